@@ -1,0 +1,156 @@
+"""Semantic checks of a built catalog, each with a stable code; adding one is one function here.
+
+Codes CAT001-CAT004, CAT012, CAT014 and CAT015 are found while reading and building (yamlio.py,
+schema.py, load.py); they are listed in CHECKS too so that `errcat validate --list-checks`
+documents every code in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from http import HTTPStatus
+
+from ..errors import Problem
+from ..templates import TemplateSyntaxError, fill, slot_names
+from .core import Catalog
+
+CheckFn = Callable[[Catalog], Iterator[Problem]]
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    name: str
+    description: str
+    essential: bool  # also run on every load (cheap, and later stages rely on it)
+    run: CheckFn | None = None
+
+
+CHECKS: list[Check] = [
+    Check("CAT001", "yaml-syntax", "The file is not readable UTF-8 YAML.", True),
+    Check("CAT002", "duplicate-key", "A mapping repeats a key (YAML would silently keep the last).", True),
+    Check("CAT003", "schema", "The file does not follow errcat-catalog.schema.json.", True),
+    Check("CAT004", "duplicate-id", "An entry id, guide id or templated message is defined twice in one layer.", True),
+    Check("CAT012", "override", "A user catalog entry replaces an entry of an earlier layer (info).", True),
+    Check("CAT014", "vendor-mismatch", "An entry's vendor is not the vendor of its file.", True),
+    Check("CAT015", "vendor-conflict", "Two files give different values for one vendor field.", True),
+]
+
+
+def check(code: str, name: str, description: str, essential: bool = False) -> Callable[[CheckFn], CheckFn]:
+    """Register a check function under a stable code."""
+
+    def register(fn: CheckFn) -> CheckFn:
+        CHECKS.append(Check(code, name, description, essential, fn))
+        return fn
+
+    return register
+
+
+def _at(catalog: Catalog, kind: str, key: str, code: str, name: str, message: str, level: str = "error") -> Problem:
+    loc = catalog.location(kind, key)
+    return Problem(loc.file if loc else "<catalog>", loc.line if loc else 1, code, name, message, level)
+
+
+@check("CAT005", "bad-status", "An entry's HTTP status is not a registered 4xx/5xx error status.", essential=True)
+def _bad_status(catalog: Catalog) -> Iterator[Problem]:
+    known = {s.value for s in HTTPStatus}
+    for e in catalog.entries:
+        if e.status not in known or e.status < 400:
+            yield _at(catalog, "entry", e.id, "CAT005", "bad-status", f"entry {e.id}: {e.status} is not an HTTP error status")
+
+
+@check("CAT006", "missing-guide", "An entry names a guide (explanation) that no file defines.", essential=True)
+def _missing_guide(catalog: Catalog) -> Iterator[Problem]:
+    for e in catalog.entries:
+        if e.guide_id not in catalog.guides:
+            yield _at(catalog, "entry", e.id, "CAT006", "missing-guide", f"entry {e.id}: no guide {e.guide_id} explains it")
+
+
+@check("CAT007", "template-mismatch", "A template filled with its slots does not give its documented message.", essential=True)
+def _template_mismatch(catalog: Catalog) -> Iterator[Problem]:
+    for (vendor, message), t in catalog.templates.items():
+        key = f"{vendor}\0{message}"
+        try:
+            names = slot_names(t.template)
+        except TemplateSyntaxError as exc:
+            yield _at(catalog, "template", key, "CAT008", "template-syntax", f"template {t.template!r}: {exc}")
+            continue
+        slots = dict(t.slots)
+        if set(names) != set(slots):
+            yield _at(catalog, "template", key, "CAT009", "template-slots",
+                      f"template {t.template!r} has slots {sorted(names)} but slots: gives {sorted(slots)}")
+            continue
+        filled = fill(t.template, slots)
+        if filled != message:
+            yield _at(catalog, "template", key, "CAT007", "template-mismatch",
+                      f"template {t.template!r} filled with its slots gives {filled!r}, not the documented {message!r}")
+
+
+CHECKS.append(Check("CAT008", "template-syntax", "A template is not valid {slot} syntax.", True))
+CHECKS.append(Check("CAT009", "template-slots", "A template's slots do not match the slot values given.", True))
+
+PLACEHOLDER = re.compile(r"\[[^\]]+\]|\*\*\*|<[^>]+>")
+
+
+@check("CAT010", "untemplated-placeholder", "A documented message holds a placeholder but has no template.")
+def _untemplated(catalog: Catalog) -> Iterator[Problem]:
+    for e in catalog.entries:
+        if e.message and PLACEHOLDER.search(e.message) and e.template is None:
+            yield _at(catalog, "entry", e.id, "CAT010", "untemplated-placeholder",
+                      f"entry {e.id}: message {e.message!r} has a placeholder but no template", "warning")
+
+
+@check("CAT011", "endpoint-consistency", "An entry's endpoint or methods are not among its vendor's documented endpoints.")
+def _endpoint_consistency(catalog: Catalog) -> Iterator[Problem]:
+    for e in catalog.entries:
+        vendor = catalog.vendors.get(e.vendor)
+        if vendor is None or e.endpoint is None or not vendor.endpoints:
+            continue
+        declared = {ep.path: ep for ep in vendor.endpoints}
+        ep = declared.get(e.endpoint)
+        if ep is None:
+            yield _at(catalog, "entry", e.id, "CAT011", "endpoint-consistency",
+                      f"entry {e.id}: endpoint {e.endpoint} is not among vendor {e.vendor}'s endpoints")
+        elif not set(e.methods) <= set(ep.methods):
+            extra = sorted(set(e.methods) - set(ep.methods))
+            yield _at(catalog, "entry", e.id, "CAT011", "endpoint-consistency",
+                      f"entry {e.id}: method(s) {', '.join(extra)} not documented for {e.endpoint}")
+
+
+@check("CAT013", "unused-guide", "A guide no entry uses.")
+def _unused_guide(catalog: Catalog) -> Iterator[Problem]:
+    used = {e.guide_id for e in catalog.entries}
+    for gid in catalog.guides:
+        if gid not in used:
+            yield _at(catalog, "guide", gid, "CAT013", "unused-guide", f"guide {gid} is not used by any entry", "warning")
+
+
+@check("CAT016", "id-prefix", "Entry and guide ids start with their vendor id, so ids never clash across vendors.", essential=True)
+def _id_prefix(catalog: Catalog) -> Iterator[Problem]:
+    for e in catalog.entries:
+        if not e.id.startswith(e.vendor + "."):
+            yield _at(catalog, "entry", e.id, "CAT016", "id-prefix", f"entry id {e.id} should start with {e.vendor}.")
+    for g in catalog.guides.values():
+        if not g.id.startswith(g.vendor + "."):
+            yield _at(catalog, "guide", g.id, "CAT016", "id-prefix", f"guide id {g.id} should start with {g.vendor}.")
+
+
+@check("CAT017", "orphan-template", "A template whose message no entry documents.")
+def _orphan_template(catalog: Catalog) -> Iterator[Problem]:
+    messages = {(e.vendor, e.message) for e in catalog.entries}
+    for key in catalog.templates:
+        if key not in messages:
+            yield _at(catalog, "template", f"{key[0]}\0{key[1]}", "CAT017", "orphan-template",
+                      f"template for {key[1]!r} matches no documented {key[0]} message", "warning")
+
+
+def run_checks(catalog: Catalog, essential_only: bool = False) -> list[Problem]:
+    """Run the registered checks; on every load only the essential ones."""
+    problems: list[Problem] = []
+    for c in CHECKS:
+        if c.run is not None and (c.essential or not essential_only):
+            problems.extend(c.run(catalog))
+    return problems

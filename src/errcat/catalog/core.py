@@ -1,0 +1,75 @@
+"""The loaded catalog: vendors, entries, guides and templates, with the indexes lookups need."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from ..model import Entry, Guide, Template, Vendor
+
+if TYPE_CHECKING:
+    from ..query import ErrorGroup, LookupResult, SearchHit
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a record was defined: display file name, line, and catalog layer (0 = built-in)."""
+
+    file: str
+    line: int
+    layer: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True, eq=False)  # identity equality: hashable, cacheable
+class Catalog:
+    """Everything errcat knows. Build one with ``errcat.load_catalog()``."""
+
+    vendors: dict[str, Vendor]
+    entries: tuple[Entry, ...]
+    guides: dict[str, Guide]
+    templates: dict[tuple[str, str], Template] = field(default_factory=dict)
+    where: dict[tuple[str, str], Location] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+    @cached_property
+    def by_guide(self) -> dict[str, list[Entry]]:
+        groups: dict[str, list[Entry]] = defaultdict(list)
+        for e in self.entries:
+            groups[e.guide_id].append(e)
+        return dict(groups)
+
+    def guide_for(self, entry: Entry) -> Guide | None:
+        """The shared explanation of an entry's error."""
+        return self.guides.get(entry.guide_id)
+
+    def location(self, kind: str, key: str) -> Location | None:
+        """Where an entry/guide was defined, for file:line messages."""
+        return self.where.get((kind, key))
+
+    # The query API lives in errcat.query; these are its front door. Keyword filters:
+    # vendor, endpoint, method, status, severity.
+    def lookup(self, query: str, **filters: Any) -> LookupResult:
+        """Errors for a code, name, id or HTTP status, grouped by error (errcat.query.lookup)."""
+        from ..query import Filters, lookup
+
+        return lookup(self, query, Filters(**filters))
+
+    def search(self, text: str, limit: int = 10, **filters: Any) -> list[SearchHit]:
+        """Errors ranked by relevance to ``text`` over messages, names, scenarios, explanations."""
+        from ..query import Filters, search
+
+        return search(self, text, Filters(**filters), limit=limit)
+
+    def list(self, **filters: Any) -> list[ErrorGroup]:
+        """Every error passing the filters, grouped."""
+        from ..query import Filters, list_errors
+
+        return list_errors(self, Filters(**filters))

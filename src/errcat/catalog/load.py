@@ -1,0 +1,277 @@
+"""Catalog files -> a Catalog: read, parse (with lines), optionally schema-check, build, check.
+
+Layers: the built-in catalog is layer 0 and each user path (``--catalog``/``ERRCAT_CATALOG``) is
+a further layer. An entry id repeated inside one layer is an error; in a later layer it
+overrides the earlier entry, and `validate` says so.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import CatalogError, Problem, UsageError
+from ..model import Endpoint, Entry, Envelope, Fact, Guide, Parameter, Source, StatusMeaning, Template, Vendor
+from .core import Catalog, Location
+from .locate import builtin_dir, catalog_files
+from .yamlio import LineDict, load_yaml
+
+ENV_VAR = "ERRCAT_CATALOG"
+
+
+@dataclass
+class RawFile:
+    """One catalog file as read: its display name, layer, parsed data and load problems."""
+
+    path: Path
+    display: str
+    layer: int
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def catalog_paths(paths: list[Path] | None = None, builtin: bool = True, use_env: bool = True) -> list[tuple[int, Path]]:
+    """Each catalog file in use with its layer: built-in first, then env paths, then ``paths``."""
+    layers: list[Path] = []
+    if use_env and os.environ.get(ENV_VAR):
+        layers += [Path(p) for p in os.environ[ENV_VAR].split(os.pathsep) if p]
+    layers += list(paths or [])
+    out: list[tuple[int, Path]] = []
+    if builtin:
+        out += [(0, p) for p in catalog_files(builtin_dir())]
+    for number, layer in enumerate(layers, start=1):
+        if not layer.exists():
+            raise UsageError(f"catalog path not found: {layer}")
+        files = catalog_files(layer)
+        if not files:
+            raise UsageError(f"no catalog files (*.yaml, *.yml) in {layer}")
+        out += [(number, p) for p in files]
+    if not out:
+        raise UsageError("no catalog to use: --no-builtin needs at least one --catalog path")
+    return out
+
+
+def _display(path: Path, layer: int) -> str:
+    if layer == 0:
+        return f"catalog/{path.relative_to(builtin_dir()).as_posix()}"
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def read_file(path: Path, layer: int, check_schema: bool) -> RawFile:
+    """Read and parse one file; schema-check it when asked (user files, `validate`)."""
+    raw = RawFile(path, _display(path, layer), layer)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raw.problems.append(Problem(raw.display, 1, "CAT001", "yaml-syntax", f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+        return raw
+    except OSError as exc:
+        raw.problems.append(Problem(raw.display, 1, "CAT001", "yaml-syntax", f"cannot read: {exc.strerror}"))
+        return raw
+    raw.data, raw.problems = load_yaml(text, raw.display)
+    if raw.data is None and not raw.problems:
+        raw.problems.append(Problem(raw.display, 1, "CAT003", "schema", "the file is empty"))
+    elif raw.data is not None and check_schema:
+        from .schema import schema_problems
+
+        raw.problems += schema_problems(raw.data, raw.display)
+    elif raw.data is not None and not isinstance(raw.data, dict):
+        raw.problems.append(Problem(raw.display, 1, "CAT003", "schema", "a catalog file is a mapping (errcat, vendor, entries, ...)"))
+    return raw
+
+
+def _facts(items: Any) -> tuple[Fact, ...]:
+    return tuple(Fact(i["value"], i["source"], i.get("description"), i.get("pattern")) for i in items or ())
+
+
+def _merge_vendor(vendors: dict[str, dict[str, Any]], data: LineDict, file: str, problems: list[Problem]) -> None:
+    vid = data["id"]
+    merged = vendors.setdefault(vid, {"id": vid})
+    for key, value in data.items():
+        if key == "id":
+            continue
+        if isinstance(value, list):
+            merged.setdefault(key, []).extend(value)
+        elif key in merged and merged[key] != value:
+            problems.append(
+                Problem(file, data.key_lines.get(key, data.line), "CAT015", "vendor-conflict",
+                        f"vendor {vid} {key} is {value!r} here but {merged[key]!r} elsewhere")
+            )
+        else:
+            merged[key] = value
+
+
+def _vendor(v: dict[str, Any]) -> Vendor:
+    return Vendor(
+        id=v["id"],
+        name=v.get("name") or v["id"],
+        products=tuple(v.get("products", ())),
+        documents=tuple(v.get("documents", ())),
+        hosts=_facts(v.get("hosts")),
+        base_urls=_facts(v.get("base_urls")),
+        auth=_facts(v.get("auth")),
+        headers=_facts(v.get("headers")),
+        path_prefixes=_facts(v.get("path_prefixes")),
+        envelopes=tuple(Envelope(e["name"], e["example"], e.get("source")) for e in v.get("envelopes", ())),
+        statuses=tuple(StatusMeaning(s["status"], s["text"], s.get("description")) for s in v.get("statuses", ())),
+        endpoints=tuple(
+            Endpoint(
+                path=e["path"],
+                methods=tuple(e["methods"]),
+                resource=e.get("resource"),
+                description=e.get("description"),
+                parameters=tuple(
+                    Parameter(p["name"], p["type"], p.get("description", ""), p.get("default"), tuple(p.get("values", ())), p.get("example"))
+                    for p in e.get("parameters", ())
+                ),
+            )
+            for e in v.get("endpoints", ())
+        ),
+    )
+
+
+def _entry(e: dict[str, Any], origin: str, template: str | None) -> Entry:
+    s = e["source"]
+    return Entry(
+        id=e["id"],
+        vendor=e["vendor"],
+        endpoint=e["endpoint"],
+        methods=tuple(e["methods"]),
+        scenario=e["scenario"],
+        status=e["status"],
+        code=e["code"],
+        name=e["name"],
+        message=e["message"],
+        severity=e["severity"],
+        guide_id=e["guide"],
+        source=Source(s["document"], s.get("section"), s.get("line"), s.get("body"), s.get("bodies")),
+        details=e.get("details"),
+        vendor_severity=e.get("vendor_severity"),
+        learn_more=e.get("learn_more"),
+        resource=e.get("resource"),
+        action=e.get("action"),
+        inferred=bool(e.get("inferred", False)),
+        kind=e.get("kind", "body"),
+        quirks=tuple(e.get("quirks", ())),
+        template=template,
+        origin=origin,
+    )
+
+
+def build(raw_files: list[RawFile]) -> tuple[Catalog, list[Problem]]:
+    """Build the catalog from parsed files; returns problems of structure and layering too."""
+    problems: list[Problem] = []
+    vendors: dict[str, dict[str, Any]] = {}
+    guides: dict[str, Guide] = {}
+    templates: dict[tuple[str, str], Template] = {}
+    entries: dict[str, Entry] = {}
+    raw_entries: list[tuple[RawFile, LineDict]] = []
+    where: dict[tuple[str, str], Location] = {}
+    for raw in raw_files:
+        data = raw.data
+        if not isinstance(data, dict) or any(p.level == "error" for p in raw.problems):
+            continue
+        vendor = data["vendor"]
+        _merge_vendor(vendors, vendor, raw.display, problems)
+        vid = vendor["id"]
+        for gid, g in (data.get("guides") or {}).items():
+            line = data["guides"].key_lines.get(gid, 1)
+            if ("guide", gid) in where and where[("guide", gid)].layer == raw.layer:
+                prev = where[("guide", gid)]
+                problems.append(Problem(raw.display, line, "CAT004", "duplicate-id", f"guide {gid} is defined twice (also {prev})"))
+                continue
+            guides[gid] = Guide(gid, vid, g["summary"], tuple(g["causes"]), g["fix"], g["retry"], g["actor"], tuple(g.get("see_also", ())))
+            where[("guide", gid)] = Location(raw.display, line, raw.layer)
+        for index, t in enumerate(data.get("templates") or ()):
+            line = data["templates"].item_lines[index]
+            key = (vid, t["message"])
+            if ("template", f"{vid}\0{t['message']}") in where and where[("template", f"{vid}\0{t['message']}")].layer == raw.layer:
+                problems.append(Problem(raw.display, line, "CAT004", "duplicate-id", f"message {t['message']!r} has two templates"))
+                continue
+            templates[key] = Template(vid, t["message"], t["template"], tuple(t["slots"].items()))
+            where[("template", f"{vid}\0{t['message']}")] = Location(raw.display, line, raw.layer)
+        for index, e in enumerate(data.get("entries") or ()):
+            raw_entries.append((raw, e))
+            line = data["entries"].item_lines[index]
+            if e["vendor"] != vid:
+                problems.append(Problem(raw.display, line, "CAT014", "vendor-mismatch",
+                                        f"entry {e['id']} has vendor {e['vendor']} in a file of vendor {vid}"))
+            previous = where.get(("entry", e["id"]))
+            if previous is not None and previous.layer == raw.layer:
+                problems.append(Problem(raw.display, line, "CAT004", "duplicate-id", f"entry id {e['id']} is used twice (also {previous})"))
+                continue
+            if previous is not None:
+                problems.append(Problem(raw.display, line, "CAT012", "override",
+                                        f"entry {e['id']} overrides the one at {previous}", level="info"))
+            entries[e["id"]] = e  # type: ignore[assignment]  # raw until templates are known
+            where[("entry", e["id"])] = Location(raw.display, line, raw.layer)
+    built_entries = []
+    for eid, e in entries.items():
+        t = templates.get((e["vendor"], e["message"])) if e["message"] is not None else None  # type: ignore[index]
+        built_entries.append(_entry(e, where[("entry", eid)].file, t.template if t else None))  # type: ignore[arg-type]
+    catalog = Catalog(
+        vendors={vid: _vendor(v) for vid, v in vendors.items()},
+        entries=tuple(built_entries),
+        guides=guides,
+        templates=templates,
+        where=where,
+    )
+    return catalog, problems
+
+
+def load_catalog(
+    paths: list[Path | str] | None = None,
+    *,
+    builtin: bool = True,
+    use_env: bool = True,
+) -> Catalog:
+    """Load the built-in catalog plus any user catalog files or folders layered on top.
+
+    User files are schema-checked on load (the built-in one is checked by the test suite), so
+    a broken overlay fails with a ``file:line`` message instead of a traceback later.
+    Raises CatalogError (exit 3) listing every problem, or UsageError for a missing path.
+    """
+    files = catalog_paths([Path(p) for p in paths or ()], builtin=builtin, use_env=use_env)
+    raw_files = [read_file(path, layer, check_schema=layer > 0) for layer, path in files]
+    catalog, problems = build(raw_files)
+    from .checks import run_checks
+
+    problems = [p for r in raw_files for p in r.problems] + problems + run_checks(catalog, essential_only=True)
+    errors = [p for p in problems if p.level == "error"]
+    if errors:
+        raise CatalogError(errors)
+    return catalog
+
+
+def validate(paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = False) -> list[Problem]:
+    """Every problem in the given catalog paths (default: the built-in catalog), all checks run.
+
+    Paths are layered over the built-in catalog unless ``builtin`` is False, so overrides of
+    built-in entries are reported (as info). A path that is the built-in folder itself counts
+    as the built-in layer.
+    """
+    from .checks import run_checks
+
+    given = [Path(p) for p in paths or ()]
+    builtin_root = builtin_dir().resolve()
+    if any(p.resolve() == builtin_root for p in given):
+        given = [p for p in given if p.resolve() != builtin_root]
+        builtin = True
+    files = catalog_paths(given, builtin=builtin, use_env=use_env)
+    raw_files = [read_file(path, layer, check_schema=True) for layer, path in files]
+    catalog, problems = build(raw_files)
+    file_problems = [p for r in raw_files for p in r.problems]
+    if any(p.level == "error" for p in file_problems):
+        # Files that did not load would make every cross-file check cry wolf (each entry
+        # whose guide lives in a broken file would be "missing-guide"): report the files only.
+        skipped = Problem(file_problems[0].file, 1, "CAT000", "checks-skipped",
+                          "cross-file checks were skipped until every file loads", level="info")
+        return [*sorted(file_problems, key=lambda p: (p.file, p.line, p.code)), skipped]
+    problems = file_problems + problems + run_checks(catalog)
+    return sorted(problems, key=lambda p: (p.file, p.line, p.code))

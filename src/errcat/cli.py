@@ -1,0 +1,347 @@
+"""The errcat command line: each command parses arguments, calls the library, renders, exits.
+
+Exit codes (also in the README): 0 found / valid, 1 nothing found / catalog invalid (validate),
+2 usage or input error, 3 a catalog in use could not be loaded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .errors import EXIT_NOT_FOUND, EXIT_USAGE, CatalogError, ErrcatError
+
+class _Group(TyperGroup):
+    """Turns errcat's own errors into one stderr line and their exit code, for every command."""
+
+    def invoke(self, ctx: typer.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except CatalogError as exc:
+            for problem in exc.problems[:20]:
+                typer.echo(f"errcat: {problem}", err=True)
+            if len(exc.problems) > 20:
+                typer.echo(f"errcat: ... and {len(exc.problems) - 20} more problems (run `errcat validate`)", err=True)
+            ctx.exit(exc.exit_code)
+        except ErrcatError as exc:
+            typer.echo(f"errcat: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="errcat",
+    help="Error catalog of accounting and ERP HTTP APIs: look up, search and validate documented errors.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    yaml = "yaml"
+    csv = "csv"
+
+
+def _complete_vendor(incomplete: str) -> list[str]:
+    try:
+        from .catalog import load_catalog
+
+        return [v for v in sorted(load_catalog().vendors) if v.startswith(incomplete)]
+    except ErrcatError:
+        return []
+
+
+CatalogOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--catalog", "-c", help="Extra catalog file or folder, layered over the built-in one (repeatable). "
+                 "Also: ERRCAT_CATALOG, a path list."),
+]
+NoBuiltinOpt = Annotated[bool, typer.Option("--no-builtin", help="Use only the --catalog paths.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+VendorOpt = Annotated[str | None, typer.Option("--vendor", help="Only this vendor (myob, sage, ...).", autocompletion=_complete_vendor)]
+EndpointOpt = Annotated[str | None, typer.Option("--endpoint", help="Only errors of this endpoint (loose: sale/invoice/item); errors of every endpoint are kept.")]
+MethodOpt = Annotated[str | None, typer.Option("--method", help="Only errors documented for this HTTP method.")]
+StatusOpt = Annotated[int | None, typer.Option("--status", help="Only errors with this HTTP status.")]
+SeverityOpt = Annotated[str | None, typer.Option("--severity", help="error or warning.")]
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    typer.echo(f"errcat: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _load(catalog: list[Path] | None, no_builtin: bool):  # type: ignore[no-untyped-def]
+    from .catalog import load_catalog
+
+    return load_catalog(list(catalog or []), builtin=not no_builtin)
+
+
+def _filters(vendor: str | None, endpoint: str | None, method: str | None, status: int | None, severity: str | None):  # type: ignore[no-untyped-def]
+    from .query import Filters
+
+    return Filters(vendor=vendor, endpoint=endpoint, method=method, status=status, severity=severity)
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"errcat {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """errcat: the error catalog of MYOB, Sage, InvoiceXpress and ProSpend APIs."""
+
+
+@app.command()
+def lookup(
+    query: Annotated[str, typer.Argument(help="A vendor code (25008, AccessTokenExpiredError, BAD_REQUEST), an error name, an id, or an HTTP status.")],
+    vendor: VendorOpt = None,
+    endpoint: EndpointOpt = None,
+    method: MethodOpt = None,
+    status: StatusOpt = None,
+    severity: SeverityOpt = None,
+    format: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """Look an error up by code, name, id or HTTP status; every documented row is listed."""
+    from .query import lookup as do_lookup
+
+    cat = _load(catalog, no_builtin)
+    result = do_lookup(cat, query, _filters(vendor, endpoint, method, status, severity))
+    if format is Format.json:
+        from .render.jsondoc import dumps, lookup_document
+
+        _emit(dumps(lookup_document(cat, result)))
+    elif format is Format.markdown:
+        from .render.markdown import lookup_markdown
+
+        _emit(lookup_markdown(cat, result))
+    elif result.found:
+        from .render.console import print_lines
+        from .render.text import lookup_lines
+
+        print_lines(lookup_lines(cat, result))
+    if not result.found:
+        hint = f"; did you mean: {', '.join(result.suggestions)}" if result.suggestions else ""
+        _fail(f"no documented error matches {query!r}{hint}", EXIT_NOT_FOUND)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find in messages, names, scenarios and explanations.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many errors.")] = 10,
+    vendor: VendorOpt = None,
+    endpoint: EndpointOpt = None,
+    method: MethodOpt = None,
+    status: StatusOpt = None,
+    severity: SeverityOpt = None,
+    format: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """Ranked full-text search over the catalog."""
+    from .query import search as do_search
+
+    cat = _load(catalog, no_builtin)
+    hits = do_search(cat, text, _filters(vendor, endpoint, method, status, severity), limit=limit)
+    if format is Format.json:
+        from .render.jsondoc import dumps, search_document
+
+        _emit(dumps(search_document(cat, text, hits)))
+    elif format is Format.markdown:
+        from .render.markdown import search_markdown
+
+        _emit(search_markdown(cat, text, hits))
+    else:
+        from .render.console import print_lines
+        from .render.text import search_lines
+
+        print_lines(search_lines(cat, hits))
+    if not hits:
+        _fail(f"nothing in the catalog matches {text!r}", EXIT_NOT_FOUND)
+
+
+@app.command("list")
+def list_(
+    vendor: VendorOpt = None,
+    endpoint: EndpointOpt = None,
+    method: MethodOpt = None,
+    status: StatusOpt = None,
+    severity: SeverityOpt = None,
+    format: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """List the distinct errors in the catalog (filtered)."""
+    from .query import list_errors
+
+    cat = _load(catalog, no_builtin)
+    groups = list_errors(cat, _filters(vendor, endpoint, method, status, severity))
+    if format is Format.json:
+        from .render.jsondoc import dumps, list_document
+
+        _emit(dumps(list_document(cat, groups)))
+    elif format is Format.markdown:
+        from .render.markdown import list_markdown
+
+        _emit(list_markdown(cat, groups))
+    else:
+        from .render.console import print_lines
+        from .render.text import list_lines
+
+        print_lines(list_lines(cat, groups))
+    if not groups:
+        _fail("no errors match these filters", EXIT_NOT_FOUND)
+
+
+@app.command()
+def vendors(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_builtin: NoBuiltinOpt = False) -> None:
+    """The vendors in the catalog, with counts."""
+    from .stats import vendor_counts
+
+    cat = _load(catalog, no_builtin)
+    rows = [(cat.vendors[v], vendor_counts(cat, v)) for v in sorted(cat.vendors)]
+    if format is Format.json:
+        from .records import envelope
+        from .render.jsondoc import dumps, vendor_record
+
+        _emit(dumps(envelope("vendors", vendors=[vendor_record(v, c) for v, c in rows])))
+    elif format is Format.markdown:
+        from .render.markdown import table
+
+        _emit(table(["Vendor", "Name", "Rows", "Errors", "Warning rows", "Endpoints"],
+                    [[v.id, v.name, c["rows"], c["errors"], c["warnings"], c["endpoints"]] for v, c in rows]))
+    else:
+        from .render.console import print_lines
+        from .render.text import vendor_lines
+
+        print_lines(vendor_lines(rows))
+
+
+@app.command()
+def endpoints(
+    vendor: Annotated[str | None, typer.Argument(help="Only this vendor's endpoints.", autocompletion=_complete_vendor)] = None,
+    format: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """The documented endpoints, with how many catalog rows each has."""
+    from .stats import endpoint_rows
+
+    cat = _load(catalog, no_builtin)
+    rows = endpoint_rows(cat, vendor)
+    if format is Format.json:
+        from .records import envelope
+        from .render.jsondoc import dumps
+
+        _emit(dumps(envelope("endpoints", endpoints=[{"vendor": v, "path": p, "methods": list(m), "rows": n} for v, p, m, n in rows])))
+    elif format is Format.markdown:
+        from .render.markdown import table
+
+        _emit(table(["Vendor", "Path", "Methods", "Rows"], [[v, p, ", ".join(m), n] for v, p, m, n in rows]))
+    else:
+        from .render.console import print_lines
+        from .render.text import endpoint_lines
+
+        print_lines(endpoint_lines(rows))
+    if not rows:
+        _fail("no endpoints documented" + (f" for {vendor}" if vendor else ""), EXIT_NOT_FOUND)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Catalog files or folders (default: the built-in catalog).")] = None,
+    no_builtin: NoBuiltinOpt = False,
+    list_checks: Annotated[bool, typer.Option("--list-checks", help="Print every check code and exit.")] = False,
+) -> None:
+    """Check catalog files: schema, duplicate keys and ids, statuses, guides, templates, endpoints.
+
+    Prints every problem as file:line: CODE name: message. Exit 0 when valid, 1 when not.
+    """
+    if list_checks:
+        from .catalog.checks import CHECKS
+
+        for c in sorted(CHECKS, key=lambda c: c.code):
+            typer.echo(f"{c.code} {c.name}: {c.description}")
+        return
+    from .catalog import validate as do_validate
+
+    problems = do_validate(list(paths or []), builtin=not no_builtin or not paths)
+    for p in problems:
+        typer.echo(str(p) if p.level == "error" else f"{p} ({p.level})")
+    errors = sum(p.level == "error" for p in problems)
+    warnings = sum(p.level == "warning" for p in problems)
+    typer.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+    if errors:
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, yaml or csv.")] = ExportFormat.json,
+    vendor: VendorOpt = None,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """The whole catalog, one record per entry with its explanation: the stable machine view."""
+    from .records import entry_record, envelope, flat_row
+
+    cat = _load(catalog, no_builtin)
+    _filters(vendor, None, None, None, None).check_vendor(cat)
+    records = [entry_record(cat, e) for e in cat.entries if vendor is None or e.vendor == vendor.lower()]
+    if format is ExportFormat.csv:
+        rows = [flat_row(r) for r in records]
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        _emit(buffer.getvalue())
+        return
+    document = envelope("export", entries=records)
+    if format is ExportFormat.yaml:
+        import yaml
+
+        _emit(yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100_000))
+    else:
+        from .render.jsondoc import dumps
+
+        _emit(dumps(document))
+
+
+def main() -> None:
+    """Entry point of the `errcat` script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:  # `errcat export | head`: the reader left; nothing more to say
+        sys.stderr.close()
+        sys.exit(EXIT_USAGE)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""One exception base for everything errcat reports to a user, each with its exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1  # nothing found / catalog invalid in `validate` / stale pages in `docs --check`
+EXIT_USAGE = 2  # bad arguments or unusable input
+EXIT_INVALID_CATALOG = 3  # a catalog in use could not be loaded
+
+
+class ErrcatError(Exception):
+    """Base of every error errcat reports; the CLI prints ``str(self)`` and exits ``exit_code``."""
+
+    exit_code = EXIT_USAGE
+
+
+class UsageError(ErrcatError):
+    """Arguments or input the user can correct."""
+
+    exit_code = EXIT_USAGE
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of a catalog check, reported as ``file:line: CODE name: message``."""
+
+    file: str
+    line: int
+    code: str
+    name: str
+    message: str
+    level: str = "error"  # or "warning" / "info": reported but not failing
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.code} {self.name}: {self.message}"
+
+
+class CatalogError(ErrcatError):
+    """A catalog file could not be loaded; carries every problem found, not just the first."""
+
+    exit_code = EXIT_INVALID_CATALOG
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        first = problems[0] if problems else None
+        more = f" (and {len(problems) - 1} more; run `errcat validate`)" if len(problems) > 1 else ""
+        super().__init__(f"invalid catalog: {first}{more}")

@@ -1,0 +1,75 @@
+"""Plain-dict views of catalog objects: the one shape JSON, YAML and CSV output share."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .catalog.core import Catalog
+from .model import Entry, Guide
+
+FORMAT_VERSION = 1
+
+ENTRY_FIELDS = (
+    "id", "vendor", "endpoint", "methods", "scenario", "status", "code", "name", "message", "severity",
+    "details", "template", "guide", "source",
+)
+GUIDE_FIELDS = ("summary", "causes", "fix", "retry", "actor")
+
+
+def guide_record(guide: Guide | None) -> dict[str, Any] | None:
+    """Our explanation of an error, as a plain mapping."""
+    if guide is None:
+        return None
+    return {"id": guide.id, "summary": guide.summary, "causes": list(guide.causes), "fix": guide.fix,
+            "retry": guide.retry, "actor": guide.actor}
+
+
+def entry_record(catalog: Catalog, entry: Entry, *, with_guide: bool = True) -> dict[str, Any]:
+    """One entry with every documented field, its provenance and (optionally) its explanation."""
+    s = entry.source
+    record: dict[str, Any] = {
+        "id": entry.id,
+        "vendor": entry.vendor,
+        "endpoint": entry.endpoint,
+        "methods": list(entry.methods),
+        "scenario": entry.scenario,
+        "status": entry.status,
+        "code": entry.code,
+        "name": entry.name,
+        "message": entry.message,
+        "severity": entry.severity,
+        "details": entry.details,
+        "template": entry.template,
+        "kind": entry.kind,
+        "resource": entry.resource,
+        "action": entry.action,
+        "inferred": entry.inferred,
+        "quirks": list(entry.quirks),
+        "guide": entry.guide_id,
+        "source": {"document": s.document, "section": s.section, "line": s.line, "body": s.body},
+    }
+    if with_guide:
+        record["explanation"] = guide_record(catalog.guide_for(entry))
+    return record
+
+
+def envelope(kind: str, **payload: Any) -> dict[str, Any]:
+    """The versioned top level of every JSON document errcat prints."""
+    return {"format_version": FORMAT_VERSION, "kind": kind, **payload}
+
+
+def flat_row(record: dict[str, Any]) -> dict[str, str]:
+    """A record flattened to text cells, for CSV."""
+    g = record.get("explanation") or {}
+    src = record["source"]
+    def text(value: Any) -> str:
+        return "" if value is None else str(value)
+    return {
+        "id": record["id"], "vendor": record["vendor"], "endpoint": text(record["endpoint"]),
+        "methods": ",".join(record["methods"]), "scenario": record["scenario"], "status": str(record["status"]),
+        "code": text(record["code"]), "name": text(record["name"]), "message": text(record["message"]),
+        "severity": text(record["severity"]), "details": text(record["details"]), "template": text(record["template"]),
+        "guide": record["guide"], "summary": text(g.get("summary")), "causes": " | ".join(g.get("causes", [])),
+        "fix": text(g.get("fix")), "retry": text(g.get("retry")), "actor": text(g.get("actor")),
+        "source_document": src["document"], "source_line": text(src["line"]), "source_section": text(src["section"]),
+    }

@@ -1,0 +1,59 @@
+"""JSON documents printed by the commands: a versioned envelope around plain records.
+
+The keys are a contract (tests/test_contract.py pins them): add keys freely, never remove or
+rename one without bumping ``FORMAT_VERSION`` in records.py.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..catalog.core import Catalog
+from ..model import Vendor
+from ..query import ErrorGroup, LookupResult, SearchHit
+from ..records import entry_record, envelope, guide_record
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def group_record(catalog: Catalog, group: ErrorGroup) -> dict[str, Any]:
+    return {
+        "vendor": group.vendor,
+        "title": group.title,
+        "codes": group.codes,
+        "names": group.names,
+        "explanation": guide_record(group.guide),
+        "entries": [entry_record(catalog, e, with_guide=False) for e in group.entries],
+    }
+
+
+def lookup_document(catalog: Catalog, result: LookupResult) -> dict[str, Any]:
+    return envelope(
+        "lookup",
+        query=result.query,
+        found=result.found,
+        sections=[{"match": s.label, "errors": [group_record(catalog, g) for g in s.groups]} for s in result.sections],
+        suggestions=list(result.suggestions),
+    )
+
+
+def search_document(catalog: Catalog, query: str, hits: list[SearchHit]) -> dict[str, Any]:
+    return envelope("search", query=query, results=[{"score": h.score, **group_record(catalog, h.group)} for h in hits])
+
+
+def list_document(catalog: Catalog, groups: list[ErrorGroup]) -> dict[str, Any]:
+    return envelope("list", errors=[group_record(catalog, g) for g in groups])
+
+
+def vendor_record(vendor: Vendor, counts: dict[str, int]) -> dict[str, Any]:
+    return {
+        "id": vendor.id,
+        "name": vendor.name,
+        "hosts": [h.value for h in vendor.hosts],
+        "auth": [a.value for a in vendor.auth],
+        "documents": list(vendor.documents),
+        **counts,
+    }

@@ -1,0 +1,83 @@
+"""GitHub-flavoured markdown: escaping, tables, and the views of errors shared by every command
+that prints markdown (lookup, search, list, and the reference pages of `errcat docs`)."""
+
+from __future__ import annotations
+
+import re
+
+from ..catalog.core import Catalog
+from ..query import ErrorGroup, LookupResult, SearchHit
+from .text import where
+
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]|~#!])")
+
+
+def escape(text: str) -> str:
+    """Text shown literally by a markdown renderer: no emphasis, links, code spans or HTML."""
+    text = _INLINE_SPECIALS.sub(r"\\\1", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text
+
+
+def cell(value: object) -> str:
+    """A table cell: escaped, one line (line breaks become <br>), empty for None."""
+    if value is None:
+        return ""
+    text = escape(str(value))
+    return "<br>".join(part.strip() for part in text.splitlines()) if "\n" in text or "\r" in text else text
+
+
+def table(headers: list[str], rows: list[list[object]]) -> str:
+    """A GFM table."""
+    out = ["| " + " | ".join(cell(h) for h in headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
+    out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(out) + "\n"
+
+
+ROW_HEADERS = ["Endpoint", "Method(s)", "Scenario", "Status", "Code", "Name", "Message", "Severity"]
+
+
+def row_cells(entry_where: str, e: object) -> list[object]:
+    from ..model import Entry
+
+    assert isinstance(e, Entry)
+    return [entry_where, ", ".join(e.methods), e.scenario, e.status, e.code, e.name, e.message, e.severity]
+
+
+def explanation(group: ErrorGroup) -> str:
+    """Our explanation of an error as a short markdown block."""
+    g = group.guide
+    if g is None:
+        return "_No explanation in the catalog._\n"
+    causes = "\n".join(f"- {escape(c)}" for c in g.causes)
+    return (f"{escape(g.summary)}\n\n**Likely causes**\n\n{causes}\n\n**Fix:** {escape(g.fix)}\n\n"
+            f"**Retry:** `{g.retry}` · **Who acts:** {g.actor}\n")
+
+
+def group_markdown(group: ErrorGroup, level: int = 3) -> str:
+    heading = "#" * level + " " + escape(group.title)
+    rows = [row_cells(where(e), e) for e in group.entries]
+    return f"{heading}\n\n{explanation(group)}\n{table(ROW_HEADERS, rows)}"
+
+
+def lookup_markdown(catalog: Catalog, result: LookupResult) -> str:
+    parts = [f"## errcat lookup: {escape(result.query)}\n"]
+    for section in result.sections:
+        if len(result.sections) > 1:
+            parts.append(f"### As {section.label}\n")
+        parts += [group_markdown(g, level=4 if len(result.sections) > 1 else 3) for g in section.groups]
+    if not result.found:
+        parts.append("Nothing found." + (" Did you mean: " + ", ".join(escape(s) for s in result.suggestions) if result.suggestions else "") + "\n")
+    return "\n".join(parts)
+
+
+def search_markdown(catalog: Catalog, query: str, hits: list[SearchHit]) -> str:
+    rows = [[i, h.group.title, h.group.guide.summary if h.group.guide else "", len(h.group.entries), h.score]
+            for i, h in enumerate(hits, start=1)]
+    return f"## errcat search: {escape(query)}\n\n" + table(["#", "Error", "Summary", "Rows", "Score"], rows)
+
+
+def list_markdown(catalog: Catalog, groups: list[ErrorGroup]) -> str:
+    rows = [["/".join(str(s) for s in sorted({e.status for e in g.entries})), g.title, g.guide.summary if g.guide else "", len(g.entries)]
+            for g in groups]
+    return table(["Status", "Error", "Summary", "Rows"], rows)

@@ -1,0 +1,93 @@
+"""Message templates: a documented message with named slots, e.g. ``{field} is required``.
+
+Syntax: ``{name}`` is a slot (name: letters, digits, underscore); ``{{`` and ``}}`` are literal
+braces; everything else is literal text. A template's ``slots`` say what the documented message
+holds in each slot (a placeholder such as ``[Field]`` or ``***``, or an example value such as
+``Germani``), so filling the template with them must give the documented message back.
+
+Matching compiles a template to an anchored regular expression whose slots are lazy ``.+?``
+groups between literal anchors; inputs are capped in length before matching, so the worst case
+stays polynomial in a short string (no catastrophic backtracking).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+SLOT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+MAX_MATCH_LENGTH = 2000
+
+
+class TemplateSyntaxError(ValueError):
+    """The template text is not valid template syntax."""
+
+
+def parse(template: str) -> list[str | tuple[str]]:
+    """Split a template into literal strings and ``(slot_name,)`` tuples."""
+    parts: list[str | tuple[str]] = []
+    literal: list[str] = []
+    i = 0
+    while i < len(template):
+        ch = template[i]
+        if ch == "{" and template.startswith("{{", i):
+            literal.append("{")
+            i += 2
+        elif ch == "}" and template.startswith("}}", i):
+            literal.append("}")
+            i += 2
+        elif ch == "{":
+            end = template.find("}", i)
+            name = template[i + 1 : end] if end != -1 else ""
+            if end == -1 or not SLOT_NAME.fullmatch(name):
+                raise TemplateSyntaxError(f"bad slot at column {i + 1}: use {{name}}, or {{{{ for a literal brace")
+            if literal:
+                parts.append("".join(literal))
+                literal = []
+            if parts and isinstance(parts[-1], tuple):
+                raise TemplateSyntaxError(f"slots {parts[-1][0]!r} and {name!r} touch; they cannot be told apart")
+            parts.append((name,))
+            i = end + 1
+        elif ch == "}":
+            raise TemplateSyntaxError(f"lone '}}' at column {i + 1}: write }}}} for a literal brace")
+        else:
+            literal.append(ch)
+            i += 1
+    if literal:
+        parts.append("".join(literal))
+    return parts
+
+
+def slot_names(template: str) -> list[str]:
+    """The slot names of a template, in order."""
+    return [p[0] for p in parse(template) if isinstance(p, tuple)]
+
+
+def fill(template: str, slots: dict[str, str]) -> str:
+    """The template with each slot replaced by its value."""
+    return "".join(p if isinstance(p, str) else slots[p[0]] for p in parse(template))
+
+
+@lru_cache(maxsize=4096)
+def compile_template(template: str) -> re.Pattern[str]:
+    """An anchored, case-insensitive pattern for the template, whitespace-tolerant."""
+    out = []
+    for part in parse(template):
+        if isinstance(part, tuple):
+            out.append(f"(?P<{part[0]}>.+?)")
+        else:
+            out.append(r"\s+".join(re.escape(w) for w in part.split()) if part.strip() else r"\s*")
+            if part[:1].isspace():
+                out.insert(len(out) - 1, r"\s*")
+            if part[-1:].isspace():
+                out.append(r"\s*")
+    return re.compile("^" + "".join(out) + "$", re.IGNORECASE | re.DOTALL)
+
+
+def match(template: str, text: str) -> dict[str, str] | None:
+    """The slot values when ``text`` is an instance of ``template``, else None."""
+    text = text.strip()
+    if len(text) > MAX_MATCH_LENGTH:
+        return None
+    m = compile_template(template).match(text)
+    return {k: v.strip() for k, v in m.groupdict().items()} if m else None

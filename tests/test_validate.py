@@ -1,0 +1,186 @@
+"""`errcat validate`: the built-in catalog is valid; each check catches its broken fixture at file:line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<code>CAT\d{3}) (?P<name>[a-z-]+): (?P<msg>.+)$")
+
+
+def problems(output: str) -> list[re.Match[str]]:
+    return [m for m in (LINE.match(l) for l in output.splitlines()) if m]
+
+
+def test_builtin_catalog_is_valid(cli):
+    result = cli("validate")
+    assert result.exit_code == 0, result.output
+    assert "0 error(s)" in result.stderr
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, count))
+
+
+def run_on(cli, folder: Path):
+    return cli("validate", "--no-builtin", str(folder))
+
+
+def test_wrong_type_reports_schema_error_at_its_line(cli, catalog_copy):
+    f = catalog_copy / "myob.entries.yaml"
+    edit(f, "  status: 504\n", "  status: five hundred and four\n")
+    result = run_on(cli, catalog_copy)
+    assert result.exit_code == 1
+    found = [m for m in problems(result.stdout) if m["code"] == "CAT003"]
+    assert found and found[0]["file"].endswith("myob.entries.yaml")
+    assert int(found[0]["line"]) == line_of(f, "status: five hundred and four")
+    assert "status" in found[0]["msg"]
+
+
+def test_missing_field(cli, catalog_copy):
+    f = catalog_copy / "sage.entries.yaml"
+    edit(f, "  scenario: The path/endpoint does not exist.\n", "")
+    result = run_on(cli, catalog_copy)
+    assert result.exit_code == 1
+    assert any(m["code"] == "CAT003" and "'scenario' is a required property" in m["msg"] for m in problems(result.stdout))
+
+
+def test_duplicate_yaml_key_is_an_error_not_silent_data_loss(cli, catalog_copy):
+    f = catalog_copy / "prospend.yaml"
+    first = line_of(f, "    retry: backoff")
+    edit(f, "    retry: backoff\n", "    retry: backoff\n    retry: after-fix\n")
+    result = run_on(cli, catalog_copy)
+    assert result.exit_code == 1
+    dup = [m for m in problems(result.stdout) if m["code"] == "CAT002"]
+    assert len(dup) == 1, result.stdout
+    assert int(dup[0]["line"]) == first + 1
+    assert f"first at line {first}" in dup[0]["msg"]
+
+
+def test_duplicate_id(cli, catalog_copy):
+    f = catalog_copy / "myob.entries.yaml"
+    second = line_of(f, "- id: myob.generic.rate-limit-error-2")
+    edit(f, "- id: myob.generic.rate-limit-error-2\n", "- id: myob.generic.rate-limit-error\n")
+    result = run_on(cli, catalog_copy)
+    assert result.exit_code == 1
+    dup = [m for m in problems(result.stdout) if m["code"] == "CAT004"]
+    assert len(dup) == 1 and "myob.generic.rate-limit-error" in dup[0]["msg"]
+    assert int(dup[0]["line"]) == second
+
+
+def test_bad_status(cli, catalog_copy):
+    f = catalog_copy / "sage.entries.yaml"
+    edit(f, "  status: 415\n", "  status: 299\n")
+    result = run_on(cli, catalog_copy)
+    assert result.exit_code == 1
+    bad = [m for m in problems(result.stdout) if m["code"] == "CAT005"]
+    assert len(bad) == 1 and "299" in bad[0]["msg"]
+
+
+def test_template_that_does_not_match_its_example(cli, catalog_copy):
+    f = catalog_copy / "invoicexpress.yaml"
+    edit(f, "    slots: {country: Germani}\n", "    slots: {country: Germany}\n")
+    result = run_on(cli, catalog_copy)
+    assert result.exit_code == 1
+    bad = [m for m in problems(result.stdout) if m["code"] == "CAT007"]
+    assert len(bad) == 1
+    assert int(bad[0]["line"]) == line_of(f, "- message: Country Germani was not found")
+
+
+def test_template_syntax_error(cli, catalog_copy):
+    f = catalog_copy / "prospend.yaml"
+    edit(f, "template: \"{field} is not allowed.\"", "template: \"{field is not allowed.\"")
+    result = run_on(cli, catalog_copy)
+    assert result.exit_code == 1
+    assert any(m["code"] == "CAT008" for m in problems(result.stdout))
+
+
+def test_missing_guide(cli, catalog_copy):
+    f = catalog_copy / "myob.yaml"
+    edit(f, "  myob.25008:\n", "  myob.25008-renamed:\n")
+    result = run_on(cli, catalog_copy)
+    assert result.exit_code == 1
+    missing = [m for m in problems(result.stdout) if m["code"] == "CAT006"]
+    assert len(missing) == 11  # every row of 25008, each at its own line
+    assert len({m["line"] for m in missing}) == 11
+
+
+def test_method_not_documented_for_endpoint(cli, catalog_copy):
+    f = catalog_copy / "myob.entries.yaml"
+    text = f.read_text()
+    start = text.index("  endpoint: /TimeBilling/Activity/")
+    f.write_text(text[:start] + text[start:].replace("  methods: [POST, PUT]", "  methods: [POST, PATCH]", 1))
+    result = run_on(cli, catalog_copy)
+    assert result.exit_code == 1
+    assert any(m["code"] == "CAT011" and "PATCH" in m["msg"] for m in problems(result.stdout))
+
+
+def test_yaml_syntax_error_is_one_line_with_file_and_line(cli, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("errcat: 1\nvendor:\n  id: acme\nentries: [\n  {id: x\n")
+    result = cli("validate", "--no-builtin", str(bad))
+    assert result.exit_code == 1
+    found = problems(result.stdout)
+    assert found and found[0]["code"] == "CAT001" and found[0]["file"].endswith("bad.yaml")
+    assert "Traceback" not in result.output
+
+
+def test_not_utf8(cli, tmp_path):
+    bad = tmp_path / "bin.yaml"
+    bad.write_bytes(b"errcat: 1\nvendor: {id: \xff\xfe}\n")
+    result = cli("validate", "--no-builtin", str(bad))
+    assert result.exit_code == 1 and "not UTF-8" in result.stdout
+
+
+def test_missing_path_is_usage_error(cli, tmp_path):
+    result = cli("validate", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 2
+    assert "not found" in result.stderr
+
+
+def test_every_problem_is_reported_not_just_the_first(cli, catalog_copy):
+    f = catalog_copy / "sage.entries.yaml"
+    edit(f, "  status: 415\n", "  status: 299\n")
+    edit(f, "  status: 429\n", "  status: 298\n")
+    result = run_on(cli, catalog_copy)
+    assert len([m for m in problems(result.stdout) if m["code"] == "CAT005"]) == 2
+
+
+def test_override_is_reported(cli, tmp_path):
+    overlay = tmp_path / "team.yaml"
+    overlay.write_text(
+        "errcat: 1\nvendor: {id: myob}\nentries:\n"
+        "  - id: myob.generic.gateway-timeout\n    vendor: myob\n    endpoint: null\n    methods: [GET]\n"
+        "    scenario: ours\n    status: 504\n    code: null\n    name: GatewayTimeout\n"
+        "    message: Connection to the API has timed out\n    severity: error\n    guide: myob.gateway-timeout\n"
+        "    source: {document: our logs}\n"
+    )
+    result = cli("validate", str(overlay))
+    assert result.exit_code == 0, result.output
+    assert any(m["code"] == "CAT012" and "overrides" in m["msg"] for m in problems(result.stdout.replace(" (info)", "")))
+
+
+def test_list_checks_documents_every_code(cli):
+    result = cli("validate", "--list-checks")
+    codes = re.findall(r"^(CAT\d{3}) ", result.stdout, re.M)
+    assert codes == sorted(codes) and len(codes) == len(set(codes)) >= 15
+
+
+@pytest.mark.parametrize("retry", ["no", "No", "off"])
+def test_unquoted_yaml_booleans_are_caught(cli, catalog_copy, retry):
+    f = catalog_copy / "prospend.yaml"
+    edit(f, "    retry: 'no'\n", f"    retry: {retry}\n")
+    result = run_on(cli, catalog_copy)
+    assert result.exit_code == 1
+    assert any(m["code"] == "CAT003" and "retry" in m["msg"] for m in problems(result.stdout))
