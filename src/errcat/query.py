@@ -218,6 +218,11 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+def phrase_text(text: str) -> str:
+    """Words in order, CamelCase split, lower case, single spaces: for phrase matching."""
+    return " " + " ".join(p.lower() for w in _WORD.findall(text) for p in (_CAMEL.findall(w) or [w])) + " "
+
+
 def _plain_words(text: str) -> set[str]:
     """Query words that are not CamelCase compounds (these must match)."""
     return {t for w in _WORD.findall(text) if len(_CAMEL.findall(w)) <= 1 for t in tokens(w)}
@@ -250,7 +255,7 @@ def _index(catalog: Catalog) -> _Index:
                 index.postings.setdefault(term, Counter())[pos] += FIELD_WEIGHTS[fname]  # type: ignore[index]
                 length += 1
         index.lengths.append(length or 1.0)
-        index.texts.append(" ".join(fields.values()).lower())
+        index.texts.append(phrase_text(" ".join(fields.values())))
     return index
 
 
@@ -282,7 +287,7 @@ def search(catalog: Catalog, text: str, filters: Filters | None = None, limit: i
             scores = matched
         else:
             scores = {pos: s + matched[pos] for pos, s in scores.items() if pos in matched}
-    phrase = " ".join(text.lower().split())
+    phrase = phrase_text(text)
     for pos in scores:
         if len(terms) > 1 and phrase in index.texts[pos]:
             scores[pos] *= 1.5

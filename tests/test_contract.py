@@ -1,0 +1,51 @@
+"""The JSON outputs are a contract: these keys may be added to, never removed or renamed."""
+
+from __future__ import annotations
+
+import json
+
+ENTRY_KEYS = {"id", "vendor", "endpoint", "methods", "scenario", "status", "code", "name", "message", "severity",
+              "details", "template", "kind", "resource", "action", "inferred", "quirks", "guide", "source"}
+GROUP_KEYS = {"vendor", "title", "codes", "names", "explanation", "entries"}
+EXPLANATION_KEYS = {"id", "summary", "causes", "fix", "retry", "actor"}
+
+
+def load(cli, *args):
+    result = cli(*args, "--format", "json")
+    return json.loads(result.stdout)
+
+
+def check_group(group):
+    assert GROUP_KEYS <= set(group)
+    assert EXPLANATION_KEYS <= set(group["explanation"])
+    for entry in group["entries"]:
+        assert ENTRY_KEYS <= set(entry)
+        assert {"document", "section", "line"} <= set(entry["source"])
+
+
+def test_lookup_contract(cli):
+    d = load(cli, "lookup", "25008")
+    assert {"format_version", "kind", "query", "found", "sections", "suggestions"} <= set(d)
+    assert d["format_version"] == 1 and d["kind"] == "lookup"
+    assert {"match", "errors"} <= set(d["sections"][0])
+    check_group(d["sections"][0]["errors"][0])
+
+
+def test_search_contract(cli):
+    d = load(cli, "search", "locked period")
+    assert {"format_version", "kind", "query", "results"} <= set(d)
+    assert "score" in d["results"][0]
+    check_group(d["results"][0])
+
+
+def test_list_vendors_endpoints_export_contract(cli):
+    d = load(cli, "list", "--vendor", "sage")
+    assert d["kind"] == "list"
+    check_group(d["errors"][0])
+    d = load(cli, "vendors")
+    assert {"id", "name", "hosts", "auth", "documents", "rows", "errors", "warnings", "endpoints"} <= set(d["vendors"][0])
+    d = load(cli, "endpoints")
+    assert {"vendor", "path", "methods", "rows"} <= set(d["endpoints"][0])
+    d = json.loads(cli("export").stdout)
+    assert {"format_version", "kind", "entries"} <= set(d)
+    assert ENTRY_KEYS | {"explanation"} <= set(d["entries"][0])

@@ -1,0 +1,41 @@
+"""`errcat export`: every entry with its explanation, in JSON, YAML and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import yaml
+
+FIELDS = {"id", "vendor", "endpoint", "methods", "scenario", "status", "code", "name", "message", "severity", "source", "explanation"}
+
+
+def test_json_export_has_every_entry_with_an_explanation(cli, catalog):
+    result = cli("export", "--format", "json")
+    assert result.exit_code == 0
+    d = json.loads(result.stdout)
+    assert d["format_version"] == 1 and d["kind"] == "export"
+    assert len(d["entries"]) == len(catalog.entries) == 315
+    for record in d["entries"]:
+        assert FIELDS <= set(record)
+        assert record["explanation"]["summary"] and record["explanation"]["fix"]
+        assert record["explanation"]["retry"] in {"no", "after-fix", "after-reauth", "refresh-and-retry", "backoff"}
+    counts = {v: sum(r["vendor"] == v for r in d["entries"]) for v in ("myob", "sage", "invoicexpress", "prospend")}
+    assert counts == {"myob": 237, "sage": 17, "invoicexpress": 49, "prospend": 12}
+
+
+def test_yaml_and_csv_exports_agree_with_json(cli):
+    as_json = json.loads(cli("export").stdout)["entries"]
+    as_yaml = yaml.safe_load(cli("export", "--format", "yaml").stdout)["entries"]
+    assert as_yaml == as_json
+    rows = list(csv.DictReader(io.StringIO(cli("export", "--format", "csv").stdout)))
+    assert [r["id"] for r in rows] == [r["id"] for r in as_json]
+    first = next(r for r in rows if r["id"] == "myob.generic.required")
+    assert first["message"] == "[Field] is required" and first["template"] == "{field} is required"
+    assert first["methods"] == "POST,PUT" and first["code"] == "100" and first["status"] == "400"
+
+
+def test_export_vendor_subset(cli):
+    d = json.loads(cli("export", "--vendor", "prospend").stdout)
+    assert {r["vendor"] for r in d["entries"]} == {"prospend"} and len(d["entries"]) == 12

@@ -1,0 +1,181 @@
+"""`errcat lookup`, `search`, `list`, `vendors`, `endpoints` through the real CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def doc(result) -> dict:
+    return json.loads(result.stdout)
+
+
+def ids(document: dict) -> set[str]:
+    return {e["id"] for s in document["sections"] for g in s["errors"] for e in g["entries"]}
+
+
+def test_lookup_code_lists_every_row_of_the_error(cli, catalog):
+    result = cli("lookup", "25008", "--format", "json")
+    assert result.exit_code == 0
+    d = doc(result)
+    assert [s["match"] for s in d["sections"]] == ["code"]
+    (group,) = d["sections"][0]["errors"]
+    assert group["vendor"] == "myob" and group["codes"] == ["25008"]
+    assert group["names"] == ["DatePriorToBeginningOfFinancialYear"]
+    assert len(group["entries"]) == sum(1 for e in catalog.entries if e.code == 25008) == 11
+    assert group["explanation"]["retry"] == "after-fix"
+
+
+@pytest.mark.parametrize("query", ["DatePriorToBeginningOfFinancialYear", "datepriortobeginningoffinancialyear",
+                                   "date-prior-to-beginning-of-financial-year", "date_prior_to_beginning_of_financial_year"])
+def test_lookup_name_in_any_spelling(cli, query):
+    d = doc(cli("lookup", query, "--format", "json"))
+    assert [g["codes"] for s in d["sections"] for g in s["errors"]] == [["25008"]]
+
+
+@pytest.mark.parametrize(("query", "vendor", "code"), [
+    ("AccessTokenExpiredError", "sage", "AccessTokenExpiredError"),
+    ("BAD_REQUEST", "prospend", "BAD_REQUEST"),
+    ("bad-request", "prospend", "BAD_REQUEST"),
+    ("AccessDenied", "myob", "AccessDenied"),
+])
+def test_lookup_string_codes(cli, query, vendor, code):
+    d = doc(cli("lookup", query, "--format", "json"))
+    groups = [g for s in d["sections"] for g in s["errors"]]
+    assert groups and all(g["vendor"] == vendor and g["codes"] == [code] for g in groups)
+
+
+def test_lookup_by_entry_id_and_guide_id(cli):
+    assert ids(doc(cli("lookup", "myob.generic.gateway-timeout", "--format", "json"))) == {"myob.generic.gateway-timeout"}
+    assert len(ids(doc(cli("lookup", "myob.25008", "--format", "json")))) == 11
+
+
+def test_number_that_is_status_and_code_gives_both_labelled_groups(cli, catalog):
+    d = doc(cli("lookup", "200", "--format", "json"))  # MYOB code 200 (Duplicate); no 200 rows
+    assert [s["match"] for s in d["sections"]] == ["code"]
+    d = doc(cli("lookup", "401", "--format", "json"))
+    assert [s["match"] for s in d["sections"]] == ["status"]
+    assert {g["vendor"] for g in d["sections"][0]["errors"]} == {"sage", "invoicexpress", "prospend"}
+    text = cli("lookup", "100").stdout  # only a code
+    assert "[by" not in text
+    # 400 is a status of many rows; give it a code too via an overlay to see both sections.
+
+
+def test_status_and_code_sections(cli, tmp_path):
+    overlay = tmp_path / "acme.yaml"
+    overlay.write_text(
+        "errcat: 1\nvendor: {id: acme, name: Acme API}\n"
+        "guides:\n  acme.404:\n    summary: s\n    causes: [c]\n    fix: f\n    retry: after-fix\n    actor: integrator\n"
+        "entries:\n  - {id: acme.x, vendor: acme, endpoint: null, methods: [], scenario: s, status: 500, code: 404,"
+        " name: X, message: m, severity: error, guide: acme.404, source: {document: ours}}\n"
+    )
+    d = doc(cli("lookup", "404", "--catalog", str(overlay), "--format", "json"))
+    assert [s["match"] for s in d["sections"]] == ["code", "status"]
+    plain = cli("lookup", "404", "--catalog", str(overlay)).stdout
+    assert "404 as code" in plain and "404 as status" in plain
+
+
+def test_lookup_filters_endpoint_loosely_and_keeps_generic_rows(cli):
+    for spelling in ("/Sale/Invoice/Item", "sale/invoice/item", "/accountright/3f0a1c2e-1111-2222-3333-444455556666/Sale/Invoice/Item/"):
+        d = doc(cli("lookup", "100", "--vendor", "myob", "--endpoint", spelling, "--format", "json"))
+        assert ids(d) == {"myob.generic.required", "myob.sale-invoice-item.required", "myob.sale-invoice-item.required-2"}
+
+
+def test_lookup_filters_method_status_severity(cli):
+    d = doc(cli("lookup", "25004", "--severity", "warning", "--format", "json"))
+    assert ids(d) and all(e["severity"] == "warning" for g in d["sections"][0]["errors"] for e in g["entries"])
+    d = doc(cli("lookup", "RateLimitError", "--method", "DELETE", "--status", "403", "--format", "json"))
+    assert len(ids(d)) == 2
+    assert cli("lookup", "25008", "--method", "DELETE").exit_code == 1
+    assert cli("lookup", "25008", "--status", "409").exit_code == 1
+    assert cli("lookup", "25008", "--vendor", "sage").exit_code == 1
+
+
+def test_unknown_query_exits_1_with_suggestions(cli):
+    result = cli("lookup", "DatePriorTo")
+    assert result.exit_code == 1
+    assert "did you mean" in result.stderr and "DatePriorToBeginningOfFinancialYear" in result.stderr
+    assert result.stdout == ""
+    d = json.loads(cli("lookup", "AccesTokenExpired", "--format", "json").stdout)
+    assert d["found"] is False and "AccessTokenExpiredError" in d["suggestions"]
+
+
+def test_bad_usage_exits_2(cli):
+    assert cli("lookup", "25008", "--vendor", "stripe").exit_code == 2
+    assert cli("lookup", "25008", "--severity", "fatal").exit_code == 2
+    assert cli("lookup", "   ").exit_code == 2
+    assert cli("search", "25008", "--limit", "0").exit_code == 2
+
+
+def test_search_ranks_relevant_errors_first(cli):
+    for query, first in (("locked period", "25009"), ("rowversion", "111"), ("credit limit", "25005"),
+                         ("access token expired", "AccessTokenExpiredError")):
+        d = doc(cli("search", query, "--format", "json"))
+        assert d["results"] and d["results"][0]["codes"] == [first], (query, d["results"][0]["title"])
+
+
+def test_search_limit_and_filters(cli):
+    d = doc(cli("search", "invalid", "--limit", "3", "--format", "json"))
+    assert len(d["results"]) == 3
+    d = doc(cli("search", "invalid", "--vendor", "invoicexpress", "--format", "json"))
+    assert d["results"] and {r["vendor"] for r in d["results"]} == {"invoicexpress"}
+    result = cli("search", "stripe webhook signature")
+    assert result.exit_code == 1 and "nothing in the catalog" in result.stderr
+
+
+def test_list_and_counts(cli, catalog):
+    d = doc(cli("list", "--vendor", "sage", "--format", "json"))
+    assert sum(len(g["entries"]) for g in d["errors"]) == sum(e.vendor == "sage" for e in catalog.entries)
+    d = doc(cli("list", "--severity", "warning", "--format", "json"))
+    assert {g["vendor"] for g in d["errors"]} == {"myob"}
+    d = doc(cli("vendors", "--format", "json"))
+    counts = {v["id"]: v for v in d["vendors"]}
+    assert counts["myob"]["rows"] == 237 and counts["myob"]["endpoints"] == 35 and counts["myob"]["warnings"] == 12
+    assert counts["prospend"]["endpoints"] == 6
+    d = doc(cli("endpoints", "myob", "--format", "json"))
+    assert len(d["endpoints"]) == 35
+    assert cli("endpoints", "sage").exit_code == 1
+
+
+def test_piped_output_is_plain_text(cli):
+    result = cli("lookup", "25008")
+    assert "\x1b[" not in result.stdout
+    assert "myob 25008 DatePriorToBeginningOfFinancialYear" in result.stdout
+    assert "Date cannot be prior to beginning of financial year" in result.stdout
+
+
+def test_terminal_output_is_styled(catalog):
+    import io
+
+    from errcat.query import lookup
+    from errcat.render.console import print_lines
+    from errcat.render.text import lookup_lines
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out = Tty()
+    import os
+
+    saved = os.environ.pop("NO_COLOR", None)
+    try:
+        print_lines(lookup_lines(catalog, lookup(catalog, "25008")), out)
+    finally:
+        if saved is not None:
+            os.environ["NO_COLOR"] = saved
+    assert "\x1b[" in out.getvalue() and "[Field]" not in out.getvalue()
+    # rich markup in catalog text is printed literally, not interpreted
+    out = Tty()
+    print_lines(lookup_lines(catalog, lookup(catalog, "myob.generic.required")), out)
+    assert "[Field] is required" in out.getvalue()
+
+
+def test_markdown_format(cli):
+    from markdown_it import MarkdownIt
+
+    result = cli("lookup", "myob.generic.required", "--format", "markdown")
+    tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
+    cells = [t.children[0].content for t in tokens if t.type == "inline" and t.children]
+    assert "[Field] is required" in cells or any("[Field] is required" in c for c in cells)
