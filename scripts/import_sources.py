@@ -262,7 +262,7 @@ def parse_sage(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     lines = text.splitlines()
     entries: list[dict[str, Any]] = []
     statuses: list[dict[str, Any]] = []
-    table_start = next(i for i, l in enumerate(lines) if l.startswith("HTTP Code Message Description"))
+    table_start = next(i for i, text in enumerate(lines) if text.startswith("HTTP Code Message Description"))
     i = table_start + 1
     while i < len(lines) and re.match(r"^\d{3} ", lines[i]):
         status, reason, description = _status_row(lines[i], {})
@@ -324,7 +324,7 @@ def parse_sage(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         )
         body = {}
 
-    for i in range(i, len(lines)):
+    for i in range(i, len(lines)):  # noqa: B020  # resume after the status table
         line = lines[i]
         stripped = line.strip()
         m = re.match(r"^(\d{3}) ([A-Z][A-Za-z ]+)$", stripped)
@@ -384,7 +384,7 @@ def parse_invoicexpress(text: str) -> tuple[list[dict[str, Any]], list[dict[str,
     lines = text.splitlines()
     entries: list[dict[str, Any]] = []
     statuses: list[dict[str, Any]] = []
-    start = next(i for i, l in enumerate(lines) if l.startswith("Code Text Description"))
+    start = next(i for i, text in enumerate(lines) if text.startswith("Code Text Description"))
     i = start + 1
     while re.match(r"^\d{3} ", lines[i]):
         status, reason, description = _status_row(lines[i], {401: "Access denied"})
@@ -415,7 +415,7 @@ def parse_invoicexpress(text: str) -> tuple[list[dict[str, Any]], list[dict[str,
     inferred = False
     orphan = -1
     blank_run = 0
-    for i in range(i, len(lines)):
+    for i in range(i, len(lines)):  # noqa: B020  # resume after the status table
         raw = lines[i]
         stripped = raw.strip()
         if not stripped:
@@ -533,7 +533,7 @@ def parse_prospend(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]
 
 def parse_prospend_endpoints(text: str) -> list[dict[str, Any]]:
     """ProSpend's Accounts Payable (Beta) paths with their documented query parameters."""
-    lines = [l.strip() for l in text.splitlines()]
+    lines = [line_.strip() for line_ in text.splitlines()]
     endpoints: list[dict[str, Any]] = []
     resource = ""
     current: dict[str, Any] | None = None

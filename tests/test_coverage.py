@@ -16,7 +16,9 @@ import pytest
 
 from conftest import SOURCES
 
-pytestmark = pytest.mark.skipif(not SOURCES.is_dir(), reason=f"vendor sources not found at {SOURCES} (only CI and developers have them)")
+pytestmark = pytest.mark.skipif(
+    not SOURCES.is_dir(), reason=f"vendor sources not found at {SOURCES} (only CI and developers have them)"
+)
 
 Row = tuple[Any, ...]
 
@@ -62,14 +64,24 @@ def myob_expected() -> Counter[Row]:
         assert m, chunk
         methods = tuple(x.strip() for x in m.group(1).split(","))
         scenario = " ".join(line.strip() for line in m.group(2).splitlines() if line.strip())
-        lines = [re.sub(r"^\s*•\s?", "", l) for l in chunk[m.end(2) :].splitlines() if "•" in l]
+        lines = [re.sub(r"^\s*•\s?", "", line) for line in chunk[m.end(2) :].splitlines() if "•" in line]
         bodies = re.findall(r"\{\n(.*?)\n\}", "\n".join(lines), re.S)
         assert bodies
         for body in bodies:
             fields = {k: _value(v) for k, v in re.findall(r'^"(\w+)"\s*:(.*)$', body, re.M)}
             severity = fields.get("Severity")
-            rows[(endpoint, methods, scenario, int(status), fields.get("ErrorCode"), fields.get("Name"),
-                  fields.get("Message"), severity.lower() if severity else None)] += 1
+            rows[
+                (
+                    endpoint,
+                    methods,
+                    scenario,
+                    int(status),
+                    fields.get("ErrorCode"),
+                    fields.get("Name"),
+                    fields.get("Message"),
+                    severity.lower() if severity else None,
+                )
+            ] += 1
     return rows
 
 
@@ -95,8 +107,16 @@ def test_myob_quirks_recorded_not_smoothed(catalog):
 
 # ----------------------------------------------------------------------------------------- Sage
 
-SAGE_REASONS = {401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed", 415: "Unsupported Media Type",
-                422: "Unprocessable Entity", 429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable"}
+SAGE_REASONS = {
+    401: "Unauthorized",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    415: "Unsupported Media Type",
+    422: "Unprocessable Entity",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
+}
 
 
 def sage_expected() -> Counter[Row]:
@@ -194,5 +214,7 @@ def test_generated_files_are_what_the_importer_makes_now(tmp_path):
 
     from conftest import REPO
 
-    result = subprocess.run([sys.executable, str(REPO / "scripts" / "import_sources.py"), "--check"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "import_sources.py"), "--check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr

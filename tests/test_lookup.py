@@ -27,19 +27,29 @@ def test_lookup_code_lists_every_row_of_the_error(cli, catalog):
     assert group["explanation"]["retry"] == "after-fix"
 
 
-@pytest.mark.parametrize("query", ["DatePriorToBeginningOfFinancialYear", "datepriortobeginningoffinancialyear",
-                                   "date-prior-to-beginning-of-financial-year", "date_prior_to_beginning_of_financial_year"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "DatePriorToBeginningOfFinancialYear",
+        "datepriortobeginningoffinancialyear",
+        "date-prior-to-beginning-of-financial-year",
+        "date_prior_to_beginning_of_financial_year",
+    ],
+)
 def test_lookup_name_in_any_spelling(cli, query):
     d = doc(cli("lookup", query, "--format", "json"))
     assert [g["codes"] for s in d["sections"] for g in s["errors"]] == [["25008"]]
 
 
-@pytest.mark.parametrize(("query", "vendor", "code"), [
-    ("AccessTokenExpiredError", "sage", "AccessTokenExpiredError"),
-    ("BAD_REQUEST", "prospend", "BAD_REQUEST"),
-    ("bad-request", "prospend", "BAD_REQUEST"),
-    ("AccessDenied", "myob", "AccessDenied"),
-])
+@pytest.mark.parametrize(
+    ("query", "vendor", "code"),
+    [
+        ("AccessTokenExpiredError", "sage", "AccessTokenExpiredError"),
+        ("BAD_REQUEST", "prospend", "BAD_REQUEST"),
+        ("bad-request", "prospend", "BAD_REQUEST"),
+        ("AccessDenied", "myob", "AccessDenied"),
+    ],
+)
 def test_lookup_string_codes(cli, query, vendor, code):
     d = doc(cli("lookup", query, "--format", "json"))
     groups = [g for s in d["sections"] for g in s["errors"]]
@@ -77,7 +87,11 @@ def test_status_and_code_sections(cli, tmp_path):
 
 
 def test_lookup_filters_endpoint_loosely_and_keeps_generic_rows(cli):
-    for spelling in ("/Sale/Invoice/Item", "sale/invoice/item", "/accountright/3f0a1c2e-1111-2222-3333-444455556666/Sale/Invoice/Item/"):
+    for spelling in (
+        "/Sale/Invoice/Item",
+        "sale/invoice/item",
+        "/accountright/3f0a1c2e-1111-2222-3333-444455556666/Sale/Invoice/Item/",
+    ):
         d = doc(cli("lookup", "100", "--vendor", "myob", "--endpoint", spelling, "--format", "json"))
         assert ids(d) == {"myob.generic.required", "myob.sale-invoice-item.required", "myob.sale-invoice-item.required-2"}
 
@@ -109,8 +123,12 @@ def test_bad_usage_exits_2(cli):
 
 
 def test_search_ranks_relevant_errors_first(cli):
-    for query, first in (("locked period", "25009"), ("rowversion", "111"), ("credit limit", "25005"),
-                         ("access token expired", "AccessTokenExpiredError")):
+    for query, first in (
+        ("locked period", "25009"),
+        ("rowversion", "111"),
+        ("credit limit", "25005"),
+        ("access token expired", "AccessTokenExpiredError"),
+    ):
         d = doc(cli("search", query, "--format", "json"))
         assert d["results"] and d["results"][0]["codes"] == [first], (query, d["results"][0]["title"])
 

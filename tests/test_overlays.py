@@ -82,12 +82,15 @@ def test_no_builtin(cli, team):
     assert cli("lookup", "25008", "--no-builtin").exit_code == 2
 
 
-@pytest.mark.parametrize(("text", "line", "code"), [
-    ("errcat: 1\nvendor: {id: myob}\nentries:\n  - id: myob.x\n    status: [\n", 6, "CAT001"),
-    ("errcat: 1\nvendor: {id: myob}\nvendor: {id: sage}\n", 3, "CAT002"),
-    ("errcat: 1\nvendor: {id: myob}\nentries:\n  - id: myob.x\n    vendor: myob\n", 4, "CAT003"),
-    ("errcat: 2\nvendor: {id: myob}\n", 1, "CAT003"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "code"),
+    [
+        ("errcat: 1\nvendor: {id: myob}\nentries:\n  - id: myob.x\n    status: [\n", 6, "CAT001"),
+        ("errcat: 1\nvendor: {id: myob}\nvendor: {id: sage}\n", 3, "CAT002"),
+        ("errcat: 1\nvendor: {id: myob}\nentries:\n  - id: myob.x\n    vendor: myob\n", 4, "CAT003"),
+        ("errcat: 2\nvendor: {id: myob}\n", 1, "CAT003"),
+    ],
+)
 def test_broken_overlay_gives_file_line_never_a_traceback(cli, tmp_path, text, line, code):
     bad = tmp_path / "broken.yaml"
     bad.write_text(text)
@@ -100,8 +103,12 @@ def test_broken_overlay_gives_file_line_never_a_traceback(cli, tmp_path, text, l
 
 def test_overlay_entry_with_unknown_guide_is_rejected(cli, tmp_path):
     bad = tmp_path / "noguide.yaml"
-    bad.write_text(TEAM.replace("guide: myob.team-timeout\n    source: {document: team wiki}\n  - id: myob.team.custom",
-                                "guide: myob.nope\n    source: {document: team wiki}\n  - id: myob.team.custom"))
+    bad.write_text(
+        TEAM.replace(
+            "guide: myob.team-timeout\n    source: {document: team wiki}\n  - id: myob.team.custom",
+            "guide: myob.nope\n    source: {document: team wiki}\n  - id: myob.team.custom",
+        )
+    )
     result = cli("list", "--catalog", str(bad))
     assert result.exit_code == 3 and "CAT006 missing-guide" in result.stderr
 

@@ -11,7 +11,7 @@ LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<code>CAT\d{3}) (?P<name>
 
 
 def problems(output: str) -> list[re.Match[str]]:
-    return [m for m in (LINE.match(l) for l in output.splitlines()) if m]
+    return [m for m in (LINE.match(line) for line in output.splitlines()) if m]
 
 
 def test_builtin_catalog_is_valid(cli):
@@ -100,7 +100,7 @@ def test_template_that_does_not_match_its_example(cli, catalog_copy):
 
 def test_template_syntax_error(cli, catalog_copy):
     f = catalog_copy / "prospend.yaml"
-    edit(f, "template: \"{field} is not allowed.\"", "template: \"{field is not allowed.\"")
+    edit(f, 'template: "{field} is not allowed."', 'template: "{field is not allowed."')
     result = run_on(cli, catalog_copy)
     assert result.exit_code == 1
     assert any(m["code"] == "CAT008" for m in problems(result.stdout))

@@ -1,8 +1,8 @@
 """errcat: the error catalog of accounting and ERP HTTP APIs, as a library.
 
-    >>> import errcat
-    >>> catalog = errcat.load_catalog()
-    >>> result = catalog.lookup("25008")
+>>> import errcat
+>>> catalog = errcat.load_catalog()
+>>> result = catalog.lookup("25008")
 """
 
 from .catalog import Catalog, load_catalog, validate

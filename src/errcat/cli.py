@@ -9,9 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
@@ -19,10 +19,11 @@ from typer.core import TyperGroup
 from . import __version__
 from .errors import EXIT_NOT_FOUND, EXIT_USAGE, CatalogError, ErrcatError
 
+
 class _Group(TyperGroup):
     """Turns errcat's own errors into one stderr line and their exit code, for every command."""
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: Any) -> Any:  # typer's vendored click Context
         try:
             return super().invoke(ctx)
         except CatalogError as exc:
@@ -46,13 +47,13 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     json = "json"
     yaml = "yaml"
     csv = "csv"
@@ -69,13 +70,23 @@ def _complete_vendor(incomplete: str) -> list[str]:
 
 CatalogOpt = Annotated[
     list[Path] | None,
-    typer.Option("--catalog", "-c", help="Extra catalog file or folder, layered over the built-in one (repeatable). "
-                 "Also: ERRCAT_CATALOG, a path list."),
+    typer.Option(
+        "--catalog",
+        "-c",
+        help="Extra catalog file or folder, layered over the built-in one (repeatable). Also: ERRCAT_CATALOG, a path list.",
+    ),
 ]
 NoBuiltinOpt = Annotated[bool, typer.Option("--no-builtin", help="Use only the --catalog paths.")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-VendorOpt = Annotated[str | None, typer.Option("--vendor", help="Only this vendor (myob, sage, ...).", autocompletion=_complete_vendor)]
-EndpointOpt = Annotated[str | None, typer.Option("--endpoint", help="Only errors of this endpoint (loose: sale/invoice/item); errors of every endpoint are kept.")]
+VendorOpt = Annotated[
+    str | None, typer.Option("--vendor", help="Only this vendor (myob, sage, ...).", autocompletion=_complete_vendor)
+]
+EndpointOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--endpoint", help="Only errors of this endpoint (loose: sale/invoice/item); errors of every endpoint are kept."
+    ),
+]
 MethodOpt = Annotated[str | None, typer.Option("--method", help="Only errors documented for this HTTP method.")]
 StatusOpt = Annotated[int | None, typer.Option("--status", help="Only errors with this HTTP status.")]
 SeverityOpt = Annotated[str | None, typer.Option("--severity", help="error or warning.")]
@@ -110,14 +121,21 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """errcat: the error catalog of MYOB, Sage, InvoiceXpress and ProSpend APIs."""
 
 
 @app.command()
 def lookup(
-    query: Annotated[str, typer.Argument(help="A vendor code (25008, AccessTokenExpiredError, BAD_REQUEST), an error name, an id, or an HTTP status.")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="A vendor code (25008, AccessTokenExpiredError, BAD_REQUEST), an error name, an id, or an HTTP status."
+        ),
+    ],
     vendor: VendorOpt = None,
     endpoint: EndpointOpt = None,
     method: MethodOpt = None,
@@ -233,8 +251,12 @@ def vendors(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_bui
     elif format is Format.markdown:
         from .render.markdown import table
 
-        _emit(table(["Vendor", "Name", "Rows", "Errors", "Warning rows", "Endpoints"],
-                    [[v.id, v.name, c["rows"], c["errors"], c["warnings"], c["endpoints"]] for v, c in rows]))
+        _emit(
+            table(
+                ["Vendor", "Name", "Rows", "Errors", "Warning rows", "Endpoints"],
+                [[v.id, v.name, c["rows"], c["errors"], c["warnings"], c["endpoints"]] for v, c in rows],
+            )
+        )
     else:
         from .render.console import print_lines
         from .render.text import vendor_lines
@@ -258,7 +280,11 @@ def endpoints(
         from .records import envelope
         from .render.jsondoc import dumps
 
-        _emit(dumps(envelope("endpoints", endpoints=[{"vendor": v, "path": p, "methods": list(m), "rows": n} for v, p, m, n in rows])))
+        _emit(
+            dumps(
+                envelope("endpoints", endpoints=[{"vendor": v, "path": p, "methods": list(m), "rows": n} for v, p, m, n in rows])
+            )
+        )
     elif format is Format.markdown:
         from .render.markdown import table
 

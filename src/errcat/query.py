@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -252,7 +252,8 @@ def _index(catalog: Catalog) -> _Index:
         length = 0.0
         for fname, text in fields.items():
             for term in tokens(text):
-                index.postings.setdefault(term, Counter())[pos] += FIELD_WEIGHTS[fname]  # type: ignore[index]
+                posting = index.postings.setdefault(term, {})
+                posting[pos] = posting.get(pos, 0.0) + FIELD_WEIGHTS[fname]
                 length += 1
         index.lengths.append(length or 1.0)
         index.texts.append(phrase_text(" ".join(fields.values())))

@@ -10,8 +10,20 @@ from .model import Entry, Guide
 FORMAT_VERSION = 1
 
 ENTRY_FIELDS = (
-    "id", "vendor", "endpoint", "methods", "scenario", "status", "code", "name", "message", "severity",
-    "details", "template", "guide", "source",
+    "id",
+    "vendor",
+    "endpoint",
+    "methods",
+    "scenario",
+    "status",
+    "code",
+    "name",
+    "message",
+    "severity",
+    "details",
+    "template",
+    "guide",
+    "source",
 )
 GUIDE_FIELDS = ("summary", "causes", "fix", "retry", "actor")
 
@@ -20,8 +32,14 @@ def guide_record(guide: Guide | None) -> dict[str, Any] | None:
     """Our explanation of an error, as a plain mapping."""
     if guide is None:
         return None
-    return {"id": guide.id, "summary": guide.summary, "causes": list(guide.causes), "fix": guide.fix,
-            "retry": guide.retry, "actor": guide.actor}
+    return {
+        "id": guide.id,
+        "summary": guide.summary,
+        "causes": list(guide.causes),
+        "fix": guide.fix,
+        "retry": guide.retry,
+        "actor": guide.actor,
+    }
 
 
 def entry_record(catalog: Catalog, entry: Entry, *, with_guide: bool = True) -> dict[str, Any]:
@@ -62,14 +80,30 @@ def flat_row(record: dict[str, Any]) -> dict[str, str]:
     """A record flattened to text cells, for CSV."""
     g = record.get("explanation") or {}
     src = record["source"]
+
     def text(value: Any) -> str:
         return "" if value is None else str(value)
+
     return {
-        "id": record["id"], "vendor": record["vendor"], "endpoint": text(record["endpoint"]),
-        "methods": ",".join(record["methods"]), "scenario": record["scenario"], "status": str(record["status"]),
-        "code": text(record["code"]), "name": text(record["name"]), "message": text(record["message"]),
-        "severity": text(record["severity"]), "details": text(record["details"]), "template": text(record["template"]),
-        "guide": record["guide"], "summary": text(g.get("summary")), "causes": " | ".join(g.get("causes", [])),
-        "fix": text(g.get("fix")), "retry": text(g.get("retry")), "actor": text(g.get("actor")),
-        "source_document": src["document"], "source_line": text(src["line"]), "source_section": text(src["section"]),
+        "id": record["id"],
+        "vendor": record["vendor"],
+        "endpoint": text(record["endpoint"]),
+        "methods": ",".join(record["methods"]),
+        "scenario": record["scenario"],
+        "status": str(record["status"]),
+        "code": text(record["code"]),
+        "name": text(record["name"]),
+        "message": text(record["message"]),
+        "severity": text(record["severity"]),
+        "details": text(record["details"]),
+        "template": text(record["template"]),
+        "guide": record["guide"],
+        "summary": text(g.get("summary")),
+        "causes": " | ".join(g.get("causes", [])),
+        "fix": text(g.get("fix")),
+        "retry": text(g.get("retry")),
+        "actor": text(g.get("actor")),
+        "source_document": src["document"],
+        "source_line": text(src["line"]),
+        "source_section": text(src["section"]),
     }

@@ -80,13 +80,25 @@ def _template_mismatch(catalog: Catalog) -> Iterator[Problem]:
             continue
         slots = dict(t.slots)
         if set(names) != set(slots):
-            yield _at(catalog, "template", key, "CAT009", "template-slots",
-                      f"template {t.template!r} has slots {sorted(names)} but slots: gives {sorted(slots)}")
+            yield _at(
+                catalog,
+                "template",
+                key,
+                "CAT009",
+                "template-slots",
+                f"template {t.template!r} has slots {sorted(names)} but slots: gives {sorted(slots)}",
+            )
             continue
         filled = fill(t.template, slots)
         if filled != message:
-            yield _at(catalog, "template", key, "CAT007", "template-mismatch",
-                      f"template {t.template!r} filled with its slots gives {filled!r}, not the documented {message!r}")
+            yield _at(
+                catalog,
+                "template",
+                key,
+                "CAT007",
+                "template-mismatch",
+                f"template {t.template!r} filled with its slots gives {filled!r}, not the documented {message!r}",
+            )
 
 
 CHECKS.append(Check("CAT008", "template-syntax", "A template is not valid {slot} syntax.", True))
@@ -99,8 +111,15 @@ PLACEHOLDER = re.compile(r"\[[^\]]+\]|\*\*\*|<[^>]+>")
 def _untemplated(catalog: Catalog) -> Iterator[Problem]:
     for e in catalog.entries:
         if e.message and PLACEHOLDER.search(e.message) and e.template is None:
-            yield _at(catalog, "entry", e.id, "CAT010", "untemplated-placeholder",
-                      f"entry {e.id}: message {e.message!r} has a placeholder but no template", "warning")
+            yield _at(
+                catalog,
+                "entry",
+                e.id,
+                "CAT010",
+                "untemplated-placeholder",
+                f"entry {e.id}: message {e.message!r} has a placeholder but no template",
+                "warning",
+            )
 
 
 @check("CAT011", "endpoint-consistency", "An entry's endpoint or methods are not among its vendor's documented endpoints.")
@@ -112,12 +131,24 @@ def _endpoint_consistency(catalog: Catalog) -> Iterator[Problem]:
         declared = {ep.path: ep for ep in vendor.endpoints}
         ep = declared.get(e.endpoint)
         if ep is None:
-            yield _at(catalog, "entry", e.id, "CAT011", "endpoint-consistency",
-                      f"entry {e.id}: endpoint {e.endpoint} is not among vendor {e.vendor}'s endpoints")
+            yield _at(
+                catalog,
+                "entry",
+                e.id,
+                "CAT011",
+                "endpoint-consistency",
+                f"entry {e.id}: endpoint {e.endpoint} is not among vendor {e.vendor}'s endpoints",
+            )
         elif not set(e.methods) <= set(ep.methods):
             extra = sorted(set(e.methods) - set(ep.methods))
-            yield _at(catalog, "entry", e.id, "CAT011", "endpoint-consistency",
-                      f"entry {e.id}: method(s) {', '.join(extra)} not documented for {e.endpoint}")
+            yield _at(
+                catalog,
+                "entry",
+                e.id,
+                "CAT011",
+                "endpoint-consistency",
+                f"entry {e.id}: method(s) {', '.join(extra)} not documented for {e.endpoint}",
+            )
 
 
 @check("CAT013", "unused-guide", "A guide no entry uses.")
@@ -128,7 +159,9 @@ def _unused_guide(catalog: Catalog) -> Iterator[Problem]:
             yield _at(catalog, "guide", gid, "CAT013", "unused-guide", f"guide {gid} is not used by any entry", "warning")
 
 
-@check("CAT016", "id-prefix", "Entry and guide ids start with their vendor id, so ids never clash across vendors.", essential=True)
+@check(
+    "CAT016", "id-prefix", "Entry and guide ids start with their vendor id, so ids never clash across vendors.", essential=True
+)
 def _id_prefix(catalog: Catalog) -> Iterator[Problem]:
     for e in catalog.entries:
         if not e.id.startswith(e.vendor + "."):
@@ -143,8 +176,15 @@ def _orphan_template(catalog: Catalog) -> Iterator[Problem]:
     messages = {(e.vendor, e.message) for e in catalog.entries}
     for key in catalog.templates:
         if key not in messages:
-            yield _at(catalog, "template", f"{key[0]}\0{key[1]}", "CAT017", "orphan-template",
-                      f"template for {key[1]!r} matches no documented {key[0]} message", "warning")
+            yield _at(
+                catalog,
+                "template",
+                f"{key[0]}\0{key[1]}",
+                "CAT017",
+                "orphan-template",
+                f"template for {key[1]!r} matches no documented {key[0]} message",
+                "warning",
+            )
 
 
 def run_checks(catalog: Catalog, essential_only: bool = False) -> list[Problem]:

@@ -69,7 +69,9 @@ def read_file(path: Path, layer: int, check_schema: bool) -> RawFile:
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raw.problems.append(Problem(raw.display, 1, "CAT001", "yaml-syntax", f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+        raw.problems.append(
+            Problem(raw.display, 1, "CAT001", "yaml-syntax", f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+        )
         return raw
     except OSError as exc:
         raw.problems.append(Problem(raw.display, 1, "CAT001", "yaml-syntax", f"cannot read: {exc.strerror}"))
@@ -82,7 +84,9 @@ def read_file(path: Path, layer: int, check_schema: bool) -> RawFile:
 
         raw.problems += schema_problems(raw.data, raw.display)
     elif raw.data is not None and not isinstance(raw.data, dict):
-        raw.problems.append(Problem(raw.display, 1, "CAT003", "schema", "a catalog file is a mapping (errcat, vendor, entries, ...)"))
+        raw.problems.append(
+            Problem(raw.display, 1, "CAT003", "schema", "a catalog file is a mapping (errcat, vendor, entries, ...)")
+        )
     return raw
 
 
@@ -100,8 +104,13 @@ def _merge_vendor(vendors: dict[str, dict[str, Any]], data: LineDict, file: str,
             merged.setdefault(key, []).extend(value)
         elif key in merged and merged[key] != value:
             problems.append(
-                Problem(file, data.key_lines.get(key, data.line), "CAT015", "vendor-conflict",
-                        f"vendor {vid} {key} is {value!r} here but {merged[key]!r} elsewhere")
+                Problem(
+                    file,
+                    data.key_lines.get(key, data.line),
+                    "CAT015",
+                    "vendor-conflict",
+                    f"vendor {vid} {key} is {value!r} here but {merged[key]!r} elsewhere",
+                )
             )
         else:
             merged[key] = value
@@ -127,7 +136,14 @@ def _vendor(v: dict[str, Any]) -> Vendor:
                 resource=e.get("resource"),
                 description=e.get("description"),
                 parameters=tuple(
-                    Parameter(p["name"], p["type"], p.get("description", ""), p.get("default"), tuple(p.get("values", ())), p.get("example"))
+                    Parameter(
+                        p["name"],
+                        p["type"],
+                        p.get("description", ""),
+                        p.get("default"),
+                        tuple(p.get("values", ())),
+                        p.get("example"),
+                    )
                     for p in e.get("parameters", ())
                 ),
             )
@@ -170,8 +186,7 @@ def build(raw_files: list[RawFile]) -> tuple[Catalog, list[Problem]]:
     vendors: dict[str, dict[str, Any]] = {}
     guides: dict[str, Guide] = {}
     templates: dict[tuple[str, str], Template] = {}
-    entries: dict[str, Entry] = {}
-    raw_entries: list[tuple[RawFile, LineDict]] = []
+    raw_by_id: dict[str, LineDict] = {}
     where: dict[tuple[str, str], Location] = {}
     for raw in raw_files:
         data = raw.data
@@ -184,37 +199,56 @@ def build(raw_files: list[RawFile]) -> tuple[Catalog, list[Problem]]:
             line = data["guides"].key_lines.get(gid, 1)
             if ("guide", gid) in where and where[("guide", gid)].layer == raw.layer:
                 prev = where[("guide", gid)]
-                problems.append(Problem(raw.display, line, "CAT004", "duplicate-id", f"guide {gid} is defined twice (also {prev})"))
+                problems.append(
+                    Problem(raw.display, line, "CAT004", "duplicate-id", f"guide {gid} is defined twice (also {prev})")
+                )
                 continue
-            guides[gid] = Guide(gid, vid, g["summary"], tuple(g["causes"]), g["fix"], g["retry"], g["actor"], tuple(g.get("see_also", ())))
+            guides[gid] = Guide(
+                gid, vid, g["summary"], tuple(g["causes"]), g["fix"], g["retry"], g["actor"], tuple(g.get("see_also", ()))
+            )
             where[("guide", gid)] = Location(raw.display, line, raw.layer)
         for index, t in enumerate(data.get("templates") or ()):
             line = data["templates"].item_lines[index]
-            key = (vid, t["message"])
-            if ("template", f"{vid}\0{t['message']}") in where and where[("template", f"{vid}\0{t['message']}")].layer == raw.layer:
-                problems.append(Problem(raw.display, line, "CAT004", "duplicate-id", f"message {t['message']!r} has two templates"))
+            key: tuple[str, str] = (vid, t["message"])
+            if ("template", f"{vid}\0{t['message']}") in where and where[
+                ("template", f"{vid}\0{t['message']}")
+            ].layer == raw.layer:
+                problems.append(
+                    Problem(raw.display, line, "CAT004", "duplicate-id", f"message {t['message']!r} has two templates")
+                )
                 continue
             templates[key] = Template(vid, t["message"], t["template"], tuple(t["slots"].items()))
             where[("template", f"{vid}\0{t['message']}")] = Location(raw.display, line, raw.layer)
         for index, e in enumerate(data.get("entries") or ()):
-            raw_entries.append((raw, e))
             line = data["entries"].item_lines[index]
             if e["vendor"] != vid:
-                problems.append(Problem(raw.display, line, "CAT014", "vendor-mismatch",
-                                        f"entry {e['id']} has vendor {e['vendor']} in a file of vendor {vid}"))
+                problems.append(
+                    Problem(
+                        raw.display,
+                        line,
+                        "CAT014",
+                        "vendor-mismatch",
+                        f"entry {e['id']} has vendor {e['vendor']} in a file of vendor {vid}",
+                    )
+                )
             previous = where.get(("entry", e["id"]))
             if previous is not None and previous.layer == raw.layer:
-                problems.append(Problem(raw.display, line, "CAT004", "duplicate-id", f"entry id {e['id']} is used twice (also {previous})"))
+                problems.append(
+                    Problem(raw.display, line, "CAT004", "duplicate-id", f"entry id {e['id']} is used twice (also {previous})")
+                )
                 continue
             if previous is not None:
-                problems.append(Problem(raw.display, line, "CAT012", "override",
-                                        f"entry {e['id']} overrides the one at {previous}", level="info"))
-            entries[e["id"]] = e  # type: ignore[assignment]  # raw until templates are known
+                problems.append(
+                    Problem(
+                        raw.display, line, "CAT012", "override", f"entry {e['id']} overrides the one at {previous}", level="info"
+                    )
+                )
+            raw_by_id[e["id"]] = e
             where[("entry", e["id"])] = Location(raw.display, line, raw.layer)
     built_entries = []
-    for eid, e in entries.items():
-        t = templates.get((e["vendor"], e["message"])) if e["message"] is not None else None  # type: ignore[index]
-        built_entries.append(_entry(e, where[("entry", eid)].file, t.template if t else None))  # type: ignore[arg-type]
+    for eid, e in raw_by_id.items():
+        t = templates.get((e["vendor"], e["message"])) if e["message"] is not None else None
+        built_entries.append(_entry(e, where[("entry", eid)].file, t.template if t else None))
     catalog = Catalog(
         vendors={vid: _vendor(v) for vid, v in vendors.items()},
         entries=tuple(built_entries),
@@ -270,8 +304,14 @@ def validate(paths: list[Path | str] | None = None, *, builtin: bool = True, use
     if any(p.level == "error" for p in file_problems):
         # Files that did not load would make every cross-file check cry wolf (each entry
         # whose guide lives in a broken file would be "missing-guide"): report the files only.
-        skipped = Problem(file_problems[0].file, 1, "CAT000", "checks-skipped",
-                          "cross-file checks were skipped until every file loads", level="info")
+        skipped = Problem(
+            file_problems[0].file,
+            1,
+            "CAT000",
+            "checks-skipped",
+            "cross-file checks were skipped until every file loads",
+            level="info",
+        )
         return [*sorted(file_problems, key=lambda p: (p.file, p.line, p.code)), skipped]
     problems = file_problems + problems + run_checks(catalog)
     return sorted(problems, key=lambda p: (p.file, p.line, p.code))

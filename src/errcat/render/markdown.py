@@ -50,8 +50,10 @@ def explanation(group: ErrorGroup) -> str:
     if g is None:
         return "_No explanation in the catalog._\n"
     causes = "\n".join(f"- {escape(c)}" for c in g.causes)
-    return (f"{escape(g.summary)}\n\n**Likely causes**\n\n{causes}\n\n**Fix:** {escape(g.fix)}\n\n"
-            f"**Retry:** `{g.retry}` · **Who acts:** {g.actor}\n")
+    return (
+        f"{escape(g.summary)}\n\n**Likely causes**\n\n{causes}\n\n**Fix:** {escape(g.fix)}\n\n"
+        f"**Retry:** `{g.retry}` · **Who acts:** {g.actor}\n"
+    )
 
 
 def group_markdown(group: ErrorGroup, level: int = 3) -> str:
@@ -67,17 +69,30 @@ def lookup_markdown(catalog: Catalog, result: LookupResult) -> str:
             parts.append(f"### As {section.label}\n")
         parts += [group_markdown(g, level=4 if len(result.sections) > 1 else 3) for g in section.groups]
     if not result.found:
-        parts.append("Nothing found." + (" Did you mean: " + ", ".join(escape(s) for s in result.suggestions) if result.suggestions else "") + "\n")
+        parts.append(
+            "Nothing found."
+            + (" Did you mean: " + ", ".join(escape(s) for s in result.suggestions) if result.suggestions else "")
+            + "\n"
+        )
     return "\n".join(parts)
 
 
 def search_markdown(catalog: Catalog, query: str, hits: list[SearchHit]) -> str:
-    rows = [[i, h.group.title, h.group.guide.summary if h.group.guide else "", len(h.group.entries), h.score]
-            for i, h in enumerate(hits, start=1)]
+    rows = [
+        [i, h.group.title, h.group.guide.summary if h.group.guide else "", len(h.group.entries), h.score]
+        for i, h in enumerate(hits, start=1)
+    ]
     return f"## errcat search: {escape(query)}\n\n" + table(["#", "Error", "Summary", "Rows", "Score"], rows)
 
 
 def list_markdown(catalog: Catalog, groups: list[ErrorGroup]) -> str:
-    rows = [["/".join(str(s) for s in sorted({e.status for e in g.entries})), g.title, g.guide.summary if g.guide else "", len(g.entries)]
-            for g in groups]
+    rows = [
+        [
+            "/".join(str(s) for s in sorted({e.status for e in g.entries})),
+            g.title,
+            g.guide.summary if g.guide else "",
+            len(g.entries),
+        ]
+        for g in groups
+    ]
     return table(["Status", "Error", "Summary", "Rows"], rows)

@@ -41,7 +41,9 @@ def group_lines(catalog: Catalog, group: ErrorGroup, label: str | None = None) -
     for e in group.entries:
         methods = ",".join(e.methods) or "-"
         sev = e.severity or "(no severity)"
-        lines.append([("  - ", None), (f"{e.status} ", "bold"), (f"{methods:<16} ", None), (where(e), "cyan"), (f"  {sev}", "dim")])
+        lines.append(
+            [("  - ", None), (f"{e.status} ", "bold"), (f"{methods:<16} ", None), (where(e), "cyan"), (f"  {sev}", "dim")]
+        )
         if e.message is not None:
             lines.append([("      message:  ", "dim"), (e.message, None)])
         lines.append([("      scenario: ", "dim"), (e.scenario, None)])
@@ -83,7 +85,9 @@ def list_lines(catalog: Catalog, groups: list[ErrorGroup]) -> list[Line]:
     for group in groups:
         statuses = "/".join(str(s) for s in sorted({e.status for e in group.entries}))
         summary = group.guide.summary if group.guide else ""
-        lines.append([(f"{statuses:<7} ", "bold"), (group.title, "cyan"), (f"  ({len(group.entries)} rows)  ", "dim"), (summary, None)])
+        lines.append(
+            [(f"{statuses:<7} ", "bold"), (group.title, "cyan"), (f"  ({len(group.entries)} rows)  ", "dim"), (summary, None)]
+        )
     return lines
 
 
@@ -91,14 +95,23 @@ def vendor_lines(rows: list[tuple[Vendor, dict[str, int]]]) -> list[Line]:
     lines: list[Line] = []
     for vendor, counts in rows:
         lines.append([(f"{vendor.id:<14} ", "bold cyan"), (vendor.name, None)])
-        lines.append([(f"               {counts['rows']} rows, {counts['errors']} errors, {counts['warnings']} warning rows, "
-                       f"{counts['endpoints']} endpoints", "dim")])
+        lines.append(
+            [
+                (
+                    f"               {counts['rows']} rows, {counts['errors']} errors, {counts['warnings']} warning rows, "
+                    f"{counts['endpoints']} endpoints",
+                    "dim",
+                )
+            ]
+        )
     return lines
 
 
 def endpoint_lines(rows: list[tuple[str, str, tuple[str, ...], int]]) -> list[Line]:
-    return [[(f"{vendor:<14} ", "cyan"), (f"{','.join(methods) or '-':<22} ", None), (path, "bold"), (f"  {count} rows", "dim")]
-            for vendor, path, methods, count in rows]
+    return [
+        [(f"{vendor:<14} ", "cyan"), (f"{','.join(methods) or '-':<22} ", None), (path, "bold"), (f"  {count} rows", "dim")]
+        for vendor, path, methods, count in rows
+    ]
 
 
 def plain(lines: list[Line]) -> str:
