@@ -358,6 +358,45 @@ def export(
         _emit(dumps(document))
 
 
+@app.command()
+def docs(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the pages.")] = Path("docs/reference"),
+    vendor: Annotated[
+        list[str] | None,
+        typer.Option("--vendor", help="Only these vendors' pages (repeatable).", autocompletion=_complete_vendor),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 naming the pages that differ from the catalog.")
+    ] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Delete pages of vendors no longer in the catalog.")] = False,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """Generate the markdown reference pages (index.md and one page per vendor)."""
+    from . import docs as reference
+
+    cat = _load(catalog, no_builtin)
+    vendors = [v.lower() for v in vendor or []]
+    if check:
+        report = reference.check(cat, out, vendors)
+        for name in report.stale:
+            typer.echo(f"stale: {out / name}", err=True)
+            typer.echo(report.diffs[name], err=True)
+        for name in report.orphans:
+            typer.echo(f"orphan: {out / name} (no vendor produces it; `errcat docs --prune` removes it)", err=True)
+        if report.stale or report.orphans:
+            raise typer.Exit(EXIT_NOT_FOUND)
+        typer.echo(f"{out}: pages are up to date", err=True)
+        return
+    report = reference.write(cat, out, vendors, prune=prune)
+    for name in report.written:
+        typer.echo(f"wrote {out / name}", err=True)
+    for name in report.orphans:
+        typer.echo(f"orphan: {out / name} (no vendor produces it; `errcat docs --prune` removes it)", err=True)
+    if not report.written:
+        typer.echo(f"{out}: pages already up to date", err=True)
+
+
 def main() -> None:
     """Entry point of the `errcat` script."""
     try:
