@@ -257,23 +257,28 @@ def _status_row(line: str, overrides: dict[int, str]) -> tuple[int, str, str]:
     return status, text, rest[len(text) :].strip()
 
 
-def parse_sage(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Sage's "Response Codes": the status table, the example bodies and the 401 causes."""
-    lines = text.splitlines()
-    entries: list[dict[str, Any]] = []
-    statuses: list[dict[str, Any]] = []
-    table_start = next(i for i, text in enumerate(lines) if text.startswith("HTTP Code Message Description"))
-    i = table_start + 1
+def _status_table(
+    lines: list[str],
+    header: str,
+    vendor: str,
+    document: str,
+    overrides: dict[int, str],
+    entries: list[dict[str, Any]],
+    statuses: list[dict[str, Any]],
+) -> int:
+    """Read a vendor's "status, reason, description" table: every status is a documented
+    meaning, every 4xx/5xx also an entry. Returns the index of the first line after the table."""
+    i = next(n for n, text in enumerate(lines) if text.startswith(header)) + 1
     while i < len(lines) and re.match(r"^\d{3} ", lines[i]):
-        status, reason, description = _status_row(lines[i], {})
+        status, reason, description = _status_row(lines[i], overrides)
         statuses.append(
-            {"status": status, "text": reason, "description": description, "source": {"document": SAGE_DOC, "line": i + 1}}
+            {"status": status, "text": reason, "description": description, "source": {"document": document, "line": i + 1}}
         )
         if status >= 400:
             entries.append(
                 {
-                    "id": f"sage.status.{status}",
-                    "vendor": "sage",
+                    "id": f"{vendor}.status.{status}",
+                    "vendor": vendor,
                     "endpoint": None,
                     "methods": [],
                     "scenario": description,
@@ -282,12 +287,21 @@ def parse_sage(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                     "name": None,
                     "message": reason,
                     "severity": "error",
-                    "guide": f"sage.http-{status}",
-                    "source": {"document": SAGE_DOC, "section": "HTTP Code Message Description", "line": i + 1},
+                    "guide": f"{vendor}.http-{status}",
+                    "source": {"document": document, "section": header, "line": i + 1},
                     "kind": "status",
                 }
             )
         i += 1
+    return i
+
+
+def parse_sage(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Sage's "Response Codes": the status table, the example bodies and the 401 causes."""
+    lines = text.splitlines()
+    entries: list[dict[str, Any]] = []
+    statuses: list[dict[str, Any]] = []
+    i = _status_table(lines, "HTTP Code Message Description", "sage", SAGE_DOC, {}, entries, statuses)
     # Detailed sections: "401 Unauthorized" headings, paragraphs, example bodies, cause lists.
     heading_status: int | None = None
     heading = ""
@@ -384,32 +398,7 @@ def parse_invoicexpress(text: str) -> tuple[list[dict[str, Any]], list[dict[str,
     lines = text.splitlines()
     entries: list[dict[str, Any]] = []
     statuses: list[dict[str, Any]] = []
-    start = next(i for i, text in enumerate(lines) if text.startswith("Code Text Description"))
-    i = start + 1
-    while re.match(r"^\d{3} ", lines[i]):
-        status, reason, description = _status_row(lines[i], {401: "Access denied"})
-        statuses.append(
-            {"status": status, "text": reason, "description": description, "source": {"document": IX_DOC, "line": i + 1}}
-        )
-        if status >= 400:
-            entries.append(
-                {
-                    "id": f"invoicexpress.status.{status}",
-                    "vendor": "invoicexpress",
-                    "endpoint": None,
-                    "methods": [],
-                    "scenario": description,
-                    "status": status,
-                    "code": None,
-                    "name": None,
-                    "message": reason,
-                    "severity": "error",
-                    "guide": f"invoicexpress.http-{status}",
-                    "source": {"document": IX_DOC, "section": "Code Text Description", "line": i + 1},
-                    "kind": "status",
-                }
-            )
-        i += 1
+    i = _status_table(lines, "Code Text Description", "invoicexpress", IX_DOC, {401: "Access denied"}, entries, statuses)
     resource: str | None = None
     action: str | None = None
     inferred = False

@@ -9,24 +9,6 @@ from .model import Entry, Guide
 
 FORMAT_VERSION = 1
 
-ENTRY_FIELDS = (
-    "id",
-    "vendor",
-    "endpoint",
-    "methods",
-    "scenario",
-    "status",
-    "code",
-    "name",
-    "message",
-    "severity",
-    "details",
-    "template",
-    "guide",
-    "source",
-)
-GUIDE_FIELDS = ("summary", "causes", "fix", "retry", "actor")
-
 
 def guide_record(guide: Guide | None) -> dict[str, Any] | None:
     """Our explanation of an error, as a plain mapping."""
