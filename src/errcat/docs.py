@@ -18,7 +18,7 @@ from .catalog.core import Catalog
 from .errors import ErrcatError, UsageError
 from .model import Entry
 from .query import ErrorGroup, group_entries
-from .render.markdown import ROW_HEADERS, cell, escape, explanation, row_cells, table
+from .render.markdown import ROW_HEADERS, Raw, cell, escape, explanation, row_cells, table
 from .render.text import where
 from .stats import vendor_counts
 
@@ -66,16 +66,16 @@ def vendor_page(catalog: Catalog, vendor_id: str) -> str:
     sections: dict[str, list[Entry]] = defaultdict(list)
     for e in rows:
         sections[where(e)].append(e)
-    order = sorted(sections, key=lambda k: (k != "(all endpoints)", not k.startswith("/"), 0))
+    order = sorted(sections, key=lambda k: (k != "(all endpoints)", not k.startswith("/")))
     out.append("## Errors by endpoint\n")
     for key in order:
         title = "All endpoints (generic errors)" if key == "(all endpoints)" else key
         body_rows = [
-            [*row_cells(key, e)[1:], f"[{anchor(e.guide_id, vendor_id)}](#{anchor(e.guide_id, vendor_id)})"]
+            [*row_cells(key, e)[1:], Raw(f"[{anchor(e.guide_id, vendor_id)}](#{anchor(e.guide_id, vendor_id)})")]
             for e in sections[key]
         ]
         headers = [*ROW_HEADERS[1:], "Explained"]
-        out.append(f"### {escape(title)}\n\n" + _table_keep_links(headers, body_rows))
+        out.append(f"### {escape(title)}\n\n" + table(headers, body_rows))
     out.append("## Errors explained\n")
     for group in group_entries(catalog, rows):
         frag = anchor(group.guide.id if group.guide else group.entries[0].guide_id, vendor_id)
@@ -86,23 +86,16 @@ def vendor_page(catalog: Catalog, vendor_id: str) -> str:
     return "\n".join(out)
 
 
-def _table_keep_links(headers: list[str], rows: list[list[object]]) -> str:
-    """A table whose last column is a ready-made markdown link (not escaped)."""
-    text = table(headers, [[*r[:-1], "LINK"] for r in rows])
-    lines = text.splitlines()
-    for i, row in enumerate(rows, start=2):
-        lines[i] = lines[i][: lines[i].rfind("LINK")] + str(row[-1]) + " |"
-    return "\n".join(lines) + "\n"
-
-
 def index_page(catalog: Catalog) -> str:
     """The index: vendors with counts and links, and every HTTP status across vendors."""
     out = [GENERATED_NOTE, "# errcat reference\n"]
     vrows = []
     for vid in sorted(catalog.vendors):
         c = vendor_counts(catalog, vid)
-        vrows.append([f"[{escape(catalog.vendors[vid].name)}]({vid}.md)", c["errors"], c["rows"], c["endpoints"], c["warnings"]])
-    out.append("## Vendors\n\n" + _table_links_first(["Vendor", "Errors", "Rows", "Endpoints", "Warning rows"], vrows))
+        vrows.append(
+            [Raw(f"[{escape(catalog.vendors[vid].name)}]({vid}.md)"), c["errors"], c["rows"], c["endpoints"], c["warnings"]]
+        )
+    out.append("## Vendors\n\n" + table(["Vendor", "Errors", "Rows", "Endpoints", "Warning rows"], vrows))
     by_status: dict[int, list[Entry]] = defaultdict(list)
     for e in catalog.entries:
         by_status[e.status].append(e)
@@ -115,14 +108,6 @@ def index_page(catalog: Catalog) -> str:
         srows.append([status, ", ".join(f"{v} ({len(g)})" for v, g in sorted(per_vendor.items())), len(entries)])
     out.append("## By HTTP status\n\n" + table(["Status", "Vendors (distinct errors)", "Rows"], srows))
     return "\n".join(out)
-
-
-def _table_links_first(headers: list[str], rows: list[list[object]]) -> str:
-    text = table(headers, [["LINK", *r[1:]] for r in rows])
-    lines = text.splitlines()
-    for i, row in enumerate(rows, start=2):
-        lines[i] = "| " + str(row[0]) + lines[i][len("| LINK") :]
-    return "\n".join(lines) + "\n"
 
 
 def generate(catalog: Catalog, vendors: list[str] | None = None) -> dict[str, str]:

@@ -124,12 +124,12 @@ def _untemplated(catalog: Catalog) -> Iterator[Problem]:
 
 @check("CAT011", "endpoint-consistency", "An entry's endpoint or methods are not among its vendor's documented endpoints.")
 def _endpoint_consistency(catalog: Catalog) -> Iterator[Problem]:
+    declared = {vid: {ep.path: ep for ep in v.endpoints} for vid, v in catalog.vendors.items()}
     for e in catalog.entries:
-        vendor = catalog.vendors.get(e.vendor)
-        if vendor is None or e.endpoint is None or not vendor.endpoints:
+        paths = declared.get(e.vendor)
+        if not paths or e.endpoint is None:
             continue
-        declared = {ep.path: ep for ep in vendor.endpoints}
-        ep = declared.get(e.endpoint)
+        ep = paths.get(e.endpoint)
         if ep is None:
             yield _at(
                 catalog,

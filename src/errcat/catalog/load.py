@@ -209,16 +209,15 @@ def build(raw_files: list[RawFile]) -> tuple[Catalog, list[Problem]]:
             where[("guide", gid)] = Location(raw.display, line, raw.layer)
         for index, t in enumerate(data.get("templates") or ()):
             line = data["templates"].item_lines[index]
-            key: tuple[str, str] = (vid, t["message"])
-            if ("template", f"{vid}\0{t['message']}") in where and where[
-                ("template", f"{vid}\0{t['message']}")
-            ].layer == raw.layer:
+            where_key = ("template", f"{vid}\0{t['message']}")
+            previous_template = where.get(where_key)
+            if previous_template is not None and previous_template.layer == raw.layer:
                 problems.append(
                     Problem(raw.display, line, "CAT004", "duplicate-id", f"message {t['message']!r} has two templates")
                 )
                 continue
-            templates[key] = Template(vid, t["message"], t["template"], tuple(t["slots"].items()))
-            where[("template", f"{vid}\0{t['message']}")] = Location(raw.display, line, raw.layer)
+            templates[(vid, t["message"])] = Template(vid, t["message"], t["template"], tuple(t["slots"].items()))
+            where[where_key] = Location(raw.display, line, raw.layer)
         for index, e in enumerate(data.get("entries") or ()):
             line = data["entries"].item_lines[index]
             if e["vendor"] != vid:

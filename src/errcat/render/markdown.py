@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..catalog.core import Catalog
+from ..model import Entry
 from ..query import ErrorGroup, LookupResult, SearchHit
 from .text import where
 
@@ -19,10 +20,16 @@ def escape(text: str) -> str:
     return text
 
 
+class Raw(str):
+    """Markdown that is already formatted (a link, say): put in a cell as it is."""
+
+
 def cell(value: object) -> str:
     """A table cell: escaped, one line (line breaks become <br>), empty for None."""
     if value is None:
         return ""
+    if isinstance(value, Raw):
+        return str(value)
     text = escape(str(value))
     return "<br>".join(part.strip() for part in text.splitlines()) if "\n" in text or "\r" in text else text
 
@@ -37,10 +44,7 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
 ROW_HEADERS = ["Endpoint", "Method(s)", "Scenario", "Status", "Code", "Name", "Message", "Severity"]
 
 
-def row_cells(entry_where: str, e: object) -> list[object]:
-    from ..model import Entry
-
-    assert isinstance(e, Entry)
+def row_cells(entry_where: str, e: Entry) -> list[object]:
     return [entry_where, ", ".join(e.methods), e.scenario, e.status, e.code, e.name, e.message, e.severity]
 
 
