@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import EXIT_NOT_FOUND, EXIT_USAGE, CatalogError, ErrcatError
+from .errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, CatalogError, ErrcatError
 
 
 class _Group(TyperGroup):
@@ -40,7 +40,7 @@ class _Group(TyperGroup):
 app = typer.Typer(
     cls=_Group,
     name="errcat",
-    help="Error catalog of accounting and ERP HTTP APIs: look up, search and validate documented errors.",
+    help="Error catalog of accounting and ERP HTTP APIs: look up, search, explain and validate documented errors.",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -201,6 +201,83 @@ def search(
         print_lines(search_lines(cat, hits))
     if not hits:
         _fail(f"nothing in the catalog matches {text!r}", EXIT_NOT_FOUND)
+
+
+def _read_paste(source: str | None) -> tuple[bytes, int]:
+    """The first MAX_INPUT_BYTES of a file or stdin, and the input's whole size (memory stays bounded)."""
+    from .explain.split import MAX_INPUT_BYTES
+
+    if source is None or source == "-":
+        stream = sys.stdin.buffer
+        if sys.stdin.isatty():
+            typer.echo("Paste the error response, then press Ctrl-D (Ctrl-Z Enter on Windows):", err=True)
+    else:
+        try:
+            stream = open(source, "rb")  # noqa: SIM115  # closed below, after the bounded read
+        except OSError as exc:
+            _fail(f"cannot read {source}: {exc.strerror or exc}", EXIT_USAGE)
+    try:
+        data = stream.read(MAX_INPUT_BYTES)
+        total = len(data)
+        while chunk := stream.read(1 << 20):  # count the rest without keeping it
+            total += len(chunk)
+    except OSError as exc:
+        _fail(f"cannot read {source or 'stdin'}: {exc.strerror or exc}", EXIT_USAGE)
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+    return data, total
+
+
+@app.command()
+def explain(
+    source: Annotated[
+        str | None, typer.Argument(help="File holding the pasted response, message or code; - or nothing reads stdin.")
+    ] = None,
+    vendor: Annotated[
+        str | None,
+        typer.Option("--vendor", help="Treat the paste as this vendor's (skips detection).", autocompletion=_complete_vendor),
+    ] = None,
+    stub: Annotated[
+        bool, typer.Option("--stub", help="Print a catalog file (YAML) for the errors the catalog lacks, to use with --catalog.")
+    ] = False,
+    format: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """Explain a raw error response (curl -i/-v output, a body, a log line, a message or a code).
+
+    Exit 0 when every error in it is documented (exact, template, code or status match), 1 when
+    any is not, 2 when the input is unusable (empty, binary).
+    """
+    from .explain import explain_bytes
+
+    data, total = _read_paste(source)
+    cat = _load(catalog, no_builtin)
+    x = explain_bytes(cat, data, vendor=vendor, size=total)
+    if stub:
+        from .explain.stub import stub_yaml
+
+        text = stub_yaml(cat, x)
+        if text is None:
+            _fail("every error in the paste is already in the catalog; no stub needed", EXIT_OK)
+        _emit(text)
+        return
+    if format is Format.json:
+        from .render.jsondoc import dumps, explain_document
+
+        _emit(dumps(explain_document(cat, x)))
+    elif format is Format.markdown:
+        from .render.markdown import explain_markdown
+
+        _emit(explain_markdown(cat, x))
+    else:
+        from .render.console import print_lines
+        from .render.text import explain_lines
+
+        print_lines(explain_lines(cat, x))
+    if not x.all_matched:
+        raise typer.Exit(EXIT_NOT_FOUND)
 
 
 @app.command("list")

@@ -4,11 +4,15 @@ that prints markdown (lookup, search, list, and the reference pages of `errcat d
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..catalog.core import Catalog
 from ..model import Entry
 from ..query import ErrorGroup, LookupResult, SearchHit
 from .text import where
+
+if TYPE_CHECKING:
+    from ..explain import Explanation
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]|~#!])")
 
@@ -100,3 +104,55 @@ def list_markdown(catalog: Catalog, groups: list[ErrorGroup]) -> str:
         for g in groups
     ]
     return table(["Status", "Error", "Summary", "Rows"], rows)
+
+
+def explain_markdown(catalog: Catalog, x: Explanation) -> str:
+    """An explanation as a markdown report, for pasting into a ticket."""
+    from .text import KIND_WORDS, distinct_errors, evidence_summary, observed_summary
+
+    ex = x.exchange
+    vendor = catalog.vendors.get(x.vendor or "")
+    facts: list[list[object]] = [
+        ["Vendor", f"{vendor.name} ({vendor.id})" if vendor else "unknown"],
+        ["Evidence", evidence_summary(x)],
+    ]
+    if ex.method or ex.url:
+        facts.append(["Request", " ".join(p for p in (ex.method, ex.url) if p)])
+    if x.endpoint:
+        facts.append(["Documented endpoint", x.endpoint])
+    meaning = x.status_meaning(catalog)
+    if ex.status is not None:
+        facts.append(["Status", f"{ex.status} {meaning[0]}" if meaning else str(ex.status)])
+    if x.redactions:
+        facts.append(["Secrets", f"{x.redactions} value(s) redacted"])
+    parts = ["## errcat explain\n", table(["", ""], [[Raw(f"**{escape(str(k))}**"), v] for k, v in facts])]
+    parts += [f"> {escape(n)}\n" for n in x.notes]
+    for m, first, count in distinct_errors(x):
+        label = f"Error {first + 1}" + (f"–{first + count} ({count} identical)" if count > 1 else "")
+        parts.append(f"### {label}: {escape(KIND_WORDS[m.kind])} (confidence {m.confidence:.2f})\n")
+        obs = m.observed
+        parts.append(f"Observed: {escape(observed_summary(obs))}\n")
+        if obs.message is not None:
+            parts.append(f"Message: {escape(obs.message)}\n")
+        best = m.best
+        if best is not None:
+            e = best.entry
+            if m.slots:
+                parts.append("Slots: " + ", ".join(f"{escape(k)} = {escape(v)}" for k, v in m.slots.items()) + "\n")
+            g = catalog.guide_for(e)
+            if g:
+                parts.append(f"**{escape(g.summary)}**\n")
+            rows = [row_cells(where(s), s) for s in x.scenarios(catalog, m)]
+            parts.append(table(ROW_HEADERS, rows))
+            if g:
+                parts.append("**Likely causes**\n\n" + "\n".join(f"- {escape(c)}" for c in g.causes) + "\n")
+                parts.append(f"**Fix:** {escape(g.fix)}\n\n**Retry:** {escape(g.retry)} · **Who acts:** {escape(g.actor)}\n")
+        if m.candidates:
+            heading = "Other candidates" if best is not None else "Nearest entries (not a match)"
+            rest = m.candidates[1:] if best is not None else m.candidates
+            if rest:
+                rows2: list[list[object]] = [
+                    [c.entry.id, c.kind, c.score, c.entry.status, c.entry.code, c.entry.message] for c in rest[:5]
+                ]
+                parts.append(f"{heading}:\n\n" + table(["Entry", "Match", "Score", "Status", "Code", "Message"], rows2))
+    return "\n".join(parts)

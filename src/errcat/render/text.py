@@ -3,9 +3,16 @@ console.py on a terminal. No terminal library here, so one layout serves both.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..catalog.core import Catalog
 from ..model import Entry, Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
+
+if TYPE_CHECKING:
+    from ..explain import Explanation
+    from ..explain.envelopes import Observed
+    from ..explain.match import ErrorMatch
 
 Segment = tuple[str, str | None]
 Line = list[Segment]
@@ -117,3 +124,144 @@ def endpoint_lines(rows: list[tuple[str, str, tuple[str, ...], int]]) -> list[Li
 def plain(lines: list[Line]) -> str:
     """The lines as plain text."""
     return "\n".join("".join(text for text, _ in line).rstrip() for line in lines) + ("\n" if lines else "")
+
+
+def observed_summary(obs: Observed) -> str:
+    """The fields of an observed error in one line, as the vendor sent them."""
+    parts = []
+    if obs.status is not None:
+        parts.append(f"HTTP {obs.status}")
+    if obs.code is not None:
+        parts.append(f"code {obs.code}")
+    if obs.name and obs.name != obs.code:
+        parts.append(f"name {obs.name}")
+    if obs.severity:
+        parts.append(f"severity {obs.severity}")
+    if obs.details:
+        parts.append(f"details {obs.details}")
+    parts.append(f"({obs.shape.name})")
+    return " · ".join(parts)
+
+
+def evidence_summary(x: Explanation) -> str:
+    """Why the vendor was (or was not) named, in words."""
+    positive = [f"{c.kind} {c.value}" for c in x.clues if c.vendor == x.vendor and c.weight > 0]
+    if x.vendor and positive:
+        return "from " + "; ".join(dict.fromkeys(positive))
+    against = sorted({c.value for c in x.clues if c.kind == "foreign-host"})
+    if against:
+        return f"the request went to {', '.join(against)}, which is not a catalogued vendor's host"
+    return "nothing in the paste points at a catalogued vendor"
+
+
+def distinct_errors(x: Explanation) -> list[tuple[ErrorMatch, int, int]]:
+    """Errors in body order, identical consecutive ones folded: (match, first index, count)."""
+    out: list[tuple[ErrorMatch, int, int]] = []
+    for i, m in enumerate(x.errors):
+        if out and out[-1][0].observed == m.observed:
+            prev, first, count = out[-1]
+            out[-1] = (prev, first, count + 1)
+        else:
+            out.append((m, i, 1))
+    return out
+
+
+KIND_WORDS = {
+    "exact": "exact match",
+    "template": "template match",
+    "code": "matched by code/name (the message differs)",
+    "status": "only the HTTP status is documented",
+    "fuzzy": "similar text only (not a match)",
+    "none": "not in the catalog",
+}
+
+
+def explain_lines(catalog: Catalog, x: Explanation) -> list[Line]:
+    """The human view of an explanation."""
+    ex = x.exchange
+    lines: list[Line] = []
+    vendor = catalog.vendors.get(x.vendor or "")
+    who = f"{vendor.name} ({vendor.id})" if vendor else "unknown"
+    lines.append([("vendor:   ", "dim"), (who, "bold cyan"), (f"  {evidence_summary(x)}", "dim")])
+    if ex.method or ex.url:
+        req: Line = [("request:  ", "dim"), (" ".join(p for p in (ex.method, ex.url) if p), None)]
+        if x.endpoint:
+            req.append((f"  -> documented endpoint {x.endpoint}", "cyan"))
+        lines.append(req)
+    meaning = x.status_meaning(catalog)
+    if ex.status is not None:
+        text = f"{ex.status} {meaning[0]}" if meaning else str(ex.status)
+        status_line: Line = [("status:   ", "dim"), (text, "bold")]
+        if meaning and meaning[1]:
+            status_line.append((f"  {meaning[1]}", "dim"))
+        lines.append(status_line)
+    if x.redactions:
+        lines.append([("secrets:  ", "dim"), (f"{x.redactions} value(s) redacted; none are shown", "yellow")])
+    for note in x.notes:
+        lines.append([("note:     ", "yellow"), (note, None)])
+    groups = distinct_errors(x)
+    for m, first, count in groups:
+        lines.append([])
+        label = f"error {first + 1}" + (f"-{first + count} ({count} identical)" if count > 1 else "") + f" of {len(x.errors)}"
+        style = "bold green" if m.kind in ("exact", "template", "code") else "bold yellow" if m.kind == "status" else "bold red"
+        lines.append([(label + ": ", "bold"), (KIND_WORDS[m.kind], style), (f"  (confidence {m.confidence:.2f})", "dim")])
+        lines += _error_lines(catalog, x, m)
+    return lines
+
+
+def _error_lines(catalog: Catalog, x: Explanation, m: ErrorMatch) -> list[Line]:
+    obs = m.observed
+    lines: list[Line] = [[("  observed: ", "dim"), (observed_summary(obs), None)]]
+    if obs.message is not None:
+        lines.append([("  message:  ", "dim"), (obs.message, None)])
+    best = m.best
+    if best is None:
+        lines += _unmatched_lines(catalog, x, m)
+        return lines
+    e = best.entry
+    g = catalog.guide_for(e)
+    title = " ".join(str(p) for p in (e.vendor, e.code, e.name) if p is not None)
+    lines.append([("  matched:  ", "dim"), (title, "bold cyan"), (f"  {e.message!r}" if e.message is not None else "", None)])
+    lines.append([("  entry:    ", "dim"), (e.id, None), (f"  ({where(e)}, HTTP {e.status})", "dim")])
+    if m.slots:
+        lines.append([("  slots:    ", "dim"), (", ".join(f"{k} = {v}" for k, v in m.slots.items()), "magenta")])
+    if g:
+        lines.append([("  meaning:  ", "dim"), (g.summary, "bold")])
+    for i, s in enumerate(x.scenarios(catalog, m)[:5]):
+        here = x.endpoint and s.endpoint and s.endpoint.strip("/").lower() == x.endpoint.strip("/").lower()
+        lines.append(
+            [
+                ("  scenario: " if i == 0 else "            ", "dim"),
+                (s.scenario, None),
+                (f"  [{where(s)}]" + (" (this endpoint)" if here else ""), "dim"),
+            ]
+        )
+    if g:
+        for cause in g.causes:
+            lines.append([("  cause:    ", "dim"), (cause, None)])
+        lines.append([("  fix:      ", "green"), (g.fix, None)])
+        lines.append([("  retry:    ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
+    others = [c for c in m.candidates[1:4]]
+    if others:
+        lines.append([("  also:     ", "dim"), (", ".join(f"{c.entry.id} ({c.kind} {c.score:g})" for c in others), "dim")])
+    return lines
+
+
+def _unmatched_lines(catalog: Catalog, x: Explanation, m: ErrorMatch) -> list[Line]:
+    lines: list[Line] = []
+    if x.vendor:
+        lines.append([("  known:    ", "dim"), (f"vendor {x.vendor}", None)])
+    near = [c for c in m.candidates[:3]]
+    for i, c in enumerate(near):
+        e = c.entry
+        lines.append(
+            [
+                ("  nearest:  " if i == 0 else "            ", "dim"),
+                (e.id, "cyan"),
+                (f"  {e.message!r} ({c.kind} {c.score:g})", "dim"),
+            ]
+        )
+    lines.append(
+        [("  add it:   ", "dim"), ("errcat explain --stub <paste> > my-errors.yaml, then use --catalog my-errors.yaml", None)]
+    )
+    return lines

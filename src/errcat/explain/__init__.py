@@ -1,0 +1,202 @@
+"""Explain a pasted error response: redact -> split -> read envelopes -> weigh vendor -> match.
+
+``explain(catalog, text)`` is the whole pipeline; each stage is its own module and a pure
+function of its input. Secrets are removed before any other stage sees the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from http import HTTPStatus
+
+from ..catalog.core import Catalog
+from ..errors import UsageError
+from ..model import Entry
+from ..query import normalize_path
+from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_status
+from .evidence import Clue, decide, endpoint_for, facts_for, gather, scores
+from .match import CLAIMED, Context, ErrorMatch, match_error, spot_names
+from .redact import redact
+from .split import Exchange, decode, is_status_noise, split
+
+__all__ = ["Explanation", "explain", "explain_bytes"]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Everything explain found, ready to render."""
+
+    vendor: str | None
+    vendor_source: str  # override | evidence | message | none
+    clues: tuple[Clue, ...]
+    exchange: Exchange
+    endpoint: str | None  # the documented endpoint the request maps to
+    errors: tuple[ErrorMatch, ...]
+    total_errors: int
+    notes: tuple[str, ...]
+    redactions: int
+
+    @property
+    def all_matched(self) -> bool:
+        return bool(self.errors) and all(m.kind in CLAIMED for m in self.errors)
+
+    def status_meaning(self, catalog: Catalog) -> tuple[str, str | None] | None:
+        """The vendor's documented meaning of the status (text, description), else HTTP's phrase."""
+        status = self.exchange.status
+        if status is None:
+            return None
+        vendor = catalog.vendors.get(self.vendor or "")
+        for s in vendor.statuses if vendor else ():
+            if s.status == status:
+                return s.text, s.description
+        try:
+            return HTTPStatus(status).phrase, None
+        except ValueError:
+            return None
+
+    def scenarios(self, catalog: Catalog, m: ErrorMatch) -> list[Entry]:
+        """Rows documenting the best match's error, the request's own endpoint first."""
+        best = m.best
+        if best is None:
+            return []
+        same = [
+            e
+            for e in catalog.by_guide.get(best.entry.guide_id, [best.entry])
+            if (e.message, e.code, e.name, e.status) == (best.entry.message, best.entry.code, best.entry.name, best.entry.status)
+        ]
+        here = normalize_path(self.endpoint) if self.endpoint else None
+
+        def order(e: Entry) -> tuple[int, int]:
+            if e.id == best.entry.id:
+                return (0, 0)
+            if here and e.endpoint and normalize_path(e.endpoint) == here:
+                return (1, 0)
+            return (2 if e.endpoint is None else 3, 0)
+
+        return sorted(same, key=order)
+
+
+_CODE_MENTION = re.compile(r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b", re.IGNORECASE)
+_SPLITTERS = re.compile(r"(?::\s+|\s+-+>?\s+|\]\s*|\|\s*|=>\s*|\s+>\s+)")
+_BARE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
+
+
+def _text_errors(catalog: Catalog, ex: Exchange) -> list[Observed]:
+    """Errors from a body with no recognised envelope: a bare code or name, a message, a log line."""
+    lines = [ln.strip() for ln in ex.body.split("\n") if ln.strip()]
+    if ex.url:
+        lines = [ln for ln in lines if ln != ex.url]
+    lines = [ln for ln in lines if not is_status_noise(ln) and not _is_status_text(ln, ex.status)]
+    if not lines:
+        return [Observed(STATUS_ONLY)] if ex.status is not None else []
+    if len(lines) == 1 and _BARE_TOKEN.match(lines[0]):
+        token = lines[0]
+        if token.isdigit():
+            return [Observed(TEXT, code=token)]
+        return [Observed(TEXT, name=token, code=token if "_" in token else None)]
+    whole = " ".join(lines)[:MAX_TEXT]
+    readings: list[str] = []
+    for line in lines[:20]:
+        for part in [line, *(line[m.end() :] for m in _SPLITTERS.finditer(line))]:
+            part = part.strip()
+            if part and part != whole and part not in readings and len(part) <= MAX_TEXT:
+                readings.append(part)
+    names = spot_names(catalog, whole)
+    code = next((m.group(1) for m in _CODE_MENTION.finditer(whole)), None)
+    name = names[0] if len(names) == 1 else None
+    if code and name and code.lower() == name.lower():
+        code = None
+    return [Observed(TEXT, code=code, name=name, message=whole, readings=tuple(readings[:40]))]
+
+
+def _is_status_text(line: str, status: int | None) -> bool:
+    if status is None:
+        return False
+    try:
+        phrase = HTTPStatus(status).phrase.lower()
+    except ValueError:
+        return False
+    return line.lower().strip(" .") in (str(status), phrase, f"{status} {phrase}") or bool(
+        re.fullmatch(rf"HTTP/\d(?:\.\d)?\s+{status}.*", line, re.IGNORECASE)
+    )
+
+
+def explain_bytes(catalog: Catalog, data: bytes, vendor: str | None = None, size: int | None = None) -> Explanation:
+    """Explain raw bytes of a paste (decoded leniently; binary or empty input is refused).
+
+    ``size`` is the whole input's size when ``data`` is only its first part."""
+    text, notes = decode(data, size)
+    return explain(catalog, text, vendor=vendor, notes=notes)
+
+
+def explain(catalog: Catalog, text: str, vendor: str | None = None, notes: list[str] | tuple[str, ...] = ()) -> Explanation:
+    """Explain a pasted error response, message or code against the catalog."""
+    if vendor is not None and vendor.lower() not in catalog.vendors:
+        raise UsageError(f"unknown vendor {vendor!r} (known: {', '.join(sorted(catalog.vendors))})")
+    if not text.strip():
+        raise UsageError("nothing to explain: the input is empty (paste an error response, a message or a code)")
+    text, redactions = redact(text)
+    ex = split(text)
+    reading = read_body(ex.body)
+    if ex.status is None and reading.status is not None:
+        ex.status, ex.status_source = reading.status, "body"
+    if ex.url is None and reading.url:
+        ex.set_url(reading.url)
+    ex.method = ex.method or reading.method
+    observed = reading.errors or _text_errors(catalog, ex)
+    observed = with_status(observed, ex.status)
+    all_notes = [*notes, *ex.notes, *reading.notes]
+    if reading.total > len(reading.errors):
+        all_notes.append(f"the body holds {reading.total:,} errors; the first {len(reading.errors):,} are explained")
+
+    clues = gather(catalog, ex, observed)
+    excluded = frozenset(v for v, s in scores(clues).items() if s < 0)
+    chosen: str | None
+    if vendor is not None:
+        chosen, source = vendor.lower(), "override"
+        clues.insert(0, Clue("override", "--vendor", chosen, 1.0))
+    else:
+        chosen = decide(clues)
+        source = "evidence" if chosen else "none"
+
+    facts = facts_for(catalog)
+    matches = _match_all(catalog, observed, _context(facts, ex, chosen, source, excluded))
+    if chosen is None:
+        claimed = {m.claims_vendor for m in matches if m.claims_vendor}
+        if len(claimed) == 1:
+            chosen, source = claimed.pop(), "message"
+            first = next(m for m in matches if m.claims_vendor == chosen)
+            words = first.message or first.observed.name or first.observed.code or ""
+            clues.append(Clue("message", words[:120], chosen, 0.7))
+            matches = _match_all(catalog, observed, _context(facts, ex, chosen, source, excluded))
+    ctx = _context(facts, ex, chosen, source, excluded)
+    return Explanation(
+        vendor=chosen,
+        vendor_source=source,
+        clues=tuple(clues),
+        exchange=ex,
+        endpoint=ctx.endpoint,
+        errors=tuple(matches),
+        total_errors=reading.total or len(observed),
+        notes=tuple(all_notes),
+        redactions=redactions,
+    )
+
+
+def _context(facts, ex: Exchange, vendor: str | None, source: str, excluded: frozenset[str]) -> Context:  # type: ignore[no-untyped-def]
+    mapped = endpoint_for(facts, ex.path, vendor)
+    endpoint = mapped[1] if mapped and (vendor is None or mapped[0] == vendor) else None
+    return Context(vendor, source, endpoint, ex.method, excluded)
+
+
+def _match_all(catalog: Catalog, observed: list[Observed], ctx: Context) -> list[ErrorMatch]:
+    """Match every error; identical errors (a body of 10,000 copies) are matched once."""
+    memo: dict[Observed, ErrorMatch] = {}
+    out = []
+    for obs in observed:
+        m = memo.get(obs)
+        if m is None:
+            m = memo[obs] = match_error(catalog, obs, ctx)
+        out.append(m if m.observed is obs else replace(m, observed=obs))
+    return out

@@ -1,0 +1,400 @@
+"""Body text -> observed errors, one reader per response shape (envelope).
+
+Shapes read: MYOB ``{"Errors": [...]}``, a bare list or a single MYOB body; Sage
+``[{"$dataCode", ...}]`` and ``{"$diagnoses": [...]}``; InvoiceXpress ``{"errors": ...}`` in its
+four JSON forms and ``<errors><error>`` XML; ``{"code", "message"}`` bodies (ProSpend and many
+others); RFC 7807 and OAuth bodies; JSON wrapped in log objects or encoded inside strings;
+JSON the vendor documents malformed (missing commas, no braces) read leniently; and plain text.
+
+Each envelope names the vendors whose documented shape it is, so that a message found in a
+foreign shape is never claimed for a vendor on the strength of its words alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+MAX_ERRORS = 1000  # errors read from one paste; the rest are counted, not explained
+MAX_NODES = 50_000  # JSON values visited, whatever the nesting
+MAX_DEPTH = 32
+MAX_DECODE_ATTEMPTS = 64  # failed JSON starts tried before giving up on a body
+MAX_TEXT = 500  # longest plain-text message considered
+
+
+@dataclass(frozen=True)
+class Shape:
+    """An envelope: its name and the vendors that document it (empty: no vendor does)."""
+
+    name: str
+    vendors: frozenset[str] = frozenset()
+    weight: float = 0.0  # how strongly the shape alone points at those vendors
+
+
+MYOB_ERRORS = Shape("MYOB Errors list", frozenset({"myob"}), 0.7)
+MYOB_LIST = Shape("MYOB error list", frozenset({"myob"}), 0.7)
+MYOB_BODY = Shape("MYOB error body", frozenset({"myob"}), 0.7)
+SAGE_DIAGNOSES = Shape("Sage $diagnoses", frozenset({"sage"}), 0.9)
+SAGE_LIST = Shape("Sage diagnosis list", frozenset({"sage"}), 0.9)
+IX_ERRORS = Shape("InvoiceXpress errors", frozenset({"invoicexpress"}), 0.35)
+IX_XML = Shape("InvoiceXpress XML errors", frozenset({"invoicexpress"}), 0.4)
+CODE_MESSAGE = Shape("code and message", frozenset({"prospend"}), 0.0)
+FIELD_ERRORS = Shape("field errors")
+PROBLEM = Shape("problem details (RFC 7807)")
+OAUTH = Shape("OAuth error")
+TEXT = Shape("plain text", frozenset({"myob", "sage", "invoicexpress", "prospend"}))
+STATUS_ONLY = Shape("status only", frozenset({"myob", "sage", "invoicexpress", "prospend"}))
+
+
+@dataclass(frozen=True)
+class Observed:
+    """One error as read from the paste; every field as the vendor sent it."""
+
+    shape: Shape
+    status: int | None = None
+    code: str | None = None
+    name: str | None = None
+    message: str | None = None
+    details: str | None = None
+    severity: str | None = None
+    source: str | None = None  # Sage $source
+    learn_more: str | None = None
+    readings: tuple[str, ...] = ()  # other ways to read a plain-text message (suffixes of a log line)
+
+    def record(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "code": self.code,
+            "name": self.name,
+            "message": self.message,
+            "details": self.details,
+            "severity": self.severity,
+            "source": self.source,
+            "envelope": self.shape.name,
+        }
+
+
+@dataclass
+class Reading:
+    """What was read from a body: errors in body order, and facts found along the way."""
+
+    errors: list[Observed] = field(default_factory=list)
+    total: int = 0  # errors seen, including those beyond MAX_ERRORS
+    status: int | None = None  # a status stated inside the body (log objects, problem details)
+    url: str | None = None
+    method: str | None = None
+    notes: list[str] = field(default_factory=list)
+    nodes: int = 0
+
+    def add(self, obs: Observed) -> None:
+        self.total += 1
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(obs)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)[:MAX_TEXT]
+    return str(value)
+
+
+def _code(value: Any) -> str | None:
+    if value is None or value == "" or isinstance(value, (dict, list, bool)):
+        return None
+    return str(value)
+
+
+def _lower_keys(d: dict[str, Any]) -> dict[str, Any]:
+    return {str(k).lower(): v for k, v in d.items()}
+
+
+def _is_myob(d: dict[str, Any]) -> bool:
+    k = _lower_keys(d)
+    return (
+        "errorcode" in k or "additionaldetails" in k or ("name" in k and "message" in k and ("severity" in k or "learnmore" in k))
+    )
+
+
+def _is_sage(d: dict[str, Any]) -> bool:
+    return any(str(k).startswith("$") and str(k).lower() in ("$datacode", "$message", "$severity", "$source") for k in d)
+
+
+def _myob(d: dict[str, Any], shape: Shape) -> Observed:
+    k = _lower_keys(d)
+    return Observed(
+        shape,
+        code=_code(k.get("errorcode")),
+        name=_text(k.get("name")),
+        message=_text(k.get("message")),
+        details=_text(k.get("additionaldetails")),
+        severity=_text(k.get("severity")),
+        learn_more=_text(k.get("learnmore")),
+    )
+
+
+def _sage(d: dict[str, Any], shape: Shape) -> Observed:
+    k = _lower_keys(d)
+    return Observed(
+        shape,
+        code=_code(k.get("$datacode")),
+        message=_text(k.get("$message")),
+        severity=_text(k.get("$severity")),
+        source=_text(k.get("$source")),
+        details=_text(k.get("$source")),
+    )
+
+
+def _status_of(value: Any) -> int | None:
+    try:
+        status = int(value)
+    except (TypeError, ValueError):
+        return None
+    return status if 100 <= status <= 599 else None
+
+
+def _humanize(field_name: str) -> str:
+    words = field_name.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+class _Reader:
+    """Walks decoded JSON values, recognising envelopes; bounded in nodes, depth and errors."""
+
+    def __init__(self, reading: Reading):
+        self.r = reading
+
+    def value(self, v: Any, depth: int = 0, key: str | None = None) -> bool:
+        """Read errors from one JSON value; whether any envelope was found in it."""
+        self.r.nodes += 1
+        if depth > MAX_DEPTH or self.r.nodes > MAX_NODES:
+            return False
+        if isinstance(v, str):
+            inner = v.strip()
+            if len(inner) > 1 and inner[0] in "{[" and inner[-1] in "}]":
+                decoded = _loads(inner)
+                if decoded is not None:
+                    return self.value(decoded, depth + 1, key)
+            return False
+        if isinstance(v, list):
+            return self.read_list(v, depth, key)
+        if isinstance(v, dict):
+            return self.read_dict(v, depth)
+        return False
+
+    def read_list(self, items: list[Any], depth: int, key: str | None) -> bool:
+        dicts = [i for i in items if isinstance(i, dict)]
+        if dicts and all(_is_myob(i) for i in dicts):
+            for i in dicts:
+                self.r.add(_myob(i, MYOB_ERRORS if key == "errors" else MYOB_LIST))
+            return True
+        if dicts and all(_is_sage(i) for i in dicts):
+            for i in dicts:
+                self.r.add(_sage(i, SAGE_DIAGNOSES if key == "$diagnoses" else SAGE_LIST))
+            return True
+        if key == "errors" and items and all(isinstance(i, str) for i in items):
+            for i in items:
+                self.r.add(Observed(IX_ERRORS, message=i))
+            return True
+        if key == "errors" and dicts and all(len(i) == 1 and "error" in _lower_keys(i) for i in dicts):
+            for i in dicts:
+                self.ix_error(_lower_keys(i)["error"])
+            return True
+        found = False
+        for i in items:
+            found = self.value(i, depth + 1) or found
+            if self.r.nodes > MAX_NODES:
+                break
+        return found
+
+    def ix_error(self, value: Any) -> None:
+        for msg in value if isinstance(value, list) else [value]:
+            if isinstance(msg, (str, int, float)):
+                self.r.add(Observed(IX_ERRORS, message=str(msg)))
+
+    def read_dict(self, d: dict[str, Any], depth: int) -> bool:
+        k = _lower_keys(d)
+        self.facts(k)
+        if "$diagnoses" in k and isinstance(k["$diagnoses"], list):
+            return self.read_list(k["$diagnoses"], depth + 1, "$diagnoses")
+        if _is_sage(d):
+            self.r.add(_sage(d, SAGE_LIST))
+            return True
+        if "errors" in k:
+            errors = k["errors"]
+            if isinstance(errors, list) and self.read_list(errors, depth + 1, "errors"):
+                return True
+            if isinstance(errors, dict):
+                ek = _lower_keys(errors)
+                if "error" in ek and len(ek) == 1:
+                    self.ix_error(ek["error"])
+                    return True
+                if errors and all(isinstance(v, (list, str)) for v in errors.values()):
+                    for name, msgs in errors.items():
+                        for msg in msgs if isinstance(msgs, list) else [msgs]:
+                            text = str(msg)
+                            self.r.add(Observed(FIELD_ERRORS, message=f"{_humanize(str(name))} {text}", details=str(name)))
+                    return True
+        if _is_myob(d):
+            self.r.add(_myob(d, MYOB_BODY))
+            return True
+        # A wrapper (a log record, an SDK exception): prefer envelopes nested inside it.
+        nested = False
+        for name, v in d.items():
+            if isinstance(v, (dict, list, str)):
+                nested = self.value(v, depth + 1, str(name).lower()) or nested
+        if nested:
+            return True
+        return self.generic(k)
+
+    def facts(self, k: dict[str, Any]) -> None:
+        """Status, URL and method a log record or SDK error states about the request."""
+        for key in ("status", "statuscode", "status_code", "httpstatus", "http_status", "httpstatuscode"):
+            if self.r.status is None and (s := _status_of(k.get(key))) is not None:
+                self.r.status = s
+        for key in ("url", "uri", "request_url", "requesturl", "endpoint", "path"):
+            v = k.get(key)
+            if self.r.url is None and isinstance(v, str) and (v.startswith(("http://", "https://", "/"))):
+                self.r.url = v
+        m = k.get("method")
+        if self.r.method is None and isinstance(m, str) and m.upper() in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+            self.r.method = m.upper()
+
+    def generic(self, k: dict[str, Any]) -> bool:
+        """Bodies of the ``{"code", "message"}`` family, problem details and OAuth errors."""
+        status = _status_of(k.get("status") or k.get("statuscode"))
+        if isinstance(k.get("error_description"), str) or (isinstance(k.get("error"), str) and "message" not in k):
+            msg = k.get("error_description") or k.get("error")
+            self.r.add(Observed(OAUTH, status=status, code=_code(k.get("error")), message=_text(msg)))
+            return True
+        if "title" in k and ("detail" in k or "type" in k):
+            self.r.add(Observed(PROBLEM, status=status, message=_text(k.get("detail") or k.get("title"))))
+            return True
+        msg = next(
+            (k[m] for m in ("message", "msg", "detail", "error_message", "errormessage") if isinstance(k.get(m), str)), None
+        )
+        if msg is None:
+            return False
+        code = _code(k.get("code") if "code" in k else k.get("error") if isinstance(k.get("error"), str) else k.get("errorcode"))
+        self.r.add(Observed(CODE_MESSAGE, status=status, code=code, message=msg))
+        return True
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+_JSON_START = re.compile(r"[{\[](?=\s*[\"'{\[\]}])")
+_PAIR = re.compile(
+    r"""(["'])(\$?[A-Za-z_][\w$-]{0,63})\1\s*:\s*("(?:[^"\\\n]|\\.){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'|-?\d+(?:\.\d+)?|null|None|true|True|false|False)"""
+)
+_XML_ERRORS = re.compile(r"<errors\b[^>]*>(.*?)</errors\s*>", re.IGNORECASE | re.DOTALL)
+_XML_ERROR = re.compile(r"<error\b[^>]*>(.*?)</error\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _json_values(body: str, reading: Reading) -> Iterator[Any]:
+    """Every JSON value embedded in the text, left to right (a log prefix or suffix is skipped)."""
+    decoder = json.JSONDecoder()
+    pos = 0
+    failures = 0
+    while failures < MAX_DECODE_ATTEMPTS:
+        m = _JSON_START.search(body, pos)
+        if not m:
+            return
+        try:
+            value, end = decoder.raw_decode(body, m.start())
+        except ValueError:
+            failures += 1
+            pos = m.start() + 1
+            continue
+        except RecursionError:
+            reading.notes.append("JSON nested too deeply to read; read as text")
+            return
+        if isinstance(value, (dict, list)) and value:
+            yield value
+        pos = end
+
+
+def _lenient_objects(body: str) -> list[dict[str, Any]]:
+    """Key/value pairs of malformed or truncated JSON (or a Python repr), grouped into objects.
+
+    A new object starts whenever a key repeats, which is how consecutive error bodies look.
+    """
+    objects: list[dict[str, Any]] = []
+    current: dict[str, Any] = {}
+    for m in _PAIR.finditer(body):
+        key, raw = m.group(2), m.group(3)
+        if key in current:
+            objects.append(current)
+            current = {}
+        if raw[0] in "\"'":
+            value: Any = _loads('"' + raw[1:-1].replace('"', '\\"').replace("\\'", "'") + '"') if raw[0] == "'" else _loads(raw)
+            if value is None:
+                value = raw[1:-1]
+        else:
+            value = {"null": None, "None": None, "true": True, "True": True, "false": False, "False": False}.get(raw, raw)
+            if isinstance(value, str):
+                value = int(raw) if raw.lstrip("-").isdigit() else raw
+        current[key] = value
+    if current:
+        objects.append(current)
+    return objects
+
+
+def _xml(body: str, reading: Reading) -> bool:
+    from html import unescape
+
+    block = _XML_ERRORS.search(body)
+    if not block:
+        return False
+    for m in _XML_ERROR.finditer(block.group(1)):
+        text = re.sub(r"<!\[CDATA\[(.*?)\]\]>", r"\1", m.group(1), flags=re.DOTALL)
+        reading.add(Observed(IX_XML, message=unescape(text).strip()))
+    return True
+
+
+def read_body(body: str) -> Reading:
+    """Every error in a body, in order, with the envelope each was found in."""
+    reading = Reading()
+    reader = _Reader(reading)
+    stripped = body.strip()
+    if not stripped:
+        return reading
+    if stripped[0] == '"' and stripped[-1] == '"':  # a whole body JSON-encoded inside a string
+        decoded = _loads(stripped)
+        if isinstance(decoded, str):
+            stripped = decoded
+    if _xml(stripped, reading):
+        return reading
+    found = False
+    for value in _json_values(stripped, reading):
+        found = reader.value(value) or found
+        if reading.nodes > MAX_NODES:
+            reading.notes.append(f"body too large to read whole; stopped after {MAX_NODES:,} JSON values")
+            break
+    if found:
+        return reading
+    if '\\"' in stripped:  # JSON escaped inside a log line: unescape one level and retry
+        inner = read_body(stripped.replace("\\\\", "\x00").replace('\\"', '"').replace("\x00", "\\"))
+        if inner.errors:
+            return inner
+    objects = _lenient_objects(stripped)
+    if objects:
+        for obj in objects:
+            reader.value(obj)
+        if reading.errors:
+            reading.notes.append("the body is not valid JSON; its fields were read leniently")
+            return reading
+    return reading
+
+
+def with_status(errors: list[Observed], status: int | None) -> list[Observed]:
+    """The errors with the exchange's status filled in where the body did not state one."""
+    return [e if e.status is not None or status is None else replace(e, status=status) for e in errors]

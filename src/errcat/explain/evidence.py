@@ -1,0 +1,182 @@
+"""Which vendor sent a response: weighed evidence from hosts, headers, paths and envelopes.
+
+Every clue is reported (``Clue``), so a user can see why errcat names a vendor or none. A
+request host that belongs to no catalogued vendor counts *against* every vendor whose hosts
+are known: a Stripe or GitHub URL is evidence that this is not MYOB, whatever its body says.
+Vendors with no known host (ProSpend) are recognised by their documented paths instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from functools import lru_cache
+
+from ..catalog.core import Catalog
+from ..model import Vendor
+from .envelopes import Observed
+from .split import Exchange
+
+ESTABLISHED = 0.6  # total weight at which non-message evidence names a vendor
+FOREIGN_HOST = -2.0
+# Auth and header names every API uses; they say nothing about the vendor.
+_GENERIC_NAMES = {"authorization", "cookie", "api_key", "api-key", "x-api-key", "accept", "content-type"}
+
+
+@dataclass(frozen=True)
+class Clue:
+    kind: str  # host, foreign-host, header, path, endpoint, envelope, message, code, name, override
+    value: str
+    vendor: str | None
+    weight: float
+
+    def record(self) -> dict[str, object]:
+        return {"kind": self.kind, "value": self.value, "vendor": self.vendor, "weight": round(self.weight, 2)}
+
+
+@dataclass(frozen=True)
+class EndpointRule:
+    vendor: str
+    path: str  # as documented
+    pattern: re.Pattern[str]
+    prefixed: bool  # whether the match needed the vendor's path prefix
+
+
+def host_pattern(value: str, pattern: str | None) -> str:
+    """A host fact as a shell-style pattern: ``<account>.app.invoicexpress.com`` -> ``*.app...``."""
+    return (pattern or re.sub(r"<[^>]*>|\{[^}]*\}", "*", value)).lower()
+
+
+def _path_regex(path: str) -> str:
+    parts = [p for p in path.strip("/").split("/") if p]
+    out = []
+    for p in parts:
+        out.append("[^/]+" if re.fullmatch(r"\{[^}]*\}|<[^>]*>", p) else re.escape(p))
+    return "/".join(out)
+
+
+@dataclass(frozen=True)
+class VendorFacts:
+    """The vendor facts evidence needs, compiled once per catalog."""
+
+    hosts: dict[str, tuple[str, ...]]
+    headers: dict[str, tuple[str, ...]]
+    prefixes: dict[str, tuple[re.Pattern[str], ...]]
+    endpoints: tuple[EndpointRule, ...]
+
+
+@lru_cache(maxsize=8)
+def facts_for(catalog: Catalog) -> VendorFacts:
+    hosts: dict[str, tuple[str, ...]] = {}
+    headers: dict[str, tuple[str, ...]] = {}
+    prefixes: dict[str, tuple[re.Pattern[str], ...]] = {}
+    rules: list[EndpointRule] = []
+    for v in catalog.vendors.values():
+        hosts[v.id] = tuple(host_pattern(h.value, h.pattern) for h in v.hosts)
+        names = {f.value.lower() for f in (*v.headers, *v.auth)} - _GENERIC_NAMES
+        headers[v.id] = tuple(sorted(names))
+        prefixes[v.id] = tuple(re.compile("^/" + _path_regex(p.value) + "(?=/|$)", re.IGNORECASE) for p in v.path_prefixes)
+        for path in _documented_paths(catalog, v):
+            regex = _path_regex(path)
+            if not regex:
+                continue
+            prefixed = bool(v.path_prefixes) and not any(p.match("/" + path.strip("/")) for p in prefixes[v.id])
+            rules.append(EndpointRule(v.id, path, re.compile("^/" + regex + "(?:/[^/]+)?/?$", re.IGNORECASE), prefixed))
+    rules.sort(key=lambda r: -len(r.path))  # the most specific path wins
+    return VendorFacts(hosts, headers, prefixes, tuple(rules))
+
+
+def _documented_paths(catalog: Catalog, vendor: Vendor) -> list[str]:
+    paths = {e.path for e in vendor.endpoints}
+    paths |= {e.endpoint for e in catalog.entries if e.vendor == vendor.id and e.endpoint}
+    return sorted(paths)
+
+
+def host_vendor(facts: VendorFacts, host: str) -> str | None:
+    host = host.lower()
+    for vendor, patterns in facts.hosts.items():
+        if any(fnmatchcase(host, p) for p in patterns):
+            return vendor
+    return None
+
+
+def endpoint_for(facts: VendorFacts, path: str | None, vendor: str | None) -> tuple[str, str, bool] | None:
+    """The documented endpoint a request path maps to: (vendor, documented path, had prefix)."""
+    if not path:
+        return None
+    path = "/" + path.split("?", 1)[0].strip("/")
+    for v, prefixes in facts.prefixes.items():
+        if vendor and v != vendor:
+            continue
+        for prefix in prefixes:
+            if m := prefix.match(path):
+                rest = path[m.end() :] or "/"
+                for rule in facts.endpoints:
+                    if rule.vendor == v and rule.prefixed and rule.pattern.match(rest):
+                        return v, rule.path, True
+    for rule in facts.endpoints:
+        if (vendor is None or rule.vendor == vendor) and not rule.prefixed and rule.pattern.match(path):
+            return rule.vendor, rule.path, False
+    for rule in facts.endpoints:  # a prefixed vendor's path pasted without its prefix
+        if (vendor is None or rule.vendor == vendor) and rule.prefixed and rule.pattern.match(path):
+            return rule.vendor, rule.path, False
+    return None
+
+
+_ANY_HEADER = re.compile(r"(?<![\w-])(x-[a-z0-9]+-[a-z0-9-]+)\s*:", re.IGNORECASE)
+
+
+def gather(catalog: Catalog, ex: Exchange, errors: list[Observed]) -> list[Clue]:
+    """Every clue in the exchange and the shapes of its errors (not their words: see match.py)."""
+    facts = facts_for(catalog)
+    clues: list[Clue] = []
+    if ex.host:
+        vendor = host_vendor(facts, ex.host)
+        if vendor:
+            clues.append(Clue("host", ex.host, vendor, 1.0))
+        else:
+            clues += [Clue("foreign-host", ex.host, v, FOREIGN_HOST) for v, hosts in facts.hosts.items() if hosts]
+    else:
+        seen = set()
+        for m in re.finditer(r"\b([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b", ex.text[:65536].lower()):
+            vendor = host_vendor(facts, m.group(1))
+            if vendor and m.group(1) not in seen:
+                seen.add(m.group(1))
+                clues.append(Clue("host", m.group(1), vendor, 1.0))
+    header_names = {k.lower() for k, _ in ex.headers} | {m.group(1).lower() for m in _ANY_HEADER.finditer(ex.text[:65536])}
+    for vendor, names in facts.headers.items():
+        for name in sorted(header_names & set(names)):
+            clues.append(Clue("header", name, vendor, 1.0))
+    for vendor, prefixes in facts.prefixes.items():
+        if ex.path and any(p.match("/" + ex.path.strip("/")) for p in prefixes):
+            clues.append(Clue("path", ex.path, vendor, 0.9))
+    mapped = endpoint_for(facts, ex.path, None)
+    if mapped:
+        vendor, documented, prefixed = mapped
+        clues.append(Clue("endpoint", documented, vendor, 0.3 if prefixed else 0.6))
+    shapes = {(e.shape.name, v, e.shape.weight) for e in errors if e.shape.weight for v in e.shape.vendors}
+    clues += [Clue("envelope", name, v, w) for name, v, w in sorted(shapes)]
+    return clues
+
+
+def scores(clues: list[Clue]) -> dict[str, float]:
+    """Total weight per vendor (a host counts once however often it appears)."""
+    total: dict[str, float] = {}
+    seen: set[tuple[str, str | None]] = set()
+    for c in clues:
+        if c.vendor is None or ((c.kind, c.vendor) in seen and c.kind in ("host", "foreign-host", "header")):
+            continue
+        seen.add((c.kind, c.vendor))
+        total[c.vendor] = total.get(c.vendor, 0.0) + c.weight
+    return total
+
+
+def decide(clues: list[Clue]) -> str | None:
+    """The vendor the evidence establishes, or None when it is too weak or split."""
+    ranked = sorted(scores(clues).items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < ESTABLISHED:
+        return None
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 0.3:
+        return None
+    return ranked[0][0]

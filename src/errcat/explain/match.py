@@ -1,0 +1,376 @@
+"""Observed error -> ranked catalog candidates and a match kind, with honest confidence.
+
+Kinds, strongest first: ``exact`` (the documented message), ``template`` (a documented message
+with slots filled), ``code`` (the vendor code or name, message differs), ``status`` (only the
+vendor's documented meaning of the HTTP status applies), ``fuzzy`` (similar words only), ``none``.
+
+Candidates come from hash indexes (message, code, name, status) and a token index for fuzzy
+text, never from a scan of every entry. When no evidence outside the words names a vendor, a
+match is claimed only if the words are distinctive for one vendor; a generic ``Not Found`` from
+an unknown service is never an InvoiceXpress error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from http import HTTPStatus
+
+from ..catalog.core import Catalog
+from ..model import Entry
+from ..query import normalize_path, squash, tokens
+from ..templates import MAX_MATCH_LENGTH, match, parse
+from .envelopes import TEXT, Observed
+
+KINDS = ("exact", "template", "code", "status", "fuzzy", "none")
+CLAIMED = frozenset({"exact", "template", "code", "status"})
+_RANK = {k: len(KINDS) - i for i, k in enumerate(KINDS)}
+BASE_CONFIDENCE = {"exact": 0.95, "template": 0.9, "code": 0.75, "status": 0.5, "fuzzy": 0.0, "none": 0.0}
+FUZZY_FLOOR = 0.6  # similarity below which text is not even "similar"
+MAX_CANDIDATES = 10
+REASON_PHRASES = frozenset(squash(s.phrase) for s in HTTPStatus)
+_STOP = frozenset(["the", "a", "an", "is", "are", "be", "of", "to", "in", "on", "for", "and", "or", "not", "no", "by", "with"])
+
+
+@dataclass(frozen=True)
+class TemplateRule:
+    vendor: str
+    template: str
+    literal_words: int
+    bare: bool  # the whole message is one slot: only a code or name can identify it
+    leading_slot: bool
+    entries: tuple[Entry, ...]
+
+
+@dataclass
+class MatchIndex:
+    """Lookup tables over one catalog, built once per catalog."""
+
+    by_message: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_code: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_name: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_status: dict[tuple[str, int], list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_token: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    templates: list[TemplateRule] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)  # squashed error names, to spot them in free text
+    codes: set[str] = field(default_factory=set)  # non-numeric codes, ditto
+
+    def idf(self, token: str) -> float:
+        return math.log(1 + self.size / (1 + len(self.by_token.get(token, ()))))
+
+    size: int = 0
+
+
+@lru_cache(maxsize=8)
+def index_for(catalog: Catalog) -> MatchIndex:
+    ix = MatchIndex(size=len(catalog.entries))
+    templated: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for e in catalog.entries:
+        if e.message is not None and not e.template:  # a templated message holds placeholders, not words
+            ix.by_message[squash(e.message)].append(e)
+            for t in set(tokens(e.message)):
+                if t not in _STOP:
+                    ix.by_token[t].append(e)
+        if e.code is not None:
+            ix.by_code[str(e.code).lower()].append(e)
+            if not str(e.code).isdigit():
+                ix.codes.add(squash(str(e.code)))
+        if e.name:
+            ix.by_name[squash(e.name)].append(e)
+            ix.names.add(squash(e.name))
+        ix.by_status[(e.vendor, e.status)].append(e)
+        if e.template:
+            templated[(e.vendor, e.template)].append(e)
+    for (vendor, template), entries in templated.items():
+        parts = parse(template)
+        literal = " ".join(p for p in parts if isinstance(p, str))
+        ix.templates.append(
+            TemplateRule(
+                vendor,
+                template,
+                len([w for w in re.findall(r"[A-Za-z]+", literal)]),
+                bare=len(parts) == 1,
+                leading_slot=isinstance(parts[0], tuple),
+                entries=tuple(entries),
+            )
+        )
+    return ix
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the exchange says about every error in it."""
+
+    vendor: str | None = None
+    vendor_source: str = "none"  # override | evidence | message | none
+    endpoint: str | None = None  # documented path the request maps to
+    method: str | None = None
+    excluded: frozenset[str] = frozenset()  # vendors the evidence rules out
+
+
+@dataclass(frozen=True)
+class Candidate:
+    entry: Entry
+    kind: str
+    score: float
+    slots: dict[str, str]
+    similarity: float = 0.0
+
+
+@dataclass(frozen=True)
+class ErrorMatch:
+    observed: Observed
+    kind: str
+    confidence: float
+    slots: dict[str, str]
+    candidates: tuple[Candidate, ...]
+    message: str | None  # the reading of the observed text that matched
+    claims_vendor: str | None = None  # the vendor its words alone point at (when the context named none)
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates and self.kind != "none" else None
+
+
+def _plausible(rule: TemplateRule, slots: dict[str, str]) -> bool:
+    for value in slots.values():
+        if not value or "\n" in value or len(value) > 200:
+            return False
+        if rule.leading_slot and (len(value) > 80 or len(value.split()) > 6 or ": " in value):
+            return False
+    return True
+
+
+def readings(obs: Observed) -> list[str]:
+    """The observed message and its other readings, each also without a trailing full stop."""
+    out: list[str] = []
+    for text in (obs.message, *obs.readings):
+        if text is None:
+            continue
+        text = text.strip().strip("\"'`").strip()
+        for t in (text, text.rstrip(".").rstrip()):
+            if t and t not in out and len(t) <= MAX_MATCH_LENGTH:
+                out.append(t)
+    return out
+
+
+def _same(a: object, b: object) -> bool:
+    return a is not None and b is not None and squash(str(a)) == squash(str(b)) != ""
+
+
+def _similarity(a: str, b: str) -> float:
+    a, b = a.lower()[:500], b.lower()[:500]
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return sm.ratio() if sm.real_quick_ratio() >= FUZZY_FLOOR and sm.quick_ratio() >= FUZZY_FLOOR else 0.0
+
+
+class _Pool:
+    """Candidates being gathered for one observed error, best reading per entry."""
+
+    def __init__(self, obs: Observed, ctx: Context):
+        self.obs, self.ctx = obs, ctx
+        self.found: dict[str, Candidate] = {}
+        self.message: dict[str, str] = {}
+
+    def allowed(self, e: Entry) -> bool:
+        if self.ctx.vendor:
+            return e.vendor == self.ctx.vendor
+        return e.vendor not in self.ctx.excluded
+
+    def consider(
+        self, e: Entry, how: str | None, slots: dict[str, str], reading: str | None, sim: float = 0.0, bonus: float = 0.0
+    ) -> None:
+        if not self.allowed(e):
+            return
+        kind, score = _judge(e, self.obs, self.ctx, how, sim)
+        score += bonus
+        if kind is None:
+            return
+        old = self.found.get(e.id)
+        if old is None or (_RANK[kind], score) > (_RANK[old.kind], old.score):
+            self.found[e.id] = Candidate(e, kind, round(score, 3), slots, sim)
+            if reading is not None:
+                self.message[e.id] = reading
+
+
+def _judge(e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float) -> tuple[str | None, float]:
+    """How well one entry explains the observed error: its kind and score."""
+    code_hit = _same(obs.code, e.code) or _same(obs.code, e.name) or _same(obs.name, e.code)
+    name_hit = _same(obs.name, e.name)
+    conflict = (obs.code is not None and e.code is not None and not code_hit and not _same(obs.code, e.name)) or (
+        obs.name is not None and e.name is not None and not name_hit and not _same(obs.name, e.code)
+    )
+    score = {"exact": 1.0, "template": 0.8, "bare": 0.6, "fuzzy": 0.6 * sim}.get(how or "", 0.0)
+    if how is None and obs.message and e.message:
+        score -= 0.1
+    score += 0.6 * code_hit + 0.4 * name_hit - 0.3 * conflict
+    status = obs.status
+    if status is not None:
+        score += 0.15 if e.status == status else -0.25
+    if ctx.endpoint:
+        if e.endpoint is None:
+            score += 0.05
+        elif normalize_path(e.endpoint) == normalize_path(ctx.endpoint):
+            score += 0.2
+        else:
+            score -= 0.15
+    if ctx.method and e.methods:
+        score += 0.05 if ctx.method in e.methods else -0.1
+    if _same(obs.details, e.details):
+        score += 0.1
+    if _same(obs.severity, e.vendor_severity or e.severity):
+        score += 0.02
+    if e.kind != "body":  # a status-table row or a documented cause: the status is all that can match
+        if status is not None and e.status == status:
+            return "status", score + (0.1 if e.kind == "status" else 0.0)
+        return ("fuzzy", score) if how == "fuzzy" and ctx.vendor else (None, score)
+    if how in ("exact", "template") and not conflict:
+        return how, score
+    if how == "bare" and (code_hit or name_hit) and not conflict:
+        return "template", score
+    if code_hit or name_hit:
+        return "code", score
+    if how == "fuzzy" or how in ("exact", "template"):
+        return "fuzzy", score
+    if status is not None and e.status == status:
+        return "status", score
+    return None, score
+
+
+def _gather(ix: MatchIndex, obs: Observed, ctx: Context, texts: list[str]) -> _Pool:
+    pool = _Pool(obs, ctx)
+    for text in texts:
+        for e in ix.by_message.get(squash(text), ()):
+            pool.consider(e, "exact", {}, text)
+    for text in texts:
+        for rule in ix.templates:
+            if (ctx.vendor and rule.vendor != ctx.vendor) or rule.vendor in ctx.excluded:
+                continue
+            slots = match(rule.template, text)
+            if slots is None or not _plausible(rule, slots):
+                continue
+            for e in rule.entries:
+                # the more literal words a template has, the more specific its match
+                pool.consider(e, "bare" if rule.bare else "template", slots, text, bonus=min(0.1, 0.02 * rule.literal_words))
+    for key in {obs.code, obs.name} - {None}:
+        assert key is not None
+        for e in (*ix.by_code.get(key.lower(), ()), *ix.by_name.get(squash(key), ())):
+            pool.consider(e, None, {}, None)
+    if texts and not any(c.kind in ("exact", "template") for c in pool.found.values()):
+        _fuzzy(ix, pool, texts)
+    status = obs.status
+    vendors = [ctx.vendor] if ctx.vendor else []
+    for vendor in vendors:
+        if status is not None:
+            for e in ix.by_status.get((vendor, status), ()):
+                pool.consider(e, None, {}, None)
+    return pool
+
+
+def _fuzzy(ix: MatchIndex, pool: _Pool, texts: list[str]) -> None:
+    """Entries sharing the rarest words with the text, scored by similarity of the whole text."""
+    weights: dict[str, float] = defaultdict(float)
+    entries: dict[str, Entry] = {}
+    for t in set(tokens(" ".join(texts[:4])[:2000])):
+        hits = ix.by_token.get(t, ())
+        if not hits or t in _STOP or len(hits) > max(50, ix.size // 4):
+            continue
+        w = ix.idf(t)
+        for e in hits:
+            weights[e.id] += w
+            entries[e.id] = e
+    for eid in sorted(weights, key=lambda k: -weights[k])[:30]:
+        e = entries[eid]
+        best = max((_similarity(t, e.message or "") for t in texts), default=0.0)
+        if best >= FUZZY_FLOOR - 0.2:
+            pool.consider(e, "fuzzy", {}, max(texts, key=lambda t: _similarity(t, e.message or "")), best)
+
+
+def literal_words(ix: MatchIndex, cand: Candidate) -> int:
+    """Words of the documented message outside its slots: how specific a text match is."""
+    e = cand.entry
+    if cand.kind == "template" and e.template:
+        rule = next((r for r in ix.templates if r.template == e.template and r.vendor == e.vendor), None)
+        return rule.literal_words if rule else 0
+    return len(re.findall(r"[A-Za-z]+", e.message or ""))
+
+
+def _distinctive(ix: MatchIndex, obs: Observed, cand: Candidate) -> bool:
+    """Whether the words (or name) alone are enough to say which vendor sent the error."""
+    e = cand.entry
+    if e.vendor not in obs.shape.vendors:
+        return False  # a foreign envelope: the same words from another service prove nothing
+    if cand.kind in ("exact", "template"):
+        if e.message is None or squash(e.message) in REASON_PHRASES:
+            return False
+        words = literal_words(ix, cand)
+        return words >= 3 or (words >= 2 and obs.shape.weight > 0)
+    if cand.kind == "code":
+        if obs.shape is TEXT and obs.message is None and obs.code and len(obs.code) >= 3:
+            return True  # a bare code typed on its own, found for one vendor only
+        names = [n for n in (obs.name, obs.code) if n and not n.isdigit()]
+        return any(len(n) >= 8 and len(re.findall(r"[A-Z][a-z]+", n)) >= 2 for n in names)
+    return False
+
+
+def match_error(catalog: Catalog, obs: Observed, ctx: Context) -> ErrorMatch:
+    """Rank the catalog's entries against one observed error and say what kind of match it is."""
+    ix = index_for(catalog)
+    texts = readings(obs)
+    pool = _gather(ix, obs, ctx, texts)
+    ranked = sorted(pool.found.values(), key=lambda c: (-_RANK[c.kind], -c.score, c.entry.id))[:MAX_CANDIDATES]
+    if not ranked:
+        return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
+    top = ranked[0]
+    kind = top.kind
+    claims: str | None = None
+    if kind == "status" and not ctx.vendor:
+        kind = "none"
+    if kind in CLAIMED and not ctx.vendor:
+        same_kind = [c for c in ranked if c.kind == top.kind]
+        claimants = [c for c in same_kind if _distinctive(ix, obs, c)]
+        vendors = {c.entry.vendor for c in claimants}
+        if len(vendors) == 1 and (top.kind != "code" or len({c.entry.vendor for c in same_kind}) == 1):
+            claims = vendors.pop()
+            ranked = [c for c in ranked if c.entry.vendor == claims] + [c for c in ranked if c.entry.vendor != claims]
+            top = ranked[0]
+        else:
+            kind = "fuzzy" if top.kind in ("exact", "template") else "none"
+    if kind == "fuzzy" and top.similarity < FUZZY_FLOOR and top.kind == "fuzzy":
+        kind = "none"
+    confidence = _confidence(kind, top, ranked, ctx, claims)
+    slots = top.slots if kind in ("template",) else {}
+    return ErrorMatch(obs, kind, confidence, slots, tuple(ranked), pool.message.get(top.entry.id, obs.message), claims)
+
+
+def _confidence(kind: str, top: Candidate, ranked: list[Candidate], ctx: Context, claims: str | None) -> float:
+    if kind == "fuzzy":
+        cap = 0.45 if ctx.vendor else 0.25  # similar words from an unknown sender say little
+        return round(min(cap, 0.5 * max(top.similarity, 0.6 if top.kind in ("exact", "template") else 0.0)), 2)
+    value = BASE_CONFIDENCE[kind]
+    if kind in ("exact", "template", "code") and top.score >= 1.5:
+        value += 0.03  # code and name agree with the message
+    if ctx.vendor_source == "message" or claims:
+        value *= 0.85
+    same_kind = [c for c in ranked[1:] if c.kind == top.kind]
+    if same_kind and kind != "status":
+        rival = same_kind[0]
+        differs = (rival.entry.message, rival.entry.code, rival.entry.name) != (top.entry.message, top.entry.code, top.entry.name)
+        if differs and rival.score >= top.score - 0.05:
+            value *= 0.9
+    return round(min(value, 0.99), 2)
+
+
+def spot_names(catalog: Catalog, text: str) -> list[str]:
+    """Known error names and non-numeric codes written in free text (``... IncorrectRowVersionSupplied``)."""
+    ix = index_for(catalog)
+    found: list[str] = []
+    for word in re.findall(r"\b[A-Za-z][A-Za-z0-9_]{5,}\b", text[: MAX_MATCH_LENGTH * 4]):
+        key = squash(word)
+        if (key in ix.names or key in ix.codes) and word not in found and (re.search(r"[a-z][A-Z]|_", word)):
+            found.append(word)
+    return found

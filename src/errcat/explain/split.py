@@ -1,0 +1,213 @@
+"""Raw paste -> Exchange: request line, status, headers and body text, from whatever was pasted.
+
+People paste `curl -i`/`-v` output, HTTP/1.1 or HTTP/2 exchanges, log lines, exception messages
+and bare bodies, often quoted with ``>`` or ``//``. This module only finds the HTTP framing;
+reading error bodies is envelopes.py's job. Everything here is linear-time regex work over
+text that was capped in size before it arrives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from urllib.parse import urlsplit
+
+from ..errors import UsageError
+
+MAX_INPUT_BYTES = 2 * 1024 * 1024  # a paste larger than this is cut; the cut is reported
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+_METHOD = "|".join(METHODS)
+KNOWN_STATUSES = frozenset(s.value for s in HTTPStatus)
+
+_PREFIX = re.compile(r"^[ \t]*(?:(?:>|<(?=[ \t]|$)|//)[ \t]?)+")
+_REQUEST_LINE = re.compile(rf"^({_METHOD})\s+(\S+)(?:\s+HTTP/\d(?:\.\d)?)?\s*$")
+_STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)?\s+(\d{3})\b[ \t]*(.*)$", re.IGNORECASE)
+_HEADER = re.compile(r"^(:?[A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*:[ \t]?(.*)$")
+_CURL_NOISE = re.compile(r"^(?:\*[ \t]|\*$|[{}] \[\d+ bytes data\]|%[ \t]+Total\b)")
+_URL = re.compile(r"\bhttps?://[^\s'\"<>`]+", re.IGNORECASE)
+_DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn)\.", re.IGNORECASE)
+_METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[^\s'\"<>`]*)")
+_CURL_METHOD = re.compile(rf"(?:-X|--request)\s*['\"]?({_METHOD})\b", re.IGNORECASE)
+_KEYED_METHOD = re.compile(rf"\bmethod[\"']?\s*[:=]\s*[\"']?({_METHOD})\b", re.IGNORECASE)
+# How logs and exceptions state a status: "400 Client Error", "(401) Unauthorized", "status: 422", ...
+_STATUS_PATTERNS = (
+    re.compile(r"\b([1-5]\d\d) (?:Client|Server) Error\b"),
+    re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"),
+    re.compile(
+        r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|response[ _-]?code|statusCode|HTTP)\b[\"']?"
+        r"\s*[:=]?\s*[\"']?([1-5]\d\d)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:failed|failure|error|errored|returned|responded|rejected|response|got|with)\b[^\n\d{}\[\]]{0,16}?\b([1-5]\d\d)\b"
+        r"(?![.,]\d)",
+        re.IGNORECASE,
+    ),
+)
+_BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
+_PYTHON_HTTP_ERROR = re.compile(r"\b[1-5]\d\d (?:Client|Server) Error: .*? for url: \S+")
+
+
+@dataclass
+class Exchange:
+    """The HTTP facts of a paste. ``body`` is the text to read errors from."""
+
+    text: str
+    body: str
+    method: str | None = None
+    url: str | None = None
+    host: str | None = None
+    path: str | None = None
+    status: int | None = None
+    reason: str | None = None
+    status_source: str | None = None  # "status line", "text", "body" ...
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def header(self, name: str) -> str | None:
+        name = name.lower()
+        return next((v for k, v in self.headers if k.lower() == name), None)
+
+    def set_url(self, url: str) -> None:
+        """Record the request URL (absolute, or a path) and its host and path."""
+        self.url = url
+        if url.startswith("/"):
+            self.path = url.split("?", 1)[0].split("#", 1)[0]
+            return
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return
+        self.host = (parts.hostname or "").lower() or None
+        self.path = parts.path or "/"
+
+
+def decode(data: bytes, size: int | None = None) -> tuple[str, list[str]]:
+    """Bytes of a paste -> text, refusing binary junk and empty input, noting lossy decoding."""
+    notes: list[str] = []
+    size = max(size or 0, len(data))
+    if size > MAX_INPUT_BYTES:
+        notes.append(f"input is {size:,} bytes; only the first {MAX_INPUT_BYTES:,} were read")
+        data = data[:MAX_INPUT_BYTES]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    if not data.strip():
+        raise UsageError("nothing to explain: the input is empty (paste an error response, a message or a code)")
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
+    if b"\x00" in sample or controls > len(sample) // 20:
+        raise UsageError("the input looks binary, not text: paste the error response as text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        notes.append(f"input is not valid UTF-8 (first bad byte at offset {exc.start}); undecodable bytes were replaced")
+        text = data.decode("utf-8", errors="replace")
+    return text, notes
+
+
+def _strip_prefixes(text: str) -> list[str]:
+    return [_PREFIX.sub("", line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def split(text: str) -> Exchange:
+    """Find request line, status line, headers and body in a paste of any shape."""
+    lines = _strip_prefixes(text)
+    ex = Exchange(text="\n".join(lines), body="")
+    body_start = 0
+    body_end = len(lines)
+    framed = False
+    state = "free"
+    request_target: str | None = None
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if m := _STATUS_LINE.match(stripped):
+            ex.status, ex.reason = int(m.group(1)), (m.group(2).strip() or None)
+            ex.status_source = "status line"
+            ex.headers = [h for h in ex.headers if h[0].startswith(">")]  # keep request headers only
+            state, framed, body_start, body_end = "response", True, i + 1, len(lines)
+            continue
+        if m := _REQUEST_LINE.match(stripped):
+            ex.method, request_target = m.group(1), m.group(2)
+            state, framed = "request", True
+            if ex.status is None:
+                body_start = i + 1
+            else:
+                body_end = min(body_end, i)
+            continue
+        if state in ("request", "response"):
+            if not stripped:
+                state = "request-body" if state == "request" else "body"
+                if state == "body":
+                    body_start = i + 1
+                continue
+            if (h := _HEADER.match(stripped)) and not stripped.startswith(("{", "[", '"')):
+                name = h.group(1)
+                ex.headers.append((">" + name if state == "request" else name, h.group(2).strip()))
+                if state == "response" or ex.status is None:
+                    body_start = i + 1
+                continue
+            if state == "response":
+                state = "body"  # no blank line between headers and body (some log formats)
+            else:
+                state = "request-body"
+    ex.headers = [(k.lstrip(">"), v) for k, v in ex.headers]
+    body_lines = [ln for ln in lines[body_start:body_end] if not _CURL_NOISE.match(ln)] if framed else lines
+    ex.body = "\n".join(body_lines).strip()
+    _find_request(ex, request_target)
+    if ex.status is None:
+        _find_status(ex)
+    return ex
+
+
+def _find_request(ex: Exchange, request_target: str | None) -> None:
+    text = ex.text
+    host_header = ex.header("host") or ex.header(":authority")
+    if request_target:
+        if request_target.startswith("/") and host_header:
+            ex.set_url(f"https://{host_header.strip()}{request_target}")
+        else:
+            ex.set_url(request_target)
+    else:
+        m = re.search(r"\bfor url: (\S+)", text) or _METHOD_URL.search(text)
+        if m:
+            url = m.group(m.lastindex or 1)
+            if m.re is _METHOD_URL:
+                ex.method = ex.method or m.group(1)
+            ex.set_url(url.rstrip(".,;:)]}'\""))
+        else:
+            for u in _URL.finditer(text):
+                url = u.group(0).rstrip(".,;:)]}'\"")
+                host = urlsplit(url).hostname or ""
+                if host and not _DOC_HOST.match(host):
+                    ex.set_url(url)
+                    break
+    if ex.method is None:
+        m = _CURL_METHOD.search(text) or _KEYED_METHOD.search(text)
+        if m:
+            ex.method = m.group(1).upper()
+    if ex.host is None and host_header:
+        ex.host = host_header.strip().lower().split(":")[0]
+
+
+def _find_status(ex: Exchange) -> None:
+    head = ex.text[:65536]
+    for pattern in _STATUS_PATTERNS:
+        for m in pattern.finditer(head):
+            status = int(m.group(1))
+            if status in KNOWN_STATUSES and status >= 400:
+                ex.status, ex.status_source = status, "text"
+                return
+    bare = _BARE_STATUS.match(ex.body.strip())
+    if bare:
+        status = int(bare.group(1))
+        reason = (bare.group(2) or "").strip()
+        if status in KNOWN_STATUSES and (not reason or reason.lower() == HTTPStatus(status).phrase.lower()):
+            ex.status, ex.reason, ex.status_source = status, reason or None, "text"
+
+
+def is_status_noise(text: str) -> bool:
+    """Whether a plain-text line only restates the HTTP status (``400 Client Error: ... for url: ...``)."""
+    return bool(_PYTHON_HTTP_ERROR.search(text))
