@@ -30,6 +30,7 @@ KINDS = ("exact", "template", "code", "status", "fuzzy", "none")
 CLAIMED = frozenset({"exact", "template", "code", "status"})
 _RANK = {k: len(KINDS) - i for i, k in enumerate(KINDS)}
 BASE_CONFIDENCE = {"exact": 0.95, "template": 0.9, "code": 0.75, "status": 0.5, "fuzzy": 0.0, "none": 0.0}
+CONFIDENT = 0.7  # at or above: a claim a user can act on (exact/template/code with supporting evidence)
 FUZZY_FLOOR = 0.6  # similarity below which text is not even "similar"
 MAX_CANDIDATES = 10
 REASON_PHRASES = frozenset(squash(s.phrase) for s in HTTPStatus)
@@ -140,7 +141,7 @@ def _plausible(rule: TemplateRule, slots: dict[str, str]) -> bool:
     for value in slots.values():
         if not value or "\n" in value or len(value) > 200:
             return False
-        if rule.leading_slot and (len(value) > 80 or len(value.split()) > 6 or ": " in value):
+        if rule.leading_slot and not rule.bare and (len(value) > 80 or len(value.split()) > 6 or ": " in value):
             return False
     return True
 

@@ -1,0 +1,42 @@
+"""Responses synthesised from catalog entries, the way each vendor would send them."""
+
+from __future__ import annotations
+
+import json
+
+from errcat.model import Entry
+
+GUID = "5a8c1d9e-3b7f-4e2a-9c61-0f2d4b8e7a13"
+
+
+def _request(e: Entry, base: str) -> str:
+    if not e.endpoint:
+        return ""
+    method = e.methods[0] if e.methods else "POST"
+    path = e.endpoint.replace("{companyId}", "42").replace("{invoiceId}", "9001").replace("{lineId}", "3")
+    return f"{method} {base}{path} HTTP/1.1\n\n"
+
+
+def response_for(e: Entry) -> str:
+    """A plausible raw HTTP response (request line first when the entry has an endpoint) for one entry."""
+    if e.kind != "body":
+        hosts = {"sage": "api.accounting.sage.com", "invoicexpress": "acme.app.invoicexpress.com"}
+        return f"GET https://{hosts.get(e.vendor, 'api.myob.com')}/v3.1/contacts\n\nHTTP/1.1 {e.status}\n\n"
+    if e.vendor == "myob":
+        body = {
+            "Name": e.name,
+            "Message": e.message,
+            "AdditionalDetails": e.details,
+            "ErrorCode": e.code,
+            "Severity": e.vendor_severity,
+            "LearnMore": e.learn_more,
+        }
+        head = _request(e, f"https://api.myob.com/accountright/{GUID}")
+        return f"{head}HTTP/1.1 {e.status} Bad Request\nContent-Type: application/json\n\n" + json.dumps({"Errors": [body]})
+    if e.vendor == "sage":
+        body = {"$severity": e.vendor_severity or "error", "$dataCode": e.code, "$message": e.message, "$source": e.details}
+        return f"HTTP/1.1 {e.status}\nContent-Type: application/json\n\n" + json.dumps([body], indent=2)
+    if e.vendor == "invoicexpress":
+        return f"HTTP/1.1 {e.status}\nContent-Type: application/json\n\n" + json.dumps({"errors": [{"error": e.message}]})
+    head = _request(e, "https://api.example-prospend.test") or "POST https://api.example-prospend.test/beta/company/42/invoice\n\n"
+    return f"{head}HTTP/1.1 {e.status}\n\n" + json.dumps({"code": e.code, "message": e.message})
