@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from synth import response_for
 
 import errcat
 from errcat.explain import explain
 from errcat.explain.match import CONFIDENT
 from errcat.explain.split import split
+from synth import response_for
 
 GUID = "0a3f1c2e-9b8d-4c7e-a6f5-112233445566"
 
@@ -51,8 +51,20 @@ MYOB_CRLF = (
 
 # (paste, vendor, match kind, acceptable top candidate ids)
 CASES: list[tuple[str, str, str | None, str, set[str]]] = [
-    ("curl -v, HTTP/2, MYOB Errors list", MYOB_CURL_V, "myob", "exact", {"myob.sale-invoice-item.required", "myob.sale-invoice-item.required-2"}),
-    ("HTTP/1.1 exchange, CRLF, UID after the endpoint", MYOB_CRLF, "myob", "exact", {"myob.sale-order-item.date-prior-to-beginning-of-financial-year"}),
+    (
+        "curl -v, HTTP/2, MYOB Errors list",
+        MYOB_CURL_V,
+        "myob",
+        "exact",
+        {"myob.sale-invoice-item.required", "myob.sale-invoice-item.required-2"},
+    ),
+    (
+        "HTTP/1.1 exchange, CRLF, UID after the endpoint",
+        MYOB_CRLF,
+        "myob",
+        "exact",
+        {"myob.sale-order-item.date-prior-to-beginning-of-financial-year"},
+    ),
     (
         "MYOB bare list, template slot",
         '[{"Name":"Required","Message":"CustomerPaymentDate is required","AdditionalDetails":"Date","ErrorCode":100,"Severity":"Error"}]',
@@ -155,7 +167,10 @@ CASES: list[tuple[str, str, str | None, str, set[str]]] = [
         '{"errors":[{"error":"Country Frnace was not found"}]}',
         "invoicexpress",
         "template",
-        {"invoicexpress.clients.country-germani-was-not-found", "invoicexpress.invoices-estimates-and-guides.create-or-update.country-germani-was-not-found"},
+        {
+            "invoicexpress.clients.country-germani-was-not-found",
+            "invoicexpress.invoices-estimates-and-guides.create-or-update.country-germani-was-not-found",
+        },
     ),
     (
         "InvoiceXpress error holding a list",
@@ -176,7 +191,10 @@ CASES: list[tuple[str, str, str | None, str, set[str]]] = [
         '{"errors":["Unit kg is not included in the list of accepted units"]}',
         "invoicexpress",
         "template",
-        {"invoicexpress.invoices-estimates-and-guides.create-or-update.unit-kg-is-not-included-in-the-list-of-accepted", "invoicexpress.items.unit-kg-is-not-included-in-the-list-of-accepted"},
+        {
+            "invoicexpress.invoices-estimates-and-guides.create-or-update.unit-kg-is-not-included-in-the-list-of-accepted",
+            "invoicexpress.items.unit-kg-is-not-included-in-the-list-of-accepted",
+        },
     ),
     (
         "InvoiceXpress XML",
@@ -216,7 +234,7 @@ CASES: list[tuple[str, str, str | None, str, set[str]]] = [
     ),
     (
         "quoted with > and //",
-        "> HTTP/1.1 400 Bad Request\n> \n// {\"Errors\":[{\"Name\":\"OrderPaid\",\"Message\":\"Cannot delete order with payment(s) applied\","
+        '> HTTP/1.1 400 Bad Request\n> \n// {"Errors":[{"Name":"OrderPaid","Message":"Cannot delete order with payment(s) applied",'
         '"ErrorCode":37000,"Severity":"Error"}]}',
         "myob",
         "exact",
@@ -224,7 +242,13 @@ CASES: list[tuple[str, str, str | None, str, set[str]]] = [
     ),
     ("bare code", "25008", "myob", "code", {"myob.generic.date-prior-to-beginning-of-financial-year"}),
     ("bare name", "AccessTokenExpiredError", "sage", "code", {"sage.access-token-expired-error"}),
-    ("bare message with a slot", "ShipQuantity is required", "myob", "exact", {"myob.sale-invoice-item.required", "myob.sale-invoice-item.required-2"}),
+    (
+        "bare message with a slot",
+        "ShipQuantity is required",
+        "myob",
+        "exact",
+        {"myob.sale-invoice-item.required", "myob.sale-invoice-item.required-2"},
+    ),
     (
         "log line with the message after a prefix",
         "2025-02-01T10:00:00Z ERROR [InvoiceSync] MYOB said: Cannot update order on existing invoice",
@@ -274,7 +298,12 @@ def test_several_errors_in_body_order(catalog):
         {
             "Errors": [
                 {"Name": "Required", "Message": "Freight is required", "ErrorCode": 100, "Severity": "Error"},
-                {"Name": "OrderPaid", "Message": "Cannot delete order with payment(s) applied", "ErrorCode": 37000, "Severity": "Error"},
+                {
+                    "Name": "OrderPaid",
+                    "Message": "Cannot delete order with payment(s) applied",
+                    "ErrorCode": 37000,
+                    "Severity": "Error",
+                },
                 {"Name": "SomethingNew", "Message": "A brand new failure", "ErrorCode": 99999, "Severity": "Error"},
             ]
         }

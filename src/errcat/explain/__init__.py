@@ -98,7 +98,9 @@ def _text_errors(catalog: Catalog, ex: Exchange) -> list[Observed]:
     whole = " ".join(lines)[:MAX_TEXT]
     readings: list[str] = []
     for line in lines[:20]:
-        for part in [line, *(line[m.end() :] for m in _SPLITTERS.finditer(line))]:
+        line = line[: MAX_TEXT * 4]
+        cuts = [m.end() for _, m in zip(range(20), _SPLITTERS.finditer(line), strict=False)]
+        for part in [line, *(line[cut:] for cut in cuts)]:
             part = part.strip()
             if part and part != whole and part not in readings and len(part) <= MAX_TEXT:
                 readings.append(part)

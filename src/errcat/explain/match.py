@@ -59,6 +59,7 @@ class MatchIndex:
     templates: list[TemplateRule] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # squashed error names, to spot them in free text
     codes: set[str] = field(default_factory=set)  # non-numeric codes, ditto
+    statuses: set[tuple[str, int]] = field(default_factory=set)  # (vendor, status) with a documented meaning
 
     def idf(self, token: str) -> float:
         return math.log(1 + self.size / (1 + len(self.by_token.get(token, ()))))
@@ -84,8 +85,11 @@ def index_for(catalog: Catalog) -> MatchIndex:
             ix.by_name[squash(e.name)].append(e)
             ix.names.add(squash(e.name))
         ix.by_status[(e.vendor, e.status)].append(e)
+        if e.kind != "body":
+            ix.statuses.add((e.vendor, e.status))
         if e.template:
             templated[(e.vendor, e.template)].append(e)
+    ix.statuses |= {(v.id, s.status) for v in catalog.vendors.values() for s in v.statuses}
     for (vendor, template), entries in templated.items():
         parts = parse(template)
         literal = " ".join(p for p in parts if isinstance(p, str))
@@ -172,8 +176,8 @@ def _similarity(a: str, b: str) -> float:
 class _Pool:
     """Candidates being gathered for one observed error, best reading per entry."""
 
-    def __init__(self, obs: Observed, ctx: Context):
-        self.obs, self.ctx = obs, ctx
+    def __init__(self, obs: Observed, ctx: Context, statuses: set[tuple[str, int]]):
+        self.obs, self.ctx, self.statuses = obs, ctx, statuses
         self.found: dict[str, Candidate] = {}
         self.message: dict[str, str] = {}
 
@@ -187,7 +191,7 @@ class _Pool:
     ) -> None:
         if not self.allowed(e):
             return
-        kind, score = _judge(e, self.obs, self.ctx, how, sim)
+        kind, score = _judge(e, self.obs, self.ctx, how, sim, self.statuses)
         score += bonus
         if kind is None:
             return
@@ -198,7 +202,9 @@ class _Pool:
                 self.message[e.id] = reading
 
 
-def _judge(e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float) -> tuple[str | None, float]:
+def _judge(
+    e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, statuses: set[tuple[str, int]]
+) -> tuple[str | None, float]:
     """How well one entry explains the observed error: its kind and score."""
     code_hit = _same(obs.code, e.code) or _same(obs.code, e.name) or _same(obs.name, e.code)
     name_hit = _same(obs.name, e.name)
@@ -237,13 +243,13 @@ def _judge(e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float) -
         return "code", score
     if how == "fuzzy" or how in ("exact", "template"):
         return "fuzzy", score
-    if status is not None and e.status == status:
-        return "status", score
+    if status is not None and e.status == status and (e.vendor, status) in statuses:
+        return "status", score  # the vendor documents what this status means, nothing more matched
     return None, score
 
 
 def _gather(ix: MatchIndex, obs: Observed, ctx: Context, texts: list[str]) -> _Pool:
-    pool = _Pool(obs, ctx)
+    pool = _Pool(obs, ctx, ix.statuses)
     for text in texts:
         for e in ix.by_message.get(squash(text), ()):
             pool.consider(e, "exact", {}, text)

@@ -29,10 +29,12 @@ _PARAMS = (
 _HEADER_LINE = re.compile(rf"(?<![\w$-])((?:{_HEADERS})[ \t]*:[ \t]*)(?!\[REDACTED\])([^\r\n'\"]+)", re.IGNORECASE)
 # "access_token": "abc" / 'password': 'abc' / \"api_key\": \"abc\" (JSON escaped inside a string).
 _QUOTED_PAIR = re.compile(
-    rf"(?P<q>\\*[\"'])(?P<key>{_PARAMS}|{_HEADERS})(?P=q)(?P<sep>\s*[:=]\s*)"
-    rf"(?P<val>(?P<vq>\\*[\"'])(?:(?!(?P=vq)).){{0,4096}}?(?P=vq)|[^\s,;}}\])]+)",
+    rf"(?P<q>\\{{0,3}}[\"'])(?P<key>{_PARAMS}|{_HEADERS})(?P=q)(?P<sep>\s*[:=]\s*)"
+    rf"(?P<val>(?P<vq>\\{{0,3}}[\"'])(?:(?!(?P=vq)).){{0,4096}}?(?P=vq)|[^\s,;}}\])]+)",
     re.IGNORECASE | re.DOTALL,
 )
+# password: abc / token = abc written loosely in a log line or a message.
+_LOOSE_PAIR = re.compile(rf"(?<![\w$-])((?:{_PARAMS})[ \t]*[:=][ \t]*)(?!\[REDACTED\])([^\s'\",;&}}\]<>]+)", re.IGNORECASE)
 # access_token=abc in query strings and form bodies; code=... only inside a query string.
 _KEY_VALUE = re.compile(rf"(?<![\w$-])((?:{_PARAMS})=)(?!\[REDACTED\])([^&\s'\"#<>,;]+)", re.IGNORECASE)
 _OAUTH_CODE = re.compile(r"([?&]code=)(?!\[REDACTED\])([^&\s'\"#<>]+)", re.IGNORECASE)
@@ -69,6 +71,7 @@ def redact(text: str) -> tuple[str, int]:
     text = sub(_HEADER_LINE, rf"\1{MARK}", text)
     text = sub(_XML, rf"\1{MARK}\4", text)
     text = sub(_KEY_VALUE, rf"\1{MARK}", text)
+    text = sub(_LOOSE_PAIR, rf"\1{MARK}", text)
     text = sub(_OAUTH_CODE, rf"\1{MARK}", text)
     text = sub(_BEARER, rf"\1{MARK}", text)
     text = sub(_JWT, MARK, text)

@@ -26,7 +26,7 @@ def vendor_id_for(catalog: Catalog, vendor: str | None, host: str | None) -> str
     if vendor:
         return vendor
     if host:
-        labels = [p for p in host.lower().split(".") if p not in ("api", "www", "app", "com", "net", "org", "io", "co")]
+        labels = [p for p in host.lower().split(".")[:-1] if p not in ("api", "www", "app", "com", "net", "org", "co")]
         if labels and re.fullmatch(r"[a-z][a-z0-9-]*", labels[-1]):
             return labels[-1]
     return "my-service"
@@ -37,7 +37,9 @@ def stub_document(catalog: Catalog, x: Any) -> dict[str, Any] | None:
     ex = x.exchange
     unmatched: list[ErrorMatch] = []
     for m in x.errors:
-        if m.kind not in CLAIMED and m.observed not in [u.observed for u in unmatched]:
+        # a status-only match still leaves the body itself undocumented
+        undocumented = m.kind not in CLAIMED or (m.kind == "status" and (m.observed.message or m.observed.code))
+        if undocumented and m.observed not in [u.observed for u in unmatched]:
             unmatched.append(m)
     if not unmatched:
         return None

@@ -1,0 +1,141 @@
+"""Property-based tests: the paste parser and matcher never fail, never hang, never leak."""
+
+from __future__ import annotations
+
+import json
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import errcat
+from errcat.errors import UsageError
+from errcat.explain import explain, explain_bytes
+from errcat.explain.envelopes import read_body
+from errcat.explain.match import KINDS
+from errcat.explain.split import split
+from errcat.render.jsondoc import explain_document
+from errcat.render.markdown import explain_markdown
+from errcat.render.text import explain_lines, plain
+from errcat.templates import match
+
+CATALOG = errcat.load_catalog(use_env=False)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Fragments people paste, recombined at random.
+FRAGMENTS = [
+    "HTTP/1.1 400 Bad Request",
+    "HTTP/2 404",
+    "> POST /accountright/abc/Sale/Invoice/Item HTTP/1.1",
+    "< content-type: application/json",
+    "Host: api.myob.com",
+    "x-myobapi-version: v2",
+    '{"Errors":[{"Name":"Required","Message":"Date is required","ErrorCode":100,"Severity":"Error"}]}',
+    '[{"$severity":"error","$dataCode":"PathNotFound","$message":"The requested path is not found.","$source":"Gateway"}]',
+    '{"errors":[{"error":["Client is invalid"]}]}',
+    "<errors><error>Invalid state</error></errors>",
+    '{"code":"BAD_REQUEST","message":"*** is not allowed."}',
+    '"{\\"errors\\":[\\"Email is invalid\\"]}"',
+    "requests.exceptions.HTTPError: 422 Client Error: Unprocessable Entity for url: https://acme.app.invoicexpress.com/x.json",
+    "// ",
+    "{",
+    "[",
+    '"',
+    "\\",
+    "}",
+    "\r\n",
+    "\n",
+    "25008",
+]
+
+pastes = st.one_of(
+    st.text(max_size=400),
+    st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=30), max_size=12).map("".join),
+)
+
+
+def _explain_or_refuse(text: str):
+    try:
+        return explain(CATALOG, text)
+    except UsageError:
+        assert not text.strip()
+        return None
+
+
+@SETTINGS
+@given(pastes)
+def test_any_paste_gives_an_answer(text):
+    x = _explain_or_refuse(text)
+    if x is None:
+        return
+    for m in x.errors:
+        assert m.kind in KINDS
+        assert 0.0 <= m.confidence <= 1.0
+        assert [c.score for c in m.candidates] == sorted((c.score for c in m.candidates), reverse=True) or m.candidates
+    json.dumps(explain_document(CATALOG, x))
+    explain_markdown(CATALOG, x)
+    plain(explain_lines(CATALOG, x))
+
+
+@SETTINGS
+@given(st.binary(max_size=300))
+def test_any_bytes_give_an_answer_or_a_clear_refusal(data):
+    try:
+        x = explain_bytes(CATALOG, data)
+    except UsageError as exc:
+        assert str(exc)
+        return
+    assert x.errors is not None
+
+
+SECRET = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789", min_size=12, max_size=40)
+
+
+@SETTINGS
+@given(SECRET, st.sampled_from(["Authorization: Bearer {}", "x-myobapi-key: {}", "x-myobapi-cftoken: {}", "Cookie: sid={}"]))
+def test_header_secrets_never_reach_output(secret, header):
+    paste = f"GET https://api.myob.com/accountright/\n{header.format(secret)}\n\nHTTP/1.1 401\n\n{{}}"
+    x = explain(CATALOG, paste)
+    out = json.dumps(explain_document(CATALOG, x)) + explain_markdown(CATALOG, x) + plain(explain_lines(CATALOG, x))
+    assert secret not in out
+
+
+@SETTINGS
+@given(
+    SECRET,
+    st.sampled_from(["api_key", "access_token", "refresh_token", "client_secret", "password", "token"]),
+    st.sampled_from(
+        [
+            "?{k}={v}",
+            "?x=1&{k}={v}",
+            '\n{{"{k}": "{v}"}}',
+            "\n{k}={v}&x=1",
+            "\n{{'{k}': '{v}'}}",
+            '\n"{{\\"{k}\\": \\"{v}\\"}}"',
+            "\n<{k}>{v}</{k}>",
+        ]
+    ),
+)
+def test_parameter_secrets_never_reach_output(secret, key, form):
+    paste = "POST https://acme.app.invoicexpress.com/clients.json" + form.format(k=key, v=secret) + "\nHTTP/1.1 422\n"
+    x = explain(CATALOG, paste)
+    out = json.dumps(explain_document(CATALOG, x)) + explain_markdown(CATALOG, x) + plain(explain_lines(CATALOG, x))
+    assert secret not in out
+
+
+@SETTINGS
+@given(st.text(alphabet=" ais required{}[]x.", max_size=3000))
+def test_template_matching_stays_fast_on_hostile_text(text):
+    start = time.perf_counter()
+    for template in ("{field} is required", "Invoices[{index}] is required", "The request method {method} is not supported."):
+        match(template, text)
+    assert time.perf_counter() - start < 2.0  # polynomial in a capped string: never seconds
+
+
+@SETTINGS
+@given(pastes)
+def test_split_and_read_never_raise(text):
+    ex = split(text)
+    assert ex.status is None or 100 <= ex.status <= 599
+    reading = read_body(ex.body)
+    assert len(reading.errors) <= reading.total
