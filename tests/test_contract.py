@@ -68,3 +68,21 @@ def test_list_vendors_endpoints_export_contract(cli):
     d = json.loads(cli("export").stdout)
     assert {"format_version", "kind", "entries"} <= set(d)
     assert ENTRY_KEYS | {"explanation"} <= set(d["entries"][0])
+
+
+def test_explain_contract(cli):
+    paste = 'GET https://api.myob.com/accountright/x/Sale/Order/Item\nHTTP/1.1 400\n\n{"Errors":[{"Name":"OrderPaid","ErrorCode":37000}]}'
+    r = cli("explain", "--format", "json", input=paste)
+    d = json.loads(r.stdout)
+    assert {"format_version", "kind", "vendor", "vendor_source", "vendor_evidence", "http", "errors"} <= set(d)
+    assert {"total_errors", "all_matched", "redacted", "notes"} <= set(d)
+    assert d["format_version"] == 1 and d["kind"] == "explain"
+    assert {"kind", "value", "vendor", "weight"} <= set(d["vendor_evidence"][0])
+    assert {"status", "reason", "status_meaning", "method", "url", "host", "endpoint"} <= set(d["http"])
+    err = d["errors"][0]
+    assert {"observed", "match", "confidence", "slots", "matched_text", "candidates", "explanation", "scenarios"} <= set(err)
+    assert {"status", "code", "name", "message", "details", "severity", "source", "envelope"} <= set(err["observed"])
+    keys = {"id", "vendor", "endpoint", "methods", "status", "code", "name", "message", "severity", "score", "match"}
+    assert keys <= set(err["candidates"][0])
+    assert {"id", "endpoint", "methods", "scenario"} <= set(err["scenarios"][0])
+    assert err["match"] == "code" and d["http"]["endpoint"] == "/Sale/Order/Item"

@@ -415,3 +415,25 @@ def test_split_status_line_forms():
     assert split("The remote server returned an error: (401) Unauthorized.").status == 401
     assert split("status_code=422 body=...").status == 422
     assert split("order 12345 failed").status is None  # not an HTTP status
+
+
+def test_vendor_domain_is_not_a_foreign_host(catalog):
+    x = explain(catalog, 'POST https://secure.myob.com/oauth2/v1/authorize\nHTTP/1.1 400\n\n{"error":"invalid_grant"}')
+    assert x.vendor == "myob" and any(c.kind == "host-domain" for c in x.clues)
+    assert x.errors[0].kind == "none"  # MYOB documents no OAuth errors: an honest "not in the catalog"
+
+
+def test_undocumented_myob_error_keeps_vendor_and_status(catalog):
+    paste = (
+        "HTTP/1.1 500 Internal Server Error\nx-myobapi-version: v2\n\n"
+        '{"Errors":[{"Name":"InternalError","Message":"An unexpected error has occurred","AdditionalDetails":"",'
+        '"ErrorCode":10,"Severity":"Error","LearnMore":null}],"Information":null}'
+    )
+    x = explain(catalog, paste)
+    assert x.vendor == "myob" and x.exchange.status == 500
+    assert x.errors[0].kind == "none" and not x.all_matched
+
+
+def test_python_front_door(catalog):
+    x = catalog.explain("AccessTokenExpiredError")
+    assert x.vendor == "sage" and x.errors[0].best.entry.id == "sage.access-token-expired-error"

@@ -44,3 +44,17 @@ def test_entry_point_exit_codes_and_stderr(tmp_path):
     broken = run("lookup", "25008", "--catalog", str(bad))
     assert broken.returncode == 3 and "Traceback" not in broken.stderr and "CAT001" in broken.stderr
     assert run("validate").returncode == 0
+
+
+def test_entry_point_explain_from_a_pipe(tmp_path):
+    paste = (
+        "HTTP/1.1 401 Unauthorized\nAuthorization: Bearer sk_live_should_never_print_123\n\n"
+        '[{"$severity":"error","$dataCode":"AccessTokenExpiredError","$message":"Your Access token has expired.","$source":"Authorization"}]'
+    )
+    result = run("explain", "--format", "json", input=paste, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["vendor"] == "sage" and doc["errors"][0]["match"] == "exact"
+    assert "sk_live_should_never_print_123" not in result.stdout
+    empty = run("explain", input="")
+    assert empty.returncode == 2 and "empty" in empty.stderr and "Traceback" not in empty.stderr

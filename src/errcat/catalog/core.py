@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Entry, Guide, Template, Vendor
 
 if TYPE_CHECKING:
+    from ..explain import Explanation
     from ..query import ErrorGroup, LookupResult, SearchHit
 
 
@@ -73,3 +74,9 @@ class Catalog:
         from ..query import Filters, list_errors
 
         return list_errors(self, Filters(**filters))
+
+    def explain(self, text: str, vendor: str | None = None) -> Explanation:
+        """Explain a pasted error response, message or code (errcat.explain.explain)."""
+        from ..explain import explain
+
+        return explain(self, text, vendor=vendor)

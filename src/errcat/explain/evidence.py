@@ -26,7 +26,7 @@ _GENERIC_NAMES = {"authorization", "cookie", "api_key", "api-key", "x-api-key", 
 
 @dataclass(frozen=True)
 class Clue:
-    kind: str  # host, foreign-host, header, path, endpoint, envelope, message, code, name, override
+    kind: str  # host, host-domain, foreign-host, header, path, endpoint, envelope, message, code, name, override
     value: str
     vendor: str | None
     weight: float
@@ -101,6 +101,17 @@ def host_vendor(facts: VendorFacts, host: str) -> str | None:
     return None
 
 
+def domain_vendor(facts: VendorFacts, host: str) -> str | None:
+    """The vendor whose API hosts share this host's domain (an OAuth or regional host, say)."""
+    host = host.lower()
+    for vendor, patterns in facts.hosts.items():
+        for p in patterns:
+            domain = ".".join(p.split(".")[-2:])
+            if "*" not in domain and (host == domain or host.endswith("." + domain)):
+                return vendor
+    return None
+
+
 def endpoint_for(facts: VendorFacts, path: str | None, vendor: str | None) -> tuple[str, str, bool] | None:
     """The documented endpoint a request path maps to: (vendor, documented path, had prefix)."""
     if not path:
@@ -135,6 +146,8 @@ def gather(catalog: Catalog, ex: Exchange, errors: list[Observed]) -> list[Clue]
         vendor = host_vendor(facts, ex.host)
         if vendor:
             clues.append(Clue("host", ex.host, vendor, 1.0))
+        elif vendor := domain_vendor(facts, ex.host):
+            clues.append(Clue("host-domain", ex.host, vendor, 0.6))
         else:
             clues += [Clue("foreign-host", ex.host, v, FOREIGN_HOST) for v, hosts in facts.hosts.items() if hosts]
     else:

@@ -138,7 +138,8 @@ class ErrorMatch:
 
     @property
     def best(self) -> Candidate | None:
-        return self.candidates[0] if self.candidates and self.kind != "none" else None
+        """The entry this error is claimed to be; None for fuzzy and none (candidates are only "nearest")."""
+        return self.candidates[0] if self.candidates and self.kind in CLAIMED else None
 
 
 def _plausible(rule: TemplateRule, slots: dict[str, str]) -> bool:
@@ -329,7 +330,8 @@ def match_error(catalog: Catalog, obs: Observed, ctx: Context) -> ErrorMatch:
     ix = index_for(catalog)
     texts = readings(obs)
     pool = _gather(ix, obs, ctx, texts)
-    ranked = sorted(pool.found.values(), key=lambda c: (-_RANK[c.kind], -c.score, c.entry.id))[:MAX_CANDIDATES]
+    found = [c for c in pool.found.values() if c.score > 0 or c.kind in CLAIMED]  # no negative-score "nearest" noise
+    ranked = sorted(found, key=lambda c: (-_RANK[c.kind], -c.score, c.entry.id))[:MAX_CANDIDATES]
     if not ranked:
         return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
     top = ranked[0]

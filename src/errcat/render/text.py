@@ -241,7 +241,7 @@ def _error_lines(catalog: Catalog, x: Explanation, m: ErrorMatch) -> list[Line]:
             lines.append([("  cause:    ", "dim"), (cause, None)])
         lines.append([("  fix:      ", "green"), (g.fix, None)])
         lines.append([("  retry:    ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
-    others = [c for c in m.candidates[1:4]]
+    others = m.candidates[1:4]
     if others:
         lines.append([("  also:     ", "dim"), (", ".join(f"{c.entry.id} ({c.kind} {c.score:g})" for c in others), "dim")])
     return lines
@@ -251,7 +251,7 @@ def _unmatched_lines(catalog: Catalog, x: Explanation, m: ErrorMatch) -> list[Li
     lines: list[Line] = []
     if x.vendor:
         lines.append([("  known:    ", "dim"), (f"vendor {x.vendor}", None)])
-    near = [c for c in m.candidates[:3]]
+    near = m.candidates[:3]
     for i, c in enumerate(near):
         e = c.entry
         lines.append(
