@@ -437,3 +437,10 @@ def test_undocumented_myob_error_keeps_vendor_and_status(catalog):
 def test_python_front_door(catalog):
     x = catalog.explain("AccessTokenExpiredError")
     assert x.vendor == "sage" and x.errors[0].best.entry.id == "sage.access-token-expired-error"
+
+
+def test_proxy_html_error_page(catalog):
+    page = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>"
+    x = explain(catalog, page)
+    assert x.exchange.status == 502 and x.vendor is None
+    assert x.errors[0].kind == "none" and "<" not in (x.errors[0].observed.message or "")

@@ -18,7 +18,7 @@ from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_st
 from .evidence import Clue, decide, endpoint_for, facts_for, gather, scores
 from .match import CLAIMED, Context, ErrorMatch, match_error, spot_names
 from .redact import redact
-from .split import Exchange, decode, is_status_noise, split
+from .split import Exchange, decode, html_title, is_status_noise, split
 
 __all__ = ["Explanation", "explain", "explain_bytes"]
 
@@ -84,7 +84,9 @@ _BARE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
 
 def _text_errors(catalog: Catalog, ex: Exchange) -> list[Observed]:
     """Errors from a body with no recognised envelope: a bare code or name, a message, a log line."""
-    lines = [ln.strip() for ln in ex.body.split("\n") if ln.strip()]
+    title = html_title(ex.body)
+    body = title if title is not None else ex.body
+    lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
     if ex.url:
         lines = [ln for ln in lines if ln != ex.url]
     lines = [ln for ln in lines if not is_status_noise(ln) and not _is_status_text(ln, ex.status)]

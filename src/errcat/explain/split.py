@@ -45,6 +45,7 @@ _STATUS_PATTERNS = (
         re.IGNORECASE,
     ),
 )
+_HTML_TITLE = re.compile(r"<title>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</title>", re.IGNORECASE)
 _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
 _PYTHON_HTTP_ERROR = re.compile(r"\b[1-5]\d\d (?:Client|Server) Error: .*? for url: \S+")
 
@@ -194,6 +195,10 @@ def _find_request(ex: Exchange, request_target: str | None) -> None:
 
 def _find_status(ex: Exchange) -> None:
     head = ex.text[:65536]
+    title = _HTML_TITLE.search(head)
+    if title and title.group(1) and int(title.group(1)) in KNOWN_STATUSES:  # a proxy's HTML error page
+        ex.status, ex.status_source = int(title.group(1)), "html"
+        return
     for pattern in _STATUS_PATTERNS:
         for m in pattern.finditer(head):
             status = int(m.group(1))
@@ -211,3 +216,11 @@ def _find_status(ex: Exchange) -> None:
 def is_status_noise(text: str) -> bool:
     """Whether a plain-text line only restates the HTTP status (``400 Client Error: ... for url: ...``)."""
     return bool(_PYTHON_HTTP_ERROR.search(text))
+
+
+def html_title(text: str) -> str | None:
+    """The title of an HTML error page (``502 Bad Gateway``), the only part worth reading."""
+    if "<html" not in text[:2000].lower():
+        return None
+    title = _HTML_TITLE.search(text[:65536])
+    return " ".join(((title.group(1) or "") + " " + title.group(2)).split()) if title else ""
