@@ -15,7 +15,7 @@ from ..errors import UsageError
 from ..model import Entry
 from ..query import normalize_path
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_status
-from .evidence import Clue, decide, endpoint_for, facts_for, gather, scores
+from .evidence import Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
 from .match import CLAIMED, Context, ErrorMatch, match_error, spot_names
 from .redact import redact
 from .split import Exchange, decode, html_title, is_status_noise, split
@@ -150,7 +150,7 @@ def explain(catalog: Catalog, text: str, vendor: str | None = None, notes: list[
     ex.method = ex.method or reading.method
     observed = reading.errors or _text_errors(catalog, ex)
     observed = with_status(observed, ex.status)
-    all_notes = [*notes, *ex.notes, *reading.notes]
+    all_notes = [*notes, *reading.notes]
     if reading.total > len(reading.errors):
         all_notes.append(f"the body holds {reading.total:,} errors; the first {len(reading.errors):,} are explained")
 
@@ -164,17 +164,17 @@ def explain(catalog: Catalog, text: str, vendor: str | None = None, notes: list[
         chosen = decide(clues)
         source = "evidence" if chosen else "none"
 
-    facts = facts_for(catalog)
-    matches = _match_all(catalog, observed, _context(facts, ex, chosen, source, excluded))
+    ctx = _context(facts_for(catalog), ex, chosen, source, excluded)
+    matches = _match_all(catalog, observed, ctx)
     if chosen is None:
         claimed = {m.claims_vendor for m in matches if m.claims_vendor}
-        if len(claimed) == 1:
+        if len(claimed) == 1:  # the words of the errors themselves name one vendor: match again as that vendor
             chosen, source = claimed.pop(), "message"
             first = next(m for m in matches if m.claims_vendor == chosen)
             words = first.message or first.observed.name or first.observed.code or ""
             clues.append(Clue("message", words[:120], chosen, 0.7))
-            matches = _match_all(catalog, observed, _context(facts, ex, chosen, source, excluded))
-    ctx = _context(facts, ex, chosen, source, excluded)
+            ctx = _context(facts_for(catalog), ex, chosen, source, excluded)
+            matches = _match_all(catalog, observed, ctx)
     return Explanation(
         vendor=chosen,
         vendor_source=source,
@@ -188,7 +188,7 @@ def explain(catalog: Catalog, text: str, vendor: str | None = None, notes: list[
     )
 
 
-def _context(facts, ex: Exchange, vendor: str | None, source: str, excluded: frozenset[str]) -> Context:  # type: ignore[no-untyped-def]
+def _context(facts: VendorFacts, ex: Exchange, vendor: str | None, source: str, excluded: frozenset[str]) -> Context:
     mapped = endpoint_for(facts, ex.path, vendor)
     endpoint = mapped[1] if mapped and (vendor is None or mapped[0] == vendor) else None
     return Context(vendor, source, endpoint, ex.method, excluded)

@@ -57,14 +57,14 @@ class MatchIndex:
     by_status: dict[tuple[str, int], list[Entry]] = field(default_factory=lambda: defaultdict(list))
     by_token: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     templates: list[TemplateRule] = field(default_factory=list)
+    templates_by_key: dict[tuple[str, str], TemplateRule] = field(default_factory=dict)  # (vendor, template)
     names: set[str] = field(default_factory=set)  # squashed error names, to spot them in free text
     codes: set[str] = field(default_factory=set)  # non-numeric codes, ditto
     statuses: set[tuple[str, int]] = field(default_factory=set)  # (vendor, status) with a documented meaning
+    size: int = 0
 
     def idf(self, token: str) -> float:
         return math.log(1 + self.size / (1 + len(self.by_token.get(token, ()))))
-
-    size: int = 0
 
 
 @lru_cache(maxsize=8)
@@ -93,16 +93,16 @@ def index_for(catalog: Catalog) -> MatchIndex:
     for (vendor, template), entries in templated.items():
         parts = parse(template)
         literal = " ".join(p for p in parts if isinstance(p, str))
-        ix.templates.append(
-            TemplateRule(
-                vendor,
-                template,
-                len([w for w in re.findall(r"[A-Za-z]+", literal)]),
-                bare=len(parts) == 1,
-                leading_slot=isinstance(parts[0], tuple),
-                entries=tuple(entries),
-            )
+        rule = TemplateRule(
+            vendor,
+            template,
+            len(re.findall(r"[A-Za-z]+", literal)),
+            bare=len(parts) == 1,
+            leading_slot=isinstance(parts[0], tuple),
+            entries=tuple(entries),
         )
+        ix.templates.append(rule)
+        ix.templates_by_key[(vendor, template)] = rule
     return ix
 
 
@@ -264,18 +264,14 @@ def _gather(ix: MatchIndex, obs: Observed, ctx: Context, texts: list[str]) -> _P
             for e in rule.entries:
                 # the more literal words a template has, the more specific its match
                 pool.consider(e, "bare" if rule.bare else "template", slots, text, bonus=min(0.1, 0.02 * rule.literal_words))
-    for key in {obs.code, obs.name} - {None}:
-        assert key is not None
+    for key in {k for k in (obs.code, obs.name) if k}:
         for e in (*ix.by_code.get(key.lower(), ()), *ix.by_name.get(squash(key), ())):
             pool.consider(e, None, {}, None)
     if texts and not any(c.kind in ("exact", "template") for c in pool.found.values()):
         _fuzzy(ix, pool, texts)
-    status = obs.status
-    vendors = [ctx.vendor] if ctx.vendor else []
-    for vendor in vendors:
-        if status is not None:
-            for e in ix.by_status.get((vendor, status), ()):
-                pool.consider(e, None, {}, None)
+    if ctx.vendor and obs.status is not None:  # what the vendor documents for this status
+        for e in ix.by_status.get((ctx.vendor, obs.status), ()):
+            pool.consider(e, None, {}, None)
     return pool
 
 
@@ -302,7 +298,7 @@ def literal_words(ix: MatchIndex, cand: Candidate) -> int:
     """Words of the documented message outside its slots: how specific a text match is."""
     e = cand.entry
     if cand.kind == "template" and e.template:
-        rule = next((r for r in ix.templates if r.template == e.template and r.vendor == e.vendor), None)
+        rule = ix.templates_by_key.get((e.vendor, e.template))
         return rule.literal_words if rule else 0
     return len(re.findall(r"[A-Za-z]+", e.message or ""))
 
@@ -352,7 +348,7 @@ def match_error(catalog: Catalog, obs: Observed, ctx: Context) -> ErrorMatch:
     if kind == "fuzzy" and top.similarity < FUZZY_FLOOR and top.kind == "fuzzy":
         kind = "none"
     confidence = _confidence(kind, top, ranked, ctx, claims)
-    slots = top.slots if kind in ("template",) else {}
+    slots = top.slots if kind == "template" else {}
     return ErrorMatch(obs, kind, confidence, slots, tuple(ranked), pool.message.get(top.entry.id, obs.message), claims)
 
 

@@ -64,7 +64,6 @@ class Exchange:
     reason: str | None = None
     status_source: str | None = None  # "status line", "text", "body" ...
     headers: list[tuple[str, str]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
     def header(self, name: str) -> str | None:
         name = name.lower()

@@ -7,10 +7,13 @@ as TODO text for the user to write; everything observed is filled in verbatim.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..catalog.core import Catalog
 from .match import CLAIMED, ErrorMatch
+
+if TYPE_CHECKING:
+    from . import Explanation
 
 STUB_SOURCE = "observed in a pasted response (errcat explain --stub)"
 
@@ -32,7 +35,7 @@ def vendor_id_for(catalog: Catalog, vendor: str | None, host: str | None) -> str
     return "my-service"
 
 
-def stub_document(catalog: Catalog, x: Any) -> dict[str, Any] | None:
+def stub_document(catalog: Catalog, x: Explanation) -> dict[str, Any] | None:
     """The catalog file (as plain data) adding each unmatched error of an explanation, or None."""
     ex = x.exchange
     unmatched: list[ErrorMatch] = []
@@ -95,7 +98,7 @@ def stub_document(catalog: Catalog, x: Any) -> dict[str, Any] | None:
     return {"errcat": 1, "vendor": vendor, "guides": guides, "entries": entries}
 
 
-def stub_yaml(catalog: Catalog, x: Any) -> str | None:
+def stub_yaml(catalog: Catalog, x: Explanation) -> str | None:
     """The stub as YAML text, ready to save as a user catalog file (``--catalog``)."""
     import yaml
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..catalog.core import Catalog
 from ..model import Entry, Vendor
-from ..query import ErrorGroup, LookupResult, SearchHit
+from ..query import ErrorGroup, LookupResult, SearchHit, normalize_path
 
 if TYPE_CHECKING:
     from ..explain import Explanation
@@ -228,7 +228,7 @@ def _error_lines(catalog: Catalog, x: Explanation, m: ErrorMatch) -> list[Line]:
     if g:
         lines.append([("  meaning:  ", "dim"), (g.summary, "bold")])
     for i, s in enumerate(x.scenarios(catalog, m)[:5]):
-        here = x.endpoint and s.endpoint and s.endpoint.strip("/").lower() == x.endpoint.strip("/").lower()
+        here = x.endpoint and s.endpoint and normalize_path(s.endpoint) == normalize_path(x.endpoint)
         lines.append(
             [
                 ("  scenario: " if i == 0 else "            ", "dim"),
