@@ -444,3 +444,20 @@ def test_proxy_html_error_page(catalog):
     x = explain(catalog, page)
     assert x.exchange.status == 502 and x.vendor is None
     assert x.errors[0].kind == "none" and "<" not in (x.errors[0].observed.message or "")
+
+
+def test_every_myob_body_pasted_from_the_document(catalog):
+    """The vendor's own documented bodies, quirks and all (bullets, missing commas, unquoted codes)."""
+    import re
+
+    from conftest import SOURCES
+
+    path = SOURCES / "myob-business-api-errors.txt"
+    if not path.exists():
+        pytest.skip("vendor documents not beside the repository")
+    blocks = re.findall(r'\{[^{}]*"Message"[^{}]*\}', path.read_text())
+    assert len(blocks) == 237
+    kinds = [explain(catalog, b).errors[0].kind for b in blocks]
+    assert set(kinds) <= {"exact", "template"}, [b for b, k in zip(blocks, kinds, strict=True) if k not in ("exact", "template")][
+        :3
+    ]

@@ -86,7 +86,7 @@ def _text_errors(catalog: Catalog, ex: Exchange) -> list[Observed]:
     """Errors from a body with no recognised envelope: a bare code or name, a message, a log line."""
     title = html_title(ex.body)
     body = title if title is not None else ex.body
-    lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
+    lines = [ln.strip().lstrip("•·*").strip() for ln in body.split("\n") if ln.strip().lstrip("•·*").strip()]  # bullets
     if ex.url:
         lines = [ln for ln in lines if ln != ex.url]
     lines = [ln for ln in lines if not is_status_noise(ln) and not _is_status_text(ln, ex.status)]

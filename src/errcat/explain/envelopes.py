@@ -292,8 +292,14 @@ def _loads(text: str) -> Any:
 
 
 _JSON_START = re.compile(r"[{\[](?=\s*[\"'{\[\]}])")
+# A lenient "key": value pair. A double quote inside a string value is kept when it is not followed
+# by a separator or the next key (the vendors' own documents print "Expense" unescaped inside a message), and a
+# bare word is taken as a string value (MYOB documents `"ErrorCode" : AccessDenied`).
 _PAIR = re.compile(
-    r"""(["'])(\$?[A-Za-z_][\w$-]{0,63})\1\s*:\s*("(?:[^"\\\n]|\\.){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'|-?\d+(?:\.\d+)?|null|None|true|True|false|False)"""
+    r"""(["'])(\$?[A-Za-z_][\w$-]{0,63})\1\s*:\s*"""
+    r"""("(?:[^"\\\n]|\\.|"(?![ \t]*(?:[,}\]:]|$|"[$\w-]{1,64}"[ \t]*:))){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'"""
+    r"""|-?\d+(?:\.\d+)?(?![\w.])|null|None|true|True|false|False|[A-Za-z_]\w{0,63})""",
+    re.MULTILINE,
 )
 _XML_ERRORS = re.compile(r"<errors\b[^>]*>(.*?)</errors\s*>", re.IGNORECASE | re.DOTALL)
 _XML_ERROR = re.compile(r"<error\b[^>]*>(.*?)</error\s*>", re.IGNORECASE | re.DOTALL)
@@ -339,9 +345,8 @@ def _lenient_objects(body: str) -> list[dict[str, Any]]:
             if value is None:
                 value = raw[1:-1]
         else:
-            value = {"null": None, "None": None, "true": True, "True": True, "false": False, "False": False}.get(raw, raw)
-            if isinstance(value, str):
-                value = int(raw) if raw.lstrip("-").isdigit() else raw
+            literals: dict[str, Any] = {"null": None, "None": None, "true": True, "True": True, "false": False, "False": False}
+            value = literals[raw] if raw in literals else int(raw) if raw.lstrip("-").isdigit() else raw
         current[key] = value
     if current:
         objects.append(current)
