@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from http import HTTPStatus
+from itertools import islice
 
 from ..catalog.core import Catalog
 from ..errors import UsageError
@@ -67,12 +68,12 @@ class Explanation:
         ]
         here = normalize_path(self.endpoint) if self.endpoint else None
 
-        def order(e: Entry) -> tuple[int, int]:
+        def order(e: Entry) -> int:
             if e.id == best.entry.id:
-                return (0, 0)
+                return 0
             if here and e.endpoint and normalize_path(e.endpoint) == here:
-                return (1, 0)
-            return (2 if e.endpoint is None else 3, 0)
+                return 1
+            return 2 if e.endpoint is None else 3
 
         return sorted(same, key=order)
 
@@ -86,7 +87,8 @@ def _text_errors(catalog: Catalog, ex: Exchange) -> list[Observed]:
     """Errors from a body with no recognised envelope: a bare code or name, a message, a log line."""
     title = html_title(ex.body)
     body = title if title is not None else ex.body
-    lines = [ln.strip().lstrip("•·*").strip() for ln in body.split("\n") if ln.strip().lstrip("•·*").strip()]  # bullets
+    bare_lines = (ln.strip().lstrip("•·*").strip() for ln in body.split("\n"))  # without list bullets
+    lines = [ln for ln in bare_lines if ln]
     if ex.url:
         lines = [ln for ln in lines if ln != ex.url]
     lines = [ln for ln in lines if not is_status_noise(ln) and not _is_status_text(ln, ex.status)]
@@ -101,7 +103,7 @@ def _text_errors(catalog: Catalog, ex: Exchange) -> list[Observed]:
     readings: list[str] = []
     for line in lines[:20]:
         line = line[: MAX_TEXT * 4]
-        cuts = [m.end() for _, m in zip(range(20), _SPLITTERS.finditer(line), strict=False)]
+        cuts = [m.end() for m in islice(_SPLITTERS.finditer(line), 20)]
         for part in [line, *(line[cut:] for cut in cuts)]:
             part = part.strip()
             if part and part != whole and part not in readings and len(part) <= MAX_TEXT:
@@ -144,7 +146,7 @@ def explain(catalog: Catalog, text: str, vendor: str | None = None, notes: list[
     ex = split(text)
     reading = read_body(ex.body)
     if ex.status is None and reading.status is not None:
-        ex.status, ex.status_source = reading.status, "body"
+        ex.status = reading.status
     if ex.url is None and reading.url:
         ex.set_url(reading.url)
     ex.method = ex.method or reading.method

@@ -62,7 +62,6 @@ class Exchange:
     path: str | None = None
     status: int | None = None
     reason: str | None = None
-    status_source: str | None = None  # "status line", "text", "body" ...
     headers: list[tuple[str, str]] = field(default_factory=list)
 
     def header(self, name: str) -> str | None:
@@ -125,7 +124,6 @@ def split(text: str) -> Exchange:
         stripped = line.strip()
         if m := _STATUS_LINE.match(stripped):
             ex.status, ex.reason = int(m.group(1)), (m.group(2).strip() or None)
-            ex.status_source = "status line"
             ex.headers = [h for h in ex.headers if h[0].startswith(">")]  # keep request headers only
             state, framed, body_start, body_end = "response", True, i + 1, len(lines)
             continue
@@ -196,20 +194,20 @@ def _find_status(ex: Exchange) -> None:
     head = ex.text[:65536]
     title = _HTML_TITLE.search(head)
     if title and title.group(1) and int(title.group(1)) in KNOWN_STATUSES:  # a proxy's HTML error page
-        ex.status, ex.status_source = int(title.group(1)), "html"
+        ex.status = int(title.group(1))
         return
     for pattern in _STATUS_PATTERNS:
         for m in pattern.finditer(head):
             status = int(m.group(1))
             if status in KNOWN_STATUSES and status >= 400:
-                ex.status, ex.status_source = status, "text"
+                ex.status = status
                 return
     bare = _BARE_STATUS.match(ex.body.strip())
     if bare:
         status = int(bare.group(1))
         reason = (bare.group(2) or "").strip()
         if status in KNOWN_STATUSES and (not reason or reason.lower() == HTTPStatus(status).phrase.lower()):
-            ex.status, ex.reason, ex.status_source = status, reason or None, "text"
+            ex.status, ex.reason = status, reason or None
 
 
 def is_status_noise(text: str) -> bool:
