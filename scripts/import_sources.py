@@ -626,6 +626,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "catalog")
     parser.add_argument("--check", action="store_true", help="fail if committed files are stale")
     args = parser.parse_args(argv)
+    if not args.sources.is_dir():
+        print(f"import_sources: vendor documents not found at {args.sources} (pass --sources DIR)", file=sys.stderr)
+        return 2
     files = build(args.sources)
     stale = []
     for name, content in files.items():
