@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 Code = int | str | None
 
@@ -134,3 +135,44 @@ class Vendor:
     envelopes: tuple[Envelope, ...] = ()
     statuses: tuple[StatusMeaning, ...] = ()
     endpoints: tuple[Endpoint, ...] = field(default=())
+
+
+def _facts(items: Any) -> tuple[Fact, ...]:
+    return tuple(Fact(i["value"], i["source"], i.get("description"), i.get("pattern")) for i in items or ())
+
+
+def vendor_from_dict(v: dict[str, Any]) -> Vendor:
+    """A Vendor from its catalog mapping (or from ``dataclasses.asdict`` of one)."""
+    return Vendor(
+        id=v["id"],
+        name=v.get("name") or v["id"],
+        products=tuple(v.get("products", ())),
+        documents=tuple(v.get("documents", ())),
+        hosts=_facts(v.get("hosts")),
+        base_urls=_facts(v.get("base_urls")),
+        auth=_facts(v.get("auth")),
+        headers=_facts(v.get("headers")),
+        path_prefixes=_facts(v.get("path_prefixes")),
+        envelopes=tuple(Envelope(e["name"], e["example"], e.get("source")) for e in v.get("envelopes", ())),
+        statuses=tuple(StatusMeaning(s["status"], s["text"], s.get("description")) for s in v.get("statuses", ())),
+        endpoints=tuple(
+            Endpoint(
+                path=e["path"],
+                methods=tuple(e["methods"]),
+                resource=e.get("resource"),
+                description=e.get("description"),
+                parameters=tuple(
+                    Parameter(
+                        p["name"],
+                        p["type"],
+                        p.get("description", ""),
+                        p.get("default"),
+                        tuple(p.get("values", ())),
+                        p.get("example"),
+                    )
+                    for p in e.get("parameters", ())
+                ),
+            )
+            for e in v.get("endpoints", ())
+        ),
+    )

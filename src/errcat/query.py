@@ -8,15 +8,17 @@ than guessing one.
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from .catalog.core import Catalog
 from .errors import UsageError
 from .model import Entry, Guide
+
+if TYPE_CHECKING:
+    from .catalog.core import Catalog
+    from .index.store import CatalogIndex
 
 SEVERITIES = ("error", "warning")
 
@@ -62,7 +64,7 @@ class Filters:
                 return False
         return True
 
-    def check_vendor(self, catalog: Catalog) -> None:
+    def check_vendor(self, catalog: Catalog | CatalogIndex) -> None:
         if self.vendor and self.vendor.lower() not in catalog.vendors:
             known = ", ".join(sorted(catalog.vendors))
             raise UsageError(f"unknown vendor {self.vendor!r} (known: {known})")
@@ -124,7 +126,7 @@ class SearchHit:
     score: float
 
 
-def group_entries(catalog: Catalog, entries: list[Entry]) -> list[ErrorGroup]:
+def group_entries(catalog: Catalog | CatalogIndex, entries: list[Entry]) -> list[ErrorGroup]:
     """Group rows by distinct error, keeping catalog order."""
     groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for e in entries:
@@ -132,57 +134,74 @@ def group_entries(catalog: Catalog, entries: list[Entry]) -> list[ErrorGroup]:
     return [ErrorGroup(vendor, catalog.guides.get(gid), tuple(rows)) for (vendor, gid), rows in groups.items()]
 
 
-def lookup(catalog: Catalog, query: str, filters: Filters | None = None) -> LookupResult:
+def _index(source: Catalog | CatalogIndex) -> CatalogIndex:
+    from .index.store import as_index
+
+    return as_index(source)
+
+
+def lookup(source: Catalog | CatalogIndex, query: str, filters: Filters | None = None) -> LookupResult:
     """Find errors by vendor code, error name, entry/guide id or HTTP status.
 
     Forgiving: case and separators do not matter (``date-prior-to-beginning-of-financial-year``
     finds ``DatePriorToBeginningOfFinancialYear``). A number that is both an HTTP status and a
-    vendor code gives both sections.
+    vendor code gives both sections. Every reading is an indexed look-up in the compiled index.
     """
+    index = _index(source)
     filters = filters or Filters()
-    filters.check_vendor(catalog)
+    filters.check_vendor(index)
     q = query.strip()
     if not q:
         raise UsageError("empty query: give a code, a name, an id or an HTTP status")
     key = squash(q)
-    rows = [e for e in catalog.entries if filters.accepts(e)]
-    by_code = [e for e in rows if e.code is not None and squash(str(e.code)) == key]
-    by_name = [e for e in rows if e.name and squash(e.name) == key and e not in by_code]
-    by_id = [e for e in rows if q.lower() in (e.id, e.guide_id)]
+    by_code = [e for e in index.with_code_key(key) if filters.accepts(e)] if key else []
+    codes = {e.id for e in by_code}
+    by_name = [e for e in index.with_name_key(key) if filters.accepts(e) and e.id not in codes] if key else []
+    by_id = [e for e in index.with_id_or_guide(q.lower()) if filters.accepts(e)]
     by_status: list[Entry] = []
     if re.fullmatch(r"[1-5]\d\d", q):
-        by_status = [e for e in rows if e.status == int(q)]
+        by_status = [e for e in index.with_status(int(q)) if filters.accepts(e)]
     sections = [
-        LookupSection(label, tuple(group_entries(catalog, found)))
+        LookupSection(label, tuple(group_entries(index, found)))
         for label, found in (("code", by_code), ("name", by_name), ("id", by_id), ("status", by_status))
         if found
     ]
     if not sections and len(key) >= 4:
         # A message or part of one typed as the query: exact (case-insensitive) substring.
-        by_message = [e for e in rows if e.message and q.lower() in e.message.lower()]
+        by_message = [e for e in index.with_message_containing(q) if filters.accepts(e)]
         if by_message:
-            sections.append(LookupSection("message", tuple(group_entries(catalog, by_message))))
+            sections.append(LookupSection("message", tuple(group_entries(index, by_message))))
     suggestions: tuple[str, ...] = ()
     if not sections:
-        suggestions = tuple(suggest(catalog, q, filters))
+        suggestions = tuple(suggest(index, q, filters))
     return LookupResult(q, tuple(sections), suggestions)
 
 
-def suggest(catalog: Catalog, query: str, filters: Filters, limit: int = 5) -> list[str]:
-    """Did-you-mean candidates from codes, names and messages."""
-    rows = [e for e in catalog.entries if filters.accepts(e)]
-    words: dict[str, str] = {}
-    for e in rows:
-        if e.code is not None:
-            words.setdefault(squash(str(e.code)), str(e.code))
-        if e.name:
-            words.setdefault(squash(e.name), e.name)
+MAX_SUGGESTION_POOL = 5000
+
+
+def suggest(index: CatalogIndex, query: str, filters: Filters, limit: int = 5) -> list[str]:
+    """Did-you-mean candidates from codes and names sharing the query's first letter, then search."""
     key = squash(query)
+    words: dict[str, str] = {}
+    if key:
+        start, stop = key[0], chr(ord(key[0]) + 1)
+        for e in index.near_keys(start, stop, MAX_SUGGESTION_POOL):
+            if not filters.accepts(e):
+                continue
+            if e.code is not None:
+                words.setdefault(squash(str(e.code)), str(e.code))
+            if e.name:
+                words.setdefault(squash(e.name), e.name)
     contained = sorted((w for w in words if key and (key in w or w in key) and len(w) > 2), key=len)
     close = difflib.get_close_matches(key, list(words), n=limit, cutoff=0.6)
     out = list(dict.fromkeys(words[c] for c in [*close, *contained]))[:limit]
     if len(out) < limit:
-        for hit in search(catalog, query, filters, limit=limit):
+        try:
+            hits = search(index, query, filters, limit=limit)
+        except UsageError:  # no searchable words in the query
+            hits = []
+        for hit in hits:
             label = hit.group.title
             if label not in out and not set(out) & {*hit.group.codes, *hit.group.names}:
                 out.append(label)
@@ -191,11 +210,14 @@ def suggest(catalog: Catalog, query: str, filters: Filters, limit: int = 5) -> l
     return out[:limit]
 
 
-def list_errors(catalog: Catalog, filters: Filters | None = None) -> list[ErrorGroup]:
+def list_errors(source: Catalog | CatalogIndex, filters: Filters | None = None) -> list[ErrorGroup]:
     """Every error passing the filters, grouped, in catalog order."""
+    index = _index(source)
     filters = filters or Filters()
-    filters.check_vendor(catalog)
-    return group_entries(catalog, [e for e in catalog.entries if filters.accepts(e)])
+    filters.check_vendor(index)
+    vendor = filters.vendor.lower() if filters.vendor else None
+    severity = filters.severity.lower() if filters.severity else None
+    return group_entries(index, [e for e in index.filtered(vendor, filters.status, severity) if filters.accepts(e)])
 
 
 # ----------------------------------------------------------------------------- full-text search
@@ -209,18 +231,13 @@ def tokens(text: str) -> list[str]:
     """Search terms of a text: words, their CamelCase parts, crude plural folding."""
     out = []
     for word in _WORD.findall(text):
-        forms = {word.lower()}
+        forms = [word.lower()]  # in order, so a phrase of the text is a phrase of its tokens
         parts = _CAMEL.findall(word)
         if len(parts) > 1:
-            forms.update(p.lower() for p in parts)
-        for form in forms:
+            forms += [p.lower() for p in parts if p.lower() != forms[0]]
+        for form in dict.fromkeys(forms):
             out.append(form[:-1] if len(form) > 3 and form.endswith("s") and not form.endswith("ss") else form)
     return out
-
-
-def phrase_text(text: str) -> str:
-    """Words in order, CamelCase split, lower case, single spaces: for phrase matching."""
-    return " " + " ".join(p.lower() for w in _WORD.findall(text) for p in (_CAMEL.findall(w) or [w])) + " "
 
 
 def _plain_words(text: str) -> set[str]:
@@ -228,77 +245,49 @@ def _plain_words(text: str) -> set[str]:
     return {t for w in _WORD.findall(text) if len(_CAMEL.findall(w)) <= 1 for t in tokens(w)}
 
 
-@dataclass
-class _Index:
-    """An in-memory inverted index: term -> {entry position: weighted frequency}."""
-
-    postings: dict[str, dict[int, float]] = field(default_factory=dict)
-    lengths: list[float] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
+MAX_EXTRA_ROWS = 500
 
 
-@lru_cache(maxsize=8)
-def _index(catalog: Catalog) -> _Index:
-    index = _Index()
-    for pos, e in enumerate(catalog.entries):
-        g = catalog.guides.get(e.guide_id)
-        fields = {
-            "message": e.message or "",
-            "name": e.name or "",
-            "code": "" if e.code is None else str(e.code),
-            "scenario": e.scenario,
-            "explanation": " ".join([g.summary, *g.causes, g.fix]) if g else "",
-        }
-        length = 0.0
-        for fname, text in fields.items():
-            for term in tokens(text):
-                posting = index.postings.setdefault(term, {})
-                posting[pos] = posting.get(pos, 0.0) + FIELD_WEIGHTS[fname]
-                length += 1
-        index.lengths.append(length or 1.0)
-        index.texts.append(phrase_text(" ".join(fields.values())))
-    return index
+def search(source: Catalog | CatalogIndex, text: str, filters: Filters | None = None, limit: int = 10) -> list[SearchHit]:
+    """Errors ranked by BM25 (SQLite FTS5) over messages, names, codes, scenarios and our explanations.
 
-
-def search(catalog: Catalog, text: str, filters: Filters | None = None, limit: int = 10) -> list[SearchHit]:
-    """Errors ranked by BM25 over messages, names, codes, scenarios and our explanations.
-
-    Every term must occur (AND); an exact phrase match ranks higher.
+    Every term must occur (AND); an exact phrase match ranks higher. Field weights: message,
+    name and code 3, scenario 2, explanation 1.
     """
+    index = _index(source)
     filters = filters or Filters()
-    filters.check_vendor(catalog)
-    index = _index(catalog)
-    # A CamelCase query word is also split into parts; its joined form is optional when absent.
-    terms = [t for t in dict.fromkeys(tokens(text)) if t in index.postings or t in _plain_words(text)]
-    if not terms:
-        raise UsageError("empty search: give one or more words")
+    filters.check_vendor(index)
     if limit < 1:
         raise UsageError("--limit must be at least 1")
-    n = len(catalog.entries)
-    avg = sum(index.lengths) / max(n, 1)
-    scores: dict[int, float] = {}
-    for i, term in enumerate(terms):
-        posting = index.postings.get(term, {})
-        idf = math.log(1 + (n - len(posting) + 0.5) / (len(posting) + 0.5))
-        matched = {}
-        for pos, tf in posting.items():
-            k1, b = 1.2, 0.75
-            matched[pos] = idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * index.lengths[pos] / avg))
-        if i == 0:
-            scores = matched
-        else:
-            scores = {pos: s + matched[pos] for pos, s in scores.items() if pos in matched}
-    phrase = phrase_text(text)
-    for pos in scores:
-        if len(terms) > 1 and phrase in index.texts[pos]:
-            scores[pos] *= 1.5
+    wanted = list(dict.fromkeys(tokens(text)))[:64]
+    known = index.search_terms_known(wanted)
+    # A CamelCase query word is also split into parts; its joined form is optional when absent.
+    terms = [t for t in wanted if t in known or t in _plain_words(text)]
+    if not terms:
+        raise UsageError("empty search: give one or more words")
+    match = " AND ".join(f'"{t}"' for t in terms)
+    phrase = '"' + " ".join(tokens(text)) + '"' if len(terms) > 1 else None
+    clauses: list[str] = ["1"]
+    params: list[Any] = []
+    for column, value in (("e.vendor", filters.vendor), ("e.severity", filters.severity)):
+        if value:
+            clauses.append(f"{column} = ?")
+            params.append(value.lower())
+    if filters.status is not None:
+        clauses.append("e.status = ?")
+        params.append(filters.status)
     best: dict[tuple[str, str], float] = {}
     rows: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    for pos, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
-        e = catalog.entries[pos]
+    extra = MAX_EXTRA_ROWS
+    for score, e in index.ranked(match, phrase, tuple(FIELD_WEIGHTS.values()), " AND ".join(clauses), params):
         if not filters.accepts(e):
             continue
-        best.setdefault(e.error_key, score)
+        if e.error_key not in best:
+            if len(best) >= limit:
+                extra -= 1  # the chosen errors' other matching rows, within a bound
+                if extra < 0:
+                    break
+                continue
+            best[e.error_key] = score
         rows[e.error_key].append(e)
-    ranked = sorted(best, key=lambda k: -best[k])[:limit]
-    return [SearchHit(ErrorGroup(k[0], catalog.guides.get(k[1]), tuple(rows[k])), round(best[k], 3)) for k in ranked]
+    return [SearchHit(ErrorGroup(k[0], index.guides.get(k[1]), tuple(rows[k])), round(best[k], 3)) for k in best]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .catalog.core import Catalog
 from .model import Entry, Guide
+
+if TYPE_CHECKING:
+    from .index.store import CatalogIndex
 
 FORMAT_VERSION = 1
 
@@ -24,7 +27,7 @@ def guide_record(guide: Guide | None) -> dict[str, Any] | None:
     }
 
 
-def entry_record(catalog: Catalog, entry: Entry, *, with_guide: bool = True) -> dict[str, Any]:
+def entry_record(catalog: Catalog | CatalogIndex, entry: Entry, *, with_guide: bool = True) -> dict[str, Any]:
     """One entry with every documented field, its provenance and (optionally) its explanation."""
     s = entry.source
     record: dict[str, Any] = {

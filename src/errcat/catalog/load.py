@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CatalogError, Problem, UsageError
-from ..model import Endpoint, Entry, Envelope, Fact, Guide, Parameter, Source, StatusMeaning, Template, Vendor
+from ..model import Entry, Guide, Source, Template, vendor_from_dict
 from .core import Catalog, Location
 from .locate import builtin_dir, catalog_files
 from .yamlio import LineDict, load_yaml
@@ -90,10 +90,6 @@ def read_file(path: Path, layer: int, check_schema: bool) -> RawFile:
     return raw
 
 
-def _facts(items: Any) -> tuple[Fact, ...]:
-    return tuple(Fact(i["value"], i["source"], i.get("description"), i.get("pattern")) for i in items or ())
-
-
 def _merge_vendor(vendors: dict[str, dict[str, Any]], data: LineDict, file: str, problems: list[Problem]) -> None:
     vid = data["id"]
     merged = vendors.setdefault(vid, {"id": vid})
@@ -114,42 +110,6 @@ def _merge_vendor(vendors: dict[str, dict[str, Any]], data: LineDict, file: str,
             )
         else:
             merged[key] = value
-
-
-def _vendor(v: dict[str, Any]) -> Vendor:
-    return Vendor(
-        id=v["id"],
-        name=v.get("name") or v["id"],
-        products=tuple(v.get("products", ())),
-        documents=tuple(v.get("documents", ())),
-        hosts=_facts(v.get("hosts")),
-        base_urls=_facts(v.get("base_urls")),
-        auth=_facts(v.get("auth")),
-        headers=_facts(v.get("headers")),
-        path_prefixes=_facts(v.get("path_prefixes")),
-        envelopes=tuple(Envelope(e["name"], e["example"], e.get("source")) for e in v.get("envelopes", ())),
-        statuses=tuple(StatusMeaning(s["status"], s["text"], s.get("description")) for s in v.get("statuses", ())),
-        endpoints=tuple(
-            Endpoint(
-                path=e["path"],
-                methods=tuple(e["methods"]),
-                resource=e.get("resource"),
-                description=e.get("description"),
-                parameters=tuple(
-                    Parameter(
-                        p["name"],
-                        p["type"],
-                        p.get("description", ""),
-                        p.get("default"),
-                        tuple(p.get("values", ())),
-                        p.get("example"),
-                    )
-                    for p in e.get("parameters", ())
-                ),
-            )
-            for e in v.get("endpoints", ())
-        ),
-    )
 
 
 def _entry(e: dict[str, Any], origin: str, template: str | None) -> Entry:
@@ -249,7 +209,7 @@ def build(raw_files: list[RawFile]) -> tuple[Catalog, list[Problem]]:
         t = templates.get((e["vendor"], e["message"])) if e["message"] is not None else None
         built_entries.append(_entry(e, where[("entry", eid)].file, t.template if t else None))
     catalog = Catalog(
-        vendors={vid: _vendor(v) for vid, v in vendors.items()},
+        vendors={vid: vendor_from_dict(v) for vid, v in vendors.items()},
         entries=tuple(built_entries),
         guides=guides,
         templates=templates,

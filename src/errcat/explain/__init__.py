@@ -13,6 +13,7 @@ from itertools import islice
 
 from ..catalog.core import Catalog
 from ..errors import UsageError
+from ..index.store import CatalogIndex, as_index
 from ..model import Entry
 from ..query import normalize_path
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_status
@@ -42,7 +43,7 @@ class Explanation:
     def all_matched(self) -> bool:
         return bool(self.errors) and all(m.kind in CLAIMED for m in self.errors)
 
-    def status_meaning(self, catalog: Catalog) -> tuple[str, str | None] | None:
+    def status_meaning(self, catalog: Catalog | CatalogIndex) -> tuple[str, str | None] | None:
         """The vendor's documented meaning of the status (text, description), else HTTP's phrase."""
         status = self.exchange.status
         if status is None:
@@ -56,7 +57,7 @@ class Explanation:
         except ValueError:
             return None
 
-    def scenarios(self, catalog: Catalog, m: ErrorMatch) -> list[Entry]:
+    def scenarios(self, catalog: Catalog | CatalogIndex, m: ErrorMatch) -> list[Entry]:
         """Rows documenting the best match's error, the request's own endpoint first."""
         best = m.best
         if best is None:
@@ -83,7 +84,7 @@ _SPLITTERS = re.compile(r"(?::\s+|\s+-+>?\s+|\]\s*|\|\s*|=>\s*|\s+>\s+)")
 _BARE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
 
 
-def _text_errors(catalog: Catalog, ex: Exchange) -> list[Observed]:
+def _text_errors(catalog: CatalogIndex, ex: Exchange) -> list[Observed]:
     """Errors from a body with no recognised envelope: a bare code or name, a message, a log line."""
     title = html_title(ex.body)
     body = title if title is not None else ex.body
@@ -128,7 +129,9 @@ def _is_status_text(line: str, status: int | None) -> bool:
     )
 
 
-def explain_bytes(catalog: Catalog, data: bytes, vendor: str | None = None, size: int | None = None) -> Explanation:
+def explain_bytes(
+    catalog: Catalog | CatalogIndex, data: bytes, vendor: str | None = None, size: int | None = None
+) -> Explanation:
     """Explain raw bytes of a paste (decoded leniently; binary or empty input is refused).
 
     ``size`` is the whole input's size when ``data`` is only its first part."""
@@ -136,8 +139,11 @@ def explain_bytes(catalog: Catalog, data: bytes, vendor: str | None = None, size
     return explain(catalog, text, vendor=vendor, notes=notes)
 
 
-def explain(catalog: Catalog, text: str, vendor: str | None = None, notes: list[str] | tuple[str, ...] = ()) -> Explanation:
-    """Explain a pasted error response, message or code against the catalog."""
+def explain(
+    catalog: Catalog | CatalogIndex, text: str, vendor: str | None = None, notes: list[str] | tuple[str, ...] = ()
+) -> Explanation:
+    """Explain a pasted error response, message or code against the catalog (or its compiled index)."""
+    catalog = as_index(catalog)
     if vendor is not None and vendor.lower() not in catalog.vendors:
         raise UsageError(f"unknown vendor {vendor!r} (known: {', '.join(sorted(catalog.vendors))})")
     if not text.strip():
@@ -196,7 +202,7 @@ def _context(facts: VendorFacts, ex: Exchange, vendor: str | None, source: str, 
     return Context(vendor, source, endpoint, ex.method, excluded)
 
 
-def _match_all(catalog: Catalog, observed: list[Observed], ctx: Context) -> list[ErrorMatch]:
+def _match_all(catalog: CatalogIndex, observed: list[Observed], ctx: Context) -> list[ErrorMatch]:
     """Match every error; identical errors (a body of 10,000 copies) are matched once."""
     memo: dict[Observed, ErrorMatch] = {}
     out = []

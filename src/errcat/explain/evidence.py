@@ -14,7 +14,7 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from ..catalog.core import Catalog
-from ..model import Vendor
+from ..index.store import CatalogIndex, as_index
 from .envelopes import Observed
 from .split import Exchange
 
@@ -39,8 +39,21 @@ class Clue:
 class EndpointRule:
     vendor: str
     path: str  # as documented
-    pattern: re.Pattern[str]
+    literals: frozenset[str]  # its fixed segments, lower case: a path lacking one cannot match
     prefixed: bool  # whether the match needed the vendor's path prefix
+
+    def matches(self, path: str, segments: set[str]) -> bool:
+        return self.literals <= segments and _endpoint_pattern(self.path).match(path) is not None
+
+
+@lru_cache(maxsize=1024)
+def _endpoint_pattern(path: str) -> re.Pattern[str]:
+    """Compiled only for rules whose literal segments all occur in the path: cost stays flat."""
+    return re.compile("^/" + _path_regex(path) + "(?:/[^/]+)?/?$", re.IGNORECASE)
+
+
+def _literals(path: str) -> frozenset[str]:
+    return frozenset(p.lower() for p in path.strip("/").split("/") if p and not re.fullmatch(r"\{[^}]*\}|<[^>]*>", p))
 
 
 def host_pattern(value: str, pattern: str | None) -> str:
@@ -67,30 +80,25 @@ class VendorFacts:
 
 
 @lru_cache(maxsize=8)
-def facts_for(catalog: Catalog) -> VendorFacts:
+def facts_for(source: Catalog | CatalogIndex) -> VendorFacts:
+    index = as_index(source)
     hosts: dict[str, tuple[str, ...]] = {}
     headers: dict[str, tuple[str, ...]] = {}
     prefixes: dict[str, tuple[re.Pattern[str], ...]] = {}
     rules: list[EndpointRule] = []
-    for v in catalog.vendors.values():
+    paths = index.paths()
+    for v in index.vendors.values():
         hosts[v.id] = tuple(host_pattern(h.value, h.pattern) for h in v.hosts)
         names = {f.value.lower() for f in (*v.headers, *v.auth)} - _GENERIC_NAMES
         headers[v.id] = tuple(sorted(names))
         prefixes[v.id] = tuple(re.compile("^/" + _path_regex(p.value) + "(?=/|$)", re.IGNORECASE) for p in v.path_prefixes)
-        for path in _documented_paths(catalog, v):
-            regex = _path_regex(path)
-            if not regex:
+        for path in sorted(paths.get(v.id, ())):
+            if not _path_regex(path):
                 continue
             prefixed = bool(v.path_prefixes) and not any(p.match("/" + path.strip("/")) for p in prefixes[v.id])
-            rules.append(EndpointRule(v.id, path, re.compile("^/" + regex + "(?:/[^/]+)?/?$", re.IGNORECASE), prefixed))
+            rules.append(EndpointRule(v.id, path, _literals(path), prefixed))
     rules.sort(key=lambda r: -len(r.path))  # the most specific path wins
     return VendorFacts(hosts, headers, prefixes, tuple(rules))
-
-
-def _documented_paths(catalog: Catalog, vendor: Vendor) -> list[str]:
-    paths = {e.path for e in vendor.endpoints}
-    paths |= {e.endpoint for e in catalog.entries if e.vendor == vendor.id and e.endpoint}
-    return sorted(paths)
 
 
 def host_vendor(facts: VendorFacts, host: str) -> str | None:
@@ -117,6 +125,7 @@ def endpoint_for(facts: VendorFacts, path: str | None, vendor: str | None) -> tu
     if not path:
         return None
     path = "/" + path.split("?", 1)[0].strip("/")
+    segments = {p.lower() for p in path.split("/") if p}
     for v, prefixes in facts.prefixes.items():
         if vendor and v != vendor:
             continue
@@ -124,13 +133,13 @@ def endpoint_for(facts: VendorFacts, path: str | None, vendor: str | None) -> tu
             if m := prefix.match(path):
                 rest = path[m.end() :] or "/"
                 for rule in facts.endpoints:
-                    if rule.vendor == v and rule.prefixed and rule.pattern.match(rest):
+                    if rule.vendor == v and rule.prefixed and rule.matches(rest, segments):
                         return v, rule.path, True
     for rule in facts.endpoints:
-        if (vendor is None or rule.vendor == vendor) and not rule.prefixed and rule.pattern.match(path):
+        if (vendor is None or rule.vendor == vendor) and not rule.prefixed and rule.matches(path, segments):
             return rule.vendor, rule.path, False
     for rule in facts.endpoints:  # a prefixed vendor's path pasted without its prefix
-        if (vendor is None or rule.vendor == vendor) and rule.prefixed and rule.pattern.match(path):
+        if (vendor is None or rule.vendor == vendor) and rule.prefixed and rule.matches(path, segments):
             return rule.vendor, rule.path, False
     return None
 
@@ -138,7 +147,7 @@ def endpoint_for(facts: VendorFacts, path: str | None, vendor: str | None) -> tu
 _ANY_HEADER = re.compile(r"(?<![\w-])(x-[a-z0-9]+-[a-z0-9-]+)\s*:", re.IGNORECASE)
 
 
-def gather(catalog: Catalog, ex: Exchange, errors: list[Observed]) -> list[Clue]:
+def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: list[Observed]) -> list[Clue]:
     """Every clue in the exchange and the shapes of its errors (not their words: see match.py)."""
     facts = facts_for(catalog)
     clues: list[Clue] = []

@@ -16,14 +16,15 @@ import difflib
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from http import HTTPStatus
 
 from ..catalog.core import Catalog
+from ..index.build import STOP_WORDS
+from ..index.store import CatalogIndex, TemplateRow, as_index
 from ..model import Entry
 from ..query import normalize_path, squash, tokens
-from ..templates import MAX_MATCH_LENGTH, match, parse
+from ..templates import MAX_MATCH_LENGTH, match
 from .envelopes import TEXT, Observed
 
 KINDS = ("exact", "template", "code", "status", "fuzzy", "none")
@@ -34,76 +35,14 @@ CONFIDENT = 0.7  # at or above: a claim a user can act on (exact/template/code w
 FUZZY_FLOOR = 0.6  # similarity below which text is not even "similar"
 MAX_CANDIDATES = 10
 REASON_PHRASES = frozenset(squash(s.phrase) for s in HTTPStatus)
-_STOP = frozenset(["the", "a", "an", "is", "are", "be", "of", "to", "in", "on", "for", "and", "or", "not", "no", "by", "with"])
 
 
-@dataclass(frozen=True)
-class TemplateRule:
-    vendor: str
-    template: str
-    literal_words: int
-    bare: bool  # the whole message is one slot: only a code or name can identify it
-    leading_slot: bool
-    entries: tuple[Entry, ...]
+MAX_WORD_ROWS = 2000  # a word in more literal messages than this is too common to find candidates by
 
 
-@dataclass
-class MatchIndex:
-    """Lookup tables over one catalog, built once per catalog."""
-
-    by_message: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
-    by_code: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
-    by_name: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
-    by_status: dict[tuple[str, int], list[Entry]] = field(default_factory=lambda: defaultdict(list))
-    by_token: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
-    templates: list[TemplateRule] = field(default_factory=list)
-    templates_by_key: dict[tuple[str, str], TemplateRule] = field(default_factory=dict)  # (vendor, template)
-    names: set[str] = field(default_factory=set)  # squashed error names, to spot them in free text
-    codes: set[str] = field(default_factory=set)  # non-numeric codes, ditto
-    statuses: set[tuple[str, int]] = field(default_factory=set)  # (vendor, status) with a documented meaning
-    size: int = 0
-
-    def idf(self, token: str) -> float:
-        return math.log(1 + self.size / (1 + len(self.by_token.get(token, ()))))
-
-
-@lru_cache(maxsize=8)
-def index_for(catalog: Catalog) -> MatchIndex:
-    ix = MatchIndex(size=len(catalog.entries))
-    templated: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    for e in catalog.entries:
-        if e.message is not None and not e.template:  # a templated message holds placeholders, not words
-            ix.by_message[squash(e.message)].append(e)
-            for t in set(tokens(e.message)):
-                if t not in _STOP:
-                    ix.by_token[t].append(e)
-        if e.code is not None:
-            ix.by_code[str(e.code).lower()].append(e)
-            if not str(e.code).isdigit():
-                ix.codes.add(squash(str(e.code)))
-        if e.name:
-            ix.by_name[squash(e.name)].append(e)
-            ix.names.add(squash(e.name))
-        ix.by_status[(e.vendor, e.status)].append(e)
-        if e.kind != "body":
-            ix.statuses.add((e.vendor, e.status))
-        if e.template:
-            templated[(e.vendor, e.template)].append(e)
-    ix.statuses |= {(v.id, s.status) for v in catalog.vendors.values() for s in v.statuses}
-    for (vendor, template), entries in templated.items():
-        parts = parse(template)
-        literal = " ".join(p for p in parts if isinstance(p, str))
-        rule = TemplateRule(
-            vendor,
-            template,
-            len(re.findall(r"[A-Za-z]+", literal)),
-            bare=len(parts) == 1,
-            leading_slot=isinstance(parts[0], tuple),
-            entries=tuple(entries),
-        )
-        ix.templates.append(rule)
-        ix.templates_by_key[(vendor, template)] = rule
-    return ix
+def index_for(source: Catalog | CatalogIndex) -> CatalogIndex:
+    """The compiled index explain reads candidates from (built in memory for a loaded Catalog)."""
+    return as_index(source)
 
 
 @dataclass(frozen=True)
@@ -142,7 +81,7 @@ class ErrorMatch:
         return self.candidates[0] if self.candidates and self.kind in CLAIMED else None
 
 
-def _plausible(rule: TemplateRule, slots: dict[str, str]) -> bool:
+def _plausible(rule: TemplateRow, slots: dict[str, str]) -> bool:
     for value in slots.values():
         if not value or "\n" in value or len(value) > 200:
             return False
@@ -177,7 +116,7 @@ def _similarity(a: str, b: str) -> float:
 class _Pool:
     """Candidates being gathered for one observed error, best reading per entry."""
 
-    def __init__(self, obs: Observed, ctx: Context, statuses: set[tuple[str, int]]):
+    def __init__(self, obs: Observed, ctx: Context, statuses: frozenset[tuple[str, int]]):
         self.obs, self.ctx, self.statuses = obs, ctx, statuses
         self.found: dict[str, Candidate] = {}
         self.message: dict[str, str] = {}
@@ -204,7 +143,7 @@ class _Pool:
 
 
 def _judge(
-    e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, statuses: set[tuple[str, int]]
+    e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, statuses: frozenset[tuple[str, int]]
 ) -> tuple[str | None, float]:
     """How well one entry explains the observed error: its kind and score."""
     code_hit = _same(obs.code, e.code) or _same(obs.code, e.name) or _same(obs.name, e.code)
@@ -249,61 +188,60 @@ def _judge(
     return None, score
 
 
-def _gather(ix: MatchIndex, obs: Observed, ctx: Context, texts: list[str]) -> _Pool:
+def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> _Pool:
     pool = _Pool(obs, ctx, ix.statuses)
     for text in texts:
-        for e in ix.by_message.get(squash(text), ()):
+        for e in ix.with_message_key(squash(text)):
             pool.consider(e, "exact", {}, text)
     for text in texts:
-        for rule in ix.templates:
+        for rule in ix.templates_for(set(tokens(text))):
             if (ctx.vendor and rule.vendor != ctx.vendor) or rule.vendor in ctx.excluded:
                 continue
             slots = match(rule.template, text)
             if slots is None or not _plausible(rule, slots):
                 continue
-            for e in rule.entries:
+            for e in ix.with_template(rule.vendor, rule.template):
                 # the more literal words a template has, the more specific its match
                 pool.consider(e, "bare" if rule.bare else "template", slots, text, bonus=min(0.1, 0.02 * rule.literal_words))
     for key in {k for k in (obs.code, obs.name) if k}:
-        for e in (*ix.by_code.get(key.lower(), ()), *ix.by_name.get(squash(key), ())):
+        for e in (*ix.with_code(key), *ix.with_name_key(squash(key))):
             pool.consider(e, None, {}, None)
     if texts and not any(c.kind in ("exact", "template") for c in pool.found.values()):
         _fuzzy(ix, pool, texts)
     if ctx.vendor and obs.status is not None:  # what the vendor documents for this status
-        for e in ix.by_status.get((ctx.vendor, obs.status), ()):
+        for e in ix.with_status(obs.status, ctx.vendor):
             pool.consider(e, None, {}, None)
     return pool
 
 
-def _fuzzy(ix: MatchIndex, pool: _Pool, texts: list[str]) -> None:
+def _fuzzy(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
     """Entries sharing the rarest words with the text, scored by similarity of the whole text."""
-    weights: dict[str, float] = defaultdict(float)
-    entries: dict[str, Entry] = {}
-    for t in set(tokens(" ".join(texts[:4])[:2000])):
-        hits = ix.by_token.get(t, ())
-        if not hits or t in _STOP or len(hits) > max(50, ix.size // 4):
+    words = sorted({t for t in tokens(" ".join(texts[:4])[:2000]) if t not in STOP_WORDS})
+    counts = ix.word_counts(words)
+    weights: dict[int, float] = defaultdict(float)
+    for t, n in counts.items():
+        if n > min(max(50, ix.size // 4), MAX_WORD_ROWS):
             continue
-        w = ix.idf(t)
-        for e in hits:
-            weights[e.id] += w
-            entries[e.id] = e
-    for eid in sorted(weights, key=lambda k: -weights[k])[:30]:
-        e = entries[eid]
+        w = math.log(1 + ix.size / (1 + n))
+        for pos in ix.with_word(t):
+            weights[pos] += w
+    best_positions = sorted(weights, key=lambda k: (-weights[k], k))[:30]
+    for e in ix.at_positions(best_positions):
         best = max((_similarity(t, e.message or "") for t in texts), default=0.0)
         if best >= FUZZY_FLOOR - 0.2:
             pool.consider(e, "fuzzy", {}, max(texts, key=lambda t: _similarity(t, e.message or "")), best)
 
 
-def literal_words(ix: MatchIndex, cand: Candidate) -> int:
+def literal_words(ix: CatalogIndex, cand: Candidate) -> int:
     """Words of the documented message outside its slots: how specific a text match is."""
     e = cand.entry
     if cand.kind == "template" and e.template:
-        rule = ix.templates_by_key.get((e.vendor, e.template))
+        rule = ix.template_row(e.vendor, e.template)
         return rule.literal_words if rule else 0
     return len(re.findall(r"[A-Za-z]+", e.message or ""))
 
 
-def _distinctive(ix: MatchIndex, obs: Observed, cand: Candidate) -> bool:
+def _distinctive(ix: CatalogIndex, obs: Observed, cand: Candidate) -> bool:
     """Whether the words (or name) alone are enough to say which vendor sent the error."""
     e = cand.entry
     if e.vendor not in obs.shape.vendors:
@@ -321,7 +259,7 @@ def _distinctive(ix: MatchIndex, obs: Observed, cand: Candidate) -> bool:
     return False
 
 
-def match_error(catalog: Catalog, obs: Observed, ctx: Context) -> ErrorMatch:
+def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) -> ErrorMatch:
     """Rank the catalog's entries against one observed error and say what kind of match it is."""
     ix = index_for(catalog)
     texts = readings(obs)
@@ -370,12 +308,12 @@ def _confidence(kind: str, top: Candidate, ranked: list[Candidate], ctx: Context
     return round(min(value, 0.99), 2)
 
 
-def spot_names(catalog: Catalog, text: str) -> list[str]:
+def spot_names(catalog: Catalog | CatalogIndex, text: str) -> list[str]:
     """Known error names and non-numeric codes written in free text (``... IncorrectRowVersionSupplied``)."""
     ix = index_for(catalog)
-    found: list[str] = []
-    for word in re.findall(r"\b[A-Za-z][A-Za-z0-9_]{5,}\b", text[: MAX_MATCH_LENGTH * 4]):
-        key = squash(word)
-        if (key in ix.names or key in ix.codes) and word not in found and (re.search(r"[a-z][A-Z]|_", word)):
-            found.append(word)
-    return found
+    words = [
+        w for w in re.findall(r"\b[A-Za-z][A-Za-z0-9_]{5,}\b", text[: MAX_MATCH_LENGTH * 4]) if re.search(r"[a-z][A-Z]|_", w)
+    ]
+    keys = sorted({squash(w) for w in words})
+    known = ix.keys_present("name_key", keys) | ix.keys_present("code_key", keys)
+    return list(dict.fromkeys(w for w in words if squash(w) in known))

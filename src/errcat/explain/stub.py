@@ -13,6 +13,7 @@ from ..catalog.core import Catalog
 from .match import CLAIMED, ErrorMatch
 
 if TYPE_CHECKING:
+    from ..index.store import CatalogIndex
     from . import Explanation
 
 STUB_SOURCE = "observed in a pasted response (errcat explain --stub)"
@@ -24,7 +25,7 @@ def _slug(text: str, limit: int = 48) -> str:
     return slug or "error"
 
 
-def vendor_id_for(catalog: Catalog, vendor: str | None, host: str | None) -> str:
+def vendor_id_for(catalog: Catalog | CatalogIndex, vendor: str | None, host: str | None) -> str:
     """The catalog's vendor when known, else one named after the request host."""
     if vendor:
         return vendor
@@ -35,7 +36,7 @@ def vendor_id_for(catalog: Catalog, vendor: str | None, host: str | None) -> str
     return "my-service"
 
 
-def stub_document(catalog: Catalog, x: Explanation) -> dict[str, Any] | None:
+def stub_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[str, Any] | None:
     """The catalog file (as plain data) adding each unmatched error of an explanation, or None."""
     ex = x.exchange
     unmatched: list[ErrorMatch] = []
@@ -55,12 +56,12 @@ def stub_document(catalog: Catalog, x: Explanation) -> dict[str, Any] | None:
     entries: list[dict[str, Any]] = []
     guides: dict[str, Any] = {}
     known = catalog.vendors.get(vid)
-    taken = set(catalog.by_id) | set(catalog.guides)
+    taken: set[str] = set()
     for m in unmatched:
         obs = m.observed
         base = f"{vid}.observed.{_slug(obs.message or obs.name or obs.code or str(obs.status or ex.status or 'error'))}"
         eid, n = base, 2
-        while eid in taken:
+        while eid in taken or eid in catalog.by_id or eid in catalog.guides:
             eid, n = f"{base}-{n}", n + 1
         taken.add(eid)
         where = " ".join(p for p in (ex.method, ex.path) if p)
@@ -98,7 +99,7 @@ def stub_document(catalog: Catalog, x: Explanation) -> dict[str, Any] | None:
     return {"errcat": 1, "vendor": vendor, "guides": guides, "entries": entries}
 
 
-def stub_yaml(catalog: Catalog, x: Explanation) -> str | None:
+def stub_yaml(catalog: Catalog | CatalogIndex, x: Explanation) -> str | None:
     """The stub as YAML text, ready to save as a user catalog file (``--catalog``)."""
     import yaml
 

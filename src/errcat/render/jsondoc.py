@@ -17,13 +17,14 @@ from ..records import entry_record, envelope, guide_record
 if TYPE_CHECKING:
     from ..explain import Explanation
     from ..explain.match import Candidate
+    from ..index.store import CatalogIndex
 
 
 def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def group_record(catalog: Catalog, group: ErrorGroup) -> dict[str, Any]:
+def group_record(catalog: Catalog | CatalogIndex, group: ErrorGroup) -> dict[str, Any]:
     return {
         "vendor": group.vendor,
         "title": group.title,
@@ -34,7 +35,7 @@ def group_record(catalog: Catalog, group: ErrorGroup) -> dict[str, Any]:
     }
 
 
-def lookup_document(catalog: Catalog, result: LookupResult) -> dict[str, Any]:
+def lookup_document(catalog: Catalog | CatalogIndex, result: LookupResult) -> dict[str, Any]:
     return envelope(
         "lookup",
         query=result.query,
@@ -44,11 +45,11 @@ def lookup_document(catalog: Catalog, result: LookupResult) -> dict[str, Any]:
     )
 
 
-def search_document(catalog: Catalog, query: str, hits: list[SearchHit]) -> dict[str, Any]:
+def search_document(catalog: Catalog | CatalogIndex, query: str, hits: list[SearchHit]) -> dict[str, Any]:
     return envelope("search", query=query, results=[{"score": h.score, **group_record(catalog, h.group)} for h in hits])
 
 
-def list_document(catalog: Catalog, groups: list[ErrorGroup]) -> dict[str, Any]:
+def list_document(catalog: Catalog | CatalogIndex, groups: list[ErrorGroup]) -> dict[str, Any]:
     return envelope("list", errors=[group_record(catalog, g) for g in groups])
 
 
@@ -80,7 +81,7 @@ def candidate_record(c: Candidate) -> dict[str, Any]:
     }
 
 
-def explain_document(catalog: Catalog, x: Explanation) -> dict[str, Any]:
+def explain_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[str, Any]:
     """The explain contract: vendor and evidence, the HTTP facts, and each error in body order."""
     ex = x.exchange
     meaning = x.status_meaning(catalog)

@@ -13,6 +13,7 @@ from .text import where
 
 if TYPE_CHECKING:
     from ..explain import Explanation
+    from ..index.store import CatalogIndex
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]|~#!])")
 
@@ -70,7 +71,7 @@ def group_markdown(group: ErrorGroup, level: int = 3) -> str:
     return f"{heading}\n\n{explanation(group)}\n{table(ROW_HEADERS, rows)}"
 
 
-def lookup_markdown(catalog: Catalog, result: LookupResult) -> str:
+def lookup_markdown(catalog: Catalog | CatalogIndex, result: LookupResult) -> str:
     parts = [f"## errcat lookup: {escape(result.query)}\n"]
     for section in result.sections:
         if len(result.sections) > 1:
@@ -85,7 +86,7 @@ def lookup_markdown(catalog: Catalog, result: LookupResult) -> str:
     return "\n".join(parts)
 
 
-def search_markdown(catalog: Catalog, query: str, hits: list[SearchHit]) -> str:
+def search_markdown(catalog: Catalog | CatalogIndex, query: str, hits: list[SearchHit]) -> str:
     rows = [
         [i, h.group.title, h.group.guide.summary if h.group.guide else "", len(h.group.entries), h.score]
         for i, h in enumerate(hits, start=1)
@@ -93,7 +94,7 @@ def search_markdown(catalog: Catalog, query: str, hits: list[SearchHit]) -> str:
     return f"## errcat search: {escape(query)}\n\n" + table(["#", "Error", "Summary", "Rows", "Score"], rows)
 
 
-def list_markdown(catalog: Catalog, groups: list[ErrorGroup]) -> str:
+def list_markdown(catalog: Catalog | CatalogIndex, groups: list[ErrorGroup]) -> str:
     rows = [
         [
             "/".join(str(s) for s in sorted({e.status for e in g.entries})),
@@ -106,7 +107,7 @@ def list_markdown(catalog: Catalog, groups: list[ErrorGroup]) -> str:
     return table(["Status", "Error", "Summary", "Rows"], rows)
 
 
-def explain_markdown(catalog: Catalog, x: Explanation) -> str:
+def explain_markdown(catalog: Catalog | CatalogIndex, x: Explanation) -> str:
     """An explanation as a markdown report, for pasting into a ticket."""
     from .text import KIND_WORDS, distinct_errors, evidence_summary, observed_summary
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..explain import Explanation
     from ..explain.envelopes import Observed
     from ..explain.match import ErrorMatch
+    from ..index.store import CatalogIndex
 
 Segment = tuple[str, str | None]
 Line = list[Segment]
@@ -27,7 +28,7 @@ def where(entry: Entry) -> str:
     return "(all endpoints)"
 
 
-def group_lines(catalog: Catalog, group: ErrorGroup, label: str | None = None) -> list[Line]:
+def group_lines(catalog: Catalog | CatalogIndex, group: ErrorGroup, label: str | None = None) -> list[Line]:
     """One error: title, our explanation, and each row where it is documented."""
     vendor = catalog.vendors.get(group.vendor)
     lines: list[Line] = []
@@ -61,7 +62,7 @@ def group_lines(catalog: Catalog, group: ErrorGroup, label: str | None = None) -
     return lines
 
 
-def lookup_lines(catalog: Catalog, result: LookupResult) -> list[Line]:
+def lookup_lines(catalog: Catalog | CatalogIndex, result: LookupResult) -> list[Line]:
     lines: list[Line] = []
     labelled = len(result.sections) > 1
     for section in result.sections:
@@ -73,7 +74,7 @@ def lookup_lines(catalog: Catalog, result: LookupResult) -> list[Line]:
     return lines
 
 
-def search_lines(catalog: Catalog, hits: list[SearchHit]) -> list[Line]:
+def search_lines(catalog: Catalog | CatalogIndex, hits: list[SearchHit]) -> list[Line]:
     lines: list[Line] = []
     for rank, hit in enumerate(hits, start=1):
         g = hit.group
@@ -87,7 +88,7 @@ def search_lines(catalog: Catalog, hits: list[SearchHit]) -> list[Line]:
     return lines
 
 
-def list_lines(catalog: Catalog, groups: list[ErrorGroup]) -> list[Line]:
+def list_lines(catalog: Catalog | CatalogIndex, groups: list[ErrorGroup]) -> list[Line]:
     lines: list[Line] = []
     for group in groups:
         statuses = "/".join(str(s) for s in sorted({e.status for e in group.entries}))
@@ -176,7 +177,7 @@ KIND_WORDS = {
 }
 
 
-def explain_lines(catalog: Catalog, x: Explanation) -> list[Line]:
+def explain_lines(catalog: Catalog | CatalogIndex, x: Explanation) -> list[Line]:
     """The human view of an explanation."""
     ex = x.exchange
     lines: list[Line] = []
@@ -209,7 +210,7 @@ def explain_lines(catalog: Catalog, x: Explanation) -> list[Line]:
     return lines
 
 
-def _error_lines(catalog: Catalog, x: Explanation, m: ErrorMatch) -> list[Line]:
+def _error_lines(catalog: Catalog | CatalogIndex, x: Explanation, m: ErrorMatch) -> list[Line]:
     obs = m.observed
     lines: list[Line] = [[("  observed: ", "dim"), (observed_summary(obs), None)]]
     if obs.message is not None:
@@ -247,7 +248,7 @@ def _error_lines(catalog: Catalog, x: Explanation, m: ErrorMatch) -> list[Line]:
     return lines
 
 
-def _unmatched_lines(catalog: Catalog, x: Explanation, m: ErrorMatch) -> list[Line]:
+def _unmatched_lines(catalog: Catalog | CatalogIndex, x: Explanation, m: ErrorMatch) -> list[Line]:
     lines: list[Line] = []
     if x.vendor:
         lines.append([("  known:    ", "dim"), (f"vendor {x.vendor}", None)])

@@ -1,0 +1,131 @@
+"""Catalog records <-> compact JSON for the compiled index: positional lists, no field names.
+
+Explicit field lists instead of ``dataclasses.asdict`` keep encoding fast at build time (100k
+entries) and decoding cheap for the handful of rows a query reads. A CRC of each encoded row is
+stored beside it so a damaged cache file is noticed instead of trusted.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import asdict
+from typing import Any
+
+from ..model import Entry, Guide, Source, Template, Vendor, vendor_from_dict
+
+
+class CorruptIndex(Exception):
+    """A cache row does not decode or fails its checksum: the file must be rebuilt, not trusted."""
+
+
+def crc(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def checked(text: str, expected: int) -> Any:
+    """The decoded JSON of a row whose stored CRC must match."""
+    if crc(text) != expected:
+        raise CorruptIndex("checksum mismatch")
+    return json.loads(text)
+
+
+def encode_entry(e: Entry) -> str:
+    s = e.source
+    return dumps(
+        [
+            e.id,
+            e.vendor,
+            e.endpoint,
+            list(e.methods),
+            e.scenario,
+            e.status,
+            e.code,
+            e.name,
+            e.message,
+            e.severity,
+            e.guide_id,
+            [s.document, s.section, s.line, s.body, s.bodies],
+            e.details,
+            e.vendor_severity,
+            e.learn_more,
+            e.resource,
+            e.action,
+            e.inferred,
+            e.kind,
+            list(e.quirks),
+            e.template,
+            e.origin,
+        ]
+    )
+
+
+def decode_entry(row: list[Any]) -> Entry:
+    try:
+        (eid, vendor, endpoint, methods, scenario, status, code, name, message, severity, guide, source, *rest) = row
+        details, vendor_severity, learn_more, resource, action, inferred, kind, quirks, template, origin = rest
+        return Entry(
+            eid,
+            vendor,
+            endpoint,
+            tuple(methods),
+            scenario,
+            status,
+            code,
+            name,
+            message,
+            severity,
+            guide,
+            Source(*source),
+            details,
+            vendor_severity,
+            learn_more,
+            resource,
+            action,
+            inferred,
+            kind,
+            tuple(quirks),
+            template,
+            origin,
+        )
+    except (TypeError, ValueError) as exc:
+        raise CorruptIndex(f"bad entry row: {exc}") from exc
+
+
+def encode_guide(g: Guide) -> str:
+    return dumps([g.id, g.vendor, g.summary, list(g.causes), g.fix, g.retry, g.actor, list(g.see_also)])
+
+
+def decode_guide(row: list[Any]) -> Guide:
+    try:
+        gid, vendor, summary, causes, fix, retry, actor, see_also = row
+        return Guide(gid, vendor, summary, tuple(causes), fix, retry, actor, tuple(see_also))
+    except (TypeError, ValueError) as exc:
+        raise CorruptIndex(f"bad guide row: {exc}") from exc
+
+
+def encode_template(t: Template) -> str:
+    return dumps([t.vendor, t.message, t.template, [list(s) for s in t.slots]])
+
+
+def decode_template(row: list[Any]) -> Template:
+    try:
+        vendor, message, template, slots = row
+        return Template(vendor, message, template, tuple((k, v) for k, v in slots))
+    except (TypeError, ValueError) as exc:
+        raise CorruptIndex(f"bad template row: {exc}") from exc
+
+
+def encode_vendor(v: Vendor) -> str:
+    return dumps(asdict(v))
+
+
+def decode_vendor(data: dict[str, Any]) -> Vendor:
+    try:
+        return vendor_from_dict(data)
+    except (TypeError, KeyError, AttributeError) as exc:
+        raise CorruptIndex(f"bad vendor row: {exc}") from exc

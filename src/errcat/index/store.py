@@ -1,0 +1,323 @@
+"""The compiled catalog, read through indexed SQL: what lookup, search, list and explain query.
+
+A CatalogIndex answers the same read questions as an in-memory Catalog (``vendors``,
+``guides``, ``by_id``, ``guide_for``, ``location``...) but decodes only the rows a query touches,
+so a lookup costs the same at 300 entries or 100,000. Any damage found while reading (a SQLite
+error, a row failing its checksum) raises CorruptIndex; the cache layer rebuilds and retries.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..catalog.core import Catalog, Location
+from ..model import Entry, Guide, Template, Vendor
+from .codec import CorruptIndex, checked, decode_entry, decode_guide, decode_template, decode_vendor
+
+if TYPE_CHECKING:
+    from ..explain import Explanation
+    from ..query import ErrorGroup, LookupResult, SearchHit
+
+T = TypeVar("T")
+MAX_BOUND = 900  # SQLite's default limit on bound parameters is 999
+
+
+@dataclass(frozen=True)
+class TemplateRow:
+    """A message template some entries use, with what matching needs to know about it."""
+
+    vendor: str
+    template: str
+    literal_words: int
+    bare: bool  # the whole message is one slot: only a code or name can identify it
+    leading_slot: bool
+
+
+class _Rows(Mapping[str, T]):
+    """A read-only mapping whose values are fetched by key on demand."""
+
+    def __init__(self, get: Callable[[str], T | None], keys: Callable[[], list[str]]):
+        self._get, self._keys = get, keys
+
+    def __getitem__(self, key: str) -> T:
+        value = self._get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+
+class CatalogIndex:
+    """Read access to a compiled catalog (a SQLite database, on disk or in memory)."""
+
+    def __init__(self, db: sqlite3.Connection, *, source: Catalog | None = None, origin: str = "memory"):
+        self.db = db
+        self.origin = origin  # "memory", or the cache file's path
+        self._source = source
+
+    # --------------------------------------------------------------------------------- plumbing
+
+    def rows(self, sql: str, params: tuple[Any, ...] | list[Any] = ()) -> list[Any]:
+        try:
+            return self.db.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise CorruptIndex(str(exc)) from exc
+
+    def _entries(self, where: str, params: tuple[Any, ...] | list[Any] = (), tail: str = "ORDER BY pos") -> list[Entry]:
+        rows = self.rows(f"SELECT data, crc FROM entries WHERE {where} {tail}", params)
+        return [decode_entry(checked(data, c)) for data, c in rows]
+
+    def _entries_in(self, column: str, values: list[Any], extra: str = "", params: tuple[Any, ...] = ()) -> list[Entry]:
+        out: list[Entry] = []
+        for start in range(0, len(values), MAX_BOUND):
+            chunk = values[start : start + MAX_BOUND]
+            marks = ",".join("?" * len(chunk))
+            out += self._entries(f"{column} IN ({marks}) {extra}", [*chunk, *params])
+        return out
+
+    def meta(self, key: str) -> str | None:
+        found = self.rows("SELECT value FROM meta WHERE key = ?", (key,))
+        return found[0][0] if found else None
+
+    # ------------------------------------------------------------------ what a Catalog offers
+
+    @cached_property
+    def vendors(self) -> dict[str, Vendor]:
+        return {
+            vid: decode_vendor(checked(data, c)) for vid, data, c in self.rows("SELECT id, data, crc FROM vendors ORDER BY rowid")
+        }
+
+    @cached_property
+    def size(self) -> int:
+        return int(self.meta("entries") or 0)
+
+    @cached_property
+    def statuses(self) -> frozenset[tuple[str, int]]:
+        """(vendor, status) pairs whose meaning the vendor documents."""
+        try:
+            return frozenset((v, int(s)) for v, s in json.loads(self.meta("statuses") or "[]"))
+        except (ValueError, TypeError) as exc:
+            raise CorruptIndex(f"bad statuses: {exc}") from exc
+
+    def guide(self, gid: str) -> Guide | None:
+        found = self.rows("SELECT data, crc FROM guides WHERE id = ?", (gid,))
+        return decode_guide(checked(*found[0])) if found else None
+
+    @cached_property
+    def guides(self) -> Mapping[str, Guide]:
+        return _Rows(self.guide, lambda: [r[0] for r in self.rows("SELECT id FROM guides ORDER BY rowid")])
+
+    def guide_for(self, entry: Entry) -> Guide | None:
+        return self.guide(entry.guide_id)
+
+    def entry(self, eid: str) -> Entry | None:
+        found = self._entries("id = ?", (eid,))
+        return found[0] if found else None
+
+    @cached_property
+    def by_id(self) -> Mapping[str, Entry]:
+        return _Rows(self.entry, lambda: [r[0] for r in self.rows("SELECT id FROM entries ORDER BY pos")])
+
+    @cached_property
+    def by_guide(self) -> Mapping[str, list[Entry]]:
+        return _Rows(
+            lambda gid: self._entries("guide = ?", (gid,)) or None,
+            lambda: [r[0] for r in self.rows("SELECT DISTINCT guide FROM entries ORDER BY pos")],
+        )
+
+    def location(self, kind: str, key: str) -> Location | None:
+        found = self.rows("SELECT file, line, layer FROM locations WHERE kind = ? AND key = ?", (kind, key))
+        return Location(*found[0]) if found else None
+
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        """Every entry, in catalog order (decodes them all: for list and export, not for lookups)."""
+        if self._source is not None:
+            return self._source.entries
+        return tuple(self._entries("1"))
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        """The whole catalog as objects, rebuilt from the index when it was not loaded from YAML."""
+        if self._source is not None:
+            return self._source
+        templates: dict[tuple[str, str], Template] = {}
+        for vendor, message, data, c in self.rows("SELECT vendor, message, data, crc FROM template_sources"):
+            templates[(vendor, message)] = decode_template(checked(data, c))
+        where = {(k, key): Location(f, line, layer) for k, key, f, line, layer in self.rows("SELECT * FROM locations")}
+        return Catalog(self.vendors, self.entries, dict(self.guides.items()), templates, where)
+
+    # -------------------------------------------------------------------------- query primitives
+
+    def with_code(self, code: str) -> list[Entry]:
+        """Entries whose code, lower-cased, is ``code``."""
+        return self._entries("code = ?", (code.lower(),))
+
+    def with_code_key(self, key: str) -> list[Entry]:
+        return self._entries("code_key = ?", (key,))
+
+    def with_name_key(self, key: str) -> list[Entry]:
+        return self._entries("name_key = ?", (key,))
+
+    def with_id_or_guide(self, key: str) -> list[Entry]:
+        return self._entries("id = ? OR guide = ?", (key, key))
+
+    def with_message_key(self, key: str) -> list[Entry]:
+        """Entries whose literal (non-templated) message squashes to ``key``."""
+        return self._entries("message_key = ?", (key,))
+
+    def with_status(self, status: int, vendor: str | None = None) -> list[Entry]:
+        if vendor is None:
+            return self._entries("status = ?", (status,))
+        return self._entries("vendor = ? AND status = ?", (vendor, status))
+
+    def with_message_containing(self, text: str) -> list[Entry]:
+        """Entries whose message contains ``text`` (case-insensitive); a scan, for misses only."""
+        return self._entries("instr(message_lower, ?) > 0", (text.lower(),))
+
+    def with_template(self, vendor: str, template: str) -> list[Entry]:
+        return self._entries("vendor = ? AND template = ?", (vendor, template))
+
+    def filtered(self, vendor: str | None, status: int | None, severity: str | None) -> list[Entry]:
+        """Entries passing the filters SQL can apply (the rest are applied by the caller)."""
+        clauses, params = ["1"], []
+        for column, value in (("vendor", vendor), ("status", status), ("severity", severity)):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        return self._entries(" AND ".join(clauses), params)
+
+    def near_keys(self, start: str, stop: str, limit: int) -> list[Entry]:
+        """Entries whose squashed code or name sorts in [start, stop): did-you-mean candidates."""
+        return self._entries(
+            "pos IN (SELECT pos FROM entries WHERE code_key >= ? AND code_key < ? "
+            "UNION SELECT pos FROM entries WHERE name_key >= ? AND name_key < ?)",
+            (start, stop, start, stop),
+            f"ORDER BY pos LIMIT {int(limit)}",
+        )
+
+    def keys_present(self, column: str, keys: list[str]) -> set[str]:
+        """Which of ``keys`` occur in column code_key or name_key."""
+        assert column in ("code_key", "name_key")
+        out: set[str] = set()
+        for start in range(0, len(keys), MAX_BOUND):
+            chunk = keys[start : start + MAX_BOUND]
+            marks = ",".join("?" * len(chunk))
+            out |= {r[0] for r in self.rows(f"SELECT DISTINCT {column} FROM entries WHERE {column} IN ({marks})", chunk)}
+        return out
+
+    def templates_for(self, words: set[str]) -> list[TemplateRow]:
+        """Templates that could match a text with these tokens: those keyed by one of them, or unkeyed."""
+        found: list[Any] = []
+        keys = sorted(words)
+        for start in range(0, len(keys), MAX_BOUND):
+            chunk = keys[start : start + MAX_BOUND]
+            marks = ",".join("?" * len(chunk))
+            found += self.rows(
+                f"SELECT pos, vendor, template, literal_words, bare, leading_slot FROM templates WHERE word IN ({marks})", chunk
+            )
+        found += self.rows("SELECT pos, vendor, template, literal_words, bare, leading_slot FROM templates WHERE word = ''")
+        return [TemplateRow(v, t, n, bool(b), bool(lead)) for _, v, t, n, b, lead in sorted(set(found))]
+
+    def template_row(self, vendor: str, template: str) -> TemplateRow | None:
+        found = self.rows(
+            "SELECT vendor, template, literal_words, bare, leading_slot FROM templates WHERE vendor = ? AND template = ?",
+            (vendor, template),
+        )
+        return TemplateRow(found[0][0], found[0][1], found[0][2], bool(found[0][3]), bool(found[0][4])) if found else None
+
+    def word_counts(self, words: list[str]) -> dict[str, int]:
+        """How many literal messages contain each word (for rarity weights)."""
+        out: dict[str, int] = {}
+        for start in range(0, len(words), MAX_BOUND):
+            chunk = words[start : start + MAX_BOUND]
+            marks = ",".join("?" * len(chunk))
+            out.update(self.rows(f"SELECT token, n FROM word_counts WHERE token IN ({marks})", chunk))
+        return out
+
+    def with_word(self, word: str) -> list[int]:
+        """Positions of entries whose literal message contains the word."""
+        return [r[0] for r in self.rows("SELECT pos FROM words WHERE token = ?", (word,))]
+
+    def at_positions(self, positions: list[int]) -> list[Entry]:
+        return self._entries_in("pos", positions)
+
+    def paths(self) -> dict[str, list[str]]:
+        """Every documented endpoint path per vendor (vendor endpoints and entry endpoints)."""
+        out: dict[str, list[str]] = {}
+        for vendor, path in self.rows("SELECT vendor, path FROM paths"):
+            out.setdefault(vendor, []).append(path)
+        return out
+
+    def search_terms_known(self, terms: list[str]) -> set[str]:
+        marks = ",".join("?" * len(terms))
+        return {r[0] for r in self.rows(f"SELECT term FROM search_terms WHERE term IN ({marks})", terms)} if terms else set()
+
+    def ranked(
+        self, match: str, phrase: str | None, weights: tuple[float, ...], where: str, params: list[Any]
+    ) -> Iterator[tuple[float, Entry]]:
+        """Entries matching an FTS5 query, best first (BM25 with field weights, phrase matches x1.5)."""
+        boost = "CASE WHEN s.rowid IN (SELECT rowid FROM search WHERE search MATCH ?) THEN 1.5 ELSE 1.0 END" if phrase else "1.0"
+        sql = (
+            f"SELECT -bm25(search, {', '.join(map(str, weights))}) * {boost} AS score, e.data, e.crc "
+            f"FROM search AS s JOIN entries AS e ON e.pos = s.rowid WHERE search MATCH ? AND {where} ORDER BY score DESC, e.pos"
+        )
+        try:
+            cursor = self.db.execute(sql, [*([phrase] if phrase else []), match, *params])
+            for score, data, c in cursor:
+                yield score, decode_entry(checked(data, c))
+        except sqlite3.DatabaseError as exc:
+            raise CorruptIndex(str(exc)) from exc
+
+    # ------------------------------------------------------------- the same front door as Catalog
+
+    def lookup(self, query: str, **filters: Any) -> LookupResult:
+        """Errors for a code, name, id or HTTP status, grouped by error (errcat.query.lookup)."""
+        from ..query import Filters, lookup
+
+        return lookup(self, query, Filters(**filters))
+
+    def search(self, text: str, limit: int = 10, **filters: Any) -> list[SearchHit]:
+        """Errors ranked by relevance to ``text``."""
+        from ..query import Filters, search
+
+        return search(self, text, Filters(**filters), limit=limit)
+
+    def list(self, **filters: Any) -> list[ErrorGroup]:
+        """Every error passing the filters, grouped."""
+        from ..query import Filters, list_errors
+
+        return list_errors(self, Filters(**filters))
+
+    def explain(self, text: str, vendor: str | None = None) -> Explanation:
+        """Explain a pasted error response, message or code (errcat.explain.explain)."""
+        from ..explain import explain
+
+        return explain(self, text, vendor=vendor)
+
+
+def compile_in_memory(catalog: Catalog) -> CatalogIndex:
+    """An index of an already loaded catalog, kept in memory (no cache file)."""
+    from .build import compile_catalog
+
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    compile_catalog(catalog, db, {})
+    return CatalogIndex(db, source=catalog)
+
+
+def as_index(source: Catalog | CatalogIndex) -> CatalogIndex:
+    """The index to query: the given one, or the in-memory index of a loaded Catalog."""
+    return source if isinstance(source, CatalogIndex) else source.index
