@@ -55,7 +55,15 @@ STATUS_FOR = {
     "Limit": 429,
     "Unavailable": 503,
 }
-STATUS_TEXT = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 422: "Unprocessable Entity", 429: "Too Many Requests", 503: "Service Unavailable"}
+STATUS_TEXT = {
+    400: "Bad Request",
+    403: "Forbidden",
+    404: "Not Found",
+    409: "Conflict",
+    422: "Unprocessable Entity",
+    429: "Too Many Requests",
+    503: "Service Unavailable",
+}
 
 
 def camel(*words: str) -> str:
@@ -92,7 +100,11 @@ def vendor_file(number: int, count: int, rng: random.Random) -> dict:
         if templated and message not in seen_templates:
             seen_templates.add(message)
             templates.append(
-                {"message": message, "template": message.replace(f"REF-{serial}", "{reference}"), "slots": {"reference": f"REF-{serial}"}}
+                {
+                    "message": message,
+                    "template": message.replace(f"REF-{serial}", "{reference}"),
+                    "slots": {"reference": f"REF-{serial}"},
+                }
             )
         code: int | str | None
         if style == 0:

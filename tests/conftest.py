@@ -15,6 +15,22 @@ REPO = Path(__file__).resolve().parent.parent
 SOURCES = REPO.parent / "shared" / "sources"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory):
+    """Every test run gets its own index cache folder: never the user's ~/.cache, never shared."""
+    import os
+
+    folder = tmp_path_factory.mktemp("errcat-cache")
+    old = os.environ.get("ERRCAT_CACHE_DIR")
+    os.environ["ERRCAT_CACHE_DIR"] = str(folder)
+    os.environ.pop("ERRCAT_NO_CACHE", None)
+    yield folder
+    if old is None:
+        os.environ.pop("ERRCAT_CACHE_DIR", None)
+    else:
+        os.environ["ERRCAT_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def catalog() -> errcat.Catalog:
     return errcat.load_catalog(use_env=False)

@@ -9,15 +9,18 @@ from __future__ import annotations
 import csv
 import io
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from typer.core import TyperGroup
 
 from . import __version__
 from .errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE, CatalogError, ErrcatError
+
+T = TypeVar("T")
 
 
 class _Group(TyperGroup):
@@ -98,9 +101,17 @@ def _fail(message: str, code: int) -> NoReturn:
 
 
 def _load(catalog: list[Path] | None, no_builtin: bool):  # type: ignore[no-untyped-def]
+    """The catalog parsed from its YAML files: for commands that need every field (docs, export)."""
     from .catalog import load_catalog
 
     return load_catalog(list(catalog or []), builtin=not no_builtin)
+
+
+def _query(catalog: list[Path] | None, no_builtin: bool, work: Callable[[Any], T]) -> T:
+    """Run ``work`` (query and render, no printing) on the compiled index, from the cache when current."""
+    from .index.cache import with_index
+
+    return with_index(work, list(catalog or []), builtin=not no_builtin)
 
 
 def _filters(vendor: str | None, endpoint: str | None, method: str | None, status: int | None, severity: str | None):  # type: ignore[no-untyped-def]
@@ -111,6 +122,16 @@ def _filters(vendor: str | None, endpoint: str | None, method: str | None, statu
 
 def _emit(text: str) -> None:
     sys.stdout.write(text)
+
+
+def _output(output: str | list[Any]) -> None:
+    """Print a rendered document (str) or text lines (styled on a terminal)."""
+    if isinstance(output, str):
+        _emit(output)
+        return
+    from .render.console import print_lines
+
+    print_lines(output)
 
 
 def _version(value: bool) -> None:
@@ -148,21 +169,22 @@ def lookup(
     """Look an error up by code, name, id or HTTP status; every documented row is listed."""
     from .query import lookup as do_lookup
 
-    cat = _load(catalog, no_builtin)
-    result = do_lookup(cat, query, _filters(vendor, endpoint, method, status, severity))
-    if format is Format.json:
-        from .render.jsondoc import dumps, lookup_document
+    def work(cat: Any) -> tuple[Any, Any]:
+        result = do_lookup(cat, query, _filters(vendor, endpoint, method, status, severity))
+        if format is Format.json:
+            from .render.jsondoc import dumps, lookup_document
 
-        _emit(dumps(lookup_document(cat, result)))
-    elif format is Format.markdown:
-        from .render.markdown import lookup_markdown
+            return result, dumps(lookup_document(cat, result))
+        if format is Format.markdown:
+            from .render.markdown import lookup_markdown
 
-        _emit(lookup_markdown(cat, result))
-    elif result.found:
-        from .render.console import print_lines
+            return result, lookup_markdown(cat, result)
         from .render.text import lookup_lines
 
-        print_lines(lookup_lines(cat, result))
+        return result, lookup_lines(cat, result) if result.found else ""
+
+    result, output = _query(catalog, no_builtin, work)
+    _output(output)
     if not result.found:
         hint = f"; did you mean: {', '.join(result.suggestions)}" if result.suggestions else ""
         _fail(f"no documented error matches {query!r}{hint}", EXIT_NOT_FOUND)
@@ -184,21 +206,22 @@ def search(
     """Ranked full-text search over the catalog."""
     from .query import search as do_search
 
-    cat = _load(catalog, no_builtin)
-    hits = do_search(cat, text, _filters(vendor, endpoint, method, status, severity), limit=limit)
-    if format is Format.json:
-        from .render.jsondoc import dumps, search_document
+    def work(cat: Any) -> tuple[Any, Any]:
+        hits = do_search(cat, text, _filters(vendor, endpoint, method, status, severity), limit=limit)
+        if format is Format.json:
+            from .render.jsondoc import dumps, search_document
 
-        _emit(dumps(search_document(cat, text, hits)))
-    elif format is Format.markdown:
-        from .render.markdown import search_markdown
+            return hits, dumps(search_document(cat, text, hits))
+        if format is Format.markdown:
+            from .render.markdown import search_markdown
 
-        _emit(search_markdown(cat, text, hits))
-    else:
-        from .render.console import print_lines
+            return hits, search_markdown(cat, text, hits)
         from .render.text import search_lines
 
-        print_lines(search_lines(cat, hits))
+        return hits, search_lines(cat, hits)
+
+    hits, output = _query(catalog, no_builtin, work)
+    _output(output)
     if not hits:
         _fail(f"nothing in the catalog matches {text!r}", EXIT_NOT_FOUND)
 
@@ -253,29 +276,31 @@ def explain(
     from .explain import explain_bytes
 
     data, total = _read_paste(source)
-    cat = _load(catalog, no_builtin)
-    x = explain_bytes(cat, data, vendor=vendor, size=total)
-    if stub:
-        from .explain.stub import stub_yaml
 
-        text = stub_yaml(cat, x)
-        if text is None:
-            _fail("every error in the paste is already in the catalog; no stub needed", EXIT_OK)
-        _emit(text)
-        return
-    if format is Format.json:
-        from .render.jsondoc import dumps, explain_document
+    def work(cat: Any) -> tuple[Any, Any]:
+        x = explain_bytes(cat, data, vendor=vendor, size=total)
+        if stub:
+            from .explain.stub import stub_yaml
 
-        _emit(dumps(explain_document(cat, x)))
-    elif format is Format.markdown:
-        from .render.markdown import explain_markdown
+            return x, stub_yaml(cat, x)
+        if format is Format.json:
+            from .render.jsondoc import dumps, explain_document
 
-        _emit(explain_markdown(cat, x))
-    else:
-        from .render.console import print_lines
+            return x, dumps(explain_document(cat, x))
+        if format is Format.markdown:
+            from .render.markdown import explain_markdown
+
+            return x, explain_markdown(cat, x)
         from .render.text import explain_lines
 
-        print_lines(explain_lines(cat, x))
+        return x, explain_lines(cat, x)
+
+    x, output = _query(catalog, no_builtin, work)
+    if stub and output is None:
+        _fail("every error in the paste is already in the catalog; no stub needed", EXIT_OK)
+    _output(output)
+    if stub:
+        return
     if not x.all_matched:
         raise typer.Exit(EXIT_NOT_FOUND)
 
@@ -294,21 +319,22 @@ def list_(
     """List the distinct errors in the catalog (filtered)."""
     from .query import list_errors
 
-    cat = _load(catalog, no_builtin)
-    groups = list_errors(cat, _filters(vendor, endpoint, method, status, severity))
-    if format is Format.json:
-        from .render.jsondoc import dumps, list_document
+    def work(cat: Any) -> tuple[Any, Any]:
+        groups = list_errors(cat, _filters(vendor, endpoint, method, status, severity))
+        if format is Format.json:
+            from .render.jsondoc import dumps, list_document
 
-        _emit(dumps(list_document(cat, groups)))
-    elif format is Format.markdown:
-        from .render.markdown import list_markdown
+            return groups, dumps(list_document(cat, groups))
+        if format is Format.markdown:
+            from .render.markdown import list_markdown
 
-        _emit(list_markdown(cat, groups))
-    else:
-        from .render.console import print_lines
+            return groups, list_markdown(cat, groups)
         from .render.text import list_lines
 
-        print_lines(list_lines(cat, groups))
+        return groups, list_lines(cat, groups)
+
+    groups, output = _query(catalog, no_builtin, work)
+    _output(output)
     if not groups:
         _fail("no errors match these filters", EXIT_NOT_FOUND)
 
@@ -472,6 +498,54 @@ def docs(
         typer.echo(f"orphan: {out / name} (no vendor produces it; `errcat docs --prune` removes it)", err=True)
     if not report.written:
         typer.echo(f"{out}: pages already up to date", err=True)
+
+
+cache_app = typer.Typer(
+    cls=_Group,
+    name="cache",
+    help="The compiled index cache: where it is, what it holds, and clearing it.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(cache_app)
+
+
+@cache_app.command("info")
+def cache_info(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_builtin: NoBuiltinOpt = False) -> None:
+    """The cache folder and each index file in it; `current` marks the one serving these catalog files."""
+    from .index.cache import cache_dir, cache_entries
+
+    folder = cache_dir()
+    found = cache_entries(list(catalog or []), builtin=not no_builtin)
+    if format is Format.json:
+        from .records import envelope
+        from .render.jsondoc import dumps
+
+        files = [
+            {
+                "path": str(c.path),
+                "bytes": c.size,
+                "entries": c.entries,
+                "built_at": c.built_at,
+                "current": c.current,
+                "catalog_files": c.files,
+            }
+            for c in found
+        ]
+        _emit(dumps(envelope("cache", folder=str(folder), files=files)))
+        return
+    from .render.text import cache_lines
+
+    _output(cache_lines(str(folder), found))
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached index (the next command rebuilds the one it needs)."""
+    from .index.cache import cache_dir, clear_cache
+
+    removed, freed = clear_cache()
+    typer.echo(f"removed {removed} file(s), {freed:,} bytes, from {cache_dir()}", err=True)
 
 
 def main() -> None:

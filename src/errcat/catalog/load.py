@@ -12,13 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import CatalogError, Problem, UsageError
+from ..errors import CatalogError, Problem
 from ..model import Entry, Guide, Source, Template, vendor_from_dict
 from .core import Catalog, Location
-from .locate import builtin_dir, catalog_files
+from .locate import builtin_dir, catalog_paths
 from .yamlio import LineDict, load_yaml
-
-ENV_VAR = "ERRCAT_CATALOG"
 
 
 @dataclass
@@ -30,27 +28,6 @@ class RawFile:
     layer: int
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
-
-
-def catalog_paths(paths: list[Path] | None = None, builtin: bool = True, use_env: bool = True) -> list[tuple[int, Path]]:
-    """Each catalog file in use with its layer: built-in first, then env paths, then ``paths``."""
-    layers: list[Path] = []
-    if use_env and os.environ.get(ENV_VAR):
-        layers += [Path(p) for p in os.environ[ENV_VAR].split(os.pathsep) if p]
-    layers += list(paths or [])
-    out: list[tuple[int, Path]] = []
-    if builtin:
-        out += [(0, p) for p in catalog_files(builtin_dir())]
-    for number, layer in enumerate(layers, start=1):
-        if not layer.exists():
-            raise UsageError(f"catalog path not found: {layer}")
-        files = catalog_files(layer)
-        if not files:
-            raise UsageError(f"no catalog files (*.yaml, *.yml) in {layer}")
-        out += [(number, p) for p in files]
-    if not out:
-        raise UsageError("no catalog to use: --no-builtin needs at least one --catalog path")
-    return out
 
 
 def _display(path: Path, layer: int) -> str:

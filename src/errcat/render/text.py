@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..explain import Explanation
     from ..explain.envelopes import Observed
     from ..explain.match import ErrorMatch
+    from ..index.cache import CacheEntry
     from ..index.store import CatalogIndex
 
 Segment = tuple[str, str | None]
@@ -265,4 +266,26 @@ def _unmatched_lines(catalog: Catalog | CatalogIndex, x: Explanation, m: ErrorMa
     lines.append(
         [("  add it:   ", "dim"), ("errcat explain --stub <paste> > my-errors.yaml, then use --catalog my-errors.yaml", None)]
     )
+    return lines
+
+
+def cache_lines(folder: str, files: list[CacheEntry]) -> list[Line]:
+    """`errcat cache info`: the folder, then one line per index file."""
+    import time
+
+    lines: list[Line] = [[("cache folder: ", None), (folder, "bold")]]
+    if not files:
+        lines.append([("  no index files yet (the next lookup builds one)", "dim")])
+    for f in files:
+        built = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(f.built_at)) if f.built_at else "?"
+        state = "current" if f.current else ("unreadable" if f.entries is None else "other catalog files or stale")
+        count = "?" if f.entries is None else f"{f.entries:,}"
+        lines.append(
+            [
+                (f"  {f.path.name}", "cyan"),
+                (f"  {f.size:,} bytes, {count} entries, built {built}, ", None),
+                (state, "green" if f.current else "dim"),
+            ]
+        )
+        lines += [[(f"    {p}", "dim")] for p in f.files]
     return lines

@@ -1,0 +1,303 @@
+"""The compiled index on disk: found by the set of catalog files in use, trusted only while
+their content is the content it was built from.
+
+One SQLite file per set of catalog paths (built-in + overlays), in ``$ERRCAT_CACHE_DIR``, else
+``$XDG_CACHE_HOME/errcat``, else ``~/.cache/errcat``. Beside it a small ``.stat`` file records each
+catalog file's size and mtime, so a warm run costs a few ``stat`` calls; when those differ (or
+are too recent to be trusted) the files' SHA-256 is compared with the one in the index, and
+only a real change of content rebuilds it.
+
+Safety: an index is written to a temporary file and renamed into place, so concurrent first
+runs never see a half-written file; a file whose size, format, build id or row checksums are
+wrong is rebuilt, never trusted; a cache folder that cannot be written falls back to an index
+in memory, silently. ``ERRCAT_NO_CACHE=1`` always uses memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from .. import __version__
+from ..catalog.locate import catalog_paths
+from .codec import CorruptIndex
+from .store import CatalogIndex
+
+CACHE_ENV = "ERRCAT_CACHE_DIR"
+NO_CACHE_ENV = "ERRCAT_NO_CACHE"
+RACY_NS = 2_000_000_000  # a file changed this close to the build may have changed within one mtime tick
+STALE_TEMP_SECONDS = 3600
+T = TypeVar("T")
+
+__all__ = ["CorruptIndex", "cache_dir", "cache_entries", "clear_cache", "open_catalog", "open_index", "with_index"]
+
+
+def cache_dir() -> Path:
+    """Where index files live (not created here)."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "errcat"
+
+
+@dataclass(frozen=True)
+class FileState:
+    path: str
+    layer: int
+    size: int
+    mtime_ns: int
+
+
+def _states(files: list[tuple[int, Path]]) -> list[FileState]:
+    out = []
+    for layer, path in files:
+        st = path.stat()
+        out.append(FileState(str(path.resolve()), layer, st.st_size, st.st_mtime_ns))
+    return out
+
+
+def _content_hash(states: list[FileState]) -> str:
+    """SHA-256 over every file's path, layer and bytes: the index's real key."""
+    digest = hashlib.sha256(f"errcat-index {__version__}\n".encode())
+    for s in states:
+        digest.update(f"{s.layer}\0{s.path}\0".encode())
+        with open(s.path, "rb") as f:
+            digest.update(hashlib.file_digest(f, "sha256").digest())
+    return digest.hexdigest()
+
+
+def _index_name(states: list[FileState]) -> str:
+    """The file name for this set of catalog paths (not their content)."""
+    from .build import FORMAT
+
+    key = json.dumps([FORMAT, __version__, [(s.layer, s.path) for s in states]])
+    return "index-" + hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def _stat_record(states: list[FileState]) -> list[list[object]]:
+    return [[s.path, s.layer, s.size, s.mtime_ns] for s in states]
+
+
+def _open_checked(path: Path) -> sqlite3.Connection:
+    """Open an index read-only and check what can be checked cheaply: header, size, format."""
+    from .build import FORMAT
+
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    try:
+        pages, page_size = db.execute("PRAGMA page_count").fetchone()[0], db.execute("PRAGMA page_size").fetchone()[0]
+        if pages * page_size != path.stat().st_size:
+            raise CorruptIndex("file size does not match its page count (truncated?)")
+        fmt = db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        if fmt is None or fmt[0] != str(FORMAT):
+            raise CorruptIndex("index format differs")
+    except (sqlite3.DatabaseError, CorruptIndex, OSError):
+        db.close()
+        raise
+    return db
+
+
+def _meta(db: sqlite3.Connection, key: str) -> str | None:
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file in the same folder, then rename over ``path``."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _remove_stale_temps(folder: Path) -> None:
+    now = time.time()
+    for tmp in folder.glob(".index-*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - tmp.stat().st_mtime > STALE_TEMP_SECONDS:
+                tmp.unlink()
+
+
+def _trusted_by_stat(stat_file: Path, states: list[FileState], db: sqlite3.Connection) -> bool:
+    try:
+        recorded = json.loads(stat_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(recorded, dict) or recorded.get("files") != _stat_record(states):
+        return False
+    if recorded.get("build") != _meta(db, "build"):
+        return False
+    written = recorded.get("written_ns")
+    return isinstance(written, int) and all(s.mtime_ns < written - RACY_NS for s in states)
+
+
+def _record_stats(stat_file: Path, states: list[FileState], build: str | None) -> None:
+    record = {"files": _stat_record(states), "build": build, "written_ns": time.time_ns()}
+    with contextlib.suppress(OSError):
+        _write_atomic(stat_file, lambda p: p.write_bytes(json.dumps(record).encode()) and None)
+
+
+def open_index(
+    paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = True, rebuild: bool = False
+) -> CatalogIndex:
+    """The compiled index of the catalog files in use, from the cache when it is current.
+
+    Raises what ``load_catalog`` raises when the files must be (re)loaded and are invalid.
+    """
+    files = catalog_paths([Path(p) for p in paths or ()], builtin=builtin, use_env=use_env)
+    states = _states(files)
+    if os.environ.get(NO_CACHE_ENV):
+        return _build_in_memory(paths, builtin, use_env)
+    folder = cache_dir()
+    name = _index_name(states)
+    index_file, stat_file = folder / f"{name}.sqlite", folder / f"{name}.stat"
+    if not rebuild and index_file.exists():
+        index = _reuse(index_file, stat_file, states)
+        if index is not None:
+            return index
+    content = _content_hash(states)
+    from ..catalog.load import load_catalog
+    from .build import compile_catalog
+
+    catalog = load_catalog(paths, builtin=builtin, use_env=use_env)
+    build = uuid.uuid4().hex
+    meta = {
+        "content": content,
+        "build": build,
+        "built_at": str(time.time_ns()),
+        "errcat": __version__,
+        "files": json.dumps([[s.layer, s.path] for s in states]),
+    }
+
+    def write(tmp: Path) -> None:
+        db = sqlite3.connect(tmp)
+        try:
+            compile_catalog(catalog, db, meta)
+        finally:
+            db.close()
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _remove_stale_temps(folder)
+        _write_atomic(index_file, write)
+        _record_stats(stat_file, states, build)
+        return CatalogIndex(_open_checked(index_file), source=catalog, origin=str(index_file))
+    except (OSError, sqlite3.Error, CorruptIndex):
+        return catalog.index  # an unwritable cache is not the user's problem: compile in memory
+
+
+def _reuse(index_file: Path, stat_file: Path, states: list[FileState]) -> CatalogIndex | None:
+    """The cached index when it is intact and built from these files' content, else None."""
+    try:
+        db = _open_checked(index_file)
+    except (sqlite3.DatabaseError, CorruptIndex, OSError):
+        _discard(index_file)
+        return None
+    try:
+        if _trusted_by_stat(stat_file, states, db):
+            return CatalogIndex(db, origin=str(index_file))
+        if _meta(db, "content") == _content_hash(states):
+            _record_stats(stat_file, states, _meta(db, "build"))
+            return CatalogIndex(db, origin=str(index_file))
+    except (sqlite3.DatabaseError, OSError):
+        _discard(index_file)
+    db.close()
+    return None
+
+
+def _discard(index_file: Path) -> None:
+    for f in (index_file, index_file.with_suffix(".stat")):
+        with contextlib.suppress(OSError):
+            f.unlink()
+
+
+def _build_in_memory(paths: list[Path | str] | None, builtin: bool, use_env: bool) -> CatalogIndex:
+    from ..catalog.load import load_catalog
+
+    catalog = load_catalog(paths, builtin=builtin, use_env=use_env)
+    return catalog.index
+
+
+def with_index(
+    work: Callable[[CatalogIndex], T], paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = True
+) -> T:
+    """Run ``work`` on the index; if the cache file turns out damaged mid-query, rebuild once and rerun."""
+    index = open_index(paths, builtin=builtin, use_env=use_env)
+    try:
+        return work(index)
+    except CorruptIndex:
+        if index.origin == "memory":
+            raise
+        _discard(Path(index.origin))
+        return work(open_index(paths, builtin=builtin, use_env=use_env, rebuild=True))
+
+
+def open_catalog(paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = True) -> CatalogIndex:
+    """The catalog for queries (lookup, search, list, explain), from the cached compiled index."""
+    return open_index(paths, builtin=builtin, use_env=use_env)
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """One index file in the cache folder, as `errcat cache info` shows it."""
+
+    path: Path
+    size: int
+    entries: int | None  # None when the file is unreadable
+    built_at: float | None
+    files: list[str]
+    current: bool  # built for the catalog files in use now, from their current content
+
+
+def cache_entries(paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = True) -> list[CacheEntry]:
+    """Every index file in the cache folder, marking the one that serves the current catalog."""
+    folder = cache_dir()
+    try:
+        states = _states(catalog_paths([Path(p) for p in paths or ()], builtin=builtin, use_env=use_env))
+        current_name, content = _index_name(states), _content_hash(states)
+    except (OSError, ValueError):
+        current_name, content = "", ""
+    out = []
+    for f in sorted(folder.glob("index-*.sqlite")) if folder.is_dir() else []:
+        entries, built_at, files, current = None, None, [], False
+        try:
+            db = _open_checked(f)
+            try:
+                entries = int(_meta(db, "entries") or 0)
+                built_at = int(_meta(db, "built_at") or 0) / 1e9
+                files = [p for _, p in json.loads(_meta(db, "files") or "[]")]
+                current = f.stem == current_name and _meta(db, "content") == content
+            finally:
+                db.close()
+        except (sqlite3.DatabaseError, CorruptIndex, OSError, ValueError):
+            pass
+        out.append(CacheEntry(f, f.stat().st_size, entries, built_at, files, current))
+    return out
+
+
+def clear_cache() -> tuple[int, int]:
+    """Delete every index, stat and leftover temporary file; return (files removed, bytes freed)."""
+    folder = cache_dir()
+    removed = freed = 0
+    if not folder.is_dir():
+        return 0, 0
+    for f in [*folder.glob("index-*.sqlite"), *folder.glob("index-*.stat"), *folder.glob(".index-*.tmp")]:
+        with contextlib.suppress(OSError):
+            size = f.stat().st_size
+            f.unlink()
+            removed, freed = removed + 1, freed + size
+    return removed, freed
