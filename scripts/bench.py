@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gen_catalog import generate  # noqa: E402
+from gen_catalog import generate
 
 PASTE = """$ curl -i -X POST https://arl2.api.myob.com/accountright/6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33/Sale/Invoice/Item
 HTTP/1.1 400 Bad Request
@@ -153,10 +153,9 @@ def bench(work: Path, reps: int, sizes: list[int], strict: bool) -> int:
     print("|---|---|---:|---:|---:|---:|")
     print(f"| — | import typer (floor) | {floor.median_ms:.1f} ms | 1.00 | — | {floor.peak_mb:.0f} MB |")
     for (label, name), s in samples.items():
-        ratio_builtin = s.median_ms / samples[("built-in", name)].median_ms
-        print(
-            f"| {label} | {name} | {s.median_ms:.1f} ms | {s.median_ms / floor.median_ms:.2f} | {ratio_builtin:.2f} | {s.peak_mb:.0f} MB |"
-        )
+        to_floor = s.median_ms / floor.median_ms
+        to_builtin = s.median_ms / samples[("built-in", name)].median_ms
+        print(f"| {label} | {name} | {s.median_ms:.1f} ms | {to_floor:.2f} | {to_builtin:.2f} | {s.peak_mb:.0f} MB |")
     print(
         "\n| catalog | index build (empty cache) | rebuild after editing one file | validate | peak memory (build / validate) |"
     )

@@ -146,9 +146,13 @@ def _trusted_by_stat(stat_file: Path, states: list[FileState], db: sqlite3.Conne
 
 
 def _record_stats(stat_file: Path, states: list[FileState], build: str | None) -> None:
-    record = {"files": _stat_record(states), "build": build, "written_ns": time.time_ns()}
+    record = json.dumps({"files": _stat_record(states), "build": build, "written_ns": time.time_ns()})
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(record, encoding="utf-8")
+
     with contextlib.suppress(OSError):
-        _write_atomic(stat_file, lambda p: p.write_bytes(json.dumps(record).encode()) and None)
+        _write_atomic(stat_file, write)
 
 
 def open_index(
