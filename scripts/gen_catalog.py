@@ -20,15 +20,69 @@ import sys
 from pathlib import Path
 
 PER_VENDOR = 2500
-RESOURCES = (
-    "invoice customer supplier contact item account journal payment receipt credit-note quote order bill "
-    "tax-code employee timesheet payrun expense category project job location currency bank-feed attachment "
-    "report budget asset depreciation transfer deposit refund statement allocation ledger period"
-).split()
-FIELDS = (
-    "date amount quantity reference description due_date tax_code account_id contact_id currency rate discount "
-    "line_total email phone address postcode country unit price status memo number"
-).split()
+RESOURCES = [
+    "invoice",
+    "customer",
+    "supplier",
+    "contact",
+    "item",
+    "account",
+    "journal",
+    "payment",
+    "receipt",
+    "credit-note",
+    "quote",
+    "order",
+    "bill",
+    "tax-code",
+    "employee",
+    "timesheet",
+    "payrun",
+    "expense",
+    "category",
+    "project",
+    "job",
+    "location",
+    "currency",
+    "bank-feed",
+    "attachment",
+    "report",
+    "budget",
+    "asset",
+    "depreciation",
+    "transfer",
+    "deposit",
+    "refund",
+    "statement",
+    "allocation",
+    "ledger",
+    "period",
+]
+FIELDS = [
+    "date",
+    "amount",
+    "quantity",
+    "reference",
+    "description",
+    "due_date",
+    "tax_code",
+    "account_id",
+    "contact_id",
+    "currency",
+    "rate",
+    "discount",
+    "line_total",
+    "email",
+    "phone",
+    "address",
+    "postcode",
+    "country",
+    "unit",
+    "price",
+    "status",
+    "memo",
+    "number",
+]
 PROBLEMS = [
     ("Required", "{field} is required", "The {field} field was not sent.", "after-fix"),
     ("TooLong", "{field} must be at most {n} characters", "The {field} value is longer than allowed.", "after-fix"),
