@@ -37,7 +37,7 @@ x-myobapi-version: v2
   "Errors": [
     {
       "Name": "DatePriorToBeginningOfFinancialYear",
-      "Message": "Date cannot be prior to the beginning of the financial year",
+      "Message": "Date cannot be prior to beginning of financial year",
       "AdditionalDetails": "Date",
       "ErrorCode": 25008,
       "Severity": "Error",

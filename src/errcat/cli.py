@@ -4,8 +4,6 @@ Exit codes (also in the README): 0 found / valid, 1 nothing found / catalog inva
 2 usage or input error, 3 a catalog in use could not be loaded.
 """
 
-from __future__ import annotations
-
 import csv
 import io
 import sys
@@ -513,7 +511,8 @@ app.add_typer(cache_app)
 @cache_app.command("info")
 def cache_info(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_builtin: NoBuiltinOpt = False) -> None:
     """The cache folder and each index file in it; `current` marks the one serving these catalog files."""
-    from .index.cache import cache_dir, cache_entries
+    from .index.cache import cache_dir
+    from .index.maintenance import cache_entries
 
     folder = cache_dir()
     found = cache_entries(list(catalog or []), builtin=not no_builtin)
@@ -542,7 +541,8 @@ def cache_info(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_
 @cache_app.command("clear")
 def cache_clear() -> None:
     """Delete every cached index (the next command rebuilds the one it needs)."""
-    from .index.cache import cache_dir, clear_cache
+    from .index.cache import cache_dir
+    from .index.maintenance import clear_cache
 
     removed, freed = clear_cache()
     typer.echo(f"removed {removed} file(s), {freed:,} bytes, from {cache_dir()}", err=True)

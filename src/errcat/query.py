@@ -7,7 +7,6 @@ than guessing one.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -21,6 +20,9 @@ if TYPE_CHECKING:
     from .index.store import CatalogIndex
 
 SEVERITIES = ("error", "warning")
+STOP_WORDS = frozenset(
+    ["the", "a", "an", "is", "are", "be", "of", "to", "in", "on", "for", "and", "or", "not", "no", "by", "with"]
+)  # too common to find errors by
 
 
 def squash(text: str) -> str:
@@ -193,6 +195,8 @@ def suggest(index: CatalogIndex, query: str, filters: Filters, limit: int = 5) -
                 words.setdefault(squash(str(e.code)), str(e.code))
             if e.name:
                 words.setdefault(squash(e.name), e.name)
+    import difflib
+
     contained = sorted((w for w in words if key and (key in w or w in key) and len(w) > 2), key=len)
     close = difflib.get_close_matches(key, list(words), n=limit, cutoff=0.6)
     out = list(dict.fromkeys(words[c] for c in [*close, *contained]))[:limit]

@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from http import HTTPStatus
 
 from ..catalog.core import Catalog
-from ..index.build import STOP_WORDS
 from ..index.store import CatalogIndex, TemplateRow, as_index
 from ..model import Entry
-from ..query import normalize_path, squash, tokens
+from ..query import STOP_WORDS, normalize_path, squash, tokens
 from ..templates import MAX_MATCH_LENGTH, match
 from .envelopes import TEXT, Observed
 
@@ -208,7 +207,9 @@ def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> 
             pool.consider(e, None, {}, None)
     if texts and not any(c.kind in ("exact", "template") for c in pool.found.values()):
         _fuzzy(ix, pool, texts)
-    if ctx.vendor and obs.status is not None:  # what the vendor documents for this status
+    stronger = sum(1 for c in pool.found.values() if _RANK[c.kind] > _RANK["status"])
+    if ctx.vendor and obs.status is not None and stronger < MAX_CANDIDATES:
+        # what the vendor documents for this status (it cannot outrank ten stronger candidates)
         for e in ix.with_status(obs.status, ctx.vendor):
             pool.consider(e, None, {}, None)
     return pool

@@ -13,14 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..catalog.core import Catalog
-from ..query import squash, tokens
+from ..query import STOP_WORDS, squash, tokens
 from ..templates import parse
-from .codec import crc, dumps, encode_entry, encode_guide, encode_template, encode_vendor
+from .codec import FORMAT, crc, dumps, encode_entry, encode_guide, encode_template, encode_vendor
 
-FORMAT = 1  # bump when the tables or the row encoding change: old cache files are then rebuilt
-STOP_WORDS = frozenset(
-    ["the", "a", "an", "is", "are", "be", "of", "to", "in", "on", "for", "and", "or", "not", "no", "by", "with"]
-)
 SEARCH_FIELDS = ("message", "name", "code", "scenario", "explanation")
 
 SCHEMA = """

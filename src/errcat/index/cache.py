@@ -16,13 +16,10 @@ in memory, silently. ``ERRCAT_NO_CACHE=1`` always uses memory.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 import time
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +27,7 @@ from typing import TypeVar
 
 from .. import __version__
 from ..catalog.locate import catalog_paths
-from .codec import CorruptIndex
+from .codec import FORMAT, CorruptIndex
 from .store import CatalogIndex
 
 CACHE_ENV = "ERRCAT_CACHE_DIR"
@@ -39,7 +36,7 @@ RACY_NS = 2_000_000_000  # a file changed this close to the build may have chang
 STALE_TEMP_SECONDS = 3600
 T = TypeVar("T")
 
-__all__ = ["CorruptIndex", "cache_dir", "cache_entries", "clear_cache", "open_catalog", "open_index", "with_index"]
+__all__ = ["CorruptIndex", "cache_dir", "open_catalog", "open_index", "with_index"]
 
 
 def cache_dir() -> Path:
@@ -58,7 +55,7 @@ class FileState:
     mtime_ns: int
 
 
-def _states(files: list[tuple[int, Path]]) -> list[FileState]:
+def file_states(files: list[tuple[int, Path]]) -> list[FileState]:
     out = []
     for layer, path in files:
         st = path.stat()
@@ -66,8 +63,10 @@ def _states(files: list[tuple[int, Path]]) -> list[FileState]:
     return out
 
 
-def _content_hash(states: list[FileState]) -> str:
+def content_hash(states: list[FileState]) -> str:
     """SHA-256 over every file's path, layer and bytes: the index's real key."""
+    import hashlib
+
     digest = hashlib.sha256(f"errcat-index {__version__}\n".encode())
     for s in states:
         digest.update(f"{s.layer}\0{s.path}\0".encode())
@@ -76,22 +75,25 @@ def _content_hash(states: list[FileState]) -> str:
     return digest.hexdigest()
 
 
-def _index_name(states: list[FileState]) -> str:
-    """The file name for this set of catalog paths (not their content)."""
-    from .build import FORMAT
+def index_name(states: list[FileState]) -> str:
+    """The file name for this set of catalog paths (not their content).
 
-    key = json.dumps([FORMAT, __version__, [(s.layer, s.path) for s in states]])
-    return "index-" + hashlib.sha256(key.encode()).hexdigest()[:20]
+    Two checksums rather than SHA-256 keep hashlib (OpenSSL) off the warm path; a collision
+    could only make two path sets share (and rebuild) one file, never serve the wrong index,
+    since the content hash inside is always compared.
+    """
+    import zlib
+
+    key = json.dumps([FORMAT, __version__, [(s.layer, s.path) for s in states]]).encode()
+    return f"index-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
 
 
 def _stat_record(states: list[FileState]) -> list[list[object]]:
     return [[s.path, s.layer, s.size, s.mtime_ns] for s in states]
 
 
-def _open_checked(path: Path) -> sqlite3.Connection:
+def open_checked(path: Path) -> sqlite3.Connection:
     """Open an index read-only and check what can be checked cheaply: header, size, format."""
-    from .build import FORMAT
-
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
     try:
         pages, page_size = db.execute("PRAGMA page_count").fetchone()[0], db.execute("PRAGMA page_size").fetchone()[0]
@@ -106,13 +108,15 @@ def _open_checked(path: Path) -> sqlite3.Connection:
     return db
 
 
-def _meta(db: sqlite3.Connection, key: str) -> str | None:
+def read_meta(db: sqlite3.Connection, key: str) -> str | None:
     row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
 
 
 def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
     """Write through a temporary file in the same folder, then rename over ``path``."""
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
@@ -139,7 +143,7 @@ def _trusted_by_stat(stat_file: Path, states: list[FileState], db: sqlite3.Conne
         return False
     if not isinstance(recorded, dict) or recorded.get("files") != _stat_record(states):
         return False
-    if recorded.get("build") != _meta(db, "build"):
+    if recorded.get("build") != read_meta(db, "build"):
         return False
     written = recorded.get("written_ns")
     return isinstance(written, int) and all(s.mtime_ns < written - RACY_NS for s in states)
@@ -163,22 +167,22 @@ def open_index(
     Raises what ``load_catalog`` raises when the files must be (re)loaded and are invalid.
     """
     files = catalog_paths([Path(p) for p in paths or ()], builtin=builtin, use_env=use_env)
-    states = _states(files)
+    states = file_states(files)
     if os.environ.get(NO_CACHE_ENV):
         return _build_in_memory(paths, builtin, use_env)
     folder = cache_dir()
-    name = _index_name(states)
+    name = index_name(states)
     index_file, stat_file = folder / f"{name}.sqlite", folder / f"{name}.stat"
     if not rebuild and index_file.exists():
         index = _reuse(index_file, stat_file, states)
         if index is not None:
             return index
-    content = _content_hash(states)
+    content = content_hash(states)
     from ..catalog.load import load_catalog
     from .build import compile_catalog
 
     catalog = load_catalog(paths, builtin=builtin, use_env=use_env)
-    build = uuid.uuid4().hex
+    build = os.urandom(16).hex()
     meta = {
         "content": content,
         "build": build,
@@ -199,7 +203,7 @@ def open_index(
         _remove_stale_temps(folder)
         _write_atomic(index_file, write)
         _record_stats(stat_file, states, build)
-        return CatalogIndex(_open_checked(index_file), source=catalog, origin=str(index_file))
+        return CatalogIndex(open_checked(index_file), source=catalog, origin=str(index_file))
     except (OSError, sqlite3.Error, CorruptIndex):
         return catalog.index  # an unwritable cache is not the user's problem: compile in memory
 
@@ -207,15 +211,15 @@ def open_index(
 def _reuse(index_file: Path, stat_file: Path, states: list[FileState]) -> CatalogIndex | None:
     """The cached index when it is intact and built from these files' content, else None."""
     try:
-        db = _open_checked(index_file)
+        db = open_checked(index_file)
     except (sqlite3.DatabaseError, CorruptIndex, OSError):
         _discard(index_file)
         return None
     try:
         if _trusted_by_stat(stat_file, states, db):
             return CatalogIndex(db, origin=str(index_file))
-        if _meta(db, "content") == _content_hash(states):
-            _record_stats(stat_file, states, _meta(db, "build"))
+        if read_meta(db, "content") == content_hash(states):
+            _record_stats(stat_file, states, read_meta(db, "build"))
             return CatalogIndex(db, origin=str(index_file))
     except (sqlite3.DatabaseError, OSError):
         _discard(index_file)
@@ -253,55 +257,3 @@ def with_index(
 def open_catalog(paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = True) -> CatalogIndex:
     """The catalog for queries (lookup, search, list, explain), from the cached compiled index."""
     return open_index(paths, builtin=builtin, use_env=use_env)
-
-
-@dataclass(frozen=True)
-class CacheEntry:
-    """One index file in the cache folder, as `errcat cache info` shows it."""
-
-    path: Path
-    size: int
-    entries: int | None  # None when the file is unreadable
-    built_at: float | None
-    files: list[str]
-    current: bool  # built for the catalog files in use now, from their current content
-
-
-def cache_entries(paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = True) -> list[CacheEntry]:
-    """Every index file in the cache folder, marking the one that serves the current catalog."""
-    folder = cache_dir()
-    try:
-        states = _states(catalog_paths([Path(p) for p in paths or ()], builtin=builtin, use_env=use_env))
-        current_name, content = _index_name(states), _content_hash(states)
-    except (OSError, ValueError):
-        current_name, content = "", ""
-    out = []
-    for f in sorted(folder.glob("index-*.sqlite")) if folder.is_dir() else []:
-        entries, built_at, files, current = None, None, [], False
-        try:
-            db = _open_checked(f)
-            try:
-                entries = int(_meta(db, "entries") or 0)
-                built_at = int(_meta(db, "built_at") or 0) / 1e9
-                files = [p for _, p in json.loads(_meta(db, "files") or "[]")]
-                current = f.stem == current_name and _meta(db, "content") == content
-            finally:
-                db.close()
-        except (sqlite3.DatabaseError, CorruptIndex, OSError, ValueError):
-            pass
-        out.append(CacheEntry(f, f.stat().st_size, entries, built_at, files, current))
-    return out
-
-
-def clear_cache() -> tuple[int, int]:
-    """Delete every index, stat and leftover temporary file; return (files removed, bytes freed)."""
-    folder = cache_dir()
-    removed = freed = 0
-    if not folder.is_dir():
-        return 0, 0
-    for f in [*folder.glob("index-*.sqlite"), *folder.glob("index-*.stat"), *folder.glob(".index-*.tmp")]:
-        with contextlib.suppress(OSError):
-            size = f.stat().st_size
-            f.unlink()
-            removed, freed = removed + 1, freed + size
-    return removed, freed

@@ -14,6 +14,8 @@ from typing import Any
 
 from ..model import Entry, Guide, Source, Template, Vendor, vendor_from_dict
 
+FORMAT = 1  # bump when the tables or the row encoding change: old cache files are then rebuilt
+
 
 class CorruptIndex(Exception):
     """A cache row does not decode or fails its checksum: the file must be rebuilt, not trusted."""

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from ..explain import Explanation
     from ..explain.envelopes import Observed
     from ..explain.match import ErrorMatch
-    from ..index.cache import CacheEntry
+    from ..index.maintenance import CacheEntry
     from ..index.store import CatalogIndex
 
 Segment = tuple[str, str | None]

@@ -1,0 +1,65 @@
+"""`errcat cache info|clear`: what the cache folder holds, and emptying it."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..catalog.locate import catalog_paths
+from .cache import cache_dir, content_hash, file_states, index_name, open_checked, read_meta
+from .codec import CorruptIndex
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """One index file in the cache folder, as `errcat cache info` shows it."""
+
+    path: Path
+    size: int
+    entries: int | None  # None when the file is unreadable
+    built_at: float | None
+    files: list[str]
+    current: bool  # built for the catalog files in use now, from their current content
+
+
+def cache_entries(paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = True) -> list[CacheEntry]:
+    """Every index file in the cache folder, marking the one that serves the current catalog."""
+    folder = cache_dir()
+    try:
+        states = file_states(catalog_paths([Path(p) for p in paths or ()], builtin=builtin, use_env=use_env))
+        current_name, content = index_name(states), content_hash(states)
+    except (OSError, ValueError):
+        current_name, content = "", ""
+    out = []
+    for f in sorted(folder.glob("index-*.sqlite")) if folder.is_dir() else []:
+        entries, built_at, files, current = None, None, [], False
+        try:
+            db = open_checked(f)
+            try:
+                entries = int(read_meta(db, "entries") or 0)
+                built_at = int(read_meta(db, "built_at") or 0) / 1e9
+                files = [p for _, p in json.loads(read_meta(db, "files") or "[]")]
+                current = f.stem == current_name and read_meta(db, "content") == content
+            finally:
+                db.close()
+        except (sqlite3.DatabaseError, CorruptIndex, OSError, ValueError):
+            pass
+        out.append(CacheEntry(f, f.stat().st_size, entries, built_at, files, current))
+    return out
+
+
+def clear_cache() -> tuple[int, int]:
+    """Delete every index, stat and leftover temporary file; return (files removed, bytes freed)."""
+    folder = cache_dir()
+    removed = freed = 0
+    if not folder.is_dir():
+        return 0, 0
+    for f in [*folder.glob("index-*.sqlite"), *folder.glob("index-*.stat"), *folder.glob(".index-*.tmp")]:
+        with contextlib.suppress(OSError):
+            size = f.stat().st_size
+            f.unlink()
+            removed, freed = removed + 1, freed + size
+    return removed, freed
