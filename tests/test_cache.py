@@ -1,0 +1,239 @@
+"""The compiled index cache: reused while current, rebuilt on any change, never trusted when damaged."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import errcat
+from errcat.index.cache import open_index
+
+ERRCAT = [sys.executable, "-c", "from errcat.cli import main; main()"]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ERRCAT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("ERRCAT_CATALOG", raising=False)
+    return folder
+
+
+def index_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("index-*.sqlite"))
+
+
+def build_id(path: Path) -> str:
+    db = sqlite3.connect(path)
+    try:
+        return db.execute("SELECT value FROM meta WHERE key = 'build'").fetchone()[0]
+    finally:
+        db.close()
+
+
+def age(folder: Path) -> None:
+    """Make every catalog file look older than the racy window, as files usually are."""
+    old = time.time() - 60
+    for f in folder.rglob("*.yaml"):
+        os.utime(f, (old, old))
+
+
+def test_first_run_builds_then_reuses(cache: Path) -> None:
+    first = open_index(use_env=False)
+    assert first.origin != "memory" and len(index_files(cache)) == 1
+    built = build_id(index_files(cache)[0])
+    second = open_index(use_env=False)
+    assert second.origin == first.origin and build_id(index_files(cache)[0]) == built
+    assert second.lookup("25008").found and second.size == len(errcat.load_catalog(use_env=False).entries)
+
+
+def test_warm_run_is_trusted_by_stat_and_survives_touch(cache: Path, catalog_copy: Path) -> None:
+    age(catalog_copy)
+    open_index([catalog_copy], builtin=False, use_env=False)
+    built = build_id(index_files(cache)[0])
+    stat_file = index_files(cache)[0].with_suffix(".stat")
+    assert json.loads(stat_file.read_text())["build"] == built
+    os.utime(catalog_copy / "sage.yaml")  # new mtime, same content: no rebuild
+    index = open_index([catalog_copy], builtin=False, use_env=False)
+    assert build_id(index_files(cache)[0]) == built and index.lookup("AccessTokenExpiredError").found
+
+
+@pytest.mark.parametrize("file", ["myob.entries.yaml", "myob.yaml"])
+def test_editing_any_catalog_file_rebuilds(cli, cache: Path, catalog_copy: Path, file: str) -> None:
+    age(catalog_copy)
+    args = ("--no-builtin", "--catalog", str(catalog_copy), "--format", "json")
+    before = json.loads(cli("lookup", "25008", *args).stdout)
+    path = catalog_copy / file
+    text = path.read_text(encoding="utf-8")
+    if file == "myob.entries.yaml":
+        edited = text.replace("Date cannot be prior to beginning of financial year", "Date is before the financial year")
+    else:
+        edited = text.replace(
+            "The transaction date is before the start of the company file's current financial year.",
+            "Edited summary of the financial year error.",
+        )
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+    after = json.loads(cli("lookup", "25008", *args).stdout)
+    assert before != after
+    dump = json.dumps(after)
+    assert ("Date is before the financial year" in dump) or ("Edited summary of the financial year error." in dump)
+    assert len(index_files(cache)) == 1  # the same path set keeps one file
+
+
+def test_overlay_added_and_removed(cli, cache: Path, tmp_path: Path) -> None:
+    overlay = tmp_path / "overlay"
+    overlay.mkdir()
+    (overlay / "acme.yaml").write_text(
+        """errcat: 1
+vendor: {id: acme, name: Acme API}
+guides:
+  acme.broken:
+    summary: Acme broke.
+    causes: [It is broken.]
+    fix: Wait.
+    retry: backoff
+    actor: vendor
+entries:
+  - {id: acme.one, vendor: acme, endpoint: null, methods: [], scenario: Broken, status: 500, code: ACME_BROKEN,
+     name: null, message: Acme is broken, severity: error, guide: acme.broken, source: {document: acme.txt}}
+""",
+        encoding="utf-8",
+    )
+    assert cli("lookup", "ACME_BROKEN").exit_code == 1
+    assert cli("lookup", "ACME_BROKEN", "--catalog", str(overlay)).exit_code == 0
+    (overlay / "acme.yaml").rename(overlay / "acme.yml.off")
+    (overlay / "more.yaml").write_text((overlay / "acme.yml.off").read_text().replace("ACME_BROKEN", "ACME_DOWN"))
+    result = cli("lookup", "ACME_DOWN", "--catalog", str(overlay))
+    assert result.exit_code == 0 and "Acme is broken" in result.stdout
+    assert cli("lookup", "ACME_BROKEN", "--catalog", str(overlay)).exit_code == 1
+    assert cli("lookup", "25008").exit_code == 0  # the built-in index is still served
+
+
+def test_env_overlay_is_part_of_the_key(cli, cache: Path, catalog_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cli("lookup", "25008").exit_code == 0
+    monkeypatch.setenv("ERRCAT_CATALOG", str(catalog_copy))
+    assert cli("lookup", "25008").exit_code == 0
+    assert len(index_files(cache)) == 2
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "format", "row"])
+def test_damaged_cache_is_rebuilt_not_trusted(cli, cache: Path, damage: str) -> None:
+    good = cli("lookup", "25008", "--format", "json").stdout
+    path = index_files(cache)[0]
+    if damage == "truncate":
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "garbage":
+        path.write_bytes(b"not a database at all\n" * 500)
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "format":
+        db = sqlite3.connect(path)
+        db.execute("UPDATE meta SET value = '999' WHERE key = 'format'")
+        db.commit()
+        db.close()
+    else:  # one row's bytes changed behind the index's back: its checksum no longer matches
+        db = sqlite3.connect(path)
+        db.execute("UPDATE entries SET data = replace(data, 'financial', 'finXncial') WHERE code = '25008'")
+        db.commit()
+        db.close()
+    result = cli("lookup", "25008", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == good and "finXncial" not in result.stdout
+    assert "Traceback" not in result.stderr
+    assert build_id(index_files(cache)[0])  # a sound file is back in place
+
+
+def test_concurrent_first_runs(cache: Path, tmp_path: Path) -> None:
+    env = dict(os.environ, ERRCAT_CACHE_DIR=str(cache), NO_COLOR="1")
+    env.pop("ERRCAT_CATALOG", None)
+    children = [
+        subprocess.Popen(
+            [*ERRCAT, "lookup", "25008", "--format", "json"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(6)
+    ]
+    outputs = [child.communicate(timeout=120) for child in children]
+    assert [c.returncode for c in children] == [0] * 6, [err for _, err in outputs]
+    assert len({out for out, _ in outputs}) == 1 and all(err == b"" for _, err in outputs)
+    assert len(index_files(cache)) == 1 and not list(cache.glob(".*.tmp"))
+    again = subprocess.run([*ERRCAT, "lookup", "25008", "--format", "json"], env=env, capture_output=True, timeout=60)
+    assert again.returncode == 0 and again.stdout == outputs[0][0]
+
+
+def test_unwritable_cache_dir_falls_back_to_memory(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ERRCAT_CACHE_DIR", str(blocker / "cache"))  # cannot be created, even by root
+    result = cli("lookup", "25008")
+    assert result.exit_code == 0 and result.stderr == "" and "DatePriorToBeginningOfFinancialYear" in result.stdout
+    assert open_index(use_env=False).origin == "memory"
+    assert blocker.read_text() == "not a folder"
+
+
+def test_read_only_cache_dir_falls_back_to_memory(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if sys.platform == "linux":
+        folder = Path("/proc")  # an existing folder nobody can create files in, root included
+    else:
+        folder = tmp_path / "ro"
+        folder.mkdir()
+        folder.chmod(0o500)
+    monkeypatch.setenv("ERRCAT_CACHE_DIR", str(folder))
+    try:
+        result = cli("lookup", "25008")
+        assert result.exit_code == 0 and result.stderr == "" and "DatePriorToBeginningOfFinancialYear" in result.stdout
+        assert not list(folder.glob("index-*")) and not list(folder.glob(".index-*"))
+    finally:
+        if folder != Path("/proc"):
+            folder.chmod(0o700)
+
+
+def test_no_cache_env_keeps_everything_in_memory(cli, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ERRCAT_NO_CACHE", "1")
+    assert cli("lookup", "25008").exit_code == 0
+    assert not cache.exists()
+
+
+def test_invalid_overlay_is_never_cached(cli, cache: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("errcat: 1\nvendor: {id: acme}\nentries:\n  - {id: acme.x}\n", encoding="utf-8")
+    result = cli("lookup", "25008", "--catalog", str(bad))
+    assert result.exit_code == 3 and "bad.yaml:" in result.stderr
+    assert cli("lookup", "25008", "--catalog", str(bad)).exit_code == 3  # still reported, not served stale
+    assert len(index_files(cache)) == 0
+
+
+def test_cache_info_and_clear(cli, cache: Path) -> None:
+    assert "no index files yet" in cli("cache", "info").stdout
+    cli("lookup", "25008")
+    info = json.loads(cli("cache", "info", "--format", "json").stdout)
+    assert info["folder"] == str(cache)
+    [entry] = info["files"]
+    assert entry["current"] is True and entry["entries"] > 300 and any("myob" in f for f in entry["catalog_files"])
+    text = cli("cache", "info").stdout
+    assert "current" in text and str(cache) in text
+    cleared = cli("cache", "clear")
+    assert cleared.exit_code == 0 and "removed 2 file(s)" in cleared.stderr
+    assert index_files(cache) == []
+    assert cli("lookup", "25008").exit_code == 0 and len(index_files(cache)) == 1
+
+
+def test_index_answers_like_the_loaded_catalog(cache: Path, catalog: errcat.Catalog) -> None:
+    """The cached index and the YAML-loaded catalog give the same answers, row for row."""
+    index = errcat.open_catalog(use_env=False)
+    assert index.origin != "memory"
+    assert index.catalog.entries == catalog.entries
+    assert dict(index.catalog.guides) == catalog.guides and index.catalog.templates == catalog.templates
+    assert index.catalog.vendors == catalog.vendors and index.catalog.where == catalog.where
+    for query in ("25008", "AccessTokenExpiredError", "401", "myob.generic.gateway-timeout"):
+        assert index.lookup(query) == catalog.lookup(query)
+    for text in ("financial year", "token expired", "rate limit"):
+        assert index.search(text) == catalog.search(text)
