@@ -13,11 +13,15 @@ Output is deterministic for a seed. The folder is replaced, never mixed with old
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import shutil
 import sys
 from pathlib import Path
+
+import yaml
+
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+HEADER = "# Synthetic catalog written by scripts/gen_catalog.py, for benchmarks. Not a real vendor.\n"
 
 PER_VENDOR = 2500
 RESOURCES = [
@@ -211,8 +215,8 @@ def generate(total: int, out: Path, seed: int = 1) -> list[Path]:
         number += 1
         count = min(PER_VENDOR, left)
         path = staging / f"synth-{number:02d}.yaml"
-        # JSON is valid YAML and writes much faster than yaml.dump for large files.
-        path.write_text(json.dumps(vendor_file(number, count, rng), indent=1) + "\n", encoding="utf-8")
+        text = yaml.dump(vendor_file(number, count, rng), Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=1000)
+        path.write_text(HEADER + text, encoding="utf-8")
         written.append(out / path.name)
         left -= count
     shutil.rmtree(out, ignore_errors=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import UsageError
@@ -233,15 +234,19 @@ FIELD_WEIGHTS = {"message": 3.0, "name": 3.0, "code": 3.0, "scenario": 2.0, "exp
 
 def tokens(text: str) -> list[str]:
     """Search terms of a text: words, their CamelCase parts, crude plural folding."""
-    out = []
+    out: list[str] = []
     for word in _WORD.findall(text):
-        forms = [word.lower()]  # in order, so a phrase of the text is a phrase of its tokens
-        parts = _CAMEL.findall(word)
-        if len(parts) > 1:
-            forms += [p.lower() for p in parts if p.lower() != forms[0]]
-        for form in dict.fromkeys(forms):
-            out.append(form[:-1] if len(form) > 3 and form.endswith("s") and not form.endswith("ss") else form)
+        out += _word_tokens(word)
     return out
+
+
+@lru_cache(maxsize=65536)  # a catalog's vocabulary is small next to its text: index builds reuse it
+def _word_tokens(word: str) -> tuple[str, ...]:
+    forms = [word.lower()]  # in order, so a phrase of the text is a phrase of its tokens
+    parts = _CAMEL.findall(word)
+    if len(parts) > 1:
+        forms += [p.lower() for p in parts if p.lower() != forms[0]]
+    return tuple(f[:-1] if len(f) > 3 and f.endswith("s") and not f.endswith("ss") else f for f in dict.fromkeys(forms))
 
 
 def _plain_words(text: str) -> set[str]:

@@ -67,6 +67,39 @@ def read_file(path: Path, layer: int, check_schema: bool) -> RawFile:
     return raw
 
 
+PARALLEL_BYTES = 8 << 20  # below this, starting worker processes costs more than it saves
+
+
+def read_files(files: list[tuple[int, Path]], check_schema: bool | None = None) -> list[RawFile]:
+    """Read and parse every file, in worker processes when there is enough YAML to share out.
+
+    ``check_schema`` None means: schema-check user layers only. Parsing is CPU-bound pure
+    Python around libyaml, so processes (not threads) are what use a second core.
+    """
+    jobs = [(path, layer, layer > 0 if check_schema is None else check_schema) for layer, path in files]
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers > 1 and sum(_size(path) for path, _, _ in jobs) > PARALLEL_BYTES:
+        from concurrent.futures import ProcessPoolExecutor
+
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                return list(pool.map(_read_job, jobs))
+        except (OSError, RuntimeError, ImportError):  # no process support here: read them in turn
+            pass
+    return [read_file(path, layer, schema) for path, layer, schema in jobs]
+
+
+def _read_job(job: tuple[Path, int, bool]) -> RawFile:
+    return read_file(*job)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _merge_vendor(vendors: dict[str, dict[str, Any]], data: LineDict, file: str, problems: list[Problem]) -> None:
     vid = data["id"]
     merged = vendors.setdefault(vid, {"id": vid})
@@ -208,7 +241,7 @@ def load_catalog(
     Raises CatalogError (exit 3) listing every problem, or UsageError for a missing path.
     """
     files = catalog_paths([Path(p) for p in paths or ()], builtin=builtin, use_env=use_env)
-    raw_files = [read_file(path, layer, check_schema=layer > 0) for layer, path in files]
+    raw_files = read_files(files)
     catalog, problems = build(raw_files)
     from .checks import run_checks
 
@@ -234,7 +267,7 @@ def validate(paths: list[Path | str] | None = None, *, builtin: bool = True, use
         given = [p for p in given if p.resolve() != builtin_root]
         builtin = True
     files = catalog_paths(given, builtin=builtin, use_env=use_env)
-    raw_files = [read_file(path, layer, check_schema=True) for layer, path in files]
+    raw_files = read_files(files, check_schema=True)
     catalog, problems = build(raw_files)
     file_problems = [p for r in raw_files for p in r.problems]
     if any(p.level == "error" for p in file_problems):

@@ -118,6 +118,7 @@ def _encoded(rows: Iterable[tuple[str, str]]) -> Iterable[tuple[str, str, int]]:
 def _entries(catalog: Catalog, db: sqlite3.Connection) -> None:
     rows, texts, words = [], [], []
     counts: dict[str, int] = defaultdict(int)
+    explanations: dict[str, str] = {}  # one guide's text is indexed for each of its rows: tokenize it once
     for pos, e in enumerate(catalog.entries):
         data = encode_entry(e)
         code = None if e.code is None else str(e.code)
@@ -140,10 +141,11 @@ def _entries(catalog: Catalog, db: sqlite3.Connection) -> None:
                 crc(data),
             )
         )
-        g = catalog.guides.get(e.guide_id)
-        explanation = " ".join([g.summary, *g.causes, g.fix]) if g else ""
-        fields = (e.message or "", e.name or "", code or "", e.scenario, explanation)
-        texts.append((pos, *(search_text(f) for f in fields)))
+        if e.guide_id not in explanations:
+            g = catalog.guides.get(e.guide_id)
+            explanations[e.guide_id] = search_text(" ".join([g.summary, *g.causes, g.fix])) if g else ""
+        fields = (e.message or "", e.name or "", code or "", e.scenario)
+        texts.append((pos, *(search_text(f) for f in fields), explanations[e.guide_id]))
         if message_key is not None and e.message is not None:
             for token in dict.fromkeys(tokens(e.message)):
                 if token not in STOP_WORDS:
