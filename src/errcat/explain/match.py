@@ -4,10 +4,11 @@ Kinds, strongest first: ``exact`` (the documented message), ``template`` (a docu
 with slots filled), ``code`` (the vendor code or name, message differs), ``status`` (only the
 vendor's documented meaning of the HTTP status applies), ``fuzzy`` (similar words only), ``none``.
 
-Candidates come from hash indexes (message, code, name, status) and a token index for fuzzy
-text, never from a scan of every entry. When no evidence outside the words names a vendor, a
-match is claimed only if the words are distinctive for one vendor; a generic ``Not Found`` from
-an unknown service is never an InvoiceXpress error.
+Candidates come from the compiled index (errcat.index): look-ups by message, code, name,
+vendor+status and template key word, and a word index for fuzzy text; never from a scan of
+every entry. When no evidence outside the words names a vendor, a match is claimed only if the
+words are distinctive for one vendor; a generic ``Not Found`` from an unknown service is never
+an InvoiceXpress error.
 """
 
 from __future__ import annotations
