@@ -122,6 +122,23 @@ def _emit(text: str) -> None:
     sys.stdout.write(text)
 
 
+def _render(format: "Format", view: str, *args: Any, table: tuple[Any, ...] | None = None) -> str | list[Any]:
+    """``view`` (lookup, search, list, explain) rendered in ``format``: a JSON or markdown document,
+    or text lines for the table view (``table`` gives its arguments when they differ).
+
+    Each view has ``render.jsondoc.<view>_document``, ``render.markdown.<view>_markdown`` and
+    ``render.text.<view>_lines``; only the module the format needs is imported.
+    """
+    from importlib import import_module
+
+    if format is Format.json:
+        jsondoc = import_module(".render.jsondoc", __package__)
+        return str(jsondoc.dumps(getattr(jsondoc, f"{view}_document")(*args)))
+    if format is Format.markdown:
+        return str(getattr(import_module(".render.markdown", __package__), f"{view}_markdown")(*args))
+    return list(getattr(import_module(".render.text", __package__), f"{view}_lines")(*(table or args)))
+
+
 def _output(output: str | list[Any]) -> None:
     """Print a rendered document (str) or text lines (styled on a terminal)."""
     if isinstance(output, str):
@@ -169,17 +186,9 @@ def lookup(
 
     def work(cat: Any) -> tuple[Any, Any]:
         result = do_lookup(cat, query, _filters(vendor, endpoint, method, status, severity))
-        if format is Format.json:
-            from .render.jsondoc import dumps, lookup_document
-
-            return result, dumps(lookup_document(cat, result))
-        if format is Format.markdown:
-            from .render.markdown import lookup_markdown
-
-            return result, lookup_markdown(cat, result)
-        from .render.text import lookup_lines
-
-        return result, lookup_lines(cat, result) if result.found else ""
+        if format is Format.table and not result.found:
+            return result, ""  # the miss and its suggestions go to stderr
+        return result, _render(format, "lookup", cat, result)
 
     result, output = _query(catalog, no_builtin, work)
     _output(output)
@@ -206,17 +215,7 @@ def search(
 
     def work(cat: Any) -> tuple[Any, Any]:
         hits = do_search(cat, text, _filters(vendor, endpoint, method, status, severity), limit=limit)
-        if format is Format.json:
-            from .render.jsondoc import dumps, search_document
-
-            return hits, dumps(search_document(cat, text, hits))
-        if format is Format.markdown:
-            from .render.markdown import search_markdown
-
-            return hits, search_markdown(cat, text, hits)
-        from .render.text import search_lines
-
-        return hits, search_lines(cat, hits)
+        return hits, _render(format, "search", cat, text, hits, table=(cat, hits))
 
     hits, output = _query(catalog, no_builtin, work)
     _output(output)
@@ -281,17 +280,7 @@ def explain(
             from .explain.stub import stub_yaml
 
             return x, stub_yaml(cat, x)
-        if format is Format.json:
-            from .render.jsondoc import dumps, explain_document
-
-            return x, dumps(explain_document(cat, x))
-        if format is Format.markdown:
-            from .render.markdown import explain_markdown
-
-            return x, explain_markdown(cat, x)
-        from .render.text import explain_lines
-
-        return x, explain_lines(cat, x)
+        return x, _render(format, "explain", cat, x)
 
     x, output = _query(catalog, no_builtin, work)
     if stub and output is None:
@@ -319,17 +308,7 @@ def list_(
 
     def work(cat: Any) -> tuple[Any, Any]:
         groups = list_errors(cat, _filters(vendor, endpoint, method, status, severity))
-        if format is Format.json:
-            from .render.jsondoc import dumps, list_document
-
-            return groups, dumps(list_document(cat, groups))
-        if format is Format.markdown:
-            from .render.markdown import list_markdown
-
-            return groups, list_markdown(cat, groups)
-        from .render.text import list_lines
-
-        return groups, list_lines(cat, groups)
+        return groups, _render(format, "list", cat, groups)
 
     groups, output = _query(catalog, no_builtin, work)
     _output(output)

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .errors import UsageError
 from .model import Entry, Guide
@@ -276,19 +276,12 @@ def search(source: Catalog | CatalogIndex, text: str, filters: Filters | None = 
         raise UsageError("empty search: give one or more words")
     match = " AND ".join(f'"{t}"' for t in terms)
     phrase = '"' + " ".join(tokens(text)) + '"' if len(terms) > 1 else None
-    clauses: list[str] = ["1"]
-    params: list[Any] = []
-    for column, value in (("e.vendor", filters.vendor), ("e.severity", filters.severity)):
-        if value:
-            clauses.append(f"{column} = ?")
-            params.append(value.lower())
-    if filters.status is not None:
-        clauses.append("e.status = ?")
-        params.append(filters.status)
+    vendor = filters.vendor.lower() if filters.vendor else None
+    severity = filters.severity.lower() if filters.severity else None
     best: dict[tuple[str, str], float] = {}
     rows: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     extra = MAX_EXTRA_ROWS
-    for score, e in index.ranked(match, phrase, tuple(FIELD_WEIGHTS.values()), " AND ".join(clauses), params):
+    for score, e in index.ranked(match, phrase, tuple(FIELD_WEIGHTS.values()), vendor, filters.status, severity):
         if not filters.accepts(e):
             continue
         if e.error_key not in best:

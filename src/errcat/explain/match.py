@@ -40,11 +40,6 @@ REASON_PHRASES = frozenset(squash(s.phrase) for s in HTTPStatus)
 MAX_WORD_ROWS = 2000  # a word in more literal messages than this is too common to find candidates by
 
 
-def index_for(source: Catalog | CatalogIndex) -> CatalogIndex:
-    """The compiled index explain reads candidates from (built in memory for a loaded Catalog)."""
-    return as_index(source)
-
-
 @dataclass(frozen=True)
 class Context:
     """What the exchange says about every error in it."""
@@ -263,7 +258,7 @@ def _distinctive(ix: CatalogIndex, obs: Observed, cand: Candidate) -> bool:
 
 def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) -> ErrorMatch:
     """Rank the catalog's entries against one observed error and say what kind of match it is."""
-    ix = index_for(catalog)
+    ix = as_index(catalog)
     texts = readings(obs)
     pool = _gather(ix, obs, ctx, texts)
     found = [c for c in pool.found.values() if c.score > 0 or c.kind in CLAIMED]  # no negative-score "nearest" noise
@@ -312,7 +307,7 @@ def _confidence(kind: str, top: Candidate, ranked: list[Candidate], ctx: Context
 
 def spot_names(catalog: Catalog | CatalogIndex, text: str) -> list[str]:
     """Known error names and non-numeric codes written in free text (``... IncorrectRowVersionSupplied``)."""
-    ix = index_for(catalog)
+    ix = as_index(catalog)
     words = [
         w for w in re.findall(r"\b[A-Za-z][A-Za-z0-9_]{5,}\b", text[: MAX_MATCH_LENGTH * 4]) if re.search(r"[a-z][A-Z]|_", w)
     ]

@@ -17,8 +17,6 @@ from ..query import STOP_WORDS, squash, tokens
 from ..templates import parse
 from .codec import FORMAT, crc, dumps, encode_entry, encode_guide, encode_template, encode_vendor
 
-SEARCH_FIELDS = ("message", "name", "code", "scenario", "explanation")
-
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE vendors(id TEXT PRIMARY KEY, data TEXT NOT NULL, crc INTEGER NOT NULL);

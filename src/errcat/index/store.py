@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MAX_BOUND = 900  # SQLite's default limit on bound parameters is 999
+_TEMPLATE_COLUMNS = "vendor, template, literal_words, bare, leading_slot"
 
 
 @dataclass(frozen=True)
@@ -80,13 +81,23 @@ class CatalogIndex:
         rows = self.rows(f"SELECT data, crc FROM entries WHERE {where} {tail}", params)
         return [decode_entry(checked(data, c)) for data, c in rows]
 
-    def _entries_in(self, column: str, values: list[Any], extra: str = "", params: tuple[Any, ...] = ()) -> list[Entry]:
-        out: list[Entry] = []
+    def _rows_in(self, sql: str, values: list[Any]) -> list[Any]:
+        """Rows of ``sql`` whose ``{marks}`` is filled with ``values``, in chunks SQLite accepts."""
+        out: list[Any] = []
         for start in range(0, len(values), MAX_BOUND):
             chunk = values[start : start + MAX_BOUND]
-            marks = ",".join("?" * len(chunk))
-            out += self._entries(f"{column} IN ({marks}) {extra}", [*chunk, *params])
+            out += self.rows(sql.format(marks=",".join("?" * len(chunk))), chunk)
         return out
+
+    @staticmethod
+    def _filter_sql(vendor: str | None, status: int | None, severity: str | None, table: str = "") -> tuple[str, list[Any]]:
+        """A WHERE condition for the filters SQL can apply (the caller applies method and endpoint)."""
+        clauses, params = ["1"], []
+        for column, value in (("vendor", vendor), ("status", status), ("severity", severity)):
+            if value is not None:
+                clauses.append(f"{table}{column} = ?")
+                params.append(value)
+        return " AND ".join(clauses), params
 
     def meta(self, key: str) -> str | None:
         found = self.rows("SELECT value FROM meta WHERE key = ?", (key,))
@@ -193,12 +204,7 @@ class CatalogIndex:
 
     def filtered(self, vendor: str | None, status: int | None, severity: str | None) -> list[Entry]:
         """Entries passing the filters SQL can apply (the rest are applied by the caller)."""
-        clauses, params = ["1"], []
-        for column, value in (("vendor", vendor), ("status", status), ("severity", severity)):
-            if value is not None:
-                clauses.append(f"{column} = ?")
-                params.append(value)
-        return self._entries(" AND ".join(clauses), params)
+        return self._entries(*self._filter_sql(vendor, status, severity))
 
     def near_keys(self, start: str, stop: str, limit: int) -> list[Entry]:
         """Entries whose squashed code or name sorts in [start, stop): did-you-mean candidates."""
@@ -212,48 +218,31 @@ class CatalogIndex:
     def keys_present(self, column: str, keys: list[str]) -> set[str]:
         """Which of ``keys`` occur in column code_key or name_key."""
         assert column in ("code_key", "name_key")
-        out: set[str] = set()
-        for start in range(0, len(keys), MAX_BOUND):
-            chunk = keys[start : start + MAX_BOUND]
-            marks = ",".join("?" * len(chunk))
-            out |= {r[0] for r in self.rows(f"SELECT DISTINCT {column} FROM entries WHERE {column} IN ({marks})", chunk)}
-        return out
+        return {r[0] for r in self._rows_in(f"SELECT DISTINCT {column} FROM entries WHERE {column} IN ({{marks}})", keys)}
 
     def templates_for(self, words: set[str]) -> list[TemplateRow]:
         """Templates that could match a text with these tokens: those keyed by one of them, or unkeyed."""
-        found: list[Any] = []
-        keys = sorted(words)
-        for start in range(0, len(keys), MAX_BOUND):
-            chunk = keys[start : start + MAX_BOUND]
-            marks = ",".join("?" * len(chunk))
-            found += self.rows(
-                f"SELECT pos, vendor, template, literal_words, bare, leading_slot FROM templates WHERE word IN ({marks})", chunk
-            )
-        found += self.rows("SELECT pos, vendor, template, literal_words, bare, leading_slot FROM templates WHERE word = ''")
+        found = self._rows_in(f"SELECT pos, {_TEMPLATE_COLUMNS} FROM templates WHERE word IN ({{marks}})", ["", *sorted(words)])
         return [TemplateRow(v, t, n, bool(b), bool(lead)) for _, v, t, n, b, lead in sorted(set(found))]
 
     def template_row(self, vendor: str, template: str) -> TemplateRow | None:
-        found = self.rows(
-            "SELECT vendor, template, literal_words, bare, leading_slot FROM templates WHERE vendor = ? AND template = ?",
-            (vendor, template),
-        )
-        return TemplateRow(found[0][0], found[0][1], found[0][2], bool(found[0][3]), bool(found[0][4])) if found else None
+        found = self.rows(f"SELECT {_TEMPLATE_COLUMNS} FROM templates WHERE vendor = ? AND template = ?", (vendor, template))
+        if not found:
+            return None
+        v, t, words, bare, lead = found[0]
+        return TemplateRow(v, t, words, bool(bare), bool(lead))
 
     def word_counts(self, words: list[str]) -> dict[str, int]:
         """How many literal messages contain each word (for rarity weights)."""
-        out: dict[str, int] = {}
-        for start in range(0, len(words), MAX_BOUND):
-            chunk = words[start : start + MAX_BOUND]
-            marks = ",".join("?" * len(chunk))
-            out.update(self.rows(f"SELECT token, n FROM word_counts WHERE token IN ({marks})", chunk))
-        return out
+        return dict(self._rows_in("SELECT token, n FROM word_counts WHERE token IN ({marks})", words))
 
     def with_word(self, word: str) -> list[int]:
         """Positions of entries whose literal message contains the word."""
         return [r[0] for r in self.rows("SELECT pos FROM words WHERE token = ?", (word,))]
 
     def at_positions(self, positions: list[int]) -> list[Entry]:
-        return self._entries_in("pos", positions)
+        rows = self._rows_in("SELECT data, crc FROM entries WHERE pos IN ({marks}) ORDER BY pos", positions)
+        return [decode_entry(checked(data, c)) for data, c in rows]
 
     def paths(self) -> dict[str, list[str]]:
         """Every documented endpoint path per vendor (vendor endpoints and entry endpoints)."""
@@ -263,13 +252,19 @@ class CatalogIndex:
         return out
 
     def search_terms_known(self, terms: list[str]) -> set[str]:
-        marks = ",".join("?" * len(terms))
-        return {r[0] for r in self.rows(f"SELECT term FROM search_terms WHERE term IN ({marks})", terms)} if terms else set()
+        return {r[0] for r in self._rows_in("SELECT term FROM search_terms WHERE term IN ({marks})", terms)}
 
     def ranked(
-        self, match: str, phrase: str | None, weights: tuple[float, ...], where: str, params: list[Any]
+        self,
+        match: str,
+        phrase: str | None,
+        weights: tuple[float, ...],
+        vendor: str | None = None,
+        status: int | None = None,
+        severity: str | None = None,
     ) -> Iterator[tuple[float, Entry]]:
         """Entries matching an FTS5 query, best first (BM25 with field weights, phrase matches x1.5)."""
+        where, params = self._filter_sql(vendor, status, severity, table="e.")
         boost = "CASE WHEN s.rowid IN (SELECT rowid FROM search WHERE search MATCH ?) THEN 1.5 ELSE 1.0 END" if phrase else "1.0"
         sql = (
             f"SELECT -bm25(search, {', '.join(map(str, weights))}) * {boost} AS score, e.data, e.crc "
