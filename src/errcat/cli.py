@@ -4,6 +4,7 @@ Exit codes (also in the README): 0 found / valid, 1 nothing found / catalog inva
 2 usage or input error, 3 a catalog in use could not be loaded.
 """
 
+import contextlib
 import csv
 import io
 import sys
@@ -290,6 +291,92 @@ def explain(
         return
     if not x.all_matched:
         raise typer.Exit(EXIT_NOT_FOUND)
+
+
+class FailOn(StrEnum):
+    unmatched = "unmatched"
+    any = "any"
+
+
+@app.command()
+def scan(
+    files: Annotated[
+        list[str], typer.Argument(help="Log files: plain text or JSON lines, gzip read transparently; - reads stdin.")
+    ],
+    vendor: Annotated[
+        str | None, typer.Option("--vendor", help="Report only this vendor's errors.", autocompletion=_complete_vendor)
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only records at or after this time: 2026-11-19, 2026-11-19T02:00Z, 6h, 2d.")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Only records at or before this time (same forms).")] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Show at most N groups in each list (totals count all).")] = 20,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 if any error not in the catalog (unmatched) or any error at all (any) is found."),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Processes reading a big file (default: one per core, at most 4).")
+    ] = None,
+    format: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """Scan logs for vendor error responses and summarise them: each documented error with its
+    count, endpoints, first/last seen and lines; the rest grouped by text, with redacted samples.
+
+    Exit 0 when scanned, 1 when --fail-on's condition is met, 2 when no input could be read.
+    """
+    from functools import partial
+
+    from .index.cache import open_catalog
+    from .render.scan import scan_document, scan_lines, scan_markdown
+    from .scan import ScanOptions
+    from .scan import scan as run_scan
+    from .scan.logline import parse_when
+
+    options = ScanOptions(
+        vendor=vendor,
+        since=parse_when(since) if since else None,
+        until=parse_when(until) if until else None,
+        workers=workers,
+    )
+    reopen = partial(open_catalog, [str(p) for p in catalog or []], builtin=not no_builtin)
+
+    def work(cat: Any) -> tuple[Any, Any]:
+        from .render.console import progress_meter
+
+        with progress_meter(_input_size(files)) as meter:
+            report = run_scan(cat, files, options, progress=meter, reopen=reopen)
+        if format is Format.json:
+            from .render.jsondoc import dumps
+
+            return report, dumps(scan_document(cat, report, top))
+        if format is Format.markdown:
+            return report, scan_markdown(cat, report, top)
+        return report, scan_lines(cat, report, top)
+
+    report, output = _query(catalog, no_builtin, work)
+    _output(output)
+    if all(i.problem for i in report.inputs):
+        _fail("no input could be read", EXIT_USAGE)
+    if (fail_on is FailOn.unmatched and report.unmatched_count) or (
+        fail_on is FailOn.any and report.matched_count + report.unmatched_count
+    ):
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+def _input_size(files: list[str]) -> int | None:
+    """Total bytes of the inputs, for the progress bar (None when stdin is one of them)."""
+    import os
+
+    total = 0
+    for name in files:
+        if name == "-":
+            return None
+        with contextlib.suppress(OSError):
+            total += os.path.getsize(name)
+    return total
 
 
 @app.command("list")

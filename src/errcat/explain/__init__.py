@@ -7,6 +7,7 @@ function of its input. Secrets are removed before any other stage sees the text.
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass, replace
 from http import HTTPStatus
 from itertools import islice
@@ -139,10 +140,20 @@ def explain_bytes(
     return explain(catalog, text, vendor=vendor, notes=notes)
 
 
+Memo = MutableMapping[tuple[Observed, Context], ErrorMatch]
+
+
 def explain(
-    catalog: Catalog | CatalogIndex, text: str, vendor: str | None = None, notes: list[str] | tuple[str, ...] = ()
+    catalog: Catalog | CatalogIndex,
+    text: str,
+    vendor: str | None = None,
+    notes: list[str] | tuple[str, ...] = (),
+    memo: Memo | None = None,
 ) -> Explanation:
-    """Explain a pasted error response, message or code against the catalog (or its compiled index)."""
+    """Explain a pasted error response, message or code against the catalog (or its compiled index).
+
+    ``memo`` carries matches from one call to the next (``errcat scan`` explains thousands of
+    records, most of them the same few errors); an error is matched once per context."""
     catalog = as_index(catalog)
     if vendor is not None and vendor.lower() not in catalog.vendors:
         raise UsageError(f"unknown vendor {vendor!r} (known: {', '.join(sorted(catalog.vendors))})")
@@ -173,7 +184,7 @@ def explain(
         source = "evidence" if chosen else "none"
 
     ctx = _context(facts_for(catalog), ex, chosen, source, excluded)
-    matches = _match_all(catalog, observed, ctx)
+    matches = _match_all(catalog, observed, ctx, memo)
     if chosen is None:
         claimed = {m.claims_vendor for m in matches if m.claims_vendor}
         if len(claimed) == 1:  # the words of the errors themselves name one vendor: match again as that vendor
@@ -182,7 +193,7 @@ def explain(
             words = first.message or first.observed.name or first.observed.code or ""
             clues.append(Clue("message", words[:120], chosen, 0.7))
             ctx = _context(facts_for(catalog), ex, chosen, source, excluded)
-            matches = _match_all(catalog, observed, ctx)
+            matches = _match_all(catalog, observed, ctx, memo)
     return Explanation(
         vendor=chosen,
         vendor_source=source,
@@ -202,13 +213,14 @@ def _context(facts: VendorFacts, ex: Exchange, vendor: str | None, source: str, 
     return Context(vendor, source, endpoint, ex.method, excluded)
 
 
-def _match_all(catalog: CatalogIndex, observed: list[Observed], ctx: Context) -> list[ErrorMatch]:
+def _match_all(catalog: CatalogIndex, observed: list[Observed], ctx: Context, memo: Memo | None) -> list[ErrorMatch]:
     """Match every error; identical errors (a body of 10,000 copies) are matched once."""
-    memo: dict[Observed, ErrorMatch] = {}
+    if memo is None:
+        memo = {}
     out = []
     for obs in observed:
-        m = memo.get(obs)
+        m = memo.get((obs, ctx))
         if m is None:
-            m = memo[obs] = match_error(catalog, obs, ctx)
+            m = memo[(obs, ctx)] = match_error(catalog, obs, ctx)
         out.append(m if m.observed is obs else replace(m, observed=obs))
     return out

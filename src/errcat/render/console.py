@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 from .text import Line, plain
@@ -26,3 +28,32 @@ def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=True)
     for line in lines:
         console.print(Text.assemble(*[(text, style or "") for text, style in line]))
+
+
+PROGRESS_MIN = 32 << 20  # inputs smaller than this finish before a bar is worth drawing
+
+
+@contextmanager
+def progress_meter(total: int | None, stream: TextIO | None = None) -> Iterator[Callable[[int], None] | None]:
+    """A callback taking bytes read so far, drawing a progress bar on a terminal's stderr for big
+    inputs (a byte counter when the size is unknown, as for stdin); None elsewhere."""
+    stream = stream or sys.stderr
+    if not use_style(stream) or (total is not None and total < PROGRESS_MIN):
+        yield None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn, TransferSpeedColumn
+
+    columns = [BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn()]
+    with Progress(*columns, console=_console(stream), transient=True) as bar:
+        task = bar.add_task("scan", total=total)
+
+        def update(done: int) -> None:
+            bar.update(task, completed=done)
+
+        yield update
+
+
+def _console(stream: TextIO):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(file=stream, highlight=False)

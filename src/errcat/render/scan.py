@@ -1,0 +1,242 @@
+"""The three views of a scan report: text lines (terminal), a JSON document, a markdown report
+to attach to a ticket. ``top`` limits the groups shown in each list; totals always count all."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from ..records import envelope
+from .markdown import Raw, escape, table
+from .text import Line
+
+if TYPE_CHECKING:
+    from ..index.store import CatalogIndex
+    from ..model import Guide
+    from ..scan.summary import Group, Key, Matched, ScanReport
+
+
+def _when(value: datetime | None) -> str | None:
+    return value.strftime("%Y-%m-%d %H:%M:%S UTC") if value else None
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat().replace("+00:00", "Z") if value else None
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:,} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return str(n)
+
+
+def _places(group: Group) -> str:
+    """``app.log:12, 40, other.log:7`` (the file named once per run of lines in it)."""
+    out: list[str] = []
+    last = None
+    for p in group.places:
+        out.append(f"{p.file}:{p.line}" if p.file != last else str(p.line))
+        last = p.file
+    more = group.count - len(group.places)
+    return ", ".join(out) + (f" (+{more:,} more)" if more > 0 else "")
+
+
+def _endpoints(group: Group) -> str:
+    return ", ".join(f"{e} ({n:,})" for e, n in group.endpoints.most_common(5))
+
+
+def _title(key: Key) -> str:
+    vendor, _status, code, name, _message = key
+    return " ".join(str(p) for p in (vendor, code, name) if p is not None)
+
+
+def _guide(index: CatalogIndex, entry_id: str) -> Guide | None:
+    entry = index.by_id.get(entry_id)
+    return index.guide_for(entry) if entry is not None else None
+
+
+def headline(report: ScanReport) -> str:
+    lines = sum(i.lines for i in report.inputs)
+    size = sum(i.bytes for i in report.inputs)
+    read = [i for i in report.inputs if not i.problem]
+    return (
+        f"scanned {len(read)} of {len(report.inputs)} input(s): {lines:,} lines, {_size(size)} in {report.elapsed:.1f} s; "
+        f"{report.matched_count + report.unmatched_count:,} error(s): {report.matched_count:,} documented "
+        f"({len(report.matched):,} distinct), {report.unmatched_count:,} not in the catalog"
+    )
+
+
+def _filters(report: ScanReport) -> list[str]:
+    out = []
+    if report.filtered_vendor:
+        out.append(f"{report.filtered_vendor:,} error record(s) of other vendors left out (--vendor)")
+    if report.filtered_time:
+        out.append(f"{report.filtered_time:,} record(s) outside --since/--until left out")
+    if report.no_timestamp:
+        out.append(f"{report.no_timestamp:,} record(s) without a timestamp left out (--since/--until)")
+    if report.unmatched_overflow:
+        out.append(f"{report.unmatched_overflow:,} unmatched error(s) beyond the first groups only counted")
+    return out
+
+
+def scan_lines(index: CatalogIndex, report: ScanReport, top: int) -> list[Line]:
+    lines: list[Line] = [[(headline(report), "bold")]]
+    first, last = report.time_range
+    if first:
+        lines.append([("time range: ", "dim"), (f"{_when(first)} to {_when(last)}", None)])
+    lines += [[("note: ", "yellow"), (text, None)] for text in _filters(report)]
+    for key, g in report.ranked_matched()[:top]:
+        lines.append([])
+        lines.append([(f"{g.count:>7,}  ", "bold"), (_title(key), "bold cyan"), (f"  HTTP {key[1]}", "dim")])
+        if key[4]:
+            lines.append([("         ", None), (key[4], None)])
+        guide = _guide(index, g.entry_id)
+        if guide:
+            lines.append([("         meaning:   ", "dim"), (guide.summary, "bold")])
+            lines.append([("         fix:       ", "green"), (guide.fix, None)])
+            lines.append([("         retry:     ", "yellow"), (guide.retry, None)])
+        if g.endpoints:
+            lines.append([("         endpoints: ", "dim"), (_endpoints(g), "cyan")])
+        if g.first_seen:
+            lines.append([("         seen:      ", "dim"), (f"{_when(g.first_seen)} to {_when(g.last_seen)}", None)])
+        lines.append([("         lines:     ", "dim"), (_places(g), None)])
+    hidden = len(report.matched) - top
+    if hidden > 0:
+        lines.append([(f"... {hidden:,} more documented error(s) (--top)", "dim")])
+    if report.unmatched:
+        lines.append([])
+        title = f"not in the catalog: {report.unmatched_count:,} error(s) in {len(report.unmatched):,} group(s)"
+        lines.append([(title, "bold yellow")])
+        for u in report.ranked_unmatched()[:top]:
+            who = " ".join(p for p in (u.vendor or "unknown vendor", f"HTTP {u.status}" if u.status else None) if p)
+            lines.append([(f"{u.count:>7,}  ", "bold"), (who, "yellow"), ("  ", None), (u.text, None)])
+            lines.append([("         lines:     ", "dim"), (_places(u), None)])
+            for place, sample in u.samples[:2]:
+                lines.append([("         sample:    ", "dim"), (f"{place.file}:{place.line}  ", "dim"), (sample, None)])
+        hidden = len(report.unmatched) - top
+        if hidden > 0:
+            lines.append([(f"... {hidden:,} more group(s) (--top)", "dim")])
+    lines += _skipped_lines(report)
+    return lines
+
+
+def _skipped_lines(report: ScanReport) -> list[Line]:
+    if not report.skipped_count:
+        return []
+    total = sum(report.skipped_count.values())
+    lines: list[Line] = [[], [(f"skipped or read in part: {total:,} place(s)", "bold yellow")]]
+    for what, n in report.skipped_count.most_common():
+        lines.append([(f"{n:>7,}  ", None), (what, None)])
+    for s in report.skipped[:20]:
+        where = f"{s.file}:{s.line}" if s.line is not None else s.file
+        lines.append([("         ", None), (where, "dim"), (f"  {s.what}", None)])
+    return lines
+
+
+def _group_record(g: Group) -> dict[str, Any]:
+    return {
+        "count": g.count,
+        "first_seen": _iso(g.first_seen),
+        "last_seen": _iso(g.last_seen),
+        "endpoints": dict(g.endpoints.most_common()),
+        "lines": [{"file": p.file, "line": p.line} for p in g.places],
+        "samples": [{"file": p.file, "line": p.line, "text": text} for p, text in g.samples],
+    }
+
+
+def _matched_record(index: CatalogIndex, key: Key, g: Matched) -> dict[str, Any]:
+    vendor, status, code, name, message = key
+    guide = _guide(index, g.entry_id)
+    return {
+        "vendor": vendor,
+        "status": status,
+        "code": code,
+        "name": name,
+        "message": message,
+        "entry": g.entry_id,
+        "match_kinds": dict(g.kinds),
+        "explanation": {"summary": guide.summary, "fix": guide.fix, "retry": guide.retry} if guide else None,
+        **_group_record(g),
+    }
+
+
+def scan_document(index: CatalogIndex, report: ScanReport, top: int) -> dict[str, Any]:
+    first, last = report.time_range
+    return envelope(
+        "scan",
+        inputs=[
+            {"name": i.name, "bytes": i.bytes, "lines": i.lines, "problem": i.problem, "broken": i.broken} for i in report.inputs
+        ],
+        summary={
+            "error_records": report.errors,
+            "matched": report.matched_count,
+            "distinct_matched": len(report.matched),
+            "unmatched": report.unmatched_count,
+            "unmatched_groups": len(report.unmatched),
+            "not_errors": report.not_errors,
+            "left_out_vendor": report.filtered_vendor,
+            "left_out_time": report.filtered_time,
+            "left_out_no_timestamp": report.no_timestamp,
+            "first_seen": _iso(first),
+            "last_seen": _iso(last),
+            "seconds": round(report.elapsed, 3),
+        },
+        matched=[_matched_record(index, k, g) for k, g in report.ranked_matched()[:top]],
+        unmatched=[
+            {"vendor": u.vendor, "status": u.status, "text": u.text, **_group_record(u)} for u in report.ranked_unmatched()[:top]
+        ],
+        skipped={
+            "counts": dict(report.skipped_count.most_common()),
+            "places": [{"file": s.file, "line": s.line, "what": s.what} for s in report.skipped],
+        },
+    )
+
+
+def scan_markdown(index: CatalogIndex, report: ScanReport, top: int) -> str:
+    first, last = report.time_range
+    parts = ["## errcat scan\n", f"{escape(headline(report))}.\n"]
+    if first:
+        parts.append(f"Time range: {escape(str(_when(first)))} to {escape(str(_when(last)))}.\n")
+    parts += [f"> {escape(text)}\n" for text in _filters(report)]
+    if report.matched:
+        parts.append("### Documented errors\n")
+        rows: list[list[object]] = []
+        for key, g in report.ranked_matched()[:top]:
+            rows.append(
+                [
+                    g.count,
+                    key[0],
+                    key[1],
+                    key[2],
+                    key[3],
+                    key[4],
+                    _endpoints(g),
+                    _when(g.first_seen),
+                    _when(g.last_seen),
+                    _places(g),
+                ]
+            )
+        parts.append(
+            table(["Count", "Vendor", "Status", "Code", "Name", "Message", "Endpoints", "First seen", "Last seen", "Lines"], rows)
+        )
+        for key, g in report.ranked_matched()[:top]:
+            guide = _guide(index, g.entry_id)
+            if guide:
+                parts.append(f"#### {escape(_title(key))} ({g.count:,})\n")
+                parts.append(f"{escape(guide.summary)}\n\n**Fix:** {escape(guide.fix)}\n\n**Retry:** {escape(guide.retry)}\n")
+    if report.unmatched:
+        parts.append("### Not in the catalog\n")
+        urows: list[list[object]] = [
+            [u.count, u.vendor or "unknown", u.status, u.text, _places(u), Raw("<br>".join(escape(s) for _, s in u.samples[:2]))]
+            for u in report.ranked_unmatched()[:top]
+        ]
+        parts.append(table(["Count", "Vendor", "Status", "Text", "Lines", "Samples"], urows))
+    if report.skipped_count:
+        parts.append("### Skipped\n")
+        parts.append(table(["What", "Count"], [[w, n] for w, n in report.skipped_count.most_common()]))
+        parts += [
+            f"- {escape(s.file)}{f':{s.line}' if s.line is not None else ''}: {escape(s.what)}\n" for s in report.skipped[:20]
+        ]
+    return "\n".join(parts)

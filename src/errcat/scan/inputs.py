@@ -1,0 +1,136 @@
+"""Open what `errcat scan` is given: files, gzip files (by content, not name) and stdin, read in
+chunks of bytes. What cannot be read is reported, never raised: a missing file, a binary file,
+a gzip stream that ends early or is damaged."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import os
+import sys
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+CHUNK = 4 << 20
+SNIFF = 8192  # bytes looked at to tell text from binary
+
+
+@dataclass
+class Input:
+    """One input: its name as shown to the user, and what went wrong reading it (if anything)."""
+
+    name: str  # the path, or "stdin"
+    path: str | None  # None for stdin
+    size: int | None = None  # bytes on disk, when known
+    problem: str | None = None  # why the input was not read at all
+    broken: str | None = None  # why reading stopped early
+    gzip: bool = False
+    read: int = 0  # bytes read from disk or stdin (compressed bytes for gzip)
+
+    @property
+    def splittable(self) -> bool:
+        """Whether workers may read separate ranges of it (a plain file on disk)."""
+        return self.path is not None and not self.gzip and self.problem is None
+
+
+def inputs(names: list[str]) -> list[Input]:
+    """The inputs for the names given (``-`` is stdin), checked for existence, not yet read."""
+    out = []
+    for name in names:
+        if name == "-":
+            out.append(Input("stdin", None))
+            continue
+        try:
+            st = os.stat(name)
+        except OSError as exc:
+            out.append(Input(name, name, problem=f"cannot read: {exc.strerror or exc}"))
+            continue
+        if not os.path.isfile(name) and not _is_pipe(st.st_mode):
+            out.append(Input(name, name, problem="not a file"))
+            continue
+        inp = Input(name, name, size=st.st_size if os.path.isfile(name) else None)
+        try:
+            with open(name, "rb") as f:
+                inp.gzip = f.read(2) == b"\x1f\x8b"
+        except OSError as exc:
+            inp.problem = f"cannot read: {exc.strerror or exc}"
+        out.append(inp)
+    return out
+
+
+def _is_pipe(mode: int) -> bool:
+    import stat
+
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
+class _Counting(io.RawIOBase):
+    """Counts the bytes read through it (progress of a compressed file is its compressed bytes)."""
+
+    def __init__(self, raw: BinaryIO, inp: Input):
+        self.raw, self.inp = raw, inp
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
+        n = self.raw.readinto(b)  # type: ignore[attr-defined]
+        self.inp.read += n or 0
+        return n or 0
+
+
+def chunks(inp: Input, start: int = 0, stop: int | None = None) -> Iterator[bytes]:
+    """The input's bytes in chunks (decompressed, UTF-16 transcoded to UTF-8). ``start``/``stop``
+    read a byte range of a plain file. Problems are recorded on ``inp``, not raised."""
+    try:
+        raw: BinaryIO = sys.stdin.buffer if inp.path is None else open(inp.path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        inp.problem = f"cannot read: {exc.strerror or exc}"
+        return
+    try:
+        if start:
+            raw.seek(start)
+        stream: BinaryIO = raw
+        counted = io.BufferedReader(_Counting(raw, inp), CHUNK)
+        head = counted.peek(SNIFF)[:SNIFF]
+        if head.startswith(b"\x1f\x8b"):
+            inp.gzip = True
+            stream = gzip.GzipFile(fileobj=counted, mode="rb")  # type: ignore[assignment]
+            head = stream.peek(SNIFF)[:SNIFF]  # type: ignore[attr-defined]
+        else:
+            stream = counted
+        if start == 0 and head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            yield from _utf16(stream, inp)
+            return
+        if start == 0 and b"\x00" in head:
+            inp.problem = "binary file (NUL bytes near its start), not a log"
+            return
+        if start == 0 and head.startswith(b"\xef\xbb\xbf"):
+            stream.read(3)
+        left = None if stop is None else stop - start
+        while left is None or left > 0:
+            data = stream.read(CHUNK if left is None else min(CHUNK, left))
+            if not data:
+                break
+            if left is not None:
+                left -= len(data)
+            yield data
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        inp.broken = f"gzip stream {'ends early' if isinstance(exc, EOFError) else 'damaged'} ({exc}); the rest was not read"
+    except OSError as exc:
+        inp.broken = f"read failed ({exc.strerror or exc}); the rest was not read"
+    finally:
+        if raw is not sys.stdin.buffer:
+            raw.close()
+
+
+def _utf16(stream: BinaryIO, inp: Input) -> Iterator[bytes]:
+    decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
+    while data := stream.read(CHUNK):
+        yield decoder.decode(data).encode("utf-8")
+    tail = decoder.decode(b"", final=True)
+    if tail:
+        yield tail.encode("utf-8")

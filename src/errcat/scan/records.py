@@ -1,0 +1,302 @@
+"""Log bytes -> candidate error records, without reading most of the log.
+
+A log is mostly noise. A handful of literal searches (``bytes.find`` runs in C) find the lines
+that carry error evidence; only those lines, and the lines around them that belong to the same
+record, are ever split, decoded or parsed. A record is one log entry: its head line plus the
+lines that continue it: a pretty-printed JSON or XML body after a log prefix, an HTTP exchange
+(status line, headers, body) or an indented stack trace. JSON-lines files, where every line is
+a whole object, are one record per line.
+
+Memory stays bounded whatever the input: a window of one chunk plus the record being assembled
+(at most ``MAX_RECORD`` bytes) plus ``LOOKBACK`` bytes of context.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+# Words and framing every logged error response we know of carries at least one of.
+NEEDLES = (b"rror", b"RROR", b"xception", b"ailed", b"HTTP/")
+MAX_LINE = 1 << 20  # a longer line is skipped (and reported), not read
+MAX_RECORD = 1 << 20  # bytes of one multi-line record; longer ones are cut (and reported)
+MAX_RECORD_LINES = 5000
+LOOKBACK = 64 << 10  # how far back from an evidence line its record's head is looked for
+
+_TOKENS = re.compile(rb'"(?:[^"\\\n]|\\.)*"|[{}\[\]]')
+_BODY_START = re.compile(rb'\{|^\s*\[|\[\s*(?:[{"]|$)')
+_XML_ROOT = re.compile(rb"<([A-Za-z_][\w:.-]*)[^>]*?(/?)>")
+_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
+_STATUS_LINE = re.compile(rb"^HTTP/\d(?:\.\d)?[ \t]+\d{3}\b")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One log entry that carries error evidence: where it is and its raw bytes."""
+
+    line: int  # first line, 1-based (relative to the start of the range being read)
+    end_line: int
+    data: bytes
+    cut: bool = False  # longer than MAX_RECORD / MAX_RECORD_LINES: the rest was not read
+
+
+@dataclass
+class Skipped:
+    """A part of the input that was not read, and why (reported with its line)."""
+
+    line: int
+    what: str
+
+
+@dataclass
+class _Entry:
+    """Continuation state of a record being assembled, line by line."""
+
+    depth: int = 0  # open JSON brackets
+    body: bool = False  # a JSON or XML body has started
+    xml_root: bytes | None = None  # the XML root element still open
+    status: bool = False  # an HTTP status line was seen
+    announces: bool = False  # the last line ends like "response body:", introducing what follows
+    lines: int = 0
+    size: int = 0
+
+    def add(self, line: bytes) -> None:
+        self.lines += 1
+        self.size += len(line)
+        stripped = line.strip()
+        self.announces = stripped.endswith((b":", b"=", b"->", b"=>"))
+        if self.xml_root is not None:
+            if b"</" + self.xml_root + b">" in line:
+                self.xml_root = None
+            return
+        if self.depth == 0 and not self.body and (stripped.startswith(b"<") or b"<?xml" in line):
+            self._xml(line)
+            return
+        if _STATUS_LINE.match(stripped):
+            self.status = True
+        start = 0
+        if self.depth == 0:
+            m = _BODY_START.search(line)
+            if m is None:
+                return
+            start = m.start()
+            self.body = True
+        for t in _TOKENS.finditer(line, start):
+            c = t.group(0)
+            if c in (b"{", b"["):
+                self.depth += 1
+            elif c in (b"}", b"]"):
+                self.depth = max(0, self.depth - 1)
+
+    def _xml(self, line: bytes) -> None:
+        for m in _XML_ROOT.finditer(line[line.find(b"<") :]):  # "<?xml ...?>" alone starts no body yet
+            name = m.group(1)
+            self.body = True
+            if not m.group(2) and b"</" + name + b">" not in line:
+                self.xml_root = name
+            return
+
+    def continued_by(self, line: bytes) -> bool:
+        """Whether ``line`` belongs to this record rather than starting the next one."""
+        if self.lines >= MAX_RECORD_LINES or self.size >= MAX_RECORD:
+            return False
+        if self.depth > 0 or self.xml_root is not None:
+            return True
+        if not line.strip():
+            return self.status and not self.body  # the blank line between headers and body
+        first = line[:1]
+        if first in (b" ", b"\t", b"}", b"]"):
+            return True
+        if self.body:
+            return False
+        if first in (b"{", b"["):  # a body after its log line, unless it is a JSON-lines record of its own
+            return self.announces or self.status or not line.rstrip().endswith((b"}", b"]"))
+        if first == b"<":
+            return self.announces or self.status or line.startswith(b"<?xml")
+        return bool(_STATUS_LINE.match(line)) or (self.status and bool(_HEADER.match(line)))
+
+
+def _continuation_like(line: bytes) -> bool:
+    """Whether a line could continue an earlier record (so the head is further back)."""
+    first = line[:1]
+    if not line.strip() or first in (b" ", b"\t", b"}", b"]", b'"', b"<"):
+        return True
+    if first in (b"{", b"["):
+        return not line.rstrip().endswith((b"}", b"]"))  # a whole JSON line is a record of its own
+    return bool(_STATUS_LINE.match(line) or _HEADER.match(line))
+
+
+@dataclass
+class Finder:
+    """Finds records in a stream of chunks.
+
+    A worker reading one range of a big file reads from a little before its range (context for
+    the look-back) and reports only the records whose head starts in [own_start, own_end), byte
+    offsets into what it reads; a record that starts in the range is read to its end even past
+    it. So neighbouring workers neither lose nor double-count a record. Line numbers count from
+    1 at the first byte read; ``line_at_start`` and ``line_at_end`` are the line numbers at
+    own_start and own_end (the end of input when own_end is None), to place them in the file.
+    """
+
+    own_start: int = 0
+    own_end: int | None = None
+    skipped: list[Skipped] = field(default_factory=list)
+    line_at_start: int = 1
+    line_at_end: int = 1
+
+    def records(self, chunks: Iterable[bytes]) -> Iterator[Record]:
+        buf = b""
+        off = 0  # stream offset of buf[0]
+        line_at, counted = 1, 0  # buf[counted] is on line `line_at`
+        searched = 0  # needles were searched in buf[:searched]
+        consumed = 0  # buf[:consumed] is inside records already handled
+        skipping = False  # inside an over-long line
+        own_start, own_end = self.own_start, self.own_end
+        search_end = None if own_end is None else own_end + MAX_RECORD + LOOKBACK
+        marks: dict[str, int] = {}
+
+        def line_of(pos: int) -> int:
+            nonlocal line_at, counted
+            if pos > counted:
+                line_at += buf.count(b"\n", counted, pos)
+                counted = pos
+            return line_at
+
+        def mark(name: str, at: int | None, limit: int) -> None:
+            if name not in marks and at is not None and off + limit >= at:
+                pos = at - off  # counted without moving `counted`: records before it are still to come
+                marks[name] = line_at + (buf.count(b"\n", counted, pos) if pos > counted else 0)
+
+        it = iter(chunks)
+        eof = done = False
+        while not (eof or done):
+            chunk = next(it, None)
+            eof = chunk is None
+            if chunk:
+                if skipping:
+                    nl = chunk.find(b"\n")
+                    if nl < 0:
+                        off += len(chunk)
+                        continue
+                    chunk = chunk[nl + 1 :]
+                    off += nl + 1
+                    line_at += 1
+                    skipping = False
+                buf += chunk
+            limit = len(buf) if eof else buf.rfind(b"\n") + 1
+            mark("start", own_start, limit)
+            mark("end", own_end, limit)
+            if limit == 0:
+                if len(buf) > MAX_LINE:  # one line, still growing: skip it whole
+                    self.skipped.append(Skipped(line_of(0), f"line longer than {MAX_LINE:,} bytes skipped"))
+                    off += len(buf)
+                    buf, counted, searched, consumed, skipping = b"", 0, 0, 0, True
+                continue
+            stop = limit if search_end is None else min(limit, max(0, search_end - off))
+            done = search_end is not None and off + limit >= search_end
+            hits = sorted({p for n in NEEDLES for p in _find_all(buf, n, searched, stop)})
+            searched = max(searched, stop)
+            resume: int | None = None
+            for p in hits:
+                if p < consumed:
+                    continue
+                ls = buf.rfind(b"\n", 0, p) + 1
+                le = buf.find(b"\n", p, limit)
+                le = limit if le < 0 else le + 1
+                if le - ls > MAX_LINE:
+                    self.skipped.append(Skipped(line_of(ls), f"line longer than {MAX_LINE:,} bytes skipped"))
+                    consumed = le
+                    continue
+                head = _head(buf, ls, max(consumed, ls - LOOKBACK))
+                found = _group(buf, head, ls, limit, eof)
+                if found is None:  # the record runs past what has been read: read more first
+                    resume = head
+                    done = False
+                    break
+                start, end, cut = found
+                consumed = end
+                if off + start < own_start:
+                    continue
+                if own_end is not None and off + start >= own_end:
+                    done = True
+                    break
+                first = line_of(start)
+                last = first + buf.count(b"\n", start, end - 1)
+                if cut:
+                    what = f"record longer than {MAX_RECORD:,} bytes or {MAX_RECORD_LINES:,} lines cut"
+                    self.skipped.append(Skipped(first, what))
+                yield Record(first, last, buf[start:end].rstrip(b"\r\n"), cut)
+            if done or eof:
+                break
+            keep = resume if resume is not None else _line_start(buf, max(consumed, limit - LOOKBACK), limit)
+            if resume is not None:
+                searched = min(searched, resume)
+            line_of(keep)
+            buf = buf[keep:]
+            off += keep
+            counted -= keep
+            searched = max(0, searched - keep)
+            consumed = max(0, consumed - keep)
+        if own_end is None:
+            end_line = line_of(len(buf))
+            marks["end"] = end_line + (1 if skipping or (buf and not buf.endswith(b"\n")) else 0)
+        self.line_at_start = marks.get("start", 1)
+        self.line_at_end = marks.get("end", line_at)
+
+
+def _find_all(buf: bytes, needle: bytes, start: int, end: int) -> Iterator[int]:
+    find = buf.find
+    p = find(needle, start, end)
+    while p >= 0:
+        yield p
+        p = find(needle, buf.find(b"\n", p, end) + 1 or end, end)  # one hit per line is enough
+
+
+def _line_start(buf: bytes, pos: int, limit: int) -> int:
+    """The start of the first line at or after ``pos``."""
+    if pos <= 0:
+        return 0
+    if buf[pos - 1 : pos] == b"\n":
+        return pos
+    nl = buf.find(b"\n", pos, limit)
+    return limit if nl < 0 else nl + 1
+
+
+def _head(buf: bytes, ls: int, floor: int) -> int:
+    """Where to start grouping lines so that the record holding the line at ``ls`` is found whole:
+    the nearest earlier line that cannot be a continuation (or ``floor``)."""
+    floor = _line_start(buf, floor, ls)
+    pos = ls
+    while pos > floor:
+        prev = buf.rfind(b"\n", floor, pos - 1) + 1
+        prev = max(prev, floor)
+        if not _continuation_like(buf[prev:pos]):
+            return prev
+        pos = prev
+    return pos
+
+
+def _group(buf: bytes, head: int, target: int, limit: int, eof: bool) -> tuple[int, int, bool] | None:
+    """The record (start, end, cut) holding the line that starts at ``target``, grouping lines from
+    ``head``; None when it may continue past ``limit`` and more input is coming."""
+    pos = head
+    while True:
+        start = pos
+        entry = _Entry()
+        while True:
+            nl = buf.find(b"\n", pos, limit)
+            end = limit if nl < 0 else nl + 1
+            entry.add(buf[pos:end])
+            pos = end
+            if pos >= limit:
+                if not eof and entry.lines < MAX_RECORD_LINES and entry.size < MAX_RECORD:
+                    return None
+                break
+            nl = buf.find(b"\n", pos, limit)
+            nxt = buf[pos : limit if nl < 0 else nl + 1]
+            if not entry.continued_by(nxt):
+                break
+        if target < pos:
+            cut = entry.lines >= MAX_RECORD_LINES or entry.size >= MAX_RECORD
+            return start, pos, cut and (entry.depth > 0 or entry.xml_root is not None)

@@ -1,0 +1,226 @@
+"""What a scan found, aggregated in bounded memory: one group per documented error, unmatched
+errors grouped by their text with numbers and identifiers masked, and what was skipped.
+
+Reports from workers that read parts of one file merge into one (``merge``)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+
+MAX_LINES_KEPT = 10  # line numbers listed per group
+MAX_SAMPLES = 3  # sample lines shown per group
+MAX_UNMATCHED_GROUPS = 500  # beyond this, unmatched errors are only counted
+MAX_SKIPPED_KEPT = 100  # skipped places listed (all are counted)
+MAX_ENDPOINTS = 50
+SAMPLE_CHARS = 300
+
+Key = tuple[str, int, int | str | None, str | None, str | None]  # vendor, status, code, name, message
+
+_MASKS = (
+    (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
+    (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
+    (re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"), "<email>"),
+    (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
+    (re.compile(r"\d+(?:[.,]\d+)*"), "<n>"),
+    (re.compile(r"'[^']{1,80}'|\"[^\"]{1,80}\""), "'…'"),
+)
+_ID_SEGMENT = re.compile(
+    r"/(?:\d+|[0-9a-f]{8}-[0-9a-f-]{27}|[0-9a-f]{16,}|[A-Za-z0-9_-]*\d[A-Za-z0-9_-]{11,})(?=/|$)", re.IGNORECASE
+)
+
+
+def signature(text: str) -> str:
+    """Text with what varies between occurrences of one error masked (numbers, ids, quoted values)."""
+    for pattern, mark in _MASKS:
+        text = pattern.sub(mark, text)
+    return " ".join(text.split())[:160]
+
+
+def masked_path(path: str) -> str:
+    """A request path with its identifier segments written as {id}."""
+    return _ID_SEGMENT.sub("/{id}", path)
+
+
+@dataclass(frozen=True)
+class Place:
+    file: str
+    line: int
+
+    def moved(self, file: str, delta: int) -> Place:
+        return Place(self.file, self.line + delta) if self.file == file else self
+
+
+@dataclass
+class Group:
+    """Occurrences of one error: how many, when, where, and a few redacted samples."""
+
+    count: int = 0
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    places: list[Place] = field(default_factory=list)
+    samples: list[tuple[Place, str]] = field(default_factory=list)
+    endpoints: Counter[str] = field(default_factory=Counter)
+
+    def add(self, place: Place, when: datetime | None, endpoint: str | None, sample: str) -> None:
+        self.count += 1
+        if when is not None:
+            self.first_seen = when if self.first_seen is None else min(self.first_seen, when)
+            self.last_seen = when if self.last_seen is None else max(self.last_seen, when)
+        if len(self.places) < MAX_LINES_KEPT:
+            self.places.append(place)
+        if len(self.samples) < MAX_SAMPLES:
+            self.samples.append((place, sample[:SAMPLE_CHARS]))
+        if endpoint and (endpoint in self.endpoints or len(self.endpoints) < MAX_ENDPOINTS):
+            self.endpoints[endpoint] += 1
+
+    def merge(self, other: Group) -> None:
+        self.count += other.count
+        for when in (other.first_seen, other.last_seen):
+            if when is not None:
+                self.first_seen = when if self.first_seen is None else min(self.first_seen, when)
+                self.last_seen = when if self.last_seen is None else max(self.last_seen, when)
+        self.places = sorted([*self.places, *other.places], key=lambda p: (p.file, p.line))[:MAX_LINES_KEPT]
+        self.samples = sorted([*self.samples, *other.samples], key=lambda s: (s[0].file, s[0].line))[:MAX_SAMPLES]
+        for endpoint, n in other.endpoints.items():
+            if endpoint in self.endpoints or len(self.endpoints) < MAX_ENDPOINTS:
+                self.endpoints[endpoint] += n
+
+    def shift(self, file: str, delta: int) -> None:
+        self.places = [p.moved(file, delta) for p in self.places]
+        self.samples = [(p.moved(file, delta), text) for p, text in self.samples]
+
+
+@dataclass
+class Matched(Group):
+    """A documented error: the catalog row it was matched to (the first seen) and the kind of match."""
+
+    entry_id: str = ""
+    kinds: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class Unmatched(Group):
+    """Errors the catalog does not document, with the same text once numbers and ids are masked."""
+
+    vendor: str | None = None
+    status: int | None = None
+    text: str = ""
+
+
+@dataclass
+class Skip:
+    file: str
+    line: int | None
+    what: str
+
+
+@dataclass
+class InputStats:
+    name: str
+    bytes: int = 0
+    lines: int = 0
+    problem: str | None = None  # not read at all
+    broken: str | None = None  # read only in part
+
+
+@dataclass
+class ScanReport:
+    inputs: list[InputStats] = field(default_factory=list)
+    records: int = 0  # records with error evidence that were read
+    errors: int = 0  # records that are error responses (counted below or filtered out)
+    not_errors: int = 0  # records that mention an error word but are not one (an INFO line, say)
+    filtered_vendor: int = 0
+    filtered_time: int = 0
+    no_timestamp: int = 0  # dropped by --since/--until because they carry no time
+    matched: dict[Key, Matched] = field(default_factory=dict)
+    unmatched: dict[tuple[str | None, int | None, str], Unmatched] = field(default_factory=dict)
+    unmatched_overflow: int = 0  # unmatched errors beyond MAX_UNMATCHED_GROUPS groups
+    skipped: list[Skip] = field(default_factory=list)
+    skipped_count: Counter[str] = field(default_factory=Counter)
+    elapsed: float = 0.0
+
+    @property
+    def matched_count(self) -> int:
+        return sum(g.count for g in self.matched.values())
+
+    @property
+    def unmatched_count(self) -> int:
+        return sum(g.count for g in self.unmatched.values()) + self.unmatched_overflow
+
+    def skip(self, file: str, line: int | None, what: str) -> None:
+        self.skipped_count[what] += 1
+        if len(self.skipped) < MAX_SKIPPED_KEPT:
+            self.skipped.append(Skip(file, line, what))
+
+    def add_matched(
+        self, key: Key, entry_id: str, kind: str, place: Place, when: datetime | None, endpoint: str | None, sample: str
+    ) -> None:
+        group = self.matched.get(key)
+        if group is None:
+            group = self.matched[key] = Matched(entry_id=entry_id)
+        group.kinds[kind] += 1
+        group.add(place, when, endpoint, sample)
+
+    def add_unmatched(
+        self,
+        vendor: str | None,
+        status: int | None,
+        text: str,
+        place: Place,
+        when: datetime | None,
+        endpoint: str | None,
+        sample: str,
+    ) -> None:
+        key = (vendor, status, signature(text))
+        group = self.unmatched.get(key)
+        if group is None:
+            if len(self.unmatched) >= MAX_UNMATCHED_GROUPS:
+                self.unmatched_overflow += 1
+                return
+            group = self.unmatched[key] = Unmatched(vendor=vendor, status=status, text=text[:SAMPLE_CHARS])
+        group.add(place, when, endpoint, sample)
+
+    def shift(self, file: str, delta: int) -> None:
+        """Make the line numbers of a part of ``file`` read by a worker absolute."""
+        for group in [*self.matched.values(), *self.unmatched.values()]:
+            group.shift(file, delta)
+        for s in self.skipped:
+            if s.file == file and s.line is not None:
+                s.line += delta
+
+    def merge(self, other: ScanReport) -> None:
+        for name in ("records", "errors", "not_errors", "filtered_vendor", "filtered_time", "no_timestamp", "unmatched_overflow"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for key, g in other.matched.items():
+            mine = self.matched.get(key)
+            if mine is None:
+                self.matched[key] = g
+            else:
+                mine.merge(g)
+                mine.kinds.update(g.kinds)
+        for ukey, u in other.unmatched.items():
+            have = self.unmatched.get(ukey)
+            if have is not None:
+                have.merge(u)
+            elif len(self.unmatched) < MAX_UNMATCHED_GROUPS:
+                self.unmatched[ukey] = u
+            else:
+                self.unmatched_overflow += u.count
+        self.skipped = sorted([*self.skipped, *other.skipped], key=lambda s: (s.file, s.line or 0))[:MAX_SKIPPED_KEPT]
+        self.skipped_count.update(other.skipped_count)
+
+    def ranked_matched(self) -> list[tuple[Key, Matched]]:
+        return sorted(self.matched.items(), key=lambda kv: (-kv[1].count, kv[0][0], str(kv[0][2]), str(kv[0][3])))
+
+    def ranked_unmatched(self) -> list[Unmatched]:
+        return sorted(self.unmatched.values(), key=lambda u: (-u.count, u.vendor or "~", u.text))
+
+    @property
+    def time_range(self) -> tuple[datetime | None, datetime | None]:
+        groups = [*self.matched.values(), *self.unmatched.values()]
+        firsts = [g.first_seen for g in groups if g.first_seen]
+        lasts = [g.last_seen for g in groups if g.last_seen]
+        return (min(firsts) if firsts else None, max(lasts) if lasts else None)
