@@ -26,11 +26,16 @@ STOP_WORDS = frozenset(
 )  # too common to find errors by
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
     """Case- and separator-insensitive form: ``Date_Prior-To`` -> ``datepriorto``."""
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    return _NOT_ALNUM.sub("", text.lower())
 
 
+@lru_cache(maxsize=1 << 14)
 def normalize_path(path: str) -> str:
     """A documented or observed path in comparable form: lower case, no slashes at the ends."""
     return "/".join(p for p in path.strip().lower().split("/") if p)

@@ -204,8 +204,10 @@ def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> 
     if texts and not any(c.kind in ("exact", "template") for c in pool.found.values()):
         _fuzzy(ix, pool, texts)
     stronger = sum(1 for c in pool.found.values() if _RANK[c.kind] > _RANK["status"])
-    if ctx.vendor and obs.status is not None and stronger < MAX_CANDIDATES:
-        # what the vendor documents for this status (it cannot outrank ten stronger candidates)
+    claimed = any(c.kind in ("exact", "template") for c in pool.found.values())
+    if ctx.vendor and obs.status is not None and stronger < MAX_CANDIDATES and not claimed:
+        # what the vendor documents for this status (it cannot outrank ten stronger candidates, nor
+        # matter beside the documented message itself)
         for e in ix.with_status(obs.status, ctx.vendor):
             pool.consider(e, None, {}, None)
     return pool

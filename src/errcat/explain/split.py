@@ -33,6 +33,7 @@ _KEYED_METHOD = re.compile(rf"\bmethod[\"']?\s*[:=]\s*[\"']?({_METHOD})\b", re.I
 # How logs and exceptions state a status: "400 Client Error", "(401) Unauthorized", "status: 422", ...
 _STATUS_PATTERNS = (
     re.compile(r"\b([1-5]\d\d) (?:Client|Server) Error\b"),
+    re.compile(r"(?:->|=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"),  # a log line's "POST /x -> 400"
     re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"),
     re.compile(
         r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|response[ _-]?code|statusCode|HTTP)\b[\"']?"
