@@ -17,8 +17,11 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-# Words and framing every logged error response we know of carries at least one of.
+# Words and framing every logged error response we know of carries at least one of. Each is its
+# own literal pattern: re's search for a literal skips ahead with memchr, several times faster
+# than bytes.find, and far faster than one pattern of alternatives (which tests every byte).
 NEEDLES = (b"rror", b"RROR", b"xception", b"ailed", b"HTTP/")
+_NEEDLE_PATTERNS = tuple(re.compile(re.escape(n)) for n in NEEDLES)
 MAX_LINE = 1 << 20  # a longer line is skipped (and reported), not read
 MAX_RECORD = 1 << 20  # bytes of one multi-line record; longer ones are cut (and reported)
 MAX_RECORD_LINES = 5000
@@ -195,7 +198,7 @@ class Finder:
                 continue
             stop = limit if search_end is None else min(limit, max(0, search_end - off))
             done = search_end is not None and off + limit >= search_end
-            hits = sorted({p for n in NEEDLES for p in _find_all(buf, n, searched, stop)})
+            hits = sorted({p for n in _NEEDLE_PATTERNS for p in _find_all(buf, n, searched, stop)})
             searched = max(searched, stop)
             resume: int | None = None
             for p in hits:
@@ -245,12 +248,13 @@ class Finder:
         self.line_at_end = marks.get("end", line_at)
 
 
-def _find_all(buf: bytes, needle: bytes, start: int, end: int) -> Iterator[int]:
-    find = buf.find
-    p = find(needle, start, end)
-    while p >= 0:
+def _find_all(buf: bytes, needle: re.Pattern[bytes], start: int, end: int) -> Iterator[int]:
+    search = needle.search
+    m = search(buf, start, end)
+    while m is not None:
+        p = m.start()
         yield p
-        p = find(needle, buf.find(b"\n", p, end) + 1 or end, end)  # one hit per line is enough
+        m = search(buf, buf.find(b"\n", p, end) + 1 or end, end)  # one hit per line is enough
 
 
 def _line_start(buf: bytes, pos: int, limit: int) -> int:
