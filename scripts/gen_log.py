@@ -114,6 +114,7 @@ def _error_record(e: Entry, shape: str, ts: str, rnd: random.Random) -> list[str
     if shape == "exchange":
         return [
             f"{ts} ERROR sync.{e.vendor} request failed:",
+            f"{method} {url} HTTP/1.1",
             f"HTTP/1.1 {e.status}",
             "Content-Type: application/json",
             "",
@@ -122,19 +123,17 @@ def _error_record(e: Entry, shape: str, ts: str, rnd: random.Random) -> list[str
     return [f"{ts} ERROR sync.{e.vendor} {method} {url} failed with status {e.status}: {e.message}"]
 
 
-UNMATCHED = (
-    lambda ts, n: [
-        f"{ts} ERROR sync.myob POST {HOSTS['myob']}/Sale/Invoice/Item -> 400 "
-        f'{{"Errors":[{{"Name":"BrandNewFailure","Message":"Something nobody documented {n}","ErrorCode":99{n % 10}01,"Severity":"Error"}}]}}'
-    ],  # fmt: skip
-    lambda ts, n: [
-        f"{ts} ERROR sync.worker[{n % 8}] ConnectionResetError: [Errno 104] Connection reset by peer (attempt {n % 5})"
-    ],
-    lambda ts, n: [
-        f"{ts} ERROR billing POST https://api.stripe.com/v1/charges -> 402 "
-        f'{{"error":{{"type":"card_error","code":"card_declined","message":"Your card was declined."}}}}'
-    ],  # fmt: skip
-)
+UNDOCUMENTED_MYOB = '{"Errors":[{"Name":"BrandNewFailure","Message":"Something nobody documented %d","ErrorCode":99%d01}]}'
+STRIPE = '{"error":{"type":"card_error","code":"card_declined","message":"Your card was declined."}}'
+
+
+def _unmatched(kind: int, ts: str, n: int) -> list[str]:
+    """Errors the catalog does not hold: a MYOB code nobody documents, a network error, another service's error."""
+    if kind == 0:
+        return [f"{ts} ERROR sync.myob POST {HOSTS['myob']}/Sale/Invoice/Item -> 400 " + UNDOCUMENTED_MYOB % (n, n % 10)]
+    if kind == 1:
+        return [f"{ts} ERROR sync.worker[{n % 8}] ConnectionResetError: [Errno 104] Connection reset by peer (attempt {n % 5})"]
+    return [f"{ts} ERROR billing POST https://api.stripe.com/v1/charges -> 402 {STRIPE}"]
 
 
 def block(errors: int, noise_per_error: int, seed: int, extras: bool) -> tuple[list[str], Manifest]:
@@ -145,20 +144,21 @@ def block(errors: int, noise_per_error: int, seed: int, extras: bool) -> tuple[l
     entries = [e for e in catalog.entries if e.kind == "body" and e.message and "\n" not in e.message]
     entries.sort(key=lambda e: e.id)
     said = Counter((e.vendor, e.message) for e in catalog.entries)
-    plain = [e for e in entries if said[(e.vendor, e.message)] == 1]  # a bare message names one error
+    # a bare message names one error only when no other row says it and it is not all placeholder
+    plain = [e for e in entries if said[(e.vendor, e.message)] == 1 and not e.template]
     start = datetime(2026, 11, 19, tzinfo=UTC)
     lines: list[str] = []
     m = Manifest()
     t = 0
     for i in range(errors):
         for _ in range(noise_per_error):
-            lines.append(f"{_when(start, t)} " + rnd.choice(NOISE).format(w=rnd.randint(1, 9), n=rnd.randint(10000, 99999),
-                                                                           ms=rnd.randint(5, 900), host=HOSTS["myob"]))  # fmt: skip
+            fields = {"w": rnd.randint(1, 9), "n": rnd.randint(10000, 99999), "ms": rnd.randint(5, 900), "host": HOSTS["myob"]}
+            lines.append(f"{_when(start, t)} " + rnd.choice(NOISE).format(**fields))
             t += 1
         ts = _when(start, t)
         t += 1
         if i % 10 == 9:
-            lines += UNMATCHED[(i // 10) % len(UNMATCHED)](ts, i)
+            lines += _unmatched((i // 10) % 3, ts, i)
             m.unmatched += 1
         else:
             shape = SHAPES[i % len(SHAPES)]

@@ -165,13 +165,17 @@ def scan(
             stats.problem = inp.problem
             report.skip(inp.name, None, inp.problem)
             continue
+        part = None
         if reopen is not None and workers > 1 and inp.splittable and (inp.size or 0) >= PARALLEL_MIN:
             from .parallel import scan_parallel
 
-            part = scan_parallel(reopen, inp, options, workers, progress, done_bytes)
+            try:
+                part = scan_parallel(reopen, inp, options, workers, progress, done_bytes)
+            except Exception:  # workers are only a speed-up: one reader gives the same report
+                part = None
+        if part is not None:
             report.merge(part)
             stats.lines = part.inputs[0].lines if part.inputs else 0
-            stats.bytes = inp.size or 0
         else:
             base = done_bytes
 

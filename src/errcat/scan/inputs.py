@@ -110,6 +110,9 @@ def chunks(inp: Input, start: int = 0, stop: int | None = None) -> Iterator[byte
             return
         if start == 0 and head.startswith(b"\xef\xbb\xbf"):
             stream.read(3)
+        if inp.gzip:
+            yield from _gzip_chunks(stream, inp)
+            return
         left = None if stop is None else stop - start
         while left is None or left > 0:
             data = stream.read(CHUNK if left is None else min(CHUNK, left))
@@ -118,13 +121,29 @@ def chunks(inp: Input, start: int = 0, stop: int | None = None) -> Iterator[byte
             if left is not None:
                 left -= len(data)
             yield data
-    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        inp.broken = f"gzip stream {'ends early' if isinstance(exc, EOFError) else 'damaged'} ({exc}); the rest was not read"
     except OSError as exc:
         inp.broken = f"read failed ({exc.strerror or exc}); the rest was not read"
     finally:
         if raw is not sys.stdin.buffer:
             raw.close()
+
+
+def _gzip_chunks(stream: BinaryIO, inp: Input) -> Iterator[bytes]:
+    """Decompressed chunks; a stream that ends early or is damaged yields all it held first
+    (read1 returns what one step decompressed, where read would drop it on the error)."""
+    parts: list[bytes] = []
+    size = 0
+    try:
+        while data := stream.read1(CHUNK):  # type: ignore[attr-defined]
+            parts.append(data)
+            size += len(data)
+            if size >= CHUNK:
+                yield b"".join(parts)
+                parts, size = [], 0
+    except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as exc:
+        inp.broken = f"gzip stream {'ends early' if isinstance(exc, EOFError) else 'damaged'} ({exc}); the rest was not read"
+    if parts:
+        yield b"".join(parts)
 
 
 def _utf16(stream: BinaryIO, inp: Input) -> Iterator[bytes]:

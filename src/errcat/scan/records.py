@@ -32,6 +32,7 @@ _BODY_START = re.compile(rb'\{|^\s*\[|\[\s*(?:[{"]|$)')
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w:.-]*)[^>]*?(/?)>")
 _HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
 _STATUS_LINE = re.compile(rb"^HTTP/\d(?:\.\d)?[ \t]+\d{3}\b")
+_REQUEST_LINE = re.compile(rb"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/\d(?:\.\d)?)?\r?\n?$")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class _Entry:
     body: bool = False  # a JSON or XML body has started
     xml_root: bytes | None = None  # the XML root element still open
     status: bool = False  # an HTTP status line was seen
+    request: bool = False  # an HTTP request line was seen
     announces: bool = False  # the last line ends like "response body:", introducing what follows
     lines: int = 0
     size: int = 0
@@ -78,6 +80,8 @@ class _Entry:
             return
         if _STATUS_LINE.match(stripped):
             self.status = True
+        elif _REQUEST_LINE.match(stripped):
+            self.request = True
         start = 0
         if self.depth == 0:
             m = _BODY_START.search(line)
@@ -117,7 +121,11 @@ class _Entry:
             return self.announces or self.status or not line.rstrip().endswith((b"}", b"]"))
         if first == b"<":
             return self.announces or self.status or line.startswith(b"<?xml")
-        return bool(_STATUS_LINE.match(line)) or (self.status and bool(_HEADER.match(line)))
+        if _REQUEST_LINE.match(line):  # "failed:" then the request, its status, headers and body
+            return self.announces or self.status or self.request
+        if _STATUS_LINE.match(line):
+            return True
+        return (self.status or self.request) and bool(_HEADER.match(line))
 
 
 def _continuation_like(line: bytes) -> bool:
@@ -127,7 +135,7 @@ def _continuation_like(line: bytes) -> bool:
         return True
     if first in (b"{", b"["):
         return not line.rstrip().endswith((b"}", b"]"))  # a whole JSON line is a record of its own
-    return bool(_STATUS_LINE.match(line) or _HEADER.match(line))
+    return bool(_STATUS_LINE.match(line) or _REQUEST_LINE.match(line) or _HEADER.match(line))
 
 
 @dataclass

@@ -1,0 +1,257 @@
+"""errcat scan: generated logs with known contents, counted exactly; shapes, bad input, options."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from functools import partial
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+import errcat
+from errcat.cli import app
+from errcat.scan import ScanOptions, scan
+from errcat.scan.records import MAX_LINE, Finder
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import gen_log
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def index():
+    return errcat.open_catalog(use_env=False)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    """A log of 300 error records (every shape, every vendor, 30 not in the catalog) in noise."""
+    lines, manifest = gen_log.block(300, 4, seed=11, extras=True)
+    folder = tmp_path_factory.mktemp("logs")
+    path = folder / "sync.log"
+    path.write_text("\n".join(lines) + "\n")
+    return path, lines, manifest
+
+
+def _counts(document):
+    return {json.dumps([g["vendor"], g["status"], g["code"], g["name"], g["message"]]): g["count"] for g in document["matched"]}
+
+
+def _scan_json(*args, input=None):
+    result = runner.invoke(app, ["scan", *args, "--format", "json", "--top", "100000"], input=input)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_counts_every_documented_error_exactly(generated):
+    path, lines, m = generated
+    doc = _scan_json(str(path))
+    assert set(m.shapes) == set(gen_log.SHAPES) and len({json.loads(k)[0] for k in m.matched}) == 4
+    assert _counts(doc) == dict(m.matched)
+    assert doc["summary"]["unmatched"] == m.unmatched == 30
+    assert doc["summary"]["error_records"] == m.error_records == 300
+    assert doc["summary"]["not_errors"] == 2  # "0 errors" and "errors=3" at INFO/DEBUG are not errors
+    assert doc["inputs"][0]["lines"] == len(lines)
+
+
+def test_lines_point_at_each_record_head(generated):
+    path, lines, _ = generated
+    doc = _scan_json(str(path))
+    for group in doc["matched"] + doc["unmatched"]:
+        for place in group["lines"]:
+            head = lines[place["line"] - 1]
+            assert "error" in head.lower(), head  # the record's first line, not a line of its body
+    pretty = [i + 1 for i, line in enumerate(lines) if line.endswith("response body:")]
+    listed = {p["line"] for g in doc["matched"] for p in g["lines"]}
+    assert pretty and set(pretty) & listed
+
+
+def test_unmatched_grouped_by_text_and_other_services_not_claimed(generated):
+    path, _, _ = generated
+    doc = _scan_json(str(path))
+    groups = {(u["vendor"], u["status"]): u for u in doc["unmatched"]}
+    assert groups[("myob", 400)]["count"] == 10  # an undocumented MYOB error: vendor and status still known
+    assert groups[(None, 402)]["count"] == 10  # Stripe's card_declined is nobody's in the catalog
+    assert groups[(None, None)]["count"] == 10  # connection resets, numbers masked into one group
+    assert all(s["text"] for u in doc["unmatched"] for s in u["samples"])
+
+
+def test_gzip_and_stdin_read_the_same(generated, tmp_path):
+    path, _, m = generated
+    gz = tmp_path / "sync.log.1"  # no .gz suffix: gzip is recognised by its content
+    gz.write_bytes(gzip.compress(path.read_bytes()))
+    assert _counts(_scan_json(str(gz))) == dict(m.matched)
+    assert _counts(_scan_json("-", input=path.read_text())) == dict(m.matched)
+
+
+def test_truncated_gzip_warns_with_line_and_keeps_what_was_read(generated, tmp_path):
+    path, _, m = generated
+    data = gzip.compress(path.read_bytes())
+    cut = tmp_path / "cut.log.gz"
+    cut.write_bytes(data[: len(data) // 2])
+    result = runner.invoke(app, ["scan", str(cut), "--format", "json", "--top", "100000"])
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    broken = doc["inputs"][0]["broken"]
+    assert broken and "ends early" in broken
+    place = doc["skipped"]["places"][0]
+    assert place["file"] == str(cut) and place["line"] > 1
+    assert 0 < doc["summary"]["error_records"] < m.error_records
+
+
+def test_parallel_workers_find_what_one_reader_finds(generated, index, monkeypatch):
+    import errcat.scan as scan_module
+
+    path, _, _ = generated
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+
+    reopen = partial(errcat.open_catalog, use_env=False)  # workers open the catalog themselves
+    one = scan(index, [str(path)], ScanOptions(workers=1))
+    for workers in (2, 3, 7):  # range ends fall inside multi-line records too
+        many = scan(index, [str(path)], ScanOptions(workers=workers), reopen=reopen)
+        assert {k: g.count for k, g in many.matched.items()} == {k: g.count for k, g in one.matched.items()}
+        assert {k: g.places for k, g in many.matched.items()} == {k: g.places for k, g in one.matched.items()}
+        assert many.unmatched_count == one.unmatched_count
+        assert many.inputs[0].lines == one.inputs[0].lines
+
+
+LOG = b"""2026-11-19T02:00:00Z INFO start
+2026-11-19T02:00:01Z ERROR POST https://api.myob.com/x -> 400 {"Errors":[{"Name":"A","ErrorCode":1}]}
+2026-11-19T02:00:02Z WARN MYOB returned 400 for POST /Sale/Invoice/Item:
+{
+  "Errors": [
+    {"Name": "X", "Message": "y"}
+  ]
+}
+2026-11-19T02:00:03Z INFO ok
+{"ts":"2026-11-19T02:00:04Z","level":"error","body":"{\\"errors\\":[]}"}
+{"ts":"2026-11-19T02:00:05Z","level":"info"}
+2026-11-19T02:00:06Z ERROR response:
+HTTP/1.1 422 Unprocessable Entity
+Content-Type: application/xml
+
+<?xml version="1.0"?>
+<errors>
+  <error>Bad thing</error>
+</errors>
+2026-11-19T02:00:07Z INFO done
+last line without newline error"""
+
+
+@pytest.mark.parametrize("size", [1, 7, 64, 1 << 20])
+def test_records_are_the_same_whatever_the_chunk_size(size):
+    finder = Finder()
+    records = list(finder.records(LOG[i : i + size] for i in range(0, len(LOG), size)))
+    assert [(r.line, r.end_line) for r in records] == [(2, 2), (3, 8), (10, 10), (12, 19), (21, 21)]
+    assert finder.line_at_end - finder.line_at_start == LOG.count(b"\n") + 1
+    assert records[1].data.endswith(b"  ]\n}")
+
+
+def test_bad_input_is_reported_with_file_and_line_and_scanning_goes_on(tmp_path):
+    log = tmp_path / "mixed.log"
+    myob = b'{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to beginning of financial year","ErrorCode":25008,"Severity":"Error"}]}'
+    log.write_bytes(
+        b"2026-11-19T00:00:00Z INFO fine\n"
+        + b"2026-11-19T00:00:01Z ERROR caf\xe9 POST /Sale/Invoice/Item -> 400 " + myob + b"\n"  # latin-1 byte
+        + b"2026-11-19T00:00:02Z ERROR " + b"x" * (MAX_LINE + 10) + b"\n"
+        + b"2026-11-19T00:00:03Z ERROR \x00\x01 junk\n"
+        + b"2026-11-19T00:00:04Z ERROR POST /Sale/Invoice/Item -> 400 " + myob + b"\n"
+    )  # fmt: skip
+    binary = tmp_path / "core.bin"
+    binary.write_bytes(b"\x7fELF\x00\x00\x01" * 100)
+    result = runner.invoke(app, ["scan", str(log), str(binary), str(tmp_path / "missing.log"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert doc["matched"][0]["count"] == 2 and doc["matched"][0]["code"] == 25008
+    places = {(p["file"], p["line"]): p["what"] for p in doc["skipped"]["places"]}
+    assert "invalid UTF-8" in places[(str(log), 2)]
+    assert "longer than" in places[(str(log), 3)]
+    assert "binary data" in places[(str(log), 4)]
+    assert "binary file" in places[(str(binary), None)]
+    assert "cannot read" in places[(str(tmp_path / "missing.log"), None)]
+    assert doc["inputs"][0]["lines"] == 5
+
+
+def test_nothing_readable_exits_2_without_traceback(tmp_path):
+    result = runner.invoke(app, ["scan", str(tmp_path / "nope.log")])
+    assert result.exit_code == 2
+    assert "no input could be read" in result.stderr and "Traceback" not in result.output
+
+
+def test_secrets_are_never_printed(tmp_path):
+    log = tmp_path / "secret.log"
+    log.write_text(
+        "2026-11-19T00:00:01Z ERROR POST https://api.myob.com/accountright/x/Sale/Invoice/Item -> 401 "
+        "Authorization: Bearer sk_live_SUPERSECRET123 x-myobapi-key=KEYSECRET456 "
+        '{"Errors":[{"Name":"OAuthTokenIsInvalid","Message":"The access token is invalid","ErrorCode":31002,"Severity":"Error"}]}\n'
+        '2026-11-19T00:00:02Z ERROR upstream said no {"error":"boom","api_key":"AKIAZZZSECRET789"} status=500\n'
+    )
+    for fmt in ("table", "json", "markdown"):
+        result = runner.invoke(app, ["scan", str(log), "--format", fmt])
+        assert result.exit_code == 0
+        for secret in ("SUPERSECRET123", "KEYSECRET456", "AKIAZZZSECRET789"):
+            assert secret not in result.output
+
+
+def test_vendor_time_and_top_options(generated):
+    path, _, m = generated
+    doc = _scan_json(str(path), "--vendor", "sage")
+    assert {g["vendor"] for g in doc["matched"]} == {"sage"}
+    sage = sum(v for k, v in m.matched.items() if json.loads(k)[0] == "sage")
+    assert doc["summary"]["matched"] == sage and doc["summary"]["left_out_vendor"] > 0
+    everything = _scan_json(str(path))
+    first, last = everything["summary"]["first_seen"], everything["summary"]["last_seen"]
+    assert _scan_json(str(path), "--since", last)["summary"]["error_records"] == 1
+    assert _scan_json(str(path), "--until", first)["summary"]["error_records"] == 1
+    later = _scan_json(str(path), "--since", "2100-01-01")
+    assert later["summary"]["error_records"] == 0
+    assert later["summary"]["left_out_time"] == 302  # every record with error words, before it is read further
+    top = json.loads(runner.invoke(app, ["scan", str(path), "--format", "json", "--top", "3"]).stdout)
+    assert len(top["matched"]) == 3 and top["summary"]["distinct_matched"] > 3
+    bad = runner.invoke(app, ["scan", str(path), "--since", "last tuesday"])
+    assert bad.exit_code == 2 and "cannot read 'last tuesday' as a time" in bad.stderr
+
+
+def test_fail_on_exit_codes(generated, tmp_path):
+    path, _, _ = generated
+    assert runner.invoke(app, ["scan", str(path)]).exit_code == 0
+    assert runner.invoke(app, ["scan", str(path), "--fail-on", "unmatched"]).exit_code == 1
+    assert runner.invoke(app, ["scan", str(path), "--fail-on", "any"]).exit_code == 1
+    quiet = tmp_path / "quiet.log"
+    quiet.write_text("2026-11-19T00:00:00Z INFO all good\n")
+    assert runner.invoke(app, ["scan", str(quiet), "--fail-on", "any"]).exit_code == 0
+
+
+def test_markdown_report_parses_to_tables(generated):
+    path, _, _ = generated
+    result = runner.invoke(app, ["scan", str(path), "--format", "markdown", "--top", "5"])
+    assert result.exit_code == 0
+    tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
+    tables = [t for t in tokens if t.type == "table_open"]
+    assert len(tables) == 2  # documented errors, not in the catalog
+    heads = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "th_open"]
+    assert heads[:3] == ["Count", "Vendor", "Status"]
+    rows = sum(1 for t in tokens if t.type == "tr_open")
+    assert rows == 2 + 5 + 3  # two header rows, five documented errors, three unmatched groups
+
+
+def test_table_view_names_the_fix(generated):
+    path, _, _ = generated
+    result = runner.invoke(app, ["scan", str(path), "--top", "1"])
+    assert result.exit_code == 0
+    assert "fix:" in result.stdout and "error(s):" in result.stdout and "more documented error(s)" in result.stdout
+
+
+def test_cli_subprocess_smoke(generated):
+    path, _, m = generated
+    proc = subprocess.run(
+        [sys.executable, "-m", "errcat", "scan", str(path), "--format", "json", "--top", "1000"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert _counts(json.loads(proc.stdout)) == dict(m.matched)
