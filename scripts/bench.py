@@ -1,7 +1,8 @@
 """Benchmark errcat against the `import typer` floor, on the built-in and synthetic catalogs.
 
-    python scripts/bench.py            # built-in, 10,000 and 100,000 entries (takes minutes)
-    python scripts/bench.py --quick    # built-in and 2,000 entries, fewer repetitions (for CI)
+    python scripts/bench.py            # built-in, 10,000 and 100,000 entries, scan of a 1 GB log (minutes)
+    python scripts/bench.py --quick    # built-in and 2,000 entries, a 64 MB log, fewer repetitions (for CI)
+    python scripts/bench.py --only scan [--log-size 1G]   # just `errcat scan` against grep
 
 Every command runs as a real subprocess (the installed ``errcat`` script), repetitions are
 interleaved round-robin so machine noise hits every command alike, and each figure is the
@@ -10,6 +11,11 @@ floor (``python -c "import typer"``) and to the same command on the built-in cat
 measured in the same run. Cold figures time the first run after the cache is emptied (a full
 index build) and after one catalog file is edited. The issue's targets are checked at the end;
 ``--strict`` exits 1 when one is missed.
+
+The scan benchmark generates a log with 0.1 % error lines (scripts/gen_log.py), then times
+``errcat scan`` against ``grep -c -E`` with a pattern that finds just the error records' lines,
+both reading the file from the page cache. Scan's memory is the peak of the summed resident
+memory of its whole process tree (it reads big files with worker processes), sampled every 20 ms.
 """
 
 from __future__ import annotations
@@ -26,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GENERATOR = Path(__file__).resolve().with_name("gen_catalog.py")
+LOG_GENERATOR = Path(__file__).resolve().with_name("gen_log.py")
+GREP_PATTERN = r'ERROR|"level": "error"'  # every generated error record's first line has one of these
 PASTE = """$ curl -i -X POST https://arl2.api.myob.com/accountright/6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33/Sale/Invoice/Item
 HTTP/1.1 400 Bad Request
 Content-Type: application/json; charset=utf-8
@@ -82,17 +90,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, help="repetitions per command (default 15, quick 5)")
     parser.add_argument("--sizes", type=int, nargs="*", help="synthetic catalog sizes (default 10000 100000)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--only", choices=["startup", "scan"], help="run one part only")
+    parser.add_argument("--log-size", default=None, help="size of the scanned log (default 1G, quick 64M)")
     args = parser.parse_args(argv)
     reps = args.reps or (5 if args.quick else 15)
     sizes = args.sizes if args.sizes is not None else ([2000] if args.quick else [10_000, 100_000])
+    log_size = args.log_size or ("64M" if args.quick else "1G")
     work = Path(tempfile.mkdtemp(prefix="errcat-bench-"))
     try:
-        return bench(work, reps, sizes, args.strict)
+        verdicts: list[tuple[bool, str]] = []
+        if args.only != "scan":
+            verdicts += bench(work, reps, sizes)
+        if args.only != "startup":
+            verdicts += bench_scan(work, min(reps, 5), log_size)
+        print()
+        for ok, text in verdicts:
+            print(f"{'PASS' if ok else 'MISS'}  {text}")
+        return 1 if args.strict and not all(ok for ok, _ in verdicts) else 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def bench(work: Path, reps: int, sizes: list[int], strict: bool) -> int:
+def bench(work: Path, reps: int, sizes: list[int]) -> list[tuple[bool, str]]:
     paste = work / "paste.txt"
     paste.write_text(PASTE, encoding="utf-8")
     errcat = errcat_command()
@@ -166,11 +185,109 @@ def bench(work: Path, reps: int, sizes: list[int], strict: bool) -> int:
             f"| {label} | {c['build']:.2f} s | {edit} | {c['validate']:.2f} s | {c['build_mb']:.0f} / {c['validate_mb']:.0f} MB |"
         )
 
-    verdicts = targets(floor, samples, cold, catalogs)
-    print()
-    for ok, text in verdicts:
-        print(f"{'PASS' if ok else 'MISS'}  {text}")
-    return 1 if strict and not all(ok for ok, _ in verdicts) else 0
+    return targets(floor, samples, cold, catalogs)
+
+
+def run_tree(argv: list[str], env: dict[str, str]) -> tuple[float, int, int]:
+    """Wall seconds, peak summed RSS (KiB) of the process and its descendants, and exit status."""
+    start = time.perf_counter()
+    # Output to a real file: GNU grep stops at the first match when its output is /dev/null.
+    with tempfile.TemporaryFile() as out:
+        child = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.DEVNULL)
+        return _watch(child, start)
+
+
+def _watch(child: subprocess.Popen[bytes], start: float) -> tuple[float, int, int]:
+    import threading
+
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_kb(child.pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    return wall, max(peak, usage.ru_maxrss), os.waitstatus_to_exitcode(status)
+
+
+def tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc (0 where unreadable)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            parents[int(entry)] = int(fields[1])
+            rss[int(entry)] = int(fields[21]) * page_kb
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        for child, parent in parents.items():
+            if parent == pid and child not in tree:
+                tree.add(child)
+                frontier.append(child)
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
+def bench_scan(work: Path, reps: int, size: str) -> list[tuple[bool, str]]:
+    """`errcat scan` against `grep -c -E` on a generated log with 0.1 % error lines."""
+    import json
+
+    log, manifest_path = work / "scan.log", work / "scan.json"
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, str(LOG_GENERATOR), str(log), "--size", size, "--error-rate", "0.001", "--manifest", str(manifest_path)],
+        check=True,
+    )
+    manifest = json.loads(manifest_path.read_text())
+    print(f"generated a {log.stat().st_size / 2**20:,.0f} MB log in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ERRCAT_")}
+    env["ERRCAT_CACHE_DIR"] = str(work / "cache-scan")
+    grep = [shutil.which("grep") or "grep", "-c", "-E", GREP_PATTERN, str(log)]
+    scan = [*errcat_command(), "scan", str(log), "--format", "json", "--top", "100000"]
+    found = subprocess.run(scan, env=env, capture_output=True, text=True, check=True)  # warms page and index caches
+    doc = json.loads(found.stdout)
+    counts = {json.dumps([g["vendor"], g["status"], g["code"], g["name"], g["message"]]): g["count"] for g in doc["matched"]}
+    exact = counts == manifest["matched"] and doc["summary"]["unmatched"] == manifest["unmatched"]
+    grep_count = int(subprocess.run(grep, capture_output=True, text=True).stdout.strip() or 0)
+    times: dict[str, Sample] = {"grep": Sample([], []), "scan": Sample([], [])}
+    for _ in range(reps):
+        for name, argv in (("grep", grep), ("scan", scan)):
+            wall, rss, code = run_tree(argv, env)
+            check(code, "log", name)
+            times[name].wall.append(wall)
+            times[name].rss_kb.append(rss)
+    ratio = times["scan"].median_ms / times["grep"].median_ms
+    print(
+        f"\nerrcat scan benchmark: {log.stat().st_size / 2**30:.2f} GB log, {manifest['lines']:,} lines, {reps} interleaved repetitions\n"
+    )
+    print("| command | median | × grep | peak memory (process tree) |")
+    print("|---|---:|---:|---:|")
+    print(f"| grep -c -E '{GREP_PATTERN}' | {times['grep'].median_ms / 1000:.2f} s | 1.00 | {times['grep'].peak_mb:.0f} MB |")
+    print(f"| errcat scan | {times['scan'].median_ms / 1000:.2f} s | {ratio:.2f} | {times['scan'].peak_mb:.0f} MB |")
+    print(
+        f"\ngrep counted {grep_count:,} lines; scan found {doc['summary']['error_records']:,} error records "
+        f"({manifest['error_records']:,} generated), {'every' if exact else 'NOT every'} count equal to the generator's"
+    )
+    return [
+        (ratio <= 5, f"scan of the log {ratio:.2f} × grep -c -E (target ≤ 5)"),
+        (times["scan"].peak_mb <= 200, f"scan peak memory {times['scan'].peak_mb:.0f} MB (target ≤ 200)"),
+        (exact, "scan's counts equal the generator's manifest"),
+    ]
 
 
 def check(code: int, label: str, what: str) -> None:

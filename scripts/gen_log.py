@@ -177,7 +177,7 @@ def block(errors: int, noise_per_error: int, seed: int, extras: bool) -> tuple[l
 def write(path: Path, lines: list[str], size: int | None, compress: bool) -> int:
     """Write the block (repeated up to ``size`` bytes); the number of lines written."""
     data = ("\n".join(lines) + "\n").encode()
-    times = max(1, (size or 0) // len(data)) if size else 1
+    times = max(1, -(-size // len(data))) if size else 1  # at least ``size`` bytes
     opener = gzip.open if compress else open
     with opener(path, "wb") as f:  # type: ignore[operator]
         for _ in range(times):

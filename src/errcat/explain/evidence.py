@@ -9,7 +9,7 @@ Vendors with no known host (ProSpend) are recognised by their documented paths i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import lru_cache
 
@@ -77,6 +77,8 @@ class VendorFacts:
     headers: dict[str, tuple[str, ...]]
     prefixes: dict[str, tuple[re.Pattern[str], ...]]
     endpoints: tuple[EndpointRule, ...]
+    # answers of endpoint_for already worked out (a scanned log asks about the same few paths)
+    mapped: dict[tuple[str, str | None], tuple[str, str, bool] | None] = field(default_factory=dict, compare=False)
 
 
 @lru_cache(maxsize=8)
@@ -124,6 +126,16 @@ def endpoint_for(facts: VendorFacts, path: str | None, vendor: str | None) -> tu
     """The documented endpoint a request path maps to: (vendor, documented path, had prefix)."""
     if not path:
         return None
+    key = (path, vendor)
+    if key in facts.mapped:
+        return facts.mapped[key]
+    if len(facts.mapped) >= 4096:
+        facts.mapped.clear()
+    found = facts.mapped[key] = _endpoint_for(facts, path, vendor)
+    return found
+
+
+def _endpoint_for(facts: VendorFacts, path: str, vendor: str | None) -> tuple[str, str, bool] | None:
     path = "/" + path.split("?", 1)[0].strip("/")
     segments = {p.lower() for p in path.split("/") if p}
     for v, prefixes in facts.prefixes.items():

@@ -87,9 +87,9 @@ class _Explainer:
         if not (level_error or _is_error(x, head)):
             report.not_errors += 1
             return
-        self._count(x, place, when, redact(head)[0])
+        self._count(x, place, when, lambda: redact(head)[0])
 
-    def _count(self, x: Explanation, place: Place, when: datetime | None, sample: str) -> None:
+    def _count(self, x: Explanation, place: Place, when: datetime | None, sample: Callable[[], str]) -> None:
         report = self.report
         ex = x.exchange
         endpoint = x.endpoint or (masked_path(ex.path) if ex.path else None)
@@ -110,14 +110,14 @@ class _Explainer:
                     report.add_matched(key, e.id, m.kind, place, when, endpoint, sample)
                 continue
             obs = m.observed
-            text = m.message or obs.message or obs.name or obs.code or (f"HTTP {obs.status}" if obs.status else sample)
+            text = m.message or obs.message or obs.name or obs.code or (f"HTTP {obs.status}" if obs.status else sample())
             ukey = (vendor, obs.status, text)
             if ukey not in seen:
                 seen.add(ukey)
                 report.add_unmatched(vendor, obs.status or ex.status, text, place, when, endpoint, sample)
         if not x.errors and (not vendor_filter or x.vendor == vendor_filter):
             counted = True
-            report.add_unmatched(x.vendor, ex.status, sample, place, when, endpoint, sample)
+            report.add_unmatched(x.vendor, ex.status, sample(), place, when, endpoint, sample)
         if counted:
             report.errors += 1
         else:

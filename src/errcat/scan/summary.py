@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -64,7 +65,7 @@ class Group:
     samples: list[tuple[Place, str]] = field(default_factory=list)
     endpoints: Counter[str] = field(default_factory=Counter)
 
-    def add(self, place: Place, when: datetime | None, endpoint: str | None, sample: str) -> None:
+    def add(self, place: Place, when: datetime | None, endpoint: str | None, sample: Callable[[], str]) -> None:
         self.count += 1
         if when is not None:
             self.first_seen = when if self.first_seen is None else min(self.first_seen, when)
@@ -72,7 +73,7 @@ class Group:
         if len(self.places) < MAX_LINES_KEPT:
             self.places.append(place)
         if len(self.samples) < MAX_SAMPLES:
-            self.samples.append((place, sample[:SAMPLE_CHARS]))
+            self.samples.append((place, sample()[:SAMPLE_CHARS]))  # redacted only when kept
         if endpoint and (endpoint in self.endpoints or len(self.endpoints) < MAX_ENDPOINTS):
             self.endpoints[endpoint] += 1
 
@@ -156,7 +157,14 @@ class ScanReport:
             self.skipped.append(Skip(file, line, what))
 
     def add_matched(
-        self, key: Key, entry_id: str, kind: str, place: Place, when: datetime | None, endpoint: str | None, sample: str
+        self,
+        key: Key,
+        entry_id: str,
+        kind: str,
+        place: Place,
+        when: datetime | None,
+        endpoint: str | None,
+        sample: Callable[[], str],
     ) -> None:
         group = self.matched.get(key)
         if group is None:
@@ -172,7 +180,7 @@ class ScanReport:
         place: Place,
         when: datetime | None,
         endpoint: str | None,
-        sample: str,
+        sample: Callable[[], str],
     ) -> None:
         key = (vendor, status, signature(text))
         group = self.unmatched.get(key)
