@@ -272,9 +272,8 @@ def bench_scan(work: Path, reps: int, size: str) -> list[tuple[bool, str]]:
             times[name].wall.append(wall)
             times[name].rss_kb.append(rss)
     ratio = times["scan"].median_ms / times["grep"].median_ms
-    print(
-        f"\nerrcat scan benchmark: {log.stat().st_size / 2**30:.2f} GB log, {manifest['lines']:,} lines, {reps} interleaved repetitions\n"
-    )
+    gigabytes = log.stat().st_size / 2**30
+    print(f"\nerrcat scan benchmark: {gigabytes:.2f} GB log, {manifest['lines']:,} lines, {reps} interleaved repetitions\n")
     print("| command | median | × grep | peak memory (process tree) |")
     print("|---|---:|---:|---:|")
     print(f"| grep -c -E '{GREP_PATTERN}' | {times['grep'].median_ms / 1000:.2f} s | 1.00 | {times['grep'].peak_mb:.0f} MB |")
