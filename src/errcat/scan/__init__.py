@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -208,12 +208,12 @@ def _scan_stream(
     finder = Finder(own_start=own[0], own_end=own[1])
     explainer = _Explainer(index, options, report)
 
-    def counted() -> object:
+    def counted() -> Iterator[bytes]:
         for chunk in chunks(inp, start, stop):
             tick(len(chunk))
             yield chunk
 
-    for rec in finder.records(counted()):  # type: ignore[arg-type]
+    for rec in finder.records(counted()):
         explainer.record(inp.name, rec)
     for s in finder.skipped:
         if finder.line_at_start <= s.line < max(finder.line_at_end, finder.line_at_start + 1):
