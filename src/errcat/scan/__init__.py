@@ -79,10 +79,10 @@ class _Explainer:
             if (opts.since and when < opts.since) or (opts.until and when > opts.until):
                 report.filtered_time += 1
                 return
-        if len(self.memo) > MEMO_SIZE:
-            self.memo.clear()
         if not paste.strip():
             return
+        if len(self.memo) > MEMO_SIZE:
+            self.memo.clear()
         x = explain(self.index, paste, memo=self.memo)
         if not (level_error or _is_error(x, head)):
             report.not_errors += 1
@@ -161,12 +161,8 @@ def scan(
     for inp in inputs(names):
         stats = InputStats(inp.name)
         report.inputs.append(stats)
-        if inp.problem:
-            stats.problem = inp.problem
-            report.skip(inp.name, None, inp.problem)
-            continue
         part = None
-        if reopen is not None and workers > 1 and inp.splittable and (inp.size or 0) >= PARALLEL_MIN:
+        if not inp.problem and reopen is not None and workers > 1 and inp.splittable and (inp.size or 0) >= PARALLEL_MIN:
             from .parallel import scan_parallel
 
             try:
@@ -176,7 +172,7 @@ def scan(
         if part is not None:
             report.merge(part)
             stats.lines = part.inputs[0].lines if part.inputs else 0
-        else:
+        elif not inp.problem:
             base = done_bytes
 
             def tick(_n: int, inp: Input = inp, base: int = base) -> None:
@@ -184,11 +180,11 @@ def scan(
                     progress(base + inp.read)
 
             _scan_stream(index, inp, options, report, stats, tick)
-        if inp.problem:  # found on reading (a binary file)
+        if inp.problem:  # found before reading (missing file) or on reading (a binary file)
             stats.problem = inp.problem
             report.skip(inp.name, None, inp.problem)
-        done_bytes += inp.read if not inp.splittable else (inp.size or inp.read)
-        stats.bytes = inp.read if inp.gzip or inp.path is None else (inp.size or inp.read)
+        done_bytes += inp.read
+        stats.bytes = inp.read  # on disk or from stdin; compressed bytes for gzip
     report.elapsed = time.perf_counter() - started
     return report
 

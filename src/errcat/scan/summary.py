@@ -67,27 +67,31 @@ class Group:
 
     def add(self, place: Place, when: datetime | None, endpoint: str | None, sample: Callable[[], str]) -> None:
         self.count += 1
-        if when is not None:
-            self.first_seen = when if self.first_seen is None else min(self.first_seen, when)
-            self.last_seen = when if self.last_seen is None else max(self.last_seen, when)
+        self._seen(when)
         if len(self.places) < MAX_LINES_KEPT:
             self.places.append(place)
         if len(self.samples) < MAX_SAMPLES:
             self.samples.append((place, sample()[:SAMPLE_CHARS]))  # redacted only when kept
-        if endpoint and (endpoint in self.endpoints or len(self.endpoints) < MAX_ENDPOINTS):
-            self.endpoints[endpoint] += 1
+        if endpoint:
+            self._at(endpoint, 1)
 
     def merge(self, other: Group) -> None:
         self.count += other.count
-        for when in (other.first_seen, other.last_seen):
-            if when is not None:
-                self.first_seen = when if self.first_seen is None else min(self.first_seen, when)
-                self.last_seen = when if self.last_seen is None else max(self.last_seen, when)
+        self._seen(other.first_seen)
+        self._seen(other.last_seen)
         self.places = sorted([*self.places, *other.places], key=lambda p: (p.file, p.line))[:MAX_LINES_KEPT]
         self.samples = sorted([*self.samples, *other.samples], key=lambda s: (s[0].file, s[0].line))[:MAX_SAMPLES]
         for endpoint, n in other.endpoints.items():
-            if endpoint in self.endpoints or len(self.endpoints) < MAX_ENDPOINTS:
-                self.endpoints[endpoint] += n
+            self._at(endpoint, n)
+
+    def _seen(self, when: datetime | None) -> None:
+        if when is not None:
+            self.first_seen = when if self.first_seen is None else min(self.first_seen, when)
+            self.last_seen = when if self.last_seen is None else max(self.last_seen, when)
+
+    def _at(self, endpoint: str, n: int) -> None:
+        if endpoint in self.endpoints or len(self.endpoints) < MAX_ENDPOINTS:
+            self.endpoints[endpoint] += n
 
     def shift(self, file: str, delta: int) -> None:
         self.places = [p.moved(file, delta) for p in self.places]
@@ -100,6 +104,11 @@ class Matched(Group):
 
     entry_id: str = ""
     kinds: Counter[str] = field(default_factory=Counter)
+
+    def merge(self, other: Group) -> None:
+        super().merge(other)
+        if isinstance(other, Matched):
+            self.kinds.update(other.kinds)
 
 
 @dataclass
@@ -208,7 +217,6 @@ class ScanReport:
                 self.matched[key] = g
             else:
                 mine.merge(g)
-                mine.kinds.update(g.kinds)
         for ukey, u in other.unmatched.items():
             have = self.unmatched.get(ukey)
             if have is not None:
