@@ -5,7 +5,6 @@ Exit codes (also in the README): 0 found / valid, 1 nothing found / catalog inva
 """
 
 import contextlib
-import csv
 import io
 import sys
 from collections.abc import Callable
@@ -507,6 +506,8 @@ def export(
     _filters(vendor, None, None, None, None).check_vendor(cat)
     records = [entry_record(cat, e) for e in cat.entries if vendor is None or e.vendor == vendor.lower()]
     if format is ExportFormat.csv:
+        import csv
+
         rows = [flat_row(r) for r in records]
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")

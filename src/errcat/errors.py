@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1  # nothing found / catalog invalid in `validate` / stale pages in `docs --check`
@@ -22,8 +22,7 @@ class UsageError(ErrcatError):
     exit_code = EXIT_USAGE
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One finding of a catalog check, reported as ``file:line: CODE name: message``."""
 
     file: str

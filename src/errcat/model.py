@@ -1,15 +1,17 @@
-"""The catalog's typed objects: plain frozen dataclasses, no I/O."""
+"""The catalog's typed objects: immutable named tuples, no I/O.
+
+Named tuples rather than frozen dataclasses: defining a frozen dataclass costs ~0.3 ms at import
+(it compiles six generated methods), a named tuple ~0.05 ms, and every command imports these.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 Code = int | str | None
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Where a record comes from: a vendor document and the line in it."""
 
     document: str
@@ -19,8 +21,7 @@ class Source:
     bodies: int | None = None
 
 
-@dataclass(frozen=True)
-class Guide:
+class Guide(NamedTuple):
     """Our explanation of one distinct error, shared by every row that documents it."""
 
     id: str
@@ -33,8 +34,7 @@ class Guide:
     see_also: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     """A documented message turned into a pattern with named slots (see templates.py)."""
 
     vendor: str
@@ -43,8 +43,7 @@ class Template:
     slots: tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One documented error: one response body (or status row) at one endpoint and scenario."""
 
     id: str
@@ -76,8 +75,7 @@ class Entry:
         return (self.vendor, self.guide_id)
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """A vendor fact (host, header, base URL) with where it comes from."""
 
     value: str
@@ -86,8 +84,7 @@ class Fact:
     pattern: str | None = None
 
 
-@dataclass(frozen=True)
-class Parameter:
+class Parameter(NamedTuple):
     name: str
     type: str
     description: str = ""
@@ -96,8 +93,7 @@ class Parameter:
     example: str | None = None
 
 
-@dataclass(frozen=True)
-class Endpoint:
+class Endpoint(NamedTuple):
     path: str
     methods: tuple[str, ...]
     resource: str | None = None
@@ -105,22 +101,19 @@ class Endpoint:
     parameters: tuple[Parameter, ...] = ()
 
 
-@dataclass(frozen=True)
-class StatusMeaning:
+class StatusMeaning(NamedTuple):
     status: int
     text: str
     description: str | None = None
 
 
-@dataclass(frozen=True)
-class Envelope:
+class Envelope(NamedTuple):
     name: str
     example: str
     source: str | None = None
 
 
-@dataclass(frozen=True)
-class Vendor:
+class Vendor(NamedTuple):
     """What the catalog knows about one vendor's API as a whole."""
 
     id: str
@@ -134,7 +127,7 @@ class Vendor:
     path_prefixes: tuple[Fact, ...] = ()
     envelopes: tuple[Envelope, ...] = ()
     statuses: tuple[StatusMeaning, ...] = ()
-    endpoints: tuple[Endpoint, ...] = field(default=())
+    endpoints: tuple[Endpoint, ...] = ()
 
 
 def _facts(items: Any) -> tuple[Fact, ...]:
@@ -142,7 +135,7 @@ def _facts(items: Any) -> tuple[Fact, ...]:
 
 
 def vendor_from_dict(v: dict[str, Any]) -> Vendor:
-    """A Vendor from its catalog mapping (or from ``dataclasses.asdict`` of one)."""
+    """A Vendor from its catalog mapping (or from ``as_plain`` of one)."""
     return Vendor(
         id=v["id"],
         name=v.get("name") or v["id"],
@@ -176,3 +169,12 @@ def vendor_from_dict(v: dict[str, Any]) -> Vendor:
             for e in v.get("endpoints", ())
         ),
     )
+
+
+def as_plain(value: Any) -> Any:
+    """A record as nested dicts and lists (JSON-ready), like ``dataclasses.asdict``."""
+    if isinstance(value, tuple):
+        if hasattr(value, "_fields"):
+            return {k: as_plain(v) for k, v in zip(value._fields, value, strict=True)}
+        return [as_plain(v) for v in value]
+    return value

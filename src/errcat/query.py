@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UsageError
 from .model import Entry, Guide
@@ -41,19 +40,30 @@ def normalize_path(path: str) -> str:
     return "/".join(p for p in path.strip().lower().split("/") if p)
 
 
-@dataclass(frozen=True)
-class Filters:
-    """Restrictions every query command accepts."""
-
+class _FilterValues(NamedTuple):
     vendor: str | None = None
     endpoint: str | None = None
     method: str | None = None
     status: int | None = None
     severity: str | None = None
 
-    def __post_init__(self) -> None:
-        if self.severity is not None and self.severity.lower() not in SEVERITIES:
-            raise UsageError(f"--severity must be one of {', '.join(SEVERITIES)}, not {self.severity!r}")
+
+class Filters(_FilterValues):
+    """Restrictions every query command accepts; a bad severity is refused on construction."""
+
+    __slots__ = ()
+
+    def __new__(
+        cls,
+        vendor: str | None = None,
+        endpoint: str | None = None,
+        method: str | None = None,
+        status: int | None = None,
+        severity: str | None = None,
+    ) -> Filters:
+        if severity is not None and severity.lower() not in SEVERITIES:
+            raise UsageError(f"--severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+        return super().__new__(cls, vendor, endpoint, method, status, severity)
 
     def accepts(self, entry: Entry) -> bool:
         """Whether an entry passes every filter (errors of every endpoint pass --endpoint)."""
@@ -78,8 +88,7 @@ class Filters:
             raise UsageError(f"unknown vendor {self.vendor!r} (known: {known})")
 
 
-@dataclass(frozen=True)
-class ErrorGroup:
+class ErrorGroup(NamedTuple):
     """One distinct error and every row where it is documented (filtered)."""
 
     vendor: str
@@ -109,16 +118,14 @@ class ErrorGroup:
         return " ".join(parts)
 
 
-@dataclass(frozen=True)
-class LookupSection:
+class LookupSection(NamedTuple):
     """The groups found by one reading of the query (as a code, a name, an id, a status)."""
 
     label: str  # "code", "name", "id", "status", "message"
     groups: tuple[ErrorGroup, ...]
 
 
-@dataclass(frozen=True)
-class LookupResult:
+class LookupResult(NamedTuple):
     query: str
     sections: tuple[LookupSection, ...]
     suggestions: tuple[str, ...] = ()
@@ -128,8 +135,7 @@ class LookupResult:
         return any(s.groups for s in self.sections)
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     group: ErrorGroup
     score: float
 

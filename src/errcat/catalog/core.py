@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model import Entry, Guide, Template, Vendor
 
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
     from ..query import ErrorGroup, LookupResult, SearchHit
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     """Where a record was defined: display file name, line, and catalog layer (0 = built-in)."""
 
     file: str
@@ -27,15 +25,28 @@ class Location:
         return f"{self.file}:{self.line}"
 
 
-@dataclass(frozen=True, eq=False)  # identity equality: hashable, cacheable
 class Catalog:
-    """Everything errcat knows. Build one with ``errcat.load_catalog()``."""
+    """Everything errcat knows. Build one with ``errcat.load_catalog()``.
 
-    vendors: dict[str, Vendor]
-    entries: tuple[Entry, ...]
-    guides: dict[str, Guide]
-    templates: dict[tuple[str, str], Template] = field(default_factory=dict)
-    where: dict[tuple[str, str], Location] = field(default_factory=dict, repr=False)
+    Compared by identity, so a catalog is hashable and can key caches.
+    """
+
+    def __init__(
+        self,
+        vendors: dict[str, Vendor],
+        entries: tuple[Entry, ...],
+        guides: dict[str, Guide],
+        templates: dict[tuple[str, str], Template] | None = None,
+        where: dict[tuple[str, str], Location] | None = None,
+    ):
+        self.vendors = vendors
+        self.entries = entries
+        self.guides = guides
+        self.templates = templates if templates is not None else {}
+        self.where = where if where is not None else {}
+
+    def __repr__(self) -> str:
+        return f"Catalog({len(self.vendors)} vendors, {len(self.entries)} entries)"
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:

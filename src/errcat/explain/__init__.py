@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import MutableMapping
-from dataclasses import dataclass, replace
 from http import HTTPStatus
 from itertools import islice
+from typing import NamedTuple
 
 from ..catalog.core import Catalog
 from ..errors import UsageError
@@ -26,8 +26,7 @@ from .split import Exchange, decode, html_title, is_status_noise, split
 __all__ = ["Explanation", "explain", "explain_bytes"]
 
 
-@dataclass(frozen=True)
-class Explanation:
+class Explanation(NamedTuple):
     """Everything explain found, ready to render."""
 
     vendor: str | None
@@ -222,5 +221,5 @@ def _match_all(catalog: CatalogIndex, observed: list[Observed], ctx: Context, me
         m = memo.get((obs, ctx))
         if m is None:
             m = memo[(obs, ctx)] = match_error(catalog, obs, ctx)
-        out.append(m if m.observed is obs else replace(m, observed=obs))
+        out.append(m if m.observed is obs else m._replace(observed=obs))
     return out

@@ -15,8 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 MAX_ERRORS = 1000  # errors read from one paste; the rest are counted, not explained
 MAX_NODES = 50_000  # JSON values visited, whatever the nesting
@@ -25,8 +24,7 @@ MAX_DECODE_ATTEMPTS = 64  # failed JSON starts tried before giving up on a body
 MAX_TEXT = 500  # longest plain-text message considered
 
 
-@dataclass(frozen=True)
-class Shape:
+class Shape(NamedTuple):
     """An envelope: its name and the vendors that document it (empty: no vendor does)."""
 
     name: str
@@ -49,8 +47,7 @@ TEXT = Shape("plain text", frozenset({"myob", "sage", "invoicexpress", "prospend
 STATUS_ONLY = Shape("status only", frozenset({"myob", "sage", "invoicexpress", "prospend"}))
 
 
-@dataclass(frozen=True)
-class Observed:
+class Observed(NamedTuple):
     """One error as read from the paste; every field as the vendor sent it."""
 
     shape: Shape
@@ -77,17 +74,19 @@ class Observed:
         }
 
 
-@dataclass
 class Reading:
     """What was read from a body: errors in body order, and facts found along the way."""
 
-    errors: list[Observed] = field(default_factory=list)
-    total: int = 0  # errors seen, including those beyond MAX_ERRORS
-    status: int | None = None  # a status stated inside the body (log objects, problem details)
-    url: str | None = None
-    method: str | None = None
-    notes: list[str] = field(default_factory=list)
-    nodes: int = 0
+    __slots__ = ("errors", "method", "nodes", "notes", "status", "total", "url")
+
+    def __init__(self) -> None:
+        self.errors: list[Observed] = []
+        self.total = 0  # errors seen, including those beyond MAX_ERRORS
+        self.status: int | None = None  # a status stated inside the body (log objects, problem details)
+        self.url: str | None = None
+        self.method: str | None = None
+        self.notes: list[str] = []
+        self.nodes = 0
 
     def add(self, obs: Observed) -> None:
         self.total += 1
@@ -402,4 +401,4 @@ def read_body(body: str) -> Reading:
 
 def with_status(errors: list[Observed], status: int | None) -> list[Observed]:
     """The errors with the exchange's status filled in where the body did not state one."""
-    return [e if e.status is not None or status is None else replace(e, status=status) for e in errors]
+    return [e if e.status is not None or status is None else e._replace(status=status) for e in errors]

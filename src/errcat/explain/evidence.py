@@ -9,9 +9,9 @@ Vendors with no known host (ProSpend) are recognised by their documented paths i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..catalog.core import Catalog
 from ..index.store import CatalogIndex, as_index
@@ -24,8 +24,7 @@ FOREIGN_HOST = -2.0
 _GENERIC_NAMES = {"authorization", "cookie", "api_key", "api-key", "x-api-key", "accept", "content-type"}
 
 
-@dataclass(frozen=True)
-class Clue:
+class Clue(NamedTuple):
     kind: str  # host, host-domain, foreign-host, header, path, endpoint, envelope, message, code, name, override
     value: str
     vendor: str | None
@@ -35,8 +34,7 @@ class Clue:
         return {"kind": self.kind, "value": self.value, "vendor": self.vendor, "weight": round(self.weight, 2)}
 
 
-@dataclass(frozen=True)
-class EndpointRule:
+class EndpointRule(NamedTuple):
     vendor: str
     path: str  # as documented
     literals: frozenset[str]  # its fixed segments, lower case: a path lacking one cannot match
@@ -69,8 +67,7 @@ def _path_regex(path: str) -> str:
     return "/".join(out)
 
 
-@dataclass(frozen=True)
-class VendorFacts:
+class VendorFacts(NamedTuple):
     """The vendor facts evidence needs, compiled once per catalog."""
 
     hosts: dict[str, tuple[str, ...]]
@@ -78,7 +75,7 @@ class VendorFacts:
     prefixes: dict[str, tuple[re.Pattern[str], ...]]
     endpoints: tuple[EndpointRule, ...]
     # answers of endpoint_for already worked out (a scanned log asks about the same few paths)
-    mapped: dict[tuple[str, str | None], tuple[str, str, bool] | None] = field(default_factory=dict, compare=False)
+    mapped: dict[tuple[str, str | None], tuple[str, str, bool] | None]
 
 
 @lru_cache(maxsize=8)
@@ -100,7 +97,7 @@ def facts_for(source: Catalog | CatalogIndex) -> VendorFacts:
             prefixed = bool(v.path_prefixes) and not any(p.match("/" + path.strip("/")) for p in prefixes[v.id])
             rules.append(EndpointRule(v.id, path, _literals(path), prefixed))
     rules.sort(key=lambda r: -len(r.path))  # the most specific path wins
-    return VendorFacts(hosts, headers, prefixes, tuple(rules))
+    return VendorFacts(hosts, headers, prefixes, tuple(rules), {})
 
 
 def host_vendor(facts: VendorFacts, host: str) -> str | None:

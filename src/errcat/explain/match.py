@@ -17,8 +17,8 @@ import difflib
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from http import HTTPStatus
+from typing import NamedTuple
 
 from ..catalog.core import Catalog
 from ..index.store import CatalogIndex, TemplateRow, as_index
@@ -40,8 +40,7 @@ REASON_PHRASES = frozenset(squash(s.phrase) for s in HTTPStatus)
 MAX_WORD_ROWS = 2000  # a word in more literal messages than this is too common to find candidates by
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What the exchange says about every error in it."""
 
     vendor: str | None = None
@@ -51,8 +50,7 @@ class Context:
     excluded: frozenset[str] = frozenset()  # vendors the evidence rules out
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     entry: Entry
     kind: str
     score: float
@@ -60,8 +58,7 @@ class Candidate:
     similarity: float = 0.0
 
 
-@dataclass(frozen=True)
-class ErrorMatch:
+class ErrorMatch(NamedTuple):
     observed: Observed
     kind: str
     confidence: float

@@ -9,7 +9,6 @@ text that was capped in size before it arrives.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -51,19 +50,21 @@ _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
 _PYTHON_HTTP_ERROR = re.compile(r"\b[1-5]\d\d (?:Client|Server) Error: .*? for url: \S+")
 
 
-@dataclass
 class Exchange:
-    """The HTTP facts of a paste. ``body`` is the text to read errors from."""
+    """The HTTP facts of a paste. ``body`` is the text to read errors from; filled in as read."""
 
-    text: str
-    body: str
-    method: str | None = None
-    url: str | None = None
-    host: str | None = None
-    path: str | None = None
-    status: int | None = None
-    reason: str | None = None
-    headers: list[tuple[str, str]] = field(default_factory=list)
+    __slots__ = ("body", "headers", "host", "method", "path", "reason", "status", "text", "url")
+
+    def __init__(self, text: str, body: str) -> None:
+        self.text = text
+        self.body = body
+        self.method: str | None = None
+        self.url: str | None = None
+        self.host: str | None = None
+        self.path: str | None = None
+        self.status: int | None = None
+        self.reason: str | None = None
+        self.headers: list[tuple[str, str]] = []
 
     def header(self, name: str) -> str | None:
         name = name.lower()

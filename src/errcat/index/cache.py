@@ -21,9 +21,8 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .. import __version__
 from ..catalog.locate import catalog_paths
@@ -47,8 +46,7 @@ def cache_dir() -> Path:
     return Path(base) / "errcat"
 
 
-@dataclass(frozen=True)
-class FileState:
+class FileState(NamedTuple):
     path: str
     layer: int
     size: int

@@ -1,6 +1,6 @@
 """Catalog records <-> compact JSON for the compiled index: positional lists, no field names.
 
-Explicit field lists instead of ``dataclasses.asdict`` keep encoding fast at build time (100k
+Explicit field lists instead of a generic conversion keep encoding fast at build time (100k
 entries) and decoding cheap for the handful of rows a query reads. A CRC of each encoded row is
 stored beside it so a damaged cache file is noticed instead of trusted.
 """
@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import asdict
 from typing import Any
 
-from ..model import Entry, Guide, Source, Template, Vendor, vendor_from_dict
+from ..model import Entry, Guide, Source, Template, Vendor, as_plain, vendor_from_dict
 
 FORMAT = 1  # bump when the tables or the row encoding change: old cache files are then rebuilt
 
@@ -123,7 +122,7 @@ def decode_template(row: list[Any]) -> Template:
 
 
 def encode_vendor(v: Vendor) -> str:
-    return dumps(asdict(v))
+    return dumps(as_plain(v))
 
 
 def decode_vendor(data: dict[str, Any]) -> Vendor:

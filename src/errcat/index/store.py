@@ -11,9 +11,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from ..catalog.core import Catalog, Location
 from ..model import Entry, Guide, Template, Vendor
@@ -28,8 +27,7 @@ MAX_BOUND = 900  # SQLite's default limit on bound parameters is 999
 _TEMPLATE_COLUMNS = "vendor, template, literal_words, bare, leading_slot"
 
 
-@dataclass(frozen=True)
-class TemplateRow:
+class TemplateRow(NamedTuple):
     """A message template some entries use, with what matching needs to know about it."""
 
     vendor: str
