@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..bulk import collector_paused
 from ..errors import CatalogError, Problem
 from ..model import Entry, Guide, Source, Template, vendor_from_dict
 from .core import Catalog, Location
@@ -90,7 +91,8 @@ def read_files(files: list[tuple[int, Path]], check_schema: bool | None = None) 
 
 
 def _read_job(job: tuple[Path, int, bool]) -> RawFile:
-    return read_file(*job)
+    with collector_paused():
+        return read_file(*job)
 
 
 def _size(path: Path) -> int:
@@ -241,11 +243,12 @@ def load_catalog(
     Raises CatalogError (exit 3) listing every problem, or UsageError for a missing path.
     """
     files = catalog_paths([Path(p) for p in paths or ()], builtin=builtin, use_env=use_env)
-    raw_files = read_files(files)
-    catalog, problems = build(raw_files)
     from .checks import run_checks
 
-    problems = [p for r in raw_files for p in r.problems] + problems + run_checks(catalog, essential_only=True)
+    with collector_paused():
+        raw_files = read_files(files)
+        catalog, problems = build(raw_files)
+        problems = [p for r in raw_files for p in r.problems] + problems + run_checks(catalog, essential_only=True)
     errors = [p for p in problems if p.level == "error"]
     if errors:
         raise CatalogError(errors)
@@ -267,8 +270,9 @@ def validate(paths: list[Path | str] | None = None, *, builtin: bool = True, use
         given = [p for p in given if p.resolve() != builtin_root]
         builtin = True
     files = catalog_paths(given, builtin=builtin, use_env=use_env)
-    raw_files = read_files(files, check_schema=True)
-    catalog, problems = build(raw_files)
+    with collector_paused():
+        raw_files = read_files(files, check_schema=True)
+        catalog, problems = build(raw_files)
     file_problems = [p for r in raw_files for p in r.problems]
     if any(p.level == "error" for p in file_problems):
         # Files that did not load would make every cross-file check cry wolf (each entry
@@ -282,5 +286,6 @@ def validate(paths: list[Path | str] | None = None, *, builtin: bool = True, use
             level="info",
         )
         return [*sorted(file_problems, key=lambda p: (p.file, p.line, p.code)), skipped]
-    problems = file_problems + problems + run_checks(catalog)
+    with collector_paused():
+        problems = file_problems + problems + run_checks(catalog)
     return sorted(problems, key=lambda p: (p.file, p.line, p.code))

@@ -117,6 +117,15 @@ def _entries(catalog: Catalog, db: sqlite3.Connection) -> None:
     rows, texts, words = [], [], []
     counts: dict[str, int] = defaultdict(int)
     explanations: dict[str, str] = {}  # one guide's text is indexed for each of its rows: tokenize it once
+    seen_texts: dict[str, str] = {}  # messages, names and codes repeat across endpoints: tokenize each once
+    message_words: dict[str, list[str]] = {}
+
+    def text_of(value: str) -> str:
+        found = seen_texts.get(value)
+        if found is None:
+            found = seen_texts[value] = search_text(value)
+        return found
+
     for pos, e in enumerate(catalog.entries):
         data = encode_entry(e)
         code = None if e.code is None else str(e.code)
@@ -142,13 +151,22 @@ def _entries(catalog: Catalog, db: sqlite3.Connection) -> None:
         if e.guide_id not in explanations:
             g = catalog.guides.get(e.guide_id)
             explanations[e.guide_id] = search_text(" ".join([g.summary, *g.causes, g.fix])) if g else ""
-        fields = (e.message or "", e.name or "", code or "", e.scenario)
-        texts.append((pos, *(search_text(f) for f in fields), explanations[e.guide_id]))
+        texts.append(
+            (
+                pos,
+                text_of(e.message or ""),
+                text_of(e.name or ""),
+                text_of(code or ""),
+                search_text(e.scenario),
+                explanations[e.guide_id],
+            )
+        )
         if message_key is not None and e.message is not None:
-            for token in dict.fromkeys(tokens(e.message)):
-                if token not in STOP_WORDS:
-                    words.append((token, pos))
-                    counts[token] += 1
+            if e.message not in message_words:
+                message_words[e.message] = [t for t in dict.fromkeys(tokens(e.message)) if t not in STOP_WORDS]
+            for token in message_words[e.message]:
+                words.append((token, pos))
+                counts[token] += 1
     db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     db.executemany("INSERT INTO search(rowid, message, name, code, scenario, explanation) VALUES (?, ?, ?, ?, ?, ?)", texts)
     db.executemany("INSERT INTO words VALUES (?, ?)", words)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import NamedTuple, TypeVar
 
 from .. import __version__
+from ..bulk import collector_paused
 from ..catalog.locate import catalog_paths
 from .codec import FORMAT, CorruptIndex
 from .store import CatalogIndex
@@ -192,7 +193,8 @@ def open_index(
     def write(tmp: Path) -> None:
         db = sqlite3.connect(tmp)
         try:
-            compile_catalog(catalog, db, meta)
+            with collector_paused():
+                compile_catalog(catalog, db, meta)
         finally:
             db.close()
 

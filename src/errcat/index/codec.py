@@ -24,8 +24,11 @@ def crc(text: str) -> int:
     return zlib.crc32(text.encode("utf-8"))
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)
 
 
 def checked(text: str, expected: int) -> Any:
