@@ -1,0 +1,84 @@
+"""Lean start-up: a warm query imports only what it needs; bulk loading leaves the process as it was."""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import errcat
+from errcat.errors import CatalogError
+
+# Imported by a command only when it needs them: parsing YAML, schema checks, rich rendering,
+# CSV export, worker processes. A warm lookup or explain must stay clear of all of them.
+HEAVY = {"yaml", "fastjsonschema", "jsonschema", "rich", "csv", "concurrent.futures", "dataclasses"}
+
+RUN_AND_LIST_MODULES = """
+import json, sys
+from errcat.cli import main
+out, sys.argv = sys.argv[1], ["errcat", *sys.argv[2:]]
+try:
+    main()
+except SystemExit:
+    pass
+with open(out, "w") as f:
+    json.dump(sorted(sys.modules), f)
+"""
+
+
+def modules_after(tmp_path: Path, *args: str, stdin: str | None = None) -> set[str]:
+    listing = tmp_path / "modules.json"
+    env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+    env["NO_COLOR"] = "1"
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_AND_LIST_MODULES, str(listing), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    return set(json.loads(listing.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    "args, stdin",
+    [
+        (("lookup", "25008"), None),
+        (("search", "financial year"), None),
+        (("explain", "-"), 'HTTP/1.1 400 Bad Request\n\n{"Errors":[{"ErrorCode":25008}]}'),
+    ],
+)
+def test_warm_queries_import_nothing_heavy(tmp_path: Path, args: tuple[str, ...], stdin: str | None) -> None:
+    modules_after(tmp_path, *args, stdin=stdin)  # first run builds the index (and may import anything)
+    loaded = modules_after(tmp_path, *args, stdin=stdin)
+    assert "errcat.index.store" in loaded  # the query really ran against the compiled index
+    assert not {m for m in loaded if m.split(".")[0] in HEAVY or m in HEAVY}
+
+
+@pytest.mark.parametrize("collector_on", [True, False])
+def test_loading_a_catalog_leaves_the_garbage_collector_as_it_was(collector_on: bool) -> None:
+    was = gc.isenabled()
+    try:
+        gc.enable() if collector_on else gc.disable()
+        errcat.load_catalog(use_env=False)
+        assert gc.isenabled() is collector_on
+        errcat.validate()
+        assert gc.isenabled() is collector_on
+    finally:
+        gc.enable() if was else gc.disable()
+
+
+def test_a_failed_load_also_restores_the_garbage_collector(tmp_path: Path) -> None:
+    bad = tmp_path / "team.yaml"
+    bad.write_text("errcat: 1\nvendor: {id: team}\nentries: [{id: x, id: y}]\n", encoding="utf-8")
+    assert gc.isenabled()
+    with pytest.raises(CatalogError):
+        errcat.load_catalog([bad], use_env=False)
+    assert gc.isenabled()
