@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 MAX_BOUND = 900  # SQLite's default limit on bound parameters is 999
+DECODED_MAX = 5_000  # entries kept decoded per index (a scan asks for the same status rows again and again)
 _TEMPLATE_COLUMNS = "vendor, template, literal_words, bare, leading_slot"
 
 
@@ -66,6 +67,7 @@ class CatalogIndex:
         self.db = db
         self.origin = origin  # "memory", or the cache file's path
         self._source = source
+        self._decoded: dict[int, Entry] = {}
 
     # --------------------------------------------------------------------------------- plumbing
 
@@ -76,8 +78,19 @@ class CatalogIndex:
             raise CorruptIndex(str(exc)) from exc
 
     def _entries(self, where: str, params: tuple[Any, ...] | list[Any] = (), tail: str = "ORDER BY pos") -> list[Entry]:
-        rows = self.rows(f"SELECT data, crc FROM entries WHERE {where} {tail}", params)
-        return [decode_entry(checked(data, c)) for data, c in rows]
+        rows = self.rows(f"SELECT pos, data, crc FROM entries WHERE {where} {tail}", params)
+        if len(rows) > DECODED_MAX:
+            return [decode_entry(checked(data, c)) for _, data, c in rows]
+        if len(self._decoded) + len(rows) > DECODED_MAX:
+            self._decoded.clear()
+        decoded = self._decoded
+        out = []
+        for pos, data, c in rows:
+            entry = decoded.get(pos)
+            if entry is None:
+                entry = decoded[pos] = decode_entry(checked(data, c))
+            out.append(entry)
+        return out
 
     def _rows_in(self, sql: str, values: list[Any]) -> list[Any]:
         """Rows of ``sql`` whose ``{marks}`` is filled with ``values``, in chunks SQLite accepts."""

@@ -30,6 +30,11 @@ __all__ = ["ScanOptions", "ScanReport", "scan"]
 
 PARALLEL_MIN = 64 << 20  # plain files at least this big are read by several workers
 MEMO_SIZE = 20_000
+# Whole explanations of short records, keyed by the record without its timestamp: a log repeats
+# the same failing call many times. Bounded in count and record size (an explanation keeps its
+# text), so at most ~1,000 x 2 KiB of text plus their explanations per process.
+EXPLAINED_SIZE = 1_000
+EXPLAINED_MAX_TEXT = 2_048
 _EXCEPTION = re.compile(r"\b\w*(?:Exception|Error)\b\s*[:(]|\bTraceback\b|\b(?:failed|failure)\b", re.IGNORECASE)
 
 Progress = Callable[[int], None]  # bytes read so far, over every input
@@ -49,6 +54,7 @@ class _Explainer:
     def __init__(self, index: CatalogIndex, options: ScanOptions, report: ScanReport):
         self.index, self.options, self.report = index, options, report
         self.memo: dict = {}  # type: ignore[type-arg]
+        self.explained: dict[str, Explanation] = {}
 
     def record(self, name: str, rec: Record) -> None:
         report = self.report
@@ -81,13 +87,24 @@ class _Explainer:
                 return
         if not paste.strip():
             return
-        if len(self.memo) > MEMO_SIZE:
-            self.memo.clear()
-        x = explain(self.index, paste, memo=self.memo)
+        x = self._explain(paste)
         if not (level_error or _is_error(x, head)):
             report.not_errors += 1
             return
         self._count(x, place, when, lambda: redact(head)[0])
+
+    def _explain(self, paste: str) -> Explanation:
+        """explain() of a record's text; the same text (a repeated call) is explained once."""
+        x = self.explained.get(paste)
+        if x is None:
+            if len(self.memo) > MEMO_SIZE:
+                self.memo.clear()
+            x = explain(self.index, paste, memo=self.memo)
+            if len(paste) <= EXPLAINED_MAX_TEXT:
+                if len(self.explained) >= EXPLAINED_SIZE:
+                    self.explained.clear()
+                self.explained[paste] = x
+        return x
 
     def _count(self, x: Explanation, place: Place, when: datetime | None, sample: Callable[[], str]) -> None:
         report = self.report
