@@ -255,3 +255,17 @@ def test_cli_subprocess_smoke(generated):
     )
     assert proc.returncode == 0, proc.stderr
     assert _counts(json.loads(proc.stdout)) == dict(m.matched)
+
+
+def test_a_repeated_record_is_counted_each_time_with_its_own_line_and_time(tmp_path):
+    line = 'ERROR POST https://api.accounting.sage.com/v3.1/sales_invoices -> 422 [{"$severity":"error","$dataCode":"RecordInvalid","$message":"Invoice date must be before the due date","$source":"date"}]'
+    log = tmp_path / "app.log"
+    log.write_text(
+        f"2026-03-01T09:00:00Z {line}\nINFO ok\n2026-03-02T10:30:00Z {line}\n2026-03-03T11:45:00Z {line}\n", encoding="utf-8"
+    )
+    doc = _scan_json(str(log))
+    assert doc["summary"]["error_records"] == 3
+    [group] = doc["matched"] + doc["unmatched"]
+    assert group["count"] == 3
+    assert [p["line"] for p in group["lines"]] == [1, 3, 4]
+    assert (group["first_seen"], group["last_seen"]) == ("2026-03-01T09:00:00Z", "2026-03-03T11:45:00Z")
