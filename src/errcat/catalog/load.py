@@ -273,19 +273,21 @@ def validate(paths: list[Path | str] | None = None, *, builtin: bool = True, use
     with collector_paused():
         raw_files = read_files(files, check_schema=True)
         catalog, problems = build(raw_files)
-    file_problems = [p for r in raw_files for p in r.problems]
-    if any(p.level == "error" for p in file_problems):
-        # Files that did not load would make every cross-file check cry wolf (each entry
-        # whose guide lives in a broken file would be "missing-guide"): report the files only.
-        skipped = Problem(
-            file_problems[0].file,
-            1,
-            "CAT000",
-            "checks-skipped",
-            "cross-file checks were skipped until every file loads",
-            level="info",
-        )
-        return [*sorted(file_problems, key=lambda p: (p.file, p.line, p.code)), skipped]
-    with collector_paused():
-        problems = file_problems + problems + run_checks(catalog)
-    return sorted(problems, key=lambda p: (p.file, p.line, p.code))
+        file_problems = [p for r in raw_files for p in r.problems]
+        if any(p.level == "error" for p in file_problems):
+            # Files that did not load would make every cross-file check cry wolf (each entry
+            # whose guide lives in a broken file would be "missing-guide"): report the files only.
+            skipped = Problem(
+                file_problems[0].file,
+                1,
+                "CAT000",
+                "checks-skipped",
+                "cross-file checks were skipped until every file loads",
+                level="info",
+            )
+            return [*sorted(file_problems, key=_by_place), skipped]
+        return sorted(file_problems + problems + run_checks(catalog), key=_by_place)
+
+
+def _by_place(p: Problem) -> tuple[str, int, str]:
+    return (p.file, p.line, p.code)
