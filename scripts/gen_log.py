@@ -32,7 +32,7 @@ HOSTS = {
     "myob": "https://arl2.api.myob.com/accountright/6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33",
     "sage": "https://api.accounting.sage.com/v3.1",
     "invoicexpress": "https://acme.app.invoicexpress.com",
-    "prospend": "https://api.example-prospend.test",
+    "prospend": "https://api.apac.prospend.io",
 }
 DEFAULT_PATH = {"myob": "/Sale/Invoice/Item", "sage": "/sales_invoices", "invoicexpress": "/invoices.json",
                 "prospend": "/beta/company/{companyId}/invoice"}  # fmt: skip

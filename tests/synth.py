@@ -38,7 +38,5 @@ def response_for(e: Entry) -> str:
         return f"HTTP/1.1 {e.status}\nContent-Type: application/json\n\n" + json.dumps([body], indent=2)
     if e.vendor == "invoicexpress":
         return f"HTTP/1.1 {e.status}\nContent-Type: application/json\n\n" + json.dumps({"errors": [{"error": e.message}]})
-    head = (
-        _request(e, "https://api.example-prospend.test") or "POST https://api.example-prospend.test/beta/company/42/invoice\n\n"
-    )
+    head = _request(e, "https://api.apac.prospend.io") or "POST https://api.apac.prospend.io/beta/company/42/invoice\n\n"
     return f"{head}HTTP/1.1 {e.status}\n\n" + json.dumps({"code": e.code, "message": e.message})

@@ -212,7 +212,7 @@ CASES: list[tuple[str, str, str | None, str, set[str]]] = [
     ),
     (
         "ProSpend code and message, path evidence",
-        "PUT https://api.example.com/beta/company/42/invoice/9 failed with 404: "
+        "PUT https://api.apac.prospend.io/beta/company/42/invoice/9 failed with 404: "
         '{"code":"RESOURCE_NOT_FOUND","message":"Invoice Not Found"}',
         "prospend",
         "template",
@@ -289,7 +289,7 @@ def test_slots_are_extracted(catalog):
 def test_endpoint_mapping(catalog):
     x = explain(catalog, MYOB_CURL_V)
     assert x.endpoint == "/Sale/Invoice/Item" and x.exchange.method == "POST" and x.exchange.status == 400
-    x = explain(catalog, "DELETE https://api.example.com/beta/company/42/invoice/9/line/3 returned 404")
+    x = explain(catalog, "DELETE https://api.apac.prospend.io/beta/company/42/invoice/9/line/3 returned 404")
     assert x.vendor == "prospend" and x.endpoint == "/beta/company/{companyId}/invoice/{invoiceId}/line/{lineId}"
 
 
@@ -418,7 +418,7 @@ def test_split_status_line_forms():
 
 
 def test_vendor_domain_is_not_a_foreign_host(catalog):
-    x = explain(catalog, 'POST https://secure.myob.com/oauth2/v1/authorize\nHTTP/1.1 400\n\n{"error":"invalid_grant"}')
+    x = explain(catalog, 'POST https://apisupport.myob.com/oauth2/v1/authorize\nHTTP/1.1 400\n\n{"error":"invalid_grant"}')
     assert x.vendor == "myob" and any(c.kind == "host-domain" for c in x.clues)
     assert x.errors[0].kind == "none"  # MYOB documents no OAuth errors: an honest "not in the catalog"
 

@@ -56,6 +56,8 @@ def vendor_page(catalog: Catalog, vendor_id: str) -> str:
         ("Auth", vendor.auth),
         ("Headers", vendor.headers),
         ("Path prefix", vendor.path_prefixes),
+        ("Recognised by name", vendor.mentions),
+        ("Other products (not this API; never claimed)", vendor.other_products),
     ):
         if items:
             facts.append([label, "\n".join(f"{f.value} ({f.source})" for f in items)])

@@ -125,6 +125,8 @@ class Vendor(NamedTuple):
     auth: tuple[Fact, ...] = ()
     headers: tuple[Fact, ...] = ()
     path_prefixes: tuple[Fact, ...] = ()
+    mentions: tuple[Fact, ...] = ()  # names in a paste that point at this API (pattern: a regex)
+    other_products: tuple[Fact, ...] = ()  # the vendor's other products: never this API's errors
     envelopes: tuple[Envelope, ...] = ()
     statuses: tuple[StatusMeaning, ...] = ()
     endpoints: tuple[Endpoint, ...] = ()
@@ -146,6 +148,8 @@ def vendor_from_dict(v: dict[str, Any]) -> Vendor:
         auth=_facts(v.get("auth")),
         headers=_facts(v.get("headers")),
         path_prefixes=_facts(v.get("path_prefixes")),
+        mentions=_facts(v.get("mentions")),
+        other_products=_facts(v.get("other_products")),
         envelopes=tuple(Envelope(e["name"], e["example"], e.get("source")) for e in v.get("envelopes", ())),
         statuses=tuple(StatusMeaning(s["status"], s["text"], s.get("description")) for s in v.get("statuses", ())),
         endpoints=tuple(

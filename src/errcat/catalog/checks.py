@@ -1,6 +1,6 @@
 """Semantic checks of a built catalog, each with a stable code; adding one is one function here.
 
-Codes CAT001-CAT004, CAT012, CAT014 and CAT015 are found while reading and building (yamlio.py,
+Codes CAT001-CAT004, CAT012, CAT014, CAT015 and CAT018 are found while reading and building (yamlio.py,
 schema.py, load.py); they are listed in CHECKS too so that `errcat validate --list-checks`
 documents every code in one place.
 """
@@ -36,6 +36,7 @@ CHECKS: list[Check] = [
     Check("CAT012", "override", "A user catalog entry replaces an entry of an earlier layer (info).", True),
     Check("CAT014", "vendor-mismatch", "An entry's vendor is not the vendor of its file.", True),
     Check("CAT015", "vendor-conflict", "Two files give different values for one vendor field.", True),
+    Check("CAT018", "bad-pattern", "A vendor's mentions or other_products pattern is not a valid regular expression.", True),
 ]
 
 

@@ -8,6 +8,7 @@ overrides the earlier entry, and `validate` says so.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,13 @@ def _merge_vendor(vendors: dict[str, dict[str, Any]], data: LineDict, file: str,
             )
         else:
             merged[key] = value
+    for key in ("mentions", "other_products"):
+        for item in data.get(key) or ():
+            try:
+                re.compile(item.get("pattern") or re.escape(item["value"]), re.IGNORECASE)
+            except re.error as exc:
+                line = getattr(item, "line", data.key_lines.get(key, data.line))
+                problems.append(Problem(file, line, "CAT018", "bad-pattern", f"vendor {vid} {key} pattern is not a regex: {exc}"))
 
 
 def _entry(e: dict[str, Any], origin: str, template: str | None) -> Entry:

@@ -80,7 +80,7 @@ class Explanation(NamedTuple):
 
 
 _CODE_MENTION = re.compile(r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b", re.IGNORECASE)
-_SPLITTERS = re.compile(r"(?::\s+|\s+-+>?\s+|\]\s*|\|\s*|=>\s*|\s+>\s+)")
+_SPLITTERS = re.compile(r"(?::\s+|\s+-+>?\s+|\s+[\u2013\u2014\u2192]\s*|\]\s*|\|\s*|=>\s*|\s+>\s+)")
 _BARE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
 
 
@@ -110,11 +110,20 @@ def _text_errors(catalog: CatalogIndex, ex: Exchange) -> list[Observed]:
             if part and part != whole and part not in readings and len(part) <= MAX_TEXT:
                 readings.append(part)
     names = spot_names(catalog, whole)
-    code = next((m.group(1) for m in _CODE_MENTION.finditer(whole)), None)
+    code = next((m.group(1) for m in _CODE_MENTION.finditer(whole)), None) or _bracketed_code(catalog, whole)
     name = names[0] if len(names) == 1 else None
     if code and name and code.lower() == name.lower():
         code = None
     return [Observed(TEXT, code=code, name=name, message=whole, readings=tuple(readings[:40]))]
+
+
+def _bracketed_code(catalog: CatalogIndex, text: str) -> str | None:
+    """A code in brackets right after a vendor's name, as integration logs print it: ``MYOB Live[50]``."""
+    for pattern in facts_for(catalog).mentions.values():
+        for m in pattern.finditer(text[:MAX_TEXT]):
+            if code := re.match(r"[ \w]{0,12}?\s?\[(\d{1,6})\]", text[m.end() : m.end() + 24]):
+                return code.group(1)
+    return None
 
 
 def _is_status_text(line: str, status: int | None) -> bool:

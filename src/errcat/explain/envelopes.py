@@ -37,8 +37,12 @@ MYOB_LIST = Shape("MYOB error list", frozenset({"myob"}), 0.7)
 MYOB_BODY = Shape("MYOB error body", frozenset({"myob"}), 0.7)
 SAGE_DIAGNOSES = Shape("Sage $diagnoses", frozenset({"sage"}), 0.9)
 SAGE_LIST = Shape("Sage diagnosis list", frozenset({"sage"}), 0.9)
-IX_ERRORS = Shape("InvoiceXpress errors", frozenset({"invoicexpress"}), 0.35)
-IX_XML = Shape("InvoiceXpress XML errors", frozenset({"invoicexpress"}), 0.4)
+# {"errors": [{"error": ...}]} and {"errors": {"error": ...}} are InvoiceXpress's own; a bare list of
+# strings under "errors" is also common elsewhere (Rails), so it weighs just enough on its own and
+# any foreign host outweighs it.
+IX_ERRORS = Shape("InvoiceXpress errors", frozenset({"invoicexpress"}), 0.7)
+IX_PLAIN = Shape("InvoiceXpress errors list", frozenset({"invoicexpress"}), 0.6)
+IX_XML = Shape("InvoiceXpress XML errors", frozenset({"invoicexpress"}), 0.6)
 CODE_MESSAGE = Shape("code and message", frozenset({"prospend"}), 0.0)
 FIELD_ERRORS = Shape("field errors")
 PROBLEM = Shape("problem details (RFC 7807)")
@@ -60,6 +64,7 @@ class Observed(NamedTuple):
     source: str | None = None  # Sage $source
     learn_more: str | None = None
     readings: tuple[str, ...] = ()  # other ways to read a plain-text message (suffixes of a log line)
+    cut: bool = False  # the paste stops inside this error: its message is only the start of one
 
     def record(self) -> dict[str, Any]:
         return {
@@ -71,13 +76,14 @@ class Observed(NamedTuple):
             "severity": self.severity,
             "source": self.source,
             "envelope": self.shape.name,
+            "truncated": self.cut,
         }
 
 
 class Reading:
     """What was read from a body: errors in body order, and facts found along the way."""
 
-    __slots__ = ("errors", "method", "nodes", "notes", "status", "total", "url")
+    __slots__ = ("cut", "errors", "method", "nodes", "notes", "status", "total", "url")
 
     def __init__(self) -> None:
         self.errors: list[Observed] = []
@@ -87,6 +93,7 @@ class Reading:
         self.method: str | None = None
         self.notes: list[str] = []
         self.nodes = 0
+        self.cut = False  # the body stops mid-value (a forum post cut short)
 
     def add(self, obs: Observed) -> None:
         self.total += 1
@@ -112,10 +119,14 @@ def _lower_keys(d: dict[str, Any]) -> dict[str, Any]:
     return {str(k).lower(): v for k, v in d.items()}
 
 
-def _is_myob(d: dict[str, Any]) -> bool:
+def _is_myob(d: dict[str, Any], in_errors: bool = False) -> bool:
+    """MYOB's body keys; inside a text that has an ``Errors`` key, a Name or Message alone will do."""
     k = _lower_keys(d)
     return (
-        "errorcode" in k or "additionaldetails" in k or ("name" in k and "message" in k and ("severity" in k or "learnmore" in k))
+        "errorcode" in k
+        or "additionaldetails" in k
+        or ("name" in k and "message" in k and ("severity" in k or "learnmore" in k))
+        or (in_errors and ("name" in k or "message" in k) and not any(str(key).startswith("$") for key in k))
     )
 
 
@@ -161,11 +172,15 @@ def _humanize(field_name: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+_STATUS_KEYS = ("status", "statuscode", "status_code", "httpstatus", "http_status", "httpstatuscode", "http_code", "httpcode")
+
+
 class _Reader:
     """Walks decoded JSON values, recognising envelopes; bounded in nodes, depth and errors."""
 
-    def __init__(self, reading: Reading):
+    def __init__(self, reading: Reading, in_errors: bool = False):
         self.r = reading
+        self.in_errors = in_errors  # read leniently from a text with an "Errors" key
 
     def value(self, v: Any, depth: int = 0, key: str | None = None) -> bool:
         """Read errors from one JSON value; whether any envelope was found in it."""
@@ -187,7 +202,7 @@ class _Reader:
 
     def read_list(self, items: list[Any], depth: int, key: str | None) -> bool:
         dicts = [i for i in items if isinstance(i, dict)]
-        if dicts and all(_is_myob(i) for i in dicts):
+        if dicts and all(_is_myob(i, self.in_errors) for i in dicts):
             for i in dicts:
                 self.r.add(_myob(i, MYOB_ERRORS if key == "errors" else MYOB_LIST))
             return True
@@ -197,7 +212,7 @@ class _Reader:
             return True
         if key == "errors" and items and all(isinstance(i, str) for i in items):
             for i in items:
-                self.r.add(Observed(IX_ERRORS, message=i))
+                self.r.add(Observed(IX_PLAIN, message=i))
             return True
         if key == "errors" and dicts and all(len(i) == 1 and "error" in _lower_keys(i) for i in dicts):
             for i in dicts:
@@ -238,8 +253,8 @@ class _Reader:
                             text = str(msg)
                             self.r.add(Observed(FIELD_ERRORS, message=f"{_humanize(str(name))} {text}", details=str(name)))
                     return True
-        if _is_myob(d):
-            self.r.add(_myob(d, MYOB_BODY))
+        if _is_myob(d, self.in_errors):
+            self.r.add(_myob(d, MYOB_ERRORS if self.in_errors else MYOB_BODY))
             return True
         # A wrapper (a log record, an SDK exception): prefer envelopes nested inside it.
         nested = False
@@ -252,7 +267,16 @@ class _Reader:
 
     def facts(self, k: dict[str, Any]) -> None:
         """Status, URL and method a log record or SDK error states about the request."""
-        for key in ("status", "statuscode", "status_code", "httpstatus", "http_status", "httpstatuscode"):
+        for key in (
+            "status",
+            "statuscode",
+            "status_code",
+            "httpstatus",
+            "http_status",
+            "httpstatuscode",
+            "http_code",
+            "httpcode",
+        ):
             if self.r.status is None and (s := _status_of(k.get(key))) is not None:
                 self.r.status = s
         for key in ("url", "uri", "request_url", "requesturl", "endpoint", "path"):
@@ -291,15 +315,23 @@ def _loads(text: str) -> Any:
 
 
 _JSON_START = re.compile(r"[{\[](?=\s*[\"'{\[\]}])")
-# A lenient "key": value pair. A double quote inside a string value is kept when it is not followed
-# by a separator or the next key (the vendors' own documents print "Expense" unescaped inside a message), and a
-# bare word is taken as a string value (MYOB documents `"ErrorCode" : AccessDenied`).
+# A lenient "key": value pair (also Ruby's "key"=>value and :key=>value, PHP's 'key' => value).
+# A double quote inside a string value is kept when it is not followed by a separator or the next
+# key (the vendors' own documents print "Expense" unescaped inside a message), and a bare word is
+# taken as a string value (MYOB documents `"ErrorCode" : AccessDenied`).
+_KEY = r"""(?:(["'])(\$?[A-Za-z_][\w$-]{0,63})\1|:([A-Za-z_]\w{0,63})(?=\s*=>))\s*(?::|=>)\s*"""
 _PAIR = re.compile(
-    r"""(["'])(\$?[A-Za-z_][\w$-]{0,63})\1\s*:\s*"""
-    r"""("(?:[^"\\\n]|\\.|"(?![ \t]*(?:[,}\]:]|$|"[$\w-]{1,64}"[ \t]*:))){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'"""
-    r"""|-?\d+(?:\.\d+)?(?![\w.])|null|None|true|True|false|False|[A-Za-z_]\w{0,63})""",
+    _KEY + r"""("(?:[^"\\\n]|\\.|"(?![ \t]*(?:[,}\]:]|=>|$|"[$\w-]{1,64}"[ \t]*(?::|=>)))){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'"""
+    r"""|-?\d+(?:\.\d+)?(?![\w.])|null|NULL|None|nil|true|True|false|False|[A-Za-z_]\w{0,63})""",
     re.MULTILINE,
 )
+# The paste stops inside a string value: "Message": "The s<end>
+_CUT_PAIR = re.compile(_KEY + r"""(["'])((?:(?!\4)[^\\\n]|\\.){0,4000})\s*\Z""")
+# An "Errors" key in any syntax (JSON, a repr, a dump): the objects around it are MYOB error bodies.
+_ERRORS_KEY = re.compile(r"""(?:["'\[:]|^\s*)Errors["'\]]?\s*(?::|=>)""", re.MULTILINE)
+_LITERALS: dict[str, Any] = {
+    "null": None, "NULL": None, "None": None, "nil": None, "true": True, "True": True, "false": False, "False": False,
+}  # fmt: skip
 _XML_ERRORS = re.compile(r"<errors\b[^>]*>(.*?)</errors\s*>", re.IGNORECASE | re.DOTALL)
 _XML_ERROR = re.compile(r"<error\b[^>]*>(.*?)</error\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -327,29 +359,44 @@ def _json_values(body: str, reading: Reading) -> Iterator[Any]:
         pos = end
 
 
-def _lenient_objects(body: str) -> list[dict[str, Any]]:
-    """Key/value pairs of malformed or truncated JSON (or a Python repr), grouped into objects.
+def _string_value(raw: str) -> Any:
+    if raw[0] == "'":
+        value = _loads('"' + raw[1:-1].replace('"', '\\"').replace("\\'", "'") + '"')
+    else:
+        value = _loads(raw)
+    return raw[1:-1] if value is None else value
 
-    A new object starts whenever a key repeats, which is how consecutive error bodies look.
+
+def _lenient_objects(body: str) -> tuple[list[dict[str, Any]], bool]:
+    """Key/value pairs of malformed or truncated JSON (or a repr or dump), grouped into objects.
+
+    A new object starts whenever a key repeats, which is how consecutive error bodies look. The
+    second value says whether the text stops inside a string (its start is kept as the value).
     """
     objects: list[dict[str, Any]] = []
     current: dict[str, Any] = {}
+    last = 0
     for m in _PAIR.finditer(body):
-        key, raw = m.group(2), m.group(3)
+        key, raw = m.group(2) or m.group(3), m.group(4)
         if key in current:
             objects.append(current)
             current = {}
         if raw[0] in "\"'":
-            value: Any = _loads('"' + raw[1:-1].replace('"', '\\"').replace("\\'", "'") + '"') if raw[0] == "'" else _loads(raw)
-            if value is None:
-                value = raw[1:-1]
+            value: Any = _string_value(raw)
         else:
-            literals: dict[str, Any] = {"null": None, "None": None, "true": True, "True": True, "false": False, "False": False}
-            value = literals[raw] if raw in literals else int(raw) if raw.lstrip("-").isdigit() else raw
+            value = _LITERALS[raw] if raw in _LITERALS else int(raw) if raw.lstrip("-").isdigit() else raw
         current[key] = value
+        last = m.end()
+    cut = _CUT_PAIR.search(body, last)
+    if cut:
+        key = cut.group(2) or cut.group(3)
+        if key in current:
+            objects.append(current)
+            current = {}
+        current[key] = cut.group(5).strip()
     if current:
         objects.append(current)
-    return objects
+    return objects, cut is not None
 
 
 def _xml(body: str, reading: Reading) -> bool:
@@ -389,13 +436,25 @@ def read_body(body: str) -> Reading:
         inner = read_body(stripped.replace("\\\\", "\x00").replace('\\"', '"').replace("\x00", "\\"))
         if inner.errors:
             return inner
-    objects = _lenient_objects(stripped)
-    if objects:
-        for obj in objects:
-            reader.value(obj)
-        if reading.errors:
-            reading.notes.append("the body is not valid JSON; its fields were read leniently")
-            return reading
+    from .dumps import rewrite
+
+    dumped = rewrite(stripped)
+    pairs_text = dumped[0] if dumped else stripped
+    objects, cut = _lenient_objects(pairs_text)
+    cut = cut or bool(dumped and dumped[1])
+    reader.in_errors = bool(_ERRORS_KEY.search(stripped))
+    for obj in objects:
+        reader.value(obj)
+    if reading.errors:
+        if cut:
+            reading.cut = True
+            reading.errors[-1] = reading.errors[-1]._replace(cut=True)
+            reading.notes.append("the paste stops in the middle of the body (cut short); what is there was read")
+        reading.notes.append(
+            "the body is a language dump (PHP, Ruby or Python); its fields were read"
+            if dumped or not stripped.lstrip().startswith(("{", "["))
+            else "the body is not valid JSON; its fields were read leniently"
+        )
     return reading
 
 

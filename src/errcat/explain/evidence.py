@@ -1,9 +1,12 @@
-"""Which vendor sent a response: weighed evidence from hosts, headers, paths and envelopes.
+"""Which vendor sent a response: weighed evidence from hosts, headers, paths, names and envelopes.
 
 Every clue is reported (``Clue``), so a user can see why errcat names a vendor or none. A
 request host that belongs to no catalogued vendor counts *against* every vendor whose hosts
 are known: a Stripe or GitHub URL is evidence that this is not MYOB, whatever its body says.
-Vendors with no known host (ProSpend) are recognised by their documented paths instead.
+A loopback, private or LAN host (``localhost:8080``, ``192.168.1.5``) says nothing either way:
+MYOB's AccountRight serves the same API from the desktop. The vendor's or product's name in the
+text counts for it (``myob.exceptions.MyobUnauthorized``); the name of one of the vendor's
+*other* products (Sage Intacct, MYOB EXO) counts against it, since their APIs are not catalogued.
 """
 
 from __future__ import annotations
@@ -15,11 +18,18 @@ from typing import NamedTuple
 
 from ..catalog.core import Catalog
 from ..index.store import CatalogIndex, as_index
+from ..model import Fact
 from .envelopes import Observed
 from .split import Exchange
 
 ESTABLISHED = 0.6  # total weight at which non-message evidence names a vendor
 FOREIGN_HOST = -2.0
+NAMED = 0.6  # the vendor's or product's name written in the paste: enough on its own
+OTHER_PRODUCT = -2.0  # another product of the vendor's: as strong as a foreign host
+_LOCAL_HOST = re.compile(
+    r"^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1|\[::1\]|10(?:\.\d{1,3}){3}|192\.168(?:\.\d{1,3}){2}"
+    r"|172\.(?:1[6-9]|2\d|3[01])(?:\.\d{1,3}){2}|[a-z0-9.-]*\.(?:local|localhost|internal|lan))$"
+)
 # Auth and header names every API uses; they say nothing about the vendor.
 _GENERIC_NAMES = {"authorization", "cookie", "api_key", "api-key", "x-api-key", "accept", "content-type"}
 
@@ -74,6 +84,8 @@ class VendorFacts(NamedTuple):
     headers: dict[str, tuple[str, ...]]
     prefixes: dict[str, tuple[re.Pattern[str], ...]]
     endpoints: tuple[EndpointRule, ...]
+    mentions: dict[str, re.Pattern[str]]  # vendor -> its names, one pattern
+    others: tuple[tuple[str, str, re.Pattern[str]], ...]  # (vendor, other product's name, pattern)
     # answers of endpoint_for already worked out (a scanned log asks about the same few paths)
     mapped: dict[tuple[str, str | None], tuple[str, str, bool] | None]
 
@@ -85,19 +97,34 @@ def facts_for(source: Catalog | CatalogIndex) -> VendorFacts:
     headers: dict[str, tuple[str, ...]] = {}
     prefixes: dict[str, tuple[re.Pattern[str], ...]] = {}
     rules: list[EndpointRule] = []
+    mentions: dict[str, re.Pattern[str]] = {}
+    others: list[tuple[str, str, re.Pattern[str]]] = []
     paths = index.paths()
     for v in index.vendors.values():
         hosts[v.id] = tuple(host_pattern(h.value, h.pattern) for h in v.hosts)
         names = {f.value.lower() for f in (*v.headers, *v.auth)} - _GENERIC_NAMES
         headers[v.id] = tuple(sorted(names))
         prefixes[v.id] = tuple(re.compile("^/" + _path_regex(p.value) + "(?=/|$)", re.IGNORECASE) for p in v.path_prefixes)
+        if v.mentions:
+            mentions[v.id] = re.compile("|".join(f"(?:{_name_pattern(f)})" for f in v.mentions), re.IGNORECASE)
+        others += [(v.id, f.value, re.compile(_name_pattern(f), re.IGNORECASE)) for f in v.other_products]
         for path in sorted(paths.get(v.id, ())):
             if not _path_regex(path):
                 continue
             prefixed = bool(v.path_prefixes) and not any(p.match("/" + path.strip("/")) for p in prefixes[v.id])
             rules.append(EndpointRule(v.id, path, _literals(path), prefixed))
     rules.sort(key=lambda r: -len(r.path))  # the most specific path wins
-    return VendorFacts(hosts, headers, prefixes, tuple(rules), {})
+    return VendorFacts(hosts, headers, prefixes, tuple(rules), mentions, tuple(others), {})
+
+
+def _name_pattern(fact: Fact) -> str:
+    """A name fact as a regex: its pattern, else its value as a whole word."""
+    return fact.pattern or r"\b" + re.escape(fact.value) + r"\b"
+
+
+def is_local_host(host: str) -> bool:
+    """Loopback, private and reserved hosts: a desktop API, a proxy or an emulator, no vendor's own."""
+    return bool(_LOCAL_HOST.match(host.lower()))
 
 
 def host_vendor(facts: VendorFacts, host: str) -> str | None:
@@ -160,22 +187,17 @@ def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: list[Observed]
     """Every clue in the exchange and the shapes of its errors (not their words: see match.py)."""
     facts = facts_for(catalog)
     clues: list[Clue] = []
-    if ex.host:
-        vendor = host_vendor(facts, ex.host)
-        if vendor:
-            clues.append(Clue("host", ex.host, vendor, 1.0))
-        elif vendor := domain_vendor(facts, ex.host):
-            clues.append(Clue("host-domain", ex.host, vendor, 0.6))
-        else:
-            clues += [Clue("foreign-host", ex.host, v, FOREIGN_HOST) for v, hosts in facts.hosts.items() if hosts]
-    else:
+    head = ex.text[:65536]
+    if ex.host and not is_local_host(ex.host):
+        clues += _host_clues(facts, ex.host, foreign=True)
+    elif not ex.host:
         seen = set()
-        for m in re.finditer(r"\b([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b", ex.text[:65536].lower()):
-            vendor = host_vendor(facts, m.group(1))
-            if vendor and m.group(1) not in seen:
-                seen.add(m.group(1))
-                clues.append(Clue("host", m.group(1), vendor, 1.0))
-    header_names = {k.lower() for k, _ in ex.headers} | {m.group(1).lower() for m in _ANY_HEADER.finditer(ex.text[:65536])}
+        for m in _HOST_IN_TEXT.finditer(head.lower()):
+            host = m.group(1)
+            if host not in seen:
+                seen.add(host)
+                clues += _host_clues(facts, host, foreign=False)
+    header_names = {k.lower() for k, _ in ex.headers} | {m.group(1).lower() for m in _ANY_HEADER.finditer(head)}
     for vendor, names in facts.headers.items():
         for name in sorted(header_names & set(names)):
             clues.append(Clue("header", name, vendor, 1.0))
@@ -186,9 +208,32 @@ def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: list[Observed]
     if mapped:
         vendor, documented, prefixed = mapped
         clues.append(Clue("endpoint", documented, vendor, 0.3 if prefixed else 0.6))
+    for vendor, pattern in facts.mentions.items():
+        if named := pattern.search(head):
+            clues.append(Clue("named", named.group(0), vendor, NAMED))
+    for vendor, product, pattern in facts.others:
+        if pattern.search(head):
+            clues.append(Clue("other-product", product, vendor, OTHER_PRODUCT))
     shapes = {(e.shape.name, v, e.shape.weight) for e in errors if e.shape.weight for v in e.shape.vendors}
     clues += [Clue("envelope", name, v, w) for name, v, w in sorted(shapes)]
     return clues
+
+
+_HOST_IN_TEXT = re.compile(r"(?<![\w.@-])([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b")
+
+
+def _host_clues(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:
+    """A host's clue: a vendor's own host, a host in its domain, or (for the request's host) a foreign one."""
+    if vendor := host_vendor(facts, host):
+        return [Clue("host", host, vendor, 1.0)]
+    if vendor := domain_vendor(facts, host):
+        return [Clue("host-domain", host, vendor, 0.6)]
+    if foreign:
+        return [Clue("foreign-host", host, v, FOREIGN_HOST) for v, hosts in facts.hosts.items() if hosts]
+    return []
+
+
+_ONCE = frozenset({"host", "host-domain", "foreign-host", "header", "named", "other-product"})
 
 
 def scores(clues: list[Clue]) -> dict[str, float]:
@@ -196,7 +241,7 @@ def scores(clues: list[Clue]) -> dict[str, float]:
     total: dict[str, float] = {}
     seen: set[tuple[str, str | None]] = set()
     for c in clues:
-        if c.vendor is None or ((c.kind, c.vendor) in seen and c.kind in ("host", "foreign-host", "header")):
+        if c.vendor is None or ((c.kind, c.vendor) in seen and c.kind in _ONCE):
             continue
         seen.add((c.kind, c.vendor))
         total[c.vendor] = total.get(c.vendor, 0.0) + c.weight

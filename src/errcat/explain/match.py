@@ -83,8 +83,12 @@ def _plausible(rule: TemplateRow, slots: dict[str, str]) -> bool:
 
 
 def readings(obs: Observed) -> list[str]:
-    """The observed message and its other readings, each also without a trailing full stop."""
+    """The observed message and its other readings, each also without a trailing full stop.
+
+    A message cut short by the paste has none: its start alone could fit any template."""
     out: list[str] = []
+    if obs.cut:
+        return out
     for text in (obs.message, *obs.readings):
         if text is None:
             continue
@@ -143,7 +147,7 @@ def _judge(
     conflict = (obs.code is not None and e.code is not None and not code_hit and not _same(obs.code, e.name)) or (
         obs.name is not None and e.name is not None and not name_hit and not _same(obs.name, e.code)
     )
-    score = {"exact": 1.0, "template": 0.8, "bare": 0.6, "fuzzy": 0.6 * sim}.get(how or "", 0.0)
+    score = {"exact": 1.0, "template": 0.8, "bare": 0.6, "weak": 0.5, "fuzzy": 0.6 * sim}.get(how or "", 0.0)
     if how is None and obs.message and e.message:
         score -= 0.1
     score += 0.6 * code_hit + 0.4 * name_hit - 0.3 * conflict
@@ -157,8 +161,9 @@ def _judge(
             score += 0.2
         else:
             score -= 0.15
+    wrong_method = bool(ctx.method and e.methods and ctx.method not in e.methods)
     if ctx.method and e.methods:
-        score += 0.05 if ctx.method in e.methods else -0.1
+        score += -0.1 if wrong_method else 0.05
     if _same(obs.details, e.details):
         score += 0.1
     if _same(obs.severity, e.vendor_severity or e.severity):
@@ -167,17 +172,33 @@ def _judge(
         if status is not None and e.status == status:
             return "status", score + (0.1 if e.kind == "status" else 0.0)
         return ("fuzzy", score) if how == "fuzzy" and ctx.vendor else (None, score)
-    if how in ("exact", "template") and not conflict:
+    if conflict:  # the vendor's code or name says it is another error, whatever the words share
+        return ("fuzzy", score) if how else (None, score)
+    if wrong_method and not (code_hit and (how or name_hit)):
+        # documented for other methods only: the words alone do not make it this error
+        return ("fuzzy", score) if how else (None, score)
+    if how in ("exact", "template"):
         return how, score
-    if how == "bare" and (code_hit or name_hit) and not conflict:
+    if how == "bare" and (code_hit or name_hit):
         return "template", score
     if code_hit or name_hit:
         return "code", score
-    if how == "fuzzy" or how in ("exact", "template"):
+    if how in ("fuzzy", "weak"):
         return "fuzzy", score
     if status is not None and e.status == status and (e.vendor, status) in statuses:
         return "status", score  # the vendor documents what this status means, nothing more matched
     return None, score
+
+
+def _slots_dominate(obs: Observed, rule: TemplateRow, slots: dict[str, str], text: str) -> bool:
+    """A short template whose slots hold most of a free-text line proves little on its own.
+
+    ``Error converting value {…}`` fits every Json.NET error, the SDK's own included; inside the
+    vendor's envelope, or with its code beside it, the same words are the vendor's.
+    """
+    if obs.shape is not TEXT or rule.literal_words > 3:
+        return False
+    return sum(len(v) for v in slots.values()) * 2 > len(text)
 
 
 def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> _Pool:
@@ -192,9 +213,10 @@ def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> 
             slots = match(rule.template, text)
             if slots is None or not _plausible(rule, slots):
                 continue
+            how = "bare" if rule.bare else "weak" if _slots_dominate(obs, rule, slots, text) else "template"
             for e in ix.with_template(rule.vendor, rule.template):
                 # the more literal words a template has, the more specific its match
-                pool.consider(e, "bare" if rule.bare else "template", slots, text, bonus=min(0.1, 0.02 * rule.literal_words))
+                pool.consider(e, how, slots, text, bonus=min(0.1, 0.02 * rule.literal_words))
     for key in {k for k in (obs.code, obs.name) if k}:
         for e in (*ix.with_code(key), *ix.with_name_key(squash(key))):
             pool.consider(e, None, {}, None)

@@ -34,6 +34,7 @@ _STATUS_PATTERNS = (
     re.compile(r"\b([1-5]\d\d) (?:Client|Server) Error\b"),
     re.compile(r"(?:->|=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"),  # a log line's "POST /x -> 400"
     re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"),
+    re.compile(r"<Response \[([1-5]\d\d)\]>"),  # a Python requests Response in a repr
     re.compile(
         r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|response[ _-]?code|statusCode|HTTP)\b[\"']?"
         r"\s*[:=]?\s*[\"']?([1-5]\d\d)\b",

@@ -1,0 +1,129 @@
+"""Language dumps of a decoded body -> ``"key": value`` pairs the lenient JSON reader understands.
+
+People paste what their debugger printed, not the raw body: PHP ``var_dump`` (plain and Xdebug's),
+``print_r`` and ``var_export``; Ruby ``inspect`` (``"Name"=>"X"``) and Python reprs are close
+enough to JSON for the lenient reader once ``=>`` is accepted as a separator (envelopes.py). This
+module rewrites the PHP forms, whose values carry a length or stand alone on a line, in place;
+everything else in the text is left as it was. All patterns are linear-time and line-bounded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# var_dump: ["key"]=> string(5) "error" | int(1) | float(1.5) | bool(true) | NULL  (object keys may carry
+# ":protected" or ':"Class":private')
+_VAR_DUMP = re.compile(
+    r"""\[(?:"(?P<qkey>[^"\n]{1,200})"|(?P<key>[^\]\n"]{1,200}))(?::[^\]\n]{1,200})?\]\s{0,40}=>\s{0,200}"""
+    r"""(?:string\((?P<len>\d{1,9})\)\s"|int\((?P<int>-?\d{1,30})\)|float\((?P<float>[^)\n]{1,40})\)"""
+    r"""|bool\((?P<bool>true|false)\)|(?P<null>NULL)\b)"""
+)
+# Xdebug's var_dump: 'key' => string 'error' (length=5) | int 1 | float 1.5 | boolean true | null
+_XDEBUG = re.compile(
+    r"""(?P<q>['"])(?P<key>[^'"\n]{1,200})(?P=q)\s{0,40}=>\s{0,40}"""
+    r"""(?:string\s'(?P<str>[^\n]{0,4000}?)'\s\(length=\d{1,9}\)|int\s(?P<int>-?\d{1,30})\b"""
+    r"""|float\s(?P<float>[-\d.eE+]{1,40})\b|boolean\s(?P<bool>true|false)\b|(?P<null>null)\b)"""
+)
+# print_r: [key] => value, the value running to the end of the line or to the next "[key] =>"
+_PRINT_R = re.compile(
+    r"""\[(?P<key>[^\]\n"']{1,200})\]\s=>\s(?P<value>[^\n]*?)(?=\s+\[[^\]\n]{1,200}\]\s=>\s|\s+\)|\s*$)""", re.M
+)
+_STRING_END = re.compile(r'"(?=[ \t]*(?:\n|\[|\}|$))')
+_CONTAINER = re.compile(r"^(?:Array|[\w\\]+\sObject)\s*(?:\(|$)")
+
+
+def _pair(key: str, value: object) -> str:
+    return json.dumps(key, ensure_ascii=False) + ": " + json.dumps(value, ensure_ascii=False)
+
+
+def _var_dump_string(text: str, start: int, length: int) -> tuple[str, int, bool]:
+    """The string of ``length`` UTF-8 bytes starting at ``start``: (value, end after the closing quote, cut)."""
+    end = start
+    used = 0
+    while end < len(text) and used < length:
+        used += len(text[end].encode("utf-8", errors="replace"))
+        end += 1
+    if used >= length and text[end : end + 1] == '"':
+        return text[start:end], end + 1, False
+    # the length no longer fits (the text was redacted or re-encoded): the string ends at a quote
+    # followed by the end of the line or the next key
+    close = _STRING_END.search(text, start)
+    if close:
+        return text[start : close.start()], close.start() + 1, False
+    return text[start:end], end, True  # the paste stops inside the string
+
+
+def _rewrite_var_dump(text: str) -> tuple[str, bool, bool]:
+    out: list[str] = []
+    pos = 0
+    found = cut = False
+    for m in _VAR_DUMP.finditer(text):
+        if m.start() < pos:
+            continue
+        key = m.group("qkey") if m.group("qkey") is not None else m.group("key")
+        end = m.end()
+        value: object
+        if m.group("len") is not None:
+            value, end, was_cut = _var_dump_string(text, m.end(), int(m.group("len")))
+            if was_cut:
+                out.append(text[pos : m.start()] + json.dumps(key) + ": " + '"' + str(value).replace('"', "'"))
+                return "".join(out), True, True
+        elif m.group("int") is not None:
+            value = int(m.group("int"))
+        elif m.group("float") is not None:
+            value = m.group("float")
+        elif m.group("bool") is not None:
+            value = m.group("bool") == "true"
+        else:
+            value = None
+        out.append(text[pos : m.start()] + _pair(key, value) + "\n")
+        pos = end
+        found = True
+    out.append(text[pos:])
+    return "".join(out), found, cut
+
+
+def _rewrite_xdebug(text: str) -> tuple[str, bool]:
+    found = False
+
+    def pair(m: re.Match[str]) -> str:
+        nonlocal found
+        found = True
+        if m.group("str") is not None:
+            return _pair(m.group("key"), m.group("str"))
+        if m.group("int") is not None:
+            return _pair(m.group("key"), int(m.group("int")))
+        if m.group("float") is not None:
+            return _pair(m.group("key"), m.group("float"))
+        if m.group("bool") is not None:
+            return _pair(m.group("key"), m.group("bool") == "true")
+        return _pair(m.group("key"), None)
+
+    return _XDEBUG.sub(pair, text), found
+
+
+def _rewrite_print_r(text: str) -> tuple[str, bool]:
+    found = False
+
+    def pair(m: re.Match[str]) -> str:
+        nonlocal found
+        value = m.group("value").strip()
+        if _CONTAINER.match(value) or value in ("", "("):
+            return m.group(0)
+        found = True
+        return _pair(m.group("key").strip(), int(value) if value.lstrip("-").isdigit() and len(value) < 16 else value)
+
+    return _PRINT_R.sub(pair, text), found
+
+
+def rewrite(text: str) -> tuple[str, bool] | None:
+    """The text with PHP dump pairs rewritten as JSON pairs, and whether it was cut mid-string; None if none."""
+    if "=>" not in text:
+        return None
+    text, dumped, cut = _rewrite_var_dump(text)
+    text, xdebug = _rewrite_xdebug(text)
+    printed = False
+    if not dumped:
+        text, printed = _rewrite_print_r(text)
+    return (text, cut) if dumped or xdebug or printed else None
