@@ -188,7 +188,9 @@ def test_ten_thousand_errors(cli):
     r = cli("explain", "-f", "json", input=body)
     d = json.loads(r.stdout)
     assert r.exit_code == 0
-    assert d["total_errors"] == 10_000 and len(d["errors"]) == 1000
+    assert d["total_errors"] == 10_000 and len(d["errors"]) == 1  # identical errors are folded, with their count
+    assert d["errors"][0]["count"] == 1000 and d["errors"][0]["positions"][:3] == [1, 2, 3]
+    assert len(r.stdout) < 20_000  # not 1,000 copies of the same candidates
     assert any("10,000" in n for n in d["notes"])
     table = cli("explain", input=body).stdout
     assert "(1000 identical)" in table

@@ -239,7 +239,9 @@ def _read_paste(source: str | None) -> tuple[bytes, int]:
     try:
         data = stream.read(MAX_INPUT_BYTES)
         total = len(data)
-        while chunk := stream.read(1 << 20):  # count the rest without keeping it
+        # Count the rest without keeping it, only when there is a rest: a short read already met the
+        # end of input, and reading a terminal again would wait for a second Ctrl-D.
+        while total >= MAX_INPUT_BYTES and (chunk := stream.read(1 << 20)):
             total += len(chunk)
     except OSError as exc:
         _fail(f"cannot read {source or 'stdin'}: {exc.strerror or exc}", EXIT_USAGE)

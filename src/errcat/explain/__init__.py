@@ -18,8 +18,9 @@ from ..index.store import CatalogIndex, as_index
 from ..model import Entry
 from ..query import normalize_path
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_status
-from .evidence import Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
+from .evidence import ESTABLISHED, Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
 from .match import CLAIMED, Context, ErrorMatch, match_error, spot_names
+from .recordings import Recording, read_recording
 from .redact import redact
 from .split import Exchange, decode, html_title, is_status_noise, split
 
@@ -77,6 +78,28 @@ class Explanation(NamedTuple):
             return 2 if e.endpoint is None else 3
 
         return sorted(same, key=order)
+
+    def undecided_endpoints(self, catalog: Catalog | CatalogIndex, m: ErrorMatch) -> list[str]:
+        """The endpoints one matched error is documented for, when the paste cannot tell which
+        (no request path, no generic row): empty when the match names its endpoint honestly."""
+        best = m.best
+        if best is None or best.entry.endpoint is None or self.endpoint is not None:
+            return []
+        rows = self.scenarios(catalog, m)
+        if any(e.endpoint is None for e in rows):
+            return []
+        endpoints = list(dict.fromkeys(e.endpoint for e in rows if e.endpoint))
+        return endpoints if len(endpoints) > 1 else []
+
+    def folded(self) -> list[tuple[ErrorMatch, tuple[int, ...]]]:
+        """Distinct errors in order of first appearance, each with its 0-based positions: a body
+        that repeats one error 10,000 times is shown (and serialised) once, with a count."""
+        groups: dict[Observed, list[int]] = {}
+        first: dict[Observed, ErrorMatch] = {}
+        for i, m in enumerate(self.errors):
+            groups.setdefault(m.observed, []).append(i)
+            first.setdefault(m.observed, m)
+        return [(first[obs], tuple(positions)) for obs, positions in groups.items()]
 
 
 _CODE_MENTION = re.compile(r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b", re.IGNORECASE)
@@ -160,14 +183,34 @@ def explain(
 ) -> Explanation:
     """Explain a pasted error response, message or code against the catalog (or its compiled index).
 
-    ``memo`` carries matches from one call to the next (``errcat scan`` explains thousands of
-    records, most of them the same few errors); an error is matched once per context."""
+    A VCR cassette or HAR file is explained exchange by exchange: every error response in it, in
+    recorded order. ``memo`` carries matches from one call to the next (``errcat scan`` explains
+    thousands of records, most of them the same few errors); an error is matched once per context."""
     catalog = as_index(catalog)
     if vendor is not None and vendor.lower() not in catalog.vendors:
         raise UsageError(f"unknown vendor {vendor!r} (known: {', '.join(sorted(catalog.vendors))})")
     if not text.strip():
         raise UsageError("nothing to explain: the input is empty (paste an error response, a message or a code)")
+    # A recording's structure is parsed first (redaction may not keep its JSON or YAML well formed);
+    # each exchange written out of it is redacted before any other stage sees it.
+    recording = read_recording(text)
+    if recording is not None:
+        return _explain_recording(catalog, recording, vendor, notes, memo)
     text, redactions = redact(text)
+    return _explain_one(catalog, text, vendor, notes, memo, redactions)
+
+
+def _explain_one(
+    catalog: CatalogIndex,
+    text: str,
+    vendor: str | None,
+    notes: list[str] | tuple[str, ...],
+    memo: Memo | None,
+    redactions: int,
+    request: str | None = None,
+    fallback: str | None = None,
+) -> Explanation:
+    """One exchange (already redacted). ``fallback``: the vendor the rest of a recording names."""
     ex = split(text)
     reading = read_body(ex.body)
     if ex.status is None and reading.status is not None:
@@ -177,12 +220,15 @@ def explain(
     ex.method = ex.method or reading.method
     observed = reading.errors or _text_errors(catalog, ex)
     observed = with_status(observed, ex.status)
+    if request:
+        observed = [o._replace(request=request) for o in observed]
     all_notes = [*notes, *reading.notes]
     if reading.total > len(reading.errors):
         all_notes.append(f"the body holds {reading.total:,} errors; the first {len(reading.errors):,} are explained")
 
     clues = gather(catalog, ex, observed)
     excluded = frozenset(v for v, s in scores(clues).items() if s < 0)
+    all_notes += [_other_product_note(catalog, c) for c in clues if c.kind == "other-product"]
     chosen: str | None
     if vendor is not None:
         chosen, source = vendor.lower(), "override"
@@ -190,6 +236,9 @@ def explain(
     else:
         chosen = decide(clues)
         source = "evidence" if chosen else "none"
+        if chosen is None and fallback and fallback not in excluded:
+            chosen, source = fallback, "evidence"
+            clues.append(Clue("recording", "the recording's other exchanges", fallback, ESTABLISHED))
 
     ctx = _context(facts_for(catalog), ex, chosen, source, excluded)
     matches = _match_all(catalog, observed, ctx, memo)
@@ -210,8 +259,52 @@ def explain(
         endpoint=ctx.endpoint,
         errors=tuple(matches),
         total_errors=reading.total or len(observed),
-        notes=tuple(all_notes),
+        notes=tuple(dict.fromkeys(all_notes)),
         redactions=redactions,
+    )
+
+
+def _other_product_note(catalog: CatalogIndex, clue: Clue) -> str:
+    vendor = catalog.vendors.get(clue.vendor or "")
+    api = vendor.name if vendor else clue.vendor
+    return f"this looks like {clue.value}, another product of the vendor: errcat catalogues the {api} only"
+
+
+def _explain_recording(
+    catalog: CatalogIndex, recording: Recording, vendor: str | None, notes: list[str] | tuple[str, ...], memo: Memo | None
+) -> Explanation:
+    """Every error exchange of a recording, in order, as one explanation (errors labelled by request)."""
+    exchanges = [(redact(r.text), redact(r.request)[0]) for r in recording.errors]
+    parts = [_explain_one(catalog, text, vendor, (), memo, n, request) for (text, n), request in exchanges]
+    named = {p.vendor for p in parts if p.vendor}
+    if vendor is None and len(named) == 1:  # one vendor throughout: exchanges with no clue of their own are its too
+        only = next(iter(named))
+        parts = [
+            p if p.vendor else _explain_one(catalog, text, None, (), memo, n, request, fallback=only)
+            for p, ((text, n), request) in zip(parts, exchanges, strict=True)
+        ]
+    summary = (
+        f"a {recording.kind} of {recording.interactions} exchange(s): "
+        f"{len(recording.errors) + recording.more} error response(s) (status 400 or more), explained in order"
+    )
+    all_notes = [*notes, summary]
+    if recording.more:
+        all_notes.append(f"only the first {len(recording.errors)} error responses are explained")
+    for p in parts:
+        all_notes += p.notes
+    chosen = named.pop() if len(named) == 1 else None
+    lead = next((p for p in parts if p.vendor == chosen), parts[0] if parts else None)
+    errors = tuple(m for p in parts for m in p.errors)
+    return Explanation(
+        vendor=chosen,
+        vendor_source=lead.vendor_source if lead and chosen else "none",
+        clues=tuple(dict.fromkeys(c for p in parts for c in p.clues)),
+        exchange=lead.exchange if lead else Exchange("", ""),
+        endpoint=lead.endpoint if lead else None,
+        errors=errors,
+        total_errors=sum(p.total_errors for p in parts),
+        notes=tuple(dict.fromkeys(all_notes)),
+        redactions=sum(p.redactions for p in parts),
     )
 
 

@@ -65,6 +65,7 @@ class Observed(NamedTuple):
     learn_more: str | None = None
     readings: tuple[str, ...] = ()  # other ways to read a plain-text message (suffixes of a log line)
     cut: bool = False  # the paste stops inside this error: its message is only the start of one
+    request: str | None = None  # "POST https://..." when the paste held several exchanges (a recording)
 
     def record(self) -> dict[str, Any]:
         return {
@@ -77,6 +78,7 @@ class Observed(NamedTuple):
             "source": self.source,
             "envelope": self.shape.name,
             "truncated": self.cut,
+            "request": self.request,
         }
 
 

@@ -25,7 +25,7 @@ from ..index.store import CatalogIndex, TemplateRow, as_index
 from ..model import Entry
 from ..query import STOP_WORDS, normalize_path, squash, tokens
 from ..templates import MAX_MATCH_LENGTH, match
-from .envelopes import TEXT, Observed
+from .envelopes import STATUS_ONLY, TEXT, Observed
 
 KINDS = ("exact", "template", "code", "status", "fuzzy", "none")
 CLAIMED = frozenset({"exact", "template", "code", "status"})
@@ -53,9 +53,10 @@ class Context(NamedTuple):
 class Candidate(NamedTuple):
     entry: Entry
     kind: str
-    score: float
+    score: float  # how well it fits, on the same 0-1 scale as a match's confidence
     slots: dict[str, str]
     similarity: float = 0.0
+    raw: float = 0.0  # the matcher's internal sum of evidence, for ranking within a kind
 
 
 class ErrorMatch(NamedTuple):
@@ -132,10 +133,24 @@ class _Pool:
         if kind is None:
             return
         old = self.found.get(e.id)
-        if old is None or (_RANK[kind], score) > (_RANK[old.kind], old.score):
-            self.found[e.id] = Candidate(e, kind, round(score, 3), slots, sim)
+        if old is None or (_RANK[kind], score) > (_RANK[old.kind], old.raw):
+            self.found[e.id] = Candidate(e, kind, _scaled(kind, score, sim), slots, sim, round(score, 3))
             if reading is not None:
                 self.message[e.id] = reading
+
+
+# The 0-1 band each kind's candidates score in (a fuzzy candidate scores half its similarity, as
+# its confidence does); within a band, the matcher's sum of evidence places it. Sums run from
+# about -0.5 (a status row that contradicts everything) to 2.6 (message, code, name, status,
+# endpoint and details all agree).
+_BANDS = {"exact": (0.8, 0.99), "template": (0.75, 0.95), "code": (0.55, 0.85), "status": (0.35, 0.6)}
+
+
+def _scaled(kind: str, raw: float, sim: float) -> float:
+    if kind not in _BANDS:
+        return round(min(0.45, 0.5 * sim), 3)
+    low, high = _BANDS[kind]
+    return round(low + (high - low) * min(1.0, max(0.0, (raw + 0.5) / 3.1)), 3)
 
 
 def _judge(
@@ -229,6 +244,11 @@ def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> 
         # matter beside the documented message itself)
         for e in ix.with_status(obs.status, ctx.vendor):
             pool.consider(e, None, {}, None)
+    elif not ctx.vendor and obs.shape is STATUS_ONLY and obs.status is not None:
+        # a bare status and no vendor: what each vendor documents for it (listed, never claimed)
+        for vendor in sorted(ix.vendors):
+            for e in ix.with_status(obs.status, vendor):
+                pool.consider(e, None, {}, None)
     return pool
 
 
@@ -282,8 +302,8 @@ def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) ->
     ix = as_index(catalog)
     texts = readings(obs)
     pool = _gather(ix, obs, ctx, texts)
-    found = [c for c in pool.found.values() if c.score > 0 or c.kind in CLAIMED]  # no negative-score "nearest" noise
-    ranked = sorted(found, key=lambda c: (-_RANK[c.kind], -c.score, c.entry.id))[:MAX_CANDIDATES]
+    found = [c for c in pool.found.values() if c.raw > 0 or c.kind in CLAIMED]  # no negative-score "nearest" noise
+    ranked = sorted(found, key=lambda c: _order(c, ctx))[:MAX_CANDIDATES]
     if not ranked:
         return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
     top = ranked[0]
@@ -308,12 +328,25 @@ def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) ->
     return ErrorMatch(obs, kind, confidence, slots, tuple(ranked), pool.message.get(top.entry.id, obs.message), claims)
 
 
+def _order(c: Candidate, ctx: Context) -> tuple[int, float, int, str]:
+    """Strongest kind, then most evidence; among equals the row nearest the request wins (its
+    endpoint, else the generic row, else a row documented for the request's method)."""
+    e = c.entry
+    if ctx.endpoint and e.endpoint and normalize_path(e.endpoint) == normalize_path(ctx.endpoint):
+        near = 0
+    elif e.endpoint is None:
+        near = 1
+    else:
+        near = 2 if ctx.method and ctx.method in e.methods else 3
+    return (-_RANK[c.kind], -c.raw, near, e.id)
+
+
 def _confidence(kind: str, top: Candidate, ranked: list[Candidate], ctx: Context, claims: str | None) -> float:
     if kind == "fuzzy":
         cap = 0.45 if ctx.vendor else 0.25  # similar words from an unknown sender say little
         return round(min(cap, 0.5 * max(top.similarity, 0.6 if top.kind in ("exact", "template") else 0.0)), 2)
     value = BASE_CONFIDENCE[kind]
-    if kind in ("exact", "template", "code") and top.score >= 1.5:
+    if kind in ("exact", "template", "code") and top.raw >= 1.5:
         value += 0.03  # code and name agree with the message
     if ctx.vendor_source == "message" or claims:
         value *= 0.85
@@ -321,7 +354,7 @@ def _confidence(kind: str, top: Candidate, ranked: list[Candidate], ctx: Context
     if same_kind and kind != "status":
         rival = same_kind[0]
         differs = (rival.entry.message, rival.entry.code, rival.entry.name) != (top.entry.message, top.entry.code, top.entry.name)
-        if differs and rival.score >= top.score - 0.05:
+        if differs and rival.raw >= top.raw - 0.05:
             value *= 0.9
     return round(min(value, 0.99), 2)
 

@@ -86,10 +86,13 @@ def explain_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[st
     ex = x.exchange
     meaning = x.status_meaning(catalog)
     errors = []
-    for m in x.errors:
+    for m, positions in x.folded():
         best = m.best
         errors.append(
             {
+                "count": len(positions),
+                "positions": [p + 1 for p in positions],
+                "undecided_endpoints": x.undecided_endpoints(catalog, m),
                 "observed": m.observed.record(),
                 "match": m.kind,
                 "confidence": m.confidence,

@@ -109,7 +109,7 @@ def list_markdown(catalog: Catalog | CatalogIndex, groups: list[ErrorGroup]) -> 
 
 def explain_markdown(catalog: Catalog | CatalogIndex, x: Explanation) -> str:
     """An explanation as a markdown report, for pasting into a ticket."""
-    from .text import KIND_WORDS, distinct_errors, evidence_summary, observed_summary
+    from .text import evidence_summary, fold_label, kind_words, observed_summary
 
     ex = x.exchange
     vendor = catalog.vendors.get(x.vendor or "")
@@ -128,9 +128,9 @@ def explain_markdown(catalog: Catalog | CatalogIndex, x: Explanation) -> str:
         facts.append(["Secrets", f"{x.redactions} value(s) redacted"])
     parts = ["## errcat explain\n", table(["", ""], [[Raw(f"**{escape(str(k))}**"), v] for k, v in facts])]
     parts += [f"> {escape(n)}\n" for n in x.notes]
-    for m, first, count in distinct_errors(x):
-        label = f"Error {first + 1}" + (f"–{first + count} ({count} identical)" if count > 1 else "")
-        parts.append(f"### {label}: {escape(KIND_WORDS[m.kind])} (confidence {m.confidence:.2f})\n")
+    for m, positions in x.folded():
+        label = fold_label("Error", positions, len(x.errors))
+        parts.append(f"### {escape(label)}: {escape(kind_words(m))} (confidence {m.confidence:.2f})\n")
         obs = m.observed
         parts.append(f"Observed: {escape(observed_summary(obs))}\n")
         if obs.message is not None:
@@ -143,6 +143,9 @@ def explain_markdown(catalog: Catalog | CatalogIndex, x: Explanation) -> str:
             g = catalog.guide_for(e)
             if g:
                 parts.append(f"**{escape(g.summary)}**\n")
+            undecided = x.undecided_endpoints(catalog, m)
+            if undecided:
+                parts.append(f"Documented for {len(undecided)} endpoints; the paste does not say which.\n")
             rows = [row_cells(where(s), s) for s in x.scenarios(catalog, m)]
             parts.append(table(ROW_HEADERS, rows))
             if g:

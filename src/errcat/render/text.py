@@ -142,6 +142,8 @@ def observed_summary(obs: Observed) -> str:
     if obs.details:
         parts.append(f"details {obs.details}")
     parts.append(f"({obs.shape.name})")
+    if obs.request:
+        parts.append(f"from {obs.request}")
     return " · ".join(parts)
 
 
@@ -156,16 +158,28 @@ def evidence_summary(x: Explanation) -> str:
     return "nothing in the paste points at a catalogued vendor"
 
 
-def distinct_errors(x: Explanation) -> list[tuple[ErrorMatch, int, int]]:
-    """Errors in body order, identical consecutive ones folded: (match, first index, count)."""
-    out: list[tuple[ErrorMatch, int, int]] = []
-    for i, m in enumerate(x.errors):
-        if out and out[-1][0].observed == m.observed:
-            prev, first, count = out[-1]
-            out[-1] = (prev, first, count + 1)
-        else:
-            out.append((m, i, 1))
-    return out
+def fold_label(word: str, positions: tuple[int, ...], total: int) -> str:
+    """``error 3 of 9``, ``error 1-4 (4 identical) of 9`` or ``error 2 (3 identical: 2, 5, 8) of 9``."""
+    first, count = positions[0] + 1, len(positions)
+    if count == 1:
+        where = f"{first}"
+    elif positions[-1] - positions[0] == count - 1:
+        where = f"{first}-{positions[-1] + 1} ({count} identical)"
+    else:
+        shown = ", ".join(str(p + 1) for p in positions[:8]) + (", ..." if count > 8 else "")
+        where = f"{first} ({count} identical: {shown})"
+    return f"{word} {where} of {total}"
+
+
+def kind_words(m: ErrorMatch) -> str:
+    """What the match kind means for this error (a bare code typed alone has no message to differ)."""
+    if m.kind == "code" and m.observed.message is None:
+        return "matched by code" if m.observed.code else "matched by name"
+    if m.kind == "none" and m.candidates and all(c.kind == "status" for c in m.candidates):
+        return "the status alone does not say which vendor; documented by " + ", ".join(
+            dict.fromkeys(c.entry.vendor for c in m.candidates)
+        )
+    return KIND_WORDS[m.kind]
 
 
 KIND_WORDS = {
@@ -201,12 +215,11 @@ def explain_lines(catalog: Catalog | CatalogIndex, x: Explanation) -> list[Line]
         lines.append([("secrets:  ", "dim"), (f"{x.redactions} value(s) redacted; none are shown", "yellow")])
     for note in x.notes:
         lines.append([("note:     ", "yellow"), (note, None)])
-    groups = distinct_errors(x)
-    for m, first, count in groups:
+    for m, positions in x.folded():
         lines.append([])
-        label = f"error {first + 1}" + (f"-{first + count} ({count} identical)" if count > 1 else "") + f" of {len(x.errors)}"
+        label = fold_label("error", positions, len(x.errors))
         style = "bold green" if m.kind in ("exact", "template", "code") else "bold yellow" if m.kind == "status" else "bold red"
-        lines.append([(label + ": ", "bold"), (KIND_WORDS[m.kind], style), (f"  (confidence {m.confidence:.2f})", "dim")])
+        lines.append([(label + ": ", "bold"), (kind_words(m), style), (f"  (confidence {m.confidence:.2f})", "dim")])
         lines += _error_lines(catalog, x, m)
     return lines
 
@@ -224,7 +237,13 @@ def _error_lines(catalog: Catalog | CatalogIndex, x: Explanation, m: ErrorMatch)
     g = catalog.guide_for(e)
     title = " ".join(str(p) for p in (e.vendor, e.code, e.name) if p is not None)
     lines.append([("  matched:  ", "dim"), (title, "bold cyan"), (f"  {e.message!r}" if e.message is not None else "", None)])
-    lines.append([("  entry:    ", "dim"), (e.id, None), (f"  ({where(e)}, HTTP {e.status})", "dim")])
+    undecided = x.undecided_endpoints(catalog, m)
+    if undecided:
+        lines.append(
+            [("  entry:    ", "dim"), (f"documented for {len(undecided)} endpoints; the paste does not say which", "yellow")]
+        )
+    else:
+        lines.append([("  entry:    ", "dim"), (e.id, None), (f"  ({where(e)}, HTTP {e.status})", "dim")])
     if m.slots:
         lines.append([("  slots:    ", "dim"), (", ".join(f"{k} = {v}" for k, v in m.slots.items()), "magenta")])
     if g:
@@ -243,7 +262,8 @@ def _error_lines(catalog: Catalog | CatalogIndex, x: Explanation, m: ErrorMatch)
             lines.append([("  cause:    ", "dim"), (cause, None)])
         lines.append([("  fix:      ", "green"), (g.fix, None)])
         lines.append([("  retry:    ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
-    others = m.candidates[1:4]
+    same = (e.message, e.code, e.name, e.status)  # the same error at other endpoints is in the scenarios above
+    others = [c for c in m.candidates[1:] if (c.entry.message, c.entry.code, c.entry.name, c.entry.status) != same][:3]
     if others:
         lines.append([("  also:     ", "dim"), (", ".join(f"{c.entry.id} ({c.kind} {c.score:g})" for c in others), "dim")])
     return lines
@@ -253,7 +273,20 @@ def _unmatched_lines(catalog: Catalog | CatalogIndex, x: Explanation, m: ErrorMa
     lines: list[Line] = []
     if x.vendor:
         lines.append([("  known:    ", "dim"), (f"vendor {x.vendor}", None)])
-    near = m.candidates[:3]
+    if m.candidates and all(c.kind == "status" for c in m.candidates):  # a bare status: each vendor's meaning
+        per_vendor = {c.entry.vendor: c.entry for c in reversed(m.candidates)}
+        for i, e in enumerate(sorted(per_vendor.values(), key=lambda e: e.vendor)):
+            g = catalog.guide_for(e)
+            meaning = g.summary if g else e.message or ""
+            lines.append(
+                [
+                    ("  by vendor:" if i == 0 else "            ", "dim"),
+                    (f" {e.vendor} {e.status}", "cyan"),
+                    (f"  {meaning}", None),
+                ]
+            )
+        return lines
+    near = [c for c in m.candidates if c.score >= 0.1][:3]
     for i, c in enumerate(near):
         e = c.entry
         lines.append(

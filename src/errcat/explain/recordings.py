@@ -1,0 +1,149 @@
+"""Recorded HTTP traffic -> one paste per error response: VCR cassettes and HAR files.
+
+Ruby's VCR and Python's vcrpy record ``request``/``response`` pairs (YAML or JSON, the body under
+``body: {string: ...}``, the status under ``status: {code, message}``); a browser's devtools
+export HAR (``log.entries[].request/response``, the body under ``content.text``). Every response
+with a status of 400 or more becomes an HTTP exchange in text, in recorded order, for the rest
+of the pipeline to read as if it had been pasted on its own.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from typing import Any, NamedTuple
+
+MAX_INTERACTIONS = 200  # error responses explained from one recording; the rest are counted
+
+_YAML_CASSETTE = re.compile(r"^\s*-?\s*(?:http_interactions|interactions)\s*:|^\s*-\s*request\s*:", re.MULTILINE)
+
+
+class Recorded(NamedTuple):
+    """One recorded error exchange, written out as the text of an HTTP exchange."""
+
+    text: str
+    request: str  # "POST https://host/path", to label the errors that came from it
+
+
+class Recording(NamedTuple):
+    kind: str  # "VCR cassette" | "HAR file"
+    interactions: int  # all recorded exchanges
+    errors: list[Recorded]  # those with status >= 400, in order (at most MAX_INTERACTIONS)
+    more: int  # error exchanges beyond MAX_INTERACTIONS
+
+
+def read_recording(text: str) -> Recording | None:
+    """The error exchanges of a VCR cassette or HAR file; None when the text is neither."""
+    head = text.lstrip()[:4096]
+    data: Any = None
+    if head.startswith("{") and ('"log"' in head or "interactions" in head):
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return None
+    elif _YAML_CASSETTE.search(head) and re.search(r"^\s*response\s*:", text, re.MULTILINE):
+        data = _yaml(text)
+    if isinstance(data, dict) and isinstance(data.get("log"), dict) and isinstance(data["log"].get("entries"), list):
+        return _collect("HAR file", [_har(e) for e in data["log"]["entries"] if isinstance(e, dict)])
+    if isinstance(data, dict):
+        data = data.get("http_interactions", data.get("interactions"))
+    if isinstance(data, list) and data and all(isinstance(i, dict) and "response" in i for i in data):
+        return _collect("VCR cassette", [_vcr(i) for i in data])
+    return None
+
+
+def _yaml(text: str) -> Any:
+    import yaml  # only for a recording: PyYAML stays off explain's start-up path
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)  # a safe loader: no Ruby or Python objects are built
+    except yaml.YAMLError:
+        return None
+
+
+def _collect(kind: str, exchanges: list[tuple[int | None, Recorded] | None]) -> Recording:
+    found = [e for e in exchanges if e is not None]
+    errors = [r for status, r in found if status is not None and status >= 400]
+    return Recording(kind, len(found), errors[:MAX_INTERACTIONS], max(0, len(errors) - MAX_INTERACTIONS))
+
+
+def _body(value: Any) -> str:
+    """A recorded body: a string, VCR's ``{string|base64_string: ...}``, or bytes of ``!binary``."""
+    if isinstance(value, dict):
+        if "base64_string" in value:
+            value = _unbase64(str(value["base64_string"]))
+        else:
+            value = value.get("string", "")
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return "" if value is None else str(value)
+
+
+def _unbase64(text: str) -> str:
+    try:
+        return base64.b64decode(text, validate=False).decode("utf-8", errors="replace")
+    except (binascii.Error, ValueError):
+        return ""
+
+
+def _header_lines(headers: Any) -> list[str]:
+    """VCR's ``{Name: [values]}`` or HAR's ``[{name, value}]`` as ``Name: value`` lines."""
+    lines: list[str] = []
+    if isinstance(headers, dict):
+        for name, values in headers.items():
+            for v in values if isinstance(values, list) else [values]:
+                lines.append(f"{name}: {v}")
+    elif isinstance(headers, list):
+        for h in headers:
+            if isinstance(h, dict) and "name" in h:
+                lines.append(f"{h['name']}: {h.get('value', '')}")
+    return [ln.replace("\n", " ") for ln in lines]
+
+
+def _exchange(method: str, url: str, req_headers: Any, status: int | None, reason: str, headers: Any, body: str) -> Recorded:
+    request = f"{method.upper()} {url}".strip()
+    lines = [request, *_header_lines(req_headers), "", f"HTTP/1.1 {status} {reason}".rstrip(), *_header_lines(headers), "", body]
+    return Recorded("\n".join(lines), request)
+
+
+def _status(value: Any) -> int | None:
+    try:
+        status = int(value)
+    except (TypeError, ValueError):
+        return None
+    return status if 100 <= status <= 599 else None
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _vcr(i: dict[str, Any]) -> tuple[int | None, Recorded] | None:
+    req = _dict(i.get("request"))
+    resp = i.get("response")
+    if not isinstance(resp, dict):
+        return None
+    st = resp.get("status")
+    status = _status(st.get("code") if isinstance(st, dict) else st)
+    reason = str(st.get("message") or "") if isinstance(st, dict) else ""
+    rec = _exchange(str(req.get("method") or ""), str(req.get("uri") or ""), req.get("headers"), status, reason,
+                    resp.get("headers"), _body(resp.get("body")))  # fmt: skip
+    return status, rec
+
+
+def _har(e: dict[str, Any]) -> tuple[int | None, Recorded] | None:
+    req = _dict(e.get("request"))
+    resp = e.get("response")
+    if not isinstance(resp, dict):
+        return None
+    status = _status(resp.get("status"))
+    content = _dict(resp.get("content"))
+    body = str(content.get("text") or "")
+    if content.get("encoding") == "base64":
+        body = _unbase64(body)
+    rec = _exchange(str(req.get("method") or ""), str(req.get("url") or ""), req.get("headers"), status,
+                    str(resp.get("statusText") or ""), resp.get("headers"), body)  # fmt: skip
+    return status, rec
