@@ -122,13 +122,14 @@ def _lower_keys(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def _is_myob(d: dict[str, Any], in_errors: bool = False) -> bool:
-    """MYOB's body keys; inside a text that has an ``Errors`` key, a Name or Message alone will do."""
-    k = _lower_keys(d)
+    """MYOB's body keys, in MYOB's own PascalCase (``errorCode``/``additionalDetails`` in camelCase are
+    Microsoft Graph's and others'); inside a text with an ``Errors`` key a Name or Message alone will do."""
+    k = set(d)
     return (
-        "errorcode" in k
-        or "additionaldetails" in k
-        or ("name" in k and "message" in k and ("severity" in k or "learnmore" in k))
-        or (in_errors and ("name" in k or "message" in k) and not any(str(key).startswith("$") for key in k))
+        "ErrorCode" in k
+        or "AdditionalDetails" in k
+        or ({"Name", "Message"} <= k and ("Severity" in k or "LearnMore" in k))
+        or (in_errors and bool(k & {"Name", "Message"}) and not any(str(key).startswith("$") for key in k))
     )
 
 

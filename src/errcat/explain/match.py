@@ -308,6 +308,10 @@ def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) ->
         return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
     top = ranked[0]
     kind = top.kind
+    if kind == "code" and not (obs.code and (_same(obs.code, top.entry.code) or _same(obs.code, top.entry.name))):
+        # matched by name alone: a name several codes share (MYOB's ValidationError) says which family, not which error
+        if len({c.entry.code for c in ranked if c.kind == "code"}) > 1:
+            kind = "none"
     claims: str | None = None
     if kind == "status" and not ctx.vendor:
         kind = "none"
@@ -362,8 +366,10 @@ def _confidence(kind: str, top: Candidate, ranked: list[Candidate], ctx: Context
 def spot_names(catalog: Catalog | CatalogIndex, text: str) -> list[str]:
     """Known error names and non-numeric codes written in free text (``... IncorrectRowVersionSupplied``)."""
     ix = as_index(catalog)
-    words = [
-        w for w in re.findall(r"\b[A-Za-z][A-Za-z0-9_]{5,}\b", text[: MAX_MATCH_LENGTH * 4]) if re.search(r"[a-z][A-Z]|_", w)
+    words = [  # not XML element names (<ValidationError>): they name a structure, not an error
+        w
+        for w in re.findall(r"(?<![</\w])[A-Za-z][A-Za-z0-9_]{5,}\b", text[: MAX_MATCH_LENGTH * 4])
+        if re.search(r"[a-z][A-Z]|_", w)
     ]
     keys = sorted({squash(w) for w in words})
     known = ix.keys_present("name_key", keys) | ix.keys_present("code_key", keys)

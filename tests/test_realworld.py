@@ -1,0 +1,60 @@
+"""errcat explain on real pastes: the shared dev corpus and the corpus in tests/data, scored by the
+rule of ../shared/pastes/README.md (vendor, documented matches, no false claim, no leaked secret)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from corpus import DEV_CORPUS, OWN_CORPUS, load_cases, score_case
+
+OWN = list(load_cases(OWN_CORPUS))
+
+
+def test_own_corpus_is_well_formed():
+    assert len(OWN) >= 40
+    assert len({c["id"] for c in OWN}) == len(OWN)
+    for case in OWN:
+        assert case["vendor"] in {"myob", "sage", "invoicexpress", "prospend", None, "*"}, case["id"]
+        assert "https://" in case["source"] or "/" in case["source"], case["id"]
+        assert case["raw"].strip() and case["expect"]
+        for secret in case["secrets"]:
+            assert secret in case["raw"], case["id"]
+    vendors = {c["vendor"] for c in OWN}
+    assert {"myob", "sage", "invoicexpress", None} <= vendors
+
+
+@pytest.mark.parametrize("case", OWN, ids=[c["id"] for c in OWN])
+def test_own_real_paste(case):
+    verdict = score_case(case, CliRunner())
+    assert verdict.ok, f"{case['id']} ({case['source']}): {verdict.problems}"
+
+
+@pytest.mark.skipif(not DEV_CORPUS.exists(), reason=f"the shared dev corpus is not beside the repo ({DEV_CORPUS})")
+def test_dev_corpus_recall_and_no_false_claims():
+    runner = CliRunner()
+    verdicts = {c["id"]: score_case(c, runner) for c in load_cases(DEV_CORPUS)}
+    failed = {k: v.problems for k, v in verdicts.items() if not v.ok}
+    assert len(failed) <= 0.05 * len(verdicts), json.dumps(failed, indent=1)
+    assert not [k for k, v in verdicts.items() if v.false_claim], failed
+    assert not [k for k, v in verdicts.items() if v.leak], failed
+
+
+def test_the_scoring_rule_catches_what_it_must():
+    """The scorer itself: a claim on an undocumented error, a wrong vendor and an echoed secret all fail."""
+    from corpus import score_output
+
+    case = {"id": "t", "vendor": "sage", "confident": False, "expect": [{}], "secrets": ["s3cr3t-value"]}
+    out = {"vendor": "sage", "errors": [{"match": "code", "candidates": [{"code": "X"}]}]}
+    assert score_output(case, 0, json.dumps(out)).false_claim
+    out = {"vendor": "myob", "errors": [{"match": "none", "candidates": []}]}
+    assert score_output(case, 1, json.dumps(out)).problems == ["vendor 'myob' != 'sage'"]
+    out = {"vendor": "sage", "errors": [{"match": "none", "candidates": [], "message": "s3cr3t-value"}]}
+    assert score_output(case, 1, json.dumps(out)).leak
+    confident = {**case, "confident": True, "expect": [{"code": "25008"}], "secrets": []}
+    out = {"vendor": "sage", "errors": [{"match": "exact", "candidates": [{"code": 25008}]}]}
+    assert score_output(confident, 0, json.dumps(out)).ok
+    assert not score_output(confident, 0, json.dumps({**out, "errors": [{"match": "fuzzy", "candidates": []}]})).ok
+    assert not score_output(case, 2, "Traceback (most recent call last):").ok
