@@ -308,10 +308,9 @@ def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) ->
         return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
     top = ranked[0]
     kind = top.kind
-    if kind == "code" and not (obs.code and (_same(obs.code, top.entry.code) or _same(obs.code, top.entry.name))):
-        # matched by name alone: a name several codes share (MYOB's ValidationError) says which family, not which error
-        if len({c.entry.code for c in ranked if c.kind == "code"}) > 1:
-            kind = "none"
+    by_code = bool(obs.code) and (_same(obs.code, top.entry.code) or _same(obs.code, top.entry.name))
+    if kind == "code" and not by_code and len({c.entry.code for c in ranked if c.kind == "code"}) > 1:
+        kind = "none"  # matched by a name alone that several codes share (MYOB's ValidationError): a family, not an error
     claims: str | None = None
     if kind == "status" and not ctx.vendor:
         kind = "none"
