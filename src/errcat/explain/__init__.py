@@ -21,7 +21,7 @@ from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_st
 from .evidence import ESTABLISHED, Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
 from .match import CLAIMED, Context, ErrorMatch, match_error, spot_names
 from .recordings import Recording, read_recording
-from .redact import redact
+from .redact import redact, redact_report
 from .split import Exchange, decode, html_title, is_status_noise, split
 
 __all__ = ["Explanation", "explain", "explain_bytes"]
@@ -39,6 +39,7 @@ class Explanation(NamedTuple):
     total_errors: int
     notes: tuple[str, ...]
     redactions: int
+    redacted_kinds: tuple[tuple[str, int], ...] = ()  # (what was hidden, how many), never the values
 
     @property
     def all_matched(self) -> bool:
@@ -188,7 +189,8 @@ def explain(
     thousands of records, most of them the same few errors); an error is matched once per context."""
     catalog = as_index(catalog)
     if vendor is not None and vendor.lower() not in catalog.vendors:
-        raise UsageError(f"unknown vendor {vendor!r} (known: {', '.join(sorted(catalog.vendors))})")
+        shown = redact(vendor)[0]  # whatever was typed there, it is not echoed if it looks like a secret
+        raise UsageError(f"unknown vendor {shown!r} (known: {', '.join(sorted(catalog.vendors))})")
     if not text.strip():
         raise UsageError("nothing to explain: the input is empty (paste an error response, a message or a code)")
     # A recording's structure is parsed first (redaction may not keep its JSON or YAML well formed);
@@ -196,8 +198,8 @@ def explain(
     recording = read_recording(text)
     if recording is not None:
         return _explain_recording(catalog, recording, vendor, notes, memo)
-    text, redactions = redact(text)
-    return _explain_one(catalog, text, vendor, notes, memo, redactions)
+    hidden = redact_report(text)
+    return _explain_one(catalog, hidden.text, vendor, notes, memo, hidden.kinds)
 
 
 def _explain_one(
@@ -206,7 +208,7 @@ def _explain_one(
     vendor: str | None,
     notes: list[str] | tuple[str, ...],
     memo: Memo | None,
-    redactions: int,
+    redactions: dict[str, int],
     request: str | None = None,
     fallback: str | None = None,
 ) -> Explanation:
@@ -260,7 +262,8 @@ def _explain_one(
         errors=tuple(matches),
         total_errors=reading.total or len(observed),
         notes=tuple(dict.fromkeys(all_notes)),
-        redactions=redactions,
+        redactions=sum(redactions.values()),
+        redacted_kinds=tuple(sorted(redactions.items())),
     )
 
 
@@ -274,14 +277,14 @@ def _explain_recording(
     catalog: CatalogIndex, recording: Recording, vendor: str | None, notes: list[str] | tuple[str, ...], memo: Memo | None
 ) -> Explanation:
     """Every error exchange of a recording, in order, as one explanation (errors labelled by request)."""
-    exchanges = [(redact(r.text), redact(r.request)[0]) for r in recording.errors]
-    parts = [_explain_one(catalog, text, vendor, (), memo, n, request) for (text, n), request in exchanges]
+    exchanges = [(redact_report(r.text), redact_report(r.request).text) for r in recording.errors]
+    parts = [_explain_one(catalog, h.text, vendor, (), memo, h.kinds, request) for h, request in exchanges]
     named = {p.vendor for p in parts if p.vendor}
     if vendor is None and len(named) == 1:  # one vendor throughout: exchanges with no clue of their own are its too
         only = next(iter(named))
         parts = [
-            p if p.vendor else _explain_one(catalog, text, None, (), memo, n, request, fallback=only)
-            for p, ((text, n), request) in zip(parts, exchanges, strict=True)
+            p if p.vendor else _explain_one(catalog, h.text, None, (), memo, h.kinds, request, fallback=only)
+            for p, (h, request) in zip(parts, exchanges, strict=True)
         ]
     summary = (
         f"a {recording.kind} of {recording.interactions} exchange(s): "
@@ -305,7 +308,16 @@ def _explain_recording(
         total_errors=sum(p.total_errors for p in parts),
         notes=tuple(dict.fromkeys(all_notes)),
         redactions=sum(p.redactions for p in parts),
+        redacted_kinds=_merged_kinds(parts),
     )
+
+
+def _merged_kinds(parts: list[Explanation]) -> tuple[tuple[str, int], ...]:
+    total: dict[str, int] = {}
+    for p in parts:
+        for kind, n in p.redacted_kinds:
+            total[kind] = total.get(kind, 0) + n
+    return tuple(sorted(total.items()))
 
 
 def _context(facts: VendorFacts, ex: Exchange, vendor: str | None, source: str, excluded: frozenset[str]) -> Context:

@@ -24,6 +24,7 @@ _REQUEST_LINE = re.compile(rf"^({_METHOD})\s+(\S+)(?:\s+HTTP/\d(?:\.\d)?)?\s*$")
 _STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)?\s+(\d{3})\b[ \t]*(.*)$", re.IGNORECASE)
 _HEADER = re.compile(r"^(:?[A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*:[ \t]?(.*)$")
 _CURL_NOISE = re.compile(r"^(?:\*[ \t]|\*$|[{}] \[\d+ bytes data\]|%[ \t]+Total\b)")
+_USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#@]*@", re.IGNORECASE)
 _URL = re.compile(r"\bhttps?://[^\s'\"<>`]+", re.IGNORECASE)
 _DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn)\.", re.IGNORECASE)
 _METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[^\s'\"<>`]*)")
@@ -77,12 +78,21 @@ class Exchange:
         if url.startswith("/"):
             self.path = url.split("?", 1)[0].split("#", 1)[0]
             return
-        try:
-            parts = urlsplit(url)
-        except ValueError:
-            return
-        self.host = (parts.hostname or "").lower() or None
-        self.path = parts.path or "/"
+        parts = url_parts(url)
+        if parts is not None:
+            self.host, self.path = parts
+
+
+def url_parts(url: str) -> tuple[str | None, str] | None:
+    """(host, path) of an absolute URL; None when it cannot be parsed. User info (redacted or not) is
+    dropped first: ``https://[REDACTED]@host`` would read as an IPv6 literal."""
+    url = _USERINFO.sub(r"\1", url, count=1)
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower() or None
+    except ValueError:
+        return None
+    return host, parts.path or "/"
 
 
 def decode(data: bytes, size: int | None = None) -> tuple[str, list[str]]:
@@ -177,11 +187,11 @@ def _find_request(ex: Exchange, request_target: str | None) -> None:
             url = m.group(m.lastindex or 1)
             if m.re is _METHOD_URL:
                 ex.method = ex.method or m.group(1)
-            ex.set_url(url.rstrip(".,;:)]}'\""))
+            ex.set_url(_trim_url(url))
         else:
             for u in _URL.finditer(text):
-                url = u.group(0).rstrip(".,;:)]}'\"")
-                host = urlsplit(url).hostname or ""
+                url = _trim_url(u.group(0))
+                host = (url_parts(url) or (None, ""))[0] or ""
                 if host and not _DOC_HOST.match(host):
                     ex.set_url(url)
                     break
@@ -191,6 +201,13 @@ def _find_request(ex: Exchange, request_target: str | None) -> None:
             ex.method = m.group(1).upper()
     if ex.host is None and host_header:
         ex.host = host_header.strip().lower().split(":")[0]
+
+
+def _trim_url(url: str) -> str:
+    """A URL without the punctuation that closes the sentence or quote around it (a redacted value's
+    closing bracket stays: ``?api_key=[REDACTED]``)."""
+    trimmed = url.rstrip(".,;:)]}'\"")
+    return trimmed + "]" if trimmed.endswith("[REDACTED") and url[len(trimmed) :].startswith("]") else trimmed
 
 
 def _find_status(ex: Exchange) -> None:

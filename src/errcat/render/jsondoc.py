@@ -124,5 +124,6 @@ def explain_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[st
         total_errors=x.total_errors,
         all_matched=x.all_matched,
         redacted=x.redactions,
+        redacted_kinds=dict(x.redacted_kinds),
         notes=list(x.notes),
     )

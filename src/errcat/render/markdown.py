@@ -109,7 +109,7 @@ def list_markdown(catalog: Catalog | CatalogIndex, groups: list[ErrorGroup]) -> 
 
 def explain_markdown(catalog: Catalog | CatalogIndex, x: Explanation) -> str:
     """An explanation as a markdown report, for pasting into a ticket."""
-    from .text import evidence_summary, fold_label, kind_words, observed_summary
+    from .text import evidence_summary, fold_label, kind_words, observed_summary, redaction_summary
 
     ex = x.exchange
     vendor = catalog.vendors.get(x.vendor or "")
@@ -125,7 +125,7 @@ def explain_markdown(catalog: Catalog | CatalogIndex, x: Explanation) -> str:
     if ex.status is not None:
         facts.append(["Status", f"{ex.status} {meaning[0]}" if meaning else str(ex.status)])
     if x.redactions:
-        facts.append(["Secrets", f"{x.redactions} value(s) redacted"])
+        facts.append(["Secrets", redaction_summary(x)])
     parts = ["## errcat explain\n", table(["", ""], [[Raw(f"**{escape(str(k))}**"), v] for k, v in facts])]
     parts += [f"> {escape(n)}\n" for n in x.notes]
     for m, positions in x.folded():

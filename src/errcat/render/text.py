@@ -147,6 +147,12 @@ def observed_summary(obs: Observed) -> str:
     return " · ".join(parts)
 
 
+def redaction_summary(x: Explanation) -> str:
+    """``3 value(s) redacted (2 credential by name, 1 Stripe key)``: how many of which kind, never the values."""
+    kinds = ", ".join(f"{n} {kind}" for kind, n in x.redacted_kinds)
+    return f"{x.redactions} value(s) redacted" + (f" ({kinds})" if kinds else "")
+
+
 def evidence_summary(x: Explanation) -> str:
     """Why the vendor was (or was not) named, in words."""
     positive = [f"{c.kind} {c.value}" for c in x.clues if c.vendor == x.vendor and c.weight > 0]
@@ -212,7 +218,7 @@ def explain_lines(catalog: Catalog | CatalogIndex, x: Explanation) -> list[Line]
             status_line.append((f"  {meaning[1]}", "dim"))
         lines.append(status_line)
     if x.redactions:
-        lines.append([("secrets:  ", "dim"), (f"{x.redactions} value(s) redacted; none are shown", "yellow")])
+        lines.append([("secrets:  ", "dim"), (redaction_summary(x) + "; none are shown", "yellow")])
     for note in x.notes:
         lines.append([("note:     ", "yellow"), (note, None)])
     for m, positions in x.folded():

@@ -1,0 +1,298 @@
+"""Secrets never come back out: by what a secret looks like, by the name beside it, in every syntax,
+in every output (explain's table, JSON and markdown, --stub, scan's report, the Python API).
+
+Every token here is generated at random in the shape the format takes, so no real secret and no
+fixed string a scanner could mistake for one is committed."""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+import string
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import errcat
+from errcat.explain import explain
+from errcat.explain.redact import FORMATS, redact_report
+from errcat.explain.stub import stub_yaml
+from errcat.render.jsondoc import dumps, explain_document
+from errcat.render.markdown import explain_markdown
+from errcat.render.text import explain_lines, plain
+
+CATALOG = errcat.load_catalog(use_env=False)
+rnd = random.Random(7)
+ALNUM = string.ascii_letters + string.digits
+HEX = "0123456789abcdef"
+GUID = "6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33"
+
+
+def r(n: int, alphabet: str = ALNUM) -> str:
+    return "".join(rnd.choice(alphabet) for _ in range(n))
+
+
+def jwt() -> str:
+    head = base64.urlsafe_b64encode(b'{"alg":"HS256","typ":"JWT"}').rstrip(b"=").decode()
+    body = base64.urlsafe_b64encode(json.dumps({"sub": r(12), "iss": "prospend"}).encode()).rstrip(b"=").decode()
+    return f"{head}.{body}.{r(43, ALNUM + '-_')}"
+
+
+def b64(n: int) -> str:
+    return base64.b64encode(r(n).encode()).decode()
+
+
+# (label, paste with {0}, {1}... for the secrets, makers of the secrets)
+Maker = Callable[[], str]
+SHAPES: list[tuple[str, str, tuple[Maker, ...]]] = [
+    ("Stripe secret key in Stripe's own prose", "Invalid API Key provided: {0}", (lambda: "sk_live_" + r(24),)),
+    ("Stripe test key in a JSON body", '{{"error":{{"message":"bad","stripe":"{0}"}}}}', (lambda: "sk_test_" + r(32),)),
+    ("Stripe restricted key in a log line", "2026-11-03 ERROR stripe call with {0} failed", (lambda: "rk_live_" + r(24),)),
+    ("Stripe publishable key in a query", "GET /pay?pk={0} -> 400", (lambda: "pk_live_" + r(24),)),
+    (
+        "AWS key pair as log fields",
+        "aws_access_key_id={0} aws_secret_access_key={1}",
+        (lambda: "AKIA" + r(16, string.ascii_uppercase + string.digits), lambda: r(40, ALNUM + "/+")),
+    ),
+    (
+        "AWS key pair in an env dump",
+        "AWS_ACCESS_KEY_ID={0}\nAWS_SECRET_ACCESS_KEY={1}\nAWS_REGION=ap-southeast-2",
+        (lambda: "ASIA" + r(16, string.ascii_uppercase + string.digits), lambda: r(40, ALNUM + "/+")),
+    ),
+    (
+        "AWS secret in YAML",
+        "credentials:\n  aws_secret_access_key: {0}\n  region: ap-southeast-2",
+        (lambda: r(40, ALNUM + "/+"),),
+    ),
+    (
+        "AWS access key id alone in prose",
+        "The security token included in the request is invalid for {0}.",
+        (lambda: "AKIA" + r(16, string.ascii_uppercase + string.digits),),
+    ),
+    ("GitHub classic token in prose", "git push failed: {0} is not a valid token", (lambda: "ghp_" + r(36),)),
+    ("GitHub fine-grained token in a header", "Authorization: token {0}", (lambda: "github_pat_" + r(22) + "_" + r(59),)),
+    ("GitHub OAuth token in JSON", '{{"gh":"{0}"}}', (lambda: "gho_" + r(36),)),
+    (
+        "GitHub app token in a clone URL",
+        "fatal: https://x-access-token:{0}@github.com/acme/ledger.git/ not found",
+        (lambda: "ghs_" + r(36),),
+    ),
+    (
+        "Slack bot token",
+        "slack error invalid_auth for {0}",
+        (lambda: "xoxb-" + r(12, string.digits) + "-" + r(13, string.digits) + "-" + r(24),),
+    ),
+    (
+        "Slack webhook URL",
+        "POST {0} -> 404 no_service",
+        (
+            lambda: (
+                "https://hooks.slack.com/services/T"
+                + r(10, string.ascii_uppercase + string.digits)
+                + "/B"
+                + r(10, string.ascii_uppercase + string.digits)
+                + "/"
+                + r(24)
+            ),
+        ),
+    ),
+    (
+        "Google API key in a query",
+        "GET https://maps.googleapis.com/maps/api/geocode/json?address=x&k={0} -> 403",
+        (lambda: "AIza" + r(35, ALNUM + "-_"),),
+    ),
+    ("Google API key in an exception", "GoogleApiError: key={0} 403 Forbidden", (lambda: "AIza" + r(35, ALNUM + "-_"),)),
+    ("JWT in prose", "token {0} was rejected", (jwt,)),
+    (
+        "ProSpend JWT bearer",
+        "GET https://api.apac.prospend.io/beta/company/1/invoice\nAuthorization: Bearer {0}\nHTTP/1.1 401",
+        (jwt,),
+    ),
+    (
+        "PEM private key block",
+        "key load failed:\n-----BEGIN RSA PRIVATE KEY-----\n{0}\n{1}\n-----END RSA PRIVATE KEY-----",
+        (lambda: r(64, ALNUM + "+/"), lambda: r(64, ALNUM + "+/")),
+    ),
+    (
+        "SQL connection string",
+        "SqlException: login failed; Server=tcp:db.acme.internal,1433;Database=ledger;User Id=sync;Password={0};Encrypt=True",
+        (lambda: r(14, ALNUM + "!#%"),),
+    ),
+    ("ODBC connection string", "DRIVER={{ODBC Driver 18}};SERVER=db;UID=sync;PWD={0};", (lambda: r(12),)),
+    (
+        "Azure storage connection string",
+        "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey={0};EndpointSuffix=core.windows.net",
+        (lambda: r(86, ALNUM + "+/") + "==",),
+    ),
+    ("URL userinfo", "requests.exceptions.HTTPError: 401 for url: https://sync:{0}@ledger.acme.example/api", (lambda: r(16),)),
+    ("Basic auth header", "> Authorization: Basic {0}\n< HTTP/1.1 401 Unauthorized", (lambda: b64(18),)),
+    ("curl -u", "curl -u admin:{0} https://api.myob.com/accountright/", (lambda: r(14),)),
+    ("curl --user quoted", "curl --user 'admin:{0}' -X POST https://acme.app.invoicexpress.com/invoices.json", (lambda: r(14),)),
+    ("curl --oauth2-bearer", "curl --oauth2-bearer {0} https://api.accounting.sage.com/v3.1/contacts", (lambda: r(40),)),
+    (
+        "MYOB developer key header",
+        "x-myobapi-key: {0}\nx-myobapi-version: v2\nHTTP/1.1 403 Forbidden",
+        (lambda: r(24, string.ascii_lowercase + string.digits),),
+    ),
+    ("MYOB company file token header", "x-myobapi-cftoken: {0}\nHTTP/1.1 401", (lambda: b64(15),)),
+    (
+        "MYOB headers as a Python dict",
+        "{{'x-myobapi-key': '{0}', 'x-myobapi-cftoken': '{1}', 'x-myobapi-version': 'v2'}}",
+        (lambda: r(24), lambda: b64(12)),
+    ),
+    (
+        "InvoiceXpress api_key in a query",
+        "curl 'https://acme.app.invoicexpress.com/invoices.json?api_key={0}'\n< HTTP/1.1 401",
+        (lambda: r(40, HEX),),
+    ),
+    ("InvoiceXpress api_key in a JSON body", '{{"api_key":"{0}","invoice":{{}}}}', (lambda: r(40, HEX),)),
+    ("X-Auth-Token header", "X-Auth-Token: {0}\nHTTP/1.1 401", (lambda: r(32),)),
+    ("camelCase clientSecret in JSON", '{{"clientId":"abc","clientSecret":"{0}"}}', (lambda: r(30),)),
+    ("db_password in a log line", 'level=error msg="connect failed" db_password={0} host=db', (lambda: r(12),)),
+    ("PHP var_dump field", '["refresh_token"]=>\n  string(40) "{0}"', (lambda: r(40),)),
+    ("Ruby hash with symbol keys", '{{:client_secret=>"{0}", :grant_type=>"refresh_token"}}', (lambda: r(28),)),
+    ("Xdebug dump field", "'api_key' => string '{0}' (length=32)", (lambda: r(32),)),
+    ("print_r field", "Array\n(\n    [access_token] => {0}\n    [token_type] => bearer\n)", (lambda: r(32),)),
+    ("VCR header as a YAML list", "    headers:\n      X-Api-Key:\n      - {0}\n", (lambda: r(32),)),
+    ("XML element", "<oauth><access_token>{0}</access_token></oauth>", (lambda: r(32),)),
+    ("Random token after a credential word", "my secret is {0} and it stopped working", (lambda: r(32),)),
+    ("SendGrid key", "sendgrid 401 for {0}", (lambda: "SG." + r(22, ALNUM + "-_") + "." + r(43, ALNUM + "-_"),)),
+    ("npm token", "npm ERR! 401 with {0}", (lambda: "npm_" + r(36),)),
+    ("OpenAI project key", "Incorrect API key provided: {0}", (lambda: "sk-proj-" + r(48, ALNUM + "-_"),)),
+    (
+        "OAuth form body",
+        "grant_type=refresh_token&client_id=abc&client_secret={0}&refresh_token={1}",
+        (lambda: r(30), lambda: r(48, ALNUM + "!-_")),
+    ),
+    ("Cookie header", "Cookie: _session_id={0}; theme=dark\nHTTP/1.1 401", (lambda: r(32, HEX),)),
+    ("Set-Cookie header", "< Set-Cookie: sid={0}; Path=/; HttpOnly", (lambda: r(32),)),
+    (
+        "OAuth code in a redirect",
+        "GET https://app.acme.example/callback?code={0}&state=xyz -> 500",
+        (lambda: r(40, ALNUM + "!"),),
+    ),
+    ("Twilio key", "twilio 20003 for {0}", (lambda: "SK" + r(32, HEX),)),
+    ("Shopify token", "[API] Invalid API key or access token: {0}", (lambda: "shpat_" + r(32, HEX),)),
+]
+
+
+def _case(shape: tuple[str, str, tuple[Maker, ...]]) -> tuple[str, list[str]]:
+    _, template, makers = shape
+    secrets = [make() for make in makers]
+    return template.format(*secrets), secrets
+
+
+CASES = [(label, *_case(shape)) for label, shape in ((s[0], s) for s in SHAPES)]
+
+
+def _outputs(text: str) -> dict[str, str]:
+    x = explain(CATALOG, text)
+    return {
+        "table": plain(explain_lines(CATALOG, x)),
+        "json": dumps(explain_document(CATALOG, x)),
+        "markdown": explain_markdown(CATALOG, x),
+        "stub": stub_yaml(CATALOG, x) or "",
+        "python api": repr(x),
+    }
+
+
+def test_there_are_forty_shapes():
+    assert len(SHAPES) >= 40
+
+
+@pytest.mark.parametrize(("label", "text", "secrets"), CASES, ids=[c[0] for c in CASES])
+def test_secret_never_reaches_any_output(label, text, secrets):
+    outputs = _outputs(text)
+    for secret in secrets:
+        for name, out in outputs.items():
+            assert secret not in out, f"{label}: secret shown in {name}"
+    assert explain(CATALOG, text).redactions >= len(secrets) or all(s not in redact_report(text).text for s in secrets)
+
+
+def test_secrets_never_reach_scan_reports(cli, tmp_path):
+    log = tmp_path / "app.log"
+    lines = []
+    for label, text, _ in CASES:  # one record per paste, its lines joined as a logger writes a message
+        lines.append(f"2026-11-03T10:00:00Z ERROR [{label}] {' '.join(text.split())} -> HTTP 401")
+    log.write_text("\n".join(lines) + "\n")
+    secrets = [s for _, _, ss in CASES for s in ss]
+    for fmt in ("table", "json", "markdown"):
+        r = cli("scan", str(log), "--format", fmt, "--top", "500")
+        assert r.exit_code == 0, r.output
+        leaked = [s for s in secrets if s in r.stdout or s in r.stderr]
+        assert not leaked, f"scan --format {fmt} shows {len(leaked)} secret(s)"
+
+
+def test_the_cli_shows_kinds_not_values(cli):
+    _, text, secrets = next(c for c in CASES if c[0] == "Stripe secret key in Stripe's own prose")
+    r = cli("explain", input=text)
+    assert secrets[0] not in r.stdout and "1 Stripe key" in r.stdout
+    d = json.loads(cli("explain", "-f", "json", input=text).stdout)
+    assert d["redacted"] == 1 and d["redacted_kinds"] == {"Stripe key": 1}
+    r = cli("explain", "--vendor", secrets[0], input="x")
+    assert r.exit_code == 2 and secrets[0] not in r.output
+
+
+def test_every_format_rule_names_its_source():
+    for rule in FORMATS:
+        assert rule.kind and len(rule.source) > 10
+
+
+# What users need to find the record stays readable.
+READABLE = [
+    f"PUT https://api.myob.com/accountright/{GUID}/Sale/Invoice/Item/{GUID} -> 400",
+    "The Customer with UID of '511d425d-a306-4e19-add4-de842086444a' cannot be found.",
+    "X-Request-Id: e25c3fd9c8f2296f16d5480429dbfa8f",
+    '{"$severity":"error","$dataCode":"AccessTokenExpiredError","$message":"Your Access token has expired.","$source":"Authorization"}',
+    "GET https://acme.app.invoicexpress.com/invoices/270277803.json -> 404",
+    "Document creation limit reached for the period from 15/12/2022 to 15/01/2023.",
+    "Invoice total mismatch: paid=58.00 expected=54.72 drift=3.28",
+    "token_type=bearer expires_in=3600 scope=sme-sales",
+    "Access token is invalid (JWT malformed or missing).",
+    "2026-11-03T10:00:00.123Z request 9051c2ca-aca8-47f1-8c7d-90e797f334d1 took 120ms",
+    "Basic validation failed for invoice INV-0042",
+    "AuthorizationFailure: Access denied. Cannot verify subscription. (MRF)",
+]
+
+
+@pytest.mark.parametrize("text", READABLE)
+def test_ids_dates_and_amounts_stay_readable(text):
+    hidden = redact_report(text)
+    assert hidden.text == text, hidden.kinds
+
+
+# --- property: a token of any format, anywhere in a random paste, never comes back -------------
+
+TOKENS = st.one_of(
+    st.builds(lambda s: "sk_live_" + s, st.text(ALNUM, min_size=24, max_size=40)),
+    st.builds(lambda s: "AKIA" + s, st.text(string.ascii_uppercase + string.digits, min_size=16, max_size=16)),
+    st.builds(lambda s: "ghp_" + s, st.text(ALNUM, min_size=36, max_size=36)),
+    st.builds(lambda s: "xoxp-1234-5678-" + s, st.text(ALNUM, min_size=12, max_size=30)),
+    st.builds(lambda s: "AIza" + s, st.text(ALNUM + "-_", min_size=35, max_size=35)),
+    st.builds(
+        lambda a, b: f"eyJ{a}.eyJ{b}.sig{a}", st.text(ALNUM, min_size=8, max_size=20), st.text(ALNUM, min_size=8, max_size=20)
+    ),
+)
+CONTEXTS = st.sampled_from(
+    [
+        "{}",
+        "Error: {} is invalid",
+        '{{"Errors":[{{"Name":"X","Message":"bad {}","ErrorCode":1}}]}}',
+        "curl -H 'X: {}' https://api.myob.com/accountright -> 401",
+        '[{{"$severity":"error","$message":"{}"}}]',
+        "{{'key': '{}'}}",
+        "k={}&x=1",
+        "<errors><error>{}</error></errors>",
+    ]
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TOKENS, CONTEXTS, st.text(max_size=40))
+def test_generated_tokens_in_random_pastes_never_come_back(token, context, noise):
+    text = noise + "\n" + context.format(token) + "\n" + noise
+    for out in _outputs(text).values():
+        assert token not in out
