@@ -18,6 +18,7 @@ the values.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -29,13 +30,20 @@ MARK = "[REDACTED]"
 
 class Rule(NamedTuple):
     kind: str  # what the secret is, as reported to the user
-    pattern: re.Pattern[str]
+    regex: str
     source: str  # the public rule set or document that describes the format
     group: int = 0  # the part of the match that is the secret
+    flags: int = 0
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use (re's own cache keeps it): most pastes hold no credential, and the
+        rules would cost explain several milliseconds of start-up if compiled at import."""
+        return re.compile(self.regex, self.flags)
 
 
-def _rule(kind: str, pattern: str, source: str, group: int = 0, flags: int = 0) -> Rule:
-    return Rule(kind, re.compile(pattern, flags), source, group)
+def _rule(kind: str, regex: str, source: str, group: int = 0, flags: int = 0) -> Rule:
+    return Rule(kind, regex, source, group, flags)
 
 
 _GITLEAKS = "gitleaks default rules (config/gitleaks.toml)"
@@ -112,6 +120,12 @@ FORMATS: tuple[Rule, ...] = (
     ),
 )
 
+
+def _lazy(regex: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regex compiled on first call (re's cache keeps it), for the reason given in Rule.pattern."""
+    return functools.partial(re.compile, regex, flags)
+
+
 # A name holds a credential when one of these words is in it, whatever the syntax and case
 # (aws_secret_access_key, X-Auth-Token, clientSecret, db_password, x-myobapi-cftoken, api_key).
 _CREDENTIAL_WORD = (
@@ -119,7 +133,7 @@ _CREDENTIAL_WORD = (
     r"|shared[_-]?access[_-]?key|auth(?!or)|credential|signature|session|cookie|x-myobapi-key|code[_-]?verifier|\bsig\b"
 )
 # ...unless the name says the value is not the credential itself (token_type, auth_url, expires_in).
-_NOT_A_VALUE = re.compile(
+_NOT_A_VALUE = _lazy(
     r"(?:url|uri|endpoint|host|path|type|method|scope|expires(?:_?in)?|expiry|ttl|name|format|version|mode|hint|header"
     r"|length|count|enabled|required|_id_type|status|error|failure|provider|strategy)s?$",
     re.IGNORECASE,
@@ -128,51 +142,52 @@ _NAME = rf"[A-Za-z0-9_.$-]{{0,64}}(?:{_CREDENTIAL_WORD})[A-Za-z0-9_.$-]{{0,64}}"
 _QUOTED = r"""(?:\\{0,3}"(?:[^"\\\n]|\\.){0,4096}?\\{0,3}"|'(?:[^'\\\n]|\\.){0,4096}?')"""
 
 # "name": "value" / 'name' => 'value' / "name"=>"value" / \"name\": \"value\" / ["name"]=> string(5) "value"
-_QUOTED_PAIR = re.compile(
+_QUOTED_PAIR = _lazy(
     rf"""(?P<q>\\{{0,3}}["'])(?P<key>{_NAME})(?P=q)(?::[^\]\s,]{{1,60}}(?=\]))?(?P<sep>\]?\s{{0,40}}(?:=>|:|=)\s{{0,40}}"""
     rf"""(?:string\(\d{{1,9}}\)\s|string\s)?)(?P<val>{_QUOTED}|(?!\[REDACTED\])[^\s,;}}\])'"]+)""",
     re.IGNORECASE,
 )
 # :name => "value" (Ruby symbols) and [name] => value (print_r)
-_SYMBOL_PAIR = re.compile(
+_SYMBOL_PAIR = _lazy(
     rf"""(?P<pre>(?::|\[)(?P<key>{_NAME})\]?\s{{0,10}}=>\s{{0,10}})(?P<val>{_QUOTED}|(?!\[REDACTED\])[^\s,;}}\])]+)""",
     re.IGNORECASE,
 )
 # Headers whose whole value (scheme, token, cookie list) is a credential, to the end of the line;
 # a log line's "-> 400 {...}" after it is not part of the value.
 _HEADERS = r"authorization|proxy-authorization|cookie|set-cookie|x-myobapi-key|x-myobapi-cftoken|x-api-key|api-key"
-_HEADER_LINE = re.compile(
+_HEADER_LINE = _lazy(
     rf"""(?P<pre>(?<![\w$-])(?P<key>{_HEADERS})[ \t]{{0,10}}:[ \t]{{0,10}})"""
     rf"""(?!(?:Bearer|Basic|Digest|Token)\s+\[REDACTED\])(?P<val>(?!\[REDACTED\])(?:(?!\s+(?:->|=>|\u2192)\s)[^\r\n'"])+)""",
     re.IGNORECASE,
 )
 # name: value in a YAML line, a log field or another header: one token (prose after a colon is kept)
-_LINE_PAIR = re.compile(
+_LINE_PAIR = _lazy(
     rf"""(?P<pre>(?<![\w$.-])(?P<key>{_NAME})[ \t]{{0,10}}:(?:[ \t]{{0,10}}|\s{{0,40}}-[ \t]+))"""
     rf"""(?P<val>(?!\[REDACTED\])[^\s'",;}}\]]+)""",
     re.IGNORECASE,
 )
 # name=value in query strings, form bodies, env dumps, connection strings and log lines
-_KEY_VALUE = re.compile(
+_KEY_VALUE = _lazy(
     rf"""(?P<pre>(?<![\w$.-])(?P<key>{_NAME})[ \t]{{0,4}}=[ \t]{{0,4}})(?P<val>{_QUOTED}|(?!\[REDACTED\])[^&\s'"#<>,;]+)""",
     re.IGNORECASE,
 )
 # <name>value</name>
-_XML = re.compile(rf"(<(?P<key>{_NAME})(?:\s[^>]{{0,200}})?>)(?P<val>[^<]{{1,4096}})(</(?P=key)>)", re.IGNORECASE)
+_XML = _lazy(rf"(<(?P<key>{_NAME})(?:\s[^>]{{0,200}})?>)(?P<val>[^<]{{1,4096}})(</(?P=key)>)", re.IGNORECASE)
 # The OAuth authorization code travels as code=... in a redirect's query string.
-_OAUTH_CODE = re.compile(r"([?&]code=)(?!\[REDACTED\])([^&\s'\"#<>]+)", re.IGNORECASE)
+_OAUTH_CODE = _lazy(r"([?&]code=)(?!\[REDACTED\])([^&\s'\"#<>]+)", re.IGNORECASE)
 
 # A long random-looking token shortly after a credential word in prose.
-_NEAR_WORD = re.compile(
+_NEAR_WORD = _lazy(
     rf"(?:{_CREDENTIAL_WORD}|\bkey\b)[^\n]{{0,40}}?(?<![\w/+=-])(?P<val>[A-Za-z0-9+/_.=-]{{20,512}})(?![\w/+=-])", re.IGNORECASE
 )
-_GUID = re.compile(r"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$")
+_GUID = _lazy(r"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$")
 
 # Cheap substrings that some rule needs: text with none of them (most log records) skips every pass.
 _HINTS = (
     "key", "secret", "token", "pass", "pwd", "cookie", "signature", "sig=", "verifier", "auth", "bearer", "basic ",
-    "eyj", "code=", "@", "akia", "asia", "sk_", "rk_", "pk_", "whsec_", "gh", "github_pat_", "xox", "hooks.slack",
-    "aiza", "sg.", "npm_", "sk-", "shp", "-----begin", "-u", "--user", "--oauth2", "session", "credential", "digest ",
+    "eyj", "code=", "@", "akia", "asia", "sk_", "rk_", "pk_", "whsec_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+    "github_pat_", "xox", "hooks.slack", "aiza", "sg.", "npm_", "sk-", "shpat_", "shpca_", "shppa_", "shpss_",
+    "-----begin", " -u", "--user", "--oauth2", "session", "credential", "digest ",
 )  # fmt: skip
 
 
@@ -196,7 +211,7 @@ def _entropy(value: str) -> float:
 
 def looks_random(value: str) -> bool:
     """Whether a token looks like a generated secret rather than an id, a word, a date or an amount."""
-    if _GUID.match(value) or MARK.strip("[]") in value:
+    if _GUID().match(value) or MARK.strip("[]") in value:
         return False
     letters = sum(ch.isalpha() for ch in value)
     digits = sum(ch.isdigit() for ch in value)
@@ -224,14 +239,14 @@ def redact_report(text: str) -> Redaction:
 
     for rule in FORMATS:
         text = sub(rule.pattern, rule.kind, _group_hider(rule.group), text)
-    text = sub(_QUOTED_PAIR, "credential by name", _named("val", quoted=True), text)
-    text = sub(_SYMBOL_PAIR, "credential by name", _named("val", quoted=True), text)
-    text = sub(_XML, "credential by name", _named("val"), text)
-    text = sub(_HEADER_LINE, "credential by name", _named("val"), text)
-    text = sub(_KEY_VALUE, "credential by name", _named("val", quoted=True), text)
-    text = sub(_LINE_PAIR, "credential by name", _named("val"), text)
-    text = sub(_OAUTH_CODE, "OAuth code", _group_hider(2), text)
-    text = sub(_NEAR_WORD, "random token after a credential word", _random_hider, text)
+    text = sub(_QUOTED_PAIR(), "credential by name", _named("val", quoted=True), text)
+    text = sub(_SYMBOL_PAIR(), "credential by name", _named("val", quoted=True), text)
+    text = sub(_XML(), "credential by name", _named("val"), text)
+    text = sub(_HEADER_LINE(), "credential by name", _named("val"), text)
+    text = sub(_KEY_VALUE(), "credential by name", _named("val", quoted=True), text)
+    text = sub(_LINE_PAIR(), "credential by name", _named("val"), text)
+    text = sub(_OAUTH_CODE(), "OAuth code", _group_hider(2), text)
+    text = sub(_NEAR_WORD(), "random token after a credential word", _random_hider, text)
     return Redaction(text, dict(kinds))
 
 
@@ -262,7 +277,7 @@ def _named(group: str, quoted: bool = False) -> Callable[[re.Match[str]], str | 
 
     def hide(m: re.Match[str]) -> str | None:
         value = m.group(group)
-        if MARK in value or _NOT_A_VALUE.search(m.group("key")) or not value.strip("\"'\\ "):
+        if MARK in value or _NOT_A_VALUE().search(m.group("key")) or not value.strip("\"'\\ "):
             return None
         new = MARK
         if quoted and value[:1] in "\"'\\":
