@@ -361,7 +361,15 @@ def test_sage_body_with_a_myob_name_is_not_claimed_for_myob(catalog):
 
 
 def test_a_method_the_document_excludes_downgrades_a_text_match(catalog):
-    # "Error converting value" is documented for POST and PUT; a GET that fails to deserialise is the client's own
+    # documented for DELETE only: the same words on a GET, with no code to back them, are not that error
+    body = '{"Errors":[{"Message":"Cannot delete order with payment(s) applied"}]}'
+    x = explain(catalog, f"GET https://api.myob.com/accountright/{GUID}/Sale/Order/Item\nHTTP/1.1 400\n\n{body}")
+    assert x.vendor == "myob" and x.errors[0].kind not in ("exact", "template", "code")
+    x = explain(catalog, f"DELETE https://api.myob.com/accountright/{GUID}/Sale/Order/Item/{GUID}\nHTTP/1.1 400\n\n{body}")
+    assert x.errors[0].kind == "exact"
+
+
+def test_the_sdk_failing_to_read_a_response_is_not_the_api_error(catalog):
     paste = (
         f"GET https://arl2.api.myob.com/accountright/{GUID}/Purchase/DebitSettlement\n"
         "Error converting value \"NotSet\" to type 'MYOB.AccountRight.SDK.Contracts.Version2.Purchase.DebitSettlementLineType'."

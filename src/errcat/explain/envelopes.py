@@ -162,7 +162,8 @@ def _sage(d: dict[str, Any], shape: Shape) -> Observed:
     )
 
 
-def _status_of(value: Any) -> int | None:
+def status_of(value: Any) -> int | None:
+    """An HTTP status from a JSON or recorded value, if it is one."""
     try:
         status = int(value)
     except (TypeError, ValueError):
@@ -280,7 +281,7 @@ class _Reader:
             "http_code",
             "httpcode",
         ):
-            if self.r.status is None and (s := _status_of(k.get(key))) is not None:
+            if self.r.status is None and (s := status_of(k.get(key))) is not None:
                 self.r.status = s
         for key in ("url", "uri", "request_url", "requesturl", "endpoint", "path"):
             v = k.get(key)
@@ -292,7 +293,7 @@ class _Reader:
 
     def generic(self, k: dict[str, Any]) -> bool:
         """Bodies of the ``{"code", "message"}`` family, problem details and OAuth errors."""
-        status = _status_of(k.get("status") or k.get("statuscode"))
+        status = status_of(k.get("status") or k.get("statuscode"))
         if isinstance(k.get("error_description"), str) or (isinstance(k.get("error"), str) and "message" not in k):
             msg = k.get("error_description") or k.get("error")
             self.r.add(Observed(OAUTH, status=status, code=_code(k.get("error")), message=_text(msg)))

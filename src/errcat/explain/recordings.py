@@ -15,6 +15,8 @@ import json
 import re
 from typing import Any, NamedTuple
 
+from .envelopes import status_of
+
 MAX_INTERACTIONS = 200  # error responses explained from one recording; the rest are counted
 
 _YAML_CASSETTE = re.compile(r"^\s*-?\s*(?:http_interactions|interactions)\s*:|^\s*-\s*request\s*:", re.MULTILINE)
@@ -109,14 +111,6 @@ def _exchange(method: str, url: str, req_headers: Any, status: int | None, reaso
     return Recorded("\n".join(lines), request)
 
 
-def _status(value: Any) -> int | None:
-    try:
-        status = int(value)
-    except (TypeError, ValueError):
-        return None
-    return status if 100 <= status <= 599 else None
-
-
 def _dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
@@ -127,7 +121,7 @@ def _vcr(i: dict[str, Any]) -> tuple[int | None, Recorded] | None:
     if not isinstance(resp, dict):
         return None
     st = resp.get("status")
-    status = _status(st.get("code") if isinstance(st, dict) else st)
+    status = status_of(st.get("code") if isinstance(st, dict) else st)
     reason = str(st.get("message") or "") if isinstance(st, dict) else ""
     rec = _exchange(str(req.get("method") or ""), str(req.get("uri") or ""), req.get("headers"), status, reason,
                     resp.get("headers"), _body(resp.get("body")))  # fmt: skip
@@ -139,7 +133,7 @@ def _har(e: dict[str, Any]) -> tuple[int | None, Recorded] | None:
     resp = e.get("response")
     if not isinstance(resp, dict):
         return None
-    status = _status(resp.get("status"))
+    status = status_of(resp.get("status"))
     content = _dict(resp.get("content"))
     body = str(content.get("text") or "")
     if content.get("encoding") == "base64":
