@@ -200,3 +200,13 @@ def test_markdown_format_of_lookup_reuses_the_page_renderer(cli):
 
 def test_where_labels(catalog):
     assert where(catalog.by_id["myob.generic.gateway-timeout"]) == "(all endpoints)"
+
+
+def test_a_page_that_is_not_utf8_is_stale_not_a_traceback(cli, tmp_path):
+    out = tmp_path / "pages"
+    out.mkdir()
+    (out / "myob.md").write_bytes(b"\xff\xfe not utf-8")
+    r = cli("docs", "--check", "--out", str(out))
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    r = cli("docs", "--out", str(out))
+    assert r.exit_code == 0 and (out / "myob.md").read_text(encoding="utf-8").startswith("<!--")

@@ -269,3 +269,10 @@ def test_a_repeated_record_is_counted_each_time_with_its_own_line_and_time(tmp_p
     assert group["count"] == 3
     assert [p["line"] for p in group["lines"]] == [1, 3, 4]
     assert (group["first_seen"], group["last_seen"]) == ("2026-03-01T09:00:00Z", "2026-03-03T11:45:00Z")
+
+
+def test_a_span_reaching_before_year_one_is_a_usage_error(cli, tmp_path):
+    log = tmp_path / "a.log"
+    log.write_text("2026-11-03T10:00:00Z ERROR x\n")
+    r = cli("scan", str(log), "--since", "1000000d")
+    assert r.exit_code == 2 and "before the year 1" in r.stderr and "Traceback" not in r.output

@@ -184,3 +184,18 @@ def test_unquoted_yaml_booleans_are_caught(cli, catalog_copy, retry):
     result = run_on(cli, catalog_copy)
     assert result.exit_code == 1
     assert any(m["code"] == "CAT003" and "retry" in m["msg"] for m in problems(result.stdout))
+
+
+def test_a_template_repeating_a_slot_is_a_catalog_error_not_a_traceback(cli, tmp_path):
+    overlay = tmp_path / "acme.yaml"
+    overlay.write_text(
+        "errcat: 1\nvendor: {id: acme, name: Acme}\n"
+        "entries:\n  - {id: acme.x, vendor: acme, endpoint: null, methods: [GET], scenario: s, status: 400, code: X1,"
+        " name: Bad, message: x and x, details: null, severity: error, guide: acme.x, source: {document: d.txt, line: 1}}\n"
+        "guides:\n  acme.x: {summary: s, causes: [c], fix: f, retry: after-fix, actor: integrator}\n"
+        'templates:\n  - {message: x and x, template: "{a} and {a}", slots: {a: x}}\n'
+    )
+    r = cli("validate", str(overlay))
+    assert r.exit_code == 1 and "CAT008" in r.stdout + r.stderr and "appears twice" in r.stdout + r.stderr
+    r = cli("explain", "--catalog", str(overlay), input="foo and bar")
+    assert r.exit_code == 3 and "Traceback" not in r.output and "acme.yaml:" in r.stderr

@@ -139,17 +139,25 @@ def _orphans(out: Path, pages: dict[str, str], catalog: Catalog) -> list[str]:
     return sorted(p.name for p in out.glob("*.md") if p.name not in known)
 
 
+def _current(path: Path) -> str | None:
+    """A page as it is on disk; a page that is not UTF-8 (or cannot be read) counts as different."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def check(catalog: Catalog, out: Path, vendors: list[str] | None = None) -> DocsReport:
     """Which pages in ``out`` differ from what the catalog generates, with a short diff each."""
     pages = generate(catalog, vendors)
     stale, diffs = [], {}
     for name, content in pages.items():
         path = out / name
-        current = path.read_text(encoding="utf-8") if path.exists() else ""
+        current = _current(path)
         if current != content:
             stale.append(name)
             diff = difflib.unified_diff(
-                current.splitlines(), content.splitlines(), f"{out / name} (on disk)", "(from catalog)", lineterm="", n=1
+                (current or "").splitlines(), content.splitlines(), f"{out / name} (on disk)", "(from catalog)", lineterm="", n=1
             )
             diffs[name] = "\n".join(list(diff)[:20])
     return DocsReport([], stale, _orphans(out, pages, catalog), diffs)
@@ -158,7 +166,7 @@ def check(catalog: Catalog, out: Path, vendors: list[str] | None = None) -> Docs
 def write(catalog: Catalog, out: Path, vendors: list[str] | None = None, prune: bool = False) -> DocsReport:
     """Write every page atomically (temp file, then rename); all pages are built before any is written."""
     pages = generate(catalog, vendors)  # any catalog error surfaces here, before a byte is written
-    changed = {n: c for n, c in pages.items() if not (out / n).exists() or (out / n).read_text(encoding="utf-8") != c}
+    changed = {n: c for n, c in pages.items() if _current(out / n) != c}
     staged: dict[str, str] = {}
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -46,6 +46,8 @@ def parse(template: str) -> list[str | tuple[str]]:
                 literal = []
             if parts and isinstance(parts[-1], tuple):
                 raise TemplateSyntaxError(f"slots {parts[-1][0]!r} and {name!r} touch; they cannot be told apart")
+            if (name,) in parts:
+                raise TemplateSyntaxError(f"slot {name!r} appears twice; give each slot its own name")
             parts.append((name,))
             i = end + 1
         elif ch == "}":

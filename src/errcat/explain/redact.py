@@ -77,10 +77,14 @@ FORMATS: tuple[Rule, ...] = (
         _GITLEAKS + " slack-webhook-url",
     ),
     _rule("Google API key", r"\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])", _GITLEAKS + " gcp-api-key"),
-    _rule("SendGrid key", r"\bSG\.[0-9A-Za-z_-]{16,32}\.[0-9A-Za-z_-]{16,64}(?![0-9A-Za-z_-])", _GITLEAKS + " sendgrid-api-token"),
+    _rule(
+        "SendGrid key", r"\bSG\.[0-9A-Za-z_-]{16,32}\.[0-9A-Za-z_-]{16,64}(?![0-9A-Za-z_-])", _GITLEAKS + " sendgrid-api-token"
+    ),
     _rule("npm token", r"\bnpm_[0-9A-Za-z]{36}\b", _GITLEAKS + " npm-access-token"),
     _rule(
-        "OpenAI/Anthropic key", r"\bsk-(?:proj-|ant-(?:api|admin)\d\d-)?[0-9A-Za-z_-]{20,200}(?![0-9A-Za-z_-])", _GITLEAKS + " openai-api-key"
+        "OpenAI/Anthropic key",
+        r"\bsk-(?:proj-|ant-(?:api|admin)\d\d-)?[0-9A-Za-z_-]{20,200}(?![0-9A-Za-z_-])",
+        _GITLEAKS + " openai-api-key",
     ),
     _rule("Shopify token", r"\bshp(?:at|ca|pa|ss)_[0-9a-fA-F]{32}\b", _GITLEAKS + " shopify-*"),
     _rule("Twilio key", r"\bSK[0-9a-fA-F]{32}\b", _GITLEAKS + " twilio-api-key"),

@@ -11,13 +11,22 @@ import json
 import zlib
 from typing import Any
 
+from ..errors import EXIT_INVALID_CATALOG, ErrcatError
 from ..model import Entry, Guide, Source, Template, Vendor, as_plain, vendor_from_dict
 
 FORMAT = 1  # bump when the tables or the row encoding change: old cache files are then rebuilt
 
 
-class CorruptIndex(Exception):
-    """A cache row does not decode or fails its checksum: the file must be rebuilt, not trusted."""
+class CorruptIndex(ErrcatError):
+    """A cache row does not decode or fails its checksum: the file must be rebuilt, not trusted.
+
+    The cache rebuilds on its own; should one escape anyway, the user is told what to run."""
+
+    exit_code = EXIT_INVALID_CATALOG
+
+    def __str__(self) -> str:
+        detail = super().__str__()
+        return "the compiled catalog index is damaged" + (f" ({detail})" if detail else "") + "; run `errcat cache clear`"
 
 
 def crc(text: str) -> int:

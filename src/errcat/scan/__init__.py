@@ -180,11 +180,13 @@ def scan(
         report.inputs.append(stats)
         part = None
         if not inp.problem and reopen is not None and workers > 1 and inp.splittable and (inp.size or 0) >= PARALLEL_MIN:
+            from concurrent.futures import BrokenExecutor
+
             from .parallel import scan_parallel
 
             try:
                 part = scan_parallel(reopen, inp, options, workers, progress, done_bytes)
-            except Exception:  # workers are only a speed-up: one reader gives the same report
+            except (OSError, BrokenExecutor):  # no processes to be had here: one reader gives the same report
                 part = None
         if part is not None:
             report.merge(part)

@@ -151,7 +151,10 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
     m = _RELATIVE.match(value.lower())
     if m:
         unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[m.group(2)]
-        return (now or datetime.now(UTC)) - timedelta(**{unit: int(m.group(1))})
+        try:
+            return (now or datetime.now(UTC)) - timedelta(**{unit: int(m.group(1))})
+        except (OverflowError, ValueError):
+            raise UsageError(f"{text!r} reaches back before the year 1: use a shorter span or a date") from None
     try:
         when = datetime.fromisoformat(value.replace(" ", "T", 1) if len(value) > 10 else value)
     except ValueError:
