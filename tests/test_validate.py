@@ -199,3 +199,28 @@ def test_a_template_repeating_a_slot_is_a_catalog_error_not_a_traceback(cli, tmp
     assert r.exit_code == 1 and "CAT008" in r.stdout + r.stderr and "appears twice" in r.stdout + r.stderr
     r = cli("explain", "--catalog", str(overlay), input="foo and bar")
     assert r.exit_code == 3 and "Traceback" not in r.output and "acme.yaml:" in r.stderr
+
+
+def test_validate_checks_the_overlays_other_commands_load(cli, tmp_path, monkeypatch):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("errcat: 1\nvendor: {id: acme\n")
+    monkeypatch.setenv("ERRCAT_CATALOG", str(broken))
+    r = cli("validate")
+    assert r.exit_code == 1 and "broken.yaml:" in r.stdout
+    assert cli("lookup", "25008").exit_code == 3  # the same file stops the other commands
+
+
+def test_a_closed_pipe_is_not_a_failure():
+    import subprocess
+    import sys
+
+    cmd = f"set -o pipefail; {sys.executable} -m errcat validate --list-checks | head -1"
+    r = subprocess.run(["bash", "-c", cmd], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and r.stdout.startswith("CAT0") and "Traceback" not in r.stderr
+
+
+def test_short_help_option(cli):
+    r = cli("-h")
+    assert r.exit_code == 0 and "Usage: errcat" in r.stdout
+    r = cli("validate", "-h")
+    assert r.exit_code == 0 and "--no-builtin" in r.stdout and "--catalog paths" not in r.stdout

@@ -36,6 +36,12 @@ class _Group(TyperGroup):
         except ErrcatError as exc:
             typer.echo(f"errcat: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except BrokenPipeError:
+            # `errcat ... | head -1`: the reader has what it wanted; not an error (scripts use pipefail)
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_OK)
 
 
 app = typer.Typer(
@@ -43,6 +49,7 @@ app = typer.Typer(
     name="errcat",
     help="Error catalog of accounting and ERP HTTP APIs: look up, search, explain and validate documented errors.",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
@@ -469,7 +476,9 @@ def endpoints(
 @app.command()
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(help="Catalog files or folders (default: the built-in catalog).")] = None,
-    no_builtin: NoBuiltinOpt = False,
+    no_builtin: Annotated[
+        bool, typer.Option("--no-builtin", help="Check the given paths alone, not layered over the built-in catalog.")
+    ] = False,
     list_checks: Annotated[bool, typer.Option("--list-checks", help="Print every check code and exit.")] = False,
 ) -> None:
     """Check catalog files: schema, duplicate keys and ids, statuses, guides, templates, endpoints.
@@ -484,7 +493,8 @@ def validate(
         return
     from .catalog import validate as do_validate
 
-    problems = do_validate(list(paths or []), builtin=not no_builtin or not paths)
+    # ERRCAT_CATALOG's overlays too: every other command loads them, so a broken one must fail here
+    problems = do_validate(list(paths or []), builtin=not no_builtin or not paths, use_env=not no_builtin)
     for p in problems:
         typer.echo(str(p) if p.level == "error" else f"{p} ({p.level})")
     errors = sum(p.level == "error" for p in problems)
@@ -572,6 +582,7 @@ cache_app = typer.Typer(
     name="cache",
     help="The compiled index cache: where it is, what it holds, and clearing it.",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
 )
 app.add_typer(cache_app)
