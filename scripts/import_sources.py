@@ -70,6 +70,32 @@ def unique_ids(entries: list[dict[str, Any]]) -> None:
 # --------------------------------------------------------------------------------------- MYOB
 
 
+# Inconsistencies a reader of the MYOB document finds between a row's parts: recorded, not fixed.
+_MYOB_DOCUMENT_DEFECTS: dict[tuple[Any, Any], list[str]] = {
+    (220, "DateOutOfRange"): [
+        "the Message (\"'StartDate' should be prior to OR same as 'EndDate'\") reads like code 221's; the Name and the"
+        " scenario (entries dated outside StartDate..EndDate) are this row's: expect either wording for either code"
+    ],
+    (221, "InvalidDateRange"): [
+        "the Message (\"'Date' should be between 'StartDate' and 'EndDate'\") reads like code 220's; the Name and the"
+        " scenario (StartDate after EndDate) are this row's: expect either wording for either code"
+    ],
+    (224, "SystemCreatedTransaction"): [
+        "the scenario printed with this body (a payment on an order converted to an invoice) fits code 37005; the body"
+        " itself is about any system-created transaction"
+    ],
+    (37005, "PaymentOnOrderConvertedToInvoice"): [
+        "the scenario printed with this body (delete a system-created transaction) fits code 224; the body itself is"
+        " about a payment on an order converted to an invoice"
+    ],
+    ("AccessDenied", None): ["a trailing comma after the ErrorCode line, before the closing brace (not valid JSON)"],
+    (181, "InvalidCharacters"): [
+        "the Message looks garbled in the document (\"the characters '*' and' are used\": a character is missing after"
+        " 'and'); the live message may differ, and errcat matches it by its other words"
+    ],
+}
+
+
 def _myob_value(raw: str, key: str, quirks: list[str]) -> Any:
     """Parse one value of MYOB's pseudo-JSON bodies, noting each deviation from JSON."""
     value = raw.strip()
@@ -215,6 +241,9 @@ def parse_myob(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                 del entry["learn_more"]
             if entry["message"] == "null":
                 quirks.append('Message is the quoted string "null", not a JSON null')
+            quirks += _MYOB_DOCUMENT_DEFECTS.get((code, name), [])
+            if "AdditionalDetails" not in body["present"] and code in (None, "AccessDenied"):
+                quirks.append("the body has no AdditionalDetails")
             if quirks:
                 entry["quirks"] = quirks
             entries.append(entry)
@@ -551,6 +580,10 @@ def parse_prospend_endpoints(text: str) -> list[dict[str, Any]]:
             continue
         if line == "Response":
             in_params, param = False, None
+            continue
+        if line.startswith('"nextCursor"') and "description" not in current:
+            current["description"] = 'a list: the response holds one "page" of results and a "nextCursor" for the next one'
+            current["source"]["note"] = f"nextCursor shown at line {i + 1}"
             continue
         if not in_params or not line:
             continue

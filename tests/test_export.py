@@ -33,7 +33,14 @@ def test_json_export_has_every_entry_with_an_explanation(cli, catalog):
     for record in d["entries"]:
         assert set(record) >= FIELDS
         assert record["explanation"]["summary"] and record["explanation"]["fix"]
-        assert record["explanation"]["retry"] in {"no", "after-fix", "after-reauth", "refresh-and-retry", "backoff"}
+        assert record["explanation"]["retry"] in {
+            "no",
+            "after-fix",
+            "after-reauth",
+            "refresh-and-retry",
+            "backoff",
+            "wait-for-reset",
+        }
     counts = {v: sum(r["vendor"] == v for r in d["entries"]) for v in ("myob", "sage", "invoicexpress", "prospend")}
     assert counts == {"myob": 237, "sage": 17, "invoicexpress": 49, "prospend": 12}
 

@@ -447,7 +447,7 @@ def endpoints(
     no_builtin: NoBuiltinOpt = False,
 ) -> None:
     """The documented endpoints, with how many catalog rows each has."""
-    from .stats import endpoint_rows
+    from .stats import endpoint_rows, parameter_record, parameter_text
 
     cat = _load(catalog, no_builtin)
     rows = endpoint_rows(cat, vendor)
@@ -455,15 +455,27 @@ def endpoints(
         from .records import envelope
         from .render.jsondoc import dumps
 
-        _emit(
-            dumps(
-                envelope("endpoints", endpoints=[{"vendor": v, "path": p, "methods": list(m), "rows": n} for v, p, m, n in rows])
-            )
-        )
+        records = [
+            {"vendor": r.vendor, "path": r.path, "methods": list(r.methods), "rows": r.rows, "description": r.description,
+             "parameters": [parameter_record(p) for p in r.parameters]}
+            for r in rows
+        ]  # fmt: skip
+        _emit(dumps(envelope("endpoints", endpoints=records)))
     elif format is Format.markdown:
         from .render.markdown import table
 
-        _emit(table(["Vendor", "Path", "Methods", "Rows"], [[v, p, ", ".join(m), n] for v, p, m, n in rows]))
+        cells = [
+            [
+                r.vendor,
+                r.path,
+                ", ".join(r.methods),
+                r.rows,
+                r.description or "",
+                "; ".join(parameter_text(p) for p in r.parameters),
+            ]
+            for r in rows
+        ]
+        _emit(table(["Vendor", "Path", "Methods", "Rows", "Returns", "Query parameters"], cells))
     else:
         from .render.console import print_lines
         from .render.text import endpoint_lines

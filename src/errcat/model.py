@@ -19,6 +19,7 @@ class Source(NamedTuple):
     line: int | None = None
     body: int | None = None
     bodies: int | None = None
+    status_text: str | None = None  # the status as the document prints it ("504 Timeout")
 
 
 class Guide(NamedTuple):

@@ -41,7 +41,9 @@ def entry_record(catalog: Catalog | CatalogIndex, entry: Entry, *, with_guide: b
         "name": entry.name,
         "message": entry.message,
         "severity": entry.severity,
+        "vendor_severity": entry.vendor_severity,
         "details": entry.details,
+        "learn_more": entry.learn_more,
         "template": entry.template,
         "kind": entry.kind,
         "resource": entry.resource,
@@ -49,7 +51,13 @@ def entry_record(catalog: Catalog | CatalogIndex, entry: Entry, *, with_guide: b
         "inferred": entry.inferred,
         "quirks": list(entry.quirks),
         "guide": entry.guide_id,
-        "source": {"document": s.document, "section": s.section, "line": s.line, "body": s.body},
+        "source": {
+            "document": s.document,
+            "section": s.section,
+            "line": s.line,
+            "body": s.body,
+            "status_text": s.status_text,
+        },
     }
     if with_guide:
         record["explanation"] = guide_record(catalog.guide_for(entry))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import NamedTuple
 
 from .catalog.core import Catalog
 from .errors import UsageError
+from .model import Parameter
 
 
 def vendor_counts(catalog: Catalog, vendor: str) -> dict[str, int]:
@@ -20,8 +22,19 @@ def vendor_counts(catalog: Catalog, vendor: str) -> dict[str, int]:
     }
 
 
-def endpoint_rows(catalog: Catalog, vendor: str | None = None) -> list[tuple[str, str, tuple[str, ...], int]]:
-    """(vendor, path, methods, catalog rows) for every documented endpoint."""
+class EndpointRow(NamedTuple):
+    """One documented endpoint: its methods, how many catalog rows name it, and what the vendor says of it."""
+
+    vendor: str
+    path: str
+    methods: tuple[str, ...]
+    rows: int
+    description: str | None = None
+    parameters: tuple[Parameter, ...] = ()
+
+
+def endpoint_rows(catalog: Catalog, vendor: str | None = None) -> list[EndpointRow]:
+    """Every documented endpoint (with its query parameters), then paths only error rows name."""
     if vendor is not None and vendor.lower() not in catalog.vendors:
         raise UsageError(f"unknown vendor {vendor!r} (known: {', '.join(sorted(catalog.vendors))})")
     counts = Counter((e.vendor, e.endpoint) for e in catalog.entries if e.endpoint)
@@ -32,8 +45,32 @@ def endpoint_rows(catalog: Catalog, vendor: str | None = None) -> list[tuple[str
         seen = set()
         for ep in catalog.vendors[vid].endpoints:
             seen.add(ep.path)
-            out.append((vid, ep.path, ep.methods, counts.get((vid, ep.path), 0)))
+            out.append(EndpointRow(vid, ep.path, ep.methods, counts.get((vid, ep.path), 0), ep.description, ep.parameters))
         for (v, path), n in sorted(counts.items(), key=lambda kv: str(kv[0][1])):
             if v == vid and path not in seen and path is not None:
-                out.append((vid, path, (), n))
+                out.append(EndpointRow(vid, path, (), n))
     return out
+
+
+def parameter_record(p: Parameter) -> dict[str, object]:
+    """A query parameter as the vendor documents it."""
+    return {
+        "name": p.name,
+        "type": p.type,
+        "description": p.description,
+        "default": p.default,
+        "values": list(p.values),
+        "example": p.example,
+    }
+
+
+def parameter_text(p: Parameter) -> str:
+    """``status (string; one of None | NotSubmitted | ...; default false)``."""
+    facts = [p.type]
+    if p.values:
+        facts.append("one of " + " | ".join(p.values))
+    if p.default is not None:
+        facts.append(f"default {p.default}")
+    if p.example:
+        facts.append(f"e.g. {p.example}")
+    return f"{p.name} ({'; '.join(facts)})"

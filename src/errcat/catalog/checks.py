@@ -188,6 +188,60 @@ def _orphan_template(catalog: Catalog) -> Iterator[Problem]:
             )
 
 
+# Statuses where waiting and resending can help (500 too: ProSpend's document says to try again
+# later), and words of rate and time-out errors that may come with another status (MYOB reports its
+# rate limit as 403 RateLimitError).
+_TRANSIENT_STATUSES = frozenset({429, 500, 502, 503, 504})
+_TRANSIENT_WORDS = re.compile(r"rate|limit|quota|throttl|timeout|timed out", re.IGNORECASE)
+
+
+@check("CAT019", "retry-mismatch", "A guide's retry advice does not fit the errors it explains (refresh-and-retry, backoff).")
+def _retry_mismatch(catalog: Catalog) -> Iterator[Problem]:
+    for gid, guide in catalog.guides.items():
+        rows = catalog.by_guide.get(gid, [])
+        if not rows:
+            continue
+        if guide.retry == "refresh-and-retry" and any(e.status != 401 for e in rows):
+            yield _at(
+                catalog, "guide", gid, "CAT019", "retry-mismatch",
+                f"guide {gid}: refresh-and-retry refreshes an access token, but it explains errors other than a 401",
+            )  # fmt: skip
+        transient = [
+            e.status in _TRANSIENT_STATUSES
+            or bool(_TRANSIENT_WORDS.search(" ".join(str(v) for v in (e.name, e.code, e.message) if v)))
+            for e in rows
+        ]
+        if guide.retry in ("backoff", "wait-for-reset") and not all(transient):
+            yield _at(
+                catalog, "guide", gid, "CAT019", "retry-mismatch",
+                f"guide {gid}: {guide.retry} is for rate limits, quotas, time-outs and 429/500/502/503/504, not for these errors",
+            )  # fmt: skip
+
+
+_VAGUE_SOURCE = re.compile(r"public knowledge|snapshot", re.IGNORECASE)
+
+
+@check("CAT020", "unsourced-fact", "A vendor fact's source is vague ('public knowledge'): name the document or page.")
+def _unsourced_fact(catalog: Catalog) -> Iterator[Problem]:
+    for vendor in catalog.vendors.values():
+        facts = (*vendor.hosts, *vendor.base_urls, *vendor.auth, *vendor.headers, *vendor.path_prefixes)
+        sources = [(f.value, f.source) for f in (*facts, *vendor.mentions, *vendor.other_products)]
+        sources += [(f"envelope {e.name}", e.source or "") for e in vendor.envelopes]
+        for value, source in sources:
+            if not source.strip() or _VAGUE_SOURCE.search(source):
+                yield _at(
+                    catalog, "vendor", vendor.id, "CAT020", "unsourced-fact",
+                    f"vendor {vendor.id}: {value!r} has no source a reader can open ({source!r}); name the document or URL",
+                )  # fmt: skip
+
+
+@check("CAT021", "unfinished-guide", "A guide still holds TODO (a --stub's placeholder): finish it before it ships (warning).")
+def _unfinished_guide(catalog: Catalog) -> Iterator[Problem]:
+    for gid, g in catalog.guides.items():
+        if any("TODO" in text for text in (g.summary, g.fix, *g.causes)):
+            yield _at(catalog, "guide", gid, "CAT021", "unfinished-guide", f"guide {gid} still says TODO", "warning")
+
+
 def run_checks(catalog: Catalog, essential_only: bool = False) -> list[Problem]:
     """Run the registered checks; on every load only the essential ones."""
     problems: list[Problem] = []

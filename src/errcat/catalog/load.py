@@ -146,7 +146,7 @@ def _entry(e: dict[str, Any], origin: str, template: str | None) -> Entry:
         message=e["message"],
         severity=e["severity"],
         guide_id=e["guide"],
-        source=Source(s["document"], s.get("section"), s.get("line"), s.get("body"), s.get("bodies")),
+        source=Source(s["document"], s.get("section"), s.get("line"), s.get("body"), s.get("bodies"), s.get("status_text")),
         details=e.get("details"),
         vendor_severity=e.get("vendor_severity"),
         learn_more=e.get("learn_more"),
@@ -175,6 +175,7 @@ def build(raw_files: list[RawFile]) -> tuple[Catalog, list[Problem]]:
         vendor = data["vendor"]
         _merge_vendor(vendors, vendor, raw.display, problems)
         vid = vendor["id"]
+        where.setdefault(("vendor", vid), Location(raw.display, vendor.line, raw.layer))
         for gid, g in (data.get("guides") or {}).items():
             line = data["guides"].key_lines.get(gid, 1)
             if ("guide", gid) in where and where[("guide", gid)].layer == raw.layer:

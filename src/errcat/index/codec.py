@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import EXIT_INVALID_CATALOG, ErrcatError
 from ..model import Entry, Guide, Source, Template, Vendor, as_plain, vendor_from_dict
 
-FORMAT = 1  # bump when the tables or the row encoding change: old cache files are then rebuilt
+FORMAT = 2  # bump when the tables or the row encoding change: old cache files are then rebuilt
 
 
 class CorruptIndex(ErrcatError):
@@ -62,7 +62,7 @@ def encode_entry(e: Entry) -> str:
             e.message,
             e.severity,
             e.guide_id,
-            [s.document, s.section, s.line, s.body, s.bodies],
+            [s.document, s.section, s.line, s.body, s.bodies, s.status_text],
             e.details,
             e.vendor_severity,
             e.learn_more,

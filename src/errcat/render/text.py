@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..explain.match import ErrorMatch
     from ..index.maintenance import CacheEntry
     from ..index.store import CatalogIndex
+    from ..stats import EndpointRow
 
 Segment = tuple[str, str | None]
 Line = list[Segment]
@@ -49,15 +50,20 @@ def group_lines(catalog: Catalog | CatalogIndex, group: ErrorGroup, label: str |
     lines.append([(f"  documented in {len(group.entries)} row(s):", "dim")])
     for e in group.entries:
         methods = ",".join(e.methods) or "-"
-        sev = e.severity or "(no severity)"
+        sev = e.vendor_severity or e.severity or "(no severity)"  # the vendor's own spelling where it gives one
+        status = e.source.status_text or str(e.status)  # as documented: "504 Timeout"
         lines.append(
-            [("  - ", None), (f"{e.status} ", "bold"), (f"{methods:<16} ", None), (where(e), "cyan"), (f"  {sev}", "dim")]
+            [("  - ", None), (f"{status:<16} ", "bold"), (f"{methods:<16} ", None), (where(e), "cyan"), (f"  {sev}", "dim")]
         )
         if e.message is not None:
             lines.append([("      message:  ", "dim"), (e.message, None)])
         lines.append([("      scenario: ", "dim"), (e.scenario, None)])
         if e.details:
             lines.append([("      details:  ", "dim"), (e.details, None)])
+        if e.learn_more:
+            lines.append([("      learn more: ", "dim"), (e.learn_more, None)])
+        for quirk in e.quirks:
+            lines.append([("      quirk:    ", "yellow"), (quirk, None)])
         src = f"{e.source.document}:{e.source.line}" if e.source.line else e.source.document
         lines.append([("      id: ", "dim"), (e.id, None), ("   source: ", "dim"), (src, None)])
     return lines
@@ -116,11 +122,25 @@ def vendor_lines(rows: list[tuple[Vendor, dict[str, int]]]) -> list[Line]:
     return lines
 
 
-def endpoint_lines(rows: list[tuple[str, str, tuple[str, ...], int]]) -> list[Line]:
-    return [
-        [(f"{vendor:<14} ", "cyan"), (f"{','.join(methods) or '-':<22} ", None), (path, "bold"), (f"  {count} rows", "dim")]
-        for vendor, path, methods, count in rows
-    ]
+def endpoint_lines(rows: list[EndpointRow]) -> list[Line]:
+    """One line per endpoint, then what the vendor documents of it: what it returns, its query parameters."""
+    from ..stats import parameter_text
+
+    lines: list[Line] = []
+    for r in rows:
+        lines.append(
+            [
+                (f"{r.vendor:<14} ", "cyan"),
+                (f"{','.join(r.methods) or '-':<22} ", None),
+                (r.path, "bold"),
+                (f"  {r.rows} rows", "dim"),
+            ]
+        )
+        if r.description:
+            lines.append([("    ", None), (r.description, "dim")])
+        for p in r.parameters:
+            lines.append([("    ?", "dim"), (parameter_text(p), None), (f"  {p.description}" if p.description else "", "dim")])
+    return lines
 
 
 def plain(lines: list[Line]) -> str:
