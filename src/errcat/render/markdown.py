@@ -50,7 +50,8 @@ ROW_HEADERS = ["Endpoint", "Method(s)", "Scenario", "Status", "Code", "Name", "M
 
 
 def row_cells(entry_where: str, e: Entry) -> list[object]:
-    return [entry_where, ", ".join(e.methods), e.scenario, e.status, e.code, e.name, e.message, e.severity]
+    status = e.source.status_text or e.status  # as the document prints it: "504 Timeout"
+    return [entry_where, ", ".join(e.methods), e.scenario, status, e.code, e.name, e.message, e.vendor_severity or e.severity]
 
 
 def explanation(group: ErrorGroup) -> str:
