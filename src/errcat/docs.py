@@ -94,12 +94,14 @@ def vendor_page(catalog: Catalog, vendor_id: str) -> str:
             if r.description:
                 out.append(f"{escape(r.description)[:1].upper()}{escape(r.description)[1:]}.\n")
             if r.parameters:
-                prows = [[p.name, p.type, " | ".join(p.values), p.default or "", p.description] for p in r.parameters]
+                prows: list[list[object]] = [
+                    [p.name, p.type, " | ".join(p.values), p.default or "", p.description] for p in r.parameters
+                ]
                 out.append(table(["Parameter", "Type", "Values", "Default", "Meaning"], prows))
     return "\n".join(out)
 
 
-def _documented_details(entries: list[Entry]) -> list[str]:
+def _documented_details(entries: list[Entry] | tuple[Entry, ...]) -> list[str]:
     """What the document prints beside the message: the status as written, the vendor's severity,
     LearnMore, and the defects a reader finds (quirks), each once."""
     out = []

@@ -9,35 +9,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UsageError
 from .model import Entry, Guide
+from .text import CAMEL, WORD, normalize_path, squash, tokens
 
 if TYPE_CHECKING:
     from .catalog.core import Catalog
     from .index.store import CatalogIndex
 
 SEVERITIES = ("error", "warning")
-STOP_WORDS = frozenset(
-    ["the", "a", "an", "is", "are", "be", "of", "to", "in", "on", "for", "and", "or", "not", "no", "by", "with"]
-)  # too common to find errors by
-
-
-_NOT_ALNUM = re.compile(r"[^a-z0-9]")
-
-
-@lru_cache(maxsize=1 << 16)
-def squash(text: str) -> str:
-    """Case- and separator-insensitive form: ``Date_Prior-To`` -> ``datepriorto``."""
-    return _NOT_ALNUM.sub("", text.lower())
-
-
-@lru_cache(maxsize=1 << 14)
-def normalize_path(path: str) -> str:
-    """A documented or observed path in comparable form: lower case, no slashes at the ends."""
-    return "/".join(p for p in path.strip().lower().split("/") if p)
 
 
 class _FilterValues(NamedTuple):
@@ -238,31 +220,12 @@ def list_errors(source: Catalog | CatalogIndex, filters: Filters | None = None) 
 
 # ----------------------------------------------------------------------------- full-text search
 
-_WORD = re.compile(r"[A-Za-z0-9]+")
-_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 FIELD_WEIGHTS = {"message": 3.0, "name": 3.0, "code": 3.0, "scenario": 2.0, "explanation": 1.0}
-
-
-def tokens(text: str) -> list[str]:
-    """Search terms of a text: words, their CamelCase parts, crude plural folding."""
-    out: list[str] = []
-    for word in _WORD.findall(text):
-        out += _word_tokens(word)
-    return out
-
-
-@lru_cache(maxsize=65536)  # a catalog's vocabulary is small next to its text: index builds reuse it
-def _word_tokens(word: str) -> tuple[str, ...]:
-    forms = [word.lower()]  # in order, so a phrase of the text is a phrase of its tokens
-    parts = _CAMEL.findall(word)
-    if len(parts) > 1:
-        forms += [p.lower() for p in parts if p.lower() != forms[0]]
-    return tuple(f[:-1] if len(f) > 3 and f.endswith("s") and not f.endswith("ss") else f for f in dict.fromkeys(forms))
 
 
 def _plain_words(text: str) -> set[str]:
     """Query words that are not CamelCase compounds (these must match)."""
-    return {t for w in _WORD.findall(text) if len(_CAMEL.findall(w)) <= 1 for t in tokens(w)}
+    return {t for w in WORD.findall(text) if len(CAMEL.findall(w)) <= 1 for t in tokens(w)}
 
 
 MAX_EXTRA_ROWS = 500

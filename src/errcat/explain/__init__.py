@@ -16,7 +16,7 @@ from ..catalog.core import Catalog
 from ..errors import UsageError
 from ..index.store import CatalogIndex, as_index
 from ..model import Entry
-from ..query import normalize_path
+from ..text import normalize_path
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_status
 from .evidence import ESTABLISHED, Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
 from .match import CLAIMED, Context, ErrorMatch, match_error, spot_names

@@ -23,8 +23,8 @@ from typing import NamedTuple
 from ..catalog.core import Catalog
 from ..index.store import CatalogIndex, TemplateRow, as_index
 from ..model import Entry
-from ..query import STOP_WORDS, normalize_path, squash, tokens
 from ..templates import MAX_MATCH_LENGTH, match
+from ..text import STOP_WORDS, normalize_path, squash, tokens
 from .envelopes import STATUS_ONLY, TEXT, Observed
 
 KINDS = ("exact", "template", "code", "status", "fuzzy", "none")

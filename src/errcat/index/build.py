@@ -13,8 +13,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..catalog.core import Catalog
-from ..query import STOP_WORDS, squash, tokens
 from ..templates import parse
+from ..text import STOP_WORDS, squash, tokens
 from .codec import FORMAT, crc, dumps, encode_entry, encode_guide, encode_template, encode_vendor
 
 SCHEMA = """

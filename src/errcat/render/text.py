@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from ..catalog.core import Catalog
 from ..model import Entry, Vendor
-from ..query import ErrorGroup, LookupResult, SearchHit, normalize_path
+from ..query import ErrorGroup, LookupResult, SearchHit
+from ..text import normalize_path
 
 if TYPE_CHECKING:
     from ..explain import Explanation
