@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import errcat
+from errcat.api import ErrorCatalog
 from errcat.index.cache import open_index
 
 ERRCAT = [sys.executable, "-c", "from errcat.cli import main; main()"]
@@ -51,7 +52,7 @@ def test_first_run_builds_then_reuses(cache: Path) -> None:
     built = build_id(index_files(cache)[0])
     second = open_index(use_env=False)
     assert second.origin == first.origin and build_id(index_files(cache)[0]) == built
-    assert second.lookup("25008").found and second.size == len(errcat.load_catalog(use_env=False).entries)
+    assert ErrorCatalog(second).lookup("25008").found and second.size == len(errcat.load_catalog(use_env=False).entries)
 
 
 def test_warm_run_is_trusted_by_stat_and_survives_touch(cache: Path, catalog_copy: Path) -> None:
@@ -62,7 +63,7 @@ def test_warm_run_is_trusted_by_stat_and_survives_touch(cache: Path, catalog_cop
     assert json.loads(stat_file.read_text())["build"] == built
     os.utime(catalog_copy / "sage.yaml")  # new mtime, same content: no rebuild
     index = open_index([catalog_copy], builtin=False, use_env=False)
-    assert build_id(index_files(cache)[0]) == built and index.lookup("AccessTokenExpiredError").found
+    assert build_id(index_files(cache)[0]) == built and ErrorCatalog(index).lookup("AccessTokenExpiredError").found
 
 
 @pytest.mark.parametrize("file", ["myob.entries.yaml", "myob.yaml"])
@@ -227,13 +228,15 @@ def test_cache_info_and_clear(cli, cache: Path) -> None:
 
 
 def test_index_answers_like_the_loaded_catalog(cache: Path, catalog: errcat.Catalog) -> None:
-    """The cached index and the YAML-loaded catalog give the same answers, row for row."""
-    index = errcat.open_catalog(use_env=False)
-    assert index.origin != "memory"
-    assert index.catalog.entries == catalog.entries
-    assert dict(index.catalog.guides) == catalog.guides and index.catalog.templates == catalog.templates
-    assert index.catalog.vendors == catalog.vendors and index.catalog.where == catalog.where
+    """The cached index, read back from its file, and the YAML-loaded catalog give the same answers."""
+    errcat.open_catalog(use_env=False).close()  # builds the cache file (and holds the catalog it built from)
+    reread = errcat.open_catalog(use_env=False)  # a second open decodes every row from SQLite
+    assert reread.index.origin != "memory" and reread.index._source is None  # nothing held in memory
+    assert reread.index.catalog.entries == catalog.entries
+    assert dict(reread.index.catalog.guides) == catalog.guides and reread.index.catalog.templates == catalog.templates
+    assert reread.index.catalog.vendors == catalog.vendors and reread.index.catalog.where == catalog.where
+    loaded = ErrorCatalog.from_catalog(catalog)
     for query in ("25008", "AccessTokenExpiredError", "401", "myob.generic.gateway-timeout"):
-        assert index.lookup(query) == catalog.lookup(query)
+        assert reread.lookup(query) == loaded.lookup(query)
     for text in ("financial year", "token expired", "rate limit"):
-        assert index.search(text) == catalog.search(text)
+        assert reread.search(text) == loaded.search(text)

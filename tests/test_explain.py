@@ -434,8 +434,8 @@ def test_undocumented_myob_error_keeps_vendor_and_status(catalog):
     assert x.errors[0].kind == "none" and not x.all_matched
 
 
-def test_python_front_door(catalog):
-    x = catalog.explain("AccessTokenExpiredError")
+def test_python_front_door():
+    x = errcat.open_catalog(use_env=False).explain("AccessTokenExpiredError")
     assert x.vendor == "sage" and x.errors[0].best.entry.id == "sage.access-token-expired-error"
 
 

@@ -114,12 +114,16 @@ def test_overlay_entry_with_unknown_guide_is_rejected(cli, tmp_path):
 
 
 def test_python_api(team):
-    catalog = errcat.load_catalog([team], use_env=False)
+    catalog = errcat.ErrorCatalog.from_catalog(errcat.load_catalog([team], use_env=False))
     result = catalog.lookup("TeamObserved")
     assert result.found and result.sections[0].groups[0].entries[0].severity == "warning"
     hits = catalog.search("proxy timed out", vendor="myob")
     assert hits[0].group.guide is not None and hits[0].group.guide.id == "myob.team-timeout"
     assert catalog.list(vendor="myob", severity="warning")
+    with pytest.raises(errcat.UsageError, match="the filters are vendor, endpoint, method, status, severity"):
+        catalog.list(vendr="myob")
+    with errcat.open_catalog([team], use_env=False) as cached:
+        assert cached.lookup("TeamObserved") == result
     with pytest.raises(errcat.CatalogError) as info:
         errcat.load_catalog([_broken(team)])
     assert info.value.exit_code == 3 and info.value.problems[0].code == "CAT002"

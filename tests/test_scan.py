@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 import errcat
+from errcat.index.cache import open_index
 from errcat.cli import app
 from errcat.scan import ScanOptions, scan
 from errcat.scan.records import MAX_LINE, Finder
@@ -26,7 +27,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def index():
-    return errcat.open_catalog(use_env=False)
+    return errcat.open_catalog(use_env=False).index
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +112,7 @@ def test_parallel_workers_find_what_one_reader_finds(generated, index, monkeypat
     path, _, _ = generated
     monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
 
-    reopen = partial(errcat.open_catalog, use_env=False)  # workers open the catalog themselves
+    reopen = partial(open_index, use_env=False)  # workers open the catalog themselves
     one = scan(index, [str(path)], ScanOptions(workers=1))
     for workers in (2, 3, 7):  # range ends fall inside multi-line records too
         many = scan(index, [str(path)], ScanOptions(workers=workers), reopen=reopen)

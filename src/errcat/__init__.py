@@ -1,11 +1,12 @@
 """errcat: the error catalog of accounting and ERP HTTP APIs, as a library.
 
 >>> import errcat
->>> catalog = errcat.open_catalog()  # the compiled index, cached between runs
+>>> catalog = errcat.open_catalog()  # an ErrorCatalog over the compiled index, cached between runs
 >>> result = catalog.lookup("25008")
 
-``load_catalog()`` parses the YAML files themselves (every field, every check); ``open_catalog()``
-answers the same queries from the cached index. Names are imported on first use, so
+``open_catalog()`` (``ErrorCatalog.open``) answers lookup, search, list and explain from the cached
+index; ``load_catalog()`` parses the YAML files themselves (every field, every check) and
+``ErrorCatalog.from_catalog`` compiles one in memory. Names are imported on first use, so
 ``import errcat`` stays cheap for the command line.
 """
 
@@ -16,11 +17,14 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from .api import ErrorCatalog, open_catalog
     from .catalog import Catalog, load_catalog, validate
     from .errors import CatalogError, ErrcatError, Problem, UsageError
-    from .index.cache import open_catalog
+    from .explain import Explanation
+    from .explain.match import Candidate, ErrorMatch
     from .index.store import CatalogIndex
     from .model import Endpoint, Entry, Guide, Source, Template, Vendor
+    from .query import ErrorGroup, Filters, LookupResult, SearchHit
 
 _HOMES = {
     "Catalog": "catalog",
@@ -30,7 +34,15 @@ _HOMES = {
     "ErrcatError": "errors",
     "Problem": "errors",
     "UsageError": "errors",
-    "open_catalog": "index.cache",
+    "open_catalog": "api",
+    "ErrorCatalog": "api",
+    "Explanation": "explain",
+    "ErrorMatch": "explain.match",
+    "Candidate": "explain.match",
+    "ErrorGroup": "query",
+    "Filters": "query",
+    "LookupResult": "query",
+    "SearchHit": "query",
     "CatalogIndex": "index.store",
     "Endpoint": "model",
     "Entry": "model",
@@ -41,14 +53,22 @@ _HOMES = {
 }
 
 __all__ = [
+    "Candidate",
     "Catalog",
     "CatalogError",
     "CatalogIndex",
     "Endpoint",
     "Entry",
     "ErrcatError",
+    "ErrorCatalog",
+    "ErrorGroup",
+    "ErrorMatch",
+    "Explanation",
+    "Filters",
     "Guide",
+    "LookupResult",
     "Problem",
+    "SearchHit",
     "Source",
     "Template",
     "UsageError",

@@ -337,7 +337,7 @@ def scan(
     """
     from functools import partial
 
-    from .index.cache import open_catalog
+    from .index.cache import open_index
     from .render.scan import scan_document, scan_lines, scan_markdown
     from .scan import ScanOptions
     from .scan import scan as run_scan
@@ -349,7 +349,7 @@ def scan(
         until=parse_when(until) if until else None,
         workers=workers,
     )
-    reopen = partial(open_catalog, [str(p) for p in catalog or []], builtin=not no_builtin)
+    reopen = partial(open_index, [str(p) for p in catalog or []], builtin=not no_builtin)
 
     def work(cat: Any) -> tuple[Any, Any]:
         from .render.console import progress_meter

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .catalog.core import Catalog
 from .errors import UsageError
 from .model import Parameter
+
+if TYPE_CHECKING:
+    from .index.store import CatalogIndex
 
 
 def vendor_counts(catalog: Catalog, vendor: str) -> dict[str, int]:
@@ -33,7 +36,7 @@ class EndpointRow(NamedTuple):
     parameters: tuple[Parameter, ...] = ()
 
 
-def endpoint_rows(catalog: Catalog, vendor: str | None = None) -> list[EndpointRow]:
+def endpoint_rows(catalog: Catalog | CatalogIndex, vendor: str | None = None) -> list[EndpointRow]:
     """Every documented endpoint (with its query parameters), then paths only error rows name."""
     if vendor is not None and vendor.lower() not in catalog.vendors:
         raise UsageError(f"unknown vendor {vendor!r} (known: {', '.join(sorted(catalog.vendors))})")

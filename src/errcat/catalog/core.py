@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..model import Entry, Guide, Template, Vendor
 
 if TYPE_CHECKING:
-    from ..explain import Explanation
-    from ..index.store import CatalogIndex
-    from ..query import ErrorGroup, LookupResult, SearchHit
+    pass
 
 
 class Location(NamedTuple):
@@ -59,13 +57,6 @@ class Catalog:
             groups[e.guide_id].append(e)
         return dict(groups)
 
-    @cached_property
-    def index(self) -> CatalogIndex:
-        """The catalog compiled into an in-memory SQLite index: what queries run against."""
-        from ..index.store import compile_in_memory
-
-        return compile_in_memory(self)
-
     def guide_for(self, entry: Entry) -> Guide | None:
         """The shared explanation of an entry's error."""
         return self.guides.get(entry.guide_id)
@@ -73,29 +64,3 @@ class Catalog:
     def location(self, kind: str, key: str) -> Location | None:
         """Where an entry/guide was defined, for file:line messages."""
         return self.where.get((kind, key))
-
-    # The query API lives in errcat.query; these are its front door. Keyword filters:
-    # vendor, endpoint, method, status, severity.
-    def lookup(self, query: str, **filters: Any) -> LookupResult:
-        """Errors for a code, name, id or HTTP status, grouped by error (errcat.query.lookup)."""
-        from ..query import Filters, lookup
-
-        return lookup(self.index, query, Filters(**filters))
-
-    def search(self, text: str, limit: int = 10, **filters: Any) -> list[SearchHit]:
-        """Errors ranked by relevance to ``text`` over messages, names, scenarios, explanations."""
-        from ..query import Filters, search
-
-        return search(self.index, text, Filters(**filters), limit=limit)
-
-    def list(self, **filters: Any) -> list[ErrorGroup]:
-        """Every error passing the filters, grouped."""
-        from ..query import Filters, list_errors
-
-        return list_errors(self.index, Filters(**filters))
-
-    def explain(self, text: str, vendor: str | None = None) -> Explanation:
-        """Explain a pasted error response, message or code (errcat.explain.explain)."""
-        from ..explain import explain
-
-        return explain(self.index, text, vendor=vendor)

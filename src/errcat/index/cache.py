@@ -28,7 +28,7 @@ from .. import __version__
 from ..bulk import collector_paused
 from ..catalog.locate import catalog_paths
 from .codec import FORMAT, CorruptIndex
-from .store import CatalogIndex
+from .store import CatalogIndex, compile_in_memory
 
 CACHE_ENV = "ERRCAT_CACHE_DIR"
 NO_CACHE_ENV = "ERRCAT_NO_CACHE"
@@ -36,7 +36,7 @@ RACY_NS = 2_000_000_000  # a file changed this close to the build may have chang
 STALE_TEMP_SECONDS = 3600
 T = TypeVar("T")
 
-__all__ = ["CorruptIndex", "cache_dir", "open_catalog", "open_index", "with_index"]
+__all__ = ["CorruptIndex", "cache_dir", "open_index", "with_index"]
 
 
 def cache_dir() -> Path:
@@ -205,7 +205,7 @@ def open_index(
         _record_stats(stat_file, states, build)
         return CatalogIndex(open_checked(index_file), source=catalog, origin=str(index_file))
     except (OSError, sqlite3.Error, CorruptIndex):
-        return catalog.index  # an unwritable cache is not the user's problem: compile in memory
+        return compile_in_memory(catalog)  # an unwritable cache is not the user's problem
 
 
 def _reuse(index_file: Path, stat_file: Path, states: list[FileState]) -> CatalogIndex | None:
@@ -237,7 +237,7 @@ def _build_in_memory(paths: list[Path | str] | None, builtin: bool, use_env: boo
     from ..catalog.load import load_catalog
 
     catalog = load_catalog(paths, builtin=builtin, use_env=use_env)
-    return catalog.index
+    return compile_in_memory(catalog)
 
 
 def with_index(
@@ -252,8 +252,3 @@ def with_index(
             raise
         _discard(Path(index.origin))
         return work(open_index(paths, builtin=builtin, use_env=use_env, rebuild=True))
-
-
-def open_catalog(paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = True) -> CatalogIndex:
-    """The catalog for queries (lookup, search, list, explain), from the cached compiled index."""
-    return open_index(paths, builtin=builtin, use_env=use_env)

@@ -13,14 +13,14 @@ import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+from weakref import WeakKeyDictionary
 
 from ..catalog.core import Catalog, Location
 from ..model import Entry, Guide, Template, Vendor
 from .codec import CorruptIndex, checked, decode_entry, decode_guide, decode_template, decode_vendor
 
 if TYPE_CHECKING:
-    from ..explain import Explanation
-    from ..query import ErrorGroup, LookupResult, SearchHit
+    pass
 
 T = TypeVar("T")
 MAX_BOUND = 900  # SQLite's default limit on bound parameters is 999
@@ -288,31 +288,9 @@ class CatalogIndex:
         except sqlite3.DatabaseError as exc:
             raise CorruptIndex(str(exc)) from exc
 
-    # ------------------------------------------------------------- the same front door as Catalog
-
-    def lookup(self, query: str, **filters: Any) -> LookupResult:
-        """Errors for a code, name, id or HTTP status, grouped by error (errcat.query.lookup)."""
-        from ..query import Filters, lookup
-
-        return lookup(self, query, Filters(**filters))
-
-    def search(self, text: str, limit: int = 10, **filters: Any) -> list[SearchHit]:
-        """Errors ranked by relevance to ``text``."""
-        from ..query import Filters, search
-
-        return search(self, text, Filters(**filters), limit=limit)
-
-    def list(self, **filters: Any) -> list[ErrorGroup]:
-        """Every error passing the filters, grouped."""
-        from ..query import Filters, list_errors
-
-        return list_errors(self, Filters(**filters))
-
-    def explain(self, text: str, vendor: str | None = None) -> Explanation:
-        """Explain a pasted error response, message or code (errcat.explain.explain)."""
-        from ..explain import explain
-
-        return explain(self, text, vendor=vendor)
+    def close(self) -> None:
+        """Close the index file (queries after this fail)."""
+        self.db.close()
 
 
 def compile_in_memory(catalog: Catalog) -> CatalogIndex:
@@ -324,6 +302,15 @@ def compile_in_memory(catalog: Catalog) -> CatalogIndex:
     return CatalogIndex(db, source=catalog)
 
 
+_COMPILED: WeakKeyDictionary[Catalog, CatalogIndex] = WeakKeyDictionary()
+
+
 def as_index(source: Catalog | CatalogIndex) -> CatalogIndex:
-    """The index to query: the given one, or the in-memory index of a loaded Catalog."""
-    return source if isinstance(source, CatalogIndex) else source.index
+    """The index to query: the given one, or the in-memory index of a loaded Catalog, compiled on
+    first use and kept as long as the catalog (the CLI and ErrorCatalog.open never need this)."""
+    if isinstance(source, CatalogIndex):
+        return source
+    index = _COMPILED.get(source)
+    if index is None:
+        index = _COMPILED[source] = compile_in_memory(source)
+    return index

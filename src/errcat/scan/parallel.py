@@ -14,9 +14,9 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from ..index.store import CatalogIndex
-from . import ScanOptions, _scan_stream
 from .inputs import Input
 from .records import LOOKBACK, MAX_RECORD
+from .stream import ScanOptions, scan_stream
 from .summary import InputStats, ScanReport
 
 _progress: Any = None  # a shared array of bytes read, one slot per worker (set in each worker)
@@ -52,7 +52,7 @@ def _work(
         if _progress is not None:
             _progress[slot] += n
 
-    finder = _scan_stream(index, inp, options, report, stats, tick, begin, end, (start - begin, stop - begin))
+    finder = scan_stream(index, inp, options, report, stats, tick, begin, end, (start - begin, stop - begin))
     return report, finder.line_at_start, finder.line_at_end
 
 

@@ -1,0 +1,134 @@
+"""The façade: one object per catalog, every question errcat answers, for Python users and the CLI.
+
+``ErrorCatalog`` wraps the compiled index (cached between runs) and offers lookup, search, list,
+explain, vendors and endpoints. The layers below it (catalog, index, query, explain) never import
+it; the CLI and the views sit above it.
+"""
+
+from __future__ import annotations
+
+import builtins
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .index.store import CatalogIndex, compile_in_memory
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from .catalog.core import Catalog
+    from .explain import Explanation
+    from .model import Entry, Guide, Vendor
+    from .query import ErrorGroup, LookupResult, SearchHit
+    from .stats import EndpointRow
+
+
+class ErrorCatalog:
+    """The errors of the catalogued APIs, and what to do about them.
+
+    >>> with ErrorCatalog.open() as catalog:
+    ...     catalog.lookup("25008").found
+    True
+
+    Filters (keyword arguments of lookup, search and list): vendor, endpoint, method, status,
+    severity; an unknown filter name or severity is a ``UsageError`` naming the valid ones.
+    """
+
+    def __init__(self, index: CatalogIndex) -> None:
+        self.index = index
+
+    @classmethod
+    def open(cls, paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = True) -> ErrorCatalog:
+        """The catalog files in use (built-in, ERRCAT_CATALOG, ``paths``), from the cached compiled index."""
+        from .index.cache import open_index
+
+        return cls(open_index(paths, builtin=builtin, use_env=use_env))
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog) -> ErrorCatalog:
+        """A loaded catalog, compiled into an in-memory index now (a few seconds for 100,000 entries)."""
+        return cls(compile_in_memory(catalog))
+
+    # -- the questions ----------------------------------------------------------------------
+
+    def lookup(self, query: str, **filters: Any) -> LookupResult:
+        """Errors for a code, name, id or HTTP status, grouped by error."""
+        from .query import lookup
+
+        return lookup(self.index, query, _filters(filters))
+
+    def search(self, text: str, limit: int = 10, **filters: Any) -> builtins.list[SearchHit]:
+        """Errors ranked by relevance to ``text`` over messages, names, scenarios and explanations."""
+        from .query import search
+
+        return search(self.index, text, _filters(filters), limit=limit)
+
+    def list(self, **filters: Any) -> builtins.list[ErrorGroup]:
+        """Every error passing the filters, grouped."""
+        from .query import list_errors
+
+        return list_errors(self.index, _filters(filters))
+
+    def explain(self, text: str, vendor: str | None = None) -> Explanation:
+        """Explain a pasted error response, message or code (secrets are removed first)."""
+        from .explain import explain
+
+        return explain(self.index, text, vendor=vendor)
+
+    def explain_bytes(self, data: bytes, vendor: str | None = None, size: int | None = None) -> Explanation:
+        """Explain raw bytes of a paste (decoded leniently; binary or empty input is refused)."""
+        from .explain import explain_bytes
+
+        return explain_bytes(self.index, data, vendor=vendor, size=size)
+
+    def vendors(self) -> dict[str, Vendor]:
+        """The catalogued vendors by id."""
+        return self.index.vendors
+
+    def endpoints(self, vendor: str | None = None) -> builtins.list[EndpointRow]:
+        """Documented endpoints with their query parameters and how many rows name each."""
+        from .stats import endpoint_rows
+
+        return endpoint_rows(self.index, vendor)
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """Every documented row."""
+        return self.index.entries
+
+    def guide_for(self, entry: Entry) -> Guide | None:
+        """Our explanation of an entry's error."""
+        return self.index.guide_for(entry)
+
+    # -- resources ---------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the index file."""
+        self.index.close()
+
+    def __enter__(self) -> ErrorCatalog:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"ErrorCatalog({len(self.index.vendors)} vendors, {self.index.size} entries, {self.index.origin})"
+
+
+def open_catalog(paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = True) -> ErrorCatalog:
+    """The catalog files in use, from the cached compiled index (``ErrorCatalog.open``)."""
+    return ErrorCatalog.open(paths, builtin=builtin, use_env=use_env)
+
+
+_FILTER_NAMES = ("vendor", "endpoint", "method", "status", "severity")
+
+
+def _filters(given: dict[str, Any]) -> Any:
+    from .errors import UsageError
+    from .query import Filters
+
+    unknown = sorted(set(given) - set(_FILTER_NAMES))
+    if unknown:
+        raise UsageError(f"unknown filter(s) {', '.join(unknown)}: the filters are {', '.join(_FILTER_NAMES)}")
+    return Filters(**given)

@@ -1,0 +1,172 @@
+"""Reading one log input into a report: records -> explain -> summary (used by scan() and by each
+worker of a parallel scan, so neither imports the other)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..explain import Explanation, explain
+from ..explain.envelopes import STATUS_ONLY, TEXT
+from ..explain.redact import redact
+from ..index.store import CatalogIndex
+from .inputs import Input, chunks
+from .logline import error_level, json_line, timestamp_in
+from .records import Finder, Record
+from .summary import InputStats, Place, ScanReport, masked_path
+
+MEMO_SIZE = 20_000
+# Whole explanations of short records, keyed by the record without its timestamp: a log repeats
+# the same failing call many times. Bounded in count and record size (an explanation keeps its
+# text), so at most ~1,000 x 2 KiB of text plus their explanations per process.
+EXPLAINED_SIZE = 1_000
+EXPLAINED_MAX_TEXT = 2_048
+_EXCEPTION = re.compile(r"\b\w*(?:Exception|Error)\b\s*[:(]|\bTraceback\b|\b(?:failed|failure)\b", re.IGNORECASE)
+
+Progress = Callable[[int], None]  # bytes read so far, over every input
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    vendor: str | None = None  # report only this vendor's errors
+    since: datetime | None = None
+    until: datetime | None = None
+    workers: int | None = None  # processes for big files; None: one per core (at most 4)
+
+
+class _Explainer:
+    """Turns records into report entries for one input (or one range of it)."""
+
+    def __init__(self, index: CatalogIndex, options: ScanOptions, report: ScanReport):
+        self.index, self.options, self.report = index, options, report
+        self.memo: dict = {}  # type: ignore[type-arg]
+        self.explained: dict[str, Explanation] = {}
+
+    def record(self, name: str, rec: Record) -> None:
+        report = self.report
+        report.records += 1
+        place = Place(name, rec.line)
+        if b"\x00" in rec.data:
+            report.skip(name, rec.line, "binary data inside a record skipped")
+            return
+        try:
+            text = rec.data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = rec.data.decode("utf-8", errors="replace")
+            report.skip(name, rec.line, "invalid UTF-8 (read with the bad bytes replaced)")
+        head = text.split("\n", 1)[0]
+        found = json_line(text) if text[:1] == "{" else None
+        if found is not None:
+            paste, when, level_error = found
+        else:
+            stamp = timestamp_in(head)
+            when = stamp[0] if stamp else None
+            paste = text[: stamp[1][0]] + text[stamp[1][1] :] if stamp else text  # the time varies; the error does not
+            level_error = error_level(head)
+        opts = self.options
+        if opts.since or opts.until:
+            if when is None:
+                report.no_timestamp += 1
+                return
+            if (opts.since and when < opts.since) or (opts.until and when > opts.until):
+                report.filtered_time += 1
+                return
+        if not paste.strip():
+            return
+        x = self._explain(paste)
+        if not (level_error or _is_error(x, head)):
+            report.not_errors += 1
+            return
+        self._count(x, place, when, lambda: redact(head)[0])
+
+    def _explain(self, paste: str) -> Explanation:
+        """explain() of a record's text; the same text (a repeated call) is explained once."""
+        x = self.explained.get(paste)
+        if x is None:
+            if len(self.memo) > MEMO_SIZE:
+                self.memo.clear()
+            x = explain(self.index, paste, memo=self.memo)
+            if len(paste) <= EXPLAINED_MAX_TEXT:
+                if len(self.explained) >= EXPLAINED_SIZE:
+                    self.explained.clear()
+                self.explained[paste] = x
+        return x
+
+    def _count(self, x: Explanation, place: Place, when: datetime | None, sample: Callable[[], str]) -> None:
+        report = self.report
+        ex = x.exchange
+        endpoint = x.endpoint or (masked_path(ex.path) if ex.path else None)
+        vendor_filter = self.options.vendor
+        counted = False
+        seen: set[object] = set()
+        for m in x.errors:
+            best = m.best
+            vendor = best.entry.vendor if best else x.vendor
+            if vendor_filter and vendor != vendor_filter:
+                continue
+            counted = True
+            if best is not None:
+                e = best.entry
+                key = (e.vendor, e.status, e.code, e.name, e.message)
+                if key not in seen:
+                    seen.add(key)
+                    report.add_matched(key, e.id, m.kind, place, when, endpoint, sample)
+                continue
+            obs = m.observed
+            text = m.message or obs.message or obs.name or obs.code or (f"HTTP {obs.status}" if obs.status else sample())
+            ukey = (vendor, obs.status, text)
+            if ukey not in seen:
+                seen.add(ukey)
+                report.add_unmatched(vendor, obs.status or ex.status, text, place, when, endpoint, sample)
+        if not x.errors and (not vendor_filter or x.vendor == vendor_filter):
+            counted = True
+            report.add_unmatched(x.vendor, ex.status, sample(), place, when, endpoint, sample)
+        if counted:
+            report.errors += 1
+        else:
+            report.filtered_vendor += 1
+
+
+def _is_error(x: Explanation, head: str) -> bool:
+    """Whether an explained record is an error response (not an INFO line that says "0 errors")."""
+    if any(m.best is not None for m in x.errors):
+        return True
+    if (x.exchange.status or 0) >= 400:
+        return True
+    if any(m.observed.shape not in (TEXT, STATUS_ONLY) for m in x.errors):
+        return True
+    return bool(_EXCEPTION.search(head))
+
+
+def scan_stream(
+    index: CatalogIndex,
+    inp: Input,
+    options: ScanOptions,
+    report: ScanReport,
+    stats: InputStats,
+    tick: Callable[[int], None],
+    start: int = 0,
+    stop: int | None = None,
+    own: tuple[int, int | None] = (0, None),
+) -> Finder:
+    """Read one input (or the byte range [start, stop) of it) into ``report``."""
+    finder = Finder(own_start=own[0], own_end=own[1])
+    explainer = _Explainer(index, options, report)
+
+    def counted() -> Iterator[bytes]:
+        for chunk in chunks(inp, start, stop):
+            tick(len(chunk))
+            yield chunk
+
+    for rec in finder.records(counted()):
+        explainer.record(inp.name, rec)
+    for s in finder.skipped:
+        if finder.line_at_start <= s.line < max(finder.line_at_end, finder.line_at_start + 1):
+            report.skip(inp.name, s.line, s.what)
+    stats.lines = finder.line_at_end - finder.line_at_start
+    if inp.broken:
+        stats.broken = inp.broken
+        report.skip(inp.name, finder.line_at_end, inp.broken)
+    return finder

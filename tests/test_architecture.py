@@ -1,0 +1,67 @@
+"""The code's shape, checked: no import cycle (function-local imports included), layers that import
+only downward (the same contract `lint-imports` checks in CI), a thin CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+grimp = pytest.importorskip("grimp", reason="grimp comes with the test extras (pip install '.[test]')")
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "errcat"
+
+
+def _graph():
+    return grimp.build_graph("errcat", include_external_packages=False, exclude_type_checking_imports=True)
+
+
+def test_no_import_cycle_counting_function_local_imports():
+    graph = _graph()
+    cycles = []
+    for module in sorted(graph.modules):
+        for imported in graph.find_modules_directly_imported_by(module):
+            back = graph.find_shortest_chain(importer=imported, imported=module)
+            if back:
+                cycles.append(" -> ".join((module, *back)))
+    assert not cycles, "\n".join(cycles)
+
+
+LAYERS = [  # top to bottom; a module may import only from layers below its own
+    ["errcat.__main__"],
+    ["errcat.cli"],
+    ["errcat.docs"],
+    ["errcat.render"],
+    ["errcat.api"],
+    ["errcat.scan"],
+    ["errcat.query", "errcat.explain", "errcat.stats"],
+    ["errcat.records"],
+    ["errcat.index"],
+    ["errcat.catalog"],
+    ["errcat.text", "errcat.templates", "errcat.bulk"],
+    ["errcat.model", "errcat.errors"],
+]
+
+
+def _layer(module: str) -> int | None:
+    for depth, layer in enumerate(LAYERS):
+        if any(module == top or module.startswith(top + ".") for top in layer):
+            return depth
+    return None
+
+
+def test_layers_import_only_downward():
+    graph = _graph()
+    upward = []
+    for module in sorted(graph.modules):
+        mine = _layer(module)
+        for imported in graph.find_modules_directly_imported_by(module):
+            theirs = _layer(imported)
+            if mine is not None and theirs is not None and theirs < mine:
+                upward.append(f"{module} -> {imported}")
+    assert not upward, "\n".join(upward)
+
+
+def test_every_module_has_a_layer():
+    graph = _graph()
+    assert [m for m in sorted(graph.modules) if m != "errcat" and _layer(m) is None] == []
