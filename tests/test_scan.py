@@ -14,8 +14,8 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 import errcat
-from errcat.index.cache import open_index
 from errcat.cli import app
+from errcat.index.cache import open_index
 from errcat.scan import ScanOptions, scan
 from errcat.scan.records import MAX_LINE, Finder
 
