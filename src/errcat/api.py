@@ -11,15 +11,17 @@ import builtins
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .index.store import CatalogIndex, compile_in_memory
-
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
     from types import TracebackType
 
     from .catalog.core import Catalog
     from .explain import Explanation
+    from .index.store import CatalogIndex
     from .model import Entry, Guide, Vendor
     from .query import ErrorGroup, LookupResult, SearchHit
+    from .scan import ScanReport
     from .stats import EndpointRow
 
 
@@ -47,6 +49,8 @@ class ErrorCatalog:
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> ErrorCatalog:
         """A loaded catalog, compiled into an in-memory index now (a few seconds for 100,000 entries)."""
+        from .index.store import compile_in_memory
+
         return cls(compile_in_memory(catalog))
 
     # -- the questions ----------------------------------------------------------------------
@@ -84,6 +88,33 @@ class ErrorCatalog:
     def vendors(self) -> dict[str, Vendor]:
         """The catalogued vendors by id."""
         return self.index.vendors
+
+    def vendor_summaries(self) -> builtins.list[tuple[Vendor, dict[str, int]]]:
+        """Each vendor with its counts of rows, distinct errors, warning rows and endpoints."""
+        from .stats import vendor_counts
+
+        return [(self.index.vendors[v], vendor_counts(self.index, v)) for v in sorted(self.index.vendors)]
+
+    def scan(
+        self,
+        files: builtins.list[str],
+        vendor: str | None = None,
+        window: tuple[datetime | None, datetime | None] = (None, None),
+        workers: int | None = None,
+        progress: Callable[[int], None] | None = None,
+        paths: builtins.list[str] | None = None,
+        builtin: bool = True,
+    ) -> ScanReport:
+        """Scan log files (``-`` is stdin) for vendor error responses; big files are read by
+        ``workers`` processes, each opening the same catalog files (``paths`` over the built-in)."""
+        from functools import partial
+
+        from .index.cache import open_index
+        from .scan import ScanOptions, scan
+
+        options = ScanOptions(vendor=vendor, since=window[0], until=window[1], workers=workers)
+        reopen = partial(open_index, builtins.list(paths or []), builtin=builtin)
+        return scan(self.index, files, options, progress=progress, reopen=reopen)
 
     def endpoints(self, vendor: str | None = None) -> builtins.list[EndpointRow]:
         """Documented endpoints with their query parameters and how many rows name each."""

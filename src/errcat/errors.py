@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import NamedTuple
 
 EXIT_OK = 0
@@ -20,6 +21,20 @@ class UsageError(ErrcatError):
     """Arguments or input the user can correct."""
 
     exit_code = EXIT_USAGE
+
+
+def check_vendor(vendor: str | None, known: Iterable[str]) -> str | None:
+    """The vendor id in lower case; a name the catalog does not know is a UsageError listing those it does."""
+    if vendor is None:
+        return None
+    names = sorted(known)
+    if vendor.lower() not in names:
+        import difflib
+
+        close = difflib.get_close_matches(vendor.lower(), names, n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        raise UsageError(f"unknown vendor {vendor!r} (known: {', '.join(names)}){hint}")
+    return vendor.lower()
 
 
 class Problem(NamedTuple):

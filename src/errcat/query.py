@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import UsageError
+from .errors import UsageError, check_vendor
 from .model import Entry, Guide
 from .text import CAMEL, WORD, normalize_path, squash, tokens
 
@@ -65,9 +65,7 @@ class Filters(_FilterValues):
         return True
 
     def check_vendor(self, catalog: Catalog | CatalogIndex) -> None:
-        if self.vendor and self.vendor.lower() not in catalog.vendors:
-            known = ", ".join(sorted(catalog.vendors))
-            raise UsageError(f"unknown vendor {self.vendor!r} (known: {known})")
+        check_vendor(self.vendor, catalog.vendors)
 
 
 class ErrorGroup(NamedTuple):

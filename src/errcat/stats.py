@@ -6,14 +6,14 @@ from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
 from .catalog.core import Catalog
-from .errors import UsageError
+from .errors import check_vendor
 from .model import Parameter
 
 if TYPE_CHECKING:
     from .index.store import CatalogIndex
 
 
-def vendor_counts(catalog: Catalog, vendor: str) -> dict[str, int]:
+def vendor_counts(catalog: Catalog | CatalogIndex, vendor: str) -> dict[str, int]:
     """Rows, distinct errors, warning rows and documented endpoints of one vendor."""
     rows = [e for e in catalog.entries if e.vendor == vendor]
     paths = {ep.path for ep in catalog.vendors[vendor].endpoints} | {e.endpoint for e in rows if e.endpoint}
@@ -38,8 +38,7 @@ class EndpointRow(NamedTuple):
 
 def endpoint_rows(catalog: Catalog | CatalogIndex, vendor: str | None = None) -> list[EndpointRow]:
     """Every documented endpoint (with its query parameters), then paths only error rows name."""
-    if vendor is not None and vendor.lower() not in catalog.vendors:
-        raise UsageError(f"unknown vendor {vendor!r} (known: {', '.join(sorted(catalog.vendors))})")
+    check_vendor(vendor, catalog.vendors)
     counts = Counter((e.vendor, e.endpoint) for e in catalog.entries if e.endpoint)
     out = []
     for vid in sorted(catalog.vendors):

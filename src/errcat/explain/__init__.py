@@ -13,7 +13,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from ..catalog.core import Catalog
-from ..errors import UsageError
+from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex, as_index
 from ..model import Entry
 from ..text import normalize_path
@@ -188,9 +188,7 @@ def explain(
     recorded order. ``memo`` carries matches from one call to the next (``errcat scan`` explains
     thousands of records, most of them the same few errors); an error is matched once per context."""
     catalog = as_index(catalog)
-    if vendor is not None and vendor.lower() not in catalog.vendors:
-        shown = redact(vendor)[0]  # whatever was typed there, it is not echoed if it looks like a secret
-        raise UsageError(f"unknown vendor {shown!r} (known: {', '.join(sorted(catalog.vendors))})")
+    check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)  # a secret typed there is not echoed
     if not text.strip():
         raise UsageError("nothing to explain: the input is empty (paste an error response, a message or a code)")
     # A recording's structure is parsed first (redaction may not keep its JSON or YAML well formed);

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from http import HTTPStatus
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from ..errors import UsageError
@@ -93,6 +94,18 @@ def url_parts(url: str) -> tuple[str | None, str] | None:
     except ValueError:
         return None
     return host, parts.path or "/"
+
+
+def read_bounded(stream: BinaryIO) -> tuple[bytes, int]:
+    """The first MAX_INPUT_BYTES of a stream and the stream's whole size (memory stays bounded).
+
+    The rest is counted only when there is a rest: a short read already met the end of input, and
+    reading a terminal again would wait for a second Ctrl-D."""
+    data = stream.read(MAX_INPUT_BYTES)
+    total = len(data)
+    while total >= MAX_INPUT_BYTES and (chunk := stream.read(1 << 20)):
+        total += len(chunk)
+    return data, total
 
 
 def decode(data: bytes, size: int | None = None) -> tuple[str, list[str]]:

@@ -17,7 +17,9 @@ from ..records import entry_record, envelope, guide_record
 if TYPE_CHECKING:
     from ..explain import Explanation
     from ..explain.match import Candidate
+    from ..index.maintenance import CacheEntry
     from ..index.store import CatalogIndex
+    from ..stats import EndpointRow
 
 
 def dumps(document: dict[str, Any]) -> str:
@@ -127,3 +129,27 @@ def explain_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[st
         redacted_kinds=dict(x.redacted_kinds),
         notes=list(x.notes),
     )
+
+
+def vendors_document(rows: list[tuple[Vendor, dict[str, int]]]) -> dict[str, Any]:
+    return envelope("vendors", vendors=[vendor_record(v, c) for v, c in rows])
+
+
+def endpoints_document(rows: list[EndpointRow]) -> dict[str, Any]:
+    from ..stats import parameter_record
+
+    records = [
+        {"vendor": r.vendor, "path": r.path, "methods": list(r.methods), "rows": r.rows, "description": r.description,
+         "parameters": [parameter_record(p) for p in r.parameters]}
+        for r in rows
+    ]  # fmt: skip
+    return envelope("endpoints", endpoints=records)
+
+
+def cache_document(folder: str, files: list[CacheEntry]) -> dict[str, Any]:
+    records = [
+        {"path": str(c.path), "bytes": c.size, "entries": c.entries, "built_at": c.built_at, "current": c.current,
+         "catalog_files": c.files}
+        for c in files
+    ]  # fmt: skip
+    return envelope("cache", folder=folder, files=records)

@@ -7,13 +7,14 @@ import re
 from typing import TYPE_CHECKING
 
 from ..catalog.core import Catalog
-from ..model import Entry
+from ..model import Entry, Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
 from .text import where
 
 if TYPE_CHECKING:
     from ..explain import Explanation
     from ..index.store import CatalogIndex
+    from ..stats import EndpointRow
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]|~#!])")
 
@@ -161,3 +162,20 @@ def explain_markdown(catalog: Catalog | CatalogIndex, x: Explanation) -> str:
                 ]
                 parts.append(f"{heading}:\n\n" + table(["Entry", "Match", "Score", "Status", "Code", "Message"], rows2))
     return "\n".join(parts)
+
+
+def vendors_markdown(rows: list[tuple[Vendor, dict[str, int]]]) -> str:
+    return table(
+        ["Vendor", "Name", "Rows", "Errors", "Warning rows", "Endpoints"],
+        [[v.id, v.name, c["rows"], c["errors"], c["warnings"], c["endpoints"]] for v, c in rows],
+    )
+
+
+def endpoints_markdown(rows: list[EndpointRow]) -> str:
+    from ..stats import parameter_text
+
+    cells: list[list[object]] = [
+        [r.vendor, r.path, ", ".join(r.methods), r.rows, r.description or "", "; ".join(parameter_text(p) for p in r.parameters)]
+        for r in rows
+    ]
+    return table(["Vendor", "Path", "Methods", "Rows", "Returns", "Query parameters"], cells)

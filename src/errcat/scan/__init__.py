@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 
 from ..catalog.core import Catalog
-from ..errors import UsageError
+from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex, as_index
 from .inputs import Input, inputs
 from .stream import Progress, ScanOptions, scan_stream
@@ -37,8 +37,7 @@ def scan(
     this process alone."""
     options = options or ScanOptions()
     index = as_index(catalog)
-    if options.vendor is not None and options.vendor.lower() not in index.vendors:
-        raise UsageError(f"unknown vendor {options.vendor!r} (known: {', '.join(sorted(index.vendors))})")
+    check_vendor(options.vendor, index.vendors)
     if options.vendor:
         options = ScanOptions(options.vendor.lower(), options.since, options.until, options.workers)
     if not names:

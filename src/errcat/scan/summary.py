@@ -160,6 +160,19 @@ class ScanReport:
     def unmatched_count(self) -> int:
         return sum(g.count for g in self.unmatched.values()) + self.unmatched_overflow
 
+    def fails(self, fail_on: str | None) -> bool:
+        """Whether the scan should fail a CI job: ``unmatched`` errors (not in the catalog) or ``any`` error."""
+        if fail_on == "unmatched":
+            return self.unmatched_count > 0
+        if fail_on == "any":
+            return self.matched_count + self.unmatched_count > 0
+        return False
+
+    @property
+    def nothing_read(self) -> bool:
+        """No input could be read at all (every file missing, binary or unreadable)."""
+        return all(i.problem for i in self.inputs)
+
     def skip(self, file: str, line: int | None, what: str) -> None:
         self.skipped_count[what] += 1
         if len(self.skipped) < MAX_SKIPPED_KEPT:

@@ -1,0 +1,160 @@
+"""The command line's frame: the app, the options every command shares, and the few helpers that
+turn a façade call into output and an exit code (errors: one stderr line, a documented code)."""
+
+import contextlib
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+from typer.core import TyperGroup
+
+from .. import __version__
+from ..api import ErrorCatalog
+from ..errors import EXIT_OK, CatalogError, ErrcatError
+
+T = TypeVar("T")
+
+
+class _Group(TyperGroup):
+    """Turns errcat's own errors into one stderr line and their exit code, for every command."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's vendored click Context
+        try:
+            return super().invoke(ctx)
+        except CatalogError as exc:
+            for problem in exc.problems[:20]:
+                typer.echo(f"errcat: {problem}", err=True)
+            if len(exc.problems) > 20:
+                typer.echo(f"errcat: ... and {len(exc.problems) - 20} more problems (run `errcat validate`)", err=True)
+            ctx.exit(exc.exit_code)
+        except ErrcatError as exc:
+            typer.echo(f"errcat: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except BrokenPipeError:
+            # `errcat ... | head -1`: the reader has what it wanted; not an error (scripts use pipefail)
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(EXIT_OK)
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="errcat",
+    help="Error catalog of accounting and ERP HTTP APIs: look up, search, explain and validate documented errors.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    yaml = "yaml"
+    csv = "csv"
+
+
+def _complete_vendor(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Vendor ids of the catalog in use (--catalog and ERRCAT_CATALOG honoured), from the index."""
+    try:
+        from ..index.cache import open_index
+
+        paths: list[Path | str] = [str(p) for p in ctx.params.get("catalog") or []]
+        vendors = open_index(paths, builtin=not ctx.params.get("no_builtin")).vendors
+        return [v for v in sorted(vendors) if v.startswith(incomplete)]
+    except ErrcatError:
+        return []
+
+
+CatalogOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--catalog",
+        "-c",
+        help="Extra catalog file or folder, layered over the built-in one (repeatable). Also: ERRCAT_CATALOG, a path list.",
+    ),
+]
+NoBuiltinOpt = Annotated[bool, typer.Option("--no-builtin", help="Use only the --catalog paths.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+VendorOpt = Annotated[
+    str | None, typer.Option("--vendor", help="Only this vendor (myob, sage, ...).", autocompletion=_complete_vendor)
+]
+EndpointOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--endpoint", help="Only errors of this endpoint (loose: sale/invoice/item); errors of every endpoint are kept."
+    ),
+]
+MethodOpt = Annotated[str | None, typer.Option("--method", help="Only errors documented for this HTTP method.")]
+StatusOpt = Annotated[int | None, typer.Option("--status", help="Only errors with this HTTP status.")]
+SeverityOpt = Annotated[str | None, typer.Option("--severity", help="error or warning.")]
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    typer.echo(f"errcat: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _query(catalog: list[Path] | None, no_builtin: bool, work: Callable[[ErrorCatalog], T]) -> T:
+    """Run ``work`` (one façade call and its rendering, no printing) on the catalog in use: the
+    compiled index, from the cache when current (rebuilt once if it turns out damaged)."""
+    from ..index.cache import with_index
+
+    return with_index(lambda index: work(ErrorCatalog(index)), list(catalog or []), builtin=not no_builtin)
+
+
+def _output(view: "str | list[Any]") -> None:
+    """Print a rendered document (str) or text lines (styled on a terminal)."""
+    if isinstance(view, str):
+        sys.stdout.write(view)
+        return
+    from ..render.console import print_lines
+
+    print_lines(view)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"errcat {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """errcat: the error catalog of MYOB, Sage, InvoiceXpress and ProSpend APIs."""
+
+
+cache_app = typer.Typer(
+    cls=_Group,
+    name="cache",
+    help="The compiled index cache: where it is, what it holds, and clearing it.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+app.add_typer(cache_app)
+
+
+def input_size(files: list[str]) -> int | None:
+    """Total bytes of the inputs, for the progress bar (None when stdin is one of them)."""
+    total = 0
+    for name in files:
+        if name == "-":
+            return None
+        with contextlib.suppress(OSError):
+            total += Path(name).stat().st_size
+    return total

@@ -1,0 +1,142 @@
+"""The commands about the catalog itself: vendors, endpoints, validate, export, docs, cache."""
+
+from functools import partial
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import EXIT_NOT_FOUND
+from .app import (
+    CatalogOpt,
+    ExportFormat,
+    Format,
+    FormatOpt,
+    NoBuiltinOpt,
+    VendorOpt,
+    _complete_vendor,
+    _fail,
+    _output,
+    _query,
+    app,
+    cache_app,
+)
+
+
+@app.command()
+def vendors(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_builtin: NoBuiltinOpt = False) -> None:
+    """The vendors in the catalog, with counts."""
+    from ..render.views import vendors_view
+
+    _output(_query(catalog, no_builtin, lambda cat: vendors_view(format, cat.vendor_summaries())))
+
+
+@app.command()
+def endpoints(
+    vendor: Annotated[str | None, typer.Argument(help="Only this vendor's endpoints.", autocompletion=_complete_vendor)] = None,
+    format: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """The documented endpoints with their query parameters, and how many catalog rows each has."""
+    from ..render.views import endpoints_view
+
+    rows, view = _query(catalog, no_builtin, lambda cat: (rows := cat.endpoints(vendor), endpoints_view(format, rows)))
+    _output(view)
+    if not rows:
+        _fail("no endpoints documented" + (f" for {vendor}" if vendor else ""), EXIT_NOT_FOUND)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Catalog files or folders (default: the built-in catalog).")] = None,
+    no_builtin: Annotated[
+        bool, typer.Option("--no-builtin", help="Check the given paths alone, not layered over the built-in catalog.")
+    ] = False,
+    list_checks: Annotated[bool, typer.Option("--list-checks", help="Print every check code and exit.")] = False,
+) -> None:
+    """Check catalog files: schema, duplicate keys and ids, statuses, guides, templates, endpoints.
+
+    Prints every problem as file:line: CODE name: message. Exit 0 when valid, 1 when not.
+    """
+    if list_checks:
+        from ..catalog.checks import CHECKS
+
+        for c in sorted(CHECKS, key=lambda c: c.code):
+            typer.echo(f"{c.code} {c.name}: {c.description}")
+        return
+    from ..catalog import validate as do_validate
+
+    # ERRCAT_CATALOG's overlays too: every other command loads them, so a broken one must fail here
+    problems = do_validate(list(paths or []), builtin=not no_builtin or not paths, use_env=not no_builtin)
+    for p in problems:
+        typer.echo(str(p) if p.level == "error" else f"{p} ({p.level})")
+    errors = sum(p.level == "error" for p in problems)
+    typer.echo(f"{errors} error(s), {sum(p.level == 'warning' for p in problems)} warning(s)", err=True)
+    if errors:
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, yaml or csv.")] = ExportFormat.json,
+    vendor: VendorOpt = None,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """The whole catalog, one record per entry with its explanation: the stable machine view."""
+    from ..export import export_text
+
+    _output(_query(catalog, no_builtin, lambda cat: export_text(cat.index, format.value, vendor)))
+
+
+@app.command()
+def docs(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the pages.")] = Path("docs/reference"),
+    vendor: Annotated[
+        list[str] | None,
+        typer.Option("--vendor", help="Only these vendors' pages (repeatable).", autocompletion=_complete_vendor),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 naming the pages that differ from the catalog.")
+    ] = False,
+    prune: Annotated[bool, typer.Option("--prune", help="Delete pages of vendors no longer in the catalog.")] = False,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """Generate the markdown reference pages (index.md and one page per vendor)."""
+    from .. import docs as reference
+
+    vendors = [v.lower() for v in vendor or []]
+    act = reference.check if check else partial(reference.write, prune=prune)
+    report = _query(catalog, no_builtin, lambda cat: act(cat.index.catalog, out, vendors))
+    for name in report.stale:
+        typer.echo(f"stale: {out / name}\n{report.diffs[name]}", err=True)
+    for name in report.written:
+        typer.echo(f"wrote {out / name}", err=True)
+    for name in report.orphans:
+        typer.echo(f"orphan: {out / name} (no vendor produces it; `errcat docs --prune` removes it)", err=True)
+    if check and (report.stale or report.orphans):
+        raise typer.Exit(EXIT_NOT_FOUND)
+    if not report.stale and not report.written:
+        typer.echo(f"{out}: pages {'are' if check else 'already'} up to date", err=True)
+
+
+@cache_app.command("info")
+def cache_info(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_builtin: NoBuiltinOpt = False) -> None:
+    """The cache folder and each index file in it; `current` marks the one serving these catalog files."""
+    from ..index.cache import cache_dir
+    from ..index.maintenance import cache_entries
+    from ..render.views import cache_view
+
+    _output(cache_view(format, str(cache_dir()), cache_entries(list(catalog or []), builtin=not no_builtin)))
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached index (the next command rebuilds the one it needs)."""
+    from ..index.cache import cache_dir
+    from ..index.maintenance import clear_cache
+
+    removed, freed = clear_cache()
+    typer.echo(f"removed {removed} file(s), {freed:,} bytes, from {cache_dir()}", err=True)

@@ -1,0 +1,222 @@
+"""The commands that ask the catalog about errors: lookup, search, explain, scan, list."""
+
+import sys
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+
+from ..api import ErrorCatalog
+from ..errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
+from .app import (
+    CatalogOpt,
+    EndpointOpt,
+    Format,
+    FormatOpt,
+    MethodOpt,
+    NoBuiltinOpt,
+    SeverityOpt,
+    StatusOpt,
+    VendorOpt,
+    _complete_vendor,
+    _fail,
+    _output,
+    _query,
+    app,
+    input_size,
+)
+
+
+@app.command()
+def lookup(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="A vendor code (25008, AccessTokenExpiredError, BAD_REQUEST), an error name, an id, or an HTTP status."
+        ),
+    ],
+    vendor: VendorOpt = None,
+    endpoint: EndpointOpt = None,
+    method: MethodOpt = None,
+    status: StatusOpt = None,
+    severity: SeverityOpt = None,
+    format: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """Look an error up by code, name, id or HTTP status; every documented row is listed."""
+    from ..render.views import lookup_view
+
+    def work(cat: ErrorCatalog) -> tuple[Any, Any]:
+        result = cat.lookup(query, vendor=vendor, endpoint=endpoint, method=method, status=status, severity=severity)
+        quiet = format is Format.table and not result.found  # the miss and its suggestions go to stderr
+        return result, "" if quiet else lookup_view(format, cat.index, result)
+
+    result, view = _query(catalog, no_builtin, work)
+    _output(view)
+    if not result.found:
+        hint = f"; did you mean: {', '.join(result.suggestions)}" if result.suggestions else ""
+        _fail(f"no documented error matches {query!r}{hint}", EXIT_NOT_FOUND)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find in messages, names, scenarios and explanations.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many errors.")] = 10,
+    vendor: VendorOpt = None,
+    endpoint: EndpointOpt = None,
+    method: MethodOpt = None,
+    status: StatusOpt = None,
+    severity: SeverityOpt = None,
+    format: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """Ranked full-text search over the catalog."""
+    from ..render.views import search_view
+
+    def work(cat: ErrorCatalog) -> tuple[Any, Any]:
+        hits = cat.search(text, limit, vendor=vendor, endpoint=endpoint, method=method, status=status, severity=severity)
+        return hits, search_view(format, cat.index, text, hits)
+
+    hits, view = _query(catalog, no_builtin, work)
+    _output(view)
+    if not hits:
+        _fail(f"nothing in the catalog matches {text!r}", EXIT_NOT_FOUND)
+
+
+def _read_paste(source: str | None) -> tuple[bytes, int]:
+    """The first MAX_INPUT_BYTES of a file or stdin, and the input's whole size."""
+    from ..explain.split import read_bounded
+
+    if source is None or source == "-":
+        if sys.stdin.isatty():
+            typer.echo("Paste the error response, then press Ctrl-D (Ctrl-Z Enter on Windows):", err=True)
+        try:
+            return read_bounded(sys.stdin.buffer)
+        except OSError as exc:
+            _fail(f"cannot read stdin: {exc.strerror or exc}", EXIT_USAGE)
+    try:
+        with open(source, "rb") as stream:
+            return read_bounded(stream)
+    except OSError as exc:
+        _fail(f"cannot read {source}: {exc.strerror or exc}", EXIT_USAGE)
+
+
+@app.command()
+def explain(
+    source: Annotated[
+        str | None, typer.Argument(help="File holding the pasted response, message or code; - or nothing reads stdin.")
+    ] = None,
+    vendor: Annotated[
+        str | None,
+        typer.Option("--vendor", help="Treat the paste as this vendor's (skips detection).", autocompletion=_complete_vendor),
+    ] = None,
+    stub: Annotated[
+        bool, typer.Option("--stub", help="Print a catalog file (YAML) for the errors the catalog lacks, to use with --catalog.")
+    ] = False,
+    format: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """Explain a raw error response (curl -i/-v output, a body, a log line, a message or a code).
+
+    Exit 0 when every error in it is documented (exact, template, code or status match), 1 when
+    any is not, 2 when the input is unusable (empty, binary).
+    """
+    from ..render.views import explain_view
+
+    data, total = _read_paste(source)
+
+    def work(cat: ErrorCatalog) -> tuple[Any, Any]:
+        x = cat.explain_bytes(data, vendor=vendor, size=total)
+        if stub:
+            from ..explain.stub import stub_yaml
+
+            return x, stub_yaml(cat.index, x)
+        return x, explain_view(format, cat.index, x)
+
+    x, view = _query(catalog, no_builtin, work)
+    if stub and view is None:
+        _fail("every error in the paste is already in the catalog; no stub needed", EXIT_OK)
+    _output(view)
+    if not stub and not x.all_matched:
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+class FailOn(StrEnum):
+    unmatched = "unmatched"
+    any = "any"
+
+
+@app.command()
+def scan(
+    files: Annotated[
+        list[str], typer.Argument(help="Log files: plain text or JSON lines, gzip read transparently; - reads stdin.")
+    ],
+    vendor: Annotated[
+        str | None, typer.Option("--vendor", help="Report only this vendor's errors.", autocompletion=_complete_vendor)
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only records at or after this time: 2026-11-19, 2026-11-19T02:00Z, 6h, 2d.")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Only records at or before this time (same forms).")] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Show at most N groups in each list (totals count all).")] = 20,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 if any error not in the catalog (unmatched) or any error at all (any) is found."),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Processes reading a big file (default: one per core, at most 4).")
+    ] = None,
+    format: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """Scan logs for vendor error responses and summarise them: each documented error with its
+    count, endpoints, first/last seen and lines; the rest grouped by text, with redacted samples.
+
+    Exit 0 when scanned, 1 when --fail-on's condition is met, 2 when no input could be read.
+    """
+    from ..render.console import progress_meter
+    from ..render.views import scan_view
+    from ..scan.logline import parse_when
+
+    window = (parse_when(since) if since else None, parse_when(until) if until else None)
+    paths = [str(p) for p in catalog or []]
+
+    def work(cat: ErrorCatalog) -> tuple[Any, Any]:
+        with progress_meter(input_size(files)) as meter:
+            report = cat.scan(files, vendor, window, workers, meter, paths, not no_builtin)
+        return report, scan_view(format, cat.index, report, top)
+
+    report, view = _query(catalog, no_builtin, work)
+    _output(view)
+    if report.nothing_read:
+        _fail("no input could be read", EXIT_USAGE)
+    if report.fails(fail_on.value if fail_on else None):
+        raise typer.Exit(EXIT_NOT_FOUND)
+
+
+@app.command("list")
+def list_(
+    vendor: VendorOpt = None,
+    endpoint: EndpointOpt = None,
+    method: MethodOpt = None,
+    status: StatusOpt = None,
+    severity: SeverityOpt = None,
+    format: FormatOpt = Format.table,
+    catalog: CatalogOpt = None,
+    no_builtin: NoBuiltinOpt = False,
+) -> None:
+    """List the distinct errors in the catalog (filtered)."""
+    from ..render.views import list_view
+
+    def work(cat: ErrorCatalog) -> tuple[Any, Any]:
+        groups = cat.list(vendor=vendor, endpoint=endpoint, method=method, status=status, severity=severity)
+        return groups, list_view(format, cat.index, groups)
+
+    groups, view = _query(catalog, no_builtin, work)
+    _output(view)
+    if not groups:
+        _fail("no errors match these filters", EXIT_NOT_FOUND)

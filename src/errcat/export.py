@@ -1,0 +1,39 @@
+"""The whole catalog as one machine-readable document (JSON, YAML or CSV), one record per entry."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from .records import entry_record, envelope, flat_row
+
+if TYPE_CHECKING:
+    from .catalog.core import Catalog
+    from .index.store import CatalogIndex
+
+FORMATS = ("json", "yaml", "csv")
+
+
+def export_text(catalog: Catalog | CatalogIndex, fmt: str, vendor: str | None = None) -> str:
+    """Every entry (of ``vendor``, if given) with its explanation, as ``fmt``."""
+    from .errors import check_vendor
+
+    check_vendor(vendor, catalog.vendors)
+    records = [entry_record(catalog, e) for e in catalog.entries if vendor is None or e.vendor == vendor.lower()]
+    if fmt == "csv":
+        import csv
+
+        rows = [flat_row(r) for r in records]
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    document = envelope("export", entries=records)
+    if fmt == "yaml":
+        import yaml
+
+        return str(yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100_000))
+    from .render.jsondoc import dumps
+
+    return dumps(document)

@@ -1,0 +1,130 @@
+"""Every command's result in every format, named: the CLI asks for a view, never builds one.
+
+A JSON view is a versioned document (jsondoc), a markdown view a report (markdown), a table view
+text lines that console.py styles on a terminal and prints plain when piped (text). Each function
+imports only the module its format needs, so start-up stays lean.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..explain import Explanation
+    from ..index.maintenance import CacheEntry
+    from ..index.store import CatalogIndex
+    from ..model import Vendor
+    from ..query import ErrorGroup, LookupResult, SearchHit
+    from ..scan import ScanReport
+    from ..stats import EndpointRow
+
+View = str | list[Any]  # a document to print as is, or text lines to print (styled on a terminal)
+
+
+def lookup_view(fmt: str, index: CatalogIndex, result: LookupResult) -> View:
+    if fmt == "json":
+        from .jsondoc import dumps, lookup_document
+
+        return dumps(lookup_document(index, result))
+    if fmt == "markdown":
+        from .markdown import lookup_markdown
+
+        return lookup_markdown(index, result)
+    from .text import lookup_lines
+
+    return lookup_lines(index, result)
+
+
+def search_view(fmt: str, index: CatalogIndex, text: str, hits: list[SearchHit]) -> View:
+    if fmt == "json":
+        from .jsondoc import dumps, search_document
+
+        return dumps(search_document(index, text, hits))
+    if fmt == "markdown":
+        from .markdown import search_markdown
+
+        return search_markdown(index, text, hits)
+    from .text import search_lines
+
+    return search_lines(index, hits)
+
+
+def list_view(fmt: str, index: CatalogIndex, groups: list[ErrorGroup]) -> View:
+    if fmt == "json":
+        from .jsondoc import dumps, list_document
+
+        return dumps(list_document(index, groups))
+    if fmt == "markdown":
+        from .markdown import list_markdown
+
+        return list_markdown(index, groups)
+    from .text import list_lines
+
+    return list_lines(index, groups)
+
+
+def explain_view(fmt: str, index: CatalogIndex, x: Explanation) -> View:
+    if fmt == "json":
+        from .jsondoc import dumps, explain_document
+
+        return dumps(explain_document(index, x))
+    if fmt == "markdown":
+        from .markdown import explain_markdown
+
+        return explain_markdown(index, x)
+    from .text import explain_lines
+
+    return explain_lines(index, x)
+
+
+def scan_view(fmt: str, index: CatalogIndex, report: ScanReport, top: int) -> View:
+    if fmt == "json":
+        from .jsondoc import dumps
+        from .scan import scan_document
+
+        return dumps(scan_document(index, report, top))
+    if fmt == "markdown":
+        from .scan import scan_markdown
+
+        return scan_markdown(index, report, top)
+    from .scan import scan_lines
+
+    return scan_lines(index, report, top)
+
+
+def vendors_view(fmt: str, rows: list[tuple[Vendor, dict[str, int]]]) -> View:
+    if fmt == "json":
+        from .jsondoc import dumps, vendors_document
+
+        return dumps(vendors_document(rows))
+    if fmt == "markdown":
+        from .markdown import vendors_markdown
+
+        return vendors_markdown(rows)
+    from .text import vendor_lines
+
+    return vendor_lines(rows)
+
+
+def endpoints_view(fmt: str, rows: list[EndpointRow]) -> View:
+    if fmt == "json":
+        from .jsondoc import dumps, endpoints_document
+
+        return dumps(endpoints_document(rows))
+    if fmt == "markdown":
+        from .markdown import endpoints_markdown
+
+        return endpoints_markdown(rows)
+    from .text import endpoint_lines
+
+    return endpoint_lines(rows)
+
+
+def cache_view(fmt: str, folder: str, files: list[CacheEntry]) -> View:
+    if fmt == "json":
+        from .jsondoc import cache_document, dumps
+
+        return dumps(cache_document(folder, files))
+    from .text import cache_lines
+
+    return cache_lines(folder, files)
