@@ -12,7 +12,7 @@ import errcat
 from errcat.errors import UsageError
 from errcat.explain import explain, explain_bytes
 from errcat.explain.envelopes import read_body
-from errcat.explain.match import KINDS
+from errcat.explain.match import _RANK, KINDS
 from errcat.explain.split import split
 from errcat.render.jsondoc import explain_document
 from errcat.render.markdown import explain_markdown
@@ -71,7 +71,9 @@ def test_any_paste_gives_an_answer(text):
     for m in x.errors:
         assert m.kind in KINDS
         assert 0.0 <= m.confidence <= 1.0
-        assert [c.score for c in m.candidates] == sorted((c.score for c in m.candidates), reverse=True) or m.candidates
+        order = [(_RANK[c.kind], c.raw) for c in m.candidates]  # strongest kind first, then most evidence
+        assert order == sorted(order, reverse=True)
+        assert all(0.0 <= c.score <= 1.0 for c in m.candidates)
     json.dumps(explain_document(CATALOG, x))
     explain_markdown(CATALOG, x)
     plain(explain_lines(CATALOG, x))
@@ -85,7 +87,9 @@ def test_any_bytes_give_an_answer_or_a_clear_refusal(data):
     except UsageError as exc:
         assert str(exc)
         return
-    assert x.errors is not None
+    assert isinstance(x.errors, tuple) and all(m.kind in KINDS for m in x.errors)
+    assert x.total_errors >= len(x.errors)
+    plain(explain_lines(CATALOG, x))
 
 
 SECRET = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789", min_size=12, max_size=40)

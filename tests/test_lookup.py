@@ -163,7 +163,7 @@ def test_piped_output_is_plain_text(cli):
     assert "Date cannot be prior to beginning of financial year" in result.stdout
 
 
-def test_terminal_output_is_styled(catalog):
+def test_terminal_output_is_styled(catalog, monkeypatch):
     import io
 
     from errcat.query import lookup
@@ -174,20 +174,19 @@ def test_terminal_output_is_styled(catalog):
         def isatty(self) -> bool:
             return True
 
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
     out = Tty()
-    import os
-
-    saved = os.environ.pop("NO_COLOR", None)
-    try:
-        print_lines(lookup_lines(catalog, lookup(catalog, "25008")), out)
-    finally:
-        if saved is not None:
-            os.environ["NO_COLOR"] = saved
-    assert "\x1b[" in out.getvalue() and "[Field]" not in out.getvalue()
-    # rich markup in catalog text is printed literally, not interpreted
+    print_lines(lookup_lines(catalog, lookup(catalog, "25008")), out)
+    assert "\x1b[" in out.getvalue()
+    # rich markup in catalog text is printed literally, not interpreted, on the styled path too
     out = Tty()
     print_lines(lookup_lines(catalog, lookup(catalog, "myob.generic.required")), out)
-    assert "[Field] is required" in out.getvalue()
+    assert "\x1b[" in out.getvalue() and "[Field] is required" in out.getvalue()
+    monkeypatch.setenv("NO_COLOR", "1")
+    out = Tty()
+    print_lines(lookup_lines(catalog, lookup(catalog, "25008")), out)
+    assert "\x1b[" not in out.getvalue()
 
 
 def test_markdown_format(cli):

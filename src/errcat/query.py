@@ -44,7 +44,7 @@ class Filters(_FilterValues):
         severity: str | None = None,
     ) -> Filters:
         if severity is not None and severity.lower() not in SEVERITIES:
-            raise UsageError(f"--severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+            raise UsageError(f"severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
         return super().__new__(cls, vendor, endpoint, method, status, severity)
 
     def accepts(self, entry: Entry) -> bool:

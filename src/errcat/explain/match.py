@@ -17,6 +17,7 @@ import difflib
 import math
 import re
 from collections import defaultdict
+from enum import StrEnum
 from http import HTTPStatus
 from typing import NamedTuple
 
@@ -27,9 +28,21 @@ from ..templates import MAX_MATCH_LENGTH, match
 from ..text import STOP_WORDS, normalize_path, squash, tokens
 from .envelopes import STATUS_ONLY, TEXT, Observed
 
-KINDS = ("exact", "template", "code", "status", "fuzzy", "none")
-CLAIMED = frozenset({"exact", "template", "code", "status"})
-_RANK = {k: len(KINDS) - i for i, k in enumerate(KINDS)}
+
+class MatchKind(StrEnum):
+    """How an observed error matched the catalog, strongest first (equal to its string value)."""
+
+    EXACT = "exact"  # the documented message
+    TEMPLATE = "template"  # a documented message with its slots filled
+    CODE = "code"  # the vendor's code or name; the message differs (or was not sent)
+    STATUS = "status"  # only the vendor's documented meaning of the HTTP status applies
+    FUZZY = "fuzzy"  # similar words only: not a match
+    NONE = "none"
+
+
+KINDS = tuple(MatchKind)
+CLAIMED = frozenset({MatchKind.EXACT, MatchKind.TEMPLATE, MatchKind.CODE, MatchKind.STATUS})
+_RANK: dict[str, int] = {k.value: len(KINDS) - i for i, k in enumerate(KINDS)}
 BASE_CONFIDENCE = {"exact": 0.95, "template": 0.9, "code": 0.75, "status": 0.5, "fuzzy": 0.0, "none": 0.0}
 CONFIDENT = 0.7  # at or above: a claim a user can act on (exact/template/code with supporting evidence)
 FUZZY_FLOOR = 0.6  # similarity below which text is not even "similar"
@@ -153,55 +166,85 @@ def _scaled(kind: str, raw: float, sim: float) -> float:
     return round(low + (high - low) * min(1.0, max(0.0, (raw + 0.5) / 3.1)), 3)
 
 
+class Weights(NamedTuple):
+    """Every weight of the matcher's sum of evidence, in one place; the sum ranks candidates within a
+    kind (and is scaled into a 0-1 score for users). Changing one changes which row is "the" match."""
+
+    exact_text: float = 1.0  # the documented message, verbatim
+    template_text: float = 0.8  # a documented template with its slots filled
+    bare_template: float = 0.6  # a template that is all slot ("{message}"): only with a code or name beside it
+    weak_template: float = 0.5  # a short template whose slots swallow the line (see _slots_dominate)
+    fuzzy_text: float = 0.6  # times the similarity of the words
+    text_differs: float = -0.1  # found by code or name while the message says something else
+    code_agrees: float = 0.6
+    name_agrees: float = 0.4
+    code_conflicts: float = -0.3  # the vendor's code or name says it is another error
+    status_agrees: float = 0.15
+    status_differs: float = -0.25
+    generic_row: float = 0.05  # a row for every endpoint, when the request's endpoint is known
+    same_endpoint: float = 0.2
+    other_endpoint: float = -0.15
+    method_documented: float = 0.05
+    method_not_documented: float = -0.1
+    details_agree: float = 0.1  # MYOB AdditionalDetails, Sage $source
+    severity_agrees: float = 0.02
+    status_table_row: float = 0.1  # the vendor's own table of what a status means, over a cause row
+
+
+WEIGHTS = Weights()
+
+
 def _judge(
     e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, statuses: frozenset[tuple[str, int]]
-) -> tuple[str | None, float]:
-    """How well one entry explains the observed error: its kind and score."""
+) -> tuple[MatchKind | None, float]:
+    """How well one entry explains the observed error: its kind and its sum of evidence."""
+    w = WEIGHTS
     code_hit = _same(obs.code, e.code) or _same(obs.code, e.name) or _same(obs.name, e.code)
     name_hit = _same(obs.name, e.name)
     conflict = (obs.code is not None and e.code is not None and not code_hit and not _same(obs.code, e.name)) or (
         obs.name is not None and e.name is not None and not name_hit and not _same(obs.name, e.code)
     )
-    score = {"exact": 1.0, "template": 0.8, "bare": 0.6, "weak": 0.5, "fuzzy": 0.6 * sim}.get(how or "", 0.0)
+    text = {"exact": w.exact_text, "template": w.template_text, "bare": w.bare_template, "weak": w.weak_template}
+    score = w.fuzzy_text * sim if how == "fuzzy" else text.get(how or "", 0.0)
     if how is None and obs.message and e.message:
-        score -= 0.1
-    score += 0.6 * code_hit + 0.4 * name_hit - 0.3 * conflict
+        score += w.text_differs
+    score += w.code_agrees * code_hit + w.name_agrees * name_hit + w.code_conflicts * conflict
     status = obs.status
     if status is not None:
-        score += 0.15 if e.status == status else -0.25
+        score += w.status_agrees if e.status == status else w.status_differs
     if ctx.endpoint:
         if e.endpoint is None:
-            score += 0.05
+            score += w.generic_row
         elif normalize_path(e.endpoint) == normalize_path(ctx.endpoint):
-            score += 0.2
+            score += w.same_endpoint
         else:
-            score -= 0.15
+            score += w.other_endpoint
     wrong_method = bool(ctx.method and e.methods and ctx.method not in e.methods)
     if ctx.method and e.methods:
-        score += -0.1 if wrong_method else 0.05
+        score += w.method_not_documented if wrong_method else w.method_documented
     if _same(obs.details, e.details):
-        score += 0.1
+        score += w.details_agree
     if _same(obs.severity, e.vendor_severity or e.severity):
-        score += 0.02
+        score += w.severity_agrees
     if e.kind != "body":  # a status-table row or a documented cause: the status is all that can match
         if status is not None and e.status == status:
-            return "status", score + (0.1 if e.kind == "status" else 0.0)
-        return ("fuzzy", score) if how == "fuzzy" and ctx.vendor else (None, score)
+            return MatchKind.STATUS, score + (w.status_table_row if e.kind == "status" else 0.0)
+        return (MatchKind.FUZZY, score) if how == "fuzzy" and ctx.vendor else (None, score)
     if conflict:  # the vendor's code or name says it is another error, whatever the words share
-        return ("fuzzy", score) if how else (None, score)
+        return (MatchKind.FUZZY, score) if how else (None, score)
     if wrong_method and not (code_hit and (how or name_hit)):
         # documented for other methods only: the words alone do not make it this error
-        return ("fuzzy", score) if how else (None, score)
+        return (MatchKind.FUZZY, score) if how else (None, score)
     if how in ("exact", "template"):
-        return how, score
+        return MatchKind(how), score
     if how == "bare" and (code_hit or name_hit):
-        return "template", score
+        return MatchKind.TEMPLATE, score
     if code_hit or name_hit:
-        return "code", score
+        return MatchKind.CODE, score
     if how in ("fuzzy", "weak"):
-        return "fuzzy", score
+        return MatchKind.FUZZY, score
     if status is not None and e.status == status and (e.vendor, status) in statuses:
-        return "status", score  # the vendor documents what this status means, nothing more matched
+        return MatchKind.STATUS, score  # the vendor documents what this status means, nothing more matched
     return None, score
 
 
