@@ -1,6 +1,6 @@
 """Semantic checks of a built catalog, each with a stable code; adding one is one function here.
 
-Codes CAT001-CAT004, CAT012, CAT014, CAT015 and CAT018 are found while reading and building (yamlio.py,
+Codes CAT000-CAT004, CAT012, CAT014, CAT015 and CAT018 are found while reading and building (yamlio.py,
 schema.py, load.py); they are listed in CHECKS too so that `errcat validate --list-checks`
 documents every code in one place.
 """
@@ -29,6 +29,7 @@ class Check:
 
 
 CHECKS: list[Check] = [
+    Check("CAT000", "checks-skipped", "Cross-file checks were skipped until every file loads (info).", True),
     Check("CAT001", "yaml-syntax", "The file is not readable UTF-8 YAML.", True),
     Check("CAT002", "duplicate-key", "A mapping repeats a key (YAML would silently keep the last).", True),
     Check("CAT003", "schema", "The file does not follow errcat-catalog.schema.json.", True),
