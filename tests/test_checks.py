@@ -65,3 +65,10 @@ def test_every_listed_check_is_exercised_somewhere():
 
     tests = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
     assert [c.code for c in CHECKS if c.code not in tests] == []
+
+
+def test_cat000_says_cross_file_checks_waited_for_a_broken_file(cli, tmp_path: Path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("errcat: 1\nvendor: {id: acme\n")
+    r = cli("validate", str(broken))
+    assert r.exit_code == 1 and " CAT001 yaml-syntax:" in r.stdout and " CAT000 checks-skipped:" in r.stdout
