@@ -277,3 +277,38 @@ def test_a_span_reaching_before_year_one_is_a_usage_error(cli, tmp_path):
     log.write_text("2026-11-03T10:00:00Z ERROR x\n")
     r = cli("scan", str(log), "--since", "1000000d")
     assert r.exit_code == 2 and "before the year 1" in r.stderr and "Traceback" not in r.output
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2026-11-19T02:14:07Z ERROR x", "2026-11-19T02:14:07+00:00"),
+        ("2026-11-19T02:14:07.123+10:00 ERROR x", "2026-11-18T16:14:07.123000+00:00"),
+        ("2026-11-19 02:14:07,501 ERROR x", "2026-11-19T02:14:07.501000+00:00"),
+        ("2026/11/19 02:14:07 ERROR x", "2026-11-19T02:14:07+00:00"),
+        ('127.0.0.1 - - [19/Nov/2026:02:14:07 +0000] "POST /x HTTP/1.1" 400 12', "2026-11-19T02:14:07+00:00"),
+        ("[19/Nov/2026:12:14:07 +1000] ERROR x", "2026-11-19T02:14:07+00:00"),
+    ],
+)
+def test_every_promised_text_timestamp_form(line, expected):
+    from errcat.scan.logline import timestamp_in
+
+    found = timestamp_in(line)
+    assert found is not None and found[0].isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("record", "expected"),
+    [
+        ('{"ts":"2026-11-19T02:14:07Z","level":"error","msg":"x"}', "2026-11-19T02:14:07+00:00"),
+        ('{"time":"2026-11-19 02:14:07","level":"error","msg":"x"}', "2026-11-19T02:14:07+00:00"),
+        ('{"@timestamp":"2026-11-19T02:14:07.000Z","level":"error","msg":"x"}', "2026-11-19T02:14:07+00:00"),
+        ('{"ts":1795054447,"level":"error","msg":"x"}', "2026-11-19T02:14:07+00:00"),
+        ('{"ts":1795054447123,"level":"error","msg":"x"}', "2026-11-19T02:14:07.123000+00:00"),
+    ],
+)
+def test_every_promised_json_timestamp_form(record, expected):
+    from errcat.scan.logline import json_line
+
+    found = json_line(record)
+    assert found is not None and found[1] is not None and found[1].isoformat() == expected
