@@ -208,8 +208,9 @@ def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: list[Observed]
     if mapped:
         vendor, documented, prefixed = mapped
         clues.append(Clue("endpoint", documented, vendor, 0.3 if prefixed else 0.6))
+    prose = _HOSTNAME.sub(" ", head)  # a name inside a URL, path or host is that clue's, counted above
     for vendor, pattern in facts.mentions.items():
-        if named := pattern.search(head):
+        if named := pattern.search(prose):
             clues.append(Clue("named", named.group(0), vendor, NAMED))
     for vendor, product, pattern in facts.others:
         if pattern.search(head):
@@ -219,6 +220,11 @@ def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: list[Observed]
     return clues
 
 
+_HOSTNAME = re.compile(  # URLs, paths, host and x- header names: their clues are counted as such
+    r"\bhttps?://\S+|(?<![^\s>'\"(])/\S+|\bx-[a-z0-9-]+"
+    r"|(?<![\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|net|org|au|nz|uk|co|pt|es|fr|de|ca|us|test|local)(?![\w-])",
+    re.IGNORECASE,
+)
 _HOST_IN_TEXT = re.compile(r"(?<![\w.@-])([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b")
 
 
