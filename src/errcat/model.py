@@ -11,6 +11,9 @@ from typing import Any, NamedTuple
 Code = int | str | None
 
 
+HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")  # every method a row or a paste may name
+
+
 class Source(NamedTuple):
     """Where a record comes from: a vendor document and the line in it."""
 

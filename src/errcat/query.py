@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UsageError, check_vendor
-from .model import Entry, Guide
+from .model import HTTP_METHODS, Entry, Guide
 from .text import CAMEL, WORD, normalize_path, squash, tokens
 
 if TYPE_CHECKING:
@@ -65,7 +65,36 @@ class Filters(_FilterValues):
         return True
 
     def check_vendor(self, catalog: Catalog | CatalogIndex) -> None:
+        """Refuse filter values the catalog does not know (a typo would silently match everything
+        generic, or nothing): the vendor, the HTTP method, the endpoint (with did-you-mean)."""
+        import difflib
+
         check_vendor(self.vendor, catalog.vendors)
+        if self.method and self.method.upper() not in HTTP_METHODS:
+            raise UsageError(f"unknown HTTP method {self.method!r} (known: {', '.join(HTTP_METHODS)})")
+        if self.endpoint:
+            from .index.store import as_index
+
+            paths = as_index(catalog).paths()
+            known = {normalize_path(p) for v, ps in paths.items() if not self.vendor or v == self.vendor.lower() for p in ps}
+            want = normalize_path(self.endpoint)
+            if not any(want == k or want.endswith("/" + k) for k in known):
+                close = difflib.get_close_matches(want, sorted(known), n=1, cutoff=0.6)
+                hint = f"; did you mean /{close[0]}?" if close else ""
+                raise UsageError(
+                    f"no documented endpoint {self.endpoint!r}" + (f" for {self.vendor}" if self.vendor else "") + hint
+                )
+
+    def described(self) -> str:
+        """The filters in force, as a user typed them (for a "nothing found" message)."""
+        given = {
+            "vendor": self.vendor,
+            "endpoint": self.endpoint,
+            "method": self.method,
+            "status": self.status,
+            "severity": self.severity,
+        }
+        return " ".join(f"--{k} {v}" for k, v in given.items() if v is not None)
 
 
 class ErrorGroup(NamedTuple):

@@ -33,7 +33,9 @@ def vendors(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_bui
 
 @app.command()
 def endpoints(
-    vendor: Annotated[str | None, typer.Argument(help="Only this vendor's endpoints.", autocompletion=_complete_vendor)] = None,
+    vendor: Annotated[
+        str | None, typer.Argument(metavar="[VENDOR]", help="Only this vendor's endpoints.", autocompletion=_complete_vendor)
+    ] = None,
     format: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
     no_builtin: NoBuiltinOpt = False,
@@ -49,7 +51,9 @@ def endpoints(
 
 @app.command()
 def validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Catalog files or folders (default: the built-in catalog).")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(metavar="[PATH]...", help="Catalog files or folders (default: the built-in catalog).")
+    ] = None,
     no_builtin: Annotated[
         bool, typer.Option("--no-builtin", help="Check the given paths alone, not layered over the built-in catalog.")
     ] = False,

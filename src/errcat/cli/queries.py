@@ -32,7 +32,8 @@ def lookup(
     query: Annotated[
         str,
         typer.Argument(
-            help="A vendor code (25008, AccessTokenExpiredError, BAD_REQUEST), an error name, an id, or an HTTP status."
+            metavar="QUERY",
+            help="A vendor code (25008, AccessTokenExpiredError, BAD_REQUEST), an error name, an id, or an HTTP status.",
         ),
     ],
     vendor: VendorOpt = None,
@@ -56,12 +57,15 @@ def lookup(
     _output(view)
     if not result.found:
         hint = f"; did you mean: {', '.join(result.suggestions)}" if result.suggestions else ""
-        _fail(f"no documented error matches {query!r}{hint}", EXIT_NOT_FOUND)
+        _fail(
+            f"no documented error matches {query!r}{_with_filters(vendor, endpoint, method, status, severity)}{hint}",
+            EXIT_NOT_FOUND,
+        )
 
 
 @app.command()
 def search(
-    text: Annotated[str, typer.Argument(help="Words to find in messages, names, scenarios and explanations.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find in messages, names, scenarios and explanations.")],
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many errors.")] = 10,
     vendor: VendorOpt = None,
     endpoint: EndpointOpt = None,
@@ -82,7 +86,17 @@ def search(
     hits, view = _query(catalog, no_builtin, work)
     _output(view)
     if not hits:
-        _fail(f"nothing in the catalog matches {text!r}", EXIT_NOT_FOUND)
+        _fail(
+            f"nothing in the catalog matches {text!r}{_with_filters(vendor, endpoint, method, status, severity)}", EXIT_NOT_FOUND
+        )
+
+
+def _with_filters(vendor: Any, endpoint: Any, method: Any, status: Any, severity: Any) -> str:
+    """`` with --vendor myob --status 404`` for a "nothing found" message; empty without filters."""
+    from ..query import Filters
+
+    described = Filters(vendor, endpoint, method, status, severity).described()
+    return f" with {described}" if described else ""
 
 
 def _read_paste(source: str | None) -> tuple[bytes, int]:
@@ -106,7 +120,8 @@ def _read_paste(source: str | None) -> tuple[bytes, int]:
 @app.command()
 def explain(
     source: Annotated[
-        str | None, typer.Argument(help="File holding the pasted response, message or code; - or nothing reads stdin.")
+        str | None,
+        typer.Argument(metavar="[FILE]", help="File holding the pasted response, message or code; - or nothing reads stdin."),
     ] = None,
     vendor: Annotated[
         str | None,
@@ -126,6 +141,8 @@ def explain(
     """
     from ..render.views import explain_view
 
+    if stub and format is not Format.table:
+        _fail("--stub writes a catalog file in YAML; leave out --format", EXIT_USAGE)
     data, total = _read_paste(source)
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
@@ -152,7 +169,8 @@ class FailOn(StrEnum):
 @app.command()
 def scan(
     files: Annotated[
-        list[str], typer.Argument(help="Log files: plain text or JSON lines, gzip read transparently; - reads stdin.")
+        list[str],
+        typer.Argument(metavar="FILE...", help="Log files: plain text or JSON lines, gzip read transparently; - reads stdin."),
     ],
     vendor: Annotated[
         str | None, typer.Option("--vendor", help="Report only this vendor's errors.", autocompletion=_complete_vendor)
@@ -182,7 +200,7 @@ def scan(
     from ..render.views import scan_view
     from ..scan.logline import parse_when
 
-    window = (parse_when(since) if since else None, parse_when(until) if until else None)
+    window = (parse_when(since) if since else None, parse_when(until, end=True) if until else None)
     paths = [str(p) for p in catalog or []]
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
@@ -219,4 +237,4 @@ def list_(
     groups, view = _query(catalog, no_builtin, work)
     _output(view)
     if not groups:
-        _fail("no errors match these filters", EXIT_NOT_FOUND)
+        _fail(f"no errors match{_with_filters(vendor, endpoint, method, status, severity) or ' the catalog'}", EXIT_NOT_FOUND)

@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from ..model import HTTP_METHODS
+
 MAX_ERRORS = 1000  # errors read from one paste; the rest are counted, not explained
 MAX_NODES = 50_000  # JSON values visited, whatever the nesting
 MAX_DEPTH = 32
@@ -288,7 +290,7 @@ class _Reader:
             if self.r.url is None and isinstance(v, str) and (v.startswith(("http://", "https://", "/"))):
                 self.r.url = v
         m = k.get("method")
-        if self.r.method is None and isinstance(m, str) and m.upper() in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+        if self.r.method is None and isinstance(m, str) and m.upper() in HTTP_METHODS:
             self.r.method = m.upper()
 
     def generic(self, k: dict[str, Any]) -> bool:

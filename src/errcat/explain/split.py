@@ -14,9 +14,10 @@ from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from ..errors import UsageError
+from ..model import HTTP_METHODS
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024  # a paste larger than this is cut; the cut is reported
-METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
+METHODS = HTTP_METHODS
 _METHOD = "|".join(METHODS)
 KNOWN_STATUSES = frozenset(s.value for s in HTTPStatus)
 

@@ -144,9 +144,10 @@ def _is_status(value: Any) -> bool:
 _RELATIVE = re.compile(r"^(\d+)\s*([smhdw])$")
 
 
-def parse_when(text: str, now: datetime | None = None) -> datetime:
+def parse_when(text: str, now: datetime | None = None, end: bool = False) -> datetime:
     """A --since/--until value: ISO date or date-time (UTC unless it says), or a span back from
-    now (``90m``, ``6h``, ``2d``, ``1w``)."""
+    now (``90m``, ``6h``, ``2d``, ``1w``). With ``end`` (--until), a bare date means the end of
+    that day: ``--until 2026-11-20`` includes the 20th."""
     value = text.strip()
     m = _RELATIVE.match(value.lower())
     if m:
@@ -159,4 +160,6 @@ def parse_when(text: str, now: datetime | None = None) -> datetime:
         when = datetime.fromisoformat(value.replace(" ", "T", 1) if len(value) > 10 else value)
     except ValueError:
         raise UsageError(f"cannot read {text!r} as a time: use 2026-11-19, 2026-11-19T02:00:00Z, or 6h / 2d ago") from None
+    if end and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        when += timedelta(days=1, microseconds=-1)
     return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)

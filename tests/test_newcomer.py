@@ -1,0 +1,43 @@
+"""What a newcomer meets first: mistakes answered with one clear line and the right exit code."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_a_filter_value_the_catalog_does_not_know_is_a_usage_error(cli):
+    r = cli("lookup", "100", "--endpoint", "/Sale/Invoic/Item")
+    assert r.exit_code == 2 and "no documented endpoint '/Sale/Invoic/Item'" in r.stderr and "sale/invoice/item" in r.stderr
+    r = cli("lookup", "100", "--method", "FOO")
+    assert r.exit_code == 2 and "unknown HTTP method 'FOO'" in r.stderr
+    r = cli("list", "--vendor", "myb")
+    assert r.exit_code == 2 and "did you mean myob?" in r.stderr
+    assert cli("lookup", "100", "--endpoint", "sale/invoice/item").exit_code == 0  # loose forms still work
+
+
+def test_nothing_found_names_the_filters_in_force(cli):
+    r = cli("lookup", "99999", "--vendor", "myob", "--status", "404")
+    assert r.exit_code == 1 and "with --vendor myob --status 404" in r.stderr
+    r = cli("search", "zebra", "--vendor", "sage")
+    assert r.exit_code == 1 and "with --vendor sage" in r.stderr
+
+
+def test_stub_refuses_another_format(cli):
+    r = cli("explain", "--stub", "-f", "json", input="x")
+    assert r.exit_code == 2 and "YAML" in r.stderr and r.stdout == ""
+
+
+def test_until_a_bare_date_includes_that_day(cli, tmp_path):
+    log = tmp_path / "a.log"
+    log.write_text(
+        '2026-11-20T18:00:00Z ERROR POST https://api.myob.com/accountright/x/Sale/Invoice/Item -> 400 {"Errors":[{"Name":"X","Message":"Y","ErrorCode":1}]}\n'
+    )
+    d = json.loads(cli("scan", str(log), "--until", "2026-11-20", "-f", "json").stdout)
+    assert d["summary"]["error_records"] == 1 and d["summary"]["left_out_time"] == 0
+    d = json.loads(cli("scan", str(log), "--until", "2026-11-19", "-f", "json").stdout)
+    assert d["summary"]["left_out_time"] == 1
+
+
+def test_usage_lines_name_their_arguments(cli):
+    assert "QUERY" in cli("lookup", "-h").stdout.splitlines()[0]
+    assert "[FILE]" in cli("explain", "-h").stdout.splitlines()[0]
