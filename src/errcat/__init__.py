@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .explain import Explanation
     from .explain.match import Candidate, ErrorMatch
     from .index.store import CatalogIndex
+    from .integrations import RetryAdvice, VendorError, explain_response, retry_advice, should_retry
     from .model import Endpoint, Entry, Guide, Source, Template, Vendor
     from .query import ErrorGroup, Filters, LookupResult, SearchHit
 
@@ -35,6 +36,11 @@ _HOMES = {
     "Problem": "errors",
     "UsageError": "errors",
     "open_catalog": "api",
+    "explain_response": "integrations",
+    "VendorError": "integrations",
+    "should_retry": "integrations",
+    "retry_advice": "integrations",
+    "RetryAdvice": "integrations",
     "ErrorCatalog": "api",
     "Explanation": "explain",
     "ErrorMatch": "explain.match",
@@ -68,14 +74,19 @@ __all__ = [
     "Guide",
     "LookupResult",
     "Problem",
+    "RetryAdvice",
     "SearchHit",
     "Source",
     "Template",
     "UsageError",
     "Vendor",
+    "VendorError",
     "__version__",
+    "explain_response",
     "load_catalog",
     "open_catalog",
+    "retry_advice",
+    "should_retry",
     "validate",
 ]
 

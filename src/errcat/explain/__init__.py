@@ -24,7 +24,7 @@ from .recordings import Recording, read_recording
 from .redact import redact, redact_report
 from .split import Exchange, decode, html_title, is_status_noise, split
 
-__all__ = ["Explanation", "explain", "explain_bytes"]
+__all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
 
 
 class Explanation(NamedTuple):
@@ -40,6 +40,44 @@ class Explanation(NamedTuple):
     notes: tuple[str, ...]
     redactions: int
     redacted_kinds: tuple[tuple[str, int], ...] = ()  # (what was hidden, how many), never the values
+    source: CatalogIndex | None = None  # the catalog it was explained against: as_dict() and str() read it
+
+    def as_dict(self) -> dict[str, object]:
+        """The same document as ``errcat explain --format json``."""
+        from .document import explain_document
+
+        if self.source is None:
+            raise ValueError("this explanation was built without its catalog; use errcat.explain.document")
+        return explain_document(self.source, self)
+
+    def __str__(self) -> str:
+        """One paragraph for a log line: what each error is, what to do, whether to retry (redacted)."""
+        ex = self.exchange
+        where = " ".join(p for p in (ex.method, ex.path) if p)
+        head = f"{where} -> {ex.status}" if where and ex.status else ""
+        parts = []
+        for m, positions in self.folded()[:3]:
+            times = f" (x{len(positions)})" if len(positions) > 1 else ""
+            best = m.best
+            said = (m.observed.message or m.observed.name or m.observed.code or "").strip()[:160]
+            if best is not None:
+                e = best.entry
+                guide = self.source.guide_for(e) if self.source is not None else None
+                advice = f": {guide.fix} (retry: {guide.retry})" if guide else ""
+                if m.kind == "status":  # only the status is documented, never this error's words
+                    title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
+                    title += f": {said}]" if said else "]"
+                    parts.append(f"{title}{times}{advice}")
+                    continue
+                title = " ".join(str(p) for p in (e.vendor, e.code, e.name) if p is not None)
+                parts.append(f"{title} [{m.kind}]{times}{advice}")
+            else:
+                who = self.vendor or "vendor unknown"
+                status = m.observed.status or ex.status
+                who += f", HTTP {status}" if status and not head else ""
+                parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else ""))
+        more = f"; and {len(self.folded()) - 3} more" if len(self.folded()) > 3 else ""
+        return (f"{head}: " if head else "") + "; ".join(parts) + more
 
     @property
     def all_matched(self) -> bool:
@@ -211,7 +249,56 @@ def _explain_one(
     fallback: str | None = None,
 ) -> Explanation:
     """One exchange (already redacted). ``fallback``: the vendor the rest of a recording names."""
-    ex = split(text)
+    return _explain_exchange(catalog, split(text), vendor, notes, memo, redactions, request, fallback)
+
+
+def explain_exchange(
+    catalog: Catalog | CatalogIndex,
+    *,
+    status: int | None,
+    body: str,
+    method: str | None = None,
+    url: str | None = None,
+    reason: str | None = None,
+    headers: list[tuple[str, str]] | None = None,
+    vendor: str | None = None,
+) -> Explanation:
+    """Explain an HTTP exchange a client already holds (status, headers, body, the request's method
+    and URL), with no paste to parse. Every value is redacted first, as explain() redacts a paste."""
+    catalog = as_index(catalog)
+    check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)
+    kinds: dict[str, int] = {}
+
+    def hidden(value: str) -> str:
+        r = redact_report(value)
+        for kind, n in r.kinds.items():
+            kinds[kind] = kinds.get(kind, 0) + n
+        return r.text
+
+    safe_headers = [(name, hidden(f"{name}: {value}").split(":", 1)[1].strip()) for name, value in headers or []]
+    safe_body = hidden(body)
+    safe_url = hidden(url) if url else None
+    lines = [" ".join(p for p in (method, safe_url) if p)] if method or safe_url else []
+    lines += [f"HTTP/1.1 {status} {reason or ''}".rstrip()] if status is not None else []
+    lines += [f"{k}: {v}" for k, v in safe_headers]
+    ex = Exchange(text="\n".join([*lines, "", safe_body]), body=safe_body.strip())
+    ex.method, ex.status, ex.reason, ex.headers = (method.upper() if method else None), status, reason, safe_headers
+    if safe_url:
+        ex.set_url(safe_url)
+    return _explain_exchange(catalog, ex, vendor, (), None, kinds)
+
+
+def _explain_exchange(
+    catalog: CatalogIndex,
+    ex: Exchange,
+    vendor: str | None,
+    notes: list[str] | tuple[str, ...],
+    memo: Memo | None,
+    redactions: dict[str, int],
+    request: str | None = None,
+    fallback: str | None = None,
+) -> Explanation:
+    """The pipeline after framing: read the body, weigh the vendor, match each error."""
     reading = read_body(ex.body)
     if ex.status is None and reading.status is not None:
         ex.status = reading.status
@@ -262,6 +349,7 @@ def _explain_one(
         notes=tuple(dict.fromkeys(all_notes)),
         redactions=sum(redactions.values()),
         redacted_kinds=tuple(sorted(redactions.items())),
+        source=catalog,
     )
 
 
@@ -307,6 +395,7 @@ def _explain_recording(
         notes=tuple(dict.fromkeys(all_notes)),
         redactions=sum(p.redactions for p in parts),
         redacted_kinds=_merged_kinds(parts),
+        source=catalog,
     )
 
 

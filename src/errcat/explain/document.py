@@ -1,0 +1,79 @@
+"""An explanation as the versioned JSON document ``errcat explain --format json`` prints (and
+``Explanation.as_dict()`` returns): kept beside the explanation so both can never disagree."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..records import envelope, guide_record
+
+if TYPE_CHECKING:
+    from ..catalog.core import Catalog
+    from ..index.store import CatalogIndex
+    from . import Explanation
+    from .match import Candidate
+
+
+def candidate_record(c: Candidate) -> dict[str, Any]:
+    e = c.entry
+    return {
+        "id": e.id,
+        "vendor": e.vendor,
+        "endpoint": e.endpoint,
+        "methods": list(e.methods),
+        "status": e.status,
+        "code": e.code,
+        "name": e.name,
+        "message": e.message,
+        "severity": e.severity,
+        "score": c.score,
+        "match": c.kind,
+    }
+
+
+def explain_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[str, Any]:
+    """The explain contract: vendor and evidence, the HTTP facts, and each error in body order."""
+    ex = x.exchange
+    meaning = x.status_meaning(catalog)
+    errors = []
+    for m, positions in x.folded():
+        best = m.best
+        errors.append(
+            {
+                "count": len(positions),
+                "positions": [p + 1 for p in positions],
+                "undecided_endpoints": x.undecided_endpoints(catalog, m),
+                "observed": m.observed.record(),
+                "match": m.kind,
+                "confidence": m.confidence,
+                "slots": m.slots,
+                "matched_text": m.message if best else None,
+                "candidates": [candidate_record(c) for c in m.candidates],
+                "explanation": guide_record(catalog.guide_for(best.entry)) if best else None,
+                "scenarios": [
+                    {"id": e.id, "endpoint": e.endpoint, "methods": list(e.methods), "scenario": e.scenario}
+                    for e in x.scenarios(catalog, m)
+                ],
+            }
+        )
+    return envelope(
+        "explain",
+        vendor=x.vendor,
+        vendor_source=x.vendor_source,
+        vendor_evidence=[c.record() for c in x.clues],
+        http={
+            "status": ex.status,
+            "reason": ex.reason,
+            "status_meaning": {"text": meaning[0], "description": meaning[1]} if meaning else None,
+            "method": ex.method,
+            "url": ex.url,
+            "host": ex.host,
+            "endpoint": x.endpoint,
+        },
+        errors=errors,
+        total_errors=x.total_errors,
+        all_matched=x.all_matched,
+        redacted=x.redactions,
+        redacted_kinds=dict(x.redacted_kinds),
+        notes=list(x.notes),
+    )

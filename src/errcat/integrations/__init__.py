@@ -1,0 +1,227 @@
+"""errcat inside the integration: explain the responses a client already holds, raise them as
+exceptions that carry the explanation, advise a retry policy, and annotate log records.
+
+Nothing here imports an HTTP client: ``errcat.integrations.requests`` and ``.httpx`` hold the
+hooks for those clients and import them only when used (``pip install 'errcat[requests]'``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from ..api import ErrorCatalog
+    from ..explain import Explanation
+    from ..index.store import CatalogIndex
+
+__all__ = ["ExplainFilter", "RetryAdvice", "VendorError", "explain_response", "retry_advice", "should_retry"]
+
+_DEFAULT: ErrorCatalog | None = None
+
+
+def _catalog(catalog: ErrorCatalog | CatalogIndex | None) -> CatalogIndex:
+    """The catalog to explain against: the given one, else the catalog in use (opened once per process)."""
+    global _DEFAULT
+    if catalog is None:
+        if _DEFAULT is None:
+            from ..api import ErrorCatalog
+
+            _DEFAULT = ErrorCatalog.open()
+        return _DEFAULT.index
+    from ..api import ErrorCatalog
+
+    return catalog.index if isinstance(catalog, ErrorCatalog) else catalog
+
+
+def _first(obj: Any, *names: str) -> Any:
+    for name in names:
+        value = getattr(obj, name, None)
+        if value is not None:
+            return value() if callable(value) and name in ("getcode", "geturl", "get_method") else value
+    return None
+
+
+def _body(response: Any) -> str:
+    """The response body as text, from whichever attribute the client offers (read once, kept)."""
+    for name in ("text", "body", "content", "data"):
+        value = getattr(response, name, None)
+        if isinstance(value, str):
+            return value
+        if isinstance(value, bytes | bytearray):
+            return bytes(value).decode("utf-8", errors="replace")
+    read = getattr(response, "read", None)  # urllib's HTTPError: a file-like body
+    if callable(read):
+        cached = getattr(response, "_errcat_body", None)
+        if cached is None:
+            try:
+                raw = read()
+            except (OSError, ValueError):
+                raw = b""
+            cached = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw or "")
+            with contextlib.suppress(AttributeError):  # read-only objects: read again next time
+                response._errcat_body = cached
+        return str(cached)
+    return ""
+
+
+def explain_response(
+    response: Any, *, vendor: str | None = None, catalog: ErrorCatalog | CatalogIndex | None = None
+) -> Explanation:
+    """Explain an error response a client holds: a ``requests.Response``, an ``httpx.Response``, a
+    ``urllib.error.HTTPError``, or anything with a status, headers, a body and the request's method
+    and URL. Every value is redacted as ``errcat explain`` redacts a paste."""
+    from ..explain import explain_exchange
+
+    status = _first(response, "status_code", "status", "code", "getcode")
+    request = getattr(response, "request", None)
+    method = _first(request, "method") if request is not None else _first(response, "method", "get_method")
+    url = _first(request, "url") if request is not None else None
+    url = url or _first(response, "url", "geturl")
+    headers = getattr(response, "headers", None) or {}
+    items = list(headers.items()) if hasattr(headers, "items") else list(headers)
+    return explain_exchange(
+        _catalog(catalog),
+        status=int(status) if status is not None else None,
+        body=_body(response),
+        method=str(method) if method else None,
+        url=str(url) if url else None,
+        reason=_first(response, "reason", "reason_phrase", "msg"),
+        headers=[(str(k), str(v)) for k, v in items],
+        vendor=vendor,
+    )
+
+
+class VendorError(Exception):
+    """A vendor's error response, explained: ``.explanation``, ``.response``, ``.advice``.
+
+    Its message is the explanation's one-paragraph summary, with every secret redacted."""
+
+    def __init__(self, explanation: Explanation, response: Any = None) -> None:
+        super().__init__(str(explanation))
+        self._explained(explanation, response)
+
+    def _explained(self, explanation: Explanation, response: Any) -> None:
+        """Set the attributes; client-specific subclasses call it after their own base's __init__."""
+        self.explanation = explanation
+        self.response = response
+        self.advice = _advise(explanation)
+
+    def __str__(self) -> str:
+        return str(self.explanation)
+
+
+class RetryAdvice(NamedTuple):
+    """What a retry policy may do with an error: resend it (and how to wait), or not."""
+
+    retry: bool
+    wait: str  # backoff | wait-for-reset | refresh-token | never
+    reason: str
+    after: float | None = None  # seconds the response's Retry-After header asks for, when it has one
+
+
+_ADVICE = {  # a guide's retry value -> what a policy that only resends can do
+    "backoff": RetryAdvice(True, "backoff", "a rate limit or a passing fault: resend later, with exponential backoff"),
+    "wait-for-reset": RetryAdvice(True, "wait-for-reset", "a quota is used up: resend only after its window resets"),
+    "refresh-and-retry": RetryAdvice(False, "refresh-token", "refresh the access token first, then resend"),
+    "after-reauth": RetryAdvice(False, "never", "the user must authorise again"),
+    "after-fix": RetryAdvice(False, "never", "the request or the data must be corrected first"),
+    "no": RetryAdvice(False, "never", "retrying cannot help"),
+}
+_TRANSIENT = {429: "wait-for-reset", 502: "backoff", 503: "backoff", 504: "backoff"}
+_NETWORK = {  # exception classes (by name, so no client is imported) that mean the exchange never completed
+    "ConnectionError", "TimeoutError", "Timeout", "URLError",  # builtins, requests, urllib
+    "TransportError", "TimeoutException", "NetworkError", "RemoteProtocolError",  # httpx
+}  # fmt: skip
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header: delta-seconds or an HTTP-date (RFC 9110, 10.2.3)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    from datetime import UTC, datetime
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _advise(x: Explanation) -> RetryAdvice:
+    advices = []
+    for m in x.errors or ():
+        guide = x.source.guide_for(m.best.entry) if m.best is not None and x.source is not None else None
+        if guide is not None:
+            advices.append(_ADVICE.get(guide.retry, _ADVICE["no"]))
+        else:
+            status = m.observed.status or x.exchange.status
+            wait = _TRANSIENT.get(status or 0)
+            reason = f"HTTP {status}: usually passing" if wait else "not documented; its status does not suggest a resend"
+            advices.append(RetryAdvice(True, wait, reason) if wait else RetryAdvice(False, "never", reason))
+    if not advices:
+        wait = _TRANSIENT.get(x.exchange.status or 0)
+        reason = f"HTTP {x.exchange.status}: usually passing" if wait else f"HTTP {x.exchange.status}"
+        advices.append(RetryAdvice(bool(wait), wait or "never", reason))
+    advice = next((a for a in advices if not a.retry), advices[0])  # one refusal outweighs the rest
+    after = _retry_after(x.exchange.header("Retry-After")) if advice.retry else None
+    return advice._replace(after=after) if after is not None else advice
+
+
+def retry_advice(subject: Any) -> RetryAdvice:
+    """Advice for an Explanation, a VendorError, a response (explained first) or any exception a
+    retry library hands over: documented errors follow their guide; errors the catalog lacks follow
+    their status (429, 502-504 resend); an HTTPError's response is explained; a connection failure
+    or timeout resends with backoff; any other exception is not resent."""
+    from ..explain import Explanation
+
+    if isinstance(subject, VendorError):
+        return subject.advice
+    if isinstance(subject, Explanation):
+        return _advise(subject)
+    if isinstance(subject, BaseException):
+        response = getattr(subject, "response", None)
+        if response is not None and _first(response, "status_code", "status", "code", "getcode") is not None:
+            return _advise(explain_response(response))
+        if _first(subject, "code", "getcode") is not None and hasattr(subject, "headers"):  # urllib's HTTPError
+            return _advise(explain_response(subject))
+        if any(cls.__name__ in _NETWORK for cls in type(subject).__mro__):
+            return RetryAdvice(True, "backoff", f"{type(subject).__name__}: the request may not have reached the vendor")
+        return RetryAdvice(False, "never", f"{type(subject).__name__} is not an HTTP error response")
+    return _advise(explain_response(subject))
+
+
+def should_retry(subject: Any) -> bool:
+    """Whether resending the same request can succeed (for a retry library's predicate)."""
+    return retry_advice(subject).retry
+
+
+class ExplainFilter(logging.Filter):
+    """Adds the errcat summary to log records that carry a response (``extra={"response": r}``) or
+    a VendorError (``logger.exception`` inside ``except VendorError``): ``record.errcat`` and the message."""
+
+    def __init__(self, catalog: ErrorCatalog | CatalogIndex | None = None) -> None:
+        super().__init__()
+        self.catalog = catalog
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        summary = None
+        if isinstance(error, VendorError):
+            summary = str(error)
+        elif getattr(record, "response", None) is not None:
+            try:
+                summary = str(explain_response(record.response, catalog=self.catalog))  # type: ignore[attr-defined]
+            except Exception:  # a log line must never fail on its annotation
+                summary = None
+        if summary:
+            record.errcat = summary
+            record.msg = f"{record.msg} [errcat: {summary.replace('%', '%%')}]"
+        return True

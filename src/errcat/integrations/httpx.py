@@ -1,0 +1,67 @@
+"""Event hooks for ``httpx``: error responses raise an exception that is both an
+``errcat.VendorError`` and an ``httpx.HTTPStatusError``.
+
+>>> client = httpx.Client(event_hooks={"response": [errcat.integrations.httpx.hook(vendor="sage")]})
+>>> client = httpx.AsyncClient(event_hooks={"response": [errcat.integrations.httpx.async_hook()]})
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from . import VendorError, explain_response
+
+if TYPE_CHECKING:
+    from ..api import ErrorCatalog
+
+
+class HttpxVendorError(VendorError, httpx.HTTPStatusError):
+    """An explained error response from ``httpx``."""
+
+    def __init__(self, explanation: Any, response: httpx.Response) -> None:
+        httpx.HTTPStatusError.__init__(self, str(explanation), request=response.request, response=response)
+        self._explained(explanation, response)
+
+
+def _failing(response: httpx.Response, wanted: set[int] | None) -> bool:
+    return response.status_code in wanted if wanted is not None else response.status_code >= 400
+
+
+def _settle(response: httpx.Response, vendor: str | None, attach: bool, catalog: ErrorCatalog | None) -> None:
+    x = explain_response(response, vendor=vendor, catalog=catalog)
+    if attach:
+        response.extensions["errcat"] = x
+        return
+    raise HttpxVendorError(x, response)
+
+
+def hook(
+    vendor: str | None = None, *, statuses: Iterable[int] | None = None, attach: bool = False, catalog: ErrorCatalog | None = None
+) -> Callable[[httpx.Response], None]:
+    """A ``response`` event hook for ``httpx.Client``: on an error response raise HttpxVendorError
+    (with ``attach``, put the explanation in ``response.extensions["errcat"]`` instead)."""
+    wanted = set(statuses) if statuses is not None else None
+
+    def on_response(response: httpx.Response) -> None:
+        if _failing(response, wanted):
+            response.read()  # hooks run before the body is read
+            _settle(response, vendor, attach, catalog)
+
+    return on_response
+
+
+def async_hook(
+    vendor: str | None = None, *, statuses: Iterable[int] | None = None, attach: bool = False, catalog: ErrorCatalog | None = None
+) -> Callable[[httpx.Response], Awaitable[None]]:
+    """The same hook for ``httpx.AsyncClient``."""
+    wanted = set(statuses) if statuses is not None else None
+
+    async def on_response(response: httpx.Response) -> None:
+        if _failing(response, wanted):
+            await response.aread()
+            _settle(response, vendor, attach, catalog)
+
+    return on_response
