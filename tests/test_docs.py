@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 
 import pytest
 from markdown_it import MarkdownIt
@@ -44,6 +46,8 @@ def _text(inline) -> str:
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak") or (child.type == "html_inline" and child.content.startswith("<br")):
             parts.append("\n")
+        elif child.type == "html_inline" and child.content.startswith("<wbr"):
+            parts.append("\u200b")  # a break opportunity: nothing a reader sees
     return "".join(parts)
 
 
@@ -51,34 +55,119 @@ def text_of(value) -> str:
     return "" if value is None else str(value)
 
 
-@pytest.mark.parametrize("vendor", ["myob", "sage", "invoicexpress", "prospend"])
-def test_every_row_of_every_vendor_page_equals_the_catalog(catalog, vendor):
+VENDORS = ["myob", "sage", "invoicexpress", "prospend"]
+HTML = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def inline_texts(markdown: str) -> list[str]:
+    """The text of every paragraph, list item, heading and table cell, as a reader sees it."""
+    return [_text(tok) for tok in PARSER.parse(markdown) if tok.type == "inline"]
+
+
+def endpoint_rows(page: str) -> list[dict[str, str]]:
+    return [dict(zip(header, row, strict=True)) for header, rows in tables(page) if header[-1:] == ["Error"] for row in rows]
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_every_row_is_on_its_endpoints_table_with_its_methods_and_scenario(catalog, vendor):
     page = reference.vendor_page(catalog, vendor)
-    expected = [
-        [
-            ", ".join(e.methods),
-            e.scenario,
-            e.source.status_text or str(e.status),  # the status as the document prints it
-            text_of(e.code),
-            text_of(e.name),
-            text_of(e.message),
-            text_of(e.vendor_severity or e.severity),  # and the severity as the vendor spells it
-        ]
-        for e in catalog.entries
-        if e.vendor == vendor
-    ]
-    seen = []
+    seen = endpoint_rows(page)
+    entries = [e for e in catalog.entries if e.vendor == vendor]
+    assert len(seen) == len(entries)
+    for e in entries:  # each entry takes one row whose shown columns all agree with it
+        want = {"Method(s)": ", ".join(e.methods), "Scenario": e.scenario}
+        match = next(r for r in seen if all(r[k] == v for k, v in want.items() if k in r))
+        seen.remove(match)
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_every_documented_message_appears_verbatim(catalog, vendor):
+    texts = inline_texts(reference.vendor_page(catalog, vendor))
+    for e in catalog.entries:
+        if e.vendor == vendor and e.message is not None:
+            assert any(e.message in t.replace("\u200b", "") for t in texts), e.message
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_lookup_table_leaves_out_columns_the_vendor_never_fills(catalog, vendor):
+    header, rows = tables(reference.vendor_page(catalog, vendor))[0]
+    has = {"Code": any(e.code is not None for e in catalog.entries if e.vendor == vendor),
+           "Name": any(e.name for e in catalog.entries if e.vendor == vendor)}  # fmt: skip
+    assert header == ["Status", *(k for k, v in has.items() if v), "Message"]
+    assert len(rows) >= len({e.message for e in catalog.entries if e.vendor == vendor and e.message})
+
+
+@pytest.mark.parametrize("name", ["index.md", *(f"{v}.md" for v in VENDORS)])
+def test_every_table_column_has_content_and_fits_a_narrow_column(catalog, name):
+    page = reference.generate(catalog)[name]
     for header, rows in tables(page):
-        if header[:3] == ["Method(s)", "Scenario", "Status"]:
-            seen += [r[:7] for r in rows]
-    assert sorted(map(tuple, seen)) == sorted(map(tuple, expected))  # grouped by endpoint on the page
+        for i, title in enumerate(header):
+            assert any(r[i].strip() not in ("", "—") for r in rows), f"{name}: column {title!r} is empty"
+        # the widest word each column must hold (a <wbr> is a break): together they set how
+        # narrow the table can get; 80 characters is about 720 px, the column at an 800 px window
+        widest = [max(len(w) for r in rows for w in re.split(r"[ \n\u200b]", r[i]) or [""]) for i in range(len(header))]
+        assert sum(widest) <= 80, (name, header, widest)
+        assert all(len(cell) <= 240 for r in rows for cell in r), (name, header)
 
 
-def test_endpoint_sections_generic_first(catalog):
+@pytest.mark.parametrize("name", ["index.md", *(f"{v}.md" for v in VENDORS)])
+def test_headings_are_unique_and_every_link_resolves(catalog, name):
+    pages = reference.generate(catalog)
+    ids = {n: _ids(p) for n, p in pages.items()}
+    tokens = PARSER.parse(pages[name])
+    headings = [_text(t) for i, t in enumerate(tokens) if t.type == "inline" and tokens[i - 1].type == "heading_open"]
+    assert len(headings) == len(set(headings)), [h for h in headings if headings.count(h) > 1]
+    for href in re.findall(r'href="([^"]+)"', HTML.render(pages[name])):
+        if href.startswith("https://"):  # a source page: well formed, not fetched
+            assert " " not in href and "." in href.split("/")[2]
+            continue
+        page, _, fragment = href.partition("#")
+        target = page or name
+        assert target in pages, href
+        assert not fragment or fragment in ids[target], f"{name}: {href} leads nowhere"
+
+
+def _ids(markdown: str) -> set[str]:
+    """Explicit anchors, and GitHub's anchor for each heading."""
+    found = set(re.findall(r'<a id="([^"]+)"></a>', markdown))
+    tokens = PARSER.parse(markdown)
+    for i, tok in enumerate(tokens):
+        if tok.type == "inline" and tokens[i - 1].type == "heading_open":
+            found.add(re.sub(r"[^\w\- ]", "", _text(tok).lower()).replace(" ", "-"))
+    return found
+
+
+def test_headings_that_shared_a_name_now_differ(catalog):
+    myob = reference.vendor_page(catalog, "myob")
+    assert "### HTTP 403 · RateLimitError — API key has exceeded the daily rate limit" in myob
+    assert "### HTTP 400 · 100 QuantityRequired / Required" in myob
+    prospend = [line for line in reference.vendor_page(catalog, "prospend").splitlines() if line.startswith("### HTTP 400 · BAD")]
+    assert len(prospend) == len(set(prospend)) == 5
+
+
+def test_each_error_section_says_where_it_is_raised_and_links_back(catalog):
     page = reference.vendor_page(catalog, "myob")
-    headings = [line for line in page.splitlines() if line.startswith("### ")]
-    assert headings[0] == "### All endpoints (generic errors)"
-    assert "### /Sale/Invoice/Item" in headings
+    section = page.split('<a id="25008"></a>')[1].split("<a id=")[0]
+    assert "retry [`after-fix`](index.md#legend)" in section and "who acts: [end-user](index.md#legend)" in section
+    assert "**Raised by** (11 documented rows)" in section
+    assert "[/Sale/Order/Item](#endpoint-sale-order-item)" in section
+    assert "](#25008)" in page.split('<a id="endpoint-sale-order-item"></a>')[1].split("<a id=")[0]
+
+
+@pytest.mark.parametrize("vendor", ["myob", "sage", "invoicexpress", "prospend"])
+def test_sample_responses_are_the_vendors_envelope_and_explain_as_their_own_error(catalog, vendor):
+    from errcat.explain import explain
+
+    page = reference.vendor_page(catalog, vendor)
+    samples = re.findall(r'<a id="([^"]+)"></a>(?:(?!<a id=).)*?```json\n(.*?)\n```', page, re.DOTALL)
+    assert samples
+    index = errcat.open_catalog(use_env=False).index
+    for frag, body in samples:
+        json.loads(body)
+        x = explain(index, body, vendor=vendor)
+        best = x.errors[0].best
+        assert x.errors[0].kind in ("exact", "template", "code") and best is not None, (frag, body)
+        assert reference.anchor(best.entry.guide_id, vendor) == frag, (frag, body)
 
 
 def test_placeholders_survive_rendering(catalog):
@@ -95,18 +184,51 @@ def test_placeholders_survive_rendering(catalog):
 def test_hostile_messages_are_escaped(tmp_path):
     hostile = "Pipe | back\\slash `tick` <b>bold</b> *star* [link](x)\nsecond line"
     overlay = tmp_path / "evil.yaml"
-    import json
-
     overlay.write_text(
         "errcat: 1\nvendor: {id: evil, name: Evil API}\n"
         "guides:\n  evil.x:\n    summary: s\n    causes: [c]\n    fix: f\n    retry: after-fix\n    actor: integrator\n"
-        f"entries:\n  - {{id: evil.x, vendor: evil, endpoint: null, methods: [GET], scenario: {json.dumps(hostile)}, status: 400,"
+        f"entries:\n  - {{id: evil.x, vendor: evil, endpoint: /things, methods: [GET], scenario: {json.dumps(hostile)}, status: 400,"
         f" code: null, name: null, message: {json.dumps(hostile)}, severity: error, guide: evil.x, source: {{document: d}}}}\n"
     )
     catalog = errcat.load_catalog([overlay], builtin=False, use_env=False)
-    ((header, rows),) = [t for t in tables(reference.vendor_page(catalog, "evil")) if t[0][0] == "Method(s)"]
-    assert rows[0][1] == hostile and rows[0][5] == hostile
-    assert len(rows[0]) == len(header)
+    page = reference.vendor_page(catalog, "evil")
+    assert hostile in inline_texts(page) or any(hostile in t for t in inline_texts(page))  # the message, whole
+    ((header, rows),) = [t for t in tables(page) if t[0][-1:] == ["Error"]]
+    assert rows[0][header.index("Scenario")] == hostile and len(rows[0]) == len(header)
+    assert "<b>" not in HTML.render(page)
+
+
+def test_index_puts_the_same_failure_side_by_side(catalog):
+    page = reference.index_page(catalog)
+    ((header, rows),) = [t for t in tables(page) if t[0][:1] == ["Failure"]]
+    assert header == ["Failure", "InvoiceXpress", "MYOB", "ProSpend", "Sage"]
+    rate = {
+        h: c.replace("\u200b", "") for h, c in zip(header, next(r for r in rows if r[0].startswith("Rate limited")), strict=True)
+    }
+    assert rate["MYOB"].startswith("403 RateLimitError") and rate["Sage"].startswith("429 Too Many Requests")
+    assert "wait-for-reset" in rate["Sage"]
+
+
+def test_legend_defines_every_value_the_schema_allows_and_export_carries_it(catalog, cli):
+    from errcat.legend import ACTOR, RETRY
+
+    schema = json.loads((REPO / "catalog" / "schema" / "errcat-catalog.schema.json").read_text())
+    guide = schema["$defs"]["guide"]["properties"]
+    assert set(RETRY) == set(guide["retry"]["enum"]) and set(ACTOR) == set(guide["actor"]["enum"])
+    ((_header, rows),) = [
+        t for t in tables(reference.index_page(catalog)) if t[0] == ["Value", "Meaning"] and t[1][0][0] == "after-fix"
+    ]
+    assert [r[0] for r in rows] == list(RETRY)
+    exported = json.loads(cli("export", "--format", "json").stdout)
+    assert exported["legend"]["retry"] == RETRY and exported["legend"]["actor"] == ACTOR
+
+
+def test_endpoint_sections_generic_first(catalog):
+    page = reference.vendor_page(catalog, "myob")
+    endpoints = page.split("## Endpoints\n")[1]
+    headings = [line for line in endpoints.splitlines() if line.startswith("### ")]
+    assert headings[0] == "### All endpoints (generic errors)"
+    assert "### /Sale/Invoice/Item" in headings
 
 
 def test_anchors_are_stable_across_unrelated_edits(catalog, tmp_path):

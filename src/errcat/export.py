@@ -29,7 +29,9 @@ def export_text(catalog: Catalog | CatalogIndex, fmt: str, vendor: str | None = 
         writer.writeheader()
         writer.writerows(rows)
         return buffer.getvalue()
-    document = envelope("export", entries=records)
+    from .legend import legend
+
+    document = envelope("export", legend=legend(), entries=records)
     if fmt == "yaml":
         import yaml
 

@@ -1,0 +1,111 @@
+"""Markdown reference pages from the catalog: generate, write atomically, check freshness.
+
+Pages are a pure function of the catalog (same catalog, byte-identical pages). Each distinct
+error gets an anchor derived from its guide id alone (``myob.md#25008``), so adding unrelated
+entries never moves a link.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..catalog.core import Catalog
+from ..errors import ErrcatError, UsageError
+from .index import index_page
+from .parts import GENERATED_NOTE, anchor
+from .vendor import vendor_page
+
+__all__ = ["GENERATED_NOTE", "DocsReport", "DocsWriteError", "anchor", "check", "generate", "index_page", "vendor_page", "write"]
+
+
+class DocsWriteError(ErrcatError):
+    """The pages could not be written; the previous pages are left as they were."""
+
+    exit_code = 2
+
+
+def generate(catalog: Catalog, vendors: list[str] | None = None) -> dict[str, str]:
+    """All pages by file name; with ``vendors``, only those vendors' pages (and no index)."""
+    chosen = vendors if vendors else sorted(catalog.vendors)
+    unknown = [v for v in chosen if v not in catalog.vendors]
+    if unknown:
+        raise UsageError(f"unknown vendor(s): {', '.join(unknown)} (known: {', '.join(sorted(catalog.vendors))})")
+    pages = {f"{v}.md": vendor_page(catalog, v) for v in chosen}
+    if not vendors:
+        pages["index.md"] = index_page(catalog)
+    return pages
+
+
+@dataclass(frozen=True)
+class DocsReport:
+    written: list[str]
+    stale: list[str]  # pages that differ (check) or would change
+    orphans: list[str]  # *.md in the folder no vendor produces any more
+    diffs: dict[str, str]
+
+
+def _orphans(out: Path, pages: dict[str, str], catalog: Catalog) -> list[str]:
+    if not out.is_dir():
+        return []
+    known = set(pages) | {f"{v}.md" for v in catalog.vendors} | {"index.md"}
+    return sorted(p.name for p in out.glob("*.md") if p.name not in known)
+
+
+def _current(path: Path) -> str | None:
+    """A page as it is on disk; a page that is not UTF-8 (or cannot be read) counts as different."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def check(catalog: Catalog, out: Path, vendors: list[str] | None = None) -> DocsReport:
+    """Which pages in ``out`` differ from what the catalog generates, with a short diff each."""
+    pages = generate(catalog, vendors)
+    stale, diffs = [], {}
+    for name, content in pages.items():
+        path = out / name
+        current = _current(path)
+        if current != content:
+            stale.append(name)
+            diff = difflib.unified_diff(
+                (current or "").splitlines(), content.splitlines(), f"{out / name} (on disk)", "(from catalog)", lineterm="", n=1
+            )
+            diffs[name] = "\n".join(list(diff)[:20])
+    return DocsReport([], stale, _orphans(out, pages, catalog), diffs)
+
+
+def write(catalog: Catalog, out: Path, vendors: list[str] | None = None, prune: bool = False) -> DocsReport:
+    """Write every page atomically (temp file, then rename); all pages are built before any is written."""
+    pages = generate(catalog, vendors)  # any catalog error surfaces here, before a byte is written
+    changed = {n: c for n, c in pages.items() if _current(out / n) != c}
+    staged: dict[str, str] = {}
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        # Phase 1: every changed page to a temporary file beside it. A failure here (disk full,
+        # no permission) removes the temporaries and leaves every previous page as it was.
+        for name, content in changed.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+            staged[name] = tmp
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
+            os.chmod(tmp, 0o644)  # mkstemp makes 0600; pages are ordinary files
+        # Phase 2: atomic renames.
+        for name, tmp in staged.items():
+            os.replace(tmp, out / name)
+        staged.clear()
+        orphans = _orphans(out, pages, catalog)
+        if prune:
+            for name in orphans:
+                (out / name).unlink()
+    except OSError as exc:
+        raise DocsWriteError(f"cannot write pages to {out}: {exc.strerror or exc}") from None
+    finally:
+        for tmp in staged.values():
+            Path(tmp).unlink(missing_ok=True)
+    written = sorted(changed)
+    return DocsReport(written, [], orphans if not prune else [], {})

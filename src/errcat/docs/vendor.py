@@ -1,0 +1,246 @@
+"""One vendor's reference page, built for a reader with an error in hand: a narrow lookup table
+(status, code, name, message) at the top, then one section per error (meaning, causes, fix, retry,
+who acts, the endpoints that raise it, a sample response), then the endpoints and where the facts
+come from. Columns a vendor never fills are left out; every documented message appears verbatim."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..catalog.core import Catalog
+from ..model import Entry, Vendor
+from ..query import ErrorGroup, group_entries
+from ..render.markdown import Raw, cell, escape, table
+from ..render.text import where
+from ..stats import endpoint_rows, vendor_counts
+from .parts import (
+    CELL_CHARS,
+    GENERATED_NOTE,
+    breakable,
+    endpoint_anchor,
+    group_anchor,
+    headings,
+    identity,
+    link,
+    messages,
+    sample_response,
+    shorten,
+    source_markdown,
+    statuses,
+)
+
+LEGEND = "index.md#legend"
+
+
+def _endpoint_key(e: Entry) -> str | None:
+    """The section an entry belongs to: its endpoint (or inferred resource), None for all endpoints."""
+    label = where(e)
+    return None if label == "(all endpoints)" else label
+
+
+def _endpoint_title(key: str | None) -> str:
+    return "All endpoints (generic errors)" if key is None else key
+
+
+def _status_shown(e: Entry) -> str:
+    return e.source.status_text or str(e.status)  # as the document prints it: "504 Timeout"
+
+
+def _find_table(groups: list[ErrorGroup], titles: dict[str, str]) -> str:
+    """Status, code, name, message: one row per documented message, linked to the error's section;
+    a column no error of this vendor fills is left out."""
+    rows: list[tuple[int, list[object]]] = []
+    for g in groups:
+        frag = group_anchor(g)
+        shown: list[str | None] = [*messages(g)] or [None]
+        for message in shown:
+            code = " / ".join(g.codes)
+            names = " / ".join(n for n in g.names if n not in g.codes)
+            text = shorten(message, CELL_CHARS) if message is not None else None
+            label = code or names or text or f"({shorten(g.entries[0].scenario, CELL_CHARS)})"
+            cells: list[object] = [
+                statuses(g),
+                Raw(link(code, f"#{frag}", narrow=True)) if code else "",
+                Raw(link(names, f"#{frag}", narrow=True) if names and not code else breakable(names)),
+                Raw(link(label, f"#{frag}", narrow=True) if not code and not names else breakable(text or "")),
+            ]
+            rows.append((min(e.status for e in g.entries), cells))
+    rows.sort(key=lambda r: r[0])  # stable: catalog order within a status
+    headers = ["Status", "Code", "Name", "Message"]
+    keep = [i for i in range(len(headers)) if i in (0, 3) or any(str(r[1][i]) for r in rows)]
+    return table([headers[i] for i in keep], [[r[1][i] for i in keep] for r in rows])
+
+
+def _status_line(group: ErrorGroup) -> str:
+    g = group.guide
+    severities = sorted({e.vendor_severity or e.severity or "" for e in group.entries} - {""})
+    parts = []
+    written = sorted({e.source.status_text for e in group.entries if e.source.status_text})
+    if written:
+        parts.append("Status as documented: " + " / ".join(escape(s) for s in written))
+    if severities:
+        parts.append("severity " + " / ".join(escape(s) for s in severities))
+    if g is not None:
+        parts.append(f"retry [`{g.retry}`]({LEGEND})")
+        parts.append(f"who acts: [{escape(g.actor)}]({LEGEND})")
+    return " · ".join(parts) + "\n"
+
+
+def _raised_by(group: ErrorGroup) -> str:
+    """Where the error is documented: each scenario once, with its methods and the endpoints
+    (linked to their sections) that raise it."""
+    places: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for e in group.entries:
+        key = _endpoint_key(e)
+        places[(", ".join(e.methods), e.scenario)].append(link(_endpoint_title(key), f"#{endpoint_anchor(key)}"))
+    lines = []
+    for (methods, scenario), endpoints in places.items():
+        verbs = f"`{methods}` " if methods else ""
+        lines.append(f"- {verbs}{escape(scenario)}: " + ", ".join(dict.fromkeys(endpoints)))
+    return (
+        f"**Raised by** ({len(group.entries)} documented row{'s' if len(group.entries) != 1 else ''}):\n\n"
+        + "\n".join(lines)
+        + "\n"
+    )
+
+
+def _details(entries: tuple[Entry, ...]) -> list[str]:
+    """What the document prints beside the message: LearnMore, and the defects a reader finds
+    (quirks), each once."""
+    out = []
+    links = sorted({e.learn_more for e in entries if e.learn_more})
+    if links:
+        out.append("LearnMore: " + "; ".join(f"`{s}`" if "`" not in s else cell(s) for s in links) + "\n")
+    quirks = list(dict.fromkeys(q for e in entries for q in e.quirks))
+    if quirks:
+        out.append("Quirks of the document:\n\n" + "\n".join(f"- {escape(q)}" for q in quirks) + "\n")
+    return out
+
+
+def _message_block(group: ErrorGroup) -> str:
+    said = messages(group)
+    if not said:
+        return "No message is documented for this error; the status and the reason above identify it.\n"
+    shown = [f"`{m}`" if "`" not in m and m.strip() == m and m else cell(m) for m in said]
+    if len(shown) == 1:
+        return f"**Message:** {shown[0]}\n"
+    return "**Messages** (one per documented row):\n\n" + "\n".join(f"- {m}" for m in shown) + "\n"
+
+
+def _error_section(vendor: Vendor, group: ErrorGroup, heading: str) -> str:
+    g = group.guide
+    out = [f'<a id="{group_anchor(group)}"></a>\n\n### {escape(heading)}\n', _status_line(group)]
+    if g is None:
+        out.append("_No explanation in the catalog._\n")
+    else:
+        causes = "\n".join(f"- {escape(c)}" for c in g.causes)
+        out.append(f"{escape(g.summary)}\n\n**Likely causes**\n\n{causes}\n\n**Fix:** {escape(g.fix)}\n")
+    out.append(_message_block(group))
+    out.append(_raised_by(group))
+    sample = next((s for s in (sample_response(vendor, e) for e in group.entries) if s), None)
+    if sample is not None:
+        name, body = sample
+        out.append(f"<details><summary>Sample response ({escape(name)})</summary>\n\n```json\n{body}\n```\n\n</details>\n")
+    out += _details(group.entries)
+    return "\n".join(out)
+
+
+def _endpoint_sections(catalog: Catalog, vendor: Vendor, rows: list[Entry], groups: list[ErrorGroup]) -> list[str]:
+    by_key: dict[str | None, list[Entry]] = defaultdict(list)
+    for e in rows:
+        by_key[_endpoint_key(e)].append(e)
+    documented = {r.path: r for r in endpoint_rows(catalog, vendor.id)}
+    keys = sorted(by_key, key=lambda k: (k is not None, not (k or "").startswith("/")))
+    keys += [p for p in documented if p not in by_key]  # documented endpoints no error row names
+    group_of = {e.id: g for g in groups for e in g.entries}
+    any_methods = any(e.methods for e in rows)
+    out = []
+    for key in keys:
+        title = _endpoint_title(key)
+        out.append(f'<a id="{endpoint_anchor(key)}"></a>\n\n### {escape(title)}\n')
+        info = documented.get(key or "")
+        if info is not None and (info.methods or info.description):
+            verbs = f"`{', '.join(info.methods)}`" if info.methods else ""
+            said = f"{escape(info.description)[:1].upper()}{escape(info.description)[1:]}." if info.description else ""
+            out.append(" — ".join(p for p in (verbs, said) if p) + "\n")
+        entries = by_key.get(key, [])
+        if not entries and key is not None:
+            out.append("No error is documented for this endpoint alone; the [generic errors](#endpoint-all) apply.\n")
+        if entries:
+            show_scenario = any(e.scenario.strip() != title for e in entries)
+            headers = [*(["Method(s)"] if any_methods else []), *(["Scenario"] if show_scenario else []), "Error"]
+            body: list[list[object]] = []
+            for e in entries:
+                g = group_of[e.id]
+                cells: list[object] = [", ".join(e.methods)] if any_methods else []
+                if show_scenario:
+                    cells.append(e.scenario)
+                cells.append(Raw(link(shorten(identity(g), 60), f"#{group_anchor(g)}", narrow=True)))
+                body.append(cells)
+            out.append(table(headers, body))
+        if info is not None and info.parameters:
+            prows: list[list[object]] = [
+                [p.name, p.type, " | ".join(p.values), p.default or "", p.description] for p in info.parameters
+            ]
+            names = ["Parameter", "Type", "Values", "Default", "Meaning"]
+            keep = [i for i in range(len(names)) if any(r[i] for r in prows)]  # no column left empty
+            out.append("Query parameters:\n\n" + table([names[i] for i in keep], [[r[i] for i in keep] for r in prows]))
+    return out
+
+
+def _recognition(vendor: Vendor) -> list[str]:
+    """How errcat recognises this API in a paste, each fact with the page it comes from."""
+    out = []
+    for label, items in (
+        ("Hosts", vendor.hosts),
+        ("Base URLs", vendor.base_urls),
+        ("Authentication", vendor.auth),
+        ("Headers", vendor.headers),
+        ("Path prefix", vendor.path_prefixes),
+        ("Recognised by name", vendor.mentions),
+        ("Other products (not this API; never claimed)", vendor.other_products),
+    ):
+        if items:
+            facts = "\n".join(
+                f"  - `{f.value}`" + (f" — {escape(f.description)}" if f.description else "") + f" ({source_markdown(f.source)})"
+                for f in items
+            )
+            out.append(f"- **{label}**\n{facts}")
+    for env in vendor.envelopes:
+        note = f" ({source_markdown(env.source)})" if env.source else ""
+        out.append(f"- **Envelope: {escape(env.name)}**{note}\n\n  ```\n  {env.example}\n  ```")
+    return out
+
+
+def vendor_page(catalog: Catalog, vendor_id: str) -> str:
+    """One vendor's page (deterministic: the same catalog gives the same bytes)."""
+    vendor = catalog.vendors[vendor_id]
+    rows = [e for e in catalog.entries if e.vendor == vendor_id]
+    groups = sorted(group_entries(catalog, rows), key=lambda g: min(e.status for e in g.entries))  # stable
+    titles = headings(groups)
+    counts = vendor_counts(catalog, vendor_id)
+    documents = ", ".join(f"`{d}`" for d in vendor.documents) or "the vendor's documents"
+    out = [GENERATED_NOTE, f"# {escape(vendor.name)}\n"]
+    out.append(
+        f"{counts['errors']} distinct errors, documented in {counts['rows']} rows of {documents}. "
+        f"Retry and who-acts values are defined in the [legend]({LEGEND}).\n"
+    )
+    out.append(
+        "**Contents:** [Find an error](#find-an-error) · [Errors explained](#errors-explained) · "
+        "[Endpoints](#endpoints) · [Recognising this API](#recognising-this-api)\n"
+    )
+    out.append(
+        "## Find an error\n\nFind the status, code, name or message you have; its link leads to the explanation.\n\n"
+        + _find_table(groups, titles)
+    )
+    out.append("## Errors explained\n")
+    out += [_error_section(vendor, g, titles[group_anchor(g)]) for g in groups]
+    out.append("## Endpoints\n")
+    out += _endpoint_sections(catalog, vendor, rows, groups)
+    recognition = _recognition(vendor)
+    if recognition:
+        out.append(
+            "## Recognising this API\n\nWhat `errcat explain` reads as evidence of this vendor,"
+            " with where each fact comes from.\n\n" + "\n".join(recognition) + "\n"
+        )
+    return "\n".join(out)
