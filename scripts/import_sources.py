@@ -14,6 +14,7 @@ Usage: python scripts/import_sources.py [--sources DIR] [--out DIR] [--check]
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from collections import Counter
@@ -580,6 +581,7 @@ def parse_prospend_endpoints(text: str) -> list[dict[str, Any]]:
             continue
         if line == "Response":
             in_params, param = False, None
+            current["_response_at"] = i + 1
             continue
         if line.startswith('"nextCursor"') and "description" not in current:
             current["description"] = 'a list: the response holds one "page" of results and a "nextCursor" for the next one'
@@ -604,7 +606,80 @@ def parse_prospend_endpoints(text: str) -> list[dict[str, Any]]:
             param["description"] = (param["description"] + " " + line).strip()
         else:
             param["description"] = (param["description"] + " " + line).strip()
+    _prospend_endpoint_quirks(text.splitlines(), endpoints)
     return endpoints
+
+
+def _response_block(raw: list[str], start: int) -> tuple[int, list[str]]:
+    """The example response after a "Response" line: (1-based line of its first line, its lines)."""
+    i = start
+    while i < len(raw) and not raw[i].strip():
+        i += 1
+    first, depth, block = i, 0, []
+    for line in raw[i:]:
+        block.append(line)
+        depth += line.count("{") + line.count("[") - line.count("}") - line.count("]")
+        if depth <= 0:
+            break
+    return first + 1, block
+
+
+def _prospend_endpoint_quirks(raw: list[str], endpoints: list[dict[str, Any]]) -> None:
+    """Where the Accounts Payable page's own examples and paths disagree with the rest of it,
+    recorded as each endpoint's quirks (never smoothed over): examples that are not JSON, links
+    without the /beta prefix, one id under two names, timestamps under two names."""
+    keys: dict[str, set[str]] = {}
+    for ep in endpoints:
+        at = ep.pop("_response_at", None)
+        quirks: list[str] = []
+        if at is None:
+            continue
+        first, block = _response_block(raw, at)
+        try:
+            json.loads("\n".join(block))
+        except ValueError:
+            problems = []
+            for n, line in enumerate(block):
+                m = re.search(r'"(\w+)": ([A-Za-z0-9]+)"', line)
+                if m:
+                    problems.append(f'"{m.group(1)}" has a value with no opening quote ({m.group(2)}") at line {first + n}')
+                nxt = next((b.strip() for b in block[n + 1 :] if b.strip()), "")
+                if line.rstrip().endswith(("},", "],")) and nxt[:1] in ("]", "}"):
+                    problems.append(f"a trailing comma before {nxt[:1]!r} at line {first + n}")
+            ep["quirks"] = quirks
+            quirks.append("the example response is not valid JSON: " + ("; ".join(problems) or "it does not parse"))
+        links = [m.group(1) for line in block for m in [re.search(r'"_link": "(/[^"]+)"', line)] if m]
+        if links and not all(link.startswith("/beta/") for link in links):
+            quirks.append(f'its "_link" values ({links[0]}) lack the /beta prefix of the documented paths')
+        keys[ep["path"]] = {m.group(1) for line in block for m in [re.search(r'"((?:created|updated)\w+)":', line)] if m}
+        ep["quirks"] = quirks
+    # one id under two names: the segment before a {placeholder} names it differently across paths
+    names: dict[str, set[str]] = {}
+    for ep in endpoints:
+        for literal, param in re.findall(r"/(\w+)/\{(\w+)\}", ep["path"]):
+            names.setdefault(literal, set()).add(param)
+    for ep in endpoints:
+        for literal, param in re.findall(r"/(\w+)/\{(\w+)\}", ep["path"]):
+            others = sorted(names[literal] - {param})
+            if others:
+                ep.setdefault("quirks", []).append(
+                    f"the id after /{literal}/ is {{{param}}} in this path but "
+                    + ", ".join("{" + o + "}" for o in others)
+                    + " in others on the page"
+                )
+    # timestamps under two names: a response that differs from what most responses on the page say
+    shapes = [frozenset(k) for k in keys.values() if k]
+    usual = max(shapes, key=shapes.count, default=None)
+    for ep in endpoints:
+        mine = keys.get(ep["path"])
+        if usual is not None and mine and frozenset(mine) != usual:
+            ep.setdefault("quirks", []).append(
+                f"its response names the timestamps {', '.join(sorted(mine))} where the page's other responses say "
+                f"{', '.join(sorted(usual))}"
+            )
+    for ep in endpoints:
+        if not ep.get("quirks"):
+            ep.pop("quirks", None)
 
 
 # --------------------------------------------------------------------------------------- write

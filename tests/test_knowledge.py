@@ -160,3 +160,25 @@ def test_fitting_retry_advice_passes_and_todo_warns(cli, tmp_path):
     todo = _overlay(tmp_path, "{summary: TODO, causes: [c], fix: f, retry: after-fix, actor: integrator}")
     r = cli("validate", todo)
     assert r.exit_code == 0 and "CAT021" in r.stdout and "(warning)" in r.stdout
+
+
+def test_prospend_accounts_payable_page_defects_are_recorded_as_endpoint_quirks(cli):
+    """The page's own examples disagree with it: recorded where a reader meets them, not smoothed over."""
+    import json as _json
+
+    doc = _json.loads(cli("endpoints", "prospend", "--format", "json").stdout)
+    quirks = {e["path"]: e["quirks"] for e in doc["endpoints"]}
+    line = quirks["/beta/company/{companyId}/invoice/{invoiceId}/line"]
+    assert any('"nextCursor" has a value with no opening quote (ez438tjgowjr0") at line 305' in q for q in line)
+    assert any('"_link" values (/company/4/invoice/555/line/1234567/split/456) lack the /beta prefix' in q for q in line)
+    assert any("createdOn, updatedOn" in q and "createdDate, updatedDate" in q for q in line)
+    single = quirks["/beta/company/{companyId}/invoice/{invoiceId}/line/{lineId}"]
+    assert any("{lineId} in this path but {invoiceLineId}" in q for q in single)
+    split = quirks["/beta/company/{companyId}/invoice/{invoiceId}/line/{invoiceLineId}/split/{invoiceLineSplitId}"]
+    assert any("trailing comma before ']' at line 336" in q for q in split)
+    assert quirks["/beta/company/{companyId}/invoice/{invoiceId}"] == []  # its example is valid JSON
+    from errcat import docs, load_catalog
+
+    assert "lack the /beta prefix of the documented paths" in docs.vendor_page(load_catalog(use_env=False), "prospend")
+    text = cli("endpoints", "prospend").stdout
+    assert "quirk: the id after /line/ is {lineId}" in text

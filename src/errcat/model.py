@@ -103,6 +103,7 @@ class Endpoint(NamedTuple):
     resource: str | None = None
     description: str | None = None
     parameters: tuple[Parameter, ...] = ()
+    quirks: tuple[str, ...] = ()  # where the document's example or path for it disagrees with the rest
 
 
 class StatusMeaning(NamedTuple):
@@ -173,6 +174,7 @@ def vendor_from_dict(v: dict[str, Any]) -> Vendor:
                     )
                     for p in e.get("parameters", ())
                 ),
+                quirks=tuple(e.get("quirks", ())),
             )
             for e in v.get("endpoints", ())
         ),

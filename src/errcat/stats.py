@@ -34,6 +34,7 @@ class EndpointRow(NamedTuple):
     rows: int
     description: str | None = None
     parameters: tuple[Parameter, ...] = ()
+    quirks: tuple[str, ...] = ()
 
 
 def endpoint_rows(catalog: Catalog | CatalogIndex, vendor: str | None = None) -> list[EndpointRow]:
@@ -47,7 +48,9 @@ def endpoint_rows(catalog: Catalog | CatalogIndex, vendor: str | None = None) ->
         seen = set()
         for ep in catalog.vendors[vid].endpoints:
             seen.add(ep.path)
-            out.append(EndpointRow(vid, ep.path, ep.methods, counts.get((vid, ep.path), 0), ep.description, ep.parameters))
+            out.append(
+                EndpointRow(vid, ep.path, ep.methods, counts.get((vid, ep.path), 0), ep.description, ep.parameters, ep.quirks)
+            )
         for (v, path), n in sorted(counts.items(), key=lambda kv: str(kv[0][1])):
             if v == vid and path not in seen and path is not None:
                 out.append(EndpointRow(vid, path, (), n))

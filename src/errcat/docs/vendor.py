@@ -185,6 +185,8 @@ def _endpoint_sections(catalog: Catalog, vendor: Vendor, rows: list[Entry], grou
             names = ["Parameter", "Type", "Values", "Default", "Meaning"]
             keep = [i for i in range(len(names)) if any(r[i] for r in prows)]  # no column left empty
             out.append("Query parameters:\n\n" + table([names[i] for i in keep], [[r[i] for i in keep] for r in prows]))
+        if info is not None and info.quirks:
+            out.append("Quirks of the document:\n\n" + "\n".join(f"- {escape(q)}" for q in info.quirks) + "\n")
     return out
 
 

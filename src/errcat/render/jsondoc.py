@@ -75,7 +75,7 @@ def endpoints_document(rows: list[EndpointRow]) -> dict[str, Any]:
 
     records = [
         {"vendor": r.vendor, "path": r.path, "methods": list(r.methods), "rows": r.rows, "description": r.description,
-         "parameters": [parameter_record(p) for p in r.parameters]}
+         "parameters": [parameter_record(p) for p in r.parameters], "quirks": list(r.quirks)}
         for r in rows
     ]  # fmt: skip
     return envelope("endpoints", endpoints=records)

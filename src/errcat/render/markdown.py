@@ -178,4 +178,9 @@ def endpoints_markdown(rows: list[EndpointRow]) -> str:
         [r.vendor, r.path, ", ".join(r.methods), r.rows, r.description or "", "; ".join(parameter_text(p) for p in r.parameters)]
         for r in rows
     ]
-    return table(["Vendor", "Path", "Methods", "Rows", "Returns", "Query parameters"], cells)
+    headers = ["Vendor", "Path", "Methods", "Rows", "Returns", "Query parameters"]
+    if any(r.quirks for r in rows):
+        headers.append("Quirks of the document")
+        for row, r in zip(cells, rows, strict=True):
+            row.append("; ".join(r.quirks))
+    return table(headers, cells)

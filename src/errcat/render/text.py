@@ -141,6 +141,8 @@ def endpoint_lines(rows: list[EndpointRow]) -> list[Line]:
             lines.append([("    ", None), (r.description, "dim")])
         for p in r.parameters:
             lines.append([("    ?", "dim"), (parameter_text(p), None), (f"  {p.description}" if p.description else "", "dim")])
+        for q in r.quirks:
+            lines.append([("    quirk: ", "yellow"), (q, "dim")])
     return lines
 
 
