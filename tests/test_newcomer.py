@@ -41,3 +41,23 @@ def test_until_a_bare_date_includes_that_day(cli, tmp_path):
 def test_usage_lines_name_their_arguments(cli):
     assert "QUERY" in cli("lookup", "-h").stdout.splitlines()[0]
     assert "[FILE]" in cli("explain", "-h").stdout.splitlines()[0]
+
+
+def test_install_completion_for_a_named_shell_installs_that_shell(tmp_path):
+    """`errcat --install-completion zsh` on a bash machine installed bash completion; now zsh's."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
+    code = "import sys; from errcat.cli import main; sys.argv = ['errcat', *sys.argv[1:]]; main()"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--install-completion", "zsh"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / ".zfunc" / "_errcat").is_file() and "zfunc" in (tmp_path / ".zshrc").read_text()
+    assert not (tmp_path / ".bash_completions").exists()
+    wrong = subprocess.run(
+        [sys.executable, "-c", code, "--install-completion", "tcsh"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert wrong.returncode == 2 and "unknown shell 'tcsh'" in wrong.stderr and "Traceback" not in wrong.stderr

@@ -33,3 +33,34 @@ def test_one_ctrl_d_after_a_paste_gets_the_answer():
     assert proc.returncode == 0, err
     assert b"DatePriorToBeginningOfFinancialYear" in out
     assert b"Ctrl-D" in err  # the prompt went to the terminal's stderr, not into the answer
+
+
+def test_scan_progress_bar_shows_on_a_terminal_even_with_no_color(tmp_path):
+    """NO_COLOR asks for no colour, not for no progress: the bar is drawn, without colour codes."""
+    log = tmp_path / "big.log"
+    line = b'2026-11-20T10:00:00Z INFO sync ok {"status": "fine"}\n'
+    with log.open("wb") as f:
+        f.write(line * ((40 << 20) // len(line)))  # above the 32 MiB a bar needs
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "NO_COLOR": "1", "ERRCAT_CATALOG": "", "COLUMNS": "100"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "errcat", "scan", str(log), "--workers", "1"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=terminal, env=env,
+    )  # fmt: skip
+    os.close(terminal)
+    seen = b""
+    try:
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal closed: the process ended
+                break
+            if not chunk:
+                break
+            seen += chunk
+        proc.communicate(timeout=120)
+    finally:
+        os.close(controller)
+    assert proc.returncode == 0  # no vendor error in the log: a clean scan
+    assert b"MB" in seen or b"MiB" in seen or b"GB" in seen, seen[-400:]  # rich's byte counter
+    assert b"\x1b[3" not in seen  # no colour codes (foreground 30-37)

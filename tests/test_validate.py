@@ -86,6 +86,7 @@ def test_bad_status(cli, catalog_copy):
     assert result.exit_code == 1
     bad = [m for m in problems(result.stdout) if m["code"] == "CAT005"]
     assert len(bad) == 1 and "299" in bad[0]["msg"]
+    assert int(bad[0]["line"]) == line_of(f, "  status: 299")  # the status line, not the entry's first
 
 
 def test_template_that_does_not_match_its_example(cli, catalog_copy):
@@ -114,6 +115,12 @@ def test_missing_guide(cli, catalog_copy):
     missing = [m for m in problems(result.stdout) if m["code"] == "CAT006"]
     assert len(missing) == 11  # every row of 25008, each at its own line
     assert len({m["line"] for m in missing}) == 11
+    guide_lines = {
+        i + 1
+        for i, line in enumerate((catalog_copy / "myob.entries.yaml").read_text().splitlines())
+        if line == "  guide: myob.25008"
+    }
+    assert {int(m["line"]) for m in missing} == guide_lines  # each at its guide: line
 
 
 def test_method_not_documented_for_endpoint(cli, catalog_copy):

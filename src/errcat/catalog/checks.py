@@ -61,14 +61,16 @@ def _bad_status(catalog: Catalog) -> Iterator[Problem]:
     known = {s.value for s in HTTPStatus}
     for e in catalog.entries:
         if e.status not in known or e.status < 400:
-            yield _at(catalog, "entry", e.id, "CAT005", "bad-status", f"entry {e.id}: {e.status} is not an HTTP error status")
+            yield _at(
+                catalog, "entry:status", e.id, "CAT005", "bad-status", f"entry {e.id}: {e.status} is not an HTTP error status"
+            )
 
 
 @check("CAT006", "missing-guide", "An entry names a guide (explanation) that no file defines.", essential=True)
 def _missing_guide(catalog: Catalog) -> Iterator[Problem]:
     for e in catalog.entries:
         if e.guide_id not in catalog.guides:
-            yield _at(catalog, "entry", e.id, "CAT006", "missing-guide", f"entry {e.id}: no guide {e.guide_id} explains it")
+            yield _at(catalog, "entry:guide", e.id, "CAT006", "missing-guide", f"entry {e.id}: no guide {e.guide_id} explains it")
 
 
 @check("CAT007", "template-mismatch", "A template filled with its slots does not give its documented message.", essential=True)

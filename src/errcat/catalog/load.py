@@ -225,6 +225,9 @@ def build(raw_files: list[RawFile]) -> tuple[Catalog, list[Problem]]:
                 )
             raw_by_id[e["id"]] = e
             where[("entry", e["id"])] = Location(raw.display, line, raw.layer)
+            field_lines = getattr(e, "key_lines", {})
+            for key in ("status", "guide"):  # checks of one key point at its own line
+                where[(f"entry:{key}", e["id"])] = Location(raw.display, field_lines.get(key, line), raw.layer)
     built_entries = []
     for eid, e in raw_by_id.items():
         t = templates.get((e["vendor"], e["message"])) if e["message"] is not None else None

@@ -17,8 +17,28 @@ from .app import app
 __all__ = ["app", "main"]
 
 
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _completion_shell_named(argv: list[str]) -> None:
+    """``--install-completion zsh``: Typer's flag ignores the shell named after it and installs for
+    the shell it detects. Naming one switches Typer to its explicit form, which takes the name."""
+    for flag in ("--install-completion", "--show-completion"):
+        if flag in argv:
+            i = argv.index(flag)
+            named = argv[i + 1] if i + 1 < len(argv) else None
+            if named is not None and not named.startswith("-"):
+                if named not in SHELLS:
+                    print(f"errcat: unknown shell {named!r} for {flag} (known: {', '.join(SHELLS)})", file=sys.stderr)
+                    sys.exit(2)
+                import os
+
+                os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"  # Typer's switch to the explicit form
+
+
 def main() -> None:
     """Entry point of the `errcat` script."""
+    _completion_shell_named(sys.argv[1:])
     try:
         app()
     except KeyboardInterrupt:

@@ -38,7 +38,8 @@ def progress_meter(total: int | None, stream: TextIO | None = None) -> Iterator[
     """A callback taking bytes read so far, drawing a progress bar on a terminal's stderr for big
     inputs (a byte counter when the size is unknown, as for stdin); None elsewhere."""
     stream = stream or sys.stderr
-    if not use_style(stream) or (total is not None and total < PROGRESS_MIN):
+    terminal = stream.isatty() and os.environ.get("TERM") != "dumb"  # NO_COLOR is about colour: the bar stays, plain
+    if not terminal or (total is not None and total < PROGRESS_MIN):
         yield None
         return
     from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn, TransferSpeedColumn
@@ -56,4 +57,4 @@ def progress_meter(total: int | None, stream: TextIO | None = None) -> Iterator[
 def _console(stream: TextIO):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    return Console(file=stream, highlight=False)
+    return Console(file=stream, highlight=False, no_color=bool(os.environ.get("NO_COLOR")))
