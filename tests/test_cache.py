@@ -240,3 +240,36 @@ def test_index_answers_like_the_loaded_catalog(cache: Path, catalog: errcat.Cata
         assert reread.lookup(query) == loaded.lookup(query)
     for text in ("financial year", "token expired", "rate limit"):
         assert reread.search(text) == loaded.search(text)
+
+
+def _overlay(folder: Path, code: str) -> Path:
+    folder.mkdir()
+    (folder / "acme.yaml").write_text(
+        "errcat: 1\nvendor: {id: acme, name: Acme API}\n"
+        "guides:\n  acme.x:\n    summary: s\n    causes: [c]\n    fix: f\n    retry: backoff\n    actor: vendor\n"
+        f"entries:\n  - {{id: acme.x, vendor: acme, endpoint: null, methods: [], scenario: s, status: 500, code: {code},"
+        " name: null, message: m, severity: error, guide: acme.x, source: {document: d}}\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_the_cache_keeps_only_the_most_recently_used_indexes(cli, cache: Path, tmp_path: Path, monkeypatch) -> None:
+    """Each overlay set builds its own index; beyond ERRCAT_CACHE_KEEP the least recently used go."""
+    monkeypatch.setenv("ERRCAT_CACHE_KEEP", "2")
+    a, b, c = (_overlay(tmp_path / name, f"ACME_{name.upper()}") for name in ("a", "b", "c"))
+    assert cli("lookup", "ACME_A", "--catalog", str(a)).exit_code == 0
+    assert cli("lookup", "ACME_B", "--catalog", str(b)).exit_code == 0
+    assert len(index_files(cache)) == 2
+    first = {p.name for p in index_files(cache)}
+    time.sleep(0.05)
+    assert cli("lookup", "ACME_A", "--catalog", str(a)).exit_code == 0  # a is used again: b is now the oldest
+    assert cli("lookup", "ACME_C", "--catalog", str(c)).exit_code == 0
+    kept = {p.name for p in index_files(cache)}
+    assert len(kept) == 2 and len(kept & first) == 1  # b's index was deleted, a's kept
+    assert cli("lookup", "ACME_A", "--catalog", str(a)).exit_code == 0
+    assert {p.name for p in index_files(cache)} == kept  # a was still there: nothing rebuilt
+    assert len(list(cache.glob("index-*.stat"))) == 2  # no orphaned stat files
+    info = json.loads(cli("cache", "info", "--format", "json").stdout)
+    assert info["keep"] == 2 and all(f["used_at"] > 0 for f in info["files"])
+    assert "keeps the 2 most recently used indexes" in cli("cache", "info").stdout

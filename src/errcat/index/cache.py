@@ -34,6 +34,36 @@ CACHE_ENV = "ERRCAT_CACHE_DIR"
 NO_CACHE_ENV = "ERRCAT_NO_CACHE"
 RACY_NS = 2_000_000_000  # a file changed this close to the build may have changed within one mtime tick
 STALE_TEMP_SECONDS = 3600
+KEEP_ENV = "ERRCAT_CACHE_KEEP"
+KEEP_DEFAULT = 8  # indexes kept (the most recently used); each overlay set builds its own
+
+
+def cache_keep() -> int:
+    """How many indexes the cache keeps (``ERRCAT_CACHE_KEEP``; at least 1)."""
+    try:
+        return max(1, int(os.environ.get(KEEP_ENV, KEEP_DEFAULT)))
+    except ValueError:
+        return KEEP_DEFAULT
+
+
+def last_used(index_file: Path) -> float:
+    """When an index last served a command: its stat file is touched on each use."""
+    times = []
+    for f in (index_file, index_file.with_suffix(".stat")):
+        with contextlib.suppress(OSError):
+            times.append(f.stat().st_mtime)
+    return max(times, default=0.0)
+
+
+def prune(folder: Path, keep: int, spare: Path | None = None) -> list[Path]:
+    """Delete the least recently used indexes beyond ``keep`` (never ``spare``); return them."""
+    indexes = sorted(folder.glob("index-*.sqlite"), key=last_used, reverse=True)
+    doomed = [f for f in indexes[keep:] if f != spare]
+    for f in doomed:
+        _discard(f)
+    return doomed
+
+
 T = TypeVar("T")
 
 __all__ = ["CorruptIndex", "cache_dir", "open_index", "with_index"]
@@ -203,6 +233,7 @@ def open_index(
         _remove_stale_temps(folder)
         _write_atomic(index_file, write)
         _record_stats(stat_file, states, build)
+        prune(folder, cache_keep(), spare=index_file)
         return CatalogIndex(open_checked(index_file), source=catalog, origin=str(index_file))
     except (OSError, sqlite3.Error, CorruptIndex):
         return compile_in_memory(catalog)  # an unwritable cache is not the user's problem
@@ -217,6 +248,8 @@ def _reuse(index_file: Path, stat_file: Path, states: list[FileState]) -> Catalo
         return None
     try:
         if _trusted_by_stat(stat_file, states, db):
+            with contextlib.suppress(OSError):
+                os.utime(stat_file)  # "last used", for pruning
             return CatalogIndex(db, origin=str(index_file))
         if read_meta(db, "content") == content_hash(states):
             _record_stats(stat_file, states, read_meta(db, "build"))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog.locate import catalog_paths
-from .cache import cache_dir, content_hash, file_states, index_name, open_checked, read_meta
+from .cache import cache_dir, content_hash, file_states, index_name, last_used, open_checked, read_meta
 from .codec import CorruptIndex
 
 
@@ -23,6 +23,7 @@ class CacheEntry:
     built_at: float | None
     files: list[str]
     current: bool  # built for the catalog files in use now, from their current content
+    used_at: float = 0.0  # when it last served a command (the least recently used go first when pruned)
 
 
 def cache_entries(paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = True) -> list[CacheEntry]:
@@ -47,7 +48,7 @@ def cache_entries(paths: list[Path | str] | None = None, *, builtin: bool = True
                 db.close()
         except (sqlite3.DatabaseError, CorruptIndex, OSError, ValueError):
             pass
-        out.append(CacheEntry(f, f.stat().st_size, entries, built_at, files, current))
+        out.append(CacheEntry(f, f.stat().st_size, entries, built_at, files, current, last_used(f)))
     return out
 
 

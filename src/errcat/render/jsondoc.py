@@ -84,7 +84,9 @@ def endpoints_document(rows: list[EndpointRow]) -> dict[str, Any]:
 def cache_document(folder: str, files: list[CacheEntry]) -> dict[str, Any]:
     records = [
         {"path": str(c.path), "bytes": c.size, "entries": c.entries, "built_at": c.built_at, "current": c.current,
-         "catalog_files": c.files}
+         "used_at": c.used_at, "catalog_files": c.files}
         for c in files
     ]  # fmt: skip
-    return envelope("cache", folder=folder, files=records)
+    from ..index.cache import cache_keep
+
+    return envelope("cache", folder=folder, keep=cache_keep(), files=records)

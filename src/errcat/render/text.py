@@ -335,17 +335,23 @@ def cache_lines(folder: str, files: list[CacheEntry]) -> list[Line]:
     """`errcat cache info`: the folder, then one line per index file."""
     import time
 
-    lines: list[Line] = [[("cache folder: ", None), (folder, "bold")]]
+    from ..index.cache import KEEP_ENV, cache_keep
+
+    lines: list[Line] = [
+        [("cache folder: ", None), (folder, "bold")],
+        [(f"  keeps the {cache_keep()} most recently used indexes ({KEEP_ENV}); older ones are deleted", "dim")],
+    ]
     if not files:
         lines.append([("  no index files yet (the next lookup builds one)", "dim")])
     for f in files:
         built = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(f.built_at)) if f.built_at else "?"
+        used = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(f.used_at)) if f.used_at else "?"
         state = "current" if f.current else ("unreadable" if f.entries is None else "other catalog files or stale")
         count = "?" if f.entries is None else f"{f.entries:,}"
         lines.append(
             [
                 (f"  {f.path.name}", "cyan"),
-                (f"  {f.size:,} bytes, {count} entries, built {built}, ", None),
+                (f"  {f.size:,} bytes, {count} entries, built {built}, last used {used}, ", None),
                 (state, "green" if f.current else "dim"),
             ]
         )
