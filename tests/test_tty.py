@@ -64,3 +64,42 @@ def test_scan_progress_bar_shows_on_a_terminal_even_with_no_color(tmp_path):
     assert proc.returncode == 0  # no vendor error in the log: a clean scan
     assert b"MB" in seen or b"MiB" in seen or b"GB" in seen, seen[-400:]  # rich's byte counter
     assert b"\x1b[3" not in seen  # no colour codes (foreground 30-37)
+
+
+def test_a_narrow_terminal_gets_wrapped_lines_with_hanging_indents():
+    """At 60 columns long lines wrap at words under their own text; piped output stays one line each."""
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "ERRCAT_CATALOG": "", "COLUMNS": "60", "TERM": "xterm"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "errcat", "lookup", "25008"],
+        stdin=subprocess.DEVNULL,
+        stdout=terminal,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(terminal)
+    seen = b""
+    try:
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        proc.communicate(timeout=60)
+    finally:
+        os.close(controller)
+    import re
+
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in seen.decode().replace("\r", "").splitlines()]
+    assert proc.returncode == 0 and lines
+    assert max(len(line) for line in lines) <= 60
+    fix = next(i for i, line in enumerate(lines) if line.startswith("  fix:"))
+    start = len(lines[fix]) - len(lines[fix][len("  fix:") :].lstrip())  # where the fix's text begins
+    assert lines[fix + 1][:start].strip() == "" and lines[fix + 1][start] != " "  # continues under it, not at column 0
+    piped = subprocess.run(
+        [sys.executable, "-m", "errcat", "lookup", "25008"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert any(len(line) > 60 for line in piped.stdout.splitlines())  # a pipe gets whole lines

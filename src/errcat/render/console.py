@@ -26,8 +26,25 @@ def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
     from rich.text import Text
 
     console = Console(file=stream, highlight=False, soft_wrap=True)
+    width = console.width
     for line in lines:
-        console.print(Text.assemble(*[(text, style or "") for text, style in line]))
+        text = Text.assemble(*[(text, style or "") for text, style in line])
+        if text.cell_len <= width or width < 30:
+            console.print(text)
+            continue
+        # Wrap at word boundaries with a hanging indent: continuation lines start under the text
+        # that follows the line's own indent and its "label: " (piped output is never wrapped).
+        indent = _hanging_indent(text.plain)
+        for i, part in enumerate(text.wrap(console, width - indent)):
+            console.print(Text(" " * indent) + part if i else part)
+
+
+def _hanging_indent(plain: str) -> int:
+    import re
+
+    m = re.match(r"(\s*)(?:[\w()/-][\w ()/-]{0,13}:\s+)?", plain)
+    whole, lead = (m.group(0), m.group(1)) if m else ("", "")
+    return len(whole) if len(whole) > len(lead) else len(lead) + 2
 
 
 PROGRESS_MIN = 32 << 20  # inputs smaller than this finish before a bar is worth drawing
