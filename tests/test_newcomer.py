@@ -61,3 +61,36 @@ def test_install_completion_for_a_named_shell_installs_that_shell(tmp_path):
         [sys.executable, "-c", code, "--install-completion", "tcsh"], env=env, capture_output=True, text=True, timeout=60
     )
     assert wrong.returncode == 2 and "unknown shell 'tcsh'" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+WIDGET = 'HTTP/1.1 409 Conflict\n{"code":"WIDGET_FROZEN","message":"Widget 1234 is frozen for \'Acme Ltd\'"}\n'
+
+
+def test_stub_ids_carry_no_values_and_varying_values_become_template_slots(cli, tmp_path):
+    r = cli("explain", "--stub", input=WIDGET)
+    assert r.exit_code == 0
+    import yaml
+
+    doc = yaml.safe_load(r.stdout)
+    (entry,) = doc["entries"]
+    assert entry["id"] == "my-service.observed.widget-frozen"  # from the code, not "widget-1234-..."
+    assert doc["templates"] == [
+        {"message": "Widget 1234 is frozen for 'Acme Ltd'", "template": "Widget {number} is frozen for {quoted}",
+         "slots": {"number": "1234", "quoted": "'Acme Ltd'"}}
+    ]  # fmt: skip
+    assert "--vendor my-service" in r.stdout  # the paste names no service: the file says how to use it
+    stub = tmp_path / "mine.yaml"
+    stub.write_text(r.stdout)
+    assert cli("validate", str(stub)).exit_code == 0  # the template fills back to the message (CAT007)
+    other = WIDGET.replace("1234", "77").replace("Acme Ltd", "Zed & Co")
+    d = json.loads(cli("explain", "--catalog", str(stub), "--vendor", "my-service", "-f", "json", input=other).stdout)
+    assert d["errors"][0]["match"] == "template" and d["errors"][0]["candidates"][0]["id"] == entry["id"]
+
+
+def test_a_second_stub_of_the_same_paste_adds_no_duplicate(cli, tmp_path):
+    stub = tmp_path / "mine.yaml"
+    stub.write_text(cli("explain", "--stub", input=WIDGET).stdout)
+    again = cli("explain", "--catalog", str(stub), "--stub", input=WIDGET)
+    assert again.exit_code == 0 and again.stdout == ""  # no "-2" entry
+    assert "already in the catalog as my-service.observed.widget-frozen" in again.stderr
+    assert "--vendor my-service" in again.stderr

@@ -155,6 +155,14 @@ def explain(
 
     x, view = _query(catalog, no_builtin, work)
     if stub and view is None:
+        from ..explain.stub import already_there
+
+        unnamed = already_there(x)
+        if unnamed:  # in the catalog word for word, but the paste does not say whose error it is
+            eid, vid = unnamed[0]
+            _fail(
+                f"already in the catalog as {eid}, but nothing in the paste names {vid}: explain it with --vendor {vid}", EXIT_OK
+            )
         _fail("every error in the paste is already in the catalog; no stub needed", EXIT_OK)
     _output(view)
     if not stub and not x.all_matched:
