@@ -312,3 +312,19 @@ def test_every_promised_json_timestamp_form(record, expected):
 
     found = json_line(record)
     assert found is not None and found[1] is not None and found[1].isoformat() == expected
+
+
+def test_an_unmatched_group_is_labelled_by_its_code_name_and_masked_text(tmp_path):
+    """Two occurrences that differ only in their values: one group, shown as its pattern (the code
+    and name kept whole), with the instances as samples."""
+    log = tmp_path / "app.log"
+    body = '{{"Errors":[{{"Name":"OAuthTokenIsInvalid","Message":"Token {t} for file {f} is invalid","ErrorCode":31001,"Severity":"Error"}}]}}'
+    log.write_text(
+        f"2026-11-20T10:00:00Z ERROR myob {body.format(t=123, f=77)}\n2026-11-20T10:01:00Z ERROR myob {body.format(t=456, f=88)}\n"
+    )
+    r = CliRunner().invoke(app, ["scan", str(log), "--format", "json"])
+    (group,) = json.loads(r.stdout)["unmatched"]
+    assert group["count"] == 2 and group["vendor"] == "myob"
+    assert group["text"] == "31001 OAuthTokenIsInvalid: Token <n> for file <n> is invalid"
+    text = CliRunner().invoke(app, ["scan", str(log)], env={"NO_COLOR": "1"}).stdout
+    assert "myob  31001 OAuthTokenIsInvalid: Token <n> for file <n> is invalid" in text and "Token 456" in text

@@ -115,11 +115,13 @@ class _Explainer:
                     report.add_matched(key, e.id, m.kind, place, when, endpoint, sample)
                 continue
             obs = m.observed
-            text = m.message or obs.message or obs.name or obs.code or (f"HTTP {obs.status}" if obs.status else sample())
-            ukey = (vendor, obs.status, text)
+            said = m.message or obs.message
+            named = " ".join(str(p) for p in dict.fromkeys((obs.code, obs.name)) if p) or None  # "31001 OAuthTokenIsInvalid"
+            text = said or ("" if named else f"HTTP {obs.status}" if obs.status else sample())
+            ukey = (vendor, obs.status, f"{named}: {text}" if named else text)
             if ukey not in seen:
                 seen.add(ukey)
-                report.add_unmatched(vendor, obs.status or ex.status, text, place, when, endpoint, sample)
+                report.add_unmatched(vendor, obs.status or ex.status, text, place, when, endpoint, sample, named)
         if not x.errors and (not vendor_filter or x.vendor == vendor_filter):
             counted = True
             report.add_unmatched(x.vendor, ex.status, sample(), place, when, endpoint, sample)

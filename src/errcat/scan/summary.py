@@ -117,7 +117,7 @@ class Unmatched(Group):
 
     vendor: str | None = None
     status: int | None = None
-    text: str = ""
+    text: str = ""  # the group's text with what varies masked ("Token <n> is invalid"); samples show instances
 
 
 @dataclass
@@ -203,14 +203,17 @@ class ScanReport:
         when: datetime | None,
         endpoint: str | None,
         sample: Callable[[], str],
+        named: str | None = None,
     ) -> None:
-        key = (vendor, status, signature(text))
+        """Count an undocumented error under its masked text, after its code and name (never masked)."""
+        masked = signature(text)
+        key = (vendor, status, (f"{named}: {masked}" if masked else named) if named else masked)
         group = self.unmatched.get(key)
         if group is None:
             if len(self.unmatched) >= MAX_UNMATCHED_GROUPS:
                 self.unmatched_overflow += 1
                 return
-            group = self.unmatched[key] = Unmatched(vendor=vendor, status=status, text=text[:SAMPLE_CHARS])
+            group = self.unmatched[key] = Unmatched(vendor=vendor, status=status, text=key[2])  # the masked pattern
         group.add(place, when, endpoint, sample)
 
     def shift(self, file: str, delta: int) -> None:
