@@ -35,6 +35,24 @@ def test_one_ctrl_d_after_a_paste_gets_the_answer():
     assert b"Ctrl-D" in err  # the prompt went to the terminal's stderr, not into the answer
 
 
+def _drain(controller: int, proc: subprocess.Popen, timeout: int) -> bytes:
+    """Everything the process writes to the terminal until it closes it, then wait for the process."""
+    seen = b""
+    try:
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal closed: the process ended
+                break
+            if not chunk:
+                break
+            seen += chunk
+        proc.communicate(timeout=timeout)
+    finally:
+        os.close(controller)
+    return seen
+
+
 def test_scan_progress_bar_shows_on_a_terminal_even_with_no_color(tmp_path):
     """NO_COLOR asks for no colour, not for no progress: the bar is drawn, without colour codes."""
     log = tmp_path / "big.log"
@@ -48,19 +66,7 @@ def test_scan_progress_bar_shows_on_a_terminal_even_with_no_color(tmp_path):
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=terminal, env=env,
     )  # fmt: skip
     os.close(terminal)
-    seen = b""
-    try:
-        while True:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:  # the terminal closed: the process ended
-                break
-            if not chunk:
-                break
-            seen += chunk
-        proc.communicate(timeout=120)
-    finally:
-        os.close(controller)
+    seen = _drain(controller, proc, timeout=120)
     assert proc.returncode == 0  # no vendor error in the log: a clean scan
     assert b"MB" in seen or b"MiB" in seen or b"GB" in seen, seen[-400:]  # rich's byte counter
     assert b"\x1b[3" not in seen  # no colour codes (foreground 30-37)
@@ -78,19 +84,7 @@ def test_a_narrow_terminal_gets_wrapped_lines_with_hanging_indents():
         env=env,
     )
     os.close(terminal)
-    seen = b""
-    try:
-        while True:
-            try:
-                chunk = os.read(controller, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-        proc.communicate(timeout=60)
-    finally:
-        os.close(controller)
+    seen = _drain(controller, proc, timeout=60)
     import re
 
     lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in seen.decode().replace("\r", "").splitlines()]
