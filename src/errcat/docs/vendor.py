@@ -46,7 +46,7 @@ def _status_shown(e: Entry) -> str:
     return e.source.status_text or str(e.status)  # as the document prints it: "504 Timeout"
 
 
-def _find_table(groups: list[ErrorGroup], titles: dict[str, str]) -> str:
+def _find_table(groups: list[ErrorGroup]) -> str:
     """Status, code, name, message: one row per documented message, linked to the error's section;
     a column no error of this vendor fills is left out."""
     rows: list[tuple[int, list[object]]] = []
@@ -233,7 +233,7 @@ def vendor_page(catalog: Catalog, vendor_id: str) -> str:
     )
     out.append(
         "## Find an error\n\nFind the status, code, name or message you have; its link leads to the explanation.\n\n"
-        + _find_table(groups, titles)
+        + _find_table(groups)
     )
     out.append("## Errors explained\n")
     out += [_error_section(vendor, g, titles[group_anchor(g)]) for g in groups]

@@ -35,6 +35,9 @@ def _catalog(catalog: ErrorCatalog | CatalogIndex | None) -> CatalogIndex:
     return catalog.index if isinstance(catalog, ErrorCatalog) else catalog
 
 
+_STATUS = ("status_code", "status", "code", "getcode")  # requests/httpx, aiohttp-likes, urllib
+
+
 def _first(obj: Any, *names: str) -> Any:
     for name in names:
         value = getattr(obj, name, None)
@@ -74,7 +77,7 @@ def explain_response(
     and URL. Every value is redacted as ``errcat explain`` redacts a paste."""
     from ..explain import explain_exchange
 
-    status = _first(response, "status_code", "status", "code", "getcode")
+    status = _first(response, *_STATUS)
     request = getattr(response, "request", None)
     method = _first(request, "method") if request is not None else _first(response, "method", "get_method")
     url = _first(request, "url") if request is not None else None
@@ -188,7 +191,7 @@ def retry_advice(subject: Any) -> RetryAdvice:
         return _advise(subject)
     if isinstance(subject, BaseException):
         response = getattr(subject, "response", None)
-        if response is not None and _first(response, "status_code", "status", "code", "getcode") is not None:
+        if response is not None and _first(response, *_STATUS) is not None:
             return _advise(explain_response(response))
         if _first(subject, "code", "getcode") is not None and hasattr(subject, "headers"):  # urllib's HTTPError
             return _advise(explain_response(subject))
