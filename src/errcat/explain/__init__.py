@@ -235,21 +235,7 @@ def explain(
     if recording is not None:
         return _explain_recording(catalog, recording, vendor, notes, memo)
     hidden = redact_report(text)
-    return _explain_one(catalog, hidden.text, vendor, notes, memo, hidden.kinds)
-
-
-def _explain_one(
-    catalog: CatalogIndex,
-    text: str,
-    vendor: str | None,
-    notes: list[str] | tuple[str, ...],
-    memo: Memo | None,
-    redactions: dict[str, int],
-    request: str | None = None,
-    fallback: str | None = None,
-) -> Explanation:
-    """One exchange (already redacted). ``fallback``: the vendor the rest of a recording names."""
-    return _explain_exchange(catalog, split(text), vendor, notes, memo, redactions, request, fallback)
+    return _explain_exchange(catalog, split(hidden.text), vendor, notes, memo, hidden.kinds)
 
 
 def explain_exchange(
@@ -298,7 +284,8 @@ def _explain_exchange(
     request: str | None = None,
     fallback: str | None = None,
 ) -> Explanation:
-    """The pipeline after framing: read the body, weigh the vendor, match each error."""
+    """The pipeline after framing (the exchange already redacted): read the body, weigh the vendor,
+    match each error. ``fallback``: the vendor the rest of a recording names."""
     reading = read_body(ex.body)
     if ex.status is None and reading.status is not None:
         ex.status = reading.status
@@ -364,12 +351,12 @@ def _explain_recording(
 ) -> Explanation:
     """Every error exchange of a recording, in order, as one explanation (errors labelled by request)."""
     exchanges = [(redact_report(r.text), redact_report(r.request).text) for r in recording.errors]
-    parts = [_explain_one(catalog, h.text, vendor, (), memo, h.kinds, request) for h, request in exchanges]
+    parts = [_explain_exchange(catalog, split(h.text), vendor, (), memo, h.kinds, request) for h, request in exchanges]
     named = {p.vendor for p in parts if p.vendor}
     if vendor is None and len(named) == 1:  # one vendor throughout: exchanges with no clue of their own are its too
         only = next(iter(named))
         parts = [
-            p if p.vendor else _explain_one(catalog, h.text, None, (), memo, h.kinds, request, fallback=only)
+            p if p.vendor else _explain_exchange(catalog, split(h.text), None, (), memo, h.kinds, request, fallback=only)
             for p, (h, request) in zip(parts, exchanges, strict=True)
         ]
     summary = (

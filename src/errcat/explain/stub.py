@@ -82,10 +82,11 @@ def stub_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[str, 
     """The catalog file (as plain data) adding each unmatched error of an explanation, or None."""
     ex = x.exchange
     unmatched: list[ErrorMatch] = []
+    held = {eid for eid, _ in already_there(x)}  # in the catalog word for word, only unclaimed
     for m in x.errors:
         # a status-only match still leaves the body itself undocumented
         undocumented = m.kind not in CLAIMED or (m.kind == "status" and (m.observed.message or m.observed.code))
-        present = any(c.entry.id == eid for c in m.candidates[:1] for eid, _ in already_there(x))
+        present = bool(m.candidates) and m.candidates[0].entry.id in held
         if undocumented and not present and m.observed not in [u.observed for u in unmatched]:
             unmatched.append(m)
     if not unmatched:
