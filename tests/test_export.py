@@ -29,7 +29,12 @@ def test_json_export_has_every_entry_with_an_explanation(cli, catalog):
     assert result.exit_code == 0
     d = json.loads(result.stdout)
     assert d["format_version"] == 1 and d["kind"] == "export"
-    assert len(d["entries"]) == len(catalog.entries) == 315
+    assert len(d["entries"]) == len(catalog.entries)
+    assert sum(r["provenance"] == "documented" for r in d["entries"]) == 315  # every documented row
+    observed = [r for r in d["entries"] if r["provenance"] == "observed"]
+    assert len(observed) >= 30 and {r["vendor"] for r in observed} >= {"myob", "sage", "invoicexpress"}
+    assert all(r["sources"] and all(c["url"].startswith("https://") for c in r["sources"]) for r in observed)
+    assert all(r["sources"] == [] for r in d["entries"] if r["provenance"] == "documented")
     for record in d["entries"]:
         assert set(record) >= FIELDS
         assert record["explanation"]["summary"] and record["explanation"]["fix"]
@@ -41,7 +46,8 @@ def test_json_export_has_every_entry_with_an_explanation(cli, catalog):
             "backoff",
             "wait-for-reset",
         }
-    counts = {v: sum(r["vendor"] == v for r in d["entries"]) for v in ("myob", "sage", "invoicexpress", "prospend")}
+    documented = [r for r in d["entries"] if r["provenance"] == "documented"]
+    counts = {v: sum(r["vendor"] == v for r in documented) for v in ("myob", "sage", "invoicexpress", "prospend")}
     assert counts == {"myob": 237, "sage": 17, "invoicexpress": 49, "prospend": 12}
 
 

@@ -64,9 +64,11 @@ def test_lookup_by_entry_id_and_guide_id(cli):
 def test_number_that_is_status_and_code_gives_both_labelled_groups(cli, catalog):
     d = doc(cli("lookup", "200", "--format", "json"))  # MYOB code 200 (Duplicate); no 200 rows
     assert [s["match"] for s in d["sections"]] == ["code"]
-    d = doc(cli("lookup", "401", "--format", "json"))
+    d = doc(cli("lookup", "401", "--documented-only", "--format", "json"))
     assert [s["match"] for s in d["sections"]] == ["status"]
     assert {g["vendor"] for g in d["sections"][0]["errors"]} == {"sage", "invoicexpress", "prospend"}
+    d = doc(cli("lookup", "401", "--format", "json"))  # with MYOB's OAuthTokenIsMissing, seen in the wild
+    assert {g["vendor"] for g in d["sections"][0]["errors"]} == {"sage", "invoicexpress", "prospend", "myob"}
     text = cli("lookup", "100").stdout  # only a code
     assert "[by" not in text
     # 400 is a status of many rows; give it a code too via an overlay to see both sections.
@@ -145,6 +147,8 @@ def test_search_limit_and_filters(cli):
 def test_list_and_counts(cli, catalog):
     d = doc(cli("list", "--vendor", "sage", "--format", "json"))
     assert sum(len(g["entries"]) for g in d["errors"]) == sum(e.vendor == "sage" for e in catalog.entries)
+    d = doc(cli("list", "--vendor", "sage", "--documented-only", "--format", "json"))
+    assert sum(len(g["entries"]) for g in d["errors"]) == sum(e.vendor == "sage" and not e.observed for e in catalog.entries)
     d = doc(cli("list", "--severity", "warning", "--format", "json"))
     assert {g["vendor"] for g in d["errors"]} == {"myob"}
     d = doc(cli("vendors", "--format", "json"))

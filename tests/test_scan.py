@@ -246,7 +246,7 @@ def test_table_view_names_the_fix(generated):
     path, _, _ = generated
     result = runner.invoke(app, ["scan", str(path), "--top", "1"])
     assert result.exit_code == 0
-    assert "fix:" in result.stdout and "error(s):" in result.stdout and "more documented error(s)" in result.stdout
+    assert "fix:" in result.stdout and "error(s):" in result.stdout and "more catalogued error(s)" in result.stdout
 
 
 def test_cli_subprocess_smoke(generated):

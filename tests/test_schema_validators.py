@@ -32,8 +32,12 @@ def mutations(data: dict[str, Any]):
         ("code as list", lambda e: e.__setitem__("code", [1])),
         ("endpoint without slash", lambda e: e.__setitem__("endpoint", "Sale/Invoice")),
         ("source without document", lambda e: e.__setitem__("source", {"line": 3})),
-        ("line zero", lambda e: e["source"].__setitem__("line", 0)),
+        ("line zero", lambda e: e["source"].__setitem__("line", 0) if "source" in e else e.__setitem__("source", {})),
         ("inferred as text", lambda e: e.__setitem__("inferred", "yes")),
+        ("observed without sample", lambda e: (e.__setitem__("provenance", "observed"), e.pop("sample", None))),
+        ("documented with sources", lambda e: (e.__setitem__("provenance", "documented"), e.__setitem__("sources", []))),
+        ("plain http source", lambda e: e.__setitem__("sources", [{"url": "http://example.org/x", "kind": "issue"}])),
+        ("source kind unknown", lambda e: e.__setitem__("sources", [{"url": "https://example.org/x", "kind": "rumour"}])),
     ]
     for name, edit in entry_edits:
         if data.get("entries"):

@@ -33,7 +33,8 @@ class ErrorCatalog:
     True
 
     Filters (keyword arguments of lookup, search and list): vendor, endpoint, method, status,
-    severity; an unknown filter name or severity is a ``UsageError`` naming the valid ones.
+    severity, documented_only (True leaves out errors seen in the wild that the vendor does not
+    document); an unknown filter name or severity is a ``UsageError`` naming the valid ones.
     """
 
     def __init__(self, index: CatalogIndex) -> None:
@@ -73,17 +74,20 @@ class ErrorCatalog:
 
         return list_errors(self.index, _filters(filters))
 
-    def explain(self, text: str, vendor: str | None = None) -> Explanation:
-        """Explain a pasted error response, message or code (secrets are removed first)."""
+    def explain(self, text: str, vendor: str | None = None, *, documented_only: bool = False) -> Explanation:
+        """Explain a pasted error response, message or code (secrets are removed first);
+        ``documented_only`` leaves out the errors seen in the wild that vendors do not document."""
         from .explain import explain
 
-        return explain(self.index, text, vendor=vendor)
+        return explain(self.index, text, vendor=vendor, documented_only=documented_only)
 
-    def explain_bytes(self, data: bytes, vendor: str | None = None, size: int | None = None) -> Explanation:
+    def explain_bytes(
+        self, data: bytes, vendor: str | None = None, size: int | None = None, *, documented_only: bool = False
+    ) -> Explanation:
         """Explain raw bytes of a paste (decoded leniently; binary or empty input is refused)."""
         from .explain import explain_bytes
 
-        return explain_bytes(self.index, data, vendor=vendor, size=size)
+        return explain_bytes(self.index, data, vendor=vendor, size=size, documented_only=documented_only)
 
     def vendors(self) -> dict[str, Vendor]:
         """The catalogued vendors by id."""
@@ -104,6 +108,8 @@ class ErrorCatalog:
         progress: Callable[[int], None] | None = None,
         paths: builtins.list[str] | None = None,
         builtin: bool = True,
+        *,
+        documented_only: bool = False,
     ) -> ScanReport:
         """Scan log files (``-`` is stdin) for vendor error responses; big files are read by
         ``workers`` processes, each opening the same catalog files (``paths`` over the built-in)."""
@@ -112,7 +118,7 @@ class ErrorCatalog:
         from .index.cache import open_index
         from .scan import ScanOptions, scan
 
-        options = ScanOptions(vendor=vendor, since=window[0], until=window[1], workers=workers)
+        options = ScanOptions(vendor=vendor, since=window[0], until=window[1], workers=workers, documented_only=documented_only)
         reopen = partial(open_index, builtins.list(paths or []), builtin=builtin)
         return scan(self.index, files, options, progress=progress, reopen=reopen)
 
@@ -152,7 +158,7 @@ def open_catalog(paths: list[Path | str] | None = None, *, builtin: bool = True,
     return ErrorCatalog.open(paths, builtin=builtin, use_env=use_env)
 
 
-_FILTER_NAMES = ("vendor", "endpoint", "method", "status", "severity")
+_FILTER_NAMES = ("vendor", "endpoint", "method", "status", "severity", "documented_only")
 
 
 def _filters(given: dict[str, Any]) -> Any:

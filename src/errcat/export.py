@@ -14,12 +14,17 @@ if TYPE_CHECKING:
 FORMATS = ("json", "yaml", "csv")
 
 
-def export_text(catalog: Catalog | CatalogIndex, fmt: str, vendor: str | None = None) -> str:
-    """Every entry (of ``vendor``, if given) with its explanation, as ``fmt``."""
+def export_text(catalog: Catalog | CatalogIndex, fmt: str, vendor: str | None = None, documented_only: bool = False) -> str:
+    """Every entry (of ``vendor``, if given; documented ones only, if asked) with its explanation
+    and provenance, as ``fmt``."""
     from .errors import check_vendor
 
     check_vendor(vendor, catalog.vendors)
-    records = [entry_record(catalog, e) for e in catalog.entries if vendor is None or e.vendor == vendor.lower()]
+    records = [
+        entry_record(catalog, e)
+        for e in catalog.entries
+        if (vendor is None or e.vendor == vendor.lower()) and not (documented_only and e.observed)
+    ]
     if fmt == "csv":
         import csv
 

@@ -25,6 +25,22 @@ class Source(NamedTuple):
     status_text: str | None = None  # the status as the document prints it ("504 Timeout")
 
 
+class Citation(NamedTuple):
+    """A public page where an observed (undocumented) error was seen: an issue thread, an SDK's
+    test fixture or code, a vendor help page."""
+
+    url: str
+    kind: str  # issue | sdk-fixture | sdk-code | vendor-page | help-page
+    date: str | None = None  # when it was posted or recorded, as precise as the page says
+    note: str | None = None  # what the page shows (who answered, what it confirms)
+
+
+DOCUMENTED = "documented"  # from the vendor's own documents (../shared/sources/)
+OBSERVED = "observed"  # seen in public reports; never the vendor's word
+PROVENANCES = (DOCUMENTED, OBSERVED)
+ESTABLISHED = ("vendor-confirmed", "several-reports", "one-report")  # how well an observed error is known
+
+
 class Guide(NamedTuple):
     """Our explanation of one distinct error, shared by every row that documents it."""
 
@@ -36,6 +52,7 @@ class Guide(NamedTuple):
     retry: str
     actor: str
     see_also: tuple[str, ...] = ()
+    established: str | None = None  # observed errors only: one of ESTABLISHED
 
 
 class Template(NamedTuple):
@@ -72,6 +89,13 @@ class Entry(NamedTuple):
     quirks: tuple[str, ...] = ()
     template: str | None = None
     origin: str = ""  # the catalog file this entry was loaded from
+    provenance: str = DOCUMENTED  # or OBSERVED: seen in public reports, not in the vendor's documents
+    sources: tuple[Citation, ...] = ()  # observed entries: where they were seen
+    sample: str | None = None  # observed entries: the error as one source shows it, verbatim
+
+    @property
+    def observed(self) -> bool:
+        return self.provenance == OBSERVED
 
     @property
     def error_key(self) -> tuple[str, str]:

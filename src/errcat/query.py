@@ -28,6 +28,7 @@ class _FilterValues(NamedTuple):
     method: str | None = None
     status: int | None = None
     severity: str | None = None
+    documented_only: bool = False  # leave out observed (undocumented) errors
 
 
 class Filters(_FilterValues):
@@ -42,13 +43,16 @@ class Filters(_FilterValues):
         method: str | None = None,
         status: int | None = None,
         severity: str | None = None,
+        documented_only: bool = False,
     ) -> Filters:
         if severity is not None and severity.lower() not in SEVERITIES:
             raise UsageError(f"severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
-        return super().__new__(cls, vendor, endpoint, method, status, severity)
+        return super().__new__(cls, vendor, endpoint, method, status, severity, documented_only)
 
     def accepts(self, entry: Entry) -> bool:
         """Whether an entry passes every filter (errors of every endpoint pass --endpoint)."""
+        if self.documented_only and entry.observed:
+            return False
         if self.vendor and entry.vendor != self.vendor.lower():
             return False
         if self.status is not None and entry.status != self.status:
@@ -94,7 +98,8 @@ class Filters(_FilterValues):
             "status": self.status,
             "severity": self.severity,
         }
-        return " ".join(f"--{k} {v}" for k, v in given.items() if v is not None)
+        flags = " ".join(f"--{k} {v}" for k, v in given.items() if v is not None)
+        return f"{flags} --documented-only".strip() if self.documented_only else flags
 
 
 class ErrorGroup(NamedTuple):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .catalog.core import Catalog
-from .model import Entry, Guide
+from .model import Citation, Entry, Guide
 
 if TYPE_CHECKING:
     from .index.store import CatalogIndex
@@ -24,7 +24,13 @@ def guide_record(guide: Guide | None) -> dict[str, Any] | None:
         "fix": guide.fix,
         "retry": guide.retry,
         "actor": guide.actor,
+        "established": guide.established,
     }
+
+
+def citation_record(c: Citation) -> dict[str, Any]:
+    """Where an observed error was seen, as a plain mapping."""
+    return {"url": c.url, "kind": c.kind, "date": c.date, "note": c.note}
 
 
 def entry_record(catalog: Catalog | CatalogIndex, entry: Entry, *, with_guide: bool = True) -> dict[str, Any]:
@@ -58,6 +64,9 @@ def entry_record(catalog: Catalog | CatalogIndex, entry: Entry, *, with_guide: b
             "body": s.body,
             "status_text": s.status_text,
         },
+        "provenance": entry.provenance,
+        "sources": [citation_record(c) for c in entry.sources],
+        "sample": entry.sample,
     }
     if with_guide:
         record["explanation"] = guide_record(catalog.guide_for(entry))
@@ -96,6 +105,8 @@ def flat_row(record: dict[str, Any]) -> dict[str, str]:
         "fix": text(g.get("fix")),
         "retry": text(g.get("retry")),
         "actor": text(g.get("actor")),
+        "provenance": record["provenance"],
+        "sources": " | ".join(c["url"] for c in record["sources"]),
         "source_document": src["document"],
         "source_line": text(src["line"]),
         "source_section": text(src["section"]),

@@ -14,14 +14,17 @@ if TYPE_CHECKING:
 
 
 def vendor_counts(catalog: Catalog | CatalogIndex, vendor: str) -> dict[str, int]:
-    """Rows, distinct errors, warning rows and documented endpoints of one vendor."""
-    rows = [e for e in catalog.entries if e.vendor == vendor]
+    """Documented rows, distinct errors, warning rows and endpoints of one vendor, and how many
+    errors seen in the wild (observed) the catalog adds."""
+    everything = [e for e in catalog.entries if e.vendor == vendor]
+    rows = [e for e in everything if not e.observed]
     paths = {ep.path for ep in catalog.vendors[vendor].endpoints} | {e.endpoint for e in rows if e.endpoint}
     return {
         "rows": len(rows),
         "errors": len({e.guide_id for e in rows}),
         "warnings": sum(e.severity == "warning" for e in rows),
         "endpoints": len(paths),
+        "observed": len(everything) - len(rows),
     }
 
 
@@ -40,7 +43,7 @@ class EndpointRow(NamedTuple):
 def endpoint_rows(catalog: Catalog | CatalogIndex, vendor: str | None = None) -> list[EndpointRow]:
     """Every documented endpoint (with its query parameters), then paths only error rows name."""
     check_vendor(vendor, catalog.vendors)
-    counts = Counter((e.vendor, e.endpoint) for e in catalog.entries if e.endpoint)
+    counts = Counter((e.vendor, e.endpoint) for e in catalog.entries if e.endpoint and not e.observed)
     out = []
     for vid in sorted(catalog.vendors):
         if vendor is not None and vid != vendor.lower():

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from http import HTTPStatus
 
 from ..errors import Problem
-from ..templates import TemplateSyntaxError, fill, slot_names
+from ..model import OBSERVED, Entry
+from ..templates import TemplateSyntaxError, compile_template, fill, slot_names
+from ..text import squash
 from .core import Catalog
 
 CheckFn = Callable[[Catalog], Iterator[Problem]]
@@ -195,7 +197,7 @@ def _orphan_template(catalog: Catalog) -> Iterator[Problem]:
 # later), and words of rate and time-out errors that may come with another status (MYOB reports its
 # rate limit as 403 RateLimitError).
 _TRANSIENT_STATUSES = frozenset({429, 500, 502, 503, 504})
-_TRANSIENT_WORDS = re.compile(r"rate|limit|quota|throttl|timeout|timed out", re.IGNORECASE)
+_TRANSIENT_WORDS = re.compile(r"rate|limit|quota|throttl|timeout|timed out|try again later|retry later", re.IGNORECASE)
 
 
 @check("CAT019", "retry-mismatch", "A guide's retry advice does not fit the errors it explains (refresh-and-retry, backoff).")
@@ -243,6 +245,78 @@ def _unfinished_guide(catalog: Catalog) -> Iterator[Problem]:
     for gid, g in catalog.guides.items():
         if any("TODO" in text for text in (g.summary, g.fix, *g.causes)):
             yield _at(catalog, "guide", gid, "CAT021", "unfinished-guide", f"guide {gid} still says TODO", "warning")
+
+
+@check(
+    "CAT022",
+    "observed-sample",
+    "An observed entry's verbatim sample does not hold its message (or template, or code and name when it has no message).",
+    essential=True,
+)
+def _observed_sample(catalog: Catalog) -> Iterator[Problem]:
+    for e in catalog.entries:
+        if e.observed and not sample_shows(e):
+            what = f"message {e.message!r}" if e.message else f"code/name {e.code or e.name!r}"
+            yield _at(catalog, "entry", e.id, "CAT022", "observed-sample", f"entry {e.id}: its sample does not show its {what}")
+
+
+def sample_shows(e: Entry) -> bool:
+    """Whether an observed entry's sample holds what the entry says was seen."""
+    sample = e.sample or ""
+    if e.template:
+        try:
+            pattern = compile_template(e.template)
+        except TemplateSyntaxError:
+            return False
+        if re.search(pattern.pattern[1:-1], sample, pattern.flags):
+            return True
+    if e.message:
+        return squash(e.message) in squash(sample)
+    return any(str(v) in sample for v in (e.code, e.name) if v is not None)
+
+
+@check(
+    "CAT023",
+    "observed-is-documented",
+    "An observed entry repeats a documented error (same vendor and message, or same code with no message): keep the documented one.",
+    essential=True,
+)
+def _observed_is_documented(catalog: Catalog) -> Iterator[Problem]:
+    documented: dict[tuple[str, str], str] = {}
+    for e in catalog.entries:
+        if not e.observed and e.kind == "body":
+            documented.setdefault((e.vendor, squash(e.message or str(e.code or e.name or ""))), e.id)
+    for e in catalog.entries:
+        if e.observed:
+            other = documented.get((e.vendor, squash(e.message or str(e.code or e.name or ""))))
+            if other:
+                yield _at(
+                    catalog,
+                    "entry",
+                    e.id,
+                    "CAT023",
+                    "observed-is-documented",
+                    f"entry {e.id} is documented as {other}: remove it",
+                )
+
+
+@check(
+    "CAT024",
+    "provenance-mixed",
+    "A guide explains both documented and observed entries, or an observed entry's guide does not say how well it is established.",
+    essential=True,
+)
+def _provenance_mixed(catalog: Catalog) -> Iterator[Problem]:
+    for gid, entries in catalog.by_guide.items():
+        kinds = {e.provenance for e in entries}
+        guide = catalog.guides.get(gid)
+        if len(kinds) > 1:
+            yield _at(
+                catalog, "guide", gid, "CAT024", "provenance-mixed", f"guide {gid} explains documented and observed entries"
+            )
+        elif guide is not None and (guide.established is not None) != (kinds == {OBSERVED}):
+            need = "needs established:" if guide.established is None else "has established: but explains documented entries"
+            yield _at(catalog, "guide", gid, "CAT024", "provenance-mixed", f"guide {gid} {need}")
 
 
 def run_checks(catalog: Catalog, essential_only: bool = False) -> list[Problem]:

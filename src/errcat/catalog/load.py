@@ -15,7 +15,7 @@ from typing import Any
 
 from ..bulk import collector_paused
 from ..errors import CatalogError, Problem
-from ..model import Entry, Guide, Source, Template, vendor_from_dict
+from ..model import DOCUMENTED, Citation, Entry, Guide, Source, Template, vendor_from_dict
 from .core import Catalog, Location
 from .locate import builtin_dir, catalog_paths
 from .yamlio import LineDict, load_yaml
@@ -133,7 +133,11 @@ def _merge_vendor(vendors: dict[str, dict[str, Any]], data: LineDict, file: str,
 
 
 def _entry(e: dict[str, Any], origin: str, template: str | None) -> Entry:
-    s = e["source"]
+    sources = tuple(Citation(c["url"], c["kind"], c.get("date"), c.get("note")) for c in e.get("sources") or ())
+    if "source" in e:
+        s = e["source"]
+    else:  # an observed entry: where it was first seen stands in for the document
+        s = {"document": sources[0].url if sources else "", "section": sources[0].kind if sources else None}
     return Entry(
         id=e["id"],
         vendor=e["vendor"],
@@ -157,6 +161,9 @@ def _entry(e: dict[str, Any], origin: str, template: str | None) -> Entry:
         quirks=tuple(e.get("quirks", ())),
         template=template,
         origin=origin,
+        provenance=e.get("provenance", DOCUMENTED),
+        sources=sources,
+        sample=e.get("sample"),
     )
 
 
@@ -185,7 +192,15 @@ def build(raw_files: list[RawFile]) -> tuple[Catalog, list[Problem]]:
                 )
                 continue
             guides[gid] = Guide(
-                gid, vid, g["summary"], tuple(g["causes"]), g["fix"], g["retry"], g["actor"], tuple(g.get("see_also", ()))
+                gid,
+                vid,
+                g["summary"],
+                tuple(g["causes"]),
+                g["fix"],
+                g["retry"],
+                g["actor"],
+                tuple(g.get("see_also", ())),
+                g.get("established"),
             )
             where[("guide", gid)] = Location(raw.display, line, raw.layer)
         for index, t in enumerate(data.get("templates") or ()):

@@ -98,6 +98,10 @@ EndpointOpt = Annotated[
 MethodOpt = Annotated[str | None, typer.Option("--method", help="Only errors documented for this HTTP method.")]
 StatusOpt = Annotated[int | None, typer.Option("--status", help="Only errors with this HTTP status.")]
 SeverityOpt = Annotated[str | None, typer.Option("--severity", help="error or warning.")]
+DocumentedOnlyOpt = Annotated[
+    bool,
+    typer.Option("--documented-only", help="Leave out errors seen in the wild that the vendor does not document."),
+]
 
 
 def _fail(message: str, code: int) -> NoReturn:

@@ -9,6 +9,7 @@ import typer
 from ..errors import EXIT_NOT_FOUND
 from .app import (
     CatalogOpt,
+    DocumentedOnlyOpt,
     ExportFormat,
     Format,
     FormatOpt,
@@ -85,13 +86,15 @@ def validate(
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, yaml or csv.")] = ExportFormat.json,
     vendor: VendorOpt = None,
+    documented_only: DocumentedOnlyOpt = False,
     catalog: CatalogOpt = None,
     no_builtin: NoBuiltinOpt = False,
 ) -> None:
-    """The whole catalog, one record per entry with its explanation: the stable machine view."""
+    """The whole catalog, one record per entry with its explanation and provenance (documented,
+    or observed with its sources): the stable machine view."""
     from ..export import export_text
 
-    _output(_query(catalog, no_builtin, lambda cat: export_text(cat.index, format.value, vendor)))
+    _output(_query(catalog, no_builtin, lambda cat: export_text(cat.index, format.value, vendor, documented_only)))
 
 
 @app.command()

@@ -10,6 +10,7 @@ from ..api import ErrorCatalog
 from ..errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 from .app import (
     CatalogOpt,
+    DocumentedOnlyOpt,
     EndpointOpt,
     Format,
     FormatOpt,
@@ -41,6 +42,7 @@ def lookup(
     method: MethodOpt = None,
     status: StatusOpt = None,
     severity: SeverityOpt = None,
+    documented_only: DocumentedOnlyOpt = False,
     format: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
     no_builtin: NoBuiltinOpt = False,
@@ -49,7 +51,15 @@ def lookup(
     from ..render.views import lookup_view
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
-        result = cat.lookup(query, vendor=vendor, endpoint=endpoint, method=method, status=status, severity=severity)
+        result = cat.lookup(
+            query,
+            vendor=vendor,
+            endpoint=endpoint,
+            method=method,
+            status=status,
+            severity=severity,
+            documented_only=documented_only,
+        )
         quiet = format is Format.table and not result.found  # the miss and its suggestions go to stderr
         return result, "" if quiet else lookup_view(format, cat.index, result)
 
@@ -58,7 +68,7 @@ def lookup(
     if not result.found:
         hint = f"; did you mean: {', '.join(result.suggestions)}" if result.suggestions else ""
         _fail(
-            f"no documented error matches {query!r}{_with_filters(vendor, endpoint, method, status, severity)}{hint}",
+            f"no error matches {query!r}{_with_filters(vendor, endpoint, method, status, severity, documented_only)}{hint}",
             EXIT_NOT_FOUND,
         )
 
@@ -72,6 +82,7 @@ def search(
     method: MethodOpt = None,
     status: StatusOpt = None,
     severity: SeverityOpt = None,
+    documented_only: DocumentedOnlyOpt = False,
     format: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
     no_builtin: NoBuiltinOpt = False,
@@ -80,22 +91,32 @@ def search(
     from ..render.views import search_view
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
-        hits = cat.search(text, limit, vendor=vendor, endpoint=endpoint, method=method, status=status, severity=severity)
+        hits = cat.search(
+            text,
+            limit,
+            vendor=vendor,
+            endpoint=endpoint,
+            method=method,
+            status=status,
+            severity=severity,
+            documented_only=documented_only,
+        )
         return hits, search_view(format, cat.index, text, hits)
 
     hits, view = _query(catalog, no_builtin, work)
     _output(view)
     if not hits:
         _fail(
-            f"nothing in the catalog matches {text!r}{_with_filters(vendor, endpoint, method, status, severity)}", EXIT_NOT_FOUND
+            f"nothing in the catalog matches {text!r}{_with_filters(vendor, endpoint, method, status, severity, documented_only)}",
+            EXIT_NOT_FOUND,
         )
 
 
-def _with_filters(vendor: Any, endpoint: Any, method: Any, status: Any, severity: Any) -> str:
+def _with_filters(vendor: Any, endpoint: Any, method: Any, status: Any, severity: Any, documented_only: bool = False) -> str:
     """`` with --vendor myob --status 404`` for a "nothing found" message; empty without filters."""
     from ..query import Filters
 
-    described = Filters(vendor, endpoint, method, status, severity).described()
+    described = Filters(vendor, endpoint, method, status, severity, documented_only).described()
     return f" with {described}" if described else ""
 
 
@@ -130,6 +151,7 @@ def explain(
     stub: Annotated[
         bool, typer.Option("--stub", help="Print a catalog file (YAML) for the errors the catalog lacks, to use with --catalog.")
     ] = False,
+    documented_only: DocumentedOnlyOpt = False,
     format: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
     no_builtin: NoBuiltinOpt = False,
@@ -137,7 +159,8 @@ def explain(
     """Explain a raw error response (curl -i/-v output, a body, a log line, a message or a code).
 
     Exit 0 when every error in it is documented (exact, template, code or status match), 1 when
-    any is not, 2 when the input is unusable (empty, binary).
+    any is not (an error only seen in the wild, match "observed", is not documented), 2 when the
+    input is unusable (empty, binary).
     """
     from ..render.views import explain_view
 
@@ -146,7 +169,7 @@ def explain(
     data, total = _read_paste(source)
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
-        x = cat.explain_bytes(data, vendor=vendor, size=total)
+        x = cat.explain_bytes(data, vendor=vendor, size=total, documented_only=documented_only)
         if stub:
             from ..explain.stub import stub_yaml
 
@@ -195,6 +218,7 @@ def scan(
     workers: Annotated[
         int | None, typer.Option("--workers", min=1, help="Processes reading a big file (default: one per core, at most 4).")
     ] = None,
+    documented_only: DocumentedOnlyOpt = False,
     format: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
     no_builtin: NoBuiltinOpt = False,
@@ -213,7 +237,7 @@ def scan(
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
         with progress_meter(input_size(files)) as meter:
-            report = cat.scan(files, vendor, window, workers, meter, paths, not no_builtin)
+            report = cat.scan(files, vendor, window, workers, meter, paths, not no_builtin, documented_only=documented_only)
         return report, scan_view(format, cat.index, report, top)
 
     report, view = _query(catalog, no_builtin, work)
@@ -231,6 +255,7 @@ def list_(
     method: MethodOpt = None,
     status: StatusOpt = None,
     severity: SeverityOpt = None,
+    documented_only: DocumentedOnlyOpt = False,
     format: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
     no_builtin: NoBuiltinOpt = False,
@@ -239,10 +264,13 @@ def list_(
     from ..render.views import list_view
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
-        groups = cat.list(vendor=vendor, endpoint=endpoint, method=method, status=status, severity=severity)
+        groups = cat.list(
+            vendor=vendor, endpoint=endpoint, method=method, status=status, severity=severity, documented_only=documented_only
+        )
         return groups, list_view(format, cat.index, groups)
 
     groups, view = _query(catalog, no_builtin, work)
     _output(view)
     if not groups:
-        _fail(f"no errors match{_with_filters(vendor, endpoint, method, status, severity) or ' the catalog'}", EXIT_NOT_FOUND)
+        filters = _with_filters(vendor, endpoint, method, status, severity, documented_only)
+        _fail(f"no errors match{filters or ' the catalog'}", EXIT_NOT_FOUND)

@@ -88,10 +88,17 @@ def index_page(catalog: Catalog) -> str:
     vrows: list[list[object]] = []
     for vid in vendors:
         c = vendor_counts(catalog, vid)
-        vrows.append([Raw(link(catalog.vendors[vid].name, f"{vid}.md")), c["errors"], c["rows"], c["warnings"]])
-    out.append("## Vendors\n\n" + table(["Vendor", "Errors", "Documented rows", "Warning rows"], vrows))
+        seen: object = Raw(link(str(c["observed"]), f"{vid}.md#observed-in-the-wild")) if c["observed"] else "—"
+        vrows.append([Raw(link(catalog.vendors[vid].name, f"{vid}.md")), c["errors"], c["rows"], c["warnings"], seen])
+    out.append(
+        "## Vendors\n\n"
+        + table(["Vendor", "Errors", "Documented rows", "Warning rows", "Observed in the wild"], vrows)
+        + "\nObserved in the wild: errors the vendor does not document, seen in public reports; each vendor page"
+        " lists them in a section of their own, with their sources.\n"
+    )
 
-    groups = {v: group_entries(catalog, [e for e in catalog.entries if e.vendor == v]) for v in vendors}
+    documented = [e for e in catalog.entries if not e.observed]
+    groups = {v: group_entries(catalog, [e for e in documented if e.vendor == v]) for v in vendors}
     placed: dict[str, dict[str, list[ErrorGroup]]] = {label: defaultdict(list) for label, _ in MEANINGS}
     for v in vendors:
         for g in groups[v]:
@@ -106,7 +113,7 @@ def index_page(catalog: Catalog) -> str:
     )
 
     by_status: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for e in catalog.entries:
+    for e in documented:
         by_status[e.status][e.vendor].add(e.guide_id)
     srows: list[list[object]] = []
     for status in sorted(by_status):

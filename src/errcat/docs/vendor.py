@@ -119,6 +119,8 @@ def _details(entries: tuple[Entry, ...]) -> list[str]:
 
 def _message_block(group: ErrorGroup) -> str:
     said = messages(group)
+    if not said and group.entries[0].observed:
+        return "No message was seen with it; its code or name identifies it.\n"
     if not said:
         return "No message is documented for this error; the status and the reason above identify it.\n"
     shown = [f"`{m}`" if "`" not in m and m.strip() == m and m else cell(m) for m in said]
@@ -143,6 +145,40 @@ def _error_section(vendor: Vendor, group: ErrorGroup, heading: str) -> str:
         out.append(f"<details><summary>Sample response ({escape(name)})</summary>\n\n```json\n{body}\n```\n\n</details>\n")
     out += _details(group.entries)
     return "\n".join(out)
+
+
+def _observed_sections(catalog: Catalog, vendor: Vendor, seen: list[Entry]) -> list[str]:
+    """Errors the vendor's documents do not list but public reports show, kept apart from the
+    documented ones: each with its sources, the sample as seen, and what we had to assume."""
+    groups = sorted(group_entries(catalog, seen), key=lambda g: min(e.status for e in g.entries))
+    titles = headings(groups)
+    out = [
+        '<a id="observed-in-the-wild"></a>\n\n## Observed in the wild — not documented by the vendor\n',
+        f"{len(seen)} errors {escape(vendor.name)} does not document, each seen in public material (issue threads,"
+        " SDK recordings and code, the vendor's own web pages). The explanations are ours, from what those sources"
+        " say; how well each is established is given with it. `errcat explain` labels these matches `observed`,"
+        " never as documented, and `--documented-only` leaves them out.\n",
+        _find_table(groups),
+    ]
+    for group in groups:
+        g = group.guide
+        known = f" · established: {escape(g.established.replace('-', ' '))}" if g and g.established else ""
+        section = [f'<a id="{group_anchor(group)}"></a>\n\n### {escape(titles[group_anchor(group)])}\n']
+        section.append(_status_line(group).rstrip("\n") + known + "\n")
+        if g is not None:
+            causes = "\n".join(f"- {escape(c)}" for c in g.causes)
+            section.append(f"{escape(g.summary)}\n\n**Likely causes**\n\n{causes}\n\n**Fix:** {escape(g.fix)}\n")
+        section.append(_message_block(group))
+        for e in group.entries:
+            cites = "\n".join(f"- <{c.url}> ({', '.join(escape(p) for p in (c.kind, c.date, c.note) if p)})" for c in e.sources)
+            section.append(f"**When:** {escape(e.scenario)}\n\n**Seen in:**\n\n{cites}\n")
+            fence = "~~~~" if "```" in (e.sample or "") else "```"
+            section.append(f"<details><summary>As seen (verbatim)</summary>\n\n{fence}\n{e.sample}\n{fence}\n\n</details>\n")
+        quirks = list(dict.fromkeys(q for e in group.entries for q in e.quirks))
+        if quirks:
+            section.append("What the sources leave open:\n\n" + "\n".join(f"- {escape(q)}" for q in quirks) + "\n")
+        out.append("\n".join(section))
+    return out
 
 
 def _endpoint_sections(catalog: Catalog, vendor: Vendor, rows: list[Entry], groups: list[ErrorGroup]) -> list[str]:
@@ -217,7 +253,8 @@ def _recognition(vendor: Vendor) -> list[str]:
 def vendor_page(catalog: Catalog, vendor_id: str) -> str:
     """One vendor's page (deterministic: the same catalog gives the same bytes)."""
     vendor = catalog.vendors[vendor_id]
-    rows = [e for e in catalog.entries if e.vendor == vendor_id]
+    rows = [e for e in catalog.entries if e.vendor == vendor_id and not e.observed]
+    seen = [e for e in catalog.entries if e.vendor == vendor_id and e.observed]
     groups = sorted(group_entries(catalog, rows), key=lambda g: min(e.status for e in g.entries))  # stable
     titles = headings(groups)
     counts = vendor_counts(catalog, vendor_id)
@@ -227,9 +264,10 @@ def vendor_page(catalog: Catalog, vendor_id: str) -> str:
         f"{counts['errors']} distinct errors, documented in {counts['rows']} rows of {documents}. "
         f"Retry and who-acts values are defined in the [legend]({LEGEND}).\n"
     )
+    wild = " · [Observed in the wild](#observed-in-the-wild)" if seen else ""
     out.append(
-        "**Contents:** [Find an error](#find-an-error) · [Errors explained](#errors-explained) · "
-        "[Endpoints](#endpoints) · [Recognising this API](#recognising-this-api)\n"
+        "**Contents:** [Find an error](#find-an-error) · [Errors explained](#errors-explained)"
+        f"{wild} · [Endpoints](#endpoints) · [Recognising this API](#recognising-this-api)\n"
     )
     out.append(
         "## Find an error\n\nFind the status, code, name or message you have; its link leads to the explanation.\n\n"
@@ -237,6 +275,8 @@ def vendor_page(catalog: Catalog, vendor_id: str) -> str:
     )
     out.append("## Errors explained\n")
     out += [_error_section(vendor, g, titles[group_anchor(g)]) for g in groups]
+    if seen:
+        out += _observed_sections(catalog, vendor, seen)
     out.append("## Endpoints\n")
     out += _endpoint_sections(catalog, vendor, rows, groups)
     recognition = _recognition(vendor)

@@ -19,7 +19,7 @@ from ..model import Entry
 from ..text import normalize_path
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_status
 from .evidence import ESTABLISHED, Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
-from .match import CLAIMED, Context, ErrorMatch, match_error, spot_names
+from .match import DOCUMENTED_KINDS, Context, ErrorMatch, match_error, spot_names
 from .recordings import Recording, read_recording
 from .redact import redact, redact_report
 from .split import Exchange, decode, html_title, is_status_noise, split
@@ -70,6 +70,10 @@ class Explanation(NamedTuple):
                     parts.append(f"{title}{times}{advice}")
                     continue
                 title = " ".join(str(p) for p in (e.vendor, e.code, e.name) if p is not None)
+                if m.kind == "observed":  # never the vendor's word
+                    title += f" [observed: not documented by {e.vendor}; {len(e.sources)} public source(s)]"
+                    parts.append(f"{title}{times}{advice}")
+                    continue
                 parts.append(f"{title} [{m.kind}]{times}{advice}")
             else:
                 who = self.vendor or "vendor unknown"
@@ -81,7 +85,8 @@ class Explanation(NamedTuple):
 
     @property
     def all_matched(self) -> bool:
-        return bool(self.errors) and all(m.kind in CLAIMED for m in self.errors)
+        """Whether every error is the vendor's documented one (an observed match is not)."""
+        return bool(self.errors) and all(m.kind in DOCUMENTED_KINDS for m in self.errors)
 
     def status_meaning(self, catalog: Catalog | CatalogIndex) -> tuple[str, str | None] | None:
         """The vendor's documented meaning of the status (text, description), else HTTP's phrase."""
@@ -201,13 +206,18 @@ def _is_status_text(line: str, status: int | None) -> bool:
 
 
 def explain_bytes(
-    catalog: Catalog | CatalogIndex, data: bytes, vendor: str | None = None, size: int | None = None
+    catalog: Catalog | CatalogIndex,
+    data: bytes,
+    vendor: str | None = None,
+    size: int | None = None,
+    *,
+    documented_only: bool = False,
 ) -> Explanation:
     """Explain raw bytes of a paste (decoded leniently; binary or empty input is refused).
 
     ``size`` is the whole input's size when ``data`` is only its first part."""
     text, notes = decode(data, size)
-    return explain(catalog, text, vendor=vendor, notes=notes)
+    return explain(catalog, text, vendor=vendor, notes=notes, documented_only=documented_only)
 
 
 Memo = MutableMapping[tuple[Observed, Context], ErrorMatch]
@@ -219,12 +229,15 @@ def explain(
     vendor: str | None = None,
     notes: list[str] | tuple[str, ...] = (),
     memo: Memo | None = None,
+    *,
+    documented_only: bool = False,
 ) -> Explanation:
     """Explain a pasted error response, message or code against the catalog (or its compiled index).
 
     A VCR cassette or HAR file is explained exchange by exchange: every error response in it, in
     recorded order. ``memo`` carries matches from one call to the next (``errcat scan`` explains
-    thousands of records, most of them the same few errors); an error is matched once per context."""
+    thousands of records, most of them the same few errors); an error is matched once per context.
+    ``documented_only`` leaves out errors the vendor does not document (the observed layer)."""
     catalog = as_index(catalog)
     check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)  # a secret typed there is not echoed
     if not text.strip():
@@ -233,9 +246,9 @@ def explain(
     # each exchange written out of it is redacted before any other stage sees it.
     recording = read_recording(text)
     if recording is not None:
-        return _explain_recording(catalog, recording, vendor, notes, memo)
+        return _explain_recording(catalog, recording, vendor, notes, memo, documented_only)
     hidden = redact_report(text)
-    return _explain_exchange(catalog, split(hidden.text), vendor, notes, memo, hidden.kinds)
+    return _explain_exchange(catalog, split(hidden.text), vendor, notes, memo, hidden.kinds, documented_only=documented_only)
 
 
 def explain_exchange(
@@ -248,6 +261,7 @@ def explain_exchange(
     reason: str | None = None,
     headers: list[tuple[str, str]] | None = None,
     vendor: str | None = None,
+    documented_only: bool = False,
 ) -> Explanation:
     """Explain an HTTP exchange a client already holds (status, headers, body, the request's method
     and URL), with no paste to parse. Every value is redacted first, as explain() redacts a paste."""
@@ -271,7 +285,7 @@ def explain_exchange(
     ex.method, ex.status, ex.reason, ex.headers = (method.upper() if method else None), status, reason, safe_headers
     if safe_url:
         ex.set_url(safe_url)
-    return _explain_exchange(catalog, ex, vendor, (), None, kinds)
+    return _explain_exchange(catalog, ex, vendor, (), None, kinds, documented_only=documented_only)
 
 
 def _explain_exchange(
@@ -283,6 +297,7 @@ def _explain_exchange(
     redactions: dict[str, int],
     request: str | None = None,
     fallback: str | None = None,
+    documented_only: bool = False,
 ) -> Explanation:
     """The pipeline after framing (the exchange already redacted): read the body, weigh the vendor,
     match each error. ``fallback``: the vendor the rest of a recording names."""
@@ -314,7 +329,7 @@ def _explain_exchange(
             chosen, source = fallback, "evidence"
             clues.append(Clue("recording", "the recording's other exchanges", fallback, ESTABLISHED))
 
-    ctx = _context(facts_for(catalog), ex, chosen, source, excluded)
+    ctx = _context(facts_for(catalog), ex, chosen, source, excluded, documented_only)
     matches = _match_all(catalog, observed, ctx, memo)
     if chosen is None:
         claimed = {m.claims_vendor for m in matches if m.claims_vendor}
@@ -323,7 +338,7 @@ def _explain_exchange(
             first = next(m for m in matches if m.claims_vendor == chosen)
             words = first.message or first.observed.name or first.observed.code or ""
             clues.append(Clue("message", words[:120], chosen, 0.7))
-            ctx = _context(facts_for(catalog), ex, chosen, source, excluded)
+            ctx = _context(facts_for(catalog), ex, chosen, source, excluded, documented_only)
             matches = _match_all(catalog, observed, ctx, memo)
     return Explanation(
         vendor=chosen,
@@ -347,16 +362,28 @@ def _other_product_note(catalog: CatalogIndex, clue: Clue) -> str:
 
 
 def _explain_recording(
-    catalog: CatalogIndex, recording: Recording, vendor: str | None, notes: list[str] | tuple[str, ...], memo: Memo | None
+    catalog: CatalogIndex,
+    recording: Recording,
+    vendor: str | None,
+    notes: list[str] | tuple[str, ...],
+    memo: Memo | None,
+    documented_only: bool,
 ) -> Explanation:
     """Every error exchange of a recording, in order, as one explanation (errors labelled by request)."""
     exchanges = [(redact_report(r.text), redact_report(r.request).text) for r in recording.errors]
-    parts = [_explain_exchange(catalog, split(h.text), vendor, (), memo, h.kinds, request) for h, request in exchanges]
+    parts = [
+        _explain_exchange(catalog, split(h.text), vendor, (), memo, h.kinds, request, documented_only=documented_only)
+        for h, request in exchanges
+    ]
     named = {p.vendor for p in parts if p.vendor}
     if vendor is None and len(named) == 1:  # one vendor throughout: exchanges with no clue of their own are its too
         only = next(iter(named))
         parts = [
-            p if p.vendor else _explain_exchange(catalog, split(h.text), None, (), memo, h.kinds, request, fallback=only)
+            p
+            if p.vendor
+            else _explain_exchange(
+                catalog, split(h.text), None, (), memo, h.kinds, request, fallback=only, documented_only=documented_only
+            )
             for p, (h, request) in zip(parts, exchanges, strict=True)
         ]
     summary = (
@@ -394,10 +421,12 @@ def _merged_kinds(parts: list[Explanation]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(total.items()))
 
 
-def _context(facts: VendorFacts, ex: Exchange, vendor: str | None, source: str, excluded: frozenset[str]) -> Context:
+def _context(
+    facts: VendorFacts, ex: Exchange, vendor: str | None, source: str, excluded: frozenset[str], documented_only: bool
+) -> Context:
     mapped = endpoint_for(facts, ex.path, vendor)
     endpoint = mapped[1] if mapped and (vendor is None or mapped[0] == vendor) else None
-    return Context(vendor, source, endpoint, ex.method, excluded)
+    return Context(vendor, source, endpoint, ex.method, excluded, documented_only)
 
 
 def _match_all(catalog: CatalogIndex, observed: list[Observed], ctx: Context, memo: Memo | None) -> list[ErrorMatch]:

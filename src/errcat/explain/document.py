@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..records import envelope, guide_record
+from ..records import citation_record, envelope, guide_record
 
 if TYPE_CHECKING:
     from ..catalog.core import Catalog
@@ -28,6 +28,7 @@ def candidate_record(c: Candidate) -> dict[str, Any]:
         "severity": e.severity,
         "score": c.score,
         "match": c.kind,
+        "provenance": e.provenance,
     }
 
 
@@ -50,6 +51,9 @@ def explain_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[st
                 "matched_text": m.message if best else None,
                 "candidates": [candidate_record(c) for c in m.candidates],
                 "explanation": guide_record(catalog.guide_for(best.entry)) if best else None,
+                "provenance": best.entry.provenance if best else None,
+                "sources": [citation_record(c) for c in best.entry.sources] if best else [],
+                "quirks": list(best.entry.quirks) if best else [],
                 "scenarios": [
                     {"id": e.id, "endpoint": e.endpoint, "methods": list(e.methods), "scenario": e.scenario}
                     for e in x.scenarios(catalog, m)

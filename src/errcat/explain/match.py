@@ -1,8 +1,11 @@
 """Observed error -> ranked catalog candidates and a match kind, with honest confidence.
 
 Kinds, strongest first: ``exact`` (the documented message), ``template`` (a documented message
-with slots filled), ``code`` (the vendor code or name, message differs), ``status`` (only the
-vendor's documented meaning of the HTTP status applies), ``fuzzy`` (similar words only), ``none``.
+with slots filled), ``code`` (the vendor code or name, message differs), ``observed`` (an error the
+vendor does not document, seen in public reports), ``status`` (only the vendor's documented meaning
+of the HTTP status applies), ``fuzzy`` (similar words only), ``none``. A documented match always
+outranks an observed one, and an observed entry never names the vendor on its own: its codes
+(``RecordNotFound``, ``invalid_grant``) are too common elsewhere.
 
 Candidates come from the compiled index (errcat.index): look-ups by message, code, name,
 vendor+status and template key word, and a word index for fuzzy text; never from a scan of
@@ -35,15 +38,17 @@ class MatchKind(StrEnum):
     EXACT = "exact"  # the documented message
     TEMPLATE = "template"  # a documented message with its slots filled
     CODE = "code"  # the vendor's code or name; the message differs (or was not sent)
+    OBSERVED = "observed"  # not documented by the vendor; an error seen in public reports (by text, code or name)
     STATUS = "status"  # only the vendor's documented meaning of the HTTP status applies
     FUZZY = "fuzzy"  # similar words only: not a match
     NONE = "none"
 
 
 KINDS = tuple(MatchKind)
-CLAIMED = frozenset({MatchKind.EXACT, MatchKind.TEMPLATE, MatchKind.CODE, MatchKind.STATUS})
+DOCUMENTED_KINDS = frozenset({MatchKind.EXACT, MatchKind.TEMPLATE, MatchKind.CODE, MatchKind.STATUS})  # the vendor's word
+CLAIMED = DOCUMENTED_KINDS | {MatchKind.OBSERVED}  # kinds that name the entry the error is
 _RANK: dict[str, int] = {k.value: len(KINDS) - i for i, k in enumerate(KINDS)}
-BASE_CONFIDENCE = {"exact": 0.95, "template": 0.9, "code": 0.75, "status": 0.5, "fuzzy": 0.0, "none": 0.0}
+BASE_CONFIDENCE = {"exact": 0.95, "template": 0.9, "code": 0.75, "observed": 0.6, "status": 0.5, "fuzzy": 0.0, "none": 0.0}
 CONFIDENT = 0.7  # at or above: a claim a user can act on (exact/template/code with supporting evidence)
 FUZZY_FLOOR = 0.6  # similarity below which text is not even "similar"
 MAX_CANDIDATES = 10
@@ -61,6 +66,7 @@ class Context(NamedTuple):
     endpoint: str | None = None  # documented path the request maps to
     method: str | None = None
     excluded: frozenset[str] = frozenset()  # vendors the evidence rules out
+    documented_only: bool = False  # leave observed (undocumented) entries out
 
 
 class Candidate(NamedTuple):
@@ -70,6 +76,7 @@ class Candidate(NamedTuple):
     slots: dict[str, str]
     similarity: float = 0.0
     raw: float = 0.0  # the matcher's internal sum of evidence, for ranking within a kind
+    via: str | None = None  # how its text matched (exact, template, bare, weak, fuzzy); None: by code, name or status
 
 
 class ErrorMatch(NamedTuple):
@@ -132,6 +139,8 @@ class _Pool:
         self.message: dict[str, str] = {}
 
     def allowed(self, e: Entry) -> bool:
+        if self.ctx.documented_only and e.observed:
+            return False
         if self.ctx.vendor:
             return e.vendor == self.ctx.vendor
         return e.vendor not in self.ctx.excluded
@@ -147,7 +156,7 @@ class _Pool:
             return
         old = self.found.get(e.id)
         if old is None or (_RANK[kind], score) > (_RANK[old.kind], old.raw):
-            self.found[e.id] = Candidate(e, kind, _scaled(kind, score, sim), slots, sim, round(score, 3))
+            self.found[e.id] = Candidate(e, kind, _scaled(kind, score, sim), slots, sim, round(score, 3), how)
             if reading is not None:
                 self.message[e.id] = reading
 
@@ -156,7 +165,7 @@ class _Pool:
 # its confidence does); within a band, the matcher's sum of evidence places it. Sums run from
 # about -0.5 (a status row that contradicts everything) to 2.6 (message, code, name, status,
 # endpoint and details all agree).
-_BANDS = {"exact": (0.8, 0.99), "template": (0.75, 0.95), "code": (0.55, 0.85), "status": (0.35, 0.6)}
+_BANDS = {"exact": (0.8, 0.99), "template": (0.75, 0.95), "code": (0.55, 0.85), "observed": (0.45, 0.75), "status": (0.35, 0.6)}
 
 
 def _scaled(kind: str, raw: float, sim: float) -> float:
@@ -197,7 +206,19 @@ WEIGHTS = Weights()
 def _judge(
     e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, statuses: frozenset[tuple[str, int]]
 ) -> tuple[MatchKind | None, float]:
-    """How well one entry explains the observed error: its kind and its sum of evidence."""
+    """How well one entry explains the observed error: its kind and its sum of evidence.
+
+    An observed entry that would match as exact, template or code matches as ``observed``: those
+    three kinds are kept for what the vendor documents."""
+    kind, score = _judge_documented(e, obs, ctx, how, sim, statuses)
+    if e.observed and kind in (MatchKind.EXACT, MatchKind.TEMPLATE, MatchKind.CODE):
+        return MatchKind.OBSERVED, score
+    return kind, score
+
+
+def _judge_documented(
+    e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, statuses: frozenset[tuple[str, int]]
+) -> tuple[MatchKind | None, float]:
     w = WEIGHTS
     code_hit = _same(obs.code, e.code) or _same(obs.code, e.name) or _same(obs.name, e.code)
     name_hit = _same(obs.name, e.name)
@@ -349,6 +370,11 @@ def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) ->
     ranked = sorted(found, key=lambda c: _order(c, ctx))[:MAX_CANDIDATES]
     if not ranked:
         return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
+    if ranked[0].kind == "observed" and _observed_family(ranked[0], ranked):
+        # a code several observed messages share says which family, not which error: what the
+        # vendor documents (the status's meaning) comes first, the family stays as nearest
+        family = [c for c in ranked if c.kind == "observed" and c.via is None]
+        ranked = [c for c in ranked if c.kind != "observed" or c.via is not None] + family
     top = ranked[0]
     kind = top.kind
     by_code = bool(obs.code) and (_same(obs.code, top.entry.code) or _same(obs.code, top.entry.name))
@@ -357,6 +383,8 @@ def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) ->
     claims: str | None = None
     if kind == "status" and not ctx.vendor:
         kind = "none"
+    if kind == "observed" and (not ctx.vendor or _observed_family(top, ranked)):
+        kind = "none"  # never the vendor's name on its own; nor one member of a family
     if kind in CLAIMED and not ctx.vendor:
         same_kind = [c for c in ranked if c.kind == top.kind]
         claimants = [c for c in same_kind if _distinctive(ix, obs, c)]
@@ -372,6 +400,19 @@ def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) ->
     confidence = _confidence(kind, top, ranked, ctx, claims)
     slots = top.slots if kind == "template" else {}
     return ErrorMatch(obs, kind, confidence, slots, tuple(ranked), pool.message.get(top.entry.id, obs.message), claims)
+
+
+def _observed_family(top: Candidate, ranked: list[Candidate]) -> bool:
+    """An observed error matched by its code or name alone, when observed entries with that code
+    carry different messages (Sage's ``ValidationError``): which one it is, the words must say."""
+    if top.via is not None:
+        return False
+    e = top.entry
+    return any(
+        c.kind == "observed" and c.via is None and c.entry.code == e.code and c.entry.name == e.name
+        and squash(c.entry.message or "") != squash(e.message or "")
+        for c in ranked[1:]
+    )  # fmt: skip
 
 
 def _order(c: Candidate, ctx: Context) -> tuple[int, float, int, str]:

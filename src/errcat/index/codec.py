@@ -12,9 +12,9 @@ import zlib
 from typing import Any
 
 from ..errors import EXIT_INVALID_CATALOG, ErrcatError
-from ..model import Entry, Guide, Source, Template, Vendor, as_plain, vendor_from_dict
+from ..model import Citation, Entry, Guide, Source, Template, Vendor, as_plain, vendor_from_dict
 
-FORMAT = 2  # bump when the tables or the row encoding change: old cache files are then rebuilt
+FORMAT = 3  # bump when the tables or the row encoding change: old cache files are then rebuilt
 
 
 class CorruptIndex(ErrcatError):
@@ -73,6 +73,9 @@ def encode_entry(e: Entry) -> str:
             list(e.quirks),
             e.template,
             e.origin,
+            e.provenance,
+            [list(c) for c in e.sources],
+            e.sample,
         ]
     )
 
@@ -80,7 +83,8 @@ def encode_entry(e: Entry) -> str:
 def decode_entry(row: list[Any]) -> Entry:
     try:
         (eid, vendor, endpoint, methods, scenario, status, code, name, message, severity, guide, source, *rest) = row
-        details, vendor_severity, learn_more, resource, action, inferred, kind, quirks, template, origin = rest
+        details, vendor_severity, learn_more, resource, action, inferred, kind, quirks, template, origin, *seen = rest
+        provenance, sources, sample = seen
         return Entry(
             eid,
             vendor,
@@ -104,19 +108,22 @@ def decode_entry(row: list[Any]) -> Entry:
             tuple(quirks),
             template,
             origin,
+            provenance,
+            tuple(Citation(*c) for c in sources),
+            sample,
         )
     except (TypeError, ValueError) as exc:
         raise CorruptIndex(f"bad entry row: {exc}") from exc
 
 
 def encode_guide(g: Guide) -> str:
-    return dumps([g.id, g.vendor, g.summary, list(g.causes), g.fix, g.retry, g.actor, list(g.see_also)])
+    return dumps([g.id, g.vendor, g.summary, list(g.causes), g.fix, g.retry, g.actor, list(g.see_also), g.established])
 
 
 def decode_guide(row: list[Any]) -> Guide:
     try:
-        gid, vendor, summary, causes, fix, retry, actor, see_also = row
-        return Guide(gid, vendor, summary, tuple(causes), fix, retry, actor, tuple(see_also))
+        gid, vendor, summary, causes, fix, retry, actor, see_also, established = row
+        return Guide(gid, vendor, summary, tuple(causes), fix, retry, actor, tuple(see_also), established)
     except (TypeError, ValueError) as exc:
         raise CorruptIndex(f"bad guide row: {exc}") from exc
 

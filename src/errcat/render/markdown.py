@@ -70,7 +70,11 @@ def explanation(group: ErrorGroup) -> str:
 def group_markdown(group: ErrorGroup, level: int = 3) -> str:
     heading = "#" * level + " " + escape(group.title)
     rows = [row_cells(where(e), e) for e in group.entries]
-    return f"{heading}\n\n{explanation(group)}\n{table(ROW_HEADERS, rows)}"
+    seen = ""
+    if group.entries[0].observed:  # never shown as the vendor's word
+        urls = dict.fromkeys(c.url for e in group.entries for c in e.sources)
+        seen = "**Observed in the wild — not documented by the vendor.** Seen in: " + ", ".join(f"<{u}>" for u in urls) + "\n\n"
+    return f"{heading}\n\n{seen}{explanation(group)}\n{table(ROW_HEADERS, rows)}"
 
 
 def lookup_markdown(catalog: Catalog | CatalogIndex, result: LookupResult) -> str:
@@ -88,9 +92,13 @@ def lookup_markdown(catalog: Catalog | CatalogIndex, result: LookupResult) -> st
     return "\n".join(parts)
 
 
+def _title(group: ErrorGroup) -> str:
+    return group.title + (" (observed in the wild, not documented)" if group.entries[0].observed else "")
+
+
 def search_markdown(catalog: Catalog | CatalogIndex, query: str, hits: list[SearchHit]) -> str:
     rows = [
-        [i, h.group.title, h.group.guide.summary if h.group.guide else "", len(h.group.entries), h.score]
+        [i, _title(h.group), h.group.guide.summary if h.group.guide else "", len(h.group.entries), h.score]
         for i, h in enumerate(hits, start=1)
     ]
     return f"## errcat search: {escape(query)}\n\n" + table(["#", "Error", "Summary", "Rows", "Score"], rows)
@@ -100,7 +108,7 @@ def list_markdown(catalog: Catalog | CatalogIndex, groups: list[ErrorGroup]) -> 
     rows = [
         [
             "/".join(str(s) for s in sorted({e.status for e in g.entries})),
-            g.title,
+            _title(g),
             g.guide.summary if g.guide else "",
             len(g.entries),
         ]
@@ -111,7 +119,7 @@ def list_markdown(catalog: Catalog | CatalogIndex, groups: list[ErrorGroup]) -> 
 
 def explain_markdown(catalog: Catalog | CatalogIndex, x: Explanation) -> str:
     """An explanation as a markdown report, for pasting into a ticket."""
-    from .text import evidence_summary, fold_label, kind_words, observed_summary, redaction_summary
+    from .text import evidence_summary, fold_label, kind_words, observed_summary, provenance_words, redaction_summary
 
     ex = x.exchange
     vendor = catalog.vendors.get(x.vendor or "")
@@ -143,6 +151,15 @@ def explain_markdown(catalog: Catalog | CatalogIndex, x: Explanation) -> str:
             if m.slots:
                 parts.append("Slots: " + ", ".join(f"{escape(k)} = {escape(v)}" for k, v in m.slots.items()) + "\n")
             g = catalog.guide_for(e)
+            if e.observed:
+                parts.append(f"**{escape(_sentence(provenance_words(catalog, e, g)))}:**\n")
+                parts.append(
+                    "\n".join(
+                        f"- <{c.url}>" + (f" ({escape(', '.join(p for p in (c.kind, c.date, c.note) if p))})") for c in e.sources
+                    )
+                    + "\n"
+                )
+                parts += [f"> {escape(q)}\n" for q in e.quirks]
             if g:
                 parts.append(f"**{escape(g.summary)}**\n")
             undecided = x.undecided_endpoints(catalog, m)
@@ -184,3 +201,7 @@ def endpoints_markdown(rows: list[EndpointRow]) -> str:
         for row, r in zip(cells, rows, strict=True):
             row.append("; ".join(r.quirks))
     return table(headers, cells)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -64,10 +64,13 @@ def headline(report: ScanReport) -> str:
     lines = sum(i.lines for i in report.inputs)
     size = sum(i.bytes for i in report.inputs)
     read = [i for i in report.inputs if not i.problem]
+    seen = [g for g in report.matched.values() if g.kinds.get("observed")]
+    observed = sum(g.count for g in seen)
+    wild = f", {observed:,} observed in the wild ({len(seen):,} distinct; not documented)" if observed else ""
     return (
         f"scanned {len(read)} of {len(report.inputs)} input(s): {lines:,} lines, {_size(size)} in {report.elapsed:.1f} s; "
-        f"{report.matched_count + report.unmatched_count:,} error(s): {report.matched_count:,} documented "
-        f"({len(report.matched):,} distinct), {report.unmatched_count:,} not in the catalog"
+        f"{report.matched_count + report.unmatched_count:,} error(s): {report.matched_count - observed:,} documented "
+        f"({len(report.matched) - len(seen):,} distinct){wild}, {report.unmatched_count:,} not in the catalog"
     )
 
 
@@ -92,7 +95,8 @@ def scan_lines(index: CatalogIndex, report: ScanReport, top: int) -> list[Line]:
     lines += [[("note: ", "yellow"), (text, None)] for text in _filters(report)]
     for key, g in report.ranked_matched()[:top]:
         lines.append([])
-        lines.append([(f"{g.count:>7,}  ", "bold"), (_title(key), "bold cyan"), (f"  HTTP {key[1]}", "dim")])
+        wild = [("  observed in the wild, not documented", "yellow")] if g.kinds.get("observed") else []
+        lines.append([(f"{g.count:>7,}  ", "bold"), (_title(key), "bold cyan"), (f"  HTTP {key[1]}", "dim"), *wild])
         if key[4]:
             lines.append([("         ", None), (key[4], None)])
         guide = _guide(index, g.entry_id)
@@ -107,7 +111,7 @@ def scan_lines(index: CatalogIndex, report: ScanReport, top: int) -> list[Line]:
         lines.append([("         lines:     ", "dim"), (_places(g), None)])
     hidden = len(report.matched) - top
     if hidden > 0:
-        lines.append([(f"... {hidden:,} more documented error(s) (--top)", "dim")])
+        lines.append([(f"... {hidden:,} more catalogued error(s) (--top)", "dim")])
     if report.unmatched:
         lines.append([])
         title = f"not in the catalog: {report.unmatched_count:,} error(s) in {len(report.unmatched):,} group(s)"

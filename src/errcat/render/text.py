@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..catalog.core import Catalog
-from ..model import Entry, Vendor
+from ..model import Entry, Guide, Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
 from ..text import normalize_path
 
@@ -48,7 +48,11 @@ def group_lines(catalog: Catalog | CatalogIndex, group: ErrorGroup, label: str |
             lines.append([("  cause: ", "dim"), (cause, None)])
         lines.append([("  fix:   ", "green"), (g.fix, None)])
         lines.append([("  retry: ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
-    lines.append([(f"  documented in {len(group.entries)} row(s):", "dim")])
+    if group.entries[0].observed:
+        lines.append([("  ", None), (provenance_words(catalog, group.entries[0], g), "yellow")])
+        lines.append([(f"  seen in the wild in {len(group.entries)} form(s):", "dim")])
+    else:
+        lines.append([(f"  documented in {len(group.entries)} row(s):", "dim")])
     for e in group.entries:
         methods = ",".join(e.methods) or "-"
         sev = e.vendor_severity or e.severity or "(no severity)"  # the vendor's own spelling where it gives one
@@ -65,6 +69,10 @@ def group_lines(catalog: Catalog | CatalogIndex, group: ErrorGroup, label: str |
             lines.append([("      learn more: ", "dim"), (e.learn_more, None)])
         for quirk in e.quirks:
             lines.append([("      quirk:    ", "yellow"), (quirk, None)])
+        if e.observed:
+            lines.append([("      id: ", "dim"), (e.id, None)])
+            lines += [[("      seen in:  ", "dim"), (c.url, None)] for c in e.sources]
+            continue
         src = f"{e.source.document}:{e.source.line}" if e.source.line else e.source.document
         lines.append([("      id: ", "dim"), (e.id, None), ("   source: ", "dim"), (src, None)])
     return lines
@@ -87,7 +95,8 @@ def search_lines(catalog: Catalog | CatalogIndex, hits: list[SearchHit]) -> list
     for rank, hit in enumerate(hits, start=1):
         g = hit.group
         first = g.entries[0]
-        lines.append([(f"{rank:>2}. ", "dim"), (g.title, "bold cyan"), (f"  score {hit.score:g}", "dim")])
+        seen = [(" observed in the wild, not documented", "yellow")] if first.observed else []
+        lines.append([(f"{rank:>2}. ", "dim"), (g.title, "bold cyan"), *seen, (f"  score {hit.score:g}", "dim")])
         if g.guide:
             lines.append([("    ", None), (g.guide.summary, None)])
         if first.message:
@@ -101,9 +110,8 @@ def list_lines(catalog: Catalog | CatalogIndex, groups: list[ErrorGroup]) -> lis
     for group in groups:
         statuses = "/".join(str(s) for s in sorted({e.status for e in group.entries}))
         summary = group.guide.summary if group.guide else ""
-        lines.append(
-            [(f"{statuses:<7} ", "bold"), (group.title, "cyan"), (f"  ({len(group.entries)} rows)  ", "dim"), (summary, None)]
-        )
+        rows = f"  ({len(group.entries)} rows)  " if not group.entries[0].observed else "  (observed in the wild)  "
+        lines.append([(f"{statuses:<7} ", "bold"), (group.title, "cyan"), (rows, "dim"), (summary, None)])
     return lines
 
 
@@ -115,7 +123,7 @@ def vendor_lines(rows: list[tuple[Vendor, dict[str, int]]]) -> list[Line]:
             [
                 (
                     f"               {counts['rows']} rows, {counts['errors']} errors, {counts['warnings']} warning rows, "
-                    f"{counts['endpoints']} endpoints",
+                    f"{counts['endpoints']} endpoints, {counts['observed']} observed in the wild",
                     "dim",
                 )
             ]
@@ -215,6 +223,7 @@ KIND_WORDS = {
     "exact": "exact match",
     "template": "template match",
     "code": "matched by code/name (the message differs)",
+    "observed": "not documented by the vendor; seen in public reports",
     "status": "only the HTTP status is documented",
     "fuzzy": "similar text only (not a match)",
     "none": "not in the catalog",
@@ -247,7 +256,13 @@ def explain_lines(catalog: Catalog | CatalogIndex, x: Explanation) -> list[Line]
     for m, positions in x.folded():
         lines.append([])
         label = fold_label("error", positions, len(x.errors))
-        style = "bold green" if m.kind in ("exact", "template", "code") else "bold yellow" if m.kind == "status" else "bold red"
+        style = (
+            "bold green"
+            if m.kind in ("exact", "template", "code")
+            else "bold yellow"
+            if m.kind in ("status", "observed")
+            else "bold red"
+        )
         lines.append([(label + ": ", "bold"), (kind_words(m), style), (f"  (confidence {m.confidence:.2f})", "dim")])
         lines += _error_lines(catalog, x, m)
     return lines
@@ -275,6 +290,8 @@ def _error_lines(catalog: Catalog | CatalogIndex, x: Explanation, m: ErrorMatch)
         lines.append([("  entry:    ", "dim"), (e.id, None), (f"  ({where(e)}, HTTP {e.status})", "dim")])
     if m.slots:
         lines.append([("  slots:    ", "dim"), (", ".join(f"{k} = {v}" for k, v in m.slots.items()), "magenta")])
+    if e.observed:
+        lines += observed_lines(catalog, e, g)
     if g:
         lines.append([("  meaning:  ", "dim"), (g.summary, "bold")])
     for i, s in enumerate(x.scenarios(catalog, m)[:5]):
@@ -295,6 +312,25 @@ def _error_lines(catalog: Catalog | CatalogIndex, x: Explanation, m: ErrorMatch)
     others = [c for c in m.candidates[1:] if (c.entry.message, c.entry.code, c.entry.name, c.entry.status) != same][:3]
     if others:
         lines.append([("  also:     ", "dim"), (", ".join(f"{c.entry.id} ({c.kind} {c.score:g})" for c in others), "dim")])
+    return lines
+
+
+def provenance_words(catalog: Catalog | CatalogIndex, e: Entry, g: Guide | None) -> str:
+    """What an observed entry is, in one phrase: never the vendor's word, and how well it is known."""
+    vendor = catalog.vendors.get(e.vendor)
+    name = vendor.name if vendor else e.vendor
+    n = len(e.sources)
+    known = f", {g.established.replace('-', ' ')}" if g and g.established else ""
+    return f"not documented by {name}; seen in public reports ({n} source{'s' if n != 1 else ''}{known})"
+
+
+def observed_lines(catalog: Catalog | CatalogIndex, e: Entry, g: Guide | None) -> list[Line]:
+    """Where an observed error was seen, and what we had to assume about it."""
+    lines: list[Line] = [[("  origin:   ", "yellow"), (provenance_words(catalog, e, g), "yellow")]]
+    for i, c in enumerate(e.sources):
+        detail = ", ".join(p for p in (c.kind, c.date, c.note) if p)
+        lines.append([("  seen in:  " if i == 0 else "            ", "dim"), (c.url, "cyan"), (f"  ({detail})", "dim")])
+    lines += [[("  note:     ", "dim"), (q, "dim")] for q in e.quirks]
     return lines
 
 

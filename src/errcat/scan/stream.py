@@ -34,6 +34,7 @@ class ScanOptions:
     since: datetime | None = None
     until: datetime | None = None
     workers: int | None = None  # processes for big files; None: one per core (at most 4)
+    documented_only: bool = False  # leave out errors seen in the wild that the vendor does not document
 
 
 class _Explainer:
@@ -87,7 +88,7 @@ class _Explainer:
         if x is None:
             if len(self.memo) > MEMO_SIZE:
                 self.memo.clear()
-            x = explain(self.index, paste, memo=self.memo)
+            x = explain(self.index, paste, memo=self.memo, documented_only=self.options.documented_only)
             if len(paste) <= EXPLAINED_MAX_TEXT:
                 if len(self.explained) >= EXPLAINED_SIZE:
                     self.explained.clear()
