@@ -278,7 +278,7 @@ def sample_shows(e: Entry) -> bool:
 @check(
     "CAT023",
     "observed-is-documented",
-    "An observed entry repeats a documented error (same vendor and message, or same code with no message): keep the documented one.",
+    "An observed entry repeats a documented error (same vendor and message, or code when no message): keep the documented one.",
     essential=True,
 )
 def _observed_is_documented(catalog: Catalog) -> Iterator[Problem]:
@@ -303,7 +303,7 @@ def _observed_is_documented(catalog: Catalog) -> Iterator[Problem]:
 @check(
     "CAT024",
     "provenance-mixed",
-    "A guide explains both documented and observed entries, or an observed entry's guide does not say how well it is established.",
+    "A guide explains documented and observed entries alike, or an observed entry's guide lacks how well it is established.",
     essential=True,
 )
 def _provenance_mixed(catalog: Catalog) -> Iterator[Problem]:

@@ -106,10 +106,8 @@ def search(
     hits, view = _query(catalog, no_builtin, work)
     _output(view)
     if not hits:
-        _fail(
-            f"nothing in the catalog matches {text!r}{_with_filters(vendor, endpoint, method, status, severity, documented_only)}",
-            EXIT_NOT_FOUND,
-        )
+        filters = _with_filters(vendor, endpoint, method, status, severity, documented_only)
+        _fail(f"nothing in the catalog matches {text!r}{filters}", EXIT_NOT_FOUND)
 
 
 def _with_filters(vendor: Any, endpoint: Any, method: Any, status: Any, severity: Any, documented_only: bool = False) -> str:

@@ -301,7 +301,7 @@ def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> 
             pool.consider(e, None, {}, None)
     if texts and not any(c.kind in ("exact", "template") for c in pool.found.values()):
         _fuzzy(ix, pool, texts)
-    stronger = sum(1 for c in pool.found.values() if _RANK[c.kind] > _RANK["status"])
+    stronger = sum(1 for c in pool.found.values() if _RANK[c.kind] > _RANK["status"] and not _by_code_observed(c))
     claimed = any(c.kind in ("exact", "template") for c in pool.found.values())
     if ctx.vendor and obs.status is not None and stronger < MAX_CANDIDATES and not claimed:
         # what the vendor documents for this status (it cannot outrank ten stronger candidates, nor
@@ -367,14 +367,14 @@ def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) ->
     texts = readings(obs)
     pool = _gather(ix, obs, ctx, texts)
     found = [c for c in pool.found.values() if c.raw > 0 or c.kind in CLAIMED]  # no negative-score "nearest" noise
-    ranked = sorted(found, key=lambda c: _order(c, ctx))[:MAX_CANDIDATES]
+    ranked = sorted(found, key=lambda c: _order(c, ctx))
     if not ranked:
         return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
     if ranked[0].kind == "observed" and _observed_family(ranked[0], ranked):
         # a code several observed messages share says which family, not which error: what the
         # vendor documents (the status's meaning) comes first, the family stays as nearest
-        family = [c for c in ranked if c.kind == "observed" and c.via is None]
-        ranked = [c for c in ranked if c.kind != "observed" or c.via is not None] + family
+        ranked = [c for c in ranked if not _by_code_observed(c)] + [c for c in ranked if _by_code_observed(c)]
+    ranked = ranked[:MAX_CANDIDATES]
     top = ranked[0]
     kind = top.kind
     by_code = bool(obs.code) and (_same(obs.code, top.entry.code) or _same(obs.code, top.entry.name))
@@ -400,6 +400,10 @@ def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) ->
     confidence = _confidence(kind, top, ranked, ctx, claims)
     slots = top.slots if kind == "template" else {}
     return ErrorMatch(obs, kind, confidence, slots, tuple(ranked), pool.message.get(top.entry.id, obs.message), claims)
+
+
+def _by_code_observed(c: Candidate) -> bool:
+    return c.kind == "observed" and c.via is None
 
 
 def _observed_family(top: Candidate, ranked: list[Candidate]) -> bool:

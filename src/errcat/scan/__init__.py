@@ -8,6 +8,7 @@ byte range (see records.Finder); their reports merge into one.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Callable
@@ -39,7 +40,7 @@ def scan(
     index = as_index(catalog)
     check_vendor(options.vendor, index.vendors)
     if options.vendor:
-        options = ScanOptions(options.vendor.lower(), options.since, options.until, options.workers)
+        options = dataclasses.replace(options, vendor=options.vendor.lower())
     if not names:
         raise UsageError("nothing to scan: name log files, or - for stdin")
     started = time.perf_counter()

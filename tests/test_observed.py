@@ -1,0 +1,309 @@
+"""Errors seen in the wild (#18): an observed layer beside the documented catalog, never mistaken
+for it. Through the real CLI, the Python API, the YAML files and the generated pages."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+import errcat
+from errcat import docs as reference
+from errcat.explain import explain
+
+ISSUE_PASTE = '[{"$severity":"error","$dataCode":"AuthorizationFailure","$message":"Access denied.","$source":""}]'
+OBSERVED_HEADING = "Observed in the wild — not documented by the vendor"
+
+
+def observed(catalog) -> list:
+    return [e for e in catalog.entries if e.observed]
+
+
+def explain_json(cli, paste: str, *args: str) -> tuple[dict, int]:
+    r = cli("explain", "--format", "json", *args, input=paste)
+    return json.loads(r.stdout), r.exit_code
+
+
+# -- the layer itself -------------------------------------------------------------------------
+
+
+def test_at_least_30_observed_errors_across_three_vendors_each_with_https_sources(catalog):
+    seen = observed(catalog)
+    assert len(seen) >= 30
+    per_vendor = Counter(e.vendor for e in seen)
+    assert {"myob", "sage", "invoicexpress"} <= set(per_vendor), per_vendor
+    for e in seen:
+        assert e.sources and all(c.url.startswith("https://") for c in e.sources), e.id
+        assert e.sample, e.id
+        guide = catalog.guides[e.guide_id]
+        assert guide.established in ("vendor-confirmed", "several-reports", "one-report"), e.id
+    # documented rows keep their document-and-line source and carry no public sources
+    for e in catalog.entries:
+        if not e.observed:
+            assert e.source.document.endswith(".txt") and not e.sources and e.sample is None, e.id
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "vendor", "status", "code", "name", "message"),
+    [
+        ("sage.observed.authorization-failure.access-denied", "sage", 401, "AuthorizationFailure", None, "Access denied."),
+        ("sage.observed.multi-user-access-denied", "sage", 403, "MultiUserAccessDenied", None,
+         "The current user is not allowed to access that resource with that method."),
+        ("sage.observed.record-not-found.couldnt-find-record", "sage", 404, "RecordNotFound", None, "Couldn't find record."),
+        ("myob.observed.customer-not-found", "myob", 400, 11003, "CustomerNotFound",
+         "The Customer with UID of '511d425d-a306-4e19-add4-de842086444a' cannot be found."),
+        ("myob.observed.oauth-token-is-missing", "myob", 401, None, "OAuthTokenIsMissing", None),
+        ("invoicexpress.observed.document-creation-limit-reached", "invoicexpress", 422, None, None,
+         "Document creation limit reached for the period from 15/12/2022 to 15/01/2023."),
+    ],
+)  # fmt: skip
+def test_pinned_observed_entries(catalog, entry_id, vendor, status, code, name, message):
+    e = next(x for x in catalog.entries if x.id == entry_id)
+    assert (e.provenance, e.vendor, e.status, e.code, e.name, e.message) == ("observed", vendor, status, code, name, message)
+    assert all(c.url.startswith("https://") for c in e.sources)
+
+
+def test_every_sample_explains_back_to_its_own_entry_as_observed(catalog):
+    """Each verbatim sample, pasted as it was seen, is recognised as that observed error."""
+    for e in observed(catalog):
+        x = explain(catalog, e.sample)
+        assert x.vendor == e.vendor, e.id
+        hits = [m for m in x.errors if m.kind == "observed" and m.best.entry.message == e.message]
+        assert any(m.best.entry.code == e.code and m.best.entry.name == e.name for m in hits), (e.id, x.errors[0].kind)
+
+
+# -- explain -----------------------------------------------------------------------------------
+
+
+def test_issue_example_is_sage_observed_with_sources_and_none_when_documented_only(cli):
+    d, code = explain_json(cli, ISSUE_PASTE)
+    assert d["vendor"] == "sage"
+    (error,) = d["errors"]
+    assert error["match"] == "observed" and error["provenance"] == "observed"
+    assert error["candidates"][0]["id"] == "sage.observed.authorization-failure.access-denied"
+    assert error["sources"] and all(s["url"].startswith("https://") for s in error["sources"])
+    assert error["explanation"]["established"] == "several-reports"
+    assert d["all_matched"] is False and code == 1  # seen in the wild is not documented
+
+    d, code = explain_json(cli, ISSUE_PASTE, "--documented-only")
+    assert d["vendor"] == "sage"
+    assert d["errors"][0]["match"] == "none" and d["errors"][0]["candidates"] == [] and code == 1
+
+
+def test_observed_in_every_output_format(cli):
+    table = cli("explain", input=ISSUE_PASTE).stdout
+    assert "not documented by the vendor; seen in public reports" in table
+    assert "not documented by Sage Business Cloud Accounting API" in table
+    assert "https://github.com/Sage/sageone_api_php_sample/issues/9" in table
+    assert "exact match" not in table and "documented in" not in table
+
+    md = cli("explain", "--format", "markdown", input=ISSUE_PASTE).stdout
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    links = [t.attrs["href"] for tok in tokens if tok.children for t in tok.children if t.type == "link_open"]
+    assert "https://github.com/Sage/sageone_api_php_sample/issues/9" in links
+    assert "Not documented by Sage Business Cloud Accounting API" in md
+
+    api = errcat.open_catalog(use_env=False)
+    x = api.explain(ISSUE_PASTE)
+    assert x.errors[0].kind == "observed"
+    assert "[observed: not documented by sage; 3 public source(s)]" in str(x)
+    assert x.as_dict()["errors"][0]["match"] == "observed"
+    assert api.explain(ISSUE_PASTE, documented_only=True).errors[0].kind == "none"
+
+
+def _overlay_with_observed_twin(tmp_path: Path, catalog) -> tuple[Path, object]:
+    """An observed entry with the code and name of a documented MYOB error and its own message."""
+    codes = Counter(e.code for e in catalog.entries if e.vendor == "myob")
+    doc = next(e for e in catalog.entries if e.vendor == "myob" and e.kind == "body" and e.message and codes[e.code] == 1)
+    path = tmp_path / "twin.yaml"
+    path.write_text(
+        "errcat: 1\nvendor: {id: myob}\n"
+        "guides:\n  myob.observed.twin:\n    {summary: s, causes: [c], fix: f, retry: after-fix, actor: integrator,"
+        " established: one-report}\n"
+        "entries:\n  - id: myob.observed.twin\n    provenance: observed\n    vendor: myob\n    endpoint: null\n"
+        f"    methods: []\n    scenario: s\n    status: {doc.status}\n    code: {doc.code}\n    name: {doc.name}\n"
+        "    message: Something else entirely happened here\n    severity: error\n    guide: myob.observed.twin\n"
+        "    sources: [{url: 'https://example.org/thread/1', kind: issue}]\n"
+        '    sample: \'{"Errors":[{"Name":"x","Message":"Something else entirely happened here"}]}\'\n',
+        encoding="utf-8",
+    )
+    return path, doc
+
+
+def test_observed_never_outranks_a_documented_exact_match(cli, tmp_path, catalog):
+    path, doc = _overlay_with_observed_twin(tmp_path, catalog)
+    body = json.dumps({"Errors": [{"Name": doc.name, "Message": doc.message, "ErrorCode": doc.code, "Severity": "Error"}]})
+    d, _ = explain_json(cli, body, "--catalog", str(path))
+    e = d["errors"][0]
+    assert e["match"] == "exact" and e["provenance"] == "documented"
+    assert e["candidates"][0]["provenance"] == "documented"
+    # the observed twin's own message: its words match it, but the documented code outranks it
+    body = json.dumps({"Errors": [{"Name": doc.name, "Message": "Something else entirely happened here", "ErrorCode": doc.code}]})
+    d, _ = explain_json(cli, body, "--catalog", str(path))
+    assert d["errors"][0]["match"] == "code" and d["errors"][0]["provenance"] == "documented"
+    kinds = {c["id"]: c["match"] for c in d["errors"][0]["candidates"]}
+    assert kinds["myob.observed.twin"] == "observed"
+
+
+def test_observed_words_alone_never_name_a_vendor(cli):
+    """Rails' RecordNotFound and an OAuth invalid_grant are everyday errors elsewhere."""
+    for paste in (
+        "ActiveRecord::RecordNotFound: Couldn't find record.",
+        '{"error": "invalid_grant"}',
+        "RecordInvalid: This field is required.",
+    ):
+        d, _ = explain_json(cli, paste)
+        assert d["vendor"] is None, paste
+        assert all(e["match"] in ("none", "fuzzy") for e in d["errors"]), (paste, d["errors"])
+
+
+def test_a_code_shared_by_several_observed_messages_is_a_family(cli):
+    """Sage's ValidationError with words nobody reported: the documented 422 meaning, not one observed guess."""
+    paste = (
+        "POST https://api.accounting.sage.com/v3.1/contacts\nHTTP/1.1 422 Unprocessable Entity\n\n"
+        '[{"$severity":"error","$dataCode":"ValidationError","$message":"nothing anyone reported","$source":"x"}]'
+    )
+    d, _ = explain_json(cli, paste)
+    e = d["errors"][0]
+    assert e["match"] == "status" and e["candidates"][0]["id"] == "sage.status.422"
+    assert any(c["provenance"] == "observed" for c in e["candidates"])  # the family stays as nearest
+
+
+# -- lookup, search, list, scan, export --------------------------------------------------------
+
+
+def test_lookup_search_and_list_label_observed_errors_and_documented_only_drops_them(cli):
+    text = cli("lookup", "MultiUserAccessDenied").stdout
+    assert "not documented by Sage" in text and "seen in:  https://developer.sage.com/" in text
+    assert cli("lookup", "MultiUserAccessDenied", "--documented-only").exit_code == 1
+    d = json.loads(cli("lookup", "MultiUserAccessDenied", "--format", "json").stdout)
+    (entry,) = [e for s in d["sections"] for g in s["errors"] for e in g["entries"]]
+    assert entry["provenance"] == "observed" and entry["sources"][0]["url"].startswith("https://")
+    assert "observed in the wild, not documented" in cli("search", "subscription").stdout
+    assert "observed" not in cli("search", "subscription", "--documented-only").stdout
+    listed = cli("list", "--vendor", "invoicexpress").stdout
+    assert "Fiscal is invalid  (observed in the wild)" in listed
+    assert "Fiscal is invalid" not in cli("list", "--vendor", "invoicexpress", "--documented-only").stdout
+
+
+def test_scan_counts_observed_errors_apart(cli, tmp_path):
+    log = tmp_path / "app.log"
+    log.write_text(
+        "2026-11-20T01:00:00Z WARN sage POST /v3.1/contacts -> 401 " + ISSUE_PASTE + "\n"
+        '2026-11-20T01:00:02Z ERROR sage POST /v3.1/contacts -> 401 [{"$severity":"error","$dataCode":"AccessTokenExpiredError",'
+        '"$message":"Your Access token has expired.","$source":""}]\n',
+        encoding="utf-8",
+    )
+    out = cli("scan", str(log)).stdout
+    assert "1 documented (1 distinct), 1 observed in the wild (1 distinct; not documented), 0 not in the catalog" in out
+    assert "observed in the wild, not documented" in out
+    d = json.loads(cli("scan", str(log), "--format", "json").stdout)
+    kinds = Counter(k for g in d["documented"] for k in g["match_kinds"]) if "documented" in d else None
+    assert kinds is None or kinds["observed"] == 1
+    only = cli("scan", str(log), "--documented-only").stdout  # what Sage documents for a 401 is all that is left
+    assert "observed in the wild" not in only and "2 documented (2 distinct), 0 not in the catalog" in only
+
+
+def test_export_carries_provenance_and_sources(cli):
+    d = json.loads(cli("export", "--format", "json").stdout)
+    assert all(r["provenance"] in ("documented", "observed") for r in d["entries"])
+    seen = [r for r in d["entries"] if r["provenance"] == "observed"]
+    assert seen and all(isinstance(r["sources"], list) and all("url" in c for c in r["sources"]) for r in seen)
+    only = json.loads(cli("export", "--format", "json", "--documented-only").stdout)
+    assert {r["provenance"] for r in only["entries"]} == {"documented"}
+    assert len(only["entries"]) == len(d["entries"]) - len(seen)
+
+
+# -- the reference pages -----------------------------------------------------------------------
+
+
+def _sections(page: str) -> dict[str, str]:
+    """The page split at its level-2 headings (their text as written)."""
+    parts = re.split(r"(?m)^## (.+)$", page)
+    return {parts[i].strip(): parts[i + 1] for i in range(1, len(parts) - 1, 2)}
+
+
+@pytest.mark.parametrize("vendor", ["myob", "sage", "invoicexpress"])
+def test_pages_keep_observed_errors_in_a_section_of_their_own(catalog, vendor):
+    page = reference.vendor_page(catalog, vendor)
+    sections = _sections(page)
+    assert OBSERVED_HEADING in sections
+    wild = sections[OBSERVED_HEADING]
+    tokens = MarkdownIt("commonmark").enable("table").parse(wild)
+    links = {t.attrs["href"] for tok in tokens if tok.children for t in tok.children if t.type == "link_open"}
+    for e in observed(catalog):
+        if e.vendor != vendor:
+            continue
+        assert {c.url for c in e.sources} <= links, e.id
+        documented_part = page.split("## " + OBSERVED_HEADING)[0] + sections.get("Endpoints", "")
+        assert e.id.split(".", 2)[2] not in documented_part.split("## Find an error")[1].split("## Errors explained")[0]
+        assert all(c.url not in documented_part for c in e.sources), e.id
+
+
+def test_prospend_page_has_no_observed_section_and_index_counts_them(catalog):
+    assert OBSERVED_HEADING not in reference.vendor_page(catalog, "prospend")
+    index = reference.index_page(catalog)
+    assert "Observed in the wild" in index
+    assert "[22](sage.md#observed-in-the-wild)" in index or re.search(r"\[\d+\]\(sage\.md#observed-in-the-wild\)", index)
+
+
+# -- validate ----------------------------------------------------------------------------------
+
+OBSERVED_ENTRY = (
+    "  - id: acme.seen\n    provenance: observed\n    vendor: acme\n    endpoint: null\n    methods: []\n"
+    "    scenario: s\n    status: 400\n    code: X9\n    name: null\n    message: {message}\n    severity: error\n"
+    "    guide: {guide}\n    sources: [{{url: 'https://example.org/t/1', kind: issue}}]\n    sample: '{sample}'\n"
+)
+GUIDES = (
+    "guides:\n  acme.g: {summary: s, causes: [c], fix: f, retry: after-fix, actor: integrator}\n"
+    "  acme.seen: {summary: s, causes: [c], fix: f, retry: after-fix, actor: integrator, established: one-report}\n"
+)
+DOCUMENTED = (
+    "  - {id: acme.doc, vendor: acme, endpoint: null, methods: [], scenario: s, status: 400, code: X1, name: null,"
+    " message: Known thing, severity: error, guide: acme.g, source: {document: d.txt, line: 1}}\n"
+)
+
+
+def _acme(message: str = "Seen thing", sample: str = '{"error": "Seen thing"}', guide: str = "acme.seen") -> str:
+    return (
+        "errcat: 1\nvendor: {id: acme, name: Acme}\n"
+        + GUIDES
+        + "entries:\n"
+        + DOCUMENTED
+        + OBSERVED_ENTRY.format(message=message, sample=sample, guide=guide)
+    )
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "line"),
+    [
+        ("CAT022", _acme(sample='{"error": "something else"}'), 6),
+        ("CAT023", _acme(message="Known thing", sample='{"error": "Known thing"}'), 6),
+        ("CAT024", _acme(guide="acme.g"), 3),
+    ],
+    ids=["sample-does-not-show-message", "repeats-documented", "shares-documented-guide"],
+)
+def test_observed_checks_fire_at_file_and_line(cli, tmp_path, code, text, line):
+    path = tmp_path / "acme.yaml"
+    path.write_text(text, encoding="utf-8")
+    r = cli("validate", str(path))
+    assert r.exit_code == 1
+    findings = [x for x in r.stdout.splitlines() if f" {code} " in x]
+    assert findings, r.stdout
+    assert findings[0].startswith(f"{path}:")
+
+
+def test_an_observed_entry_needs_an_https_source_and_a_sample(cli, tmp_path):
+    path = tmp_path / "acme.yaml"
+    path.write_text(_acme().replace("https://example.org/t/1", "http://example.org/t/1"), encoding="utf-8")
+    r = cli("validate", str(path))
+    assert r.exit_code == 1 and "CAT003 schema" in r.stdout and "sources.0.url" in r.stdout
+    path.write_text(_acme().replace('    sample: \'{"error": "Seen thing"}\'\n', ""), encoding="utf-8")
+    r = cli("validate", str(path))
+    assert r.exit_code == 1 and "'sample' is a required property" in r.stdout
+    path.write_text(_acme(), encoding="utf-8")
+    assert cli("validate", str(path)).exit_code == 0
