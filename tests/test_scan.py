@@ -6,7 +6,6 @@ import gzip
 import json
 import subprocess
 import sys
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from typer.testing import CliRunner
 
 import errcat
 from errcat.cli import app
-from errcat.index.cache import open_index
 from errcat.scan import ScanOptions, scan
 from errcat.scan.records import MAX_LINE, Finder
 
@@ -112,10 +110,9 @@ def test_parallel_workers_find_what_one_reader_finds(generated, index, monkeypat
     path, _, _ = generated
     monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
 
-    reopen = partial(open_index, use_env=False)  # workers open the catalog themselves
     one = scan(index, [str(path)], ScanOptions(workers=1))
     for workers in (2, 3, 7):  # range ends fall inside multi-line records too
-        many = scan(index, [str(path)], ScanOptions(workers=workers), reopen=reopen)
+        many = scan(index, [str(path)], ScanOptions(workers=workers))
         assert {k: g.count for k, g in many.matched.items()} == {k: g.count for k, g in one.matched.items()}
         assert {k: g.places for k, g in many.matched.items()} == {k: g.places for k, g in one.matched.items()}
         assert many.unmatched_count == one.unmatched_count

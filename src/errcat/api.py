@@ -106,21 +106,15 @@ class ErrorCatalog:
         window: tuple[datetime | None, datetime | None] = (None, None),
         workers: int | None = None,
         progress: Callable[[int], None] | None = None,
-        paths: builtins.list[str] | None = None,
-        builtin: bool = True,
         *,
         documented_only: bool = False,
     ) -> ScanReport:
-        """Scan log files (``-`` is stdin) for vendor error responses; big files are read by
-        ``workers`` processes, each opening the same catalog files (``paths`` over the built-in)."""
-        from functools import partial
-
-        from .index.cache import open_index
+        """Scan log files (``-`` is stdin) for vendor error responses; a big file's records are
+        found by ``workers`` processes and explained by this one."""
         from .scan import ScanOptions, scan
 
         options = ScanOptions(vendor=vendor, since=window[0], until=window[1], workers=workers, documented_only=documented_only)
-        reopen = partial(open_index, builtins.list(paths or []), builtin=builtin)
-        return scan(self.index, files, options, progress=progress, reopen=reopen)
+        return scan(self.index, files, options, progress=progress)
 
     def endpoints(self, vendor: str | None = None) -> builtins.list[EndpointRow]:
         """Documented endpoints with their query parameters and how many rows name each."""

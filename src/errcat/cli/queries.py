@@ -231,11 +231,10 @@ def scan(
     from ..scan.logline import parse_when
 
     window = (parse_when(since) if since else None, parse_when(until, end=True) if until else None)
-    paths = [str(p) for p in catalog or []]
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
         with progress_meter(input_size(files)) as meter:
-            report = cat.scan(files, vendor, window, workers, meter, paths, not no_builtin, documented_only=documented_only)
+            report = cat.scan(files, vendor, window, workers, meter, documented_only=documented_only)
         return report, scan_view(format, cat.index, report, top)
 
     report, view = _query(catalog, no_builtin, work)

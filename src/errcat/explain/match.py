@@ -124,6 +124,15 @@ def _same(a: object, b: object) -> bool:
     return a is not None and b is not None and squash(str(a)) == squash(str(b)) != ""
 
 
+def _key(value: object) -> str | None:
+    """A code, name or detail in comparable form (see squash); None stays None."""
+    return None if value is None else squash(value if type(value) is str else str(value))
+
+
+def _eq(a: str | None, b: str | None) -> bool:
+    return a is not None and a == b and a != ""
+
+
 def _similarity(a: str, b: str) -> float:
     a, b = a.lower()[:500], b.lower()[:500]
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -180,6 +189,7 @@ class Weights(NamedTuple):
     kind (and is scaled into a 0-1 score for users). Changing one changes which row is "the" match."""
 
     exact_text: float = 1.0  # the documented message, verbatim
+    verbatim: float = 0.02  # character for character, where two messages differ only in case or separators
     template_text: float = 0.8  # a documented template with its slots filled
     bare_template: float = 0.6  # a template that is all slot ("{message}"): only with a code or name beside it
     weak_template: float = 0.5  # a short template whose slots swallow the line (see _slots_dominate)
@@ -220,11 +230,14 @@ def _judge_documented(
     e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, statuses: frozenset[tuple[str, int]]
 ) -> tuple[MatchKind | None, float]:
     w = WEIGHTS
-    code_hit = _same(obs.code, e.code) or _same(obs.code, e.name) or _same(obs.name, e.code)
-    name_hit = _same(obs.name, e.name)
-    conflict = (obs.code is not None and e.code is not None and not code_hit and not _same(obs.code, e.name)) or (
-        obs.name is not None and e.name is not None and not name_hit and not _same(obs.name, e.code)
+    oc, on, ec, en = _key(obs.code), _key(obs.name), _key(e.code), _key(e.name)
+    code_hit = _eq(oc, ec) or _eq(oc, en) or _eq(on, ec)
+    name_hit = _eq(on, en)
+    conflict = (oc is not None and ec is not None and not code_hit and not _eq(oc, en)) or (
+        on is not None and en is not None and not name_hit and not _eq(on, ec)
     )
+    if conflict and how is None and e.kind == "body":
+        return None, 0.0  # another error by its code or name, and no words in common: not a candidate
     text = {"exact": w.exact_text, "template": w.template_text, "bare": w.bare_template, "weak": w.weak_template}
     score = w.fuzzy_text * sim if how == "fuzzy" else text.get(how or "", 0.0)
     if how is None and obs.message and e.message:
@@ -283,8 +296,8 @@ def _slots_dominate(obs: Observed, rule: TemplateRow, slots: dict[str, str], tex
 def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> _Pool:
     pool = _Pool(obs, ctx, ix.statuses)
     for text in texts:
-        for e in ix.with_message_key(squash(text)):
-            pool.consider(e, "exact", {}, text)
+        for e in ix.with_message_key(squash(text)):  # case and separators aside; verbatim ranks first
+            pool.consider(e, "exact", {}, text, bonus=WEIGHTS.verbatim if text == e.message else 0.0)
     for text in texts:
         for rule in ix.templates_for(set(tokens(text))):
             if (ctx.vendor and rule.vendor != ctx.vendor) or rule.vendor in ctx.excluded:
@@ -307,6 +320,11 @@ def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> 
         # what the vendor documents for this status (it cannot outrank ten stronger candidates, nor
         # matter beside the documented message itself)
         for e in ix.with_status(obs.status, ctx.vendor):
+            # a row with a code (or name) beside one observed conflicts, or was considered above
+            if e.kind == "body" and (
+                (obs.code is not None and e.code is not None) or (obs.name is not None and e.name is not None)
+            ):
+                continue
             pool.consider(e, None, {}, None)
     elif not ctx.vendor and obs.shape is STATUS_ONLY and obs.status is not None:
         # a bare status and no vendor: what each vendor documents for it (listed, never claimed)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 MAX_BOUND = 900  # SQLite's default limit on bound parameters is 999
 DECODED_MAX = 5_000  # entries kept decoded per index (a scan asks for the same status rows again and again)
+ANSWERS_MAX = 2_048  # entry queries whose answers are kept (lists of entries already decoded)
+ANSWER_ROWS_MAX = 500  # the longest answer kept
 _TEMPLATE_COLUMNS = "vendor, template, literal_words, bare, leading_slot"
 
 
@@ -68,6 +70,7 @@ class CatalogIndex:
         self.origin = origin  # "memory", or the cache file's path
         self._source = source
         self._decoded: dict[int, Entry] = {}
+        self._answers: dict[tuple[str, tuple[Any, ...], str], list[Entry]] = {}  # queries asked before (a scan repeats them)
 
     # --------------------------------------------------------------------------------- plumbing
 
@@ -78,6 +81,17 @@ class CatalogIndex:
             raise CorruptIndex(str(exc)) from exc
 
     def _entries(self, where: str, params: tuple[Any, ...] | list[Any] = (), tail: str = "ORDER BY pos") -> list[Entry]:
+        key = (where, tuple(params), tail)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._query_entries(where, params, tail)
+            if len(answer) <= ANSWER_ROWS_MAX:  # a listing of the whole catalog is not kept
+                if len(self._answers) >= ANSWERS_MAX:
+                    self._answers.clear()
+                self._answers[key] = answer
+        return list(answer)
+
+    def _query_entries(self, where: str, params: tuple[Any, ...] | list[Any], tail: str) -> list[Entry]:
         rows = self.rows(f"SELECT pos, data, crc FROM entries WHERE {where} {tail}", params)
         if len(rows) > DECODED_MAX:
             return [decode_entry(checked(data, c)) for _, data, c in rows]

@@ -2,8 +2,9 @@
 
 Every record with error evidence is explained by the same pipeline as ``errcat explain`` (no
 second matcher); matches are memoised across records, so a log of 10,000 copies of one error
-costs about one match. Big plain files are read by several worker processes, each owning a
-byte range (see records.Finder); their reports merge into one.
+costs about one match, and a repeat of a record with another request id costs a dictionary
+look-up. Big plain files are read by several worker processes finding records in byte ranges
+(records.Finder), explained here in file order (parallel.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
-from collections.abc import Callable
 
 from ..catalog.core import Catalog
 from ..errors import UsageError, check_vendor
@@ -30,12 +30,11 @@ def scan(
     names: list[str],
     options: ScanOptions | None = None,
     progress: Progress | None = None,
-    reopen: Callable[[], CatalogIndex] | None = None,
 ) -> ScanReport:
     """Scan log files (``-`` is stdin) for error responses and aggregate what was found.
 
-    ``reopen`` opens the same catalog in a worker process; without it, big files are read by
-    this process alone."""
+    A big plain file is read by ``options.workers`` processes finding its records, while this
+    one explains them (see parallel.py); gzip and stdin are read by this process alone."""
     options = options or ScanOptions()
     index = as_index(catalog)
     check_vendor(options.vendor, index.vendors)
@@ -51,13 +50,13 @@ def scan(
         stats = InputStats(inp.name)
         report.inputs.append(stats)
         part = None
-        if not inp.problem and reopen is not None and workers > 1 and inp.splittable and (inp.size or 0) >= PARALLEL_MIN:
+        if not inp.problem and workers > 1 and inp.splittable and (inp.size or 0) >= PARALLEL_MIN:
             from concurrent.futures import BrokenExecutor
 
             from .parallel import scan_parallel
 
             try:
-                part = scan_parallel(reopen, inp, options, workers, progress, done_bytes)
+                part = scan_parallel(index, inp, options, workers, progress, done_bytes)
             except (OSError, BrokenExecutor):  # no processes to be had here: one reader gives the same report
                 part = None
         if part is not None:

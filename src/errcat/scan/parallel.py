@@ -1,30 +1,31 @@
-"""Read one big plain file with several worker processes, each owning a byte range.
+"""Read one big plain file with several worker processes finding its error records, while this
+process explains them in file order.
 
-Ranges start at line starts. A worker reads a little before its range (look-back context) and
-past its end (to finish a record that starts inside it); records.Finder decides ownership, so
-each record is reported by exactly one worker. Line numbers are made absolute on merging."""
+Finding is the part that reads every byte (the needle pass, line counting, grouping lines into
+records), so it is what the workers share: the file is cut into ranges at line starts, each a
+task. A worker reads a little before its range (look-back context) and past its end (to finish a
+record that starts inside it); records.Finder decides ownership, so each record is reported by
+exactly one task. Explaining stays here, in one process, so that one cache of explanations serves
+the whole file (a log repeats its few failing calls); tasks are submitted a few ahead of the one
+being explained, so memory stays bounded by a few ranges' records."""
 
 from __future__ import annotations
 
 import itertools
-import multiprocessing as mp
-import time
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..index.store import CatalogIndex
-from .inputs import Input
-from .records import LOOKBACK, MAX_RECORD
-from .stream import ScanOptions, scan_stream
+from .inputs import Input, chunks
+from .records import LOOKBACK, MAX_RECORD, Finder, Record, Skipped
+from .stream import ScanOptions, explainer_for
 from .summary import InputStats, ScanReport
 
-_progress: Any = None  # a shared array of bytes read, one slot per worker (set in each worker)
+TASK_BYTES = 32 << 20  # one task's range: big enough that its read-past overhead stays ~3 %
+AHEAD = 2  # tasks queued per worker beyond the one it runs
 
-
-def _init(progress: Any) -> None:
-    global _progress
-    _progress = progress
+Found = tuple[list[Record], list[Skipped], int, int, str | None]
 
 
 def _align(path: str, pos: int) -> int:
@@ -40,24 +41,16 @@ def _align(path: str, pos: int) -> int:
     return pos
 
 
-def _work(
-    reopen: Callable[[], CatalogIndex], inp: Input, options: ScanOptions, slot: int, begin: int, start: int, stop: int, end: int
-) -> tuple[ScanReport, int, int]:
-    """Scan [start, stop) of the file, reading [begin, end)."""
-    index = reopen()
-    report = ScanReport()
-    stats = InputStats(inp.name)
-
-    def tick(n: int) -> None:
-        if _progress is not None:
-            _progress[slot] += n
-
-    finder = scan_stream(index, inp, options, report, stats, tick, begin, end, (start - begin, stop - begin))
-    return report, finder.line_at_start, finder.line_at_end
+def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
+    """The records whose head lies in [start, stop), reading [begin, end); with the skipped
+    places, the line numbers at start and stop (counted from ``begin``) and any read failure."""
+    finder = Finder(own_start=start - begin, own_end=stop - begin)
+    records = list(finder.records(chunks(inp, begin, end)))
+    return records, finder.skipped, finder.line_at_start, finder.line_at_end, inp.broken or inp.problem
 
 
 def scan_parallel(
-    reopen: Callable[[], CatalogIndex],
+    index: CatalogIndex,
     inp: Input,
     options: ScanOptions,
     workers: int,
@@ -65,26 +58,41 @@ def scan_parallel(
     base: int,
 ) -> ScanReport:
     assert inp.path is not None and inp.size is not None
-    size = inp.size
-    cuts = sorted({_align(inp.path, size * i // workers) for i in range(workers)} | {size})
+    path, size = inp.path, inp.size
+    step = max(1, min(TASK_BYTES, size // workers))
+    cuts = sorted({_align(path, pos) for pos in range(0, size, step)} | {size})
     ranges = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
-    shared = mp.get_context().Array("q", len(ranges), lock=False)
     report = ScanReport()
-    with ProcessPoolExecutor(len(ranges), initializer=_init, initargs=(shared,)) as pool:
-        futures = []
-        for slot, (start, stop) in enumerate(ranges):
-            begin = _align(inp.path, start - LOOKBACK) if start else 0
-            end = min(size, stop + LOOKBACK + MAX_RECORD)
-            futures.append(pool.submit(_work, reopen, inp, options, slot, begin, start, stop, end))
-        while progress is not None and not all(f.done() for f in futures):
-            progress(base + min(size, sum(shared)))
-            time.sleep(0.1)
-        line = 1
-        for f in futures:
-            part, at_start, at_end = f.result()
-            part.shift(inp.name, line - at_start)
-            report.merge(part)
+    explainer = explainer_for(index, options, report)
+    line = 1  # the file's line number at the start of the next range
+    with ProcessPoolExecutor(min(workers, len(ranges))) as pool:
+        pending: deque[tuple[int, Future[Found]]] = deque()
+        todo = iter(ranges)
+
+        def submit() -> None:
+            for start, stop in itertools.islice(todo, workers * (1 + AHEAD) - len(pending)):
+                begin = _align(path, start - LOOKBACK) if start else 0
+                end = min(size, stop + LOOKBACK + MAX_RECORD)
+                pending.append((stop, pool.submit(_find, inp, begin, start, stop, end)))
+
+        submit()
+        while pending:
+            stop, future = pending.popleft()
+            records, skipped, at_start, at_end, broken = future.result()
+            submit()
+            delta = line - at_start
+            for rec in records:
+                explainer.record(inp.name, rec, delta)
+            for s in skipped:
+                if at_start <= s.line < max(at_end, at_start + 1):
+                    report.skip(inp.name, s.line + delta, s.what)
             line += at_end - at_start
+            if broken:  # the file changed or failed under us: what follows was not read
+                report.skip(inp.name, line, broken)
+                inp.broken = broken
+                break
+            if progress is not None:
+                progress(base + stop)
     inp.read = size
     report.inputs.append(InputStats(inp.name, size, line - 1))
     return report

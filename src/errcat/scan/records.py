@@ -1,8 +1,8 @@
 """Log bytes -> candidate error records, without reading most of the log.
 
-A log is mostly noise. A handful of literal searches (``bytes.find`` runs in C) find the lines
-that carry error evidence; only those lines, and the lines around them that belong to the same
-record, are ever split, decoded or parsed. A record is one log entry: its head line plus the
+A log is mostly noise. One pass of a multi-literal engine (needles.py) finds the lines that carry
+error evidence; only those lines, and the lines around them that belong to the same record, are
+ever split, decoded or parsed. A record is one log entry: its head line plus the
 lines that continue it: a pretty-printed JSON or XML body after a log prefix, an HTTP exchange
 (status line, headers, body) or an indented stack trace. JSON-lines files, where every line is
 a whole object, are one record per line.
@@ -17,17 +17,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-# Words and framing every logged error response we know of carries at least one of. Each is its
-# own literal pattern: re's search for a literal skips ahead with memchr, several times faster
-# than bytes.find, and far faster than one pattern of alternatives (which tests every byte).
-NEEDLES = (b"rror", b"RROR", b"xception", b"ailed", b"HTTP/")
-_NEEDLE_PATTERNS = tuple(re.compile(re.escape(n)) for n in NEEDLES)
+from .needles import Hits, hits_finder
+
 MAX_LINE = 1 << 20  # a longer line is skipped (and reported), not read
 MAX_RECORD = 1 << 20  # bytes of one multi-line record; longer ones are cut (and reported)
 MAX_RECORD_LINES = 5000
 LOOKBACK = 64 << 10  # how far back from an evidence line its record's head is looked for
 
-_TOKENS = re.compile(rb'"(?:[^"\\\n]|\\.)*"|[{}\[\]]')
+_QUOTED = re.compile(rb'"(?:[^"\\\n]|\\.)*"')  # a JSON string on one line: brackets inside it do not count
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"{}[]")
 _BODY_START = re.compile(rb'\{|^\s*\[|\[\s*(?:[{"]|$)')
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w:.-]*)[^>]*?(/?)>")
 _HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
@@ -89,12 +87,13 @@ class _Entry:
                 return
             start = m.start()
             self.body = True
-        for t in _TOKENS.finditer(line, start):
-            c = t.group(0)
-            if c in (b"{", b"["):
-                self.depth += 1
-            elif c in (b"}", b"]"):
-                self.depth = max(0, self.depth - 1)
+        rest = line[start:] if start else line
+        if b'"' in rest:
+            rest = _QUOTED.sub(b"", rest)
+        depth = self.depth
+        for c in rest.translate(None, _NOT_BRACKETS):  # the brackets outside strings, in order
+            depth = depth + 1 if c in (0x7B, 0x5B) else max(0, depth - 1)
+        self.depth = depth
 
     def _xml(self, line: bytes) -> None:
         for m in _XML_ROOT.finditer(line[line.find(b"<") :]):  # "<?xml ...?>" alone starts no body yet
@@ -152,6 +151,7 @@ class Finder:
 
     own_start: int = 0
     own_end: int | None = None
+    hits: Hits = field(default_factory=hits_finder)  # where the needles are (needles.py)
     skipped: list[Skipped] = field(default_factory=list)
     line_at_start: int = 1
     line_at_end: int = 1
@@ -206,7 +206,7 @@ class Finder:
                 continue
             stop = limit if search_end is None else min(limit, max(0, search_end - off))
             done = search_end is not None and off + limit >= search_end
-            hits = sorted({p for n in _NEEDLE_PATTERNS for p in _find_all(buf, n, searched, stop)})
+            hits = self.hits(buf, searched, stop)
             searched = max(searched, stop)
             resume: int | None = None
             for p in hits:
@@ -254,15 +254,6 @@ class Finder:
             marks["end"] = end_line + (1 if skipping or (buf and not buf.endswith(b"\n")) else 0)
         self.line_at_start = marks.get("start", 1)
         self.line_at_end = marks.get("end", line_at)
-
-
-def _find_all(buf: bytes, needle: re.Pattern[bytes], start: int, end: int) -> Iterator[int]:
-    search = needle.search
-    m = search(buf, start, end)
-    while m is not None:
-        p = m.start()
-        yield p
-        m = search(buf, buf.find(b"\n", p, end) + 1 or end, end)  # one hit per line is enough
 
 
 def _line_start(buf: bytes, pos: int, limit: int) -> int:

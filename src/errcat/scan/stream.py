@@ -18,11 +18,17 @@ from .records import Finder, Record
 from .summary import InputStats, Place, ScanReport, masked_path
 
 MEMO_SIZE = 20_000
-# Whole explanations of short records, keyed by the record without its timestamp: a log repeats
-# the same failing call many times. Bounded in count and record size (an explanation keeps its
-# text), so at most ~1,000 x 2 KiB of text plus their explanations per process.
-EXPLAINED_SIZE = 1_000
+# Whole explanations of short records, keyed by the record without its timestamp and with its
+# long numbers and UUIDs masked: a log repeats the same failing call many times, with another
+# request id, order number or record UID each time. Bounded in count and record size (an
+# explanation keeps its text), so at most ~2,000 x 2 KiB of text plus their explanations.
+EXPLAINED_SIZE = 2_000
 EXPLAINED_MAX_TEXT = 2_048
+# What varies between repeats of one failing call without changing what it is: numbers of six or
+# more digits and UUIDs. An explanation is shared only when nothing that identifies its errors
+# (code, name, message, status, endpoint) holds such a number (see _shareable), and unmatched
+# errors are grouped by their text with every number masked anyway.
+_VARYING = re.compile(r"\d{6,}")
 _EXCEPTION = re.compile(r"\b\w*(?:Exception|Error)\b\s*[:(]|\bTraceback\b|\b(?:failed|failure)\b", re.IGNORECASE)
 
 Progress = Callable[[int], None]  # bytes read so far, over every input
@@ -45,18 +51,19 @@ class _Explainer:
         self.memo: dict = {}  # type: ignore[type-arg]
         self.explained: dict[str, Explanation] = {}
 
-    def record(self, name: str, rec: Record) -> None:
+    def record(self, name: str, rec: Record, line_offset: int = 0) -> None:
+        """Explain and count one record; ``line_offset`` makes a part's line numbers the file's."""
         report = self.report
         report.records += 1
-        place = Place(name, rec.line)
+        place = Place(name, rec.line + line_offset)
         if b"\x00" in rec.data:
-            report.skip(name, rec.line, "binary data inside a record skipped")
+            report.skip(name, place.line, "binary data inside a record skipped")
             return
         try:
             text = rec.data.decode("utf-8")
         except UnicodeDecodeError:
             text = rec.data.decode("utf-8", errors="replace")
-            report.skip(name, rec.line, "invalid UTF-8 (read with the bad bytes replaced)")
+            report.skip(name, place.line, "invalid UTF-8 (read with the bad bytes replaced)")
         head = text.split("\n", 1)[0]
         found = json_line(text) if text[:1] == "{" else None
         if found is not None:
@@ -83,16 +90,18 @@ class _Explainer:
         self._count(x, place, when, lambda: redact(head)[0])
 
     def _explain(self, paste: str) -> Explanation:
-        """explain() of a record's text; the same text (a repeated call) is explained once."""
-        x = self.explained.get(paste)
+        """explain() of a record's text; a repeat of a call explained before (the same text, its
+        long numbers and UUIDs aside) reuses that explanation."""
+        key = _VARYING.sub("#", paste) if len(paste) <= EXPLAINED_MAX_TEXT else None
+        x = self.explained.get(key) if key is not None else None
         if x is None:
             if len(self.memo) > MEMO_SIZE:
                 self.memo.clear()
             x = explain(self.index, paste, memo=self.memo, documented_only=self.options.documented_only)
-            if len(paste) <= EXPLAINED_MAX_TEXT:
+            if key is not None and _shareable(x):
                 if len(self.explained) >= EXPLAINED_SIZE:
                     self.explained.clear()
-                self.explained[paste] = x
+                self.explained[key] = x
         return x
 
     def _count(self, x: Explanation, place: Place, when: datetime | None, sample: Callable[[], str]) -> None:
@@ -130,6 +139,26 @@ class _Explainer:
             report.errors += 1
         else:
             report.filtered_vendor += 1
+
+
+def explainer_for(index: CatalogIndex, options: ScanOptions, report: ScanReport) -> _Explainer:
+    """What turns records into ``report`` entries (one per process: its cache serves every input)."""
+    return _Explainer(index, options, report)
+
+
+def _shareable(x: Explanation) -> bool:
+    """Whether a record differing only in its long numbers and UUIDs is the same error: nothing
+    that tells errors apart (the observed code, name and status, the matched entry, the endpoint)
+    holds one."""
+    for m in x.errors:
+        obs = m.observed
+        said = [obs.code, obs.name, obs.details, obs.status]
+        if m.best is not None:
+            e = m.best.entry
+            said += [e.code, e.name, e.message, e.endpoint]
+        if any(v is not None and _VARYING.search(str(v)) for v in said):
+            return False
+    return not (x.endpoint and _VARYING.search(x.endpoint))
 
 
 def _is_error(x: Explanation, head: str) -> bool:

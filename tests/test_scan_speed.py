@@ -1,0 +1,119 @@
+"""Scan at grep speed (#20): what the faster paths must not change. The needle engines agree, a
+body without an error word is found, and a repeat of a call shares one explanation only when
+nothing that tells errors apart differs. Speed itself is measured by scripts/bench.py."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+import errcat
+from errcat.scan import ScanOptions, scan
+from errcat.scan import needles as needles_module
+from errcat.scan.records import Finder
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import gen_log
+
+
+@pytest.fixture(scope="module")
+def index():
+    return errcat.open_catalog(use_env=False).index
+
+
+@pytest.fixture
+def engine(monkeypatch):
+    """Run with one needle engine: "python" or "hyperscan"."""
+
+    def use(name: str) -> str:
+        monkeypatch.setenv(needles_module.ENGINE_ENV, name)
+        needles_module.engine_name.cache_clear()
+        return needles_module.engine_name()
+
+    yield use
+    monkeypatch.delenv(needles_module.ENGINE_ENV, raising=False)
+    needles_module.engine_name.cache_clear()
+
+
+def _records(data: bytes, size: int) -> list[tuple[int, int, bytes]]:
+    return [(r.line, r.end_line, r.data) for r in Finder().records(data[i : i + size] for i in range(0, len(data), size))]
+
+
+def test_both_needle_engines_find_the_same_records_at_every_chunk_size(engine):
+    """The contract is NEEDLES, whichever engine keeps it; lines with a needle anywhere, in any
+    place of a chunk, noise around them."""
+    lines, _ = gen_log.block(200, 4, seed=5, extras=True)
+    rnd = random.Random(3)
+    noise = [f"INFO tick {i} ok" for i in range(200)]
+    # every needle alone on a line, at the start, the end and in the middle of the line
+    planted = [f"{rnd.choice(noise)} {n.decode()} x" for n in needles_module.NEEDLES] + [
+        n.decode() for n in needles_module.NEEDLES
+    ]
+    data = "\n".join(lines + planted + noise).encode() + b"\n"
+    if engine("hyperscan") != "hyperscan":
+        pytest.skip("the hyperscan wheel is not installed on this platform; only the re engine runs here")
+    fast = {size: _records(data, size) for size in (1, 7, 4096, len(data))}
+    assert engine("python") == "python"
+    slow = {size: _records(data, size) for size in (1, 7, 4096, len(data))}
+    assert fast == slow
+    assert len({tuple(v) for v in fast.values()}) == 1  # and the chunk size changes nothing
+    found = {d for _, _, d in fast[4096]}
+    for n in needles_module.NEEDLES:
+        assert any(n in d for d in found), n
+
+
+def test_the_python_engine_scans_a_generated_log_like_the_default_one(engine, index, tmp_path):
+    lines, manifest = gen_log.block(300, 4, seed=11, extras=True)
+    path = tmp_path / "sync.log"
+    path.write_text("\n".join(lines) + "\n")
+    default = scan(index, [str(path)], ScanOptions(workers=1))
+    engine("python")
+    python = scan(index, [str(path)], ScanOptions(workers=1))
+    assert {k: (g.count, g.places) for k, g in default.matched.items()} == {
+        k: (g.count, g.places) for k, g in python.matched.items()
+    }
+    assert default.unmatched_count == python.unmatched_count == manifest.unmatched
+
+
+def test_a_prospend_body_logged_at_warn_without_a_status_is_found(cli, tmp_path):
+    log = tmp_path / "app.log"
+    log.write_text(
+        "2026-11-20T01:00:00Z INFO sync started\n"
+        '2026-11-20T01:00:01Z WARN prospend sync gave {"code":"ACCESS_FORBIDDEN","message":"Access to this resource is forbidden."}\n'
+        "2026-11-20T01:00:02Z INFO sync done\n",
+        encoding="utf-8",
+    )
+    d = json.loads(cli("scan", str(log), "--format", "json").stdout)
+    assert d["summary"]["error_records"] == 1
+    (group,) = d["matched"]
+    assert (group["vendor"], group["code"]) == ("prospend", "ACCESS_FORBIDDEN")
+
+
+def test_a_repeat_with_another_request_id_shares_its_explanation_but_not_another_code(index, tmp_path):
+    """Ten calls that differ in a 7-digit request id are one error ten times; two MYOB bodies
+    that differ only in a 6-digit ErrorCode are two errors, never one explanation reused."""
+    name, message = "DatePriorToBeginningOfFinancialYear", "Date cannot be prior to beginning of financial year"
+    body = '{"Errors":[{"Name":"%s","Message":"%s","ErrorCode":%%s}]}' % (name, message)
+    lines = [
+        f"2026-11-20T01:00:{i:02d}Z ERROR myob req={1000000 + i * 7919} POST /Sale/Invoice/Item -> 400 "
+        + body % "25008"  # a documented MYOB error: the same each time
+        for i in range(10)
+    ]
+    lines += [
+        f"2026-11-20T01:01:0{i}Z ERROR myob POST /Sale/Invoice/Item -> 400 " + body % code
+        for i, code in enumerate(("123456", "654321"))
+    ]
+    path = tmp_path / "app.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert report.errors == 12
+    counts = sorted(g.count for g in [*report.matched.values(), *report.unmatched.values()])
+    labels = sorted(u.text for u in report.unmatched.values())
+    assert any("123456" in t for t in labels) and any("654321" in t for t in labels), labels
+    assert 10 in counts  # the ten repeats: one group
+    places = [p.line for g in report.matched.values() for p in g.places]
+    assert places == list(range(1, 11))  # each repeat keeps its own line
