@@ -18,14 +18,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..index.store import CatalogIndex
 from .inputs import Input, chunks
-from .records import LOOKBACK, MAX_RECORD, Finder, Record, Skipped
-from .stream import ScanOptions, explainer_for
+from .records import LOOKBACK, MAX_RECORD, Finder, Skipped
+from .stream import Prepared, ScanOptions, explainer_for, prepare
 from .summary import InputStats, ScanReport
 
 TASK_BYTES = 32 << 20  # one task's range: big enough that its read-past overhead stays ~3 %
 AHEAD = 2  # tasks queued per worker beyond the one it runs
 
-Found = tuple[list[Record], list[Skipped], int, int, str | None]
+Found = tuple[list[Prepared], list[Skipped], int, int, str | None]
 
 
 def _align(path: str, pos: int) -> int:
@@ -41,11 +41,12 @@ def _align(path: str, pos: int) -> int:
     return pos
 
 
-def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
-    """The records whose head lies in [start, stop), reading [begin, end); with the skipped
-    places, the line numbers at start and stop (counted from ``begin``) and any read failure."""
+def _find(inp: Input, options: ScanOptions, begin: int, start: int, stop: int, end: int) -> Found:
+    """The records whose head lies in [start, stop), reading [begin, end), prepared for
+    explaining; with the skipped places, the line numbers at start and stop (counted from
+    ``begin``) and any read failure."""
     finder = Finder(own_start=start - begin, own_end=stop - begin)
-    records = list(finder.records(chunks(inp, begin, end)))
+    records = [prepare(rec, options) for rec in finder.records(chunks(inp, begin, end))]
     return records, finder.skipped, finder.line_at_start, finder.line_at_end, inp.broken or inp.problem
 
 
@@ -73,7 +74,7 @@ def scan_parallel(
             for start, stop in itertools.islice(todo, workers * (1 + AHEAD) - len(pending)):
                 begin = _align(path, start - LOOKBACK) if start else 0
                 end = min(size, stop + LOOKBACK + MAX_RECORD)
-                pending.append((stop, pool.submit(_find, inp, begin, start, stop, end)))
+                pending.append((stop, pool.submit(_find, inp, options, begin, start, stop, end)))
 
         submit()
         while pending:
@@ -81,8 +82,8 @@ def scan_parallel(
             records, skipped, at_start, at_end, broken = future.result()
             submit()
             delta = line - at_start
-            for rec in records:
-                explainer.record(inp.name, rec, delta)
+            for prep in records:
+                explainer.take(inp.name, prep, delta)
             for s in skipped:
                 if at_start <= s.line < max(at_end, at_start + 1):
                     report.skip(inp.name, s.line + delta, s.what)

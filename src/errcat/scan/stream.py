@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from ..explain import Explanation, explain
 from ..explain.envelopes import STATUS_ONLY, TEXT
@@ -43,6 +44,49 @@ class ScanOptions:
     documented_only: bool = False  # leave out errors seen in the wild that the vendor does not document
 
 
+class Prepared(NamedTuple):
+    """A record read for explaining: what needs no catalog, so a worker process can do it."""
+
+    line: int
+    outcome: str  # ok | binary | no-timestamp | outside-window | empty
+    paste: str = ""  # the record without its timestamp (the time varies; the error does not)
+    key: str | None = None  # the paste with what varies between repeats masked (see _VARYING)
+    head: str = ""  # its first line
+    when: datetime | None = None
+    level_error: bool = False  # logged at an error level
+    bad_utf8: bool = False
+
+
+def prepare(rec: Record, options: ScanOptions) -> Prepared:
+    """Decode a record, take its time and level, and key it for the cache of explanations."""
+    if b"\x00" in rec.data:
+        return Prepared(rec.line, "binary")
+    bad = False
+    try:
+        text = rec.data.decode("utf-8")
+    except UnicodeDecodeError:
+        text, bad = rec.data.decode("utf-8", errors="replace"), True
+    head = text.split("\n", 1)[0]
+    found = json_line(text) if text[:1] == "{" else None
+    if found is not None:
+        paste, when, level_error = found
+    else:
+        stamp = timestamp_in(head)
+        when = stamp[0] if stamp else None
+        paste = text[: stamp[1][0]] + text[stamp[1][1] :] if stamp else text
+        level_error = error_level(head)
+    outcome = "ok"
+    if options.since or options.until:
+        if when is None:
+            outcome = "no-timestamp"
+        elif (options.since and when < options.since) or (options.until and when > options.until):
+            outcome = "outside-window"
+    if outcome == "ok" and not paste.strip():
+        outcome = "empty"
+    key = _VARYING.sub("#", paste) if len(paste) <= EXPLAINED_MAX_TEXT else None
+    return Prepared(rec.line, outcome, paste, key, head, when, level_error, bad)
+
+
 class _Explainer:
     """Turns records into report entries for one input (or one range of it)."""
 
@@ -53,46 +97,36 @@ class _Explainer:
 
     def record(self, name: str, rec: Record, line_offset: int = 0) -> None:
         """Explain and count one record; ``line_offset`` makes a part's line numbers the file's."""
+        self.take(name, prepare(rec, self.options), line_offset)
+
+    def take(self, name: str, prep: Prepared, line_offset: int = 0) -> None:
+        """Explain and count one prepared record."""
         report = self.report
         report.records += 1
-        place = Place(name, rec.line + line_offset)
-        if b"\x00" in rec.data:
+        place = Place(name, prep.line + line_offset)
+        if prep.outcome == "binary":
             report.skip(name, place.line, "binary data inside a record skipped")
             return
-        try:
-            text = rec.data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = rec.data.decode("utf-8", errors="replace")
+        if prep.bad_utf8:
             report.skip(name, place.line, "invalid UTF-8 (read with the bad bytes replaced)")
-        head = text.split("\n", 1)[0]
-        found = json_line(text) if text[:1] == "{" else None
-        if found is not None:
-            paste, when, level_error = found
-        else:
-            stamp = timestamp_in(head)
-            when = stamp[0] if stamp else None
-            paste = text[: stamp[1][0]] + text[stamp[1][1] :] if stamp else text  # the time varies; the error does not
-            level_error = error_level(head)
-        opts = self.options
-        if opts.since or opts.until:
-            if when is None:
-                report.no_timestamp += 1
-                return
-            if (opts.since and when < opts.since) or (opts.until and when > opts.until):
-                report.filtered_time += 1
-                return
-        if not paste.strip():
+        if prep.outcome == "no-timestamp":
+            report.no_timestamp += 1
             return
-        x = self._explain(paste)
-        if not (level_error or _is_error(x, head)):
+        if prep.outcome == "outside-window":
+            report.filtered_time += 1
+            return
+        if prep.outcome == "empty":
+            return
+        x = self._explain(prep.paste, prep.key)
+        head = prep.head
+        if not (prep.level_error or _is_error(x, head)):
             report.not_errors += 1
             return
-        self._count(x, place, when, lambda: redact(head)[0])
+        self._count(x, place, prep.when, lambda: redact(head)[0])
 
-    def _explain(self, paste: str) -> Explanation:
+    def _explain(self, paste: str, key: str | None) -> Explanation:
         """explain() of a record's text; a repeat of a call explained before (the same text, its
-        long numbers and UUIDs aside) reuses that explanation."""
-        key = _VARYING.sub("#", paste) if len(paste) <= EXPLAINED_MAX_TEXT else None
+        long numbers aside: ``key``) reuses that explanation."""
         x = self.explained.get(key) if key is not None else None
         if x is None:
             if len(self.memo) > MEMO_SIZE:
