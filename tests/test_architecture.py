@@ -34,7 +34,7 @@ LAYERS = [  # top to bottom; a module may import only from layers below its own
     ["errcat.render"],
     ["errcat.api"],
     ["errcat.scan"],
-    ["errcat.query", "errcat.explain", "errcat.stats"],
+    ["errcat.query", "errcat.explainer", "errcat.stats"],
     ["errcat.records"],
     ["errcat.index"],
     ["errcat.catalog"],
@@ -65,3 +65,21 @@ def test_layers_import_only_downward():
 def test_every_module_has_a_layer():
     graph = _graph()
     assert [m for m in sorted(graph.modules) if m != "errcat" and _layer(m) is None] == []
+
+
+def test_from_errcat_import_explain_is_the_function_not_a_module(tmp_path):
+    """The package that explains is errcat.explainer, so ``from errcat import explain`` is the
+    function a user expects (it once gave the subpackage, which cannot be called)."""
+    import subprocess
+    import sys
+
+    code = (
+        "from errcat import explain\n"
+        "import errcat.explainer, errcat.explainer.match\n"  # importing the package does not shadow it
+        "from errcat import explain as again\n"
+        "x = again('{\"Errors\":[{\"Name\":\"DatePriorToBeginningOfFinancialYear\",\"ErrorCode\":25008}]}')\n"
+        "print(callable(explain), x.vendor, x.errors[0].kind)\n"
+    )
+    env = {"ERRCAT_CACHE_DIR": str(tmp_path), "PATH": ""}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout.split()
+    assert out == ["True", "myob", "code"]

@@ -156,7 +156,7 @@ def test_each_error_section_says_where_it_is_raised_and_links_back(catalog):
 
 @pytest.mark.parametrize("vendor", ["myob", "sage", "invoicexpress", "prospend"])
 def test_sample_responses_are_the_vendors_envelope_and_explain_as_their_own_error(catalog, vendor):
-    from errcat.explain import explain
+    from errcat.explainer import explain
 
     page = reference.vendor_page(catalog, vendor)
     samples = re.findall(r'<a id="([^"]+)"></a>(?:(?!<a id=).)*?```json\n(.*?)\n```', page, re.DOTALL)

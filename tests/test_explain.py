@@ -7,9 +7,9 @@ import json
 import pytest
 
 import errcat
-from errcat.explain import explain
-from errcat.explain.match import CONFIDENT
-from errcat.explain.split import split
+from errcat.explainer import explain
+from errcat.explainer.match import CONFIDENT
+from errcat.explainer.split import split
 from synth import response_for
 
 GUID = "0a3f1c2e-9b8d-4c7e-a6f5-112233445566"

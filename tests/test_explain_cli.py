@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from errcat.explain import explain
+from errcat.explainer import explain
 
 SECRETS = {
     "bearer": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhY21lIn0.c2VjcmV0c2lnbmF0dXJl",

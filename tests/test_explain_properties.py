@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 import errcat
 from errcat.errors import UsageError
-from errcat.explain import explain, explain_bytes
-from errcat.explain.envelopes import read_body
-from errcat.explain.match import _RANK, KINDS
-from errcat.explain.split import split
+from errcat.explainer import explain, explain_bytes
+from errcat.explainer.envelopes import read_body
+from errcat.explainer.match import _RANK, KINDS
+from errcat.explainer.split import split
 from errcat.render.jsondoc import explain_document
 from errcat.render.markdown import explain_markdown
 from errcat.render.text import explain_lines, plain

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from errcat.explain import explain
+from errcat.explainer import explain
 
 GUID = "6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33"
 MSG = "Date cannot be prior to beginning of financial year"

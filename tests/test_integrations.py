@@ -20,7 +20,7 @@ import pytest
 import requests
 
 import errcat
-from errcat.explain import explain
+from errcat.explainer import explain
 from errcat.integrations import ExplainFilter, VendorError, explain_response, retry_advice, should_retry
 from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests

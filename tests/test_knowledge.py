@@ -96,7 +96,7 @@ def test_export_carries_the_documented_extras(cli):
 
 
 def test_the_garbled_documented_message_still_matches_the_live_one(catalog):
-    from errcat.explain import explain
+    from errcat.explainer import explain
 
     live = "Since the characters '*' and '?' are used as wildcards when reporting, you shouldn't use them in your purchase number"
     x = explain(

@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 import errcat
 from errcat import docs as reference
-from errcat.explain import explain
+from errcat.explainer import explain
 
 ISSUE_PASTE = '[{"$severity":"error","$dataCode":"AuthorizationFailure","$message":"Access denied.","$source":""}]'
 OBSERVED_HEADING = "Observed in the wild — not documented by the vendor"

@@ -34,3 +34,18 @@ def test_readme_example_prints_what_it_shows(args, shown, monkeypatch):
         want = want[: [w.strip() for w in want].index("...")]
         got = got[: len(want)]
     assert got == want
+
+
+def test_the_from_python_example_runs_as_shown(capsys, monkeypatch):
+    """The README's library example, executed as written."""
+    monkeypatch.delenv("ERRCAT_CATALOG", raising=False)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### From Python")[1].split("\n### ")[0]
+    (code,) = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+    namespace: dict = {}
+    exec(compile(code, "README.md From Python", "exec"), namespace)
+    printed = capsys.readouterr().out
+    assert printed.startswith("sage AccessTokenExpiredError [exact]: Use the refresh token")
+    assert "(retry: refresh-and-retry)" in printed.splitlines()[0]
+    assert namespace["result"].found and namespace["problems"] is not None
+    assert namespace["x"].errors[0].kind == "exact" and namespace["data"].entries

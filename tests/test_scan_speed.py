@@ -97,7 +97,7 @@ def test_a_repeat_with_another_request_id_shares_its_explanation_but_not_another
     """Ten calls that differ in a 7-digit request id are one error ten times; two MYOB bodies
     that differ only in a 6-digit ErrorCode are two errors, never one explanation reused."""
     name, message = "DatePriorToBeginningOfFinancialYear", "Date cannot be prior to beginning of financial year"
-    body = '{"Errors":[{"Name":"%s","Message":"%s","ErrorCode":%%s}]}' % (name, message)
+    body = '{"Errors":[{"Name":"' + name + '","Message":"' + message + '","ErrorCode":%s}]}'
     lines = [
         f"2026-11-20T01:00:{i:02d}Z ERROR myob req={1000000 + i * 7919} POST /Sale/Invoice/Item -> 400 "
         + body % "25008"  # a documented MYOB error: the same each time

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import errcat
-from errcat.explain import explain
-from errcat.explain.redact import FORMATS, redact_report
-from errcat.explain.stub import stub_yaml
+from errcat.explainer import explain
+from errcat.explainer.redact import FORMATS, redact_report
+from errcat.explainer.stub import stub_yaml
 from errcat.render.jsondoc import dumps, explain_document
 from errcat.render.markdown import explain_markdown
 from errcat.render.text import explain_lines, plain

@@ -5,7 +5,8 @@
 >>> result = catalog.lookup("25008")
 
 ``open_catalog()`` (``ErrorCatalog.open``) answers lookup, search, list and explain from the cached
-index; ``load_catalog()`` parses the YAML files themselves (every field, every check) and
+index; ``explain(paste)`` explains with the catalog in use, opened on first use;
+``load_catalog()`` parses the YAML files themselves (every field, every check) and
 ``ErrorCatalog.from_catalog`` compiles one in memory. Names are imported on first use, so
 ``import errcat`` stays cheap for the command line.
 """
@@ -17,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .api import ErrorCatalog, open_catalog
+    from .api import ErrorCatalog, explain, open_catalog
     from .catalog import Catalog, load_catalog, validate
     from .errors import CatalogError, ErrcatError, Problem, UsageError
-    from .explain import Explanation
-    from .explain.match import Candidate, ErrorMatch
+    from .explainer import Explanation
+    from .explainer.match import Candidate, ErrorMatch
     from .index.store import CatalogIndex
     from .integrations import RetryAdvice, VendorError, explain_response, retry_advice, should_retry
     from .model import Endpoint, Entry, Guide, Source, Template, Vendor
@@ -42,9 +43,10 @@ _HOMES = {
     "retry_advice": "integrations",
     "RetryAdvice": "integrations",
     "ErrorCatalog": "api",
-    "Explanation": "explain",
-    "ErrorMatch": "explain.match",
-    "Candidate": "explain.match",
+    "Explanation": "explainer",
+    "explain": "api",
+    "ErrorMatch": "explainer.match",
+    "Candidate": "explainer.match",
     "ErrorGroup": "query",
     "Filters": "query",
     "LookupResult": "query",
@@ -82,6 +84,7 @@ __all__ = [
     "Vendor",
     "VendorError",
     "__version__",
+    "explain",
     "explain_response",
     "load_catalog",
     "open_catalog",

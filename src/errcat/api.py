@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from .catalog.core import Catalog
-    from .explain import Explanation
+    from .explainer import Explanation
     from .index.store import CatalogIndex
     from .model import Entry, Guide, Vendor
     from .query import ErrorGroup, LookupResult, SearchHit
@@ -77,7 +77,7 @@ class ErrorCatalog:
     def explain(self, text: str, vendor: str | None = None, *, documented_only: bool = False) -> Explanation:
         """Explain a pasted error response, message or code (secrets are removed first);
         ``documented_only`` leaves out the errors seen in the wild that vendors do not document."""
-        from .explain import explain
+        from .explainer import explain
 
         return explain(self.index, text, vendor=vendor, documented_only=documented_only)
 
@@ -85,7 +85,7 @@ class ErrorCatalog:
         self, data: bytes, vendor: str | None = None, size: int | None = None, *, documented_only: bool = False
     ) -> Explanation:
         """Explain raw bytes of a paste (decoded leniently; binary or empty input is refused)."""
-        from .explain import explain_bytes
+        from .explainer import explain_bytes
 
         return explain_bytes(self.index, data, vendor=vendor, size=size, documented_only=documented_only)
 
@@ -145,6 +145,24 @@ class ErrorCatalog:
 
     def __repr__(self) -> str:
         return f"ErrorCatalog({len(self.index.vendors)} vendors, {self.index.size} entries, {self.index.origin})"
+
+
+_IN_USE: ErrorCatalog | None = None  # what explain() opens the first time it is called
+
+
+def explain(
+    text: str, vendor: str | None = None, *, catalog: ErrorCatalog | None = None, documented_only: bool = False
+) -> Explanation:
+    """Explain a pasted error response, message or code: ``errcat.explain(paste)``.
+
+    Uses ``catalog``, else the catalog in use (built-in plus ``ERRCAT_CATALOG``), opened on the
+    first call and kept. Secrets are removed before anything else reads the text."""
+    global _IN_USE
+    if catalog is None:
+        if _IN_USE is None:
+            _IN_USE = ErrorCatalog.open()
+        catalog = _IN_USE
+    return catalog.explain(text, vendor, documented_only=documented_only)
 
 
 def open_catalog(paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = True) -> ErrorCatalog:

@@ -120,7 +120,7 @@ def _with_filters(vendor: Any, endpoint: Any, method: Any, status: Any, severity
 
 def _read_paste(source: str | None) -> tuple[bytes, int]:
     """The first MAX_INPUT_BYTES of a file or stdin, and the input's whole size."""
-    from ..explain.split import read_bounded
+    from ..explainer.split import read_bounded
 
     if source is None or source == "-":
         if sys.stdin.isatty():
@@ -169,14 +169,14 @@ def explain(
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
         x = cat.explain_bytes(data, vendor=vendor, size=total, documented_only=documented_only)
         if stub:
-            from ..explain.stub import stub_yaml
+            from ..explainer.stub import stub_yaml
 
             return x, stub_yaml(cat.index, x)
         return x, explain_view(format, cat.index, x)
 
     x, view = _query(catalog, no_builtin, work)
     if stub and view is None:
-        from ..explain.stub import already_there
+        from ..explainer.stub import already_there
 
         unnamed = already_there(x)
         if unnamed:  # in the catalog word for word, but the paste does not say whose error it is

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from ..api import ErrorCatalog
-    from ..explain import Explanation
+    from ..explainer import Explanation
     from ..index.store import CatalogIndex
 
 __all__ = ["ExplainFilter", "RetryAdvice", "VendorError", "explain_response", "retry_advice", "should_retry"]
@@ -75,7 +75,7 @@ def explain_response(
     """Explain an error response a client holds: a ``requests.Response``, an ``httpx.Response``, a
     ``urllib.error.HTTPError``, or anything with a status, headers, a body and the request's method
     and URL. Every value is redacted as ``errcat explain`` redacts a paste."""
-    from ..explain import explain_exchange
+    from ..explainer import explain_exchange
 
     status = _first(response, *_STATUS)
     request = getattr(response, "request", None)
@@ -183,7 +183,7 @@ def retry_advice(subject: Any) -> RetryAdvice:
     retry library hands over: documented errors follow their guide; errors the catalog lacks follow
     their status (429, 502-504 resend); an HTTPError's response is explained; a connection failure
     or timeout resends with backoff; any other exception is not resent."""
-    from ..explain import Explanation
+    from ..explainer import Explanation
 
     if isinstance(subject, VendorError):
         return subject.advice

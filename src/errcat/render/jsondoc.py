@@ -10,8 +10,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ..catalog.core import Catalog
-from ..explain.document import candidate_record as candidate_record  # built beside Explanation
-from ..explain.document import explain_document as explain_document
+from ..explainer.document import candidate_record as candidate_record  # built beside Explanation
+from ..explainer.document import explain_document as explain_document
 from ..model import Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
 from ..records import entry_record, envelope, guide_record

@@ -12,7 +12,7 @@ from ..query import ErrorGroup, LookupResult, SearchHit
 from .text import where
 
 if TYPE_CHECKING:
-    from ..explain import Explanation
+    from ..explainer import Explanation
     from ..index.store import CatalogIndex
     from ..stats import EndpointRow
 

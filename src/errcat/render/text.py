@@ -11,9 +11,9 @@ from ..query import ErrorGroup, LookupResult, SearchHit
 from ..text import normalize_path
 
 if TYPE_CHECKING:
-    from ..explain import Explanation
-    from ..explain.envelopes import Observed
-    from ..explain.match import ErrorMatch
+    from ..explainer import Explanation
+    from ..explainer.envelopes import Observed
+    from ..explainer.match import ErrorMatch
     from ..index.maintenance import CacheEntry
     from ..index.store import CatalogIndex
     from ..stats import EndpointRow

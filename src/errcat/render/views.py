@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..explain import Explanation
+    from ..explainer import Explanation
     from ..index.maintenance import CacheEntry
     from ..index.store import CatalogIndex
     from ..model import Vendor

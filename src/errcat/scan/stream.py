@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from ..explain import Explanation, explain
-from ..explain.envelopes import STATUS_ONLY, TEXT
-from ..explain.redact import redact
+from ..explainer import Explanation, explain
+from ..explainer.envelopes import STATUS_ONLY, TEXT
+from ..explainer.redact import redact
 from ..index.store import CatalogIndex
 from .inputs import Input, chunks
 from .logline import error_level, json_line, timestamp_in

@@ -47,7 +47,7 @@ class Explanation(NamedTuple):
         from .document import explain_document
 
         if self.source is None:
-            raise ValueError("this explanation was built without its catalog; use errcat.explain.document")
+            raise ValueError("this explanation was built without its catalog; use errcat.explainer.document")
         return explain_document(self.source, self)
 
     def __str__(self) -> str:
