@@ -77,7 +77,7 @@ def test_from_errcat_import_explain_is_the_function_not_a_module(tmp_path):
         "from errcat import explain\n"
         "import errcat.explainer, errcat.explainer.match\n"  # importing the package does not shadow it
         "from errcat import explain as again\n"
-        "x = again('{\"Errors\":[{\"Name\":\"DatePriorToBeginningOfFinancialYear\",\"ErrorCode\":25008}]}')\n"
+        'x = again(\'{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","ErrorCode":25008}]}\')\n'
         "print(callable(explain), x.vendor, x.errors[0].kind)\n"
     )
     env = {"ERRCAT_CACHE_DIR": str(tmp_path), "PATH": ""}
