@@ -151,6 +151,9 @@ class _Explainer:
             if vendor_filter and vendor != vendor_filter:
                 continue
             counted = True
+            obs = m.observed
+            if m.kind == "status" and (obs.code or obs.name or (obs.message and obs.shape not in (TEXT, STATUS_ONLY))):
+                best = None  # only the status is documented, not the body's own code or words: show those
             if best is not None:
                 e = best.entry
                 key = (e.vendor, e.status, e.code, e.name, e.message)
@@ -158,7 +161,6 @@ class _Explainer:
                     seen.add(key)
                     report.add_matched(key, e.id, m.kind, place, when, endpoint, sample)
                 continue
-            obs = m.observed
             said = m.message or obs.message
             named = " ".join(str(p) for p in dict.fromkeys((obs.code, obs.name)) if p) or None  # "31001 OAuthTokenIsInvalid"
             text = said or ("" if named else f"HTTP {obs.status}" if obs.status else sample())
