@@ -39,8 +39,13 @@ def test_until_a_bare_date_includes_that_day(cli, tmp_path):
 
 
 def test_usage_lines_name_their_arguments(cli):
-    assert "QUERY" in cli("lookup", "-h").stdout.splitlines()[0]
-    assert "[FILE]" in cli("explain", "-h").stdout.splitlines()[0]
+    """POSIX usage: a required argument bare, an optional one in brackets, never in braces."""
+    assert cli("lookup", "-h").stdout.splitlines()[0] == "Usage: errcat lookup [OPTIONS] QUERY"
+    assert cli("explain", "-h").stdout.splitlines()[0] == "Usage: errcat explain [OPTIONS] [FILE]"
+    assert cli("scan", "-h").stdout.splitlines()[0] == "Usage: errcat scan [OPTIONS] FILE..."
+    for command in ("lookup", "search", "explain", "scan", "list", "vendors", "endpoints", "validate", "export", "docs"):
+        assert "{" not in cli(command, "-h").stdout.splitlines()[0], command
+    assert "QUERY" in cli("lookup").stderr and "{" not in cli("lookup").stderr  # the missing-argument error too
 
 
 def test_install_completion_for_a_named_shell_installs_that_shell(tmp_path):

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 from ..api import ErrorCatalog
@@ -39,6 +39,14 @@ class _Group(TyperGroup):
 
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(EXIT_OK)
+
+
+class Command(TyperCommand):
+    """Usage lines as POSIX writes them: ``errcat lookup [OPTIONS] QUERY`` (typer's own convention
+    puts a required argument in braces, ``{QUERY}``, which reads like a placeholder to fill in)."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in super().collect_usage_pieces(ctx)]
 
 
 app = typer.Typer(

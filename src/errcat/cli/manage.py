@@ -9,6 +9,7 @@ import typer
 from ..errors import EXIT_NOT_FOUND
 from .app import (
     CatalogOpt,
+    Command,
     DocumentedOnlyOpt,
     ExportFormat,
     Format,
@@ -24,7 +25,7 @@ from .app import (
 )
 
 
-@app.command()
+@app.command(cls=Command)
 def vendors(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_builtin: NoBuiltinOpt = False) -> None:
     """The vendors in the catalog, with counts."""
     from ..render.views import vendors_view
@@ -32,7 +33,7 @@ def vendors(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_bui
     _output(_query(catalog, no_builtin, lambda cat: vendors_view(format, cat.vendor_summaries())))
 
 
-@app.command()
+@app.command(cls=Command)
 def endpoints(
     vendor: Annotated[
         str | None, typer.Argument(metavar="[VENDOR]", help="Only this vendor's endpoints.", autocompletion=_complete_vendor)
@@ -50,7 +51,7 @@ def endpoints(
         _fail("no endpoints documented" + (f" for {vendor}" if vendor else ""), EXIT_NOT_FOUND)
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     paths: Annotated[
         list[Path] | None, typer.Argument(metavar="[PATH]...", help="Catalog files or folders (default: the built-in catalog).")
@@ -82,7 +83,7 @@ def validate(
         raise typer.Exit(EXIT_NOT_FOUND)
 
 
-@app.command()
+@app.command(cls=Command)
 def export(
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, yaml or csv.")] = ExportFormat.json,
     vendor: VendorOpt = None,
@@ -97,7 +98,7 @@ def export(
     _output(_query(catalog, no_builtin, lambda cat: export_text(cat.index, format.value, vendor, documented_only)))
 
 
-@app.command()
+@app.command(cls=Command)
 def docs(
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the pages.")] = Path("docs/reference"),
     vendor: Annotated[
@@ -129,7 +130,7 @@ def docs(
         typer.echo(f"{out}: pages {'are' if check else 'already'} up to date", err=True)
 
 
-@cache_app.command("info")
+@cache_app.command("info", cls=Command)
 def cache_info(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_builtin: NoBuiltinOpt = False) -> None:
     """The cache folder and each index file in it; `current` marks the one serving these catalog files."""
     from ..index.cache import cache_dir
@@ -139,7 +140,7 @@ def cache_info(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_
     _output(cache_view(format, str(cache_dir()), cache_entries(list(catalog or []), builtin=not no_builtin)))
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=Command)
 def cache_clear() -> None:
     """Delete every cached index (the next command rebuilds the one it needs)."""
     from ..index.cache import cache_dir

@@ -10,6 +10,7 @@ from ..api import ErrorCatalog
 from ..errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 from .app import (
     CatalogOpt,
+    Command,
     DocumentedOnlyOpt,
     EndpointOpt,
     Format,
@@ -28,7 +29,7 @@ from .app import (
 )
 
 
-@app.command()
+@app.command(cls=Command)
 def lookup(
     query: Annotated[
         str,
@@ -73,7 +74,7 @@ def lookup(
         )
 
 
-@app.command()
+@app.command(cls=Command)
 def search(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find in messages, names, scenarios and explanations.")],
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many errors.")] = 10,
@@ -136,7 +137,7 @@ def _read_paste(source: str | None) -> tuple[bytes, int]:
         _fail(f"cannot read {source}: {exc.strerror or exc}", EXIT_USAGE)
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(
     source: Annotated[
         str | None,
@@ -195,7 +196,7 @@ class FailOn(StrEnum):
     any = "any"
 
 
-@app.command()
+@app.command(cls=Command)
 def scan(
     files: Annotated[
         list[str],
@@ -245,7 +246,7 @@ def scan(
         raise typer.Exit(EXIT_NOT_FOUND)
 
 
-@app.command("list")
+@app.command("list", cls=Command)
 def list_(
     vendor: VendorOpt = None,
     endpoint: EndpointOpt = None,
