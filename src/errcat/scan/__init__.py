@@ -62,6 +62,7 @@ def scan(
         if part is not None:
             report.merge(part)
             stats.lines = part.inputs[0].lines if part.inputs else 0
+            stats.broken = inp.broken  # the file changed or failed while workers read it
         elif not inp.problem:
             base = done_bytes
 
