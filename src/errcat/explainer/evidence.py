@@ -88,22 +88,6 @@ class VendorFacts(NamedTuple):
     others: tuple[tuple[str, str, re.Pattern[str]], ...]  # (vendor, other product's name, pattern)
     # answers of endpoint_for already worked out (a scanned log asks about the same few paths)
     mapped: dict[tuple[str, str | None], tuple[str, str, bool] | None]
-    any_mention: re.Pattern[str] | None = None  # every vendor's names in one pattern: one pass over a paste
-    any_other: re.Pattern[str] | None = None  # every other product's name in one pattern
-
-
-def _one_pattern(patterns: list[str]) -> re.Pattern[str] | None:
-    """Alternatives in one case-insensitive pattern, the i-th as group ``g<i>``."""
-    return re.compile("|".join(f"(?P<g{i}>{p})" for i, p in enumerate(patterns)), re.IGNORECASE) if patterns else None
-
-
-def _first_of_each(pattern: re.Pattern[str] | None, text: str) -> dict[int, str]:
-    """Which alternatives of a _one_pattern occur in ``text``: index -> the first text each matched."""
-    found: dict[int, str] = {}
-    for m in pattern.finditer(text) if pattern is not None else ():
-        i = next(int(k[1:]) for k, v in m.groupdict().items() if v is not None)
-        found.setdefault(i, m.group(0))
-    return found
 
 
 @lru_cache(maxsize=8)
@@ -130,9 +114,7 @@ def facts_for(source: Catalog | CatalogIndex) -> VendorFacts:
             prefixed = bool(v.path_prefixes) and not any(p.match("/" + path.strip("/")) for p in prefixes[v.id])
             rules.append(EndpointRule(v.id, path, _literals(path), prefixed))
     rules.sort(key=lambda r: -len(r.path))  # the most specific path wins
-    any_mention = _one_pattern([p.pattern for p in mentions.values()])
-    any_other = _one_pattern([p.pattern for _, _, p in others])
-    return VendorFacts(hosts, headers, prefixes, tuple(rules), mentions, tuple(others), {}, any_mention, any_other)
+    return VendorFacts(hosts, headers, prefixes, tuple(rules), mentions, tuple(others), {})
 
 
 def _name_pattern(fact: Fact) -> str:
@@ -226,17 +208,13 @@ def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: list[Observed]
     if mapped:
         vendor, documented, prefixed = mapped
         clues.append(Clue("endpoint", documented, vendor, 0.3 if prefixed else 0.6))
-    # one pass of every vendor's names (and one of their other products'), clues in catalog order
-    if _first_of_each(facts.any_mention, head):  # removing URLs and hosts only ever removes names
-        prose = _HOSTNAME.sub(" ", head)  # a name inside a URL, path or host is that clue's, counted above
-        named = _first_of_each(facts.any_mention, prose)
-        clues += [Clue("named", named[i], vendor, NAMED) for i, vendor in enumerate(facts.mentions) if i in named]
-    others = _first_of_each(facts.any_other, head)
-    clues += [
-        Clue("other-product", product, vendor, OTHER_PRODUCT)
-        for i, (vendor, product, _) in enumerate(facts.others)
-        if i in others
-    ]
+    prose = _HOSTNAME.sub(" ", head)  # a name inside a URL, path or host is that clue's, counted above
+    for vendor, pattern in facts.mentions.items():
+        if named := pattern.search(prose):
+            clues.append(Clue("named", named.group(0), vendor, NAMED))
+    for vendor, product, pattern in facts.others:
+        if pattern.search(head):
+            clues.append(Clue("other-product", product, vendor, OTHER_PRODUCT))
     shapes = {(e.shape.name, v, e.shape.weight) for e in errors if e.shape.weight for v in e.shape.vendors}
     clues += [Clue("envelope", name, v, w) for name, v, w in sorted(shapes)]
     return clues
