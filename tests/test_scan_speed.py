@@ -117,3 +117,22 @@ def test_a_repeat_with_another_request_id_shares_its_explanation_but_not_another
     assert 10 in counts  # the ten repeats: one group
     places = [p.line for g in report.matched.values() for p in g.places]
     assert places == list(range(1, 11))  # each repeat keeps its own line
+
+
+@pytest.mark.parametrize(("compress", "workers"), [(False, 1), (False, 2), (True, 1)])
+def test_progress_ends_at_the_byte_count_the_summary_gives(index, tmp_path, monkeypatch, compress, workers):
+    """The progress bar's total is the input's size on disk (compressed for gzip); its last
+    value and the summary's byte count are that same number, whoever reads the file."""
+    import gzip
+
+    import errcat.scan as scan_module
+
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    lines, _ = gen_log.block(100, 4, seed=2, extras=False)
+    data = ("\n".join(lines) + "\n").encode()
+    path = tmp_path / ("a.log.gz" if compress else "a.log")
+    path.write_bytes(gzip.compress(data) if compress else data)
+    seen: list[int] = []
+    report = scan(index, [str(path)], ScanOptions(workers=workers), progress=seen.append)
+    assert seen and seen[-1] == report.inputs[0].bytes == path.stat().st_size
+    assert seen == sorted(seen)  # it never runs backwards
