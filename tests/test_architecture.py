@@ -83,3 +83,18 @@ def test_from_errcat_import_explain_is_the_function_not_a_module(tmp_path):
     env = {"ERRCAT_CACHE_DIR": str(tmp_path), "PATH": ""}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout.split()
     assert out == ["True", "myob", "code"]
+
+
+def test_every_view_is_a_function_of_its_result_alone():
+    """Views take the result (and the format); never the catalog or its index: results carry what
+    a view shows (guides, vendor names, scenarios, status meanings)."""
+    import inspect
+
+    from errcat.render import jsondoc, markdown, scan, text, views
+
+    for module in (views, text, markdown, jsondoc, scan):
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ != module.__name__:
+                continue
+            params = set(inspect.signature(fn).parameters)
+            assert not params & {"catalog", "index", "source"}, f"{module.__name__}.{name}{inspect.signature(fn)}"

@@ -74,9 +74,9 @@ def test_any_paste_gives_an_answer(text):
         order = [(_RANK[c.kind], c.raw) for c in m.candidates]  # strongest kind first, then most evidence
         assert order == sorted(order, reverse=True)
         assert all(0.0 <= c.score <= 1.0 for c in m.candidates)
-    json.dumps(explain_document(CATALOG, x))
-    explain_markdown(CATALOG, x)
-    plain(explain_lines(CATALOG, x))
+    json.dumps(explain_document(x))
+    explain_markdown(x)
+    plain(explain_lines(x))
 
 
 @SETTINGS
@@ -89,7 +89,7 @@ def test_any_bytes_give_an_answer_or_a_clear_refusal(data):
         return
     assert isinstance(x.errors, tuple) and all(m.kind in KINDS for m in x.errors)
     assert x.total_errors >= len(x.errors)
-    plain(explain_lines(CATALOG, x))
+    plain(explain_lines(x))
 
 
 SECRET = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789", min_size=12, max_size=40)
@@ -100,7 +100,7 @@ SECRET = st.text(alphabet="ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456
 def test_header_secrets_never_reach_output(secret, header):
     paste = f"GET https://api.myob.com/accountright/\n{header.format(secret)}\n\nHTTP/1.1 401\n\n{{}}"
     x = explain(CATALOG, paste)
-    out = json.dumps(explain_document(CATALOG, x)) + explain_markdown(CATALOG, x) + plain(explain_lines(CATALOG, x))
+    out = json.dumps(explain_document(x)) + explain_markdown(x) + plain(explain_lines(x))
     assert secret not in out
 
 
@@ -123,7 +123,7 @@ def test_header_secrets_never_reach_output(secret, header):
 def test_parameter_secrets_never_reach_output(secret, key, form):
     paste = "POST https://acme.app.invoicexpress.com/clients.json" + form.format(k=key, v=secret) + "\nHTTP/1.1 422\n"
     x = explain(CATALOG, paste)
-    out = json.dumps(explain_document(CATALOG, x)) + explain_markdown(CATALOG, x) + plain(explain_lines(CATALOG, x))
+    out = json.dumps(explain_document(x)) + explain_markdown(x) + plain(explain_lines(x))
     assert secret not in out
 
 

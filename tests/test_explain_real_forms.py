@@ -513,14 +513,14 @@ def test_ties_go_to_the_request_endpoint_then_the_generic_row(catalog):
 def test_an_error_documented_for_many_endpoints_says_it_cannot_tell_which(catalog, cli):
     body = '{"Errors":[{"Name":"OrderPaid","Message":"Cannot delete order with payment(s) applied","ErrorCode":37000,"Severity":"Error"}]}'
     x = explain(catalog, body)
-    assert len(x.undecided_endpoints(catalog, x.errors[0])) == 5
+    assert len(x.undecided_endpoints(x.errors[0])) == 5
     assert "documented for 5 endpoints; the paste does not say which" in cli("explain", input=body).stdout
     d = json.loads(cli("explain", "-f", "json", input=body).stdout)
     assert len(d["errors"][0]["undecided_endpoints"]) == 5
     placed = explain(
         catalog, f"DELETE https://api.myob.com/accountright/{GUID}/Sale/Order/Service/{GUID}\nHTTP/1.1 400\n\n{body}"
     )
-    assert placed.undecided_endpoints(catalog, placed.errors[0]) == []
+    assert placed.undecided_endpoints(placed.errors[0]) == []
 
 
 def test_identical_errors_fold_in_every_format(cli):

@@ -181,15 +181,15 @@ def test_terminal_output_is_styled(catalog, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
     out = Tty()
-    print_lines(lookup_lines(catalog, lookup(catalog, "25008")), out)
+    print_lines(lookup_lines(lookup(catalog, "25008")), out)
     assert "\x1b[" in out.getvalue()
     # rich markup in catalog text is printed literally, not interpreted, on the styled path too
     out = Tty()
-    print_lines(lookup_lines(catalog, lookup(catalog, "myob.generic.required")), out)
+    print_lines(lookup_lines(lookup(catalog, "myob.generic.required")), out)
     assert "\x1b[" in out.getvalue() and "[Field] is required" in out.getvalue()
     monkeypatch.setenv("NO_COLOR", "1")
     out = Tty()
-    print_lines(lookup_lines(catalog, lookup(catalog, "25008")), out)
+    print_lines(lookup_lines(lookup(catalog, "25008")), out)
     assert "\x1b[" not in out.getvalue()
 
 

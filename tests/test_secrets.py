@@ -191,9 +191,9 @@ CASES = [(label, *_case(shape)) for label, shape in ((s[0], s) for s in SHAPES)]
 def _outputs(text: str) -> dict[str, str]:
     x = explain(CATALOG, text)
     return {
-        "table": plain(explain_lines(CATALOG, x)),
-        "json": dumps(explain_document(CATALOG, x)),
-        "markdown": explain_markdown(CATALOG, x),
+        "table": plain(explain_lines(x)),
+        "json": dumps(explain_document(x)),
+        "markdown": explain_markdown(x),
         "stub": stub_yaml(CATALOG, x) or "",
         "python api": repr(x),
     }

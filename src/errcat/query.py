@@ -108,6 +108,12 @@ class ErrorGroup(NamedTuple):
     vendor: str
     guide: Guide | None
     entries: tuple[Entry, ...]
+    vendor_name: str | None = None  # the vendor's catalogued name, for views
+
+    @property
+    def observed(self) -> bool:
+        """Seen in the wild, not documented by the vendor (a group is one or the other)."""
+        return self.entries[0].observed
 
     @property
     def codes(self) -> list[str]:
@@ -159,7 +165,15 @@ def group_entries(catalog: Catalog | CatalogIndex, entries: list[Entry]) -> list
     groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for e in entries:
         groups[e.error_key].append(e)
-    return [ErrorGroup(vendor, catalog.guides.get(gid), tuple(rows)) for (vendor, gid), rows in groups.items()]
+    return [
+        ErrorGroup(vendor, catalog.guides.get(gid), tuple(rows), _vendor_name(catalog, vendor))
+        for (vendor, gid), rows in groups.items()
+    ]
+
+
+def _vendor_name(catalog: Catalog | CatalogIndex, vendor: str) -> str | None:
+    found = catalog.vendors.get(vendor)
+    return found.name if found else None
 
 
 def _index(source: Catalog | CatalogIndex) -> CatalogIndex:
@@ -298,4 +312,7 @@ def search(source: Catalog | CatalogIndex, text: str, filters: Filters | None = 
                 continue
             best[e.error_key] = score
         rows[e.error_key].append(e)
-    return [SearchHit(ErrorGroup(k[0], index.guides.get(k[1]), tuple(rows[k])), round(best[k], 3)) for k in best]
+    return [
+        SearchHit(ErrorGroup(k[0], index.guides.get(k[1]), tuple(rows[k]), _vendor_name(index, k[0])), round(best[k], 3))
+        for k in best
+    ]

@@ -35,8 +35,16 @@ def citation_record(c: Citation) -> dict[str, Any]:
 
 def entry_record(catalog: Catalog | CatalogIndex, entry: Entry, *, with_guide: bool = True) -> dict[str, Any]:
     """One entry with every documented field, its provenance and (optionally) its explanation."""
+    record = entry_fields(entry)
+    if with_guide:
+        record["explanation"] = guide_record(catalog.guide_for(entry))
+    return record
+
+
+def entry_fields(entry: Entry) -> dict[str, Any]:
+    """One entry with every documented field and its provenance (no catalog needed)."""
     s = entry.source
-    record: dict[str, Any] = {
+    return {
         "id": entry.id,
         "vendor": entry.vendor,
         "endpoint": entry.endpoint,
@@ -68,9 +76,6 @@ def entry_record(catalog: Catalog | CatalogIndex, entry: Entry, *, with_guide: b
         "sources": [citation_record(c) for c in entry.sources],
         "sample": entry.sample,
     }
-    if with_guide:
-        record["explanation"] = guide_record(catalog.guide_for(entry))
-    return record
 
 
 def envelope(kind: str, **payload: Any) -> dict[str, Any]:

@@ -62,7 +62,7 @@ def lookup(
             documented_only=documented_only,
         )
         quiet = format is Format.table and not result.found  # the miss and its suggestions go to stderr
-        return result, "" if quiet else lookup_view(format, cat.index, result)
+        return result, "" if quiet else lookup_view(format, result)
 
     result, view = _query(catalog, no_builtin, work)
     _output(view)
@@ -102,7 +102,7 @@ def search(
             severity=severity,
             documented_only=documented_only,
         )
-        return hits, search_view(format, cat.index, text, hits)
+        return hits, search_view(format, text, hits)
 
     hits, view = _query(catalog, no_builtin, work)
     _output(view)
@@ -173,7 +173,7 @@ def explain(
             from ..explainer.stub import stub_yaml
 
             return x, stub_yaml(cat.index, x)
-        return x, explain_view(format, cat.index, x)
+        return x, explain_view(format, x)
 
     x, view = _query(catalog, no_builtin, work)
     if stub and view is None:
@@ -236,7 +236,7 @@ def scan(
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
         with progress_meter(input_size(files)) as meter:
             report = cat.scan(files, vendor, window, workers, meter, documented_only=documented_only)
-        return report, scan_view(format, cat.index, report, top)
+        return report, scan_view(format, report, top)
 
     report, view = _query(catalog, no_builtin, work)
     _output(view)
@@ -265,7 +265,7 @@ def list_(
         groups = cat.list(
             vendor=vendor, endpoint=endpoint, method=method, status=status, severity=severity, documented_only=documented_only
         )
-        return groups, list_view(format, cat.index, groups)
+        return groups, list_view(format, groups)
 
     groups, view = _query(catalog, no_builtin, work)
     _output(view)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ..catalog.core import Catalog
 from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex, as_index
-from ..model import Entry
+from ..model import Entry, Guide
 from ..text import normalize_path
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_status
 from .evidence import ESTABLISHED, Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
@@ -48,7 +48,7 @@ class Explanation(NamedTuple):
 
         if self.source is None:
             raise ValueError("this explanation was built without its catalog; use errcat.explainer.document")
-        return explain_document(self.source, self)
+        return explain_document(self)
 
     def __str__(self) -> str:
         """One paragraph for a log line: what each error is, what to do, whether to retry (redacted)."""
@@ -62,7 +62,7 @@ class Explanation(NamedTuple):
             said = (m.observed.message or m.observed.name or m.observed.code or "").strip()[:160]
             if best is not None:
                 e = best.entry
-                guide = self.source.guide_for(e) if self.source is not None else None
+                guide = self.guide_of(e) if self.source is not None else None
                 advice = f": {guide.fix} (retry: {guide.retry})" if guide else ""
                 if m.kind == "status":  # only the status is documented, never this error's words
                     title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
@@ -88,12 +88,29 @@ class Explanation(NamedTuple):
         """Whether every error is the vendor's documented one (an observed match is not)."""
         return bool(self.errors) and all(m.kind in DOCUMENTED_KINDS for m in self.errors)
 
-    def status_meaning(self, catalog: Catalog | CatalogIndex) -> tuple[str, str | None] | None:
+    # What a view shows beside the matches, read from the catalog the paste was explained against
+    # (``source``): a view is a function of the explanation alone.
+
+    def _catalog(self) -> CatalogIndex:
+        if self.source is None:
+            raise ValueError("this explanation was built without its catalog; explain() always keeps it")
+        return self.source
+
+    def vendor_name(self, vendor: str | None = None) -> str | None:
+        """The catalogued name of ``vendor`` (default: the vendor the paste is from)."""
+        found = self._catalog().vendors.get(vendor or self.vendor or "")
+        return found.name if found else None
+
+    def guide_of(self, entry: Entry) -> Guide | None:
+        """Our explanation of an entry's error."""
+        return self._catalog().guide_for(entry)
+
+    def status_meaning(self) -> tuple[str, str | None] | None:
         """The vendor's documented meaning of the status (text, description), else HTTP's phrase."""
         status = self.exchange.status
         if status is None:
             return None
-        vendor = catalog.vendors.get(self.vendor or "")
+        vendor = self._catalog().vendors.get(self.vendor or "")
         for s in vendor.statuses if vendor else ():
             if s.status == status:
                 return s.text, s.description
@@ -102,14 +119,14 @@ class Explanation(NamedTuple):
         except ValueError:
             return None
 
-    def scenarios(self, catalog: Catalog | CatalogIndex, m: ErrorMatch) -> list[Entry]:
+    def scenarios(self, m: ErrorMatch) -> list[Entry]:
         """Rows documenting the best match's error, the request's own endpoint first."""
         best = m.best
         if best is None:
             return []
         same = [
             e
-            for e in catalog.by_guide.get(best.entry.guide_id, [best.entry])
+            for e in self._catalog().by_guide.get(best.entry.guide_id, [best.entry])
             if (e.message, e.code, e.name, e.status) == (best.entry.message, best.entry.code, best.entry.name, best.entry.status)
         ]
         here = normalize_path(self.endpoint) if self.endpoint else None
@@ -123,13 +140,13 @@ class Explanation(NamedTuple):
 
         return sorted(same, key=order)
 
-    def undecided_endpoints(self, catalog: Catalog | CatalogIndex, m: ErrorMatch) -> list[str]:
+    def undecided_endpoints(self, m: ErrorMatch) -> list[str]:
         """The endpoints one matched error is documented for, when the paste cannot tell which
         (no request path, no generic row): empty when the match names its endpoint honestly."""
         best = m.best
         if best is None or best.entry.endpoint is None or self.endpoint is not None:
             return []
-        rows = self.scenarios(catalog, m)
+        rows = self.scenarios(m)
         if any(e.endpoint is None for e in rows):
             return []
         endpoints = list(dict.fromkeys(e.endpoint for e in rows if e.endpoint))

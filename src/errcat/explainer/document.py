@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, Any
 from ..records import citation_record, envelope, guide_record
 
 if TYPE_CHECKING:
-    from ..catalog.core import Catalog
-    from ..index.store import CatalogIndex
     from . import Explanation
     from .match import Candidate
 
@@ -32,10 +30,10 @@ def candidate_record(c: Candidate) -> dict[str, Any]:
     }
 
 
-def explain_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[str, Any]:
+def explain_document(x: Explanation) -> dict[str, Any]:
     """The explain contract: vendor and evidence, the HTTP facts, and each error in body order."""
     ex = x.exchange
-    meaning = x.status_meaning(catalog)
+    meaning = x.status_meaning()
     errors = []
     for m, positions in x.folded():
         best = m.best
@@ -43,20 +41,20 @@ def explain_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[st
             {
                 "count": len(positions),
                 "positions": [p + 1 for p in positions],
-                "undecided_endpoints": x.undecided_endpoints(catalog, m),
+                "undecided_endpoints": x.undecided_endpoints(m),
                 "observed": m.observed.record(),
                 "match": m.kind,
                 "confidence": m.confidence,
                 "slots": m.slots,
                 "matched_text": m.message if best else None,
                 "candidates": [candidate_record(c) for c in m.candidates],
-                "explanation": guide_record(catalog.guide_for(best.entry)) if best else None,
+                "explanation": guide_record(x.guide_of(best.entry)) if best else None,
                 "provenance": best.entry.provenance if best else None,
                 "sources": [citation_record(c) for c in best.entry.sources] if best else [],
                 "quirks": list(best.entry.quirks) if best else [],
                 "scenarios": [
                     {"id": e.id, "endpoint": e.endpoint, "methods": list(e.methods), "scenario": e.scenario}
-                    for e in x.scenarios(catalog, m)
+                    for e in x.scenarios(m)
                 ],
             }
         )

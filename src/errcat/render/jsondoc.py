@@ -9,16 +9,14 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..catalog.core import Catalog
 from ..explainer.document import candidate_record as candidate_record  # built beside Explanation
 from ..explainer.document import explain_document as explain_document
 from ..model import Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
-from ..records import entry_record, envelope, guide_record
+from ..records import entry_fields, envelope, guide_record
 
 if TYPE_CHECKING:
     from ..index.maintenance import CacheEntry
-    from ..index.store import CatalogIndex
     from ..stats import EndpointRow
 
 
@@ -26,33 +24,33 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def group_record(catalog: Catalog | CatalogIndex, group: ErrorGroup) -> dict[str, Any]:
+def group_record(group: ErrorGroup) -> dict[str, Any]:
     return {
         "vendor": group.vendor,
         "title": group.title,
         "codes": group.codes,
         "names": group.names,
         "explanation": guide_record(group.guide),
-        "entries": [entry_record(catalog, e, with_guide=False) for e in group.entries],
+        "entries": [entry_fields(e) for e in group.entries],
     }
 
 
-def lookup_document(catalog: Catalog | CatalogIndex, result: LookupResult) -> dict[str, Any]:
+def lookup_document(result: LookupResult) -> dict[str, Any]:
     return envelope(
         "lookup",
         query=result.query,
         found=result.found,
-        sections=[{"match": s.label, "errors": [group_record(catalog, g) for g in s.groups]} for s in result.sections],
+        sections=[{"match": s.label, "errors": [group_record(g) for g in s.groups]} for s in result.sections],
         suggestions=list(result.suggestions),
     )
 
 
-def search_document(catalog: Catalog | CatalogIndex, query: str, hits: list[SearchHit]) -> dict[str, Any]:
-    return envelope("search", query=query, results=[{"score": h.score, **group_record(catalog, h.group)} for h in hits])
+def search_document(query: str, hits: list[SearchHit]) -> dict[str, Any]:
+    return envelope("search", query=query, results=[{"score": h.score, **group_record(h.group)} for h in hits])
 
 
-def list_document(catalog: Catalog | CatalogIndex, groups: list[ErrorGroup]) -> dict[str, Any]:
-    return envelope("list", errors=[group_record(catalog, g) for g in groups])
+def list_document(groups: list[ErrorGroup]) -> dict[str, Any]:
+    return envelope("list", errors=[group_record(g) for g in groups])
 
 
 def vendor_record(vendor: Vendor, counts: dict[str, int]) -> dict[str, Any]:

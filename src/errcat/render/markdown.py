@@ -6,14 +6,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..catalog.core import Catalog
 from ..model import Entry, Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
 from .text import where
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
-    from ..index.store import CatalogIndex
     from ..stats import EndpointRow
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]|~#!])")
@@ -77,7 +75,7 @@ def group_markdown(group: ErrorGroup, level: int = 3) -> str:
     return f"{heading}\n\n{seen}{explanation(group)}\n{table(ROW_HEADERS, rows)}"
 
 
-def lookup_markdown(catalog: Catalog | CatalogIndex, result: LookupResult) -> str:
+def lookup_markdown(result: LookupResult) -> str:
     parts = [f"## errcat lookup: {escape(result.query)}\n"]
     for section in result.sections:
         if len(result.sections) > 1:
@@ -96,7 +94,7 @@ def _title(group: ErrorGroup) -> str:
     return group.title + (" (observed in the wild, not documented)" if group.entries[0].observed else "")
 
 
-def search_markdown(catalog: Catalog | CatalogIndex, query: str, hits: list[SearchHit]) -> str:
+def search_markdown(query: str, hits: list[SearchHit]) -> str:
     rows = [
         [i, _title(h.group), h.group.guide.summary if h.group.guide else "", len(h.group.entries), h.score]
         for i, h in enumerate(hits, start=1)
@@ -104,7 +102,7 @@ def search_markdown(catalog: Catalog | CatalogIndex, query: str, hits: list[Sear
     return f"## errcat search: {escape(query)}\n\n" + table(["#", "Error", "Summary", "Rows", "Score"], rows)
 
 
-def list_markdown(catalog: Catalog | CatalogIndex, groups: list[ErrorGroup]) -> str:
+def list_markdown(groups: list[ErrorGroup]) -> str:
     rows = [
         [
             "/".join(str(s) for s in sorted({e.status for e in g.entries})),
@@ -117,21 +115,21 @@ def list_markdown(catalog: Catalog | CatalogIndex, groups: list[ErrorGroup]) -> 
     return table(["Status", "Error", "Summary", "Rows"], rows)
 
 
-def explain_markdown(catalog: Catalog | CatalogIndex, x: Explanation) -> str:
+def explain_markdown(x: Explanation) -> str:
     """An explanation as a markdown report, for pasting into a ticket."""
     from .text import evidence_summary, fold_label, kind_words, observed_summary, provenance_words, redaction_summary
 
     ex = x.exchange
-    vendor = catalog.vendors.get(x.vendor or "")
+    name = x.vendor_name()
     facts: list[list[object]] = [
-        ["Vendor", f"{vendor.name} ({vendor.id})" if vendor else "unknown"],
+        ["Vendor", f"{name} ({x.vendor})" if name else "unknown"],
         ["Evidence", evidence_summary(x)],
     ]
     if ex.method or ex.url:
         facts.append(["Request", " ".join(p for p in (ex.method, ex.url) if p)])
     if x.endpoint:
         facts.append(["Documented endpoint", x.endpoint])
-    meaning = x.status_meaning(catalog)
+    meaning = x.status_meaning()
     if ex.status is not None:
         facts.append(["Status", f"{ex.status} {meaning[0]}" if meaning else str(ex.status)])
     if x.redactions:
@@ -150,9 +148,9 @@ def explain_markdown(catalog: Catalog | CatalogIndex, x: Explanation) -> str:
             e = best.entry
             if m.slots:
                 parts.append("Slots: " + ", ".join(f"{escape(k)} = {escape(v)}" for k, v in m.slots.items()) + "\n")
-            g = catalog.guide_for(e)
+            g = x.guide_of(e)
             if e.observed:
-                parts.append(f"**{escape(_sentence(provenance_words(catalog, e, g)))}:**\n")
+                parts.append(f"**{escape(_sentence(provenance_words(x.vendor_name(e.vendor) or e.vendor, e, g)))}:**\n")
                 parts.append(
                     "\n".join(
                         f"- <{c.url}>" + (f" ({escape(', '.join(p for p in (c.kind, c.date, c.note) if p))})") for c in e.sources
@@ -162,10 +160,10 @@ def explain_markdown(catalog: Catalog | CatalogIndex, x: Explanation) -> str:
                 parts += [f"> {escape(q)}\n" for q in e.quirks]
             if g:
                 parts.append(f"**{escape(g.summary)}**\n")
-            undecided = x.undecided_endpoints(catalog, m)
+            undecided = x.undecided_endpoints(m)
             if undecided:
                 parts.append(f"Documented for {len(undecided)} endpoints; the paste does not say which.\n")
-            rows = [row_cells(where(s), s) for s in x.scenarios(catalog, m)]
+            rows = [row_cells(where(s), s) for s in x.scenarios(m)]
             parts.append(table(ROW_HEADERS, rows))
             if g:
                 parts.append("**Likely causes**\n\n" + "\n".join(f"- {escape(c)}" for c in g.causes) + "\n")

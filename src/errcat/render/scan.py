@@ -11,8 +11,6 @@ from .markdown import Raw, escape, table
 from .text import Line
 
 if TYPE_CHECKING:
-    from ..index.store import CatalogIndex
-    from ..model import Guide
     from ..scan.summary import Group, Key, Matched, ScanReport
 
 
@@ -55,11 +53,6 @@ def _title(key: Key) -> str:
     return " ".join(str(p) for p in (vendor, code, name) if p is not None)
 
 
-def _guide(index: CatalogIndex, entry_id: str) -> Guide | None:
-    entry = index.by_id.get(entry_id)
-    return index.guide_for(entry) if entry is not None else None
-
-
 def headline(report: ScanReport) -> str:
     lines = sum(i.lines for i in report.inputs)
     size = sum(i.bytes for i in report.inputs)
@@ -87,7 +80,7 @@ def _filters(report: ScanReport) -> list[str]:
     return out
 
 
-def scan_lines(index: CatalogIndex, report: ScanReport, top: int) -> list[Line]:
+def scan_lines(report: ScanReport, top: int) -> list[Line]:
     lines: list[Line] = [[(headline(report), "bold")]]
     first, last = report.time_range
     if first:
@@ -99,7 +92,7 @@ def scan_lines(index: CatalogIndex, report: ScanReport, top: int) -> list[Line]:
         lines.append([(f"{g.count:>7,}  ", "bold"), (_title(key), "bold cyan"), (f"  HTTP {key[1]}", "dim"), *wild])
         if key[4]:
             lines.append([("         ", None), (key[4], None)])
-        guide = _guide(index, g.entry_id)
+        guide = g.guide
         if guide:
             lines.append([("         meaning:   ", "dim"), (guide.summary, "bold")])
             lines.append([("         fix:       ", "green"), (guide.fix, None)])
@@ -153,9 +146,9 @@ def _group_record(g: Group) -> dict[str, Any]:
     }
 
 
-def _matched_record(index: CatalogIndex, key: Key, g: Matched) -> dict[str, Any]:
+def _matched_record(key: Key, g: Matched) -> dict[str, Any]:
     vendor, status, code, name, message = key
-    guide = _guide(index, g.entry_id)
+    guide = g.guide
     return {
         "vendor": vendor,
         "status": status,
@@ -169,7 +162,7 @@ def _matched_record(index: CatalogIndex, key: Key, g: Matched) -> dict[str, Any]
     }
 
 
-def scan_document(index: CatalogIndex, report: ScanReport, top: int) -> dict[str, Any]:
+def scan_document(report: ScanReport, top: int) -> dict[str, Any]:
     first, last = report.time_range
     return envelope(
         "scan",
@@ -190,7 +183,7 @@ def scan_document(index: CatalogIndex, report: ScanReport, top: int) -> dict[str
             "last_seen": _iso(last),
             "seconds": round(report.elapsed, 3),
         },
-        matched=[_matched_record(index, k, g) for k, g in report.ranked_matched()[:top]],
+        matched=[_matched_record(k, g) for k, g in report.ranked_matched()[:top]],
         unmatched=[
             {"vendor": u.vendor, "status": u.status, "text": u.text, **_group_record(u)} for u in report.ranked_unmatched()[:top]
         ],
@@ -201,7 +194,7 @@ def scan_document(index: CatalogIndex, report: ScanReport, top: int) -> dict[str
     )
 
 
-def scan_markdown(index: CatalogIndex, report: ScanReport, top: int) -> str:
+def scan_markdown(report: ScanReport, top: int) -> str:
     first, last = report.time_range
     parts = ["## errcat scan\n", f"{escape(headline(report))}.\n"]
     if first:
@@ -229,7 +222,7 @@ def scan_markdown(index: CatalogIndex, report: ScanReport, top: int) -> str:
             table(["Count", "Vendor", "Status", "Code", "Name", "Message", "Endpoints", "First seen", "Last seen", "Lines"], rows)
         )
         for key, g in report.ranked_matched()[:top]:
-            guide = _guide(index, g.entry_id)
+            guide = g.guide
             if guide:
                 parts.append(f"#### {escape(_title(key))} ({g.count:,})\n")
                 parts.append(f"{escape(guide.summary)}\n\n**Fix:** {escape(guide.fix)}\n\n**Retry:** {escape(guide.retry)}\n")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..catalog.core import Catalog
 from ..model import Entry, Guide, Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
 from ..text import normalize_path
@@ -15,7 +14,6 @@ if TYPE_CHECKING:
     from ..explainer.envelopes import Observed
     from ..explainer.match import ErrorMatch
     from ..index.maintenance import CacheEntry
-    from ..index.store import CatalogIndex
     from ..stats import EndpointRow
 
 Segment = tuple[str, str | None]
@@ -31,13 +29,12 @@ def where(entry: Entry) -> str:
     return "(all endpoints)"
 
 
-def group_lines(catalog: Catalog | CatalogIndex, group: ErrorGroup, label: str | None = None) -> list[Line]:
+def group_lines(group: ErrorGroup, label: str | None = None) -> list[Line]:
     """One error: title, our explanation, and each row where it is documented."""
-    vendor = catalog.vendors.get(group.vendor)
     lines: list[Line] = []
     head: Line = [(group.title, "bold cyan")]
-    if vendor:
-        head.append((f"  {vendor.name}", "dim"))
+    if group.vendor_name:
+        head.append((f"  {group.vendor_name}", "dim"))
     if label:
         head.append((f"  [by {label}]", "magenta"))
     lines.append(head)
@@ -49,7 +46,7 @@ def group_lines(catalog: Catalog | CatalogIndex, group: ErrorGroup, label: str |
         lines.append([("  fix:   ", "green"), (g.fix, None)])
         lines.append([("  retry: ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
     if group.entries[0].observed:
-        lines.append([("  ", None), (provenance_words(catalog, group.entries[0], g), "yellow")])
+        lines.append([("  ", None), (provenance_words(group.vendor_name or group.vendor, group.entries[0], g), "yellow")])
         lines.append([(f"  seen in the wild in {len(group.entries)} form(s):", "dim")])
     else:
         lines.append([(f"  documented in {len(group.entries)} row(s):", "dim")])
@@ -78,19 +75,19 @@ def group_lines(catalog: Catalog | CatalogIndex, group: ErrorGroup, label: str |
     return lines
 
 
-def lookup_lines(catalog: Catalog | CatalogIndex, result: LookupResult) -> list[Line]:
+def lookup_lines(result: LookupResult) -> list[Line]:
     lines: list[Line] = []
     labelled = len(result.sections) > 1
     for section in result.sections:
         if labelled:
             lines.append([(f"== {result.query} as {section.label} ({len(section.groups)} error(s)) ==", "bold magenta")])
         for group in section.groups:
-            lines += group_lines(catalog, group)
+            lines += group_lines(group)
             lines.append([])
     return lines
 
 
-def search_lines(catalog: Catalog | CatalogIndex, hits: list[SearchHit]) -> list[Line]:
+def search_lines(hits: list[SearchHit]) -> list[Line]:
     lines: list[Line] = []
     for rank, hit in enumerate(hits, start=1):
         g = hit.group
@@ -105,7 +102,7 @@ def search_lines(catalog: Catalog | CatalogIndex, hits: list[SearchHit]) -> list
     return lines
 
 
-def list_lines(catalog: Catalog | CatalogIndex, groups: list[ErrorGroup]) -> list[Line]:
+def list_lines(groups: list[ErrorGroup]) -> list[Line]:
     lines: list[Line] = []
     for group in groups:
         statuses = "/".join(str(s) for s in sorted({e.status for e in group.entries}))
@@ -230,19 +227,19 @@ KIND_WORDS = {
 }
 
 
-def explain_lines(catalog: Catalog | CatalogIndex, x: Explanation) -> list[Line]:
+def explain_lines(x: Explanation) -> list[Line]:
     """The human view of an explanation."""
     ex = x.exchange
     lines: list[Line] = []
-    vendor = catalog.vendors.get(x.vendor or "")
-    who = f"{vendor.name} ({vendor.id})" if vendor else "unknown"
+    name = x.vendor_name()
+    who = f"{name} ({x.vendor})" if name else "unknown"
     lines.append([("vendor:   ", "dim"), (who, "bold cyan"), (f"  {evidence_summary(x)}", "dim")])
     if ex.method or ex.url:
         req: Line = [("request:  ", "dim"), (" ".join(p for p in (ex.method, ex.url) if p), None)]
         if x.endpoint:
             req.append((f"  -> documented endpoint {x.endpoint}", "cyan"))
         lines.append(req)
-    meaning = x.status_meaning(catalog)
+    meaning = x.status_meaning()
     if ex.status is not None:
         text = f"{ex.status} {meaning[0]}" if meaning else str(ex.status)
         status_line: Line = [("status:   ", "dim"), (text, "bold")]
@@ -264,24 +261,24 @@ def explain_lines(catalog: Catalog | CatalogIndex, x: Explanation) -> list[Line]
             else "bold red"
         )
         lines.append([(label + ": ", "bold"), (kind_words(m), style), (f"  (confidence {m.confidence:.2f})", "dim")])
-        lines += _error_lines(catalog, x, m)
+        lines += _error_lines(x, m)
     return lines
 
 
-def _error_lines(catalog: Catalog | CatalogIndex, x: Explanation, m: ErrorMatch) -> list[Line]:
+def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
     obs = m.observed
     lines: list[Line] = [[("  observed: ", "dim"), (observed_summary(obs), None)]]
     if obs.message is not None:
         lines.append([("  message:  ", "dim"), (obs.message, None)])
     best = m.best
     if best is None:
-        lines += _unmatched_lines(catalog, x, m)
+        lines += _unmatched_lines(x, m)
         return lines
     e = best.entry
-    g = catalog.guide_for(e)
+    g = x.guide_of(e)
     title = " ".join(str(p) for p in (e.vendor, e.code, e.name) if p is not None)
     lines.append([("  matched:  ", "dim"), (title, "bold cyan"), (f"  {e.message!r}" if e.message is not None else "", None)])
-    undecided = x.undecided_endpoints(catalog, m)
+    undecided = x.undecided_endpoints(m)
     if undecided:
         lines.append(
             [("  entry:    ", "dim"), (f"documented for {len(undecided)} endpoints; the paste does not say which", "yellow")]
@@ -291,10 +288,10 @@ def _error_lines(catalog: Catalog | CatalogIndex, x: Explanation, m: ErrorMatch)
     if m.slots:
         lines.append([("  slots:    ", "dim"), (", ".join(f"{k} = {v}" for k, v in m.slots.items()), "magenta")])
     if e.observed:
-        lines += observed_lines(catalog, e, g)
+        lines += observed_lines(x.vendor_name(e.vendor) or e.vendor, e, g)
     if g:
         lines.append([("  meaning:  ", "dim"), (g.summary, "bold")])
-    for i, s in enumerate(x.scenarios(catalog, m)[:5]):
+    for i, s in enumerate(x.scenarios(m)[:5]):
         here = x.endpoint and s.endpoint and normalize_path(s.endpoint) == normalize_path(x.endpoint)
         lines.append(
             [
@@ -315,18 +312,16 @@ def _error_lines(catalog: Catalog | CatalogIndex, x: Explanation, m: ErrorMatch)
     return lines
 
 
-def provenance_words(catalog: Catalog | CatalogIndex, e: Entry, g: Guide | None) -> str:
-    """What an observed entry is, in one phrase: never the vendor's word, and how well it is known."""
-    vendor = catalog.vendors.get(e.vendor)
-    name = vendor.name if vendor else e.vendor
+def provenance_words(name: str, e: Entry, g: Guide | None) -> str:
+    """What an observed entry is, in one phrase: never the vendor's (``name``'s) word, and how well it is known."""
     n = len(e.sources)
     known = f", {g.established.replace('-', ' ')}" if g and g.established else ""
     return f"not documented by {name}; seen in public reports ({n} source{'s' if n != 1 else ''}{known})"
 
 
-def observed_lines(catalog: Catalog | CatalogIndex, e: Entry, g: Guide | None) -> list[Line]:
+def observed_lines(name: str, e: Entry, g: Guide | None) -> list[Line]:
     """Where an observed error was seen, and what we had to assume about it."""
-    lines: list[Line] = [[("  origin:   ", "yellow"), (provenance_words(catalog, e, g), "yellow")]]
+    lines: list[Line] = [[("  origin:   ", "yellow"), (provenance_words(name, e, g), "yellow")]]
     for i, c in enumerate(e.sources):
         detail = ", ".join(p for p in (c.kind, c.date, c.note) if p)
         lines.append([("  seen in:  " if i == 0 else "            ", "dim"), (c.url, "cyan"), (f"  ({detail})", "dim")])
@@ -334,14 +329,14 @@ def observed_lines(catalog: Catalog | CatalogIndex, e: Entry, g: Guide | None) -
     return lines
 
 
-def _unmatched_lines(catalog: Catalog | CatalogIndex, x: Explanation, m: ErrorMatch) -> list[Line]:
+def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
     lines: list[Line] = []
     if x.vendor:
         lines.append([("  known:    ", "dim"), (f"vendor {x.vendor}", None)])
     if m.candidates and all(c.kind == "status" for c in m.candidates):  # a bare status: each vendor's meaning
         per_vendor = {c.entry.vendor: c.entry for c in reversed(m.candidates)}
         for i, e in enumerate(sorted(per_vendor.values(), key=lambda e: e.vendor)):
-            g = catalog.guide_for(e)
+            g = x.guide_of(e)
             meaning = g.summary if g else e.message or ""
             lines.append(
                 [

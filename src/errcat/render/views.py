@@ -1,7 +1,8 @@
 """Every command's result in every format, named: the CLI asks for a view, never builds one.
 
 A JSON view is a versioned document (jsondoc), a markdown view a report (markdown), a table view
-text lines that console.py styles on a terminal and prints plain when piped (text). Each function
+text lines that console.py styles on a terminal and prints plain when piped (text). Every view is
+a function of the result alone: results carry what views show (guides, vendor names, scenarios). Each function
 imports only the module its format needs, so start-up stays lean.
 """
 
@@ -12,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..explainer import Explanation
     from ..index.maintenance import CacheEntry
-    from ..index.store import CatalogIndex
     from ..model import Vendor
     from ..query import ErrorGroup, LookupResult, SearchHit
     from ..scan import ScanReport
@@ -21,75 +21,75 @@ if TYPE_CHECKING:
 View = str | list[Any]  # a document to print as is, or text lines to print (styled on a terminal)
 
 
-def lookup_view(fmt: str, index: CatalogIndex, result: LookupResult) -> View:
+def lookup_view(fmt: str, result: LookupResult) -> View:
     if fmt == "json":
         from .jsondoc import dumps, lookup_document
 
-        return dumps(lookup_document(index, result))
+        return dumps(lookup_document(result))
     if fmt == "markdown":
         from .markdown import lookup_markdown
 
-        return lookup_markdown(index, result)
+        return lookup_markdown(result)
     from .text import lookup_lines
 
-    return lookup_lines(index, result)
+    return lookup_lines(result)
 
 
-def search_view(fmt: str, index: CatalogIndex, text: str, hits: list[SearchHit]) -> View:
+def search_view(fmt: str, text: str, hits: list[SearchHit]) -> View:
     if fmt == "json":
         from .jsondoc import dumps, search_document
 
-        return dumps(search_document(index, text, hits))
+        return dumps(search_document(text, hits))
     if fmt == "markdown":
         from .markdown import search_markdown
 
-        return search_markdown(index, text, hits)
+        return search_markdown(text, hits)
     from .text import search_lines
 
-    return search_lines(index, hits)
+    return search_lines(hits)
 
 
-def list_view(fmt: str, index: CatalogIndex, groups: list[ErrorGroup]) -> View:
+def list_view(fmt: str, groups: list[ErrorGroup]) -> View:
     if fmt == "json":
         from .jsondoc import dumps, list_document
 
-        return dumps(list_document(index, groups))
+        return dumps(list_document(groups))
     if fmt == "markdown":
         from .markdown import list_markdown
 
-        return list_markdown(index, groups)
+        return list_markdown(groups)
     from .text import list_lines
 
-    return list_lines(index, groups)
+    return list_lines(groups)
 
 
-def explain_view(fmt: str, index: CatalogIndex, x: Explanation) -> View:
+def explain_view(fmt: str, x: Explanation) -> View:
     if fmt == "json":
         from .jsondoc import dumps, explain_document
 
-        return dumps(explain_document(index, x))
+        return dumps(explain_document(x))
     if fmt == "markdown":
         from .markdown import explain_markdown
 
-        return explain_markdown(index, x)
+        return explain_markdown(x)
     from .text import explain_lines
 
-    return explain_lines(index, x)
+    return explain_lines(x)
 
 
-def scan_view(fmt: str, index: CatalogIndex, report: ScanReport, top: int) -> View:
+def scan_view(fmt: str, report: ScanReport, top: int) -> View:
     if fmt == "json":
         from .jsondoc import dumps
         from .scan import scan_document
 
-        return dumps(scan_document(index, report, top))
+        return dumps(scan_document(report, top))
     if fmt == "markdown":
         from .scan import scan_markdown
 
-        return scan_markdown(index, report, top)
+        return scan_markdown(report, top)
     from .scan import scan_lines
 
-    return scan_lines(index, report, top)
+    return scan_lines(report, top)
 
 
 def vendors_view(fmt: str, rows: list[tuple[Vendor, dict[str, int]]]) -> View:

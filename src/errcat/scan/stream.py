@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from datetime import datetime
 from typing import NamedTuple
 
@@ -159,7 +160,7 @@ class _Explainer:
                 key = (e.vendor, e.status, e.code, e.name, e.message)
                 if key not in seen:
                     seen.add(key)
-                    report.add_matched(key, e.id, m.kind, place, when, endpoint, sample)
+                    report.add_matched(key, e.id, m.kind, place, when, endpoint, sample, partial(self.index.guide_for, e))
                 continue
             said = m.message or obs.message
             named = " ".join(str(p) for p in dict.fromkeys((obs.code, obs.name)) if p) or None  # "31001 OAuthTokenIsInvalid"

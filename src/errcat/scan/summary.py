@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..model import Guide
+
 MAX_LINES_KEPT = 10  # line numbers listed per group
 MAX_SAMPLES = 3  # sample lines shown per group
 MAX_UNMATCHED_GROUPS = 500  # beyond this, unmatched errors are only counted
@@ -104,6 +106,7 @@ class Matched(Group):
 
     entry_id: str = ""
     kinds: Counter[str] = field(default_factory=Counter)
+    guide: Guide | None = None  # our explanation of the error, for views
 
     def merge(self, other: Group) -> None:
         super().merge(other)
@@ -187,10 +190,11 @@ class ScanReport:
         when: datetime | None,
         endpoint: str | None,
         sample: Callable[[], str],
+        guide: Callable[[], Guide | None] | None = None,
     ) -> None:
         group = self.matched.get(key)
         if group is None:
-            group = self.matched[key] = Matched(entry_id=entry_id)
+            group = self.matched[key] = Matched(entry_id=entry_id, guide=guide() if guide else None)
         group.kinds[kind] += 1
         group.add(place, when, endpoint, sample)
 
