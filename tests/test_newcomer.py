@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 
 def test_a_filter_value_the_catalog_does_not_know_is_a_usage_error(cli):
     r = cli("lookup", "100", "--endpoint", "/Sale/Invoic/Item")
@@ -99,3 +101,18 @@ def test_a_second_stub_of_the_same_paste_adds_no_duplicate(cli, tmp_path):
     assert again.exit_code == 0 and again.stdout == ""  # no "-2" entry
     assert "already in the catalog as my-service.observed.widget-frozen" in again.stderr
     assert "--vendor my-service" in again.stderr
+
+
+def test_library_errors_do_not_speak_in_command_line_flags(cli):
+    """The Python API names its own parameters; the command line names its flags."""
+    import errcat
+
+    with pytest.raises(errcat.UsageError) as refused:
+        errcat.open_catalog(use_env=False).search("x", limit=0)
+    assert "--" not in str(refused.value) and "limit" in str(refused.value)
+    with pytest.raises(errcat.UsageError) as refused:
+        errcat.open_catalog(builtin=False, use_env=False)
+    assert "--" not in str(refused.value)
+    r = cli("lookup", "25008", "--no-builtin")
+    assert r.exit_code == 2 and "--no-builtin needs at least one --catalog path" in r.stderr
+    assert cli("search", "x", "-n", "0").exit_code == 2

@@ -287,7 +287,7 @@ def search(source: Catalog | CatalogIndex, text: str, filters: Filters | None = 
     filters = filters or Filters()
     filters.check_vendor(index)
     if limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError(f"limit must be at least 1, not {limit}")
     wanted = list(dict.fromkeys(tokens(text)))[:64]
     known = index.search_terms_known(wanted)
     # A CamelCase query word is also split into parts; its joined form is optional when absent.

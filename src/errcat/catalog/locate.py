@@ -45,5 +45,5 @@ def catalog_paths(paths: list[Path] | None = None, builtin: bool = True, use_env
             raise UsageError(f"no catalog files (*.yaml, *.yml) in {layer}")
         out += [(number, p) for p in files]
     if not out:
-        raise UsageError("no catalog to use: --no-builtin needs at least one --catalog path")
+        raise UsageError("no catalog to use: without the built-in catalog, name at least one catalog path")
     return out

@@ -2,6 +2,7 @@
 turn a façade call into output and an exit code (errors: one stderr line, a documented code)."""
 
 import contextlib
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -13,7 +14,8 @@ from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 from ..api import ErrorCatalog
-from ..errors import EXIT_OK, CatalogError, ErrcatError
+from ..catalog.locate import ENV_VAR
+from ..errors import EXIT_OK, EXIT_USAGE, CatalogError, ErrcatError
 
 T = TypeVar("T")
 
@@ -122,6 +124,8 @@ def _query(catalog: list[Path] | None, no_builtin: bool, work: Callable[[ErrorCa
     compiled index, from the cache when current (rebuilt once if it turns out damaged)."""
     from ..index.cache import with_index
 
+    if no_builtin and not catalog and not os.environ.get(ENV_VAR):
+        _fail("no catalog to use: --no-builtin needs at least one --catalog path (or ERRCAT_CATALOG)", EXIT_USAGE)
     return with_index(lambda index: work(ErrorCatalog(index)), list(catalog or []), builtin=not no_builtin)
 
 

@@ -77,7 +77,7 @@ def lookup(
 @app.command(cls=Command)
 def search(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find in messages, names, scenarios and explanations.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many errors.")] = 10,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many errors.")] = 10,
     vendor: VendorOpt = None,
     endpoint: EndpointOpt = None,
     method: MethodOpt = None,
