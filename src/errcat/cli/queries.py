@@ -51,16 +51,10 @@ def lookup(
     """Look an error up by code, name, id or HTTP status; every documented row is listed."""
     from ..render.views import lookup_view
 
+    given = _filters(vendor, endpoint, method, status, severity, documented_only)
+
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
-        result = cat.lookup(
-            query,
-            vendor=vendor,
-            endpoint=endpoint,
-            method=method,
-            status=status,
-            severity=severity,
-            documented_only=documented_only,
-        )
+        result = cat.lookup(query, **given)
         quiet = format is Format.table and not result.found  # the miss and its suggestions go to stderr
         return result, "" if quiet else lookup_view(format, result)
 
@@ -69,7 +63,7 @@ def lookup(
     if not result.found:
         hint = f"; did you mean: {', '.join(result.suggestions)}" if result.suggestions else ""
         _fail(
-            f"no error matches {query!r}{_with_filters(vendor, endpoint, method, status, severity, documented_only)}{hint}",
+            f"no error matches {query!r}{_with_filters(given)}{hint}",
             EXIT_NOT_FOUND,
         )
 
@@ -91,31 +85,35 @@ def search(
     """Ranked full-text search over the catalog."""
     from ..render.views import search_view
 
+    given = _filters(vendor, endpoint, method, status, severity, documented_only)
+
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
-        hits = cat.search(
-            text,
-            limit,
-            vendor=vendor,
-            endpoint=endpoint,
-            method=method,
-            status=status,
-            severity=severity,
-            documented_only=documented_only,
-        )
+        hits = cat.search(text, limit, **given)
         return hits, search_view(format, text, hits)
 
     hits, view = _query(catalog, no_builtin, work)
     _output(view)
     if not hits:
-        filters = _with_filters(vendor, endpoint, method, status, severity, documented_only)
-        _fail(f"nothing in the catalog matches {text!r}{filters}", EXIT_NOT_FOUND)
+        _fail(f"nothing in the catalog matches {text!r}{_with_filters(given)}", EXIT_NOT_FOUND)
 
 
-def _with_filters(vendor: Any, endpoint: Any, method: Any, status: Any, severity: Any, documented_only: bool = False) -> str:
+def _filters(vendor: Any, endpoint: Any, method: Any, status: Any, severity: Any, documented_only: bool) -> dict[str, Any]:
+    """The filter options as the façade's keyword arguments."""
+    return {
+        "vendor": vendor,
+        "endpoint": endpoint,
+        "method": method,
+        "status": status,
+        "severity": severity,
+        "documented_only": documented_only,
+    }
+
+
+def _with_filters(given: dict[str, Any]) -> str:
     """`` with --vendor myob --status 404`` for a "nothing found" message; empty without filters."""
     from ..query import Filters
 
-    described = Filters(vendor, endpoint, method, status, severity, documented_only).described()
+    described = Filters(**given).described()
     return f" with {described}" if described else ""
 
 
@@ -261,14 +259,14 @@ def list_(
     """List the distinct errors in the catalog (filtered)."""
     from ..render.views import list_view
 
+    given = _filters(vendor, endpoint, method, status, severity, documented_only)
+
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
-        groups = cat.list(
-            vendor=vendor, endpoint=endpoint, method=method, status=status, severity=severity, documented_only=documented_only
-        )
+        groups = cat.list(**given)
         return groups, list_view(format, groups)
 
     groups, view = _query(catalog, no_builtin, work)
     _output(view)
     if not groups:
-        filters = _with_filters(vendor, endpoint, method, status, severity, documented_only)
+        filters = _with_filters(given)
         _fail(f"no errors match{filters or ' the catalog'}", EXIT_NOT_FOUND)
