@@ -97,3 +97,21 @@ def test_a_narrow_terminal_gets_wrapped_lines_with_hanging_indents():
         [sys.executable, "-m", "errcat", "lookup", "25008"], capture_output=True, text=True, env=env, timeout=60
     )
     assert any(len(line) > 60 for line in piped.stdout.splitlines())  # a pipe gets whole lines
+
+
+def test_no_color_on_a_narrow_terminal_still_wraps_and_prints_no_escape_codes():
+    """NO_COLOR asks for no colour; the lines still fit the terminal (they once came out whole)."""
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "ERRCAT_CATALOG": "", "COLUMNS": "60", "TERM": "xterm", "NO_COLOR": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "errcat", "lookup", "25008"],
+        stdin=subprocess.DEVNULL,
+        stdout=terminal,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(terminal)
+    seen = _drain(controller, proc, timeout=60).decode()
+    assert proc.returncode == 0 and "\x1b[" not in seen
+    lines = seen.replace("\r", "").splitlines()
+    assert lines and max(len(line) for line in lines) <= 60

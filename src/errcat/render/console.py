@@ -17,18 +17,20 @@ def use_style(stream: TextIO) -> bool:
 
 
 def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
-    """Print text lines: through rich on a terminal, as plain text when piped."""
+    """Print text lines: through rich on a terminal (wrapped to its width; styled unless NO_COLOR),
+    as plain text when piped."""
     stream = stream or sys.stdout
-    if not use_style(stream):
+    if not (stream.isatty() and os.environ.get("TERM") != "dumb"):
         stream.write(plain(lines))
         return
     from rich.console import Console  # deferred: only terminals pay for rich
     from rich.text import Text
 
-    console = Console(file=stream, highlight=False, soft_wrap=True)
+    styled = use_style(stream)  # NO_COLOR is about colour: the lines still wrap, unstyled
+    console = Console(file=stream, highlight=False, soft_wrap=True, no_color=not styled)
     width = console.width
     for line in lines:
-        text = Text.assemble(*[(text, style or "") for text, style in line])
+        text = Text.assemble(*[(text, (style or "") if styled else "") for text, style in line])
         if text.cell_len <= width or width < 30:
             console.print(text)
             continue
