@@ -72,23 +72,25 @@ def test_scan_progress_bar_shows_on_a_terminal_even_with_no_color(tmp_path):
     assert b"\x1b[3" not in seen  # no colour codes (foreground 30-37)
 
 
-def test_a_narrow_terminal_gets_wrapped_lines_with_hanging_indents():
-    """At 60 columns long lines wrap at words under their own text; piped output stays one line each."""
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> tuple[int, bytes]:
+    """Run errcat with its stdout on a pseudo-terminal; its exit code and what the terminal got."""
     controller, terminal = pty.openpty()
-    env = {**os.environ, "ERRCAT_CATALOG": "", "COLUMNS": "60", "TERM": "xterm"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "errcat", "lookup", "25008"],
-        stdin=subprocess.DEVNULL,
-        stdout=terminal,
-        stderr=subprocess.PIPE,
-        env=env,
+        [sys.executable, "-m", "errcat", *args], stdin=subprocess.DEVNULL, stdout=terminal, stderr=subprocess.PIPE, env=env
     )
     os.close(terminal)
     seen = _drain(controller, proc, timeout=60)
+    return proc.returncode, seen
+
+
+def test_a_narrow_terminal_gets_wrapped_lines_with_hanging_indents():
+    """At 60 columns long lines wrap at words under their own text; piped output stays one line each."""
+    env = {**os.environ, "ERRCAT_CATALOG": "", "COLUMNS": "60", "TERM": "xterm"}
+    code, seen = _on_a_terminal(["lookup", "25008"], env)
     import re
 
     lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in seen.decode().replace("\r", "").splitlines()]
-    assert proc.returncode == 0 and lines
+    assert code == 0 and lines
     assert max(len(line) for line in lines) <= 60
     fix = next(i for i, line in enumerate(lines) if line.startswith("  fix:"))
     start = len(lines[fix]) - len(lines[fix][len("  fix:") :].lstrip())  # where the fix's text begins
@@ -101,17 +103,9 @@ def test_a_narrow_terminal_gets_wrapped_lines_with_hanging_indents():
 
 def test_no_color_on_a_narrow_terminal_still_wraps_and_prints_no_escape_codes():
     """NO_COLOR asks for no colour; the lines still fit the terminal (they once came out whole)."""
-    controller, terminal = pty.openpty()
     env = {**os.environ, "ERRCAT_CATALOG": "", "COLUMNS": "60", "TERM": "xterm", "NO_COLOR": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "errcat", "lookup", "25008"],
-        stdin=subprocess.DEVNULL,
-        stdout=terminal,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-    os.close(terminal)
-    seen = _drain(controller, proc, timeout=60).decode()
-    assert proc.returncode == 0 and "\x1b[" not in seen
+    code, raw = _on_a_terminal(["lookup", "25008"], env)
+    seen = raw.decode()
+    assert code == 0 and "\x1b[" not in seen
     lines = seen.replace("\r", "").splitlines()
     assert lines and max(len(line) for line in lines) <= 60
