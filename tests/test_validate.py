@@ -231,3 +231,15 @@ def test_short_help_option(cli):
     assert r.exit_code == 0 and "Usage: errcat" in r.stdout
     r = cli("validate", "-h")
     assert r.exit_code == 0 and "--no-builtin" in r.stdout and "--catalog paths" not in r.stdout
+
+
+@pytest.mark.parametrize("inside", [".", "sage.yaml", "observed", "observed/sage.yaml"])
+def test_a_built_in_file_or_folder_is_checked_as_the_built_in_layer(cli, inside):
+    """`errcat validate catalog/observed/sage.yaml` while editing it: its entries are the built-in
+    ones, not an overlay that overrides each of them with itself."""
+    from errcat.catalog.locate import builtin_dir
+
+    r = cli("validate", str(builtin_dir() / inside))
+    said = r.stdout + r.stderr
+    assert r.exit_code == 0, said
+    assert "CAT012" not in said and "0 error(s), 0 warning(s)" in said

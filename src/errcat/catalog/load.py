@@ -286,15 +286,16 @@ def validate(paths: list[Path | str] | None = None, *, builtin: bool = True, use
     """Every problem in the given catalog paths (default: the built-in catalog), all checks run.
 
     Paths are layered over the built-in catalog unless ``builtin`` is False, so overrides of
-    built-in entries are reported (as info). A path that is the built-in folder itself counts
-    as the built-in layer.
+    built-in entries are reported (as info). A path that is the built-in folder, or a file or
+    folder inside it, counts as the built-in layer.
     """
     from .checks import run_checks
 
     given = [Path(p) for p in paths or ()]
     builtin_root = builtin_dir().resolve()
-    if any(p.resolve() == builtin_root for p in given):
-        given = [p for p in given if p.resolve() != builtin_root]
+    inside = [p for p in given if p.resolve() == builtin_root or p.resolve().is_relative_to(builtin_root)]
+    if inside:  # a built-in file or folder is checked as the built-in layer, not layered over itself
+        given = [p for p in given if p not in inside]
         builtin = True
     files = catalog_paths(given, builtin=builtin, use_env=use_env)
     with collector_paused():
