@@ -310,3 +310,15 @@ def test_an_observed_entry_needs_an_https_source_and_a_sample(cli, tmp_path):
     assert r.exit_code == 1 and "'sample' is a required property" in r.stdout
     path.write_text(_acme(), encoding="utf-8")
     assert cli("validate", str(path)).exit_code == 0
+
+
+def test_fail_on_unmatched_counts_observed_errors_as_catalogued_unless_documented_only(cli, tmp_path):
+    log = tmp_path / "app.log"
+    log.write_text(
+        "2026-11-20T01:00:00Z WARN sage POST /v3.1/contacts -> 422 "
+        + ISSUE_PASTE.replace("Access denied.", "Couldn't find Supplier.").replace("AuthorizationFailure", "RecordInvalid")
+        + "\n",
+        encoding="utf-8",
+    )
+    assert cli("scan", str(log), "--fail-on", "unmatched").exit_code == 0
+    assert cli("scan", str(log), "--fail-on", "unmatched", "--documented-only").exit_code == 1
