@@ -21,13 +21,14 @@ from .summary import InputStats, Place, ScanReport, masked_path
 
 MEMO_SIZE = 20_000
 # Whole explanations of short records, keyed by the record without its timestamp and with its
-# long numbers and UUIDs masked: a log repeats the same failing call many times, with another
-# request id, order number or record UID each time. Bounded in count and record size (an
+# numbers of six or more digits masked: a log repeats the same failing call many times, with
+# another request id or order number each time (UUIDs are not masked: they would cost a slower
+# pattern on every record). Bounded in count and record size (an
 # explanation keeps its text), so at most ~2,000 x 2 KiB of text plus their explanations.
 EXPLAINED_SIZE = 2_000
 EXPLAINED_MAX_TEXT = 2_048
 # What varies between repeats of one failing call without changing what it is: numbers of six or
-# more digits and UUIDs. An explanation is shared only when nothing that identifies its errors
+# more digits. An explanation is shared only when nothing that identifies its errors
 # (code, name, message, status, endpoint) holds such a number (see _shareable), and unmatched
 # errors are grouped by their text with every number masked anyway.
 _VARYING = re.compile(r"\d{6,}")
@@ -184,7 +185,7 @@ def explainer_for(index: CatalogIndex, options: ScanOptions, report: ScanReport)
 
 
 def _shareable(x: Explanation) -> bool:
-    """Whether a record differing only in its long numbers and UUIDs is the same error: nothing
+    """Whether a record differing only in its numbers of six or more digits is the same error: nothing
     that tells errors apart (the observed code, name and status, the matched entry, the endpoint)
     holds one."""
     for m in x.errors:
