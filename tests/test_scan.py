@@ -119,6 +119,27 @@ def test_parallel_workers_find_what_one_reader_finds(generated, index, monkeypat
         assert many.inputs[0].lines == one.inputs[0].lines
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_parallel_workers_read_a_file_with_a_byte_order_mark_like_one_reader(generated, index, monkeypatch, tmp_path, encoding):
+    """A UTF-16 file is read whole and transcoded (a range of it read raw holds no needle: workers
+    used to find the errors of the first range only); a UTF-8 BOM is dropped without shifting
+    where one worker's records end and the next one's begin."""
+    import errcat.scan as scan_module
+
+    _, lines, manifest = generated
+    path = tmp_path / f"{encoding}.log"
+    path.write_text("\n".join(lines) + "\n", encoding=encoding)
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    one = scan(index, [str(path)], ScanOptions(workers=1))
+    assert one.errors == manifest.error_records and one.inputs[0].lines == len(lines)
+    for workers in (2, 3, 7):
+        many = scan(index, [str(path)], ScanOptions(workers=workers))
+        assert {k: (g.count, g.places) for k, g in many.matched.items()} == {
+            k: (g.count, g.places) for k, g in one.matched.items()
+        }
+        assert (many.errors, many.unmatched_count, many.inputs[0].lines) == (one.errors, one.unmatched_count, len(lines))
+
+
 LOG = b"""2026-11-19T02:00:00Z INFO start
 2026-11-19T02:00:01Z ERROR POST https://api.myob.com/x -> 400 {"Errors":[{"Name":"A","ErrorCode":1}]}
 2026-11-19T02:00:02Z WARN MYOB returned 400 for POST /Sale/Invoice/Item:

@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 CHUNK = 4 << 20
 SNIFF = 8192  # bytes looked at to tell text from binary
+BINARY = "binary file (NUL bytes near its start), not a log"
 
 
 @dataclass
@@ -28,12 +29,14 @@ class Input:
     problem: str | None = None  # why the input was not read at all
     broken: str | None = None  # why reading stopped early
     gzip: bool = False
+    utf16: bool = False  # starts with a UTF-16 byte-order mark: read whole, transcoded
     read: int = 0  # bytes read from disk or stdin (compressed bytes for gzip)
 
     @property
     def splittable(self) -> bool:
-        """Whether workers may read separate ranges of it (a plain file on disk)."""
-        return self.path is not None and not self.gzip and self.problem is None
+        """Whether workers may read separate ranges of it: a plain file on disk, in a byte-wise
+        encoding (a range of a UTF-16 file read raw would hold no needle)."""
+        return self.path is not None and not self.gzip and not self.utf16 and self.problem is None
 
 
 def inputs(names: list[str]) -> list[Input]:
@@ -54,11 +57,43 @@ def inputs(names: list[str]) -> list[Input]:
         inp = Input(name, name, size=st.st_size if os.path.isfile(name) else None)
         try:
             with open(name, "rb") as f:
-                inp.gzip = f.read(2) == b"\x1f\x8b"
+                head = f.read(SNIFF)
+            inp.gzip = head.startswith(b"\x1f\x8b")
+            inp.utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+            if not (inp.gzip or inp.utf16) and b"\x00" in head:
+                inp.problem = BINARY
         except OSError as exc:
             inp.problem = f"cannot read: {exc.strerror or exc}"
         out.append(inp)
     return out
+
+
+_WINDOW = bytearray()  # this process's buffer for read_range, reused range after range
+
+
+def read_range(inp: Input, start: int, stop: int) -> tuple[bytearray, int]:
+    """Bytes [start, stop) of a plain file, less what was dropped from its start (a UTF-8 BOM),
+    and how many bytes that was. The buffer is this process's own, overwritten by the next call: fresh
+    memory for every range costs more in page faults than the read itself (0.5 against 0.13
+    CPU-s per GB here). A file that fails or shrinks under us is marked on ``inp``, not raised."""
+    want = max(0, stop - start)
+    if len(_WINDOW) > want:
+        del _WINDOW[want:]
+    elif len(_WINDOW) < want:
+        _WINDOW.extend(bytes(want - len(_WINDOW)))
+    got = 0
+    try:
+        with open(inp.path or "", "rb", buffering=0) as f, memoryview(_WINDOW) as view:
+            f.seek(start)
+            while got < want and (n := f.readinto(view[got:])):
+                got += n
+    except OSError as exc:
+        inp.broken = f"read failed ({exc.strerror or exc}); the rest was not read"
+    if got < want:
+        del _WINDOW[got:]
+    skip = 3 if start == 0 and _WINDOW.startswith(b"\xef\xbb\xbf") else 0
+    del _WINDOW[:skip]
+    return _WINDOW, skip
 
 
 def _is_pipe(mode: int) -> bool:
@@ -106,7 +141,7 @@ def chunks(inp: Input, start: int = 0, stop: int | None = None) -> Iterator[byte
             yield from _utf16(stream, inp)
             return
         if start == 0 and b"\x00" in head:
-            inp.problem = "binary file (NUL bytes near its start), not a log"
+            inp.problem = BINARY
             return
         if start == 0 and head.startswith(b"\xef\xbb\xbf"):
             stream.read(3)

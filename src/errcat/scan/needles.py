@@ -43,7 +43,8 @@ NEEDLES = (
 )
 ENGINE_ENV = "ERRCAT_SCAN_ENGINE"  # "python" forces the pure-Python engine
 
-Hits = Callable[[bytes, int, int], list[int]]  # (buffer, start, end) -> sorted positions of needles
+Buffer = bytes | bytearray  # a window of the log: a worker reads its range into a reused bytearray
+Hits = Callable[[Buffer, int, int], list[int]]  # (buffer, start, end) -> sorted positions of needles
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +73,7 @@ def _hyperscan() -> object | None:
     return db
 
 
-def _hyperscan_hits(buf: bytes, start: int, end: int) -> list[int]:
+def _hyperscan_hits(buf: Buffer, start: int, end: int) -> list[int]:
     found: list[int] = []
     add = found.append
 
@@ -88,7 +89,7 @@ def _hyperscan_hits(buf: bytes, start: int, end: int) -> list[int]:
 _PATTERNS = tuple(re.compile(re.escape(n)) for n in NEEDLES)
 
 
-def _python_hits(buf: bytes, start: int, end: int) -> list[int]:
+def _python_hits(buf: Buffer, start: int, end: int) -> list[int]:
     found: set[int] = set()
     for pattern in _PATTERNS:
         search = pattern.search

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..index.store import CatalogIndex
-from .inputs import Input, chunks
+from .inputs import Input, read_range
 from .records import LOOKBACK, MAX_RECORD, Finder, Skipped
 from .stream import Prepared, ScanOptions, explainer_for, prepare
 from .summary import InputStats, ScanReport
@@ -45,8 +45,9 @@ def _find(inp: Input, options: ScanOptions, begin: int, start: int, stop: int, e
     """The records whose head lies in [start, stop), reading [begin, end), prepared for
     explaining; with the skipped places, the line numbers at start and stop (counted from
     ``begin``) and any read failure."""
-    finder = Finder(own_start=start - begin, own_end=stop - begin)
-    records = [prepare(rec, options) for rec in finder.records(chunks(inp, begin, end))]
+    window, dropped = read_range(inp, begin, end)
+    finder = Finder(own_start=start - begin - dropped, own_end=stop - begin - dropped)
+    records = [prepare(rec, options) for rec in finder.records([window])]
     return records, finder.skipped, finder.line_at_start, finder.line_at_end, inp.broken or inp.problem
 
 
