@@ -66,6 +66,24 @@ def test_both_needle_engines_find_the_same_records_at_every_chunk_size(engine):
         assert any(n in d for d in found), n
 
 
+def test_line_numbers_are_the_same_however_newlines_are_counted(monkeypatch):
+    """StringZilla counts newlines when its wheel is installed (a dependency), bytes.count
+    otherwise: the records and their line numbers must not depend on which, at any chunk size,
+    with blank lines, CRLF line ends and a last line without its newline."""
+    from errcat.scan import records as records_module
+
+    pytest.importorskip("stringzilla", reason="no stringzilla wheel here: only bytes.count runs")
+    assert records_module.newlines is not records_module._newlines_in
+    lines, _ = gen_log.block(120, 4, seed=9, extras=True)
+    data = ("\n".join(lines) + "\n\n\r\n" + lines[-1]).encode()
+    sizes = (1, 13, 4096, len(data))
+    fast = {size: _records(data, size) for size in sizes}
+    monkeypatch.setattr(records_module, "newlines", records_module._newlines_in)
+    slow = {size: _records(data, size) for size in sizes}
+    assert fast == slow
+    assert fast[4096][-1][1] == data.count(b"\n") + 1  # the last record ends on the last line
+
+
 def test_the_python_engine_scans_a_generated_log_like_the_default_one(engine, index, tmp_path):
     lines, manifest = gen_log.block(300, 4, seed=11, extras=True)
     path = tmp_path / "sync.log"
