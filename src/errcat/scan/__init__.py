@@ -17,7 +17,7 @@ from ..catalog.core import Catalog
 from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex, as_index
 from .inputs import Input, inputs
-from .stream import Progress, ScanOptions, scan_stream
+from .prepared import Progress, ScanOptions
 from .summary import InputStats, ScanReport
 
 __all__ = ["ScanOptions", "ScanReport", "scan"]
@@ -69,6 +69,8 @@ def scan(
             def tick(_n: int, inp: Input = inp, base: int = base) -> None:
                 if progress is not None:
                     progress(base + inp.read)
+
+            from .stream import scan_stream  # the explainer: imported once workers (if any) are running
 
             scan_stream(index, inp, options, report, stats, tick)
         if inp.problem:  # found before reading (missing file) or on reading (a binary file)

@@ -21,8 +21,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..index.store import CatalogIndex
 from .inputs import Input, read_range
+from .prepared import Prepared, ScanOptions, prepare
 from .records import LOOKBACK, MAX_RECORD, Finder, Skipped
-from .stream import Prepared, ScanOptions, explainer_for, prepare
 from .summary import InputStats, ScanReport
 
 TASK_BYTES = 32 << 20  # one task's range: big enough that its read-past overhead stays ~3 %
@@ -91,7 +91,6 @@ def scan_parallel(
     cuts = sorted({_align(path, pos) for pos in range(0, size, step)} | {size})
     ranges = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
     report = ScanReport()
-    explainer = explainer_for(index, options, report)
     line = 1  # the file's line number at the start of the next range
     with ProcessPoolExecutor(min(workers, len(ranges)), initializer=_yield_to_explaining) as pool:
         pending: deque[tuple[int, Future[Found]]] = deque()
@@ -109,7 +108,10 @@ def scan_parallel(
                 pending.append((stop, pool.submit(_find, inp, options, begin, start, stop, end)))
 
         try:
-            submit()
+            submit()  # workers fork here, lean: the explainer is imported after, while they read
+            from .stream import explainer_for
+
+            explainer = explainer_for(index, options, report)
             while pending:
                 stop, future = pending.popleft()
                 records, skipped, at_start, at_end, broken, _ = future.result()
