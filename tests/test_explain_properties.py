@@ -143,3 +143,35 @@ def test_split_and_read_never_raise(text):
     assert ex.status is None or 100 <= ex.status <= 599
     reading = read_body(ex.body)
     assert len(reading.errors) <= reading.total
+
+
+NAME_PIECES = ["MYOB", "myob", "Exo", "EXO API", "exo.business", "AccountRight", "sage", "Sage One", "SAGE_200", "sage-x3",
+               "Sage Business Cloud", "sagebrush", "Intacct", "acumatica", "MYOB Advanced", "/sdata/", "InvoiceXpress",
+               "invoice xpress", "ProSpend", "x-myobapi-exotoken", " ", "-", "_", ".", "/", "s", "a", "ge", "1", "0"]  # fmt: skip
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=12))
+def test_a_name_pattern_finds_what_its_full_search_finds(pieces):
+    """gather tests a vendor's or product's names for strings every match must hold before it
+    searches; the test only skips searches, never changes what is found."""
+    from errcat.explainer.evidence import facts_for
+
+    facts = facts_for(CATALOG)
+    text = "".join(pieces)
+    patterns = [*facts.mentions.values(), *(p for _, _, p in facts.others)]
+    assert all(p.needles for p in patterns)  # every built-in name pattern has strings to test first
+    for p in patterns:
+        found = p.search(text, text.lower())
+        expected = p.pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span()), (p.pattern.pattern, text)
+
+
+def test_a_name_pattern_searches_whatever_it_cannot_reduce_and_text_that_is_not_ascii():
+    from errcat.explainer.evidence import NamePattern
+
+    assert NamePattern.of(r"[a-z]+x\d").needles is None
+    assert NamePattern.of(r"(?!sage)sa\w+").needles is None  # literals inside a lookahead are not required
+    long_s = NamePattern.of(r"\bsage\b")  # case-blind, the long s pairs with s; lower() keeps it apart
+    assert long_s.needles == frozenset({"sage"})
+    assert long_s.search("\u017fage", None) is not None

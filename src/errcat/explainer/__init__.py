@@ -204,7 +204,7 @@ def _text_errors(catalog: CatalogIndex, ex: Exchange) -> list[Observed]:
 def _bracketed_code(catalog: CatalogIndex, text: str) -> str | None:
     """A code in brackets right after a vendor's name, as integration logs print it: ``MYOB Live[50]``."""
     for pattern in facts_for(catalog).mentions.values():
-        for m in pattern.finditer(text[:MAX_TEXT]):
+        for m in pattern.pattern.finditer(text[:MAX_TEXT]):
             if code := re.match(r"[ \w]{0,12}?\s?\[(\d{1,6})\]", text[m.end() : m.end() + 24]):
                 return code.group(1)
     return None
