@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import errcat
 from errcat.scan import ScanOptions, scan
@@ -154,3 +156,49 @@ def test_progress_ends_at_the_byte_count_the_summary_gives(index, tmp_path, monk
     report = scan(index, [str(path)], ScanOptions(workers=workers), progress=seen.append)
     assert seen and seen[-1] == report.inputs[0].bytes == path.stat().st_size
     assert seen == sorted(seen)  # it never runs backwards
+
+
+LINES = [
+    "2026-11-20T01:00:00Z INFO sync.worker[3] invoice 123 synced",
+    "2026-11-20T01:00:01Z ERROR POST https://api.myob.com/x -> 400 " + '{"Errors":[{"Name":"A","ErrorCode":1}]}',
+    "2026-11-20T01:00:02Z WARN MYOB returned 400, response body:",
+    "2026-11-20T01:00:03Z ERROR sync failed [",
+    "2026-11-20T01:00:04Z ERROR <error>Invalid</error>",
+    "2026-11-20T01:00:05Z ERROR request failed =",
+    "GET /contacts HTTP/1.1  ",
+    "HTTP/1.1 422 Unprocessable Entity",
+    "Content-Type: application/json",
+    "",
+    "{",
+    '  "errors": [{"message": "Date is not valid"}]',
+    "}",
+    '{"level":"error","msg":"failed"}',
+    "[",
+    "]",
+    "  at Sync.run (sync.js:10)",
+    "\tat next",
+    '"quoted" error line',
+    "<?xml version='1.0'?>",
+    "\x0cERROR after a form feed",
+    "Traceback (most recent call last):",
+    "ValueError: failed",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=25))
+def test_starting_a_record_at_its_evidence_line_changes_no_record(lines):
+    """A record's grouping starts at the line with the evidence, not the line before, when that
+    line surely ends before it (records._ends_before); every record is the same as grouping from
+    the line before would give."""
+    from errcat.scan import records as records_module
+
+    data = ("\n".join(lines) + "\n").encode()
+    fast = _records(data, len(data))
+    original = records_module._ends_before
+    try:
+        records_module._ends_before = lambda prev, first: False
+        slow = _records(data, len(data))
+    finally:
+        records_module._ends_before = original
+    assert fast == slow
