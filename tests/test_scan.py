@@ -104,11 +104,17 @@ def test_truncated_gzip_warns_with_line_and_keeps_what_was_read(generated, tmp_p
     assert 0 < doc["summary"]["error_records"] < m.error_records
 
 
-def test_parallel_workers_find_what_one_reader_finds(generated, index, monkeypatch):
+@pytest.mark.parametrize("mapped", [True, False])
+def test_parallel_workers_find_what_one_reader_finds(generated, index, monkeypatch, mapped):
+    """Workers map their ranges on POSIX and read them elsewhere (Windows): the same records."""
+    import importlib
+
     import errcat.scan as scan_module
 
+    inputs_module = importlib.import_module("errcat.scan.inputs")  # errcat.scan.inputs is also a function's name
     path, _, _ = generated
     monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(inputs_module, "MAP_RANGES", mapped and inputs_module.MAP_RANGES)
 
     one = scan(index, [str(path)], ScanOptions(workers=1))
     for workers in (2, 3, 7):  # range ends fall inside multi-line records too
@@ -346,3 +352,57 @@ def test_an_unmatched_group_is_labelled_by_its_code_name_and_masked_text(tmp_pat
     assert group["text"] == "31001 OAuthTokenIsInvalid: Token <n> for file <n> is invalid"
     text = CliRunner().invoke(app, ["scan", str(log)], env={"NO_COLOR": "1"}).stdout
     assert "myob  31001 OAuthTokenIsInvalid: Token <n> for file <n> is invalid" in text and "Token 456" in text
+
+
+@pytest.mark.parametrize("mapped", [True, False])
+def test_a_range_of_a_file_that_shrank_is_marked_not_silently_short(tmp_path, monkeypatch, mapped):
+    """A worker asked for bytes the file no longer has (truncated or rotated since the scan
+    planned its ranges) gets what is left, and the input says the rest was not read."""
+    import importlib
+
+    inputs_module = importlib.import_module("errcat.scan.inputs")
+    monkeypatch.setattr(inputs_module, "MAP_RANGES", mapped and inputs_module.MAP_RANGES)
+    path = tmp_path / "app.log"
+    path.write_bytes(b"x" * 99 + b"\n" + b"y" * 100_000)
+    inp = inputs_module.Input(str(path), str(path), size=path.stat().st_size)
+    with open(path, "r+b") as f:
+        f.truncate(70_000)
+    with inputs_module.read_range(inp, 65_536, 100_100) as (window, base):
+        assert base + len(window) == 70_000
+    assert inp.broken == inputs_module.SHRANK
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGBUS on Windows (and ranges are read, not mapped)")
+def test_a_worker_killed_by_a_truncation_ends_the_scan_with_the_file_marked(generated, index, monkeypatch, tmp_path):
+    """A worker touching a mapped page that a truncation cut off dies of SIGBUS, and the pool
+    fails every task in flight with it. The scan keeps what it explained before those ranges,
+    says where reading stopped and why, and raises nothing."""
+    import multiprocessing
+    import os
+    import signal
+
+    import errcat.scan as scan_module
+    from errcat.scan import parallel
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the stand-in worker below reaches workers by fork only")
+    _, lines, _ = generated
+    path = tmp_path / "app.log"
+    path.write_text("\n".join(lines * 4) + "\n")
+    size = path.stat().st_size
+    real = parallel._find
+
+    def find(inp, options, begin, start, stop, end):
+        if start == 0:
+            return real(inp, options, begin, start, stop, end)
+        os.truncate(inp.path, start)  # what a rotation by copytruncate does, mid-scan
+        os.kill(os.getpid(), signal.SIGBUS)
+
+    find.__module__, find.__qualname__ = parallel.__name__, "_find"  # pickled by name; forked workers see the patch
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "_find", find)
+    report = scan(index, [str(path)], ScanOptions(workers=2))
+    (stats,) = report.inputs
+    assert stats.broken and "shrank" in stats.broken
+    assert stats.bytes < size
+    assert [(s.line, s.what) for s in report.skipped] == [(stats.lines + 1, stats.broken)]

@@ -7,16 +7,21 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import mmap
 import os
 import sys
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
+
+from .needles import Buffer
 
 CHUNK = 4 << 20
 SNIFF = 8192  # bytes looked at to tell text from binary
 BINARY = "binary file (NUL bytes near its start), not a log"
+SHRANK = "the file shrank while it was read (truncated or rotated?); the rest was not read"
 
 
 @dataclass
@@ -69,13 +74,36 @@ def inputs(names: list[str]) -> list[Input]:
 
 
 _WINDOW = bytearray()  # this process's buffer for read_range, reused range after range
+# Ranges are mapped rather than read where a truncated file cannot take the reader down
+# unnoticed: on POSIX a worker that touches pages cut off under it dies, the pool breaks, and
+# scan() reads the file again in one process. Windows would lock the file against truncation
+# while it is mapped, which would stop a log rotating; it reads.
+MAP_RANGES = os.name == "posix"
 
 
-def read_range(inp: Input, start: int, stop: int) -> tuple[bytearray, int]:
-    """Bytes [start, stop) of a plain file, less what was dropped from its start (a UTF-8 BOM),
-    and how many bytes that was. The buffer is this process's own, overwritten by the next call: fresh
-    memory for every range costs more in page faults than the read itself (0.5 against 0.13
-    CPU-s per GB here). A file that fails or shrinks under us is marked on ``inp``, not raised."""
+@contextmanager
+def read_range(inp: Input, start: int, stop: int) -> Iterator[tuple[Buffer, int]]:
+    """The bytes [start, stop) of a plain file in a buffer, and the file offset of its first byte
+    (at most ``start``: a mapping starts at a page boundary; a UTF-8 BOM that opens the file is
+    left out). Mapped where that is safe, saving a copy of every byte (0.27 against 0.39 CPU-s
+    per GB to count a log's newlines); else read into this process's own buffer, overwritten
+    by the next call (fresh memory for every range costs more in page faults than the read
+    itself). A file that fails or shrinks under us is marked on ``inp``, not raised."""
+    if MAP_RANGES and start > 0:
+        base = start - start % mmap.ALLOCATIONGRANULARITY
+        try:
+            with open(inp.path or "", "rb") as f:
+                mapped = mmap.mmap(f.fileno(), stop - base, prot=mmap.PROT_READ, offset=base)
+        except (OSError, ValueError):  # shorter than it was, or not mappable: read it
+            pass
+        else:
+            with mapped:
+                yield mapped, base
+            return
+    yield _read_into_window(inp, start, stop)
+
+
+def _read_into_window(inp: Input, start: int, stop: int) -> tuple[bytearray, int]:
     want = max(0, stop - start)
     if len(_WINDOW) > want:
         del _WINDOW[want:]
@@ -91,9 +119,10 @@ def read_range(inp: Input, start: int, stop: int) -> tuple[bytearray, int]:
         inp.broken = f"read failed ({exc.strerror or exc}); the rest was not read"
     if got < want:
         del _WINDOW[got:]
+        inp.broken = inp.broken or SHRANK
     skip = 3 if start == 0 and _WINDOW.startswith(b"\xef\xbb\xbf") else 0
     del _WINDOW[:skip]
-    return _WINDOW, skip
+    return _WINDOW, start + skip
 
 
 def _is_pipe(mode: int) -> bool:

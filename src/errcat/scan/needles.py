@@ -21,6 +21,7 @@ Neither is imported on the lookup or explain path.
 
 from __future__ import annotations
 
+import mmap
 import os
 import re
 from collections.abc import Callable
@@ -43,7 +44,7 @@ NEEDLES = (
 )
 ENGINE_ENV = "ERRCAT_SCAN_ENGINE"  # "python" forces the pure-Python engine
 
-Buffer = bytes | bytearray  # a window of the log: a worker reads its range into a reused bytearray
+Buffer = bytes | bytearray | mmap.mmap  # a window of a log: a worker maps or reads its whole range
 Hits = Callable[[Buffer, int, int], list[int]]  # (buffer, start, end) -> sorted positions of needles
 
 

@@ -17,10 +17,10 @@ import itertools
 import os
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 
 from ..index.store import CatalogIndex
-from .inputs import Input, read_range
+from .inputs import SHRANK, Input, read_range
 from .prepared import Prepared, ScanOptions, prepare
 from .records import LOOKBACK, MAX_RECORD, Finder, Skipped
 from .summary import InputStats, ScanReport
@@ -51,6 +51,13 @@ def _align(path: str, pos: int) -> int:
     return pos
 
 
+def _size_now(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
+
+
 def _waiting(pending: deque[tuple[int, Future[Found]]]) -> int:
     """Bytes of records in results finished and not yet explained."""
     return sum(f.result()[5] for _, f in pending if f.done() and f.exception() is None)
@@ -70,9 +77,9 @@ def _find(inp: Input, options: ScanOptions, begin: int, start: int, stop: int, e
     """The records whose head lies in [start, stop), reading [begin, end), prepared for
     explaining; with the skipped places, the line numbers at start and stop (counted from
     ``begin``) and any read failure."""
-    window, dropped = read_range(inp, begin, end)
-    finder = Finder(own_start=start - begin - dropped, own_end=stop - begin - dropped)
-    records = [prepare(rec, options) for rec in finder.records([window])]
+    with read_range(inp, begin, end) as (window, base):
+        finder = Finder(own_start=start - base, own_end=stop - base)
+        records = [prepare(rec, options) for rec in finder.records([window])]
     weight = sum(len(p.paste) + len(p.key or "") + len(p.head) + RECORD_OVERHEAD for p in records)
     return records, finder.skipped, finder.line_at_start, finder.line_at_end, inp.broken or inp.problem, weight
 
@@ -92,6 +99,7 @@ def scan_parallel(
     ranges = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
     report = ScanReport()
     line = 1  # the file's line number at the start of the next range
+    read = 0  # bytes of the file read and explained
     with ProcessPoolExecutor(min(workers, len(ranges)), initializer=_yield_to_explaining) as pool:
         pending: deque[tuple[int, Future[Found]]] = deque()
         todo = iter(ranges)
@@ -114,8 +122,16 @@ def scan_parallel(
             explainer = explainer_for(index, options, report)
             while pending:
                 stop, future = pending.popleft()
-                records, skipped, at_start, at_end, broken, _ = future.result()
-                submit()
+                try:
+                    records, skipped, at_start, at_end, broken, _ = future.result()
+                except BrokenExecutor:
+                    if _size_now(path) >= size:
+                        raise  # no processes to be had: scan() reads the file in one process
+                    # a worker touched a mapped page cut off by a truncation (and died of it)
+                    records, skipped, at_start, at_end, broken = [], [], 1, 1, SHRANK
+                    stop = read
+                if not broken:
+                    submit()
                 delta = line - at_start
                 for prep in records:
                     explainer.take(inp.name, prep, delta)
@@ -123,6 +139,7 @@ def scan_parallel(
                     if at_start <= s.line < max(at_end, at_start + 1):
                         report.skip(inp.name, s.line + delta, s.what)
                 line += at_end - at_start
+                read = stop if not broken else min(stop, _size_now(path))
                 if broken:  # the file changed or failed under us: what follows was not read
                     report.skip(inp.name, line, broken)
                     inp.broken = broken
@@ -131,6 +148,6 @@ def scan_parallel(
                     progress(base + stop)
         finally:  # a broken file or an interrupt: the tasks queued ahead are not run
             pool.shutdown(wait=False, cancel_futures=True)
-    inp.read = size
-    report.inputs.append(InputStats(inp.name, size, line - 1))
+    inp.read = read
+    report.inputs.append(InputStats(inp.name, read, line - 1))
     return report

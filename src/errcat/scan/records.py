@@ -13,11 +13,14 @@ Memory stays bounded whatever the input: a window of one chunk plus the record b
 
 from __future__ import annotations
 
+import mmap
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .needles import Buffer, Hits, hits_finder
+
+Line = bytes | bytearray  # one line of a window (a slice of a mapped window is bytes)
 
 MAX_LINE = 1 << 20  # a longer line is skipped (and reported), not read
 MAX_RECORD = 1 << 20  # bytes of one multi-line record; longer ones are cut (and reported)
@@ -67,7 +70,7 @@ class _Entry:
     lines: int = 0
     size: int = 0
 
-    def add(self, line: Buffer) -> None:
+    def add(self, line: Line) -> None:
         self.lines += 1
         self.size += len(line)
         stripped = line.strip()
@@ -100,7 +103,7 @@ class _Entry:
             depth = depth + 1 if c in (0x7B, 0x5B) else max(0, depth - 1)
         self.depth = depth
 
-    def _xml(self, line: Buffer) -> None:
+    def _xml(self, line: Line) -> None:
         for m in _XML_ROOT.finditer(line[line.find(b"<") :]):  # "<?xml ...?>" alone starts no body yet
             name = m.group(1)
             self.body = True
@@ -108,7 +111,7 @@ class _Entry:
                 self.xml_root = name
             return
 
-    def continued_by(self, line: Buffer) -> bool:
+    def continued_by(self, line: Line) -> bool:
         """Whether ``line`` belongs to this record rather than starting the next one."""
         if self.lines >= MAX_RECORD_LINES or self.size >= MAX_RECORD:
             return False
@@ -132,7 +135,7 @@ class _Entry:
         return (self.status or self.request) and bool(_HEADER.match(line))
 
 
-def _continuation_like(line: Buffer) -> bool:
+def _continuation_like(line: Line) -> bool:
     """Whether a line could continue an earlier record (so the head is further back)."""
     first = line[:1]
     if not line.strip() or first in (b" ", b"\t", b"}", b"]", b'"', b"<"):
@@ -252,7 +255,7 @@ class Finder:
                     done = True
                     break
                 first = line_of(start)
-                last = first + buf.count(b"\n", start, end - 1)
+                last = first + newlines(buf, start, end - 1)
                 if cut:
                     what = f"record longer than {MAX_RECORD:,} bytes or {MAX_RECORD_LINES:,} lines cut"
                     self.skipped.append(Skipped(first, what))
@@ -271,7 +274,7 @@ class Finder:
             consumed = max(0, consumed - keep)
         if own_end is None:
             end_line = line_of(len(buf))
-            marks["end"] = end_line + (1 if skipping or (buf and not buf.endswith(b"\n")) else 0)
+            marks["end"] = end_line + (1 if skipping or (buf and buf[-1:] != b"\n") else 0)
         else:
             line_of(min(len(buf), own_end - off))  # numbers the marks, not the bytes read past them
         self.line_at_start = marks.get("start", 1)
@@ -279,6 +282,8 @@ class Finder:
 
 
 def _newlines_in(buf: Buffer, start: int, end: int) -> int:
+    if isinstance(buf, mmap.mmap):  # no count of its own: count a copy of the part
+        return buf[start:end].count(b"\n")
     return buf.count(b"\n", start, end)
 
 
@@ -293,7 +298,9 @@ def _count_engine() -> Callable[[Buffer, int, int], int]:
     count = stringzilla.count
 
     def newlines(buf: Buffer, start: int, end: int) -> int:
-        return int(count(buf, "\n", start, end)) if end > start else 0
+        if end <= start:
+            return 0
+        return int(count(memoryview(buf) if isinstance(buf, mmap.mmap) else buf, "\n", start, end))
 
     return newlines
 
@@ -326,7 +333,7 @@ def _head(buf: Buffer, ls: int, floor: int) -> int:
     return pos
 
 
-def _ends_before(prev: Buffer, first: Buffer) -> bool:
+def _ends_before(prev: Line, first: Line) -> bool:
     """Whether a record starting at ``prev`` (a line that cannot continue another) surely ends
     before the next line, whose first byte is ``first``: grouping may then start at that next
     line, one line fewer for most records. The same tests Entry.continued_by makes, on what
