@@ -100,7 +100,11 @@ def read_range(inp: Input, start: int, stop: int) -> Iterator[tuple[Buffer, int]
             with mapped:
                 yield mapped, base
             return
-    yield _read_into_window(inp, start, stop)
+    try:
+        yield _read_into_window(inp, start, stop)
+    finally:
+        if MAP_RANGES:  # the first range's buffer, needed once: not held through the mapped ranges
+            del _WINDOW[:]
 
 
 def _read_into_window(inp: Input, start: int, stop: int) -> tuple[bytearray, int]:
