@@ -161,10 +161,10 @@ def test_a_name_pattern_finds_what_its_full_search_finds(pieces):
     text = "".join(pieces)
     patterns = [*facts.mentions.values(), *(p for _, _, p in facts.others)]
     assert all(p.needles for p in patterns)  # every built-in name pattern has strings to test first
+    assert all(p.lowered for p in patterns)  # and a case-sensitive twin for lower-cased text
     for p in patterns:
-        found = p.search(text, text.lower())
         expected = p.pattern.search(text)
-        assert (found and found.span()) == (expected and expected.span()), (p.pattern.pattern, text)
+        assert p.search(text, text.lower()) == (expected and expected.group(0)), (p.pattern.pattern, text)
 
 
 def test_a_name_pattern_searches_whatever_it_cannot_reduce_and_text_that_is_not_ascii():
@@ -172,6 +172,11 @@ def test_a_name_pattern_searches_whatever_it_cannot_reduce_and_text_that_is_not_
 
     assert NamePattern.of(r"[a-z]+x\d").needles is None
     assert NamePattern.of(r"(?!sage)sa\w+").needles is None  # literals inside a lookahead are not required
+    assert NamePattern.of(r"myob[ _-]?exo").needles == (("myob", "exo"),)  # both, not the commoner alone
+    for upper in (r"Sage", r"[A-Z]age", r"(?-i:sage)"):  # lower-cased text would never match these as written
+        assert NamePattern.of(upper).lowered is None
+    assert NamePattern.of(upper).search("SAGE", "sage") is None  # (?-i:...) keeps its case either way
     long_s = NamePattern.of(r"\bsage\b")  # case-blind, the long s pairs with s; lower() keeps it apart
-    assert long_s.needles == frozenset({"sage"})
-    assert long_s.search("\u017fage", None) is not None
+    assert long_s.needles == (("sage",),)
+    assert long_s.search("\u017fage", None) == "\u017fage"
+    assert long_s.search("Sage One", "sage one") == "Sage"  # the name as written, not lower-cased

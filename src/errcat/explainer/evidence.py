@@ -79,53 +79,106 @@ def _path_regex(path: str) -> str:
 
 
 class NamePattern(NamedTuple):
-    """Names (a vendor's, another product's) as one case-blind pattern, with strings one of which
-    every match holds. Most texts name few of them; testing for those strings first costs a
-    fraction of a search (gather ran nine searches per paste, a third of explaining a log record)."""
+    """Names (a vendor's, another product's) as one case-blind pattern. Most texts name few of
+    them, and gather ran nine such searches per paste (a third of explaining a log record), so
+    each pattern also carries what every match must hold (tested first with ``in``) and, when its
+    letters are all lower case, a case-sensitive twin to search lower-cased ASCII text with (a
+    case-blind search costs twice as much)."""
 
     pattern: re.Pattern[str]
-    needles: frozenset[str] | None  # lower case; None: none could be worked out, always search
+    needles: tuple[tuple[str, ...], ...] | None  # one of these, all of its strings; None: unknown
+    lowered: re.Pattern[str] | None  # the same pattern for lower-cased ASCII text, when that is exact
 
     @classmethod
     def of(cls, source: str) -> NamePattern:
-        return cls(re.compile(source, re.IGNORECASE), _needles(source))
+        parsed = _parsed(source)
+        if parsed is None:
+            return cls(re.compile(source, re.IGNORECASE), None, None)
+        items, ops = parsed
+        twin = re.compile(source) if _lower_case_only(items, ops) else None
+        return cls(re.compile(source, re.IGNORECASE), _sequence_needles(items, ops), twin)
 
-    def search(self, text: str, lowered: str | None) -> re.Match[str] | None:
-        """``lowered``: the text in lower case when it is ASCII (else None: then case-blind
-        matching may pair characters that lower() does not, such as the long s and s)."""
-        if self.needles is not None and lowered is not None and not any(n in lowered for n in self.needles):
+    def search(self, text: str, lowered: str | None) -> str | None:
+        """The name as written in ``text``, if any. ``lowered``: the text in lower case when it is
+        ASCII, else None (case-blind matching pairs characters that lower() does not, such as
+        the long s and s)."""
+        if lowered is None:
+            m = self.pattern.search(text)
+            return m.group(0) if m else None
+        if self.needles is not None and not any(all(n in lowered for n in alt) for alt in self.needles):
             return None
-        return self.pattern.search(text)
+        if self.lowered is not None:
+            m = self.lowered.search(lowered)
+            return text[m.start() : m.end()] if m else None  # ASCII: lowering moved nothing
+        m = self.pattern.search(text)
+        return m.group(0) if m else None
 
 
-def _needles(source: str) -> frozenset[str] | None:
-    """Strings (of three or more characters, lower case) one of which every match of ``source``
-    holds, read from the parsed pattern: its longest run of literal characters, or one per
-    branch of an alternation. None when the pattern is not that simple."""
-    try:  # the parser re itself uses: a private module, hence the fallback
+Ops = dict[str, object]  # the parser's op codes, by name
+Parsed = list[tuple[object, object]]
+_OPS = ("LITERAL", "NOT_LITERAL", "BRANCH", "IN", "RANGE", "NEGATE", "CATEGORY", "AT", "ANY", "SUBPATTERN",
+        "ASSERT", "ASSERT_NOT", "MAX_REPEAT", "MIN_REPEAT")  # fmt: skip
+
+
+def _parsed(source: str) -> tuple[Parsed, Ops] | None:
+    """The pattern as re's own parser reads it (a private module, hence the fallback to None)."""
+    try:
         parser, constants = importlib.import_module("re._parser"), importlib.import_module("re._constants")
-        return _sequence_needles(list(parser.parse(source, re.IGNORECASE)), constants.LITERAL, constants.BRANCH)
+        return list(parser.parse(source, re.IGNORECASE)), {name: getattr(constants, name) for name in _OPS}
     except Exception:
         return None
 
 
-def _sequence_needles(items: list[tuple[object, object]], literal: object, branch: object) -> frozenset[str] | None:
+def _sequence_needles(items: Parsed, ops: Ops) -> tuple[tuple[str, ...], ...] | None:
+    """What every match of a sequence holds: all of its runs of two or more literal characters
+    (lower case, three characters at least in all), or, without those, what one branch of its
+    alternation holds. None when it is not that simple."""
     runs, run, branches = [], "", None
     for op, arg in items:
-        if op is literal and isinstance(arg, int):
+        if op is ops["LITERAL"] and isinstance(arg, int):
             run += chr(arg).lower()
             continue
         runs.append(run)
         run = ""
-        if op is branch and isinstance(arg, tuple) and branches is None:
-            found = [_sequence_needles(list(b), literal, branch) for b in arg[1]]
+        if op is ops["BRANCH"] and isinstance(arg, tuple) and branches is None:
+            found = [_sequence_needles(list(b), ops) for b in arg[1]]
             if all(f is not None for f in found):
-                branches = frozenset().union(*(f for f in found if f is not None))
+                branches = tuple(alt for f in found if f is not None for alt in f)
     runs.append(run)
-    longest = max(runs, key=len)
-    if len(longest) >= 3:
-        return frozenset({longest})
+    held = tuple(r for r in runs if len(r) >= 2)
+    if sum(map(len, held)) >= 3:
+        return (held,)
     return branches
+
+
+def _lower_case_only(items: Parsed, ops: Ops) -> bool:
+    """Whether the pattern, case-sensitive on lower-cased ASCII text, finds what it finds
+    case-blind on the text: no upper-case letter in it, no range over them, no flags changed."""
+    for op, arg in items:
+        if op in (ops["LITERAL"], ops["NOT_LITERAL"]):
+            if not isinstance(arg, int) or chr(arg) != chr(arg).lower():
+                return False
+        elif op is ops["RANGE"]:
+            if not isinstance(arg, tuple) or (arg[0] <= ord("Z") and arg[1] >= ord("A")):
+                return False
+        elif op is ops["IN"]:
+            if not isinstance(arg, list) or not _lower_case_only(arg, ops):
+                return False
+        elif op is ops["BRANCH"]:
+            if not isinstance(arg, tuple) or not all(_lower_case_only(list(b), ops) for b in arg[1]):
+                return False
+        elif op is ops["SUBPATTERN"]:
+            if not isinstance(arg, tuple) or arg[1] or arg[2] or not _lower_case_only(list(arg[3]), ops):
+                return False
+        elif op in (ops["ASSERT"], ops["ASSERT_NOT"]):
+            if not isinstance(arg, tuple) or not _lower_case_only(list(arg[1]), ops):
+                return False
+        elif op in (ops["MAX_REPEAT"], ops["MIN_REPEAT"]):
+            if not isinstance(arg, tuple) or not _lower_case_only(list(arg[2]), ops):
+                return False
+        elif op not in (ops["NEGATE"], ops["CATEGORY"], ops["AT"], ops["ANY"]):
+            return False
+    return True
 
 
 class VendorFacts(NamedTuple):
@@ -263,7 +316,7 @@ def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: list[Observed]
     lowered = prose.lower() if prose.isascii() else None
     for vendor, pattern in facts.mentions.items():
         if named := pattern.search(prose, lowered):
-            clues.append(Clue("named", named.group(0), vendor, NAMED))
+            clues.append(Clue("named", named, vendor, NAMED))
     lowered = head.lower() if head.isascii() else None
     for vendor, product, pattern in facts.others:
         if pattern.search(head, lowered):
