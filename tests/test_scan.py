@@ -117,6 +117,9 @@ def test_parallel_workers_find_what_one_reader_finds(generated, index, monkeypat
     monkeypatch.setattr(inputs_module, "MAP_RANGES", mapped and inputs_module.MAP_RANGES)
 
     one = scan(index, [str(path)], ScanOptions(workers=1))
+    unterminated = path.parent / "unterminated.log"  # a last line without its newline is a line too
+    unterminated.write_bytes(path.read_bytes().rstrip(b"\n"))
+    assert scan(index, [str(unterminated)], ScanOptions(workers=2)).inputs[0].lines == one.inputs[0].lines
     for workers in (2, 3, 7):  # range ends fall inside multi-line records too
         many = scan(index, [str(path)], ScanOptions(workers=workers))
         assert {k: g.count for k, g in many.matched.items()} == {k: g.count for k, g in one.matched.items()}

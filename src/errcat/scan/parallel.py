@@ -78,7 +78,8 @@ def _find(inp: Input, options: ScanOptions, begin: int, start: int, stop: int, e
     explaining; with the skipped places, the line numbers at start and stop (counted from
     ``begin``) and any read failure."""
     with read_range(inp, begin, end) as (window, base):
-        finder = Finder(own_start=start - base, own_end=stop - base)
+        # the last range reads to the end, where a last line without its newline still counts
+        finder = Finder(own_start=start - base, own_end=stop - base if stop < (inp.size or 0) else None)
         records = [prepare(rec, options) for rec in finder.records([window])]
     weight = sum(len(p.paste) + len(p.key or "") + len(p.head) + RECORD_OVERHEAD for p in records)
     return records, finder.skipped, finder.line_at_start, finder.line_at_end, inp.broken or inp.problem, weight
