@@ -409,3 +409,28 @@ def test_a_worker_killed_by_a_truncation_ends_the_scan_with_the_file_marked(gene
     assert stats.broken and "shrank" in stats.broken
     assert stats.bytes < size
     assert [(s.line, s.what) for s in report.skipped] == [(stats.lines + 1, stats.broken)]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_is_read_once_and_whole(index, tmp_path):
+    """`errcat scan <(kubectl logs ...)` or a FIFO: opening it twice (once to sniff gzip or
+    binary, once to read) lost what the first open read and then waited for a writer forever."""
+    import os
+    import threading
+
+    fifo = tmp_path / "logs"
+    os.mkfifo(fifo)
+    data = "\n".join(["2026-11-20T01:00:00Z INFO start", LOG.decode().splitlines()[1], "2026-11-20T01:00:02Z INFO done"])
+
+    def write() -> None:
+        with open(fifo, "w") as f:
+            f.write(data + "\n")
+
+    reports = []
+    threading.Thread(target=write, daemon=True).start()
+    reader = threading.Thread(target=lambda: reports.append(scan(index, [str(fifo)], ScanOptions(workers=1))), daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    assert reports, "scan still waiting on the pipe after 20 s"
+    (report,) = reports
+    assert (report.errors, report.inputs[0].lines, report.inputs[0].bytes) == (1, 3, len(data) + 1)

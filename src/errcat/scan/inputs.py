@@ -60,6 +60,9 @@ def inputs(names: list[str]) -> list[Input]:
             out.append(Input(name, name, problem="not a file"))
             continue
         inp = Input(name, name, size=st.st_size if os.path.isfile(name) else None)
+        if inp.size is None:  # a pipe: what is read here would be lost to the scan; chunks() sniffs it
+            out.append(inp)
+            continue
         try:
             with open(name, "rb") as f:
                 head = f.read(SNIFF)
@@ -74,10 +77,10 @@ def inputs(names: list[str]) -> list[Input]:
 
 
 _WINDOW = bytearray()  # this process's buffer for read_range, reused range after range
-# Ranges are mapped rather than read where a truncated file cannot take the reader down
-# unnoticed: on POSIX a worker that touches pages cut off under it dies, the pool breaks, and
-# scan() reads the file again in one process. Windows would lock the file against truncation
-# while it is mapped, which would stop a log rotating; it reads.
+# Ranges are mapped rather than read where a truncation cannot go unnoticed: on POSIX a worker
+# that touches pages cut off under it dies, and the scan reports the file as shrunk where that
+# range began (parallel.py). Windows would lock the file against truncation while it is mapped,
+# which would stop a log from rotating; it reads.
 MAP_RANGES = os.name == "posix"
 
 

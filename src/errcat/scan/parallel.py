@@ -75,8 +75,9 @@ def _yield_to_explaining() -> None:
 
 def _find(inp: Input, options: ScanOptions, begin: int, start: int, stop: int, end: int) -> Found:
     """The records whose head lies in [start, stop), reading [begin, end), prepared for
-    explaining; with the skipped places, the line numbers at start and stop (counted from
-    ``begin``) and any read failure."""
+    explaining; with the skipped places, the line numbers at start and stop (counted from the
+    first byte read, which may lie before ``begin``: a mapping starts at a page boundary), any
+    read failure, and the bytes the records hold."""
     with read_range(inp, begin, end) as (window, base):
         # the last range reads to the end, where a last line without its newline still counts
         finder = Finder(own_start=start - base, own_end=stop - base if stop < (inp.size or 0) else None)
