@@ -380,6 +380,7 @@ def test_a_worker_killed_by_a_truncation_ends_the_scan_with_the_file_marked(gene
     """A worker touching a mapped page that a truncation cut off dies of SIGBUS, and the pool
     fails every task in flight with it. The scan keeps what it explained before those ranges,
     says where reading stopped and why, and raises nothing."""
+    import faulthandler
     import multiprocessing
     import os
     import signal
@@ -399,6 +400,7 @@ def test_a_worker_killed_by_a_truncation_ends_the_scan_with_the_file_marked(gene
         if start == 0:
             return real(inp, options, begin, start, stop, end)
         os.truncate(inp.path, start)  # what a rotation by copytruncate does, mid-scan
+        faulthandler.disable()  # pytest's, inherited: it would dump this worker's stack to the log
         os.kill(os.getpid(), signal.SIGBUS)
 
     find.__module__, find.__qualname__ = parallel.__name__, "_find"  # pickled by name; forked workers see the patch
