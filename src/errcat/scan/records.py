@@ -168,7 +168,7 @@ class Finder:
         # The window is one bytearray grown in place and trimmed from the front: a fresh bytes
         # object per chunk costs more in page faults than reading the chunk (0.5 against 0.19
         # CPU-s per GB here). The last chunk, when the window is empty, is used as it is, so a
-        # worker's range read whole is never copied.
+        # worker's range, mapped or read whole, is never copied.
         buf: Buffer = bytearray()
         off = 0  # stream offset of buf[0]
         line_at, counted = 1, 0  # buf[counted] is on line `line_at`
