@@ -6,7 +6,8 @@
 For an event carrying ``response=`` (a requests/httpx response, or anything ``explain_response``
 takes) or an ``exc_info`` whose exception is an ``errcat.VendorError`` (or holds a response), it adds
 an ``errcat`` key (fingerprint, vendor, entry, match, summary, retry, doc link, request id) and drops
-the raw response object, which no renderer should print. Nothing here imports structlog: a
+the raw response object it explained. A response errcat has nothing to say about (another service's)
+stays as it was, for the processors after it. Nothing here imports structlog: a
 processor is a plain function of (logger, method name, event dict).
 """
 
@@ -37,12 +38,12 @@ class ExplainProcessor:
         self.key = key
 
     def __call__(self, logger: Any, method_name: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
-        response = event_dict.pop("response", None)
         try:
-            x = self._explanation(response, event_dict.get("exc_info"))
+            x = self._explanation(event_dict.get("response"), event_dict.get("exc_info"))
             if x is not None:
                 found = facts(x)
                 event_dict[self.key] = {k: found[k] for k in KEYS if k in found}
+                event_dict.pop("response", None)  # explained: the raw object has nothing a renderer should print
         except Exception:  # a log line must never fail on its annotation
             _log.debug("errcat could not annotate a log event", exc_info=True)
         return event_dict
