@@ -230,3 +230,30 @@ def test_masked_templates_are_equal_for_occurrences(a, b):
 
 def test_masked_templates_keep_the_words_that_say_what_failed():
     assert masked("Invoice 12 could not be posted") != masked("Payment 12 could not be posted")
+    # a message that is only a quoted text (two real InvoiceXpress-style lines): the quote is the error
+    assert masked('422 "Item price must be positive"') != masked('DOC010 "Cliente não é válido"')
+
+
+PASTES = REPO.parent / "shared" / "pastes" / "realworld-dev.jsonl"
+
+
+@pytest.mark.skipif(not PASTES.is_file(), reason="the real-paste corpus (../shared/pastes) is not on this machine")
+def test_real_pastes_share_a_fingerprint_only_when_they_are_one_error(catalog):
+    """Real pastes (54 public reports): two share a fingerprint only when they are the same catalog
+    error; each keeps its fingerprint when its UUIDs and ISO dates are replaced by others."""
+    rows = [json.loads(line) for line in PASTES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    errors_by_print: dict[str, set[tuple]] = {}
+    changed = 0
+    for row in rows:
+        x = explain(catalog, row["raw"])
+        named = tuple(
+            sorted({m.best.entry.guide_id if m.best and m.kind != "status" else f"text: {m.observed.message}" for m in x.errors})
+        )
+        errors_by_print.setdefault(x.fingerprint, set()).add(named)
+        other = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lambda _: str(uuid.uuid4()), row["raw"])
+        other = re.sub(r"\b20\d\d-\d\d-\d\d", "2031-02-03", other)
+        if other != row["raw"]:
+            changed += 1
+            assert explain(catalog, other).fingerprint == x.fingerprint, row["id"]
+    assert {k: v for k, v in errors_by_print.items() if len(v) > 1} == {}
+    assert changed >= 4 and len(errors_by_print) < len(rows)  # the corpus really has repeats and ids to vary

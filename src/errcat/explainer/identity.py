@@ -44,11 +44,12 @@ _VARIABLE = re.compile(
             # identifiers: a token holding a digit, 6 characters or longer (INV-000123, req_8f3kd92l, 5f2a...)
             r"\b(?=[\w-]*\d)[A-Za-z0-9][\w-]{5,}\b",
             r"[-+]?\d+(?:[.,]\d+)*",
-            r"'[^'\n]{1,80}'|\"[^\"\n]{1,80}\"",
         )
     ),
     re.IGNORECASE,
 )
+_QUOTED = re.compile(r"'[^'\n]{1,80}'|\"[^\"\n]{1,80}\"")  # a name in quotes: 'Acme Pty Ltd'
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _RUN = re.compile(r"<v>(?:[.,:/_+-]?<v>)+")  # "1,234.50" or "8f3k-92" masked in pieces: one mask
 _WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+(?=<v>)", re.IGNORECASE)
 
@@ -65,9 +66,13 @@ _ID_SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/+=-]{3,127}")
 
 def masked(text: str) -> str:
     """``text`` with ids, numbers, dates, quoted values, URLs and e-mail addresses masked (``<v>``),
-    whitespace squeezed, lower-cased: one template for every occurrence of one error."""
-    text = _RUN.sub("<v>", _VARIABLE.sub("<v>", text[:2000]))
-    text = _WEEKDAY.sub("", text)
+    whitespace squeezed, lower-cased: one template for every occurrence of one error. A quoted part
+    stays when it is all the text says (``422 "Item price must be positive"``): it is the error."""
+    text = _VARIABLE.sub("<v>", text[:2000])
+    unquoted = _QUOTED.sub("<v>", text)
+    if len(_WORD.findall(unquoted.replace("<v>", " "))) >= 2:  # words say what failed: the quoted part is a value
+        text = unquoted
+    text = _WEEKDAY.sub("", _RUN.sub("<v>", text))
     return " ".join(text.lower().split())[:300]
 
 
