@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import uuid
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import httpx
 import pytest
@@ -321,3 +323,40 @@ def test_structlog_processor_never_breaks_the_log_line(catalog, caplog):
     assert event["event"] == "odd response" and "errcat" not in event
     assert isinstance(event["response"], Hostile)  # not explained: left for the processors after it
     assert "could not annotate a log event" in caplog.text
+
+
+# -- the README's examples, run as written -------------------------------------------------------
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+TELEMETRY_BLOCKS = re.findall(r"```python\n(.*?)```", README.split("## In production telemetry")[1].split("\n## ")[0], re.DOTALL)
+
+
+def test_readme_telemetry_examples_run_as_shown(server, capsys, monkeypatch):
+    """Sentry's block wires the integration, OpenTelemetry's instruments requests with the hook, and
+    structlog's logs errcat's facts for a MYOB error (the vendor's host answered on 127.0.0.1)."""
+    assert len(TELEMETRY_BLOCKS) == 3
+    sentry_block, otel_block, structlog_block = TELEMETRY_BLOCKS
+    monkeypatch.delenv("SENTRY_DSN", raising=False)
+    try:
+        exec(compile(sentry_block, "README.md sentry", "exec"), {})
+        assert sentry_sdk.get_client().get_integration(ErrcatIntegration) is not None
+    finally:
+        sentry_sdk.get_client().close()
+        sentry_sdk.init()
+    instrumentor = RequestsInstrumentor()
+    try:
+        exec(compile(otel_block, "README.md opentelemetry", "exec"), {})
+        assert instrumentor.is_instrumented_by_opentelemetry
+    finally:
+        instrumentor.uninstrument()
+    namespace: dict = {}
+    try:
+        exec(compile(structlog_block.replace("https://api.myob.com", server), "README.md structlog", "exec"), namespace)
+        capsys.readouterr()
+        namespace["sync"]({"Date": "2019-06-30T00:00:00"})
+        logged = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    finally:
+        structlog.reset_defaults()
+    assert logged["event"] == "invoice sync failed" and "response" not in logged
+    assert logged["errcat"]["vendor"] == "myob" and logged["errcat"]["entry"].startswith("myob.")
+    assert logged["errcat"]["doc_url"].endswith("/myob.md#25008")
