@@ -54,8 +54,7 @@ def test_at_least_30_observed_errors_across_three_vendors_each_with_https_source
         ("sage.observed.multi-user-access-denied", "sage", 403, "MultiUserAccessDenied", None,
          "The current user is not allowed to access that resource with that method."),
         ("sage.observed.record-not-found.couldnt-find-record", "sage", 404, "RecordNotFound", None, "Couldn't find record."),
-        ("myob.observed.customer-not-found", "myob", 400, 11003, "CustomerNotFound",
-         "The Customer with UID of '511d425d-a306-4e19-add4-de842086444a' cannot be found."),
+        ("myob.observed.cftoken-access-denied", "myob", 401, None, None, "Access denied"),
         ("myob.observed.oauth-token-is-missing", "myob", 401, None, "OAuthTokenIsMissing", None),
         ("invoicexpress.observed.document-creation-limit-reached", "invoicexpress", 422, None, None,
          "Document creation limit reached for the period from 15/12/2022 to 15/01/2023."),
@@ -259,11 +258,12 @@ def test_prospend_page_has_no_observed_section_and_index_counts_them(catalog):
 OBSERVED_ENTRY = (
     "  - id: acme.seen\n    provenance: observed\n    vendor: acme\n    endpoint: null\n    methods: []\n"
     "    scenario: s\n    status: 400\n    code: X9\n    name: null\n    message: {message}\n    severity: error\n"
-    "    guide: {guide}\n    sources: [{{url: 'https://example.org/t/1', kind: issue}}]\n    sample: '{sample}'\n"
+    "    guide: {guide}\n    sources: [{{url: 'https://example.org/t/1', kind: issue, status: 400}}]\n    sample: '{sample}'\n"
 )
 GUIDES = (
     "guides:\n  acme.g: {summary: s, causes: [c], fix: f, retry: after-fix, actor: integrator}\n"
-    "  acme.seen: {summary: s, causes: [c], fix: f, retry: after-fix, actor: integrator, established: one-report}\n"
+    "  acme.seen: {summary: s, causes: [c], fix: f, retry: after-fix, actor: integrator, established: one-report,\n"
+    "    basis: {summary: 'https://example.org/t/1', causes: [inference], fix: inference}}\n"
 )
 DOCUMENTED = (
     "  - {id: acme.doc, vendor: acme, endpoint: null, methods: [], scenario: s, status: 400, code: X1, name: null,"
