@@ -112,7 +112,8 @@ def search_lines(hits: list[SearchHit]) -> list[Line]:
         seen = [(" observed in the wild, not documented", "yellow")] if first.observed else []
         lines.append([(f"{rank:>2}. ", "dim"), (g.title, "bold cyan"), *seen, (f"  score {hit.score:g}", "dim")])
         if g.guide:
-            lines.append([("    ", None), (g.guide.summary, None)])
+            said = claim_labels(g.guide, group_sources(g), g.vendor_name or g.vendor)[0]
+            lines.append([("    ", None), (g.guide.summary, None), (said, "dim")])
         if first.message:
             lines.append([("    message: ", "dim"), (first.message, None)])
         lines.append([(f"    {len(g.entries)} row(s); first: {first.id}", "dim")])
