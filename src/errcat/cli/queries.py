@@ -63,8 +63,9 @@ def lookup(
     _output(view)
     if not result.found:
         hint = f"; did you mean: {', '.join(result.suggestions)}" if result.suggestions else ""
+        known = "".join(f"\n{note}" for note in result.notes)  # what the catalog knows of a name it does not hold
         _fail(
-            f"no error matches {query!r}{_with_filters(given)}{hint}",
+            f"no error matches {query!r}{_with_filters(given)}{hint}{known}",
             EXIT_NOT_FOUND,
         )
 
