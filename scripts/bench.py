@@ -3,6 +3,7 @@
     python scripts/bench.py            # built-in, 10,000 and 100,000 entries, scan of a 1 GB log (minutes)
     python scripts/bench.py --quick    # built-in and 2,000 entries, a 64 MB log, fewer repetitions (for CI)
     python scripts/bench.py --only scan [--log-size 1G]   # just `errcat scan` against grep
+    python scripts/bench.py --only mcp   # just `errcat mcp`: a tools/call explain once running
 
 Every command runs as a real subprocess (the installed ``errcat`` script), repetitions are
 interleaved round-robin so machine noise hits every command alike, and each figure is the
@@ -19,6 +20,11 @@ both reading the file from the page cache; then the gzipped log against ``zcat |
 and the log on stdin against ``cat | grep -c -E`` (each input type against its own floor).
 Scan's memory is the peak of the summed resident memory of its whole process tree (it reads big
 files with worker processes), sampled every 20 ms.
+
+The MCP benchmark starts the real ``errcat mcp`` over stdio with the SDK's own client (as an
+assistant does), then times ``tools/call explain`` round trips on the paste above, in the same
+interleaved way, against the explain start-up budget (2 × floor): an assistant waits for a call
+on a running server as long as a terminal user waits for ``errcat explain`` at most.
 """
 
 from __future__ import annotations
@@ -111,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, help="repetitions per command (default 15, quick 5)")
     parser.add_argument("--sizes", type=int, nargs="*", help="synthetic catalog sizes (default 10000 100000)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
-    parser.add_argument("--only", choices=["startup", "scan"], help="run one part only")
+    parser.add_argument("--only", choices=["startup", "scan", "mcp"], help="run one part only")
     parser.add_argument("--log-size", default=None, help="size of the scanned log (default 1G, quick 64M)")
     args = parser.parse_args(argv)
     reps = args.reps or (5 if args.quick else 15)
@@ -121,9 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="errcat-bench-"))
     try:
         verdicts: list[tuple[bool, str]] = []
-        if args.only != "scan":
+        if args.only in (None, "startup"):
             verdicts += bench(work, reps, sizes)
-        if args.only != "startup":
+        if args.only in (None, "mcp"):
+            verdicts += bench_mcp(work, reps)
+        if args.only in (None, "scan"):
             verdicts += bench_scan(work, min(reps, 5), log_size)
         print()
         for ok, text in verdicts:
@@ -339,6 +347,62 @@ def bench_scan(work: Path, reps: int, size: str) -> list[tuple[bool, str]]:
         (ratios["file"] <= 2, f"scan of the log {ratios['file']:.2f} × grep -c -E (target ≤ 2)"),
         (peak <= 200, f"scan peak memory {peak:.0f} MB, file, gzip or stdin (target ≤ 200)"),
         (exact, "scan's counts equal the generator's manifest"),
+    ]
+
+
+def bench_mcp(work: Path, reps: int) -> list[tuple[bool, str]]:
+    """``tools/call explain`` on a running ``errcat mcp`` (stdio, the SDK's client) against the
+    explain start-up budget: 2 × the floor, measured here; ``errcat explain`` beside it."""
+    try:
+        import anyio
+        from mcp import Client, StdioServerParameters
+    except ImportError:
+        print("\nerrcat mcp not measured: the MCP SDK is not installed (pip install '.[mcp]')", file=sys.stderr)
+        return []
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ERRCAT_")}
+    env["NO_COLOR"], env["ERRCAT_CACHE_DIR"] = "1", str(work / "cache-mcp")
+    paste = work / "paste.txt"
+    paste.write_text(PASTE, encoding="utf-8")
+    errcat = errcat_command()
+    check(run([*errcat, "explain", str(paste)], env)[2], "built-in", "explain")  # builds the cache first
+    calls = max(20, reps * 4)
+    times: dict[str, list[float]] = {"floor": [], "explain": [], "call": [], "start": []}
+
+    async def session() -> None:
+        started = time.perf_counter()
+        params = StdioServerParameters(command=errcat[0], args=[*errcat[1:], "mcp"], env=env)
+        async with Client(params) as client:
+            await client.list_tools()
+            times["start"].append(time.perf_counter() - started)
+            for i in range(calls):
+                if i % 4 == 0:  # interleaved with the processes, so machine noise hits both alike
+                    wall, _rss, code = run([sys.executable, "-c", "import typer"], env)
+                    times["floor"].append(wall)
+                    wall, _rss, code = run([*errcat, "explain", str(paste)], env)
+                    check(code, "built-in", "explain")
+                    times["explain"].append(wall)
+                begin = time.perf_counter()
+                result = await client.call_tool("explain", {"text": PASTE})
+                times["call"].append(time.perf_counter() - begin)
+                if result.is_error or (result.structured_content or {}).get("vendor") != "myob":
+                    raise SystemExit(f"bench: errcat mcp explain failed: {result.content}")
+
+    anyio.run(session)
+    ms = {name: statistics.median(values) * 1000 for name, values in times.items()}
+    p95 = sorted(times["call"])[int(0.95 * (len(times["call"]) - 1))] * 1000
+    budget = 2 * ms["floor"]
+    print(f"\nerrcat mcp (stdio, the SDK's client): {calls} tools/call explain, medians\n")
+    print("| measure | median | × floor |")
+    print("|---|---:|---:|")
+    print(f"| import typer (floor) | {ms['floor']:.1f} ms | 1.00 |")
+    print(f"| errcat explain (a process) | {ms['explain']:.1f} ms | {ms['explain'] / ms['floor']:.2f} |")
+    print(f"| errcat mcp: start to tools listed (one run) | {ms['start']:.1f} ms | {ms['start'] / ms['floor']:.2f} |")
+    print(f"| errcat mcp: tools/call explain | {ms['call']:.1f} ms (p95 {p95:.1f} ms) | {ms['call'] / ms['floor']:.2f} |")
+    return [
+        (
+            ms["call"] <= budget,
+            f"errcat mcp tools/call explain {ms['call']:.1f} ms, budget {budget:.0f} ms (2 × floor; target ≤ budget)",
+        )
     ]
 
 

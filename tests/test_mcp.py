@@ -244,6 +244,8 @@ def test_the_prompt_tells_the_assistant_to_use_the_tools_and_carries_no_credenti
 
     prompts, got, bare = session(work)
     assert [p.name for p in prompts] == ["explain_api_error"] and prompts[0].title == "Explain this API error"
+    (argument,) = prompts[0].arguments
+    assert argument.name == "error" and argument.required is False and argument.description
     text = got.messages[0].content.text
     assert "`explain`" in text and "OrderPaid" in text and token not in text
     assert "`explain`" in bare.messages[0].content.text

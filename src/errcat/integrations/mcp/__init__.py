@@ -131,7 +131,8 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         status: Annotated[int | None, Field(ge=100, le=599, description="Only errors answered with this HTTP status.")] = None,
         limit: Limit = 10,
     ) -> CallToolResult:
-        """Look a catalogued error up by its code, name, id or HTTP status: every documented row, with its explanation."""
+        """Look a catalogued error up by its code, name, id or HTTP status: the documented rows of each matching error,
+        with its explanation (at most ``limit`` errors; a cut answer counts what it left out)."""
 
         def found(cat: ErrorCatalog) -> dict[str, Any]:
             return bounded_lookup(lookup_document(cat.lookup(query, vendor=vendor, status=status)), limit)
@@ -265,7 +266,9 @@ def _add_prompt(server: MCPServer[Any]) -> None:
     from ...explainer.redact import redact
 
     @server.prompt(name="explain_api_error", title="Explain this API error")
-    def explain_api_error(error: str = "") -> str:
+    def explain_api_error(
+        error: Annotated[str, Field(description="The error response or message (optional: else the one in the chat).")] = "",
+    ) -> str:
         """Explain an API error response with errcat: which documented error it is, why, and what to do."""
         if not error.strip():
             return PROMPT.format(where=" in the conversation")
