@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import secrets
 import string
 import subprocess
@@ -331,3 +332,32 @@ def test_errcat_mcp_without_the_sdk_says_how_to_install_it() -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr == "errcat: errcat mcp needs the MCP SDK (mcp is missing): pip install 'errcat[mcp]'\n"
+
+
+# -- the README --------------------------------------------------------------------------------------
+
+
+def shows(actual: Any, shown: Any) -> list[str]:
+    """Where ``shown`` (an excerpt: some keys, the first items) differs from ``actual``."""
+    if isinstance(shown, dict):
+        if not isinstance(actual, dict):
+            return [f"{actual!r} is not an object"]
+        return [f"{k}: {p}" for k, v in shown.items() for p in (shows(actual[k], v) if k in actual else ["missing"])]
+    if isinstance(shown, list):
+        if not isinstance(actual, list) or len(actual) < len(shown):
+            return [f"{actual!r} does not hold {len(shown)} items"]
+        return [f"[{i}] {p}" for i, (a, s) in enumerate(zip(actual, shown, strict=False)) for p in shows(a, s)]
+    return [] if actual == shown else [f"{actual!r} != {shown!r}"]
+
+
+def test_the_readme_exchange_is_what_the_server_answers() -> None:
+    section = (REPO / "README.md").read_text(encoding="utf-8").split("### For AI coding assistants (MCP)")[1].split("\n## ")[0]
+    blocks = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", section, re.DOTALL)]
+    claude, vscode, request, excerpt = blocks
+    assert claude["mcpServers"]["errcat"] == {"command": "errcat", "args": ["mcp"]}
+    assert vscode["servers"]["errcat"] == {"type": "stdio", "command": "errcat", "args": ["mcp"]}
+    result = call(request["name"], request["arguments"])
+    assert not result.is_error
+    assert shows(result.structured_content, excerpt) == []
+    token = request["arguments"]["text"].split("Bearer ")[1].split()[0]
+    assert token not in result.content[0].text
