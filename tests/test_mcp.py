@@ -275,6 +275,12 @@ def errcat_command() -> tuple[str, list[str]]:
     return (str(script), ["mcp"]) if script.exists() else (sys.executable, ["-m", "errcat", "mcp"])
 
 
+def same_shape(secret: str) -> str:
+    """A fresh random string of a credential's shape: each letter, digit and symbol kept in its class."""
+    pools = (string.ascii_lowercase, string.ascii_uppercase, string.digits)
+    return "".join(next((secrets.choice(p) for p in pools if ch in p), ch) for ch in secret)
+
+
 def random_jwt() -> str:
     """A random string of an OAuth access token's shape (three base64url parts)."""
 
@@ -285,10 +291,70 @@ def random_jwt() -> str:
     return f"{header}.{part(180)}.{part(256)}"
 
 
-@pytest.mark.skipif(not DEV_CORPUS.exists(), reason=f"the shared dev corpus is not beside the repo ({DEV_CORPUS})")
+def over_stdio(tmp_path: Path, calls: list[tuple[str, dict[str, Any]]]) -> tuple[Any, set[str], list[Any], str]:
+    """Start the real `errcat mcp`, initialise, list the tools and make ``calls``, as an assistant does;
+    returns the server's info, the tool names, the results and what the server wrote to stderr."""
+    command, args = errcat_command()
+    env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+    errlog = tmp_path / "stderr.txt"
+
+    async def main() -> Any:
+        with errlog.open("w", encoding="utf-8") as err:
+            async with Client(stdio_client(StdioServerParameters(command=command, args=args, env=env), errlog=err)) as client:
+                tools = {t.name for t in (await client.list_tools()).tools}
+                return client.server_info, tools, [await client.call_tool(name, arguments) for name, arguments in calls]
+
+    info, tools, results = anyio.run(main)
+    return info, tools, results, errlog.read_text(encoding="utf-8")
+
+
+def scored(cases: list[dict[str, Any]], results: list[Any], stderr: str) -> dict[str, Any]:
+    """Each case's verdict by the corpus rule, on what the assistant received (structured and text)."""
+    from corpus import score_output
+
+    verdicts = {}
+    for case, result in zip(cases, results, strict=True):
+        assert not result.is_error, (case["id"], result.content)
+        seen = result.content[0].text + json.dumps(result.structured_content, ensure_ascii=False)
+        exit_code = 0 if result.structured_content["all_matched"] else 1
+        verdicts[case["id"]] = score_output(case, exit_code, result.content[0].text, stderr)
+        assert not any(secret in seen for secret in case["secrets"]), case["id"]
+    return verdicts
+
+
 def test_errcat_mcp_over_stdio_explains_a_real_paste_without_its_credential(tmp_path: Path) -> None:
-    case = next(c for c in load_cases(DEV_CORPUS) if c["id"] == "dev-8")  # MYOB AccountNotValid, 29001: documented
-    token, key = random_jwt(), "".join(secrets.choice(string.ascii_lowercase + string.digits) for _ in range(24))
+    # A real Sage VCR cassette (tests/data): its X-Signature credential replaced afresh on every run.
+    own = list(load_cases(OWN_CORPUS))
+    case = next(c for c in own if c["id"] == "own-3")
+    (original,) = case["secrets"]
+    credential = same_shape(original)
+    paste = case["raw"].replace(original, credential)
+    calls = [("explain", {"text": paste}), ("explain", {"text": paste, "vendor": "xero"})]
+    calls += [("explain", {"text": c["raw"]}) for c in own]
+    info, tools, results, stderr = over_stdio(tmp_path, calls)
+
+    assert info is not None and info.name == "errcat" and info.version == errcat.__version__
+    assert tools == TOOLS
+    explained, refused = results[:2]
+    document = explained.structured_content
+    assert not explained.is_error and document["vendor"] == "sage"
+    error = document["errors"][0]
+    assert error["observed"]["code"] == "ValidationError" and error["observed"]["message"] == "/ Type of Sale is invalid"
+    assert error["match"] == "observed"  # seen in public reports, not documented by Sage: said so, not claimed
+    assert error["candidates"][0]["id"] == "sage.observed.validation-error.type-of-sale-is-invalid"
+    assert document["redacted"] >= 1
+    assert credential not in explained.content[0].text and credential not in json.dumps(document)
+    assert credential not in stderr and "Traceback" not in stderr
+    assert refused.is_error and "unknown vendor 'xero'" in refused.content[0].text
+    verdicts = scored(own, results[2:], stderr)  # the whole corpus, as test_realworld scores the CLI
+    assert all(v.ok for v in verdicts.values()), {k: v.problems for k, v in verdicts.items() if not v.ok}
+
+
+@pytest.mark.skipif(not DEV_CORPUS.exists(), reason=f"the shared dev corpus is not beside the repo ({DEV_CORPUS})")
+def test_errcat_mcp_over_stdio_on_the_dev_corpus(tmp_path: Path) -> None:
+    dev = list(load_cases(DEV_CORPUS))
+    case = next(c for c in dev if c["id"] == "dev-8")  # MYOB AccountNotValid, 29001: documented
+    token, key = random_jwt(), same_shape("a8cvojrbra8m81db3mt4cand")  # a MYOB key's shape (dev corpus, dev-14)
     paste = (
         "> Host: api.myob.com\n"
         f"> Authorization: Bearer {token}\n"
@@ -298,32 +364,20 @@ def test_errcat_mcp_over_stdio_explains_a_real_paste_without_its_credential(tmp_
         "< Content-Type: application/json; charset=utf-8\n"
         "<\n" + case["raw"]
     )
-    command, args = errcat_command()
-    env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
-    errlog = tmp_path / "stderr.txt"
-
-    async def main() -> Any:
-        with errlog.open("w", encoding="utf-8") as err:
-            async with Client(stdio_client(StdioServerParameters(command=command, args=args, env=env), errlog=err)) as client:
-                tools = {t.name for t in (await client.list_tools()).tools}
-                explained = await client.call_tool("explain", {"text": paste})
-                refused = await client.call_tool("explain", {"text": paste, "vendor": "xero"})
-                return client.server_info, tools, explained, refused
-
-    info, tools, explained, refused = anyio.run(main)
-    assert info is not None and info.name == "errcat" and info.version == errcat.__version__
-    assert tools == TOOLS
-    document = explained.structured_content
-    assert not explained.is_error and document["vendor"] == "myob"
+    _info, _tools, results, stderr = over_stdio(
+        tmp_path, [("explain", {"text": paste})] + [("explain", {"text": c["raw"]}) for c in dev]
+    )
+    document = results[0].structured_content
+    assert document["vendor"] == "myob"
     (error,) = document["errors"]
     assert error["match"] in {"exact", "template", "code"}
     assert (error["candidates"][0]["name"], error["candidates"][0]["code"]) == ("AccountNotValid", 29001)
-    assert document["redacted"] >= 2
     for secret in (token, key):
-        assert secret not in json.dumps(document) and secret not in explained.content[0].text
-        assert secret not in errlog.read_text(encoding="utf-8")
-    assert refused.is_error and "unknown vendor 'xero'" in refused.content[0].text
-    assert "Traceback" not in errlog.read_text(encoding="utf-8")
+        assert secret not in results[0].content[0].text and secret not in json.dumps(document) and secret not in stderr
+    verdicts = scored(dev, results[1:], stderr)
+    failed = {k: v.problems for k, v in verdicts.items() if not v.ok}
+    assert len(failed) <= 0.05 * len(verdicts), failed  # the bar test_realworld sets for the CLI
+    assert not [k for k, v in verdicts.items() if v.false_claim or v.leak], failed
 
 
 def test_errcat_mcp_without_the_sdk_says_how_to_install_it() -> None:
