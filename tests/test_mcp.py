@@ -178,12 +178,14 @@ def test_errcat_errors_are_tool_errors_with_errcats_message() -> None:
     assert result.is_error and "status" in result.content[0].text  # the input schema's bound, checked
 
 
-def test_a_broken_catalog_is_a_tool_error_naming_the_file(tmp_path: Path) -> None:
+def test_a_broken_catalog_is_a_tool_error_naming_the_file(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "team.yaml"
     bad.write_text("errcat: 1\nvendor: {id: myob}\nentries:\n  - id: myob.x\n    status: [\n", encoding="utf-8")
     result = call("lookup", {"query": "25008"}, bad)
     assert result.is_error
     assert "invalid catalog" in result.content[0].text and "team.yaml:" in result.content[0].text
+    captured = capsys.readouterr()
+    assert captured.err.startswith("errcat: invalid catalog: ") and captured.out == ""  # the server's log says so too
 
 
 def test_a_user_catalog_applies_and_an_edit_is_seen_without_a_restart(tmp_path: Path, monkeypatch) -> None:

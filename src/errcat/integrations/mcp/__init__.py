@@ -14,7 +14,8 @@ Nothing in errcat imports this module but ``errcat mcp``: the SDK stays off ever
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -215,12 +216,20 @@ def _page(catalog: CatalogInUse, vendor: str | None) -> str:
         raise ResourceError(str(exc)) from None
 
 
+def _reader(catalog: CatalogInUse, vendor: str | None) -> Callable[[], Coroutine[Any, Any, str]]:
+    # async: the SDK runs a plain function on a worker thread, and the catalog is used from the event loop alone
+    async def read() -> str:
+        return _page(catalog, vendor)
+
+    return read
+
+
 def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
     """The index page and one page per vendor known at start; the template serves any vendor."""
     markdown = "text/markdown"
     server.add_resource(
         FunctionResource.from_function(
-            lambda: _page(catalog, None),
+            _reader(catalog, None),
             uri=f"{DOCS}index",
             name="index",
             title="errcat reference: every vendor's errors at a glance",
@@ -229,12 +238,13 @@ def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
     )
     try:
         known = catalog.ask(lambda cat: sorted(cat.vendors().items()))
-    except ErrcatError:
-        known = []  # a broken catalog: every call says why; the template still answers
+    except ErrcatError as exc:  # a broken catalog: the server's log says why, and so does every call
+        print(f"errcat: {exc}", file=sys.stderr)
+        known = []
     for vid, vendor in known:
         server.add_resource(
             FunctionResource.from_function(
-                lambda vid=vid: _page(catalog, vid),
+                _reader(catalog, vid),
                 uri=f"{DOCS}{vid}",
                 name=vid,
                 title=f"errcat reference: {vendor.name}",
@@ -244,7 +254,7 @@ def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
         )
 
     @server.resource(f"{DOCS}{{vendor}}", name="vendor-page", title="errcat reference: one vendor", mime_type=markdown)
-    def vendor_page(vendor: str) -> str:
+    async def vendor_page(vendor: str) -> str:
         """A vendor's reference page by its id (see list_vendors)."""
         return _page(catalog, vendor)
 
