@@ -417,3 +417,19 @@ def test_the_readme_exchange_is_what_the_server_answers() -> None:
     assert shows(result.structured_content, excerpt) == []
     token = request["arguments"]["text"].split("Bearer ")[1].split()[0]
     assert token not in result.content[0].text
+
+
+def test_errcat_mcp_run_by_hand_says_what_it_waits_for_and_ctrl_d_ends_it() -> None:
+    pty = pytest.importorskip("pty", reason="pseudo-terminals need a POSIX system")
+    controller, terminal = pty.openpty()
+    command, args = errcat_command()
+    proc = subprocess.Popen([command, *args], stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    os.close(terminal)
+    try:
+        os.write(controller, b"\x04")  # Ctrl-D: the end of input, as a client closing the connection
+        out, err = proc.communicate(timeout=120)
+    finally:
+        os.close(controller)
+    assert proc.returncode == 0, err
+    assert out == b""  # stdout is the protocol's alone
+    assert err.decode() == "errcat mcp: an MCP server on stdin/stdout, for an AI assistant to start; Ctrl-D stops it\n"

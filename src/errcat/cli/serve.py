@@ -1,6 +1,7 @@
 """`errcat mcp`: the catalog served to AI assistants over the Model Context Protocol (stdio)."""
 
 import os
+import sys
 
 import typer
 
@@ -23,5 +24,7 @@ def mcp_server(catalog: CatalogOpt = None, no_builtin: NoBuiltinOpt = False) -> 
     except ImportError as exc:
         missing = (exc.name or "mcp").split(".")[0]
         _fail(f"errcat mcp needs the MCP SDK ({missing} is missing): pip install 'errcat[mcp]'", EXIT_USAGE)
+    if sys.stdin.isatty():  # run by hand: say what it waits for (stdout is the protocol's alone)
+        typer.echo("errcat mcp: an MCP server on stdin/stdout, for an AI assistant to start; Ctrl-D stops it", err=True)
     serve(list(catalog or []), builtin=not no_builtin)
     raise typer.Exit(0)
