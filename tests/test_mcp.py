@@ -178,6 +178,18 @@ def test_errcat_errors_are_tool_errors_with_errcats_message() -> None:
     assert result.is_error and "status" in result.content[0].text  # the input schema's bound, checked
 
 
+def test_arguments_refused_are_named_never_echoed() -> None:
+    """A paste put in the wrong field is refused by the input schema without quoting it back."""
+    token = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
+    result = call("lookup", {"query": "25008", "status": f"Authorization: Bearer {token}"})
+    assert result.is_error and token not in result.content[0].text
+    assert result.content[0].text == (
+        "Error executing tool lookup: invalid arguments: status: Input should be a valid integer, unable to parse string as an integer"
+    )
+    result = call("explain", {"text": {"Authorization": f"Bearer {token}"}})
+    assert result.content[0].text == "Error executing tool explain: invalid arguments: text: Input should be a valid string"
+
+
 def test_a_broken_catalog_is_a_tool_error_naming_the_file(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "team.yaml"
     bad.write_text("errcat: 1\nvendor: {id: myob}\nentries:\n  - id: myob.x\n    status: [\n", encoding="utf-8")
@@ -331,13 +343,17 @@ def test_errcat_mcp_over_stdio_explains_a_real_paste_without_its_credential(tmp_
     (original,) = case["secrets"]
     credential = same_shape(original)
     paste = case["raw"].replace(original, credential)
-    calls = [("explain", {"text": paste}), ("explain", {"text": paste, "vendor": "xero"})]
+    calls = [
+        ("explain", {"text": paste}),
+        ("explain", {"text": paste, "vendor": "xero"}),
+        ("lookup", {"query": "x", "status": paste}),
+    ]
     calls += [("explain", {"text": c["raw"]}) for c in own]
     info, tools, results, stderr = over_stdio(tmp_path, calls)
 
     assert info is not None and info.name == "errcat" and info.version == errcat.__version__
     assert tools == TOOLS
-    explained, refused = results[:2]
+    explained, refused, misplaced = results[:3]
     document = explained.structured_content
     assert not explained.is_error and document["vendor"] == "sage"
     error = document["errors"][0]
@@ -348,7 +364,9 @@ def test_errcat_mcp_over_stdio_explains_a_real_paste_without_its_credential(tmp_
     assert credential not in explained.content[0].text and credential not in json.dumps(document)
     assert credential not in stderr and "Traceback" not in stderr
     assert refused.is_error and "unknown vendor 'xero'" in refused.content[0].text
-    verdicts = scored(own, results[2:], stderr)  # the whole corpus, as test_realworld scores the CLI
+    assert misplaced.is_error and "invalid arguments: status:" in misplaced.content[0].text
+    assert credential not in misplaced.content[0].text
+    verdicts = scored(own, results[3:], stderr)  # the whole corpus, as test_realworld scores the CLI
     assert all(v.ok for v in verdicts.values()), {k: v.problems for k, v in verdicts.items() if not v.ok}
 
 

@@ -14,8 +14,9 @@ Nothing in errcat imports this module but ``errcat mcp``: the SDK stays off ever
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -197,6 +198,36 @@ def _advice_document(cat: ErrorCatalog, text: str, vendor: str | None) -> dict[s
     )
 
 
+_ARGUMENTS_REFUSED = re.compile(r"Error executing tool (\w+): \d+ validation errors? for \w+\n")
+
+
+def plain_argument_errors(text: str) -> str | None:
+    """The SDK's refusal of a call's arguments as one line naming each field and what is wrong,
+    without the values pydantic quotes (``input_value=...``): a paste put in the wrong field
+    must not come back. None when ``text`` is not such a refusal."""
+    refused = _ARGUMENTS_REFUSED.match(text)
+    if refused is None:
+        return None
+    problems, field = [], "arguments"
+    for line in text[refused.end() :].splitlines():
+        if not line.startswith(" "):
+            field = line.strip()
+        elif not line.startswith("    "):
+            problems.append(f"{field}: {line.strip().split(' [type=')[0]}")
+    return f"Error executing tool {refused.group(1)}: invalid arguments: {'; '.join(problems)}"
+
+
+async def _arguments_never_echoed(ctx: Any, call_next: Callable[[Any], Awaitable[Any]]) -> Any:
+    """Server middleware: every tools/call refusal of arguments reaches the client as plain_argument_errors."""
+    result = await call_next(ctx)
+    if getattr(ctx, "method", None) == "tools/call" and isinstance(result, dict) and result.get("isError"):
+        for block in result.get("content") or []:
+            plain = plain_argument_errors(block.get("text", "")) if isinstance(block, dict) else None
+            if plain is not None:
+                block["text"] = plain
+    return result
+
+
 # -- resources ---------------------------------------------------------------------------------
 
 DOCS = "errcat://docs/"
@@ -299,6 +330,7 @@ def build_server(paths: list[Path | str] | None = None, *, builtin: bool = True)
         instructions=INSTRUCTIONS,
         tools=_tools(catalog),
         log_level="WARNING",
+        middleware=[_arguments_never_echoed],
     )
     _add_resources(server, catalog)
     _add_prompt(server)
