@@ -281,6 +281,17 @@ def test_the_explain_schema_accepts_the_document_of_every_real_paste() -> None:
             assert not problems, (case["id"], problems)
 
 
+def test_the_schemas_accept_every_catalogued_error_and_vendor(cli) -> None:
+    """Every error group of the built-in catalog (all its rows) and every vendor, as the CLI prints them."""
+    groups = cli_document(cli, "list")["errors"]
+    assert len(groups) > 150
+    validator = jsonschema.Draft202012Validator(schemas.GROUP)
+    problems = [f"{g['title']}: {e.message}" for g in groups for e in validator.iter_errors(g)]
+    assert not problems, problems[:10]
+    vendors = {**cli_document(cli, "vendors"), "complete": True, "left_out": {}}
+    assert not list(jsonschema.Draft202012Validator(schemas.VENDORS).iter_errors(vendors))
+
+
 # -- the real process over stdio ---------------------------------------------------------------------
 
 
