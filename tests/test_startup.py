@@ -15,8 +15,9 @@ import errcat
 from errcat.errors import CatalogError
 
 # Imported by a command only when it needs them: parsing YAML, schema checks, rich rendering,
-# CSV export, worker processes. A warm lookup or explain must stay clear of all of them.
-HEAVY = {"yaml", "fastjsonschema", "jsonschema", "rich", "csv", "concurrent.futures", "dataclasses"}
+# CSV export, worker processes, the MCP server (`errcat mcp` and its SDK). A warm lookup or explain must
+# stay clear of all of them.
+HEAVY = {"yaml", "fastjsonschema", "jsonschema", "rich", "csv", "concurrent.futures", "dataclasses", "mcp", "pydantic", "anyio"}
 # The telemetry adapters and their libraries: imported by the application that uses them, never by errcat itself.
 ADAPTERS = {"sentry_sdk", "opentelemetry", "structlog", "errcat.integrations", "errcat.explainer.identity"}
 
