@@ -18,7 +18,7 @@ from ..index.store import CatalogIndex, as_index
 from ..model import Entry, Guide
 from ..text import normalize_path
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_status
-from .evidence import ESTABLISHED, Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
+from .evidence import Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
 from .match import DOCUMENTED_KINDS, Context, ErrorMatch, match_error, spot_names
 from .recordings import Recording, read_recording
 from .redact import redact, redact_report
@@ -338,23 +338,20 @@ def _explain_exchange(
     chosen: str | None
     if vendor is not None:
         chosen, source = vendor.lower(), "override"
-        clues.insert(0, Clue("override", "--vendor", chosen, 1.0))
+        clues.insert(0, Clue.of("override", "--vendor", chosen))
     else:
         chosen = decide(clues)
         source = "evidence" if chosen else "none"
         if chosen is None and fallback and fallback not in excluded:
             chosen, source = fallback, "evidence"
-            clues.append(Clue("recording", "the recording's other exchanges", fallback, ESTABLISHED))
+            clues.append(Clue.of("recording", "the recording's other exchanges", fallback))
 
     ctx = _context(facts_for(catalog), ex, chosen, source, excluded, documented_only)
     matches = _match_all(catalog, observed, ctx, memo)
     if chosen is None:
-        claimed = {m.claims_vendor for m in matches if m.claims_vendor}
-        if len(claimed) == 1:  # the words of the errors themselves name one vendor: match again as that vendor
-            chosen, source = claimed.pop(), "message"
-            first = next(m for m in matches if m.claims_vendor == chosen)
-            words = first.message or first.observed.name or first.observed.code or ""
-            clues.append(Clue("message", words[:120], chosen, 0.7))
+        chosen, source, said = _vendor_from_words(clues, matches)
+        if chosen is not None:  # the words of the errors point at one vendor: match again as that vendor
+            clues += said
             ctx = _context(facts_for(catalog), ex, chosen, source, excluded, documented_only)
             matches = _match_all(catalog, observed, ctx, memo)
     return Explanation(
@@ -370,6 +367,29 @@ def _explain_exchange(
         redacted_kinds=tuple(sorted(redactions.items())),
         source=catalog,
     )
+
+
+def _vendor_from_words(clues: list[Clue], matches: list[ErrorMatch]) -> tuple[str | None, str, list[Clue]]:
+    """The vendor the errors' words establish, how, and the clues that say so: words only one
+    vendor documents, or words a vendor is known to send found in its own (common) envelope."""
+    claimed = {m.claims_vendor for m in matches if m.claims_vendor}
+    if len(claimed) == 1:
+        vendor = claimed.pop()
+        first = next(m for m in matches if m.claims_vendor == vendor)
+        words = first.message or first.observed.name or first.observed.code or ""
+        return vendor, "message", [Clue.of("message", words[:120], vendor)]
+    known = [Clue.of("known-words", (m.message or "")[:120], v) for m in matches if (v := _known_words(m))]
+    chosen = decide(clues + known) if known else None
+    return chosen, "evidence" if chosen else "none", [c for c in known if c.vendor == chosen][:1]
+
+
+def _known_words(m: ErrorMatch) -> str | None:
+    """The vendor whose public record holds this error's very words, when it came in that vendor's envelope."""
+    top = m.candidates[0] if m.candidates else None
+    shape = m.observed.shape
+    if top is None or top.kind != "observed" or top.via not in ("exact", "template") or not shape.weight:
+        return None
+    return top.entry.vendor if top.entry.vendor in shape.vendors else None
 
 
 def _other_product_note(catalog: CatalogIndex, clue: Clue) -> str:
