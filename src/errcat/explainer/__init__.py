@@ -354,6 +354,7 @@ def _explain_exchange(
             clues += said
             ctx = _context(facts_for(catalog), ex, chosen, source, excluded, documented_only)
             matches = _match_all(catalog, observed, ctx, memo)
+    all_notes += _override_notes(catalog, vendor, clues) + _family_notes(matches)
     return Explanation(
         vendor=chosen,
         vendor_source=source,
@@ -390,6 +391,32 @@ def _known_words(m: ErrorMatch) -> str | None:
     if top is None or top.kind != "observed" or top.via not in ("exact", "template") or not shape.weight:
         return None
     return top.entry.vendor if top.entry.vendor in shape.vendors else None
+
+
+def _override_notes(catalog: CatalogIndex, vendor: str | None, clues: list[Clue]) -> list[str]:
+    """A warning when --vendor names a vendor the paste's own evidence contradicts."""
+    if vendor is None:
+        return []
+    evidence = [c for c in clues if c.kind != "override"]
+    found = decide(evidence)
+    total = scores(evidence).get(vendor.lower(), 0.0)
+    if found is not None and found != vendor.lower():
+        name = catalog.vendors[found].name if found in catalog.vendors else found
+        why = "; ".join(dict.fromkeys(f"{c.kind} {c.value}" for c in evidence if c.vendor == found and c.weight > 0))
+        return [f"--vendor {vendor.lower()} contradicts the evidence, which points at {name} ({why})"]
+    if total < 0:
+        return [f"--vendor {vendor.lower()} contradicts the evidence (it counts against {vendor.lower()})"]
+    return []
+
+
+def _family_notes(matches: list[ErrorMatch]) -> list[str]:
+    notes = []
+    for m in matches:
+        if m.family:
+            key = m.observed.code or m.observed.name
+            listed = "; ".join(f"{c.entry.id} ({c.entry.message})" for c in m.family[:8])
+            notes.append(f"{key} is one of {len(m.family)} documented errors with this code: {listed}")
+    return notes
 
 
 def _other_product_note(catalog: CatalogIndex, clue: Clue) -> str:
