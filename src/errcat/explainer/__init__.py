@@ -195,10 +195,46 @@ def _text_errors(catalog: CatalogIndex, ex: Exchange) -> list[Observed]:
                 readings.append(part)
     names = spot_names(catalog, whole)
     code = next((m.group(1) for m in _CODE_MENTION.finditer(whole)), None) or _bracketed_code(catalog, whole)
+    code = code or _cell_code(lines)
     name = names[0] if len(names) == 1 else None
     if code and name and code.lower() == name.lower():
         code = None
+    labelled = _labelled(lines)
+    if labelled.get("message"):  # a help page's block: the labelled message is the error's text
+        readings.insert(0, labelled["message"])
+        name = name or labelled.get("name")
     return [Observed(TEXT, code=code, name=name, message=whole, readings=tuple(readings[:40]))]
+
+
+# A documentation-shaped paste: "Error Code: 100", "Message: [Field] is required" under a heading
+# line "Required:" (a help page's block of the documented table).
+_LABEL = re.compile(r"^(?:error\s*code|code|message|expected\s*message|name|error\s*name)\s*:\s*(\S.*)$", re.IGNORECASE)
+_HEADING = re.compile(r"^([A-Z][A-Za-z0-9]{2,63}):?$")
+_CELL_CODE = re.compile(r"^\d{2,6}$")
+
+
+def _labelled(lines: list[str]) -> dict[str, str]:
+    """The labelled fields of a documentation-shaped paste: message and the heading's name."""
+    found: dict[str, str] = {}
+    for i, line in enumerate(lines[:40]):
+        m = _LABEL.match(line)
+        if m is None:
+            continue
+        label = line.split(":", 1)[0].lower()
+        if "message" in label:
+            found.setdefault("message", m.group(1).strip())
+        if i > 0 and "name" not in found and (h := _HEADING.match(lines[i - 1])):
+            found["name"] = h.group(1)
+    return found
+
+
+def _cell_code(lines: list[str]) -> str | None:
+    """A number in a cell of a tab- or pipe-separated table row (``1000<TAB>ValidationError<TAB>...``)."""
+    for line in lines[:20]:
+        cells = [c.strip() for c in re.split(r"\t|\s*\|\s*", line) if c.strip()]
+        if len(cells) >= 3:
+            return next((c for c in cells if _CELL_CODE.match(c)), None)
+    return None
 
 
 def _bracketed_code(catalog: CatalogIndex, text: str) -> str | None:

@@ -195,6 +195,7 @@ class Weights(NamedTuple):
     bare_template: float = 0.6  # a template that is all slot ("{message}"): only with a code or name beside it
     weak_template: float = 0.5  # a short template whose slots swallow the line (see _slots_dominate)
     prefix_text: float = 0.7  # the start of a documented message (cut short), or the message with more after it
+    name_variant: float = 0.6  # a documented name spaced or cased otherwise, or its unique start
     fuzzy_text: float = 0.6  # times the similarity of the words
     text_differs: float = -0.1  # found by code or name while the message says something else
     code_agrees: float = 0.6
@@ -247,7 +248,7 @@ def _agreement(e: Entry, obs: Observed) -> _Agreement:
 
 
 _TEXT_WEIGHTS = {"exact": WEIGHTS.exact_text, "template": WEIGHTS.template_text, "bare": WEIGHTS.bare_template,
-                 "weak": WEIGHTS.weak_template, "prefix": WEIGHTS.prefix_text}  # fmt: skip
+                 "weak": WEIGHTS.weak_template, "prefix": WEIGHTS.prefix_text, "variant": WEIGHTS.name_variant}  # fmt: skip
 
 
 def _evidence(e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, agree: _Agreement) -> float:
@@ -311,7 +312,7 @@ def _body_kind(
         return MatchKind.TEMPLATE
     if by_code:
         return MatchKind.CODE
-    if how in ("fuzzy", "weak", "prefix"):
+    if how in ("fuzzy", "weak", "prefix", "variant"):
         return MatchKind.FUZZY
     if obs.status is not None and e.status == obs.status and (e.vendor, obs.status) in statuses:
         return MatchKind.STATUS  # the vendor documents what this status means, nothing more matched
@@ -339,8 +340,25 @@ def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> 
     _by_code_and_name(ix, pool)
     if texts and not any(c.kind in ("exact", "template") for c in pool.found.values()):
         _fuzzy(ix, pool, texts)
+    if not pool.found:
+        _name_variants(ix, pool, [t for t in (obs.name, *texts) if t])
     _by_status(ix, pool)
     return pool
+
+
+def _name_variants(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
+    """A documented name written with other spacing or case, or cut short where only one name
+    starts so (``Incorrect Rowversion``, ``IncorrectRowVersion`` for IncorrectRowVersionSupplied):
+    a candidate with the status and vendor it implies, never a claim."""
+    for text in texts:
+        key = squash(text)
+        if not 10 <= len(key) <= 64 or len(WORD.findall(text)) > 4 or key.isdigit():
+            continue
+        names = ix.name_keys_starting(key)
+        if len(names) == 1:
+            for e in ix.with_name_key(names[0]):
+                pool.consider(e, "variant", {}, text, sim=FUZZY_FLOOR)
+            return
 
 
 def _templates(ix: CatalogIndex, pool: _Pool, text: str) -> None:
@@ -430,6 +448,8 @@ def _distinctive(ix: CatalogIndex, obs: Observed, cand: Candidate) -> bool:
     e = cand.entry
     if e.vendor not in obs.shape.vendors:
         return False  # a foreign envelope: the same words from another service prove nothing
+    if cand.kind in ("exact", "template") and _same(obs.code, e.code) and _same(obs.name, e.name):
+        return True  # its code, its name and its words: three facts agree (a help page's block)
     if cand.kind in ("exact", "template"):
         if e.message is None or squash(e.message) in REASON_PHRASES:
             return False
