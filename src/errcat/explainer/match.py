@@ -340,7 +340,7 @@ def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> 
     _by_code_and_name(ix, pool)
     if texts and not any(c.kind in ("exact", "template") for c in pool.found.values()):
         _fuzzy(ix, pool, texts)
-    if not pool.found:
+    if not any(c.kind != "fuzzy" or c.similarity >= FUZZY_FLOOR for c in pool.found.values()):
         _name_variants(ix, pool, [t for t in (obs.name, *texts) if t])
     _by_status(ix, pool)
     return pool
