@@ -42,6 +42,7 @@ def test_a_vendor_is_named_only_on_its_own_evidence(catalog, paste, vendor):
         ("Sage 200cloud API: 401 Unauthorized", "Sage 100 / Sage 200"),
         ("Sage X3 web service error: the session has expired", "Sage X3"),
         ("Sage CRM could not save the opportunity", "Sage CRM"),
+        ('{"$diagnoses":[{"$severity":"Error","$sdataCode":"ApplicationDiagnosis","$message":"Record locked"}]}', "SData"),
     ],
 )
 def test_other_sage_products_are_named_not_the_catalogued_api(catalog, paste, product):
@@ -91,6 +92,9 @@ def test_a_code_several_documented_errors_share_is_a_family_not_one_of_them(cli,
     assert err["match"] == "none" and err["explanation"] is None
     assert len(err["family"]) == 5 and {f["code"] for f in err["family"]} == {"BAD_REQUEST"}
     assert any("one of 5 documented errors with this code" in n for n in json.loads(result.stdout)["notes"])
+    # from an unknown sender the family is not announced (the candidates stay listed)
+    plain = json.loads(cli("explain", "--format", "json", input=paste).stdout)
+    assert plain["vendor"] is None and not any("documented errors with this" in n for n in plain["notes"])
 
 
 def test_a_family_member_is_found_by_its_message_cut_short(cli):

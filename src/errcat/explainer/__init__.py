@@ -390,7 +390,7 @@ def _explain_exchange(
             clues += said
             ctx = _context(facts_for(catalog), ex, chosen, source, excluded, documented_only)
             matches = _match_all(catalog, observed, ctx, memo)
-    all_notes += _override_notes(catalog, vendor, clues) + _family_notes(matches)
+    all_notes += _override_notes(catalog, vendor, clues) + (_family_notes(matches) if chosen else [])
     return Explanation(
         vendor=chosen,
         vendor_source=source,
@@ -449,10 +449,16 @@ def _family_notes(matches: list[ErrorMatch]) -> list[str]:
     notes = []
     for m in matches:
         if m.family:
-            key = m.observed.code or m.observed.name
+            what = "code" if m.observed.code and any(_same_key(m.observed.code, c.entry.code) for c in m.family) else "name"
             listed = "; ".join(f"{c.entry.id} ({c.entry.message})" for c in m.family[:8])
-            notes.append(f"{key} is one of {len(m.family)} documented errors with this code: {listed}")
+            more = f"; and {len(m.family) - 8} more" if len(m.family) > 8 else ""
+            head = f"one of {len(m.family)} documented errors with this {what}; only the message can say which"
+            notes.append(f"{head}: {listed}{more}")
     return notes
+
+
+def _same_key(a: object, b: object) -> bool:
+    return b is not None and str(a).lower() == str(b).lower()
 
 
 def _other_product_note(catalog: CatalogIndex, clue: Clue) -> str:

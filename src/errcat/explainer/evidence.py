@@ -319,11 +319,13 @@ def host_vendor(facts: VendorFacts, host: str) -> str | None:
 
 
 def domain_vendor(facts: VendorFacts, host: str) -> str | None:
-    """The vendor whose API hosts share this host's domain (an OAuth or regional host, say)."""
+    """The vendor whose API hosts share this host's parent domain (an OAuth or regional host, say):
+    ``oauth.accounting.sage.com`` beside ``api.accounting.sage.com``, but not every host of sage.com,
+    which Sage's other products share (those are its registered domain's: see _host_clues)."""
     host = host.lower()
     for vendor, patterns in facts.hosts.items():
         for p in patterns:
-            domain = ".".join(p.split(".")[-2:])
+            domain = p.split(".", 1)[1] if p.count(".") >= 2 else p
             if "*" not in domain and (host == domain or host.endswith("." + domain)):
                 return vendor
     return None
