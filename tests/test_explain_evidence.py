@@ -136,11 +136,30 @@ def test_a_documented_name_spaced_cased_or_cut_short_is_a_candidate(catalog, pas
         '{"ErrorNumber": 10, "Type": "ValidationException", "Message": "A validation exception occurred"}',
         "TypeError: Cannot read properties of undefined (reading 'errors')",
         '{"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your rate limit"}}',
+        '{"error":"invalid_client"}',
+        '{"Errors":[{"Message":"Invalid API key"}]}',
+        '{"ErrorCode": "ERROR_RECORD_NOT_FOUND", "Message": "Customer 10034 not found"}',
     ],
 )
 def test_no_unrelated_nearest_candidates(catalog, paste):
+    # similar characters ("invalid_client", "invalid date") or only words every API uses ("not
+    # found") make no candidate worth showing
     for m in explain(catalog, paste).errors:
-        assert all(c.similarity >= FUZZY_FLOOR for c in m.candidates if c.kind == "fuzzy"), m.candidates
+        assert not [c.entry.id for c in m.candidates if c.kind == "fuzzy"]
+
+
+def test_similar_words_that_matter_are_still_shown(catalog):
+    m = explain(catalog, '{"errors":["Name can\'t be blank"]}').errors[0]
+    assert [c.entry.message for c in m.candidates if c.kind == "fuzzy"][:1] == ["Value can't be blank"]
+    assert all(c.similarity >= FUZZY_FLOOR for c in m.candidates if c.kind == "fuzzy")
+
+
+def test_a_generic_message_beside_a_code_that_restates_the_status_is_not_a_claim(catalog):
+    paste = '{"code":"INTERNAL_SERVER_ERROR","message":"An unexpected error occurred. Please try again later."}'
+    x = explain(catalog, paste)
+    assert x.vendor is None and x.errors[0].best is None
+    assert x.errors[0].candidates[0].entry.vendor == "prospend"  # still the nearest, for the reader
+    assert explain(catalog, paste, vendor="prospend").errors[0].kind == "template"
 
 
 def test_an_override_the_evidence_contradicts_is_warned_about(catalog):

@@ -495,17 +495,24 @@ def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) ->
 def _ranked(pool: _Pool, ctx: Context) -> list[Candidate]:
     """Candidates worth showing, strongest first: no negative-score "nearest" noise, and no fuzzy
     candidate whose words are not even similar."""
-    found = [
-        c
-        for c in pool.found.values()
-        if (c.raw > 0 or c.kind in CLAIMED) and (c.kind != "fuzzy" or c.similarity >= FUZZY_FLOOR or c.via == "prefix")
-    ]
+    found = [c for c in pool.found.values() if (c.raw > 0 or c.kind in CLAIMED) and _meaningful(c, pool)]
     ranked = sorted(found, key=lambda c: _order(c, ctx))
     if ranked and ranked[0].kind == "observed" and _observed_family(ranked[0], ranked):
         # a code several observed messages share says which family, not which error: what the
         # vendor documents (the status's meaning) comes first, the family stays as nearest
         ranked = [c for c in ranked if not _by_code_observed(c)] + [c for c in ranked if _by_code_observed(c)]
     return ranked[:MAX_CANDIDATES]
+
+
+def _meaningful(c: Candidate, pool: _Pool) -> bool:
+    """A fuzzy candidate is worth showing when its text is similar and shares a word that is not one
+    every API uses ("invalid_client" is not "invalid date"); a name variant or a cut message is."""
+    if c.kind != "fuzzy" or c.via in ("prefix", "variant"):
+        return True
+    if c.similarity < FUZZY_FLOOR:
+        return False
+    seen = set(WORD.findall((pool.message.get(c.entry.id) or pool.obs.message or "").lower()))
+    return bool((seen & set(WORD.findall((c.entry.message or "").lower()))) - GENERIC_WORDS)
 
 
 def _family_kind(obs: Observed, top: Candidate, ranked: list[Candidate]) -> tuple[str, tuple[Candidate, ...]]:
@@ -620,16 +627,31 @@ GENERIC_WORDS = frozenset(
         "field",
         "parameter",
         "parameters",
+        "unexpected",
+        "occurred",
+        "check",
+        "data",
+        "api",
+        "key",
     ]
 )
 
 
+_PLACEHOLDER = re.compile(r"<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\*{3}")
+
+
 def _generic(obs: Observed, cand: Candidate) -> bool:
-    """A short message typed or logged alone (no envelope, code or name) in words every API uses."""
-    if obs.shape is not TEXT or obs.code or obs.name:
+    """A short message in words every API uses (its placeholders aside), sent with nothing of the
+    vendor's own beside it: no envelope of its, no name, no code but an HTTP reason phrase."""
+    if obs.shape.weight > 0 or obs.name or (obs.code and not _reason_code(obs.code)):
         return False
-    words = WORD.findall((cand.entry.message or "").lower())
-    return len(words) <= 8 and all(w in GENERIC_WORDS for w in words)
+    words = WORD.findall(_PLACEHOLDER.sub(" ", cand.entry.message or "").lower())
+    return 0 < len(words) <= 8 and all(w in GENERIC_WORDS for w in words)
+
+
+def _reason_code(code: str) -> bool:
+    """``INTERNAL_SERVER_ERROR``, ``NotFound``, ``404``: a code that only restates the HTTP status."""
+    return code.isdigit() or squash(code) in REASON_PHRASES
 
 
 def _claimant(ix: CatalogIndex, obs: Observed, top: Candidate, ranked: list[Candidate]) -> str | None:
