@@ -24,6 +24,8 @@ SHAPES = [
     ("can't connect to Sage", None),
     ("Sage Business Cloud Accounting returned 500", "sage"),
     ("1000\tValidationError\tCommonRules_StringRequired\tItemNumber:(Item)", "myob"),
+    ("| /accountright/{cf_guid}/Contact/Customer | sme-contacts | 401 OAuthTokenIsInvalid |", "myob"),
+    ("| /usr/src/app/accountright.js | 401 |", None),
 ]
 
 
@@ -122,7 +124,15 @@ def test_a_help_pages_labelled_block_is_read_as_fields(catalog):
     assert m.kind == "template" and (str(m.best.entry.code), m.best.entry.name) == ("100", "Required")
 
 
-@pytest.mark.parametrize("paste", ["Error 409 - Incorrect Rowversion", "IncorrectRowVersion", "incorrect row version supplied"])
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "Error 409 - Incorrect Rowversion",
+        "IncorrectRowVersion",
+        "incorrect row version supplied",
+        "returned: Incorrect Rowversion (409)",
+    ],
+)
 def test_a_documented_name_spaced_cased_or_cut_short_is_a_candidate(catalog, paste):
     m = explain(catalog, paste).errors[0]
     assert m.best is None  # a candidate, never a claim

@@ -392,9 +392,10 @@ def _request_clues(facts: VendorFacts, ex: Exchange, head: str) -> list[Clue]:
     header_names = {k.lower() for k, _ in ex.headers} | {m.group(1).lower() for m in _ANY_HEADER.finditer(head)}
     for vendor, names in facts.headers.items():
         clues += [Clue.of("header", name, vendor) for name in sorted(header_names & set(names))]
+    paths = [ex.path] if ex.path else list(dict.fromkeys(m.group(0) for m in _PATH_IN_TEXT.finditer(head[:16384])))[:20]
     for vendor, prefixes in facts.prefixes.items():
-        if ex.path and any(p.match("/" + ex.path.strip("/")) for p in prefixes):
-            clues.append(Clue.of("path", ex.path, vendor))
+        if found := next((p for p in paths if any(x.match("/" + p.strip("/")) for x in prefixes)), None):
+            clues.append(Clue.of("path", found, vendor))
     if mapped := endpoint_for(facts, ex.path, None):
         vendor, documented, prefixed = mapped
         clues.append(Clue.of("endpoint", documented, vendor, 0.3 if prefixed else 0.6))
@@ -422,11 +423,12 @@ def _name_clues(facts: VendorFacts, prose: str, head: str) -> list[Clue]:
 # (entity, underscore, rule) and details written Field:(Entity), as its documented bodies carry them.
 _MYOB_RULE = re.compile(r"\b(?:CommonRules|[A-Z][a-z]+(?:[A-Z][a-z]+)*Event|Line|Term)_[A-Z][A-Za-z]+(?:_[A-Z][A-Za-z]+)*\b")
 _MYOB_DETAIL = re.compile(r"\b[A-Z][A-Za-z]+:\((?:[A-Z][a-z]+)+\)")
+_MYOB_SCOPE = re.compile(r"(?<![\w-])sme-[a-z]+(?:-[a-z]+)*\b")  # its OAuth scopes (sme-contacts, sme-sales)
 
 
 def _vocabulary_clues(head: str) -> list[Clue]:
     """One clue per form of the vocabulary found (a rule id, a detail): two forms say more than one."""
-    found = (m.group(0) for m in (_MYOB_RULE.search(head), _MYOB_DETAIL.search(head)) if m)
+    found = (m.group(0) for m in (_MYOB_RULE.search(head), _MYOB_DETAIL.search(head), _MYOB_SCOPE.search(head)) if m)
     return [Clue.of("vocabulary", word, "myob") for word in found]
 
 
@@ -440,6 +442,7 @@ _HOSTNAME = re.compile(  # URLs, paths, host and x- header names: their clues ar
     r"|(?<![\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|net|org|au|nz|uk|co|pt|es|fr|de|ca|us|test|local)(?![\w-])",
     re.IGNORECASE,
 )
+_PATH_IN_TEXT = re.compile(r"(?<![\w.:/-])/[A-Za-z][\w.{}-]*(?:/[\w.{}-]+)+")  # a path written in a report or table
 _HOST_IN_TEXT = re.compile(r"(?<![\w.@-])([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b")
 
 

@@ -351,8 +351,9 @@ def _name_variants(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
     starts so (``Incorrect Rowversion``, ``IncorrectRowVersion`` for IncorrectRowVersionSupplied):
     a candidate with the status and vendor it implies, never a claim."""
     for text in texts:
-        key = squash(text)
-        if not 10 <= len(key) <= 64 or len(WORD.findall(text)) > 4 or key.isdigit():
+        words = [w for w in WORD.findall(text) if not w.isdigit()]  # "Incorrect Rowversion (409)"
+        key = squash("".join(words))
+        if not 10 <= len(key) <= 64 or len(words) > 4:
             continue
         names = ix.name_keys_starting(key)
         if len(names) == 1:
