@@ -158,6 +158,13 @@ def test_no_unrelated_nearest_candidates(catalog, paste):
         assert not [c.entry.id for c in m.candidates if c.kind == "fuzzy"]
 
 
+def test_a_name_many_errors_share_from_an_unknown_sender_lists_none_of_them(catalog):
+    m = explain(catalog, '{"data": {"0": {"user_email": ["Missing data"]}}, "error": "ValidationError", "message": null}').errors[
+        0
+    ]
+    assert m.kind == "none" and not m.candidates and not m.family
+
+
 def test_similar_words_that_matter_are_still_shown(catalog):
     m = explain(catalog, '{"errors":["Name can\'t be blank"]}').errors[0]
     assert [c.entry.message for c in m.candidates if c.kind == "fuzzy"][:1] == ["Value can't be blank"]

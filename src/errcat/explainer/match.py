@@ -353,11 +353,12 @@ def _name_variants(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
     for text in texts:
         words = [w for w in WORD.findall(text) if not w.isdigit()]  # "Incorrect Rowversion (409)"
         key = squash("".join(words))
-        if not 10 <= len(key) <= 64 or len(words) > 4:
+        if not 10 <= len(key) <= 64 or len(words) > 4 or "<" in text:  # <ValidationError> names a structure
             continue
         names = ix.name_keys_starting(key)
-        if len(names) == 1:
-            for e in ix.with_name_key(names[0]):
+        entries = ix.with_name_key(names[0]) if len(names) == 1 else []
+        if entries and len({e.code for e in entries}) == 1:  # a name that stands for one error
+            for e in entries:
                 pool.consider(e, "variant", {}, text, sim=FUZZY_FLOOR)
             return
 
@@ -473,6 +474,11 @@ def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) ->
         return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
     top = ranked[0]
     kind, family = _family_kind(obs, top, ranked)
+    if family and not ctx.vendor:  # a code or name many errors share, from an unknown sender: not even nearest
+        ranked, family = [c for c in ranked if c not in family], ()
+        if not ranked:
+            return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
+        top = ranked[0]
     claims: str | None = None
     if kind == "status" and not ctx.vendor:
         kind = "none"
