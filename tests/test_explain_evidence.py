@@ -159,10 +159,11 @@ def test_no_unrelated_nearest_candidates(catalog, paste):
 
 
 def test_a_name_many_errors_share_from_an_unknown_sender_lists_none_of_them(catalog):
-    m = explain(catalog, '{"data": {"0": {"user_email": ["Missing data"]}}, "error": "ValidationError", "message": null}').errors[
-        0
-    ]
-    assert m.kind == "none" and not m.candidates and not m.family
+    fyle = '{"data": {"0": {"user_email": ["Missing data"]}}, "error": "ValidationError", "message": null}'
+    etax = '{"errorCode": "VALIDATION_ERROR", "message": "Request payload is invalid"}'
+    for paste in (fyle, etax):
+        m = explain(catalog, paste).errors[0]
+        assert m.kind == "none" and not m.candidates and not m.family, paste
 
 
 def test_similar_words_that_matter_are_still_shown(catalog):

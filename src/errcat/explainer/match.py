@@ -475,7 +475,7 @@ def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) ->
     top = ranked[0]
     kind, family = _family_kind(obs, top, ranked)
     if family and not ctx.vendor:  # a code or name many errors share, from an unknown sender: not even nearest
-        ranked, family = [c for c in ranked if c not in family], ()
+        ranked, family = [c for c in ranked if not (c.kind == "code" and c.via is None)], ()
         if not ranked:
             return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
         top = ranked[0]
