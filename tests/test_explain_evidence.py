@@ -199,3 +199,14 @@ def test_the_python_api_takes_bytes_and_refuses_other_types():
     for wrong in (None, {"code": "x"}, 5):
         with pytest.raises(errcat.UsageError, match="str or bytes"):
             errcat.explain(wrong)  # type: ignore[arg-type]
+
+
+def test_scan_counts_a_family_code_as_documented_only_where_the_words_say_which(cli, tmp_path):
+    log = tmp_path / "sync.log"
+    log.write_text(
+        '2026-12-01T10:00:00Z ERROR prospend POST /beta/company/42/invoice 400 {"code":"BAD_REQUEST","message":"Something else"}\n'
+        '2026-12-01T10:00:01Z ERROR prospend POST /beta/company/42/invoice 400 {"code":"BAD_REQUEST","message":"Invalid request body"}\n',
+        encoding="utf-8",
+    )
+    result = cli("scan", str(log), "--vendor", "prospend")
+    assert "2 error(s): 1 documented (1 distinct), 1 not in the catalog" in result.stdout, result.stdout
