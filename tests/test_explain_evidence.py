@@ -94,6 +94,7 @@ def test_a_code_several_documented_errors_share_is_a_family_not_one_of_them(cli,
     assert err["match"] == "none" and err["explanation"] is None
     assert len(err["family"]) == 5 and {f["code"] for f in err["family"]} == {"BAD_REQUEST"}
     assert any("one of 5 documented errors with this code" in n for n in json.loads(result.stdout)["notes"])
+    assert "one of 5 documented errors with this code" in str(errcat.explain(paste, vendor="prospend"))
     # from an unknown sender the family is not announced (the candidates stay listed)
     plain = json.loads(cli("explain", "--format", "json", input=paste).stdout)
     assert plain["vendor"] is None and not any("documented errors with this" in n for n in plain["notes"])

@@ -79,6 +79,7 @@ class Explanation(NamedTuple):
                 who = self.vendor or "vendor unknown"
                 status = m.observed.status or ex.status
                 who += f", HTTP {status}" if status and not head else ""
+                who += f"; one of {len(m.family)} documented errors with this code" if m.family else ""
                 parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else ""))
         more = f"; and {len(self.folded()) - 3} more" if len(self.folded()) > 3 else ""
         return (f"{head}: " if head else "") + "; ".join(parts) + more
