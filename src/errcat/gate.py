@@ -19,17 +19,24 @@ of which kind it hid (``redacted_kinds``), never the values. Imports nothing of 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from array import array
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import accumulate
 from typing import NamedTuple
 
 MARK = "[REDACTED]"
 _MARKED = "REDACTED"
+
+
+def _lazy(regex: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regex compiled on first use: compiling them all would cost explain ~10 ms of start-up,
+    and most pastes need only a few of the passes."""
+    return functools.cache(functools.partial(re.compile, regex, flags))
 
 
 class Rule(NamedTuple):
@@ -144,7 +151,7 @@ FORMATS: tuple[Rule, ...] = (
 # A name holds a credential when one of these is in it, whatever the syntax and case
 # (aws_secret_access_key, X-Auth-Token, clientSecret, db_password, x-myobapi-cftoken, INVOICEXPRESS_KEY).
 # Alternatives grouped by first letter, so re skips to candidate positions at C speed.
-_CREDENTIAL_WORD = re.compile(
+_CREDENTIAL_WORD = (
     r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b)|token"
     r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b)"
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!ors?\b))|c(?:redential|ookie|ode[_-]?verifier)"
@@ -157,7 +164,7 @@ _NEEDLES = (
 )  # fmt: skip
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # keeps every index
 # ...unless the name says the value is not the credential itself (token_type, auth_url, expires_in).
-_NOT_A_VALUE = re.compile(
+_NOT_A_VALUE = _lazy(
     r"(?:url|uri|endpoint|host|path|type|method|scope|expires(?:_?in)?|expiry|ttl|name|format|version|mode|hint|header"
     r"|length|count|enabled|required|_id_type|status|error|failure|failed|provider|strategy|policy|exception|expired|invalid"
     r"|authori[sz]ed|authori[sz]ation_code)s?$",
@@ -168,55 +175,57 @@ _QUOTED = r"""\\{0,3}"(?:[^"\\\n]|\\.){0,4096}?\\{0,3}"|'(?:[^'\\\n]|\\.){0,4096
 _CDATA = r"<!\[cdata\[(?:[^\]]|\](?!\]>)){0,4096}\]\]>"
 # A credential word, the rest of its name, then how the name closes, the separator and the value.
 # Matching starts at the word (found by one fast scan), never at every position of the text.
-_NAMED = re.compile(
-    rf"""(?P<word>{_CREDENTIAL_WORD.pattern})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
+_NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
     (?:(?P<xml>(?:[ \t\r\n][^<>\r\n]{{0,200}}+)?>)(?P<xval>{_CDATA}|[^<]{{1,4096}})  # <name attrs>value
     |(?P<close>\\{{0,3}}["'])?(?P<vis>:(?:protected|private|public))?(?P<bracket>\])?
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
-      |(?P<sep>[ \t]{{0,10}}(?:=>|:=|=|:)(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}}-)?[ \t]{{0,10}})  # => := = : and a YAML list
+      |(?P<sep>[ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|:=|=|:)  # => (var_dump: a line break) := = :
+        (?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}}-)?[ \t]{{0,10}})  # and a YAML list's "- "
       |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}})  # [key, value] and (key, value)
       |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
     )
     (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+)?
-    (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|[^\s,;}}\])'"&<>]+))""",
-    re.VERBOSE,
+    (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|[^\s,;}}\])'"&<>]+))"""
+_NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
+_NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
+_NAME_FIELD = _lazy(r"""(?:name|key)\\{0,3}["']\s{0,4}[:=]\s{0,4}\\{0,3}["']$""")
+_VALUE_FIELD = _lazy(
+    rf"""\\{{0,3}}["']\s{{0,4}},\s{{0,4}}\\{{0,3}}["']value\\{{0,3}}["']\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})"""
 )
-_NAMED_PAIR = re.compile(_NAMED.pattern.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
-_NAME_BEFORE = re.compile(r"[A-Za-z0-9_.$-]{1,64}$")
+_NAME_BEFORE = _lazy(r"[A-Za-z0-9_.$-]{1,64}$")
 # Headers whose whole value (scheme, token, cookie list) is a credential, to the end of the line;
 # a log line's "-> 400 {...}" after it is not part of the value.
-_HEADER_LINE = re.compile(  # on the text in lower case
+_HEADER_LINE = _lazy(  # on the text in lower case
     r"""(?:authorization|cookie|x-myobapi-key|x-myobapi-cftoken|api-key)"""
     r"""[ \t]{0,10}:[ \t]{0,10}(?P<val>(?:(?![ \t]+(?:->|=>|\u2192)[ \t])[^\r\n'"])+)"""
 )
 _HEADER_HINTS = ("authorization", "cookie", "x-myobapi-", "api-key")
-_URL_USERINFO = re.compile(r"://([^\s/?#'\"<>]{1,512})@")
-_SCHEME = re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}$")
-_WEBHOOK = re.compile(
+_URL_USERINFO = _lazy(r"://([^\s/?#'\"<>]{1,512})@")
+_SCHEME = _lazy(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}$")
+_WEBHOOK = _lazy(
     r"https?://(?:hooks\.slack\.com|[\w.-]{0,100}\.webhook\.office\.com|outlook\.office(?:365)?\.com/webhook"
     r"|discord(?:app)?\.com/api/webhooks|hooks\.zapier\.com|api\.telegram\.org|[\w.-]{0,100}\.logic\.azure\.com(?::\d{1,5})?)"
     r"(/[^\s'\"<>]{1,2048})",
     re.IGNORECASE,
 )
-_PRIVATE_KEY = re.compile(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
-_PRIVATE_KEY_END = re.compile(r"-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
-_KEY_BODY = re.compile(r"[A-Za-z0-9+/=\s:,-]{0,20000}")
-_OAUTH_CODE = re.compile(r"code=(?P<val>[^&\s'\"#<>,;)}\]]+)")  # on the text in lower case
-_TOKEN = re.compile(r"[A-Za-z0-9+/_.~-]{16,}={0,3}")
-_GUID = re.compile(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?")
-_HEX = re.compile(r"[0-9a-fA-F-]+")
-_RUNS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
-_PROSE_WORD = re.compile(r"[a-z]+[ \t]+[A-Za-z]")
+_PRIVATE_KEY = _lazy(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
+_PRIVATE_KEY_END = _lazy(r"-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
+_KEY_BODY = _lazy(r"[A-Za-z0-9+/=\s:,-]{0,20000}")
+_OAUTH_CODE = _lazy(r"code=(?P<val>[^&\s'\"#<>,;)}\]]+)")  # on the text in lower case
+_TOKEN = _lazy(r"[A-Za-z0-9+/_.~-]{16,}={0,3}")
+_GUID = _lazy(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?")
+_HEX = _lazy(r"[0-9a-fA-F-]+")
+_RUNS = _lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+_PROSE_WORD = _lazy(r"[a-z]+[ \t]+[A-Za-z]")
 _EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
 # the escapes undone before judging: \uXXXX, \" \\ \/ \n, %XX, HTML entities
-_ESCAPE = re.compile(
-    r"\\u([0-9a-fA-F]{4})|\\([\\\"/'nrt])|%([0-9a-fA-F]{2})|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos);"
-)
+_ESCAPE = _lazy(r"\\u([0-9a-fA-F]{4})|\\([\\\"/'nrt])|%([0-9a-fA-F]{2})|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos);")
 _ENTITIES = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"}
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t"}
 _FAST = {"\\" + k: v for k, v in {**_SIMPLE, "\\": "\\", '"': '"', "/": "/", "'": "'"}.items()} | {
     f"&{k};": v for k, v in _ENTITIES.items()
 }
+_PAIRS = tuple((k, v) for k, v in _FAST.items() if k.startswith("\\"))
 _DEPTH = 3  # JSON in a JSON string in a JSON string (CloudWatch exports)
 
 
@@ -296,7 +305,7 @@ def looks_random(token: str) -> bool:
     """Whether a token looks generated (a key, a password, a signature) rather than a word, a name,
     an id a user searches by (GUID, hex), a date or an amount: character classes, the length of
     its runs of one class, and its Shannon entropy, as detect-secrets' entropy plugins judge."""
-    if len(token) < 16 or _MARKED in token or _GUID.fullmatch(token) or _HEX.fullmatch(token):
+    if len(token) < 16 or _MARKED in token or _GUID().fullmatch(token) or _HEX().fullmatch(token):
         return False
     letters = sum(ch.isalpha() for ch in token)
     digits = sum(ch.isdigit() for ch in token)
@@ -312,7 +321,7 @@ def looks_random(token: str) -> bool:
 
 def _word_like(token: str) -> bool:
     """Words run together (camelCase, PascalCase, ALLCAPS plus digits): long runs of one class."""
-    runs = _RUNS.findall(token)
+    runs = _RUNS().findall(token)
     return bool(runs) and sum(map(len, runs)) / len(runs) >= 3.2
 
 
@@ -331,7 +340,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _named(text)
     yield from _headers(text)
     yield from _url_userinfo(text)
-    yield from _grouped(_WEBHOOK, text, 1, "webhook URL")
+    yield from _grouped(_WEBHOOK(), text, 1, "webhook URL")
     yield from _oauth_codes(text)
     yield from _random_tokens(text)
 
@@ -348,14 +357,14 @@ def _private_keys(text: str) -> Iterator[Span]:
     if "PRIVATE KEY" not in text:
         return
     pos = 0
-    end = _PRIVATE_KEY_END.search(text)
-    while m := _PRIVATE_KEY.search(text, pos):
+    end = _PRIVATE_KEY_END().search(text)
+    while m := _PRIVATE_KEY().search(text, pos):
         if end is not None and end.start() < m.end():
-            end = _PRIVATE_KEY_END.search(text, m.end())
+            end = _PRIVATE_KEY_END().search(text, m.end())
         if end is not None and end.start() - m.end() <= 20_000:
             stop = end.end()
         else:
-            stop = _KEY_BODY.match(text, m.end()).end()  # type: ignore[union-attr]  # always matches
+            stop = _KEY_BODY().match(text, m.end()).end()  # type: ignore[union-attr]  # always matches
         yield Span(m.start(), stop, "private key")
         pos = max(stop, m.end())
 
@@ -368,18 +377,18 @@ def _formats(text: str) -> Iterator[Span]:
     yield from _wrapped_jwt_tails(text)
 
 
-_JWT_AT_LINE_END = re.compile(rf"\beyJ{_B64URL}{{4,}}\.[A-Za-z0-9_.-]*(?=\r?\n)")
-_WRAPPED = re.compile(r"\r?\n([A-Za-z0-9_.-]+)(?=[\s\"',;)}\]]|$)")
+_JWT_AT_LINE_END = _lazy(rf"\beyJ{_B64URL}{{4,}}\.[A-Za-z0-9_.-]*(?=\r?\n)")
+_WRAPPED = _lazy(r"\r?\n([A-Za-z0-9_.-]+)(?=[\s\"',;)}\]]|$)")
 
 
 def _wrapped_jwt_tails(text: str) -> Iterator[Span]:
     """A JWT hard-wrapped by a console: the lines its tail was wrapped onto."""
     if "eyJ" not in text:
         return
-    for m in _JWT_AT_LINE_END.finditer(text):
+    for m in _JWT_AT_LINE_END().finditer(text):
         pos = m.end()
         for _ in range(8):  # at most a few wrapped lines
-            tail = _WRAPPED.match(text, pos)
+            tail = _WRAPPED().match(text, pos)
             if tail is None or (tail.group(1).isalpha() and tail.group(1).isupper()) or len(tail.group(1)) < 2:
                 break
             yield Span(*tail.span(1), "JWT")
@@ -397,14 +406,16 @@ def _named(text: str) -> Iterator[Span]:
             yield Span(first, min(last, len(text)), "credential by name")  # machine-made: no readable error in there
             continue
         pos = first
-        while (m := _NAMED.search(low, pos, last + 4400)) and m.start() <= last:
+        while (m := _NAMED().search(low, pos, last + 4400)) and m.start() <= last:
             pos = m.end("rest")  # the next name may stand inside this match's value ("a b token=c")
-            before = _NAME_BEFORE.search(text, max(0, m.start() - 64), m.start())
+            before = _NAME_BEFORE().search(text, max(0, m.start() - 64), m.start())
             start = before.start() if before else m.start()
-            if _NOT_A_VALUE.search(text, start, m.end("rest")):
+            if _NOT_A_VALUE().search(text, start, m.end("rest")):
                 continue
-            span = _xml_value(text, start, m) if m.group("xval") is not None else _value(text, start, m)
-            if span is None and m.group("xval") is not None and (pair := _NAMED_PAIR.match(low, m.start())):
+            span = _field_value(low, start, m.end("rest")) or (
+                _xml_value(text, start, m) if m.group("xval") is not None else _value(text, start, m)
+            )
+            if span is None and m.group("xval") is not None and (pair := _NAMED_PAIR().match(low, m.start())):
                 span = _value(text, start, pair)  # "token '…' -> 401": a ">" that closes no tag
             if span is not None:
                 yield Span(*span, "credential by name")
@@ -435,6 +446,15 @@ def _near_needles(low: str) -> list[tuple[int, int, int]]:
     return [(a, b, n) for a, b, n in out]
 
 
+def _field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
+    """The value of a name/value pair written as two fields: ``{"name": "password", "value": "…"}``
+    (HAR and .NET header lists, AWS tags, form-field arrays)."""
+    if not _NAME_FIELD().search(low, max(0, start - 24), start):
+        return None
+    m = _VALUE_FIELD().match(low, end)
+    return _inner(m.group("val"), m.start("val")) if m else None
+
+
 def _xml_value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     before = text[max(0, start - 41) : start]
     if not (before.endswith("<") or re.search(r"<[\w.-]{1,40}:$", before)):
@@ -458,7 +478,7 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     value = text[at : m.end("val")]
     if value[:1] not in "\"'\\({<":  # a bare value
         sep = m.group("sep") or ""
-        if ":" in sep and "=" not in sep and value.islower() and _PROSE_WORD.match(text, at):
+        if ":" in sep and "=" not in sep and value.islower() and _PROSE_WORD().match(text, at):
             return None  # "Password: must be 8 characters": prose after a colon
         if opener == "[" and m.group("bracket") and "=>" in sep:
             line_end = text.find("\n", at)
@@ -492,7 +512,7 @@ def _oauth_codes(text: str) -> Iterator[Span]:
     """An OAuth authorization code: ``code=`` in a query string, or a long code in a form body, a
     Java ``toString`` or a recording (never an error's short code, such as ``code=404``)."""
     low = text.translate(_LOWER) if "ODE=" in text or "ode=" in text else ""
-    for m in _OAUTH_CODE.finditer(low):
+    for m in _OAUTH_CODE().finditer(low):
         lead = low[m.start() - 1 : m.start()]
         if lead.isalnum() or lead in ("_", "-"):
             continue  # errorcode=, response_code=
@@ -509,7 +529,7 @@ def _headers(text: str) -> Iterator[Span]:
     low = text.translate(_LOWER)
     if not any(h in low for h in _HEADER_HINTS):
         return
-    for m in _HEADER_LINE.finditer(low):
+    for m in _HEADER_LINE().finditer(low):
         lead = low[m.start() - 1 : m.start()]
         value = text[m.start("val") : m.end("val")]
         if (lead.isalnum() or lead in ("_", "$")) or _MARKED in value:
@@ -521,14 +541,14 @@ def _url_userinfo(text: str) -> Iterator[Span]:
     """The user-info of a URL, whatever its shape (user:password, a token alone, a raw ``@``)."""
     if "://" not in text:
         return
-    for m in _URL_USERINFO.finditer(text):
-        if _SCHEME.search(text, max(0, m.start() - 21), m.start()) and _MARKED not in m.group(1):
+    for m in _URL_USERINFO().finditer(text):
+        if _SCHEME().search(text, max(0, m.start() - 21), m.start()) and _MARKED not in m.group(1):
             yield Span(*m.span(1), "URL credentials")
 
 
 def _random_tokens(text: str) -> Iterator[Span]:
     """Tokens that look generated, whole or as one segment of a path or dotted name."""
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN().finditer(text):
         token = m.group(0)
         whole = not any(c in token for c in "/.~") or "+" in token or token.endswith("=")  # paths are judged by segment
         if whole and looks_random(token.strip("=.-_~")):
@@ -557,13 +577,19 @@ class _View:
             self.count += 1
             return _FAST.get(m.group(), "") or _unescaped(m)
 
-        self.text = _ESCAPE.sub(one, text)
+        if "\\\\" in text or "\\u" in text or "%" in text or "&" in text:
+            self.text = _ESCAPE().sub(one, text)
+        else:  # only backslash pairs (\" \n \/), none escaped itself: undone at C speed
+            decoded = text
+            for pair, char in _PAIRS:
+                decoded = decoded.replace(pair, char)
+            self.text, self.count = decoded, len(text) - len(decoded)
         self._map: tuple[array[int], array[int], array[int]] | None = None
 
     def _escapes(self) -> tuple[array[int], array[int], array[int]]:
         """(decoded index, start, end) of each escape."""
         if self._map is None:
-            spans = [m.span() for m in _ESCAPE.finditer(self.source)]
+            spans = [m.span() for m in _ESCAPE().finditer(self.source)]
             start = array("q", [a for a, _ in spans])
             end = array("q", [b for _, b in spans])
             shrink = accumulate((b - a - 1 for a, b in spans), initial=0)
