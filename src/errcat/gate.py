@@ -180,7 +180,7 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
     |(?P<close>\\{{0,3}}["'])?(?P<vis>:(?:protected|private|public))?(?P<bracket>\])?
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
       |(?P<sep>[ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|:=|=|:)  # => (var_dump: a line break) := = :
-        (?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}}-)?[ \t]{{0,10}})  # and a YAML list's "- "
+        (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}})  # and a YAML list's "- "
       |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}})  # [key, value] and (key, value)
       |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
     )
@@ -199,6 +199,8 @@ _HEADER_LINE = _lazy(  # on the text in lower case
     r"""(?:authorization|cookie|x-myobapi-key|x-myobapi-cftoken|api-key)"""
     r"""[ \t]{0,10}:[ \t]{0,10}(?P<val>(?:(?![ \t]+(?:->|=>|\u2192)[ \t])[^\r\n'"])+)"""
 )
+_SCHEME_WORD = _lazy(r"(?:Bearer|Basic|Digest|Token|OAuth|SharedKey)[ \t]+(?=[A-Za-z0-9\-._~+/:]{8,}=*)", re.I)
+_BARE = _lazy(r"""[^\s,;}\])'"&<>]*""")
 _HEADER_HINTS = ("authorization", "cookie", "x-myobapi-", "api-key")
 _URL_USERINFO = _lazy(r"://([^\s/?#'\"<>]{1,512})@")
 _SCHEME = _lazy(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}$")
@@ -477,6 +479,8 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     at = m.start("val")
     value = text[at : m.end("val")]
     if value[:1] not in "\"'\\({<":  # a bare value
+        if (scheme := _SCHEME_WORD().match(text, at)) is not None:
+            return _checked(text, scheme.end(), _BARE().match(text, scheme.end()).end())  # type: ignore[union-attr]
         sep = m.group("sep") or ""
         if ":" in sep and "=" not in sep and value.islower() and _PROSE_WORD().match(text, at):
             return None  # "Password: must be 8 characters": prose after a colon
@@ -534,7 +538,11 @@ def _headers(text: str) -> Iterator[Span]:
         value = text[m.start("val") : m.end("val")]
         if (lead.isalnum() or lead in ("_", "$")) or _MARKED in value:
             continue
-        yield Span(*m.span("val"), "credential by name")
+        scheme = _SCHEME_WORD().match(value)  # "Bearer " is a word anyone may read: the token after it is not
+        end = m.end("val")
+        if value[:7].lower() == "digest ":  # Digest's quoted parameters run on past the quotes
+            end = len(text) if (eol := text.find("\n", end)) < 0 else eol
+        yield Span(m.start("val") + (scheme.end() if scheme else 0), end, "credential by name")
 
 
 def _url_userinfo(text: str) -> Iterator[Span]:

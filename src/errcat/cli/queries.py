@@ -121,7 +121,7 @@ def _with_filters(given: dict[str, Any]) -> str:
 def _read_paste(source: str | None) -> tuple[bytes, int]:
     """The first MAX_INPUT_BYTES of a file or stdin, and the input's whole size."""
     from ..explainer.split import MAX_INPUT_BYTES, read_bounded
-    from ..gate import argument
+    from ..gate import argument, shown
 
     if source is None or source == "-":
         if sys.stdin.isatty():
@@ -138,7 +138,8 @@ def _read_paste(source: str | None) -> tuple[bytes, int]:
             typer.echo("errcat: no file has that name; the argument is a paste, so it is explained as text", err=True)
             data = os.fsencode(source)
             return data[:MAX_INPUT_BYTES], len(data)
-        _fail(f"cannot read {argument(source)}: {exc.strerror or exc}", EXIT_USAGE)
+        named = shown(source) if os.path.exists(source) else argument(source)  # what is not a file: a short prefix
+        _fail(f"cannot read {named}: {exc.strerror or exc}", EXIT_USAGE)
 
 
 def _plainly_a_paste(arg: str) -> bool:
