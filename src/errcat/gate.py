@@ -184,7 +184,7 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
       |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}})  # [key, value] and (key, value)
       |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
     )
-    (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+)?
+    (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+|\[[ \t]{{0,4}}(?=["']))?  # var_dump's string(n), a JSON list
     (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|[^\s,;}}\])'"&<>]+))"""
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
 _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
@@ -214,6 +214,11 @@ _PRIVATE_KEY = _lazy(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _PRIVATE_KEY_END = _lazy(r"-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _KEY_BODY = _lazy(r"[A-Za-z0-9+/=\s:,-]{0,20000}")
 _OAUTH_CODE = _lazy(r"code=(?P<val>[^&\s'\"#<>,;)}\]]+)")  # on the text in lower case
+_ID_LABEL = _lazy(
+    r"(?:support|request|correlation|trace|incident|reference|activity|transaction|tracking)[ _-]?id\b"
+    r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?[^\s\"']{0,24}$",  # the id may start before this token (a %7E inside it)
+    re.IGNORECASE,
+)
 _TOKEN = _lazy(r"[A-Za-z0-9+/_.~-]{16,}={0,3}")
 _GUID = _lazy(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?")
 _HEX = _lazy(r"[0-9a-fA-F-]+")
@@ -461,6 +466,8 @@ def _xml_value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | Non
     before = text[max(0, start - 41) : start]
     if not (before.endswith("<") or re.search(r"<[\w.-]{1,40}:$", before)):
         return None
+    if not text.startswith("</", m.end("xval")):
+        return None  # <ACCESS_TOKEN> as a placeholder, not an element with a value
     return _inner(text[m.start("xval") : m.end("xval")], m.start("xval"))
 
 
@@ -558,6 +565,8 @@ def _random_tokens(text: str) -> Iterator[Span]:
     """Tokens that look generated, whole or as one segment of a path or dotted name."""
     for m in _TOKEN().finditer(text):
         token = m.group(0)
+        if _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):
+            continue  # "Support ID: …", "x-request-id: …": the value a user quotes to the vendor
         whole = not any(c in token for c in "/.~") or "+" in token or token.endswith("=")  # paths are judged by segment
         if whole and looks_random(token.strip("=.-_~")):
             yield Span(m.start(), m.end(), "random token")
