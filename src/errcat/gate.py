@@ -192,6 +192,13 @@ _NAME_FIELD = _lazy(r"""(?:name|key)\\{0,3}["']\s{0,4}[:=]\s{0,4}\\{0,3}["']$"""
 _VALUE_FIELD = _lazy(
     rf"""\\{{0,3}}["']\s{{0,4}},\s{{0,4}}\\{{0,3}}["']value\\{{0,3}}["']\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})"""
 )
+# "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value
+_AFTER_WORD = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+[ \t]{{1,4}}
+    (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to)[ \t]{{1,4}}){{0,3}}
+    (?P<val>[^\s'",;)}}\]<>]{{8,128}}+)""",
+    re.VERBOSE,
+)
 _NAME_BEFORE = _lazy(r"[A-Za-z0-9_.$-]{1,64}$")
 # Headers whose whole value (scheme, token, cookie list) is a credential, to the end of the line;
 # a log line's "-> 400 {...}" after it is not part of the value.
@@ -219,6 +226,7 @@ _ID_LABEL = _lazy(
     r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?[^\s\"']{0,24}$",  # the id may start before this token (a %7E inside it)
     re.IGNORECASE,
 )
+_DATE_LIKE = _lazy(r"[0-9TZ:.+-]+|v?\d+(?:\.\d+)+[a-z0-9-]*", re.IGNORECASE)
 _TOKEN = _lazy(r"[A-Za-z0-9+/_.~-]{16,}={0,3}")
 _GUID = _lazy(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?")
 _HEX = _lazy(r"[0-9a-fA-F-]+")
@@ -312,10 +320,12 @@ def looks_random(token: str) -> bool:
     """Whether a token looks generated (a key, a password, a signature) rather than a word, a name,
     an id a user searches by (GUID, hex), a date or an amount: character classes, the length of
     its runs of one class, and its Shannon entropy, as detect-secrets' entropy plugins judge."""
-    if len(token) < 16 or _MARKED in token or _GUID().fullmatch(token) or _HEX().fullmatch(token):
+    if len(token) < 16 or (token.isalpha() and (token.islower() or token.isupper() or token.istitle())):
+        return False  # a word
+    if _MARKED in token or _GUID().fullmatch(token) or _HEX().fullmatch(token):
         return False
-    letters = sum(ch.isalpha() for ch in token)
-    digits = sum(ch.isdigit() for ch in token)
+    letters = sum(map(str.isalpha, token))
+    digits = sum(map(str.isdigit, token))
     if letters < 4 or digits == len(token):
         return False
     parts = re.split(r"[-_.]", token)
@@ -345,6 +355,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _private_keys(text)
     yield from _formats(text)
     yield from _named(text)
+    yield from _after_word(text)
     yield from _headers(text)
     yield from _url_userinfo(text)
     yield from _grouped(_WEBHOOK(), text, 1, "webhook URL")
@@ -409,7 +420,7 @@ def _named(text: str) -> Iterator[Span]:
     lower case, and only near a substring every credential word holds (found at C speed)."""
     low = text.translate(_LOWER)
     for first, last, hits in _near_needles(low):
-        if last - first >= _DENSE_MIN and hits * _DENSE_EVERY >= last - first:
+        if _dense(first, last, hits):
             yield Span(first, min(last, len(text)), "credential by name")  # machine-made: no readable error in there
             continue
         pos = first
@@ -432,6 +443,28 @@ def _named(text: str) -> Iterator[Span]:
 # judging each of its names one by one would cost seconds, and no error a user reads is in there.
 _DENSE_MIN = 65_536
 _DENSE_EVERY = 32
+
+
+def _after_word(text: str) -> Iterator[Span]:
+    """A value a sentence gives right after a credential word: one with letters and digits (or
+    signs), never a word, a number, a date, a path or an id."""
+    low = text.translate(_LOWER)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # hidden whole by _named
+        for m in _AFTER_WORD().finditer(low, first, last + 200):
+            value = text[m.start("val") : m.end("val")].rstrip(".:!?")
+            letters = sum(c.isalpha() for c in value)
+            others = len(value) - letters
+            if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
+                continue
+            if _GUID().fullmatch(value) or _HEX().fullmatch(value) or _DATE_LIKE().fullmatch(value) or _word_like(value):
+                continue
+            yield Span(m.start("val"), m.start("val") + len(value), "random token after a credential word")
+
+
+def _dense(first: int, last: int, hits: int) -> bool:
+    return last - first >= _DENSE_MIN and hits * _DENSE_EVERY >= last - first
 
 
 def _near_needles(low: str) -> list[tuple[int, int, int]]:
@@ -565,17 +598,17 @@ def _random_tokens(text: str) -> Iterator[Span]:
     """Tokens that look generated, whole or as one segment of a path or dotted name."""
     for m in _TOKEN().finditer(text):
         token = m.group(0)
-        if _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):
-            continue  # "Support ID: …", "x-request-id: …": the value a user quotes to the vendor
         whole = not any(c in token for c in "/.~") or "+" in token or token.endswith("=")  # paths are judged by segment
         if whole and looks_random(token.strip("=.-_~")):
-            yield Span(m.start(), m.end(), "random token")
-            continue
-        pos = m.start()
-        for part in re.split(r"([/.~])", token):
-            if len(part) >= 16 and looks_random(part.strip("=-_")):
-                yield Span(pos, pos + len(part), "random token")
-            pos += len(part)
+            found = [(m.start(), m.end())]
+        else:
+            found, pos = [], m.start()
+            for part in re.split(r"([/.~])", token):
+                if len(part) >= 16 and looks_random(part.strip("=-_")):
+                    found.append((pos, pos + len(part)))
+                pos += len(part)
+        if found and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):  # "Support ID: …" stays
+            yield from (Span(a, b, "random token") for a, b in found)
 
 
 # --- escapes: judge the decoded text, mask the original --------------------------------------------
