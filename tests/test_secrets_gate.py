@@ -319,6 +319,13 @@ def test_scan_given_a_log_line_for_a_file_never_echoes_it(cli):
         assert secret not in result.output and "user=sync" not in result.output
 
 
+def test_a_password_a_sentence_gives_is_hidden():
+    secret = password()
+    text = f"2026-11-03 ERROR MYOB login failed for Administrator with password {secret} (401 Unauthorized)"
+    assert all(secret not in out for out in _outputs(text).values())
+    assert "login failed for Administrator" in screen(text).text
+
+
 # --- what stays readable ---------------------------------------------------------------------
 
 

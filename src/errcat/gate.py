@@ -308,8 +308,11 @@ def shown(value: str) -> str:
 
 
 def argument(value: str, limit: int = 24) -> str:
-    """An argument echoed in an error: masked, and cut to a short prefix when it is long or holds
-    lines (a paste given where a file name was expected is never printed back whole)."""
+    """An argument echoed in an error: masked, and unless it could be a file's path (short, no
+    spaces, no braces), cut to a short prefix: a paste or a log line given where a file name was
+    expected is never printed back whole."""
+    if len(value) <= 255 and value.isprintable() and not any(c.isspace() or c in "{}[]<>\"'" for c in value):
+        return shown(value)
     first = value.split("\n", 1)[0]
     cut = first[:limit]
     masked = shown(cut)
@@ -328,12 +331,17 @@ def looks_random(token: str) -> bool:
     digits = sum(map(str.isdigit, token))
     if letters < 4 or digits == len(token):
         return False
-    parts = re.split(r"[-_.]", token)
-    if len(parts) > 1 and all(p.isalpha() or p.isdigit() or len(p) <= 5 or _word_like(p) for p in parts):
+    if _dashed_name(token, loose=True):
         return False  # dashed names and ids: ap-southeast-2, INV-2024-00042, sha256-rsa
     if _word_like(token):
         return False
     return _entropy(token) >= (3.0 if digits >= 2 else 3.5)
+
+
+def _dashed_name(token: str, loose: bool = False) -> bool:
+    """Words or numbers joined by dashes, underscores or dots (ACME-SKU-2024, ap-southeast-2)."""
+    parts = re.split(r"[-_.]", token)
+    return len(parts) > 1 and all(p.isalpha() or p.isdigit() or (loose and (len(p) <= 5 or _word_like(p))) for p in parts)
 
 
 def _word_like(token: str) -> bool:
@@ -458,7 +466,7 @@ def _after_word(text: str) -> Iterator[Span]:
             others = len(value) - letters
             if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
                 continue
-            if _GUID().fullmatch(value) or _HEX().fullmatch(value) or _DATE_LIKE().fullmatch(value) or _word_like(value):
+            if _GUID().fullmatch(value) or _HEX().fullmatch(value) or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
                 continue
             yield Span(m.start("val"), m.start("val") + len(value), "random token after a credential word")
 
