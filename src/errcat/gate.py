@@ -43,7 +43,7 @@ class Rule(NamedTuple):
     kind: str  # what the secret is, as reported to the user
     regex: str
     source: str  # the public rule set or document that describes the format
-    hints: tuple[str, ...]  # the rule runs only on text holding one of these (in lower case)
+    hints: tuple[str, ...]  # the rule runs only on text holding one of these (any case when written in lower case)
     group: int = 0  # the part of the match that is the secret
     flags: int = 0
 
@@ -109,27 +109,27 @@ FORMATS: tuple[Rule, ...] = (
         _GITLEAKS + " shopify-*",
         ("shpat_", "shpca_", "shppa_", "shpss_"),
     ),
-    Rule("Twilio key", r"SK[0-9a-fA-F]{32}\b", _GITLEAKS + " twilio-api-key", ("sk",)),
+    Rule("Twilio key", r"SK[0-9a-fA-F]{32}\b", _GITLEAKS + " twilio-api-key", ("SK",)),
     Rule("Mailgun key", r"key-[0-9a-f]{32}\b", _GITLEAKS + " mailgun-private-api-token", ("key-",)),
     Rule(
         "curl credentials",
         r"[\s'\"](?:-u|--user|--proxy-user|--oauth2-bearer)(?:\s+|=)(['\"]?)([^\s'\"]+)\1",
         "curl manual: -u/--user <user:password>, --oauth2-bearer <token>",
-        (" -u", "--user", "--proxy-user", "--oauth2-bearer", "'-u", '"-u'),
+        (" -u", "\t-u", "'-u", '"-u', "--user", "--proxy-user", "--oauth2-bearer"),
         2,
     ),
     Rule(
         "curl credentials",
         r"[\s'\"](?:--cert|-E|--proxy-cert)(?:[ \t]+|=)['\"]?[^\s:'\"]{1,512}:([^\s'\"]+)",
         "curl manual: -E/--cert <certificate[:password]>",
-        ("--cert", "-e", "--proxy-cert"),
+        ("--cert", " -E", "'-E", '"-E', "--proxy-cert"),
         1,
     ),
     Rule(
         "password flag",
         r"[\s'\"]-(?:[pPt]|pass|-pass|AccessToken)(?:[ \t]+|=)(?!-)(\"[^\"\n]{0,512}\"|'[^'\n]{0,512}'|[^\s'\"]+)",
         "docker login -p, sqlcmd -P, doctl -t, openssl -pass: the value is a credential",
-        ("-p", "-t", "-accesstoken"),
+        (" -p", " -P", " -t", "\t-p", "'-p", '"-p', "-pass", "-AccessToken"),
         1,
     ),
     Rule(
@@ -143,10 +143,18 @@ FORMATS: tuple[Rule, ...] = (
         "auth scheme value",
         r"(?:Basic|Digest|Token|OAuth|Zoho-oauthtoken|SharedKey)\s+((?=[A-Za-z0-9\-._~+/]*[0-9+/=])[A-Za-z0-9\-._~+/:]{8,}=*)",
         "RFC 7617 (Basic), RFC 7235 (Authorization: <scheme> <credentials>)",
-        ("basic", "digest", "token", "oauth", "sharedkey"),
+        ("Basic", "Digest", "Token", "OAuth", "Zoho-oauthtoken", "SharedKey"),
         1,
     ),
 )
+
+
+_HINTS = [  # (rule, hints in any case, hints in this case)
+    (rule, tuple(h for h in rule.hints if h.islower()), tuple(h for h in rule.hints if not h.islower())) for rule in FORMATS
+]
+
+_ANY_LOWER_HINT = _lazy("|".join(sorted({re.escape(h) for _, lower, _ in _HINTS for h in lower}, key=len, reverse=True)))
+_ANY_CASED_HINT = _lazy("|".join(sorted({re.escape(h) for _, _, cased in _HINTS for h in cased}, key=len, reverse=True)))
 
 # A name holds a credential when one of these is in it, whatever the syntax and case
 # (aws_secret_access_key, X-Auth-Token, clientSecret, db_password, x-myobapi-cftoken, INVOICEXPRESS_KEY).
@@ -208,7 +216,7 @@ _HEADER_LINE = _lazy(  # on the text in lower case
 )
 _SCHEME_WORD = _lazy(r"(?:Bearer|Basic|Digest|Token|OAuth|SharedKey)[ \t]+(?=[A-Za-z0-9\-._~+/:]{8,}=*)", re.I)
 _BARE = _lazy(r"""[^\s,;}\])'"&<>]*""")
-_HEADER_HINTS = ("authorization", "cookie", "x-myobapi-", "api-key")
+_HEADER_HINTS = ("authorization", "cookie", "x-myobapi-key", "x-myobapi-cftoken", "api-key")
 _URL_USERINFO = _lazy(r"://([^\s/?#'\"<>]{1,512})@")
 _SCHEME = _lazy(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}$")
 _WEBHOOK = _lazy(
@@ -217,6 +225,7 @@ _WEBHOOK = _lazy(
     r"(/[^\s'\"<>]{1,2048})",
     re.IGNORECASE,
 )
+_WEBHOOK_HINTS = ("hooks.", "webhook", "discord", "api.telegram.org", "logic.azure.com")
 _PRIVATE_KEY = _lazy(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _PRIVATE_KEY_END = _lazy(r"-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _KEY_BODY = _lazy(r"[A-Za-z0-9+/=\s:,-]{0,20000}")
@@ -366,7 +375,8 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _after_word(text)
     yield from _headers(text)
     yield from _url_userinfo(text)
-    yield from _grouped(_WEBHOOK(), text, 1, "webhook URL")
+    if any(h in _lowered(text) for h in _WEBHOOK_HINTS):
+        yield from _grouped(_WEBHOOK(), text, 1, "webhook URL")
     yield from _oauth_codes(text)
     yield from _random_tokens(text)
 
@@ -396,9 +406,11 @@ def _private_keys(text: str) -> Iterator[Span]:
 
 
 def _formats(text: str) -> Iterator[Span]:
-    low = text.translate(_LOWER)
-    for rule in FORMATS:
-        if any(h in low for h in rule.hints):
+    low = _lowered(text)
+    if not (_ANY_LOWER_HINT().search(low) or _ANY_CASED_HINT().search(text)):
+        return  # most log records: one pass each instead of a check per rule
+    for rule, lower, cased in _HINTS:
+        if any(map(low.__contains__, lower)) or any(map(text.__contains__, cased)):
             yield from _grouped(rule.pattern, text, rule.group, rule.kind)
     yield from _wrapped_jwt_tails(text)
 
@@ -426,7 +438,7 @@ def _wrapped_jwt_tails(text: str) -> Iterator[Span]:
 def _named(text: str) -> Iterator[Span]:
     """Values after a credential-like name, in any syntax. The names are matched on the text in
     lower case, and only near a substring every credential word holds (found at C speed)."""
-    low = text.translate(_LOWER)
+    low = _lowered(text)
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
             yield Span(first, min(last, len(text)), "credential by name")  # machine-made: no readable error in there
@@ -456,7 +468,7 @@ _DENSE_EVERY = 32
 def _after_word(text: str) -> Iterator[Span]:
     """A value a sentence gives right after a credential word: one with letters and digits (or
     signs), never a word, a number, a date, a path or an id."""
-    low = text.translate(_LOWER)
+    low = _lowered(text)
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
             continue  # hidden whole by _named
@@ -475,6 +487,13 @@ def _dense(first: int, last: int, hits: int) -> bool:
     return last - first >= _DENSE_MIN and hits * _DENSE_EVERY >= last - first
 
 
+@functools.lru_cache(maxsize=2)  # each text's passes share it
+def _lowered(text: str) -> str:
+    """The text in ASCII lower case: every index stays where it was."""
+    return text.translate(_LOWER)
+
+
+@functools.lru_cache(maxsize=2)
 def _near_needles(low: str) -> list[tuple[int, int, int]]:
     """Stretches of the text around each needle (merged when they overlap), with their needle counts."""
     hits = []
@@ -563,7 +582,7 @@ def _checked(text: str | None, start: int, end: int, inner: str | None = None) -
 def _oauth_codes(text: str) -> Iterator[Span]:
     """An OAuth authorization code: ``code=`` in a query string, or a long code in a form body, a
     Java ``toString`` or a recording (never an error's short code, such as ``code=404``)."""
-    low = text.translate(_LOWER) if "ODE=" in text or "ode=" in text else ""
+    low = _lowered(text) if "ODE=" in text or "ode=" in text else ""
     for m in _OAUTH_CODE().finditer(low):
         lead = low[m.start() - 1 : m.start()]
         if lead.isalnum() or lead in ("_", "-"):
@@ -578,7 +597,7 @@ def _oauth_codes(text: str) -> Iterator[Span]:
 
 def _headers(text: str) -> Iterator[Span]:
     """The whole value of a header that is a credential (Authorization, Cookie, MYOB's keys)."""
-    low = text.translate(_LOWER)
+    low = _lowered(text)
     if not any(h in low for h in _HEADER_HINTS):
         return
     for m in _HEADER_LINE().finditer(low):
