@@ -236,6 +236,7 @@ _ID_LABEL = _lazy(
     re.IGNORECASE,
 )
 _DATE_LIKE = _lazy(r"[0-9TZ:.+-]+|v?\d+(?:\.\d+)+[a-z0-9-]*", re.IGNORECASE)
+_MIXED = _lazy(r"[0-9]|[a-z][A-Z]")
 _TOKEN = _lazy(r"[A-Za-z0-9+/_.~-]{16,}={0,3}")
 _GUID = _lazy(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?")
 _HEX = _lazy(r"[0-9a-fA-F-]+")
@@ -625,6 +626,8 @@ def _random_tokens(text: str) -> Iterator[Span]:
     """Tokens that look generated, whole or as one segment of a path or dotted name."""
     for m in _TOKEN().finditer(text):
         token = m.group(0)
+        if not _MIXED().search(token):
+            continue  # no digit and no lower-to-upper step: words, paths, names (never 16 random characters)
         whole = not any(c in token for c in "/.~") or "+" in token or token.endswith("=")  # paths are judged by segment
         if whole and looks_random(token.strip("=.-_~")):
             found = [(m.start(), m.end())]
