@@ -39,7 +39,7 @@ LAYERS = [  # top to bottom; a module may import only from layers below its own
     ["errcat.records"],
     ["errcat.index"],
     ["errcat.catalog"],
-    ["errcat.text", "errcat.templates", "errcat.bulk"],
+    ["errcat.text", "errcat.templates", "errcat.bulk", "errcat.gate"],
     ["errcat.model", "errcat.errors", "errcat.legend"],
 ]
 

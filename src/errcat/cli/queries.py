@@ -121,7 +121,8 @@ def _with_filters(given: dict[str, Any]) -> str:
 
 def _read_paste(source: str | None) -> tuple[bytes, int]:
     """The first MAX_INPUT_BYTES of a file or stdin, and the input's whole size."""
-    from ..explainer.split import read_bounded
+    from ..explainer.split import MAX_INPUT_BYTES, read_bounded
+    from ..gate import argument, shown
 
     if source is None or source == "-":
         if sys.stdin.isatty():
@@ -134,7 +135,18 @@ def _read_paste(source: str | None) -> tuple[bytes, int]:
         with open(source, "rb") as stream:
             return read_bounded(stream)
     except OSError as exc:
-        _fail(f"cannot read {source}: {exc.strerror or exc}", EXIT_USAGE)
+        if not os.path.exists(source) and _plainly_a_paste(source):  # errcat explain "$(pbpaste)"
+            typer.echo("errcat: no file has that name; the argument is a paste, so it is explained as text", err=True)
+            data = os.fsencode(source)
+            return data[:MAX_INPUT_BYTES], len(data)
+        named = shown(source) if os.path.exists(source) else argument(source)  # what is not a file: a short prefix
+        _fail(f"cannot read {named}: {exc.strerror or exc}", EXIT_USAGE)
+
+
+def _plainly_a_paste(arg: str) -> bool:
+    """An argument no one would take for a file name: lines, a JSON or XML body, a status line."""
+    body = arg.strip()
+    return "\n" in body or body[:1] in "{[<" or body.upper().startswith("HTTP/") or len(os.fsencode(arg)) > 4096
 
 
 @app.command(cls=Command)

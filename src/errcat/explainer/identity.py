@@ -32,6 +32,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _VARIABLE = re.compile(
     "|".join(
         (
+            r"\[REDACTED\]",  # a value the gate hid is a value like any other
             r"\bhttps?://\S+",
             r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b",
             r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b",

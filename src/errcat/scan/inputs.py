@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from ..gate import argument
 from .needles import Buffer
 
 CHUNK = 4 << 20
@@ -53,11 +54,11 @@ def inputs(names: list[str]) -> list[Input]:
             continue
         try:
             st = os.stat(name)
-        except OSError as exc:
-            out.append(Input(name, name, problem=f"cannot read: {exc.strerror or exc}"))
+        except OSError as exc:  # a log line given for a file name is not echoed whole
+            out.append(Input(argument(name), name, problem=f"cannot read: {exc.strerror or exc}"))
             continue
         if not os.path.isfile(name) and not _is_pipe(st.st_mode):
-            out.append(Input(name, name, problem="not a file"))
+            out.append(Input(argument(name), name, problem="not a file"))
             continue
         inp = Input(name, name, size=st.st_size if os.path.isfile(name) else None)
         if inp.size is None:  # a pipe: what is read here would be lost to the scan; chunks() sniffs it

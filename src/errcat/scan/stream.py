@@ -10,7 +10,7 @@ from functools import partial
 
 from ..explainer import Explanation, explain
 from ..explainer.envelopes import STATUS_ONLY, TEXT
-from ..explainer.redact import redact
+from ..gate import shown
 from ..index.store import CatalogIndex
 from .inputs import Input, chunks
 from .prepared import VARYING, Prepared, ScanOptions, prepare
@@ -62,7 +62,7 @@ class _Explainer:
         if not (prep.level_error or _is_error(x, head)):
             report.not_errors += 1
             return
-        self._count(x, place, prep.when, lambda: redact(head)[0])
+        self._count(x, place, prep.when, lambda: shown(head))
 
     def _explain(self, paste: str, key: str | None) -> Explanation:
         """explain() of a record's text; a repeat of a call explained before (the same text, its

@@ -1,0 +1,725 @@
+"""The one gate every value taken from the input passes before any output: what is not known to be
+safe is masked as ``[REDACTED]``.
+
+A list of secret formats is always one format short, so the gate judges values, not formats:
+
+* **By name**: a value after a credential-like key, flag or option, in any syntax (``key: v``,
+  ``key => v``, ``[key, v]``, ``(key, v)``, ``key=v``, ``-p v``, ``--flag v``, ``<key>v</key>``).
+* **By place**: URL user-info of any shape, the path of webhook hosts (the path is the secret),
+  the value of ``Authorization``/``Cookie`` headers, an OAuth ``code=``.
+* **By randomness**: a token that looks generated (length, character classes, entropy, the way
+  detect-secrets judges strings), whatever stands beside it; GUIDs and hex ids stay readable.
+* **By format**: the formats that announce themselves (``sk_live_``, ``AKIA``, JWTs, PEM keys).
+
+Escapes (``\\uXXXX``, ``\\"``, ``%XX``, HTML entities; nested JSON strings, to three levels) are
+decoded before judging, and what is found is masked in the original text. Every pattern is linear
+or bounded, so a 2 MB paste is judged in well under a second. The gate reports how many values
+of which kind it hid (``redacted_kinds``), never the values. Imports nothing of errcat.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from array import array
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterator
+from itertools import accumulate
+from typing import NamedTuple
+
+MARK = "[REDACTED]"
+_MARKED = "REDACTED"
+
+
+def _lazy(regex: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regex compiled on first use: compiling them all would cost explain ~10 ms of start-up,
+    and most pastes need only a few of the passes."""
+    return functools.cache(functools.partial(re.compile, regex, flags))
+
+
+class Rule(NamedTuple):
+    kind: str  # what the secret is, as reported to the user
+    regex: str
+    source: str  # the public rule set or document that describes the format
+    hints: tuple[str, ...]  # the rule runs only on text holding one of these (any case when written in lower case)
+    group: int = 0  # the part of the match that is the secret
+    flags: int = 0
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use (re's own cache keeps it): explain's start-up does not pay for it."""
+        return re.compile(self.regex, self.flags)
+
+
+_GITLEAKS = "gitleaks default rules (config/gitleaks.toml)"
+_B64URL = "[A-Za-z0-9_-]"
+# Each pattern starts with a literal or a character set, so re skips ahead at C speed.
+FORMATS: tuple[Rule, ...] = (
+    # JWS (3 parts) and JWE (5 parts, the second may be empty: Intuit's 800-character tokens)
+    Rule(
+        "JWT",
+        rf"eyJ{_B64URL}{{4,}}\.{_B64URL}*\.{_B64URL}*(?:\.{_B64URL}*\.{_B64URL}*)?",
+        _GITLEAKS + " jwt; RFC 7519, RFC 7516",
+        ("eyj",),
+    ),
+    Rule(
+        "AWS access key id",
+        r"(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\b",
+        _GITLEAKS + " aws-access-token; AWS IAM identifiers (unique ID prefixes)",
+        ("a3t", "akia", "asia", "abia", "acca", "agpa", "aida", "aroa", "aipa", "anpa", "anva"),
+    ),
+    Rule(
+        "Stripe key",
+        r"(?:sk|rk|pk)_(?:live|test|prod)_[0-9A-Za-z]{10,247}\b|whsec_[0-9A-Za-z]{20,}\b",
+        _GITLEAKS + " stripe-access-token; Stripe API keys documentation",
+        ("_live_", "_test_", "_prod_", "whsec_"),
+    ),
+    Rule(
+        "GitHub token",
+        r"gh[pousr]_[0-9A-Za-z]{30,255}\b|github_pat_[0-9A-Za-z_]{22,255}\b",
+        _GITLEAKS + " github-pat/github-oauth/github-app-token/github-fine-grained-pat; GitHub token formats",
+        ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+    ),
+    Rule(
+        "GitLab token",
+        r"gl(?:pat|dt|ptt|rt|oas|cbt|soat|ffct)-[0-9A-Za-z_-]{20,}",
+        _GITLEAKS + " gitlab-pat and siblings",
+        ("glpat-", "gldt-", "glptt-", "glrt-", "gloas-", "glcbt-", "glsoat-", "glffct-"),
+    ),
+    Rule("Slack token", r"xox[abposer]-(?:[0-9A-Za-z]+-){1,4}[0-9A-Za-z-]{4,}", _GITLEAKS + " slack-*-token", ("xox",)),
+    Rule("Google API key", r"AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])", _GITLEAKS + " gcp-api-key", ("aiza",)),
+    Rule(
+        "SendGrid key",
+        r"SG\.[0-9A-Za-z_-]{16,32}\.[0-9A-Za-z_-]{16,64}(?![0-9A-Za-z_-])",
+        _GITLEAKS + " sendgrid-api-token",
+        ("sg.",),
+    ),
+    Rule("npm token", r"npm_[0-9A-Za-z]{36}\b", _GITLEAKS + " npm-access-token", ("npm_",)),
+    Rule(
+        "OpenAI/Anthropic key",
+        r"sk-(?:proj-|ant-(?:api|admin)\d\d-)?[0-9A-Za-z_-]{20,200}(?![0-9A-Za-z_-])",
+        _GITLEAKS + " openai-api-key",
+        ("sk-",),
+    ),
+    Rule(
+        "Shopify token",
+        r"shp(?:at|ca|pa|ss)_[0-9a-fA-F]{32}\b",
+        _GITLEAKS + " shopify-*",
+        ("shpat_", "shpca_", "shppa_", "shpss_"),
+    ),
+    Rule("Twilio key", r"SK[0-9a-fA-F]{32}\b", _GITLEAKS + " twilio-api-key", ("SK",)),
+    Rule("Mailgun key", r"key-[0-9a-f]{32}\b", _GITLEAKS + " mailgun-private-api-token", ("key-",)),
+    Rule(
+        "curl credentials",
+        r"[\s'\"](?:-u|--user|--proxy-user|--oauth2-bearer)(?:\s+|=)(['\"]?)([^\s'\"]+)\1",
+        "curl manual: -u/--user <user:password>, --oauth2-bearer <token>",
+        (" -u", "\t-u", "'-u", '"-u', "--user", "--proxy-user", "--oauth2-bearer"),
+        2,
+    ),
+    Rule(
+        "curl credentials",
+        r"[\s'\"](?:--cert|-E|--proxy-cert)(?:[ \t]+|=)['\"]?[^\s:'\"]{1,512}:([^\s'\"]+)",
+        "curl manual: -E/--cert <certificate[:password]>",
+        ("--cert", " -E", "'-E", '"-E', "--proxy-cert"),
+        1,
+    ),
+    Rule(
+        "password flag",
+        r"[\s'\"]-(?:[pPt]|pass|-pass|AccessToken)(?:[ \t]+|=)(?!-)(\"[^\"\n]{0,512}\"|'[^'\n]{0,512}'|[^\s'\"]+)",
+        "docker login -p, sqlcmd -P, doctl -t, openssl -pass: the value is a credential",
+        (" -p", " -P", " -t", "\t-p", "'-p", '"-p', "-pass", "-AccessToken"),
+        1,
+    ),
+    Rule(
+        "auth scheme value",
+        r"[Bb][Ee][Aa][Rr][Ee][Rr]\s+((?=[A-Za-z0-9\-._~+/]{20}|[A-Za-z0-9\-._~+/]*\d)[A-Za-z0-9\-._~+/]{8,}=*)",
+        "RFC 6750 section 2.1 (Authorization: Bearer <token>)",
+        ("bearer",),
+        1,
+    ),
+    Rule(
+        "auth scheme value",
+        r"(?:Basic|Digest|Token|OAuth|Zoho-oauthtoken|SharedKey)\s+((?=[A-Za-z0-9\-._~+/]*[0-9+/=])[A-Za-z0-9\-._~+/:]{8,}=*)",
+        "RFC 7617 (Basic), RFC 7235 (Authorization: <scheme> <credentials>)",
+        ("Basic", "Digest", "Token", "OAuth", "Zoho-oauthtoken", "SharedKey"),
+        1,
+    ),
+)
+
+
+_HINTS = [  # (rule, hints in any case, hints in this case)
+    (rule, tuple(h for h in rule.hints if h.islower()), tuple(h for h in rule.hints if not h.islower())) for rule in FORMATS
+]
+
+_ANY_LOWER_HINT = _lazy("|".join(sorted({re.escape(h) for _, lower, _ in _HINTS for h in lower}, key=len, reverse=True)))
+_ANY_CASED_HINT = _lazy("|".join(sorted({re.escape(h) for _, _, cased in _HINTS for h in cased}, key=len, reverse=True)))
+
+# A name holds a credential when one of these is in it, whatever the syntax and case
+# (aws_secret_access_key, X-Auth-Token, clientSecret, db_password, x-myobapi-cftoken, INVOICEXPRESS_KEY).
+# Alternatives grouped by first letter, so re skips to candidate positions at C speed.
+_CREDENTIAL_WORD = (
+    r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b)|token"
+    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b)"
+    r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!ors?\b))|c(?:redential|ookie|ode[_-]?verifier)"
+    r"|myobapi-key|key\b|_(?:pass|key)\b|-(?:pass|key)\b"
+)
+# Substrings one of which every credential word holds: text without any skips the name pass.
+_NEEDLES = (
+    "secret", "token", "pass", "pwd", "key", "auth", "credential", "signature", "session", "cookie", "verifier", "sig", "pin",
+    "sas", "securestring",
+)  # fmt: skip
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # keeps every index
+# ...unless the name says the value is not the credential itself (token_type, auth_url, expires_in).
+_NOT_A_VALUE = _lazy(
+    r"(?:url|uri|endpoint|host|path|type|method|scope|expires(?:_?in)?|expiry|ttl|name|format|version|mode|hint|header"
+    r"|length|count|enabled|required|_id_type|status|error|failure|failed|provider|strategy|policy|exception|expired|invalid"
+    r"|authori[sz]ed|authori[sz]ation_code)s?$",
+    re.IGNORECASE,
+)
+
+_QUOTED = r"""\\{0,3}"(?:[^"\\\n]|\\.){0,4096}?\\{0,3}"|'(?:[^'\\\n]|\\.){0,4096}?'"""
+_CDATA = r"<!\[cdata\[(?:[^\]]|\](?!\]>)){0,4096}\]\]>"
+# A credential word, the rest of its name, then how the name closes, the separator and the value.
+# Matching starts at the word (found by one fast scan), never at every position of the text.
+_NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
+    (?:(?P<xml>(?:[ \t\r\n][^<>\r\n]{{0,200}}+)?>)(?P<xval>{_CDATA}|[^<]{{1,4096}})  # <name attrs>value
+    |(?P<close>\\{{0,3}}["'])?(?P<vis>:(?:protected|private|public))?(?P<bracket>\])?
+    (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
+      |(?P<sep>[ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|:=|=|:)  # => (var_dump: a line break) := = :
+        (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}})  # and a YAML list's "- "
+      |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}})  # [key, value] and (key, value)
+      |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
+    )
+    (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+|\[[ \t]{{0,4}}(?=["']))?  # var_dump's string(n), a JSON list
+    (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|[^\s,;}}\])'"&<>]+))"""
+_NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
+_NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
+_NAME_FIELD = _lazy(r"""(?:name|key)\\{0,3}["']\s{0,4}[:=]\s{0,4}\\{0,3}["']$""")
+_VALUE_FIELD = _lazy(
+    rf"""\\{{0,3}}["']\s{{0,4}},\s{{0,4}}\\{{0,3}}["']value\\{{0,3}}["']\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})"""
+)
+# "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value
+_AFTER_WORD = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+[ \t]{{1,4}}
+    (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to)[ \t]{{1,4}}){{0,3}}
+    (?P<val>[^\s'",;)}}\]<>]{{8,128}}+)""",
+    re.VERBOSE,
+)
+_NAME_BEFORE = _lazy(r"[A-Za-z0-9_.$-]{1,64}$")
+# Headers whose whole value (scheme, token, cookie list) is a credential, to the end of the line;
+# a log line's "-> 400 {...}" after it is not part of the value.
+_HEADER_LINE = _lazy(  # on the text in lower case
+    r"""(?:authorization|cookie|x-myobapi-key|x-myobapi-cftoken|api-key)"""
+    r"""[ \t]{0,10}:[ \t]{0,10}(?P<val>(?:(?![ \t]+(?:->|=>|\u2192)[ \t])[^\r\n'"])+)"""
+)
+_SCHEME_WORD = _lazy(r"(?:Bearer|Basic|Digest|Token|OAuth|SharedKey)[ \t]+(?=[A-Za-z0-9\-._~+/:]{8,}=*)", re.I)
+_BARE = _lazy(r"""[^\s,;}\])'"&<>]*""")
+_HEADER_HINTS = ("authorization", "cookie", "x-myobapi-key", "x-myobapi-cftoken", "api-key")
+_URL_USERINFO = _lazy(r"://([^\s/?#'\"<>]{1,512})@")
+_SCHEME = _lazy(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}$")
+_WEBHOOK = _lazy(
+    r"https?://(?:hooks\.slack\.com|[\w.-]{0,100}\.webhook\.office\.com|outlook\.office(?:365)?\.com/webhook"
+    r"|discord(?:app)?\.com/api/webhooks|hooks\.zapier\.com|api\.telegram\.org|[\w.-]{0,100}\.logic\.azure\.com(?::\d{1,5})?)"
+    r"(/[^\s'\"<>]{1,2048})",
+    re.IGNORECASE,
+)
+_WEBHOOK_HINTS = ("hooks.", "webhook", "discord", "api.telegram.org", "logic.azure.com")
+_PRIVATE_KEY = _lazy(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
+_PRIVATE_KEY_END = _lazy(r"-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
+_KEY_BODY = _lazy(r"[A-Za-z0-9+/=\s:,-]{0,20000}")
+_OAUTH_CODE = _lazy(r"code=(?P<val>[^&\s'\"#<>,;)}\]]+)")  # on the text in lower case
+_ID_LABEL = _lazy(
+    r"(?:support|request|correlation|trace|incident|reference|activity|transaction|tracking)[ _-]?id\b"
+    r"[\"']?[ \t]*[:=#]?[ \t]*[\"']?[^\s\"']{0,24}$",  # the id may start before this token (a %7E inside it)
+    re.IGNORECASE,
+)
+_DATE_LIKE = _lazy(r"[0-9TZ:.+-]+|v?\d+(?:\.\d+)+[a-z0-9-]*", re.IGNORECASE)
+_MIXED = _lazy(r"[0-9]|[a-z][A-Z]")
+_TOKEN = _lazy(r"[A-Za-z0-9+/_.~-]{16,}={0,3}")
+_GUID = _lazy(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?")
+_HEX = _lazy(r"[0-9a-fA-F-]+")
+_RUNS = _lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+_PROSE_WORD = _lazy(r"[a-z]+[ \t]+[A-Za-z]")
+_EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
+# the escapes undone before judging: \uXXXX, \" \\ \/ \n, %XX, HTML entities
+_ESCAPE = _lazy(r"\\u([0-9a-fA-F]{4})|\\([\\\"/'nrt])|%([0-9a-fA-F]{2})|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos);")
+_ENTITIES = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"}
+_SIMPLE = {"n": "\n", "r": "\r", "t": "\t"}
+_FAST = {"\\" + k: v for k, v in {**_SIMPLE, "\\": "\\", '"': '"', "/": "/", "'": "'"}.items()} | {
+    f"&{k};": v for k, v in _ENTITIES.items()
+}
+_PAIRS = tuple((k, v) for k, v in _FAST.items() if k.startswith("\\"))
+_DEPTH = 3  # JSON in a JSON string in a JSON string (CloudWatch exports)
+
+
+class Redaction(NamedTuple):
+    text: str
+    kinds: dict[str, int]  # how many values of each kind were hidden
+
+    @property
+    def hidden(self) -> int:
+        return sum(self.kinds.values())
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    kind: str
+
+
+def screen(text: str) -> Redaction:
+    """The text as it may be shown: every value not known to be safe replaced by ``[REDACTED]``,
+    with how many values of which kind were hidden."""
+    spans = list(_spans(text))
+    raw = _merged(spans)
+    for view in _views(text):
+        slack = len(text) - len(view.text)  # a decoded index i stands at i .. i + slack in the text
+        for s in _spans(view.text):
+            k = bisect_right(raw, (s.start, len(text))) - 1
+            if k >= 0 and raw[k][1] >= s.end + slack:
+                continue  # already hidden whole: no need to map it back
+            spans.append(Span(view.origin(s.start), view.origin_end(s.end), s.kind))
+    if not spans:
+        return Redaction(text, {})
+    spans.sort()
+    kinds: Counter[str] = Counter()
+    out: list[str] = []
+    pos = 0
+    for s in spans:
+        if s.end <= pos:
+            continue
+        start = max(s.start, pos)
+        if start == pos and out and out[-1] == MARK:  # overlaps the last mask: widen it
+            pos = s.end
+            continue
+        out += [text[pos:start], MARK]
+        kinds[s.kind] += 1
+        pos = s.end
+    out.append(text[pos:])
+    return Redaction("".join(out), dict(kinds))
+
+
+def _merged(spans: list[Span]) -> list[tuple[int, int]]:
+    """The stretches the spans cover, in order, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end, _ in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def shown(value: str) -> str:
+    """The value as it may be shown (see :func:`screen`)."""
+    return screen(value).text
+
+
+def argument(value: str, limit: int = 24) -> str:
+    """An argument echoed in an error: masked, and unless it could be a file's path (short, no
+    spaces, no braces), cut to a short prefix: a paste or a log line given where a file name was
+    expected is never printed back whole."""
+    if len(value) <= 255 and value.isprintable() and not any(c.isspace() or c in "{}[]<>\"'" for c in value):
+        return shown(value)
+    first = value.split("\n", 1)[0]
+    cut = first[:limit]
+    masked = shown(cut)
+    return masked + ("…" if len(cut) < len(value) else "")
+
+
+def looks_random(token: str) -> bool:
+    """Whether a token looks generated (a key, a password, a signature) rather than a word, a name,
+    an id a user searches by (GUID, hex), a date or an amount: character classes, the length of
+    its runs of one class, and its Shannon entropy, as detect-secrets' entropy plugins judge."""
+    if len(token) < 16 or (token.isalpha() and (token.islower() or token.isupper() or token.istitle())):
+        return False  # a word
+    if _MARKED in token or _GUID().fullmatch(token) or _HEX().fullmatch(token):
+        return False
+    letters = sum(map(str.isalpha, token))
+    digits = sum(map(str.isdigit, token))
+    if letters < 4 or digits == len(token):
+        return False
+    if _dashed_name(token, loose=True):
+        return False  # dashed names and ids: ap-southeast-2, INV-2024-00042, sha256-rsa
+    if _word_like(token):
+        return False
+    return _entropy(token) >= (3.0 if digits >= 2 else 3.5)
+
+
+def _dashed_name(token: str, loose: bool = False) -> bool:
+    """Words or numbers joined by dashes, underscores or dots (ACME-SKU-2024, ap-southeast-2)."""
+    parts = re.split(r"[-_.]", token)
+    return len(parts) > 1 and all(p.isalpha() or p.isdigit() or (loose and (len(p) <= 5 or _word_like(p))) for p in parts)
+
+
+def _word_like(token: str) -> bool:
+    """Words run together (camelCase, PascalCase, ALLCAPS plus digits): long runs of one class."""
+    runs = _RUNS().findall(token)
+    return bool(runs) and sum(map(len, runs)) / len(runs) >= 3.2
+
+
+def _entropy(value: str) -> float:
+    counts = Counter(value)
+    n = len(value)
+    return -sum(c / n * math.log2(c / n) for c in counts.values())
+
+
+# --- where secrets are: spans of one text ---------------------------------------------------------
+
+
+def _spans(text: str) -> Iterator[Span]:
+    yield from _private_keys(text)
+    yield from _formats(text)
+    yield from _named(text)
+    yield from _after_word(text)
+    yield from _headers(text)
+    yield from _url_userinfo(text)
+    if any(h in _lowered(text) for h in _WEBHOOK_HINTS):
+        yield from _grouped(_WEBHOOK(), text, 1, "webhook URL")
+    yield from _oauth_codes(text)
+    yield from _random_tokens(text)
+
+
+def _grouped(pattern: re.Pattern[str], text: str, group: int | str, kind: str) -> Iterator[Span]:
+    for m in pattern.finditer(text):
+        if m.group(group) and _MARKED not in m.group(group):
+            yield Span(*m.span(group), kind)
+
+
+def _private_keys(text: str) -> Iterator[Span]:
+    """A PEM private key, from BEGIN to END (or to the end of its base64 body): one pass, never
+    a scan to a far END from every BEGIN."""
+    if "PRIVATE KEY" not in text:
+        return
+    pos = 0
+    end = _PRIVATE_KEY_END().search(text)
+    while m := _PRIVATE_KEY().search(text, pos):
+        if end is not None and end.start() < m.end():
+            end = _PRIVATE_KEY_END().search(text, m.end())
+        if end is not None and end.start() - m.end() <= 20_000:
+            stop = end.end()
+        else:
+            stop = _KEY_BODY().match(text, m.end()).end()  # type: ignore[union-attr]  # always matches
+        yield Span(m.start(), stop, "private key")
+        pos = max(stop, m.end())
+
+
+def _formats(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if not (_ANY_LOWER_HINT().search(low) or _ANY_CASED_HINT().search(text)):
+        return  # most log records: one pass each instead of a check per rule
+    for rule, lower, cased in _HINTS:
+        if any(map(low.__contains__, lower)) or any(map(text.__contains__, cased)):
+            yield from _grouped(rule.pattern, text, rule.group, rule.kind)
+    yield from _wrapped_jwt_tails(text)
+
+
+_JWT_AT_LINE_END = _lazy(rf"\beyJ{_B64URL}{{4,}}\.[A-Za-z0-9_.-]*(?=\r?\n)")
+_WRAPPED = _lazy(r"\r?\n([A-Za-z0-9_.-]+)(?=[\s\"',;)}\]]|$)")
+
+
+def _wrapped_jwt_tails(text: str) -> Iterator[Span]:
+    """A JWT hard-wrapped by a console: the lines its tail was wrapped onto."""
+    if "eyJ" not in text:
+        return
+    for m in _JWT_AT_LINE_END().finditer(text):
+        pos = m.end()
+        for _ in range(8):  # at most a few wrapped lines
+            tail = _WRAPPED().match(text, pos)
+            if tail is None or (tail.group(1).isalpha() and tail.group(1).isupper()) or len(tail.group(1)) < 2:
+                break
+            yield Span(*tail.span(1), "JWT")
+            if not text.startswith("\n", tail.end()) and not text.startswith("\r\n", tail.end()):
+                break
+            pos = tail.end()
+
+
+def _named(text: str) -> Iterator[Span]:
+    """Values after a credential-like name, in any syntax. The names are matched on the text in
+    lower case, and only near a substring every credential word holds (found at C speed)."""
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            yield Span(first, min(last, len(text)), "credential by name")  # machine-made: no readable error in there
+            continue
+        pos = first
+        while (m := _NAMED().search(low, pos, last + 4400)) and m.start() <= last:
+            pos = m.end("rest")  # the next name may stand inside this match's value ("a b token=c")
+            before = _NAME_BEFORE().search(text, max(0, m.start() - 64), m.start())
+            start = before.start() if before else m.start()
+            if _NOT_A_VALUE().search(text, start, m.end("rest")):
+                continue
+            span = _field_value(low, start, m.end("rest")) or (
+                _xml_value(text, start, m) if m.group("xval") is not None else _value(text, start, m)
+            )
+            if span is None and m.group("xval") is not None and (pair := _NAMED_PAIR().match(low, m.start())):
+                span = _value(text, start, pair)  # "token '…' -> 401": a ">" that closes no tag
+            if span is not None:
+                yield Span(*span, "credential by name")
+
+
+# A stretch this long with a credential word every 32 characters or closer is hidden whole:
+# judging each of its names one by one would cost seconds, and no error a user reads is in there.
+_DENSE_MIN = 65_536
+_DENSE_EVERY = 32
+
+
+def _after_word(text: str) -> Iterator[Span]:
+    """A value a sentence gives right after a credential word: one with letters and digits (or
+    signs), never a word, a number, a date, a path or an id."""
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # hidden whole by _named
+        for m in _AFTER_WORD().finditer(low, first, last + 200):
+            value = text[m.start("val") : m.end("val")].rstrip(".:!?")
+            letters = sum(c.isalpha() for c in value)
+            others = len(value) - letters
+            if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
+                continue
+            if _GUID().fullmatch(value) or _HEX().fullmatch(value) or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
+                continue
+            yield Span(m.start("val"), m.start("val") + len(value), "random token after a credential word")
+
+
+def _dense(first: int, last: int, hits: int) -> bool:
+    return last - first >= _DENSE_MIN and hits * _DENSE_EVERY >= last - first
+
+
+@functools.lru_cache(maxsize=2)  # each text's passes share it
+def _lowered(text: str) -> str:
+    """The text in ASCII lower case: every index stays where it was."""
+    return text.translate(_LOWER)
+
+
+@functools.lru_cache(maxsize=2)
+def _near_needles(low: str) -> list[tuple[int, int, int]]:
+    """Stretches of the text around each needle (merged when they overlap), with their needle counts."""
+    hits = []
+    for needle in _NEEDLES:
+        i = low.find(needle)
+        while i >= 0:
+            hits.append(i)
+            i = low.find(needle, i + 1)
+    hits.sort()
+    out: list[list[int]] = []
+    for i in hits:
+        if out and i - 16 <= out[-1][1]:
+            out[-1][1] = i + 16
+            out[-1][2] += 1
+        else:
+            out.append([max(0, i - 16), i + 16, 1])
+    return [(a, b, n) for a, b, n in out]
+
+
+def _field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
+    """The value of a name/value pair written as two fields: ``{"name": "password", "value": "…"}``
+    (HAR and .NET header lists, AWS tags, form-field arrays)."""
+    if not _NAME_FIELD().search(low, max(0, start - 24), start):
+        return None
+    m = _VALUE_FIELD().match(low, end)
+    return _inner(m.group("val"), m.start("val")) if m else None
+
+
+def _xml_value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
+    before = text[max(0, start - 41) : start]
+    if not (before.endswith("<") or re.search(r"<[\w.-]{1,40}:$", before)):
+        return None
+    if not text.startswith("</", m.end("xval")):
+        return None  # <ACCESS_TOKEN> as a placeholder, not an element with a value
+    return _inner(text[m.start("xval") : m.end("xval")], m.start("xval"))
+
+
+def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the value the name introduces, if the syntax around it makes a pair."""
+    before = text[max(0, start - 8) : start]
+    opener = before.rstrip("\\\"'")[-1:]
+    name = text[start : m.end("rest")].lower()
+    if m.group("comma") is not None and opener not in "[(":
+        return None  # "token, ..." in prose is no pair
+    multipart = before.endswith(('name="', "name='", 'name=\\"'))
+    if m.group("space") is not None and not (name.startswith("-") or "securestring" in name or multipart):
+        return None  # "token expired": prose
+    if m.group("mp") is not None and not multipart:
+        return None  # only a multipart part's name="..." has its value after the part's headers
+    at = m.start("val")
+    value = text[at : m.end("val")]
+    if value[:1] not in "\"'\\({<":  # a bare value
+        if (scheme := _SCHEME_WORD().match(text, at)) is not None:
+            return _checked(text, scheme.end(), _BARE().match(text, scheme.end()).end())  # type: ignore[union-attr]
+        sep = m.group("sep") or ""
+        if ":" in sep and "=" not in sep and value.islower() and _PROSE_WORD().match(text, at):
+            return None  # "Password: must be 8 characters": prose after a colon
+        if opener == "[" and m.group("bracket") and "=>" in sep:
+            line_end = text.find("\n", at)
+            return _checked(text, at, len(text) if line_end < 0 else line_end)  # print_r: to the end of the line
+    return _inner(value, at)
+
+
+def _inner(value: str, at: int) -> tuple[int, int] | None:
+    """The span inside a value's quotes, brackets or CDATA."""
+    lead = 0
+    if value[:9].upper() == "<![CDATA[":
+        lead, trail = 9, 3
+    elif value[:1] in "({":
+        lead, trail = 1, 1
+    else:
+        stripped = value.lstrip("\\")
+        if stripped[:1] in "\"'":
+            lead = len(value) - len(stripped) + 1
+        trail = lead
+    return _checked(None, at + lead, at + len(value) - trail, value[lead : len(value) - trail])
+
+
+def _checked(text: str | None, start: int, end: int, inner: str | None = None) -> tuple[int, int] | None:
+    inner = inner if inner is not None else (text or "")[start:end]
+    if end <= start or _MARKED in inner or inner.strip().rstrip("\\").lower() in _EMPTY:
+        return None
+    return start, end
+
+
+def _oauth_codes(text: str) -> Iterator[Span]:
+    """An OAuth authorization code: ``code=`` in a query string, or a long code in a form body, a
+    Java ``toString`` or a recording (never an error's short code, such as ``code=404``)."""
+    low = _lowered(text) if "ODE=" in text or "ode=" in text else ""
+    for m in _OAUTH_CODE().finditer(low):
+        lead = low[m.start() - 1 : m.start()]
+        if lead.isalnum() or lead in ("_", "-"):
+            continue  # errorcode=, response_code=
+        value = text[m.start("val") : m.end("val")]
+        if _MARKED in value or value.isdigit():
+            continue
+        generated = len(value) >= 10 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+        if lead in ("?", "&") or generated:
+            yield Span(*m.span("val"), "OAuth code")
+
+
+def _headers(text: str) -> Iterator[Span]:
+    """The whole value of a header that is a credential (Authorization, Cookie, MYOB's keys)."""
+    low = _lowered(text)
+    if not any(h in low for h in _HEADER_HINTS):
+        return
+    for m in _HEADER_LINE().finditer(low):
+        lead = low[m.start() - 1 : m.start()]
+        value = text[m.start("val") : m.end("val")]
+        if (lead.isalnum() or lead in ("_", "$")) or _MARKED in value:
+            continue
+        scheme = _SCHEME_WORD().match(value)  # "Bearer " is a word anyone may read: the token after it is not
+        end = m.end("val")
+        if value[:7].lower() == "digest ":  # Digest's quoted parameters run on past the quotes
+            end = len(text) if (eol := text.find("\n", end)) < 0 else eol
+        yield Span(m.start("val") + (scheme.end() if scheme else 0), end, "credential by name")
+
+
+def _url_userinfo(text: str) -> Iterator[Span]:
+    """The user-info of a URL, whatever its shape (user:password, a token alone, a raw ``@``)."""
+    if "://" not in text:
+        return
+    for m in _URL_USERINFO().finditer(text):
+        if _SCHEME().search(text, max(0, m.start() - 21), m.start()) and _MARKED not in m.group(1):
+            yield Span(*m.span(1), "URL credentials")
+
+
+def _random_tokens(text: str) -> Iterator[Span]:
+    """Tokens that look generated, whole or as one segment of a path or dotted name."""
+    for m in _TOKEN().finditer(text):
+        token = m.group(0)
+        if not _MIXED().search(token):
+            continue  # no digit and no lower-to-upper step: words, paths, names (never 16 random characters)
+        whole = not any(c in token for c in "/.~") or "+" in token or token.endswith("=")  # paths are judged by segment
+        if whole and looks_random(token.strip("=.-_~")):
+            found = [(m.start(), m.end())]
+        else:
+            found, pos = [], m.start()
+            for part in re.split(r"([/.~])", token):
+                if len(part) >= 16 and looks_random(part.strip("=-_")):
+                    found.append((pos, pos + len(part)))
+                pos += len(part)
+        if found and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):  # "Support ID: …" stays
+            yield from (Span(a, b, "random token") for a, b in found)
+
+
+# --- escapes: judge the decoded text, mask the original --------------------------------------------
+
+
+class _View:
+    """A decoded copy of a text, and where each of its characters came from in the original
+    (worked out only when a span found in it must be mapped: most views map none)."""
+
+    def __init__(self, text: str, parent: _View | None) -> None:
+        self.parent = parent
+        self.source = text
+        self.count = 0
+
+        def one(m: re.Match[str]) -> str:
+            self.count += 1
+            return _FAST.get(m.group(), "") or _unescaped(m)
+
+        if "\\\\" in text or "\\u" in text or "%" in text or "&" in text:
+            self.text = _ESCAPE().sub(one, text)
+        else:  # only backslash pairs (\" \n \/), none escaped itself: undone at C speed
+            decoded = text
+            for pair, char in _PAIRS:
+                decoded = decoded.replace(pair, char)
+            self.text, self.count = decoded, len(text) - len(decoded)
+        self._map: tuple[array[int], array[int], array[int]] | None = None
+
+    def _escapes(self) -> tuple[array[int], array[int], array[int]]:
+        """(decoded index, start, end) of each escape."""
+        if self._map is None:
+            spans = [m.span() for m in _ESCAPE().finditer(self.source)]
+            start = array("q", [a for a, _ in spans])
+            end = array("q", [b for _, b in spans])
+            shrink = accumulate((b - a - 1 for a, b in spans), initial=0)
+            self._map = array("q", [a - less for a, less in zip(start, shrink, strict=False)]), start, end
+        return self._map
+
+    def _local(self, i: int) -> tuple[int, int]:
+        """The span of the text decoded that decoded character i came from."""
+        at, start, end = self._escapes()
+        k = bisect_right(at, i) - 1
+        if k >= 0 and at[k] == i:
+            return start[k], end[k]
+        base = end[k] + (i - at[k] - 1) if k >= 0 else i
+        return base, base + 1
+
+    def origin(self, i: int) -> int:
+        start = self._local(i)[0]
+        return self.parent.origin(start) if self.parent else start
+
+    def origin_end(self, j: int) -> int:
+        """Where the decoded span ending at j ends in the original text."""
+        if j <= 0:
+            return self.origin(0)
+        end = self._local(j - 1)[1]
+        return self.parent.origin_end(end) if self.parent else end
+
+
+def _unescaped(m: re.Match[str]) -> str:
+    u, simple, pct, entity = m.groups()
+    if u:
+        return chr(int(u, 16))
+    if simple:
+        return _SIMPLE.get(simple, simple)
+    if pct:
+        return chr(int(pct, 16))
+    if entity in _ENTITIES:
+        return _ENTITIES[entity]
+    code = int(entity[2:], 16) if entity[1:2] in "xX" else int(entity[1:])
+    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
+
+
+def _views(text: str) -> Iterator[_View]:
+    """The text decoded once, twice, three times: each level of escaping undone."""
+    parent: _View | None = None
+    current = text
+    for _ in range(_DEPTH):
+        if "\\" not in current and "%" not in current and "&" not in current:
+            return
+        view = _View(current, parent)
+        if not view.count:
+            return
+        yield view
+        parent, current = view, view.text

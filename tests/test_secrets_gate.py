@@ -1,0 +1,443 @@
+"""The exit gate: a value taken from the input leaves errcat only through ``errcat.gate``, in every
+output (explain's table, JSON and markdown, --stub, scan in each format, the Python API, both
+client hooks' exceptions, ExplainFilter's log records).
+
+One test per kind of leak issue 28 lists, then a property test that puts generated secrets of many
+shapes under credential-like names in every input form errcat reads. Every secret is generated at
+random in the shape its kind takes; none is real."""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import random
+import string
+import textwrap
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import pytest
+import requests
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import errcat
+from errcat.explainer import explain
+from errcat.explainer.stub import stub_yaml
+from errcat.gate import MARK, screen
+from errcat.integrations import ExplainFilter
+from errcat.integrations import httpx as errcat_httpx
+from errcat.integrations import requests as errcat_requests
+from errcat.render.views import explain_view, scan_view
+
+CATALOG = errcat.load_catalog(use_env=False)
+API = errcat.ErrorCatalog.open(use_env=False)
+rnd = random.Random(28)
+ALNUM = string.ascii_letters + string.digits
+HEX = "0123456789abcdef"
+
+
+def r(n: int, alphabet: str = ALNUM) -> str:
+    return "".join(rnd.choice(alphabet) for _ in range(n))
+
+
+def guid() -> str:
+    h = r(32, HEX)
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def password() -> str:
+    """A password as people choose them: letters, digits and a symbol (no entropy test finds it)."""
+    return r(5, string.ascii_letters) + r(4, string.digits) + rnd.choice("!#*") + r(3, string.ascii_lowercase)
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def jwt() -> str:
+    head = b64url(b'{"alg":"RS256","typ":"JWT"}')
+    body = b64url(json.dumps({"sub": guid(), "iss": "https://identity.acme.example", "exp": 1795000000}).encode())
+    return f"{head}.{body}.{r(342, ALNUM + '-_')}"
+
+
+def intuit_token() -> str:
+    """An encrypted (JWE) access token of about 800 characters whose key segment is empty."""
+    head = b64url(b'{"enc":"A128CBC-HS256","alg":"dir"}')
+    return f"{head}..{r(22, ALNUM + '-_')}.{r(720, ALNUM + '-_')}.{r(22, ALNUM + '-_')}"
+
+
+def cftoken() -> str:
+    """MYOB's company-file credential: base64 of ``user:password``."""
+    return base64.b64encode(f"Administrator:{password()}".encode()).decode()
+
+
+def sas_sig() -> str:
+    return quote(base64.b64encode(rnd.randbytes(32)).decode(), safe="")
+
+
+def cloudwatch(inner: dict[str, str]) -> str:
+    """A CloudWatch export: the app's JSON as a string in a log event in an export (three levels)."""
+    level1 = json.dumps({"level": "error", "msg": "token request failed", "body": json.dumps(inner)})
+    level2 = json.dumps({"log": level1, "stream": "stderr"})
+    return json.dumps({"events": [{"timestamp": 1795000000000, "message": level2}]})
+
+
+def wrapped(line: str, width: int = 80) -> str:
+    return "\n".join(textwrap.wrap(line, width, break_long_words=True, break_on_hyphens=False))
+
+
+# (kind from issue 28, paste with <0>, <1>... for the secrets, the secrets)
+def _kinds() -> list[tuple[str, str, list[str]]]:
+    s = [r(32), r(40, ALNUM + "-_"), password(), password(), cftoken(), r(48, ALNUM + "-_")]
+    jw = jwt()
+    pw_at = r(5) + "@" + r(6)
+    odbc = (r(6), r(7))
+    teams_hex = r(32, HEX)
+    return [
+        (
+            "Ruby 3.4 hash",
+            'OAuth2::Error (invalid_client): POST https://oauth.accounting.sage.com/token {client_id: "ledger-sync", client_secret: "<0>", grant_type: "refresh_token"}',
+            [s[0]],
+        ),
+        (
+            "Node object",
+            "AxiosError: Request failed with status code 401\n  data: { client_id: 'ledger-sync', client_secret: '<0>' }",
+            [s[1]],
+        ),
+        ("YAML quoted password", 'myob:\n  username: "Administrator"\n  password: "<0>"\nError: 401 Unauthorized', [s[2]]),
+        (
+            "PHP print_r protected property",
+            "MyobClient Object\n(\n    [companyFileUser:protected] => Administrator\n    [companyFilePassword:protected] => <0>\n    [http_code] => 401\n)",
+            [s[3]],
+        ),
+        (
+            ".NET key/value pairs",
+            "System.Net.Http.HttpRequestException: 401 (Unauthorized)\n  Form: [grant_type, client_credentials], [client_id, ledger-sync], [client_secret, <0>]",
+            [s[0]],
+        ),
+        (
+            "header tuples",
+            "headers=[('x-myobapi-key', '<1>'), ('x-myobapi-cftoken', '<0>'), ('x-myobapi-version', 'v2')]\nHTTP 401",
+            [s[4], s[5]],
+        ),
+        (
+            "namespaced XML",
+            '<soap:Header><wsse:Security><wsse:UsernameToken><wsse:Username>sync</wsse:Username><wsse:Password Type="PasswordText"><0></wsse:Password></wsse:UsernameToken></wsse:Security></soap:Header>',
+            [s[2]],
+        ),
+        (
+            "CDATA value",
+            "<credentials><user>sync</user><password><![CDATA[<0>]]></password></credentials>\n401 Unauthorized",
+            [s[3]],
+        ),
+        ("raw key in an authorization field", "{'authorization': '<0>', 'accept': 'application/json'} -> 401", [s[0]]),
+        ("basic scheme in JSON", '{"headers":{"authorization":"basic <0>"},"status":401}', [s[4]]),
+        (
+            "\\u0022-escaped JSON in a Serilog CLEF line",
+            '{"@t":"2026-11-03T10:00:00.123Z","@mt":"Token request failed {Body}","Body":"{\\u0022client_id\\u0022:\\u0022ledger\\u0022,\\u0022client_secret\\u0022:\\u0022<0>\\u0022}","StatusCode":401}',
+            [s[1]],
+        ),
+        (
+            "Azure SAS \\u0026sig=",
+            '{"@mt":"Export upload failed","Uri":"https://acme.blob.core.windows.net/exports/ledger.csv?sv=2022-11-02\\u0026ss=b\\u0026sp=r\\u0026se=2026-12-01T00:00:00Z\\u0026sig=<0>","Status":403}',
+            [sas_sig()],
+        ),
+        ("JSON escaped three levels deep", cloudwatch({"client_id": "ledger", "password": "<0>"}), [s[2]]),
+        (
+            "multipart client_secret",
+            'POST /oauth/token HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=----b1\r\n\r\n------b1\r\nContent-Disposition: form-data; name="client_id"\r\n\r\nledger\r\n------b1\r\nContent-Disposition: form-data; name="client_secret"\r\n\r\n<0>\r\n------b1--\r\n\r\nHTTP/1.1 401 Unauthorized\r\n\r\n{"error":"invalid_client"}',
+            [s[3]],
+        ),
+        ("INVOICEXPRESS_KEY=", "INVOICEXPRESS_ACCOUNT=acme\nINVOICEXPRESS_KEY=<0>\nInvoiceXpress 401 Unauthorized", [r(40, HEX)]),
+        ("MYOB_CF_PASS=", "MYOB_CF_USER=Administrator\nMYOB_CF_PASS=<0>\nMYOB 401 Unauthorized", [s[2]]),
+        (
+            "docker login -p",
+            '$ docker login -u ledger -p <0> registry.acme.example\nError response from daemon: Get "https://registry.acme.example/v2/": unauthorized',
+            [s[3]],
+        ),
+        (
+            "sqlcmd -P",
+            "sqlcmd -S db.acme.internal -U sync -P <0> -Q \"SELECT 1\"\nSqlcmd: Error: Login failed for user 'sync'.",
+            [s[2]],
+        ),
+        (
+            "doctl -t",
+            "doctl -t <0> apps list\nError: GET https://api.digitalocean.com/v2/apps: 401 Unable to authenticate you",
+            ["dop_v1_" + r(64, HEX)],
+        ),
+        (
+            "curl --cert file:pass",
+            "curl --cert ./client.p12:<0> https://api.acme.example/v1/invoices\ncurl: (58) could not load client certificate",
+            [s[3]],
+        ),
+        (
+            "PowerShell ConvertTo-SecureString",
+            "$pw = ConvertTo-SecureString '<0>' -AsPlainText -Force\nInvoke-RestMethod : The remote server returned an error: (401) Unauthorized.",
+            [s[2]],
+        ),
+        (
+            "auth tuple in a traceback",
+            "Traceback (most recent call last):\n  File \"sync.py\", line 42, in <module>\n    r = requests.get(url, auth=('ledger', '<0>'))\nrequests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.myob.com/accountright/",
+            [s[3]],
+        ),
+        (
+            "OAuth code in a request body",
+            'POST https://secure.myob.com/oauth2/v1/authorize\ncode=<0>&grant_type=authorization_code&client_id=ledger\nHTTP/1.1 400\n{"error":"invalid_grant"}',
+            [s[5]],
+        ),
+        (
+            "OAuth code in a Java toString",
+            "com.acme.sync.TokenException: 400 invalid_grant for AuthorizationCodeTokenRequest{code=<0>, grantType=authorization_code}",
+            [s[5]],
+        ),
+        (
+            "OAuth code URL-encoded in a ReturnUrl",
+            "GET https://app.acme.example/Account/Login?ReturnUrl=%2Fconnect%2Fcallback%3Fcode%3D<0>%26state%3Dxyz -> 500",
+            [s[5]],
+        ),
+        (
+            "OAuth code in a VCR cassette read as text",
+            "- request:\n    body:\n      string: code=<0>&grant_type=authorization_code\n    method: POST\n  response:\n    status:\n      code: 400",
+            [s[5]],
+        ),
+        ("Intuit token with an empty segment", "Authorization: Bearer <0>\nHTTP/1.1 401 Unauthorized", [intuit_token()]),
+        (
+            "GitLab token as the whole user-info",
+            "fatal: unable to access 'https://<0>@gitlab.com/acme/ledger.git/': The requested URL returned error: 403",
+            ["glpat-" + r(20, ALNUM + "-_")],
+        ),
+        (
+            "Microsoft Teams webhook URL",
+            f"POST https://acme.webhook.office.com/webhookb2/{guid()}@{guid()}/IncomingWebhook/<0>/{guid()} -> 400 Bad payload",
+            [teams_hex],
+        ),
+        (
+            "JWT hard-wrapped by a console",
+            wrapped(f"> Authorization: Bearer {jw}") + "\n< HTTP/1.1 401 Unauthorized",
+            [jw[i : i + 12] for i in range(0, len(jw) - 12, 12)],
+        ),
+        (
+            "database URL whose password holds a raw @",
+            "sqlalchemy.exc.OperationalError: could not connect to postgresql://ledger:<0>@db.acme.internal:5432/ledger",
+            [pw_at, pw_at.split("@")[0], pw_at.split("@")[1]],
+        ),
+        (
+            "ODBC PWD={a;b}",
+            "DRIVER={ODBC Driver 18 for SQL Server};SERVER=db;UID=sync;PWD={<0>};\nLogin failed",
+            [f"{odbc[0]};{odbc[1]}", *odbc],
+        ),
+    ]
+
+
+def _fill(template: str, secrets: list[str], kind: str) -> str:
+    text = template
+    whole = {"database URL whose password holds a raw @": 1, "ODBC PWD={a;b}": 1, "JWT hard-wrapped by a console": 0}
+    for i, secret in enumerate(secrets[: whole.get(kind, len(secrets))]):
+        text = text.replace(f"<{i}>", secret)
+    return text
+
+
+KINDS = [(kind, _fill(template, secrets, kind), secrets) for kind, template, secrets in _kinds()]
+
+
+def _response_outputs(body: str) -> dict[str, str]:
+    """What both client hooks raise and ExplainFilter logs for a 401 response with this body."""
+    url = "https://api.acme.example/v1/token"
+    out = {}
+    response = requests.Response()
+    response.status_code, response._content, response.url = 401, body.encode(), url
+    response.request = requests.Request("POST", url).prepare()
+    with pytest.raises(errcat_requests.RequestsVendorError) as raised:
+        errcat_requests.hook(catalog=API)(response)
+    out["requests hook exception"] = f"{raised.value} {raised.value!r} {raised.value.args}"
+    with pytest.raises(errcat_httpx.HttpxVendorError) as raised_x:
+        errcat_httpx.hook(catalog=API)(httpx.Response(401, content=body.encode(), request=httpx.Request("POST", url)))
+    out["httpx hook exception"] = f"{raised_x.value} {raised_x.value!r} {raised_x.value.args}"
+    record = logging.LogRecord("sync", logging.ERROR, __file__, 1, "token refresh failed", None, None)
+    record.response = response
+    ExplainFilter(API).filter(record)
+    out["log record"] = logging.Formatter("%(message)s %(errcat)s").format(record)
+    return out
+
+
+def _outputs(text: str) -> dict[str, str]:
+    x = explain(CATALOG, text)
+    out = {fmt: str(explain_view(fmt, x)) for fmt in ("table", "json", "markdown")}
+    out["stub"] = stub_yaml(CATALOG, x) or ""
+    out["python api"] = f"{x!r} {x} {json.dumps(x.as_dict())}"
+    return out
+
+
+def _scan_outputs(tmp_path: Path, texts: list[str]) -> dict[str, str]:
+    log = tmp_path / "app.log"
+    log.write_text("".join(f"2026-11-03T10:00:00Z ERROR sync: {' '.join(t.split())} -> HTTP 401\n" for t in texts))
+    report = API.scan([str(log)])
+    return {f"scan {fmt}": str(scan_view(fmt, report, 500)) for fmt in ("table", "json", "markdown")}
+
+
+def _leaks(secrets: list[str], outputs: dict[str, str]) -> list[str]:
+    return [f"{name} shows {secret[:4]}…" for secret in secrets for name, out in outputs.items() if secret in out]
+
+
+@pytest.mark.parametrize(("kind", "text", "secrets"), KINDS, ids=[k[0] for k in KINDS])
+def test_each_listed_kind_is_hidden_in_every_output(kind, text, secrets, tmp_path):
+    outputs = {**_outputs(text), **_response_outputs(text), **_scan_outputs(tmp_path, [text])}
+    assert not _leaks(secrets, outputs), kind
+    document = json.loads(outputs["json"])
+    recording = any("cassette" in n or "HAR" in n for n in document["notes"])  # its request bodies are not kept at all
+    assert document["redacted_kinds"] or recording, "the output says what was hidden"
+
+
+def test_the_issue_lists_thirty_two_kinds_of_paste():
+    assert len(KINDS) == 32
+
+
+def test_explain_given_a_paste_for_a_file_explains_it_and_never_echoes_it(cli):
+    secret = password()
+    paste = f'HTTP/1.1 401 Unauthorized\n{{"error":"invalid_client","client_secret":"{secret}"}}'
+    result = cli("explain", paste)
+    assert "explained as text" in result.stderr and "invalid_client" in result.stdout
+    assert secret not in result.output
+
+
+def test_explain_given_a_missing_file_shows_a_short_masked_prefix(cli):
+    secret = "sk_live_" + r(24)
+    result = cli("explain", f"Invalid API Key provided: {secret} for account acct_1")
+    assert result.exit_code == 2 and "cannot read" in result.stderr
+    assert secret[:12] not in result.output and "account acct_1" not in result.output
+
+
+def test_scan_given_a_log_line_for_a_file_never_echoes_it(cli):
+    secret = password()
+    for fmt in ("table", "json", "markdown"):
+        result = cli("scan", f"2026-11-03 ERROR login failed password={secret} user=sync", "--format", fmt)
+        assert result.exit_code == 2
+        assert secret not in result.output and "user=sync" not in result.output
+
+
+def test_a_password_a_sentence_gives_is_hidden():
+    secret = password()
+    text = f"2026-11-03 ERROR MYOB login failed for Administrator with password {secret} (401 Unauthorized)"
+    assert all(secret not in out for out in _outputs(text).values())
+    assert "login failed for Administrator" in screen(text).text
+
+
+# --- what stays readable ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Password: must be at least 8 characters long and contain a digit",
+        "Authentication failed: the access token has expired",
+        '{"error":"invalid_grant","error_description":"The authorization code has expired","code":"AUTH_CODE_EXPIRED"}',
+        "error code=404 message=Not Found",
+        "DatePriorToBeginningOfFinancialYear: Date cannot be prior to beginning of financial year",
+        "The request failed with sha256WithRSAEncryption signature verification",
+        "<Error><Code>InvalidToken</Code><Message>The provided token is malformed</Message></Error>",
+    ],
+)
+def test_error_words_stay_readable(text):
+    assert MARK not in screen(text).text
+
+
+# --- property: generated secrets in every input form, every output path ----------------------
+
+NAMES = st.sampled_from(
+    [
+        "password", "client_secret", "apiKey", "X-Api-Key", "access_token", "refresh_token", "db_password", "SECRET_KEY",
+        "x-myobapi-cftoken", "AccountKey", "pwd", "auth_token", "privateKey", "sessionToken", "INVOICEXPRESS_API_KEY",
+    ]
+)  # fmt: skip
+SYMBOLS = "!#*^~-_."
+SECRETS = st.one_of(
+    st.text(ALNUM, min_size=12, max_size=48),
+    st.text(ALNUM + SYMBOLS, min_size=10, max_size=24),
+    st.binary(min_size=12, max_size=48).map(lambda b: base64.b64encode(b).decode()),
+    st.text(HEX, min_size=32, max_size=64),
+    st.builds(lambda p: base64.b64encode(f"Administrator:{p}".encode()).decode(), st.text(ALNUM, min_size=6, max_size=16)),
+    st.builds(lambda a: "sk_live_" + a, st.text(ALNUM, min_size=24, max_size=32)),
+    st.builds(lambda a: "glpat-" + a, st.text(ALNUM + "-_", min_size=20, max_size=20)),
+).filter(lambda s: any(c.isalpha() for c in s) and any(c.isdigit() for c in s) and not s.startswith(("-", ".")))
+
+
+def _vcr(name: str, secret: str) -> str:
+    return (
+        "http_interactions:\n- request:\n    method: post\n    uri: https://api.accounting.sage.com/v3.1/contacts\n"
+        f"    headers:\n      {name}:\n      - {secret}\n  response:\n    status:\n      code: 401\n      message: Unauthorized\n"
+        '    body:\n      string: \'[{"$severity":"error","$dataCode":"AccessTokenExpiredError","$message":"Your Access token has expired."}]\'\n'
+        "recorded_with: VCR 6.0.0\n"
+    )
+
+
+def _har(name: str, secret: str) -> str:
+    entry = {
+        "request": {"method": "GET", "url": "https://api.myob.com/accountright/", "headers": [{"name": name, "value": secret}]},
+        "response": {
+            "status": 401,
+            "statusText": "Unauthorized",
+            "headers": [],
+            "content": {"text": '{"Message":"Access denied"}'},
+        },
+    }
+    return json.dumps({"log": {"version": "1.2", "entries": [entry]}})
+
+
+FORMS = {
+    "JSON": lambda n, s: json.dumps({"error": "invalid_client", n: s}),
+    "Python repr": lambda n, s: repr({n: s, "grant_type": "refresh_token"}) + " -> 401",
+    "Ruby hash": lambda n, s: f'{{:{n}=>"{s}", :grant_type=>"refresh_token"}} 401',
+    "Ruby 3.4 hash": lambda n, s: f'{{{n}: "{s}", grant_type: "refresh_token"}} 401',
+    "print_r": lambda n, s: f"Array\n(\n    [{n}] => {s}\n    [http_code] => 401\n)",
+    "var_dump": lambda n, s: f'array(2) {{\n  ["{n}"]=>\n  string({len(s)}) "{s}"\n}}\nHTTP 401',
+    "YAML": lambda n, s: f"credentials:\n  {n}: {s}\n  region: ap-southeast-2\nerror: 401 Unauthorized",
+    "YAML quoted": lambda n, s: f"credentials:\n  {n}: '{s}'\nerror: 401 Unauthorized",
+    "XML": lambda n, s: f"<auth><{n}>{s}</{n}></auth>\n<error>401</error>",
+    "XML CDATA": lambda n, s: f"<auth><{n}><![CDATA[{s}]]></{n}></auth>",
+    "header": lambda n, s: f"> {n}: {s}\n< HTTP/1.1 401 Unauthorized",
+    "query string": lambda n, s: f"GET https://api.acme.example/v1/invoices?{n}={s}&page=2 -> 401",
+    "form body": lambda n, s: f"POST /oauth/token\ngrant_type=client_credentials&{n}={s}&scope=read\nHTTP/1.1 401",
+    "multipart": lambda n, s: f'Content-Disposition: form-data; name="{n}"\r\n\r\n{s}\r\n------b1--\r\nHTTP/1.1 401',
+    "env line": lambda n, s: f"{n.upper().replace('-', '_')}={s}\nERROR: 401 Unauthorized",
+    "command line": lambda n, s: f"$ sync --{n.lower().replace('_', '-')} {s} --verbose\nerror: 401 Unauthorized",
+    "command line =": lambda n, s: f"$ sync --{n.lower().replace('_', '-')}={s}\nerror: 401 Unauthorized",
+    "VCR": _vcr,
+    "HAR": _har,
+    "escaped JSON": lambda n, s: json.dumps({"level": "error", "msg": json.dumps({n: s, "status": 401})}),
+    "escaped twice": lambda n, s: json.dumps({"log": json.dumps({"msg": json.dumps({n: s})})}),
+    "URL-encoded": lambda n, s: f"GET /login?ReturnUrl={quote(f'/cb?{n}={s}&x=1', safe='')} -> 500",
+}
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(sorted(FORMS)), NAMES, SECRETS)
+def test_generated_secrets_in_every_form_never_reach_any_output(tmp_path, form, name, secret):
+    text = FORMS[form](name, secret)
+    outputs = {**_outputs(text), **_response_outputs(text), **_scan_outputs(tmp_path, [text])}
+    assert not _leaks([secret], outputs), (form, name)
+
+
+# --- bounded: every rule is linear (issue 29: these took 3 to 49 s) ---------------------------
+
+CAP = 2 * 1024 * 1024
+HOSTILE = {
+    "PEM BEGIN lines without an END": "-----BEGIN PRIVATE KEY-----\n",
+    ";password= repeated": ";password=",
+    '"token": " repeated': '"token": "',
+    '\\"token\\" repeated': '\\"token\\"',
+    "<secret> repeated": "<secret>",
+}
+
+
+@pytest.mark.parametrize("unit", HOSTILE.values(), ids=list(HOSTILE))
+def test_a_2mb_hostile_paste_is_screened_in_bounded_time(unit):
+    text = (unit * (CAP // len(unit) + 1))[:CAP]
+    started = time.process_time()
+    screened = screen(text)
+    # A bound against quadratic rules (which took 40 s), not a speed target: scripts/bench_gate.py has the figures.
+    assert time.process_time() - started < 5
+    assert len(screened.text) <= len(text)
