@@ -161,7 +161,7 @@ def _retry_after(value: str | None) -> float | None:
 def _advise(x: Explanation) -> RetryAdvice:
     advices = []
     for m in x.errors or ():
-        guide = x.source.guide_for(m.best.entry) if m.best is not None and x.source is not None else None
+        guide = x.guide_of(m.best.entry) if m.best is not None and x.reference is not None else None
         if guide is not None:
             advices.append(_ADVICE.get(guide.retry, _ADVICE["no"]))
         else:
