@@ -190,10 +190,10 @@ def endpoints_markdown(rows: list[EndpointRow]) -> str:
     from ..stats import parameter_text
 
     cells: list[list[object]] = [
-        [r.vendor, r.path, ", ".join(r.methods), r.rows, r.description or "", "; ".join(parameter_text(p) for p in r.parameters)]
+        [r.vendor, r.label, ", ".join(r.methods), r.rows, r.description or "", "; ".join(parameter_text(p) for p in r.parameters)]
         for r in rows
     ]
-    headers = ["Vendor", "Path", "Methods", "Rows", "Returns", "Query parameters"]
+    headers = ["Vendor", "Endpoint", "Methods", "Rows", "Returns", "Query parameters"]
     if any(r.quirks for r in rows):
         headers.append("Quirks of the document")
         for row, r in zip(cells, rows, strict=True):

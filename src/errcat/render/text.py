@@ -21,12 +21,10 @@ Line = list[Segment]
 
 
 def where(entry: Entry) -> str:
-    """The endpoint an entry applies to, in words."""
-    if entry.endpoint:
-        return entry.endpoint
-    if entry.resource:
-        return entry.resource + (f" — {entry.action}" if entry.action else "") + (" (inferred)" if entry.inferred else "")
-    return "(all endpoints)"
+    """The endpoint an entry applies to, in words (as the reference pages' sections name it)."""
+    from ..stats import endpoint_label
+
+    return endpoint_label(entry)
 
 
 def group_lines(group: ErrorGroup, label: str | None = None) -> list[Line]:
@@ -138,8 +136,8 @@ def endpoint_lines(rows: list[EndpointRow]) -> list[Line]:
             [
                 (f"{r.vendor:<14} ", "cyan"),
                 (f"{','.join(r.methods) or '-':<22} ", None),
-                (r.path, "bold"),
-                (f"  {r.rows} rows", "dim"),
+                (r.label, "bold"),
+                (f"  {r.rows} {'row' if r.rows == 1 else 'rows'}", "dim"),
             ]
         )
         if r.description:
