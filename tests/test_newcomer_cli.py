@@ -41,3 +41,139 @@ def test_endpoints_sage_and_invoicexpress_list_what_they_document(cli):
     assert sage.exit_code == 0 and re.search(r"^sage .*\(all endpoints\)  17 rows$", sage.stdout, re.MULTILINE)
     ix = cli("endpoints", "invoicexpress").stdout
     assert "Invoices, Estimates and Guides — Send by Email  4 rows" in ix and "Clients (inferred)" in ix
+
+
+def _python(code: str, tmp_path: Path) -> str:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ERRCAT_CACHE_DIR": str(tmp_path)}
+    env.pop("ERRCAT_CATALOG", None)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=60).stdout
+
+
+@pytest.mark.slow
+def test_dir_lists_the_public_api_and_an_empty_lookup_is_false(tmp_path):
+    out = _python(
+        "import errcat\n"
+        "print(sorted(set(errcat.__all__) - set(dir(errcat))))\n"
+        "print([n for n in dir(errcat) if not n.startswith('_') and n not in errcat.__all__])\n"
+        "c = errcat.open_catalog()\n"
+        "print(bool(c.lookup('25008')), bool(c.lookup('99999')), c.lookup('99999').found)\n",
+        tmp_path,
+    )
+    assert out.splitlines() == ["[]", "[]", "True False False"]  # errcat.ex<TAB> completes; `if c.lookup(q):` reads right
+
+
+def test_docs_check_outside_the_repository_says_pages_missing_in_one_line(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = cli("docs", "--check")
+    assert r.exit_code == 1
+    assert r.stderr.splitlines() == [
+        "pages missing (docs/reference does not exist): invoicexpress.md, myob.md, prospend.md, sage.md, index.md; "
+        "`errcat docs --out docs/reference` writes them"
+    ]
+    (tmp_path / "docs" / "reference").mkdir(parents=True)
+    (tmp_path / "docs" / "reference" / "myob.md").write_text("hand written\n", encoding="utf-8")
+    r = cli("docs", "--check")
+    assert r.exit_code == 1 and "pages missing (not in docs/reference): invoicexpress.md, prospend.md" in r.stderr
+    assert "stale: docs/reference/myob.md" in r.stderr  # a page that is there but differs still shows its diff
+
+
+@pytest.mark.parametrize("given", ["JSON", "Json", "json"])
+def test_formats_are_accepted_in_any_case(cli, given):
+    r = cli("lookup", "25008", "-f", given)
+    assert r.exit_code == 0 and json.loads(r.stdout)["kind"] == "lookup"
+    assert json.loads(cli("export", "--format", given).stdout)["kind"] == "export"
+    assert cli("lookup", "25008", "-f", "xml").exit_code == 2
+
+
+def test_cache_info_prints_markdown_when_asked(cli):
+    cli("lookup", "25008")  # an index in the cache
+    out = cli("cache", "info", "-f", "markdown").stdout
+    assert out.startswith("Cache folder: ")
+    assert "| Index file | Bytes | Entries | Built | Last used | State | Catalog files |" in out and "| current |" in out
+
+
+def test_one_row_is_one_row(cli):
+    out = cli("list", "--vendor", "myob").stdout
+    assert "(1 row)" in out and "(1 rows)" not in out and "(2 rows)" in out
+    assert " 1 rows" not in cli("endpoints").stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("31001", None),  # no 31xxx code: 38001, 37001, 34001 are other families, not typos
+        ("25080", "25008"),  # two digits swapped
+        ("52008", "25008"),  # swapped at the front: not in the same block, still found
+        ("34004", "34003"),  # the nearest of its block
+        ("DatePriorToBeginingOfFinancialYear", "DatePriorToBeginningOfFinancialYear"),
+    ],
+)
+def test_did_you_mean_for_a_mistyped_code(cli, typed, suggested):
+    r = cli("lookup", typed)
+    assert r.exit_code == 1
+    if suggested is None:
+        assert r.stderr.strip() == f"errcat: no error matches '{typed}'"
+    else:
+        assert f"did you mean: {suggested}" in r.stderr
+
+
+def test_a_lookup_of_many_errors_shows_how_many_and_one_line_each_first(cli):
+    found = json.loads(cli("lookup", "422", "-f", "json").stdout)
+    total = sum(len(s["errors"]) for s in found["sections"])
+    assert total > 10
+    brief = cli("lookup", "422").stdout.splitlines()
+    assert brief[0].startswith(f"422: {total} errors (")
+    assert "--full" in brief[1]
+    assert len(brief) == total + 3 and "  fix:" not in "\n".join(brief)
+    full = cli("lookup", "422", "--full").stdout
+    assert full.count("\n  fix:   ") == sum(1 for s in found["sections"] for g in s["errors"] if g["explanation"])
+    few = cli("lookup", "25008").stdout  # one error: in full, as before
+    assert few.startswith("myob 25008 DatePriorToBeginningOfFinancialYear") and "  fix:   " in few
+
+
+@pytest.mark.slow
+def test_at_40_columns_ids_stay_whole_and_wrapped_lines_end_without_spaces(tmp_path):
+    """On a narrow terminal an id is copied whole (never folded mid-word), and no line is padded."""
+    import os
+    import subprocess
+    import sys
+
+    pty = pytest.importorskip("pty", reason="pseudo-terminals need a POSIX system")
+    controller, terminal = pty.openpty()
+    env = {
+        **os.environ,
+        "ERRCAT_CATALOG": "",
+        "COLUMNS": "40",
+        "TERM": "xterm",
+        "NO_COLOR": "1",
+        "ERRCAT_CACHE_DIR": str(tmp_path),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "errcat", "lookup", "25008"], stdin=subprocess.DEVNULL, stdout=terminal, env=env
+    )
+    os.close(terminal)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal closed: the process ended
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(controller)
+    assert proc.wait(timeout=60) == 0
+    lines = seen.decode().replace("\r", "").splitlines()
+    ids = re.findall(r"^      id: (\S+)", subprocess.run(
+        [sys.executable, "-m", "errcat", "lookup", "25008"], capture_output=True, text=True, env=env, timeout=60
+    ).stdout, re.MULTILINE)  # fmt: skip
+    assert len(ids) == 11
+    for eid in ids:
+        assert any(eid in line.split() for line in lines), eid
+    assert [line for line in lines if line != line.rstrip()] == []
+    wrapped = [line for line in lines if len(line) > 40]
+    assert wrapped and all(any(len(word) > 30 for word in line.split()) for line in wrapped)  # only where a word cannot fit

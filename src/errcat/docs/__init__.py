@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalog.core import Catalog
@@ -46,6 +46,7 @@ class DocsReport:
     stale: list[str]  # pages that differ (check) or would change
     orphans: list[str]  # *.md in the folder no vendor produces any more
     diffs: dict[str, str]
+    missing: list[str] = field(default_factory=list)  # pages not there at all (check): no diff to show
 
 
 def _orphans(out: Path, pages: dict[str, str], catalog: Catalog) -> list[str]:
@@ -66,9 +67,12 @@ def _current(path: Path) -> str | None:
 def check(catalog: Catalog, out: Path, vendors: list[str] | None = None) -> DocsReport:
     """Which pages in ``out`` differ from what the catalog generates, with a short diff each."""
     pages = generate(catalog, vendors)
-    stale, diffs = [], {}
+    stale, diffs, missing = [], {}, []
     for name, content in pages.items():
         path = out / name
+        if not path.exists():
+            missing.append(name)
+            continue
         current = _current(path)
         if current != content:
             stale.append(name)
@@ -76,7 +80,7 @@ def check(catalog: Catalog, out: Path, vendors: list[str] | None = None) -> Docs
                 (current or "").splitlines(), content.splitlines(), f"{out / name} (on disk)", "(from catalog)", lineterm="", n=1
             )
             diffs[name] = "\n".join(list(diff)[:20])
-    return DocsReport([], stale, _orphans(out, pages, catalog), diffs)
+    return DocsReport([], stale, _orphans(out, pages, catalog), diffs, missing)
 
 
 def write(catalog: Catalog, out: Path, vendors: list[str] | None = None, prune: bool = False) -> DocsReport:

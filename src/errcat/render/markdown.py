@@ -12,6 +12,7 @@ from .text import where
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
+    from ..index.maintenance import CacheEntry
     from ..stats import EndpointRow
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]|~#!])")
@@ -199,6 +200,25 @@ def endpoints_markdown(rows: list[EndpointRow]) -> str:
         for row, r in zip(cells, rows, strict=True):
             row.append("; ".join(r.quirks))
     return table(headers, cells)
+
+
+def cache_markdown(folder: str, files: list[CacheEntry]) -> str:
+    """`errcat cache info -f markdown`: the folder, then a table of its index files."""
+    from ..index.cache import KEEP_ENV, cache_keep
+    from .text import cache_state, local_time
+
+    head = (
+        f"Cache folder: {escape(folder)} (keeps the {cache_keep()} most recently used indexes, {KEEP_ENV}; "
+        "older ones are deleted)\n\n"
+    )
+    if not files:
+        return head + "No index files yet (the next lookup builds one).\n"
+    rows: list[list[object]] = [
+        [f.path.name, f"{f.size:,}", "?" if f.entries is None else f"{f.entries:,}", local_time(f.built_at),
+         local_time(f.used_at), cache_state(f), "\n".join(f.files)]
+        for f in files
+    ]  # fmt: skip
+    return head + table(["Index file", "Bytes", "Entries", "Built", "Last used", "State", "Catalog files"], rows)
 
 
 def _sentence(text: str) -> str:
