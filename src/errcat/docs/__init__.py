@@ -8,13 +8,13 @@ entries never moves a link.
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..catalog.core import Catalog
 from ..errors import ErrcatError, UsageError
+from ..fs import write_all_atomic
 from .index import index_page
 from .parts import GENERATED_NOTE, anchor
 from .vendor import vendor_page
@@ -83,33 +83,24 @@ def check(catalog: Catalog, out: Path, vendors: list[str] | None = None) -> Docs
     return DocsReport([], stale, _orphans(out, pages, catalog), diffs, missing)
 
 
+def _write_page(tmp: Path, content: str) -> None:
+    tmp.write_text(content, encoding="utf-8", newline="\n")
+
+
 def write(catalog: Catalog, out: Path, vendors: list[str] | None = None, prune: bool = False) -> DocsReport:
     """Write every page atomically (temp file, then rename); all pages are built before any is written."""
     pages = generate(catalog, vendors)  # any catalog error surfaces here, before a byte is written
     changed = {n: c for n, c in pages.items() if _current(out / n) != c}
-    staged: dict[str, str] = {}
     try:
         out.mkdir(parents=True, exist_ok=True)
-        # Phase 1: every changed page to a temporary file beside it. A failure here (disk full,
-        # no permission) removes the temporaries and leaves every previous page as it was.
-        for name, content in changed.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-            staged[name] = tmp
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(content)
-            os.chmod(tmp, 0o644)  # mkstemp makes 0600; pages are ordinary files
-        # Phase 2: atomic renames.
-        for name, tmp in staged.items():
-            os.replace(tmp, out / name)
-        staged.clear()
+        # Every changed page to a temporary file beside it, then all renamed: a failure while
+        # writing (disk full, no permission) leaves every previous page as it was.
+        write_all_atomic({out / n: partial(_write_page, content=c) for n, c in changed.items()}, mode=0o644)
         orphans = _orphans(out, pages, catalog)
         if prune:
             for name in orphans:
                 (out / name).unlink()
     except OSError as exc:
         raise DocsWriteError(f"cannot write pages to {out}: {exc.strerror or exc}") from None
-    finally:
-        for tmp in staged.values():
-            Path(tmp).unlink(missing_ok=True)
     written = sorted(changed)
     return DocsReport(written, [], orphans if not prune else [], {})
