@@ -3,6 +3,7 @@
     python scripts/bench.py            # built-in, 10,000 and 100,000 entries, scan of a 1 GB log (minutes)
     python scripts/bench.py --quick    # built-in and 2,000 entries, a 64 MB log, fewer repetitions (for CI)
     python scripts/bench.py --only scan [--log-size 1G]   # just `errcat scan` against grep
+    python scripts/bench.py --only mcp   # just `errcat mcp`: a tools/call explain once running
 
 Every command runs as a real subprocess (the installed ``errcat`` script), repetitions are
 interleaved round-robin so machine noise hits every command alike, and each figure is the
@@ -19,6 +20,11 @@ both reading the file from the page cache; then the gzipped log against ``zcat |
 and the log on stdin against ``cat | grep -c -E`` (each input type against its own floor).
 Scan's memory is the peak of the summed resident memory of its whole process tree (it reads big
 files with worker processes), sampled every 20 ms.
+
+The MCP benchmark starts the real ``errcat mcp`` over stdio with the SDK's own client (as an
+assistant does), then times ``tools/call explain`` round trips on the paste above, in the same
+interleaved way, against the explain start-up budget (2 × floor): an assistant waits for a call
+on a running server as long as a terminal user waits for ``errcat explain`` at most.
 """
 
 from __future__ import annotations
@@ -111,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, help="repetitions per command (default 15, quick 5)")
     parser.add_argument("--sizes", type=int, nargs="*", help="synthetic catalog sizes (default 10000 100000)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
-    parser.add_argument("--only", choices=["startup", "scan"], help="run one part only")
+    parser.add_argument("--only", choices=["startup", "scan", "mcp"], help="run one part only")
     parser.add_argument("--log-size", default=None, help="size of the scanned log (default 1G, quick 64M)")
     args = parser.parse_args(argv)
     reps = args.reps or (5 if args.quick else 15)
@@ -121,9 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="errcat-bench-"))
     try:
         verdicts: list[tuple[bool, str]] = []
-        if args.only != "scan":
+        if args.only in (None, "startup"):
             verdicts += bench(work, reps, sizes)
-        if args.only != "startup":
+        if args.only in (None, "mcp"):
+            verdicts += bench_mcp(work, reps, sizes)
+        if args.only in (None, "scan"):
             verdicts += bench_scan(work, min(reps, 5), log_size)
         print()
         for ok, text in verdicts:
@@ -340,6 +348,85 @@ def bench_scan(work: Path, reps: int, size: str) -> list[tuple[bool, str]]:
         (peak <= 200, f"scan peak memory {peak:.0f} MB, file, gzip or stdin (target ≤ 200)"),
         (exact, "scan's counts equal the generator's manifest"),
     ]
+
+
+def bench_mcp(work: Path, reps: int, sizes: list[int]) -> list[tuple[bool, str]]:
+    """``tools/call explain`` on a running ``errcat mcp`` (stdio, the SDK's client) against the
+    explain start-up budget: 2 × the floor, measured here; ``errcat explain`` beside it. On the
+    built-in catalog, and on the largest synthetic one of ``sizes`` (reused if already generated)."""
+    try:
+        import anyio  # noqa: F401  # the SDK's own dependency: here only to say what is missing
+        import mcp  # noqa: F401
+    except ImportError:
+        print("\nerrcat mcp not measured: the MCP SDK is not installed (pip install '.[mcp]')", file=sys.stderr)
+        return []
+    catalogs: dict[str, Path | None] = {"built-in": None}
+    if sizes:
+        n = max(sizes)
+        folder = work / f"synth{n}"
+        if not folder.exists():
+            subprocess.run([sys.executable, str(GENERATOR), str(n), str(folder)], check=True, stdout=subprocess.DEVNULL)
+        catalogs[f"{n:,}"] = folder
+    paste = work / "paste.txt"
+    paste.write_text(PASTE, encoding="utf-8")
+    calls = max(20, reps * 4)
+    print(f"\nerrcat mcp (stdio, the SDK's client): {calls} tools/call explain per catalog, medians\n")
+    print("| catalog | measure | median | × floor |")
+    print("|---|---|---:|---:|")
+    verdicts = []
+    for label, folder in catalogs.items():
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ERRCAT_")}
+        env["NO_COLOR"], env["ERRCAT_CACHE_DIR"] = "1", str(work / f"cache-mcp-{label}")
+        if folder is not None:
+            env["ERRCAT_CATALOG"] = str(folder)
+        check(run([*errcat_command(), "explain", str(paste)], env)[2], label, "explain")  # builds the cache first
+        ms, p95 = _mcp_session(env, paste, calls)
+        budget = 2 * ms["floor"]
+        print(f"| {label} | import typer (floor) | {ms['floor']:.1f} ms | 1.00 |")
+        print(f"| {label} | errcat explain (a process) | {ms['explain']:.1f} ms | {ms['explain'] / ms['floor']:.2f} |")
+        print(
+            f"| {label} | errcat mcp: start to tools listed (one run) | {ms['start']:.1f} ms | {ms['start'] / ms['floor']:.2f} |"
+        )
+        call = f"{ms['call']:.1f} ms (p95 {p95:.1f} ms)"
+        print(f"| {label} | errcat mcp: tools/call explain | {call} | {ms['call'] / ms['floor']:.2f} |")
+        verdicts.append(
+            (
+                ms["call"] <= budget,
+                f"{label} errcat mcp tools/call explain {ms['call']:.1f} ms, budget {budget:.0f} ms (2 × floor; target ≤ budget)",
+            )
+        )
+    return verdicts
+
+
+def _mcp_session(env: dict[str, str], paste: Path, calls: int) -> tuple[dict[str, float], float]:
+    """Median milliseconds of the floor, ``errcat explain``, the server's start and one call (and the
+    calls' 95th percentile), the processes interleaved with the calls so machine noise hits all alike."""
+    import anyio
+    from mcp import Client, StdioServerParameters
+
+    errcat = errcat_command()
+    times: dict[str, list[float]] = {"floor": [], "explain": [], "call": [], "start": []}
+
+    async def session() -> None:
+        started = time.perf_counter()
+        async with Client(StdioServerParameters(command=errcat[0], args=[*errcat[1:], "mcp"], env=env)) as client:
+            await client.list_tools()
+            times["start"].append(time.perf_counter() - started)
+            for i in range(calls):
+                if i % 4 == 0:
+                    times["floor"].append(run([sys.executable, "-c", "import typer"], env)[0])
+                    wall, _rss, code = run([*errcat, "explain", str(paste)], env)
+                    check(code, "mcp", "explain")
+                    times["explain"].append(wall)
+                begin = time.perf_counter()
+                result = await client.call_tool("explain", {"text": PASTE})
+                times["call"].append(time.perf_counter() - begin)
+                if result.is_error or (result.structured_content or {}).get("vendor") != "myob":
+                    raise SystemExit(f"bench: errcat mcp explain failed: {result.content}")
+
+    anyio.run(session)
+    ms = {name: statistics.median(values) * 1000 for name, values in times.items()}
+    return ms, sorted(times["call"])[int(0.95 * (len(times["call"]) - 1))] * 1000
 
 
 def _engine(env: dict[str, str]) -> str:

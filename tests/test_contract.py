@@ -76,6 +76,8 @@ def test_explain_contract(cli):
     d = json.loads(r.stdout)
     assert {"format_version", "kind", "vendor", "vendor_source", "vendor_evidence", "http", "errors"} <= set(d)
     assert {"total_errors", "all_matched", "redacted", "notes"} <= set(d)
+    assert {"fingerprint", "doc_url", "request_id"} <= set(d)  # how trackers, traces and tickets name the error
+    assert {"fingerprint", "doc_url"} <= set(d["errors"][0])
     assert d["format_version"] == 1 and d["kind"] == "explain"
     assert {"kind", "value", "vendor", "weight"} <= set(d["vendor_evidence"][0])
     assert {"status", "reason", "status_meaning", "method", "url", "host", "endpoint"} <= set(d["http"])

@@ -182,3 +182,132 @@ def test_prospend_accounts_payable_page_defects_are_recorded_as_endpoint_quirks(
     assert "lack the /beta prefix of the documented paths" in docs.vendor_page(load_catalog(use_env=False), "prospend")
     text = cli("endpoints", "prospend").stdout
     assert "quirk: the id after /line/ is {lineId}" in text
+
+
+# -- Knowledge III (#31): every observed claim backed by its source; documented first ---------------
+
+FRE = "https://developer.sage.com/accounting/guides/concepts/frequently_raised_errors/"
+
+
+def entry(catalog, eid):
+    return next(e for e in catalog.entries if e.id == eid)
+
+
+def test_the_shipped_catalog_passes_the_claim_checks(catalog):
+    from errcat.catalog.checks import run_checks
+
+    codes = {"CAT025", "CAT026", "CAT027", "CAT028"}
+    assert [p for p in run_checks(catalog) if p.code in codes] == []
+    for g in catalog.guides.values():
+        assert (g.basis is not None) == (g.established is not None), g.id
+
+
+def test_one_test_suite_is_one_report_and_staff_answers_are_the_vendors_word(catalog):
+    for gid in ("invalid-date", "field-blank", "wrong-ledger-type", "same-source-and-destination", "not-a-number"):
+        assert guide(catalog, f"sage.observed.{gid}").established == "one-report", gid
+    for gid, eid in (("record-invalid-couldnt-find", "record-invalid.couldnt-find-supplier"),
+                     ("record-not-found", "record-not-found.couldnt-find-record")):  # fmt: skip
+        assert guide(catalog, f"sage.observed.{gid}").established == "vendor-confirmed"
+        assert any(c.by == "vendor-staff" for c in entry(catalog, f"sage.observed.{eid}").sources)
+
+
+def test_quirks_agree_with_what_the_sources_show(catalog):
+    for eid, status in (("sage.observed.multi-user-access-denied", 403), ("sage.observed.unexpected-error", 500),
+                        ("myob.observed.duplicate-request-id", 400)):  # fmt: skip
+        e = entry(catalog, eid)
+        assert not any("not shown" in q or "does not show" in q for q in e.quirks), eid
+        assert status in {c.status for c in e.sources}, eid
+    missing = entry(catalog, "myob.observed.oauth-token-is-missing")
+    assert not any("cut short" in q for q in missing.quirks) and "search tool" in missing.quirks[0]
+    assert entry(catalog, "myob.observed.duplicate-request-id").sources[0].kind == "sdk-test"
+
+
+def test_claims_the_sources_do_not_make_are_gone(catalog):
+    texts = {gid: " ".join((g.summary, g.fix, *g.causes)) for gid, g in catalog.guides.items()}
+    assert "x-myobapi-requestid" not in texts["myob.observed.duplicate-request-id"]
+    assert "wrong URL" not in texts["myob.observed.oauth-invalid-request"]
+    assert "oauthlib" in texts["myob.observed.oauth-invalid-request"]  # the message pymyob prints is oauthlib's
+    for phrase in ("authorise again", "subscription is active", "several users"):
+        assert phrase not in texts["sage.observed.access-denied"], phrase
+    assert "several users" not in texts["sage.observed.cannot-verify-subscription"]
+    assert "PDF" not in texts["invoicexpress.observed.cant-handle-draft"]
+    assert guide(catalog, "sage.observed.unexpected-error").retry == guide(catalog, "sage.http-500").retry == "no"
+    assert "roll back" not in texts["myob.25008"] and "closed financial year" in texts["myob.25008"]
+    assert "income account, rate, tax code" not in texts["myob.32000"] and "GST" not in texts["myob.210"]
+    assert "$diagnoses" not in texts["sage.http-422"]
+    assert "region or environment" not in texts["sage.unauthorized.the-user-or-business-was-not-found-in-the"]
+    assert "in this region" not in texts["sage.http-404"] and "best_practices" in texts["sage.http-404"]
+    assert guide(catalog, "sage.unauthorized.the-token-is-invalid-malformed-or-was-not-passed").retry == "after-fix"
+    assert "e.g." not in texts["invoicexpress.http-406"]
+    assert "1,296,000" in texts["sage.http-429"] and "may exist" in texts["sage.http-500"]
+
+
+def test_samples_are_the_text_as_it_appeared(catalog):
+    lines = entry(catalog, "sage.observed.validation.field-is-invalid").sample.splitlines()
+    messages = [x.split('": "')[1].rstrip('",') for x in lines if '"$message"' in x]
+    assert messages == ["purchase_invoice[invoice_lines] is invalid"] * 3 + [
+        "purchase_invoice[invoice_lines][0][description] is invalid"
+    ]
+    grant = entry(catalog, "sage.observed.oauth.invalid-grant").sample
+    assert "400" not in grant.splitlines() and "Getting a 400 HTTP error response during token exchange" in grant
+
+
+def test_vendor_facts_people_look_for(catalog):
+    assert "1,296,000" in catalog.vendors["sage"].limits[0].value
+    assert "switched off" in catalog.vendors["prospend"].limits[0].value
+    assert catalog.vendors["prospend"].limits[0].source == "https://developer.prospend.com/intro"
+    envelope = next(e for e in catalog.vendors["myob"].envelopes if e.name == "Errors list")
+    assert "ExceptionExtensions.cs" in (envelope.source or "") and "/279" not in (envelope.source or "")
+    assert not any("arl" in h.value for h in catalog.vendors["myob"].hosts)  # no source names these hosts
+
+
+def test_documented_rows_come_first_in_lookup_search_and_list(cli):
+    for status in ("500", "401"):
+        d = json.loads(cli("lookup", status, "--vendor", "sage", "--format", "json").stdout)
+        layers = [e["entries"][0]["provenance"] for s in d["sections"] for e in s["errors"]]
+        assert "observed" in layers and layers == sorted(layers, key=lambda p: p == "observed"), (status, layers)
+    d = json.loads(cli("search", "access denied", "--format", "json").stdout)
+    layers = [r["entries"][0]["provenance"] for r in d["results"]]
+    assert "observed" in layers and "documented" in layers and layers == sorted(layers, key=lambda p: p == "observed")
+    d = json.loads(cli("list", "--vendor", "sage", "--format", "json").stdout)
+    layers = [e["entries"][0]["provenance"] for e in d["errors"]]
+    assert layers == sorted(layers, key=lambda p: p == "observed")
+
+
+def test_output_says_who_makes_each_claim(cli):
+    text = cli("lookup", "MultiUserAccessDenied").stdout
+    assert f"[Sage's own page: {FRE.removeprefix('https://')}]" in text
+    assert "[errcat's inference]" in cli("lookup", "sage.observed.access-denied").stdout
+    assert (
+        "[" + "Sage staff in the thread: github.com/Sage/sageone_api_php_sample/issues/29]"
+        in cli("lookup", "sage.observed.record-invalid-couldnt-find").stdout
+    )
+    documented = cli("lookup", "500", "--vendor", "sage").stdout.split("\n\n")[0]
+    assert "inference" not in documented and "own page" not in documented
+    d = json.loads(cli("lookup", "MultiUserAccessDenied", "--format", "json").stdout)
+    basis = d["sections"][0]["errors"][0]["explanation"]["basis"]
+    assert basis["summary"] == FRE and len(basis["causes"]) == 2
+    assert "Sage's own page" in cli("lookup", "MultiUserAccessDenied", "--format", "markdown").stdout
+    paste = '[{"$severity":"error","$dataCode":"UnexpectedError","$message":"An unexpected error occurred.","$source":""}]'
+    explained = cli("explain", input=paste).stdout
+    assert "retry:    no" in explained and "[Sage's own page" in explained
+
+
+def test_oauth_token_is_invalid_is_answered_honestly(cli):
+    r = cli("lookup", "OAuthTokenIsInvalid")
+    assert r.exit_code == 1 and "not in the catalog" in r.stderr and "31001" in r.stderr
+    assert "github.com/shinystaratnight/endless_backend/blob/" in r.stderr and "myob.observed.access-denied" in r.stderr
+    d = json.loads(cli("lookup", "31001", "--format", "json").stdout)
+    assert d["found"] is False and "OAuthTokenIsInvalid" in d["notes"][0]
+    assert cli("lookup", "myob.observed.access-denied").exit_code == 0  # the pointer leads somewhere
+    assert cli("lookup", "OAuthTokenIsInvalid", "--vendor", "sage").stderr.count("31001") == 0
+
+
+def test_the_errors_people_look_for(cli):
+    d = json.loads(cli("explain", "--format", "json", input='{"errors":[{"error":"Email: joe@ is an invalid email"}]}').stdout)
+    assert d["errors"][0]["match"] == "template"
+    d = json.loads(cli("search", "Invalid client_id parameter value", "--format", "json").stdout)
+    assert d["results"][0]["entries"][0]["id"] == "myob.observed.oauth-invalid-request"
+    text = cli("lookup", "myob.observed.access-denied").stdout
+    assert "single sign-on" in text and "apisupport.myob.com" in text
+    assert "not a number" in cli("lookup", "sage.observed.validation-error.not-a-number").stdout

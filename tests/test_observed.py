@@ -54,8 +54,7 @@ def test_at_least_30_observed_errors_across_three_vendors_each_with_https_source
         ("sage.observed.multi-user-access-denied", "sage", 403, "MultiUserAccessDenied", None,
          "The current user is not allowed to access that resource with that method."),
         ("sage.observed.record-not-found.couldnt-find-record", "sage", 404, "RecordNotFound", None, "Couldn't find record."),
-        ("myob.observed.customer-not-found", "myob", 400, 11003, "CustomerNotFound",
-         "The Customer with UID of '511d425d-a306-4e19-add4-de842086444a' cannot be found."),
+        ("myob.observed.cftoken-access-denied", "myob", 401, None, None, "Access denied"),
         ("myob.observed.oauth-token-is-missing", "myob", 401, None, "OAuthTokenIsMissing", None),
         ("invoicexpress.observed.document-creation-limit-reached", "invoicexpress", 422, None, None,
          "Document creation limit reached for the period from 15/12/2022 to 15/01/2023."),
@@ -259,11 +258,12 @@ def test_prospend_page_has_no_observed_section_and_index_counts_them(catalog):
 OBSERVED_ENTRY = (
     "  - id: acme.seen\n    provenance: observed\n    vendor: acme\n    endpoint: null\n    methods: []\n"
     "    scenario: s\n    status: 400\n    code: X9\n    name: null\n    message: {message}\n    severity: error\n"
-    "    guide: {guide}\n    sources: [{{url: 'https://example.org/t/1', kind: issue}}]\n    sample: '{sample}'\n"
+    "    guide: {guide}\n    sources: [{{url: 'https://example.org/t/1', kind: issue, status: 400}}]\n    sample: '{sample}'\n"
 )
 GUIDES = (
     "guides:\n  acme.g: {summary: s, causes: [c], fix: f, retry: after-fix, actor: integrator}\n"
-    "  acme.seen: {summary: s, causes: [c], fix: f, retry: after-fix, actor: integrator, established: one-report}\n"
+    "  acme.seen: {summary: s, causes: [c], fix: f, retry: after-fix, actor: integrator, established: one-report,\n"
+    "    basis: {summary: 'https://example.org/t/1', causes: [inference], fix: inference}}\n"
 )
 DOCUMENTED = (
     "  - {id: acme.doc, vendor: acme, endpoint: null, methods: [], scenario: s, status: 400, code: X1, name: null,"
@@ -310,6 +310,69 @@ def test_an_observed_entry_needs_an_https_source_and_a_sample(cli, tmp_path):
     assert r.exit_code == 1 and "'sample' is a required property" in r.stdout
     path.write_text(_acme(), encoding="utf-8")
     assert cli("validate", str(path)).exit_code == 0
+
+
+SEEN_BASIS = "    basis: {summary: 'https://example.org/t/1', causes: [inference], fix: inference}}\n"
+SEEN_SOURCE = "sources: [{url: 'https://example.org/t/1', kind: issue, status: 400}]"
+DOCUMENTED_500 = (
+    "  - {id: acme.status.500, vendor: acme, endpoint: null, methods: [], scenario: s, status: 500, code: null, name: null,"
+    " message: null, severity: error, guide: acme.g, kind: status, source: {document: d.txt, line: 2}}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "edit", "says"),
+    [
+        ("CAT025", lambda t: t.replace(SEEN_BASIS, "}\n").replace("one-report,\n", "one-report"), "has no basis"),
+        ("CAT025", lambda t: t.replace("causes: [inference]", "causes: [inference, inference]"), "1 cause(s) but 2"),
+        ("CAT025", lambda t: t.replace("fix: inference}", "fix: 'https://example.org/other'}"), "none of its entries lists"),
+        ("CAT026", lambda t: t.replace("established: one-report", "established: several-reports"), "one report"),
+        ("CAT027", lambda t: t.replace("    sample:", "    quirks: [The source does not show the HTTP status.]\n    sample:"),
+         "shows 400"),
+        ("CAT027", lambda t: t.replace(", status: 400}", "}"), "no source shows its status"),
+        ("CAT027", lambda t: t.replace("kind: issue, status: 400}", "kind: sdk-fixture}"), "recorded response"),
+        ("CAT027", lambda t: t.replace("kind: issue, status: 400}", "kind: issue, status: 422}"), "shows 422"),
+        ("CAT028", lambda t: t.replace("status: 400\n    code: X9", "status: 500\n    code: X9")
+         .replace("status: 400}]", "status: 500}]").replace("retry: after-fix, actor: integrator, established",
+                                                              "retry: backoff, actor: vendor, established")
+         .replace("guide: acme.g, source: {document: d.txt, line: 1}}\n", "guide: acme.g, source: {document: d.txt, line: 1}}\n"
+                  + DOCUMENTED_500).replace("acme.g: {summary: s, causes: [c], fix: f, retry: after-fix",
+                                            "acme.g: {summary: s, causes: [c], fix: f, retry: 'no'"),
+         "not to retry"),
+    ],
+    ids=["no-basis", "basis-per-cause", "basis-not-a-source", "one-origin", "status-hidden-but-shown", "status-nowhere",
+         "recording-without-status", "status-differs", "documented-says-do-not-retry"],
+)  # fmt: skip
+def test_claim_checks_fire_and_the_fixture_passes_without_them(cli, tmp_path, code, edit, says):
+    """Each observed claim needs a basis; several-reports needs two origins; the status agrees with the
+    sources; an observed guide never says resend where the vendor documents "do not retry"."""
+    path = tmp_path / "acme.yaml"
+    assert SEEN_BASIS in _acme() and SEEN_SOURCE in _acme()
+    path.write_text(_acme(), encoding="utf-8")
+    assert cli("validate", str(path)).exit_code == 0
+    path.write_text(edit(_acme()), encoding="utf-8")
+    r = cli("validate", str(path))
+    findings = [x for x in r.stdout.splitlines() if f" {code} " in x]
+    assert r.exit_code == 1 and findings and findings[0].startswith(f"{path}:"), r.stdout
+    assert says in findings[0], findings
+
+
+def test_two_origins_make_several_reports(cli, tmp_path):
+    two = (
+        _acme()
+        .replace("established: one-report", "established: several-reports")
+        .replace(
+            SEEN_SOURCE,
+            "sources: [{url: 'https://example.org/t/1', kind: issue, status: 400}, {url: 'https://github.com/a/b/issues/2', kind: issue}]",
+        )
+    )
+    path = tmp_path / "acme.yaml"
+    path.write_text(two, encoding="utf-8")
+    assert cli("validate", str(path)).exit_code == 0
+    same_repo = two.replace("https://example.org/t/1", "https://github.com/a/b/issues/1")
+    path.write_text(same_repo.replace("summary: 'https://github.com/a/b/issues/1'", "summary: inference"), encoding="utf-8")
+    r = cli("validate", str(path))
+    assert r.exit_code == 1 and "CAT026" in r.stdout and "a/b" in r.stdout
 
 
 def test_fail_on_unmatched_counts_observed_errors_as_catalogued_unless_documented_only(cli, tmp_path):

@@ -15,8 +15,11 @@ import errcat
 from errcat.errors import CatalogError
 
 # Imported by a command only when it needs them: parsing YAML, schema checks, rich rendering,
-# CSV export, worker processes. A warm lookup or explain must stay clear of all of them.
-HEAVY = {"yaml", "fastjsonschema", "jsonschema", "rich", "csv", "concurrent.futures", "dataclasses"}
+# CSV export, worker processes, the MCP server (`errcat mcp` and its SDK). A warm lookup or explain must
+# stay clear of all of them.
+HEAVY = {"yaml", "fastjsonschema", "jsonschema", "rich", "csv", "concurrent.futures", "dataclasses", "mcp", "pydantic", "anyio"}
+# The telemetry adapters and their libraries: imported by the application that uses them, never by errcat itself.
+ADAPTERS = {"sentry_sdk", "opentelemetry", "structlog", "errcat.integrations", "errcat.explainer.identity"}
 
 RUN_AND_LIST_MODULES = """
 import json, sys
@@ -60,6 +63,7 @@ def test_warm_queries_import_nothing_heavy(tmp_path: Path, args: tuple[str, ...]
     loaded = modules_after(tmp_path, *args, stdin=stdin)
     assert "errcat.index.store" in loaded  # the query really ran against the compiled index
     assert not {m for m in loaded if m.split(".")[0] in HEAVY or m in HEAVY}
+    assert not {m for m in loaded if any(m == a or m.startswith(a + ".") for a in ADAPTERS)}
 
 
 @pytest.mark.parametrize("collector_on", [True, False])

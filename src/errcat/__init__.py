@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .catalog import Catalog, load_catalog, validate
     from .errors import CatalogError, ErrcatError, Problem, UsageError
     from .explainer import Explanation
+    from .explainer.identity import set_docs_url
     from .explainer.match import Candidate, ErrorMatch
     from .index.store import CatalogIndex
     from .integrations import RetryAdvice, VendorError, explain_response, retry_advice, should_retry
@@ -44,6 +45,7 @@ _HOMES = {
     "RetryAdvice": "integrations",
     "ErrorCatalog": "api",
     "Explanation": "explainer",
+    "set_docs_url": "explainer.identity",
     "explain": "api",
     "ErrorMatch": "explainer.match",
     "Candidate": "explainer.match",
@@ -89,6 +91,7 @@ __all__ = [
     "load_catalog",
     "open_catalog",
     "retry_advice",
+    "set_docs_url",
     "should_retry",
     "validate",
 ]

@@ -33,12 +33,25 @@ class Citation(NamedTuple):
     kind: str  # issue | sdk-fixture | sdk-code | vendor-page | help-page
     date: str | None = None  # when it was posted or recorded, as precise as the page says
     note: str | None = None  # what the page shows (who answered, what it confirms)
+    by: str | None = None  # vendor-staff | maintainer: who answers in the thread, where a claim relies on it
+    status: int | None = None  # the HTTP status the page shows with the error; None when it shows none
 
 
 DOCUMENTED = "documented"  # from the vendor's own documents (../shared/sources/)
 OBSERVED = "observed"  # seen in public reports; never the vendor's word
 PROVENANCES = (DOCUMENTED, OBSERVED)
 ESTABLISHED = ("vendor-confirmed", "several-reports", "one-report")  # how well an observed error is known
+
+
+INFERENCE = "inference"  # a claim that is errcat's own reading, not what a source says
+
+
+class Basis(NamedTuple):
+    """Where each claim of an observed guide comes from: a source URL of its entries, or INFERENCE."""
+
+    summary: str
+    causes: tuple[str, ...]
+    fix: str
 
 
 class Guide(NamedTuple):
@@ -53,6 +66,7 @@ class Guide(NamedTuple):
     actor: str
     see_also: tuple[str, ...] = ()
     established: str | None = None  # observed errors only: one of ESTABLISHED
+    basis: Basis | None = None  # observed errors only: the source of each claim
 
 
 class Template(NamedTuple):
@@ -101,6 +115,29 @@ class Entry(NamedTuple):
     def error_key(self) -> tuple[str, str]:
         """What groups rows into one distinct error: vendor and guide."""
         return (self.vendor, self.guide_id)
+
+
+_SOURCE_WORDS = {
+    "vendor-page": "{vendor}'s own page",
+    "issue": "a public report",
+    "sdk-fixture": "a response recorded in an SDK's tests",
+    "sdk-test": "a hand-written SDK test",
+    "sdk-code": "code that handles it",
+    "help-page": "a third party's help page",
+}
+_BY_WORDS = {"vendor-staff": "{vendor} staff in the thread", "maintainer": "the SDK's maintainer in the thread"}
+
+
+def basis_words(ref: str, sources: tuple[Citation, ...], vendor: str) -> str:
+    """Who makes a claim, in words a reader can weigh: errcat's inference, or which source says so."""
+    if ref == INFERENCE:
+        return "errcat's inference"
+    cited = next((c for c in sources if c.url == ref), None)
+    if cited is None:  # cited by another row of the same error
+        return f"another report of this error: {ref.removeprefix('https://')}"
+    who = _BY_WORDS.get(cited.by or "") or _SOURCE_WORDS.get(cited.kind, "a public source")
+    short = vendor.split()[0] if vendor.strip() else vendor  # "Sage Business Cloud Accounting API" -> "Sage"
+    return f"{who.format(vendor=short)}: {ref.removeprefix('https://')}"
 
 
 class Fact(NamedTuple):
@@ -159,6 +196,8 @@ class Vendor(NamedTuple):
     envelopes: tuple[Envelope, ...] = ()
     statuses: tuple[StatusMeaning, ...] = ()
     endpoints: tuple[Endpoint, ...] = ()
+    limits: tuple[Fact, ...] = ()  # what the vendor says of rate limits and quotas
+    unlisted: tuple[Fact, ...] = ()  # names people look up that the catalog does not hold, and why
 
 
 def _facts(items: Any) -> tuple[Fact, ...]:
@@ -202,6 +241,8 @@ def vendor_from_dict(v: dict[str, Any]) -> Vendor:
             )
             for e in v.get("endpoints", ())
         ),
+        limits=_facts(v.get("limits")),
+        unlisted=_facts(v.get("unlisted")),
     )
 
 

@@ -149,6 +149,7 @@ class LookupResult(NamedTuple):
     query: str
     sections: tuple[LookupSection, ...]
     suggestions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # what the catalog knows of a name it does not hold (a vendor's unlisted facts)
 
     @property
     def found(self) -> bool:
@@ -165,14 +166,34 @@ class SearchHit(NamedTuple):
 
 
 def group_entries(catalog: Catalog | CatalogIndex, entries: list[Entry]) -> list[ErrorGroup]:
-    """Group rows by distinct error, keeping catalog order."""
+    """Group rows by distinct error, documented errors first, otherwise in catalog order."""
     groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for e in entries:
         groups[e.error_key].append(e)
-    return [
-        ErrorGroup(vendor, catalog.guides.get(gid), tuple(rows), _vendor_name(catalog, vendor))
-        for (vendor, gid), rows in groups.items()
-    ]
+    return documented_first(
+        [
+            ErrorGroup(vendor, catalog.guides.get(gid), tuple(rows), _vendor_name(catalog, vendor))
+            for (vendor, gid), rows in groups.items()
+        ]
+    )
+
+
+def documented_first(groups: list[ErrorGroup]) -> list[ErrorGroup]:
+    """The vendor's documented errors before those only seen in public reports (a stable sort)."""
+    return sorted(groups, key=lambda g: g.observed)
+
+
+def unlisted_notes(index: CatalogIndex, query: str, filters: Filters) -> tuple[str, ...]:
+    """What a vendor's catalog says of a name it does not hold (e.g. MYOB's OAuthTokenIsInvalid), with the source."""
+    key = squash(query)
+    notes = []
+    for vendor in index.vendors.values():
+        if filters.vendor and vendor.id != filters.vendor.lower():
+            continue
+        for fact in vendor.unlisted:
+            if re.fullmatch(fact.pattern or re.escape(squash(fact.value)), key, re.IGNORECASE):
+                notes.append(f"{vendor.name}: {fact.description or fact.value} (source: {fact.source})")
+    return tuple(notes)
 
 
 def _vendor_name(catalog: Catalog | CatalogIndex, vendor: str) -> str | None:
@@ -218,9 +239,11 @@ def lookup(source: Catalog | CatalogIndex, query: str, filters: Filters | None =
         if by_message:
             sections.append(LookupSection("message", tuple(group_entries(index, by_message))))
     suggestions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
     if not sections:
         suggestions = tuple(suggest(index, q, filters))
-    return LookupResult(q, tuple(sections), suggestions)
+        notes = unlisted_notes(index, q, filters)
+    return LookupResult(q, tuple(sections), suggestions, notes)
 
 
 MAX_SUGGESTION_POOL = 5000
@@ -286,7 +309,7 @@ def suggest(index: CatalogIndex, query: str, filters: Filters, limit: int = 5) -
 
 
 def list_errors(source: Catalog | CatalogIndex, filters: Filters | None = None) -> list[ErrorGroup]:
-    """Every error passing the filters, grouped, in catalog order."""
+    """Every error passing the filters, grouped, documented errors first, otherwise in catalog order."""
     index = _index(source)
     filters = filters or Filters()
     filters.check_vendor(index)
@@ -343,7 +366,8 @@ def search(source: Catalog | CatalogIndex, text: str, filters: Filters | None = 
                 continue
             best[e.error_key] = score
         rows[e.error_key].append(e)
-    return [
+    hits = [
         SearchHit(ErrorGroup(k[0], index.guides.get(k[1]), tuple(rows[k]), _vendor_name(index, k[0])), round(best[k], 3))
         for k in best
     ]
+    return sorted(hits, key=lambda h: h.group.observed)  # documented errors first, each layer by rank

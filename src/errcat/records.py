@@ -25,12 +25,14 @@ def guide_record(guide: Guide | None) -> dict[str, Any] | None:
         "retry": guide.retry,
         "actor": guide.actor,
         "established": guide.established,
+        # observed errors: where each claim comes from, a source URL or "inference" (errcat's own reading)
+        "basis": guide.basis._asdict() | {"causes": list(guide.basis.causes)} if guide.basis else None,
     }
 
 
 def citation_record(c: Citation) -> dict[str, Any]:
     """Where an observed error was seen, as a plain mapping."""
-    return {"url": c.url, "kind": c.kind, "date": c.date, "note": c.note}
+    return {"url": c.url, "kind": c.kind, "date": c.date, "note": c.note, "by": c.by, "status": c.status}
 
 
 def entry_record(catalog: Catalog | CatalogIndex, entry: Entry, *, with_guide: bool = True) -> dict[str, Any]:

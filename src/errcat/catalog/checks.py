@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 
 from ..errors import Problem
-from ..model import OBSERVED, Entry
+from ..model import INFERENCE, OBSERVED, Citation, Entry, Guide
 from ..templates import TemplateSyntaxError, compile_template, fill, slot_names
 from ..text import squash
 from .core import Catalog
@@ -230,7 +230,8 @@ _VAGUE_SOURCE = re.compile(r"public knowledge|snapshot", re.IGNORECASE)
 def _unsourced_fact(catalog: Catalog) -> Iterator[Problem]:
     for vendor in catalog.vendors.values():
         facts = (*vendor.hosts, *vendor.base_urls, *vendor.auth, *vendor.headers, *vendor.path_prefixes)
-        sources = [(f.value, f.source) for f in (*facts, *vendor.mentions, *vendor.other_products)]
+        named = (*vendor.mentions, *vendor.other_products, *vendor.limits, *vendor.unlisted)
+        sources = [(f.value, f.source) for f in (*facts, *named)]
         sources += [(f"envelope {e.name}", e.source or "") for e in vendor.envelopes]
         for value, source in sources:
             if not source.strip() or _VAGUE_SOURCE.search(source):
@@ -317,6 +318,125 @@ def _provenance_mixed(catalog: Catalog) -> Iterator[Problem]:
         elif guide is not None and (guide.established is not None) != (kinds == {OBSERVED}):
             need = "needs established:" if guide.established is None else "has established: but explains documented entries"
             yield _at(catalog, "guide", gid, "CAT024", "provenance-mixed", f"guide {gid} {need}")
+
+
+def _guide_sources(catalog: Catalog, gid: str) -> dict[str, Citation]:
+    """The citations of every entry a guide explains, by URL."""
+    return {c.url: c for e in catalog.by_guide.get(gid, []) for c in e.sources}
+
+
+def _basis_problems(gid: str, guide: Guide, cited: dict[str, Citation]) -> Iterator[str]:
+    if guide.basis is None:
+        yield f"guide {gid} explains observed errors but has no basis: say where each claim comes from"
+        return
+    if len(guide.basis.causes) != len(guide.causes):
+        yield f"guide {gid} has {len(guide.causes)} cause(s) but {len(guide.basis.causes)} basis item(s) for them"
+    for ref in (guide.basis.summary, *guide.basis.causes, guide.basis.fix):
+        if ref != INFERENCE and ref not in cited:
+            yield f"guide {gid} cites {ref} as a basis, but none of its entries lists that source"
+
+
+@check(
+    "CAT025",
+    "claim-basis",
+    "An observed guide's summary, causes and fix each name a source of its entries, or inference (errcat's own reading).",
+)
+def _claim_basis(catalog: Catalog) -> Iterator[Problem]:
+    for gid, guide in catalog.guides.items():
+        if guide.established is None:
+            if guide.basis is not None:
+                message = f"guide {gid} has a basis but explains documented entries"
+                yield _at(catalog, "guide", gid, "CAT025", "claim-basis", message)
+            continue
+        for message in _basis_problems(gid, guide, _guide_sources(catalog, gid)):
+            yield _at(catalog, "guide", gid, "CAT025", "claim-basis", message)
+
+
+def origin_of(url: str) -> str:
+    """Who published a page: the repository (owner/name) for GitHub, else the host."""
+    parts = url.split("/")
+    host = parts[2].lower() if len(parts) > 2 else url
+    return "/".join(p.lower() for p in parts[3:5]) if host == "github.com" and len(parts) > 4 else host
+
+
+@check(
+    "CAT026",
+    "several-reports-origins",
+    "A several-reports guide cites sources from fewer than two origins (repositories or sites): one test suite is one report.",
+)
+def _several_reports_origins(catalog: Catalog) -> Iterator[Problem]:
+    for gid, guide in catalog.guides.items():
+        if guide.established != "several-reports":
+            continue
+        origins = sorted({origin_of(url) for url in _guide_sources(catalog, gid)})
+        if len(origins) < 2:
+            yield _at(
+                catalog, "guide", gid, "CAT026", "several-reports-origins",
+                f"guide {gid} is several-reports but its sources all come from {', '.join(origins) or 'nowhere'}: one report",
+            )  # fmt: skip
+
+
+_STATUS_NOT_SHOWN = re.compile(
+    r"(?:do(?:es)?n[o']t|do(?:es)? not) show (?:the |an )?HTTP status|status is not shown"
+    r"|without an HTTP status|shows? no HTTP status",
+    re.IGNORECASE,
+)
+
+
+def _status_problem(e: Entry) -> str | None:
+    shown = [c for c in e.sources if c.status is not None]
+    says_hidden = any(_STATUS_NOT_SHOWN.search(q) for q in e.quirks)
+    recorded = [c.url for c in e.sources if c.kind == "sdk-fixture" and c.status is None]
+    if recorded:
+        return f"entry {e.id}: {recorded[0]} is a recorded response, which carries its status: give that source status:"
+    if says_hidden and shown:
+        return f"entry {e.id}: a quirk says the status is not shown, but {shown[0].url} shows {shown[0].status}"
+    if not says_hidden and not shown:
+        return f"entry {e.id}: no source shows its status {e.status}: give a source status:, or say in a quirk that none does"
+    wrong = [c for c in shown if c.status != e.status]
+    if wrong:
+        return f"entry {e.id}: its status is {e.status} but {wrong[0].url} shows {wrong[0].status}"
+    return None
+
+
+@check(
+    "CAT027",
+    "status-basis",
+    "An observed entry's status agrees with its sources: a quirk says it is not shown only when no source shows one.",
+)
+def _status_basis(catalog: Catalog) -> Iterator[Problem]:
+    for e in catalog.entries:
+        problem = _status_problem(e) if e.observed else None
+        if problem:
+            yield _at(catalog, "entry", e.id, "CAT027", "status-basis", problem)
+
+
+_RESENDS = frozenset({"backoff", "wait-for-reset", "refresh-and-retry"})
+
+
+@check(
+    "CAT028",
+    "retry-contradiction",
+    "An observed guide advises resending where the vendor documents that status as not to be retried: documented advice wins.",
+)
+def _retry_contradiction(catalog: Catalog) -> Iterator[Problem]:
+    never = {(e.vendor, e.status) for e in catalog.entries if e.kind == "status" and not e.observed}
+    never = {key for key in never if any(g.retry == "no" for g in _status_guides(catalog, *key))}
+    for gid, guide in catalog.guides.items():
+        rows = catalog.by_guide.get(gid, [])
+        if guide.established and guide.retry in _RESENDS and any((e.vendor, e.status) in never for e in rows):
+            yield _at(
+                catalog, "guide", gid, "CAT028", "retry-contradiction",
+                f"guide {gid} says {guide.retry}, but the vendor's documented advice for that status is not to retry",
+            )  # fmt: skip
+
+
+def _status_guides(catalog: Catalog, vendor: str, status: int) -> list[Guide]:
+    return [
+        g
+        for e in catalog.entries
+        if e.kind == "status" and e.vendor == vendor and e.status == status and (g := catalog.guides.get(e.guide_id))
+    ]
 
 
 def run_checks(catalog: Catalog, essential_only: bool = False) -> list[Problem]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..bulk import collector_paused
 from ..errors import CatalogError, Problem
-from ..model import DOCUMENTED, Citation, Entry, Guide, Source, Template, vendor_from_dict
+from ..model import DOCUMENTED, Basis, Citation, Entry, Guide, Source, Template, vendor_from_dict
 from .core import Catalog, Location
 from .locate import builtin_dir, catalog_paths
 from .yamlio import LineDict, load_yaml
@@ -133,7 +133,9 @@ def _merge_vendor(vendors: dict[str, dict[str, Any]], data: LineDict, file: str,
 
 
 def _entry(e: dict[str, Any], origin: str, template: str | None) -> Entry:
-    sources = tuple(Citation(c["url"], c["kind"], c.get("date"), c.get("note")) for c in e.get("sources") or ())
+    sources = tuple(
+        Citation(c["url"], c["kind"], c.get("date"), c.get("note"), c.get("by"), c.get("status")) for c in e.get("sources") or ()
+    )
     if "source" in e:
         s = e["source"]
     else:  # an observed entry: where it was first seen stands in for the document
@@ -165,6 +167,10 @@ def _entry(e: dict[str, Any], origin: str, template: str | None) -> Entry:
         sources=sources,
         sample=e.get("sample"),
     )
+
+
+def _basis(b: dict[str, Any] | None) -> Basis | None:
+    return Basis(b["summary"], tuple(b["causes"]), b["fix"]) if b else None
 
 
 def build(raw_files: list[RawFile]) -> tuple[Catalog, list[Problem]]:
@@ -201,6 +207,7 @@ def build(raw_files: list[RawFile]) -> tuple[Catalog, list[Problem]]:
                 g["actor"],
                 tuple(g.get("see_also", ())),
                 g.get("established"),
+                _basis(g.get("basis")),
             )
             where[("guide", gid)] = Location(raw.display, line, raw.layer)
         for index, t in enumerate(data.get("templates") or ()):

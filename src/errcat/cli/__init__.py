@@ -11,6 +11,7 @@ from typing import NoReturn
 # isort: off
 from . import queries  # noqa: F401  # registers lookup, search, explain, scan, list on the app: first in --help
 from . import manage  # noqa: F401  # then vendors, endpoints, validate, export, docs, cache
+from . import serve  # noqa: F401  # then mcp
 from .app import app
 
 # isort: on

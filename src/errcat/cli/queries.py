@@ -1,5 +1,6 @@
 """The commands that ask the catalog about errors: lookup, search, explain, scan, list."""
 
+import os
 import sys
 from enum import StrEnum
 from typing import Annotated, Any
@@ -65,8 +66,9 @@ def lookup(
     _output(view)
     if not result.found:
         hint = f"; did you mean: {', '.join(result.suggestions)}" if result.suggestions else ""
+        known = "".join(f"\n{note}" for note in result.notes)  # what the catalog knows of a name it does not hold
         _fail(
-            f"no error matches {query!r}{_with_filters(given)}{hint}",
+            f"no error matches {query!r}{_with_filters(given)}{hint}{known}",
             EXIT_NOT_FOUND,
         )
 
@@ -197,6 +199,13 @@ class FailOn(StrEnum):
     any = "any"
 
 
+class ScanFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    github = "github"  # workflow commands, and the markdown report to $GITHUB_STEP_SUMMARY
+
+
 @app.command(cls=Command)
 def scan(
     files: Annotated[
@@ -219,7 +228,12 @@ def scan(
         int | None, typer.Option("--workers", min=1, help="Processes reading a big file (default: one per core, at most 4).")
     ] = None,
     documented_only: DocumentedOnlyOpt = False,
-    format: FormatOpt = Format.table,
+    format: Annotated[
+        ScanFormat,
+        typer.Option(
+            "--format", "-f", help="Output format; github: ::error annotations, and a job summary to $GITHUB_STEP_SUMMARY."
+        ),
+    ] = ScanFormat.table,
     catalog: CatalogOpt = None,
     no_builtin: NoBuiltinOpt = False,
 ) -> None:
@@ -237,14 +251,37 @@ def scan(
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
         with progress_meter(input_size(files)) as meter:
             report = cat.scan(files, vendor, window, workers, meter, documented_only=documented_only)
+        if format is ScanFormat.github:
+            from ..render.github import scan_annotations
+
+            return report, scan_annotations(report, top, os.environ.get("GITHUB_WORKSPACE"))
         return report, scan_view(format, report, top)
 
     report, view = _query(catalog, no_builtin, work)
     _output(view)
+    if format is ScanFormat.github:
+        _step_summary(report, top)
     if report.nothing_read:
         _fail("no input could be read", EXIT_USAGE)
     if report.fails(fail_on.value if fail_on else None):
         raise typer.Exit(EXIT_NOT_FOUND)
+
+
+def _step_summary(report: Any, top: int) -> None:
+    """Append the markdown report to the job summary GitHub Actions reads ($GITHUB_STEP_SUMMARY), when
+    set; a summary that cannot be written is reported (stderr and a ::warning), never fails the scan."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    from ..render.github import scan_summary
+
+    try:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(scan_summary(report, top))
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        typer.echo(f"::warning title=errcat::cannot write the job summary to $GITHUB_STEP_SUMMARY: {reason}")
+        typer.echo(f"errcat: cannot write the job summary to {path}: {reason}", err=True)
 
 
 @app.command("list", cls=Command)

@@ -10,8 +10,8 @@ from collections import defaultdict
 from ..catalog.core import Catalog
 from ..model import Entry, Vendor
 from ..query import ErrorGroup, group_entries
-from ..render.markdown import Raw, cell, escape, table
-from ..render.text import where
+from ..render.markdown import Raw, cell, escape, guide_claims, table
+from ..render.text import group_sources, where
 from ..stats import endpoint_rows, vendor_counts
 from .parts import (
     CELL_CHARS,
@@ -166,8 +166,7 @@ def _observed_sections(catalog: Catalog, vendor: Vendor, seen: list[Entry]) -> l
         section = [f'<a id="{group_anchor(group)}"></a>\n\n### {escape(titles[group_anchor(group)])}\n']
         section.append(_status_line(group).rstrip("\n") + known + "\n")
         if g is not None:
-            causes = "\n".join(f"- {escape(c)}" for c in g.causes)
-            section.append(f"{escape(g.summary)}\n\n**Likely causes**\n\n{causes}\n\n**Fix:** {escape(g.fix)}\n")
+            section.append(guide_claims(g, group_sources(group), vendor.name))
         section.append(_message_block(group))
         for e in group.entries:
             cites = "\n".join(f"- <{c.url}> ({', '.join(escape(p) for p in (c.kind, c.date, c.note) if p)})" for c in e.sources)
@@ -237,6 +236,8 @@ def _recognition(vendor: Vendor) -> list[str]:
         ("Path prefix", vendor.path_prefixes),
         ("Recognised by name", vendor.mentions),
         ("Other products (not this API; never claimed)", vendor.other_products),
+        ("Limits", vendor.limits),
+        ("Looked up but not in the catalog", vendor.unlisted),
     ):
         if items:
             facts = "\n".join(

@@ -85,6 +85,30 @@ class Explanation(NamedTuple):
         more = f"; and {len(self.folded()) - 3} more" if len(self.folded()) > 3 else ""
         return (f"{head}: " if head else "") + "; ".join(parts) + more
 
+    # How the error is named outside errcat (error trackers, traces, logs, support tickets): identity.py.
+
+    @property
+    def fingerprint(self) -> str:
+        """A short, stable, low-cardinality name of the failure (``myob:3f2a9c1b0d4e``): the same
+        whatever ids, amounts, dates or request ids the response holds; one per distinct error."""
+        from .identity import fingerprint
+
+        return fingerprint(self)
+
+    @property
+    def doc_url(self) -> str | None:
+        """The link to the first error's section of the reference pages (base: ERRCAT_DOCS_URL)."""
+        from .identity import doc_url
+
+        return doc_url(self)
+
+    @property
+    def request_id(self) -> str | None:
+        """The vendor's id of the request, from a header or the body (what its support asks for)."""
+        from .identity import request_id
+
+        return request_id(self.exchange)
+
     @property
     def all_matched(self) -> bool:
         """Whether every error is the vendor's documented one (an observed match is not)."""

@@ -32,6 +32,8 @@ def candidate_record(c: Candidate) -> dict[str, Any]:
 
 def explain_document(x: Explanation) -> dict[str, Any]:
     """The explain contract: vendor and evidence, the HTTP facts, and each error in body order."""
+    from .identity import error_doc_url, error_fingerprint
+
     ex = x.exchange
     meaning = x.status_meaning()
     errors = []
@@ -40,6 +42,8 @@ def explain_document(x: Explanation) -> dict[str, Any]:
         errors.append(
             {
                 "count": len(positions),
+                "fingerprint": error_fingerprint(x, m),
+                "doc_url": error_doc_url(m),
                 "positions": [p + 1 for p in positions],
                 "undecided_endpoints": x.undecided_endpoints(m),
                 "observed": m.observed.record(),
@@ -63,6 +67,9 @@ def explain_document(x: Explanation) -> dict[str, Any]:
         vendor=x.vendor,
         vendor_source=x.vendor_source,
         vendor_evidence=[c.record() for c in x.clues],
+        fingerprint=x.fingerprint,
+        doc_url=x.doc_url,
+        request_id=x.request_id,
         http={
             "status": ex.status,
             "reason": ex.reason,

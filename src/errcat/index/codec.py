@@ -12,9 +12,9 @@ import zlib
 from typing import Any
 
 from ..errors import EXIT_INVALID_CATALOG, ErrcatError
-from ..model import Citation, Entry, Guide, Source, Template, Vendor, as_plain, vendor_from_dict
+from ..model import Basis, Citation, Entry, Guide, Source, Template, Vendor, as_plain, vendor_from_dict
 
-FORMAT = 3  # bump when the tables or the row encoding change: old cache files are then rebuilt
+FORMAT = 4  # bump when the tables or the row encoding change: old cache files are then rebuilt
 
 
 class CorruptIndex(ErrcatError):
@@ -117,13 +117,15 @@ def decode_entry(row: list[Any]) -> Entry:
 
 
 def encode_guide(g: Guide) -> str:
-    return dumps([g.id, g.vendor, g.summary, list(g.causes), g.fix, g.retry, g.actor, list(g.see_also), g.established])
+    basis = [g.basis.summary, list(g.basis.causes), g.basis.fix] if g.basis else None
+    return dumps([g.id, g.vendor, g.summary, list(g.causes), g.fix, g.retry, g.actor, list(g.see_also), g.established, basis])
 
 
 def decode_guide(row: list[Any]) -> Guide:
     try:
-        gid, vendor, summary, causes, fix, retry, actor, see_also, established = row
-        return Guide(gid, vendor, summary, tuple(causes), fix, retry, actor, tuple(see_also), established)
+        gid, vendor, summary, causes, fix, retry, actor, see_also, established, basis = row
+        claims = Basis(basis[0], tuple(basis[1]), basis[2]) if basis else None
+        return Guide(gid, vendor, summary, tuple(causes), fix, retry, actor, tuple(see_also), established, claims)
     except (TypeError, ValueError) as exc:
         raise CorruptIndex(f"bad guide row: {exc}") from exc
 

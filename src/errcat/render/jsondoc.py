@@ -42,6 +42,7 @@ def lookup_document(result: LookupResult) -> dict[str, Any]:
         found=result.found,
         sections=[{"match": s.label, "errors": [group_record(g) for g in s.groups]} for s in result.sections],
         suggestions=list(result.suggestions),
+        notes=list(result.notes),
     )
 
 

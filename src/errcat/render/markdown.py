@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..model import Entry, Vendor
+from ..model import Citation, Entry, Guide, Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
-from .text import where
+from .text import claim_labels, group_sources, where
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
@@ -55,16 +55,20 @@ def row_cells(entry_where: str, e: Entry) -> list[object]:
     return [entry_where, ", ".join(e.methods), e.scenario, status, e.code, e.name, e.message, e.vendor_severity or e.severity]
 
 
+def guide_claims(g: Guide, sources: tuple[Citation, ...], name: str) -> str:
+    """Meaning, likely causes and fix; for an observed error each claim says who makes it."""
+    said, why, fixed = claim_labels(g, sources, name)
+    causes = "\n".join(f"- {escape(c)}{escape(w)}" for c, w in zip(g.causes, why, strict=True))
+    return f"{escape(g.summary)}{escape(said)}\n\n**Likely causes**\n\n{causes}\n\n**Fix:** {escape(g.fix)}{escape(fixed)}\n"
+
+
 def explanation(group: ErrorGroup) -> str:
     """Our explanation of an error as a short markdown block."""
     g = group.guide
     if g is None:
         return "_No explanation in the catalog._\n"
-    causes = "\n".join(f"- {escape(c)}" for c in g.causes)
-    return (
-        f"{escape(g.summary)}\n\n**Likely causes**\n\n{causes}\n\n**Fix:** {escape(g.fix)}\n\n"
-        f"**Retry:** `{g.retry}` · **Who acts:** {g.actor}\n"
-    )
+    claims = guide_claims(g, group_sources(group), group.vendor_name or group.vendor)
+    return f"{claims}\n**Retry:** `{g.retry}` · **Who acts:** {g.actor}\n"
 
 
 def group_markdown(group: ErrorGroup, level: int = 3) -> str:
@@ -88,6 +92,7 @@ def lookup_markdown(result: LookupResult) -> str:
             "Nothing found."
             + (" Did you mean: " + ", ".join(escape(s) for s in result.suggestions) if result.suggestions else "")
             + "\n"
+            + "".join(f"\n{escape(note)}\n" for note in result.notes)
         )
     return "\n".join(parts)
 
@@ -180,20 +185,26 @@ def _matched_markdown(x: Explanation, m: ErrorMatch) -> list[str]:
     if m.slots:
         parts.append("Slots: " + ", ".join(f"{escape(k)} = {escape(v)}" for k, v in m.slots.items()) + "\n")
     g = x.guide_of(e)
+    name = x.vendor_name(e.vendor) or e.vendor
     if e.observed:
-        parts.append(f"**{escape(_sentence(provenance_words(x.vendor_name(e.vendor) or e.vendor, e, g)))}:**\n")
+        parts.append(f"**{escape(_sentence(provenance_words(name, e, g)))}:**\n")
         cited = (f"- <{c.url}>" + f" ({escape(', '.join(p for p in (c.kind, c.date, c.note) if p))})" for c in e.sources)
         parts.append("\n".join(cited) + "\n")
         parts += [f"> {escape(q)}\n" for q in e.quirks]
     if g:
-        parts.append(f"**{escape(g.summary)}**\n")
+        said = claim_labels(g, e.sources, name)[0]
+        parts.append(f"**{escape(g.summary)}**{escape(said)}\n")
     undecided = x.undecided_endpoints(m)
     if undecided:
         parts.append(f"Documented for {len(undecided)} endpoints; the paste does not say which.\n")
     parts.append(table(ROW_HEADERS, [row_cells(where(s), s) for s in x.scenarios(m)]))
     if g:
-        parts.append("**Likely causes**\n\n" + "\n".join(f"- {escape(c)}" for c in g.causes) + "\n")
-        parts.append(f"**Fix:** {escape(g.fix)}\n\n**Retry:** {escape(g.retry)} · **Who acts:** {escape(g.actor)}\n")
+        _, why, fixed = claim_labels(g, e.sources, name)
+        causes = "\n".join(f"- {escape(c)}{escape(w)}" for c, w in zip(g.causes, why, strict=True))
+        parts.append(f"**Likely causes**\n\n{causes}\n")
+        parts.append(
+            f"**Fix:** {escape(g.fix)}{escape(fixed)}\n\n**Retry:** {escape(g.retry)} · **Who acts:** {escape(g.actor)}\n"
+        )
     return parts
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..model import Entry, Guide, Vendor
+from ..model import Citation, Entry, Guide, Vendor, basis_words
 from ..query import ErrorGroup, LookupResult, SearchHit
 from ..text import normalize_path
 
@@ -33,6 +33,22 @@ def where(entry: Entry) -> str:
     return endpoint_label(entry)
 
 
+def claim_labels(g: Guide, sources: tuple[Citation, ...], name: str) -> tuple[str, list[str], str]:
+    """Who makes each claim of an observed guide (summary, each cause, fix); empty for documented guides."""
+    if g.basis is None:
+        return "", ["" for _ in g.causes], ""
+    b = g.basis
+    return (
+        f"  [{basis_words(b.summary, sources, name)}]",
+        [f"  [{basis_words(ref, sources, name)}]" for ref in b.causes],
+        f"  [{basis_words(b.fix, sources, name)}]",
+    )
+
+
+def group_sources(group: ErrorGroup) -> tuple[Citation, ...]:
+    return tuple({c.url: c for e in group.entries for c in e.sources}.values())
+
+
 def group_lines(group: ErrorGroup, label: str | None = None) -> list[Line]:
     """One error: title, our explanation, and each row where it is documented."""
     lines: list[Line] = []
@@ -44,10 +60,11 @@ def group_lines(group: ErrorGroup, label: str | None = None) -> list[Line]:
     lines.append(head)
     g = group.guide
     if g:
-        lines.append([("  ", None), (g.summary, "bold")])
-        for cause in g.causes:
-            lines.append([("  cause: ", "dim"), (cause, None)])
-        lines.append([("  fix:   ", "green"), (g.fix, None)])
+        said, why, fixed = claim_labels(g, group_sources(group), group.vendor_name or group.vendor)
+        lines.append([("  ", None), (g.summary, "bold"), (said, "dim")])
+        for cause, who in zip(g.causes, why, strict=True):
+            lines.append([("  cause: ", "dim"), (cause, None), (who, "dim")])
+        lines.append([("  fix:   ", "green"), (g.fix, None), (fixed, "dim")])
         lines.append([("  retry: ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
     if group.entries[0].observed:
         lines.append([("  ", None), (provenance_words(group.vendor_name or group.vendor, group.entries[0], g), "yellow")])
@@ -118,7 +135,8 @@ def search_lines(hits: list[SearchHit]) -> list[Line]:
         seen = [(" observed in the wild, not documented", "yellow")] if first.observed else []
         lines.append([(f"{rank:>2}. ", "dim"), (g.title, "bold cyan"), *seen, (f"  score {hit.score:g}", "dim")])
         if g.guide:
-            lines.append([("    ", None), (g.guide.summary, None)])
+            said = claim_labels(g.guide, group_sources(g), g.vendor_name or g.vendor)[0]
+            lines.append([("    ", None), (g.guide.summary, None), (said, "dim")])
         if first.message:
             lines.append([("    message: ", "dim"), (first.message, None)])
         lines.append([(f"    {len(g.entries)} row(s); first: {first.id}", "dim")])
@@ -313,8 +331,9 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
         lines.append([("  slots:    ", "dim"), (", ".join(f"{k} = {v}" for k, v in m.slots.items()), "magenta")])
     if e.observed:
         lines += observed_lines(x.vendor_name(e.vendor) or e.vendor, e, g)
+    said, why, fixed = claim_labels(g, e.sources, x.vendor_name(e.vendor) or e.vendor) if g else ("", [], "")
     if g:
-        lines.append([("  meaning:  ", "dim"), (g.summary, "bold")])
+        lines.append([("  meaning:  ", "dim"), (g.summary, "bold"), (said, "dim")])
     for i, s in enumerate(x.scenarios(m)[:5]):
         here = x.endpoint and s.endpoint and normalize_path(s.endpoint) == normalize_path(x.endpoint)
         lines.append(
@@ -325,9 +344,9 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
             ]
         )
     if g:
-        for cause in g.causes:
-            lines.append([("  cause:    ", "dim"), (cause, None)])
-        lines.append([("  fix:      ", "green"), (g.fix, None)])
+        for cause, who in zip(g.causes, why, strict=True):
+            lines.append([("  cause:    ", "dim"), (cause, None), (who, "dim")])
+        lines.append([("  fix:      ", "green"), (g.fix, None), (fixed, "dim")])
         lines.append([("  retry:    ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
     same = (e.message, e.code, e.name, e.status)  # the same error at other endpoints is in the scenarios above
     others = [c for c in m.candidates[1:] if (c.entry.message, c.entry.code, c.entry.name, c.entry.status) != same][:3]

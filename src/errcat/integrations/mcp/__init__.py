@@ -1,0 +1,342 @@
+"""errcat as an MCP server: what an AI coding assistant calls to explain an API error from the
+catalog instead of guessing. ``errcat mcp`` serves it over stdio (``pip install 'errcat[mcp]'``).
+
+Tools (read-only): explain, lookup, search, list_vendors, retry_advice; each returns the CLI's
+versioned ``--format json`` document as structured content (with its JSON Schema as the tool's
+output schema) and the same JSON as text, cut to fit an assistant's context (bounds.py).
+Resources: the reference pages (``errcat://docs/index``, ``errcat://docs/<vendor>``) generated
+from the catalog in use. A prompt, ``explain_api_error``, tells the assistant how to use them.
+errcat's own errors come back as tool errors carrying errcat's message; stdout is the protocol,
+so nothing else is ever written there.
+
+Nothing in errcat imports this module but ``errcat mcp``: the SDK stays off every other path.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Awaitable, Callable, Coroutine
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
+from mcp.server.mcpserver.resources import FunctionResource
+from mcp.server.mcpserver.tools import Tool
+from mcp.types import CallToolResult, TextContent, ToolAnnotations
+from pydantic import Field
+
+from ... import __version__
+from ...api import ErrorCatalog
+from ...errors import ErrcatError, UsageError
+from . import schemas
+from .bounds import bounded_advice, bounded_explain, bounded_lookup, bounded_search, bounded_vendors, compact
+
+__all__ = ["CatalogInUse", "build_server", "serve"]
+
+T = TypeVar("T")
+
+INSTRUCTIONS = (
+    "errcat explains error responses of the MYOB Business API, Sage Business Cloud Accounting, InvoiceXpress and "
+    "ProSpend from a catalog built from the vendors' own documents. When the user shows an HTTP error response, a "
+    "log line or an exception from one of these APIs, call `explain` with the text as it is (errcat removes "
+    "credentials before reading it) rather than guessing; `lookup` takes a code, name or status, `search` words. "
+    "Each answer says whether the match is documented by the vendor or only observed in public reports, and "
+    "when the error is not in the catalog: say so rather than invent a cause. Never repeat a credential."
+)
+
+
+class CatalogInUse:
+    """The catalog the CLI would use with the same options (built-in, ERRCAT_CATALOG, --catalog),
+    kept open between calls and reopened when one of its files changes, as the next CLI run would."""
+
+    def __init__(self, paths: list[Path | str] | None = None, *, builtin: bool = True) -> None:
+        self.paths = [Path(p) for p in paths or ()]
+        self.builtin = builtin
+        self._open: ErrorCatalog | None = None
+        self._states: list[Any] = []
+
+    def ask(self, work: Callable[[ErrorCatalog], T]) -> T:
+        """``work`` run on the current catalog; a damaged cache file is rebuilt once, as the CLI does."""
+        from ...catalog.locate import catalog_paths
+        from ...index.cache import file_states, open_index, with_index
+        from ...index.codec import CorruptIndex
+
+        states = file_states(catalog_paths(self.paths, builtin=self.builtin))
+        if self._open is None or states != self._states:
+            self.close()
+            self._open = ErrorCatalog(open_index(list(self.paths), builtin=self.builtin))
+            self._states = states
+        try:
+            return work(self._open)
+        except CorruptIndex:
+            self.close()
+            return with_index(lambda index: work(ErrorCatalog(index)), list(self.paths), builtin=self.builtin)
+
+    def close(self) -> None:
+        if self._open is not None:
+            self._open.close()
+            self._open = None
+
+
+# -- tools ------------------------------------------------------------------------------------
+
+Paste = Annotated[
+    str,
+    Field(
+        min_length=1,
+        description="The error as the user has it: a response body, curl -i/-v output, a log line, an exception, "
+        "a HAR or VCR recording, or just a code or message. Credentials in it are removed before anything reads it.",
+    ),
+]
+VendorFilter = Annotated[
+    str | None,
+    Field(description="A vendor id (myob, sage, invoicexpress, prospend; see list_vendors) to limit or force the answer."),
+]
+Query = Annotated[
+    str,
+    Field(min_length=1, description="A vendor error code (25008, BAD_REQUEST), an error name, an errcat id, or an HTTP status."),
+]
+Limit = Annotated[int, Field(ge=1, le=50, description="At most this many errors in the answer.")]
+READ_ONLY = {"read_only_hint": True, "destructive_hint": False, "idempotent_hint": True, "open_world_hint": False}
+
+
+def _result(document: dict[str, Any]) -> CallToolResult:
+    """Structured content, and the same JSON as text for clients that read only text."""
+    return CallToolResult(content=[TextContent(type="text", text=compact(document))], structured_content=document)
+
+
+def _answer(catalog: CatalogInUse, work: Callable[[ErrorCatalog], dict[str, Any]]) -> CallToolResult:
+    """One tool's answer; errcat's own errors become tool errors with errcat's message."""
+    try:
+        return _result(catalog.ask(work))
+    except ErrcatError as exc:
+        raise ToolError(str(exc)) from None
+
+
+def _paste_bytes(text: str) -> bytes:
+    return text.encode("utf-8", errors="replace")  # lone surrogates a JSON string may carry
+
+
+def _tools(catalog: CatalogInUse) -> list[Tool]:
+    from ...render.jsondoc import explain_document, lookup_document, search_document, vendors_document
+
+    async def explain(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
+        """Explain a pasted API error: which vendor and which documented error it is, why it happens, how to
+        fix it and whether a retry can help, with the source of each claim. Says so when the catalog lacks it."""
+        return _answer(catalog, lambda cat: bounded_explain(explain_document(cat.explain_bytes(_paste_bytes(text), vendor))))
+
+    async def lookup(
+        query: Query,
+        vendor: VendorFilter = None,
+        status: Annotated[int | None, Field(ge=100, le=599, description="Only errors answered with this HTTP status.")] = None,
+        limit: Limit = 10,
+    ) -> CallToolResult:
+        """Look a catalogued error up by its code, name, id or HTTP status: the documented rows of each matching error,
+        with its explanation (at most ``limit`` errors; a cut answer counts what it left out)."""
+
+        def found(cat: ErrorCatalog) -> dict[str, Any]:
+            return bounded_lookup(lookup_document(cat.lookup(query, vendor=vendor, status=status)), limit)
+
+        return _answer(catalog, found)
+
+    async def search(
+        text: Annotated[str, Field(min_length=1, description="Words to find in messages, names, scenarios, explanations.")],
+        vendor: VendorFilter = None,
+        limit: Limit = 10,
+    ) -> CallToolResult:
+        """Search the catalog's errors by words (ranked): for an error known only by its wording or topic."""
+        return _answer(catalog, lambda cat: bounded_search(search_document(text, cat.search(text, limit, vendor=vendor))))
+
+    async def list_vendors() -> CallToolResult:
+        """The vendors (APIs) in the catalog in use, with their hosts, auth schemes and how many errors each documents."""
+        return _answer(catalog, lambda cat: bounded_vendors(vendors_document(cat.vendor_summaries())))
+
+    async def retry_advice(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
+        """Whether resending the request in a pasted error response can succeed, and how to wait (backoff, until a
+        quota resets, after refreshing the token, or never): the answer errcat.retry_advice gives in Python."""
+        return _answer(catalog, lambda cat: bounded_advice(_advice_document(cat, text, vendor)))
+
+    outputs: list[tuple[Callable[..., Any], dict[str, Any]]] = [
+        (explain, schemas.EXPLAIN),
+        (lookup, schemas.LOOKUP),
+        (search, schemas.SEARCH),
+        (list_vendors, schemas.VENDORS),
+        (retry_advice, schemas.RETRY_ADVICE),
+    ]
+    tools = []
+    for fn, schema in outputs:
+        title = fn.__name__.replace("_", " ").capitalize()
+        tool = Tool.from_function(fn, title=title, annotations=ToolAnnotations(title=title, **READ_ONLY))
+        # The documents are errcat's own (not a pydantic model): their schema is published as written.
+        tool.fn_metadata.output_schema = schema
+        tools.append(tool)
+    return tools
+
+
+def _advice_document(cat: ErrorCatalog, text: str, vendor: str | None) -> dict[str, Any]:
+    """errcat.retry_advice's answer for a paste, as a versioned document."""
+    from ...records import envelope
+    from .. import retry_advice
+
+    x = cat.explain_bytes(_paste_bytes(text), vendor)
+    advice = retry_advice(x)
+    errors = [
+        {"id": m.best.entry.id if m.best else None, "code": m.observed.code, "name": m.observed.name, "match": m.kind}
+        for m, _ in x.folded()
+    ]
+    return envelope(
+        "retry_advice",
+        retry=advice.retry,
+        wait=advice.wait,
+        reason=advice.reason,
+        after=advice.after,
+        vendor=x.vendor,
+        status=x.exchange.status,
+        errors=errors,
+    )
+
+
+_ARGUMENTS_REFUSED = re.compile(r"Error executing tool (\w+): \d+ validation errors? for \w+\n")
+
+
+def plain_argument_errors(text: str) -> str | None:
+    """The SDK's refusal of a call's arguments as one line naming each field and what is wrong,
+    without the values pydantic quotes (``input_value=...``): a paste put in the wrong field
+    must not come back. None when ``text`` is not such a refusal."""
+    refused = _ARGUMENTS_REFUSED.match(text)
+    if refused is None:
+        return None
+    problems, field = [], "arguments"
+    for line in text[refused.end() :].splitlines():
+        if not line.startswith(" "):
+            field = line.strip()
+        elif not line.startswith("    "):
+            problems.append(f"{field}: {line.strip().split(' [type=')[0]}")
+    return f"Error executing tool {refused.group(1)}: invalid arguments: {'; '.join(problems)}"
+
+
+async def _arguments_never_echoed(ctx: Any, call_next: Callable[[Any], Awaitable[Any]]) -> Any:
+    """Server middleware: every tools/call refusal of arguments reaches the client as plain_argument_errors."""
+    result = await call_next(ctx)
+    if getattr(ctx, "method", None) == "tools/call" and isinstance(result, dict) and result.get("isError"):
+        for block in result.get("content") or []:
+            plain = plain_argument_errors(block.get("text", "")) if isinstance(block, dict) else None
+            if plain is not None:
+                block["text"] = plain
+    return result
+
+
+# -- resources ---------------------------------------------------------------------------------
+
+DOCS = "errcat://docs/"
+
+
+def _page(catalog: CatalogInUse, vendor: str | None) -> str:
+    """A reference page (markdown) generated from the catalog in use, as `errcat docs` writes it."""
+    from ...docs import generate, index_page
+
+    try:
+        if vendor is None:
+            return catalog.ask(lambda cat: index_page(cat.index.catalog))
+        return catalog.ask(lambda cat: generate(cat.index.catalog, [vendor.lower()])[f"{vendor.lower()}.md"])
+    except UsageError as exc:
+        raise ResourceNotFoundError(str(exc)) from None
+    except ErrcatError as exc:
+        raise ResourceError(str(exc)) from None
+
+
+def _reader(catalog: CatalogInUse, vendor: str | None) -> Callable[[], Coroutine[Any, Any, str]]:
+    # async: the SDK runs a plain function on a worker thread, and the catalog is used from the event loop alone
+    async def read() -> str:
+        return _page(catalog, vendor)
+
+    return read
+
+
+def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
+    """The index page and one page per vendor known at start; the template serves any vendor."""
+    markdown = "text/markdown"
+    server.add_resource(
+        FunctionResource.from_function(
+            _reader(catalog, None),
+            uri=f"{DOCS}index",
+            name="index",
+            title="errcat reference: every vendor's errors at a glance",
+            mime_type=markdown,
+        )
+    )
+    try:
+        known = catalog.ask(lambda cat: sorted(cat.vendors().items()))
+    except ErrcatError as exc:  # a broken catalog: the server's log says why, and so does every call
+        print(f"errcat: {exc}", file=sys.stderr)
+        known = []
+    for vid, vendor in known:
+        server.add_resource(
+            FunctionResource.from_function(
+                _reader(catalog, vid),
+                uri=f"{DOCS}{vid}",
+                name=vid,
+                title=f"errcat reference: {vendor.name}",
+                description=f"Every catalogued error of the {vendor.name}: message, cause, fix, retry and source.",
+                mime_type=markdown,
+            )
+        )
+
+    @server.resource(f"{DOCS}{{vendor}}", name="vendor-page", title="errcat reference: one vendor", mime_type=markdown)
+    async def vendor_page(vendor: str) -> str:
+        """A vendor's reference page by its id (see list_vendors)."""
+        return _page(catalog, vendor)
+
+
+# -- prompt ------------------------------------------------------------------------------------
+
+PROMPT = """An API call failed. Explain the error with the errcat tools rather than from memory:
+
+1. Call `explain` with the error exactly as it appears below{where} (errcat removes credentials first).
+2. Report the vendor and the error errcat names, its cause and fix, and whether a retry can help (`retry_advice`).
+   Say whether errcat's match is documented by the vendor or only observed in public reports, and cite its source.
+3. If errcat finds nothing, say that the error is not in the catalog; `search` may find it by its wording, and
+   `errcat://docs/<vendor>` holds a vendor's whole reference page. Do not invent a cause or a code.
+4. Never repeat a credential, token or key from the error in your answer.
+"""
+
+
+def _add_prompt(server: MCPServer[Any]) -> None:
+    from ...explainer.redact import redact
+
+    @server.prompt(name="explain_api_error", title="Explain this API error")
+    def explain_api_error(
+        error: Annotated[str, Field(description="The error response or message (optional: else the one in the chat).")] = "",
+    ) -> str:
+        """Explain an API error response with errcat: which documented error it is, why, and what to do."""
+        if not error.strip():
+            return PROMPT.format(where=" in the conversation")
+        return PROMPT.format(where="") + "\nThe error:\n\n" + redact(error)[0]
+
+
+# -- the server --------------------------------------------------------------------------------
+
+
+def build_server(paths: list[Path | str] | None = None, *, builtin: bool = True) -> MCPServer[Any]:
+    """The errcat MCP server over the catalog in use (built-in unless ``builtin`` is false,
+    ERRCAT_CATALOG, then ``paths``)."""
+    catalog = CatalogInUse(paths, builtin=builtin)
+    server: MCPServer[Any] = MCPServer(
+        name="errcat",
+        title="errcat: API error catalog",
+        version=__version__,
+        instructions=INSTRUCTIONS,
+        tools=_tools(catalog),
+        log_level="WARNING",
+        middleware=[_arguments_never_echoed],
+    )
+    _add_resources(server, catalog)
+    _add_prompt(server)
+    return server
+
+
+def serve(paths: list[Path | str] | None = None, *, builtin: bool = True) -> None:
+    """Serve over stdio until the client closes stdin."""
+    build_server(paths, builtin=builtin).run("stdio")

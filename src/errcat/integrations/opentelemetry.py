@@ -1,0 +1,115 @@
+"""OpenTelemetry: name a vendor's error response on the client span that carried it.
+
+>>> RequestsInstrumentor().instrument(response_hook=errcat.integrations.opentelemetry.response_hook)
+>>> HTTPXClientInstrumentor().instrument(response_hook=errcat.integrations.opentelemetry.response_hook)
+
+On an error response (status 400 or more) the span's ``error.type`` becomes errcat's fingerprint
+(low-cardinality, as the semantic conventions ask of it), ``errcat.*`` attributes name the vendor,
+entry, match, retry advice, doc link and request id, and an ``errcat.explanation`` event carries the
+summary. Nothing here imports OpenTelemetry: the hook only calls the span it is handed.
+
+httpx's instrumentation hands the hook the transport's raw response, whose body has not been read
+yet; errcat reads it only when it is already in memory, and otherwise explains the status and
+headers alone. requests hands over the ``Response`` with its body.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from .telemetry import facts, worth_telling
+
+if TYPE_CHECKING:
+    from ..api import ErrorCatalog
+    from ..explainer import Explanation
+    from ..index.store import CatalogIndex
+
+__all__ = ["ERROR_TYPE", "hook", "response_hook"]
+
+ERROR_TYPE = "error.type"  # the semantic conventions' attribute for the class of an error
+ATTRIBUTES = ("fingerprint", "vendor", "entry", "match", "retry", "doc_url", "request_id")
+_log = logging.getLogger(__name__)
+
+
+def hook(catalog: ErrorCatalog | CatalogIndex | None = None, vendor: str | None = None) -> Any:
+    """A response hook explaining against ``catalog`` (default: the catalog in use), with ``vendor``
+    when every request the instrumented client sends goes to one vendor."""
+
+    def on_response(span: Any, request: Any, response: Any) -> None:
+        try:
+            status = _status(response)
+            if status is None or status < 400 or not span.is_recording():
+                return
+            x = _explain(request, response, status, catalog, vendor)
+            if x is None or not worth_telling(x):
+                return
+            annotate(span, x)
+        except Exception:  # a span must end whatever errcat meets
+            _log.debug("errcat could not annotate a span", exc_info=True)
+
+    return on_response
+
+
+response_hook = hook()  # for instrument(response_hook=...): the catalog in use, the vendor from evidence
+
+
+def annotate(span: Any, x: Explanation) -> None:
+    """Set error.type, the errcat.* attributes and the explanation event on ``span``."""
+    found = facts(x)
+    span.set_attribute(ERROR_TYPE, found["fingerprint"])
+    for key in ATTRIBUTES:
+        if key in found:
+            span.set_attribute(f"errcat.{key}", found[key])
+    event = {"errcat.summary": found["summary"], "errcat.explanation": found["explanation"]}
+    if "fix" in found:
+        event["errcat.fix"] = found["fix"]
+    span.add_event("errcat.explanation", event)
+
+
+def _status(response: Any) -> int | None:
+    for name in ("status_code", "status"):
+        value = getattr(response, name, None)
+        if isinstance(value, int):
+            return value
+    return None
+
+
+def _explain(
+    request: Any, response: Any, status: int, catalog: ErrorCatalog | CatalogIndex | None, vendor: str | None
+) -> Explanation | None:
+    from . import _catalog, explain_response
+
+    if hasattr(response, "text") or hasattr(response, "content"):  # a requests or httpx Response
+        return explain_response(response, vendor=vendor, catalog=catalog)
+    # httpx's transport-level ResponseInfo(status_code, headers, stream, extensions) and RequestInfo
+    from ..explainer import explain_exchange
+
+    headers = getattr(response, "headers", None) or []
+    items = list(headers.items()) if hasattr(headers, "items") else list(headers)
+    method = getattr(request, "method", None)
+    url = getattr(request, "url", None)
+    return explain_exchange(
+        _catalog(catalog),
+        status=status,
+        body=_body_in_memory(getattr(response, "stream", None)),
+        method=_text(method),
+        url=_text(url) if url is not None and not isinstance(url, tuple) else None,
+        headers=[(_text(k) or "", _text(v) or "") for k, v in items],
+        vendor=vendor,
+    )
+
+
+def _body_in_memory(stream: Any) -> str:
+    """The body of an httpx stream that is already bytes in memory (``httpx.ByteStream``); "" otherwise:
+    reading a network stream here would take the body from the client that is waiting for it."""
+    held = getattr(stream, "_stream", None)
+    if isinstance(held, bytes | bytearray):
+        return bytes(held).decode("utf-8", errors="replace")
+    return ""
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.decode("latin-1") if isinstance(value, bytes | bytearray) else str(value)

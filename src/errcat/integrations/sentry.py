@@ -1,0 +1,80 @@
+"""Sentry: group a vendor's error responses by what they are, not by stack trace and message text.
+
+>>> sentry_sdk.init(dsn=..., integrations=[errcat.integrations.sentry.ErrcatIntegration()])
+
+For an event whose exception is an ``errcat.VendorError``, or carries a response errcat can explain
+(``requests.HTTPError`` from ``raise_for_status()``, ``httpx.HTTPStatusError``; also when raised from
+one), the event's ``fingerprint`` becomes errcat's, it is tagged ``errcat.vendor``, ``errcat.entry``,
+``errcat.match``, ``errcat.retry``, and gets an ``errcat`` context (summary, fix, doc link, request
+id). Everything added is redacted; a failure inside errcat leaves the event as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import sentry_sdk
+from sentry_sdk.integrations import Integration
+from sentry_sdk.scope import add_global_event_processor
+
+from .telemetry import explanation_of, facts
+
+if TYPE_CHECKING:
+    from sentry_sdk._types import Event, Hint
+
+    from ..api import ErrorCatalog
+    from ..index.store import CatalogIndex
+
+__all__ = ["ErrcatIntegration", "annotate"]
+
+TAGS = ("vendor", "entry", "match", "retry")
+CONTEXT = ("fingerprint", "summary", "fix", "doc_url", "request_id", "status", "explanation")
+_log = logging.getLogger(__name__)
+
+
+class ErrcatIntegration(Integration):
+    """Adds errcat's fingerprint, tags and context to events about a vendor's error response."""
+
+    identifier = "errcat"
+
+    def __init__(self, catalog: ErrorCatalog | CatalogIndex | None = None) -> None:
+        self.catalog = catalog
+
+    @staticmethod
+    def setup_once() -> None:
+        add_global_event_processor(_process)
+
+
+def _process(event: Event, hint: Hint) -> Event:
+    integration = sentry_sdk.get_client().get_integration(ErrcatIntegration)
+    if integration is None or not hint:
+        return event
+    return annotate(event, hint, integration.catalog)
+
+
+def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | None = None) -> Event:
+    """The event with errcat's fingerprint, tags and context when its exception is a vendor's error
+    response; otherwise (or when anything fails) the event unchanged. Never raises."""
+    try:
+        exc_info = hint.get("exc_info")
+        error = exc_info[1] if isinstance(exc_info, tuple) and len(exc_info) == 3 else None
+        x = explanation_of(error, catalog) if isinstance(error, BaseException) else None
+        if x is None:
+            return event
+        found = facts(x)
+        tags = {f"errcat.{k}": found[k] for k in TAGS if k in found}
+        context: dict[str, object] = {k: found[k] for k in CONTEXT if k in found}
+    except Exception:  # Sentry's pipeline must go on whatever errcat meets
+        _log.debug("errcat could not annotate a Sentry event", exc_info=True)
+        return event
+    event["fingerprint"] = [found["fingerprint"]]
+    event["tags"] = {**_mapping(event.get("tags")), **tags}
+    event["contexts"] = {**_mapping(event.get("contexts")), "errcat": context}
+    return event
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    """What the event holds under a key, as a dict (another processor may have left something else)."""
+    return dict(value) if isinstance(value, Mapping) else {}

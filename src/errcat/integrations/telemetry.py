@@ -1,0 +1,89 @@
+"""What the telemetry adapters (Sentry, OpenTelemetry, structlog) attach to an event, a span or a log
+line, built once here so the three agree: the fingerprint, the catalog's names for the error, and
+our explanation's words, every string passed through errcat's redaction again on the way out."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..api import ErrorCatalog
+    from ..explainer import Explanation
+    from ..index.store import CatalogIndex
+
+MAX_CHAIN = 10  # exceptions followed through __cause__ / __context__ looking for a vendor's response
+
+
+def safe(value: object) -> str:
+    """Text errcat adds to telemetry: redacted (secrets by name, shape and randomness), one line, capped."""
+    from ..explainer.redact import redact
+
+    text = " ".join(str(value).split())[:1000]
+    return redact(text)[0]
+
+
+def facts(x: Explanation) -> dict[str, str]:
+    """The flat facts of an explanation (no None values): fingerprint, vendor, entry, match, retry,
+    summary, fix, doc link, request id. Entry and match describe the first error."""
+    from . import retry_advice
+
+    out: dict[str, Any] = {"fingerprint": x.fingerprint, "vendor": x.vendor}
+    folded = x.folded()
+    lead = folded[0][0] if folded else None
+    best = lead.best if lead is not None else None
+    guide = x.guide_of(best.entry) if best is not None and x.reference is not None else None
+    out["entry"] = best.entry.id if best is not None else None
+    out["match"] = str(lead.kind) if lead is not None else "none"
+    out["retry"] = guide.retry if guide is not None else retry_advice(x).wait
+    out["summary"] = guide.summary if guide is not None else str(x)
+    out["fix"] = guide.fix if guide is not None else None
+    out["explanation"] = str(x)
+    out["doc_url"] = x.doc_url
+    out["request_id"] = x.request_id
+    out["status"] = x.exchange.status
+    return {k: safe(v) for k, v in out.items() if v is not None}
+
+
+def worth_telling(x: Explanation) -> bool:
+    """Whether errcat has something to say: the response is a catalogued vendor's, or an error in it
+    is in the catalog. Another service's error is left as its owner's tools describe it."""
+    return x.vendor is not None or any(m.best is not None for m in x.errors)
+
+
+def explanation_of(error: BaseException | None, catalog: ErrorCatalog | CatalogIndex | None = None) -> Explanation | None:
+    """The explanation an exception carries or implies: a VendorError's own, else the explanation of
+    a response the exception (or one it was raised from) holds; None when there is none."""
+    from . import VendorError, explain_response
+
+    seen = 0
+    while error is not None and seen < MAX_CHAIN:
+        if isinstance(error, VendorError):
+            return error.explanation
+        response = getattr(error, "response", None)
+        if response is not None and _status_of(response) is not None:
+            x = explain_response(response, catalog=catalog)
+            return x if worth_telling(x) else None
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return None
+
+
+def exception_from(exc_info: Any) -> BaseException | None:
+    """The exception of an ``exc_info`` as logging libraries pass it: an exception, a
+    (type, value, traceback) tuple, or True for the one being handled."""
+    if isinstance(exc_info, BaseException):
+        return exc_info
+    if exc_info is True:
+        return sys.exc_info()[1]
+    if isinstance(exc_info, tuple) and len(exc_info) == 3 and isinstance(exc_info[1], BaseException):
+        return exc_info[1]
+    return None
+
+
+def _status_of(response: Any) -> int | None:
+    for name in ("status_code", "status"):
+        value = getattr(response, name, None)
+        if isinstance(value, int):
+            return value
+    return None

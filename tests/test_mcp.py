@@ -1,0 +1,464 @@
+"""`errcat mcp` as an assistant uses it, through the MCP SDK's own client: in memory for the
+tool, resource and prompt contracts, and once over stdio against the real `errcat mcp` process."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import re
+import secrets
+import string
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import anyio
+import jsonschema
+import pytest
+
+mcp = pytest.importorskip("mcp", reason="the MCP SDK comes with the test extras (pip install '.[test]')")
+
+from mcp import Client, StdioServerParameters  # noqa: E402
+from mcp.client.stdio import stdio_client  # noqa: E402
+
+import errcat  # noqa: E402
+from corpus import DEV_CORPUS, OWN_CORPUS, load_cases  # noqa: E402
+from errcat.integrations.mcp import bounds, build_server, schemas  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+TOOLS = {"explain", "lookup", "search", "list_vendors", "retry_advice"}
+OUTPUT_SCHEMAS = {
+    "explain": schemas.EXPLAIN,
+    "lookup": schemas.LOOKUP,
+    "search": schemas.SEARCH,
+    "list_vendors": schemas.VENDORS,
+    "retry_advice": schemas.RETRY_ADVICE,
+}
+MYOB_PASTE = (
+    'GET https://api.myob.com/accountright/x/Sale/Order/Item\nHTTP/1.1 400\n\n{"Errors":[{"Name":"OrderPaid","ErrorCode":37000}]}'
+)
+OWN_KEYS = {"complete", "left_out"}  # what the server adds to the CLI's document
+
+
+def session(work: Any, *args: str | Path, **build: Any) -> Any:
+    """Run ``work(client)`` against a fresh in-memory server (catalog paths ``args``)."""
+
+    async def main() -> Any:
+        async with Client(build_server(list(args), **build)) as client:
+            return await work(client)
+
+    return anyio.run(main)
+
+
+def call(name: str, arguments: dict[str, Any], *args: str | Path) -> Any:
+    async def work(client: Client) -> Any:
+        return await client.call_tool(name, arguments)
+
+    return session(work, *args)
+
+
+def cli_document(cli: Any, *args: str, input: str | None = None) -> dict[str, Any]:
+    result = cli(*args, "--format", "json", input=input)
+    return json.loads(result.stdout)
+
+
+def without_bounds(document: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in document.items() if k not in OWN_KEYS}
+
+
+# -- tools -------------------------------------------------------------------------------------
+
+
+def test_tools_are_read_only_typed_and_publish_the_documents_schemas() -> None:
+    async def work(client: Client) -> Any:
+        return (await client.list_tools()).tools
+
+    tools = {t.name: t for t in session(work)}
+    assert set(tools) == TOOLS
+    for name, tool in tools.items():
+        assert tool.annotations is not None and tool.annotations.read_only_hint is True, name
+        assert tool.annotations.destructive_hint is False and tool.annotations.open_world_hint is False, name
+        assert tool.description and len(tool.description) > 60, name  # something an assistant can act on
+        assert tool.output_schema == OUTPUT_SCHEMAS[name], name
+        jsonschema.Draft202012Validator.check_schema(tool.output_schema)
+    explain = tools["explain"].input_schema
+    assert explain["required"] == ["text"] and explain["properties"]["text"]["type"] == "string"
+    lookup = tools["lookup"].input_schema
+    assert lookup["required"] == ["query"]
+    assert {"vendor", "status", "limit"} <= set(lookup["properties"])
+    assert tools["list_vendors"].input_schema.get("required", []) == []
+
+
+def test_explain_returns_the_clis_document(cli) -> None:
+    result = call("explain", {"text": MYOB_PASTE})
+    assert not result.is_error
+    document = result.structured_content
+    assert without_bounds(document) == cli_document(cli, "explain", input=MYOB_PASTE)
+    assert document["complete"] is True and document["left_out"] == {}
+    assert json.loads(result.content[0].text) == document  # the same JSON for clients that read text only
+    assert document["vendor"] == "myob" and document["errors"][0]["candidates"][0]["code"] == 37000
+
+
+@pytest.mark.parametrize(
+    "tool, arguments, command",
+    [
+        ("lookup", {"query": "25008"}, ["lookup", "25008"]),
+        ("lookup", {"query": "401", "vendor": "sage", "limit": 50}, ["lookup", "401", "--vendor", "sage"]),
+        ("search", {"text": "financial year", "limit": 3}, ["search", "financial year", "-n", "3"]),
+        ("list_vendors", {}, ["vendors"]),
+    ],
+)
+def test_query_tools_return_the_clis_documents(cli, tool: str, arguments: dict[str, Any], command: list[str]) -> None:
+    result = call(tool, arguments)
+    assert not result.is_error, result.content
+    assert result.structured_content["complete"] is True
+    assert without_bounds(result.structured_content) == cli_document(cli, *command)
+
+
+def test_lookup_status_filter() -> None:
+    document = call("lookup", {"query": "DatePriorToBeginningOfFinancialYear", "status": 404}).structured_content
+    assert document["found"] is False
+    document = call("lookup", {"query": "DatePriorToBeginningOfFinancialYear", "status": 400}).structured_content
+    assert document["found"] is True
+
+
+def test_retry_advice_is_errcat_retry_advice() -> None:
+    pastes = [
+        MYOB_PASTE,
+        'HTTP/1.1 429 Too Many Requests\nRetry-After: 30\nContent-Type: application/json\n\n{"message":"API calls quota exceeded"}',
+        'HTTP/1.1 401 Unauthorized\nx-myobapi-version: v2\n\n{"Errors":[{"Name":"OAuthTokenIsInvalid","ErrorCode":401}]}',
+    ]
+    for paste in pastes:
+        document = call("retry_advice", {"text": paste}).structured_content
+        want = errcat.retry_advice(errcat.explain(paste))
+        assert (document["retry"], document["wait"], document["reason"], document["after"]) == tuple(want), paste
+    assert document["vendor"] == "myob" and document["status"] == 401
+
+
+def test_a_flood_of_errors_is_bounded_and_says_what_was_left_out(cli) -> None:
+    repeated = {"Name": "Repeated", "Message": "The same problem again", "ErrorCode": 1}  # 10,000 times, and 40 others
+    errors = [repeated, *({"Name": f"E{c}", "Message": f"Problem number {c}", "ErrorCode": c} for c in range(25000, 25040))]
+    errors += [repeated] * 9_999
+    paste = "HTTP/1.1 400 Bad Request\nx-myobapi-version: v2\n\n" + json.dumps({"Errors": errors})
+    result = call("explain", {"text": paste})
+    document = result.structured_content
+    full = cli_document(cli, "explain", input=paste)
+    assert len(result.content[0].text) <= bounds.MAX_CHARS
+    assert document["complete"] is False
+    shown = len(document["errors"])
+    assert shown <= bounds.MAX_ERRORS and document["left_out"]["errors"] == len(full["errors"]) - shown
+    assert document["total_errors"] == full["total_errors"] == 10_040  # the document still counts everything
+    (folded,) = [e for e in full["errors"] if e["count"] > 1]  # folded once, with a count
+    (mine,) = [e for e in document["errors"] if e["count"] > 1]
+    assert mine["count"] == folded["count"] and mine["positions"] == folded["positions"][: bounds.MAX_POSITIONS]
+    assert document["left_out"]["positions"] == folded["count"] - bounds.MAX_POSITIONS
+
+
+def test_lookup_of_a_busy_status_is_bounded(cli) -> None:
+    full = cli_document(cli, "lookup", "400")
+    groups = sum(len(s["errors"]) for s in full["sections"])
+    result = call("lookup", {"query": "400", "limit": 10})
+    document = result.structured_content
+    shown = sum(len(s["errors"]) for s in document["sections"])
+    assert groups > 50 and shown == 10
+    assert document["complete"] is False and document["left_out"]["errors"] == groups - shown
+    assert all(len(g["entries"]) <= bounds.MAX_ENTRIES for s in document["sections"] for g in s["errors"])
+    assert len(result.content[0].text) <= bounds.MAX_CHARS
+
+
+def test_errcat_errors_are_tool_errors_with_errcats_message() -> None:
+    result = call("explain", {"text": MYOB_PASTE, "vendor": "xero"})
+    assert result.is_error and result.structured_content is None
+    assert "unknown vendor 'xero' (known: invoicexpress, myob, prospend, sage)" in result.content[0].text
+    result = call("explain", {"text": "   \n"})
+    assert result.is_error and "nothing to explain: the input is empty" in result.content[0].text
+    result = call("lookup", {"query": "25008", "status": 99})
+    assert result.is_error and "status" in result.content[0].text  # the input schema's bound, checked
+
+
+def test_arguments_refused_are_named_never_echoed() -> None:
+    """A paste put in the wrong field is refused by the input schema without quoting it back."""
+    token = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
+    result = call("lookup", {"query": "25008", "status": f"Authorization: Bearer {token}"})
+    assert result.is_error and token not in result.content[0].text
+    assert result.content[0].text == (
+        "Error executing tool lookup: invalid arguments: status: Input should be a valid integer, unable to parse string as an integer"
+    )
+    result = call("explain", {"text": {"Authorization": f"Bearer {token}"}})
+    assert result.content[0].text == "Error executing tool explain: invalid arguments: text: Input should be a valid string"
+
+
+def test_a_broken_catalog_is_a_tool_error_naming_the_file(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "team.yaml"
+    bad.write_text("errcat: 1\nvendor: {id: myob}\nentries:\n  - id: myob.x\n    status: [\n", encoding="utf-8")
+    result = call("lookup", {"query": "25008"}, bad)
+    assert result.is_error
+    assert "invalid catalog" in result.content[0].text and "team.yaml:" in result.content[0].text
+    captured = capsys.readouterr()
+    assert captured.err.startswith("errcat: invalid catalog: ") and captured.out == ""  # the server's log says so too
+
+
+def test_a_user_catalog_applies_and_an_edit_is_seen_without_a_restart(tmp_path: Path, monkeypatch) -> None:
+    acme = tmp_path / "acme.yaml"
+    acme.write_text("errcat: 1\nvendor: {id: acme, name: Acme Books API}\n", encoding="utf-8")
+    monkeypatch.setenv("ERRCAT_CATALOG", str(acme))
+
+    async def work(client: Client) -> Any:
+        first = (await client.call_tool("list_vendors", {})).structured_content
+        acme.write_text("errcat: 1\nvendor: {id: acme, name: Acme Ledger API}\n", encoding="utf-8")
+        os.utime(acme, ns=(1, 1))  # a different mtime even on a coarse clock
+        second = (await client.call_tool("list_vendors", {})).structured_content
+        listed = [str(r.uri) for r in (await client.list_resources()).resources]
+        page = (await client.read_resource("errcat://docs/acme")).contents[0].text
+        return first, second, listed, page
+
+    first, second, listed, page = session(work)
+    assert {v["id"]: v["name"] for v in first["vendors"]}["acme"] == "Acme Books API"
+    assert {v["id"]: v["name"] for v in second["vendors"]}["acme"] == "Acme Ledger API"
+    assert "errcat://docs/acme" in listed
+    assert "Acme Ledger API" in page
+
+
+# -- resources and prompt ------------------------------------------------------------------------
+
+
+def test_resources_are_the_reference_pages() -> None:
+    async def work(client: Client) -> Any:
+        listed = {str(r.uri): r for r in (await client.list_resources()).resources}
+        templates = [t.uri_template for t in (await client.list_resource_templates()).resource_templates]
+        pages = {uri: (await client.read_resource(uri)).contents[0] for uri in listed}
+        try:
+            await client.read_resource("errcat://docs/xero")
+            missing = None
+        except mcp.MCPError as exc:
+            missing = exc
+        return listed, templates, pages, missing
+
+    listed, templates, pages, missing = session(work)
+    assert set(listed) == {"errcat://docs/index"} | {f"errcat://docs/{v}" for v in ("myob", "sage", "invoicexpress", "prospend")}
+    assert templates == ["errcat://docs/{vendor}"]
+    for uri, content in pages.items():
+        # the committed pages, kept equal to the catalog by `errcat docs --check`
+        committed = REPO / "docs" / "reference" / f"{uri.rsplit('/', 1)[1]}.md"
+        assert content.text == committed.read_text(encoding="utf-8"), uri
+        assert content.mime_type == "text/markdown"
+    assert missing is not None and "unknown vendor(s): xero" in str(missing)
+
+
+def test_the_prompt_tells_the_assistant_to_use_the_tools_and_carries_no_credential() -> None:
+    token = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
+    paste = f"Authorization: Bearer {token}\n\n" + MYOB_PASTE
+
+    async def work(client: Client) -> Any:
+        prompts = (await client.list_prompts()).prompts
+        got = await client.get_prompt("explain_api_error", {"error": paste})
+        bare = await client.get_prompt("explain_api_error", {})
+        return prompts, got, bare
+
+    prompts, got, bare = session(work)
+    assert [p.name for p in prompts] == ["explain_api_error"] and prompts[0].title == "Explain this API error"
+    (argument,) = prompts[0].arguments
+    assert argument.name == "error" and argument.required is False and argument.description
+    text = got.messages[0].content.text
+    assert "`explain`" in text and "OrderPaid" in text and token not in text
+    assert "`explain`" in bare.messages[0].content.text
+
+
+# -- the schemas against real documents -------------------------------------------------------------
+
+
+def test_the_explain_schema_accepts_the_document_of_every_real_paste() -> None:
+    from errcat.render.jsondoc import explain_document
+
+    validator = jsonschema.Draft202012Validator(schemas.EXPLAIN)
+    cases = list(load_cases(OWN_CORPUS)) + (list(load_cases(DEV_CORPUS)) if DEV_CORPUS.exists() else [])
+    with errcat.open_catalog(use_env=False) as catalog:
+        for case in cases:
+            document = bounds.bounded_explain(explain_document(catalog.explain(case["raw"])))
+            problems = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+            assert not problems, (case["id"], problems)
+
+
+def test_the_schemas_accept_every_catalogued_error_and_vendor(cli) -> None:
+    """Every error group of the built-in catalog (all its rows) and every vendor, as the CLI prints them."""
+    groups = cli_document(cli, "list")["errors"]
+    assert len(groups) > 150
+    validator = jsonschema.Draft202012Validator(schemas.GROUP)
+    problems = [f"{g['title']}: {e.message}" for g in groups for e in validator.iter_errors(g)]
+    assert not problems, problems[:10]
+    vendors = {**cli_document(cli, "vendors"), "complete": True, "left_out": {}}
+    assert not list(jsonschema.Draft202012Validator(schemas.VENDORS).iter_errors(vendors))
+
+
+# -- the real process over stdio ---------------------------------------------------------------------
+
+
+def errcat_command() -> tuple[str, list[str]]:
+    script = Path(sys.executable).with_name("errcat")
+    return (str(script), ["mcp"]) if script.exists() else (sys.executable, ["-m", "errcat", "mcp"])
+
+
+def same_shape(secret: str) -> str:
+    """A fresh random string of a credential's shape: each letter, digit and symbol kept in its class."""
+    pools = (string.ascii_lowercase, string.ascii_uppercase, string.digits)
+    return "".join(next((secrets.choice(p) for p in pools if ch in p), ch) for ch in secret)
+
+
+def random_jwt() -> str:
+    """A random string of an OAuth access token's shape (three base64url parts)."""
+
+    def part(n: int) -> str:
+        return base64.urlsafe_b64encode(secrets.token_bytes(n)).rstrip(b"=").decode()
+
+    header = base64.urlsafe_b64encode(b'{"alg":"RS256","typ":"JWT"}').rstrip(b"=").decode()
+    return f"{header}.{part(180)}.{part(256)}"
+
+
+def over_stdio(tmp_path: Path, calls: list[tuple[str, dict[str, Any]]]) -> tuple[Any, set[str], list[Any], str]:
+    """Start the real `errcat mcp`, initialise, list the tools and make ``calls``, as an assistant does;
+    returns the server's info, the tool names, the results and what the server wrote to stderr."""
+    command, args = errcat_command()
+    env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+    errlog = tmp_path / "stderr.txt"
+
+    async def main() -> Any:
+        with errlog.open("w", encoding="utf-8") as err:
+            async with Client(stdio_client(StdioServerParameters(command=command, args=args, env=env), errlog=err)) as client:
+                tools = {t.name for t in (await client.list_tools()).tools}
+                return client.server_info, tools, [await client.call_tool(name, arguments) for name, arguments in calls]
+
+    info, tools, results = anyio.run(main)
+    return info, tools, results, errlog.read_text(encoding="utf-8")
+
+
+def scored(cases: list[dict[str, Any]], results: list[Any], stderr: str) -> dict[str, Any]:
+    """Each case's verdict by the corpus rule, on what the assistant received (structured and text)."""
+    from corpus import score_output
+
+    verdicts = {}
+    for case, result in zip(cases, results, strict=True):
+        assert not result.is_error, (case["id"], result.content)
+        seen = result.content[0].text + json.dumps(result.structured_content, ensure_ascii=False)
+        exit_code = 0 if result.structured_content["all_matched"] else 1
+        verdicts[case["id"]] = score_output(case, exit_code, result.content[0].text, stderr)
+        assert not any(secret in seen for secret in case["secrets"]), case["id"]
+    return verdicts
+
+
+def test_errcat_mcp_over_stdio_explains_a_real_paste_without_its_credential(tmp_path: Path) -> None:
+    # A real Sage VCR cassette (tests/data): its X-Signature credential replaced afresh on every run.
+    own = list(load_cases(OWN_CORPUS))
+    case = next(c for c in own if c["id"] == "own-3")
+    (original,) = case["secrets"]
+    credential = same_shape(original)
+    paste = case["raw"].replace(original, credential)
+    calls = [
+        ("explain", {"text": paste}),
+        ("explain", {"text": paste, "vendor": "xero"}),
+        ("lookup", {"query": "x", "status": paste}),
+    ]
+    calls += [("explain", {"text": c["raw"]}) for c in own]
+    info, tools, results, stderr = over_stdio(tmp_path, calls)
+
+    assert info is not None and info.name == "errcat" and info.version == errcat.__version__
+    assert tools == TOOLS
+    explained, refused, misplaced = results[:3]
+    document = explained.structured_content
+    assert not explained.is_error and document["vendor"] == "sage"
+    error = document["errors"][0]
+    assert error["observed"]["code"] == "ValidationError" and error["observed"]["message"] == "/ Type of Sale is invalid"
+    assert error["match"] == "observed"  # seen in public reports, not documented by Sage: said so, not claimed
+    assert error["candidates"][0]["id"] == "sage.observed.validation-error.type-of-sale-is-invalid"
+    assert document["redacted"] >= 1
+    assert credential not in explained.content[0].text and credential not in json.dumps(document)
+    assert credential not in stderr and "Traceback" not in stderr
+    assert refused.is_error and "unknown vendor 'xero'" in refused.content[0].text
+    assert misplaced.is_error and "invalid arguments: status:" in misplaced.content[0].text
+    assert credential not in misplaced.content[0].text
+    verdicts = scored(own, results[3:], stderr)  # the whole corpus, as test_realworld scores the CLI
+    assert all(v.ok for v in verdicts.values()), {k: v.problems for k, v in verdicts.items() if not v.ok}
+
+
+@pytest.mark.skipif(not DEV_CORPUS.exists(), reason=f"the shared dev corpus is not beside the repo ({DEV_CORPUS})")
+def test_errcat_mcp_over_stdio_on_the_dev_corpus(tmp_path: Path) -> None:
+    dev = list(load_cases(DEV_CORPUS))
+    case = next(c for c in dev if c["id"] == "dev-8")  # MYOB AccountNotValid, 29001: documented
+    token, key = random_jwt(), same_shape("a8cvojrbra8m81db3mt4cand")  # a MYOB key's shape (dev corpus, dev-14)
+    paste = (
+        "> Host: api.myob.com\n"
+        f"> Authorization: Bearer {token}\n"
+        f"> x-myobapi-key: {key}\n"
+        "> x-myobapi-version: v2\n"
+        "< HTTP/1.1 400 Bad Request\n"
+        "< Content-Type: application/json; charset=utf-8\n"
+        "<\n" + case["raw"]
+    )
+    _info, _tools, results, stderr = over_stdio(
+        tmp_path, [("explain", {"text": paste})] + [("explain", {"text": c["raw"]}) for c in dev]
+    )
+    document = results[0].structured_content
+    assert document["vendor"] == "myob"
+    (error,) = document["errors"]
+    assert error["match"] in {"exact", "template", "code"}
+    assert (error["candidates"][0]["name"], error["candidates"][0]["code"]) == ("AccountNotValid", 29001)
+    for secret in (token, key):
+        assert secret not in results[0].content[0].text and secret not in json.dumps(document) and secret not in stderr
+    verdicts = scored(dev, results[1:], stderr)
+    failed = {k: v.problems for k, v in verdicts.items() if not v.ok}
+    assert len(failed) <= 0.05 * len(verdicts), failed  # the bar test_realworld sets for the CLI
+    assert not [k for k, v in verdicts.items() if v.false_claim or v.leak], failed
+
+
+def test_errcat_mcp_without_the_sdk_says_how_to_install_it() -> None:
+    code = "import sys; sys.modules['mcp'] = None; sys.argv = ['errcat', 'mcp']; from errcat.cli import main; main()"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr == "errcat: errcat mcp needs the MCP SDK (mcp is missing): pip install 'errcat[mcp]'\n"
+
+
+# -- the README --------------------------------------------------------------------------------------
+
+
+def shows(actual: Any, shown: Any) -> list[str]:
+    """Where ``shown`` (an excerpt: some keys, the first items) differs from ``actual``."""
+    if isinstance(shown, dict):
+        if not isinstance(actual, dict):
+            return [f"{actual!r} is not an object"]
+        return [f"{k}: {p}" for k, v in shown.items() for p in (shows(actual[k], v) if k in actual else ["missing"])]
+    if isinstance(shown, list):
+        if not isinstance(actual, list) or len(actual) < len(shown):
+            return [f"{actual!r} does not hold {len(shown)} items"]
+        return [f"[{i}] {p}" for i, (a, s) in enumerate(zip(actual, shown, strict=False)) for p in shows(a, s)]
+    return [] if actual == shown else [f"{actual!r} != {shown!r}"]
+
+
+def test_the_readme_exchange_is_what_the_server_answers() -> None:
+    section = (REPO / "README.md").read_text(encoding="utf-8").split("### For AI coding assistants (MCP)")[1].split("\n## ")[0]
+    blocks = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", section, re.DOTALL)]
+    claude, vscode, request, excerpt = blocks
+    assert claude["mcpServers"]["errcat"] == {"command": "errcat", "args": ["mcp"]}
+    assert vscode["servers"]["errcat"] == {"type": "stdio", "command": "errcat", "args": ["mcp"]}
+    result = call(request["name"], request["arguments"])
+    assert not result.is_error
+    assert shows(result.structured_content, excerpt) == []
+    token = request["arguments"]["text"].split("Bearer ")[1].split()[0]
+    assert token not in result.content[0].text
+
+
+def test_errcat_mcp_run_by_hand_says_what_it_waits_for_and_ctrl_d_ends_it() -> None:
+    pty = pytest.importorskip("pty", reason="pseudo-terminals need a POSIX system")
+    controller, terminal = pty.openpty()
+    command, args = errcat_command()
+    proc = subprocess.Popen([command, *args], stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    os.close(terminal)
+    try:
+        os.write(controller, b"\x04")  # Ctrl-D: the end of input, as a client closing the connection
+        out, err = proc.communicate(timeout=120)
+    finally:
+        os.close(controller)
+    assert proc.returncode == 0, err
+    assert out == b""  # stdout is the protocol's alone
+    assert err.decode() == "errcat mcp: an MCP server on stdin/stdout, for an AI assistant to start; Ctrl-D stops it\n"

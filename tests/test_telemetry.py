@@ -1,0 +1,362 @@
+"""errcat in production telemetry, with the real libraries: Sentry (a capturing transport, no network),
+OpenTelemetry (the SDK's in-memory exporter, the requests and httpx instrumentations, a server on
+127.0.0.1) and structlog (capture_logs). Every adapter groups one error under one fingerprint, whatever
+ids the response holds, adds only redacted text, and never breaks the pipeline it sits in."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import uuid
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import httpx
+import pytest
+import requests
+import sentry_sdk
+import structlog
+from opentelemetry.instrumentation.httpx import SyncOpenTelemetryTransport
+from opentelemetry.instrumentation.requests import RequestsInstrumentor
+from opentelemetry.sdk.trace import TracerProvider
+from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+from sentry_sdk.transport import Transport
+from structlog.testing import capture_logs
+
+import errcat
+from errcat.integrations import VendorError
+from errcat.integrations import requests as errcat_requests
+from errcat.integrations.opentelemetry import hook as otel_hook
+from errcat.integrations.sentry import ErrcatIntegration
+from errcat.integrations.structlog import ExplainProcessor
+
+SECRET = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"  # a Stripe-shaped key: redaction must hide it everywhere
+BODY_25008 = json.dumps(
+    {"Errors": [{"Name": "DatePriorToBeginningOfFinancialYear", "Message": "Date cannot be prior to beginning of financial year", "AdditionalDetails": "Date", "ErrorCode": 25008, "Severity": "Error"}]}
+)  # fmt: skip
+BODY_25003 = json.dumps(
+    {"Errors": [{"Name": "TransactionsCannotBeDeleted", "Message": "Transactions cannot be deleted and must be reversed", "ErrorCode": 25003, "Severity": "Error"}]}
+)  # fmt: skip
+BODY_LEAKY = json.dumps(
+    {"Errors": [{"Name": "BrandNewFailure", "Message": f"Gateway rejected api_key={SECRET} for invoice 42", "ErrorCode": 99901}]}
+)
+
+
+class _Vendor(BaseHTTPRequestHandler):
+    """MYOB's error envelope by path; each response with a fresh request id."""
+
+    def do_POST(self) -> None:
+        if self.path.endswith("/Sale/Invoice/Item"):
+            status, body = 400, BODY_25008
+        elif self.path.endswith("/GeneralLedger/JournalTransaction"):
+            status, body = 400, BODY_25003
+        elif self.path.endswith("/leaky"):
+            status, body = 400, BODY_LEAKY
+        else:
+            status, body = 200, "{}"
+        data = body.encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("X-Request-Id", str(uuid.uuid4()))
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Vendor)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return errcat.open_catalog(use_env=False)
+
+
+def url(server: str, path: str) -> str:
+    """An endpoint of a MYOB company file (a new one each call: ids must not split the groups)."""
+    return f"{server}/accountright/{uuid.uuid4()}/{path}"
+
+
+# -- Sentry ---------------------------------------------------------------------------------------
+
+
+class CapturingTransport(Transport):
+    """Keeps every event Sentry would send (no network)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.events: list[dict] = []
+
+    def capture_envelope(self, envelope) -> None:
+        event = envelope.get_event()
+        if event is not None:
+            self.events.append(event)
+
+
+@pytest.fixture
+def sentry(catalog) -> Iterator[CapturingTransport]:
+    transport = CapturingTransport()
+    sentry_sdk.init(transport=transport, integrations=[ErrcatIntegration(catalog)], default_integrations=False)
+    try:
+        yield transport
+    finally:
+        sentry_sdk.get_client().close()
+        sentry_sdk.init()  # no client: later tests run without Sentry
+
+
+def _capture(error: BaseException) -> None:
+    try:
+        raise error
+    except BaseException:
+        sentry_sdk.capture_exception()
+
+
+def test_sentry_groups_one_error_under_errcats_fingerprint(server, catalog, sentry):
+    session = requests.Session()
+    session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
+    errors = []
+    for path in ("Sale/Invoice/Item", "Sale/Invoice/Item", "GeneralLedger/JournalTransaction"):
+        with pytest.raises(VendorError) as caught:
+            session.post(url(server, path), json={"Date": "2019-07-01"})
+        errors.append(caught.value)
+        _capture(caught.value)
+    sentry_sdk.flush()
+    first, second, other = sentry.events
+    assert first["fingerprint"] == second["fingerprint"] == [errors[0].explanation.fingerprint]
+    assert other["fingerprint"] == [errors[2].explanation.fingerprint] != first["fingerprint"]
+    assert first["tags"]["errcat.vendor"] == "myob"
+    assert first["tags"]["errcat.match"] == "exact"
+    assert first["tags"]["errcat.retry"] == "after-fix"
+    assert first["tags"]["errcat.entry"] == errors[0].explanation.errors[0].best.entry.id
+    context = first["contexts"]["errcat"]
+    assert context["doc_url"].endswith("/myob.md#25008")
+    assert context["summary"] == catalog.guide_for(errors[0].explanation.errors[0].best.entry).summary
+    assert context["fix"] and context["request_id"] != second["contexts"]["errcat"]["request_id"]
+
+
+def test_sentry_explains_a_plain_http_error_and_one_raised_from_it(server, sentry):
+    """No errcat hook in the client: raise_for_status()'s HTTPError, and an application error raised
+    from it, are grouped by the response they carry."""
+    response = requests.post(url(server, "Sale/Invoice/Item"), json={})
+    with pytest.raises(requests.HTTPError) as caught:
+        response.raise_for_status()
+    _capture(caught.value)
+
+    class SyncFailed(Exception):
+        pass
+
+    try:
+        raise SyncFailed("invoice sync failed") from caught.value
+    except SyncFailed as wrapped:
+        _capture(wrapped)
+    _capture(ValueError("not an HTTP error"))
+    sentry_sdk.flush()
+    direct, wrapped_event, unrelated = sentry.events
+    assert direct["fingerprint"] == wrapped_event["fingerprint"]
+    assert direct["tags"]["errcat.vendor"] == wrapped_event["tags"]["errcat.vendor"] == "myob"
+    assert "fingerprint" not in unrelated and "errcat" not in unrelated.get("contexts", {})
+    assert not any(k.startswith("errcat.") for k in unrelated.get("tags", {}))
+
+
+def test_sentry_adds_nothing_unredacted(server, catalog, sentry):
+    session = requests.Session()
+    session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
+    with pytest.raises(VendorError) as caught:
+        session.post(url(server, "leaky"), json={})
+    _capture(caught.value)
+    sentry_sdk.flush()
+    (event,) = sentry.events
+    added = json.dumps([event["fingerprint"], event["tags"], event["contexts"]["errcat"]])
+    assert SECRET not in added and "[REDACTED]" in added
+    assert event["tags"]["errcat.match"] == "none" and event["tags"]["errcat.vendor"] == "myob"
+
+
+def test_sentry_pipeline_survives_whatever_errcat_meets(sentry, caplog):
+    """A response that breaks on every read: the event still arrives, without errcat's fingerprint."""
+    caplog.set_level(logging.DEBUG, logger="errcat.integrations.sentry")
+
+    class Hostile:
+        status_code = 500
+
+        def __getattr__(self, name):
+            raise RuntimeError(f"no {name} here")
+
+    class Broken(Exception):
+        response = Hostile()
+
+    _capture(Broken("upstream failed"))
+    sentry_sdk.flush()
+    (event,) = sentry.events
+    assert "fingerprint" not in event and event["exception"]["values"][0]["type"].endswith("Broken")
+    assert "could not annotate a Sentry event" in caplog.text  # errcat met the failure, and swallowed it
+
+
+# -- OpenTelemetry --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def spans(catalog) -> Iterator[InMemorySpanExporter]:
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    instrumentor = RequestsInstrumentor()
+    instrumentor.instrument(tracer_provider=provider, response_hook=otel_hook(catalog))
+    try:
+        yield exporter
+    finally:
+        instrumentor.uninstrument()
+
+
+def test_opentelemetry_requests_span_carries_the_fingerprint(server, catalog, spans):
+    for path in ("Sale/Invoice/Item", "Sale/Invoice/Item", "GeneralLedger/JournalTransaction", "ok"):
+        requests.post(url(server, path), json={})
+    first, second, other, fine = spans.get_finished_spans()
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert first.attributes["error.type"] == second.attributes["error.type"] == expected
+    assert first.attributes["errcat.fingerprint"] == expected
+    assert other.attributes["error.type"] not in (expected, "400")
+    assert first.attributes["errcat.vendor"] == "myob" and first.attributes["errcat.match"] == "exact"
+    assert first.attributes["errcat.doc_url"].endswith("/myob.md#25008")
+    assert first.attributes["errcat.request_id"] != second.attributes["errcat.request_id"]
+    (event,) = [e for e in first.events if e.name == "errcat.explanation"]
+    assert "financial year" in event.attributes["errcat.summary"]
+    assert not any(k.startswith("errcat.") for k in fine.attributes) and not fine.events
+    assert "error.type" not in fine.attributes
+
+
+def test_opentelemetry_attributes_are_redacted(server, spans):
+    requests.post(url(server, "leaky"), json={})
+    (span,) = spans.get_finished_spans()
+    added = json.dumps({**dict(span.attributes), "events": [dict(e.attributes) for e in span.events]})
+    assert "errcat.fingerprint" in added and SECRET not in added and "[REDACTED]" in added
+
+
+def test_opentelemetry_httpx_transport_hook(catalog):
+    """httpx's instrumentation hands the hook its transport-level response; a body already in memory
+    is explained like any other."""
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+
+    def vendor(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(400, content=BODY_25008.encode(), headers={"X-Request-Id": "rq-77aa"})
+
+    transport = SyncOpenTelemetryTransport(
+        httpx.MockTransport(vendor), tracer_provider=provider, response_hook=otel_hook(catalog)
+    )
+    with httpx.Client(transport=transport) as client:
+        response = client.post(f"https://arl2.api.myob.com/accountright/{uuid.uuid4()}/Sale/Invoice/Item", json={})
+    assert response.status_code == 400 and response.json()["Errors"][0]["ErrorCode"] == 25008  # the body is still the client's
+    (span,) = exporter.get_finished_spans()
+    assert span.attributes["errcat.vendor"] == "myob" and span.attributes["errcat.request_id"] == "rq-77aa"
+    assert span.attributes["error.type"] == errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+
+
+# -- structlog ------------------------------------------------------------------------------------
+
+
+def test_structlog_processor_explains_a_response_and_drops_it(server, catalog):
+    log = structlog.get_logger()
+    first = requests.post(url(server, "Sale/Invoice/Item"), json={})
+    again = requests.post(url(server, "Sale/Invoice/Item"), json={})
+    leaky = requests.post(url(server, "leaky"), json={})
+    with capture_logs(processors=[ExplainProcessor(catalog)]) as logs:
+        log.warning("invoice sync failed", response=first, invoice=17)
+        log.warning("invoice sync failed", response=again, invoice=18)
+        log.warning("gateway said no", response=leaky)
+        log.info("nothing to explain", invoice=19)
+    a, b, c, plain = logs
+    assert "response" not in a and a["invoice"] == 17
+    assert a["errcat"]["fingerprint"] == b["errcat"]["fingerprint"]
+    assert a["errcat"]["vendor"] == "myob" and a["errcat"]["retry"] == "after-fix"
+    assert {"fingerprint", "vendor", "entry", "summary", "retry"} <= set(a["errcat"])
+    assert SECRET not in json.dumps(c["errcat"]) and "errcat" not in plain and "response" not in c
+
+
+def test_structlog_processor_reads_a_vendor_error_from_exc_info(server, catalog):
+    session = requests.Session()
+    session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
+    log = structlog.get_logger()
+    with capture_logs(processors=[ExplainProcessor(catalog)]) as logs:
+        try:
+            session.post(url(server, "GeneralLedger/JournalTransaction"), json={})
+        except VendorError as error:
+            log.exception("journal failed")
+            expected = error.explanation.fingerprint
+        try:
+            raise KeyError("not an HTTP error")
+        except KeyError:
+            log.exception("something else")
+    explained, other = logs
+    assert explained["errcat"]["fingerprint"] == expected
+    assert explained["errcat"]["entry"].startswith("myob.")
+    assert "errcat" not in other
+
+
+def test_structlog_processor_never_breaks_the_log_line(catalog, caplog):
+    caplog.set_level(logging.DEBUG, logger="errcat.integrations.structlog")
+
+    class Hostile:
+        status_code = 400
+
+        def __getattr__(self, name):
+            raise RuntimeError(name)
+
+    log = structlog.get_logger()
+    with capture_logs(processors=[ExplainProcessor(catalog)]) as logs:
+        log.error("odd response", response=Hostile())
+    (event,) = logs
+    assert event["event"] == "odd response" and "errcat" not in event
+    assert isinstance(event["response"], Hostile)  # not explained: left for the processors after it
+    assert "could not annotate a log event" in caplog.text
+
+
+# -- the README's examples, run as written -------------------------------------------------------
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+TELEMETRY_BLOCKS = re.findall(r"```python\n(.*?)```", README.split("## In production telemetry")[1].split("\n## ")[0], re.DOTALL)
+
+
+def test_readme_telemetry_examples_run_as_shown(server, capsys, monkeypatch):
+    """Sentry's block wires the integration, OpenTelemetry's instruments requests with the hook, and
+    structlog's logs errcat's facts for a MYOB error (the vendor's host answered on 127.0.0.1)."""
+    assert len(TELEMETRY_BLOCKS) == 3
+    sentry_block, otel_block, structlog_block = TELEMETRY_BLOCKS
+    monkeypatch.delenv("SENTRY_DSN", raising=False)
+    try:
+        exec(compile(sentry_block, "README.md sentry", "exec"), {})
+        assert sentry_sdk.get_client().get_integration(ErrcatIntegration) is not None
+    finally:
+        sentry_sdk.get_client().close()
+        sentry_sdk.init()
+    instrumentor = RequestsInstrumentor()
+    try:
+        exec(compile(otel_block, "README.md opentelemetry", "exec"), {})
+        assert instrumentor.is_instrumented_by_opentelemetry
+    finally:
+        instrumentor.uninstrument()
+    namespace: dict = {}
+    try:
+        exec(compile(structlog_block.replace("https://api.myob.com", server), "README.md structlog", "exec"), namespace)
+        capsys.readouterr()
+        namespace["sync"]({"Date": "2019-06-30T00:00:00"})
+        logged = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    finally:
+        structlog.reset_defaults()
+    assert logged["event"] == "invoice sync failed" and "response" not in logged
+    assert logged["errcat"]["vendor"] == "myob" and logged["errcat"]["entry"].startswith("myob.")
+    assert logged["errcat"]["doc_url"].endswith("/myob.md#25008")
