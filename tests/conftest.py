@@ -92,7 +92,12 @@ SLOW: dict[str, set[str]] = {
         "test_cat015_two_files_disagree_on_a_vendor_field",
         "test_check_fires_at_file_and_line",
     },
-    "test_contract.py": {"test_list_vendors_endpoints_export_contract", "test_lookup_contract", "test_search_contract"},
+    "test_contract.py": {
+        "test_explain_contract",
+        "test_list_vendors_endpoints_export_contract",
+        "test_lookup_contract",
+        "test_search_contract",
+    },
     "test_coverage.py": {"test_generated_files_are_what_the_importer_makes_now"},
     "test_docs.py": {
         "test_a_page_that_is_not_utf8_is_stale_not_a_traceback",
@@ -126,14 +131,28 @@ SLOW: dict[str, set[str]] = {
         "test_split_and_read_never_raise",
         "test_template_matching_on_hostile_text_finds_exactly_the_instances",
     },
-    "test_explain_real_forms.py": {"test_a_bare_status_lists_the_vendors_that_document_it", "test_vendor_evidence"},
+    "test_explain_real_forms.py": {
+        "test_a_bare_status_lists_the_vendors_that_document_it",
+        "test_recording_cli_json_labels_each_error_with_its_request",
+        "test_vendor_evidence",
+    },
     "test_export.py": {"test_yaml_and_csv_exports_agree_with_json"},
+    "test_identity.py": {
+        "test_doc_url_points_at_an_existing_section_of_the_checkout",
+        "test_every_distinct_catalog_error_has_its_own_fingerprint",
+        "test_property_catalog_errors_keep_their_fingerprint_across_occurrences",
+        "test_property_errors_the_catalog_lacks_are_named_by_their_masked_template",
+        "test_real_pastes_share_a_fingerprint_only_when_they_are_one_error",
+    },
+    "test_integrations.py": {"test_readme_tenacity_example_resends_only_what_can_succeed"},
     "test_knowledge.py": {
         "test_checks_keep_the_knowledge_honest",
         "test_fitting_retry_advice_passes_and_todo_warns",
+        "test_lookup_shows_what_the_document_prints",
         "test_prospend_accounts_payable_page_defects_are_recorded_as_endpoint_quirks",
     },
     "test_lookup.py": {"test_status_and_code_sections"},
+    "test_mcp.py": {"*"},
     "test_newcomer.py": {
         "test_a_second_stub_of_the_same_paste_adds_no_duplicate",
         "test_install_completion_for_a_named_shell_installs_that_shell",
@@ -147,16 +166,21 @@ SLOW: dict[str, set[str]] = {
     },
     "test_observed.py": {
         "test_an_observed_entry_needs_an_https_source_and_a_sample",
+        "test_claim_checks_fire_and_the_fixture_passes_without_them",
         "test_every_sample_explains_back_to_its_own_entry_as_observed",
+        "test_export_carries_provenance_and_sources",
         "test_lookup_search_and_list_label_observed_errors_and_documented_only_drops_them",
         "test_observed_checks_fire_at_file_and_line",
         "test_observed_never_outranks_a_documented_exact_match",
+        "test_scan_counts_observed_errors_apart",
+        "test_two_origins_make_several_reports",
     },
     "test_overlays.py": {
         "test_broken_overlay_gives_file_line_never_a_traceback",
         "test_env_var_path_list",
         "test_no_builtin",
         "test_overlay_adds_and_overrides",
+        "test_overlay_entry_with_unknown_guide_is_rejected",
         "test_python_api",
     },
     "test_readme.py": {"*"},
@@ -175,6 +199,12 @@ SLOW: dict[str, set[str]] = {
         "test_unmatched_grouped_by_text_and_other_services_not_claimed",
         "test_vendor_time_and_top_options",
     },
+    "test_scan_github.py": {
+        "test_an_unwritable_summary_is_reported_not_fatal",
+        "test_annotations_most_frequent_first_within_githubs_limit",
+        "test_exit_codes_follow_fail_on",
+        "test_top_limits_annotations_and_stdin_has_no_file",
+    },
     "test_scan_speed.py": {"*"},
     "test_schema_validators.py": {"*"},
     "test_secrets.py": {
@@ -184,6 +214,7 @@ SLOW: dict[str, set[str]] = {
     },
     "test_smoke.py": {"*"},
     "test_startup.py": {"*"},
+    "test_telemetry.py": {"test_readme_telemetry_examples_run_as_shown"},
     "test_tty.py": {"*"},
     "test_validate.py": {
         "test_a_built_in_file_or_folder_is_checked_as_the_built_in_layer",
@@ -204,6 +235,13 @@ SLOW: dict[str, set[str]] = {
         "test_wrong_type_reports_schema_error_at_its_line",
     },
 }
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """The quick loop does not even import a module whose every test is slow (the MCP SDK, say)."""
+    if config.getoption("markexpr", "") == "not slow" and SLOW.get(collection_path.name) == {"*"}:
+        return True
+    return None
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects: every collected test is seen here

@@ -144,8 +144,9 @@ def test_at_40_columns_ids_stay_whole_and_wrapped_lines_end_without_spaces(tmp_p
     import subprocess
     import sys
 
-    pty = pytest.importorskip("pty", reason="pseudo-terminals need a POSIX system")
-    controller, terminal = pty.openpty()
+    pytest.importorskip("pty", reason="pseudo-terminals need a POSIX system")
+    from test_tty import _on_a_terminal
+
     env = {
         **os.environ,
         "ERRCAT_CATALOG": "",
@@ -154,21 +155,8 @@ def test_at_40_columns_ids_stay_whole_and_wrapped_lines_end_without_spaces(tmp_p
         "NO_COLOR": "1",
         "ERRCAT_CACHE_DIR": str(tmp_path),
     }
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "errcat", "lookup", "25008"], stdin=subprocess.DEVNULL, stdout=terminal, env=env
-    )
-    os.close(terminal)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(controller, 65536)
-        except OSError:  # the terminal closed: the process ended
-            break
-        if not chunk:
-            break
-        seen += chunk
-    os.close(controller)
-    assert proc.wait(timeout=60) == 0
+    code, seen = _on_a_terminal(["lookup", "25008"], env)
+    assert code == 0
     lines = seen.decode().replace("\r", "").splitlines()
     ids = re.findall(r"^      id: (\S+)", subprocess.run(
         [sys.executable, "-m", "errcat", "lookup", "25008"], capture_output=True, text=True, env=env, timeout=60
