@@ -74,11 +74,18 @@ class ErrorCatalog:
 
         return list_errors(self.index, _filters(filters))
 
-    def explain(self, text: str, vendor: str | None = None, *, documented_only: bool = False) -> Explanation:
-        """Explain a pasted error response, message or code (secrets are removed first);
-        ``documented_only`` leaves out the errors seen in the wild that vendors do not document."""
-        from .explainer import explain
+    def explain(self, text: str | bytes, vendor: str | None = None, *, documented_only: bool = False) -> Explanation:
+        """Explain a pasted error response, message or code (secrets are removed first); bytes
+        (``response.content``) are decoded as ``explain_bytes`` does. ``documented_only`` leaves
+        out the errors seen in the wild that vendors do not document."""
+        from .explainer import explain, explain_bytes
 
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            return explain_bytes(self.index, bytes(text), vendor=vendor, documented_only=documented_only)
+        if not isinstance(text, str):
+            from .errors import UsageError
+
+            raise UsageError(f"explain takes the paste as str or bytes, not {type(text).__name__}")
         return explain(self.index, text, vendor=vendor, documented_only=documented_only)
 
     def explain_bytes(
@@ -151,9 +158,10 @@ _IN_USE: ErrorCatalog | None = None  # what explain() opens the first time it is
 
 
 def explain(
-    text: str, vendor: str | None = None, *, catalog: ErrorCatalog | None = None, documented_only: bool = False
+    text: str | bytes, vendor: str | None = None, *, catalog: ErrorCatalog | None = None, documented_only: bool = False
 ) -> Explanation:
-    """Explain a pasted error response, message or code: ``errcat.explain(paste)``.
+    """Explain a pasted error response, message or code: ``errcat.explain(paste)`` (or the bytes
+    of a response: ``errcat.explain(response.content)``; any other type is a ``UsageError``).
 
     Uses ``catalog``, else the catalog in use (built-in plus ``ERRCAT_CATALOG``), opened on the
     first call and kept. Secrets are removed before anything else reads the text."""

@@ -193,6 +193,7 @@ class Vendor(NamedTuple):
     path_prefixes: tuple[Fact, ...] = ()
     mentions: tuple[Fact, ...] = ()  # names in a paste that point at this API (pattern: a regex)
     other_products: tuple[Fact, ...] = ()  # the vendor's other products: never this API's errors
+    brands: tuple[Fact, ...] = ()  # the brand its other products share: weak evidence alone
     envelopes: tuple[Envelope, ...] = ()
     statuses: tuple[StatusMeaning, ...] = ()
     endpoints: tuple[Endpoint, ...] = ()
@@ -218,6 +219,7 @@ def vendor_from_dict(v: dict[str, Any]) -> Vendor:
         path_prefixes=_facts(v.get("path_prefixes")),
         mentions=_facts(v.get("mentions")),
         other_products=_facts(v.get("other_products")),
+        brands=_facts(v.get("brands")),
         envelopes=tuple(Envelope(e["name"], e["example"], e.get("source")) for e in v.get("envelopes", ())),
         statuses=tuple(StatusMeaning(s["status"], s["text"], s.get("description")) for s in v.get("statuses", ())),
         endpoints=tuple(

@@ -230,7 +230,7 @@ _VAGUE_SOURCE = re.compile(r"public knowledge|snapshot", re.IGNORECASE)
 def _unsourced_fact(catalog: Catalog) -> Iterator[Problem]:
     for vendor in catalog.vendors.values():
         facts = (*vendor.hosts, *vendor.base_urls, *vendor.auth, *vendor.headers, *vendor.path_prefixes)
-        named = (*vendor.mentions, *vendor.other_products, *vendor.limits, *vendor.unlisted)
+        named = (*vendor.mentions, *vendor.brands, *vendor.other_products, *vendor.limits, *vendor.unlisted)
         sources = [(f.value, f.source) for f in (*facts, *named)]
         sources += [(f"envelope {e.name}", e.source or "") for e in vendor.envelopes]
         for value, source in sources:

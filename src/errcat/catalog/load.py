@@ -123,7 +123,7 @@ def _merge_vendor(vendors: dict[str, dict[str, Any]], data: LineDict, file: str,
             )
         else:
             merged[key] = value
-    for key in ("mentions", "other_products"):
+    for key in ("mentions", "brands", "other_products"):
         for item in data.get(key) or ():
             try:
                 re.compile(item.get("pattern") or re.escape(item["value"]), re.IGNORECASE)

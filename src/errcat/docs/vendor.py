@@ -235,6 +235,7 @@ def _recognition(vendor: Vendor) -> list[str]:
         ("Headers", vendor.headers),
         ("Path prefix", vendor.path_prefixes),
         ("Recognised by name", vendor.mentions),
+        ("Brand shared with other products (weak alone)", vendor.brands),
         ("Other products (not this API; never claimed)", vendor.other_products),
         ("Limits", vendor.limits),
         ("Looked up but not in the catalog", vendor.unlisted),

@@ -18,7 +18,7 @@ from ..index.store import CatalogIndex, as_index
 from ..model import Entry, Guide
 from ..text import normalize_path
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_status
-from .evidence import ESTABLISHED, Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
+from .evidence import Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
 from .match import DOCUMENTED_KINDS, Context, ErrorMatch, match_error, spot_names
 from .recordings import Recording, read_recording
 from .redact import redact, redact_report
@@ -81,6 +81,7 @@ class Explanation(NamedTuple):
                 who = self.vendor or "vendor unknown"
                 status = m.observed.status or ex.status
                 who += f", HTTP {status}" if status and not head else ""
+                who += f"; one of {len(m.family)} documented errors with this code" if m.family else ""
                 parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else ""))
         more = f"; and {len(self.folded()) - 3} more" if len(self.folded()) > 3 else ""
         return (f"{head}: " if head else "") + "; ".join(parts) + more
@@ -221,10 +222,46 @@ def _text_errors(catalog: CatalogIndex, ex: Exchange) -> list[Observed]:
                 readings.append(part)
     names = spot_names(catalog, whole)
     code = next((m.group(1) for m in _CODE_MENTION.finditer(whole)), None) or _bracketed_code(catalog, whole)
+    code = code or _cell_code(lines)
     name = names[0] if len(names) == 1 else None
     if code and name and code.lower() == name.lower():
         code = None
+    labelled = _labelled(lines)
+    if labelled.get("message"):  # a help page's block: the labelled message is the error's text
+        readings.insert(0, labelled["message"])
+        name = name or labelled.get("name")
     return [Observed(TEXT, code=code, name=name, message=whole, readings=tuple(readings[:40]))]
+
+
+# A documentation-shaped paste: "Error Code: 100", "Message: [Field] is required" under a heading
+# line "Required:" (a help page's block of the documented table).
+_LABEL = re.compile(r"^(?:error\s*code|code|message|expected\s*message|name|error\s*name)\s*:\s*(\S.*)$", re.IGNORECASE)
+_HEADING = re.compile(r"^([A-Z][A-Za-z0-9]{2,63}):?$")
+_CELL_CODE = re.compile(r"^\d{2,6}$")
+
+
+def _labelled(lines: list[str]) -> dict[str, str]:
+    """The labelled fields of a documentation-shaped paste: message and the heading's name."""
+    found: dict[str, str] = {}
+    for i, line in enumerate(lines[:40]):
+        m = _LABEL.match(line)
+        if m is None:
+            continue
+        label = line.split(":", 1)[0].lower()
+        if "message" in label:
+            found.setdefault("message", m.group(1).strip())
+        if i > 0 and "name" not in found and (h := _HEADING.match(lines[i - 1])):
+            found["name"] = h.group(1)
+    return found
+
+
+def _cell_code(lines: list[str]) -> str | None:
+    """A number in a cell of a tab- or pipe-separated table row (``1000<TAB>ValidationError<TAB>...``)."""
+    for line in lines[:20]:
+        cells = [c.strip() for c in re.split(r"\t|\s*\|\s*", line) if c.strip()]
+        if len(cells) >= 3:
+            return next((c for c in cells if _CELL_CODE.match(c)), None)
+    return None
 
 
 def _bracketed_code(catalog: CatalogIndex, text: str) -> str | None:
@@ -364,25 +401,23 @@ def _explain_exchange(
     chosen: str | None
     if vendor is not None:
         chosen, source = vendor.lower(), "override"
-        clues.insert(0, Clue("override", "--vendor", chosen, 1.0))
+        clues.insert(0, Clue.of("override", "--vendor", chosen))
     else:
         chosen = decide(clues)
         source = "evidence" if chosen else "none"
         if chosen is None and fallback and fallback not in excluded:
             chosen, source = fallback, "evidence"
-            clues.append(Clue("recording", "the recording's other exchanges", fallback, ESTABLISHED))
+            clues.append(Clue.of("recording", "the recording's other exchanges", fallback))
 
     ctx = _context(facts_for(catalog), ex, chosen, source, excluded, documented_only)
     matches = _match_all(catalog, observed, ctx, memo)
     if chosen is None:
-        claimed = {m.claims_vendor for m in matches if m.claims_vendor}
-        if len(claimed) == 1:  # the words of the errors themselves name one vendor: match again as that vendor
-            chosen, source = claimed.pop(), "message"
-            first = next(m for m in matches if m.claims_vendor == chosen)
-            words = first.message or first.observed.name or first.observed.code or ""
-            clues.append(Clue("message", words[:120], chosen, 0.7))
+        chosen, source, said = _vendor_from_words(clues, matches)
+        if chosen is not None:  # the words of the errors point at one vendor: match again as that vendor
+            clues += said
             ctx = _context(facts_for(catalog), ex, chosen, source, excluded, documented_only)
             matches = _match_all(catalog, observed, ctx, memo)
+    all_notes += _override_notes(catalog, vendor, clues) + (_family_notes(matches) if chosen else [])
     return Explanation(
         vendor=chosen,
         vendor_source=source,
@@ -396,6 +431,71 @@ def _explain_exchange(
         redacted_kinds=tuple(sorted(redactions.items())),
         reference=reference_for(catalog, matches),
     )
+
+
+def _vendor_from_words(clues: list[Clue], matches: list[ErrorMatch]) -> tuple[str | None, str, list[Clue]]:
+    """The vendor the errors' words establish, how, and the clues that say so: words only one
+    vendor documents, or words a vendor is known to send found in its own (common) envelope."""
+    claimed = {m.claims_vendor for m in matches if m.claims_vendor}
+    if len(claimed) == 1:
+        vendor = claimed.pop()
+        first = next(m for m in matches if m.claims_vendor == vendor)
+        words = first.message or first.observed.name or first.observed.code or ""
+        return vendor, "message", [Clue.of("message", words[:120], vendor)]
+    known = [Clue.of("known-words", (m.message or "")[:120], v) for m in matches if (v := _known_words(m))]
+    chosen = decide(clues + known) if known else None
+    return chosen, "evidence" if chosen else "none", [c for c in known if c.vendor == chosen][:1]
+
+
+def _known_words(m: ErrorMatch) -> str | None:
+    """The vendor whose public record holds this error's very words, when it came in that vendor's envelope."""
+    top = m.candidates[0] if m.candidates else None
+    shape = m.observed.shape
+    if top is None or top.kind != "observed" or not shape.weight:
+        return None
+    if top.via not in ("exact", "template") and not (top.via is None and _distinctive_name(m.observed.name, top.entry.name)):
+        return None
+    return top.entry.vendor if top.entry.vendor in shape.vendors else None
+
+
+def _distinctive_name(sent: str | None, known: str | None) -> bool:
+    """A compound name of four words or more (``OAuthTokenIsMissing``), sent as the vendor is known
+    to send it: unlike ``ValidationError``, no other API is likely to send it by chance."""
+    if not sent or sent != known:
+        return False
+    return len(re.findall(r"[A-Z][a-z]+|[A-Z]+(?![a-z])", sent)) >= 4
+
+
+def _override_notes(catalog: CatalogIndex, vendor: str | None, clues: list[Clue]) -> list[str]:
+    """A warning when --vendor names a vendor the paste's own evidence contradicts."""
+    if vendor is None:
+        return []
+    evidence = [c for c in clues if c.kind != "override"]
+    found = decide(evidence)
+    total = scores(evidence).get(vendor.lower(), 0.0)
+    if found is not None and found != vendor.lower():
+        name = catalog.vendors[found].name if found in catalog.vendors else found
+        why = "; ".join(dict.fromkeys(f"{c.kind} {c.value}" for c in evidence if c.vendor == found and c.weight > 0))
+        return [f"--vendor {vendor.lower()} contradicts the evidence, which points at {name} ({why})"]
+    if total < 0:
+        return [f"--vendor {vendor.lower()} contradicts the evidence (it counts against {vendor.lower()})"]
+    return []
+
+
+def _family_notes(matches: list[ErrorMatch]) -> list[str]:
+    notes = []
+    for m in matches:
+        if m.family:
+            what = "code" if m.observed.code and any(_same_key(m.observed.code, c.entry.code) for c in m.family) else "name"
+            listed = "; ".join(f"{c.entry.id} ({c.entry.message})" for c in m.family[:8])
+            more = f"; and {len(m.family) - 8} more" if len(m.family) > 8 else ""
+            head = f"one of {len(m.family)} documented errors with this {what}; only the message can say which"
+            notes.append(f"{head}: {listed}{more}")
+    return notes
+
+
+def _same_key(a: object, b: object) -> bool:
+    return b is not None and str(a).lower() == str(b).lower()
 
 
 def _other_product_note(catalog: CatalogIndex, clue: Clue) -> str:

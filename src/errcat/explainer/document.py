@@ -52,6 +52,7 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "slots": m.slots,
                 "matched_text": m.message if best else None,
                 "candidates": [candidate_record(c) for c in m.candidates],
+                "family": [candidate_record(c) for c in m.family],
                 "explanation": guide_record(x.guide_of(best.entry)) if best else None,
                 "provenance": best.entry.provenance if best else None,
                 "sources": [citation_record(c) for c in best.entry.sources] if best else [],

@@ -42,9 +42,14 @@ SAGE_LIST = Shape("Sage diagnosis list", frozenset({"sage"}), 0.9)
 # {"errors": [{"error": ...}]} and {"errors": {"error": ...}} are InvoiceXpress's own; a bare list of
 # strings under "errors" is also common elsewhere (Rails), so it weighs just enough on its own and
 # any foreign host outweighs it.
-IX_ERRORS = Shape("InvoiceXpress errors", frozenset({"invoicexpress"}), 0.7)
-IX_PLAIN = Shape("InvoiceXpress errors list", frozenset({"invoicexpress"}), 0.6)
-IX_XML = Shape("InvoiceXpress XML errors", frozenset({"invoicexpress"}), 0.6)
+IX_ERRORS = Shape("InvoiceXpress errors", frozenset({"invoicexpress"}), 0.35)
+IX_PLAIN = Shape("InvoiceXpress errors list", frozenset({"invoicexpress"}), 0.35)
+IX_XML = Shape("InvoiceXpress XML errors", frozenset({"invoicexpress"}), 0.35)
+# The same shapes with only part of the vendor's vocabulary, or with fields it never sends: other
+# services send {"ErrorCode": ..., "Message": ...} (NCR Counterpoint, Visma eAccounting) and
+# {"errors": [...]} (Rails, data services) too, so alone they point at the vendor only weakly
+# (InvoiceXpress's shapes below weigh as little for that reason).
+ERRORCODE_BODY = Shape("ErrorCode body (MYOB's and others')", frozenset({"myob"}), 0.3)
 CODE_MESSAGE = Shape("code and message", frozenset({"prospend"}), 0.0)
 FIELD_ERRORS = Shape("field errors")
 PROBLEM = Shape("problem details (RFC 7807)")
@@ -139,10 +144,21 @@ def _is_sage(d: dict[str, Any]) -> bool:
     return any(str(k).startswith("$") and str(k).lower() in ("$datacode", "$message", "$severity", "$source") for k in d)
 
 
+_MYOB_KEYS = frozenset({"Name", "Message", "AdditionalDetails", "ErrorCode", "Severity", "LearnMore"})
+
+
+def _myob_shape(d: dict[str, Any], shape: Shape) -> Shape:
+    """MYOB's own body carries most of its six fields and nothing else; fewer, or fields MYOB never
+    sends (Visma's DeveloperErrorMessage, ErrorId), make it a shape other services share."""
+    keys = {str(k) for k in d}
+    enough = 2 if shape is MYOB_ERRORS else 3
+    return shape if len(keys & _MYOB_KEYS) >= enough and keys <= _MYOB_KEYS else ERRORCODE_BODY
+
+
 def _myob(d: dict[str, Any], shape: Shape) -> Observed:
     k = _lower_keys(d)
     return Observed(
-        shape,
+        _myob_shape(d, shape),
         code=_code(k.get("errorcode")),
         name=_text(k.get("name")),
         message=_text(k.get("message")),

@@ -1,12 +1,17 @@
 """Which vendor sent a response: weighed evidence from hosts, headers, paths, names and envelopes.
 
-Every clue is reported (``Clue``), so a user can see why errcat names a vendor or none. A
-request host that belongs to no catalogued vendor counts *against* every vendor whose hosts
-are known: a Stripe or GitHub URL is evidence that this is not MYOB, whatever its body says.
-A loopback, private or LAN host (``localhost:8080``, ``192.168.1.5``) says nothing either way:
-MYOB's AccountRight serves the same API from the desktop. The vendor's or product's name in the
-text counts for it (``myob.exceptions.MyobUnauthorized``); the name of one of the vendor's
-*other* products (Sage Intacct, MYOB EXO) counts against it, since their APIs are not catalogued.
+Every clue is reported (``Clue``) with its weight and the reason it counts, all from one table
+(``CLUE_KINDS``), so a user can see why errcat names a vendor or none. The rule that decides
+(``decide``): a vendor is named when its own clues add up to ``ESTABLISHED`` and clearly outweigh
+every other vendor's. What other services share counts little: a generic field name such as
+``ErrorCode``, a common envelope such as ``{"errors": [{"error": ...}]}``, a brand word its other
+products share ("Sage"). A request host that belongs to no catalogued vendor counts *against*
+every vendor whose hosts are known: a Stripe or GitHub URL is evidence that this is not MYOB,
+whatever its body says; a host under the vendor's registered domain that is not its documented
+API host counts for it, a little. A loopback, private or LAN host (``localhost:8080``,
+``192.168.1.5``) says nothing either way: MYOB's AccountRight serves the same API from the
+desktop. The name of one of the vendor's *other* products (Sage X3, Sage 50, SData, MYOB EXO)
+counts against it: their APIs are not catalogued.
 """
 
 from __future__ import annotations
@@ -20,14 +25,41 @@ from weakref import WeakKeyDictionary
 
 from ..catalog.core import Catalog
 from ..index.store import CatalogIndex, as_index
-from ..model import Fact
+from ..model import Fact, Vendor
 from .envelopes import Observed
 from .split import Exchange
 
-ESTABLISHED = 0.6  # total weight at which non-message evidence names a vendor
-FOREIGN_HOST = -2.0
-NAMED = 0.6  # the vendor's or product's name written in the paste: enough on its own
-OTHER_PRODUCT = -2.0  # another product of the vendor's: as strong as a foreign host
+
+class ClueKind(NamedTuple):
+    weight: float  # per clue; a shape's clue carries the shape's own weight
+    reason: str
+
+
+ESTABLISHED = 0.6  # total weight at which evidence names a vendor
+MARGIN = 0.3  # how far the named vendor must lead the next
+# Every kind of clue, its weight and why it counts: the one place to read (and change) them.
+CLUE_KINDS: dict[str, ClueKind] = {
+    "host": ClueKind(1.0, "the vendor's documented API host"),
+    "host-domain": ClueKind(0.6, "a host in the domain of the vendor's API hosts (an OAuth or regional host)"),
+    "registered-domain": ClueKind(0.4, "a host under the vendor's registered domain, but not its documented API host"),
+    "foreign-host": ClueKind(-2.0, "the request went to a host of no catalogued vendor"),
+    "header": ClueKind(1.0, "a header only this vendor's API uses"),
+    "path": ClueKind(0.9, "the vendor's documented path prefix"),
+    "endpoint": ClueKind(0.6, "a documented endpoint path of the vendor (0.3 when only its tail matched)"),
+    "named": ClueKind(0.6, "the name of the catalogued product, or an SDK named after it"),
+    "brand": ClueKind(0.3, "the vendor's brand alone: its other products share it, so it is weak"),
+    "other-product": ClueKind(-2.0, "another product of the vendor's, whose API is not the catalogued one"),
+    "envelope": ClueKind(0.7, "the vendor's documented error envelope"),
+    "common-envelope": ClueKind(0.3, "a shape the vendor uses, but other APIs send it too: weak"),
+    "vocabulary": ClueKind(0.4, "the vendor's own field or rule vocabulary"),
+    "known-words": ClueKind(0.3, "words the vendor is known to send (documented or publicly reported), in its envelope"),
+    "message": ClueKind(0.7, "the words of an error only this vendor documents"),
+    "override": ClueKind(1.0, "--vendor"),
+    "recording": ClueKind(ESTABLISHED, "the vendor the recording's other exchanges establish"),
+}
+FOREIGN_HOST = CLUE_KINDS["foreign-host"].weight
+NAMED = CLUE_KINDS["named"].weight
+OTHER_PRODUCT = CLUE_KINDS["other-product"].weight
 _LOCAL_HOST = re.compile(
     r"^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1|\[::1\]|10(?:\.\d{1,3}){3}|192\.168(?:\.\d{1,3}){2}"
     r"|172\.(?:1[6-9]|2\d|3[01])(?:\.\d{1,3}){2}|[a-z0-9.-]*\.(?:local|localhost|internal|lan))$"
@@ -37,13 +69,20 @@ _GENERIC_NAMES = {"authorization", "cookie", "api_key", "api-key", "x-api-key", 
 
 
 class Clue(NamedTuple):
-    kind: str  # host, host-domain, foreign-host, header, path, endpoint, envelope, message, code, name, override
+    kind: str  # a key of CLUE_KINDS
     value: str
     vendor: str | None
     weight: float
+    reason: str = ""  # why it counts, when it says more than its kind's reason
+
+    @classmethod
+    def of(cls, kind: str, value: str, vendor: str | None, weight: float | None = None, reason: str = "") -> Clue:
+        """A clue with its kind's weight from the table (unless the clue carries its own)."""
+        return cls(kind, value, vendor, CLUE_KINDS[kind].weight if weight is None else weight, reason)
 
     def record(self) -> dict[str, object]:
-        return {"kind": self.kind, "value": self.value, "vendor": self.vendor, "weight": round(self.weight, 2)}
+        why = self.reason or (CLUE_KINDS[self.kind].reason if self.kind in CLUE_KINDS else "")
+        return {"kind": self.kind, "value": self.value, "vendor": self.vendor, "weight": round(self.weight, 2), "reason": why}
 
 
 class EndpointRule(NamedTuple):
@@ -189,10 +228,12 @@ class VendorFacts(NamedTuple):
     headers: dict[str, tuple[str, ...]]
     prefixes: dict[str, tuple[re.Pattern[str], ...]]
     endpoints: tuple[EndpointRule, ...]
-    mentions: dict[str, NamePattern]  # vendor -> its names, one pattern
+    mentions: dict[str, NamePattern]  # vendor -> its product names, one pattern
     others: tuple[tuple[str, str, NamePattern], ...]  # (vendor, other product's name, pattern)
     # answers of endpoint_for already worked out (a scanned log asks about the same few paths)
     mapped: dict[tuple[str, str | None], tuple[str, str, bool] | None]
+    brands: dict[str, NamePattern]  # vendor -> the brand its other products share
+    domains: dict[str, tuple[str, ...]]  # vendor -> its registered domains (developer.prospend.com: prospend.com)
 
 
 _FACTS: WeakKeyDictionary[CatalogIndex, VendorFacts] = WeakKeyDictionary()
@@ -214,6 +255,7 @@ def _compile_facts(index: CatalogIndex) -> VendorFacts:
     prefixes: dict[str, tuple[re.Pattern[str], ...]] = {}
     rules: list[EndpointRule] = []
     mentions: dict[str, NamePattern] = {}
+    brands: dict[str, NamePattern] = {}
     others: list[tuple[str, str, NamePattern]] = []
     paths = index.paths()
     for v in index.vendors.values():
@@ -222,15 +264,52 @@ def _compile_facts(index: CatalogIndex) -> VendorFacts:
         headers[v.id] = tuple(sorted(names))
         prefixes[v.id] = tuple(re.compile("^/" + _path_regex(p.value) + "(?=/|$)", re.IGNORECASE) for p in v.path_prefixes)
         if v.mentions:
-            mentions[v.id] = NamePattern.of("|".join(f"(?:{_name_pattern(f)})" for f in v.mentions))
+            mentions[v.id] = _one_pattern(v.mentions)
+        if v.brands:
+            brands[v.id] = _one_pattern(v.brands)
         others += [(v.id, f.value, NamePattern.of(_name_pattern(f))) for f in v.other_products]
-        for path in sorted(paths.get(v.id, ())):
-            if not _path_regex(path):
-                continue
-            prefixed = bool(v.path_prefixes) and not any(p.match("/" + path.strip("/")) for p in prefixes[v.id])
-            rules.append(EndpointRule(v.id, path, _literals(path), prefixed))
+        rules += _endpoint_rules(v.id, sorted(paths.get(v.id, ())), prefixes[v.id], bool(v.path_prefixes))
     rules.sort(key=lambda r: -len(r.path))  # the most specific path wins
-    return VendorFacts(hosts, headers, prefixes, tuple(rules), mentions, tuple(others), {})
+    domains = {v.id: _registered_domains(v) for v in index.vendors.values()}
+    return VendorFacts(hosts, headers, prefixes, tuple(rules), mentions, tuple(others), {}, brands, domains)
+
+
+def _one_pattern(facts: tuple[Fact, ...]) -> NamePattern:
+    return NamePattern.of("|".join(f"(?:{_name_pattern(f)})" for f in facts))
+
+
+def _endpoint_rules(vendor: str, paths: list[str], prefixes: tuple[re.Pattern[str], ...], has_prefix: bool) -> list[EndpointRule]:
+    rules = []
+    for path in paths:
+        if not _path_regex(path):
+            continue
+        prefixed = has_prefix and not any(p.match("/" + path.strip("/")) for p in prefixes)
+        rules.append(EndpointRule(vendor, path, _literals(path), prefixed))
+    return rules
+
+
+_URL_HOST = re.compile(r"https?://([a-z0-9.-]+)", re.IGNORECASE)
+_SECOND_LEVEL = {"com", "co", "net", "org", "gov", "edu", "ac"}
+
+
+def registered_domain(host: str) -> str:
+    """``help.myob.com.au`` -> ``myob.com.au``; ``developer.prospend.com`` -> ``prospend.com``."""
+    labels = host.lower().strip(".").split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def _registered_domains(v: Vendor) -> tuple[str, ...]:
+    """The domains the vendor registered: those of its API hosts, and those of its own documentation
+    (a source URL whose domain carries one of the vendor's names: developer.prospend.com, not github.com)."""
+    names = _one_pattern(v.mentions + v.brands) if v.mentions or v.brands else None
+    found = {registered_domain(p) for p in (host_pattern(h.value, h.pattern) for h in v.hosts) if "*" not in registered_domain(p)}
+    facts = (*v.hosts, *v.base_urls, *v.auth, *v.headers, *v.path_prefixes, *v.mentions, *v.brands)
+    for url_host in (m.group(1) for f in facts for m in _URL_HOST.finditer(f"{f.value} {f.source}")):
+        domain = registered_domain(url_host)
+        if names is not None and names.search(domain.split(".")[0], None):
+            found.add(domain)
+    return tuple(sorted(found))
 
 
 def _name_pattern(fact: Fact) -> str:
@@ -252,11 +331,13 @@ def host_vendor(facts: VendorFacts, host: str) -> str | None:
 
 
 def domain_vendor(facts: VendorFacts, host: str) -> str | None:
-    """The vendor whose API hosts share this host's domain (an OAuth or regional host, say)."""
+    """The vendor whose API hosts share this host's parent domain (an OAuth or regional host, say):
+    ``oauth.accounting.sage.com`` beside ``api.accounting.sage.com``, but not every host of sage.com,
+    which Sage's other products share (those are its registered domain's: see _host_clues)."""
     host = host.lower()
     for vendor, patterns in facts.hosts.items():
         for p in patterns:
-            domain = ".".join(p.split(".")[-2:])
+            domain = p.split(".", 1)[1] if p.count(".") >= 2 else p
             if "*" not in domain and (host == domain or host.endswith("." + domain)):
                 return vendor
     return None
@@ -302,40 +383,70 @@ _ANY_HEADER = re.compile(r"(?<![\w-])(x-[a-z0-9]+-[a-z0-9-]+)\s*:", re.IGNORECAS
 def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: list[Observed]) -> list[Clue]:
     """Every clue in the exchange and the shapes of its errors (not their words: see match.py)."""
     facts = facts_for(catalog)
-    clues: list[Clue] = []
     head = ex.text[:65536]
+    clues = _request_clues(facts, ex, head)
+    prose = _HOSTNAME.sub(" ", head)  # a name inside a URL, path or host is that clue's, counted above
+    clues += _name_clues(facts, prose, head)
+    clues += _vocabulary_clues(head)
+    shapes = {(e.shape.name, v, e.shape.weight) for e in errors if e.shape.weight for v in e.shape.vendors}
+    clues += [_shape_clue(name, v, w) for name, v, w in sorted(shapes)]
+    return clues
+
+
+def _request_clues(facts: VendorFacts, ex: Exchange, head: str) -> list[Clue]:
+    """Hosts (the request's, else those written in the text), the vendor's headers, path prefix and endpoint."""
+    clues: list[Clue] = []
     if ex.host and not is_local_host(ex.host):
         clues += _host_clues(facts, ex.host, foreign=True)
     elif not ex.host:
-        seen = set()
-        for m in _HOST_IN_TEXT.finditer(head.lower()):
-            host = m.group(1)
-            if host not in seen:
-                seen.add(host)
-                clues += _host_clues(facts, host, foreign=False)
+        for host in dict.fromkeys(m.group(1) for m in _HOST_IN_TEXT.finditer(head.lower())):
+            clues += _host_clues(facts, host, foreign=False)
     header_names = {k.lower() for k, _ in ex.headers} | {m.group(1).lower() for m in _ANY_HEADER.finditer(head)}
     for vendor, names in facts.headers.items():
-        for name in sorted(header_names & set(names)):
-            clues.append(Clue("header", name, vendor, 1.0))
+        clues += [Clue.of("header", name, vendor) for name in sorted(header_names & set(names))]
+    paths = [ex.path] if ex.path else list(dict.fromkeys(m.group(0) for m in _PATH_IN_TEXT.finditer(head[:16384])))[:20]
     for vendor, prefixes in facts.prefixes.items():
-        if ex.path and any(p.match("/" + ex.path.strip("/")) for p in prefixes):
-            clues.append(Clue("path", ex.path, vendor, 0.9))
-    mapped = endpoint_for(facts, ex.path, None)
-    if mapped:
+        if found := next((p for p in paths if any(x.match("/" + p.strip("/")) for x in prefixes)), None):
+            clues.append(Clue.of("path", found, vendor))
+    if mapped := endpoint_for(facts, ex.path, None):
         vendor, documented, prefixed = mapped
-        clues.append(Clue("endpoint", documented, vendor, 0.3 if prefixed else 0.6))
-    prose = _HOSTNAME.sub(" ", head)  # a name inside a URL, path or host is that clue's, counted above
+        clues.append(Clue.of("endpoint", documented, vendor, 0.3 if prefixed else 0.6))
+    return clues
+
+
+def _name_clues(facts: VendorFacts, prose: str, head: str) -> list[Clue]:
+    """Product names and brand words in the prose; other products' names anywhere (hosts included)."""
+    clues: list[Clue] = []
     lowered = prose.lower() if prose.isascii() else None
     for vendor, pattern in facts.mentions.items():
         if named := pattern.search(prose, lowered):
-            clues.append(Clue("named", named, vendor, NAMED))
+            clues.append(Clue.of("named", named, vendor))
+    for vendor, pattern in facts.brands.items():
+        if vendor not in {c.vendor for c in clues} and (named := pattern.search(prose, lowered)):
+            clues.append(Clue.of("brand", named, vendor))
     lowered = head.lower() if head.isascii() else None
     for vendor, product, pattern in facts.others:
         if pattern.search(head, lowered):
-            clues.append(Clue("other-product", product, vendor, OTHER_PRODUCT))
-    shapes = {(e.shape.name, v, e.shape.weight) for e in errors if e.shape.weight for v in e.shape.vendors}
-    clues += [Clue("envelope", name, v, w) for name, v, w in sorted(shapes)]
+            clues.append(Clue.of("other-product", product, vendor))
     return clues
+
+
+# MYOB's validation vocabulary: rule ids such as CommonRules_StringRequired or SaleEvent_CreditOnHold
+# (entity, underscore, rule) and details written Field:(Entity), as its documented bodies carry them.
+_MYOB_RULE = re.compile(r"\b(?:CommonRules|[A-Z][a-z]+(?:[A-Z][a-z]+)*Event|Line|Term)_[A-Z][A-Za-z]+(?:_[A-Z][A-Za-z]+)*\b")
+_MYOB_DETAIL = re.compile(r"\b[A-Z][A-Za-z]+:\((?:[A-Z][a-z]+)+\)")
+_MYOB_SCOPE = re.compile(r"(?<![\w-])sme-[a-z]+(?:-[a-z]+)*\b")  # its OAuth scopes (sme-contacts, sme-sales)
+
+
+def _vocabulary_clues(head: str) -> list[Clue]:
+    """One clue per form of the vocabulary found (a rule id, a detail): two forms say more than one."""
+    found = (m.group(0) for m in (_MYOB_RULE.search(head), _MYOB_DETAIL.search(head), _MYOB_SCOPE.search(head)) if m)
+    return [Clue.of("vocabulary", word, "myob") for word in found]
+
+
+def _shape_clue(name: str, vendor: str, weight: float) -> Clue:
+    kind = "envelope" if weight >= CLUE_KINDS["envelope"].weight - 0.15 else "common-envelope"
+    return Clue.of(kind, name, vendor, weight)
 
 
 _HOSTNAME = re.compile(  # URLs, paths, host and x- header names: their clues are counted as such
@@ -343,21 +454,28 @@ _HOSTNAME = re.compile(  # URLs, paths, host and x- header names: their clues ar
     r"|(?<![\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|net|org|au|nz|uk|co|pt|es|fr|de|ca|us|test|local)(?![\w-])",
     re.IGNORECASE,
 )
+_PATH_IN_TEXT = re.compile(r"(?<![\w.:/-])/[A-Za-z][\w.{}-]*(?:/[\w.{}-]+)+")  # a path written in a report or table
 _HOST_IN_TEXT = re.compile(r"(?<![\w.@-])([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b")
 
 
 def _host_clues(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:
-    """A host's clue: a vendor's own host, a host in its domain, or (for the request's host) a foreign one."""
+    """A host's clue: a vendor's own host, a host in its domain or registered domain, or (for the
+    request's host) a foreign one."""
     if vendor := host_vendor(facts, host):
-        return [Clue("host", host, vendor, 1.0)]
+        return [Clue.of("host", host, vendor)]
     if vendor := domain_vendor(facts, host):
-        return [Clue("host-domain", host, vendor, 0.6)]
+        return [Clue.of("host-domain", host, vendor)]
+    domain = registered_domain(host)
+    for vendor, domains in facts.domains.items():
+        if domain in domains:
+            why = f"a host under {domain}, the vendor's registered domain; it is not the documented API host"
+            return [Clue.of("registered-domain", host, vendor, reason=why)]
     if foreign:
-        return [Clue("foreign-host", host, v, FOREIGN_HOST) for v, hosts in facts.hosts.items() if hosts]
+        return [Clue.of("foreign-host", host, v) for v, hosts in facts.hosts.items() if hosts]
     return []
 
 
-_ONCE = frozenset({"host", "host-domain", "foreign-host", "header", "named", "other-product"})
+_ONCE = frozenset({"host", "host-domain", "registered-domain", "foreign-host", "header", "named", "brand", "other-product"})
 
 
 def scores(clues: list[Clue]) -> dict[str, float]:
@@ -375,8 +493,8 @@ def scores(clues: list[Clue]) -> dict[str, float]:
 def decide(clues: list[Clue]) -> str | None:
     """The vendor the evidence establishes, or None when it is too weak or split."""
     ranked = sorted(scores(clues).items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < ESTABLISHED:
+    if not ranked or ranked[0][1] < ESTABLISHED - 1e-9:
         return None
-    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - 0.3:
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - MARGIN:
         return None
     return ranked[0][0]

@@ -28,7 +28,7 @@ from ..catalog.core import Catalog
 from ..index.store import CatalogIndex, TemplateRow, as_index
 from ..model import Entry
 from ..templates import MAX_MATCH_LENGTH, match
-from ..text import STOP_WORDS, normalize_path, squash, tokens
+from ..text import STOP_WORDS, WORD, normalize_path, squash, tokens
 from .envelopes import STATUS_ONLY, TEXT, Observed
 
 
@@ -87,6 +87,7 @@ class ErrorMatch(NamedTuple):
     candidates: tuple[Candidate, ...]
     message: str | None  # the reading of the observed text that matched
     claims_vendor: str | None = None  # the vendor its words alone point at (when the context named none)
+    family: tuple[Candidate, ...] = ()  # documented errors that share the observed code, when it names no one of them
 
     @property
     def best(self) -> Candidate | None:
@@ -193,6 +194,8 @@ class Weights(NamedTuple):
     template_text: float = 0.8  # a documented template with its slots filled
     bare_template: float = 0.6  # a template that is all slot ("{message}"): only with a code or name beside it
     weak_template: float = 0.5  # a short template whose slots swallow the line (see _slots_dominate)
+    prefix_text: float = 0.7  # the start of a documented message (cut short), or the message with more after it
+    name_variant: float = 0.6  # a documented name spaced or cased otherwise, or its unique start
     fuzzy_text: float = 0.6  # times the similarity of the words
     text_differs: float = -0.1  # found by code or name while the message says something else
     code_agrees: float = 0.6
@@ -226,26 +229,47 @@ def _judge(
     return kind, score
 
 
-def _judge_documented(
-    e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, statuses: frozenset[tuple[str, int]]
-) -> tuple[MatchKind | None, float]:
-    w = WEIGHTS
+class _Agreement(NamedTuple):
+    """How an observed error's code and name compare with an entry's."""
+
+    code_hit: bool  # the code (or name) is the entry's code (or name)
+    name_hit: bool
+    conflict: bool  # the vendor's code or name says it is another error
+
+
+def _agreement(e: Entry, obs: Observed) -> _Agreement:
     oc, on, ec, en = _key(obs.code), _key(obs.name), _key(e.code), _key(e.name)
     code_hit = _eq(oc, ec) or _eq(oc, en) or _eq(on, ec)
     name_hit = _eq(on, en)
     conflict = (oc is not None and ec is not None and not code_hit and not _eq(oc, en)) or (
         on is not None and en is not None and not name_hit and not _eq(on, ec)
     )
-    if conflict and how is None and e.kind == "body":
-        return None, 0.0  # another error by its code or name, and no words in common: not a candidate
-    text = {"exact": w.exact_text, "template": w.template_text, "bare": w.bare_template, "weak": w.weak_template}
-    score = w.fuzzy_text * sim if how == "fuzzy" else text.get(how or "", 0.0)
+    return _Agreement(code_hit, name_hit, conflict)
+
+
+_TEXT_WEIGHTS = {"exact": WEIGHTS.exact_text, "template": WEIGHTS.template_text, "bare": WEIGHTS.bare_template,
+                 "weak": WEIGHTS.weak_template, "prefix": WEIGHTS.prefix_text, "variant": WEIGHTS.name_variant}  # fmt: skip
+
+
+def _evidence(e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, agree: _Agreement) -> float:
+    """The matcher's sum of evidence for one entry (see Weights)."""
+    w = WEIGHTS
+    score = w.fuzzy_text * sim if how == "fuzzy" else _TEXT_WEIGHTS.get(how or "", 0.0)
     if how is None and obs.message and e.message:
         score += w.text_differs
-    score += w.code_agrees * code_hit + w.name_agrees * name_hit + w.code_conflicts * conflict
-    status = obs.status
-    if status is not None:
-        score += w.status_agrees if e.status == status else w.status_differs
+    score += w.code_agrees * agree.code_hit + w.name_agrees * agree.name_hit + w.code_conflicts * agree.conflict
+    if obs.status is not None:
+        score += w.status_agrees if e.status == obs.status else w.status_differs
+    score += _endpoint_evidence(e, ctx)
+    if _same(obs.details, e.details):
+        score += w.details_agree
+    if _same(obs.severity, e.vendor_severity or e.severity):
+        score += w.severity_agrees
+    return score
+
+
+def _endpoint_evidence(e: Entry, ctx: Context) -> float:
+    w, score = WEIGHTS, 0.0
     if ctx.endpoint:
         if e.endpoint is None:
             score += w.generic_row
@@ -253,33 +277,46 @@ def _judge_documented(
             score += w.same_endpoint
         else:
             score += w.other_endpoint
-    wrong_method = bool(ctx.method and e.methods and ctx.method not in e.methods)
     if ctx.method and e.methods:
-        score += w.method_not_documented if wrong_method else w.method_documented
-    if _same(obs.details, e.details):
-        score += w.details_agree
-    if _same(obs.severity, e.vendor_severity or e.severity):
-        score += w.severity_agrees
+        score += w.method_not_documented if ctx.method not in e.methods else w.method_documented
+    return score
+
+
+def _judge_documented(
+    e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, statuses: frozenset[tuple[str, int]]
+) -> tuple[MatchKind | None, float]:
+    agree = _agreement(e, obs)
+    if agree.conflict and how is None and e.kind == "body":
+        return None, 0.0  # another error by its code or name, and no words in common: not a candidate
+    score = _evidence(e, obs, ctx, how, sim, agree)
     if e.kind != "body":  # a status-table row or a documented cause: the status is all that can match
-        if status is not None and e.status == status:
-            return MatchKind.STATUS, score + (w.status_table_row if e.kind == "status" else 0.0)
+        if obs.status is not None and e.status == obs.status:
+            return MatchKind.STATUS, score + (WEIGHTS.status_table_row if e.kind == "status" else 0.0)
         return (MatchKind.FUZZY, score) if how == "fuzzy" and ctx.vendor else (None, score)
-    if conflict:  # the vendor's code or name says it is another error, whatever the words share
-        return (MatchKind.FUZZY, score) if how else (None, score)
-    if wrong_method and not (code_hit and (how or name_hit)):
-        # documented for other methods only: the words alone do not make it this error
-        return (MatchKind.FUZZY, score) if how else (None, score)
+    return _body_kind(e, obs, ctx, how, agree, statuses), score
+
+
+def _body_kind(
+    e: Entry, obs: Observed, ctx: Context, how: str | None, agree: _Agreement, statuses: frozenset[tuple[str, int]]
+) -> MatchKind | None:
+    """The kind of match a documented body row makes, given how its text and code agree."""
+    wrong_method = bool(ctx.method and e.methods and ctx.method not in e.methods)
+    by_code = agree.code_hit or agree.name_hit
+    if agree.conflict or (wrong_method and not (agree.code_hit and (how or agree.name_hit))):
+        # the vendor's code or name says it is another error, or it is documented for other methods
+        # only: whatever the words share, they do not make it this error
+        return MatchKind.FUZZY if how else None
     if how in ("exact", "template"):
-        return MatchKind(how), score
-    if how == "bare" and (code_hit or name_hit):
-        return MatchKind.TEMPLATE, score
-    if code_hit or name_hit:
-        return MatchKind.CODE, score
-    if how in ("fuzzy", "weak"):
-        return MatchKind.FUZZY, score
-    if status is not None and e.status == status and (e.vendor, status) in statuses:
-        return MatchKind.STATUS, score  # the vendor documents what this status means, nothing more matched
-    return None, score
+        return MatchKind(how)
+    if how == "bare" and by_code:
+        return MatchKind.TEMPLATE
+    if by_code:
+        return MatchKind.CODE
+    if how in ("fuzzy", "weak", "prefix", "variant"):
+        return MatchKind.FUZZY
+    if obs.status is not None and e.status == obs.status and (e.vendor, obs.status) in statuses:
+        return MatchKind.STATUS  # the vendor documents what this status means, nothing more matched
+    return None
 
 
 def _slots_dominate(obs: Observed, rule: TemplateRow, slots: dict[str, str], text: str) -> bool:
@@ -299,26 +336,74 @@ def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> 
         for e in ix.with_message_key(squash(text)):  # case and separators aside; verbatim ranks first
             pool.consider(e, "exact", {}, text, bonus=WEIGHTS.verbatim if text == e.message else 0.0)
     for text in texts:
-        for rule in ix.templates_for(set(tokens(text))):
-            if (ctx.vendor and rule.vendor != ctx.vendor) or rule.vendor in ctx.excluded:
-                continue
-            slots = match(rule.template, text)
-            if slots is None or not _plausible(rule, slots):
-                continue
-            how = "bare" if rule.bare else "weak" if _slots_dominate(obs, rule, slots, text) else "template"
-            for e in ix.with_template(rule.vendor, rule.template):
-                # the more literal words a template has, the more specific its match
-                pool.consider(e, how, slots, text, bonus=min(0.1, 0.02 * rule.literal_words))
-    for key in {k for k in (obs.code, obs.name) if k}:
-        for e in (*ix.with_code(key), *ix.with_name_key(squash(key))):
-            pool.consider(e, None, {}, None)
+        _templates(ix, pool, text)
+    _by_code_and_name(ix, pool)
     if texts and not any(c.kind in ("exact", "template") for c in pool.found.values()):
         _fuzzy(ix, pool, texts)
+    if not any(c.kind != "fuzzy" or c.similarity >= FUZZY_FLOOR for c in pool.found.values()):
+        _name_variants(ix, pool, [t for t in (obs.name, *texts) if t])
+    _by_status(ix, pool)
+    return pool
+
+
+def _name_variants(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
+    """A documented name written with other spacing or case, or cut short where only one name
+    starts so (``Incorrect Rowversion``, ``IncorrectRowVersion`` for IncorrectRowVersionSupplied):
+    a candidate with the status and vendor it implies, never a claim."""
+    for text in texts:
+        words = [w for w in WORD.findall(text) if not w.isdigit()]  # "Incorrect Rowversion (409)"
+        key = squash("".join(words))
+        if not 10 <= len(key) <= 64 or len(words) > 4 or "<" in text:  # <ValidationError> names a structure
+            continue
+        names = ix.name_keys_starting(key)
+        entries = ix.with_name_key(names[0]) if len(names) == 1 else []
+        if entries and len({e.code for e in entries}) == 1:  # a name that stands for one error
+            for e in entries:
+                pool.consider(e, "variant", {}, text, sim=FUZZY_FLOOR)
+            return
+
+
+def _templates(ix: CatalogIndex, pool: _Pool, text: str) -> None:
+    """Documented templates whose slots the text fills."""
+    ctx, obs = pool.ctx, pool.obs
+    for rule in ix.templates_for(set(tokens(text))):
+        if (ctx.vendor and rule.vendor != ctx.vendor) or rule.vendor in ctx.excluded:
+            continue
+        slots = match(rule.template, text)
+        if slots is None or not _plausible(rule, slots):
+            continue
+        how = "bare" if rule.bare else "weak" if _slots_dominate(obs, rule, slots, text) else "template"
+        for e in ix.with_template(rule.vendor, rule.template):
+            # the more literal words a template has, the more specific its match
+            pool.consider(e, how, slots, text, bonus=min(0.1, 0.02 * rule.literal_words))
+
+
+def _by_code_and_name(ix: CatalogIndex, pool: _Pool) -> None:
+    """Entries with the observed code or name; where the message is the start of theirs (a paste
+    cut short, a client that shortens it), or theirs with more after it, the words count too."""
+    obs = pool.obs
+    message = WORD.findall((obs.message or "").lower())
+    for key in {k for k in (obs.code, obs.name) if k}:
+        for e in (*ix.with_code(key), *ix.with_name_key(squash(key))):
+            cut = _prefix_of(message, WORD.findall((e.message or "").lower()))
+            pool.consider(e, "prefix" if cut else None, {}, obs.message if cut else None)
+
+
+def _prefix_of(a: list[str], b: list[str]) -> bool:
+    """Whether one message's words start the other's (three words at least, and not all of them)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return 3 <= len(short) < len(long) and long[: len(short)] == short
+
+
+def _by_status(ix: CatalogIndex, pool: _Pool) -> None:
+    """What the vendor documents for the observed status, when nothing stronger names the error."""
+    ctx, obs = pool.ctx, pool.obs
+    if obs.status is None:
+        return
     stronger = sum(1 for c in pool.found.values() if _RANK[c.kind] > _RANK["status"] and not _by_code_observed(c))
     claimed = any(c.kind in ("exact", "template") for c in pool.found.values())
-    if ctx.vendor and obs.status is not None and stronger < MAX_CANDIDATES and not claimed:
-        # what the vendor documents for this status (it cannot outrank ten stronger candidates, nor
-        # matter beside the documented message itself)
+    if ctx.vendor and stronger < MAX_CANDIDATES and not claimed:
+        # (it cannot outrank ten stronger candidates, nor matter beside the documented message itself)
         for e in ix.with_status(obs.status, ctx.vendor):
             # a row with a code (or name) beside one observed conflicts, or was considered above
             if e.kind == "body" and (
@@ -326,12 +411,11 @@ def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> 
             ):
                 continue
             pool.consider(e, None, {}, None)
-    elif not ctx.vendor and obs.shape is STATUS_ONLY and obs.status is not None:
+    elif not ctx.vendor and obs.shape is STATUS_ONLY:
         # a bare status and no vendor: what each vendor documents for it (listed, never claimed)
         for vendor in sorted(ix.vendors):
             for e in ix.with_status(obs.status, vendor):
                 pool.consider(e, None, {}, None)
-    return pool
 
 
 def _fuzzy(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
@@ -366,6 +450,8 @@ def _distinctive(ix: CatalogIndex, obs: Observed, cand: Candidate) -> bool:
     e = cand.entry
     if e.vendor not in obs.shape.vendors:
         return False  # a foreign envelope: the same words from another service prove nothing
+    if cand.kind in ("exact", "template") and _same(obs.code, e.code) and _same(obs.name, e.name):
+        return True  # its code, its name and its words: three facts agree (a help page's block)
     if cand.kind in ("exact", "template"):
         if e.message is None or squash(e.message) in REASON_PHRASES:
             return False
@@ -382,42 +468,207 @@ def _distinctive(ix: CatalogIndex, obs: Observed, cand: Candidate) -> bool:
 def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) -> ErrorMatch:
     """Rank the catalog's entries against one observed error and say what kind of match it is."""
     ix = as_index(catalog)
-    texts = readings(obs)
-    pool = _gather(ix, obs, ctx, texts)
-    found = [c for c in pool.found.values() if c.raw > 0 or c.kind in CLAIMED]  # no negative-score "nearest" noise
-    ranked = sorted(found, key=lambda c: _order(c, ctx))
+    pool = _gather(ix, obs, ctx, readings(obs))
+    ranked = _ranked(pool, ctx)
     if not ranked:
         return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
-    if ranked[0].kind == "observed" and _observed_family(ranked[0], ranked):
-        # a code several observed messages share says which family, not which error: what the
-        # vendor documents (the status's meaning) comes first, the family stays as nearest
-        ranked = [c for c in ranked if not _by_code_observed(c)] + [c for c in ranked if _by_code_observed(c)]
-    ranked = ranked[:MAX_CANDIDATES]
     top = ranked[0]
-    kind = top.kind
-    by_code = bool(obs.code) and (_same(obs.code, top.entry.code) or _same(obs.code, top.entry.name))
-    if kind == "code" and not by_code and len({c.entry.code for c in ranked if c.kind == "code"}) > 1:
-        kind = "none"  # matched by a name alone that several codes share (MYOB's ValidationError): a family, not an error
+    kind, family = _family_kind(obs, top, ranked)
+    if family and not ctx.vendor:  # a code or name many errors share, from an unknown sender: not even nearest
+        ranked, family = [c for c in ranked if not (c.kind == "code" and c.via is None)], ()
+        if not ranked:
+            return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
+        top = ranked[0]
     claims: str | None = None
     if kind == "status" and not ctx.vendor:
         kind = "none"
     if kind == "observed" and (not ctx.vendor or _observed_family(top, ranked)):
         kind = "none"  # never the vendor's name on its own; nor one member of a family
     if kind in CLAIMED and not ctx.vendor:
-        same_kind = [c for c in ranked if c.kind == top.kind]
-        claimants = [c for c in same_kind if _distinctive(ix, obs, c)]
-        vendors = {c.entry.vendor for c in claimants}
-        if len(vendors) == 1 and (top.kind != "code" or len({c.entry.vendor for c in same_kind}) == 1):
-            claims = vendors.pop()
+        claims = _claimant(ix, obs, top, ranked)
+        if claims is None:
+            kind = "fuzzy" if top.kind in ("exact", "template") else "none"
+        else:
             ranked = [c for c in ranked if c.entry.vendor == claims] + [c for c in ranked if c.entry.vendor != claims]
             top = ranked[0]
-        else:
-            kind = "fuzzy" if top.kind in ("exact", "template") else "none"
     if kind == "fuzzy" and top.similarity < FUZZY_FLOOR and top.kind == "fuzzy":
         kind = "none"
     confidence = _confidence(kind, top, ranked, ctx, claims)
     slots = top.slots if kind == "template" else {}
-    return ErrorMatch(obs, kind, confidence, slots, tuple(ranked), pool.message.get(top.entry.id, obs.message), claims)
+    message = pool.message.get(top.entry.id, obs.message)
+    return ErrorMatch(obs, kind, confidence, slots, tuple(ranked), message, claims, family)
+
+
+def _ranked(pool: _Pool, ctx: Context) -> list[Candidate]:
+    """Candidates worth showing, strongest first: no negative-score "nearest" noise, and no fuzzy
+    candidate whose words are not even similar."""
+    found = [c for c in pool.found.values() if (c.raw > 0 or c.kind in CLAIMED) and _meaningful(c, pool)]
+    ranked = sorted(found, key=lambda c: _order(c, ctx))
+    if ranked and ranked[0].kind == "observed" and _observed_family(ranked[0], ranked):
+        # a code several observed messages share says which family, not which error: what the
+        # vendor documents (the status's meaning) comes first, the family stays as nearest
+        ranked = [c for c in ranked if not _by_code_observed(c)] + [c for c in ranked if _by_code_observed(c)]
+    return ranked[:MAX_CANDIDATES]
+
+
+def _meaningful(c: Candidate, pool: _Pool) -> bool:
+    """A fuzzy candidate is worth showing when its text is similar and shares a word that is not one
+    every API uses ("invalid_client" is not "invalid date"); a name variant or a cut message is."""
+    if c.kind != "fuzzy" or c.via in ("prefix", "variant"):
+        return True
+    if c.similarity < FUZZY_FLOOR:
+        return False
+    seen = set(WORD.findall((pool.message.get(c.entry.id) or pool.obs.message or "").lower()))
+    return bool((seen & set(WORD.findall((c.entry.message or "").lower()))) - GENERIC_WORDS)
+
+
+def _family_kind(obs: Observed, top: Candidate, ranked: list[Candidate]) -> tuple[str, tuple[Candidate, ...]]:
+    """The match kind, and the family when a code or name several documented errors share is all
+    that matched: then it is one of them, not any one (only words, a message or its start, say which)."""
+    if top.kind != "code" or top.via is not None:
+        return top.kind, ()
+    by_code = bool(obs.code) and (_same(obs.code, top.entry.code) or _same(obs.code, top.entry.name))
+    members = [c for c in ranked if c.kind == "code" and c.via is None and c.entry.vendor == top.entry.vendor]
+    if not by_code and len({c.entry.code for c in members}) > 1:
+        return "none", tuple(members)  # a name alone that several codes share (MYOB's ValidationError)
+    distinct = {squash(c.entry.message or "") for c in members}
+    if by_code and len(distinct) > 1:
+        return "none", tuple(_one_per_message(members))
+    return top.kind, ()
+
+
+def _one_per_message(members: list[Candidate]) -> list[Candidate]:
+    seen: dict[str, Candidate] = {}
+    for c in members:
+        seen.setdefault(squash(c.entry.message or ""), c)
+    return list(seen.values())
+
+
+# Words that error messages of every API use: a short bare message made only of them ("Your access
+# token has expired.") is sent by many services, so its words alone never name a vendor.
+GENERIC_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "your",
+        "you",
+        "this",
+        "that",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "been",
+        "be",
+        "not",
+        "no",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "or",
+        "and",
+        "access",
+        "token",
+        "tokens",
+        "expired",
+        "invalid",
+        "request",
+        "requests",
+        "required",
+        "missing",
+        "denied",
+        "unauthorized",
+        "unauthorised",
+        "forbidden",
+        "error",
+        "errors",
+        "failed",
+        "failure",
+        "found",
+        "unknown",
+        "internal",
+        "server",
+        "service",
+        "unavailable",
+        "bad",
+        "please",
+        "try",
+        "again",
+        "later",
+        "authentication",
+        "authorization",
+        "authorisation",
+        "credentials",
+        "permission",
+        "permissions",
+        "limit",
+        "rate",
+        "exceeded",
+        "too",
+        "many",
+        "method",
+        "allowed",
+        "supported",
+        "timeout",
+        "timed",
+        "out",
+        "resource",
+        "record",
+        "does",
+        "exist",
+        "exists",
+        "already",
+        "conflict",
+        "provided",
+        "valid",
+        "value",
+        "field",
+        "parameter",
+        "parameters",
+        "unexpected",
+        "occurred",
+        "check",
+        "data",
+        "api",
+        "key",
+    ]
+)
+
+
+_PLACEHOLDER = re.compile(r"<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\*{3}")
+
+
+def _generic(obs: Observed, cand: Candidate) -> bool:
+    """A short message in words every API uses (its placeholders aside), sent with nothing of the
+    vendor's own beside it: no envelope of its, no name, no code but an HTTP reason phrase."""
+    if obs.shape.weight > 0 or obs.name or (obs.code and not _reason_code(obs.code)):
+        return False
+    words = WORD.findall(_PLACEHOLDER.sub(" ", cand.entry.message or "").lower())
+    return 0 < len(words) <= 8 and all(w in GENERIC_WORDS for w in words)
+
+
+def _reason_code(code: str) -> bool:
+    """``INTERNAL_SERVER_ERROR``, ``NotFound``, ``404``: a code that only restates the HTTP status."""
+    return code.isdigit() or squash(code) in REASON_PHRASES
+
+
+def _claimant(ix: CatalogIndex, obs: Observed, top: Candidate, ranked: list[Candidate]) -> str | None:
+    """The one vendor the words (or name) alone point at, when no other evidence named one."""
+    same_kind = [c for c in ranked if c.kind == top.kind]
+    claimants = [c for c in same_kind if _distinctive(ix, obs, c) and not _generic(obs, c)]
+    vendors = {c.entry.vendor for c in claimants}
+    if len(vendors) == 1 and (top.kind != "code" or len({c.entry.vendor for c in same_kind}) == 1):
+        return vendors.pop()
+    return None
 
 
 def _by_code_observed(c: Candidate) -> bool:

@@ -246,6 +246,12 @@ class CatalogIndex:
             f"ORDER BY pos LIMIT {int(limit)}",
         )
 
+    def name_keys_starting(self, prefix: str, limit: int = 3) -> list[str]:
+        """Distinct name keys that start with ``prefix`` (a shortened name), at most ``limit``."""
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        sql = "SELECT DISTINCT name_key FROM entries WHERE name_key >= ? AND name_key < ? ORDER BY name_key LIMIT ?"
+        return [r[0] for r in self.rows(sql, (prefix, upper, limit))]
+
     def keys_present(self, column: str, keys: list[str]) -> set[str]:
         """Which of ``keys`` occur in column code_key or name_key."""
         assert column in ("code_key", "name_key")

@@ -13,6 +13,7 @@ from ..text import normalize_path
 if TYPE_CHECKING:
     from ..explainer import Explanation
     from ..explainer.envelopes import Observed
+    from ..explainer.evidence import Clue
     from ..explainer.match import ErrorMatch
     from ..index.maintenance import CacheEntry
     from ..stats import EndpointRow
@@ -225,13 +226,23 @@ def redaction_summary(x: Explanation) -> str:
 
 def evidence_summary(x: Explanation) -> str:
     """Why the vendor was (or was not) named, in words."""
-    positive = [f"{c.kind} {c.value}" for c in x.clues if c.vendor == x.vendor and c.weight > 0]
+    positive = [_clue_words(c) for c in x.clues if c.vendor == x.vendor and c.weight > 0]
     if x.vendor and positive:
         return "from " + "; ".join(dict.fromkeys(positive))
     against = sorted({c.value for c in x.clues if c.kind == "foreign-host"})
     if against:
         return f"the request went to {', '.join(against)}, which is not a catalogued vendor's host"
+    weak = [_clue_words(c) for c in x.clues if c.vendor and c.weight > 0]
+    if weak:  # clues too weak (or too split) to name a vendor: say which, so the answer can be checked
+        return "only weak or conflicting clues: " + "; ".join(dict.fromkeys(weak))
     return "nothing in the paste points at a catalogued vendor"
+
+
+def _clue_words(c: Clue) -> str:
+    """``host api.myob.com``; a weak or qualified clue says why (``brand Sage (weak: ...)``)."""
+    if c.kind in ("registered-domain", "brand", "common-envelope"):
+        return f"{c.kind} {c.value} ({c.record()['reason']})"
+    return f"{c.kind} {c.value}"
 
 
 def fold_label(word: str, positions: tuple[int, ...], total: int) -> str:
