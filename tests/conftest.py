@@ -214,7 +214,10 @@ SLOW: dict[str, set[str]] = {
     },
     "test_smoke.py": {"*"},
     "test_startup.py": {"*"},
-    "test_telemetry.py": {"test_readme_telemetry_examples_run_as_shown"},
+    "test_telemetry.py": {
+        "test_readme_telemetry_examples_run_as_shown",
+        "test_sentry_groups_one_error_under_errcats_fingerprint",
+    },
     "test_tty.py": {"*"},
     "test_validate.py": {
         "test_a_built_in_file_or_folder_is_checked_as_the_built_in_layer",
