@@ -61,3 +61,209 @@ def catalog_copy(tmp_path: Path) -> Path:
     target = tmp_path / "catalog"
     shutil.copytree(builtin_dir(), target)
     return target
+
+
+# The quick loop (`pytest -m "not slow"`, ~15 % of the suite's time) leaves out the tests that
+# start processes or terminals, rebuild indexes, generate every page or export, or run many
+# hypothesis examples: each at least ~0.3 s on an idle 2-core machine (2 s in a loaded run of
+# --durations=0). The full suite (the README's and CI's command) runs them all. Listed here, not
+# as decorators, so a test file's own history stays its own; a name that no longer exists fails
+# the collection rather than quietly leaving a slow test in the quick loop.
+SLOW: dict[str, set[str]] = {
+    "test_architecture.py": {"test_from_errcat_import_explain_is_the_function_not_a_module"},
+    "test_cache.py": {
+        "test_cache_info_and_clear",
+        "test_concurrent_first_runs",
+        "test_damaged_cache_is_rebuilt_not_trusted",
+        "test_editing_any_catalog_file_rebuilds",
+        "test_env_overlay_is_part_of_the_key",
+        "test_first_run_builds_then_reuses",
+        "test_index_answers_like_the_loaded_catalog",
+        "test_invalid_overlay_is_never_cached",
+        "test_no_cache_env_keeps_everything_in_memory",
+        "test_overlay_added_and_removed",
+        "test_read_only_cache_dir_falls_back_to_memory",
+        "test_the_cache_keeps_only_the_most_recently_used_indexes",
+        "test_unwritable_cache_dir_falls_back_to_memory",
+        "test_warm_run_is_trusted_by_stat_and_survives_touch",
+    },
+    "test_checks.py": {
+        "test_cat000_says_cross_file_checks_waited_for_a_broken_file",
+        "test_cat015_two_files_disagree_on_a_vendor_field",
+        "test_check_fires_at_file_and_line",
+    },
+    "test_contract.py": {
+        "test_explain_contract",
+        "test_list_vendors_endpoints_export_contract",
+        "test_lookup_contract",
+        "test_search_contract",
+    },
+    "test_coverage.py": {"test_generated_files_are_what_the_importer_makes_now"},
+    "test_docs.py": {
+        "test_a_page_that_is_not_utf8_is_stale_not_a_traceback",
+        "test_anchors_are_stable_across_unrelated_edits",
+        "test_check_catches_a_hand_edit_and_an_orphan",
+        "test_every_documented_message_appears_verbatim",
+        "test_every_row_is_on_its_endpoints_table_with_its_methods_and_scenario",
+        "test_every_table_column_has_content_and_fits_a_narrow_column",
+        "test_failure_leaves_previous_pages_intact",
+        "test_headings_are_unique_and_every_link_resolves",
+        "test_lookup_table_leaves_out_columns_the_vendor_never_fills",
+        "test_output_is_deterministic",
+        "test_placeholders_survive_rendering",
+        "test_sample_responses_are_the_vendors_envelope_and_explain_as_their_own_error",
+        "test_write_error_keeps_every_old_page_and_leaves_no_temp_files",
+    },
+    "test_explain.py": {"test_every_myob_body_pasted_from_the_document", "test_round_trip_every_entry"},
+    "test_explain_cli.py": {
+        "test_huge_paste_is_cut_with_a_note",
+        "test_malformed_input_never_tracebacks",
+        "test_stub_for_an_unknown_service",
+        "test_stub_round_trips_into_a_user_catalog",
+        "test_ten_thousand_errors",
+    },
+    "test_explain_properties.py": {
+        "test_a_name_pattern_finds_what_its_full_search_finds",
+        "test_any_bytes_give_an_answer_or_a_clear_refusal",
+        "test_any_paste_gives_an_answer",
+        "test_header_secrets_never_reach_output",
+        "test_parameter_secrets_never_reach_output",
+        "test_split_and_read_never_raise",
+        "test_template_matching_on_hostile_text_finds_exactly_the_instances",
+    },
+    "test_explain_real_forms.py": {
+        "test_a_bare_status_lists_the_vendors_that_document_it",
+        "test_recording_cli_json_labels_each_error_with_its_request",
+        "test_vendor_evidence",
+    },
+    "test_export.py": {"test_yaml_and_csv_exports_agree_with_json"},
+    "test_identity.py": {
+        "test_doc_url_points_at_an_existing_section_of_the_checkout",
+        "test_every_distinct_catalog_error_has_its_own_fingerprint",
+        "test_property_catalog_errors_keep_their_fingerprint_across_occurrences",
+        "test_property_errors_the_catalog_lacks_are_named_by_their_masked_template",
+        "test_real_pastes_share_a_fingerprint_only_when_they_are_one_error",
+    },
+    "test_integrations.py": {"test_readme_tenacity_example_resends_only_what_can_succeed"},
+    "test_knowledge.py": {
+        "test_checks_keep_the_knowledge_honest",
+        "test_fitting_retry_advice_passes_and_todo_warns",
+        "test_lookup_shows_what_the_document_prints",
+        "test_prospend_accounts_payable_page_defects_are_recorded_as_endpoint_quirks",
+    },
+    "test_lookup.py": {"test_status_and_code_sections"},
+    "test_mcp.py": {"*"},
+    "test_newcomer.py": {
+        "test_a_second_stub_of_the_same_paste_adds_no_duplicate",
+        "test_install_completion_for_a_named_shell_installs_that_shell",
+        "test_stub_ids_carry_no_values_and_varying_values_become_template_slots",
+        "test_usage_lines_name_their_arguments",
+    },
+    "test_newcomer_cli.py": {
+        "test_at_40_columns_ids_stay_whole_and_wrapped_lines_end_without_spaces",
+        "test_dir_lists_the_public_api_and_an_empty_lookup_is_false",
+        "test_export_formats_are_accepted_in_any_case_too",
+    },
+    "test_observed.py": {
+        "test_an_observed_entry_needs_an_https_source_and_a_sample",
+        "test_claim_checks_fire_and_the_fixture_passes_without_them",
+        "test_every_sample_explains_back_to_its_own_entry_as_observed",
+        "test_export_carries_provenance_and_sources",
+        "test_lookup_search_and_list_label_observed_errors_and_documented_only_drops_them",
+        "test_observed_checks_fire_at_file_and_line",
+        "test_observed_never_outranks_a_documented_exact_match",
+        "test_scan_counts_observed_errors_apart",
+        "test_two_origins_make_several_reports",
+    },
+    "test_overlays.py": {
+        "test_broken_overlay_gives_file_line_never_a_traceback",
+        "test_env_var_path_list",
+        "test_no_builtin",
+        "test_overlay_adds_and_overrides",
+        "test_overlay_entry_with_unknown_guide_is_rejected",
+        "test_python_api",
+    },
+    "test_readme.py": {"*"},
+    "test_realworld.py": {"test_dev_corpus_recall_and_no_false_claims", "test_own_real_paste"},
+    "test_scan.py": {
+        "test_cli_subprocess_smoke",
+        "test_counts_every_documented_error_exactly",
+        "test_fail_on_exit_codes",
+        "test_gzip_and_stdin_read_the_same",
+        "test_lines_point_at_each_record_head",
+        "test_markdown_report_parses_to_tables",
+        "test_parallel_workers_find_what_one_reader_finds",
+        "test_parallel_workers_read_a_file_with_a_byte_order_mark_like_one_reader",
+        "test_table_view_names_the_fix",
+        "test_truncated_gzip_warns_with_line_and_keeps_what_was_read",
+        "test_unmatched_grouped_by_text_and_other_services_not_claimed",
+        "test_vendor_time_and_top_options",
+    },
+    "test_scan_github.py": {
+        "test_an_unwritable_summary_is_reported_not_fatal",
+        "test_annotations_most_frequent_first_within_githubs_limit",
+        "test_exit_codes_follow_fail_on",
+        "test_top_limits_annotations_and_stdin_has_no_file",
+    },
+    "test_scan_speed.py": {"*"},
+    "test_schema_validators.py": {"*"},
+    "test_secrets.py": {
+        "test_generated_tokens_in_random_pastes_never_come_back",
+        "test_secret_never_reaches_any_output",
+        "test_secrets_never_reach_scan_reports",
+    },
+    "test_smoke.py": {"*"},
+    "test_startup.py": {"*"},
+    "test_telemetry.py": {
+        "test_readme_telemetry_examples_run_as_shown",
+        "test_sentry_groups_one_error_under_errcats_fingerprint",
+    },
+    "test_tty.py": {"*"},
+    "test_validate.py": {
+        "test_a_built_in_file_or_folder_is_checked_as_the_built_in_layer",
+        "test_a_closed_pipe_is_not_a_failure",
+        "test_a_template_repeating_a_slot_is_a_catalog_error_not_a_traceback",
+        "test_bad_status",
+        "test_duplicate_id",
+        "test_duplicate_yaml_key_is_an_error_not_silent_data_loss",
+        "test_every_problem_is_reported_not_just_the_first",
+        "test_method_not_documented_for_endpoint",
+        "test_missing_field",
+        "test_missing_guide",
+        "test_override_is_reported",
+        "test_template_syntax_error",
+        "test_template_that_does_not_match_its_example",
+        "test_unquoted_yaml_booleans_are_caught",
+        "test_validate_checks_the_overlays_other_commands_load",
+        "test_wrong_type_reports_schema_error_at_its_line",
+    },
+}
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """The quick loop does not even import a module whose every test is slow (the MCP SDK, say)."""
+    if config.getoption("markexpr", "") == "not slow" and SLOW.get(collection_path.name) == {"*"}:
+        return True
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects: every collected test is seen here
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests listed in SLOW; refuse a listed name its module does not define."""
+    modules = {}
+    for item in items:
+        module = item.path.name
+        name = getattr(item, "originalname", None) or item.name
+        modules[module] = getattr(item, "module", None)
+        listed = SLOW.get(module, set())
+        if "*" in listed or name in listed:
+            item.add_marker(pytest.mark.slow)
+    stale = sorted(
+        f"{m}::{n}"
+        for m, names in SLOW.items()
+        if modules.get(m) is not None
+        for n in names - {"*"}
+        if not hasattr(modules[m], n)
+    )
+    if stale:
+        raise pytest.UsageError(f"tests/conftest.py SLOW names tests that do not exist: {', '.join(stale)}")

@@ -27,21 +27,16 @@ def test_no_import_cycle_counting_function_local_imports():
     assert not cycles, "\n".join(cycles)
 
 
-LAYERS = [  # top to bottom; a module may import only from layers below its own
-    ["errcat.__main__"],
-    ["errcat.cli"],
-    ["errcat.integrations"],
-    ["errcat.docs", "errcat.export"],
-    ["errcat.render"],
-    ["errcat.api"],
-    ["errcat.scan"],
-    ["errcat.query", "errcat.explainer", "errcat.stats"],
-    ["errcat.records"],
-    ["errcat.index"],
-    ["errcat.catalog"],
-    ["errcat.text", "errcat.templates", "errcat.bulk", "errcat.gate"],
-    ["errcat.model", "errcat.errors", "errcat.legend"],
-]
+def _contract_layers() -> list[list[str]]:
+    """The layers of the import-linter contract in pyproject.toml (one list, read by both checks)."""
+    import tomllib
+
+    config = tomllib.loads((SRC.parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    (contract,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    return [[m.strip() for m in layer.split("|")] for layer in contract["layers"]]
+
+
+LAYERS = _contract_layers()  # top to bottom; a module may import only from layers below its own
 
 
 def _layer(module: str) -> int | None:

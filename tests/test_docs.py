@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 
 import pytest
@@ -288,27 +287,29 @@ def test_unwritable_destination_is_a_clear_error(cli, tmp_path):
     assert "Traceback" not in result.output and blocker.read_text() == "not a folder\n"
 
 
-def test_write_error_keeps_every_old_page_and_leaves_no_temp_files(catalog, tmp_path, monkeypatch):
+def test_write_error_keeps_every_old_page_and_leaves_no_temp_files(catalog, tmp_path):
+    """A real write failure part-way: a file-size limit (RLIMIT_FSIZE) the first changed page fits
+    under and the second does not, as a disk that fills up while the pages are written."""
+    resource = pytest.importorskip("resource", reason="file-size limits need a POSIX system")
+    import signal
+
     out = tmp_path / "ref"
     reference.write(catalog, out)
+    assert len((out / "invoicexpress.md").read_bytes()) < 100_000 < len((out / "myob.md").read_bytes())
+    (out / "invoicexpress.md").write_text("old invoicexpress\n")
     (out / "myob.md").write_text("old myob\n")
-    (out / "sage.md").write_text("old sage\n")
     before = {p.name: p.read_text() for p in out.iterdir()}
-    real_fdopen = os.fdopen
-    opened = []
-
-    def failing_fdopen(fd, *args, **kwargs):
-        opened.append(fd)
-        if len(opened) == 2:  # the second page hits a full disk
-            os.close(fd)
-            raise OSError(28, "No space left on device")
-        return real_fdopen(fd, *args, **kwargs)
-
-    monkeypatch.setattr(os, "fdopen", failing_fdopen)
-    with pytest.raises(errcat.ErrcatError, match="No space left"):
-        reference.write(catalog, out)
+    limits = resource.getrlimit(resource.RLIMIT_FSIZE)
+    handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write over the limit fails with EFBIG instead
+    try:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, limits[1]))
+        with pytest.raises(errcat.ErrcatError, match="File too large"):
+            reference.write(catalog, out)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limits)
+        signal.signal(signal.SIGXFSZ, handler)
     after = {p.name: p.read_text() for p in out.iterdir()}
-    assert after == before  # nothing renamed, no temporary files left behind
+    assert after == before  # the page that was written is not renamed in; no temporary file is left
 
 
 def test_markdown_format_of_lookup_reuses_the_page_renderer(cli):

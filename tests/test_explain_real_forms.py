@@ -9,6 +9,8 @@ import json
 import pytest
 
 from errcat.explainer import explain
+from errcat.render.markdown import explain_markdown
+from errcat.render.text import explain_lines, plain
 
 GUID = "6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33"
 MSG = "Date cannot be prior to beginning of financial year"
@@ -255,7 +257,10 @@ def test_ruby_vcr_cassette_explains_each_error_response(catalog):
     assert m.kind == "exact" and m.best.entry.endpoint == "/Sale/Order/Item"
     assert m.observed.request.startswith("POST https://api.myob.com/")
     assert any("VCR cassette of 2 exchange(s): 1 error" in n for n in x.notes)
-    assert x.redactions == 0 or "eyJhbGci" not in str(x)
+    # the bearer token sits in the 200 exchange's request, which is not explained: no view shows it
+    assert "eyJhbGci" in RUBY_VCR
+    for shown in (str(x), json.dumps(x.as_dict()), explain_markdown(x), plain(explain_lines(x))):
+        assert "eyJhbGci" not in shown
 
 
 def test_vcrpy_cassette(catalog):

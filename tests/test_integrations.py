@@ -158,6 +158,7 @@ def test_urllib_http_error(server, catalog):
         urllib.request.urlopen(request, timeout=10)
     x = explain_response(info.value, vendor="invoicexpress", catalog=catalog)
     assert x.errors[0].kind == "exact" and x.exchange.status == 422
+    assert x.exchange.method == "POST" and str(x).startswith("POST /invoices.json -> 422: ")  # the method is kept (#32)
     _no_secret(str(x), json.dumps(x.as_dict()))
 
 

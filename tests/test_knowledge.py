@@ -110,7 +110,7 @@ def test_prospend_endpoints_with_parameters_in_every_format(cli):
     assert "?status (string; one of None | NotSubmitted" in table and "?includeOmitted (boolean; default false)" in table
     assert "nextCursor" in table
     d = json.loads(cli("endpoints", "prospend", "-f", "json").stdout)
-    lines = next(e for e in d["endpoints"] if e["path"].endswith("/invoice/{invoiceId}/line"))
+    lines = next(e for e in d["endpoints"] if (e["path"] or "").endswith("/invoice/{invoiceId}/line"))
     assert {"name": "includeOmitted", "default": "false"}.items() <= lines["parameters"][0].items()
     assert "nextCursor" in lines["description"]
     md = cli("endpoints", "prospend", "-f", "markdown").stdout

@@ -62,6 +62,7 @@ def test_install_completion_for_a_named_shell_installs_that_shell(tmp_path):
         [sys.executable, "-c", code, "--install-completion", "zsh"], env=env, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == f"zsh completion installed in {tmp_path / '.zfunc' / '_errcat'}"  # not "Shells.zsh"
     assert (tmp_path / ".zfunc" / "_errcat").is_file() and "zfunc" in (tmp_path / ".zshrc").read_text()
     assert not (tmp_path / ".bash_completions").exists()
     wrong = subprocess.run(

@@ -97,6 +97,11 @@ __all__ = [
 ]
 
 
+def __dir__() -> list[str]:
+    """The public API, though imported on first use (``errcat.ex<TAB>`` completes), not the helpers."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})
+
+
 def __getattr__(name: str) -> Any:
     home = _HOMES.get(name)
     if home is None:

@@ -155,6 +155,10 @@ class LookupResult(NamedTuple):
     def found(self) -> bool:
         return any(s.groups for s in self.sections)
 
+    def __bool__(self) -> bool:
+        """False when nothing was found (a named tuple of three fields would always be true)."""
+        return self.found
+
 
 class SearchHit(NamedTuple):
     group: ErrorGroup
@@ -245,23 +249,50 @@ def lookup(source: Catalog | CatalogIndex, query: str, filters: Filters | None =
 MAX_SUGGESTION_POOL = 5000
 
 
+def _suggestion_pool(index: CatalogIndex, key: str, filters: Filters) -> dict[str, str]:
+    """Codes and names (squashed -> as written) sharing the query's first character; for a number,
+    also the codes two swapped adjacent digits give (52008 -> 25008)."""
+    if not key:
+        return {}
+    found = index.near_keys(key[0], chr(ord(key[0]) + 1), MAX_SUGGESTION_POOL)
+    if key.isdigit():
+        found += [e for swap in sorted(_swaps(key)) for e in index.with_code_key(swap)]
+    words: dict[str, str] = {}
+    for e in found:
+        if not filters.accepts(e):
+            continue
+        if e.code is not None:
+            words.setdefault(squash(str(e.code)), str(e.code))
+        if e.name:
+            words.setdefault(squash(e.name), e.name)
+    return words
+
+
+def _swaps(key: str) -> set[str]:
+    return {key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)} - {key}
+
+
+def _near_numbers(key: str, words: dict[str, str]) -> list[str]:
+    """Codes a mistyped number may have meant, nearest first: those two swapped adjacent digits
+    give, then those of its block (all digits but the last three: 31001 -> 31xxx). A code one digit
+    apart elsewhere (38001 for 31001) is another error family, not a typo worth suggesting."""
+    swaps = _swaps(key)
+    block = key[:-3]
+    near = [w for w in words if w.isdigit() and (w in swaps or (len(w) == len(key) and w.startswith(block)))]
+    return sorted(near, key=lambda w: (w not in swaps, abs(int(w) - int(key))))
+
+
 def suggest(index: CatalogIndex, query: str, filters: Filters, limit: int = 5) -> list[str]:
     """Did-you-mean candidates from codes and names sharing the query's first letter, then search."""
     key = squash(query)
-    words: dict[str, str] = {}
-    if key:
-        start, stop = key[0], chr(ord(key[0]) + 1)
-        for e in index.near_keys(start, stop, MAX_SUGGESTION_POOL):
-            if not filters.accepts(e):
-                continue
-            if e.code is not None:
-                words.setdefault(squash(str(e.code)), str(e.code))
-            if e.name:
-                words.setdefault(squash(e.name), e.name)
-    import difflib
+    words = _suggestion_pool(index, key, filters)
+    if key.isdigit():
+        close, contained = _near_numbers(key, words), []
+    else:
+        import difflib
 
-    contained = sorted((w for w in words if key and (key in w or w in key) and len(w) > 2), key=len)
-    close = difflib.get_close_matches(key, list(words), n=limit, cutoff=0.6)
+        contained = sorted((w for w in words if key and (key in w or w in key) and len(w) > 2), key=len)
+        close = difflib.get_close_matches(key, list(words), n=limit, cutoff=0.6)
     out = list(dict.fromkeys(words[c] for c in [*close, *contained]))[:limit]
     if len(out) < limit:
         try:

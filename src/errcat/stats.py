@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .catalog.core import Catalog
 from .errors import check_vendor
-from .model import Parameter
+from .model import Entry, Parameter
 
 if TYPE_CHECKING:
     from .index.store import CatalogIndex
@@ -28,35 +28,55 @@ def vendor_counts(catalog: Catalog | CatalogIndex, vendor: str) -> dict[str, int
     }
 
 
+GENERIC = "(all endpoints)"  # the label of errors documented for no endpoint in particular
+
+
+def endpoint_label(entry: Entry) -> str:
+    """The endpoint an entry applies to, in words: its path, else the resource (and action) its
+    document names, else ``(all endpoints)`` -- the sections of the reference pages."""
+    if entry.endpoint:
+        return entry.endpoint
+    if entry.resource:
+        return entry.resource + (f" — {entry.action}" if entry.action else "") + (" (inferred)" if entry.inferred else "")
+    return GENERIC
+
+
 class EndpointRow(NamedTuple):
-    """One documented endpoint: its methods, how many catalog rows name it, and what the vendor says of it."""
+    """One documented endpoint: its methods, how many catalog rows name it, and what the vendor says
+    of it. A document that names resources, not paths, gives rows with no path; the errors of every
+    endpoint give a row of their own (``label`` says which)."""
 
     vendor: str
-    path: str
+    path: str | None
     methods: tuple[str, ...]
     rows: int
     description: str | None = None
     parameters: tuple[Parameter, ...] = ()
     quirks: tuple[str, ...] = ()
+    label: str = ""  # the path, "Clients (inferred)", or "(all endpoints)"
 
 
 def endpoint_rows(catalog: Catalog | CatalogIndex, vendor: str | None = None) -> list[EndpointRow]:
-    """Every documented endpoint (with its query parameters), then paths only error rows name."""
+    """Per vendor, as its reference page's Endpoints section: the errors of every endpoint, each
+    documented endpoint (with its query parameters), paths only error rows name, then resources."""
     check_vendor(vendor, catalog.vendors)
-    counts = Counter((e.vendor, e.endpoint) for e in catalog.entries if e.endpoint and not e.observed)
+    counts = Counter((e.vendor, e.endpoint, endpoint_label(e)) for e in catalog.entries if not e.observed)
     out = []
     for vid in sorted(catalog.vendors):
         if vendor is not None and vid != vendor.lower():
             continue
+        mine = {(path, label): n for (v, path, label), n in counts.items() if v == vid}
+        if (None, GENERIC) in mine:
+            out.append(EndpointRow(vid, None, (), mine[(None, GENERIC)], label=GENERIC))
         seen = set()
         for ep in catalog.vendors[vid].endpoints:
             seen.add(ep.path)
-            out.append(
-                EndpointRow(vid, ep.path, ep.methods, counts.get((vid, ep.path), 0), ep.description, ep.parameters, ep.quirks)
-            )
-        for (v, path), n in sorted(counts.items(), key=lambda kv: str(kv[0][1])):
-            if v == vid and path not in seen and path is not None:
-                out.append(EndpointRow(vid, path, (), n))
+            n = mine.get((ep.path, ep.path), 0)
+            out.append(EndpointRow(vid, ep.path, ep.methods, n, ep.description, ep.parameters, ep.quirks, ep.path))
+        for path, label in sorted((k for k in mine if k[0] is not None and k[0] not in seen), key=lambda k: k[1]):
+            out.append(EndpointRow(vid, path, (), mine[(path, label)], label=label))
+        for path, label in [k for k in mine if k[0] is None and k[1] != GENERIC]:  # in catalog order
+            out.append(EndpointRow(vid, None, (), mine[(path, label)], label=label))
     return out
 
 

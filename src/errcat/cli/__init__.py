@@ -6,6 +6,7 @@ Exit codes (also in the README): 0 found / valid, 1 nothing found / catalog inva
 """
 
 import sys
+from typing import NoReturn
 
 # isort: off
 from . import queries  # noqa: F401  # registers lookup, search, explain, scan, list on the app: first in --help
@@ -32,9 +33,22 @@ def _completion_shell_named(argv: list[str]) -> None:
                 if named not in SHELLS:
                     print(f"errcat: unknown shell {named!r} for {flag} (known: {', '.join(SHELLS)})", file=sys.stderr)
                     sys.exit(2)
+                if flag == "--install-completion":
+                    _install_completion(named)
                 import os
 
                 os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"  # Typer's switch to the explicit form
+
+
+def _install_completion(shell: str) -> NoReturn:
+    """Install completion for the shell named. Typer's explicit form would do the same but print
+    its enum: "Shells.zsh completion installed"."""
+    from typer._completion_shared import install  # what Typer's flag calls (typer is pinned below 0.29)
+
+    _, path = install(shell=shell, prog_name="errcat")
+    print(f"{shell} completion installed in {path}")
+    print("Completion will take effect once you restart the terminal")
+    sys.exit(0)
 
 
 def main() -> None:

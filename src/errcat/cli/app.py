@@ -95,7 +95,7 @@ CatalogOpt = Annotated[
     ),
 ]
 NoBuiltinOpt = Annotated[bool, typer.Option("--no-builtin", help="Use only the --catalog paths.")]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
 VendorOpt = Annotated[
     str | None, typer.Option("--vendor", help="Only this vendor (myob, sage, ...).", autocompletion=_complete_vendor)
 ]

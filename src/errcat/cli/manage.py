@@ -85,7 +85,9 @@ def validate(
 
 @app.command(cls=Command)
 def export(
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json, yaml or csv.")] = ExportFormat.json,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="json, yaml or csv.", case_sensitive=False)
+    ] = ExportFormat.json,
     vendor: VendorOpt = None,
     documented_only: DocumentedOnlyOpt = False,
     catalog: CatalogOpt = None,
@@ -118,15 +120,18 @@ def docs(
     vendors = [v.lower() for v in vendor or []]
     act = reference.check if check else partial(reference.write, prune=prune)
     report = _query(catalog, no_builtin, lambda cat: act(cat.index.catalog, out, vendors))
+    if report.missing:  # one line, not a diff of every line of every page
+        place = f"{out} does not exist" if not out.is_dir() else f"not in {out}"
+        typer.echo(f"pages missing ({place}): {', '.join(report.missing)}; `errcat docs --out {out}` writes them", err=True)
     for name in report.stale:
         typer.echo(f"stale: {out / name}\n{report.diffs[name]}", err=True)
     for name in report.written:
         typer.echo(f"wrote {out / name}", err=True)
     for name in report.orphans:
         typer.echo(f"orphan: {out / name} (no vendor produces it; `errcat docs --prune` removes it)", err=True)
-    if check and (report.stale or report.orphans):
+    if check and (report.stale or report.orphans or report.missing):
         raise typer.Exit(EXIT_NOT_FOUND)
-    if not report.stale and not report.written:
+    if not report.stale and not report.written and not report.missing:
         typer.echo(f"{out}: pages {'are' if check else 'already'} up to date", err=True)
 
 

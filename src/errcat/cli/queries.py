@@ -45,6 +45,9 @@ def lookup(
     status: StatusOpt = None,
     severity: SeverityOpt = None,
     documented_only: DocumentedOnlyOpt = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="Each error in full however many are found (the table lists more than 10 briefly).")
+    ] = False,
     format: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
     no_builtin: NoBuiltinOpt = False,
@@ -57,7 +60,7 @@ def lookup(
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
         result = cat.lookup(query, **given)
         quiet = format is Format.table and not result.found  # the miss and its suggestions go to stderr
-        return result, "" if quiet else lookup_view(format, result)
+        return result, "" if quiet else lookup_view(format, result, full)
 
     result, view = _query(catalog, no_builtin, work)
     _output(view)

@@ -8,13 +8,13 @@ entries never moves a link.
 from __future__ import annotations
 
 import difflib
-import os
-import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..catalog.core import Catalog
 from ..errors import ErrcatError, UsageError
+from ..fs import write_all_atomic
 from .index import index_page
 from .parts import GENERATED_NOTE, anchor
 from .vendor import vendor_page
@@ -46,6 +46,7 @@ class DocsReport:
     stale: list[str]  # pages that differ (check) or would change
     orphans: list[str]  # *.md in the folder no vendor produces any more
     diffs: dict[str, str]
+    missing: list[str] = field(default_factory=list)  # pages not there at all (check): no diff to show
 
 
 def _orphans(out: Path, pages: dict[str, str], catalog: Catalog) -> list[str]:
@@ -66,9 +67,12 @@ def _current(path: Path) -> str | None:
 def check(catalog: Catalog, out: Path, vendors: list[str] | None = None) -> DocsReport:
     """Which pages in ``out`` differ from what the catalog generates, with a short diff each."""
     pages = generate(catalog, vendors)
-    stale, diffs = [], {}
+    stale, diffs, missing = [], {}, []
     for name, content in pages.items():
         path = out / name
+        if not path.exists():
+            missing.append(name)
+            continue
         current = _current(path)
         if current != content:
             stale.append(name)
@@ -76,36 +80,27 @@ def check(catalog: Catalog, out: Path, vendors: list[str] | None = None) -> Docs
                 (current or "").splitlines(), content.splitlines(), f"{out / name} (on disk)", "(from catalog)", lineterm="", n=1
             )
             diffs[name] = "\n".join(list(diff)[:20])
-    return DocsReport([], stale, _orphans(out, pages, catalog), diffs)
+    return DocsReport([], stale, _orphans(out, pages, catalog), diffs, missing)
+
+
+def _write_page(tmp: Path, content: str) -> None:
+    tmp.write_text(content, encoding="utf-8", newline="\n")
 
 
 def write(catalog: Catalog, out: Path, vendors: list[str] | None = None, prune: bool = False) -> DocsReport:
     """Write every page atomically (temp file, then rename); all pages are built before any is written."""
     pages = generate(catalog, vendors)  # any catalog error surfaces here, before a byte is written
     changed = {n: c for n, c in pages.items() if _current(out / n) != c}
-    staged: dict[str, str] = {}
     try:
         out.mkdir(parents=True, exist_ok=True)
-        # Phase 1: every changed page to a temporary file beside it. A failure here (disk full,
-        # no permission) removes the temporaries and leaves every previous page as it was.
-        for name, content in changed.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
-            staged[name] = tmp
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(content)
-            os.chmod(tmp, 0o644)  # mkstemp makes 0600; pages are ordinary files
-        # Phase 2: atomic renames.
-        for name, tmp in staged.items():
-            os.replace(tmp, out / name)
-        staged.clear()
+        # Every changed page to a temporary file beside it, then all renamed: a failure while
+        # writing (disk full, no permission) leaves every previous page as it was.
+        write_all_atomic({out / n: partial(_write_page, content=c) for n, c in changed.items()}, mode=0o644)
         orphans = _orphans(out, pages, catalog)
         if prune:
             for name in orphans:
                 (out / name).unlink()
     except OSError as exc:
         raise DocsWriteError(f"cannot write pages to {out}: {exc.strerror or exc}") from None
-    finally:
-        for tmp in staged.values():
-            Path(tmp).unlink(missing_ok=True)
     written = sorted(changed)
     return DocsReport(written, [], orphans if not prune else [], {})

@@ -184,7 +184,7 @@ def _endpoint_sections(catalog: Catalog, vendor: Vendor, rows: list[Entry], grou
     by_key: dict[str | None, list[Entry]] = defaultdict(list)
     for e in rows:
         by_key[_endpoint_key(e)].append(e)
-    documented = {r.path: r for r in endpoint_rows(catalog, vendor.id)}
+    documented = {r.path: r for r in endpoint_rows(catalog, vendor.id) if r.path is not None}
     keys = sorted(by_key, key=lambda k: (k is not None, not (k or "").startswith("/")))
     keys += [p for p in documented if p not in by_key]  # documented endpoints no error row names
     group_of = {e.id: g for g in groups for e in g.entries}

@@ -22,6 +22,7 @@ from .evidence import Clue, VendorFacts, decide, endpoint_for, facts_for, gather
 from .match import DOCUMENTED_KINDS, Context, ErrorMatch, match_error, spot_names
 from .recordings import Recording, read_recording
 from .redact import redact, redact_report
+from .reference import Reference, reference_for
 from .split import Exchange, decode, html_title, is_status_noise, split
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
@@ -40,14 +41,15 @@ class Explanation(NamedTuple):
     notes: tuple[str, ...]
     redactions: int
     redacted_kinds: tuple[tuple[str, int], ...] = ()  # (what was hidden, how many), never the values
-    source: CatalogIndex | None = None  # the catalog it was explained against: as_dict() and str() read it
+    # what the views show beside the matches, copied from the catalog: no handle on it, so an
+    # explanation renders after the catalog is closed
+    reference: Reference | None = None
 
     def as_dict(self) -> dict[str, object]:
         """The same document as ``errcat explain --format json``."""
         from .document import explain_document
 
-        if self.source is None:
-            raise ValueError("this explanation was built without its catalog; use errcat.explainer.document")
+        self._reference()  # refused before any part of the document is built
         return explain_document(self)
 
     def __str__(self) -> str:
@@ -62,7 +64,7 @@ class Explanation(NamedTuple):
             said = (m.observed.message or m.observed.name or m.observed.code or "").strip()[:160]
             if best is not None:
                 e = best.entry
-                guide = self.guide_of(e) if self.source is not None else None
+                guide = self.guide_of(e) if self.reference is not None else None
                 advice = f": {guide.fix} (retry: {guide.retry})" if guide else ""
                 if m.kind == "status":  # only the status is documented, never this error's words
                     title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
@@ -113,29 +115,29 @@ class Explanation(NamedTuple):
         """Whether every error is the vendor's documented one (an observed match is not)."""
         return bool(self.errors) and all(m.kind in DOCUMENTED_KINDS for m in self.errors)
 
-    # What a view shows beside the matches, read from the catalog the paste was explained against
-    # (``source``): a view is a function of the explanation alone.
+    # What a view shows beside the matches, from the facts copied with them (``reference``):
+    # a view is a function of the explanation alone.
 
-    def _catalog(self) -> CatalogIndex:
-        if self.source is None:
-            raise ValueError("this explanation was built without its catalog; explain() always keeps it")
-        return self.source
+    def _reference(self) -> Reference:
+        if self.reference is None:
+            raise ValueError("this explanation was built without its catalog's facts; explain() always copies them")
+        return self.reference
 
     def vendor_name(self, vendor: str | None = None) -> str | None:
         """The catalogued name of ``vendor`` (default: the vendor the paste is from)."""
-        found = self._catalog().vendors.get(vendor or self.vendor or "")
+        found = self._reference().vendors.get(vendor or self.vendor or "")
         return found.name if found else None
 
     def guide_of(self, entry: Entry) -> Guide | None:
-        """Our explanation of an entry's error."""
-        return self._catalog().guide_for(entry)
+        """Our explanation of an entry's error (of any candidate's entry)."""
+        return self._reference().guides.get(entry.guide_id)
 
     def status_meaning(self) -> tuple[str, str | None] | None:
         """The vendor's documented meaning of the status (text, description), else HTTP's phrase."""
         status = self.exchange.status
         if status is None:
             return None
-        vendor = self._catalog().vendors.get(self.vendor or "")
+        vendor = self._reference().vendors.get(self.vendor or "")
         for s in vendor.statuses if vendor else ():
             if s.status == status:
                 return s.text, s.description
@@ -151,7 +153,7 @@ class Explanation(NamedTuple):
             return []
         same = [
             e
-            for e in self._catalog().by_guide.get(best.entry.guide_id, [best.entry])
+            for e in self._reference().rows.get(best.entry.guide_id, (best.entry,))
             if (e.message, e.code, e.name, e.status) == (best.entry.message, best.entry.code, best.entry.name, best.entry.status)
         ]
         here = normalize_path(self.endpoint) if self.endpoint else None
@@ -427,7 +429,7 @@ def _explain_exchange(
         notes=tuple(dict.fromkeys(all_notes)),
         redactions=sum(redactions.values()),
         redacted_kinds=tuple(sorted(redactions.items())),
-        source=catalog,
+        reference=reference_for(catalog, matches),
     )
 
 
@@ -550,7 +552,7 @@ def _explain_recording(
         notes=tuple(dict.fromkeys(all_notes)),
         redactions=sum(p.redactions for p in parts),
         redacted_kinds=_merged_kinds(parts),
-        source=catalog,
+        reference=reference_for(catalog, errors),
     )
 
 

@@ -5,29 +5,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..records import citation_record, envelope, guide_record
+from ..records import citation_record, entry_fields, envelope, guide_record
 
 if TYPE_CHECKING:
     from . import Explanation
     from .match import Candidate
 
 
+_CANDIDATE_FIELDS = ("id", "vendor", "endpoint", "methods", "status", "code", "name", "message", "severity")
+
+
 def candidate_record(c: Candidate) -> dict[str, Any]:
-    e = c.entry
-    return {
-        "id": e.id,
-        "vendor": e.vendor,
-        "endpoint": e.endpoint,
-        "methods": list(e.methods),
-        "status": e.status,
-        "code": e.code,
-        "name": e.name,
-        "message": e.message,
-        "severity": e.severity,
-        "score": c.score,
-        "match": c.kind,
-        "provenance": e.provenance,
-    }
+    """A candidate: the entry's identifying fields (as every document serialises them), its score
+    and match kind, and its provenance."""
+    fields = entry_fields(c.entry)
+    return {**{k: fields[k] for k in _CANDIDATE_FIELDS}, "score": c.score, "match": c.kind, "provenance": fields["provenance"]}
 
 
 def explain_document(x: Explanation) -> dict[str, Any]:

@@ -21,6 +21,7 @@ import re
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from typing import NamedTuple
+from weakref import WeakKeyDictionary
 
 from ..catalog.core import Catalog
 from ..index.store import CatalogIndex, as_index
@@ -235,9 +236,20 @@ class VendorFacts(NamedTuple):
     domains: dict[str, tuple[str, ...]]  # vendor -> its registered domains (developer.prospend.com: prospend.com)
 
 
-@lru_cache(maxsize=8)
+_FACTS: WeakKeyDictionary[CatalogIndex, VendorFacts] = WeakKeyDictionary()
+
+
 def facts_for(source: Catalog | CatalogIndex) -> VendorFacts:
+    """The vendor facts of a catalog, compiled on first use and kept as long as the catalog is
+    (a weak key: a closed and dropped index is not kept alive by this cache)."""
     index = as_index(source)
+    facts = _FACTS.get(index)
+    if facts is None:
+        facts = _FACTS[index] = _compile_facts(index)
+    return facts
+
+
+def _compile_facts(index: CatalogIndex) -> VendorFacts:
     hosts: dict[str, tuple[str, ...]] = {}
     headers: dict[str, tuple[str, ...]] = {}
     prefixes: dict[str, tuple[re.Pattern[str], ...]] = {}

@@ -27,6 +27,7 @@ from typing import NamedTuple, TypeVar
 from .. import __version__
 from ..bulk import collector_paused
 from ..catalog.locate import catalog_paths
+from ..fs import write_atomic
 from .codec import FORMAT, CorruptIndex
 from .store import CatalogIndex, compile_in_memory
 
@@ -142,21 +143,6 @@ def read_meta(db: sqlite3.Connection, key: str) -> str | None:
     return row[0] if row else None
 
 
-def _write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the same folder, then rename over ``path``."""
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def _remove_stale_temps(folder: Path) -> None:
     now = time.time()
     for tmp in folder.glob(".index-*.tmp"):
@@ -185,7 +171,7 @@ def _record_stats(stat_file: Path, states: list[FileState], build: str | None) -
         tmp.write_text(record, encoding="utf-8")
 
     with contextlib.suppress(OSError):
-        _write_atomic(stat_file, write)
+        write_atomic(stat_file, write)
 
 
 def open_index(
@@ -231,7 +217,7 @@ def open_index(
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         _remove_stale_temps(folder)
-        _write_atomic(index_file, write)
+        write_atomic(index_file, write)
         _record_stats(stat_file, states, build)
         prune(folder, cache_keep(), spare=index_file)
         return CatalogIndex(open_checked(index_file), source=catalog, origin=str(index_file))

@@ -71,6 +71,7 @@ class CatalogIndex:
         self._source = source
         self._decoded: dict[int, Entry] = {}
         self._answers: dict[tuple[str, tuple[Any, ...], str], list[Entry]] = {}  # queries asked before (a scan repeats them)
+        self._guides: dict[str, Guide | None] = {}  # guides read before (each explanation copies its matches' guides)
 
     # --------------------------------------------------------------------------------- plumbing
 
@@ -149,8 +150,13 @@ class CatalogIndex:
             raise CorruptIndex(f"bad statuses: {exc}") from exc
 
     def guide(self, gid: str) -> Guide | None:
+        if gid in self._guides:
+            return self._guides[gid]
         found = self.rows("SELECT data, crc FROM guides WHERE id = ?", (gid,))
-        return decode_guide(checked(*found[0])) if found else None
+        if len(self._guides) >= DECODED_MAX:
+            self._guides.clear()
+        guide = self._guides[gid] = decode_guide(checked(*found[0])) if found else None
+        return guide
 
     @cached_property
     def guides(self) -> Mapping[str, Guide]:

@@ -80,6 +80,8 @@ def explain_response(
     status = _first(response, *_STATUS)
     request = getattr(response, "request", None)
     method = _first(request, "method") if request is not None else _first(response, "method", "get_method")
+    if method is None:  # urllib's HTTPError: its file is the http.client response, which keeps the method
+        method = _first(getattr(response, "fp", None), "_method")
     url = _first(request, "url") if request is not None else None
     url = url or _first(response, "url", "geturl")
     headers = getattr(response, "headers", None) or {}
@@ -161,7 +163,7 @@ def _retry_after(value: str | None) -> float | None:
 def _advise(x: Explanation) -> RetryAdvice:
     advices = []
     for m in x.errors or ():
-        guide = x.source.guide_for(m.best.entry) if m.best is not None and x.source is not None else None
+        guide = x.guide_of(m.best.entry) if m.best is not None and x.reference is not None else None
         if guide is not None:
             advices.append(_ADVICE.get(guide.retry, _ADVICE["no"]))
         else:

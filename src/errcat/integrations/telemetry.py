@@ -32,7 +32,7 @@ def facts(x: Explanation) -> dict[str, str]:
     folded = x.folded()
     lead = folded[0][0] if folded else None
     best = lead.best if lead is not None else None
-    guide = x.guide_of(best.entry) if best is not None and x.source is not None else None
+    guide = x.guide_of(best.entry) if best is not None and x.reference is not None else None
     out["entry"] = best.entry.id if best is not None else None
     out["match"] = str(lead.kind) if lead is not None else "none"
     out["retry"] = guide.retry if guide is not None else retry_advice(x).wait

@@ -73,8 +73,8 @@ def endpoints_document(rows: list[EndpointRow]) -> dict[str, Any]:
     from ..stats import parameter_record
 
     records = [
-        {"vendor": r.vendor, "path": r.path, "methods": list(r.methods), "rows": r.rows, "description": r.description,
-         "parameters": [parameter_record(p) for p in r.parameters], "quirks": list(r.quirks)}
+        {"vendor": r.vendor, "path": r.path, "label": r.label, "methods": list(r.methods), "rows": r.rows,
+         "description": r.description, "parameters": [parameter_record(p) for p in r.parameters], "quirks": list(r.quirks)}
         for r in rows
     ]  # fmt: skip
     return envelope("endpoints", endpoints=records)

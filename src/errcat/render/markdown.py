@@ -12,6 +12,8 @@ from .text import claim_labels, group_sources, where
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
+    from ..explainer.match import ErrorMatch
+    from ..index.maintenance import CacheEntry
     from ..stats import EndpointRow
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]|~#!])")
@@ -122,7 +124,16 @@ def list_markdown(groups: list[ErrorGroup]) -> str:
 
 def explain_markdown(x: Explanation) -> str:
     """An explanation as a markdown report, for pasting into a ticket."""
-    from .text import evidence_summary, fold_label, kind_words, observed_summary, provenance_words, redaction_summary
+    parts = ["## errcat explain\n", table(["", ""], [[Raw(f"**{escape(str(k))}**"), v] for k, v in _explain_facts(x)])]
+    parts += [f"> {escape(n)}\n" for n in x.notes]
+    for m, positions in x.folded():
+        parts += _error_markdown(x, m, positions)
+    return "\n".join(parts)
+
+
+def _explain_facts(x: Explanation) -> list[list[object]]:
+    """The table at the top: vendor and evidence, the request, the status, the secrets hidden."""
+    from .text import evidence_summary, redaction_summary
 
     ex = x.exchange
     name = x.vendor_name()
@@ -139,55 +150,62 @@ def explain_markdown(x: Explanation) -> str:
         facts.append(["Status", f"{ex.status} {meaning[0]}" if meaning else str(ex.status)])
     if x.redactions:
         facts.append(["Secrets", redaction_summary(x)])
-    parts = ["## errcat explain\n", table(["", ""], [[Raw(f"**{escape(str(k))}**"), v] for k, v in facts])]
-    parts += [f"> {escape(n)}\n" for n in x.notes]
-    for m, positions in x.folded():
-        label = fold_label("Error", positions, len(x.errors))
-        parts.append(f"### {escape(label)}: {escape(kind_words(m))} (confidence {m.confidence:.2f})\n")
-        obs = m.observed
-        parts.append(f"Observed: {escape(observed_summary(obs))}\n")
-        if obs.message is not None:
-            parts.append(f"Message: {escape(obs.message)}\n")
-        best = m.best
-        if best is not None:
-            e = best.entry
-            if m.slots:
-                parts.append("Slots: " + ", ".join(f"{escape(k)} = {escape(v)}" for k, v in m.slots.items()) + "\n")
-            g = x.guide_of(e)
-            if e.observed:
-                parts.append(f"**{escape(_sentence(provenance_words(x.vendor_name(e.vendor) or e.vendor, e, g)))}:**\n")
-                parts.append(
-                    "\n".join(
-                        f"- <{c.url}>" + (f" ({escape(', '.join(p for p in (c.kind, c.date, c.note) if p))})") for c in e.sources
-                    )
-                    + "\n"
-                )
-                parts += [f"> {escape(q)}\n" for q in e.quirks]
-            if g:
-                said = claim_labels(g, e.sources, x.vendor_name(e.vendor) or e.vendor)[0]
-                parts.append(f"**{escape(g.summary)}**{escape(said)}\n")
-            undecided = x.undecided_endpoints(m)
-            if undecided:
-                parts.append(f"Documented for {len(undecided)} endpoints; the paste does not say which.\n")
-            rows = [row_cells(where(s), s) for s in x.scenarios(m)]
-            parts.append(table(ROW_HEADERS, rows))
-            if g:
-                name = x.vendor_name(e.vendor) or e.vendor
-                _, why, fixed = claim_labels(g, e.sources, name)
-                causes = "\n".join(f"- {escape(c)}{escape(w)}" for c, w in zip(g.causes, why, strict=True))
-                parts.append(f"**Likely causes**\n\n{causes}\n")
-                parts.append(
-                    f"**Fix:** {escape(g.fix)}{escape(fixed)}\n\n**Retry:** {escape(g.retry)} · **Who acts:** {escape(g.actor)}\n"
-                )
-        if m.candidates:
-            heading = "Other candidates" if best is not None else "Nearest entries (not a match)"
-            rest = m.candidates[1:] if best is not None else m.candidates
-            if rest:
-                rows2: list[list[object]] = [
-                    [c.entry.id, c.kind, c.score, c.entry.status, c.entry.code, c.entry.message] for c in rest[:5]
-                ]
-                parts.append(f"{heading}:\n\n" + table(["Entry", "Match", "Score", "Status", "Code", "Message"], rows2))
-    return "\n".join(parts)
+    return facts
+
+
+def _error_markdown(x: Explanation, m: ErrorMatch, positions: tuple[int, ...]) -> list[str]:
+    """One distinct error: what the paste said, what it matched, the other candidates."""
+    from .text import fold_label, kind_words, observed_summary
+
+    label = fold_label("Error", positions, len(x.errors))
+    parts = [f"### {escape(label)}: {escape(kind_words(m))} (confidence {m.confidence:.2f})\n"]
+    obs = m.observed
+    parts.append(f"Observed: {escape(observed_summary(obs))}\n")
+    if obs.message is not None:
+        parts.append(f"Message: {escape(obs.message)}\n")
+    if m.best is not None:
+        parts += _matched_markdown(x, m)
+    heading = "Other candidates" if m.best is not None else "Nearest entries (not a match)"
+    rest = m.candidates[1:] if m.best is not None else m.candidates
+    if rest:
+        rows: list[list[object]] = [
+            [c.entry.id, c.kind, c.score, c.entry.status, c.entry.code, c.entry.message] for c in rest[:5]
+        ]
+        parts.append(f"{heading}:\n\n" + table(["Entry", "Match", "Score", "Status", "Code", "Message"], rows))
+    return parts
+
+
+def _matched_markdown(x: Explanation, m: ErrorMatch) -> list[str]:
+    """The entry an error matched: its slots, provenance, our explanation and where it is documented."""
+    from .text import provenance_words
+
+    assert m.best is not None
+    e = m.best.entry
+    parts = []
+    if m.slots:
+        parts.append("Slots: " + ", ".join(f"{escape(k)} = {escape(v)}" for k, v in m.slots.items()) + "\n")
+    g = x.guide_of(e)
+    name = x.vendor_name(e.vendor) or e.vendor
+    if e.observed:
+        parts.append(f"**{escape(_sentence(provenance_words(name, e, g)))}:**\n")
+        cited = (f"- <{c.url}>" + f" ({escape(', '.join(p for p in (c.kind, c.date, c.note) if p))})" for c in e.sources)
+        parts.append("\n".join(cited) + "\n")
+        parts += [f"> {escape(q)}\n" for q in e.quirks]
+    if g:
+        said = claim_labels(g, e.sources, name)[0]
+        parts.append(f"**{escape(g.summary)}**{escape(said)}\n")
+    undecided = x.undecided_endpoints(m)
+    if undecided:
+        parts.append(f"Documented for {len(undecided)} endpoints; the paste does not say which.\n")
+    parts.append(table(ROW_HEADERS, [row_cells(where(s), s) for s in x.scenarios(m)]))
+    if g:
+        _, why, fixed = claim_labels(g, e.sources, name)
+        causes = "\n".join(f"- {escape(c)}{escape(w)}" for c, w in zip(g.causes, why, strict=True))
+        parts.append(f"**Likely causes**\n\n{causes}\n")
+        parts.append(
+            f"**Fix:** {escape(g.fix)}{escape(fixed)}\n\n**Retry:** {escape(g.retry)} · **Who acts:** {escape(g.actor)}\n"
+        )
+    return parts
 
 
 def vendors_markdown(rows: list[tuple[Vendor, dict[str, int]]]) -> str:
@@ -201,15 +219,34 @@ def endpoints_markdown(rows: list[EndpointRow]) -> str:
     from ..stats import parameter_text
 
     cells: list[list[object]] = [
-        [r.vendor, r.path, ", ".join(r.methods), r.rows, r.description or "", "; ".join(parameter_text(p) for p in r.parameters)]
+        [r.vendor, r.label, ", ".join(r.methods), r.rows, r.description or "", "; ".join(parameter_text(p) for p in r.parameters)]
         for r in rows
     ]
-    headers = ["Vendor", "Path", "Methods", "Rows", "Returns", "Query parameters"]
+    headers = ["Vendor", "Endpoint", "Methods", "Rows", "Returns", "Query parameters"]
     if any(r.quirks for r in rows):
         headers.append("Quirks of the document")
         for row, r in zip(cells, rows, strict=True):
             row.append("; ".join(r.quirks))
     return table(headers, cells)
+
+
+def cache_markdown(folder: str, files: list[CacheEntry]) -> str:
+    """`errcat cache info -f markdown`: the folder, then a table of its index files."""
+    from ..index.cache import KEEP_ENV, cache_keep
+    from .text import cache_state, local_time
+
+    head = (
+        f"Cache folder: {escape(folder)} (keeps the {cache_keep()} most recently used indexes, {KEEP_ENV}; "
+        "older ones are deleted)\n\n"
+    )
+    if not files:
+        return head + "No index files yet (the next lookup builds one).\n"
+    rows: list[list[object]] = [
+        [f.path.name, f"{f.size:,}", "?" if f.entries is None else f"{f.entries:,}", local_time(f.built_at),
+         local_time(f.used_at), cache_state(f), "\n".join(f.files)]
+        for f in files
+    ]  # fmt: skip
+    return head + table(["Index file", "Bytes", "Entries", "Built", "Last used", "State", "Catalog files"], rows)
 
 
 def _sentence(text: str) -> str:

@@ -3,6 +3,7 @@ console.py on a terminal. No terminal library here, so one layout serves both.""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..model import Citation, Entry, Guide, Vendor, basis_words
@@ -21,13 +22,16 @@ Segment = tuple[str, str | None]
 Line = list[Segment]
 
 
+def count(n: int, thing: str) -> str:
+    """``1 row``, ``2 rows``, ``1,204 rows``."""
+    return f"{n:,} {thing}" if n == 1 else f"{n:,} {thing}s"
+
+
 def where(entry: Entry) -> str:
-    """The endpoint an entry applies to, in words."""
-    if entry.endpoint:
-        return entry.endpoint
-    if entry.resource:
-        return entry.resource + (f" — {entry.action}" if entry.action else "") + (" (inferred)" if entry.inferred else "")
-    return "(all endpoints)"
+    """The endpoint an entry applies to, in words (as the reference pages' sections name it)."""
+    from ..stats import endpoint_label
+
+    return endpoint_label(entry)
 
 
 def claim_labels(g: Guide, sources: tuple[Citation, ...], name: str) -> tuple[str, list[str], str]:
@@ -93,16 +97,35 @@ def group_lines(group: ErrorGroup, label: str | None = None) -> list[Line]:
     return lines
 
 
-def lookup_lines(result: LookupResult) -> list[Line]:
-    lines: list[Line] = []
+COMPACT_OVER = 10  # a lookup finding more errors than this shows one line each first (`lookup 422`: 700+ lines in full)
+
+
+def lookup_lines(result: LookupResult, full: bool = False) -> list[Line]:
+    """Each error found in full; above COMPACT_OVER errors (unless ``full``), how many and one line each."""
+    total = sum(len(s.groups) for s in result.sections)
+    compact = not full and total > COMPACT_OVER
+    lines: list[Line] = _lookup_summary(result, total) if compact else []
     labelled = len(result.sections) > 1
     for section in result.sections:
         if labelled:
-            lines.append([(f"== {result.query} as {section.label} ({len(section.groups)} error(s)) ==", "bold magenta")])
+            lines.append([(f"== {result.query} as {section.label} ({count(len(section.groups), 'error')}) ==", "bold magenta")])
+        if compact:
+            lines += list_lines(list(section.groups))
+            continue
         for group in section.groups:
             lines += group_lines(group)
             lines.append([])
     return lines
+
+
+def _lookup_summary(result: LookupResult, total: int) -> list[Line]:
+    per_vendor = Counter(g.vendor for s in result.sections for g in s.groups)
+    vendors = ", ".join(f"{v} {n}" for v, n in sorted(per_vendor.items()))
+    return [
+        [(f"{result.query}: {count(total, 'error')} ({vendors}), one line each;", "bold")],
+        [("  --full shows each with its explanation and rows; --vendor, --endpoint or --method narrow the list", "dim")],
+        [],
+    ]
 
 
 def search_lines(hits: list[SearchHit]) -> list[Line]:
@@ -126,7 +149,7 @@ def list_lines(groups: list[ErrorGroup]) -> list[Line]:
     for group in groups:
         statuses = "/".join(str(s) for s in sorted({e.status for e in group.entries}))
         summary = group.guide.summary if group.guide else ""
-        rows = f"  ({len(group.entries)} rows)  " if not group.entries[0].observed else "  (observed in the wild)  "
+        rows = f"  ({count(len(group.entries), 'row')})  " if not group.entries[0].observed else "  (observed in the wild)  "
         lines.append([(f"{statuses:<7} ", "bold"), (group.title, "cyan"), (rows, "dim"), (summary, None)])
     return lines
 
@@ -138,8 +161,9 @@ def vendor_lines(rows: list[tuple[Vendor, dict[str, int]]]) -> list[Line]:
         lines.append(
             [
                 (
-                    f"               {counts['rows']} rows, {counts['errors']} errors, {counts['warnings']} warning rows, "
-                    f"{counts['endpoints']} endpoints, {counts['observed']} observed in the wild",
+                    f"               {count(counts['rows'], 'row')}, {count(counts['errors'], 'error')}, "
+                    f"{count(counts['warnings'], 'warning row')}, {count(counts['endpoints'], 'endpoint')}, "
+                    f"{counts['observed']} observed in the wild",
                     "dim",
                 )
             ]
@@ -157,8 +181,8 @@ def endpoint_lines(rows: list[EndpointRow]) -> list[Line]:
             [
                 (f"{r.vendor:<14} ", "cyan"),
                 (f"{','.join(r.methods) or '-':<22} ", None),
-                (r.path, "bold"),
-                (f"  {r.rows} rows", "dim"),
+                (r.label, "bold"),
+                (f"  {count(r.rows, 'row')}", "dim"),
             ]
         )
         if r.description:
@@ -394,8 +418,6 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
 
 def cache_lines(folder: str, files: list[CacheEntry]) -> list[Line]:
     """`errcat cache info`: the folder, then one line per index file."""
-    import time
-
     from ..index.cache import KEEP_ENV, cache_keep
 
     lines: list[Line] = [
@@ -405,16 +427,26 @@ def cache_lines(folder: str, files: list[CacheEntry]) -> list[Line]:
     if not files:
         lines.append([("  no index files yet (the next lookup builds one)", "dim")])
     for f in files:
-        built = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(f.built_at)) if f.built_at else "?"
-        used = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(f.used_at)) if f.used_at else "?"
-        state = "current" if f.current else ("unreadable" if f.entries is None else "other catalog files or stale")
-        count = "?" if f.entries is None else f"{f.entries:,}"
+        entries = "?" if f.entries is None else f"{f.entries:,}"
+        when = f"built {local_time(f.built_at)}, last used {local_time(f.used_at)}"
         lines.append(
             [
                 (f"  {f.path.name}", "cyan"),
-                (f"  {f.size:,} bytes, {count} entries, built {built}, last used {used}, ", None),
-                (state, "green" if f.current else "dim"),
+                (f"  {f.size:,} bytes, {entries} entries, {when}, ", None),
+                (cache_state(f), "green" if f.current else "dim"),
             ]
         )
         lines += [[(f"    {p}", "dim")] for p in f.files]
     return lines
+
+
+def cache_state(f: CacheEntry) -> str:
+    """Whether an index file serves the catalog files in use now."""
+    return "current" if f.current else ("unreadable" if f.entries is None else "other catalog files or stale")
+
+
+def local_time(when: float | None) -> str:
+    """A timestamp as local date and time, ``?`` when unknown."""
+    import time
+
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(when)) if when else "?"

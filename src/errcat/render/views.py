@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 View = str | list[Any]  # a document to print as is, or text lines to print (styled on a terminal)
 
 
-def lookup_view(fmt: str, result: LookupResult) -> View:
+def lookup_view(fmt: str, result: LookupResult, full: bool = False) -> View:
     if fmt == "json":
         from .jsondoc import dumps, lookup_document
 
@@ -32,7 +32,7 @@ def lookup_view(fmt: str, result: LookupResult) -> View:
         return lookup_markdown(result)
     from .text import lookup_lines
 
-    return lookup_lines(result)
+    return lookup_lines(result, full)
 
 
 def search_view(fmt: str, text: str, hits: list[SearchHit]) -> View:
@@ -125,6 +125,10 @@ def cache_view(fmt: str, folder: str, files: list[CacheEntry]) -> View:
         from .jsondoc import cache_document, dumps
 
         return dumps(cache_document(folder, files))
+    if fmt == "markdown":
+        from .markdown import cache_markdown
+
+        return cache_markdown(folder, files)
     from .text import cache_lines
 
     return cache_lines(folder, files)
