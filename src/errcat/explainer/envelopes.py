@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ..model import HTTP_METHODS
+from ..values import to_int, to_status
 
 MAX_ERRORS = 1000  # errors read from one paste; the rest are counted, not explained
 MAX_NODES = 50_000  # JSON values visited, whatever the nesting
@@ -166,11 +167,13 @@ def _sage(d: dict[str, Any], shape: Shape) -> Observed:
 
 def status_of(value: Any) -> int | None:
     """An HTTP status from a JSON or recorded value, if it is one."""
-    try:
-        status = int(value)
-    except (TypeError, ValueError):
-        return None
-    return status if 100 <= status <= 599 else None
+    return to_status(value)
+
+
+def _int_or_text(raw: str) -> int | str:
+    """An integer literal of a body as a number when it is one errcat can hold, else as its text."""
+    number = to_int(raw)
+    return raw if number is None else number
 
 
 def _humanize(field_name: str) -> str:
@@ -315,7 +318,7 @@ class _Reader:
 
 def _loads(text: str) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_int_or_text)  # 5,000 nines: kept as text, not a ValueError
     except (ValueError, RecursionError):
         return None
 
@@ -390,7 +393,7 @@ def _lenient_objects(body: str) -> tuple[list[dict[str, Any]], bool]:
         if raw[0] in "\"'":
             value: Any = _string_value(raw)
         else:
-            value = _LITERALS[raw] if raw in _LITERALS else int(raw) if raw.lstrip("-").isdigit() else raw
+            value = _LITERALS[raw] if raw in _LITERALS else _int_or_text(raw)
         current[key] = value
         last = m.end()
     cut = _CUT_PAIR.search(body, last)

@@ -9,14 +9,16 @@ only a real change of content rebuilds it.
 
 Safety: an index is written to a temporary file and renamed into place, so concurrent first
 runs never see a half-written file; a file whose size, format, build id or row checksums are
-wrong is rebuilt, never trusted; a cache folder that cannot be written falls back to an index
-in memory, silently. ``ERRCAT_NO_CACHE=1`` always uses memory.
+wrong is rebuilt, never trusted; a cache folder that cannot be read or written (left by a ``sudo``
+run that kept ``HOME``) falls back to an index in memory, with one warning line on stderr (the
+``errcat`` logger). ``ERRCAT_NO_CACHE=1`` always uses memory, silently.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sqlite3
 import time
@@ -202,7 +204,11 @@ def open_index(
     folder = cache_dir()
     name = index_name(states)
     index_file, stat_file = folder / f"{name}.sqlite", folder / f"{name}.stat"
-    if not rebuild and index_file.exists():
+    try:
+        cached = not rebuild and index_file.exists()
+    except OSError as exc:  # a folder this user may not enter
+        return _in_memory_after(exc, folder, paths, builtin, use_env)
+    if cached:
         index = _reuse(index_file, stat_file, states)
         if index is not None:
             return index
@@ -235,8 +241,9 @@ def open_index(
         _record_stats(stat_file, states, build)
         prune(folder, cache_keep(), spare=index_file)
         return CatalogIndex(open_checked(index_file), source=catalog, origin=str(index_file))
-    except (OSError, sqlite3.Error, CorruptIndex):
-        return compile_in_memory(catalog)  # an unwritable cache is not the user's problem
+    except (OSError, sqlite3.Error, CorruptIndex) as exc:
+        warn_unusable(folder, exc)
+        return compile_in_memory(catalog)  # an unwritable cache slows errcat down, nothing more
 
 
 def _reuse(index_file: Path, stat_file: Path, states: list[FileState]) -> CatalogIndex | None:
@@ -264,6 +271,50 @@ def _discard(index_file: Path) -> None:
     for f in (index_file, index_file.with_suffix(".stat")):
         with contextlib.suppress(OSError):
             f.unlink()
+
+
+_log = logging.getLogger("errcat")
+_warned: set[str] = set()
+
+
+def unusable_reason(exc: BaseException) -> str:
+    """Why the cache folder failed, in a few words (``Permission denied``)."""
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+
+
+def warn_unusable(folder: Path, exc: BaseException) -> None:
+    """One warning line per process: the cache folder cannot be used, the index is built in memory."""
+    if str(folder) in _warned:
+        return
+    _warned.add(str(folder))
+    _log.warning(
+        "errcat: warning: cannot use the cache folder %s (%s); the index is built in memory on each run "
+        "(fix its owner, or set %s to a folder of yours)",
+        folder,
+        unusable_reason(exc),
+        CACHE_ENV,
+    )
+
+
+def _in_memory_after(exc: OSError, folder: Path, paths: list[Path | str] | None, builtin: bool, use_env: bool) -> CatalogIndex:
+    warn_unusable(folder, exc)
+    return _build_in_memory(paths, builtin, use_env)
+
+
+def cache_problem(folder: Path | None = None) -> str | None:
+    """Why the cache folder cannot hold indexes (``Permission denied``), or None when it can: a
+    file is created in it and removed (the folder itself is not created)."""
+    import tempfile
+
+    folder = folder or cache_dir()
+    try:
+        if not folder.exists():
+            parent = next((p for p in folder.parents if p.exists()), None)
+            return None if parent is not None and os.access(parent, os.W_OK | os.X_OK) else "cannot be created"
+        with tempfile.TemporaryFile(dir=folder):
+            return None
+    except OSError as exc:
+        return unusable_reason(exc)
 
 
 def _build_in_memory(paths: list[Path | str] | None, builtin: bool, use_env: bool) -> CatalogIndex:
