@@ -164,7 +164,8 @@ class Explanation(NamedTuple):
 
 
 _CODE_MENTION = re.compile(r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b", re.IGNORECASE)
-_SPLITTERS = re.compile(r"(?::\s+|\s+-+>?\s+|\s+[\u2013\u2014\u2192]\s*|\]\s*|\|\s*|=>\s*|\s+>\s+)")
+# A run of blanks is entered at its start only, and whole (?<!\s)\s++: linear, where \s+ retried every start
+_SPLITTERS = re.compile(r"(?::\s+|(?<!\s)\s++(?:-+>?\s+|[\u2013\u2014\u2192]\s*|>\s+)|\]\s*|\|\s*|=>\s*)")
 _BARE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
 
 

@@ -66,6 +66,7 @@ def clear_cache() -> tuple[int, int]:
             return 0, 0
     except OSError:
         return 0, 0
+    # index-*.lock stays: deleting a lock another process holds would let a third build beside it
     for f in [*folder.glob("index-*.sqlite"), *folder.glob("index-*.stat"), *folder.glob(".index-*.tmp")]:
         with contextlib.suppress(OSError):
             size = f.stat().st_size
