@@ -162,9 +162,7 @@ def foreign_cache(tmp_path: Path) -> Iterator[tuple[Path, dict]]:
         os.chown(folder, 0, 0)
 
 
-@pytest.mark.parametrize(
-    "args", [["lookup", "25008"], ["search", "financial year"], ["list", "--vendor", "sage"], ["explain"]]
-)
+@pytest.mark.parametrize("args", [["lookup", "25008"], ["search", "financial year"], ["list", "--vendor", "sage"], ["explain"]])
 def test_row9_an_unusable_cache_falls_back_to_memory_with_one_warning(foreign_cache, args):
     folder, kw = foreign_cache
     done = run(*args, stdin="25008" if args == ["explain"] else None, **kw)
@@ -212,7 +210,12 @@ class _Hostile(BaseHTTPRequestHandler):
         else:
             data = b""
             self.send_response(429)
-            self.send_header("Retry-After", {"/nines": NINES, "/year1": "Mon, 01 Jan 0001 00:00:00 GMT", "/year9999": "Fri, 31 Dec 9999 23:59:59 GMT"}.get(self.path, "²"))
+            self.send_header(
+                "Retry-After",
+                {"/nines": NINES, "/year1": "Mon, 01 Jan 0001 00:00:00 GMT", "/year9999": "Fri, 31 Dec 9999 23:59:59 GMT"}.get(
+                    self.path, "²"
+                ),
+            )
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
