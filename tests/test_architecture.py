@@ -39,7 +39,7 @@ LAYERS = [  # top to bottom; a module may import only from layers below its own
     ["errcat.index"],
     ["errcat.catalog"],
     ["errcat.text", "errcat.templates", "errcat.bulk"],
-    ["errcat.model", "errcat.errors", "errcat.legend"],
+    ["errcat.model", "errcat.errors", "errcat.legend", "errcat.values"],
 ]
 
 

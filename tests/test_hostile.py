@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -337,3 +338,37 @@ def test_scan_shows_control_characters_escaped(tmp_path):
     )
     text = out(run("scan", str(log)))
     assert "\x1b" not in text and "\x07" not in text and "\\x1b]" in text
+
+
+# ---- the index build lock --------------------------------------------------------------------------
+
+
+def test_a_cold_run_waits_for_the_build_under_way_and_then_uses_it(tmp_path):
+    import fcntl
+
+    from errcat.catalog.locate import catalog_paths
+    from errcat.index.cache import file_states, index_name
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    env = {"ERRCAT_CACHE_DIR": str(folder)}
+    name = index_name(file_states(catalog_paths([], builtin=True, use_env=False)))
+    with open(folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a build under way in another process
+        child = subprocess.Popen(
+            [sys.executable, "-m", "errcat", "lookup", "25008"],
+            env={**os.environ, **env, "NO_COLOR": "1"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        time.sleep(3)
+        assert child.poll() is None, "the cold run did not wait for the build under way"
+        elsewhere = tmp_path / "elsewhere"  # the build the lock stands for, done and renamed into place
+        assert run("lookup", "25008", env={"ERRCAT_CACHE_DIR": str(elsewhere)}).returncode == 0
+        for suffix in (".sqlite", ".stat"):
+            shutil.copy(elsewhere / f"{name}{suffix}", tmp_path / f"copy{suffix}")
+            os.replace(tmp_path / f"copy{suffix}", folder / f"{name}{suffix}")
+        built = (folder / f"{name}.sqlite").stat().st_ino
+    stdout, stderr = child.communicate(timeout=120)
+    assert child.returncode == 0 and b"25008" in stdout and stderr == b""
+    assert (folder / f"{name}.sqlite").stat().st_ino == built  # used, not built again
