@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .errors import UsageError, check_vendor
 from .model import HTTP_METHODS, Entry, Guide
 from .text import CAMEL, WORD, normalize_path, squash, tokens
+from .values import to_status
 
 if TYPE_CHECKING:
     from .catalog.core import Catalog
@@ -47,6 +48,8 @@ class Filters(_FilterValues):
     ) -> Filters:
         if severity is not None and severity.lower() not in SEVERITIES:
             raise UsageError(f"severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+        if status is not None and to_status(status) is None:  # SQLite cannot even compare 99999999999999999999
+            raise UsageError(f"status must be an HTTP status from 100 to 599, not {str(status)[:40]!r}")
         return super().__new__(cls, vendor, endpoint, method, status, severity, documented_only)
 
     def accepts(self, entry: Entry) -> bool:

@@ -46,3 +46,42 @@ def _word_tokens(word: str) -> tuple[str, ...]:
     if len(parts) > 1:
         forms += [p.lower() for p in parts if p.lower() != forms[0]]
     return tuple(f[:-1] if len(f) > 3 and f.endswith("s") and not f.endswith("ss") else f for f in dict.fromkeys(forms))
+
+
+# A lone surrogate, as JSON or Python escapes spell it (a pair is matched first, and kept).
+_ESCAPED_SURROGATE = re.compile(r"(\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2})|\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def repaired(text: str) -> str:
+    """Text with every lone surrogate (an emoji cut in half), raw or escaped as ``\\ud83d``, made
+    U+FFFD: such text cannot be encoded, so printing it (or JSON decoded from it) would fail.
+    Runs once where input enters; text without any costs one encode and one substring search."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if "\\u" in text or "\\U" in text:
+        text = _ESCAPED_SURROGATE.sub(lambda m: m.group(1) or "\\ufffd", text)
+    return text
+
+
+# What a terminal would act on instead of showing: C0 controls but tab and newline, DEL, C1
+# controls (U+009B is a CSI of its own), bidirectional overrides, and lone surrogates.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")  # json.dumps escapes C0 itself
+
+
+def visible(text: str) -> str:
+    """Text for a terminal: each control character shown escaped (``\\x1b``), so a log line
+    cannot retitle, clear or recolour the user's terminal."""
+    if _UNSAFE.search(text) is None:
+        return text
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def json_visible(document: str) -> str:
+    """A JSON document whose strings keep every control character as a JSON escape (``\\u009b``):
+    still the same JSON, and safe to print."""
+    if _UNSAFE_IN_JSON.search(document) is None:
+        return document
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)

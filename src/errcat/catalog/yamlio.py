@@ -106,11 +106,52 @@ class _Builder:
         return mapping
 
 
+# Aliases may repeat what a file holds, not multiply it: a 483-byte "billion laughs" file (anchors
+# nested 9 deep) expands to 10^9 values. Above this many values beyond ten per node written, a file
+# is refused before anything is built; a real catalog's anchors stay far below it.
+EXPANSION_SLACK = 100_000
+
+
+def expanded_beyond(root: yaml.Node, limit: int | None = None) -> yaml.Node | None:
+    """The first node whose values, with every alias expanded, outnumber ``limit`` (default: ten
+    per distinct node plus EXPANSION_SLACK); None when the document stays within it. Linear in the
+    distinct nodes: each one's expanded size is counted once."""
+    sizes: dict[int, int] = {}
+    counting: set[int] = set()  # nodes whose children are being counted: an alias back to one is a cycle
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes or (not children_done and id(node) in counting):
+            continue
+        if not children_done:
+            counting.add(id(node))
+            stack.append((node, True))
+            stack.extend((c, False) for c in _children(node) if id(c) not in sizes and id(c) not in counting)
+            continue
+        counting.discard(id(node))
+        sizes[id(node)] = 1 + sum(sizes.get(id(c), 0) for c in _children(node))  # a cycle adds nothing: the builder refuses it
+        if sizes[id(node)] > (limit if limit is not None else 10 * len(sizes) + EXPANSION_SLACK):
+            return node
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
 def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse ``text``; return the data (None when unreadable) and any problems found."""
     problems: list[Problem] = []
     try:
         node = yaml.compose(text, Loader=_BaseLoader)  # safe: composing builds no Python objects
+        if node is not None and (bomb := expanded_beyond(node)) is not None:
+            message = "its aliases expand to too many values (anchors nested inside anchors, a 'billion laughs'): refused"
+            problems.append(Problem(file, bomb.start_mark.line + 1, "CAT001", "yaml-syntax", message))
+            return None, problems
         data = None if node is None else _Builder(file, problems).build(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

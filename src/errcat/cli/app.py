@@ -16,6 +16,7 @@ from .. import __version__
 from ..api import ErrorCatalog
 from ..catalog.locate import ENV_VAR
 from ..errors import EXIT_OK, EXIT_USAGE, CatalogError, ErrcatError
+from ..text import visible
 
 T = TypeVar("T")
 
@@ -33,7 +34,7 @@ class _Group(TyperGroup):
                 typer.echo(f"errcat: ... and {len(exc.problems) - 20} more problems (run `errcat validate`)", err=True)
             ctx.exit(exc.exit_code)
         except ErrcatError as exc:
-            typer.echo(f"errcat: {exc}", err=True)
+            typer.echo(f"errcat: {visible(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:
             # `errcat ... | head -1`: the reader has what it wanted; not an error (scripts use pipefail)
@@ -132,7 +133,7 @@ def _query(catalog: list[Path] | None, no_builtin: bool, work: Callable[[ErrorCa
 def _output(view: "str | list[Any]") -> None:
     """Print a rendered document (str) or text lines (styled on a terminal)."""
     if isinstance(view, str):
-        sys.stdout.write(view)
+        sys.stdout.write(visible(view))  # a document holding input text: its control characters shown escaped
         return
     from ..render.console import print_lines
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import EXIT_NOT_FOUND
+from ..errors import EXIT_NOT_FOUND, EXIT_USAGE
 from .app import (
     CatalogOpt,
     Command,
@@ -138,18 +138,22 @@ def docs(
 @cache_app.command("info", cls=Command)
 def cache_info(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_builtin: NoBuiltinOpt = False) -> None:
     """The cache folder and each index file in it; `current` marks the one serving these catalog files."""
-    from ..index.cache import cache_dir
+    from ..index.cache import cache_dir, cache_problem
     from ..index.maintenance import cache_entries
     from ..render.views import cache_view
 
-    _output(cache_view(format, str(cache_dir()), cache_entries(list(catalog or []), builtin=not no_builtin)))
+    files = cache_entries(list(catalog or []), builtin=not no_builtin)
+    _output(cache_view(format, str(cache_dir()), files, cache_problem()))
 
 
 @cache_app.command("clear", cls=Command)
 def cache_clear() -> None:
     """Delete every cached index (the next command rebuilds the one it needs)."""
-    from ..index.cache import cache_dir
+    from ..index.cache import cache_dir, cache_problem
     from ..index.maintenance import clear_cache
 
+    problem = cache_problem()
+    if problem and problem != "cannot be created":
+        _fail(f"cannot clear the cache folder {cache_dir()}: {problem}", EXIT_USAGE)
     removed, freed = clear_cache()
     typer.echo(f"removed {removed} file(s), {freed:,} bytes, from {cache_dir()}", err=True)

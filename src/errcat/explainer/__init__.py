@@ -16,14 +16,14 @@ from ..catalog.core import Catalog
 from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex, as_index
 from ..model import Entry, Guide
-from ..text import normalize_path
+from ..text import normalize_path, repaired
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_status
 from .evidence import Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
 from .match import DOCUMENTED_KINDS, Context, ErrorMatch, match_error, spot_names
 from .recordings import Recording, read_recording
 from .redact import redact, redact_report
 from .reference import Reference, reference_for
-from .split import Exchange, decode, html_title, is_status_noise, split
+from .split import MAX_INPUT_BYTES, Exchange, decode, html_title, is_status_noise, split
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
 
@@ -191,7 +191,8 @@ class Explanation(NamedTuple):
 
 
 _CODE_MENTION = re.compile(r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b", re.IGNORECASE)
-_SPLITTERS = re.compile(r"(?::\s+|\s+-+>?\s+|\s+[\u2013\u2014\u2192]\s*|\]\s*|\|\s*|=>\s*|\s+>\s+)")
+# A run of blanks is entered at its start only, and whole (?<!\s)\s++: linear, where \s+ retried every start
+_SPLITTERS = re.compile(r"(?::\s+|(?<!\s)\s++(?:-+>?\s+|[\u2013\u2014\u2192]\s*|>\s+)|\]\s*|\|\s*|=>\s*)")
 _BARE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
 
 
@@ -320,6 +321,7 @@ def explain(
     ``documented_only`` leaves out errors the vendor does not document (the observed layer)."""
     catalog = as_index(catalog)
     check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)  # a secret typed there is not echoed
+    text, notes = _bounded(repaired(text), notes)
     if not text.strip():
         raise UsageError("nothing to explain: the input is empty (paste an error response, a message or a code)")
     # A recording's structure is parsed first (redaction may not keep its JSON or YAML well formed);
@@ -355,9 +357,14 @@ def explain_exchange(
             kinds[kind] = kinds.get(kind, 0) + n
         return r.text
 
-    safe_headers = [(name, hidden(f"{name}: {value}").split(":", 1)[1].strip()) for name, value in headers or []]
+    body, notes = _bounded(repaired(body), ())
+    safe_headers = [
+        (repaired(name), hidden(repaired(f"{name}: {value}")[:MAX_HEADER]).split(":", 1)[1].strip())
+        for name, value in (headers or [])[:MAX_HEADERS]
+    ]
     safe_body = hidden(body)
-    safe_url = hidden(url) if url else None
+    safe_url = hidden(repaired(url)[:MAX_HEADER]) if url else None
+    reason = repaired(reason)[:MAX_HEADER] if reason else None
     lines = [" ".join(p for p in (method, safe_url) if p)] if method or safe_url else []
     lines += [f"HTTP/1.1 {status} {reason or ''}".rstrip()] if status is not None else []
     lines += [f"{k}: {v}" for k, v in safe_headers]
@@ -365,7 +372,22 @@ def explain_exchange(
     ex.method, ex.status, ex.reason, ex.headers = (method.upper() if method else None), status, reason, safe_headers
     if safe_url:
         ex.set_url(safe_url)
-    return _explain_exchange(catalog, ex, vendor, (), None, kinds, documented_only=documented_only)
+    return _explain_exchange(catalog, ex, vendor, notes, None, kinds, documented_only=documented_only)
+
+
+MAX_HEADER = 65536  # a header value, URL or reason longer than this is cut (no client sends one)
+MAX_HEADERS = 500  # headers read from one response
+
+
+def _bounded(text: str, notes: list[str] | tuple[str, ...]) -> tuple[str, list[str] | tuple[str, ...]]:
+    """At most MAX_INPUT_BYTES of (repaired) text, as a paste read from a file is cut, the cut noted."""
+    if len(text) <= MAX_INPUT_BYTES // 4:  # no character takes more than 4 bytes
+        return text, notes
+    data = text.encode("utf-8")
+    if len(data) <= MAX_INPUT_BYTES:
+        return text, notes
+    cut = data[:MAX_INPUT_BYTES].decode("utf-8", "ignore")
+    return cut, [*notes, f"input is {len(data):,} bytes; only the first {MAX_INPUT_BYTES:,} were read"]
 
 
 def _explain_exchange(

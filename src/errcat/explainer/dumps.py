@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import re
 
+from ..values import to_int
+
 # var_dump: ["key"]=> string(5) "error" | int(1) | float(1.5) | bool(true) | NULL  (object keys may carry
 # ":protected" or ':"Class":private')
 _VAR_DUMP = re.compile(
@@ -65,12 +67,12 @@ def _rewrite_var_dump(text: str) -> tuple[str, bool, bool]:
         end = m.end()
         value: object
         if m.group("len") is not None:
-            value, end, was_cut = _var_dump_string(text, m.end(), int(m.group("len")))
+            value, end, was_cut = _var_dump_string(text, m.end(), to_int(m.group("len")) or 0)
             if was_cut:
                 out.append(text[pos : m.start()] + json.dumps(key) + ": " + '"' + str(value).replace('"', "'"))
                 return "".join(out), True, True
         elif m.group("int") is not None:
-            value = int(m.group("int"))
+            value = _number(m.group("int"))
         elif m.group("float") is not None:
             value = m.group("float")
         elif m.group("bool") is not None:
@@ -93,7 +95,7 @@ def _rewrite_xdebug(text: str) -> tuple[str, bool]:
         if m.group("str") is not None:
             return _pair(m.group("key"), m.group("str"))
         if m.group("int") is not None:
-            return _pair(m.group("key"), int(m.group("int")))
+            return _pair(m.group("key"), _number(m.group("int")))
         if m.group("float") is not None:
             return _pair(m.group("key"), m.group("float"))
         if m.group("bool") is not None:
@@ -112,9 +114,15 @@ def _rewrite_print_r(text: str) -> tuple[str, bool]:
         if _CONTAINER.match(value) or value in ("", "("):
             return m.group(0)
         found = True
-        return _pair(m.group("key").strip(), int(value) if value.lstrip("-").isdigit() and len(value) < 16 else value)
+        return _pair(m.group("key").strip(), _number(value))
 
     return _PRINT_R.sub(pair, text), found
+
+
+def _number(raw: str) -> int | str:
+    """A dumped integer as a number when it is one (``²`` and 5,000 nines stay text)."""
+    number = to_int(raw)
+    return raw if number is None else number
 
 
 def rewrite(text: str) -> tuple[str, bool] | None:

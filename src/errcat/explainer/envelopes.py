@@ -18,12 +18,14 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ..model import HTTP_METHODS
+from ..values import to_int, to_status
 
 MAX_ERRORS = 1000  # errors read from one paste; the rest are counted, not explained
 MAX_NODES = 50_000  # JSON values visited, whatever the nesting
 MAX_DEPTH = 32
 MAX_DECODE_ATTEMPTS = 64  # failed JSON starts tried before giving up on a body
 MAX_TEXT = 500  # longest plain-text message considered
+MAX_LENIENT_TEXT = 64 * 1024  # of a body that is not JSON, the part read pair by pair (hundreds of errors)
 
 
 class Shape(NamedTuple):
@@ -182,11 +184,16 @@ def _sage(d: dict[str, Any], shape: Shape) -> Observed:
 
 def status_of(value: Any) -> int | None:
     """An HTTP status from a JSON or recorded value, if it is one."""
-    try:
-        status = int(value)
-    except (TypeError, ValueError):
-        return None
-    return status if 100 <= status <= 599 else None
+    return to_status(value)
+
+
+def _int_or_text(raw: str) -> int | str:
+    """An integer literal of a body as a number when it is one errcat can hold, else as its text."""
+    number = to_int(raw)
+    return raw if number is None else number
+
+
+_DECODER = json.JSONDecoder(parse_int=_int_or_text)  # 5,000 nines: kept as text, not a ValueError
 
 
 def _humanize(field_name: str) -> str:
@@ -331,7 +338,7 @@ class _Reader:
 
 def _loads(text: str) -> Any:
     try:
-        return json.loads(text)
+        return _DECODER.decode(text)
     except (ValueError, RecursionError):
         return None
 
@@ -350,7 +357,7 @@ _PAIR = re.compile(
 # The paste stops inside a string value: "Message": "The s<end>
 _CUT_PAIR = re.compile(_KEY + r"""(["'])((?:(?!\4)[^\\\n]|\\.){0,4000})\s*\Z""")
 # An "Errors" key in any syntax (JSON, a repr, a dump): the objects around it are MYOB error bodies.
-_ERRORS_KEY = re.compile(r"""(?:["'\[:]|^\s*)Errors["'\]]?\s*(?::|=>)""", re.MULTILINE)
+_ERRORS_KEY = re.compile(r"""(?:["'\[:]|^[ \t]*+)Errors["'\]]?\s*(?::|=>)""", re.MULTILINE)  # ^\s*: quadratic on blank lines
 _LITERALS: dict[str, Any] = {
     "null": None, "NULL": None, "None": None, "nil": None, "true": True, "True": True, "false": False, "False": False,
 }  # fmt: skip
@@ -406,7 +413,7 @@ def _lenient_objects(body: str) -> tuple[list[dict[str, Any]], bool]:
         if raw[0] in "\"'":
             value: Any = _string_value(raw)
         else:
-            value = _LITERALS[raw] if raw in _LITERALS else int(raw) if raw.lstrip("-").isdigit() else raw
+            value = _LITERALS[raw] if raw in _LITERALS else _int_or_text(raw)
         current[key] = value
         last = m.end()
     cut = _CUT_PAIR.search(body, last)
@@ -462,6 +469,9 @@ def read_body(body: str) -> Reading:
 
     dumped = rewrite(stripped)
     pairs_text = dumped[0] if dumped else stripped
+    if len(pairs_text) > MAX_LENIENT_TEXT:  # pair by pair costs ~30 us: a 2 MB run of pairs would take 8 s
+        reading.notes.append(f"the body is not valid JSON; only its first {MAX_LENIENT_TEXT:,} characters were read leniently")
+        pairs_text = pairs_text[:MAX_LENIENT_TEXT]
     objects, cut = _lenient_objects(pairs_text)
     cut = cut or bool(dumped and dumped[1])
     reader.in_errors = bool(_ERRORS_KEY.search(stripped))

@@ -15,11 +15,17 @@ import json
 import re
 from typing import Any, NamedTuple
 
+from ..values import to_int
 from .envelopes import status_of
 
 MAX_INTERACTIONS = 200  # error responses explained from one recording; the rest are counted
 
-_YAML_CASSETTE = re.compile(r"^\s*-?\s*(?:http_interactions|interactions)\s*:|^\s*-\s*request\s*:", re.MULTILINE)
+# Possessive blanks on one line: `^\s*` at each line start would run over every following blank line,
+# and two greedy runs side by side retry each split of one run (both quadratic in whitespace).
+_YAML_CASSETTE = re.compile(
+    r"^[ \t]*+(?:-[ \t]*+(?:http_interactions|interactions|request)|http_interactions|interactions)[ \t]*+:", re.MULTILINE
+)
+_YAML_RESPONSE = re.compile(r"^[ \t]*+(?:-[ \t]*+)?+response[ \t]*+:", re.MULTILINE)
 
 
 class Recorded(NamedTuple):
@@ -36,16 +42,24 @@ class Recording(NamedTuple):
     more: int  # error exchanges beyond MAX_INTERACTIONS
 
 
+def _int_or_text(raw: str) -> int | str:
+    number = to_int(raw)
+    return raw if number is None else number
+
+
+_DECODER = json.JSONDecoder(parse_int=_int_or_text)  # a status of 5,000 nines: no status, not a ValueError
+
+
 def read_recording(text: str) -> Recording | None:
     """The error exchanges of a VCR cassette or HAR file; None when the text is neither."""
     head = text.lstrip()[:4096]
     data: Any = None
     if head.startswith("{") and ('"log"' in head or "interactions" in head):
         try:
-            data = json.loads(text)
-        except ValueError:
+            data = _DECODER.decode(text)
+        except (ValueError, RecursionError):  # 5,000 nines or 100,000 brackets: not a recording errcat reads
             return None
-    elif _YAML_CASSETTE.search(head) and re.search(r"^\s*response\s*:", text, re.MULTILINE):
+    elif _YAML_CASSETTE.search(head) and _YAML_RESPONSE.search(text):
         data = _yaml(text)
     if isinstance(data, dict) and isinstance(data.get("log"), dict) and isinstance(data["log"].get("entries"), list):
         return _collect("HAR file", [_har(e) for e in data["log"]["entries"] if isinstance(e, dict)])
@@ -59,11 +73,18 @@ def read_recording(text: str) -> Recording | None:
 def _yaml(text: str) -> Any:
     import yaml  # only for a recording: PyYAML stays off explain's start-up path
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from ..catalog.yamlio import expanded_beyond
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # a safe loader: no Ruby or Python objects are built
     try:
-        return yaml.load(text, Loader=loader)  # a safe loader: no Ruby or Python objects are built
-    except yaml.YAMLError:
+        node = loader.get_single_node()
+        if node is None or expanded_beyond(node) is not None:  # a "billion laughs" is no recording
+            return None
+        return loader.construct_document(node)
+    except (yaml.YAMLError, RecursionError):
         return None
+    finally:
+        loader.dispose()
 
 
 def _collect(kind: str, exchanges: list[tuple[int | None, Recorded] | None]) -> Recording:

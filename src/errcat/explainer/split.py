@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from ..errors import UsageError
 from ..model import HTTP_METHODS
+from ..values import to_status
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024  # a paste larger than this is cut; the cut is reported
 METHODS = HTTP_METHODS
@@ -150,7 +151,7 @@ def split(text: str) -> Exchange:
     for i, line in enumerate(lines):
         stripped = line.strip()
         if m := _STATUS_LINE.match(stripped):
-            ex.status, ex.reason = int(m.group(1)), (m.group(2).strip() or None)
+            ex.status, ex.reason = to_status(m.group(1)), (m.group(2).strip() or None)
             ex.headers = [h for h in ex.headers if h[0].startswith(">")]  # keep request headers only
             state, framed, body_start, body_end = "response", True, i + 1, len(lines)
             continue
@@ -227,20 +228,24 @@ def _trim_url(url: str) -> str:
 def _find_status(ex: Exchange) -> None:
     head = ex.text[:65536]
     title = _HTML_TITLE.search(head)
-    if title and title.group(1) and int(title.group(1)) in KNOWN_STATUSES:  # a proxy's HTML error page
-        ex.status = int(title.group(1))
+    if title and title.group(1) and to_status(title.group(1)) in KNOWN_STATUSES:  # a proxy's HTML error page
+        ex.status = to_status(title.group(1))
         return
     for pattern in _STATUS_PATTERNS:
         for m in pattern.finditer(head):
-            status = int(m.group(1))
+            status = to_status(m.group(1))
             if status in KNOWN_STATUSES and status >= 400:
                 ex.status = status
                 return
     bare = _BARE_STATUS.match(ex.body.strip())
     if bare:
-        status = int(bare.group(1))
+        status = to_status(bare.group(1))
         reason = (bare.group(2) or "").strip()
-        if status in KNOWN_STATUSES and (not reason or reason.lower() == HTTPStatus(status).phrase.lower()):
+        if (
+            status is not None
+            and status in KNOWN_STATUSES
+            and (not reason or reason.lower() == HTTPStatus(status).phrase.lower())
+        ):
             ex.status, ex.reason = status, reason or None
 
 

@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..catalog.core import Catalog
+from ..values import to_int
 from .match import CLAIMED, ErrorMatch
 
 if TYPE_CHECKING:
@@ -117,7 +118,8 @@ def stub_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[str, 
         where = " ".join(p for p in (ex.method, ex.path) if p)
         documented = next((ep.methods for ep in known.endpoints if ep.path == x.endpoint), ()) if known else ()
         methods = [ex.method] if ex.method and (not x.endpoint or ex.method in documented) else []
-        code: int | str | None = int(obs.code) if obs.code and obs.code.isdigit() else obs.code
+        number = to_int(obs.code) if obs.code and obs.code.isascii() and obs.code.isdigit() else None
+        code: int | str | None = obs.code if number is None else number
         entries.append(
             {
                 "id": eid,

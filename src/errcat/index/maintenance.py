@@ -35,7 +35,11 @@ def cache_entries(paths: list[Path | str] | None = None, *, builtin: bool = True
     except (OSError, ValueError):
         current_name, content = "", ""
     out = []
-    for f in sorted(folder.glob("index-*.sqlite")) if folder.is_dir() else []:
+    try:
+        found = sorted(folder.glob("index-*.sqlite")) if folder.is_dir() else []
+    except OSError:  # a folder this user may not read: cache_problem() says so
+        found = []
+    for f in found:
         entries, built_at, files, current = None, None, [], False
         try:
             db = open_checked(f)
@@ -48,7 +52,8 @@ def cache_entries(paths: list[Path | str] | None = None, *, builtin: bool = True
                 db.close()
         except (sqlite3.DatabaseError, CorruptIndex, OSError, ValueError):
             pass
-        out.append(CacheEntry(f, f.stat().st_size, entries, built_at, files, current, last_used(f)))
+        with contextlib.suppress(OSError):
+            out.append(CacheEntry(f, f.stat().st_size, entries, built_at, files, current, last_used(f)))
     return out
 
 
@@ -56,8 +61,12 @@ def clear_cache() -> tuple[int, int]:
     """Delete every index, stat and leftover temporary file; return (files removed, bytes freed)."""
     folder = cache_dir()
     removed = freed = 0
-    if not folder.is_dir():
+    try:
+        if not folder.is_dir():
+            return 0, 0
+    except OSError:
         return 0, 0
+    # index-*.lock stays: deleting a lock another process holds would let a third build beside it
     for f in [*folder.glob("index-*.sqlite"), *folder.glob("index-*.stat"), *folder.glob(".index-*.tmp")]:
         with contextlib.suppress(OSError):
             size = f.stat().st_size

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from ..explainer import Explanation
     from ..index.store import CatalogIndex
 
+from ..values import to_seconds, to_status
+
 __all__ = ["ExplainFilter", "RetryAdvice", "VendorError", "explain_response", "retry_advice", "should_retry"]
 
 _DEFAULT: ErrorCatalog | None = None
@@ -88,7 +90,7 @@ def explain_response(
     items = list(headers.items()) if hasattr(headers, "items") else list(headers)
     return explain_exchange(
         _catalog(catalog),
-        status=int(status) if status is not None else None,
+        status=to_status(status),  # "abc", 1e999 or infinity: no status, not a ValueError
         body=_body(response),
         method=str(method) if method else None,
         url=str(url) if url else None,
@@ -141,23 +143,29 @@ _NETWORK = {  # exception classes (by name, so no client is imported) that mean 
 }  # fmt: skip
 
 
+MAX_RETRY_AFTER = 86400.0  # seconds: a Retry-After asking for more than a day is taken as one day (a daily quota)
+
+
 def _retry_after(value: str | None) -> float | None:
     """Seconds from a Retry-After header: delta-seconds or an HTTP-date (RFC 9110, 10.2.3)."""
     if not value:
         return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
+    value = value.strip()[:200]
+    if value.isdigit():  # delta-seconds (also "²" or 5,000 nines, which to_seconds refuses or caps)
+        return to_seconds(value, MAX_RETRY_AFTER)
     from datetime import UTC, datetime
     from email.utils import parsedate_to_datetime
 
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    try:
+        return to_seconds(max(0.0, (when - datetime.now(UTC)).total_seconds()), MAX_RETRY_AFTER)
+    except OverflowError:  # a date near year 1 or 9999 whose difference from now cannot be held
+        return None
 
 
 def _advise(x: Explanation) -> RetryAdvice:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from ..text import visible
 from .text import Line, plain
 
 
@@ -20,6 +21,7 @@ def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
     """Print text lines: through rich on a terminal (wrapped to its width; styled unless NO_COLOR),
     as plain text when piped."""
     stream = stream or sys.stdout
+    lines = [[(visible(text), style) for text, style in line] for line in lines]  # input text may hold escapes
     if not (stream.isatty() and os.environ.get("TERM") != "dumb"):
         stream.write(plain(lines))
         return

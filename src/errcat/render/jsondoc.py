@@ -14,6 +14,7 @@ from ..explainer.document import explain_document as explain_document
 from ..model import Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
 from ..records import entry_fields, envelope, guide_record
+from ..text import json_visible
 
 if TYPE_CHECKING:
     from ..index.maintenance import CacheEntry
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 
 
 def dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    """The document as JSON; control characters taken from the input stay JSON escapes."""
+    return json_visible(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def group_record(group: ErrorGroup) -> dict[str, Any]:
@@ -80,7 +82,7 @@ def endpoints_document(rows: list[EndpointRow]) -> dict[str, Any]:
     return envelope("endpoints", endpoints=records)
 
 
-def cache_document(folder: str, files: list[CacheEntry]) -> dict[str, Any]:
+def cache_document(folder: str, files: list[CacheEntry], problem: str | None = None) -> dict[str, Any]:
     records = [
         {"path": str(c.path), "bytes": c.size, "entries": c.entries, "built_at": c.built_at, "current": c.current,
          "used_at": c.used_at, "catalog_files": c.files}
@@ -88,4 +90,4 @@ def cache_document(folder: str, files: list[CacheEntry]) -> dict[str, Any]:
     ]  # fmt: skip
     from ..index.cache import cache_keep
 
-    return envelope("cache", folder=folder, keep=cache_keep(), files=records)
+    return envelope("cache", folder=folder, keep=cache_keep(), writable=problem is None, problem=problem, files=records)

@@ -416,7 +416,7 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
     return lines
 
 
-def cache_lines(folder: str, files: list[CacheEntry]) -> list[Line]:
+def cache_lines(folder: str, files: list[CacheEntry], problem: str | None = None) -> list[Line]:
     """`errcat cache info`: the folder, then one line per index file."""
     from ..index.cache import KEEP_ENV, cache_keep
 
@@ -424,7 +424,10 @@ def cache_lines(folder: str, files: list[CacheEntry]) -> list[Line]:
         [("cache folder: ", None), (folder, "bold")],
         [(f"  keeps the {cache_keep()} most recently used indexes ({KEEP_ENV}); older ones are deleted", "dim")],
     ]
-    if not files:
+    if problem:
+        lines.append([(f"  cannot be written ({problem}): every command builds its index in memory", "yellow")])
+        lines.append([("  (fix the folder's owner, or set ERRCAT_CACHE_DIR to a folder of yours)", "dim")])
+    elif not files:
         lines.append([("  no index files yet (the next lookup builds one)", "dim")])
     for f in files:
         entries = "?" if f.entries is None else f"{f.entries:,}"

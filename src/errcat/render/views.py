@@ -120,15 +120,15 @@ def endpoints_view(fmt: str, rows: list[EndpointRow]) -> View:
     return endpoint_lines(rows)
 
 
-def cache_view(fmt: str, folder: str, files: list[CacheEntry]) -> View:
+def cache_view(fmt: str, folder: str, files: list[CacheEntry], problem: str | None = None) -> View:
     if fmt == "json":
         from .jsondoc import cache_document, dumps
 
-        return dumps(cache_document(folder, files))
+        return dumps(cache_document(folder, files, problem))
     if fmt == "markdown":
         from .markdown import cache_markdown
 
         return cache_markdown(folder, files)
     from .text import cache_lines
 
-    return cache_lines(folder, files)
+    return cache_lines(folder, files, problem)

@@ -1,0 +1,76 @@
+"""Numbers, statuses, seconds and dates read from untrusted input, by total functions.
+
+A paste or a log may hold anything where a number belongs: ``²`` (``str.isdigit`` says yes,
+``int`` says no), 5,000 nines (past Python's digit limit, and past SQLite's integers), ``1e999``
+and ``.inf`` (``int`` overflows), ``0001-01-01T00:00:00+10:00`` (before year 1 in UTC). Each
+function here returns the value or None ("not a number/status/date"), never raises, so no
+reader of input has to guess which exceptions a conversion may throw. Imports nothing of errcat.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import UTC, datetime
+
+MAX_DIGITS = 18  # every signed 64-bit integer (SQLite's INTEGER) has at most 18 digits of headroom
+_INTEGER = re.compile(rf"[+-]?[0-9]{{1,{MAX_DIGITS}}}")  # ASCII digits only: "²" and "٣" are not numbers here
+_DECIMAL = re.compile(rf"[+-]?(?:[0-9]{{1,{MAX_DIGITS}}}(?:\.[0-9]{{0,9}})?|\.[0-9]{{1,9}})")
+
+
+def to_int(value: object) -> int | None:
+    """An integer from a JSON/YAML value or text: ``"42"``, ``42``, ``42.0``; None for anything
+    else (booleans, fractions, infinities, NaN, Unicode digits, more than 18 digits)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if -(10**MAX_DIGITS) < value < 10**MAX_DIGITS else None
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer() or abs(value) >= 10**MAX_DIGITS:
+            return None
+        return int(value)
+    if isinstance(value, str | bytes):
+        text = value.decode("ascii", "replace") if isinstance(value, bytes) else value
+        text = text.strip()
+        return int(text) if len(text) <= MAX_DIGITS + 1 and _INTEGER.fullmatch(text) else None
+    return None
+
+
+def to_status(value: object) -> int | None:
+    """An HTTP status (100-599) from a JSON/YAML value or text; None when it is not one."""
+    status = to_int(value)
+    return status if status is not None and 100 <= status <= 599 else None
+
+
+def to_seconds(value: object, cap: float) -> float | None:
+    """A non-negative, finite number of seconds, at most ``cap``; None when it is not a number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value) if not isinstance(value, int) or abs(value) < 10**MAX_DIGITS else math.inf
+    elif isinstance(value, str):
+        text = value.strip()
+        if _INTEGER.fullmatch(text) is None and _DECIMAL.fullmatch(text) is None:
+            # a longer run of ASCII digits is still a number of seconds, just a huge one
+            if not (text.isascii() and text.isdigit()):
+                return None
+            number = math.inf
+        else:
+            number = float(text)
+    else:
+        return None
+    if math.isnan(number) or number < 0:
+        return None
+    return min(number, cap)
+
+
+def to_datetime(text: str) -> datetime | None:
+    """An ISO 8601 date-time (``T`` or space), aware ones in UTC; None when it is not one or
+    falls outside the years Python can hold once moved to UTC (``0001-01-01T00:00:00+10:00``)."""
+    if not isinstance(text, str) or len(text) > 64:
+        return None
+    try:
+        when = datetime.fromisoformat(text.strip())
+        return when.astimezone(UTC) if when.tzinfo is not None else when
+    except (ValueError, OverflowError):
+        return None

@@ -1,0 +1,374 @@
+"""Hostile and odd input (issue 29): each input a tester tried ends in a clear answer or a one-line
+error with a documented exit code, never a traceback, a hang or unbounded memory. Every row runs
+the real CLI in a subprocess (its real stdout encoding, its real exit code) or the real API."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import requests
+
+import errcat
+from errcat.integrations import explain_response, retry_advice
+from errcat.values import to_datetime, to_int, to_seconds, to_status
+
+NINES = "9" * 5000
+
+
+def run(*args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None, **kw) -> subprocess.CompletedProcess:
+    """errcat in a child process, as a user runs it (output piped, so plain text)."""
+    data = stdin.encode("utf-8", "surrogatepass") if isinstance(stdin, str) else stdin
+    full = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    full.pop("ERRCAT_CATALOG", None) if "ERRCAT_CATALOG" not in (env or {}) else None
+    done = subprocess.run([sys.executable, "-m", "errcat", *args], input=data, capture_output=True, env=full, timeout=120, **kw)
+    assert b"Traceback" not in done.stderr, done.stderr.decode(errors="replace")[-2000:]
+    return done
+
+
+def out(done: subprocess.CompletedProcess) -> str:
+    return done.stdout.decode("utf-8")  # strict: what errcat prints must be valid UTF-8
+
+
+# ---- row 1: a lone surrogate (an emoji cut mid-character) ------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown"])
+def test_row1_lone_surrogate_is_shown_as_the_replacement_character(fmt):
+    done = run("explain", "-f", fmt, stdin='{"errors":[{"error":"bad \\ud83d"}]}')
+    assert done.returncode == 1  # explained: not in the catalog
+    assert "bad \ufffd" in (json.loads(out(done))["errors"][0]["observed"]["message"] if fmt == "json" else out(done))
+
+
+def test_row1_a_raw_lone_surrogate_given_to_the_api_is_repaired():
+    x = errcat.explain('{"errors":[{"error":"bad \ud83d and \\udc00"}]}')
+    text = str(x) + json.dumps(x.as_dict(), ensure_ascii=False)
+    text.encode("utf-8")  # no lone surrogate left to fail on
+    assert "bad \ufffd and \ufffd" in text
+
+
+def test_row1_a_valid_escaped_surrogate_pair_is_kept():
+    x = errcat.explain('{"errors":[{"error":"bad \\ud83d\\ude00"}]}')
+    assert "bad \U0001f600" in str(x)
+
+
+def test_row1_scan_reports_a_log_line_holding_a_lone_surrogate(tmp_path):
+    log = tmp_path / "app.log"
+    log.write_text(
+        '2024-01-01 ERROR POST https://api.myob.com/accountright/x -> 400 {"Errors":[{"Name":"X","Message":"bad \\ud83d","ErrorCode":1}]}\n'
+        "2024-01-01 ERROR GET https://api.myob.com/accountright/y -> 401 Unauthorized\n",
+        encoding="utf-8",
+    )
+    for fmt in ("table", "json"):
+        done = run("scan", str(log), "-f", fmt)
+        assert done.returncode in (0, 1) and "bad \ufffd" in out(done)
+
+
+# ---- rows 2-4, 6: numbers no Python conversion takes -------------------------------------------------
+
+
+def test_row2_an_error_code_of_5000_nines_is_read_as_text():
+    for body in ('{"ErrorCode":' + NINES + ',"Message":"x","Name":"Y"}', '{"ErrorCode":' + NINES + ',"Message":"x"'):
+        done = run("explain", "-f", "json", stdin=body)
+        assert done.returncode == 1
+        assert json.loads(out(done))["errors"][0]["observed"]["message"] == "x"
+
+
+def test_row3_a_superscript_code_makes_a_stub_with_the_code_as_text():
+    done = run("explain", "--stub", stdin='{"code":"²","message":"x"}')
+    assert done.returncode == 0, done.stderr
+    assert "code: ²" in out(done)
+
+
+def test_row4_a_print_r_status_of_a_superscript_digit():
+    done = run("explain", "-f", "json", stdin="Array\n(\n    [http_code] => ²\n    [message] => x\n)\n")
+    assert done.returncode == 1
+    doc = json.loads(out(done))
+    assert doc["http"]["status"] is None and doc["errors"][0]["observed"]["message"] == "x"
+
+
+HAR = {"log": {"entries": [{"request": {"method": "GET", "url": "https://api.myob.com/accountright/x"}, "response": {"status": "STATUS", "content": {"text": "{}"}}}]}}  # fmt: skip
+VCR = "interactions:\n- request:\n    method: GET\n    uri: https://api.myob.com/x\n  response:\n    status:\n      code: .inf\n    body:\n      string: '{}'\n"
+
+
+@pytest.mark.parametrize(
+    "status",
+    ["1e999", "-1e999", "NaN", "Infinity", "400.5", NINES, '"²"'],
+    ids=["1e999", "-1e999", "NaN", "Infinity", "400.5", "nines", "sup"],
+)
+def test_row6_a_har_status_that_is_no_integer_is_no_error_response(status):
+    done = run("explain", stdin=json.dumps(HAR).replace('"STATUS"', status))
+    assert done.returncode == 1 and "a HAR file of 1 exchange(s): 0 error response(s)" in out(done)
+
+
+def test_row6_a_vcr_status_of_infinity_is_no_error_response():
+    done = run("explain", stdin=VCR)
+    assert done.returncode == 1 and "a VCR cassette of 1 exchange(s): 0 error response(s)" in out(done)
+
+
+# ---- row 8: a filter beyond SQLite's integers --------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["list", "search", "lookup"])
+def test_row8_a_status_filter_that_is_no_http_status_is_a_usage_error(command):
+    args = {"list": ["list"], "search": ["search", "date"], "lookup": ["lookup", "25008"]}[command]
+    done = run(*args, "--status", "99999999999999999999")
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == "errcat: status must be an HTTP status from 100 to 599, not '99999999999999999999'"
+
+
+# ---- row 9: a cache folder this user may not use -----------------------------------------------------
+
+
+def _drop_root_powers() -> None:
+    """As root, lose the capabilities that let root ignore file permissions (CAP_DAC_OVERRIDE,
+    CAP_DAC_READ_SEARCH, CAP_FOWNER) for the child, as an ordinary user is."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (1, 2, 3):
+        if libc.prctl(24, cap, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+@pytest.fixture
+def foreign_cache(tmp_path: Path) -> Iterator[tuple[Path, dict]]:
+    """A cache folder with an index in it, then left to another owner (``sudo errcat`` keeping HOME)."""
+    folder = tmp_path / "cache"
+    env = {"ERRCAT_CACHE_DIR": str(folder)}
+    assert run("lookup", "25008", env=env).returncode == 0
+    assert list(folder.glob("index-*.sqlite"))
+    if os.geteuid() == 0:
+        os.chown(folder, 65534, 65534)
+        for f in folder.iterdir():
+            os.chown(f, 65534, 65534)
+        folder.chmod(0o700)
+        kw: dict = {"preexec_fn": _drop_root_powers}
+    else:
+        folder.chmod(0o000)
+        kw = {}
+    yield folder, {"env": env, **kw}
+    folder.chmod(0o700)
+    if os.geteuid() == 0:
+        os.chown(folder, 0, 0)
+
+
+@pytest.mark.parametrize("args", [["lookup", "25008"], ["search", "financial year"], ["list", "--vendor", "sage"], ["explain"]])
+def test_row9_an_unusable_cache_falls_back_to_memory_with_one_warning(foreign_cache, args):
+    folder, kw = foreign_cache
+    done = run(*args, stdin="25008" if args == ["explain"] else None, **kw)
+    assert done.returncode == 0, done.stderr
+    warning = done.stderr.decode().strip().splitlines()
+    assert warning == [
+        f"errcat: warning: cannot use the cache folder {folder} (Permission denied); the index is built in memory "
+        "on each run (fix its owner, or set ERRCAT_CACHE_DIR to a folder of yours)"
+    ]
+
+
+def test_row9_cache_info_says_the_cache_cannot_be_written(foreign_cache):
+    _, kw = foreign_cache
+    text = out(run("cache", "info", **kw))
+    assert "cannot be written (Permission denied)" in text and "no index files yet" not in text
+    doc = json.loads(out(run("cache", "info", "-f", "json", **kw)))
+    assert doc["writable"] is False and doc["problem"] == "Permission denied"
+    cleared = run("cache", "clear", **kw)
+    assert cleared.returncode == 2 and "Permission denied" in cleared.stderr.decode()
+
+
+def test_row9_a_writable_cache_says_nothing_of_it(tmp_path):
+    env = {"ERRCAT_CACHE_DIR": str(tmp_path / "c")}
+    assert run("lookup", "25008", env=env).stderr == b""
+    assert json.loads(out(run("cache", "info", "-f", "json", env=env)))["writable"] is True
+
+
+# ---- row 10 and the response bounds: explain_response ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "status", ["abc", float("inf"), float("nan"), 10**5000, "²", True], ids=["abc", "inf", "nan", "huge", "sup", "bool"]
+)
+def test_row10_a_response_status_that_is_no_http_status(status):
+    response = SimpleNamespace(status_code=status, headers={}, text='{"errors":[{"error":"Client is invalid"}]}', request=None)
+    x = explain_response(response, catalog=errcat.open_catalog(use_env=False))
+    assert x.exchange.status is None and x.errors[0].observed.message == "Client is invalid"
+
+
+class _Hostile(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path == "/big":
+            data = b'{"errors":[{"error":"Client is invalid"}]}' + b" " * (50 << 20)
+            self.send_response(422)
+        else:
+            data = b""
+            self.send_response(429)
+            self.send_header(
+                "Retry-After",
+                {"/nines": NINES, "/year1": "Mon, 01 Jan 0001 00:00:00 GMT", "/year9999": "Fri, 31 Dec 9999 23:59:59 GMT"}.get(
+                    self.path, "²"
+                ),
+            )
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def hostile_server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_a_50mb_body_is_cut_at_the_paste_cap_and_said_so(hostile_server):
+    catalog = errcat.open_catalog(use_env=False)
+    response = requests.get(f"{hostile_server}/big", timeout=30)
+    started = time.perf_counter()
+    x = explain_response(response, catalog=catalog)
+    assert time.perf_counter() - started < 10  # 10.6 s before the cap; the bench has the real figure
+    assert any("only the first 2,097,152 were read" in n for n in x.notes)
+    assert x.errors[0].observed.message == "Client is invalid"
+
+
+@pytest.mark.parametrize(("path", "after"), [("/nines", 86400.0), ("/year1", 0.0), ("/year9999", 86400.0), ("/sup", None)])
+def test_retry_after_is_capped_at_a_day_or_ignored(hostile_server, path, after):
+    response = requests.get(f"{hostile_server}{path}", timeout=30)
+    advice = retry_advice(explain_response(response, catalog=errcat.open_catalog(use_env=False)))
+    assert advice.retry and advice.after == after
+
+
+# ---- the total parsing functions -------------------------------------------------------------------
+
+
+def test_numbers_from_input_are_read_by_total_functions():
+    assert [to_int(v) for v in ("42", " -7 ", 42, 42.0, "²", "٣", NINES, 10**30, float("inf"), float("nan"), True, None, "4 2")] == [
+        42, -7, 42, 42, None, None, None, None, None, None, None, None, None
+    ]  # fmt: skip
+    assert [to_status(v) for v in ("404", 404, 99, 600, "1e999", 404.0)] == [404, 404, None, None, None, 404]
+    assert [to_seconds(v, 60) for v in ("17", "1.5", NINES, "-1", "²", "nan", 1e999, "")] == [
+        17,
+        1.5,
+        60,
+        None,
+        None,
+        None,
+        60,
+        None,
+    ]
+    assert to_datetime("0001-01-01T00:00:00+10:00") is None and to_datetime("9999-12-31T23:00:00-05:00") is None
+    assert to_datetime("2024-05-01T10:00:00+02:00").hour == 8 and to_datetime("x" * 10000) is None
+
+
+# ---- a YAML "billion laughs" -----------------------------------------------------------------------
+
+LAUGHS = "vendor: myob\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+
+def test_a_billion_laughs_catalog_is_refused_with_its_line(tmp_path):
+    bomb = tmp_path / "laughs.yaml"
+    bomb.write_text(LAUGHS, encoding="utf-8")
+    assert len(LAUGHS) < 500
+    started = time.perf_counter()
+    done = run("lookup", "25008", env={"ERRCAT_CATALOG": str(bomb)})
+    assert time.perf_counter() - started < 30
+    assert done.returncode == 3
+    first = done.stderr.decode().splitlines()[0]
+    assert first.startswith("errcat: ") and f"{bomb.name}:7: CAT001 yaml-syntax: its aliases expand to too many values" in first
+
+
+def test_a_billion_laughs_cassette_is_not_expanded():
+    cassette = (
+        LAUGHS.replace("vendor: myob\n", "")
+        + "interactions:\n- request: {method: GET, uri: x}\n  response:\n    status: {code: 400}\n    body: {string: *i}\n"
+    )
+    done = run("explain", stdin=cassette)
+    assert done.returncode == 1 and "VCR cassette" not in out(done)
+
+
+def test_catalog_anchors_that_repeat_a_little_still_load(tmp_path):
+    from errcat.catalog.yamlio import load_yaml
+
+    text = "base: &base {status: 400, severity: error}\nrows:\n" + "".join(f"  - {{<<: *base, code: {i}}}\n" for i in range(2000))
+    data, problems = load_yaml(text, "x.yaml")
+    assert problems == [] and len(data["rows"]) == 2000 and data["rows"][1999]["status"] == 400
+
+
+# ---- escape sequences from the input -------------------------------------------------------------
+
+ESCAPES = '{"errors":[{"error":"bad \\u001b]0;pwned\\u0007 \\u001b[2J \\u009b31m \\u202e"}]}'
+
+
+def test_terminal_output_shows_control_characters_escaped():
+    for fmt in ("table", "markdown"):
+        text = out(run("explain", "-f", fmt, stdin=ESCAPES))
+        assert not any(c in text for c in "\x1b\x07\x9b\u202e")
+        shown = text.replace("\\]", "]").replace("\\[", "[")  # markdown escapes brackets
+        assert "\\x1b]0;pwned\\x07" in shown and "\\x1b[2J" in shown and "\\u202e" in shown
+
+
+def test_json_output_keeps_control_characters_as_json_escapes():
+    text = out(run("explain", "-f", "json", stdin=ESCAPES))
+    assert not any(c in text for c in "\x1b\x07\x9b\u202e")
+    assert json.loads(text)["errors"][0]["observed"]["message"] == "bad \x1b]0;pwned\x07 \x1b[2J \x9b31m \u202e"
+
+
+def test_scan_shows_control_characters_escaped(tmp_path):
+    log = tmp_path / "app.log"
+    log.write_text(
+        '2024-01-01 ERROR POST https://api.myob.com/accountright/x -> 400 {"Errors":[{"Name":"X","Message":"\x1b]0;pwned\x07 \x1b[2J","ErrorCode":1}]}\n',
+        encoding="utf-8",
+    )
+    text = out(run("scan", str(log)))
+    assert "\x1b" not in text and "\x07" not in text and "\\x1b]" in text
+
+
+# ---- the index build lock --------------------------------------------------------------------------
+
+
+def test_a_cold_run_waits_for_the_build_under_way_and_then_uses_it(tmp_path):
+    import fcntl
+
+    from errcat.catalog.locate import catalog_paths
+    from errcat.index.cache import file_states, index_name
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    env = {"ERRCAT_CACHE_DIR": str(folder)}
+    name = index_name(file_states(catalog_paths([], builtin=True, use_env=False)))
+    with open(folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a build under way in another process
+        child = subprocess.Popen(
+            [sys.executable, "-m", "errcat", "lookup", "25008"],
+            env={**os.environ, **env, "NO_COLOR": "1"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        time.sleep(3)
+        assert child.poll() is None, "the cold run did not wait for the build under way"
+        elsewhere = tmp_path / "elsewhere"  # the build the lock stands for, done and renamed into place
+        assert run("lookup", "25008", env={"ERRCAT_CACHE_DIR": str(elsewhere)}).returncode == 0
+        for suffix in (".sqlite", ".stat"):
+            shutil.copy(elsewhere / f"{name}{suffix}", tmp_path / f"copy{suffix}")
+            os.replace(tmp_path / f"copy{suffix}", folder / f"{name}{suffix}")
+        built = (folder / f"{name}.sqlite").stat().st_ino
+    stdout, stderr = child.communicate(timeout=120)
+    assert child.returncode == 0 and b"25008" in stdout and stderr == b""
+    assert (folder / f"{name}.sqlite").stat().st_ino == built  # used, not built again
