@@ -53,7 +53,8 @@ def test_counts_every_documented_error_exactly(generated):
     doc = _scan_json(str(path))
     assert set(m.shapes) == set(gen_log.SHAPES) and len({json.loads(k)[0] for k in m.matched}) == 4
     assert _counts(doc) == dict(m.matched)
-    assert doc["summary"]["unmatched"] == m.unmatched == 30
+    assert doc["summary"]["unmatched"] == m.unmatched == 20
+    assert doc["summary"]["other_programs"] == m.other == 10  # ConnectionResetError: no vendor, no API shape
     assert doc["summary"]["error_records"] == m.error_records == 300
     assert doc["summary"]["not_errors"] == 2  # "0 errors" and "errors=3" at INFO/DEBUG are not errors
     assert doc["inputs"][0]["lines"] == len(lines)
@@ -77,8 +78,10 @@ def test_unmatched_grouped_by_text_and_other_services_not_claimed(generated):
     groups = {(u["vendor"], u["status"]): u for u in doc["unmatched"]}
     assert groups[("myob", 400)]["count"] == 10  # an undocumented MYOB error: vendor and status still known
     assert groups[(None, 402)]["count"] == 10  # Stripe's card_declined is nobody's in the catalog
-    assert groups[(None, None)]["count"] == 10  # connection resets, numbers masked into one group
-    assert all(s["text"] for u in doc["unmatched"] for s in u["samples"])
+    assert (None, None) not in groups  # a connection reset names no vendor and has no API shape: another program's
+    [resets] = doc["other"]  # counted apart, numbers masked into one group
+    assert resets["count"] == 10 and "ConnectionResetError" in resets["text"]
+    assert all(s["text"] for u in doc["unmatched"] + doc["other"] for s in u["samples"])
 
 
 def test_gzip_and_stdin_read_the_same(generated, tmp_path):
@@ -266,7 +269,8 @@ def test_markdown_report_parses_to_tables(generated):
     heads = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "th_open"]
     assert heads[:3] == ["Count", "Vendor", "Status"]
     rows = sum(1 for t in tokens if t.type == "tr_open")
-    assert rows == 2 + 5 + 3  # two header rows, five documented errors, three unmatched groups
+    assert rows == 2 + 5 + 2  # two header rows, five documented errors, two unmatched groups (the third is another program's)
+    assert "10 error(s) of other programs in 1 group(s) (--all lists them)" in result.stdout
 
 
 def test_table_view_names_the_fix(generated):

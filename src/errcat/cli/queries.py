@@ -216,6 +216,12 @@ def scan(
         int | None, typer.Option("--workers", min=1, help="Processes reading a big file (default: one per core, at most 4).")
     ] = None,
     documented_only: DocumentedOnlyOpt = False,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Also list other programs' errors (no vendor evidence, no API shape), else counted on one line."
+        ),
+    ] = False,
     format: FormatOpt = Format.table,
     catalog: CatalogOpt = None,
     no_builtin: NoBuiltinOpt = False,
@@ -234,7 +240,7 @@ def scan(
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
         with progress_meter(input_size(files)) as meter:
             report = cat.scan(files, vendor, window, workers, meter, documented_only=documented_only)
-        return report, scan_view(format, report, top)
+        return report, scan_view(format, report, top, everything)
 
     report, view = _query(catalog, no_builtin, work)
     _output(view)

@@ -10,17 +10,33 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from .logline import error_level, json_line, timestamp_in
+from .logline import json_line, timestamp_in
 from .records import Record
+from .verdict import api_shape, error_reason, level
 
 # Records longer than this are explained every time, never kept in the cache (an explanation
 # keeps its text).
 EXPLAINED_MAX_TEXT = 2_048
-# What varies between repeats of one failing call without changing what it is: numbers of six or
-# more digits. An explanation is shared only when nothing that identifies its errors
-# (code, name, message, status, endpoint) holds such a number (stream._shareable), and unmatched
-# errors are grouped by their text with every number masked anyway.
-VARYING = re.compile(r"\d{6,}")
+# What varies between repeats of one failing call without changing what it is, masked Drain-style
+# into the record's template: ids (GUIDs, long hex), IP addresses, e-mail addresses and numbers of
+# four or more digits. A number after a code or status key ("ErrorCode": 25008, code=4012) is
+# kept: it names the error. Each template is explained once, and its explanation serves the
+# next record only when what identifies its errors (observed code, name, details, status) stands
+# verbatim in the template (stream._shareable): the guard that a masked number was no code.
+_TEMPLATE = re.compile(
+    r"(?P<keep>(?i:code|status|errorcode|error_code|errornumber|datacode)[\"']?\s*[:=]\s*[\"']?\d+)"
+    r"|\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
+    r"|\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\b"
+    r"|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"
+    r"|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"
+    r"|\d{4,}"
+)
+
+
+def template_of(text: str) -> str:
+    """The text with what varies between repeats of one error masked (see _TEMPLATE)."""
+    return _TEMPLATE.sub(lambda m: m.group("keep") or "#", text)
+
 
 Progress = Callable[[int], None]  # bytes read so far, over every input
 
@@ -40,10 +56,11 @@ class Prepared(NamedTuple):
     line: int
     outcome: str  # ok | binary | no-timestamp | outside-window | empty
     paste: str = ""  # the record without its timestamp (the time varies; the error does not)
-    key: str | None = None  # the paste with what varies between repeats masked (see _VARYING)
+    key: str | None = None  # the paste's template: what varies between repeats masked (see _TEMPLATE)
     head: str = ""  # its first line
     when: datetime | None = None
-    level_error: bool = False  # logged at an error level
+    reason: str | None = None  # why it is an error by how it is logged (verdict.error_reason)
+    api: bool = False  # it has the shape of an HTTP API exchange (verdict.api_shape)
     bad_utf8: bool = False
 
 
@@ -59,12 +76,12 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
     head = text.split("\n", 1)[0]
     found = json_line(text) if text[:1] == "{" else None
     if found is not None:
-        paste, when, level_error = found
+        paste, when, said = found
     else:
         stamp = timestamp_in(head)
         when = stamp[0] if stamp else None
         paste = text[: stamp[1][0]] + text[stamp[1][1] :] if stamp else text
-        level_error = error_level(head)
+        said = level(head)
     outcome = "ok"
     if options.since or options.until:
         if when is None:
@@ -73,5 +90,6 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
             outcome = "outside-window"
     if outcome == "ok" and not paste.strip():
         outcome = "empty"
-    key = VARYING.sub("#", paste) if len(paste) <= EXPLAINED_MAX_TEXT else None
-    return Prepared(rec.line, outcome, paste, key, head, when, level_error, bad)
+    key = template_of(paste) if len(paste) <= EXPLAINED_MAX_TEXT else None
+    reason = error_reason(said, paste)
+    return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad)

@@ -3,7 +3,6 @@ worker of a parallel scan, so neither imports the other)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from functools import partial
@@ -12,19 +11,19 @@ from ..explainer import Explanation, explain
 from ..explainer.envelopes import STATUS_ONLY, TEXT
 from ..explainer.redact import redact
 from ..index.store import CatalogIndex
+from .concerns import needles_for
 from .inputs import Input, chunks
-from .prepared import VARYING, Prepared, ScanOptions, prepare
+from .prepared import Prepared, ScanOptions, prepare
 from .records import Finder, Record
-from .summary import InputStats, Place, ScanReport, masked_path
+from .summary import InputStats, Place, ScanReport, masked_path, signature
+from .verdict import enveloped
 
 MEMO_SIZE = 20_000
-# Whole explanations of short records, keyed by the record without its timestamp and with its
-# numbers of six or more digits masked: a log repeats the same failing call many times, with
-# another request id or order number each time (UUIDs are not masked: they would cost a slower
-# pattern on every record). Bounded in count and record size (an
-# explanation keeps its text), so at most ~2,000 x 2 KiB of text plus their explanations.
+# Explanations by record template (prepared.template_of): a log repeats the same failing call many
+# times, with another id, address or order number each time. Bounded in count and record size
+# (an explanation keeps its text), so at most ~2,000 x 2 KiB of text plus their explanations.
 EXPLAINED_SIZE = 2_000
-_EXCEPTION = re.compile(r"\b\w*(?:Exception|Error)\b\s*[:(]|\bTraceback\b|\b(?:failed|failure)\b", re.IGNORECASE)
+CONCERNS_SIZE = 20_000  # templates known to concern a vendor or not (a bool each)
 
 
 class _Explainer:
@@ -34,35 +33,67 @@ class _Explainer:
         self.index, self.options, self.report = index, options, report
         self.memo: dict = {}  # type: ignore[type-arg]
         self.explained: dict[str, Explanation] = {}
+        self.concerning: dict[str, bool] = {}
+        self.needles = needles_for(index)
 
     def record(self, name: str, rec: Record, line_offset: int = 0) -> None:
         """Explain and count one record; ``line_offset`` makes a part's line numbers the file's."""
         self.take(name, prepare(rec, self.options), line_offset)
 
     def take(self, name: str, prep: Prepared, line_offset: int = 0) -> None:
-        """Explain and count one prepared record."""
+        """Explain and count one prepared record: cheap tests first, explain only for a record that
+        can concern a vendor, once per template."""
         report = self.report
         report.records += 1
         place = Place(name, prep.line + line_offset)
-        if prep.outcome == "binary":
-            report.skip(name, place.line, "binary data inside a record skipped")
+        if not self._readable(prep, place):
             return
-        if prep.bad_utf8:
-            report.skip(name, place.line, "invalid UTF-8 (read with the bad bytes replaced)")
-        if prep.outcome == "no-timestamp":
-            report.no_timestamp += 1
-            return
-        if prep.outcome == "outside-window":
-            report.filtered_time += 1
-            return
-        if prep.outcome == "empty":
+        head = prep.head
+        if not (prep.api or self._concerns(prep)):
+            self._other(prep, place)
             return
         x = self._explain(prep.paste, prep.key)
-        head = prep.head
-        if not (prep.level_error or _is_error(x, head)):
+        if not (prep.reason or enveloped(x)):
             report.not_errors += 1
             return
         self._count(x, place, prep.when, lambda: redact(head)[0])
+
+    def _readable(self, prep: Prepared, place: Place) -> bool:
+        """Whether a record is read on (counting why not: binary, outside --since/--until, empty)."""
+        report = self.report
+        if prep.outcome == "binary":
+            report.skip(place.file, place.line, "binary data inside a record skipped")
+            return False
+        if prep.bad_utf8:
+            report.skip(place.file, place.line, "invalid UTF-8 (read with the bad bytes replaced)")
+        if prep.outcome == "no-timestamp":
+            report.no_timestamp += 1
+        elif prep.outcome == "outside-window":
+            report.filtered_time += 1
+        return prep.outcome == "ok"
+
+    def _concerns(self, prep: Prepared) -> bool:
+        """Whether a record holds one of the catalog's vendor needles (by template, remembered)."""
+        key = prep.key if prep.key is not None else prep.paste
+        known = self.concerning.get(key)
+        if known is None:
+            if len(self.concerning) >= CONCERNS_SIZE:
+                self.concerning.clear()
+            known = self.concerning[key] = self.needles.concern(prep.paste)
+        return known
+
+    def _other(self, prep: Prepared, place: Place) -> None:
+        """Count a record that cannot concern a vendor: another program's error, or no error."""
+        report = self.report
+        if not prep.reason:
+            report.not_errors += 1
+            return
+        report.errors += 1
+        if self.options.vendor:
+            report.filtered_vendor += 1
+            return
+        head = prep.head
+        report.add_other(signature(prep.paste.split("\n", 1)[0]), place, prep.when, lambda: redact(head)[0])
 
     def _explain(self, paste: str, key: str | None) -> Explanation:
         """explain() of a record's text; a repeat of a call explained before (the same text, its
@@ -71,8 +102,9 @@ class _Explainer:
         if x is None:
             if len(self.memo) > MEMO_SIZE:
                 self.memo.clear()
+            self.report.explained += 1
             x = explain(self.index, paste, memo=self.memo, documented_only=self.options.documented_only)
-            if key is not None and _shareable(x):
+            if key is not None and _shareable(x, key):
                 if len(self.explained) >= EXPLAINED_SIZE:
                     self.explained.clear()
                 self.explained[key] = x
@@ -122,30 +154,15 @@ def explainer_for(index: CatalogIndex, options: ScanOptions, report: ScanReport)
     return _Explainer(index, options, report)
 
 
-def _shareable(x: Explanation) -> bool:
-    """Whether a record differing only in its numbers of six or more digits is the same error: nothing
-    that tells errors apart (the observed code, name and status, the matched entry, the endpoint)
-    holds one."""
+def _shareable(x: Explanation, key: str) -> bool:
+    """Whether every record with this template is the same error: what tells errors apart (each
+    observed code, name, details and status) stands in the template verbatim, so no masked
+    number was a code."""
     for m in x.errors:
         obs = m.observed
-        said = [obs.code, obs.name, obs.details, obs.status]
-        if m.best is not None:
-            e = m.best.entry
-            said += [e.code, e.name, e.message, e.endpoint]
-        if any(v is not None and VARYING.search(str(v)) for v in said):
+        if any(v is not None and str(v) not in key for v in (obs.code, obs.name, obs.details, obs.status)):
             return False
-    return not (x.endpoint and VARYING.search(x.endpoint))
-
-
-def _is_error(x: Explanation, head: str) -> bool:
-    """Whether an explained record is an error response (not an INFO line that says "0 errors")."""
-    if any(m.best is not None for m in x.errors):
-        return True
-    if (x.exchange.status or 0) >= 400:
-        return True
-    if any(m.observed.shape not in (TEXT, STATUS_ONLY) for m in x.errors):
-        return True
-    return bool(_EXCEPTION.search(head))
+    return True
 
 
 def scan_stream(
