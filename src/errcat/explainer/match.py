@@ -352,12 +352,10 @@ def _fuzzy(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
     words = sorted({t for t in tokens(" ".join(texts[:4])[:2000]) if t not in STOP_WORDS})
     counts = ix.word_counts(words)
     weights: dict[int, float] = defaultdict(float)
-    for t, n in counts.items():
-        if n > min(max(50, ix.size // 4), MAX_WORD_ROWS):
-            continue
-        w = math.log(1 + ix.size / (1 + n))
-        for pos in ix.with_word(t):
-            weights[pos] += w
+    common = min(max(50, ix.size // 4), MAX_WORD_ROWS)
+    rarity = {t: math.log(1 + ix.size / (1 + n)) for t, n in counts.items() if n <= common}
+    for t, pos in ix.with_words(sorted(rarity)):  # one query, not one per word
+        weights[pos] += rarity[t]
     best_positions = sorted(weights, key=lambda k: (-weights[k], k))[:30]
     for e in ix.at_positions(best_positions):
         best, text = max(((_similarity(t, e.message or ""), t) for t in texts), key=lambda st: st[0], default=(0.0, ""))

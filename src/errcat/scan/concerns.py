@@ -1,10 +1,11 @@
 """Whether a record can concern a catalogued vendor at all, decided before any matching.
 
-The needles are the catalog's own: each vendor's names and API domains, the documented error
+The needles are the catalog's own: each vendor's names, API domains and documented paths
+(``/sale/customerpayment/``, ``/beta/company/``; not a lone ``/contacts``), the documented error
 names and non-numeric codes that are distinctive (``CustomerNotFound``, ``ACCESS_FORBIDDEN``; not
 ``Required``), and the longest literal part of each documented message (``cannot be prior to
-beginning of financial year``). A record that holds none of them and has no API shape
-(verdict.api_shape) is another program's: it is counted, never explained.
+beginning of financial year``). A record that holds none of them and no body an error envelope
+could be in (JSON or XML) is another program's: it is counted, never explained.
 """
 
 from __future__ import annotations
@@ -34,8 +35,10 @@ class VendorNeedles:
             literal = _longest_literal(e.template or e.message or "")
             if len(literal) >= MIN_LITERAL:
                 literals.add(literal)
+        paths = {r.path.split("{", 1)[0].lower() for r in facts.endpoints}  # a documented path up to its first slot
+        paths = {p for p in paths if p.strip("/").count("/") >= 1 or len(p) >= 12}  # not "/contacts": anyone's
         self.words = frozenset(words)
-        self.lowered_needles = tuple(sorted(d for d in domains if "*" not in d)) + tuple(sorted(literals))
+        self.lowered_needles = tuple(sorted(d for d in domains if "*" not in d)) + tuple(sorted(literals | paths))
 
     def concern(self, text: str) -> bool:
         """Whether ``text`` holds one of the needles."""

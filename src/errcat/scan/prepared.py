@@ -18,24 +18,39 @@ from .verdict import api_shape, error_reason, level
 # keeps its text).
 EXPLAINED_MAX_TEXT = 2_048
 # What varies between repeats of one failing call without changing what it is, masked Drain-style
-# into the record's template: ids (GUIDs, long hex), IP addresses, e-mail addresses and numbers of
-# four or more digits. A number after a code or status key ("ErrorCode": 25008, code=4012) is
-# kept: it names the error. Each template is explained once, and its explanation serves the
-# next record only when what identifies its errors (observed code, name, details, status) stands
-# verbatim in the template (stream._shareable): the guard that a masked number was no code.
+# into the record's template: ids (GUIDs, long hex), IP addresses, e-mail addresses and every
+# number, except a number that names the error: after a code or status key ("ErrorCode": 25008,
+# code=4012, status: 404) or as a status (HTTP/1.1 404, -> 404, returned 404). Each template is
+# explained once, and its explanation serves the next record only when what identifies its errors
+# (observed code, name, details, status) stands verbatim in the template (stream._shareable): the
+# guard that no masked number was a code.
 _TEMPLATE = re.compile(
-    r"(?P<keep>(?i:code|status|errorcode|error_code|errornumber|datacode)[\"']?\s*[:=]\s*[\"']?\d+)"
+    r"(?P<keep>(?i:code|status|errorcode|error_code|errornumber|datacode)[\"']?\s*[:=]?\s*[\"']?\d+"
+    r"|HTTP/\d(?:\.\d)?\s+\d{3}\b|(?:->|=>|returned|with status)\s*\d{3}\b)"
     r"|\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b"
-    r"|\b(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\b"
     r"|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b"
-    r"|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"
-    r"|\d{4,}"
+    r"|(?P<hex>\b[0-9a-fA-F]{8,}\b)"
+    r"|\d+"
 )
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_HEX_LETTERS = frozenset("abcdefABCDEF")
+
+
+def _masked(m: re.Match[str]) -> str:
+    kept = m.group("keep")
+    if kept:
+        return kept
+    found = m.group("hex")
+    if found and found.isalpha():  # a word such as "deadbeef" or "facade": no id
+        return found
+    return "#"
 
 
 def template_of(text: str) -> str:
-    """The text with what varies between repeats of one error masked (see _TEMPLATE)."""
-    return _TEMPLATE.sub(lambda m: m.group("keep") or "#", text)
+    """The text with what varies between repeats masked (see _TEMPLATE)."""
+    if "@" in text:
+        text = _EMAIL.sub("#", text)
+    return _TEMPLATE.sub(_masked, text)
 
 
 Progress = Callable[[int], None]  # bytes read so far, over every input
@@ -58,16 +73,46 @@ class Prepared(NamedTuple):
     paste: str = ""  # the record without its timestamp (the time varies; the error does not)
     key: str | None = None  # the paste's template: what varies between repeats masked (see _TEMPLATE)
     head: str = ""  # its first line
-    when: datetime | None = None
+    when: datetime | None = None  # None also when not read yet (see prepare)
     reason: str | None = None  # why it is an error by how it is logged (verdict.error_reason)
     api: bool = False  # it has the shape of an HTTP API exchange (verdict.api_shape)
     bad_utf8: bool = False
 
 
+# dropped from a one-line record to find its repeats: digits and lower-case hex letters (ids,
+# hashes, addresses); upper-case letters stay, so level words (ERROR, INFO) still tell lines apart
+_VARYING_BYTES = b"0123456789abcdef"
+_SEEN_SIZE = 50_000
+_PRI_OR_STATUS = re.compile(rb"^<\d|(?i:status|code)|HTTP/|->|=>|returned")
+_seen: dict[bytes, Prepared] = {}  # this process's one-line records by their digit-free bytes
+
+
 def prepare(rec: Record, options: ScanOptions) -> Prepared:
-    """Decode a record, take its time and level, and key it for the cache of explanations."""
+    """Decode a record, take its time and level, and key it for the cache of explanations.
+
+    A one-line record that differs from one prepared before only in its digits and lower-case hex
+    letters is that record again: its level, error reason and template are taken from it, without
+    a regex (most of a real log's records: the same lines with other times, ids and counts). Not so for a line where
+    a digit can decide (a status, a code, a syslog priority), nor with --since/--until (its time
+    is read then); and the record's time is read later, only if it is counted as a vendor's."""
     if b"\x00" in rec.data:
         return Prepared(rec.line, "binary")
+    if options.since is None and options.until is None and b"\n" not in rec.data:
+        shape = rec.data.translate(None, _VARYING_BYTES)
+        seen = _seen.get(shape)
+        if seen is not None:
+            text = rec.data.decode("utf-8", errors="replace")
+            return seen._replace(line=rec.line, paste=text, head=text, when=None)
+        prep = _prepare(rec, options)
+        if not prep.api and prep.reason != "status" and not prep.bad_utf8 and not _PRI_OR_STATUS.search(rec.data):
+            if len(_seen) >= _SEEN_SIZE:
+                _seen.clear()
+            _seen[shape] = prep
+        return prep
+    return _prepare(rec, options)
+
+
+def _prepare(rec: Record, options: ScanOptions) -> Prepared:
     bad = False
     try:
         text = rec.data.decode("utf-8")

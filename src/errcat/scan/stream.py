@@ -3,6 +3,7 @@ worker of a parallel scan, so neither imports the other)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from functools import partial
@@ -13,6 +14,7 @@ from ..explainer.redact import redact
 from ..index.store import CatalogIndex
 from .concerns import needles_for
 from .inputs import Input, chunks
+from .logline import timestamp_in
 from .prepared import Prepared, ScanOptions, prepare
 from .records import Finder, Record
 from .summary import InputStats, Place, ScanReport, masked_path, signature
@@ -23,7 +25,8 @@ MEMO_SIZE = 20_000
 # times, with another id, address or order number each time. Bounded in count and record size
 # (an explanation keeps its text), so at most ~2,000 x 2 KiB of text plus their explanations.
 EXPLAINED_SIZE = 2_000
-CONCERNS_SIZE = 20_000  # templates known to concern a vendor or not (a bool each)
+CONCERNS_SIZE = 20_000
+_BODY = re.compile(r"[{<]")  # where an error envelope could be  # templates known to concern a vendor or not (a bool each)
 
 
 class _Explainer:
@@ -34,6 +37,7 @@ class _Explainer:
         self.memo: dict = {}  # type: ignore[type-arg]
         self.explained: dict[str, Explanation] = {}
         self.concerning: dict[str, bool] = {}
+        self.signatures: dict[str, str] = {}
         self.needles = needles_for(index)
 
     def record(self, name: str, rec: Record, line_offset: int = 0) -> None:
@@ -49,14 +53,17 @@ class _Explainer:
         if not self._readable(prep, place):
             return
         head = prep.head
-        if not (prep.api or self._concerns(prep)):
+        if not (self._concerns(prep) or (prep.api and _BODY.search(prep.paste))):  # no vendor's, no envelope's
             self._other(prep, place)
             return
         x = self._explain(prep.paste, prep.key)
         if not (prep.reason or enveloped(x)):
             report.not_errors += 1
             return
-        self._count(x, place, prep.when, lambda: redact(head)[0])
+        when = prep.when
+        if when is None and (stamp := timestamp_in(head)) is not None:  # a repeat's time is read only now
+            when = stamp[0]
+        self._count(x, place, when, lambda: redact(head)[0])
 
     def _readable(self, prep: Prepared, place: Place) -> bool:
         """Whether a record is read on (counting why not: binary, outside --since/--until, empty)."""
@@ -93,7 +100,17 @@ class _Explainer:
             report.filtered_vendor += 1
             return
         head = prep.head
-        report.add_other(signature(prep.paste.split("\n", 1)[0]), place, prep.when, lambda: redact(head)[0])
+        report.add_other(self._signature(prep), place, prep.when, lambda: redact(head)[0])
+
+    def _signature(self, prep: Prepared) -> str:
+        """The group text of another program's error (by template, remembered)."""
+        key = prep.key if prep.key is not None else prep.paste
+        said = self.signatures.get(key)
+        if said is None:
+            if len(self.signatures) >= CONCERNS_SIZE:
+                self.signatures.clear()
+            said = self.signatures[key] = signature(prep.paste.split("\n", 1)[0])
+        return said
 
     def _explain(self, paste: str, key: str | None) -> Explanation:
         """explain() of a record's text; a repeat of a call explained before (the same text, its

@@ -71,6 +71,8 @@ _EXCEPTION = re.compile(
     r"|^panic: ",
     re.MULTILINE,
 )
+# what every _EXCEPTION match holds: a cheap test first (the full pattern backtracks on every word)
+_MAY_BE_EXCEPTION = re.compile(r"xception|Error\b|Traceback|^\s+at |^panic: ", re.MULTILINE)
 _STATUS = re.compile(
     r"(?:^|\s)HTTP/\d(?:\.\d)? (?P<line>\d{3})\b"
     r"|(?i:\b(?:http[_ ]?)?status(?:[_ ]?code)?[\"']?\s*[=:]\s*[\"']?)(?P<keyed>\d{3})\b"
@@ -120,7 +122,7 @@ def error_reason(said: str | None, text: str) -> str | None:
     status = http_status(text)
     if status is not None and status >= 400:
         return "status"
-    if _EXCEPTION.search(text, 0, 8192):
+    if _MAY_BE_EXCEPTION.search(text, 0, 8192) and _EXCEPTION.search(text, 0, 8192):
         return "exception"
     return None
 
