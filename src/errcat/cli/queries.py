@@ -1,5 +1,6 @@
 """The commands that ask the catalog about errors: lookup, search, explain, scan, list."""
 
+import contextlib
 import sys
 from enum import StrEnum
 from typing import Annotated, Any
@@ -237,8 +238,12 @@ def scan(
 
     window = (parse_when(since) if since else None, parse_when(until, end=True) if until else None)
 
+    pasting = "-" in files and sys.stdin.isatty()
+    if pasting:  # no bar over the paste; one Ctrl-D ends it
+        typer.echo("Paste log lines, then press Ctrl-D (Ctrl-Z Enter on Windows):", err=True)
+
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
-        with progress_meter(input_size(files)) as meter:
+        with contextlib.nullcontext(None) if pasting else progress_meter(input_size(files)) as meter:
             report = cat.scan(files, vendor, window, workers, meter, documented_only=documented_only)
         return report, scan_view(format, report, top, everything)
 
