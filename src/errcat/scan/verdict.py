@@ -73,17 +73,15 @@ _EXCEPTION = re.compile(
 )
 # what every _EXCEPTION match holds: a cheap test first (the full pattern backtracks on every word)
 _MAY_BE_EXCEPTION = re.compile(r"xception|Error\b|Traceback|^\s+at |^panic: ", re.MULTILINE)
-_STATUS = re.compile(
-    r"(?:^|\s)HTTP/\d(?:\.\d)? (?P<line>\d{3})\b"
-    r"|(?i:\b(?:http[_ ]?)?status(?:[_ ]?code)?[\"']?\s*[=:]\s*[\"']?)(?P<keyed>\d{3})\b"
-    r"|\" (?P<access>\d{3}) (?:\d+|-)(?: |$)",  # an access log: "GET /x HTTP/1.1" 404 209
-    re.MULTILINE,
-)
-# what an HTTP API's error record carries: a status line or request line, a JSON or XML body, a URL
-_API_SHAPE = re.compile(
-    r"\bHTTP/\d|\b(?:GET|POST|PUT|PATCH|DELETE) /|https?://|[{\[]\s*\"\w|<\?xml|<errors?\b"
-    r"|(?i:\bstatus(?:[_ ]?code)?[\"']?\s*[=:]\s*[\"']?[45]\d\d\b)"
-)
+# Each test below is gated by a substring (`in` runs in C): one pattern of alternatives, tried at
+# every position of every record, cost a tenth of a millisecond a record.
+_STATUS_LINE = re.compile(r"(?:^|\s)HTTP/\d(?:\.\d)? (\d{3})\b", re.MULTILINE)
+_STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)(?:[_ ]?(?:[Cc]ode|CODE))?[\"']?\s*[=:]\s*[\"']?(\d{3})\b")
+_STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-)(?: |$)", re.MULTILINE)  # an access log: "GET /x HTTP/1.1" 404 209
+_METHODS = ("GET /", "POST /", "PUT /", "PATCH /", "DELETE /")
+_JSON_START = re.compile(r"[{\[]\s*\"\w")
+_XML_START = re.compile(r"<\?xml|<errors?\b")
+_ERROR_STATUS_KEYED = re.compile(r"(?i:\bstatus(?:[_ ]?code)?[\"']?\s*[=:]\s*[\"']?[45]\d\d\b)")
 
 
 def level(head: str) -> str | None:
@@ -107,10 +105,11 @@ def loud(word: str | None) -> bool:
 
 def http_status(text: str) -> int | None:
     """The first HTTP status a record states, if any."""
-    m = _STATUS.search(text, 0, 4096)
-    if m is None:
-        return None
-    return int(next(g for g in m.groups() if g is not None))
+    text = text[:4096]
+    for gate, pattern in (("HTTP/", _STATUS_LINE), ("tatus", _STATUS_KEYED), ("TATUS", _STATUS_KEYED), ('" ', _STATUS_ACCESS)):
+        if gate in text and (m := pattern.search(text)):
+            return int(m.group(1))
+    return None
 
 
 def error_reason(said: str | None, text: str) -> str | None:
@@ -129,7 +128,14 @@ def error_reason(said: str | None, text: str) -> str | None:
 
 def api_shape(text: str) -> bool:
     """Whether a record has the shape of an HTTP API exchange (status, request, URL, body)."""
-    return _API_SHAPE.search(text, 0, 8192) is not None
+    text = text[:8192]
+    if "HTTP/" in text or "://" in text or any(m in text for m in _METHODS):
+        return True
+    if '"' in text and _JSON_START.search(text):
+        return True
+    if "<" in text and _XML_START.search(text):
+        return True
+    return ("tatus" in text or "TATUS" in text) and _ERROR_STATUS_KEYED.search(text) is not None
 
 
 def enveloped(x: Explanation) -> bool:
