@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reps", type=int, help="repetitions per command (default 15, quick 5)")
     parser.add_argument("--sizes", type=int, nargs="*", help="synthetic catalog sizes (default 10000 100000)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
-    parser.add_argument("--only", choices=["startup", "scan", "real"], help="run one part only")
+    parser.add_argument("--only", choices=["startup", "scan", "real", "scans"], help="run one part only (scans: scan and real)")
     parser.add_argument("--log-size", default=None, help="size of the scanned log (default 1G, quick 64M)")
     parser.add_argument("--real-size", default=None, help="size of the real-line log (default 256M, quick 32M)")
     args = parser.parse_args(argv)
@@ -126,9 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         verdicts: list[tuple[bool, str]] = []
         if args.only in (None, "startup"):
             verdicts += bench(work, reps, sizes)
-        if args.only in (None, "scan"):
+        if args.only in (None, "scan", "scans"):
             verdicts += bench_scan(work, min(reps, 5), log_size)
-        if args.only in (None, "real"):
+        if args.only in (None, "real", "scans"):
             verdicts += bench_real(work, min(reps, 3), real_size)
         print()
         for ok, text in verdicts:
