@@ -64,3 +64,15 @@ def test_ctrl_c_on_a_big_file_exits_130_without_a_traceback(tmp_path):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130
     assert b"Traceback" not in err and b"KeyboardInterrupt" not in err, err[-2000:]
+
+
+def test_a_file_that_shrinks_while_one_reader_reads_it_is_marked(tmp_path):
+    from errcat.scan.inputs import SHRANK, chunks, inputs
+
+    log = tmp_path / "app.log"
+    log.write_bytes(b"2026-11-20T10:00:00Z ERROR job failed: java.io.IOException: reset\n" * 1000)
+    (inp,) = inputs([str(log)])  # its size is taken here, as scan does before reading
+    log.write_bytes(b"2026-11-20T10:00:00Z ERROR job failed: java.io.IOException: reset\n" * 10)  # truncated, as by copytruncate
+    read = b"".join(chunks(inp))
+    assert read.count(b"\n") == 10
+    assert inp.broken == SHRANK  # not a silently partial report

@@ -158,11 +158,11 @@ def _skipped_lines(report: ScanReport) -> list[Line]:
         return []
     total = sum(report.skipped_count.values())
     lines: list[Line] = [[], [(f"skipped or read in part: {total:,} place(s)", "bold yellow")]]
-    for what, n in report.skipped_count.most_common():
+    for what, n in report.skipped_count.most_common():  # each reason once, its places under it
         lines.append([(f"{n:>7,}  ", None), (what, None)])
-    for s in report.skipped[:20]:
-        where = f"{s.file}:{s.line}" if s.line is not None else s.file
-        lines.append([("         ", None), (where, "dim"), (f"  {s.what}", None)])
+        places = [f"{s.file}:{s.line}" if s.line is not None else s.file for s in report.skipped if s.what == what][:20]
+        if places:
+            lines.append([("         ", None), (", ".join(places), "dim")])
     return lines
 
 

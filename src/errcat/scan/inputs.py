@@ -205,6 +205,8 @@ def _decoded(raw: BinaryIO, inp: Input, start: int, stop: int | None) -> Iterato
         if left is not None:
             left -= len(data)
         yield data
+    if stop is None and start == 0 and inp.size is not None and inp.read < inp.size:  # as the parallel path says it
+        inp.broken = inp.broken or SHRANK
 
 
 def _gzip_chunks(stream: BinaryIO, inp: Input) -> Iterator[bytes]:

@@ -238,6 +238,7 @@ class Finder:
     skipped: list[Skipped] = field(default_factory=list)
     line_at_start: int = 1
     line_at_end: int = 1
+    stopped_at: int = 1  # the line reading stopped in: the last, if cut, else the one after it
 
     def records(self, chunks: Iterable[Buffer]) -> Iterator[Record]:
         marks = {name: at for name, at in (("start", self.own_start), ("end", self.own_end)) if at is not None}
@@ -312,7 +313,7 @@ class Finder:
 
     def _number_ends(self, w: _Window) -> None:
         if self.own_end is None:
-            end_line = w.line_of(len(w.buf))
+            end_line = self.stopped_at = w.line_of(len(w.buf))
             w.numbered["end"] = end_line + (1 if w.skipping or (w.buf and w.buf[-1:] != b"\n") else 0)
         else:
             w.line_of(min(len(w.buf), self.own_end - w.off))  # numbers the marks, not the bytes read past them

@@ -208,7 +208,7 @@ def scan_stream(
         if finder.line_at_start <= s.line < max(finder.line_at_end, finder.line_at_start + 1):
             report.skip(inp.name, s.line, s.what)
     stats.lines = finder.line_at_end - finder.line_at_start
-    if inp.broken:
+    if inp.broken:  # a cut stream (gzip, a shrunk file): where it was cut, not the line after
         stats.broken = inp.broken
-        report.skip(inp.name, finder.line_at_end, inp.broken)
+        report.skip(inp.name, finder.stopped_at, inp.broken)
     return finder
