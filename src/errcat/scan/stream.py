@@ -183,32 +183,22 @@ def _shareable(x: Explanation, key: str) -> bool:
 
 
 def scan_stream(
-    index: CatalogIndex,
-    inp: Input,
-    options: ScanOptions,
-    report: ScanReport,
-    stats: InputStats,
-    tick: Callable[[int], None],
-    start: int = 0,
-    stop: int | None = None,
-    own: tuple[int, int | None] = (0, None),
-) -> Finder:
-    """Read one input (or the byte range [start, stop) of it) into ``report``."""
-    finder = Finder(own_start=own[0], own_end=own[1])
+    index: CatalogIndex, inp: Input, options: ScanOptions, report: ScanReport, stats: InputStats, tick: Callable[[int], None]
+) -> None:
+    """Read one input, in this process, into ``report``."""
+    finder = Finder()
     explainer = _Explainer(index, options, report)
 
     def counted() -> Iterator[bytes]:
-        for chunk in chunks(inp, start, stop):
+        for chunk in chunks(inp):
             tick(len(chunk))
             yield chunk
 
     for rec in finder.records(counted()):
         explainer.record(inp.name, rec)
     for s in finder.skipped:
-        if finder.line_at_start <= s.line < max(finder.line_at_end, finder.line_at_start + 1):
-            report.skip(inp.name, s.line, s.what)
-    stats.lines = finder.line_at_end - finder.line_at_start
+        report.skip(inp.name, s.line, s.what)
+    stats.lines = finder.line_at_end - 1
     if inp.broken:  # a cut stream (gzip, a shrunk file): where it was cut, not the line after
         stats.broken = inp.broken
         report.skip(inp.name, finder.stopped_at, inp.broken)
-    return finder
