@@ -448,3 +448,37 @@ def test_a_named_pipe_is_read_once_and_whole(index, tmp_path):
     assert reports, "scan still waiting on the pipe after 20 s"
     (report,) = reports
     assert (report.errors, report.inputs[0].lines, report.inputs[0].bytes) == (1, 3, len(data) + 1)
+
+
+def test_hostile_fields_never_stop_a_scan(tmp_path):
+    """A JSON-lines status that is a digit int() refuses, and a time the zone pushes before the
+    year 1: each record is read on, without a traceback."""
+    log = tmp_path / "hostile.log"
+    log.write_text(
+        '{"level":"error","status":"²","msg":"request failed","body":"{\\"Errors\\":[{\\"ErrorCode\\":25008}]}"}\n'
+        "0001-01-01T00:00:00+10:00 ERROR sync failed: java.io.IOException: reset\n",
+        encoding="utf-8",
+    )
+    doc = _scan_json(str(log))
+    assert doc["summary"]["error_records"] == 2
+    assert doc["summary"]["first_seen"] is None  # no time could be read, and none was made up
+
+
+def test_since_reads_the_records_own_time_before_a_business_date(tmp_path):
+    """Serilog's CLEF: @t is when the error happened; an invoice's Date is not."""
+    log = tmp_path / "clef.log"
+    log.write_text(
+        '{"@t":"2026-11-19T02:00:00Z","@l":"Error","Date":"2020-01-01","@m":"POST https://arl2.api.myob.com/x failed",'
+        '"status":400,"body":{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear",'
+        '"Message":"Date cannot be prior to beginning of financial year","ErrorCode":25008}]}}\n',
+        encoding="utf-8",
+    )
+    doc = _scan_json(str(log), "--since", "2026-11-18")
+    assert doc["summary"]["left_out_time"] == 0 and doc["summary"]["matched"] == 1
+    assert doc["summary"]["first_seen"] == "2026-11-19T02:00:00Z"
+
+
+def test_json_names_the_search_engine_that_ran(generated):
+    path, _, _ = generated
+    doc = _scan_json(str(path))
+    assert doc["engine"]["kind"] == "local" and doc["engine"]["search"] in ("hyperscan", "re")
