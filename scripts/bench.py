@@ -384,7 +384,10 @@ def bench_real(work: Path, reps: int, size: str) -> list[tuple[bool, str]]:
     counts = {json.dumps([g["vendor"], g["status"], g["code"], g["name"], g["message"]]): g["count"] for g in doc["matched"]}
     places = sorted(p["line"] for g in doc["matched"] for p in g["lines"])
     every = counts == manifest["matched"] and doc["summary"]["unmatched"] == 0
-    placed = "as injected" if places == manifest["record_lines"] else "NOT as injected"
+    # a group lists at most 10 lines: each listed line must be an injected record's, and as many listed as kept
+    listed = sum(min(g["count"], 10) for g in doc["matched"])
+    at_lines = set(places) <= set(manifest["record_lines"]) and len(places) == listed
+    placed = "as injected" if at_lines else "NOT as injected"
     texts = [g["text"] for g in doc["unmatched"] + doc["other"]] + [s["text"] for g in doc["other"] for s in g["samples"]]
     benign = [t for t in texts if any(w in t for w in BENIGN_WORDS)]
     times: dict[str, Sample] = {name: Sample([], []) for name in commands}
@@ -414,7 +417,7 @@ def bench_real(work: Path, reps: int, size: str) -> list[tuple[bool, str]]:
     return [
         (ratio <= 3, f"scan of the real log {ratio:.2f} × grep -c -i -E '{REAL_GREP}' (target ≤ 3)"),
         (peak <= 200, f"real-log scan peak memory {peak:.0f} MB (target ≤ 200)"),
-        (every and places == manifest["record_lines"], "every injected vendor record found and matched at its line"),
+        (every and at_lines, "every injected vendor record found and matched, the lines listed where injected"),
         (not benign, f"no benign line reported ({len(benign)} reported)"),
     ]
 
