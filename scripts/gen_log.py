@@ -76,6 +76,7 @@ class Manifest:
     lines: int = 0
     error_records: int = 0
     unmatched: int = 0
+    other: int = 0  # another program's errors: no vendor evidence, no API shape (scan counts them apart)
     matched: Counter[str] = field(default_factory=Counter)
     shapes: Counter[str] = field(default_factory=Counter)
 
@@ -84,6 +85,7 @@ class Manifest:
             "lines": lines,
             "error_records": self.error_records * times,
             "unmatched": self.unmatched * times,
+            "other": self.other * times,
             "matched": {k: v * times for k, v in sorted(self.matched.items())},
             "shapes": dict(self.shapes),
         }
@@ -159,8 +161,12 @@ def block(errors: int, noise_per_error: int, seed: int, extras: bool) -> tuple[l
         ts = _when(start, t)
         t += 1
         if i % 10 == 9:
-            lines += _unmatched((i // 10) % 3, ts, i)
-            m.unmatched += 1
+            kind = (i // 10) % 3
+            lines += _unmatched(kind, ts, i)
+            if kind == 1:
+                m.other += 1
+            else:
+                m.unmatched += 1
         else:
             shape = SHAPES[i % len(SHAPES)]
             e = rnd.choice(plain if shape == "message" else entries)

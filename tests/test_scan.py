@@ -53,7 +53,8 @@ def test_counts_every_documented_error_exactly(generated):
     doc = _scan_json(str(path))
     assert set(m.shapes) == set(gen_log.SHAPES) and len({json.loads(k)[0] for k in m.matched}) == 4
     assert _counts(doc) == dict(m.matched)
-    assert doc["summary"]["unmatched"] == m.unmatched == 30
+    assert doc["summary"]["unmatched"] == m.unmatched == 20
+    assert doc["summary"]["other_programs"] == m.other == 10  # ConnectionResetError: no vendor, no API shape
     assert doc["summary"]["error_records"] == m.error_records == 300
     assert doc["summary"]["not_errors"] == 2  # "0 errors" and "errors=3" at INFO/DEBUG are not errors
     assert doc["inputs"][0]["lines"] == len(lines)
@@ -77,8 +78,10 @@ def test_unmatched_grouped_by_text_and_other_services_not_claimed(generated):
     groups = {(u["vendor"], u["status"]): u for u in doc["unmatched"]}
     assert groups[("myob", 400)]["count"] == 10  # an undocumented MYOB error: vendor and status still known
     assert groups[(None, 402)]["count"] == 10  # Stripe's card_declined is nobody's in the catalog
-    assert groups[(None, None)]["count"] == 10  # connection resets, numbers masked into one group
-    assert all(s["text"] for u in doc["unmatched"] for s in u["samples"])
+    assert (None, None) not in groups  # a connection reset names no vendor and has no API shape: another program's
+    [resets] = doc["other"]  # counted apart, numbers masked into one group
+    assert resets["count"] == 10 and "ConnectionResetError" in resets["text"]
+    assert all(s["text"] for u in doc["unmatched"] + doc["other"] for s in u["samples"])
 
 
 def test_gzip_and_stdin_read_the_same(generated, tmp_path):
@@ -100,8 +103,16 @@ def test_truncated_gzip_warns_with_line_and_keeps_what_was_read(generated, tmp_p
     broken = doc["inputs"][0]["broken"]
     assert broken and "ends early" in broken
     place = doc["skipped"]["places"][0]
-    assert place["file"] == str(cut) and place["line"] > 1
+    held = _gunzip_what_it_holds(cut.read_bytes())
+    assert place["file"] == str(cut) and place["line"] == held.count(b"\n") + 1  # the line it was cut in
+    assert len(doc["skipped"]["places"]) == 1  # said once
     assert 0 < doc["summary"]["error_records"] < m.error_records
+
+
+def _gunzip_what_it_holds(data: bytes) -> bytes:
+    import zlib
+
+    return zlib.decompressobj(wbits=31).decompress(data)
 
 
 @pytest.mark.parametrize("mapped", [True, False])
@@ -266,7 +277,8 @@ def test_markdown_report_parses_to_tables(generated):
     heads = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "th_open"]
     assert heads[:3] == ["Count", "Vendor", "Status"]
     rows = sum(1 for t in tokens if t.type == "tr_open")
-    assert rows == 2 + 5 + 3  # two header rows, five documented errors, three unmatched groups
+    assert rows == 2 + 5 + 2  # two header rows, five documented errors, two unmatched groups (the third is another program's)
+    assert "10 error(s) of other programs in 1 group(s) (--all lists them)" in result.stdout
 
 
 def test_table_view_names_the_fix(generated):
@@ -436,3 +448,37 @@ def test_a_named_pipe_is_read_once_and_whole(index, tmp_path):
     assert reports, "scan still waiting on the pipe after 20 s"
     (report,) = reports
     assert (report.errors, report.inputs[0].lines, report.inputs[0].bytes) == (1, 3, len(data) + 1)
+
+
+def test_hostile_fields_never_stop_a_scan(tmp_path):
+    """A JSON-lines status that is a digit int() refuses, and a time the zone pushes before the
+    year 1: each record is read on, without a traceback."""
+    log = tmp_path / "hostile.log"
+    log.write_text(
+        '{"level":"error","status":"²","msg":"request failed","body":"{\\"Errors\\":[{\\"ErrorCode\\":25008}]}"}\n'
+        "0001-01-01T00:00:00+10:00 ERROR sync failed: java.io.IOException: reset\n",
+        encoding="utf-8",
+    )
+    doc = _scan_json(str(log))
+    assert doc["summary"]["error_records"] == 2
+    assert doc["summary"]["first_seen"] is None  # no time could be read, and none was made up
+
+
+def test_since_reads_the_records_own_time_before_a_business_date(tmp_path):
+    """Serilog's CLEF: @t is when the error happened; an invoice's Date is not."""
+    log = tmp_path / "clef.log"
+    log.write_text(
+        '{"@t":"2026-11-19T02:00:00Z","@l":"Error","Date":"2020-01-01","@m":"POST https://arl2.api.myob.com/x failed",'
+        '"status":400,"body":{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear",'
+        '"Message":"Date cannot be prior to beginning of financial year","ErrorCode":25008}]}}\n',
+        encoding="utf-8",
+    )
+    doc = _scan_json(str(log), "--since", "2026-11-18")
+    assert doc["summary"]["left_out_time"] == 0 and doc["summary"]["matched"] == 1
+    assert doc["summary"]["first_seen"] == "2026-11-19T02:00:00Z"
+
+
+def test_json_names_the_search_engine_that_ran(generated):
+    path, _, _ = generated
+    doc = _scan_json(str(path))
+    assert doc["engine"]["kind"] == "local" and doc["engine"]["search"] in ("hyperscan", "re")

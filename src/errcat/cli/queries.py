@@ -1,5 +1,6 @@
 """The commands that ask the catalog about errors: lookup, search, explain, scan, list."""
 
+import contextlib
 import os
 import sys
 from enum import StrEnum
@@ -240,6 +241,12 @@ def scan(
         int | None, typer.Option("--workers", min=1, help="Processes reading a big file (default: one per core, at most 4).")
     ] = None,
     documented_only: DocumentedOnlyOpt = False,
+    everything: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Also list other programs' errors (no vendor evidence, no API shape), else counted on one line."
+        ),
+    ] = False,
     format: Annotated[
         ScanFormat,
         typer.Option(
@@ -260,14 +267,18 @@ def scan(
 
     window = (parse_when(since) if since else None, parse_when(until, end=True) if until else None)
 
+    pasting = "-" in files and sys.stdin.isatty()
+    if pasting:  # no bar over the paste; one Ctrl-D ends it
+        typer.echo("Paste log lines, then press Ctrl-D (Ctrl-Z Enter on Windows):", err=True)
+
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
-        with progress_meter(input_size(files)) as meter:
+        with contextlib.nullcontext(None) if pasting else progress_meter(input_size(files)) as meter:
             report = cat.scan(files, vendor, window, workers, meter, documented_only=documented_only)
         if format is ScanFormat.github:
             from ..render.github import scan_annotations
 
             return report, scan_annotations(report, top, os.environ.get("GITHUB_WORKSPACE"))
-        return report, scan_view(format, report, top)
+        return report, scan_view(format, report, top, everything)
 
     report, view = _query(catalog, no_builtin, work)
     _output(view)

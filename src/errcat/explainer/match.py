@@ -16,10 +16,9 @@ an InvoiceXpress error.
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from enum import StrEnum
 from http import HTTPStatus
 from typing import NamedTuple
@@ -135,9 +134,23 @@ def _eq(a: str | None, b: str | None) -> bool:
 
 
 def _similarity(a: str, b: str) -> float:
+    """How alike two texts are, 0..1 (the Indel ratio, as difflib's ratio counts it, computed in C by
+    rapidfuzz: 20-40 times faster than SequenceMatcher); 0.0 below what _fuzzy keeps, or when
+    even their letters, in any order, are less alike than FUZZY_FLOOR (difflib's quick_ratio gate,
+    kept so that a text shares words, not just length, with what it is likened to)."""
+    from rapidfuzz.fuzz import ratio  # here: only a text with no exact or template match pays its import
+
     a, b = a.lower()[:500], b.lower()[:500]
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return sm.ratio() if sm.real_quick_ratio() >= FUZZY_FLOOR and sm.quick_ratio() >= FUZZY_FLOOR else 0.0
+    score = float(ratio(a, b, score_cutoff=(FUZZY_FLOOR - 0.2) * 100)) / 100
+    if 0.0 < score < FUZZY_FLOOR and _letters_alike(a, b) < FUZZY_FLOOR:
+        return 0.0
+    return score
+
+
+def _letters_alike(a: str, b: str) -> float:
+    """The characters two texts share, in any order, as a ratio (an upper bound of their similarity)."""
+    shared = sum((Counter(a) & Counter(b)).values())
+    return 2.0 * shared / (len(a) + len(b)) if a or b else 1.0
 
 
 class _Pool:
@@ -423,17 +436,15 @@ def _fuzzy(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
     words = sorted({t for t in tokens(" ".join(texts[:4])[:2000]) if t not in STOP_WORDS})
     counts = ix.word_counts(words)
     weights: dict[int, float] = defaultdict(float)
-    for t, n in counts.items():
-        if n > min(max(50, ix.size // 4), MAX_WORD_ROWS):
-            continue
-        w = math.log(1 + ix.size / (1 + n))
-        for pos in ix.with_word(t):
-            weights[pos] += w
+    common = min(max(50, ix.size // 4), MAX_WORD_ROWS)
+    rarity = {t: math.log(1 + ix.size / (1 + n)) for t, n in counts.items() if n <= common}
+    for t, pos in ix.with_words(sorted(rarity)):  # one query, not one per word
+        weights[pos] += rarity[t]
     best_positions = sorted(weights, key=lambda k: (-weights[k], k))[:30]
     for e in ix.at_positions(best_positions):
-        best = max((_similarity(t, e.message or "") for t in texts), default=0.0)
+        best, text = max(((_similarity(t, e.message or ""), t) for t in texts), key=lambda st: st[0], default=(0.0, ""))
         if best >= FUZZY_FLOOR - 0.2:
-            pool.consider(e, "fuzzy", {}, max(texts, key=lambda t: _similarity(t, e.message or "")), best)
+            pool.consider(e, "fuzzy", {}, text, best)
 
 
 def literal_words(ix: CatalogIndex, cand: Candidate) -> int:

@@ -277,6 +277,10 @@ class CatalogIndex:
         """Positions of entries whose literal message contains the word."""
         return [r[0] for r in self.rows("SELECT pos FROM words WHERE token = ?", (word,))]
 
+    def with_words(self, words: list[str]) -> list[tuple[str, int]]:
+        """(word, position) of entries whose literal message contains one of the words: one query."""
+        return [(r[0], r[1]) for r in self._rows_in("SELECT token, pos FROM words WHERE token IN ({marks})", words)]
+
     def at_positions(self, positions: list[int]) -> list[Entry]:
         rows = self._rows_in("SELECT data, crc FROM entries WHERE pos IN ({marks}) ORDER BY pos", positions)
         return [decode_entry(checked(data, c)) for data, c in rows]

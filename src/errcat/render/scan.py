@@ -62,9 +62,18 @@ def headline(report: ScanReport) -> str:
     wild = f", {observed:,} observed in the wild ({len(seen):,} distinct; not documented)" if observed else ""
     return (
         f"scanned {len(read)} of {len(report.inputs)} input(s): {lines:,} lines, {_size(size)} in {report.elapsed:.1f} s; "
-        f"{report.matched_count + report.unmatched_count:,} error(s): {report.matched_count - observed:,} documented "
+        f"{report.matched_count + report.unmatched_count:,} vendor error(s): {report.matched_count - observed:,} documented "
         f"({len(report.matched) - len(seen):,} distinct){wild}, {report.unmatched_count:,} not in the catalog"
     )
+
+
+def other_line(report: ScanReport, listed: bool) -> str | None:
+    """The one line that counts other programs' errors (no vendor evidence, no API shape)."""
+    if not report.other_count:
+        return None
+    hint = "" if listed else " (--all lists them)"
+    groups = len(report.other) + (1 if report.other_overflow else 0)
+    return f"{report.other_count:,} error(s) of other programs in {groups:,} group(s){hint}"
 
 
 def _filters(report: ScanReport) -> list[str]:
@@ -80,7 +89,7 @@ def _filters(report: ScanReport) -> list[str]:
     return out
 
 
-def scan_lines(report: ScanReport, top: int) -> list[Line]:
+def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[Line]:
     lines: list[Line] = [[(headline(report), "bold")]]
     first, last = report.time_range
     if first:
@@ -105,20 +114,42 @@ def scan_lines(report: ScanReport, top: int) -> list[Line]:
     hidden = len(report.matched) - top
     if hidden > 0:
         lines.append([(f"... {hidden:,} more catalogued error(s) (--top)", "dim")])
-    if report.unmatched:
-        lines.append([])
-        title = f"not in the catalog: {report.unmatched_count:,} error(s) in {len(report.unmatched):,} group(s)"
-        lines.append([(title, "bold yellow")])
-        for u in report.ranked_unmatched()[:top]:
-            who = " ".join(p for p in (u.vendor or "unknown vendor", f"HTTP {u.status}" if u.status else None) if p)
-            lines.append([(f"{u.count:>7,}  ", "bold"), (who, "yellow"), ("  ", None), (u.text, None)])
-            lines.append([("         lines:     ", "dim"), (_places(u), None)])
-            for place, sample in u.samples[:2]:
-                lines.append([("         sample:    ", "dim"), (f"{place.file}:{place.line}  ", "dim"), (sample, None)])
-        hidden = len(report.unmatched) - top
-        if hidden > 0:
-            lines.append([(f"... {hidden:,} more group(s) (--top)", "dim")])
+    lines += _unmatched_lines(report, top)
+    lines += _other_lines(report, top, everything)
     lines += _skipped_lines(report)
+    return lines
+
+
+def _unmatched_lines(report: ScanReport, top: int) -> list[Line]:
+    if not report.unmatched:
+        return []
+    title = f"not in the catalog: {report.unmatched_count:,} error(s) in {len(report.unmatched):,} group(s)"
+    lines: list[Line] = [[], [(title, "bold yellow")]]
+    for u in report.ranked_unmatched()[:top]:
+        who = " ".join(p for p in (u.vendor or "unknown vendor", f"HTTP {u.status}" if u.status else None) if p)
+        lines.append([(f"{u.count:>7,}  ", "bold"), (who, "yellow"), ("  ", None), (u.text, None)])
+        lines.append([("         lines:     ", "dim"), (_places(u), None)])
+        for place, sample in u.samples[:2]:
+            lines.append([("         sample:    ", "dim"), (f"{place.file}:{place.line}  ", "dim"), (sample, None)])
+    hidden = len(report.unmatched) - top
+    if hidden > 0:
+        lines.append([(f"... {hidden:,} more group(s) (--top)", "dim")])
+    return lines
+
+
+def _other_lines(report: ScanReport, top: int, everything: bool) -> list[Line]:
+    said = other_line(report, everything)
+    if said is None:
+        return []
+    lines: list[Line] = [[], [(said, "dim")]]
+    if not everything:
+        return lines
+    for u in report.ranked_other()[:top]:
+        lines.append([(f"{u.count:>7,}  ", "bold"), (u.text, None)])
+        lines.append([("         lines:     ", "dim"), (_places(u), None)])
+    hidden = len(report.other) - top
+    if hidden > 0:
+        lines.append([(f"... {hidden:,} more group(s) (--top)", "dim")])
     return lines
 
 
@@ -127,11 +158,11 @@ def _skipped_lines(report: ScanReport) -> list[Line]:
         return []
     total = sum(report.skipped_count.values())
     lines: list[Line] = [[], [(f"skipped or read in part: {total:,} place(s)", "bold yellow")]]
-    for what, n in report.skipped_count.most_common():
+    for what, n in report.skipped_count.most_common():  # each reason once, its places under it
         lines.append([(f"{n:>7,}  ", None), (what, None)])
-    for s in report.skipped[:20]:
-        where = f"{s.file}:{s.line}" if s.line is not None else s.file
-        lines.append([("         ", None), (where, "dim"), (f"  {s.what}", None)])
+        places = [f"{s.file}:{s.line}" if s.line is not None else s.file for s in report.skipped if s.what == what][:20]
+        if places:
+            lines.append([("         ", None), (", ".join(places), "dim")])
     return lines
 
 
@@ -175,7 +206,11 @@ def scan_document(report: ScanReport, top: int) -> dict[str, Any]:
             "distinct_matched": len(report.matched),
             "unmatched": report.unmatched_count,
             "unmatched_groups": len(report.unmatched),
+            "other_programs": report.other_count,
+            "other_groups": len(report.other),
             "not_errors": report.not_errors,
+            "records_read": report.records,
+            "records_explained": report.explained,
             "left_out_vendor": report.filtered_vendor,
             "left_out_time": report.filtered_time,
             "left_out_no_timestamp": report.no_timestamp,
@@ -187,14 +222,16 @@ def scan_document(report: ScanReport, top: int) -> dict[str, Any]:
         unmatched=[
             {"vendor": u.vendor, "status": u.status, "text": u.text, **_group_record(u)} for u in report.ranked_unmatched()[:top]
         ],
+        other=[{"text": u.text, **_group_record(u)} for u in report.ranked_other()[:top]],
         skipped={
             "counts": dict(report.skipped_count.most_common()),
             "places": [{"file": s.file, "line": s.line, "what": s.what} for s in report.skipped],
         },
+        engine={"kind": "local", "search": report.engine},
     )
 
 
-def scan_markdown(report: ScanReport, top: int) -> str:
+def scan_markdown(report: ScanReport, top: int, everything: bool = False) -> str:
     first, last = report.time_range
     parts = ["## errcat scan\n", f"{escape(headline(report))}.\n"]
     if first:
@@ -233,6 +270,11 @@ def scan_markdown(report: ScanReport, top: int) -> str:
             for u in report.ranked_unmatched()[:top]
         ]
         parts.append(table(["Count", "Vendor", "Status", "Text", "Lines", "Samples"], urows))
+    said = other_line(report, everything)
+    if said is not None:
+        parts.append(f"{escape(said)}.\n")
+        if everything:
+            parts.append(table(["Count", "Text", "Lines"], [[u.count, u.text, _places(u)] for u in report.ranked_other()[:top]]))
     if report.skipped_count:
         parts.append("### Skipped\n")
         parts.append(table(["What", "Count"], [[w, n] for w, n in report.skipped_count.most_common()]))

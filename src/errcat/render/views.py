@@ -77,7 +77,8 @@ def explain_view(fmt: str, x: Explanation) -> View:
     return explain_lines(x)
 
 
-def scan_view(fmt: str, report: ScanReport, top: int) -> View:
+def scan_view(fmt: str, report: ScanReport, top: int, everything: bool = False) -> View:
+    """``everything``: list other programs' errors too (JSON always does; text counts them on one line)."""
     if fmt == "json":
         from .jsondoc import dumps
         from .scan import scan_document
@@ -86,10 +87,10 @@ def scan_view(fmt: str, report: ScanReport, top: int) -> View:
     if fmt == "markdown":
         from .scan import scan_markdown
 
-        return scan_markdown(report, top)
+        return scan_markdown(report, top, everything)
     from .scan import scan_lines
 
-    return scan_lines(report, top)
+    return scan_lines(report, top, everything)
 
 
 def vendors_view(fmt: str, rows: list[tuple[Vendor, dict[str, int]]]) -> View:

@@ -79,4 +79,7 @@ def scan(
         done_bytes += inp.read
         stats.bytes = inp.read  # on disk or from stdin; compressed bytes for gzip
     report.elapsed = time.perf_counter() - started
+    from .needles import engine_name
+
+    report.engine = "hyperscan" if engine_name() == "hyperscan" else "re"
     return report

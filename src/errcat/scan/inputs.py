@@ -154,50 +154,52 @@ class _Counting(io.RawIOBase):
         return n or 0
 
 
-def chunks(inp: Input, start: int = 0, stop: int | None = None) -> Iterator[bytes]:
-    """The input's bytes in chunks (decompressed, UTF-16 transcoded to UTF-8). ``start``/``stop``
-    read a byte range of a plain file. Problems are recorded on ``inp``, not raised."""
+def chunks(inp: Input) -> Iterator[bytes]:
+    """The input's bytes in chunks (decompressed, UTF-16 transcoded to UTF-8). Problems are
+    recorded on ``inp``, not raised (workers read ranges of a big file with read_range)."""
+    if inp.path is None and sys.stdin.isatty():  # a paste: read to its end, one Ctrl-D (as explain)
+        data = sys.stdin.buffer.read()
+        inp.read += len(data)
+        yield from [data] if data else []
+        return
     try:
         raw: BinaryIO = sys.stdin.buffer if inp.path is None else open(inp.path, "rb")  # noqa: SIM115
     except OSError as exc:
         inp.problem = f"cannot read: {exc.strerror or exc}"
         return
     try:
-        if start:
-            raw.seek(start)
-        stream: BinaryIO = raw
-        counted = io.BufferedReader(_Counting(raw, inp), CHUNK)
-        head = counted.peek(SNIFF)[:SNIFF]
-        if head.startswith(b"\x1f\x8b"):
-            inp.gzip = True
-            stream = gzip.GzipFile(fileobj=counted, mode="rb")  # type: ignore[assignment]
-            head = stream.peek(SNIFF)[:SNIFF]  # type: ignore[attr-defined]
-        else:
-            stream = counted
-        if start == 0 and head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            yield from _utf16(stream, inp)
-            return
-        if start == 0 and b"\x00" in head:
-            inp.problem = BINARY
-            return
-        if start == 0 and head.startswith(b"\xef\xbb\xbf"):
-            stream.read(3)
-        if inp.gzip:
-            yield from _gzip_chunks(stream, inp)
-            return
-        left = None if stop is None else stop - start
-        while left is None or left > 0:
-            data = stream.read(CHUNK if left is None else min(CHUNK, left))
-            if not data:
-                break
-            if left is not None:
-                left -= len(data)
-            yield data
+        yield from _decoded(raw, inp)
     except OSError as exc:
         inp.broken = f"read failed ({exc.strerror or exc}); the rest was not read"
     finally:
         if raw is not sys.stdin.buffer:
             raw.close()
+
+
+def _decoded(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
+    """Chunks of an open input: gzip recognised by content, a byte-order mark honoured."""
+    counted = io.BufferedReader(_Counting(raw, inp), CHUNK)
+    stream: BinaryIO = counted
+    head = counted.peek(SNIFF)[:SNIFF]
+    if head.startswith(b"\x1f\x8b"):
+        inp.gzip = True
+        stream = gzip.GzipFile(fileobj=counted, mode="rb")  # type: ignore[assignment]
+        head = stream.peek(SNIFF)[:SNIFF]  # type: ignore[attr-defined]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        yield from _utf16(stream, inp)
+        return
+    if b"\x00" in head:
+        inp.problem = BINARY
+        return
+    if head.startswith(b"\xef\xbb\xbf"):
+        stream.read(3)
+    if inp.gzip:
+        yield from _gzip_chunks(stream, inp)
+        return
+    while data := stream.read(CHUNK):
+        yield data
+    if inp.size is not None and inp.read < inp.size:  # as the parallel path says it
+        inp.broken = inp.broken or SHRANK
 
 
 def _gzip_chunks(stream: BinaryIO, inp: Input) -> Iterator[bytes]:

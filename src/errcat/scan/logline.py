@@ -16,15 +16,16 @@ _ISO = re.compile(
 )
 _CLF = re.compile(r"(?<!\d)(\d\d)/([A-Za-z]{3})/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?")
 _HEAD_WINDOW = 120  # a log line's timestamp is near its start
-_TIME_KEYS = ("@timestamp", "timestamp", "ts", "time", "datetime", "date", "asctime", "t", "@t", "logged_at", "created_at")
+# the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
+# invoice's Date field is no time the error happened
+_TIME_KEYS = ("@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date")
 _LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel")
 _MESSAGE_KEYS = ("msg", "message", "error", "err", "exception", "reason", "detail", "description", "@m", "@mt")
 _BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body", "errorbody", "payload", "data", "content")
 _URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri")
 _METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method")
+_NUMBERED_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal"}  # bunyan, pino
 _STATUS_KEYS = ("status", "status_code", "statuscode", "http_status", "httpstatus", "response_status", "code")
-_ERROR_LEVEL = re.compile(r"\b(?:ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE|EMERG|ALERT|PANIC|E)\b|\b(?:error|fatal|critical)\b")
-_QUIET_LEVEL = re.compile(r"(?:^|[\s\[|:])(?:INFO|DEBUG|TRACE|VERBOSE|NOTICE|info|debug|trace)(?:$|[\s\]|:])")
 
 
 def _tz(text: str | None) -> timedelta:
@@ -35,24 +36,32 @@ def _tz(text: str | None) -> timedelta:
     return sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
 
 
+def utc_time(fields: tuple[str, str, str, str, str, str, str], zone: str | None) -> datetime | None:
+    """(year, month, day, hour, minute, second[, microsecond]) as digits and a zone, as UTC; None
+    for a time that is not one (2026-13-45) or falls outside the calendar once its zone is
+    applied (0001-01-01T00:00:00+10:00): a log's timestamp never stops a scan."""
+    try:
+        y, mo, d, h, mi, s, micro = (int(f) for f in fields)
+        return datetime(y, mo, d, h, mi, s, micro, tzinfo=UTC) - _tz(zone)
+    except (ValueError, OverflowError):
+        return None
+
+
 def timestamp_in(line: str) -> tuple[datetime, tuple[int, int]] | None:
     """The timestamp near the start of a log line (as UTC; a time without zone is taken as UTC)
     and where it is in the line."""
     head = line[:_HEAD_WINDOW]
-    try:
-        m = _ISO.search(head)
-        if m:
-            y, mo, d, h, mi, s, frac, zone = m.groups()
-            micro = int((frac or "0")[:6].ljust(6, "0"))
-            when = datetime(int(y), int(mo), int(d), int(h), int(mi), int(s or 0), micro, tzinfo=UTC)
-            return when - _tz(zone), m.span()
-        m = _CLF.search(head)
-        if m and m.group(2).lower() in _MONTHS:
-            d, mon, y, h, mi, s, zone = m.groups()
-            when = datetime(int(y), _MONTHS[mon.lower()], int(d), int(h), int(mi), int(s), tzinfo=UTC)
-            return when - _tz(zone), m.span()
-    except ValueError:  # 2026-13-45: looks like a time, is not one
-        return None
+    m = _ISO.search(head)
+    if m:
+        y, mo, d, h, mi, s, frac, zone = m.groups()
+        micro = (frac or "0")[:6].ljust(6, "0")
+        when = utc_time((y, mo, d, h, mi, s or "0", micro), zone)
+        return (when, m.span()) if when else None
+    m = _CLF.search(head)
+    if m and m.group(2).lower() in _MONTHS:
+        d, mon, y, h, mi, s, zone = m.groups()
+        when = utc_time((y, str(_MONTHS[mon.lower()]), d, h, mi, s, "0"), zone)
+        return (when, m.span()) if when else None
     return None
 
 
@@ -62,19 +71,13 @@ def time_value(value: Any) -> datetime | None:
         return None
     if isinstance(value, (int, float)):
         seconds = value / 1000 if value > 1e11 else value
-        if 1e8 < seconds < 1e10:
+        if 1e8 < seconds < 1e10:  # 1973 to 2286: a number outside is no epoch time
             return datetime.fromtimestamp(seconds, UTC)
         return None
     if isinstance(value, str):
         found = timestamp_in(value)
         return found[0] if found else None
     return None
-
-
-def error_level(head: str) -> bool:
-    """Whether the line is logged at an error level (ERROR, FATAL, level=error ...)."""
-    window = head[:_HEAD_WINDOW]
-    return bool(_ERROR_LEVEL.search(window)) and not _QUIET_LEVEL.search(window[:40])
 
 
 def _field(d: dict[str, Any], keys: tuple[str, ...]) -> Any:
@@ -84,8 +87,8 @@ def _field(d: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def json_line(text: str) -> tuple[str, datetime | None, bool] | None:
-    """A JSON-lines record as (paste, timestamp, logged at an error level); None if not one.
+def json_line(text: str) -> tuple[str, datetime | None, str | None] | None:
+    """A JSON-lines record as (paste, timestamp, its level word in lower case); None if not one.
 
     The paste is what explain reads: the request line, the status and the body the object holds,
     or its message when it holds no body."""
@@ -99,10 +102,20 @@ def json_line(text: str) -> tuple[str, datetime | None, bool] | None:
         return None
     d = _lower(obj)
     when = time_value(_field(d, _TIME_KEYS))
-    level = _field(d, _LEVEL_KEYS)
-    is_error = isinstance(level, str) and level.lower() in ("error", "err", "fatal", "critical", "crit", "severe", "e")
+    said = _level_word(_field(d, _LEVEL_KEYS))
     for key in _TIME_KEYS:
         d.pop(key, None)
+    return _exchange_paste(d), when, said
+
+
+def _level_word(level: Any) -> str | None:
+    if isinstance(level, str):
+        return level.lower()
+    return _NUMBERED_LEVELS.get(level) if type(level) is int else None
+
+
+def _exchange_paste(d: dict[str, Any]) -> str:
+    """The request line, status and body a JSON-lines object holds, as a paste explain reads."""
     request = _lower(d.get("request"))
     method = _field(d, _METHOD_KEYS) or _field(request, _METHOD_KEYS)
     url = _field(d, _URL_KEYS) or _field(request, _URL_KEYS)
@@ -126,7 +139,7 @@ def json_line(text: str) -> tuple[str, datetime | None, bool] | None:
         message = _field(d, _MESSAGE_KEYS)
         body = message if message is not None else d
     lines.append(body if isinstance(body, str) else json.dumps(body, ensure_ascii=False))
-    return "\n".join(lines), when, is_error
+    return "\n".join(lines)
 
 
 def _lower(value: Any) -> dict[str, Any]:
@@ -136,7 +149,7 @@ def _lower(value: Any) -> dict[str, Any]:
 def _is_status(value: Any) -> bool:
     if isinstance(value, bool):
         return False
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isascii() and value.isdecimal():  # "²" is a digit int() refuses
         value = int(value)
     return isinstance(value, int) and 100 <= value <= 599
 

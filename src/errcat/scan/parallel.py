@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import signal
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
@@ -63,11 +64,18 @@ def _waiting(pending: deque[tuple[int, Future[Found]]]) -> int:
     return sum(f.result()[5] for _, f in pending if f.done() and f.exception() is None)
 
 
+def _end_quietly(_signal: int, _frame: object) -> None:
+    os._exit(130)
+
+
 def _yield_to_explaining() -> None:
     """Workers run at a lower priority than this process. With as many workers as cores, a fair
     share slowed the explaining process to two thirds of a core: it fell behind and finished
     alone after the workers (one core idle). Deferring to it keeps it caught up, and workers take
-    every cycle it leaves."""
+    every cycle it leaves. On Ctrl-C a worker ends at once and silently (each printed a
+    KeyboardInterrupt traceback; ignoring it kept the scan running until the ranges it had were
+    read), leaving this process to stop the scan with exit 130."""
+    signal.signal(signal.SIGINT, _end_quietly)
     if hasattr(os, "nice"):  # not on Windows
         with contextlib.suppress(OSError):
             os.nice(WORKER_NICENESS)

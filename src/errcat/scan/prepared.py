@@ -10,17 +10,60 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from .logline import error_level, json_line, timestamp_in
+from .logline import json_line, timestamp_in
 from .records import Record
+from .verdict import api_shape, error_reason, http_status, level
 
 # Records longer than this are explained every time, never kept in the cache (an explanation
 # keeps its text).
 EXPLAINED_MAX_TEXT = 2_048
-# What varies between repeats of one failing call without changing what it is: numbers of six or
-# more digits. An explanation is shared only when nothing that identifies its errors
-# (code, name, message, status, endpoint) holds such a number (stream._shareable), and unmatched
-# errors are grouped by their text with every number masked anyway.
-VARYING = re.compile(r"\d{6,}")
+# What varies between repeats of one failing call without changing what it is, masked Drain-style
+# into the record's template: ids (GUIDs, long hex), IP addresses, e-mail addresses and every
+# number, except a number that names the error: after a code or status key ("ErrorCode": 25008,
+# code=4012, status: 404) or as a status (HTTP/1.1 404, -> 404, returned 404). Each template is
+# explained once, and its explanation serves the next record only when what identifies its errors
+# (observed code, name, details, status) stands verbatim in the template (stream._shareable): the
+# guard that no masked number was a code.
+# Two passes, each starting with a character class so that re skips ahead in C (one pattern
+# of alternatives, each tried at every position, cost 0.3 ms a line): tokens that start with a
+# digit (numbers, addresses, dates, GUIDs, hex ids such as 38101a0b), then hex ids that start
+# with a letter (f7b8d1f1d4d44643b07fa10ca7d021fb). What precedes a number says whether it names
+# the error.
+_DIGIT_TOKEN = re.compile(r"[0-9][\w.:-]*")
+_HEX_TOKEN = re.compile(r"[a-fA-F][0-9a-fA-F]{7,}(?:-[0-9a-fA-F]+)*")
+_NAMES_THE_ERROR = re.compile(
+    r"(?:(?i:code|status|errorcode|error_code|errornumber|datacode)[\"']?\s*[:=]?\s*[\"']?"
+    r"|HTTP/\d(?:\.\d)?\s+|(?:->|=>|returned|with status)\s*)$"
+)
+_KEEP_HINTS = ("ode", "ODE", "tatus", "TATUS", "HTTP/", ">", "returned")  # what _NAMES_THE_ERROR needs, tested with `in` first
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+def _digit_token(m: re.Match[str]) -> str:
+    token, start = m.group(0), m.start()
+    text = m.string
+    if start and (text[start - 1].isalpha() or text[start - 1] == "_"):  # inside a word: x2y, OAuth2
+        return token
+    if token.isdigit():
+        before = text[max(0, start - 24) : start]
+        if any(w in before for w in _KEEP_HINTS) and _NAMES_THE_ERROR.search(before):
+            return token
+    return "#"
+
+
+def _hex_token(m: re.Match[str]) -> str:
+    token, start = m.group(0), m.start()
+    if (start and m.string[start - 1].isalnum()) or not any(c.isdigit() for c in token):  # a word: "deadbeef"
+        return token
+    return "#"
+
+
+def template_of(text: str) -> str:
+    """The text with what varies between repeats masked (see _DIGIT_TOKEN, _HEX_TOKEN)."""
+    if "@" in text:
+        text = _EMAIL.sub("#", text)
+    return _HEX_TOKEN.sub(_hex_token, _DIGIT_TOKEN.sub(_digit_token, text))
+
 
 Progress = Callable[[int], None]  # bytes read so far, over every input
 
@@ -40,17 +83,52 @@ class Prepared(NamedTuple):
     line: int
     outcome: str  # ok | binary | no-timestamp | outside-window | empty
     paste: str = ""  # the record without its timestamp (the time varies; the error does not)
-    key: str | None = None  # the paste with what varies between repeats masked (see _VARYING)
+    key: str | None = None  # the paste's template: what varies between repeats masked (see _TEMPLATE)
     head: str = ""  # its first line
-    when: datetime | None = None
-    level_error: bool = False  # logged at an error level
+    when: datetime | None = None  # None also when not read yet (see prepare)
+    reason: str | None = None  # why it is an error by how it is logged (verdict.error_reason)
+    api: bool = False  # it has the shape of an HTTP API exchange (verdict.api_shape)
     bad_utf8: bool = False
 
 
+# dropped from a one-line record to find its repeats: digits and lower-case hex letters (ids,
+# hashes, addresses); upper-case letters stay, so level words (ERROR, INFO) still tell lines apart
+_VARYING_BYTES = b"0123456789abcdef"
+_SEEN_SIZE = 50_000
+# a digit here may name the error (a code, a status after an arrow, a syslog priority): such a
+# line is prepared afresh every time
+_DIGITS_DECIDE = re.compile(rb"^<\d|(?i:code)|->|=>|returned")
+_seen: dict[bytes, Prepared] = {}  # this process's one-line records by their digit-free bytes (and status)
+
+
 def prepare(rec: Record, options: ScanOptions) -> Prepared:
-    """Decode a record, take its time and level, and key it for the cache of explanations."""
+    """Decode a record, take its time and level, and key it for the cache of explanations.
+
+    A one-line record that differs from one prepared before only in its digits and lower-case hex
+    letters (and has the same HTTP status) is that record again: its level, error reason and
+    template are taken from it, with one regex at most (most of a real log's records: the same
+    lines with other times, ids and counts). Not so for a line where a digit may name the error,
+    nor with --since/--until (its time is read then); and the record's time is read later, only
+    if it is counted as a vendor's."""
     if b"\x00" in rec.data:
         return Prepared(rec.line, "binary")
+    data = rec.data
+    if options.since is not None or options.until is not None or b"\n" in data or _DIGITS_DECIDE.search(data):
+        return _prepare(rec, options)
+    text = data.decode("utf-8", errors="replace")
+    shape = data.translate(None, _VARYING_BYTES) + b"|%d" % (http_status(text) or 0)
+    seen = _seen.get(shape)
+    if seen is not None:
+        return seen._replace(line=rec.line, paste=text, head=text, when=None)
+    prep = _prepare(rec, options)
+    if not prep.bad_utf8:
+        if len(_seen) >= _SEEN_SIZE:
+            _seen.clear()
+        _seen[shape] = prep
+    return prep
+
+
+def _prepare(rec: Record, options: ScanOptions) -> Prepared:
     bad = False
     try:
         text = rec.data.decode("utf-8")
@@ -59,12 +137,12 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
     head = text.split("\n", 1)[0]
     found = json_line(text) if text[:1] == "{" else None
     if found is not None:
-        paste, when, level_error = found
+        paste, when, said = found
     else:
         stamp = timestamp_in(head)
         when = stamp[0] if stamp else None
         paste = text[: stamp[1][0]] + text[stamp[1][1] :] if stamp else text
-        level_error = error_level(head)
+        said = level(head)
     outcome = "ok"
     if options.since or options.until:
         if when is None:
@@ -73,5 +151,6 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
             outcome = "outside-window"
     if outcome == "ok" and not paste.strip():
         outcome = "empty"
-    key = VARYING.sub("#", paste) if len(paste) <= EXPLAINED_MAX_TEXT else None
-    return Prepared(rec.line, outcome, paste, key, head, when, level_error, bad)
+    key = template_of(paste) if len(paste) <= EXPLAINED_MAX_TEXT else None
+    reason = error_reason(said, paste)
+    return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad)

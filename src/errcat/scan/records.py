@@ -146,6 +146,81 @@ def _continuation_like(line: Line) -> bool:
 
 
 @dataclass
+class _Window:
+    """The part of the stream held in memory, and how far it has been counted, searched and used.
+
+    One bytearray grown in place and trimmed from the front: a fresh bytes object per chunk costs
+    more in page faults than reading the chunk (0.5 against 0.19 CPU-s per GB here). The last
+    chunk, when the window is empty, is used as it is, so a worker's range, mapped or read whole,
+    is never copied."""
+
+    marks: dict[str, int]  # mark name -> stream offset, until its line is numbered
+    numbered: dict[str, int] = field(default_factory=dict)  # mark name -> its line
+    buf: Buffer = field(default_factory=bytearray)
+    off: int = 0  # stream offset of buf[0]
+    line_at: int = 1  # buf[counted] is on line `line_at`
+    counted: int = 0
+    searched: int = 0  # needles were searched in buf[:searched]
+    consumed: int = 0  # buf[:consumed] is inside records already handled
+    skipping: bool = False  # inside an over-long line
+
+    def line_of(self, pos: int) -> int:
+        """The line of buf[pos], counting on from the last position asked for (positions only
+        grow), so that every newline is counted once: counting is a third of a worker's time.
+        Marks passed on the way are numbered."""
+        if pos > self.counted:
+            for name, at in sorted(self.marks.items(), key=lambda kv: kv[1]):
+                if self.counted <= at - self.off <= pos:
+                    self.line_at += newlines(self.buf, self.counted, at - self.off)
+                    self.counted = at - self.off
+                    self.numbered[name] = self.line_at
+                    del self.marks[name]
+            self.line_at += newlines(self.buf, self.counted, pos)
+            self.counted = pos
+        return self.line_at
+
+    def add(self, chunk: Buffer, eof: bool) -> None:
+        """Append a chunk (the rest of an over-long line being skipped left out)."""
+        if self.skipping:
+            nl = chunk.find(b"\n")
+            if nl < 0:
+                self.off += len(chunk)
+                return
+            chunk = chunk[nl + 1 :]
+            self.off += nl + 1
+            self.line_at += 1
+            self.skipping = False
+        if not self.buf and eof:
+            self.buf = chunk
+            return
+        if not isinstance(self.buf, bytearray):
+            self.buf = bytearray(self.buf)
+        self.buf += chunk
+
+    def drop_long_line(self) -> int:
+        """Start skipping the one line the window holds, too long to read; its line number."""
+        line = self.line_of(0)
+        self.line_of(len(self.buf))  # numbers a mark inside it
+        self.off += len(self.buf)
+        self.buf, self.counted, self.searched, self.consumed, self.skipping = bytearray(), 0, 0, 0, True
+        return line
+
+    def trim(self, keep: int) -> None:
+        """Forget buf[:keep]."""
+        self.line_of(keep)
+        assert isinstance(self.buf, bytearray)  # only the last chunk is taken as it is
+        del self.buf[:keep]
+        self.off += keep
+        self.counted -= keep
+        self.searched = max(0, self.searched - keep)
+        self.consumed = max(0, self.consumed - keep)
+
+
+_LONG_LINE = f"line longer than {MAX_LINE:,} bytes skipped"
+_CUT = f"record longer than {MAX_RECORD:,} bytes or {MAX_RECORD_LINES:,} lines cut"
+
+
+@dataclass
 class Finder:
     """Finds records in a stream of chunks.
 
@@ -163,39 +238,11 @@ class Finder:
     skipped: list[Skipped] = field(default_factory=list)
     line_at_start: int = 1
     line_at_end: int = 1
+    stopped_at: int = 1  # the line reading stopped in: the last, if cut, else the one after it
 
     def records(self, chunks: Iterable[Buffer]) -> Iterator[Record]:
-        # The window is one bytearray grown in place and trimmed from the front: a fresh bytes
-        # object per chunk costs more in page faults than reading the chunk (0.5 against 0.19
-        # CPU-s per GB here). The last chunk, when the window is empty, is used as it is, so a
-        # worker's range, mapped or read whole, is never copied.
-        buf: Buffer = bytearray()
-        off = 0  # stream offset of buf[0]
-        line_at, counted = 1, 0  # buf[counted] is on line `line_at`
-        searched = 0  # needles were searched in buf[:searched]
-        consumed = 0  # buf[:consumed] is inside records already handled
-        skipping = False  # inside an over-long line
-        own_start, own_end = self.own_start, self.own_end
-        search_end = None if own_end is None else own_end + MAX_RECORD + LOOKBACK
-        marks: dict[str, int] = {}
-        unmarked = {name: at for name, at in (("start", own_start), ("end", own_end)) if at is not None}
-
-        def line_of(pos: int) -> int:
-            """The line of buf[pos], counting on from the last position asked for (positions
-            only grow), so that every newline is counted once: counting is a third of a
-            worker's time. Marks passed on the way are numbered."""
-            nonlocal line_at, counted
-            if pos > counted:
-                for name, at in sorted(unmarked.items(), key=lambda kv: kv[1]):
-                    if counted <= at - off <= pos:
-                        line_at += newlines(buf, counted, at - off)
-                        counted = at - off
-                        marks[name] = line_at
-                        del unmarked[name]
-                line_at += newlines(buf, counted, pos)
-                counted = pos
-            return line_at
-
+        marks = {name: at for name, at in (("start", self.own_start), ("end", self.own_end)) if at is not None}
+        w = _Window(marks)
         it = iter(chunks)
         upcoming = next(it, None)
         eof = done = False
@@ -203,82 +250,75 @@ class Finder:
             chunk, upcoming = upcoming, (None if upcoming is None else next(it, None))
             eof = upcoming is None  # known with the last chunk: it is grouped to the end at once
             if chunk:
-                if skipping:
-                    nl = chunk.find(b"\n")
-                    if nl < 0:
-                        off += len(chunk)
-                        continue
-                    chunk = chunk[nl + 1 :]
-                    off += nl + 1
-                    line_at += 1
-                    skipping = False
-                if not buf and eof:
-                    buf = chunk
-                else:
-                    if not isinstance(buf, bytearray):
-                        buf = bytearray(buf)
-                    buf += chunk
-            limit = len(buf) if eof else buf.rfind(b"\n") + 1
+                w.add(chunk, eof)
+            limit = len(w.buf) if eof else w.buf.rfind(b"\n") + 1
             if limit == 0:
-                if len(buf) > MAX_LINE:  # one line, still growing: skip it whole
-                    self.skipped.append(Skipped(line_of(0), f"line longer than {MAX_LINE:,} bytes skipped"))
-                    line_of(len(buf))  # numbers a mark inside it
-                    off += len(buf)
-                    buf, counted, searched, consumed, skipping = bytearray(), 0, 0, 0, True
+                if len(w.buf) > MAX_LINE:  # one line, still growing: skip it whole
+                    self.skipped.append(Skipped(w.drop_long_line(), _LONG_LINE))
                 continue
-            stop = limit if search_end is None else min(limit, max(0, search_end - off))
-            done = search_end is not None and off + limit >= search_end
-            hits = self.hits(buf, searched, stop)
-            searched = max(searched, stop)
-            resume: int | None = None
-            for p in hits:
-                if p < consumed:
-                    continue
-                ls = buf.rfind(b"\n", 0, p) + 1
-                le = buf.find(b"\n", p, limit)
-                le = limit if le < 0 else le + 1
-                if le - ls > MAX_LINE:
-                    self.skipped.append(Skipped(line_of(ls), f"line longer than {MAX_LINE:,} bytes skipped"))
-                    consumed = le
-                    continue
-                head = _head(buf, ls, max(consumed, ls - LOOKBACK))
-                found = _group(buf, head, ls, limit, eof)
-                if found is None:  # the record runs past what has been read: read more first
-                    resume = head
-                    done = False
-                    break
-                start, end, cut = found
-                consumed = end
-                if off + start < own_start:
-                    continue
-                if own_end is not None and off + start >= own_end:
-                    done = True
-                    break
-                first = line_of(start)
-                last = first + newlines(buf, start, end - 1)
-                if cut:
-                    what = f"record longer than {MAX_RECORD:,} bytes or {MAX_RECORD_LINES:,} lines cut"
-                    self.skipped.append(Skipped(first, what))
-                yield Record(first, last, bytes(buf[start:end].rstrip(b"\r\n")), cut)
-            if done or eof:
-                break
-            keep = resume if resume is not None else _line_start(buf, max(consumed, limit - LOOKBACK), limit)
-            if resume is not None:
-                searched = min(searched, resume)
-            line_of(keep)
-            assert isinstance(buf, bytearray)  # only the last chunk is taken as it is
-            del buf[:keep]
-            off += keep
-            counted -= keep
-            searched = max(0, searched - keep)
-            consumed = max(0, consumed - keep)
-        if own_end is None:
-            end_line = line_of(len(buf))
-            marks["end"] = end_line + (1 if skipping or (buf and buf[-1:] != b"\n") else 0)
+            found: list[Record] = []
+            done, resume = self._find(w, limit, eof, found)
+            yield from found
+            if not (done or eof):
+                w.trim(resume if resume is not None else _line_start(w.buf, max(w.consumed, limit - LOOKBACK), limit))
+        self._number_ends(w)
+
+    def _find(self, w: _Window, limit: int, eof: bool, found: list[Record]) -> tuple[bool, int | None]:
+        """Records of the window up to ``limit`` into ``found``; whether this range is done, and
+        where to resume when a record runs past what has been read."""
+        search_end = None if self.own_end is None else self.own_end + MAX_RECORD + LOOKBACK
+        stop = limit if search_end is None else min(limit, max(0, search_end - w.off))
+        done = search_end is not None and w.off + limit >= search_end
+        hits = self.hits(w.buf, w.searched, stop)
+        w.searched = max(w.searched, stop)
+        for p in hits:
+            if p < w.consumed:
+                continue
+            span = self._record_at(w, p, limit, eof)
+            if isinstance(span, int):  # the record runs past what has been read: read more from its head
+                w.searched = min(w.searched, span)
+                return False, span
+            if span is None:  # an over-long line, or a record another range owns
+                continue
+            start, end, cut = span
+            if self.own_end is not None and w.off + start >= self.own_end:
+                return True, None
+            found.append(self._record(w, start, end, cut))
+        return done, None
+
+    def _record_at(self, w: _Window, p: int, limit: int, eof: bool) -> tuple[int, int, bool] | int | None:
+        """The record holding the needle at ``p``: (start, end, cut); None when there is none to
+        report; where to resume (its head) when it may run past ``limit``."""
+        buf = w.buf
+        ls = buf.rfind(b"\n", 0, p) + 1
+        le = buf.find(b"\n", p, limit)
+        le = limit if le < 0 else le + 1
+        if le - ls > MAX_LINE:
+            self.skipped.append(Skipped(w.line_of(ls), _LONG_LINE))
+            w.consumed = le
+            return None
+        head = _head(buf, ls, max(w.consumed, ls - LOOKBACK))
+        found = _group(buf, head, ls, limit, eof)
+        if found is None:
+            return head
+        w.consumed = found[1]
+        return found if w.off + found[0] >= self.own_start else None
+
+    def _record(self, w: _Window, start: int, end: int, cut: bool) -> Record:
+        first = w.line_of(start)
+        last = first + newlines(w.buf, start, end - 1)
+        if cut:
+            self.skipped.append(Skipped(first, _CUT))
+        return Record(first, last, bytes(w.buf[start:end].rstrip(b"\r\n")), cut)
+
+    def _number_ends(self, w: _Window) -> None:
+        if self.own_end is None:
+            end_line = self.stopped_at = w.line_of(len(w.buf))
+            w.numbered["end"] = end_line + (1 if w.skipping or (w.buf and w.buf[-1:] != b"\n") else 0)
         else:
-            line_of(min(len(buf), own_end - off))  # numbers the marks, not the bytes read past them
-        self.line_at_start = marks.get("start", 1)
-        self.line_at_end = marks.get("end", line_at)
+            w.line_of(min(len(w.buf), self.own_end - w.off))  # numbers the marks, not the bytes read past them
+        self.line_at_start = w.numbered.get("start", 1)
+        self.line_at_end = w.numbered.get("end", w.line_at)
 
 
 def _newlines_in(buf: Buffer, start: int, end: int) -> int:

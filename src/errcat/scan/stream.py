@@ -12,19 +12,21 @@ from ..explainer import Explanation, explain
 from ..explainer.envelopes import STATUS_ONLY, TEXT
 from ..gate import shown
 from ..index.store import CatalogIndex
+from .concerns import needles_for
 from .inputs import Input, chunks
-from .prepared import VARYING, Prepared, ScanOptions, prepare
+from .logline import timestamp_in
+from .prepared import Prepared, ScanOptions, prepare
 from .records import Finder, Record
-from .summary import InputStats, Place, ScanReport, masked_path
+from .summary import InputStats, Place, ScanReport, masked_path, signature
+from .verdict import enveloped
 
 MEMO_SIZE = 20_000
-# Whole explanations of short records, keyed by the record without its timestamp and with its
-# numbers of six or more digits masked: a log repeats the same failing call many times, with
-# another request id or order number each time (UUIDs are not masked: they would cost a slower
-# pattern on every record). Bounded in count and record size (an
-# explanation keeps its text), so at most ~2,000 x 2 KiB of text plus their explanations.
+# Explanations by record template (prepared.template_of): a log repeats the same failing call many
+# times, with another id, address or order number each time. Bounded in count and record size
+# (an explanation keeps its text), so at most ~2,000 x 2 KiB of text plus their explanations.
 EXPLAINED_SIZE = 2_000
-_EXCEPTION = re.compile(r"\b\w*(?:Exception|Error)\b\s*[:(]|\bTraceback\b|\b(?:failed|failure)\b", re.IGNORECASE)
+CONCERNS_SIZE = 20_000
+_BODY = re.compile(r"[{<]")  # where an error envelope could be  # templates known to concern a vendor or not (a bool each)
 
 
 class _Explainer:
@@ -34,35 +36,81 @@ class _Explainer:
         self.index, self.options, self.report = index, options, report
         self.memo: dict = {}  # type: ignore[type-arg]
         self.explained: dict[str, Explanation] = {}
+        self.concerning: dict[str, bool] = {}
+        self.signatures: dict[str, str] = {}
+        self.needles = needles_for(index)
 
     def record(self, name: str, rec: Record, line_offset: int = 0) -> None:
         """Explain and count one record; ``line_offset`` makes a part's line numbers the file's."""
         self.take(name, prepare(rec, self.options), line_offset)
 
     def take(self, name: str, prep: Prepared, line_offset: int = 0) -> None:
-        """Explain and count one prepared record."""
+        """Explain and count one prepared record: cheap tests first, explain only for a record that
+        can concern a vendor, once per template."""
         report = self.report
         report.records += 1
         place = Place(name, prep.line + line_offset)
-        if prep.outcome == "binary":
-            report.skip(name, place.line, "binary data inside a record skipped")
+        if not self._readable(prep, place):
             return
-        if prep.bad_utf8:
-            report.skip(name, place.line, "invalid UTF-8 (read with the bad bytes replaced)")
-        if prep.outcome == "no-timestamp":
-            report.no_timestamp += 1
-            return
-        if prep.outcome == "outside-window":
-            report.filtered_time += 1
-            return
-        if prep.outcome == "empty":
+        head = prep.head
+        if not (self._concerns(prep) or (prep.api and _BODY.search(prep.paste))):  # no vendor's, no envelope's
+            self._other(prep, place)
             return
         x = self._explain(prep.paste, prep.key)
-        head = prep.head
-        if not (prep.level_error or _is_error(x, head)):
+        if not (prep.reason or enveloped(x)):
             report.not_errors += 1
             return
-        self._count(x, place, prep.when, lambda: shown(head))
+        when = prep.when
+        if when is None and (stamp := timestamp_in(head)) is not None:  # a repeat's time is read only now
+            when = stamp[0]
+        self._count(x, place, when, lambda: shown(head))
+
+    def _readable(self, prep: Prepared, place: Place) -> bool:
+        """Whether a record is read on (counting why not: binary, outside --since/--until, empty)."""
+        report = self.report
+        if prep.outcome == "binary":
+            report.skip(place.file, place.line, "binary data inside a record skipped")
+            return False
+        if prep.bad_utf8:
+            report.skip(place.file, place.line, "invalid UTF-8 (read with the bad bytes replaced)")
+        if prep.outcome == "no-timestamp":
+            report.no_timestamp += 1
+        elif prep.outcome == "outside-window":
+            report.filtered_time += 1
+        return prep.outcome == "ok"
+
+    def _concerns(self, prep: Prepared) -> bool:
+        """Whether a record holds one of the catalog's vendor needles (by template, remembered)."""
+        key = prep.key if prep.key is not None else prep.paste
+        known = self.concerning.get(key)
+        if known is None:
+            if len(self.concerning) >= CONCERNS_SIZE:
+                self.concerning.clear()
+            known = self.concerning[key] = self.needles.concern(prep.paste)
+        return known
+
+    def _other(self, prep: Prepared, place: Place) -> None:
+        """Count a record that cannot concern a vendor: another program's error, or no error."""
+        report = self.report
+        if not prep.reason:
+            report.not_errors += 1
+            return
+        report.errors += 1
+        if self.options.vendor:
+            report.filtered_vendor += 1
+            return
+        head = prep.head
+        report.add_other(self._signature(prep), place, prep.when, lambda: shown(head))
+
+    def _signature(self, prep: Prepared) -> str:
+        """The group text of another program's error (by template, remembered)."""
+        key = prep.key if prep.key is not None else prep.paste
+        said = self.signatures.get(key)
+        if said is None:
+            if len(self.signatures) >= CONCERNS_SIZE:
+                self.signatures.clear()
+            said = self.signatures[key] = signature(prep.paste.split("\n", 1)[0])
+        return said
 
     def _explain(self, paste: str, key: str | None) -> Explanation:
         """explain() of a record's text; a repeat of a call explained before (the same text, its
@@ -71,8 +119,9 @@ class _Explainer:
         if x is None:
             if len(self.memo) > MEMO_SIZE:
                 self.memo.clear()
+            self.report.explained += 1
             x = explain(self.index, paste, memo=self.memo, documented_only=self.options.documented_only)
-            if key is not None and _shareable(x):
+            if key is not None and _shareable(x, key):
                 if len(self.explained) >= EXPLAINED_SIZE:
                     self.explained.clear()
                 self.explained[key] = x
@@ -122,59 +171,34 @@ def explainer_for(index: CatalogIndex, options: ScanOptions, report: ScanReport)
     return _Explainer(index, options, report)
 
 
-def _shareable(x: Explanation) -> bool:
-    """Whether a record differing only in its numbers of six or more digits is the same error: nothing
-    that tells errors apart (the observed code, name and status, the matched entry, the endpoint)
-    holds one."""
+def _shareable(x: Explanation, key: str) -> bool:
+    """Whether every record with this template is the same error: what tells errors apart (each
+    observed code, name, details and status) stands in the template verbatim, so no masked
+    number was a code."""
     for m in x.errors:
         obs = m.observed
-        said = [obs.code, obs.name, obs.details, obs.status]
-        if m.best is not None:
-            e = m.best.entry
-            said += [e.code, e.name, e.message, e.endpoint]
-        if any(v is not None and VARYING.search(str(v)) for v in said):
+        if any(v is not None and str(v) not in key for v in (obs.code, obs.name, obs.details, obs.status)):
             return False
-    return not (x.endpoint and VARYING.search(x.endpoint))
-
-
-def _is_error(x: Explanation, head: str) -> bool:
-    """Whether an explained record is an error response (not an INFO line that says "0 errors")."""
-    if any(m.best is not None for m in x.errors):
-        return True
-    if (x.exchange.status or 0) >= 400:
-        return True
-    if any(m.observed.shape not in (TEXT, STATUS_ONLY) for m in x.errors):
-        return True
-    return bool(_EXCEPTION.search(head))
+    return True
 
 
 def scan_stream(
-    index: CatalogIndex,
-    inp: Input,
-    options: ScanOptions,
-    report: ScanReport,
-    stats: InputStats,
-    tick: Callable[[int], None],
-    start: int = 0,
-    stop: int | None = None,
-    own: tuple[int, int | None] = (0, None),
-) -> Finder:
-    """Read one input (or the byte range [start, stop) of it) into ``report``."""
-    finder = Finder(own_start=own[0], own_end=own[1])
+    index: CatalogIndex, inp: Input, options: ScanOptions, report: ScanReport, stats: InputStats, tick: Callable[[int], None]
+) -> None:
+    """Read one input, in this process, into ``report``."""
+    finder = Finder()
     explainer = _Explainer(index, options, report)
 
     def counted() -> Iterator[bytes]:
-        for chunk in chunks(inp, start, stop):
+        for chunk in chunks(inp):
             tick(len(chunk))
             yield chunk
 
     for rec in finder.records(counted()):
         explainer.record(inp.name, rec)
     for s in finder.skipped:
-        if finder.line_at_start <= s.line < max(finder.line_at_end, finder.line_at_start + 1):
-            report.skip(inp.name, s.line, s.what)
-    stats.lines = finder.line_at_end - finder.line_at_start
-    if inp.broken:
+        report.skip(inp.name, s.line, s.what)
+    stats.lines = finder.line_at_end - 1
+    if inp.broken:  # a cut stream (gzip, a shrunk file): where it was cut, not the line after
         stats.broken = inp.broken
-        report.skip(inp.name, finder.line_at_end, inp.broken)
-    return finder
+        report.skip(inp.name, finder.stopped_at, inp.broken)

@@ -52,9 +52,6 @@ class Place:
     file: str
     line: int
 
-    def moved(self, file: str, delta: int) -> Place:
-        return Place(self.file, self.line + delta) if self.file == file else self
-
 
 @dataclass
 class Group:
@@ -94,10 +91,6 @@ class Group:
     def _at(self, endpoint: str, n: int) -> None:
         if endpoint in self.endpoints or len(self.endpoints) < MAX_ENDPOINTS:
             self.endpoints[endpoint] += n
-
-    def shift(self, file: str, delta: int) -> None:
-        self.places = [p.moved(file, delta) for p in self.places]
-        self.samples = [(p.moved(file, delta), text) for p, text in self.samples]
 
 
 @dataclass
@@ -151,6 +144,11 @@ class ScanReport:
     matched: dict[Key, Matched] = field(default_factory=dict)
     unmatched: dict[tuple[str | None, int | None, str], Unmatched] = field(default_factory=dict)
     unmatched_overflow: int = 0  # unmatched errors beyond MAX_UNMATCHED_GROUPS groups
+    # other programs' errors: no vendor evidence and no API shape, never matched against the catalog
+    other: dict[str, Unmatched] = field(default_factory=dict)
+    other_overflow: int = 0
+    explained: int = 0  # records explain() read: the rest were served by their template, or never concerned a vendor
+    engine: str = ""  # what searched the log for needles: hyperscan, or re
     skipped: list[Skip] = field(default_factory=list)
     skipped_count: Counter[str] = field(default_factory=Counter)
     elapsed: float = 0.0
@@ -162,6 +160,10 @@ class ScanReport:
     @property
     def unmatched_count(self) -> int:
         return sum(g.count for g in self.unmatched.values()) + self.unmatched_overflow
+
+    @property
+    def other_count(self) -> int:
+        return sum(g.count for g in self.other.values()) + self.other_overflow
 
     def fails(self, fail_on: str | None) -> bool:
         """Whether the scan should fail a CI job: ``unmatched`` errors (not in the catalog) or ``any`` error."""
@@ -220,17 +222,27 @@ class ScanReport:
             group = self.unmatched[key] = Unmatched(vendor=vendor, status=status, text=key[2])  # the masked pattern
         group.add(place, when, endpoint, sample)
 
-    def shift(self, file: str, delta: int) -> None:
-        """Make the line numbers of a part of ``file`` read by a worker absolute."""
-        for group in [*self.matched.values(), *self.unmatched.values()]:
-            group.shift(file, delta)
-        for s in self.skipped:
-            if s.file == file and s.line is not None:
-                s.line += delta
+    def add_other(self, text: str, place: Place, when: datetime | None, sample: Callable[[], str]) -> None:
+        """Count another program's error (no vendor evidence, no API shape) under its masked text."""
+        group = self.other.get(text)
+        if group is None:
+            if len(self.other) >= MAX_UNMATCHED_GROUPS:
+                self.other_overflow += 1
+                return
+            group = self.other[text] = Unmatched(text=text)
+        group.add(place, when, None, sample)
 
     def merge(self, other: ScanReport) -> None:
-        for name in ("records", "errors", "not_errors", "filtered_vendor", "filtered_time", "no_timestamp", "unmatched_overflow"):
+        counts = ("records", "errors", "not_errors", "filtered_vendor", "filtered_time", "no_timestamp", "unmatched_overflow")
+        for name in (*counts, "other_overflow", "explained"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        for text, group in other.other.items():
+            if text in self.other:
+                self.other[text].merge(group)
+            elif len(self.other) < MAX_UNMATCHED_GROUPS:
+                self.other[text] = group
+            else:
+                self.other_overflow += group.count
         for key, g in other.matched.items():
             mine = self.matched.get(key)
             if mine is None:
@@ -253,6 +265,9 @@ class ScanReport:
 
     def ranked_unmatched(self) -> list[Unmatched]:
         return sorted(self.unmatched.values(), key=lambda u: (-u.count, u.vendor or "~", u.text))
+
+    def ranked_other(self) -> list[Unmatched]:
+        return sorted(self.other.values(), key=lambda u: (-u.count, u.text))
 
     @property
     def time_range(self) -> tuple[datetime | None, datetime | None]:

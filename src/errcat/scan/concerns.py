@@ -1,0 +1,64 @@
+"""Whether a record can concern a catalogued vendor at all, decided before any matching.
+
+The needles are the catalog's own: each vendor's names, API domains and documented paths
+(``/sale/customerpayment/``, ``/beta/company/``; not a lone ``/contacts``), the documented error
+names and non-numeric codes that are distinctive (``CustomerNotFound``, ``ACCESS_FORBIDDEN``; not
+``Required``), and the longest literal part of each documented message (``cannot be prior to
+beginning of financial year``). A record that holds none of them and no body an error envelope
+could be in (JSON or XML) is another program's: it is counted, never explained.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..explainer.evidence import facts_for
+from ..index.store import CatalogIndex
+from ..templates import parse
+
+MIN_LITERAL = 14  # shorter message parts ("Not Found", "is required") are what any program says
+_DISTINCTIVE = re.compile(r"^(?:[A-Z][a-z0-9]+){2,}[A-Za-z0-9]*$|^[A-Z][A-Z0-9]*_[A-Z0-9_]+$")
+
+
+class VendorNeedles:
+    """The catalog's vendor needles, compiled once per index."""
+
+    def __init__(self, index: CatalogIndex):
+        facts = facts_for(index)
+        self.mentions = tuple(facts.mentions.values())
+        domains = {".".join(p.split(".")[-2:]).lower() for ps in facts.hosts.values() for p in ps}
+        words: set[str] = set()
+        literals: set[str] = set()
+        for e in index.entries:
+            words.update(str(v) for v in (e.code, e.name) if v is not None and _DISTINCTIVE.match(str(v)))
+            literal = _longest_literal(e.template or e.message or "")
+            if len(literal) >= MIN_LITERAL:
+                literals.add(literal)
+        paths = {r.path.split("{", 1)[0].lower() for r in facts.endpoints}  # a documented path up to its first slot
+        paths = {p for p in paths if p.strip("/").count("/") >= 1 or len(p) >= 12}  # not "/contacts": anyone's
+        self.words = frozenset(words)
+        self.lowered_needles = tuple(sorted(d for d in domains if "*" not in d)) + tuple(sorted(literals | paths))
+
+    def concern(self, text: str) -> bool:
+        """Whether ``text`` holds one of the needles."""
+        lowered = text.lower()
+        if any(n in lowered for n in self.lowered_needles):
+            return True
+        if self.words and not self.words.isdisjoint(_WORD.findall(text)):
+            return True
+        ascii_lowered = lowered if text.isascii() else None
+        return any(m.search(text, ascii_lowered) for m in self.mentions)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]{5,}")
+
+
+def _longest_literal(template: str) -> str:
+    parts = [p for p in parse(template) if isinstance(p, str)]
+    return max((" ".join(p.split()).strip(" .,:;'\"").lower() for p in parts), key=len, default="")
+
+
+@lru_cache(maxsize=4)
+def needles_for(index: CatalogIndex) -> VendorNeedles:
+    return VendorNeedles(index)

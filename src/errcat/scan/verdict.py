@@ -1,0 +1,148 @@
+"""What an error record is: the one rule scan applies, cheap enough to run on every record.
+
+A record is an error when its line says so by how it is logged, not because it holds the word:
+
+- its level: ERROR, WARN(ING), FATAL, CRITICAL, SEVERE, ALERT, EMERG, PANIC as the line's first
+  level word (``ERROR``, ``[error]``, ``level=error``, ``"level":"error"``, ``<E>``, glog's
+  ``E1203``, OpenSSH's ``sshd[7]: error:``), or a syslog priority ``<0>``..``<4>`` of any facility;
+- an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``);
+- a vendor error envelope (decided by explain: see ``stream``);
+- an exception or a traceback (``java.io.IOException:``, ``Traceback (most recent call last)``,
+  ``Unexpected exception``, a stack frame).
+
+A line whose first level word is INFO, DEBUG, TRACE or NOTICE is no error by its level, and words
+alone never make one: "0 errors", ``error_rate=0.00``, ``max_errors=5``, "no errors in the last 10
+batches", ``on_failure=backoff`` are not errors.
+
+Separately, whether a record can concern a catalogued vendor at all (``api_shape``; the vendor
+needles are the catalog's, in ``stream``): one that cannot is another program's error, counted,
+never matched against the catalog.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..explainer import Explanation
+
+HEAD = 160  # a line's level is near its start
+_LOUD = frozenset(
+    [
+        "error",
+        "err",
+        "warn",
+        "warning",
+        "fatal",
+        "critical",
+        "crit",
+        "severe",
+        "alert",
+        "emerg",
+        "emergency",
+        "panic",
+        "e",
+        "w",
+        "f",
+    ]
+)
+_LEVEL_WORDS = "ERROR|ERR|WARN|WARNING|FATAL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC|INFO|DEBUG|TRACE|NOTICE|VERBOSE"
+_LEVEL = re.compile(
+    # an upper-case level word standing alone
+    rf"(?<![\w.=:/-])(?P<upper>{_LEVEL_WORDS})(?![\w=.(-])"
+    # a level in brackets, any case: [error], <warn>, (E)
+    rf"|[\[<(](?P<bracket>(?i:{_LEVEL_WORDS}|[EWFIDTV]))[\]>)]"
+    # level=error, "level": "error", severity:ERROR, @l: Error
+    r"|(?<![\w.])(?i:[\"']?(?:level|lvl|severity|levelname|loglevel|log\.level|@l)[\"']?\s*[=:]\s*[\"']?)(?P<keyed>[A-Za-z]+)"
+    # glog: E1203 12:00:00.123456
+    r"|^(?P<glog>[EWFID])\d{4} \d\d:"
+    # a syslog program tag followed by its level: "sshd[24200]: error: ..."
+    r"|\]: (?P<tagged>error|fatal|warning|panic):"
+)
+_SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
+_EXCEPTION = re.compile(
+    r"\bTraceback \(most recent call last\)"
+    r"|\b(?:[a-z_]\w*\.)*[A-Z]\w*(?:Exception|Error)\b(?::|$| in\b| at\b)"  # java.io.IOException: / ValueError:
+    r"|\b(?:[Uu]nexpected|[Uu]nhandled|[Uu]ncaught) (?:exception|error)\b"
+    r"|\b(?:[Gg]ot|[Cc]aught|[Tt]hrew|[Tt]hrown|[Rr]aised) (?:an? )?(?:\w+ )?exception\b"
+    r"|\bException (?:in|causing|while)\b"
+    r"|^\s+at [\w$.<>]+\([^)]*\)\s*$"  # a Java / .NET stack frame
+    r"|^panic: ",
+    re.MULTILINE,
+)
+# what every _EXCEPTION match holds: a cheap test first (the full pattern backtracks on every word)
+_MAY_BE_EXCEPTION = re.compile(r"xception|Error\b|Traceback|^\s+at |^panic: ", re.MULTILINE)
+# Each test below is gated by a substring (`in` runs in C): one pattern of alternatives, tried at
+# every position of every record, cost a tenth of a millisecond a record.
+_STATUS_LINE = re.compile(r"(?:^|\s)HTTP/\d(?:\.\d)? (\d{3})\b", re.MULTILINE)
+_STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)(?:[_ ]?(?:[Cc]ode|CODE))?[\"']?\s*[=:]\s*[\"']?(\d{3})\b")
+_STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-)(?: |$)", re.MULTILINE)  # an access log: "GET /x HTTP/1.1" 404 209
+_METHODS = ("GET /", "POST /", "PUT /", "PATCH /", "DELETE /")
+_JSON_START = re.compile(r"[{\[]\s*\"\w")
+_XML_START = re.compile(r"<\?xml|<errors?\b")
+_ERROR_STATUS_KEYED = re.compile(r"(?i:\bstatus(?:[_ ]?code)?[\"']?\s*[=:]\s*[\"']?[45]\d\d\b)")
+
+
+def level(head: str) -> str | None:
+    """The first level word of a log line, lower-cased (``error``, ``info``, ``w`` ...), if any."""
+    window = head[:HEAD]
+    pri = _SYSLOG_PRI.match(window)
+    if pri:
+        severity = int(pri.group(1)) % 8
+        return "error" if severity <= 3 else "warn" if severity == 4 else "info"
+    m = _LEVEL.search(window)
+    if m is None:
+        return None
+    word = next(g for g in m.groups() if g is not None)
+    return word.lower()
+
+
+def loud(word: str | None) -> bool:
+    """Whether a level word says error or warning."""
+    return word in _LOUD
+
+
+def http_status(text: str) -> int | None:
+    """The first HTTP status a record states, if any."""
+    text = text[:4096]
+    for gate, pattern in (("HTTP/", _STATUS_LINE), ("tatus", _STATUS_KEYED), ("TATUS", _STATUS_KEYED), ('" ', _STATUS_ACCESS)):
+        if gate in text and (m := pattern.search(text)):
+            return int(m.group(1))
+    return None
+
+
+def error_reason(said: str | None, text: str) -> str | None:
+    """Why a record is an error by how it is logged (``level``, ``status``, ``exception``), or None;
+    ``said`` is its level word (``level``). A vendor error envelope is the remaining reason,
+    decided on the explanation."""
+    if loud(said):
+        return "level"
+    status = http_status(text)
+    if status is not None and status >= 400:
+        return "status"
+    if _MAY_BE_EXCEPTION.search(text, 0, 8192) and _EXCEPTION.search(text, 0, 8192):
+        return "exception"
+    return None
+
+
+def api_shape(text: str) -> bool:
+    """Whether a record has the shape of an HTTP API exchange (status, request, URL, body)."""
+    text = text[:8192]
+    if "HTTP/" in text or "://" in text or any(m in text for m in _METHODS):
+        return True
+    if '"' in text and _JSON_START.search(text):
+        return True
+    if "<" in text and _XML_START.search(text):
+        return True
+    return ("tatus" in text or "TATUS" in text) and _ERROR_STATUS_KEYED.search(text) is not None
+
+
+def enveloped(x: Explanation) -> bool:
+    """Whether explain found an error response in a record: a documented error, a status of 400 or
+    more, or an error envelope (a vendor's, or a common one such as RFC 7807)."""
+    from ..explainer.envelopes import STATUS_ONLY, TEXT  # here: workers decide the rest without the explainer
+
+    if (x.exchange.status or 0) >= 400:
+        return True
+    return any(m.best is not None or m.observed.shape not in (TEXT, STATUS_ONLY) for m in x.errors)

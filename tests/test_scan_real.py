@@ -1,0 +1,160 @@
+"""scan on real logs nobody here wrote: the Loghub samples in ../shared/logs/loghub/.
+
+Loghub (https://github.com/logpai/loghub) asks that any use refer to its repository and cite
+its paper (../shared/logs/loghub/CITATION); its licence is ../shared/logs/loghub/LICENSE.
+These tests skip with a reason where the samples are absent (as on a user's machine).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+import errcat
+from errcat.scan import ScanOptions, scan
+from errcat.scan.needles import NEEDLES
+from errcat.scan.verdict import error_reason, level
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import gen_log
+
+LOGHUB = Path(__file__).resolve().parents[2] / "shared" / "logs" / "loghub"
+needs_loghub = pytest.mark.skipif(not LOGHUB.is_dir(), reason=f"the Loghub samples are not here ({LOGHUB})")
+
+# Each system's own level field, read by position (not by errcat's rule), and the levels that say error.
+LEVEL_FIELDS = {
+    "Apache": re.compile(r"^\[[^\]]+\] \[(\w+)\]"),
+    "HDFS": re.compile(r"^\d{6} \d{6} \d+ (\w+) "),
+    "Zookeeper": re.compile(r"^\S+ \S+ - (\w+)\s"),
+    "Spark": re.compile(r"^\S+ \S+ (\w+) "),
+    "OpenStack": re.compile(r"^\S+ \S+ \S+ \d+ (\w+) "),
+    "OpenSSH": re.compile(r"^\w+ +\d+ \S+ \S+ sshd\[\d+\]: (error|fatal):"),
+    "Linux": re.compile(r"^\w+ +\d+ \S+ \S+ [\w()-]+(?:\[\d+\])?: (error|fatal):"),
+    "HealthApp": re.compile(r"^$never"),  # no levels: none of its lines says error by how it is logged
+}
+LOUD = {"error", "ERROR", "WARN", "warn", "FATAL", "fatal", "CRITICAL"}
+HTTP_ERROR = re.compile(r"status: [45]\d\d\b")  # OpenStack's wsgi lines
+EXCEPTION = re.compile(r"\b[A-Z]\w*Exception: |\bException causing\b")
+
+
+@pytest.fixture(scope="module")
+def index():
+    return errcat.open_catalog(use_env=False).index
+
+
+def _read(line: str) -> bool:
+    """Whether scan looks at the line at all (it holds a needle)."""
+    data = line.encode()
+    return any(n in data for n in NEEDLES)
+
+
+def _expected_errors(system: str, lines: list[str]) -> int:
+    """Lines that are errors by the system's own level field, an HTTP error status or an exception."""
+    field = LEVEL_FIELDS[system]
+    count = 0
+    for line in lines:
+        m = field.match(line)
+        loud = m is not None and m.group(1) in LOUD
+        if _read(line) and (loud or HTTP_ERROR.search(line) or EXCEPTION.search(line)):
+            count += 1
+    return count
+
+
+@needs_loghub
+@pytest.mark.parametrize("system", sorted(LEVEL_FIELDS))
+def test_each_systems_error_lines_are_counted_once_and_its_benign_lines_not_at_all(system, index, tmp_path):
+    path = LOGHUB / f"{system}_2k.log"
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    expected = _expected_errors(system, lines)
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert report.errors == expected
+    assert report.matched_count == 0  # Loghub holds no vendor API errors: nothing may be claimed
+    assert report.other_count == expected  # each error counted once, as another program's
+    mentions = sum(1 for line in lines if _read(line))
+    assert report.not_errors == mentions - expected  # what only mentions an error is read and let go
+
+
+@needs_loghub
+def test_lines_that_only_mention_errors_are_not_errors():
+    """Real benign lines: each mentions an error or a failure, none is one by how it is logged."""
+    benign = [
+        line
+        for system in ("HealthApp", "Linux", "OpenSSH", "Spark", "Zookeeper", "HDFS")
+        for line in (LOGHUB / f"{system}_2k.log").read_text(encoding="utf-8", errors="replace").splitlines()
+        if _read(line) and not LEVEL_FIELDS[system].match(line) and not EXCEPTION.search(line)
+    ]
+    benign = [line for line in benign if not re.search(r" - (?:WARN|ERROR) | WARN ", line)]
+    assert len(benign) > 500  # "authentication failure", "Failed password", "sendSyncFailedBroadcast", ...
+    said = [(line, error_reason(level(line), line)) for line in benign]
+    assert [s for s in said if s[1]] == []
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("2026-11-19T02:00:00Z INFO sync worker-3 processed 12 invoices, 0 errors, 0 failed", None),
+        ("2026-11-19 02:00:00 INFO batch done error_rate=0.00 max_errors=5", None),
+        ("Nov 19 02:00:00 host app[7]: no errors in the last 10 batches", None),
+        ("2026-11-19 02:00:00 DEBUG retry policy on_failure=backoff", None),
+        ('{"level":"info","msg":"0 errors","status":200}', None),
+        ("2026-11-19 02:00:00 ERROR sync failed", "level"),
+        ("[Sun Dec 04 04:47:44 2005] [error] mod_jk child workerEnv in error state 6", "level"),
+        ("Dec 10 09:32:20 LabSZ sshd[24680]: error: Received disconnect from 1.2.3.4", "level"),
+        ("<11>Nov 19 02:00:00 host app: something failed", "level"),
+        ("E1119 02:00:00.123456 1 main.go:42] sync failed", "level"),
+        ('{"level":"error","msg":"x"}', "level"),
+        ("2026-11-19 02:00:00 WARN upstream error, retrying", "level"),
+        ("2026-11-19 02:00:00 INFO GET /v2/servers HTTP/1.1 status: 404 len: 10", "status"),
+        ("2026-11-19 02:00:00 INFO call ended: java.io.IOException: Connection reset", "exception"),
+        ("Traceback (most recent call last):", "exception"),
+    ],
+)
+def test_the_error_record_rule(line, reason):
+    head = line.split("\n", 1)[0]
+    said = json.loads(line).get("level") if line.startswith("{") else level(head)
+    assert error_reason(said, line) == reason
+
+
+def _vendor_records(seed: int) -> tuple[list[list[str]], list[str]]:
+    """One documented error record per vendor, each in another shape, and the catalog key of each."""
+    rnd = random.Random(seed)
+    catalog = errcat.load_catalog(use_env=False)
+    records, keys = [], []
+    for i, vendor in enumerate(sorted({e.vendor for e in catalog.entries})):
+        entries = [e for e in catalog.entries if e.vendor == vendor and e.kind == "body" and e.message and not e.observed]
+        entries = [e for e in entries if "\n" not in e.message]
+        e = rnd.choice(entries)
+        records.append(gen_log._error_record(e, gen_log.SHAPES[i % len(gen_log.SHAPES)], "2026-11-19T02:00:00.000Z", rnd))
+        keys.append(gen_log.key_of(e))
+    return records, keys
+
+
+@needs_loghub
+def test_vendor_records_injected_into_real_logs_are_matched_at_their_lines(index, tmp_path):
+    lines = []
+    for system in sorted(LEVEL_FIELDS):
+        lines += (LOGHUB / f"{system}_2k.log").read_text(encoding="utf-8", errors="replace").splitlines()
+    records, keys = _vendor_records(seed=5)
+    at = {}
+    for record, key, pos in zip(records, keys, (1500, 4200, 9000, 13500), strict=True):
+        lines[pos:pos] = record
+        at[key] = pos + 1
+        for later in at:
+            if at[later] > pos + 1:
+                at[later] += len(record)
+    lines.insert(700, "2026-11-19T02:00:00Z INFO sync worker-3 processed 12 invoices, 0 errors, 0 failed")
+    at = {k: v + (1 if v > 700 else 0) for k, v in at.items()}
+    path = tmp_path / "mixed.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    found = {json.dumps([k[0], k[1], k[2], k[3], k[4]]): [p.line for p in g.places] for k, g in report.matched.items()}
+    assert found == {k: [line] for k, line in at.items()}
+    assert report.unmatched_count == 0  # OpenStack's HTTP 404s name no vendor and carry no body: another program's
+    assert report.other_count == sum(
+        _expected_errors(s, (LOGHUB / f"{s}_2k.log").read_text(errors="replace").splitlines()) for s in LEVEL_FIELDS
+    )

@@ -1,0 +1,78 @@
+"""errcat scan as a user at a terminal meets it: a paste on stdin, Ctrl-C on a big file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+pty = pytest.importorskip("pty", reason="pseudo-terminals need a POSIX system")
+
+MYOB_LINE = (
+    b"2026-11-19T02:14:07Z ERROR sync.myob POST https://arl2.api.myob.com/accountright/x/Sale/Invoice/Item -> 400 "
+    b'{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to beginning of financial year",'
+    b'"ErrorCode":25008,"Severity":"Error"}]}\n'
+)
+
+
+def test_scan_of_stdin_on_a_terminal_prompts_draws_no_bar_and_ends_at_one_ctrl_d():
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "NO_COLOR": "1", "ERRCAT_CATALOG": ""}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "errcat", "scan", "-"], stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    os.close(terminal)
+    try:
+        os.write(controller, MYOB_LINE)
+        time.sleep(0.3)
+        os.write(controller, b"\x04")  # Ctrl-D once, at the start of a line
+        out, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail("scan - still waited for input after one Ctrl-D")
+    finally:
+        os.close(controller)
+    assert proc.returncode == 0, err
+    assert b"DatePriorToBeginningOfFinancialYear" in out
+    assert b"Ctrl-D" in err and b"0/?" not in err and b"bytes" not in err  # a prompt, no progress counter
+
+
+def test_ctrl_c_on_a_big_file_exits_130_without_a_traceback(tmp_path):
+    log = tmp_path / "big.log"
+    lines = b"".join(
+        b"2026-11-20T10:00:%02dZ ERROR worker-%d job %d failed: java.io.IOException: Connection reset by peer\n"
+        % (i % 60, i % 7, i)
+        for i in range(10_000)
+    )
+    with log.open("wb") as f:
+        for _ in range((160 << 20) // len(lines)):  # above the 64 MB that workers read
+            f.write(lines)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "errcat", "scan", str(log), "--workers", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        env={**os.environ, "ERRCAT_CATALOG": ""},
+    )  # fmt: skip
+    time.sleep(3)  # the workers are reading
+    if proc.poll() is not None:
+        pytest.skip("the scan ended before it could be interrupted (a fast machine): nothing to test")
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground process group
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err, err[-2000:]
+
+
+def test_a_file_that_shrinks_while_one_reader_reads_it_is_marked(tmp_path):
+    from errcat.scan.inputs import SHRANK, chunks, inputs
+
+    log = tmp_path / "app.log"
+    log.write_bytes(b"2026-11-20T10:00:00Z ERROR job failed: java.io.IOException: reset\n" * 1000)
+    (inp,) = inputs([str(log)])  # its size is taken here, as scan does before reading
+    log.write_bytes(b"2026-11-20T10:00:00Z ERROR job failed: java.io.IOException: reset\n" * 10)  # truncated, as by copytruncate
+    read = b"".join(chunks(inp))
+    assert read.count(b"\n") == 10
+    assert inp.broken == SHRANK  # not a silently partial report
