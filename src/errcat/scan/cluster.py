@@ -99,7 +99,7 @@ def _opened_chunks(inp: Input, url: str) -> Iterator[bytes]:
             yield from _decoded(f, inp, 0, None)
     except FileNotFoundError:
         inp.problem = "cannot read: No such file or directory"
-    except OSError as exc:
+    except Exception as exc:  # OSError, or a storage SDK's own: named, its text may quote a signed URL
         what = f"read failed ({type(exc).__name__}); the rest was not read"
         if inp.read:
             inp.broken = what
@@ -158,7 +158,7 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
             end = min(size, stop + LOOKBACK + MAX_RECORD)
             f.seek(begin)
             data = f.read(end - begin)
-    except OSError as exc:
+    except Exception as exc:  # as in _opened_chunks
         return 1, 1, f"read failed ({type(exc).__name__}); the rest was not read", a
     broken = SHRANK if len(data) < end - begin else None
     base = begin

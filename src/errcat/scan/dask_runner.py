@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from ..errors import UsageError
+from ..errors import ErrcatError, UsageError
 from .cluster import RETRIES, Task, run_task
 from .prepared import ScanOptions
 
@@ -43,6 +43,18 @@ def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
     return client
 
 
+def _result(future: Any, task: Task) -> tuple[Any, ...]:
+    """A task's result; one that failed on every try (its workers died) ends the scan with a
+    one-line error naming the input, not a traceback."""
+    try:
+        result: tuple[Any, ...] = future.result()
+    except Exception as exc:  # KilledWorker, a worker's own error: what it was, never its text (may hold a URL's secrets)
+        kind, what = task
+        name = what[0][0] if kind == "files" else what[0]
+        raise ErrcatError(f"--dask: a task reading {name} failed on the cluster ({type(exc).__name__})") from None
+    return result
+
+
 def run_on_cluster(
     dask: Any, blob: bytes, digest: str, options: ScanOptions, tasks: list[Task], where: dict[str, Any]
 ) -> Iterator[tuple[Any, ...]]:
@@ -62,7 +74,7 @@ def run_on_cluster(
         )
         try:
             for i, future in enumerate(futures):
-                yield () if future is None else future.result()
+                yield () if future is None else _result(future, tasks[i])
                 futures[i] = None  # its result is merged: not held here
         finally:  # Ctrl-C, a failed task, or a broken file whose later blocks are not needed
             client.cancel([f for f in futures if f is not None])

@@ -70,7 +70,10 @@ def expand(names: list[str]) -> list[RemoteFile]:
         fs, path = filesystem(url)
         protocol = url.split("://", 1)[0]
         if _GLOB.search(path) and is_url(name):
-            matches = sorted(fs.glob(path))
+            try:
+                matches = sorted(fs.glob(path))
+            except Exception as exc:  # as in _described
+                raise UsageError(f"{shown(name)}: cannot list ({type(exc).__name__})") from None
             if not matches:
                 out.append(RemoteFile(shown(name), url, None, "cannot read: no file matches"))
             for m in matches:
@@ -92,8 +95,8 @@ def _described(fs: Any, path: str, name: str, url: str) -> RemoteFile:
         info = fs.info(path)
     except FileNotFoundError:
         return RemoteFile(name, url, None, "cannot read: No such file or directory")
-    except (OSError, PermissionError) as exc:
-        return RemoteFile(name, url, None, f"cannot read: {type(exc).__name__}")  # its text may quote a signed URL
+    except Exception as exc:  # OSError, or a storage SDK's own (no credentials...): named, its text may quote a signed URL
+        return RemoteFile(name, url, None, f"cannot read: {type(exc).__name__}")
     if info.get("type") != "file":
         return RemoteFile(name, url, None, "not a file")
     return RemoteFile(name, url, int(info.get("size") or 0))
