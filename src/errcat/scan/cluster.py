@@ -347,7 +347,7 @@ def scan_remote(
     else:
         from .dask_runner import run_on_cluster
 
-        results = run_on_cluster(dask, blob, digest, options, tasks, merger.report.where)
+        results = run_on_cluster(dask, run_task, (blob, digest, options), tasks, merger.report.where, RETRIES)
     for task, result in zip(tasks, results, strict=True):
         merger.take(task, result)
         n = task_bytes(task)

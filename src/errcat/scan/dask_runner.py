@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..errors import ErrcatError, UsageError
-from .cluster import RETRIES, Task, run_task
 from .prepared import ScanOptions
 
 WAIT_FOR_WORKERS = 30  # seconds a scheduler may take to get its first worker
@@ -43,7 +42,7 @@ def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
     return client
 
 
-def _result(future: Any, task: Task) -> tuple[Any, ...]:
+def _result(future: Any, task: tuple[str, Any]) -> tuple[Any, ...]:
     """A task's result; one that failed on every try (its workers died) ends the scan with a
     one-line error naming the input, not a traceback."""
     try:
@@ -56,14 +55,21 @@ def _result(future: Any, task: Task) -> tuple[Any, ...]:
 
 
 def run_on_cluster(
-    dask: Any, blob: bytes, digest: str, options: ScanOptions, tasks: list[Task], where: dict[str, Any]
+    dask: Any,
+    run: Callable[..., tuple[Any, ...]],
+    shipped: tuple[bytes, str, ScanOptions],
+    tasks: list[tuple[str, Any]],
+    where: dict[str, Any],
+    retries: int = 2,
 ) -> Iterator[tuple[Any, ...]]:
-    """Each task's result, in task order (a missing file's is empty: nothing to run)."""
+    """Each task's result from ``run(blob, digest, options, task)`` on the cluster, in task order
+    (a missing file's is empty: nothing to run)."""
+    blob, digest, options = shipped
     with contextlib.ExitStack() as stack:
         client = _client(dask, stack)
-        shipped = client.scatter(blob, broadcast=True, hash=False)
+        sent = client.scatter(blob, broadcast=True, hash=False)
         futures = [
-            None if t[0] == "missing" else client.submit(run_task, shipped, digest, options, t, pure=False, retries=RETRIES)
+            None if t[0] == "missing" else client.submit(run, sent, digest, options, t, pure=False, retries=retries)
             for t in tasks
         ]
         where.update(
