@@ -96,7 +96,7 @@ def _opened_chunks(inp: Input, url: str) -> Iterator[bytes]:
     """A whole input's decoded chunks (gzip by content, as a local scan reads it)."""
     try:
         with open_input(url) as f:
-            yield from _decoded(f, inp, 0, None)
+            yield from _decoded(f, inp)
     except FileNotFoundError:
         inp.problem = "cannot read: No such file or directory"
     except Exception as exc:  # OSError, or a storage SDK's own: named, its text may quote a signed URL
@@ -113,21 +113,23 @@ def _read_whole(explainer: Any, name: str, url: str) -> InputStats:
     finder = Finder()
     for rec in finder.records(_opened_chunks(inp, url)):
         explainer.record(name, rec)
-    _skips(report, name, finder, 0)
-    stats = InputStats(name, inp.read, finder.line_at_end - finder.line_at_start)
-    if inp.broken:
+    for s in finder.skipped:  # as stream.scan_stream reports a whole input
+        report.skip(name, s.line, s.what)
+    stats = InputStats(name, inp.read, finder.line_at_end - 1)
+    if inp.broken:  # a cut stream: where it was cut
         stats.broken = inp.broken
-        report.skip(name, finder.line_at_end, inp.broken)
+        report.skip(name, finder.stopped_at, inp.broken)
     if inp.problem:
         stats.problem = inp.problem
         report.skip(name, None, inp.problem)
     return stats
 
 
-def _skips(report: ScanReport, name: str, finder: Finder, delta: int) -> None:
+def _skips(report: ScanReport, name: str, finder: Finder) -> None:
+    """The places a block skipped within its own lines (parallel.scan_parallel's rule)."""
     for s in finder.skipped:
         if finder.line_at_start <= s.line < max(finder.line_at_end, finder.line_at_start + 1):
-            report.skip(name, s.line + delta, s.what)
+            report.skip(name, s.line, s.what)
 
 
 def _line_start(f: Any, pos: int) -> int:
@@ -167,7 +169,7 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
     finder = Finder(own_start=start - base, own_end=stop - base if stop < size else None)
     for rec in finder.records([data]):
         explainer.record(name, rec)
-    _skips(report, name, finder, 0)
+    _skips(report, name, finder)
     return finder.line_at_start, finder.line_at_end, broken, stop
 
 
