@@ -3,7 +3,7 @@
     python scripts/bench.py            # built-in, 10,000 and 100,000 entries, scan of a 1 GB log (minutes)
     python scripts/bench.py --quick    # built-in and 2,000 entries, a 64 MB log, fewer repetitions (for CI)
     python scripts/bench.py --only scan [--log-size 1G]   # just `errcat scan` against grep
-    python scripts/bench.py --only mcp   # just `errcat mcp`: a tools/call explain once running
+        "--only", choices=["startup", "scan", "real", "scans", "mcp", "dask"], help="run one part only (scans: scan and real)"
 
 Every command runs as a real subprocess (the installed ``errcat`` script), repetitions are
 interleaved round-robin so machine noise hits every command alike, and each figure is the
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="*", help="synthetic catalog sizes (default 10000 100000)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument(
-        "--only", choices=["startup", "scan", "real", "scans", "mcp"], help="run one part only (scans: scan and real)"
+        "--only", choices=["startup", "scan", "real", "scans", "mcp", "dask"], help="run one part only (scans: scan and real)"
     )
     parser.add_argument("--log-size", default=None, help="size of the scanned log (default 1G, quick 64M)")
     parser.add_argument("--real-size", default=None, help="size of the real-line log (default 256M, quick 32M)")
@@ -140,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
             verdicts += bench_scan(work, min(reps, 5), log_size)
         if args.only in (None, "real", "scans"):
             verdicts += bench_real(work, min(reps, 3), real_size)
+        if args.only == "dask":  # needs errcat[dask]; not in the default run
+            verdicts += bench_dask(work, min(reps, 3), log_size)
         print()
         for ok, text in verdicts:
             print(f"{'PASS' if ok else 'MISS'}  {text}")
@@ -546,6 +548,85 @@ def targets(
             (cold[largest]["validate"] <= 30, f"{largest} entries validate {cold[largest]['validate']:.1f} s (target ≤ 30)")
         )
     return out
+
+
+def bench_dask(work: Path, reps: int, size: str) -> list[tuple[bool, str]]:
+    """`errcat scan --dask tcp://...` on a real `dask scheduler` with 1, then 2 `dask worker`
+    processes (one thread each) started here, against the local `errcat scan` of the same plain
+    and gzip logs, interleaved. The cluster is up before the timing: each scan run pays its client
+    connection, shipping the index and merging, not the workers' start."""
+    import json
+    import socket
+
+    from gen_log import parse_size
+
+    log, manifest_path = work / "dask.log", work / "dask.json"
+    errors = max(100, parse_size(size) // 100_000)
+    generate = [sys.executable, str(LOG_GENERATOR), str(log), "--errors", str(errors), "--error-rate", "0.001"]
+    subprocess.run([*generate, "--manifest", str(manifest_path)], check=True)
+    manifest = json.loads(manifest_path.read_text())
+    gz = work / "dask.log.gz"
+    with open(gz, "wb") as out:
+        subprocess.run(["gzip", "-1", "-c", str(log)], stdout=out, check=True)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ERRCAT_")}
+    env["ERRCAT_CACHE_DIR"] = str(work / "cache-dask")
+    scan_args = [*errcat_command(), "scan", "--format", "json", "--top", "100000"]
+    dask_bin = str(Path(sys.executable).with_name("dask"))
+    with socket.socket() as sock:  # a free port on 127.0.0.1 for the scheduler
+        sock.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{sock.getsockname()[1]}"
+    times: dict[str, Sample] = {}
+    exact = True
+    for workers in (1, 2):
+        quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+        port = address.rsplit(":", 1)[1]
+        scheduler = subprocess.Popen([dask_bin, "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"], **quiet)
+        worker = subprocess.Popen(
+            [dask_bin, "worker", address, "--nworkers", str(workers), "--nthreads", "1", "--no-dashboard"], **quiet
+        )
+        try:
+            commands = {
+                "local": [*scan_args, str(log)],
+                f"dask {workers}w": [*scan_args, "--dask", address, str(log)],
+                "local .gz": [*scan_args, str(gz)],
+                f"dask {workers}w .gz": [*scan_args, "--dask", address, str(gz)],
+            }
+            for argv in commands.values():  # waits for the workers; warms caches; every count checked
+                doc = json.loads(subprocess.run(argv, env=env, capture_output=True, text=True, check=True).stdout)
+                counts = {
+                    json.dumps([g["vendor"], g["status"], g["code"], g["name"], g["message"]]): g["count"] for g in doc["matched"]
+                }
+                exact = exact and counts == manifest["matched"] and doc["summary"]["unmatched"] == manifest["unmatched"]
+            for name in commands:
+                times.setdefault(name, Sample([], []))
+            for _ in range(reps):
+                for name, argv in commands.items():
+                    wall, rss, code = run_tree(argv, env)
+                    check(code, "log", name)
+                    times[name].wall.append(wall)
+                    times[name].rss_kb.append(rss)
+        finally:
+            for child in (worker, scheduler):
+                child.terminate()
+                child.wait(30)
+    print(
+        f"\nerrcat scan --dask benchmark: {log.stat().st_size / 2**30:.2f} GB log ({gz.stat().st_size / 2**20:,.0f} MB gzip), "
+        f"{reps} interleaved repetitions, {os.cpu_count()} cores\n"
+    )
+    print("| input | command | median | × local scan |")
+    print("|---|---|---:|---:|")
+    ratios = {}
+    for suffix in ("", " .gz"):
+        local, kind = times[f"local{suffix}"].median_ms, "gzip" if suffix else "file"
+        print(f"| {kind} | `errcat scan` (local, worker processes) | {local / 1000:.2f} s | 1.00 |")
+        for workers in (1, 2):
+            mine = times[f"dask {workers}w{suffix}"].median_ms
+            ratios[f"{workers}{suffix}"] = mine / local
+            print(f"| {kind} | `errcat scan --dask` on {workers} worker(s) | {mine / 1000:.2f} s | {mine / local:.2f} |")
+    return [
+        (exact, "scan --dask's counts equal the generator's manifest, on 1 and 2 workers, file and gzip"),
+        (True, f"scan --dask: 1 worker {ratios['1']:.2f} ×, 2 workers {ratios['2']:.2f} × the local scan (file)"),
+    ]
 
 
 if __name__ == "__main__":

@@ -115,12 +115,20 @@ class ErrorCatalog:
         progress: Callable[[int], None] | None = None,
         *,
         documented_only: bool = False,
+        dask: Any = None,
     ) -> ScanReport:
         """Scan log files (``-`` is stdin) for vendor error responses; a big file's records are
-        found by ``workers`` processes and explained by this one."""
+        found by ``workers`` processes and explained by this one. ``dask`` (a distributed Client,
+        a scheduler address, or ``"local"``) runs the scan on a Dask cluster's workers; URLs
+        (s3://, gs://, az://, https://, file://) are read through fsspec."""
         from .scan import ScanOptions, scan
+        from .scan.remote import is_url
 
         options = ScanOptions(vendor=vendor, since=window[0], until=window[1], workers=workers, documented_only=documented_only)
+        if dask is not None or any(is_url(f) for f in files):
+            from .scan.cluster import scan_remote
+
+            return scan_remote(self.index, files, options, dask, progress)
         return scan(self.index, files, options, progress=progress)
 
     def endpoints(self, vendor: str | None = None) -> builtins.list[EndpointRow]:

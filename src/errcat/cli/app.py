@@ -167,10 +167,10 @@ app.add_typer(cache_app)
 
 
 def input_size(files: list[str]) -> int | None:
-    """Total bytes of the inputs, for the progress bar (None when stdin is one of them)."""
+    """Total bytes of the inputs, for the progress bar (None when stdin or a URL is one of them)."""
     total = 0
     for name in files:
-        if name == "-":
+        if name == "-" or "://" in name:  # a URL's size is known only once its glob is listed
             return None
         with contextlib.suppress(OSError):
             total += Path(name).stat().st_size

@@ -241,6 +241,14 @@ def scan(
         int | None, typer.Option("--workers", min=1, help="Processes reading a big file (default: one per core, at most 4).")
     ] = None,
     documented_only: DocumentedOnlyOpt = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS|local",
+            help="Scan on a Dask cluster: a scheduler address (tcp://host:8786), or local for a LocalCluster here.",
+        ),
+    ] = None,
     everything: Annotated[
         bool,
         typer.Option(
@@ -273,7 +281,7 @@ def scan(
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
         with contextlib.nullcontext(None) if pasting else progress_meter(input_size(files)) as meter:
-            report = cat.scan(files, vendor, window, workers, meter, documented_only=documented_only)
+            report = cat.scan(files, vendor, window, workers, meter, documented_only=documented_only, dask=dask)
         if format is ScanFormat.github:
             from ..render.github import scan_annotations
 

@@ -1,0 +1,362 @@
+"""Scan on a Dask cluster (``errcat scan --dask ADDRESS``), or read URLs here, through fsspec.
+
+The inputs are cut into tasks: a big plain file into line-aligned blocks (as parallel.py cuts
+ranges: a block reads a little before it for look-back and past its end to finish a record that
+starts in it; records.Finder decides ownership), gzip and UTF-16 files whole (they cannot be
+split), small files grouped until a task holds a block's bytes. Each worker finds and explains
+its records with the catalog in use, shipped once to every worker (the compiled index, serialized:
+user overlays included), and returns a partial report whose line numbers count from its block's
+first line. This process merges the partial reports in input order, shifting each block's lines by
+the lines of the blocks before it, so the result is the document a local scan gives.
+
+Workers need errcat installed (and the protocol's fsspec package for URLs). Each worker process
+runs one task at a time (its index and explain caches are its own), so start workers with
+``--nthreads 1`` and as many ``--nworkers`` as cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..index.store import CatalogIndex
+from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded
+from .prepared import ScanOptions
+from .records import LOOKBACK, MAX_RECORD, Finder
+from .remote import RemoteFile, expand, open_input
+from .summary import MAX_LINES_KEPT, MAX_SAMPLES, MAX_SKIPPED_KEPT, Group, InputStats, Place, ScanReport, Skip
+
+TASK_BYTES = 32 << 20  # one block, and what a task of small files holds (as parallel.TASK_BYTES)
+RETRIES = 2  # a task whose worker died is run again by Dask; this many more times on an error
+BOM = b"\xef\xbb\xbf"
+
+Whole = tuple[str, str]  # a file read whole: its name as shown, its URL
+Block = tuple[str, str, int, int, int]  # a block of a big file: name, URL, file size, raw [a, b)
+Task = tuple[str, Any]  # ("files", [Whole...]) | ("block", Block) | ("missing", RemoteFile)
+
+
+@dataclass
+class ClusterReport(ScanReport):
+    """A scan's report with where it ran (the JSON's ``engine``)."""
+
+    where: dict[str, Any] = field(default_factory=dict)
+
+
+# -- on a worker -------------------------------------------------------------------------------
+
+_LOCK = threading.Lock()  # one task at a time per worker process: the index and caches are shared
+_SHIPPED: dict[str, Any] = {}  # this process's index (by digest) and explainer (by options)
+
+
+def _index_for(blob: bytes, digest: str) -> CatalogIndex:
+    """The shipped index, deserialized once per worker process."""
+    if _SHIPPED.get("digest") != digest:
+        db = sqlite3.connect(":memory:", check_same_thread=False)  # tasks run on the worker's threads, one at a time
+        db.deserialize(blob)
+        _SHIPPED.clear()
+        _SHIPPED.update(digest=digest, index=CatalogIndex(db, origin="shipped"), explainers={})
+    index: CatalogIndex = _SHIPPED["index"]
+    return index
+
+
+def _explainer(blob: bytes, digest: str, options: ScanOptions, report: ScanReport) -> Any:
+    """This process's explainer for these options, writing into ``report``: its caches of
+    explanations serve every task the worker runs."""
+    from .stream import explainer_for
+
+    index = _index_for(blob, digest)
+    explainers: dict[ScanOptions, Any] = _SHIPPED["explainers"]
+    explainer = explainers.get(options)
+    if explainer is None:
+        explainer = explainers[options] = explainer_for(index, options, report)
+    explainer.report = report
+    return explainer
+
+
+def run_task(blob: bytes, digest: str, options: ScanOptions, task: Task) -> tuple[Any, ...]:
+    """One task's partial report (what a worker runs)."""
+    from .needles import engine_name
+
+    with _LOCK:
+        report = ScanReport(engine="hyperscan" if engine_name() == "hyperscan" else "re")
+        explainer = _explainer(blob, digest, options, report)
+        kind, what = task
+        if kind == "files":
+            for name, url in what:
+                report.inputs.append(_read_whole(explainer, name, url))
+            return (report,)
+        return (report, *_read_block(explainer, *what))
+
+
+def _opened_chunks(inp: Input, url: str) -> Iterator[bytes]:
+    """A whole input's decoded chunks (gzip by content, as a local scan reads it)."""
+    try:
+        with open_input(url) as f:
+            yield from _decoded(f, inp)
+    except FileNotFoundError:
+        inp.problem = "cannot read: No such file or directory"
+    except Exception as exc:  # OSError, or a storage SDK's own: named, its text may quote a signed URL
+        what = f"read failed ({type(exc).__name__}); the rest was not read"
+        if inp.read:
+            inp.broken = what
+        else:
+            inp.problem = f"cannot read: {type(exc).__name__}"  # its text may quote a signed URL
+
+
+def _read_whole(explainer: Any, name: str, url: str) -> InputStats:
+    report: ScanReport = explainer.report
+    inp = Input(name, url)
+    finder = Finder()
+    for rec in finder.records(_opened_chunks(inp, url)):
+        explainer.record(name, rec)
+    for s in finder.skipped:  # as stream.scan_stream reports a whole input
+        report.skip(name, s.line, s.what)
+    stats = InputStats(name, inp.read, finder.line_at_end - 1)
+    if inp.broken:  # a cut stream: where it was cut
+        stats.broken = inp.broken
+        report.skip(name, finder.stopped_at, inp.broken)
+    if inp.problem:
+        stats.problem = inp.problem
+        report.skip(name, None, inp.problem)
+    return stats
+
+
+def _skips(report: ScanReport, name: str, finder: Finder) -> None:
+    """The places a block skipped within its own lines (parallel.scan_parallel's rule)."""
+    for s in finder.skipped:
+        if finder.line_at_start <= s.line < max(finder.line_at_end, finder.line_at_start + 1):
+            report.skip(name, s.line, s.what)
+
+
+def _line_start(f: Any, pos: int) -> int:
+    """The first line start at or after ``pos`` (parallel._align, on an fsspec file)."""
+    if pos <= 0:
+        return 0
+    f.seek(pos - 1)
+    at = pos - 1
+    while block := f.read(1 << 16):
+        nl = block.find(b"\n")
+        if nl >= 0:
+            return int(at + nl + 1)
+        at += len(block)
+    return at
+
+
+def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) -> tuple[int, int, str | None, int]:
+    """Explain the records whose head lies in the lines starting in [a, b) of a big file; with the
+    line numbers at its start and stop (from the first byte read), any failure, and its stop."""
+    report: ScanReport = explainer.report
+    try:
+        with open_input(url) as f:
+            start = _line_start(f, a)
+            stop = size if b >= size else _line_start(f, b)
+            if stop <= start:  # one line spans the whole block: its record is the next block's
+                return 1, 1, None, stop
+            begin = _line_start(f, start - LOOKBACK) if start else 0
+            end = min(size, stop + LOOKBACK + MAX_RECORD)
+            f.seek(begin)
+            data = f.read(end - begin)
+    except Exception as exc:  # as in _opened_chunks
+        return 1, 1, f"read failed ({type(exc).__name__}); the rest was not read", a
+    broken = SHRANK if len(data) < end - begin else None
+    base = begin
+    if begin == 0 and data.startswith(BOM):
+        data, base = data[3:], 3
+    finder = Finder(own_start=start - base, own_end=stop - base if stop < size else None)
+    for rec in finder.records([data]):
+        explainer.record(name, rec)
+    _skips(report, name, finder)
+    return finder.line_at_start, finder.line_at_end, broken, stop
+
+
+# -- here --------------------------------------------------------------------------------------
+
+
+def plan(files: list[RemoteFile], block: int = TASK_BYTES) -> list[Task]:
+    """The tasks for the files, in input order: blocks of big plain files, big gzip/UTF-16 files
+    whole, small files grouped up to a block's bytes, missing files as they are."""
+    tasks: list[Task] = []
+    group: list[Whole] = []
+    held = 0
+
+    def flush() -> None:
+        nonlocal group, held
+        if group:
+            tasks.append(("files", group))
+            group, held = [], 0
+
+    for rf in files:
+        if rf.size is None:
+            flush()
+            tasks.append(("missing", rf))
+            continue
+        if rf.size < block:
+            group.append((rf.name, rf.url))
+            held += rf.size
+            if held >= block:
+                flush()
+            continue
+        flush()
+        kind = _sniff(rf.url)
+        if kind == "binary":
+            tasks.append(("missing", replace(rf, size=None, problem=BINARY)))
+        elif kind == "whole":
+            tasks.append(("files", [(rf.name, rf.url)]))
+        else:
+            tasks += [("block", (rf.name, rf.url, rf.size, a, min(rf.size, a + block))) for a in range(0, rf.size, block)]
+    flush()
+    return tasks
+
+
+def _sniff(url: str) -> str:
+    """How a big file is read: ``whole`` (gzip, UTF-16), ``blocks``, or ``binary`` (not a log)."""
+    try:
+        with open_input(url) as f:
+            head = f.read(SNIFF)
+    except OSError:
+        return "whole"  # its task reports what failed
+    if head.startswith((b"\x1f\x8b", b"\xff\xfe", b"\xfe\xff")):
+        return "whole"
+    return "binary" if b"\x00" in head else "blocks"
+
+
+def task_bytes(task: Task) -> int:
+    kind, what = task
+    if kind == "block":
+        return int(what[4] - what[3])
+    return 0 if kind == "missing" else -1  # "files": counted when done (their sizes are the plan's)
+
+
+@dataclass
+class _Merger:
+    """Partial reports merged in input order into one (see the module's docstring)."""
+
+    report: ClusterReport
+    skipped: list[Skip] = field(default_factory=list)
+    line: int = 1  # the current big file's line number at the start of its next block
+    broken: set[str] = field(default_factory=set)  # big files that failed: their later blocks are dropped
+
+    def take(self, task: Task, result: tuple[Any, ...]) -> None:
+        kind, what = task
+        if kind == "missing":
+            rf: RemoteFile = what
+            self.report.inputs.append(InputStats(rf.name, problem=rf.problem))
+            self._skip(Skip(rf.name, None, rf.problem or "cannot read"))
+            return
+        part: ScanReport = result[0]
+        if kind == "files":
+            self._merge(part, 0)
+            self.report.inputs += part.inputs
+            return
+        name, _url, _size, a, _b = what
+        if name in self.broken:
+            return
+        at_start, at_end, broken, stop = result[1:]
+        if a == 0:
+            self.line = 1
+            self.report.inputs.append(InputStats(name))
+        self._merge(part, self.line - at_start)
+        self.line += at_end - at_start
+        stats = self.report.inputs[-1]
+        stats.bytes, stats.lines = stop, self.line - 1
+        if broken:
+            self.broken.add(name)
+            stats.broken = broken
+            self._skip(Skip(name, self.line, broken))
+
+    def _merge(self, part: ScanReport, delta: int) -> None:
+        if delta:
+            _shift(part, delta)
+        for s in part.skipped:
+            self._skip(s)
+        part.skipped = []
+        self.report.engine = part.engine
+        report = self.report
+        # ScanReport.merge sorts places by file name; merged in input order, they are appended,
+        # so that each group lists its first places in input order, as a local scan does
+        pairs = [
+            (mine, theirs, list(mine.places), list(mine.samples))
+            for mine_groups, their_groups in zip(_groups(report), _groups(part), strict=True)
+            for key, theirs in their_groups.items()
+            if (mine := mine_groups.get(key)) is not None
+        ]
+        report.merge(part)
+        for mine, theirs, places, samples in pairs:
+            mine.places = [*places, *theirs.places][:MAX_LINES_KEPT]
+            mine.samples = [*samples, *theirs.samples][:MAX_SAMPLES]
+
+    def _skip(self, s: Skip) -> None:
+        self.report.skipped_count[s.what] += 1
+        if len(self.skipped) < MAX_SKIPPED_KEPT:
+            self.skipped.append(s)
+
+    def done(self) -> ClusterReport:
+        self.report.skipped = self.skipped  # in input order, as a local scan lists them
+        return self.report
+
+
+def _groups(report: ScanReport) -> list[dict[Any, Group]]:
+    return [report.matched, report.unmatched, report.other]  # type: ignore[list-item]  # keyed differently, merged alike
+
+
+def _shift(part: ScanReport, delta: int) -> None:
+    """A block's line numbers made the file's."""
+    for g in (*part.matched.values(), *part.unmatched.values(), *part.other.values()):
+        g.places = [Place(p.file, p.line + delta) for p in g.places]
+        g.samples = [(Place(p.file, p.line + delta), s) for p, s in g.samples]
+    part.skipped = [Skip(s.file, None if s.line is None else s.line + delta, s.what) for s in part.skipped]
+
+
+def ship(index: CatalogIndex) -> tuple[bytes, str]:
+    """The compiled index in use as bytes for the workers, and its digest."""
+    blob = index.db.serialize()
+    return blob, hashlib.sha256(blob).hexdigest()[:16]
+
+
+def scan_remote(
+    index: CatalogIndex,
+    names: list[str],
+    options: ScanOptions,
+    dask: Any = None,
+    progress: Callable[[int], None] | None = None,
+    block: int | None = None,
+) -> ClusterReport:
+    """Scan files or URLs on a Dask cluster (``dask``: a distributed Client, a scheduler address,
+    or ``local``), or in this process when ``dask`` is None."""
+    import time
+
+    from ..errors import UsageError, check_vendor
+
+    if not names:
+        raise UsageError("nothing to scan: name log files or URLs")
+    check_vendor(options.vendor, index.vendors)
+    if options.vendor:
+        options = replace(options, vendor=options.vendor.lower())
+    started = time.perf_counter()
+    files = expand(names)
+    tasks = plan(files, block or TASK_BYTES)
+    sizes = {rf.url: rf.size or 0 for rf in files}
+    blob, digest = ship(index)
+    merger = _Merger(ClusterReport())
+    done = 0
+    if dask is None:
+        results: Iterator[tuple[Any, ...]] = (() if t[0] == "missing" else run_task(blob, digest, options, t) for t in tasks)
+        merger.report.where = {"kind": "local", "tasks": len(tasks)}
+    else:
+        from .dask_runner import run_on_cluster
+
+        results = run_on_cluster(dask, run_task, (blob, digest, options), tasks, merger.report.where, RETRIES)
+    for task, result in zip(tasks, results, strict=True):
+        merger.take(task, result)
+        n = task_bytes(task)
+        done += n if n >= 0 else sum(sizes.get(url, 0) for _name, url in task[1])
+        if progress is not None:
+            progress(done)
+    report = merger.done()
+    report.where["search"] = report.engine
+    report.elapsed = time.perf_counter() - started
+    return report

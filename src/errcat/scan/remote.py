@@ -1,0 +1,108 @@
+"""Log inputs named by URL (s3://, gs://, az://, https://, file://) or path, read through fsspec:
+what a cluster's workers open, wherever the logs are. fsspec is imported only here, and only
+when such an input is scanned; the protocol's own package (s3fs, gcsfs, adlfs) is the user's.
+
+Credentials come from where each protocol's package looks (environment, profiles); a name shown
+back (in a report or a message) has any user:password part of its URL masked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import UsageError
+
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+_USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@")
+_GLOB = re.compile(r"[*?\[]")
+# the package each protocol needs beside fsspec, for a message naming what to install
+PACKAGES = {"s3": "s3fs", "s3a": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "az": "adlfs", "abfs": "adlfs", "abfss": "adlfs"}
+PACKAGES.update({"http": "aiohttp", "https": "aiohttp"})
+
+
+def is_url(name: str) -> bool:
+    """Whether a scan input is named by URL rather than by a local path."""
+    return bool(_URL.match(name))
+
+
+def shown(name: str) -> str:
+    """A name as shown to the user: a URL's user:password@ part masked."""
+    return _USERINFO.sub(r"\1***@", name)
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    """One file to read: its name as shown, the URL fsspec opens, its size (None: not found)."""
+
+    name: str
+    url: str
+    size: int | None
+    problem: str | None = None
+
+
+def filesystem(url: str) -> tuple[Any, str]:
+    """fsspec's filesystem for ``url`` and the path within it; a missing package is a UsageError naming it."""
+    try:
+        from fsspec.core import url_to_fs
+    except ImportError:
+        raise UsageError("reading URLs needs fsspec: pip install 'errcat[remote]'") from None
+    try:
+        fs, path = url_to_fs(url)
+        return fs, str(path)
+    except ImportError as exc:
+        protocol = url.split("://", 1)[0].lower()
+        package = PACKAGES.get(protocol) or getattr(exc, "name", None) or "its fsspec package"
+        raise UsageError(f"reading {protocol}:// inputs needs the package {package}: pip install {package}") from None
+    except ValueError as exc:
+        raise UsageError(f"{shown(url)}: {exc}") from None
+
+
+def expand(names: list[str]) -> list[RemoteFile]:
+    """The files the names stand for, in order: a name with * ? [ is a glob (sorted matches), a local
+    path is made absolute (workers may run elsewhere). A name that matches nothing, or is not a
+    file, is kept with its problem (reported as a local scan reports it)."""
+    out: list[RemoteFile] = []
+    for name in names:
+        if name == "-":
+            raise UsageError("stdin (-) cannot be scanned on a cluster: name files or URLs")
+        url = name if is_url(name) else _file_url(name)
+        fs, path = filesystem(url)
+        protocol = url.split("://", 1)[0]
+        if _GLOB.search(path) and is_url(name):
+            try:
+                matches = sorted(fs.glob(path))
+            except Exception as exc:  # as in _described
+                raise UsageError(f"{shown(name)}: cannot list ({type(exc).__name__})") from None
+            if not matches:
+                out.append(RemoteFile(shown(name), url, None, "cannot read: no file matches"))
+            for m in matches:
+                full = fs.unstrip_protocol(m) if protocol != "file" else f"file://{m}"
+                out.append(_described(fs, m, shown(full), full))
+            continue
+        out.append(_described(fs, path, shown(name), url))
+    return out
+
+
+def _file_url(name: str) -> str:
+    import os
+
+    return "file://" + os.path.abspath(name)
+
+
+def _described(fs: Any, path: str, name: str, url: str) -> RemoteFile:
+    try:
+        info = fs.info(path)
+    except FileNotFoundError:
+        return RemoteFile(name, url, None, "cannot read: No such file or directory")
+    except Exception as exc:  # OSError, or a storage SDK's own (no credentials...): named, its text may quote a signed URL
+        return RemoteFile(name, url, None, f"cannot read: {type(exc).__name__}")
+    if info.get("type") != "file":
+        return RemoteFile(name, url, None, "not a file")
+    return RemoteFile(name, url, int(info.get("size") or 0))
+
+
+def open_input(url: str) -> Any:
+    """A binary file object for ``url`` (seekable; read-ahead buffered by fsspec)."""
+    fs, path = filesystem(url)
+    return fs.open(path, "rb")
