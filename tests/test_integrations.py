@@ -263,9 +263,9 @@ def test_retry_advice_for_what_a_retry_library_hands_over(server, catalog):
 
 
 README_SECTION = (
-    (Path(__file__).resolve().parent.parent / "README.md")
+    (Path(__file__).resolve().parent.parent / "docs" / "integrations.md")
     .read_text(encoding="utf-8")
-    .split("### Inside your integration")[1]
+    .split("## Inside your integration")[1]
     .split("\n## ")[0]
 )
 README_BLOCKS = re.findall(r"```python\n(.*?)```", README_SECTION, re.DOTALL)

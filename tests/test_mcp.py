@@ -436,7 +436,12 @@ def shows(actual: Any, shown: Any) -> list[str]:
 
 
 def test_the_readme_exchange_is_what_the_server_answers() -> None:
-    section = (REPO / "README.md").read_text(encoding="utf-8").split("### For AI coding assistants (MCP)")[1].split("\n## ")[0]
+    section = (
+        (REPO / "docs" / "integrations.md")
+        .read_text(encoding="utf-8")
+        .split("## For AI coding assistants (MCP)")[1]
+        .split("\n## ")[0]
+    )
     blocks = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", section, re.DOTALL)]
     claude, vscode, request, excerpt = blocks
     assert claude["mcpServers"]["errcat"] == {"command": "errcat", "args": ["mcp"]}

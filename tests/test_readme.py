@@ -49,3 +49,12 @@ def test_the_from_python_example_runs_as_shown(capsys, monkeypatch):
     assert "(retry: refresh-and-retry)" in printed.splitlines()[0]
     assert namespace["result"].found and namespace["problems"] is not None
     assert namespace["x"].errors[0].kind == "exact" and namespace["data"].entries
+
+
+def test_the_catalog_page_lists_every_check():
+    """docs/catalog.md's table of checks is the registry's: a new check cannot go unlisted."""
+    from errcat.catalog.checks import CHECKS
+
+    page = (REPO / "docs" / "catalog.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"`(CAT\d{3})`", page))
+    assert listed == {c.code for c in CHECKS}

@@ -327,7 +327,7 @@ def test_structlog_processor_never_breaks_the_log_line(catalog, caplog):
 
 # -- the README's examples, run as written -------------------------------------------------------
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+README = (Path(__file__).resolve().parent.parent / "docs" / "integrations.md").read_text(encoding="utf-8")
 TELEMETRY_BLOCKS = re.findall(r"```python\n(.*?)```", README.split("## In production telemetry")[1].split("\n## ")[0], re.DOTALL)
 
 
