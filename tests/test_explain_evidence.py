@@ -210,4 +210,4 @@ def test_scan_counts_a_family_code_as_documented_only_where_the_words_say_which(
         encoding="utf-8",
     )
     result = cli("scan", str(log), "--vendor", "prospend")
-    assert "2 error(s): 1 documented (1 distinct), 1 not in the catalog" in result.stdout, result.stdout
+    assert "2 vendor error(s): 1 documented (1 distinct), 1 not in the catalog" in result.stdout, result.stdout

@@ -109,7 +109,7 @@ class _Explainer:
         if said is None:
             if len(self.signatures) >= CONCERNS_SIZE:
                 self.signatures.clear()
-            said = self.signatures[key] = signature(prep.paste.split("\n", 1)[0])
+            said = self.signatures[key] = signature(shown(prep.paste.split("\n", 1)[0]))
         return said
 
     def _explain(self, paste: str, key: str | None) -> Explanation:
