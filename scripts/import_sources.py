@@ -20,7 +20,7 @@ import sys
 from collections import Counter
 from http import HTTPStatus
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -147,6 +147,108 @@ def _myob_body(lines: list[tuple[int, str]]) -> dict[str, Any]:
     return {"fields": fields, "present": present, "quirks": quirks}
 
 
+class _MyobRow(NamedTuple):
+    """One documented row of the MYOB page: what every body in it shares."""
+
+    endpoint: str | None
+    section: str
+    methods: list[str]
+    scenario: str
+    status_line: str
+    line: int
+    bodies: list[list[tuple[int, str]]]
+
+
+def _read_myob_row(lines: list[str], i: int) -> tuple[int, str | None, list[str], list[list[tuple[int, str]]]]:
+    """The lines of one row after its methods line, up to and including its HTTP status line:
+    (next index, status line or None, scenario lines, bullet bodies). Kept apart from
+    ``parse_myob`` so the page walk and the row layout can be read one at a time."""
+    scenario_parts: list[str] = []
+    bodies: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] | None = None
+    status_line = None
+    while i < len(lines):
+        raw = lines[i]
+        stripped = raw.strip()
+        bullet = re.match(r"^\s*•\s?(.*)$", raw)
+        if bullet:
+            content = bullet.group(1).strip()
+            if content == "{":
+                current = []
+                bodies.append(current)
+            elif content == "}":
+                current = None
+            elif current is not None:
+                current.append((i + 1, content))
+        elif re.match(r"^\d{3} \S", stripped):
+            status_line = stripped
+            i += 1
+            break
+        elif stripped and not bodies:
+            scenario_parts.append(stripped)
+        i += 1
+    return i, status_line, scenario_parts, bodies
+
+
+def _myob_quirks(body: dict[str, Any], message: Any, code: Any, name: Any) -> list[str]:
+    """What is odd about one documented body, recorded rather than smoothed over: the body's own
+    syntax slips, a "null" string message, known page defects, a missing AdditionalDetails."""
+    quirks = list(body["quirks"])
+    if message == "null":
+        quirks.append('Message is the quoted string "null", not a JSON null')
+    quirks += _MYOB_DOCUMENT_DEFECTS.get((code, name), [])
+    if "AdditionalDetails" not in body["present"] and code in (None, "AccessDenied"):
+        quirks.append("the body has no AdditionalDetails")
+    return quirks
+
+
+def _myob_entry(row: _MyobRow, index: int, body_lines: list[tuple[int, str]]) -> dict[str, Any]:
+    """The catalog entry for one body of a row; a row with several bodies gives one entry each,
+    numbered in ``source`` so each stays traceable to its place on the page."""
+    endpoint = row.endpoint
+    body = _myob_body(body_lines)
+    f = body["fields"]
+    name = f.get("Name")
+    code = f.get("ErrorCode")
+    severity = f.get("Severity")
+    where = slug(endpoint) if endpoint else "generic"
+    what = slug(name) if name else slug(str(code)) if code is not None else "error"
+    entry: dict[str, Any] = {
+        "id": f"myob.{where}.{what}",
+        "vendor": "myob",
+        "endpoint": endpoint,
+        "methods": row.methods,
+        "scenario": row.scenario,
+        "status": int(row.status_line[:3]),
+        "code": code,
+        "name": name,
+        "message": f.get("Message"),
+        "details": f.get("AdditionalDetails"),
+        "severity": severity.lower() if isinstance(severity, str) else None,
+        "vendor_severity": severity,
+        "learn_more": f.get("LearnMore"),
+        "guide": None,  # filled by _assign_myob_guides
+        "source": {
+            "document": MYOB_DOC,
+            "section": row.section,
+            "line": row.line,
+            "body_line": body_lines[0][0] - 1 if body_lines else row.line,
+            "status_text": row.status_line,
+        },
+    }
+    if len(row.bodies) > 1:
+        entry["source"]["body"] = index
+        entry["source"]["bodies"] = len(row.bodies)
+    if "AdditionalDetails" not in body["present"]:
+        del entry["details"]
+    if "LearnMore" not in body["present"]:
+        del entry["learn_more"]
+    quirks = _myob_quirks(body, entry["message"], code, name)
+    if quirks:
+        entry["quirks"] = quirks
+    return entry
+
+
 def parse_myob(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Rows of MYOB's "API Error Messages & Warnings" page: one entry per documented body."""
     lines = text.splitlines()
@@ -168,86 +270,15 @@ def parse_myob(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             continue
         row_line = i + 1
         methods = [m.strip() for m in line.split(",")]
-        i += 1
-        scenario_parts: list[str] = []
-        bodies: list[list[tuple[int, str]]] = []
-        current: list[tuple[int, str]] | None = None
-        status_line = None
-        while i < len(lines):
-            raw = lines[i]
-            stripped = raw.strip()
-            bullet = re.match(r"^\s*•\s?(.*)$", raw)
-            if bullet:
-                content = bullet.group(1).strip()
-                if content == "{":
-                    current = []
-                    bodies.append(current)
-                elif content == "}":
-                    current = None
-                elif current is not None:
-                    current.append((i + 1, content))
-            elif re.match(r"^\d{3} \S", stripped):
-                status_line = stripped
-                i += 1
-                break
-            elif stripped and not bodies:
-                scenario_parts.append(stripped)
-            i += 1
+        i, status_line, scenario_parts, bodies = _read_myob_row(lines, i + 1)
         if status_line is None:
             raise SystemExit(f"{MYOB_DOC}:{row_line}: row has no HTTP status line")
-        status = int(status_line[:3])
-        scenario = " ".join(scenario_parts)
+        row = _MyobRow(endpoint, section, methods, " ".join(scenario_parts), status_line, row_line, bodies)
         if endpoint is not None:
             for method in methods:
                 if method not in endpoints[endpoint]["methods"]:
                     endpoints[endpoint]["methods"].append(method)
-        for index, body_lines in enumerate(bodies, start=1):
-            body = _myob_body(body_lines)
-            f = body["fields"]
-            quirks = list(body["quirks"])
-            name = f.get("Name")
-            code = f.get("ErrorCode")
-            severity = f.get("Severity")
-            where = slug(endpoint) if endpoint else "generic"
-            what = slug(name) if name else slug(str(code)) if code is not None else "error"
-            entry: dict[str, Any] = {
-                "id": f"myob.{where}.{what}",
-                "vendor": "myob",
-                "endpoint": endpoint,
-                "methods": methods,
-                "scenario": scenario,
-                "status": status,
-                "code": code,
-                "name": name,
-                "message": f.get("Message"),
-                "details": f.get("AdditionalDetails"),
-                "severity": severity.lower() if isinstance(severity, str) else None,
-                "vendor_severity": severity,
-                "learn_more": f.get("LearnMore"),
-                "guide": None,  # filled below
-                "source": {
-                    "document": MYOB_DOC,
-                    "section": section,
-                    "line": row_line,
-                    "body_line": body_lines[0][0] - 1 if body_lines else row_line,
-                    "status_text": status_line,
-                },
-            }
-            if len(bodies) > 1:
-                entry["source"]["body"] = index
-                entry["source"]["bodies"] = len(bodies)
-            if "AdditionalDetails" not in body["present"]:
-                del entry["details"]
-            if "LearnMore" not in body["present"]:
-                del entry["learn_more"]
-            if entry["message"] == "null":
-                quirks.append('Message is the quoted string "null", not a JSON null')
-            quirks += _MYOB_DOCUMENT_DEFECTS.get((code, name), [])
-            if "AdditionalDetails" not in body["present"] and code in (None, "AccessDenied"):
-                quirks.append("the body has no AdditionalDetails")
-            if quirks:
-                entry["quirks"] = quirks
-            entries.append(entry)
+        entries += [_myob_entry(row, index, body_lines) for index, body_lines in enumerate(bodies, start=1)]
     _assign_myob_guides(entries)
     unique_ids(entries)
     endpoint_list = [
@@ -550,6 +581,30 @@ def parse_prospend(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]
     return entries, statuses
 
 
+def _prospend_param_line(current: dict[str, Any], param: dict[str, Any] | None, line: str) -> dict[str, Any] | None:
+    """One line under an endpoint's "Parameters": a new parameter, or the values, example or
+    description of the one before. Returns the parameter later lines belong to; apart from
+    ``parse_prospend_endpoints`` so the page walk and the parameter layout read one at a time."""
+    pm = re.match(r"^(\w+) \((\w+)\)(?: - (\S+))?$", line)
+    if pm:
+        param = {"name": pm.group(1), "type": pm.group(2), "description": ""}
+        if pm.group(3):
+            param["default"] = pm.group(3)
+        current["parameters"].append(param)
+        return param
+    if param is None:
+        return None
+    if " | " in line:
+        param["values"] = [v.strip() for v in line.split("|")]
+    elif line.startswith("Example:"):
+        param["example"] = line[len("Example:") :].strip()
+    elif line.startswith("Note:"):
+        param["description"] = (param["description"] + " " + line).strip()
+    else:
+        param["description"] = (param["description"] + " " + line).strip()
+    return param
+
+
 def parse_prospend_endpoints(text: str) -> list[dict[str, Any]]:
     """ProSpend's Accounts Payable (Beta) paths with their documented query parameters."""
     lines = [line_.strip() for line_ in text.splitlines()]
@@ -589,23 +644,7 @@ def parse_prospend_endpoints(text: str) -> list[dict[str, Any]]:
             continue
         if not in_params or not line:
             continue
-        pm = re.match(r"^(\w+) \((\w+)\)(?: - (\S+))?$", line)
-        if pm:
-            param = {"name": pm.group(1), "type": pm.group(2), "description": ""}
-            if pm.group(3):
-                param["default"] = pm.group(3)
-            current["parameters"].append(param)
-            continue
-        if param is None:
-            continue
-        if " | " in line:
-            param["values"] = [v.strip() for v in line.split("|")]
-        elif line.startswith("Example:"):
-            param["example"] = line[len("Example:") :].strip()
-        elif line.startswith("Note:"):
-            param["description"] = (param["description"] + " " + line).strip()
-        else:
-            param["description"] = (param["description"] + " " + line).strip()
+        param = _prospend_param_line(current, param, line)
     _prospend_endpoint_quirks(text.splitlines(), endpoints)
     return endpoints
 
@@ -624,36 +663,46 @@ def _response_block(raw: list[str], start: int) -> tuple[int, list[str]]:
     return first + 1, block
 
 
-def _prospend_endpoint_quirks(raw: list[str], endpoints: list[dict[str, Any]]) -> None:
-    """Where the Accounts Payable page's own examples and paths disagree with the rest of it,
-    recorded as each endpoint's quirks (never smoothed over): examples that are not JSON, links
-    without the /beta prefix, one id under two names, timestamps under two names."""
-    keys: dict[str, set[str]] = {}
-    for ep in endpoints:
-        at = ep.pop("_response_at", None)
-        quirks: list[str] = []
-        if at is None:
-            continue
-        first, block = _response_block(raw, at)
-        try:
-            json.loads("\n".join(block))
-        except ValueError:
-            problems = []
-            for n, line in enumerate(block):
-                m = re.search(r'"(\w+)": ([A-Za-z0-9]+)"', line)
-                if m:
-                    problems.append(f'"{m.group(1)}" has a value with no opening quote ({m.group(2)}") at line {first + n}')
-                nxt = next((b.strip() for b in block[n + 1 :] if b.strip()), "")
-                if line.rstrip().endswith(("},", "],")) and nxt[:1] in ("]", "}"):
-                    problems.append(f"a trailing comma before {nxt[:1]!r} at line {first + n}")
-            ep["quirks"] = quirks
-            quirks.append("the example response is not valid JSON: " + ("; ".join(problems) or "it does not parse"))
-        links = [m.group(1) for line in block for m in [re.search(r'"_link": "(/[^"]+)"', line)] if m]
-        if links and not all(link.startswith("/beta/") for link in links):
-            quirks.append(f'its "_link" values ({links[0]}) lack the /beta prefix of the documented paths')
-        keys[ep["path"]] = {m.group(1) for line in block for m in [re.search(r'"((?:created|updated)\w+)":', line)] if m}
+def _invalid_json_problems(block: list[str], first: int) -> list[str]:
+    """Why an example response does not parse, with page lines, so the quirk says where to look:
+    values with no opening quote, and trailing commas."""
+    problems = []
+    for n, line in enumerate(block):
+        m = re.search(r'"(\w+)": ([A-Za-z0-9]+)"', line)
+        if m:
+            problems.append(f'"{m.group(1)}" has a value with no opening quote ({m.group(2)}") at line {first + n}')
+        nxt = next((b.strip() for b in block[n + 1 :] if b.strip()), "")
+        if line.rstrip().endswith(("},", "],")) and nxt[:1] in ("]", "}"):
+            problems.append(f"a trailing comma before {nxt[:1]!r} at line {first + n}")
+    return problems
+
+
+def _response_quirks(raw: list[str], ep: dict[str, Any]) -> set[str] | None:
+    """Record the quirks of one endpoint's example response (not JSON, links without /beta) and
+    return the timestamp keys it names, which ``_timestamp_quirks`` compares across the page;
+    None when the endpoint shows no example response."""
+    at = ep.pop("_response_at", None)
+    quirks: list[str] = []
+    if at is None:
+        return None
+    first, block = _response_block(raw, at)
+    try:
+        json.loads("\n".join(block))
+    except ValueError:
+        problems = _invalid_json_problems(block, first)
         ep["quirks"] = quirks
-    # one id under two names: the segment before a {placeholder} names it differently across paths
+        quirks.append("the example response is not valid JSON: " + ("; ".join(problems) or "it does not parse"))
+    links = [m.group(1) for line in block for m in [re.search(r'"_link": "(/[^"]+)"', line)] if m]
+    if links and not all(link.startswith("/beta/") for link in links):
+        quirks.append(f'its "_link" values ({links[0]}) lack the /beta prefix of the documented paths')
+    timestamps = {m.group(1) for line in block for m in [re.search(r'"((?:created|updated)\w+)":', line)] if m}
+    ep["quirks"] = quirks
+    return timestamps
+
+
+def _id_name_quirks(endpoints: list[dict[str, Any]]) -> None:
+    """One id under two names: the segment before a {placeholder} names it differently across
+    paths, so a client cannot tell from the page which name a path expects."""
     names: dict[str, set[str]] = {}
     for ep in endpoints:
         for literal, param in re.findall(r"/(\w+)/\{(\w+)\}", ep["path"]):
@@ -667,7 +716,11 @@ def _prospend_endpoint_quirks(raw: list[str], endpoints: list[dict[str, Any]]) -
                     + ", ".join("{" + o + "}" for o in others)
                     + " in others on the page"
                 )
-    # timestamps under two names: a response that differs from what most responses on the page say
+
+
+def _timestamp_quirks(endpoints: list[dict[str, Any]], keys: dict[str, set[str]]) -> None:
+    """Timestamps under two names: a response that differs from what most responses on the page
+    say, so a reader knows which spelling the page disagrees with itself on."""
     shapes = [frozenset(k) for k in keys.values() if k]
     usual = max(shapes, key=shapes.count, default=None)
     for ep in endpoints:
@@ -677,6 +730,19 @@ def _prospend_endpoint_quirks(raw: list[str], endpoints: list[dict[str, Any]]) -
                 f"its response names the timestamps {', '.join(sorted(mine))} where the page's other responses say "
                 f"{', '.join(sorted(usual))}"
             )
+
+
+def _prospend_endpoint_quirks(raw: list[str], endpoints: list[dict[str, Any]]) -> None:
+    """Where the Accounts Payable page's own examples and paths disagree with the rest of it,
+    recorded as each endpoint's quirks (never smoothed over): examples that are not JSON, links
+    without the /beta prefix, one id under two names, timestamps under two names."""
+    keys: dict[str, set[str]] = {}
+    for ep in endpoints:
+        timestamps = _response_quirks(raw, ep)
+        if timestamps is not None:
+            keys[ep["path"]] = timestamps
+    _id_name_quirks(endpoints)
+    _timestamp_quirks(endpoints, keys)
     for ep in endpoints:
         if not ep.get("quirks"):
             ep.pop("quirks", None)

@@ -173,6 +173,93 @@ def _basis(b: dict[str, Any] | None) -> Basis | None:
     return Basis(b["summary"], tuple(b["causes"]), b["fix"]) if b else None
 
 
+def _add_guides(
+    raw: RawFile, vid: str, guides: dict[str, Guide], where: dict[tuple[str, str], Location], problems: list[Problem]
+) -> None:
+    """One file's guides; apart so ``build`` stays readable. A guide defined twice in one layer is
+    a problem, while a later layer may redefine it (an overlay)."""
+    data = raw.data
+    for gid, g in (data.get("guides") or {}).items():
+        line = data["guides"].key_lines.get(gid, 1)
+        if ("guide", gid) in where and where[("guide", gid)].layer == raw.layer:
+            prev = where[("guide", gid)]
+            problems.append(Problem(raw.display, line, "CAT004", "duplicate-id", f"guide {gid} is defined twice (also {prev})"))
+            continue
+        guides[gid] = Guide(
+            gid,
+            vid,
+            g["summary"],
+            tuple(g["causes"]),
+            g["fix"],
+            g["retry"],
+            g["actor"],
+            tuple(g.get("see_also", ())),
+            g.get("established"),
+            _basis(g.get("basis")),
+        )
+        where[("guide", gid)] = Location(raw.display, line, raw.layer)
+
+
+def _add_templates(
+    raw: RawFile,
+    vid: str,
+    templates: dict[tuple[str, str], Template],
+    where: dict[tuple[str, str], Location],
+    problems: list[Problem],
+) -> None:
+    """One file's message templates; apart so ``build`` stays readable. Two templates for one
+    message in one layer is a problem, while a later layer may replace it."""
+    data = raw.data
+    for index, t in enumerate(data.get("templates") or ()):
+        line = data["templates"].item_lines[index]
+        where_key = ("template", f"{vid}\0{t['message']}")
+        previous_template = where.get(where_key)
+        if previous_template is not None and previous_template.layer == raw.layer:
+            problems.append(Problem(raw.display, line, "CAT004", "duplicate-id", f"message {t['message']!r} has two templates"))
+            continue
+        templates[(vid, t["message"])] = Template(vid, t["message"], t["template"], tuple(t["slots"].items()))
+        where[where_key] = Location(raw.display, line, raw.layer)
+
+
+def _add_entries(
+    raw: RawFile,
+    vid: str,
+    raw_by_id: dict[str, LineDict],
+    where: dict[tuple[str, str], Location],
+    problems: list[Problem],
+) -> None:
+    """One file's entries; apart so ``build`` stays readable. An entry of another vendor, or an id
+    used twice in one layer, is a problem; a later layer's entry overrides (noted as info)."""
+    data = raw.data
+    for index, e in enumerate(data.get("entries") or ()):
+        line = data["entries"].item_lines[index]
+        if e["vendor"] != vid:
+            problems.append(
+                Problem(
+                    raw.display,
+                    line,
+                    "CAT014",
+                    "vendor-mismatch",
+                    f"entry {e['id']} has vendor {e['vendor']} in a file of vendor {vid}",
+                )
+            )
+        previous = where.get(("entry", e["id"]))
+        if previous is not None and previous.layer == raw.layer:
+            problems.append(
+                Problem(raw.display, line, "CAT004", "duplicate-id", f"entry id {e['id']} is used twice (also {previous})")
+            )
+            continue
+        if previous is not None:
+            problems.append(
+                Problem(raw.display, line, "CAT012", "override", f"entry {e['id']} overrides the one at {previous}", level="info")
+            )
+        raw_by_id[e["id"]] = e
+        where[("entry", e["id"])] = Location(raw.display, line, raw.layer)
+        field_lines = getattr(e, "key_lines", {})
+        for key in ("status", "guide"):  # checks of one key point at its own line
+            where[(f"entry:{key}", e["id"])] = Location(raw.display, field_lines.get(key, line), raw.layer)
+
+
 def build(raw_files: list[RawFile]) -> tuple[Catalog, list[Problem]]:
     """Build the catalog from parsed files; returns problems of structure and layering too."""
     problems: list[Problem] = []
@@ -189,67 +276,9 @@ def build(raw_files: list[RawFile]) -> tuple[Catalog, list[Problem]]:
         _merge_vendor(vendors, vendor, raw.display, problems)
         vid = vendor["id"]
         where.setdefault(("vendor", vid), Location(raw.display, vendor.line, raw.layer))
-        for gid, g in (data.get("guides") or {}).items():
-            line = data["guides"].key_lines.get(gid, 1)
-            if ("guide", gid) in where and where[("guide", gid)].layer == raw.layer:
-                prev = where[("guide", gid)]
-                problems.append(
-                    Problem(raw.display, line, "CAT004", "duplicate-id", f"guide {gid} is defined twice (also {prev})")
-                )
-                continue
-            guides[gid] = Guide(
-                gid,
-                vid,
-                g["summary"],
-                tuple(g["causes"]),
-                g["fix"],
-                g["retry"],
-                g["actor"],
-                tuple(g.get("see_also", ())),
-                g.get("established"),
-                _basis(g.get("basis")),
-            )
-            where[("guide", gid)] = Location(raw.display, line, raw.layer)
-        for index, t in enumerate(data.get("templates") or ()):
-            line = data["templates"].item_lines[index]
-            where_key = ("template", f"{vid}\0{t['message']}")
-            previous_template = where.get(where_key)
-            if previous_template is not None and previous_template.layer == raw.layer:
-                problems.append(
-                    Problem(raw.display, line, "CAT004", "duplicate-id", f"message {t['message']!r} has two templates")
-                )
-                continue
-            templates[(vid, t["message"])] = Template(vid, t["message"], t["template"], tuple(t["slots"].items()))
-            where[where_key] = Location(raw.display, line, raw.layer)
-        for index, e in enumerate(data.get("entries") or ()):
-            line = data["entries"].item_lines[index]
-            if e["vendor"] != vid:
-                problems.append(
-                    Problem(
-                        raw.display,
-                        line,
-                        "CAT014",
-                        "vendor-mismatch",
-                        f"entry {e['id']} has vendor {e['vendor']} in a file of vendor {vid}",
-                    )
-                )
-            previous = where.get(("entry", e["id"]))
-            if previous is not None and previous.layer == raw.layer:
-                problems.append(
-                    Problem(raw.display, line, "CAT004", "duplicate-id", f"entry id {e['id']} is used twice (also {previous})")
-                )
-                continue
-            if previous is not None:
-                problems.append(
-                    Problem(
-                        raw.display, line, "CAT012", "override", f"entry {e['id']} overrides the one at {previous}", level="info"
-                    )
-                )
-            raw_by_id[e["id"]] = e
-            where[("entry", e["id"])] = Location(raw.display, line, raw.layer)
-            field_lines = getattr(e, "key_lines", {})
-            for key in ("status", "guide"):  # checks of one key point at its own line
-                where[(f"entry:{key}", e["id"])] = Location(raw.display, field_lines.get(key, line), raw.layer)
+        _add_guides(raw, vid, guides, where, problems)
+        _add_templates(raw, vid, templates, where, problems)
+        _add_entries(raw, vid, raw_by_id, where, problems)
     built_entries = []
     for eid, e in raw_by_id.items():
         t = templates.get((e["vendor"], e["message"])) if e["message"] is not None else None
