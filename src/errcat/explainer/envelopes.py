@@ -267,32 +267,50 @@ class _Reader:
         if _is_sage(d):
             self.r.add(_sage(d, SAGE_LIST))
             return True
-        if "errors" in k:
-            errors = k["errors"]
-            if isinstance(errors, list) and self.read_list(errors, depth + 1, "errors"):
-                return True
-            if isinstance(errors, dict):
-                ek = _lower_keys(errors)
-                if "error" in ek and len(ek) == 1:
-                    self.ix_error(ek["error"])
-                    return True
-                if errors and all(isinstance(v, (list, str)) for v in errors.values()):
-                    for name, msgs in errors.items():
-                        for msg in msgs if isinstance(msgs, list) else [msgs]:
-                            text = str(msg)
-                            self.r.add(Observed(FIELD_ERRORS, message=f"{_humanize(str(name))} {text}", details=str(name)))
-                    return True
+        if "errors" in k and self.errors_value(k["errors"], depth):
+            return True
         if _is_myob(d, self.in_errors):
             self.r.add(_myob(d, MYOB_ERRORS if self.in_errors else MYOB_BODY))
             return True
         # A wrapper (a log record, an SDK exception): prefer envelopes nested inside it.
+        if self.nested(d, depth):
+            return True
+        return self.generic(k)
+
+    def errors_value(self, errors: Any, depth: int) -> bool:
+        """The value of an "errors" key; False lets the object be read as the other envelopes."""
+        if isinstance(errors, list):
+            return self.read_list(errors, depth + 1, "errors")
+        if isinstance(errors, dict):
+            return self.errors_dict(errors)
+        return False
+
+    def errors_dict(self, errors: dict[str, Any]) -> bool:
+        """An "errors" object: Intacct's lone ``{"error": ...}``, or messages by field name."""
+        ek = _lower_keys(errors)
+        if "error" in ek and len(ek) == 1:
+            self.ix_error(ek["error"])
+            return True
+        if errors and all(isinstance(v, (list, str)) for v in errors.values()):
+            self.field_errors(errors)
+            return True
+        return False
+
+    def field_errors(self, errors: dict[str, Any]) -> None:
+        """One error per message, each named after its field (Rails-style validation errors)."""
+        for name, msgs in errors.items():
+            for msg in msgs if isinstance(msgs, list) else [msgs]:
+                text = str(msg)
+                self.r.add(Observed(FIELD_ERRORS, message=f"{_humanize(str(name))} {text}", details=str(name)))
+
+    def nested(self, d: dict[str, Any], depth: int) -> bool:
+        """Whether envelopes were found inside a wrapper's values; every value is read, even
+        after one is found, so that all the errors it wraps are kept."""
         nested = False
         for name, v in d.items():
             if isinstance(v, (dict, list, str)):
                 nested = self.value(v, depth + 1, str(name).lower()) or nested
-        if nested:
-            return True
-        return self.generic(k)
+        return nested
 
     def facts(self, k: dict[str, Any]) -> None:
         """Status, URL and method a log record or SDK error states about the request."""
@@ -447,26 +465,45 @@ def read_body(body: str) -> Reading:
     stripped = body.strip()
     if not stripped:
         return reading
-    if stripped[0] == '"' and stripped[-1] == '"':  # a whole body JSON-encoded inside a string
-        decoded = _loads(stripped)
-        if isinstance(decoded, str):
-            stripped = decoded
+    stripped = _unquoted(stripped)
     if _xml(stripped, reading):
         return reading
+    if _read_json(stripped, reader):
+        return reading
+    if '\\"' in stripped:  # JSON escaped inside a log line: unescape one level and retry
+        inner = read_body(stripped.replace("\\\\", "\x00").replace('\\"', '"').replace("\x00", "\\"))
+        if inner.errors:
+            return inner
+    _read_leniently(stripped, reader)
+    return reading
+
+
+def _unquoted(stripped: str) -> str:
+    """A whole body JSON-encoded inside a string is read as the string it encodes."""
+    if stripped[0] == '"' and stripped[-1] == '"':
+        decoded = _loads(stripped)
+        if isinstance(decoded, str):
+            return decoded
+    return stripped
+
+
+def _read_json(stripped: str, reader: _Reader) -> bool:
+    """Read the JSON values embedded in the body; whether any envelope was found in them."""
+    reading = reader.r
     found = False
     for value in _json_values(stripped, reading):
         found = reader.value(value) or found
         if reading.nodes > MAX_NODES:
             reading.notes.append(f"body too large to read whole; stopped after {MAX_NODES:,} JSON values")
             break
-    if found:
-        return reading
-    if '\\"' in stripped:  # JSON escaped inside a log line: unescape one level and retry
-        inner = read_body(stripped.replace("\\\\", "\x00").replace('\\"', '"').replace("\x00", "\\"))
-        if inner.errors:
-            return inner
+    return found
+
+
+def _read_leniently(stripped: str, reader: _Reader) -> None:
+    """Read a body that is not valid JSON (malformed, cut short or a language dump) pair by pair."""
     from .dumps import rewrite
 
+    reading = reader.r
     dumped = rewrite(stripped)
     pairs_text = dumped[0] if dumped else stripped
     if len(pairs_text) > MAX_LENIENT_TEXT:  # pair by pair costs ~30 us: a 2 MB run of pairs would take 8 s
@@ -478,16 +515,21 @@ def read_body(body: str) -> Reading:
     for obj in objects:
         reader.value(obj)
     if reading.errors:
-        if cut:
-            reading.cut = True
-            reading.errors[-1] = reading.errors[-1]._replace(cut=True)
-            reading.notes.append("the paste stops in the middle of the body (cut short); what is there was read")
-        reading.notes.append(
-            "the body is a language dump (PHP, Ruby or Python); its fields were read"
-            if dumped or not stripped.lstrip().startswith(("{", "["))
-            else "the body is not valid JSON; its fields were read leniently"
-        )
-    return reading
+        _note_lenient(reading, cut, looks_dumped=bool(dumped) or not stripped.lstrip().startswith(("{", "[")))
+
+
+def _note_lenient(reading: Reading, cut: bool, looks_dumped: bool) -> None:
+    """Tell the reader the errors were read leniently, and mark the last one when the paste stops
+    in its middle (its message may be incomplete)."""
+    if cut:
+        reading.cut = True
+        reading.errors[-1] = reading.errors[-1]._replace(cut=True)
+        reading.notes.append("the paste stops in the middle of the body (cut short); what is there was read")
+    reading.notes.append(
+        "the body is a language dump (PHP, Ruby or Python); its fields were read"
+        if looks_dumped
+        else "the body is not valid JSON; its fields were read leniently"
+    )
 
 
 def with_status(errors: list[Observed], status: int | None) -> list[Observed]:

@@ -194,31 +194,36 @@ def _sequence_needles(items: Parsed, ops: Ops) -> tuple[tuple[str, ...], ...] | 
 def _lower_case_only(items: Parsed, ops: Ops) -> bool:
     """Whether the pattern, case-sensitive on lower-cased ASCII text, finds what it finds
     case-blind on the text: no upper-case letter in it, no range over them, no flags changed."""
-    for op, arg in items:
-        if op in (ops["LITERAL"], ops["NOT_LITERAL"]):
-            if not isinstance(arg, int) or chr(arg) != chr(arg).lower():
-                return False
-        elif op is ops["RANGE"]:
-            if not isinstance(arg, tuple) or (arg[0] <= ord("Z") and arg[1] >= ord("A")):
-                return False
-        elif op is ops["IN"]:
-            if not isinstance(arg, list) or not _lower_case_only(arg, ops):
-                return False
-        elif op is ops["BRANCH"]:
-            if not isinstance(arg, tuple) or not all(_lower_case_only(list(b), ops) for b in arg[1]):
-                return False
-        elif op is ops["SUBPATTERN"]:
-            if not isinstance(arg, tuple) or arg[1] or arg[2] or not _lower_case_only(list(arg[3]), ops):
-                return False
-        elif op in (ops["ASSERT"], ops["ASSERT_NOT"]):
-            if not isinstance(arg, tuple) or not _lower_case_only(list(arg[1]), ops):
-                return False
-        elif op in (ops["MAX_REPEAT"], ops["MIN_REPEAT"]):
-            if not isinstance(arg, tuple) or not _lower_case_only(list(arg[2]), ops):
-                return False
-        elif op not in (ops["NEGATE"], ops["CATEGORY"], ops["AT"], ops["ANY"]):
-            return False
-    return True
+    return all(_lower_case_item(op, arg, ops) for op, arg in items)
+
+
+def _lower_case_item(op: object, arg: object, ops: Ops) -> bool:
+    """One parsed item of the pattern: a lower-case character or range, a group of such items,
+    or an op that matches the same on lower-cased text (an unknown op is not trusted)."""
+    if op in (ops["LITERAL"], ops["NOT_LITERAL"]):
+        return isinstance(arg, int) and chr(arg) == chr(arg).lower()
+    if op is ops["RANGE"]:
+        return isinstance(arg, tuple) and not (arg[0] <= ord("Z") and arg[1] >= ord("A"))
+    group = _lower_case_group(op, arg, ops)
+    if group is not None:
+        return group
+    return op in (ops["NEGATE"], ops["CATEGORY"], ops["AT"], ops["ANY"])
+
+
+def _lower_case_group(op: object, arg: object, ops: Ops) -> bool | None:
+    """Whether the items an op holds (a set, alternation, group, lookaround or repeat) are all
+    lower case only; None when the op holds none. A group that sets or clears flags is not."""
+    if op is ops["IN"]:
+        return isinstance(arg, list) and _lower_case_only(arg, ops)
+    if op is ops["BRANCH"]:
+        return isinstance(arg, tuple) and all(_lower_case_only(list(b), ops) for b in arg[1])
+    if op is ops["SUBPATTERN"]:
+        return isinstance(arg, tuple) and not arg[1] and not arg[2] and _lower_case_only(list(arg[3]), ops)
+    if op in (ops["ASSERT"], ops["ASSERT_NOT"]):
+        return isinstance(arg, tuple) and _lower_case_only(list(arg[1]), ops)
+    if op in (ops["MAX_REPEAT"], ops["MIN_REPEAT"]):
+        return isinstance(arg, tuple) and _lower_case_only(list(arg[2]), ops)
+    return None
 
 
 class VendorFacts(NamedTuple):

@@ -94,6 +94,39 @@ def _find(inp: Input, options: ScanOptions, begin: int, start: int, stop: int, e
     return records, finder.skipped, finder.line_at_start, finder.line_at_end, inp.broken or inp.problem, weight
 
 
+def _ranges(path: str, size: int, workers: int) -> list[tuple[int, int]]:
+    """The file cut at line starts into ranges, one a task: TASK_BYTES at most, and a file
+    smaller than that per worker is cut into one range per worker, so that each has one."""
+    step = max(1, min(TASK_BYTES, size // workers))
+    cuts = sorted({_align(path, pos) for pos in range(0, size, step)} | {size})
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _result(
+    future: Future[Found], stop: int, read: int, path: str, size: int
+) -> tuple[list[Prepared], list[Skipped], int, int, str | None, int]:
+    """A task's records, skipped places, line numbers at its start and end, any read failure,
+    and where the file was read to. A pool broken by a truncation of the file reads as the file
+    having shrunk at ``read``; one broken while the file is whole is raised, for scan() to read
+    the file in one process."""
+    try:
+        records, skipped, at_start, at_end, broken, _ = future.result()
+    except BrokenExecutor:
+        if _size_now(path) >= size:
+            raise  # no processes to be had: scan() reads the file in one process
+        # a worker touched a mapped page cut off by a truncation (and died of it)
+        return [], [], 1, 1, SHRANK, read
+    return records, skipped, at_start, at_end, broken, stop
+
+
+def _report_skipped(report: ScanReport, name: str, skipped: list[Skipped], at_start: int, at_end: int, delta: int) -> None:
+    """Report the places a task skipped that lie in its own lines (the ones it read before or
+    after its range belong to its neighbours), numbered as lines of the whole file."""
+    for s in skipped:
+        if at_start <= s.line < max(at_end, at_start + 1):
+            report.skip(name, s.line + delta, s.what)
+
+
 def scan_parallel(
     index: CatalogIndex,
     inp: Input,
@@ -104,9 +137,7 @@ def scan_parallel(
 ) -> ScanReport:
     assert inp.path is not None and inp.size is not None
     path, size = inp.path, inp.size
-    step = max(1, min(TASK_BYTES, size // workers))
-    cuts = sorted({_align(path, pos) for pos in range(0, size, step)} | {size})
-    ranges = [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+    ranges = _ranges(path, size, workers)
     report = ScanReport()
     line = 1  # the file's line number at the start of the next range
     read = 0  # bytes of the file read and explained
@@ -132,22 +163,13 @@ def scan_parallel(
             explainer = explainer_for(index, options, report)
             while pending:
                 stop, future = pending.popleft()
-                try:
-                    records, skipped, at_start, at_end, broken, _ = future.result()
-                except BrokenExecutor:
-                    if _size_now(path) >= size:
-                        raise  # no processes to be had: scan() reads the file in one process
-                    # a worker touched a mapped page cut off by a truncation (and died of it)
-                    records, skipped, at_start, at_end, broken = [], [], 1, 1, SHRANK
-                    stop = read
+                records, skipped, at_start, at_end, broken, stop = _result(future, stop, read, path, size)
                 if not broken:
                     submit()
                 delta = line - at_start
                 for prep in records:
                     explainer.take(inp.name, prep, delta)
-                for s in skipped:
-                    if at_start <= s.line < max(at_end, at_start + 1):
-                        report.skip(inp.name, s.line + delta, s.what)
+                _report_skipped(report, inp.name, skipped, at_start, at_end, delta)
                 line += at_end - at_start
                 read = stop if not broken else min(stop, _size_now(path))
                 if broken:  # the file changed or failed under us: what follows was not read
