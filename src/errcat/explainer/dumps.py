@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 
 from ..values import to_int
 
@@ -21,12 +22,16 @@ _VAR_DUMP = re.compile(
     r"""(?:string\((?P<len>\d{1,9})\)\s"|int\((?P<int>-?\d{1,30})\)|float\((?P<float>[^)\n]{1,40})\)"""
     r"""|bool\((?P<bool>true|false)\)|(?P<null>NULL)\b)"""
 )
-# Xdebug's var_dump: 'key' => string 'error' (length=5) | int 1 | float 1.5 | boolean true | null
+# Xdebug's var_dump: 'key' => string 'error' (length=5) | int 1 | float 1.5 | boolean true | null.
+# A string runs to the first "' (length=N)" after it (its own quotes are not escaped); those ends
+# are found once per text, so a paste of many "=> string '" with no end stays linear.
 _XDEBUG = re.compile(
     r"""(?P<q>['"])(?P<key>[^'"\n]{1,200})(?P=q)\s{0,40}=>\s{0,40}"""
-    r"""(?:string\s'(?P<str>[^\n]{0,4000}?)'\s\(length=\d{1,9}\)|int\s(?P<int>-?\d{1,30})\b"""
+    r"""(?:(?P<str>string\s')|int\s(?P<int>-?\d{1,30})\b"""
     r"""|float\s(?P<float>[-\d.eE+]{1,40})\b|boolean\s(?P<bool>true|false)\b|(?P<null>null)\b)"""
 )
+_XDEBUG_STRING_END = re.compile(r"'\s\(length=\d{1,9}\)")
+_XDEBUG_STRING_MAX = 4000
 # print_r: [key] => value, the value running to the end of the line or to the next "[key] =>"
 _PRINT_R = re.compile(
     r"""\[(?P<key>[^\]\n"']{1,200})\]\s=>\s(?P<value>[^\n]*?)(?=\s+\[[^\]\n]{1,200}\]\s=>\s|\s+\)|\s*$)""", re.M
@@ -87,22 +92,41 @@ def _rewrite_var_dump(text: str) -> tuple[str, bool, bool]:
 
 
 def _rewrite_xdebug(text: str) -> tuple[str, bool]:
-    found = False
-
-    def pair(m: re.Match[str]) -> str:
-        nonlocal found
-        found = True
+    ends = [(m.start(), m.end()) for m in _XDEBUG_STRING_END.finditer(text)] if "(length=" in text else []
+    starts = [start for start, _ in ends]
+    out: list[str] = []
+    pos = 0
+    for m in _XDEBUG.finditer(text):
+        if m.start() < pos:
+            continue
+        key, end = m.group("key"), m.end()
+        value: object
         if m.group("str") is not None:
-            return _pair(m.group("key"), m.group("str"))
-        if m.group("int") is not None:
-            return _pair(m.group("key"), _number(m.group("int")))
-        if m.group("float") is not None:
-            return _pair(m.group("key"), m.group("float"))
-        if m.group("bool") is not None:
-            return _pair(m.group("key"), m.group("bool") == "true")
-        return _pair(m.group("key"), None)
+            found = _xdebug_string(text, m.end(), ends, starts)
+            if found is None:
+                continue  # no end within reach: not a dumped string
+            value, end = found
+        elif m.group("int") is not None:
+            value = _number(m.group("int"))
+        elif m.group("float") is not None:
+            value = m.group("float")
+        elif m.group("bool") is not None:
+            value = m.group("bool") == "true"
+        else:
+            value = None
+        out.append(text[pos : m.start()] + _pair(key, value))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out), pos > 0
 
-    return _XDEBUG.sub(pair, text), found
+
+def _xdebug_string(text: str, start: int, ends: list[tuple[int, int]], starts: list[int]) -> tuple[str, int] | None:
+    """The Xdebug string starting at ``start`` and where its "' (length=N)" ends, if one closes it
+    on the same line within reach."""
+    i = bisect_left(starts, start)
+    if i == len(ends) or ends[i][0] - start > _XDEBUG_STRING_MAX or text.find("\n", start, ends[i][0]) != -1:
+        return None
+    return text[start : ends[i][0]], ends[i][1]
 
 
 def _rewrite_print_r(text: str) -> tuple[str, bool]:
