@@ -36,6 +36,9 @@ _XDEBUG_STRING_MAX = 4000
 _PRINT_R = re.compile(
     r"""\[(?P<key>[^\]\n"']{1,200})\]\s=>\s(?P<value>[^\n]*?)(?=\s+\[[^\]\n]{1,200}\]\s=>\s|\s+\)|\s*$)""", re.M
 )
+# Pairs rewritten per dump: far more than the errors explain reads (1,000), and a bound on the
+# work a 2 MB paste of "[a] => x" can cause (each pair is a JSON encoding).
+MAX_PAIRS = 5_000
 _STRING_END = re.compile(r'"(?=[ \t]*(?:\n|\[|\}|$))')
 _CONTAINER = re.compile(r"^(?:Array|[\w\\]+\sObject)\s*(?:\(|$)")
 
@@ -130,17 +133,17 @@ def _xdebug_string(text: str, start: int, ends: list[tuple[int, int]], starts: l
 
 
 def _rewrite_print_r(text: str) -> tuple[str, bool]:
-    found = False
+    rewritten = 0
 
     def pair(m: re.Match[str]) -> str:
-        nonlocal found
+        nonlocal rewritten
         value = m.group("value").strip()
-        if _CONTAINER.match(value) or value in ("", "("):
+        if rewritten >= MAX_PAIRS or _CONTAINER.match(value) or value in ("", "("):
             return m.group(0)
-        found = True
+        rewritten += 1
         return _pair(m.group("key").strip(), _number(value))
 
-    return _PRINT_R.sub(pair, text), found
+    return _PRINT_R.sub(pair, text), rewritten > 0
 
 
 def _number(raw: str) -> int | str:
