@@ -9,10 +9,9 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -22,6 +21,7 @@ import requests
 import errcat
 from errcat.integrations import explain_response, retry_advice
 from errcat.values import to_datetime, to_int, to_seconds, to_status
+from localserver import serving
 
 NINES = "9" * 5000
 
@@ -227,13 +227,8 @@ class _Hostile(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def hostile_server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(_Hostile) as base:
+        yield base
 
 
 def test_a_50mb_body_is_cut_at_the_paste_cap_and_said_so(hostile_server):

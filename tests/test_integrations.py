@@ -8,11 +8,10 @@ import asyncio
 import json
 import logging
 import re
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import httpx
@@ -24,6 +23,7 @@ from errcat.explainer import explain
 from errcat.integrations import ExplainFilter, VendorError, explain_response, retry_advice, should_retry
 from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests
+from localserver import serving
 
 GUID = "6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33"
 BEARER = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0LXVzZXItNDIifQ.q9Zx7Lm2Kp4Rt8Vw1Ys6Nb3Hd5Fg0Jc"
@@ -64,14 +64,8 @@ class _Vendor(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Vendor)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(_Vendor) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

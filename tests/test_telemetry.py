@@ -8,10 +8,9 @@ from __future__ import annotations
 import json
 import logging
 import re
-import threading
 import uuid
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import httpx
@@ -33,6 +32,7 @@ from errcat.integrations import requests as errcat_requests
 from errcat.integrations.opentelemetry import hook as otel_hook
 from errcat.integrations.sentry import ErrcatIntegration
 from errcat.integrations.structlog import ExplainProcessor
+from localserver import serving
 
 SECRET = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"  # a Stripe-shaped key: redaction must hide it everywhere
 BODY_25008 = json.dumps(
@@ -72,13 +72,8 @@ class _Vendor(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Vendor)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(_Vendor) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -79,14 +79,8 @@ def _rewrite_var_dump(text: str) -> tuple[str, bool, bool]:
             if was_cut:
                 out.append(text[pos : m.start()] + json.dumps(key) + ": " + '"' + str(value).replace('"', "'"))
                 return "".join(out), True, True
-        elif m.group("int") is not None:
-            value = _number(m.group("int"))
-        elif m.group("float") is not None:
-            value = m.group("float")
-        elif m.group("bool") is not None:
-            value = m.group("bool") == "true"
         else:
-            value = None
+            value = _scalar(m)
         out.append(text[pos : m.start()] + _pair(key, value) + "\n")
         pos = end
         found = True
@@ -109,14 +103,8 @@ def _rewrite_xdebug(text: str) -> tuple[str, bool]:
             if found is None:
                 continue  # no end within reach: not a dumped string
             value, end = found
-        elif m.group("int") is not None:
-            value = _number(m.group("int"))
-        elif m.group("float") is not None:
-            value = m.group("float")
-        elif m.group("bool") is not None:
-            value = m.group("bool") == "true"
         else:
-            value = None
+            value = _scalar(m)
         out.append(text[pos : m.start()] + _pair(key, value))
         pos = end
     out.append(text[pos:])
@@ -144,6 +132,17 @@ def _rewrite_print_r(text: str) -> tuple[str, bool]:
         return _pair(m.group("key").strip(), _number(value))
 
     return _PRINT_R.sub(pair, text), rewritten > 0
+
+
+def _scalar(m: re.Match[str]) -> object:
+    """The value of a dumped int, float, bool or null (both var_dump regexes name their groups alike)."""
+    if m.group("int") is not None:
+        return _number(m.group("int"))
+    if m.group("float") is not None:
+        return m.group("float")
+    if m.group("bool") is not None:
+        return m.group("bool") == "true"
+    return None
 
 
 def _number(raw: str) -> int | str:
