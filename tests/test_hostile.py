@@ -377,3 +377,13 @@ def test_a_paste_of_unterminated_xdebug_strings_stays_linear():
     explanation = errcat.open_catalog(use_env=False).explain(text)
     assert time.process_time() - started < 5  # a guard against the quadratic scan coming back, not a speed target
     assert explanation.vendor is None
+
+
+@pytest.mark.parametrize("fragment", ["400 Client Error: ", "<errors>", "<errors><error><![CDATA["])
+def test_an_opening_repeated_with_no_end_stays_linear(fragment):
+    """2 MB of a requests error head or an XML opening tag with no end: each search is bounded to where
+    its end can be (both ran for many minutes when every opening scanned the rest of the paste)."""
+    text = (fragment * (2_000_000 // len(fragment) + 1))[:2_000_000]
+    started = time.process_time()
+    errcat.open_catalog(use_env=False).explain(text)
+    assert time.process_time() - started < 5  # a guard against the quadratic search coming back, not a speed target

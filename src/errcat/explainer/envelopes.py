@@ -379,8 +379,14 @@ _ERRORS_KEY = re.compile(r"""(?:["'\[:]|^[ \t]*+)Errors["'\]]?\s*(?::|=>)""", re
 _LITERALS: dict[str, Any] = {
     "null": None, "NULL": None, "None": None, "nil": None, "true": True, "True": True, "false": False, "False": False,
 }  # fmt: skip
-_XML_ERRORS = re.compile(r"<errors\b[^>]*>(.*?)</errors\s*>", re.IGNORECASE | re.DOTALL)
-_XML_ERROR = re.compile(r"<error\b[^>]*>(.*?)</error\s*>", re.IGNORECASE | re.DOTALL)
+# A lazy body up to its closing tag: searched only in the text before the last closing tag (see
+# _closed), so an opening tag repeated with no end never scans the rest of the text from each one.
+_XML_ERRORS = re.compile(r"<errors\b[^>]{0,500}>(.*?)</errors\s*>", re.IGNORECASE | re.DOTALL)
+_XML_ERROR = re.compile(r"<error\b[^>]{0,500}>(.*?)</error\s*>", re.IGNORECASE | re.DOTALL)
+_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
+_ERRORS_CLOSE = re.compile(r"</errors\s*>", re.IGNORECASE)
+_ERROR_CLOSE = re.compile(r"</error\s*>", re.IGNORECASE)
+_CDATA_CLOSE = re.compile(r"\]\]>")
 
 
 def _json_values(body: str, reading: Reading) -> Iterator[Any]:
@@ -449,13 +455,24 @@ def _lenient_objects(body: str) -> tuple[list[dict[str, Any]], bool]:
 def _xml(body: str, reading: Reading) -> bool:
     from html import unescape
 
-    block = _XML_ERRORS.search(body)
+    block = _XML_ERRORS.search(_closed(body, _ERRORS_CLOSE))
     if not block:
         return False
-    for m in _XML_ERROR.finditer(block.group(1)):
-        text = re.sub(r"<!\[CDATA\[(.*?)\]\]>", r"\1", m.group(1), flags=re.DOTALL)
+    for m in _XML_ERROR.finditer(_closed(block.group(1), _ERROR_CLOSE)):
+        inner = m.group(1)
+        unwrapped = _closed(inner, _CDATA_CLOSE)
+        text = _CDATA.sub(r"\1", unwrapped) + inner[len(unwrapped) :]
         reading.add(Observed(IX_XML, message=unescape(text).strip()))
     return True
+
+
+def _closed(text: str, close: re.Pattern[str]) -> str:
+    """``text`` up to the end of its last closing tag ("" when it has none): where a lazy search
+    for that tag can succeed at all."""
+    end = 0
+    for m in close.finditer(text):
+        end = m.end()
+    return text[:end]
 
 
 def read_body(body: str) -> Reading:
