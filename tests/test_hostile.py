@@ -387,3 +387,23 @@ def test_an_opening_repeated_with_no_end_stays_linear(fragment):
     started = time.process_time()
     errcat.open_catalog(use_env=False).explain(text)
     assert time.process_time() - started < 5  # a guard against the quadratic search coming back, not a speed target
+
+
+@pytest.mark.parametrize("fragment", ["[", "[a:protected] => "])
+def test_a_dump_of_brackets_stays_linear(fragment):
+    """2 MB of "[" (or print_r keys) with one "=>" in it: a dump key holds no "[" itself, so each "["
+    is rejected at once instead of being tried as 200 characters of key."""
+    text = (fragment * (2_000_000 // len(fragment) + 1))[:1_999_990] + " => int(1)"
+    started = time.process_time()
+    errcat.open_catalog(use_env=False).explain(text)
+    assert time.process_time() - started < 5  # a guard against the quadratic search coming back, not a speed target
+
+
+def test_a_long_word_in_a_scanned_record_is_not_searched_for_an_email_from_every_letter(tmp_path):
+    """A 1 MB word with one "@" at its end: an e-mail's local part is at most 64 characters."""
+    log = tmp_path / "app.log"
+    log.write_text("ERROR " + "Exception" * 110_000 + "@x.io failed\n", encoding="utf-8")
+    started = time.process_time()
+    report = errcat.open_catalog(use_env=False).scan([str(log)], workers=1)
+    assert time.process_time() - started < 10  # a guard against the quadratic search coming back
+    assert report.errors == 1

@@ -18,7 +18,7 @@ from ..values import to_int
 # var_dump: ["key"]=> string(5) "error" | int(1) | float(1.5) | bool(true) | NULL  (object keys may carry
 # ":protected" or ':"Class":private')
 _VAR_DUMP = re.compile(
-    r"""\[(?:"(?P<qkey>[^"\n]{1,200})"|(?P<key>[^\]\n"]{1,200}))(?::[^\]\n]{1,200})?\]\s{0,40}=>\s{0,200}"""
+    r"""\[(?:"(?P<qkey>[^"\n]{1,200})"|(?P<key>[^\[\]\n"]{1,200}))(?::[^\[\]\n]{1,200})?\]\s{0,40}=>\s{0,200}"""
     r"""(?:string\((?P<len>\d{1,9})\)\s"|int\((?P<int>-?\d{1,30})\)|float\((?P<float>[^)\n]{1,40})\)"""
     r"""|bool\((?P<bool>true|false)\)|(?P<null>NULL)\b)"""
 )
@@ -34,7 +34,7 @@ _XDEBUG_STRING_END = re.compile(r"'\s\(length=\d{1,9}\)")
 _XDEBUG_STRING_MAX = 4000
 # print_r: [key] => value, the value running to the end of the line or to the next "[key] =>"
 _PRINT_R = re.compile(
-    r"""\[(?P<key>[^\]\n"']{1,200})\]\s=>\s(?P<value>[^\n]*?)(?=\s+\[[^\]\n]{1,200}\]\s=>\s|\s+\)|\s*$)""", re.M
+    r"""\[(?P<key>[^\[\]\n"']{1,200})\]\s=>\s(?P<value>[^\n]*?)(?=\s+\[[^\]\n]{1,200}\]\s=>\s|\s+\)|\s*$)""", re.M
 )
 # Pairs rewritten per dump: far more than the errors explain reads (1,000), and a bound on the
 # work a 2 MB paste of "[a] => x" can cause (each pair is a JSON encoding).

@@ -36,7 +36,7 @@ _NAMES_THE_ERROR = re.compile(
     r"|HTTP/\d(?:\.\d)?\s+|(?:->|=>|returned|with status)\s*)$"
 )
 _KEEP_HINTS = ("ode", "ODE", "tatus", "TATUS", "HTTP/", ">", "returned")  # what _NAMES_THE_ERROR needs, tested with `in` first
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,253}\.[\w.-]{1,253}")
 
 
 def _digit_token(m: re.Match[str]) -> str:

@@ -25,7 +25,7 @@ Key = tuple[str, int, int | str | None, str | None, str | None]  # vendor, statu
 _MASKS = (
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
-    (re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"), "<email>"),
+    (re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,253}\.[\w.-]{1,253}\b"), "<email>"),
     (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\d+(?:[.,]\d+)*"), "<n>"),
     (re.compile(r"'[^']{1,80}'|\"[^\"]{1,80}\""), "'…'"),
