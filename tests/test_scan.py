@@ -482,3 +482,18 @@ def test_json_names_the_search_engine_that_ran(generated):
     path, _, _ = generated
     doc = _scan_json(str(path))
     assert doc["engine"]["kind"] == "local" and doc["engine"]["search"] in ("hyperscan", "re")
+
+
+def test_another_programs_error_in_two_files_is_one_group(tmp_path):
+    """Issue 27: the second file's repeats came through prepare's fast path with their timestamp,
+    and their group text kept it ("<n>-<n>-<n>T<n>…Z ERROR …"): two groups for one error."""
+    files = []
+    for i in (1, 2):
+        path = tmp_path / f"w{i}.log"
+        path.write_text(
+            f"2026-01-0{i}T10:00:01.123Z ERROR worker: ConnectionResetError: peer reset 10.0.0.{i}\n"
+            f"2026-01-0{i}T10:00:02.456Z ERROR worker: ConnectionResetError: peer reset 10.0.0.7\n"
+        )
+        files.append(str(path))
+    doc = _scan_json(*files, "--all")
+    assert [(g["text"], g["count"]) for g in doc["other"]] == [("ERROR worker: ConnectionResetError: peer reset <n>", 4)]

@@ -15,7 +15,7 @@ from ..index.store import CatalogIndex
 from .concerns import needles_for
 from .inputs import Input, chunks
 from .logline import timestamp_in
-from .prepared import Prepared, ScanOptions, prepare
+from .prepared import Prepared, ScanOptions, prepare, untimed_head
 from .records import Finder, Record
 from .summary import InputStats, Place, ScanReport, masked_path, signature
 from .verdict import enveloped
@@ -103,13 +103,15 @@ class _Explainer:
         report.add_other(self._signature(prep), place, prep.when, lambda: shown(head))
 
     def _signature(self, prep: Prepared) -> str:
-        """The group text of another program's error (by template, remembered)."""
+        """The group text of another program's error (by template, remembered): from its first line
+        without its timestamp, whether the record was prepared afresh or served as a repeat (whose
+        paste keeps its time), so that one error in two files is one group."""
         key = prep.key if prep.key is not None else prep.paste
         said = self.signatures.get(key)
         if said is None:
             if len(self.signatures) >= CONCERNS_SIZE:
                 self.signatures.clear()
-            said = self.signatures[key] = signature(shown(prep.paste.split("\n", 1)[0]))
+            said = self.signatures[key] = signature(shown(untimed_head(prep.head)))
         return said
 
     def _explain(self, paste: str, key: str | None) -> Explanation:
