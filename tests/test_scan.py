@@ -497,3 +497,22 @@ def test_another_programs_error_in_two_files_is_one_group(tmp_path):
         files.append(str(path))
     doc = _scan_json(*files, "--all")
     assert [(g["text"], g["count"]) for g in doc["other"]] == [("ERROR worker: ConnectionResetError: peer reset <n>", 4)]
+
+
+def test_an_observed_group_is_headed_by_what_the_log_said(tmp_path):
+    """Issue 27: the group read "Couldn't find record." (the catalog's observed entry) where the log
+    said "Resource not found"; the log's words head it, the catalog's are the entry it matched."""
+    path = tmp_path / "sage.log"
+    path.write_text(
+        "2026-01-05T10:00:00Z ERROR POST https://api.accounting.sage.com/v3.1/sales_invoices -> 404 "
+        '[{"$severity":"error","$dataCode":"RecordNotFound","$message":"Resource not found","$source":""}]\n'
+    )
+    doc = _scan_json(str(path))
+    [group] = doc["matched"]
+    assert group["match_kinds"] == {"observed": 1} and group["message"] == "Couldn't find record."
+    assert group["said"] == "Resource not found"
+    result = runner.invoke(app, ["scan", str(path)])
+    assert result.exit_code == 0, result.output
+    heads = [line.strip() for line in result.stdout.splitlines()]
+    at = heads.index("Resource not found")
+    assert heads[at + 1] == "matched:   Couldn't find record. (sage.observed.record-not-found.couldnt-find-record)"

@@ -99,7 +99,10 @@ def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[L
         lines.append([])
         wild = [("  observed in the wild, not documented", "yellow")] if g.kinds.get("observed") else []
         lines.append([(f"{g.count:>7,}  ", "bold"), (_title(key), "bold cyan"), (f"  HTTP {key[1]}", "dim"), *wild])
-        if key[4]:
+        if g.said and g.said != key[4]:  # an observed error: headed by what the log said
+            lines.append([("         ", None), (g.said, None)])
+            lines.append([("         matched:   ", "dim"), (f"{key[4] or g.entry_id} ({g.entry_id})", None)])
+        elif key[4]:
             lines.append([("         ", None), (key[4], None)])
         guide = g.guide
         if guide:
@@ -187,6 +190,7 @@ def _matched_record(key: Key, g: Matched) -> dict[str, Any]:
         "name": name,
         "message": message,
         "entry": g.entry_id,
+        "said": g.said,
         "match_kinds": dict(g.kinds),
         "explanation": {"summary": guide.summary, "fix": guide.fix, "retry": guide.retry} if guide else None,
         **_group_record(g),
@@ -248,7 +252,7 @@ def scan_markdown(report: ScanReport, top: int, everything: bool = False) -> str
                     key[1],
                     key[2],
                     key[3],
-                    key[4],
+                    f"{g.said} (matched: {key[4]})" if g.said and g.said != key[4] else key[4],
                     _endpoints(g),
                     _when(g.first_seen),
                     _when(g.last_seen),

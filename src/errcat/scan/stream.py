@@ -150,7 +150,9 @@ class _Explainer:
                 key = (e.vendor, e.status, e.code, e.name, e.message)
                 if key not in seen:
                     seen.add(key)
-                    report.add_matched(key, e.id, m.kind, place, when, endpoint, sample, partial(self.index.guide_for, e))
+                    guide = partial(self.index.guide_for, e)
+                    heading = partial(_said, obs.message) if m.kind == "observed" and obs.message else None
+                    report.add_matched(key, e.id, m.kind, place, when, endpoint, sample, guide, heading)
                 continue
             said = m.message or obs.message
             named = " ".join(str(p) for p in dict.fromkeys((obs.code, obs.name)) if p) or None  # "31001 OAuthTokenIsInvalid"
@@ -171,6 +173,11 @@ class _Explainer:
 def explainer_for(index: CatalogIndex, options: ScanOptions, report: ScanReport) -> _Explainer:
     """What turns records into ``report`` entries (one per process: its cache serves every input)."""
     return _Explainer(index, options, report)
+
+
+def _said(message: str) -> str:
+    """An observed error's message as the log said it, redacted, for the head of its group."""
+    return " ".join(shown(message).split())[:160]
 
 
 def _shareable(x: Explanation, key: str) -> bool:

@@ -100,11 +100,15 @@ class Matched(Group):
     entry_id: str = ""
     kinds: Counter[str] = field(default_factory=Counter)
     guide: Guide | None = None  # our explanation of the error, for views
+    # an observed (undocumented) error's own words as logged, redacted (the first seen): what heads
+    # its group, since the catalog's message is only what someone else saw
+    said: str | None = None
 
     def merge(self, other: Group) -> None:
         super().merge(other)
         if isinstance(other, Matched):
             self.kinds.update(other.kinds)
+            self.said = self.said or other.said
 
 
 @dataclass
@@ -193,10 +197,13 @@ class ScanReport:
         endpoint: str | None,
         sample: Callable[[], str],
         guide: Callable[[], Guide | None] | None = None,
+        said: Callable[[], str | None] | None = None,
     ) -> None:
         group = self.matched.get(key)
         if group is None:
-            group = self.matched[key] = Matched(entry_id=entry_id, guide=guide() if guide else None)
+            group = self.matched[key] = Matched(
+                entry_id=entry_id, guide=guide() if guide else None, said=said() if said else None
+            )
         group.kinds[kind] += 1
         group.add(place, when, endpoint, sample)
 
