@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import subprocess
@@ -516,3 +517,49 @@ def test_an_observed_group_is_headed_by_what_the_log_said(tmp_path):
     heads = [line.strip() for line in result.stdout.splitlines()]
     at = heads.index("Resource not found")
     assert heads[at + 1] == "matched:   Couldn't find record. (sage.observed.record-not-found.couldnt-find-record)"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="an open file cannot be deleted on Windows")
+def test_a_file_deleted_mid_scan_says_what_was_read(generated, monkeypatch, tmp_path):
+    """Issue 27: a file deleted while workers read it said "read failed" under a header of
+    "0 bytes". The scan says how many bytes and lines it read before the failure, and counts them."""
+    import multiprocessing
+    import os
+    import time
+
+    import errcat.scan as scan_module
+    from errcat.scan import parallel
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the stand-in worker below reaches workers by fork only")
+    _, lines, _ = generated
+    path = tmp_path / "app.log"
+    path.write_text("\n".join(lines * 4) + "\n")
+    real = parallel._find
+
+    first_read = tmp_path / "first-read"
+
+    def find(inp, options, begin, start, stop, end):
+        if not start:
+            found = real(inp, options, begin, start, stop, end)
+            first_read.touch()
+            return found
+        for _ in range(1000):  # deleted (rotated away) once the first range was read
+            if first_read.exists():
+                break
+            time.sleep(0.01)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(inp.path)
+        return real(inp, options, begin, start, stop, end)
+
+    find.__module__, find.__qualname__ = parallel.__name__, "_find"  # pickled by name; forked workers see the patch
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "_find", find)
+    result = runner.invoke(app, ["scan", str(path), "--workers", "2", "--format", "json", "--top", "100000"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    (stats,) = doc["inputs"]
+    assert stats["bytes"] > 0 and 0 < stats["lines"] < len(lines) * 4
+    assert stats["broken"].startswith("read failed (No such file or directory)")
+    assert stats["broken"].endswith(f"; {stats['bytes']:,} bytes and {stats['lines']:,} lines were read before it")
+    assert doc["skipped"]["places"] == [{"file": str(path), "line": stats["lines"] + 1, "what": stats["broken"]}]

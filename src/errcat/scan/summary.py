@@ -42,6 +42,11 @@ def signature(text: str) -> str:
     return " ".join(text.split())[:160]
 
 
+def read_before(broken: str, read: int, lines: int) -> str:
+    """Why reading stopped, with what was read before it (a header of "0 bytes" said nothing)."""
+    return f"{broken}; {read:,} bytes and {lines:,} lines were read before it"
+
+
 def masked_path(path: str) -> str:
     """A request path with its identifier segments written as {id}."""
     return _ID_SEGMENT.sub("/{id}", path)
