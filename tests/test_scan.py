@@ -563,3 +563,24 @@ def test_a_file_deleted_mid_scan_says_what_was_read(generated, monkeypatch, tmp_
     assert stats["broken"].startswith("read failed (No such file or directory)")
     assert stats["broken"].endswith(f"; {stats['bytes']:,} bytes and {stats['lines']:,} lines were read before it")
     assert doc["skipped"]["places"] == [{"file": str(path), "line": stats["lines"] + 1, "what": stats["broken"]}]
+
+
+def test_a_gzip_input_says_what_it_read_and_each_skip_reason_once(generated, tmp_path):
+    """Issue 27: the progress bar counts a .gz input's compressed bytes; the summary said one size
+    or the other unnamed, and the markdown report printed each skip reason twice."""
+    path, lines, _ = generated
+    data = path.read_bytes()
+    packed = gzip.compress(data)
+    whole, cut = tmp_path / "sync.log.gz", tmp_path / "cut.log.gz"
+    whole.write_bytes(packed)
+    cut.write_bytes(packed[: len(packed) * 2 // 3])
+    doc = _scan_json(str(whole))
+    assert doc["inputs"][0]["bytes"] == len(packed) and doc["inputs"][0]["unpacked"] == len(data)
+    result = runner.invoke(app, ["scan", str(whole)])
+    assert result.exit_code == 0, result.output
+    kb = lambda n: f"{n / 1024:.1f} KB"  # noqa: E731
+    assert f"{len(lines):,} lines, {kb(len(data))} read ({kb(len(packed))} compressed) in " in result.stdout.splitlines()[0]
+    result = runner.invoke(app, ["scan", str(cut), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    reason = json.loads(runner.invoke(app, ["scan", str(cut), "--format", "json"]).stdout)["inputs"][0]["broken"]
+    assert reason.startswith("gzip stream ends early") and result.stdout.count(reason) == 1

@@ -135,8 +135,9 @@ class Skip:
 @dataclass
 class InputStats:
     name: str
-    bytes: int = 0
+    bytes: int = 0  # read from disk or stdin, as the progress bar counts them: compressed for gzip
     lines: int = 0
+    unpacked: int | None = None  # what a gzip input decompressed to (None: not compressed)
     problem: str | None = None  # not read at all
     broken: str | None = None  # read only in part
 
