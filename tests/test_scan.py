@@ -584,3 +584,35 @@ def test_a_gzip_input_says_what_it_read_and_each_skip_reason_once(generated, tmp
     assert result.exit_code == 0, result.output
     reason = json.loads(runner.invoke(app, ["scan", str(cut), "--format", "json"]).stdout)["inputs"][0]["broken"]
     assert reason.startswith("gzip stream ends early") and result.stdout.count(reason) == 1
+
+
+def test_a_dumped_exchange_is_explained_as_the_exchange(tmp_path):
+    """Issue 27: a logged request, its body, then its response ('ERROR dumped exchange:') was cut at
+    the request's blank line; its head became a junk group ('sage <n>-<n>-<n>T<n>…Z ERROR dumped
+    exchange:') beside the response. It is one record: the response's error, at the head's line."""
+    path = tmp_path / "dump.log"
+    path.write_text(
+        "\n".join(
+            [
+                "2026-11-19T00:00:00Z ERROR dumped exchange:",
+                "POST /v3.1/sales_invoices HTTP/1.1",
+                "Host: api.accounting.sage.com",
+                "Content-Type: application/json",
+                "",
+                '{"sales_invoice":{"contact_id":"abc"}}',
+                "",
+                "HTTP/1.1 422 Unprocessable Entity",
+                "Content-Type: application/json",
+                "",
+                '[{"$severity":"error","$dataCode":"RecordInvalid","$message":"Invoice date must be before the due date","$source":"date"}]',
+                "2026-11-19T00:00:01Z INFO done",
+            ]
+        )
+        + "\n"
+    )
+    doc = _scan_json(str(path))
+    assert doc["summary"]["error_records"] == 1
+    groups = doc["matched"] + doc["unmatched"]
+    assert len(groups) == 1 and groups[0]["vendor"] == "sage" and groups[0]["status"] == 422
+    assert [p["line"] for p in groups[0]["lines"]] == [1]
+    assert "dumped exchange" not in json.dumps(groups[0].get("text", ""))
