@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import subprocess
@@ -482,3 +483,136 @@ def test_json_names_the_search_engine_that_ran(generated):
     path, _, _ = generated
     doc = _scan_json(str(path))
     assert doc["engine"]["kind"] == "local" and doc["engine"]["search"] in ("hyperscan", "re")
+
+
+def test_another_programs_error_in_two_files_is_one_group(tmp_path):
+    """Issue 27: the second file's repeats came through prepare's fast path with their timestamp,
+    and their group text kept it ("<n>-<n>-<n>T<n>…Z ERROR …"): two groups for one error."""
+    files = []
+    for i in (1, 2):
+        path = tmp_path / f"w{i}.log"
+        path.write_text(
+            f"2026-01-0{i}T10:00:01.123Z ERROR worker: ConnectionResetError: peer reset 10.0.0.{i}\n"
+            f"2026-01-0{i}T10:00:02.456Z ERROR worker: ConnectionResetError: peer reset 10.0.0.7\n"
+        )
+        files.append(str(path))
+    doc = _scan_json(*files, "--all")
+    assert [(g["text"], g["count"]) for g in doc["other"]] == [("ERROR worker: ConnectionResetError: peer reset <n>", 4)]
+
+
+def test_an_observed_group_is_headed_by_what_the_log_said(tmp_path):
+    """Issue 27: the group read "Couldn't find record." (the catalog's observed entry) where the log
+    said "Resource not found"; the log's words head it, the catalog's are the entry it matched."""
+    path = tmp_path / "sage.log"
+    path.write_text(
+        "2026-01-05T10:00:00Z ERROR POST https://api.accounting.sage.com/v3.1/sales_invoices -> 404 "
+        '[{"$severity":"error","$dataCode":"RecordNotFound","$message":"Resource not found","$source":""}]\n'
+    )
+    doc = _scan_json(str(path))
+    [group] = doc["matched"]
+    assert group["match_kinds"] == {"observed": 1} and group["message"] == "Couldn't find record."
+    assert group["said"] == "Resource not found"
+    result = runner.invoke(app, ["scan", str(path)])
+    assert result.exit_code == 0, result.output
+    heads = [line.strip() for line in result.stdout.splitlines()]
+    at = heads.index("Resource not found")
+    assert heads[at + 1] == "matched:   Couldn't find record. (sage.observed.record-not-found.couldnt-find-record)"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="an open file cannot be deleted on Windows")
+def test_a_file_deleted_mid_scan_says_what_was_read(generated, monkeypatch, tmp_path):
+    """Issue 27: a file deleted while workers read it said "read failed" under a header of
+    "0 bytes". The scan says how many bytes and lines it read before the failure, and counts them."""
+    import multiprocessing
+    import os
+    import time
+
+    import errcat.scan as scan_module
+    from errcat.scan import parallel
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the stand-in worker below reaches workers by fork only")
+    _, lines, _ = generated
+    path = tmp_path / "app.log"
+    path.write_text("\n".join(lines * 4) + "\n")
+    real = parallel._find
+
+    first_read = tmp_path / "first-read"
+
+    def find(inp, options, begin, start, stop, end):
+        if not start:
+            found = real(inp, options, begin, start, stop, end)
+            first_read.touch()
+            return found
+        for _ in range(1000):  # deleted (rotated away) once the first range was read
+            if first_read.exists():
+                break
+            time.sleep(0.01)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(inp.path)
+        return real(inp, options, begin, start, stop, end)
+
+    find.__module__, find.__qualname__ = parallel.__name__, "_find"  # pickled by name; forked workers see the patch
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "_find", find)
+    result = runner.invoke(app, ["scan", str(path), "--workers", "2", "--format", "json", "--top", "100000"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    (stats,) = doc["inputs"]
+    assert stats["bytes"] > 0 and 0 < stats["lines"] < len(lines) * 4
+    assert stats["broken"].startswith("read failed (No such file or directory)")
+    assert stats["broken"].endswith(f"; {stats['bytes']:,} bytes and {stats['lines']:,} lines were read before it")
+    assert doc["skipped"]["places"] == [{"file": str(path), "line": stats["lines"] + 1, "what": stats["broken"]}]
+
+
+def test_a_gzip_input_says_what_it_read_and_each_skip_reason_once(generated, tmp_path):
+    """Issue 27: the progress bar counts a .gz input's compressed bytes; the summary said one size
+    or the other unnamed, and the markdown report printed each skip reason twice."""
+    path, lines, _ = generated
+    data = path.read_bytes()
+    packed = gzip.compress(data)
+    whole, cut = tmp_path / "sync.log.gz", tmp_path / "cut.log.gz"
+    whole.write_bytes(packed)
+    cut.write_bytes(packed[: len(packed) * 2 // 3])
+    doc = _scan_json(str(whole))
+    assert doc["inputs"][0]["bytes"] == len(packed) and doc["inputs"][0]["unpacked"] == len(data)
+    result = runner.invoke(app, ["scan", str(whole)])
+    assert result.exit_code == 0, result.output
+    kb = lambda n: f"{n / 1024:.1f} KB"  # noqa: E731
+    assert f"{len(lines):,} lines, {kb(len(data))} read ({kb(len(packed))} compressed) in " in result.stdout.splitlines()[0]
+    result = runner.invoke(app, ["scan", str(cut), "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    reason = json.loads(runner.invoke(app, ["scan", str(cut), "--format", "json"]).stdout)["inputs"][0]["broken"]
+    assert reason.startswith("gzip stream ends early") and result.stdout.count(reason) == 1
+
+
+def test_a_dumped_exchange_is_explained_as_the_exchange(tmp_path):
+    """Issue 27: a logged request, its body, then its response ('ERROR dumped exchange:') was cut at
+    the request's blank line; its head became a junk group ('sage <n>-<n>-<n>T<n>…Z ERROR dumped
+    exchange:') beside the response. It is one record: the response's error, at the head's line."""
+    path = tmp_path / "dump.log"
+    path.write_text(
+        "\n".join(
+            [
+                "2026-11-19T00:00:00Z ERROR dumped exchange:",
+                "POST /v3.1/sales_invoices HTTP/1.1",
+                "Host: api.accounting.sage.com",
+                "Content-Type: application/json",
+                "",
+                '{"sales_invoice":{"contact_id":"abc"}}',
+                "",
+                "HTTP/1.1 422 Unprocessable Entity",
+                "Content-Type: application/json",
+                "",
+                '[{"$severity":"error","$dataCode":"RecordInvalid","$message":"Invoice date must be before the due date","$source":"date"}]',
+                "2026-11-19T00:00:01Z INFO done",
+            ]
+        )
+        + "\n"
+    )
+    doc = _scan_json(str(path))
+    assert doc["summary"]["error_records"] == 1
+    groups = doc["matched"] + doc["unmatched"]
+    assert len(groups) == 1 and groups[0]["vendor"] == "sage" and groups[0]["status"] == 422
+    assert [p["line"] for p in groups[0]["lines"]] == [1]
+    assert "dumped exchange" not in json.dumps(groups[0].get("text", ""))

@@ -63,7 +63,9 @@ def ranked_annotations(report: ScanReport) -> list[Annotation]:
     for key, g in report.ranked_matched():
         wild = " (observed in the wild, not documented)" if g.kinds.get("observed") else ""
         lines = [f"{_title(key)} HTTP {key[1]}{wild}: {g.count:,} occurrence(s)"]
-        if key[4]:
+        if g.said and g.said != key[4]:  # an observed error: what the log said, then the entry it matched
+            lines += [f"message: {g.said}", f"matched: {key[4] or g.entry_id} ({g.entry_id})"]
+        elif key[4]:
             lines.append(f"message: {key[4]}")
         if g.guide is not None:
             lines += [f"meaning: {g.guide.summary}", f"fix: {g.guide.fix}", f"retry: {g.guide.retry}"]

@@ -55,16 +55,28 @@ def _title(key: Key) -> str:
 
 def headline(report: ScanReport) -> str:
     lines = sum(i.lines for i in report.inputs)
-    size = sum(i.bytes for i in report.inputs)
+    size = _read_size(report)
     read = [i for i in report.inputs if not i.problem]
     seen = [g for g in report.matched.values() if g.kinds.get("observed")]
     observed = sum(g.count for g in seen)
     wild = f", {observed:,} observed in the wild ({len(seen):,} distinct; not documented)" if observed else ""
     return (
-        f"scanned {len(read)} of {len(report.inputs)} input(s): {lines:,} lines, {_size(size)} in {report.elapsed:.1f} s; "
+        f"scanned {len(read)} of {len(report.inputs)} input(s): {lines:,} lines, {size} in {report.elapsed:.1f} s; "
         f"{report.matched_count + report.unmatched_count:,} vendor error(s): {report.matched_count - observed:,} documented "
         f"({len(report.matched) - len(seen):,} distinct){wild}, {report.unmatched_count:,} not in the catalog"
     )
+
+
+def _read_size(report: ScanReport) -> str:
+    """The bytes read, said plainly: a gzip input's decompressed bytes, with the compressed ones the
+    progress bar counted beside them ("210.2 KB read (17.3 KB compressed)")."""
+    packed = [i for i in report.inputs if i.unpacked is not None]
+    read = sum(i.bytes if i.unpacked is None else i.unpacked for i in report.inputs)
+    if not packed:
+        return _size(read)
+    compressed = _size(sum(i.bytes for i in packed))
+    whose = "" if len(packed) == len(report.inputs) else "gzip input(s): "
+    return f"{_size(read)} read ({whose}{compressed} compressed)"
 
 
 def other_line(report: ScanReport, listed: bool) -> str | None:
@@ -99,7 +111,10 @@ def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[L
         lines.append([])
         wild = [("  observed in the wild, not documented", "yellow")] if g.kinds.get("observed") else []
         lines.append([(f"{g.count:>7,}  ", "bold"), (_title(key), "bold cyan"), (f"  HTTP {key[1]}", "dim"), *wild])
-        if key[4]:
+        if g.said and g.said != key[4]:  # an observed error: headed by what the log said
+            lines.append([("         ", None), (g.said, None)])
+            lines.append([("         matched:   ", "dim"), (f"{key[4] or g.entry_id} ({g.entry_id})", None)])
+        elif key[4]:
             lines.append([("         ", None), (key[4], None)])
         guide = g.guide
         if guide:
@@ -160,10 +175,15 @@ def _skipped_lines(report: ScanReport) -> list[Line]:
     lines: list[Line] = [[], [(f"skipped or read in part: {total:,} place(s)", "bold yellow")]]
     for what, n in report.skipped_count.most_common():  # each reason once, its places under it
         lines.append([(f"{n:>7,}  ", None), (what, None)])
-        places = [f"{s.file}:{s.line}" if s.line is not None else s.file for s in report.skipped if s.what == what][:20]
+        places = _skip_places(report, what)
         if places:
             lines.append([("         ", None), (", ".join(places), "dim")])
     return lines
+
+
+def _skip_places(report: ScanReport, what: str) -> list[str]:
+    """Where one reason to skip applied (the first 20 places kept)."""
+    return [f"{s.file}:{s.line}" if s.line is not None else s.file for s in report.skipped if s.what == what][:20]
 
 
 def _group_record(g: Group) -> dict[str, Any]:
@@ -187,6 +207,7 @@ def _matched_record(key: Key, g: Matched) -> dict[str, Any]:
         "name": name,
         "message": message,
         "entry": g.entry_id,
+        "said": g.said,
         "match_kinds": dict(g.kinds),
         "explanation": {"summary": guide.summary, "fix": guide.fix, "retry": guide.retry} if guide else None,
         **_group_record(g),
@@ -198,7 +219,8 @@ def scan_document(report: ScanReport, top: int) -> dict[str, Any]:
     return envelope(
         "scan",
         inputs=[
-            {"name": i.name, "bytes": i.bytes, "lines": i.lines, "problem": i.problem, "broken": i.broken} for i in report.inputs
+            {"name": i.name, "bytes": i.bytes, "unpacked": i.unpacked, "lines": i.lines, "problem": i.problem, "broken": i.broken}
+            for i in report.inputs
         ],
         summary={
             "error_records": report.errors,
@@ -248,7 +270,7 @@ def scan_markdown(report: ScanReport, top: int, everything: bool = False) -> str
                     key[1],
                     key[2],
                     key[3],
-                    key[4],
+                    f"{g.said} (matched: {key[4]})" if g.said and g.said != key[4] else key[4],
                     _endpoints(g),
                     _when(g.first_seen),
                     _when(g.last_seen),
@@ -277,8 +299,6 @@ def scan_markdown(report: ScanReport, top: int, everything: bool = False) -> str
             parts.append(table(["Count", "Text", "Lines"], [[u.count, u.text, _places(u)] for u in report.ranked_other()[:top]]))
     if report.skipped_count:
         parts.append("### Skipped\n")
-        parts.append(table(["What", "Count"], [[w, n] for w, n in report.skipped_count.most_common()]))
-        parts += [
-            f"- {escape(s.file)}{f':{s.line}' if s.line is not None else ''}: {escape(s.what)}\n" for s in report.skipped[:20]
-        ]
+        rows = [[w, n, ", ".join(_skip_places(report, w))] for w, n in report.skipped_count.most_common()]
+        parts.append(table(["What", "Count", "Places"], rows))  # each reason once, its places beside it
     return "\n".join(parts)

@@ -78,6 +78,7 @@ def scan(
             report.skip(inp.name, None, inp.problem)
         done_bytes += inp.read
         stats.bytes = inp.read  # on disk or from stdin; compressed bytes for gzip
+        stats.unpacked = inp.unpacked if inp.gzip else None
     report.elapsed = time.perf_counter() - started
     from .needles import engine_name
 

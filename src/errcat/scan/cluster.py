@@ -115,7 +115,7 @@ def _read_whole(explainer: Any, name: str, url: str) -> InputStats:
         explainer.record(name, rec)
     for s in finder.skipped:  # as stream.scan_stream reports a whole input
         report.skip(name, s.line, s.what)
-    stats = InputStats(name, inp.read, finder.line_at_end - 1)
+    stats = InputStats(name, inp.read, finder.line_at_end - 1, unpacked=inp.unpacked if inp.gzip else None)
     if inp.broken:  # a cut stream: where it was cut
         stats.broken = inp.broken
         report.skip(name, finder.stopped_at, inp.broken)

@@ -37,6 +37,7 @@ class Input:
     gzip: bool = False
     utf16: bool = False  # starts with a UTF-16 byte-order mark: read whole, transcoded
     read: int = 0  # bytes read from disk or stdin (compressed bytes for gzip)
+    unpacked: int = 0  # bytes a gzip input decompressed to (what its lines hold)
 
     @property
     def splittable(self) -> bool:
@@ -211,6 +212,7 @@ def _gzip_chunks(stream: BinaryIO, inp: Input) -> Iterator[bytes]:
         while data := stream.read1(CHUNK):  # type: ignore[attr-defined]
             parts.append(data)
             size += len(data)
+            inp.unpacked += len(data)
             if size >= CHUNK:
                 yield b"".join(parts)
                 parts, size = [], 0

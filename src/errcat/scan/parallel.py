@@ -24,7 +24,7 @@ from ..index.store import CatalogIndex
 from .inputs import SHRANK, Input, read_range
 from .prepared import Prepared, ScanOptions, prepare
 from .records import LOOKBACK, MAX_RECORD, Finder, Skipped
-from .summary import InputStats, ScanReport
+from .summary import InputStats, ScanReport, read_before
 
 TASK_BYTES = 32 << 20  # one task's range: big enough that its read-past overhead stays ~3 %
 # Tasks in flight per worker beyond the one it runs: AHEAD whatever their results weigh, up to
@@ -171,8 +171,10 @@ def scan_parallel(
                     explainer.take(inp.name, prep, delta)
                 _report_skipped(report, inp.name, skipped, at_start, at_end, delta)
                 line += at_end - at_start
-                read = stop if not broken else min(stop, _size_now(path))
+                # a file deleted under us has no size now: what was read before it still was
+                read = stop if not broken else max(read, min(stop, _size_now(path)))
                 if broken:  # the file changed or failed under us: what follows was not read
+                    broken = read_before(broken, read, line - 1)
                     report.skip(inp.name, line, broken)
                     inp.broken = broken
                     break

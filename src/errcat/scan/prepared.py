@@ -128,6 +128,16 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
     return prep
 
 
+def untimed_head(head: str) -> str:
+    """A record's first line without its timestamp: what _prepare makes of it, also for a repeat
+    that prepare served from an earlier record (whose paste keeps its time)."""
+    found = json_line(head) if head[:1] == "{" else None
+    if found is not None:
+        return found[0].split("\n", 1)[0]
+    stamp = timestamp_in(head)
+    return head[: stamp[1][0]] + head[stamp[1][1] :] if stamp else head
+
+
 def _prepare(rec: Record, options: ScanOptions) -> Prepared:
     bad = False
     try:

@@ -85,6 +85,7 @@ class _Entry:
         if stripped[:1] in _EXCHANGE_STARTS:  # most lines (a body's) are neither, and say so by their first byte
             if _STATUS_LINE.match(stripped):
                 self.status = True
+                self.body = False  # a dumped exchange: the request's body is behind, the response's ahead
             elif _REQUEST_LINE.match(stripped):
                 self.request = True
         start = 0
@@ -117,17 +118,19 @@ class _Entry:
             return False
         if self.depth > 0 or self.xml_root is not None:
             return True
-        if not line.strip():
-            return self.status and not self.body  # the blank line between headers and body
+        if not line.strip():  # the blank line between headers and body; in a dumped exchange, also
+            return (self.status and not self.body) or (self.request and not self.status)  # before its response
+        if self.request and not self.status and _STATUS_LINE.match(line):  # the response after a request's body
+            return True
         first = line[:1]
         if first in (b" ", b"\t", b"}", b"]"):
             return True
         if self.body:
             return False
         if first in (b"{", b"["):  # a body after its log line, unless it is a JSON-lines record of its own
-            return self.announces or self.status or not line.rstrip().endswith((b"}", b"]"))
+            return self.announces or self.status or self.request or not line.rstrip().endswith((b"}", b"]"))
         if first == b"<":
-            return self.announces or self.status or line.startswith(b"<?xml")
+            return self.announces or self.status or self.request or line.startswith(b"<?xml")
         if _REQUEST_LINE.match(line):  # "failed:" then the request, its status, headers and body
             return self.announces or self.status or self.request
         if _STATUS_LINE.match(line):

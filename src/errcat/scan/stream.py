@@ -15,7 +15,7 @@ from ..index.store import CatalogIndex
 from .concerns import needles_for
 from .inputs import Input, chunks
 from .logline import timestamp_in
-from .prepared import Prepared, ScanOptions, prepare
+from .prepared import Prepared, ScanOptions, prepare, untimed_head
 from .records import Finder, Record
 from .summary import InputStats, Place, ScanReport, masked_path, signature
 from .verdict import enveloped
@@ -103,13 +103,15 @@ class _Explainer:
         report.add_other(self._signature(prep), place, prep.when, lambda: shown(head))
 
     def _signature(self, prep: Prepared) -> str:
-        """The group text of another program's error (by template, remembered)."""
+        """The group text of another program's error (by template, remembered): from its first line
+        without its timestamp, whether the record was prepared afresh or served as a repeat (whose
+        paste keeps its time), so that one error in two files is one group."""
         key = prep.key if prep.key is not None else prep.paste
         said = self.signatures.get(key)
         if said is None:
             if len(self.signatures) >= CONCERNS_SIZE:
                 self.signatures.clear()
-            said = self.signatures[key] = signature(shown(prep.paste.split("\n", 1)[0]))
+            said = self.signatures[key] = signature(shown(untimed_head(prep.head)))
         return said
 
     def _explain(self, paste: str, key: str | None) -> Explanation:
@@ -148,7 +150,9 @@ class _Explainer:
                 key = (e.vendor, e.status, e.code, e.name, e.message)
                 if key not in seen:
                     seen.add(key)
-                    report.add_matched(key, e.id, m.kind, place, when, endpoint, sample, partial(self.index.guide_for, e))
+                    guide = partial(self.index.guide_for, e)
+                    heading = partial(_said, obs.message) if m.kind == "observed" and obs.message else None
+                    report.add_matched(key, e.id, m.kind, place, when, endpoint, sample, guide, heading)
                 continue
             said = m.message or obs.message
             named = " ".join(str(p) for p in dict.fromkeys((obs.code, obs.name)) if p) or None  # "31001 OAuthTokenIsInvalid"
@@ -169,6 +173,11 @@ class _Explainer:
 def explainer_for(index: CatalogIndex, options: ScanOptions, report: ScanReport) -> _Explainer:
     """What turns records into ``report`` entries (one per process: its cache serves every input)."""
     return _Explainer(index, options, report)
+
+
+def _said(message: str) -> str:
+    """An observed error's message as the log said it, redacted, for the head of its group."""
+    return " ".join(shown(message).split())[:160]
 
 
 def _shareable(x: Explanation, key: str) -> bool:

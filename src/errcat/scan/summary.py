@@ -42,6 +42,11 @@ def signature(text: str) -> str:
     return " ".join(text.split())[:160]
 
 
+def read_before(broken: str, read: int, lines: int) -> str:
+    """Why reading stopped, with what was read before it (a header of "0 bytes" said nothing)."""
+    return f"{broken}; {read:,} bytes and {lines:,} lines were read before it"
+
+
 def masked_path(path: str) -> str:
     """A request path with its identifier segments written as {id}."""
     return _ID_SEGMENT.sub("/{id}", path)
@@ -100,11 +105,15 @@ class Matched(Group):
     entry_id: str = ""
     kinds: Counter[str] = field(default_factory=Counter)
     guide: Guide | None = None  # our explanation of the error, for views
+    # an observed (undocumented) error's own words as logged, redacted (the first seen): what heads
+    # its group, since the catalog's message is only what someone else saw
+    said: str | None = None
 
     def merge(self, other: Group) -> None:
         super().merge(other)
         if isinstance(other, Matched):
             self.kinds.update(other.kinds)
+            self.said = self.said or other.said
 
 
 @dataclass
@@ -126,8 +135,9 @@ class Skip:
 @dataclass
 class InputStats:
     name: str
-    bytes: int = 0
+    bytes: int = 0  # read from disk or stdin, as the progress bar counts them: compressed for gzip
     lines: int = 0
+    unpacked: int | None = None  # what a gzip input decompressed to (None: not compressed)
     problem: str | None = None  # not read at all
     broken: str | None = None  # read only in part
 
@@ -193,10 +203,13 @@ class ScanReport:
         endpoint: str | None,
         sample: Callable[[], str],
         guide: Callable[[], Guide | None] | None = None,
+        said: Callable[[], str | None] | None = None,
     ) -> None:
         group = self.matched.get(key)
         if group is None:
-            group = self.matched[key] = Matched(entry_id=entry_id, guide=guide() if guide else None)
+            group = self.matched[key] = Matched(
+                entry_id=entry_id, guide=guide() if guide else None, said=said() if said else None
+            )
         group.kinds[kind] += 1
         group.add(place, when, endpoint, sample)
 
