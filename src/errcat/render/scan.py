@@ -55,13 +55,14 @@ def _title(key: Key) -> str:
 
 def headline(report: ScanReport) -> str:
     lines = sum(i.lines for i in report.inputs)
+    counted = f"{lines:,} line" if lines == 1 else f"{lines:,} lines"
     size = _read_size(report)
     read = [i for i in report.inputs if not i.problem]
     seen = [g for g in report.matched.values() if g.kinds.get("observed")]
     observed = sum(g.count for g in seen)
     wild = f", {observed:,} observed in the wild ({len(seen):,} distinct; not documented)" if observed else ""
     return (
-        f"scanned {len(read)} of {len(report.inputs)} input(s): {lines:,} lines, {size} in {report.elapsed:.1f} s; "
+        f"scanned {len(read)} of {len(report.inputs)} input(s): {counted}, {size} in {report.elapsed:.1f} s; "
         f"{report.matched_count + report.unmatched_count:,} vendor error(s): {report.matched_count - observed:,} documented "
         f"({len(report.matched) - len(seen):,} distinct){wild}, {report.unmatched_count:,} not in the catalog"
     )
