@@ -227,6 +227,19 @@ def bench(work: Path, reps: int, sizes: list[int]) -> list[tuple[bool, str]]:
     return targets(floor, samples, cold, catalogs)
 
 
+def interleaved(commands: dict[str, list[str]], env: dict[str, str], reps: int, label: str) -> dict[str, Sample]:
+    """Each command's wall time and process-tree memory, ``reps`` rounds of all of them in turn
+    (round-robin, so machine noise hits every command alike)."""
+    times: dict[str, Sample] = {name: Sample([], []) for name in commands}
+    for _ in range(reps):
+        for name, argv in commands.items():
+            wall, rss, code = run_tree(argv, env)
+            check(code, label, name)
+            times[name].wall.append(wall)
+            times[name].rss_kb.append(rss)
+    return times
+
+
 def run_tree(argv: list[str], env: dict[str, str]) -> tuple[float, int, int]:
     """Wall seconds, peak summed RSS (KiB) of the process and its descendants, and exit status."""
     start = time.perf_counter()
@@ -322,13 +335,7 @@ def bench_scan(work: Path, reps: int, size: str) -> list[tuple[bool, str]]:
         counts = {json.dumps([g["vendor"], g["status"], g["code"], g["name"], g["message"]]): g["count"] for g in doc["matched"]}
         exact = exact and counts == manifest["matched"] and doc["summary"]["unmatched"] == manifest["unmatched"]
     grep_count = int(subprocess.run(commands["grep"], capture_output=True, text=True).stdout.strip() or 0)
-    times: dict[str, Sample] = {name: Sample([], []) for name in commands}
-    for _ in range(reps):
-        for name, argv in commands.items():
-            wall, rss, code = run_tree(argv, env)
-            check(code, "log", name)
-            times[name].wall.append(wall)
-            times[name].rss_kb.append(rss)
+    times = interleaved(commands, env, reps, "log")
     ratios = {
         "file": times["scan"].median_ms / times["grep"].median_ms,
         "gzip": times["scan .gz"].median_ms / times["zcat | grep"].median_ms,
@@ -481,13 +488,7 @@ def bench_real(work: Path, reps: int, size: str) -> list[tuple[bool, str]]:
     placed = "as injected" if at_lines else "NOT as injected"
     texts = [g["text"] for g in doc["unmatched"] + doc["other"]] + [s["text"] for g in doc["other"] for s in g["samples"]]
     benign = [t for t in texts if any(w in t for w in BENIGN_WORDS)]
-    times: dict[str, Sample] = {name: Sample([], []) for name in commands}
-    for _ in range(reps):
-        for name, argv in commands.items():
-            wall, rss, code = run_tree(argv, env)
-            check(code, "real log", name)
-            times[name].wall.append(wall)
-            times[name].rss_kb.append(rss)
+    times = interleaved(commands, env, reps, "real log")
     ratio = times["scan"].median_ms / times["grep -i"].median_ms
     peak = times["scan"].peak_mb
     summary = doc["summary"]
