@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Sequence
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from typing import NamedTuple
@@ -27,7 +28,7 @@ from ..catalog.core import Catalog
 from ..index.store import CatalogIndex, as_index
 from ..model import Fact, Vendor
 from .envelopes import Observed
-from .split import Exchange
+from .exchange import Exchange
 
 
 class ClueKind(NamedTuple):
@@ -385,7 +386,7 @@ def _endpoint_for(facts: VendorFacts, path: str, vendor: str | None) -> tuple[st
 _ANY_HEADER = re.compile(r"(?<![\w-])(x-[a-z0-9]+-[a-z0-9-]+)\s*:", re.IGNORECASE)
 
 
-def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: list[Observed]) -> list[Clue]:
+def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: Sequence[Observed]) -> list[Clue]:
     """Every clue in the exchange and the shapes of its errors (not their words: see match.py)."""
     facts = facts_for(catalog)
     head = ex.text[:65536]

@@ -21,8 +21,8 @@ from .match import CLAIMED, MatchKind
 
 if TYPE_CHECKING:
     from . import Explanation
+    from .exchange import Exchange
     from .match import ErrorMatch
-    from .split import Exchange
 
 DOCS_URL_ENV = "ERRCAT_DOCS_URL"  # base URL of the reference pages (folder holding myob.md, sage.md, ...)
 _DOCS_URL: str | None = None  # set_docs_url(): takes precedence over the environment
