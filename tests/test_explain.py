@@ -8,7 +8,7 @@ import pytest
 
 import errcat
 from errcat.explainer import explain, explain_exchange
-from errcat.explainer.match import CONFIDENT
+from errcat.explainer.match import CONFIDENT, MatchKind
 from errcat.explainer.split import split
 from synth import response_for
 
@@ -429,6 +429,18 @@ def test_an_exchange_a_client_holds_explains_as_the_same_exchange_pasted(catalog
             headers=list(found.headers),
         )
         assert held.as_dict() == explain(catalog, paste).as_dict(), e.id
+
+
+def test_match_kinds_are_match_kind_members(catalog):
+    """A Python user compares kinds with MatchKind members (``m.kind is MatchKind.NONE``): every
+    error's and candidate's kind is one, whatever rule decided it (no match, a family, fuzzy)."""
+    pastes = [c[1] for c in CASES] + [n[1] for n in NEGATIVES] + ["25008", "401", "ValidationError", "Not Found"]
+    seen = set()
+    for paste in pastes:
+        for m in explain(catalog, paste).errors:
+            assert type(m.kind) is MatchKind and all(type(c.kind) is MatchKind for c in (*m.candidates, *m.family))
+            seen.add(m.kind)
+    assert {MatchKind.NONE, MatchKind.EXACT, MatchKind.CODE, MatchKind.STATUS} <= seen
 
 
 def test_an_explanation_keeps_its_exchange(catalog):

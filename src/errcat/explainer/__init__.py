@@ -24,7 +24,7 @@ from ..text import normalize_path, repaired
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, Reading, read_body, with_status
 from .evidence import Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
 from .exchange import Exchange
-from .match import DOCUMENTED_KINDS, Context, ErrorMatch, match_error, spot_names
+from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, match_error, spot_names
 from .recordings import Recording, read_recording
 from .redact import redact, redact_report
 from .reference import Reference, reference_for
@@ -71,13 +71,13 @@ class Explanation(NamedTuple):
                 e = best.entry
                 guide = self.guide_of(e) if self.reference is not None else None
                 advice = f": {guide.fix} (retry: {guide.retry})" if guide else ""
-                if m.kind == "status":  # only the status is documented, never this error's words
+                if m.kind is MatchKind.STATUS:  # only the status is documented, never this error's words
                     title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
                     title += f": {said}]" if said else "]"
                     parts.append(f"{title}{times}{advice}")
                     continue
                 title = " ".join(str(p) for p in (e.vendor, e.code, e.name) if p is not None)
-                if m.kind == "observed":  # never the vendor's word
+                if m.kind is MatchKind.OBSERVED:  # never the vendor's word
                     title += f" [observed: not documented by {e.vendor}; {len(e.sources)} public source(s)]"
                     parts.append(f"{title}{times}{advice}")
                     continue
@@ -566,9 +566,11 @@ def _known_words(m: ErrorMatch) -> str | None:
     """The vendor whose public record holds this error's very words, when it came in that vendor's envelope."""
     top = m.candidates[0] if m.candidates else None
     shape = m.observed.shape
-    if top is None or top.kind != "observed" or not shape.weight:
+    if top is None or top.kind is not MatchKind.OBSERVED or not shape.weight:
         return None
-    if top.via not in ("exact", "template") and not (top.via is None and _distinctive_name(m.observed.name, top.entry.name)):
+    if top.via not in (TextMatch.EXACT, TextMatch.TEMPLATE) and not (
+        top.via is None and _distinctive_name(m.observed.name, top.entry.name)
+    ):
         return None
     return top.entry.vendor if top.entry.vendor in shape.vendors else None
 

@@ -260,15 +260,18 @@ def fold_label(word: str, positions: tuple[int, ...], total: int) -> str:
 
 def kind_words(m: ErrorMatch) -> str:
     """What the match kind means for this error (a bare code typed alone has no message to differ)."""
-    if m.kind == "code" and m.observed.message is None:
+    from ..explainer.match import MatchKind  # here: only an explain view needs it
+
+    if m.kind is MatchKind.CODE and m.observed.message is None:
         return "matched by code" if m.observed.code else "matched by name"
-    if m.kind == "none" and m.candidates and all(c.kind == "status" for c in m.candidates):
+    if m.kind is MatchKind.NONE and _status_rows_only(m):
         return "the status alone does not say which vendor; documented by " + ", ".join(
             dict.fromkeys(c.entry.vendor for c in m.candidates)
         )
     return KIND_WORDS[m.kind]
 
 
+# What each match kind means, keyed by MatchKind's values (equal to its members: a StrEnum)
 KIND_WORDS = {
     "exact": "exact match",
     "template": "template match",
@@ -278,6 +281,22 @@ KIND_WORDS = {
     "fuzzy": "similar text only (not a match)",
     "none": "not in the catalog",
 }
+
+
+def _status_rows_only(m: ErrorMatch) -> bool:
+    """A bare status from an unknown sender: every candidate is a vendor's meaning of the status."""
+    from ..explainer.match import MatchKind
+
+    return bool(m.candidates) and all(c.kind is MatchKind.STATUS for c in m.candidates)
+
+
+def kind_style(m: ErrorMatch) -> str:
+    """Green for the vendor's documented error, yellow for its status or a publicly reported error, red for none."""
+    from ..explainer.match import ERROR_KINDS, MatchKind
+
+    if m.kind in ERROR_KINDS:
+        return "bold green"
+    return "bold yellow" if m.kind in (MatchKind.STATUS, MatchKind.OBSERVED) else "bold red"
 
 
 def explain_lines(x: Explanation) -> list[Line]:
@@ -306,14 +325,7 @@ def explain_lines(x: Explanation) -> list[Line]:
     for m, positions in x.folded():
         lines.append([])
         label = fold_label("error", positions, len(x.errors))
-        style = (
-            "bold green"
-            if m.kind in ("exact", "template", "code")
-            else "bold yellow"
-            if m.kind in ("status", "observed")
-            else "bold red"
-        )
-        lines.append([(label + ": ", "bold"), (kind_words(m), style), (f"  (confidence {m.confidence:.2f})", "dim")])
+        lines.append([(label + ": ", "bold"), (kind_words(m), kind_style(m)), (f"  (confidence {m.confidence:.2f})", "dim")])
         lines += _error_lines(x, m)
     return lines
 
@@ -387,7 +399,7 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
     lines: list[Line] = []
     if x.vendor:
         lines.append([("  known:    ", "dim"), (f"vendor {x.vendor}", None)])
-    if m.candidates and all(c.kind == "status" for c in m.candidates):  # a bare status: each vendor's meaning
+    if _status_rows_only(m):  # a bare status: each vendor's meaning
         per_vendor = {c.entry.vendor: c.entry for c in reversed(m.candidates)}
         for i, e in enumerate(sorted(per_vendor.values(), key=lambda e: e.vendor)):
             g = x.guide_of(e)
