@@ -443,6 +443,12 @@ def test_match_kinds_are_match_kind_members(catalog):
     assert {MatchKind.NONE, MatchKind.EXACT, MatchKind.CODE, MatchKind.STATUS} <= seen
 
 
+def test_the_error_sent_keeps_its_former_name(catalog):
+    """``ErrorMatch.sent`` was ``ErrorMatch.observed``: code written against the old name still runs."""
+    m = explain(catalog, MYOB_CURL_V).errors[0]
+    assert m.sent.code == "100" and m.observed is m.sent
+
+
 def test_an_explanation_keeps_its_exchange(catalog):
     """An explanation is a value: the exchange it explains cannot be changed under its views."""
     x = explain(catalog, MYOB_CURL_V)

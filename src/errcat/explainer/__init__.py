@@ -21,7 +21,7 @@ from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex, as_index
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired
-from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, Reading, read_body, with_status
+from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, with_status
 from .evidence import Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
 from .exchange import Exchange
 from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, match_error, spot_names
@@ -66,7 +66,7 @@ class Explanation(NamedTuple):
         for m, positions in self.folded()[:3]:
             times = f" (x{len(positions)})" if len(positions) > 1 else ""
             best = m.best
-            said = (m.observed.message or m.observed.name or m.observed.code or "").strip()[:160]
+            said = (m.sent.message or m.sent.name or m.sent.code or "").strip()[:160]
             if best is not None:
                 e = best.entry
                 guide = self.guide_of(e) if self.reference is not None else None
@@ -84,7 +84,7 @@ class Explanation(NamedTuple):
                 parts.append(f"{title} [{m.kind}]{times}{advice}")
             else:
                 who = self.vendor or "vendor unknown"
-                status = m.observed.status or ex.status
+                status = m.sent.status or ex.status
                 who += f", HTTP {status}" if status and not head else ""
                 who += f"; one of {len(m.family)} documented errors with this code" if m.family else ""
                 parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else ""))
@@ -187,12 +187,12 @@ class Explanation(NamedTuple):
     def folded(self) -> list[tuple[ErrorMatch, tuple[int, ...]]]:
         """Distinct errors in order of first appearance, each with its 0-based positions: a body
         that repeats one error 10,000 times is shown (and serialised) once, with a count."""
-        groups: dict[Observed, list[int]] = {}
-        first: dict[Observed, ErrorMatch] = {}
+        groups: dict[SentError, list[int]] = {}
+        first: dict[SentError, ErrorMatch] = {}
         for i, m in enumerate(self.errors):
-            groups.setdefault(m.observed, []).append(i)
-            first.setdefault(m.observed, m)
-        return [(first[obs], tuple(positions)) for obs, positions in groups.items()]
+            groups.setdefault(m.sent, []).append(i)
+            first.setdefault(m.sent, m)
+        return [(first[sent], tuple(positions)) for sent, positions in groups.items()]
 
 
 _CODE_MENTION = re.compile(r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b", re.IGNORECASE)
@@ -209,7 +209,7 @@ class TextHints(NamedTuple):
     labelled_name: str | None
 
 
-def _text_errors(ex: Exchange) -> tuple[list[Observed], TextHints | None]:
+def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     """Errors from a body with no recognised envelope: a bare code or name, a message, a log line.
 
     Read without the catalog: which words of a message are error names is _named's to say."""
@@ -221,12 +221,12 @@ def _text_errors(ex: Exchange) -> tuple[list[Observed], TextHints | None]:
         lines = [ln for ln in lines if ln != ex.url]
     lines = [ln for ln in lines if not is_status_noise(ln) and not _is_status_text(ln, ex.status)]
     if not lines:
-        return ([Observed(STATUS_ONLY)] if ex.status is not None else []), None
+        return ([SentError(STATUS_ONLY)] if ex.status is not None else []), None
     if len(lines) == 1 and _BARE_TOKEN.match(lines[0]):
         token = lines[0]
         if token.isdigit():
-            return [Observed(TEXT, code=token)], None
-        return [Observed(TEXT, name=token, code=token if "_" in token else None)], None
+            return [SentError(TEXT, code=token)], None
+        return [SentError(TEXT, name=token, code=token if "_" in token else None)], None
     whole = " ".join(lines)[:MAX_TEXT]
     readings: list[str] = []
     for line in lines[:20]:
@@ -241,19 +241,19 @@ def _text_errors(ex: Exchange) -> tuple[list[Observed], TextHints | None]:
     if labelled.get("message"):  # a help page's block: the labelled message is the error's text
         readings.insert(0, labelled["message"])
     hints = TextHints(_cell_code(lines), labelled.get("name") if labelled.get("message") else None)
-    return [Observed(TEXT, code=code, message=whole, readings=tuple(readings[:40]))], hints
+    return [SentError(TEXT, code=code, message=whole, readings=tuple(readings[:40]))], hints
 
 
-def _named(catalog: CatalogIndex, obs: Observed, hints: TextHints) -> Observed:
+def _named(catalog: CatalogIndex, sent: SentError, hints: TextHints) -> SentError:
     """A plain-text error with the name and code the catalog's vocabulary finds in its words: a
     known error name, a code in brackets after a vendor's name, else the text's own hints."""
-    whole = obs.message or ""
+    whole = sent.message or ""
     names = spot_names(catalog, whole)
-    code = obs.code or _bracketed_code(catalog, whole) or hints.cell_code
+    code = sent.code or _bracketed_code(catalog, whole) or hints.cell_code
     name = names[0] if len(names) == 1 else None
     if code and name and code.lower() == name.lower():
         code = None
-    return obs._replace(code=code, name=name or hints.labelled_name)
+    return sent._replace(code=code, name=name or hints.labelled_name)
 
 
 # A documentation-shaped paste: "Error Code: 100", "Message: [Field] is required" under a heading
@@ -323,7 +323,7 @@ def explain_bytes(
     return explain(catalog, text, vendor=vendor, notes=notes, documented_only=documented_only)
 
 
-Memo = MutableMapping[tuple[Observed, Context], ErrorMatch]
+Memo = MutableMapping[tuple[SentError, Context], ErrorMatch]
 
 
 def explain(
@@ -432,7 +432,7 @@ class ErrorsRead(NamedTuple):
     """The read stage's result: the exchange with what its body states, and its errors in body order."""
 
     exchange: Exchange
-    errors: tuple[Observed, ...]
+    errors: tuple[SentError, ...]
     total: int  # errors in the body, those beyond what is read included
     notes: tuple[str, ...]
     hints: TextHints | None = None  # a plain-text error, still to be named (see _named)
@@ -555,7 +555,7 @@ def _vendor_from_words(clues: Sequence[Clue], matches: Sequence[ErrorMatch]) -> 
     if len(claimed) == 1:
         vendor = claimed.pop()
         first = next(m for m in matches if m.claims_vendor == vendor)
-        words = first.message or first.observed.name or first.observed.code or ""
+        words = first.message or first.sent.name or first.sent.code or ""
         return vendor, "message", [Clue.of("message", words[:120], vendor)]
     known = [Clue.of("known-words", (m.message or "")[:120], v) for m in matches if (v := _known_words(m))]
     chosen = decide([*clues, *known]) if known else None
@@ -565,11 +565,11 @@ def _vendor_from_words(clues: Sequence[Clue], matches: Sequence[ErrorMatch]) -> 
 def _known_words(m: ErrorMatch) -> str | None:
     """The vendor whose public record holds this error's very words, when it came in that vendor's envelope."""
     top = m.candidates[0] if m.candidates else None
-    shape = m.observed.shape
+    shape = m.sent.shape
     if top is None or top.kind is not MatchKind.OBSERVED or not shape.weight:
         return None
     if top.via not in (TextMatch.EXACT, TextMatch.TEMPLATE) and not (
-        top.via is None and _distinctive_name(m.observed.name, top.entry.name)
+        top.via is None and _distinctive_name(m.sent.name, top.entry.name)
     ):
         return None
     return top.entry.vendor if top.entry.vendor in shape.vendors else None
@@ -603,7 +603,7 @@ def _family_notes(matches: list[ErrorMatch]) -> list[str]:
     notes = []
     for m in matches:
         if m.family:
-            what = "code" if m.observed.code and any(_same_key(m.observed.code, c.entry.code) for c in m.family) else "name"
+            what = "code" if m.sent.code and any(_same_key(m.sent.code, c.entry.code) for c in m.family) else "name"
             listed = "; ".join(f"{c.entry.id} ({c.entry.message})" for c in m.family[:8])
             more = f"; and {len(m.family) - 8} more" if len(m.family) > 8 else ""
             head = f"one of {len(m.family)} documented errors with this {what}; only the message can say which"
@@ -688,12 +688,12 @@ def _context(
     return Context(vendor, source, endpoint, ex.method, excluded, documented_only)
 
 
-def _match_all(catalog: CatalogIndex, observed: Sequence[Observed], ctx: Context, memo: Memo) -> list[ErrorMatch]:
+def _match_all(catalog: CatalogIndex, errors: Sequence[SentError], ctx: Context, memo: Memo) -> list[ErrorMatch]:
     """Match every error; identical errors (a body of 10,000 copies) are matched once."""
     out = []
-    for obs in observed:
-        m = memo.get((obs, ctx))
+    for sent in errors:
+        m = memo.get((sent, ctx))
         if m is None:
-            m = memo[(obs, ctx)] = match_error(catalog, obs, ctx)
-        out.append(m if m.observed is obs else m._replace(observed=obs))
+            m = memo[(sent, ctx)] = match_error(catalog, sent, ctx)
+        out.append(m if m.sent is sent else m._replace(sent=sent))
     return out

@@ -38,7 +38,7 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "doc_url": error_doc_url(m),
                 "positions": [p + 1 for p in positions],
                 "undecided_endpoints": x.undecided_endpoints(m),
-                "observed": m.observed.record(),
+                "observed": m.sent.record(),
                 "match": m.kind,
                 "confidence": m.confidence,
                 "slots": m.slots,

@@ -27,7 +27,7 @@ from weakref import WeakKeyDictionary
 from ..catalog.core import Catalog
 from ..index.store import CatalogIndex, as_index
 from ..model import Fact, Vendor
-from .envelopes import Observed
+from .envelopes import SentError
 from .exchange import Exchange
 
 
@@ -386,7 +386,7 @@ def _endpoint_for(facts: VendorFacts, path: str, vendor: str | None) -> tuple[st
 _ANY_HEADER = re.compile(r"(?<![\w-])(x-[a-z0-9]+-[a-z0-9-]+)\s*:", re.IGNORECASE)
 
 
-def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: Sequence[Observed]) -> list[Clue]:
+def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: Sequence[SentError]) -> list[Clue]:
     """Every clue in the exchange and the shapes of its errors (not their words: see match.py)."""
     facts = facts_for(catalog)
     head = ex.text[:65536]

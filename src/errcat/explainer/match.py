@@ -1,4 +1,4 @@
-"""Observed error -> ranked catalog candidates and a match kind, with honest confidence.
+"""An error as sent -> ranked catalog candidates and a match kind, with honest confidence.
 
 Kinds, strongest first: ``exact`` (the documented message), ``template`` (a documented message
 with slots filled), ``code`` (the vendor code or name, message differs), ``observed`` (an error the
@@ -28,11 +28,11 @@ from ..index.store import CatalogIndex, TemplateRow, as_index
 from ..model import Entry
 from ..templates import MAX_MATCH_LENGTH, match
 from ..text import STOP_WORDS, WORD, normalize_path, squash, tokens
-from .envelopes import STATUS_ONLY, TEXT, Observed
+from .envelopes import STATUS_ONLY, TEXT, SentError
 
 
 class MatchKind(StrEnum):
-    """How an observed error matched the catalog, strongest first (equal to its string value)."""
+    """How an error as sent matched the catalog, strongest first (equal to its string value)."""
 
     EXACT = "exact"  # the documented message
     TEMPLATE = "template"  # a documented message with its slots filled
@@ -106,19 +106,27 @@ class Candidate(NamedTuple):
 
 
 class ErrorMatch(NamedTuple):
-    observed: Observed
+    """One error of the input, as sent, and what the catalog makes of it."""
+
+    sent: SentError  # the error as the input carries it (JSON: "observed")
     kind: MatchKind
     confidence: float
     slots: dict[str, str]
     candidates: tuple[Candidate, ...]
-    message: str | None  # the reading of the observed text that matched
+    message: str | None  # the reading of the sent text that matched
     claims_vendor: str | None = None  # the vendor its words alone point at (when the context named none)
-    family: tuple[Candidate, ...] = ()  # documented errors that share the observed code, when it names no one of them
+    family: tuple[Candidate, ...] = ()  # documented errors that share the sent code, when it names no one of them
 
     @property
     def best(self) -> Candidate | None:
         """The entry this error is claimed to be; None for fuzzy and none (candidates are only "nearest")."""
         return self.candidates[0] if self.candidates and self.kind in CLAIMED else None
+
+    @property
+    def observed(self) -> SentError:
+        """The former name of ``sent``, kept for code written before the rename: "observed" now
+        names only errors public reports show and the vendor does not document."""
+        return self.sent
 
 
 def _plausible(rule: TemplateRow, slots: dict[str, str]) -> bool:
@@ -130,14 +138,14 @@ def _plausible(rule: TemplateRow, slots: dict[str, str]) -> bool:
     return True
 
 
-def readings(obs: Observed) -> list[str]:
-    """The observed message and its other readings, each also without a trailing full stop.
+def readings(sent: SentError) -> list[str]:
+    """The message sent and its other readings, each also without a trailing full stop.
 
     A message cut short by the paste has none: its start alone could fit any template."""
     out: list[str] = []
-    if obs.cut:
+    if sent.cut:
         return out
-    for text in (obs.message, *obs.readings):
+    for text in (sent.message, *sent.readings):
         if text is None:
             continue
         text = text.strip().strip("\"'`").strip()
@@ -181,10 +189,10 @@ def _letters_alike(a: str, b: str) -> float:
 
 
 class _Pool:
-    """Candidates being gathered for one observed error, best reading per entry."""
+    """Candidates being gathered for one error as sent, best reading per entry."""
 
-    def __init__(self, obs: Observed, ctx: Context, statuses: frozenset[tuple[str, int]]):
-        self.obs, self.ctx, self.statuses = obs, ctx, statuses
+    def __init__(self, sent: SentError, ctx: Context, statuses: frozenset[tuple[str, int]]):
+        self.sent, self.ctx, self.statuses = sent, ctx, statuses
         self.found: dict[str, Candidate] = {}
         self.message: dict[str, str] = {}
 
@@ -206,7 +214,7 @@ class _Pool:
     ) -> None:
         if not self.allowed(e):
             return
-        kind, score = _judge(e, self.obs, self.ctx, how, sim, self.statuses)
+        kind, score = _judge(e, self.sent, self.ctx, how, sim, self.statuses)
         score += bonus
         if kind is None:
             return
@@ -269,28 +277,28 @@ WEIGHTS = Weights()
 
 
 def _judge(
-    e: Entry, obs: Observed, ctx: Context, how: TextMatch | None, sim: float, statuses: frozenset[tuple[str, int]]
+    e: Entry, sent: SentError, ctx: Context, how: TextMatch | None, sim: float, statuses: frozenset[tuple[str, int]]
 ) -> tuple[MatchKind | None, float]:
-    """How well one entry explains the observed error: its kind and its sum of evidence.
+    """How well one entry explains the error sent: its kind and its sum of evidence.
 
     An observed entry that would match as exact, template or code matches as ``observed``: those
     three kinds are kept for what the vendor documents."""
-    kind, score = _judge_documented(e, obs, ctx, how, sim, statuses)
+    kind, score = _judge_documented(e, sent, ctx, how, sim, statuses)
     if e.observed and kind in ERROR_KINDS:
         return MatchKind.OBSERVED, score
     return kind, score
 
 
 class _Agreement(NamedTuple):
-    """How an observed error's code and name compare with an entry's."""
+    """How the code and name sent compare with an entry's."""
 
     code_hit: bool  # the code (or name) is the entry's code (or name)
     name_hit: bool
     conflict: bool  # the vendor's code or name says it is another error
 
 
-def _agreement(e: Entry, obs: Observed) -> _Agreement:
-    oc, on, ec, en = _key(obs.code), _key(obs.name), _key(e.code), _key(e.name)
+def _agreement(e: Entry, sent: SentError) -> _Agreement:
+    oc, on, ec, en = _key(sent.code), _key(sent.name), _key(e.code), _key(e.name)
     code_hit = _eq(oc, ec) or _eq(oc, en) or _eq(on, ec)
     name_hit = _eq(on, en)
     conflict = (oc is not None and ec is not None and not code_hit and not _eq(oc, en)) or (
@@ -304,19 +312,19 @@ _TEXT_WEIGHTS = {TextMatch.EXACT: WEIGHTS.exact_text, TextMatch.TEMPLATE: WEIGHT
                  TextMatch.PREFIX: WEIGHTS.prefix_text, TextMatch.VARIANT: WEIGHTS.name_variant}  # fmt: skip
 
 
-def _evidence(e: Entry, obs: Observed, ctx: Context, how: TextMatch | None, sim: float, agree: _Agreement) -> float:
+def _evidence(e: Entry, sent: SentError, ctx: Context, how: TextMatch | None, sim: float, agree: _Agreement) -> float:
     """The matcher's sum of evidence for one entry (see Weights)."""
     w = WEIGHTS
     score = w.fuzzy_text * sim if how is TextMatch.FUZZY else _TEXT_WEIGHTS.get(how, 0.0) if how else 0.0
-    if how is None and obs.message and e.message:
+    if how is None and sent.message and e.message:
         score += w.text_differs
     score += w.code_agrees * agree.code_hit + w.name_agrees * agree.name_hit + w.code_conflicts * agree.conflict
-    if obs.status is not None:
-        score += w.status_agrees if e.status == obs.status else w.status_differs
+    if sent.status is not None:
+        score += w.status_agrees if e.status == sent.status else w.status_differs
     score += _endpoint_evidence(e, ctx)
-    if _same(obs.details, e.details):
+    if _same(sent.details, e.details):
         score += w.details_agree
-    if _same(obs.severity, e.vendor_severity or e.severity):
+    if _same(sent.severity, e.vendor_severity or e.severity):
         score += w.severity_agrees
     return score
 
@@ -336,21 +344,21 @@ def _endpoint_evidence(e: Entry, ctx: Context) -> float:
 
 
 def _judge_documented(
-    e: Entry, obs: Observed, ctx: Context, how: TextMatch | None, sim: float, statuses: frozenset[tuple[str, int]]
+    e: Entry, sent: SentError, ctx: Context, how: TextMatch | None, sim: float, statuses: frozenset[tuple[str, int]]
 ) -> tuple[MatchKind | None, float]:
-    agree = _agreement(e, obs)
+    agree = _agreement(e, sent)
     if agree.conflict and how is None and e.kind == ROW_BODY:
         return None, 0.0  # another error by its code or name, and no words in common: not a candidate
-    score = _evidence(e, obs, ctx, how, sim, agree)
+    score = _evidence(e, sent, ctx, how, sim, agree)
     if e.kind != ROW_BODY:  # a status-table row or a documented cause: the status is all that can match
-        if obs.status is not None and e.status == obs.status:
+        if sent.status is not None and e.status == sent.status:
             return MatchKind.STATUS, score + (WEIGHTS.status_table_row if e.kind == ROW_STATUS else 0.0)
         return (MatchKind.FUZZY, score) if how is TextMatch.FUZZY and ctx.vendor else (None, score)
-    return _body_kind(e, obs, ctx, how, agree, statuses), score
+    return _body_kind(e, sent, ctx, how, agree, statuses), score
 
 
 def _body_kind(
-    e: Entry, obs: Observed, ctx: Context, how: TextMatch | None, agree: _Agreement, statuses: frozenset[tuple[str, int]]
+    e: Entry, sent: SentError, ctx: Context, how: TextMatch | None, agree: _Agreement, statuses: frozenset[tuple[str, int]]
 ) -> MatchKind | None:
     """The kind of match a documented body row makes, given how its text and code agree."""
     wrong_method = bool(ctx.method and e.methods and ctx.method not in e.methods)
@@ -367,24 +375,24 @@ def _body_kind(
         return MatchKind.CODE
     if how in (TextMatch.FUZZY, TextMatch.WEAK, TextMatch.PREFIX, TextMatch.VARIANT):
         return MatchKind.FUZZY
-    if obs.status is not None and e.status == obs.status and (e.vendor, obs.status) in statuses:
+    if sent.status is not None and e.status == sent.status and (e.vendor, sent.status) in statuses:
         return MatchKind.STATUS  # the vendor documents what this status means, nothing more matched
     return None
 
 
-def _slots_dominate(obs: Observed, rule: TemplateRow, slots: dict[str, str], text: str) -> bool:
+def _slots_dominate(sent: SentError, rule: TemplateRow, slots: dict[str, str], text: str) -> bool:
     """A short template whose slots hold most of a free-text line proves little on its own.
 
     ``Error converting value {…}`` fits every Json.NET error, the SDK's own included; inside the
     vendor's envelope, or with its code beside it, the same words are the vendor's.
     """
-    if obs.shape is not TEXT or rule.literal_words > 3:
+    if sent.shape is not TEXT or rule.literal_words > 3:
         return False
     return sum(len(v) for v in slots.values()) * 2 > len(text)
 
 
-def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> _Pool:
-    pool = _Pool(obs, ctx, ix.statuses)
+def _gather(ix: CatalogIndex, sent: SentError, ctx: Context, texts: list[str]) -> _Pool:
+    pool = _Pool(sent, ctx, ix.statuses)
     for text in texts:
         for e in ix.with_message_key(squash(text)):  # case and separators aside; verbatim ranks first
             pool.consider(e, TextMatch.EXACT, {}, text, bonus=WEIGHTS.verbatim if text == e.message else 0.0)
@@ -394,7 +402,7 @@ def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> 
     if texts and not any(c.kind in BY_TEXT for c in pool.found.values()):
         _fuzzy(ix, pool, texts)
     if not any(c.kind is not MatchKind.FUZZY or c.similarity >= FUZZY_FLOOR for c in pool.found.values()):
-        _name_variants(ix, pool, [t for t in (obs.name, *texts) if t])
+        _name_variants(ix, pool, [t for t in (sent.name, *texts) if t])
     _by_status(ix, pool)
     return pool
 
@@ -418,28 +426,28 @@ def _name_variants(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
 
 def _templates(ix: CatalogIndex, pool: _Pool, text: str) -> None:
     """Documented templates whose slots the text fills."""
-    ctx, obs = pool.ctx, pool.obs
+    ctx, sent = pool.ctx, pool.sent
     for rule in ix.templates_for(set(tokens(text))):
         if (ctx.vendor and rule.vendor != ctx.vendor) or rule.vendor in ctx.excluded:
             continue
         slots = match(rule.template, text)
         if slots is None or not _plausible(rule, slots):
             continue
-        how = TextMatch.BARE if rule.bare else TextMatch.WEAK if _slots_dominate(obs, rule, slots, text) else TextMatch.TEMPLATE
+        how = TextMatch.BARE if rule.bare else TextMatch.WEAK if _slots_dominate(sent, rule, slots, text) else TextMatch.TEMPLATE
         for e in ix.with_template(rule.vendor, rule.template):
             # the more literal words a template has, the more specific its match
             pool.consider(e, how, slots, text, bonus=min(0.1, 0.02 * rule.literal_words))
 
 
 def _by_code_and_name(ix: CatalogIndex, pool: _Pool) -> None:
-    """Entries with the observed code or name; where the message is the start of theirs (a paste
+    """Entries with the code or name sent; where the message is the start of theirs (a paste
     cut short, a client that shortens it), or theirs with more after it, the words count too."""
-    obs = pool.obs
-    message = WORD.findall((obs.message or "").lower())
-    for key in {k for k in (obs.code, obs.name) if k}:
+    sent = pool.sent
+    message = WORD.findall((sent.message or "").lower())
+    for key in {k for k in (sent.code, sent.name) if k}:
         for e in (*ix.with_code(key), *ix.with_name_key(squash(key))):
             cut = _prefix_of(message, WORD.findall((e.message or "").lower()))
-            pool.consider(e, TextMatch.PREFIX if cut else None, {}, obs.message if cut else None)
+            pool.consider(e, TextMatch.PREFIX if cut else None, {}, sent.message if cut else None)
 
 
 def _prefix_of(a: list[str], b: list[str]) -> bool:
@@ -449,25 +457,25 @@ def _prefix_of(a: list[str], b: list[str]) -> bool:
 
 
 def _by_status(ix: CatalogIndex, pool: _Pool) -> None:
-    """What the vendor documents for the observed status, when nothing stronger names the error."""
-    ctx, obs = pool.ctx, pool.obs
-    if obs.status is None:
+    """What the vendor documents for the status sent, when nothing stronger names the error."""
+    ctx, sent = pool.ctx, pool.sent
+    if sent.status is None:
         return
     stronger = sum(1 for c in pool.found.values() if _RANK[c.kind] > _RANK[MatchKind.STATUS] and not _by_code_observed(c))
     claimed = any(c.kind in BY_TEXT for c in pool.found.values())
     if ctx.vendor and stronger < MAX_CANDIDATES and not claimed:
         # (it cannot outrank ten stronger candidates, nor matter beside the documented message itself)
-        for e in ix.with_status(obs.status, ctx.vendor):
-            # a row with a code (or name) beside one observed conflicts, or was considered above
+        for e in ix.with_status(sent.status, ctx.vendor):
+            # a row with a code (or name) beside one sent conflicts, or was considered above
             if e.kind == ROW_BODY and (
-                (obs.code is not None and e.code is not None) or (obs.name is not None and e.name is not None)
+                (sent.code is not None and e.code is not None) or (sent.name is not None and e.name is not None)
             ):
                 continue
             pool.consider(e, None, {}, None)
-    elif not ctx.vendor and obs.shape is STATUS_ONLY:
+    elif not ctx.vendor and sent.shape is STATUS_ONLY:
         # a bare status and no vendor: what each vendor documents for it (listed, never claimed)
         for vendor in sorted(ix.vendors):
-            for e in ix.with_status(obs.status, vendor):
+            for e in ix.with_status(sent.status, vendor):
                 pool.consider(e, None, {}, None)
 
 
@@ -496,40 +504,40 @@ def literal_words(ix: CatalogIndex, cand: Candidate) -> int:
     return len(re.findall(r"[A-Za-z]+", e.message or ""))
 
 
-def _distinctive(ix: CatalogIndex, obs: Observed, cand: Candidate) -> bool:
+def _distinctive(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
     """Whether the words (or name) alone are enough to say which vendor sent the error."""
     e = cand.entry
-    if e.vendor not in obs.shape.vendors:
+    if e.vendor not in sent.shape.vendors:
         return False  # a foreign envelope: the same words from another service prove nothing
-    if cand.kind in BY_TEXT and _same(obs.code, e.code) and _same(obs.name, e.name):
+    if cand.kind in BY_TEXT and _same(sent.code, e.code) and _same(sent.name, e.name):
         return True  # its code, its name and its words: three facts agree (a help page's block)
     if cand.kind in BY_TEXT:
         if e.message is None or squash(e.message) in REASON_PHRASES:
             return False
         words = literal_words(ix, cand)
-        return words >= 3 or (words >= 2 and obs.shape.weight > 0)
+        return words >= 3 or (words >= 2 and sent.shape.weight > 0)
     if cand.kind is MatchKind.CODE:
-        if obs.shape is TEXT and obs.message is None and obs.code and len(obs.code) >= 3:
+        if sent.shape is TEXT and sent.message is None and sent.code and len(sent.code) >= 3:
             return True  # a bare code typed on its own, found for one vendor only
-        names = [n for n in (obs.name, obs.code) if n and not n.isdigit()]
+        names = [n for n in (sent.name, sent.code) if n and not n.isdigit()]
         return any(len(n) >= 8 and len(re.findall(r"[A-Z][a-z]+", n)) >= 2 for n in names)
     return False
 
 
-def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) -> ErrorMatch:
-    """Rank the catalog's entries against one observed error and say what kind of match it is: the
+def match_error(catalog: Catalog | CatalogIndex, sent: SentError, ctx: Context) -> ErrorMatch:
+    """Rank the catalog's entries against one error as sent and say what kind of match it is: the
     strongest candidate's kind, as far as the rules below let it claim."""
     ix = as_index(catalog)
-    pool = _gather(ix, obs, ctx, readings(obs))
+    pool = _gather(ix, sent, ctx, readings(sent))
     ranked = _ranked(pool, ctx)
-    kind, family = _family_kind(obs, ranked[0], ranked) if ranked else (MatchKind.NONE, ())
+    kind, family = _family_kind(sent, ranked[0], ranked) if ranked else (MatchKind.NONE, ())
     if family and not ctx.vendor:  # a code or name many errors share, from an unknown sender: not even nearest
         ranked, family = [c for c in ranked if not _by_code_alone(c)], ()
     if not ranked:
-        return ErrorMatch(obs, MatchKind.NONE, 0.0, {}, (), obs.message)
+        return ErrorMatch(sent, MatchKind.NONE, 0.0, {}, (), sent.message)
     claims: str | None = None
     if not ctx.vendor:
-        kind, claims, ranked = _unnamed_sender(ix, obs, kind, ranked)
+        kind, claims, ranked = _unnamed_sender(ix, sent, kind, ranked)
     elif kind is MatchKind.OBSERVED and _observed_family(ranked[0], ranked):
         kind = MatchKind.NONE  # one of several observed errors with this code: only the words can say which
     top = ranked[0]
@@ -537,12 +545,12 @@ def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) ->
         kind = MatchKind.NONE  # the nearest words are not even similar
     confidence = _confidence(kind, top, ranked, ctx, claims)
     slots = top.slots if kind is MatchKind.TEMPLATE else {}
-    message = pool.message.get(top.entry.id, obs.message)
-    return ErrorMatch(obs, kind, confidence, slots, tuple(ranked), message, claims, family)
+    message = pool.message.get(top.entry.id, sent.message)
+    return ErrorMatch(sent, kind, confidence, slots, tuple(ranked), message, claims, family)
 
 
 def _unnamed_sender(
-    ix: CatalogIndex, obs: Observed, kind: MatchKind, ranked: list[Candidate]
+    ix: CatalogIndex, sent: SentError, kind: MatchKind, ranked: list[Candidate]
 ) -> tuple[MatchKind, str | None, list[Candidate]]:
     """What a match may claim when no evidence outside its words named the vendor: a status, or an
     error the vendor does not document, names no vendor (their words are too common elsewhere); a
@@ -553,7 +561,7 @@ def _unnamed_sender(
     if kind not in CLAIMED:
         return kind, None, ranked
     top = ranked[0]
-    claims = _claimant(ix, obs, top, ranked)
+    claims = _claimant(ix, sent, top, ranked)
     if claims is None:
         return (MatchKind.FUZZY if top.kind in BY_TEXT else MatchKind.NONE), None, ranked
     return kind, claims, [c for c in ranked if c.entry.vendor == claims] + [c for c in ranked if c.entry.vendor != claims]
@@ -578,16 +586,16 @@ def _meaningful(c: Candidate, pool: _Pool) -> bool:
         return True
     if c.similarity < FUZZY_FLOOR:
         return False
-    seen = set(WORD.findall((pool.message.get(c.entry.id) or pool.obs.message or "").lower()))
+    seen = set(WORD.findall((pool.message.get(c.entry.id) or pool.sent.message or "").lower()))
     return bool((seen & set(WORD.findall((c.entry.message or "").lower()))) - GENERIC_WORDS)
 
 
-def _family_kind(obs: Observed, top: Candidate, ranked: list[Candidate]) -> tuple[MatchKind, tuple[Candidate, ...]]:
+def _family_kind(sent: SentError, top: Candidate, ranked: list[Candidate]) -> tuple[MatchKind, tuple[Candidate, ...]]:
     """The match kind, and the family when a code or name several documented errors share is all
     that matched: then it is one of them, not any one (only words, a message or its start, say which)."""
     if not _by_code_alone(top):
         return top.kind, ()
-    by_code = bool(obs.code) and (_same(obs.code, top.entry.code) or _same(obs.code, top.entry.name))
+    by_code = bool(sent.code) and (_same(sent.code, top.entry.code) or _same(sent.code, top.entry.name))
     members = [c for c in ranked if _by_code_alone(c) and c.entry.vendor == top.entry.vendor]
     if not by_code and len({c.entry.code for c in members}) > 1:
         return MatchKind.NONE, tuple(members)  # a name alone that several codes share (MYOB's ValidationError)
@@ -707,10 +715,10 @@ GENERIC_WORDS = frozenset(
 _PLACEHOLDER = re.compile(r"<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\*{3}")
 
 
-def _generic(obs: Observed, cand: Candidate) -> bool:
+def _generic(sent: SentError, cand: Candidate) -> bool:
     """A short message in words every API uses (its placeholders aside), sent with nothing of the
     vendor's own beside it: no envelope of its, no name, no code but an HTTP reason phrase."""
-    if obs.shape.weight > 0 or obs.name or (obs.code and not _reason_code(obs.code)):
+    if sent.shape.weight > 0 or sent.name or (sent.code and not _reason_code(sent.code)):
         return False
     words = WORD.findall(_PLACEHOLDER.sub(" ", cand.entry.message or "").lower())
     return 0 < len(words) <= 8 and all(w in GENERIC_WORDS for w in words)
@@ -721,10 +729,10 @@ def _reason_code(code: str) -> bool:
     return code.isdigit() or squash(code) in REASON_PHRASES
 
 
-def _claimant(ix: CatalogIndex, obs: Observed, top: Candidate, ranked: list[Candidate]) -> str | None:
+def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Candidate]) -> str | None:
     """The one vendor the words (or name) alone point at, when no other evidence named one."""
     same_kind = [c for c in ranked if c.kind == top.kind]
-    claimants = [c for c in same_kind if _distinctive(ix, obs, c) and not _generic(obs, c)]
+    claimants = [c for c in same_kind if _distinctive(ix, sent, c) and not _generic(sent, c)]
     vendors = {c.entry.vendor for c in claimants}
     if len(vendors) == 1 and (top.kind is not MatchKind.CODE or len({c.entry.vendor for c in same_kind}) == 1):
         return vendors.pop()

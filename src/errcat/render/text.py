@@ -12,7 +12,7 @@ from ..text import normalize_path
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
-    from ..explainer.envelopes import Observed
+    from ..explainer.envelopes import SentError
     from ..explainer.evidence import Clue
     from ..explainer.match import ErrorMatch
     from ..index.maintenance import CacheEntry
@@ -199,22 +199,22 @@ def plain(lines: list[Line]) -> str:
     return "\n".join("".join(text for text, _ in line).rstrip() for line in lines) + ("\n" if lines else "")
 
 
-def observed_summary(obs: Observed) -> str:
-    """The fields of an observed error in one line, as the vendor sent them."""
+def sent_summary(sent: SentError) -> str:
+    """The fields of an error in one line, as the vendor sent them."""
     parts = []
-    if obs.status is not None:
-        parts.append(f"HTTP {obs.status}")
-    if obs.code is not None:
-        parts.append(f"code {obs.code}")
-    if obs.name and obs.name != obs.code:
-        parts.append(f"name {obs.name}")
-    if obs.severity:
-        parts.append(f"severity {obs.severity}")
-    if obs.details:
-        parts.append(f"details {obs.details}")
-    parts.append(f"({obs.shape.name})")
-    if obs.request:
-        parts.append(f"from {obs.request}")
+    if sent.status is not None:
+        parts.append(f"HTTP {sent.status}")
+    if sent.code is not None:
+        parts.append(f"code {sent.code}")
+    if sent.name and sent.name != sent.code:
+        parts.append(f"name {sent.name}")
+    if sent.severity:
+        parts.append(f"severity {sent.severity}")
+    if sent.details:
+        parts.append(f"details {sent.details}")
+    parts.append(f"({sent.shape.name})")
+    if sent.request:
+        parts.append(f"from {sent.request}")
     return " · ".join(parts)
 
 
@@ -262,8 +262,8 @@ def kind_words(m: ErrorMatch) -> str:
     """What the match kind means for this error (a bare code typed alone has no message to differ)."""
     from ..explainer.match import MatchKind  # here: only an explain view needs it
 
-    if m.kind is MatchKind.CODE and m.observed.message is None:
-        return "matched by code" if m.observed.code else "matched by name"
+    if m.kind is MatchKind.CODE and m.sent.message is None:
+        return "matched by code" if m.sent.code else "matched by name"
     if m.kind is MatchKind.NONE and _status_rows_only(m):
         return "the status alone does not say which vendor; documented by " + ", ".join(
             dict.fromkeys(c.entry.vendor for c in m.candidates)
@@ -331,10 +331,10 @@ def explain_lines(x: Explanation) -> list[Line]:
 
 
 def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
-    obs = m.observed
-    lines: list[Line] = [[("  observed: ", "dim"), (observed_summary(obs), None)]]
-    if obs.message is not None:
-        lines.append([("  message:  ", "dim"), (obs.message, None)])
+    sent = m.sent
+    lines: list[Line] = [[("  observed: ", "dim"), (sent_summary(sent), None)]]
+    if sent.message is not None:
+        lines.append([("  message:  ", "dim"), (sent.message, None)])
     best = m.best
     if best is None:
         lines += _unmatched_lines(x, m)
