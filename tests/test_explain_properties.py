@@ -168,7 +168,7 @@ NAME_PIECES = ["MYOB", "myob", "Exo", "EXO API", "exo.business", "AccountRight",
 @SETTINGS
 @given(st.lists(st.sampled_from(NAME_PIECES), max_size=12))
 def test_a_name_pattern_finds_what_its_full_search_finds(pieces):
-    """gather tests a vendor's or product's names for strings every match must hold before it
+    """clues_for tests a vendor's or product's names for strings every match must hold before it
     searches; the test only skips searches, never changes what is found."""
     from errcat.explainer.evidence import facts_for
 

@@ -21,8 +21,8 @@ from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex, as_index
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired
-from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, with_status
-from .evidence import Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
+from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, with_exchange_status
+from .evidence import Clue, VendorFacts, clues_for, decide, endpoint_for, facts_for, scores
 from .exchange import Exchange
 from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, match_error, spot_names
 from .recordings import Recording, read_recording
@@ -493,7 +493,7 @@ def read_errors(ex: Exchange, request: str | None = None) -> ErrorsRead:
     reading = read_body(ex.body)
     ex = _with_body_facts(ex, reading)
     errors, hints = (reading.errors, None) if reading.errors else _text_errors(ex)
-    errors = with_status(errors, ex.status)
+    errors = with_exchange_status(errors, ex.status)
     if request:
         errors = [o._replace(request=request) for o in errors]
     notes = list(reading.notes)
@@ -531,7 +531,7 @@ def _decide_vendor(
     """The vendor, decided once: ``--vendor``; else the exchange's evidence; else the vendor the rest
     of a recording names; else what the errors' words say when matched with no vendor named
     (``match_unnamed``)."""
-    clues = gather(catalog, read.exchange, read.errors)
+    clues = clues_for(catalog, read.exchange, read.errors)
     excluded = frozenset(v for v, s in scores(clues).items() if s < 0)
     notes = [_other_product_note(catalog, c) for c in clues if c.kind == "other-product"]
     if override is not None:

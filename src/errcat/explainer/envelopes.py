@@ -549,6 +549,6 @@ def _note_lenient(reading: Reading, cut: bool, looks_dumped: bool) -> None:
     )
 
 
-def with_status(errors: list[SentError], status: int | None) -> list[SentError]:
+def with_exchange_status(errors: list[SentError], status: int | None) -> list[SentError]:
     """The errors with the exchange's status filled in where the body did not state one."""
     return [e if e.status is not None or status is None else e._replace(status=status) for e in errors]

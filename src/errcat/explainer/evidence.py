@@ -121,7 +121,7 @@ def _path_regex(path: str) -> str:
 
 class NamePattern(NamedTuple):
     """Names (a vendor's, another product's) as one case-blind pattern. Most texts name few of
-    them, and gather ran nine such searches per paste (a third of explaining a log record), so
+    them, and clues_for ran nine such searches per paste (a third of explaining a log record), so
     each pattern also carries what every match must hold (tested first with ``in``) and, when its
     letters are all lower case, a case-sensitive twin to search lower-cased ASCII text with (a
     case-blind search costs twice as much)."""
@@ -386,7 +386,7 @@ def _endpoint_for(facts: VendorFacts, path: str, vendor: str | None) -> tuple[st
 _ANY_HEADER = re.compile(r"(?<![\w-])(x-[a-z0-9]+-[a-z0-9-]+)\s*:", re.IGNORECASE)
 
 
-def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: Sequence[SentError]) -> list[Clue]:
+def clues_for(catalog: Catalog | CatalogIndex, ex: Exchange, errors: Sequence[SentError]) -> list[Clue]:
     """Every clue in the exchange and the shapes of its errors (not their words: see match.py)."""
     facts = facts_for(catalog)
     head = ex.text[:65536]

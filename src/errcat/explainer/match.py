@@ -391,7 +391,10 @@ def _slots_dominate(sent: SentError, rule: TemplateRow, slots: dict[str, str], t
     return sum(len(v) for v in slots.values()) * 2 > len(text)
 
 
-def _gather(ix: CatalogIndex, sent: SentError, ctx: Context, texts: list[str]) -> _Pool:
+def _candidate_pool(ix: CatalogIndex, sent: SentError, ctx: Context, texts: list[str]) -> _Pool:
+    """Every entry that may explain the error, through the index: by its message (whole or as a
+    template), code and name; by similar words when no text matched; by a name's variant when
+    nothing is even similar; by the status last."""
     pool = _Pool(sent, ctx, ix.statuses)
     for text in texts:
         for e in ix.with_message_key(squash(text)):  # case and separators aside; verbatim ranks first
@@ -528,7 +531,7 @@ def match_error(catalog: Catalog | CatalogIndex, sent: SentError, ctx: Context) 
     """Rank the catalog's entries against one error as sent and say what kind of match it is: the
     strongest candidate's kind, as far as the rules below let it claim."""
     ix = as_index(catalog)
-    pool = _gather(ix, sent, ctx, readings(sent))
+    pool = _candidate_pool(ix, sent, ctx, readings(sent))
     ranked = _ranked(pool, ctx)
     kind, family = _family_kind(sent, ranked[0], ranked) if ranked else (MatchKind.NONE, ())
     if family and not ctx.vendor:  # a code or name many errors share, from an unknown sender: not even nearest
