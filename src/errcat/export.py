@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from .records import entry_record, envelope, flat_row
+from .documents import entry_record, envelope, flat_row
 
 if TYPE_CHECKING:
     from .catalog.core import Catalog

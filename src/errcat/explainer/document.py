@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..records import citation_record, entry_fields, envelope, guide_record
+from ..documents import citation_record, entry_fields, envelope, guide_record
 
 if TYPE_CHECKING:
     from . import Explanation

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..records import envelope
+from ..documents import envelope
 from .markdown import Raw, escape, table
 from .text import Line
 

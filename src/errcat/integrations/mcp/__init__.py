@@ -177,7 +177,7 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
 
 def _advice_document(cat: ErrorCatalog, text: str, vendor: str | None) -> dict[str, Any]:
     """errcat.retry_advice's answer for a paste, as a versioned document."""
-    from ...records import envelope
+    from ...documents import envelope
     from .. import retry_advice
 
     x = cat.explain_bytes(_paste_bytes(text), vendor)

@@ -1,4 +1,5 @@
-"""Plain-dict views of catalog objects: the one shape JSON, YAML and CSV output share."""
+"""Plain-dict views of catalog objects: the one shape JSON, YAML and CSV documents share (formerly
+records.py: a record is a log record in errcat.scan)."""
 
 from __future__ import annotations
 
