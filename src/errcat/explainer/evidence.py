@@ -365,6 +365,11 @@ def endpoint_for(facts: VendorFacts, path: str | None, vendor: str | None) -> tu
 def _endpoint_for(facts: VendorFacts, path: str, vendor: str | None) -> tuple[str, str, bool] | None:
     path = "/" + path.split("?", 1)[0].strip("/")
     segments = {p.lower() for p in path.split("/") if p}
+    return _behind_prefix(facts, path, segments, vendor) or _unprefixed(facts, path, segments, vendor)
+
+
+def _behind_prefix(facts: VendorFacts, path: str, segments: set[str], vendor: str | None) -> tuple[str, str, bool] | None:
+    """A documented endpoint behind the vendor's path prefix (``/accountright/{guid}/Contact``)."""
     for v, prefixes in facts.prefixes.items():
         if vendor and v != vendor:
             continue
@@ -374,12 +379,17 @@ def _endpoint_for(facts: VendorFacts, path: str, vendor: str | None) -> tuple[st
                 for rule in facts.endpoints:
                     if rule.vendor == v and rule.prefixed and rule.matches(rest, segments):
                         return v, rule.path, True
-    for rule in facts.endpoints:
-        if (vendor is None or rule.vendor == vendor) and not rule.prefixed and rule.matches(path, segments):
-            return rule.vendor, rule.path, False
-    for rule in facts.endpoints:  # a prefixed vendor's path pasted without its prefix
-        if (vendor is None or rule.vendor == vendor) and rule.prefixed and rule.matches(path, segments):
-            return rule.vendor, rule.path, False
+    return None
+
+
+def _unprefixed(facts: VendorFacts, path: str, segments: set[str], vendor: str | None) -> tuple[str, str, bool] | None:
+    """A documented endpoint of a vendor with no path prefix; else a prefixed vendor's endpoint
+    pasted without its prefix."""
+    rules = [r for r in facts.endpoints if vendor is None or r.vendor == vendor]
+    for prefixed in (False, True):
+        for rule in rules:
+            if rule.prefixed == prefixed and rule.matches(path, segments):
+                return rule.vendor, rule.path, False
     return None
 
 

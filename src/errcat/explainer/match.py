@@ -464,22 +464,29 @@ def _by_status(ix: CatalogIndex, pool: _Pool) -> None:
     ctx, sent = pool.ctx, pool.sent
     if sent.status is None:
         return
-    stronger = sum(1 for c in pool.found.values() if _RANK[c.kind] > _RANK[MatchKind.STATUS] and not _by_code_observed(c))
-    claimed = any(c.kind in BY_TEXT for c in pool.found.values())
-    if ctx.vendor and stronger < MAX_CANDIDATES and not claimed:
-        # (it cannot outrank ten stronger candidates, nor matter beside the documented message itself)
+    if ctx.vendor and _status_may_matter(pool):
         for e in ix.with_status(sent.status, ctx.vendor):
-            # a row with a code (or name) beside one sent conflicts, or was considered above
-            if e.kind == ROW_BODY and (
-                (sent.code is not None and e.code is not None) or (sent.name is not None and e.name is not None)
-            ):
-                continue
-            pool.consider(e, None, {}, None)
+            if not _names_another_error(e, sent):
+                pool.consider(e, None, {}, None)
     elif not ctx.vendor and sent.shape is STATUS_ONLY:
         # a bare status and no vendor: what each vendor documents for it (listed, never claimed)
         for vendor in sorted(ix.vendors):
             for e in ix.with_status(sent.status, vendor):
                 pool.consider(e, None, {}, None)
+
+
+def _status_may_matter(pool: _Pool) -> bool:
+    """Whether the status's documented meaning can still matter: not beside the documented message
+    itself, nor below ten stronger candidates."""
+    stronger = sum(1 for c in pool.found.values() if _RANK[c.kind] > _RANK[MatchKind.STATUS] and not _by_code_observed(c))
+    return stronger < MAX_CANDIDATES and not any(c.kind in BY_TEXT for c in pool.found.values())
+
+
+def _names_another_error(e: Entry, sent: SentError) -> bool:
+    """A body row with a code (or name) beside one sent: it conflicts, or was considered by code."""
+    if e.kind != ROW_BODY:
+        return False
+    return (sent.code is not None and e.code is not None) or (sent.name is not None and e.name is not None)
 
 
 def _fuzzy(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
