@@ -331,18 +331,37 @@ def explain_lines(x: Explanation) -> list[Line]:
 
 
 def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
+    """One error: what was sent, then the entry it is and our explanation (or what is known)."""
     sent = m.sent
     lines: list[Line] = [[("  observed: ", "dim"), (sent_summary(sent), None)]]
     if sent.message is not None:
         lines.append([("  message:  ", "dim"), (sent.message, None)])
     best = m.best
     if best is None:
-        lines += _unmatched_lines(x, m)
-        return lines
+        return lines + _unmatched_lines(x, m)
     e = best.entry
     g = x.guide_of(e)
+    lines += _entry_lines(x, m, e)
+    if e.observed:
+        lines += observed_lines(x.vendor_name(e.vendor) or e.vendor, e, g)
+    said, why, fixed = claim_labels(g, e.sources, x.vendor_name(e.vendor) or e.vendor) if g else ("", [], "")
+    if g:
+        lines.append([("  meaning:  ", "dim"), (g.summary, "bold"), (said, "dim")])
+    lines += _scenario_lines(x, m)
+    if g:
+        for cause, who in zip(g.causes, why, strict=True):
+            lines.append([("  cause:    ", "dim"), (cause, None), (who, "dim")])
+        lines.append([("  fix:      ", "green"), (g.fix, None), (fixed, "dim")])
+        lines.append([("  retry:    ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
+    return lines + _also_lines(m, e)
+
+
+def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:
+    """The matched entry: its vendor, code and message, its id (or why none is named), its slots."""
     title = " ".join(str(p) for p in (e.vendor, e.code, e.name) if p is not None)
-    lines.append([("  matched:  ", "dim"), (title, "bold cyan"), (f"  {e.message!r}" if e.message is not None else "", None)])
+    lines: list[Line] = [
+        [("  matched:  ", "dim"), (title, "bold cyan"), (f"  {e.message!r}" if e.message is not None else "", None)]
+    ]
     undecided = x.undecided_endpoints(m)
     if undecided:
         lines.append(
@@ -352,11 +371,12 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
         lines.append([("  entry:    ", "dim"), (e.id, None), (f"  ({where(e)}, HTTP {e.status})", "dim")])
     if m.slots:
         lines.append([("  slots:    ", "dim"), (", ".join(f"{k} = {v}" for k, v in m.slots.items()), "magenta")])
-    if e.observed:
-        lines += observed_lines(x.vendor_name(e.vendor) or e.vendor, e, g)
-    said, why, fixed = claim_labels(g, e.sources, x.vendor_name(e.vendor) or e.vendor) if g else ("", [], "")
-    if g:
-        lines.append([("  meaning:  ", "dim"), (g.summary, "bold"), (said, "dim")])
+    return lines
+
+
+def _scenario_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
+    """The documented scenarios of the matched error (five at most), the request's endpoint marked."""
+    lines: list[Line] = []
     for i, s in enumerate(x.scenarios(m)[:5]):
         here = x.endpoint and s.endpoint and normalize_path(s.endpoint) == normalize_path(x.endpoint)
         lines.append(
@@ -366,16 +386,16 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
                 (f"  [{where(s)}]" + (" (this endpoint)" if here else ""), "dim"),
             ]
         )
-    if g:
-        for cause, who in zip(g.causes, why, strict=True):
-            lines.append([("  cause:    ", "dim"), (cause, None), (who, "dim")])
-        lines.append([("  fix:      ", "green"), (g.fix, None), (fixed, "dim")])
-        lines.append([("  retry:    ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
-    same = (e.message, e.code, e.name, e.status)  # the same error at other endpoints is in the scenarios above
-    others = [c for c in m.candidates[1:] if (c.entry.message, c.entry.code, c.entry.name, c.entry.status) != same][:3]
-    if others:
-        lines.append([("  also:     ", "dim"), (", ".join(f"{c.entry.id} ({c.kind} {c.score:g})" for c in others), "dim")])
     return lines
+
+
+def _also_lines(m: ErrorMatch, e: Entry) -> list[Line]:
+    """Other candidates (three at most); the same error at other endpoints is in the scenarios."""
+    same = (e.message, e.code, e.name, e.status)
+    others = [c for c in m.candidates[1:] if (c.entry.message, c.entry.code, c.entry.name, c.entry.status) != same][:3]
+    if not others:
+        return []
+    return [[("  also:     ", "dim"), (", ".join(f"{c.entry.id} ({c.kind} {c.score:g})" for c in others), "dim")]]
 
 
 def provenance_words(name: str, e: Entry, g: Guide | None) -> str:
