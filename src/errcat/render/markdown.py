@@ -159,7 +159,7 @@ def _error_markdown(x: Explanation, m: ErrorMatch, positions: tuple[int, ...]) -
 
     label = fold_label("Error", positions, len(x.errors))
     parts = [f"### {escape(label)}: {escape(kind_words(m))} (confidence {m.confidence:.2f})\n"]
-    obs = m.observed
+    obs = m.sent
     parts.append(f"Observed: {escape(sent_summary(obs))}\n")
     if obs.message is not None:
         parts.append(f"Message: {escape(obs.message)}\n")

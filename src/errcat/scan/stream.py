@@ -142,7 +142,7 @@ class _Explainer:
             if vendor_filter and vendor != vendor_filter:
                 continue
             counted = True
-            obs = m.observed
+            obs = m.sent
             if m.kind == "status" and (obs.code or obs.name or (obs.message and obs.shape not in (TEXT, STATUS_ONLY))):
                 best = None  # only the status is documented, not the body's own code or words: show those
             if best is not None:
@@ -185,7 +185,7 @@ def _shareable(x: Explanation, key: str) -> bool:
     observed code, name, details and status) stands in the template verbatim, so no masked
     number was a code."""
     for m in x.errors:
-        obs = m.observed
+        obs = m.sent
         if any(v is not None and str(v) not in key for v in (obs.code, obs.name, obs.details, obs.status)):
             return False
     return True

@@ -183,7 +183,7 @@ def _advice_document(cat: ErrorCatalog, text: str, vendor: str | None) -> dict[s
     x = cat.explain_bytes(_paste_bytes(text), vendor)
     advice = retry_advice(x)
     errors = [
-        {"id": m.best.entry.id if m.best else None, "code": m.observed.code, "name": m.observed.name, "match": m.kind}
+        {"id": m.best.entry.id if m.best else None, "code": m.sent.code, "name": m.sent.name, "match": m.kind}
         for m, _ in x.folded()
     ]
     return envelope(
