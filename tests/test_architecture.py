@@ -94,3 +94,41 @@ def test_every_view_is_a_function_of_its_result_alone():
                 continue
             params = set(inspect.signature(fn).parameters)
             assert not params & {"catalog", "index", "source"}, f"{module.__name__}.{name}{inspect.signature(fn)}"
+
+
+ENGINE = ("errcat.query", "errcat.explainer", "errcat.scan", "errcat.stats", "errcat.records", "errcat.export", "errcat.docs")
+
+
+def _functions(module):
+    """Functions and methods defined in a module (not imported into it)."""
+    import inspect
+
+    for _, obj in inspect.getmembers(module):
+        if getattr(obj, "__module__", None) != module.__name__:
+            continue
+        if inspect.isfunction(obj):
+            yield obj
+        elif inspect.isclass(obj):
+            yield from (f for f in vars(obj).values() if inspect.isfunction(f))
+
+
+def test_the_engine_takes_the_compiled_index_never_a_loaded_catalog():
+    """One catalog type below the façade: a loaded Catalog reaches an index only through
+    ErrorCatalog.from_catalog, never through a hidden compile inside a query or explain."""
+    import importlib
+    import inspect
+    import re
+
+    import errcat.index.store
+
+    graph = _graph()
+    modules = sorted(m for m in graph.modules if any(m == e or m.startswith(e + ".") for e in ENGINE))
+    assert len(modules) > 20
+    taking = []
+    for name in modules:
+        for f in _functions(importlib.import_module(name)):
+            for arg, annotation in inspect.get_annotations(f).items():
+                if re.search(r"\bCatalog\b", str(annotation)):
+                    taking.append(f"{name}.{f.__qualname__}({arg}: {annotation})")
+    assert not taking, "\n".join(taking)
+    assert not hasattr(errcat.index.store, "as_index")

@@ -8,21 +8,20 @@ from typing import TYPE_CHECKING
 from .records import entry_record, envelope, flat_row
 
 if TYPE_CHECKING:
-    from .catalog.core import Catalog
     from .index.store import CatalogIndex
 
 FORMATS = ("json", "yaml", "csv")
 
 
-def export_text(catalog: Catalog | CatalogIndex, fmt: str, vendor: str | None = None, documented_only: bool = False) -> str:
+def export_text(index: CatalogIndex, fmt: str, vendor: str | None = None, documented_only: bool = False) -> str:
     """Every entry (of ``vendor``, if given; documented ones only, if asked) with its explanation
     and provenance, as ``fmt``."""
     from .errors import check_vendor
 
-    check_vendor(vendor, catalog.vendors)
+    check_vendor(vendor, index.vendors)
     records = [
-        entry_record(catalog, e)
-        for e in catalog.entries
+        entry_record(index, e)
+        for e in index.entries
         if (vendor is None or e.vendor == vendor.lower()) and not (documented_only and e.observed)
     ]
     if fmt == "csv":

@@ -119,7 +119,7 @@ def docs(
 
     vendors = [v.lower() for v in vendor or []]
     act = reference.check if check else partial(reference.write, prune=prune)
-    report = _query(catalog, no_builtin, lambda cat: act(cat.index.catalog, out, vendors))
+    report = _query(catalog, no_builtin, lambda cat: act(cat.index, out, vendors))
     if report.missing:  # one line, not a diff of every line of every page
         place = f"{out} does not exist" if not out.is_dir() else f"not in {out}"
         typer.echo(f"pages missing ({place}): {', '.join(report.missing)}; `errcat docs --out {out}` writes them", err=True)

@@ -12,9 +12,8 @@ from http import HTTPStatus
 from itertools import islice
 from typing import NamedTuple
 
-from ..catalog.core import Catalog
 from ..errors import UsageError, check_vendor
-from ..index.store import CatalogIndex, as_index
+from ..index.store import CatalogIndex
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_status
@@ -287,7 +286,7 @@ def _is_status_text(line: str, status: int | None) -> bool:
 
 
 def explain_bytes(
-    catalog: Catalog | CatalogIndex,
+    catalog: CatalogIndex,
     data: bytes,
     vendor: str | None = None,
     size: int | None = None,
@@ -305,7 +304,7 @@ Memo = MutableMapping[tuple[Observed, Context], ErrorMatch]
 
 
 def explain(
-    catalog: Catalog | CatalogIndex,
+    catalog: CatalogIndex,
     text: str,
     vendor: str | None = None,
     notes: list[str] | tuple[str, ...] = (),
@@ -313,13 +312,12 @@ def explain(
     *,
     documented_only: bool = False,
 ) -> Explanation:
-    """Explain a pasted error response, message or code against the catalog (or its compiled index).
+    """Explain a pasted error response, message or code against the compiled catalog.
 
     A VCR cassette or HAR file is explained exchange by exchange: every error response in it, in
     recorded order. ``memo`` carries matches from one call to the next (``errcat scan`` explains
     thousands of records, most of them the same few errors); an error is matched once per context.
     ``documented_only`` leaves out errors the vendor does not document (the observed layer)."""
-    catalog = as_index(catalog)
     check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)  # a secret typed there is not echoed
     text, notes = _bounded(repaired(text), notes)
     if not text.strip():
@@ -334,7 +332,7 @@ def explain(
 
 
 def explain_exchange(
-    catalog: Catalog | CatalogIndex,
+    catalog: CatalogIndex,
     *,
     status: int | None,
     body: str,
@@ -347,7 +345,6 @@ def explain_exchange(
 ) -> Explanation:
     """Explain an HTTP exchange a client already holds (status, headers, body, the request's method
     and URL), with no paste to parse. Every value is redacted first, as explain() redacts a paste."""
-    catalog = as_index(catalog)
     check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)
     kinds: dict[str, int] = {}
 

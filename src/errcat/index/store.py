@@ -12,15 +12,11 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
-from weakref import WeakKeyDictionary
+from typing import Any, NamedTuple, TypeVar
 
 from ..catalog.core import Catalog, Location
 from ..model import Entry, Guide, Template, Vendor
 from .codec import CorruptIndex, checked, decode_entry, decode_guide, decode_template, decode_vendor
-
-if TYPE_CHECKING:
-    pass
 
 T = TypeVar("T")
 MAX_BOUND = 900  # SQLite's default limit on bound parameters is 999
@@ -330,17 +326,3 @@ def compile_in_memory(catalog: Catalog) -> CatalogIndex:
     db = sqlite3.connect(":memory:", check_same_thread=False)
     compile_catalog(catalog, db, {})
     return CatalogIndex(db, source=catalog)
-
-
-_COMPILED: WeakKeyDictionary[Catalog, CatalogIndex] = WeakKeyDictionary()
-
-
-def as_index(source: Catalog | CatalogIndex) -> CatalogIndex:
-    """The index to query: the given one, or the in-memory index of a loaded Catalog, compiled on
-    first use and kept as long as the catalog (the CLI and ErrorCatalog.open never need this)."""
-    if isinstance(source, CatalogIndex):
-        return source
-    index = _COMPILED.get(source)
-    if index is None:
-        index = _COMPILED[source] = compile_in_memory(source)
-    return index
