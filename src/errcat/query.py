@@ -28,7 +28,6 @@ class _FilterValues(NamedTuple):
     method: str | None = None
     status: int | None = None
     severity: str | None = None
-    documented_only: bool = False  # leave out observed (undocumented) errors
 
 
 class Filters(_FilterValues):
@@ -43,18 +42,15 @@ class Filters(_FilterValues):
         method: str | None = None,
         status: int | None = None,
         severity: str | None = None,
-        documented_only: bool = False,
     ) -> Filters:
         if severity is not None and severity.lower() not in SEVERITIES:
             raise UsageError(f"severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
         if status is not None and to_status(status) is None:  # SQLite cannot even compare 99999999999999999999
             raise UsageError(f"status must be an HTTP status from 100 to 599, not {str(status)[:40]!r}")
-        return super().__new__(cls, vendor, endpoint, method, status, severity, documented_only)
+        return super().__new__(cls, vendor, endpoint, method, status, severity)
 
     def accepts(self, entry: Entry) -> bool:
         """Whether an entry passes every filter (errors of every endpoint pass --endpoint)."""
-        if self.documented_only and entry.observed:
-            return False
         if self.vendor and entry.vendor != self.vendor.lower():
             return False
         if self.status is not None and entry.status != self.status:
@@ -88,18 +84,6 @@ class Filters(_FilterValues):
                 raise UsageError(
                     f"no documented endpoint {self.endpoint!r}" + (f" for {self.vendor}" if self.vendor else "") + hint
                 )
-
-    def described(self) -> str:
-        """The filters in force, as a user typed them (for a "nothing found" message)."""
-        given = {
-            "vendor": self.vendor,
-            "endpoint": self.endpoint,
-            "method": self.method,
-            "status": self.status,
-            "severity": self.severity,
-        }
-        flags = " ".join(f"--{k} {v}" for k, v in given.items() if v is not None)
-        return f"{flags} --documented-only".strip() if self.documented_only else flags
 
 
 class ErrorGroup(NamedTuple):

@@ -64,7 +64,6 @@ class Context(NamedTuple):
     endpoint: str | None = None  # documented path the request maps to
     method: str | None = None
     excluded: frozenset[str] = frozenset()  # vendors the evidence rules out
-    documented_only: bool = False  # leave observed (undocumented) entries out
 
 
 class Candidate(NamedTuple):
@@ -161,8 +160,6 @@ class _Pool:
         self.message: dict[str, str] = {}
 
     def allowed(self, e: Entry) -> bool:
-        if self.ctx.documented_only and e.observed:
-            return False
         if self.ctx.vendor:
             return e.vendor == self.ctx.vendor
         return e.vendor not in self.ctx.excluded

@@ -318,6 +318,58 @@ class CatalogIndex:
         """Close the index file (queries after this fail)."""
         self.db.close()
 
+    # ------------------------------------------------------------------------------------ views
+
+    @property
+    def whole(self) -> CatalogIndex:
+        """The whole catalog this index reads (itself; a view's is the index it narrows)."""
+        return self
+
+    @cached_property
+    def _documented(self) -> CatalogIndex:
+        return DocumentedIndex(self)
+
+    def documented(self) -> CatalogIndex:
+        """This catalog without the errors only seen in the wild (observed provenance): every entry
+        a query, a listing or a match reads is one its vendor documents. Same file, same caches."""
+        return self._documented
+
+
+class DocumentedIndex(CatalogIndex):
+    """A view of an index whose entries are the documented ones only (``CatalogIndex.documented``).
+
+    Only entries are narrowed: vendors, guides, templates, word counts and name keys are the whole
+    catalog's, so an error is matched by the same rules, against fewer rows."""
+
+    def __init__(self, whole: CatalogIndex):
+        super().__init__(whole.db, origin=whole.origin)
+        self._whole = whole
+        self._decoded, self._answers, self._guides = whole._decoded, whole._answers, whole._guides
+
+    @property
+    def whole(self) -> CatalogIndex:
+        return self._whole
+
+    def documented(self) -> CatalogIndex:
+        return self
+
+    @property
+    def vendors(self) -> dict[str, Vendor]:  # the whole catalog's, decoded once
+        return self._whole.vendors
+
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self._whole.entries if not e.observed)
+
+    def _entries(self, where: str, params: tuple[Any, ...] | list[Any] = (), tail: str = "ORDER BY pos") -> list[Entry]:
+        return [e for e in super()._entries(where, params, tail) if not e.observed]
+
+    def at_positions(self, positions: list[int]) -> list[Entry]:
+        return [e for e in super().at_positions(positions) if not e.observed]
+
+    def ranked(self, *args: Any, **kwargs: Any) -> Iterator[tuple[float, Entry]]:
+        return ((score, e) for score, e in super().ranked(*args, **kwargs) if not e.observed)
+
 
 def compile_in_memory(catalog: Catalog) -> CatalogIndex:
     """An index of an already loaded catalog, kept in memory (no cache file)."""
