@@ -19,6 +19,8 @@ def test_the_view_returns_no_observed_entry_from_any_query(catalog):
     assert len(seen) >= 30 and view.documented() is view and catalog.documented() is view
     assert view.whole is catalog and catalog.whole is catalog
     assert view.entries == tuple(e for e in catalog.entries if not e.observed)
+    assert list(view.by_id) == [e.id for e in view.entries] and len(view.by_id) == len(catalog.entries) - len(seen)
+    assert set(view.by_guide) == {e.guide_id for e in view.entries} and not {e.guide_id for e in seen} & set(view.by_guide)
     assert view.vendors == catalog.vendors and view.statuses == catalog.statuses
     for e in seen:
         assert catalog.entry(e.id) == e and view.entry(e.id) is None

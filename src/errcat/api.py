@@ -182,7 +182,7 @@ class ErrorCatalog:
 
     @property
     def entries(self) -> tuple[Entry, ...]:
-        """Every documented row."""
+        """Every row: documented by its vendor, or observed in the wild (``Entry.observed``)."""
         return self.index.entries
 
     def guide_for(self, entry: Entry) -> Guide | None:

@@ -338,8 +338,9 @@ class CatalogIndex:
 class DocumentedIndex(CatalogIndex):
     """A view of an index whose entries are the documented ones only (``CatalogIndex.documented``).
 
-    Only entries are narrowed: vendors, guides, templates, word counts and name keys are the whole
-    catalog's, so an error is matched by the same rules, against fewer rows."""
+    Only entries are narrowed: vendors, guides, templates, word counts, name keys and ``size`` (what
+    rarity is reckoned over) are the whole catalog's, so an error is matched by the same rules,
+    against fewer rows."""
 
     def __init__(self, whole: CatalogIndex):
         super().__init__(whole.db, origin=whole.origin)
@@ -360,6 +361,16 @@ class DocumentedIndex(CatalogIndex):
     @cached_property
     def entries(self) -> tuple[Entry, ...]:
         return tuple(e for e in self._whole.entries if not e.observed)
+
+    @cached_property
+    def by_id(self) -> Mapping[str, Entry]:
+        return _Rows(self.entry, lambda: [e.id for e in self.entries])
+
+    @cached_property
+    def by_guide(self) -> Mapping[str, list[Entry]]:
+        return _Rows(
+            lambda gid: self._entries("guide = ?", (gid,)) or None, lambda: list(dict.fromkeys(e.guide_id for e in self.entries))
+        )
 
     def _entries(self, where: str, params: tuple[Any, ...] | list[Any] = (), tail: str = "ORDER BY pos") -> list[Entry]:
         return [e for e in super()._entries(where, params, tail) if not e.observed]
