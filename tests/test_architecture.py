@@ -113,8 +113,8 @@ def _functions(module):
 
 
 def test_the_engine_takes_the_compiled_index_never_a_loaded_catalog():
-    """One catalog type below the façade: a loaded Catalog reaches an index only through
-    ErrorCatalog.from_catalog, never through a hidden compile inside a query or explain."""
+    """One catalog type in the engine and the reference pages: a loaded Catalog reaches an index
+    only through ErrorCatalog.from_catalog, never through a hidden compile inside a query or explain."""
     import importlib
     import inspect
     import re

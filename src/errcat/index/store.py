@@ -378,8 +378,17 @@ class DocumentedIndex(CatalogIndex):
     def at_positions(self, positions: list[int]) -> list[Entry]:
         return [e for e in super().at_positions(positions) if not e.observed]
 
-    def ranked(self, *args: Any, **kwargs: Any) -> Iterator[tuple[float, Entry]]:
-        return ((score, e) for score, e in super().ranked(*args, **kwargs) if not e.observed)
+    def ranked(
+        self,
+        match: str,
+        phrase: str | None,
+        weights: tuple[float, ...],
+        vendor: str | None = None,
+        status: int | None = None,
+        severity: str | None = None,
+    ) -> Iterator[tuple[float, Entry]]:
+        ranked = super().ranked(match, phrase, weights, vendor, status, severity)
+        return ((score, e) for score, e in ranked if not e.observed)
 
 
 def compile_in_memory(catalog: Catalog) -> CatalogIndex:
