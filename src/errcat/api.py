@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import builtins
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .index.maintenance import CacheEntry
     from .index.store import CatalogIndex
     from .model import Entry, Guide, Vendor
-    from .query import ErrorGroup, LookupResult, SearchHit
+    from .query import ErrorGroup, Filters, LookupResult, SearchHit
     from .scan import ScanReport
     from .stats import EndpointRow
 
@@ -232,7 +232,7 @@ def open_catalog(paths: list[Path | str] | None = None, *, builtin: bool = True,
 _FILTER_NAMES = ("vendor", "endpoint", "method", "status", "severity", "documented_only")
 
 
-def _filters(given: dict[str, Any]) -> tuple[bool, Any]:
+def _filters(given: dict[str, Any]) -> tuple[bool, Filters]:
     """Whether to ask the documented-only view, and the other filters as a query.Filters."""
     from .errors import UsageError
     from .query import Filters
@@ -318,7 +318,7 @@ def clear_cache() -> tuple[int, int, str]:
 # -- a paste, read bounded -------------------------------------------------------------------------
 
 
-def read_paste(source: str | None, stdin: Any = None) -> tuple[bytes, int, bool]:
+def read_paste(source: str | None, stdin: BinaryIO | None = None) -> tuple[bytes, int, bool]:
     """The first bytes of a paste (at most what explain reads) from a file, or from ``stdin`` for
     ``-`` or None, with the input's whole size. An argument naming no file that is plainly a paste
     (lines, a JSON or XML body, a status line) is the paste itself: the third value says so. A file
@@ -330,6 +330,10 @@ def read_paste(source: str | None, stdin: Any = None) -> tuple[bytes, int, bool]
     from .gate import argument, shown
 
     if source is None or source == "-":
+        if stdin is None:
+            import sys
+
+            stdin = sys.stdin.buffer
         try:
             data, size = read_bounded(stdin)
         except OSError as exc:
