@@ -276,7 +276,7 @@ def with_catalog(work: Callable[[ErrorCatalog], T], paths: builtins.list[Path] |
     return with_index(lambda index: work(ErrorCatalog(index)), list(paths or []), builtin=builtin)
 
 
-def validate(paths: builtins.list[Path] | None = None, *, builtin: bool = True, use_env: bool = True) -> builtins.list[Problem]:
+def validate(paths: builtins.list[Path] | None = None, *, builtin: bool = True, use_env: bool = False) -> builtins.list[Problem]:
     """Every problem in the catalog files (``errcat validate``): schema, ids, statuses, guides..."""
     from .catalog import validate as run_checks
 
