@@ -32,8 +32,15 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory):
 
 
 @pytest.fixture(scope="session")
-def catalog() -> errcat.Catalog:
+def loaded() -> errcat.Catalog:
+    """The built-in catalog as parsed from its YAML files (what the checks and the index build read)."""
     return errcat.load_catalog(use_env=False)
+
+
+@pytest.fixture(scope="session")
+def catalog(loaded: errcat.Catalog) -> errcat.CatalogIndex:
+    """The built-in catalog compiled (in memory): the one catalog type explain, lookup, scan and the docs take."""
+    return errcat.ErrorCatalog.from_catalog(loaded).index
 
 
 @pytest.fixture

@@ -16,9 +16,8 @@ from http import HTTPStatus
 from itertools import islice
 from typing import NamedTuple
 
-from ..catalog.core import Catalog
 from ..errors import UsageError, check_vendor
-from ..index.store import CatalogIndex, as_index
+from ..index.store import CatalogIndex
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, with_exchange_status
@@ -309,39 +308,34 @@ def _is_status_text(line: str, status: int | None) -> bool:
 
 
 def explain_bytes(
-    catalog: Catalog | CatalogIndex,
+    catalog: CatalogIndex,
     data: bytes,
     vendor: str | None = None,
     size: int | None = None,
-    *,
-    documented_only: bool = False,
 ) -> Explanation:
     """Explain raw bytes of a paste (decoded leniently; binary or empty input is refused).
 
     ``size`` is the whole input's size when ``data`` is only its first part."""
     text, notes = decode(data, size)
-    return explain(catalog, text, vendor=vendor, notes=notes, documented_only=documented_only)
+    return explain(catalog, text, vendor=vendor, notes=notes)
 
 
 Memo = MutableMapping[tuple[SentError, Context], ErrorMatch]
 
 
 def explain(
-    catalog: Catalog | CatalogIndex,
+    catalog: CatalogIndex,
     text: str,
     vendor: str | None = None,
     notes: list[str] | tuple[str, ...] = (),
     memo: Memo | None = None,
-    *,
-    documented_only: bool = False,
 ) -> Explanation:
-    """Explain a pasted error response, message or code against the catalog (or its compiled index).
+    """Explain a pasted error response, message or code against the compiled catalog.
 
     A VCR cassette or HAR file is explained exchange by exchange: every error response in it, in
     recorded order. ``memo`` carries matches from one call to the next (``errcat scan`` explains
     thousands of records, most of them the same few errors); an error is matched once per context.
-    ``documented_only`` leaves out errors the vendor does not document (the observed layer)."""
-    catalog = as_index(catalog)
+    ``catalog.documented()`` leaves out errors the vendor does not document (the observed layer)."""
     check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)  # a secret typed there is not echoed
     text, notes = _bounded(repaired(text), notes)
     if not text.strip():
@@ -350,15 +344,13 @@ def explain(
     # each exchange written out of it is redacted before any other stage sees it.
     recording = read_recording(text)
     if recording is not None:
-        return _explain_recording(catalog, recording, vendor, notes, memo, documented_only)
+        return _explain_recording(catalog, recording, vendor, notes, memo)
     hidden = redact_report(text)
-    return _explain_exchange(
-        catalog, Exchange.of(split(hidden.text)), vendor, notes, memo, hidden.kinds, documented_only=documented_only
-    )
+    return _explain_exchange(catalog, Exchange.of(split(hidden.text)), vendor, notes, memo, hidden.kinds)
 
 
 def explain_exchange(
-    catalog: Catalog | CatalogIndex,
+    catalog: CatalogIndex,
     *,
     status: int | None,
     body: str,
@@ -367,11 +359,9 @@ def explain_exchange(
     reason: str | None = None,
     headers: list[tuple[str, str]] | None = None,
     vendor: str | None = None,
-    documented_only: bool = False,
 ) -> Explanation:
     """Explain an HTTP exchange a client already holds (status, headers, body, the request's method
     and URL), with no paste to parse. Every value is redacted first, as explain() redacts a paste."""
-    catalog = as_index(catalog)
     check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)
     kinds: dict[str, int] = {}
 
@@ -399,7 +389,7 @@ def explain_exchange(
     )
     if safe_url:
         ex = ex.with_url(safe_url)
-    return _explain_exchange(catalog, ex, vendor, notes, None, kinds, documented_only=documented_only)
+    return _explain_exchange(catalog, ex, vendor, notes, None, kinds)
 
 
 def _written(
@@ -457,7 +447,6 @@ def _explain_exchange(
     redactions: dict[str, int],
     request: str | None = None,
     fallback: str | None = None,
-    documented_only: bool = False,
 ) -> Explanation:
     """The pipeline from a (redacted) exchange on: read its errors, name them, decide the vendor,
     match each error once as that vendor. ``fallback``: the vendor the rest of a recording names."""
@@ -466,7 +455,7 @@ def _explain_exchange(
     facts = facts_for(catalog)
 
     def match_as(vendor: str | None, source: str, excluded: frozenset[str]) -> tuple[Context, list[ErrorMatch]]:
-        ctx = _context(facts, read.exchange, vendor, source, excluded, documented_only)
+        ctx = _context(facts, read.exchange, vendor, source, excluded)
         return ctx, _match_all(catalog, read.errors, ctx, memo)
 
     decision = _decide_vendor(catalog, read, vendor, fallback, lambda excluded: match_as(None, "none", excluded)[1])
@@ -627,22 +616,16 @@ def _explain_recording(
     vendor: str | None,
     notes: list[str] | tuple[str, ...],
     memo: Memo | None,
-    documented_only: bool,
 ) -> Explanation:
     """Every error exchange of a recording, in order, as one explanation (errors labelled by request)."""
     hidden = [(redact_report(r.text), redact_report(r.request).text) for r in recording.errors]
     exchanges = [(Exchange.of(split(h.text)), h.kinds, request) for h, request in hidden]
-    parts = [
-        _explain_exchange(catalog, ex, vendor, (), memo, kinds, request, documented_only=documented_only)
-        for ex, kinds, request in exchanges
-    ]
+    parts = [_explain_exchange(catalog, ex, vendor, (), memo, kinds, request) for ex, kinds, request in exchanges]
     named = {p.vendor for p in parts if p.vendor}
     if vendor is None and len(named) == 1:  # one vendor throughout: exchanges with no clue of their own are its too
         only = next(iter(named))
         parts = [
-            p
-            if p.vendor
-            else _explain_exchange(catalog, ex, None, (), memo, kinds, request, fallback=only, documented_only=documented_only)
+            p if p.vendor else _explain_exchange(catalog, ex, None, (), memo, kinds, request, fallback=only)
             for p, (ex, kinds, request) in zip(parts, exchanges, strict=True)
         ]
     summary = (
@@ -680,12 +663,10 @@ def _merged_kinds(parts: list[Explanation]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(total.items()))
 
 
-def _context(
-    facts: VendorFacts, ex: Exchange, vendor: str | None, source: str, excluded: frozenset[str], documented_only: bool
-) -> Context:
+def _context(facts: VendorFacts, ex: Exchange, vendor: str | None, source: str, excluded: frozenset[str]) -> Context:
     mapped = endpoint_for(facts, ex.path, vendor)
     endpoint = mapped[1] if mapped and (vendor is None or mapped[0] == vendor) else None
-    return Context(vendor, source, endpoint, ex.method, excluded, documented_only)
+    return Context(vendor, source, endpoint, ex.method, excluded)
 
 
 def _match_all(catalog: CatalogIndex, errors: Sequence[SentError], ctx: Context, memo: Memo) -> list[ErrorMatch]:

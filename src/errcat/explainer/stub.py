@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..catalog.core import Catalog
 from ..values import to_int
 from .match import CLAIMED, ErrorMatch, MatchKind
 
@@ -69,7 +68,7 @@ def already_there(x: Explanation) -> list[tuple[str, str]]:
     return out
 
 
-def vendor_id_for(catalog: Catalog | CatalogIndex, vendor: str | None, host: str | None) -> str:
+def vendor_id_for(catalog: CatalogIndex, vendor: str | None, host: str | None) -> str:
     """The catalog's vendor when known, else one named after the request host."""
     if vendor:
         return vendor
@@ -80,7 +79,7 @@ def vendor_id_for(catalog: Catalog | CatalogIndex, vendor: str | None, host: str
     return "my-service"
 
 
-def stub_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[str, Any] | None:
+def stub_document(catalog: CatalogIndex, x: Explanation) -> dict[str, Any] | None:
     """The catalog file (as plain data) adding each unmatched error of an explanation, or None."""
     unmatched = _undocumented(x)
     if not unmatched:
@@ -145,7 +144,7 @@ def _id_words(sent: SentError, shape: tuple[str, dict[str, str]] | None, status:
     return sent.code or sent.name or re.sub(r"[{][^}]*[}]", " ", said or "") or str(sent.status or status or "error")
 
 
-def _new_id(catalog: Catalog | CatalogIndex, vid: str, words: str, taken: set[str]) -> str:
+def _new_id(catalog: CatalogIndex, vid: str, words: str, taken: set[str]) -> str:
     """``<vendor>.observed.<slug>``, numbered when the catalog or this stub already has it."""
     base = f"{vid}.observed.{_slug(words)}"
     eid, n = base, 2
@@ -181,7 +180,7 @@ def _stub_entry(x: Explanation, eid: str, vid: str, methods: list[str], sent: Se
     }
 
 
-def stub_yaml(catalog: Catalog | CatalogIndex, x: Explanation) -> str | None:
+def stub_yaml(catalog: CatalogIndex, x: Explanation) -> str | None:
     """The stub as YAML text, ready to save as a user catalog file (``--catalog``)."""
     import yaml
 

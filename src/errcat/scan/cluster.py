@@ -53,12 +53,13 @@ _SHIPPED: dict[str, Any] = {}  # this process's index (by digest) and explainer 
 
 
 def _index_for(blob: bytes, digest: str) -> CatalogIndex:
-    """The shipped index, deserialized once per worker process."""
+    """The shipped index (or its documented-only view, as the digest says), deserialized once per worker process."""
     if _SHIPPED.get("digest") != digest:
         db = sqlite3.connect(":memory:", check_same_thread=False)  # tasks run on the worker's threads, one at a time
         db.deserialize(blob)
+        shipped = CatalogIndex(db, origin="shipped")
         _SHIPPED.clear()
-        _SHIPPED.update(digest=digest, index=CatalogIndex(db, origin="shipped"), explainers={})
+        _SHIPPED.update(digest=digest, index=shipped.documented() if digest.endswith(DOCUMENTED) else shipped, explainers={})
     index: CatalogIndex = _SHIPPED["index"]
     return index
 
@@ -311,10 +312,13 @@ def _shift(part: ScanReport, delta: int) -> None:
     part.skipped = [Skip(s.file, None if s.line is None else s.line + delta, s.what) for s in part.skipped]
 
 
+DOCUMENTED = "+documented"  # the end of the digest of a documented-only view
+
+
 def ship(index: CatalogIndex) -> tuple[bytes, str]:
-    """The compiled index in use as bytes for the workers, and its digest."""
+    """The compiled index in use as bytes for the workers, and its digest (naming the view)."""
     blob = index.db.serialize()
-    return blob, hashlib.sha256(blob).hexdigest()[:16]
+    return blob, hashlib.sha256(blob).hexdigest()[:16] + (DOCUMENTED if index is not index.whole else "")
 
 
 def scan_remote(

@@ -74,7 +74,6 @@ class ScanOptions:
     since: datetime | None = None
     until: datetime | None = None
     workers: int | None = None  # processes for big files; None: one per core (at most 4)
-    documented_only: bool = False  # leave out errors seen in the wild that the vendor does not document
 
 
 class Prepared(NamedTuple):

@@ -38,7 +38,7 @@ class _Explainer:
         self.explained: dict[str, Explanation] = {}
         self.concerning: dict[str, bool] = {}
         self.signatures: dict[str, str] = {}
-        self.needles = needles_for(index)
+        self.needles = needles_for(index.whole)  # a documented-only view: the same records concern a vendor
 
     def record(self, name: str, rec: Record, line_offset: int = 0) -> None:
         """Explain and count one record; ``line_offset`` makes a part's line numbers the file's."""
@@ -122,7 +122,7 @@ class _Explainer:
             if len(self.memo) > MEMO_SIZE:
                 self.memo.clear()
             self.report.explained += 1
-            x = explain(self.index, paste, memo=self.memo, documented_only=self.options.documented_only)
+            x = explain(self.index, paste, memo=self.memo)
             if key is not None and _shareable(x, key):
                 if len(self.explained) >= EXPLAINED_SIZE:
                     self.explained.clear()
