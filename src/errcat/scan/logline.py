@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..errors import UsageError
+from ..values import STATUS_KEYS
 
 _MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _ISO = re.compile(
@@ -25,7 +26,7 @@ _BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body",
 _URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri")
 _METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method")
 _NUMBERED_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal"}  # bunyan, pino
-_STATUS_KEYS = ("status", "status_code", "statuscode", "http_status", "httpstatus", "response_status", "code")
+_STATUS_KEYS = (*STATUS_KEYS, "code")  # in a log record's own fields, a bare "code" may be the status
 
 
 def _tz(text: str | None) -> timedelta:
