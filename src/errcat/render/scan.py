@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..records import envelope
+from ..records import envelope, guide_record
 from .markdown import Raw, escape, table
 from .text import Line
 
@@ -200,7 +200,6 @@ def _group_record(g: Group) -> dict[str, Any]:
 
 def _matched_record(key: Key, g: Matched) -> dict[str, Any]:
     vendor, status, code, name, message = key
-    guide = g.guide
     return {
         "vendor": vendor,
         "status": status,
@@ -210,7 +209,7 @@ def _matched_record(key: Key, g: Matched) -> dict[str, Any]:
         "entry": g.entry_id,
         "said": g.said,
         "match_kinds": dict(g.kinds),
-        "explanation": {"summary": guide.summary, "fix": guide.fix, "retry": guide.retry} if guide else None,
+        "explanation": guide_record(g.guide),
         **_group_record(g),
     }
 
