@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class Handler(BaseHTTPRequestHandler):
+    """A test server's handler: one call sends a whole response; no access log on the test output."""
+
+    def reply(self, status: int, data: bytes, headers: Mapping[str, str] | None = None, reason: str | None = None) -> None:
+        """Send the status, the headers and ``data`` with its Content-Length."""
+        self.send_response(status, reason)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
 
 
 @contextmanager
