@@ -7,6 +7,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import pytest
+
 
 class Handler(BaseHTTPRequestHandler):
     """A test server's handler: one call sends a whole response; no access log on the test output."""
@@ -34,3 +36,14 @@ def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def server_fixture(handler: type[BaseHTTPRequestHandler]):
+    """A module-scoped fixture serving ``handler``: ``server = server_fixture(MyHandler)``."""
+
+    @pytest.fixture(scope="module")
+    def server() -> Iterator[str]:
+        with serving(handler) as base:
+            yield base
+
+    return server

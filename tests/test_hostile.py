@@ -20,7 +20,7 @@ import requests
 import errcat
 from errcat.integrations import explain_response, retry_advice
 from errcat.values import to_datetime, to_int, to_seconds, to_status
-from localserver import Handler, serving
+from localserver import Handler, server_fixture
 
 NINES = "9" * 5000
 
@@ -211,10 +211,7 @@ class _Hostile(Handler):
             self.reply(429, b"", {"Retry-After": wait.get(self.path, "²")})
 
 
-@pytest.fixture(scope="module")
-def hostile_server() -> Iterator[str]:
-    with serving(_Hostile) as base:
-        yield base
+hostile_server = server_fixture(_Hostile)
 
 
 def test_a_50mb_body_is_cut_at_the_paste_cap_and_said_so(hostile_server):

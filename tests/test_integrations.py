@@ -10,7 +10,6 @@ import logging
 import re
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -22,7 +21,7 @@ from errcat.explainer import explain
 from errcat.integrations import ExplainFilter, VendorError, explain_response, retry_advice, should_retry
 from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests
-from localserver import Handler, serving
+from localserver import Handler, server_fixture
 
 GUID = "6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33"
 BEARER = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0LXVzZXItNDIifQ.q9Zx7Lm2Kp4Rt8Vw1Ys6Nb3Hd5Fg0Jc"
@@ -54,10 +53,7 @@ class _Vendor(Handler):
     do_GET = do_POST = do_PUT = do_DELETE = _answer
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with serving(_Vendor) as base:
-        yield base
+server = server_fixture(_Vendor)
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,7 @@ from errcat.integrations import requests as errcat_requests
 from errcat.integrations.opentelemetry import hook as otel_hook
 from errcat.integrations.sentry import ErrcatIntegration
 from errcat.integrations.structlog import ExplainProcessor
-from localserver import Handler, serving
+from localserver import Handler, server_fixture
 
 SECRET = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"  # a Stripe-shaped key: redaction must hide it everywhere
 BODY_25008 = json.dumps(
@@ -60,10 +60,7 @@ class _Vendor(Handler):
         self.reply(status, body.encode(), {"Content-Type": "application/json", "X-Request-Id": str(uuid.uuid4())})
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with serving(_Vendor) as base:
-        yield base
+server = server_fixture(_Vendor)
 
 
 @pytest.fixture(scope="module")
