@@ -6,16 +6,21 @@ names and non-numeric codes that are distinctive (``CustomerNotFound``, ``ACCESS
 ``Required``), and the longest literal part of each documented message (``cannot be prior to
 beginning of financial year``). A record that holds none of them and no body an error envelope
 could be in (JSON or XML) is another program's: it is counted, never explained.
+
+The needles are plain strings and patterns, built once from the index by the explaining process
+and handed to the processes that find records (triage.py), which import nothing of the catalog.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from ..explainer.evidence import facts_for
-from ..index.store import CatalogIndex
 from ..templates import parse
+
+if TYPE_CHECKING:
+    from ..index.store import CatalogIndex
 
 MIN_LITERAL = 14  # shorter message parts ("Not Found", "is required") are what any program says
 _DISTINCTIVE = re.compile(r"^(?:[A-Z][a-z0-9]+){2,}[A-Za-z0-9]*$|^[A-Z][A-Z0-9]*_[A-Z0-9_]+$")
@@ -25,8 +30,10 @@ class VendorNeedles:
     """The catalog's vendor needles, compiled once per index."""
 
     def __init__(self, index: CatalogIndex):
+        from ..explainer.evidence import facts_for
+
         facts = facts_for(index)
-        self.mentions = tuple(facts.mentions.values())
+        self.mentions = tuple(m.pattern for m in facts.mentions.values())  # plain patterns: cheap to send
         domains = {".".join(p.split(".")[-2:]).lower() for ps in facts.hosts.values() for p in ps}
         words: set[str] = set()
         literals: set[str] = set()
@@ -47,8 +54,7 @@ class VendorNeedles:
             return True
         if self.words and not self.words.isdisjoint(_WORD.findall(text)):
             return True
-        ascii_lowered = lowered if text.isascii() else None
-        return any(m.search(text, ascii_lowered) for m in self.mentions)
+        return any(m.search(text) for m in self.mentions)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]{5,}")

@@ -21,7 +21,6 @@ Neither is imported on the lookup or explain path.
 
 from __future__ import annotations
 
-import mmap
 import os
 import re
 from collections.abc import Callable
@@ -44,7 +43,7 @@ NEEDLES = (
 )
 ENGINE_ENV = "ERRCAT_SCAN_ENGINE"  # "python" forces the pure-Python engine
 
-Buffer = bytes | bytearray | mmap.mmap  # a window of a log: a worker maps or reads its whole range
+Buffer = bytes | bytearray  # a window of a log (a worker reads its whole range into one)
 Hits = Callable[[Buffer, int, int], list[int]]  # (buffer, start, end) -> sorted positions of needles
 
 

@@ -95,9 +95,6 @@ class Prepared(NamedTuple):
 # hashes, addresses); upper-case letters stay, so level words (ERROR, INFO) still tell lines apart
 _VARYING_BYTES = b"0123456789abcdef"
 _SEEN_SIZE = 50_000
-# a digit here may name the error (a code, a status after an arrow, a syslog priority): such a
-# line is prepared afresh every time
-_DIGITS_DECIDE = re.compile(rb"^<\d|(?i:code)|->|=>|returned")
 _seen: dict[bytes, Prepared] = {}  # this process's one-line records by their digit-free bytes (and status)
 
 
@@ -113,12 +110,12 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
     if b"\x00" in rec.data:
         return Prepared(rec.line, "binary")
     data = rec.data
-    if options.since is not None or options.until is not None or b"\n" in data or _DIGITS_DECIDE.search(data):
+    shape = None if options.since is not None or options.until is not None else shape_of(data)
+    if shape is None:
         return _prepare(rec, options)
-    text = data.decode("utf-8", errors="replace")
-    shape = data.translate(None, _VARYING_BYTES) + b"|%d" % (http_status(text) or 0)
     seen = _seen.get(shape)
     if seen is not None:
+        text = data.decode("utf-8", errors="replace")
         return seen._replace(line=rec.line, paste=text, head=text, when=None)
     prep = _prepare(rec, options)
     if not prep.bad_utf8:
@@ -126,6 +123,22 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
             _seen.clear()
         _seen[shape] = prep
     return prep
+
+
+def shape_of(data: bytes) -> bytes | None:
+    """What a one-line record is once what varies between its repeats is dropped (digits and
+    lower-case hex letters), with its HTTP status; None for a record whose digits may say what it
+    is (several lines, a code, a status after an arrow): such a record is prepared afresh. (Tests
+    by ``find``: ``in`` on bytes costs twice as much, and a regex ten times.)"""
+    lowered = data.lower()
+    if lowered.find(b"code") >= 0 or data.find(b"\n") >= 0 or data.find(b"->") >= 0 or data.find(b"=>") >= 0:
+        return None
+    if data.find(b"returned") >= 0 or (data.startswith(b"<") and data[1:2].isdigit()):
+        return None
+    status = 0
+    if lowered.find(b"tatus") >= 0 or data.find(b"HTTP/") >= 0 or data.find(b'" ') >= 0:  # what http_status looks for
+        status = http_status(data.decode("utf-8", errors="replace")) or 0
+    return data.translate(None, _VARYING_BYTES) + b"|%d" % status
 
 
 def untimed_head(head: str) -> str:
