@@ -69,6 +69,16 @@ class Group:
     samples: list[tuple[Place, str]] = field(default_factory=list)
     endpoints: Counter[str] = field(default_factory=Counter)
 
+    @property
+    def full(self) -> bool:
+        """Whether it keeps no more places or samples."""
+        return len(self.places) >= MAX_LINES_KEPT and len(self.samples) >= MAX_SAMPLES
+
+    def tally(self, when: datetime | None) -> None:
+        """Count an occurrence whose place and sample are not kept."""
+        self.count += 1
+        self._seen(when)
+
     def add(self, place: Place, when: datetime | None, endpoint: str | None, sample: Callable[[], str]) -> None:
         self.count += 1
         self._seen(when)
@@ -235,15 +245,21 @@ class ScanReport:
             group = self.unmatched[key] = Unmatched(vendor=vendor, status=status, text=key[2])  # the masked pattern
         group.add(place, when, endpoint, sample)
 
-    def add_other(self, text: str, place: Place, when: datetime | None, sample: Callable[[], str]) -> None:
-        """Count another program's error (no vendor evidence, no API shape) under its masked text."""
+    def add_other(
+        self, text: str, place: Callable[[], Place], when: datetime | None, sample: Callable[[], str], listed: bool = True
+    ) -> None:
+        """Count another program's error (no vendor evidence, no API shape) under its masked text;
+        its place and sample are taken while the group keeps them and the error is ``listed``."""
         group = self.other.get(text)
         if group is None:
             if len(self.other) >= MAX_UNMATCHED_GROUPS:
                 self.other_overflow += 1
                 return
             group = self.other[text] = Unmatched(text=text)
-        group.add(place, when, None, sample)
+        if listed and not group.full:
+            group.add(place(), when, None, sample)
+        else:
+            group.tally(when)
 
     def merge(self, other: ScanReport) -> None:
         counts = ("records", "errors", "not_errors", "filtered_vendor", "filtered_time", "no_timestamp", "unmatched_overflow")

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 
 from ..gate import shown
 from .concerns import VendorNeedles
 from .prepared import Prepared, ScanOptions, prepare, shape_of, untimed_head
 from .records import Record
-from .summary import MAX_LINES_KEPT, MAX_SAMPLES, Place, ScanReport, signature
+from .summary import Place, ScanReport, signature
 
 # A verdict on a record: EXPLAIN, or None (no error), or the group text of another program's error.
 Verdict = str | bool | None
@@ -38,6 +39,9 @@ class Triage:
         self.concerning: dict[str, bool] = {}  # a record's template -> whether it holds a vendor needle
         self.signatures: dict[str, str] = {}  # a record's template -> its group text as another program's
         self.templates: dict[str, str] = {}  # a group text -> the template it was first made for
+        # group texts whose first places and samples this process took in an earlier range: a later
+        # range's come after them in the file, so are never listed (a worker's ranges are in order)
+        self.kept: set[str] = set()
         # a repeat's verdict holds while records are prepared alike: not so when each one's time is read
         self.repeats = options.since is None and options.until is None
 
@@ -70,11 +74,14 @@ class Triage:
             return True
         assert isinstance(verdict, str)
         group = report.other.get(verdict)
-        if group is not None and len(group.places) >= MAX_LINES_KEPT and len(group.samples) >= MAX_SAMPLES:
-            group.count += 1  # what Group.add does once its places and samples are kept
+        if group is not None and (group.full or verdict in self.kept):
+            group.count += 1  # what add_other comes to, without its calls
         else:
-            report.add_other(verdict, Place(self.name, line()), None, lambda: shown(data.decode("utf-8", errors="replace")))
+            self._add_other(verdict, line, None, lambda: data.decode("utf-8", errors="replace"))
         return True
+
+    def _add_other(self, said: str, line: Callable[[], int], when: datetime | None, head: Callable[[], str]) -> None:
+        self.report.add_other(said, lambda: Place(self.name, line()), when, lambda: shown(head()), said not in self.kept)
 
     def sort(self, prep: Prepared) -> Verdict | None:
         """Count a prepared record unless it may concern a vendor: cheap tests first (EXPLAIN: it
@@ -123,8 +130,7 @@ class Triage:
         if self.options.vendor:
             report.filtered_vendor += 1
         else:
-            head = prep.head
-            report.add_other(said, place, prep.when, lambda: shown(head))
+            self._add_other(said, lambda: place.line, prep.when, lambda: prep.head)
         return said
 
     def _signature(self, prep: Prepared) -> str:
