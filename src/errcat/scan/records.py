@@ -477,8 +477,8 @@ def _ends_before(prev: Line, first: Line) -> bool:
     """Whether a record starting at ``prev`` (a line that cannot continue another) surely ends
     before the next line, whose first byte is ``first``: grouping may then start at that next
     line, one line fewer for most records. The same tests Entry.continued_by makes, on what
-    Entry.add would make of ``prev``: no body or XML can open in it, no exchange line, nothing
-    announced; and the next line looks like no continuation."""
+    Entry.add would make of ``prev``: no body or XML can open in it, no exchange line; and the
+    next line looks like no continuation (nor an exchange line, if ``prev`` announces one)."""
     return not (
         not first
         or first[0] in _CONTINUING_FIRST
@@ -488,7 +488,8 @@ def _ends_before(prev: Line, first: Line) -> bool:
         or prev.find(b"<") >= 0
         or prev.find(b"{") >= 0
         or _body_start(prev) >= 0
-        or prev.rstrip().endswith(_ANNOUNCING)  # its start is no space (tested above)
+        # announced (ends with ":"): only a body, an exchange line or an indented one would follow
+        or (first[0] in _EXCHANGE_STARTS and prev.rstrip().endswith(_ANNOUNCING))
     )
 
 
