@@ -35,7 +35,7 @@ class Triage:
     def __init__(self, needles: VendorNeedles, options: ScanOptions, report: ScanReport, name: str = ""):
         self.needles, self.options, self.report, self.name = needles, options, report, name
         self.pending: list[Prepared] = []
-        self.verdicts: dict[bytes, Verdict] = {}  # a one-line record's shape -> its verdict
+        self.verdicts: dict[bytes, tuple[Verdict, Prepared]] = {}  # a one-line record's shape -> the first's
         self.concerning: dict[str, bool] = {}  # a record's template -> whether it holds a vendor needle
         self.signatures: dict[str, str] = {}  # a record's template -> its group text as another program's
         self.templates: dict[str, str] = {}  # a group text -> the template it was first made for
@@ -46,23 +46,32 @@ class Triage:
         self.repeats = options.since is None and options.until is None
 
     def record(self, rec: Record) -> None:
-        """Prepare a record the finder grouped, count it or keep it for explaining."""
-        prep = prepare(rec, self.options)
+        """Prepare a record the finder grouped, count it or keep it for explaining. A repeat of a
+        one-line record to explain takes its level, error reason and template from the first of
+        its shape (its own time is read only if it is counted as a vendor's)."""
+        shape = shape_of(rec.data) if self.repeats and rec.data.find(b"\x00") < 0 else None
+        first = self.verdicts.get(shape) if shape is not None else None
+        if first is not None:
+            text = rec.data.decode("utf-8", errors="replace")
+            prep = first[1]._replace(line=rec.line, paste=text, head=text, when=None)
+        else:
+            prep = prepare(rec, self.options)
         verdict = self.sort(prep)
         if verdict is EXPLAIN:
             self.pending.append(prep)
-        if self.repeats and prep.outcome == "ok" and not prep.bad_utf8 and (shape := shape_of(rec.data)) is not None:
+        if first is None and shape is not None and prep.outcome == "ok" and not prep.bad_utf8:
             if len(self.verdicts) >= SORTED_SIZE:
                 self.verdicts.clear()
-            self.verdicts[shape] = verdict
+            self.verdicts[shape] = (verdict, prep)
 
     def repeat(self, data: bytes, line: Callable[[], int]) -> bool:
         """Count a one-line record (without its line end) as the one of its shape sorted before;
         False when it must be prepared (none was, or such records are explained). ``line`` gives
         its line number, asked only when its group keeps the place."""
-        verdict = self.verdicts.get(shape_of(data) or b"", EXPLAIN) if self.repeats else EXPLAIN
-        if verdict is EXPLAIN or data.find(b"\x00") >= 0:
+        first = self.verdicts.get(shape_of(data) or b"") if self.repeats else None
+        if first is None or first[0] is EXPLAIN or data.find(b"\x00") >= 0:
             return False
+        verdict = first[0]
         report = self.report
         report.records += 1
         if verdict is None:
