@@ -1,5 +1,6 @@
-"""Reading one log input into a report: records -> explain -> summary (used by scan() and by each
-worker of a parallel scan, so neither imports the other)."""
+"""Explaining what the triage keeps, and reading one input in this process: records -> triage ->
+explain -> summary (the explainer also serves the parallel scan's explaining process and the
+workers of a Dask cluster)."""
 
 from __future__ import annotations
 
