@@ -190,7 +190,7 @@ class _Window:
 
     One bytearray grown in place and trimmed from the front: a fresh bytes object per chunk costs
     more in page faults than reading the chunk (0.5 against 0.19 CPU-s per GB here). The last
-    chunk, when the window is empty, is used as it is, so a worker's range, mapped or read whole,
+    chunk, when the window is empty, is used as it is, so a worker's range, read whole,
     is never copied."""
 
     marks: dict[str, int]  # mark name -> stream offset, until its line is numbered
