@@ -14,11 +14,10 @@ bounded by their ranges, whatever the log holds and however fast the machine.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import signal
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..index.store import CatalogIndex
@@ -84,12 +83,15 @@ def _find(inp: Input, options: ScanOptions, needles: VendorNeedles, begin: int, 
     return part, templates, records, finder.skipped, finder.line_at_start, finder.line_at_end, begin + len(data), inp.broken
 
 
-def _ranges(path: str, first: int, size: int, workers: int) -> list[tuple[int, int]]:
-    """The file from ``first`` cut at line starts into ranges, one a task: TASK_BYTES at most, and
-    a file smaller than that per worker cut into one range per worker, so that each has one."""
-    step = max(1, min(TASK_BYTES, size // workers))
-    cuts = sorted({first} | {_align(path, pos) for pos in range(step, size, step)} | {size})
-    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+def _ranges(path: str, first: int, size: int, step: int) -> Iterator[tuple[int, int]]:
+    """The file from ``first`` cut at line starts into ranges of about ``step`` bytes, one a task
+    (each cut found as its task is submitted)."""
+    start = first
+    for pos in range(step, size + step, step):
+        stop = _align(path, pos) if pos < size else size
+        if stop > start:
+            yield start, stop
+            start = stop
 
 
 def _placed(part: ScanReport, delta: int, templates: dict[str, str], texts: dict[str, str]) -> ScanReport:
@@ -130,15 +132,15 @@ def scan_parallel(
     path, size = inp.path, inp.size
     with open(path, "rb") as f:  # a UTF-8 byte-order mark is no part of the first line
         first = 3 if f.read(3) == BOM else 0
-    ranges = _ranges(path, first, size, workers)
+    step = max(1, min(TASK_BYTES, size // workers))  # a file smaller than a task per worker: one range each
     needles = needles_for(index)
     report = ScanReport()
     texts: dict[str, str] = {}  # a template -> the group text its first record in the file gave it
     line = 1  # the file's line number at the start of the next range
     read = first  # bytes of the file read and explained
-    with ProcessPoolExecutor(min(workers, len(ranges)), initializer=_yield_to_explaining) as pool:
+    with ProcessPoolExecutor(min(workers, -(-size // step)), initializer=_yield_to_explaining) as pool:
         pending: deque[tuple[int, Future[Found]]] = deque()
-        todo = iter(ranges)
+        todo = _ranges(path, first, size, step)
 
         def submit() -> None:
             if (task := next(todo, None)) is not None:
