@@ -18,7 +18,7 @@ from errcat.render.markdown import explain_markdown
 from errcat.render.text import explain_lines, plain
 from errcat.templates import MAX_MATCH_LENGTH, fill, match, slot_names
 
-CATALOG = errcat.load_catalog(use_env=False)
+CATALOG = errcat.ErrorCatalog.from_catalog(errcat.load_catalog(use_env=False)).index
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Fragments people paste, recombined at random.

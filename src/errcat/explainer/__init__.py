@@ -12,9 +12,8 @@ from http import HTTPStatus
 from itertools import islice
 from typing import NamedTuple
 
-from ..catalog.core import Catalog
 from ..errors import UsageError, check_vendor
-from ..index.store import CatalogIndex, as_index
+from ..index.store import CatalogIndex
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_status
@@ -287,39 +286,34 @@ def _is_status_text(line: str, status: int | None) -> bool:
 
 
 def explain_bytes(
-    catalog: Catalog | CatalogIndex,
+    catalog: CatalogIndex,
     data: bytes,
     vendor: str | None = None,
     size: int | None = None,
-    *,
-    documented_only: bool = False,
 ) -> Explanation:
     """Explain raw bytes of a paste (decoded leniently; binary or empty input is refused).
 
     ``size`` is the whole input's size when ``data`` is only its first part."""
     text, notes = decode(data, size)
-    return explain(catalog, text, vendor=vendor, notes=notes, documented_only=documented_only)
+    return explain(catalog, text, vendor=vendor, notes=notes)
 
 
 Memo = MutableMapping[tuple[Observed, Context], ErrorMatch]
 
 
 def explain(
-    catalog: Catalog | CatalogIndex,
+    catalog: CatalogIndex,
     text: str,
     vendor: str | None = None,
     notes: list[str] | tuple[str, ...] = (),
     memo: Memo | None = None,
-    *,
-    documented_only: bool = False,
 ) -> Explanation:
-    """Explain a pasted error response, message or code against the catalog (or its compiled index).
+    """Explain a pasted error response, message or code against the compiled catalog.
 
     A VCR cassette or HAR file is explained exchange by exchange: every error response in it, in
     recorded order. ``memo`` carries matches from one call to the next (``errcat scan`` explains
     thousands of records, most of them the same few errors); an error is matched once per context.
-    ``documented_only`` leaves out errors the vendor does not document (the observed layer)."""
-    catalog = as_index(catalog)
+    ``catalog.documented()`` leaves out errors the vendor does not document (the observed layer)."""
     check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)  # a secret typed there is not echoed
     text, notes = _bounded(repaired(text), notes)
     if not text.strip():
@@ -328,13 +322,13 @@ def explain(
     # each exchange written out of it is redacted before any other stage sees it.
     recording = read_recording(text)
     if recording is not None:
-        return _explain_recording(catalog, recording, vendor, notes, memo, documented_only)
+        return _explain_recording(catalog, recording, vendor, notes, memo)
     hidden = redact_report(text)
-    return _explain_exchange(catalog, split(hidden.text), vendor, notes, memo, hidden.kinds, documented_only=documented_only)
+    return _explain_exchange(catalog, split(hidden.text), vendor, notes, memo, hidden.kinds)
 
 
 def explain_exchange(
-    catalog: Catalog | CatalogIndex,
+    catalog: CatalogIndex,
     *,
     status: int | None,
     body: str,
@@ -343,11 +337,9 @@ def explain_exchange(
     reason: str | None = None,
     headers: list[tuple[str, str]] | None = None,
     vendor: str | None = None,
-    documented_only: bool = False,
 ) -> Explanation:
     """Explain an HTTP exchange a client already holds (status, headers, body, the request's method
     and URL), with no paste to parse. Every value is redacted first, as explain() redacts a paste."""
-    catalog = as_index(catalog)
     check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)
     kinds: dict[str, int] = {}
 
@@ -372,7 +364,7 @@ def explain_exchange(
     ex.method, ex.status, ex.reason, ex.headers = (method.upper() if method else None), status, reason, safe_headers
     if safe_url:
         ex.set_url(safe_url)
-    return _explain_exchange(catalog, ex, vendor, notes, None, kinds, documented_only=documented_only)
+    return _explain_exchange(catalog, ex, vendor, notes, None, kinds)
 
 
 MAX_HEADER = 65536  # a header value, URL or reason longer than this is cut (no client sends one)
@@ -399,7 +391,6 @@ def _explain_exchange(
     redactions: dict[str, int],
     request: str | None = None,
     fallback: str | None = None,
-    documented_only: bool = False,
 ) -> Explanation:
     """The pipeline after framing (the exchange already redacted): read the body, weigh the vendor,
     match each error. ``fallback``: the vendor the rest of a recording names."""
@@ -431,13 +422,13 @@ def _explain_exchange(
             chosen, source = fallback, "evidence"
             clues.append(Clue.of("recording", "the recording's other exchanges", fallback))
 
-    ctx = _context(facts_for(catalog), ex, chosen, source, excluded, documented_only)
+    ctx = _context(facts_for(catalog), ex, chosen, source, excluded)
     matches = _match_all(catalog, observed, ctx, memo)
     if chosen is None:
         chosen, source, said = _vendor_from_words(clues, matches)
         if chosen is not None:  # the words of the errors point at one vendor: match again as that vendor
             clues += said
-            ctx = _context(facts_for(catalog), ex, chosen, source, excluded, documented_only)
+            ctx = _context(facts_for(catalog), ex, chosen, source, excluded)
             matches = _match_all(catalog, observed, ctx, memo)
     all_notes += _override_notes(catalog, vendor, clues) + (_family_notes(matches) if chosen else [])
     return Explanation(
@@ -532,23 +523,15 @@ def _explain_recording(
     vendor: str | None,
     notes: list[str] | tuple[str, ...],
     memo: Memo | None,
-    documented_only: bool,
 ) -> Explanation:
     """Every error exchange of a recording, in order, as one explanation (errors labelled by request)."""
     exchanges = [(redact_report(r.text), redact_report(r.request).text) for r in recording.errors]
-    parts = [
-        _explain_exchange(catalog, split(h.text), vendor, (), memo, h.kinds, request, documented_only=documented_only)
-        for h, request in exchanges
-    ]
+    parts = [_explain_exchange(catalog, split(h.text), vendor, (), memo, h.kinds, request) for h, request in exchanges]
     named = {p.vendor for p in parts if p.vendor}
     if vendor is None and len(named) == 1:  # one vendor throughout: exchanges with no clue of their own are its too
         only = next(iter(named))
         parts = [
-            p
-            if p.vendor
-            else _explain_exchange(
-                catalog, split(h.text), None, (), memo, h.kinds, request, fallback=only, documented_only=documented_only
-            )
+            p if p.vendor else _explain_exchange(catalog, split(h.text), None, (), memo, h.kinds, request, fallback=only)
             for p, (h, request) in zip(parts, exchanges, strict=True)
         ]
     summary = (
@@ -586,12 +569,10 @@ def _merged_kinds(parts: list[Explanation]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(total.items()))
 
 
-def _context(
-    facts: VendorFacts, ex: Exchange, vendor: str | None, source: str, excluded: frozenset[str], documented_only: bool
-) -> Context:
+def _context(facts: VendorFacts, ex: Exchange, vendor: str | None, source: str, excluded: frozenset[str]) -> Context:
     mapped = endpoint_for(facts, ex.path, vendor)
     endpoint = mapped[1] if mapped and (vendor is None or mapped[0] == vendor) else None
-    return Context(vendor, source, endpoint, ex.method, excluded, documented_only)
+    return Context(vendor, source, endpoint, ex.method, excluded)
 
 
 def _match_all(catalog: CatalogIndex, observed: list[Observed], ctx: Context, memo: Memo | None) -> list[ErrorMatch]:

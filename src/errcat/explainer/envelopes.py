@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ..model import HTTP_METHODS
-from ..values import to_int, to_status
+from ..values import STATUS_KEYS, to_int, to_status
 
 MAX_ERRORS = 1000  # errors read from one paste; the rest are counted, not explained
 MAX_NODES = 50_000  # JSON values visited, whatever the nesting
@@ -201,9 +201,6 @@ def _humanize(field_name: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-_STATUS_KEYS = ("status", "statuscode", "status_code", "httpstatus", "http_status", "httpstatuscode", "http_code", "httpcode")
-
-
 class _Reader:
     """Walks decoded JSON values, recognising envelopes; bounded in nodes, depth and errors."""
 
@@ -314,16 +311,7 @@ class _Reader:
 
     def facts(self, k: dict[str, Any]) -> None:
         """Status, URL and method a log record or SDK error states about the request."""
-        for key in (
-            "status",
-            "statuscode",
-            "status_code",
-            "httpstatus",
-            "http_status",
-            "httpstatuscode",
-            "http_code",
-            "httpcode",
-        ):
+        for key in STATUS_KEYS:
             if self.r.status is None and (s := status_of(k.get(key))) is not None:
                 self.r.status = s
         for key in ("url", "uri", "request_url", "requesturl", "endpoint", "path"):

@@ -23,8 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
-from ..catalog.core import Catalog
-from ..index.store import CatalogIndex, as_index
+from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
 from .envelopes import Observed
 from .split import Exchange
@@ -244,10 +243,9 @@ class VendorFacts(NamedTuple):
 _FACTS: WeakKeyDictionary[CatalogIndex, VendorFacts] = WeakKeyDictionary()
 
 
-def facts_for(source: Catalog | CatalogIndex) -> VendorFacts:
+def facts_for(index: CatalogIndex) -> VendorFacts:
     """The vendor facts of a catalog, compiled on first use and kept as long as the catalog is
     (a weak key: a closed and dropped index is not kept alive by this cache)."""
-    index = as_index(source)
     facts = _FACTS.get(index)
     if facts is None:
         facts = _FACTS[index] = _compile_facts(index)
@@ -385,7 +383,7 @@ def _endpoint_for(facts: VendorFacts, path: str, vendor: str | None) -> tuple[st
 _ANY_HEADER = re.compile(r"(?<![\w-])(x-[a-z0-9]+-[a-z0-9-]+)\s*:", re.IGNORECASE)
 
 
-def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: list[Observed]) -> list[Clue]:
+def gather(catalog: CatalogIndex, ex: Exchange, errors: list[Observed]) -> list[Clue]:
     """Every clue in the exchange and the shapes of its errors (not their words: see match.py)."""
     facts = facts_for(catalog)
     head = ex.text[:65536]

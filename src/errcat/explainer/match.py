@@ -23,8 +23,7 @@ from enum import StrEnum
 from http import HTTPStatus
 from typing import NamedTuple
 
-from ..catalog.core import Catalog
-from ..index.store import CatalogIndex, TemplateRow, as_index
+from ..index.store import CatalogIndex, TemplateRow
 from ..model import Entry
 from ..templates import MAX_MATCH_LENGTH, match
 from ..text import STOP_WORDS, WORD, normalize_path, squash, tokens
@@ -65,7 +64,6 @@ class Context(NamedTuple):
     endpoint: str | None = None  # documented path the request maps to
     method: str | None = None
     excluded: frozenset[str] = frozenset()  # vendors the evidence rules out
-    documented_only: bool = False  # leave observed (undocumented) entries out
 
 
 class Candidate(NamedTuple):
@@ -162,8 +160,6 @@ class _Pool:
         self.message: dict[str, str] = {}
 
     def allowed(self, e: Entry) -> bool:
-        if self.ctx.documented_only and e.observed:
-            return False
         if self.ctx.vendor:
             return e.vendor == self.ctx.vendor
         return e.vendor not in self.ctx.excluded
@@ -476,9 +472,8 @@ def _distinctive(ix: CatalogIndex, obs: Observed, cand: Candidate) -> bool:
     return False
 
 
-def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) -> ErrorMatch:
+def match_error(ix: CatalogIndex, obs: Observed, ctx: Context) -> ErrorMatch:
     """Rank the catalog's entries against one observed error and say what kind of match it is."""
-    ix = as_index(catalog)
     pool = _gather(ix, obs, ctx, readings(obs))
     ranked = _ranked(pool, ctx)
     if not ranked:
@@ -730,9 +725,8 @@ def _confidence(kind: str, top: Candidate, ranked: list[Candidate], ctx: Context
     return round(min(value, 0.99), 2)
 
 
-def spot_names(catalog: Catalog | CatalogIndex, text: str) -> list[str]:
+def spot_names(ix: CatalogIndex, text: str) -> list[str]:
     """Known error names and non-numeric codes written in free text (``... IncorrectRowVersionSupplied``)."""
-    ix = as_index(catalog)
     words = [  # not XML element names (<ValidationError>): they name a structure, not an error
         w
         for w in re.findall(r"(?<![</\w])[A-Za-z][A-Za-z0-9_]{5,}\b", text[: MAX_MATCH_LENGTH * 4])

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..catalog.core import Catalog
 from ..values import to_int
 from .match import CLAIMED, ErrorMatch
 
@@ -68,7 +67,7 @@ def already_there(x: Explanation) -> list[tuple[str, str]]:
     return out
 
 
-def vendor_id_for(catalog: Catalog | CatalogIndex, vendor: str | None, host: str | None) -> str:
+def vendor_id_for(catalog: CatalogIndex, vendor: str | None, host: str | None) -> str:
     """The catalog's vendor when known, else one named after the request host."""
     if vendor:
         return vendor
@@ -79,7 +78,7 @@ def vendor_id_for(catalog: Catalog | CatalogIndex, vendor: str | None, host: str
     return "my-service"
 
 
-def stub_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[str, Any] | None:
+def stub_document(catalog: CatalogIndex, x: Explanation) -> dict[str, Any] | None:
     """The catalog file (as plain data) adding each unmatched error of an explanation, or None."""
     ex = x.exchange
     unmatched: list[ErrorMatch] = []
@@ -156,7 +155,7 @@ def stub_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[str, 
     return doc
 
 
-def stub_yaml(catalog: Catalog | CatalogIndex, x: Explanation) -> str | None:
+def stub_yaml(catalog: CatalogIndex, x: Explanation) -> str | None:
     """The stub as YAML text, ready to save as a user catalog file (``--catalog``)."""
     import yaml
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..index.store import CatalogIndex
+from ..text import UTF8_BOM
 from .concerns import VendorNeedles, needles_for
 from .inputs import Input, read_range
 from .prepared import Prepared, ScanOptions
@@ -31,7 +32,6 @@ from .triage import Triage
 TASK_BYTES = 8 << 20  # one task's range: what it reads past its end (to finish a record) is searched, not read on
 IN_FLIGHT = 2  # tasks per worker submitted and not yet explained: one running, one waiting
 WORKER_NICENESS = 5
-BOM = b"\xef\xbb\xbf"
 
 # a task's part of the report, the template of each of its other programs' groups, its records to
 # explain, skipped places, line numbers at its start and stop, where it read to, and a read failure
@@ -131,9 +131,9 @@ def scan_parallel(
     assert inp.path is not None and inp.size is not None
     path, size = inp.path, inp.size
     with open(path, "rb") as f:  # a UTF-8 byte-order mark is no part of the first line
-        first = 3 if f.read(3) == BOM else 0
+        first = len(UTF8_BOM) if f.read(len(UTF8_BOM)) == UTF8_BOM else 0
     step = max(1, min(TASK_BYTES, size // workers))  # a file smaller than a task per worker: one range each
-    needles = needles_for(index)
+    needles = needles_for(index.whole)  # a documented-only view: the same records concern a vendor
     report = ScanReport()
     texts: dict[str, str] = {}  # a template -> the group text its first record in the file gave it
     line = 1  # the file's line number at the start of the next range

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
+from ..text import is_binary
 from .logline import json_line, timestamp_in
 from .records import Record
 from .verdict import api_shape, error_reason, http_status, level
@@ -74,7 +75,6 @@ class ScanOptions:
     since: datetime | None = None
     until: datetime | None = None
     workers: int | None = None  # processes for big files; None: one per core (at most 4)
-    documented_only: bool = False  # leave out errors seen in the wild that the vendor does not document
 
 
 class Prepared(NamedTuple):
@@ -99,7 +99,7 @@ _VARYING_BYTES = b"0123456789abcdef"
 def prepare(rec: Record, options: ScanOptions) -> Prepared:
     """Decode a record, take its time and level, and key it for the cache of explanations (a
     repeat of a one-line record takes all that from the first of its shape: triage.py)."""
-    if b"\x00" in rec.data:
+    if is_binary(rec.data):
         return Prepared(rec.line, "binary")
     bad = False
     try:

@@ -36,7 +36,8 @@ class _Explainer:
         self.index, self.options = index, options
         self.memo: dict = {}  # type: ignore[type-arg]
         self.explained: dict[str, Explanation] = {}
-        self.triage = Triage(needles_for(index), options, report)
+        # a documented-only view: the same records concern a vendor
+        self.triage = Triage(needles_for(index.whole), options, report)
 
     @property
     def report(self) -> ScanReport:
@@ -77,7 +78,7 @@ class _Explainer:
             if len(self.memo) > MEMO_SIZE:
                 self.memo.clear()
             self.report.explained += 1
-            x = explain(self.index, paste, memo=self.memo, documented_only=self.options.documented_only)
+            x = explain(self.index, paste, memo=self.memo)
             if key is not None and _shareable(x, key):
                 if len(self.explained) >= EXPLAINED_SIZE:
                     self.explained.clear()

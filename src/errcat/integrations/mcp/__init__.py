@@ -239,8 +239,8 @@ def _page(catalog: CatalogInUse, vendor: str | None) -> str:
 
     try:
         if vendor is None:
-            return catalog.ask(lambda cat: index_page(cat.index.catalog))
-        return catalog.ask(lambda cat: generate(cat.index.catalog, [vendor.lower()])[f"{vendor.lower()}.md"])
+            return catalog.ask(lambda cat: index_page(cat.index))
+        return catalog.ask(lambda cat: generate(cat.index, [vendor.lower()])[f"{vendor.lower()}.md"])
     except UsageError as exc:
         raise ResourceNotFoundError(str(exc)) from None
     except ErrcatError as exc:
