@@ -220,7 +220,7 @@ SLOW: dict[str, set[str]] = {
     "test_scan.py": {
         "test_cli_subprocess_smoke",
         "test_a_file_deleted_mid_scan_says_what_was_read",
-        "test_a_worker_killed_by_a_truncation_ends_the_scan_with_the_file_marked",
+        "test_a_worker_that_dies_leaves_the_file_to_one_reader_which_marks_a_truncation",
         "test_counts_every_documented_error_exactly",
         "test_fail_on_exit_codes",
         "test_gzip_and_stdin_read_the_same",

@@ -116,17 +116,13 @@ def _gunzip_what_it_holds(data: bytes) -> bytes:
     return zlib.decompressobj(wbits=31).decompress(data)
 
 
-@pytest.mark.parametrize("mapped", [True, False])
-def test_parallel_workers_find_what_one_reader_finds(generated, index, monkeypatch, mapped):
-    """Workers map their ranges on POSIX and read them elsewhere (Windows): the same records."""
-    import importlib
-
+def test_parallel_workers_find_what_one_reader_finds(generated, index, monkeypatch):
+    """Workers sort their ranges' records and send on only what may concern a vendor: the same
+    report as one reader's, other programs' errors and their places included."""
     import errcat.scan as scan_module
 
-    inputs_module = importlib.import_module("errcat.scan.inputs")  # errcat.scan.inputs is also a function's name
     path, _, _ = generated
     monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
-    monkeypatch.setattr(inputs_module, "MAP_RANGES", mapped and inputs_module.MAP_RANGES)
 
     one = scan(index, [str(path)], ScanOptions(workers=1))
     unterminated = path.parent / "unterminated.log"  # a last line without its newline is a line too
@@ -138,6 +134,8 @@ def test_parallel_workers_find_what_one_reader_finds(generated, index, monkeypat
         assert {k: g.places for k, g in many.matched.items()} == {k: g.places for k, g in one.matched.items()}
         assert many.unmatched_count == one.unmatched_count
         assert many.inputs[0].lines == one.inputs[0].lines
+        assert (many.records, many.errors, many.not_errors) == (one.records, one.errors, one.not_errors)
+        assert {t: (g.count, g.places) for t, g in many.other.items()} == {t: (g.count, g.places) for t, g in one.other.items()}
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
@@ -370,29 +368,26 @@ def test_an_unmatched_group_is_labelled_by_its_code_name_and_masked_text(tmp_pat
     assert "myob  31001 OAuthTokenIsInvalid: Token <n> for file <n> is invalid" in text and "Token 456" in text
 
 
-@pytest.mark.parametrize("mapped", [True, False])
-def test_a_range_of_a_file_that_shrank_is_marked_not_silently_short(tmp_path, monkeypatch, mapped):
+def test_a_range_of_a_file_that_shrank_is_marked_not_silently_short(tmp_path):
     """A worker asked for bytes the file no longer has (truncated or rotated since the scan
     planned its ranges) gets what is left, and the input says the rest was not read."""
     import importlib
 
     inputs_module = importlib.import_module("errcat.scan.inputs")
-    monkeypatch.setattr(inputs_module, "MAP_RANGES", mapped and inputs_module.MAP_RANGES)
     path = tmp_path / "app.log"
     path.write_bytes(b"x" * 99 + b"\n" + b"y" * 100_000)
     inp = inputs_module.Input(str(path), str(path), size=path.stat().st_size)
     with open(path, "r+b") as f:
         f.truncate(70_000)
-    with inputs_module.read_range(inp, 65_536, 100_100) as (window, base):
-        assert base + len(window) == 70_000
+    assert len(inputs_module.read_range(inp, 65_536, 100_100)) == 70_000 - 65_536
     assert inp.broken == inputs_module.SHRANK
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="no SIGBUS on Windows (and ranges are read, not mapped)")
-def test_a_worker_killed_by_a_truncation_ends_the_scan_with_the_file_marked(generated, index, monkeypatch, tmp_path):
-    """A worker touching a mapped page that a truncation cut off dies of SIGBUS, and the pool
-    fails every task in flight with it. The scan keeps what it explained before those ranges,
-    says where reading stopped and why, and raises nothing."""
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGBUS on Windows")
+def test_a_worker_that_dies_leaves_the_file_to_one_reader_which_marks_a_truncation(generated, index, monkeypatch, tmp_path):
+    """A worker that dies (here after cutting the file short, as a rotation by copytruncate
+    does) fails every task in flight with it. The file is read again by this process alone,
+    which says where reading stopped and why, and nothing is raised."""
     import faulthandler
     import multiprocessing
     import os
@@ -409,9 +404,9 @@ def test_a_worker_killed_by_a_truncation_ends_the_scan_with_the_file_marked(gene
     size = path.stat().st_size
     real = parallel._find
 
-    def find(inp, options, begin, start, stop, end):
+    def find(inp, options, needles, begin, start, stop, end):
         if start == 0:
-            return real(inp, options, begin, start, stop, end)
+            return real(inp, options, needles, begin, start, stop, end)
         os.truncate(inp.path, start)  # what a rotation by copytruncate does, mid-scan
         faulthandler.disable()  # pytest's, inherited: it would dump this worker's stack to the log
         os.kill(os.getpid(), signal.SIGBUS)
@@ -539,9 +534,9 @@ def test_a_file_deleted_mid_scan_says_what_was_read(generated, monkeypatch, tmp_
 
     first_read = tmp_path / "first-read"
 
-    def find(inp, options, begin, start, stop, end):
+    def find(inp, options, needles, begin, start, stop, end):
         if not start:
-            found = real(inp, options, begin, start, stop, end)
+            found = real(inp, options, needles, begin, start, stop, end)
             first_read.touch()
             return found
         for _ in range(1000):  # deleted (rotated away) once the first range was read
@@ -550,7 +545,7 @@ def test_a_file_deleted_mid_scan_says_what_was_read(generated, monkeypatch, tmp_
             time.sleep(0.01)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(inp.path)
-        return real(inp, options, begin, start, stop, end)
+        return real(inp, options, needles, begin, start, stop, end)
 
     find.__module__, find.__qualname__ = parallel.__name__, "_find"  # pickled by name; forked workers see the patch
     monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)

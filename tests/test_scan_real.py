@@ -158,3 +158,39 @@ def test_vendor_records_injected_into_real_logs_are_matched_at_their_lines(index
     assert report.other_count == sum(
         _expected_errors(s, (LOGHUB / f"{s}_2k.log").read_text(errors="replace").splitlines()) for s in LEVEL_FIELDS
     )
+
+
+@needs_loghub
+def test_the_cheap_paths_give_what_grouping_and_preparing_every_record_gives(index, tmp_path, monkeypatch):
+    """A line told to be a record of its own by its neighbours (records._one_line) and a repeat
+    that takes the verdict of the first of its shape (triage.Triage.repeat) must count, group and
+    place exactly what grouping and preparing every record afresh does: on real lines, their
+    digits varied as the bench's generator varies them, with vendor records among them."""
+    from errcat.scan import records, triage
+
+    lines = []
+    for system in sorted(LEVEL_FIELDS):
+        lines += (LOGHUB / f"{system}_2k.log").read_text(encoding="utf-8", errors="replace").splitlines()
+    rnd = random.Random(8)
+    varied = []
+    for _ in range(3):  # each copy's digits permuted: repeats that differ in every number
+        digits = list("0123456789")
+        rnd.shuffle(digits)
+        varied += [line.translate(str.maketrans("0123456789", "".join(digits))) for line in lines]
+    for pos, record in zip((2000, 21000, 40000), _vendor_records(seed=3)[0], strict=False):
+        varied[pos:pos] = record
+    path = tmp_path / "varied.log"
+    path.write_text("\n".join(varied) + "\n", encoding="utf-8")
+
+    def summary(report):
+        other = {t: (g.count, g.places, [s for _, s in g.samples]) for t, g in report.other.items()}
+        matched = {k: (g.count, g.places) for k, g in report.matched.items()}
+        return report.records, report.errors, report.not_errors, report.other_count, other, matched
+
+    cheap = scan(index, [str(path)], ScanOptions(workers=1))
+    monkeypatch.setattr(records, "_one_line", lambda w, p, limit: None)
+    monkeypatch.setattr(triage.Triage, "repeat", lambda self, data, line: False)
+    monkeypatch.setattr(triage, "shape_of", lambda data: None)
+    dear = scan(index, [str(path)], ScanOptions(workers=1))
+    assert cheap.records > 8_000 and cheap.matched_count == 3
+    assert summary(cheap) == summary(dear)

@@ -1,10 +1,10 @@
-"""Scan logs for vendor error responses: inputs -> records -> explain -> summary.
+"""Scan logs for vendor error responses: inputs -> records -> triage -> explain -> summary.
 
-Every record with error evidence is explained by the same pipeline as ``errcat explain`` (no
-second matcher); matches are memoised across records, so a log of 10,000 copies of one error
-costs about one match, and a repeat of a record with another request id costs a dictionary
-look-up. Big plain files are read by several worker processes finding records in byte ranges
-(records.Finder), explained here in file order (parallel.py).
+Records that cannot concern a vendor (another program's errors, lines that only mention an
+error) are counted where they are found (triage.py); every other record is explained by the same
+pipeline as ``errcat explain`` (no second matcher), once per template. Big plain files are read by
+several worker processes, each finding and sorting the records of its byte ranges, while this
+process explains what they send on, in file order (parallel.py).
 """
 
 from __future__ import annotations

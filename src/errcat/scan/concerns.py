@@ -6,16 +6,21 @@ names and non-numeric codes that are distinctive (``CustomerNotFound``, ``ACCESS
 ``Required``), and the longest literal part of each documented message (``cannot be prior to
 beginning of financial year``). A record that holds none of them and no body an error envelope
 could be in (JSON or XML) is another program's: it is counted, never explained.
+
+The needles are plain strings and patterns, built once from the index by the explaining process
+and handed to the processes that find records (triage.py), which import nothing of the catalog.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from ..explainer.evidence import facts_for
-from ..index.store import CatalogIndex
 from ..templates import parse
+
+if TYPE_CHECKING:
+    from ..index.store import CatalogIndex
 
 MIN_LITERAL = 14  # shorter message parts ("Not Found", "is required") are what any program says
 _DISTINCTIVE = re.compile(r"^(?:[A-Z][a-z0-9]+){2,}[A-Za-z0-9]*$|^[A-Z][A-Z0-9]*_[A-Z0-9_]+$")
@@ -25,8 +30,12 @@ class VendorNeedles:
     """The catalog's vendor needles, compiled once per index."""
 
     def __init__(self, index: CatalogIndex):
+        from ..explainer.evidence import facts_for
+
         facts = facts_for(index)
-        self.mentions = tuple(facts.mentions.values())
+        # each vendor's names as (pattern, what a match must hold, its twin for lower-cased ASCII):
+        # explainer.evidence.NamePattern as a plain tuple, so that a worker imports no explainer
+        self.mentions = tuple((m.pattern, m.needles, m.lowered) for m in facts.mentions.values())
         domains = {".".join(p.split(".")[-2:]).lower() for ps in facts.hosts.values() for p in ps}
         words: set[str] = set()
         literals: set[str] = set()
@@ -40,18 +49,37 @@ class VendorNeedles:
         self.words = frozenset(words)
         self.lowered_needles = tuple(sorted(d for d in domains if "*" not in d)) + tuple(sorted(literals | paths))
 
+    def __getstate__(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if k != "_holds"}  # compiled again where it is sent
+
     def concern(self, text: str) -> bool:
         """Whether ``text`` holds one of the needles."""
+        holds = self.__dict__.get("_holds")
+        if holds is None:
+            from .needles import literal_test
+
+            holds = self.__dict__["_holds"] = literal_test(self.lowered_needles)
         lowered = text.lower()
-        if any(n in lowered for n in self.lowered_needles):
+        if holds(lowered):
             return True
         if self.words and not self.words.isdisjoint(_WORD.findall(text)):
             return True
         ascii_lowered = lowered if text.isascii() else None
-        return any(m.search(text, ascii_lowered) for m in self.mentions)
+        return any(_mentions(m, text, ascii_lowered) for m in self.mentions)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]{5,}")
+Mention = tuple[re.Pattern[str], tuple[tuple[str, ...], ...] | None, re.Pattern[str] | None]
+
+
+def _mentions(mention: Mention, text: str, ascii_lowered: str | None) -> bool:
+    """Whether a text names a vendor, as explainer.evidence.NamePattern.search finds it."""
+    pattern, needles, twin = mention
+    if ascii_lowered is None:
+        return pattern.search(text) is not None
+    if needles is not None and not any(all(n in ascii_lowered for n in alt) for alt in needles):
+        return False
+    return (twin.search(ascii_lowered) if twin is not None else pattern.search(text)) is not None
 
 
 def _longest_literal(template: str) -> str:

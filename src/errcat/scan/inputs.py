@@ -7,18 +7,15 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
-import mmap
 import os
 import sys
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 
 from ..gate import argument
 from ..text import UTF8_BOM, byte_kind
-from .needles import Buffer
 
 CHUNK = 4 << 20
 SNIFF = 8192  # bytes looked at to tell text from binary
@@ -80,60 +77,30 @@ def inputs(names: list[str]) -> list[Input]:
     return out
 
 
-_WINDOW = bytearray()  # this process's buffer for read_range, reused range after range
-# Ranges are mapped rather than read where a truncation cannot go unnoticed: on POSIX a worker
-# that touches pages cut off under it dies, and the scan reports the file as shrunk where that
-# range began (parallel.py). Windows would lock the file against truncation while it is mapped,
-# which would stop a log from rotating; it reads.
-MAP_RANGES = os.name == "posix"
+_RANGE = bytearray()  # this process's buffer for read_range: fresh memory per range cost more in page faults than the read
 
 
-@contextmanager
-def read_range(inp: Input, start: int, stop: int) -> Iterator[tuple[Buffer, int]]:
-    """The bytes [start, stop) of a plain file in a buffer, and the file offset of its first byte
-    (at most ``start``: a mapping starts at a page boundary; a UTF-8 BOM that opens the file is
-    left out). Mapped where that is safe, saving a copy of every byte (0.27 against 0.39 CPU-s
-    per GB to count a log's newlines); else read into this process's own buffer, overwritten
-    by the next call (fresh memory for every range costs more in page faults than the read
-    itself). A file that fails or shrinks under us is marked on ``inp``, not raised."""
-    if MAP_RANGES and start > 0:
-        base = start - start % mmap.ALLOCATIONGRANULARITY
-        try:
-            with open(inp.path or "", "rb") as f:
-                mapped = mmap.mmap(f.fileno(), stop - base, prot=mmap.PROT_READ, offset=base)
-        except (OSError, ValueError):  # shorter than it was, or not mappable: read it
-            pass
-        else:
-            with mapped:
-                yield mapped, base
-            return
-    try:
-        yield _read_into_window(inp, start, stop)
-    finally:
-        if MAP_RANGES:  # the first range's buffer, needed once: not held through the mapped ranges
-            del _WINDOW[:]
-
-
-def _read_into_window(inp: Input, start: int, stop: int) -> tuple[bytearray, int]:
+def read_range(inp: Input, start: int, stop: int) -> bytearray:
+    """The bytes [start, stop) of a plain file, in this process's buffer (overwritten by the next
+    call). A file that fails or shrinks under us is marked on ``inp``, not raised: what was read
+    is returned."""
     want = max(0, stop - start)
-    if len(_WINDOW) > want:
-        del _WINDOW[want:]
-    elif len(_WINDOW) < want:
-        _WINDOW.extend(bytes(want - len(_WINDOW)))
+    if len(_RANGE) > want:
+        del _RANGE[want:]
+    elif len(_RANGE) < want:
+        _RANGE.extend(bytes(want - len(_RANGE)))
     got = 0
     try:
-        with open(inp.path or "", "rb", buffering=0) as f, memoryview(_WINDOW) as view:
+        with open(inp.path or "", "rb", buffering=0) as f, memoryview(_RANGE) as view:
             f.seek(start)
             while got < want and (n := f.readinto(view[got:])):
                 got += n
     except OSError as exc:
         inp.broken = f"read failed ({exc.strerror or exc}); the rest was not read"
     if got < want:
-        del _WINDOW[got:]
+        del _RANGE[got:]
         inp.broken = inp.broken or SHRANK
-    skip = len(UTF8_BOM) if start == 0 and _WINDOW.startswith(UTF8_BOM) else 0
-    del _WINDOW[:skip]
-    return _WINDOW, start + skip
+    return _RANGE
 
 
 def _is_pipe(mode: int) -> bool:

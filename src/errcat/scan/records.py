@@ -9,18 +9,27 @@ a whole object, are one record per line.
 
 Memory stays bounded whatever the input: a window of one chunk plus the record being assembled
 (at most ``MAX_RECORD`` bytes) plus ``LOOKBACK`` bytes of context.
+
+Given a triage (triage.py), the finder hands it each record as found, and a line that is a record
+of its own by its neighbours alone (``_one_line``, most of a real log's) is counted as a repeat
+without being grouped, copied or decoded.
 """
 
 from __future__ import annotations
 
-import mmap
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING
 
 from .needles import Buffer, Hits, hits_finder
 
-Line = bytes | bytearray  # one line of a window (a slice of a mapped window is bytes)
+if TYPE_CHECKING:
+    from .prepared import Prepared
+    from .triage import Triage
+
+Line = bytes | bytearray  # one line of a window
 
 MAX_LINE = 1 << 20  # a longer line is skipped (and reported), not read
 MAX_RECORD = 1 << 20  # bytes of one multi-line record; longer ones are cut (and reported)
@@ -29,13 +38,19 @@ LOOKBACK = 64 << 10  # how far back from an evidence line its record's head is l
 
 _QUOTED = re.compile(rb'"(?:[^"\\\n]|\\.)*"')  # a JSON string on one line: brackets inside it do not count
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"{}[]")
-_BODY_START = re.compile(rb'\{|^\s*\[|\[\s*(?:[{"]|$)')
+_ARRAY_START = re.compile(rb'\[\s*(?:[{"]|$)')  # an array of objects or strings, or one opened at the line's end
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w:.-]*)[^>]*?(/?)>")
 _HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
 _STATUS_LINE = re.compile(rb"^HTTP/\d(?:\.\d)?[ \t]+\d{3}\b")
-# Sets of first bytes, tested as `line[:1] in ...` (an empty line is in every one of them)
-_CONTINUING_FIRST = b" \t}]{[<H\r\n"  # a line that may continue the one before it
-_EXCHANGE_STARTS = b"HGPDO"  # first bytes of a status or request line
+# Sets of first bytes, tested as `line[0] in ...` (an int in a frozenset: `line[:1] in b"..."` costs
+# ten times as much, and these tests run on every record)
+_CONTINUING_FIRST = frozenset(b" \t}]{[<H\r\n")  # a line that may continue the one before it
+_EXCHANGE_STARTS = frozenset(b"HGPDO")  # first bytes of a status or request line
+_INDENTED_OR_CLOSING = frozenset(b" \t}]")
+_CONTINUATION_FIRST = frozenset(b' \t}]"<')
+_SPACE = frozenset(b" \t\n\r\x0b\x0c")  # what bytes.isspace() and a regex's \s take for space
+_ARRAY_NEXT = frozenset(b'{" \t\n\r\x0b\x0c')  # what may follow "[" opening an array
+_ANNOUNCING = (b":", b"=", b"->", b"=>")  # a line ending so introduces what follows
 _REQUEST_LINE = re.compile(rb"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/\d(?:\.\d)?)?\r?\n?$")
 
 
@@ -74,15 +89,15 @@ class _Entry:
         self.lines += 1
         self.size += len(line)
         stripped = line.strip()
-        self.announces = stripped.endswith((b":", b"=", b"->", b"=>"))
+        self.announces = stripped.endswith(_ANNOUNCING)
         if self.xml_root is not None:
-            if b"</" + self.xml_root + b">" in line:
+            if line.find(b"</" + self.xml_root + b">") >= 0:
                 self.xml_root = None
             return
-        if self.depth == 0 and not self.body and (stripped.startswith(b"<") or b"<?xml" in line):
+        if self.depth == 0 and not self.body and (stripped.startswith(b"<") or line.find(b"<?xml") >= 0):
             self._xml(line)
             return
-        if stripped[:1] in _EXCHANGE_STARTS:  # most lines (a body's) are neither, and say so by their first byte
+        if stripped and stripped[0] in _EXCHANGE_STARTS:  # most lines (a body's) are neither, and say so by their first byte
             if _STATUS_LINE.match(stripped):
                 self.status = True
                 self.body = False  # a dumped exchange: the request's body is behind, the response's ahead
@@ -90,14 +105,13 @@ class _Entry:
                 self.request = True
         start = 0
         if self.depth == 0:
-            m = _BODY_START.search(line)
-            if m is None:
+            start = _body_start(line)
+            if start < 0:
                 return
-            start = m.start()
             self.body = True
         rest = line[start:] if start else line
         brackets = rest.translate(None, _NOT_BRACKETS)
-        if brackets and b'"' in rest:  # only then can a string hide some of them
+        if brackets and rest.find(b'"') >= 0:  # only then can a string hide some of them
             brackets = _QUOTED.sub(b"", rest).translate(None, _NOT_BRACKETS)
         depth = self.depth
         for c in brackets:  # the brackets outside strings, in order
@@ -122,11 +136,11 @@ class _Entry:
             return (self.status and not self.body) or (self.request and not self.status)  # before its response
         if self.request and not self.status and _STATUS_LINE.match(line):  # the response after a request's body
             return True
-        first = line[:1]
-        if first in (b" ", b"\t", b"}", b"]"):
+        if line[0] in _INDENTED_OR_CLOSING:
             return True
         if self.body:
             return False
+        first = line[:1]
         if first in (b"{", b"["):  # a body after its log line, unless it is a JSON-lines record of its own
             return self.announces or self.status or self.request or not line.rstrip().endswith((b"}", b"]"))
         if first == b"<":
@@ -138,14 +152,36 @@ class _Entry:
         return (self.status or self.request) and bool(_HEADER.match(line))
 
 
+def _body_start(line: Line) -> int:
+    """Where a JSON body starts in a line, or -1: a brace, a line that opens with a bracket, or a
+    bracket opening an array of objects or strings (tested in C before any regex runs)."""
+    if not line:
+        return -1
+    if line[0] == 0x5B or (line[0] in _SPACE and line.lstrip()[:1] == b"["):
+        return 0
+    brace = line.find(b"{")
+    end = len(line) if brace < 0 else brace
+    at = line.find(b"[", 0, end)
+    while at >= 0:  # most brackets open no array: "sshd[42]:", "[RecvWorker:3]"
+        if (at + 1 == len(line) or line[at + 1] in _ARRAY_NEXT) and _ARRAY_START.match(line, at):
+            return at
+        at = line.find(b"[", at + 1, end)
+    return brace
+
+
 def _continuation_like(line: Line) -> bool:
     """Whether a line could continue an earlier record (so the head is further back)."""
-    first = line[:1]
-    if not line.strip() or first in (b" ", b"\t", b"}", b"]", b'"', b"<"):
+    if not line:
         return True
-    if first in (b"{", b"["):
+    first = line[0]
+    if first in _CONTINUATION_FIRST or (first in _SPACE and not line.strip()):
+        return True
+    if first in (0x7B, 0x5B):  # { [
         return not line.rstrip().endswith((b"}", b"]"))  # a whole JSON line is a record of its own
-    return bool(_STATUS_LINE.match(line) or _REQUEST_LINE.match(line) or _HEADER.match(line))
+    if first in _EXCHANGE_STARTS and (_STATUS_LINE.match(line) or _REQUEST_LINE.match(line)):
+        return True
+    colon = line.find(b":")  # a header's name runs up to the line's first colon
+    return 0 < colon < len(line) - 1 and line[colon + 1] in (0x20, 0x09) and _HEADER.match(line) is not None
 
 
 @dataclass
@@ -154,7 +190,7 @@ class _Window:
 
     One bytearray grown in place and trimmed from the front: a fresh bytes object per chunk costs
     more in page faults than reading the chunk (0.5 against 0.19 CPU-s per GB here). The last
-    chunk, when the window is empty, is used as it is, so a worker's range, mapped or read whole,
+    chunk, when the window is empty, is used as it is, so a worker's range, read whole,
     is never copied."""
 
     marks: dict[str, int]  # mark name -> stream offset, until its line is numbered
@@ -237,6 +273,7 @@ class Finder:
 
     own_start: int = 0
     own_end: int | None = None
+    triage: Triage | None = None  # counts records as found, keeping those to explain (see ``to_explain``)
     hits: Hits = field(default_factory=hits_finder)  # where the needles are (needles.py)
     skipped: list[Skipped] = field(default_factory=list)
     line_at_start: int = 1
@@ -244,6 +281,20 @@ class Finder:
     stopped_at: int = 1  # the line reading stopped in: the last, if cut, else the one after it
 
     def records(self, chunks: Iterable[Buffer]) -> Iterator[Record]:
+        """The records of a stream of chunks, in order."""
+        for found in self._batches(chunks):
+            yield from found
+
+    def to_explain(self, chunks: Iterable[Buffer]) -> Iterator[Prepared]:
+        """With a triage: the records of a stream of chunks that it keeps to explain, in order (it
+        counts the others as they are found)."""
+        assert self.triage is not None
+        pending = self.triage.pending
+        for _ in self._batches(chunks):
+            yield from pending
+            pending.clear()
+
+    def _batches(self, chunks: Iterable[Buffer]) -> Iterator[list[Record]]:
         marks = {name: at for name, at in (("start", self.own_start), ("end", self.own_end)) if at is not None}
         w = _Window(marks)
         it = iter(chunks)
@@ -261,7 +312,7 @@ class Finder:
                 continue
             found: list[Record] = []
             done, resume = self._find(w, limit, eof, found)
-            yield from found
+            yield found
             if not (done or eof):
                 w.trim(resume if resume is not None else _line_start(w.buf, max(w.consumed, limit - LOOKBACK), limit))
         self._number_ends(w)
@@ -274,10 +325,11 @@ class Finder:
         done = search_end is not None and w.off + limit >= search_end
         hits = self.hits(w.buf, w.searched, stop)
         w.searched = max(w.searched, stop)
+        triage = self.triage
         for p in hits:
             if p < w.consumed:
                 continue
-            span = self._record_at(w, p, limit, eof)
+            span = self._span(w, p, limit, eof)
             if isinstance(span, int):  # the record runs past what has been read: read more from its head
                 w.searched = min(w.searched, span)
                 return False, span
@@ -286,8 +338,17 @@ class Finder:
             start, end, cut = span
             if self.own_end is not None and w.off + start >= self.own_end:
                 return True, None
-            found.append(self._record(w, start, end, cut))
+            if triage is None:
+                found.append(self._record(w, start, end, cut))
+            elif cut or not triage.repeat(_data(w.buf, start, end), partial(w.line_of, start)):
+                triage.record(self._record(w, start, end, cut))
         return done, None
+
+    def _span(self, w: _Window, p: int, limit: int, eof: bool) -> tuple[int, int, bool] | int | None:
+        """As _record_at; with a triage, a line that is a record of its own is told at once."""
+        if self.triage is not None and (line := _one_line(w, p, limit)) is not None:
+            return line if w.off + line[0] >= self.own_start else None
+        return self._record_at(w, p, limit, eof)
 
     def _record_at(self, w: _Window, p: int, limit: int, eof: bool) -> tuple[int, int, bool] | int | None:
         """The record holding the needle at ``p``: (start, end, cut); None when there is none to
@@ -312,7 +373,7 @@ class Finder:
         last = first + newlines(w.buf, start, end - 1)
         if cut:
             self.skipped.append(Skipped(first, _CUT))
-        return Record(first, last, bytes(w.buf[start:end].rstrip(b"\r\n")), cut)
+        return Record(first, last, _data(w.buf, start, end), cut)
 
     def _number_ends(self, w: _Window) -> None:
         if self.own_end is None:
@@ -324,9 +385,37 @@ class Finder:
         self.line_at_end = w.numbered.get("end", w.line_at)
 
 
+def _data(buf: Buffer, start: int, end: int) -> bytes:
+    """A record's bytes without its line end."""
+    return bytes(buf[start:end].rstrip(b"\r\n"))
+
+
+def _one_line(w: _Window, p: int, limit: int) -> tuple[int, int, bool] | None:
+    """The line holding the needle at ``p``, when it is a record of its own by the rules _head and
+    _group apply, told from it and its neighbours alone: the line before it (if grouping would
+    look at it) surely ends its record before it, and the line itself surely ends before the next
+    one (_ends_before). None when grouping must decide."""
+    buf = w.buf
+    ls = buf.rfind(b"\n", 0, p) + 1
+    le = buf.find(b"\n", p, limit) + 1
+    if le <= 0 or le >= limit or le - ls >= MAX_RECORD:  # no next line read yet, or one to skip or cut
+        return None
+    line = buf[ls:le]
+    if not _ends_before(line, buf[le : le + 1]) and _continued(line, buf, le, limit):
+        return None
+    floor = _line_start(buf, max(w.consumed, ls - LOOKBACK), ls)
+    if ls > floor:
+        ps = max(buf.rfind(b"\n", floor, ls - 1) + 1, floor)
+        before = buf[ps:ls]
+        if ps > floor and _continuation_like(before):  # its record may start further back
+            return None
+        if not _ends_before(before, line[:1]) and _continued(before, buf, ls, limit):  # grouping starts there
+            return None
+    w.consumed = le
+    return ls, le, False
+
+
 def _newlines_in(buf: Buffer, start: int, end: int) -> int:
-    if isinstance(buf, mmap.mmap):  # no count of its own: count a copy of the part
-        return buf[start:end].count(b"\n")
     return buf.count(b"\n", start, end)
 
 
@@ -343,7 +432,7 @@ def _count_engine() -> Callable[[Buffer, int, int], int]:
     def newlines(buf: Buffer, start: int, end: int) -> int:
         if end <= start:
             return 0
-        return int(count(memoryview(buf) if isinstance(buf, mmap.mmap) else buf, "\n", start, end))
+        return int(count(buf, "\n", start, end))
 
     return newlines
 
@@ -359,6 +448,14 @@ def _line_start(buf: Buffer, pos: int, limit: int) -> int:
         return pos
     nl = buf.find(b"\n", pos, limit)
     return limit if nl < 0 else nl + 1
+
+
+def _continued(line: Line, buf: Buffer, nxt: int, limit: int) -> bool:
+    """Whether grouping would continue a record that starts with ``line`` by the line at ``nxt``."""
+    entry = _Entry()
+    entry.add(line)
+    end = buf.find(b"\n", nxt, limit)
+    return entry.continued_by(buf[nxt : limit if end < 0 else end + 1])
 
 
 def _head(buf: Buffer, ls: int, floor: int) -> int:
@@ -380,15 +477,19 @@ def _ends_before(prev: Line, first: Line) -> bool:
     """Whether a record starting at ``prev`` (a line that cannot continue another) surely ends
     before the next line, whose first byte is ``first``: grouping may then start at that next
     line, one line fewer for most records. The same tests Entry.continued_by makes, on what
-    Entry.add would make of ``prev``: no body or XML can open in it, no exchange line, nothing
-    announced; and the next line looks like no continuation."""
+    Entry.add would make of ``prev``: no body or XML can open in it, no exchange line; and the
+    next line looks like no continuation (nor an exchange line, if ``prev`` announces one)."""
     return not (
-        first in _CONTINUING_FIRST
-        or prev[:1] in _EXCHANGE_STARTS
-        or prev[:1].isspace()
-        or b"<" in prev
-        or _BODY_START.search(prev)
-        or prev.strip().endswith((b":", b"=", b"->", b"=>"))
+        not first
+        or first[0] in _CONTINUING_FIRST
+        or not prev
+        or prev[0] in _EXCHANGE_STARTS
+        or prev[0] in _SPACE
+        or prev.find(b"<") >= 0
+        or prev.find(b"{") >= 0
+        or _body_start(prev) >= 0
+        # announced (ends with ":"): only a body, an exchange line or an indented one would follow
+        or (first[0] in _EXCHANGE_STARTS and prev.rstrip().endswith(_ANNOUNCING))
     )
 
 

@@ -1,9 +1,9 @@
-"""Reading one log input into a report: records -> explain -> summary (used by scan() and by each
-worker of a parallel scan, so neither imports the other)."""
+"""Explaining what the triage keeps, and reading one input in this process: records -> triage ->
+explain -> summary (the explainer also serves the parallel scan's explaining process and the
+workers of a Dask cluster)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from functools import partial
@@ -15,9 +15,10 @@ from ..index.store import CatalogIndex
 from .concerns import needles_for
 from .inputs import Input, chunks
 from .logline import timestamp_in
-from .prepared import Prepared, ScanOptions, prepare, untimed_head
+from .prepared import Prepared, ScanOptions
 from .records import Finder, Record
-from .summary import InputStats, Place, ScanReport, masked_path, signature
+from .summary import InputStats, Place, ScanReport, masked_path
+from .triage import Triage
 from .verdict import enveloped
 
 MEMO_SIZE = 20_000
@@ -25,37 +26,41 @@ MEMO_SIZE = 20_000
 # times, with another id, address or order number each time. Bounded in count and record size
 # (an explanation keeps its text), so at most ~2,000 x 2 KiB of text plus their explanations.
 EXPLAINED_SIZE = 2_000
-CONCERNS_SIZE = 20_000
-_BODY = re.compile(r"[{<]")  # where an error envelope could be  # templates known to concern a vendor or not (a bool each)
 
 
 class _Explainer:
-    """Turns records into report entries for one input (or one range of it)."""
+    """Turns records into report entries: its triage counts what needs no catalog, and the rest
+    is explained here, once per template."""
 
     def __init__(self, index: CatalogIndex, options: ScanOptions, report: ScanReport):
-        self.index, self.options, self.report = index, options, report
+        self.index, self.options = index, options
         self.memo: dict = {}  # type: ignore[type-arg]
         self.explained: dict[str, Explanation] = {}
-        self.concerning: dict[str, bool] = {}
-        self.signatures: dict[str, str] = {}
-        self.needles = needles_for(index.whole)  # a documented-only view: the same records concern a vendor
+        # a documented-only view: the same records concern a vendor
+        self.triage = Triage(needles_for(index.whole), options, report)
 
-    def record(self, name: str, rec: Record, line_offset: int = 0) -> None:
-        """Explain and count one record; ``line_offset`` makes a part's line numbers the file's."""
-        self.take(name, prepare(rec, self.options), line_offset)
+    @property
+    def report(self) -> ScanReport:
+        return self.triage.report
+
+    @report.setter
+    def report(self, report: ScanReport) -> None:
+        self.triage.report = report
+
+    def record(self, name: str, rec: Record) -> None:
+        """Sort, explain and count one record."""
+        self.triage.name = name
+        self.triage.record(rec)
+        for prep in self.triage.pending:
+            self.take(name, prep)
+        self.triage.pending.clear()
 
     def take(self, name: str, prep: Prepared, line_offset: int = 0) -> None:
-        """Explain and count one prepared record: cheap tests first, explain only for a record that
-        can concern a vendor, once per template."""
+        """Explain and count a record the triage kept (and counted as read); ``line_offset``
+        makes a part's line numbers the file's."""
         report = self.report
-        report.records += 1
         place = Place(name, prep.line + line_offset)
-        if not self._readable(prep, place):
-            return
         head = prep.head
-        if not (self._concerns(prep) or (prep.api and _BODY.search(prep.paste))):  # no vendor's, no envelope's
-            self._other(prep, place)
-            return
         x = self._explain(prep.paste, prep.key)
         if not (prep.reason or enveloped(x)):
             report.not_errors += 1
@@ -64,55 +69,6 @@ class _Explainer:
         if when is None and (stamp := timestamp_in(head)) is not None:  # a repeat's time is read only now
             when = stamp[0]
         self._count(x, place, when, lambda: shown(head))
-
-    def _readable(self, prep: Prepared, place: Place) -> bool:
-        """Whether a record is read on (counting why not: binary, outside --since/--until, empty)."""
-        report = self.report
-        if prep.outcome == "binary":
-            report.skip(place.file, place.line, "binary data inside a record skipped")
-            return False
-        if prep.bad_utf8:
-            report.skip(place.file, place.line, "invalid UTF-8 (read with the bad bytes replaced)")
-        if prep.outcome == "no-timestamp":
-            report.no_timestamp += 1
-        elif prep.outcome == "outside-window":
-            report.filtered_time += 1
-        return prep.outcome == "ok"
-
-    def _concerns(self, prep: Prepared) -> bool:
-        """Whether a record holds one of the catalog's vendor needles (by template, remembered)."""
-        key = prep.key if prep.key is not None else prep.paste
-        known = self.concerning.get(key)
-        if known is None:
-            if len(self.concerning) >= CONCERNS_SIZE:
-                self.concerning.clear()
-            known = self.concerning[key] = self.needles.concern(prep.paste)
-        return known
-
-    def _other(self, prep: Prepared, place: Place) -> None:
-        """Count a record that cannot concern a vendor: another program's error, or no error."""
-        report = self.report
-        if not prep.reason:
-            report.not_errors += 1
-            return
-        report.errors += 1
-        if self.options.vendor:
-            report.filtered_vendor += 1
-            return
-        head = prep.head
-        report.add_other(self._signature(prep), place, prep.when, lambda: shown(head))
-
-    def _signature(self, prep: Prepared) -> str:
-        """The group text of another program's error (by template, remembered): from its first line
-        without its timestamp, whether the record was prepared afresh or served as a repeat (whose
-        paste keeps its time), so that one error in two files is one group."""
-        key = prep.key if prep.key is not None else prep.paste
-        said = self.signatures.get(key)
-        if said is None:
-            if len(self.signatures) >= CONCERNS_SIZE:
-                self.signatures.clear()
-            said = self.signatures[key] = signature(shown(untimed_head(prep.head)))
-        return said
 
     def _explain(self, paste: str, key: str | None) -> Explanation:
         """explain() of a record's text; a repeat of a call explained before (the same text, its
@@ -195,16 +151,17 @@ def scan_stream(
     index: CatalogIndex, inp: Input, options: ScanOptions, report: ScanReport, stats: InputStats, tick: Callable[[int], None]
 ) -> None:
     """Read one input, in this process, into ``report``."""
-    finder = Finder()
     explainer = _Explainer(index, options, report)
+    explainer.triage.name = inp.name
+    finder = Finder(triage=explainer.triage)
 
     def counted() -> Iterator[bytes]:
         for chunk in chunks(inp):
             tick(len(chunk))
             yield chunk
 
-    for rec in finder.records(counted()):
-        explainer.record(inp.name, rec)
+    for prep in finder.to_explain(counted()):
+        explainer.take(inp.name, prep)
     for s in finder.skipped:
         report.skip(inp.name, s.line, s.what)
     stats.lines = finder.line_at_end - 1

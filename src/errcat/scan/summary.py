@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, TypeVar
 
 from ..model import Guide
 
@@ -21,6 +22,7 @@ MAX_ENDPOINTS = 50
 SAMPLE_CHARS = 300
 
 Key = tuple[str, int, int | str | None, str | None, str | None]  # vendor, status, code, name, message
+G = TypeVar("G", bound="Group")
 
 _MASKS = (
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
@@ -68,6 +70,16 @@ class Group:
     places: list[Place] = field(default_factory=list)
     samples: list[tuple[Place, str]] = field(default_factory=list)
     endpoints: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def full(self) -> bool:
+        """Whether it keeps no more places or samples."""
+        return len(self.places) >= MAX_LINES_KEPT and len(self.samples) >= MAX_SAMPLES
+
+    def tally(self, when: datetime | None) -> None:
+        """Count an occurrence whose place and sample are not kept."""
+        self.count += 1
+        self._seen(when)
 
     def add(self, place: Place, when: datetime | None, endpoint: str | None, sample: Callable[[], str]) -> None:
         self.count += 1
@@ -235,41 +247,29 @@ class ScanReport:
             group = self.unmatched[key] = Unmatched(vendor=vendor, status=status, text=key[2])  # the masked pattern
         group.add(place, when, endpoint, sample)
 
-    def add_other(self, text: str, place: Place, when: datetime | None, sample: Callable[[], str]) -> None:
-        """Count another program's error (no vendor evidence, no API shape) under its masked text."""
+    def add_other(
+        self, text: str, place: Callable[[], Place], when: datetime | None, sample: Callable[[], str], listed: bool = True
+    ) -> None:
+        """Count another program's error (no vendor evidence, no API shape) under its masked text;
+        its place and sample are taken while the group keeps them and the error is ``listed``."""
         group = self.other.get(text)
         if group is None:
             if len(self.other) >= MAX_UNMATCHED_GROUPS:
                 self.other_overflow += 1
                 return
             group = self.other[text] = Unmatched(text=text)
-        group.add(place, when, None, sample)
+        if listed and not group.full:
+            group.add(place(), when, None, sample)
+        else:
+            group.tally(when)
 
     def merge(self, other: ScanReport) -> None:
-        counts = ("records", "errors", "not_errors", "filtered_vendor", "filtered_time", "no_timestamp", "unmatched_overflow")
-        for name in (*counts, "other_overflow", "explained"):
+        counts = ("records", "errors", "not_errors", "filtered_vendor", "filtered_time", "no_timestamp", "explained")
+        for name in counts:
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for text, group in other.other.items():
-            if text in self.other:
-                self.other[text].merge(group)
-            elif len(self.other) < MAX_UNMATCHED_GROUPS:
-                self.other[text] = group
-            else:
-                self.other_overflow += group.count
-        for key, g in other.matched.items():
-            mine = self.matched.get(key)
-            if mine is None:
-                self.matched[key] = g
-            else:
-                mine.merge(g)
-        for ukey, u in other.unmatched.items():
-            have = self.unmatched.get(ukey)
-            if have is not None:
-                have.merge(u)
-            elif len(self.unmatched) < MAX_UNMATCHED_GROUPS:
-                self.unmatched[ukey] = u
-            else:
-                self.unmatched_overflow += u.count
+        _merge_groups(self.matched, other.matched, None)
+        self.unmatched_overflow += other.unmatched_overflow + _merge_groups(self.unmatched, other.unmatched, MAX_UNMATCHED_GROUPS)
+        self.other_overflow += other.other_overflow + _merge_groups(self.other, other.other, MAX_UNMATCHED_GROUPS)
         self.skipped = sorted([*self.skipped, *other.skipped], key=lambda s: (s.file, s.line or 0))[:MAX_SKIPPED_KEPT]
         self.skipped_count.update(other.skipped_count)
 
@@ -288,3 +288,16 @@ class ScanReport:
         firsts = [g.first_seen for g in groups if g.first_seen]
         lasts = [g.last_seen for g in groups if g.last_seen]
         return (min(firsts) if firsts else None, max(lasts) if lasts else None)
+
+
+def _merge_groups(mine: dict[Any, G], theirs: dict[Any, G], cap: int | None) -> int:
+    """Merge groups by key, new ones while fewer than ``cap``; what the rest count."""
+    overflow = 0
+    for key, group in theirs.items():
+        if key in mine:
+            mine[key].merge(group)
+        elif cap is None or len(mine) < cap:
+            mine[key] = group
+        else:
+            overflow += group.count
+    return overflow

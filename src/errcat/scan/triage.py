@@ -1,0 +1,157 @@
+"""Which error records are counted where they are found, and which go on to be explained.
+
+Most records of a real log are other programs' errors (no vendor needle, no body an error
+envelope could be in) or no errors at all (an INFO line that mentions one). Counting them needs
+no catalog, so the process that finds them counts them: each worker of a parallel scan counts its
+own range into a part of the report, and only records that can concern a vendor cross to the
+explaining process. A one-line record that differs from one sorted before only in its digits and
+lower-case hex letters (prepared.shape_of) takes that one's verdict (``repeat``): counting it
+costs a dictionary look-up, with no decoding and no regex.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from ..gate import shown
+from .concerns import VendorNeedles
+from .prepared import Prepared, ScanOptions, prepare, shape_of, untimed_head
+from .records import Record
+from .summary import Place, ScanReport, signature
+
+# A verdict on a record: EXPLAIN, or None (no error), or the group text of another program's error.
+Verdict = str | bool | None
+EXPLAIN = True
+SORTED_SIZE = 50_000  # verdicts kept by shape (a few MB); beyond, the cache starts again
+_BODY = re.compile(r"[{<]")  # where an error envelope could be
+
+
+class Triage:
+    """Sorts the records of one input (or of one range of it) into ``report``; the records to
+    explain wait in ``pending``, with their lines as the finder numbered them."""
+
+    def __init__(self, needles: VendorNeedles, options: ScanOptions, report: ScanReport, name: str = ""):
+        self.needles, self.options, self.report, self.name = needles, options, report, name
+        self.pending: list[Prepared] = []
+        self.verdicts: dict[bytes, tuple[Verdict, Prepared]] = {}  # a one-line record's shape -> the first's
+        self.concerning: dict[str, bool] = {}  # a record's template -> whether it holds a vendor needle
+        self.signatures: dict[str, str] = {}  # a record's template -> its group text as another program's
+        self.templates: dict[str, str] = {}  # a group text -> the template it was first made for
+        # group texts whose first places and samples this process took in an earlier range: a later
+        # range's come after them in the file, so are never listed (a worker's ranges are in order)
+        self.kept: set[str] = set()
+        # a repeat's verdict holds while records are prepared alike: not so when each one's time is read
+        self.repeats = options.since is None and options.until is None
+
+    def record(self, rec: Record) -> None:
+        """Prepare a record the finder grouped, count it or keep it for explaining. A repeat of a
+        one-line record to explain takes its level, error reason and template from the first of
+        its shape (its own time is read only if it is counted as a vendor's)."""
+        shape = shape_of(rec.data) if self.repeats and rec.data.find(b"\x00") < 0 else None
+        first = self.verdicts.get(shape) if shape is not None else None
+        if first is not None:
+            text = rec.data.decode("utf-8", errors="replace")
+            prep = first[1]._replace(line=rec.line, paste=text, head=text, when=None)
+        else:
+            prep = prepare(rec, self.options)
+        verdict = self.sort(prep)
+        if verdict is EXPLAIN:
+            self.pending.append(prep)
+        if first is None and shape is not None and prep.outcome == "ok" and not prep.bad_utf8:
+            if len(self.verdicts) >= SORTED_SIZE:
+                self.verdicts.clear()
+            self.verdicts[shape] = (verdict, prep)
+
+    def repeat(self, data: bytes, line: Callable[[], int]) -> bool:
+        """Count a one-line record (without its line end) as the one of its shape sorted before;
+        False when it must be prepared (none was, or such records are explained). ``line`` gives
+        its line number, asked only when its group keeps the place."""
+        first = self.verdicts.get(shape_of(data) or b"") if self.repeats else None
+        if first is None or first[0] is EXPLAIN or data.find(b"\x00") >= 0:
+            return False
+        verdict = first[0]
+        report = self.report
+        report.records += 1
+        if verdict is None:
+            report.not_errors += 1
+            return True
+        report.errors += 1
+        if self.options.vendor:
+            report.filtered_vendor += 1
+            return True
+        assert isinstance(verdict, str)
+        group = report.other.get(verdict)
+        if group is not None and (group.full or verdict in self.kept):
+            group.count += 1  # what add_other comes to, without its calls
+        else:
+            self._add_other(verdict, line, None, lambda: data.decode("utf-8", errors="replace"))
+        return True
+
+    def _add_other(self, said: str, line: Callable[[], int], when: datetime | None, head: Callable[[], str]) -> None:
+        self.report.add_other(said, lambda: Place(self.name, line()), when, lambda: shown(head()), said not in self.kept)
+
+    def sort(self, prep: Prepared) -> Verdict | None:
+        """Count a prepared record unless it may concern a vendor: cheap tests first (EXPLAIN: it
+        goes on to be explained; False: not read on, see _readable)."""
+        self.report.records += 1
+        place = Place(self.name, prep.line)
+        if not self._readable(prep, place):
+            return False
+        if self._concerns(prep) or (prep.api and _BODY.search(prep.paste)):  # a vendor's, or an envelope's
+            return EXPLAIN
+        return self._other(prep, place)
+
+    def _readable(self, prep: Prepared, place: Place) -> bool:
+        """Whether a record is read on (counting why not: binary, outside --since/--until, empty)."""
+        report = self.report
+        if prep.outcome == "binary":
+            report.skip(place.file, place.line, "binary data inside a record skipped")
+            return False
+        if prep.bad_utf8:
+            report.skip(place.file, place.line, "invalid UTF-8 (read with the bad bytes replaced)")
+        if prep.outcome == "no-timestamp":
+            report.no_timestamp += 1
+        elif prep.outcome == "outside-window":
+            report.filtered_time += 1
+        return prep.outcome == "ok"
+
+    def _concerns(self, prep: Prepared) -> bool:
+        """Whether a record holds one of the catalog's vendor needles (by template, remembered)."""
+        key = prep.key if prep.key is not None else prep.paste
+        known = self.concerning.get(key)
+        if known is None:
+            if len(self.concerning) >= SORTED_SIZE:
+                self.concerning.clear()
+            known = self.concerning[key] = self.needles.concern(prep.paste)
+        return known
+
+    def _other(self, prep: Prepared, place: Place) -> str | None:
+        """Count a record that cannot concern a vendor: another program's error (its group text),
+        or no error (None)."""
+        report = self.report
+        if not prep.reason:
+            report.not_errors += 1
+            return None
+        report.errors += 1
+        said = self._signature(prep)
+        if self.options.vendor:
+            report.filtered_vendor += 1
+        else:
+            self._add_other(said, lambda: place.line, prep.when, lambda: prep.head)
+        return said
+
+    def _signature(self, prep: Prepared) -> str:
+        """The group text of another program's error (by template, remembered): from its first line
+        without its timestamp, whether the record was prepared afresh or served as a repeat (whose
+        paste keeps its time), so that one error in two files is one group."""
+        key = prep.key if prep.key is not None else prep.paste
+        said = self.signatures.get(key)
+        if said is None:
+            if len(self.signatures) >= SORTED_SIZE:
+                self.signatures.clear()
+                self.templates.clear()
+            said = self.signatures[key] = signature(shown(untimed_head(prep.head)))
+            self.templates.setdefault(said, key)
+        return said
