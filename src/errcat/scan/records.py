@@ -73,7 +73,7 @@ class Skipped:
 
 
 @dataclass
-class _Entry:
+class _Grouping:
     """Continuation state of a record being assembled, line by line."""
 
     depth: int = 0  # open JSON brackets
@@ -452,7 +452,7 @@ def _line_start(buf: Buffer, pos: int, limit: int) -> int:
 
 def _continued(line: Line, buf: Buffer, nxt: int, limit: int) -> bool:
     """Whether grouping would continue a record that starts with ``line`` by the line at ``nxt``."""
-    entry = _Entry()
+    entry = _Grouping()
     entry.add(line)
     end = buf.find(b"\n", nxt, limit)
     return entry.continued_by(buf[nxt : limit if end < 0 else end + 1])
@@ -499,7 +499,7 @@ def _group(buf: Buffer, head: int, target: int, limit: int, eof: bool) -> tuple[
     pos = head
     while True:
         start = pos
-        entry = _Entry()
+        entry = _Grouping()
         while True:
             nl = buf.find(b"\n", pos, limit)
             end = limit if nl < 0 else nl + 1

@@ -10,6 +10,7 @@ from functools import partial
 
 from ..explainer import Explanation, explain
 from ..explainer.envelopes import STATUS_ONLY, TEXT
+from ..explainer.match import MatchKind
 from ..gate import shown
 from ..index.store import CatalogIndex
 from .concerns import needles_for
@@ -99,7 +100,7 @@ class _Explainer:
                 continue
             counted = True
             obs = m.sent
-            if m.kind == "status" and (obs.code or obs.name or (obs.message and obs.shape not in (TEXT, STATUS_ONLY))):
+            if m.kind is MatchKind.STATUS and (obs.code or obs.name or (obs.message and obs.shape not in (TEXT, STATUS_ONLY))):
                 best = None  # only the status is documented, not the body's own code or words: show those
             if best is not None:
                 e = best.entry
@@ -107,7 +108,7 @@ class _Explainer:
                 if key not in seen:
                     seen.add(key)
                     guide = partial(self.index.guide_for, e)
-                    heading = partial(_said, obs.message) if m.kind == "observed" and obs.message else None
+                    heading = partial(_said, obs.message) if m.kind is MatchKind.OBSERVED and obs.message else None
                     report.add_matched(key, e.id, m.kind, place, when, endpoint, sample, guide, heading)
                 continue
             said = m.message or obs.message
