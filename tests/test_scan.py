@@ -611,3 +611,21 @@ def test_a_dumped_exchange_is_explained_as_the_exchange(tmp_path):
     assert len(groups) == 1 and groups[0]["vendor"] == "sage" and groups[0]["status"] == 422
     assert [p["line"] for p in groups[0]["lines"]] == [1]
     assert "dumped exchange" not in json.dumps(groups[0].get("text", ""))
+
+
+def test_a_failing_call_repeated_with_other_ids_is_explained_once(tmp_path):
+    """'failed with status 400:' names the error as 'status 400' does: the status stays in the
+    record's template, so the repeats share its explanation instead of each paying for explain."""
+    import uuid
+
+    path = tmp_path / "sync.log"
+    path.write_text(
+        "".join(
+            f"2026-11-19T02:{i // 60:02d}:{i % 60:02d}Z ERROR sync.myob POST https://arl2.api.myob.com/accountright/"
+            f"{uuid.UUID(int=i * 7919 + 1)}/Sale/Invoice/Item failed with status 400: Account not found\n"
+            for i in range(40)
+        )
+    )
+    document = _scan_json(str(path))
+    assert sum(g["count"] for g in document["matched"]) == 40
+    assert document["summary"]["records_explained"] == 1

@@ -45,7 +45,7 @@ def _digit_token(m: re.Match[str]) -> str:
     text = m.string
     if start and (text[start - 1].isalpha() or text[start - 1] == "_"):  # inside a word: x2y, OAuth2
         return token
-    if token.isdigit():
+    if token.rstrip(".:-").isdigit():  # "status 400:" names the error as "status 400" does
         before = text[max(0, start - 24) : start]
         if any(w in before for w in _KEEP_HINTS) and _NAMES_THE_ERROR.search(before):
             return token
