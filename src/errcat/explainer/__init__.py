@@ -23,7 +23,7 @@ from .match import DOCUMENTED_KINDS, Context, ErrorMatch, match_error, spot_name
 from .recordings import Recording, read_recording
 from .redact import redact, redact_report
 from .reference import Reference, reference_for
-from .split import MAX_INPUT_BYTES, Exchange, decode, html_title, is_status_noise, split
+from .split import MAX_INPUT_BYTES, Exchange, decode, html_title, is_status_noise, leading_lines, split
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
 
@@ -201,10 +201,8 @@ def _text_errors(catalog: CatalogIndex, ex: Exchange) -> list[Observed]:
     title = html_title(ex.body)
     body = title if title is not None else ex.body
     bare_lines = (ln.strip().lstrip("•·*").strip() for ln in body.split("\n"))  # without list bullets
-    lines = [ln for ln in bare_lines if ln]
-    if ex.url:
-        lines = [ln for ln in lines if ln != ex.url]
-    lines = [ln for ln in lines if not is_status_noise(ln) and not _is_status_text(ln, ex.status)]
+    kept = (ln for ln in bare_lines if ln and ln != ex.url and not is_status_noise(ln) and not _is_status_text(ln, ex.status))
+    lines = leading_lines(kept, MAX_TEXT, 40)  # all that is read below: a million lines are not each cleaned
     if not lines:
         return [Observed(STATUS_ONLY)] if ex.status is not None else []
     if len(lines) == 1 and _BARE_TOKEN.match(lines[0]):
