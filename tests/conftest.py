@@ -144,6 +144,7 @@ SLOW: dict[str, set[str]] = {
         "test_property_errors_the_catalog_lacks_are_named_by_their_masked_template",
         "test_real_pastes_share_a_fingerprint_only_when_they_are_one_error",
     },
+    "test_hostile.py": {"test_without_fcntl_as_on_windows_the_index_still_builds_and_is_used"},
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {"test_readme_tenacity_example_resends_only_what_can_succeed"},
     "test_knowledge.py": {

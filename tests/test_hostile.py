@@ -369,6 +369,37 @@ def test_a_cold_run_waits_for_the_build_under_way_and_then_uses_it(tmp_path):
     assert (folder / f"{name}.sqlite").stat().st_ino == built  # used, not built again
 
 
+def test_the_build_lock_is_held_against_a_second_open_until_released(tmp_path):
+    """try_lock is what makes a second cold run wait: a second open of the lock file (another
+    process's, as flock sees it) cannot take it while the first holds it, and can once released."""
+    from errcat.index.cache import try_lock, unlock
+
+    path = tmp_path / "index.lock"
+    first, second = (os.open(path, os.O_RDWR | os.O_CREAT, 0o600) for _ in range(2))
+    try:
+        assert try_lock(first) is True
+        assert try_lock(second) is False
+        unlock(first)
+        assert try_lock(second) is True
+    finally:
+        os.close(first)
+        os.close(second)
+
+
+def test_without_fcntl_as_on_windows_the_index_still_builds_and_is_used(tmp_path):
+    """A Python with no fcntl (Windows takes msvcrt's lock instead; a system with neither builds
+    unlocked, safe by the atomic rename): a cold lookup builds the cached index, a second uses it."""
+    hide = "import sys, runpy; sys.modules['fcntl'] = None; sys.argv = ['errcat', 'lookup', '25008']; "
+    code = hide + "runpy.run_module('errcat', run_name='__main__', alter_sys=True)"
+    env = {**os.environ, "ERRCAT_CACHE_DIR": str(tmp_path), "NO_COLOR": "1"}
+    env.pop("ERRCAT_CATALOG", None)
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, timeout=120)
+        assert done.returncode == 0 and b"25008" in done.stdout, done.stderr.decode(errors="replace")[-2000:]
+        assert done.stderr == b""  # no warning: the cache was usable
+    assert len(list(tmp_path.glob("*.sqlite"))) == 1
+
+
 def test_a_paste_of_unterminated_xdebug_strings_stays_linear():
     """2 MB of "'a' => string '" with no "(length=N)" anywhere: each string's end is looked up, not
     scanned for (it took 15 s of CPU when every opening quote scanned 4,000 characters ahead)."""
