@@ -257,7 +257,7 @@ def _labelled(lines: list[str]) -> dict[str, str]:
 def _cell_code(lines: list[str]) -> str | None:
     """A number in a cell of a tab- or pipe-separated table row (``1000<TAB>ValidationError<TAB>...``)."""
     for line in lines[:20]:
-        cells = [c.strip() for c in re.split(r"\t|\s*\|\s*", line) if c.strip()]
+        cells = [c.strip() for c in re.split(r"\t|\s*\|\s*", line[: MAX_TEXT * 4]) if c.strip()]  # a row, not 2 MB of cells
         if len(cells) >= 3:
             return next((c for c in cells if _CELL_CODE.match(c)), None)
     return None
