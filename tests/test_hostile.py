@@ -116,6 +116,40 @@ def test_row6_a_vcr_status_of_infinity_is_no_error_response():
     assert done.returncode == 1 and "a VCR cassette of 1 exchange(s): 0 error response(s)" in out(done)
 
 
+CASSETTE = (
+    "http_interactions:\n- request:\n    method: post\n    uri: https://api.myob.com/accountright/x/Sale/Invoice\n"
+    '  response:\n    status:\n      code: STATUS\n    body:\n      string: \'{"Errors":[{"Name":"X",'
+    '"Message":"m","ErrorCode":1}]}\'\n  recorded_at: WHEN\n'
+)
+
+
+@pytest.mark.parametrize("when", ["2001-02-30 10:00:00", "0000-01-01", "!!timestamp 2026-13-01"])
+def test_a_cassette_recorded_at_an_impossible_date_is_still_read(when):
+    """PyYAML's safe loader raised ValueError building the date: a date is only read as text here."""
+    x = errcat.explain(CASSETTE.replace("STATUS", "400").replace("WHEN", when))
+    assert "a VCR cassette of 1 exchange(s): 1 error response(s) (status 400 or more), explained in order" in x.notes
+    assert x.errors and x.errors[0].observed.code == "1"
+
+
+@pytest.mark.parametrize("status", [NINES, "!!int " + NINES])
+def test_a_cassette_status_past_pythons_digit_limit_is_no_error_response(status):
+    x = errcat.explain(CASSETTE.replace("STATUS", status).replace("WHEN", "2026-01-01"))
+    assert "a VCR cassette of 1 exchange(s): 0 error response(s) (status 400 or more), explained in order" in x.notes
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [("2001-02-30", "'2001-02-30' is not a valid timestamp"), (NINES, f"'{'9' * 40}…' is not a valid int")],
+    ids=["date", "nines"],
+)
+def test_a_catalog_value_yaml_cannot_build_is_refused_at_its_line(tmp_path, value, said):
+    catalog = tmp_path / "acme.yaml"
+    catalog.write_text(f"errcat: 1\nvendor:\n  id: acme\n  name: Acme\n  since: {value}\n", encoding="utf-8")
+    done = run("validate", str(catalog))
+    assert done.returncode == 1
+    assert f"acme.yaml:5: CAT001 yaml-syntax: {said}" in out(done)
+
+
 # ---- row 8: a filter beyond SQLite's integers --------------------------------------------------------
 
 

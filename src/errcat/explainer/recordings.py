@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import re
 from typing import Any, NamedTuple
@@ -75,16 +76,37 @@ def _yaml(text: str) -> Any:
 
     from ..catalog.yamlio import expanded_beyond
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)  # a safe loader: no Ruby or Python objects are built
+    loader = _lenient_loader()(text)  # a safe loader: no Ruby or Python objects are built
     try:
         node = loader.get_single_node()
         if node is None or expanded_beyond(node) is not None:  # a "billion laughs" is no recording
             return None
         return loader.construct_document(node)
-    except (yaml.YAMLError, RecursionError):
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError):  # whatever else a constructor may refuse
         return None
     finally:
         loader.dispose()
+
+
+@functools.cache
+def _lenient_loader() -> Any:
+    """PyYAML's safe loader, except that a date-time and an integer it cannot build stay text: a
+    cassette's ``recorded_at: 2001-02-30`` or a status of 5,000 nines is an odd value, not an error
+    (the safe loader raised ValueError on both)."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    def integer(loader: Any, node: Any) -> Any:
+        try:
+            return yaml.SafeLoader.construct_yaml_int(loader, node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    lenient: Any = type("LenientLoader", (base,), {})  # add_constructor copies the table for the subclass
+    lenient.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+    lenient.add_constructor("tag:yaml.org,2002:int", integer)
+    return lenient
 
 
 def _collect(kind: str, exchanges: list[tuple[int | None, Recorded] | None]) -> Recording:
