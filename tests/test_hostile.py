@@ -57,6 +57,13 @@ def test_row1_a_raw_lone_surrogate_given_to_the_api_is_repaired():
     assert "bad \ufffd and \ufffd" in text
 
 
+@pytest.mark.parametrize("command", ["lookup", "search"])
+def test_row1_a_command_line_argument_that_is_not_utf8_is_no_traceback(command):
+    """Python hands such an argument over with lone surrogates; SQLite cannot take them."""
+    done = run(command, b"2500\xed\xa0\xbd")  # a surrogate encoded as UTF-8: invalid
+    assert done.returncode in (1, 2) and done.stderr.decode().startswith("errcat: ")
+
+
 def test_row1_a_valid_escaped_surrogate_pair_is_kept():
     x = errcat.explain('{"errors":[{"error":"bad \\ud83d\\ude00"}]}')
     assert "bad \U0001f600" in str(x)
