@@ -178,7 +178,9 @@ def main() -> int:
         print("\n".join(found) or "no module-level pattern grows faster than linearly on these fragments")
         return 1 if found else 0
     worst = 0.0
-    print(f"| fragment | {'scan 3 x 1 MB lines' if args.scan else 'explain'} CPU |\n|---|---:|")
+    # scan reads 3 lines of 1 MiB: held to the paste's rate (1 s per 2 MiB), 1.5 s
+    target = TARGET_CPU_S * (3 * MAX_LINE / CAP if args.scan else 1)
+    print(f"| fragment | {'scan 3 x 1 MiB lines' if args.scan else 'explain 2 MiB'} CPU |\n|---|---:|")
     for fragment in fragments:
         if args.scan:
             import tempfile
@@ -188,9 +190,9 @@ def main() -> int:
         else:
             took = explain_cpu(fragment, args.size)
         worst = max(worst, took)
-        print(f"| {fragment!r} | {took:.2f} s{' MISS' if took > TARGET_CPU_S else ''} |", flush=True)
-    ok = worst <= TARGET_CPU_S
-    print(f"\n{'PASS' if ok else 'MISS'}  slowest {worst:.2f} s CPU (target <= {TARGET_CPU_S:.0f} s)")
+        print(f"| {fragment!r} | {took:.2f} s{' MISS' if took > target else ''} |", flush=True)
+    ok = worst <= target
+    print(f"\n{'PASS' if ok else 'MISS'}  slowest {worst:.2f} s CPU (target <= {target:.1f} s)")
     return 0 if ok else 1
 
 
