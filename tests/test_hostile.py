@@ -441,6 +441,16 @@ def test_without_fcntl_as_on_windows_the_index_still_builds_and_is_used(tmp_path
     assert len(list(tmp_path.glob("*.sqlite"))) == 1
 
 
+def test_a_paste_that_is_one_2mb_url_is_shown_cut_not_printed_back_whole():
+    """2 MB of "https://u:p@" is one run of URL characters: the request line showed all of it
+    (3.3 MB of output); a URL longer than any server takes is cut, visibly."""
+    done = run("explain", stdin=("https://u:p@" * 175_000)[:2_000_000])
+    text = out(done)
+    assert done.returncode == 1 and len(text) < 20_000
+    request = next(line for line in text.splitlines() if line.startswith("request:"))
+    assert request.endswith("…") and "u:p@" not in text
+
+
 def test_a_paste_of_unterminated_xdebug_strings_stays_linear():
     """2 MB of "'a' => string '" with no "(length=N)" anywhere: each string's end is looked up, not
     scanned for (it took 15 s of CPU when every opening quote scanned 4,000 characters ahead)."""

@@ -19,6 +19,7 @@ from ..model import HTTP_METHODS
 from ..values import to_status
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024  # a paste larger than this is cut; the cut is reported
+MAX_URL = 8192  # servers refuse a longer request line (414); a longer run is not one URL
 METHODS = HTTP_METHODS
 _METHOD = "|".join(METHODS)
 KNOWN_STATUSES = frozenset(s.value for s in HTTPStatus)
@@ -81,7 +82,9 @@ class Exchange:
         return next((v for k, v in self.headers if k.lower() == name), None)
 
     def set_url(self, url: str) -> None:
-        """Record the request URL (absolute, or a path) and its host and path."""
+        """Record the request URL (absolute, or a path) and its host and path; a longer "URL" than
+        any server takes (a paste's run of text with no blank) is cut, and shown cut."""
+        url = url if len(url) <= MAX_URL else url[:MAX_URL] + "…"
         self.url = url
         if url.startswith("/"):
             self.path = url.split("?", 1)[0].split("#", 1)[0]
