@@ -451,6 +451,13 @@ def test_a_paste_that_is_one_2mb_url_is_shown_cut_not_printed_back_whole():
     assert request.endswith("…") and "u:p@" not in text
 
 
+def test_a_2mb_status_line_reason_is_shown_cut():
+    """2 MB of "< HTTP/1.1 400 " is one status line whose reason ran to the end: JSON printed it back whole."""
+    done = run("explain", "-f", "json", stdin=("< HTTP/1.1 400 " * 140_000)[:2_000_000])
+    reason = json.loads(out(done))["http"]["reason"]
+    assert len(done.stdout) < 20_000 and reason.startswith("< HTTP/1.1 400 ") and reason.endswith("…")
+
+
 def test_a_paste_of_unterminated_xdebug_strings_stays_linear():
     """2 MB of "'a' => string '" with no "(length=N)" anywhere: each string's end is looked up, not
     scanned for (it took 15 s of CPU when every opening quote scanned 4,000 characters ahead)."""

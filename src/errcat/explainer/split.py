@@ -19,6 +19,7 @@ from ..model import HTTP_METHODS
 from ..values import to_status
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024  # a paste larger than this is cut; the cut is reported
+MAX_REASON = 256  # of a status line's reason phrase ("Unprocessable Entity" is 20)
 MAX_URL = 8192  # servers refuse a longer request line (414); a longer run is not one URL
 METHODS = HTTP_METHODS
 _METHOD = "|".join(METHODS)
@@ -167,7 +168,7 @@ class _Framing:
         """Take line ``i`` (stripped) into account."""
         ex = self.ex
         if m := _STATUS_LINE.match(stripped):
-            ex.status, ex.reason = to_status(m.group(1)), (m.group(2).strip() or None)
+            ex.status, ex.reason = to_status(m.group(1)), (_reason(m.group(2)) or None)
             ex.headers = [h for h in ex.headers if h[0].startswith(">")]  # keep request headers only
             self.state, self.framed, self.body_start, self.body_end = "response", True, i + 1, self.count
             return
@@ -196,6 +197,13 @@ class _Framing:
             return
         # no blank line between headers and body (some log formats)
         self.state = "body" if self.state == "response" else "request-body"
+
+
+def _reason(text: str) -> str:
+    """A status line's reason phrase, cut (visibly) where no real one reaches: the rest of one long
+    line of a paste was printed back whole."""
+    text = text.strip()
+    return text if len(text) <= MAX_REASON else text[:MAX_REASON] + "…"
 
 
 def _lines_to_read(text: str, framing: _Framing, count: int) -> Iterator[int]:
