@@ -556,6 +556,8 @@ def _explain_recording(
     all_notes = [*notes, summary]
     if recording.more:
         all_notes.append(f"only the first {len(recording.errors)} error responses are explained")
+    if recording.unread:
+        all_notes.append(f"only its first {recording.interactions:,} exchanges were read ({recording.unread:,} more left unread)")
     for p in parts:
         all_notes += p.notes
     chosen = named.pop() if len(named) == 1 else None
