@@ -198,6 +198,15 @@ def parse_size(text: str) -> int:
     return int(float(text[:-1]) * units[text[-1]]) if text[-1:] in units else int(text)
 
 
+def put_manifest(manifest: dict[str, object], path: Path | None) -> None:
+    """The manifest (what a scan of the log must find) as JSON, into ``path`` or onto stdout."""
+    text = json.dumps(manifest, indent=1)
+    if path:
+        path.write_text(text)
+    else:
+        sys.stdout.write(text + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)
@@ -211,12 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     noise = max(0, round(1 / args.error_rate) - 1)
     lines, m = block(args.errors, noise, args.seed, extras=False)
     times = write(args.out, lines, args.size, args.gzip)
-    manifest = m.scaled(times, m.lines * times)
-    text = json.dumps(manifest, indent=1)
-    if args.manifest:
-        args.manifest.write_text(text)
-    else:
-        sys.stdout.write(text + "\n")
+    put_manifest(m.scaled(times, m.lines * times), args.manifest)
     return 0
 
 

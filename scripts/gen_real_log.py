@@ -13,14 +13,13 @@ records per documented error, and the benign lines written (none of which is an 
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from collections import Counter
 from pathlib import Path
 
 import errcat
-from gen_log import SHAPES, _error_record, _when, key_of, parse_size
+from gen_log import SHAPES, _error_record, _when, key_of, parse_size, put_manifest
 
 LOGHUB = Path(__file__).resolve().parents[2] / "shared" / "logs" / "loghub"
 RECORD_EVERY = 10_000  # real lines between injected vendor records
@@ -96,11 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     if not LOGHUB.is_dir():
         print(f"gen_real_log: the Loghub samples are not here ({LOGHUB})", file=sys.stderr)
         return 2
-    text = json.dumps(write(args.out, args.size, args.seed), indent=1)
-    if args.manifest:
-        args.manifest.write_text(text)
-    else:
-        sys.stdout.write(text + "\n")
+    put_manifest(write(args.out, args.size, args.seed), args.manifest)
     return 0
 
 

@@ -24,6 +24,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from errcat.fs import write_atomic
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCES = ROOT.parent / "shared" / "sources"
 SCHEMA_COMMENT = "# yaml-language-server: $schema=./schema/errcat-catalog.schema.json\n"
@@ -811,9 +813,7 @@ def main(argv: list[str] | None = None) -> int:
             if not path.exists() or path.read_text(encoding="utf-8") != content:
                 stale.append(name)
             continue
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(content, encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, lambda tmp, text=content: tmp.write_text(text, encoding="utf-8"), mode=0o644)
         print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     if stale:
         print("stale generated catalog files (re-run scripts/import_sources.py): " + ", ".join(stale), file=sys.stderr)

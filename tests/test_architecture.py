@@ -94,3 +94,91 @@ def test_every_view_is_a_function_of_its_result_alone():
                 continue
             params = set(inspect.signature(fn).parameters)
             assert not params & {"catalog", "index", "source"}, f"{module.__name__}.{name}{inspect.signature(fn)}"
+
+
+ENGINE = ("errcat.query", "errcat.explainer", "errcat.scan", "errcat.stats", "errcat.documents", "errcat.docs")
+
+
+def _functions(module):
+    """Functions and methods defined in a module (not imported into it)."""
+    import inspect
+
+    for _, obj in inspect.getmembers(module):
+        if getattr(obj, "__module__", None) != module.__name__:
+            continue
+        if inspect.isfunction(obj):
+            yield obj
+        elif inspect.isclass(obj):
+            yield from (f for f in vars(obj).values() if inspect.isfunction(f))
+
+
+def test_the_engine_takes_the_compiled_index_never_a_loaded_catalog():
+    """One catalog type in the engine and the reference pages: a loaded Catalog reaches an index
+    only through ErrorCatalog.from_catalog, never through a hidden compile inside a query or explain."""
+    import importlib
+    import inspect
+    import re
+
+    import errcat.index.store
+
+    graph = _graph()
+    modules = sorted(m for m in graph.modules if any(m == e or m.startswith(e + ".") for e in ENGINE))
+    assert len(modules) > 20
+    taking = []
+    for name in modules:
+        for f in _functions(importlib.import_module(name)):
+            for arg, annotation in inspect.get_annotations(f).items():
+                if re.search(r"\bCatalog\b", str(annotation)):
+                    taking.append(f"{name}.{f.__qualname__}({arg}: {annotation})")
+    assert not taking, "\n".join(taking)
+    assert not hasattr(errcat.index.store, "as_index")
+
+
+def test_the_cli_imports_the_facade_the_views_and_the_errors_only():
+    """The `forbidden` contract lint-imports checks in CI, checked here too (read from pyproject.toml):
+    a command that reaches past the façade into the engine fails the suite."""
+    import tomllib
+
+    config = tomllib.loads((SRC.parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    (contract,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "forbidden"]
+    assert contract["source_modules"] == ["errcat.cli"]
+    forbidden = contract["forbidden_modules"]
+    assert {"errcat.query", "errcat.explainer", "errcat.scan", "errcat.index", "errcat.catalog", "errcat.gate"} <= set(forbidden)
+    graph = _graph()
+    reached = [
+        f"{module} -> {imported}"
+        for module in sorted(m for m in graph.modules if m == "errcat.cli" or m.startswith("errcat.cli."))
+        for imported in sorted(graph.find_modules_directly_imported_by(module))
+        if any(imported == f or imported.startswith(f + ".") for f in forbidden)
+    ]
+    assert not reached, "\n".join(reached)
+    allowed = ("errcat", "errcat.api", "errcat.errors", "errcat.render", "errcat.docs", "errcat.integrations", "errcat.cli")
+    others = {
+        imported
+        for module in graph.modules
+        if module.startswith("errcat.cli")
+        for imported in graph.find_modules_directly_imported_by(module)
+        if not any(imported == a or imported.startswith(a + ".") for a in allowed)
+    }
+    assert not others, f"the CLI imports modules the contract neither allows nor forbids: {sorted(others)}"
+
+
+def test_the_engine_has_no_documented_only_flag():
+    """Leaving out the observed layer is a view of the index (``index.documented()``), chosen by the
+    façade: no query, explain or scan function, option or context carries a flag for it."""
+    import importlib
+    import inspect
+
+    graph = _graph()
+    engine = ("errcat.query", "errcat.explainer", "errcat.scan", "errcat.stats", "errcat.documents", "errcat.docs")
+    flagged = []
+    for name in sorted(m for m in graph.modules if any(m == e or m.startswith(e + ".") for e in engine)):
+        module = importlib.import_module(name)
+        for f in _functions(module):
+            if "documented_only" in inspect.signature(f).parameters:
+                flagged.append(f"{name}.{f.__qualname__}")
+        for cls_name, cls in inspect.getmembers(module, inspect.isclass):
+            fields = (*getattr(cls, "_fields", ()), *getattr(cls, "__dataclass_fields__", {}))
+            if cls.__module__ == name and "documented_only" in fields:
+                flagged.append(f"{name}.{cls_name}")
+    assert not flagged, "\n".join(flagged)

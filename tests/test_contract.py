@@ -88,3 +88,19 @@ def test_explain_contract(cli):
     assert keys <= set(err["candidates"][0])
     assert {"id", "endpoint", "methods", "scenario"} <= set(err["scenarios"][0])
     assert err["match"] == "code" and d["http"]["endpoint"] == "/Sale/Order/Item"
+
+
+def test_scan_explains_an_error_as_lookup_does(cli, tmp_path):
+    """scan's JSON serialises a matched error's explanation as every other document does."""
+    log = tmp_path / "app.log"
+    log.write_text(
+        "2026-11-19T02:14:07Z ERROR sync POST https://arl2.api.myob.com/accountright/x/Sale/Invoice/Item -> 400 "
+        '{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to beginning of '
+        'financial year","ErrorCode":25008,"Severity":"Error"}]}\n',
+        encoding="utf-8",
+    )
+    d = load(cli, "scan", str(log))
+    (matched,) = d["matched"]
+    looked_up = load(cli, "lookup", matched["entry"])["sections"][0]["errors"][0]
+    assert set(matched["explanation"]) >= EXPLANATION_KEYS
+    assert matched["explanation"] == looked_up["explanation"]

@@ -7,8 +7,8 @@ import json
 import pytest
 
 import errcat
-from errcat.explainer import explain
-from errcat.explainer.match import CONFIDENT
+from errcat.explainer import explain, explain_exchange
+from errcat.explainer.match import CONFIDENT, MatchKind
 from errcat.explainer.split import split
 from synth import response_for
 
@@ -411,6 +411,50 @@ def test_round_trip_every_entry(catalog, entry_id):
     assert m.kind in ("exact", "template"), (m.kind, top.entry.id)
     assert ident(top.entry) == ident(e)
     assert m.confidence >= CONFIDENT
+
+
+def test_an_exchange_a_client_holds_explains_as_the_same_exchange_pasted(catalog):
+    """The hooks (requests, httpx, OpenTelemetry) hand explain_exchange the exchange they hold; the
+    answer is the one the same exchange gets when pasted, for every catalogued error's response."""
+    for e in catalog.entries:
+        paste = response_for(e)
+        found = split(paste)
+        held = explain_exchange(
+            catalog,
+            status=found.status,
+            body=found.body,
+            method=found.method,
+            url=found.url,
+            reason=found.reason,
+            headers=list(found.headers),
+        )
+        assert held.as_dict() == explain(catalog, paste).as_dict(), e.id
+
+
+def test_match_kinds_are_match_kind_members(catalog):
+    """A Python user compares kinds with MatchKind members (``m.kind is MatchKind.NONE``): every
+    error's and candidate's kind is one, whatever rule decided it (no match, a family, fuzzy)."""
+    pastes = [c[1] for c in CASES] + [n[1] for n in NEGATIVES] + ["25008", "401", "ValidationError", "Not Found"]
+    seen = set()
+    for paste in pastes:
+        for m in explain(catalog, paste).errors:
+            assert type(m.kind) is MatchKind and all(type(c.kind) is MatchKind for c in (*m.candidates, *m.family))
+            seen.add(m.kind)
+    assert {MatchKind.NONE, MatchKind.EXACT, MatchKind.CODE, MatchKind.STATUS} <= seen
+
+
+def test_the_error_sent_keeps_its_former_name(catalog):
+    """``ErrorMatch.sent`` was ``ErrorMatch.observed``: code written against the old name still runs."""
+    m = explain(catalog, MYOB_CURL_V).errors[0]
+    assert m.sent.code == "100" and m.observed is m.sent
+
+
+def test_an_explanation_keeps_its_exchange(catalog):
+    """An explanation is a value: the exchange it explains cannot be changed under its views."""
+    x = explain(catalog, MYOB_CURL_V)
+    with pytest.raises(AttributeError):
+        x.exchange.status = 200
+    assert x.exchange.status == 400 and x.exchange.header("x-myobapi-version") == "v2"
 
 
 def test_split_status_line_forms():

@@ -220,6 +220,19 @@ def test_stub_round_trips_into_a_user_catalog(cli, tmp_path):
     assert d["errors"][0]["candidates"][0]["id"].startswith("sage.observed.")
 
 
+def test_stub_of_several_errors_writes_each_entry_whole(cli):
+    """Each entry and guide of a stub is written out in full, to be edited one by one: no YAML
+    anchor stands for a value two entries share (a user editing one would change both)."""
+    paste = (
+        "HTTP/1.1 422 Unprocessable Entity\n\n"
+        '[{"$severity":"error","$dataCode":"RecordInvalid","$message":"Contact is not a customer","$source":"contact"},'
+        '{"$severity":"error","$dataCode":"RecordInvalid","$message":"Ledger account is archived","$source":"ledger"}]'
+    )
+    r = cli("explain", "--stub", "--vendor", "sage", input=paste)
+    assert r.exit_code == 0 and r.stdout.count("- id: sage.observed.") == 2, r.stdout
+    assert "&id" not in r.stdout and "*id" not in r.stdout
+
+
 def test_stub_for_an_unknown_service(cli, tmp_path):
     paste = 'POST https://api.acme-ledger.test/v2/bills\nHTTP/1.1 409 Conflict\n\n{"code":"bill_locked","message":"Bill 42 is locked"}'
     r = cli("explain", "--stub", input=paste)

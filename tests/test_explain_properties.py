@@ -18,7 +18,7 @@ from errcat.render.markdown import explain_markdown
 from errcat.render.text import explain_lines, plain
 from errcat.templates import MAX_MATCH_LENGTH, fill, match, slot_names
 
-CATALOG = errcat.load_catalog(use_env=False)
+CATALOG = errcat.ErrorCatalog.from_catalog(errcat.load_catalog(use_env=False)).index
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Fragments people paste, recombined at random.
@@ -168,7 +168,7 @@ NAME_PIECES = ["MYOB", "myob", "Exo", "EXO API", "exo.business", "AccountRight",
 @SETTINGS
 @given(st.lists(st.sampled_from(NAME_PIECES), max_size=12))
 def test_a_name_pattern_finds_what_its_full_search_finds(pieces):
-    """gather tests a vendor's or product's names for strings every match must hold before it
+    """clues_for tests a vendor's or product's names for strings every match must hold before it
     searches; the test only skips searches, never changes what is found."""
     from errcat.explainer.evidence import facts_for
 

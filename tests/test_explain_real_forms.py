@@ -111,7 +111,7 @@ def test_a_documented_error_in_any_language_dump(catalog, label, paste):
     assert x.vendor == "myob", x.clues
     m = x.errors[0]
     assert m.kind == "exact" and m.best is not None
-    assert str(m.best.entry.code) == "25008" and m.observed.name == NAME
+    assert str(m.best.entry.code) == "25008" and m.sent.name == NAME
 
 
 def test_sage_diagnoses_in_a_php_var_dump(catalog):
@@ -144,7 +144,7 @@ def test_a_redacted_var_dump_string_keeps_its_neighbours(catalog):
         'object(stdClass)#5 (1) { ["error"]=> string(13) "invalid_grant" }'
     )
     x = explain(catalog, paste)
-    assert x.vendor == "sage" and x.errors[0].observed.code == "invalid_grant"
+    assert x.vendor == "sage" and x.errors[0].sent.code == "invalid_grant"
     assert x.redactions >= 1
 
 
@@ -156,7 +156,7 @@ def test_a_body_cut_mid_string_is_read_and_said_to_be_cut(catalog):
     x = explain(catalog, paste)
     assert x.vendor == "myob"
     m = x.errors[0]
-    assert m.observed.name == "OAuthTokenIsMissing" and m.observed.message == "The s" and m.observed.cut
+    assert m.sent.name == "OAuthTokenIsMissing" and m.sent.message == "The s" and m.sent.cut
     assert m.kind not in ("exact", "template", "code")
     assert any("cut short" in n for n in x.notes)
 
@@ -255,7 +255,7 @@ def test_ruby_vcr_cassette_explains_each_error_response(catalog):
     assert x.vendor == "myob" and len(x.errors) == 1  # the 200 is not an error
     m = x.errors[0]
     assert m.kind == "exact" and m.best.entry.endpoint == "/Sale/Order/Item"
-    assert m.observed.request.startswith("POST https://api.myob.com/")
+    assert m.sent.request.startswith("POST https://api.myob.com/")
     assert any("VCR cassette of 2 exchange(s): 1 error" in n for n in x.notes)
     # the bearer token sits in the 200 exchange's request, which is not explained: no view shows it
     assert "eyJhbGci" in RUBY_VCR
@@ -266,7 +266,7 @@ def test_ruby_vcr_cassette_explains_each_error_response(catalog):
 def test_vcrpy_cassette(catalog):
     x = explain(catalog, VCRPY)
     assert x.vendor == "sage" and x.errors[0].kind == "exact"
-    assert x.errors[0].best.entry.code == "AccessTokenExpiredError" and x.errors[0].observed.status == 401
+    assert x.errors[0].best.entry.code == "AccessTokenExpiredError" and x.errors[0].sent.status == 401
 
 
 def test_har_file_errors_in_order(catalog):
@@ -284,9 +284,9 @@ def test_har_file_errors_in_order(catalog):
     )
     x = explain(catalog, har)
     assert x.vendor == "invoicexpress"
-    assert [m.observed.message for m in x.errors] == ["Client is invalid", "Invalid state"]
+    assert [m.sent.message for m in x.errors] == ["Client is invalid", "Invalid state"]
     assert all(m.kind == "exact" for m in x.errors)
-    assert [m.observed.request.split()[0] for m in x.errors] == ["POST", "PUT"]
+    assert [m.sent.request.split()[0] for m in x.errors] == ["POST", "PUT"]
 
 
 def test_recording_cli_json_labels_each_error_with_its_request(cli, tmp_path):
@@ -472,7 +472,7 @@ def test_an_undocumented_portuguese_message_keeps_its_vendor_and_is_not_claimed(
         catalog, 'POST https://acme.app.invoicexpress.com/invoices.json -> 422\n{"errors":[{"error":"Cliente não é válido"}]}'
     )
     assert x.vendor == "invoicexpress"
-    assert x.errors[0].kind == "status" and x.errors[0].observed.message == "Cliente não é válido"
+    assert x.errors[0].kind == "status" and x.errors[0].sent.message == "Cliente não é válido"
 
 
 def test_a_bare_status_lists_the_vendors_that_document_it(cli):

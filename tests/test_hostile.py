@@ -11,7 +11,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -21,7 +20,7 @@ import requests
 import errcat
 from errcat.integrations import explain_response, retry_advice
 from errcat.values import to_datetime, to_int, to_seconds, to_status
-from localserver import serving
+from localserver import Handler, server_fixture
 
 NINES = "9" * 5000
 
@@ -259,32 +258,16 @@ def test_row10_a_response_status_that_is_no_http_status(status):
     assert x.exchange.status is None and x.errors[0].observed.message == "Client is invalid"
 
 
-class _Hostile(BaseHTTPRequestHandler):
+class _Hostile(Handler):
     def do_GET(self) -> None:
         if self.path == "/big":
-            data = b'{"errors":[{"error":"Client is invalid"}]}' + b" " * (50 << 20)
-            self.send_response(422)
+            self.reply(422, b'{"errors":[{"error":"Client is invalid"}]}' + b" " * (50 << 20))
         else:
-            data = b""
-            self.send_response(429)
-            self.send_header(
-                "Retry-After",
-                {"/nines": NINES, "/year1": "Mon, 01 Jan 0001 00:00:00 GMT", "/year9999": "Fri, 31 Dec 9999 23:59:59 GMT"}.get(
-                    self.path, "²"
-                ),
-            )
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
+            wait = {"/nines": NINES, "/year1": "Mon, 01 Jan 0001 00:00:00 GMT", "/year9999": "Fri, 31 Dec 9999 23:59:59 GMT"}
+            self.reply(429, b"", {"Retry-After": wait.get(self.path, "²")})
 
 
-@pytest.fixture(scope="module")
-def hostile_server() -> Iterator[str]:
-    with serving(_Hostile) as base:
-        yield base
+hostile_server = server_fixture(_Hostile)
 
 
 def test_a_50mb_body_is_cut_at_the_paste_cap_and_said_so(hostile_server):

@@ -20,7 +20,7 @@ from errcat.templates import fill, slot_names
 from synth import GUID, response_for
 
 REPO = Path(__file__).resolve().parent.parent
-CATALOG = errcat.load_catalog(use_env=False)
+CATALOG = errcat.ErrorCatalog.from_catalog(errcat.load_catalog(use_env=False)).index
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FINGERPRINT = re.compile(r"[a-z]+:[0-9a-f]{12}")
 

@@ -10,8 +10,6 @@ import logging
 import re
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import httpx
@@ -23,7 +21,7 @@ from errcat.explainer import explain
 from errcat.integrations import ExplainFilter, VendorError, explain_response, retry_advice, should_retry
 from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests
-from localserver import serving
+from localserver import Handler, server_fixture
 
 GUID = "6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33"
 BEARER = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0LXVzZXItNDIifQ.q9Zx7Lm2Kp4Rt8Vw1Ys6Nb3Hd5Fg0Jc"
@@ -43,29 +41,19 @@ ANSWERS = {
 }  # fmt: skip
 
 
-class _Vendor(BaseHTTPRequestHandler):
+class _Vendor(Handler):
     def _answer(self) -> None:
         path = self.path.split("?", 1)[0]
         status, reason, body = ANSWERS.get(path, (404, "Not Found", ""))
-        data = body.encode("utf-8")
-        self.send_response(status, reason)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
+        headers = {"Content-Type": "application/json; charset=utf-8"}
         if status == 429:
-            self.send_header("Retry-After", "0" if path == "/v3.1/ledger_accounts" else "17")
-        self.end_headers()
-        self.wfile.write(data)
+            headers["Retry-After"] = "0" if path == "/v3.1/ledger_accounts" else "17"
+        self.reply(status, body.encode("utf-8"), headers, reason)
 
     do_GET = do_POST = do_PUT = do_DELETE = _answer
 
-    def log_message(self, *args: object) -> None:
-        pass
 
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with serving(_Vendor) as base:
-        yield base
+server = server_fixture(_Vendor)
 
 
 @pytest.fixture(scope="module")

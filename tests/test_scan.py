@@ -568,8 +568,8 @@ def test_a_file_deleted_mid_scan_says_what_was_read(generated, monkeypatch, tmp_
 def test_a_gzip_input_says_what_it_read_and_each_skip_reason_once(generated, tmp_path):
     """Issue 27: the progress bar counts a .gz input's compressed bytes; the summary said one size
     or the other unnamed, and the markdown report printed each skip reason twice."""
-    path, lines, _ = generated
-    data = path.read_bytes()
+    lines = generated[1][: len(generated[1]) // 10]  # a tenth of the log: it is scanned four times
+    data = ("\n".join(lines) + "\n").encode()
     packed = gzip.compress(data)
     whole, cut = tmp_path / "sync.log.gz", tmp_path / "cut.log.gz"
     whole.write_bytes(packed)

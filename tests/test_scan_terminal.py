@@ -10,6 +10,8 @@ import time
 
 import pytest
 
+from terminal import typed
+
 pty = pytest.importorskip("pty", reason="pseudo-terminals need a POSIX system")
 
 MYOB_LINE = (
@@ -20,24 +22,8 @@ MYOB_LINE = (
 
 
 def test_scan_of_stdin_on_a_terminal_prompts_draws_no_bar_and_ends_at_one_ctrl_d():
-    controller, terminal = pty.openpty()
-    env = {**os.environ, "NO_COLOR": "1", "ERRCAT_CATALOG": ""}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "errcat", "scan", "-"], stdin=terminal, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
-    )
-    os.close(terminal)
-    try:
-        os.write(controller, MYOB_LINE)
-        time.sleep(0.3)
-        os.write(controller, b"\x04")  # Ctrl-D once, at the start of a line
-        out, err = proc.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        pytest.fail("scan - still waited for input after one Ctrl-D")
-    finally:
-        os.close(controller)
-    assert proc.returncode == 0, err
+    returncode, out, err = typed(["scan", "-"], MYOB_LINE, timeout=30)
+    assert returncode == 0, err
     assert b"DatePriorToBeginningOfFinancialYear" in out
     assert b"Ctrl-D" in err and b"0/?" not in err and b"bytes" not in err  # a prompt, no progress counter
 

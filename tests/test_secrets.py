@@ -24,7 +24,7 @@ from errcat.render.jsondoc import dumps, explain_document
 from errcat.render.markdown import explain_markdown
 from errcat.render.text import explain_lines, plain
 
-CATALOG = errcat.load_catalog(use_env=False)
+CATALOG = errcat.ErrorCatalog.from_catalog(errcat.load_catalog(use_env=False)).index
 rnd = random.Random(7)
 ALNUM = string.ascii_letters + string.digits
 HEX = "0123456789abcdef"

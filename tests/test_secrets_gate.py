@@ -33,7 +33,7 @@ from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests
 from errcat.render.views import explain_view, scan_view
 
-CATALOG = errcat.load_catalog(use_env=False)
+CATALOG = errcat.ErrorCatalog.from_catalog(errcat.load_catalog(use_env=False)).index
 API = errcat.ErrorCatalog.open(use_env=False)
 rnd = random.Random(28)
 ALNUM = string.ascii_letters + string.digits

@@ -10,7 +10,6 @@ import logging
 import re
 import uuid
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import httpx
@@ -32,7 +31,7 @@ from errcat.integrations import requests as errcat_requests
 from errcat.integrations.opentelemetry import hook as otel_hook
 from errcat.integrations.sentry import ErrcatIntegration
 from errcat.integrations.structlog import ExplainProcessor
-from localserver import serving
+from localserver import Handler, server_fixture
 
 SECRET = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"  # a Stripe-shaped key: redaction must hide it everywhere
 BODY_25008 = json.dumps(
@@ -46,7 +45,7 @@ BODY_LEAKY = json.dumps(
 )
 
 
-class _Vendor(BaseHTTPRequestHandler):
+class _Vendor(Handler):
     """MYOB's error envelope by path; each response with a fresh request id."""
 
     def do_POST(self) -> None:
@@ -58,22 +57,10 @@ class _Vendor(BaseHTTPRequestHandler):
             status, body = 400, BODY_LEAKY
         else:
             status, body = 200, "{}"
-        data = body.encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("X-Request-Id", str(uuid.uuid4()))
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
+        self.reply(status, body.encode(), {"Content-Type": "application/json", "X-Request-Id": str(uuid.uuid4())})
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    with serving(_Vendor) as base:
-        yield base
+server = server_fixture(_Vendor)
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +97,9 @@ def sentry(catalog) -> Iterator[CapturingTransport]:
         yield transport
     finally:
         sentry_sdk.get_client().close()
-        sentry_sdk.init()  # no client: later tests run without Sentry
+        # no client: later tests run without Sentry (init() would make an active one, loading every
+        # default integration: 3 s, and patches to the standard library the other tests then run under)
+        sentry_sdk.get_global_scope().set_client(None)
 
 
 def _capture(error: BaseException) -> None:
@@ -337,7 +326,7 @@ def test_readme_telemetry_examples_run_as_shown(server, capsys, monkeypatch):
         assert sentry_sdk.get_client().get_integration(ErrcatIntegration) is not None
     finally:
         sentry_sdk.get_client().close()
-        sentry_sdk.init()
+        sentry_sdk.get_global_scope().set_client(None)
     instrumentor = RequestsInstrumentor()
     try:
         exec(compile(otel_block, "README.md opentelemetry", "exec"), {})

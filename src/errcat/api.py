@@ -1,28 +1,35 @@
 """The façade: one object per catalog, every question errcat answers, for Python users and the CLI.
 
 ``ErrorCatalog`` wraps the compiled index (cached between runs) and offers lookup, search, list,
-explain, vendors and endpoints. The layers below it (catalog, index, query, explain) never import
-it; the CLI and the views sit above it.
+explain, scan, vendors, endpoints and export; ``documented_only`` asks the index's documented-only
+view. The functions below it serve the command line (the catalog files, the cache, a paste read
+bounded), so the CLI imports the façade, the views and the errors only. The layers below it
+(catalog, index, query, explain, scan) never import it; the CLI and the views sit above it.
 """
 
 from __future__ import annotations
 
 import builtins
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import datetime
     from types import TracebackType
 
+    from .catalog.checks import Check
     from .catalog.core import Catalog
+    from .errors import Problem
     from .explainer import Explanation
+    from .index.maintenance import CacheEntry
     from .index.store import CatalogIndex
     from .model import Entry, Guide, Vendor
-    from .query import ErrorGroup, LookupResult, SearchHit
+    from .query import ErrorGroup, Filters, LookupResult, SearchHit
     from .scan import ScanReport
     from .stats import EndpointRow
+
+T = TypeVar("T")
 
 
 class ErrorCatalog:
@@ -39,6 +46,10 @@ class ErrorCatalog:
 
     def __init__(self, index: CatalogIndex) -> None:
         self.index = index
+
+    def _index(self, documented_only: bool) -> CatalogIndex:
+        """The index to ask: the whole catalog, or its documented-only view."""
+        return self.index.documented() if documented_only else self.index
 
     @classmethod
     def open(cls, paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = True) -> ErrorCatalog:
@@ -61,20 +72,23 @@ class ErrorCatalog:
         from .query import lookup
         from .text import repaired
 
+        documented_only, chosen = _filters(filters)
         # a lone surrogate (a command-line argument that is not UTF-8) cannot be sent to SQLite
-        return lookup(self.index, repaired(query), _filters(filters))
+        return lookup(self._index(documented_only), repaired(query), chosen)
 
     def search(self, text: str, limit: int = 10, **filters: Any) -> builtins.list[SearchHit]:
         """Errors ranked by relevance to ``text`` over messages, names, scenarios and explanations."""
         from .query import search
 
-        return search(self.index, text, _filters(filters), limit=limit)
+        documented_only, chosen = _filters(filters)
+        return search(self._index(documented_only), text, chosen, limit=limit)
 
     def list(self, **filters: Any) -> builtins.list[ErrorGroup]:
         """Every error passing the filters, grouped."""
         from .query import list_errors
 
-        return list_errors(self.index, _filters(filters))
+        documented_only, chosen = _filters(filters)
+        return list_errors(self._index(documented_only), chosen)
 
     def explain(self, text: str | bytes, vendor: str | None = None, *, documented_only: bool = False) -> Explanation:
         """Explain a pasted error response, message or code (secrets are removed first); bytes
@@ -83,12 +97,12 @@ class ErrorCatalog:
         from .explainer import explain, explain_bytes
 
         if isinstance(text, (bytes, bytearray, memoryview)):
-            return explain_bytes(self.index, bytes(text), vendor=vendor, documented_only=documented_only)
+            return explain_bytes(self._index(documented_only), bytes(text), vendor=vendor)
         if not isinstance(text, str):
             from .errors import UsageError
 
             raise UsageError(f"explain takes the paste as str or bytes, not {type(text).__name__}")
-        return explain(self.index, text, vendor=vendor, documented_only=documented_only)
+        return explain(self._index(documented_only), text, vendor=vendor)
 
     def explain_bytes(
         self, data: bytes, vendor: str | None = None, size: int | None = None, *, documented_only: bool = False
@@ -96,7 +110,22 @@ class ErrorCatalog:
         """Explain raw bytes of a paste (decoded leniently; binary or empty input is refused)."""
         from .explainer import explain_bytes
 
-        return explain_bytes(self.index, data, vendor=vendor, size=size, documented_only=documented_only)
+        return explain_bytes(self._index(documented_only), data, vendor=vendor, size=size)
+
+    def stub(self, x: Explanation) -> str | None:
+        """A catalog file (YAML) adding the errors of ``x`` the catalog lacks, to use with
+        ``--catalog``; None when there are none."""
+        from .explainer.stub import stub_yaml
+
+        return stub_yaml(self.index, x)
+
+    @staticmethod
+    def held_unclaimed(x: Explanation) -> builtins.list[tuple[str, str]]:
+        """Errors of ``x`` the catalog holds word for word but did not claim, because nothing in
+        the paste names their vendor: (entry id, vendor) each (a stub would add a duplicate)."""
+        from .explainer.stub import already_there
+
+        return already_there(x)
 
     def vendors(self) -> dict[str, Vendor]:
         """The catalogued vendors by id."""
@@ -122,16 +151,18 @@ class ErrorCatalog:
         """Scan log files (``-`` is stdin) for vendor error responses; a big file's records are
         found by ``workers`` processes and explained by this one. ``dask`` (a distributed Client,
         a scheduler address, or ``"local"``) runs the scan on a Dask cluster's workers; URLs
-        (s3://, gs://, az://, https://, file://) are read through fsspec."""
+        (s3://, gs://, az://, https://, file://) are read through fsspec. ``window`` bounds the
+        records' times (see ``time_window``)."""
         from .scan import ScanOptions, scan
         from .scan.remote import is_url
 
-        options = ScanOptions(vendor=vendor, since=window[0], until=window[1], workers=workers, documented_only=documented_only)
+        options = ScanOptions(vendor=vendor, since=window[0], until=window[1], workers=workers)
+        index = self._index(documented_only)
         if dask is not None or any(is_url(f) for f in files):
             from .scan.cluster import scan_remote
 
-            return scan_remote(self.index, files, options, dask, progress)
-        return scan(self.index, files, options, progress=progress)
+            return scan_remote(index, files, options, dask, progress)
+        return scan(index, files, options, progress=progress)
 
     def endpoints(self, vendor: str | None = None) -> builtins.list[EndpointRow]:
         """Documented endpoints with their query parameters and how many rows name each."""
@@ -139,9 +170,21 @@ class ErrorCatalog:
 
         return endpoint_rows(self.index, vendor)
 
+    def export(self, vendor: str | None = None, *, documented_only: bool = False) -> dict[str, Any]:
+        """Every entry (of ``vendor``, if given) with its explanation and provenance: the versioned
+        export document (``errcat export``; render it with ``errcat.render.views.export_view``)."""
+        from .documents import entry_record, envelope
+        from .errors import check_vendor
+        from .legend import legend
+
+        index = self._index(documented_only)
+        check_vendor(vendor, index.vendors)
+        records = [entry_record(index, e) for e in index.entries if vendor is None or e.vendor == vendor.lower()]
+        return envelope("export", legend=legend(), entries=records)
+
     @property
     def entries(self) -> tuple[Entry, ...]:
-        """Every documented row."""
+        """Every row: documented by its vendor, or observed in the wild (``Entry.observed``)."""
         return self.index.entries
 
     def guide_for(self, entry: Entry) -> Guide | None:
@@ -191,11 +234,128 @@ def open_catalog(paths: list[Path | str] | None = None, *, builtin: bool = True,
 _FILTER_NAMES = ("vendor", "endpoint", "method", "status", "severity", "documented_only")
 
 
-def _filters(given: dict[str, Any]) -> Any:
+def _filters(given: dict[str, Any]) -> tuple[bool, Filters]:
+    """Whether to ask the documented-only view, and the other filters as a query.Filters."""
     from .errors import UsageError
     from .query import Filters
 
     unknown = sorted(set(given) - set(_FILTER_NAMES))
     if unknown:
         raise UsageError(f"unknown filter(s) {', '.join(unknown)}: the filters are {', '.join(_FILTER_NAMES)}")
-    return Filters(**given)
+    rest = {k: v for k, v in given.items() if k != "documented_only"}
+    return bool(given.get("documented_only")), Filters(**rest)
+
+
+def time_window(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
+    """A scan's window from text as --since/--until take it: an ISO date or time (``2026-11-19``,
+    ``2026-11-19T02:00Z``) or a span back from now (``6h``, ``2d``); a bare ``until`` date is the
+    end of that day. A value neither is a UsageError."""
+    from .scan.logline import parse_when
+
+    return (parse_when(since) if since else None, parse_when(until, end=True) if until else None)
+
+
+# -- the catalog files and the cache, for the command line ----------------------------------------
+
+
+def require_catalog(paths: builtins.list[Path] | None, builtin: bool) -> None:
+    """Refuse to go on without the built-in catalog when no other catalog path is given."""
+    import os
+
+    from .catalog.locate import ENV_VAR
+    from .errors import UsageError
+
+    if not builtin and not paths and not os.environ.get(ENV_VAR):
+        raise UsageError("no catalog to use: --no-builtin needs at least one --catalog path (or ERRCAT_CATALOG)")
+
+
+def with_catalog(work: Callable[[ErrorCatalog], T], paths: builtins.list[Path] | None = None, *, builtin: bool = True) -> T:
+    """Run ``work`` (questions and their rendering) on the catalog in use, from the cached compiled
+    index; a cache file found damaged mid-way is rebuilt once and ``work`` run again."""
+    from .index.cache import with_index
+
+    require_catalog(paths, builtin)
+    return with_index(lambda index: work(ErrorCatalog(index)), list(paths or []), builtin=builtin)
+
+
+def validate(paths: builtins.list[Path] | None = None, *, builtin: bool = True, use_env: bool = False) -> builtins.list[Problem]:
+    """Every problem in the catalog files (``errcat validate``): schema, ids, statuses, guides..."""
+    from .catalog import validate as run_checks
+
+    return run_checks(list(paths or []), builtin=builtin, use_env=use_env)
+
+
+def checks() -> builtins.list[Check]:
+    """Every catalog check, by code (``errcat validate --list-checks``)."""
+    from .catalog.checks import CHECKS
+
+    return sorted(CHECKS, key=lambda c: c.code)
+
+
+def cache_info(
+    paths: builtins.list[Path] | None = None, *, builtin: bool = True
+) -> tuple[str, builtins.list[CacheEntry], str | None]:
+    """The cache folder, each index file in it (``current`` marks the one serving these catalog
+    files) and what is wrong with the folder, if anything."""
+    from .index.cache import cache_dir, cache_problem
+    from .index.maintenance import cache_entries
+
+    return str(cache_dir()), cache_entries(list(paths or []), builtin=builtin), cache_problem()
+
+
+def clear_cache() -> tuple[int, int, str]:
+    """Delete every cached index: (files removed, bytes freed, the folder); a folder that cannot be
+    cleared is a UsageError saying why."""
+    from .errors import UsageError
+    from .index.cache import cache_dir, cache_problem
+    from .index.maintenance import clear_cache as clear
+
+    problem = cache_problem()
+    if problem and problem != "cannot be created":
+        raise UsageError(f"cannot clear the cache folder {cache_dir()}: {problem}")
+    removed, freed = clear()
+    return removed, freed, str(cache_dir())
+
+
+# -- a paste, read bounded -------------------------------------------------------------------------
+
+
+def read_paste(source: str | None, stdin: BinaryIO | None = None) -> tuple[bytes, int, bool]:
+    """The first bytes of a paste (at most what explain reads) from a file, or from ``stdin`` for
+    ``-`` or None, with the input's whole size. An argument naming no file that is plainly a paste
+    (lines, a JSON or XML body, a status line) is the paste itself: the third value says so. A file
+    that cannot be read is a UsageError naming it through the exit gate."""
+    import os
+
+    from .errors import UsageError
+    from .explainer.split import read_bounded
+    from .gate import argument, shown
+
+    if source is None or source == "-":
+        if stdin is None:
+            import sys
+
+            stdin = sys.stdin.buffer
+        try:
+            data, size = read_bounded(stdin)
+        except OSError as exc:
+            raise UsageError(f"cannot read stdin: {exc.strerror or exc}") from None
+        return data, size, False
+    try:
+        with open(source, "rb") as stream:
+            data, size = read_bounded(stream)
+            return data, size, False
+    except OSError as exc:
+        if not os.path.exists(source) and _plainly_a_paste(source):  # errcat explain "$(pbpaste)"
+            data = os.fsencode(source)
+            return data, len(data), True  # explain reads the first MAX_INPUT_BYTES, noting the cut
+        named = shown(source) if os.path.exists(source) else argument(source)  # what is not a file: a short prefix
+        raise UsageError(f"cannot read {named}: {exc.strerror or exc}") from None
+
+
+def _plainly_a_paste(arg: str) -> bool:
+    """An argument no one would take for a file name: lines, a JSON or XML body, a status line."""
+    import os
+
+    body = arg.strip()
+    return "\n" in body or body[:1] in "{[<" or body.upper().startswith("HTTP/") or len(os.fsencode(arg)) > 4096

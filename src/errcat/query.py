@@ -17,7 +17,6 @@ from .text import CAMEL, WORD, normalize_path, squash, tokens
 from .values import to_status
 
 if TYPE_CHECKING:
-    from .catalog.core import Catalog
     from .index.store import CatalogIndex
 
 SEVERITIES = ("error", "warning")
@@ -29,7 +28,6 @@ class _FilterValues(NamedTuple):
     method: str | None = None
     status: int | None = None
     severity: str | None = None
-    documented_only: bool = False  # leave out observed (undocumented) errors
 
 
 class Filters(_FilterValues):
@@ -44,18 +42,15 @@ class Filters(_FilterValues):
         method: str | None = None,
         status: int | None = None,
         severity: str | None = None,
-        documented_only: bool = False,
     ) -> Filters:
         if severity is not None and severity.lower() not in SEVERITIES:
             raise UsageError(f"severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
         if status is not None and to_status(status) is None:  # SQLite cannot even compare 99999999999999999999
             raise UsageError(f"status must be an HTTP status from 100 to 599, not {str(status)[:40]!r}")
-        return super().__new__(cls, vendor, endpoint, method, status, severity, documented_only)
+        return super().__new__(cls, vendor, endpoint, method, status, severity)
 
     def accepts(self, entry: Entry) -> bool:
         """Whether an entry passes every filter (errors of every endpoint pass --endpoint)."""
-        if self.documented_only and entry.observed:
-            return False
         if self.vendor and entry.vendor != self.vendor.lower():
             return False
         if self.status is not None and entry.status != self.status:
@@ -71,18 +66,16 @@ class Filters(_FilterValues):
                 return False
         return True
 
-    def check_vendor(self, catalog: Catalog | CatalogIndex) -> None:
+    def check_vendor(self, index: CatalogIndex) -> None:
         """Refuse filter values the catalog does not know (a typo would silently match everything
         generic, or nothing): the vendor, the HTTP method, the endpoint (with did-you-mean)."""
         import difflib
 
-        check_vendor(self.vendor, catalog.vendors)
+        check_vendor(self.vendor, index.vendors)
         if self.method and self.method.upper() not in HTTP_METHODS:
             raise UsageError(f"unknown HTTP method {self.method!r} (known: {', '.join(HTTP_METHODS)})")
         if self.endpoint:
-            from .index.store import as_index
-
-            paths = as_index(catalog).paths()
+            paths = index.paths()
             known = {normalize_path(p) for v, ps in paths.items() if not self.vendor or v == self.vendor.lower() for p in ps}
             want = normalize_path(self.endpoint)
             if not any(want == k or want.endswith("/" + k) for k in known):
@@ -91,18 +84,6 @@ class Filters(_FilterValues):
                 raise UsageError(
                     f"no documented endpoint {self.endpoint!r}" + (f" for {self.vendor}" if self.vendor else "") + hint
                 )
-
-    def described(self) -> str:
-        """The filters in force, as a user typed them (for a "nothing found" message)."""
-        given = {
-            "vendor": self.vendor,
-            "endpoint": self.endpoint,
-            "method": self.method,
-            "status": self.status,
-            "severity": self.severity,
-        }
-        flags = " ".join(f"--{k} {v}" for k, v in given.items() if v is not None)
-        return f"{flags} --documented-only".strip() if self.documented_only else flags
 
 
 class ErrorGroup(NamedTuple):
@@ -168,14 +149,14 @@ class SearchHit(NamedTuple):
     score: float
 
 
-def group_entries(catalog: Catalog | CatalogIndex, entries: list[Entry]) -> list[ErrorGroup]:
+def group_entries(index: CatalogIndex, entries: list[Entry]) -> list[ErrorGroup]:
     """Group rows by distinct error, documented errors first, otherwise in catalog order."""
     groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     for e in entries:
         groups[e.error_key].append(e)
     return documented_first(
         [
-            ErrorGroup(vendor, catalog.guides.get(gid), tuple(rows), _vendor_name(catalog, vendor))
+            ErrorGroup(vendor, index.guides.get(gid), tuple(rows), _vendor_name(index, vendor))
             for (vendor, gid), rows in groups.items()
         ]
     )
@@ -199,25 +180,18 @@ def unlisted_notes(index: CatalogIndex, query: str, filters: Filters) -> tuple[s
     return tuple(notes)
 
 
-def _vendor_name(catalog: Catalog | CatalogIndex, vendor: str) -> str | None:
-    found = catalog.vendors.get(vendor)
+def _vendor_name(index: CatalogIndex, vendor: str) -> str | None:
+    found = index.vendors.get(vendor)
     return found.name if found else None
 
 
-def _index(source: Catalog | CatalogIndex) -> CatalogIndex:
-    from .index.store import as_index
-
-    return as_index(source)
-
-
-def lookup(source: Catalog | CatalogIndex, query: str, filters: Filters | None = None) -> LookupResult:
+def lookup(index: CatalogIndex, query: str, filters: Filters | None = None) -> LookupResult:
     """Find errors by vendor code, error name, entry/guide id or HTTP status.
 
     Forgiving: case and separators do not matter (``date-prior-to-beginning-of-financial-year``
     finds ``DatePriorToBeginningOfFinancialYear``). A number that is both an HTTP status and a
     vendor code gives both sections. Every reading is an indexed look-up in the compiled index.
     """
-    index = _index(source)
     filters = filters or Filters()
     filters.check_vendor(index)
     q = query.strip()
@@ -311,9 +285,8 @@ def suggest(index: CatalogIndex, query: str, filters: Filters, limit: int = 5) -
     return out[:limit]
 
 
-def list_errors(source: Catalog | CatalogIndex, filters: Filters | None = None) -> list[ErrorGroup]:
+def list_errors(index: CatalogIndex, filters: Filters | None = None) -> list[ErrorGroup]:
     """Every error passing the filters, grouped, documented errors first, otherwise in catalog order."""
-    index = _index(source)
     filters = filters or Filters()
     filters.check_vendor(index)
     vendor = filters.vendor.lower() if filters.vendor else None
@@ -334,13 +307,12 @@ def _plain_words(text: str) -> set[str]:
 MAX_EXTRA_ROWS = 500
 
 
-def search(source: Catalog | CatalogIndex, text: str, filters: Filters | None = None, limit: int = 10) -> list[SearchHit]:
+def search(index: CatalogIndex, text: str, filters: Filters | None = None, limit: int = 10) -> list[SearchHit]:
     """Errors ranked by BM25 (SQLite FTS5) over messages, names, codes, scenarios and our explanations.
 
     Every term must occur (AND); an exact phrase match ranks higher. Field weights: message,
     name and code 3, scenario 2, explanation 1.
     """
-    index = _index(source)
     filters = filters or Filters()
     filters.check_vendor(index)
     if limit < 1:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, NamedTuple
 
-from .catalog.core import Catalog
 from .errors import check_vendor
 from .model import Entry, Parameter
 
@@ -13,12 +12,12 @@ if TYPE_CHECKING:
     from .index.store import CatalogIndex
 
 
-def vendor_counts(catalog: Catalog | CatalogIndex, vendor: str) -> dict[str, int]:
+def vendor_counts(index: CatalogIndex, vendor: str) -> dict[str, int]:
     """Documented rows, distinct errors, warning rows and endpoints of one vendor, and how many
     errors seen in the wild (observed) the catalog adds."""
-    everything = [e for e in catalog.entries if e.vendor == vendor]
+    everything = [e for e in index.entries if e.vendor == vendor]
     rows = [e for e in everything if not e.observed]
-    paths = {ep.path for ep in catalog.vendors[vendor].endpoints} | {e.endpoint for e in rows if e.endpoint}
+    paths = {ep.path for ep in index.vendors[vendor].endpoints} | {e.endpoint for e in rows if e.endpoint}
     return {
         "rows": len(rows),
         "errors": len({e.guide_id for e in rows}),
@@ -56,20 +55,20 @@ class EndpointRow(NamedTuple):
     label: str = ""  # the path, "Clients (inferred)", or "(all endpoints)"
 
 
-def endpoint_rows(catalog: Catalog | CatalogIndex, vendor: str | None = None) -> list[EndpointRow]:
+def endpoint_rows(index: CatalogIndex, vendor: str | None = None) -> list[EndpointRow]:
     """Per vendor, as its reference page's Endpoints section: the errors of every endpoint, each
     documented endpoint (with its query parameters), paths only error rows name, then resources."""
-    check_vendor(vendor, catalog.vendors)
-    counts = Counter((e.vendor, e.endpoint, endpoint_label(e)) for e in catalog.entries if not e.observed)
+    check_vendor(vendor, index.vendors)
+    counts = Counter((e.vendor, e.endpoint, endpoint_label(e)) for e in index.entries if not e.observed)
     out = []
-    for vid in sorted(catalog.vendors):
+    for vid in sorted(index.vendors):
         if vendor is not None and vid != vendor.lower():
             continue
         mine = {(path, label): n for (v, path, label), n in counts.items() if v == vid}
         if (None, GENERIC) in mine:
             out.append(EndpointRow(vid, None, (), mine[(None, GENERIC)], label=GENERIC))
         seen = set()
-        for ep in catalog.vendors[vid].endpoints:
+        for ep in index.vendors[vid].endpoints:
             seen.add(ep.path)
             n = mine.get((ep.path, ep.path), 0)
             out.append(EndpointRow(vid, ep.path, ep.methods, n, ep.description, ep.parameters, ep.quirks, ep.path))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Literal
 
 STOP_WORDS = frozenset(
     ["the", "a", "an", "is", "are", "be", "of", "to", "in", "on", "for", "and", "or", "not", "no", "by", "with"]
@@ -85,3 +86,25 @@ def json_visible(document: str) -> str:
     if _UNSAFE_IN_JSON.search(document) is None:
         return document
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+# What the first bytes of an input hold, decided in one place for explain's pastes and scan's logs.
+UTF8_BOM = b"\xef\xbb\xbf"  # skipped where it opens an input
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def is_binary(data: bytes) -> bool:
+    """Whether bytes are no text: text in a byte-wise encoding never holds a NUL (UTF-16, which
+    does, is recognised by its byte-order mark first)."""
+    return b"\x00" in data
+
+
+def byte_kind(head: bytes) -> Literal["gzip", "utf-16", "binary", "text"]:
+    """What an input's first bytes say it is: ``gzip`` (its magic number), ``utf-16`` (a byte-order
+    mark: transcode it), ``binary`` (see is_binary) or ``text`` (perhaps behind a UTF8_BOM)."""
+    if head.startswith(_GZIP_MAGIC):
+        return "gzip"
+    if head.startswith(_UTF16_BOMS):
+        return "utf-16"
+    return "binary" if is_binary(head) else "text"

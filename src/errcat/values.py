@@ -16,6 +16,19 @@ from datetime import UTC, datetime
 MAX_DIGITS = 18  # every signed 64-bit integer (SQLite's INTEGER) has at most 18 digits of headroom
 _INTEGER = re.compile(rf"[+-]?[0-9]{{1,{MAX_DIGITS}}}")  # ASCII digits only: "²" and "٣" are not numbers here
 _DECIMAL = re.compile(rf"[+-]?(?:[0-9]{{1,{MAX_DIGITS}}}(?:\.[0-9]{{0,9}})?|\.[0-9]{{1,9}})")
+# the keys (lower case) a log record, an SDK error or a recorded exchange states an HTTP status by;
+# the envelope reader and scan's JSON-lines reader both look them up, in this order
+STATUS_KEYS = (
+    "status",
+    "statuscode",
+    "status_code",
+    "httpstatus",
+    "http_status",
+    "httpstatuscode",
+    "http_code",
+    "httpcode",
+    "response_status",
+)
 
 
 def to_int(value: object) -> int | None:

@@ -2,7 +2,6 @@
 turn a façade call into output and an exit code (errors: one stderr line, a documented code)."""
 
 import contextlib
-import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -13,10 +12,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
-from ..api import ErrorCatalog
-from ..catalog.locate import ENV_VAR
-from ..errors import EXIT_OK, EXIT_USAGE, CatalogError, ErrcatError
-from ..text import visible
+from ..api import ErrorCatalog, with_catalog
+from ..errors import EXIT_OK, CatalogError, ErrcatError
 
 T = TypeVar("T")
 
@@ -34,7 +31,9 @@ class _Group(TyperGroup):
                 typer.echo(f"errcat: ... and {len(exc.problems) - 20} more problems (run `errcat validate`)", err=True)
             ctx.exit(exc.exit_code)
         except ErrcatError as exc:
-            typer.echo(f"errcat: {visible(str(exc))}", err=True)
+            from ..render.console import error_line  # only an error pays for the views' import
+
+            typer.echo(error_line(str(exc)), err=True)
             ctx.exit(exc.exit_code)
         except BrokenPipeError:
             # `errcat ... | head -1`: the reader has what it wanted; not an error (scripts use pipefail)
@@ -78,11 +77,9 @@ class ExportFormat(StrEnum):
 def _complete_vendor(ctx: typer.Context, incomplete: str) -> list[str]:
     """Vendor ids of the catalog in use (--catalog and ERRCAT_CATALOG honoured), from the index."""
     try:
-        from ..index.cache import open_index
-
         paths: list[Path | str] = [str(p) for p in ctx.params.get("catalog") or []]
-        vendors = open_index(paths, builtin=not ctx.params.get("no_builtin")).vendors
-        return [v for v in sorted(vendors) if v.startswith(incomplete)]
+        with ErrorCatalog.open(paths, builtin=not ctx.params.get("no_builtin")) as catalog:
+            return [v for v in sorted(catalog.vendors()) if v.startswith(incomplete)]
     except ErrcatError:
         return []
 
@@ -123,20 +120,16 @@ def _fail(message: str, code: int) -> NoReturn:
 def _query(catalog: list[Path] | None, no_builtin: bool, work: Callable[[ErrorCatalog], T]) -> T:
     """Run ``work`` (one façade call and its rendering, no printing) on the catalog in use: the
     compiled index, from the cache when current (rebuilt once if it turns out damaged)."""
-    from ..index.cache import with_index
-
-    if no_builtin and not catalog and not os.environ.get(ENV_VAR):
-        _fail("no catalog to use: --no-builtin needs at least one --catalog path (or ERRCAT_CATALOG)", EXIT_USAGE)
-    return with_index(lambda index: work(ErrorCatalog(index)), list(catalog or []), builtin=not no_builtin)
+    return with_catalog(work, catalog, builtin=not no_builtin)
 
 
 def _output(view: "str | list[Any]") -> None:
     """Print a rendered document (str) or text lines (styled on a terminal)."""
-    if isinstance(view, str):
-        sys.stdout.write(visible(view))  # a document holding input text: its control characters shown escaped
-        return
-    from ..render.console import print_lines
+    from ..render.console import print_document, print_lines
 
+    if isinstance(view, str):
+        print_document(view)  # a document holding input text: its control characters shown escaped
+        return
     print_lines(view)
 
 

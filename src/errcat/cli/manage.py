@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import EXIT_NOT_FOUND, EXIT_USAGE
+from ..errors import EXIT_NOT_FOUND
 from .app import (
     CatalogOpt,
     Command,
@@ -65,14 +65,13 @@ def validate(
 
     Prints every problem as file:line: CODE name: message. Exit 0 when valid, 1 when not.
     """
-    if list_checks:
-        from ..catalog.checks import CHECKS
+    from ..api import checks
+    from ..api import validate as do_validate
 
-        for c in sorted(CHECKS, key=lambda c: c.code):
+    if list_checks:
+        for c in checks():
             typer.echo(f"{c.code} {c.name}: {c.description}")
         return
-    from ..catalog import validate as do_validate
-
     # ERRCAT_CATALOG's overlays too: every other command loads them, so a broken one must fail here
     problems = do_validate(list(paths or []), builtin=not no_builtin or not paths, use_env=not no_builtin)
     for p in problems:
@@ -95,9 +94,11 @@ def export(
 ) -> None:
     """The whole catalog, one record per entry with its explanation and provenance (documented,
     or observed with its sources): the stable machine view."""
-    from ..export import export_text
+    from ..render.views import export_view
 
-    _output(_query(catalog, no_builtin, lambda cat: export_text(cat.index, format.value, vendor, documented_only)))
+    _output(
+        _query(catalog, no_builtin, lambda cat: export_view(format.value, cat.export(vendor, documented_only=documented_only)))
+    )
 
 
 @app.command(cls=Command)
@@ -119,7 +120,7 @@ def docs(
 
     vendors = [v.lower() for v in vendor or []]
     act = reference.check if check else partial(reference.write, prune=prune)
-    report = _query(catalog, no_builtin, lambda cat: act(cat.index.catalog, out, vendors))
+    report = _query(catalog, no_builtin, lambda cat: act(cat.index, out, vendors))
     if report.missing:  # one line, not a diff of every line of every page
         place = f"{out} does not exist" if not out.is_dir() else f"not in {out}"
         typer.echo(f"pages missing ({place}): {', '.join(report.missing)}; `errcat docs --out {out}` writes them", err=True)
@@ -138,22 +139,16 @@ def docs(
 @cache_app.command("info", cls=Command)
 def cache_info(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_builtin: NoBuiltinOpt = False) -> None:
     """The cache folder and each index file in it; `current` marks the one serving these catalog files."""
-    from ..index.cache import cache_dir, cache_problem
-    from ..index.maintenance import cache_entries
+    from ..api import cache_info
     from ..render.views import cache_view
 
-    files = cache_entries(list(catalog or []), builtin=not no_builtin)
-    _output(cache_view(format, str(cache_dir()), files, cache_problem()))
+    _output(cache_view(format, *cache_info(catalog, builtin=not no_builtin)))
 
 
 @cache_app.command("clear", cls=Command)
 def cache_clear() -> None:
     """Delete every cached index (the next command rebuilds the one it needs)."""
-    from ..index.cache import cache_dir, cache_problem
-    from ..index.maintenance import clear_cache
+    from ..api import clear_cache
 
-    problem = cache_problem()
-    if problem and problem != "cannot be created":
-        _fail(f"cannot clear the cache folder {cache_dir()}: {problem}", EXIT_USAGE)
-    removed, freed = clear_cache()
-    typer.echo(f"removed {removed} file(s), {freed:,} bytes, from {cache_dir()}", err=True)
+    removed, freed, folder = clear_cache()
+    typer.echo(f"removed {removed} file(s), {freed:,} bytes, from {folder}", err=True)

@@ -116,41 +116,22 @@ def _filters(vendor: Any, endpoint: Any, method: Any, status: Any, severity: Any
 
 
 def _with_filters(given: dict[str, Any]) -> str:
-    """`` with --vendor myob --status 404`` for a "nothing found" message; empty without filters."""
-    from ..query import Filters
-
-    described = Filters(**given).described()
-    return f" with {described}" if described else ""
+    """`` with --vendor myob --status 404`` for a "nothing found" message: the filters as typed."""
+    flags = [f"--{k} {v}" for k, v in given.items() if v is not None and k != "documented_only"]
+    flags += ["--documented-only"] if given.get("documented_only") else []
+    return f" with {' '.join(flags)}" if flags else ""
 
 
 def _read_paste(source: str | None) -> tuple[bytes, int]:
-    """The first MAX_INPUT_BYTES of a file or stdin, and the input's whole size."""
-    from ..explainer.split import MAX_INPUT_BYTES, read_bounded
-    from ..gate import argument, shown
+    """The first bytes of a file, stdin or a pasted argument (what explain reads), and the input's whole size."""
+    from ..api import read_paste
 
-    if source is None or source == "-":
-        if sys.stdin.isatty():
-            typer.echo("Paste the error response, then press Ctrl-D (Ctrl-Z Enter on Windows):", err=True)
-        try:
-            return read_bounded(sys.stdin.buffer)
-        except OSError as exc:
-            _fail(f"cannot read stdin: {exc.strerror or exc}", EXIT_USAGE)
-    try:
-        with open(source, "rb") as stream:
-            return read_bounded(stream)
-    except OSError as exc:
-        if not os.path.exists(source) and _plainly_a_paste(source):  # errcat explain "$(pbpaste)"
-            typer.echo("errcat: no file has that name; the argument is a paste, so it is explained as text", err=True)
-            data = os.fsencode(source)
-            return data[:MAX_INPUT_BYTES], len(data)
-        named = shown(source) if os.path.exists(source) else argument(source)  # what is not a file: a short prefix
-        _fail(f"cannot read {named}: {exc.strerror or exc}", EXIT_USAGE)
-
-
-def _plainly_a_paste(arg: str) -> bool:
-    """An argument no one would take for a file name: lines, a JSON or XML body, a status line."""
-    body = arg.strip()
-    return "\n" in body or body[:1] in "{[<" or body.upper().startswith("HTTP/") or len(os.fsencode(arg)) > 4096
+    if (source is None or source == "-") and sys.stdin.isatty():
+        typer.echo("Paste the error response, then press Ctrl-D (Ctrl-Z Enter on Windows):", err=True)
+    data, size, pasted = read_paste(source, sys.stdin.buffer)
+    if pasted:
+        typer.echo("errcat: no file has that name; the argument is a paste, so it is explained as text", err=True)
+    return data, size
 
 
 @app.command(cls=Command)
@@ -186,16 +167,12 @@ def explain(
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
         x = cat.explain_bytes(data, vendor=vendor, size=total, documented_only=documented_only)
         if stub:
-            from ..explainer.stub import stub_yaml
-
-            return x, stub_yaml(cat.index, x)
+            return x, cat.stub(x)
         return x, explain_view(format, x)
 
     x, view = _query(catalog, no_builtin, work)
     if stub and view is None:
-        from ..explainer.stub import already_there
-
-        unnamed = already_there(x)
+        unnamed = ErrorCatalog.held_unclaimed(x)
         if unnamed:  # in the catalog word for word, but the paste does not say whose error it is
             eid, vid = unnamed[0]
             _fail(
@@ -269,11 +246,11 @@ def scan(
 
     Exit 0 when scanned, 1 when --fail-on's condition is met, 2 when no input could be read.
     """
+    from ..api import time_window
     from ..render.console import progress_meter
     from ..render.views import scan_view
-    from ..scan.logline import parse_when
 
-    window = (parse_when(since) if since else None, parse_when(until, end=True) if until else None)
+    window = time_window(since, until)
 
     pasting = "-" in files and sys.stdin.isatty()
     if pasting:  # no bar over the paste; one Ctrl-D ends it

@@ -1,11 +1,10 @@
 """`errcat mcp`: the catalog served to AI assistants over the Model Context Protocol (stdio)."""
 
-import os
 import sys
 
 import typer
 
-from ..catalog.locate import ENV_VAR
+from ..api import require_catalog
 from ..errors import EXIT_USAGE
 from .app import CatalogOpt, Command, NoBuiltinOpt, _fail, app
 
@@ -17,8 +16,7 @@ def mcp_server(catalog: CatalogOpt = None, no_builtin: NoBuiltinOpt = False) -> 
 
     Exit 0 when the client closes the connection, 2 when the MCP SDK is not installed.
     """
-    if no_builtin and not catalog and not os.environ.get(ENV_VAR):
-        _fail("no catalog to use: --no-builtin needs at least one --catalog path (or ERRCAT_CATALOG)", EXIT_USAGE)
+    require_catalog(catalog, builtin=not no_builtin)
     try:
         from ..integrations.mcp import serve
     except ImportError as exc:

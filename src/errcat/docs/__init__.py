@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from ..catalog.core import Catalog
 from ..errors import ErrcatError, UsageError
 from ..fs import write_all_atomic
+from ..index.store import CatalogIndex
 from .index import index_page
 from .parts import GENERATED_NOTE, anchor
 from .vendor import vendor_page
@@ -28,7 +28,7 @@ class DocsWriteError(ErrcatError):
     exit_code = 2
 
 
-def generate(catalog: Catalog, vendors: list[str] | None = None) -> dict[str, str]:
+def generate(catalog: CatalogIndex, vendors: list[str] | None = None) -> dict[str, str]:
     """All pages by file name; with ``vendors``, only those vendors' pages (and no index)."""
     chosen = vendors if vendors else sorted(catalog.vendors)
     unknown = [v for v in chosen if v not in catalog.vendors]
@@ -49,7 +49,7 @@ class DocsReport:
     missing: list[str] = field(default_factory=list)  # pages not there at all (check): no diff to show
 
 
-def _orphans(out: Path, pages: dict[str, str], catalog: Catalog) -> list[str]:
+def _orphans(out: Path, pages: dict[str, str], catalog: CatalogIndex) -> list[str]:
     if not out.is_dir():
         return []
     known = set(pages) | {f"{v}.md" for v in catalog.vendors} | {"index.md"}
@@ -64,7 +64,7 @@ def _current(path: Path) -> str | None:
         return None
 
 
-def check(catalog: Catalog, out: Path, vendors: list[str] | None = None) -> DocsReport:
+def check(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None) -> DocsReport:
     """Which pages in ``out`` differ from what the catalog generates, with a short diff each."""
     pages = generate(catalog, vendors)
     stale, diffs, missing = [], {}, []
@@ -87,7 +87,7 @@ def _write_page(tmp: Path, content: str) -> None:
     tmp.write_text(content, encoding="utf-8", newline="\n")
 
 
-def write(catalog: Catalog, out: Path, vendors: list[str] | None = None, prune: bool = False) -> DocsReport:
+def write(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None, prune: bool = False) -> DocsReport:
     """Write every page atomically (temp file, then rename); all pages are built before any is written."""
     pages = generate(catalog, vendors)  # any catalog error surfaces here, before a byte is written
     changed = {n: c for n, c in pages.items() if _current(out / n) != c}

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
-from ..catalog.core import Catalog
+from ..index.store import CatalogIndex
 from ..legend import ACTOR, RETRY, TERMS
 from ..query import ErrorGroup, group_entries
 from ..render.markdown import Raw, table
@@ -73,7 +73,7 @@ def _cell(vendor: str, groups: list[ErrorGroup]) -> Raw:
     return Raw("<br>".join(named) + advice)
 
 
-def index_page(catalog: Catalog) -> str:
+def index_page(catalog: CatalogIndex) -> str:
     """The index (deterministic: the same catalog gives the same bytes)."""
     vendors = sorted(catalog.vendors)
     out = [GENERATED_NOTE, "# errcat reference\n"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..catalog.core import Catalog
+from ..index.store import CatalogIndex
 from ..model import Entry, Vendor
 from ..query import ErrorGroup, group_entries
 from ..render.markdown import Raw, cell, escape, guide_claims, table
@@ -147,7 +147,7 @@ def _error_section(vendor: Vendor, group: ErrorGroup, heading: str) -> str:
     return "\n".join(out)
 
 
-def _observed_sections(catalog: Catalog, vendor: Vendor, seen: list[Entry]) -> list[str]:
+def _observed_sections(catalog: CatalogIndex, vendor: Vendor, seen: list[Entry]) -> list[str]:
     """Errors the vendor's documents do not list but public reports show, kept apart from the
     documented ones: each with its sources, the sample as seen, and what we had to assume."""
     groups = sorted(group_entries(catalog, seen), key=lambda g: min(e.status for e in g.entries))
@@ -180,7 +180,7 @@ def _observed_sections(catalog: Catalog, vendor: Vendor, seen: list[Entry]) -> l
     return out
 
 
-def _endpoint_sections(catalog: Catalog, vendor: Vendor, rows: list[Entry], groups: list[ErrorGroup]) -> list[str]:
+def _endpoint_sections(catalog: CatalogIndex, vendor: Vendor, rows: list[Entry], groups: list[ErrorGroup]) -> list[str]:
     by_key: dict[str | None, list[Entry]] = defaultdict(list)
     for e in rows:
         by_key[_endpoint_key(e)].append(e)
@@ -252,7 +252,7 @@ def _recognition(vendor: Vendor) -> list[str]:
     return out
 
 
-def vendor_page(catalog: Catalog, vendor_id: str) -> str:
+def vendor_page(catalog: CatalogIndex, vendor_id: str) -> str:
     """One vendor's page (deterministic: the same catalog gives the same bytes)."""
     vendor = catalog.vendors[vendor_id]
     rows = [e for e in catalog.entries if e.vendor == vendor_id and not e.observed]

@@ -1,29 +1,33 @@
-"""Explain a pasted error response: redact -> split -> read envelopes -> weigh vendor -> match.
+"""Explain a pasted error response: redact -> split -> read -> name -> decide the vendor -> match.
 
-``explain(catalog, text)`` is the whole pipeline; each stage is its own module and a pure
-function of its input. Secrets are removed before any other stage sees the text.
+``explain(catalog, text)`` is the whole pipeline. Each stage is a function of what the stage before
+returned, passed on unchanged: an ``Exchange`` (split.py, frozen in exchange.py), ``ErrorsRead``
+(envelopes.py, or the plain-text reading here; no catalog needed), the errors named from the
+catalog's vocabulary, a ``VendorDecision`` (evidence.py; made once), the matches (match.py).
+``explain_exchange`` enters at the exchange it is handed; a recording, at each of its exchanges.
+Secrets are removed before any other stage sees the text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping, Sequence
 from http import HTTPStatus
 from itertools import islice
 from typing import NamedTuple
 
-from ..catalog.core import Catalog
 from ..errors import UsageError, check_vendor
-from ..index.store import CatalogIndex, as_index
+from ..index.store import CatalogIndex
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired
-from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Observed, read_body, with_status
-from .evidence import Clue, VendorFacts, decide, endpoint_for, facts_for, gather, scores
-from .match import DOCUMENTED_KINDS, Context, ErrorMatch, match_error, spot_names
+from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, with_exchange_status
+from .evidence import Clue, VendorFacts, clues_for, decide, endpoint_for, facts_for, scores
+from .exchange import Exchange
+from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, match_error, spot_names
 from .recordings import Recording, read_recording
 from .redact import redact, redact_report
 from .reference import Reference, reference_for
-from .split import MAX_INPUT_BYTES, Exchange, decode, html_title, is_status_noise, leading_lines, split
+from .split import MAX_INPUT_BYTES, decode, html_title, is_status_noise, leading_lines, split
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
 
@@ -61,25 +65,25 @@ class Explanation(NamedTuple):
         for m, positions in self.folded()[:3]:
             times = f" (x{len(positions)})" if len(positions) > 1 else ""
             best = m.best
-            said = (m.observed.message or m.observed.name or m.observed.code or "").strip()[:160]
+            said = (m.sent.message or m.sent.name or m.sent.code or "").strip()[:160]
             if best is not None:
                 e = best.entry
                 guide = self.guide_of(e) if self.reference is not None else None
                 advice = f": {guide.fix} (retry: {guide.retry})" if guide else ""
-                if m.kind == "status":  # only the status is documented, never this error's words
+                if m.kind is MatchKind.STATUS:  # only the status is documented, never this error's words
                     title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
                     title += f": {said}]" if said else "]"
                     parts.append(f"{title}{times}{advice}")
                     continue
                 title = " ".join(str(p) for p in (e.vendor, e.code, e.name) if p is not None)
-                if m.kind == "observed":  # never the vendor's word
+                if m.kind is MatchKind.OBSERVED:  # never the vendor's word
                     title += f" [observed: not documented by {e.vendor}; {len(e.sources)} public source(s)]"
                     parts.append(f"{title}{times}{advice}")
                     continue
                 parts.append(f"{title} [{m.kind}]{times}{advice}")
             else:
                 who = self.vendor or "vendor unknown"
-                status = m.observed.status or ex.status
+                status = m.sent.status or ex.status
                 who += f", HTTP {status}" if status and not head else ""
                 who += f"; one of {len(m.family)} documented errors with this code" if m.family else ""
                 parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else ""))
@@ -182,12 +186,12 @@ class Explanation(NamedTuple):
     def folded(self) -> list[tuple[ErrorMatch, tuple[int, ...]]]:
         """Distinct errors in order of first appearance, each with its 0-based positions: a body
         that repeats one error 10,000 times is shown (and serialised) once, with a count."""
-        groups: dict[Observed, list[int]] = {}
-        first: dict[Observed, ErrorMatch] = {}
+        groups: dict[SentError, list[int]] = {}
+        first: dict[SentError, ErrorMatch] = {}
         for i, m in enumerate(self.errors):
-            groups.setdefault(m.observed, []).append(i)
-            first.setdefault(m.observed, m)
-        return [(first[obs], tuple(positions)) for obs, positions in groups.items()]
+            groups.setdefault(m.sent, []).append(i)
+            first.setdefault(m.sent, m)
+        return [(first[sent], tuple(positions)) for sent, positions in groups.items()]
 
 
 _CODE_MENTION = re.compile(r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b", re.IGNORECASE)
@@ -196,20 +200,30 @@ _SPLITTERS = re.compile(r"(?::\s+|(?<!\s)\s++(?:-+>?\s+|[\u2013\u2014\u2192]\s*|
 _BARE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
 
 
-def _text_errors(catalog: CatalogIndex, ex: Exchange) -> list[Observed]:
-    """Errors from a body with no recognised envelope: a bare code or name, a message, a log line."""
+class TextHints(NamedTuple):
+    """What a plain-text body says beside its error's words, for naming the error once the catalog's
+    vocabulary is consulted (see _named): a code in a table cell, a help page's heading name."""
+
+    cell_code: str | None
+    labelled_name: str | None
+
+
+def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
+    """Errors from a body with no recognised envelope: a bare code or name, a message, a log line.
+
+    Read without the catalog: which words of a message are error names is _named's to say."""
     title = html_title(ex.body)
     body = title if title is not None else ex.body
     bare_lines = (ln.strip().lstrip("•·*").strip() for ln in body.split("\n"))  # without list bullets
     kept = (ln for ln in bare_lines if ln and ln != ex.url and not is_status_noise(ln) and not _is_status_text(ln, ex.status))
     lines = leading_lines(kept, MAX_TEXT, 40)  # all that is read below: a million lines are not each cleaned
     if not lines:
-        return [Observed(STATUS_ONLY)] if ex.status is not None else []
+        return ([SentError(STATUS_ONLY)] if ex.status is not None else []), None
     if len(lines) == 1 and _BARE_TOKEN.match(lines[0]):
         token = lines[0]
         if token.isdigit():
-            return [Observed(TEXT, code=token)]
-        return [Observed(TEXT, name=token, code=token if "_" in token else None)]
+            return [SentError(TEXT, code=token)], None
+        return [SentError(TEXT, name=token, code=token if "_" in token else None)], None
     whole = " ".join(lines)[:MAX_TEXT]
     readings: list[str] = []
     for line in lines[:20]:
@@ -219,17 +233,24 @@ def _text_errors(catalog: CatalogIndex, ex: Exchange) -> list[Observed]:
             part = part.strip()
             if part and part != whole and part not in readings and len(part) <= MAX_TEXT:
                 readings.append(part)
-    names = spot_names(catalog, whole)
-    code = next((m.group(1) for m in _CODE_MENTION.finditer(whole)), None) or _bracketed_code(catalog, whole)
-    code = code or _cell_code(lines)
-    name = names[0] if len(names) == 1 else None
-    if code and name and code.lower() == name.lower():
-        code = None
+    code = next((m.group(1) for m in _CODE_MENTION.finditer(whole)), None)
     labelled = _labelled(lines)
     if labelled.get("message"):  # a help page's block: the labelled message is the error's text
         readings.insert(0, labelled["message"])
-        name = name or labelled.get("name")
-    return [Observed(TEXT, code=code, name=name, message=whole, readings=tuple(readings[:40]))]
+    hints = TextHints(_cell_code(lines), labelled.get("name") if labelled.get("message") else None)
+    return [SentError(TEXT, code=code, message=whole, readings=tuple(readings[:40]))], hints
+
+
+def _named(catalog: CatalogIndex, sent: SentError, hints: TextHints) -> SentError:
+    """A plain-text error with the name and code the catalog's vocabulary finds in its words: a
+    known error name, a code in brackets after a vendor's name, else the text's own hints."""
+    whole = sent.message or ""
+    names = spot_names(catalog, whole)
+    code = sent.code or _bracketed_code(catalog, whole) or hints.cell_code
+    name = names[0] if len(names) == 1 else None
+    if code and name and code.lower() == name.lower():
+        code = None
+    return sent._replace(code=code, name=name or hints.labelled_name)
 
 
 # A documentation-shaped paste: "Error Code: 100", "Message: [Field] is required" under a heading
@@ -285,39 +306,34 @@ def _is_status_text(line: str, status: int | None) -> bool:
 
 
 def explain_bytes(
-    catalog: Catalog | CatalogIndex,
+    catalog: CatalogIndex,
     data: bytes,
     vendor: str | None = None,
     size: int | None = None,
-    *,
-    documented_only: bool = False,
 ) -> Explanation:
     """Explain raw bytes of a paste (decoded leniently; binary or empty input is refused).
 
     ``size`` is the whole input's size when ``data`` is only its first part."""
     text, notes = decode(data, size)
-    return explain(catalog, text, vendor=vendor, notes=notes, documented_only=documented_only)
+    return explain(catalog, text, vendor=vendor, notes=notes)
 
 
-Memo = MutableMapping[tuple[Observed, Context], ErrorMatch]
+Memo = MutableMapping[tuple[SentError, Context], ErrorMatch]
 
 
 def explain(
-    catalog: Catalog | CatalogIndex,
+    catalog: CatalogIndex,
     text: str,
     vendor: str | None = None,
     notes: list[str] | tuple[str, ...] = (),
     memo: Memo | None = None,
-    *,
-    documented_only: bool = False,
 ) -> Explanation:
-    """Explain a pasted error response, message or code against the catalog (or its compiled index).
+    """Explain a pasted error response, message or code against the compiled catalog.
 
     A VCR cassette or HAR file is explained exchange by exchange: every error response in it, in
     recorded order. ``memo`` carries matches from one call to the next (``errcat scan`` explains
     thousands of records, most of them the same few errors); an error is matched once per context.
-    ``documented_only`` leaves out errors the vendor does not document (the observed layer)."""
-    catalog = as_index(catalog)
+    ``catalog.documented()`` leaves out errors the vendor does not document (the observed layer)."""
     check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)  # a secret typed there is not echoed
     text, notes = _bounded(repaired(text), notes)
     if not text.strip():
@@ -326,13 +342,13 @@ def explain(
     # each exchange written out of it is redacted before any other stage sees it.
     recording = read_recording(text)
     if recording is not None:
-        return _explain_recording(catalog, recording, vendor, notes, memo, documented_only)
+        return _explain_recording(catalog, recording, vendor, notes, memo)
     hidden = redact_report(text)
-    return _explain_exchange(catalog, split(hidden.text), vendor, notes, memo, hidden.kinds, documented_only=documented_only)
+    return _explain_exchange(catalog, Exchange.of(split(hidden.text)), vendor, notes, memo, hidden.kinds)
 
 
 def explain_exchange(
-    catalog: Catalog | CatalogIndex,
+    catalog: CatalogIndex,
     *,
     status: int | None,
     body: str,
@@ -341,11 +357,9 @@ def explain_exchange(
     reason: str | None = None,
     headers: list[tuple[str, str]] | None = None,
     vendor: str | None = None,
-    documented_only: bool = False,
 ) -> Explanation:
     """Explain an HTTP exchange a client already holds (status, headers, body, the request's method
     and URL), with no paste to parse. Every value is redacted first, as explain() redacts a paste."""
-    catalog = as_index(catalog)
     check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)
     kinds: dict[str, int] = {}
 
@@ -356,21 +370,35 @@ def explain_exchange(
         return r.text
 
     body, notes = _bounded(repaired(body), ())
-    safe_headers = [
+    safe_headers = tuple(
         (repaired(name), hidden(repaired(f"{name}: {value}")[:MAX_HEADER]).split(":", 1)[1].strip())
         for name, value in (headers or [])[:MAX_HEADERS]
-    ]
+    )
     safe_body = hidden(body)
     safe_url = hidden(repaired(url)[:MAX_HEADER]) if url else None
     reason = repaired(reason)[:MAX_HEADER] if reason else None
-    lines = [" ".join(p for p in (method, safe_url) if p)] if method or safe_url else []
-    lines += [f"HTTP/1.1 {status} {reason or ''}".rstrip()] if status is not None else []
-    lines += [f"{k}: {v}" for k, v in safe_headers]
-    ex = Exchange(text="\n".join([*lines, "", safe_body]), body=safe_body.strip())
-    ex.method, ex.status, ex.reason, ex.headers = (method.upper() if method else None), status, reason, safe_headers
+    ex = Exchange(
+        text=_written(method, safe_url, status, reason, safe_headers, safe_body),
+        body=safe_body.strip(),
+        method=method.upper() if method else None,
+        status=status,
+        reason=reason,
+        headers=safe_headers,
+    )
     if safe_url:
-        ex.set_url(safe_url)
-    return _explain_exchange(catalog, ex, vendor, notes, None, kinds, documented_only=documented_only)
+        ex = ex.with_url(safe_url)
+    return _explain_exchange(catalog, ex, vendor, notes, None, kinds)
+
+
+def _written(
+    method: str | None, url: str | None, status: int | None, reason: str | None, headers: tuple[tuple[str, str], ...], body: str
+) -> str:
+    """An exchange a client holds, written out as a paste would show it: the text vendor clues are
+    looked for in (a product name in a header value, the vendor's vocabulary in the body)."""
+    lines = [" ".join(p for p in (method, url) if p)] if method or url else []
+    lines += [f"HTTP/1.1 {status} {reason or ''}".rstrip()] if status is not None else []
+    lines += [f"{k}: {v}" for k, v in headers]
+    return "\n".join([*lines, "", body])
 
 
 MAX_HEADER = 65536  # a header value, URL or reason longer than this is cut (no client sends one)
@@ -388,6 +416,26 @@ def _bounded(text: str, notes: list[str] | tuple[str, ...]) -> tuple[str, list[s
     return cut, [*notes, f"input is {len(data):,} bytes; only the first {MAX_INPUT_BYTES:,} were read"]
 
 
+class ErrorsRead(NamedTuple):
+    """The read stage's result: the exchange with what its body states, and its errors in body order."""
+
+    exchange: Exchange
+    errors: tuple[SentError, ...]
+    total: int  # errors in the body, those beyond what is read included
+    notes: tuple[str, ...]
+    hints: TextHints | None = None  # a plain-text error, still to be named (see _named)
+
+
+class VendorDecision(NamedTuple):
+    """Which vendor sent the exchange, how that was decided, and the clues that say so."""
+
+    vendor: str | None
+    source: str  # override | evidence | message | none
+    clues: tuple[Clue, ...]
+    excluded: frozenset[str]  # vendors the evidence rules out
+    notes: tuple[str, ...]
+
+
 def _explain_exchange(
     catalog: CatalogIndex,
     ex: Exchange,
@@ -397,55 +445,28 @@ def _explain_exchange(
     redactions: dict[str, int],
     request: str | None = None,
     fallback: str | None = None,
-    documented_only: bool = False,
 ) -> Explanation:
-    """The pipeline after framing (the exchange already redacted): read the body, weigh the vendor,
-    match each error. ``fallback``: the vendor the rest of a recording names."""
-    reading = read_body(ex.body)
-    if ex.status is None and reading.status is not None:
-        ex.status = reading.status
-    if ex.url is None and reading.url:
-        ex.set_url(reading.url)
-    ex.method = ex.method or reading.method
-    observed = reading.errors or _text_errors(catalog, ex)
-    observed = with_status(observed, ex.status)
-    if request:
-        observed = [o._replace(request=request) for o in observed]
-    all_notes = [*notes, *reading.notes]
-    if reading.total > len(reading.errors):
-        all_notes.append(f"the body holds {reading.total:,} errors; the first {len(reading.errors):,} are explained")
+    """The pipeline from a (redacted) exchange on: read its errors, name them, decide the vendor,
+    match each error once as that vendor. ``fallback``: the vendor the rest of a recording names."""
+    read = _with_names(catalog, read_errors(ex, request))
+    memo = {} if memo is None else memo  # the words' vendor is read from the same matches (see _decide_vendor)
+    facts = facts_for(catalog)
 
-    clues = gather(catalog, ex, observed)
-    excluded = frozenset(v for v, s in scores(clues).items() if s < 0)
-    all_notes += [_other_product_note(catalog, c) for c in clues if c.kind == "other-product"]
-    chosen: str | None
-    if vendor is not None:
-        chosen, source = vendor.lower(), "override"
-        clues.insert(0, Clue.of("override", "--vendor", chosen))
-    else:
-        chosen = decide(clues)
-        source = "evidence" if chosen else "none"
-        if chosen is None and fallback and fallback not in excluded:
-            chosen, source = fallback, "evidence"
-            clues.append(Clue.of("recording", "the recording's other exchanges", fallback))
+    def match_as(vendor: str | None, source: str, excluded: frozenset[str]) -> tuple[Context, list[ErrorMatch]]:
+        ctx = _context(facts, read.exchange, vendor, source, excluded)
+        return ctx, _match_all(catalog, read.errors, ctx, memo)
 
-    ctx = _context(facts_for(catalog), ex, chosen, source, excluded, documented_only)
-    matches = _match_all(catalog, observed, ctx, memo)
-    if chosen is None:
-        chosen, source, said = _vendor_from_words(clues, matches)
-        if chosen is not None:  # the words of the errors point at one vendor: match again as that vendor
-            clues += said
-            ctx = _context(facts_for(catalog), ex, chosen, source, excluded, documented_only)
-            matches = _match_all(catalog, observed, ctx, memo)
-    all_notes += _override_notes(catalog, vendor, clues) + (_family_notes(matches) if chosen else [])
+    decision = _decide_vendor(catalog, read, vendor, fallback, lambda excluded: match_as(None, "none", excluded)[1])
+    ctx, matches = match_as(decision.vendor, decision.source, decision.excluded)
+    all_notes = [*notes, *read.notes, *decision.notes, *(_family_notes(matches) if decision.vendor else [])]
     return Explanation(
-        vendor=chosen,
-        vendor_source=source,
-        clues=tuple(clues),
-        exchange=ex,
+        vendor=decision.vendor,
+        vendor_source=decision.source,
+        clues=decision.clues,
+        exchange=read.exchange,
         endpoint=ctx.endpoint,
         errors=tuple(matches),
-        total_errors=reading.total or len(observed),
+        total_errors=read.total,
         notes=tuple(dict.fromkeys(all_notes)),
         redactions=sum(redactions.values()),
         redacted_kinds=tuple(sorted(redactions.items())),
@@ -453,27 +474,90 @@ def _explain_exchange(
     )
 
 
-def _vendor_from_words(clues: list[Clue], matches: list[ErrorMatch]) -> tuple[str | None, str, list[Clue]]:
+def read_errors(ex: Exchange, request: str | None = None) -> ErrorsRead:
+    """Every error of an exchange, in body order, each with the exchange's status where its own
+    body states none (``request``: the exchange's request line, in a recording of several)."""
+    reading = read_body(ex.body)
+    ex = _with_body_facts(ex, reading)
+    errors, hints = (reading.errors, None) if reading.errors else _text_errors(ex)
+    errors = with_exchange_status(errors, ex.status)
+    if request:
+        errors = [o._replace(request=request) for o in errors]
+    notes = list(reading.notes)
+    if reading.total > len(reading.errors):
+        notes.append(f"the body holds {reading.total:,} errors; the first {len(reading.errors):,} are explained")
+    return ErrorsRead(ex, tuple(errors), reading.total or len(errors), tuple(notes), hints)
+
+
+def _with_body_facts(ex: Exchange, reading: Reading) -> Exchange:
+    """The exchange with the status, URL and method its body states, where the framing stated none
+    (a log object, a problem-details body)."""
+    if ex.status is None and reading.status is not None:
+        ex = ex._replace(status=reading.status)
+    if ex.url is None and reading.url:
+        ex = ex.with_url(reading.url)
+    return ex._replace(method=ex.method or reading.method)
+
+
+def _with_names(catalog: CatalogIndex, read: ErrorsRead) -> ErrorsRead:
+    """A plain-text error named from the catalog's vocabulary; an error read from an envelope is
+    already named by its fields."""
+    if read.hints is None:
+        return read
+    hints = read.hints
+    return read._replace(errors=tuple(_named(catalog, o, hints) for o in read.errors), hints=None)
+
+
+def _decide_vendor(
+    catalog: CatalogIndex,
+    read: ErrorsRead,
+    override: str | None,
+    fallback: str | None,
+    match_unnamed: Callable[[frozenset[str]], list[ErrorMatch]],
+) -> VendorDecision:
+    """The vendor, decided once: ``--vendor``; else the exchange's evidence; else the vendor the rest
+    of a recording names; else what the errors' words say when matched with no vendor named
+    (``match_unnamed``)."""
+    clues = clues_for(catalog, read.exchange, read.errors)
+    excluded = frozenset(v for v, s in scores(clues).items() if s < 0)
+    notes = [_other_product_note(catalog, c) for c in clues if c.kind == "other-product"]
+    if override is not None:
+        told = override.lower()
+        notes += _override_notes(catalog, override, clues)
+        return VendorDecision(told, "override", (Clue.of("override", "--vendor", told), *clues), excluded, tuple(notes))
+    chosen = decide(clues)
+    if chosen is not None:
+        return VendorDecision(chosen, "evidence", tuple(clues), excluded, tuple(notes))
+    if fallback and fallback not in excluded:
+        rest = Clue.of("recording", "the recording's other exchanges", fallback)
+        return VendorDecision(fallback, "evidence", (*clues, rest), excluded, tuple(notes))
+    chosen, source, said = _vendor_from_words(clues, match_unnamed(excluded))
+    return VendorDecision(chosen, source, (*clues, *said), excluded, tuple(notes))
+
+
+def _vendor_from_words(clues: Sequence[Clue], matches: Sequence[ErrorMatch]) -> tuple[str | None, str, list[Clue]]:
     """The vendor the errors' words establish, how, and the clues that say so: words only one
     vendor documents, or words a vendor is known to send found in its own (common) envelope."""
     claimed = {m.claims_vendor for m in matches if m.claims_vendor}
     if len(claimed) == 1:
         vendor = claimed.pop()
         first = next(m for m in matches if m.claims_vendor == vendor)
-        words = first.message or first.observed.name or first.observed.code or ""
+        words = first.message or first.sent.name or first.sent.code or ""
         return vendor, "message", [Clue.of("message", words[:120], vendor)]
     known = [Clue.of("known-words", (m.message or "")[:120], v) for m in matches if (v := _known_words(m))]
-    chosen = decide(clues + known) if known else None
+    chosen = decide([*clues, *known]) if known else None
     return chosen, "evidence" if chosen else "none", [c for c in known if c.vendor == chosen][:1]
 
 
 def _known_words(m: ErrorMatch) -> str | None:
     """The vendor whose public record holds this error's very words, when it came in that vendor's envelope."""
     top = m.candidates[0] if m.candidates else None
-    shape = m.observed.shape
-    if top is None or top.kind != "observed" or not shape.weight:
+    shape = m.sent.shape
+    if top is None or top.kind is not MatchKind.OBSERVED or not shape.weight:
         return None
-    if top.via not in ("exact", "template") and not (top.via is None and _distinctive_name(m.observed.name, top.entry.name)):
+    if top.via not in (TextMatch.EXACT, TextMatch.TEMPLATE) and not (
+        top.via is None and _distinctive_name(m.sent.name, top.entry.name)
+    ):
         return None
     return top.entry.vendor if top.entry.vendor in shape.vendors else None
 
@@ -486,7 +570,7 @@ def _distinctive_name(sent: str | None, known: str | None) -> bool:
     return len(re.findall(r"[A-Z][a-z]+|[A-Z]+(?![a-z])", sent)) >= 4
 
 
-def _override_notes(catalog: CatalogIndex, vendor: str | None, clues: list[Clue]) -> list[str]:
+def _override_notes(catalog: CatalogIndex, vendor: str | None, clues: Sequence[Clue]) -> list[str]:
     """A warning when --vendor names a vendor the paste's own evidence contradicts."""
     if vendor is None:
         return []
@@ -506,7 +590,7 @@ def _family_notes(matches: list[ErrorMatch]) -> list[str]:
     notes = []
     for m in matches:
         if m.family:
-            what = "code" if m.observed.code and any(_same_key(m.observed.code, c.entry.code) for c in m.family) else "name"
+            what = "code" if m.sent.code and any(_same_key(m.sent.code, c.entry.code) for c in m.family) else "name"
             listed = "; ".join(f"{c.entry.id} ({c.entry.message})" for c in m.family[:8])
             more = f"; and {len(m.family) - 8} more" if len(m.family) > 8 else ""
             head = f"one of {len(m.family)} documented errors with this {what}; only the message can say which"
@@ -530,24 +614,17 @@ def _explain_recording(
     vendor: str | None,
     notes: list[str] | tuple[str, ...],
     memo: Memo | None,
-    documented_only: bool,
 ) -> Explanation:
     """Every error exchange of a recording, in order, as one explanation (errors labelled by request)."""
-    exchanges = [(redact_report(r.text), redact_report(r.request).text) for r in recording.errors]
-    parts = [
-        _explain_exchange(catalog, split(h.text), vendor, (), memo, h.kinds, request, documented_only=documented_only)
-        for h, request in exchanges
-    ]
+    hidden = [(redact_report(r.text), redact_report(r.request).text) for r in recording.errors]
+    exchanges = [(Exchange.of(split(h.text)), h.kinds, request) for h, request in hidden]
+    parts = [_explain_exchange(catalog, ex, vendor, (), memo, kinds, request) for ex, kinds, request in exchanges]
     named = {p.vendor for p in parts if p.vendor}
     if vendor is None and len(named) == 1:  # one vendor throughout: exchanges with no clue of their own are its too
         only = next(iter(named))
         parts = [
-            p
-            if p.vendor
-            else _explain_exchange(
-                catalog, split(h.text), None, (), memo, h.kinds, request, fallback=only, documented_only=documented_only
-            )
-            for p, (h, request) in zip(parts, exchanges, strict=True)
+            p if p.vendor else _explain_exchange(catalog, ex, None, (), memo, kinds, request, fallback=only)
+            for p, (ex, kinds, request) in zip(parts, exchanges, strict=True)
         ]
     summary = (
         f"a {recording.kind} of {recording.interactions} exchange(s): "
@@ -586,22 +663,18 @@ def _merged_kinds(parts: list[Explanation]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(total.items()))
 
 
-def _context(
-    facts: VendorFacts, ex: Exchange, vendor: str | None, source: str, excluded: frozenset[str], documented_only: bool
-) -> Context:
+def _context(facts: VendorFacts, ex: Exchange, vendor: str | None, source: str, excluded: frozenset[str]) -> Context:
     mapped = endpoint_for(facts, ex.path, vendor)
     endpoint = mapped[1] if mapped and (vendor is None or mapped[0] == vendor) else None
-    return Context(vendor, source, endpoint, ex.method, excluded, documented_only)
+    return Context(vendor, source, endpoint, ex.method, excluded)
 
 
-def _match_all(catalog: CatalogIndex, observed: list[Observed], ctx: Context, memo: Memo | None) -> list[ErrorMatch]:
+def _match_all(catalog: CatalogIndex, errors: Sequence[SentError], ctx: Context, memo: Memo) -> list[ErrorMatch]:
     """Match every error; identical errors (a body of 10,000 copies) are matched once."""
-    if memo is None:
-        memo = {}
     out = []
-    for obs in observed:
-        m = memo.get((obs, ctx))
+    for sent in errors:
+        m = memo.get((sent, ctx))
         if m is None:
-            m = memo[(obs, ctx)] = match_error(catalog, obs, ctx)
-        out.append(m if m.observed is obs else m._replace(observed=obs))
+            m = memo[(sent, ctx)] = match_error(catalog, sent, ctx)
+        out.append(m if m.sent is sent else m._replace(sent=sent))
     return out

@@ -5,21 +5,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..records import citation_record, entry_fields, envelope, guide_record
+from ..documents import entry_fields, envelope, guide_record
 
 if TYPE_CHECKING:
+    from ..model import Entry
     from . import Explanation
     from .match import Candidate
 
 
 _CANDIDATE_FIELDS = ("id", "vendor", "endpoint", "methods", "status", "code", "name", "message", "severity")
+_SCENARIO_FIELDS = ("id", "endpoint", "methods", "scenario")
+_SOURCE_FIELDS = ("provenance", "sources", "quirks")
+
+
+def _fields(entry: Entry, keys: tuple[str, ...]) -> dict[str, Any]:
+    """Some of an entry's fields, serialised as every document serialises them (records.entry_fields)."""
+    fields = entry_fields(entry)
+    return {k: fields[k] for k in keys}
 
 
 def candidate_record(c: Candidate) -> dict[str, Any]:
-    """A candidate: the entry's identifying fields (as every document serialises them), its score
-    and match kind, and its provenance."""
-    fields = entry_fields(c.entry)
-    return {**{k: fields[k] for k in _CANDIDATE_FIELDS}, "score": c.score, "match": c.kind, "provenance": fields["provenance"]}
+    """A candidate: the entry's identifying fields, its score and match kind, and its provenance."""
+    return {**_fields(c.entry, _CANDIDATE_FIELDS), "score": c.score, "match": c.kind, "provenance": c.entry.provenance}
 
 
 def explain_document(x: Explanation) -> dict[str, Any]:
@@ -38,7 +45,7 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "doc_url": error_doc_url(m),
                 "positions": [p + 1 for p in positions],
                 "undecided_endpoints": x.undecided_endpoints(m),
-                "observed": m.observed.record(),
+                "observed": m.sent.record(),
                 "match": m.kind,
                 "confidence": m.confidence,
                 "slots": m.slots,
@@ -46,13 +53,8 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "candidates": [candidate_record(c) for c in m.candidates],
                 "family": [candidate_record(c) for c in m.family],
                 "explanation": guide_record(x.guide_of(best.entry)) if best else None,
-                "provenance": best.entry.provenance if best else None,
-                "sources": [citation_record(c) for c in best.entry.sources] if best else [],
-                "quirks": list(best.entry.quirks) if best else [],
-                "scenarios": [
-                    {"id": e.id, "endpoint": e.endpoint, "methods": list(e.methods), "scenario": e.scenario}
-                    for e in x.scenarios(m)
-                ],
+                **(_fields(best.entry, _SOURCE_FIELDS) if best else {"provenance": None, "sources": [], "quirks": []}),
+                "scenarios": [_fields(e, _SCENARIO_FIELDS) for e in x.scenarios(m)],
             }
         )
     return envelope(

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ..model import HTTP_METHODS
-from ..values import to_int, to_status
+from ..values import STATUS_KEYS, to_int, to_status
 
 MAX_ERRORS = 1000  # errors read from one paste; the rest are counted, not explained
 MAX_NODES = 50_000  # JSON values visited, whatever the nesting
@@ -60,7 +60,7 @@ TEXT = Shape("plain text", frozenset({"myob", "sage", "invoicexpress", "prospend
 STATUS_ONLY = Shape("status only", frozenset({"myob", "sage", "invoicexpress", "prospend"}))
 
 
-class Observed(NamedTuple):
+class SentError(NamedTuple):
     """One error as read from the paste; every field as the vendor sent it."""
 
     shape: Shape
@@ -97,7 +97,7 @@ class Reading:
     __slots__ = ("cut", "errors", "method", "nodes", "notes", "status", "total", "url")
 
     def __init__(self) -> None:
-        self.errors: list[Observed] = []
+        self.errors: list[SentError] = []
         self.total = 0  # errors seen, including those beyond MAX_ERRORS
         self.status: int | None = None  # a status stated inside the body (log objects, problem details)
         self.url: str | None = None
@@ -106,7 +106,7 @@ class Reading:
         self.nodes = 0
         self.cut = False  # the body stops mid-value (a forum post cut short)
 
-    def add(self, obs: Observed) -> None:
+    def add(self, obs: SentError) -> None:
         self.total += 1
         if len(self.errors) < MAX_ERRORS:
             self.errors.append(obs)
@@ -157,9 +157,9 @@ def _myob_shape(d: dict[str, Any], shape: Shape) -> Shape:
     return shape if len(keys & _MYOB_KEYS) >= enough and keys <= _MYOB_KEYS else ERRORCODE_BODY
 
 
-def _myob(d: dict[str, Any], shape: Shape) -> Observed:
+def _myob(d: dict[str, Any], shape: Shape) -> SentError:
     k = _lower_keys(d)
-    return Observed(
+    return SentError(
         _myob_shape(d, shape),
         code=_code(k.get("errorcode")),
         name=_text(k.get("name")),
@@ -170,9 +170,9 @@ def _myob(d: dict[str, Any], shape: Shape) -> Observed:
     )
 
 
-def _sage(d: dict[str, Any], shape: Shape) -> Observed:
+def _sage(d: dict[str, Any], shape: Shape) -> SentError:
     k = _lower_keys(d)
-    return Observed(
+    return SentError(
         shape,
         code=_code(k.get("$datacode")),
         message=_text(k.get("$message")),
@@ -199,9 +199,6 @@ _DECODER = json.JSONDecoder(parse_int=_int_or_text)  # 5,000 nines: kept as text
 def _humanize(field_name: str) -> str:
     words = field_name.replace("_", " ").strip()
     return words[:1].upper() + words[1:]
-
-
-_STATUS_KEYS = ("status", "statuscode", "status_code", "httpstatus", "http_status", "httpstatuscode", "http_code", "httpcode")
 
 
 class _Reader:
@@ -241,7 +238,7 @@ class _Reader:
             return True
         if key == "errors" and items and all(isinstance(i, str) for i in items):
             for i in items:
-                self.r.add(Observed(IX_PLAIN, message=i))
+                self.r.add(SentError(IX_PLAIN, message=i))
             return True
         if key == "errors" and dicts and all(len(i) == 1 and "error" in _lower_keys(i) for i in dicts):
             for i in dicts:
@@ -257,7 +254,7 @@ class _Reader:
     def ix_error(self, value: Any) -> None:
         for msg in value if isinstance(value, list) else [value]:
             if isinstance(msg, (str, int, float)):
-                self.r.add(Observed(IX_ERRORS, message=str(msg)))
+                self.r.add(SentError(IX_ERRORS, message=str(msg)))
 
     def read_dict(self, d: dict[str, Any], depth: int) -> bool:
         k = _lower_keys(d)
@@ -301,7 +298,7 @@ class _Reader:
         for name, msgs in errors.items():
             for msg in msgs if isinstance(msgs, list) else [msgs]:
                 text = str(msg)
-                self.r.add(Observed(FIELD_ERRORS, message=f"{_humanize(str(name))} {text}", details=str(name)))
+                self.r.add(SentError(FIELD_ERRORS, message=f"{_humanize(str(name))} {text}", details=str(name)))
 
     def nested(self, d: dict[str, Any], depth: int) -> bool:
         """Whether envelopes were found inside a wrapper's values; every value is read, even
@@ -314,16 +311,7 @@ class _Reader:
 
     def facts(self, k: dict[str, Any]) -> None:
         """Status, URL and method a log record or SDK error states about the request."""
-        for key in (
-            "status",
-            "statuscode",
-            "status_code",
-            "httpstatus",
-            "http_status",
-            "httpstatuscode",
-            "http_code",
-            "httpcode",
-        ):
+        for key in STATUS_KEYS:
             if self.r.status is None and (s := status_of(k.get(key))) is not None:
                 self.r.status = s
         for key in ("url", "uri", "request_url", "requesturl", "endpoint", "path"):
@@ -339,10 +327,10 @@ class _Reader:
         status = status_of(k.get("status") or k.get("statuscode"))
         if isinstance(k.get("error_description"), str) or (isinstance(k.get("error"), str) and "message" not in k):
             msg = k.get("error_description") or k.get("error")
-            self.r.add(Observed(OAUTH, status=status, code=_code(k.get("error")), message=_text(msg)))
+            self.r.add(SentError(OAUTH, status=status, code=_code(k.get("error")), message=_text(msg)))
             return True
         if "title" in k and ("detail" in k or "type" in k):
-            self.r.add(Observed(PROBLEM, status=status, message=_text(k.get("detail") or k.get("title"))))
+            self.r.add(SentError(PROBLEM, status=status, message=_text(k.get("detail") or k.get("title"))))
             return True
         msg = next(
             (k[m] for m in ("message", "msg", "detail", "error_message", "errormessage") if isinstance(k.get(m), str)), None
@@ -350,7 +338,7 @@ class _Reader:
         if msg is None:
             return False
         code = _code(k.get("code") if "code" in k else k.get("error") if isinstance(k.get("error"), str) else k.get("errorcode"))
-        self.r.add(Observed(CODE_MESSAGE, status=status, code=code, message=msg))
+        self.r.add(SentError(CODE_MESSAGE, status=status, code=code, message=msg))
         return True
 
 
@@ -462,7 +450,7 @@ def _xml(body: str, reading: Reading) -> bool:
         inner = m.group(1)
         unwrapped = _closed(inner, _CDATA_CLOSE)
         text = _CDATA.sub(r"\1", unwrapped) + inner[len(unwrapped) :]
-        reading.add(Observed(IX_XML, message=unescape(text).strip()))
+        reading.add(SentError(IX_XML, message=unescape(text).strip()))
     return True
 
 
@@ -549,6 +537,6 @@ def _note_lenient(reading: Reading, cut: bool, looks_dumped: bool) -> None:
     )
 
 
-def with_status(errors: list[Observed], status: int | None) -> list[Observed]:
+def with_exchange_status(errors: list[SentError], status: int | None) -> list[SentError]:
     """The errors with the exchange's status filled in where the body did not state one."""
     return [e if e.status is not None or status is None else e._replace(status=status) for e in errors]

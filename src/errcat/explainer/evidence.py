@@ -18,16 +18,16 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Sequence
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
-from ..catalog.core import Catalog
-from ..index.store import CatalogIndex, as_index
+from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
-from .envelopes import Observed
-from .split import Exchange
+from .envelopes import SentError
+from .exchange import Exchange
 
 
 class ClueKind(NamedTuple):
@@ -120,7 +120,7 @@ def _path_regex(path: str) -> str:
 
 class NamePattern(NamedTuple):
     """Names (a vendor's, another product's) as one case-blind pattern. Most texts name few of
-    them, and gather ran nine such searches per paste (a third of explaining a log record), so
+    them, and clues_for ran nine such searches per paste (a third of explaining a log record), so
     each pattern also carries what every match must hold (tested first with ``in``) and, when its
     letters are all lower case, a case-sensitive twin to search lower-cased ASCII text with (a
     case-blind search costs twice as much)."""
@@ -244,10 +244,9 @@ class VendorFacts(NamedTuple):
 _FACTS: WeakKeyDictionary[CatalogIndex, VendorFacts] = WeakKeyDictionary()
 
 
-def facts_for(source: Catalog | CatalogIndex) -> VendorFacts:
+def facts_for(index: CatalogIndex) -> VendorFacts:
     """The vendor facts of a catalog, compiled on first use and kept as long as the catalog is
     (a weak key: a closed and dropped index is not kept alive by this cache)."""
-    index = as_index(source)
     facts = _FACTS.get(index)
     if facts is None:
         facts = _FACTS[index] = _compile_facts(index)
@@ -364,6 +363,11 @@ def endpoint_for(facts: VendorFacts, path: str | None, vendor: str | None) -> tu
 def _endpoint_for(facts: VendorFacts, path: str, vendor: str | None) -> tuple[str, str, bool] | None:
     path = "/" + path.split("?", 1)[0].strip("/")
     segments = {p.lower() for p in path.split("/") if p}
+    return _behind_prefix(facts, path, segments, vendor) or _unprefixed(facts, path, segments, vendor)
+
+
+def _behind_prefix(facts: VendorFacts, path: str, segments: set[str], vendor: str | None) -> tuple[str, str, bool] | None:
+    """A documented endpoint behind the vendor's path prefix (``/accountright/{guid}/Contact``)."""
     for v, prefixes in facts.prefixes.items():
         if vendor and v != vendor:
             continue
@@ -373,19 +377,24 @@ def _endpoint_for(facts: VendorFacts, path: str, vendor: str | None) -> tuple[st
                 for rule in facts.endpoints:
                     if rule.vendor == v and rule.prefixed and rule.matches(rest, segments):
                         return v, rule.path, True
-    for rule in facts.endpoints:
-        if (vendor is None or rule.vendor == vendor) and not rule.prefixed and rule.matches(path, segments):
-            return rule.vendor, rule.path, False
-    for rule in facts.endpoints:  # a prefixed vendor's path pasted without its prefix
-        if (vendor is None or rule.vendor == vendor) and rule.prefixed and rule.matches(path, segments):
-            return rule.vendor, rule.path, False
+    return None
+
+
+def _unprefixed(facts: VendorFacts, path: str, segments: set[str], vendor: str | None) -> tuple[str, str, bool] | None:
+    """A documented endpoint of a vendor with no path prefix; else a prefixed vendor's endpoint
+    pasted without its prefix."""
+    rules = [r for r in facts.endpoints if vendor is None or r.vendor == vendor]
+    for prefixed in (False, True):
+        for rule in rules:
+            if rule.prefixed == prefixed and rule.matches(path, segments):
+                return rule.vendor, rule.path, False
     return None
 
 
 _ANY_HEADER = re.compile(r"(?<![\w-])(x-[a-z0-9]+-[a-z0-9-]+)\s*:", re.IGNORECASE)
 
 
-def gather(catalog: Catalog | CatalogIndex, ex: Exchange, errors: list[Observed]) -> list[Clue]:
+def clues_for(catalog: CatalogIndex, ex: Exchange, errors: Sequence[SentError]) -> list[Clue]:
     """Every clue in the exchange and the shapes of its errors (not their words: see match.py)."""
     facts = facts_for(catalog)
     head = ex.text[:65536]

@@ -21,8 +21,8 @@ from .match import CLAIMED, MatchKind
 
 if TYPE_CHECKING:
     from . import Explanation
+    from .exchange import Exchange
     from .match import ErrorMatch
-    from .split import Exchange
 
 DOCS_URL_ENV = "ERRCAT_DOCS_URL"  # base URL of the reference pages (folder holding myob.md, sage.md, ...)
 _DOCS_URL: str | None = None  # set_docs_url(): takes precedence over the environment
@@ -86,10 +86,10 @@ def error_identity(x: Explanation, m: ErrorMatch) -> str:
     best = m.best
     if best is not None and m.kind != MatchKind.STATUS:
         return f"guide\x1f{best.entry.vendor}\x1f{best.entry.guide_id}"
-    obs = m.observed
+    sent = m.sent
     vendor = best.entry.vendor if best is not None else (x.vendor or "unknown")
-    status = obs.status or x.exchange.status
-    words = [_kept(str(p)) for p in (obs.code, obs.name) if p] + ([masked(obs.message)] if obs.message else [])
+    status = sent.status or x.exchange.status
+    words = [_kept(str(p)) for p in (sent.code, sent.name) if p] + ([masked(sent.message)] if sent.message else [])
     return "\x1f".join(["text", vendor, str(status or ""), *words])
 
 

@@ -1,4 +1,4 @@
-"""Observed error -> ranked catalog candidates and a match kind, with honest confidence.
+"""An error as sent -> ranked catalog candidates and a match kind, with honest confidence.
 
 Kinds, strongest first: ``exact`` (the documented message), ``template`` (a documented message
 with slots filled), ``code`` (the vendor code or name, message differs), ``observed`` (an error the
@@ -23,16 +23,15 @@ from enum import StrEnum
 from http import HTTPStatus
 from typing import NamedTuple
 
-from ..catalog.core import Catalog
-from ..index.store import CatalogIndex, TemplateRow, as_index
+from ..index.store import CatalogIndex, TemplateRow
 from ..model import Entry
 from ..templates import MAX_MATCH_LENGTH, match
 from ..text import STOP_WORDS, WORD, normalize_path, squash, tokens
-from .envelopes import STATUS_ONLY, TEXT, Observed
+from .envelopes import STATUS_ONLY, TEXT, SentError
 
 
 class MatchKind(StrEnum):
-    """How an observed error matched the catalog, strongest first (equal to its string value)."""
+    """How an error as sent matched the catalog, strongest first (equal to its string value)."""
 
     EXACT = "exact"  # the documented message
     TEMPLATE = "template"  # a documented message with its slots filled
@@ -43,11 +42,38 @@ class MatchKind(StrEnum):
     NONE = "none"
 
 
+class TextMatch(StrEnum):
+    """How a candidate's documented message fits the error's words (a candidate found by its code,
+    name or status alone has none)."""
+
+    EXACT = "exact"  # the documented message, case and separators aside
+    TEMPLATE = "template"  # a documented template with its slots filled
+    BARE = "bare"  # a template that is all slot ("{message}"): counts only with a code or name beside it
+    WEAK = "weak"  # a short template whose slots swallow the line (see _slots_dominate)
+    PREFIX = "prefix"  # the start of the documented message (cut short), or it with more after it
+    VARIANT = "variant"  # a documented name spaced or cased otherwise, or its unique start
+    FUZZY = "fuzzy"  # similar words
+
+
+# What a catalog row documents (``Entry.kind``): a response body, or a row of the vendor's table of
+# what a status means (or a documented cause of one). Not a match kind.
+ROW_BODY, ROW_STATUS = "body", "status"
+
 KINDS = tuple(MatchKind)
 DOCUMENTED_KINDS = frozenset({MatchKind.EXACT, MatchKind.TEMPLATE, MatchKind.CODE, MatchKind.STATUS})  # the vendor's word
 CLAIMED = DOCUMENTED_KINDS | {MatchKind.OBSERVED}  # kinds that name the entry the error is
-_RANK: dict[str, int] = {k.value: len(KINDS) - i for i, k in enumerate(KINDS)}
-BASE_CONFIDENCE = {"exact": 0.95, "template": 0.9, "code": 0.75, "observed": 0.6, "status": 0.5, "fuzzy": 0.0, "none": 0.0}
+BY_TEXT = frozenset({MatchKind.EXACT, MatchKind.TEMPLATE})  # kinds that say the documented words were sent
+ERROR_KINDS = frozenset({MatchKind.EXACT, MatchKind.TEMPLATE, MatchKind.CODE})  # the documented error itself, not only its status
+_RANK: dict[MatchKind, int] = {k: len(KINDS) - i for i, k in enumerate(KINDS)}
+BASE_CONFIDENCE: dict[MatchKind, float] = {
+    MatchKind.EXACT: 0.95,
+    MatchKind.TEMPLATE: 0.9,
+    MatchKind.CODE: 0.75,
+    MatchKind.OBSERVED: 0.6,
+    MatchKind.STATUS: 0.5,
+    MatchKind.FUZZY: 0.0,
+    MatchKind.NONE: 0.0,
+}
 CONFIDENT = 0.7  # at or above: a claim a user can act on (exact/template/code with supporting evidence)
 FUZZY_FLOOR = 0.6  # similarity below which text is not even "similar"
 MAX_CANDIDATES = 10
@@ -65,33 +91,40 @@ class Context(NamedTuple):
     endpoint: str | None = None  # documented path the request maps to
     method: str | None = None
     excluded: frozenset[str] = frozenset()  # vendors the evidence rules out
-    documented_only: bool = False  # leave observed (undocumented) entries out
 
 
 class Candidate(NamedTuple):
     entry: Entry
-    kind: str
+    kind: MatchKind
     score: float  # how well it fits, on the same 0-1 scale as a match's confidence
     slots: dict[str, str]
     similarity: float = 0.0
     raw: float = 0.0  # the matcher's internal sum of evidence, for ranking within a kind
-    via: str | None = None  # how its text matched (exact, template, bare, weak, fuzzy); None: by code, name or status
+    via: TextMatch | None = None  # how its text matched; None: by code, name or status
 
 
 class ErrorMatch(NamedTuple):
-    observed: Observed
-    kind: str
+    """One error of the input, as sent, and what the catalog makes of it."""
+
+    sent: SentError  # the error as the input carries it (JSON: "observed")
+    kind: MatchKind
     confidence: float
     slots: dict[str, str]
     candidates: tuple[Candidate, ...]
-    message: str | None  # the reading of the observed text that matched
+    message: str | None  # the reading of the sent text that matched
     claims_vendor: str | None = None  # the vendor its words alone point at (when the context named none)
-    family: tuple[Candidate, ...] = ()  # documented errors that share the observed code, when it names no one of them
+    family: tuple[Candidate, ...] = ()  # documented errors that share the sent code, when it names no one of them
 
     @property
     def best(self) -> Candidate | None:
         """The entry this error is claimed to be; None for fuzzy and none (candidates are only "nearest")."""
         return self.candidates[0] if self.candidates and self.kind in CLAIMED else None
+
+    @property
+    def observed(self) -> SentError:
+        """The former name of ``sent``, kept for code written before the rename: "observed" now
+        names only errors public reports show and the vendor does not document."""
+        return self.sent
 
 
 def _plausible(rule: TemplateRow, slots: dict[str, str]) -> bool:
@@ -103,14 +136,14 @@ def _plausible(rule: TemplateRow, slots: dict[str, str]) -> bool:
     return True
 
 
-def readings(obs: Observed) -> list[str]:
-    """The observed message and its other readings, each also without a trailing full stop.
+def readings(sent: SentError) -> list[str]:
+    """The message sent and its other readings, each also without a trailing full stop.
 
     A message cut short by the paste has none: its start alone could fit any template."""
     out: list[str] = []
-    if obs.cut:
+    if sent.cut:
         return out
-    for text in (obs.message, *obs.readings):
+    for text in (sent.message, *sent.readings):
         if text is None:
             continue
         text = text.strip().strip("\"'`").strip()
@@ -154,26 +187,30 @@ def _letters_alike(a: str, b: str) -> float:
 
 
 class _Pool:
-    """Candidates being gathered for one observed error, best reading per entry."""
+    """Candidates being gathered for one error as sent, best reading per entry."""
 
-    def __init__(self, obs: Observed, ctx: Context, statuses: frozenset[tuple[str, int]]):
-        self.obs, self.ctx, self.statuses = obs, ctx, statuses
+    def __init__(self, sent: SentError, ctx: Context, statuses: frozenset[tuple[str, int]]):
+        self.sent, self.ctx, self.statuses = sent, ctx, statuses
         self.found: dict[str, Candidate] = {}
         self.message: dict[str, str] = {}
 
     def allowed(self, e: Entry) -> bool:
-        if self.ctx.documented_only and e.observed:
-            return False
         if self.ctx.vendor:
             return e.vendor == self.ctx.vendor
         return e.vendor not in self.ctx.excluded
 
     def consider(
-        self, e: Entry, how: str | None, slots: dict[str, str], reading: str | None, sim: float = 0.0, bonus: float = 0.0
+        self,
+        e: Entry,
+        how: TextMatch | None,
+        slots: dict[str, str],
+        reading: str | None,
+        sim: float = 0.0,
+        bonus: float = 0.0,
     ) -> None:
         if not self.allowed(e):
             return
-        kind, score = _judge(e, self.obs, self.ctx, how, sim, self.statuses)
+        kind, score = _judge(e, self.sent, self.ctx, how, sim, self.statuses)
         score += bonus
         if kind is None:
             return
@@ -188,10 +225,16 @@ class _Pool:
 # its confidence does); within a band, the matcher's sum of evidence places it. Sums run from
 # about -0.5 (a status row that contradicts everything) to 2.6 (message, code, name, status,
 # endpoint and details all agree).
-_BANDS = {"exact": (0.8, 0.99), "template": (0.75, 0.95), "code": (0.55, 0.85), "observed": (0.45, 0.75), "status": (0.35, 0.6)}
+_BANDS = {
+    MatchKind.EXACT: (0.8, 0.99),
+    MatchKind.TEMPLATE: (0.75, 0.95),
+    MatchKind.CODE: (0.55, 0.85),
+    MatchKind.OBSERVED: (0.45, 0.75),
+    MatchKind.STATUS: (0.35, 0.6),
+}
 
 
-def _scaled(kind: str, raw: float, sim: float) -> float:
+def _scaled(kind: MatchKind, raw: float, sim: float) -> float:
     if kind not in _BANDS:
         return round(min(0.45, 0.5 * sim), 3)
     low, high = _BANDS[kind]
@@ -230,28 +273,28 @@ WEIGHTS = Weights()
 
 
 def _judge(
-    e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, statuses: frozenset[tuple[str, int]]
+    e: Entry, sent: SentError, ctx: Context, how: TextMatch | None, sim: float, statuses: frozenset[tuple[str, int]]
 ) -> tuple[MatchKind | None, float]:
-    """How well one entry explains the observed error: its kind and its sum of evidence.
+    """How well one entry explains the error sent: its kind and its sum of evidence.
 
     An observed entry that would match as exact, template or code matches as ``observed``: those
     three kinds are kept for what the vendor documents."""
-    kind, score = _judge_documented(e, obs, ctx, how, sim, statuses)
-    if e.observed and kind in (MatchKind.EXACT, MatchKind.TEMPLATE, MatchKind.CODE):
+    kind, score = _judge_documented(e, sent, ctx, how, sim, statuses)
+    if e.observed and kind in ERROR_KINDS:
         return MatchKind.OBSERVED, score
     return kind, score
 
 
 class _Agreement(NamedTuple):
-    """How an observed error's code and name compare with an entry's."""
+    """How the code and name sent compare with an entry's."""
 
     code_hit: bool  # the code (or name) is the entry's code (or name)
     name_hit: bool
     conflict: bool  # the vendor's code or name says it is another error
 
 
-def _agreement(e: Entry, obs: Observed) -> _Agreement:
-    oc, on, ec, en = _key(obs.code), _key(obs.name), _key(e.code), _key(e.name)
+def _agreement(e: Entry, sent: SentError) -> _Agreement:
+    oc, on, ec, en = _key(sent.code), _key(sent.name), _key(e.code), _key(e.name)
     code_hit = _eq(oc, ec) or _eq(oc, en) or _eq(on, ec)
     name_hit = _eq(on, en)
     conflict = (oc is not None and ec is not None and not code_hit and not _eq(oc, en)) or (
@@ -260,23 +303,24 @@ def _agreement(e: Entry, obs: Observed) -> _Agreement:
     return _Agreement(code_hit, name_hit, conflict)
 
 
-_TEXT_WEIGHTS = {"exact": WEIGHTS.exact_text, "template": WEIGHTS.template_text, "bare": WEIGHTS.bare_template,
-                 "weak": WEIGHTS.weak_template, "prefix": WEIGHTS.prefix_text, "variant": WEIGHTS.name_variant}  # fmt: skip
+_TEXT_WEIGHTS = {TextMatch.EXACT: WEIGHTS.exact_text, TextMatch.TEMPLATE: WEIGHTS.template_text,
+                 TextMatch.BARE: WEIGHTS.bare_template, TextMatch.WEAK: WEIGHTS.weak_template,
+                 TextMatch.PREFIX: WEIGHTS.prefix_text, TextMatch.VARIANT: WEIGHTS.name_variant}  # fmt: skip
 
 
-def _evidence(e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, agree: _Agreement) -> float:
+def _evidence(e: Entry, sent: SentError, ctx: Context, how: TextMatch | None, sim: float, agree: _Agreement) -> float:
     """The matcher's sum of evidence for one entry (see Weights)."""
     w = WEIGHTS
-    score = w.fuzzy_text * sim if how == "fuzzy" else _TEXT_WEIGHTS.get(how or "", 0.0)
-    if how is None and obs.message and e.message:
+    score = w.fuzzy_text * sim if how is TextMatch.FUZZY else _TEXT_WEIGHTS.get(how, 0.0) if how else 0.0
+    if how is None and sent.message and e.message:
         score += w.text_differs
     score += w.code_agrees * agree.code_hit + w.name_agrees * agree.name_hit + w.code_conflicts * agree.conflict
-    if obs.status is not None:
-        score += w.status_agrees if e.status == obs.status else w.status_differs
+    if sent.status is not None:
+        score += w.status_agrees if e.status == sent.status else w.status_differs
     score += _endpoint_evidence(e, ctx)
-    if _same(obs.details, e.details):
+    if _same(sent.details, e.details):
         score += w.details_agree
-    if _same(obs.severity, e.vendor_severity or e.severity):
+    if _same(sent.severity, e.vendor_severity or e.severity):
         score += w.severity_agrees
     return score
 
@@ -296,21 +340,21 @@ def _endpoint_evidence(e: Entry, ctx: Context) -> float:
 
 
 def _judge_documented(
-    e: Entry, obs: Observed, ctx: Context, how: str | None, sim: float, statuses: frozenset[tuple[str, int]]
+    e: Entry, sent: SentError, ctx: Context, how: TextMatch | None, sim: float, statuses: frozenset[tuple[str, int]]
 ) -> tuple[MatchKind | None, float]:
-    agree = _agreement(e, obs)
-    if agree.conflict and how is None and e.kind == "body":
+    agree = _agreement(e, sent)
+    if agree.conflict and how is None and e.kind == ROW_BODY:
         return None, 0.0  # another error by its code or name, and no words in common: not a candidate
-    score = _evidence(e, obs, ctx, how, sim, agree)
-    if e.kind != "body":  # a status-table row or a documented cause: the status is all that can match
-        if obs.status is not None and e.status == obs.status:
-            return MatchKind.STATUS, score + (WEIGHTS.status_table_row if e.kind == "status" else 0.0)
-        return (MatchKind.FUZZY, score) if how == "fuzzy" and ctx.vendor else (None, score)
-    return _body_kind(e, obs, ctx, how, agree, statuses), score
+    score = _evidence(e, sent, ctx, how, sim, agree)
+    if e.kind != ROW_BODY:  # a status-table row or a documented cause: the status is all that can match
+        if sent.status is not None and e.status == sent.status:
+            return MatchKind.STATUS, score + (WEIGHTS.status_table_row if e.kind == ROW_STATUS else 0.0)
+        return (MatchKind.FUZZY, score) if how is TextMatch.FUZZY and ctx.vendor else (None, score)
+    return _body_kind(e, sent, ctx, how, agree, statuses), score
 
 
 def _body_kind(
-    e: Entry, obs: Observed, ctx: Context, how: str | None, agree: _Agreement, statuses: frozenset[tuple[str, int]]
+    e: Entry, sent: SentError, ctx: Context, how: TextMatch | None, agree: _Agreement, statuses: frozenset[tuple[str, int]]
 ) -> MatchKind | None:
     """The kind of match a documented body row makes, given how its text and code agree."""
     wrong_method = bool(ctx.method and e.methods and ctx.method not in e.methods)
@@ -319,42 +363,45 @@ def _body_kind(
         # the vendor's code or name says it is another error, or it is documented for other methods
         # only: whatever the words share, they do not make it this error
         return MatchKind.FUZZY if how else None
-    if how in ("exact", "template"):
-        return MatchKind(how)
-    if how == "bare" and by_code:
+    if how is TextMatch.EXACT:
+        return MatchKind.EXACT
+    if how is TextMatch.TEMPLATE or (how is TextMatch.BARE and by_code):
         return MatchKind.TEMPLATE
     if by_code:
         return MatchKind.CODE
-    if how in ("fuzzy", "weak", "prefix", "variant"):
+    if how in (TextMatch.FUZZY, TextMatch.WEAK, TextMatch.PREFIX, TextMatch.VARIANT):
         return MatchKind.FUZZY
-    if obs.status is not None and e.status == obs.status and (e.vendor, obs.status) in statuses:
+    if sent.status is not None and e.status == sent.status and (e.vendor, sent.status) in statuses:
         return MatchKind.STATUS  # the vendor documents what this status means, nothing more matched
     return None
 
 
-def _slots_dominate(obs: Observed, rule: TemplateRow, slots: dict[str, str], text: str) -> bool:
+def _slots_dominate(sent: SentError, rule: TemplateRow, slots: dict[str, str], text: str) -> bool:
     """A short template whose slots hold most of a free-text line proves little on its own.
 
     ``Error converting value {…}`` fits every Json.NET error, the SDK's own included; inside the
     vendor's envelope, or with its code beside it, the same words are the vendor's.
     """
-    if obs.shape is not TEXT or rule.literal_words > 3:
+    if sent.shape is not TEXT or rule.literal_words > 3:
         return False
     return sum(len(v) for v in slots.values()) * 2 > len(text)
 
 
-def _gather(ix: CatalogIndex, obs: Observed, ctx: Context, texts: list[str]) -> _Pool:
-    pool = _Pool(obs, ctx, ix.statuses)
+def _candidate_pool(ix: CatalogIndex, sent: SentError, ctx: Context, texts: list[str]) -> _Pool:
+    """Every entry that may explain the error, through the index: by its message (whole or as a
+    template), code and name; by similar words when no text matched; by a name's variant when
+    nothing is even similar; by the status last."""
+    pool = _Pool(sent, ctx, ix.statuses)
     for text in texts:
         for e in ix.with_message_key(squash(text)):  # case and separators aside; verbatim ranks first
-            pool.consider(e, "exact", {}, text, bonus=WEIGHTS.verbatim if text == e.message else 0.0)
+            pool.consider(e, TextMatch.EXACT, {}, text, bonus=WEIGHTS.verbatim if text == e.message else 0.0)
     for text in texts:
         _templates(ix, pool, text)
     _by_code_and_name(ix, pool)
-    if texts and not any(c.kind in ("exact", "template") for c in pool.found.values()):
+    if texts and not any(c.kind in BY_TEXT for c in pool.found.values()):
         _fuzzy(ix, pool, texts)
-    if not any(c.kind != "fuzzy" or c.similarity >= FUZZY_FLOOR for c in pool.found.values()):
-        _name_variants(ix, pool, [t for t in (obs.name, *texts) if t])
+    if not any(c.kind is not MatchKind.FUZZY or c.similarity >= FUZZY_FLOOR for c in pool.found.values()):
+        _name_variants(ix, pool, [t for t in (sent.name, *texts) if t])
     _by_status(ix, pool)
     return pool
 
@@ -372,34 +419,34 @@ def _name_variants(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
         entries = ix.with_name_key(names[0]) if len(names) == 1 else []
         if entries and len({e.code for e in entries}) == 1:  # a name that stands for one error
             for e in entries:
-                pool.consider(e, "variant", {}, text, sim=FUZZY_FLOOR)
+                pool.consider(e, TextMatch.VARIANT, {}, text, sim=FUZZY_FLOOR)
             return
 
 
 def _templates(ix: CatalogIndex, pool: _Pool, text: str) -> None:
     """Documented templates whose slots the text fills."""
-    ctx, obs = pool.ctx, pool.obs
+    ctx, sent = pool.ctx, pool.sent
     for rule in ix.templates_for(set(tokens(text))):
         if (ctx.vendor and rule.vendor != ctx.vendor) or rule.vendor in ctx.excluded:
             continue
         slots = match(rule.template, text)
         if slots is None or not _plausible(rule, slots):
             continue
-        how = "bare" if rule.bare else "weak" if _slots_dominate(obs, rule, slots, text) else "template"
+        how = TextMatch.BARE if rule.bare else TextMatch.WEAK if _slots_dominate(sent, rule, slots, text) else TextMatch.TEMPLATE
         for e in ix.with_template(rule.vendor, rule.template):
             # the more literal words a template has, the more specific its match
             pool.consider(e, how, slots, text, bonus=min(0.1, 0.02 * rule.literal_words))
 
 
 def _by_code_and_name(ix: CatalogIndex, pool: _Pool) -> None:
-    """Entries with the observed code or name; where the message is the start of theirs (a paste
+    """Entries with the code or name sent; where the message is the start of theirs (a paste
     cut short, a client that shortens it), or theirs with more after it, the words count too."""
-    obs = pool.obs
-    message = WORD.findall((obs.message or "").lower())
-    for key in {k for k in (obs.code, obs.name) if k}:
+    sent = pool.sent
+    message = WORD.findall((sent.message or "").lower())
+    for key in {k for k in (sent.code, sent.name) if k}:
         for e in (*ix.with_code(key), *ix.with_name_key(squash(key))):
             cut = _prefix_of(message, WORD.findall((e.message or "").lower()))
-            pool.consider(e, "prefix" if cut else None, {}, obs.message if cut else None)
+            pool.consider(e, TextMatch.PREFIX if cut else None, {}, sent.message if cut else None)
 
 
 def _prefix_of(a: list[str], b: list[str]) -> bool:
@@ -409,26 +456,33 @@ def _prefix_of(a: list[str], b: list[str]) -> bool:
 
 
 def _by_status(ix: CatalogIndex, pool: _Pool) -> None:
-    """What the vendor documents for the observed status, when nothing stronger names the error."""
-    ctx, obs = pool.ctx, pool.obs
-    if obs.status is None:
+    """What the vendor documents for the status sent, when nothing stronger names the error."""
+    ctx, sent = pool.ctx, pool.sent
+    if sent.status is None:
         return
-    stronger = sum(1 for c in pool.found.values() if _RANK[c.kind] > _RANK["status"] and not _by_code_observed(c))
-    claimed = any(c.kind in ("exact", "template") for c in pool.found.values())
-    if ctx.vendor and stronger < MAX_CANDIDATES and not claimed:
-        # (it cannot outrank ten stronger candidates, nor matter beside the documented message itself)
-        for e in ix.with_status(obs.status, ctx.vendor):
-            # a row with a code (or name) beside one observed conflicts, or was considered above
-            if e.kind == "body" and (
-                (obs.code is not None and e.code is not None) or (obs.name is not None and e.name is not None)
-            ):
-                continue
-            pool.consider(e, None, {}, None)
-    elif not ctx.vendor and obs.shape is STATUS_ONLY:
+    if ctx.vendor and _status_may_matter(pool):
+        for e in ix.with_status(sent.status, ctx.vendor):
+            if not _names_another_error(e, sent):
+                pool.consider(e, None, {}, None)
+    elif not ctx.vendor and sent.shape is STATUS_ONLY:
         # a bare status and no vendor: what each vendor documents for it (listed, never claimed)
         for vendor in sorted(ix.vendors):
-            for e in ix.with_status(obs.status, vendor):
+            for e in ix.with_status(sent.status, vendor):
                 pool.consider(e, None, {}, None)
+
+
+def _status_may_matter(pool: _Pool) -> bool:
+    """Whether the status's documented meaning can still matter: not beside the documented message
+    itself, nor below ten stronger candidates."""
+    stronger = sum(1 for c in pool.found.values() if _RANK[c.kind] > _RANK[MatchKind.STATUS] and not _by_code_observed(c))
+    return stronger < MAX_CANDIDATES and not any(c.kind in BY_TEXT for c in pool.found.values())
+
+
+def _names_another_error(e: Entry, sent: SentError) -> bool:
+    """A body row with a code (or name) beside one sent: it conflicts, or was considered by code."""
+    if e.kind != ROW_BODY:
+        return False
+    return (sent.code is not None and e.code is not None) or (sent.name is not None and e.name is not None)
 
 
 def _fuzzy(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
@@ -444,70 +498,78 @@ def _fuzzy(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
     for e in ix.at_positions(best_positions):
         best, text = max(((_similarity(t, e.message or ""), t) for t in texts), key=lambda st: st[0], default=(0.0, ""))
         if best >= FUZZY_FLOOR - 0.2:
-            pool.consider(e, "fuzzy", {}, text, best)
+            pool.consider(e, TextMatch.FUZZY, {}, text, best)
 
 
 def literal_words(ix: CatalogIndex, cand: Candidate) -> int:
     """Words of the documented message outside its slots: how specific a text match is."""
     e = cand.entry
-    if cand.kind == "template" and e.template:
+    if cand.kind is MatchKind.TEMPLATE and e.template:
         rule = ix.template_row(e.vendor, e.template)
         return rule.literal_words if rule else 0
     return len(re.findall(r"[A-Za-z]+", e.message or ""))
 
 
-def _distinctive(ix: CatalogIndex, obs: Observed, cand: Candidate) -> bool:
+def _distinctive(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
     """Whether the words (or name) alone are enough to say which vendor sent the error."""
     e = cand.entry
-    if e.vendor not in obs.shape.vendors:
+    if e.vendor not in sent.shape.vendors:
         return False  # a foreign envelope: the same words from another service prove nothing
-    if cand.kind in ("exact", "template") and _same(obs.code, e.code) and _same(obs.name, e.name):
+    if cand.kind in BY_TEXT and _same(sent.code, e.code) and _same(sent.name, e.name):
         return True  # its code, its name and its words: three facts agree (a help page's block)
-    if cand.kind in ("exact", "template"):
+    if cand.kind in BY_TEXT:
         if e.message is None or squash(e.message) in REASON_PHRASES:
             return False
         words = literal_words(ix, cand)
-        return words >= 3 or (words >= 2 and obs.shape.weight > 0)
-    if cand.kind == "code":
-        if obs.shape is TEXT and obs.message is None and obs.code and len(obs.code) >= 3:
+        return words >= 3 or (words >= 2 and sent.shape.weight > 0)
+    if cand.kind is MatchKind.CODE:
+        if sent.shape is TEXT and sent.message is None and sent.code and len(sent.code) >= 3:
             return True  # a bare code typed on its own, found for one vendor only
-        names = [n for n in (obs.name, obs.code) if n and not n.isdigit()]
+        names = [n for n in (sent.name, sent.code) if n and not n.isdigit()]
         return any(len(n) >= 8 and len(re.findall(r"[A-Z][a-z]+", n)) >= 2 for n in names)
     return False
 
 
-def match_error(catalog: Catalog | CatalogIndex, obs: Observed, ctx: Context) -> ErrorMatch:
-    """Rank the catalog's entries against one observed error and say what kind of match it is."""
-    ix = as_index(catalog)
-    pool = _gather(ix, obs, ctx, readings(obs))
+def match_error(ix: CatalogIndex, sent: SentError, ctx: Context) -> ErrorMatch:
+    """Rank the catalog's entries against one error as sent and say what kind of match it is: the
+    strongest candidate's kind, as far as the rules below let it claim."""
+    pool = _candidate_pool(ix, sent, ctx, readings(sent))
     ranked = _ranked(pool, ctx)
-    if not ranked:
-        return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
-    top = ranked[0]
-    kind, family = _family_kind(obs, top, ranked)
+    kind, family = _family_kind(sent, ranked[0], ranked) if ranked else (MatchKind.NONE, ())
     if family and not ctx.vendor:  # a code or name many errors share, from an unknown sender: not even nearest
-        ranked, family = [c for c in ranked if not (c.kind == "code" and c.via is None)], ()
-        if not ranked:
-            return ErrorMatch(obs, "none", 0.0, {}, (), obs.message)
-        top = ranked[0]
+        ranked, family = [c for c in ranked if not _by_code_alone(c)], ()
+    if not ranked:
+        return ErrorMatch(sent, MatchKind.NONE, 0.0, {}, (), sent.message)
     claims: str | None = None
-    if kind == "status" and not ctx.vendor:
-        kind = "none"
-    if kind == "observed" and (not ctx.vendor or _observed_family(top, ranked)):
-        kind = "none"  # never the vendor's name on its own; nor one member of a family
-    if kind in CLAIMED and not ctx.vendor:
-        claims = _claimant(ix, obs, top, ranked)
-        if claims is None:
-            kind = "fuzzy" if top.kind in ("exact", "template") else "none"
-        else:
-            ranked = [c for c in ranked if c.entry.vendor == claims] + [c for c in ranked if c.entry.vendor != claims]
-            top = ranked[0]
-    if kind == "fuzzy" and top.similarity < FUZZY_FLOOR and top.kind == "fuzzy":
-        kind = "none"
+    if not ctx.vendor:
+        kind, claims, ranked = _unnamed_sender(ix, sent, kind, ranked)
+    elif kind is MatchKind.OBSERVED and _observed_family(ranked[0], ranked):
+        kind = MatchKind.NONE  # one of several observed errors with this code: only the words can say which
+    top = ranked[0]
+    if kind is MatchKind.FUZZY and top.kind is MatchKind.FUZZY and top.similarity < FUZZY_FLOOR:
+        kind = MatchKind.NONE  # the nearest words are not even similar
     confidence = _confidence(kind, top, ranked, ctx, claims)
-    slots = top.slots if kind == "template" else {}
-    message = pool.message.get(top.entry.id, obs.message)
-    return ErrorMatch(obs, kind, confidence, slots, tuple(ranked), message, claims, family)
+    slots = top.slots if kind is MatchKind.TEMPLATE else {}
+    message = pool.message.get(top.entry.id, sent.message)
+    return ErrorMatch(sent, kind, confidence, slots, tuple(ranked), message, claims, family)
+
+
+def _unnamed_sender(
+    ix: CatalogIndex, sent: SentError, kind: MatchKind, ranked: list[Candidate]
+) -> tuple[MatchKind, str | None, list[Candidate]]:
+    """What a match may claim when no evidence outside its words named the vendor: a status, or an
+    error the vendor does not document, names no vendor (their words are too common elsewhere); a
+    documented error is claimed only when its words are distinctive for one vendor (the claimant),
+    whose candidates then come first. Returns the kind, the claimant and the candidates."""
+    if kind in (MatchKind.STATUS, MatchKind.OBSERVED):
+        return MatchKind.NONE, None, ranked
+    if kind not in CLAIMED:
+        return kind, None, ranked
+    top = ranked[0]
+    claims = _claimant(ix, sent, top, ranked)
+    if claims is None:
+        return (MatchKind.FUZZY if top.kind in BY_TEXT else MatchKind.NONE), None, ranked
+    return kind, claims, [c for c in ranked if c.entry.vendor == claims] + [c for c in ranked if c.entry.vendor != claims]
 
 
 def _ranked(pool: _Pool, ctx: Context) -> list[Candidate]:
@@ -515,7 +577,7 @@ def _ranked(pool: _Pool, ctx: Context) -> list[Candidate]:
     candidate whose words are not even similar."""
     found = [c for c in pool.found.values() if (c.raw > 0 or c.kind in CLAIMED) and _meaningful(c, pool)]
     ranked = sorted(found, key=lambda c: _order(c, ctx))
-    if ranked and ranked[0].kind == "observed" and _observed_family(ranked[0], ranked):
+    if ranked and ranked[0].kind is MatchKind.OBSERVED and _observed_family(ranked[0], ranked):
         # a code several observed messages share says which family, not which error: what the
         # vendor documents (the status's meaning) comes first, the family stays as nearest
         ranked = [c for c in ranked if not _by_code_observed(c)] + [c for c in ranked if _by_code_observed(c)]
@@ -525,26 +587,26 @@ def _ranked(pool: _Pool, ctx: Context) -> list[Candidate]:
 def _meaningful(c: Candidate, pool: _Pool) -> bool:
     """A fuzzy candidate is worth showing when its text is similar and shares a word that is not one
     every API uses ("invalid_client" is not "invalid date"); a name variant or a cut message is."""
-    if c.kind != "fuzzy" or c.via in ("prefix", "variant"):
+    if c.kind is not MatchKind.FUZZY or c.via in (TextMatch.PREFIX, TextMatch.VARIANT):
         return True
     if c.similarity < FUZZY_FLOOR:
         return False
-    seen = set(WORD.findall((pool.message.get(c.entry.id) or pool.obs.message or "").lower()))
+    seen = set(WORD.findall((pool.message.get(c.entry.id) or pool.sent.message or "").lower()))
     return bool((seen & set(WORD.findall((c.entry.message or "").lower()))) - GENERIC_WORDS)
 
 
-def _family_kind(obs: Observed, top: Candidate, ranked: list[Candidate]) -> tuple[str, tuple[Candidate, ...]]:
+def _family_kind(sent: SentError, top: Candidate, ranked: list[Candidate]) -> tuple[MatchKind, tuple[Candidate, ...]]:
     """The match kind, and the family when a code or name several documented errors share is all
     that matched: then it is one of them, not any one (only words, a message or its start, say which)."""
-    if top.kind != "code" or top.via is not None:
+    if not _by_code_alone(top):
         return top.kind, ()
-    by_code = bool(obs.code) and (_same(obs.code, top.entry.code) or _same(obs.code, top.entry.name))
-    members = [c for c in ranked if c.kind == "code" and c.via is None and c.entry.vendor == top.entry.vendor]
+    by_code = bool(sent.code) and (_same(sent.code, top.entry.code) or _same(sent.code, top.entry.name))
+    members = [c for c in ranked if _by_code_alone(c) and c.entry.vendor == top.entry.vendor]
     if not by_code and len({c.entry.code for c in members}) > 1:
-        return "none", tuple(members)  # a name alone that several codes share (MYOB's ValidationError)
+        return MatchKind.NONE, tuple(members)  # a name alone that several codes share (MYOB's ValidationError)
     distinct = {squash(c.entry.message or "") for c in members}
     if by_code and len(distinct) > 1:
-        return "none", tuple(_one_per_message(members))
+        return MatchKind.NONE, tuple(_one_per_message(members))
     return top.kind, ()
 
 
@@ -658,10 +720,10 @@ GENERIC_WORDS = frozenset(
 _PLACEHOLDER = re.compile(r"<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\*{3}")
 
 
-def _generic(obs: Observed, cand: Candidate) -> bool:
+def _generic(sent: SentError, cand: Candidate) -> bool:
     """A short message in words every API uses (its placeholders aside), sent with nothing of the
     vendor's own beside it: no envelope of its, no name, no code but an HTTP reason phrase."""
-    if obs.shape.weight > 0 or obs.name or (obs.code and not _reason_code(obs.code)):
+    if sent.shape.weight > 0 or sent.name or (sent.code and not _reason_code(sent.code)):
         return False
     words = WORD.findall(_PLACEHOLDER.sub(" ", cand.entry.message or "").lower())
     return 0 < len(words) <= 8 and all(w in GENERIC_WORDS for w in words)
@@ -672,18 +734,24 @@ def _reason_code(code: str) -> bool:
     return code.isdigit() or squash(code) in REASON_PHRASES
 
 
-def _claimant(ix: CatalogIndex, obs: Observed, top: Candidate, ranked: list[Candidate]) -> str | None:
+def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Candidate]) -> str | None:
     """The one vendor the words (or name) alone point at, when no other evidence named one."""
     same_kind = [c for c in ranked if c.kind == top.kind]
-    claimants = [c for c in same_kind if _distinctive(ix, obs, c) and not _generic(obs, c)]
+    claimants = [c for c in same_kind if _distinctive(ix, sent, c) and not _generic(sent, c)]
     vendors = {c.entry.vendor for c in claimants}
-    if len(vendors) == 1 and (top.kind != "code" or len({c.entry.vendor for c in same_kind}) == 1):
+    if len(vendors) == 1 and (top.kind is not MatchKind.CODE or len({c.entry.vendor for c in same_kind}) == 1):
         return vendors.pop()
     return None
 
 
+def _by_code_alone(c: Candidate) -> bool:
+    """A documented error found by its code or name, its words aside."""
+    return c.kind is MatchKind.CODE and c.via is None
+
+
 def _by_code_observed(c: Candidate) -> bool:
-    return c.kind == "observed" and c.via is None
+    """An observed error found by its code or name, its words aside."""
+    return c.kind is MatchKind.OBSERVED and c.via is None
 
 
 def _observed_family(top: Candidate, ranked: list[Candidate]) -> bool:
@@ -693,7 +761,7 @@ def _observed_family(top: Candidate, ranked: list[Candidate]) -> bool:
         return False
     e = top.entry
     return any(
-        c.kind == "observed" and c.via is None and c.entry.code == e.code and c.entry.name == e.name
+        c.kind is MatchKind.OBSERVED and c.via is None and c.entry.code == e.code and c.entry.name == e.name
         and squash(c.entry.message or "") != squash(e.message or "")
         for c in ranked[1:]
     )  # fmt: skip
@@ -712,17 +780,17 @@ def _order(c: Candidate, ctx: Context) -> tuple[int, float, int, str]:
     return (-_RANK[c.kind], -c.raw, near, e.id)
 
 
-def _confidence(kind: str, top: Candidate, ranked: list[Candidate], ctx: Context, claims: str | None) -> float:
-    if kind == "fuzzy":
+def _confidence(kind: MatchKind, top: Candidate, ranked: list[Candidate], ctx: Context, claims: str | None) -> float:
+    if kind is MatchKind.FUZZY:
         cap = 0.45 if ctx.vendor else 0.25  # similar words from an unknown sender say little
-        return round(min(cap, 0.5 * max(top.similarity, 0.6 if top.kind in ("exact", "template") else 0.0)), 2)
+        return round(min(cap, 0.5 * max(top.similarity, 0.6 if top.kind in BY_TEXT else 0.0)), 2)
     value = BASE_CONFIDENCE[kind]
-    if kind in ("exact", "template", "code") and top.raw >= 1.5:
+    if kind in ERROR_KINDS and top.raw >= 1.5:
         value += 0.03  # code and name agree with the message
     if ctx.vendor_source == "message" or claims:
         value *= 0.85
     same_kind = [c for c in ranked[1:] if c.kind == top.kind]
-    if same_kind and kind != "status":
+    if same_kind and kind is not MatchKind.STATUS:
         rival = same_kind[0]
         differs = (rival.entry.message, rival.entry.code, rival.entry.name) != (top.entry.message, top.entry.code, top.entry.name)
         if differs and rival.raw >= top.raw - 0.05:
@@ -730,9 +798,8 @@ def _confidence(kind: str, top: Candidate, ranked: list[Candidate], ctx: Context
     return round(min(value, 0.99), 2)
 
 
-def spot_names(catalog: Catalog | CatalogIndex, text: str) -> list[str]:
+def spot_names(ix: CatalogIndex, text: str) -> list[str]:
     """Known error names and non-numeric codes written in free text (``... IncorrectRowVersionSupplied``)."""
-    ix = as_index(catalog)
     words = [  # not XML element names (<ValidationError>): they name a structure, not an error
         w
         for w in re.findall(r"(?<![</\w])[A-Za-z][A-Za-z0-9_]{5,}\b", text[: MAX_MATCH_LENGTH * 4])

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from ..errors import UsageError
 from ..model import HTTP_METHODS
+from ..text import UTF8_BOM, byte_kind
 from ..values import to_status
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024  # a paste larger than this is cut; the cut is reported
@@ -126,15 +127,14 @@ def decode(data: bytes, size: int | None = None) -> tuple[str, list[str]]:
     if size > MAX_INPUT_BYTES:
         notes.append(f"input is {size:,} bytes; only the first {MAX_INPUT_BYTES:,} were read")
         data = data[:MAX_INPUT_BYTES]
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if byte_kind(data[:2]) == "utf-16":
         data = data.decode("utf-16", errors="replace").encode("utf-8")
+    data = data.removeprefix(UTF8_BOM)
     if not data.strip():
         raise UsageError("nothing to explain: the input is empty (paste an error response, a message or a code)")
     sample = data[:65536]
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
-    if b"\x00" in sample or controls > len(sample) // 20:
+    if byte_kind(sample) != "text" or controls > len(sample) // 20:
         raise UsageError("the input looks binary, not text: paste the error response as text")
     try:
         text = data.decode("utf-8")

@@ -1,7 +1,7 @@
 """``explain --stub``: a schema-valid catalog file for the errors a paste holds but the catalog lacks.
 
 The stub is built from the redacted paste, so it never carries a secret. Our explanation is left
-as TODO text for the user to write; everything observed is filled in verbatim.
+as TODO text for the user to write; everything the paste sent is filled in verbatim.
 """
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..catalog.core import Catalog
 from ..values import to_int
-from .match import CLAIMED, ErrorMatch
+from .match import CLAIMED, ErrorMatch, MatchKind
 
 if TYPE_CHECKING:
     from ..index.store import CatalogIndex
     from . import Explanation
+    from .envelopes import SentError
 
 STUB_SOURCE = "observed in a pasted response (errcat explain --stub)"
 
@@ -60,15 +60,15 @@ def already_there(x: Explanation) -> list[tuple[str, str]]:
     for m in x.errors:
         if m.kind in CLAIMED or not m.candidates:
             continue
-        e, obs = m.candidates[0].entry, m.observed
-        same_text = obs.message is not None and e.message == obs.message
-        same_code = obs.code is not None and e.code is not None and str(e.code) == obs.code
-        if same_text or (same_code and (obs.message is None or e.message is None)):
+        e, sent = m.candidates[0].entry, m.sent
+        same_text = sent.message is not None and e.message == sent.message
+        same_code = sent.code is not None and e.code is not None and str(e.code) == sent.code
+        if same_text or (same_code and (sent.message is None or e.message is None)):
             out.append((e.id, e.vendor))
     return out
 
 
-def vendor_id_for(catalog: Catalog | CatalogIndex, vendor: str | None, host: str | None) -> str:
+def vendor_id_for(catalog: CatalogIndex, vendor: str | None, host: str | None) -> str:
     """The catalog's vendor when known, else one named after the request host."""
     if vendor:
         return vendor
@@ -79,84 +79,108 @@ def vendor_id_for(catalog: Catalog | CatalogIndex, vendor: str | None, host: str
     return "my-service"
 
 
-def stub_document(catalog: Catalog | CatalogIndex, x: Explanation) -> dict[str, Any] | None:
+def stub_document(catalog: CatalogIndex, x: Explanation) -> dict[str, Any] | None:
     """The catalog file (as plain data) adding each unmatched error of an explanation, or None."""
-    ex = x.exchange
-    unmatched: list[ErrorMatch] = []
-    held = {eid for eid, _ in already_there(x)}  # in the catalog word for word, only unclaimed
-    for m in x.errors:
-        # a status-only match still leaves the body itself undocumented
-        undocumented = m.kind not in CLAIMED or (m.kind == "status" and (m.observed.message or m.observed.code))
-        present = bool(m.candidates) and m.candidates[0].entry.id in held
-        if undocumented and not present and m.observed not in [u.observed for u in unmatched]:
-            unmatched.append(m)
+    unmatched = _undocumented(x)
     if not unmatched:
         return None
+    ex = x.exchange
     vid = vendor_id_for(catalog, x.vendor, ex.host)
+    known = catalog.vendors.get(vid)
     vendor: dict[str, Any] = {"id": vid}
-    if vid not in catalog.vendors:
+    if known is None:
         vendor["name"] = ex.host or vid
         if ex.host:
             vendor["hosts"] = [{"value": ex.host, "source": STUB_SOURCE}]
+    documented = next((ep.methods for ep in known.endpoints if ep.path == x.endpoint), ()) if known else ()
+    methods = [ex.method] if ex.method and (not x.endpoint or ex.method in documented) else []
     entries: list[dict[str, Any]] = []
-    guides: dict[str, Any] = {}
     templates: list[dict[str, Any]] = []
-    known = catalog.vendors.get(vid)
     taken: set[str] = set()
     for m in unmatched:
-        obs = m.observed
-        shape = template_for(obs.message) if obs.message else None
-        said = shape[0] if shape else obs.message  # the message without its varying values
-        named = obs.code or obs.name  # a code or name identifies the error better than its words
-        base = (
-            f"{vid}.observed.{_slug(named or re.sub(r'[{][^}]*[}]', ' ', said or '') or str(obs.status or ex.status or 'error'))}"
-        )
-        eid, n = base, 2
-        while eid in taken or eid in catalog.by_id or eid in catalog.guides:
-            eid, n = f"{base}-{n}", n + 1
+        sent = m.sent
+        shape = template_for(sent.message) if sent.message else None
+        eid = _new_id(catalog, vid, _id_words(sent, shape, ex.status), taken)
         taken.add(eid)
-        where = " ".join(p for p in (ex.method, ex.path) if p)
-        documented = next((ep.methods for ep in known.endpoints if ep.path == x.endpoint), ()) if known else ()
-        methods = [ex.method] if ex.method and (not x.endpoint or ex.method in documented) else []
-        number = to_int(obs.code) if obs.code and obs.code.isascii() and obs.code.isdigit() else None
-        code: int | str | None = obs.code if number is None else number
-        entries.append(
-            {
-                "id": eid,
-                "vendor": vid,
-                "endpoint": x.endpoint,
-                "methods": methods,
-                "scenario": f"Observed in a response to {where}" if where else "Observed in a pasted response",
-                "status": obs.status or ex.status or 400,
-                "code": code,
-                "name": obs.name,
-                "message": obs.message,
-                "severity": "warning" if (obs.severity or "").lower() == "warning" else "error",
-                "vendor_severity": obs.severity,
-                "details": obs.details,
-                "guide": eid,
-                "source": {
-                    "document": STUB_SOURCE,
-                    **({"note": "status not in the paste; 400 assumed"} if not (obs.status or ex.status) else {}),
-                },
-            }
-        )
-        if shape is not None and obs.message is not None and all((vid, t["message"]) != (vid, obs.message) for t in templates):
-            templates.append({"message": obs.message, "template": shape[0], "slots": shape[1]})
-        guides[eid] = {
-            "summary": "TODO: what this error means, in one sentence.",
-            "causes": ["TODO: what makes the API return it."],
-            "fix": "TODO: how to fix the request or the data.",
-            "retry": "after-fix",
-            "actor": "integrator",
-        }
+        entries.append(_stub_entry(x, eid, vid, methods, sent))
+        if shape is not None and sent.message is not None and all(t["message"] != sent.message for t in templates):
+            templates.append({"message": sent.message, "template": shape[0], "slots": shape[1]})
+    guides = {e["id"]: _todo_guide() for e in entries}
     doc: dict[str, Any] = {"errcat": 1, "vendor": vendor, "guides": guides, "entries": entries}
     if templates:
         doc["templates"] = templates
     return doc
 
 
-def stub_yaml(catalog: Catalog | CatalogIndex, x: Explanation) -> str | None:
+def _todo_guide() -> dict[str, Any]:
+    """Our explanation of a new entry, left for the user to write (a new object each: YAML would
+    write a shared list once, with an anchor)."""
+    return {
+        "summary": "TODO: what this error means, in one sentence.",
+        "causes": ["TODO: what makes the API return it."],
+        "fix": "TODO: how to fix the request or the data.",
+        "retry": "after-fix",
+        "actor": "integrator",
+    }
+
+
+def _undocumented(x: Explanation) -> list[ErrorMatch]:
+    """The errors a stub adds, once each: those the catalog does not document (a status-only match
+    still leaves the body itself undocumented), unless the catalog holds them word for word."""
+    held = {eid for eid, _ in already_there(x)}  # in the catalog word for word, only unclaimed
+    out: list[ErrorMatch] = []
+    for m in x.errors:
+        undocumented = m.kind not in CLAIMED or (m.kind is MatchKind.STATUS and (m.sent.message or m.sent.code))
+        present = bool(m.candidates) and m.candidates[0].entry.id in held
+        if undocumented and not present and m.sent not in [u.sent for u in out]:
+            out.append(m)
+    return out
+
+
+def _id_words(sent: SentError, shape: tuple[str, dict[str, str]] | None, status: int | None) -> str:
+    """What a new entry's id is made of: its code or name (they identify an error better than its
+    words), else its message without the values that vary, else its status."""
+    said = shape[0] if shape else sent.message
+    return sent.code or sent.name or re.sub(r"[{][^}]*[}]", " ", said or "") or str(sent.status or status or "error")
+
+
+def _new_id(catalog: CatalogIndex, vid: str, words: str, taken: set[str]) -> str:
+    """``<vendor>.observed.<slug>``, numbered when the catalog or this stub already has it."""
+    base = f"{vid}.observed.{_slug(words)}"
+    eid, n = base, 2
+    while eid in taken or eid in catalog.by_id or eid in catalog.guides:
+        eid, n = f"{base}-{n}", n + 1
+    return eid
+
+
+def _stub_entry(x: Explanation, eid: str, vid: str, methods: list[str], sent: SentError) -> dict[str, Any]:
+    """One catalog entry for an error the catalog lacks, every field as the paste shows it."""
+    ex = x.exchange
+    where = " ".join(p for p in (ex.method, ex.path) if p)
+    number = to_int(sent.code) if sent.code and sent.code.isascii() and sent.code.isdigit() else None
+    code: int | str | None = sent.code if number is None else number
+    return {
+        "id": eid,
+        "vendor": vid,
+        "endpoint": x.endpoint,
+        "methods": list(methods),  # a list of its own: YAML writes a shared one once, with an anchor
+        "scenario": f"Observed in a response to {where}" if where else "Observed in a pasted response",
+        "status": sent.status or ex.status or 400,
+        "code": code,
+        "name": sent.name,
+        "message": sent.message,
+        "severity": "warning" if (sent.severity or "").lower() == "warning" else "error",
+        "vendor_severity": sent.severity,
+        "details": sent.details,
+        "guide": eid,
+        "source": {
+            "document": STUB_SOURCE,
+            **({"note": "status not in the paste; 400 assumed"} if not (sent.status or ex.status) else {}),
+        },
+    }
+
+
+def stub_yaml(catalog: CatalogIndex, x: Explanation) -> str | None:
     """The stub as YAML text, ready to save as a user catalog file (``--catalog``)."""
     import yaml
 

@@ -12,15 +12,11 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
-from weakref import WeakKeyDictionary
+from typing import Any, NamedTuple, TypeVar
 
 from ..catalog.core import Catalog, Location
 from ..model import Entry, Guide, Template, Vendor
 from .codec import CorruptIndex, checked, decode_entry, decode_guide, decode_template, decode_vendor
-
-if TYPE_CHECKING:
-    pass
 
 T = TypeVar("T")
 MAX_BOUND = 900  # SQLite's default limit on bound parameters is 999
@@ -322,6 +318,78 @@ class CatalogIndex:
         """Close the index file (queries after this fail)."""
         self.db.close()
 
+    # ------------------------------------------------------------------------------------ views
+
+    @property
+    def whole(self) -> CatalogIndex:
+        """The whole catalog this index reads (itself; a view's is the index it narrows)."""
+        return self
+
+    @cached_property
+    def _documented(self) -> CatalogIndex:
+        return DocumentedIndex(self)
+
+    def documented(self) -> CatalogIndex:
+        """This catalog without the errors only seen in the wild (observed provenance): every entry
+        a query, a listing or a match reads is one its vendor documents. Same file, same caches."""
+        return self._documented
+
+
+class DocumentedIndex(CatalogIndex):
+    """A view of an index whose entries are the documented ones only (``CatalogIndex.documented``).
+
+    Only entries are narrowed: vendors, guides, templates, word counts, name keys and ``size`` (what
+    rarity is reckoned over) are the whole catalog's, so an error is matched by the same rules,
+    against fewer rows."""
+
+    def __init__(self, whole: CatalogIndex):
+        super().__init__(whole.db, origin=whole.origin)
+        self._whole = whole
+        self._decoded, self._answers, self._guides = whole._decoded, whole._answers, whole._guides
+
+    @property
+    def whole(self) -> CatalogIndex:
+        return self._whole
+
+    def documented(self) -> CatalogIndex:
+        return self
+
+    @property
+    def vendors(self) -> dict[str, Vendor]:  # the whole catalog's, decoded once
+        return self._whole.vendors
+
+    @cached_property
+    def entries(self) -> tuple[Entry, ...]:
+        return tuple(e for e in self._whole.entries if not e.observed)
+
+    @cached_property
+    def by_id(self) -> Mapping[str, Entry]:
+        return _Rows(self.entry, lambda: [e.id for e in self.entries])
+
+    @cached_property
+    def by_guide(self) -> Mapping[str, list[Entry]]:
+        return _Rows(
+            lambda gid: self._entries("guide = ?", (gid,)) or None, lambda: list(dict.fromkeys(e.guide_id for e in self.entries))
+        )
+
+    def _entries(self, where: str, params: tuple[Any, ...] | list[Any] = (), tail: str = "ORDER BY pos") -> list[Entry]:
+        return [e for e in super()._entries(where, params, tail) if not e.observed]
+
+    def at_positions(self, positions: list[int]) -> list[Entry]:
+        return [e for e in super().at_positions(positions) if not e.observed]
+
+    def ranked(
+        self,
+        match: str,
+        phrase: str | None,
+        weights: tuple[float, ...],
+        vendor: str | None = None,
+        status: int | None = None,
+        severity: str | None = None,
+    ) -> Iterator[tuple[float, Entry]]:
+        ranked = super().ranked(match, phrase, weights, vendor, status, severity)
+        return ((score, e) for score, e in ranked if not e.observed)
+
 
 def compile_in_memory(catalog: Catalog) -> CatalogIndex:
     """An index of an already loaded catalog, kept in memory (no cache file)."""
@@ -330,17 +398,3 @@ def compile_in_memory(catalog: Catalog) -> CatalogIndex:
     db = sqlite3.connect(":memory:", check_same_thread=False)
     compile_catalog(catalog, db, {})
     return CatalogIndex(db, source=catalog)
-
-
-_COMPILED: WeakKeyDictionary[Catalog, CatalogIndex] = WeakKeyDictionary()
-
-
-def as_index(source: Catalog | CatalogIndex) -> CatalogIndex:
-    """The index to query: the given one, or the in-memory index of a loaded Catalog, compiled on
-    first use and kept as long as the catalog (the CLI and ErrorCatalog.open never need this)."""
-    if isinstance(source, CatalogIndex):
-        return source
-    index = _COMPILED.get(source)
-    if index is None:
-        index = _COMPILED[source] = compile_in_memory(source)
-    return index

@@ -175,7 +175,7 @@ def _advise(x: Explanation) -> RetryAdvice:
         if guide is not None:
             advices.append(_ADVICE.get(guide.retry, _ADVICE["no"]))
         else:
-            status = m.observed.status or x.exchange.status
+            status = m.sent.status or x.exchange.status
             wait = _TRANSIENT.get(status or 0)
             reason = f"HTTP {status}: usually passing" if wait else "not documented; its status does not suggest a resend"
             advices.append(RetryAdvice(True, wait, reason) if wait else RetryAdvice(False, "never", reason))

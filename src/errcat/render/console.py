@@ -17,6 +17,17 @@ def use_style(stream: TextIO) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
+def print_document(text: str, stream: TextIO | None = None) -> None:
+    """Print a rendered document (JSON, markdown, YAML, CSV) as is, but for the control characters
+    input text may hold: those are shown escaped."""
+    (stream or sys.stdout).write(visible(text))
+
+
+def error_line(message: str) -> str:
+    """``errcat: message``, for stderr: its control characters shown escaped (it may quote input)."""
+    return f"errcat: {visible(message)}"
+
+
 def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
     """Print text lines: through rich on a terminal (wrapped to its width; styled unless NO_COLOR),
     as plain text when piped."""

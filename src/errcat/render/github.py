@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..explainer.redact import redact
-from .scan import headline, scan_markdown
+from .scan import error_title, headline, scan_markdown
 
 if TYPE_CHECKING:
-    from ..scan.summary import Group, Key, ScanReport
+    from ..scan.summary import Group, ScanReport
 
 ANNOTATIONS_PER_STEP = 10  # of one type (error, warning, notice); GitHub drops the rest
 SUMMARY_BYTES = 1024 * 1024  # GitHub's limit for one step's summary
@@ -45,11 +45,6 @@ def _clean(text: str) -> str:
     return redact(" ".join(text.split()))[0]
 
 
-def _title(key: Key) -> str:
-    vendor, _status, code, name, _message = key
-    return " ".join(str(p) for p in (vendor, code, name) if p is not None)
-
-
 def _places(group: Group) -> str:
     """``app.log:12, 40 (+3 more)``: the lines kept for a group."""
     shown = ", ".join(f"{p.file}:{p.line}" for p in group.places)
@@ -62,7 +57,7 @@ def ranked_annotations(report: ScanReport) -> list[Annotation]:
     out: list[Annotation] = []
     for key, g in report.ranked_matched():
         wild = " (observed in the wild, not documented)" if g.kinds.get("observed") else ""
-        lines = [f"{_title(key)} HTTP {key[1]}{wild}: {g.count:,} occurrence(s)"]
+        lines = [f"{error_title(key)} HTTP {key[1]}{wild}: {g.count:,} occurrence(s)"]
         if g.said and g.said != key[4]:  # an observed error: what the log said, then the entry it matched
             lines += [f"message: {g.said}", f"matched: {key[4] or g.entry_id} ({g.entry_id})"]
         elif key[4]:
@@ -70,7 +65,7 @@ def ranked_annotations(report: ScanReport) -> list[Annotation]:
         if g.guide is not None:
             lines += [f"meaning: {g.guide.summary}", f"fix: {g.guide.fix}", f"retry: {g.guide.retry}"]
         lines.append(f"lines: {_places(g)}")
-        out.append(Annotation(g.count, f"errcat: {_title(key)} (x{g.count:,})", "\n".join(lines), g))
+        out.append(Annotation(g.count, f"errcat: {error_title(key)} (x{g.count:,})", "\n".join(lines), g))
     for u in report.ranked_unmatched():
         who = " ".join(p for p in (u.vendor or "unknown vendor", f"HTTP {u.status}" if u.status else None) if p)
         lines = [f"not in the catalog: {who}: {u.count:,} occurrence(s)", f"text: {u.text}", f"lines: {_places(u)}"]

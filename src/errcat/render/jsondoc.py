@@ -1,7 +1,7 @@
 """JSON documents printed by the commands: a versioned envelope around plain records.
 
 The keys are a contract (tests/test_contract.py pins them): add keys freely, never remove or
-rename one without bumping ``FORMAT_VERSION`` in records.py.
+rename one without bumping ``FORMAT_VERSION`` in documents.py.
 """
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from ..documents import entry_fields, envelope, guide_record
 from ..explainer.document import candidate_record as candidate_record  # built beside Explanation
 from ..explainer.document import explain_document as explain_document
 from ..model import Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
-from ..records import entry_fields, envelope, guide_record
 from ..text import json_visible
 
 if TYPE_CHECKING:

@@ -155,12 +155,12 @@ def _explain_facts(x: Explanation) -> list[list[object]]:
 
 def _error_markdown(x: Explanation, m: ErrorMatch, positions: tuple[int, ...]) -> list[str]:
     """One distinct error: what the paste said, what it matched, the other candidates."""
-    from .text import fold_label, kind_words, observed_summary
+    from .text import fold_label, kind_words, sent_summary
 
     label = fold_label("Error", positions, len(x.errors))
     parts = [f"### {escape(label)}: {escape(kind_words(m))} (confidence {m.confidence:.2f})\n"]
-    obs = m.observed
-    parts.append(f"Observed: {escape(observed_summary(obs))}\n")
+    obs = m.sent
+    parts.append(f"Observed: {escape(sent_summary(obs))}\n")
     if obs.message is not None:
         parts.append(f"Message: {escape(obs.message)}\n")
     if m.best is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from ..records import envelope
+from ..documents import envelope, guide_record
 from .markdown import Raw, escape, table
 from .text import Line
 
@@ -48,7 +48,8 @@ def _endpoints(group: Group) -> str:
     return ", ".join(f"{e} ({n:,})" for e, n in group.endpoints.most_common(5))
 
 
-def _title(key: Key) -> str:
+def error_title(key: Key) -> str:
+    """``myob 25008 DatePriorToBeginningOfFinancialYear``: how a scan names a matched error."""
     vendor, _status, code, name, _message = key
     return " ".join(str(p) for p in (vendor, code, name) if p is not None)
 
@@ -111,7 +112,7 @@ def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[L
     for key, g in report.ranked_matched()[:top]:
         lines.append([])
         wild = [("  observed in the wild, not documented", "yellow")] if g.kinds.get("observed") else []
-        lines.append([(f"{g.count:>7,}  ", "bold"), (_title(key), "bold cyan"), (f"  HTTP {key[1]}", "dim"), *wild])
+        lines.append([(f"{g.count:>7,}  ", "bold"), (error_title(key), "bold cyan"), (f"  HTTP {key[1]}", "dim"), *wild])
         if g.said and g.said != key[4]:  # an observed error: headed by what the log said
             lines.append([("         ", None), (g.said, None)])
             lines.append([("         matched:   ", "dim"), (f"{key[4] or g.entry_id} ({g.entry_id})", None)])
@@ -200,7 +201,6 @@ def _group_record(g: Group) -> dict[str, Any]:
 
 def _matched_record(key: Key, g: Matched) -> dict[str, Any]:
     vendor, status, code, name, message = key
-    guide = g.guide
     return {
         "vendor": vendor,
         "status": status,
@@ -210,7 +210,7 @@ def _matched_record(key: Key, g: Matched) -> dict[str, Any]:
         "entry": g.entry_id,
         "said": g.said,
         "match_kinds": dict(g.kinds),
-        "explanation": {"summary": guide.summary, "fix": guide.fix, "retry": guide.retry} if guide else None,
+        "explanation": guide_record(g.guide),
         **_group_record(g),
     }
 
@@ -284,7 +284,7 @@ def scan_markdown(report: ScanReport, top: int, everything: bool = False) -> str
         for key, g in report.ranked_matched()[:top]:
             guide = g.guide
             if guide:
-                parts.append(f"#### {escape(_title(key))} ({g.count:,})\n")
+                parts.append(f"#### {escape(error_title(key))} ({g.count:,})\n")
                 parts.append(f"{escape(guide.summary)}\n\n**Fix:** {escape(guide.fix)}\n\n**Retry:** {escape(guide.retry)}\n")
     if report.unmatched:
         parts.append("### Not in the catalog\n")

@@ -12,7 +12,7 @@ from ..text import normalize_path
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
-    from ..explainer.envelopes import Observed
+    from ..explainer.envelopes import SentError
     from ..explainer.evidence import Clue
     from ..explainer.match import ErrorMatch
     from ..index.maintenance import CacheEntry
@@ -199,22 +199,22 @@ def plain(lines: list[Line]) -> str:
     return "\n".join("".join(text for text, _ in line).rstrip() for line in lines) + ("\n" if lines else "")
 
 
-def observed_summary(obs: Observed) -> str:
-    """The fields of an observed error in one line, as the vendor sent them."""
+def sent_summary(sent: SentError) -> str:
+    """The fields of an error in one line, as the vendor sent them."""
     parts = []
-    if obs.status is not None:
-        parts.append(f"HTTP {obs.status}")
-    if obs.code is not None:
-        parts.append(f"code {obs.code}")
-    if obs.name and obs.name != obs.code:
-        parts.append(f"name {obs.name}")
-    if obs.severity:
-        parts.append(f"severity {obs.severity}")
-    if obs.details:
-        parts.append(f"details {obs.details}")
-    parts.append(f"({obs.shape.name})")
-    if obs.request:
-        parts.append(f"from {obs.request}")
+    if sent.status is not None:
+        parts.append(f"HTTP {sent.status}")
+    if sent.code is not None:
+        parts.append(f"code {sent.code}")
+    if sent.name and sent.name != sent.code:
+        parts.append(f"name {sent.name}")
+    if sent.severity:
+        parts.append(f"severity {sent.severity}")
+    if sent.details:
+        parts.append(f"details {sent.details}")
+    parts.append(f"({sent.shape.name})")
+    if sent.request:
+        parts.append(f"from {sent.request}")
     return " · ".join(parts)
 
 
@@ -260,15 +260,18 @@ def fold_label(word: str, positions: tuple[int, ...], total: int) -> str:
 
 def kind_words(m: ErrorMatch) -> str:
     """What the match kind means for this error (a bare code typed alone has no message to differ)."""
-    if m.kind == "code" and m.observed.message is None:
-        return "matched by code" if m.observed.code else "matched by name"
-    if m.kind == "none" and m.candidates and all(c.kind == "status" for c in m.candidates):
+    from ..explainer.match import MatchKind  # here: only an explain view needs it
+
+    if m.kind is MatchKind.CODE and m.sent.message is None:
+        return "matched by code" if m.sent.code else "matched by name"
+    if m.kind is MatchKind.NONE and _status_rows_only(m):
         return "the status alone does not say which vendor; documented by " + ", ".join(
             dict.fromkeys(c.entry.vendor for c in m.candidates)
         )
     return KIND_WORDS[m.kind]
 
 
+# What each match kind means, keyed by MatchKind's values (equal to its members: a StrEnum)
 KIND_WORDS = {
     "exact": "exact match",
     "template": "template match",
@@ -278,6 +281,22 @@ KIND_WORDS = {
     "fuzzy": "similar text only (not a match)",
     "none": "not in the catalog",
 }
+
+
+def _status_rows_only(m: ErrorMatch) -> bool:
+    """A bare status from an unknown sender: every candidate is a vendor's meaning of the status."""
+    from ..explainer.match import MatchKind
+
+    return bool(m.candidates) and all(c.kind is MatchKind.STATUS for c in m.candidates)
+
+
+def kind_style(m: ErrorMatch) -> str:
+    """Green for the vendor's documented error, yellow for its status or a publicly reported error, red for none."""
+    from ..explainer.match import ERROR_KINDS, MatchKind
+
+    if m.kind in ERROR_KINDS:
+        return "bold green"
+    return "bold yellow" if m.kind in (MatchKind.STATUS, MatchKind.OBSERVED) else "bold red"
 
 
 def explain_lines(x: Explanation) -> list[Line]:
@@ -306,31 +325,43 @@ def explain_lines(x: Explanation) -> list[Line]:
     for m, positions in x.folded():
         lines.append([])
         label = fold_label("error", positions, len(x.errors))
-        style = (
-            "bold green"
-            if m.kind in ("exact", "template", "code")
-            else "bold yellow"
-            if m.kind in ("status", "observed")
-            else "bold red"
-        )
-        lines.append([(label + ": ", "bold"), (kind_words(m), style), (f"  (confidence {m.confidence:.2f})", "dim")])
+        lines.append([(label + ": ", "bold"), (kind_words(m), kind_style(m)), (f"  (confidence {m.confidence:.2f})", "dim")])
         lines += _error_lines(x, m)
     return lines
 
 
 def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
-    obs = m.observed
-    lines: list[Line] = [[("  observed: ", "dim"), (observed_summary(obs), None)]]
-    if obs.message is not None:
-        lines.append([("  message:  ", "dim"), (obs.message, None)])
+    """One error: what was sent, then the entry it is and our explanation (or what is known)."""
+    sent = m.sent
+    lines: list[Line] = [[("  observed: ", "dim"), (sent_summary(sent), None)]]
+    if sent.message is not None:
+        lines.append([("  message:  ", "dim"), (sent.message, None)])
     best = m.best
     if best is None:
-        lines += _unmatched_lines(x, m)
-        return lines
+        return lines + _unmatched_lines(x, m)
     e = best.entry
     g = x.guide_of(e)
+    lines += _entry_lines(x, m, e)
+    if e.observed:
+        lines += observed_lines(x.vendor_name(e.vendor) or e.vendor, e, g)
+    said, why, fixed = claim_labels(g, e.sources, x.vendor_name(e.vendor) or e.vendor) if g else ("", [], "")
+    if g:
+        lines.append([("  meaning:  ", "dim"), (g.summary, "bold"), (said, "dim")])
+    lines += _scenario_lines(x, m)
+    if g:
+        for cause, who in zip(g.causes, why, strict=True):
+            lines.append([("  cause:    ", "dim"), (cause, None), (who, "dim")])
+        lines.append([("  fix:      ", "green"), (g.fix, None), (fixed, "dim")])
+        lines.append([("  retry:    ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
+    return lines + _also_lines(m, e)
+
+
+def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:
+    """The matched entry: its vendor, code and message, its id (or why none is named), its slots."""
     title = " ".join(str(p) for p in (e.vendor, e.code, e.name) if p is not None)
-    lines.append([("  matched:  ", "dim"), (title, "bold cyan"), (f"  {e.message!r}" if e.message is not None else "", None)])
+    lines: list[Line] = [
+        [("  matched:  ", "dim"), (title, "bold cyan"), (f"  {e.message!r}" if e.message is not None else "", None)]
+    ]
     undecided = x.undecided_endpoints(m)
     if undecided:
         lines.append(
@@ -340,11 +371,12 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
         lines.append([("  entry:    ", "dim"), (e.id, None), (f"  ({where(e)}, HTTP {e.status})", "dim")])
     if m.slots:
         lines.append([("  slots:    ", "dim"), (", ".join(f"{k} = {v}" for k, v in m.slots.items()), "magenta")])
-    if e.observed:
-        lines += observed_lines(x.vendor_name(e.vendor) or e.vendor, e, g)
-    said, why, fixed = claim_labels(g, e.sources, x.vendor_name(e.vendor) or e.vendor) if g else ("", [], "")
-    if g:
-        lines.append([("  meaning:  ", "dim"), (g.summary, "bold"), (said, "dim")])
+    return lines
+
+
+def _scenario_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
+    """The documented scenarios of the matched error (five at most), the request's endpoint marked."""
+    lines: list[Line] = []
     for i, s in enumerate(x.scenarios(m)[:5]):
         here = x.endpoint and s.endpoint and normalize_path(s.endpoint) == normalize_path(x.endpoint)
         lines.append(
@@ -354,16 +386,16 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
                 (f"  [{where(s)}]" + (" (this endpoint)" if here else ""), "dim"),
             ]
         )
-    if g:
-        for cause, who in zip(g.causes, why, strict=True):
-            lines.append([("  cause:    ", "dim"), (cause, None), (who, "dim")])
-        lines.append([("  fix:      ", "green"), (g.fix, None), (fixed, "dim")])
-        lines.append([("  retry:    ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
-    same = (e.message, e.code, e.name, e.status)  # the same error at other endpoints is in the scenarios above
-    others = [c for c in m.candidates[1:] if (c.entry.message, c.entry.code, c.entry.name, c.entry.status) != same][:3]
-    if others:
-        lines.append([("  also:     ", "dim"), (", ".join(f"{c.entry.id} ({c.kind} {c.score:g})" for c in others), "dim")])
     return lines
+
+
+def _also_lines(m: ErrorMatch, e: Entry) -> list[Line]:
+    """Other candidates (three at most); the same error at other endpoints is in the scenarios."""
+    same = (e.message, e.code, e.name, e.status)
+    others = [c for c in m.candidates[1:] if (c.entry.message, c.entry.code, c.entry.name, c.entry.status) != same][:3]
+    if not others:
+        return []
+    return [[("  also:     ", "dim"), (", ".join(f"{c.entry.id} ({c.kind} {c.score:g})" for c in others), "dim")]]
 
 
 def provenance_words(name: str, e: Entry, g: Guide | None) -> str:
@@ -387,7 +419,7 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
     lines: list[Line] = []
     if x.vendor:
         lines.append([("  known:    ", "dim"), (f"vendor {x.vendor}", None)])
-    if m.candidates and all(c.kind == "status" for c in m.candidates):  # a bare status: each vendor's meaning
+    if _status_rows_only(m):  # a bare status: each vendor's meaning
         per_vendor = {c.entry.vendor: c.entry for c in reversed(m.candidates)}
         for i, e in enumerate(sorted(per_vendor.values(), key=lambda e: e.vendor)):
             g = x.guide_of(e)

@@ -133,3 +133,26 @@ def cache_view(fmt: str, folder: str, files: list[CacheEntry], problem: str | No
     from .text import cache_lines
 
     return cache_lines(folder, files, problem)
+
+
+def export_view(fmt: str, document: dict[str, Any]) -> str:
+    """The export document (``ErrorCatalog.export``) as JSON, YAML, or CSV (one flat row per entry)."""
+    if fmt == "csv":
+        import csv
+        import io
+
+        from ..documents import flat_row
+
+        rows = [flat_row(r) for r in document["entries"]]
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["id"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    if fmt == "yaml":
+        import yaml
+
+        return str(yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100_000))
+    from .jsondoc import dumps
+
+    return dumps(document)

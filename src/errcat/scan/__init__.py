@@ -13,9 +13,8 @@ import dataclasses
 import os
 import time
 
-from ..catalog.core import Catalog
 from ..errors import UsageError, check_vendor
-from ..index.store import CatalogIndex, as_index
+from ..index.store import CatalogIndex
 from .inputs import Input, inputs
 from .prepared import Progress, ScanOptions
 from .summary import InputStats, ScanReport
@@ -26,7 +25,7 @@ PARALLEL_MIN = 64 << 20  # plain files at least this big are read by several wor
 
 
 def scan(
-    catalog: Catalog | CatalogIndex,
+    index: CatalogIndex,
     names: list[str],
     options: ScanOptions | None = None,
     progress: Progress | None = None,
@@ -36,7 +35,6 @@ def scan(
     A big plain file is read by ``options.workers`` processes finding its records, while this
     one explains them (see parallel.py); gzip and stdin are read by this process alone."""
     options = options or ScanOptions()
-    index = as_index(catalog)
     check_vendor(options.vendor, index.vendors)
     if options.vendor:
         options = dataclasses.replace(options, vendor=options.vendor.lower())

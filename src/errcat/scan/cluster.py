@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..index.store import CatalogIndex
+from ..text import UTF8_BOM, byte_kind
 from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded
 from .prepared import ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder
@@ -32,7 +33,6 @@ from .summary import MAX_LINES_KEPT, MAX_SAMPLES, MAX_SKIPPED_KEPT, Group, Input
 
 TASK_BYTES = 32 << 20  # one block, and what a task of small files holds (as parallel.TASK_BYTES)
 RETRIES = 2  # a task whose worker died is run again by Dask; this many more times on an error
-BOM = b"\xef\xbb\xbf"
 
 Whole = tuple[str, str]  # a file read whole: its name as shown, its URL
 Block = tuple[str, str, int, int, int]  # a block of a big file: name, URL, file size, raw [a, b)
@@ -53,12 +53,13 @@ _SHIPPED: dict[str, Any] = {}  # this process's index (by digest) and explainer 
 
 
 def _index_for(blob: bytes, digest: str) -> CatalogIndex:
-    """The shipped index, deserialized once per worker process."""
+    """The shipped index (or its documented-only view, as the digest says), deserialized once per worker process."""
     if _SHIPPED.get("digest") != digest:
         db = sqlite3.connect(":memory:", check_same_thread=False)  # tasks run on the worker's threads, one at a time
         db.deserialize(blob)
+        shipped = CatalogIndex(db, origin="shipped")
         _SHIPPED.clear()
-        _SHIPPED.update(digest=digest, index=CatalogIndex(db, origin="shipped"), explainers={})
+        _SHIPPED.update(digest=digest, index=shipped.documented() if digest.endswith(DOCUMENTED) else shipped, explainers={})
     index: CatalogIndex = _SHIPPED["index"]
     return index
 
@@ -164,8 +165,8 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
         return 1, 1, f"read failed ({type(exc).__name__}); the rest was not read", a
     broken = SHRANK if len(data) < end - begin else None
     base = begin
-    if begin == 0 and data.startswith(BOM):
-        data, base = data[3:], 3
+    if begin == 0 and data.startswith(UTF8_BOM):
+        data, base = data[len(UTF8_BOM) :], len(UTF8_BOM)
     finder = Finder(own_start=start - base, own_end=stop - base if stop < size else None)
     for rec in finder.records([data]):
         explainer.record(name, rec)
@@ -219,9 +220,8 @@ def _sniff(url: str) -> str:
             head = f.read(SNIFF)
     except OSError:
         return "whole"  # its task reports what failed
-    if head.startswith((b"\x1f\x8b", b"\xff\xfe", b"\xfe\xff")):
-        return "whole"
-    return "binary" if b"\x00" in head else "blocks"
+    kind = byte_kind(head)
+    return "whole" if kind in ("gzip", "utf-16") else "binary" if kind == "binary" else "blocks"
 
 
 def task_bytes(task: Task) -> int:
@@ -311,10 +311,13 @@ def _shift(part: ScanReport, delta: int) -> None:
     part.skipped = [Skip(s.file, None if s.line is None else s.line + delta, s.what) for s in part.skipped]
 
 
+DOCUMENTED = "+documented"  # the end of the digest of a documented-only view
+
+
 def ship(index: CatalogIndex) -> tuple[bytes, str]:
-    """The compiled index in use as bytes for the workers, and its digest."""
+    """The compiled index in use as bytes for the workers, and its digest (naming the view)."""
     blob = index.db.serialize()
-    return blob, hashlib.sha256(blob).hexdigest()[:16]
+    return blob, hashlib.sha256(blob).hexdigest()[:16] + (DOCUMENTED if index is not index.whole else "")
 
 
 def scan_remote(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from ..gate import argument
+from ..text import UTF8_BOM, byte_kind
 from .needles import Buffer
 
 CHUNK = 4 << 20
@@ -68,9 +69,10 @@ def inputs(names: list[str]) -> list[Input]:
         try:
             with open(name, "rb") as f:
                 head = f.read(SNIFF)
-            inp.gzip = head.startswith(b"\x1f\x8b")
-            inp.utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
-            if not (inp.gzip or inp.utf16) and b"\x00" in head:
+            kind = byte_kind(head)
+            inp.gzip = kind == "gzip"
+            inp.utf16 = kind == "utf-16"
+            if kind == "binary":
                 inp.problem = BINARY
         except OSError as exc:
             inp.problem = f"cannot read: {exc.strerror or exc}"
@@ -129,7 +131,7 @@ def _read_into_window(inp: Input, start: int, stop: int) -> tuple[bytearray, int
     if got < want:
         del _WINDOW[got:]
         inp.broken = inp.broken or SHRANK
-    skip = 3 if start == 0 and _WINDOW.startswith(b"\xef\xbb\xbf") else 0
+    skip = len(UTF8_BOM) if start == 0 and _WINDOW.startswith(UTF8_BOM) else 0
     del _WINDOW[:skip]
     return _WINDOW, start + skip
 
@@ -182,18 +184,19 @@ def _decoded(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
     counted = io.BufferedReader(_Counting(raw, inp), CHUNK)
     stream: BinaryIO = counted
     head = counted.peek(SNIFF)[:SNIFF]
-    if head.startswith(b"\x1f\x8b"):
+    if byte_kind(head) == "gzip":
         inp.gzip = True
         stream = gzip.GzipFile(fileobj=counted, mode="rb")  # type: ignore[assignment]
         head = stream.peek(SNIFF)[:SNIFF]  # type: ignore[attr-defined]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    kind = byte_kind(head)
+    if kind == "utf-16":
         yield from _utf16(stream, inp)
         return
-    if b"\x00" in head:
+    if kind != "text":  # NUL bytes, or a gzip stream inside the gzip stream
         inp.problem = BINARY
         return
-    if head.startswith(b"\xef\xbb\xbf"):
-        stream.read(3)
+    if head.startswith(UTF8_BOM):
+        stream.read(len(UTF8_BOM))
     if inp.gzip:
         yield from _gzip_chunks(stream, inp)
         return

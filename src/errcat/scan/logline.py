@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..errors import UsageError
+from ..values import STATUS_KEYS, to_status
 
 _MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _ISO = re.compile(
@@ -25,7 +26,7 @@ _BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body",
 _URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri")
 _METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method")
 _NUMBERED_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal"}  # bunyan, pino
-_STATUS_KEYS = ("status", "status_code", "statuscode", "http_status", "httpstatus", "response_status", "code")
+_STATUS_KEYS = (*STATUS_KEYS, "code")  # in a log record's own fields, a bare "code" may be the status
 
 
 def _tz(text: str | None) -> timedelta:
@@ -119,20 +120,20 @@ def _exchange_paste(d: dict[str, Any]) -> str:
     request = _lower(d.get("request"))
     method = _field(d, _METHOD_KEYS) or _field(request, _METHOD_KEYS)
     url = _field(d, _URL_KEYS) or _field(request, _URL_KEYS)
-    status = _field(d, _STATUS_KEYS)
+    status = to_status(_field(d, _STATUS_KEYS))
     body = _field(d, _BODY_KEYS)
     if isinstance(body, dict):  # {"response": {"status": 400, "body": {...}}}
         inner = _lower(body)
-        if not _is_status(status):
-            status = _field(inner, _STATUS_KEYS)
+        if status is None:
+            status = to_status(_field(inner, _STATUS_KEYS))
         body = _field(inner, _BODY_KEYS) or body
     lines = []
     if isinstance(method, str) and isinstance(url, str):
         lines.append(f"{method.upper()} {url}")
     elif isinstance(url, str) and url.startswith(("http://", "https://")):
         lines.append(url)
-    if _is_status(status):
-        lines.append(f"HTTP/1.1 {int(str(status))}")
+    if status is not None:
+        lines.append(f"HTTP/1.1 {status}")
     if lines:
         lines.append("")
     if body is None or body == "" or body == {}:
@@ -144,14 +145,6 @@ def _exchange_paste(d: dict[str, Any]) -> str:
 
 def _lower(value: Any) -> dict[str, Any]:
     return {str(k).lower(): v for k, v in value.items()} if isinstance(value, dict) else {}
-
-
-def _is_status(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, str) and value.isascii() and value.isdecimal():  # "²" is a digit int() refuses
-        value = int(value)
-    return isinstance(value, int) and 100 <= value <= 599
 
 
 _RELATIVE = re.compile(r"^(\d+)\s*([smhdw])$")

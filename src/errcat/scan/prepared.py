@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
+from ..text import is_binary
 from .logline import json_line, timestamp_in
 from .records import Record
 from .verdict import api_shape, error_reason, http_status, level
@@ -74,7 +75,6 @@ class ScanOptions:
     since: datetime | None = None
     until: datetime | None = None
     workers: int | None = None  # processes for big files; None: one per core (at most 4)
-    documented_only: bool = False  # leave out errors seen in the wild that the vendor does not document
 
 
 class Prepared(NamedTuple):
@@ -110,7 +110,7 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
     lines with other times, ids and counts). Not so for a line where a digit may name the error,
     nor with --since/--until (its time is read then); and the record's time is read later, only
     if it is counted as a vendor's."""
-    if b"\x00" in rec.data:
+    if is_binary(rec.data):
         return Prepared(rec.line, "binary")
     data = rec.data
     if options.since is not None or options.until is not None or b"\n" in data or _DIGITS_DECIDE.search(data):

@@ -38,7 +38,7 @@ class _Explainer:
         self.explained: dict[str, Explanation] = {}
         self.concerning: dict[str, bool] = {}
         self.signatures: dict[str, str] = {}
-        self.needles = needles_for(index)
+        self.needles = needles_for(index.whole)  # a documented-only view: the same records concern a vendor
 
     def record(self, name: str, rec: Record, line_offset: int = 0) -> None:
         """Explain and count one record; ``line_offset`` makes a part's line numbers the file's."""
@@ -122,7 +122,7 @@ class _Explainer:
             if len(self.memo) > MEMO_SIZE:
                 self.memo.clear()
             self.report.explained += 1
-            x = explain(self.index, paste, memo=self.memo, documented_only=self.options.documented_only)
+            x = explain(self.index, paste, memo=self.memo)
             if key is not None and _shareable(x, key):
                 if len(self.explained) >= EXPLAINED_SIZE:
                     self.explained.clear()
@@ -142,7 +142,7 @@ class _Explainer:
             if vendor_filter and vendor != vendor_filter:
                 continue
             counted = True
-            obs = m.observed
+            obs = m.sent
             if m.kind == "status" and (obs.code or obs.name or (obs.message and obs.shape not in (TEXT, STATUS_ONLY))):
                 best = None  # only the status is documented, not the body's own code or words: show those
             if best is not None:
@@ -185,7 +185,7 @@ def _shareable(x: Explanation, key: str) -> bool:
     observed code, name, details and status) stands in the template verbatim, so no masked
     number was a code."""
     for m in x.errors:
-        obs = m.observed
+        obs = m.sent
         if any(v is not None and str(v) not in key for v in (obs.code, obs.name, obs.details, obs.status)):
             return False
     return True

@@ -145,4 +145,4 @@ def enveloped(x: Explanation) -> bool:
 
     if (x.exchange.status or 0) >= 400:
         return True
-    return any(m.best is not None or m.observed.shape not in (TEXT, STATUS_ONLY) for m in x.errors)
+    return any(m.best is not None or m.sent.shape not in (TEXT, STATUS_ONLY) for m in x.errors)

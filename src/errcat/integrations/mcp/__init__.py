@@ -177,13 +177,13 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
 
 def _advice_document(cat: ErrorCatalog, text: str, vendor: str | None) -> dict[str, Any]:
     """errcat.retry_advice's answer for a paste, as a versioned document."""
-    from ...records import envelope
+    from ...documents import envelope
     from .. import retry_advice
 
     x = cat.explain_bytes(_paste_bytes(text), vendor)
     advice = retry_advice(x)
     errors = [
-        {"id": m.best.entry.id if m.best else None, "code": m.observed.code, "name": m.observed.name, "match": m.kind}
+        {"id": m.best.entry.id if m.best else None, "code": m.sent.code, "name": m.sent.name, "match": m.kind}
         for m, _ in x.folded()
     ]
     return envelope(
@@ -239,8 +239,8 @@ def _page(catalog: CatalogInUse, vendor: str | None) -> str:
 
     try:
         if vendor is None:
-            return catalog.ask(lambda cat: index_page(cat.index.catalog))
-        return catalog.ask(lambda cat: generate(cat.index.catalog, [vendor.lower()])[f"{vendor.lower()}.md"])
+            return catalog.ask(lambda cat: index_page(cat.index))
+        return catalog.ask(lambda cat: generate(cat.index, [vendor.lower()])[f"{vendor.lower()}.md"])
     except UsageError as exc:
         raise ResourceNotFoundError(str(exc)) from None
     except ErrcatError as exc:

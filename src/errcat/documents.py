@@ -1,10 +1,10 @@
-"""Plain-dict views of catalog objects: the one shape JSON, YAML and CSV output share."""
+"""Plain-dict views of catalog objects: the one shape JSON, YAML and CSV documents share (formerly
+records.py: a record is a log record in errcat.scan)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .catalog.core import Catalog
 from .model import Citation, Entry, Guide
 
 if TYPE_CHECKING:
@@ -35,11 +35,11 @@ def citation_record(c: Citation) -> dict[str, Any]:
     return {"url": c.url, "kind": c.kind, "date": c.date, "note": c.note, "by": c.by, "status": c.status}
 
 
-def entry_record(catalog: Catalog | CatalogIndex, entry: Entry, *, with_guide: bool = True) -> dict[str, Any]:
+def entry_record(index: CatalogIndex, entry: Entry, *, with_guide: bool = True) -> dict[str, Any]:
     """One entry with every documented field, its provenance and (optionally) its explanation."""
     record = entry_fields(entry)
     if with_guide:
-        record["explanation"] = guide_record(catalog.guide_for(entry))
+        record["explanation"] = guide_record(index.guide_for(entry))
     return record
 
 
