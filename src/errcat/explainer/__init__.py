@@ -1,7 +1,7 @@
 """Explain a pasted error response: redact -> split -> read -> name -> decide the vendor -> match.
 
 ``explain(catalog, text)`` is the whole pipeline. Each stage is a function of what the stage before
-returned, passed on unchanged: an ``Exchange`` (split.py, frozen in exchange.py), ``ErrorsRead``
+returned, passed on unchanged: an ``Exchange`` (split.py's ``Framing``, frozen in exchange.py), ``ErrorsRead``
 (envelopes.py, or the plain-text reading here; no catalog needed), the errors named from the
 catalog's vocabulary, a ``VendorDecision`` (evidence.py; made once), the matches (match.py).
 ``explain_exchange`` enters at the exchange it is handed; a recording, at each of its exchanges.

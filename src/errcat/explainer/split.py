@@ -1,4 +1,4 @@
-"""Raw paste -> Exchange: request line, status, headers and body text, from whatever was pasted.
+"""Raw paste -> Framing: request line, status, headers and body text, from whatever was pasted.
 
 People paste `curl -i`/`-v` output, HTTP/1.1 or HTTP/2 exchanges, log lines, exception messages
 and bare bodies, often quoted with ``>`` or ``//``. This module only finds the HTTP framing;
@@ -63,8 +63,9 @@ _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
 _PYTHON_HTTP_ERROR = re.compile(r"\b[1-5]\d\d (?:Client|Server) Error: .{0,200}? for url: \S+")
 
 
-class Exchange:
-    """The HTTP facts of a paste. ``body`` is the text to read errors from; filled in as read."""
+class Framing:
+    """The HTTP facts of a paste while ``split`` finds them (``exchange.Exchange.of`` freezes them). ``body`` is the text
+    to read errors from."""
 
     __slots__ = ("body", "headers", "host", "method", "path", "reason", "status", "text", "url")
 
@@ -152,7 +153,7 @@ def _strip_prefixes(text: str) -> list[str]:
 class _Framing:
     """What split has read of the HTTP framing so far, fed one line at a time."""
 
-    def __init__(self, ex: Exchange, count: int) -> None:
+    def __init__(self, ex: Framing, count: int) -> None:
         self.ex = ex
         self.count = count
         self.body_start, self.body_end = 0, count
@@ -226,10 +227,10 @@ def _framing_candidates(text: str) -> Iterator[int]:
         yield line
 
 
-def split(text: str) -> Exchange:
+def split(text: str) -> Framing:
     """Find request line, status line, headers and body in a paste of any shape."""
     lines = _strip_prefixes(text)
-    ex = Exchange(text="\n".join(lines), body="")
+    ex = Framing(text="\n".join(lines), body="")
     framing = _Framing(ex, len(lines))
     for i in _lines_to_read(ex.text, framing, len(lines)):
         framing.read(i, lines[i].strip())
@@ -244,7 +245,7 @@ def split(text: str) -> Exchange:
     return ex
 
 
-def _find_request(ex: Exchange, request_target: str | None) -> None:
+def _find_request(ex: Framing, request_target: str | None) -> None:
     text = ex.text
     host_header = ex.header("host") or ex.header(":authority")
     if request_target:
@@ -264,7 +265,7 @@ def _find_request(ex: Exchange, request_target: str | None) -> None:
         ex.host = host_header.strip().lower().split(":")[0]
 
 
-def _find_url(ex: Exchange, text: str) -> None:
+def _find_url(ex: Framing, text: str) -> None:
     """The request URL a log line or exception names (and its method): requests' ``for url:``, a
     method beside a URL, else the first URL that is not a documentation page."""
     m = "for url: " in text and re.search(r"\bfor url: (\S+)", text)
@@ -292,7 +293,7 @@ def _trim_url(url: str) -> str:
     return trimmed + "]" if trimmed.endswith("[REDACTED") and url[len(trimmed) :].startswith("]") else trimmed
 
 
-def _find_status(ex: Exchange) -> None:
+def _find_status(ex: Framing) -> None:
     head = ex.text[:65536]
     title = _HTML_TITLE.search(head)
     if title and title.group(1) and to_status(title.group(1)) in KNOWN_STATUSES:  # a proxy's HTML error page
