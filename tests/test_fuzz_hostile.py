@@ -6,7 +6,10 @@ scan reports, and each example stays within a bound. Bounded in examples so it r
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import json
+import sys
 import time
 from pathlib import Path
 
@@ -15,7 +18,7 @@ from hypothesis import strategies as st
 
 import errcat
 from errcat.errors import UsageError
-from errcat.explainer import explain_bytes
+from errcat.explainer import explain_bytes, explain_exchange
 from errcat.render.jsondoc import dumps, explain_document
 from errcat.render.markdown import explain_markdown
 from errcat.render.text import explain_lines, plain
@@ -114,3 +117,110 @@ def test_scan_survives_mutated_real_log_lines(tmp_path_factory, lines: list[byte
         view = scan_view(fmt, report, 10)
         text = view if isinstance(view, str) else plain(view)
         visible(text).encode("utf-8")
+
+
+# ---- second pass (issue 29, II): the shapes a paste arrives in, wrapped around real pastes ----------
+
+sys.path.insert(0, str(REPO / "scripts"))
+from bench_hostile import all_fragments  # noqa: E402  # scripts/ is not a package
+
+YAML_ODD = ["2001-02-30", "0000-01-01", "9" * 5000, "!!int " + "1" * 5000, ".inf", "!!binary '@@'", "!!set {a}", "~", "[1, [2]]"]
+
+
+def _cassette(body: str, status: str, when: str) -> str:
+    block = "\n".join("        " + line for line in body.splitlines() or [""])
+    return (
+        "http_interactions:\n- request:\n    method: post\n    uri: https://api.myob.com/accountright/x\n"
+        f"  response:\n    status:\n      code: {status}\n      message: Bad\n    body:\n      string: |-\n{block}\n"
+        f"  recorded_at: {when}\n"
+    )
+
+
+def _har(body: str, status: object) -> str:
+    entry = {
+        "request": {"method": "GET", "url": "https://api.myob.com/x"},
+        "response": {"status": status, "content": {"text": body}},
+    }
+    return json.dumps({"log": {"entries": [entry]}})
+
+
+@st.composite
+def wrapped(draw: st.DrawFn) -> bytes:
+    """A real paste (mutated as above), then wrapped the ways people paste it: escaped inside a
+    JSON string, in a cassette or HAR with odd typed values, quoted as curl -v prints, with CR line
+    ends, a print_r-like separator, a byte order mark, or a hostile fragment flooding it."""
+    text = draw(mutated(PASTES)).decode("utf-8", "replace")
+    for _ in range(draw(st.integers(1, 3))):
+        kind = draw(st.sampled_from(["escape", "cassette", "har", "quote", "cr", "dump", "bom", "flood"]))
+        if kind == "escape":
+            text = "2026-01-01 ERROR body=" + json.dumps(text)
+        elif kind == "cassette":
+            text = _cassette(text, draw(st.sampled_from(["400", *YAML_ODD])), draw(st.sampled_from(["2026-01-01", *YAML_ODD])))
+        elif kind == "har":
+            text = _har(text, draw(st.sampled_from([400, "400", 1e300, -1, None, [400], {"a": 1}])))
+        elif kind == "quote":
+            mark = draw(st.sampled_from(["> ", "< ", "// ", "* "]))
+            text = "\n".join(mark + line for line in text.split("\n"))
+        elif kind == "cr":
+            text = text.replace("\n", draw(st.sampled_from(["\r\n", "\r", "\n\n", "\u2028"])))
+        elif kind == "dump":
+            text = text.replace('":', '" =>').replace("{", "Array\n(\n").replace("}", "\n)")
+        elif kind == "bom":
+            text = "\ufeff" + text
+        else:
+            at = draw(st.integers(0, len(text)))
+            text = text[:at] + draw(st.sampled_from(all_fragments())) * draw(st.integers(1, 20_000)) + text[at:]
+    data = text.encode("utf-8", "surrogatepass")
+    return (
+        draw(st.sampled_from([data, codecs.BOM_UTF16_LE + text.encode("utf-16-le", "surrogatepass")]))
+        if len(data) < 4096
+        else data
+    )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(wrapped())
+def test_explain_survives_real_pastes_wrapped_as_people_paste_them(data: bytes) -> None:
+    started = time.process_time()
+    try:
+        x = explain_bytes(INDEX, data)
+    except UsageError:
+        return
+    _renders(x)
+    assert time.process_time() - started < SECONDS_PER_EXAMPLE
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(mutated(PASTES), st.sampled_from([None, "GET", "post", "\x00", "G\u0130T"]), st.sampled_from(["", "9" * 5000, "\ud83d"]))
+def test_explain_exchange_survives_a_mutated_response(data: bytes, method: str | None, odd: str) -> None:
+    """A client's response (the integrations' path): status, headers and URL from the mutated paste."""
+    text = data.decode("utf-8", "replace")
+    head, _, body = text.partition("\n\n")
+    headers = [tuple(line.split(":", 1)) for line in head.splitlines() if ":" in line][:50]
+    x = explain_exchange(
+        INDEX, status=400, body=body or text, method=method, url="https://api.myob.com/x" + odd, reason=odd,
+        headers=[(k + odd, v) for k, v in headers],  # type: ignore[misc]
+    )  # fmt: skip
+    _renders(x)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=60) | st.sampled_from([*ODD, *all_fragments()]))
+def test_lookup_and_search_answer_any_text(query: str) -> None:
+    catalog = errcat.open_catalog(use_env=False)
+    for ask in (catalog.lookup, catalog.search):
+        with contextlib.suppress(UsageError):  # empty or no words: a one-line error
+            ask(query)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(wrapped(), min_size=1, max_size=8))
+def test_scan_survives_wrapped_pastes_as_log_records(tmp_path_factory, lines: list[bytes]) -> None:
+    log = tmp_path_factory.mktemp("fuzz") / "app.log"
+    log.write_bytes(b"\n".join(lines) + b"\n")
+    started = time.process_time()
+    report = errcat.open_catalog(use_env=False).scan([str(log)], workers=1)
+    assert time.process_time() - started < SECONDS_PER_EXAMPLE * 3
+    for fmt in ("table", "json", "markdown"):
+        view = scan_view(fmt, report, 10)
+        visible(view if isinstance(view, str) else plain(view)).encode("utf-8")

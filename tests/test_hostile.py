@@ -56,6 +56,13 @@ def test_row1_a_raw_lone_surrogate_given_to_the_api_is_repaired():
     assert "bad \ufffd and \ufffd" in text
 
 
+@pytest.mark.parametrize("command", ["lookup", "search"])
+def test_row1_a_command_line_argument_that_is_not_utf8_is_no_traceback(command):
+    """Python hands such an argument over with lone surrogates; SQLite cannot take them."""
+    done = run(command, b"2500\xed\xa0\xbd")  # a surrogate encoded as UTF-8: invalid
+    assert done.returncode in (1, 2) and done.stderr.decode().startswith("errcat: ")
+
+
 def test_row1_a_valid_escaped_surrogate_pair_is_kept():
     x = errcat.explain('{"errors":[{"error":"bad \\ud83d\\ude00"}]}')
     assert "bad \U0001f600" in str(x)
@@ -113,6 +120,55 @@ def test_row6_a_har_status_that_is_no_integer_is_no_error_response(status):
 def test_row6_a_vcr_status_of_infinity_is_no_error_response():
     done = run("explain", stdin=VCR)
     assert done.returncode == 1 and "a VCR cassette of 1 exchange(s): 0 error response(s)" in out(done)
+
+
+CASSETTE = (
+    "http_interactions:\n- request:\n    method: post\n    uri: https://api.myob.com/accountright/x/Sale/Invoice\n"
+    '  response:\n    status:\n      code: STATUS\n    body:\n      string: \'{"Errors":[{"Name":"X",'
+    '"Message":"m","ErrorCode":1}]}\'\n  recorded_at: WHEN\n'
+)
+
+
+@pytest.mark.parametrize("when", ["2001-02-30 10:00:00", "0000-01-01", "!!timestamp 2026-13-01"])
+def test_a_cassette_recorded_at_an_impossible_date_is_still_read(when):
+    """PyYAML's safe loader raised ValueError building the date: a date is only read as text here."""
+    x = errcat.explain(CASSETTE.replace("STATUS", "400").replace("WHEN", when))
+    assert "a VCR cassette of 1 exchange(s): 1 error response(s) (status 400 or more), explained in order" in x.notes
+    assert x.errors and x.errors[0].observed.code == "1"
+
+
+def test_a_long_yaml_cassette_is_read_to_its_first_thousand_exchanges_and_says_so():
+    """A 2 MB cassette of 14,000 short exchanges took 4.7 s of CPU in PyYAML; the list is cut
+    between two exchanges, so what is read stays well formed, and the cut is noted."""
+    unit = (
+        "- request: {method: get, uri: 'https://api.myob.com/x'}\n  response:\n    status: {code: 400}\n    body: {string: x}\n"
+    )
+    text = "http_interactions:\n" + unit * 14_000 + "recorded_with: VCR 6.0.0\n"
+    started = time.process_time()
+    x = errcat.open_catalog(use_env=False).explain(text)
+    assert time.process_time() - started < 3  # ~0.2 s idle; 4.7 s before the cut
+    assert "a VCR cassette of 1000 exchange(s): 1000 error response(s) (status 400 or more), explained in order" in x.notes
+    assert "only its first 1,000 exchanges were read (13,000 more left unread)" in x.notes
+    assert len(x.errors) == 200
+
+
+@pytest.mark.parametrize("status", [NINES, "!!int " + NINES])
+def test_a_cassette_status_past_pythons_digit_limit_is_no_error_response(status):
+    x = errcat.explain(CASSETTE.replace("STATUS", status).replace("WHEN", "2026-01-01"))
+    assert "a VCR cassette of 1 exchange(s): 0 error response(s) (status 400 or more), explained in order" in x.notes
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [("2001-02-30", "'2001-02-30' is not a valid timestamp"), (NINES, f"'{'9' * 40}…' is not a valid int")],
+    ids=["date", "nines"],
+)
+def test_a_catalog_value_yaml_cannot_build_is_refused_at_its_line(tmp_path, value, said):
+    catalog = tmp_path / "acme.yaml"
+    catalog.write_text(f"errcat: 1\nvendor:\n  id: acme\n  name: Acme\n  since: {value}\n", encoding="utf-8")
+    done = run("validate", str(catalog))
+    assert done.returncode == 1
+    assert f"acme.yaml:5: CAT001 yaml-syntax: {said}" in out(done)
 
 
 # ---- row 8: a filter beyond SQLite's integers --------------------------------------------------------
@@ -350,6 +406,54 @@ def test_a_cold_run_waits_for_the_build_under_way_and_then_uses_it(tmp_path):
     stdout, stderr = child.communicate(timeout=120)
     assert child.returncode == 0 and b"25008" in stdout and stderr == b""
     assert (folder / f"{name}.sqlite").stat().st_ino == built  # used, not built again
+
+
+def test_the_build_lock_is_held_against_a_second_open_until_released(tmp_path):
+    """try_lock is what makes a second cold run wait: a second open of the lock file (another
+    process's, as flock sees it) cannot take it while the first holds it, and can once released."""
+    from errcat.index.cache import try_lock, unlock
+
+    path = tmp_path / "index.lock"
+    first, second = (os.open(path, os.O_RDWR | os.O_CREAT, 0o600) for _ in range(2))
+    try:
+        assert try_lock(first) is True
+        assert try_lock(second) is False
+        unlock(first)
+        assert try_lock(second) is True
+    finally:
+        os.close(first)
+        os.close(second)
+
+
+def test_without_fcntl_as_on_windows_the_index_still_builds_and_is_used(tmp_path):
+    """A Python with no fcntl (Windows takes msvcrt's lock instead; a system with neither builds
+    unlocked, safe by the atomic rename): a cold lookup builds the cached index, a second uses it."""
+    hide = "import sys, runpy; sys.modules['fcntl'] = None; sys.argv = ['errcat', 'lookup', '25008']; "
+    code = hide + "runpy.run_module('errcat', run_name='__main__', alter_sys=True)"
+    env = {**os.environ, "ERRCAT_CACHE_DIR": str(tmp_path), "NO_COLOR": "1"}
+    env.pop("ERRCAT_CATALOG", None)
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, timeout=120)
+        assert done.returncode == 0 and b"25008" in done.stdout, done.stderr.decode(errors="replace")[-2000:]
+        assert done.stderr == b""  # no warning: the cache was usable
+    assert len(list(tmp_path.glob("*.sqlite"))) == 1
+
+
+def test_a_paste_that_is_one_2mb_url_is_shown_cut_not_printed_back_whole():
+    """2 MB of "https://u:p@" is one run of URL characters: the request line showed all of it
+    (3.3 MB of output); a URL longer than any server takes is cut, visibly."""
+    done = run("explain", stdin=("https://u:p@" * 175_000)[:2_000_000])
+    text = out(done)
+    assert done.returncode == 1 and len(text) < 20_000
+    request = next(line for line in text.splitlines() if line.startswith("request:"))
+    assert request.endswith("…") and "u:p@" not in text
+
+
+def test_a_2mb_status_line_reason_is_shown_cut():
+    """2 MB of "< HTTP/1.1 400 " is one status line whose reason ran to the end: JSON printed it back whole."""
+    done = run("explain", "-f", "json", stdin=("< HTTP/1.1 400 " * 140_000)[:2_000_000])
+    reason = json.loads(out(done))["http"]["reason"]
+    assert len(done.stdout) < 20_000 and reason.startswith("< HTTP/1.1 400 ") and reason.endswith("…")
 
 
 def test_a_paste_of_unterminated_xdebug_strings_stays_linear():

@@ -70,9 +70,11 @@ class ErrorCatalog:
     def lookup(self, query: str, **filters: Any) -> LookupResult:
         """Errors for a code, name, id or HTTP status, grouped by error."""
         from .query import lookup
+        from .text import repaired
 
         documented_only, chosen = _filters(filters)
-        return lookup(self._index(documented_only), query, chosen)
+        # a lone surrogate (a command-line argument that is not UTF-8) cannot be sent to SQLite
+        return lookup(self._index(documented_only), repaired(query), chosen)
 
     def search(self, text: str, limit: int = 10, **filters: Any) -> builtins.list[SearchHit]:
         """Errors ranked by relevance to ``text`` over messages, names, scenarios and explanations."""

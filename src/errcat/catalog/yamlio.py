@@ -56,7 +56,7 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR:
                 return node.value
-            return self.safe.construct_object(node)
+            return self._scalar(node)
         if id(node) in self.open:
             raise yaml.constructor.ConstructorError(
                 None, None, "a recursive alias (an anchor used inside itself)", node.start_mark
@@ -70,6 +70,16 @@ class _Builder:
             return self.safe.construct_object(node, deep=True)  # a tagged collection: PyYAML decides (and refuses)
         finally:
             self.open.discard(id(node))
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        """A typed scalar as PyYAML's safe loader builds it; one it cannot build (``2001-02-30``,
+        an integer of 5,000 digits) is a syntax problem at its line, not a ValueError."""
+        try:
+            return self.safe.construct_object(node)
+        except (ValueError, OverflowError) as exc:
+            kind = node.tag.rsplit(":", 1)[-1]
+            shown = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            raise yaml.constructor.ConstructorError(None, None, f"{shown!r} is not a valid {kind}", node.start_mark) from exc
 
     def _sequence(self, node: yaml.SequenceNode) -> LineList:
         items = LineList(self.build(child) for child in node.value)

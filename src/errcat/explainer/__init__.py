@@ -1,7 +1,7 @@
 """Explain a pasted error response: redact -> split -> read -> name -> decide the vendor -> match.
 
 ``explain(catalog, text)`` is the whole pipeline. Each stage is a function of what the stage before
-returned, passed on unchanged: an ``Exchange`` (split.py, frozen in exchange.py), ``ErrorsRead``
+returned, passed on unchanged: an ``Exchange`` (split.py's ``Framing``, frozen in exchange.py), ``ErrorsRead``
 (envelopes.py, or the plain-text reading here; no catalog needed), the errors named from the
 catalog's vocabulary, a ``VendorDecision`` (evidence.py; made once), the matches (match.py).
 ``explain_exchange`` enters at the exchange it is handed; a recording, at each of its exchanges.
@@ -27,7 +27,7 @@ from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, 
 from .recordings import Recording, read_recording
 from .redact import redact, redact_report
 from .reference import Reference, reference_for
-from .split import MAX_INPUT_BYTES, decode, html_title, is_status_noise, split
+from .split import MAX_INPUT_BYTES, decode, html_title, is_status_noise, leading_lines, split
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
 
@@ -215,10 +215,8 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     title = html_title(ex.body)
     body = title if title is not None else ex.body
     bare_lines = (ln.strip().lstrip("•·*").strip() for ln in body.split("\n"))  # without list bullets
-    lines = [ln for ln in bare_lines if ln]
-    if ex.url:
-        lines = [ln for ln in lines if ln != ex.url]
-    lines = [ln for ln in lines if not is_status_noise(ln) and not _is_status_text(ln, ex.status)]
+    kept = (ln for ln in bare_lines if ln and ln != ex.url and not is_status_noise(ln) and not _is_status_text(ln, ex.status))
+    lines = leading_lines(kept, MAX_TEXT, 40)  # all that is read below: a million lines are not each cleaned
     if not lines:
         return ([SentError(STATUS_ONLY)] if ex.status is not None else []), None
     if len(lines) == 1 and _BARE_TOKEN.match(lines[0]):
@@ -280,7 +278,7 @@ def _labelled(lines: list[str]) -> dict[str, str]:
 def _cell_code(lines: list[str]) -> str | None:
     """A number in a cell of a tab- or pipe-separated table row (``1000<TAB>ValidationError<TAB>...``)."""
     for line in lines[:20]:
-        cells = [c.strip() for c in re.split(r"\t|\s*\|\s*", line) if c.strip()]
+        cells = [c.strip() for c in re.split(r"\t|\s*\|\s*", line[: MAX_TEXT * 4]) if c.strip()]  # a row, not 2 MB of cells
         if len(cells) >= 3:
             return next((c for c in cells if _CELL_CODE.match(c)), None)
     return None
@@ -635,6 +633,8 @@ def _explain_recording(
     all_notes = [*notes, summary]
     if recording.more:
         all_notes.append(f"only the first {len(recording.errors)} error responses are explained")
+    if recording.unread:
+        all_notes.append(f"only its first {recording.interactions:,} exchanges were read ({recording.unread:,} more left unread)")
     for p in parts:
         all_notes += p.notes
     chosen = named.pop() if len(named) == 1 else None

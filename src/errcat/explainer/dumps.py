@@ -64,11 +64,13 @@ def _var_dump_string(text: str, start: int, length: int) -> tuple[str, int, bool
     return text[start:end], end, True  # the paste stops inside the string
 
 
-def _rewrite_var_dump(text: str) -> tuple[str, bool, bool]:
+def _rewrite_var_dump(text: str, limit: int) -> tuple[str, bool, bool]:
     out: list[str] = []
-    pos = 0
+    pos = size = 0
     found = cut = False
     for m in _VAR_DUMP.finditer(text):
+        if size > limit:
+            break
         if m.start() < pos:
             continue
         key = m.group("qkey") if m.group("qkey") is not None else m.group("key")
@@ -82,18 +84,21 @@ def _rewrite_var_dump(text: str) -> tuple[str, bool, bool]:
         else:
             value = _scalar(m)
         out.append(text[pos : m.start()] + _pair(key, value) + "\n")
+        size += len(out[-1])
         pos = end
         found = True
     out.append(text[pos:])
     return "".join(out), found, cut
 
 
-def _rewrite_xdebug(text: str) -> tuple[str, bool]:
+def _rewrite_xdebug(text: str, limit: int) -> tuple[str, bool]:
     ends = [(m.start(), m.end()) for m in _XDEBUG_STRING_END.finditer(text)] if "(length=" in text else []
     starts = [start for start, _ in ends]
     out: list[str] = []
-    pos = 0
+    pos = size = 0
     for m in _XDEBUG.finditer(text):
+        if size > limit:
+            break
         if m.start() < pos:
             continue
         key, end = m.group("key"), m.end()
@@ -106,6 +111,7 @@ def _rewrite_xdebug(text: str) -> tuple[str, bool]:
         else:
             value = _scalar(m)
         out.append(text[pos : m.start()] + _pair(key, value))
+        size += len(out[-1])
         pos = end
     out.append(text[pos:])
     return "".join(out), pos > 0
@@ -120,18 +126,21 @@ def _xdebug_string(text: str, start: int, ends: list[tuple[int, int]], starts: l
     return text[start : ends[i][0]], ends[i][1]
 
 
-def _rewrite_print_r(text: str) -> tuple[str, bool]:
-    rewritten = 0
-
-    def pair(m: re.Match[str]) -> str:
-        nonlocal rewritten
+def _rewrite_print_r(text: str, limit: int) -> tuple[str, bool]:
+    out: list[str] = []
+    pos = size = rewritten = 0
+    for m in _PRINT_R.finditer(text):
+        if size > limit or rewritten >= MAX_PAIRS:
+            break
         value = m.group("value").strip()
-        if rewritten >= MAX_PAIRS or _CONTAINER.match(value) or value in ("", "("):
-            return m.group(0)
+        if _CONTAINER.match(value) or value in ("", "("):
+            continue
+        out.append(text[pos : m.start()] + _pair(m.group("key").strip(), _number(value)))
+        size += len(out[-1])
+        pos = m.end()
         rewritten += 1
-        return _pair(m.group("key").strip(), _number(value))
-
-    return _PRINT_R.sub(pair, text), rewritten > 0
+    out.append(text[pos:])
+    return "".join(out), rewritten > 0
 
 
 def _scalar(m: re.Match[str]) -> object:
@@ -151,13 +160,16 @@ def _number(raw: str) -> int | str:
     return raw if number is None else number
 
 
-def rewrite(text: str) -> tuple[str, bool] | None:
-    """The text with PHP dump pairs rewritten as JSON pairs, and whether it was cut mid-string; None if none."""
+def rewrite(text: str, limit: int) -> tuple[str, bool] | None:
+    """The text with PHP dump pairs rewritten as JSON pairs, and whether it was cut mid-string; None if none.
+
+    Only the first ``limit`` characters of the result are read, so rewriting stops past them (the
+    rest is left as it was): the work a 2 MB dump can cause is bounded by what is read of it."""
     if "=>" not in text:
         return None
-    text, dumped, cut = _rewrite_var_dump(text)
-    text, xdebug = _rewrite_xdebug(text)
+    text, dumped, cut = _rewrite_var_dump(text, limit)
+    text, xdebug = _rewrite_xdebug(text, limit)
     printed = False
     if not dumped:
-        text, printed = _rewrite_print_r(text)
+        text, printed = _rewrite_print_r(text, limit)
     return (text, cut) if dumped or xdebug or printed else None

@@ -509,7 +509,7 @@ def _read_leniently(stripped: str, reader: _Reader) -> None:
     from .dumps import rewrite
 
     reading = reader.r
-    dumped = rewrite(stripped)
+    dumped = rewrite(stripped, MAX_LENIENT_TEXT)
     pairs_text = dumped[0] if dumped else stripped
     if len(pairs_text) > MAX_LENIENT_TEXT:  # pair by pair costs ~30 us: a 2 MB run of pairs would take 8 s
         reading.notes.append(f"the body is not valid JSON; only its first {MAX_LENIENT_TEXT:,} characters were read leniently")

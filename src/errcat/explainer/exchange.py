@@ -43,7 +43,7 @@ class Exchange(NamedTuple):
         return self._replace(url=url, host=parts[0], path=parts[1])
 
     @classmethod
-    def of(cls, found: split.Exchange) -> Exchange:
+    def of(cls, found: split.Framing) -> Exchange:
         """What ``split`` found in a paste, frozen."""
         headers = tuple(found.headers)
         return cls(found.text, found.body, found.method, found.url, found.host, found.path, found.status, found.reason, headers)

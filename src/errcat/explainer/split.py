@@ -1,4 +1,4 @@
-"""Raw paste -> Exchange: request line, status, headers and body text, from whatever was pasted.
+"""Raw paste -> Framing: request line, status, headers and body text, from whatever was pasted.
 
 People paste `curl -i`/`-v` output, HTTP/1.1 or HTTP/2 exchanges, log lines, exception messages
 and bare bodies, often quoted with ``>`` or ``//``. This module only finds the HTTP framing;
@@ -9,6 +9,7 @@ text that was capped in size before it arrives.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from http import HTTPStatus
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -19,15 +20,20 @@ from ..text import UTF8_BOM, byte_kind
 from ..values import to_status
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024  # a paste larger than this is cut; the cut is reported
+MAX_REASON = 256  # of a status line's reason phrase ("Unprocessable Entity" is 20)
+MAX_URL = 8192  # servers refuse a longer request line (414); a longer run is not one URL
 METHODS = HTTP_METHODS
 _METHOD = "|".join(METHODS)
 KNOWN_STATUSES = frozenset(s.value for s in HTTPStatus)
 
-_PREFIX = re.compile(r"^[ \t]*(?:(?:>|<(?=[ \t]|$)|//)[ \t]?)+")
+_PREFIX = re.compile(r"^[ \t]*(?:(?:>|<(?=[ \t]|$)|//)[ \t]?)+", re.MULTILINE)
+# A line that may be a status or request line (after blanks): what split reads outside the headers
+_FRAMING = re.compile(rf"^[^\S\n]*(?:(?i:HTTP/\d)|(?:{_METHOD})\s)", re.MULTILINE)
 _REQUEST_LINE = re.compile(rf"^({_METHOD})\s+(\S+)(?:\s+HTTP/\d(?:\.\d)?)?\s*$")
 _STATUS_LINE = re.compile(r"^HTTP/\d(?:\.\d)?\s+(\d{3})\b[ \t]*(.*)$", re.IGNORECASE)
 _HEADER = re.compile(r"^(:?[A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*:[ \t]?(.*)$")
-_CURL_NOISE = re.compile(r"^(?:\*[ \t]|\*$|[{}] \[\d+ bytes data\]|%[ \t]+Total\b)")
+# curl's progress and connection lines, each removed whole (with its newline) from a body in one pass
+_CURL_NOISE = re.compile(r"^(?:\*[ \t]|\*$|[{}] \[\d+ bytes data\]|%[ \t]+Total\b)[^\n]*\n?", re.MULTILINE)
 _USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#@]*@", re.IGNORECASE)
 _URL = re.compile(r"\bhttps?://[^\s'\"<>`]+", re.IGNORECASE)
 _DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn)\.", re.IGNORECASE)
@@ -57,8 +63,9 @@ _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
 _PYTHON_HTTP_ERROR = re.compile(r"\b[1-5]\d\d (?:Client|Server) Error: .{0,200}? for url: \S+")
 
 
-class Exchange:
-    """The HTTP facts of a paste. ``body`` is the text to read errors from; filled in as read."""
+class Framing:
+    """The HTTP facts of a paste while ``split`` finds them (``exchange.Exchange.of`` freezes them). ``body`` is the text
+    to read errors from."""
 
     __slots__ = ("body", "headers", "host", "method", "path", "reason", "status", "text", "url")
 
@@ -78,7 +85,9 @@ class Exchange:
         return next((v for k, v in self.headers if k.lower() == name), None)
 
     def set_url(self, url: str) -> None:
-        """Record the request URL (absolute, or a path) and its host and path."""
+        """Record the request URL (absolute, or a path) and its host and path; a longer "URL" than
+        any server takes (a paste's run of text with no blank) is cut, and shown cut."""
+        url = url if len(url) <= MAX_URL else url[:MAX_URL] + "…"
         self.url = url
         if url.startswith("/"):
             self.path = url.split("?", 1)[0].split("#", 1)[0]
@@ -137,59 +146,106 @@ def decode(data: bytes, size: int | None = None) -> tuple[str, list[str]]:
 
 
 def _strip_prefixes(text: str) -> list[str]:
-    return [_PREFIX.sub("", line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    """The paste's lines without their quote prefixes (``>``, ``<``, ``//``): one pass over the text."""
+    return _PREFIX.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
 
 
-def split(text: str) -> Exchange:
+class _Framing:
+    """What split has read of the HTTP framing so far, fed one line at a time."""
+
+    def __init__(self, ex: Framing, count: int) -> None:
+        self.ex = ex
+        self.count = count
+        self.body_start, self.body_end = 0, count
+        self.framed = False
+        self.state = "free"  # free | request | response | request-body | body
+        self.target: str | None = None
+
+    @property
+    def in_headers(self) -> bool:
+        return self.state in ("request", "response")
+
+    def read(self, i: int, stripped: str) -> None:
+        """Take line ``i`` (stripped) into account."""
+        ex = self.ex
+        if m := _STATUS_LINE.match(stripped):
+            ex.status, ex.reason = to_status(m.group(1)), (_reason(m.group(2)) or None)
+            ex.headers = [h for h in ex.headers if h[0].startswith(">")]  # keep request headers only
+            self.state, self.framed, self.body_start, self.body_end = "response", True, i + 1, self.count
+            return
+        if m := _REQUEST_LINE.match(stripped):
+            ex.method, self.target = m.group(1), m.group(2)
+            self.state, self.framed = "request", True
+            if ex.status is None:
+                self.body_start = i + 1
+            else:
+                self.body_end = min(self.body_end, i)
+            return
+        if self.in_headers:
+            self._header(i, stripped)
+
+    def _header(self, i: int, stripped: str) -> None:
+        """A line after a status or request line: a header, the blank line before a body, or a body."""
+        if not stripped:
+            self.state = "request-body" if self.state == "request" else "body"
+            if self.state == "body":
+                self.body_start = i + 1
+            return
+        if (h := _HEADER.match(stripped)) and not stripped.startswith(("{", "[", '"')):
+            self.ex.headers.append((">" + h.group(1) if self.state == "request" else h.group(1), h.group(2).strip()))
+            if self.state == "response" or self.ex.status is None:
+                self.body_start = i + 1
+            return
+        # no blank line between headers and body (some log formats)
+        self.state = "body" if self.state == "response" else "request-body"
+
+
+def _reason(text: str) -> str:
+    """A status line's reason phrase, cut (visibly) where no real one reaches: the rest of one long
+    line of a paste was printed back whole."""
+    text = text.strip()
+    return text if len(text) <= MAX_REASON else text[:MAX_REASON] + "…"
+
+
+def _lines_to_read(text: str, framing: _Framing, count: int) -> Iterator[int]:
+    """The indexes of the lines split must read: those that may be a status or request line (found by
+    one scan of the text, not a match per line) and every line while headers are being read."""
+    candidates = _framing_candidates(text)
+    i = -1
+    while True:
+        i = i + 1 if framing.in_headers else next((c for c in candidates if c > i), count)
+        if i >= count:
+            return
+        yield i
+
+
+def _framing_candidates(text: str) -> Iterator[int]:
+    line, pos = 0, 0
+    for m in _FRAMING.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        yield line
+
+
+def split(text: str) -> Framing:
     """Find request line, status line, headers and body in a paste of any shape."""
     lines = _strip_prefixes(text)
-    ex = Exchange(text="\n".join(lines), body="")
-    body_start = 0
-    body_end = len(lines)
-    framed = False
-    state = "free"
-    request_target: str | None = None
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if m := _STATUS_LINE.match(stripped):
-            ex.status, ex.reason = to_status(m.group(1)), (m.group(2).strip() or None)
-            ex.headers = [h for h in ex.headers if h[0].startswith(">")]  # keep request headers only
-            state, framed, body_start, body_end = "response", True, i + 1, len(lines)
-            continue
-        if m := _REQUEST_LINE.match(stripped):
-            ex.method, request_target = m.group(1), m.group(2)
-            state, framed = "request", True
-            if ex.status is None:
-                body_start = i + 1
-            else:
-                body_end = min(body_end, i)
-            continue
-        if state in ("request", "response"):
-            if not stripped:
-                state = "request-body" if state == "request" else "body"
-                if state == "body":
-                    body_start = i + 1
-                continue
-            if (h := _HEADER.match(stripped)) and not stripped.startswith(("{", "[", '"')):
-                name = h.group(1)
-                ex.headers.append((">" + name if state == "request" else name, h.group(2).strip()))
-                if state == "response" or ex.status is None:
-                    body_start = i + 1
-                continue
-            if state == "response":
-                state = "body"  # no blank line between headers and body (some log formats)
-            else:
-                state = "request-body"
+    ex = Framing(text="\n".join(lines), body="")
+    framing = _Framing(ex, len(lines))
+    for i in _lines_to_read(ex.text, framing, len(lines)):
+        framing.read(i, lines[i].strip())
     ex.headers = [(k.lstrip(">"), v) for k, v in ex.headers]
-    body_lines = [ln for ln in lines[body_start:body_end] if not _CURL_NOISE.match(ln)] if framed else lines
-    ex.body = "\n".join(body_lines).strip()
-    _find_request(ex, request_target)
+    if framing.framed:
+        ex.body = _CURL_NOISE.sub("", "\n".join(lines[framing.body_start : framing.body_end])).strip()
+    else:
+        ex.body = ex.text.strip()
+    _find_request(ex, framing.target)
     if ex.status is None:
         _find_status(ex)
     return ex
 
 
-def _find_request(ex: Exchange, request_target: str | None) -> None:
+def _find_request(ex: Framing, request_target: str | None) -> None:
     text = ex.text
     host_header = ex.header("host") or ex.header(":authority")
     if request_target:
@@ -198,25 +254,36 @@ def _find_request(ex: Exchange, request_target: str | None) -> None:
         else:
             ex.set_url(request_target)
     else:
-        m = re.search(r"\bfor url: (\S+)", text) or _METHOD_URL.search(text)
-        if m:
-            url = m.group(m.lastindex or 1)
-            if m.re is _METHOD_URL:
-                ex.method = ex.method or m.group(1)
-            ex.set_url(_trim_url(url))
-        else:
-            for u in _URL.finditer(text):
-                url = _trim_url(u.group(0))
-                host = (url_parts(url) or (None, ""))[0] or ""
-                if host and not _DOC_HOST.match(host):
-                    ex.set_url(url)
-                    break
-    if ex.method is None:
+        _find_url(ex, text)
+    # Each search is tried only on text holding its literal part: a pattern that ignores case tries
+    # every position of a 2 MB paste, a substring test runs at C speed.
+    if ex.method is None and (low := text.lower()) and ("-x" in low or "--request" in low or "method" in low):
         m = _CURL_METHOD.search(text) or _KEYED_METHOD.search(text)
         if m:
             ex.method = m.group(1).upper()
     if ex.host is None and host_header:
         ex.host = host_header.strip().lower().split(":")[0]
+
+
+def _find_url(ex: Framing, text: str) -> None:
+    """The request URL a log line or exception names (and its method): requests' ``for url:``, a
+    method beside a URL, else the first URL that is not a documentation page."""
+    m = "for url: " in text and re.search(r"\bfor url: (\S+)", text)
+    m = m or (any(map(text.__contains__, METHODS)) and _METHOD_URL.search(text))
+    if m:
+        url = m.group(m.lastindex or 1)
+        if m.re is _METHOD_URL:
+            ex.method = ex.method or m.group(1)
+        ex.set_url(_trim_url(url))
+        return
+    if "://" not in text:
+        return
+    for u in _URL.finditer(text):
+        url = _trim_url(u.group(0))
+        host = (url_parts(url) or (None, ""))[0] or ""
+        if host and not _DOC_HOST.match(host):
+            ex.set_url(url)
+            return
 
 
 def _trim_url(url: str) -> str:
@@ -226,7 +293,7 @@ def _trim_url(url: str) -> str:
     return trimmed + "]" if trimmed.endswith("[REDACTED") and url[len(trimmed) :].startswith("]") else trimmed
 
 
-def _find_status(ex: Exchange) -> None:
+def _find_status(ex: Framing) -> None:
     head = ex.text[:65536]
     title = _HTML_TITLE.search(head)
     if title and title.group(1) and to_status(title.group(1)) in KNOWN_STATUSES:  # a proxy's HTML error page
@@ -252,7 +319,20 @@ def _find_status(ex: Exchange) -> None:
 
 def is_status_noise(text: str) -> bool:
     """Whether a plain-text line only restates the HTTP status (``400 Client Error: ... for url: ...``)."""
-    return bool(_PYTHON_HTTP_ERROR.search(text))
+    return " Error: " in text and bool(_PYTHON_HTTP_ERROR.search(text))
+
+
+def leading_lines(lines: Iterable[str], chars: int, count: int) -> list[str]:
+    """The first lines of ``lines`` (taken lazily): at least ``count`` of them and more than ``chars``
+    characters joined, or all there are. What reads only a paste's start need not clean every line."""
+    taken: list[str] = []
+    size = 0
+    for line in lines:
+        taken.append(line)
+        size += len(line) + 1
+        if len(taken) >= count and size > chars:
+            break
+    return taken
 
 
 def html_title(text: str) -> str | None:

@@ -17,10 +17,12 @@ run that kept ``HOME``) falls back to an index in memory, with one warning line 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import logging
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -257,25 +259,53 @@ def _holding(fd: int) -> Iterator[None]:
     """Hold the build lock of one index (an open lock file, closed after): concurrent cold runs wait for the first to build it and
     then use it, instead of each building its own (ten runs with a 5 MB overlay: 3.1 GB together).
     The lock dies with its holder; one held past LOCK_WAIT_SECONDS is not waited for any longer."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no lock; the atomic rename still keeps concurrent builds safe
-        os.close(fd)
-        yield
-        return
+    locked: bool | None = False
     try:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    break
-                time.sleep(0.05)
+        while (locked := try_lock(fd)) is False and time.monotonic() < deadline:
+            time.sleep(0.05)
         yield
     finally:
-        os.close(fd)  # releases the lock
+        if locked:
+            unlock(fd)
+        os.close(fd)
+
+
+def try_lock(fd: int) -> bool | None:
+    """Take the lock on an open file without waiting: True when taken, False when another process
+    holds it, None when this system or file system offers no lock (then builds are not serialised;
+    the atomic rename still keeps each one safe). flock on POSIX, msvcrt's byte lock on Windows."""
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # byte 0, from the position a fresh open leaves at 0
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:
+        return None
+    except OSError as exc:
+        return False if isinstance(exc, BlockingIOError) or (sys.platform == "win32" and exc.errno in _WIN_LOCKED) else None
+    return True
+
+
+_WIN_LOCKED = (errno.EACCES, errno.EDEADLK)  # what msvcrt.locking raises when another process holds the byte
+
+
+def unlock(fd: int) -> None:
+    """Release a lock try_lock took (closing the file releases it too; Windows asks for it first)."""
+    with contextlib.suppress(OSError, ImportError):
+        if sys.platform == "win32":
+            import msvcrt
+
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_UN)
 
 
 def _reuse(index_file: Path, stat_file: Path, states: list[FileState]) -> CatalogIndex | None:

@@ -67,12 +67,12 @@ _EXCEPTION = re.compile(
     r"|\b(?:[Uu]nexpected|[Uu]nhandled|[Uu]ncaught) (?:exception|error)\b"
     r"|\b(?:[Gg]ot|[Cc]aught|[Tt]hrew|[Tt]hrown|[Rr]aised) (?:an? )?(?:\w+ )?exception\b"
     r"|\bException (?:in|causing|while)\b"
-    r"|^\s+at [\w$.<>]+\([^)]*\)\s*$"  # a Java / .NET stack frame
+    r"|^[ \t]+at [\w$.<>]+\([^)]*\)\s*$"  # a Java / .NET stack frame
     r"|^panic: ",
     re.MULTILINE,
 )
 # what every _EXCEPTION match holds: a cheap test first (the full pattern backtracks on every word)
-_MAY_BE_EXCEPTION = re.compile(r"xception|Error\b|Traceback|^\s+at |^panic: ", re.MULTILINE)
+_MAY_BE_EXCEPTION = re.compile(r"xception|Error\b|Traceback|^[ \t]+at |^panic: ", re.MULTILINE)
 # Each test below is gated by a substring (`in` runs in C): one pattern of alternatives, tried at
 # every position of every record, cost a tenth of a millisecond a record.
 _STATUS_LINE = re.compile(r"(?:^|\s)HTTP/\d(?:\.\d)? (\d{3})\b", re.MULTILINE)

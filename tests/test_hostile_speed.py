@@ -1,0 +1,58 @@
+"""Explain and scan stay linear on hostile pastes (issue 29): each fragment of scripts/bench_hostile.py
+(one per pattern family: JSON, XML, PHP dumps, YAML/VCR, HAR, status lines, headers, curl -v,
+exceptions, log prefixes, secrets, key=value, escapes, long lines) repeated to a size, through the
+real API, timed in CPU seconds of this process (the machine is shared: wall time would measure the
+other processes too).
+
+A pattern that is quadratic on a fragment takes 64 x longer on 8 x the text; a linear one 8 x (less
+with the fixed costs). The test fails past 20 x, and past an absolute bound far above what an idle
+machine needs (bench_hostile.py holds the 1 s target at the 2 MB cap), so CPU time inflated by a
+loaded machine does not fail it while a quadratic regression does, clearly."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import errcat
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from bench_hostile import MAX_LINE, all_fragments, explain_cpu, scan_cpu  # scripts/ is not a package
+
+SMALL, LARGE = 64 * 1024, 512 * 1024
+RATIO = 20  # linear: <= 8; quadratic: 64
+FLOOR_S = 0.15  # below this the large run is too quick to judge by a ratio (and far from any bound)
+BOUND_S = 2.5  # 512 KB on an idle machine: ~0.05-0.3 s
+
+
+@pytest.fixture(scope="module")
+def catalog() -> errcat.ErrorCatalog:
+    c = errcat.open_catalog(use_env=False)
+    c.explain("warm up")  # the index and lazily compiled patterns load once, untimed
+    return c
+
+
+@pytest.mark.parametrize("fragment", all_fragments(), ids=repr)
+def test_explain_time_grows_linearly_with_a_repeated_fragment(catalog, fragment):
+    small = min(explain_cpu(fragment, SMALL, catalog) for _ in range(2))
+    large = explain_cpu(fragment, LARGE, catalog)
+    said = f"{fragment!r}: {small:.3f} s CPU at {SMALL // 1024} KB, {large:.3f} s at {LARGE // 1024} KB"
+    assert large < max(RATIO * small, FLOOR_S), said
+    assert large < BOUND_S, said
+
+
+# scan reads a log line by line: a fragment repeated along one 1 MB line is the worst case of its
+# per-line rules. Fewer fragments (one a family), as each scan starts its own reader.
+SCAN_FRAGMENTS = ['"a": "', "<a x='", "[a] => x ", "'a' => string '", "a: b ", "400 Client Error: ", "\\", "https://u:p@", "a"]
+
+
+@pytest.mark.parametrize("fragment", SCAN_FRAGMENTS, ids=repr)
+def test_scan_of_long_hostile_lines_stays_bounded(tmp_path, catalog, fragment):
+    """Two lines naming a vendor's API (so they are explained, not only counted), the fragment
+    filling the rest: 64 KB lines, then lines of 1 MiB, the longest scan reads."""
+    small, large = (scan_cpu(fragment, tmp_path, size, 2, catalog) for size in (MAX_LINE // 16, MAX_LINE))
+    said = f"{fragment!r}: {small:.3f} s CPU for 2 lines of 64 KB, {large:.3f} s for 2 lines of 1 MiB"
+    assert large < max(RATIO * 2 * small, FLOOR_S), said  # 16 x the text
+    assert large < 2 * BOUND_S, said
