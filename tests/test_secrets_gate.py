@@ -441,3 +441,22 @@ def test_a_2mb_hostile_paste_is_screened_in_bounded_time(unit):
     # A bound against quadratic rules (which took 40 s), not a speed target: scripts/bench_gate.py has the figures.
     assert time.process_time() - started < 5
     assert len(screened.text) <= len(text)
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "ERROR sync: unknown failure secret={s} and {s}",
+        '{{"error": "login with password={s} failed for {s}"}}',
+        "curl -u admin:{s} https://sync.example.org/ ; echo {s}",
+        "https://bob:{s}@sync.example.org/ failed; retrying with {s}",
+        '{{"password": "{s}", "message": "user {s} locked"}}',
+    ],
+)
+def test_a_hidden_value_is_hidden_where_the_text_repeats_it(template, tmp_path):
+    """A password found after its name is as secret where the same text repeats it without one:
+    every copy is hidden, in explain's and scan's outputs alike."""
+    secret = password()
+    text = template.format(s=secret)
+    outputs = {**_outputs(text), **_scan_outputs(tmp_path, [text])}
+    assert not _leaks([secret], outputs)

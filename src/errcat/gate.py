@@ -240,7 +240,10 @@ _HEADER_HINTS = ("authorization", "cookie", "x-myobapi-key", "x-myobapi-cftoken"
 # A URL scheme (2-21 characters, not the tail of a longer word; a console may wrap the line after
 # it), then its user-info: one pass, where a look back for the scheme from each "://" cost more
 # than the rest of a 2 MB paste of them
-_URL_USERINFO = _lazy(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}\n?://([^\s/?#'\"<>]{1,512})@")
+_URL_USERINFO = _lazy(
+    r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}\n?://"
+    r"([^\s/?#'\"<>]{1,512}|[^\s/?#'\"<>:]{1,256}:[^\s/'\"<>@]{1,256})@"  # a password may hold a raw ? or #
+)
 _WEBHOOK = _lazy(
     r"https?://(?:hooks\.slack\.com|[\w.-]{0,100}\.webhook\.office\.com|outlook\.office(?:365)?\.com/webhook"
     r"|discord(?:app)?\.com/api/webhooks|hooks\.zapier\.com|api\.telegram\.org|[\w.-]{0,100}\.logic\.azure\.com(?::\d{1,5})?)"
@@ -285,6 +288,10 @@ class Redaction(NamedTuple):
         return sum(self.kinds.values())
 
 
+MIN_COPY = 6  # a hidden value this long is hidden wherever the text repeats it
+MAX_COPIED_VALUES = 64
+
+
 class Span(NamedTuple):
     start: int
     end: int
@@ -304,6 +311,7 @@ def screen(text: str) -> Redaction:
             if k >= 0 and raw[k][1] >= s.end + slack:
                 continue  # already hidden whole: no need to map it back
             spans.append(Span(view.origin(s.start), view.origin_end(s.end), s.kind))
+    spans += _copies(text, spans)
     if not spans:
         return Redaction(text, {})
     spans.sort()
@@ -322,6 +330,27 @@ def screen(text: str) -> Redaction:
         pos = s.end
     out.append(text[pos:])
     return Redaction("".join(out), dict(kinds))
+
+
+def _copies(text: str, spans: list[Span]) -> list[Span]:
+    """Every other verbatim copy of a hidden value: a password found after ``password=`` is as
+    secret where the same text repeats it without its name ("login failed for hunter2Xq9").
+    Values shorter than MIN_COPY are left (they would hide ordinary words); at most
+    MAX_COPIED_VALUES distinct values are looked for, each with ``str.find`` (linear)."""
+    out: list[Span] = []
+    looked: set[str] = set()
+    for s in spans:
+        hidden = text[s.start : s.end]
+        for value in (hidden, hidden.partition(":")[2]):  # user:password -> the password alone too
+            if len(value) < MIN_COPY or value in looked or len(looked) >= MAX_COPIED_VALUES:
+                continue
+            looked.add(value)
+            at = text.find(value)
+            while at >= 0:
+                if not s.start <= at < s.end:
+                    out.append(Span(at, at + len(value), s.kind))
+                at = text.find(value, at + len(value))
+    return out
 
 
 def _merged(spans: list[Span]) -> list[tuple[int, int]]:
