@@ -629,3 +629,19 @@ def test_a_failing_call_repeated_with_other_ids_is_explained_once(tmp_path):
     document = _scan_json(str(path))
     assert sum(g["count"] for g in document["matched"]) == 40
     assert document["summary"]["records_explained"] == 1
+
+
+def test_other_programs_errors_repeated_keep_their_first_and_last_time(tmp_path):
+    """Repeats of one shape are counted without reading their times one by one; the group still
+    says when it was first and last seen, as a time window (which reads every time) does."""
+    path = tmp_path / "app.log"
+    path.write_text(
+        "".join(
+            f"2026-11-19T10:{i // 60:02d}:{i % 60:02d}Z ERROR worker[{i % 7}] ConnectionResetError: peer {i}\n" for i in range(90)
+        )
+    )
+    plain = _scan_json(str(path), "--all")
+    windowed = _scan_json(str(path), "--all", "--since", "2000-01-01")
+    for document in (plain, windowed):
+        (group,) = document["other"]
+        assert (group["count"], group["first_seen"], group["last_seen"]) == (90, "2026-11-19T10:00:00Z", "2026-11-19T10:01:29Z")

@@ -114,6 +114,7 @@ def _read_whole(explainer: Any, name: str, url: str) -> InputStats:
     finder = Finder()
     for rec in finder.records(_opened_chunks(inp, url)):
         explainer.record(name, rec)
+    explainer.triage.settle()
     for s in finder.skipped:  # as stream.scan_stream reports a whole input
         report.skip(name, s.line, s.what)
     stats = InputStats(name, inp.read, finder.line_at_end - 1, unpacked=inp.unpacked if inp.gzip else None)
@@ -170,6 +171,7 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
     finder = Finder(own_start=start - base, own_end=stop - base if stop < size else None)
     for rec in finder.records([data]):
         explainer.record(name, rec)
+    explainer.triage.settle()
     _skips(report, name, finder)
     return finder.line_at_start, finder.line_at_end, broken, stop
 

@@ -78,6 +78,7 @@ def _find(inp: Input, options: ScanOptions, needles: VendorNeedles, begin: int, 
     # the last range reads to the end, where a last line without its newline still counts
     finder = Finder(own_start=start - begin, own_end=stop - begin if stop < (inp.size or 0) else None, triage=triage)
     records = list(finder.to_explain([data]))
+    triage.settle()
     triage.kept.update(text for text, g in part.other.items() if g.full)
     templates = {text: triage.templates.get(text, text) for text in part.other}
     return part, templates, records, finder.skipped, finder.line_at_start, finder.line_at_end, begin + len(data), inp.broken

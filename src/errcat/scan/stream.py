@@ -163,6 +163,7 @@ def scan_stream(
 
     for prep in finder.to_explain(counted()):
         explainer.take(inp.name, prep)
+    explainer.triage.settle()
     for s in finder.skipped:
         report.skip(inp.name, s.line, s.what)
     stats.lines = finder.line_at_end - 1

@@ -79,11 +79,11 @@ class Group:
     def tally(self, when: datetime | None) -> None:
         """Count an occurrence whose place and sample are not kept."""
         self.count += 1
-        self._seen(when)
+        self.seen_at(when)
 
     def add(self, place: Place, when: datetime | None, endpoint: str | None, sample: Callable[[], str]) -> None:
         self.count += 1
-        self._seen(when)
+        self.seen_at(when)
         if len(self.places) < MAX_LINES_KEPT:
             self.places.append(place)
         if len(self.samples) < MAX_SAMPLES:
@@ -93,14 +93,14 @@ class Group:
 
     def merge(self, other: Group) -> None:
         self.count += other.count
-        self._seen(other.first_seen)
-        self._seen(other.last_seen)
+        self.seen_at(other.first_seen)
+        self.seen_at(other.last_seen)
         self.places = sorted([*self.places, *other.places], key=lambda p: (p.file, p.line))[:MAX_LINES_KEPT]
         self.samples = sorted([*self.samples, *other.samples], key=lambda s: (s[0].file, s[0].line))[:MAX_SAMPLES]
         for endpoint, n in other.endpoints.items():
             self._at(endpoint, n)
 
-    def _seen(self, when: datetime | None) -> None:
+    def seen_at(self, when: datetime | None) -> None:
         if when is not None:
             self.first_seen = when if self.first_seen is None else min(self.first_seen, when)
             self.last_seen = when if self.last_seen is None else max(self.last_seen, when)

@@ -17,6 +17,7 @@ from datetime import datetime
 
 from ..gate import shown
 from .concerns import VendorNeedles
+from .logline import timestamp_in
 from .prepared import Prepared, ScanOptions, prepare, shape_of, untimed_head
 from .records import Record
 from .summary import Place, ScanReport, signature
@@ -44,6 +45,9 @@ class Triage:
         self.kept: set[str] = set()
         # a repeat's verdict holds while records are prepared alike: not so when each one's time is read
         self.repeats = options.since is None and options.until is None
+        # the first and last record of each other program's group counted without its time (a
+        # repeat): their times are read once, when the part is settled, not on every repeat
+        self.untimed: dict[str, tuple[Callable[[], str], Callable[[], str]]] = {}
 
     def record(self, rec: Record) -> None:
         """Prepare a record the finder grouped, count it or keep it for explaining. A repeat of a
@@ -83,14 +87,33 @@ class Triage:
             return True
         assert isinstance(verdict, str)
         group = report.other.get(verdict)
+        head = lambda: data.decode("utf-8", errors="replace")  # noqa: E731
         if group is not None and (group.full or verdict in self.kept):
             group.count += 1  # what add_other comes to, without its calls
+            self._untimed(verdict, head)
         else:
-            self._add_other(verdict, line, None, lambda: data.decode("utf-8", errors="replace"))
+            self._add_other(verdict, line, None, head)
         return True
 
     def _add_other(self, said: str, line: Callable[[], int], when: datetime | None, head: Callable[[], str]) -> None:
         self.report.add_other(said, lambda: Place(self.name, line()), when, lambda: shown(head()), said not in self.kept)
+        if when is None and self.repeats:
+            self._untimed(said, head)
+
+    def _untimed(self, said: str, head: Callable[[], str]) -> None:
+        first = self.untimed.get(said)
+        self.untimed[said] = (first[0] if first else head, head)
+
+    def settle(self) -> None:
+        """Give each other program's group the times of its first and last record counted without
+        one (first and last seen stay right although repeats are not timed one by one)."""
+        for said, heads in self.untimed.items():
+            if (group := self.report.other.get(said)) is None:
+                continue
+            for head in heads:
+                if (stamp := timestamp_in(head())) is not None:
+                    group.seen_at(stamp[0])
+        self.untimed.clear()
 
     def sort(self, prep: Prepared) -> Verdict | None:
         """Count a prepared record unless it may concern a vendor: cheap tests first (EXPLAIN: it
