@@ -289,6 +289,20 @@ def test_har_file_errors_in_order(catalog):
     assert [m.sent.request.split()[0] for m in x.errors] == ["POST", "PUT"]
 
 
+def test_a_har_entry_without_a_response_is_said_to_be_left_out(catalog):
+    """A browser records a request that never got an answer with no response: it is not an
+    exchange, and the notes say it was left out rather than dropping it silently."""
+    har = json.loads(
+        _har([("POST", "https://acme.app.invoicexpress.com/invoices.json", 422, '{"errors":[{"error":"Client is invalid"}]}')])
+    )
+    har["log"]["entries"].insert(
+        0, {"request": {"method": "GET", "url": "https://acme.app.invoicexpress.com/x"}, "response": None}
+    )
+    x = explain(catalog, json.dumps(har))
+    assert [m.sent.message for m in x.errors] == ["Client is invalid"]
+    assert "1 recorded entry without a response left out" in x.notes
+
+
 def test_recording_cli_json_labels_each_error_with_its_request(cli, tmp_path):
     path = tmp_path / "cassette.yml"
     path.write_text(RUBY_VCR)

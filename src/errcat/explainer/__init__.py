@@ -635,6 +635,9 @@ def _explain_recording(
         all_notes.append(f"only the first {len(recording.errors)} error responses are explained")
     if recording.unread:
         all_notes.append(f"only its first {recording.interactions:,} exchanges were read ({recording.unread:,} more left unread)")
+    if recording.unusable:
+        entries = "entry" if recording.unusable == 1 else "entries"
+        all_notes.append(f"{recording.unusable:,} recorded {entries} without a response left out")
     for p in parts:
         all_notes += p.notes
     chosen = named.pop() if len(named) == 1 else None

@@ -45,6 +45,7 @@ class Recording(NamedTuple):
     errors: list[Recorded]  # those with status >= 400, in order (at most MAX_INTERACTIONS)
     more: int  # error exchanges beyond MAX_INTERACTIONS
     unread: int = 0  # exchanges of a long YAML cassette past MAX_YAML_EXCHANGES, not read
+    unusable: int = 0  # entries with no response object (a HAR entry of a request that never got one)
 
 
 def _int_or_text(raw: str) -> int | str:
@@ -71,7 +72,7 @@ def read_recording(text: str) -> Recording | None:
             found = _vcr_recording(data)
             return found._replace(unread=unread) if found else None
     if isinstance(data, dict) and isinstance(data.get("log"), dict) and isinstance(data["log"].get("entries"), list):
-        return _collect("HAR file", [_har(e) for e in data["log"]["entries"] if isinstance(e, dict)])
+        return _collect("HAR file", [_har(e) for e in data["log"]["entries"]])
     return _vcr_recording(data)
 
 
@@ -144,7 +145,8 @@ def _lenient_loader() -> Any:
 def _collect(kind: str, exchanges: list[tuple[int | None, Recorded] | None]) -> Recording:
     found = [e for e in exchanges if e is not None]
     errors = [r for status, r in found if status is not None and status >= 400]
-    return Recording(kind, len(found), errors[:MAX_INTERACTIONS], max(0, len(errors) - MAX_INTERACTIONS))
+    more = max(0, len(errors) - MAX_INTERACTIONS)
+    return Recording(kind, len(found), errors[:MAX_INTERACTIONS], more, unusable=len(exchanges) - len(found))
 
 
 def _body(value: Any) -> str:
@@ -203,7 +205,9 @@ def _vcr(i: dict[str, Any]) -> tuple[int | None, Recorded] | None:
     return status, rec
 
 
-def _har(e: dict[str, Any]) -> tuple[int | None, Recorded] | None:
+def _har(e: Any) -> tuple[int | None, Recorded] | None:
+    if not isinstance(e, dict):
+        return None
     req = _dict(e.get("request"))
     resp = e.get("response")
     if not isinstance(resp, dict):
