@@ -42,10 +42,6 @@ def _endpoint_title(key: str | None) -> str:
     return "All endpoints (generic errors)" if key is None else key
 
 
-def _status_shown(e: Entry) -> str:
-    return e.source.status_text or str(e.status)  # as the document prints it: "504 Timeout"
-
-
 def _find_table(groups: list[ErrorGroup]) -> str:
     """Status, code, name, message: one row per documented message, linked to the error's section;
     a column no error of this vendor fills is left out."""

@@ -269,10 +269,6 @@ class CatalogIndex:
         """How many literal messages contain each word (for rarity weights)."""
         return dict(self._rows_in("SELECT token, n FROM word_counts WHERE token IN ({marks})", words))
 
-    def with_word(self, word: str) -> list[int]:
-        """Positions of entries whose literal message contains the word."""
-        return [r[0] for r in self.rows("SELECT pos FROM words WHERE token = ?", (word,))]
-
     def with_words(self, words: list[str]) -> list[tuple[str, int]]:
         """(word, position) of entries whose literal message contains one of the words: one query."""
         return [(r[0], r[1]) for r in self._rows_in("SELECT token, pos FROM words WHERE token IN ({marks})", words)]
