@@ -460,3 +460,10 @@ def test_a_hidden_value_is_hidden_where_the_text_repeats_it(template, tmp_path):
     text = template.format(s=secret)
     outputs = {**_outputs(text), **_scan_outputs(tmp_path, [text])}
     assert not _leaks([secret], outputs)
+
+
+def test_a_validation_message_under_a_password_key_stays_readable_under_the_other_fields():
+    """Only a secret-like value (one word with a digit or symbol) is hidden where it repeats: a
+    validation error's "is required" under ``password`` still reads under ``email``."""
+    hidden = screen('{"errors": {"password": ["is required"], "email": ["is required"]}}')
+    assert hidden.text == '{"errors": {"password": ["' + MARK + '"], "email": ["is required"]}}'

@@ -335,14 +335,14 @@ def screen(text: str) -> Redaction:
 def _copies(text: str, spans: list[Span]) -> list[Span]:
     """Every other verbatim copy of a hidden value: a password found after ``password=`` is as
     secret where the same text repeats it without its name ("login failed for hunter2Xq9").
-    Values shorter than MIN_COPY are left (they would hide ordinary words); at most
+    Values shorter than MIN_COPY or not _secret_like are left (they would hide ordinary words); at most
     MAX_COPIED_VALUES distinct values are looked for, each with ``str.find`` (linear)."""
     out: list[Span] = []
     looked: set[str] = set()
     for s in spans:
         hidden = text[s.start : s.end]
         for value in (hidden, hidden.partition(":")[2]):  # user:password -> the password alone too
-            if len(value) < MIN_COPY or value in looked or len(looked) >= MAX_COPIED_VALUES:
+            if len(value) < MIN_COPY or value in looked or len(looked) >= MAX_COPIED_VALUES or not _secret_like(value):
                 continue
             looked.add(value)
             at = text.find(value)
@@ -351,6 +351,13 @@ def _copies(text: str, spans: list[Span]) -> list[Span]:
                     out.append(Span(at, at + len(value), s.kind))
                 at = text.find(value, at + len(value))
     return out
+
+
+def _secret_like(value: str) -> bool:
+    """A value worth hiding where it is repeated: one word holding a digit or a symbol, as
+    passwords and tokens do ("hunter2Xq9"); not words such as "is required" or "invalid", which a
+    validation error puts under a ``password`` key and repeats under every other field."""
+    return not any(c.isspace() for c in value) and any(c.isdigit() or not c.isalnum() for c in value)
 
 
 def _merged(spans: list[Span]) -> list[tuple[int, int]]:
