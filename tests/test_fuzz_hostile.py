@@ -108,15 +108,19 @@ def test_explain_survives_mutated_real_pastes(data: bytes) -> None:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(mutated(LOG_LINES + PASTES, ODD), min_size=1, max_size=30))
 def test_scan_survives_mutated_real_log_lines(tmp_path_factory, lines: list[bytes]) -> None:
+    _scan_within_bound(tmp_path_factory, lines, ("table", "json"), time.perf_counter)
+
+
+def _scan_within_bound(tmp_path_factory, lines: list[bytes], formats: tuple[str, ...], clock) -> None:
+    """Scan the lines as one log: within the bound, and each format printable as UTF-8."""
     log = tmp_path_factory.mktemp("fuzz") / "app.log"
     log.write_bytes(b"\n".join(lines) + b"\n")
-    started = time.perf_counter()
+    started = clock()
     report = errcat.open_catalog(use_env=False).scan([str(log)], workers=1)
-    assert time.perf_counter() - started < SECONDS_PER_EXAMPLE * 3
-    for fmt in ("table", "json"):
+    assert clock() - started < SECONDS_PER_EXAMPLE * 3
+    for fmt in formats:
         view = scan_view(fmt, report, 10)
-        text = view if isinstance(view, str) else plain(view)
-        visible(text).encode("utf-8")
+        visible(view if isinstance(view, str) else plain(view)).encode("utf-8")
 
 
 # ---- second pass (issue 29, II): the shapes a paste arrives in, wrapped around real pastes ----------
@@ -216,11 +220,4 @@ def test_lookup_and_search_answer_any_text(query: str) -> None:
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(wrapped(), min_size=1, max_size=8))
 def test_scan_survives_wrapped_pastes_as_log_records(tmp_path_factory, lines: list[bytes]) -> None:
-    log = tmp_path_factory.mktemp("fuzz") / "app.log"
-    log.write_bytes(b"\n".join(lines) + b"\n")
-    started = time.process_time()
-    report = errcat.open_catalog(use_env=False).scan([str(log)], workers=1)
-    assert time.process_time() - started < SECONDS_PER_EXAMPLE * 3
-    for fmt in ("table", "json", "markdown"):
-        view = scan_view(fmt, report, 10)
-        visible(view if isinstance(view, str) else plain(view)).encode("utf-8")
+    _scan_within_bound(tmp_path_factory, lines, ("table", "json", "markdown"), time.process_time)
