@@ -553,3 +553,13 @@ def test_identical_errors_fold_in_every_format(cli):
     assert md.count("### Error") == 2 and "100 identical" in md
     table = cli("explain", input=body).stdout
     assert table.count("error ") >= 2 and "(50 identical: 2, 5, 8" in table
+
+
+def test_a_vendor_known_from_a_recordings_other_exchanges_reads_plainly(cli, tmp_path):
+    """The vendor line names the clue once: "from the recording's other exchanges", not
+    "from recording the recording's other exchanges"."""
+    har = json.loads(_har([("GET", "https://api.myob.com/accountright/x", 400, "y"), ("GET", "", 500, "z")]))
+    path = tmp_path / "x.har"
+    path.write_text(json.dumps(har))
+    out = cli("explain", str(path)).stdout
+    assert "recording the recording" not in out

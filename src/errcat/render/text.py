@@ -242,6 +242,8 @@ def _clue_words(c: Clue) -> str:
     """``host api.myob.com``; a weak or qualified clue says why (``brand Sage (weak: ...)``)."""
     if c.kind in ("registered-domain", "brand", "common-envelope"):
         return f"{c.kind} {c.value} ({c.record()['reason']})"
+    if c.kind == "recording":  # its value says it: "the recording's other exchanges"
+        return c.value
     return f"{c.kind} {c.value}"
 
 
