@@ -645,3 +645,10 @@ def test_other_programs_errors_repeated_keep_their_first_and_last_time(tmp_path)
     for document in (plain, windowed):
         (group,) = document["other"]
         assert (group["count"], group["first_seen"], group["last_seen"]) == (90, "2026-11-19T10:00:00Z", "2026-11-19T10:01:29Z")
+
+
+def test_a_since_before_the_year_one_in_utc_is_a_usage_error(tmp_path):
+    path = tmp_path / "app.log"
+    path.write_text("2026-11-19T02:00:00Z ERROR sync: x -> HTTP 500\n")
+    result = runner.invoke(app, ["scan", str(path), "--since", "0001-01-01T00:00:00+10:00"])
+    assert result.exit_code == 2 and "outside the years" in result.output

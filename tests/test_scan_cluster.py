@@ -126,14 +126,19 @@ def small_blocks(monkeypatch):
     monkeypatch.setattr(cluster_module, "TASK_BYTES", BLOCK)
 
 
-def test_cluster_report_is_the_local_report(client, index, logs, small_blocks):
+def test_cluster_report_is_the_local_report(client, index, logs, small_blocks, tmp_path):
     big, gz, small = logs
+    odd = tmp_path / "odd.log"  # a skip a worker reports: counted once, as locally
+    odd.write_bytes(b"2026-11-19T02:00:00Z INFO sync: ok\n" * 2000 + b"2026-11-19T02:00:01Z ERROR sync: bad \x00 record -> HTTP 500\n")
     names = [str(big), str(gz), str(big.parent / "missing.log"), *map(str, small)]
     local = scan(index, names, ScanOptions(workers=1))
     on_cluster = cluster_module.scan_remote(index, names, ScanOptions(), client)
     assert big.stat().st_size > 4 * BLOCK and local.matched and local.unmatched
     assert _comparable(scan_document(on_cluster, 10**6)) == _comparable(scan_document(local, 10**6))
     assert on_cluster.other_count == local.other_count
+    odd_local = scan(index, [str(odd)], ScanOptions(workers=1))
+    odd_cluster = cluster_module.scan_remote(index, [str(odd)], ScanOptions(), client)
+    assert odd_cluster.skipped_count == odd_local.skipped_count and sum(odd_local.skipped_count.values()) == 1
     blocks = -(-big.stat().st_size // BLOCK)
     assert on_cluster.where == {
         "kind": "dask",

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -274,8 +275,8 @@ class _Merger:
         if delta:
             _shift(part, delta)
         for s in part.skipped:
-            self._skip(s)
-        part.skipped = []
+            self._skip(s)  # counted here, in input order: not again by report.merge
+        part.skipped, part.skipped_count = [], Counter()
         self.report.engine = part.engine
         report = self.report
         # ScanReport.merge sorts places by file name; merged in input order, they are appended,

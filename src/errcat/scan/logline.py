@@ -166,6 +166,9 @@ def parse_when(text: str, now: datetime | None = None, end: bool = False) -> dat
         when = datetime.fromisoformat(value.replace(" ", "T", 1) if len(value) > 10 else value)
     except ValueError:
         raise UsageError(f"cannot read {text!r} as a time: use 2026-11-19, 2026-11-19T02:00:00Z, or 6h / 2d ago") from None
-    if end and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        when += timedelta(days=1, microseconds=-1)
-    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    try:
+        if end and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            when += timedelta(days=1, microseconds=-1)
+        return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00:00+10:00 is before the year 1 in UTC
+        raise UsageError(f"{text!r} lies outside the years a time can hold in UTC") from None
