@@ -129,7 +129,9 @@ def small_blocks(monkeypatch):
 def test_cluster_report_is_the_local_report(client, index, logs, small_blocks, tmp_path):
     big, gz, small = logs
     odd = tmp_path / "odd.log"  # a skip a worker reports: counted once, as locally
-    odd.write_bytes(b"2026-11-19T02:00:00Z INFO sync: ok\n" * 2000 + b"2026-11-19T02:00:01Z ERROR sync: bad \x00 record -> HTTP 500\n")
+    odd.write_bytes(
+        b"2026-11-19T02:00:00Z INFO sync: ok\n" * 2000 + b"2026-11-19T02:00:01Z ERROR sync: bad \x00 record -> HTTP 500\n"
+    )
     names = [str(big), str(gz), str(big.parent / "missing.log"), *map(str, small)]
     local = scan(index, names, ScanOptions(workers=1))
     on_cluster = cluster_module.scan_remote(index, names, ScanOptions(), client)
