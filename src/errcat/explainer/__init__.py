@@ -62,7 +62,8 @@ class Explanation(NamedTuple):
         where = " ".join(p for p in (ex.method, ex.path) if p)
         head = f"{where} -> {ex.status}" if where and ex.status else ""
         parts = []
-        for m, positions in self.folded()[:3]:
+        folded = self.folded()
+        for m, positions in folded[:3]:
             times = f" (x{len(positions)})" if len(positions) > 1 else ""
             best = m.best
             said = (m.sent.message or m.sent.name or m.sent.code or "").strip()[:160]
@@ -87,7 +88,7 @@ class Explanation(NamedTuple):
                 who += f", HTTP {status}" if status and not head else ""
                 who += f"; one of {len(m.family)} documented errors with this code" if m.family else ""
                 parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else ""))
-        more = f"; and {len(self.folded()) - 3} more" if len(self.folded()) > 3 else ""
+        more = f"; and {len(folded) - 3} more" if len(folded) > 3 else ""
         return (f"{head}: " if head else "") + "; ".join(parts) + more
 
     # How the error is named outside errcat (error trackers, traces, logs, support tickets): identity.py.

@@ -193,7 +193,7 @@ def _int_or_text(raw: str) -> int | str:
     return raw if number is None else number
 
 
-_DECODER = json.JSONDecoder(parse_int=_int_or_text)  # 5,000 nines: kept as text, not a ValueError
+DECODER = json.JSONDecoder(parse_int=_int_or_text)  # 5,000 nines: kept as text, not a ValueError
 
 
 def _humanize(field_name: str) -> str:
@@ -344,7 +344,7 @@ class _Reader:
 
 def _loads(text: str) -> Any:
     try:
-        return _DECODER.decode(text)
+        return DECODER.decode(text)
     except (ValueError, RecursionError):
         return None
 

@@ -57,9 +57,6 @@ CLUE_KINDS: dict[str, ClueKind] = {
     "override": ClueKind(1.0, "--vendor"),
     "recording": ClueKind(ESTABLISHED, "the vendor the recording's other exchanges establish"),
 }
-FOREIGN_HOST = CLUE_KINDS["foreign-host"].weight
-NAMED = CLUE_KINDS["named"].weight
-OTHER_PRODUCT = CLUE_KINDS["other-product"].weight
 _LOCAL_HOST = re.compile(
     r"^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|::1|\[::1\]|10(?:\.\d{1,3}){3}|192\.168(?:\.\d{1,3}){2}"
     r"|172\.(?:1[6-9]|2\d|3[01])(?:\.\d{1,3}){2}|[a-z0-9.-]*\.(?:local|localhost|internal|lan))$"

@@ -60,10 +60,10 @@ class TextMatch(StrEnum):
 ROW_BODY, ROW_STATUS = "body", "status"
 
 KINDS = tuple(MatchKind)
-DOCUMENTED_KINDS = frozenset({MatchKind.EXACT, MatchKind.TEMPLATE, MatchKind.CODE, MatchKind.STATUS})  # the vendor's word
-CLAIMED = DOCUMENTED_KINDS | {MatchKind.OBSERVED}  # kinds that name the entry the error is
 BY_TEXT = frozenset({MatchKind.EXACT, MatchKind.TEMPLATE})  # kinds that say the documented words were sent
-ERROR_KINDS = frozenset({MatchKind.EXACT, MatchKind.TEMPLATE, MatchKind.CODE})  # the documented error itself, not only its status
+ERROR_KINDS = BY_TEXT | {MatchKind.CODE}  # the documented error itself, not only its status
+DOCUMENTED_KINDS = ERROR_KINDS | {MatchKind.STATUS}  # the vendor's word
+CLAIMED = DOCUMENTED_KINDS | {MatchKind.OBSERVED}  # kinds that name the entry the error is
 _RANK: dict[MatchKind, int] = {k: len(KINDS) - i for i, k in enumerate(KINDS)}
 BASE_CONFIDENCE: dict[MatchKind, float] = {
     MatchKind.EXACT: 0.95,

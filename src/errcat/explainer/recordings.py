@@ -12,12 +12,10 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
-import json
 import re
 from typing import Any, NamedTuple
 
-from ..values import to_int
-from .envelopes import status_of
+from .envelopes import DECODER, status_of  # 5,000 nines: kept as text, not a ValueError
 
 MAX_INTERACTIONS = 200  # error responses explained from one recording; the rest are counted
 # Exchanges of a YAML cassette parsed: PyYAML builds ~4,000 a second here (a 2 MB cassette of
@@ -48,21 +46,13 @@ class Recording(NamedTuple):
     unusable: int = 0  # entries with no response object (a HAR entry of a request that never got one)
 
 
-def _int_or_text(raw: str) -> int | str:
-    number = to_int(raw)
-    return raw if number is None else number
-
-
-_DECODER = json.JSONDecoder(parse_int=_int_or_text)  # a status of 5,000 nines: no status, not a ValueError
-
-
 def read_recording(text: str) -> Recording | None:
     """The error exchanges of a VCR cassette or HAR file; None when the text is neither."""
     head = text.lstrip()[:4096]
     data: Any = None
     if head.startswith("{") and ('"log"' in head or "interactions" in head):
         try:
-            data = _DECODER.decode(text)
+            data = DECODER.decode(text)
         except (ValueError, RecursionError):  # 5,000 nines or 100,000 brackets: not a recording errcat reads
             return None
     elif _YAML_CASSETTE.search(head) and _YAML_RESPONSE.search(text):

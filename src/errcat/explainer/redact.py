@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..gate import FORMATS, MARK, Redaction, Rule, looks_random, screen
+from ..gate import FORMATS, screen
 
-__all__ = ["FORMATS", "MARK", "Redaction", "Rule", "looks_random", "redact", "redact_report"]
+__all__ = ["FORMATS", "redact", "redact_report"]
 
 redact_report = screen
 

@@ -89,8 +89,7 @@ def _hyperscan_hits(buf: Buffer, start: int, end: int) -> list[int]:
 def literal_test(literals: tuple[str, ...]) -> Callable[[str], bool]:
     """Whether a text holds one of ``literals`` (the catalog's vendor needles, a few hundred): one
     Hyperscan pass, 40 times faster than ``in`` for each; that, without Hyperscan."""
-    hs = _hyperscan()
-    if hs is None or engine_name() != "hyperscan":
+    if engine_name() != "hyperscan":
         return lambda text: any(n in text for n in literals)
     import hyperscan
 
