@@ -45,6 +45,16 @@ def _records(data: bytes, size: int) -> list[tuple[int, int, bytes]]:
     return [(r.line, r.end_line, r.data) for r in Finder().records(data[i : i + size] for i in range(0, len(data), size))]
 
 
+# one line for each needle: its words, and each way an HTTP error status is stated
+NEEDLE_EXAMPLES = [w.decode() for w in needles_module._WORDS] + [
+    "HTTP/1.1 404 Not Found",
+    '"GET /x HTTP/1.1" 503 12',
+    "status: 500",
+    '"statusCode": 502',
+    "STATUS=429",
+]
+
+
 def test_both_needle_engines_find_the_same_records_at_every_chunk_size(engine):
     """The contract is NEEDLES, whichever engine keeps it; lines with a needle anywhere, in any
     place of a chunk, noise around them."""
@@ -52,9 +62,7 @@ def test_both_needle_engines_find_the_same_records_at_every_chunk_size(engine):
     rnd = random.Random(3)
     noise = [f"INFO tick {i} ok" for i in range(200)]
     # every needle alone on a line, at the start, the end and in the middle of the line
-    planted = [f"{rnd.choice(noise)} {n.decode()} x" for n in needles_module.NEEDLES] + [
-        n.decode() for n in needles_module.NEEDLES
-    ]
+    planted = [f"{rnd.choice(noise)} {n} x" for n in NEEDLE_EXAMPLES] + NEEDLE_EXAMPLES
     data = "\n".join(lines + planted + noise).encode() + b"\n"
     if engine("hyperscan") != "hyperscan":
         pytest.skip("the hyperscan wheel is not installed on this platform; only the re engine runs here")
@@ -64,8 +72,9 @@ def test_both_needle_engines_find_the_same_records_at_every_chunk_size(engine):
     assert fast == slow
     assert len({tuple(v) for v in fast.values()}) == 1  # and the chunk size changes nothing
     found = {d for _, _, d in fast[4096]}
-    for n in needles_module.NEEDLES:
-        assert any(n in d for d in found), n
+    for n in NEEDLE_EXAMPLES:
+        assert any(n.encode() in d for d in found), n
+    assert not any(b"status: 200" in d for d in found)  # a status under 400 is no needle
 
 
 def test_line_numbers_are_the_same_however_newlines_are_counted(monkeypatch):
@@ -202,3 +211,24 @@ def test_starting_a_record_at_its_evidence_line_changes_no_record(lines):
     finally:
         records_module._ends_before = original
     assert fast == slow
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*LINES, *NEEDLE_EXAMPLES, "code 7 failed", "<3>kernel: error", "x\x00 error"]), min_size=1, max_size=25
+    ),
+    st.integers(0, 30),
+)
+def test_both_engines_mark_the_same_lines(lines, skip):
+    """What decides whether a needle line is taken without grouping (needles.Marks) is the same
+    whichever engine marks it, from whichever line start the pass begins."""
+    if needles_module._database() is None:
+        pytest.skip("the hyperscan wheel is not installed on this platform; only the re engine runs here")
+    data = ("\n".join(lines) + "\n").encode()
+    starts = [0, *[i + 1 for i, b in enumerate(data) if b == 10][:-1]]
+    start = starts[min(skip, len(starts) - 1)]
+    for final in (True, False):
+        fast = needles_module._hyperscan_marks(data, start, len(data), final)
+        slow = needles_module._python_marks(data, start, len(data), final)
+        assert fast == slow

@@ -1,20 +1,23 @@
-"""Where a log's candidate error lines are: one pass of a multi-literal engine over each chunk.
+"""Which lines of a log are looked at, and what grouping needs to know of them: one pass per chunk.
 
-The contract (what a line must hold to be looked at) is ``NEEDLES``: literal byte strings that
-every logged error response we know of carries at least one of — the words ``error``,
-``exception`` and ``failed`` (their tails, so either case of the first letter matches), an HTTP
-status line, and the upper-case codes of bodies that carry no error word (ProSpend's
-``{"code":"ACCESS_FORBIDDEN", ...}`` logged at WARN). A line with none of them is never read
-further (a bare ``-> 404 Not Found`` with no body is one such line); everything else is decided by
-explain, which also tells an INFO line that merely mentions an error from an error.
+A line is looked at when it holds a needle (``NEEDLES``): the words ``error``, ``exception`` and
+``failed`` (their tails, so either case of the first letter matches), an HTTP status of 400 or
+more (a status line, an access log's ``HTTP/1.1" 404``, ``status: 500``), or the upper-case code
+of a body that holds no error word (ProSpend's ``{"code":"ACCESS_FORBIDDEN", ...}`` logged at
+WARN). A line with none of them is never read further.
 
-Two engines keep that contract, with identical results (the test suite runs both):
+The same pass marks the lines that make grouping matter (``Marks``): a line that may open a body
+(a brace, an angle bracket, an array of objects or strings), a line that may continue the one
+before it (blank, indented, closing, a status, request or header line), and a line whose digits
+may say what it is (a code, an arrow, a syslog priority). A needle line with no such mark on
+itself or its neighbours is a record of its own, told without grouping it (records.py).
+
+Two engines keep that contract, with identical marks (the test suite runs both):
 
 - Hyperscan (the ``hyperscan`` wheel: Linux x86-64, macOS, Windows x86-64) finds every needle
-  in one pass, several times faster than Python can;
-- elsewhere, or with ``ERRCAT_SCAN_ENGINE=python``, one ``re`` search per needle (each skips
-  ahead in C); several times slower, and slower with every needle added, which is why the list
-  stays short.
+  and mark in one pass, many times faster than Python can;
+- elsewhere, or with ``ERRCAT_SCAN_ENGINE=python``, one ``re`` search per pattern (each skips
+  ahead in C): several times slower.
 
 Neither is imported on the lookup or explain path.
 """
@@ -25,13 +28,13 @@ import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
-NEEDLES = (
+_WORDS = (
     b"rror",  # error, Error, ERROR, Errors, a Sage diagnosis's "error"
     b"RROR",
     b"xception",  # Exception, exception
     b"ailed",  # failed, Failed
-    b"HTTP/",  # the status line of a dumped exchange
     # upper-case codes of error bodies that hold no error word (ProSpend's {"code": "ACCESS_FORBIDDEN"})
     b"UNAUTHORI",
     b"FORBIDDEN",
@@ -41,10 +44,49 @@ NEEDLES = (
     b"UNAVAILABLE",
     b"BAD_REQUEST",
 )
+# an HTTP status of 400 or more (to 999), as verdict.http_status reads one: a status line (or an access
+# log's quoted request before it), or a keyed status
+_ERROR_STATUS = (
+    rb"HTTP/\d(?:\.\d)?\x22? [4-9]\d\d",
+    rb"[Ss](?:tatus|TATUS)(?:[_ ]?(?:[Cc]ode|CODE))?[\x22']?[ \t]*[=:][ \t]*[\x22']?[4-9]\d\d",
+)
+NEEDLES = tuple(re.escape(w) for w in _WORDS) + _ERROR_STATUS  # patterns
+# A line that may open a body (records._body_start, _Grouping._xml): a brace, an angle bracket,
+# an array of objects or strings, a bracket at the line's end.
+_OPENS = (rb"[{<]", rb"\[[ \t]*[\x22{]")
+_OPENS_AT_END = rb"\[[ \t]*\r?"  # then the line's end
+# How a line that may continue the one before it starts (records._continuation_like and
+# _Grouping.continued_by): indented or blank, closing, a brace, an angle bracket or quote, an
+# array, a status or request line, a header; or it is empty.
+_CONTINUES = (
+    rb"[ \t\r\x0b\x0c}\]\x22{<]",
+    rb"\[[ \t]*[\x22{]",
+    rb"HTTP/\d",
+    rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) ",
+    rb"[A-Za-z][A-Za-z0-9-]*:[ \t]",
+)
+# A line whose digits may say what it is (a code, an arrow, "returned", a NUL; a syslog priority
+# at its start): it is prepared afresh, never counted by the verdict of another of its shape.
+_TELLING = (rb"[Cc][Oo][Dd][Ee]", rb"->", rb"=>", rb"returned", rb"\x00")
+_TELLING_START = rb"<\d"
+
 ENGINE_ENV = "ERRCAT_SCAN_ENGINE"  # "python" forces the pure-Python engine
 
 Buffer = bytes | bytearray  # a window of a log (a worker reads its whole range into one)
-Hits = Callable[[Buffer, int, int], list[int]]  # (buffer, start, end) -> sorted positions of needles
+
+
+class Marks(NamedTuple):
+    """What one pass found in a buffer from a line start up to ``end`` (after the last whole
+    line), as offsets into the buffer: a line is named by its end (after its newline) or start."""
+
+    lines: list[int]  # ends of the lines that hold a needle, ascending, each once
+    structural: set[int]  # ends of lines that may open a body or continue the line before
+    continuing: set[int]  # starts of lines that may continue the line before
+    telling: set[int]  # ends of lines whose digits may say what they are
+    end: int
+
+
+Marker = Callable[[Buffer, int, int, bool], Marks]  # (buffer, line start, stop, at the input's end)
 
 
 @lru_cache(maxsize=1)
@@ -52,38 +94,132 @@ def engine_name() -> str:
     """The engine this process uses: ``hyperscan`` when it imports and compiles, else ``python``."""
     if os.environ.get(ENGINE_ENV, "").lower() == "python":
         return "python"
-    return "hyperscan" if _hyperscan() is not None else "python"
+    return "hyperscan" if _database() is not None else "python"
 
 
-def hits_finder() -> Hits:
-    return _hyperscan_hits if engine_name() == "hyperscan" else _python_hits
+def marker() -> Marker:
+    return _hyperscan_marks if engine_name() == "hyperscan" else _python_marks
+
+
+def _any(patterns: tuple[bytes, ...]) -> bytes:
+    return b"(?:" + b"|".join(patterns) + b")"
+
+
+_REST = rb"[^\n]*\n"  # the rest of the line, so that a match ends where the line does
+_NEEDLE, _OPENING, _CONTINUING, _TELLING_ID = range(4)
 
 
 @lru_cache(maxsize=1)
-def _hyperscan() -> object | None:
+def _database() -> object | None:
     try:
         import hyperscan
     except ImportError:
         return None
+    expressions = [
+        _any(NEEDLES) + _REST,  # to the line's end: one report per line
+        _any(_OPENS) + _REST + b"|" + _OPENS_AT_END + b"\n",
+        # from the newline before the line: reported after its first bytes (its bounds are found
+        # when reported; such lines are few, and a pattern to the line's end costs twice as much)
+        rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n",
+        _any(_TELLING) + rb"|\n" + _TELLING_START,
+    ]
+    flags = [0, 0, 0, 0]
     try:
         db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        db.compile(expressions=list(NEEDLES), ids=list(range(len(NEEDLES))), elements=len(NEEDLES), flags=[0] * len(NEEDLES))
+        db.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions), flags=flags)
     except Exception:
         return None
     return db
 
 
-def _hyperscan_hits(buf: Buffer, start: int, end: int) -> list[int]:
-    found: list[int] = []
-    add = found.append
+def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
+    end = buf.rfind(b"\n", start, stop) + 1 or start
+    marks = Marks([], set(), set(), set(), end)
+    base = start - 1 if start > 0 else 0  # from the newline before: the first line's start is marked
+    add_line, add_structural, add_continuing, add_telling = (
+        marks.lines.append,
+        marks.structural.add,
+        marks.continuing.add,
+        marks.telling.add,
+    )
 
-    def on_match(_id: int, _from: int, to: int, _flags: int, _context: object) -> None:
-        add(start + to - 1)  # the needle's last byte: on the line that holds it
+    def on_match(kind: int, _from: int, to: int, _flags: int, _context: object) -> None:
+        at = base + to
+        if kind == _NEEDLE:
+            add_line(at)
+        elif kind == _OPENING:
+            add_structural(at)
+        elif kind == _CONTINUING:
+            start = buf.rfind(b"\n", base, at - 1) + 1
+            add_structural(buf.find(b"\n", at - 1) + 1)
+            add_continuing(start)
+        else:
+            add_telling(buf.find(b"\n", at - 1) + 1)
 
-    if end > start:
-        _hyperscan().scan(memoryview(buf)[start:end], match_event_handler=on_match)  # type: ignore[attr-defined]
-    found.sort()
+    if end > base:
+        _database().scan(memoryview(buf)[base:end], match_event_handler=on_match)  # type: ignore[attr-defined]
+    if start == 0 and end > 0:  # the buffer's first line has no newline before it: marked here
+        _mark_first_line(buf, marks)
+    marks.lines.sort()
+    return _with_last_line(buf, stop, final, marks)
+
+
+_NEEDLE_PATTERNS = tuple(re.compile(p) for p in NEEDLES)
+_OPENING_PATTERNS = (*tuple(re.compile(p) for p in _OPENS), re.compile(_OPENS_AT_END + rb"$", re.MULTILINE))
+_TELLING_PATTERNS = (*tuple(re.compile(p) for p in _TELLING), re.compile(rb"^" + _TELLING_START, re.MULTILINE))
+_LINE_START_PATTERN = re.compile(rb"^(?:" + _any(_CONTINUES) + b"|(?:" + _OPENS_AT_END + rb")?$)", re.MULTILINE)
+
+
+def _line_ends(patterns: tuple[re.Pattern[bytes], ...], buf: Buffer, start: int, end: int) -> set[int]:
+    """The ends of the lines in buf[start:end] where one of ``patterns`` matches."""
+    found: set[int] = set()
+    for pattern in patterns:
+        search = pattern.search
+        m = search(buf, start, end)
+        while m is not None:
+            after = buf.find(b"\n", m.start(), end) + 1
+            if after == 0:
+                break
+            found.add(after)
+            m = search(buf, after, end)  # one mark per line is enough
     return found
+
+
+def _mark_line_starts(buf: Buffer, start: int, marks: Marks) -> None:
+    """Mark the lines from ``start`` that may continue the line before them."""
+    for m in _LINE_START_PATTERN.finditer(buf, start, marks.end):
+        at = m.start()
+        after = buf.find(b"\n", at, marks.end) + 1
+        if after:
+            marks.structural.add(after)
+            marks.continuing.add(at)
+
+
+def _mark_first_line(buf: Buffer, marks: Marks) -> None:
+    """The marks of a buffer's first line that Hyperscan finds from the newline before a line."""
+    after = buf.find(b"\n", 0, marks.end) + 1
+    if _LINE_START_PATTERN.match(buf, 0, marks.end):
+        marks.structural.add(after)
+        marks.continuing.add(0)
+    if _TELLING_PATTERNS[-1].match(buf, 0, marks.end):
+        marks.telling.add(after)
+
+
+def _python_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
+    end = buf.rfind(b"\n", start, stop) + 1 or start
+    marks = Marks(sorted(_line_ends(_NEEDLE_PATTERNS, buf, start, end)), set(), set(), set(), end)
+    marks.structural.update(_line_ends(_OPENING_PATTERNS, buf, start, end))
+    marks.telling.update(_line_ends(_TELLING_PATTERNS, buf, start, end))
+    _mark_line_starts(buf, start, marks)
+    return _with_last_line(buf, stop, final, marks)
+
+
+def _with_last_line(buf: Buffer, stop: int, final: bool, marks: Marks) -> Marks:
+    """At the input's end, a last line without its newline that holds a needle is listed too (it
+    ends at ``stop``: grouping decides it)."""
+    if final and stop > marks.end and any(p.search(buf, marks.end, stop) for p in _NEEDLE_PATTERNS):
+        marks.lines.append(stop)
+    return marks
 
 
 def literal_test(literals: tuple[str, ...]) -> Callable[[str], bool]:
@@ -113,18 +249,3 @@ def literal_test(literals: tuple[str, ...]) -> Callable[[str], bool]:
         return False
 
     return holds
-
-
-_PATTERNS = tuple(re.compile(re.escape(n)) for n in NEEDLES)
-
-
-def _python_hits(buf: Buffer, start: int, end: int) -> list[int]:
-    found: set[int] = set()
-    for pattern in _PATTERNS:
-        search = pattern.search
-        m = search(buf, start, end)
-        while m is not None:
-            p = m.start()
-            found.add(p)
-            m = search(buf, buf.find(b"\n", p, end) + 1 or end, end)  # one hit per line is enough
-    return sorted(found)

@@ -1,8 +1,9 @@
 """Log bytes -> candidate error records, without reading most of the log.
 
-A log is mostly noise. One pass of a multi-literal engine (needles.py) finds the lines that carry
-error evidence; only those lines, and the lines around them that belong to the same record, are
-ever split, decoded or parsed. A record is one log entry: its head line plus the
+A log is mostly noise. One pass of a multi-pattern engine (needles.py) finds the lines that carry
+error evidence, and marks the lines that may open or continue a multi-line record; only the
+evidence lines, and the lines around them that belong to the same record, are ever split, decoded
+or parsed. A record is one log entry: its head line plus the
 lines that continue it: a pretty-printed JSON or XML body after a log prefix, an HTTP exchange
 (status line, headers, body) or an indented stack trace. JSON-lines files, where every line is
 a whole object, are one record per line.
@@ -10,9 +11,10 @@ a whole object, are one record per line.
 Memory stays bounded whatever the input: a window of one chunk plus the record being assembled
 (at most ``MAX_RECORD`` bytes) plus ``LOOKBACK`` bytes of context.
 
-Given a triage (triage.py), the finder hands it each record as found, and a line that is a record
-of its own by its neighbours alone (``_one_line``, most of a real log's) is counted as a repeat
-without being grouped, copied or decoded.
+Given a triage (triage.py), the finder hands it each record as found. An evidence line with no
+mark on itself or its neighbours (most of a real log's) is a record of its own by the grouping
+rules below, so it is taken without grouping: the triage counts it by its shape, without decoding
+it, when one of that shape was sorted before.
 """
 
 from __future__ import annotations
@@ -20,10 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from typing import TYPE_CHECKING
 
-from .needles import Buffer, Hits, hits_finder
+from .needles import Buffer, Marker, Marks, marker
 
 if TYPE_CHECKING:
     from .prepared import Prepared
@@ -38,7 +39,7 @@ LOOKBACK = 64 << 10  # how far back from an evidence line its record's head is l
 
 _QUOTED = re.compile(rb'"(?:[^"\\\n]|\\.)*"')  # a JSON string on one line: brackets inside it do not count
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"{}[]")
-_ARRAY_START = re.compile(rb'\[\s*(?:[{"]|$)')  # an array of objects or strings, or one opened at the line's end
+_ARRAY_START = re.compile(rb'\[[ \t]*(?:[{"]|\r?$)')  # an array of objects or strings, or one opened at the line's end
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w:.-]*)[^>]*?(/?)>")
 _HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
 _STATUS_LINE = re.compile(rb"^HTTP/\d(?:\.\d)?[ \t]+\d{3}\b")
@@ -141,7 +142,8 @@ class _Grouping:
         if self.body:
             return False
         first = line[:1]
-        if first in (b"{", b"["):  # a body after its log line, unless it is a JSON-lines record of its own
+        if first == b"{" or (first == b"[" and _ARRAY_START.match(line)):  # a body after its log line,
+            # unless it is a JSON-lines record of its own
             return self.announces or self.status or self.request or not line.rstrip().endswith((b"}", b"]"))
         if first == b"<":
             return self.announces or self.status or self.request or line.startswith(b"<?xml")
@@ -153,12 +155,9 @@ class _Grouping:
 
 
 def _body_start(line: Line) -> int:
-    """Where a JSON body starts in a line, or -1: a brace, a line that opens with a bracket, or a
-    bracket opening an array of objects or strings (tested in C before any regex runs)."""
-    if not line:
-        return -1
-    if line[0] == 0x5B or (line[0] in _SPACE and line.lstrip()[:1] == b"["):
-        return 0
+    """Where a JSON body starts in a line, or -1: a brace, or a bracket opening an array of
+    objects or strings or ending the line (tested in C before any regex runs); "[Sun Dec 19 ...]"
+    and "[error]" open none."""
     brace = line.find(b"{")
     end = len(line) if brace < 0 else brace
     at = line.find(b"[", 0, end)
@@ -176,7 +175,7 @@ def _continuation_like(line: Line) -> bool:
     first = line[0]
     if first in _CONTINUATION_FIRST or (first in _SPACE and not line.strip()):
         return True
-    if first in (0x7B, 0x5B):  # { [
+    if first == 0x7B or (first == 0x5B and _ARRAY_START.match(line)):  # { or an array's [
         return not line.rstrip().endswith((b"}", b"]"))  # a whole JSON line is a record of its own
     if first in _EXCHANGE_STARTS and (_STATUS_LINE.match(line) or _REQUEST_LINE.match(line)):
         return True
@@ -274,7 +273,7 @@ class Finder:
     own_start: int = 0
     own_end: int | None = None
     triage: Triage | None = None  # counts records as found, keeping those to explain (see ``to_explain``)
-    hits: Hits = field(default_factory=hits_finder)  # where the needles are (needles.py)
+    marks: Marker = field(default_factory=marker)  # where the needles and marks are (needles.py)
     skipped: list[Skipped] = field(default_factory=list)
     line_at_start: int = 1
     line_at_end: int = 1
@@ -323,13 +322,36 @@ class Finder:
         search_end = None if self.own_end is None else self.own_end + MAX_RECORD + LOOKBACK
         stop = limit if search_end is None else min(limit, max(0, search_end - w.off))
         done = search_end is not None and w.off + limit >= search_end
-        hits = self.hits(w.buf, w.searched, stop)
-        w.searched = max(w.searched, stop)
-        triage = self.triage
-        for p in hits:
-            if p < w.consumed:
+        buf = w.buf
+        # from the line before the first one not searched yet: its marks tell about that one
+        begin = buf.rfind(b"\n", 0, w.searched - 1) + 1 if w.searched > 1 else 0
+        marks = self.marks(buf, begin, stop, eof and stop == limit)
+        w.searched = max(w.searched, marks.end)
+        # a line with no mark near it is taken without grouping, and counted by its shape if it can be
+        count = self.triage.counter(buf, marks.telling) if self.triage is not None else None
+        structural, continuing = marks.structural, marks.continuing
+        for le in marks.lines:
+            if le <= w.consumed:
                 continue
-            span = self._span(w, p, limit, eof)
+            ls = buf.rfind(b"\n", 0, le - 1) + 1
+            if (
+                count is not None
+                and le < marks.end
+                and ls not in structural
+                and le not in structural
+                and le not in continuing
+                and le - ls <= MAX_LINE
+            ):  # a record of its own by the grouping rules, told from the marks alone (see Marks)
+                if w.off + ls < self.own_start:  # the range before owns it
+                    w.consumed = le
+                    continue
+                if self.own_end is not None and w.off + ls >= self.own_end:
+                    return True, None
+                w.consumed = le
+                if not count(ls, le):
+                    self._take(w, ls, le, False, marks, found, one_line=True)
+                continue
+            span = self._record_at(w, le - 1, limit, eof)
             if isinstance(span, int):  # the record runs past what has been read: read more from its head
                 w.searched = min(w.searched, span)
                 return False, span
@@ -338,17 +360,22 @@ class Finder:
             start, end, cut = span
             if self.own_end is not None and w.off + start >= self.own_end:
                 return True, None
-            if triage is None:
-                found.append(self._record(w, start, end, cut))
-            elif cut or not triage.repeat(_data(w.buf, start, end), partial(w.line_of, start)):
-                triage.record(self._record(w, start, end, cut))
+            self._take(w, start, end, cut, marks, found)
         return done, None
 
-    def _span(self, w: _Window, p: int, limit: int, eof: bool) -> tuple[int, int, bool] | int | None:
-        """As _record_at; with a triage, a line that is a record of its own is told at once."""
-        if self.triage is not None and (line := _one_line(w, p, limit)) is not None:
-            return line if w.off + line[0] >= self.own_start else None
-        return self._record_at(w, p, limit, eof)
+    def _take(
+        self, w: _Window, start: int, end: int, cut: bool, marks: Marks, found: list[Record], one_line: bool = False
+    ) -> None:
+        """Hand a record to the triage (a one-line record to be counted by its shape, unless its
+        digits may say what it is), or keep it in ``found``."""
+        triage = self.triage
+        if triage is None:
+            found.append(self._record(w, start, end, cut))
+            return
+        if cut or not triage.repeats or end in marks.telling or (not one_line and w.buf.find(b"\n", start, end - 1) >= 0):
+            triage.record(self._record(w, start, end, cut))
+        elif (shape := triage.repeat(_data(w.buf, start, end), w.line_of, start)) is not None:
+            triage.record(self._record(w, start, end, cut), shape)
 
     def _record_at(self, w: _Window, p: int, limit: int, eof: bool) -> tuple[int, int, bool] | int | None:
         """The record holding the needle at ``p``: (start, end, cut); None when there is none to
@@ -390,31 +417,6 @@ def _data(buf: Buffer, start: int, end: int) -> bytes:
     return bytes(buf[start:end].rstrip(b"\r\n"))
 
 
-def _one_line(w: _Window, p: int, limit: int) -> tuple[int, int, bool] | None:
-    """The line holding the needle at ``p``, when it is a record of its own by the rules _head and
-    _group apply, told from it and its neighbours alone: the line before it (if grouping would
-    look at it) surely ends its record before it, and the line itself surely ends before the next
-    one (_ends_before). None when grouping must decide."""
-    buf = w.buf
-    ls = buf.rfind(b"\n", 0, p) + 1
-    le = buf.find(b"\n", p, limit) + 1
-    if le <= 0 or le >= limit or le - ls >= MAX_RECORD:  # no next line read yet, or one to skip or cut
-        return None
-    line = buf[ls:le]
-    if not _ends_before(line, buf[le : le + 1]) and _continued(line, buf, le, limit):
-        return None
-    floor = _line_start(buf, max(w.consumed, ls - LOOKBACK), ls)
-    if ls > floor:
-        ps = max(buf.rfind(b"\n", floor, ls - 1) + 1, floor)
-        before = buf[ps:ls]
-        if ps > floor and _continuation_like(before):  # its record may start further back
-            return None
-        if not _ends_before(before, line[:1]) and _continued(before, buf, ls, limit):  # grouping starts there
-            return None
-    w.consumed = le
-    return ls, le, False
-
-
 def _newlines_in(buf: Buffer, start: int, end: int) -> int:
     return buf.count(b"\n", start, end)
 
@@ -448,14 +450,6 @@ def _line_start(buf: Buffer, pos: int, limit: int) -> int:
         return pos
     nl = buf.find(b"\n", pos, limit)
     return limit if nl < 0 else nl + 1
-
-
-def _continued(line: Line, buf: Buffer, nxt: int, limit: int) -> bool:
-    """Whether grouping would continue a record that starts with ``line`` by the line at ``nxt``."""
-    entry = _Grouping()
-    entry.add(line)
-    end = buf.find(b"\n", nxt, limit)
-    return entry.continued_by(buf[nxt : limit if end < 0 else end + 1])
 
 
 def _head(buf: Buffer, ls: int, floor: int) -> int:

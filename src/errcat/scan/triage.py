@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
+from typing import cast
 
 from ..gate import shown
 from .concerns import VendorNeedles
 from .logline import timestamp_in
-from .prepared import Prepared, ScanOptions, prepare, shape_of, untimed_head
+from .needles import Buffer
+from .prepared import VARYING_BYTES, Prepared, ScanOptions, prepare, shape_of, status_classes, status_numbers, untimed_head
 from .records import Record
 from .summary import Place, ScanReport, signature
 
@@ -36,7 +38,8 @@ class Triage:
     def __init__(self, needles: VendorNeedles, options: ScanOptions, report: ScanReport, name: str = ""):
         self.needles, self.options, self.report, self.name = needles, options, report, name
         self.pending: list[Prepared] = []
-        self.verdicts: dict[bytes, tuple[Verdict, Prepared]] = {}  # a one-line record's shape -> the first's
+        # a one-line record's shape -> the first's verdict, prepared record and (to explain) status numbers
+        self.verdicts: dict[bytes, tuple[Verdict, Prepared, list[bytes]]] = {}
         self.concerning: dict[str, bool] = {}  # a record's template -> whether it holds a vendor needle
         self.signatures: dict[str, str] = {}  # a record's template -> its group text as another program's
         self.templates: dict[str, str] = {}  # a group text -> the template it was first made for
@@ -47,14 +50,21 @@ class Triage:
         self.repeats = options.since is None and options.until is None
         # the first and last record of each other program's group counted without its time (a
         # repeat): their times are read once, when the part is settled, not on every repeat
-        self.untimed: dict[str, tuple[Callable[[], str], Callable[[], str]]] = {}
+        self.untimed: dict[str, list[bytes | str]] = {}
+        # Shapes (with no status in them) whose records are counted by a tally alone: no error,
+        # or another program's error whose group keeps no more places; and what they counted.
+        self.counted: dict[bytes, str | None] = {}
+        self.by_status: set[bytes] = set()  # such shapes with a status in them: counted with it (shape_of)
+        self.tally: dict[str | None, int] = {}
 
-    def record(self, rec: Record) -> None:
-        """Prepare a record the finder grouped, count it or keep it for explaining. A repeat of a
-        one-line record to explain takes its level, error reason and template from the first of
-        its shape (its own time is read only if it is counted as a vendor's)."""
-        shape = shape_of(rec.data) if self.repeats and rec.data.find(b"\x00") < 0 else None
+    def record(self, rec: Record, shape: bytes | None = None) -> None:
+        """Prepare a record the finder grouped, count it or keep it for explaining. A one-line
+        record is given with its ``shape`` (repeat): a repeat of one to explain takes its level,
+        error reason and template from the first of its shape (its own time is read only if it
+        is counted as a vendor's)."""
         first = self.verdicts.get(shape) if shape is not None else None
+        if first is not None and first[0] is EXPLAIN and status_numbers(rec.data) != first[2]:
+            first = None  # explained by its template, which keeps the status: prepared afresh
         if first is not None:
             text = rec.data.decode("utf-8", errors="replace")
             prep = first[1]._replace(line=rec.line, paste=text, head=text, when=None)
@@ -66,52 +76,118 @@ class Triage:
         if first is None and shape is not None and prep.outcome == "ok" and not prep.bad_utf8:
             if len(self.verdicts) >= SORTED_SIZE:
                 self.verdicts.clear()
-            self.verdicts[shape] = (verdict, prep)
+            self.verdicts[shape] = (verdict, prep, status_numbers(rec.data) if verdict is EXPLAIN else [])
 
-    def repeat(self, data: bytes, line: Callable[[], int]) -> bool:
+    def repeat(self, data: bytes, line_of: Callable[[int], int], at: int) -> bytes | None:
         """Count a one-line record (without its line end) as the one of its shape sorted before;
-        False when it must be prepared (none was, or such records are explained). ``line`` gives
-        its line number, asked only when its group keeps the place."""
-        first = self.verdicts.get(shape_of(data) or b"") if self.repeats else None
-        if first is None or first[0] is EXPLAIN or data.find(b"\x00") >= 0:
-            return False
+        else its shape, to be prepared with (none was, or such records are explained).
+        ``line_of(at)`` gives its line number, asked only when its group keeps the place."""
+        shape = shape_of(data)
+        first = self.verdicts.get(shape)
+        if first is None or first[0] is EXPLAIN:
+            return shape
         verdict = first[0]
         report = self.report
         report.records += 1
         if verdict is None:
             report.not_errors += 1
-            return True
+            self._counted_alike(shape, data, None)
+            return None
         report.errors += 1
         if self.options.vendor:
             report.filtered_vendor += 1
-            return True
+            self._counted_alike(shape, data, verdict)  # type: ignore[arg-type]
+            return None
         assert isinstance(verdict, str)
         group = report.other.get(verdict)
-        head = lambda: data.decode("utf-8", errors="replace")  # noqa: E731
         if group is not None and (group.full or verdict in self.kept):
             group.count += 1  # what add_other comes to, without its calls
-            self._untimed(verdict, head)
+            self._untimed(verdict, data)
+            self._counted_alike(shape, data, verdict)
         else:
-            self._add_other(verdict, line, None, head)
-        return True
+            self._add_other(verdict, lambda: line_of(at), None, data)
+        return None
 
-    def _add_other(self, said: str, line: Callable[[], int], when: datetime | None, head: Callable[[], str]) -> None:
-        self.report.add_other(said, lambda: Place(self.name, line()), when, lambda: shown(head()), said not in self.kept)
+    def counter(self, buf: Buffer, telling: set[int]) -> Callable[[int, int], bool]:
+        """What counts a one-line record buf[ls:le] (its newline included) by its shape alone, if
+        one of its shape was counted so before (see ``counted``); False when it must be taken
+        as a record. The fast path of a real log: a slice, a translate and a look-up."""
+        counted, by_status, tally, untimed = self.counted, self.by_status, self.tally, self.untimed
+        copied = isinstance(buf, bytearray)  # a bytearray's shape is no dictionary key
+
+        def count(ls: int, le: int) -> bool:
+            if le in telling:
+                return False
+            data = cast(bytes, bytes(buf[ls : le - 1]) if copied else buf[ls : le - 1])
+            shape = data.translate(None, VARYING_BYTES)
+            if shape in counted:
+                verdict = counted[shape]
+            elif shape in by_status and (key := shape + b"|" + status_classes(data)) in counted:
+                verdict = counted[key]
+            else:
+                return False
+            tally[verdict] = tally.get(verdict, 0) + 1
+            if verdict is not None:  # what _untimed does
+                if (heads := untimed.get(verdict)) is None:
+                    untimed[verdict] = [data, data]
+                else:
+                    heads[1] = data
+            return True
+
+        return count
+
+    def _counted_alike(self, shape: bytes, data: bytes, verdict: str | None) -> None:
+        """Let the records of this shape be counted by ``counter`` from now on."""
+        if len(self.counted) >= SORTED_SIZE:
+            self.counted.clear()
+            self.by_status.clear()
+        self.counted[shape] = verdict
+        if len(plain := data.translate(None, VARYING_BYTES)) < len(shape):  # a status in it
+            self.by_status.add(plain)
+
+    def _add_tally(self) -> None:
+        """Add what ``counter`` counted to the report."""
+        report = self.report
+        for verdict, n in self.tally.items():
+            report.records += n
+            if verdict is None:
+                report.not_errors += n
+                continue
+            report.errors += n
+            if self.options.vendor:
+                report.filtered_vendor += n
+                continue
+            if verdict not in report.other:  # counted in a range before this one, which kept its places
+                first = _text(self.untimed[verdict][0])
+                report.add_other(verdict, lambda: Place(self.name, 0), None, lambda first=first: first, False)  # type: ignore[misc]
+                n -= 1
+            if (group := report.other.get(verdict)) is not None:
+                group.count += n
+            else:
+                report.other_overflow += n
+        self.tally.clear()
+
+    def _add_other(self, said: str, line: Callable[[], int], when: datetime | None, head: bytes | str) -> None:
+        self.report.add_other(said, lambda: Place(self.name, line()), when, lambda: shown(_text(head)), said not in self.kept)
         if when is None and self.repeats:
             self._untimed(said, head)
 
-    def _untimed(self, said: str, head: Callable[[], str]) -> None:
-        first = self.untimed.get(said)
-        self.untimed[said] = (first[0] if first else head, head)
+    def _untimed(self, said: str, head: bytes | str) -> None:
+        """Keep a record counted without its time as its group's first or last such one."""
+        if (heads := self.untimed.get(said)) is None:
+            self.untimed[said] = [head, head]
+        else:
+            heads[1] = head
 
     def settle(self) -> None:
         """Give each other program's group the times of its first and last record counted without
         one (first and last seen stay right although repeats are not timed one by one)."""
+        self._add_tally()
         for said, heads in self.untimed.items():
             if (group := self.report.other.get(said)) is None:
                 continue
             for head in heads:
-                if (stamp := timestamp_in(head())) is not None:
+                if (stamp := timestamp_in(_text(head))) is not None:
                     group.seen_at(stamp[0])
         self.untimed.clear()
 
@@ -162,7 +238,7 @@ class Triage:
         if self.options.vendor:
             report.filtered_vendor += 1
         else:
-            self._add_other(said, lambda: place.line, prep.when, lambda: prep.head)
+            self._add_other(said, lambda: place.line, prep.when, prep.head)
         return said
 
     def _signature(self, prep: Prepared) -> str:
@@ -178,3 +254,7 @@ class Triage:
             said = self.signatures[key] = signature(shown(untimed_head(prep.head)))
             self.templates.setdefault(said, key)
         return said
+
+
+def _text(head: bytes | str) -> str:
+    return head.decode("utf-8", errors="replace") if isinstance(head, bytes) else head
