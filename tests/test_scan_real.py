@@ -198,7 +198,7 @@ def test_the_cheap_paths_give_what_grouping_and_preparing_every_record_gives(ind
         self.repeats = False  # no record served by the verdict of one of its shape
 
     monkeypatch.setattr(triage.Triage, "__init__", every_record_prepared)
-    monkeypatch.setattr(triage.Triage, "counter", lambda self, buf, telling: None)  # every line grouped
+    monkeypatch.setattr(triage.Triage, "counter", lambda self, buf, marks: None)  # every line grouped
     dear = scan(index, [str(path)], ScanOptions(workers=1))
     assert cheap.records > 6_000 and cheap.matched_count == 3
     assert summary(cheap) == summary(dear)

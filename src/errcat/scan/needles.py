@@ -51,6 +51,10 @@ _ERROR_STATUS = (
     rb"[Ss](?:tatus|TATUS)(?:[_ ]?(?:[Cc]ode|CODE))?[\x22']?[ \t]*[=:][ \t]*[\x22']?[4-9]\d\d",
 )
 NEEDLES = tuple(re.escape(w) for w in _WORDS) + _ERROR_STATUS  # patterns
+# where a line states an HTTP status of 400 or more by its number (a number of four digits is no
+# status); also an access log's quoted request before it: what the shape of a line keeps of its
+# status (prepared.shape_of), so that its verdict holds for the lines of its shape
+_ERRING = (_ERROR_STATUS[0], _ERROR_STATUS[1], rb"\x22 [4-9]\d\d")
 # A line that may open a body (records._body_start, _Grouping._xml): a brace, an angle bracket,
 # an array of objects or strings, a bracket at the line's end.
 _OPENS = (rb"[{<]", rb"\[[ \t]*[\x22{]")
@@ -83,6 +87,7 @@ class Marks(NamedTuple):
     structural: set[int]  # ends of lines that may open a body or continue the line before
     continuing: set[int]  # starts of lines that may continue the line before
     telling: set[int]  # ends of lines whose digits may say what they are
+    erring: set[int]  # ends of lines that state an HTTP status of 400 or more (_ERRING)
     end: int
 
 
@@ -106,7 +111,7 @@ def _any(patterns: tuple[bytes, ...]) -> bytes:
 
 
 _REST = rb"[^\n]*\n"  # the rest of the line, so that a match ends where the line does
-_NEEDLE, _OPENING, _CONTINUING, _TELLING_ID = range(4)
+_NEEDLE, _OPENING, _CONTINUING, _TELLING_ID, _ERRING_ID = range(5)
 
 
 @lru_cache(maxsize=1)
@@ -122,8 +127,9 @@ def _database() -> object | None:
         # when reported; such lines are few, and a pattern to the line's end costs twice as much)
         rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n",
         _any(_TELLING) + rb"|\n" + _TELLING_START,
+        _any(_ERRING) + rb"(?:[^0-9\n][^\n]*)?\n",
     ]
-    flags = [0, 0, 0, 0]
+    flags = [0] * len(expressions)
     try:
         db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         db.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions), flags=flags)
@@ -134,13 +140,14 @@ def _database() -> object | None:
 
 def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
     end = buf.rfind(b"\n", start, stop) + 1 or start
-    marks = Marks([], set(), set(), set(), end)
+    marks = Marks([], set(), set(), set(), set(), end)
     base = start - 1 if start > 0 else 0  # from the newline before: the first line's start is marked
-    add_line, add_structural, add_continuing, add_telling = (
+    add_line, add_structural, add_continuing, add_telling, add_erring = (
         marks.lines.append,
         marks.structural.add,
         marks.continuing.add,
         marks.telling.add,
+        marks.erring.add,
     )
 
     def on_match(kind: int, _from: int, to: int, _flags: int, _context: object) -> None:
@@ -153,8 +160,10 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
             start = buf.rfind(b"\n", base, at - 1) + 1
             add_structural(buf.find(b"\n", at - 1) + 1)
             add_continuing(start)
-        else:
+        elif kind == _TELLING_ID:
             add_telling(buf.find(b"\n", at - 1) + 1)
+        else:
+            add_erring(at)
 
     if end > base:
         _database().scan(memoryview(buf)[base:end], match_event_handler=on_match)  # type: ignore[attr-defined]
@@ -166,6 +175,7 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
 
 _NEEDLE_PATTERNS = tuple(re.compile(p) for p in NEEDLES)
 _OPENING_PATTERNS = (*tuple(re.compile(p) for p in _OPENS), re.compile(_OPENS_AT_END + rb"$", re.MULTILINE))
+_ERRING_PATTERNS = tuple(re.compile(p + rb"(?![0-9])") for p in _ERRING)
 _TELLING_PATTERNS = (*tuple(re.compile(p) for p in _TELLING), re.compile(rb"^" + _TELLING_START, re.MULTILINE))
 _LINE_START_PATTERN = re.compile(rb"^(?:" + _any(_CONTINUES) + b"|(?:" + _OPENS_AT_END + rb")?$)", re.MULTILINE)
 
@@ -207,7 +217,8 @@ def _mark_first_line(buf: Buffer, marks: Marks) -> None:
 
 def _python_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
     end = buf.rfind(b"\n", start, stop) + 1 or start
-    marks = Marks(sorted(_line_ends(_NEEDLE_PATTERNS, buf, start, end)), set(), set(), set(), end)
+    lines = sorted(_line_ends(_NEEDLE_PATTERNS, buf, start, end))
+    marks = Marks(lines, set(), set(), set(), _line_ends(_ERRING_PATTERNS, buf, start, end), end)
     marks.structural.update(_line_ends(_OPENING_PATTERNS, buf, start, end))
     marks.telling.update(_line_ends(_TELLING_PATTERNS, buf, start, end))
     _mark_line_starts(buf, start, marks)

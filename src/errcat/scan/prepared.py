@@ -141,15 +141,18 @@ _STATUS_NUMBERS = tuple(
 )
 
 
-def shape_of(data: bytes) -> bytes:
+def shape_of(data: bytes, erring: bool) -> bytes | None:
     """What a one-line record is once what varies between its repeats is dropped (digits and
-    lower-case hex letters), with whether each number that may state its HTTP status is 400 or
-    more: records of one shape get one verdict. One that may say what it is by its digits otherwise (a code, an
-    arrow) is never served by its shape (needles._TELLING). (Tests by ``in`` on the shape
-    first: a regex costs ten times as much.)"""
+    lower-case hex letters), with whether it states an HTTP status of 400 or more (``erring``,
+    needles._ERRING): records of one shape get one verdict. None for a record whose status
+    numbers say otherwise (several, or one the other side of 400): it is prepared afresh, as one
+    that may say what it is by its digits (a code, an arrow: needles._TELLING) is. (Tests by
+    ``in`` on the shape first: a regex costs ten times as much.)"""
     shape = data.translate(None, VARYING_BYTES)
     if b"tus" in shape or b"TUS" in shape or b"HTTP/" in shape or b'" ' in shape:  # what http_status looks for
-        return shape + b"|" + status_classes(data)
+        if status_classes(data) not in ((b"E",) if erring else (b"o", b"")):
+            return None
+        return shape + (b"|E" if erring else b"|o")
     return shape
 
 

@@ -328,7 +328,7 @@ class Finder:
         marks = self.marks(buf, begin, stop, eof and stop == limit)
         w.searched = max(w.searched, marks.end)
         # a line with no mark near it is taken without grouping, and counted by its shape if it can be
-        count = self.triage.counter(buf, marks.telling) if self.triage is not None else None
+        count = self.triage.counter(buf, marks) if self.triage is not None else None
         structural, continuing = marks.structural, marks.continuing
         for le in marks.lines:
             if le <= w.consumed:
@@ -374,7 +374,12 @@ class Finder:
             return
         if cut or not triage.repeats or end in marks.telling or (not one_line and w.buf.find(b"\n", start, end - 1) >= 0):
             triage.record(self._record(w, start, end, cut))
-        elif (shape := triage.repeat(_data(w.buf, start, end), w.line_of, start)) is not None:
+            return
+        data = _data(w.buf, start, end)
+        shape = triage.shape_of(data, end in marks.erring)
+        if shape is None:  # its digits may say what it is
+            triage.record(self._record(w, start, end, cut))
+        elif not triage.repeat(shape, data, w.line_of, start):
             triage.record(self._record(w, start, end, cut), shape)
 
     def _record_at(self, w: _Window, p: int, limit: int, eof: bool) -> tuple[int, int, bool] | int | None:

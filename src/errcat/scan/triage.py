@@ -14,13 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
-from typing import cast
 
 from ..gate import shown
 from .concerns import VendorNeedles
 from .logline import timestamp_in
-from .needles import Buffer
-from .prepared import VARYING_BYTES, Prepared, ScanOptions, prepare, shape_of, status_classes, status_numbers, untimed_head
+from .needles import Buffer, Marks
+from .prepared import VARYING_BYTES, Prepared, ScanOptions, prepare, shape_of, status_numbers, untimed_head
 from .records import Record
 from .summary import Place, ScanReport, signature
 
@@ -78,26 +77,27 @@ class Triage:
                 self.verdicts.clear()
             self.verdicts[shape] = (verdict, prep, status_numbers(rec.data) if verdict is EXPLAIN else [])
 
-    def repeat(self, data: bytes, line_of: Callable[[int], int], at: int) -> bytes | None:
-        """Count a one-line record (without its line end) as the one of its shape sorted before;
-        else its shape, to be prepared with (none was, or such records are explained).
+    shape_of = staticmethod(shape_of)
+
+    def repeat(self, shape: bytes, data: bytes, line_of: Callable[[int], int], at: int) -> bool:
+        """Count a one-line record (``data``, without its line end) as the one of its ``shape``
+        sorted before; False when it must be prepared (none was, or such records are explained).
         ``line_of(at)`` gives its line number, asked only when its group keeps the place."""
-        shape = shape_of(data)
         first = self.verdicts.get(shape)
         if first is None or first[0] is EXPLAIN:
-            return shape
+            return False
         verdict = first[0]
         report = self.report
         report.records += 1
         if verdict is None:
             report.not_errors += 1
             self._counted_alike(shape, data, None)
-            return None
+            return True
         report.errors += 1
         if self.options.vendor:
             report.filtered_vendor += 1
             self._counted_alike(shape, data, verdict)  # type: ignore[arg-type]
-            return None
+            return True
         assert isinstance(verdict, str)
         group = report.other.get(verdict)
         if group is not None and (group.full or verdict in self.kept):
@@ -106,23 +106,24 @@ class Triage:
             self._counted_alike(shape, data, verdict)
         else:
             self._add_other(verdict, lambda: line_of(at), None, data)
-        return None
+        return True
 
-    def counter(self, buf: Buffer, telling: set[int]) -> Callable[[int, int], bool]:
+    def counter(self, buf: Buffer, marks: Marks) -> Callable[[int, int], bool]:
         """What counts a one-line record buf[ls:le] (its newline included) by its shape alone, if
         one of its shape was counted so before (see ``counted``); False when it must be taken
         as a record. The fast path of a real log: a slice, a translate and a look-up."""
         counted, by_status, tally, untimed = self.counted, self.by_status, self.tally, self.untimed
+        telling, erring = marks.telling, marks.erring
         copied = isinstance(buf, bytearray)  # a bytearray's shape is no dictionary key
 
         def count(ls: int, le: int) -> bool:
             if le in telling:
                 return False
-            data = cast(bytes, bytes(buf[ls : le - 1]) if copied else buf[ls : le - 1])
+            data: bytes = bytes(buf[ls : le - 1]) if copied else buf[ls : le - 1]  # type: ignore[assignment]
             shape = data.translate(None, VARYING_BYTES)
             if shape in counted:
                 verdict = counted[shape]
-            elif shape in by_status and (key := shape + b"|" + status_classes(data)) in counted:
+            elif shape in by_status and (key := shape + (b"|E" if le in erring else b"|o")) in counted:
                 verdict = counted[key]
             else:
                 return False
