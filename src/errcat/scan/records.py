@@ -375,12 +375,8 @@ class Finder:
         if cut or not triage.repeats or end in marks.telling or (not one_line and w.buf.find(b"\n", start, end - 1) >= 0):
             triage.record(self._record(w, start, end, cut))
             return
-        data = _data(w.buf, start, end)
-        shape = triage.shape_of(data, end in marks.erring)
-        if shape is None:  # its digits may say what it is
-            triage.record(self._record(w, start, end, cut))
-        elif not triage.repeat(shape, data, w.line_of, start):
-            triage.record(self._record(w, start, end, cut), shape)
+        rec = self._record(w, start, end, cut)
+        triage.record(rec, triage.shape_of(rec.data, end in marks.erring))  # None: its digits may say what it is
 
     def _record_at(self, w: _Window, p: int, limit: int, eof: bool) -> tuple[int, int, bool] | int | None:
         """The record holding the needle at ``p``: (start, end, cut); None when there is none to

@@ -58,9 +58,10 @@ class Triage:
 
     def record(self, rec: Record, shape: bytes | None = None) -> None:
         """Prepare a record the finder grouped, count it or keep it for explaining. A one-line
-        record is given with its ``shape`` (repeat): a repeat of one to explain takes its level,
-        error reason and template from the first of its shape (its own time is read only if it
-        is counted as a vendor's)."""
+        record comes with its ``shape`` (prepared.shape_of): one of a shape sorted before takes
+        its level, error reason and template from the first (its own time is read only if it is
+        counted as a vendor's), and once its verdict needs no more places, the next ones of its
+        shape are counted by ``counter`` alone."""
         first = self.verdicts.get(shape) if shape is not None else None
         if first is not None and first[0] is EXPLAIN and status_numbers(rec.data) != first[2]:
             first = None  # explained by its template, which keeps the status: prepared afresh
@@ -72,41 +73,21 @@ class Triage:
         verdict = self.sort(prep)
         if verdict is EXPLAIN:
             self.pending.append(prep)
-        if first is None and shape is not None and prep.outcome == "ok" and not prep.bad_utf8:
+        if shape is None or prep.outcome != "ok" or prep.bad_utf8:
+            return
+        if first is None:
             if len(self.verdicts) >= SORTED_SIZE:
                 self.verdicts.clear()
             self.verdicts[shape] = (verdict, prep, status_numbers(rec.data) if verdict is EXPLAIN else [])
+        if verdict is None or (isinstance(verdict, str) and self._keeps_no_more(verdict)):
+            self._counted_alike(shape, rec.data, verdict)
+
+    def _keeps_no_more(self, said: str) -> bool:
+        """Whether another program's error group takes no more places or samples here."""
+        group = self.report.other.get(said)
+        return bool(self.options.vendor) or said in self.kept or (group is not None and group.full)
 
     shape_of = staticmethod(shape_of)
-
-    def repeat(self, shape: bytes, data: bytes, line_of: Callable[[int], int], at: int) -> bool:
-        """Count a one-line record (``data``, without its line end) as the one of its ``shape``
-        sorted before; False when it must be prepared (none was, or such records are explained).
-        ``line_of(at)`` gives its line number, asked only when its group keeps the place."""
-        first = self.verdicts.get(shape)
-        if first is None or first[0] is EXPLAIN:
-            return False
-        verdict = first[0]
-        report = self.report
-        report.records += 1
-        if verdict is None:
-            report.not_errors += 1
-            self._counted_alike(shape, data, None)
-            return True
-        report.errors += 1
-        if self.options.vendor:
-            report.filtered_vendor += 1
-            self._counted_alike(shape, data, verdict)  # type: ignore[arg-type]
-            return True
-        assert isinstance(verdict, str)
-        group = report.other.get(verdict)
-        if group is not None and (group.full or verdict in self.kept):
-            group.count += 1  # what add_other comes to, without its calls
-            self._untimed(verdict, data)
-            self._counted_alike(shape, data, verdict)
-        else:
-            self._add_other(verdict, lambda: line_of(at), None, data)
-        return True
 
     def counter(self, buf: Buffer, marks: Marks) -> Callable[[int, int], bool]:
         """What counts a one-line record buf[ls:le] (its newline included) by its shape alone, if
