@@ -7,10 +7,11 @@ of a body that holds no error word (ProSpend's ``{"code":"ACCESS_FORBIDDEN", ...
 WARN). A line with none of them is never read further.
 
 The same pass marks the lines that make grouping matter (``Marks``): a line that may open a body
-(a brace, an angle bracket, an array of objects or strings), a line that may continue the one
-before it (blank, indented, closing, a status, request or header line), and a line whose digits
-may say what it is (a code, an arrow, a syslog priority). A needle line with no such mark on
-itself or its neighbours is a record of its own, told without grouping it (records.py).
+(a brace, an angle bracket, an array of objects or strings) and a line that may continue the one
+before it (blank, indented, closing, a status or request line), and the lines that state an HTTP
+status of 400 or more. A needle line with no such mark on itself or its neighbours is a record of
+its own, told without grouping it (records.py). (A header line continues only an exchange, whose
+status or request line is marked; testing every line's start for one cost a third of the pass.)
 
 Two engines keep that contract, with identical marks (the test suite runs both):
 
@@ -61,18 +62,13 @@ _OPENS = (rb"[{<]", rb"\[[ \t]*[\x22{]")
 _OPENS_AT_END = rb"\[[ \t]*\r?"  # then the line's end
 # How a line that may continue the one before it starts (records._continuation_like and
 # _Grouping.continued_by): indented or blank, closing, a brace, an angle bracket or quote, an
-# array, a status or request line, a header; or it is empty.
+# array, a status or request line; or it is empty.
 _CONTINUES = (
     rb"[ \t\r\x0b\x0c}\]\x22{<]",
     rb"\[[ \t]*[\x22{]",
     rb"HTTP/\d",
     rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) ",
-    rb"[A-Za-z][A-Za-z0-9-]*:[ \t]",
 )
-# A line whose digits may say what it is (a code, an arrow, "returned", a NUL; a syslog priority
-# at its start): it is prepared afresh, never counted by the verdict of another of its shape.
-_TELLING = (rb"[Cc][Oo][Dd][Ee]", rb"->", rb"=>", rb"returned", rb"\x00")
-_TELLING_START = rb"<\d"
 
 ENGINE_ENV = "ERRCAT_SCAN_ENGINE"  # "python" forces the pure-Python engine
 
@@ -86,7 +82,6 @@ class Marks(NamedTuple):
     lines: list[int]  # ends of the lines that hold a needle, ascending, each once
     structural: set[int]  # ends of lines that may open a body or continue the line before
     continuing: set[int]  # starts of lines that may continue the line before
-    telling: set[int]  # ends of lines whose digits may say what they are
     erring: set[int]  # ends of lines that state an HTTP status of 400 or more (_ERRING)
     end: int
 
@@ -111,7 +106,7 @@ def _any(patterns: tuple[bytes, ...]) -> bytes:
 
 
 _REST = rb"[^\n]*\n"  # the rest of the line, so that a match ends where the line does
-_NEEDLE, _OPENING, _CONTINUING, _TELLING_ID, _ERRING_ID = range(5)
+_NEEDLE, _OPENING, _CONTINUING, _ERRING_ID = range(4)
 
 
 @lru_cache(maxsize=1)
@@ -126,7 +121,6 @@ def _database() -> object | None:
         # from the newline before the line: reported after its first bytes (its bounds are found
         # when reported; such lines are few, and a pattern to the line's end costs twice as much)
         rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n",
-        _any(_TELLING) + rb"|\n" + _TELLING_START,
         _any(_ERRING) + rb"(?:[^0-9\n][^\n]*)?\n",
     ]
     flags = [0] * len(expressions)
@@ -140,13 +134,12 @@ def _database() -> object | None:
 
 def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
     end = buf.rfind(b"\n", start, stop) + 1 or start
-    marks = Marks([], set(), set(), set(), set(), end)
+    marks = Marks([], set(), set(), set(), end)
     base = start - 1 if start > 0 else 0  # from the newline before: the first line's start is marked
-    add_line, add_structural, add_continuing, add_telling, add_erring = (
+    add_line, add_structural, add_continuing, add_erring = (
         marks.lines.append,
         marks.structural.add,
         marks.continuing.add,
-        marks.telling.add,
         marks.erring.add,
     )
 
@@ -160,8 +153,6 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
             start = buf.rfind(b"\n", base, at - 1) + 1
             add_structural(buf.find(b"\n", at - 1) + 1)
             add_continuing(start)
-        elif kind == _TELLING_ID:
-            add_telling(buf.find(b"\n", at - 1) + 1)
         else:
             add_erring(at)
 
@@ -176,7 +167,6 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
 _NEEDLE_PATTERNS = tuple(re.compile(p) for p in NEEDLES)
 _OPENING_PATTERNS = (*tuple(re.compile(p) for p in _OPENS), re.compile(_OPENS_AT_END + rb"$", re.MULTILINE))
 _ERRING_PATTERNS = tuple(re.compile(p + rb"(?![0-9])") for p in _ERRING)
-_TELLING_PATTERNS = (*tuple(re.compile(p) for p in _TELLING), re.compile(rb"^" + _TELLING_START, re.MULTILINE))
 _LINE_START_PATTERN = re.compile(rb"^(?:" + _any(_CONTINUES) + b"|(?:" + _OPENS_AT_END + rb")?$)", re.MULTILINE)
 
 
@@ -211,16 +201,13 @@ def _mark_first_line(buf: Buffer, marks: Marks) -> None:
     if _LINE_START_PATTERN.match(buf, 0, marks.end):
         marks.structural.add(after)
         marks.continuing.add(0)
-    if _TELLING_PATTERNS[-1].match(buf, 0, marks.end):
-        marks.telling.add(after)
 
 
 def _python_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
     end = buf.rfind(b"\n", start, stop) + 1 or start
     lines = sorted(_line_ends(_NEEDLE_PATTERNS, buf, start, end))
-    marks = Marks(lines, set(), set(), set(), _line_ends(_ERRING_PATTERNS, buf, start, end), end)
+    marks = Marks(lines, set(), set(), _line_ends(_ERRING_PATTERNS, buf, start, end), end)
     marks.structural.update(_line_ends(_OPENING_PATTERNS, buf, start, end))
-    marks.telling.update(_line_ends(_TELLING_PATTERNS, buf, start, end))
     _mark_line_starts(buf, start, marks)
     return _with_last_line(buf, stop, final, marks)
 

@@ -128,6 +128,8 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
     return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad)
 
 
+# what makes a record's digits say what it is: a code, an arrow, "returned", a NUL, a syslog priority
+_TELLING = re.compile(rb"(?i:code)|->|=>|returned|\x00|^<\d")
 # each number where verdict.http_status may read a status (a superset: a key, not a verdict), one
 # pattern per form, each starting with a literal so that re skips ahead in C
 _STATUS_NUMBERS = tuple(
@@ -144,10 +146,12 @@ _STATUS_NUMBERS = tuple(
 def shape_of(data: bytes, erring: bool) -> bytes | None:
     """What a one-line record is once what varies between its repeats is dropped (digits and
     lower-case hex letters), with whether it states an HTTP status of 400 or more (``erring``,
-    needles._ERRING): records of one shape get one verdict. None for a record whose status
-    numbers say otherwise (several, or one the other side of 400): it is prepared afresh, as one
-    that may say what it is by its digits (a code, an arrow: needles._TELLING) is. (Tests by
-    ``in`` on the shape first: a regex costs ten times as much.)"""
+    needles._ERRING): records of one shape get one verdict. None for a record whose digits may
+    say what it is (a code, an arrow, a syslog priority, several status numbers or one the other
+    side of 400): it is prepared afresh. (Tests by ``in`` on the shape first: a regex costs ten
+    times as much.)"""
+    if _TELLING.search(data):
+        return None
     shape = data.translate(None, VARYING_BYTES)
     if b"tus" in shape or b"TUS" in shape or b"HTTP/" in shape or b'" ' in shape:  # what http_status looks for
         if status_classes(data) not in ((b"E",) if erring else (b"o", b"")):

@@ -323,6 +323,8 @@ class Finder:
         stop = limit if search_end is None else min(limit, max(0, search_end - w.off))
         done = search_end is not None and w.off + limit >= search_end
         buf = w.buf
+        if done and self.own_end is not None and 0 <= self.own_end - w.off < stop:  # marked to the line after
+            stop = buf.find(b"\n", self.own_end - w.off, stop) + 1 or stop  # the range (a record may read on)
         # from the line before the first one not searched yet: its marks tell about that one
         begin = buf.rfind(b"\n", 0, w.searched - 1) + 1 if w.searched > 1 else 0
         marks = self.marks(buf, begin, stop, eof and stop == limit)
@@ -372,7 +374,7 @@ class Finder:
         if triage is None:
             found.append(self._record(w, start, end, cut))
             return
-        if cut or not triage.repeats or end in marks.telling or (not one_line and w.buf.find(b"\n", start, end - 1) >= 0):
+        if cut or not triage.repeats or (not one_line and w.buf.find(b"\n", start, end - 1) >= 0):
             triage.record(self._record(w, start, end, cut))
             return
         rec = self._record(w, start, end, cut)

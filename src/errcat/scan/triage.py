@@ -94,12 +94,10 @@ class Triage:
         one of its shape was counted so before (see ``counted``); False when it must be taken
         as a record. The fast path of a real log: a slice, a translate and a look-up."""
         counted, by_status, tally, untimed = self.counted, self.by_status, self.tally, self.untimed
-        telling, erring = marks.telling, marks.erring
+        erring = marks.erring
         copied = isinstance(buf, bytearray)  # a bytearray's shape is no dictionary key
 
         def count(ls: int, le: int) -> bool:
-            if le in telling:
-                return False
             data: bytes = bytes(buf[ls : le - 1]) if copied else buf[ls : le - 1]  # type: ignore[assignment]
             shape = data.translate(None, VARYING_BYTES)
             if shape in counted:
