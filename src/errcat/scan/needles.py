@@ -45,17 +45,17 @@ _WORDS = (
     b"UNAVAILABLE",
     b"BAD_REQUEST",
 )
-# an HTTP status of 400 or more (to 999), as verdict.http_status reads one: a status line (or an access
-# log's quoted request before it), or a keyed status
-_ERROR_STATUS = (
+# an HTTP status of 400 or more (to 999; a number of four digits is none), as verdict.http_status
+# reads one: a status line (or an access log's quoted request before it), a keyed status, or an
+# access log's status after a quote; the lines that state one are marked "erring" too, so that a
+# line's shape keeps whether it is one (prepared.shape_of)
+_ERRING = (
     rb"HTTP/\d(?:\.\d)?\x22? [4-9]\d\d",
     rb"[Ss](?:tatus|TATUS)(?:[_ ]?(?:[Cc]ode|CODE))?[\x22']?[ \t]*[=:][ \t]*[\x22']?[4-9]\d\d",
+    rb"\x22 [4-9]\d\d",
 )
-NEEDLES = tuple(re.escape(w) for w in _WORDS) + _ERROR_STATUS  # patterns
-# where a line states an HTTP status of 400 or more by its number (a number of four digits is no
-# status); also an access log's quoted request before it: what the shape of a line keeps of its
-# status (prepared.shape_of), so that its verdict holds for the lines of its shape
-_ERRING = (_ERROR_STATUS[0], _ERROR_STATUS[1], rb"\x22 [4-9]\d\d")
+_NOT_A_DIGIT = rb"(?![0-9])"  # after an _ERRING number
+NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NOT_A_DIGIT for p in _ERRING))  # patterns
 # A line that may open a body (records._body_start, _Grouping._xml): a brace, an angle bracket,
 # an array of objects or strings, a bracket at the line's end.
 _OPENS = (rb"[{<]", rb"\[[ \t]*[\x22{]")
@@ -79,7 +79,7 @@ class Marks(NamedTuple):
     """What one pass found in a buffer from a line start up to ``end`` (after the last whole
     line), as offsets into the buffer: a line is named by its end (after its newline) or start."""
 
-    lines: list[int]  # ends of the lines that hold a needle, ascending, each once
+    lines: list[int]  # ends of the lines that hold a needle, ascending (Hyperscan's may repeat one)
     structural: set[int]  # ends of lines that may open a body or continue the line before
     continuing: set[int]  # starts of lines that may continue the line before
     erring: set[int]  # ends of lines that state an HTTP status of 400 or more (_ERRING)
@@ -116,7 +116,7 @@ def _database() -> object | None:
     except ImportError:
         return None
     expressions = [
-        _any(NEEDLES) + _REST,  # to the line's end: one report per line
+        _any(tuple(re.escape(w) for w in _WORDS)) + _REST,  # to the line's end: one report per line
         _any(_OPENS) + _REST + b"|" + _OPENS_AT_END + b"\n",
         # from the newline before the line: reported after its first bytes (its bounds are found
         # when reported; such lines are few, and a pattern to the line's end costs twice as much)
@@ -147,14 +147,15 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
         at = base + to
         if kind == _NEEDLE:
             add_line(at)
+        elif kind == _ERRING_ID:  # a needle too: a line with a word and a status is listed twice
+            add_line(at)
+            add_erring(at)
         elif kind == _OPENING:
             add_structural(at)
         elif kind == _CONTINUING:
             start = buf.rfind(b"\n", base, at - 1) + 1
             add_structural(buf.find(b"\n", at - 1) + 1)
             add_continuing(start)
-        else:
-            add_erring(at)
 
     if end > base:
         _database().scan(memoryview(buf)[base:end], match_event_handler=on_match)  # type: ignore[attr-defined]
@@ -166,7 +167,7 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
 
 _NEEDLE_PATTERNS = tuple(re.compile(p) for p in NEEDLES)
 _OPENING_PATTERNS = (*tuple(re.compile(p) for p in _OPENS), re.compile(_OPENS_AT_END + rb"$", re.MULTILINE))
-_ERRING_PATTERNS = tuple(re.compile(p + rb"(?![0-9])") for p in _ERRING)
+_ERRING_PATTERNS = tuple(re.compile(p + _NOT_A_DIGIT) for p in _ERRING)
 _LINE_START_PATTERN = re.compile(rb"^(?:" + _any(_CONTINUES) + b"|(?:" + _OPENS_AT_END + rb")?$)", re.MULTILINE)
 
 
