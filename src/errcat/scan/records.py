@@ -331,39 +331,53 @@ class Finder:
         w.searched = max(w.searched, marks.end)
         # a line with no mark near it is taken without grouping, and counted by its shape if it can be
         count = self.triage.counter(buf, marks) if self.triage is not None else None
-        structural, continuing = marks.structural, marks.continuing
+        structural, continuing, end, rfind = marks.structural, marks.continuing, marks.end, buf.rfind
+        first_own = self.own_start - w.off  # the lines this range owns, as offsets into the window
+        past_own = len(buf) + 1 if self.own_end is None else self.own_end - w.off
+        consumed = w.consumed
         for le in marks.lines:
-            if le <= w.consumed:
+            if le <= consumed:
                 continue
-            ls = buf.rfind(b"\n", 0, le - 1) + 1
+            ls = rfind(b"\n", 0, le - 1) + 1
             if (
                 count is not None
-                and le < marks.end
+                and le < end
                 and ls not in structural
                 and le not in structural
                 and le not in continuing
                 and le - ls <= MAX_LINE
             ):  # a record of its own by the grouping rules, told from the marks alone (see Marks)
-                if w.off + ls < self.own_start:  # the range before owns it
-                    w.consumed = le
-                    continue
-                if self.own_end is not None and w.off + ls >= self.own_end:
+                if ls >= past_own:
+                    w.consumed = consumed
                     return True, None
-                w.consumed = le
-                if not count(ls, le):
+                consumed = le
+                if ls >= first_own and not count(ls, le):
+                    w.consumed = le
                     self._take(w, ls, le, False, marks, found, one_line=True)
                 continue
-            span = self._record_at(w, le - 1, limit, eof)
-            if isinstance(span, int):  # the record runs past what has been read: read more from its head
-                w.searched = min(w.searched, span)
-                return False, span
-            if span is None:  # an over-long line, or a record another range owns
-                continue
-            start, end, cut = span
-            if self.own_end is not None and w.off + start >= self.own_end:
-                return True, None
-            self._take(w, start, end, cut, marks, found)
+            w.consumed = consumed
+            if (stopped := self._grouped(w, le, limit, eof, marks, found)) is not None:
+                return stopped
+            consumed = w.consumed
+        w.consumed = consumed
         return done, None
+
+    def _grouped(
+        self, w: _Window, le: int, limit: int, eof: bool, marks: Marks, found: list[Record]
+    ) -> tuple[bool, int | None] | None:
+        """Take the record holding the needle line that ends at ``le`` by grouping; what _find
+        returns when the range is done or must read on, else None."""
+        span = self._record_at(w, le - 1, limit, eof)
+        if isinstance(span, int):  # the record runs past what has been read: read more from its head
+            w.searched = min(w.searched, span)
+            return False, span
+        if span is None:  # an over-long line, or a record another range owns
+            return None
+        start, end, cut = span
+        if self.own_end is not None and w.off + start >= self.own_end:
+            return True, None
+        self._take(w, start, end, cut, marks, found)
+        return None
 
     def _take(
         self, w: _Window, start: int, end: int, cut: bool, marks: Marks, found: list[Record], one_line: bool = False
