@@ -20,13 +20,14 @@ import hashlib
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..index.store import CatalogIndex
 from ..text import UTF8_BOM, byte_kind
 from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded
+from .parallel import line_start
 from .prepared import ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder
 from .remote import RemoteFile, expand, open_input
@@ -109,13 +110,21 @@ def _opened_chunks(inp: Input, url: str) -> Iterator[bytes]:
             inp.problem = f"cannot read: {type(exc).__name__}"  # its text may quote a signed URL
 
 
+def _explain(explainer: Any, name: str, finder: Finder, chunks: Iterable[bytes]) -> None:
+    """Sort the records of the chunks and explain the ones that may concern a vendor (as a local
+    scan does: stream.scan_stream)."""
+    explainer.triage.name = name
+    finder.triage = explainer.triage
+    for prep in finder.to_explain(chunks):
+        explainer.take(name, prep)
+    explainer.triage.settle()
+
+
 def _read_whole(explainer: Any, name: str, url: str) -> InputStats:
     report: ScanReport = explainer.report
     inp = Input(name, url)
     finder = Finder()
-    for rec in finder.records(_opened_chunks(inp, url)):
-        explainer.record(name, rec)
-    explainer.triage.settle()
+    _explain(explainer, name, finder, _opened_chunks(inp, url))
     for s in finder.skipped:  # as stream.scan_stream reports a whole input
         report.skip(name, s.line, s.what)
     stats = InputStats(name, inp.read, finder.line_at_end - 1, unpacked=inp.unpacked if inp.gzip else None)
@@ -128,38 +137,17 @@ def _read_whole(explainer: Any, name: str, url: str) -> InputStats:
     return stats
 
 
-def _skips(report: ScanReport, name: str, finder: Finder) -> None:
-    """The places a block skipped within its own lines (parallel.scan_parallel's rule)."""
-    for s in finder.skipped:
-        if finder.line_at_start <= s.line < max(finder.line_at_end, finder.line_at_start + 1):
-            report.skip(name, s.line, s.what)
-
-
-def _line_start(f: Any, pos: int) -> int:
-    """The first line start at or after ``pos`` (parallel._align, on an fsspec file)."""
-    if pos <= 0:
-        return 0
-    f.seek(pos - 1)
-    at = pos - 1
-    while block := f.read(1 << 16):
-        nl = block.find(b"\n")
-        if nl >= 0:
-            return int(at + nl + 1)
-        at += len(block)
-    return at
-
-
 def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) -> tuple[int, int, str | None, int]:
     """Explain the records whose head lies in the lines starting in [a, b) of a big file; with the
     line numbers at its start and stop (from the first byte read), any failure, and its stop."""
     report: ScanReport = explainer.report
     try:
         with open_input(url) as f:
-            start = _line_start(f, a)
-            stop = size if b >= size else _line_start(f, b)
+            start = line_start(f, a)
+            stop = size if b >= size else line_start(f, b)
             if stop <= start:  # one line spans the whole block: its record is the next block's
                 return 1, 1, None, stop
-            begin = _line_start(f, start - LOOKBACK) if start else 0
+            begin = line_start(f, start - LOOKBACK) if start else 0
             end = min(size, stop + LOOKBACK + MAX_RECORD)
             f.seek(begin)
             data = f.read(end - begin)
@@ -170,10 +158,9 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
     if begin == 0 and data.startswith(UTF8_BOM):
         data, base = data[len(UTF8_BOM) :], len(UTF8_BOM)
     finder = Finder(own_start=start - base, own_end=stop - base if stop < size else None)
-    for rec in finder.records([data]):
-        explainer.record(name, rec)
-    explainer.triage.settle()
-    _skips(report, name, finder)
+    _explain(explainer, name, finder, [data])
+    for s in finder.own_skipped():
+        report.skip(name, s.line, s.what)
     return finder.line_at_start, finder.line_at_end, broken, stop
 
 

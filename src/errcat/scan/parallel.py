@@ -19,6 +19,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
 
 from ..index.store import CatalogIndex
 from ..text import UTF8_BOM
@@ -39,17 +40,24 @@ Found = tuple[ScanReport, dict[str, str], list[Prepared], list[Skipped], int, in
 _TRIAGE: list[Triage] = []  # this worker's: its verdicts serve every range it reads
 
 
-def _align(path: str, pos: int) -> int:
-    """The first line start at or after ``pos``."""
+def line_start(f: Any, pos: int) -> int:
+    """The first line start at or after ``pos`` in an open file (a local one, or fsspec's)."""
     if pos <= 0:
         return 0
+    f.seek(pos - 1)
+    at = pos - 1
+    while block := f.read(1 << 16):
+        nl = block.find(b"\n")
+        if nl >= 0:
+            return int(at + nl + 1)
+        at += len(block)
+    return int(at)
+
+
+def _align(path: str, pos: int) -> int:
+    """The first line start at or after ``pos`` in the file at ``path``."""
     with open(path, "rb") as f:
-        f.seek(pos - 1)
-        while block := f.read(1 << 16):
-            nl = block.find(b"\n")
-            if nl >= 0:
-                return f.tell() - len(block) + nl + 1
-    return pos
+        return line_start(f, pos)
 
 
 def _end_quietly(_signal: int, _frame: object) -> None:
@@ -81,7 +89,7 @@ def _find(inp: Input, options: ScanOptions, needles: VendorNeedles, begin: int, 
     triage.settle()
     triage.kept.update(text for text, g in part.other.items() if g.full)
     templates = {text: triage.templates.get(text, text) for text in part.other}
-    return part, templates, records, finder.skipped, finder.line_at_start, finder.line_at_end, begin + len(data), inp.broken
+    return part, templates, records, finder.own_skipped(), finder.line_at_start, finder.line_at_end, begin + len(data), inp.broken
 
 
 def _ranges(path: str, first: int, size: int, step: int) -> Iterator[tuple[int, int]]:
@@ -111,14 +119,6 @@ def _placed(part: ScanReport, delta: int, templates: dict[str, str], texts: dict
     part.other = other
     part.skipped = [Skip(s.file, None if s.line is None else s.line + delta, s.what) for s in part.skipped]
     return part
-
-
-def _report_skipped(report: ScanReport, name: str, skipped: list[Skipped], at_start: int, at_end: int, delta: int) -> None:
-    """Report the places a task skipped that lie in its own lines (the ones it read before or
-    after its range belong to its neighbours), numbered as lines of the whole file."""
-    for s in skipped:
-        if at_start <= s.line < max(at_end, at_start + 1):
-            report.skip(name, s.line + delta, s.what)
 
 
 def scan_parallel(
@@ -165,7 +165,8 @@ def scan_parallel(
                 report.merge(_placed(part, delta, templates, texts))
                 for prep in records:
                     explainer.take(inp.name, prep, delta)
-                _report_skipped(report, inp.name, skipped, at_start, at_end, delta)
+                for s in skipped:  # in its own lines, numbered as lines of the whole file
+                    report.skip(inp.name, s.line + delta, s.what)
                 line += at_end - at_start
                 read = max(read, min(stop, read_to))
                 if broken:  # the file changed or failed under us: what follows was not read

@@ -316,6 +316,12 @@ class Finder:
                 w.trim(resume if resume is not None else _line_start(w.buf, max(w.consumed, limit - LOOKBACK), limit))
         self._number_ends(w)
 
+    def own_skipped(self) -> list[Skipped]:
+        """The places skipped in the lines this range owns (the ones read before or after it
+        belong to its neighbours)."""
+        start, end = self.line_at_start, max(self.line_at_end, self.line_at_start + 1)
+        return [s for s in self.skipped if start <= s.line < end]
+
     def _find(self, w: _Window, limit: int, eof: bool, found: list[Record]) -> tuple[bool, int | None]:
         """Records of the window up to ``limit`` into ``found``; whether this range is done, and
         where to resume when a record runs past what has been read."""

@@ -17,7 +17,7 @@ from .concerns import needles_for
 from .inputs import Input, chunks
 from .logline import timestamp_in
 from .prepared import Prepared, ScanOptions
-from .records import Finder, Record
+from .records import Finder
 from .summary import InputStats, Place, ScanReport, masked_path
 from .triage import Triage
 from .verdict import enveloped
@@ -46,15 +46,11 @@ class _Explainer:
 
     @report.setter
     def report(self, report: ScanReport) -> None:
+        """Write into another report (a Dask task's part): shapes counted without their places
+        are counted so no longer, since the tasks of a worker may come in any order."""
         self.triage.report = report
-
-    def record(self, name: str, rec: Record) -> None:
-        """Sort, explain and count one record."""
-        self.triage.name = name
-        self.triage.record(rec)
-        for prep in self.triage.pending:
-            self.take(name, prep)
-        self.triage.pending.clear()
+        self.triage.counted.clear()
+        self.triage.by_status.clear()
 
     def take(self, name: str, prep: Prepared, line_offset: int = 0) -> None:
         """Explain and count a record the triage kept (and counted as read); ``line_offset``
