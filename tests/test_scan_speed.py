@@ -232,3 +232,21 @@ def test_both_engines_mark_the_same_lines(lines, skip):
         fast = needles_module._hyperscan_marks(data, start, len(data), final)
         slow = needles_module._python_marks(data, start, len(data), final)
         assert fast._replace(lines=sorted(set(fast.lines))) == slow
+
+
+def test_a_line_opening_with_a_bracket_opens_a_body_only_where_an_array_starts():
+    """Apache's "[Sun Dec 19 ...] [error]" line is a record of its own, not the continuation of
+    the line before (it was, as a JSON array); "[" starts a JSON body only as "[{", '["' or at a
+    line's end."""
+    data = (
+        b"2026-11-19T01:59:59Z INFO proxy started\n"  # its record ends here: it opens nothing
+        b"[Sun Dec 19 19:45:58 2005] [error] mod_jk child workerEnv in error state 7\n"
+        b"[Sun Dec 19 19:45:59 2005] [notice] jk2_init() Found child 6725\n"
+        b"2026-11-19T02:00:00Z ERROR sync failed, response body:\n"
+        b"[\n"
+        b'  {"error": "Tax region is not valid"}\n'
+        b"]\n"
+        b'["error", "a whole JSON line"]\n'
+    )
+    found = [(line, end) for line, end, _ in _records(data, len(data))]
+    assert found == [(2, 2), (4, 7), (8, 8)]
