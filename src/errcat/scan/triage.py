@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from ..gate import shown
 from .concerns import VendorNeedles
@@ -26,6 +27,7 @@ from .summary import Place, ScanReport, signature
 # A verdict on a record: EXPLAIN, or None (no error), or the group text of another program's error.
 Verdict = str | bool | None
 EXPLAIN = True
+_UNSEEN: Any = object()  # no verdict counted for a shape (None is one: no error)
 SORTED_SIZE = 50_000  # verdicts kept by shape (a few MB); beyond, the cache starts again
 _BODY = re.compile(r"[{<]")  # where an error envelope could be
 
@@ -100,12 +102,13 @@ class Triage:
         def count(ls: int, le: int) -> bool:
             data: bytes = bytes(buf[ls : le - 1]) if copied else buf[ls : le - 1]  # type: ignore[assignment]
             shape = data.translate(None, VARYING_BYTES)
-            if shape in counted:
-                verdict = counted[shape]
-            elif shape in by_status and (key := shape + (b"|E" if le in erring else b"|o")) in counted:
-                verdict = counted[key]
-            else:
-                return False
+            verdict = counted.get(shape, _UNSEEN)
+            if verdict is _UNSEEN:
+                if shape not in by_status:
+                    return False
+                verdict = counted.get(shape + (b"|E" if le in erring else b"|o"), _UNSEEN)
+                if verdict is _UNSEEN:
+                    return False
             tally[verdict] = tally.get(verdict, 0) + 1
             if verdict is not None:  # what _untimed does
                 if (heads := untimed.get(verdict)) is None:
