@@ -250,3 +250,76 @@ def test_a_line_opening_with_a_bracket_opens_a_body_only_where_an_array_starts()
     )
     found = [(line, end) for line, end, _ in _records(data, len(data))]
     assert found == [(2, 2), (4, 7), (8, 8)]
+
+
+def _cheap_and_dear(index, path, monkeypatch):
+    """A scan's counts as the fast paths give them, and as grouping and preparing every record does."""
+    from errcat.scan import triage
+
+    def summary(report):
+        other = {t: (g.count, g.places) for t, g in report.other.items()}
+        unmatched = {t: (g.count, g.places, dict(g.endpoints)) for t, g in report.unmatched.items()}
+        return report.records, report.errors, report.not_errors, other, unmatched
+
+    cheap = summary(scan(index, [str(path)], ScanOptions(workers=1)))
+    prepared_afresh = triage.Triage.__init__
+
+    def every_record_prepared(self, *args, **kwargs):
+        prepared_afresh(self, *args, **kwargs)
+        self.repeats = False
+
+    with monkeypatch.context() as m:
+        m.setattr(triage.Triage, "__init__", every_record_prepared)
+        m.setattr(triage.Triage, "counter", lambda self, buf, marks: None)
+        dear = summary(scan(index, [str(path)], ScanOptions(workers=1)))
+    return cheap, dear
+
+
+def test_a_header_with_a_needle_inside_a_dumped_exchange_stays_in_it(index, tmp_path, monkeypatch):
+    """A header line that holds "failed" continues the exchange before it, although neither
+    neighbour is marked (found in review: the exchange was split in two and lost its endpoint)."""
+    path = tmp_path / "exchange.log"
+    path.write_bytes(
+        b"2026-11-19T02:00:00Z DEBUG sage request:\n"
+        b"POST https://api.accounting.sage.com/v3.1/sales_invoices HTTP/1.1\n"
+        b"Host: api.accounting.sage.com\n"
+        b"X-Retry-Reason: previous attempt failed\n"
+        b"Content-Type: application/json\n"
+        b"\n"
+        b"HTTP/1.1 422 Unprocessable Entity\n"
+        b"\n"
+        b'[{"$severity": "error", "$dataCode": "RecordInvalid", "$message": "Contact is not valid"}]\n'
+        b"2026-11-19T02:00:01Z INFO done\n"
+    )
+    cheap, dear = _cheap_and_dear(index, path, monkeypatch)
+    assert cheap == dear
+    assert cheap[0] == 1  # one record, the whole exchange
+
+
+def test_a_status_stated_twice_is_not_served_by_a_shape_that_stated_it_once(index, tmp_path, monkeypatch):
+    """ "status: 500 and status: 7" and "status: 200 and status: 500" have one shape; the first
+    status is the one read, so the second kind is no error by status (found in review)."""
+    lines = [f"2026-11-19T02:00:{i:02d}Z job {i} status: 500 and status: {i % 10} failed" for i in range(40)]
+    lines += [f"2026-11-19T02:01:{i:02d}Z job {i} status: 200 and status: 500 failed" for i in range(10)]
+    path = tmp_path / "status.log"
+    path.write_text("\n".join(lines) + "\n")
+    cheap, dear = _cheap_and_dear(index, path, monkeypatch)
+    assert cheap == dear
+    assert (cheap[1], cheap[2]) == (40, 10)
+
+
+def test_a_record_whose_head_ends_a_range_is_found_by_that_range():
+    """A worker's range ends after a body's log line; the body's needle comes lines later, past
+    the range: the range still reads on to it (found in review: no range found the record)."""
+    from errcat.scan.records import LOOKBACK, MAX_RECORD
+
+    head = b"2026-11-19 INFO start\n2026-11-19 DEBUG response body:\n"
+    body = b'{\n  "errors": [{"message": "Tax rate failed"}]\n}\n'
+    pad = b"2026-11-19 INFO tick ok\n" * ((MAX_RECORD + LOOKBACK) // 24 + 10)
+    data = head + body + pad
+
+    def found(**kwargs):
+        return [(r.line, r.end_line) for r in Finder(**kwargs).records([data])]
+
+    assert found() == [(2, 5)]
+    assert found(own_start=0, own_end=len(head)) + found(own_start=len(head)) == [(2, 5)]

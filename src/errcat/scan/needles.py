@@ -54,8 +54,8 @@ _ERRING = (
     rb"[Ss](?:tatus|TATUS)(?:[_ ]?(?:[Cc]ode|CODE))?[\x22']?[ \t]*[=:][ \t]*[\x22']?[4-9]\d\d",
     rb"\x22 [4-9]\d\d",
 )
-_NOT_A_DIGIT = rb"(?![0-9])"  # after an _ERRING number
-NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NOT_A_DIGIT for p in _ERRING))  # patterns
+_NUMBER_END = rb"(?![0-9A-Za-z_])"  # after an _ERRING number: where a word would end
+NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING))  # patterns
 # A line that may open a body (records._body_start, _Grouping._xml): a brace, an angle bracket,
 # an array of objects or strings, a bracket at the line's end.
 _OPENS = (rb"[{<]", rb"\[[ \t]*[\x22{]")
@@ -121,7 +121,7 @@ def _database() -> object | None:
         # from the newline before the line: reported after its first bytes (its bounds are found
         # when reported; such lines are few, and a pattern to the line's end costs twice as much)
         rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n",
-        _any(_ERRING) + rb"(?:[^0-9\n][^\n]*)?\n",
+        _any(_ERRING) + rb"(?:[^0-9A-Za-z_\n][^\n]*)?\n",
     ]
     flags = [0] * len(expressions)
     try:
@@ -167,7 +167,7 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
 
 _NEEDLE_PATTERNS = tuple(re.compile(p) for p in NEEDLES)
 _OPENING_PATTERNS = (*tuple(re.compile(p) for p in _OPENS), re.compile(_OPENS_AT_END + rb"$", re.MULTILINE))
-_ERRING_PATTERNS = tuple(re.compile(p + _NOT_A_DIGIT) for p in _ERRING)
+_ERRING_PATTERNS = tuple(re.compile(p + _NUMBER_END) for p in _ERRING)
 _LINE_START_PATTERN = re.compile(rb"^(?:" + _any(_CONTINUES) + b"|(?:" + _OPENS_AT_END + rb")?$)", re.MULTILINE)
 
 

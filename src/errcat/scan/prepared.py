@@ -128,19 +128,21 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
     return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad)
 
 
-# what makes a record's digits say what it is: a code, an arrow, "returned", a NUL, a syslog priority
-_TELLING = re.compile(rb"(?i:code)|->|=>|returned|\x00|^<\d")
+# what makes a record's digits or hex letters say what it is: a code, an arrow, "returned", a NUL,
+# a syslog priority, a level letter the shape would drop ("[e]" against "[d]")
+_TELLING = re.compile(rb"(?i:code)|->|=>|returned|\x00|^<\d|[\[<(][def][\]>)]")
 # each number where verdict.http_status may read a status (a superset: a key, not a verdict), one
-# pattern per form, each starting with a literal so that re skips ahead in C
-_STATUS_NUMBERS = tuple(
-    re.compile(p)
-    for p in (
-        rb"HTTP/\d(?:\.\d)?\x22? (\d{3})(?!\d)",
-        rb"tatus(?:[_ ]?(?:[Cc]ode|CODE))?[\x22']?\s*[=:]\s*[\x22']?(\d{3})(?!\d)",
-        rb"TATUS(?:[_ ]?(?:[Cc]ode|CODE))?[\x22']?\s*[=:]\s*[\x22']?(\d{3})(?!\d)",
-        rb"\x22 (\d{3})(?!\d)",
-    )
+# pattern per form, each starting with a literal so that re skips ahead in C; a number ends where
+# a word would (http_status's \b, needles._ERRING's end)
+_AFTER = rb"(?![0-9A-Za-z_])"
+_STATUS_FORMS = (
+    rb"HTTP/\d(?:\.\d)?\x22? ",
+    rb"tatus(?:[_ ]?(?:[Cc]ode|CODE))?[\x22']?\s*[=:]\s*[\x22']?",
+    rb"TATUS(?:[_ ]?(?:[Cc]ode|CODE))?[\x22']?\s*[=:]\s*[\x22']?",
+    rb"\x22 ",
 )
+_STATUS_NUMBERS = tuple(re.compile(form + rb"(\d{3})" + _AFTER) for form in _STATUS_FORMS)
+_STATUS_SLOTS = tuple(re.compile(form + rb"(?=\d)") for form in _STATUS_FORMS)  # a number of any length
 
 
 def shape_of(data: bytes, erring: bool) -> bytes | None:
@@ -166,8 +168,17 @@ def status_classes(data: bytes) -> bytes:
 
 
 def status_numbers(data: bytes) -> list[bytes]:
-    """Each number in a record where verdict.http_status may read its status, form by form."""
-    return [n for pattern in _STATUS_NUMBERS for n in pattern.findall(data)]
+    """Each number in a record where verdict.http_status may read its status, in order (one
+    read by two forms, as in an access log's ``HTTP/1.1" 404``, once)."""
+    found = {m.start(1): m.group(1) for pattern in _STATUS_NUMBERS for m in pattern.finditer(data)}
+    return [found[at] for at in sorted(found)]
+
+
+def status_slots(data: bytes) -> int:
+    """How many places in a record state a number where a status may stand, of any length: the
+    records of a shape with one such place have the same status when they say alike whether it
+    is 400 or more (needles' "erring" mark)."""
+    return len({m.end() for pattern in _STATUS_SLOTS for m in pattern.finditer(data)})
 
 
 def untimed_head(head: str) -> str:

@@ -42,6 +42,7 @@ _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"{}[]")
 _ARRAY_START = re.compile(rb'\[[ \t]*(?:[{"]|\r?$)')  # an array of objects or strings, or one opened at the line's end
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w:.-]*)[^>]*?(/?)>")
 _HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
+_HEADER_AT = re.compile(_HEADER.pattern[1:])  # matched at a line's start in a window
 _STATUS_LINE = re.compile(rb"^HTTP/\d(?:\.\d)?[ \t]+\d{3}\b")
 # Sets of first bytes, tested as `line[0] in ...` (an int in a frozenset: `line[:1] in b"..."` costs
 # ten times as much, and these tests run on every record)
@@ -329,15 +330,31 @@ class Finder:
         stop = limit if search_end is None else min(limit, max(0, search_end - w.off))
         done = search_end is not None and w.off + limit >= search_end
         buf = w.buf
-        if done and self.own_end is not None and 0 <= self.own_end - w.off < stop:  # marked to the line after
-            stop = buf.find(b"\n", self.own_end - w.off, stop) + 1 or stop  # the range (a record may read on)
-        # from the line before the first one not searched yet: its marks tell about that one
-        begin = buf.rfind(b"\n", 0, w.searched - 1) + 1 if w.searched > 1 else 0
-        marks = self.marks(buf, begin, stop, eof and stop == limit)
-        w.searched = max(w.searched, marks.end)
+        mark_to = stop
+        if done and self.own_end is not None and 0 <= self.own_end - w.off < stop:
+            # marked to the line after the range first, then on in steps until a needle line past
+            # the range is met: a record that starts in the range may find its first needle later
+            mark_to = buf.find(b"\n", self.own_end - w.off, stop) + 1 or stop
+        while True:
+            # from the line before the first one not searched yet: its marks tell about that one
+            begin = buf.rfind(b"\n", 0, w.searched - 1) + 1 if w.searched > 1 else 0
+            marks = self.marks(buf, begin, mark_to, eof and mark_to == limit)
+            w.searched = max(w.searched, marks.end)
+            if (stopped := self._take_marked(w, marks, limit, eof, found)) is not None:
+                return stopped
+            if mark_to >= stop:
+                return done, None
+            mark_to = min(stop, mark_to + LOOKBACK)
+
+    def _take_marked(
+        self, w: _Window, marks: Marks, limit: int, eof: bool, found: list[Record]
+    ) -> tuple[bool, int | None] | None:
+        """Take the records of the needle lines marked; what _find returns when the range is done
+        or must read on, else None."""
+        buf = w.buf
         # a line with no mark near it is taken without grouping, and counted by its shape if it can be
         count = self.triage.counter(buf, marks) if self.triage is not None else None
-        structural, continuing, end, rfind = marks.structural, marks.continuing, marks.end, buf.rfind
+        structural, continuing, end, rfind, header_at = marks.structural, marks.continuing, marks.end, buf.rfind, _HEADER_AT.match
         first_own = self.own_start - w.off  # the lines this range owns, as offsets into the window
         past_own = len(buf) + 1 if self.own_end is None else self.own_end - w.off
         consumed = w.consumed
@@ -352,7 +369,8 @@ class Finder:
                 and le not in structural
                 and le not in continuing
                 and le - ls <= MAX_LINE
-            ):  # a record of its own by the grouping rules, told from the marks alone (see Marks)
+                and not header_at(buf, ls, le)  # a header continues the exchange before it
+            ):  # a record of its own by the grouping rules, told from the marks (see Marks)
                 if ls >= past_own:
                     w.consumed = consumed
                     return True, None
@@ -366,7 +384,7 @@ class Finder:
                 return stopped
             consumed = w.consumed
         w.consumed = consumed
-        return done, None
+        return None
 
     def _grouped(
         self, w: _Window, le: int, limit: int, eof: bool, marks: Marks, found: list[Record]

@@ -20,7 +20,7 @@ from ..gate import shown
 from .concerns import VendorNeedles
 from .logline import timestamp_in
 from .needles import Buffer, Marks
-from .prepared import VARYING_BYTES, Prepared, ScanOptions, prepare, shape_of, status_numbers, untimed_head
+from .prepared import VARYING_BYTES, Prepared, ScanOptions, prepare, shape_of, status_numbers, status_slots, untimed_head
 from .records import Record
 from .summary import Place, ScanReport, signature
 
@@ -101,6 +101,8 @@ class Triage:
 
         def count(ls: int, le: int) -> bool:
             data: bytes = bytes(buf[ls : le - 1]) if copied else buf[ls : le - 1]  # type: ignore[assignment]
+            if buf[le - 2] == 0x0D:  # a CRLF line: its shape is made without the CR, as a record's is
+                data = data.rstrip(b"\r")
             shape = data.translate(None, VARYING_BYTES)
             verdict = counted.get(shape, _UNSEEN)
             if verdict is _UNSEEN:
@@ -124,8 +126,10 @@ class Triage:
         if len(self.counted) >= SORTED_SIZE:
             self.counted.clear()
             self.by_status.clear()
-        self.counted[shape] = verdict
-        if len(plain := data.translate(None, VARYING_BYTES)) < len(shape):  # a status in it
+        if len(plain := data.translate(None, VARYING_BYTES)) == len(shape):
+            self.counted[shape] = verdict
+        elif status_slots(data) == 1:  # a status in it, in one place: told by the erring mark
+            self.counted[shape] = verdict
             self.by_status.add(plain)
 
     def _add_tally(self) -> None:
