@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .triage import Triage
 
 Line = bytes | bytearray  # one line of a window
+Counter = Callable[[int, int], bool]  # Triage.counter: counts a one-line record buf[start:end] by its shape
 
 MAX_LINE = 1 << 20  # a longer line is skipped (and reported), not read
 MAX_RECORD = 1 << 20  # bytes of one multi-line record; longer ones are cut (and reported)
@@ -380,14 +381,14 @@ class Finder:
                     self._take(w, ls, le, False, marks, found, one_line=True)
                 continue
             w.consumed = consumed
-            if (stopped := self._grouped(w, le, limit, eof, marks, found)) is not None:
+            if (stopped := self._grouped(w, le, limit, eof, marks, found, count)) is not None:
                 return stopped
             consumed = w.consumed
         w.consumed = consumed
         return None
 
     def _grouped(
-        self, w: _Window, le: int, limit: int, eof: bool, marks: Marks, found: list[Record]
+        self, w: _Window, le: int, limit: int, eof: bool, marks: Marks, found: list[Record], count: Counter | None
     ) -> tuple[bool, int | None] | None:
         """Take the record holding the needle line that ends at ``le`` by grouping; what _find
         returns when the range is done or must read on, else None."""
@@ -400,20 +401,30 @@ class Finder:
         start, end, cut = span
         if self.own_end is not None and w.off + start >= self.own_end:
             return True, None
-        self._take(w, start, end, cut, marks, found)
+        self._take(w, start, end, cut, marks, found, count=count)
         return None
 
     def _take(
-        self, w: _Window, start: int, end: int, cut: bool, marks: Marks, found: list[Record], one_line: bool = False
+        self,
+        w: _Window,
+        start: int,
+        end: int,
+        cut: bool,
+        marks: Marks,
+        found: list[Record],
+        one_line: bool = False,
+        count: Counter | None = None,
     ) -> None:
         """Hand a record to the triage (a one-line record to be counted by its shape, unless its
-        digits may say what it is), or keep it in ``found``."""
+        digits may say what it is; by ``count`` alone if it can be), or keep it in ``found``."""
         triage = self.triage
         if triage is None:
             found.append(self._record(w, start, end, cut))
             return
         if cut or not triage.repeats or (not one_line and w.buf.find(b"\n", start, end - 1) >= 0):
             triage.record(self._record(w, start, end, cut))
+            return
+        if count is not None and w.buf[end - 1] == 0x0A and count(start, end):  # a JSON line, say, grouped
             return
         rec = self._record(w, start, end, cut)
         triage.record(rec, triage.shape_of(rec.data, end in marks.erring))  # None: its digits may say what it is
