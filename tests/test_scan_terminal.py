@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -43,7 +44,13 @@ def test_ctrl_c_on_a_big_file_exits_130_without_a_traceback(tmp_path):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
         env={**os.environ, "ERRCAT_CATALOG": ""},
     )  # fmt: skip
-    time.sleep(3)  # the workers are reading
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 20
+    while proc.poll() is None and time.monotonic() < deadline:  # until the workers are reading
+        if not children.exists() or children.read_text().split():
+            break
+        time.sleep(0.02)
+    time.sleep(0.1)
     if proc.poll() is not None:
         pytest.skip("the scan ended before it could be interrupted (a fast machine): nothing to test")
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground process group
