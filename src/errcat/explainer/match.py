@@ -20,6 +20,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from enum import StrEnum
+from functools import lru_cache
 from http import HTTPStatus
 from typing import NamedTuple
 
@@ -442,14 +443,22 @@ def _by_code_and_name(ix: CatalogIndex, pool: _Pool) -> None:
     """Entries with the code or name sent; where the message is the start of theirs (a paste
     cut short, a client that shortens it), or theirs with more after it, the words count too."""
     sent = pool.sent
-    message = WORD.findall((sent.message or "").lower())
+    message = tuple(WORD.findall((sent.message or "").lower()))
+    found: dict[str, Entry] = {}  # an entry with both the code and the name sent is judged once
     for key in {k for k in (sent.code, sent.name) if k}:
         for e in (*ix.with_code(key), *ix.with_name_key(squash(key))):
-            cut = _prefix_of(message, WORD.findall((e.message or "").lower()))
-            pool.consider(e, TextMatch.PREFIX if cut else None, {}, sent.message if cut else None)
+            found.setdefault(e.id, e)
+    for e in found.values():
+        cut = _prefix_of(message, _documented_words(e.message or ""))
+        pool.consider(e, TextMatch.PREFIX if cut else None, {}, sent.message if cut else None)
 
 
-def _prefix_of(a: list[str], b: list[str]) -> bool:
+@lru_cache(maxsize=4096)  # a catalog's messages (never a paste's): a log sends the same codes again and again
+def _documented_words(message: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(message.lower()))
+
+
+def _prefix_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether one message's words start the other's (three words at least, and not all of them)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return 3 <= len(short) < len(long) and long[: len(short)] == short
