@@ -441,6 +441,8 @@ def _lenient_objects(body: str) -> tuple[list[dict[str, Any]], bool]:
 
 
 def _xml(body: str, reading: Reading) -> bool:
+    if "</" not in body:  # no closing tag, no block: most bodies are not XML
+        return False
     from html import unescape
 
     block = _XML_ERRORS.search(_closed(body, _ERRORS_CLOSE))

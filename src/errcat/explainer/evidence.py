@@ -412,7 +412,9 @@ def _request_clues(facts: VendorFacts, ex: Exchange, head: str) -> list[Clue]:
     elif not ex.host:
         for host in dict.fromkeys(m.group(1) for m in _HOST_IN_TEXT.finditer(head.lower())):
             clues += _host_clues(facts, host, foreign=False)
-    header_names = {k.lower() for k, _ in ex.headers} | {m.group(1).lower() for m in _ANY_HEADER.finditer(head)}
+    header_names = {k.lower() for k, _ in ex.headers}
+    if "x-" in head or "X-" in head:
+        header_names |= {m.group(1).lower() for m in _ANY_HEADER.finditer(head)}
     for vendor, names in facts.headers.items():
         clues += [Clue.of("header", name, vendor) for name in sorted(header_names & set(names))]
     paths = [ex.path] if ex.path else list(dict.fromkeys(m.group(0) for m in _PATH_IN_TEXT.finditer(head[:16384])))[:20]
@@ -449,9 +451,13 @@ _MYOB_DETAIL = re.compile(r"\b[A-Z][A-Za-z]+:\((?:[A-Z][a-z]+)+\)")
 _MYOB_SCOPE = re.compile(r"(?<![\w-])sme-[a-z]+(?:-[a-z]+)*\b")  # its OAuth scopes (sme-contacts, sme-sales)
 
 
+# Each form with a literal every match holds: a text without it is not searched.
+_VOCABULARY = ((_MYOB_RULE, "_"), (_MYOB_DETAIL, ":("), (_MYOB_SCOPE, "sme-"))
+
+
 def _vocabulary_clues(head: str) -> list[Clue]:
     """One clue per form of the vocabulary found (a rule id, a detail): two forms say more than one."""
-    found = (m.group(0) for m in (_MYOB_RULE.search(head), _MYOB_DETAIL.search(head), _MYOB_SCOPE.search(head)) if m)
+    found = (m.group(0) for pattern, needle in _VOCABULARY if needle in head and (m := pattern.search(head)))
     return [Clue.of("vocabulary", word, "myob") for word in found]
 
 
