@@ -312,7 +312,7 @@ class _Reader:
     def facts(self, k: dict[str, Any]) -> None:
         """Status, URL and method a log record or SDK error states about the request."""
         for key in STATUS_KEYS:
-            if self.r.status is None and (s := status_of(k.get(key))) is not None:
+            if self.r.status is None and key in k and (s := status_of(k[key])) is not None:
                 self.r.status = s
         for key in ("url", "uri", "request_url", "requesturl", "endpoint", "path"):
             v = k.get(key)
