@@ -197,3 +197,44 @@ def test_a_name_pattern_searches_whatever_it_cannot_reduce_and_text_that_is_not_
     assert long_s.needles == (("sage",),)
     assert long_s.search("\u017fage", None) == "\u017fage"
     assert long_s.search("Sage One", "sage one") == "Sage"  # the name as written, not lower-cased
+
+
+# Ways logs state a status and MYOB's vocabulary, with letters re pairs case-blind where lower() does not
+LITERAL_PIECES = ["status", "\u017ftatus", "Status Code", "HTTP", "http_code", "response-code", " -> ", "=>", "\u2192",
+                  "(404)", " Not Found", "<Response [500]>", " Client Error", "failed with", "returned", "error",
+                  "400", "422", "503", ":", "=", " ", "\n", "'", '"', "\u212a", "\u0131", "CommonRules_StringRequired",
+                  "SaleEvent_CreditOnHold", "Customer:(Contact)", "sme-sales", "_", ":(", "X-", "x-myobapi-key"]  # fmt: skip
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(LITERAL_PIECES), max_size=14))
+def test_a_literal_test_skips_only_searches_that_cannot_match(pieces):
+    """split and clues_for look for a literal every match holds before they run a regex; the
+    test only skips searches, never changes what is found (case-blind ones: on ASCII text only)."""
+    from errcat.explainer.evidence import _ANY_HEADER, _VOCABULARY
+    from errcat.explainer.split import _STATUS_PATTERNS
+
+    text = "".join(pieces)
+    for pattern, words in _STATUS_PATTERNS:
+        if pattern.search(text) and text.isascii():
+            assert any(w in text.lower() for w in words), (pattern.pattern, text)
+    for pattern, needle in _VOCABULARY:
+        assert not pattern.search(text) or needle in text, (pattern.pattern, text)
+    assert not _ANY_HEADER.search(text) or "x-" in text or "X-" in text
+
+
+def test_the_templates_kept_per_word_are_what_the_index_holds(monkeypatch):
+    """templates_for keeps each word's templates, up to a bound: its answer is what SQL answers,
+    also when the bound is reached in the middle of a question."""
+    from errcat.index import store
+
+    index = errcat.ErrorCatalog.from_catalog(errcat.load_catalog(use_env=False)).index  # caches of its own
+    words = sorted({w for (w,) in index.rows("SELECT DISTINCT word FROM templates") if w})
+    assert len(words) > 10
+    monkeypatch.setattr(store, "TEMPLATE_WORDS_MAX", 5)
+    sql = f"SELECT pos, {store._TEMPLATE_COLUMNS} FROM templates WHERE word IN ({{marks}})"
+    for i in range(0, len(words), 3):
+        asked = {*words[i : i + 4], "nosuchword"}
+        rows = sorted(set(index._rows_in(sql, ["", *sorted(asked)])))
+        assert index.templates_for(asked) == [store.TemplateRow(v, t, n, bool(b), bool(lead)) for _, v, t, n, b, lead in rows]
+        assert len(index._template_words) <= max(5, len(asked) + 1)

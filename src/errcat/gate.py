@@ -685,19 +685,28 @@ def _random_tokens(text: str) -> Iterator[Span]:
     """Tokens that look generated, whole or as one segment of a path or dotted name."""
     for m in _TOKEN().finditer(text):
         token = m.group(0)
-        if not _MIXED().search(token):
-            continue  # no digit and no lower-to-upper step: words, paths, names (never 16 random characters)
-        whole = not any(c in token for c in "/.~") or "+" in token or token.endswith("=")  # paths are judged by segment
-        if whole and looks_random(token.strip("=.-_~")):
-            found = [(m.start(), m.end())]
-        else:
-            found, pos = [], m.start()
-            for part in re.split(r"([/.~])", token):
-                if len(part) >= 16 and looks_random(part.strip("=-_")):
-                    found.append((pos, pos + len(part)))
-                pos += len(part)
+        found = _random_parts_kept(token) if len(token) <= _KEPT_TOKEN else _random_parts(token)
         if found and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):  # "Support ID: …" stays
-            yield from (Span(a, b, "random token") for a, b in found)
+            yield from (Span(m.start() + a, m.start() + b, "random token") for a, b in found)
+
+
+def _random_parts(token: str) -> tuple[tuple[int, int], ...]:
+    """Where in a token it looks generated: the whole token, or segments of a path or dotted name."""
+    if not _MIXED().search(token):
+        return ()  # no digit and no lower-to-upper step: words, paths, names (never 16 random characters)
+    whole = not any(c in token for c in "/.~") or "+" in token or token.endswith("=")  # paths are judged by segment
+    if whole and looks_random(token.strip("=.-_~")):
+        return ((0, len(token)),)
+    found, pos = [], 0
+    for part in re.split(r"([/.~])", token):
+        if len(part) >= 16 and looks_random(part.strip("=-_")):
+            found.append((pos, pos + len(part)))
+        pos += len(part)
+    return tuple(found)
+
+
+_KEPT_TOKEN = 256  # a token this short is judged once: a log repeats its hosts, paths and ids in every record
+_random_parts_kept = functools.lru_cache(maxsize=4096)(_random_parts)
 
 
 # --- escapes: judge the decoded text, mask the original --------------------------------------------

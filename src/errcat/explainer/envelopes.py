@@ -312,7 +312,7 @@ class _Reader:
     def facts(self, k: dict[str, Any]) -> None:
         """Status, URL and method a log record or SDK error states about the request."""
         for key in STATUS_KEYS:
-            if self.r.status is None and (s := status_of(k.get(key))) is not None:
+            if self.r.status is None and key in k and (s := status_of(k[key])) is not None:
                 self.r.status = s
         for key in ("url", "uri", "request_url", "requesturl", "endpoint", "path"):
             v = k.get(key)
@@ -441,6 +441,8 @@ def _lenient_objects(body: str) -> tuple[list[dict[str, Any]], bool]:
 
 
 def _xml(body: str, reading: Reading) -> bool:
+    if "</" not in body:  # no closing tag, no block: most bodies are not XML
+        return False
     from html import unescape
 
     block = _XML_ERRORS.search(_closed(body, _ERRORS_CLOSE))

@@ -142,13 +142,24 @@ class NamePattern(NamedTuple):
         if lowered is None:
             m = self.pattern.search(text)
             return m.group(0) if m else None
-        if self.needles is not None and not any(all(n in lowered for n in alt) for alt in self.needles):
+        if self.needles is not None and not _holds_one(lowered, self.needles):
             return None
         if self.lowered is not None:
             m = self.lowered.search(lowered)
             return text[m.start() : m.end()] if m else None  # ASCII: lowering moved nothing
         m = self.pattern.search(text)
         return m.group(0) if m else None
+
+
+def _holds_one(text: str, needles: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the text holds all the strings of one of the needles (a loop: twelve patterns ask per paste)."""
+    for strings in needles:
+        for n in strings:
+            if n not in text:
+                break
+        else:
+            return True
+    return False
 
 
 Ops = dict[str, object]  # the parser's op codes, by name
@@ -236,6 +247,8 @@ class VendorFacts(NamedTuple):
     mapped: dict[tuple[str, str | None], tuple[str, str, bool] | None]
     brands: dict[str, NamePattern]  # vendor -> the brand its other products share
     domains: dict[str, tuple[str, ...]]  # vendor -> its registered domains (developer.prospend.com: prospend.com)
+    # clues of hosts already judged, by (host, whether it is the request's): a log names the same few
+    hosted: dict[tuple[str, bool], tuple[Clue, ...]]
 
 
 _FACTS: WeakKeyDictionary[CatalogIndex, VendorFacts] = WeakKeyDictionary()
@@ -272,7 +285,7 @@ def _compile_facts(index: CatalogIndex) -> VendorFacts:
         rules += _endpoint_rules(v.id, sorted(paths.get(v.id, ())), prefixes[v.id], bool(v.path_prefixes))
     rules.sort(key=lambda r: -len(r.path))  # the most specific path wins
     domains = {v.id: _registered_domains(v) for v in index.vendors.values()}
-    return VendorFacts(hosts, headers, prefixes, tuple(rules), mentions, tuple(others), {}, brands, domains)
+    return VendorFacts(hosts, headers, prefixes, tuple(rules), mentions, tuple(others), {}, brands, domains, {})
 
 
 def _one_pattern(facts: tuple[Fact, ...]) -> NamePattern:
@@ -412,7 +425,9 @@ def _request_clues(facts: VendorFacts, ex: Exchange, head: str) -> list[Clue]:
     elif not ex.host:
         for host in dict.fromkeys(m.group(1) for m in _HOST_IN_TEXT.finditer(head.lower())):
             clues += _host_clues(facts, host, foreign=False)
-    header_names = {k.lower() for k, _ in ex.headers} | {m.group(1).lower() for m in _ANY_HEADER.finditer(head)}
+    header_names = {k.lower() for k, _ in ex.headers}
+    if "x-" in head or "X-" in head:
+        header_names |= {m.group(1).lower() for m in _ANY_HEADER.finditer(head)}
     for vendor, names in facts.headers.items():
         clues += [Clue.of("header", name, vendor) for name in sorted(header_names & set(names))]
     paths = [ex.path] if ex.path else list(dict.fromkeys(m.group(0) for m in _PATH_IN_TEXT.finditer(head[:16384])))[:20]
@@ -449,9 +464,13 @@ _MYOB_DETAIL = re.compile(r"\b[A-Z][A-Za-z]+:\((?:[A-Z][a-z]+)+\)")
 _MYOB_SCOPE = re.compile(r"(?<![\w-])sme-[a-z]+(?:-[a-z]+)*\b")  # its OAuth scopes (sme-contacts, sme-sales)
 
 
+# Each form with a literal every match holds: a text without it is not searched.
+_VOCABULARY = ((_MYOB_RULE, "_"), (_MYOB_DETAIL, ":("), (_MYOB_SCOPE, "sme-"))
+
+
 def _vocabulary_clues(head: str) -> list[Clue]:
     """One clue per form of the vocabulary found (a rule id, a detail): two forms say more than one."""
-    found = (m.group(0) for m in (_MYOB_RULE.search(head), _MYOB_DETAIL.search(head), _MYOB_SCOPE.search(head)) if m)
+    found = (m.group(0) for pattern, needle in _VOCABULARY if needle in head and (m := pattern.search(head)))
     return [Clue.of("vocabulary", word, "myob") for word in found]
 
 
@@ -472,6 +491,18 @@ _HOST_IN_TEXT = re.compile(r"(?<![\w.@-])([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b")
 def _host_clues(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:
     """A host's clue: a vendor's own host, a host in its domain or registered domain, or (for the
     request's host) a foreign one."""
+    if len(host) > 253:  # no DNS name is longer: not worth keeping
+        return _judged_host(facts, host, foreign)
+    key = (host, foreign)
+    found = facts.hosted.get(key)
+    if found is None:
+        if len(facts.hosted) >= 4096:
+            facts.hosted.clear()
+        found = facts.hosted[key] = tuple(_judged_host(facts, host, foreign))
+    return list(found)
+
+
+def _judged_host(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:
     if vendor := host_vendor(facts, host):
         return [Clue.of("host", host, vendor)]
     if vendor := domain_vendor(facts, host):

@@ -20,6 +20,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from enum import StrEnum
+from functools import lru_cache
 from http import HTTPStatus
 from typing import NamedTuple
 
@@ -157,6 +158,11 @@ def _same(a: object, b: object) -> bool:
     return a is not None and b is not None and squash(str(a)) == squash(str(b)) != ""
 
 
+def _same_key(key: str | None, b: object) -> bool:
+    """_same, with its first value already in comparable form."""
+    return key is not None and b is not None and key == _key(b) != ""
+
+
 def _key(value: object) -> str | None:
     """A code, name or detail in comparable form (see squash); None stays None."""
     return None if value is None else squash(value if type(value) is str else str(value))
@@ -191,6 +197,7 @@ class _Pool:
 
     def __init__(self, sent: SentError, ctx: Context, statuses: frozenset[tuple[str, int]]):
         self.sent, self.ctx, self.statuses = sent, ctx, statuses
+        self.said = _Said.of(sent)
         self.found: dict[str, Candidate] = {}
         self.message: dict[str, str] = {}
 
@@ -210,7 +217,7 @@ class _Pool:
     ) -> None:
         if not self.allowed(e):
             return
-        kind, score = _judge(e, self.sent, self.ctx, how, sim, self.statuses)
+        kind, score = _judge(e, self.sent, self.said, self.ctx, how, sim, self.statuses)
         score += bonus
         if kind is None:
             return
@@ -272,14 +279,34 @@ class Weights(NamedTuple):
 WEIGHTS = Weights()
 
 
+class _Said(NamedTuple):
+    """The code, name, details and severity sent, in comparable form (see _key): worked out once
+    per error, not once per entry it is compared with."""
+
+    code: str | None
+    name: str | None
+    details: str | None
+    severity: str | None
+
+    @classmethod
+    def of(cls, sent: SentError) -> _Said:
+        return cls(_key(sent.code), _key(sent.name), _key(sent.details), _key(sent.severity))
+
+
 def _judge(
-    e: Entry, sent: SentError, ctx: Context, how: TextMatch | None, sim: float, statuses: frozenset[tuple[str, int]]
+    e: Entry,
+    sent: SentError,
+    said: _Said,
+    ctx: Context,
+    how: TextMatch | None,
+    sim: float,
+    statuses: frozenset[tuple[str, int]],
 ) -> tuple[MatchKind | None, float]:
     """How well one entry explains the error sent: its kind and its sum of evidence.
 
     An observed entry that would match as exact, template or code matches as ``observed``: those
     three kinds are kept for what the vendor documents."""
-    kind, score = _judge_documented(e, sent, ctx, how, sim, statuses)
+    kind, score = _judge_documented(e, sent, said, ctx, how, sim, statuses)
     if e.observed and kind in ERROR_KINDS:
         return MatchKind.OBSERVED, score
     return kind, score
@@ -293,8 +320,8 @@ class _Agreement(NamedTuple):
     conflict: bool  # the vendor's code or name says it is another error
 
 
-def _agreement(e: Entry, sent: SentError) -> _Agreement:
-    oc, on, ec, en = _key(sent.code), _key(sent.name), _key(e.code), _key(e.name)
+def _agreement(e: Entry, said: _Said) -> _Agreement:
+    oc, on, ec, en = said.code, said.name, _key(e.code), _key(e.name)
     code_hit = _eq(oc, ec) or _eq(oc, en) or _eq(on, ec)
     name_hit = _eq(on, en)
     conflict = (oc is not None and ec is not None and not code_hit and not _eq(oc, en)) or (
@@ -308,7 +335,9 @@ _TEXT_WEIGHTS = {TextMatch.EXACT: WEIGHTS.exact_text, TextMatch.TEMPLATE: WEIGHT
                  TextMatch.PREFIX: WEIGHTS.prefix_text, TextMatch.VARIANT: WEIGHTS.name_variant}  # fmt: skip
 
 
-def _evidence(e: Entry, sent: SentError, ctx: Context, how: TextMatch | None, sim: float, agree: _Agreement) -> float:
+def _evidence(
+    e: Entry, sent: SentError, said: _Said, ctx: Context, how: TextMatch | None, sim: float, agree: _Agreement
+) -> float:
     """The matcher's sum of evidence for one entry (see Weights)."""
     w = WEIGHTS
     score = w.fuzzy_text * sim if how is TextMatch.FUZZY else _TEXT_WEIGHTS.get(how, 0.0) if how else 0.0
@@ -318,9 +347,9 @@ def _evidence(e: Entry, sent: SentError, ctx: Context, how: TextMatch | None, si
     if sent.status is not None:
         score += w.status_agrees if e.status == sent.status else w.status_differs
     score += _endpoint_evidence(e, ctx)
-    if _same(sent.details, e.details):
+    if _same_key(said.details, e.details):
         score += w.details_agree
-    if _same(sent.severity, e.vendor_severity or e.severity):
+    if _same_key(said.severity, e.vendor_severity or e.severity):
         score += w.severity_agrees
     return score
 
@@ -340,12 +369,18 @@ def _endpoint_evidence(e: Entry, ctx: Context) -> float:
 
 
 def _judge_documented(
-    e: Entry, sent: SentError, ctx: Context, how: TextMatch | None, sim: float, statuses: frozenset[tuple[str, int]]
+    e: Entry,
+    sent: SentError,
+    said: _Said,
+    ctx: Context,
+    how: TextMatch | None,
+    sim: float,
+    statuses: frozenset[tuple[str, int]],
 ) -> tuple[MatchKind | None, float]:
-    agree = _agreement(e, sent)
+    agree = _agreement(e, said)
     if agree.conflict and how is None and e.kind == ROW_BODY:
         return None, 0.0  # another error by its code or name, and no words in common: not a candidate
-    score = _evidence(e, sent, ctx, how, sim, agree)
+    score = _evidence(e, sent, said, ctx, how, sim, agree)
     if e.kind != ROW_BODY:  # a status-table row or a documented cause: the status is all that can match
         if sent.status is not None and e.status == sent.status:
             return MatchKind.STATUS, score + (WEIGHTS.status_table_row if e.kind == ROW_STATUS else 0.0)
@@ -442,14 +477,22 @@ def _by_code_and_name(ix: CatalogIndex, pool: _Pool) -> None:
     """Entries with the code or name sent; where the message is the start of theirs (a paste
     cut short, a client that shortens it), or theirs with more after it, the words count too."""
     sent = pool.sent
-    message = WORD.findall((sent.message or "").lower())
+    message = tuple(WORD.findall((sent.message or "").lower()))
+    found: dict[str, Entry] = {}  # an entry with both the code and the name sent is judged once
     for key in {k for k in (sent.code, sent.name) if k}:
         for e in (*ix.with_code(key), *ix.with_name_key(squash(key))):
-            cut = _prefix_of(message, WORD.findall((e.message or "").lower()))
-            pool.consider(e, TextMatch.PREFIX if cut else None, {}, sent.message if cut else None)
+            found.setdefault(e.id, e)
+    for e in found.values():
+        cut = _prefix_of(message, _documented_words(e.message or ""))
+        pool.consider(e, TextMatch.PREFIX if cut else None, {}, sent.message if cut else None)
 
 
-def _prefix_of(a: list[str], b: list[str]) -> bool:
+@lru_cache(maxsize=4096)  # a catalog's messages (never a paste's): a log sends the same codes again and again
+def _documented_words(message: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(message.lower()))
+
+
+def _prefix_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether one message's words start the other's (three words at least, and not all of them)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     return 3 <= len(short) < len(long) and long[: len(short)] == short

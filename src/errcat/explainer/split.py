@@ -41,20 +41,27 @@ _METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[
 _CURL_METHOD = re.compile(rf"(?:-X|--request)\s*['\"]?({_METHOD})\b", re.IGNORECASE)
 _KEYED_METHOD = re.compile(rf"\bmethod[\"']?\s*[:=]\s*[\"']?({_METHOD})\b", re.IGNORECASE)
 # How logs and exceptions state a status: "400 Client Error", "(401) Unauthorized", "status: 422", ...
+# Each with the words one of which every match holds, in lower case: an ASCII text with none is not searched.
 _STATUS_PATTERNS = (
-    re.compile(r"\b([1-5]\d\d) (?:Client|Server) Error\b"),
-    re.compile(r"(?:->|=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"),  # a log line's "POST /x -> 400"
-    re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"),
-    re.compile(r"<Response \[([1-5]\d\d)\]>"),  # a Python requests Response in a repr
-    re.compile(
-        r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|response[ _-]?code|statusCode|HTTP)\b[\"']?"
-        r"\s*[:=]?\s*[\"']?([1-5]\d\d)\b",
-        re.IGNORECASE,
+    (re.compile(r"\b([1-5]\d\d) (?:Client|Server) Error\b"), (" error",)),
+    (re.compile(r"(?:->|=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"), ("->", "=>", "→")),  # a log line's "POST /x -> 400"
+    (re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"), (")",)),
+    (re.compile(r"<Response \[([1-5]\d\d)\]>"), ("<response [",)),  # a Python requests Response in a repr
+    (
+        re.compile(
+            r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|response[ _-]?code|statusCode|HTTP)\b[\"']?"
+            r"\s*[:=]?\s*[\"']?([1-5]\d\d)\b",
+            re.IGNORECASE,
+        ),
+        ("status", "http", "code"),
     ),
-    re.compile(
-        r"\b(?:failed|failure|error|errored|returned|responded|rejected|response|got|with)\b[^\n\d{}\[\]]{0,16}?\b([1-5]\d\d)\b"
-        r"(?![.,]\d)",
-        re.IGNORECASE,
+    (
+        re.compile(
+            r"\b(?:failed|failure|error|errored|returned|responded|rejected|response|got|with)\b[^\n\d{}\[\]]{0,16}?\b([1-5]\d\d)\b"
+            r"(?![.,]\d)",
+            re.IGNORECASE,
+        ),
+        ("fail", "error", "return", "respond", "reject", "response", "got", "with"),
     ),
 )
 _HTML_TITLE = re.compile(r"<title>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</title>", re.IGNORECASE)
@@ -295,11 +302,14 @@ def _trim_url(url: str) -> str:
 
 def _find_status(ex: Framing) -> None:
     head = ex.text[:65536]
-    title = _HTML_TITLE.search(head)
+    low = head.lower() if head.isascii() else None  # case-blind re pairs ſ with s: other text is searched whole
+    title = _HTML_TITLE.search(head) if low is None or "<title>" in low else None
     if title and title.group(1) and to_status(title.group(1)) in KNOWN_STATUSES:  # a proxy's HTML error page
         ex.status = to_status(title.group(1))
         return
-    for pattern in _STATUS_PATTERNS:
+    for pattern, words in _STATUS_PATTERNS:
+        if low is not None and not any(w in low for w in words):
+            continue
         for m in pattern.finditer(head):
             status = to_status(m.group(1))
             if status in KNOWN_STATUSES and status >= 400:

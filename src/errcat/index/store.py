@@ -23,6 +23,7 @@ MAX_BOUND = 900  # SQLite's default limit on bound parameters is 999
 DECODED_MAX = 5_000  # entries kept decoded per index (a scan asks for the same status rows again and again)
 ANSWERS_MAX = 2_048  # entry queries whose answers are kept (lists of entries already decoded)
 ANSWER_ROWS_MAX = 500  # the longest answer kept
+TEMPLATE_WORDS_MAX = 20_000  # words whose templates are kept (most have none)
 _TEMPLATE_COLUMNS = "vendor, template, literal_words, bare, leading_slot"
 
 
@@ -68,6 +69,7 @@ class CatalogIndex:
         self._decoded: dict[int, Entry] = {}
         self._answers: dict[tuple[str, tuple[Any, ...], str], list[Entry]] = {}  # queries asked before (a scan repeats them)
         self._guides: dict[str, Guide | None] = {}  # guides read before (each explanation copies its matches' guides)
+        self._template_words: dict[str, tuple[tuple[Any, ...], ...]] = {}  # templates_for's rows, by key word
 
     # --------------------------------------------------------------------------------- plumbing
 
@@ -254,9 +256,24 @@ class CatalogIndex:
         return {r[0] for r in self._rows_in(f"SELECT DISTINCT {column} FROM entries WHERE {column} IN ({{marks}})", keys)}
 
     def templates_for(self, words: set[str]) -> list[TemplateRow]:
-        """Templates that could match a text with these tokens: those keyed by one of them, or unkeyed."""
-        found = self._rows_in(f"SELECT pos, {_TEMPLATE_COLUMNS} FROM templates WHERE word IN ({{marks}})", ["", *sorted(words)])
-        return [TemplateRow(v, t, n, bool(b), bool(lead)) for _, v, t, n, b, lead in sorted(set(found))]
+        """Templates that could match a text with these tokens: those keyed by one of them, or unkeyed.
+
+        Each word's templates are read once and kept (a log's records share most of their words)."""
+        known = self._template_words
+        wanted = ["", *sorted(words)]
+        answer = {w: known[w] for w in wanted if w in known}
+        missing = [w for w in wanted if w not in answer]
+        if missing:
+            fetched: dict[str, list[tuple[Any, ...]]] = {w: [] for w in missing}
+            sql = f"SELECT word, pos, {_TEMPLATE_COLUMNS} FROM templates WHERE word IN ({{marks}})"
+            for word, *row in self._rows_in(sql, missing):
+                fetched[word].append(tuple(row))
+            if len(known) + len(fetched) > TEMPLATE_WORDS_MAX:
+                known.clear()
+            for word, rows in fetched.items():
+                answer[word] = known[word] = tuple(rows)
+        found = {row for rows in answer.values() for row in rows}
+        return [TemplateRow(v, t, n, bool(b), bool(lead)) for _, v, t, n, b, lead in sorted(found)]
 
     def template_row(self, vendor: str, template: str) -> TemplateRow | None:
         found = self.rows(f"SELECT {_TEMPLATE_COLUMNS} FROM templates WHERE vendor = ? AND template = ?", (vendor, template))
@@ -342,6 +359,7 @@ class DocumentedIndex(CatalogIndex):
         super().__init__(whole.db, origin=whole.origin)
         self._whole = whole
         self._decoded, self._answers, self._guides = whole._decoded, whole._answers, whole._guides
+        self._template_words = whole._template_words
 
     @property
     def whole(self) -> CatalogIndex:
