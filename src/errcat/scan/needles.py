@@ -29,7 +29,7 @@ import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 _WORDS = (
     b"rror",  # error, Error, ERROR, Errors, a Sage diagnosis's "error"
@@ -106,42 +106,70 @@ def _any(patterns: tuple[bytes, ...]) -> bytes:
 
 
 _REST = rb"[^\n]*\n"  # the rest of the line, so that a match ends where the line does
-_NEEDLE, _OPENING, _CONTINUING, _ERRING_ID = range(4)
+_NEEDLE, _ERRING_ID, _OPENING, _CONTINUING = range(4)
+# needle lines closer than this share one stretch of the log that is marked (see _stretches)
+_NEAR = 1 << 14
 
 
 @lru_cache(maxsize=1)
-def _database() -> object | None:
+def _database() -> tuple[Any, Any] | None:
+    """Two databases: the needles, run over the whole buffer, and the marks, run only around the
+    needle lines (most of a log is far from any: marking it all cost four times the needles)."""
     try:
         import hyperscan
     except ImportError:
         return None
-    expressions = [
+    needles = [
         _any(tuple(re.escape(w) for w in _WORDS)) + _REST,  # to the line's end: one report per line
+        _any(_ERRING) + rb"(?:[^0-9A-Za-z_\n][^\n]*)?\n",
+    ]
+    marks = [
         _any(_OPENS) + _REST + b"|" + _OPENS_AT_END + b"\n",
         # from the newline before the line: reported after its first bytes (its bounds are found
         # when reported; such lines are few, and a pattern to the line's end costs twice as much)
         rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n",
-        _any(_ERRING) + rb"(?:[^0-9A-Za-z_\n][^\n]*)?\n",
     ]
-    flags = [0] * len(expressions)
     try:
-        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        db.compile(expressions=expressions, ids=list(range(len(expressions))), elements=len(expressions), flags=flags)
+        dbs = []
+        for first, expressions in ((_NEEDLE, needles), (_OPENING, marks)):
+            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+            ids = list(range(first, first + len(expressions)))
+            db.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=[0] * len(expressions))
+            dbs.append(db)
     except Exception:
         return None
-    return db
+    return dbs[0], dbs[1]
+
+
+def _stretches(buf: Buffer, lines: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of buf[start:end] whose lines are marked: from the line before a needle line
+    (or a run of needle lines no more than _NEAR apart) to the line after it."""
+    if len(lines) > (end - start) // _NEAR * 4:  # needle lines all along (a real log's): all of it
+        return [(start, end)] if lines else []
+    found: list[tuple[int, int]] = []
+    first = last = -1
+    for le in (*lines, -1):
+        if le >= 0 and last >= 0 and le - last <= _NEAR:
+            last = le
+            continue
+        if last >= 0:
+            ls = buf.rfind(b"\n", 0, first - 1) + 1
+            ps = max(buf.rfind(b"\n", 0, ls - 1) + 1 if ls > 0 else 0, start)
+            found.append((ps, buf.find(b"\n", last, end) + 1 or end))
+        first = last = le
+    return found
 
 
 def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
     end = buf.rfind(b"\n", start, stop) + 1 or start
     marks = Marks([], set(), set(), set(), end)
-    base = start - 1 if start > 0 else 0  # from the newline before: the first line's start is marked
     add_line, add_structural, add_continuing, add_erring = (
         marks.lines.append,
         marks.structural.add,
         marks.continuing.add,
         marks.erring.add,
     )
+    base = 0
 
     def on_match(kind: int, _from: int, to: int, _flags: int, _context: object) -> None:
         at = base + to
@@ -152,16 +180,21 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
             add_erring(at)
         elif kind == _OPENING:
             add_structural(at)
-        elif kind == _CONTINUING:
-            start = buf.rfind(b"\n", base, at - 1) + 1
+        else:
             add_structural(buf.find(b"\n", at - 1) + 1)
-            add_continuing(start)
+            add_continuing(buf.rfind(b"\n", base, at - 1) + 1)
 
-    if end > base:
-        _database().scan(memoryview(buf)[base:end], match_event_handler=on_match)  # type: ignore[attr-defined]
-    if start == 0 and end > 0:  # the buffer's first line has no newline before it: marked here
-        _mark_first_line(buf, marks)
+    needles, marking = _database()  # type: ignore[misc]  # None only when the engine is python
+    view = memoryview(buf)
+    if end > start:
+        base = start
+        needles.scan(view[start:end], match_event_handler=on_match)
     marks.lines.sort()
+    for ps, pe in _stretches(buf, marks.lines, start, end):
+        base = ps - 1 if ps > 0 else 0  # from the newline before: the first line's start is marked
+        marking.scan(view[base:pe], match_event_handler=on_match)
+        if ps == 0:  # the buffer's first line has no newline before it: marked here
+            _mark_first_line(buf, marks)
     return _with_last_line(buf, stop, final, marks)
 
 
@@ -186,11 +219,11 @@ def _line_ends(patterns: tuple[re.Pattern[bytes], ...], buf: Buffer, start: int,
     return found
 
 
-def _mark_line_starts(buf: Buffer, start: int, marks: Marks) -> None:
-    """Mark the lines from ``start`` that may continue the line before them."""
-    for m in _LINE_START_PATTERN.finditer(buf, start, marks.end):
+def _mark_line_starts(buf: Buffer, start: int, end: int, marks: Marks) -> None:
+    """Mark the lines of buf[start:end] that may continue the line before them."""
+    for m in _LINE_START_PATTERN.finditer(buf, start, end):
         at = m.start()
-        after = buf.find(b"\n", at, marks.end) + 1
+        after = buf.find(b"\n", at, end) + 1
         if after:
             marks.structural.add(after)
             marks.continuing.add(at)
@@ -208,8 +241,9 @@ def _python_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
     end = buf.rfind(b"\n", start, stop) + 1 or start
     lines = sorted(_line_ends(_NEEDLE_PATTERNS, buf, start, end))
     marks = Marks(lines, set(), set(), _line_ends(_ERRING_PATTERNS, buf, start, end), end)
-    marks.structural.update(_line_ends(_OPENING_PATTERNS, buf, start, end))
-    _mark_line_starts(buf, start, marks)
+    for ps, pe in _stretches(buf, lines, start, end):
+        marks.structural.update(_line_ends(_OPENING_PATTERNS, buf, ps, pe))
+        _mark_line_starts(buf, ps, pe, marks)
     return _with_last_line(buf, stop, final, marks)
 
 
