@@ -6,17 +6,19 @@ more (a status line, an access log's ``HTTP/1.1" 404``, ``status: 500``), or the
 of a body that holds no error word (ProSpend's ``{"code":"ACCESS_FORBIDDEN", ...}`` logged at
 WARN). A line with none of them is never read further.
 
-The same pass marks the lines that make grouping matter (``Marks``): a line that may open a body
-(a brace, an angle bracket, an array of objects or strings) and a line that may continue the one
-before it (blank, indented, closing, a status or request line), and the lines that state an HTTP
-status of 400 or more. A needle line with no such mark on itself or its neighbours is a record of
-its own, told without grouping it (records.py). (A header line continues only an exchange, whose
-status or request line is marked; testing every line's start for one cost a third of the pass.)
+A second pass, around the needle lines only, marks the lines that make grouping matter
+(``Marks``): a line that may open a body (a brace, an angle bracket, an array of objects or
+strings) and a line that may continue the one before it (blank, indented, closing, a status or
+request line); the first pass also marks the lines that state an HTTP status of 400 or more. A
+needle line with no such mark on itself or its neighbours, and no header itself, is a record of
+its own, told without grouping it (records.Finder._take_marked). (A header continues only an
+exchange, whose status or request line is marked, or it is the needle line, tested there:
+marking every line's start for one cost a third of the pass.)
 
 Two engines keep that contract, with identical marks (the test suite runs both):
 
 - Hyperscan (the ``hyperscan`` wheel: Linux x86-64, macOS, Windows x86-64) finds every needle
-  and mark in one pass, many times faster than Python can;
+  and mark, many times faster than Python can;
 - elsewhere, or with ``ERRCAT_SCAN_ENGINE=python``, one ``re`` search per pattern (each skips
   ahead in C): several times slower.
 

@@ -5,8 +5,9 @@ envelope could be in) or no errors at all (an INFO line that mentions one). Coun
 no catalog, so the process that finds them counts them: each worker of a parallel scan counts its
 own range into a part of the report, and only records that can concern a vendor cross to the
 explaining process. A one-line record that differs from one sorted before only in its digits and
-lower-case hex letters (prepared.shape_of) takes that one's verdict (``repeat``): counting it
-costs a dictionary look-up, with no decoding and no regex.
+lower-case hex letters (prepared.shape_of) takes that one's verdict (``record`` with its shape),
+and once that verdict needs no more places listed, the next ones are counted by ``counter``: a
+slice, a translate and a dictionary look-up, with no decoding and no regex.
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ class Triage:
         counted, by_status, tally, untimed = self.counted, self.by_status, self.tally, self.untimed
         erring = marks.erring
         copied = isinstance(buf, bytearray)  # a bytearray's shape is no dictionary key
+        timed = not self.options.vendor  # with --vendor, other programs' groups are not kept
 
         def count(ls: int, le: int) -> bool:
             data: bytes = bytes(buf[ls : le - 1]) if copied else buf[ls : le - 1]  # type: ignore[assignment]
@@ -112,7 +114,7 @@ class Triage:
                 if verdict is _UNSEEN:
                     return False
             tally[verdict] = tally.get(verdict, 0) + 1
-            if verdict is not None:  # what _untimed does
+            if verdict is not None and timed:  # what _untimed does
                 if (heads := untimed.get(verdict)) is None:
                     untimed[verdict] = [data, data]
                 else:
@@ -145,7 +147,7 @@ class Triage:
                 report.filtered_vendor += n
                 continue
             if verdict not in report.other:  # counted in a range before this one, which kept its places
-                first = _text(self.untimed[verdict][0])
+                first = shown(_text(self.untimed[verdict][0]))  # not listed (False): redacted all the same
                 report.add_other(verdict, lambda: Place(self.name, 0), None, lambda first=first: first, False)  # type: ignore[misc]
                 n -= 1
             if (group := report.other.get(verdict)) is not None:
