@@ -194,23 +194,42 @@ LINES = [
 ]
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=25))
-def test_starting_a_record_at_its_evidence_line_changes_no_record(lines):
-    """A record's grouping starts at the line with the evidence, not the line before, when that
-    line surely ends before it (records._ends_before); every record is the same as grouping from
-    the line before would give."""
-    from errcat.scan import records as records_module
+class _Taken:
+    """A triage that takes every record as it is handed over, none counted by its shape: what the
+    finder decides from the marks alone is then compared with grouping every line."""
 
+    repeats = False
+
+    def __init__(self) -> None:
+        self.got: list[tuple[int, int, bytes]] = []
+        self.pending: list[object] = []
+
+    def counter(self, buf, marks):
+        return lambda ls, le: False
+
+    def record(self, rec, shape=None):
+        self.got.append((rec.line, rec.end_line, rec.data))
+
+
+PLAIN = [
+    "2026-11-20T01:00:06Z ERROR sync failed for invoice 7",
+    "X-Retry-Reason: previous attempt failed",
+    "[Sun Dec 19 19:45:58 2005] [error] mod_jk child in error state 7",
+    "2026-11-20T01:00:07Z INFO ok\r",
+    "Caused by: java.io.IOException: failed",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LINES + PLAIN), min_size=1, max_size=25), st.sampled_from([None, 64, 7, 1]))
+def test_a_line_taken_by_its_marks_is_the_record_grouping_gives(lines, size):
+    """A needle line the finder takes as a record of its own because nothing near it is marked
+    (records.Finder._take_marked) is the record grouping every line gives, at any chunk size."""
     data = ("\n".join(lines) + "\n").encode()
-    fast = _records(data, len(data))
-    original = records_module._ends_before
-    try:
-        records_module._ends_before = lambda prev, first: False
-        slow = _records(data, len(data))
-    finally:
-        records_module._ends_before = original
-    assert fast == slow
+    chunks = [data] if size is None else [data[i : i + size] for i in range(0, len(data), size)]
+    taken = _Taken()
+    list(Finder(triage=taken).records(chunks))
+    assert taken.got == [(r.line, r.end_line, r.data) for r in Finder().records(chunks)]
 
 
 @settings(max_examples=300, deadline=None)

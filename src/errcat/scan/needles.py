@@ -9,11 +9,9 @@ WARN). A line with none of them is never read further.
 A second pass, around the needle lines only, marks the lines that make grouping matter
 (``Marks``): a line that may open a body (a brace, an angle bracket, an array of objects or
 strings) and a line that may continue the one before it (blank, indented, closing, a status or
-request line); the first pass also marks the lines that state an HTTP status of 400 or more. A
-needle line with no such mark on itself or its neighbours, and no header itself, is a record of
-its own, told without grouping it (records.Finder._take_marked). (A header continues only an
-exchange, whose status or request line is marked, or it is the needle line, tested there:
-marking every line's start for one cost a third of the pass.)
+request or header line); the first pass also marks the lines that state an HTTP status of 400
+or more. A needle line with no such mark on itself or its neighbours is a record of its own,
+told without grouping it (records.Finder._take_marked).
 
 Two engines keep that contract, with identical marks (the test suite runs both):
 
@@ -64,12 +62,13 @@ _OPENS = (rb"[{<]", rb"\[[ \t]*[\x22{]")
 _OPENS_AT_END = rb"\[[ \t]*\r?"  # then the line's end
 # How a line that may continue the one before it starts (records._continuation_like and
 # _Grouping.continued_by): indented or blank, closing, a brace, an angle bracket or quote, an
-# array, a status or request line; or it is empty.
+# array, a status, request or header line; or it is empty.
 _CONTINUES = (
     rb"[ \t\r\x0b\x0c}\]\x22{<]",
     rb"\[[ \t]*[\x22{]",
     rb"HTTP/\d",
     rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) ",
+    rb"[A-Za-z][A-Za-z0-9-]*:[ \t]",
 )
 
 ENGINE_ENV = "ERRCAT_SCAN_ENGINE"  # "python" forces the pure-Python engine

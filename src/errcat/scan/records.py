@@ -43,11 +43,9 @@ _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"{}[]")
 _ARRAY_START = re.compile(rb'\[[ \t]*(?:[{"]|\r?$)')  # an array of objects or strings, or one opened at the line's end
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w:.-]*)[^>]*?(/?)>")
 _HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
-_HEADER_AT = re.compile(_HEADER.pattern[1:])  # matched at a line's start in a window
 _STATUS_LINE = re.compile(rb"^HTTP/\d(?:\.\d)?[ \t]+\d{3}\b")
 # Sets of first bytes, tested as `line[0] in ...` (an int in a frozenset: `line[:1] in b"..."` costs
 # ten times as much, and these tests run on every record)
-_CONTINUING_FIRST = frozenset(b" \t}]{[<H\r\n")  # a line that may continue the one before it
 _EXCHANGE_STARTS = frozenset(b"HGPDO")  # first bytes of a status or request line
 _INDENTED_OR_CLOSING = frozenset(b" \t}]")
 _CONTINUATION_FIRST = frozenset(b' \t}]"<')
@@ -355,7 +353,7 @@ class Finder:
         buf = w.buf
         # a line with no mark near it is taken without grouping, and counted by its shape if it can be
         count = self.triage.counter(buf, marks) if self.triage is not None else None
-        structural, continuing, end, rfind, header_at = marks.structural, marks.continuing, marks.end, buf.rfind, _HEADER_AT.match
+        structural, continuing, end, rfind = marks.structural, marks.continuing, marks.end, buf.rfind
         first_own = self.own_start - w.off  # the lines this range owns, as offsets into the window
         past_own = len(buf) + 1 if self.own_end is None else self.own_end - w.off
         consumed = w.consumed
@@ -370,7 +368,6 @@ class Finder:
                 and le not in structural
                 and le not in continuing
                 and le - ls <= MAX_LINE
-                and not header_at(buf, ls, le)  # a header continues the exchange before it
             ):  # a record of its own by the grouping rules, told from the marks (see Marks)
                 if ls >= past_own:
                     w.consumed = consumed
@@ -514,29 +511,9 @@ def _head(buf: Buffer, ls: int, floor: int) -> int:
         prev = max(prev, floor)
         line = buf[prev:pos]
         if not _continuation_like(line):
-            return ls if pos == ls and _ends_before(line, buf[ls : ls + 1]) else prev
+            return prev
         pos = prev
     return pos
-
-
-def _ends_before(prev: Line, first: Line) -> bool:
-    """Whether a record starting at ``prev`` (a line that cannot continue another) surely ends
-    before the next line, whose first byte is ``first``: grouping may then start at that next
-    line, one line fewer for most records. The same tests Entry.continued_by makes, on what
-    Entry.add would make of ``prev``: no body or XML can open in it, no exchange line; and the
-    next line looks like no continuation (nor an exchange line, if ``prev`` announces one)."""
-    return not (
-        not first
-        or first[0] in _CONTINUING_FIRST
-        or not prev
-        or prev[0] in _EXCHANGE_STARTS
-        or prev[0] in _SPACE
-        or prev.find(b"<") >= 0
-        or prev.find(b"{") >= 0
-        or _body_start(prev) >= 0
-        # announced (ends with ":"): only a body, an exchange line or an indented one would follow
-        or (first[0] in _EXCHANGE_STARTS and prev.rstrip().endswith(_ANNOUNCING))
-    )
 
 
 def _group(buf: Buffer, head: int, target: int, limit: int, eof: bool) -> tuple[int, int, bool] | None:
