@@ -1,4 +1,4 @@
-"""Which lines of a log are looked at, and what grouping needs to know of them: one pass per chunk.
+"""Which lines of a log are looked at, and what grouping needs to know of them: two Hyperscan passes.
 
 A line is looked at when it holds a needle (``NEEDLES``): the words ``error``, ``exception`` and
 ``failed`` (their tails, so either case of the first letter matches), an HTTP status of 400 or
@@ -77,10 +77,11 @@ Buffer = bytes | bytearray  # a window of a log (a worker reads its whole range 
 
 
 class Marks(NamedTuple):
-    """What one pass found in a buffer from a line start up to ``end`` (after the last whole
-    line), as offsets into the buffer: a line is named by its end (after its newline) or start."""
+    """What the passes found in a buffer from a line start up to ``end`` (after the last whole
+    line), as offsets into the buffer: a line is named by its end (after its newline) or start.
+    ``structural`` and ``continuing`` are complete only around the needle lines (_stretches)."""
 
-    lines: list[int]  # ends of the lines that hold a needle, ascending (Hyperscan's may repeat one)
+    lines: list[int]  # ends of the lines that hold a needle, ascending, each once
     structural: set[int]  # ends of lines that may open a body or continue the line before
     continuing: set[int]  # starts of lines that may continue the line before
     erring: set[int]  # ends of lines that state an HTTP status of 400 or more (_ERRING)
@@ -190,7 +191,7 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
     if end > start:
         base = start
         needles.scan(view[start:end], match_event_handler=on_match)
-    marks.lines.sort()
+    marks.lines[:] = sorted(set(marks.lines))  # a line with a word and a status was reported twice
     for ps, pe in _stretches(buf, marks.lines, start, end):
         base = ps - 1 if ps > 0 else 0  # from the newline before: the first line's start is marked
         marking.scan(view[base:pe], match_event_handler=on_match)

@@ -129,8 +129,9 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
 
 
 # what makes a record's digits or hex letters say what it is: a code, an arrow, "returned", a NUL,
-# a syslog priority, a level letter the shape would drop ("[e]" against "[d]")
-_TELLING = re.compile(rb"(?i:code)|->|=>|returned|\x00|^<\d|[\[<(][def][\]>)]")
+# a syslog priority, one character in brackets (a level letter the shape drops, "[e]", where
+# another record of the shape has "[3]")
+_TELLING = re.compile(rb"(?i:code)|->|=>|returned|\x00|^<\d|[\[<(][0-9a-f][\]>)]")
 # each number where verdict.http_status may read a status (a superset: a key, not a verdict), one
 # pattern per form, each starting with a literal so that re skips ahead in C; a number ends where
 # a word would (http_status's \b, needles._ERRING's end)
@@ -142,7 +143,11 @@ _STATUS_FORMS = (
     rb"\x22 ",
 )
 _STATUS_NUMBERS = tuple(re.compile(form + rb"(\d{3})" + _AFTER) for form in _STATUS_FORMS)
-_STATUS_SLOTS = tuple(re.compile(form + rb"(?=\d)") for form in _STATUS_FORMS)  # a number of any length
+# the places where a status may stand, as they stand in a shape (digits and a-f dropped: "tatus"
+# is "ttus", "Code" is "Co"), not followed by a word character (a status would end there)
+_SHAPE_SLOT = re.compile(
+    rb"(?:HTTP/\.?\x22? |[Ss](?:ttus|TATUS)(?:[_ ]?(?:Co|o|CODE))?[\x22']?\s*[=:]\s*[\x22']?|\x22 )(?![A-Za-z_])"
+)
 
 
 def shape_of(data: bytes, erring: bool) -> bytes | None:
@@ -174,11 +179,11 @@ def status_numbers(data: bytes) -> list[bytes]:
     return [found[at] for at in sorted(found)]
 
 
-def status_slots(data: bytes) -> int:
-    """How many places in a record state a number where a status may stand, of any length: the
-    records of a shape with one such place have the same status when they say alike whether it
-    is 400 or more (needles' "erring" mark)."""
-    return len({m.end() for pattern in _STATUS_SLOTS for m in pattern.finditer(data)})
+def status_slots(shape: bytes) -> int:
+    """How many places in a shape (shape_of's, without the status part) a status may stand in:
+    the records of a shape with one such place state their status there, so they have the same
+    one when they say alike whether it is 400 or more (needles' "erring" mark)."""
+    return len({m.end() for m in _SHAPE_SLOT.finditer(shape)})
 
 
 def untimed_head(head: str) -> str:

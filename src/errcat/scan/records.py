@@ -1,9 +1,9 @@
 """Log bytes -> candidate error records, without reading most of the log.
 
-A log is mostly noise. One pass of a multi-pattern engine (needles.py) finds the lines that carry
-error evidence, and marks the lines that may open or continue a multi-line record; only the
-evidence lines, and the lines around them that belong to the same record, are ever split, decoded
-or parsed. A record is one log entry: its head line plus the
+A log is mostly noise. A multi-pattern engine (needles.py) finds the lines that carry error
+evidence and, around them, marks the lines that may open or continue a multi-line record; only
+the evidence lines, and the lines around them that belong to the same record, are ever split,
+decoded or parsed. A record is one log entry: its head line plus the
 lines that continue it: a pretty-printed JSON or XML body after a log prefix, an HTTP exchange
 (status line, headers, body) or an indented stack trace. JSON-lines files, where every line is
 a whole object, are one record per line.

@@ -130,7 +130,7 @@ class Triage:
             self.by_status.clear()
         if len(plain := data.translate(None, VARYING_BYTES)) == len(shape):
             self.counted[shape] = verdict
-        elif status_slots(data) == 1:  # a status in it, in one place: told by the erring mark
+        elif status_slots(plain) == 1:  # a status in it, in one place: told by the erring mark
             self.counted[shape] = verdict
             self.by_status.add(plain)
 
