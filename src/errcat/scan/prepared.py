@@ -155,8 +155,8 @@ def shape_of(data: bytes, erring: bool) -> bytes | None:
     lower-case hex letters), with whether it states an HTTP status of 400 or more (``erring``,
     needles._ERRING): records of one shape get one verdict. None for a record whose digits may
     say what it is (a code, an arrow, a syslog priority, several status numbers or one the other
-    side of 400): it is prepared afresh. (Tests by ``in`` on the shape first: a regex costs ten
-    times as much.)"""
+    side of 400): it is prepared afresh. (Runs only for records not counted by their shape
+    alone: Triage.counter.)"""
     if _TELLING.search(data):
         return None
     shape = data.translate(None, VARYING_BYTES)

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .triage import Triage
 
 Line = bytes | bytearray  # one line of a window
-Counter = Callable[[int, int], bool]  # Triage.counter: counts a one-line record buf[start:end] by its shape
+CountLine = Callable[[int, int], bool]  # Triage.counter's: counts a one-line record buf[start:end] by its shape
 
 MAX_LINE = 1 << 20  # a longer line is skipped (and reported), not read
 MAX_RECORD = 1 << 20  # bytes of one multi-line record; longer ones are cut (and reported)
@@ -385,7 +385,7 @@ class Finder:
         return None
 
     def _grouped(
-        self, w: _Window, le: int, limit: int, eof: bool, marks: Marks, found: list[Record], count: Counter | None
+        self, w: _Window, le: int, limit: int, eof: bool, marks: Marks, found: list[Record], count: CountLine | None
     ) -> tuple[bool, int | None] | None:
         """Take the record holding the needle line that ends at ``le`` by grouping; what _find
         returns when the range is done or must read on, else None."""
@@ -410,7 +410,7 @@ class Finder:
         marks: Marks,
         found: list[Record],
         one_line: bool = False,
-        count: Counter | None = None,
+        count: CountLine | None = None,
     ) -> None:
         """Hand a record to the triage (a one-line record to be counted by its shape, unless its
         digits may say what it is; by ``count`` alone if it can be), or keep it in ``found``."""

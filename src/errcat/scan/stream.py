@@ -46,11 +46,8 @@ class _Explainer:
 
     @report.setter
     def report(self, report: ScanReport) -> None:
-        """Write into another report (a Dask task's part): shapes counted without their places
-        are counted so no longer, since the tasks of a worker may come in any order."""
-        self.triage.report = report
-        self.triage.counted.clear()
-        self.triage.by_status.clear()
+        """Write into another report (a Dask task's part, whose tasks may come in any order)."""
+        self.triage.new_part(report)
 
     def take(self, name: str, prep: Prepared, line_offset: int = 0) -> None:
         """Explain and count a record the triage kept (and counted as read); ``line_offset``

@@ -92,6 +92,13 @@ class Triage:
 
     shape_of = staticmethod(shape_of)
 
+    def new_part(self, report: ScanReport) -> None:
+        """Sort into another report that may come before the last in the file (a Dask task's):
+        no shape is counted without its places until its group is full there."""
+        self.report = report
+        self.counted.clear()
+        self.by_status.clear()
+
     def counter(self, buf: Buffer, marks: Marks) -> Callable[[int, int], bool]:
         """What counts a one-line record buf[ls:le] (its newline included) by its shape alone, if
         one of its shape was counted so before (see ``counted``); False when it must be taken
