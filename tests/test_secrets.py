@@ -300,3 +300,20 @@ def test_generated_tokens_in_random_pastes_never_come_back(token, context, noise
     text = noise + "\n" + context.format(token) + "\n" + noise
     for out in _outputs(text).values():
         assert token not in out
+
+
+def test_secrets_in_repeated_log_lines_never_reach_scan_reports(cli, tmp_path):
+    """Lines repeated with other numbers are counted by their shape alone once their group is
+    full (scan/triage.py counter): what is shown of them still passes the exit gate."""
+    log = tmp_path / "repeated.log"
+    lines = []
+    for n in range(14):  # more than a group lists: the last ones are counted without being read
+        for label, text, _ in CASES:
+            lines.append(f"2026-11-03T10:00:{n:02d}Z ERROR worker-{n} [{label}] {' '.join(text.split())}")
+    log.write_text("\n".join(lines) + "\n")
+    secrets = [s for _, _, ss in CASES for s in ss]
+    for fmt in ("table", "json", "markdown"):
+        r = cli("scan", str(log), "--format", fmt, "--top", "500", "--all")
+        assert r.exit_code == 0, r.output
+        leaked = [s for s in secrets if s in r.stdout or s in r.stderr]
+        assert not leaked, f"scan --format {fmt} shows {len(leaked)} secret(s)"
