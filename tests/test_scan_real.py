@@ -163,10 +163,10 @@ def test_vendor_records_injected_into_real_logs_are_matched_at_their_lines(index
 @needs_loghub
 def test_the_cheap_paths_give_what_grouping_and_preparing_every_record_gives(index, tmp_path, monkeypatch):
     """A line told to be a record of its own by the marks (records.Finder._find) and a repeat
-    that takes the verdict of the first of its shape (triage.Triage.counter, repeat) must count, group and
+    that takes the verdict of the first of its shape (triage.Triage.count_lines, repeat) must count, group and
     place exactly what grouping and preparing every record afresh does: on real lines, their
     digits varied as the bench's generator varies them, with vendor records among them."""
-    from errcat.scan import triage
+    from errcat.scan import records, triage
 
     lines = []
     for system in sorted(LEVEL_FIELDS):
@@ -198,7 +198,7 @@ def test_the_cheap_paths_give_what_grouping_and_preparing_every_record_gives(ind
         self.repeats = False  # no record served by the verdict of one of its shape
 
     monkeypatch.setattr(triage.Triage, "__init__", every_record_prepared)
-    monkeypatch.setattr(triage.Triage, "counter", lambda self, buf, marks: None)  # every line grouped
+    monkeypatch.setattr(records, "_marked", lambda starts, ends, marks: range(len(ends)))  # every line grouped
     dear = scan(index, [str(path)], ScanOptions(workers=1))
     assert cheap.records > 6_000 and cheap.matched_count == 3
     assert summary(cheap) == summary(dear)

@@ -204,8 +204,9 @@ class _Taken:
         self.got: list[tuple[int, int, bytes]] = []
         self.pending: list[object] = []
 
-    def counter(self, buf, marks):
-        return lambda ls, le: False
+    def count_lines(self, buf, starts, ends, erring, take):
+        for ls, le in zip(starts, ends, strict=True):
+            take(ls, le)
 
     def record(self, rec, shape=None):
         self.got.append((rec.line, rec.end_line, rec.data))
@@ -273,7 +274,7 @@ def test_a_line_opening_with_a_bracket_opens_a_body_only_where_an_array_starts()
 
 def _cheap_and_dear(index, path, monkeypatch):
     """A scan's counts as the fast paths give them, and as grouping and preparing every record does."""
-    from errcat.scan import triage
+    from errcat.scan import records, triage
 
     def summary(report):
         other = {t: (g.count, g.places) for t, g in report.other.items()}
@@ -289,7 +290,7 @@ def _cheap_and_dear(index, path, monkeypatch):
 
     with monkeypatch.context() as m:
         m.setattr(triage.Triage, "__init__", every_record_prepared)
-        m.setattr(triage.Triage, "counter", lambda self, buf, marks: None)
+        m.setattr(records, "_marked", lambda starts, ends, marks: range(len(ends)))  # every line grouped
         dear = summary(scan(index, [str(path)], ScanOptions(workers=1)))
     return cheap, dear
 
@@ -359,3 +360,73 @@ def test_a_record_whose_head_ends_a_range_is_found_by_that_range():
 
     assert found() == [(2, 5)]
     assert found(own_start=0, own_end=len(head)) + found(own_start=len(head)) == [(2, 5)]
+
+
+def test_hyperscan_databases_are_compiled_once_and_kept_in_the_cache_directory(tmp_path, monkeypatch):
+    """Each scan compiled its databases again in every process (0.16 s each); now a database is
+    kept in the cache directory, a damaged one is compiled again, and a directory that cannot be
+    written costs only the compiling."""
+    hyperscan = pytest.importorskip("hyperscan", reason="no hyperscan wheel here: the pure-Python engine runs")
+    monkeypatch.setenv("ERRCAT_CACHE_DIR", str(tmp_path))
+    found: list[int] = []
+
+    def ends(db) -> list[int]:
+        found.clear()
+        db.scan(b"ok\nan error here\n", match_event_handler=lambda _id, _from, to, _flags, _ctx: found.append(to))
+        return list(found)
+
+    expressions = [b"error[^\n]*\n"]
+    assert ends(needles_module._compiled(expressions)) == [17]
+    (kept,) = (tmp_path / "hyperscan").iterdir()
+    assert hyperscan.loadb(kept.read_bytes(), hyperscan.HS_MODE_BLOCK) is not None
+    assert ends(needles_module._compiled(expressions)) == [17]  # loaded
+    kept.write_bytes(b"not a database")
+    assert ends(needles_module._compiled(expressions)) == [17]
+    assert kept.read_bytes() != b"not a database"  # compiled and kept again
+    assert sorted(p.name for p in (tmp_path / "hyperscan").iterdir()) == [kept.name]  # no part file left
+    monkeypatch.setenv("ERRCAT_CACHE_DIR", str(tmp_path / "file"))
+    (tmp_path / "file").write_text("a file where the directory would be")
+    assert ends(needles_module._compiled(expressions)) == [17]
+
+
+_REPEATED = [
+    "2026-11-20T01:00:{s:02d}Z ERROR worker {n} failed to sync batch {n}",
+    "2026-11-20T01:00:{s:02d}Z WARN disk {n} error count {n}\r",
+    "2026-11-20T01:00:{s:02d}Z INFO processed {n} items, 0 errors",
+    '10.0.0.{n} - - [20/Nov/2026:01:00:{s:02d} +0000] "GET /a/{n} HTTP/1.1" {status} 12',
+    "2026-11-20T01:00:{s:02d}Z ERROR sync.myob POST https://arl2.api.myob.com/accountright/x failed with status 400",
+    "[Fri Nov 20 01:00:{s:02d} 2026] [error] child {n} exited",
+    "2026-11-20T01:00:{s:02d}Z ERROR body follows:",
+    '{{"level": "error", "msg": "sync failed {n}"}}',
+    "  at Worker.run (worker.js:{n})",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(_REPEATED) - 1), st.integers(0, 59), st.sampled_from([200, 404, 503])), max_size=60))
+def test_lines_counted_all_at_once_count_as_one_at_a_time(index, tmp_path_factory, lines):
+    """Triage.count_lines counts a run of needle lines by their shapes at once; the report (counts,
+    places, samples, first and last seen) is the one counting them one by one gives, with lines
+    of a shape counted before, taken in between, CRLF line ends and statuses either side of 400."""
+    from errcat.scan import triage
+
+    text = "\n".join(_REPEATED[k].format(s=s, n=s * 7 % 13, status=status) for k, s, status in lines) + "\n"
+    path = tmp_path_factory.mktemp("bulk") / "x.log"
+    path.write_text(text, newline="")
+
+    def report():
+        r = scan(index, [str(path)], ScanOptions(workers=1))
+        other = {t: (g.count, g.places, g.samples, g.first_seen, g.last_seen) for t, g in r.other.items()}
+        matched = {k: (g.count, g.places, g.first_seen, g.last_seen) for k, g in r.matched.items()}
+        return r.records, r.errors, r.not_errors, other, matched
+
+    at_once_counts = triage.Triage.count_lines
+
+    def one_at_a_time(self, buf, starts, ends, erring, take):
+        for ls, le in zip(starts, ends, strict=True):
+            at_once_counts(self, buf, [ls], [le], erring, take)
+
+    at_once = report()
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(triage.Triage, "count_lines", one_at_a_time)
+        assert report() == at_once

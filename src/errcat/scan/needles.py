@@ -25,11 +25,16 @@ Neither is imported on the lookup or explain path.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import platform
 import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
+
+from ..index.cache import cache_dir
 
 _WORDS = (
     b"rror",  # error, Error, ERROR, Errors, a Sage diagnosis's "error"
@@ -117,10 +122,6 @@ _NEAR = 1 << 14
 def _database() -> tuple[Any, Any] | None:
     """Two databases: the needles, run over the whole buffer, and the marks, run only around the
     needle lines (most of a log is far from any: marking it all cost four times the needles)."""
-    try:
-        import hyperscan
-    except ImportError:
-        return None
     needles = [
         _any(tuple(re.escape(w) for w in _WORDS)) + _REST,  # to the line's end: one report per line
         _any(_ERRING) + rb"(?:[^0-9A-Za-z_\n][^\n]*)?\n",
@@ -131,16 +132,36 @@ def _database() -> tuple[Any, Any] | None:
         # when reported; such lines are few, and a pattern to the line's end costs twice as much)
         rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n",
     ]
+    found = _compiled(needles, _NEEDLE), _compiled(marks, _OPENING)
+    return None if None in found else found
+
+
+def _compiled(expressions: list[bytes], first: int = 0, flags: int = 0) -> Any:
+    """A Hyperscan block-mode database of ``expressions`` (ids from ``first``), or None without
+    Hyperscan. Compiled once per machine and kept in the cache directory: compiling took each
+    process 0.06 s for the needles and 0.1 s for the catalog's vendor literals, on every scan."""
     try:
-        dbs = []
-        for first, expressions in ((_NEEDLE, needles), (_OPENING, marks)):
-            db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-            ids = list(range(first, first + len(expressions)))
-            db.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=[0] * len(expressions))
-            dbs.append(db)
-    except Exception:
+        import hyperscan
+    except ImportError:
         return None
-    return dbs[0], dbs[1]
+    ids = list(range(first, first + len(expressions)))
+    key = repr((getattr(hyperscan, "__version__", ""), platform.machine(), expressions, first, flags)).encode()
+    path = cache_dir() / "hyperscan" / f"{hashlib.sha256(key).hexdigest()[:32]}.db"
+    with contextlib.suppress(OSError, hyperscan.HyperscanError):
+        db = hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+        db.scratch = hyperscan.Scratch(db)
+        return db
+    try:
+        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        db.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=[flags] * len(expressions))
+    except hyperscan.HyperscanError:
+        return None
+    with contextlib.suppress(OSError):  # a read-only cache directory: compiled again next time
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_name(f"{path.name}.{os.getpid()}.part")
+        part.write_bytes(hyperscan.dumpb(db))
+        os.replace(part, path)
+    return db
 
 
 def _stretches(buf: Buffer, lines: list[int], start: int, end: int) -> list[tuple[int, int]]:
@@ -260,18 +281,13 @@ def _with_last_line(buf: Buffer, stop: int, final: bool, marks: Marks) -> Marks:
 def literal_test(literals: tuple[str, ...]) -> Callable[[str], bool]:
     """Whether a text holds one of ``literals`` (the catalog's vendor needles, a few hundred): one
     Hyperscan pass, 40 times faster than ``in`` for each; that, without Hyperscan."""
-    if engine_name() != "hyperscan":
-        return lambda text: any(n in text for n in literals)
-    import hyperscan
+    db = None
+    if engine_name() == "hyperscan":
+        import hyperscan
 
-    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-    patterns = [re.escape(n.encode()) for n in literals]
-    db.compile(
-        expressions=patterns,
-        ids=list(range(len(patterns))),
-        elements=len(patterns),
-        flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(patterns),
-    )
+        db = _compiled([re.escape(n.encode()) for n in literals], flags=hyperscan.HS_FLAG_SINGLEMATCH)
+    if db is None:
+        return lambda text: any(n in text for n in literals)
 
     def stop(*_: object) -> bool:
         return True  # the first match is enough: ends the scan

@@ -156,7 +156,7 @@ def shape_of(data: bytes, erring: bool) -> bytes | None:
     needles._ERRING): records of one shape get one verdict. None for a record whose digits may
     say what it is (a code, an arrow, a syslog priority, several status numbers or one the other
     side of 400): it is prepared afresh. (Runs only for records not counted by their shape
-    alone: Triage.counter.)"""
+    alone: Triage.count_lines.)"""
     if _TELLING.search(data):
         return None
     shape = data.translate(None, VARYING_BYTES)

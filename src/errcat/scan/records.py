@@ -19,7 +19,9 @@ it, when one of that shape was sorted before.
 
 from __future__ import annotations
 
+import operator
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -31,7 +33,6 @@ if TYPE_CHECKING:
     from .triage import Triage
 
 Line = bytes | bytearray  # one line of a window
-CountLine = Callable[[int, int], bool]  # Triage.counter's: counts a one-line record buf[start:end] by its shape
 
 MAX_LINE = 1 << 20  # a longer line is skipped (and reported), not read
 MAX_RECORD = 1 << 20  # bytes of one multi-line record; longer ones are cut (and reported)
@@ -349,43 +350,48 @@ class Finder:
         self, w: _Window, marks: Marks, limit: int, eof: bool, found: list[Record]
     ) -> tuple[bool, int | None] | None:
         """Take the records of the needle lines marked; what _find returns when the range is done
-        or must read on, else None."""
-        buf = w.buf
-        # a line with no mark near it is taken without grouping, and counted by its shape if it can be
-        count = self.triage.counter(buf, marks) if self.triage is not None else None
-        structural, continuing, end, rfind = marks.structural, marks.continuing, marks.end, buf.rfind
-        first_own = self.own_start - w.off  # the lines this range owns, as offsets into the window
-        past_own = len(buf) + 1 if self.own_end is None else self.own_end - w.off
-        consumed = w.consumed
-        for le in marks.lines:
-            if le <= consumed:
-                continue
-            ls = rfind(b"\n", 0, le - 1) + 1
-            if (
-                count is not None
-                and le < end
-                and ls not in structural
-                and le not in structural
-                and le not in continuing
-                and le - ls <= MAX_LINE
-            ):  # a record of its own by the grouping rules, told from the marks (see Marks)
-                if ls >= past_own:
-                    w.consumed = consumed
-                    return True, None
-                consumed = le
-                if ls >= first_own and not count(ls, le):
-                    w.consumed = le
-                    self._take(w, ls, le, False, marks, found, one_line=True)
-                continue
-            w.consumed = consumed
-            if (stopped := self._grouped(w, le, limit, eof, marks, found, count)) is not None:
+        or must read on, else None. A line with no mark near it is a record of its own (see Marks):
+        runs of them go to the triage together, to be counted by their shapes; the others are grouped."""
+        ends = marks.lines[bisect_right(marks.lines, w.consumed) :]
+        rfind = w.buf.rfind
+        starts = [rfind(b"\n", 0, le - 1) + 1 for le in ends]
+        marked = _marked(starts, ends, marks) if self.triage is not None else range(len(ends))  # without one, all grouped
+        run = 0  # the first line of the run of unmarked lines not taken yet
+        for k in (*marked, len(ends)):
+            if k > run and (stopped := self._take_run(w, starts[run:k], ends[run:k], marks, found)) is not None:
                 return stopped
-            consumed = w.consumed
-        w.consumed = consumed
+            run = k + 1
+            if (
+                k < len(ends)
+                and ends[k] > w.consumed
+                and (stopped := self._grouped(w, ends[k], limit, eof, marks, found)) is not None
+            ):
+                return stopped
         return None
 
+    def _take_run(
+        self, w: _Window, starts: list[int], ends: list[int], marks: Marks, found: list[Record]
+    ) -> tuple[bool, int | None] | None:
+        """Take a run of needle lines that are records of their own (of this range's: before it
+        they are its neighbour's, from its end on the range is done)."""
+        first = bisect_right(ends, w.consumed)
+        own = bisect_left(starts, self.own_start - w.off, first)
+        past = len(ends) if self.own_end is None else bisect_left(starts, self.own_end - w.off, own)
+        if first < own:
+            w.consumed = ends[own - 1]
+
+        def take(ls: int, le: int) -> None:
+            w.consumed = le
+            self._take(w, ls, le, False, marks, found, one_line=True)
+
+        if own < past:
+            assert self.triage is not None  # without one, every line is grouped
+            self.triage.count_lines(w.buf, starts[own:past], ends[own:past], marks.erring, take)
+            w.consumed = ends[past - 1]
+        return (True, None) if past < len(ends) else None
+
     def _grouped(
-        self, w: _Window, le: int, limit: int, eof: bool, marks: Marks, found: list[Record], count: CountLine | None
+        self, w: _Window, le: int, limit: int, eof: bool, marks: Marks, found: list[Record]
     ) -> tuple[bool, int | None] | None:
         """Take the record holding the needle line that ends at ``le`` by grouping; what _find
         returns when the range is done or must read on, else None."""
@@ -398,22 +404,14 @@ class Finder:
         start, end, cut = span
         if self.own_end is not None and w.off + start >= self.own_end:
             return True, None
-        self._take(w, start, end, cut, marks, found, count=count)
+        self._take(w, start, end, cut, marks, found)
         return None
 
     def _take(
-        self,
-        w: _Window,
-        start: int,
-        end: int,
-        cut: bool,
-        marks: Marks,
-        found: list[Record],
-        one_line: bool = False,
-        count: CountLine | None = None,
+        self, w: _Window, start: int, end: int, cut: bool, marks: Marks, found: list[Record], one_line: bool = False
     ) -> None:
         """Hand a record to the triage (a one-line record to be counted by its shape, unless its
-        digits may say what it is; by ``count`` alone if it can be), or keep it in ``found``."""
+        digits may say what it is), or keep it in ``found``."""
         triage = self.triage
         if triage is None:
             found.append(self._record(w, start, end, cut))
@@ -421,7 +419,8 @@ class Finder:
         if cut or not triage.repeats or (not one_line and w.buf.find(b"\n", start, end - 1) >= 0):
             triage.record(self._record(w, start, end, cut))
             return
-        if count is not None and w.buf[end - 1] == 0x0A and count(start, end):  # a JSON line, say, grouped
+        if not one_line and w.buf[end - 1] == 0x0A:  # grouped, on one line (a JSON line, say): by its shape alone if it can be
+            triage.count_lines(w.buf, [start], [end], marks.erring, lambda ls, le: self._take(w, ls, le, cut, marks, found, True))
             return
         rec = self._record(w, start, end, cut)
         triage.record(rec, triage.shape_of(rec.data, end in marks.erring))  # None: its digits may say what it is
@@ -459,6 +458,19 @@ class Finder:
             w.line_of(min(len(w.buf), self.own_end - w.off))  # numbers the marks, not the bytes read past them
         self.line_at_start = w.numbered.get("start", 1)
         self.line_at_end = w.numbered.get("end", w.line_at)
+
+
+def _marked(starts: list[int], ends: list[int], marks: Marks) -> list[int]:
+    """Which of the needle lines (by index) must be grouped: marked themselves or the line before
+    or after them (see Marks), too long, or past the last whole line."""
+    structural, continuing = marks.structural, marks.continuing
+    at_end = dict(zip(ends, range(len(ends)), strict=True))
+    found = {at_end.get(p) for p in structural} | {at_end.get(p) for p in continuing}
+    found |= set(map(dict(zip(starts, range(len(starts)), strict=True)).get, structural))
+    found.update(range(bisect_left(ends, marks.end), len(ends)))  # the line after them is not marked yet
+    if ends and max(map(operator.sub, ends, starts)) > MAX_LINE:
+        found.update(k for k, (ls, le) in enumerate(zip(starts, ends, strict=True)) if le - ls > MAX_LINE)
+    return sorted(k for k in found if k is not None)
 
 
 def _data(buf: Buffer, start: int, end: int) -> bytes:

@@ -6,21 +6,24 @@ no catalog, so the process that finds them counts them: each worker of a paralle
 own range into a part of the report, and only records that can concern a vendor cross to the
 explaining process. A one-line record that differs from one sorted before only in its digits and
 lower-case hex letters (prepared.shape_of) takes that one's verdict (``record`` with its shape),
-and once that verdict needs no more places listed, the next ones are counted by ``counter``: a
-slice, a translate and a dictionary look-up, with no decoding and no regex.
+and once that verdict needs no more places listed, the next ones are counted by ``count_lines``,
+a run of lines at a time: a slice each, one translate and a dictionary look-up each, with no
+decoding and no regex.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
+from itertools import repeat
 from typing import Any
 
 from ..gate import shown
 from .concerns import VendorNeedles
 from .logline import timestamp_in
-from .needles import Buffer, Marks
+from .needles import Buffer
 from .prepared import VARYING_BYTES, Prepared, ScanOptions, prepare, shape_of, status_numbers, status_slots, untimed_head
 from .records import Record
 from .summary import Place, ScanReport, signature
@@ -64,7 +67,7 @@ class Triage:
         record comes with its ``shape`` (prepared.shape_of): one of a shape sorted before takes
         its level, error reason and template from the first (its own time is read only if it is
         counted as a vendor's), and once its verdict needs no more places, the next ones of its
-        shape are counted by ``counter`` alone."""
+        shape are counted by ``count_lines`` alone."""
         first = self.verdicts.get(shape) if shape is not None else None
         if first is not None and first[0] is EXPLAIN and status_numbers(rec.data) != first[2]:
             first = None  # explained by its template, which keeps the status: prepared afresh
@@ -99,39 +102,53 @@ class Triage:
         self.counted.clear()
         self.by_status.clear()
 
-    def counter(self, buf: Buffer, marks: Marks) -> Callable[[int, int], bool]:
-        """What counts a one-line record buf[ls:le] (its newline included) by its shape alone, if
-        one of its shape was counted so before (see ``counted``); False when it must be taken
-        as a record. The fast path of a real log: a slice, a translate and a look-up."""
-        counted, by_status, tally, untimed = self.counted, self.by_status, self.tally, self.untimed
-        erring = marks.erring
-        copied = isinstance(buf, bytearray)  # a bytearray's shape is no dictionary key
-        timed = not self.options.vendor  # with --vendor, other programs' groups are not kept
-
-        def count(ls: int, le: int) -> bool:
-            data: bytes = bytes(buf[ls : le - 1]) if copied else buf[ls : le - 1]  # type: ignore[assignment]
-            if buf[le - 2] == 0x0D:  # a CRLF line: its shape is made without the CR, as a record's is
-                data = data.rstrip(b"\r")
-            shape = data.translate(None, VARYING_BYTES)
-            verdict = counted.get(shape, _UNSEEN)
+    def count_lines(
+        self, buf: Buffer, starts: list[int], ends: list[int], erring: set[int], take: Callable[[int, int], None]
+    ) -> None:
+        """Count the one-line records buf[starts[k]:ends[k]] (newlines included) whose shape is
+        counted alike (see ``counted``), all at once: a slice each, one join, translate and split
+        for their shapes, a look-up each and a Counter (most of a real log's evidence lines cost no
+        more); ``take`` the others, in order (one taken may let the next of its shape be counted).
+        A shape with a status in it is looked up with whether the line states an error (``erring``)."""
+        datas = [buf[ls : le - 1] for ls, le in zip(starts, ends, strict=True)]
+        joined = b"\n".join(datas)
+        if b"\r" in joined:  # CRLF lines: their shapes made without the CR, as a record's is
+            joined = (joined + b"\n").replace(b"\r\n", b"\n")[:-1]
+        shapes = joined.translate(None, VARYING_BYTES).split(b"\n")
+        counted = self.counted
+        verdicts = list(map(counted.get, shapes, repeat(_UNSEEN, len(shapes))))
+        done = 0
+        for k in [k for k, v in enumerate(verdicts) if v is _UNSEEN] if _UNSEEN in verdicts else ():
+            shape = shapes[k]
+            verdict = counted.get(shape, _UNSEEN)  # counted since: another of its shape was taken
+            if verdict is _UNSEEN and shape in self.by_status:
+                verdict = counted.get(shape + (b"|E" if ends[k] in erring else b"|o"), _UNSEEN)
             if verdict is _UNSEEN:
-                if shape not in by_status:
-                    return False
-                verdict = counted.get(shape + (b"|E" if le in erring else b"|o"), _UNSEEN)
-                if verdict is _UNSEEN:
-                    return False
-            tally[verdict] = tally.get(verdict, 0) + 1
-            if verdict is not None and timed:  # what _untimed does
-                if (heads := untimed.get(verdict)) is None:
-                    untimed[verdict] = [data, data]
-                else:
-                    heads[1] = data
-            return True
+                self._tally_lines(verdicts[done:k], datas[done:k])
+                done = k + 1
+                take(starts[k], ends[k])
+            else:
+                verdicts[k] = verdict
+        self._tally_lines(verdicts[done:], datas[done:])
 
-        return count
+    def _tally_lines(self, verdicts: list[Any], datas: list[Buffer]) -> None:
+        """Tally lines counted by their shapes, keeping the first and last of each other
+        program's group for its times (see ``untimed``)."""
+        tally = self.tally
+        for verdict, n in Counter(verdicts).items():
+            tally[verdict] = tally.get(verdict, 0) + n
+        if self.options.vendor or not verdicts:  # with --vendor, other programs' groups are not kept
+            return
+        last = dict(zip(verdicts, datas, strict=True))
+        for verdict, data in dict(zip(reversed(verdicts), reversed(datas), strict=True)).items():
+            if verdict is not None:
+                if (heads := self.untimed.get(verdict)) is None:
+                    self.untimed[verdict] = [bytes(data), bytes(last[verdict])]
+                else:
+                    heads[1] = bytes(last[verdict])
 
     def _counted_alike(self, shape: bytes, data: bytes, verdict: str | None) -> None:
-        """Let the records of this shape be counted by ``counter`` from now on."""
+        """Let the records of this shape be counted by ``count_lines`` from now on."""
         if len(self.counted) >= SORTED_SIZE:
             self.counted.clear()
             self.by_status.clear()
@@ -142,7 +159,7 @@ class Triage:
             self.by_status.add(plain)
 
     def _add_tally(self) -> None:
-        """Add what ``counter`` counted to the report."""
+        """Add what ``count_lines`` counted to the report."""
         report = self.report
         for verdict, n in self.tally.items():
             report.records += n
