@@ -33,11 +33,12 @@ LEVEL_FIELDS = {
     "Zookeeper": re.compile(r"^\S+ \S+ - (\w+)\s"),
     "Spark": re.compile(r"^\S+ \S+ (\w+) "),
     "OpenStack": re.compile(r"^\S+ \S+ \S+ \d+ (\w+) "),
-    "OpenSSH": re.compile(r"^\w+ +\d+ \S+ \S+ sshd\[\d+\]: (error|fatal):"),
-    "Linux": re.compile(r"^\w+ +\d+ \S+ \S+ [\w()-]+(?:\[\d+\])?: (error|fatal):"),
+    "OpenSSH": re.compile(r"^\w+ +\d+ \S+ \S+ sshd\[\d+\]: (error:|fatal:)"),
+    # syslog's program tag then a level ("xinetd[7]: warning:", logrotate's "ALERT exited abnormally")
+    "Linux": re.compile(r"^\w+ +\d+ \S+ \S+ [\w()-]+(?:\[\d+\])?: (error:|fatal:|warning:|ALERT )"),
     "HealthApp": re.compile(r"^$never"),  # no levels: none of its lines says error by how it is logged
 }
-LOUD = {"error", "ERROR", "WARN", "warn", "FATAL", "fatal", "CRITICAL"}
+LOUD = {"error", "ERROR", "WARN", "WARNING", "warn", "FATAL", "fatal", "CRITICAL", "error:", "fatal:", "warning:", "ALERT "}
 HTTP_ERROR = re.compile(r"status: [45]\d\d\b")  # OpenStack's wsgi lines
 EXCEPTION = re.compile(r"\b[A-Z]\w*Exception: |\bException causing\b")
 
@@ -204,3 +205,28 @@ def test_the_cheap_paths_give_what_grouping_and_preparing_every_record_gives(ind
     assert summary(cheap) == summary(dear)
     moved = sum(abs(g.count - dear.other[t].count) for t, g in cheap.other.items())
     assert moved <= cheap.other_count // 50, moved  # at most 2 % between near-identical groups
+
+
+# Real lines from Loghub samples that are not in ../shared (github logpai/loghub, BGL/BGL_2k.log and
+# Hadoop/Hadoop_2k.log): errors by their level alone, with no "error" word in them.
+LEVEL_ONLY = [
+    "- 1117984246 2005.06.05 R30-M1-N3-C:J02-U01 2005-06-05-08.10.46.344235 R30-M1-N3-C:J02-U01 RAS KERNEL FATAL "
+    "force load/store alignment...............0",
+    "KERNSTOR 1118709403 2005.06.13 R10-M1-N5-C:J15-U11 2005-06-13-17.36.43.927885 R10-M1-N5-C:J15-U11 RAS KERNEL FATAL "
+    "data storage interrupt",
+    "- 1119977619 2005.06.28 R02-M1-NE 2005-06-28-09.53.39.479164 R02-M1-NE NULL DISCOVERY WARNING Node card is not fully functional",
+    "- 1120241131 2005.07.01 R37-M1-N4 2005-07-01-11.05.31.120732 R37-M1-N4 NULL DISCOVERY SEVERE Can not get assembly "
+    "information for node card",
+    "2015-10-18 18:05:27,570 WARN [LeaseRenewer:msrabi@msra-sa-41:9000] org.apache.hadoop.ipc.Client: Address change "
+    "detected. Old: msra-sa-41/10.190.173.170:9000 New: msra-sa-41:9000",
+]
+
+
+def test_lines_that_are_errors_by_their_level_alone_are_read(index, tmp_path):
+    """The rule counts FATAL, SEVERE, WARN(ING), CRIT, ALERT, EMERG and PANIC lines as errors; a line
+    at such a level with no "error" word in it was never read (the needles were error words)."""
+    path = tmp_path / "levels.log"
+    path.write_text("\n".join([*LEVEL_ONLY, "2015-10-18 18:05:28,000 INFO all fine"]) + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert (report.records, report.errors, report.other_count) == (len(LEVEL_ONLY), len(LEVEL_ONLY), len(LEVEL_ONLY))
+    assert all(_read(line) for line in LEVEL_ONLY)

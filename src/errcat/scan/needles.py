@@ -1,7 +1,8 @@
 """Which lines of a log are looked at, and what grouping needs to know of them: two Hyperscan passes.
 
 A line is looked at when it holds a needle (``NEEDLES``): the words ``error``, ``exception`` and
-``failed`` (their tails, so either case of the first letter matches), an HTTP status of 400 or
+``failed`` (their tails, so either case of the first letter matches), each other level word that
+makes a line an error (WARN, FATAL, CRIT, SEVERE, ALERT, EMERG, PANIC, ERR), an HTTP status of 400 or
 more (a status line, an access log's ``HTTP/1.1" 404``, ``status: 500``), or the upper-case code
 of a body that holds no error word (ProSpend's ``{"code":"ACCESS_FORBIDDEN", ...}`` logged at
 WARN). A line with none of them is never read further.
@@ -39,8 +40,16 @@ from ..index.cache import cache_dir
 _WORDS = (
     b"rror",  # error, Error, ERROR, Errors, a Sage diagnosis's "error"
     b"RROR",
+    b"ERR",  # a level of its own: ERR, <ERR>
     b"xception",  # Exception, exception
     b"ailed",  # failed, Failed
+    b"AILED",
+    # the other levels that make a line an error (verdict.py), in each case a level is written
+    *(
+        w
+        for word in (b"warn", b"fatal", b"crit", b"severe", b"alert", b"emerg", b"panic")
+        for w in (word, word.capitalize(), word.upper())
+    ),
     # upper-case codes of error bodies that hold no error word (ProSpend's {"code": "ACCESS_FORBIDDEN"})
     b"UNAUTHORI",
     b"FORBIDDEN",
