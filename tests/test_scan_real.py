@@ -230,3 +230,20 @@ def test_lines_that_are_errors_by_their_level_alone_are_read(index, tmp_path):
     report = scan(index, [str(path)], ScanOptions(workers=1))
     assert (report.records, report.errors, report.other_count) == (len(LEVEL_ONLY), len(LEVEL_ONLY), len(LEVEL_ONLY))
     assert all(_read(line) for line in LEVEL_ONLY)
+
+
+def test_a_body_cut_short_ends_where_the_next_log_entry_starts(index, tmp_path):
+    """A JSON or XML body that never closes (a log line cut, a dump truncated) swallowed up to 5,000
+    lines after it, and every error in them was lost; it now ends at the next line that starts
+    with a date. The lines after it are Loghub's (Hadoop/Hadoop_2k.log, logpai/loghub)."""
+    after = [LEVEL_ONLY[-1], *LEVEL_ONLY[:2]] * 3
+    for opened in (
+        '2015-10-18 18:05:57,000 ERROR sync failed, response body:\n{\n  "Errors": [\n    {\n      "Name": "x"',
+        "2015-10-18 18:05:57,000 ERROR sync failed, response body:\n<Error>\n  <Message>cut",
+    ):
+        path = tmp_path / "cut.log"
+        path.write_text(opened + "\n" + "\n".join(after) + "\n", encoding="utf-8")
+        report = scan(index, [str(path)], ScanOptions(workers=1))
+        assert report.errors == 1 + len(after), opened
+        lines = sorted(p.line for g in report.other.values() for p in g.places)
+        assert lines[-len(after) :] == list(range(opened.count("\n") + 2, opened.count("\n") + 2 + len(after)))

@@ -53,6 +53,12 @@ _CONTINUATION_FIRST = frozenset(b' \t}]"<')
 _SPACE = frozenset(b" \t\n\r\x0b\x0c")  # what bytes.isspace() and a regex's \s take for space
 _ARRAY_NEXT = frozenset(b'{" \t\n\r\x0b\x0c')  # what may follow "[" opening an array
 _ANNOUNCING = (b":", b"=", b"->", b"=>")  # a line ending so introduces what follows
+# how a log entry starts, never a line of a JSON or XML body: a date and time, a syslog or
+# Apache date (a body cut short in a log swallowed up to MAX_RECORD_LINES entries after it)
+_ENTRY_START = re.compile(
+    rb"\[?(?:\d{4}[-/.]\d\d[-/.]\d\d[T ]\d\d?:\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d"
+    rb"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) )"
+)
 _REQUEST_LINE = re.compile(rb"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/\d(?:\.\d)?)?\r?\n?$")
 
 
@@ -132,8 +138,8 @@ class _Grouping:
         """Whether ``line`` belongs to this record rather than starting the next one."""
         if self.lines >= MAX_RECORD_LINES or self.size >= MAX_RECORD:
             return False
-        if self.depth > 0 or self.xml_root is not None:
-            return True
+        if self.depth > 0 or self.xml_root is not None:  # a body cut short ends where the next entry starts
+            return not _ENTRY_START.match(line)
         if not line.strip():  # the blank line between headers and body; in a dumped exchange, also
             return (self.status and not self.body) or (self.request and not self.status)  # before its response
         if self.request and not self.status and _STATUS_LINE.match(line):  # the response after a request's body
