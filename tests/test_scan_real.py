@@ -247,3 +247,16 @@ def test_a_body_cut_short_ends_where_the_next_log_entry_starts(index, tmp_path):
         assert report.errors == 1 + len(after), opened
         lines = sorted(p.line for g in report.other.values() for p in g.places)
         assert lines[-len(after) :] == list(range(opened.count("\n") + 2, opened.count("\n") + 2 + len(after)))
+
+
+def test_an_oauth_error_logged_as_a_json_line_is_an_error(index, tmp_path):
+    """An OAuth 2.0 error response logged on its own line (MYOB's, from davidlumley/myob-api#28:
+    ``{"error":"invalid_request"}``) is a body, not a log line whose message is its code: it was
+    read as the message "invalid_request" with no level and let go. A structured log line whose
+    error field is prose stays a log line."""
+    path = tmp_path / "oauth.log"
+    path.write_text('{"error":"invalid_request"}\n{"error":"connection refused","ts":1700000000}\n', encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert (report.errors, report.not_errors) == (1, 1)
+    (group,) = report.unmatched.values()
+    assert "invalid_request" in group.text and [p.line for p in group.places] == [1]

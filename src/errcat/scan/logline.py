@@ -22,6 +22,8 @@ _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 _TIME_KEYS = ("@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date")
 _LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel")
 _MESSAGE_KEYS = ("msg", "message", "error", "err", "exception", "reason", "detail", "description", "@m", "@mt")
+_OAUTH_KEYS = frozenset(("error", "error_description", "error_uri", "state"))
+_OAUTH_CODE = re.compile(r"[a-z]+(?:_[a-z]+)*")
 _BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body", "errorbody", "payload", "data", "content")
 _URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri")
 _METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method")
@@ -138,9 +140,15 @@ def _exchange_paste(d: dict[str, Any]) -> str:
         lines.append("")
     if body is None or body == "" or body == {}:
         message = _field(d, _MESSAGE_KEYS)
-        body = message if message is not None else d
+        body = d if message is None or _oauth_error(d) else message
     lines.append(body if isinstance(body, str) else json.dumps(body, ensure_ascii=False))
     return "\n".join(lines)
+
+
+def _oauth_error(d: dict[str, Any]) -> bool:
+    """Whether a JSON-lines object is an OAuth 2.0 error response logged as it came (RFC 6749,
+    5.2: ``{"error": "invalid_grant", ...}``): a body, not a log line whose message is "error"."""
+    return d.keys() <= _OAUTH_KEYS and isinstance(code := d.get("error"), str) and _OAUTH_CODE.fullmatch(code) is not None
 
 
 def _lower(value: Any) -> dict[str, Any]:
