@@ -326,6 +326,9 @@ def test_a_span_reaching_before_year_one_is_a_usage_error(cli, tmp_path):
         ("2026/11/19 02:14:07 ERROR x", "2026-11-19T02:14:07+00:00"),
         ('127.0.0.1 - - [19/Nov/2026:02:14:07 +0000] "POST /x HTTP/1.1" 400 12', "2026-11-19T02:14:07+00:00"),
         ("[19/Nov/2026:12:14:07 +1000] ERROR x", "2026-11-19T02:14:07+00:00"),
+        # Apache's error log, 2.2 (Loghub's Apache_2k.log) and 2.4 (with microseconds)
+        ("[Sun Dec 04 04:47:44 2005] [error] mod_jk child workerEnv in error state 6", "2005-12-04T04:47:44+00:00"),
+        ("[Fri Mar 24 06:10:30.985225 2023] [wsgi:error] [pid 42] x", "2023-03-24T06:10:30.985225+00:00"),
     ],
 )
 def test_every_promised_text_timestamp_form(line, expected):

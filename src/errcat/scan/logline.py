@@ -16,6 +16,10 @@ _ISO = re.compile(
     r"(?<!\d)(\d{4})[-/](\d\d)[-/](\d\d)[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?[ ]?(Z|UTC|GMT|[+-]\d\d:?\d\d)?(?![\d:])"
 )
 _CLF = re.compile(r"(?<!\d)(\d\d)/([A-Za-z]{3})/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?")
+# C's asctime, as Apache's error log writes it: [Sun Dec 04 04:47:44 2005], [Fri Mar 24 06:10:30.985225 2023]
+_ASCTIME = re.compile(
+    r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? (\d{4})\b"
+)
 _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
@@ -64,6 +68,11 @@ def timestamp_in(line: str) -> tuple[datetime, tuple[int, int]] | None:
     if m and m.group(2).lower() in _MONTHS:
         d, mon, y, h, mi, s, zone = m.groups()
         when = utc_time((y, str(_MONTHS[mon.lower()]), d, h, mi, s, "0"), zone)
+        return (when, m.span()) if when else None
+    m = _ASCTIME.search(head)
+    if m and m.group(1).lower() in _MONTHS:
+        mon, d, h, mi, s, frac, y = m.groups()
+        when = utc_time((y, str(_MONTHS[mon.lower()]), d, h, mi, s, (frac or "0")[:6].ljust(6, "0")), None)
         return (when, m.span()) if when else None
     return None
 
