@@ -108,6 +108,18 @@ def test_lines_that_only_mention_errors_are_not_errors():
         ("Dec 10 09:32:20 LabSZ sshd[24680]: error: Received disconnect from 1.2.3.4", "level"),
         ("<11>Nov 19 02:00:00 host app: something failed", "level"),
         ("E1119 02:00:00.123456 1 main.go:42] sync failed", "level"),
+        # klog after a journal's program tag (a kubelet journal quoted in public notes); a program
+        # tag's capitalised level (Loghub's Thunderbird_2k.log, logpai/loghub)
+        (
+            'Nov 02 12:59:14 master kubelet[2357]: E1102 12:59:14.149196    2357 pod_workers.go:1300] "Error syncing pod, skipping"',
+            "level",
+        ),
+        (
+            "- 1131567053 2005.11.09 tbird-admin1 Nov 9 12:10:53 local@tbird-admin1 gmetad: Warning: we failed to resolve data "
+            "source name an14",
+            "level",
+        ),
+        ("Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0", None),
         ('{"level":"error","msg":"x"}', "level"),
         ("2026-11-19 02:00:00 WARN upstream error, retrying", "level"),
         ("2026-11-19 02:00:00 INFO GET /v2/servers HTTP/1.1 status: 404 len: 10", "status"),

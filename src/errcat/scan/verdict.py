@@ -4,7 +4,8 @@ A record is an error when its line says so by how it is logged, not because it h
 
 - its level: ERROR, WARN(ING), FATAL, CRITICAL, SEVERE, ALERT, EMERG, PANIC as the line's first
   level word (``ERROR``, ``[error]``, ``level=error``, ``"level":"error"``, ``<E>``, glog's
-  ``E1203``, OpenSSH's ``sshd[7]: error:``), or a syslog priority ``<0>``..``<4>`` of any facility;
+  ``E1203`` also after a program tag, a program tag's ``sshd[7]: error:`` or ``gmetad: Warning:``),
+  or a syslog priority ``<0>``..``<4>`` of any facility;
 - an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``);
 - a vendor error envelope (decided by explain: see ``stream``);
 - an exception or a traceback (``java.io.IOException:``, ``Traceback (most recent call last)``,
@@ -55,10 +56,10 @@ _LEVEL = re.compile(
     rf"|[\[<(](?P<bracket>(?i:{_LEVEL_WORDS}|[EWFIDTV]))[\]>)]"
     # level=error, "level": "error", severity:ERROR, @l: Error
     r"|(?<![\w.])(?i:[\"']?(?:level|lvl|severity|levelname|loglevel|log\.level|@l)[\"']?\s*[=:]\s*[\"']?)(?P<keyed>[A-Za-z]+)"
-    # glog: E1203 12:00:00.123456
-    r"|^(?P<glog>[EWFID])\d{4} \d\d:"
-    # a syslog program tag followed by its level: "sshd[24200]: error: ..."
-    r"|\]: (?P<tagged>error|fatal|warning|panic):"
+    # glog: E1203 12:00:00.123456, at the line's start or after a syslog program tag (kubelet[7]: E1102 ...)
+    r"|(?:^|(?<=\]: ))(?P<glog>[EWFID])\d{4} \d\d:"
+    # a syslog program tag followed by its level: "sshd[24200]: error: ...", "gmetad: Warning: ..."
+    r"|(?:\]|(?<=[\w-]\w)): (?P<tagged>(?i:error|fatal|warning|panic)):"
 )
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 _EXCEPTION = re.compile(
