@@ -250,7 +250,7 @@ def scan_document(report: ScanReport, top: int) -> dict[str, Any]:
             "counts": dict(report.skipped_count.most_common()),
             "places": [{"file": s.file, "line": s.line, "what": s.what} for s in report.skipped],
         },
-        engine=getattr(report, "where", None) or {"kind": "local", "search": report.engine},  # scan.cluster.ClusterReport
+        engine={**report.where, "search": report.engine},
     )
 
 

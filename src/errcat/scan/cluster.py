@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -31,7 +30,7 @@ from .parallel import line_start
 from .prepared import ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder
 from .remote import RemoteFile, expand, open_input
-from .summary import MAX_LINES_KEPT, MAX_SAMPLES, MAX_SKIPPED_KEPT, Group, InputStats, Place, ScanReport, Skip
+from .summary import InputStats, Place, ScanReport, Skip
 
 TASK_BYTES = 32 << 20  # one block, and what a task of small files holds (as parallel.TASK_BYTES)
 RETRIES = 2  # a task whose worker died is run again by Dask; this many more times on an error
@@ -39,13 +38,6 @@ RETRIES = 2  # a task whose worker died is run again by Dask; this many more tim
 Whole = tuple[str, str]  # a file read whole: its name as shown, its URL
 Block = tuple[str, str, int, int, int]  # a block of a big file: name, URL, file size, raw [a, b)
 Task = tuple[str, Any]  # ("files", [Whole...]) | ("block", Block) | ("missing", RemoteFile)
-
-
-@dataclass
-class ClusterReport(ScanReport):
-    """A scan's report with where it ran (the JSON's ``engine``)."""
-
-    where: dict[str, Any] = field(default_factory=dict)
 
 
 # -- on a worker -------------------------------------------------------------------------------
@@ -225,8 +217,7 @@ def task_bytes(task: Task) -> int:
 class _Merger:
     """Partial reports merged in input order into one (see the module's docstring)."""
 
-    report: ClusterReport
-    skipped: list[Skip] = field(default_factory=list)
+    report: ScanReport
     line: int = 1  # the current big file's line number at the start of its next block
     broken: set[str] = field(default_factory=set)  # big files that failed: their later blocks are dropped
 
@@ -235,11 +226,12 @@ class _Merger:
         if kind == "missing":
             rf: RemoteFile = what
             self.report.inputs.append(InputStats(rf.name, problem=rf.problem))
-            self._skip(Skip(rf.name, None, rf.problem or "cannot read"))
+            self.report.skip(rf.name, None, rf.problem or "cannot read")
             return
         part: ScanReport = result[0]
+        self.report.engine = part.engine
         if kind == "files":
-            self._merge(part, 0)
+            self.report.merge(part)
             self.report.inputs += part.inputs
             return
         name, _url, _size, a, _b = what
@@ -249,48 +241,15 @@ class _Merger:
         if a == 0:
             self.line = 1
             self.report.inputs.append(InputStats(name))
-        self._merge(part, self.line - at_start)
+        _shift(part, self.line - at_start)
+        self.report.merge(part)
         self.line += at_end - at_start
         stats = self.report.inputs[-1]
         stats.bytes, stats.lines = stop, self.line - 1
         if broken:
             self.broken.add(name)
             stats.broken = broken
-            self._skip(Skip(name, self.line, broken))
-
-    def _merge(self, part: ScanReport, delta: int) -> None:
-        if delta:
-            _shift(part, delta)
-        for s in part.skipped:
-            self._skip(s)  # counted here, in input order: not again by report.merge
-        part.skipped, part.skipped_count = [], Counter()
-        self.report.engine = part.engine
-        report = self.report
-        # ScanReport.merge sorts places by file name; merged in input order, they are appended,
-        # so that each group lists its first places in input order, as a local scan does
-        pairs = [
-            (mine, theirs, list(mine.places), list(mine.samples))
-            for mine_groups, their_groups in zip(_groups(report), _groups(part), strict=True)
-            for key, theirs in their_groups.items()
-            if (mine := mine_groups.get(key)) is not None
-        ]
-        report.merge(part)
-        for mine, theirs, places, samples in pairs:
-            mine.places = [*places, *theirs.places][:MAX_LINES_KEPT]
-            mine.samples = [*samples, *theirs.samples][:MAX_SAMPLES]
-
-    def _skip(self, s: Skip) -> None:
-        self.report.skipped_count[s.what] += 1
-        if len(self.skipped) < MAX_SKIPPED_KEPT:
-            self.skipped.append(s)
-
-    def done(self) -> ClusterReport:
-        self.report.skipped = self.skipped  # in input order, as a local scan lists them
-        return self.report
-
-
-def _groups(report: ScanReport) -> list[dict[Any, Group]]:
-    return [report.matched, report.unmatched, report.other]  # type: ignore[list-item]  # keyed differently, merged alike
+            self.report.skip(name, self.line, broken)
 
 
 def _shift(part: ScanReport, delta: int) -> None:
@@ -317,7 +276,7 @@ def scan_remote(
     dask: Any = None,
     progress: Callable[[int], None] | None = None,
     block: int | None = None,
-) -> ClusterReport:
+) -> ScanReport:
     """Scan files or URLs on a Dask cluster (``dask``: a distributed Client, a scheduler address,
     or ``local``), or in this process when ``dask`` is None."""
     import time
@@ -334,7 +293,7 @@ def scan_remote(
     tasks = plan(files, block or TASK_BYTES)
     sizes = {rf.url: rf.size or 0 for rf in files}
     blob, digest = ship(index)
-    merger = _Merger(ClusterReport())
+    merger = _Merger(ScanReport())
     done = 0
     if dask is None:
         results: Iterator[tuple[Any, ...]] = (() if t[0] == "missing" else run_task(blob, digest, options, t) for t in tasks)
@@ -349,7 +308,7 @@ def scan_remote(
         done += n if n >= 0 else sum(sizes.get(url, 0) for _name, url in task[1])
         if progress is not None:
             progress(done)
-    report = merger.done()
+    report = merger.report
     report.where["search"] = report.engine
     report.elapsed = time.perf_counter() - started
     return report

@@ -1,7 +1,8 @@
 """What a scan found, aggregated in bounded memory: one group per documented error, unmatched
 errors grouped by their text with numbers and identifiers masked, and what was skipped.
 
-Reports from workers that read parts of one file merge into one (``merge``)."""
+Reports of parts of the inputs (a worker's range, a cluster's task) merge into one, in input
+order (``merge``)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ SAMPLE_CHARS = 300
 
 Key = tuple[str, int, int | str | None, str | None, str | None]  # vendor, status, code, name, message
 G = TypeVar("G", bound="Group")
+T = TypeVar("T")
 
 _MASKS = (
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
@@ -95,8 +97,8 @@ class Group:
         self.count += other.count
         self.seen_at(other.first_seen)
         self.seen_at(other.last_seen)
-        self.places = sorted([*self.places, *other.places], key=lambda p: (p.file, p.line))[:MAX_LINES_KEPT]
-        self.samples = sorted([*self.samples, *other.samples], key=lambda s: (s[0].file, s[0].line))[:MAX_SAMPLES]
+        self.places = _in_input_order([*self.places, *other.places], lambda p: p)[:MAX_LINES_KEPT]
+        self.samples = _in_input_order([*self.samples, *other.samples], lambda s: s[0])[:MAX_SAMPLES]
         for endpoint, n in other.endpoints.items():
             self._at(endpoint, n)
 
@@ -171,6 +173,7 @@ class ScanReport:
     other_overflow: int = 0
     explained: int = 0  # records explain() read: the rest were served by their template, or never concerned a vendor
     engine: str = ""  # what searched the log for needles: hyperscan, or re
+    where: dict[str, Any] = field(default_factory=lambda: {"kind": "local"})  # where it ran (a cluster's: cluster.py)
     skipped: list[Skip] = field(default_factory=list)
     skipped_count: Counter[str] = field(default_factory=Counter)
     elapsed: float = 0.0
@@ -270,7 +273,7 @@ class ScanReport:
         _merge_groups(self.matched, other.matched, None)
         self.unmatched_overflow += other.unmatched_overflow + _merge_groups(self.unmatched, other.unmatched, MAX_UNMATCHED_GROUPS)
         self.other_overflow += other.other_overflow + _merge_groups(self.other, other.other, MAX_UNMATCHED_GROUPS)
-        self.skipped = sorted([*self.skipped, *other.skipped], key=lambda s: (s.file, s.line or 0))[:MAX_SKIPPED_KEPT]
+        self.skipped = _in_input_order([*self.skipped, *other.skipped], lambda s: s)[:MAX_SKIPPED_KEPT]
         self.skipped_count.update(other.skipped_count)
 
     def ranked_matched(self) -> list[tuple[Key, Matched]]:
@@ -288,6 +291,13 @@ class ScanReport:
         firsts = [g.first_seen for g in groups if g.first_seen]
         lasts = [g.last_seen for g in groups if g.last_seen]
         return (min(firsts) if firsts else None, max(lasts) if lasts else None)
+
+
+def _in_input_order(items: list[T], place: Callable[[T], Place | Skip]) -> list[T]:
+    """Items by file, in the order the files first appear (a report merged in input order lists
+    an earlier input's first), then by line."""
+    rank = {f: i for i, f in enumerate(dict.fromkeys(place(x).file for x in items))}
+    return sorted(items, key=lambda x: (rank[place(x).file], place(x).line or 0))
 
 
 def _merge_groups(mine: dict[Any, G], theirs: dict[Any, G], cap: int | None) -> int:
