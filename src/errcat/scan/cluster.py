@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -102,30 +102,16 @@ def _opened_chunks(inp: Input, url: str) -> Iterator[bytes]:
             inp.problem = f"cannot read: {type(exc).__name__}"  # its text may quote a signed URL
 
 
-def _explain(explainer: Any, name: str, finder: Finder, chunks: Iterable[bytes]) -> None:
-    """Sort the records of the chunks and explain the ones that may concern a vendor (as a local
-    scan does: stream.scan_stream)."""
-    explainer.triage.name = name
-    finder.triage = explainer.triage
-    for prep in finder.to_explain(chunks):
-        explainer.take(name, prep)
-    explainer.triage.settle()
-
-
 def _read_whole(explainer: Any, name: str, url: str) -> InputStats:
-    report: ScanReport = explainer.report
+    from .stream import read_whole
+
     inp = Input(name, url)
-    finder = Finder()
-    _explain(explainer, name, finder, _opened_chunks(inp, url))
-    for s in finder.skipped:  # as stream.scan_stream reports a whole input
-        report.skip(name, s.line, s.what)
-    stats = InputStats(name, inp.read, finder.line_at_end - 1, unpacked=inp.unpacked if inp.gzip else None)
-    if inp.broken:  # a cut stream: where it was cut
-        stats.broken = inp.broken
-        report.skip(name, finder.stopped_at, inp.broken)
+    stats = InputStats(name)
+    read_whole(explainer, inp, _opened_chunks(inp, url), stats)
+    stats.bytes, stats.unpacked = inp.read, inp.unpacked if inp.gzip else None
     if inp.problem:
         stats.problem = inp.problem
-        report.skip(name, None, inp.problem)
+        explainer.report.skip(name, None, inp.problem)
     return stats
 
 
@@ -150,7 +136,7 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
     if begin == 0 and data.startswith(UTF8_BOM):
         data, base = data[len(UTF8_BOM) :], len(UTF8_BOM)
     finder = Finder(own_start=start - base, own_end=stop - base if stop < size else None)
-    _explain(explainer, name, finder, [data])
+    explainer.read(name, finder, [data])
     for s in finder.own_skipped():
         report.skip(name, s.line, s.what)
     return finder.line_at_start, finder.line_at_end, broken, stop
