@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..text import is_binary
 from .logline import json_line, timestamp_in
 from .records import Record
-from .verdict import api_shape, error_reason, level
+from .verdict import STATUS_KEY, api_shape, error_reason, level
 
 # Records longer than this are explained every time, never kept in the cache (an explanation
 # keeps its text).
@@ -136,12 +136,7 @@ _TELLING = re.compile(rb"(?i:code)|->|=>|returned|\x00|^<\d|[\[<(][0-9a-f][\]>)]
 # pattern per form, each starting with a literal so that re skips ahead in C; a number ends where
 # a word would (http_status's \b, needles._ERRING's end)
 _AFTER = rb"(?![0-9A-Za-z_])"
-_STATUS_FORMS = (
-    rb"HTTP/\d(?:\.\d)?\x22? ",
-    rb"tatus(?:[_ ]?(?:[Cc]ode|CODE))?[\x22']?\s*[=:]\s*[\x22']?",
-    rb"TATUS(?:[_ ]?(?:[Cc]ode|CODE))?[\x22']?\s*[=:]\s*[\x22']?",
-    rb"\x22 ",
-)
+_STATUS_FORMS = (rb"HTTP/\d(?:\.\d)?\x22? ", b"tatus" + STATUS_KEY.encode(), b"TATUS" + STATUS_KEY.encode(), rb"\x22 ")
 _STATUS_NUMBERS = tuple(re.compile(form + rb"(\d{3})" + _AFTER) for form in _STATUS_FORMS)
 # the places where a status may stand, as they stand in a shape (digits and a-f dropped: "tatus"
 # is "ttus", "Code" is "Co"), not followed by a word character (a status would end there)
