@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from ..text import is_binary
+from ..text import EMAIL, is_binary
 from .logline import json_line, timestamp_in
 from .records import Record
 from .verdict import STATUS_KEY, api_shape, error_reason, level
@@ -37,7 +37,7 @@ _NAMES_THE_ERROR = re.compile(
     r"|HTTP/\d(?:\.\d)?\s+|(?:->|=>|returned|with status)\s*)$"
 )
 _KEEP_HINTS = ("ode", "ODE", "tatus", "TATUS", "HTTP/", ">", "returned")  # what _NAMES_THE_ERROR needs, tested with `in` first
-_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,253}\.[\w.-]{1,253}")
+_EMAIL = re.compile(EMAIL)
 
 
 def _digit_token(m: re.Match[str]) -> str:

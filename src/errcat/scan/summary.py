@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from ..model import Guide
+from ..text import EMAIL
 
 MAX_LINES_KEPT = 10  # line numbers listed per group
 MAX_SAMPLES = 3  # sample lines shown per group
@@ -29,7 +30,7 @@ T = TypeVar("T")
 _MASKS = (
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
-    (re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,253}\.[\w.-]{1,253}\b"), "<email>"),
+    (re.compile(EMAIL), "<email>"),
     (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\d+(?:[.,]\d+)*"), "<n>"),
     (re.compile(r"'[^']{1,80}'|\"[^\"]{1,80}\""), "'…'"),
