@@ -36,8 +36,8 @@ TASK_BYTES = 32 << 20  # one block, and what a task of small files holds (as par
 RETRIES = 2  # a task whose worker died is run again by Dask; this many more times on an error
 
 Whole = tuple[str, str]  # a file read whole: its name as shown, its URL
-Block = tuple[str, str, int, int, int]  # a block of a big file: name, URL, file size, raw [a, b)
-Task = tuple[str, Any]  # ("files", [Whole...]) | ("block", Block) | ("missing", RemoteFile)
+# ("files", [Whole...]) | ("block", (name, URL, file size, a, b): the bytes [a, b) of a big file) | ("missing", RemoteFile)
+Task = tuple[str, Any]
 
 
 # -- on a worker -------------------------------------------------------------------------------
@@ -192,13 +192,6 @@ def _sniff(url: str) -> str:
     return "whole" if kind in ("gzip", "utf-16") else "binary" if kind == "binary" else "blocks"
 
 
-def task_bytes(task: Task) -> int:
-    kind, what = task
-    if kind == "block":
-        return int(what[4] - what[3])
-    return 0 if kind == "missing" else -1  # "files": counted when done (their sizes are the plan's)
-
-
 @dataclass
 class _Merger:
     """Partial reports merged in input order into one (see the module's docstring)."""
@@ -290,8 +283,11 @@ def scan_remote(
         results = run_on_cluster(dask, run_task, (blob, digest, options), tasks, merger.report.where, RETRIES)
     for task, result in zip(tasks, results, strict=True):
         merger.take(task, result)
-        n = task_bytes(task)
-        done += n if n >= 0 else sum(sizes.get(url, 0) for _name, url in task[1])
+        kind, what = task
+        if kind == "block":
+            done += what[4] - what[3]
+        elif kind == "files":  # counted when done (their sizes are the plan's)
+            done += sum(sizes.get(url, 0) for _name, url in what)
         if progress is not None:
             progress(done)
     report = merger.report

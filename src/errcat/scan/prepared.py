@@ -156,15 +156,11 @@ def shape_of(data: bytes, erring: bool) -> bytes | None:
         return None
     shape = data.translate(None, VARYING_BYTES)
     if b"tus" in shape or b"TUS" in shape or b"HTTP/" in shape or b'" ' in shape:  # what http_status looks for
-        if status_classes(data) not in ((b"E",) if erring else (b"o", b"")):
+        classes = bytes(0x45 if n >= b"400" else 0x6F for n in status_numbers(data))  # E or o: 400 or more, or not
+        if classes not in ((b"E",) if erring else (b"o", b"")):
             return None
         return shape + (b"|E" if erring else b"|o")
     return shape
-
-
-def status_classes(data: bytes) -> bytes:
-    """Whether each number that may state a record's HTTP status is 400 or more: E or o each."""
-    return bytes(0x45 if n >= b"400" else 0x6F for n in status_numbers(data))
 
 
 def status_numbers(data: bytes) -> list[bytes]:

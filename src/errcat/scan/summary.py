@@ -79,11 +79,6 @@ class Group:
         """Whether it keeps no more places or samples."""
         return len(self.places) >= MAX_LINES_KEPT and len(self.samples) >= MAX_SAMPLES
 
-    def tally(self, when: datetime | None) -> None:
-        """Count an occurrence whose place and sample are not kept."""
-        self.count += 1
-        self.seen_at(when)
-
     def add(self, place: Place, when: datetime | None, endpoint: str | None, sample: Callable[[], str]) -> None:
         self.count += 1
         self.seen_at(when)
@@ -218,14 +213,12 @@ class ScanReport:
         when: datetime | None,
         endpoint: str | None,
         sample: Callable[[], str],
-        guide: Callable[[], Guide | None] | None = None,
-        said: Callable[[], str | None] | None = None,
+        guide: Callable[[], Guide | None],
+        said: Callable[[], str | None] | None,
     ) -> None:
         group = self.matched.get(key)
         if group is None:
-            group = self.matched[key] = Matched(
-                entry_id=entry_id, guide=guide() if guide else None, said=said() if said else None
-            )
+            group = self.matched[key] = Matched(entry_id=entry_id, guide=guide(), said=said() if said else None)
         group.kinds[kind] += 1
         group.add(place, when, endpoint, sample)
 
@@ -264,8 +257,9 @@ class ScanReport:
             group = self.other[text] = Unmatched(text=text)
         if listed and not group.full:
             group.add(place(), when, None, sample)
-        else:
-            group.tally(when)
+        else:  # counted, its place and sample not kept
+            group.count += 1
+            group.seen_at(when)
 
     def merge(self, other: ScanReport) -> None:
         counts = ("records", "errors", "not_errors", "filtered_vendor", "filtered_time", "no_timestamp", "explained")

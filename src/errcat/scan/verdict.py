@@ -28,26 +28,9 @@ if TYPE_CHECKING:
     from ..explainer import Explanation
 
 HEAD = 160  # a line's level is near its start
-_LOUD = frozenset(
-    [
-        "error",
-        "err",
-        "warn",
-        "warning",
-        "fatal",
-        "critical",
-        "crit",
-        "severe",
-        "alert",
-        "emerg",
-        "emergency",
-        "panic",
-        "e",
-        "w",
-        "f",
-    ]
-)
-_LEVEL_WORDS = "ERROR|ERR|WARN|WARNING|FATAL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC|INFO|DEBUG|TRACE|NOTICE|VERBOSE"
+_LOUD_WORDS = "ERROR|ERR|WARN|WARNING|FATAL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
+_LEVEL_WORDS = _LOUD_WORDS + "|INFO|DEBUG|TRACE|NOTICE|VERBOSE"
+_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f"])  # and the letters of glog, [E], <W>
 _LEVEL = re.compile(
     # an upper-case level word standing alone
     rf"(?<![\w.=:/-])(?P<upper>{_LEVEL_WORDS})(?![\w=.(-])"
@@ -101,11 +84,6 @@ def level(head: str) -> str | None:
     return word.lower()
 
 
-def loud(word: str | None) -> bool:
-    """Whether a level word says error or warning."""
-    return word in _LOUD
-
-
 # each way a status is stated: what its match holds, how far before that the match starts, the pattern
 _STATUS_FORMS = ((("HTTP/",), 1, _STATUS_LINE), (("tatus", "TATUS"), 1, _STATUS_KEYED), (('" ',), 0, _STATUS_ACCESS))
 
@@ -125,7 +103,7 @@ def error_reason(said: str | None, text: str) -> str | None:
     """Why a record is an error by how it is logged (``level``, ``status``, ``exception``), or None;
     ``said`` is its level word (``level``). A vendor error envelope is the remaining reason,
     decided on the explanation."""
-    if loud(said):
+    if said in _LOUD:  # a level word that says error or warning
         return "level"
     status = http_status(text)
     if status is not None and status >= 400:
