@@ -107,14 +107,7 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
     except UnicodeDecodeError:
         text, bad = rec.data.decode("utf-8", errors="replace"), True
     head = text.split("\n", 1)[0]
-    found = json_line(text) if text[:1] == "{" else None
-    if found is not None:
-        paste, when, said = found
-    else:
-        stamp = timestamp_in(head)
-        when = stamp[0] if stamp else None
-        paste = text[: stamp[1][0]] + text[stamp[1][1] :] if stamp else text
-        said = level(head)
+    paste, when, said = _untimed(text, head)
     outcome = "ok"
     if options.since or options.until:
         if when is None:
@@ -177,11 +170,18 @@ def status_slots(shape: bytes) -> int:
     return len({m.end() for m in _SHAPE_SLOT.finditer(shape)})
 
 
+def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
+    """A record's text without its timestamp (a JSON line's: the paste its fields make), that time,
+    and its level word; ``head`` is its first line."""
+    found = json_line(text) if text[:1] == "{" else None
+    if found is not None:
+        return found
+    stamp = timestamp_in(head)
+    untimed = text[: stamp[1][0]] + text[stamp[1][1] :] if stamp else text
+    return untimed, stamp[0] if stamp else None, level(head)
+
+
 def untimed_head(head: str) -> str:
     """A record's first line without its timestamp: what prepare makes of it, also for a repeat
     served from an earlier record (whose paste keeps its time)."""
-    found = json_line(head) if head[:1] == "{" else None
-    if found is not None:
-        return found[0].split("\n", 1)[0]
-    stamp = timestamp_in(head)
-    return head[: stamp[1][0]] + head[stamp[1][1] :] if stamp else head
+    return _untimed(head, head)[0].split("\n", 1)[0]
