@@ -36,9 +36,7 @@ def scan(
     A big plain file is read by ``options.workers`` processes finding its records, while this
     one explains them (see parallel.py); gzip and stdin are read by this process alone."""
     options = options or ScanOptions()
-    check_vendor(options.vendor, index.vendors)
-    if options.vendor:
-        options = dataclasses.replace(options, vendor=options.vendor.lower())
+    options = dataclasses.replace(options, vendor=check_vendor(options.vendor, index.vendors))  # in lower case
     if not names:
         raise UsageError("nothing to scan: name log files, or - for stdin")
     started = time.perf_counter()

@@ -264,9 +264,7 @@ def scan_remote(
 
     if not names:
         raise UsageError("nothing to scan: name log files or URLs")
-    check_vendor(options.vendor, index.vendors)
-    if options.vendor:
-        options = replace(options, vendor=options.vendor.lower())
+    options = replace(options, vendor=check_vendor(options.vendor, index.vendors))  # in lower case
     started = time.perf_counter()
     files = expand(names)
     tasks = plan(files, block or TASK_BYTES)
