@@ -30,7 +30,7 @@ from .parallel import line_start
 from .prepared import ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder
 from .remote import RemoteFile, expand, open_input
-from .summary import InputStats, Place, ScanReport, Skip
+from .summary import InputStats, ScanReport
 
 TASK_BYTES = 32 << 20  # one block, and what a task of small files holds (as parallel.TASK_BYTES)
 RETRIES = 2  # a task whose worker died is run again by Dask; this many more times on an error
@@ -220,7 +220,7 @@ class _Merger:
         if a == 0:
             self.line = 1
             self.report.inputs.append(InputStats(name))
-        _shift(part, self.line - at_start)
+        part.shift(self.line - at_start)
         self.report.merge(part)
         self.line += at_end - at_start
         stats = self.report.inputs[-1]
@@ -229,14 +229,6 @@ class _Merger:
             self.broken.add(name)
             stats.broken = broken
             self.report.skip(name, self.line, broken)
-
-
-def _shift(part: ScanReport, delta: int) -> None:
-    """A block's line numbers made the file's."""
-    for g in (*part.matched.values(), *part.unmatched.values(), *part.other.values()):
-        g.places = [Place(p.file, p.line + delta) for p in g.places]
-        g.samples = [(Place(p.file, p.line + delta), s) for p, s in g.samples]
-    part.skipped = [Skip(s.file, None if s.line is None else s.line + delta, s.what) for s in part.skipped]
 
 
 DOCUMENTED = "+documented"  # the end of the digest of a documented-only view

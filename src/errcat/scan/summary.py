@@ -271,6 +271,13 @@ class ScanReport:
         self.skipped = _in_input_order([*self.skipped, *other.skipped], lambda s: s)[:MAX_SKIPPED_KEPT]
         self.skipped_count.update(other.skipped_count)
 
+    def shift(self, delta: int) -> None:
+        """Make a part's line numbers, counted from the start of its block of a file, the file's."""
+        for g in (*self.matched.values(), *self.unmatched.values(), *self.other.values()):
+            g.places = [Place(p.file, p.line + delta) for p in g.places]
+            g.samples = [(Place(p.file, p.line + delta), s) for p, s in g.samples]
+        self.skipped = [Skip(s.file, None if s.line is None else s.line + delta, s.what) for s in self.skipped]
+
     def ranked_matched(self) -> list[tuple[Key, Matched]]:
         return sorted(self.matched.items(), key=lambda kv: (-kv[1].count, kv[0][0], str(kv[0][2]), str(kv[0][3])))
 
