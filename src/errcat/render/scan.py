@@ -128,9 +128,7 @@ def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[L
         if g.first_seen:
             lines.append([("         seen:      ", "dim"), (f"{_when(g.first_seen)} to {_when(g.last_seen)}", None)])
         lines.append([("         lines:     ", "dim"), (_places(g), None)])
-    hidden = len(report.matched) - top
-    if hidden > 0:
-        lines.append([(f"... {hidden:,} more catalogued error(s) (--top)", "dim")])
+    lines += _more(len(report.matched), top, "catalogued error(s)")
     lines += _unmatched_lines(report, top)
     lines += _other_lines(report, top, everything)
     lines += _skipped_lines(report)
@@ -148,10 +146,7 @@ def _unmatched_lines(report: ScanReport, top: int) -> list[Line]:
         lines.append([("         lines:     ", "dim"), (_places(u), None)])
         for place, sample in u.samples[:2]:
             lines.append([("         sample:    ", "dim"), (f"{place.file}:{place.line}  ", "dim"), (sample, None)])
-    hidden = len(report.unmatched) - top
-    if hidden > 0:
-        lines.append([(f"... {hidden:,} more group(s) (--top)", "dim")])
-    return lines
+    return lines + _more(len(report.unmatched), top, "group(s)")
 
 
 def _other_lines(report: ScanReport, top: int, everything: bool) -> list[Line]:
@@ -164,10 +159,12 @@ def _other_lines(report: ScanReport, top: int, everything: bool) -> list[Line]:
     for u in report.ranked_other()[:top]:
         lines.append([(f"{u.count:>7,}  ", "bold"), (u.text, None)])
         lines.append([("         lines:     ", "dim"), (_places(u), None)])
-    hidden = len(report.other) - top
-    if hidden > 0:
-        lines.append([(f"... {hidden:,} more group(s) (--top)", "dim")])
-    return lines
+    return lines + _more(len(report.other), top, "group(s)")
+
+
+def _more(count: int, top: int, what: str) -> list[Line]:
+    """The line saying how many of ``count`` things --top left out."""
+    return [[(f"... {count - top:,} more {what} (--top)", "dim")]] if count > top else []
 
 
 def _skipped_lines(report: ScanReport) -> list[Line]:
