@@ -260,21 +260,9 @@ def scan_markdown(report: ScanReport, top: int, everything: bool = False) -> str
     if report.matched:
         parts.append("### Documented errors\n")
         rows: list[list[object]] = []
-        for key, g in report.ranked_matched()[:top]:
-            rows.append(
-                [
-                    g.count,
-                    key[0],
-                    key[1],
-                    key[2],
-                    key[3],
-                    f"{g.said} (matched: {key[4]})" if g.said and g.said != key[4] else key[4],
-                    _endpoints(g),
-                    _when(g.first_seen),
-                    _when(g.last_seen),
-                    _places(g),
-                ]
-            )
+        for key, g in report.ranked_matched()[:top]:  # vendor, status, code, name, then the message
+            message = f"{g.said} (matched: {key[4]})" if g.said and g.said != key[4] else key[4]
+            rows.append([g.count, *key[:4], message, _endpoints(g), _when(g.first_seen), _when(g.last_seen), _places(g)])
         parts.append(
             table(["Count", "Vendor", "Status", "Code", "Name", "Message", "Endpoints", "First seen", "Last seen", "Lines"], rows)
         )
