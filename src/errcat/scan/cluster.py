@@ -95,11 +95,10 @@ def _opened_chunks(inp: Input, url: str) -> Iterator[bytes]:
     except FileNotFoundError:
         inp.problem = "cannot read: No such file or directory"
     except Exception as exc:  # OSError, or a storage SDK's own: named, its text may quote a signed URL
-        what = f"read failed ({type(exc).__name__}); the rest was not read"
         if inp.read:
-            inp.broken = what
+            inp.broken = f"read failed ({type(exc).__name__}); the rest was not read"
         else:
-            inp.problem = f"cannot read: {type(exc).__name__}"  # its text may quote a signed URL
+            inp.problem = f"cannot read: {type(exc).__name__}"
 
 
 def _read_whole(explainer: Any, name: str, url: str) -> InputStats:
