@@ -47,7 +47,7 @@ def scan(
         stats = InputStats(inp.name)
         report.inputs.append(stats)
         part = None
-        if not inp.problem and workers > 1 and inp.splittable and (inp.size or 0) >= PARALLEL_MIN:
+        if workers > 1 and inp.splittable and (inp.size or 0) >= PARALLEL_MIN:  # splittable: no problem found
             from concurrent.futures import BrokenExecutor
 
             from .parallel import scan_parallel
