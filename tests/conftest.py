@@ -234,6 +234,7 @@ SLOW: dict[str, set[str]] = {
         "test_lines_point_at_each_record_head",
         "test_markdown_report_parses_to_tables",
         "test_parallel_workers_find_what_one_reader_finds",
+        "test_parallel_workers_list_places_in_input_order_as_one_reader",
         "test_parallel_workers_read_a_file_with_a_byte_order_mark_like_one_reader",
         "test_table_view_names_the_fix",
         "test_truncated_gzip_warns_with_line_and_keeps_what_was_read",

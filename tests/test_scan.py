@@ -138,6 +138,23 @@ def test_parallel_workers_find_what_one_reader_finds(generated, index, monkeypat
         assert {t: (g.count, g.places) for t, g in many.other.items()} == {t: (g.count, g.places) for t, g in one.other.items()}
 
 
+def test_parallel_workers_list_places_in_input_order_as_one_reader(generated, index, monkeypatch, tmp_path):
+    """Each group lists its first places in the order the inputs were given, whichever reader read
+    them (a worker's part was merged by file name: b.log's places before z.log's)."""
+    import errcat.scan as scan_module
+
+    path, _, _ = generated
+    names = [str(tmp_path / "z.log"), str(tmp_path / "b.log")]
+    for name in names:
+        Path(name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    one = scan(index, names, ScanOptions(workers=1))
+    many = scan(index, names, ScanOptions(workers=2))
+    assert any(len({p.file for p in g.places}) == 2 for g in one.matched.values())  # groups that span both files
+    assert {k: g.places for k, g in many.matched.items()} == {k: g.places for k, g in one.matched.items()}
+    assert {k: g.samples for k, g in many.matched.items()} == {k: g.samples for k, g in one.matched.items()}
+
+
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
 def test_parallel_workers_read_a_file_with_a_byte_order_mark_like_one_reader(generated, index, monkeypatch, tmp_path, encoding):
     """A UTF-16 file is read whole and transcoded (a range of it read raw holds no needle: workers

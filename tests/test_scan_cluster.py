@@ -199,6 +199,22 @@ def test_s3_inputs_read_on_the_cluster_as_local_files(s3, client, index, logs, s
         assert [g["count"] for g in doc["matched"]] == [g["count"] for g in expected["matched"]]
 
 
+def test_every_skipped_place_is_counted_as_locally_past_the_places_listed(index, tmp_path):
+    """A task's skips are counted from its part's counts, not from the places it lists (at most
+    MAX_SKIPPED_KEPT: a task with more counted only those)."""
+    from errcat.scan.summary import MAX_SKIPPED_KEPT
+
+    odd = tmp_path / "odd.log"
+    records = MAX_SKIPPED_KEPT + 50
+    ok, bad = b"2026-11-19T02:00:00Z INFO sync: ok\n", b"2026-11-19T02:00:01Z ERROR sync: bad \x00 record -> HTTP 500\n"
+    odd.write_bytes(ok * 1000 + (ok + bad) * records)  # NUL bytes past the start: a log with bad records, not a binary file
+    local = scan(index, [str(odd)], ScanOptions(workers=1))
+    here = cluster_module.scan_remote(index, [str(odd)], ScanOptions())  # the tasks run in this process
+    assert sum(local.skipped_count.values()) == records
+    assert here.skipped_count == local.skipped_count
+    assert [(s.line, s.what) for s in here.skipped] == [(s.line, s.what) for s in local.skipped]
+
+
 def test_missing_protocol_package_and_credentials_in_urls(cli):
     result = cli("scan", "gs://bucket/app.log")
     assert result.exit_code == 2

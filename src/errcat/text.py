@@ -27,6 +27,7 @@ def normalize_path(path: str) -> str:
 
 
 WORD = re.compile(r"[A-Za-z0-9]+")  # a word of a text
+EMAIL = r"\b[\w.+-]{1,64}@[\w-]{1,253}\.[\w.-]{1,253}\b"  # an e-mail address: what varies between occurrences of an error
 CAMEL = re.compile(  # the parts of a CamelCase word
     r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+"
 )

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..text import EMAIL
 from .match import CLAIMED, MatchKind
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ _VARIABLE = re.compile(
         (
             r"\[REDACTED\]",  # a value the gate hid is a value like any other
             r"\bhttps?://\S+",
-            r"\b[\w.+-]{1,64}@[\w-]{1,253}\.[\w.-]{1,253}\b",
+            EMAIL,
             r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b",
             # ISO dates and times, with or without a zone
             r"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ..text import EMAIL
 from ..values import to_int
 from .match import CLAIMED, ErrorMatch, MatchKind
 
@@ -29,7 +30,7 @@ def _slug(text: str, limit: int = 48) -> str:
 # Values that vary between two occurrences of one error: each becomes a template slot.
 _VARIABLE = re.compile(
     r"(?P<uid>\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b)"
-    r"|(?P<email>\b[\w.+-]{1,64}@[\w-]{1,253}\.[\w.-]{1,253}\b)"
+    rf"|(?P<email>{EMAIL})"
     r"|(?P<quoted>'[^'\n]{1,60}'|\"[^\"\n]{1,60}\")"
     r"|(?P<number>(?<![\w.])\d[\d.,/-]*\d(?![\w]))"
 )

@@ -128,9 +128,7 @@ def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[L
         if g.first_seen:
             lines.append([("         seen:      ", "dim"), (f"{_when(g.first_seen)} to {_when(g.last_seen)}", None)])
         lines.append([("         lines:     ", "dim"), (_places(g), None)])
-    hidden = len(report.matched) - top
-    if hidden > 0:
-        lines.append([(f"... {hidden:,} more catalogued error(s) (--top)", "dim")])
+    lines += _more(len(report.matched), top, "catalogued error(s)")
     lines += _unmatched_lines(report, top)
     lines += _other_lines(report, top, everything)
     lines += _skipped_lines(report)
@@ -148,10 +146,7 @@ def _unmatched_lines(report: ScanReport, top: int) -> list[Line]:
         lines.append([("         lines:     ", "dim"), (_places(u), None)])
         for place, sample in u.samples[:2]:
             lines.append([("         sample:    ", "dim"), (f"{place.file}:{place.line}  ", "dim"), (sample, None)])
-    hidden = len(report.unmatched) - top
-    if hidden > 0:
-        lines.append([(f"... {hidden:,} more group(s) (--top)", "dim")])
-    return lines
+    return lines + _more(len(report.unmatched), top, "group(s)")
 
 
 def _other_lines(report: ScanReport, top: int, everything: bool) -> list[Line]:
@@ -164,10 +159,12 @@ def _other_lines(report: ScanReport, top: int, everything: bool) -> list[Line]:
     for u in report.ranked_other()[:top]:
         lines.append([(f"{u.count:>7,}  ", "bold"), (u.text, None)])
         lines.append([("         lines:     ", "dim"), (_places(u), None)])
-    hidden = len(report.other) - top
-    if hidden > 0:
-        lines.append([(f"... {hidden:,} more group(s) (--top)", "dim")])
-    return lines
+    return lines + _more(len(report.other), top, "group(s)")
+
+
+def _more(count: int, top: int, what: str) -> list[Line]:
+    """The line saying how many of ``count`` things --top left out."""
+    return [[(f"... {count - top:,} more {what} (--top)", "dim")]] if count > top else []
 
 
 def _skipped_lines(report: ScanReport) -> list[Line]:
@@ -250,7 +247,7 @@ def scan_document(report: ScanReport, top: int) -> dict[str, Any]:
             "counts": dict(report.skipped_count.most_common()),
             "places": [{"file": s.file, "line": s.line, "what": s.what} for s in report.skipped],
         },
-        engine=getattr(report, "where", None) or {"kind": "local", "search": report.engine},  # scan.cluster.ClusterReport
+        engine={**report.where, "search": report.engine},
     )
 
 
@@ -263,21 +260,9 @@ def scan_markdown(report: ScanReport, top: int, everything: bool = False) -> str
     if report.matched:
         parts.append("### Documented errors\n")
         rows: list[list[object]] = []
-        for key, g in report.ranked_matched()[:top]:
-            rows.append(
-                [
-                    g.count,
-                    key[0],
-                    key[1],
-                    key[2],
-                    key[3],
-                    f"{g.said} (matched: {key[4]})" if g.said and g.said != key[4] else key[4],
-                    _endpoints(g),
-                    _when(g.first_seen),
-                    _when(g.last_seen),
-                    _places(g),
-                ]
-            )
+        for key, g in report.ranked_matched()[:top]:  # vendor, status, code, name, then the message
+            message = f"{g.said} (matched: {key[4]})" if g.said and g.said != key[4] else key[4]
+            rows.append([g.count, *key[:4], message, _endpoints(g), _when(g.first_seen), _when(g.last_seen), _places(g)])
         parts.append(
             table(["Count", "Vendor", "Status", "Code", "Name", "Message", "Endpoints", "First seen", "Last seen", "Lines"], rows)
         )

@@ -12,10 +12,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import time
+from collections.abc import Iterator
 
 from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
-from .inputs import Input, inputs
+from .inputs import Input, chunks, inputs
 from .prepared import Progress, ScanOptions
 from .summary import InputStats, ScanReport
 
@@ -35,9 +36,7 @@ def scan(
     A big plain file is read by ``options.workers`` processes finding its records, while this
     one explains them (see parallel.py); gzip and stdin are read by this process alone."""
     options = options or ScanOptions()
-    check_vendor(options.vendor, index.vendors)
-    if options.vendor:
-        options = dataclasses.replace(options, vendor=options.vendor.lower())
+    options = dataclasses.replace(options, vendor=check_vendor(options.vendor, index.vendors))  # in lower case
     if not names:
         raise UsageError("nothing to scan: name log files, or - for stdin")
     started = time.perf_counter()
@@ -48,7 +47,7 @@ def scan(
         stats = InputStats(inp.name)
         report.inputs.append(stats)
         part = None
-        if not inp.problem and workers > 1 and inp.splittable and (inp.size or 0) >= PARALLEL_MIN:
+        if workers > 1 and inp.splittable and (inp.size or 0) >= PARALLEL_MIN:  # splittable: no problem found
             from concurrent.futures import BrokenExecutor
 
             from .parallel import scan_parallel
@@ -62,15 +61,9 @@ def scan(
             stats.lines = part.inputs[0].lines if part.inputs else 0
             stats.broken = inp.broken  # the file changed or failed while workers read it
         elif not inp.problem:
-            base = done_bytes
+            from .stream import explainer_for, read_whole  # the explainer: imported once workers (if any) are running
 
-            def tick(_n: int, inp: Input = inp, base: int = base) -> None:
-                if progress is not None:
-                    progress(base + inp.read)
-
-            from .stream import scan_stream  # the explainer: imported once workers (if any) are running
-
-            scan_stream(index, inp, options, report, stats, tick)
+            read_whole(explainer_for(index, options, report), inp, _read(inp, progress, done_bytes), stats)
         if inp.problem:  # found before reading (missing file) or on reading (a binary file)
             stats.problem = inp.problem
             report.skip(inp.name, None, inp.problem)
@@ -82,3 +75,11 @@ def scan(
 
     report.engine = "hyperscan" if engine_name() == "hyperscan" else "re"
     return report
+
+
+def _read(inp: Input, progress: Progress | None, base: int) -> Iterator[bytes]:
+    """The input's chunks, telling ``progress`` the bytes read so far over every input."""
+    for chunk in chunks(inp):
+        if progress is not None:
+            progress(base + inp.read)
+        yield chunk

@@ -19,8 +19,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -31,21 +30,14 @@ from .parallel import line_start
 from .prepared import ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder
 from .remote import RemoteFile, expand, open_input
-from .summary import MAX_LINES_KEPT, MAX_SAMPLES, MAX_SKIPPED_KEPT, Group, InputStats, Place, ScanReport, Skip
+from .summary import InputStats, ScanReport
 
 TASK_BYTES = 32 << 20  # one block, and what a task of small files holds (as parallel.TASK_BYTES)
 RETRIES = 2  # a task whose worker died is run again by Dask; this many more times on an error
 
 Whole = tuple[str, str]  # a file read whole: its name as shown, its URL
-Block = tuple[str, str, int, int, int]  # a block of a big file: name, URL, file size, raw [a, b)
-Task = tuple[str, Any]  # ("files", [Whole...]) | ("block", Block) | ("missing", RemoteFile)
-
-
-@dataclass
-class ClusterReport(ScanReport):
-    """A scan's report with where it ran (the JSON's ``engine``)."""
-
-    where: dict[str, Any] = field(default_factory=dict)
+# ("files", [Whole...]) | ("block", (name, URL, file size, a, b): the bytes [a, b) of a big file) | ("missing", RemoteFile)
+Task = tuple[str, Any]
 
 
 # -- on a worker -------------------------------------------------------------------------------
@@ -103,37 +95,22 @@ def _opened_chunks(inp: Input, url: str) -> Iterator[bytes]:
     except FileNotFoundError:
         inp.problem = "cannot read: No such file or directory"
     except Exception as exc:  # OSError, or a storage SDK's own: named, its text may quote a signed URL
-        what = f"read failed ({type(exc).__name__}); the rest was not read"
         if inp.read:
-            inp.broken = what
+            inp.broken = f"read failed ({type(exc).__name__}); the rest was not read"
         else:
-            inp.problem = f"cannot read: {type(exc).__name__}"  # its text may quote a signed URL
-
-
-def _explain(explainer: Any, name: str, finder: Finder, chunks: Iterable[bytes]) -> None:
-    """Sort the records of the chunks and explain the ones that may concern a vendor (as a local
-    scan does: stream.scan_stream)."""
-    explainer.triage.name = name
-    finder.triage = explainer.triage
-    for prep in finder.to_explain(chunks):
-        explainer.take(name, prep)
-    explainer.triage.settle()
+            inp.problem = f"cannot read: {type(exc).__name__}"
 
 
 def _read_whole(explainer: Any, name: str, url: str) -> InputStats:
-    report: ScanReport = explainer.report
+    from .stream import read_whole
+
     inp = Input(name, url)
-    finder = Finder()
-    _explain(explainer, name, finder, _opened_chunks(inp, url))
-    for s in finder.skipped:  # as stream.scan_stream reports a whole input
-        report.skip(name, s.line, s.what)
-    stats = InputStats(name, inp.read, finder.line_at_end - 1, unpacked=inp.unpacked if inp.gzip else None)
-    if inp.broken:  # a cut stream: where it was cut
-        stats.broken = inp.broken
-        report.skip(name, finder.stopped_at, inp.broken)
+    stats = InputStats(name)
+    read_whole(explainer, inp, _opened_chunks(inp, url), stats)
+    stats.bytes, stats.unpacked = inp.read, inp.unpacked if inp.gzip else None
     if inp.problem:
         stats.problem = inp.problem
-        report.skip(name, None, inp.problem)
+        explainer.report.skip(name, None, inp.problem)
     return stats
 
 
@@ -158,7 +135,7 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
     if begin == 0 and data.startswith(UTF8_BOM):
         data, base = data[len(UTF8_BOM) :], len(UTF8_BOM)
     finder = Finder(own_start=start - base, own_end=stop - base if stop < size else None)
-    _explain(explainer, name, finder, [data])
+    explainer.read(name, finder, [data])
     for s in finder.own_skipped():
         report.skip(name, s.line, s.what)
     return finder.line_at_start, finder.line_at_end, broken, stop
@@ -214,19 +191,11 @@ def _sniff(url: str) -> str:
     return "whole" if kind in ("gzip", "utf-16") else "binary" if kind == "binary" else "blocks"
 
 
-def task_bytes(task: Task) -> int:
-    kind, what = task
-    if kind == "block":
-        return int(what[4] - what[3])
-    return 0 if kind == "missing" else -1  # "files": counted when done (their sizes are the plan's)
-
-
 @dataclass
 class _Merger:
     """Partial reports merged in input order into one (see the module's docstring)."""
 
-    report: ClusterReport
-    skipped: list[Skip] = field(default_factory=list)
+    report: ScanReport
     line: int = 1  # the current big file's line number at the start of its next block
     broken: set[str] = field(default_factory=set)  # big files that failed: their later blocks are dropped
 
@@ -235,11 +204,12 @@ class _Merger:
         if kind == "missing":
             rf: RemoteFile = what
             self.report.inputs.append(InputStats(rf.name, problem=rf.problem))
-            self._skip(Skip(rf.name, None, rf.problem or "cannot read"))
+            self.report.skip(rf.name, None, rf.problem or "cannot read")
             return
         part: ScanReport = result[0]
+        self.report.engine = part.engine
         if kind == "files":
-            self._merge(part, 0)
+            self.report.merge(part)
             self.report.inputs += part.inputs
             return
         name, _url, _size, a, _b = what
@@ -249,56 +219,15 @@ class _Merger:
         if a == 0:
             self.line = 1
             self.report.inputs.append(InputStats(name))
-        self._merge(part, self.line - at_start)
+        part.shift(self.line - at_start)
+        self.report.merge(part)
         self.line += at_end - at_start
         stats = self.report.inputs[-1]
         stats.bytes, stats.lines = stop, self.line - 1
         if broken:
             self.broken.add(name)
             stats.broken = broken
-            self._skip(Skip(name, self.line, broken))
-
-    def _merge(self, part: ScanReport, delta: int) -> None:
-        if delta:
-            _shift(part, delta)
-        for s in part.skipped:
-            self._skip(s)  # counted here, in input order: not again by report.merge
-        part.skipped, part.skipped_count = [], Counter()
-        self.report.engine = part.engine
-        report = self.report
-        # ScanReport.merge sorts places by file name; merged in input order, they are appended,
-        # so that each group lists its first places in input order, as a local scan does
-        pairs = [
-            (mine, theirs, list(mine.places), list(mine.samples))
-            for mine_groups, their_groups in zip(_groups(report), _groups(part), strict=True)
-            for key, theirs in their_groups.items()
-            if (mine := mine_groups.get(key)) is not None
-        ]
-        report.merge(part)
-        for mine, theirs, places, samples in pairs:
-            mine.places = [*places, *theirs.places][:MAX_LINES_KEPT]
-            mine.samples = [*samples, *theirs.samples][:MAX_SAMPLES]
-
-    def _skip(self, s: Skip) -> None:
-        self.report.skipped_count[s.what] += 1
-        if len(self.skipped) < MAX_SKIPPED_KEPT:
-            self.skipped.append(s)
-
-    def done(self) -> ClusterReport:
-        self.report.skipped = self.skipped  # in input order, as a local scan lists them
-        return self.report
-
-
-def _groups(report: ScanReport) -> list[dict[Any, Group]]:
-    return [report.matched, report.unmatched, report.other]  # type: ignore[list-item]  # keyed differently, merged alike
-
-
-def _shift(part: ScanReport, delta: int) -> None:
-    """A block's line numbers made the file's."""
-    for g in (*part.matched.values(), *part.unmatched.values(), *part.other.values()):
-        g.places = [Place(p.file, p.line + delta) for p in g.places]
-        g.samples = [(Place(p.file, p.line + delta), s) for p, s in g.samples]
-    part.skipped = [Skip(s.file, None if s.line is None else s.line + delta, s.what) for s in part.skipped]
+            self.report.skip(name, self.line, broken)
 
 
 DOCUMENTED = "+documented"  # the end of the digest of a documented-only view
@@ -317,7 +246,7 @@ def scan_remote(
     dask: Any = None,
     progress: Callable[[int], None] | None = None,
     block: int | None = None,
-) -> ClusterReport:
+) -> ScanReport:
     """Scan files or URLs on a Dask cluster (``dask``: a distributed Client, a scheduler address,
     or ``local``), or in this process when ``dask`` is None."""
     import time
@@ -326,15 +255,13 @@ def scan_remote(
 
     if not names:
         raise UsageError("nothing to scan: name log files or URLs")
-    check_vendor(options.vendor, index.vendors)
-    if options.vendor:
-        options = replace(options, vendor=options.vendor.lower())
+    options = replace(options, vendor=check_vendor(options.vendor, index.vendors))  # in lower case
     started = time.perf_counter()
     files = expand(names)
     tasks = plan(files, block or TASK_BYTES)
     sizes = {rf.url: rf.size or 0 for rf in files}
     blob, digest = ship(index)
-    merger = _Merger(ClusterReport())
+    merger = _Merger(ScanReport())
     done = 0
     if dask is None:
         results: Iterator[tuple[Any, ...]] = (() if t[0] == "missing" else run_task(blob, digest, options, t) for t in tasks)
@@ -345,11 +272,14 @@ def scan_remote(
         results = run_on_cluster(dask, run_task, (blob, digest, options), tasks, merger.report.where, RETRIES)
     for task, result in zip(tasks, results, strict=True):
         merger.take(task, result)
-        n = task_bytes(task)
-        done += n if n >= 0 else sum(sizes.get(url, 0) for _name, url in task[1])
+        kind, what = task
+        if kind == "block":
+            done += what[4] - what[3]
+        elif kind == "files":  # counted when done (their sizes are the plan's)
+            done += sum(sizes.get(url, 0) for _name, url in what)
         if progress is not None:
             progress(done)
-    report = merger.done()
+    report = merger.report
     report.where["search"] = report.engine
     report.elapsed = time.perf_counter() - started
     return report

@@ -60,7 +60,7 @@ def run_on_cluster(
     shipped: tuple[bytes, str, ScanOptions],
     tasks: list[tuple[str, Any]],
     where: dict[str, Any],
-    retries: int = 2,
+    retries: int,  # cluster.RETRIES
 ) -> Iterator[tuple[Any, ...]]:
     """Each task's result from ``run(blob, digest, options, task)`` on the cluster, in task order
     (a missing file's is empty: nothing to run)."""

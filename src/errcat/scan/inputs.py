@@ -8,6 +8,7 @@ import codecs
 import gzip
 import io
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
@@ -56,7 +57,7 @@ def inputs(names: list[str]) -> list[Input]:
         except OSError as exc:  # a log line given for a file name is not echoed whole
             out.append(Input(argument(name), name, problem=f"cannot read: {exc.strerror or exc}"))
             continue
-        if not os.path.isfile(name) and not _is_pipe(st.st_mode):
+        if not os.path.isfile(name) and not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):  # a pipe, /dev/stdin: read
             out.append(Input(argument(name), name, problem="not a file"))
             continue
         inp = Input(name, name, size=st.st_size if os.path.isfile(name) else None)
@@ -101,12 +102,6 @@ def read_range(inp: Input, start: int, stop: int) -> bytearray:
         del _RANGE[got:]
         inp.broken = inp.broken or SHRANK
     return _RANGE
-
-
-def _is_pipe(mode: int) -> bool:
-    import stat
-
-    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
 
 
 class _Counting(io.RawIOBase):

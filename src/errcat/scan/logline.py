@@ -79,16 +79,13 @@ def timestamp_in(line: str) -> tuple[datetime, tuple[int, int]] | None:
 
 def time_value(value: Any) -> datetime | None:
     """A JSON field's timestamp: ISO text, or epoch seconds / milliseconds."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        seconds = value / 1000 if value > 1e11 else value
-        if 1e8 < seconds < 1e10:  # 1973 to 2286: a number outside is no epoch time
-            return datetime.fromtimestamp(seconds, UTC)
-        return None
     if isinstance(value, str):
         found = timestamp_in(value)
         return found[0] if found else None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        seconds = value / 1000 if value > 1e11 else value
+        if 1e8 < seconds < 1e10:  # 1973 to 2286: a number outside is no epoch time
+            return datetime.fromtimestamp(seconds, UTC)
     return None
 
 

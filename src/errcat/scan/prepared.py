@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from ..text import is_binary
+from ..text import EMAIL, is_binary
 from .logline import json_line, timestamp_in
 from .records import Record
-from .verdict import api_shape, error_reason, level
+from .verdict import STATUS_KEY, api_shape, error_reason, level
 
 # Records longer than this are explained every time, never kept in the cache (an explanation
 # keeps its text).
@@ -37,7 +37,7 @@ _NAMES_THE_ERROR = re.compile(
     r"|HTTP/\d(?:\.\d)?\s+|(?:->|=>|returned|with status)\s*)$"
 )
 _KEEP_HINTS = ("ode", "ODE", "tatus", "TATUS", "HTTP/", ">", "returned")  # what _NAMES_THE_ERROR needs, tested with `in` first
-_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,253}\.[\w.-]{1,253}")
+_EMAIL = re.compile(EMAIL)
 
 
 def _digit_token(m: re.Match[str]) -> str:
@@ -107,14 +107,7 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
     except UnicodeDecodeError:
         text, bad = rec.data.decode("utf-8", errors="replace"), True
     head = text.split("\n", 1)[0]
-    found = json_line(text) if text[:1] == "{" else None
-    if found is not None:
-        paste, when, said = found
-    else:
-        stamp = timestamp_in(head)
-        when = stamp[0] if stamp else None
-        paste = text[: stamp[1][0]] + text[stamp[1][1] :] if stamp else text
-        said = level(head)
+    paste, when, said = _untimed(text, head)
     outcome = "ok"
     if options.since or options.until:
         if when is None:
@@ -136,12 +129,7 @@ _TELLING = re.compile(rb"(?i:code)|->|=>|returned|\x00|^<\d|[\[<(][0-9a-f][\]>)]
 # pattern per form, each starting with a literal so that re skips ahead in C; a number ends where
 # a word would (http_status's \b, needles._ERRING's end)
 _AFTER = rb"(?![0-9A-Za-z_])"
-_STATUS_FORMS = (
-    rb"HTTP/\d(?:\.\d)?\x22? ",
-    rb"tatus(?:[_ ]?(?:[Cc]ode|CODE))?[\x22']?\s*[=:]\s*[\x22']?",
-    rb"TATUS(?:[_ ]?(?:[Cc]ode|CODE))?[\x22']?\s*[=:]\s*[\x22']?",
-    rb"\x22 ",
-)
+_STATUS_FORMS = (rb"HTTP/\d(?:\.\d)?\x22? ", b"tatus" + STATUS_KEY.encode(), b"TATUS" + STATUS_KEY.encode(), rb"\x22 ")
 _STATUS_NUMBERS = tuple(re.compile(form + rb"(\d{3})" + _AFTER) for form in _STATUS_FORMS)
 # the places where a status may stand, as they stand in a shape (digits and a-f dropped: "tatus"
 # is "ttus", "Code" is "Co"), not followed by a word character (a status would end there)
@@ -161,15 +149,11 @@ def shape_of(data: bytes, erring: bool) -> bytes | None:
         return None
     shape = data.translate(None, VARYING_BYTES)
     if b"tus" in shape or b"TUS" in shape or b"HTTP/" in shape or b'" ' in shape:  # what http_status looks for
-        if status_classes(data) not in ((b"E",) if erring else (b"o", b"")):
+        classes = bytes(0x45 if n >= b"400" else 0x6F for n in status_numbers(data))  # E or o: 400 or more, or not
+        if classes not in ((b"E",) if erring else (b"o", b"")):
             return None
         return shape + (b"|E" if erring else b"|o")
     return shape
-
-
-def status_classes(data: bytes) -> bytes:
-    """Whether each number that may state a record's HTTP status is 400 or more: E or o each."""
-    return bytes(0x45 if n >= b"400" else 0x6F for n in status_numbers(data))
 
 
 def status_numbers(data: bytes) -> list[bytes]:
@@ -186,11 +170,18 @@ def status_slots(shape: bytes) -> int:
     return len({m.end() for m in _SHAPE_SLOT.finditer(shape)})
 
 
+def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
+    """A record's text without its timestamp (a JSON line's: the paste its fields make), that time,
+    and its level word; ``head`` is its first line."""
+    found = json_line(text) if text[:1] == "{" else None
+    if found is not None:
+        return found
+    stamp = timestamp_in(head)
+    untimed = text[: stamp[1][0]] + text[stamp[1][1] :] if stamp else text
+    return untimed, stamp[0] if stamp else None, level(head)
+
+
 def untimed_head(head: str) -> str:
     """A record's first line without its timestamp: what prepare makes of it, also for a repeat
     served from an earlier record (whose paste keeps its time)."""
-    found = json_line(head) if head[:1] == "{" else None
-    if found is not None:
-        return found[0].split("\n", 1)[0]
-    stamp = timestamp_in(head)
-    return head[: stamp[1][0]] + head[stamp[1][1] :] if stamp else head
+    return _untimed(head, head)[0].split("\n", 1)[0]

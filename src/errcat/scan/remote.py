@@ -7,6 +7,7 @@ back (in a report or a message) has any user:password part of its URL masked."""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -66,7 +67,7 @@ def expand(names: list[str]) -> list[RemoteFile]:
     for name in names:
         if name == "-":
             raise UsageError("stdin (-) cannot be scanned on a cluster: name files or URLs")
-        url = name if is_url(name) else _file_url(name)
+        url = name if is_url(name) else "file://" + os.path.abspath(name)
         fs, path = filesystem(url)
         protocol = url.split("://", 1)[0]
         if _GLOB.search(path) and is_url(name):
@@ -82,12 +83,6 @@ def expand(names: list[str]) -> list[RemoteFile]:
             continue
         out.append(_described(fs, path, shown(name), url))
     return out
-
-
-def _file_url(name: str) -> str:
-    import os
-
-    return "file://" + os.path.abspath(name)
 
 
 def _described(fs: Any, path: str, name: str, url: str) -> RemoteFile:

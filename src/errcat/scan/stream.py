@@ -4,7 +4,7 @@ workers of a Dask cluster)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 
@@ -14,7 +14,7 @@ from ..explainer.match import MatchKind
 from ..gate import shown
 from ..index.store import CatalogIndex
 from .concerns import needles_for
-from .inputs import Input, chunks
+from .inputs import Input
 from .logline import timestamp_in
 from .prepared import Prepared, ScanOptions
 from .records import Finder
@@ -48,6 +48,14 @@ class _Explainer:
     def report(self, report: ScanReport) -> None:
         """Write into another report (a Dask task's part, whose tasks may come in any order)."""
         self.triage.new_part(report)
+
+    def read(self, name: str, finder: Finder, chunks: Iterable[bytes]) -> None:
+        """Explain the records ``finder`` finds in the chunks of input ``name`` that the triage keeps."""
+        self.triage.name = name
+        finder.triage = self.triage
+        for prep in finder.to_explain(chunks):
+            self.take(name, prep)
+        self.triage.settle()
 
     def take(self, name: str, prep: Prepared, line_offset: int = 0) -> None:
         """Explain and count a record the triage kept (and counted as read); ``line_offset``
@@ -141,22 +149,11 @@ def _shareable(x: Explanation, key: str) -> bool:
     return True
 
 
-def scan_stream(
-    index: CatalogIndex, inp: Input, options: ScanOptions, report: ScanReport, stats: InputStats, tick: Callable[[int], None]
-) -> None:
-    """Read one input, in this process, into ``report``."""
-    explainer = _Explainer(index, options, report)
-    explainer.triage.name = inp.name
-    finder = Finder(triage=explainer.triage)
-
-    def counted() -> Iterator[bytes]:
-        for chunk in chunks(inp):
-            tick(len(chunk))
-            yield chunk
-
-    for prep in finder.to_explain(counted()):
-        explainer.take(inp.name, prep)
-    explainer.triage.settle()
+def read_whole(explainer: _Explainer, inp: Input, chunks: Iterable[bytes], stats: InputStats) -> None:
+    """Read one input whole (a file, stdin, a cluster's URL) into the explainer's report."""
+    finder = Finder()
+    explainer.read(inp.name, finder, chunks)
+    report = explainer.report
     for s in finder.skipped:
         report.skip(inp.name, s.line, s.what)
     stats.lines = finder.line_at_end - 1

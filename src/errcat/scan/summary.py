@@ -1,7 +1,8 @@
 """What a scan found, aggregated in bounded memory: one group per documented error, unmatched
 errors grouped by their text with numbers and identifiers masked, and what was skipped.
 
-Reports from workers that read parts of one file merge into one (``merge``)."""
+Reports of parts of the inputs (a worker's range, a cluster's task) merge into one, in input
+order (``merge``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from ..model import Guide
+from ..text import EMAIL
 
 MAX_LINES_KEPT = 10  # line numbers listed per group
 MAX_SAMPLES = 3  # sample lines shown per group
@@ -23,11 +25,12 @@ SAMPLE_CHARS = 300
 
 Key = tuple[str, int, int | str | None, str | None, str | None]  # vendor, status, code, name, message
 G = TypeVar("G", bound="Group")
+T = TypeVar("T")
 
 _MASKS = (
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
-    (re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,253}\.[\w.-]{1,253}\b"), "<email>"),
+    (re.compile(EMAIL), "<email>"),
     (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\d+(?:[.,]\d+)*"), "<n>"),
     (re.compile(r"'[^']{1,80}'|\"[^\"]{1,80}\""), "'…'"),
@@ -76,11 +79,6 @@ class Group:
         """Whether it keeps no more places or samples."""
         return len(self.places) >= MAX_LINES_KEPT and len(self.samples) >= MAX_SAMPLES
 
-    def tally(self, when: datetime | None) -> None:
-        """Count an occurrence whose place and sample are not kept."""
-        self.count += 1
-        self.seen_at(when)
-
     def add(self, place: Place, when: datetime | None, endpoint: str | None, sample: Callable[[], str]) -> None:
         self.count += 1
         self.seen_at(when)
@@ -95,8 +93,8 @@ class Group:
         self.count += other.count
         self.seen_at(other.first_seen)
         self.seen_at(other.last_seen)
-        self.places = sorted([*self.places, *other.places], key=lambda p: (p.file, p.line))[:MAX_LINES_KEPT]
-        self.samples = sorted([*self.samples, *other.samples], key=lambda s: (s[0].file, s[0].line))[:MAX_SAMPLES]
+        self.places = _in_input_order([*self.places, *other.places], lambda p: p)[:MAX_LINES_KEPT]
+        self.samples = _in_input_order([*self.samples, *other.samples], lambda s: s[0])[:MAX_SAMPLES]
         for endpoint, n in other.endpoints.items():
             self._at(endpoint, n)
 
@@ -171,6 +169,7 @@ class ScanReport:
     other_overflow: int = 0
     explained: int = 0  # records explain() read: the rest were served by their template, or never concerned a vendor
     engine: str = ""  # what searched the log for needles: hyperscan, or re
+    where: dict[str, Any] = field(default_factory=lambda: {"kind": "local"})  # where it ran (a cluster's: cluster.py)
     skipped: list[Skip] = field(default_factory=list)
     skipped_count: Counter[str] = field(default_factory=Counter)
     elapsed: float = 0.0
@@ -214,14 +213,12 @@ class ScanReport:
         when: datetime | None,
         endpoint: str | None,
         sample: Callable[[], str],
-        guide: Callable[[], Guide | None] | None = None,
-        said: Callable[[], str | None] | None = None,
+        guide: Callable[[], Guide | None],
+        said: Callable[[], str | None] | None,
     ) -> None:
         group = self.matched.get(key)
         if group is None:
-            group = self.matched[key] = Matched(
-                entry_id=entry_id, guide=guide() if guide else None, said=said() if said else None
-            )
+            group = self.matched[key] = Matched(entry_id=entry_id, guide=guide(), said=said() if said else None)
         group.kinds[kind] += 1
         group.add(place, when, endpoint, sample)
 
@@ -260,8 +257,9 @@ class ScanReport:
             group = self.other[text] = Unmatched(text=text)
         if listed and not group.full:
             group.add(place(), when, None, sample)
-        else:
-            group.tally(when)
+        else:  # counted, its place and sample not kept
+            group.count += 1
+            group.seen_at(when)
 
     def merge(self, other: ScanReport) -> None:
         counts = ("records", "errors", "not_errors", "filtered_vendor", "filtered_time", "no_timestamp", "explained")
@@ -270,8 +268,15 @@ class ScanReport:
         _merge_groups(self.matched, other.matched, None)
         self.unmatched_overflow += other.unmatched_overflow + _merge_groups(self.unmatched, other.unmatched, MAX_UNMATCHED_GROUPS)
         self.other_overflow += other.other_overflow + _merge_groups(self.other, other.other, MAX_UNMATCHED_GROUPS)
-        self.skipped = sorted([*self.skipped, *other.skipped], key=lambda s: (s.file, s.line or 0))[:MAX_SKIPPED_KEPT]
+        self.skipped = _in_input_order([*self.skipped, *other.skipped], lambda s: s)[:MAX_SKIPPED_KEPT]
         self.skipped_count.update(other.skipped_count)
+
+    def shift(self, delta: int) -> None:
+        """Make a part's line numbers, counted from the start of its block of a file, the file's."""
+        for g in (*self.matched.values(), *self.unmatched.values(), *self.other.values()):
+            g.places = [Place(p.file, p.line + delta) for p in g.places]
+            g.samples = [(Place(p.file, p.line + delta), s) for p, s in g.samples]
+        self.skipped = [Skip(s.file, None if s.line is None else s.line + delta, s.what) for s in self.skipped]
 
     def ranked_matched(self) -> list[tuple[Key, Matched]]:
         return sorted(self.matched.items(), key=lambda kv: (-kv[1].count, kv[0][0], str(kv[0][2]), str(kv[0][3])))
@@ -288,6 +293,13 @@ class ScanReport:
         firsts = [g.first_seen for g in groups if g.first_seen]
         lasts = [g.last_seen for g in groups if g.last_seen]
         return (min(firsts) if firsts else None, max(lasts) if lasts else None)
+
+
+def _in_input_order(items: list[T], place: Callable[[T], Place | Skip]) -> list[T]:
+    """Items by file, in the order the files first appear (a report merged in input order lists
+    an earlier input's first), then by line."""
+    rank = {f: i for i, f in enumerate(dict.fromkeys(place(x).file for x in items))}
+    return sorted(items, key=lambda x: (rank[place(x).file], place(x).line or 0))
 
 
 def _merge_groups(mine: dict[Any, G], theirs: dict[Any, G], cap: int | None) -> int:

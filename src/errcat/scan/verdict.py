@@ -29,26 +29,9 @@ if TYPE_CHECKING:
     from ..explainer import Explanation
 
 HEAD = 160  # a line's level is near its start
-_LOUD = frozenset(
-    [
-        "error",
-        "err",
-        "warn",
-        "warning",
-        "fatal",
-        "critical",
-        "crit",
-        "severe",
-        "alert",
-        "emerg",
-        "emergency",
-        "panic",
-        "e",
-        "w",
-        "f",
-    ]
-)
-_LEVEL_WORDS = "ERROR|ERR|WARN|WARNING|FATAL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC|INFO|DEBUG|TRACE|NOTICE|VERBOSE"
+_LOUD_WORDS = "ERROR|ERR|WARN|WARNING|FATAL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
+_LEVEL_WORDS = _LOUD_WORDS + "|INFO|DEBUG|TRACE|NOTICE|VERBOSE"
+_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f"])  # and the letters of glog, [E], <W>
 _LEVEL = re.compile(
     # an upper-case level word standing alone
     rf"(?<![\w.=:/-])(?P<upper>{_LEVEL_WORDS})(?![\w=.(-])"
@@ -77,12 +60,15 @@ _MAY_BE_EXCEPTION = re.compile(r"xception|Error\b|Traceback|^[ \t]+at |^panic: "
 # Each test below is gated by a substring (`in` runs in C): one pattern of alternatives, tried at
 # every position of every record, cost a tenth of a millisecond a record.
 _STATUS_LINE = re.compile(r"(?:^|\s)HTTP/\d(?:\.\d)? (\d{3})\b", re.MULTILINE)
-_STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)(?:[_ ]?(?:[Cc]ode|CODE))?[\"']?\s*[=:]\s*[\"']?(\d{3})\b")
+# what stands between "status" and its number (status=404, "statusCode": 404, STATUS_CODE: '404'):
+# the one source of the keyed status (prepared.py builds its byte patterns from it)
+STATUS_KEY = r"(?:[_ ]?(?:[Cc]ode|CODE))?[\"']?\s*[=:]\s*[\"']?"
+_STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b")
 _STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-)(?: |$)", re.MULTILINE)  # an access log: "GET /x HTTP/1.1" 404 209
 _METHODS = ("GET /", "POST /", "PUT /", "PATCH /", "DELETE /")
 _JSON_START = re.compile(r"[{\[]\s*\"\w")
 _XML_START = re.compile(r"<\?xml|<errors?\b")
-_ERROR_STATUS_KEYED = re.compile(r"(?i:\bstatus(?:[_ ]?code)?[\"']?\s*[=:]\s*[\"']?[45]\d\d\b)")
+_ERROR_STATUS_KEYED = re.compile(r"(?i:\bstatus" + STATUS_KEY + r"[45]\d\d\b)")
 
 
 def level(head: str) -> str | None:
@@ -97,11 +83,6 @@ def level(head: str) -> str | None:
         return None
     word = next(g for g in m.groups() if g is not None)
     return word.lower()
-
-
-def loud(word: str | None) -> bool:
-    """Whether a level word says error or warning."""
-    return word in _LOUD
 
 
 # each way a status is stated: what its match holds, how far before that the match starts, the pattern
@@ -123,7 +104,7 @@ def error_reason(said: str | None, text: str) -> str | None:
     """Why a record is an error by how it is logged (``level``, ``status``, ``exception``), or None;
     ``said`` is its level word (``level``). A vendor error envelope is the remaining reason,
     decided on the explanation."""
-    if loud(said):
+    if said in _LOUD:  # a level word that says error or warning
         return "level"
     status = http_status(text)
     if status is not None and status >= 400:
