@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..index.cache import cache_dir
+from .verdict import STATUS_KEY
 
 _WORDS = (
     b"rror",  # error, Error, ERROR, Errors, a Sage diagnosis's "error"
@@ -65,7 +66,7 @@ _WORDS = (
 # line's shape keeps whether it is one (prepared.shape_of)
 _ERRING = (
     rb"HTTP/\d(?:\.\d)?\x22? [4-9]\d\d",
-    rb"[Ss](?:tatus|TATUS)(?:[_ ]?(?:[Cc]ode|CODE))?[\x22']?[ \t]*[=:][ \t]*[\x22']?[4-9]\d\d",
+    rb"[Ss](?:tatus|TATUS)" + STATUS_KEY.replace(r"\s", r"[ \t]").encode() + rb"[4-9]\d\d",  # on one line
     rb"\x22 [4-9]\d\d",
 )
 _NUMBER_END = rb"(?![0-9A-Za-z_])"  # after an _ERRING number: where a word would end

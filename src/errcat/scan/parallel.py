@@ -27,7 +27,7 @@ from .concerns import VendorNeedles, needles_for
 from .inputs import Input, read_range
 from .prepared import Prepared, ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder, Skipped
-from .summary import InputStats, Place, ScanReport, Skip, Unmatched, read_before
+from .summary import InputStats, ScanReport, Unmatched, read_before
 from .triage import Triage
 
 TASK_BYTES = 8 << 20  # one task's range: what it reads past its end (to finish a record) is searched, not read on
@@ -107,17 +107,15 @@ def _placed(part: ScanReport, delta: int, templates: dict[str, str], texts: dict
     """A task's part of the report with its line numbers made the file's, and each of other
     programs' groups under the text the first of its template in the file gave it (``texts``, as
     one reader names them: the first record a worker met may have been another)."""
+    part.shift(delta)
     other: dict[str, Unmatched] = {}
     for said, g in part.other.items():
         g.text = texts.setdefault(templates.get(said, said), said)
-        g.places = [Place(p.file, p.line + delta) for p in g.places]
-        g.samples = [(Place(p.file, p.line + delta), text) for p, text in g.samples]
         if g.text in other:
             other[g.text].merge(g)
         else:
             other[g.text] = g
     part.other = other
-    part.skipped = [Skip(s.file, None if s.line is None else s.line + delta, s.what) for s in part.skipped]
     return part
 
 
