@@ -160,6 +160,7 @@ def _compiled(expressions: list[bytes], first: int = 0, flags: int = 0) -> Any:
     with contextlib.suppress(OSError, hyperscan.HyperscanError):
         db = hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
         db.scratch = hyperscan.Scratch(db)
+        db.scan(b"\n", match_event_handler=lambda *_: None)  # one compiled for another CPU (a shared home) fails here
         return db
     try:
         db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
