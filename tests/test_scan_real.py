@@ -272,3 +272,24 @@ def test_an_oauth_error_logged_as_a_json_line_is_an_error(index, tmp_path):
     assert (report.errors, report.not_errors) == (1, 1)
     (group,) = report.unmatched.values()
     assert "invalid_request" in group.text and [p.line for p in group.places] == [1]
+
+
+def test_an_error_held_only_by_the_catalogs_generic_words_is_another_programs(index, tmp_path):
+    """The catalog's longer message literals are vendor needles, and some are what any server says
+    ("Internal Server Error", "Too Many Requests"): a Django 500 line (an Apache mod_wsgi error log
+    quoted in public notes) was listed as a vendor error not in the catalog, and --fail-on
+    unmatched failed on it. With no vendor's own evidence and no API shape, it is another
+    program's error; the same words in a MYOB call stay a vendor's."""
+    lines = [
+        "[Fri Mar 24 06:10:30.985225 2023] [wsgi:error] [pid 1667519:tid 139904763131648] [remote 192.168.1.8:53277] "
+        "ERROR django.request Internal Server Error: /horizon/auth/login/",
+        "2024-01-01 12:00:02,000 WARN  client: Too Many Requests from github, sleeping 60s",
+        "2024-01-01 12:00:03,000 ERROR sync.myob GET https://arl2.api.myob.com/accountright/ failed: 500 Internal Server Error",
+    ]
+    path = tmp_path / "generic.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert report.other_count == 2 and report.errors == 3
+    assert [p.line for g in report.other.values() for p in g.places] == [1, 2]
+    vendors = {k[0] for k in report.matched} | {g.vendor for g in report.unmatched.values()}
+    assert vendors == {"myob"}

@@ -70,6 +70,12 @@ class _Explainer:
         when = prep.when
         if when is None and (stamp := timestamp_in(head)) is not None:  # a repeat's time is read only now
             when = stamp[0]
+        if prep.reason and not prep.api and x.vendor is None and not any(m.best for m in x.errors):
+            # only the catalog's generic words held it ("Internal Server Error", "Too Many Requests"):
+            # with no vendor's own evidence and no API shape, it is another program's error
+            self.triage.name = name
+            self.triage.count_other(prep._replace(when=when), place)
+            return
         self._count(x, place, when, lambda: shown(head))
 
     def _explain(self, paste: str, key: str | None) -> Explanation:

@@ -213,7 +213,7 @@ class Triage:
             return False
         if self._concerns(prep) or (prep.api and _BODY.search(prep.paste)):  # a vendor's, or an envelope's
             return EXPLAIN
-        return self._other(prep, place)
+        return self.count_other(prep, place)
 
     def _readable(self, prep: Prepared, place: Place) -> bool:
         """Whether a record is read on (counting why not: binary, outside --since/--until, empty)."""
@@ -239,7 +239,7 @@ class Triage:
             known = self.concerning[key] = self.needles.concern(prep.paste)
         return known
 
-    def _other(self, prep: Prepared, place: Place) -> str | None:
+    def count_other(self, prep: Prepared, place: Place) -> str | None:
         """Count a record that cannot concern a vendor: another program's error (its group text),
         or no error (None)."""
         report = self.report
