@@ -293,3 +293,28 @@ def test_an_error_held_only_by_the_catalogs_generic_words_is_another_programs(in
     assert [p.line for g in report.other.values() for p in g.places] == [1, 2]
     vendors = {k[0] for k in report.matched} | {g.vendor for g in report.unmatched.values()}
     assert vendors == {"myob"}
+
+
+def test_a_stack_trace_is_one_record_with_the_entry_it_follows(index, tmp_path):
+    """Python's traceback after an ERROR line and Java's 'Caused by:' were records of their own,
+    so one error was counted two or three times (lines from a Django error log and a Zeebe trace
+    quoted in public notes, shortened)."""
+    python = [
+        "2026-02-03 08:34:09,231 1172986 ERROR django.request Internal Server Error: /dashboard/",
+        "Traceback (most recent call last):",
+        '  File "/usr/lib/python3.9/site-packages/django/utils/module_loading.py", line 30, in import_string',
+        "    return cached_import(module_path, class_name)",
+        "AttributeError: module 'django.core.cache.backends.memcached' has no attribute 'MemcachedCache'",
+    ]
+    java = [
+        "java.util.concurrent.CompletionException: io.zeebe.journal.JournalException: java.nio.file.FileSystemException",
+        "\tat java.util.concurrent.CompletableFuture.encodeThrowable(Unknown Source) ~[?:?]",
+        "Caused by: io.zeebe.journal.JournalException: java.nio.file.FileSystemException",
+        "\tat io.zeebe.journal.file.SegmentedJournal.openChannel(SegmentedJournal.java:468) ~[zeebe-journal-1.0.0-SNAPSHOT.jar:1.0.0-SNAPSHOT]",
+    ]
+    after = "2026-02-03 08:34:10,000 1172986 ERROR django.request Internal Server Error: /other/"
+    path = tmp_path / "traces.log"
+    path.write_text("\n".join([*python, *java, after]) + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert report.errors == 3
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 6, 10]

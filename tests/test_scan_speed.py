@@ -191,6 +191,9 @@ LINES = [
     "\x0cERROR after a form feed",
     "Traceback (most recent call last):",
     "ValueError: failed",
+    "java.lang.IllegalStateException: failed to start",
+    "Caused by: java.io.IOException: failed",
+    "2026-11-20 01:00:06,000 ERROR a date inside a body ends it",
 ]
 
 

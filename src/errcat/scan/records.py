@@ -59,6 +59,11 @@ _ENTRY_START = re.compile(
     rb"\[?(?:\d{4}[-/.]\d\d[-/.]\d\d[T ]\d\d?:\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d"
     rb"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) )"
 )
+# the unindented parts of a stack trace: a Java cause or Python traceback header (each continues
+# the entry it follows), and an exception line: Java's qualified one right after its entry's line,
+# or the one that ends a Python traceback, after its frames
+_TRACE_STARTS = (b"Caused by: ", b"Traceback (most recent call last)")
+_EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b")
 _REQUEST_LINE = re.compile(rb"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/\d(?:\.\d)?)?\r?\n?$")
 
 
@@ -89,6 +94,8 @@ class _Grouping:
     xml_root: bytes | None = None  # the XML root element still open
     status: bool = False  # an HTTP status line was seen
     request: bool = False  # an HTTP request line was seen
+    frames: bool = False  # an indented line was seen (a stack trace's frames)
+    traceback: bool = False  # a Python traceback is open: its exception line ends it
     announces: bool = False  # the last line ends like "response body:", introducing what follows
     lines: int = 0
     size: int = 0
@@ -96,6 +103,7 @@ class _Grouping:
     def add(self, line: Line) -> None:
         self.lines += 1
         self.size += len(line)
+        self._trace(line)
         stripped = line.strip()
         self.announces = stripped.endswith(_ANNOUNCING)
         if self.xml_root is not None:
@@ -134,6 +142,22 @@ class _Grouping:
                 self.xml_root = name
             return
 
+    def _trace(self, line: Line) -> None:
+        """Follow a stack trace: its frames, a Python traceback opened and ended."""
+        if line[:1] in (b" ", b"\t"):
+            self.frames = True
+        elif line.startswith(_TRACE_STARTS[1]):
+            self.traceback = True
+        elif self.traceback and self.frames and _EXCEPTION_LINE.match(line):
+            self.traceback = False
+
+    def _trace_goes_on(self, line: Line) -> bool:
+        """Whether an unindented line is part of the stack trace of this entry (see _EXCEPTION_LINE)."""
+        if line.startswith(_TRACE_STARTS):
+            return True
+        m = _EXCEPTION_LINE.match(line)
+        return m is not None and ((self.traceback and self.frames) or (not self.frames and b"." in m[0]))
+
     def continued_by(self, line: Line) -> bool:
         """Whether ``line`` belongs to this record rather than starting the next one."""
         if self.lines >= MAX_RECORD_LINES or self.size >= MAX_RECORD:
@@ -148,6 +172,8 @@ class _Grouping:
             return True
         if self.body:
             return False
+        if self._trace_goes_on(line):
+            return True
         first = line[:1]
         if first == b"{" or (first == b"[" and _ARRAY_START.match(line)):  # a body after its log line,
             # unless it is a JSON-lines record of its own
@@ -185,6 +211,8 @@ def _continuation_like(line: Line) -> bool:
     if first == 0x7B or (first == 0x5B and _ARRAY_START.match(line)):  # { or an array's [
         return not line.rstrip().endswith((b"}", b"]"))  # a whole JSON line is a record of its own
     if first in _EXCHANGE_STARTS and (_STATUS_LINE.match(line) or _REQUEST_LINE.match(line)):
+        return True
+    if line.startswith(_TRACE_STARTS) or _EXCEPTION_LINE.match(line):
         return True
     colon = line.find(b":")  # a header's name runs up to the line's first colon
     return 0 < colon < len(line) - 1 and line[colon + 1] in (0x20, 0x09) and _HEADER.match(line) is not None
