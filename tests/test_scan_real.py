@@ -120,6 +120,9 @@ def test_lines_that_only_mention_errors_are_not_errors():
             "level",
         ),
         ("Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0", None),
+        # Maven prints an empty error line between the lines of one failure (a Spring Boot console)
+        ("[ERROR] Failed to execute goal org.springframework.boot:spring-boot-maven-plugin:4.1.0:run (default-cli)", "level"),
+        ("[ERROR] ", None),
         ('{"level":"error","msg":"x"}', "level"),
         ("2026-11-19 02:00:00 WARN upstream error, retrying", "level"),
         ("2026-11-19 02:00:00 INFO GET /v2/servers HTTP/1.1 status: 404 len: 10", "status"),

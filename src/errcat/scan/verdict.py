@@ -104,8 +104,8 @@ def error_reason(said: str | None, text: str) -> str | None:
     """Why a record is an error by how it is logged (``level``, ``status``, ``exception``), or None;
     ``said`` is its level word (``level``). A vendor error envelope is the remaining reason,
     decided on the explanation."""
-    if said in _LOUD:  # a level word that says error or warning
-        return "level"
+    if said in _LOUD:  # a level word that says error or warning, unless it says nothing more (Maven's "[ERROR] ")
+        return "level" if any(c.isalnum() for c in text.lower().replace(said, "", 1)) else None
     status = http_status(text)
     if status is not None and status >= 400:
         return "status"
