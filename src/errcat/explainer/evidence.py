@@ -409,7 +409,7 @@ def clues_for(catalog: CatalogIndex, ex: Exchange, errors: Sequence[SentError]) 
     facts = facts_for(catalog)
     head = ex.text[:65536]
     clues = _request_clues(facts, ex, head)
-    prose = _HOSTNAME.sub(" ", head)  # a name inside a URL, path or host is that clue's, counted above
+    prose = _prose(head)  # a name inside a URL, path or host is that clue's, counted above
     clues += _name_clues(facts, prose, head)
     clues += _vocabulary_clues(head)
     shapes = {(e.shape.name, v, e.shape.weight) for e in errors if e.shape.weight for v in e.shape.vendors}
@@ -484,6 +484,21 @@ _HOSTNAME = re.compile(  # URLs, paths, host and x- header names: their clues ar
     r"|(?<![\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|net|org|au|nz|uk|co|pt|es|fr|de|ca|us|test|local)(?![\w-])",
     re.IGNORECASE,
 )
+_SPACES = re.compile(r"(\s+)")
+
+
+def _prose(head: str) -> str:
+    """The text with URLs, paths, hosts and x- header names blanked (_HOSTNAME). No match of it
+    spans whitespace or looks further than one character beyond, so it is searched only in the
+    runs between whitespace that hold a "/", "." or "x-": half the cost of searching the text."""
+    parts = _SPACES.split(head)
+    for i in range(0, len(parts), 2):
+        part = parts[i]
+        if "." in part or "/" in part or "x-" in part or "X-" in part:
+            parts[i] = _HOSTNAME.sub(" ", part)
+    return "".join(parts)
+
+
 _PATH_IN_TEXT = re.compile(r"(?<![\w.:/-])/[A-Za-z][\w.{}-]*(?:/[\w.{}-]+)+")  # a path written in a report or table
 _HOST_IN_TEXT = re.compile(r"(?<![\w.@-])([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b")
 
