@@ -549,8 +549,9 @@ def _dense(first: int, last: int, hits: int) -> bool:
 
 @functools.lru_cache(maxsize=2)  # each text's passes share it
 def _lowered(text: str) -> str:
-    """The text in ASCII lower case: every index stays where it was."""
-    return text.translate(_LOWER)
+    """The text in ASCII lower case: every index stays where it was (str.lower, 20 times faster
+    than translate, lowers only A-Z in an ASCII text; elsewhere it may change lengths)."""
+    return text.lower() if text.isascii() else text.translate(_LOWER)
 
 
 @functools.lru_cache(maxsize=2)
@@ -673,12 +674,26 @@ def _headers(text: str) -> Iterator[Span]:
 
 
 def _url_userinfo(text: str) -> Iterator[Span]:
-    """The user-info of a URL, whatever its shape (user:password, a token alone, a raw ``@``)."""
-    if "://" not in text:
-        return
-    for m in _URL_USERINFO().finditer(text):
+    """The user-info of a URL, whatever its shape (user:password, a token alone, a raw ``@``).
+
+    Searched only around each ``://`` (at C speed), not from every letter of the text: a match
+    starts at most _SCHEME_BEFORE characters before its ``://`` and ends within _USERINFO_AFTER
+    after it, so a search bounded so finds the match finditer would find next, if it starts
+    before that ``://``."""
+    pos, at = 0, text.find("://")
+    while at >= 0:
+        m = _URL_USERINFO().search(text, max(pos, at - _SCHEME_BEFORE), at + _USERINFO_AFTER)
+        if m is None or m.start() > at - 2:  # none ends at this "://": on to the next
+            at = text.find("://", at + 1)
+            continue
         if _MARKED not in m.group(1):
             yield Span(*m.span(1), "URL credentials")
+        pos = m.end()
+        at = text.find("://", pos)
+
+
+_SCHEME_BEFORE = 22  # a scheme (2-21 characters) and a line break
+_USERINFO_AFTER = 3 + 514 + 1  # "://", the longest user-info, "@"
 
 
 def _random_tokens(text: str) -> Iterator[Span]:
