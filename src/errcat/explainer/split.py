@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from http import HTTPStatus
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -105,8 +106,13 @@ class Framing:
 
 
 def url_parts(url: str) -> tuple[str | None, str] | None:
-    """(host, path) of an absolute URL; None when it cannot be parsed. User info (redacted or not) is
-    dropped first: ``https://[REDACTED]@host`` would read as an IPv6 literal."""
+    """(host, path) of an absolute URL; None when it cannot be parsed."""
+    return _url_parts_kept(url) if len(url) <= MAX_URL else _url_parts(url)
+
+
+def _url_parts(url: str) -> tuple[str | None, str] | None:
+    """url_parts, worked out. User info (redacted or not) is dropped first: ``https://[REDACTED]@host``
+    would read as an IPv6 literal."""
     url = _USERINFO.sub(r"\1", url, count=1)
     try:
         parts = urlsplit(url)
@@ -114,6 +120,9 @@ def url_parts(url: str) -> tuple[str | None, str] | None:
     except ValueError:
         return None
     return host, parts.path or "/"
+
+
+_url_parts_kept = lru_cache(maxsize=4096)(_url_parts)  # a log's records repeat a few URLs; urlsplit is dear
 
 
 def read_bounded(stream: BinaryIO) -> tuple[bytes, int]:
