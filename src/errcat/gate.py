@@ -676,14 +676,14 @@ def _headers(text: str) -> Iterator[Span]:
 def _url_userinfo(text: str) -> Iterator[Span]:
     """The user-info of a URL, whatever its shape (user:password, a token alone, a raw ``@``).
 
-    Searched only around each ``://`` (at C speed), not from every letter of the text: a match
-    starts at most _SCHEME_BEFORE characters before its ``://`` and ends within _USERINFO_AFTER
-    after it, so a search bounded so finds the match finditer would find next, if it starts
-    before that ``://``."""
+    Matched only where a scheme can start, found from each ``://`` (at C speed): the run of scheme
+    characters before it (the pattern looks back so that none precedes its start), not from every
+    letter of the text."""
     pos, at = 0, text.find("://")
     while at >= 0:
-        m = _URL_USERINFO().search(text, max(pos, at - _SCHEME_BEFORE), at + _USERINFO_AFTER)
-        if m is None or m.start() > at - 2:  # none ends at this "://": on to the next
+        start = _scheme_start(text, at)
+        m = _URL_USERINFO().match(text, start) if start is not None and start >= pos else None
+        if m is None:
             at = text.find("://", at + 1)
             continue
         if _MARKED not in m.group(1):
@@ -692,8 +692,19 @@ def _url_userinfo(text: str) -> Iterator[Span]:
         at = text.find("://", pos)
 
 
-_SCHEME_BEFORE = 22  # a scheme (2-21 characters) and a line break
-_USERINFO_AFTER = 3 + 514 + 1  # "://", the longest user-info, "@"
+def _scheme_start(text: str, at: int) -> int | None:
+    """Where the scheme before the ``://`` at ``at`` starts (a console may wrap the line before
+    the ``://``); None when the run of scheme characters is longer than a scheme."""
+    end = at - 1 if text[at - 1 : at] == "\n" else at
+    start = end
+    while start > 0 and text[start - 1] in _SCHEME_CHARS:
+        start -= 1
+        if end - start > 21:
+            return None
+    return start
+
+
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 
 
 def _random_tokens(text: str) -> Iterator[Span]:
