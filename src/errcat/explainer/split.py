@@ -109,7 +109,7 @@ class Framing:
 
 def url_parts(url: str) -> tuple[str | None, str] | None:
     """(host, path) of an absolute URL; None when it cannot be parsed."""
-    return _url_parts_kept(url) if len(url) <= MAX_URL else _url_parts(url)
+    return _url_parts_kept(url) if len(url) <= _KEPT_URL else _url_parts(url)
 
 
 def _url_parts(url: str) -> tuple[str | None, str] | None:
@@ -124,7 +124,8 @@ def _url_parts(url: str) -> tuple[str | None, str] | None:
     return host, parts.path or "/"
 
 
-_url_parts_kept = lru_cache(maxsize=4096)(_url_parts)  # a log's records repeat a few URLs; urlsplit is dear
+_KEPT_URL = 1024  # a URL this short is split once: a log's records repeat a few URLs, and urlsplit is dear
+_url_parts_kept = lru_cache(maxsize=4096)(_url_parts)
 
 
 def read_bounded(stream: BinaryIO) -> tuple[bytes, int]:
