@@ -499,19 +499,17 @@ _HOSTNAME = re.compile(  # URLs, paths, host and x- header names: their clues ar
     r"|(?<![\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|net|org|au|nz|uk|co|pt|es|fr|de|ca|us|test|local)(?![\w-])",
     re.IGNORECASE,
 )
-_SPACES = re.compile(r"(\s+)")
 
 
 def _prose(head: str) -> str:
     """The text with URLs, paths, hosts and x- header names blanked (_HOSTNAME). No match of it
-    spans whitespace or looks further than one character beyond, so it is searched only in the
-    runs between whitespace that hold a "/", "." or "x-": half the cost of searching the text."""
-    parts = _SPACES.split(head)
-    for i in range(0, len(parts), 2):
-        part = parts[i]
+    holds a blank or looks further than one character beyond, so it is searched only in the
+    stretches between blanks that hold a "/", "." or "x-": a third of the cost of the whole text."""
+    parts = head.split(" ")
+    for i, part in enumerate(parts):
         if "." in part or "/" in part or "x-" in part or "X-" in part:
             parts[i] = _HOSTNAME.sub(" ", part)
-    return "".join(parts)
+    return " ".join(parts)
 
 
 _PATH_IN_TEXT = re.compile(r"(?<![\w.:/-])/[A-Za-z][\w.{}-]*(?:/[\w.{}-]+)+")  # a path written in a report or table
