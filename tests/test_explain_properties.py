@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -223,11 +224,14 @@ def test_a_literal_test_skips_only_searches_that_cannot_match(pieces):
     assert not _ANY_HEADER.search(text) or "x-" in text or "X-" in text
 
 
-def test_the_templates_kept_per_word_are_what_the_index_holds(monkeypatch):
-    """templates_for keeps each word's templates, up to a bound: its answer is what SQL answers,
-    also when the bound is reached in the middle of a question."""
+@pytest.mark.parametrize("whole", [False, True])
+def test_the_templates_kept_per_word_are_what_the_index_holds(monkeypatch, whole):
+    """templates_for keeps each word's templates, read by word up to a bound, or all at once when
+    the catalog has few (``whole``): its answer is what SQL answers, also when the bound is
+    reached in the middle of a question."""
     from errcat.index import store
 
+    monkeypatch.setattr(store, "TEMPLATES_WHOLE_MAX", 1000 if whole else 0)
     index = errcat.ErrorCatalog.from_catalog(errcat.load_catalog(use_env=False)).index  # caches of its own
     words = sorted({w for (w,) in index.rows("SELECT DISTINCT word FROM templates") if w})
     assert len(words) > 10
@@ -237,4 +241,6 @@ def test_the_templates_kept_per_word_are_what_the_index_holds(monkeypatch):
         asked = {*words[i : i + 4], "nosuchword"}
         rows = sorted(set(index._rows_in(sql, ["", *sorted(asked)])))
         assert index.templates_for(asked) == [store.TemplateRow(v, t, n, bool(b), bool(lead)) for _, v, t, n, b, lead in rows]
-        assert len(index._template_words) <= max(5, len(asked) + 1)
+        if not whole:
+            assert len(index._template_words) <= max(5, len(asked) + 1)
+    assert whole is index._templates_whole

@@ -549,8 +549,9 @@ def _dense(first: int, last: int, hits: int) -> bool:
 
 @functools.lru_cache(maxsize=2)  # each text's passes share it
 def _lowered(text: str) -> str:
-    """The text in ASCII lower case: every index stays where it was."""
-    return text.translate(_LOWER)
+    """The text in ASCII lower case: every index stays where it was (str.lower, 20 times faster
+    than translate, lowers only A-Z in an ASCII text; elsewhere it may change lengths)."""
+    return text.lower() if text.isascii() else text.translate(_LOWER)
 
 
 @functools.lru_cache(maxsize=2)
@@ -673,12 +674,37 @@ def _headers(text: str) -> Iterator[Span]:
 
 
 def _url_userinfo(text: str) -> Iterator[Span]:
-    """The user-info of a URL, whatever its shape (user:password, a token alone, a raw ``@``)."""
-    if "://" not in text:
-        return
-    for m in _URL_USERINFO().finditer(text):
+    """The user-info of a URL, whatever its shape (user:password, a token alone, a raw ``@``).
+
+    Matched only where a scheme can start, found from each ``://`` (at C speed): the run of scheme
+    characters before it (the pattern looks back so that none precedes its start), not from every
+    letter of the text."""
+    pos, at = 0, text.find("://")
+    while at >= 0:
+        start = _scheme_start(text, at)
+        m = _URL_USERINFO().match(text, start) if start is not None and start >= pos else None
+        if m is None:
+            at = text.find("://", at + 1)
+            continue
         if _MARKED not in m.group(1):
             yield Span(*m.span(1), "URL credentials")
+        pos = m.end()
+        at = text.find("://", pos)
+
+
+def _scheme_start(text: str, at: int) -> int | None:
+    """Where the scheme before the ``://`` at ``at`` starts (a console may wrap the line before
+    the ``://``); None when the run of scheme characters is longer than a scheme."""
+    end = at - 1 if text[at - 1 : at] == "\n" else at
+    start = end
+    while start > 0 and text[start - 1] in _SCHEME_CHARS:
+        start -= 1
+        if end - start > 21:
+            return None
+    return start
+
+
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 
 
 def _random_tokens(text: str) -> Iterator[Span]:

@@ -349,6 +349,7 @@ def _loads(text: str) -> Any:
         return None
 
 
+_PLAIN_DECODER = json.JSONDecoder()  # made once: making one costs as much as decoding a short body
 _JSON_START = re.compile(r"[{\[](?=\s*[\"'{\[\]}])")
 # A lenient "key": value pair (also Ruby's "key"=>value and :key=>value, PHP's 'key' => value).
 # A double quote inside a string value is kept when it is not followed by a separator or the next
@@ -379,7 +380,7 @@ _CDATA_CLOSE = re.compile(r"\]\]>")
 
 def _json_values(body: str, reading: Reading) -> Iterator[Any]:
     """Every JSON value embedded in the text, left to right (a log prefix or suffix is skipped)."""
-    decoder = json.JSONDecoder()
+    decoder = _PLAIN_DECODER
     pos = 0
     failures = 0
     while failures < MAX_DECODE_ATTEMPTS:

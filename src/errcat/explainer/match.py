@@ -293,6 +293,32 @@ class _Said(NamedTuple):
         return cls(_key(sent.code), _key(sent.name), _key(sent.details), _key(sent.severity))
 
 
+class _Known(NamedTuple):
+    """An entry's code, name, details, severity (see _key) and endpoint (see normalize_path) in
+    comparable form: worked out once per entry, not once per error it is compared with."""
+
+    code: str | None
+    name: str | None
+    details: str | None
+    severity: str | None
+    endpoint: str | None
+
+    @classmethod
+    def of(cls, e: Entry) -> _Known:
+        found = _KNOWN.get(e.id)
+        if found is not None and found[0] is e:  # this very entry (an id may stand for another elsewhere)
+            return found[1]
+        if len(_KNOWN) >= 8192:
+            _KNOWN.clear()
+        endpoint = None if e.endpoint is None else normalize_path(e.endpoint)
+        known = cls(_key(e.code), _key(e.name), _key(e.details), _key(e.vendor_severity or e.severity), endpoint)
+        _KNOWN[e.id] = (e, known)
+        return known
+
+
+_KNOWN: dict[str, tuple[Entry, _Known]] = {}  # the entries a scan's errors are compared with, by id
+
+
 def _judge(
     e: Entry,
     sent: SentError,
@@ -320,8 +346,8 @@ class _Agreement(NamedTuple):
     conflict: bool  # the vendor's code or name says it is another error
 
 
-def _agreement(e: Entry, said: _Said) -> _Agreement:
-    oc, on, ec, en = said.code, said.name, _key(e.code), _key(e.name)
+def _agreement(known: _Known, said: _Said) -> _Agreement:
+    oc, on, ec, en = said.code, said.name, known.code, known.name
     code_hit = _eq(oc, ec) or _eq(oc, en) or _eq(on, ec)
     name_hit = _eq(on, en)
     conflict = (oc is not None and ec is not None and not code_hit and not _eq(oc, en)) or (
@@ -336,7 +362,7 @@ _TEXT_WEIGHTS = {TextMatch.EXACT: WEIGHTS.exact_text, TextMatch.TEMPLATE: WEIGHT
 
 
 def _evidence(
-    e: Entry, sent: SentError, said: _Said, ctx: Context, how: TextMatch | None, sim: float, agree: _Agreement
+    e: Entry, sent: SentError, said: _Said, ctx: Context, how: TextMatch | None, sim: float, agree: _Agreement, known: _Known
 ) -> float:
     """The matcher's sum of evidence for one entry (see Weights)."""
     w = WEIGHTS
@@ -346,20 +372,20 @@ def _evidence(
     score += w.code_agrees * agree.code_hit + w.name_agrees * agree.name_hit + w.code_conflicts * agree.conflict
     if sent.status is not None:
         score += w.status_agrees if e.status == sent.status else w.status_differs
-    score += _endpoint_evidence(e, ctx)
-    if _same_key(said.details, e.details):
+    score += _endpoint_evidence(e, ctx, known)
+    if _eq(said.details, known.details):
         score += w.details_agree
-    if _same_key(said.severity, e.vendor_severity or e.severity):
+    if _eq(said.severity, known.severity):
         score += w.severity_agrees
     return score
 
 
-def _endpoint_evidence(e: Entry, ctx: Context) -> float:
+def _endpoint_evidence(e: Entry, ctx: Context, known: _Known) -> float:
     w, score = WEIGHTS, 0.0
     if ctx.endpoint:
-        if e.endpoint is None:
+        if known.endpoint is None:
             score += w.generic_row
-        elif normalize_path(e.endpoint) == normalize_path(ctx.endpoint):
+        elif known.endpoint == normalize_path(ctx.endpoint):
             score += w.same_endpoint
         else:
             score += w.other_endpoint
@@ -377,10 +403,11 @@ def _judge_documented(
     sim: float,
     statuses: frozenset[tuple[str, int]],
 ) -> tuple[MatchKind | None, float]:
-    agree = _agreement(e, said)
+    known = _Known.of(e)
+    agree = _agreement(known, said)
     if agree.conflict and how is None and e.kind == ROW_BODY:
         return None, 0.0  # another error by its code or name, and no words in common: not a candidate
-    score = _evidence(e, sent, said, ctx, how, sim, agree)
+    score = _evidence(e, sent, said, ctx, how, sim, agree, known)
     if e.kind != ROW_BODY:  # a status-table row or a documented cause: the status is all that can match
         if sent.status is not None and e.status == sent.status:
             return MatchKind.STATUS, score + (WEIGHTS.status_table_row if e.kind == ROW_STATUS else 0.0)

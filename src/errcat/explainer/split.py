@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from http import HTTPStatus
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -40,10 +41,12 @@ _DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn)\.
 _METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[^\s'\"<>`]*)")
 _CURL_METHOD = re.compile(rf"(?:-X|--request)\s*['\"]?({_METHOD})\b", re.IGNORECASE)
 _KEYED_METHOD = re.compile(rf"\bmethod[\"']?\s*[:=]\s*[\"']?({_METHOD})\b", re.IGNORECASE)
+# "HTTP" as a word before a status: what follows it (every URL holds "http", few texts hold this)
+_HTTP_WORD = tuple("http" + c for c in "\"':= \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
 # How logs and exceptions state a status: "400 Client Error", "(401) Unauthorized", "status: 422", ...
 # Each with the words one of which every match holds, in lower case: an ASCII text with none is not searched.
 _STATUS_PATTERNS = (
-    (re.compile(r"\b([1-5]\d\d) (?:Client|Server) Error\b"), (" error",)),
+    (re.compile(r"\b([1-5]\d\d) (?:Client|Server) Error\b"), (" client error", " server error")),
     (re.compile(r"(?:->|=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"), ("->", "=>", "→")),  # a log line's "POST /x -> 400"
     (re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"), (")",)),
     (re.compile(r"<Response \[([1-5]\d\d)\]>"), ("<response [",)),  # a Python requests Response in a repr
@@ -53,7 +56,7 @@ _STATUS_PATTERNS = (
             r"\s*[:=]?\s*[\"']?([1-5]\d\d)\b",
             re.IGNORECASE,
         ),
-        ("status", "http", "code"),
+        ("status", "code", *_HTTP_WORD),
     ),
     (
         re.compile(
@@ -105,8 +108,13 @@ class Framing:
 
 
 def url_parts(url: str) -> tuple[str | None, str] | None:
-    """(host, path) of an absolute URL; None when it cannot be parsed. User info (redacted or not) is
-    dropped first: ``https://[REDACTED]@host`` would read as an IPv6 literal."""
+    """(host, path) of an absolute URL; None when it cannot be parsed."""
+    return _url_parts_kept(url) if len(url) <= _KEPT_URL else _url_parts(url)
+
+
+def _url_parts(url: str) -> tuple[str | None, str] | None:
+    """url_parts, worked out. User info (redacted or not) is dropped first: ``https://[REDACTED]@host``
+    would read as an IPv6 literal."""
     url = _USERINFO.sub(r"\1", url, count=1)
     try:
         parts = urlsplit(url)
@@ -114,6 +122,10 @@ def url_parts(url: str) -> tuple[str | None, str] | None:
     except ValueError:
         return None
     return host, parts.path or "/"
+
+
+_KEPT_URL = 1024  # a URL this short is split once: a log's records repeat a few URLs, and urlsplit is dear
+_url_parts_kept = lru_cache(maxsize=4096)(_url_parts)
 
 
 def read_bounded(stream: BinaryIO) -> tuple[bytes, int]:

@@ -24,6 +24,7 @@ DECODED_MAX = 5_000  # entries kept decoded per index (a scan asks for the same 
 ANSWERS_MAX = 2_048  # entry queries whose answers are kept (lists of entries already decoded)
 ANSWER_ROWS_MAX = 500  # the longest answer kept
 TEMPLATE_WORDS_MAX = 20_000  # words whose templates are kept (most have none)
+TEMPLATES_WHOLE_MAX = 1_000  # a catalog with at most this many template rows reads them all at once
 _TEMPLATE_COLUMNS = "vendor, template, literal_words, bare, leading_slot"
 
 
@@ -259,11 +260,11 @@ class CatalogIndex:
         """Templates that could match a text with these tokens: those keyed by one of them, or unkeyed.
 
         Each word's templates are read once and kept (a log's records share most of their words)."""
-        known = self._template_words
+        whole, known = self._templates_whole, self._template_words  # (whole: known holds every row)
         wanted = ["", *sorted(words)]
         answer = {w: known[w] for w in wanted if w in known}
         missing = [w for w in wanted if w not in answer]
-        if missing:
+        if missing and not whole:
             fetched: dict[str, list[tuple[Any, ...]]] = {w: [] for w in missing}
             sql = f"SELECT word, pos, {_TEMPLATE_COLUMNS} FROM templates WHERE word IN ({{marks}})"
             for word, *row in self._rows_in(sql, missing):
@@ -274,6 +275,19 @@ class CatalogIndex:
                 answer[word] = known[word] = tuple(rows)
         found = {row for rows in answer.values() for row in rows}
         return [TemplateRow(v, t, n, bool(b), bool(lead)) for _, v, t, n, b, lead in sorted(found)]
+
+    @cached_property
+    def _templates_whole(self) -> bool:
+        """Whether every template row is kept by word: a catalog with few templates reads them all at
+        once, not one query per word a text brings that no template has."""
+        rows = self.rows(f"SELECT word, pos, {_TEMPLATE_COLUMNS} FROM templates LIMIT ?", (TEMPLATES_WHOLE_MAX + 1,))
+        if len(rows) > TEMPLATES_WHOLE_MAX:
+            return False
+        grouped: dict[str, list[tuple[Any, ...]]] = {}
+        for word, *row in rows:
+            grouped.setdefault(word, []).append(tuple(row))
+        self._template_words.update((w, tuple(r)) for w, r in grouped.items())
+        return True
 
     def template_row(self, vendor: str, template: str) -> TemplateRow | None:
         found = self.rows(f"SELECT {_TEMPLATE_COLUMNS} FROM templates WHERE vendor = ? AND template = ?", (vendor, template))
