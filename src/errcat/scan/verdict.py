@@ -40,10 +40,12 @@ _LEVEL = re.compile(
     # level=error, "level": "error", severity:ERROR, @l: Error
     r"|(?<![\w.])(?i:[\"']?(?:level|lvl|severity|levelname|loglevel|log\.level|@l)[\"']?\s*[=:]\s*[\"']?)(?P<keyed>[A-Za-z]+)"
     # glog: E1203 12:00:00.123456, at the line's start or after a syslog program tag (kubelet[7]: E1102 ...)
-    r"|(?:^|(?<=\]: ))(?P<glog>[EWFID])\d{4} \d\d:"
+    r"|(?:^|\]: )(?P<glog>[EWFID])\d{4} \d\d:"
     # a syslog program tag followed by its level: "sshd[24200]: error: ...", "gmetad: Warning: ..."
-    r"|(?:\]|(?<=[\w-]\w)): (?P<tagged>(?i:error|fatal|warning|panic)):"
+    r"|\]: (?P<tagged>(?i:error|fatal|warning|panic)):"
 )
+# a program tag without its pid ("gmetad: Warning: ..."), looked for only where no other level is
+_UNNUMBERED_TAG = re.compile(r": ((?i:error|fatal|warning|panic)):")
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 _EXCEPTION = re.compile(
     r"\bTraceback \(most recent call last\)"
@@ -78,7 +80,7 @@ def level(head: str) -> str | None:
     if pri:
         severity = int(pri.group(1)) % 8
         return "error" if severity <= 3 else "warn" if severity == 4 else "info"
-    m = _LEVEL.search(window)
+    m = _LEVEL.search(window) or (_UNNUMBERED_TAG.search(window) if ": " in window else None)
     if m is None:
         return None
     word = next(g for g in m.groups() if g is not None)
