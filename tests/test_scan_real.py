@@ -321,3 +321,40 @@ def test_a_stack_trace_is_one_record_with_the_entry_it_follows(index, tmp_path):
     report = scan(index, [str(path)], ScanOptions(workers=1))
     assert report.errors == 3
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 6, 10]
+
+
+def test_a_stamped_body_a_trace_after_a_quiet_line_and_braces_in_a_frame(index, tmp_path):
+    """What review found in the rules above: a body logged a line at a time with each line
+    stamped (docker logs -t) is one record, not one per line; a traceback written to stderr after
+    an INFO line is an error of its own, not filed under the INFO line; brackets in a frame's
+    source line or an exception message do not end the trace (one failure, one error)."""
+    cases = {
+        "stamped": (
+            "2026-11-20T01:00:00.100000000Z ERROR myob POST /accountright/abc/Sale/Invoice/Item failed, response body: {\n"
+            '2026-11-20T01:00:00.100000001Z   "Errors": [\n'
+            '2026-11-20T01:00:00.100000002Z     {"Name": "DatePriorToBeginningOfFinancialYear", "Message": '
+            '"Date cannot be prior to beginning of financial year", "ErrorCode": 25008}\n'
+            "2026-11-20T01:00:00.100000003Z   ]\n"
+            "2026-11-20T01:00:00.100000004Z }\n"
+            "2026-11-20T01:00:01.000000000Z INFO next\n",
+            (1, 1, []),
+        ),
+        "stderr": (
+            "2026-11-20 01:00:00,000 INFO worker 3 heartbeat ok\nTraceback (most recent call last):\n"
+            '  File "/app/job.py", line 10, in run\n    int(x)\nValueError: invalid literal for int() with base 10: abc\n',
+            (1, 0, [2]),
+        ),
+        "braces": (
+            "2026-11-20 01:00:00,000 ERROR sync failed\nTraceback (most recent call last):\n"
+            '  File "/app/a.py", line 3, in run\n    total = sum(x["amount"] for x in rows)\n'
+            "TypeError: unsupported operand type(s) for +: 'int' and 'str'\n"
+            "2026-11-20 01:00:01,000 INFO next\n",
+            (1, 0, [1]),
+        ),
+    }
+    for name, (text, (errors, matched, other_lines)) in cases.items():
+        path = tmp_path / f"{name}.log"
+        path.write_text(text, encoding="utf-8")
+        report = scan(index, [str(path)], ScanOptions(workers=1))
+        found = (report.errors, report.matched_count, sorted(p.line for g in report.other.values() for p in g.places))
+        assert found == (errors, matched, other_lines), name

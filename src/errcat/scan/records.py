@@ -52,7 +52,8 @@ _INDENTED_OR_CLOSING = frozenset(b" \t}]")
 _CONTINUATION_FIRST = frozenset(b' \t}]"<')
 _SPACE = frozenset(b" \t\n\r\x0b\x0c")  # what bytes.isspace() and a regex's \s take for space
 _ARRAY_NEXT = frozenset(b'{" \t\n\r\x0b\x0c')  # what may follow "[" opening an array
-_ANNOUNCING = (b":", b"=", b"->", b"=>")  # a line ending so introduces what follows
+_ANNOUNCING = (b":", b"=", b"->", b"=>")
+_BODY_GOES_ON = frozenset(b' \t}]"{[<')  # a line ending so introduces what follows
 # how a log entry starts, never a line of a JSON or XML body: a date and time, a syslog or
 # Apache date (a body cut short in a log swallowed up to MAX_RECORD_LINES entries after it)
 _ENTRY_START = re.compile(
@@ -63,6 +64,7 @@ _ENTRY_START = re.compile(
 # the entry it follows), and an exception line: Java's qualified one right after its entry's line,
 # or the one that ends a Python traceback, after its frames
 _TRACE_STARTS = (b"Caused by: ", b"Traceback (most recent call last)")
+_QUIET = re.compile(rb"\b(?:INFO|DEBUG|TRACE|NOTICE|[Ii]nfo|[Dd]ebug)\b")
 _EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b")
 _REQUEST_LINE = re.compile(rb"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/\d(?:\.\d)?)?\r?\n?$")
 
@@ -96,6 +98,7 @@ class _Grouping:
     request: bool = False  # an HTTP request line was seen
     frames: bool = False  # an indented line was seen (a stack trace's frames)
     traceback: bool = False  # a Python traceback is open: its exception line ends it
+    quiet: bool = False  # the first line is blank or logged at a quiet level: a trace after it is its own
     announces: bool = False  # the last line ends like "response body:", introducing what follows
     lines: int = 0
     size: int = 0
@@ -103,6 +106,8 @@ class _Grouping:
     def add(self, line: Line) -> None:
         self.lines += 1
         self.size += len(line)
+        if self.lines == 1:
+            self.quiet = not line.strip() or _QUIET.search(line, 0, 160) is not None
         self._trace(line)
         stripped = line.strip()
         self.announces = stripped.endswith(_ANNOUNCING)
@@ -153,6 +158,8 @@ class _Grouping:
 
     def _trace_goes_on(self, line: Line) -> bool:
         """Whether an unindented line is part of the stack trace of this entry (see _EXCEPTION_LINE)."""
+        if self.quiet:
+            return False
         if line.startswith(_TRACE_STARTS):
             return True
         m = _EXCEPTION_LINE.match(line)
@@ -163,17 +170,15 @@ class _Grouping:
         if self.lines >= MAX_RECORD_LINES or self.size >= MAX_RECORD:
             return False
         if self.depth > 0 or self.xml_root is not None:  # a body cut short ends where the next entry starts
-            return not _ENTRY_START.match(line)
+            return not _new_entry(line)
         if not line.strip():  # the blank line between headers and body; in a dumped exchange, also
             return (self.status and not self.body) or (self.request and not self.status)  # before its response
         if self.request and not self.status and _STATUS_LINE.match(line):  # the response after a request's body
             return True
-        if line[0] in _INDENTED_OR_CLOSING:
+        if line[0] in _INDENTED_OR_CLOSING or self._trace_goes_on(line):  # braces in a frame or message open no body
             return True
         if self.body:
             return False
-        if self._trace_goes_on(line):
-            return True
         first = line[:1]
         if first == b"{" or (first == b"[" and _ARRAY_START.match(line)):  # a body after its log line,
             # unless it is a JSON-lines record of its own
@@ -185,6 +190,17 @@ class _Grouping:
         if _STATUS_LINE.match(line):
             return True
         return (self.status or self.request) and bool(_HEADER.match(line))
+
+
+def _new_entry(line: Line) -> bool:
+    """Whether a line inside an open body starts the next log entry: it starts with a date, and
+    what follows its timestamp does not go on with the body (a body logged a line at a time
+    with each line stamped, as ``docker logs -t`` writes it, is still one record)."""
+    m = _ENTRY_START.match(line)
+    if m is None:
+        return False
+    rest = line[m.end() :].split(b" ", 1)  # the rest of the timestamp, then what was logged
+    return len(rest) < 2 or not rest[1] or rest[1][0] not in _BODY_GOES_ON
 
 
 def _body_start(line: Line) -> int:
