@@ -358,3 +358,19 @@ def test_a_stamped_body_a_trace_after_a_quiet_line_and_braces_in_a_frame(index, 
         report = scan(index, [str(path)], ScanOptions(workers=1))
         found = (report.errors, report.matched_count, sorted(p.line for g in report.other.values() for p in g.places))
         assert found == (errors, matched, other_lines), name
+
+
+def test_with_vendor_the_records_left_out_are_not_counted_as_errors(index, tmp_path):
+    """--vendor leaves other vendors' and other programs' errors out; JSON's error_records counted
+    the ones sorted out before explaining among the errors (5 errors, 1 shown, 4 left out)."""
+    path = tmp_path / "mixed.log"
+    path.write_text(
+        "2024-01-01 12:00:00,000 ERROR django.request Internal Server Error: /api/users/5/\n"
+        "2024-01-01 12:00:01,000 ERROR worker 7 failed\n"
+        "2024-01-01 12:00:02,000 ERROR worker 8 failed\n"
+        "2024-01-01 12:00:03,000 ERROR sync.myob GET https://arl2.api.myob.com/accountright/ failed: 500 Internal Server Error\n",
+        encoding="utf-8",
+    )
+    report = scan(index, [str(path)], ScanOptions(workers=1, vendor="myob"))
+    assert report.errors == report.matched_count + report.unmatched_count + report.other_count == 1
+    assert report.records == report.errors + report.not_errors + report.filtered_vendor == 4

@@ -166,10 +166,10 @@ class Triage:
             if verdict is None:
                 report.not_errors += n
                 continue
-            report.errors += n
-            if self.options.vendor:
+            if self.options.vendor:  # left out, as explained records of other vendors are (stream._count)
                 report.filtered_vendor += n
                 continue
+            report.errors += n
             if verdict not in report.other:  # counted in a range before this one, which kept its places
                 first = shown(_text(self.untimed[verdict][0]))  # not listed (False): redacted all the same
                 report.add_other(verdict, lambda: Place(self.name, 0), None, lambda first=first: first, False)  # type: ignore[misc]
@@ -246,11 +246,11 @@ class Triage:
         if not prep.reason:
             report.not_errors += 1
             return None
-        report.errors += 1
         said = self._signature(prep)
-        if self.options.vendor:
+        if self.options.vendor:  # left out, as explained records of other vendors are (stream._count)
             report.filtered_vendor += 1
         else:
+            report.errors += 1
             self._add_other(said, lambda: place.line, prep.when, prep.head)
         return said
 
