@@ -27,7 +27,12 @@ _TIME_KEYS = ("@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_
 _LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel")
 _MESSAGE_KEYS = ("msg", "message", "error", "err", "exception", "reason", "detail", "description", "@m", "@mt")
 _OAUTH_KEYS = frozenset(("error", "error_description", "error_uri", "state"))
-_OAUTH_CODE = re.compile(r"[a-z]+(?:_[a-z]+)*")
+# the error codes of OAuth 2.0 (RFC 6749 5.2 and 4.1.2.1, RFC 6750, RFC 8628) and OpenID Connect
+_OAUTH_CODES = frozenset(
+    "invalid_request invalid_client invalid_grant unauthorized_client unsupported_grant_type invalid_scope "  # noqa: SIM905
+    "access_denied unsupported_response_type server_error temporarily_unavailable invalid_token insufficient_scope "
+    "authorization_pending slow_down expired_token interaction_required login_required consent_required".split()
+)
 _BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body", "errorbody", "payload", "data", "content")
 _URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri")
 _METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method")
@@ -153,8 +158,9 @@ def _exchange_paste(d: dict[str, Any]) -> str:
 
 def _oauth_error(d: dict[str, Any]) -> bool:
     """Whether a JSON-lines object is an OAuth 2.0 error response logged as it came (RFC 6749,
-    5.2: ``{"error": "invalid_grant", ...}``): a body, not a log line whose message is "error"."""
-    return d.keys() <= _OAUTH_KEYS and isinstance(code := d.get("error"), str) and _OAUTH_CODE.fullmatch(code) is not None
+    5.2: ``{"error": "invalid_grant", ...}``, one of its codes): a body, not a log line whose
+    message is "error" (``{"error": "timeout"}`` is one)."""
+    return d.keys() <= _OAUTH_KEYS and d.get("error") in _OAUTH_CODES
 
 
 def _lower(value: Any) -> dict[str, Any]:

@@ -118,8 +118,8 @@ class _Explainer:
                     heading = partial(_said, obs.message) if m.kind is MatchKind.OBSERVED and obs.message else None
                     report.add_matched(key, e.id, m.kind, place, when, endpoint, sample, guide, heading)
                 continue
-            said = m.message or obs.message
             named = " ".join(str(p) for p in dict.fromkeys((obs.code, obs.name)) if p) or None  # "31001 OAuthTokenIsInvalid"
+            said = (m.message or obs.message) if (m.message or obs.message) != named else None  # not its code again
             text = said or ("" if named else f"HTTP {obs.status}" if obs.status else sample())
             ukey = (vendor, obs.status, f"{named}: {text}" if named else text)
             if ukey not in seen:
