@@ -221,9 +221,11 @@ def test_cache_info_and_clear(cli, cache: Path) -> None:
     assert entry["current"] is True and entry["entries"] > 300 and any("myob" in f for f in entry["catalog_files"])
     text = cli("cache", "info").stdout
     assert "current" in text and str(cache) in text
+    (cache / "hyperscan").mkdir()
+    (cache / "hyperscan" / "0123.db").write_bytes(b"a compiled scan database")  # scan's (needles._compiled)
     cleared = cli("cache", "clear")
-    assert cleared.exit_code == 0 and "removed 2 file(s)" in cleared.stderr
-    assert index_files(cache) == []
+    assert cleared.exit_code == 0 and "removed 3 file(s)" in cleared.stderr
+    assert index_files(cache) == [] and list((cache / "hyperscan").iterdir()) == []
     assert cli("lookup", "25008").exit_code == 0 and len(index_files(cache)) == 1
 
 

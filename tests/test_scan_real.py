@@ -120,6 +120,9 @@ def test_lines_that_only_mention_errors_are_not_errors():
             "level",
         ),
         ("Jun 14 15:16:01 combo sshd(pam_unix)[19939]: authentication failure; logname= uid=0", None),
+        # Apache 2.4's error log names the module with the level
+        ("[Fri Mar 24 06:10:30.985225 2023] [proxy_fcgi:error] [pid 42] AH01071: Got error 'Primary script unknown'", "level"),
+        ("[Fri Mar 24 06:10:30.985225 2023] [mpm_event:notice] [pid 42] AH00489: resuming normal operations", None),
         # Maven prints an empty error line between the lines of one failure (a Spring Boot console)
         ("[ERROR] Failed to execute goal org.springframework.boot:spring-boot-maven-plugin:4.1.0:run (default-cli)", "level"),
         ("[ERROR] ", None),

@@ -58,7 +58,8 @@ def cache_entries(paths: list[Path | str] | None = None, *, builtin: bool = True
 
 
 def clear_cache() -> tuple[int, int]:
-    """Delete every index, stat and leftover temporary file; return (files removed, bytes freed)."""
+    """Delete every index, stat and leftover temporary file, and scan's compiled Hyperscan
+    databases; return (files removed, bytes freed)."""
     folder = cache_dir()
     removed = freed = 0
     try:
@@ -67,7 +68,8 @@ def clear_cache() -> tuple[int, int]:
     except OSError:
         return 0, 0
     # index-*.lock stays: deleting a lock another process holds would let a third build beside it
-    for f in [*folder.glob("index-*.sqlite"), *folder.glob("index-*.stat"), *folder.glob(".index-*.tmp")]:
+    kept = (*folder.glob("index-*.sqlite"), *folder.glob("index-*.stat"), *folder.glob(".index-*.tmp"))
+    for f in [*kept, *folder.glob("hyperscan/*.db*")]:
         with contextlib.suppress(OSError):
             size = f.stat().st_size
             f.unlink()

@@ -169,11 +169,14 @@ def _compiled(expressions: list[bytes], first: int = 0, flags: int = 0) -> Any:
         db.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=[flags] * len(expressions))
     except hyperscan.HyperscanError:
         return None
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
     with contextlib.suppress(OSError):  # a read-only cache directory: compiled again next time
         path.parent.mkdir(parents=True, exist_ok=True)
-        part = path.with_name(f"{path.name}.{os.getpid()}.part")
-        part.write_bytes(hyperscan.dumpb(db))
-        os.replace(part, path)
+        try:
+            part.write_bytes(hyperscan.dumpb(db))
+            os.replace(part, path)
+        finally:
+            part.unlink(missing_ok=True)  # a full disk leaves no part file behind
     return db
 
 

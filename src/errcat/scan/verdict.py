@@ -3,7 +3,7 @@
 A record is an error when its line says so by how it is logged, not because it holds the word:
 
 - its level: ERROR, WARN(ING), FATAL, CRITICAL, SEVERE, ALERT, EMERG, PANIC as the line's first
-  level word (``ERROR``, ``[error]``, ``level=error``, ``"level":"error"``, ``<E>``, glog's
+  level word (``ERROR``, ``[error]``, Apache's ``[core:error]``, ``level=error``, ``"level":"error"``, ``<E>``, glog's
   ``E1203`` also after a program tag, a program tag's ``sshd[7]: error:`` or ``gmetad: Warning:``),
   or a syslog priority ``<0>``..``<4>`` of any facility;
 - an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``);
@@ -37,6 +37,8 @@ _LEVEL = re.compile(
     rf"(?<![\w.=:/-])(?P<upper>{_LEVEL_WORDS})(?![\w=.(-])"
     # a level in brackets, any case: [error], <warn>, (E)
     rf"|[\[<(](?P<bracket>(?i:{_LEVEL_WORDS}|[EWFIDTV]))[\]>)]"
+    # Apache 2.4's module and level: [core:error], [proxy_fcgi:error], [ssl:warn]
+    r"|\[\w+:(?P<apache>emerg|alert|crit|error|warn|notice|info|debug|trace\d)\]"
     # level=error, "level": "error", severity:ERROR, @l: Error
     r"|(?<![\w.])(?i:[\"']?(?:level|lvl|severity|levelname|loglevel|log\.level|@l)[\"']?\s*[=:]\s*[\"']?)(?P<keyed>[A-Za-z]+)"
     # glog: E1203 12:00:00.123456, at the line's start or after a syslog program tag (kubelet[7]: E1102 ...)
