@@ -248,6 +248,7 @@ def test_lines_that_are_errors_by_their_level_alone_are_read(index, tmp_path):
     report = scan(index, [str(path)], ScanOptions(workers=1))
     assert (report.records, report.errors, report.other_count) == (len(LEVEL_ONLY), len(LEVEL_ONLY), len(LEVEL_ONLY))
     assert all(_read(line) for line in LEVEL_ONLY)
+    assert all(_read(line) for line in ("x [E] disk gone", "x <W> disk slow", 'level=err msg="disk full"'))
 
 
 def test_a_body_cut_short_ends_where_the_next_log_entry_starts(index, tmp_path):

@@ -51,6 +51,10 @@ _WORDS = (
         for word in (b"warn", b"fatal", b"crit", b"severe", b"alert", b"emerg", b"panic")
         for w in (word, word.capitalize(), word.upper())
     ),
+    # a level letter in brackets ([E], <W>, (F)) and a keyed lower-case err (level=err, "severity":"err")
+    *(pair[:1] + letter + pair[1:] for letter in (b"E", b"W", b"F") for pair in (b"[]", b"<>", b"()")),
+    b"=err",
+    b'"err"',
     # upper-case codes of error bodies that hold no error word (ProSpend's {"code": "ACCESS_FORBIDDEN"})
     b"UNAUTHORI",
     b"FORBIDDEN",
