@@ -350,6 +350,11 @@ def test_a_stamped_body_a_trace_after_a_quiet_line_and_braces_in_a_frame(index, 
             '  File "/app/job.py", line 10, in run\n    int(x)\nValueError: invalid literal for int() with base 10: abc\n',
             (1, 0, [2]),
         ),
+        "loud_mentions_info": (
+            "2026-11-20 01:00:00,000 ERROR failed to load the info page\nTraceback (most recent call last):\n"
+            "  File \"/app/a.py\", line 3, in run\n    page()\nKeyError: 'info'\n",
+            (1, 0, [1]),
+        ),
         "braces": (
             "2026-11-20 01:00:00,000 ERROR sync failed\nTraceback (most recent call last):\n"
             '  File "/app/a.py", line 3, in run\n    total = sum(x["amount"] for x in rows)\n'

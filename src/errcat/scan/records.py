@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .needles import Buffer, Marker, Marks, marker
+from .verdict import HEAD, level
 
 if TYPE_CHECKING:
     from .prepared import Prepared
@@ -64,7 +65,7 @@ _ENTRY_START = re.compile(
 # the entry it follows), and an exception line: Java's qualified one right after its entry's line,
 # or the one that ends a Python traceback, after its frames
 _TRACE_STARTS = (b"Caused by: ", b"Traceback (most recent call last)")
-_QUIET = re.compile(rb"\b(?:INFO|DEBUG|TRACE|NOTICE|[Ii]nfo|[Dd]ebug)\b")
+_QUIET_LEVELS = frozenset(("info", "debug", "trace", "notice", "verbose", "i", "d", "t", "v"))
 _EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b")
 _REQUEST_LINE = re.compile(rb"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/\d(?:\.\d)?)?\r?\n?$")
 
@@ -98,7 +99,8 @@ class _Grouping:
     request: bool = False  # an HTTP request line was seen
     frames: bool = False  # an indented line was seen (a stack trace's frames)
     traceback: bool = False  # a Python traceback is open: its exception line ends it
-    quiet: bool = False  # the first line is blank or logged at a quiet level: a trace after it is its own
+    first: bytes = b""  # the entry's first line: blank or logged at a quiet level, a trace after it is its own
+    quiet: bool | None = None  # whether it is so, once a trace part asks
     announces: bool = False  # the last line ends like "response body:", introducing what follows
     lines: int = 0
     size: int = 0
@@ -107,7 +109,7 @@ class _Grouping:
         self.lines += 1
         self.size += len(line)
         if self.lines == 1:
-            self.quiet = not line.strip() or _QUIET.search(line, 0, 160) is not None
+            self.first = bytes(line[:HEAD])
         self._trace(line)
         stripped = line.strip()
         self.announces = stripped.endswith(_ANNOUNCING)
@@ -158,11 +160,15 @@ class _Grouping:
 
     def _trace_goes_on(self, line: Line) -> bool:
         """Whether an unindented line is part of the stack trace of this entry (see _EXCEPTION_LINE)."""
+        m = _EXCEPTION_LINE.match(line)
+        if m is None and not line.startswith(_TRACE_STARTS):
+            return False
+        if self.quiet is None:
+            self.quiet = not self.first.strip() or level(self.first.decode("utf-8", errors="replace")) in _QUIET_LEVELS
         if self.quiet:
             return False
         if line.startswith(_TRACE_STARTS):
             return True
-        m = _EXCEPTION_LINE.match(line)
         return m is not None and ((self.traceback and self.frames) or (not self.frames and b"." in m[0]))
 
     def continued_by(self, line: Line) -> bool:
