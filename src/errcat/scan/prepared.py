@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..text import EMAIL, is_binary
 from .logline import json_line, timestamp_in
 from .records import Record
-from .verdict import STATUS_KEY, api_shape, error_reason, level
+from .verdict import LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level
 
 # Records longer than this are explained every time, never kept in the cache (an explanation
 # keeps its text).
@@ -122,9 +122,12 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
 
 
 # what makes a record's digits or hex letters say what it is: a code, an arrow, "returned", a NUL,
-# a syslog priority, one character in brackets (a level letter the shape drops, "[e]", where
-# another record of the shape has "[3]")
-_TELLING = re.compile(rb"(?i:code)|->|=>|returned|\x00|^<\d|[\[<(][0-9a-f][\]>)]")
+# a syslog priority, or one character in brackets (a level letter the shape drops, "[e]", where
+# another record of the shape has "[3]") unless a level word stands before it (it is the first
+# level then, whatever the brackets hold: logrotate's "ALERT exited abnormally with [1]")
+_TELLING = re.compile(rb"(?i:code)|->|=>|returned|\x00|^<\d")
+_ONE_CHAR = re.compile(rb"[\[<(][0-9a-f][\]>)]")
+_LEVEL_WORD = re.compile(rb"(?<![\w.=:/-])(?:" + LEVEL_WORDS.encode() + rb")(?![\w=.(-])")
 # each number where verdict.http_status may read a status (a superset: a key, not a verdict), one
 # pattern per form, each starting with a literal so that re skips ahead in C; a number ends where
 # a word would (http_status's \b, needles._ERRING's end)
@@ -145,7 +148,7 @@ def shape_of(data: bytes, erring: bool) -> bytes | None:
     say what it is (a code, an arrow, a syslog priority, several status numbers or one the other
     side of 400): it is prepared afresh. (Runs only for records not counted by their shape
     alone: Triage.count_lines.)"""
-    if _TELLING.search(data):
+    if _TELLING.search(data) or ((m := _ONE_CHAR.search(data)) and not _LEVEL_WORD.search(data, 0, m.start())):
         return None
     shape = data.translate(None, VARYING_BYTES)
     if b"tus" in shape or b"TUS" in shape or b"HTTP/" in shape or b'" ' in shape:  # what http_status looks for

@@ -30,13 +30,13 @@ if TYPE_CHECKING:
 
 HEAD = 160  # a line's level is near its start
 _LOUD_WORDS = "ERROR|ERR|WARN|WARNING|FATAL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
-_LEVEL_WORDS = _LOUD_WORDS + "|INFO|DEBUG|TRACE|NOTICE|VERBOSE"
+LEVEL_WORDS = _LOUD_WORDS + "|INFO|DEBUG|TRACE|NOTICE|VERBOSE"
 _LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f"])  # and the letters of glog, [E], <W>
 _LEVEL = re.compile(
     # an upper-case level word standing alone
-    rf"(?<![\w.=:/-])(?P<upper>{_LEVEL_WORDS})(?![\w=.(-])"
+    rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
     # a level in brackets, any case: [error], <warn>, (E)
-    rf"|[\[<(](?P<bracket>(?i:{_LEVEL_WORDS}|[EWFIDTV]))[\]>)]"
+    rf"|[\[<(](?P<bracket>(?i:{LEVEL_WORDS}|[EWFIDTV]))[\]>)]"
     # Apache 2.4's module and level: [core:error], [proxy_fcgi:error], [ssl:warn]
     r"|\[\w+:(?P<apache>emerg|alert|crit|error|warn|notice|info|debug|trace\d)\]"
     # level=error, "level": "error", severity:ERROR, @l: Error
