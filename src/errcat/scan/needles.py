@@ -88,7 +88,7 @@ _CONTINUES = (
     rb"HTTP/\d",
     rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) ",
     rb"[A-Za-z][A-Za-z0-9-]*:[ \t]",
-    # a stack trace's unindented parts (records._TRACE_HEAD, _TRACE_END)
+    # a stack trace's unindented parts (records._TRACE_STARTS, _EXCEPTION_LINE)
     rb"Caused by: |Traceback \(|[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b",
 )
 

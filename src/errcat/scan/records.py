@@ -53,8 +53,8 @@ _INDENTED_OR_CLOSING = frozenset(b" \t}]")
 _CONTINUATION_FIRST = frozenset(b' \t}]"<')
 _SPACE = frozenset(b" \t\n\r\x0b\x0c")  # what bytes.isspace() and a regex's \s take for space
 _ARRAY_NEXT = frozenset(b'{" \t\n\r\x0b\x0c')  # what may follow "[" opening an array
-_ANNOUNCING = (b":", b"=", b"->", b"=>")
-_BODY_GOES_ON = frozenset(b' \t}]"{[<')  # a line ending so introduces what follows
+_ANNOUNCING = (b":", b"=", b"->", b"=>")  # a line ending so introduces what follows
+_BODY_GOES_ON = frozenset(b' \t}]"{[<')  # what a body's line starts with after its timestamp (_new_entry)
 # how a log entry starts, never a line of a JSON or XML body: a date and time, a syslog or
 # Apache date (a body cut short in a log swallowed up to MAX_RECORD_LINES entries after it)
 _ENTRY_START = re.compile(
@@ -64,7 +64,8 @@ _ENTRY_START = re.compile(
 # the unindented parts of a stack trace: a Java cause or Python traceback header (each continues
 # the entry it follows), and an exception line: Java's qualified one right after its entry's line,
 # or the one that ends a Python traceback, after its frames
-_TRACE_STARTS = (b"Caused by: ", b"Traceback (most recent call last)")
+_TRACEBACK = b"Traceback (most recent call last)"
+_TRACE_STARTS = (b"Caused by: ", _TRACEBACK)
 _QUIET_LEVELS = frozenset(("info", "debug", "trace", "notice", "verbose", "i", "d", "t", "v"))
 _EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b")
 _REQUEST_LINE = re.compile(rb"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/\d(?:\.\d)?)?\r?\n?$")
@@ -153,7 +154,7 @@ class _Grouping:
         """Follow a stack trace: its frames, a Python traceback opened and ended."""
         if line[:1] in (b" ", b"\t"):
             self.frames = True
-        elif line.startswith(_TRACE_STARTS[1]):
+        elif line.startswith(_TRACEBACK):
             self.traceback = True
         elif self.traceback and self.frames and _EXCEPTION_LINE.match(line):
             self.traceback = False

@@ -73,7 +73,6 @@ class _Explainer:
         if prep.reason and not prep.api and x.vendor is None and not any(m.best for m in x.errors):
             # only the catalog's generic words held it ("Internal Server Error", "Too Many Requests"):
             # with no vendor's own evidence and no API shape, it is another program's error
-            self.triage.name = name
             self.triage.count_other(prep._replace(when=when), place)
             return
         self._count(x, place, when, lambda: shown(head))
@@ -119,7 +118,9 @@ class _Explainer:
                     report.add_matched(key, e.id, m.kind, place, when, endpoint, sample, guide, heading)
                 continue
             named = " ".join(str(p) for p in dict.fromkeys((obs.code, obs.name)) if p) or None  # "31001 OAuthTokenIsInvalid"
-            said = (m.message or obs.message) if (m.message or obs.message) != named else None  # not its code again
+            said = m.message or obs.message
+            if said == named:  # the message only repeats its code (an OAuth error's)
+                said = None
             text = said or ("" if named else f"HTTP {obs.status}" if obs.status else sample())
             ukey = (vendor, obs.status, f"{named}: {text}" if named else text)
             if ukey not in seen:

@@ -180,8 +180,8 @@ class Triage:
                 report.other_overflow += n
         self.tally.clear()
 
-    def _add_other(self, said: str, line: Callable[[], int], when: datetime | None, head: bytes | str) -> None:
-        self.report.add_other(said, lambda: Place(self.name, line()), when, lambda: shown(_text(head)), said not in self.kept)
+    def _add_other(self, said: str, place: Place, when: datetime | None, head: bytes | str) -> None:
+        self.report.add_other(said, lambda: place, when, lambda: shown(_text(head)), said not in self.kept)
         if when is None and self.repeats:
             self._untimed(said, head)
 
@@ -251,7 +251,7 @@ class Triage:
             report.filtered_vendor += 1
         else:
             report.errors += 1
-            self._add_other(said, lambda: place.line, prep.when, prep.head)
+            self._add_other(said, place, prep.when, prep.head)
         return said
 
     def _signature(self, prep: Prepared) -> str:
