@@ -371,6 +371,52 @@ def test_a_stamped_body_a_trace_after_a_quiet_line_and_braces_in_a_frame(index, 
         assert found == (errors, matched, other_lines), name
 
 
+def test_a_chained_python_traceback_ending_in_any_class_is_one_record(index, tmp_path):
+    """A Python traceback may end in a class not named ...Error (psycopg2.errors.UniqueViolation),
+    with Postgres's DETAIL after it, then chain another traceback after a blank line and a
+    sentence; all of it was three or four records (one error counted twice, its cause as no
+    error). The traceback is augurlabs/augur#3457's, verbatim; the celery lines around it are
+    constructed in celery's worker format. Celery's time with milliseconds is the record's time."""
+    trace = [
+        "Traceback (most recent call last):",
+        '  File "/augur/.venv/lib/python3.11/site-packages/sqlalchemy/engine/base.py", line 1938, in _exec_single_context',
+        "    self.dialect.do_executemany(",
+        '  File "/augur/.venv/lib/python3.11/site-packages/sqlalchemy/dialects/postgresql/psycopg2.py", line 794, in do_executemany',
+        "    cursor.executemany(statement, parameters)",
+        'psycopg2.errors.UniqueViolation: duplicate key value violates unique constraint "issue-insert-unique"',
+        "DETAIL:  Key (issue_url)=(https://api.github.com/repos/pulp/pulp-ui/issues/1) already exists.",
+        "",
+        "The above exception was the direct cause of the following exception:",
+        "",
+        "Traceback (most recent call last):",
+        '  File "/augur/.venv/lib/python3.11/site-packages/celery/app/trace.py", line 453, in trace_task',
+        "    R = retval = fun(*args, **kwargs)",
+        "                 ^^^^^^^^^^^^^^^^^^^^",
+    ]
+    text = "\n".join(
+        [
+            "[2025-12-11 10:00:00,000: INFO/MainProcess] Task augur.tasks.github.events.collect_events received",
+            "[2025-12-11 10:00:01,250: ERROR/ForkPoolWorker-3] Task augur.tasks.github.events.collect_events failed",
+            *trace,
+            'sqlalchemy.exc.IntegrityError: (psycopg2.errors.UniqueViolation) duplicate key value violates unique constraint "x"',
+            "[2025-12-11 10:00:02,000: INFO/MainProcess] Task augur.tasks.github.events.collect_events received",
+            "[2025-12-11 10:00:03,000: ERROR/ForkPoolWorker-3] Task augur.tasks.github.events.collect_events failed",
+            *trace[:7],
+            "[2025-12-11 10:00:04,000: INFO/MainProcess] Task augur.tasks.github.events.collect_events received",
+        ]
+    )
+    path = tmp_path / "celery.log"
+    path.write_text(text + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert (report.errors, report.not_errors) == (2, 0)
+    (group,) = report.other.values()
+    assert [p.line for p in group.places] == [2, 19]
+    assert (
+        group.text.startswith("[: ERROR/ForkPoolWorker-<n>] Task augur")
+        and str(group.first_seen)[:23] == "2025-12-11 10:00:01.250"
+    )
+
+
 def test_with_vendor_the_records_left_out_are_not_counted_as_errors(index, tmp_path):
     """--vendor leaves other vendors' and other programs' errors out; JSON's error_records counted
     the ones sorted out before explaining among the errors (5 errors, 1 shown, 4 left out)."""

@@ -68,6 +68,11 @@ _TRACEBACK = b"Traceback (most recent call last)"
 _TRACE_STARTS = (b"Caused by: ", _TRACEBACK)
 _QUIET_LEVELS = frozenset(("info", "debug", "trace", "notice", "verbose", "i", "d", "t", "v"))
 _EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b")
+# what a Python traceback's last line may also be, after its frames: a qualified class of any name
+# (psycopg2.errors.UniqueViolation: ...); then Postgres's fields of the message (DETAIL:, HINT:),
+# and a chained exception: a blank line, one of these sentences, a blank line and the next traceback
+_RAISED = re.compile(rb"[A-Za-z_]\w*(?:\.\w+)+(?::[ \t]|\r?\n?$)")
+_RAISED_GOES_ON = (b"DETAIL:", b"HINT:", b"CONTEXT:", b"During handling of the above exception", b"The above exception was")
 _REQUEST_LINE = re.compile(rb"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/\d(?:\.\d)?)?\r?\n?$")
 
 
@@ -100,6 +105,7 @@ class _Grouping:
     request: bool = False  # an HTTP request line was seen
     frames: bool = False  # an indented line was seen (a stack trace's frames)
     traceback: bool = False  # a Python traceback is open: its exception line ends it
+    raised: bool = False  # a Python traceback has ended: a chained one may follow (_RAISED_GOES_ON)
     first: bytes = b""  # the entry's first line: blank or logged at a quiet level, a trace after it is its own
     quiet: bool | None = None  # whether it is so, once a trace part asks
     announces: bool = False  # the last line ends like "response body:", introducing what follows
@@ -155,22 +161,24 @@ class _Grouping:
         if line[:1] in (b" ", b"\t"):
             self.frames = True
         elif line.startswith(_TRACEBACK):
-            self.traceback = True
-        elif self.traceback and self.frames and _EXCEPTION_LINE.match(line):
-            self.traceback = False
+            self.traceback, self.raised = True, False
+        elif self.traceback and self.frames and (_EXCEPTION_LINE.match(line) or _RAISED.match(line)):
+            self.traceback, self.raised = False, True
 
     def _trace_goes_on(self, line: Line) -> bool:
         """Whether an unindented line is part of the stack trace of this entry (see _EXCEPTION_LINE)."""
         m = _EXCEPTION_LINE.match(line)
-        if m is None and not line.startswith(_TRACE_STARTS):
+        ends_traceback = self.traceback and self.frames and (m is not None or _RAISED.match(line) is not None)
+        goes_on = ends_traceback or line.startswith(_TRACE_STARTS) or (self.raised and line.startswith(_RAISED_GOES_ON))
+        if m is None and not goes_on:
             return False
         if self.quiet is None:
             self.quiet = not self.first.strip() or level(self.first.decode("utf-8", errors="replace")) in _QUIET_LEVELS
         if self.quiet:
             return False
-        if line.startswith(_TRACE_STARTS):
+        if goes_on:
             return True
-        return m is not None and ((self.traceback and self.frames) or (not self.frames and b"." in m[0]))
+        return m is not None and not self.frames and b"." in m[0]
 
     def continued_by(self, line: Line) -> bool:
         """Whether ``line`` belongs to this record rather than starting the next one."""
@@ -179,7 +187,8 @@ class _Grouping:
         if self.depth > 0 or self.xml_root is not None:  # a body cut short ends where the next entry starts
             return not _new_entry(line)
         if not line.strip():  # the blank line between headers and body; in a dumped exchange, also
-            return (self.status and not self.body) or (self.request and not self.status)  # before its response
+            # before its response; and the one before a chained exception's sentence and traceback
+            return (self.status and not self.body) or (self.request and not self.status) or self.raised
         if self.request and not self.status and _STATUS_LINE.match(line):  # the response after a request's body
             return True
         if line[0] in _INDENTED_OR_CLOSING or self._trace_goes_on(line):  # braces in a frame or message open no body
@@ -235,7 +244,7 @@ def _continuation_like(line: Line) -> bool:
         return not line.rstrip().endswith((b"}", b"]"))  # a whole JSON line is a record of its own
     if first in _EXCHANGE_STARTS and (_STATUS_LINE.match(line) or _REQUEST_LINE.match(line)):
         return True
-    if line.startswith(_TRACE_STARTS) or _EXCEPTION_LINE.match(line):
+    if line.startswith(_TRACE_STARTS) or line.startswith(_RAISED_GOES_ON) or _EXCEPTION_LINE.match(line) or _RAISED.match(line):
         return True
     colon = line.find(b":")  # a header's name runs up to the line's first colon
     return 0 < colon < len(line) - 1 and line[colon + 1] in (0x20, 0x09) and _HEADER.match(line) is not None
