@@ -417,6 +417,60 @@ def test_a_chained_python_traceback_ending_in_any_class_is_one_record(index, tmp
     )
 
 
+SPRING_ROOT_CAUSE = [
+    "2019-06-11 11:38:21.010  INFO 45693 --- [nio-8080-exec-1] o.s.web.servlet.DispatcherServlet        : Completed initialization in 9 ms",
+    "2019-06-11 11:38:21.115 ERROR 45693 --- [nio-8080-exec-1] o.a.c.c.C.[.[.[/].[dispatcherServlet]    : Servlet.service() for servlet [dispatcherServlet] in context with path [] threw exception [Request processing failed; nested exception is org.springframework.dao.InvalidDataAccessApiUsageException: Type cannot be null; nested exception is java.lang.IllegalArgumentException: Type cannot be null] with root cause",
+    "",
+    "java.lang.IllegalArgumentException: Type cannot be null",
+    "\tat org.hibernate.query.procedure.internal.ProcedureParameterImpl.setHibernateType(ProcedureParameterImpl.java:130) ~[hibernate-core-5.3.10.Final.jar:5.3.10.Final]",
+    "\tat org.hibernate.query.procedure.internal.ProcedureParameterImpl.<init>(ProcedureParameterImpl.java:88) ~[hibernate-core-5.3.10.Final.jar:5.3.10.Final]",
+    "\tat org.hibernate.procedure.internal.ProcedureCallImpl.registerParameter(ProcedureCallImpl.java:289) ~[hibernate-core-5.3.10.Final.jar:5.3.10.Final]",
+]  # pavankjadda/ThreadPoolExecutor-SpringBoot@b6ae3fb, Errors.md, lines 60-66
+LARAVEL_FATAL = [
+    '[2023-05-15 18:19:49] local.ERROR: Uncaught ReflectionException: Class "App\\Providers\\App\\Policies\\CustomerPolicy" does not exist in Command line code:1',
+    "Stack trace:",
+    "#0 Command line code(1): ReflectionClass->__construct('App\\\\Providers\\\\A...')",
+    "#1 [internal function]: {closure}('App\\\\Providers\\\\A...', 'App\\\\Providers\\\\A...')",
+    "#2 Command line code(1): array_map(Object(Closure), Array, Array)",
+    "#3 {main}",
+    '  thrown {"exception":"[object] (Symfony\\\\Component\\\\ErrorHandler\\\\Error\\\\FatalError(code: 0): Uncaught ReflectionException: Class \\"App\\\\Providers\\\\App\\\\Policies\\\\CustomerPolicy\\" does not exist in Command line code:1',
+    "Stack trace:",
+    "#0 Command line code(1): ReflectionClass->__construct('App\\\\\\\\Providers\\\\\\\\A...')",
+    "#1 [internal function]: {closure}('App\\\\\\\\Providers\\\\\\\\A...', 'App\\\\\\\\Providers\\\\\\\\A...')",
+    "#2 Command line code(1): array_map(Object(Closure), Array, Array)",
+    "#3 {main}",
+    "  thrown at Command line code:1)",
+    "[stacktrace]",
+    "#0 {main}",
+    '"} ',
+    '[2023-05-15 18:20:49] local.ERROR: Uncaught ReflectionException: Class "App\\Providers\\App\\Policies\\CustomerPolicy" does not exist in Command line code:1',
+]  # tstack/lnav@bb0005f, test/logfile_laravel.0, lines 59-75
+CADDY_IN_COMPOSE = 'caddy  | {"level":"warn","ts":1761019822.3157542,"msg":"Caddyfile input is not formatted; run \'caddy fmt --overwrite\' to fix inconsistencies","adapter":"caddyfile","file":"/etc/caddy/Caddyfile","line":1}'  # tstack/lnav@bb0005f, test/logfile_caddy_log.0
+
+
+def test_a_spring_root_cause_and_a_php_trace_stay_with_their_error_line(index, tmp_path):
+    """Spring's 'ERROR ... with root cause', a blank line and the cause's trace, and Laravel's PHP
+    trace ('Stack trace:', '#0 ...', '#3 {main}', '  thrown {...}') were each two records: one
+    error counted twice (real lines: a Spring Boot console log and lnav's Laravel test log)."""
+    for name, lines, errors, heads in (("spring", SPRING_ROOT_CAUSE, 1, [2]), ("laravel", LARAVEL_FATAL, 2, [1, 17])):
+        path = tmp_path / f"{name}.log"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        report = scan(index, [str(path)], ScanOptions(workers=1))
+        assert report.errors == errors, name
+        assert sorted(p.line for g in report.other.values() for p in g.places) == heads, name
+
+
+def test_a_structured_log_line_after_a_prefix_is_another_programs_error(index, tmp_path):
+    """A JSON log line after docker compose's prefix was read as an error body and listed as a
+    vendor error 'not in the catalog' (its "msg" field as the message), so --fail-on unmatched
+    failed on Caddy's warning. No vendor's evidence, no catalog row and nothing of an HTTP
+    exchange: another program's error, as the same line without the prefix is."""
+    path = tmp_path / "compose.log"
+    path.write_text(CADDY_IN_COMPOSE + "\n" + CADDY_IN_COMPOSE.split(" | ", 1)[1] + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert (report.errors, report.other_count, report.unmatched_count) == (2, 2, 0)
+
+
 def test_with_vendor_the_records_left_out_are_not_counted_as_errors(index, tmp_path):
     """--vendor leaves other vendors' and other programs' errors out; JSON's error_records counted
     the ones sorted out before explaining among the errors (5 errors, 1 shown, 4 left out)."""

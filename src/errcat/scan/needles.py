@@ -88,8 +88,8 @@ _CONTINUES = (
     rb"HTTP/\d",
     rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) ",
     rb"[A-Za-z][A-Za-z0-9-]*:[ \t]",
-    # a stack trace's unindented parts (records._TRACE_STARTS, _EXCEPTION_LINE)
-    rb"Caused by: |Traceback \(|[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b",
+    # a stack trace's unindented parts (records._TRACE_STARTS, _PHP_FRAME, _EXCEPTION_LINE)
+    rb"Caused by: |Traceback \(|Stack trace:|\[stacktrace\]|#\d+ |[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b",
 )
 
 ENGINE_ENV = "ERRCAT_SCAN_ENGINE"  # "python" forces the pure-Python engine

@@ -65,7 +65,9 @@ _ENTRY_START = re.compile(
 # the entry it follows), and an exception line: Java's qualified one right after its entry's line,
 # or the one that ends a Python traceback, after its frames
 _TRACEBACK = b"Traceback (most recent call last)"
-_TRACE_STARTS = (b"Caused by: ", _TRACEBACK)
+_TRACE_STARTS = (b"Caused by: ", _TRACEBACK, b"Stack trace:", b"[stacktrace]")  # Java, Python, PHP (Laravel's)
+_PHP_FRAME = re.compile(rb"#\d+ ")  # "#0 /app/Container.php(795): ...", "#3 {main}", after a trace start
+_ROOT_CAUSE = b"with root cause"  # Spring's ERROR line, then a blank line and the cause's trace
 _QUIET_LEVELS = frozenset(("info", "debug", "trace", "notice", "verbose", "i", "d", "t", "v"))
 _EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b")
 # what a Python traceback's last line may also be, after its frames: a qualified class of any name
@@ -105,7 +107,7 @@ class _Grouping:
     request: bool = False  # an HTTP request line was seen
     frames: bool = False  # an indented line was seen (a stack trace's frames)
     traceback: bool = False  # a Python traceback is open: its exception line ends it
-    raised: bool = False  # a Python traceback has ended: a chained one may follow (_RAISED_GOES_ON)
+    raised: bool = False  # a Python traceback has ended (a chained one may follow, _RAISED_GOES_ON), or a cause is announced
     first: bytes = b""  # the entry's first line: blank or logged at a quiet level, a trace after it is its own
     quiet: bool | None = None  # whether it is so, once a trace part asks
     announces: bool = False  # the last line ends like "response body:", introducing what follows
@@ -158,10 +160,12 @@ class _Grouping:
 
     def _trace(self, line: Line) -> None:
         """Follow a stack trace: its frames, a Python traceback opened and ended."""
-        if line[:1] in (b" ", b"\t"):
+        if line[:1] in (b" ", b"\t") or line.startswith(_TRACE_STARTS[2:]):
             self.frames = True
         elif line.startswith(_TRACEBACK):
             self.traceback, self.raised = True, False
+        elif line.rstrip().endswith(_ROOT_CAUSE):
+            self.raised = True
         elif self.traceback and self.frames and (_EXCEPTION_LINE.match(line) or _RAISED.match(line)):
             self.traceback, self.raised = False, True
 
@@ -191,7 +195,8 @@ class _Grouping:
             return (self.status and not self.body) or (self.request and not self.status) or self.raised
         if self.request and not self.status and _STATUS_LINE.match(line):  # the response after a request's body
             return True
-        if line[0] in _INDENTED_OR_CLOSING or self._trace_goes_on(line):  # braces in a frame or message open no body
+        # braces in a frame or message open no body
+        if line[0] in _INDENTED_OR_CLOSING or (self.frames and _PHP_FRAME.match(line)) or self._trace_goes_on(line):
             return True
         if self.body:
             return False

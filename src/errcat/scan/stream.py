@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import partial
 
 from ..explainer import Explanation, explain
-from ..explainer.envelopes import STATUS_ONLY, TEXT
+from ..explainer.envelopes import OAUTH, PROBLEM, STATUS_ONLY, TEXT
 from ..explainer.match import MatchKind
 from ..gate import shown
 from ..index.store import CatalogIndex
@@ -64,15 +64,17 @@ class _Explainer:
         place = Place(name, prep.line + line_offset)
         head = prep.head
         x = self._explain(prep.paste, prep.key)
-        if not (prep.reason or enveloped(x)):
+        anonymous = x.vendor is None and not any(m.best for m in x.errors) and not _http_evidence(x)
+        if not (prep.reason or (enveloped(x) and not anonymous)):
             report.not_errors += 1
             return
         when = prep.when
         if when is None and (stamp := timestamp_in(head)) is not None:  # a repeat's time is read only now
             when = stamp[0]
-        if prep.reason and not prep.api and x.vendor is None and not any(m.best for m in x.errors):
-            # only the catalog's generic words held it ("Internal Server Error", "Too Many Requests"):
-            # with no vendor's own evidence and no API shape, it is another program's error
+        if anonymous:
+            # no vendor's own evidence, no catalog row and nothing of an HTTP exchange: only the catalog's
+            # generic words held it ("Internal Server Error"), or a structured log line's fields after a
+            # prefix (docker compose's "caddy  | {...}", Laravel's context) read as a body: another program's
             self.triage.count_other(prep._replace(when=when), place)
             return
         self._count(x, place, when, lambda: shown(head))
@@ -133,6 +135,15 @@ class _Explainer:
             report.errors += 1
         else:
             report.filtered_vendor += 1
+
+
+def _http_evidence(x: Explanation) -> bool:
+    """Whether explain read an HTTP exchange in a record: a status, a request, or an error body that
+    is a vendor's or a standard one (RFC 7807, OAuth), not just a "message" field."""
+    ex = x.exchange
+    return bool(ex.status or ex.method or ex.url) or any(
+        m.sent.shape.weight > 0 or m.sent.shape in (PROBLEM, OAUTH) for m in x.errors
+    )
 
 
 def explainer_for(index: CatalogIndex, options: ScanOptions, report: ScanReport) -> _Explainer:
