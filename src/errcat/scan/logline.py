@@ -48,38 +48,28 @@ def _tz(text: str | None) -> timedelta:
     return sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
 
 
-def utc_time(fields: tuple[str, str, str, str, str, str, str], zone: str | None) -> datetime | None:
-    """(year, month, day, hour, minute, second[, microsecond]) as digits and a zone, as UTC; None
-    for a time that is not one (2026-13-45) or falls outside the calendar once its zone is
-    applied (0001-01-01T00:00:00+10:00): a log's timestamp never stops a scan."""
-    try:
-        y, mo, d, h, mi, s, micro = (int(f) for f in fields)
-        return datetime(y, mo, d, h, mi, s, micro, tzinfo=UTC) - _tz(zone)
-    except (ValueError, OverflowError):
-        return None
-
-
 def timestamp_in(line: str) -> tuple[datetime, tuple[int, int]] | None:
     """The timestamp near the start of a log line (as UTC; a time without zone is taken as UTC)
-    and where it is in the line."""
+    and where it is in the line; None for a time that is not one (2026-13-45) or falls outside the
+    calendar once its zone is applied (0001-01-01T00:00:00+10:00): a log's timestamp never stops a scan."""
     head = line[:_HEAD_WINDOW]
-    m = _ISO.search(head)
-    if m:
+    if m := _ISO.search(head):
         y, mo, d, h, mi, s, frac, zone = m.groups()
-        micro = (frac or "0")[:6].ljust(6, "0")
-        when = utc_time((y, mo, d, h, mi, s or "0", micro), zone)
-        return (when, m.span()) if when else None
-    m = _CLF.search(head)
-    if m and m.group(2).lower() in _MONTHS:
-        d, mon, y, h, mi, s, zone = m.groups()
-        when = utc_time((y, str(_MONTHS[mon.lower()]), d, h, mi, s, "0"), zone)
-        return (when, m.span()) if when else None
-    m = _ASCTIME.search(head)
-    if m and m.group(1).lower() in _MONTHS:
-        mon, d, h, mi, s, frac, y = m.groups()
-        when = utc_time((y, str(_MONTHS[mon.lower()]), d, h, mi, s, (frac or "0")[:6].ljust(6, "0")), None)
-        return (when, m.span()) if when else None
-    return None
+    elif (m := _CLF.search(head)) and m.group(2).lower() in _MONTHS:
+        d, mo, y, h, mi, s, zone = m.groups()
+        frac = None
+    elif (m := _ASCTIME.search(head)) and m.group(1).lower() in _MONTHS:
+        mo, d, h, mi, s, frac, y = m.groups()
+        zone = None
+    else:
+        return None
+    month = int(mo) if mo.isdigit() else _MONTHS[mo.lower()]
+    micro = int((frac or "0")[:6].ljust(6, "0"))
+    try:
+        when = datetime(int(y), month, int(d), int(h), int(mi), int(s or 0), micro, tzinfo=UTC) - _tz(zone)
+    except (ValueError, OverflowError):
+        return None
+    return when, m.span()
 
 
 def time_value(value: Any) -> datetime | None:

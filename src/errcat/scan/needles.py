@@ -274,10 +274,7 @@ def _mark_line_starts(buf: Buffer, start: int, end: int, marks: Marks) -> None:
 
 def _mark_first_line(buf: Buffer, marks: Marks) -> None:
     """The marks of a buffer's first line that Hyperscan finds from the newline before a line."""
-    after = buf.find(b"\n", 0, marks.end) + 1
-    if _LINE_START_PATTERN.match(buf, 0, marks.end):
-        marks.structural.add(after)
-        marks.continuing.add(0)
+    _mark_line_starts(buf, 0, buf.find(b"\n", 0, marks.end) + 1, marks)
 
 
 def _python_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
@@ -309,12 +306,9 @@ def literal_test(literals: tuple[str, ...]) -> Callable[[str], bool]:
     if db is None:
         return lambda text: any(n in text for n in literals)
 
-    def stop(*_: object) -> bool:
-        return True  # the first match is enough: ends the scan
-
     def holds(text: str) -> bool:
         try:
-            db.scan(text.encode(), match_event_handler=stop)
+            db.scan(text.encode(), match_event_handler=lambda *_: True)  # True: the first match ends the scan
         except hyperscan.ScanTerminated:
             return True
         return False
