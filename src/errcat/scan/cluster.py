@@ -1,13 +1,11 @@
 """Scan on a Dask cluster (``errcat scan --dask ADDRESS``), or read URLs here, through fsspec.
 
-The inputs are cut into tasks: a big plain file into line-aligned blocks (as parallel.py cuts
-ranges: a block reads a little before it for look-back and past its end to finish a record that
-starts in it; records.Finder decides ownership), gzip and UTF-16 files whole (they cannot be
-split), small files grouped until a task holds a block's bytes. Each worker finds and explains
-its records with the catalog in use, shipped once to every worker (the compiled index, serialized:
-user overlays included), and returns a partial report whose line numbers count from its block's
-first line. This process merges the partial reports in input order, shifting each block's lines by
-the lines of the blocks before it, so the result is the document a local scan gives.
+The inputs are cut into tasks: a big plain file into line-aligned blocks (read as parallel.py
+reads its ranges), gzip and UTF-16 files whole (they cannot be split), small files grouped until a
+task holds a block's bytes. Each worker explains its records with the catalog in use (the compiled
+index, user overlays included, shipped once to every worker) and returns a partial report; this
+process merges them in input order, shifting each block's line numbers by the lines before it, so
+the result is the document a local scan gives.
 
 Workers need errcat installed (and the protocol's fsspec package for URLs). Each worker process
 runs one task at a time (its index and explain caches are its own), so start workers with
@@ -19,10 +17,12 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
 from ..text import UTF8_BOM, byte_kind
 from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded
@@ -35,7 +35,7 @@ from .summary import InputStats, ScanReport
 TASK_BYTES = 32 << 20  # one block, and what a task of small files holds (as parallel.TASK_BYTES)
 RETRIES = 2  # a task whose worker died is run again by Dask; this many more times on an error
 
-Whole = tuple[str, str]  # a file read whole: its name as shown, its URL
+Whole = tuple[str, str, int]  # a file read whole: its name as shown, its URL, its size
 # ("files", [Whole...]) | ("block", (name, URL, file size, a, b): the bytes [a, b) of a big file) | ("missing", RemoteFile)
 Task = tuple[str, Any]
 
@@ -46,28 +46,22 @@ _LOCK = threading.Lock()  # one task at a time per worker process: the index and
 _SHIPPED: dict[str, Any] = {}  # this process's index (by digest) and explainer (by options)
 
 
-def _index_for(blob: bytes, digest: str) -> CatalogIndex:
-    """The shipped index (or its documented-only view, as the digest says), deserialized once per worker process."""
+def _explainer(blob: bytes, digest: str, options: ScanOptions, report: ScanReport) -> Any:
+    """This process's explainer for these options, writing into ``report``: its caches of
+    explanations serve every task the worker runs. The shipped index (or its documented-only
+    view, as the digest says) is deserialized once per worker process."""
+    from .stream import explainer_for
+
     if _SHIPPED.get("digest") != digest:
         db = sqlite3.connect(":memory:", check_same_thread=False)  # tasks run on the worker's threads, one at a time
         db.deserialize(blob)
         shipped = CatalogIndex(db, origin="shipped")
         _SHIPPED.clear()
         _SHIPPED.update(digest=digest, index=shipped.documented() if digest.endswith(DOCUMENTED) else shipped, explainers={})
-    index: CatalogIndex = _SHIPPED["index"]
-    return index
-
-
-def _explainer(blob: bytes, digest: str, options: ScanOptions, report: ScanReport) -> Any:
-    """This process's explainer for these options, writing into ``report``: its caches of
-    explanations serve every task the worker runs."""
-    from .stream import explainer_for
-
-    index = _index_for(blob, digest)
     explainers: dict[ScanOptions, Any] = _SHIPPED["explainers"]
     explainer = explainers.get(options)
     if explainer is None:
-        explainer = explainers[options] = explainer_for(index, options, report)
+        explainer = explainers[options] = explainer_for(_SHIPPED["index"], options, report)
     explainer.report = report
     return explainer
 
@@ -81,7 +75,7 @@ def run_task(blob: bytes, digest: str, options: ScanOptions, task: Task) -> tupl
         explainer = _explainer(blob, digest, options, report)
         kind, what = task
         if kind == "files":
-            for name, url in what:
+            for name, url, _size in what:
                 report.inputs.append(_read_whole(explainer, name, url))
             return (report,)
         return (report, *_read_block(explainer, *what))
@@ -163,7 +157,7 @@ def plan(files: list[RemoteFile], block: int = TASK_BYTES) -> list[Task]:
             tasks.append(("missing", rf))
             continue
         if rf.size < block:
-            group.append((rf.name, rf.url))
+            group.append((rf.name, rf.url, rf.size))
             held += rf.size
             if held >= block:
                 flush()
@@ -173,7 +167,7 @@ def plan(files: list[RemoteFile], block: int = TASK_BYTES) -> list[Task]:
         if kind == "binary":
             tasks.append(("missing", replace(rf, size=None, problem=BINARY)))
         elif kind == "whole":
-            tasks.append(("files", [(rf.name, rf.url)]))
+            tasks.append(("files", [(rf.name, rf.url, rf.size)]))
         else:
             tasks += [("block", (rf.name, rf.url, rf.size, a, min(rf.size, a + block))) for a in range(0, rf.size, block)]
     flush()
@@ -249,17 +243,12 @@ def scan_remote(
 ) -> ScanReport:
     """Scan files or URLs on a Dask cluster (``dask``: a distributed Client, a scheduler address,
     or ``local``), or in this process when ``dask`` is None."""
-    import time
-
-    from ..errors import UsageError, check_vendor
-
     if not names:
         raise UsageError("nothing to scan: name log files or URLs")
     options = replace(options, vendor=check_vendor(options.vendor, index.vendors))  # in lower case
     started = time.perf_counter()
     files = expand(names)
     tasks = plan(files, block or TASK_BYTES)
-    sizes = {rf.url: rf.size or 0 for rf in files}
     blob, digest = ship(index)
     merger = _Merger(ScanReport())
     done = 0
@@ -275,8 +264,8 @@ def scan_remote(
         kind, what = task
         if kind == "block":
             done += what[4] - what[3]
-        elif kind == "files":  # counted when done (their sizes are the plan's)
-            done += sum(sizes.get(url, 0) for _name, url in what)
+        elif kind == "files":  # counted when done
+            done += sum(size for _name, _url, size in what)
         if progress is not None:
             progress(done)
     report = merger.report
