@@ -31,10 +31,8 @@ def scan(
     options: ScanOptions | None = None,
     progress: Progress | None = None,
 ) -> ScanReport:
-    """Scan log files (``-`` is stdin) for error responses and aggregate what was found.
-
-    A big plain file is read by ``options.workers`` processes finding its records, while this
-    one explains them (see parallel.py); gzip and stdin are read by this process alone."""
+    """Scan log files (``-`` is stdin) for error responses and aggregate what was found (a big
+    plain file with ``options.workers`` processes: see the module's docstring)."""
     options = options or ScanOptions()
     options = dataclasses.replace(options, vendor=check_vendor(options.vendor, index.vendors))  # in lower case
     if not names:

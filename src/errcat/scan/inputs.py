@@ -86,10 +86,8 @@ def read_range(inp: Input, start: int, stop: int) -> bytearray:
     call). A file that fails or shrinks under us is marked on ``inp``, not raised: what was read
     is returned."""
     want = max(0, stop - start)
-    if len(_RANGE) > want:
-        del _RANGE[want:]
-    elif len(_RANGE) < want:
-        _RANGE.extend(bytes(want - len(_RANGE)))
+    del _RANGE[want:]
+    _RANGE.extend(bytes(want - len(_RANGE)))
     got = 0
     try:
         with open(inp.path or "", "rb", buffering=0) as f, memoryview(_RANGE) as view:

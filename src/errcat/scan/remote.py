@@ -69,7 +69,6 @@ def expand(names: list[str]) -> list[RemoteFile]:
             raise UsageError("stdin (-) cannot be scanned on a cluster: name files or URLs")
         url = name if is_url(name) else "file://" + os.path.abspath(name)
         fs, path = filesystem(url)
-        protocol = url.split("://", 1)[0]
         if _GLOB.search(path) and is_url(name):
             try:
                 matches = sorted(fs.glob(path))
@@ -78,7 +77,7 @@ def expand(names: list[str]) -> list[RemoteFile]:
             if not matches:
                 out.append(RemoteFile(shown(name), url, None, "cannot read: no file matches"))
             for m in matches:
-                full = fs.unstrip_protocol(m) if protocol != "file" else f"file://{m}"
+                full = fs.unstrip_protocol(m)  # file:// too
                 out.append(_described(fs, m, shown(full), full))
             continue
         out.append(_described(fs, path, shown(name), url))
