@@ -7,14 +7,17 @@ index, user overlays included, shipped once to every worker) and returns a parti
 process merges them in input order, shifting each block's line numbers by the lines before it, so
 the result is the document a local scan gives.
 
-Workers need errcat installed (and the protocol's fsspec package for URLs). Each worker process
-runs one task at a time (its index and explain caches are its own), so start workers with
-``--nthreads 1`` and as many ``--nworkers`` as cores.
+Dask's distributed is imported only when the tasks run on a cluster. Workers need errcat installed
+(and the protocol's fsspec package for URLs). Each worker process runs one task at a time (its
+index and explain caches are its own), so start workers with ``--nthreads 1`` and as many
+``--nworkers`` as cores.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import sqlite3
 import threading
 import time
@@ -22,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..errors import UsageError, check_vendor
+from ..errors import ErrcatError, UsageError, check_vendor
 from ..index.store import CatalogIndex
 from ..text import UTF8_BOM, byte_kind
 from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded
@@ -34,6 +37,7 @@ from .summary import InputStats, ScanReport
 
 TASK_BYTES = 32 << 20  # one block, and what a task of small files holds (as parallel.TASK_BYTES)
 RETRIES = 2  # a task whose worker died is run again by Dask; this many more times on an error
+WAIT_FOR_WORKERS = 30  # seconds a scheduler may take to get its first worker
 
 Whole = tuple[str, str, int]  # a file read whole: its name as shown, its URL, its size
 # ("files", [Whole...]) | ("block", (name, URL, file size, a, b): the bytes [a, b) of a big file) | ("missing", RemoteFile)
@@ -135,12 +139,81 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
     return finder.line_at_start, finder.line_at_end, broken, stop
 
 
+# -- submitting to a Dask cluster --------------------------------------------------------------
+
+
+def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
+    """A distributed Client for ``dask``: a Client as given, ``local`` (a LocalCluster of one
+    single-threaded worker process per core, closed after the scan), or a scheduler address."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise UsageError("--dask needs dask and distributed: pip install 'errcat[dask]'") from None
+    if not isinstance(dask, str):
+        return dask
+    if dask == "local":
+        cluster = stack.enter_context(
+            LocalCluster(  # type: ignore[no-untyped-call]  # distributed's constructors are untyped
+                n_workers=os.cpu_count() or 1, threads_per_worker=1, dashboard_address=":0", silence_logs=40
+            )
+        )
+        return stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
+    try:
+        client = stack.enter_context(Client(dask, timeout="10s"))  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise UsageError(f"--dask {dask}: cannot reach the scheduler ({type(exc).__name__})") from None
+    try:
+        client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
+    except TimeoutError:
+        raise UsageError(f"--dask {dask}: the scheduler has no workers (waited {WAIT_FOR_WORKERS} s)") from None
+    return client
+
+
+def _result(future: Any, task: Task) -> tuple[Any, ...]:
+    """A task's result; one that failed on every try (its workers died) ends the scan with a
+    one-line error naming the input, not a traceback."""
+    try:
+        result: tuple[Any, ...] = future.result()
+    except Exception as exc:  # KilledWorker, a worker's own error: what it was, never its text (may hold a URL's secrets)
+        kind, what = task
+        name = what[0][0] if kind == "files" else what[0]
+        raise ErrcatError(f"--dask: a task reading {name} failed on the cluster ({type(exc).__name__})") from None
+    return result
+
+
+def _on_cluster(
+    dask: Any, blob: bytes, digest: str, options: ScanOptions, tasks: list[Task], where: dict[str, Any]
+) -> Iterator[tuple[Any, ...]]:
+    """Each task's result from run_task on the cluster, in task order (a missing file's is empty:
+    nothing to run); Ctrl-C cancels what the cluster still runs."""
+    with contextlib.ExitStack() as stack:
+        client = _client(dask, stack)
+        sent = client.scatter(blob, broadcast=True, hash=False)
+        futures = [
+            None if t[0] == "missing" else client.submit(run_task, sent, digest, options, t, pure=False, retries=RETRIES)
+            for t in tasks
+        ]
+        where.update(
+            kind="dask",
+            scheduler=client.scheduler.address,
+            workers=len(client.nthreads()),
+            tasks=sum(f is not None for f in futures),
+        )
+        try:
+            for i, future in enumerate(futures):
+                yield () if future is None else _result(future, tasks[i])
+                futures[i] = None  # its result is merged: not held here
+        finally:  # Ctrl-C, a failed task, or a broken file whose later blocks are not needed
+            client.cancel([f for f in futures if f is not None])
+
+
 # -- here --------------------------------------------------------------------------------------
 
 
-def plan(files: list[RemoteFile], block: int = TASK_BYTES) -> list[Task]:
+def plan(files: list[RemoteFile]) -> list[Task]:
     """The tasks for the files, in input order: blocks of big plain files, big gzip/UTF-16 files
     whole, small files grouped up to a block's bytes, missing files as they are."""
+    block = TASK_BYTES
     tasks: list[Task] = []
     group: list[Whole] = []
     held = 0
@@ -239,7 +312,6 @@ def scan_remote(
     options: ScanOptions,
     dask: Any = None,
     progress: Callable[[int], None] | None = None,
-    block: int | None = None,
 ) -> ScanReport:
     """Scan files or URLs on a Dask cluster (``dask``: a distributed Client, a scheduler address,
     or ``local``), or in this process when ``dask`` is None."""
@@ -248,7 +320,7 @@ def scan_remote(
     options = replace(options, vendor=check_vendor(options.vendor, index.vendors))  # in lower case
     started = time.perf_counter()
     files = expand(names)
-    tasks = plan(files, block or TASK_BYTES)
+    tasks = plan(files)
     blob, digest = ship(index)
     merger = _Merger(ScanReport())
     done = 0
@@ -256,9 +328,7 @@ def scan_remote(
         results: Iterator[tuple[Any, ...]] = (() if t[0] == "missing" else run_task(blob, digest, options, t) for t in tasks)
         merger.report.where = {"kind": "local", "tasks": len(tasks)}
     else:
-        from .dask_runner import run_on_cluster
-
-        results = run_on_cluster(dask, run_task, (blob, digest, options), tasks, merger.report.where, RETRIES)
+        results = _on_cluster(dask, blob, digest, options, tasks, merger.report.where)
     for task, result in zip(tasks, results, strict=True):
         merger.take(task, result)
         kind, what = task
