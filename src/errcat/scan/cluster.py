@@ -32,7 +32,7 @@ from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded
 from .parallel import line_start
 from .prepared import ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder
-from .remote import RemoteFile, expand, open_input
+from .remote import expand, open_input
 from .summary import InputStats, ScanReport
 
 TASK_BYTES = 32 << 20  # one block, and what a task of small files holds (as parallel.TASK_BYTES)
@@ -40,7 +40,7 @@ RETRIES = 2  # a task whose worker died is run again by Dask; this many more tim
 WAIT_FOR_WORKERS = 30  # seconds a scheduler may take to get its first worker
 
 Whole = tuple[str, str, int]  # a file read whole: its name as shown, its URL, its size
-# ("files", [Whole...]) | ("block", (name, URL, file size, a, b): the bytes [a, b) of a big file) | ("missing", RemoteFile)
+# ("files", [Whole...]) | ("block", (name, URL, file size, a, b): the bytes [a, b) of a big file) | ("missing", Input)
 Task = tuple[str, Any]
 
 
@@ -210,7 +210,7 @@ def _on_cluster(
 # -- here --------------------------------------------------------------------------------------
 
 
-def plan(files: list[RemoteFile]) -> list[Task]:
+def plan(files: list[Input]) -> list[Task]:
     """The tasks for the files, in input order: blocks of big plain files, big gzip/UTF-16 files
     whole, small files grouped up to a block's bytes, missing files as they are."""
     block = TASK_BYTES
@@ -225,24 +225,24 @@ def plan(files: list[RemoteFile]) -> list[Task]:
             group, held = [], 0
 
     for rf in files:
-        if rf.size is None:
+        if rf.size is None or rf.path is None:  # not found: its problem says why
             flush()
             tasks.append(("missing", rf))
             continue
         if rf.size < block:
-            group.append((rf.name, rf.url, rf.size))
+            group.append((rf.name, rf.path, rf.size))
             held += rf.size
             if held >= block:
                 flush()
             continue
         flush()
-        kind = _sniff(rf.url)
+        kind = _sniff(rf.path)
         if kind == "binary":
-            tasks.append(("missing", replace(rf, size=None, problem=BINARY)))
+            tasks.append(("missing", replace(rf, problem=BINARY)))
         elif kind == "whole":
-            tasks.append(("files", [(rf.name, rf.url, rf.size)]))
+            tasks.append(("files", [(rf.name, rf.path, rf.size)]))
         else:
-            tasks += [("block", (rf.name, rf.url, rf.size, a, min(rf.size, a + block))) for a in range(0, rf.size, block)]
+            tasks += [("block", (rf.name, rf.path, rf.size, a, min(rf.size, a + block))) for a in range(0, rf.size, block)]
     flush()
     return tasks
 
@@ -269,7 +269,7 @@ class _Merger:
     def take(self, task: Task, result: tuple[Any, ...]) -> None:
         kind, what = task
         if kind == "missing":
-            rf: RemoteFile = what
+            rf: Input = what
             self.report.inputs.append(InputStats(rf.name, problem=rf.problem))
             self.report.skip(rf.name, None, rf.problem or "cannot read")
             return

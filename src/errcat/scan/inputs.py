@@ -29,7 +29,7 @@ class Input:
     """One input: its name as shown to the user, and what went wrong reading it (if anything)."""
 
     name: str  # the path, or "stdin"
-    path: str | None  # None for stdin
+    path: str | None  # None for stdin; a URL on a cluster (remote.py)
     size: int | None = None  # bytes on disk, when known
     problem: str | None = None  # why the input was not read at all
     broken: str | None = None  # why reading stopped early

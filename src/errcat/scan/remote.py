@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from ..errors import UsageError
+from .inputs import Input
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@")
@@ -32,16 +32,6 @@ def shown(name: str) -> str:
     return _USERINFO.sub(r"\1***@", name)
 
 
-@dataclass(frozen=True)
-class RemoteFile:
-    """One file to read: its name as shown, the URL fsspec opens, its size (None: not found)."""
-
-    name: str
-    url: str
-    size: int | None
-    problem: str | None = None
-
-
 def filesystem(url: str) -> tuple[Any, str]:
     """fsspec's filesystem for ``url`` and the path within it; a missing package is a UsageError naming it."""
     try:
@@ -59,11 +49,12 @@ def filesystem(url: str) -> tuple[Any, str]:
         raise UsageError(f"{shown(url)}: {exc}") from None
 
 
-def expand(names: list[str]) -> list[RemoteFile]:
-    """The files the names stand for, in order: a name with * ? [ is a glob (sorted matches), a local
-    path is made absolute (workers may run elsewhere). A name that matches nothing, or is not a
-    file, is kept with its problem (reported as a local scan reports it)."""
-    out: list[RemoteFile] = []
+def expand(names: list[str]) -> list[Input]:
+    """The files the names stand for, in order (each Input's path is the URL fsspec opens): a name
+    with * ? [ is a glob (sorted matches), a local path is made absolute (workers may run elsewhere).
+    A name that matches nothing, or is not a file, is kept with its problem (reported as a local
+    scan reports it)."""
+    out: list[Input] = []
     for name in names:
         if name == "-":
             raise UsageError("stdin (-) cannot be scanned on a cluster: name files or URLs")
@@ -75,7 +66,7 @@ def expand(names: list[str]) -> list[RemoteFile]:
             except Exception as exc:  # as in _described
                 raise UsageError(f"{shown(name)}: cannot list ({type(exc).__name__})") from None
             if not matches:
-                out.append(RemoteFile(shown(name), url, None, "cannot read: no file matches"))
+                out.append(Input(shown(name), url, problem="cannot read: no file matches"))
             for m in matches:
                 full = fs.unstrip_protocol(m)  # file:// too
                 out.append(_described(fs, m, shown(full), full))
@@ -84,16 +75,16 @@ def expand(names: list[str]) -> list[RemoteFile]:
     return out
 
 
-def _described(fs: Any, path: str, name: str, url: str) -> RemoteFile:
+def _described(fs: Any, path: str, name: str, url: str) -> Input:
     try:
         info = fs.info(path)
     except FileNotFoundError:
-        return RemoteFile(name, url, None, "cannot read: No such file or directory")
+        return Input(name, url, problem="cannot read: No such file or directory")
     except Exception as exc:  # OSError, or a storage SDK's own (no credentials...): named, its text may quote a signed URL
-        return RemoteFile(name, url, None, f"cannot read: {type(exc).__name__}")
+        return Input(name, url, problem=f"cannot read: {type(exc).__name__}")
     if info.get("type") != "file":
-        return RemoteFile(name, url, None, "not a file")
-    return RemoteFile(name, url, int(info.get("size") or 0))
+        return Input(name, url, problem="not a file")
+    return Input(name, url, int(info.get("size") or 0))
 
 
 def open_input(url: str) -> Any:
