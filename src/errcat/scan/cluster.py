@@ -266,22 +266,24 @@ class _Merger:
     line: int = 1  # the current big file's line number at the start of its next block
     broken: set[str] = field(default_factory=set)  # big files that failed: their later blocks are dropped
 
-    def take(self, task: Task, result: tuple[Any, ...]) -> None:
+    def take(self, task: Task, result: tuple[Any, ...]) -> int:
+        """Merge a task's result; the bytes of the files it read (for progress)."""
         kind, what = task
         if kind == "missing":
             rf: Input = what
             self.report.inputs.append(InputStats(rf.name, problem=rf.problem))
             self.report.skip(rf.name, None, rf.problem or "cannot read")
-            return
+            return 0
         part: ScanReport = result[0]
         self.report.engine = part.engine
         if kind == "files":
             self.report.merge(part)
             self.report.inputs += part.inputs
-            return
-        name, _url, _size, a, _b = what
+            return sum(size for _name, _url, size in what)
+        name, _url, _size, a, b = what
+        covered: int = b - a
         if name in self.broken:
-            return
+            return covered
         at_start, at_end, broken, stop = result[1:]
         if a == 0:
             self.line = 1
@@ -295,6 +297,7 @@ class _Merger:
             self.broken.add(name)
             stats.broken = broken
             self.report.skip(name, self.line, broken)
+        return covered
 
 
 DOCUMENTED = "+documented"  # the end of the digest of a documented-only view
@@ -330,12 +333,7 @@ def scan_remote(
     else:
         results = _on_cluster(dask, blob, digest, options, tasks, merger.report.where)
     for task, result in zip(tasks, results, strict=True):
-        merger.take(task, result)
-        kind, what = task
-        if kind == "block":
-            done += what[4] - what[3]
-        elif kind == "files":  # counted when done
-            done += sum(size for _name, _url, size in what)
+        done += merger.take(task, result)
         if progress is not None:
             progress(done)
     report = merger.report
