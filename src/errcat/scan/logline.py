@@ -92,10 +92,7 @@ def _field(d: dict[str, Any], keys: tuple[str, ...]) -> Any:
 
 
 def json_line(text: str) -> tuple[str, datetime | None, str | None] | None:
-    """A JSON-lines record as (paste, timestamp, its level word in lower case); None if not one.
-
-    The paste is what explain reads: the request line, the status and the body the object holds,
-    or its message when it holds no body."""
+    """A JSON-lines record as (paste, timestamp, its level word in lower case); None if not one."""
     if not text.startswith("{") or "\n" in text.strip():
         return None
     try:
@@ -119,7 +116,8 @@ def _level_word(level: Any) -> str | None:
 
 
 def _exchange_paste(d: dict[str, Any]) -> str:
-    """The request line, status and body a JSON-lines object holds, as a paste explain reads."""
+    """The request line, status and body a JSON-lines object holds (or its message when it holds
+    no body), as a paste explain reads."""
     request = _lower(d.get("request"))
     method = _field(d, _METHOD_KEYS) or _field(request, _METHOD_KEYS)
     url = _field(d, _URL_KEYS) or _field(request, _URL_KEYS)
