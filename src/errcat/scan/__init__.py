@@ -41,6 +41,7 @@ def scan(
     report = ScanReport()
     done_bytes = 0
     workers = options.workers if options.workers is not None else min(4, os.cpu_count() or 1)
+    explainer = None  # one for every input read here: its caches serve the next file (a log and its rotations)
     for inp in inputs(names):
         stats = InputStats(inp.name)
         report.inputs.append(stats)
@@ -61,7 +62,8 @@ def scan(
         elif not inp.problem:
             from .stream import explainer_for, read_whole  # the explainer: imported once workers (if any) are running
 
-            read_whole(explainer_for(index, options, report), inp, _read(inp, progress, done_bytes), stats)
+            explainer = explainer or explainer_for(index, options, report)
+            read_whole(explainer, inp, _read(inp, progress, done_bytes), stats)
         if inp.problem:  # found before reading (missing file) or on reading (a binary file)
             stats.problem = inp.problem
             report.skip(inp.name, None, inp.problem)
