@@ -72,6 +72,12 @@ _ERRING = (
     rb"HTTP/\d(?:\.\d)?\x22? [4-9]\d\d",
     rb"[Ss](?:tatus|TATUS)" + STATUS_KEY.replace(r"\s", r"[ \t]").encode() + rb"[4-9]\d\d",  # on one line
     rb"\x22 [4-9]\d\d",
+    # a status in words (verdict._STATUS_WORDED and after): "status code 403", "(HTTP 401)", Rails's
+    # "Completed 404 Not Found", "returned 503"
+    rb"[Ss]tatus(?: [Cc]ode)? [4-9]\d\d",
+    rb"HTTP [4-9]\d\d",
+    rb"Completed [4-9]\d\d",
+    rb"returned [4-9]\d\d",
 )
 _NUMBER_END = rb"(?![0-9A-Za-z_])"  # after an _ERRING number: where a word would end
 NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING))  # patterns

@@ -6,7 +6,8 @@ A record is an error when its line says so by how it is logged, not because it h
   level word (``ERROR``, ``[error]``, Apache's ``[core:error]``, ``level=error``, ``"level":"error"``, ``<E>``, glog's
   ``E1203`` also after a program tag, a program tag's ``sshd[7]: error:`` or ``gmetad: Warning:``),
   or a syslog priority ``<0>``..``<4>`` of any facility;
-- an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``);
+- an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``, ``status code 403``,
+  ``(HTTP 401)``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``);
 - a vendor error envelope (decided by explain: see ``stream``);
 - an exception or a traceback (``java.io.IOException:``, ``Traceback (most recent call last)``,
   ``Unexpected exception``, a stack frame).
@@ -69,6 +70,15 @@ _STATUS_LINE = re.compile(r"(?:^|\s)HTTP/\d(?:\.\d)? (\d{3})\b", re.MULTILINE)
 STATUS_KEY = r"(?:[_ ]?(?:[Cc]ode|CODE))?[\"']?\s*[=:]\s*[\"']?"
 _STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b")
 _STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-)(?: |$)", re.MULTILINE)  # an access log: "GET /x HTTP/1.1" 404 209
+# a status in words: axios's "Request failed with status code 403", "with status 404", "(HTTP 401)",
+# "HTTP 503", Rails's "Completed 422 Unprocessable Entity in 12ms", "GET /x returned 404" (not
+# "returned 500 rows": what follows the number says it is a status)
+_STATUS_WORDED = re.compile(r"\b[Ss]tatus(?: [Cc]ode)? (\d{3})\b(?!\.\d)")
+_STATUS_HTTP = re.compile(r"\bHTTP (\d{3})\b(?!\.\d)")
+_STATUS_COMPLETED = re.compile(r"\bCompleted (\d{3}) [A-Z]")
+_STATUS_RETURNED = re.compile(
+    r"\breturned (\d{3})(?=$|[^\w .]|\.(?!\d)| [A-Z(]| (?:for|from|on|at|when|while|with)\b)", re.MULTILINE
+)
 _METHODS = ("GET /", "POST /", "PUT /", "PATCH /", "DELETE /")
 _JSON_START = re.compile(r"[{\[]\s*\"\w")
 _XML_START = re.compile(r"<\?xml|<errors?\b")
@@ -90,7 +100,15 @@ def level(head: str) -> str | None:
 
 
 # each way a status is stated: what its match holds, how far before that the match starts, the pattern
-_STATUS_FORMS = ((("HTTP/",), 1, _STATUS_LINE), (("tatus", "TATUS"), 1, _STATUS_KEYED), (('" ',), 0, _STATUS_ACCESS))
+_STATUS_FORMS = (
+    (("HTTP/",), 1, _STATUS_LINE),
+    (("tatus", "TATUS"), 1, _STATUS_KEYED),
+    (('" ',), 0, _STATUS_ACCESS),
+    (("tatus ",), 1, _STATUS_WORDED),
+    (("HTTP ",), 1, _STATUS_HTTP),
+    (("Completed ",), 1, _STATUS_COMPLETED),
+    (("returned ",), 1, _STATUS_RETURNED),
+)
 
 
 def http_status(text: str) -> int | None:
