@@ -89,3 +89,50 @@ def test_a_status_of_400_or_more_in_words_is_read_and_is_an_error(line):
 )
 def test_a_number_that_is_no_error_status_is_none(line):
     assert _reason(line) is None
+
+
+# Android's logcat (threadtime): Loghub's Android_2k.log (https://github.com/logpai/loghub, Android/,
+# lines 18, 106, 199, 200 and 234; cite Loghub as ../shared/logs/loghub/CITATION asks). Its E and W
+# lines hold no error word: only the letter after the thread id says so.
+ANDROID = [
+    "03-17 16:13:38.928  2227  2227 I StackScrollAlgorithm: updateClipping isOverlap:false, getTopPadding=333.0, "
+    "Translation=-24.0",
+    "03-17 16:13:46.155  2227  2227 D PhoneStatusBar: disable: < expand ICONS* alerts SYSTEM_INFO* back home recent "
+    "clock navigationbar search quick_settings >",
+    "03-17 16:13:46.764  2227  2794 E KeyguardUpdateMonitor: isSimPinSecure mSimDatas is null or empty ",
+    "03-17 16:13:46.765  2227  2794 W KeyguardUpdateMonitor: registerCallback not in UI.",
+    "03-17 16:13:47.150  1702 17633 E ActivityManager: applyOptionsLocked: Unknown animationType=0",
+]
+
+
+def test_android_logcat_lines_are_errors_by_their_level_letter(index, tmp_path):
+    assert [level(line) for line in ANDROID] == ["i", "d", "e", "w", "e"]
+    assert [_reason(line) for line in ANDROID] == [None, None, "level", "level", "level"]
+    report = _scanned(index, tmp_path, ANDROID)
+    # the D line is read (it says "alerts") and let go; the I line is not read at all
+    assert (report.records, report.errors, report.not_errors) == (4, 3, 1)
+
+
+def test_android_logcat_brief_format_gives_its_level():
+    # constructed in logcat's brief format ("-v brief": letter/tag(pid): message), as Android's
+    # logcat documentation gives it; a line holding an error word in it is read by that word
+    assert level("E/AndroidRuntime( 1234): FATAL EXCEPTION: main") == "e"
+    assert level("D/dalvikvm(  611): GC_CONCURRENT freed 1024K, errors 0") == "d"
+    assert _reason("D/dalvikvm(  611): GC_CONCURRENT freed 1024K, errors 0") is None
+
+
+# Chromium's own log lines (Chrome, Electron, CEF): a Debian user's browservice output in
+# https://github.com/ttalvitie/browservice/issues/41 and a Windows user's chromedriver output in
+# https://github.com/tmb5cg/Fifa-Autobidder/issues/13. The level stands between colons, where a
+# word standing alone was looked for.
+CHROMIUM = [
+    "[0519/060307.291538:ERROR:gpu_init.cc(426)] Passthrough is not supported, GL is desktop",
+    "[0519/060307.353632:WARNING:gpu_process_host.cc(1296)] The GPU process has crashed 1 time(s)",
+    "[10352:20292:0426/164108.200:ERROR:gpu_init.cc(426)] Passthrough is not supported, GL is disabled",
+]
+
+
+def test_chromium_lines_are_errors_by_their_level(index, tmp_path):
+    assert [level(line) for line in CHROMIUM] == ["error", "warning", "error"]
+    report = _scanned(index, tmp_path, [*CHROMIUM, "INFO @ retrojsvice.so src/http.cpp:628 -- HTTP server started successfully"])
+    assert (report.records, report.errors) == (3, 3)

@@ -55,6 +55,9 @@ _WORDS = (
     *(pair[:1] + letter + pair[1:] for letter in (b"E", b"W", b"F") for pair in (b"[]", b"<>", b"()")),
     b"=err",
     b'"err"',
+    # Android logcat's level letter after the thread id ("  2227  2794 E KeyguardUpdateMonitor: ..."):
+    # a digit, the letter, a space, which prose and other logs hardly hold
+    *(bytes((d,)) + b" " + letter + b" " for letter in (b"E", b"W", b"F", b"A") for d in b"0123456789"),
     # upper-case codes of error bodies that hold no error word (ProSpend's {"code": "ACCESS_FORBIDDEN"})
     b"UNAUTHORI",
     b"FORBIDDEN",

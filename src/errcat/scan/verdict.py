@@ -4,7 +4,8 @@ A record is an error when its line says so by how it is logged, not because it h
 
 - its level: ERROR, WARN(ING), FATAL, CRITICAL, SEVERE, ALERT, EMERG, PANIC as the line's first
   level word (``ERROR``, ``[error]``, Apache's ``[core:error]``, ``level=error``, ``"level":"error"``, ``<E>``, glog's
-  ``E1203`` also after a program tag, a program tag's ``sshd[7]: error:`` or ``gmetad: Warning:``),
+  ``E1203`` also after a program tag, a program tag's ``sshd[7]: error:`` or ``gmetad: Warning:``,
+  Chromium's ``[1204/101010.123:ERROR:file.cc(12)]``, Android logcat's letter ``E``, ``W``, ``F``, ``A``),
   or a syslog priority ``<0>``..``<4>`` of any facility;
 - an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``, ``status code 403``,
   ``(HTTP 401)``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``);
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 HEAD = 160  # a line's level is near its start
 _LOUD_WORDS = "ERROR|ERR|WARN|WARNING|FATAL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
 LEVEL_WORDS = _LOUD_WORDS + "|INFO|DEBUG|TRACE|NOTICE|VERBOSE"
-_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f"])  # and the letters of glog, [E], <W>
+_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a"])  # and the letters of glog, [E], <W>, logcat
 _LEVEL = re.compile(
     # an upper-case level word standing alone
     rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
@@ -46,6 +47,12 @@ _LEVEL = re.compile(
     r"|(?:^|\]: )(?P<glog>[EWFID])\d{4} \d\d:"
     # a syslog program tag followed by its level: "sshd[24200]: error: ...", "gmetad: Warning: ..."
     r"|\]: (?P<tagged>(?i:error|fatal|warning|panic)):"
+    # Chromium's (Chrome, Electron, CEF): [pid:tid:1204/101010.123:ERROR:gpu_init.cc(426)]
+    rf"|\[(?:\d+:)*\d{{4}}/\d{{6}}(?:\.\d+)?:(?P<chromium>{LEVEL_WORDS})\d*:"
+    # Android's logcat: threadtime's "03-17 16:13:46.764  2227  2794 E Tag: msg" (pid, tid, level
+    # letter), brief's and time's "E/Tag( 123): msg"
+    r"|\d\d:\d\d\.\d+ +\d+ +\d+ (?P<logcat>[VDIWEFA]) "
+    r"|(?:^|\d )(?P<brief>[VDIWEFA])/[^(\n]{1,80}\( *\d+\): "
 )
 # a program tag without its pid ("gmetad: Warning: ..."), looked for only where no other level is
 _UNNUMBERED_TAG = re.compile(r": ((?i:error|fatal|warning|panic)):")
