@@ -136,3 +136,29 @@ def test_chromium_lines_are_errors_by_their_level(index, tmp_path):
     assert [level(line) for line in CHROMIUM] == ["error", "warning", "error"]
     report = _scanned(index, tmp_path, [*CHROMIUM, "INFO @ retrojsvice.so src/http.cpp:628 -- HTTP server started successfully"])
     assert (report.records, report.errors) == (3, 3)
+
+
+# The kernel's own log with its priorities (console_msg_format=syslog, as dmesg -r and /dev/kmsg give
+# it): the boot log in Naresh Kamboju's "Re: [next] arm64: boot failed - next-20220606" to
+# linux-kernel, 2022-06-07, Message-ID <CA+G9fYsJThWFAxXTbAcJmjshx+oYxVVd+gMM680hS0X1z37+FQ@mail.gmail.com>.
+KMSG = [
+    "<6>[    0.000000] rcu: srcu_init: Setting srcu_struct sizes based on contention.",
+    "<3>[    0.000000] timer_sp804: timer clock not found: -517",
+    "<3>[    0.000000] timer_sp804: arm,sp804 clock not found: -2",
+    "<6>[    0.025413] pid_max: default: 32768 minimum: 301",
+    "<6>[    0.030453] LSM: Security Framework initializing",
+]
+KMSG_LOUD = [
+    "<1>[    0.043654] Mem abort info:",
+    "<4>[    0.098730] Modules linked in:",
+    "<0>[    0.247788] Kernel panic - not syncing: Attempted to kill the idle task!",
+]
+
+
+def test_a_kernel_log_line_is_an_error_by_its_syslog_priority_alone(index, tmp_path):
+    assert [_reason(line) for line in KMSG] == [None, "level", "level", None, None]
+    assert all(_read(line) and _reason(line) == "level" for line in KMSG_LOUD)
+    report = _scanned(index, tmp_path, KMSG)
+    assert (report.records, report.errors, report.other_count) == (2, 2, 2)
+    # a priority inside a word is no needle (Loghub's Mac_2k.log: "IOThunderboltSwitch<0>(0x0)::listenerCallback")
+    assert not _read("Jul  1 09:00:55 calvisitor-10-105-160-95 kernel[0]: IOThunderboltSwitch<0>(0x0)::listenerCallback")
