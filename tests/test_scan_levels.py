@@ -52,6 +52,21 @@ def test_a_rails_request_completed_with_an_error_status_is_an_error(index, tmp_p
     assert [p.line for p in group.places] == [3]  # the Completed line
 
 
+# Loghub's Proxifier_2k.log (https://github.com/logpai/loghub, Proxifier/, line 442): the proxy's
+# refusal is said only by its status; the line's "error :" is no level scan reads.
+PROXIFIER_403 = (
+    "[10.30 18:00:12] FlashPlayerPlugin_18_0_0_209.exe - formi.baidu.com:843 error : Could not connect through proxy "
+    "proxy.cse.cuhk.edu.hk:5070 - Proxy server cannot establish a connection with the target, status code 403"
+)
+
+
+def test_a_proxy_refusal_with_status_code_403_is_an_error(index, tmp_path):
+    assert _reason(PROXIFIER_403) == "status"
+    assert _reason(PROXIFIER_403.replace("403", "200")) is None  # the same line with a success status
+    report = _scanned(index, tmp_path, [PROXIFIER_403])
+    assert (report.errors, report.other_count) == (1, 1)
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -129,13 +144,16 @@ CHROMIUM = [
     "[0519/060307.291538:ERROR:gpu_init.cc(426)] Passthrough is not supported, GL is desktop",
     "[0519/060307.353632:WARNING:gpu_process_host.cc(1296)] The GPU process has crashed 1 time(s)",
     "[10352:20292:0426/164108.200:ERROR:gpu_init.cc(426)] Passthrough is not supported, GL is disabled",
+    # Dropbox's, in macOS's system log after its program tag: Loghub's Mac_2k.log (logpai/loghub, Mac/, line 125)
+    "Jul  1 11:49:30 authorMacBook-Pro Dropbox[24019]: [0701/114930:WARNING:dns_config_service_posix.cc(306)] Failed to "
+    "read DnsConfig.",
 ]
 
 
 def test_chromium_lines_are_errors_by_their_level(index, tmp_path):
-    assert [level(line) for line in CHROMIUM] == ["error", "warning", "error"]
+    assert [level(line) for line in CHROMIUM] == ["error", "warning", "error", "warning"]
     report = _scanned(index, tmp_path, [*CHROMIUM, "INFO @ retrojsvice.so src/http.cpp:628 -- HTTP server started successfully"])
-    assert (report.records, report.errors) == (3, 3)
+    assert (report.records, report.errors) == (4, 4)
 
 
 # The kernel's own log with its priorities (console_msg_format=syslog, as dmesg -r and /dev/kmsg give
