@@ -75,10 +75,9 @@ def test_a_proxy_refusal_with_status_code_403_is_an_error(index, tmp_path):
         # Rails's own form of its Completed line, as in RAILS above
         "Completed 422 Unprocessable Entity in 12ms (ActiveRecord: 0.4ms)",
         # constructed in the forms of a client's error message and an HTTP library's log line
-        "sync: upstream answered (HTTP 401)",
         "GET https://api.example.invalid/x returned 404 Not Found",
         "proxy: backend returned 503",
-        "proxy: got HTTP 503 from backend",
+        "proxy: backend answered HTTP 503 Service Unavailable",
         "request ended with status 429",
     ],
 )
@@ -99,6 +98,9 @@ def test_a_status_of_400_or_more_in_words_is_read_and_is_an_error(line):
         "listening for HTTP on port 8443, 404 handler installed",
         "HTTP 1.1 keep-alive, sent 4096 bytes",
         "the site had 404 pages and 0 errors",
+        "serves custom HTTP 404 pages, 0 errors",
+        # a status without its reason phrase: left unread (see the test below)
+        "sync: upstream answered (HTTP 401), errors follow",
         "child exited with status 127",
     ],
 )
@@ -180,3 +182,17 @@ def test_a_kernel_log_line_is_an_error_by_its_syslog_priority_alone(index, tmp_p
     assert (report.records, report.errors, report.other_count) == (2, 2, 2)
     # a priority inside a word is no needle (Loghub's Mac_2k.log: "IOThunderboltSwitch<0>(0x0)::listenerCallback")
     assert not _read("Jul  1 09:00:55 calvisitor-10-105-160-95 kernel[0]: IOThunderboltSwitch<0>(0x0)::listenerCallback")
+
+
+def test_lines_alike_but_for_their_status_keep_their_own_verdicts(index, tmp_path):
+    """A record's verdict serves the next records of its shape (digits dropped, prepared.shape_of):
+    "HTTP 503 Service Unavailable" is read with its phrase, so it never shares one with "HTTP 200 OK";
+    "(HTTP 401)" and "(HTTP 200)" would share one, so neither is read as a status. Whichever comes
+    first, the verdicts are the same (constructed lines in the form of a proxy's log)."""
+    bad = [f"2026-11-19T02:00:0{i}Z proxy: backend {i} answered HTTP 503 Service Unavailable, see errors" for i in range(5)]
+    good = [f"2026-11-19T02:01:0{i}Z proxy: backend {i} answered HTTP 200 OK, see errors" for i in range(5)]
+    bare_bad = [f"2026-11-19T02:02:0{i}Z proxy: backend {i} answered (HTTP 401), see errors" for i in range(5)]
+    bare_good = [f"2026-11-19T02:03:0{i}Z proxy: backend {i} answered (HTTP 200), see errors" for i in range(5)]
+    for lines in (bad + good + bare_bad + bare_good, good + bad + bare_good + bare_bad):
+        report = _scanned(index, tmp_path, lines)
+        assert (report.records, report.errors, report.not_errors) == (20, 5, 15)

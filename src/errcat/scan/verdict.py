@@ -8,7 +8,7 @@ A record is an error when its line says so by how it is logged, not because it h
   Chromium's ``[1204/101010.123:ERROR:file.cc(12)]``, Android logcat's letter ``E``, ``W``, ``F``, ``A``),
   or a syslog priority ``<0>``..``<4>`` of any facility;
 - an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``, ``status code 403``,
-  ``(HTTP 401)``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``);
+  ``HTTP 503 Service Unavailable``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``);
 - a vendor error envelope (decided by explain: see ``stream``);
 - an exception or a traceback (``java.io.IOException:``, ``Traceback (most recent call last)``,
   ``Unexpected exception``, a stack frame).
@@ -77,11 +77,13 @@ _STATUS_LINE = re.compile(r"(?:^|\s)HTTP/\d(?:\.\d)? (\d{3})\b", re.MULTILINE)
 STATUS_KEY = r"(?:[_ ]?(?:[Cc]ode|CODE))?[\"']?\s*[=:]\s*[\"']?"
 _STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b")
 _STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-)(?: |$)", re.MULTILINE)  # an access log: "GET /x HTTP/1.1" 404 209
-# a status in words: axios's "Request failed with status code 403", "with status 404", "(HTTP 401)",
-# "HTTP 503", Rails's "Completed 422 Unprocessable Entity in 12ms", "GET /x returned 404" (not
-# "returned 500 rows": what follows the number says it is a status)
+# a status in words: axios's "Request failed with status code 403", "with status 404", "HTTP 503
+# Service Unavailable", Rails's "Completed 422 Unprocessable Entity in 12ms", "GET /x returned 404"
+# (not "returned 500 rows": what follows the number says it is a status). "HTTP 503" and Rails's
+# status stand with their reason phrase: a record's shape (prepared.shape_of) keeps the phrase, not
+# the number, so "(HTTP 401)" and "(HTTP 200)" lines would share one verdict
 _STATUS_WORDED = re.compile(r"\b[Ss]tatus(?: [Cc]ode)? (\d{3})\b(?!\.\d)")
-_STATUS_HTTP = re.compile(r"\bHTTP (\d{3})\b(?!\.\d)")
+_STATUS_HTTP = re.compile(r"\bHTTP (\d{3}) [A-Z]")
 _STATUS_COMPLETED = re.compile(r"\bCompleted (\d{3}) [A-Z]")
 _STATUS_RETURNED = re.compile(
     r"\breturned (\d{3})(?=$|[^\w .]|\.(?!\d)| [A-Z(]| (?:for|from|on|at|when|while|with)\b)", re.MULTILINE
