@@ -196,3 +196,9 @@ def test_lines_alike_but_for_their_status_keep_their_own_verdicts(index, tmp_pat
     for lines in (bad + good + bare_bad + bare_good, good + bad + bare_good + bare_bad):
         report = _scanned(index, tmp_path, lines)
         assert (report.records, report.errors, report.not_errors) == (20, 5, 15)
+    # and the other forms in words, each beside the same line with a status of 200
+    for form in ("ended with status {}, see errors", "failed with status code {}", "GET /x returned {}, see errors"):
+        bad = [f"2026-11-19T02:00:0{i}Z job {i} " + form.format(404) for i in range(5)]
+        good = [f"2026-11-19T02:01:0{i}Z job {i} " + form.format(200) for i in range(5)]
+        for lines in (bad + good, good + bad):
+            assert _scanned(index, tmp_path, lines).errors == 5, form
