@@ -55,6 +55,14 @@ _WORDS = (
     *(pair[:1] + letter + pair[1:] for letter in (b"E", b"W", b"F") for pair in (b"[]", b"<>", b"()")),
     b"=err",
     b'"err"',
+    # Android logcat's level letter after the thread id ("  2227  2794 E KeyguardUpdateMonitor: ..."):
+    # a digit, the letter, a space, which prose and other logs hardly hold
+    *(bytes((d,)) + b" " + letter + b" " for letter in (b"E", b"W", b"F", b"A") for d in b"0123456789"),
+    # a syslog priority whose severity is an error or a warning (0 to 4, of any facility: verdict.level)
+    # before the kernel's time (/dev/kmsg, dmesg -r: "<3>[    9.74] ...") or RFC 5424's version
+    # ("<11>1 2026-..."): not Mac's "IOThunderboltSwitch<0>(0x0)"; a month after it (RFC 3164) cost
+    # a fifth more time on the needle pass, for lines daemons seldom write to a file
+    *(b"<%d>%s" % (n, after) for n in range(192) if n % 8 <= 4 for after in (b"[",)),
     # upper-case codes of error bodies that hold no error word (ProSpend's {"code": "ACCESS_FORBIDDEN"})
     b"UNAUTHORI",
     b"FORBIDDEN",
@@ -72,6 +80,12 @@ _ERRING = (
     rb"HTTP/\d(?:\.\d)?\x22? [4-9]\d\d",
     rb"[Ss](?:tatus|TATUS)" + STATUS_KEY.replace(r"\s", r"[ \t]").encode() + rb"[4-9]\d\d",  # on one line
     rb"\x22 [4-9]\d\d",
+    # a status in words (verdict._STATUS_WORDED and after): "status code 403", "HTTP 503 Service
+    # Unavailable", Rails's "Completed 404 Not Found", "returned 503"
+    rb"[Ss]tatus(?: [Cc]ode)? [4-9]\d\d",
+    rb"HTTP [4-9]\d\d",
+    rb"Completed [4-9]\d\d",
+    rb"returned [4-9]\d\d",
 )
 _NUMBER_END = rb"(?![0-9A-Za-z_])"  # after an _ERRING number: where a word would end
 NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING))  # patterns

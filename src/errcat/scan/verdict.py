@@ -4,9 +4,11 @@ A record is an error when its line says so by how it is logged, not because it h
 
 - its level: ERROR, WARN(ING), FATAL, CRITICAL, SEVERE, ALERT, EMERG, PANIC as the line's first
   level word (``ERROR``, ``[error]``, Apache's ``[core:error]``, ``level=error``, ``"level":"error"``, ``<E>``, glog's
-  ``E1203`` also after a program tag, a program tag's ``sshd[7]: error:`` or ``gmetad: Warning:``),
+  ``E1203`` also after a program tag, a program tag's ``sshd[7]: error:`` or ``gmetad: Warning:``,
+  Chromium's ``[1204/101010.123:ERROR:file.cc(12)]``, Android logcat's letter ``E``, ``W``, ``F``, ``A``),
   or a syslog priority ``<0>``..``<4>`` of any facility;
-- an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``);
+- an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``, ``status code 403``,
+  ``HTTP 503 Service Unavailable``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``);
 - a vendor error envelope (decided by explain: see ``stream``);
 - an exception or a traceback (``java.io.IOException:``, ``Traceback (most recent call last)``,
   ``Unexpected exception``, a stack frame).
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
 HEAD = 160  # a line's level is near its start
 _LOUD_WORDS = "ERROR|ERR|WARN|WARNING|FATAL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
 LEVEL_WORDS = _LOUD_WORDS + "|INFO|DEBUG|TRACE|NOTICE|VERBOSE"
-_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f"])  # and the letters of glog, [E], <W>
+_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a"])  # and the letters of glog, [E], <W>, logcat
 _LEVEL = re.compile(
     # an upper-case level word standing alone
     rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
@@ -45,6 +47,12 @@ _LEVEL = re.compile(
     r"|(?:^|\]: )(?P<glog>[EWFID])\d{4} \d\d:"
     # a syslog program tag followed by its level: "sshd[24200]: error: ...", "gmetad: Warning: ..."
     r"|\]: (?P<tagged>(?i:error|fatal|warning|panic)):"
+    # Chromium's (Chrome, Electron, CEF): [pid:tid:1204/101010.123:ERROR:gpu_init.cc(426)]
+    rf"|\[(?:\d+:)*\d{{4}}/\d{{6}}(?:\.\d+)?:(?P<chromium>{LEVEL_WORDS})\d*:"
+    # Android's logcat: threadtime's "03-17 16:13:46.764  2227  2794 E Tag: msg" (pid, tid, level
+    # letter), brief's and time's "E/Tag( 123): msg"
+    r"|\d\d:\d\d\.\d+ +\d+ +\d+ (?P<logcat>[VDIWEFA]) "
+    r"|(?:^|\d )(?P<brief>[VDIWEFA])/[^(\n]{1,80}\( *\d+\): "
 )
 # a program tag without its pid ("gmetad: Warning: ..."), looked for only where no other level is
 _UNNUMBERED_TAG = re.compile(r": ((?i:error|fatal|warning|panic)):")
@@ -69,6 +77,17 @@ _STATUS_LINE = re.compile(r"(?:^|\s)HTTP/\d(?:\.\d)? (\d{3})\b", re.MULTILINE)
 STATUS_KEY = r"(?:[_ ]?(?:[Cc]ode|CODE))?[\"']?\s*[=:]\s*[\"']?"
 _STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b")
 _STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-)(?: |$)", re.MULTILINE)  # an access log: "GET /x HTTP/1.1" 404 209
+# a status in words: axios's "Request failed with status code 403", "with status 404", "HTTP 503
+# Service Unavailable", Rails's "Completed 422 Unprocessable Entity in 12ms", "GET /x returned 404"
+# (not "returned 500 rows": what follows the number says it is a status). "HTTP 503" and Rails's
+# status stand with their reason phrase: a record's shape (prepared.shape_of) keeps the phrase, not
+# the number, so "(HTTP 401)" and "(HTTP 200)" lines would share one verdict
+_STATUS_WORDED = re.compile(r"\b[Ss]tatus(?: [Cc]ode)? (\d{3})\b(?!\.\d)")
+_STATUS_HTTP = re.compile(r"\bHTTP (\d{3}) [A-Z]")
+_STATUS_COMPLETED = re.compile(r"\bCompleted (\d{3}) [A-Z]")
+_STATUS_RETURNED = re.compile(
+    r"\breturned (\d{3})(?=$|[^\w .]|\.(?!\d)| [A-Z(]| (?:for|from|on|at|when|while|with)\b)", re.MULTILINE
+)
 _METHODS = ("GET /", "POST /", "PUT /", "PATCH /", "DELETE /")
 _JSON_START = re.compile(r"[{\[]\s*\"\w")
 _XML_START = re.compile(r"<\?xml|<errors?\b")
@@ -90,7 +109,15 @@ def level(head: str) -> str | None:
 
 
 # each way a status is stated: what its match holds, how far before that the match starts, the pattern
-_STATUS_FORMS = ((("HTTP/",), 1, _STATUS_LINE), (("tatus", "TATUS"), 1, _STATUS_KEYED), (('" ',), 0, _STATUS_ACCESS))
+_STATUS_FORMS = (
+    (("HTTP/",), 1, _STATUS_LINE),
+    (("tatus", "TATUS"), 1, _STATUS_KEYED),
+    (('" ',), 0, _STATUS_ACCESS),
+    (("tatus ",), 1, _STATUS_WORDED),
+    (("HTTP ",), 1, _STATUS_HTTP),
+    (("Completed ",), 1, _STATUS_COMPLETED),
+    (("returned ",), 1, _STATUS_RETURNED),
+)
 
 
 def http_status(text: str) -> int | None:

@@ -1,0 +1,204 @@
+"""scan reads the error lines of common log formats whose only sign is a level or an HTTP status
+in a form of their own: each test runs on real lines (their source named), or says where a line
+is constructed in a format."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import errcat
+from errcat.scan import ScanOptions, scan
+from errcat.scan.needles import NEEDLES
+from errcat.scan.verdict import error_reason, level
+
+
+@pytest.fixture(scope="module")
+def index():
+    return errcat.open_catalog(use_env=False).index
+
+
+def _read(line: str) -> bool:
+    """Whether scan looks at the line at all (it holds a needle)."""
+    return any(re.search(n, line.encode()) for n in NEEDLES)
+
+
+def _reason(line: str) -> str | None:
+    return error_reason(level(line), line) if _read(line) else None
+
+
+def _scanned(index, tmp_path, lines: list[str]):
+    path = tmp_path / "app.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return scan(index, [str(path)], ScanOptions(workers=1))
+
+
+# A Heroku log of a Rails app quoted in https://www.reddit.com/r/rails/comments/hlz7bn/ (2020-07-06):
+# the 401 is the only sign of the error, and no word of the line says so.
+RAILS = [
+    '2020-07-06T00:29:24.121304+00:00 app[web.1]: Started GET "/onboard/id_verification?code=x" for ###.##.##.## at '
+    "2020-07-06 00:29:24 +0000",
+    "2020-07-06T00:29:24.123838+00:00 app[web.1]: Processing by Users::OnboardsController#id_verification as HTML",
+    "2020-07-06T00:29:24.127212+00:00 app[web.1]: Completed 401 Unauthorized in 3ms (ActiveRecord: 0.0ms)",
+    '2020-07-06T00:29:24.261889+00:00 app[web.1]: Started GET "/users/sign_in" for ###.##.##.## at 2020-07-06 00:29:24 +0000',
+]
+
+
+def test_a_rails_request_completed_with_an_error_status_is_an_error(index, tmp_path):
+    report = _scanned(index, tmp_path, RAILS)
+    assert (report.records, report.errors, report.other_count) == (1, 1, 1)
+    (group,) = report.other.values()
+    assert [p.line for p in group.places] == [3]  # the Completed line
+
+
+# Loghub's Proxifier_2k.log (https://github.com/logpai/loghub, Proxifier/, line 442): the proxy's
+# refusal is said only by its status; the line's "error :" is no level scan reads.
+PROXIFIER_403 = (
+    "[10.30 18:00:12] FlashPlayerPlugin_18_0_0_209.exe - formi.baidu.com:843 error : Could not connect through proxy "
+    "proxy.cse.cuhk.edu.hk:5070 - Proxy server cannot establish a connection with the target, status code 403"
+)
+
+
+def test_a_proxy_refusal_with_status_code_403_is_an_error(index, tmp_path):
+    assert _reason(PROXIFIER_403) == "status"
+    assert _reason(PROXIFIER_403.replace("403", "200")) is None  # the same line with a success status
+    report = _scanned(index, tmp_path, [PROXIFIER_403])
+    assert (report.errors, report.other_count) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # the message axios (github.com/axios/axios, lib/core/settle.js) gives a failed request
+        "Request failed with status code 403",
+        # Rails's own form of its Completed line, as in RAILS above
+        "Completed 422 Unprocessable Entity in 12ms (ActiveRecord: 0.4ms)",
+        # constructed in the forms of a client's error message and an HTTP library's log line
+        "GET https://api.example.invalid/x returned 404 Not Found",
+        "proxy: backend returned 503",
+        "proxy: backend answered HTTP 503 Service Unavailable",
+        "request ended with status 429",
+    ],
+)
+def test_a_status_of_400_or_more_in_words_is_read_and_is_an_error(line):
+    assert _read(line)
+    assert _reason(line) == "status"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # constructed: a status under 400, a count, a duration, a port, a size and prose about 404 pages
+        "Request failed with status code 200",
+        "Completed 200 OK in 503ms (Views: 401.2ms | ActiveRecord: 0.4ms)",
+        "Completed 304 Not Modified in 2ms",
+        "query returned 500 rows in 404ms",
+        "search returned 1500 results",
+        "listening for HTTP on port 8443, 404 handler installed",
+        "HTTP 1.1 keep-alive, sent 4096 bytes",
+        "the site had 404 pages and 0 errors",
+        "serves custom HTTP 404 pages, 0 errors",
+        # a status without its reason phrase: left unread (see the test below)
+        "sync: upstream answered (HTTP 401), errors follow",
+        "child exited with status 127",
+    ],
+)
+def test_a_number_that_is_no_error_status_is_none(line):
+    assert _reason(line) is None
+
+
+# Android's logcat (threadtime): Loghub's Android_2k.log (https://github.com/logpai/loghub, Android/,
+# lines 18, 106, 199, 200 and 234; cite Loghub as ../shared/logs/loghub/CITATION asks). Its E and W
+# lines hold no error word: only the letter after the thread id says so.
+ANDROID = [
+    "03-17 16:13:38.928  2227  2227 I StackScrollAlgorithm: updateClipping isOverlap:false, getTopPadding=333.0, "
+    "Translation=-24.0",
+    "03-17 16:13:46.155  2227  2227 D PhoneStatusBar: disable: < expand ICONS* alerts SYSTEM_INFO* back home recent "
+    "clock navigationbar search quick_settings >",
+    "03-17 16:13:46.764  2227  2794 E KeyguardUpdateMonitor: isSimPinSecure mSimDatas is null or empty ",
+    "03-17 16:13:46.765  2227  2794 W KeyguardUpdateMonitor: registerCallback not in UI.",
+    "03-17 16:13:47.150  1702 17633 E ActivityManager: applyOptionsLocked: Unknown animationType=0",
+]
+
+
+def test_android_logcat_lines_are_errors_by_their_level_letter(index, tmp_path):
+    assert [level(line) for line in ANDROID] == ["i", "d", "e", "w", "e"]
+    assert [_reason(line) for line in ANDROID] == [None, None, "level", "level", "level"]
+    report = _scanned(index, tmp_path, ANDROID)
+    # the D line is read (it says "alerts") and let go; the I line is not read at all
+    assert (report.records, report.errors, report.not_errors) == (4, 3, 1)
+
+
+def test_android_logcat_brief_format_gives_its_level():
+    # constructed in logcat's brief format ("-v brief": letter/tag(pid): message), as Android's
+    # logcat documentation gives it; a line holding an error word in it is read by that word
+    assert level("E/AndroidRuntime( 1234): FATAL EXCEPTION: main") == "e"
+    assert level("D/dalvikvm(  611): GC_CONCURRENT freed 1024K, errors 0") == "d"
+    assert _reason("D/dalvikvm(  611): GC_CONCURRENT freed 1024K, errors 0") is None
+
+
+# Chromium's own log lines (Chrome, Electron, CEF): a Debian user's browservice output in
+# https://github.com/ttalvitie/browservice/issues/41 and a Windows user's chromedriver output in
+# https://github.com/tmb5cg/Fifa-Autobidder/issues/13. The level stands between colons, where a
+# word standing alone was looked for.
+CHROMIUM = [
+    "[0519/060307.291538:ERROR:gpu_init.cc(426)] Passthrough is not supported, GL is desktop",
+    "[0519/060307.353632:WARNING:gpu_process_host.cc(1296)] The GPU process has crashed 1 time(s)",
+    "[10352:20292:0426/164108.200:ERROR:gpu_init.cc(426)] Passthrough is not supported, GL is disabled",
+    # Dropbox's, in macOS's system log after its program tag: Loghub's Mac_2k.log (logpai/loghub, Mac/, line 125)
+    "Jul  1 11:49:30 authorMacBook-Pro Dropbox[24019]: [0701/114930:WARNING:dns_config_service_posix.cc(306)] Failed to "
+    "read DnsConfig.",
+]
+
+
+def test_chromium_lines_are_errors_by_their_level(index, tmp_path):
+    assert [level(line) for line in CHROMIUM] == ["error", "warning", "error", "warning"]
+    report = _scanned(index, tmp_path, [*CHROMIUM, "INFO @ retrojsvice.so src/http.cpp:628 -- HTTP server started successfully"])
+    assert (report.records, report.errors) == (4, 4)
+
+
+# The kernel's own log with its priorities (console_msg_format=syslog, as dmesg -r and /dev/kmsg give
+# it): the boot log in Naresh Kamboju's "Re: [next] arm64: boot failed - next-20220606" to
+# linux-kernel, 2022-06-07, Message-ID <CA+G9fYsJThWFAxXTbAcJmjshx+oYxVVd+gMM680hS0X1z37+FQ@mail.gmail.com>.
+KMSG = [
+    "<6>[    0.000000] rcu: srcu_init: Setting srcu_struct sizes based on contention.",
+    "<3>[    0.000000] timer_sp804: timer clock not found: -517",
+    "<3>[    0.000000] timer_sp804: arm,sp804 clock not found: -2",
+    "<6>[    0.025413] pid_max: default: 32768 minimum: 301",
+    "<6>[    0.030453] LSM: Security Framework initializing",
+]
+KMSG_LOUD = [
+    "<1>[    0.043654] Mem abort info:",
+    "<4>[    0.098730] Modules linked in:",
+    "<0>[    0.247788] Kernel panic - not syncing: Attempted to kill the idle task!",
+]
+
+
+def test_a_kernel_log_line_is_an_error_by_its_syslog_priority_alone(index, tmp_path):
+    assert [_reason(line) for line in KMSG] == [None, "level", "level", None, None]
+    assert all(_read(line) and _reason(line) == "level" for line in KMSG_LOUD)
+    report = _scanned(index, tmp_path, KMSG)
+    assert (report.records, report.errors, report.other_count) == (2, 2, 2)
+    # a priority inside a word is no needle (Loghub's Mac_2k.log: "IOThunderboltSwitch<0>(0x0)::listenerCallback")
+    assert not _read("Jul  1 09:00:55 calvisitor-10-105-160-95 kernel[0]: IOThunderboltSwitch<0>(0x0)::listenerCallback")
+
+
+def test_lines_alike_but_for_their_status_keep_their_own_verdicts(index, tmp_path):
+    """A record's verdict serves the next records of its shape (digits dropped, prepared.shape_of):
+    "HTTP 503 Service Unavailable" is read with its phrase, so it never shares one with "HTTP 200 OK";
+    "(HTTP 401)" and "(HTTP 200)" would share one, so neither is read as a status. Whichever comes
+    first, the verdicts are the same (constructed lines in the form of a proxy's log)."""
+    bad = [f"2026-11-19T02:00:0{i}Z proxy: backend {i} answered HTTP 503 Service Unavailable, see errors" for i in range(5)]
+    good = [f"2026-11-19T02:01:0{i}Z proxy: backend {i} answered HTTP 200 OK, see errors" for i in range(5)]
+    bare_bad = [f"2026-11-19T02:02:0{i}Z proxy: backend {i} answered (HTTP 401), see errors" for i in range(5)]
+    bare_good = [f"2026-11-19T02:03:0{i}Z proxy: backend {i} answered (HTTP 200), see errors" for i in range(5)]
+    for lines in (bad + good + bare_bad + bare_good, good + bad + bare_good + bare_bad):
+        report = _scanned(index, tmp_path, lines)
+        assert (report.records, report.errors, report.not_errors) == (20, 5, 15)
+    # and the other forms in words, each beside the same line with a status of 200
+    for form in ("ended with status {}, see errors", "failed with status code {}", "GET /x returned {}, see errors"):
+        bad = [f"2026-11-19T02:00:0{i}Z job {i} " + form.format(404) for i in range(5)]
+        good = [f"2026-11-19T02:01:0{i}Z job {i} " + form.format(200) for i in range(5)]
+        for lines in (bad + good, good + bad):
+            assert _scanned(index, tmp_path, lines).errors == 5, form
