@@ -471,6 +471,40 @@ def test_a_structured_log_line_after_a_prefix_is_another_programs_error(index, t
     assert (report.errors, report.other_count, report.unmatched_count) == (2, 2, 0)
 
 
+WINSTON_NOVA_404 = [
+    '{"level":"info","message":"nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:12:00.236 25776 INFO nova.metadata.wsgi.server [-] 10.11.21.139,10.11.10.1 \\"GET /openstack/2013-10-17/user_data HTTP/1.1\\" status: 404 len: 176 time: 0.0010579","timestamp":"2026-11-19T02:22:27.450Z"}',
+    '{"level":"info","message":"nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:09:15.022 25790 INFO nova.metadata.wsgi.server [-] 10.11.21.135,10.11.10.1 \\"GET /openstack/2013-10-17/user_data HTTP/1.1\\" status: 404 len: 176 time: 0.0011439","timestamp":"2026-11-19T02:40:45.344Z"}',
+]  # Loghub OpenStack lines, each in a winston JSON line (constructed framing)
+
+
+def test_a_json_lines_repeat_gets_the_first_ones_verdict(index, tmp_path):
+    """The second of two winston JSON lines alike but for their numbers was served by its shape
+    with its raw line as its paste, whose brace let it be explained: it was listed as a vendor
+    error 'not in the catalog' (--fail-on unmatched failed) while the first, the same, was
+    another program's. A tester's framing of real Loghub lines."""
+    path = tmp_path / "winston.log"
+    path.write_text("\n".join(WINSTON_NOVA_404) + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert (report.errors, report.other_count, report.unmatched_count) == (2, 2, 0)
+
+
+def test_a_sage_diagnosis_after_a_log_prefix_is_sages(index, tmp_path):
+    """A Sage diagnosis list whose keys start with $ ('[{"$severity": ...'), after a Python log
+    prefix with no URL, had no API shape and no vendor needle: another program's error. The body
+    is a live probe's (../shared/pastes dev-37); the log line around it is constructed."""
+    path = tmp_path / "sage.log"
+    path.write_text(
+        "2026-11-19 02:26:10,231 - sync.client - ERROR - API call failed with status 401: "
+        '[{"$severity":"error","$dataCode":"AccessTokenVerificationError",'
+        '"$message":"Access token is invalid (JWT malformed or missing).","$source":"Authorization"}]\n',
+        encoding="utf-8",
+    )
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    (group,) = report.unmatched.values()
+    assert (report.other_count, group.vendor, group.status) == (0, "sage", 401)
+    assert "AccessTokenVerificationError" in group.text
+
+
 def test_with_vendor_the_records_left_out_are_not_counted_as_errors(index, tmp_path):
     """--vendor leaves other vendors' and other programs' errors out; JSON's error_records counted
     the ones sorted out before explaining among the errors (5 errors, 1 shown, 4 left out)."""

@@ -45,7 +45,7 @@ class Triage:
         self.pending: list[Prepared] = []
         # a one-line record's shape -> the first's verdict, prepared record and (to explain) status numbers
         self.verdicts: dict[bytes, tuple[Verdict, Prepared, list[bytes]]] = {}
-        self.concerning: dict[str, bool] = {}  # a record's template -> whether it holds a vendor needle
+        self.concerning: dict[str, bool] = {}  # a record's template -> whether it may concern a vendor (_concerns)
         self.signatures: dict[str, str] = {}  # a record's template -> its group text as another program's
         self.templates: dict[str, str] = {}  # a group text -> the template it was first made for
         self.redacted: dict[str, str] = {}  # a first line masked, never shown -> its group text (see _signature)
@@ -212,7 +212,7 @@ class Triage:
         place = Place(self.name, prep.line)
         if not self._readable(prep, place):
             return False
-        if self._concerns(prep) or (prep.api and _BODY.search(prep.paste)):  # a vendor's, or an envelope's
+        if self._concerns(prep):
             return EXPLAIN
         return self.count_other(prep, place)
 
@@ -231,13 +231,17 @@ class Triage:
         return prep.outcome == "ok"
 
     def _concerns(self, prep: Prepared) -> bool:
-        """Whether a record holds one of the catalog's vendor needles (by template, remembered)."""
+        """Whether a record may concern a vendor: it holds one of the catalog's vendor needles, or has
+        an API's shape with a body an error envelope could be in. Remembered by template, so that a
+        repeat served by its shape (whose paste is its raw line, a JSON line's fields unread) gets
+        the first's answer: a winston line's second repeat was explained, and listed as a vendor error."""
         key = prep.key if prep.key is not None else prep.paste
         known = self.concerning.get(key)
         if known is None:
             if len(self.concerning) >= SORTED_SIZE:
                 self.concerning.clear()
-            known = self.concerning[key] = self.needles.concern(prep.paste)
+            known = self.needles.concern(prep.paste) or bool(prep.api and _BODY.search(prep.paste))
+            self.concerning[key] = known
         return known
 
     def count_other(self, prep: Prepared, place: Place) -> str | None:

@@ -89,7 +89,7 @@ _STATUS_RETURNED = re.compile(
     r"\breturned (\d{3})(?=$|[^\w .]|\.(?!\d)| [A-Z(]| (?:for|from|on|at|when|while|with)\b)", re.MULTILINE
 )
 _METHODS = ("GET /", "POST /", "PUT /", "PATCH /", "DELETE /")
-_JSON_START = re.compile(r"[{\[]\s*\"\w")
+_JSON_START = re.compile(r"[{\[]\s*\"[\w$@]")  # a key may start with $ or @ (Sage's "$severity", OData's "@odata")
 _XML_START = re.compile(r"<\?xml|<errors?\b")
 _ERROR_STATUS_KEYED = re.compile(r"(?i:\bstatus" + STATUS_KEY + r"[45]\d\d\b)")
 
