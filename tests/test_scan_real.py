@@ -505,6 +505,27 @@ def test_a_sage_diagnosis_after_a_log_prefix_is_sages(index, tmp_path):
     assert "AccessTokenVerificationError" in group.text
 
 
+DOCKER_T_WINSTON = [
+    '2026-11-19T02:05:00.141422123Z {"level":"error","message":"Request failed with status code 400: {\\"Errors\\":[{\\"Name\\":\\"AccountNotValid\\",\\"Message\\":\\"Account must be bank or credit card type\\",\\"AdditionalDetails\\":\\"\\",\\"ErrorCode\\":29001,\\"Severity\\":\\"Error\\",\\"LearnMore\\":null}],\\"Information\\":\\"Warning, error messages have not been finalised in this release and may change\\"}","timestamp":"2026-11-19T02:05:00.141Z"}',
+    '2026-11-19T02:21:27.985597123Z {"level":"error","message":"Request failed with status code 401: [{\\"$severity\\":\\"error\\",\\"$dataCode\\":\\"AccessTokenExpiredError\\",\\"$message\\":\\"Your Access token has expired.\\",\\"$source\\":\\"Authorization\\"}]","timestamp":"2026-11-19T02:21:27.985Z"}',
+    '2026-11-19T02:55:47.952377123Z {"level":"error","message":"Request failed with status code 403: ACCESS_FORBIDDEN: Access denied. You don\'t have permission to perform this operation.","timestamp":"2026-11-19T02:55:47.952Z"}',
+]  # ../shared/pastes' MYOB and Sage bodies, ProSpend's documented 403, in winston lines under docker logs -t (constructed framing)
+
+
+def test_a_json_line_behind_a_container_runtimes_prefix_is_read_as_one(index, tmp_path):
+    """docker logs -t writes its time before each line: a winston JSON line behind it was not read
+    as a JSON line, and its vendor errors came out with no vendor or as other programs' (19 of 22
+    in a tester's framings). Behind docker compose's 'name  | ' and kubectl's '[pod/...]' too."""
+    compose = ["sync-1  | " + line.split(" ", 1)[1] for line in DOCKER_T_WINSTON]
+    kubectl = ["[pod/sync-6f7c9b-x2klm/sync] " + line.split(" ", 1)[1] for line in DOCKER_T_WINSTON]
+    for name, lines in (("docker", DOCKER_T_WINSTON), ("compose", compose), ("kubectl", kubectl)):
+        path = tmp_path / f"{name}.log"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        report = scan(index, [str(path)], ScanOptions(workers=1))
+        assert sorted(key[0] for key in report.matched) == ["myob", "prospend", "sage"], name
+        assert (report.errors, report.other_count, report.unmatched_count) == (3, 0, 0), name
+
+
 def test_with_vendor_the_records_left_out_are_not_counted_as_errors(index, tmp_path):
     """--vendor leaves other vendors' and other programs' errors out; JSON's error_records counted
     the ones sorted out before explaining among the errors (5 errors, 1 shown, 4 left out)."""

@@ -173,10 +173,22 @@ def status_slots(shape: bytes) -> int:
     return len({m.end() for m in _SHAPE_SLOT.finditer(shape)})
 
 
+# what a container runtime writes before each line a program logged: docker logs -t's time,
+# docker compose's service name and bar, kubectl logs --prefix's pod and container
+_RUNTIME_PREFIX = re.compile(r"(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z |[\w.-]+ +\| |\[pod/[^\]\s]+\] )+(?=\{)")
+
+
 def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
     """A record's text without its timestamp (a JSON line's: the paste its fields make), that time,
-    and its level word; ``head`` is its first line."""
+    and its level word; ``head`` is its first line. A JSON line behind a container runtime's prefix
+    is read as a JSON line when it is a log record (it has a level or a time)."""
     found = json_line(text) if text[:1] == "{" else None
+    if found is None and text[:1] != "{" and (prefix := _RUNTIME_PREFIX.match(text)):
+        found = json_line(text[prefix.end() :])
+        if found is not None and found[1:] == (None, None):
+            found = None  # a body after a service name, not a log record
+        elif found is not None and found[1] is None and (stamp := timestamp_in(prefix.group())):
+            found = (found[0], stamp[0], found[2])  # docker logs -t's time, when the line has none
     if found is not None:
         return found
     stamp = timestamp_in(head)
