@@ -526,6 +526,25 @@ def test_a_json_line_behind_a_container_runtimes_prefix_is_read_as_one(index, tm
         assert (report.errors, report.other_count, report.unmatched_count) == (3, 0, 0), name
 
 
+LOGRUS_BODIES = [
+    'time="2026-11-19T02:05:16Z" level=info msg="20171223-23:46:7:467|Step_ExtSDM|30002312|calculateAltitudeWithCache totalAltitude=240"',
+    'time="2026-11-19T02:05:17Z" level=error msg="request failed" body="{\\"Errors\\":[{\\"Name\\":\\"AccountNotValid\\",\\"Message\\":\\"Account must be bank or credit card type\\",\\"AdditionalDetails\\":\\"\\",\\"ErrorCode\\":29001,\\"Severity\\":\\"Error\\",\\"LearnMore\\":null}],\\"Information\\":\\"Warning, error messages have not been finalised in this release and may change\\"}" status=400',
+    'time="2026-11-19T02:38:53Z" level=error msg="request failed" body="<errors><error>Items element should be of type array</error></errors>" status=422',
+    'time="2026-11-19T02:39:08Z" level=info msg="[Mon Dec 05 10:43:51 2005] [notice] workerEnv.init() ok /etc/httpd/conf/workers2.properties"',
+]  # ../shared/pastes' MYOB and InvoiceXpress bodies as logrus fields, among Loghub lines (constructed framing)
+
+
+def test_a_body_inside_a_quoted_field_ends_with_its_line(index, tmp_path):
+    """logrus quotes a field's value (body="{\"Errors\": ...}"): its brace opened a body whose
+    escaped quotes were miscounted, so the record ran on over the lines after it; MYOB's error
+    was lost and the record claimed as InvoiceXpress's documented error of the next line."""
+    path = tmp_path / "logrus.log"
+    path.write_text("\n".join(LOGRUS_BODIES) + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    lines = {key[0]: [p.line for p in g.places] for key, g in report.matched.items()}
+    assert lines == {"myob": [2], "invoicexpress": [3]} and report.errors == 2
+
+
 def test_with_vendor_the_records_left_out_are_not_counted_as_errors(index, tmp_path):
     """--vendor leaves other vendors' and other programs' errors out; JSON's error_records counted
     the ones sorted out before explaining among the errors (5 errors, 1 shown, 4 left out)."""

@@ -138,8 +138,8 @@ class _Grouping:
         start = 0
         if self.depth == 0:
             start = _body_start(line)
-            if start < 0:
-                return
+            if start < 0 or (line.count(b'"', 0, start) - line.count(b'\\"', 0, start)) % 2:
+                return  # none, or one inside a quoted field (logrus's body="{\"Errors\": ...}"), which ends with it
             self.body = True
         rest = line[start:] if start else line
         brackets = rest.translate(None, _NOT_BRACKETS)
