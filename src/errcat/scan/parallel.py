@@ -38,7 +38,6 @@ WORKER_NICENESS = 5
 # explain, skipped places, line numbers at its start and stop, where it read to, and a read failure
 Found = tuple[ScanReport, dict[str, str], list[Prepared], list[Skipped], int, int, int, str | None]
 _TRIAGE: list[Triage] = []  # this worker's: its verdicts serve every range it reads
-_NEEDLES: list[VendorNeedles] = []  # this worker's, sent once when it starts (not with each task)
 
 
 def line_start(f: Any, pos: int) -> int:
@@ -65,27 +64,24 @@ def _end_quietly(_signal: int, _frame: object) -> None:
     os._exit(130)
 
 
-def _start_worker(needles: VendorNeedles) -> None:
-    """Keep the needles (unpickling them cost each task 0.7 ms). Workers run at a lower priority
-    than this process, so that explaining keeps up with them and they take every cycle it leaves.
-    On Ctrl-C a worker ends at once and silently (each printed a KeyboardInterrupt traceback),
-    leaving this process to stop the scan with exit 130."""
-    _NEEDLES[:] = [needles]
+def _start_worker(needles: VendorNeedles, options: ScanOptions, name: str) -> None:
+    """Make the triage of the ranges this worker reads once (unpickling the needles with each task
+    cost 0.7 ms). Workers run at a lower priority than this process, so that explaining keeps up
+    with them and they take every cycle it leaves. On Ctrl-C a worker ends at once and silently (each
+    printed a KeyboardInterrupt traceback), leaving this process to stop the scan with exit 130."""
+    _TRIAGE[:] = [Triage(needles, options, ScanReport(), name)]
     signal.signal(signal.SIGINT, _end_quietly)
     if hasattr(os, "nice"):  # not on Windows
         with contextlib.suppress(OSError):
             os.nice(WORKER_NICENESS)
 
 
-def _find(inp: Input, options: ScanOptions, begin: int, start: int, stop: int, end: int) -> Found:
+def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     """Read [begin, end) and sort the records whose head lies in [start, stop): line numbers count
     from 1 at ``begin``."""
     data = read_range(inp, begin, end)
-    part = ScanReport()
-    if not _TRIAGE or _TRIAGE[0].options != options:
-        _TRIAGE[:] = [Triage(_NEEDLES[0], options, part, inp.name)]
     triage = _TRIAGE[0]
-    triage.report = part
+    part = triage.report = ScanReport()
     # the last range reads to the end, where a last line without its newline still counts
     finder = Finder(own_start=start - begin, own_end=stop - begin if stop < (inp.size or 0) else None, triage=triage)
     records = list(finder.to_explain([data]))
@@ -135,12 +131,12 @@ def scan_parallel(
     with open(path, "rb") as f:  # a UTF-8 byte-order mark is no part of the first line
         first = len(UTF8_BOM) if f.read(len(UTF8_BOM)) == UTF8_BOM else 0
     step = max(1, min(TASK_BYTES, size // workers))  # a file smaller than a task per worker: one range each
-    needles = needles_for(index.whole)  # a documented-only view: the same records concern a vendor
+    setup = (needles_for(index.whole), options, inp.name)  # each worker's triage (documented-only needles suffice)
     report = ScanReport()
     texts: dict[str, str] = {}  # a template -> the group text its first record in the file gave it
     line = 1  # the file's line number at the start of the next range
     read = first  # bytes of the file read and explained
-    with ProcessPoolExecutor(min(workers, -(-size // step)), initializer=_start_worker, initargs=(needles,)) as pool:
+    with ProcessPoolExecutor(min(workers, -(-size // step)), initializer=_start_worker, initargs=setup) as pool:
         pending: deque[tuple[int, Future[Found]]] = deque()
         todo = _ranges(path, first, size, step)
 
@@ -149,7 +145,7 @@ def scan_parallel(
                 start, stop = task
                 begin = max(first, _align(path, start - LOOKBACK)) if start > first else start
                 end = min(size, stop + LOOKBACK + MAX_RECORD)
-                pending.append((stop, pool.submit(_find, inp, options, begin, start, stop, end)))
+                pending.append((stop, pool.submit(_find, inp, begin, start, stop, end)))
 
         try:
             for _ in range(IN_FLIGHT * workers):
