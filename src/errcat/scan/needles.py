@@ -206,12 +206,8 @@ def _stretches(buf: Buffer, lines: list[int], start: int, end: int) -> list[tupl
 def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
     end = buf.rfind(b"\n", start, stop) + 1 or start
     marks = Marks([], set(), set(), set(), end)
-    add_line, add_structural, add_continuing, add_erring = (
-        marks.lines.append,
-        marks.structural.add,
-        marks.continuing.add,
-        marks.erring.add,
-    )
+    add_line, add_erring = marks.lines.append, marks.erring.add
+    add_structural, add_continuing = marks.structural.add, marks.continuing.add
     base = 0
 
     def on_match(kind: int, _from: int, to: int, _flags: int, _context: object) -> None:
