@@ -424,9 +424,9 @@ def test_a_worker_that_dies_leaves_the_file_to_one_reader_which_marks_a_truncati
     size = path.stat().st_size
     real = parallel._find
 
-    def find(inp, options, needles, begin, start, stop, end):
+    def find(inp, begin, start, stop, end):
         if start == 0:
-            return real(inp, options, needles, begin, start, stop, end)
+            return real(inp, begin, start, stop, end)
         os.truncate(inp.path, start)  # what a rotation by copytruncate does, mid-scan
         faulthandler.disable()  # pytest's, inherited: it would dump this worker's stack to the log
         os.kill(os.getpid(), signal.SIGBUS)
@@ -554,9 +554,9 @@ def test_a_file_deleted_mid_scan_says_what_was_read(generated, monkeypatch, tmp_
 
     first_read = tmp_path / "first-read"
 
-    def find(inp, options, needles, begin, start, stop, end):
+    def find(inp, begin, start, stop, end):
         if not start:
-            found = real(inp, options, needles, begin, start, stop, end)
+            found = real(inp, begin, start, stop, end)
             first_read.touch()
             return found
         for _ in range(1000):  # deleted (rotated away) once the first range was read
@@ -565,7 +565,7 @@ def test_a_file_deleted_mid_scan_says_what_was_read(generated, monkeypatch, tmp_
             time.sleep(0.01)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(inp.path)
-        return real(inp, options, needles, begin, start, stop, end)
+        return real(inp, begin, start, stop, end)
 
     find.__module__, find.__qualname__ = parallel.__name__, "_find"  # pickled by name; forked workers see the patch
     monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)

@@ -220,20 +220,15 @@ def _stretches(buf: Buffer, lines: list[int], start: int, end: int) -> list[tupl
 def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
     end = buf.rfind(b"\n", start, stop) + 1 or start
     marks = Marks([], set(), set(), set(), end)
-    add_line, add_structural, add_continuing, add_erring = (
-        marks.lines.append,
-        marks.structural.add,
-        marks.continuing.add,
-        marks.erring.add,
-    )
+    add_line, add_erring = marks.lines.append, marks.erring.add
+    add_structural, add_continuing = marks.structural.add, marks.continuing.add
     base = 0
 
     def on_match(kind: int, _from: int, to: int, _flags: int, _context: object) -> None:
         at = base + to
         if kind == _NEEDLE:
             add_line(at)
-        elif kind == _ERRING_ID:  # a needle too: a line with a word and a status is listed twice
-            add_line(at)
+        elif kind == _ERRING_ID:  # a needle too, listed below unless its line holds a word as well
             add_erring(at)
         elif kind == _OPENING:
             add_structural(at)
@@ -246,7 +241,8 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
     if end > start:
         base = start
         needles.scan(view[start:end], match_event_handler=on_match)
-    marks.lines[:] = sorted(set(marks.lines))  # a line with a word and a status was reported twice
+    marks.lines.extend(marks.erring.difference(marks.lines))
+    marks.lines.sort()  # in C, on lines reported in about their order
     for ps, pe in _stretches(buf, marks.lines, start, end):
         base = ps - 1 if ps > 0 else 0  # from the newline before: the first line's start is marked
         marking.scan(view[base:pe], match_event_handler=on_match)

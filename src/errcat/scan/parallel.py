@@ -64,25 +64,24 @@ def _end_quietly(_signal: int, _frame: object) -> None:
     os._exit(130)
 
 
-def _yield_to_explaining() -> None:
-    """Workers run at a lower priority than this process, so that explaining keeps up with them
-    and they take every cycle it leaves. On Ctrl-C a worker ends at once and silently (each
-    printed a KeyboardInterrupt traceback), leaving this process to stop the scan with exit 130."""
+def _start_worker(needles: VendorNeedles, options: ScanOptions, name: str) -> None:
+    """Make the triage of the ranges this worker reads, once (its needles, 12 KB pickled, no longer
+    go with each task). Workers run at a lower priority than this process, so that explaining keeps
+    up with them and they take every cycle it leaves. On Ctrl-C a worker ends at once and silently
+    (each printed a KeyboardInterrupt traceback), leaving this process to stop the scan with exit 130."""
+    _TRIAGE[:] = [Triage(needles, options, ScanReport(), name)]
     signal.signal(signal.SIGINT, _end_quietly)
     if hasattr(os, "nice"):  # not on Windows
         with contextlib.suppress(OSError):
             os.nice(WORKER_NICENESS)
 
 
-def _find(inp: Input, options: ScanOptions, needles: VendorNeedles, begin: int, start: int, stop: int, end: int) -> Found:
+def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     """Read [begin, end) and sort the records whose head lies in [start, stop): line numbers count
     from 1 at ``begin``."""
     data = read_range(inp, begin, end)
-    part = ScanReport()
-    if not _TRIAGE or _TRIAGE[0].options != options:
-        _TRIAGE[:] = [Triage(needles, options, part, inp.name)]
     triage = _TRIAGE[0]
-    triage.report = part
+    part = triage.report = ScanReport()
     # the last range reads to the end, where a last line without its newline still counts
     finder = Finder(own_start=start - begin, own_end=stop - begin if stop < (inp.size or 0) else None, triage=triage)
     records = list(finder.to_explain([data]))
@@ -132,12 +131,12 @@ def scan_parallel(
     with open(path, "rb") as f:  # a UTF-8 byte-order mark is no part of the first line
         first = len(UTF8_BOM) if f.read(len(UTF8_BOM)) == UTF8_BOM else 0
     step = max(1, min(TASK_BYTES, size // workers))  # a file smaller than a task per worker: one range each
-    needles = needles_for(index.whole)  # a documented-only view: the same records concern a vendor
+    setup = (needles_for(index.whole), options, inp.name)  # each worker's triage (documented-only needles suffice)
     report = ScanReport()
     texts: dict[str, str] = {}  # a template -> the group text its first record in the file gave it
     line = 1  # the file's line number at the start of the next range
     read = first  # bytes of the file read and explained
-    with ProcessPoolExecutor(min(workers, -(-size // step)), initializer=_yield_to_explaining) as pool:
+    with ProcessPoolExecutor(min(workers, -(-size // step)), initializer=_start_worker, initargs=setup) as pool:
         pending: deque[tuple[int, Future[Found]]] = deque()
         todo = _ranges(path, first, size, step)
 
@@ -146,7 +145,7 @@ def scan_parallel(
                 start, stop = task
                 begin = max(first, _align(path, start - LOOKBACK)) if start > first else start
                 end = min(size, stop + LOOKBACK + MAX_RECORD)
-                pending.append((stop, pool.submit(_find, inp, options, needles, begin, start, stop, end)))
+                pending.append((stop, pool.submit(_find, inp, begin, start, stop, end)))
 
         try:
             for _ in range(IN_FLIGHT * workers):

@@ -36,7 +36,7 @@ _NAMES_THE_ERROR = re.compile(
     r"(?:(?i:code|status|errorcode|error_code|errornumber|datacode)[\"']?\s*[:=]?\s*[\"']?"
     r"|HTTP/\d(?:\.\d)?\s+|(?:->|=>|returned|with status)\s*)$"
 )
-_KEEP_HINTS = ("ode", "ODE", "tatus", "TATUS", "HTTP/", ">", "returned")  # what _NAMES_THE_ERROR needs, tested with `in` first
+_KEEP_HINT = re.compile(r"ode|ODE|tatus|TATUS|HTTP/|>|returned")  # what _NAMES_THE_ERROR needs, searched for first
 _EMAIL = re.compile(EMAIL)
 
 
@@ -46,8 +46,8 @@ def _digit_token(m: re.Match[str]) -> str:
     if start and (text[start - 1].isalpha() or text[start - 1] == "_"):  # inside a word: x2y, OAuth2
         return token
     if token.rstrip(".:-").isdigit():  # "status 400:" names the error as "status 400" does
-        before = text[max(0, start - 24) : start]
-        if any(w in before for w in _KEEP_HINTS) and _NAMES_THE_ERROR.search(before):
+        before = max(0, start - 24)  # the 24 characters before it
+        if _KEEP_HINT.search(text, before, start) and _NAMES_THE_ERROR.search(text, before, start):
             return token
     return "#"
 

@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import TYPE_CHECKING
 
 from .needles import Buffer, Marker, Marks, marker
@@ -534,14 +535,13 @@ class Finder:
 def _marked(starts: list[int], ends: list[int], marks: Marks) -> list[int]:
     """Which of the needle lines (by index) must be grouped: marked themselves or the line before
     or after them (see Marks), too long, or past the last whole line."""
-    structural, continuing = marks.structural, marks.continuing
-    at_end = dict(zip(ends, range(len(ends)), strict=True))
-    found = {at_end.get(p) for p in structural} | {at_end.get(p) for p in continuing}
-    found |= set(map(dict(zip(starts, range(len(starts)), strict=True)).get, structural))
+    # the marked among them found in C, then their indexes by bisection (an index of every line cost more)
+    at_end = marks.structural.intersection(ends) | marks.continuing.intersection(ends)
+    found = {*map(bisect_left, repeat(ends), at_end), *map(bisect_left, repeat(starts), marks.structural.intersection(starts))}
     found.update(range(bisect_left(ends, marks.end), len(ends)))  # the line after them is not marked yet
     if ends and max(map(operator.sub, ends, starts)) > MAX_LINE:
         found.update(k for k, (ls, le) in enumerate(zip(starts, ends, strict=True)) if le - ls > MAX_LINE)
-    return sorted(k for k in found if k is not None)
+    return sorted(found)
 
 
 def _data(buf: Buffer, start: int, end: int) -> bytes:

@@ -135,10 +135,12 @@ class Triage:
     def _tally_lines(self, verdicts: list[Any], datas: list[Buffer]) -> None:
         """Tally lines counted by their shapes, keeping the first and last of each other
         program's group for its times (see ``untimed``)."""
+        if not verdicts:  # a line taken first (as each record grouped on one line is)
+            return
         tally = self.tally
         for verdict, n in Counter(verdicts).items():
             tally[verdict] = tally.get(verdict, 0) + n
-        if self.options.vendor or not verdicts:  # with --vendor, other programs' groups are not kept
+        if self.options.vendor:  # with --vendor, other programs' groups are not kept
             return
         last = dict(zip(verdicts, datas, strict=True))
         for verdict, data in dict(zip(reversed(verdicts), reversed(datas), strict=True)).items():
