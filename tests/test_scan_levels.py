@@ -11,7 +11,7 @@ import pytest
 import errcat
 from errcat.scan import ScanOptions, scan
 from errcat.scan.needles import NEEDLES
-from errcat.scan.verdict import error_reason, level
+from errcat.scan.verdict import error_reason, http_status, level
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +61,9 @@ PROXIFIER_403 = (
 
 
 def test_a_proxy_refusal_with_status_code_403_is_an_error(index, tmp_path):
-    assert _reason(PROXIFIER_403) == "status"
-    assert _reason(PROXIFIER_403.replace("403", "200")) is None  # the same line with a success status
+    # an error by Proxifier's "error :" level, and it states its status in words
+    assert _reason(PROXIFIER_403) == "level" and http_status(PROXIFIER_403) == 403
+    assert http_status(PROXIFIER_403.replace("403", "200")) == 200
     report = _scanned(index, tmp_path, [PROXIFIER_403])
     assert (report.errors, report.other_count) == (1, 1)
 
@@ -202,3 +203,52 @@ def test_lines_alike_but_for_their_status_keep_their_own_verdicts(index, tmp_pat
         good = [f"2026-11-19T02:01:0{i}Z job {i} " + form.format(200) for i in range(5)]
         for lines in (bad + good, good + bad):
             assert _scanned(index, tmp_path, lines).errors == 5, form
+
+
+@pytest.mark.parametrize(
+    ("line", "said", "reason"),
+    [
+        # logpai/loghub@dd61d09 Windows/Windows_2k.log line 14: the line's level is its "Info" column,
+        # not the "Warning:" its message quotes
+        (
+            "2016-09-28 04:30:31, Info                  CBS    SQM: Warning: Failed to upload all unsent reports. [HRESULT = 0x80004005 - E_FAIL]",
+            "info",
+            None,
+        ),
+        # tstack/lnav@bb0005f test/logfile_laravel.0 line 1 (shortened): Monolog's "local.ERROR:"
+        (
+            '[2023-05-15 18:19:32] local.ERROR: Target class [Fruitcake\\Cors\\HandleCors] does not exist. {"exception":"[object] (Illuminate\\\\Contracts\\\\C',
+            "error",
+            "level",
+        ),
+        # tstack/lnav@bb0005f test/logfile_docker_compose.0 lines 3 and 13: ANSI colours before the level;
+        # Redis's "#" mark (warning) after its time
+        (
+            "\x1b[2Kweb-1  | \x1b[31m\x1b[1mWARNING: This is a development server. Do not use it in a production deployment. Use a production WSGI server instead.\x1b[0m",
+            "warning",
+            "level",
+        ),
+        (
+            "\x1b[2Kredis-1  | 1:C 25 Apr 2024 05:32:35.018 # Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf",
+            "warning",
+            "level",
+        ),
+        # logpai/loghub@dd61d09 Mac/Mac_2k.log line 607 (shortened): a tag's level suffix
+        (
+            "Jul  3 16:36:40 calvisitor-10-105-160-184 AddressBookSourceSync[33594]: [CardDAVPlugin-ERROR] -getPrincipalInfo:[_controller supportsRequestCompressio",
+            "error",
+            "level",
+        ),
+        # logpai/loghub@dd61d09 Proxifier/Proxifier_2k.log line 253: Proxifier's "error :"
+        (
+            "[10.30 17:15:42] QQ.exe - tcpconn6.tencent.com:443 error : A connection request was canceled before the completion.",
+            "error",
+            "level",
+        ),
+    ],
+)
+def test_levels_written_after_a_prefix_or_in_a_column(line, said, reason):
+    """Levels a tester found unread on real logs not in ../shared: glued to a channel or tag,
+    behind ANSI colours, Redis's level mark, Proxifier's spaced "error :"; and a Windows CBS line
+    whose "Info" column was passed over for the "Warning:" its message quotes (a false error)."""
+    assert (level(line), error_reason(level(line), line)) == (said, reason)

@@ -53,7 +53,15 @@ _LEVEL = re.compile(
     # letter), brief's and time's "E/Tag( 123): msg"
     r"|\d\d:\d\d\.\d+ +\d+ +\d+ (?P<logcat>[VDIWEFA]) "
     r"|(?:^|\d )(?P<brief>[VDIWEFA])/[^(\n]{1,80}\( *\d+\): "
+    # Monolog's channel and level (Laravel's "local.ERROR:"), a tag's level suffix ("[CardDAVPlugin-ERROR]")
+    rf"|(?<=\w\.)(?P<monolog>{LEVEL_WORDS}):|(?<=\w-)(?P<suffix>{LEVEL_WORDS})\]"
+    # a capitalised level in a padded column (Windows CBS: "2016-09-28 04:30:31, Info          CBS ...")
+    r"|(?<![\w.=:/-])(?P<column>Info|Warning|Error|Debug|Critical|Fatal|Verbose)(?= {2,}|\t)"
+    # Redis's level mark after its time ("1:C 25 Apr 2024 05:32:35.018 # Warning: ..."), Proxifier's "host:443 error : ..."
+    r"|\d+:[XCSM] \d\d? [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3} (?P<redis>[.*#-]) |(?<= )(?P<spaced>error|warning) : "
 )
+_REDIS_LEVELS = {".": "debug", "-": "verbose", "*": "notice", "#": "warning"}
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colours and erasing (docker compose's)
 # a program tag without its pid ("gmetad: Warning: ..."), looked for only where no other level is
 _UNNUMBERED_TAG = re.compile(r": ((?i:error|fatal|warning|panic)):")
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
@@ -97,6 +105,8 @@ _ERROR_STATUS_KEYED = re.compile(r"(?i:\bstatus" + STATUS_KEY + r"[45]\d\d\b)")
 def level(head: str) -> str | None:
     """The first level word of a log line, lower-cased (``error``, ``info``, ``w`` ...), if any."""
     window = head[:HEAD]
+    if "\x1b[" in window:
+        window = _ANSI.sub("", head[: HEAD * 2])[:HEAD]
     pri = _SYSLOG_PRI.match(window)
     if pri:
         severity = int(pri.group(1)) % 8
@@ -105,7 +115,7 @@ def level(head: str) -> str | None:
     if m is None:
         return None
     word = next(g for g in m.groups() if g is not None)
-    return word.lower()
+    return _REDIS_LEVELS.get(word) or word.lower()
 
 
 # each way a status is stated: what its match holds, how far before that the match starts, the pattern
