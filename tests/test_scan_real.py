@@ -18,6 +18,7 @@ import pytest
 import errcat
 from errcat.scan import ScanOptions, scan
 from errcat.scan.needles import NEEDLES
+from errcat.scan.prepared import untimed_head
 from errcat.scan.verdict import error_reason, level
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
@@ -543,6 +544,24 @@ def test_a_body_inside_a_quoted_field_ends_with_its_line(index, tmp_path):
     report = scan(index, [str(path)], ScanOptions(workers=1))
     lines = {key[0]: [p.line for p in g.places] for key, g in report.matched.items()}
     assert lines == {"myob": [2], "invoicexpress": [3]} and report.errors == 2
+
+
+def test_lines_alike_but_for_an_impossible_time_are_one_group(index, tmp_path):
+    """A timestamp that cannot be a time (the bench's varied digits: 'Sun Dec 74 77:77:44') stayed in
+    the group text while a real one was dropped, so lines of one shape made two groups, and which
+    lines went to which depended on which a worker met first: counts per group changed from run
+    to run. Loghub's Apache line 2 (../shared/logs/loghub/Apache_2k.log), then with its digits varied."""
+    path = tmp_path / "apache.log"
+    path.write_text(
+        "[Sun Dec 04 04:47:44 2005] [error] mod_jk child workerEnv in error state 6\n"
+        "[Sun Dec 74 77:77:44 2005] [error] mod_jk child workerEnv in error state 7\n",
+        encoding="utf-8",
+    )
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    (group,) = report.other.values()
+    assert group.count == 2 and str(group.first_seen) == str(group.last_seen) == "2005-12-04 04:47:44+00:00"
+    heads = [untimed_head(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert heads == ["[] [error] mod_jk child workerEnv in error state 6", "[] [error] mod_jk child workerEnv in error state 7"]
 
 
 def test_with_vendor_the_records_left_out_are_not_counted_as_errors(index, tmp_path):

@@ -52,17 +52,10 @@ def timestamp_in(line: str) -> tuple[datetime, tuple[int, int]] | None:
     """The timestamp near the start of a log line (as UTC; a time without zone is taken as UTC)
     and where it is in the line; None for a time that is not one (2026-13-45) or falls outside the
     calendar once its zone is applied (0001-01-01T00:00:00+10:00): a log's timestamp never stops a scan."""
-    head = line[:_HEAD_WINDOW]
-    if m := _ISO.search(head):
-        y, mo, d, h, mi, s, frac, zone = m.groups()
-    elif (m := _CLF.search(head)) and m.group(2).lower() in _MONTHS:
-        d, mo, y, h, mi, s, zone = m.groups()
-        frac = None
-    elif (m := _ASCTIME.search(head)) and m.group(1).lower() in _MONTHS:
-        mo, d, h, mi, s, frac, y = m.groups()
-        zone = None
-    else:
+    found = _stamp(line)
+    if found is None:
         return None
+    m, (y, mo, d, h, mi, s, frac, zone) = found
     month = int(mo) if mo.isdigit() else _MONTHS[mo.lower()]
     micro = int((frac or "0")[:6].ljust(6, "0"))
     try:
@@ -70,6 +63,27 @@ def timestamp_in(line: str) -> tuple[datetime, tuple[int, int]] | None:
     except (ValueError, OverflowError):
         return None
     return when, m.span()
+
+
+def stamp_span(line: str) -> tuple[int, int] | None:
+    """Where a log line's timestamp is, whether or not it is a time that can be (77:77:77): what is
+    dropped from a record's text, so that lines alike but for it read alike."""
+    found = _stamp(line)
+    return found[0].span() if found else None
+
+
+def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
+    """The first timestamp form near a line's start, with its fields as ISO orders them."""
+    head = line[:_HEAD_WINDOW]
+    if m := _ISO.search(head):
+        return m, m.groups()
+    if (m := _CLF.search(head)) and m.group(2).lower() in _MONTHS:
+        d, mo, y, h, mi, s, zone = m.groups()
+        return m, (y, mo, d, h, mi, s, None, zone)
+    if (m := _ASCTIME.search(head)) and m.group(1).lower() in _MONTHS:
+        mo, d, h, mi, s, frac, y = m.groups()
+        return m, (y, mo, d, h, mi, s, frac, None)
+    return None
 
 
 def time_value(value: Any) -> datetime | None:

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from ..text import EMAIL, is_binary
-from .logline import json_line, timestamp_in
+from .logline import json_line, stamp_span, timestamp_in
 from .records import Record
 from .verdict import LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level
 
@@ -192,7 +192,8 @@ def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
     if found is not None:
         return found
     stamp = timestamp_in(head)
-    untimed = text[: stamp[1][0]] + text[stamp[1][1] :] if stamp else text
+    span = stamp[1] if stamp else stamp_span(head)
+    untimed = text[: span[0]] + text[span[1] :] if span else text
     return untimed, stamp[0] if stamp else None, level(head)
 
 
