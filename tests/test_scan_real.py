@@ -564,6 +564,30 @@ def test_lines_alike_but_for_an_impossible_time_are_one_group(index, tmp_path):
     assert heads == ["[] [error] mod_jk child workerEnv in error state 6", "[] [error] mod_jk child workerEnv in error state 7"]
 
 
+IX_DUMP = [
+    "2026-11-19 03:05:46.915 [pool-2-thread-1] ERROR c.e.sync.VendorClient - POST https://acme-lda.app.invoicexpress.com/invoices.json failed, response:",
+    "HTTP/1.1 422 Unprocessable Entity",
+    "Content-Type: text/plain; charset=utf-8",
+    "Date: Thu, 19 Nov 2026 03:05:46 GMT",
+    "Cache-Control: no-cache",
+    "",
+    "Country PT was not found",
+]  # ../shared/pastes dev-47's InvoiceXpress message as a dumped response (constructed framing)
+
+
+def test_a_text_body_after_a_responses_headers_is_part_of_the_exchange(index, tmp_path):
+    """A dumped response's plain-text body after the blank line that ends its headers was left
+    out of the record, so scan filed the error under the status alone while explain, given the
+    same text, matched InvoiceXpress's documented message; the next log entry after it is not a body."""
+    path = tmp_path / "dump.log"
+    path.write_text(
+        "\n".join([*IX_DUMP, "", "2026-11-19 03:05:47.001 [pool-2-thread-1] INFO c.e.sync.VendorClient - next"]) + "\n"
+    )
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    (key,) = report.matched
+    assert key[0] == "invoicexpress" and "was not found" in (key[4] or "") and report.errors == 1
+
+
 def test_with_vendor_the_records_left_out_are_not_counted_as_errors(index, tmp_path):
     """--vendor leaves other vendors' and other programs' errors out; JSON's error_records counted
     the ones sorted out before explaining among the errors (5 errors, 1 shown, 4 left out)."""

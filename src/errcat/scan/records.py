@@ -112,6 +112,7 @@ class _Grouping:
     first: bytes = b""  # the entry's first line: blank or logged at a quiet level, a trace after it is its own
     quiet: bool | None = None  # whether it is so, once a trace part asks
     announces: bool = False  # the last line ends like "response body:", introducing what follows
+    gap: bool = False  # the last line was the blank one after a response's headers: its body follows
     lines: int = 0
     size: int = 0
 
@@ -123,6 +124,7 @@ class _Grouping:
         self._trace(line)
         stripped = line.strip()
         self.announces = stripped.endswith(_ANNOUNCING)
+        self._gap(stripped)
         if self.xml_root is not None:
             if line.find(b"</" + self.xml_root + b">") >= 0:
                 self.xml_root = None
@@ -150,6 +152,13 @@ class _Grouping:
         for c in brackets:  # the brackets outside strings, in order
             depth = depth + 1 if c in (0x7B, 0x5B) else max(0, depth - 1)
         self.depth = depth
+
+    def _gap(self, stripped: Line) -> None:
+        """Follow the blank line after a response's headers: a text body after it ("Country PT was
+        not found") ends the exchange; a JSON or XML one is followed as any body."""
+        if self.gap and stripped and stripped[0] not in b"{[<":
+            self.body = True
+        self.gap = self.status and not self.body and not stripped
 
     def _xml(self, line: Line) -> None:
         for m in _XML_ROOT.finditer(line[line.find(b"<") :]):  # "<?xml ...?>" alone starts no body yet
@@ -194,6 +203,8 @@ class _Grouping:
         if not line.strip():  # the blank line between headers and body; in a dumped exchange, also
             # before its response; and the one before a chained exception's sentence and traceback
             return (self.status and not self.body) or (self.request and not self.status) or self.raised
+        if self.gap:  # the body after a response's headers, unless the next log entry starts there
+            return not _new_entry(line)
         if self.request and not self.status and _STATUS_LINE.match(line):  # the response after a request's body
             return True
         # braces in a frame or message open no body
