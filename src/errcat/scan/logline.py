@@ -24,7 +24,9 @@ _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
 _TIME_KEYS = ("@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date")
-_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel")
+_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority")  # journald's last
+# journald's PRIORITY, a syslog severity written as a digit ("PRIORITY" : "3")
+_SEVERITIES = dict(enumerate(("emerg", "alert", "crit", "error", "warning", "notice", "info", "debug")))
 _MESSAGE_KEYS = ("msg", "message", "error", "err", "exception", "reason", "detail", "description", "@m", "@mt")
 _OAUTH_KEYS = frozenset(("error", "error_description", "error_uri", "state"))
 # the error codes of OAuth 2.0 (RFC 6749 5.2 and 4.1.2.1, RFC 6750, RFC 8628) and OpenID Connect
@@ -125,7 +127,7 @@ def json_line(text: str) -> tuple[str, datetime | None, str | None] | None:
 
 def _level_word(level: Any) -> str | None:
     if isinstance(level, str):
-        return level.lower()
+        return _SEVERITIES[int(level)] if len(level) == 1 and level in "01234567" else level.lower()
     return _NUMBERED_LEVELS.get(level) if type(level) is int else None
 
 

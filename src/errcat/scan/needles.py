@@ -63,6 +63,8 @@ _WORDS = (
     # ("<11>1 2026-..."): not Mac's "IOThunderboltSwitch<0>(0x0)"; a month after it (RFC 3164) cost
     # a fifth more time on the needle pass, for lines daemons seldom write to a file
     *(b"<%d>%s" % (n, after) for n in range(192) if n % 8 <= 4 for after in (b"[",)),
+    # journald's JSON export: a PRIORITY that is an error or a warning (journalctl -o json writes " : ")
+    *(b'"PRIORITY"' + colon + b'"%d"' % n for n in range(5) for colon in (b":", b" : ")),
     # upper-case codes of error bodies that hold no error word (ProSpend's {"code": "ACCESS_FORBIDDEN"})
     b"UNAUTHORI",
     b"FORBIDDEN",
