@@ -586,6 +586,10 @@ def test_a_text_body_after_a_responses_headers_is_part_of_the_exchange(index, tm
     report = scan(index, [str(path)], ScanOptions(workers=1))
     (key,) = report.matched
     assert key[0] == "invoicexpress" and "was not found" in (key[4] or "") and report.errors == 1
+    # a response with no body, then a log line without a date: its own record, not a body (constructed)
+    path.write_text("HTTP/1.1 204 No Content\nServer: x\n\nERROR sync failed for invoice 7\nINFO ok\n")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert [p.line for g in report.other.values() for p in g.places] == [4]
 
 
 def test_with_vendor_the_records_left_out_are_not_counted_as_errors(index, tmp_path):

@@ -203,8 +203,8 @@ class _Grouping:
         if not line.strip():  # the blank line between headers and body; in a dumped exchange, also
             # before its response; and the one before a chained exception's sentence and traceback
             return (self.status and not self.body) or (self.request and not self.status) or self.raised
-        if self.gap:  # the body after a response's headers, unless the next log entry starts there
-            return not _new_entry(line)
+        if self.gap:  # the body after a response's headers, unless the next log entry starts there (a date, a level)
+            return not _new_entry(line) and (line[0] in b"{[<" or level(bytes(line[:HEAD]).decode("utf-8", "replace")) is None)
         if self.request and not self.status and _STATUS_LINE.match(line):  # the response after a request's body
             return True
         # braces in a frame or message open no body
