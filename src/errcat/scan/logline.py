@@ -54,6 +54,13 @@ def timestamp_in(line: str) -> tuple[datetime, tuple[int, int]] | None:
     """The timestamp near the start of a log line (as UTC; a time without zone is taken as UTC)
     and where it is in the line; None for a time that is not one (2026-13-45) or falls outside the
     calendar once its zone is applied (0001-01-01T00:00:00+10:00): a log's timestamp never stops a scan."""
+    found = stamp_in(line)
+    return (found[0], found[1]) if found is not None and found[0] is not None else None
+
+
+def stamp_in(line: str) -> tuple[datetime | None, tuple[int, int]] | None:
+    """Where a log line's timestamp is, with its time (None for one that cannot be, 77:77:77: it is
+    still dropped from a record's text, so that lines alike but for it read alike)."""
     found = _stamp(line)
     if found is None:
         return None
@@ -61,17 +68,10 @@ def timestamp_in(line: str) -> tuple[datetime, tuple[int, int]] | None:
     month = int(mo) if mo.isdigit() else _MONTHS[mo.lower()]
     micro = int((frac or "0")[:6].ljust(6, "0"))
     try:
-        when = datetime(int(y), month, int(d), int(h), int(mi), int(s or 0), micro, tzinfo=UTC) - _tz(zone)
+        when: datetime | None = datetime(int(y), month, int(d), int(h), int(mi), int(s or 0), micro, tzinfo=UTC) - _tz(zone)
     except (ValueError, OverflowError):
-        return None
+        when = None
     return when, m.span()
-
-
-def stamp_span(line: str) -> tuple[int, int] | None:
-    """Where a log line's timestamp is, whether or not it is a time that can be (77:77:77): what is
-    dropped from a record's text, so that lines alike but for it read alike."""
-    found = _stamp(line)
-    return found[0].span() if found else None
 
 
 def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from ..text import EMAIL, is_binary
-from .logline import json_line, stamp_span, timestamp_in
+from .logline import json_line, stamp_in, timestamp_in
 from .records import Record
 from .verdict import LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level
 
@@ -191,10 +191,9 @@ def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
             found = (found[0], stamp[0], found[2])  # docker logs -t's time, when the line has none
     if found is not None:
         return found
-    stamp = timestamp_in(head)
-    span = stamp[1] if stamp else stamp_span(head)
-    untimed = text[: span[0]] + text[span[1] :] if span else text
-    return untimed, stamp[0] if stamp else None, level(head)
+    at = stamp_in(head)
+    untimed = text[: at[1][0]] + text[at[1][1] :] if at else text
+    return untimed, at[0] if at else None, level(head)
 
 
 def untimed_head(head: str) -> str:

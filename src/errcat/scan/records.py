@@ -66,7 +66,8 @@ _ENTRY_START = re.compile(
 # the entry it follows), and an exception line: Java's qualified one right after its entry's line,
 # or the one that ends a Python traceback, after its frames
 _TRACEBACK = b"Traceback (most recent call last)"
-_TRACE_STARTS = (b"Caused by: ", _TRACEBACK, b"Stack trace:", b"[stacktrace]")  # Java, Python, PHP (Laravel's)
+_PHP_TRACE = (b"Stack trace:", b"[stacktrace]")  # PHP's, Laravel's: its "#0 ..." frames follow
+_TRACE_STARTS = (b"Caused by: ", _TRACEBACK, *_PHP_TRACE)
 _PHP_FRAME = re.compile(rb"#\d+ ")  # "#0 /app/Container.php(795): ...", "#3 {main}", after a trace start
 _ROOT_CAUSE = b"with root cause"  # Spring's ERROR line, then a blank line and the cause's trace
 _QUIET_LEVELS = frozenset(("info", "debug", "trace", "notice", "verbose", "i", "d", "t", "v"))
@@ -170,7 +171,7 @@ class _Grouping:
 
     def _trace(self, line: Line) -> None:
         """Follow a stack trace: its frames, a Python traceback opened and ended."""
-        if line[:1] in (b" ", b"\t") or line.startswith(_TRACE_STARTS[2:]):
+        if line[:1] in (b" ", b"\t") or line.startswith(_PHP_TRACE):
             self.frames = True
         elif line.startswith(_TRACEBACK):
             self.traceback, self.raised = True, False

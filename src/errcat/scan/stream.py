@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import partial
 
 from ..explainer import Explanation, explain
-from ..explainer.envelopes import OAUTH, PROBLEM, STATUS_ONLY, TEXT
+from ..explainer.envelopes import STATUS_ONLY, TEXT
 from ..explainer.match import MatchKind
 from ..gate import shown
 from ..index.store import CatalogIndex
@@ -20,7 +20,7 @@ from .prepared import Prepared, ScanOptions
 from .records import Finder
 from .summary import InputStats, Place, ScanReport, masked_path
 from .triage import Triage
-from .verdict import enveloped
+from .verdict import enveloped, http_evidence
 
 MEMO_SIZE = 20_000
 # Explanations by record template (prepared.template_of): a log repeats the same failing call many
@@ -64,7 +64,7 @@ class _Explainer:
         place = Place(name, prep.line + line_offset)
         head = prep.head
         x = self._explain(prep.paste, prep.key)
-        anonymous = x.vendor is None and not any(m.best for m in x.errors) and not _http_evidence(x)
+        anonymous = x.vendor is None and not any(m.best for m in x.errors) and not http_evidence(x)
         if not (prep.reason or (enveloped(x) and not anonymous)):
             report.not_errors += 1
             return
@@ -135,15 +135,6 @@ class _Explainer:
             report.errors += 1
         else:
             report.filtered_vendor += 1
-
-
-def _http_evidence(x: Explanation) -> bool:
-    """Whether explain read an HTTP exchange in a record: a status, a request, or an error body that
-    is a vendor's or a standard one (RFC 7807, OAuth), not just a "message" field."""
-    ex = x.exchange
-    return bool(ex.status or ex.method or ex.url) or any(
-        m.sent.shape.weight > 0 or m.sent.shape in (PROBLEM, OAUTH) for m in x.errors
-    )
 
 
 def explainer_for(index: CatalogIndex, options: ScanOptions, report: ScanReport) -> _Explainer:

@@ -175,3 +175,15 @@ def enveloped(x: Explanation) -> bool:
     if (x.exchange.status or 0) >= 400:
         return True
     return any(m.best is not None or m.sent.shape not in (TEXT, STATUS_ONLY) for m in x.errors)
+
+
+def http_evidence(x: Explanation) -> bool:
+    """Whether explain read an HTTP exchange in a record: a status, a request, or an error body that
+    is a vendor's or a standard one (RFC 7807, OAuth), not just a "message" field. A record with
+    none, no vendor and no catalog row is another program's error (``stream``)."""
+    from ..explainer.envelopes import OAUTH, PROBLEM
+
+    ex = x.exchange
+    return bool(ex.status or ex.method or ex.url) or any(
+        m.sent.shape.weight > 0 or m.sent.shape in (PROBLEM, OAUTH) for m in x.errors
+    )
