@@ -302,6 +302,27 @@ def test_generated_tokens_in_random_pastes_never_come_back(token, context, noise
         assert token not in out
 
 
+def test_secrets_in_json_lines_behind_a_container_prefix_never_reach_scan_reports(cli, tmp_path):
+    """A JSON log line behind docker logs -t's time or compose's service bar is read as a JSON line
+    (its fields make the paste): what is shown of it, vendor error or another program's, still
+    passes the exit gate; the group text of another program's error is redacted once for all its
+    lines alike, so the lines are repeated with other numbers."""
+    log = tmp_path / "containers.log"
+    lines = []
+    for n in range(3):
+        for label, text, _ in CASES:
+            record = json.dumps({"level": "error", "message": f"[{label}] {' '.join(text.split())}", "n": n})
+            lines.append(f"2026-11-03T10:00:0{n}.000000001Z {record}")
+            lines.append(f'sync-1  | {record[:-1]}, "url": "https://api.myob.com/accountright/", "status": 401}}')
+    log.write_text("\n".join(lines) + "\n")
+    secrets = [s for _, _, ss in CASES for s in ss]
+    for fmt in ("table", "json", "markdown"):
+        r = cli("scan", str(log), "--format", fmt, "--top", "500", "--all")
+        assert r.exit_code == 0, r.output
+        leaked = [s for s in secrets if s in r.stdout or s in r.stderr]
+        assert not leaked, f"scan --format {fmt} shows {len(leaked)} secret(s)"
+
+
 def test_secrets_in_repeated_log_lines_never_reach_scan_reports(cli, tmp_path):
     """Lines repeated with other numbers are counted by their shape alone once their group is
     full (scan/triage.py counter): what is shown of them still passes the exit gate."""
