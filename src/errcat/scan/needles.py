@@ -2,8 +2,9 @@
 
 A line is looked at when it holds a needle (``NEEDLES``): the words ``error``, ``exception`` and
 ``failed`` (their tails, so either case of the first letter matches), each other level word that
-makes a line an error (WARN, FATAL, CRIT, SEVERE, ALERT, EMERG, PANIC, ERR), an HTTP status of 400 or
-more (a status line, an access log's ``HTTP/1.1" 404``, ``status: 500``), or the upper-case code
+makes a line an error (WARN, FATAL, CRIT, SEVERE, ALERT, EMERG, PANIC, ERR; logcat's letter, a kernel
+line's ``<3>[``, journald's ``"PRIORITY"``), an HTTP status of 400 or more (a status line, an access
+log's ``HTTP/1.1" 404``, ``status: 500``, ``status code 403``, ``returned 404``), or the upper-case code
 of a body that holds no error word (ProSpend's ``{"code":"ACCESS_FORBIDDEN", ...}`` logged at
 WARN). A line with none of them is never read further.
 
