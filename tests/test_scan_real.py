@@ -606,3 +606,20 @@ def test_with_vendor_the_records_left_out_are_not_counted_as_errors(index, tmp_p
     report = scan(index, [str(path)], ScanOptions(workers=1, vendor="myob"))
     assert report.errors == report.matched_count + report.unmatched_count + report.other_count == 1
     assert report.records == report.errors + report.not_errors + report.filtered_vendor == 4
+
+
+def test_a_documented_message_whose_parts_are_all_short_concerns_its_vendor(index, tmp_path):
+    """InvoiceXpress's "Country {country} was not found" has no literal part of 14 characters, so
+    it was no vendor needle: logged as plain text (dev-47's message, from
+    SuesteCreative/shopify-invoicexpress-worker, in a constructed Python logging line) it was
+    counted as another program's error, while explain matched it. Its parts in their order are a
+    needle; a line that says only "not found" stays another program's."""
+    lines = [
+        "2026-11-19 03:06:10,587 - sync.client - ERROR - API call failed with status 422: Country PT was not found",
+        "2026-11-19 03:06:11,000 - app - ERROR - user profile was not found",
+    ]
+    path = tmp_path / "country.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert [g.entry_id for g in report.matched.values()] == ["invoicexpress.clients.country-germani-was-not-found"]
+    assert report.other_count == 1 and [p.line for g in report.other.values() for p in g.places] == [2]

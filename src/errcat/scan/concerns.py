@@ -4,7 +4,8 @@ The needles are the catalog's own: each vendor's names, API domains and document
 (``/sale/customerpayment/``, ``/beta/company/``; not a lone ``/contacts``), the documented error
 names and non-numeric codes that are distinctive (``CustomerNotFound``, ``ACCESS_FORBIDDEN``; not
 ``Required``), and the longest literal part of each documented message (``cannot be prior to
-beginning of financial year``). A record that holds none of them and no body an error envelope
+beginning of financial year``), or, where no part is that long, the parts of a template in their
+order around its slots (``country … was not found``). A record that holds none of them and no body an error envelope
 could be in (JSON or XML) is another program's: it is counted, never explained.
 
 The needles are plain strings and patterns, built once from the index by the explaining process
@@ -39,18 +40,23 @@ class VendorNeedles:
         domains = {".".join(p.split(".")[-2:]).lower() for ps in facts.hosts.values() for p in ps}
         words: set[str] = set()
         literals: set[str] = set()
+        templates: set[str] = set()
         for e in index.entries:
             words.update(str(v) for v in (e.code, e.name) if v is not None and _DISTINCTIVE.match(str(v)))
             literal = _longest_literal(e.template or e.message or "")
             if len(literal) >= MIN_LITERAL:
                 literals.add(literal)
+            elif e.template and (pattern := _template_pattern(e.template)):
+                templates.add(pattern)
         paths = {r.path.split("{", 1)[0].lower() for r in facts.endpoints}  # a documented path up to its first slot
         paths = {p for p in paths if p.strip("/").count("/") >= 1 or len(p) >= 12}  # not "/contacts": anyone's
         self.words = frozenset(words)
+        # InvoiceXpress's "Country {country} was not found": no part of 14 characters, all of them 20
+        self.templates = "|".join(sorted(templates))
         self.lowered_needles = tuple(sorted(d for d in domains if "*" not in d)) + tuple(sorted(literals | paths))
 
     def __getstate__(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k != "_holds"}  # compiled again where it is sent
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}  # compiled again where it is sent
 
     def concern(self, text: str) -> bool:
         """Whether ``text`` holds one of the needles."""
@@ -64,6 +70,11 @@ class VendorNeedles:
             return True
         if self.words and not self.words.isdisjoint(_WORD.findall(text)):
             return True
+        if self.templates:
+            if (templates := self.__dict__.get("_templates")) is None:
+                templates = self.__dict__["_templates"] = re.compile(self.templates)
+            if templates.search(lowered):
+                return True
         ascii_lowered = lowered if text.isascii() else None
         return any(_mentions(m, text, ascii_lowered) for m in self.mentions)
 
@@ -80,6 +91,15 @@ def _mentions(mention: Mention, text: str, ascii_lowered: str | None) -> bool:
     if needles is not None and not any(all(n in ascii_lowered for n in alt) for alt in needles):
         return False
     return (twin.search(ascii_lowered) if twin is not None else pattern.search(text)) is not None
+
+
+def _template_pattern(template: str) -> str | None:
+    """A pattern for a template's literal parts in their order, each slot a short run of text
+    between them; None when its parts are fewer than two or together shorter than MIN_LITERAL."""
+    parts = [p.split() for p in parse(template) if isinstance(p, str) and p.strip()]
+    if len(parts) < 2 or sum(len(" ".join(words)) for words in parts) < MIN_LITERAL:
+        return None
+    return r"\s*.{1,60}?\s*".join(r"\s+".join(re.escape(w.lower()) for w in words) for words in parts)
 
 
 def _longest_literal(template: str) -> str:
