@@ -623,3 +623,21 @@ def test_a_documented_message_whose_parts_are_all_short_concerns_its_vendor(inde
     report = scan(index, [str(path)], ScanOptions(workers=1))
     assert [g.entry_id for g in report.matched.values()] == ["invoicexpress.clients.country-germani-was-not-found"]
     assert report.other_count == 1 and [p.line for g in report.other.values() for p in g.places] == [2]
+
+
+def test_glogs_letter_alone_makes_a_line_an_error(index, tmp_path):
+    """glog's E and W lines say nothing else of an error, and were never read (no needle held
+    them): lines of tstack/lnav's test/logfile_glog.0. The letter counts at a line's start only."""
+    lines = [
+        "E0517 15:04:22.619632 1952452992 logging_unittest.cc:253] Log every 3, iteration 19",
+        "I0517 15:04:22.619642  952452992 logging_unittest.cc:259] Log if every 1, iteration 19",
+        "W0517 15:04:22.619751    2452992 logging_unittest.cc:263] log_if this",
+        "I0517 15:04:22.619760     452992 logging_unittest.cc:267] array",
+        "E0517 15:04:22.619776       2992 logging_unittest.cc:271] foo 1000 0000001000 3e8",
+    ]
+    path = tmp_path / "glog.log"
+    for first in (0, 1):  # the first line of the file, or not
+        path.write_text("\n".join(lines[first:]) + "\n", encoding="utf-8")
+        report = scan(index, [str(path)], ScanOptions(workers=1))
+        assert sorted(p.line + first for g in report.other.values() for p in g.places) == [1, 3, 5][first:]
+    assert not _read("x " + lines[0])

@@ -52,6 +52,8 @@ NEEDLE_EXAMPLES = [w.decode() for w in needles_module._WORDS] + [
     "status: 500",
     '"statusCode": 502',
     "STATUS=429",
+    # glog's letter at a line's start (tstack/lnav's test/logfile_glog.0)
+    "W0517 15:04:22.619751    2452992 logging_unittest.cc:263] log_if this",
 ]
 
 

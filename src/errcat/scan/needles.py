@@ -6,7 +6,8 @@ makes a line an error (WARN, FATAL, CRIT, SEVERE, ALERT, EMERG, PANIC, ERR; logc
 line's ``<3>[``, journald's ``"PRIORITY"``), an HTTP status of 400 or more (a status line, an access
 log's ``HTTP/1.1" 404``, ``status: 500``, ``status code 403``, ``returned 404``), or the upper-case code
 of a body that holds no error word (ProSpend's ``{"code":"ACCESS_FORBIDDEN", ...}`` logged at
-WARN). A line with none of them is never read further.
+WARN), or glog's level letter and time at a line's start (``E1102 12:00:00.123456``). A line with
+none of them is never read further.
 
 A second pass, around the needle lines only, marks the lines that make grouping matter
 (``Marks``): a line that may open a body (a brace, an angle bracket, an array of objects or
@@ -91,7 +92,9 @@ _ERRING = (
     rb"returned [4-9]\d\d",
 )
 _NUMBER_END = rb"(?![0-9A-Za-z_])"  # after an _ERRING number: where a word would end
-NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING))  # patterns
+# glog's letter (E, W, F), month, day and time at a line's start: prose hardly starts so
+_GLOG = rb"^[EWF]\d{4} \d\d:\d\d:\d\d\.\d"
+NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING), b"(?m)" + _GLOG)  # patterns
 # A line that may open a body (records._body_start, _Grouping._xml): a brace, an angle bracket,
 # an array of objects or strings, a bracket at the line's end.
 _OPENS = (rb"[{<]", rb"\[[ \t]*[\x22{]")
@@ -146,7 +149,7 @@ def _any(patterns: tuple[bytes, ...]) -> bytes:
 
 
 _REST = rb"[^\n]*\n"  # the rest of the line, so that a match ends where the line does
-_NEEDLE, _ERRING_ID, _OPENING, _CONTINUING = range(4)
+_NEEDLE, _ERRING_ID, _OPENING, _CONTINUING, _GLOG_ID = range(5)
 # needle lines closer than this share one stretch of the log that is marked (see _stretches)
 _NEAR = 1 << 14
 
@@ -158,6 +161,9 @@ def _database() -> tuple[Any, Any] | None:
     needles = [
         _any(tuple(re.escape(w) for w in _WORDS)) + _REST,  # to the line's end: one report per line
         _any(_ERRING) + rb"(?:[^0-9A-Za-z_\n][^\n]*)?\n",
+        # from the newline before (a pass starts after one, see _hyperscan_marks): as cheap as
+        # the other two alone, where ^ in either cost a third more
+        b"\n" + _GLOG[1:] + _REST,
     ]
     marks = [
         _any(_OPENS) + _REST + b"|" + _OPENS_AT_END + b"\n",
@@ -165,20 +171,21 @@ def _database() -> tuple[Any, Any] | None:
         # when reported; such lines are few, and a pattern to the line's end costs twice as much)
         rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n",
     ]
-    found = _compiled(needles, _NEEDLE), _compiled(marks, _OPENING)
+    found = _compiled(needles, [_NEEDLE, _ERRING_ID, _GLOG_ID]), _compiled(marks, [_OPENING, _CONTINUING])
     return None if None in found else found
 
 
-def _compiled(expressions: list[bytes], first: int = 0, flags: int = 0) -> Any:
-    """A Hyperscan block-mode database of ``expressions`` (ids from ``first``), or None without
-    Hyperscan. Compiled once per machine and kept in the cache directory: compiling took each
+def _compiled(expressions: list[bytes], ids: list[int] | None = None, flags: list[int] | None = None) -> Any:
+    """A Hyperscan block-mode database of ``expressions`` (with ``ids``, else from 0, and
+    ``flags``), or None without Hyperscan. Compiled once per machine and kept in the cache directory: compiling took each
     process 0.06 s for the needles and 0.1 s for the catalog's vendor literals, on every scan."""
     try:
         import hyperscan
     except ImportError:
         return None
-    ids = list(range(first, first + len(expressions)))
-    key = repr((getattr(hyperscan, "__version__", ""), platform.machine(), expressions, first, flags)).encode()
+    ids = ids or list(range(len(expressions)))
+    flags = flags or [0] * len(expressions)
+    key = repr((getattr(hyperscan, "__version__", ""), platform.machine(), expressions, ids, flags)).encode()
     path = cache_dir() / "hyperscan" / f"{hashlib.sha256(key).hexdigest()[:32]}.db"
     with contextlib.suppress(OSError, hyperscan.HyperscanError):
         db = hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
@@ -187,7 +194,7 @@ def _compiled(expressions: list[bytes], first: int = 0, flags: int = 0) -> Any:
         return db
     try:
         db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        db.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=[flags] * len(expressions))
+        db.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=flags)
     except hyperscan.HyperscanError:
         return None
     part = path.with_name(f"{path.name}.{os.getpid()}.part")
@@ -235,16 +242,22 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
             add_erring(at)
         elif kind == _OPENING:
             add_structural(at)
+        elif kind == _GLOG_ID:  # a needle too, listed below unless its line holds a word as well
+            add_glog(at)
         else:
             add_structural(buf.find(b"\n", at - 1) + 1)
             add_continuing(buf.rfind(b"\n", base, at - 1) + 1)
 
+    glog: set[int] = set()
+    add_glog = glog.add
     needles, marking = _database()  # type: ignore[misc]  # None only when the engine is python
     view = memoryview(buf)
     if end > start:
-        base = start
-        needles.scan(view[start:end], match_event_handler=on_match)
-    marks.lines.extend(marks.erring.difference(marks.lines))
+        base = start - 1 if start > 0 else 0  # from the newline before the first line
+        needles.scan(view[base:end], match_event_handler=on_match)
+        if start == 0 and _GLOG_START.match(buf):  # the buffer's first line has none before it
+            glog.add(buf.find(b"\n") + 1)
+    marks.lines.extend((marks.erring | glog).difference(marks.lines))
     marks.lines.sort()  # in C, on lines reported in about their order
     for ps, pe in _stretches(buf, marks.lines, start, end):
         base = ps - 1 if ps > 0 else 0  # from the newline before: the first line's start is marked
@@ -255,6 +268,7 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
 
 
 _NEEDLE_PATTERNS = tuple(re.compile(p) for p in NEEDLES)
+_GLOG_START = re.compile(_GLOG)
 _OPENING_PATTERNS = (*tuple(re.compile(p) for p in _OPENS), re.compile(_OPENS_AT_END + rb"$", re.MULTILINE))
 _ERRING_PATTERNS = tuple(re.compile(p + _NUMBER_END) for p in _ERRING)
 _LINE_START_PATTERN = re.compile(rb"^(?:" + _any(_CONTINUES) + b"|(?:" + _OPENS_AT_END + rb")?$)", re.MULTILINE)
@@ -315,7 +329,7 @@ def literal_test(literals: tuple[str, ...]) -> Callable[[str], bool]:
     if engine_name() == "hyperscan":
         import hyperscan
 
-        db = _compiled([re.escape(n.encode()) for n in literals], flags=hyperscan.HS_FLAG_SINGLEMATCH)
+        db = _compiled([re.escape(n.encode()) for n in literals], flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(literals))
     if db is None:
         return lambda text: any(n in text for n in literals)
 
