@@ -672,3 +672,33 @@ def test_a_since_before_the_year_one_in_utc_is_a_usage_error(tmp_path):
     path.write_text("2026-11-19T02:00:00Z ERROR sync: x -> HTTP 500\n")
     result = runner.invoke(app, ["scan", str(path), "--since", "0001-01-01T00:00:00+10:00"])
     assert result.exit_code == 2 and "outside the years" in result.output
+
+
+@pytest.mark.parametrize("prefix", ["sync-1  | ", "[pod/sync-6f7c9b-x2klm/sync] "])
+def test_a_log_with_a_container_runtimes_prefix_on_every_line_reads_as_the_log_itself(
+    generated, index, monkeypatch, tmp_path, prefix
+):
+    """docker compose logs and kubectl logs --prefix put the service or pod before each line, so
+    each line of a pretty-printed body carried it and none looked like the rest of its record: a
+    body was split from its request, and the status alone reported (tester2's framings). With the
+    prefix on every line (a constructed framing of the generated log), one reader, workers with
+    small ranges and stdin find what the bare log gives, at the same lines."""
+    import errcat.scan as scan_module
+    from errcat.scan import parallel
+
+    path, lines, _ = generated
+    prefixed = tmp_path / "compose.log"
+    prefixed.write_text("".join(prefix + line + "\n" for line in lines))
+
+    def found(report):
+        matched = {k: (g.count, [p.line for p in g.places]) for k, g in report.matched.items()}
+        return matched, report.unmatched_count, report.other_count
+
+    bare = scan(index, [str(path)], ScanOptions(workers=1))
+    assert found(scan(index, [str(prefixed)], ScanOptions(workers=1))) == found(bare)
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "TASK_BYTES", 64 << 10)
+    many = scan(index, [str(prefixed)], ScanOptions(workers=2))
+    assert found(many) == found(bare) and many.inputs[0].lines == len(lines)
+    piped = _scan_json("-", input=prefixed.read_bytes())
+    assert piped["summary"]["matched"] == sum(g.count for g in bare.matched.values())

@@ -28,6 +28,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING
 
 from .needles import Buffer, Marker, Marks, marker
+from .prefixes import without_prefixes
 from .verdict import HEAD, level
 
 if TYPE_CHECKING:
@@ -379,10 +380,12 @@ class Finder:
             pending.clear()
 
     def _batches(self, chunks: Iterable[Buffer]) -> Iterator[list[Record]]:
+        owned: list[int | None] = [self.own_start, self.own_end]  # moved if a runtime's prefixes go (prefixes.py)
+        it = without_prefixes(chunks, owned)
+        upcoming = next(it, None)
+        self.own_start, self.own_end = owned[0] or 0, owned[1]
         marks = {name: at for name, at in (("start", self.own_start), ("end", self.own_end)) if at is not None}
         w = _Window(marks)
-        it = iter(chunks)
-        upcoming = next(it, None)
         eof = done = False
         while not (eof or done):
             chunk, upcoming = upcoming, (None if upcoming is None else next(it, None))

@@ -1,0 +1,67 @@
+"""A log whose every line a container runtime prefixed, read as the program logged it.
+
+``docker compose logs`` writes each line after its service's name and a bar (``sync-1  | ``),
+``kubectl logs --prefix`` after the pod and container (``[pod/sync-6f7c/sync] ``). A body logged
+pretty-printed then has the prefix on each of its lines, so none of them looks like the rest of a
+record: a MYOB error's body was split from its request and the status alone was reported. When
+the first lines of what a reader reads (an input, or a worker's range of it) carry such a prefix,
+it is taken off every line that has one before the records are found (line numbers are
+unchanged; a sample no longer shows the service's name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from itertools import chain
+
+from .needles import Buffer
+
+# at a line's start: docker compose's service name, padding and bar (after the terminal's line
+# erase, the name and bar maybe coloured); kubectl's pod and container
+_ANSI = rb"(?:\x1b\[[0-9;?]*[A-Za-z])*"
+_PREFIX = rb"(?:" + _ANSI + rb"[\w.-]+" + _ANSI + rb" +\|" + _ANSI + rb" |\[pod/[^\]\s]+\] )"
+_AFTER_NEWLINE = re.compile(rb"\n" + _PREFIX)  # a literal first: re skips ahead in C
+_AT_START = re.compile(_PREFIX)
+SAMPLE_LINES = 20  # the first lines looked at: nine in ten whole ones of them (at least three) carry a
+MIN_LINES = 3  # prefix ("docker compose up" writes "Attaching to web-1, redis-1" first)
+SNIFF = 1 << 16  # bytes of the first chunk those lines are looked for in
+MAX_HELD = 1 << 20  # a line's bytes held while its end is awaited (records.MAX_LINE)
+
+
+def prefixed(head: Buffer) -> bool:
+    """Whether the whole lines at the start of an input carry a container runtime's prefix."""
+    lines = bytes(head[: head.rfind(b"\n") + 1]).splitlines()[:SAMPLE_LINES]
+    carry = sum(1 for line in lines if _AT_START.match(line))
+    return carry >= MIN_LINES and carry * 10 >= len(lines) * 9
+
+
+def unprefixed(data: Buffer) -> bytes:
+    """``data`` (whole lines, from a line's start) without the prefix at each line's start."""
+    data = _AFTER_NEWLINE.sub(b"\n", data)
+    m = _AT_START.match(data)
+    return data[m.end() :] if m else data
+
+
+def without_prefixes(chunks: Iterable[Buffer], marks: list[int | None]) -> Iterator[Buffer]:
+    """The chunks of an input without its lines' prefixes when its first lines carry one (else as
+    they are); each offset in ``marks`` (a line's start in the first chunk) is moved to where that
+    line starts once they are gone, when the first chunk is taken."""
+    it = iter(chunks)
+    first = next(it, None)
+    if first is None or not prefixed(first[:SNIFF]):
+        yield from chain([] if first is None else [first], it)
+        return
+    marks[:] = [None if at is None else len(unprefixed(first[:at])) for at in marks]
+    tail = b""
+    for chunk in chain([first], it):
+        data = tail + bytes(chunk)
+        cut = data.rfind(b"\n") + 1
+        tail = data[cut:]
+        if cut:
+            yield unprefixed(data[:cut])
+        elif len(tail) > MAX_HELD:  # one line longer than the finder reads (it skips it): not held on to
+            yield tail
+            tail = b""
+    if tail:
+        yield unprefixed(tail)
