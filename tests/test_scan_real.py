@@ -641,3 +641,34 @@ def test_glogs_letter_alone_makes_a_line_an_error(index, tmp_path):
         report = scan(index, [str(path)], ScanOptions(workers=1))
         assert sorted(p.line + first for g in report.other.values() for p in g.places) == [1, 3, 5][first:]
     assert not _read("x " + lines[0])
+
+
+def test_an_exchange_dumped_with_side_marks_is_one_record(index, tmp_path):
+    """requests_toolbelt's dump_all writes the request's lines after "< " and the response's after
+    "> ": each "> " line looked like no part of a record, so one failed call was counted as two
+    or three records (the log line, the status, the body's error line) and MYOB's error was lost
+    in 12 of tester2's 16 dumped calls. Constructed framing around MYOB's documented 29001 body
+    (../shared/sources/myob-business-api-errors.txt); the token is a random string."""
+    lines = [
+        "2026-11-19 02:04:11,670 - app - INFO - sync started",
+        "2026-11-19 02:04:12,905 - sync.client - ERROR - vendor call failed:",
+        "< POST /accountright/3f9c2d1e-7a4b-4c8e-9d21-5b6a0e8f4c17/Banking/TransferMoneyTxn HTTP/1.1",
+        "< Host: arl2.api.myob.com",
+        "< Authorization: Bearer Zq8vR2mXkP4tL9wNc7yB1dFh6jS3gA5e",
+        "< ",
+        "> HTTP/1.1 400 Bad Request",
+        "> Content-Type: application/json; charset=utf-8",
+        "> ",
+        "> {",
+        '>   "Errors": [{"Name": "AccountNotValid", "Message": "Account must be bank or credit card type",',
+        '>     "AdditionalDetails": "FromAccount.UID", "ErrorCode": 29001, "Severity": "Error"}]',
+        "> }",
+        "2026-11-19 02:04:13,000 - app - INFO - sync done",
+    ]
+    path = tmp_path / "dump.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert report.errors == 1 and report.other_count == 0
+    assert [(g.entry_id, [p.line for p in g.places]) for g in report.matched.values()] == [
+        ("myob.banking-transfer-money-txn.account-not-valid", [2])
+    ]

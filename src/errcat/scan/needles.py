@@ -100,10 +100,10 @@ NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING),
 _OPENS = (rb"[{<]", rb"\[[ \t]*[\x22{]")
 _OPENS_AT_END = rb"\[[ \t]*\r?"  # then the line's end
 # How a line that may continue the one before it starts (records._continuation_like and
-# _Grouping.continued_by): indented or blank, closing, a brace, an angle bracket or quote, an
-# array, a status, request or header line; or it is empty.
+# _Grouping.continued_by): indented or blank, closing, a brace, an angle bracket or quote (also a
+# dump's "> "), an array, a status, request or header line; or it is empty.
 _CONTINUES = (
-    rb"[ \t\r\x0b\x0c}\]\x22{<]",
+    rb"[ \t\r\x0b\x0c}\]\x22{<>]",
     rb"\[[ \t]*[\x22{]",
     rb"HTTP/\d",
     rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) ",

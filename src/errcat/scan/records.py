@@ -52,7 +52,11 @@ _STATUS_LINE = re.compile(rb"^HTTP/\d(?:\.\d)?[ \t]+\d{3}\b")
 # ten times as much, and these tests run on every record)
 _EXCHANGE_STARTS = frozenset(b"HGPDO")  # first bytes of a status or request line
 _INDENTED_OR_CLOSING = frozenset(b" \t}]")
-_CONTINUATION_FIRST = frozenset(b' \t}]"<')
+_CONTINUATION_FIRST = frozenset(b' \t}]"<>')
+# a line of an exchange dumped with a side's mark before each line (requests_toolbelt's dump_all:
+# "< " the request's, "> " the response's; a blank line of it is the mark alone)
+_DUMPED = re.compile(rb"[<>](?: |\r?\n?$)")
+_DUMP_MARKS = frozenset(b"<>")
 _SPACE = frozenset(b" \t\n\r\x0b\x0c")  # what bytes.isspace() and a regex's \s take for space
 _ARRAY_NEXT = frozenset(b'{" \t\n\r\x0b\x0c')  # what may follow "[" opening an array
 _ANNOUNCING = (b":", b"=", b"->", b"=>")  # a line ending so introduces what follows
@@ -114,11 +118,13 @@ class _Grouping:
     first: bytes = b""  # the entry's first line: blank or logged at a quiet level, a trace after it is its own
     quiet: bool | None = None  # whether it is so, once a trace part asks
     announces: bool = False  # the last line ends like "response body:", introducing what follows
+    dumped: bool = False  # inside an exchange dumped with "< " and "> " marks (_DUMPED), read without them
     gap: bool = False  # the last line was the blank one after a response's headers: its body follows
     lines: int = 0
     size: int = 0
 
     def add(self, line: Line) -> None:
+        line = self._unmarked(line)
         self.lines += 1
         self.size += len(line)
         if self.lines == 1:
@@ -196,6 +202,18 @@ class _Grouping:
             return True
         return m is not None and not self.frames and b"." in m[0]
 
+    def _unmarked(self, line: Line) -> Line:
+        """A line of a dump with side marks without its mark (the rules read what it dumped)."""
+        if self.lines and self._dump_goes_on(line):
+            self.dumped = True
+            return (line[2:] if line[1:2] == b" " else line[1:]) or b"\n"
+        return line
+
+    def _dump_goes_on(self, line: Line) -> bool:
+        """Whether ``line`` is the next line of a dump with side marks, or its first after a line
+        that announces it ("vendor call failed:")."""
+        return bool(line) and line[0] in _DUMP_MARKS and (self.dumped or self.announces) and _DUMPED.match(line) is not None
+
     def continued_by(self, line: Line) -> bool:
         """Whether ``line`` belongs to this record rather than starting the next one."""
         if self.lines >= MAX_RECORD_LINES or self.size >= MAX_RECORD:
@@ -210,7 +228,12 @@ class _Grouping:
         if self.request and not self.status and _STATUS_LINE.match(line):  # the response after a request's body
             return True
         # braces in a frame or message open no body
-        if line[0] in _INDENTED_OR_CLOSING or (self.frames and _PHP_FRAME.match(line)) or self._trace_goes_on(line):
+        if (
+            line[0] in _INDENTED_OR_CLOSING
+            or (self.frames and _PHP_FRAME.match(line))
+            or self._trace_goes_on(line)
+            or self._dump_goes_on(line)
+        ):
             return True
         if self.body:
             return False
