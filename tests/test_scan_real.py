@@ -672,3 +672,26 @@ def test_an_exchange_dumped_with_side_marks_is_one_record(index, tmp_path):
     assert [(g.entry_id, [p.line for p in g.places]) for g in report.matched.values()] == [
         ("myob.banking-transfer-money-txn.account-not-valid", [2])
     ]
+
+
+def test_a_text_body_after_a_line_that_announces_it_is_part_of_the_record(index, tmp_path):
+    """"POST ... returned 422, response body:" and then the body, plain text: the body's line was
+    left out, and scan reported the status alone where explain matched InvoiceXpress's documented
+    message (dev-47's "Country PT was not found", in a constructed Python logging framing). A line
+    that starts the next entry (a date, a level) is not taken for the body."""
+    lines = [
+        "2026-11-19 03:03:56,851 - sync.client - ERROR - POST https://acme-lda.app.invoicexpress.com/invoices.json"
+        " returned 422, response body:",
+        "Country PT was not found",
+        "2026-11-19 03:04:10,000 - sync.client - ERROR - GET https://acme-lda.app.invoicexpress.com/clients.json"
+        " returned 500, response body:",
+        "2026-11-19 03:04:12,054 - app - INFO - retrying",
+    ]
+    path = tmp_path / "text-body.log"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert report.errors == 2
+    assert [(g.entry_id, [p.line for p in g.places]) for g in report.matched.values()][0] == (
+        "invoicexpress.clients.country-germani-was-not-found",
+        [1],
+    )

@@ -11,7 +11,7 @@ none of them is never read further.
 
 A second pass, around the needle lines only, marks the lines that make grouping matter
 (``Marks``): a line that may open a body (a brace, an angle bracket, an array of objects or
-strings) and a line that may continue the one before it (blank, indented, closing, a status or
+strings, "response body:" at its end) and a line that may continue the one before it (blank, indented, closing, a status or
 request or header line); the first pass also marks the lines that state an HTTP status of 400
 or more. A needle line with no such mark on itself or its neighbours is a record of its own,
 told without grouping it (records.Finder._take_marked).
@@ -99,6 +99,8 @@ NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING),
 # an array of objects or strings, a bracket at the line's end.
 _OPENS = (rb"[{<]", rb"\[[ \t]*[\x22{]")
 _OPENS_AT_END = rb"\[[ \t]*\r?"  # then the line's end
+# a line that ends announcing a body, which may be plain text ("returned 422, response body:")
+_SAYS_BODY_AT_END = rb"(?:[Bb]ody|BODY|[Rr]esponse|RESPONSE):[ \t]*\r?"  # then the line's end (records._SAYS_BODY)
 # How a line that may continue the one before it starts (records._continuation_like and
 # _Grouping.continued_by): indented or blank, closing, a brace, an angle bracket or quote (also a
 # dump's "> "), an array, a status, request or header line; or it is empty.
@@ -166,7 +168,7 @@ def _database() -> tuple[Any, Any] | None:
         b"\n" + _GLOG[1:] + _REST,
     ]
     marks = [
-        _any(_OPENS) + _REST + b"|" + _OPENS_AT_END + b"\n",
+        _any(_OPENS) + _REST + b"|" + _any((_OPENS_AT_END, _SAYS_BODY_AT_END)) + b"\n",
         # from the newline before the line: reported after its first bytes (its bounds are found
         # when reported; such lines are few, and a pattern to the line's end costs twice as much)
         rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n",
@@ -269,7 +271,10 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
 
 _NEEDLE_PATTERNS = tuple(re.compile(p) for p in NEEDLES)
 _GLOG_START = re.compile(_GLOG)
-_OPENING_PATTERNS = (*tuple(re.compile(p) for p in _OPENS), re.compile(_OPENS_AT_END + rb"$", re.MULTILINE))
+_OPENING_PATTERNS = (
+    *tuple(re.compile(p) for p in _OPENS),
+    *tuple(re.compile(p + rb"$", re.MULTILINE) for p in (_OPENS_AT_END, _SAYS_BODY_AT_END)),
+)
 _ERRING_PATTERNS = tuple(re.compile(p + _NUMBER_END) for p in _ERRING)
 _LINE_START_PATTERN = re.compile(rb"^(?:" + _any(_CONTINUES) + b"|(?:" + _OPENS_AT_END + rb")?$)", re.MULTILINE)
 

@@ -60,6 +60,8 @@ _DUMP_MARKS = frozenset(b"<>")
 _SPACE = frozenset(b" \t\n\r\x0b\x0c")  # what bytes.isspace() and a regex's \s take for space
 _ARRAY_NEXT = frozenset(b'{" \t\n\r\x0b\x0c')  # what may follow "[" opening an array
 _ANNOUNCING = (b":", b"=", b"->", b"=>")  # a line ending so introduces what follows
+# a line ending so introduces a response's body, which may be plain text (needles._SAYS_BODY_AT_END)
+_SAYS_BODY = tuple(w + b":" for w in (b"body", b"Body", b"BODY", b"response", b"Response", b"RESPONSE"))
 _BODY_GOES_ON = frozenset(b' \t}]"{[<')  # what a body's line starts with after its timestamp (_new_entry)
 # how a log entry starts, never a line of a JSON or XML body: a date and time, a syslog or
 # Apache date (a body cut short in a log swallowed up to MAX_RECORD_LINES entries after it)
@@ -162,11 +164,12 @@ class _Grouping:
         self.depth = depth
 
     def _gap(self, stripped: Line) -> None:
-        """Follow the blank line after a response's headers: a text body after it ("Country PT was
-        not found") ends the exchange; a JSON or XML one is followed as any body."""
+        """Follow the blank line after a response's headers, or a line that ends "response body:":
+        a text body after it ("Country PT was not found") ends the exchange; a JSON or XML one is
+        followed as any body."""
         if self.gap and stripped and stripped[0] not in b"{[<":
             self.body = True
-        self.gap = self.status and not self.body and not stripped
+        self.gap = not self.body and ((self.status and not stripped) or (self.announces and stripped.endswith(_SAYS_BODY)))
 
     def _xml(self, line: Line) -> None:
         for m in _XML_ROOT.finditer(line[line.find(b"<") :]):  # "<?xml ...?>" alone starts no body yet
