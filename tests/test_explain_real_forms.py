@@ -9,6 +9,7 @@ import json
 import pytest
 
 from errcat.explainer import explain
+from errcat.scan import ScanOptions, scan
 from errcat.render.markdown import explain_markdown
 from errcat.render.text import explain_lines, plain
 
@@ -287,6 +288,21 @@ def test_har_file_errors_in_order(catalog):
     assert [m.sent.message for m in x.errors] == ["Client is invalid", "Invalid state"]
     assert all(m.kind == "exact" for m in x.errors)
     assert [m.sent.request.split()[0] for m in x.errors] == ["POST", "PUT"]
+
+
+def test_one_har_entry_logged_alone_is_read_as_a_recording(catalog, tmp_path):
+    """A program that logs each exchange as a HAR entry writes one entry per line (no "log" around
+    it): its body under content.text was not read, so a plain-text InvoiceXpress message (dev-47's)
+    got only the 422's meaning. scan reads such a line as explain does."""
+    entry = json.loads(_har([("POST", "https://acme-lda.app.invoicexpress.com/invoices.json", 422, "Country PT was not found")]))
+    line = dict(startedDateTime="2026-11-19T03:02:54.641Z", time=212, **entry["log"]["entries"][0])
+    x = explain(catalog, json.dumps(line))
+    assert x.vendor == "invoicexpress"
+    assert [m.best.entry.id for m in x.errors] == ["invoicexpress.clients.country-germani-was-not-found"]
+    log = tmp_path / "har.log"
+    log.write_text("2026-11-19T03:02:50Z INFO started\n" + json.dumps(line) + "\n")
+    report = scan(catalog, [str(log)], ScanOptions(workers=1))
+    assert [g.entry_id for g in report.matched.values()] == ["invoicexpress.clients.country-germani-was-not-found"]
 
 
 def test_a_har_entry_without_a_response_is_said_to_be_left_out(catalog):

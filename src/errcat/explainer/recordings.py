@@ -2,7 +2,8 @@
 
 Ruby's VCR and Python's vcrpy record ``request``/``response`` pairs (YAML or JSON, the body under
 ``body: {string: ...}``, the status under ``status: {code, message}``); a browser's devtools
-export HAR (``log.entries[].request/response``, the body under ``content.text``). Every response
+export HAR (``log.entries[].request/response``, the body under ``content.text``; one entry alone
+is read too, as a program logs it). Every response
 with a status of 400 or more becomes an HTTP exchange in text, in recorded order, for the rest
 of the pipeline to read as if it had been pasted on its own.
 """
@@ -50,7 +51,7 @@ def read_recording(text: str) -> Recording | None:
     """The error exchanges of a VCR cassette or HAR file; None when the text is neither."""
     head = text.lstrip()[:4096]
     data: Any = None
-    if head.startswith("{") and ('"log"' in head or "interactions" in head):
+    if head.startswith("{") and ('"log"' in head or "interactions" in head or '"startedDateTime"' in head):
         try:
             data = DECODER.decode(text)
         except (ValueError, RecursionError):  # 5,000 nines or 100,000 brackets: not a recording errcat reads
@@ -63,6 +64,8 @@ def read_recording(text: str) -> Recording | None:
             return found._replace(unread=unread) if found else None
     if isinstance(data, dict) and isinstance(data.get("log"), dict) and isinstance(data["log"].get("entries"), list):
         return _collect("HAR file", [_har(e) for e in data["log"]["entries"]])
+    if isinstance(data, dict) and "startedDateTime" in data and isinstance(data.get("response"), dict):
+        return _collect("HAR entry", [_har(data)])  # one entry, logged as a JSON line
     return _vcr_recording(data)
 
 

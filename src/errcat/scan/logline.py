@@ -143,7 +143,8 @@ def _exchange_paste(d: dict[str, Any]) -> str:
         inner = _lower(body)
         if status is None:
             status = to_status(_field(inner, _STATUS_KEYS))
-        body = _field(inner, _BODY_KEYS) or body
+        har = _lower(inner.get("content")).get("text")  # a HAR entry's response: its content.text
+        body = har if isinstance(har, str) and har else _field(inner, _BODY_KEYS) or body
     lines = []
     if isinstance(method, str) and isinstance(url, str):
         lines.append(f"{method.upper()} {url}")
