@@ -9,9 +9,9 @@ import json
 import pytest
 
 from errcat.explainer import explain
-from errcat.scan import ScanOptions, scan
 from errcat.render.markdown import explain_markdown
 from errcat.render.text import explain_lines, plain
+from errcat.scan import ScanOptions, scan
 
 GUID = "6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33"
 MSG = "Date cannot be prior to beginning of financial year"

@@ -675,7 +675,7 @@ def test_an_exchange_dumped_with_side_marks_is_one_record(index, tmp_path):
 
 
 def test_a_text_body_after_a_line_that_announces_it_is_part_of_the_record(index, tmp_path):
-    """"POST ... returned 422, response body:" and then the body, plain text: the body's line was
+    """ "POST ... returned 422, response body:" and then the body, plain text: the body's line was
     left out, and scan reported the status alone where explain matched InvoiceXpress's documented
     message (dev-47's "Country PT was not found", in a constructed Python logging framing). A line
     that starts the next entry (a date, a level) is not taken for the body."""
@@ -691,7 +691,7 @@ def test_a_text_body_after_a_line_that_announces_it_is_part_of_the_record(index,
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = scan(index, [str(path)], ScanOptions(workers=1))
     assert report.errors == 2
-    assert [(g.entry_id, [p.line for p in g.places]) for g in report.matched.values()][0] == (
+    assert next((g.entry_id, [p.line for p in g.places]) for g in report.matched.values()) == (
         "invoicexpress.clients.country-germani-was-not-found",
         [1],
     )
