@@ -580,6 +580,20 @@ def test_a_file_deleted_mid_scan_says_what_was_read(generated, monkeypatch, tmp_
     assert doc["skipped"]["places"] == [{"file": str(path), "line": stats["lines"] + 1, "what": stats["broken"]}]
 
 
+@pytest.mark.parametrize("data", [b"\x1f\x8b\x08\x00000000:000000", b"\x1f\x8b"])
+def test_a_gzip_file_damaged_in_its_first_bytes_is_one_line_not_a_traceback(tmp_path, data):
+    """tstack/lnav's test/textfile_broken_gz.txt.gz (17 bytes, the first case) raised zlib.error
+    from the first peek at what it holds: a traceback and exit 1. Now the input is said not to be
+    readable, and scan exits 2 (no input could be read), from a file and from stdin."""
+    path = tmp_path / "broken.txt.gz"
+    path.write_bytes(data)
+    for args, stdin in (([str(path)], None), (["-"], data)):
+        result = runner.invoke(app, ["scan", *args, "--format", "json"], input=stdin)
+        assert result.exit_code == 2 and isinstance(result.exception, SystemExit)  # not zlib.error
+        problem = json.loads(result.stdout)["inputs"][0]["problem"]
+        assert problem.startswith("cannot read: gzip stream") and "\n" not in problem
+
+
 def test_a_gzip_input_says_what_it_read_and_each_skip_reason_once(generated, tmp_path):
     """Issue 27: the progress bar counts a .gz input's compressed bytes; the summary said one size
     or the other unnamed, and the markdown report printed each skip reason twice."""

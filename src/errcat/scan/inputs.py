@@ -147,7 +147,11 @@ def _decoded(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
     if byte_kind(head) == "gzip":
         inp.gzip = True
         stream = gzip.GzipFile(fileobj=counted, mode="rb")  # type: ignore[assignment]
-        head = stream.peek(SNIFF)[:SNIFF]  # type: ignore[attr-defined]
+        try:
+            head = stream.peek(SNIFF)[:SNIFF]  # type: ignore[attr-defined]
+        except _GZIP_ERRORS as exc:  # damaged within its first bytes: nothing to read
+            inp.problem = f"cannot read: {_gzip_failure(exc)}"
+            return
     kind = byte_kind(head)
     if kind == "utf-16":
         yield from _utf16(stream, inp)
@@ -166,6 +170,13 @@ def _decoded(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
         inp.broken = inp.broken or SHRANK
 
 
+_GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, OSError)
+
+
+def _gzip_failure(exc: BaseException) -> str:
+    return f"gzip stream {'ends early' if isinstance(exc, EOFError) else 'damaged'} ({exc})"
+
+
 def _gzip_chunks(stream: BinaryIO, inp: Input) -> Iterator[bytes]:
     """Decompressed chunks; a stream that ends early or is damaged yields all it held first
     (read1 returns what one step decompressed, where read would drop it on the error)."""
@@ -179,8 +190,8 @@ def _gzip_chunks(stream: BinaryIO, inp: Input) -> Iterator[bytes]:
             if size >= CHUNK:
                 yield b"".join(parts)
                 parts, size = [], 0
-    except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as exc:
-        inp.broken = f"gzip stream {'ends early' if isinstance(exc, EOFError) else 'damaged'} ({exc}); the rest was not read"
+    except _GZIP_ERRORS as exc:
+        inp.broken = f"{_gzip_failure(exc)}; the rest was not read"
     if parts:
         yield b"".join(parts)
 
