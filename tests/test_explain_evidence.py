@@ -26,6 +26,14 @@ SHAPES = [
     ("1000\tValidationError\tCommonRules_StringRequired\tItemNumber:(Item)", "myob"),
     ("| /accountright/{cf_guid}/Contact/Customer | sme-contacts | 401 OAuthTokenIsInvalid |", "myob"),
     ("| /usr/src/app/accountright.js | 401 |", None),
+    # a Zimbra mail server's INFO line (crowdsecurity/hub .tests/zimbra-logs/zimbra-logs.log): MYOB's
+    # 150 NotFound says "Account not found", as any service may; in MYOB's envelope it is MYOB's
+    (
+        "2021-03-03 19:51:53,762 INFO  [qtp93314457-324:smtp://smtp.test.fr:7073/service/admin/soap/] SoapEngine - "
+        "handler exception: authentication failed for [toto.tata], account not found",
+        None,
+    ),
+    ('{"Errors":[{"Name":"NotFound","Message":"Account not found","ErrorCode":150,"Severity":"Error"}]}', "myob"),
 ]
 
 

@@ -783,6 +783,23 @@ GENERIC_WORDS = frozenset(
         "data",
         "api",
         "key",
+        # what any service's errors are about: "account not found" in a Zimbra mail server's log
+        # named MYOB (whose 150 NotFound says "Account not found") by those words alone
+        "account",
+        "user",
+        "username",
+        "password",
+        "login",
+        "session",
+        "connection",
+        "object",
+        "item",
+        "entity",
+        "id",
+        "page",
+        "file",
+        "name",
+        "email",
     ]
 )
 
