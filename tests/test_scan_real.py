@@ -695,3 +695,15 @@ def test_a_text_body_after_a_line_that_announces_it_is_part_of_the_record(index,
         "invoicexpress.clients.country-germani-was-not-found",
         [1],
     )
+
+
+def test_a_servers_own_access_line_is_no_api_error_of_an_unknown_vendor(index, tmp_path):
+    """A web server's 404 for a probe with '<' in its query (crowdsecurity/hub's nginx XSS-probing
+    test log) was listed as an API error of an unknown vendor: the '<' gave it a body's shape, and a
+    request with no vendor's evidence was enough. Now an unknown vendor's API error needs an error
+    status explain reads, or an error body (a vendor's, OAuth's, or RFC 7807's with an error status)."""
+    line = '127.0.0.1 - - [30/Sep/2021:11:14:41 +0200] "GET /foo?a=<br HTTP/1.1" 404 162 "-" "curl/7.68.0"'
+    path = tmp_path / "access.log"
+    path.write_text(line + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert report.errors == 1 and report.other_count == 1 and not report.unmatched

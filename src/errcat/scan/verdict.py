@@ -178,12 +178,14 @@ def enveloped(x: Explanation) -> bool:
 
 
 def http_evidence(x: Explanation) -> bool:
-    """Whether explain read an HTTP exchange in a record: a status, a request, or an error body that
-    is a vendor's or a standard one (RFC 7807, OAuth), not just a "message" field. A record with
-    none, no vendor and no catalog row is another program's error (``stream``)."""
+    """Whether explain read an HTTP error response in a record: a status of 400 or more, or an error
+    body that is a vendor's or a standard one (an OAuth error; RFC 7807's with an error status), not
+    just a "message" field. A record with none, no vendor and no catalog row is another program's
+    error (``stream``): a URL or a request alone is not one, nor an object with a title (GitHub's
+    events, a JSON schema, a server's own access log line)."""
     from ..explainer.envelopes import OAUTH, PROBLEM
 
-    ex = x.exchange
-    return bool(ex.status or ex.method or ex.url) or any(
-        m.sent.shape.weight > 0 or m.sent.shape in (PROBLEM, OAUTH) for m in x.errors
+    return (x.exchange.status or 0) >= 400 or any(
+        m.sent.shape.weight > 0 or m.sent.shape is OAUTH or (m.sent.shape is PROBLEM and (m.sent.status or 0) >= 400)
+        for m in x.errors
     )
