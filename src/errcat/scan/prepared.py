@@ -32,6 +32,9 @@ EXPLAINED_MAX_TEXT = 2_048
 # the error.
 _DIGIT_TOKEN = re.compile(r"[0-9][\w.:-]*")
 _HEX_TOKEN = re.compile(r"[a-fA-F][0-9a-fA-F]{7,}(?:-[0-9a-fA-F]+)*")
+# what a hex id masked must hold (its first digit comes after a letter, or after a dash after one),
+# searched from the digits alone: most texts have none, and _HEX_TOKEN tries every a-f letter
+_HEX_DIGIT = re.compile(r"[0-9](?:(?<=[a-fA-F].)|(?<=[a-fA-F]-.))")
 _NAMES_THE_ERROR = re.compile(
     r"(?:(?i:code|status|errorcode|error_code|errornumber|datacode)[\"']?\s*[:=]?\s*[\"']?"
     r"|HTTP/\d(?:\.\d)?\s+|(?:->|=>|returned|with status)\s*)$"
@@ -63,7 +66,8 @@ def template_of(text: str) -> str:
     """The text with what varies between repeats masked (see _DIGIT_TOKEN, _HEX_TOKEN)."""
     if "@" in text:
         text = _EMAIL.sub("#", text)
-    return _HEX_TOKEN.sub(_hex_token, _DIGIT_TOKEN.sub(_digit_token, text))
+    text = _DIGIT_TOKEN.sub(_digit_token, text)
+    return _HEX_TOKEN.sub(_hex_token, text) if _HEX_DIGIT.search(text) else text
 
 
 Progress = Callable[[int], None]  # bytes read so far, over every input
