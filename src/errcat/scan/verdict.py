@@ -36,7 +36,8 @@ LEVEL_WORDS = _LOUD_WORDS + "|INFO|DEBUG|TRACE|NOTICE|VERBOSE"
 _LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a"])  # and the letters of glog, [E], <W>, logcat
 _LEVEL = re.compile(
     # what each form below starts with, tested first: re tries every form at every position of a
-    # line, and most positions (a timestamp's) can start none (a third of the cost of a record)
+    # line, and most positions (a timestamp's) can start none (a third of the cost of a record).
+    # A form added below must start with one of these, or it is never tried.
     r"(?=[ACDEFINPSTVWew\[<(\]\"'@lLsS\u017f]|\d\d:\d\d\.|\d |\d\d*:[XCSM] )(?:"
     # an upper-case level word standing alone
     rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
