@@ -42,9 +42,12 @@ _NUMBERED_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error
 _STATUS_KEYS = (*STATUS_KEYS, "code")  # in a log record's own fields, a bare "code" may be the status
 
 
+_NO_OFFSET = timedelta(0)  # made once, not for each timestamp read
+
+
 def _tz(text: str | None) -> timedelta:
     if not text or text in ("Z", "UTC", "GMT"):
-        return timedelta(0)
+        return _NO_OFFSET
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     return sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
@@ -66,7 +69,7 @@ def stamp_in(line: str) -> tuple[datetime | None, tuple[int, int]] | None:
         return None
     m, (y, mo, d, h, mi, s, frac, zone) = found
     month = int(mo) if mo.isdigit() else _MONTHS[mo.lower()]
-    micro = int((frac or "0")[:6].ljust(6, "0"))
+    micro = int(frac[:6].ljust(6, "0")) if frac else 0
     try:
         when: datetime | None = datetime(int(y), month, int(d), int(h), int(mi), int(s or 0), micro, tzinfo=UTC) - _tz(zone)
     except (ValueError, OverflowError):

@@ -32,6 +32,9 @@ EXPLAINED_MAX_TEXT = 2_048
 # the error.
 _DIGIT_TOKEN = re.compile(r"[0-9][\w.:-]*")
 _HEX_TOKEN = re.compile(r"[a-fA-F][0-9a-fA-F]{7,}(?:-[0-9a-fA-F]+)*")
+# what a hex id masked must hold (its first digit comes after a letter, or after a dash after one),
+# searched from the digits alone: most texts have none, and _HEX_TOKEN tries every a-f letter
+_HEX_DIGIT = re.compile(r"[0-9](?:(?<=[a-fA-F].)|(?<=[a-fA-F]-.))")
 _NAMES_THE_ERROR = re.compile(
     r"(?:(?i:code|status|errorcode|error_code|errornumber|datacode)[\"']?\s*[:=]?\s*[\"']?"
     r"|HTTP/\d(?:\.\d)?\s+|(?:->|=>|returned|with status)\s*)$"
@@ -63,7 +66,8 @@ def template_of(text: str) -> str:
     """The text with what varies between repeats masked (see _DIGIT_TOKEN, _HEX_TOKEN)."""
     if "@" in text:
         text = _EMAIL.sub("#", text)
-    return _HEX_TOKEN.sub(_hex_token, _DIGIT_TOKEN.sub(_digit_token, text))
+    text = _DIGIT_TOKEN.sub(_digit_token, text)
+    return _HEX_TOKEN.sub(_hex_token, text) if _HEX_DIGIT.search(text) else text
 
 
 Progress = Callable[[int], None]  # bytes read so far, over every input
@@ -125,7 +129,10 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
 # a syslog priority, or one character in brackets (a level letter the shape drops, "[e]", where
 # another record of the shape has "[3]") unless a level word stands before it (it is the first
 # level then, whatever the brackets hold: logrotate's "ALERT exited abnormally with [1]")
-_TELLING = re.compile(rb"(?i:code)|->|=>|returned|\x00|^<\d")
+# (each form led by a literal byte, so that re skips to them in C: "(?i:code)" and "^" made it try
+# every form at every byte; the priority is matched at the start)
+_TELLING = re.compile(rb"c[oO][dD][eE]|C[oO][dD][eE]|->|=>|returned|\x00")
+_PRIORITY = re.compile(rb"<\d")
 _ONE_CHAR = re.compile(rb"[\[<(][0-9a-f][\]>)]")
 _LEVEL_WORD = re.compile(rb"(?<![\w.=:/-])(?:" + LEVEL_WORDS.encode() + rb")(?![\w=.(-])")
 # each number where verdict.http_status may read a status (a superset: a key, not a verdict), one
@@ -148,7 +155,11 @@ def shape_of(data: bytes, erring: bool) -> bytes | None:
     say what it is (a code, an arrow, a syslog priority, several status numbers or one the other
     side of 400): it is prepared afresh. (Runs only for records not counted by their shape
     alone: Triage.count_lines.)"""
-    if _TELLING.search(data) or ((m := _ONE_CHAR.search(data)) and not _LEVEL_WORD.search(data, 0, m.start())):
+    if (
+        _TELLING.search(data)
+        or _PRIORITY.match(data)
+        or ((m := _ONE_CHAR.search(data)) and not _LEVEL_WORD.search(data, 0, m.start()))
+    ):
         return None
     shape = data.translate(None, VARYING_BYTES)
     if b"tus" in shape or b"TUS" in shape or b"HTTP/" in shape or b'" ' in shape:  # what http_status looks for
