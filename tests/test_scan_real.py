@@ -132,6 +132,23 @@ def test_lines_that_only_mention_errors_are_not_errors():
         ("2026-11-19 02:00:00 INFO GET /v2/servers HTTP/1.1 status: 404 len: 10", "status"),
         ("2026-11-19 02:00:00 INFO call ended: java.io.IOException: Connection reset", "exception"),
         ("Traceback (most recent call last):", "exception"),
+        # levels a sweep of 796 public logs found missed (tstack/lnav's test/ logs, fail2ban's test logs,
+        # crowdsecurity/hub's .tests): Python's "%(asctime)s:%(levelname)s:", a lower-case level after the
+        # time, Grafana's "eror", zoneminder's ".ERR", Postgres's ":FATAL:", ModSecurity's "[:error]",
+        # uvicorn's status with its reason phrase; and a level inside a URL's query is none
+        ("2009-07-20 22:59:30,221:ERROR:Goodbye, World!", "level"),
+        ("2016-06-30 12:00:07 fatal fatalmessage", "level"),
+        ('t=2020-10-19T17:44:33+0200 lvl=eror msg="Invalid username or password" logger=context userId=0', "level"),
+        ("01/25/22 16:19:40.701022 web_php[118768].ERR [10.0.1.139] [Unable to authenticate user.]", "level"),
+        ("2021-09-28 09:22:19.536 UTC:1.2.3.4(5432):i_dont_exist@postgres:[127]:FATAL:  password authentication failed", "level"),
+        (
+            "[Thu Sep 30 13:27:06.009964 2021] [:error] [pid 2560:tid 140496349419264] [client ::1:37752] ModSecurity: Warning.",
+            "level",
+        ),
+        ('INFO: 192.168.1.1:52782 - "POST /login HTTP/1.1" 401 Unauthorized', "status"),
+        ('10.0.1.5 - - [18/Dec/2022:18:15:28 -0700] "POST /zm/index.php?view=request&level=ERR&file=x HTTP/1.1" 200 42069', None),
+        ("2016-06-30 12:00:07 info user error fixed", None),
+        ("processed 12 error items", None),
     ],
 )
 def test_the_error_record_rule(line, reason):
@@ -707,3 +724,16 @@ def test_a_servers_own_access_line_is_no_api_error_of_an_unknown_vendor(index, t
     path.write_text(line + "\n", encoding="utf-8")
     report = scan(index, [str(path)], ScanOptions(workers=1))
     assert report.errors == 1 and report.other_count == 1 and not report.unmatched
+
+
+def test_a_json_lines_level_one_object_down_is_read(index, tmp_path):
+    """A JSON line whose level sits in a nested object (logstash's "@fields", as in tstack/lnav's
+    test/logfile_nested_json.json) had no level, so its ERROR line was not counted."""
+    lines = [
+        '{"ts": "2013-09-06T22:01:49.124817Z", "@fields": { "lvl": "ERROR", "msg": "looking bad"}}',
+        '{"ts": "2013-09-06T22:01:50.124817Z", "@fields": { "lvl": "INFO", "msg": "no error here"}}',
+    ]
+    path = tmp_path / "nested.json"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert report.errors == 1 and [p.line for g in report.other.values() for p in g.places] == [1]

@@ -123,6 +123,8 @@ def json_line(text: str) -> tuple[str, datetime | None, str | None] | None:
     d = _lower(obj)
     when = time_value(_field(d, _TIME_KEYS))
     said = _level_word(_field(d, _LEVEL_KEYS))
+    if said is None:  # a level one object down ({"@fields": {"lvl": "ERROR", ...}})
+        said = next((w for v in d.values() if isinstance(v, dict) and (w := _level_word(_field(_lower(v), _LEVEL_KEYS)))), None)
     for key in _TIME_KEYS:
         d.pop(key, None)
     return _exchange_paste(d), when, said

@@ -57,6 +57,8 @@ _WORDS = (
     *(pair[:1] + letter + pair[1:] for letter in (b"E", b"W", b"F") for pair in (b"[]", b"<>", b"()")),
     b"=err",
     b'"err"',
+    b"=eror",  # Grafana's lvl=eror
+    b" err ",  # syslog's severity word after the time ("... 21:08:10.313913+00:00 err rbd ...")
     # Android logcat's level letter after the thread id ("  2227  2794 E KeyguardUpdateMonitor: ..."):
     # a digit, the letter, a space, which prose and other logs hardly hold
     *(bytes((d,)) + b" " + letter + b" " for letter in (b"E", b"W", b"F", b"A") for d in b"0123456789"),

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 HEAD = 160  # a line's level is near its start
 _LOUD_WORDS = "ERROR|ERR|WARN|WARNING|FATAL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
 LEVEL_WORDS = _LOUD_WORDS + "|INFO|DEBUG|TRACE|NOTICE|VERBOSE"
-_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a"])  # and the letters of glog, [E], <W>, logcat
+# and the letters of glog, [E], <W>, logcat; Grafana's lvl=eror
+_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror"])
 _LEVEL = re.compile(
     # what each form below starts with, tested first: re tries every form at every position of a
     # line, and most positions (a timestamp's) can start none (a third of the cost of a record).
@@ -43,10 +44,10 @@ _LEVEL = re.compile(
     rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
     # a level in brackets, any case: [error], <warn>, (E)
     rf"|[\[<(](?P<bracket>(?i:{LEVEL_WORDS}|[EWFIDTV]))[\]>)]"
-    # Apache 2.4's module and level: [core:error], [proxy_fcgi:error], [ssl:warn]
-    r"|\[\w+:(?P<apache>emerg|alert|crit|error|warn|notice|info|debug|trace\d)\]"
-    # level=error, "level": "error", severity:ERROR, @l: Error
-    r"|(?<![\w.])(?i:[\"']?(?:level|lvl|severity|levelname|loglevel|log\.level|@l)[\"']?\s*[=:]\s*[\"']?)(?P<keyed>[A-Za-z]+)"
+    # Apache 2.4's module and level: [core:error], [proxy_fcgi:error], [ssl:warn], ModSecurity's [:error]
+    r"|\[\w*:(?P<apache>emerg|alert|crit|error|warn|notice|info|debug|trace\d)\]"
+    # level=error, "level": "error", severity:ERROR, @l: Error (not a URL's query: "?level=ERR&...")
+    r"|(?<![\w.&?])(?i:[\"']?(?:level|lvl|severity|levelname|loglevel|log\.level|@l)[\"']?\s*[=:]\s*[\"']?)(?P<keyed>[A-Za-z]+)"
     # glog: E1203 12:00:00.123456, at the line's start or after a syslog program tag (kubelet[7]: E1102 ...)
     r"|(?:^|\]: )(?P<glog>[EWFID])\d{4} \d\d:"
     # a syslog program tag followed by its level: "sshd[24200]: error: ...", "gmetad: Warning: ..."
@@ -57,8 +58,14 @@ _LEVEL = re.compile(
     # letter), brief's and time's "E/Tag( 123): msg"
     r"|\d\d:\d\d\.\d+ +\d+ +\d+ (?P<logcat>[VDIWEFA]) "
     r"|(?:^|\d )(?P<brief>[VDIWEFA])/[^(\n]{1,80}\( *\d+\): "
-    # Monolog's channel and level (Laravel's "local.ERROR:"), a tag's level suffix ("[CardDAVPlugin-ERROR]")
-    rf"|(?<=\w\.)(?P<monolog>{LEVEL_WORDS}):|(?<=\w-)(?P<suffix>{LEVEL_WORDS})\]"
+    # Monolog's channel and level (Laravel's "local.ERROR:", zoneminder's "web_php[118].ERR "), a tag's
+    # level suffix ("[CardDAVPlugin-ERROR]")
+    rf"|(?<=[\w\]]\.)(?P<monolog>{LEVEL_WORDS})[: ]|(?<=\w-)(?P<suffix>{LEVEL_WORDS})\]"
+    # a level between colons: Python's "%(asctime)s:%(levelname)s:%(message)s", Postgres's "[127]:FATAL:  ..."
+    rf"|(?<=:)(?P<colon>{LEVEL_WORDS}):"
+    # a lower-case level word right after a line's time ("2016-06-30 12:00:07 fatal ..."), Grafana's "eror"
+    r"|(?:(?<=\d\d:\d)|(?<=[.,]\d\d))\d (?P<timed>error|eror|err|warning|warn|fatal|crit|critical|emerg|alert|panic"
+    r"|info|debug|notice|trace)(?= )"
     # a capitalised level in a padded column (Windows CBS: "2016-09-28 04:30:31, Info          CBS ...")
     r"|(?<![\w.=:/-])(?P<column>Info|Warning|Error|Debug|Critical|Fatal|Verbose)(?= {2,}|\t)"
     # Redis's level mark after its time ("1:C 25 Apr 2024 05:32:35.018 # Warning: ..."), Proxifier's "host:443 error : ..."
@@ -88,7 +95,8 @@ _STATUS_LINE = re.compile(r"(?:^|\s)HTTP/\d(?:\.\d)? (\d{3})\b", re.MULTILINE)
 # the one source of the keyed status (prepared.py builds its byte patterns from it)
 STATUS_KEY = r"(?:[_ ]?(?:[Cc]ode|CODE))?[\"']?\s*[=:]\s*[\"']?"
 _STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b")
-_STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-)(?: |$)", re.MULTILINE)  # an access log: "GET /x HTTP/1.1" 404 209
+# an access log: "GET /x HTTP/1.1" 404 209; uvicorn's "POST /login HTTP/1.1" 401 Unauthorized
+_STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-|[A-Z][a-z]+)(?: |$)", re.MULTILINE)
 # a status in words: axios's "Request failed with status code 403", "with status 404", "HTTP 503
 # Service Unavailable", Rails's "Completed 422 Unprocessable Entity in 12ms", "GET /x returned 404"
 # (not "returned 500 rows": what follows the number says it is a status). "HTTP 503" and Rails's
