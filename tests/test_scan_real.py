@@ -737,3 +737,25 @@ def test_a_json_lines_level_one_object_down_is_read(index, tmp_path):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = scan(index, [str(path)], ScanOptions(workers=1))
     assert report.errors == 1 and [p.line for g in report.other.values() for p in g.places] == [1]
+
+
+@needs_loghub
+def test_a_stray_nul_near_a_logs_start_does_not_make_it_binary(index, tmp_path):
+    """One NUL in the first 8 KB turned a whole text file away as binary, exit 2 (tstack/lnav's
+    UTF-8 test file, one NUL in 22 KB; a log a crash padded). Here Loghub's Apache sample with
+    one NUL put in its tenth line (constructed): the file is read, that line's record is skipped
+    and said so, the other errors are counted; the sample compressed with bzip2 is still binary."""
+    import bz2
+
+    lines = (LOGHUB / "Apache_2k.log").read_bytes().splitlines(keepends=True)[:400]
+    lines[9] = lines[9][:30] + b"\x00" + lines[9][30:]
+    path = tmp_path / "nul.log"
+    path.write_bytes(b"".join(lines))
+    whole = scan(index, [str(path)], ScanOptions(workers=1))
+    assert whole.inputs[0].lines == 400 and not whole.inputs[0].problem
+    clean = tmp_path / "clean.log"
+    clean.write_bytes(b"".join(lines[:9] + lines[10:]))
+    assert whole.errors == scan(index, [str(clean)], ScanOptions(workers=1)).errors - (b"[error]" in lines[9])
+    packed = tmp_path / "apache.log.bz2"
+    packed.write_bytes(bz2.compress((LOGHUB / "Apache_2k.log").read_bytes()))
+    assert "binary" in (scan(index, [str(packed)], ScanOptions(workers=1)).inputs[0].problem or "")

@@ -20,7 +20,7 @@ from ..text import UTF8_BOM, byte_kind
 
 CHUNK = 4 << 20
 SNIFF = 8192  # bytes looked at to tell text from binary
-BINARY = "binary file (NUL bytes near its start), not a log"
+BINARY = "binary file (NUL or control bytes near its start), not a log"
 SHRANK = "the file shrank while it was read (truncated or rotated?); the rest was not read"
 
 

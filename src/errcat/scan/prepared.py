@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
-from ..text import EMAIL, is_binary
+from ..text import EMAIL
 from .logline import json_line, stamp_in, timestamp_in
 from .records import Record
 from .verdict import LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level
@@ -103,7 +103,7 @@ VARYING_BYTES = b"0123456789abcdef"
 def prepare(rec: Record, options: ScanOptions) -> Prepared:
     """Decode a record, take its time and level, and key it for the cache of explanations (a
     repeat of a one-line record takes all that from the first of its shape: triage.py)."""
-    if is_binary(rec.data):
+    if b"\x00" in rec.data:  # a record with a NUL (a crash's padding) is skipped, said so: never explained
         return Prepared(rec.line, "binary")
     bad = False
     try:
