@@ -55,6 +55,13 @@ def _read(line: str) -> bool:
     return any(re.search(n, data) for n in NEEDLES)
 
 
+def _scanned(index, tmp_path: Path, name: str, lines: list[str]):
+    """scan's report on a file of these lines, read by one reader."""
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return scan(index, [str(path)], ScanOptions(workers=1))
+
+
 def _expected_errors(system: str, lines: list[str]) -> int:
     """Lines that are errors by the system's own level field, an HTTP error status or an exception."""
     field = LEVEL_FIELDS[system]
@@ -186,9 +193,7 @@ def test_vendor_records_injected_into_real_logs_are_matched_at_their_lines(index
                 at[later] += len(record)
     lines.insert(700, "2026-11-19T02:00:00Z INFO sync worker-3 processed 12 invoices, 0 errors, 0 failed")
     at = {k: v + (1 if v > 700 else 0) for k, v in at.items()}
-    path = tmp_path / "mixed.log"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = scan(index, [str(path)], ScanOptions(workers=1))
+    report = _scanned(index, tmp_path, "mixed.log", lines)
     found = {json.dumps([k[0], k[1], k[2], k[3], k[4]]): [p.line for p in g.places] for k, g in report.matched.items()}
     assert found == {k: [line] for k, line in at.items()}
     assert report.unmatched_count == 0  # OpenStack's HTTP 404s name no vendor and carry no body: another program's
@@ -313,9 +318,7 @@ def test_an_error_held_only_by_the_catalogs_generic_words_is_another_programs(in
         "2024-01-01 12:00:02,000 WARN  client: Too Many Requests from github, sleeping 60s",
         "2024-01-01 12:00:03,000 ERROR sync.myob GET https://arl2.api.myob.com/accountright/ failed: 500 Internal Server Error",
     ]
-    path = tmp_path / "generic.log"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = scan(index, [str(path)], ScanOptions(workers=1))
+    report = _scanned(index, tmp_path, "generic.log", lines)
     assert report.other_count == 2 and report.errors == 3
     assert [p.line for g in report.other.values() for p in g.places] == [1, 2]
     vendors = {k[0] for k in report.matched} | {g.vendor for g in report.unmatched.values()}
@@ -635,9 +638,7 @@ def test_a_documented_message_whose_parts_are_all_short_concerns_its_vendor(inde
         "2026-11-19 03:06:10,587 - sync.client - ERROR - API call failed with status 422: Country PT was not found",
         "2026-11-19 03:06:11,000 - app - ERROR - user profile was not found",
     ]
-    path = tmp_path / "country.log"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = scan(index, [str(path)], ScanOptions(workers=1))
+    report = _scanned(index, tmp_path, "country.log", lines)
     assert [g.entry_id for g in report.matched.values()] == ["invoicexpress.clients.country-germani-was-not-found"]
     assert report.other_count == 1 and [p.line for g in report.other.values() for p in g.places] == [2]
 
@@ -682,9 +683,7 @@ def test_an_exchange_dumped_with_side_marks_is_one_record(index, tmp_path):
         "> }",
         "2026-11-19 02:04:13,000 - app - INFO - sync done",
     ]
-    path = tmp_path / "dump.log"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = scan(index, [str(path)], ScanOptions(workers=1))
+    report = _scanned(index, tmp_path, "dump.log", lines)
     assert report.errors == 1 and report.other_count == 0
     assert [(g.entry_id, [p.line for p in g.places]) for g in report.matched.values()] == [
         ("myob.banking-transfer-money-txn.account-not-valid", [2])
@@ -704,9 +703,7 @@ def test_a_text_body_after_a_line_that_announces_it_is_part_of_the_record(index,
         " returned 500, response body:",
         "2026-11-19 03:04:12,054 - app - INFO - retrying",
     ]
-    path = tmp_path / "text-body.log"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = scan(index, [str(path)], ScanOptions(workers=1))
+    report = _scanned(index, tmp_path, "text-body.log", lines)
     assert report.errors == 2
     assert next((g.entry_id, [p.line for p in g.places]) for g in report.matched.values()) == (
         "invoicexpress.clients.country-germani-was-not-found",
@@ -720,9 +717,7 @@ def test_a_servers_own_access_line_is_no_api_error_of_an_unknown_vendor(index, t
     request with no vendor's evidence was enough. Now an unknown vendor's API error needs an error
     status explain reads, or an error body (a vendor's, OAuth's, or RFC 7807's with an error status)."""
     line = '127.0.0.1 - - [30/Sep/2021:11:14:41 +0200] "GET /foo?a=<br HTTP/1.1" 404 162 "-" "curl/7.68.0"'
-    path = tmp_path / "access.log"
-    path.write_text(line + "\n", encoding="utf-8")
-    report = scan(index, [str(path)], ScanOptions(workers=1))
+    report = _scanned(index, tmp_path, "access.log", [line])
     assert report.errors == 1 and report.other_count == 1 and not report.unmatched
 
 
@@ -733,9 +728,7 @@ def test_a_json_lines_level_one_object_down_is_read(index, tmp_path):
         '{"ts": "2013-09-06T22:01:49.124817Z", "@fields": { "lvl": "ERROR", "msg": "looking bad"}}',
         '{"ts": "2013-09-06T22:01:50.124817Z", "@fields": { "lvl": "INFO", "msg": "no error here"}}',
     ]
-    path = tmp_path / "nested.json"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    report = scan(index, [str(path)], ScanOptions(workers=1))
+    report = _scanned(index, tmp_path, "nested.json", lines)
     assert report.errors == 1 and [p.line for g in report.other.values() for p in g.places] == [1]
 
 
