@@ -752,3 +752,6 @@ def test_a_stray_nul_near_a_logs_start_does_not_make_it_binary(index, tmp_path):
     packed = tmp_path / "apache.log.bz2"
     packed.write_bytes(bz2.compress((LOGHUB / "Apache_2k.log").read_bytes()))
     assert "binary" in (scan(index, [str(packed)], ScanOptions(workers=1)).inputs[0].problem or "")
+    overstruck = tmp_path / "man.txt"  # man's output keeps bold as "N\bNA\bA...": backspaces are text
+    overstruck.write_bytes(b"N\x08NA\x08AM\x08ME\x08E\n     e\x08ec\x08ch\x08ho\x08o - write arguments\n" * 20)
+    assert not scan(index, [str(overstruck)], ScanOptions(workers=1)).inputs[0].problem

@@ -95,14 +95,14 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
-# control bytes text does not hold (tab, line ends, form feed and escape aside)
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\x0b\x0c\r\x1b")
+# control bytes text does not hold (tab, line ends, form feed, escape and a man page's backspace aside)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\x08\t\n\x0b\x0c\r\x1b")
 
 
 def is_binary(data: bytes) -> bool:
     """Whether bytes are no text: text in a byte-wise encoding holds hardly any NUL (a stray one, or
     a log a crash padded: one in a hundred bytes at most; lnav's UTF-8 test file has one in 22 KB)
-    and few other control bytes (compressed data holds one in ten). UTF-16, which holds many NULs,
+    and few other control bytes (bzip2, xz and zstd data hold one in ten). UTF-16, which holds many NULs,
     is recognised by its byte-order mark first."""
     if b"\x00" in data and data.count(0) * 100 > len(data):
         return True
