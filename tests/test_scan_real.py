@@ -55,6 +55,9 @@ def _read(line: str) -> bool:
     return any(re.search(n, data) for n in NEEDLES)
 
 
+OPENSEARCH_401 = '2025-01-22T13:09:20.606136+01:00 wazuh-prod opensearch-dashboards[9400]: {"type":"response","@timestamp":"2025-01-22T12:09:20Z","tags":[],"pid":9400,"method":"post","statusCode":401,"req":{"url":"/auth/login?dataSourceId=","method":"post","headers":{"host":"wazuh.auk.test","user-agent":"Mozilla/5.0 (X11; Linux x86_64; rv:134.0) Gecko/20100101 Firefox/134.0","accept":"*/*","accept-language":"fr,fr-FR;q=0.8,en-US;q=0.5,en;q=0.3","accept-encoding":"gzip, deflate, br, zstd","referer":"https://wazuh.auk.test/app/login?nextUrl=%2Fapp%2Fwz-home","content-type":"application/json","osd-version":"2.16.0","osd-xsrf":"osd-fetch","content-length":"40","origin":"https://wazuh.auk.test","sec-gpc":"1","connection":"keep-alive","sec-fetch-dest":"empty","sec-fetch-mode":"cors","sec-fetch-site":"same-origin","priority":"u=0"},"remoteAddress":"192.168.1.1","userAgent":"Mozilla/5.0 (X11; Linux x86_64; rv:134.0) Gecko/20100101 Firefox/134.0","referer":"https://wazuh.auk.test/app/login?nextUrl=%2Fapp%2Fwz-home"},"res":{"statusCode":401,"responseTime":333,"contentLength":9},"message":"POST /auth/login?dataSourceId= 401 333ms - 9.0B"}'
+
+
 def _scanned(index, tmp_path: Path, name: str, lines: list[str]):
     """scan's report on a file of these lines, read by one reader."""
     path = tmp_path / name
@@ -718,6 +721,11 @@ def test_a_servers_own_access_line_is_no_api_error_of_an_unknown_vendor(index, t
     status explain reads, or an error body (a vendor's, OAuth's, or RFC 7807's with an error status)."""
     line = '127.0.0.1 - - [30/Sep/2021:11:14:41 +0200] "GET /foo?a=<br HTTP/1.1" 404 162 "-" "curl/7.68.0"'
     report = _scanned(index, tmp_path, "access.log", [line])
+    assert report.errors == 1 and report.other_count == 1 and not report.unmatched
+    # a server's own JSON log of a request it answered 401, known by its path alone (OpenSearch
+    # Dashboards, crowdsecurity/hub's .tests/opensearch-dashboard-bf/opensearch-dashboard.log)
+    served = OPENSEARCH_401
+    report = _scanned(index, tmp_path, "served.log", [served])
     assert report.errors == 1 and report.other_count == 1 and not report.unmatched
 
 

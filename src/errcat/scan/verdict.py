@@ -194,10 +194,13 @@ def http_evidence(x: Explanation) -> bool:
     body that is a vendor's or a standard one (an OAuth error; RFC 7807's with an error status), not
     just a "message" field. A record with none, no vendor and no catalog row is another program's
     error (``stream``): a URL or a request alone is not one, nor an object with a title (GitHub's
-    events, a JSON schema, a server's own access log line)."""
+    events, a JSON schema), nor a status for a request known by its path alone, with no host: a
+    server's own log of what it served (an access line, OpenSearch's "POST /auth/login 401")."""
     from ..explainer.envelopes import OAUTH, PROBLEM
 
-    return (x.exchange.status or 0) >= 400 or any(
+    ex = x.exchange
+    served = ex.path is not None and ex.host is None and ex.header("host") is None
+    return ((ex.status or 0) >= 400 and not served) or any(
         m.sent.shape.weight > 0 or m.sent.shape is OAUTH or (m.sent.shape is PROBLEM and (m.sent.status or 0) >= 400)
         for m in x.errors
     )
