@@ -158,6 +158,9 @@ def test_lines_that_only_mention_errors_are_not_errors():
         ('INFO: 192.168.1.1:52782 - "POST /login HTTP/1.1" 401 Unauthorized', "status"),
         ('10.0.1.5 - - [18/Dec/2022:18:15:28 -0700] "POST /zm/index.php?view=request&level=ERR&file=x HTTP/1.1" 200 42069', None),
         ("2016-06-30 12:00:07 info user error fixed", None),
+        # SQL Server's error log (crowdsecurity/hub's .tests/mssql-text-logs): the error line, then its message
+        ("2022-12-20 12:36:54.17 Logon       Error: 18456, Severity: 14, State: 8.", "level"),
+        ("2020-02-24 16:05:21.00 Logon       Login failed for user 'Backend'. Reason: Could not find a login", None),
         ("processed 12 error items", None),
     ],
 )

@@ -66,6 +66,8 @@ _LEVEL = re.compile(
     # a lower-case level word right after a line's time ("2016-06-30 12:00:07 fatal ..."), Grafana's "eror"
     r"|(?:(?<=\d\d:\d)|(?<=[.,]\d\d))\d (?P<timed>error|eror|err|warning|warn|fatal|crit|critical|emerg|alert|panic"
     r"|info|debug|notice|trace)(?= )"
+    # SQL Server's error log: "2022-12-20 12:36:54.17 Logon       Error: 18456, Severity: 14, State: 8."
+    r"|(?<= )(?P<mssql>Error): \d+, Severity: \d"
     # a capitalised level in a padded column (Windows CBS: "2016-09-28 04:30:31, Info          CBS ...")
     r"|(?<![\w.=:/-])(?P<column>Info|Warning|Error|Debug|Critical|Fatal|Verbose)(?= {2,}|\t)"
     # Redis's level mark after its time ("1:C 25 Apr 2024 05:32:35.018 # Warning: ..."), Proxifier's "host:443 error : ..."
