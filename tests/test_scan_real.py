@@ -766,3 +766,13 @@ def test_a_stray_nul_near_a_logs_start_does_not_make_it_binary(index, tmp_path):
     overstruck = tmp_path / "man.txt"  # man's output keeps bold as "N\bNA\bA...": backspaces are text
     overstruck.write_bytes(b"N\x08NA\x08AM\x08ME\x08E\n     e\x08ec\x08ch\x08ho\x08o - write arguments\n" * 20)
     assert not scan(index, [str(overstruck)], ScanOptions(workers=1)).inputs[0].problem
+
+
+def test_a_template_needle_has_at_most_two_slots():
+    """A documented message with only short parts is a needle by its parts in order, each slot a
+    run of up to 60 characters: with many slots, a search over a long record that nearly matches
+    could try 60 to the power of the slots (a user catalog's template, not the built-in one's)."""
+    from errcat.scan.concerns import _template_pattern
+
+    assert _template_pattern("Country {country} was not found") == r"country\s*.{1,60}?\s*was\s+not\s+found"
+    assert _template_pattern("ab {a} cd {b} ef {c} gh {d} ij {e} kl {f} mn") is None

@@ -95,9 +95,10 @@ def _mentions(mention: Mention, text: str, ascii_lowered: str | None) -> bool:
 
 def _template_pattern(template: str) -> str | None:
     """A pattern for a template's literal parts in their order, each slot a short run of text
-    between them; None when its parts are fewer than two or together shorter than MIN_LITERAL."""
+    between them; None when its parts are fewer than two or together shorter than MIN_LITERAL, or
+    more than three (each slot between them multiplies what a search may try on a long record)."""
     parts = [p.split() for p in parse(template) if isinstance(p, str) and p.strip()]
-    if len(parts) < 2 or sum(len(" ".join(words)) for words in parts) < MIN_LITERAL:
+    if not 2 <= len(parts) <= 3 or sum(len(" ".join(words)) for words in parts) < MIN_LITERAL:
         return None
     return r"\s*.{1,60}?\s*".join(r"\s+".join(re.escape(w.lower()) for w in words) for words in parts)
 
