@@ -102,7 +102,8 @@ NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING),
 _OPENS = (rb"[{<]", rb"\[[ \t]*[\x22{]")
 _OPENS_AT_END = rb"\[[ \t]*\r?"  # then the line's end
 # a line that ends announcing a body, which may be plain text ("returned 422, response body:")
-_SAYS_BODY_AT_END = rb"(?:[Bb]ody|BODY|[Rr]esponse|RESPONSE):[ \t]*\r?"  # then the line's end (records._SAYS_BODY)
+SAYS_BODY_WORDS = (b"body", b"Body", b"BODY", b"response", b"Response", b"RESPONSE")  # then ":" (records._SAYS_BODY)
+_SAYS_BODY_AT_END = rb"(?:" + b"|".join(SAYS_BODY_WORDS) + rb"):[ \t]*\r?"  # then the line's end
 # How a line that may continue the one before it starts (records._continuation_like and
 # _Grouping.continued_by): indented or blank, closing, a brace, an angle bracket or quote (also a
 # dump's "> "), an array, a status, request or header line; or it is empty.

@@ -17,10 +17,13 @@ from itertools import chain
 
 from .needles import Buffer
 
-# at a line's start: docker compose's service name, padding and bar (after the terminal's line
-# erase, the name and bar maybe coloured); kubectl's pod and container
-_ANSI = rb"(?:\x1b\[[0-9;?]*[A-Za-z])*"
-_PREFIX = rb"(?:" + _ANSI + rb"[\w.-]+" + _ANSI + rb" +\|" + _ANSI + rb" |\[pod/[^\]\s]+\] )"
+# at a line's start: docker compose's service name, padding and bar; kubectl's pod and container
+# (as text: prepared.py reads a JSON line behind one)
+COMPOSE_NAME, COMPOSE_BAR, KUBECTL = r"[\w.-]+", r" +\| ", r"\[pod/[^\]\s]+\] "
+RUNTIME_PREFIX = rf"{COMPOSE_NAME}{COMPOSE_BAR}|{KUBECTL}"
+# here also after the terminal's line erase, the name and bar maybe coloured
+_ANSI = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
+_PREFIX = rf"(?:{_ANSI}{COMPOSE_NAME}{_ANSI}{COMPOSE_BAR[:-1]}{_ANSI} |{KUBECTL})".encode()
 _AFTER_NEWLINE = re.compile(rb"\n" + _PREFIX)  # a literal first: re skips ahead in C
 _AT_START = re.compile(_PREFIX)
 SAMPLE_LINES = 20  # the first lines looked at: nine in ten whole ones of them (at least three) carry a
@@ -49,8 +52,11 @@ def without_prefixes(chunks: Iterable[Buffer], marks: list[int | None]) -> Itera
     line starts once they are gone, when the first chunk is taken."""
     it = iter(chunks)
     first = next(it, None)
-    if first is None or not prefixed(first[:SNIFF]):
-        yield from chain([] if first is None else [first], it)
+    if first is None:
+        return
+    if not prefixed(first[:SNIFF]):
+        yield first
+        yield from it
         return
     marks[:] = [None if at is None else len(unprefixed(first[:at])) for at in marks]
     tail = b""

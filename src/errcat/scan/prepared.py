@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..text import EMAIL
 from .logline import json_line, stamp_in, timestamp_in
+from .prefixes import RUNTIME_PREFIX
 from .records import Record
 from .verdict import LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level
 
@@ -186,7 +187,7 @@ def status_slots(shape: bytes) -> int:
 
 # what a container runtime writes before each line a program logged: docker logs -t's time,
 # docker compose's service name and bar, kubectl logs --prefix's pod and container
-_RUNTIME_PREFIX = re.compile(r"(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z |[\w.-]+ +\| |\[pod/[^\]\s]+\] )+(?=\{)")
+_RUNTIME_PREFIX = re.compile(rf"(?:\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z |{RUNTIME_PREFIX})+(?=\{{)")
 
 
 def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:

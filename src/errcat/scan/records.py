@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING
 
-from .needles import Buffer, Marker, Marks, marker
+from .needles import SAYS_BODY_WORDS, Buffer, Marker, Marks, marker
 from .prefixes import without_prefixes
 from .verdict import HEAD, level
 
@@ -63,7 +63,7 @@ _SPACE = frozenset(b" \t\n\r\x0b\x0c")  # what bytes.isspace() and a regex's \s 
 _ARRAY_NEXT = frozenset(b'{" \t\n\r\x0b\x0c')  # what may follow "[" opening an array
 _ANNOUNCING = (b":", b"=", b"->", b"=>")  # a line ending so introduces what follows
 # a line ending so introduces a response's body, which may be plain text (needles._SAYS_BODY_AT_END)
-_SAYS_BODY = tuple(w + b":" for w in (b"body", b"Body", b"BODY", b"response", b"Response", b"RESPONSE"))
+_SAYS_BODY = tuple(w + b":" for w in SAYS_BODY_WORDS)
 _BODY_GOES_ON = frozenset(b' \t}]"{[<')  # what a body's line starts with after its timestamp (_new_entry)
 # how a log entry starts, never a line of a JSON or XML body: a date and time, a syslog or
 # Apache date (a body cut short in a log swallowed up to MAX_RECORD_LINES entries after it)
