@@ -323,6 +323,27 @@ def test_secrets_in_json_lines_behind_a_container_prefix_never_reach_scan_report
     _assert_scan_hides_every_secret(cli, log, "--all")
 
 
+def test_secrets_in_dumped_exchanges_behind_a_compose_prefix_never_reach_scan_reports(cli, tmp_path):
+    """Two read paths added together: a log whose every line carries docker compose's service bar is
+    read with the bars taken off (scan/prefixes.py), and a requests_toolbelt dump's "< " / "> " lines
+    are one record read without their marks: each secret-bearing paste, dumped as a response's
+    body after an announcing line, is shown only through the exit gate."""
+    log = tmp_path / "compose.log"
+    lines = []
+    for label, text, _ in CASES:
+        lines += [
+            f"2026-11-03 10:00:00,000 - sync - ERROR - [{label}] vendor call failed:",
+            "< POST /accountright/0a3f1c2e-9b8d-4c7e-a6f5-112233445566/Sale/Invoice/Item HTTP/1.1",
+            "< Host: arl2.api.myob.com",
+            "< ",
+            "> HTTP/1.1 401 Unauthorized",
+            "> ",
+            *(f"> {line}" for line in text.splitlines()),
+        ]
+    log.write_text("".join(f"sync-1  | {line}\n" for line in lines))
+    _assert_scan_hides_every_secret(cli, log, "--all")
+
+
 def test_secrets_in_repeated_log_lines_never_reach_scan_reports(cli, tmp_path):
     """Lines repeated with other numbers are counted by their shape alone once their group is
     full (scan/triage.py counter): what is shown of them still passes the exit gate."""
