@@ -776,3 +776,15 @@ def test_a_template_needle_has_at_most_two_slots():
 
     assert _template_pattern("Country {country} was not found") == r"country\s*.{1,60}?\s*was\s+not\s+found"
     assert _template_pattern("ab {a} cd {b} ef {c} gh {d} ij {e} kl {f} mn") is None
+
+
+def test_a_json_document_with_a_table_by_level_is_no_error_body(index, tmp_path):
+    """An lnav format file (tstack/lnav@bb0005f, test/textfile_json_long.0; in tests/data) maps
+    levels to patterns, {"error": "(?:...)", "warning": "..."}: it was listed as an unknown
+    vendor's OAuth error, found by the table itself and by reading the whole document pair by pair
+    (its escaped quotes sent it there). A JSON log record with an OAuth body in it still is one."""
+    document = (Path(__file__).parent / "data" / "lnav_format_syslog.json").read_text()
+    assert _scanned(index, tmp_path, "format.json", [document]).errors == 0
+    oauth = '{"level":"error","status":502,"body":"upstream said {\\"error\\":\\"invalid_grant\\"}"}'
+    report = _scanned(index, tmp_path, "oauth.log", [oauth])
+    assert report.errors == 1 and len(report.unmatched) == 1

@@ -325,6 +325,8 @@ class _Reader:
     def generic(self, k: dict[str, Any]) -> bool:
         """Bodies of the ``{"code", "message"}`` family, problem details and OAuth errors."""
         status = status_of(k.get("status") or k.get("statuscode"))
+        if len(k) > 1 and all(key.rstrip("0123456789") in _LEVEL_KEYS for key in k):
+            return False  # a table by level ("error", "warning", ...: lnav's format files), no error body
         if isinstance(k.get("error_description"), str) or (isinstance(k.get("error"), str) and "message" not in k):
             msg = k.get("error_description") or k.get("error")
             self.r.add(SentError(OAUTH, status=status, code=_code(k.get("error")), message=_text(msg)))
@@ -340,6 +342,9 @@ class _Reader:
         code = _code(k.get("code") if "code" in k else k.get("error") if isinstance(k.get("error"), str) else k.get("errorcode"))
         self.r.add(SentError(CODE_MESSAGE, status=status, code=code, message=msg))
         return True
+
+
+_LEVEL_KEYS = frozenset(("error", "warning", "warn", "info", "debug", "trace", "notice", "fatal", "critical", "stats"))
 
 
 def _loads(text: str) -> Any:
@@ -478,12 +483,50 @@ def read_body(body: str) -> Reading:
         return reading
     if _read_json(stripped, reader):
         return reading
+    whole = _plain_json(stripped) if stripped[0] in "{[" else None
+    if whole is not None:  # valid JSON, no envelope: its pairs read leniently would mix its objects
+        return _within_strings(whole, reading)  # (lnav's level table read as an OAuth error)
     if '\\"' in stripped:  # JSON escaped inside a log line: unescape one level and retry
         inner = read_body(stripped.replace("\\\\", "\x00").replace('\\"', '"').replace("\x00", "\\"))
         if inner.errors:
             return inner
     _read_leniently(stripped, reader)
     return reading
+
+
+def _plain_json(text: str) -> Any:
+    """The JSON value the text is whole, read as ``_read_json`` reads (an integer of 5,000 digits
+    fails there and is read leniently), or None."""
+    try:
+        return _PLAIN_DECODER.decode(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _within_strings(whole: Any, reading: Reading) -> Reading:
+    """The errors in the strings of a valid JSON value with no envelope of its own (a body escaped
+    in a log record's message, a Python repr), with the facts the value stated."""
+    inner = read_body("\n".join(_quoting_strings(whole)))
+    if not inner.errors:
+        return reading
+    inner.status, inner.url = inner.status or reading.status, inner.url or reading.url
+    inner.method = inner.method or reading.method
+    return inner
+
+
+def _quoting_strings(value: Any) -> Iterator[str]:
+    """The strings inside a JSON value that hold a quote (where a dumped object may be)."""
+    todo, seen = [value], 0
+    while todo and seen < MAX_NODES:
+        v = todo.pop()
+        seen += 1
+        if isinstance(v, str):
+            if "'" in v or '"' in v:
+                yield v
+        elif isinstance(v, dict):
+            todo.extend(reversed(v.values()))
+        elif isinstance(v, list):
+            todo.extend(reversed(v))
 
 
 def _unquoted(stripped: str) -> str:
