@@ -162,6 +162,12 @@ def test_lines_that_only_mention_errors_are_not_errors():
         ("2022-12-20 12:36:54.17 Logon       Error: 18456, Severity: 14, State: 8.", "level"),
         ("2020-02-24 16:05:21.00 Logon       Login failed for user 'Backend'. Reason: Could not find a login", None),
         ("processed 12 error items", None),
+        # MikroTik's topics hold its level (crowdsecurity/hub's .tests/mikrotik-bf)
+        (
+            "2023-03-19T12:34:09.757188+01:00 10.120.127.1 system,error,critical login failure for user admin from 10.10.0.35 via ssh",
+            "level",
+        ),
+        ("2026-05-31T00:04:27.696749+02:00 gw firewall,info input: in:WAN out:(unknown 0), connection-state:new, len 24", None),
     ],
 )
 def test_the_error_record_rule(line, reason):

@@ -71,7 +71,9 @@ _LEVEL = re.compile(
     # a capitalised level in a padded column (Windows CBS: "2016-09-28 04:30:31, Info          CBS ...")
     r"|(?<![\w.=:/-])(?P<column>Info|Warning|Error|Debug|Critical|Fatal|Verbose)(?= {2,}|\t)"
     # Redis's level mark after its time ("1:C 25 Apr 2024 05:32:35.018 # Warning: ..."), Proxifier's "host:443 error : ..."
-    r"|\d+:[XCSM] \d\d? [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3} (?P<redis>[.*#-]) |(?<= )(?P<spaced>error|warning) : )"
+    r"|\d+:[XCSM] \d\d? [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3} (?P<redis>[.*#-]) |(?<= )(?P<spaced>error|warning) : "
+    # MikroTik's topics, its level among them: "10.120.127.1 system,error,critical login failure ..."
+    r"|(?<=[a-z],)(?P<topics>error|warning)(?=[, ]))"
 )
 _REDIS_LEVELS = {".": "debug", "-": "verbose", "*": "notice", "#": "warning"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colours and erasing (docker compose's)
