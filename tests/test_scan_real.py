@@ -794,3 +794,19 @@ def test_a_json_document_with_a_table_by_level_is_no_error_body(index, tmp_path)
     oauth = '{"level":"error","status":502,"body":"upstream said {\\"error\\":\\"invalid_grant\\"}"}'
     report = _scanned(index, tmp_path, "oauth.log", [oauth])
     assert report.errors == 1 and len(report.unmatched) == 1
+
+
+def test_numbered_and_padded_levels_are_read_without_an_error_word(index, tmp_path):
+    """Lines whose only sign of an error is their level were never looked at: pino's numbered
+    level (typeorm-pino-logger's log examples page), Nextcloud's (a nextcloud.log line quoted in a
+    public README), structlog's console level padded in its brackets (Meltano's getting-started
+    guide; apache/airflow#64826 for the info line). Their info lines stay out."""
+    lines = [
+        '{"level":50,"time":1672531200000,"msg":"Slow query detected (1500ms)","query":"SELECT * FROM users u JOIN orders o ON u.id = o.user_id"}',
+        '{"reqId":"96LuQQeekORu1qdgtsoG","level":3,"time":"2024-12-11T01:49:08+00:00","remoteAddr":"192.168.100.49","message":"could not enable apps"}',
+        "2022-09-20T13:16:13.885045Z [warning  ] No state was found, complete import.",
+        "2026-04-07T06:27:38.072406Z [info     ] Task instance state updated",
+        '{"level":30,"time":1672531200000,"msg":"Query ran (15ms)","query":"SELECT 1"}',
+    ]
+    report = _scanned(index, tmp_path, "levels.log", lines)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3]

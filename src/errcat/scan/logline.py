@@ -38,7 +38,9 @@ _OAUTH_CODES = frozenset(
 _BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body", "errorbody", "payload", "data", "content")
 _URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri")
 _METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method")
-_NUMBERED_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal"}  # bunyan, pino
+# bunyan's and pino's; 3 and 4 are loud on every small scale (syslog's and GELF's error and warning,
+# Nextcloud's error and fatal, .NET's warning and error), 0-2 are not (Nextcloud's debug and info)
+_NUMBERED_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal", 3: "error", 4: "warning"}
 _STATUS_KEYS = (*STATUS_KEYS, "code")  # in a log record's own fields, a bare "code" may be the status
 
 

@@ -96,7 +96,10 @@ _ERRING = (
 _NUMBER_END = rb"(?![0-9A-Za-z_])"  # after an _ERRING number: where a word would end
 # glog's letter (E, W, F), month, day and time at a line's start: prose hardly starts so
 _GLOG = rb"^[EWF]\d{4} \d\d:\d\d:\d\d\.\d"
-NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING), b"(?m)" + _GLOG)  # patterns
+# a JSON line's numbered level that is loud (logline._NUMBERED_LEVELS): pino's and bunyan's warn, error
+# and fatal ({"level":50,"msg":"Slow query detected"} holds no error word), Nextcloud's error and fatal
+_NUMBERED = rb'"level": ?(?:[34]|[456]0)[,} ]'
+NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING), b"(?m)" + _GLOG, _NUMBERED)  # patterns
 # A line that may open a body (records._body_start, _Grouping._xml): a brace, an angle bracket,
 # an array of objects or strings, a bracket at the line's end.
 _OPENS = (rb"[{<]", rb"\[[ \t]*[\x22{]")
@@ -164,7 +167,7 @@ def _database() -> tuple[Any, Any] | None:
     """Two databases: the needles, run over the whole buffer, and the marks, run only around the
     needle lines (most of a log is far from any: marking it all cost four times the needles)."""
     needles = [
-        _any(tuple(re.escape(w) for w in _WORDS)) + _REST,  # to the line's end: one report per line
+        _any((*(re.escape(w) for w in _WORDS), _NUMBERED)) + _REST,  # to the line's end: one report per line
         _any(_ERRING) + rb"(?:[^0-9A-Za-z_\n][^\n]*)?\n",
         # from the newline before (a pass starts after one, see _hyperscan_marks): as cheap as
         # the other two alone, where ^ in either cost a third more

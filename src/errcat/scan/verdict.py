@@ -42,8 +42,8 @@ _LEVEL = re.compile(
     r"(?=[ACDEFINPSTVWew\[<(\]\"'@lLsS\u017f]|\d\d:\d\d\.|\d |\d\d*:[XCSM] )(?:"
     # an upper-case level word standing alone
     rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
-    # a level in brackets, any case: [error], <warn>, (E)
-    rf"|[\[<(](?P<bracket>(?i:{LEVEL_WORDS}|[EWFIDTV]))[\]>)]"
+    # a level in brackets, any case: [error], <warn>, (E); structlog's padded [warning  ]
+    rf"|[\[<(](?P<bracket>(?i:(?:{LEVEL_WORDS}) *|[EWFIDTV]))[\]>)]"
     # Apache 2.4's module and level: [core:error], [proxy_fcgi:error], [ssl:warn], ModSecurity's [:error]
     r"|\[\w*:(?P<apache>emerg|alert|crit|error|warn|notice|info|debug|trace\d)\]"
     # level=error, "level": "error", severity:ERROR, @l: Error (not a URL's query: "?level=ERR&...")
@@ -131,7 +131,7 @@ def level(head: str) -> str | None:
     if m is None:
         return None
     word = next(g for g in m.groups() if g is not None)
-    return _REDIS_LEVELS.get(word) or word.lower()
+    return _REDIS_LEVELS.get(word) or word.lower().rstrip(" ")
 
 
 # each way a status is stated: what its match holds, how far before that the match starts, the pattern
