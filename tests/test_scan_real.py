@@ -810,3 +810,45 @@ def test_numbered_and_padded_levels_are_read_without_an_error_word(index, tmp_pa
     ]
     report = _scanned(index, tmp_path, "levels.log", lines)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3]
+
+
+# mozilla/treeherder@dc3080d, tests/sample_data/logs/build-fail.log.gz, lines 9981, 41508, 41524
+MOZHARNESS_AFTER_A_BRACE = [
+    "[task 2025-02-13T21:41:46.235Z] 21:41:46     INFO -    149 |       if (strlen(longOpt->longOptName) != optNameLen) {",
+    "[task 2025-02-13T21:43:30.334Z] 21:43:30  WARNING -  [glslopt 0.1.11] cargo:warning=glsl-optimizer/src/compiler/glsl/list.h:58:4: warning: builtin __has_trivial_destructor is deprecated; use __is_trivially_destructible instead [-Wdeprecated-builtins]",
+    "[task 2025-02-13T21:43:30.339Z] 21:43:30  WARNING -  [glslopt 0.1.11] cargo:warning=glsl-optimizer/src/compiler/glsl/list.h:58:4: warning: builtin __has_trivial_destructor is deprecated; use __is_trivially_destructible instead [-Wdeprecated-builtins]",
+]
+# jenkinsci/analysis-model@9b50d2d, src/test/resources/edu/hm/hafner/analysis/parser/java-eclipse-ant.log, lines 15-29
+ECLIPSE_WARNINGS = [
+    "1. WARNING in C:\\PCI_Dev\\source\\pcisvn\\CUSTOMER\\CUSTOMER_Market\\Code\\CUSTOMER_Market\\src\\CUSTOMER\\AutomatedProcess\\BackOffice\\Dataset\\CUSTOMERBaseDataset.java (at line 82)",
+    "   protected Class[] ATTR_TYPES = new Class[] {",
+    "             ^^^^^",
+    "Class is a raw type. References to generic type Class<T> should be parameterized",
+    "----------",
+    "2. WARNING in C:\\PCI_Dev\\source\\pcisvn\\CUSTOMER\\CUSTOMER_Market\\Code\\CUSTOMER_Market\\src\\CUSTOMER\\AutomatedProcess\\BackOffice\\Dataset\\ChinChutePerformanceHr.java (at line 49)",
+    "   public Class[] scriptLibraryReturnColumnTypes() {",
+    "          ^^^^^",
+    "Class is a raw type. References to generic type Class<T> should be parameterized",
+    "----------",
+    "3. WARNING in C:\\PCI_Dev\\source\\pcisvn\\CUSTOMER\\CUSTOMER_Market\\Code\\CUSTOMER_Market\\src\\CUSTOMER\\AutomatedProcess\\BackOffice\\Dataset\\DempseyPerformance5Min.java (at line 52)",
+    "   public Class[] scriptLibraryReturnColumnTypes() {",
+    "          ^^^^^",
+    "Class is a raw type. References to generic type Class<T> should be parameterized",
+    "----------",
+]
+
+
+def test_a_brace_that_opens_no_body_does_not_swallow_the_entries_after_it(index, tmp_path):
+    """A line ending in "{" that opens no body (a line of code quoted by a compiler, logged at
+    INFO) took every line after it into its record, up to the record's limit: a Firefox build log
+    reported 857 of its 1,324 ERROR and WARNING lines, Eclipse's 27 warnings were one record. A
+    body's lines never start with a letter or a digit, unless stamped; a date after a short tag
+    ("[task 2025-...") starts an entry. A pretty-printed body still is one record."""
+    report = _scanned(index, tmp_path, "build.log", MOZHARNESS_AFTER_A_BRACE)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3]
+    report = _scanned(index, tmp_path, "eclipse.log", ECLIPSE_WARNINGS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 6, 11]
+    body = ["2024-05-01 10:00:00 ERROR call failed: {", '  "error": "invalid_grant",', '  "error_description": "expired"', "}"]
+    report = _scanned(index, tmp_path, "body.log", body)
+    assert report.errors == report.unmatched_count == 1
+    assert [p.line for g in report.unmatched.values() for p in g.places] == [1]

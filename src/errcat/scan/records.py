@@ -59,16 +59,19 @@ _CONTINUATION_FIRST = frozenset(b' \t}]"<>')
 # "< " the request's, "> " the response's; a blank line of it is the mark alone)
 _DUMPED = re.compile(rb"[<>](?: |\r?\n?$)")
 _DUMP_MARKS = frozenset(b"<>")
+_WORD_FIRST = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _SPACE = frozenset(b" \t\n\r\x0b\x0c")  # what bytes.isspace() and a regex's \s take for space
 _ARRAY_NEXT = frozenset(b'{" \t\n\r\x0b\x0c')  # what may follow "[" opening an array
 _ANNOUNCING = (b":", b"=", b"->", b"=>")  # a line ending so introduces what follows
 # a line ending so introduces a response's body, which may be plain text (needles._SAYS_BODY_AT_END)
 _SAYS_BODY = tuple(w + b":" for w in SAYS_BODY_WORDS)
 _BODY_GOES_ON = frozenset(b' \t}]"{[<')  # what a body's line starts with after its timestamp (_new_entry)
-# how a log entry starts, never a line of a JSON or XML body: a date and time, a syslog or
-# Apache date (a body cut short in a log swallowed up to MAX_RECORD_LINES entries after it)
+# how a log entry starts, never a line of a JSON or XML body: a date and time (after a short tag:
+# mozharness's "[task 2025-..."), a syslog or Apache date (a body cut short in a log swallowed up
+# to MAX_RECORD_LINES entries after it)
 _ENTRY_START = re.compile(
-    rb"\[?(?:\d{4}[-/.]\d\d[-/.]\d\d[T ]\d\d?:\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d"
+    rb"\[?(?:[A-Za-z][\w.-]{0,15} )?"
+    rb"(?:\d{4}[-/.]\d\d[-/.]\d\d[T ]\d\d?:\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d"
     rb"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) )"
 )
 # the unindented parts of a stack trace: a Java cause or Python traceback header (each continues
@@ -225,7 +228,7 @@ class _Grouping:
         if self.lines >= MAX_RECORD_LINES or self.size >= MAX_RECORD:
             return False
         if self.depth > 0 or self.xml_root is not None:  # a body cut short ends where the next entry starts
-            return not _new_entry(line)
+            return not _new_entry(line, self.xml_root is None)
         if not line.strip():  # the blank line between headers and body; in a dumped exchange, also
             # before its response; and the one before a chained exception's sentence and traceback
             return (self.status and not self.body) or (self.request and not self.status) or self.raised
@@ -256,13 +259,15 @@ class _Grouping:
         return (self.status or self.request) and bool(_HEADER.match(line))
 
 
-def _new_entry(line: Line) -> bool:
+def _new_entry(line: Line, json: bool = False) -> bool:
     """Whether a line inside an open body starts the next log entry: it starts with a date, and
     what follows its timestamp does not go on with the body (a body logged a line at a time
-    with each line stamped, as ``docker logs -t`` writes it, is still one record)."""
+    with each line stamped, as ``docker logs -t`` writes it, is still one record). No line of a
+    ``json`` body starts with a letter or a digit otherwise: such a line ends a brace that opened
+    none (a line of code a compiler's output quotes)."""
     m = _ENTRY_START.match(line)
     if m is None:
-        return False
+        return json and line[0] in _WORD_FIRST
     rest = line[m.end() :].split(b" ", 1)  # the rest of the timestamp, then what was logged
     return len(rest) < 2 or not rest[1] or rest[1][0] not in _BODY_GOES_ON
 
