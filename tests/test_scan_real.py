@@ -852,3 +852,19 @@ def test_a_brace_that_opens_no_body_does_not_swallow_the_entries_after_it(index,
     report = _scanned(index, tmp_path, "body.log", body)
     assert report.errors == report.unmatched_count == 1
     assert [p.line for g in report.unmatched.values() for p in g.places] == [1]
+
+
+# darold/pgbadger@a1ad95a, t/fixtures/cnpg.log.gz, lines 204 and 1: CloudNativePG logs each of
+# Postgres's records inside its own, at its own level ("info")
+CNPG_ERROR = '{"level":"info","ts":1669575266.573701,"logger":"postgres","msg":"record","logging_pod":"myapp-pg-cluster-1","record":{"log_time":"2022-11-27 18:54:26.572 UTC","user_name":"postgres","database_name":"myapp","process_id":"464","connection_from":"[local]","session_id":"6383b1e0.1d0","session_line_num":"12","command_tag":"DELETE","session_start_time":"2022-11-27 18:52:16 UTC","virtual_transaction_id":"5/70","transaction_id":"0","error_severity":"ERROR","sql_state_code":"42703","message":"column \\"names\\" does not exist","hint":"Perhaps you meant to reference the column \\"states.name\\".","query":"delete from states where names = \'America\';","query_pos":"26","application_name":"psql","backend_type":"client backend","query_id":"0"}}'
+CNPG_LOG = '{"level":"info","ts":1669575482.0968924,"logger":"postgres","msg":"record","logging_pod":"myapp-pg-cluster-1","record":{"log_time":"2022-11-27 18:58:02.096 UTC","user_name":"postgres","database_name":"postgres","process_id":"600","connection_from":"[local]","session_id":"6383b33a.258","session_line_num":"4","command_tag":"idle","session_start_time":"2022-11-27 18:58:02 UTC","transaction_id":"0","error_severity":"LOG","sql_state_code":"00000","message":"disconnection: session time: 0:00:00.007 user=postgres database=postgres host=[local]","application_name":"pg_isready","backend_type":"client backend","query_id":"0"}}'
+
+
+def test_a_postgres_records_severity_is_its_level(index, tmp_path):
+    """Postgres's JSON records say their level in "error_severity", which was not read, and
+    CloudNativePG wraps each in one of its own logged at "info": its 5 errors were never counted.
+    The record alone (as Postgres's jsonlog writes one) and the wrapped one are errors, a LOG one is not."""
+    alone = json.dumps(json.loads(CNPG_ERROR)["record"])
+    report = _scanned(index, tmp_path, "cnpg.log", [CNPG_LOG, CNPG_ERROR, alone])
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3]
+    assert [g.text for g in report.other.values()] == ["column '…' does not exist"]

@@ -24,7 +24,8 @@ _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
 _TIME_KEYS = ("@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date")
-_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority")  # journald's last
+# journald's PRIORITY; Postgres's jsonlog error_severity
+_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority", "error_severity")
 # journald's PRIORITY, a syslog severity written as a digit ("PRIORITY" : "3")
 _SEVERITIES = dict(enumerate(("emerg", "alert", "crit", "error", "warning", "notice", "info", "debug")))
 _MESSAGE_KEYS = ("msg", "message", "error", "err", "exception", "reason", "detail", "description", "@m", "@mt")
@@ -123,6 +124,9 @@ def json_line(text: str) -> tuple[str, datetime | None, str | None] | None:
     if not isinstance(obj, dict):
         return None
     d = _lower(obj)
+    record = next((v for v in d.values() if isinstance(v, dict) and "error_severity" in v), None)
+    if record is not None:  # a Postgres record that a wrapper logs at its own level (CloudNativePG's "record")
+        d = {**{k: d[k] for k in _TIME_KEYS if k in d}, **_lower(record)}
     when = time_value(_field(d, _TIME_KEYS))
     said = _level_word(_field(d, _LEVEL_KEYS))
     if said is None:  # a level one object down ({"@fields": {"lvl": "ERROR", ...}})
