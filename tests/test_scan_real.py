@@ -868,3 +868,32 @@ def test_a_postgres_records_severity_is_its_level(index, tmp_path):
     report = _scanned(index, tmp_path, "cnpg.log", [CNPG_LOG, CNPG_ERROR, alone])
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3]
     assert [g.text for g in report.other.values()] == ["column '…' does not exist"]
+
+
+# percona/percona-toolkit@8d0f14c, t/lib/samples/errlogs/errlog008.txt, lines 1-12
+MYSQLD_CRASH = [
+    "091205  4:49:04InnoDB: Assertion failure in thread 1525901664 in file srv0srv.c line 2093",
+    "InnoDB: We intentionally generate a memory trap.",
+    "InnoDB: Submit a detailed bug report to http://bugs.mysql.com.",
+    "InnoDB: If you get repeated assertion failures or crashes, even",
+    "InnoDB: immediately after the mysqld startup, there may be",
+    "InnoDB: corruption in the InnoDB tablespace. Please refer to",
+    "InnoDB: http://dev.mysql.com/doc/refman/5.0/en/forcing-recovery.html",
+    "InnoDB: about forcing recovery.",
+    "091205  4:49:04 - mysqld got signal 11;",
+    "This could be because you hit a bug. It is also possible that this binary",
+    "or one of the libraries it was linked against is corrupt, improperly built,",
+    "or misconfigured. This error can also be caused by malfunctioning hardware.",
+]
+SEGFAULT = "May 16 22:46:08 victim-host inetd[600]: /usr/lib/fs/cachefs/cachefsd: Segmentation Fault - core dumped"  # ossec/ossec-hids@7f06fe0, contrib/logtesting/35/log
+# jenkinsci/analysis-model@9b50d2d, src/test/resources/edu/hm/hafner/analysis/parser/msbuild.txt, line 4
+CSHARP_WARNING = "Controls\\MozItem.cs(1338,4): warning CS0618: System.ComponentModel.Design.ComponentDesigner.OnSetComponentDefaults() : This method has been deprecated. Use InitializeNewComponent instead. http://go.microsoft.com/fwlink/?linkid=14202"
+
+
+def test_crashes_and_coded_compiler_diagnostics_are_errors(index, tmp_path):
+    """A crash says so without a level: mysqld's failed assertion and fatal signal, a segmentation
+    fault; a compiler's diagnostic with its code (C#'s "warning CS0618:") was read as no level.
+    A SIGTERM ("got signal 15", a shutdown) is no crash."""
+    report = _scanned(index, tmp_path, "crash.log", [*MYSQLD_CRASH, SEGFAULT, CSHARP_WARNING])
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 9, 13, 14]
+    assert error_reason(None, "nginx: got signal 15, exiting") is None

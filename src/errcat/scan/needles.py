@@ -69,6 +69,14 @@ _WORDS = (
     *(b"<%d>%s" % (n, after) for n in range(192) if n % 8 <= 4 for after in (b"[",)),
     # journald's JSON export: a PRIORITY that is an error or a warning (journalctl -o json writes " : ")
     *(b'"PRIORITY"' + colon + b'"%d"' % n for n in range(5) for colon in (b":", b" : ")),
+    # a crash (verdict._EXCEPTION): a fatal signal, a segmentation fault, a failed assertion
+    b"got signal ",
+    b"egmentation fault",
+    b"egmentation Fault",
+    b"core dumped",
+    b"ssertion failure",
+    b"SIGSEGV",
+    b"SIGABRT",
     # upper-case codes of error bodies that hold no error word (ProSpend's {"code": "ACCESS_FORBIDDEN"})
     b"UNAUTHORI",
     b"FORBIDDEN",

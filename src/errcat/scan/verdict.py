@@ -78,7 +78,8 @@ _LEVEL = re.compile(
 _REDIS_LEVELS = {".": "debug", "-": "verbose", "*": "notice", "#": "warning"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colours and erasing (docker compose's)
 # a program tag without its pid ("gmetad: Warning: ..."), looked for only where no other level is
-_UNNUMBERED_TAG = re.compile(r": ((?i:error|fatal|warning|panic)):")
+# also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:")
+_UNNUMBERED_TAG = re.compile(r": (?:fatal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?:")
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 _EXCEPTION = re.compile(
     r"\bTraceback \(most recent call last\)"
@@ -87,11 +88,15 @@ _EXCEPTION = re.compile(
     r"|\b(?:[Gg]ot|[Cc]aught|[Tt]hrew|[Tt]hrown|[Rr]aised) (?:an? )?(?:\w+ )?exception\b"
     r"|\bException (?:in|causing|while)\b"
     r"|^[ \t]+at [\w$.<>]+\([^)]*\)\s*$"  # a Java / .NET stack frame
-    r"|^panic: ",
+    r"|^panic: "
+    # a crash: a fatal signal (not SIGTERM's or SIGHUP's), a failed assertion ("mysqld got signal 11;")
+    r"|\bgot signal (?:4|6|7|8|11)\b|\bSegmentation [Ff]ault\b|\bcore dumped\b|\bAssertion failure\b|\bSIG(?:SEGV|ABRT)\b",
     re.MULTILINE,
 )
 # what every _EXCEPTION match holds: a cheap test first (the full pattern backtracks on every word)
-_MAY_BE_EXCEPTION = re.compile(r"xception|Error\b|Traceback|^[ \t]+at |^panic: ", re.MULTILINE)
+_MAY_BE_EXCEPTION = re.compile(
+    r"xception|Error\b|Traceback|^[ \t]+at |^panic: |got signal|egmentation|core dumped|Assertion failure|SIG[SA]", re.MULTILINE
+)
 # Each test below is gated by a substring (`in` runs in C): one pattern of alternatives, tried at
 # every position of every record, cost a tenth of a millisecond a record.
 _STATUS_LINE = re.compile(r"(?:^|\s)HTTP/\d(?:\.\d)? (\d{3})\b", re.MULTILINE)
