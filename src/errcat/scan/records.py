@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from .needles import SAYS_BODY_WORDS, Buffer, Marker, Marks, marker
 from .prefixes import without_prefixes
-from .verdict import HEAD, level
+from .verdict import HEAD, QUIET_LEVELS, level
 
 if TYPE_CHECKING:
     from .prepared import Prepared
@@ -82,7 +82,6 @@ _PHP_TRACE = (b"Stack trace:", b"[stacktrace]")  # PHP's, Laravel's: its "#0 ...
 _TRACE_STARTS = (b"Caused by: ", _TRACEBACK, *_PHP_TRACE)
 _PHP_FRAME = re.compile(rb"#\d+ ")  # "#0 /app/Container.php(795): ...", "#3 {main}", after a trace start
 _ROOT_CAUSE = b"with root cause"  # Spring's ERROR line, then a blank line and the cause's trace
-_QUIET_LEVELS = frozenset(("info", "debug", "trace", "notice", "verbose", "i", "d", "t", "v"))
 _EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b")
 # what a Python traceback's last line may also be, after its frames: a qualified class of any name
 # (psycopg2.errors.UniqueViolation: ...); then Postgres's fields of the message (DETAIL:, HINT:),
@@ -204,7 +203,7 @@ class _Grouping:
         if m is None and not goes_on:
             return False
         if self.quiet is None:
-            self.quiet = not self.first.strip() or level(self.first.decode("utf-8", errors="replace")) in _QUIET_LEVELS
+            self.quiet = not self.first.strip() or level(self.first.decode("utf-8", errors="replace")) in QUIET_LEVELS
         if self.quiet:
             return False
         if goes_on:

@@ -35,6 +35,7 @@ _LOUD_WORDS = "ERROR|ERR|WARN|WARNING|FATAL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EME
 LEVEL_WORDS = _LOUD_WORDS + "|INFO|DEBUG|TRACE|NOTICE|VERBOSE"
 # and the letters of glog, [E], <W>, logcat; Grafana's lvl=eror
 _LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror"])
+QUIET_LEVELS = frozenset(("info", "debug", "trace", "notice", "verbose", "i", "d", "t", "v"))
 _LEVEL = re.compile(
     # what each form below starts with, tested first: re tries every form at every position of a
     # line, and most positions (a timestamp's) can start none (a third of the cost of a record).
@@ -81,16 +82,24 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colours and erasing (docker comp
 # also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:")
 _UNNUMBERED_TAG = re.compile(r": (?:fatal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?:")
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
+# an exception itself: a traceback's header at a line's start, a class with its message
+# (java.io.IOException: / ValueError:, not a quoted pattern of one: 'SyntaxError: '), a stack
+# frame, a Go panic, a crash (a fatal signal, not SIGTERM's or SIGHUP's; a failed assertion:
+# "mysqld got signal 11;")
+_RAISED_EXCEPTION = (
+    r"^Traceback \(most recent call last\)"
+    r"|(?<!['\"])\b(?:[a-z_]\w*\.)*[A-Z]\w*(?:Exception|Error)\b(?::|$| in\b| at\b)"
+    r"|^[ \t]+at [\w$.<>]+\([^)]*\)\s*$"
+    r"|^panic: "
+    r"|\bgot signal (?:4|6|7|8|11)\b|\bSegmentation [Ff]ault\b|\bcore dumped\b|\bAssertion failure\b|\bSIG(?:SEGV|ABRT)\b"
+)
+_EXCEPTION_ITSELF = re.compile(_RAISED_EXCEPTION, re.MULTILINE)  # what a line logged at INFO may still show
+# and what a line with no level (or a loud one) tells of one
 _EXCEPTION = re.compile(
-    r"\bTraceback \(most recent call last\)"
-    r"|\b(?:[a-z_]\w*\.)*[A-Z]\w*(?:Exception|Error)\b(?::|$| in\b| at\b)"  # java.io.IOException: / ValueError:
+    _RAISED_EXCEPTION + r"|\bTraceback \(most recent call last\)"
     r"|\b(?:[Uu]nexpected|[Uu]nhandled|[Uu]ncaught) (?:exception|error)\b"
     r"|\b(?:[Gg]ot|[Cc]aught|[Tt]hrew|[Tt]hrown|[Rr]aised) (?:an? )?(?:\w+ )?exception\b"
-    r"|\bException (?:in|causing|while)\b"
-    r"|^[ \t]+at [\w$.<>]+\([^)]*\)\s*$"  # a Java / .NET stack frame
-    r"|^panic: "
-    # a crash: a fatal signal (not SIGTERM's or SIGHUP's), a failed assertion ("mysqld got signal 11;")
-    r"|\bgot signal (?:4|6|7|8|11)\b|\bSegmentation [Ff]ault\b|\bcore dumped\b|\bAssertion failure\b|\bSIG(?:SEGV|ABRT)\b",
+    r"|\bException (?:in|causing|while)\b",
     re.MULTILINE,
 )
 # what every _EXCEPTION match holds: a cheap test first (the full pattern backtracks on every word)
@@ -171,7 +180,9 @@ def error_reason(said: str | None, text: str) -> str | None:
     status = http_status(text)
     if status is not None and status >= 400:
         return "status"
-    if _MAY_BE_EXCEPTION.search(text, 0, 8192) and _EXCEPTION.search(text, 0, 8192):
+    # logged at INFO, an exception is one only shown itself: not mentioned ("got a database exception")
+    exception = _EXCEPTION_ITSELF if said in QUIET_LEVELS else _EXCEPTION
+    if _MAY_BE_EXCEPTION.search(text, 0, 8192) and exception.search(text, 0, 8192):
         return "exception"
     return None
 
