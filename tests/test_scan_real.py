@@ -716,6 +716,15 @@ def test_an_exchange_dumped_with_side_marks_is_one_record(index, tmp_path):
     ]
 
 
+def test_curl_verbose_output_is_one_record(index):
+    """The README's own curl -v example (examples/curl-output.txt): its "< HTTP/2 400" line was a
+    record of its own, an unknown vendor's error beside MYOB's, so ``--fail-on unmatched`` failed
+    on it; a dump with side marks is now also one when its first line is the marked request."""
+    report = scan(index, [str(Path(__file__).parent.parent / "examples" / "curl-output.txt")], ScanOptions(workers=1))
+    assert (report.errors, report.unmatched_count, report.other_count) == (1, 0, 0)
+    assert [[p.line for p in g.places] for g in report.matched.values()] == [[3]]
+
+
 def test_a_text_body_after_a_line_that_announces_it_is_part_of_the_record(index, tmp_path):
     """ "POST ... returned 422, response body:" and then the body, plain text: the body's line was
     left out, and scan reported the status alone where explain matched InvoiceXpress's documented

@@ -59,6 +59,7 @@ _CONTINUATION_FIRST = frozenset(b' \t}]"<>')
 # "< " the request's, "> " the response's; a blank line of it is the mark alone)
 _DUMPED = re.compile(rb"[<>](?: |\r?\n?$)")
 _DUMP_MARKS = frozenset(b"<>")
+_MARKED_EXCHANGE = re.compile(rb"[<>] (?:HTTP/\d|(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /)")  # curl -v's "> POST /..."
 _WORD_FIRST = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _SPACE = frozenset(b" \t\n\r\x0b\x0c")  # what bytes.isspace() and a regex's \s take for space
 _ARRAY_NEXT = frozenset(b'{" \t\n\r\x0b\x0c')  # what may follow "[" opening an array
@@ -211,8 +212,9 @@ class _Grouping:
         return m is not None and not self.frames and b"." in m[0]
 
     def _unmarked(self, line: Line) -> Line:
-        """A line of a dump with side marks without its mark (the rules read what it dumped)."""
-        if self.lines and self._dump_goes_on(line):
+        """A line of a dump with side marks without its mark (the rules read what it dumped); an
+        entry that starts with a marked request or status line is such a dump (curl -v's)."""
+        if self._dump_goes_on(line) if self.lines else _MARKED_EXCHANGE.match(line) is not None:
             self.dumped = True
             return (line[2:] if line[1:2] == b" " else line[1:]) or b"\n"
         return line
