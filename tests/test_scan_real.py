@@ -141,6 +141,12 @@ def test_lines_that_only_mention_errors_are_not_errors():
         ("2026-11-19 02:00:00 WARN upstream error, retrying", "level"),
         ("2026-11-19 02:00:00 INFO GET /v2/servers HTTP/1.1 status: 404 len: 10", "status"),
         ("2026-11-19 02:00:00 INFO call ended: java.io.IOException: Connection reset", "exception"),
+        # Rails's exception line (wvanbergen/request-log-analyzer's spec/fixtures/oink_22_failure.log, line 2)
+        (
+            "Jun 18 11:25:40 derek rails[67783]: NoMethodError (undefined method `update_domain_account' for nil:NilClass):",
+            "exception",
+        ),
+        ("retrying after ConnectionError (attempt 2)", None),
         # logged at INFO, an exception mentioned is none (mozilla/treeherder's tests/sample_data/logs:
         # xpcshell-crash.log lines 30235, 30529; linux-awsy.txt line 809, a list of patterns to look for)
         (

@@ -90,6 +90,7 @@ _RAISED_EXCEPTION = (
     r"^Traceback \(most recent call last\)"
     r"|(?<!['\"])\b(?:[a-z_]\w*\.)*[A-Z]\w*(?:Exception|Error)\b(?::|$| in\b| at\b)"
     r"|^[ \t]+at [\w$.<>]+\([^)]*\)\s*$"
+    r"|\b(?:[A-Z]\w*::)*[A-Z]\w*(?:Exception|Error) \([^\n]*\):\s*$"  # Rails's "NoMethodError (undefined method ...):"
     r"|^panic: "
     r"|\bgot signal (?:4|6|7|8|11)\b|\bSegmentation [Ff]ault\b|\bcore dumped\b|\bAssertion failure\b|\bSIG(?:SEGV|ABRT)\b"
 )
