@@ -926,3 +926,21 @@ def test_crashes_and_coded_compiler_diagnostics_are_errors(index, tmp_path):
     report = _scanned(index, tmp_path, "crash.log", [*MYSQLD_CRASH, SEGFAULT, CSHARP_WARNING])
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 9, 13, 14]
     assert error_reason(None, "nginx: got signal 15, exiting") is None
+
+
+def test_a_time_zones_abbreviation_is_its_offset(index, tmp_path):
+    """Postgres writes its log_timezone's abbreviation (%t): "2020-03-11 20:40:50 CET" was read as
+    20:40:50 UTC, an hour off, so --since and --until kept or left out the wrong records (darold/
+    pgbadger@a1ad95a, t/fixtures/rds.log.bz2, line 11). CST, which names three zones, stays no zone."""
+    (group,) = _scanned(
+        index,
+        tmp_path,
+        "pg.log",
+        [
+            '2020-03-11 20:40:50 CET:192.168.1.201(50906):gilles@pgbench:[12795]:FATAL:  no pg_hba.conf entry for host "192.168.1.201", user "gilles", database "pgbench", SSL on'
+        ],
+    ).other.values()
+    assert str(group.first_seen) == "2020-03-11 19:40:50+00:00"
+    from errcat.scan.logline import timestamp_in
+
+    assert str(timestamp_in("2020-03-11 20:40:50 CST x")[0]) == "2020-03-11 20:40:50+00:00"

@@ -12,8 +12,16 @@ from ..errors import UsageError
 from ..values import STATUS_KEYS, to_status
 
 _MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+# a zone's abbreviation where it names one offset (Postgres's %t: "2020-03-11 20:40:50 CET"); not
+# CST, IST or BST, each two or three zones: a time with one is taken as one without a zone
+_ZONES = {
+    "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "WET": 0, "WEST": 1, "EST": -5, "EDT": -4, "CDT": -5,
+    "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "AEST": 10, "AEDT": 11,
+    "NZST": 12, "NZDT": 13,
+}  # fmt: skip
 _ISO = re.compile(
-    r"(?<!\d)(\d{4})[-/](\d\d)[-/](\d\d)[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?[ ]?(Z|UTC|GMT|[+-]\d\d:?\d\d)?(?!\d|:\d)"
+    r"(?<!\d)(\d{4})[-/](\d\d)[-/](\d\d)[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(?!\d|:\d)[ ]?"
+    r"(Z|UTC|GMT|[+-]\d\d:?\d\d(?!\d)|(?:" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b)?"
 )
 _CLF = re.compile(r"(?<!\d)(\d\d)/([A-Za-z]{3})/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?")
 # C's asctime, as Apache's error log writes it: [Sun Dec 04 04:47:44 2005], [Fri Mar 24 06:10:30.985225 2023]
@@ -51,6 +59,8 @@ _NO_OFFSET = timedelta(0)  # made once, not for each timestamp read
 def _tz(text: str | None) -> timedelta:
     if not text or text in ("Z", "UTC", "GMT"):
         return _NO_OFFSET
+    if text in _ZONES:
+        return timedelta(hours=_ZONES[text])
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     return sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4]))
