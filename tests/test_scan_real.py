@@ -944,3 +944,18 @@ def test_a_time_zones_abbreviation_is_its_offset(index, tmp_path):
     from errcat.scan.logline import timestamp_in
 
     assert str(timestamp_in("2020-03-11 20:40:50 CST x")[0]) == "2020-03-11 20:40:50+00:00"
+
+
+def test_google_cloud_loggings_text_payload_is_the_message(index, tmp_path):
+    """Cloud Logging's entry holds its message in "textPayload": the group was named by the whole
+    entry masked, "{'…': '…', ...", and the message was cut (darold/pgbadger@a1ad95a,
+    t/fixtures/cloudsql.log.gz, line 667)."""
+    (group,) = _scanned(
+        index,
+        tmp_path,
+        "cloudsql.log",
+        [
+            '{"insertId":"s=a4e36fd29d8545e3aef2b7163cf53485;i=1e1ea;b=85f82a56dac248e3a65a14f508238942;m=21b7ed79fa;t=5a4aa51706a60;x=e9df0c85131f5bfd-0@a1","logName":"projects/sk5-formations-thomas/logs/cloudsql.googleapis.com%2Fpostgres.log","receiveTimestamp":"2020-05-02T13:31:41.657187127Z","resource":{"labels":{"database_id":"sk5-formations-thomas:temp-thomas-2020-04-30","project_id":"sk5-formations-thomas","region":"europe"},"type":"cloudsql_database"},"severity":"ALERT","textPayload":"[24976]: [3-1] db=cloudsqladmin,user=cloudsqladmin FATAL:  terminating connection due to administrator command","timestamp":"2020-05-02T13:31:41.270624Z"}'
+        ],
+    ).other.values()
+    assert group.text.endswith("FATAL: terminating connection due to administrator command")

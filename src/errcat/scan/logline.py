@@ -36,7 +36,7 @@ _TIME_KEYS = ("@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_
 _LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority", "error_severity")
 # journald's PRIORITY, a syslog severity written as a digit ("PRIORITY" : "3")
 _SEVERITIES = dict(enumerate(("emerg", "alert", "crit", "error", "warning", "notice", "info", "debug")))
-_MESSAGE_KEYS = ("msg", "message", "error", "err", "exception", "reason", "detail", "description", "@m", "@mt")
+_MESSAGE_KEYS = ("msg", "message", "error", "err", "exception", "reason", "detail", "description", "@m", "@mt", "textpayload")
 _OAUTH_KEYS = frozenset(("error", "error_description", "error_uri", "state"))
 # the error codes of OAuth 2.0 (RFC 6749 5.2 and 4.1.2.1, RFC 6750, RFC 8628) and OpenID Connect
 _OAUTH_CODES = frozenset(
