@@ -39,7 +39,6 @@ _TABBED, _TABBED_FIRST = rb"[^\t\n]*", rb"(?:[^#\t\n][^\t\n]*)?"
 class Layout(NamedTuple):
     """Where a header block's lines hold their status."""
 
-    tab: bool  # columns separated by tabs (Zeek), else by spaces
     erring: bytes  # a line whose status is 400 or more, from the newline before, to the byte after its status
     erring_re: re.Pattern[bytes]  # the same as a pattern, its status a group (without Hyperscan)
     status: re.Pattern[bytes]  # a line's status, matched at its start
@@ -59,7 +58,7 @@ def layout(header: bytes) -> Layout | None:
     ends = rb"[\t\r\n]" if tab else rb"[ \r\n]"
     erring = rb"\n" + before + rb"[4-9]\d\d" + ends  # reported where it ends: the status is the 3 bytes before
     erring_re = re.compile(rb"\n" + before + rb"([4-9]\d\d)(?=" + ends + rb"|\Z)")
-    return Layout(tab, erring, erring_re, re.compile(before + rb"(\d{3})(?=" + ends + rb"|\Z)"))
+    return Layout(erring, erring_re, re.compile(before + rb"(\d{3})(?=" + ends + rb"|\Z)"))
 
 
 @lru_cache(maxsize=64)
