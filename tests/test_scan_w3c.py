@@ -177,3 +177,16 @@ def test_a_log_that_is_not_w3c_is_read_as_before(tmp_path):
     path = tmp_path / "mixed.log"
     path.write_text("started\n" + IIS.read_text())
     assert _scan(path)["summary"]["records_read"] == 0
+
+
+def test_a_vendor_call_in_a_zeek_log_keeps_its_column_status(tmp_path):
+    """Synthetic, said so: lnav's Zeek line 125 with its host, uri and status changed to a call to
+    MYOB's API that failed with 401 (no real such line was found). explain reads no status from a
+    tab-separated line; the vendor's group keeps the one in its column."""
+    zeek = ZEEK.read_text().split("\n")
+    columns = zeek[124].split("\t")
+    columns[8:10], columns[15:17] = ["api.myob.com", "/accountright/"], ["401", "Unauthorized"]
+    path = tmp_path / "http.log"
+    path.write_text("\n".join([*zeek[:8], "\t".join(columns)]) + "\n")
+    doc = _scan(path)
+    assert [(g["vendor"], g["status"]) for g in doc["unmatched"]] == [("myob", 401)]
