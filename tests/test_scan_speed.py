@@ -213,7 +213,7 @@ class _Taken:
         for ls, le in zip(starts, ends, strict=True):
             take(ls, le)
 
-    def record(self, rec, shape=None):
+    def record(self, rec, shape=None, status=None):
         self.got.append((rec.line, rec.end_line, rec.data))
 
 

@@ -102,9 +102,10 @@ class Prepared(NamedTuple):
 VARYING_BYTES = b"0123456789abcdef"
 
 
-def prepare(rec: Record, options: ScanOptions) -> Prepared:
+def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Prepared:
     """Decode a record, take its time and level, and key it for the cache of explanations (a
-    repeat of a one-line record takes all that from the first of its shape: triage.py)."""
+    repeat of a one-line record takes all that from the first of its shape: triage.py); ``status``:
+    a W3C log line's, from its column (w3c.py)."""
     if b"\x00" in rec.data:  # a record with a NUL (a crash's padding) is skipped, said so: never explained
         return Prepared(rec.line, "binary")
     bad = False
@@ -123,10 +124,10 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
     if outcome == "ok" and not paste.strip():
         outcome = "empty"
     key = template_of(paste) if len(paste) <= EXPLAINED_MAX_TEXT else None
-    if key is not None and rec.status is not None:  # the template masks the column's status: records of two statuses are two
-        key = f"{key}\x00{rec.status}"
-    reason = error_reason(said, paste, rec.status)
-    return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, rec.status)
+    if key is not None and status is not None:  # the template masks the column's status: records of two statuses are two
+        key = f"{key}\x00{status}"
+    reason = error_reason(said, paste, status)
+    return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, status)
 
 
 # what makes a record's digits or hex letters say what it is: a code, an arrow, "returned", a NUL,

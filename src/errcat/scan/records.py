@@ -98,7 +98,6 @@ class Record:
     end_line: int
     data: bytes
     cut: bool = False  # longer than MAX_RECORD / MAX_RECORD_LINES: the rest was not read
-    status: int | None = None  # the status in a W3C log line's status column (w3c.py)
 
 
 @dataclass
@@ -539,18 +538,21 @@ class Finder:
         digits may say what it is), or keep it in ``found``."""
         triage = self.triage
         if triage is None:
-            found.append(self._record(w, start, end, cut, marks.statuses))
+            found.append(self._record(w, start, end, cut))
             return
+        # a W3C log's line: the status in its column (w3c.py), passed apart (a Record's field cost every record)
+        status = marks.statuses.get(end) if marks.statuses else None
         if cut or not triage.repeats or (not one_line and w.buf.find(b"\n", start, end - 1) >= 0):
-            triage.record(self._record(w, start, end, cut, marks.statuses))
+            one = status is not None and not cut and w.buf.find(b"\n", start, end - 1) < 0
+            triage.record(self._record(w, start, end, cut), None, status if one else None)
             return
         if not one_line and w.buf[end - 1] == 0x0A:  # grouped, on one line (a JSON line, say): by its shape alone if it can be
             triage.count_lines(
                 w.buf, [start], [end], marks.erring, lambda ls, le: self._take(w, ls, le, cut, marks, found, True), marks.statuses
             )
             return
-        rec = self._record(w, start, end, cut, marks.statuses)
-        triage.record(rec, triage.shape_of(rec.data, end in marks.erring, rec.status))  # None: its digits may say what it is
+        rec = self._record(w, start, end, cut)
+        triage.record(rec, triage.shape_of(rec.data, end in marks.erring, status), status)  # None: its digits may say what it is
 
     def _record_at(self, w: _Window, p: int, limit: int, eof: bool) -> tuple[int, int, bool] | int | None:
         """The record holding the needle at ``p``: (start, end, cut); None when there is none to
@@ -570,13 +572,12 @@ class Finder:
         w.consumed = found[1]
         return found if w.off + found[0] >= self.own_start else None
 
-    def _record(self, w: _Window, start: int, end: int, cut: bool, statuses: dict[int, int] | None = None) -> Record:
-        """The record in w.buf[start:end]; one line of a W3C log with its column's status (``statuses``)."""
+    def _record(self, w: _Window, start: int, end: int, cut: bool) -> Record:
         first = w.line_of(start)
         last = first + newlines(w.buf, start, end - 1)
         if cut:
             self.skipped.append(Skipped(first, _CUT))
-        return Record(first, last, _data(w.buf, start, end), cut, statuses.get(end) if statuses and last == first else None)
+        return Record(first, last, _data(w.buf, start, end), cut)
 
     def _number_ends(self, w: _Window) -> None:
         if self.own_end is None:

@@ -73,12 +73,12 @@ class Triage:
         self.by_status: set[bytes] = set()  # such shapes with a status in them: counted with it (shape_of)
         self.tally: dict[str | None, int] = {}
 
-    def record(self, rec: Record, shape: bytes | None = None) -> None:
+    def record(self, rec: Record, shape: bytes | None = None, status: int | None = None) -> None:
         """Prepare a record the finder grouped, count it or keep it for explaining. A one-line
         record comes with its ``shape`` (prepared.shape_of): one of a shape sorted before takes
         its level, error reason and template from the first (its own time is read only if it is
         counted as a vendor's), and once its verdict needs no more places, the next ones of its
-        shape are counted by ``count_lines`` alone."""
+        shape are counted by ``count_lines`` alone. A W3C log's line comes with its column's ``status``."""
         first = self.verdicts.get(shape) if shape is not None else None
         if first is not None and first[0] is EXPLAIN and status_numbers(rec.data) != first[2]:
             first = None  # explained by its template, which keeps the status: prepared afresh
@@ -86,7 +86,7 @@ class Triage:
             text = rec.data.decode("utf-8", errors="replace")
             prep = first[1]._replace(line=rec.line, paste=text, head=text, when=None)
         else:
-            prep = prepare(rec, self.options)
+            prep = prepare(rec, self.options, status)
         verdict = self.sort(prep)
         if verdict is EXPLAIN:
             self.pending.append(prep)
