@@ -209,11 +209,11 @@ class _Taken:
         self.got: list[tuple[int, int, bytes]] = []
         self.pending: list[object] = []
 
-    def count_lines(self, buf, starts, ends, erring, take):
+    def count_lines(self, buf, starts, ends, erring, take, statuses=None):
         for ls, le in zip(starts, ends, strict=True):
             take(ls, le)
 
-    def record(self, rec, shape=None):
+    def record(self, rec, shape=None, status=None):
         self.got.append((rec.line, rec.end_line, rec.data))
 
 
@@ -427,9 +427,9 @@ def test_lines_counted_all_at_once_count_as_one_at_a_time(index, tmp_path_factor
 
     at_once_counts = triage.Triage.count_lines
 
-    def one_at_a_time(self, buf, starts, ends, erring, take):
+    def one_at_a_time(self, buf, starts, ends, erring, take, statuses=None):
         for ls, le in zip(starts, ends, strict=True):
-            at_once_counts(self, buf, [ls], [le], erring, take)
+            at_once_counts(self, buf, [ls], [le], erring, take, statuses)
 
     at_once = report()
     with pytest.MonkeyPatch.context() as m:

@@ -34,6 +34,7 @@ from .prepared import ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder
 from .remote import expand, open_input
 from .summary import InputStats, ScanReport
+from .w3c import columns_at
 
 TASK_BYTES = 32 << 20  # one block, and what a task of small files holds (as parallel.TASK_BYTES)
 RETRIES = 2  # a task whose worker died is run again by Dask; this many more times on an error
@@ -124,6 +125,7 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
                 return 1, 1, None, stop
             begin = line_start(f, start - LOOKBACK) if start else 0
             end = min(size, stop + LOOKBACK + MAX_RECORD)
+            columns = columns_at(f, begin, (url, size))  # a W3C log's header before the block
             f.seek(begin)
             data = f.read(end - begin)
     except Exception as exc:  # as in _opened_chunks
@@ -132,7 +134,7 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
     base = begin
     if begin == 0 and data.startswith(UTF8_BOM):
         data, base = data[len(UTF8_BOM) :], len(UTF8_BOM)
-    finder = Finder(own_start=start - base, own_end=stop - base if stop < size else None)
+    finder = Finder(own_start=start - base, own_end=stop - base if stop < size else None, columns=columns)
     explainer.read(name, finder, [data])
     for s in finder.own_skipped():
         report.skip(name, s.line, s.what)

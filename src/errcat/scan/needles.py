@@ -143,6 +143,7 @@ class Marks(NamedTuple):
     continuing: set[int]  # starts of lines that may continue the line before
     erring: set[int]  # ends of lines that state an HTTP status of 400 or more (_ERRING)
     end: int
+    statuses: dict[int, int] | None = None  # a W3C log's line ends -> the status in their column (w3c.py)
 
 
 Marker = Callable[[Buffer, int, int, bool], Marks]  # (buffer, line start, stop, at the input's end)

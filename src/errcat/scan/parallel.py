@@ -29,6 +29,7 @@ from .prepared import Prepared, ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder, Skipped
 from .summary import InputStats, ScanReport, Unmatched, read_before
 from .triage import Triage
+from .w3c import Columns, columns_at
 
 TASK_BYTES = 8 << 20  # one task's range: what it reads past its end (to finish a record) is searched, not read on
 IN_FLIGHT = 2  # tasks per worker submitted and not yet explained: one running, one waiting
@@ -82,8 +83,12 @@ def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     data = read_range(inp, begin, end)
     triage = _TRIAGE[0]
     part = triage.report = ScanReport()
+    columns = Columns(False)  # the file gone since (read_range said so): read as any log
+    with contextlib.suppress(FileNotFoundError), open(inp.path or "", "rb") as f:
+        columns = columns_at(f, begin, (inp.path, inp.size))  # a W3C log's header before the range: where its statuses are
     # the last range reads to the end, where a last line without its newline still counts
-    finder = Finder(own_start=start - begin, own_end=stop - begin if stop < (inp.size or 0) else None, triage=triage)
+    own_end = stop - begin if stop < (inp.size or 0) else None
+    finder = Finder(own_start=start - begin, own_end=own_end, triage=triage, columns=columns)
     records = list(finder.to_explain([data]))
     triage.settle()
     triage.kept.update(text for text, g in part.other.items() if g.full)

@@ -94,6 +94,7 @@ class Prepared(NamedTuple):
     reason: str | None = None  # why it is an error by how it is logged (verdict.error_reason)
     api: bool = False  # it has the shape of an HTTP API exchange (verdict.api_shape)
     bad_utf8: bool = False
+    status: int | None = None  # a W3C log line's status, from its column (w3c.py)
 
 
 # dropped from a one-line record to find its repeats: digits and lower-case hex letters (ids,
@@ -101,9 +102,10 @@ class Prepared(NamedTuple):
 VARYING_BYTES = b"0123456789abcdef"
 
 
-def prepare(rec: Record, options: ScanOptions) -> Prepared:
+def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Prepared:
     """Decode a record, take its time and level, and key it for the cache of explanations (a
-    repeat of a one-line record takes all that from the first of its shape: triage.py)."""
+    repeat of a one-line record takes all that from the first of its shape: triage.py); ``status``:
+    a W3C log line's, from its column (w3c.py)."""
     if b"\x00" in rec.data:  # a record with a NUL (a crash's padding) is skipped, said so: never explained
         return Prepared(rec.line, "binary")
     bad = False
@@ -122,8 +124,10 @@ def prepare(rec: Record, options: ScanOptions) -> Prepared:
     if outcome == "ok" and not paste.strip():
         outcome = "empty"
     key = template_of(paste) if len(paste) <= EXPLAINED_MAX_TEXT else None
-    reason = error_reason(said, paste)
-    return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad)
+    if key is not None and status is not None:  # the template masks the column's status: records of two statuses are two
+        key = f"{key}\x00{status}"
+    reason = error_reason(said, paste, status)
+    return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, status)
 
 
 # what makes a record's digits or hex letters say what it is: a code, an arrow, "returned", a NUL,
@@ -149,13 +153,16 @@ _SHAPE_SLOT = re.compile(
 )
 
 
-def shape_of(data: bytes, erring: bool) -> bytes | None:
+def shape_of(data: bytes, erring: bool, column: int | None = None) -> bytes | None:
     """What a one-line record is once what varies between its repeats is dropped (digits and
     lower-case hex letters), with whether it states an HTTP status of 400 or more (``erring``,
     needles._ERRING): records of one shape get one verdict. None for a record whose digits may
     say what it is (a code, an arrow, a syslog priority, several status numbers or one the other
     side of 400): it is prepared afresh. (Runs only for records not counted by their shape
-    alone: Triage.count_lines.)"""
+    alone: Triage.count_lines.) A W3C log's line with a status in its column (``column``) is told
+    by that status alone: its shape keeps it (``column_shape``)."""
+    if column is not None:
+        return column_shape(data.translate(None, VARYING_BYTES), column)
     if (
         _TELLING.search(data)
         or _PRIORITY.match(data)
@@ -169,6 +176,12 @@ def shape_of(data: bytes, erring: bool) -> bytes | None:
             return None
         return shape + (b"|E" if erring else b"|o")
     return shape
+
+
+def column_shape(shape: bytes, status: int) -> bytes:
+    """The shape of a W3C log's line with the status in its column: after a newline, which no
+    line's shape holds."""
+    return b"%s\n%d" % (shape, status)
 
 
 def status_numbers(data: bytes) -> list[bytes]:

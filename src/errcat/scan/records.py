@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from .needles import SAYS_BODY_WORDS, Buffer, Marker, Marks, marker
 from .prefixes import without_prefixes
 from .verdict import HEAD, QUIET_LEVELS, level
+from .w3c import Columns, looks_w3c
 
 if TYPE_CHECKING:
     from .prepared import Prepared
@@ -395,6 +396,9 @@ class Finder:
     own_end: int | None = None
     triage: Triage | None = None  # counts records as found, keeping those to explain (see ``to_explain``)
     marks: Marker = field(default_factory=marker)  # where the needles and marks are (needles.py)
+    # a W3C log's headers and statuses; None: told by the input's first line (a reader that starts
+    # inside a file is told by w3c.columns_at)
+    columns: Columns | None = None
     skipped: list[Skipped] = field(default_factory=list)
     line_at_start: int = 1
     line_at_end: int = 1
@@ -418,6 +422,8 @@ class Finder:
         owned: list[int | None] = [self.own_start, self.own_end]  # moved if a runtime's prefixes go (prefixes.py)
         it = without_prefixes(chunks, owned)
         upcoming = next(it, None)
+        if self.columns is None:
+            self.columns = Columns(upcoming is not None and looks_w3c(upcoming))
         self.own_start, self.own_end = owned[0] or 0, owned[1]
         marks = {name: at for name, at in (("start", self.own_start), ("end", self.own_end)) if at is not None}
         w = _Window(marks)
@@ -461,6 +467,8 @@ class Finder:
             # from the line before the first one not searched yet: its marks tell about that one
             begin = buf.rfind(b"\n", 0, w.searched - 1) + 1 if w.searched > 1 else 0
             marks = self.marks(buf, begin, mark_to, eof and mark_to == limit)
+            if self.columns is not None and self.columns.w3c:
+                marks = self.columns.mark(buf, begin, mark_to, eof and mark_to == limit, w.off, marks)
             w.searched = max(w.searched, marks.end)
             if (stopped := self._take_marked(w, marks, limit, eof, found)) is not None:
                 return stopped
@@ -508,7 +516,7 @@ class Finder:
 
         if own < past:
             assert self.triage is not None  # without one, every line is grouped
-            self.triage.count_lines(w.buf, starts[own:past], ends[own:past], marks.erring, take)
+            self.triage.count_lines(w.buf, starts[own:past], ends[own:past], marks.erring, take, marks.statuses)
             w.consumed = ends[past - 1]
         return (True, None) if past < len(ends) else None
 
@@ -538,14 +546,19 @@ class Finder:
         if triage is None:
             found.append(self._record(w, start, end, cut))
             return
+        # a W3C log's line: the status in its column (w3c.py), passed apart (a Record's field cost every record)
+        status = marks.statuses.get(end) if marks.statuses else None
         if cut or not triage.repeats or (not one_line and w.buf.find(b"\n", start, end - 1) >= 0):
-            triage.record(self._record(w, start, end, cut))
+            one = status is not None and not cut and w.buf.find(b"\n", start, end - 1) < 0
+            triage.record(self._record(w, start, end, cut), None, status if one else None)
             return
         if not one_line and w.buf[end - 1] == 0x0A:  # grouped, on one line (a JSON line, say): by its shape alone if it can be
-            triage.count_lines(w.buf, [start], [end], marks.erring, lambda ls, le: self._take(w, ls, le, cut, marks, found, True))
+            triage.count_lines(
+                w.buf, [start], [end], marks.erring, lambda ls, le: self._take(w, ls, le, cut, marks, found, True), marks.statuses
+            )
             return
         rec = self._record(w, start, end, cut)
-        triage.record(rec, triage.shape_of(rec.data, end in marks.erring))  # None: its digits may say what it is
+        triage.record(rec, triage.shape_of(rec.data, end in marks.erring, status), status)  # None: its digits may say what it is
 
     def _record_at(self, w: _Window, p: int, limit: int, eof: bool) -> tuple[int, int, bool] | int | None:
         """The record holding the needle at ``p``: (start, end, cut); None when there is none to

@@ -77,7 +77,7 @@ class _Explainer:
             # prefix (docker compose's "caddy  | {...}", Laravel's context) read as a body: another program's
             self.triage.count_other(prep._replace(when=when), place)
             return
-        self._count(x, place, when, lambda: shown(head))
+        self._count(x, place, when, lambda: shown(head), prep.status)
 
     def _explain(self, paste: str, key: str | None) -> Explanation:
         """explain() of a record's text; a repeat of a call explained before (the same text, its
@@ -94,9 +94,13 @@ class _Explainer:
                 self.explained[key] = x
         return x
 
-    def _count(self, x: Explanation, place: Place, when: datetime | None, sample: Callable[[], str]) -> None:
+    def _count(
+        self, x: Explanation, place: Place, when: datetime | None, sample: Callable[[], str], column: int | None = None
+    ) -> None:
+        """Count an explained record; ``column``: a W3C line's status (w3c.py), which explain does not read."""
         report = self.report
         ex = x.exchange
+        status = ex.status or column
         endpoint = x.endpoint or (masked_path(ex.path) if ex.path else None)
         vendor_filter = self.options.vendor
         counted = False
@@ -127,10 +131,10 @@ class _Explainer:
             ukey = (vendor, obs.status, f"{named}: {text}" if named else text)
             if ukey not in seen:
                 seen.add(ukey)
-                report.add_unmatched(vendor, obs.status or ex.status, text, place, when, endpoint, sample, named)
+                report.add_unmatched(vendor, obs.status or status, text, place, when, endpoint, sample, named)
         if not x.errors and (not vendor_filter or x.vendor == vendor_filter):
             counted = True
-            report.add_unmatched(x.vendor, ex.status, sample(), place, when, endpoint, sample)
+            report.add_unmatched(x.vendor, status, sample(), place, when, endpoint, sample)
         if counted:
             report.errors += 1
         else:

@@ -24,7 +24,17 @@ from ..gate import shown
 from .concerns import VendorNeedles
 from .logline import timestamp_in
 from .needles import Buffer
-from .prepared import VARYING_BYTES, Prepared, ScanOptions, prepare, shape_of, status_numbers, status_slots, untimed_head
+from .prepared import (
+    VARYING_BYTES,
+    Prepared,
+    ScanOptions,
+    column_shape,
+    prepare,
+    shape_of,
+    status_numbers,
+    status_slots,
+    untimed_head,
+)
 from .records import Record
 from .summary import Place, ScanReport, signature
 
@@ -63,12 +73,12 @@ class Triage:
         self.by_status: set[bytes] = set()  # such shapes with a status in them: counted with it (shape_of)
         self.tally: dict[str | None, int] = {}
 
-    def record(self, rec: Record, shape: bytes | None = None) -> None:
+    def record(self, rec: Record, shape: bytes | None = None, status: int | None = None) -> None:
         """Prepare a record the finder grouped, count it or keep it for explaining. A one-line
         record comes with its ``shape`` (prepared.shape_of): one of a shape sorted before takes
         its level, error reason and template from the first (its own time is read only if it is
         counted as a vendor's), and once its verdict needs no more places, the next ones of its
-        shape are counted by ``count_lines`` alone."""
+        shape are counted by ``count_lines`` alone. A W3C log's line comes with its column's ``status``."""
         first = self.verdicts.get(shape) if shape is not None else None
         if first is not None and first[0] is EXPLAIN and status_numbers(rec.data) != first[2]:
             first = None  # explained by its template, which keeps the status: prepared afresh
@@ -76,7 +86,7 @@ class Triage:
             text = rec.data.decode("utf-8", errors="replace")
             prep = first[1]._replace(line=rec.line, paste=text, head=text, when=None)
         else:
-            prep = prepare(rec, self.options)
+            prep = prepare(rec, self.options, status)
         verdict = self.sort(prep)
         if verdict is EXPLAIN:
             self.pending.append(prep)
@@ -104,18 +114,27 @@ class Triage:
         self.by_status.clear()
 
     def count_lines(
-        self, buf: Buffer, starts: list[int], ends: list[int], erring: set[int], take: Callable[[int, int], None]
+        self,
+        buf: Buffer,
+        starts: list[int],
+        ends: list[int],
+        erring: set[int],
+        take: Callable[[int, int], None],
+        statuses: dict[int, int] | None = None,
     ) -> None:
         """Count the one-line records buf[starts[k]:ends[k]] (newlines included) whose shape is
         counted alike (see ``counted``), all at once: a slice each, one join, translate and split
         for their shapes, a look-up each and a Counter (most of a real log's evidence lines cost no
         more); ``take`` the others, in order (one taken may let the next of its shape be counted).
-        A shape with a status in it is looked up with whether the line states an error (``erring``)."""
+        A shape with a status in it is looked up with whether the line states an error (``erring``);
+        a W3C log's line with the status in its column (``statuses``, prepared.column_shape)."""
         datas = [buf[ls : le - 1] for ls, le in zip(starts, ends, strict=True)]
         joined = b"\n".join(datas)
         if b"\r" in joined:  # CRLF lines: their shapes made without the CR, as a record's is
             joined = (joined + b"\n").replace(b"\r\n", b"\n")[:-1]
         shapes = joined.translate(None, VARYING_BYTES).split(b"\n")
+        if statuses:
+            shapes = [s if (n := statuses.get(le)) is None else column_shape(s, n) for s, le in zip(shapes, ends, strict=True)]
         counted = self.counted
         verdicts = list(map(counted.get, shapes, repeat(_UNSEEN, len(shapes))))
         done = 0
@@ -155,7 +174,7 @@ class Triage:
         if len(self.counted) >= SORTED_SIZE:
             self.counted.clear()
             self.by_status.clear()
-        if len(plain := data.translate(None, VARYING_BYTES)) == len(shape):
+        if len(plain := data.translate(None, VARYING_BYTES)) == len(shape) or b"\n" in shape:  # a W3C line's: column_shape
             self.counted[shape] = verdict
         elif status_slots(plain) == 1:  # a status in it, in one place: told by the erring mark
             self.counted[shape] = verdict
@@ -276,10 +295,11 @@ class Triage:
                 self.templates.clear()
                 self.redacted.clear()
             head = untimed_head(prep.head)
-            masked = signature(head)
+            status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
+            masked = status + signature(head)
             said = self.redacted.get(masked)
             if said is None:
-                said = self.redacted[masked] = signature(shown(head))
+                said = self.redacted[masked] = status + signature(shown(head))
             self.signatures[key] = said
             self.templates.setdefault(said, key)
         return said

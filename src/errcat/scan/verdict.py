@@ -8,7 +8,8 @@ A record is an error when its line says so by how it is logged, not because it h
   Chromium's ``[1204/101010.123:ERROR:file.cc(12)]``, Android logcat's letter ``E``, ``W``, ``F``, ``A``),
   or a syslog priority ``<0>``..``<4>`` of any facility;
 - an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``, ``status code 403``,
-  ``HTTP 503 Service Unavailable``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``);
+  ``HTTP 503 Service Unavailable``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``;
+  a W3C log's status column, ``sc-status`` or ``status_code``, which alone decides its lines: w3c.py);
 - a vendor error envelope (decided by explain: see ``stream``);
 - an exception or a traceback (``java.io.IOException:``, ``Traceback (most recent call last)``,
   ``Unexpected exception``, a stack frame).
@@ -172,10 +173,13 @@ def http_status(text: str) -> int | None:
     return None
 
 
-def error_reason(said: str | None, text: str) -> str | None:
+def error_reason(said: str | None, text: str, column: int | None = None) -> str | None:
     """Why a record is an error by how it is logged (``level``, ``status``, ``exception``), or None;
     ``said`` is its level word (``level``). A vendor error envelope is the remaining reason,
-    decided on the explanation."""
+    decided on the explanation. A W3C log's line is told by the status in its column (``column``,
+    w3c.py) alone."""
+    if column is not None:
+        return "status" if column >= 400 else None
     if said in _LOUD:  # a level word that says error or warning, unless it says nothing more (Maven's "[ERROR] ")
         return "level" if any(c.isalnum() for c in text.lower().replace(said, "", 1)) else None
     status = http_status(text)

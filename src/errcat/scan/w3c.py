@@ -1,0 +1,201 @@
+"""The W3C extended log format (IIS's logs, Zeek's): a line's HTTP status stands in a column that
+a header line names, not after a quote as in an access log.
+
+An input whose first line is a W3C directive (``#Software:``, ``#Version:``, ``#Fields:``, Zeek's
+``#separator``) is read with its headers: the latest ``#Fields:`` line (Zeek's ``#fields``) before
+a line says which column holds its status (``sc-status``, ``status_code``) and how columns are
+separated (spaces, a quoted field counting as one; Zeek's tabs). IIS writes a header block at each
+start and rollover, and its fields may differ from one block to the next. A line under such a
+header is an error record by its status alone: 400 or more, with that status; under 400 (or a
+directive line) none, whatever words it holds. Lines before any ``#Fields:`` line, or under one
+with no status column, are read as any log's. A reader that starts inside the file (a worker's
+range, a cluster's block) finds the header that governs its first line by reading back
+(``columns_at``). One pass over the lines under a header finds those of 400 or more (Hyperscan,
+else one ``re`` search), so the other lines cost no Python.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from ..text import UTF8_BOM
+from .needles import Buffer, Marks, _compiled, engine_name
+
+DIRECTIVES = (b"#Software:", b"#Version:", b"#Fields:", b"#separator ")  # how a W3C log's first line starts
+_FIELDS = (b"#Fields:", b"#fields")  # then the columns' names
+STATUS_COLUMNS = frozenset((b"sc-status", b"status_code"))  # IIS's, Zeek's http.log's
+BACK = 1 << 20  # bytes read at a time looking back for the header that governs a range
+KEPT_BEHIND = 4 << 20  # headers remembered behind where marking starts (a record's head is sought back less far)
+
+# a column: a quoted one is one column whatever it holds (IIS Advanced Logging's "Mozilla/5.0 (Linux; ...)",
+# its "" an escaped quote), else up to the next space; the first column of a line is never a directive's "#"
+_SPACED, _SPACED_FIRST = rb'(?:"[^"\n]*")+|[^ "\n][^ \n]*', rb'(?:"[^"\n]*")+|[^ "#\n][^ \n]*'
+_TABBED, _TABBED_FIRST = rb"[^\t\n]*", rb"(?:[^#\t\n][^\t\n]*)?"
+
+
+class Layout(NamedTuple):
+    """Where a header block's lines hold their status."""
+
+    erring: bytes  # a line whose status is 400 or more, from the newline before, to the byte after its status
+    erring_re: re.Pattern[bytes]  # the same as a pattern, its status a group (without Hyperscan)
+    status: re.Pattern[bytes]  # a line's status, matched at its start
+
+
+@lru_cache(maxsize=64)
+def layout(header: bytes) -> Layout | None:
+    """The layout a ``#Fields:`` (or ``#fields``) line sets, or None when it names no status column."""
+    tab = header.startswith(b"#fields\t")
+    names = header[len(b"#fields") :].split(b"\t") if tab else header[len(b"#Fields:") :].split()
+    names = [n.strip() for n in names if n.strip()]
+    column = next((k for k, name in enumerate(names) if name in STATUS_COLUMNS), None)
+    if column is None:
+        return None
+    sep, field, first = (rb"\t", _TABBED, _TABBED_FIRST) if tab else (rb" +", _SPACED, _SPACED_FIRST)
+    before = b"" if column == 0 else rb"(?:" + first + rb")" + sep + rb"(?:(?:" + field + rb")" + sep + rb"){%d}" % (column - 1)
+    ends = rb"[\t\r\n]" if tab else rb"[ \r\n]"
+    erring = rb"\n" + before + rb"[4-9]\d\d" + ends  # reported where it ends: the status is the 3 bytes before
+    erring_re = re.compile(rb"\n" + before + rb"([4-9]\d\d)(?=" + ends + rb"|\Z)")
+    return Layout(erring, erring_re, re.compile(before + rb"(\d{3})(?=" + ends + rb"|\Z)"))
+
+
+@lru_cache(maxsize=64)
+def _database(erring: bytes) -> Any:
+    """A layout's Hyperscan database (None without Hyperscan): compiled once per machine (needles._compiled)."""
+    return _compiled([erring]) if engine_name() == "hyperscan" else None
+
+
+def looks_w3c(head: Buffer) -> bool:
+    """Whether an input (its first bytes) is a W3C extended log."""
+    return bytes(head[:16]).startswith(DIRECTIVES)
+
+
+def columns_at(f: Any, pos: int, key: object = None) -> Columns:
+    """What a reader that starts at ``pos`` (a line start) of an open file needs to read its
+    statuses as one reader from the start does: whether the file is a W3C log and, if so, the
+    layout of the last ``#Fields:`` line before ``pos``, found by reading back BACK bytes at a
+    time. With a ``key`` (the file's), this process reads back only to where it looked before
+    (a worker's ranges come in file order): a log with one header read back to it once."""
+    f.seek(0)
+    head = f.read(len(UTF8_BOM) + 16)
+    first = len(UTF8_BOM) if head.startswith(UTF8_BOM) else 0
+    if not looks_w3c(head[first:]):
+        return Columns(False)
+    known = _GOVERNING.get(key) if key is not None else None
+    floor = max(first, known[0] - 1) if known is not None and known[0] <= pos else first
+    at = _last_header(f, floor, pos)
+    if at is None and floor == first:
+        f.seek(first)
+        at = first if pos > first and f.read(8).startswith(_FIELDS) else None
+    elif at is None and known is not None:
+        at = known[1]
+    if key is not None:
+        _GOVERNING.clear()  # one file at a time
+        _GOVERNING[key] = (pos, at)
+    if at is None:
+        return Columns(True)
+    f.seek(at)
+    return Columns(True, layout(f.read(BACK).split(b"\n", 1)[0].rstrip(b"\r")))
+
+
+_GOVERNING: dict[object, tuple[int, int | None]] = {}  # a file's key -> a position and where its governing header starts
+
+
+def _last_header(f: Any, floor: int, pos: int) -> int | None:
+    """Where the last ``#Fields:`` line that starts after ``floor`` and before ``pos`` starts."""
+    end = pos - 1  # a newline before this one ends a line before pos's
+    while end > floor:
+        start = max(floor, end - BACK)
+        f.seek(start)
+        block = f.read(end - start + 8)  # a header may straddle the step
+        n = max(block.rfind(b"\n" + name, 0, end - start + len(name)) for name in _FIELDS)  # its newline before end
+        if n >= 0:
+            return int(start + n + 1)
+        end = start
+    return None
+
+
+class Columns:
+    """A W3C input's headers as a reader meets them, and the statuses of its lines."""
+
+    def __init__(self, w3c: bool, initial: Layout | None = None):
+        self.w3c = w3c
+        self.headers: list[tuple[int, Layout | None]] = [(-1, initial)]  # (stream offset of the line, its layout)
+
+    def mark(self, buf: Buffer, begin: int, stop: int, final: bool, off: int, marks: Marks) -> Marks:
+        """``marks`` of buf[begin:stop] (``off``: the stream offset of buf[0]) with the lines under a
+        status column whose status is 400 or more added as needle lines that state an error, and
+        ``statuses`` holding their status and that of the other needle lines under one; a
+        directive line is no needle line."""
+        end = stop if final and stop > marks.end else marks.end  # the last line, without its newline, at the input's end
+        statuses: dict[int, int] = {}
+        directives: set[int] = set()
+        pos = begin
+        while pos < end:
+            if buf[pos] == 0x23:  # "#": a directive line
+                le = buf.find(b"\n", pos, end) + 1 or end
+                directives.add(le)
+                if buf.startswith(_FIELDS, pos):
+                    self._met(off + pos, layout(bytes(buf[pos:le]).rstrip(b"\r\n")))
+                pos = le
+                continue
+            nxt = buf.find(b"\n#", pos, end) + 1 or end  # the next directive line's start
+            self._segment(buf, pos, nxt, end, off, marks.lines, statuses)
+            pos = nxt
+        self._forget(off + begin)
+        lines = marks.lines
+        if directives.intersection(lines):
+            lines[:] = [le for le in lines if le not in directives]
+        erring = {le for le, s in statuses.items() if s >= 400}.difference(lines)
+        if erring:
+            marks.erring.update(erring)
+            lines.extend(erring)
+            lines.sort()
+        return marks._replace(statuses=statuses)
+
+    def _segment(self, buf: Buffer, seg: int, stop: int, end: int, off: int, lines: list[int], statuses: dict[int, int]) -> None:
+        """The statuses of the lines in buf[seg:stop], under one layout: those of 400 or more, and
+        those of the needle lines (``lines``)."""
+        lay = self._at(off + seg)
+        if lay is None:
+            return
+        if seg == 0 and (m := lay.status.match(buf, 0, stop)):  # no newline before the buffer's first line
+            statuses[buf.find(b"\n", 0, end) + 1 or end] = int(m.group(1))
+        base = max(seg - 1, 0)
+        db = _database(lay.erring) if engine_name() == "hyperscan" else None
+        if db is None:
+            for m in lay.erring_re.finditer(buf, base, stop):
+                statuses[buf.find(b"\n", m.end(1), end) + 1 or end] = int(m.group(1))
+        else:
+
+            def on_match(_id: int, _from: int, to: int, _flags: int, _context: object) -> None:
+                at = base + to  # after the byte that ends the status
+                statuses[at if buf[at - 1] == 0x0A else buf.find(b"\n", at - 1, end) + 1 or end] = int(buf[at - 4 : at - 1])
+
+            with memoryview(buf) as view:
+                db.scan(view[base:stop], match_event_handler=on_match)
+            if stop == end and buf[end - 1] != 0x0A:  # the input's last line, with no byte after its status
+                ls = buf.rfind(b"\n", seg, end) + 1 or seg
+                if m := lay.status.match(buf, ls, end):
+                    statuses[end] = int(m.group(1))
+        for le in lines[bisect_left(lines, seg + 1) : bisect_left(lines, stop + 1)]:
+            # a needle line under 400 (or with none): its status, if it has one
+            if le not in statuses and (m := lay.status.match(buf, buf.rfind(b"\n", 0, le - 1) + 1, le)):
+                statuses[le] = int(m.group(1))
+
+    def _met(self, at: int, lay: Layout | None) -> None:
+        if at > self.headers[-1][0]:
+            self.headers.append((at, lay))
+
+    def _at(self, at: int) -> Layout | None:
+        """The layout of the last header line that starts before stream offset ``at``."""
+        k = bisect_left(self.headers, at, key=lambda h: h[0]) - 1
+        return self.headers[max(k, 0)][1]
+
+    def _forget(self, at: int) -> None:
+        """Forget the headers no reading will go back to (a record's head is sought less far back)."""
+        k = bisect_left(self.headers, at - KEPT_BEHIND, key=lambda h: h[0]) - 1
+        if k > 0:
+            del self.headers[:k]

@@ -1,0 +1,192 @@
+"""scan reads a W3C extended log's status from the column its latest header names (IIS, Zeek).
+
+The logs are real, copied verbatim (tests/data/README.md): tstack/lnav@bb0005f's test logs
+(test/logfile_w3c_big.0, an IIS 8.5 log with a header block at each restart;
+test/logfile_bro_http.log.0, Zeek's http.log; test/logfile_w3c.3, IIS Advanced Logging's quoted
+columns) and the IIS log in awslabs/kinesis-agent-windows@5ac0a90's
+Amazon.KinesisTap.Core.Test/EMFPipeTests.cs (its status column is the 17th, not the 12th).
+Each test reads the expected statuses with its own parser of the format (``_statuses``), not
+errcat's rule.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import errcat
+from errcat.cli import app
+from errcat.scan import ScanOptions, scan
+from errcat.scan import needles as needles_module
+
+DATA = Path(__file__).parent / "data" / "w3c"
+IIS = DATA / "lnav_logfile_w3c_big.0"
+ZEEK = DATA / "lnav_logfile_bro_http.log.0"
+QUOTED = DATA / "lnav_logfile_w3c.3"
+KINESIS = DATA / "kinesistap_emf_iis.log"
+runner = CliRunner()
+_COLUMN = re.compile(r'(?:"[^"]*")+|\S+')  # a spaced column; a quoted one may hold spaces
+
+
+@pytest.fixture(scope="module")
+def index():
+    return errcat.open_catalog(use_env=False).index
+
+
+@pytest.fixture(params=["hyperscan", "python"])
+def engine(request, monkeypatch):
+    """Each test runs with both needle engines (the Hyperscan one reads the status columns with its own pass)."""
+    monkeypatch.setenv(needles_module.ENGINE_ENV, request.param)
+    needles_module.engine_name.cache_clear()
+    yield needles_module.engine_name()
+    monkeypatch.delenv(needles_module.ENGINE_ENV, raising=False)
+    needles_module.engine_name.cache_clear()
+
+
+def _statuses(text: str, stale: bool = False) -> dict[int, int]:
+    """Line number -> status of each line that has one, by the latest #Fields line (``stale``:
+    by the first alone, as a reader that ignored later headers would)."""
+    found, names, tab = {}, None, False
+    for n, line in enumerate(text.split("\n"), 1):
+        if line.startswith("#"):
+            if line.startswith(("#Fields:", "#fields\t")) and (names is None or not stale):
+                tab = line.startswith("#fields\t")
+                names = line.split("\t")[1:] if tab else line.split()[1:]
+            continue
+        if names is None or not line.strip():
+            continue
+        columns = line.split("\t") if tab else _COLUMN.findall(line)
+        at = next((k for k, name in enumerate(names) if name in ("sc-status", "status_code")), None)
+        if at is not None and at < len(columns) and re.fullmatch(r"\d{3}", columns[at]):
+            found[n] = int(columns[at])
+    return found
+
+
+def _scan(path: Path, *args: str, input: bytes | None = None) -> dict:
+    result = runner.invoke(app, ["scan", str(path), "--all", "--format", "json", "--top", "100000", *args], input=input)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _by_status(doc: dict) -> Counter[int]:
+    """The errors of a report by the status its group states ("HTTP 404 ...")."""
+    counts: Counter[int] = Counter()
+    for g in doc["other"]:
+        m = re.match(r"HTTP (\d{3}) ", g["text"])
+        assert m, g["text"]
+        counts[int(m.group(1))] += g["count"]
+    return counts
+
+
+def _errors(statuses: dict[int, int]) -> Counter[int]:
+    return Counter(s for s in statuses.values() if s >= 400)
+
+
+@pytest.mark.parametrize("path", [IIS, ZEEK, QUOTED, KINESIS], ids=lambda p: p.name)
+def test_a_w3c_line_is_an_error_record_by_its_status_column(path, engine):
+    """404, 500, 401, 503 lines are error records, grouped under their status; 200, 301 and 304
+    lines and header lines are not records at all (IIS's lines hold no other word scan looks for:
+    each was missed)."""
+    text = path.read_text()
+    statuses = _statuses(text)
+    doc = _scan(path)
+    assert doc["summary"]["error_records"] == doc["summary"]["records_read"] == sum(_errors(statuses).values()) > 0
+    assert _by_status(doc) == _errors(statuses)
+    for g in doc["other"]:  # each place listed is a line with the group's status
+        status = int(g["text"][5:8])
+        assert all(statuses[p["line"]] == status for p in g["lines"]), g
+    assert {s for s in statuses.values() if s < 400}  # the file has lines under 400 too (not records)
+
+
+def test_iis_errors_are_grouped_with_their_status_shown():
+    doc = _scan(IIS)
+    robots = [g for g in doc["other"] if "GET /robots.txt" in g["text"] and "bingbot" in g["text"]]
+    assert robots and robots[0]["text"].startswith("HTTP 404 ")
+    assert robots[0]["lines"][0]["line"] == 5  # the first line after the first header block
+    zeek = _scan(ZEEK)["other"]
+    assert [g["text"][:8] for g in zeek] == ["HTTP 404"] and zeek[0]["lines"] == [{"file": str(ZEEK), "line": 125}]
+
+
+def test_a_later_header_with_other_columns_is_honoured(tmp_path, engine):
+    """IIS writes a header block at each restart, and its fields may change: KinesisTap's block
+    (status in the 17th column) after lnav's (the 12th), then lnav's again."""
+    text = IIS.read_text() + KINESIS.read_text() + IIS.read_text()
+    path = tmp_path / "u_ex170531.log"
+    path.write_text(text)
+    statuses = _statuses(text)
+    assert _errors(statuses) != _errors(_statuses(text, stale=True))  # a reader of the first header alone errs
+    assert {401, 500, 503} <= set(_errors(statuses))
+    assert _by_status(_scan(path)) == _errors(statuses)
+
+
+def test_lines_before_any_header_or_under_one_without_a_status_column_have_no_status(tmp_path):
+    """A line before the first #Fields line is read as any log's line (no status read from it),
+    as is one under a header with no status column; the next header with one applies from there."""
+    lines = IIS.read_text().split("\n")
+    header, first = lines[:4], lines[4]  # #Software, #Version, #Date, #Fields; a 404 line
+    no_status = "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query"  # lnav's test/logfile_w3c.5 header
+    path = tmp_path / "headless.log"
+    path.write_text("\n".join([*header[:3], first, no_status, first, header[3], first]) + "\n")
+    doc = _scan(path)
+    assert doc["summary"]["error_records"] == 1
+    assert [p["line"] for g in doc["other"] for p in g["lines"]] == [8]
+
+
+def test_workers_gzip_and_stdin_read_a_w3c_log_as_one_reader(tmp_path, engine, index, monkeypatch):
+    """A worker whose range starts after the header finds it back: the same report with two
+    workers on ranges of 64 KiB (most start far past the header that governs them), from a
+    gzip file and from stdin."""
+    import errcat.scan as scan_module
+    from errcat.scan import parallel
+
+    iis = IIS.read_text().split("\n")
+    body = "\n".join(line for line in iis[4:] if line and not line.startswith("#")) + "\n"
+    text = KINESIS.read_text() + "\n".join(iis[:4]) + "\n" + body * 12 + KINESIS.read_text()
+    path = tmp_path / "u_ex150113.log"
+    path.write_text(text)
+    expected = _errors(_statuses(text))
+
+    def found(report):
+        return (
+            report.records,
+            report.errors,
+            report.inputs[0].lines,
+            {t: (g.count, g.places, g.first_seen, g.last_seen) for t, g in report.other.items()},
+        )
+
+    one = scan(index, [str(path)], ScanOptions(workers=1))
+    assert sum((Counter({int(t[5:8]): g.count}) for t, g in one.other.items()), Counter()) == expected
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "TASK_BYTES", 64 << 10)
+    assert found(scan(index, [str(path)], ScanOptions(workers=2))) == found(one)
+    gz = tmp_path / "u_ex150113.log.gz"
+    gz.write_bytes(gzip.compress(path.read_bytes()))
+    assert _by_status(_scan(gz)) == expected
+    assert _by_status(_scan(Path("-"), input=path.read_bytes())) == expected
+
+
+def test_a_log_that_is_not_w3c_is_read_as_before(tmp_path):
+    """Only a log whose first line is a W3C directive is read by columns: the same IIS lines
+    after another line are read as any log's (no word or status form scan knows: no record)."""
+    path = tmp_path / "mixed.log"
+    path.write_text("started\n" + IIS.read_text())
+    assert _scan(path)["summary"]["records_read"] == 0
+
+
+def test_a_vendor_call_in_a_zeek_log_keeps_its_column_status(tmp_path):
+    """Synthetic, said so: lnav's Zeek line 125 with its host, uri and status changed to a call to
+    MYOB's API that failed with 401 (no real such line was found). explain reads no status from a
+    tab-separated line; the vendor's group keeps the one in its column."""
+    zeek = ZEEK.read_text().split("\n")
+    columns = zeek[124].split("\t")
+    columns[8:10], columns[15:17] = ["api.myob.com", "/accountright/"], ["401", "Unauthorized"]
+    path = tmp_path / "http.log"
+    path.write_text("\n".join([*zeek[:8], "\t".join(columns)]) + "\n")
+    doc = _scan(path)
+    assert [(g["vendor"], g["status"]) for g in doc["unmatched"]] == [("myob", 401)]
