@@ -11,8 +11,9 @@ A record is an error when its line says so by how it is logged, not because it h
   ``HTTP 503 Service Unavailable``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``;
   a W3C log's status column, ``sc-status`` or ``status_code``, which alone decides its lines: w3c.py);
 - a vendor error envelope (decided by explain: see ``stream``);
-- an exception or a traceback (``java.io.IOException:``, ``Traceback (most recent call last)``,
-  ``Unexpected exception``, a stack frame).
+- an exception, a traceback or a crash (``java.io.IOException:``, ``Traceback (most recent call last)``,
+  ``Unexpected exception``, a stack frame, ``got signal 11``); under a quiet level (INFO) only one
+  shown counts, not one a message mentions ("got a database exception").
 
 A line whose first level word is INFO, DEBUG, TRACE or NOTICE is no error by its level, and words
 alone never make one: "0 errors", ``error_rate=0.00``, ``max_errors=5``, "no errors in the last 10
