@@ -494,3 +494,31 @@ def test_a_long_word_in_a_scanned_record_is_not_searched_for_an_email_from_every
     report = errcat.open_catalog(use_env=False).scan([str(log)], workers=1)
     assert time.process_time() - started < 10  # a guard against the quadratic search coming back
     assert report.errors == 1
+
+
+# ---- adversarial run 2: JSON nested past Python's recursion limit -----------------------------------
+
+DEEP_JSON_LINE = '{"level":"error","a":' + "[" * 1100 + "]" * 1100 + "}\n"  # json.loads raised RecursionError
+
+
+def test_a_json_line_nested_past_the_recursion_limit_is_read_as_text(tmp_path):
+    log = tmp_path / "deep.log"
+    log.write_text(
+        '{"level":"info","msg":"started"}\n' + DEEP_JSON_LINE + '{"level":"error","a":' + "[" * 1100 + "\n", encoding="utf-8"
+    )
+    done = run("scan", str(log), "-f", "json")
+    assert done.returncode == 0
+    doc = json.loads(out(done))
+    assert doc["summary"]["error_records"] == 2
+    assert doc["inputs"][0]["lines"] == 3
+
+
+def test_a_worker_reading_a_json_line_nested_past_the_recursion_limit_keeps_scanning(tmp_path, monkeypatch):
+    import errcat.scan as scan_module
+
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)  # workers read this small file as they read a big one
+    log = tmp_path / "deep.log"
+    log.write_text(('{"level":"info","msg":"started"}\n' + DEEP_JSON_LINE) * 200, encoding="utf-8")
+    report = errcat.open_catalog(use_env=False).scan([str(log)], workers=2)
+    assert report.inputs[0].lines == 400
+    assert report.errors == 200

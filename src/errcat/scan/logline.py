@@ -128,9 +128,12 @@ def json_line(text: str) -> tuple[str, datetime | None, str | None] | None:
     if not text.startswith("{") or "\n" in text.strip():
         return None
     try:
-        obj = json.loads(text)
-    except ValueError:
+        return _json_record(json.loads(text))
+    except (ValueError, RecursionError):  # 1,100 brackets deep: read as text, as explain reads it
         return None
+
+
+def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
     if not isinstance(obj, dict):
         return None
     d = _lower(obj)
