@@ -522,3 +522,34 @@ def test_a_worker_reading_a_json_line_nested_past_the_recursion_limit_keeps_scan
     report = errcat.open_catalog(use_env=False).scan([str(log)], workers=2)
     assert report.inputs[0].lines == 400
     assert report.errors == 200
+
+
+# ---- adversarial run 2: input with no end ---------------------------------------------------------
+
+
+def _explain_endless(stdin, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "errcat", "explain", *args], stdin=stdin, capture_output=True, env=env, timeout=60
+    )
+    assert b"Traceback" not in done.stderr
+    return done
+
+
+@pytest.mark.parametrize("how", ["stdin", "argument"])
+def test_an_endless_binary_input_is_cut_at_the_paste_cap_and_refused(how):
+    """`errcat explain < /dev/zero` read to the end of a device with no end (a hang, memory growing)."""
+    with open("/dev/zero", "rb") as zero:
+        done = _explain_endless(zero) if how == "stdin" else _explain_endless(subprocess.DEVNULL, "/dev/zero")
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == "errcat: the input looks binary, not text: paste the error response as text"
+
+
+def test_an_endless_text_stream_is_cut_at_the_paste_cap_and_said_so():
+    yes = subprocess.Popen(["yes", '{"Errors":[]}'], stdout=subprocess.PIPE)
+    try:
+        done = _explain_endless(yes.stdout)
+    finally:
+        yes.kill()
+        yes.wait()
+    assert "input is more than 2,097,152 bytes; only the first 2,097,152 were read" in out(done)

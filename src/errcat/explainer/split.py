@@ -8,6 +8,7 @@ text that was capped in size before it arrives.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -129,15 +130,17 @@ _url_parts_kept = lru_cache(maxsize=4096)(_url_parts)
 
 
 def read_bounded(stream: BinaryIO) -> tuple[bytes, int]:
-    """The first MAX_INPUT_BYTES of a stream and the stream's whole size (memory stays bounded).
-
-    The rest is counted only when there is a rest: a short read already met the end of input, and
-    reading a terminal again would wait for a second Ctrl-D."""
-    data = stream.read(MAX_INPUT_BYTES)
-    total = len(data)
-    while total >= MAX_INPUT_BYTES and (chunk := stream.read(1 << 20)):
-        total += len(chunk)
-    return data, total
+    """The first MAX_INPUT_BYTES of a stream and its size: a file's own, or, past the cap, the
+    bytes read (one more than the cap, "more than" it). What follows the cap is never read: stdin
+    from /dev/zero or ``yes`` has no end, and reading a terminal again would wait for a second Ctrl-D."""
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) <= MAX_INPUT_BYTES:
+        return data, len(data)
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (OSError, ValueError, AttributeError):  # io.BytesIO has no descriptor
+        size = 0
+    return data[:MAX_INPUT_BYTES], max(size, len(data))
 
 
 def decode(data: bytes, size: int | None = None) -> tuple[str, list[str]]:
@@ -145,7 +148,8 @@ def decode(data: bytes, size: int | None = None) -> tuple[str, list[str]]:
     notes: list[str] = []
     size = max(size or 0, len(data))
     if size > MAX_INPUT_BYTES:
-        notes.append(f"input is {size:,} bytes; only the first {MAX_INPUT_BYTES:,} were read")
+        said = f"more than {MAX_INPUT_BYTES:,}" if size == MAX_INPUT_BYTES + 1 else f"{size:,}"  # a stream read to the cap
+        notes.append(f"input is {said} bytes; only the first {MAX_INPUT_BYTES:,} were read")
         data = data[:MAX_INPUT_BYTES]
     if byte_kind(data[:2]) == "utf-16":
         data = data.decode("utf-16", errors="replace").encode("utf-8")
