@@ -553,3 +553,41 @@ def test_an_endless_text_stream_is_cut_at_the_paste_cap_and_said_so():
         yes.kill()
         yes.wait()
     assert "input is more than 2,097,152 bytes; only the first 2,097,152 were read" in out(done)
+
+
+# ---- adversarial run 2: stdout a full disk, stdin or stdout closed ----------------------------------
+
+
+CURL_OUTPUT = Path(__file__).parents[1] / "examples" / "curl-output.txt"
+
+
+def _errcat_sh(redirects: str, *args: str) -> subprocess.CompletedProcess:
+    """errcat run by a shell with ``redirects`` (closing a descriptor needs one), stderr captured."""
+    cmd = " ".join([sys.executable, "-m", "errcat", *args]) + " " + redirects
+    done = subprocess.run(["sh", "-c", cmd], capture_output=True, env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+    assert b"Traceback" not in done.stderr, done.stderr.decode(errors="replace")[-2000:]
+    return done
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [("explain", str(CURL_OUTPUT)), ("export", "-f", "json"), ("lookup", "401")])
+def test_output_to_a_full_disk_is_one_line_and_exit_2(args):
+    done = _errcat_sh(">/dev/full", *args)
+    assert done.returncode == 2
+    assert done.stderr.decode() == "errcat: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize("args", [("scan", str(CURL_OUTPUT)), ("lookup", "401")])
+def test_a_closed_stdout_is_one_line_and_exit_2(args):
+    done = _errcat_sh(">&-", *args)
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith("errcat: stdout is closed, so nothing can be written")
+
+
+def test_a_closed_stdin_reads_as_empty_input():
+    done = _errcat_sh("<&-", "explain")
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith("errcat: nothing to explain: the input is empty")
+    scanned = _errcat_sh("<&-", "scan", "-", "-f", "json")
+    assert scanned.returncode == 0
+    assert json.loads(scanned.stdout)["inputs"][0]["lines"] == 0

@@ -51,8 +51,22 @@ def _install_completion(shell: str) -> NoReturn:
     sys.exit(0)
 
 
+def _closed_stdio() -> None:
+    """Started with stdout closed (``>&-``): nothing could be written, a usage error. A closed stdin
+    reads as empty input, as ``< /dev/null`` does (Python leaves both None: isatty() failed)."""
+    if sys.stdout is None:
+        if sys.stderr is not None:
+            print("errcat: stdout is closed, so nothing can be written (redirect it to a file or /dev/null)", file=sys.stderr)
+        sys.exit(2)
+    if sys.stdin is None:
+        import os
+
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115  # for the whole run
+
+
 def main() -> None:
     """Entry point of the `errcat` script."""
+    _closed_stdio()
     _completion_shell_named(sys.argv[1:])
     try:
         app()

@@ -2,6 +2,8 @@
 turn a façade call into output and an exit code (errors: one stderr line, a documented code)."""
 
 import contextlib
+import errno
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -13,7 +15,9 @@ from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 from ..api import ErrorCatalog, with_catalog
-from ..errors import EXIT_OK, CatalogError, ErrcatError
+from ..errors import EXIT_OK, EXIT_USAGE, CatalogError, ErrcatError
+
+_WRITE_FAILED = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}  # stdout is a full disk (/dev/full), or failed
 
 T = TypeVar("T")
 
@@ -23,7 +27,10 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click Context
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:  # what is still buffered fails here, when stdout is a full disk
+                sys.stdout.flush()
         except CatalogError as exc:
             for problem in exc.problems[:20]:
                 typer.echo(f"errcat: {problem}", err=True)
@@ -37,10 +44,14 @@ class _Group(TyperGroup):
             ctx.exit(exc.exit_code)
         except BrokenPipeError:
             # `errcat ... | head -1`: the reader has what it wanted; not an error (scripts use pipefail)
-            import os
-
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(EXIT_OK)
+        except OSError as exc:
+            if exc.errno not in _WRITE_FAILED:
+                raise
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is left in the buffer goes nowhere
+            typer.echo(f"errcat: cannot write the output: {exc.strerror}", err=True)
+            ctx.exit(EXIT_USAGE)
 
 
 class Command(TyperCommand):
