@@ -591,3 +591,29 @@ def test_a_closed_stdin_reads_as_empty_input():
     scanned = _errcat_sh("<&-", "scan", "-", "-f", "json")
     assert scanned.returncode == 0
     assert json.loads(scanned.stdout)["inputs"][0]["lines"] == 0
+
+
+# ---- adversarial run 2: a catalog path that is a device, or huge ------------------------------------
+
+
+@pytest.mark.parametrize("args", [("validate", "/dev/zero"), ("lookup", "100", "--catalog", "/dev/zero"), ("lookup", "100")])
+def test_a_catalog_path_that_is_a_device_is_refused_unread(args):
+    """validate /dev/zero grew to 9.4 GB; lookup --catalog /dev/zero hashed it forever."""
+    env = {"ERRCAT_CATALOG": "/dev/zero"} if "--catalog" not in args and args[0] == "lookup" else None
+    done = run(*args, env=env)
+    assert done.returncode == 2
+    assert (
+        done.stderr.decode() == "errcat: catalog path /dev/zero is not a file or folder (a device, pipe or socket is not read)\n"
+    )
+
+
+@pytest.mark.parametrize("where", ["file", "folder"])
+@pytest.mark.parametrize("command", ["validate", "lookup"])
+def test_a_catalog_file_over_16_mib_is_refused_unread(tmp_path, where, command):
+    big = tmp_path / "team.yaml"
+    with open(big, "wb") as f:
+        f.truncate((16 << 20) + 1)  # sparse: a 600 MB one ended in MemoryError
+    path = str(big if where == "file" else tmp_path)
+    done = run(*(["validate", path] if command == "validate" else ["lookup", "100", "--catalog", path]))
+    assert done.returncode == 2
+    assert done.stderr.decode().endswith("team.yaml is 16,777,217 bytes; catalog files of at most 16 MiB are read\n")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import UsageError
 
 ENV_VAR = "ERRCAT_CATALOG"
+MAX_CATALOG_BYTES = 16 << 20  # a user's catalog file larger than this is refused; the built-in files are under 200 KB
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +30,21 @@ def catalog_files(path: Path) -> list[Path]:
     return [path]
 
 
+def _readable(path: Path) -> Path:
+    """A user's catalog file, refused before it is hashed or read when it is no regular file (a
+    device such as /dev/zero has no end) or larger than MAX_CATALOG_BYTES (YAML takes many times its
+    size in memory)."""
+    try:
+        st = path.stat()
+    except OSError as exc:
+        raise UsageError(f"cannot read catalog file {path}: {exc.strerror}") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise UsageError(f"catalog path {path} is not a file or folder (a device, pipe or socket is not read)")
+    if st.st_size > MAX_CATALOG_BYTES:
+        raise UsageError(f"catalog file {path} is {st.st_size:,} bytes; catalog files of at most 16 MiB are read")
+    return path
+
+
 def catalog_paths(paths: list[Path] | None = None, builtin: bool = True, use_env: bool = True) -> list[tuple[int, Path]]:
     """Each catalog file in use with its layer: built-in first, then env paths, then ``paths``."""
     layers: list[Path] = []
@@ -43,7 +60,7 @@ def catalog_paths(paths: list[Path] | None = None, builtin: bool = True, use_env
         files = catalog_files(layer)
         if not files:
             raise UsageError(f"no catalog files (*.yaml, *.yml) in {layer}")
-        out += [(number, p) for p in files]
+        out += [(number, _readable(p)) for p in files]
     if not out:
         raise UsageError("no catalog to use: without the built-in catalog, name at least one catalog path")
     return out
