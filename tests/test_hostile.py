@@ -617,3 +617,29 @@ def test_a_catalog_file_over_16_mib_is_refused_unread(tmp_path, where, command):
     done = run(*(["validate", path] if command == "validate" else ["lookup", "100", "--catalog", path]))
     assert done.returncode == 2
     assert done.stderr.decode().endswith("team.yaml is 16,777,217 bytes; catalog files of at most 16 MiB are read\n")
+
+
+# ---- adversarial run 2: --workers past the cores ----------------------------------------------------
+
+
+def test_workers_past_the_cores_start_one_process_per_core(tmp_path, monkeypatch):
+    """--workers 1000 on a 200 MB file started about 1,000 processes (--workers 12: 14, 488 MB)."""
+    import concurrent.futures
+
+    import errcat.scan as scan_module
+    import errcat.scan.parallel as parallel
+
+    started: list[int] = []
+
+    class Counted(concurrent.futures.ProcessPoolExecutor):
+        def __init__(self, max_workers: int, **kw) -> None:
+            started.append(max_workers)
+            super().__init__(max_workers, **kw)
+
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Counted)
+    log = tmp_path / "app.log"
+    log.write_text('{"level":"error","status":500,"msg":"upstream failed"}\n' * 5000, encoding="utf-8")
+    report = errcat.open_catalog(use_env=False).scan([str(log)], workers=1000)
+    assert started == [os.cpu_count() or 1]
+    assert report.inputs[0].lines == 5000

@@ -215,7 +215,8 @@ def scan(
         typer.Option("--fail-on", help="Exit 1 if any error not in the catalog (unmatched) or any error at all (any) is found."),
     ] = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", min=1, help="Processes reading a big file (default: one per core, at most 4).")
+        int | None,
+        typer.Option("--workers", min=1, help="Processes reading a big file (default 4; never more than the cores)."),
     ] = None,
     documented_only: DocumentedOnlyOpt = False,
     dask: Annotated[

@@ -40,7 +40,8 @@ def scan(
     started = time.perf_counter()
     report = ScanReport()
     done_bytes = 0
-    workers = options.workers if options.workers is not None else min(4, os.cpu_count() or 1)
+    cores = os.cpu_count() or 1  # more processes than cores read no faster, and each holds its ranges in memory
+    workers = min(options.workers, cores) if options.workers is not None else min(4, cores)
     explainer = None  # one for every input read here: its caches serve the next file (a log and its rotations)
     for inp in inputs(names):
         stats = InputStats(inp.name)
