@@ -643,3 +643,57 @@ def test_workers_past_the_cores_start_one_process_per_core(tmp_path, monkeypatch
     report = errcat.open_catalog(use_env=False).scan([str(log)], workers=1000)
     assert started == [os.cpu_count() or 1]
     assert report.inputs[0].lines == 5000
+
+
+# ---- adversarial run 2: a secret typed as a query or a filter is never printed back -----------------
+
+
+def _token() -> str:
+    import secrets
+    import string
+
+    return "ghp_" + "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(36))  # a GitHub token's form
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("lookup", "{t}"),
+        ("lookup", "{t}", "-f", "json"),
+        ("lookup", "{t}", "-f", "markdown"),
+        ("search", "client_secret={t}", "-f", "json"),
+        ("search", "client_secret={t}", "-f", "markdown"),
+        ("search", "client_secret={t}", "--vendor", "sage"),
+        ("lookup", "401", "--vendor", "password={t}"),
+        ("lookup", "401", "--severity", "password={t}"),
+        ("list", "--vendor", "{t}"),
+        ("list", "--endpoint", "/x?api_key={t}"),
+        ("scan", str(CURL_OUTPUT), "--vendor", "{t}"),
+        ("export", "--vendor", "{t}"),
+    ],
+)
+def test_a_secret_typed_as_a_query_or_a_filter_is_masked_wherever_it_is_echoed(args):
+    token = _token()
+    done = run(*(a.format(t=token) for a in args))
+    said = out(done) + done.stderr.decode()
+    assert token not in said and token[4:16] not in said
+    assert "[REDACTED]" in said  # the query or filter is still named, masked
+
+
+def test_mcp_lookup_and_search_never_echo_a_secret_query():
+    pytest.importorskip("mcp", reason="the MCP SDK comes with the test extras")
+    import anyio
+    from mcp import Client
+
+    from errcat.integrations.mcp import build_server
+
+    token = _token()
+
+    async def main() -> list[str]:
+        async with Client(build_server([])) as client:
+            calls = [("lookup", {"query": token}), ("lookup", {"query": "401", "vendor": f"password={token}"})]
+            calls.append(("search", {"text": f"client_secret={token}"}))
+            return [str(await client.call_tool(name, arguments)) for name, arguments in calls]
+
+    for said in anyio.run(main):
+        assert token[4:16] not in said and "[REDACTED]" in said

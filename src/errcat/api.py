@@ -175,10 +175,11 @@ class ErrorCatalog:
         export document (``errcat export``; render it with ``errcat.render.views.export_view``)."""
         from .documents import entry_record, envelope
         from .errors import check_vendor
+        from .gate import shown
         from .legend import legend
 
         index = self._index(documented_only)
-        check_vendor(vendor, index.vendors)
+        check_vendor(None if vendor is None else shown(vendor), index.vendors)  # a secret typed there is not echoed
         records = [entry_record(index, e) for e in index.entries if vendor is None or e.vendor == vendor.lower()]
         return envelope("export", legend=legend(), entries=records)
 
@@ -315,6 +316,13 @@ def clear_cache() -> tuple[int, int, str]:
         raise UsageError(f"cannot clear the cache folder {cache_dir()}: {problem}")
     removed, freed = clear()
     return removed, freed, str(cache_dir())
+
+
+def shown(text: str) -> str:
+    """``text`` as errcat may print it back: credentials and tokens masked by the exit gate."""
+    from .gate import shown as gated
+
+    return gated(text)
 
 
 # -- a paste, read bounded -------------------------------------------------------------------------

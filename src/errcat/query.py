@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UsageError, check_vendor
+from .gate import shown
 from .model import HTTP_METHODS, Entry, Guide
 from .text import CAMEL, WORD, normalize_path, squash, tokens
 from .values import to_status
@@ -44,7 +45,7 @@ class Filters(_FilterValues):
         severity: str | None = None,
     ) -> Filters:
         if severity is not None and severity.lower() not in SEVERITIES:
-            raise UsageError(f"severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+            raise UsageError(f"severity must be one of {', '.join(SEVERITIES)}, not {shown(severity)!r}")
         if status is not None and to_status(status) is None:  # SQLite cannot even compare 99999999999999999999
             raise UsageError(f"status must be an HTTP status from 100 to 599, not {str(status)[:40]!r}")
         return super().__new__(cls, vendor, endpoint, method, status, severity)
@@ -71,9 +72,9 @@ class Filters(_FilterValues):
         generic, or nothing): the vendor, the HTTP method, the endpoint (with did-you-mean)."""
         import difflib
 
-        check_vendor(self.vendor, index.vendors)
+        check_vendor(None if self.vendor is None else shown(self.vendor), index.vendors)  # a secret typed there is not echoed
         if self.method and self.method.upper() not in HTTP_METHODS:
-            raise UsageError(f"unknown HTTP method {self.method!r} (known: {', '.join(HTTP_METHODS)})")
+            raise UsageError(f"unknown HTTP method {shown(self.method)!r} (known: {', '.join(HTTP_METHODS)})")
         if self.endpoint:
             paths = index.paths()
             known = {normalize_path(p) for v, ps in paths.items() if not self.vendor or v == self.vendor.lower() for p in ps}
@@ -82,7 +83,7 @@ class Filters(_FilterValues):
                 close = difflib.get_close_matches(want, sorted(known), n=1, cutoff=0.6)
                 hint = f"; did you mean /{close[0]}?" if close else ""
                 raise UsageError(
-                    f"no documented endpoint {self.endpoint!r}" + (f" for {self.vendor}" if self.vendor else "") + hint
+                    f"no documented endpoint {shown(self.endpoint)!r}" + (f" for {self.vendor}" if self.vendor else "") + hint
                 )
 
 
@@ -220,7 +221,7 @@ def lookup(index: CatalogIndex, query: str, filters: Filters | None = None) -> L
     if not sections:
         suggestions = tuple(suggest(index, q, filters))
         notes = unlisted_notes(index, q, filters)
-    return LookupResult(q, tuple(sections), suggestions, notes)
+    return LookupResult(shown(q), tuple(sections), suggestions, notes)  # the query as shown: a pasted secret is masked
 
 
 MAX_SUGGESTION_POOL = 5000

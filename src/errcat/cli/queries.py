@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..api import ErrorCatalog
+from ..api import ErrorCatalog, shown
 from ..errors import EXIT_NOT_FOUND, EXIT_OK, EXIT_USAGE
 from .app import (
     CatalogOpt,
@@ -69,7 +69,7 @@ def lookup(
         hint = f"; did you mean: {', '.join(result.suggestions)}" if result.suggestions else ""
         known = "".join(f"\n{note}" for note in result.notes)  # what the catalog knows of a name it does not hold
         _fail(
-            f"no error matches {query!r}{_with_filters(given)}{hint}{known}",
+            f"no error matches {result.query!r}{_with_filters(given)}{hint}{known}",  # masked: a secret typed is not echoed
             EXIT_NOT_FOUND,
         )
 
@@ -100,7 +100,7 @@ def search(
     hits, view = _query(catalog, no_builtin, work)
     _output(view)
     if not hits:
-        _fail(f"nothing in the catalog matches {text!r}{_with_filters(given)}", EXIT_NOT_FOUND)
+        _fail(f"nothing in the catalog matches {shown(text)!r}{_with_filters(given)}", EXIT_NOT_FOUND)
 
 
 def _filters(vendor: Any, endpoint: Any, method: Any, status: Any, severity: Any, documented_only: bool) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..documents import entry_fields, envelope, guide_record
 from ..explainer.document import candidate_record as candidate_record  # built beside Explanation
 from ..explainer.document import explain_document as explain_document
+from ..gate import shown
 from ..model import Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
 from ..text import json_visible
@@ -49,7 +50,7 @@ def lookup_document(result: LookupResult) -> dict[str, Any]:
 
 
 def search_document(query: str, hits: list[SearchHit]) -> dict[str, Any]:
-    return envelope("search", query=query, results=[{"score": h.score, **group_record(h.group)} for h in hits])
+    return envelope("search", query=shown(query), results=[{"score": h.score, **group_record(h.group)} for h in hits])
 
 
 def list_document(groups: list[ErrorGroup]) -> dict[str, Any]:

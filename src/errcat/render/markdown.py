@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..gate import shown
 from ..model import Citation, Entry, Guide, Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
 from .text import claim_labels, group_sources, where
@@ -106,7 +107,7 @@ def search_markdown(query: str, hits: list[SearchHit]) -> str:
         [i, _title(h.group), h.group.guide.summary if h.group.guide else "", len(h.group.entries), h.score]
         for i, h in enumerate(hits, start=1)
     ]
-    return f"## errcat search: {escape(query)}\n\n" + table(["#", "Error", "Summary", "Rows", "Score"], rows)
+    return f"## errcat search: {escape(shown(query))}\n\n" + table(["#", "Error", "Summary", "Rows", "Score"], rows)
 
 
 def list_markdown(groups: list[ErrorGroup]) -> str:
