@@ -275,3 +275,28 @@ def test_the_cache_keeps_only_the_most_recently_used_indexes(cli, cache: Path, t
     info = json.loads(cli("cache", "info", "--format", "json").stdout)
     assert info["keep"] == 2 and all(f["used_at"] > 0 for f in info["files"])
     assert "keeps the 2 most recently used indexes" in cli("cache", "info").stdout
+
+
+def test_build_locks_go_with_their_indexes(cli, cache: Path, tmp_path: Path, monkeypatch) -> None:
+    """index-*.lock files were never deleted: 32 of them beside 5 indexes after a day's runs."""
+    monkeypatch.setenv("ERRCAT_CACHE_KEEP", "1")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("errcat: 1\nvendor: {id: acme}\nentries:\n  - {id: acme.x}\n", encoding="utf-8")
+    assert cli("lookup", "25008", "--catalog", str(bad)).exit_code == 3  # its build failed: a lock, no index
+    for name in ("a", "b", "c"):
+        assert (
+            cli("lookup", f"ACME_{name.upper()}", "--catalog", str(_overlay(tmp_path / name, f"ACME_{name.upper()}"))).exit_code
+            == 0
+        )
+    [index] = index_files(cache)
+    assert sorted(cache.glob("index-*.lock")) == [index.with_suffix(".lock")]
+    fcntl = pytest.importorskip("fcntl", reason="POSIX's lock: on Windows the byte lock is tried")
+    held = os.open(index.with_suffix(".lock"), os.O_RDWR)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX)  # another process building this index holds its lock
+        assert cli("cache", "clear").exit_code == 0
+        assert sorted(cache.glob("index-*.lock")) == [index.with_suffix(".lock")]  # a held lock stays
+    finally:
+        os.close(held)
+    assert cli("cache", "clear").exit_code == 0
+    assert list(cache.glob("index-*.lock")) == []

@@ -66,7 +66,26 @@ def prune(folder: Path, keep: int, spare: Path | None = None) -> list[Path]:
     doomed = [f for f in indexes[keep:] if f != spare]
     for f in doomed:
         _discard(f)
+    for lock in folder.glob("index-*.lock"):  # a pruned index's, or one of a build that failed (an invalid overlay)
+        if not lock.with_suffix(".sqlite").exists():
+            drop_lock(lock)
     return doomed
+
+
+def drop_lock(lock: Path) -> None:
+    """Delete an index's build lock file when no process holds it. One held stays: deleting it
+    would let a third process build beside its holder."""
+    try:
+        fd = os.open(lock, os.O_RDWR)
+    except OSError:
+        return
+    try:
+        if try_lock(fd):  # taken: deleted while held, so a process arriving now makes a fresh one
+            lock.unlink()
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 T = TypeVar("T")

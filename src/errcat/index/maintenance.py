@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog.locate import catalog_paths
-from .cache import cache_dir, content_hash, file_states, index_name, last_used, open_checked, read_meta
+from .cache import cache_dir, content_hash, drop_lock, file_states, index_name, last_used, open_checked, read_meta
 from .codec import CorruptIndex
 
 
@@ -67,11 +67,13 @@ def clear_cache() -> tuple[int, int]:
             return 0, 0
     except OSError:
         return 0, 0
-    # index-*.lock stays: deleting a lock another process holds would let a third build beside it
+    # an index-*.lock another process holds stays: deleting it would let a third build beside it
     kept = (*folder.glob("index-*.sqlite"), *folder.glob("index-*.stat"), *folder.glob(".index-*.tmp"))
     for f in [*kept, *folder.glob("hyperscan/*.db*")]:
         with contextlib.suppress(OSError):
             size = f.stat().st_size
             f.unlink()
             removed, freed = removed + 1, freed + size
+    for lock in folder.glob("index-*.lock"):
+        drop_lock(lock)
     return removed, freed
