@@ -697,3 +697,14 @@ def test_mcp_lookup_and_search_never_echo_a_secret_query():
 
     for said in anyio.run(main):
         assert token[4:16] not in said and "[REDACTED]" in said
+
+
+def test_a_catalog_file_that_grew_past_the_cap_after_its_check_is_not_read_whole(tmp_path, monkeypatch):
+    """catalog_paths checks the size first; a file that grows before it is read is cut at the cap + 1 byte."""
+    import errcat.catalog.load as load
+
+    team = tmp_path / "team.yaml"
+    team.write_text("errcat: 1\n" + "# padding\n" * 100, encoding="utf-8")
+    monkeypatch.setattr(load, "MAX_CATALOG_BYTES", 64)  # as if the file grew past 16 MiB since the check
+    raw = load.read_file(team, 1, check_schema=True)
+    assert [(p.code, p.message) for p in raw.problems] == [("CAT001", "larger than 16 MiB: not read")]

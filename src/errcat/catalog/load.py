@@ -17,7 +17,7 @@ from ..bulk import collector_paused
 from ..errors import CatalogError, Problem
 from ..model import DOCUMENTED, Basis, Citation, Entry, Guide, Source, Template, vendor_from_dict
 from .core import Catalog, Location
-from .locate import builtin_dir, catalog_paths
+from .locate import MAX_CATALOG_BYTES, builtin_dir, catalog_paths
 from .yamlio import LineDict, load_yaml
 
 
@@ -46,7 +46,12 @@ def read_file(path: Path, layer: int, check_schema: bool) -> RawFile:
     """Read and parse one file; schema-check it when asked (user files, `validate`)."""
     raw = RawFile(path, _display(path, layer), layer)
     try:
-        text = path.read_bytes().decode("utf-8")
+        with open(path, "rb") as f:
+            data = f.read(MAX_CATALOG_BYTES + 1)  # catalog_paths refused a bigger file: this one grew since
+        if len(data) > MAX_CATALOG_BYTES:
+            raw.problems.append(Problem(raw.display, 1, "CAT001", "yaml-syntax", "larger than 16 MiB: not read"))
+            return raw
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raw.problems.append(
             Problem(raw.display, 1, "CAT001", "yaml-syntax", f"not UTF-8 text ({exc.reason} at byte {exc.start})")
