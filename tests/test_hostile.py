@@ -670,6 +670,7 @@ def _token() -> str:
         ("list", "--endpoint", "/x?api_key={t}"),
         ("scan", str(CURL_OUTPUT), "--vendor", "{t}"),
         ("export", "--vendor", "{t}"),
+        ("docs", "--check", "--vendor", "{t}"),
     ],
 )
 def test_a_secret_typed_as_a_query_or_a_filter_is_masked_wherever_it_is_echoed(args):

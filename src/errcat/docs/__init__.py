@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import ErrcatError, UsageError
 from ..fs import write_all_atomic
+from ..gate import shown
 from ..index.store import CatalogIndex
 from .index import index_page
 from .parts import GENERATED_NOTE, anchor
@@ -33,7 +34,7 @@ def generate(catalog: CatalogIndex, vendors: list[str] | None = None) -> dict[st
     chosen = vendors if vendors else sorted(catalog.vendors)
     unknown = [v for v in chosen if v not in catalog.vendors]
     if unknown:
-        raise UsageError(f"unknown vendor(s): {', '.join(unknown)} (known: {', '.join(sorted(catalog.vendors))})")
+        raise UsageError(f"unknown vendor(s): {', '.join(map(shown, unknown))} (known: {', '.join(sorted(catalog.vendors))})")
     pages = {f"{v}.md": vendor_page(catalog, v) for v in chosen}
     if not vendors:
         pages["index.md"] = index_page(catalog)
