@@ -60,7 +60,7 @@ FORMATS: tuple[Rule, ...] = (
     # JWS (3 parts) and JWE (5 parts, the second may be empty: Intuit's 800-character tokens)
     Rule(
         "JWT",
-        rf"eyJ{_B64URL}{{4,}}\.{_B64URL}*\.{_B64URL}*(?:\.{_B64URL}*\.{_B64URL}*)?",
+        rf"eyJ(?<!{_B64URL}eyJ){_B64URL}{{4,}}\.{_B64URL}*\.{_B64URL}*(?:\.{_B64URL}*\.{_B64URL}*)?",
         _GITLEAKS + " jwt; RFC 7519, RFC 7516",
         ("eyj",),
     ),
@@ -475,7 +475,7 @@ def _formats(text: str) -> Iterator[Span]:
     yield from _wrapped_jwt_tails(text)
 
 
-_JWT_AT_LINE_END = _lazy(rf"\beyJ{_B64URL}{{4,}}\.[A-Za-z0-9_.-]*(?=\r?\n)")
+_JWT_AT_LINE_END = _lazy(rf"eyJ(?<![A-Za-z0-9_.-]eyJ){_B64URL}{{4,}}\.[A-Za-z0-9_.-]*(?=\r?\n)")
 _WRAPPED = _lazy(r"\r?\n([A-Za-z0-9_.-]+)(?=[\s\"',;)}\]]|$)")
 
 
