@@ -467,3 +467,38 @@ def test_a_validation_message_under_a_password_key_stays_readable_under_the_othe
     validation error's "is required" under ``password`` still reads under ``email``."""
     hidden = screen('{"errors": {"password": ["is required"], "email": ["is required"]}}')
     assert hidden.text == '{"errors": {"password": ["' + MARK + '"], "email": ["is required"]}}'
+
+
+# --- an adversarial tester's leaks (one input each, from the report's repro folders) -----------------
+
+
+def _nested(levels: int, inner: object) -> str:
+    """``inner`` as JSON encoded in a string ``levels`` times over, as log shippers nest records."""
+    for _ in range(levels):
+        inner = {"log": json.dumps(inner)}
+    return json.dumps(inner)
+
+
+_MYOB_WITH_DETAILS = {
+    "Errors": [
+        {
+            "Name": "Required",
+            "Message": "Freight tax code is required",
+            "AdditionalDetails": json.dumps({"password": "PlatypusRain1122!"}),
+            "ErrorCode": 100,
+        }
+    ]
+}
+ADVERSARIAL = [
+    # explain's reader decodes JSON strings 32 levels deep: the gate judged only three
+    *(
+        (f"json nested {n} levels", f"2026-11-19T02:14:07Z ERROR 400 {_nested(n, _MYOB_WITH_DETAILS)}", "PlatypusRain1122!")
+        for n in (4, 5, 7)
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), [a[1:] for a in ADVERSARIAL], ids=[a[0] for a in ADVERSARIAL])
+def test_an_adversarial_leak_is_hidden_in_every_output(text, secret, tmp_path):
+    outputs = {**_outputs(text), **_response_outputs(text), **_scan_outputs(tmp_path, [text])}
+    assert not _leaks([secret], outputs)

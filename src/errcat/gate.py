@@ -11,7 +11,7 @@ A list of secret formats is always one format short, so the gate judges values, 
   detect-secrets judges strings), whatever stands beside it; GUIDs and hex ids stay readable.
 * **By format**: the formats that announce themselves (``sk_live_``, ``AKIA``, JWTs, PEM keys).
 
-Escapes (``\\uXXXX``, ``\\"``, ``%XX``, HTML entities; nested JSON strings, to three levels) are
+Escapes (``\\uXXXX``, ``\\"``, ``%XX``, HTML entities; nested JSON strings, as deep as explain reads them) are
 decoded before judging, and what is found is masked in the original text. Every pattern is linear
 or bounded, so a 2 MB paste is judged in well under a second. The gate reports how many values
 of which kind it hid (``redacted_kinds``), never the values. Imports nothing of errcat.
@@ -276,7 +276,14 @@ _FAST = {"\\" + k: v for k, v in {**_SIMPLE, "\\": "\\", '"': '"', "/": "/", "'"
     f"&{k};": v for k, v in _ENTITIES.items()
 }
 _PAIRS = tuple((k, v) for k, v in _FAST.items() if k.startswith("\\"))
-_DEPTH = 3  # JSON in a JSON string in a JSON string (CloudWatch exports)
+_DEPTH = 3  # JSON in a JSON string in a JSON string (CloudWatch exports): decoded whole
+# Levels of escaping undone at most: as deep as explain's JSON reader decodes strings that hold JSON
+# (errcat.explainer.envelopes takes its MAX_DEPTH from here), so it shows nothing the gate did not judge.
+# Past _DEPTH only the stretch that still holds escapes is decoded, within _DECODE_BUDGET x the text;
+# what is still escaped when either runs out is hidden whole.
+MAX_DEPTH = 32
+_DECODE_BUDGET = 6
+_WINDOW_MARGIN = 256
 
 
 class Redaction(NamedTuple):
@@ -303,7 +310,8 @@ def screen(text: str) -> Redaction:
     with how many values of which kind were hidden."""
     spans = list(_spans(text))
     raw: list[tuple[int, int]] | None = None
-    for view in _views(text):
+    undecoded: list[Span] = []
+    for view in _views(text, undecoded):
         raw = _merged(spans) if raw is None else raw  # only a text with escapes needs it
         slack = len(text) - len(view.text)  # a decoded index i stands at i .. i + slack in the text
         for s in _spans(view.text):
@@ -311,6 +319,7 @@ def screen(text: str) -> Redaction:
             if k >= 0 and raw[k][1] >= s.end + slack:
                 continue  # already hidden whole: no need to map it back
             spans.append(Span(view.origin(s.start), view.origin_end(s.end), s.kind))
+    spans += undecoded
     spans += _copies(text, spans)
     if not spans:
         return Redaction(text, {})
@@ -742,8 +751,9 @@ class _View:
     """A decoded copy of a text, and where each of its characters came from in the original
     (worked out only when a span found in it must be mapped: most views map none)."""
 
-    def __init__(self, text: str, parent: _View | None) -> None:
+    def __init__(self, text: str, parent: _View | None, offset: int = 0) -> None:
         self.parent = parent
+        self.offset = offset  # where in the parent's text (or the original) ``text`` starts
         self.source = text
         self.count = 0
 
@@ -778,14 +788,14 @@ class _View:
         return base, base + 1
 
     def origin(self, i: int) -> int:
-        start = self._local(i)[0]
+        start = self._local(i)[0] + self.offset
         return self.parent.origin(start) if self.parent else start
 
     def origin_end(self, j: int) -> int:
         """Where the decoded span ending at j ends in the original text."""
         if j <= 0:
             return self.origin(0)
-        end = self._local(j - 1)[1]
+        end = self._local(j - 1)[1] + self.offset
         return self.parent.origin_end(end) if self.parent else end
 
 
@@ -812,15 +822,27 @@ def _unescaped(m: re.Match[str]) -> str:
     return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
 
 
-def _views(text: str) -> Iterator[_View]:
-    """The text decoded once, twice, three times: each level of escaping undone."""
+def _views(text: str, undecoded: list[Span]) -> Iterator[_View]:
+    """The text decoded once, twice, three times: each level of escaping undone; past that, only the
+    stretch still escaped, to MAX_DEPTH levels (``undecoded`` gets what is still escaped after them)."""
     parent: _View | None = None
     current = text
-    for _ in range(_DEPTH):
-        if "\\" not in current and "%" not in current and "&" not in current:
+    budget = _DECODE_BUDGET * len(text)
+    for level in range(MAX_DEPTH):
+        found = [i for i in (current.find("\\"), current.find("%"), current.find("&")) if i >= 0]
+        if not found:
             return
-        view = _View(current, parent)
+        start, end = 0, len(current)
+        if level >= _DEPTH:
+            start = max(0, min(found) - _WINDOW_MARGIN)
+            end = max(current.rfind("\\"), current.rfind("%"), current.rfind("&")) + _WINDOW_MARGIN
+        budget -= min(end, len(current)) - start
+        if budget < 0:
+            break
+        view = _View(current[start:end], parent, start)
         if not view.count:
             return
         yield view
         parent, current = view, view.text
+    if parent is not None:  # escapes left after every level decoded: hidden, not judged
+        undecoded.append(Span(parent.origin(0), parent.origin_end(len(current)), "undecoded nesting"))
