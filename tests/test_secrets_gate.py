@@ -495,6 +495,33 @@ ADVERSARIAL = [
         (f"json nested {n} levels", f"2026-11-19T02:14:07Z ERROR 400 {_nested(n, _MYOB_WITH_DETAILS)}", "PlatypusRain1122!")
         for n in (4, 5, 7)
     ),
+    # a hex key or a GUID right after a credential word (InvoiceXpress's API keys are 40 hex digits)
+    (
+        "hex api key in an InvoiceXpress XML error",
+        "2026-11-19T02:14:07Z ERROR InvoiceXpress POST https://acme.app.invoicexpress.com/invoices.json -> 422\n"
+        '<?xml version="1.0" encoding="UTF-8"?>\n<errors>\n  <error>API key 5ca4e1b2bd12a76bcf10e29da4f70bbd52066448'
+        " is not valid</error>\n</errors>\n",
+        "5ca4e1b2bd12a76bcf10e29da4f70bbd52066448",
+    ),
+    (
+        "hex after invalid token in a Sage message",
+        "HTTP/1.1 400 Bad Request\ncontent-type: application/json\n\n"
+        '[{"$severity": "error", "$dataCode": "RecordInvalid", "$message": "invalid token 96826aaae82378b40c1164abd298f7b20a75ff42"}]',
+        "96826aaae82378b40c1164abd298f7b20a75ff42",
+    ),
+    (
+        "netrc password GUID",
+        "2026-11-19T02:14:07Z ERROR POST https://arl2.api.myob.com/accountright/0a3f1c2e-9b8d-4c7e-a6f5-112233445566/Sale/Invoice"
+        "/Item -> 400 machine api.heroku.com login me@acme.example password 3f2a9c1e-7b4d-4e8a-9c2f-5d6e7f8a9b0c "
+        '{"Errors":[{"Name":"Required","Message":"Freight tax code is required","ErrorCode":100,"Severity":"Error"}]}',
+        "3f2a9c1e-7b4d-4e8a-9c2f-5d6e7f8a9b0c",
+    ),
+    (
+        "tab-separated client_secret",
+        "2026-11-19T02:14:07Z ERROR POST https://api.myob.com/accountright/ failed\nclient_id\tabc\n"
+        "client_secret\t3ff34872ac9bc6feae3e2265a5c86805a3118daa\nHTTP/1.1 400 Bad Request\n",
+        "3ff34872ac9bc6feae3e2265a5c86805a3118daa",
+    ),
 ]
 
 

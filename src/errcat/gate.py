@@ -547,9 +547,14 @@ def _after_word(text: str) -> Iterator[Span]:
             others = len(value) - letters
             if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
                 continue
-            if _GUID().fullmatch(value) or _HEX().fullmatch(value) or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
+            if (_GUID().fullmatch(value) or _HEX().fullmatch(value)) and len(value.replace("-", "")) >= _HEX_KEY:
+                pass  # "API key <40 hex> is invalid", "password <GUID>": InvoiceXpress's keys are 40 hex digits
+            elif _GUID().fullmatch(value) or _HEX().fullmatch(value) or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
                 continue
             yield Span(m.start("val"), m.start("val") + len(value), "random token after a credential word")
+
+
+_HEX_KEY = 16  # hex digits of a key, a token or a GUID given right after a credential word
 
 
 def _dense(first: int, last: int, hits: int) -> bool:
