@@ -522,6 +522,8 @@ ADVERSARIAL = [
         "client_secret\t3ff34872ac9bc6feae3e2265a5c86805a3118daa\nHTTP/1.1 400 Bad Request\n",
         "3ff34872ac9bc6feae3e2265a5c86805a3118daa",
     ),
+    # an escaped quote inside a quoted password does not end it
+    ("password holding an escaped quote", 'ERROR 401 {"password":"ab\\"KangarooSun5543!"}', "KangarooSun5543!"),
 ]
 
 

@@ -199,7 +199,8 @@ _NOT_A_VALUE = _lazy(
     re.IGNORECASE,
 )
 
-_QUOTED = r"""\\{0,3}"(?:[^"\\\n]|\\.){0,4096}?\\{0,3}"|'(?:[^'\\\n]|\\.){0,4096}?'"""
+# a quoted value closes with as many backslashes as it opened with: ab\"cd in "ab\"cd" is one value
+_QUOTED = r"""(?P<qs>\\{0,3})"(?:[^"\\\n]|\\.){0,4096}?(?P=qs)"|'(?:[^'\\\n]|\\.){0,4096}?'"""
 _CDATA = r"<!\[cdata\[(?:[^\]]|\](?!\]>)){0,4096}\]\]>"
 # A credential word, the rest of its name, then how the name closes, the separator and the value.
 # Matching starts at the word (found by one fast scan), never at every position of the text.
