@@ -524,6 +524,21 @@ ADVERSARIAL = [
     ),
     # an escaped quote inside a quoted password does not end it
     ("password holding an escaped quote", 'ERROR 401 {"password":"ab\\"KangarooSun5543!"}', "KangarooSun5543!"),
+    # credentials given as query parameters
+    *(
+        (
+            f"query parameter {name}",
+            f"POST https://api.accounting.sage.com/v3.1/contacts?{query} HTTP/1.1\nHost: api.accounting.sage.com\n\n"
+            'HTTP/1.1 400 Bad Request\ncontent-type: application/json\n\n[{"$severity": "error", "$dataCode": "RecordInvalid"}]',
+            secret,
+        )
+        for name, query, secret in (
+            ("sid", "sid=e302123b7000bfe42530f72e221829fb", "e302123b7000bfe42530f72e221829fb"),
+            ("pw", "login=sync&pw=KangarooRain4277!", "KangarooRain4277!"),
+            ("hmac", "hmac=f5ee9835dd33fc86b3584ae22c619172a9e282d6&shop=acme", "f5ee9835dd33fc86b3584ae22c619172a9e282d6"),
+            ("hash", "hash=3c6e7b6d5691b4ffa441542a5012461dca6c89da", "3c6e7b6d5691b4ffa441542a5012461dca6c89da"),
+        )
+    ),
 ]
 
 

@@ -112,6 +112,14 @@ FORMATS: tuple[Rule, ...] = (
     Rule("Twilio key", r"SK[0-9a-fA-F]{32}\b", _GITLEAKS + " twilio-api-key", ("SK",)),
     Rule("Mailgun key", r"key-[0-9a-f]{32}\b", _GITLEAKS + " mailgun-private-api-token", ("key-",)),
     Rule(
+        "credential in a URL query",
+        r"[?&;](?:sid|pw|hmac|hash|sig)=([^&\s'\"#<>]+)",
+        "session ids (sid), passwords (pw) and request signatures (hmac, hash, sig: Shopify's and others' signed URLs)"
+        " given as query parameters",
+        ("sid=", "pw=", "hmac=", "hash=", "sig="),
+        1,
+    ),
+    Rule(
         "curl credentials",
         r"[\s'\"](?:-u|--user|--proxy-user|--oauth2-bearer)(?:\s+|=)(['\"]?)([^\s'\"]+)\1",
         "curl manual: -u/--user <user:password>, --oauth2-bearer <token>",
