@@ -479,6 +479,8 @@ def read_body(body: str) -> Reading:
     if not stripped:
         return reading
     stripped = _unquoted(stripped)
+    if not stripped:  # '""': an empty quoted body
+        return reading
     if _xml(stripped, reading):
         return reading
     if _read_json(stripped, reader):
