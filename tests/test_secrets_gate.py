@@ -539,6 +539,20 @@ ADVERSARIAL = [
             ("hash", "hash=3c6e7b6d5691b4ffa441542a5012461dca6c89da", "3c6e7b6d5691b4ffa441542a5012461dca6c89da"),
         )
     ),
+    # command lines that give a password: attached, after a user name, in a connect string, a cookie
+    *(
+        (f"command line {cmd.split()[0]}", f"{cmd}\nERROR 401 Unauthorized\n", secret)
+        for cmd, secret in (
+            ("mysql -h db -u sync -p0Zx72nG4SAl*36 ledger", "0Zx72nG4SAl*36"),
+            ("sqlcmd -S db -U sa -PSummerSun9607! -Q 'select 1'", "SummerSun9607!"),
+            ("redis-cli -h cache -a td0wIjF6X8J%52 ping", "td0wIjF6X8J%52"),
+            ("ldapsearch -x -D cn=sync,dc=acme -w WinterRain6120! -H ldap://dc", "WinterRain6120!"),
+            ("http -a admin:iidNk7j1IeT$31 POST https://arl2.api.myob.com/accountright/", "iidNk7j1IeT$31"),
+            ("smbclient //fs/share -U sync%WinterRain1964!", "WinterRain1964!"),
+            ("sqlplus sync/PlatypusSun5534!@//db.acme.example:1521/ORCL", "PlatypusSun5534!"),
+            ("curl -b 'sid=4481ebb9cdb790a8316b5a9b85e50d76' https://arl2.api.myob.com/", "4481ebb9cdb790a8316b5a9b85e50d76"),
+        )
+    ),
 ]
 
 
