@@ -553,6 +553,23 @@ ADVERSARIAL = [
             ("curl -b 'sid=4481ebb9cdb790a8316b5a9b85e50d76' https://arl2.api.myob.com/", "4481ebb9cdb790a8316b5a9b85e50d76"),
         )
     ),
+    # passcode, and the password's name in German, Portuguese, Spanish and French
+    *(
+        (
+            f"named {name}",
+            "2026-11-19T02:14:07Z ERROR POST https://arl2.api.myob.com/accountright/0a3f1c2e-9b8d-4c7e-a6f5-112233445566"
+            f'/Sale/Invoice/Item -> 400 {pair} {{"Errors":[{{"Name":"Required","Message":"Freight tax code is required",'
+            '"ErrorCode":100,"Severity":"Error"}]}',
+            secret,
+        )
+        for name, pair, secret in (
+            ("passcode", "passcode=SummerLake7149!", "SummerLake7149!"),
+            ("passwort", "passwort=KangarooRain5873!", "KangarooRain5873!"),
+            ("senha", '{"utilizador":"sync","senha":"PlatypusRain6726!"}', "PlatypusRain6726!"),
+            ("contrasena", "contrasena: WinterSun6044!", "WinterSun6044!"),
+            ("mot_de_passe", "mot_de_passe=PlatypusRain9036!", "PlatypusRain9036!"),
+        )
+    ),
 ]
 
 

@@ -232,14 +232,15 @@ _ANY_CASED_HINT = _lazy(_any_of({h for _, _, cased in _HINTS for h in cased}))
 # Alternatives grouped by first letter, so re skips to candidate positions at C speed.
 _CREDENTIAL_WORD = (
     r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b)|token"
-    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b)"
+    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|e\b))"
+    r"|senha|contrase(?:n|\u00f1)a|kennwort"  # Portuguese, Spanish, German (passwort above; French mot_de_passe)
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!ors?\b))|c(?:redential|ookie|ode[_-]?verifier)"
     r"|myobapi-key|key\b|_(?:pass|key)\b|-(?:pass|key)\b"
 )
 # Substrings one of which every credential word holds: text without any skips the name pass.
 _NEEDLES = (
     "secret", "token", "pass", "pwd", "key", "auth", "credential", "signature", "session", "cookie", "verifier", "sig", "pin",
-    "sas", "securestring",
+    "sas", "securestring", "senha", "contrase", "kennwort",
 )  # fmt: skip
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # keeps every index
 # ...unless the name says the value is not the credential itself (token_type, auth_url, expires_in).
