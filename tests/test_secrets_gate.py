@@ -570,6 +570,20 @@ ADVERSARIAL = [
             ("mot_de_passe", "mot_de_passe=PlatypusRain9036!", "PlatypusRain9036!"),
         )
     ),
+    # a no-break space after the name, a zero-width space inside it
+    *(
+        (
+            name,
+            "2026-11-19T02:14:07Z ERROR POST https://arl2.api.myob.com/accountright/0a3f1c2e-9b8d-4c7e-a6f5-112233445566"
+            f'/Sale/Invoice/Item -> 400 {pair} {{"Errors":[{{"Name":"Required","Message":"Freight tax code is required",'
+            '"ErrorCode":100,"Severity":"Error"}]}',
+            secret,
+        )
+        for name, pair, secret in (
+            ("no-break space after password:", "password:\u00a0SummerRain8867!", "SummerRain8867!"),
+            ("zero-width space in password=", "pass\u200bword=PlatypusSun8027!", "PlatypusSun8027!"),
+        )
+    ),
 ]
 
 

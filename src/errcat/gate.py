@@ -321,8 +321,14 @@ _HEX = _lazy(r"[0-9a-fA-F-]+")
 _RUNS = _lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a long run of letters is not read whole
 _EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
-# the escapes undone before judging: \uXXXX, \" \\ \/ \n, %XX, HTML entities
-_ESCAPE = _lazy(r"\\u([0-9a-fA-F]{4})|\\([\\\"/'nrt])|%([0-9a-fA-F]{2})|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos);")
+# the escapes undone before judging: \uXXXX, \" \\ \/ \n, %XX, HTML entities; a no-break space read as a
+# space, an invisible character (zero-width space, joiners, BOM, soft hyphen) dropped with the one after it
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ESCAPE = _lazy(
+    r"\\u([0-9a-fA-F]{4})|\\([\\\"/'nrt])|%([0-9a-fA-F]{2})|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos);"
+    rf"|([\u00a0\u2007\u202f\u3000])|[{_INVISIBLE_CHARS}]([\s\S])"
+)
+_UNICODE_SPACING = _lazy(rf"[\u00a0\u2007\u202f\u3000{_INVISIBLE_CHARS}]")
 _ENTITIES = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"}
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t"}
 _FAST = {"\\" + k: v for k, v in {**_SIMPLE, "\\": "\\", '"': '"', "/": "/", "'": "'"}.items()} | {
@@ -819,7 +825,7 @@ class _View:
             self.count += 1
             return _FAST.get(m.group(), "") or _unescaped(m)
 
-        if "\\u" in text or "%" in text or "&" in text:
+        if "\\u" in text or "%" in text or "&" in text or not text.isascii():
             self.text = _ESCAPE().sub(one, text)
         else:  # only backslash pairs (\\ \" \n \/): undone at C speed, each a character shorter
             self.text = "\\".join(map(_unpaired, text.split("\\\\")))  # an escaped backslash ends a pair
@@ -867,7 +873,9 @@ def _unpaired(part: str) -> str:
 
 
 def _unescaped(m: re.Match[str]) -> str:
-    u, simple, pct, entity = m.groups()
+    u, simple, pct, entity, space, kept = m.groups()
+    if space or kept:
+        return " " if space else kept
     if u:
         return chr(int(u, 16))
     if simple:
@@ -888,6 +896,8 @@ def _views(text: str, undecoded: list[Span]) -> Iterator[_View]:
     budget = _DECODE_BUDGET * len(text)
     for level in range(MAX_DEPTH):
         found = [i for i in (current.find("\\"), current.find("%"), current.find("&")) if i >= 0]
+        if not found and level == 0 and not text.isascii() and _UNICODE_SPACING().search(text):
+            found = [0]  # a no-break space or an invisible character to undo
         if not found:
             return
         start, end = 0, len(current)
