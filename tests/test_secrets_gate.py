@@ -584,6 +584,9 @@ ADVERSARIAL = [
             ("zero-width space in password=", "pass\u200bword=PlatypusSun8027!", "PlatypusSun8027!"),
         )
     ),
+    # a Makefile's conditional assignment, SQL's IDENTIFIED BY
+    ("Makefile ?=", "ERROR 401\nPASSWORD ?= KangarooRain3768!\n", "KangarooRain3768!"),
+    ("SQL identified by", "ERROR 1045: CREATE USER 'sync'@'%' IDENTIFIED BY 'PlatypusLake9534!';", "PlatypusLake9534!"),
 ]
 
 
