@@ -55,7 +55,8 @@ class Rule(NamedTuple):
 
 _GITLEAKS = "gitleaks default rules (config/gitleaks.toml)"
 _B64URL = "[A-Za-z0-9_-]"
-# Each pattern starts with a literal or a character set, so re skips ahead at C speed.
+# Each pattern starts with a literal or a character set, so re skips ahead at C speed (a leading \b
+# would make re try every position).
 FORMATS: tuple[Rule, ...] = (
     # JWS (3 parts) and JWE (5 parts, the second may be empty: Intuit's 800-character tokens)
     Rule(
@@ -149,21 +150,21 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"\b(?:mysql(?:dump|admin)?|mariadb(?:-dump|-admin)?)[ \t](?:[^\n|;&]{0,256}?[ \t])?-p(?![\s=])(['\"]?)([^\s'\"]+)\1",
+        r"(?:mysql(?:dump|admin)?|mariadb(?:-dump|-admin)?)[ \t](?:[^\n|;&]{0,256}?[ \t])?-p(?![\s=])(['\"]?)([^\s'\"]+)\1",
         "MySQL manual: --password[=password], -p[password] (no space: -P is the port)",
         ("mysql", "mariadb"),
         2,
     ),
     Rule(
         "password flag",
-        r"\b(?:sqlcmd|bcp)[ \t](?:[^\n|;&]{0,256}?[ \t])?-P(?![\s=])(['\"]?)([^\s'\"]+)\1",
+        r"(?:sqlcmd|bcp)[ \t](?:[^\n|;&]{0,256}?[ \t])?-P(?![\s=])(['\"]?)([^\s'\"]+)\1",
         "sqlcmd and bcp utility docs: -P password (the value may follow the flag directly)",
         ("sqlcmd", "bcp"),
         2,
     ),
     Rule(
         "password flag",
-        r"\b(?:redis-cli|ldap[a-z]{2,12}|https?)[ \t](?:[^\n|;&]{0,256}?[ \t])?(?:-a|-w|--auth|--pass)(?:[ \t]+|=)"
+        r"(?:redis-cli|ldap[a-z]{2,12}|https?)[ \t](?:[^\n|;&]{0,256}?[ \t])?(?:-a|-w|--auth|--pass)(?:[ \t]+|=)"
         r"(['\"]?)([^\s'\"]+)\1",
         "redis-cli -a <password>; OpenLDAP ldapsearch/ldapmodify -w passwd; HTTPie -a/--auth USER[:PASS]",
         ("redis-cli", "ldap", "http "),
@@ -178,7 +179,7 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"\bsqlplus[ \t]+(?:-[A-Za-z]+[ \t]+){0,3}['\"]?[^\s/@'\"]{1,128}/([^\s@'\"]+)",
+        r"sqlplus[ \t]+(?:-[A-Za-z]+[ \t]+){0,3}['\"]?[^\s/@'\"]{1,128}/([^\s@'\"]+)",
         "SQL*Plus: sqlplus [options] username/password[@connect_identifier]",
         ("sqlplus",),
         1,
@@ -346,10 +347,10 @@ _PAIRS = tuple((k, v) for k, v in _FAST.items() if k.startswith("\\"))
 _DEPTH = 3  # JSON in a JSON string in a JSON string (CloudWatch exports): decoded whole
 # Levels of escaping undone at most: as deep as explain's JSON reader decodes strings that hold JSON
 # (errcat.explainer.envelopes takes its MAX_DEPTH from here), so it shows nothing the gate did not judge.
-# Past _DEPTH only the stretch that still holds escapes is decoded, within _DECODE_BUDGET x the text;
-# what is still escaped when either runs out is hidden whole.
+# Past _DEPTH only the stretch that still holds escapes is decoded, at most a _DEEP_SHARE-th of the
+# text in all: what is still escaped when either runs out is hidden whole.
 MAX_DEPTH = 32
-_DECODE_BUDGET = 6
+_DEEP_SHARE = 2
 _WINDOW_MARGIN = 256
 
 
@@ -901,7 +902,7 @@ def _views(text: str, undecoded: list[Span]) -> Iterator[_View]:
     stretch still escaped, to MAX_DEPTH levels (``undecoded`` gets what is still escaped after them)."""
     parent: _View | None = None
     current = text
-    budget = _DECODE_BUDGET * len(text)
+    budget = len(text) // _DEEP_SHARE  # characters decoded past _DEPTH
     for level in range(MAX_DEPTH):
         found = [i for i in (current.find("\\"), current.find("%"), current.find("&")) if i >= 0]
         if not found and level == 0 and not text.isascii() and _UNICODE_SPACING().search(text):
@@ -912,13 +913,14 @@ def _views(text: str, undecoded: list[Span]) -> Iterator[_View]:
         if level >= _DEPTH:
             start = max(0, min(found) - _WINDOW_MARGIN)
             end = max(current.rfind("\\"), current.rfind("%"), current.rfind("&")) + _WINDOW_MARGIN
-        budget -= min(end, len(current)) - start
-        if budget < 0:
-            break
+            budget -= min(end, len(current)) - start
+            if budget < 0 and parent is not None:  # hidden, not judged
+                undecoded.append(Span(parent.origin(start), parent.origin_end(min(end, len(current))), "undecoded nesting"))
+                return
         view = _View(current[start:end], parent, start)
         if not view.count:
             return
         yield view
         parent, current = view, view.text
-    if parent is not None:  # escapes left after every level decoded: hidden, not judged
+    if parent is not None:  # escapes left after MAX_DEPTH levels: hidden, not judged
         undecoded.append(Span(parent.origin(0), parent.origin_end(len(current)), "undecoded nesting"))
