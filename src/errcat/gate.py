@@ -469,6 +469,7 @@ def looks_random(token: str) -> bool:
     """Whether a token looks generated (a key, a password, a signature) rather than a word, a name,
     an id a user searches by (GUID, hex), a date or an amount: character classes, the length of
     its runs of one class, and its Shannon entropy, as detect-secrets' entropy plugins judge."""
+    token = token[:_JUDGED]  # a longer token is judged by its start: its classes and entropy are the same
     if len(token) < 16 or (token.isalpha() and (token.islower() or token.isupper() or token.istitle())):
         return False  # a word
     if _MARKED in token or _GUID().fullmatch(token) or _HEX().fullmatch(token):
@@ -482,6 +483,9 @@ def looks_random(token: str) -> bool:
     if _word_like(token):
         return False
     return _entropy(token) >= (3.0 if digits >= 2 else 3.5)
+
+
+_JUDGED = 4096
 
 
 def _dashed_name(token: str, loose: bool = False) -> bool:
