@@ -45,7 +45,18 @@ def test_explain_time_grows_linearly_with_a_repeated_fragment(catalog, fragment)
 
 # scan reads a log line by line: a fragment repeated along one 1 MB line is the worst case of its
 # per-line rules. Fewer fragments (one a family), as each scan starts its own reader.
-SCAN_FRAGMENTS = ['"a": "', "<a x='", "[a] => x ", "'a' => string '", "a: b ", "400 Client Error: ", "\\", "https://u:p@", "a"]
+SCAN_FRAGMENTS = [
+    '"a": "',
+    "<a x='",
+    "[a] => x ",
+    "'a' => string '",
+    "a: b ",
+    "400 Client Error: ",
+    "\\",
+    "https://u:p@",
+    "eyJ",
+    "a",
+]
 
 
 @pytest.mark.parametrize("fragment", SCAN_FRAGMENTS, ids=repr)

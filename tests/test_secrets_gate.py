@@ -467,3 +467,130 @@ def test_a_validation_message_under_a_password_key_stays_readable_under_the_othe
     validation error's "is required" under ``password`` still reads under ``email``."""
     hidden = screen('{"errors": {"password": ["is required"], "email": ["is required"]}}')
     assert hidden.text == '{"errors": {"password": ["' + MARK + '"], "email": ["is required"]}}'
+
+
+# --- an adversarial tester's leaks (one input each, from the report's repro folders) -----------------
+
+
+def _nested(levels: int, inner: object) -> str:
+    """``inner`` as JSON encoded in a string ``levels`` times over, as log shippers nest records."""
+    for _ in range(levels):
+        inner = {"log": json.dumps(inner)}
+    return json.dumps(inner)
+
+
+_MYOB_WITH_DETAILS = {
+    "Errors": [
+        {
+            "Name": "Required",
+            "Message": "Freight tax code is required",
+            "AdditionalDetails": json.dumps({"password": "PlatypusRain1122!"}),
+            "ErrorCode": 100,
+        }
+    ]
+}
+ADVERSARIAL = [
+    # explain's reader decodes JSON strings 32 levels deep: the gate judged only three
+    *(
+        (f"json nested {n} levels", f"2026-11-19T02:14:07Z ERROR 400 {_nested(n, _MYOB_WITH_DETAILS)}", "PlatypusRain1122!")
+        for n in (4, 5, 7)
+    ),
+    # a hex key or a GUID right after a credential word (InvoiceXpress's API keys are 40 hex digits)
+    (
+        "hex api key in an InvoiceXpress XML error",
+        "2026-11-19T02:14:07Z ERROR InvoiceXpress POST https://acme.app.invoicexpress.com/invoices.json -> 422\n"
+        '<?xml version="1.0" encoding="UTF-8"?>\n<errors>\n  <error>API key 5ca4e1b2bd12a76bcf10e29da4f70bbd52066448'
+        " is not valid</error>\n</errors>\n",
+        "5ca4e1b2bd12a76bcf10e29da4f70bbd52066448",
+    ),
+    (
+        "hex after invalid token in a Sage message",
+        "HTTP/1.1 400 Bad Request\ncontent-type: application/json\n\n"
+        '[{"$severity": "error", "$dataCode": "RecordInvalid", "$message": "invalid token 96826aaae82378b40c1164abd298f7b20a75ff42"}]',
+        "96826aaae82378b40c1164abd298f7b20a75ff42",
+    ),
+    (
+        "netrc password GUID",
+        "2026-11-19T02:14:07Z ERROR POST https://arl2.api.myob.com/accountright/0a3f1c2e-9b8d-4c7e-a6f5-112233445566/Sale/Invoice"
+        "/Item -> 400 machine api.heroku.com login me@acme.example password 3f2a9c1e-7b4d-4e8a-9c2f-5d6e7f8a9b0c "
+        '{"Errors":[{"Name":"Required","Message":"Freight tax code is required","ErrorCode":100,"Severity":"Error"}]}',
+        "3f2a9c1e-7b4d-4e8a-9c2f-5d6e7f8a9b0c",
+    ),
+    (
+        "tab-separated client_secret",
+        "2026-11-19T02:14:07Z ERROR POST https://api.myob.com/accountright/ failed\nclient_id\tabc\n"
+        "client_secret\t3ff34872ac9bc6feae3e2265a5c86805a3118daa\nHTTP/1.1 400 Bad Request\n",
+        "3ff34872ac9bc6feae3e2265a5c86805a3118daa",
+    ),
+    # an escaped quote inside a quoted password does not end it
+    ("password holding an escaped quote", 'ERROR 401 {"password":"ab\\"KangarooSun5543!"}', "KangarooSun5543!"),
+    # credentials given as query parameters
+    *(
+        (
+            f"query parameter {name}",
+            f"POST https://api.accounting.sage.com/v3.1/contacts?{query} HTTP/1.1\nHost: api.accounting.sage.com\n\n"
+            'HTTP/1.1 400 Bad Request\ncontent-type: application/json\n\n[{"$severity": "error", "$dataCode": "RecordInvalid"}]',
+            secret,
+        )
+        for name, query, secret in (
+            ("sid", "sid=e302123b7000bfe42530f72e221829fb", "e302123b7000bfe42530f72e221829fb"),
+            ("pw", "login=sync&pw=KangarooRain4277!", "KangarooRain4277!"),
+            ("hmac", "hmac=f5ee9835dd33fc86b3584ae22c619172a9e282d6&shop=acme", "f5ee9835dd33fc86b3584ae22c619172a9e282d6"),
+            ("hash", "hash=3c6e7b6d5691b4ffa441542a5012461dca6c89da", "3c6e7b6d5691b4ffa441542a5012461dca6c89da"),
+        )
+    ),
+    # command lines that give a password: attached, after a user name, in a connect string, a cookie
+    *(
+        (f"command line {cmd.split()[0]}", f"{cmd}\nERROR 401 Unauthorized\n", secret)
+        for cmd, secret in (
+            ("mysql -h db -u sync -p0Zx72nG4SAl*36 ledger", "0Zx72nG4SAl*36"),
+            ("sqlcmd -S db -U sa -PSummerSun9607! -Q 'select 1'", "SummerSun9607!"),
+            ("redis-cli -h cache -a td0wIjF6X8J%52 ping", "td0wIjF6X8J%52"),
+            ("ldapsearch -x -D cn=sync,dc=acme -w WinterRain6120! -H ldap://dc", "WinterRain6120!"),
+            ("http -a admin:iidNk7j1IeT$31 POST https://arl2.api.myob.com/accountright/", "iidNk7j1IeT$31"),
+            ("smbclient //fs/share -U sync%WinterRain1964!", "WinterRain1964!"),
+            ("sqlplus sync/PlatypusSun5534!@//db.acme.example:1521/ORCL", "PlatypusSun5534!"),
+            ("curl -b 'sid=4481ebb9cdb790a8316b5a9b85e50d76' https://arl2.api.myob.com/", "4481ebb9cdb790a8316b5a9b85e50d76"),
+        )
+    ),
+    # passcode, and the password's name in German, Portuguese, Spanish and French
+    *(
+        (
+            f"named {name}",
+            "2026-11-19T02:14:07Z ERROR POST https://arl2.api.myob.com/accountright/0a3f1c2e-9b8d-4c7e-a6f5-112233445566"
+            f'/Sale/Invoice/Item -> 400 {pair} {{"Errors":[{{"Name":"Required","Message":"Freight tax code is required",'
+            '"ErrorCode":100,"Severity":"Error"}]}',
+            secret,
+        )
+        for name, pair, secret in (
+            ("passcode", "passcode=SummerLake7149!", "SummerLake7149!"),
+            ("passwort", "passwort=KangarooRain5873!", "KangarooRain5873!"),
+            ("senha", '{"utilizador":"sync","senha":"PlatypusRain6726!"}', "PlatypusRain6726!"),
+            ("contrasena", "contrasena: WinterSun6044!", "WinterSun6044!"),
+            ("mot_de_passe", "mot_de_passe=PlatypusRain9036!", "PlatypusRain9036!"),
+        )
+    ),
+    # a no-break space after the name, a zero-width space inside it
+    *(
+        (
+            name,
+            "2026-11-19T02:14:07Z ERROR POST https://arl2.api.myob.com/accountright/0a3f1c2e-9b8d-4c7e-a6f5-112233445566"
+            f'/Sale/Invoice/Item -> 400 {pair} {{"Errors":[{{"Name":"Required","Message":"Freight tax code is required",'
+            '"ErrorCode":100,"Severity":"Error"}]}',
+            secret,
+        )
+        for name, pair, secret in (
+            ("no-break space after password:", "password:\u00a0SummerRain8867!", "SummerRain8867!"),
+            ("zero-width space in password=", "pass\u200bword=PlatypusSun8027!", "PlatypusSun8027!"),
+        )
+    ),
+    # a Makefile's conditional assignment, SQL's IDENTIFIED BY
+    ("Makefile ?=", "ERROR 401\nPASSWORD ?= KangarooRain3768!\n", "KangarooRain3768!"),
+    ("SQL identified by", "ERROR 1045: CREATE USER 'sync'@'%' IDENTIFIED BY 'PlatypusLake9534!';", "PlatypusLake9534!"),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), [a[1:] for a in ADVERSARIAL], ids=[a[0] for a in ADVERSARIAL])
+def test_an_adversarial_leak_is_hidden_in_every_output(text, secret, tmp_path):
+    outputs = {**_outputs(text), **_response_outputs(text), **_scan_outputs(tmp_path, [text])}
+    assert not _leaks([secret], outputs)

@@ -11,7 +11,7 @@ A list of secret formats is always one format short, so the gate judges values, 
   detect-secrets judges strings), whatever stands beside it; GUIDs and hex ids stay readable.
 * **By format**: the formats that announce themselves (``sk_live_``, ``AKIA``, JWTs, PEM keys).
 
-Escapes (``\\uXXXX``, ``\\"``, ``%XX``, HTML entities; nested JSON strings, to three levels) are
+Escapes (``\\uXXXX``, ``\\"``, ``%XX``, HTML entities; nested JSON strings, as deep as explain reads them) are
 decoded before judging, and what is found is masked in the original text. Every pattern is linear
 or bounded, so a 2 MB paste is judged in well under a second. The gate reports how many values
 of which kind it hid (``redacted_kinds``), never the values. Imports nothing of errcat.
@@ -55,12 +55,13 @@ class Rule(NamedTuple):
 
 _GITLEAKS = "gitleaks default rules (config/gitleaks.toml)"
 _B64URL = "[A-Za-z0-9_-]"
-# Each pattern starts with a literal or a character set, so re skips ahead at C speed.
+# Each pattern starts with a literal or a character set, so re skips ahead at C speed (a leading \b
+# would make re try every position).
 FORMATS: tuple[Rule, ...] = (
     # JWS (3 parts) and JWE (5 parts, the second may be empty: Intuit's 800-character tokens)
     Rule(
         "JWT",
-        rf"eyJ{_B64URL}{{4,}}\.{_B64URL}*\.{_B64URL}*(?:\.{_B64URL}*\.{_B64URL}*)?",
+        rf"eyJ(?<!{_B64URL}eyJ){_B64URL}{{4,}}\.{_B64URL}*\.{_B64URL}*(?:\.{_B64URL}*\.{_B64URL}*)?",
         _GITLEAKS + " jwt; RFC 7519, RFC 7516",
         ("eyj",),
     ),
@@ -112,6 +113,14 @@ FORMATS: tuple[Rule, ...] = (
     Rule("Twilio key", r"SK[0-9a-fA-F]{32}\b", _GITLEAKS + " twilio-api-key", ("SK",)),
     Rule("Mailgun key", r"key-[0-9a-f]{32}\b", _GITLEAKS + " mailgun-private-api-token", ("key-",)),
     Rule(
+        "credential in a URL query",
+        r"[?&;](?:sid|pw|hmac|hash|sig)=([^&\s'\"#<>]+)",
+        "session ids (sid), passwords (pw) and request signatures (hmac, hash, sig: Shopify's and others' signed URLs)"
+        " given as query parameters",
+        ("sid=", "pw=", "hmac=", "hash=", "sig="),
+        1,
+    ),
+    Rule(
         "curl credentials",
         r"[\s'\"](?:-u|--user|--proxy-user|--oauth2-bearer)(?:\s+|=)(['\"]?)([^\s'\"]+)\1",
         "curl manual: -u/--user <user:password>, --oauth2-bearer <token>",
@@ -131,6 +140,57 @@ FORMATS: tuple[Rule, ...] = (
         "docker login -p, sqlcmd -P, doctl -t, openssl -pass: the value is a credential",
         (" -p", " -P", " -t", "\t-p", "'-p", '"-p', "-pass", "-AccessToken"),
         1,
+    ),
+    Rule(
+        "curl credentials",
+        r"[\s'\"](?:-b|--cookie)(?:\s+|=)(['\"]?)([^\s'\"=]{1,256}=[^\s'\"]+)\1",
+        "curl manual: -b/--cookie <data|filename> (data holds a '=': the cookie itself)",
+        (" -b", "\t-b", "'-b", '"-b', "--cookie"),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"(?:mysql(?:dump|admin)?|mariadb(?:-dump|-admin)?)[ \t](?:[^\n|;&]{0,256}?[ \t])?-p(?![\s=])(['\"]?)([^\s'\"]+)\1",
+        "MySQL manual: --password[=password], -p[password] (no space: -P is the port)",
+        ("mysql", "mariadb"),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"(?:sqlcmd|bcp)[ \t](?:[^\n|;&]{0,256}?[ \t])?-P(?![\s=])(['\"]?)([^\s'\"]+)\1",
+        "sqlcmd and bcp utility docs: -P password (the value may follow the flag directly)",
+        ("sqlcmd", "bcp"),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"(?:redis-cli|ldap[a-z]{2,12}|https?)[ \t](?:[^\n|;&]{0,256}?[ \t])?(?:-a|-w|--auth|--pass)(?:[ \t]+|=)"
+        r"(['\"]?)([^\s'\"]+)\1",
+        "redis-cli -a <password>; OpenLDAP ldapsearch/ldapmodify -w passwd; HTTPie -a/--auth USER[:PASS]",
+        ("redis-cli", "ldap", "http "),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"[\s'\"]-U[ \t]+['\"]?[^\s%'\"/]{1,256}%([^\s'\"]+)",
+        "smbclient(1) -U|--user=[DOMAIN\\]USERNAME[%PASSWORD] (rpcclient, net and smbcacls alike)",
+        (" -U", "\t-U", "'-U", '"-U'),
+        1,
+    ),
+    Rule(
+        "password flag",
+        r"sqlplus[ \t]+(?:-[A-Za-z]+[ \t]+){0,3}['\"]?[^\s/@'\"]{1,128}/([^\s@'\"]+)",
+        "SQL*Plus: sqlplus [options] username/password[@connect_identifier]",
+        ("sqlplus",),
+        1,
+    ),
+    Rule(
+        "password in SQL",
+        r"identified[ \t]+(?:with[ \t]+\w{1,64}[ \t]+)?by[ \t]+(?:password[ \t]+)?'((?:[^'\\\n]|\\.|''){1,512})'",
+        "MySQL CREATE/ALTER USER ... IDENTIFIED [WITH plugin] BY 'auth_string'; Oracle CREATE USER ... IDENTIFIED BY",
+        ("identified",),
+        1,
+        re.IGNORECASE,
     ),
     Rule(
         "auth scheme value",
@@ -181,14 +241,15 @@ _ANY_CASED_HINT = _lazy(_any_of({h for _, _, cased in _HINTS for h in cased}))
 # Alternatives grouped by first letter, so re skips to candidate positions at C speed.
 _CREDENTIAL_WORD = (
     r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b)|token"
-    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b)"
+    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|e\b))"
+    r"|senha|contrase(?:n|\u00f1)a|kennwort"  # Portuguese, Spanish, German (passwort above; French mot_de_passe)
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!ors?\b))|c(?:redential|ookie|ode[_-]?verifier)"
     r"|myobapi-key|key\b|_(?:pass|key)\b|-(?:pass|key)\b"
 )
 # Substrings one of which every credential word holds: text without any skips the name pass.
 _NEEDLES = (
     "secret", "token", "pass", "pwd", "key", "auth", "credential", "signature", "session", "cookie", "verifier", "sig", "pin",
-    "sas", "securestring",
+    "sas", "securestring", "senha", "contrase", "kennwort",
 )  # fmt: skip
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # keeps every index
 # ...unless the name says the value is not the credential itself (token_type, auth_url, expires_in).
@@ -199,7 +260,8 @@ _NOT_A_VALUE = _lazy(
     re.IGNORECASE,
 )
 
-_QUOTED = r"""\\{0,3}"(?:[^"\\\n]|\\.){0,4096}?\\{0,3}"|'(?:[^'\\\n]|\\.){0,4096}?'"""
+# a quoted value closes with as many backslashes as it opened with: ab\"cd in "ab\"cd" is one value
+_QUOTED = r"""(?P<qs>\\{0,3})"(?:[^"\\\n]|\\.){0,4096}?(?P=qs)"|'(?:[^'\\\n]|\\.){0,4096}?'"""
 _CDATA = r"<!\[cdata\[(?:[^\]]|\](?!\]>)){0,4096}\]\]>"
 # A credential word, the rest of its name, then how the name closes, the separator and the value.
 # Matching starts at the word (found by one fast scan), never at every position of the text.
@@ -207,7 +269,7 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
     (?:(?P<xml>(?:[ \t\r\n][^<>\r\n]{{0,200}}+)?>)(?P<xval>{_CDATA}|[^<]{{1,4096}})  # <name attrs>value
     |(?P<close>\\{{0,3}}["'])?(?P<vis>:(?:protected|private|public))?(?P<bracket>\])?
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
-      |(?P<sep>[ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|:=|=|:)  # => (var_dump: a line break) := = :
+      |(?P<sep>[ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|:=|\?=|=|:)  # => (var_dump: a line break) := ?= = :
         (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}})  # and a YAML list's "- "
       |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}})  # [key, value] and (key, value)
       |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
@@ -268,15 +330,28 @@ _HEX = _lazy(r"[0-9a-fA-F-]+")
 _RUNS = _lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a long run of letters is not read whole
 _EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
-# the escapes undone before judging: \uXXXX, \" \\ \/ \n, %XX, HTML entities
-_ESCAPE = _lazy(r"\\u([0-9a-fA-F]{4})|\\([\\\"/'nrt])|%([0-9a-fA-F]{2})|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos);")
+# the escapes undone before judging: \uXXXX, \" \\ \/ \n, %XX, HTML entities; a no-break space read as a
+# space, an invisible character (zero-width space, joiners, BOM, soft hyphen) dropped with the one after it
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ESCAPE_REGEX = r"\\u([0-9a-fA-F]{4})|\\([\\\"/'nrt])|%([0-9a-fA-F]{2})|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos);"
+_ESCAPE = _lazy(_ESCAPE_REGEX)
+# only for a text that is not ASCII: the wider first-character set costs an ASCII text 4 x the time
+_ESCAPE_WIDE = _lazy(_ESCAPE_REGEX + rf"|([\u00a0\u2007\u202f\u3000])|[{_INVISIBLE_CHARS}]([\s\S])")
+_UNICODE_SPACING = _lazy(rf"[\u00a0\u2007\u202f\u3000{_INVISIBLE_CHARS}]")
 _ENTITIES = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"}
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t"}
 _FAST = {"\\" + k: v for k, v in {**_SIMPLE, "\\": "\\", '"': '"', "/": "/", "'": "'"}.items()} | {
     f"&{k};": v for k, v in _ENTITIES.items()
 }
 _PAIRS = tuple((k, v) for k, v in _FAST.items() if k.startswith("\\"))
-_DEPTH = 3  # JSON in a JSON string in a JSON string (CloudWatch exports)
+_DEPTH = 3  # JSON in a JSON string in a JSON string (CloudWatch exports): decoded whole
+# Levels of escaping undone at most: as deep as explain's JSON reader decodes strings that hold JSON
+# (errcat.explainer.envelopes takes its MAX_DEPTH from here), so it shows nothing the gate did not judge.
+# Past _DEPTH only the stretch that still holds escapes is decoded, at most a _DEEP_SHARE-th of the
+# text in all: what is still escaped when either runs out is hidden whole.
+MAX_DEPTH = 32
+_DEEP_SHARE = 2
+_WINDOW_MARGIN = 256
 
 
 class Redaction(NamedTuple):
@@ -303,7 +378,8 @@ def screen(text: str) -> Redaction:
     with how many values of which kind were hidden."""
     spans = list(_spans(text))
     raw: list[tuple[int, int]] | None = None
-    for view in _views(text):
+    undecoded: list[Span] = []
+    for view in _views(text, undecoded):
         raw = _merged(spans) if raw is None else raw  # only a text with escapes needs it
         slack = len(text) - len(view.text)  # a decoded index i stands at i .. i + slack in the text
         for s in _spans(view.text):
@@ -311,6 +387,7 @@ def screen(text: str) -> Redaction:
             if k >= 0 and raw[k][1] >= s.end + slack:
                 continue  # already hidden whole: no need to map it back
             spans.append(Span(view.origin(s.start), view.origin_end(s.end), s.kind))
+    spans += undecoded
     spans += _copies(text, spans)
     if not spans:
         return Redaction(text, {})
@@ -392,6 +469,7 @@ def looks_random(token: str) -> bool:
     """Whether a token looks generated (a key, a password, a signature) rather than a word, a name,
     an id a user searches by (GUID, hex), a date or an amount: character classes, the length of
     its runs of one class, and its Shannon entropy, as detect-secrets' entropy plugins judge."""
+    token = token[:_JUDGED]  # a longer token is judged by its start: its classes and entropy are the same
     if len(token) < 16 or (token.isalpha() and (token.islower() or token.isupper() or token.istitle())):
         return False  # a word
     if _MARKED in token or _GUID().fullmatch(token) or _HEX().fullmatch(token):
@@ -405,6 +483,9 @@ def looks_random(token: str) -> bool:
     if _word_like(token):
         return False
     return _entropy(token) >= (3.0 if digits >= 2 else 3.5)
+
+
+_JUDGED = 4096
 
 
 def _dashed_name(token: str, loose: bool = False) -> bool:
@@ -475,7 +556,7 @@ def _formats(text: str) -> Iterator[Span]:
     yield from _wrapped_jwt_tails(text)
 
 
-_JWT_AT_LINE_END = _lazy(rf"\beyJ{_B64URL}{{4,}}\.[A-Za-z0-9_.-]*(?=\r?\n)")
+_JWT_AT_LINE_END = _lazy(rf"eyJ(?<![A-Za-z0-9_.-]eyJ){_B64URL}{{4,}}\.[A-Za-z0-9_.-]*(?=\r?\n)")
 _WRAPPED = _lazy(r"\r?\n([A-Za-z0-9_.-]+)(?=[\s\"',;)}\]]|$)")
 
 
@@ -538,9 +619,14 @@ def _after_word(text: str) -> Iterator[Span]:
             others = len(value) - letters
             if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
                 continue
-            if _GUID().fullmatch(value) or _HEX().fullmatch(value) or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
+            if (_GUID().fullmatch(value) or _HEX().fullmatch(value)) and len(value.replace("-", "")) >= _HEX_KEY:
+                pass  # "API key <40 hex> is invalid", "password <GUID>": InvoiceXpress's keys are 40 hex digits
+            elif _GUID().fullmatch(value) or _HEX().fullmatch(value) or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
                 continue
             yield Span(m.start("val"), m.start("val") + len(value), "random token after a credential word")
+
+
+_HEX_KEY = 16  # hex digits of a key, a token or a GUID given right after a credential word
 
 
 def _dense(first: int, last: int, hits: int) -> bool:
@@ -742,8 +828,9 @@ class _View:
     """A decoded copy of a text, and where each of its characters came from in the original
     (worked out only when a span found in it must be mapped: most views map none)."""
 
-    def __init__(self, text: str, parent: _View | None) -> None:
+    def __init__(self, text: str, parent: _View | None, offset: int = 0) -> None:
         self.parent = parent
+        self.offset = offset  # where in the parent's text (or the original) ``text`` starts
         self.source = text
         self.count = 0
 
@@ -751,8 +838,9 @@ class _View:
             self.count += 1
             return _FAST.get(m.group(), "") or _unescaped(m)
 
-        if "\\u" in text or "%" in text or "&" in text:
-            self.text = _ESCAPE().sub(one, text)
+        self.pattern = _ESCAPE() if text.isascii() else _ESCAPE_WIDE()
+        if "\\u" in text or "%" in text or "&" in text or not text.isascii():
+            self.text = self.pattern.sub(one, text)
         else:  # only backslash pairs (\\ \" \n \/): undone at C speed, each a character shorter
             self.text = "\\".join(map(_unpaired, text.split("\\\\")))  # an escaped backslash ends a pair
             self.count = len(text) - len(self.text)
@@ -761,7 +849,7 @@ class _View:
     def _escapes(self) -> tuple[array[int], array[int], array[int]]:
         """(decoded index, start, end) of each escape."""
         if self._map is None:
-            spans = [m.span() for m in _ESCAPE().finditer(self.source)]
+            spans = [m.span() for m in self.pattern.finditer(self.source)]
             start = array("q", [a for a, _ in spans])
             end = array("q", [b for _, b in spans])
             shrink = accumulate((b - a - 1 for a, b in spans), initial=0)
@@ -778,14 +866,14 @@ class _View:
         return base, base + 1
 
     def origin(self, i: int) -> int:
-        start = self._local(i)[0]
+        start = self._local(i)[0] + self.offset
         return self.parent.origin(start) if self.parent else start
 
     def origin_end(self, j: int) -> int:
         """Where the decoded span ending at j ends in the original text."""
         if j <= 0:
             return self.origin(0)
-        end = self._local(j - 1)[1]
+        end = self._local(j - 1)[1] + self.offset
         return self.parent.origin_end(end) if self.parent else end
 
 
@@ -799,7 +887,10 @@ def _unpaired(part: str) -> str:
 
 
 def _unescaped(m: re.Match[str]) -> str:
-    u, simple, pct, entity = m.groups()
+    groups: tuple[str, ...] = (*m.groups(), "", "")  # _ESCAPE has four groups, _ESCAPE_WIDE six
+    u, simple, pct, entity, space, kept = groups[:6]
+    if space or kept:
+        return " " if space else kept
     if u:
         return chr(int(u, 16))
     if simple:
@@ -812,15 +903,30 @@ def _unescaped(m: re.Match[str]) -> str:
     return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else "\ufffd"
 
 
-def _views(text: str) -> Iterator[_View]:
-    """The text decoded once, twice, three times: each level of escaping undone."""
+def _views(text: str, undecoded: list[Span]) -> Iterator[_View]:
+    """The text decoded once, twice, three times: each level of escaping undone; past that, only the
+    stretch still escaped, to MAX_DEPTH levels (``undecoded`` gets what is still escaped after them)."""
     parent: _View | None = None
     current = text
-    for _ in range(_DEPTH):
-        if "\\" not in current and "%" not in current and "&" not in current:
+    budget = len(text) // _DEEP_SHARE  # characters decoded past _DEPTH
+    for level in range(MAX_DEPTH):
+        found = [i for i in (current.find("\\"), current.find("%"), current.find("&")) if i >= 0]
+        if not found and level == 0 and not text.isascii() and _UNICODE_SPACING().search(text):
+            found = [0]  # a no-break space or an invisible character to undo
+        if not found:
             return
-        view = _View(current, parent)
+        start, end = 0, len(current)
+        if level >= _DEPTH:
+            start = max(0, min(found) - _WINDOW_MARGIN)
+            end = max(current.rfind("\\"), current.rfind("%"), current.rfind("&")) + _WINDOW_MARGIN
+            budget -= min(end, len(current)) - start
+            if budget < 0 and parent is not None:  # hidden, not judged
+                undecoded.append(Span(parent.origin(start), parent.origin_end(min(end, len(current))), "undecoded nesting"))
+                return
+        view = _View(current[start:end], parent, start)
         if not view.count:
             return
         yield view
         parent, current = view, view.text
+    if parent is not None:  # escapes left after MAX_DEPTH levels: hidden, not judged
+        undecoded.append(Span(parent.origin(0), parent.origin_end(len(current)), "undecoded nesting"))

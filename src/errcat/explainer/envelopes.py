@@ -17,12 +17,12 @@ import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from ..gate import MAX_DEPTH as MAX_DEPTH  # strings that hold JSON decoded no deeper than the gate judged them
 from ..model import HTTP_METHODS
 from ..values import STATUS_KEYS, to_int, to_status
 
 MAX_ERRORS = 1000  # errors read from one paste; the rest are counted, not explained
 MAX_NODES = 50_000  # JSON values visited, whatever the nesting
-MAX_DEPTH = 32
 MAX_DECODE_ATTEMPTS = 64  # failed JSON starts tried before giving up on a body
 MAX_TEXT = 500  # longest plain-text message considered
 MAX_LENIENT_TEXT = 64 * 1024  # of a body that is not JSON, the part read pair by pair (hundreds of errors)
@@ -479,6 +479,8 @@ def read_body(body: str) -> Reading:
     if not stripped:
         return reading
     stripped = _unquoted(stripped)
+    if not stripped:  # '""': an empty quoted body
+        return reading
     if _xml(stripped, reading):
         return reading
     if _read_json(stripped, reader):
