@@ -959,3 +959,19 @@ def test_google_cloud_loggings_text_payload_is_the_message(index, tmp_path):
         ],
     ).other.values()
     assert group.text.endswith("FATAL: terminating connection due to administrator command")
+
+
+def test_a_body_stamped_line_by_line_reads_as_a_body(index, tmp_path):
+    """docker logs -t stamps every line, so a pretty-printed body's lines each start with a time:
+    the record was whole, but explain read its body as text and an OAuth error became another
+    program's. Each line's stamp is dropped when every line has one (a constructed framing of
+    RFC 6749's invalid_grant error)."""
+    lines = [
+        "2024-05-01T10:00:00.100000000Z ERROR token refresh failed: {",
+        '2024-05-01T10:00:00.200000000Z   "error": "invalid_grant",',
+        '2024-05-01T10:00:00.300000000Z   "error_description": "expired"',
+        "2024-05-01T10:00:00.300000000Z }",
+    ]
+    report = _scanned(index, tmp_path, "stamped.log", lines)
+    assert (report.errors, report.unmatched_count, report.other_count) == (1, 1, 0)
+    assert [g.text for g in report.unmatched.values()] == ["invalid_grant: expired"]

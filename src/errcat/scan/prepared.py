@@ -218,7 +218,19 @@ def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
         return found
     at = stamp_in(head)
     untimed = text[: at[1][0]] + text[at[1][1] :] if at else text
+    if at and at[1][0] == 0 and "\n" in untimed:
+        untimed = _unstamped(untimed)
     return untimed, at[0] if at else None, level(head)
+
+
+def _unstamped(text: str) -> str:
+    """A record whose every line starts with a timestamp (a body docker logs -t wrote a line at a
+    time) without them, so that its body reads; any other record as it is."""
+    first, *rest = text.split("\n")
+    stamps = [stamp_in(line) if line else None for line in rest]
+    if any(line and (at is None or at[1][0] != 0) for line, at in zip(rest, stamps, strict=True)):
+        return text
+    return "\n".join([first, *(line[at[1][1] :] if at else line for line, at in zip(rest, stamps, strict=True))])
 
 
 def untimed_head(head: str) -> str:
