@@ -24,16 +24,19 @@ class UsageError(ErrcatError):
 
 
 def check_vendor(vendor: str | None, known: Iterable[str]) -> str | None:
-    """The vendor id in lower case; a name the catalog does not know is a UsageError listing those it does."""
+    """The vendor id in lower case; a name the catalog does not know is a UsageError listing those it
+    does, the name echoed through the exit gate (a secret typed there is not printed back)."""
     if vendor is None:
         return None
     names = sorted(known)
     if vendor.lower() not in names:
         import difflib
 
+        from .gate import shown  # here: only an unknown vendor pays for the gate
+
         close = difflib.get_close_matches(vendor.lower(), names, n=1)
         hint = f"; did you mean {close[0]}?" if close else ""
-        raise UsageError(f"unknown vendor {vendor!r} (known: {', '.join(names)}){hint}")
+        raise UsageError(f"unknown vendor {shown(vendor)!r} (known: {', '.join(names)}){hint}")
     return vendor.lower()
 
 

@@ -72,7 +72,7 @@ class Filters(_FilterValues):
         generic, or nothing): the vendor, the HTTP method, the endpoint (with did-you-mean)."""
         import difflib
 
-        check_vendor(None if self.vendor is None else shown(self.vendor), index.vendors)  # a secret typed there is not echoed
+        check_vendor(self.vendor, index.vendors)
         if self.method and self.method.upper() not in HTTP_METHODS:
             raise UsageError(f"unknown HTTP method {shown(self.method)!r} (known: {', '.join(HTTP_METHODS)})")
         if self.endpoint:

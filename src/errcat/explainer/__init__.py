@@ -25,7 +25,7 @@ from .evidence import Clue, VendorFacts, clues_for, decide, endpoint_for, facts_
 from .exchange import Exchange
 from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, match_error, spot_names
 from .recordings import Recording, read_recording
-from .redact import redact, redact_report
+from .redact import redact_report
 from .reference import Reference, reference_for
 from .split import MAX_INPUT_BYTES, decode, html_title, is_status_noise, leading_lines, split
 
@@ -335,7 +335,7 @@ def explain(
     recorded order. ``memo`` carries matches from one call to the next (``errcat scan`` explains
     thousands of records, most of them the same few errors); an error is matched once per context.
     ``catalog.documented()`` leaves out errors the vendor does not document (the observed layer)."""
-    check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)  # a secret typed there is not echoed
+    check_vendor(vendor, catalog.vendors)
     text, notes = _bounded(repaired(text), notes)
     if not text.strip():
         raise UsageError("nothing to explain: the input is empty (paste an error response, a message or a code)")
@@ -361,7 +361,7 @@ def explain_exchange(
 ) -> Explanation:
     """Explain an HTTP exchange a client already holds (status, headers, body, the request's method
     and URL), with no paste to parse. Every value is redacted first, as explain() redacts a paste."""
-    check_vendor(None if vendor is None else redact(vendor)[0], catalog.vendors)
+    check_vendor(vendor, catalog.vendors)
     kinds: dict[str, int] = {}
 
     def hidden(value: str) -> str:

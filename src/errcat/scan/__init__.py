@@ -15,7 +15,6 @@ import time
 from collections.abc import Iterator
 
 from ..errors import UsageError, check_vendor
-from ..gate import shown
 from ..index.store import CatalogIndex
 from .inputs import Input, chunks, inputs
 from .prepared import Progress, ScanOptions
@@ -35,9 +34,7 @@ def scan(
     """Scan log files (``-`` is stdin) for error responses and aggregate what was found (a big
     plain file with ``options.workers`` processes: see the module's docstring)."""
     options = options or ScanOptions()
-    options = dataclasses.replace(
-        options, vendor=check_vendor(options.vendor and shown(options.vendor), index.vendors)
-    )  # in lower case
+    options = dataclasses.replace(options, vendor=check_vendor(options.vendor, index.vendors))  # in lower case
     if not names:
         raise UsageError("nothing to scan: name log files, or - for stdin")
     started = time.perf_counter()

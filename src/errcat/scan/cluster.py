@@ -26,7 +26,6 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import ErrcatError, UsageError, check_vendor
-from ..gate import shown
 from ..index.store import CatalogIndex
 from ..text import UTF8_BOM, byte_kind
 from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded
@@ -323,7 +322,7 @@ def scan_remote(
     or ``local``), or in this process when ``dask`` is None."""
     if not names:
         raise UsageError("nothing to scan: name log files or URLs")
-    options = replace(options, vendor=check_vendor(options.vendor and shown(options.vendor), index.vendors))  # in lower case
+    options = replace(options, vendor=check_vendor(options.vendor, index.vendors))  # in lower case
     started = time.perf_counter()
     files = expand(names)
     tasks = plan(files)
