@@ -222,7 +222,7 @@ def test_cache_info_and_clear(cli, cache: Path) -> None:
     text = cli("cache", "info").stdout
     assert "current" in text and str(cache) in text
     (cache / "hyperscan").mkdir()
-    (cache / "hyperscan" / "0123.db").write_bytes(b"a compiled scan database")  # scan's (needles._compiled)
+    (cache / "hyperscan" / "0123.db").write_bytes(b"a compiled scan database")  # scan's (needles.compiled_database)
     cleared = cli("cache", "clear")
     assert cleared.exit_code == 0 and "removed 3 file(s)" in cleared.stderr
     assert index_files(cache) == [] and list((cache / "hyperscan").iterdir()) == []

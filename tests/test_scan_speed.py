@@ -381,17 +381,17 @@ def test_hyperscan_databases_are_compiled_once_and_kept_in_the_cache_directory(t
         return list(found)
 
     expressions = [b"error[^\n]*\n"]
-    assert ends(needles_module._compiled(expressions)) == [17]
+    assert ends(needles_module.compiled_database(expressions)) == [17]
     (kept,) = (tmp_path / "hyperscan").iterdir()
     assert hyperscan.loadb(kept.read_bytes(), hyperscan.HS_MODE_BLOCK) is not None
-    assert ends(needles_module._compiled(expressions)) == [17]  # loaded
+    assert ends(needles_module.compiled_database(expressions)) == [17]  # loaded
     kept.write_bytes(b"not a database")
-    assert ends(needles_module._compiled(expressions)) == [17]
+    assert ends(needles_module.compiled_database(expressions)) == [17]
     assert kept.read_bytes() != b"not a database"  # compiled and kept again
     assert sorted(p.name for p in (tmp_path / "hyperscan").iterdir()) == [kept.name]  # no part file left
     monkeypatch.setenv("ERRCAT_CACHE_DIR", str(tmp_path / "file"))
     (tmp_path / "file").write_text("a file where the directory would be")
-    assert ends(needles_module._compiled(expressions)) == [17]
+    assert ends(needles_module.compiled_database(expressions)) == [17]
 
 
 _REPEATED = [

@@ -325,7 +325,7 @@ class _Reader:
     def generic(self, k: dict[str, Any]) -> bool:
         """Bodies of the ``{"code", "message"}`` family, problem details and OAuth errors."""
         status = status_of(k.get("status") or k.get("statuscode"))
-        if len(k) > 1 and all(key.rstrip("0123456789") in _LEVEL_KEYS for key in k):
+        if len(k) > 1 and all(key.rstrip("0123456789") in _LEVEL_NAMES for key in k):
             return False  # a table by level ("error", "warning", ...: lnav's format files), no error body
         if isinstance(k.get("error_description"), str) or (isinstance(k.get("error"), str) and "message" not in k):
             msg = k.get("error_description") or k.get("error")
@@ -344,7 +344,7 @@ class _Reader:
         return True
 
 
-_LEVEL_KEYS = frozenset(("error", "warning", "warn", "info", "debug", "trace", "notice", "fatal", "critical", "stats"))
+_LEVEL_NAMES = frozenset(("error", "warning", "warn", "info", "debug", "trace", "notice", "fatal", "critical", "stats"))
 
 
 def _loads(text: str) -> Any:

@@ -188,11 +188,11 @@ def _database() -> tuple[Any, Any] | None:
         # when reported; such lines are few, and a pattern to the line's end costs twice as much)
         rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n",
     ]
-    found = _compiled(needles, [_NEEDLE, _ERRING_ID, _GLOG_ID]), _compiled(marks, [_OPENING, _CONTINUING])
+    found = compiled_database(needles, [_NEEDLE, _ERRING_ID, _GLOG_ID]), compiled_database(marks, [_OPENING, _CONTINUING])
     return None if None in found else found
 
 
-def _compiled(expressions: list[bytes], ids: list[int] | None = None, flags: list[int] | None = None) -> Any:
+def compiled_database(expressions: list[bytes], ids: list[int] | None = None, flags: list[int] | None = None) -> Any:
     """A Hyperscan block-mode database of ``expressions`` (with ``ids``, else from 0, and
     ``flags``), or None without Hyperscan. Compiled once per machine and kept in the cache directory: compiling took each
     process 0.06 s for the needles and 0.1 s for the catalog's vendor literals, on every scan."""
@@ -349,7 +349,7 @@ def literal_test(literals: tuple[str, ...]) -> Callable[[str], bool]:
     if engine_name() == "hyperscan":
         import hyperscan
 
-        db = _compiled([re.escape(n.encode()) for n in literals], flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(literals))
+        db = compiled_database([re.escape(n.encode()) for n in literals], flags=[hyperscan.HS_FLAG_SINGLEMATCH] * len(literals))
     if db is None:
         return lambda text: any(n in text for n in literals)
 

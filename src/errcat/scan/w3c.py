@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..text import UTF8_BOM
-from .needles import Buffer, Marks, _compiled, engine_name
+from .needles import Buffer, Marks, compiled_database, engine_name
 
 DIRECTIVES = (b"#Software:", b"#Version:", b"#Fields:", b"#separator ")  # how a W3C log's first line starts
 _FIELDS = (b"#Fields:", b"#fields")  # then the columns' names
@@ -63,8 +63,8 @@ def layout(header: bytes) -> Layout | None:
 
 @lru_cache(maxsize=64)
 def _database(erring: bytes) -> Any:
-    """A layout's Hyperscan database (None without Hyperscan): compiled once per machine (needles._compiled)."""
-    return _compiled([erring]) if engine_name() == "hyperscan" else None
+    """A layout's Hyperscan database (None without Hyperscan): compiled once per machine (needles.compiled_database)."""
+    return compiled_database([erring]) if engine_name() == "hyperscan" else None
 
 
 def looks_w3c(head: Buffer) -> bool:
