@@ -709,3 +709,13 @@ def test_a_catalog_file_that_grew_past_the_cap_after_its_check_is_not_read_whole
     monkeypatch.setattr(load, "MAX_CATALOG_BYTES", 64)  # as if the file grew past 16 MiB since the check
     raw = load.read_file(team, 1, check_schema=True)
     assert [(p.code, p.message) for p in raw.problems] == [("CAT001", "larger than 16 MiB: not read")]
+
+
+def test_a_json_line_whose_error_is_an_object_is_scanned(tmp_path):
+    """{"error": {"a": 1}} on a line of its own (or behind docker logs -t's time) ended scan in a
+    TypeError: its "error" value was looked up among OAuth's codes, and a dict cannot be. Found by
+    this session's secrets test of stamped bodies."""
+    log = tmp_path / "error-object.log"
+    log.write_text('{"error": {"a": 1}}\n2026-11-03T10:00:00.1Z {"error": [1, 2], "error_description": {"x": 1}}\n')
+    done = run("scan", str(log), "--all")
+    assert done.returncode == 0 and b"Traceback" not in done.stderr

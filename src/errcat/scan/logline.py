@@ -189,7 +189,8 @@ def _oauth_error(d: dict[str, Any]) -> bool:
     """Whether a JSON-lines object is an OAuth 2.0 error response logged as it came (RFC 6749,
     5.2: ``{"error": "invalid_grant", ...}``, one of its codes): a body, not a log line whose
     message is "error" (``{"error": "timeout"}`` is one)."""
-    return d.keys() <= _OAUTH_KEYS and d.get("error") in _OAUTH_CODES
+    code = d.get("error")  # any JSON value: {"error": {"code": 1}} is no OAuth error (and unhashable)
+    return d.keys() <= _OAUTH_KEYS and isinstance(code, str) and code in _OAUTH_CODES
 
 
 def _lower(value: Any) -> dict[str, Any]:
