@@ -11,6 +11,7 @@ import json
 import random
 import string
 from collections.abc import Callable
+from urllib.parse import quote
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -342,6 +343,34 @@ def test_secrets_in_dumped_exchanges_behind_a_compose_prefix_never_reach_scan_re
         ]
     log.write_text("".join(f"sync-1  | {line}\n" for line in lines))
     _assert_scan_hides_every_secret(cli, log, "--all")
+
+
+def test_secrets_on_this_sessions_scan_read_paths_never_reach_scan_reports(cli, tmp_path):
+    """Three read paths added together, each carrying every secret-bearing paste: a body docker logs
+    -t stamped line by line (read without the stamps, prepared._unstamped), a Postgres record that
+    CloudNativePG wraps at level info (read as the record, logline.json_line), and an IIS W3C line
+    whose query column holds the paste percent-encoded, as a client sends it (its status read from
+    the column, w3c.py). Every record is read (the JSON report counts them), and what is shown
+    passes the exit gate."""
+    stamped, wrapped, w3c = tmp_path / "stamped.log", tmp_path / "cnpg.log", tmp_path / "iis.log"
+    stamped_lines, wrapped_lines = [], []
+    w3c_lines = [
+        "#Software: Microsoft Internet Information Services 10.0",
+        "#Fields: date time cs-method cs-uri-stem cs-uri-query sc-status",
+    ]
+    for n, (label, text, _) in enumerate(CASES):
+        at = f"2026-11-03T10:{n // 60:02d}:{n % 60:02d}"
+        stamped_lines += [f"{at}.1Z ERROR [{label}] vendor call failed:", *(f"{at}.2Z {line}" for line in text.splitlines())]
+        record = {"error_severity": "ERROR", "message": f"[{label}] {text}", "log_time": f"{at}Z"}
+        wrapped_lines.append(json.dumps({"level": "info", "msg": "record", "record": record}))
+        w3c_lines.append(f"2026-11-03 10:00:00 GET /api/x {quote(text, safe='')} 401")
+    for log, lines in ((stamped, stamped_lines), (wrapped, wrapped_lines), (w3c, w3c_lines)):
+        log.write_text("\n".join(lines) + "\n")
+        r = cli("scan", str(log), "--format", "json", "--all")
+        assert r.exit_code == 0, (log.name, r.output[-300:])
+        summary = json.loads(r.stdout)["summary"]
+        assert summary["error_records"] >= len(CASES), log.name  # a paste holding several errors gives several
+        _assert_scan_hides_every_secret(cli, log, "--all")
 
 
 def test_secrets_in_repeated_log_lines_never_reach_scan_reports(cli, tmp_path):
