@@ -86,3 +86,12 @@ def test_a_failed_load_also_restores_the_garbage_collector(tmp_path: Path) -> No
     with pytest.raises(CatalogError):
         errcat.load_catalog([bad], use_env=False)
     assert gc.isenabled()
+
+
+def test_a_code_looked_up_is_quoted_without_importing_the_exit_gate(tmp_path: Path) -> None:
+    """`lookup 25008`, the README's first command, quotes its query back without the secrets gate
+    (its import and first screening were a tenth of lookup's time over the floor): digits hold no
+    secret. A query that may hold one is still screened (tests/test_secrets_gate.py)."""
+    modules_after(tmp_path, "lookup", "25008")
+    assert "errcat.gate" not in modules_after(tmp_path, "lookup", "25008")
+    assert "errcat.gate" in modules_after(tmp_path, "lookup", "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5")
