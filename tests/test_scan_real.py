@@ -17,6 +17,7 @@ import pytest
 
 import errcat
 from errcat.scan import ScanOptions, scan
+from errcat.scan import needles as needles_module
 from errcat.scan.needles import NEEDLES
 from errcat.scan.prepared import untimed_head
 from errcat.scan.verdict import error_reason, level
@@ -613,7 +614,7 @@ def test_lines_alike_but_for_an_impossible_time_are_one_group(index, tmp_path):
     (group,) = report.other.values()
     assert group.count == 2 and str(group.first_seen) == str(group.last_seen) == "2005-12-04 04:47:44+00:00"
     heads = [untimed_head(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert heads == ["[] [error] mod_jk child workerEnv in error state 6", "[] [error] mod_jk child workerEnv in error state 7"]
+    assert heads == ["[error] mod_jk child workerEnv in error state 6", "[error] mod_jk child workerEnv in error state 7"]
 
 
 IX_DUMP = [
@@ -975,3 +976,71 @@ def test_a_body_stamped_line_by_line_reads_as_a_body(index, tmp_path):
     report = _scanned(index, tmp_path, "stamped.log", lines)
     assert (report.errors, report.unmatched_count, report.other_count) == (1, 1, 0)
     assert [g.text for g in report.unmatched.values()] == ["invalid_grant: expired"]
+
+
+# pgjdbc/pgjdbc issue #131 (https://github.com/pgjdbc/pgjdbc/issues/131): a Java trace with its cause,
+# here stamped as each runtime or CI server writes its time before every line (constructed framings)
+_PGJDBC_TRACE = [
+    'Exception in thread "main" org.postgresql.util.PSQLException: Database connection failed when starting copy',
+    "    at org.postgresql.core.v3.QueryExecutorImpl.startCopy(QueryExecutorImpl.java:730)",
+    "    at org.postgresql.copy.CopyManager.copyIn(CopyManager.java:52)",
+    "    at sample.WrongQueryMain.main(WrongQueryMain.java:29)",
+    "Caused by: java.io.IOException: Unexpected packet type during copy: 83",
+    "    at org.postgresql.core.v3.QueryExecutorImpl.processCopyResults(QueryExecutorImpl.java:1060)",
+    "    ... 4 more",
+]
+_STAMPS = {
+    "docker logs -t": "2024-05-01T10:00:00.{:09d}Z ",
+    "GitHub Actions": "2024-05-01T10:00:00.{:07d}Z ",
+    "Jenkins timestamper": "[2024-05-01T10:00:00.{:03d}Z] ",
+}
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+@pytest.mark.parametrize("writer", sorted(_STAMPS))
+def test_a_trace_stamped_line_by_line_is_one_error(index, tmp_path, monkeypatch, engine, writer):
+    """docker logs -t, kubectl logs --timestamps, GitHub Actions' raw logs and Jenkins's timestamper
+    write a time before every line, so a trace's frames and its "Caused by:" no longer looked like
+    the rest of a record: one failure was two errors, the cause a group of its own. What follows a
+    line's stamp now tells whether it continues the record, as it does unstamped."""
+    monkeypatch.setenv(needles_module.ENGINE_ENV, engine)
+    needles_module.engine_name.cache_clear()
+    try:
+        stamp = _STAMPS[writer]
+        lines = [stamp.format(k) + line for k, line in enumerate(["INFO copy starting", *_PGJDBC_TRACE, "INFO next batch"])]
+        report = _scanned(index, tmp_path, "stamped.log", lines)
+    finally:
+        monkeypatch.delenv(needles_module.ENGINE_ENV)
+        needles_module.engine_name.cache_clear()
+    assert report.errors == 1
+    ((text, group),) = report.other.items()
+    assert text.endswith("org.postgresql.util.PSQLException: Database connection failed when starting copy")
+    assert [p.line for p in group.places] == [2]
+
+
+def test_a_tracebacks_group_is_named_by_its_exception(index, tmp_path):
+    """A Python traceback that starts a record (a program's stderr in a CI log, after a step's
+    header) was grouped by its first line, "Traceback (most recent call last):", so every traceback
+    of a log was one group, and a step header before it (GitHub Actions' "##[group]Run ...") took
+    it as its own. It is grouped by the exception it ended in (CPython's own traceback format)."""
+    tracebacks = [
+        [
+            "##[group]Run python manage.py migrate",
+            "Traceback (most recent call last):",
+            '  File "manage.py", line 22, in <module>',
+            "    main()",
+            "ModuleNotFoundError: No module named 'django'",
+            "##[endgroup]",
+        ],
+        [
+            "Traceback (most recent call last):",
+            '  File "job.py", line 3, in <module>',
+            "    int(x)",
+            "ValueError: invalid literal for int() with base 10: 'abc'",
+        ],
+    ]
+    report = _scanned(index, tmp_path, "ci.log", [line for t in tracebacks for line in t])
+    assert sorted((g.text, [p.line for p in g.places]) for g in report.other.values()) == [
+        ("ModuleNotFoundError: No module named '…'", [2]),
+        ("ValueError: invalid literal for int() with base <n>: '…'", [7]),
+    ]

@@ -127,6 +127,13 @@ _CONTINUES = (
     # a stack trace's unindented parts (records._TRACE_STARTS, _PHP_FRAME, _EXCEPTION_LINE)
     rb"Caused by: |Traceback \(|Stack trace:|\[stacktrace\]|#\d+ |[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b",
 )
+# The time a runtime or a CI server writes before every line it keeps: docker logs -t and kubectl
+# logs --timestamps (RFC 3339, nanoseconds), GitHub Actions' raw logs (seven digits), Jenkins's
+# timestamper and Azure Functions' host (in brackets). A line so stamped continues the one before
+# it when what follows the stamp would (records._unstamped): a Java trace's "\tat" frames and
+# "Caused by:" under docker logs -t were each record's end, so one failure was several.
+STAMP = rb"\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)\]?"
+_STAMPED = STAMP + rb"(?: (?:" + b"|".join(_CONTINUES) + rb")| ?\r?"  # then the line's end: a stamped blank line
 
 ENGINE_ENV = "ERRCAT_SCAN_ENGINE"  # "python" forces the pure-Python engine
 
@@ -186,7 +193,7 @@ def _database() -> tuple[Any, Any] | None:
         _any(_OPENS) + _REST + b"|" + _any((_OPENS_AT_END, _SAYS_BODY_AT_END)) + b"\n",
         # from the newline before the line: reported after its first bytes (its bounds are found
         # when reported; such lines are few, and a pattern to the line's end costs twice as much)
-        rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n",
+        rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n|\n" + _STAMPED + rb"\n)",
     ]
     found = compiled_database(needles, [_NEEDLE, _ERRING_ID, _GLOG_ID]), compiled_database(marks, [_OPENING, _CONTINUING])
     return None if None in found else found
@@ -291,7 +298,10 @@ _OPENING_PATTERNS = (
     *tuple(re.compile(p + rb"$", re.MULTILINE) for p in (_OPENS_AT_END, _SAYS_BODY_AT_END)),
 )
 _ERRING_PATTERNS = tuple(re.compile(p + _NUMBER_END) for p in _ERRING)
-_LINE_START_PATTERN = re.compile(rb"^(?:" + _any(_CONTINUES) + b"|(?:" + _OPENS_AT_END + rb")?$)", re.MULTILINE)
+_LINE_START_PATTERN = re.compile(
+    rb"^(?:" + _any(_CONTINUES) + b"|(?:" + _OPENS_AT_END + rb")?$|" + _STAMPED + rb"$))",
+    re.MULTILINE,
+)
 
 
 def _line_ends(patterns: tuple[re.Pattern[bytes], ...], buf: Buffer, start: int, end: int) -> set[int]:

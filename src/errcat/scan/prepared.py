@@ -127,7 +127,24 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
     if key is not None and status is not None:  # the template masks the column's status: records of two statuses are two
         key = f"{key}\x00{status}"
     reason = error_reason(said, paste, status)
+    if paste.startswith(_TRACEBACK):
+        head = _raised(text) or head
     return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, status)
+
+
+_TRACEBACK = "Traceback (most recent call last)"
+
+
+def _raised(text: str) -> str | None:
+    """A Python traceback's last unindented line (the exception it ended in, also after a chained
+    one), which says what failed, where its first line says only that something did: a record's
+    head names its group (triage._signature), and every traceback was one group."""
+    for line in reversed(text.split("\n")[1:]):
+        at = stamp_in(line)
+        rest = line[(_leading(line, at[1]) or 0) if at else 0 :]
+        if rest.strip() and rest[0] not in " \t":
+            return line
+    return None
 
 
 # what makes a record's digits or hex letters say what it is: a code, an arrow, "returned", a NUL,
@@ -217,20 +234,34 @@ def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
     if found is not None:
         return found
     at = stamp_in(head)
+    span = _leading(head, at[1]) if at else None
     untimed = text[: at[1][0]] + text[at[1][1] :] if at else text
-    if at and at[1][0] == 0 and "\n" in untimed:
-        untimed = _unstamped(untimed)
+    if span is not None:
+        untimed = text[span:]
+        if "\n" in untimed:
+            untimed = _unstamped(untimed)
     return untimed, at[0] if at else None, level(head)
+
+
+def _leading(line: str, span: tuple[int, int]) -> int | None:
+    """Where a line starts after its timestamp at ``span`` and the space after it, when the line
+    starts with it, bare or in brackets (Jenkins's timestamper: "[2023-09-11T08:21:54.284Z] "),
+    else None."""
+    start, end = span
+    if start == 1 and line[0] == "[" and line[end : end + 1] == "]":
+        start, end = 0, end + 1
+    return end + (line[end : end + 1] == " ") if start == 0 else None
 
 
 def _unstamped(text: str) -> str:
     """A record whose every line starts with a timestamp (a body docker logs -t wrote a line at a
-    time) without them, so that its body reads; any other record as it is."""
+    time, a trace Jenkins's timestamper stamped) without them, so that its body reads; any other
+    record as it is."""
     first, *rest = text.split("\n")
-    stamps = [stamp_in(line) if line else None for line in rest]
-    if any(line and (at is None or at[1][0] != 0) for line, at in zip(rest, stamps, strict=True)):
+    starts = [_leading(line, at[1]) if (at := stamp_in(line)) else None for line in rest] if rest else []
+    if any(line and at is None for line, at in zip(rest, starts, strict=True)):
         return text
-    return "\n".join([first, *(line[at[1][1] :] if at else line for line, at in zip(rest, stamps, strict=True))])
+    return "\n".join([first, *(line[at:] if at is not None else line for line, at in zip(rest, starts, strict=True))])
 
 
 def untimed_head(head: str) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING
 
-from .needles import SAYS_BODY_WORDS, Buffer, Marker, Marks, marker
+from .needles import SAYS_BODY_WORDS, STAMP, Buffer, Marker, Marks, marker
 from .prefixes import without_prefixes
 from .verdict import HEAD, QUIET_LEVELS, level
 from .w3c import Columns, looks_w3c
@@ -91,6 +91,18 @@ _EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)
 _RAISED = re.compile(rb"[A-Za-z_]\w*(?:\.\w+)+(?::[ \t]|\r?\n?$)")
 _RAISED_GOES_ON = (b"DETAIL:", b"HINT:", b"CONTEXT:", b"During handling of the above exception", b"The above exception was")
 _REQUEST_LINE = re.compile(rb"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/\d(?:\.\d)?)?\r?\n?$")
+_STAMP = re.compile(STAMP + rb"(?: |(?=\r?\n|$))")  # what a runtime or CI server writes before each line (needles.STAMP)
+_STAMP_FIRST = frozenset(b"[0123456789")
+# what GitHub Actions and Azure Pipelines write as a step's or a command's header: a traceback the
+# step's program printed after one is an error of its own, as after a line logged at INFO
+_CI_MARKS = (b"##[group]", b"##[endgroup]", b"##[command]", b"##[section]", b"[command]")
+
+
+def _unstamped(line: Line) -> Line:
+    """A line without the time a runtime or CI server wrote before it (needles.STAMP), if it has
+    one: what follows tells whether it continues a record, as it does unstamped."""
+    m = _STAMP.match(line) if line[:1] and line[0] in _STAMP_FIRST else None
+    return line[m.end() :] if m else line
 
 
 @dataclass(frozen=True)
@@ -127,12 +139,13 @@ class _Grouping:
     quiet: bool | None = None  # whether it is so, once a trace part asks
     announces: bool = False  # the last line ends like "response body:", introducing what follows
     dumped: bool = False  # inside an exchange dumped with "< " and "> " marks (_DUMPED), read without them
+    stamped: bool = False  # the entry's first line is stamped (_unstamped): so are the lines that continue it
     gap: bool = False  # the last line was the blank one after a response's headers: its body follows
     lines: int = 0
     size: int = 0
 
     def add(self, line: Line) -> None:
-        line = self._unmarked(line)
+        line = self._read(line)
         self.lines += 1
         self.size += len(line)
         if self.lines == 1:
@@ -205,12 +218,23 @@ class _Grouping:
         if m is None and not goes_on:
             return False
         if self.quiet is None:
-            self.quiet = not self.first.strip() or level(self.first.decode("utf-8", errors="replace")) in QUIET_LEVELS
+            first = self.first
+            self.quiet = not first.strip() or first.startswith(_CI_MARKS) or level(first.decode(errors="replace")) in QUIET_LEVELS
         if self.quiet:
             return False
         if goes_on:
             return True
         return m is not None and not self.frames and b"." in m[0]
+
+    def _read(self, line: Line) -> Line:
+        """A line of this entry as its rules read it (the first one tells whether lines are stamped)."""
+        if self.lines == 0:
+            self.stamped = _unstamped(line) is not line
+        return self._unmarked(self._own(line))
+
+    def _own(self, line: Line) -> Line:
+        """A line as this entry's rules read it: without its stamp when the entry's first line has one."""
+        return _unstamped(line) if self.stamped else line
 
     def _unmarked(self, line: Line) -> Line:
         """A line of a dump with side marks without its mark (the rules read what it dumped); an
@@ -231,6 +255,7 @@ class _Grouping:
             return False
         if self.depth > 0 or self.xml_root is not None:  # a body cut short ends where the next entry starts
             return not _new_entry(line, self.xml_root is None)
+        line = self._own(line)
         if not line.strip():  # the blank line between headers and body; in a dumped exchange, also
             # before its response; and the one before a chained exception's sentence and traceback
             return (self.status and not self.body) or (self.request and not self.status) or self.raised
@@ -290,6 +315,7 @@ def _body_start(line: Line) -> int:
 
 def _continuation_like(line: Line) -> bool:
     """Whether a line could continue an earlier record (so the head is further back)."""
+    line = _unstamped(line)
     if not line:
         return True
     first = line[0]
