@@ -37,6 +37,7 @@ from .prepared import (
 )
 from .records import Record
 from .summary import Place, ScanReport, signature
+from .verdict import holds_error_body
 
 # A verdict on a record: EXPLAIN, or None (no error), or the group text of another program's error.
 Verdict = str | bool | None
@@ -253,7 +254,8 @@ class Triage:
 
     def _concerns(self, prep: Prepared) -> bool:
         """Whether a record may concern a vendor: it holds one of the catalog's vendor needles, or has
-        an API's shape with a body an error envelope could be in. Remembered by template, so that a
+        an API's shape with a body an error envelope could be in (one that reads as an HTTP error
+        response, when the record is no error by how it is logged). Remembered by template, so that a
         repeat served by its shape (whose paste is its raw line, a JSON line's fields unread) gets
         the first's answer: a winston line's second repeat was explained, and listed as a vendor error."""
         key = prep.key if prep.key is not None else prep.paste
@@ -261,7 +263,10 @@ class Triage:
         if known is None:
             if len(self.concerning) >= SORTED_SIZE:
                 self.concerning.clear()
-            known = self.needles.concern(prep.paste) or bool(prep.api and _BODY.search(prep.paste))
+            body = _BODY.search(prep.paste) if prep.api else None
+            known = self.needles.concern(prep.paste) or (
+                body is not None and (prep.reason is not None or holds_error_body(prep.paste[body.start() :]))
+            )
             self.concerning[key] = known
         return known
 

@@ -205,6 +205,19 @@ def api_shape(text: str) -> bool:
     return ("tatus" in text or "TATUS" in text) and _ERROR_STATUS_KEYED.search(text) is not None
 
 
+def holds_error_body(body: str) -> bool:
+    """Whether a body reads as an HTTP error response: a status of 400 or more stated in it, a
+    vendor's envelope, an OAuth error or problem details. A record that is no error by how it is
+    logged is one only for such a body (stream), and reading it is a fraction of explaining it: a
+    JSON log line at INFO whose fields mention a failure cost 4 ms of fuzzy matching a line."""
+    from ..explainer.envelopes import OAUTH, PROBLEM, read_body
+
+    r = read_body(body)
+    return (r.status or 0) >= 400 or any(
+        e.shape.weight > 0 or e.shape is OAUTH or e.shape is PROBLEM or (e.status or 0) >= 400 for e in r.errors
+    )
+
+
 def enveloped(x: Explanation) -> bool:
     """Whether explain found an error response in a record: a documented error, a status of 400 or
     more, or an error envelope (a vendor's, or a common one such as RFC 7807)."""
