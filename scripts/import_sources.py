@@ -246,6 +246,11 @@ def _myob_entry(row: _MyobRow, index: int, body_lines: list[tuple[int, str]]) ->
     if "LearnMore" not in body["present"]:
         del entry["learn_more"]
     quirks = _myob_quirks(body, entry["message"], code, name) + _status_quirks(row.status_line, name)
+    if severity == "Warning":
+        quirks.append(
+            f"a body of Severity Warning listed with {row.status_line}, as the errors are; the document does not say"
+            " whether a call answered with a warning was still applied"
+        )
     if quirks:
         entry["quirks"] = quirks
     return entry
