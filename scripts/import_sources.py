@@ -245,10 +245,27 @@ def _myob_entry(row: _MyobRow, index: int, body_lines: list[tuple[int, str]]) ->
         del entry["details"]
     if "LearnMore" not in body["present"]:
         del entry["learn_more"]
-    quirks = _myob_quirks(body, entry["message"], code, name)
+    quirks = _myob_quirks(body, entry["message"], code, name) + _status_quirks(row.status_line, name)
+    if severity == "Warning":
+        quirks.append(
+            f"a body of Severity Warning listed with {row.status_line}, as the errors are; the document does not say"
+            " whether a call answered with a warning was still applied"
+        )
     if quirks:
         entry["quirks"] = quirks
     return entry
+
+
+def _status_quirks(status_line: str, name: Any) -> list[str]:
+    """Where a documented HTTP status departs from HTTP's own: another reason phrase on the
+    status line, or a rate limit answered with 403 rather than 429 Too Many Requests."""
+    status, reason = int(status_line[:3]), status_line[4:]
+    quirks = []
+    if reason != HTTPStatus(status).phrase:
+        quirks.append(f"the document gives the status as {status_line!r}, not HTTP's '{status} {HTTPStatus(status).phrase}'")
+    if name == "RateLimitError" and status != HTTPStatus.TOO_MANY_REQUESTS:
+        quirks.append(f"a rate limit answered with {status_line}, not 429 Too Many Requests")
+    return quirks
 
 
 def parse_myob(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -337,6 +354,7 @@ def _status_table(
         statuses.append(
             {"status": status, "text": reason, "description": description, "source": {"document": document, "line": i + 1}}
         )
+        quirks = _status_quirks(f"{status} {reason}", None)
         if status >= 400:
             entries.append(
                 {
@@ -353,6 +371,7 @@ def _status_table(
                     "guide": f"{vendor}.http-{status}",
                     "source": {"document": document, "section": header, "line": i + 1},
                     "kind": "status",
+                    **({"quirks": quirks} if quirks else {}),
                 }
             )
         i += 1

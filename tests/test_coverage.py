@@ -103,6 +103,12 @@ def test_myob_quirks_recorded_not_smoothed(catalog):
     assert next(e for e in catalog.entries if e.name == "SpendMoneyTxnContactNotSupplied").message == "null"
     warnings = [e for e in catalog.entries if e.vendor == "myob" and e.severity == "warning"]
     assert len(warnings) == 12
+    assert all(e.status == 400 and any("Severity Warning listed with 400 Bad Request" in q for q in e.quirks) for e in warnings)
+    # The page's statuses as printed: "504 Timeout", and rate limits as 403, not 429.
+    assert "the document gives the status as '504 Timeout'" in by_id["myob.generic.gateway-timeout"].quirks[-1]
+    limits = [e for e in catalog.entries if e.name == "RateLimitError"]
+    assert len(limits) == 2 and all(e.status == 403 and any("not 429" in q for q in e.quirks) for e in limits)
+    assert any("'401 Access denied'" in q for q in by_id["invoicexpress.status.401"].quirks)
 
 
 # ----------------------------------------------------------------------------------------- Sage
