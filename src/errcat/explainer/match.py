@@ -593,9 +593,11 @@ def _distinctive(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
         words = literal_words(ix, cand)
         return words >= 3 or (words >= 2 and sent.shape.weight > 0)
     if cand.kind is MatchKind.CODE:
+        # a name that only restates an HTTP status (BadRequest, INTERNAL_SERVER_ERROR) is every
+        # framework's: .NET's HttpStatusCode, Spring's HttpStatus, GraphQL's extensions.code
         if sent.shape is TEXT and sent.message is None and sent.code and len(sent.code) >= 3:
-            return True  # a bare code typed on its own, found for one vendor only
-        names = [n for n in (sent.name, sent.code) if n and not n.isdigit()]
+            return squash(sent.code) not in REASON_PHRASES  # a bare code typed on its own, found for one vendor only
+        names = [n for n in (sent.name, sent.code) if n and not n.isdigit() and squash(n) not in REASON_PHRASES]
         return any(len(n) >= 8 and len(re.findall(r"[A-Z][a-z]+", n)) >= 2 for n in names)
     return False
 
