@@ -104,3 +104,12 @@ def test_json_typeset_with_typographic_quotes_is_read():
     documented = _own("Ventrata support").replace("Cliente não é válido", "Items element should be of type array")
     err = _explained(documented)["errors"][0]
     assert err["match"] == "exact" and err["candidates"][0]["message"] == "Items element should be of type array"
+
+
+def test_an_ebay_errors_list_keeps_its_message():
+    """eBay's Errors carry LongMessage and ShortMessage, no Message: the error was shown with its
+    code alone, and stubbed and fingerprinted without its words."""
+    doc = _explained(_own("eBay Shopping API response"))
+    assert doc["vendor"] is None
+    [err] = doc["errors"]
+    assert err["observed"]["code"] == "1.20" and err["observed"]["message"] == "Application ID invalid."

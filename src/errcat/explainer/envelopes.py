@@ -163,7 +163,8 @@ def _myob(d: dict[str, Any], shape: Shape) -> SentError:
         _myob_shape(d, shape),
         code=_code(k.get("errorcode")),
         name=_text(k.get("name")),
-        message=_text(k.get("message")),
+        # eBay's Errors carry LongMessage and ShortMessage where others say Message
+        message=_text(k.get("message") or k.get("longmessage") or k.get("shortmessage")),
         details=_text(k.get("additionaldetails")),
         severity=_text(k.get("severity")),
         learn_more=_text(k.get("learnmore")),
