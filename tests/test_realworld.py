@@ -113,3 +113,34 @@ def test_an_ebay_errors_list_keeps_its_message():
     assert doc["vendor"] is None
     [err] = doc["errors"]
     assert err["observed"]["code"] == "1.20" and err["observed"]["message"] == "Application ID invalid."
+
+
+@pytest.mark.parametrize("source", ["SpringBootS3Bucket#1", "adcreare/cloudformation#4", "exercism/website#959"])
+def test_s3s_access_denied_is_not_myobs(source):
+    """Amazon S3 says AccessDenied as MYOB's documented code does: two common words name no vendor.
+    The S3 exceptions were claimed as MYOB's 403 (company file credentials) on the code alone."""
+    doc = _explained(_own(source))
+    assert doc["vendor"] is None
+    assert all(e["match"] not in ("exact", "template", "code", "status") for e in doc["errors"])
+
+
+def test_myobs_own_access_denied_body_is_still_matched():
+    # the body MYOB's error-messages page documents for a company file user without access
+    doc = _explained('{"Message": "You are not authorised to access this resource", "ErrorCode": "AccessDenied"}')
+    assert doc["vendor"] == "myob" and doc["errors"][0]["match"] == "exact"
+
+
+@pytest.mark.parametrize("source", ["gitlab4j/gitlab4j-api#1238", "python-gitlab/python-gitlab#54"])
+def test_rails_default_validation_messages_name_no_vendor(source):
+    """GitLab's {"name":["has already been taken"]} reads as InvoiceXpress's documented 'Name has
+    already been taken' (three of its entries): it is Rails' default message, which every Rails API
+    sends, and was claimed as InvoiceXpress's exact match."""
+    doc = _explained(_own(source))
+    assert doc["vendor"] is None
+    assert all(e["match"] not in ("exact", "template", "code", "status") for e in doc["errors"])
+
+
+def test_invoicexpress_own_envelope_still_claims_its_validation_message():
+    # {"errors":[{"error": ...}]} is InvoiceXpress's envelope (go-invoicexpress, dev corpus); Rails renders no such body
+    doc = _explained('{"errors":[{"error":"Name has already been taken"}]}')
+    assert doc["vendor"] == "invoicexpress" and doc["errors"][0]["match"] == "exact"
