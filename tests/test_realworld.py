@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from corpus import DEV_CORPUS, OWN_CORPUS, load_cases, score_case
+from errcat.cli import app
 
 OWN = list(load_cases(OWN_CORPUS))
 
@@ -58,3 +59,88 @@ def test_the_scoring_rule_catches_what_it_must():
     assert score_output(confident, 0, json.dumps(out)).ok
     assert not score_output(confident, 0, json.dumps({**out, "errors": [{"match": "fuzzy", "candidates": []}]})).ok
     assert not score_output(case, 2, "Traceback (most recent call last):").ok
+
+
+def _explained(raw: str) -> dict:
+    result = CliRunner().invoke(app, ["explain", "--format", "json"], input=raw, env={"ERRCAT_CATALOG": ""})
+    assert result.exit_code in (0, 1), result.stdout
+    return json.loads(result.stdout)
+
+
+def _own(source: str) -> str:
+    return next(c["raw"] for c in OWN if source in c["source"])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "PowerPlatform-DataverseServiceClient#45",  # .NET HttpStatusCode: 'BadRequest'
+        "directus/directus#20442",  # GraphQL extensions.code INTERNAL_SERVER_ERROR
+        "spring-projects/spring-framework#21667",  # Spring's HttpClientErrorException.BadRequest
+    ],
+)
+def test_a_name_that_only_restates_the_http_status_names_no_vendor(source):
+    """ProSpend's codes are HTTP reason phrases (BAD_REQUEST, INTERNAL_SERVER_ERROR): every
+    framework prints them. A Dataverse client's 'BadRequest' was claimed as ProSpend's documented
+    BAD_REQUEST (one of five errors with that code) by the name alone."""
+    doc = _explained(_own(source))
+    assert doc["vendor"] is None
+    matches = [e["match"] for e in doc["errors"]]
+    assert matches and not set(matches) & {"exact", "template", "code", "status"}
+
+
+def test_a_bare_reason_phrase_code_names_no_vendor_but_a_vendor_code_does():
+    assert _explained("BAD_REQUEST")["vendor"] is None  # Spring, Google and ProSpend all send it
+    doc = _explained("RESOURCE_CONFLICT")  # ProSpend's own word for 409, typed alone
+    assert doc["vendor"] == "prospend" and doc["errors"][0]["match"] == "code"
+
+
+def test_json_typeset_with_typographic_quotes_is_read():
+    """Ventrata's help page prints InvoiceXpress's errors list with “ ” quotes: both errors are read,
+    and a documented message inside such a body is matched as it would be with straight quotes."""
+    doc = _explained(_own("Ventrata support 'Troubleshooting InvoiceXpress'"))
+    assert doc["vendor"] == "invoicexpress"
+    assert [e["observed"]["message"] for e in doc["errors"]] == ["Cliente não é válido", "Fiscal não é válido"]
+    documented = _own("Ventrata support").replace("Cliente não é válido", "Items element should be of type array")
+    err = _explained(documented)["errors"][0]
+    assert err["match"] == "exact" and err["candidates"][0]["message"] == "Items element should be of type array"
+
+
+def test_an_ebay_errors_list_keeps_its_message():
+    """eBay's Errors carry LongMessage and ShortMessage, no Message: the error was shown with its
+    code alone, and stubbed and fingerprinted without its words."""
+    doc = _explained(_own("eBay Shopping API response"))
+    assert doc["vendor"] is None
+    [err] = doc["errors"]
+    assert err["observed"]["code"] == "1.20" and err["observed"]["message"] == "Application ID invalid."
+
+
+@pytest.mark.parametrize("source", ["SpringBootS3Bucket#1", "adcreare/cloudformation#4", "exercism/website#959"])
+def test_s3s_access_denied_is_not_myobs(source):
+    """Amazon S3 says AccessDenied as MYOB's documented code does: two common words name no vendor.
+    The S3 exceptions were claimed as MYOB's 403 (company file credentials) on the code alone."""
+    doc = _explained(_own(source))
+    assert doc["vendor"] is None
+    assert all(e["match"] not in ("exact", "template", "code", "status") for e in doc["errors"])
+
+
+def test_myobs_own_access_denied_body_is_still_matched():
+    # the body MYOB's error-messages page documents for a company file user without access
+    doc = _explained('{"Message": "You are not authorised to access this resource", "ErrorCode": "AccessDenied"}')
+    assert doc["vendor"] == "myob" and doc["errors"][0]["match"] == "exact"
+
+
+@pytest.mark.parametrize("source", ["gitlab4j/gitlab4j-api#1238", "python-gitlab/python-gitlab#54"])
+def test_rails_default_validation_messages_name_no_vendor(source):
+    """GitLab's {"name":["has already been taken"]} reads as InvoiceXpress's documented 'Name has
+    already been taken' (three of its entries): it is Rails' default message, which every Rails API
+    sends, and was claimed as InvoiceXpress's exact match."""
+    doc = _explained(_own(source))
+    assert doc["vendor"] is None
+    assert all(e["match"] not in ("exact", "template", "code", "status") for e in doc["errors"])
+
+
+def test_invoicexpress_own_envelope_still_claims_its_validation_message():
+    # {"errors":[{"error": ...}]} is InvoiceXpress's envelope (go-invoicexpress, dev corpus); Rails renders no such body
+    doc = _explained('{"errors":[{"error":"Name has already been taken"}]}')
+    assert doc["vendor"] == "invoicexpress" and doc["errors"][0]["match"] == "exact"

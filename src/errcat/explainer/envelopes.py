@@ -163,7 +163,8 @@ def _myob(d: dict[str, Any], shape: Shape) -> SentError:
         _myob_shape(d, shape),
         code=_code(k.get("errorcode")),
         name=_text(k.get("name")),
-        message=_text(k.get("message")),
+        # eBay's Errors carry LongMessage and ShortMessage where others say Message
+        message=_text(k.get("message") or k.get("longmessage") or k.get("shortmessage")),
         details=_text(k.get("additionaldetails")),
         severity=_text(k.get("severity")),
         learn_more=_text(k.get("learnmore")),
@@ -381,6 +382,9 @@ _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 _ERRORS_CLOSE = re.compile(r"</errors\s*>", re.IGNORECASE)
 _ERROR_CLOSE = re.compile(r"</error\s*>", re.IGNORECASE)
 _CDATA_CLOSE = re.compile(r"\]\]>")
+# A key in typographic double quotes (“errors”: or ”error”:), as a page typesets JSON it quotes.
+_CURLY_KEY = re.compile(r"[\u201c\u201d\u201e][\w$-]{1,64}[\u201c\u201d]\s*:")
+_STRAIGHT = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"'})
 
 
 def _json_values(body: str, reading: Reading) -> Iterator[Any]:
@@ -491,6 +495,11 @@ def read_body(body: str) -> Reading:
     if '\\"' in stripped:  # JSON escaped inside a log line: unescape one level and retry
         inner = read_body(stripped.replace("\\\\", "\x00").replace('\\"', '"').replace("\x00", "\\"))
         if inner.errors:
+            return inner
+    if _CURLY_KEY.search(stripped):  # JSON a help page or a word processor typeset: {“errors”:[…]}
+        inner = read_body(stripped.translate(_STRAIGHT))
+        if inner.errors:
+            inner.notes.append("the body's typographic quotes (“ ”) were read as JSON's straight quotes")
             return inner
     _read_leniently(stripped, reader)
     return reading

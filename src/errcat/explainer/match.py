@@ -28,7 +28,7 @@ from ..index.store import CatalogIndex, TemplateRow
 from ..model import Entry
 from ..templates import MAX_MATCH_LENGTH, match
 from ..text import STOP_WORDS, WORD, normalize_path, squash, tokens
-from .envelopes import STATUS_ONLY, TEXT, SentError
+from .envelopes import IX_ERRORS, STATUS_ONLY, TEXT, SentError
 
 
 class MatchKind(StrEnum):
@@ -600,10 +600,12 @@ def _distinctive(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
         words = literal_words(ix, cand)
         return words >= 3 or (words >= 2 and sent.shape.weight > 0)
     if cand.kind is MatchKind.CODE:
+        # a name that only restates an HTTP status (BadRequest, INTERNAL_SERVER_ERROR) is every
+        # framework's: .NET's HttpStatusCode, Spring's HttpStatus, GraphQL's extensions.code
         if sent.shape is TEXT and sent.message is None and sent.code and len(sent.code) >= 3:
-            return True  # a bare code typed on its own, found for one vendor only
-        names = [n for n in (sent.name, sent.code) if n and not n.isdigit()]
-        return any(len(n) >= 8 and len(re.findall(r"[A-Z][a-z]+", n)) >= 2 for n in names)
+            return squash(sent.code) not in REASON_PHRASES  # a bare code typed on its own, found for one vendor only
+        names = [n for n in (sent.name, sent.code) if n and not n.isdigit() and squash(n) not in REASON_PHRASES]
+        return any(len(n) >= 8 and len(re.findall(r"[A-Z][a-z]+", n)) >= 2 and not _common_name(n) for n in names)
     return False
 
 
@@ -823,6 +825,29 @@ def _generic(sent: SentError, cand: Candidate) -> bool:
     return 0 < len(words) <= 8 and all(w in GENERIC_WORDS for w in words)
 
 
+def _common_name(name: str) -> bool:
+    """A short name made only of words every API uses (``AccessDenied``: S3's, Azure's and MYOB's
+    alike; ``RateLimitError``: OpenAI's too). Four words or more make a compound few APIs share
+    (``AccessTokenExpiredError``), as _distinctive_name counts them."""
+    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)
+    return 0 < len(words) <= 3 and all(w.lower() in GENERIC_WORDS for w in words)
+
+
+# ActiveModel's default validation messages after a field name: what every Rails API sends
+# ({"errors":["Name has already been taken"]} from a hobby app, GitLab's {"message":{"name":[...]}}).
+_FRAMEWORK_PHRASE = re.compile(
+    r"^\s*\w+(?:\s+\w+){0,2}\s+(?:has already been taken|can['\u2019]t be (?:blank|empty)|is invalid|is not a number"
+    r"|must be accepted|is not included in the list|is reserved|must exist)\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _framework_phrase(sent: SentError, cand: Candidate) -> bool:
+    """A documented message that is only a field name and a Rails default message, sent outside
+    the one envelope of the vendor's that Rails does not render (``{"errors":[{"error": ...}]}``)."""
+    return cand.kind in BY_TEXT and sent.shape is not IX_ERRORS and bool(_FRAMEWORK_PHRASE.match(cand.entry.message or ""))
+
+
 def _reason_code(code: str) -> bool:
     """``INTERNAL_SERVER_ERROR``, ``NotFound``, ``404``: a code that only restates the HTTP status."""
     return code.isdigit() or squash(code) in REASON_PHRASES
@@ -831,7 +856,7 @@ def _reason_code(code: str) -> bool:
 def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Candidate]) -> str | None:
     """The one vendor the words (or name) alone point at, when no other evidence named one."""
     same_kind = [c for c in ranked if c.kind == top.kind]
-    claimants = [c for c in same_kind if _distinctive(ix, sent, c) and not _generic(sent, c)]
+    claimants = [c for c in same_kind if _distinctive(ix, sent, c) and not _generic(sent, c) and not _framework_phrase(sent, c)]
     vendors = {c.entry.vendor for c in claimants}
     if len(vendors) == 1 and (top.kind is not MatchKind.CODE or len({c.entry.vendor for c in same_kind}) == 1):
         return vendors.pop()
