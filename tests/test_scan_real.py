@@ -20,7 +20,7 @@ from errcat.scan import ScanOptions, scan
 from errcat.scan import needles as needles_module
 from errcat.scan.needles import NEEDLES
 from errcat.scan.prepared import untimed_head
-from errcat.scan.verdict import error_reason, level
+from errcat.scan.verdict import error_reason, http_status, level
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import gen_log
@@ -1063,3 +1063,99 @@ def test_json_lines_that_are_no_error_are_not_explained(index, tmp_path):
     (test_an_oauth_error_logged_as_a_json_line_is_an_error)."""
     report = _scanned(index, tmp_path, "gelf.log", _GELF_LINES)
     assert (report.records, report.not_errors, report.errors, report.explained) == (3, 3, 0, 0)
+
+
+# GoogleCloudPlatform/fluent-plugin-detect-exceptions@09e07e7fe431017a3a3491c544ab994bc86d0676,
+# test/plugin/test_exception_detector.rb: its CSHARP_ASYNC_EXC and NESTED_JAVA_EXC heredocs
+_DOTNET_ASYNC_TRACE = [
+    "System.InvalidOperationException: This is an exception",
+    "   at ExampleApp2.AsyncExceptionExample.LowestLevelMethod() in c:/ExampleApp/ExampleApp/AsyncExceptionExample.cs:line 36",
+    "   at ExampleApp2.AsyncExceptionExample.<ThirdLevelMethod>d__2.MoveNext() in c:/ExampleApp/ExampleApp/AsyncExceptionExample.cs:line 31",
+    "--- End of stack trace from previous location where exception was thrown ---",
+    "   at System.Runtime.CompilerServices.TaskAwaiter.ThrowForNonSuccess(Task task)",
+    "   at System.Runtime.CompilerServices.TaskAwaiter.HandleNonSuccessAndDebuggerNotification(Task task)",
+    "   at System.Runtime.CompilerServices.TaskAwaiter.GetResult()",
+    "   at ExampleApp2.AsyncExceptionExample.<SecondLevelMethod>d__1.MoveNext() in c:/ExampleApp/ExampleApp/AsyncExceptionExample.cs:line 25",
+    "--- End of stack trace from previous location where exception was thrown ---",
+    "   at System.Runtime.CompilerServices.TaskAwaiter.ThrowForNonSuccess(Task task)",
+    "   at System.Runtime.CompilerServices.TaskAwaiter.HandleNonSuccessAndDebuggerNotification(Task task)",
+    "   at System.Runtime.CompilerServices.TaskAwaiter.GetResult()",
+    "   at ExampleApp2.AsyncExceptionExample.<TopLevelMethod>d__0.MoveNext() in c:/ExampleApp/ExampleApp/AsyncExceptionExample.cs:line 14",
+]
+_JAVA_NESTED_TRACE = [
+    "java.lang.RuntimeException: javax.mail.SendFailedException: Invalid Addresses;",
+    "  nested exception is:",
+    "com.sun.mail.smtp.SMTPAddressFailedException: 550 5.7.1 <[REDACTED_EMAIL_ADDRESS]>... Relaying denied",
+    "",
+    "\tat com.nethunt.crm.api.server.adminsync.AutomaticEmailFacade.sendWithSmtp(AutomaticEmailFacade.java:236)",
+    "\tat com.nethunt.crm.api.server.adminsync.AutomaticEmailFacade.sendSingleEmail(AutomaticEmailFacade.java:285)",
+    "\tat com.nethunt.crm.api.server.adminsync.AutomaticEmailFacade.lambda$sendSingleEmail$3(AutomaticEmailFacade.java:254)",
+    "\tat java.util.Optional.ifPresent(Optional.java:159)",
+    "\tat com.nethunt.crm.api.server.adminsync.AutomaticEmailFacade.sendSingleEmail(AutomaticEmailFacade.java:253)",
+    "\tat com.nethunt.crm.api.server.adminsync.AutomaticEmailFacade.sendSingleEmail(AutomaticEmailFacade.java:249)",
+    "\tat com.nethunt.crm.api.email.EmailSender.lambda$notifyPerson$0(EmailSender.java:80)",
+    "\tat com.nethunt.crm.api.util.ManagedExecutor.lambda$execute$0(ManagedExecutor.java:36)",
+    "\tat com.nethunt.crm.api.util.RequestContextActivator.lambda$withRequestContext$0(RequestContextActivator.java:36)",
+    "\tat java.base/java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1149)",
+    "\tat java.base/java.util.concurrent.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:624)",
+    "\tat java.base/java.lang.Thread.run(Thread.java:748)",
+    "Caused by: javax.mail.SendFailedException: Invalid Addresses;",
+    "  nested exception is:",
+    "com.sun.mail.smtp.SMTPAddressFailedException: 550 5.7.1 <[REDACTED_EMAIL_ADDRESS]>... Relaying denied",
+    "",
+    "\tat com.sun.mail.smtp.SMTPTransport.rcptTo(SMTPTransport.java:2064)",
+    "\tat com.sun.mail.smtp.SMTPTransport.sendMessage(SMTPTransport.java:1286)",
+    "\tat com.nethunt.crm.api.server.adminsync.AutomaticEmailFacade.sendWithSmtp(AutomaticEmailFacade.java:229)",
+    "\t... 12 more",
+    "Caused by: com.sun.mail.smtp.SMTPAddressFailedException: 550 5.7.1 <[REDACTED_EMAIL_ADDRESS]>... Relaying denied",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+@pytest.mark.parametrize("name", ["dotnet", "java"])
+def test_a_trace_in_parts_is_one_error(index, tmp_path, monkeypatch, engine, name):
+    """.NET writes "--- End of stack trace from previous location ..." between an async trace's
+    parts, javax.mail a nested exception after "nested exception is:" with its frames after a
+    blank line: each part was an error of its own (3 and 5 errors, one group named by the .NET
+    seam line). Each trace is one error, named by its first line."""
+    lines = {"dotnet": _DOTNET_ASYNC_TRACE, "java": _JAVA_NESTED_TRACE}[name]
+    monkeypatch.setenv(needles_module.ENGINE_ENV, engine)
+    needles_module.engine_name.cache_clear()
+    try:
+        report = _scanned(index, tmp_path, "trace.log", lines)
+    finally:
+        monkeypatch.delenv(needles_module.ENGINE_ENV)
+        needles_module.engine_name.cache_clear()
+    assert report.errors == 1
+    ((text, group),) = report.other.items()
+    assert text == untimed_head(lines[0]) and [p.line for p in group.places] == [1]
+
+
+# elastic/integrations: packages/envoyproxy/data_stream/log/_dev/test/pipeline/test-log.log lines 2-3
+# (@42c33039d52c77e41cf46f529ede104494c62a34); packages/haproxy/data_stream/log/_dev/test/pipeline/
+# test-haproxy.log line 4 (@16f57c9552b980cb628cc178a286556b4ec6c74b), test-haproxy-bad-req.log
+# (@b315beea9237de1bf1c3e9940fb3332153b9de07)
+_ENVOY_LINES = [
+    '[2019-04-08T16:16:55.931Z] "GET /service/1 HTTP/1.1" 200 - 0 89 5 4 "-" "curl/7.54.0" "c219f6da-2b7f-483e-9ced-ec323d9330a9" "localhost:8000" "172.27.0.3:80"',
+    '[2019-04-11T00:31:55.439Z] "GET /elastic HTTP/1.1" 404 NR 0 0 0 - "172.17.0.3" "curl/7.59.0" "58436667-bf70-4fd0-9fe9-cdadadecfd55" "192.168.99.107:30901" "-"',
+]
+_HAPROXY_LINES = [
+    'Dec 12 06:32:56 localhost haproxy[1878]: 10.0.1.2:36085 [12/Dec/2024:06:32:56.606] main~ portal/static 0/0/1/1/2 404 305 - - ---- 6/1/0/0/0 0/0 "GET /public/index.php?s=/index/\\think\\app/testinvokefunction&function=call_user_func_array_test&vars[0]=md15&vars[1][]=Helloworld HTTP/1.1"',
+    'Sep 29 08:33:00 localhost haproxy[14389]: 127.0.0.1:33317 [29/Sep/2025:08:33:00.277] f_foobar~ f_foobar/<NOSRV> -1/-1/-1/-1/0 400 0 - - CR-- 8/1/0/0/0 0/0 "<BADREQ>"',
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_proxies_statuses_are_read(index, tmp_path, monkeypatch, engine):
+    """Envoy (and Istio) write their response flags after the status ("404 NR", "503 UF"), HAProxy
+    its timers before it and the request last: none of these statuses was read, so a proxy's
+    404s and 400s were not errors. Envoy's 200 stays none."""
+    monkeypatch.setenv(needles_module.ENGINE_ENV, engine)
+    needles_module.engine_name.cache_clear()
+    try:
+        report = _scanned(index, tmp_path, "proxies.log", _ENVOY_LINES + _HAPROXY_LINES)
+    finally:
+        monkeypatch.delenv(needles_module.ENGINE_ENV)
+        needles_module.engine_name.cache_clear()
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3, 4]
+    assert [http_status(line) for line in _ENVOY_LINES + _HAPROXY_LINES] == [200, 404, 404, 400]

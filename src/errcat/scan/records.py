@@ -81,7 +81,9 @@ _ENTRY_START = re.compile(
 # or the one that ends a Python traceback, after its frames
 _TRACEBACK = b"Traceback (most recent call last)"
 _PHP_TRACE = (b"Stack trace:", b"[stacktrace]")  # PHP's, Laravel's: its "#0 ..." frames follow
-_TRACE_STARTS = (b"Caused by: ", _TRACEBACK, *_PHP_TRACE)
+# .NET's line between an async trace's parts
+_ASYNC_SEAM = b"--- End of stack trace from previous location"
+_TRACE_STARTS = (b"Caused by: ", _TRACEBACK, *_PHP_TRACE, _ASYNC_SEAM)
 _PHP_FRAME = re.compile(rb"#\d+ ")  # "#0 /app/Container.php(795): ...", "#3 {main}", after a trace start
 _ROOT_CAUSE = b"with root cause"  # Spring's ERROR line, then a blank line and the cause's trace
 _EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b")
@@ -209,6 +211,8 @@ class _Grouping:
             self.raised = True
         elif self.traceback and self.frames and (_EXCEPTION_LINE.match(line) or _RAISED.match(line)):
             self.traceback, self.raised = False, True
+        elif self.announces and self.frames and _EXCEPTION_LINE.match(line):  # javax.mail's "nested exception is:"
+            self.raised = True  # its frames follow after a blank line
 
     def _trace_goes_on(self, line: Line) -> bool:
         """Whether an unindented line is part of the stack trace of this entry (see _EXCEPTION_LINE)."""
@@ -224,7 +228,7 @@ class _Grouping:
             return False
         if goes_on:
             return True
-        return m is not None and not self.frames and b"." in m[0]
+        return m is not None and (self.announces or (not self.frames and b"." in m[0]))
 
     def _read(self, line: Line) -> Line:
         """A line of this entry as its rules read it (the first one tells whether lines are stamped)."""
