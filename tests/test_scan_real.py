@@ -1159,3 +1159,28 @@ def test_proxies_statuses_are_read(index, tmp_path, monkeypatch, engine):
         needles_module.engine_name.cache_clear()
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3, 4]
     assert [http_status(line) for line in _ENVOY_LINES + _HAPROXY_LINES] == [200, 404, 404, 400]
+
+
+# Graylog2/graylog-training-data@d0f21ee819fb5bec125b866c3797099a5918ddc5: instruqt/engineer-workshop/
+# log_data/northstar_database_REPLACEME_logs.jsonl lines 461, 462, 491 (GELF, levels 4 and 3) and
+# instruqt/graylog_security/log_data/simulated_gelflogs.json lines 2 and 4 (GELF from NXLog)
+_GELF_ERRORS = [
+    '{"version": "1.1", "host": "db-prod-02.northstarbiotech.local", "short_message": "DB authentication error", "full_message": "Authentication failed for user \'research_read\' from 10.12.4.21.", "timestamp": "REPLACEME", "level": 4, "facility": "postgresql", "application": "postgresql", "environment": "prod", "source_ip": "10.12.4.21", "source_hostname": "lab-robot-01.northstarbiotech.local", "user_name": "research_read", "action": "CONNECT", "db_name": "lab"}',
+    '{"version": "1.1", "host": "db-prod-03.northstarbiotech.local", "short_message": "DB authentication error", "full_message": "Authentication failed for user \'rnd_dashboard\' from 10.20.8.99.", "timestamp": "REPLACEME", "level": 4, "facility": "postgresql", "application": "postgresql", "environment": "prod", "source_ip": "10.20.8.99", "source_hostname": "dba-jumpbox.northstarbiotech.local", "user_name": "rnd_dashboard", "action": "CONNECT", "db_name": "admin"}',
+    '{"version": "1.1", "host": "db-audit-01.northstarbiotech.local", "short_message": "Audit log event", "full_message": "Recorded database access from 198.51.100.23 using user rnd_analytics against research_raw_data and research_datasets.", "timestamp": "REPLACEME", "level": 3, "facility": "postgresql", "application": "postgresql", "environment": "prod", "source_ip": "198.51.100.23", "source_hostname": "unknown", "user_name": "rnd_analytics", "action": "AUDIT", "db_name": "admin"}',
+    '{"version": "1.1", "host": "Server-E", "short_message": "Audit events dropped by the transport", "full_message": "Audit events have been dropped due to a buffer overflow.", "_EventID": 1101, "_collector_node_id": "WIN-SERVERB", "_EventReceivedTime": "datetime", "_Severity": "ERROR", "_SourceModuleType": "im_msvistalog", "_SourceName": "Microsoft-Windows-Security-Auditing", "_Channel": "Security", "_ThreadID": 826, "_RecordNumber": 24446, "_SeverityValue": 2, "_DroppedEvents": 150, "_BufferSize": "1024 KB"}',
+    '{"version": "1.1", "host": "Server-D", "short_message": "Security log full", "full_message": "The security log has reached its maximum size and is now full.", "_EventID": 1104, "_collector_node_id": "WIN-SERVERC", "_EventReceivedTime": "datetime", "_Severity": "ERROR", "_SourceModuleType": "im_msvistalog", "_SourceName": "Microsoft-Windows-Security-Auditing", "_Channel": "Security", "_ThreadID": 935, "_RecordNumber": 92008, "_SeverityValue": 1, "_LogSize": "512 MB", "_ActionRequired": "Clear Logs"}',
+]
+
+
+def test_gelf_messages_are_read_by_their_own_keys(index, tmp_path):
+    """GELF holds its message in "short_message" and NXLog writes its level as "_Severity": the
+    groups were the masked skeleton of each object ("{'…': '…', ...}"), and NXLog's errors were
+    no errors at all (245 lines of one export)."""
+    report = _scanned(index, tmp_path, "gelf.log", _GELF_ERRORS)
+    assert sorted((g.text, g.count) for g in report.other.values()) == [
+        ("Audit events dropped by the transport", 1),
+        ("Audit log event", 1),
+        ("DB authentication error", 2),
+        ("Security log full", 1),
+    ]

@@ -32,11 +32,24 @@ _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
 _TIME_KEYS = ("@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date")
-# journald's PRIORITY; Postgres's jsonlog error_severity
-_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority", "error_severity")
+# journald's PRIORITY; Postgres's jsonlog error_severity; NXLog's GELF _Severity (GELF's message: short_message)
+_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority", "error_severity", "_severity")
 # journald's PRIORITY, a syslog severity written as a digit ("PRIORITY" : "3")
 _SEVERITIES = dict(enumerate(("emerg", "alert", "crit", "error", "warning", "notice", "info", "debug")))
-_MESSAGE_KEYS = ("msg", "message", "error", "err", "exception", "reason", "detail", "description", "@m", "@mt", "textpayload")
+_MESSAGE_KEYS = (
+    "msg",
+    "message",
+    "short_message",
+    "error",
+    "err",
+    "exception",
+    "reason",
+    "detail",
+    "description",
+    "@m",
+    "@mt",
+    "textpayload",
+)
 _OAUTH_KEYS = frozenset(("error", "error_description", "error_uri", "state"))
 # the error codes of OAuth 2.0 (RFC 6749 5.2 and 4.1.2.1, RFC 6750, RFC 8628) and OpenID Connect
 _OAUTH_CODES = frozenset(
