@@ -1184,3 +1184,54 @@ def test_gelf_messages_are_read_by_their_own_keys(index, tmp_path):
         ("DB authentication error", 2),
         ("Security log full", 1),
     ]
+
+
+# grafana/loki@65e30f8488e8a5ea2013c6881675f8103a8f6bc7: pkg/pattern/drain/testdata/journald.txt lines
+# 10, 45, 153, 154 (kubelet and containerd on a GKE node) and agent-logfmt.txt lines 4, 82
+_QUOTED_MESSAGES = [
+    'E0507 11:59:43.923954    4643 pod_workers.go:1300] "Error syncing pod, skipping" err="failed to \\"StartContainer\\" for \\"grafana\\" with CrashLoopBackOff: \\"back-off 5m0s restarting failed container=grafana pod=benchloadtestingxxl2-grafana-56b7c6b6df-j7jh6_hosted-grafana(83fb0f38-728e-4050-9500-6ac9fc9f21c8)\\"" pod="hosted-grafana/benchloadtestingxxl2-grafana-56b7c6b6df-j7jh6" podUID="83fb0f38-728e-4050-9500-6ac9fc9f21c8"',
+    'E0507 11:59:43.151914    4572 pod_workers.go:1300] "Error syncing pod, skipping" err="failed to \\"StartContainer\\" for \\"grafana\\" with CrashLoopBackOff: \\"back-off 5m0s restarting failed container=grafana pod=k6testslow2-grafana-7b64f97bd7-t22zk_hosted-grafana(9890650a-e338-4648-be7a-bb7f9726aa46)\\"" pod="hosted-grafana/k6testslow2-grafana-7b64f97bd7-t22zk" podUID="9890650a-e338-4648-be7a-bb7f9726aa46"',
+    'E0507 11:59:40.787679    2776 remote_runtime.go:496] "ExecSync cmd from runtime service failed" err="rpc error: code = NotFound desc = failed to exec in container: failed to load task: no running task found: task eeccb21da13bfae40b1a01984522c7a8f8dcb65dba3cc1cc2f2ba73381d9eaef not found: not found" containerID="eeccb21da13bfae40b1a01984522c7a8f8dcb65dba3cc1cc2f2ba73381d9eaef" cmd=["/bin/hgrun","check"]',
+    'time="2024-05-07T11:59:40.787470004Z" level=error msg="ExecSync for \\"eeccb21da13bfae40b1a01984522c7a8f8dcb65dba3cc1cc2f2ba73381d9eaef\\" failed" error="rpc error: code = NotFound desc = failed to exec in container: failed to load task: no running task found: task eeccb21da13bfae40b1a01984522c7a8f8dcb65dba3cc1cc2f2ba73381d9eaef not found: not found"',
+    'ts=2024-04-16T15:10:44.053538158Z caller=logfmt.go:139 level=error component=logs logs_config=default component=file_pipeline component=stage type=logfmt msg="failed to decode logfmt" err="bufio.Scanner: token too long"',
+    'ts=2024-04-16T15:10:43.854830425Z caller=logfmt.go:139 level=error component=logs logs_config=default component=file_pipeline component=stage type=logfmt msg="failed to decode logfmt" err="logfmt syntax error at pos 95 on line 1: unexpected \'\\"\'"',
+]
+
+
+def test_a_quoted_message_names_its_group(index, tmp_path):
+    """klog and logfmt quote the message ("Error syncing pod, skipping", msg="failed to decode
+    logfmt"): every quoted string was masked as a value, so the groups named no error, and two
+    different agent errors read alike. A quoted phrase is kept (its numbers masked); a quoted
+    single word (a name, a path, an id) is still masked."""
+    report = _scanned(index, tmp_path, "journald.log", _QUOTED_MESSAGES)
+    texts = sorted(report.other)
+    assert len(texts) == 5 and report.errors == 6
+    assert sum('"Error syncing pod, skipping"' in t for t in texts) == 1  # the two pods' lines: one group
+    assert sum('msg="failed to decode logfmt" err=' in t for t in texts) == 2
+    assert any('"ExecSync cmd from runtime service failed"' in t for t in texts)
+
+
+# Graylog2/graylog-training-data@d0f21ee819fb5bec125b866c3797099a5918ddc5 64dba478513b4e93c2b7ba8c/
+# log_data/apache.access.log lines 113, 193; influxdata/telegraf@b27263146617cefe16c0b300107b58b111a7fa57
+# plugins/inputs/elasticsearch_query/testdata/nginx_logs lines 7, 14; elastic/integrations@3060352d
+# packages/traefik/data_stream/access/_dev/test/pipeline/test-format-common.log line 4
+_ACCESS_LINES = [
+    '94.47.196.179 www.buttercup.com - revans18 443 [01/Aug/2018 12:33:38:916274] "POST /orderstatus?JSESSIONID=494FF600E9E2 HTTP/1.1" "?JSESSIONID=494FF600E9E2" 503 649 "-" "Mozilla/5.0 (Windows NT 6.1; rv:23.0) Gecko/20100101 Firefox/23.0" 103 1867 5027767',
+    '94.47.196.179 www.buttercup.com - revans18 443 [01/Aug/2018 12:29:38:675911] "GET /login?JSESSIONID=494FF600E9E2 HTTP/1.1" "?JSESSIONID=494FF600E9E2" 401 636 "-" "Mozilla/5.0 (Windows NT 6.1; rv:23.0) Gecko/20100101 Firefox/23.0" 85 2164 5495124',
+    '217.168.17.5 - - [17/May/2015:08:05:02 +0000] "GET /downloads/product_2 HTTP/1.1" 404 337 "-" "Debian APT-HTTP/1.3 (0.8.10.3)" 11220',
+    '46.4.66.76 - - [17/May/2015:08:05:45 +0000] "GET /downloads/product_1 HTTP/1.1" 404 318 "-" "Debian APT-HTTP/1.3 (1.0.1ubuntu2)" 16302',
+    '::1 - - [29/Nov/2018:15:03:51 +0000] "GET / HTTP/1.1" 404 19 "-" "curl/7.62.0" 10 "backend not found" "/" 0ms',
+]
+
+
+def test_an_access_logs_errors_are_grouped_by_their_request(index, tmp_path):
+    """A server's access line with an error status was grouped under the whole line masked, which
+    named neither its request nor its status ("<n> - - [] '…' <n> <n> '…' '…' <n>"): a 503 on
+    POST /orderstatus and a 401 on GET /login were one group. They are grouped by request."""
+    report = _scanned(index, tmp_path, "access.log", _ACCESS_LINES)
+    assert sorted((t, [p.line for p in g.places]) for t, g in report.other.items()) == [
+        ("HTTP error: GET /", [5]),
+        ("HTTP error: GET /downloads/product_<n>", [3, 4]),
+        ("HTTP error: GET /login", [2]),
+        ("HTTP error: POST /orderstatus", [1]),
+    ]

@@ -33,7 +33,9 @@ _MASKS = (
     (re.compile(EMAIL), "<email>"),
     (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\d+(?:[.,]\d+)*"), "<n>"),
-    (re.compile(r"'[^']{1,80}'|\"[^\"]{1,80}\""), "'…'"),
+    # a quoted value (a name, a path, an id) varies; a quoted phrase is the message (klog's
+    # "Error syncing pod, skipping", logfmt's msg="failed to decode logfmt"): kept, its numbers masked
+    (re.compile(r"'[^'\s]{1,80}'|\"[^\"\s]{1,80}\""), "'…'"),
 )
 _ID_SEGMENT = re.compile(
     r"/(?:\d+|[0-9a-f]{8}-[0-9a-f-]{27}|[0-9a-f]{16,}|[A-Za-z0-9_-]*\d[A-Za-z0-9_-]{11,})(?=/|$)", re.IGNORECASE

@@ -36,7 +36,7 @@ from .prepared import (
     untimed_head,
 )
 from .records import Record
-from .summary import Place, ScanReport, signature
+from .summary import Place, ScanReport, masked_path, signature
 from .verdict import holds_error_body
 
 # A verdict on a record: EXPLAIN, or None (no error), or the group text of another program's error.
@@ -301,13 +301,21 @@ class Triage:
                 self.redacted.clear()
             head = untimed_head(prep.head)
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
-            masked = status + signature(head)
+            served = _REQUEST.search(head) if prep.reason == "status" and not status else None
+            masked = signature(f"HTTP error: {served[1]} {masked_path(served[2])}") if served else status + signature(head)
             said = self.redacted.get(masked)
             if said is None:
-                said = self.redacted[masked] = status + signature(shown(head))
+                said = self.redacted[masked] = shown(masked) if served else status + signature(shown(head))
             self.signatures[key] = said
             self.templates.setdefault(said, key)
         return said
+
+
+# the request of a line a server logged with an error status (an access log's, a proxy's): it names
+# the line's group ("HTTP error: GET /downloads/{id}"), where the whole line masked named neither
+# the request nor the status ("<n> - - [] '…' <n> <n> '…' '…' <n>"). Its status is not in it: a
+# line's shape and template keep only whether it is 400 or more, so a path's 404s and 503s are one group.
+_REQUEST = re.compile(r"\"(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (/[^\s?\"]*)[^\s\"]* HTTP/\d")
 
 
 def _text(head: bytes | str) -> str:
