@@ -49,22 +49,33 @@ def _first(obj: Any, *names: str) -> Any:
 
 
 def _body(response: Any) -> str:
-    """The response body as text, from whichever attribute the client offers (read once, kept)."""
-    for name in ("text", "body", "content", "data"):
-        value = getattr(response, name, None)
-        if isinstance(value, str):
-            return value
+    """The response body as text, from whichever attribute the client offers (read once, kept), to
+    explain's cap: a requests or httpx body not read yet is read no further (bodies.py)."""
+    from . import bodies
+
+    if callable(getattr(response, "iter_content", None)):
+        bodies.read_requests(response)
+    elif callable(getattr(response, "iter_bytes", None)):
+        bodies.read_httpx(response)
+    headers = getattr(response, "headers", None)
+    for name in ("content", "text", "body", "data"):
+        try:
+            value = getattr(response, name, None)
+        except Exception:  # a client's "not read yet" (httpx's ResponseNotRead for an async stream)
+            continue
         if isinstance(value, bytes | bytearray):
-            return bytes(value).decode("utf-8", errors="replace")
+            return bodies.decoded(bytes(value), headers)
+        if isinstance(value, str):
+            return value[: bodies.LIMIT]
     read = getattr(response, "read", None)  # urllib's HTTPError: a file-like body
     if callable(read):
         cached = getattr(response, "_errcat_body", None)
         if cached is None:
             try:
-                raw = read()
-            except (OSError, ValueError):
+                raw = read(bodies.LIMIT)
+            except (OSError, ValueError, TypeError):
                 raw = b""
-            cached = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw or "")
+            cached = bodies.decoded(raw, headers) if isinstance(raw, bytes) else str(raw or "")
             with contextlib.suppress(AttributeError):  # read-only objects: read again next time
                 response._errcat_body = cached
         return str(cached)
