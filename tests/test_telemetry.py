@@ -49,11 +49,12 @@ class _Vendor(Handler):
     """MYOB's error envelope by path; each response with a fresh request id."""
 
     def do_POST(self) -> None:
-        if self.path.endswith("/Sale/Invoice/Item"):
+        path = self.path.split("?", 1)[0]
+        if path.endswith("/Sale/Invoice/Item"):
             status, body = 400, BODY_25008
-        elif self.path.endswith("/GeneralLedger/JournalTransaction"):
+        elif path.endswith("/GeneralLedger/JournalTransaction"):
             status, body = 400, BODY_25003
-        elif self.path.endswith("/leaky"):
+        elif path.endswith("/leaky"):
             status, body = 400, BODY_LEAKY
         else:
             status, body = 200, "{}"
@@ -167,6 +168,42 @@ def test_sentry_adds_nothing_unredacted(server, catalog, sentry):
     added = json.dumps([event["fingerprint"], event["tags"], event["contexts"]["errcat"]])
     assert SECRET not in added and "[REDACTED]" in added
     assert event["tags"]["errcat.match"] == "none" and event["tags"]["errcat.vendor"] == "myob"
+
+
+def test_sentry_events_errcat_annotates_carry_no_credential_of_the_call(server, catalog):
+    """The SDK itself puts the call's credentials in the event: requests' and httpx's error message
+    quote the URL (an api_key in its query), the frames' local variables hold the headers sent, the
+    stdlib integration's breadcrumbs the query. In an event errcat annotates they are hidden too."""
+    from sentry_sdk.integrations.stdlib import StdlibIntegration
+
+    key = "k7m2q9x4w8z3v6b1n5t0"  # MYOB-key-shaped, as tests/test_integrations.py's
+    bearer = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0LXVzZXItNDIifQ.q9Zx7Lm2Kp4Rt8Vw1Ys6Nb3Hd5Fg0Jc"
+    headers = {"Authorization": f"Bearer {bearer}", "x-myobapi-key": key}
+    transport = CapturingTransport()
+    integrations = [ErrcatIntegration(catalog), StdlibIntegration()]
+    sentry_sdk.init(transport=transport, integrations=integrations, default_integrations=False)
+    try:
+        session = requests.Session()
+        session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
+        with pytest.raises(VendorError) as caught:
+            session.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={}, headers=headers)
+        _capture(caught.value)
+        response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={}, headers=headers)
+        with pytest.raises(requests.HTTPError) as plain:
+            response.raise_for_status()
+        _capture(plain.value)
+        sentry_sdk.flush()
+    finally:
+        sentry_sdk.get_client().close()
+        sentry_sdk.get_global_scope().set_client(None)
+    hooked, raised = transport.events
+    for event in (hooked, raised):
+        assert event["tags"]["errcat.vendor"] == "myob"
+        assert event["breadcrumbs"]["values"] and event["exception"]["values"][-1]["stacktrace"]["frames"]
+        sent = json.dumps(event)
+        assert SECRET not in sent and key not in sent and bearer not in sent
+    assert raised["exception"]["values"][-1]["value"].endswith("?api_key=[REDACTED]")
+    assert any(c.get("data", {}).get("http.query") == "api_key=[REDACTED]" for c in raised["breadcrumbs"]["values"])
 
 
 def test_sentry_pipeline_survives_whatever_errcat_meets(sentry, caplog):
