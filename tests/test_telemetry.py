@@ -266,6 +266,19 @@ def test_opentelemetry_attributes_are_redacted(server, spans):
     assert "errcat.fingerprint" in added and SECRET not in added and "[REDACTED]" in added
 
 
+def test_opentelemetry_span_errcat_annotates_carries_no_credential_of_the_url(server, spans):
+    """The instrumentation records the full URL, an api_key in its query: on a span errcat annotates
+    it is redacted as explain redacts a paste's; another service's span is left as it was."""
+    requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+    requests.post(url(server, "ok") + f"?api_key={SECRET}", json={})
+    annotated, fine = spans.get_finished_spans()
+    (key,) = [k for k in ("url.full", "http.url") if k in annotated.attributes]
+    assert annotated.attributes["errcat.vendor"] == "myob"
+    assert annotated.attributes[key].endswith("/Sale/Invoice/Item?api_key=[REDACTED]")
+    assert SECRET not in json.dumps(dict(annotated.attributes))
+    assert fine.attributes[key].endswith(f"?api_key={SECRET}")  # not errcat's to touch: no vendor error
+
+
 def test_opentelemetry_httpx_transport_hook(catalog):
     """httpx's instrumentation hands the hook its transport-level response; a body already in memory
     is explained like any other."""

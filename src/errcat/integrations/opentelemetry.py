@@ -65,6 +65,24 @@ def annotate(span: Any, x: Explanation) -> None:
     if "fix" in found:
         event["errcat.fix"] = found["fix"]
     span.add_event("errcat.explanation", event)
+    _hide_url(span)
+
+
+URLS = ("url.full", "http.url")  # the semantic conventions' full URL, new and old
+
+
+def _hide_url(span: Any) -> None:
+    """The instrumentation's full URL of the call, redacted as explain redacts a paste's (an api_key
+    in its query): the span carries errcat's facts about this call, and none of its credentials."""
+    from ..explainer.redact import redact
+
+    attributes = getattr(span, "attributes", None) or {}  # an SDK span's; another span: nothing to read
+    for key in URLS:
+        value = attributes.get(key)
+        if isinstance(value, str):
+            hidden = redact(value)[0]
+            if hidden != value:
+                span.set_attribute(key, hidden)
 
 
 def _status(response: Any) -> int | None:
