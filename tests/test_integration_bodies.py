@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import signal
 import tracemalloc
 import zlib
@@ -141,3 +142,33 @@ def test_a_body_the_client_cannot_decode_is_explained_by_its_status(server, clie
 def test_a_body_without_a_charset_is_read_as_utf8(server, client, stream):
     error = _raised(client, server, "/no-charset", stream)
     assert "Cliente não é válido" in str(error) and "Ã" not in str(error)
+
+
+# The InvoiceXpress envelope of tests/test_integrations.py, with what a hostile or broken upstream may put
+# in a message: terminal escapes (retitle, clear the screen) and a percent sign (constructed text).
+HOSTILE = json.dumps({"errors": [{"error": "100% invalid \x1b]0;owned\x07\x1b[2J client"}]}).encode()
+
+
+class _Hostile(Handler):
+    def do_GET(self) -> None:
+        self.reply(422, HOSTILE, {"Content-Type": "application/json"})
+
+
+hostile = server_fixture(_Hostile)
+
+
+def test_a_message_shows_the_bodys_control_characters_escaped_and_its_percent_once(hostile, caplog):
+    """The exception message and the log line are read on terminals: a vendor body's escape sequences
+    came through raw (a log viewer's title retitled, its screen cleared); and the logging filter
+    doubled every % of a message logged without arguments ("100%% invalid")."""
+    error = _raised("requests", hostile, "/invoices.json", False)
+    assert "\x1b" not in str(error) and "\x07" not in str(error)
+    assert "100% invalid \\x1b]0;owned\\x07\\x1b[2J client" in str(error)
+    logger = logging.getLogger("errcat-test-hostile")
+    logger.addFilter(errcat.integrations.ExplainFilter())
+    with caplog.at_level(logging.WARNING, logger=logger.name):
+        logger.warning("sync failed", extra={"response": error.response})
+        logger.warning("sync of %s failed", "invoice 7", extra={"response": error.response})
+    plain, formatted = (r.getMessage() for r in caplog.records)
+    assert plain.startswith("sync failed [errcat: ") and "100% invalid \\x1b" in plain and "%%" not in plain
+    assert formatted.startswith("sync of invoice 7 failed [errcat: ") and "100% invalid" in formatted and "%%" not in formatted

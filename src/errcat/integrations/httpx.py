@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from . import VendorError, bodies, explain_response
+from . import VendorError, bodies, explain_response, summary
 
 if TYPE_CHECKING:
     from ..api import ErrorCatalog
@@ -22,7 +22,7 @@ class HttpxVendorError(VendorError, httpx.HTTPStatusError):
     """An explained error response from ``httpx``."""
 
     def __init__(self, explanation: Any, response: httpx.Response) -> None:
-        httpx.HTTPStatusError.__init__(self, str(explanation), request=response.request, response=response)
+        httpx.HTTPStatusError.__init__(self, summary(explanation), request=response.request, response=response)
         self._explained(explanation, response)
 
 
