@@ -456,6 +456,20 @@ def test_a_call_holding_a_lone_surrogate_escape_is_answered_over_stdio() -> None
     assert proc.returncode == 0 and "Traceback" not in err.decode()
 
 
+def test_a_client_gone_from_stdout_ends_the_server_without_a_traceback() -> None:
+    """The client closed its end of stdout (it exited): the server wrote a 40-line ExceptionGroup
+    traceback of a BrokenPipeError and exited 1. Now as any command whose reader is gone: exit 0."""
+    command, args = errcat_command()
+    proc = subprocess.Popen([command, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    initialize = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "gone", "version": "0"}}
+    proc.stdin.write((json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize}) + "\n").encode())
+    proc.stdin.close()  # the server reads the request, then the end of input; its answer then meets the broken pipe
+    assert proc.wait(timeout=120) == 0
+    assert "Traceback" not in proc.stderr.read().decode()
+
+
 @pytest.mark.parametrize(
     ("tool", "arguments", "field"),
     [

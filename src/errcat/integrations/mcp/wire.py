@@ -60,5 +60,13 @@ async def _serve(server: MCPServer[Any]) -> None:
 
 
 def serve_stdio(server: MCPServer[Any]) -> None:
-    """Serve ``server`` over stdin/stdout until the client closes stdin."""
-    anyio.run(_serve, server)
+    """Serve ``server`` over stdin/stdout until the client closes stdin. A client that closes its
+    end of stdout is gone too: the BrokenPipeError the SDK's writer meets (in a task group's
+    ExceptionGroup, a traceback) is raised alone, as the CLI takes a reader gone from any command."""
+    try:
+        anyio.run(_serve, server)
+    except BaseExceptionGroup as group:
+        _gone, rest = group.split((BrokenPipeError, ConnectionResetError))
+        if rest is not None:
+            raise
+        raise BrokenPipeError("the client closed the connection") from None
