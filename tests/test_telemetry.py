@@ -300,6 +300,36 @@ def test_opentelemetry_httpx_transport_hook(catalog):
     assert span.attributes["error.type"] == errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
 
 
+def test_opentelemetry_httpx_async_client_takes_the_async_hook(catalog):
+    """httpx's instrumentation calls only a coroutine function for an AsyncClient and drops a plain
+    one silently: the README's response_hook left every AsyncClient span without errcat's facts."""
+    from opentelemetry.instrumentation.httpx import AsyncOpenTelemetryTransport
+
+    from errcat.integrations.opentelemetry import async_hook
+
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+
+    async def vendor(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(400, content=BODY_25008.encode(), headers={"X-Request-Id": "rq-88bb"})
+
+    async def main() -> httpx.Response:
+        hooked = AsyncOpenTelemetryTransport(
+            httpx.MockTransport(vendor), tracer_provider=provider, response_hook=async_hook(catalog)
+        )
+        async with httpx.AsyncClient(transport=hooked) as client:
+            return await client.post(f"https://arl2.api.myob.com/accountright/{uuid.uuid4()}/Sale/Invoice/Item", json={})
+
+    import asyncio
+
+    response = asyncio.run(main())
+    assert response.status_code == 400 and response.json()["Errors"][0]["ErrorCode"] == 25008
+    (span,) = exporter.get_finished_spans()
+    assert span.attributes["errcat.vendor"] == "myob" and span.attributes["errcat.request_id"] == "rq-88bb"
+    assert span.attributes["error.type"] == errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+
+
 # -- structlog ------------------------------------------------------------------------------------
 
 
@@ -377,12 +407,15 @@ def test_readme_telemetry_examples_run_as_shown(server, capsys, monkeypatch):
     finally:
         sentry_sdk.get_client().close()
         sentry_sdk.get_global_scope().set_client(None)
-    instrumentor = RequestsInstrumentor()
+    from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+
+    instrumentors = [RequestsInstrumentor(), HTTPXClientInstrumentor()]
     try:
         exec(compile(otel_block, "README.md opentelemetry", "exec"), {})
-        assert instrumentor.is_instrumented_by_opentelemetry
+        assert all(i.is_instrumented_by_opentelemetry for i in instrumentors)
     finally:
-        instrumentor.uninstrument()
+        for instrumentor in instrumentors:
+            instrumentor.uninstrument()
     namespace: dict = {}
     try:
         exec(compile(structlog_block.replace("https://api.myob.com", server), "README.md structlog", "exec"), namespace)
