@@ -31,8 +31,11 @@ SECONDS_PER_EXAMPLE = 10.0  # generous on a shared machine: a quadratic path tak
 
 
 def _pastes() -> list[str]:
+    """The pastes in tests/data, and the shared dev corpus when it is beside the repo (a fresh clone,
+    as the README's second command runs the tests, has only the first)."""
     out = []
-    for file in (REPO / "tests" / "data" / "realworld.jsonl", SHARED / "pastes" / "realworld-dev.jsonl"):
+    dev = SHARED / "pastes" / "realworld-dev.jsonl"
+    for file in (REPO / "tests" / "data" / "realworld.jsonl", *([dev] if dev.is_file() else [])):
         for line in file.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 out.append(json.loads(line)["raw"])

@@ -11,6 +11,7 @@ import secrets
 import string
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -417,6 +418,98 @@ def test_errcat_mcp_without_the_sdk_says_how_to_install_it() -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr == "errcat: errcat mcp needs the MCP SDK (mcp is missing): pip install 'errcat[mcp]'\n"
+
+
+def test_a_call_holding_a_lone_surrogate_escape_is_answered_over_stdio() -> None:
+    """JavaScript's JSON.stringify writes a lone surrogate as an escape ("\\ud83d": a paste cut in the
+    middle of an emoji), so an assistant written in JavaScript sends such lines; the SDK's parser
+    refused them as invalid JSON and dropped them unanswered, and the assistant waited forever.
+    The JSON-RPC lines are written by hand, as such a client writes them (the Python client cannot)."""
+    command, args = errcat_command()
+    proc = subprocess.Popen([command, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    initialize = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "by-hand", "version": "0"}}
+    cut = MYOB_PASTE.replace("OrderPaid", "OrderPaid \ud83d")  # json.dumps escapes it as JavaScript does
+    lines = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "explain", "arguments": {"text": cut}}},
+        {"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": {"name": "lookup", "arguments": {"query": "\udc00"}}},
+        {"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": {"name": "lookup", "arguments": {"query": "\\ud83d"}}},
+    ]
+    sent = "".join(json.dumps(line) + "\n" for line in lines)
+    assert "\\ud83d" in sent and "\\udc00" in sent
+    timer = threading.Timer(120, proc.kill)  # a dropped call would leave the readline below waiting
+    timer.start()
+    try:
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(sent.encode())
+        proc.stdin.flush()
+        answers = {a["id"]: a for a in (json.loads(proc.stdout.readline() or "{}") for _ in range(4)) if "id" in a}
+        _, err = proc.communicate(timeout=120)  # stdin closed: the server ends
+    finally:
+        timer.cancel()
+    assert sorted(answers) == [1, 2, 3, 4], err.decode()
+    explained = answers[2]["result"]["structuredContent"]
+    assert explained["vendor"] == "myob" and explained["errors"][0]["observed"]["name"] == "OrderPaid \ufffd"
+    assert answers[3]["result"]["structuredContent"]["query"] == "\ufffd"  # read as a byte that is not UTF-8 is
+    assert answers[4]["result"]["structuredContent"]["found"] is False  # an escaped backslash, then "ud83d": plain text
+    assert proc.returncode == 0 and "Traceback" not in err.decode()
+
+
+def test_a_client_gone_from_stdout_ends_the_server_without_a_traceback() -> None:
+    """The client closed its end of stdout (it exited): the server wrote a 40-line ExceptionGroup
+    traceback of a BrokenPipeError and exited 1. Now as any command whose reader is gone: exit 0."""
+    command, args = errcat_command()
+    proc = subprocess.Popen([command, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    initialize = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "gone", "version": "0"}}
+    proc.stdin.write((json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize}) + "\n").encode())
+    proc.stdin.close()  # the server reads the request, then the end of input; its answer then meets the broken pipe
+    assert proc.wait(timeout=120) == 0
+    assert "Traceback" not in proc.stderr.read().decode()
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments", "field"),
+    [
+        ("lookup", {"query": "25008 " * 2000}, "query"),
+        ("search", {"text": "locked period " * 1000}, "text"),
+        ("lookup", {"query": "25008", "vendor": "myob" * 1000}, "vendor"),
+    ],
+)
+def test_arguments_echoed_in_an_answer_are_bounded(tool: str, arguments: dict[str, Any], field: str) -> None:
+    """A query or a vendor comes back in the answer (or its error): a 12,000-character query made a
+    12,000-character answer, past the bound every other answer keeps. Refused by length, not quoted."""
+    result = call(tool, arguments)
+    assert result.is_error
+    assert result.content[0].text.startswith(
+        f"Error executing tool {tool}: invalid arguments: {field}: String should have at most"
+    )
+    assert len(result.content[0].text) < 200
+
+
+def test_the_prompt_refuses_what_it_does_not_take_by_name_and_logs_no_value(caplog) -> None:
+    """An unknown argument or prompt was "Internal server error" for the assistant, and the SDK's log
+    of it quoted the argument's value (a paste, with its credential) on the server's stderr."""
+    token = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
+    huge = MYOB_PASTE + "\n" + "x" * (3 * bounds.MAX_CHARS)
+
+    async def work(client: Client) -> Any:
+        out = []
+        for name, arguments in [("explain_api_error", {"text": f"Bearer {token}"}), ("explain_api_errors", {"error": "x"})]:
+            with pytest.raises(mcp.MCPError) as refused:
+                await client.get_prompt(name, arguments)
+            out.append(refused.value.error)
+        return out, await client.get_prompt("explain_api_error", {"error": huge})
+
+    (unknown_argument, unknown_prompt), cut = session(work)
+    assert unknown_argument.code == unknown_prompt.code == mcp.types.INVALID_PARAMS
+    assert unknown_argument.message == "explain_api_error takes only error; not: text"
+    assert unknown_prompt.message == "unknown prompt 'explain_api_errors' (known: explain_api_error)"
+    assert token not in caplog.text and "Traceback" not in caplog.text
+    text = cut.messages[0].content.text
+    assert "OrderPaid" in text and len(text) < bounds.MAX_CHARS + 2000 and "`explain` reads the whole error" in text
 
 
 # -- the README --------------------------------------------------------------------------------------

@@ -49,11 +49,12 @@ class _Vendor(Handler):
     """MYOB's error envelope by path; each response with a fresh request id."""
 
     def do_POST(self) -> None:
-        if self.path.endswith("/Sale/Invoice/Item"):
+        path = self.path.split("?", 1)[0]
+        if path.endswith("/Sale/Invoice/Item"):
             status, body = 400, BODY_25008
-        elif self.path.endswith("/GeneralLedger/JournalTransaction"):
+        elif path.endswith("/GeneralLedger/JournalTransaction"):
             status, body = 400, BODY_25003
-        elif self.path.endswith("/leaky"):
+        elif path.endswith("/leaky"):
             status, body = 400, BODY_LEAKY
         else:
             status, body = 200, "{}"
@@ -169,6 +170,42 @@ def test_sentry_adds_nothing_unredacted(server, catalog, sentry):
     assert event["tags"]["errcat.match"] == "none" and event["tags"]["errcat.vendor"] == "myob"
 
 
+def test_sentry_events_errcat_annotates_carry_no_credential_of_the_call(server, catalog):
+    """The SDK itself puts the call's credentials in the event: requests' and httpx's error message
+    quote the URL (an api_key in its query), the frames' local variables hold the headers sent, the
+    stdlib integration's breadcrumbs the query. In an event errcat annotates they are hidden too."""
+    from sentry_sdk.integrations.stdlib import StdlibIntegration
+
+    key = "k7m2q9x4w8z3v6b1n5t0"  # MYOB-key-shaped, as tests/test_integrations.py's
+    bearer = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0LXVzZXItNDIifQ.q9Zx7Lm2Kp4Rt8Vw1Ys6Nb3Hd5Fg0Jc"
+    headers = {"Authorization": f"Bearer {bearer}", "x-myobapi-key": key}
+    transport = CapturingTransport()
+    integrations = [ErrcatIntegration(catalog), StdlibIntegration()]
+    sentry_sdk.init(transport=transport, integrations=integrations, default_integrations=False)
+    try:
+        session = requests.Session()
+        session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
+        with pytest.raises(VendorError) as caught:
+            session.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={}, headers=headers)
+        _capture(caught.value)
+        response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={}, headers=headers)
+        with pytest.raises(requests.HTTPError) as plain:
+            response.raise_for_status()
+        _capture(plain.value)
+        sentry_sdk.flush()
+    finally:
+        sentry_sdk.get_client().close()
+        sentry_sdk.get_global_scope().set_client(None)
+    hooked, raised = transport.events
+    for event in (hooked, raised):
+        assert event["tags"]["errcat.vendor"] == "myob"
+        assert event["breadcrumbs"]["values"] and event["exception"]["values"][-1]["stacktrace"]["frames"]
+        sent = json.dumps(event)
+        assert SECRET not in sent and key not in sent and bearer not in sent
+    assert raised["exception"]["values"][-1]["value"].endswith("?api_key=[REDACTED]")
+    assert any(c.get("data", {}).get("http.query") == "api_key=[REDACTED]" for c in raised["breadcrumbs"]["values"])
+
+
 def test_sentry_pipeline_survives_whatever_errcat_meets(sentry, caplog):
     """A response that breaks on every read: the event still arrives, without errcat's fingerprint."""
     caplog.set_level(logging.DEBUG, logger="errcat.integrations.sentry")
@@ -229,6 +266,19 @@ def test_opentelemetry_attributes_are_redacted(server, spans):
     assert "errcat.fingerprint" in added and SECRET not in added and "[REDACTED]" in added
 
 
+def test_opentelemetry_span_errcat_annotates_carries_no_credential_of_the_url(server, spans):
+    """The instrumentation records the full URL, an api_key in its query: on a span errcat annotates
+    it is redacted as explain redacts a paste's; another service's span is left as it was."""
+    requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+    requests.post(url(server, "ok") + f"?api_key={SECRET}", json={})
+    annotated, fine = spans.get_finished_spans()
+    (key,) = [k for k in ("url.full", "http.url") if k in annotated.attributes]
+    assert annotated.attributes["errcat.vendor"] == "myob"
+    assert annotated.attributes[key].endswith("/Sale/Invoice/Item?api_key=[REDACTED]")
+    assert SECRET not in json.dumps(dict(annotated.attributes))
+    assert fine.attributes[key].endswith(f"?api_key={SECRET}")  # not errcat's to touch: no vendor error
+
+
 def test_opentelemetry_httpx_transport_hook(catalog):
     """httpx's instrumentation hands the hook its transport-level response; a body already in memory
     is explained like any other."""
@@ -247,6 +297,36 @@ def test_opentelemetry_httpx_transport_hook(catalog):
     assert response.status_code == 400 and response.json()["Errors"][0]["ErrorCode"] == 25008  # the body is still the client's
     (span,) = exporter.get_finished_spans()
     assert span.attributes["errcat.vendor"] == "myob" and span.attributes["errcat.request_id"] == "rq-77aa"
+    assert span.attributes["error.type"] == errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+
+
+def test_opentelemetry_httpx_async_client_takes_the_async_hook(catalog):
+    """httpx's instrumentation calls only a coroutine function for an AsyncClient and drops a plain
+    one silently: the README's response_hook left every AsyncClient span without errcat's facts."""
+    from opentelemetry.instrumentation.httpx import AsyncOpenTelemetryTransport
+
+    from errcat.integrations.opentelemetry import async_hook
+
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+
+    async def vendor(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(400, content=BODY_25008.encode(), headers={"X-Request-Id": "rq-88bb"})
+
+    async def main() -> httpx.Response:
+        hooked = AsyncOpenTelemetryTransport(
+            httpx.MockTransport(vendor), tracer_provider=provider, response_hook=async_hook(catalog)
+        )
+        async with httpx.AsyncClient(transport=hooked) as client:
+            return await client.post(f"https://arl2.api.myob.com/accountright/{uuid.uuid4()}/Sale/Invoice/Item", json={})
+
+    import asyncio
+
+    response = asyncio.run(main())
+    assert response.status_code == 400 and response.json()["Errors"][0]["ErrorCode"] == 25008
+    (span,) = exporter.get_finished_spans()
+    assert span.attributes["errcat.vendor"] == "myob" and span.attributes["errcat.request_id"] == "rq-88bb"
     assert span.attributes["error.type"] == errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
 
 
@@ -327,12 +407,15 @@ def test_readme_telemetry_examples_run_as_shown(server, capsys, monkeypatch):
     finally:
         sentry_sdk.get_client().close()
         sentry_sdk.get_global_scope().set_client(None)
-    instrumentor = RequestsInstrumentor()
+    from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+
+    instrumentors = [RequestsInstrumentor(), HTTPXClientInstrumentor()]
     try:
         exec(compile(otel_block, "README.md opentelemetry", "exec"), {})
-        assert instrumentor.is_instrumented_by_opentelemetry
+        assert all(i.is_instrumented_by_opentelemetry for i in instrumentors)
     finally:
-        instrumentor.uninstrument()
+        for instrumentor in instrumentors:
+            instrumentor.uninstrument()
     namespace: dict = {}
     try:
         exec(compile(structlog_block.replace("https://api.myob.com", server), "README.md structlog", "exec"), namespace)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..explainer import Explanation
     from ..index.store import CatalogIndex
 
+from ..text import visible
 from ..values import to_seconds, to_status
 
 __all__ = ["ExplainFilter", "RetryAdvice", "VendorError", "explain_response", "retry_advice", "should_retry"]
@@ -49,22 +50,33 @@ def _first(obj: Any, *names: str) -> Any:
 
 
 def _body(response: Any) -> str:
-    """The response body as text, from whichever attribute the client offers (read once, kept)."""
-    for name in ("text", "body", "content", "data"):
-        value = getattr(response, name, None)
-        if isinstance(value, str):
-            return value
+    """The response body as text, from whichever attribute the client offers (read once, kept), to
+    explain's cap: a requests or httpx body not read yet is read no further (bodies.py)."""
+    from . import bodies
+
+    if callable(getattr(response, "iter_content", None)):
+        bodies.read_requests(response)
+    elif callable(getattr(response, "iter_bytes", None)):
+        bodies.read_httpx(response)
+    headers = getattr(response, "headers", None)
+    for name in ("content", "text", "body", "data"):
+        try:
+            value = getattr(response, name, None)
+        except Exception:  # a client's "not read yet" (httpx's ResponseNotRead for an async stream)
+            continue
         if isinstance(value, bytes | bytearray):
-            return bytes(value).decode("utf-8", errors="replace")
+            return bodies.decoded(bytes(value), headers)
+        if isinstance(value, str):
+            return value[: bodies.LIMIT]
     read = getattr(response, "read", None)  # urllib's HTTPError: a file-like body
     if callable(read):
         cached = getattr(response, "_errcat_body", None)
         if cached is None:
             try:
-                raw = read()
-            except (OSError, ValueError):
+                raw = read(bodies.LIMIT)
+            except (OSError, ValueError, TypeError):
                 raw = b""
-            cached = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else str(raw or "")
+            cached = bodies.decoded(raw, headers) if isinstance(raw, bytes) else str(raw or "")
             with contextlib.suppress(AttributeError):  # read-only objects: read again next time
                 response._errcat_body = cached
         return str(cached)
@@ -100,13 +112,20 @@ def explain_response(
     )
 
 
+def summary(x: Explanation) -> str:
+    """The explanation's one paragraph for a message or a log line: redacted, and with each control
+    character the response held shown escaped (``\\x1b``), so a vendor's body cannot retitle, clear
+    or recolour the terminal a log is read on."""
+    return visible(str(x))
+
+
 class VendorError(Exception):
     """A vendor's error response, explained: ``.explanation``, ``.response``, ``.advice``.
 
     Its message is the explanation's one-paragraph summary, with every secret redacted."""
 
     def __init__(self, explanation: Explanation, response: Any = None) -> None:
-        super().__init__(str(explanation))
+        super().__init__(summary(explanation))
         self._explained(explanation, response)
 
     def _explained(self, explanation: Explanation, response: Any) -> None:
@@ -116,7 +135,7 @@ class VendorError(Exception):
         self.advice = _advise(explanation)
 
     def __str__(self) -> str:
-        return str(self.explanation)
+        return summary(self.explanation)
 
 
 class RetryAdvice(NamedTuple):
@@ -226,15 +245,16 @@ class ExplainFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
-        summary = None
+        said = None
         if isinstance(error, VendorError):
-            summary = str(error)
+            said = str(error)
         elif getattr(record, "response", None) is not None:
             try:
-                summary = str(explain_response(record.response, catalog=self.catalog))  # type: ignore[attr-defined]
+                said = summary(explain_response(record.response, catalog=self.catalog))  # type: ignore[attr-defined]
             except Exception:  # a log line must never fail on its annotation
-                summary = None
-        if summary:
-            record.errcat = summary
-            record.msg = f"{record.msg} [errcat: {summary.replace('%', '%%')}]"
+                said = None
+        if said:
+            record.errcat = said
+            quoted = said.replace("%", "%%") if record.args else said  # a message without args is not %-formatted
+            record.msg = f"{record.msg} [errcat: {quoted}]"
         return True

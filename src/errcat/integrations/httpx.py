@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from . import VendorError, explain_response
+from . import VendorError, bodies, explain_response, summary
 
 if TYPE_CHECKING:
     from ..api import ErrorCatalog
@@ -22,7 +22,7 @@ class HttpxVendorError(VendorError, httpx.HTTPStatusError):
     """An explained error response from ``httpx``."""
 
     def __init__(self, explanation: Any, response: httpx.Response) -> None:
-        httpx.HTTPStatusError.__init__(self, str(explanation), request=response.request, response=response)
+        httpx.HTTPStatusError.__init__(self, summary(explanation), request=response.request, response=response)
         self._explained(explanation, response)
 
 
@@ -47,7 +47,7 @@ def hook(
 
     def on_response(response: httpx.Response) -> None:
         if _failing(response, wanted):
-            response.read()  # hooks run before the body is read
+            bodies.read_httpx(response)  # hooks run before the body is read: read to explain's cap
             _settle(response, vendor, attach, catalog)
 
     return on_response
@@ -61,7 +61,7 @@ def async_hook(
 
     async def on_response(response: httpx.Response) -> None:
         if _failing(response, wanted):
-            await response.aread()
+            await bodies.aread_httpx(response)
             _settle(response, vendor, attach, catalog)
 
     return on_response

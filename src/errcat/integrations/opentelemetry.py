@@ -1,7 +1,8 @@
 """OpenTelemetry: name a vendor's error response on the client span that carried it.
 
 >>> RequestsInstrumentor().instrument(response_hook=errcat.integrations.opentelemetry.response_hook)
->>> HTTPXClientInstrumentor().instrument(response_hook=errcat.integrations.opentelemetry.response_hook)
+>>> HTTPXClientInstrumentor().instrument(response_hook=errcat.integrations.opentelemetry.response_hook,
+...                                     async_response_hook=errcat.integrations.opentelemetry.async_response_hook)
 
 On an error response (status 400 or more) the span's ``error.type`` becomes errcat's fingerprint
 (low-cardinality, as the semantic conventions ask of it), ``errcat.*`` attributes name the vendor,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from ..explainer import Explanation
     from ..index.store import CatalogIndex
 
-__all__ = ["ERROR_TYPE", "hook", "response_hook"]
+__all__ = ["ERROR_TYPE", "async_hook", "async_response_hook", "hook", "response_hook"]
 
 ERROR_TYPE = "error.type"  # the semantic conventions' attribute for the class of an error
 ATTRIBUTES = ("fingerprint", "vendor", "entry", "match", "retry", "doc_url", "request_id")
@@ -51,7 +52,19 @@ def hook(catalog: ErrorCatalog | CatalogIndex | None = None, vendor: str | None 
     return on_response
 
 
+def async_hook(catalog: ErrorCatalog | CatalogIndex | None = None, vendor: str | None = None) -> Any:
+    """The same hook as a coroutine function: httpx's instrumentation calls only a coroutine function
+    for an ``AsyncClient`` (``async_response_hook=``), and drops a plain one without a word."""
+    on_response = hook(catalog, vendor)
+
+    async def on_async_response(span: Any, request: Any, response: Any) -> None:
+        on_response(span, request, response)
+
+    return on_async_response
+
+
 response_hook = hook()  # for instrument(response_hook=...): the catalog in use, the vendor from evidence
+async_response_hook = async_hook()  # for HTTPXClientInstrumentor().instrument(async_response_hook=...)
 
 
 def annotate(span: Any, x: Explanation) -> None:
@@ -65,6 +78,24 @@ def annotate(span: Any, x: Explanation) -> None:
     if "fix" in found:
         event["errcat.fix"] = found["fix"]
     span.add_event("errcat.explanation", event)
+    _hide_url(span)
+
+
+URLS = ("url.full", "http.url")  # the semantic conventions' full URL, new and old
+
+
+def _hide_url(span: Any) -> None:
+    """The instrumentation's full URL of the call, redacted as explain redacts a paste's (an api_key
+    in its query): the span carries errcat's facts about this call, and none of its credentials."""
+    from ..explainer.redact import redact
+
+    attributes = getattr(span, "attributes", None) or {}  # an SDK span's; another span: nothing to read
+    for key in URLS:
+        value = attributes.get(key)
+        if isinstance(value, str):
+            hidden = redact(value)[0]
+            if hidden != value:
+                span.set_attribute(key, hidden)
 
 
 def _status(response: Any) -> int | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import requests
 
-from . import VendorError, explain_response
+from . import VendorError, explain_response, summary
 
 if TYPE_CHECKING:
     from ..api import ErrorCatalog
@@ -22,7 +22,7 @@ class RequestsVendorError(VendorError, requests.HTTPError):
     """An explained error response from ``requests``."""
 
     def __init__(self, explanation: Any, response: requests.Response) -> None:
-        requests.HTTPError.__init__(self, str(explanation), response=response, request=response.request)
+        requests.HTTPError.__init__(self, summary(explanation), response=response, request=response.request)
         self._explained(explanation, response)
 
 

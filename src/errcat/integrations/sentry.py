@@ -69,10 +69,49 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
     except Exception:  # Sentry's pipeline must go on whatever errcat meets
         _log.debug("errcat could not annotate a Sentry event", exc_info=True)
         return event
+    try:
+        scrub(event)
+    except Exception:  # as above: the event goes on, annotated
+        _log.debug("errcat could not scrub a Sentry event", exc_info=True)
     event["fingerprint"] = [found["fingerprint"]]
     event["tags"] = {**_mapping(event.get("tags")), **tags}
     event["contexts"] = {**_mapping(event.get("contexts")), "errcat": context}
     return event
+
+
+SCRUBBED = ("exception", "threads", "breadcrumbs", "logentry", "extra")
+MAX_DEPTH = 12
+
+
+def scrub(event: Event) -> None:
+    """Hide, as explain hides a paste's, the credentials of a vendor call that the SDK put in an event
+    errcat annotates: the client's error message (requests' and httpx's quote the URL, an api_key in
+    its query), the frames' local variables (the headers a request was sent with), breadcrumbs (the
+    stdlib integration's http.query). Strings are redacted in place, each with its key, so a value
+    is judged by its name as well as its shape (``Authorization``, ``x-myobapi-key``)."""
+    for key in SCRUBBED:
+        if key in event:
+            event[key] = _scrubbed(event[key], key, 0)  # type: ignore[literal-required]
+
+
+def _scrubbed(value: Any, key: str | None, depth: int) -> Any:
+    if isinstance(value, str):
+        return _hidden(value, key)
+    if depth >= MAX_DEPTH:
+        return value
+    if isinstance(value, Mapping):
+        return {k: _scrubbed(v, str(k), depth + 1) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_scrubbed(v, key, depth + 1) for v in value]
+    return value
+
+
+def _hidden(text: str, key: str | None) -> str:
+    from ..explainer.redact import redact
+
+    if key is None or ":" in key or not text:
+        return redact(text)[0]
+    return redact(f"{key}: {text}")[0].split(":", 1)[1].lstrip()  # "x-myobapi-key: '9f8e...'": a credential by name
 
 
 def _mapping(value: object) -> dict[str, Any]:

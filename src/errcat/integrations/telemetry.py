@@ -18,9 +18,10 @@ MAX_CHAIN = 10  # exceptions followed through __cause__ / __context__ looking fo
 def safe(value: object) -> str:
     """Text errcat adds to telemetry: redacted (secrets by name, shape and randomness), one line, capped."""
     from ..explainer.redact import redact
+    from ..text import visible
 
     text = " ".join(str(value).split())[:1000]
-    return redact(text)[0]
+    return visible(redact(text)[0])
 
 
 def facts(x: Explanation) -> dict[str, str]:

@@ -24,14 +24,15 @@ from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
 from mcp.server.mcpserver.resources import FunctionResource
 from mcp.server.mcpserver.tools import Tool
-from mcp.types import CallToolResult, TextContent, ToolAnnotations
+from mcp.shared.exceptions import MCPError
+from mcp.types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotations
 from pydantic import Field
 
 from ... import __version__
 from ...api import ErrorCatalog
 from ...errors import ErrcatError, UsageError
 from . import schemas
-from .bounds import bounded_advice, bounded_explain, bounded_lookup, bounded_search, bounded_vendors, compact
+from .bounds import MAX_CHARS, bounded_advice, bounded_explain, bounded_lookup, bounded_search, bounded_vendors, compact
 
 __all__ = ["CatalogInUse", "build_server", "serve"]
 
@@ -90,13 +91,22 @@ Paste = Annotated[
         "a HAR or VCR recording, or just a code or message. Credentials in it are removed before anything reads it.",
     ),
 ]
+# A query or a vendor is echoed in the answer (or in its error): these bounds keep an answer within MAX_CHARS.
+MAX_QUERY = 1000
 VendorFilter = Annotated[
     str | None,
-    Field(description="A vendor id (myob, sage, invoicexpress, prospend; see list_vendors) to limit or force the answer."),
+    Field(
+        max_length=64,
+        description="A vendor id (myob, sage, invoicexpress, prospend; see list_vendors) to limit or force the answer.",
+    ),
 ]
 Query = Annotated[
     str,
-    Field(min_length=1, description="A vendor error code (25008, BAD_REQUEST), an error name, an errcat id, or an HTTP status."),
+    Field(
+        min_length=1,
+        max_length=MAX_QUERY,
+        description="A vendor error code (25008, BAD_REQUEST), an error name, an errcat id, or an HTTP status.",
+    ),
 ]
 Limit = Annotated[int, Field(ge=1, le=50, description="At most this many errors in the answer.")]
 READ_ONLY = {"read_only_hint": True, "destructive_hint": False, "idempotent_hint": True, "open_world_hint": False}
@@ -142,7 +152,14 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         return _answer(catalog, found)
 
     async def search(
-        text: Annotated[str, Field(min_length=1, description="Words to find in messages, names, scenarios, explanations.")],
+        text: Annotated[
+            str,
+            Field(
+                min_length=1,
+                max_length=MAX_QUERY,
+                description="Words to find in messages, names, scenarios, explanations (a whole response: use explain).",
+            ),
+        ],
         vendor: VendorFilter = None,
         limit: Limit = 10,
     ) -> CallToolResult:
@@ -218,7 +235,10 @@ def plain_argument_errors(text: str) -> str | None:
 
 
 async def _arguments_never_echoed(ctx: Any, call_next: Callable[[Any], Awaitable[Any]]) -> Any:
-    """Server middleware: every tools/call refusal of arguments reaches the client as plain_argument_errors."""
+    """Server middleware: every tools/call refusal of arguments reaches the client as plain_argument_errors,
+    and a prompts/get the prompt cannot take is refused by name before the SDK quotes its values in a log."""
+    if getattr(ctx, "method", None) == "prompts/get":
+        _check_prompt_request(ctx.params)
     result = await call_next(ctx)
     if getattr(ctx, "method", None) == "tools/call" and isinstance(result, dict) and result.get("isError"):
         for block in result.get("content") or []:
@@ -226,6 +246,21 @@ async def _arguments_never_echoed(ctx: Any, call_next: Callable[[Any], Awaitable
             if plain is not None:
                 block["text"] = plain
     return result
+
+
+def _check_prompt_request(params: Any) -> None:
+    """A prompts/get for an unknown prompt or with arguments the prompt does not take is an
+    INVALID_PARAMS error naming them (the SDK would answer "Internal server error" and write the
+    arguments' values, which may hold a paste, to its log). Names are cut short; values never shown."""
+    if not isinstance(params, dict):
+        return  # the SDK refuses malformed params itself, without quoting them
+    name = params.get("name")
+    if name != PROMPT_NAME:
+        raise MCPError(INVALID_PARAMS, f"unknown prompt {str(name)[:64]!r} (known: {PROMPT_NAME})")
+    arguments = params.get("arguments")
+    unknown = sorted(str(k)[:64] for k in arguments if k not in PROMPT_ARGUMENTS) if isinstance(arguments, dict) else []
+    if unknown:
+        raise MCPError(INVALID_PARAMS, f"{PROMPT_NAME} takes only {', '.join(PROMPT_ARGUMENTS)}; not: {', '.join(unknown)}")
 
 
 # -- resources ---------------------------------------------------------------------------------
@@ -292,6 +327,8 @@ def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
 
 # -- prompt ------------------------------------------------------------------------------------
 
+PROMPT_NAME = "explain_api_error"
+PROMPT_ARGUMENTS = ("error",)
 PROMPT = """An API call failed. Explain the error with the errcat tools rather than from memory:
 
 1. Call `explain` with the error exactly as it appears below{where} (errcat removes credentials first).
@@ -305,15 +342,20 @@ PROMPT = """An API call failed. Explain the error with the errcat tools rather t
 
 def _add_prompt(server: MCPServer[Any]) -> None:
     from ...explainer.redact import redact
+    from ...explainer.split import MAX_INPUT_BYTES
 
-    @server.prompt(name="explain_api_error", title="Explain this API error")
+    @server.prompt(name=PROMPT_NAME, title="Explain this API error")
     def explain_api_error(
         error: Annotated[str, Field(description="The error response or message (optional: else the one in the chat).")] = "",
     ) -> str:
         """Explain an API error response with errcat: which documented error it is, why, and what to do."""
         if not error.strip():
             return PROMPT.format(where=" in the conversation")
-        return PROMPT.format(where="") + "\nThe error:\n\n" + redact(error)[0]
+        # read as explain reads a paste (its first 2 MiB), then cut to what one tool answer may hold
+        shown = redact(error[:MAX_INPUT_BYTES])[0]
+        if len(shown) > MAX_CHARS:
+            shown = shown[:MAX_CHARS] + f"\n\n[cut at {MAX_CHARS:,} characters: `explain` reads the whole error]"
+        return PROMPT.format(where="") + "\nThe error:\n\n" + shown
 
 
 # -- the server --------------------------------------------------------------------------------
@@ -339,4 +381,6 @@ def build_server(paths: list[Path | str] | None = None, *, builtin: bool = True)
 
 def serve(paths: list[Path | str] | None = None, *, builtin: bool = True) -> None:
     """Serve over stdio until the client closes stdin."""
-    build_server(paths, builtin=builtin).run("stdio")
+    from .wire import serve_stdio
+
+    serve_stdio(build_server(paths, builtin=builtin))

@@ -1,0 +1,136 @@
+"""A response's body as text, read no further than explain reads a paste.
+
+An error body can be huge, endless (a stream that never ends) or a gzip bomb (300 KB on the wire,
+300 MB once decoded), and a hook runs before the client has read any of it. So a body not read yet
+is read here to ``LIMIT`` decoded bytes (explain's 2 MiB and one byte, so the cut is noted), and
+kept as the response's body, as the client would have kept the whole of it: the client and the
+code after the hook see those bytes (a body over 2 MiB is cut). A body the client cannot decode
+(a broken gzip stream) or that breaks while read is explained as far as it was read.
+
+Text is decoded with the charset the response declares, else as UTF-8 (JSON's encoding, and what
+vendors send): not with requests' guess for ``text/*`` without a charset (ISO-8859-1) or its
+detection over the whole body.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import zlib
+from email.message import Message
+from typing import Any
+
+from ..explainer.split import MAX_INPUT_BYTES
+
+LIMIT = MAX_INPUT_BYTES + 1
+CHUNK = 64 * 1024
+
+
+def _kept(chunks: list[bytes]) -> bytes:
+    return b"".join(chunks)[:LIMIT]
+
+
+def read_requests(response: Any) -> None:
+    """A ``requests.Response`` whose body is not read yet: read to LIMIT and kept as its content."""
+    if getattr(response, "_content", None) is not False or getattr(response, "_content_consumed", True):
+        return  # read already (by the client, the user, or us): nothing left to bound
+    chunks, size = [], 0
+    try:
+        for chunk in response.iter_content(CHUNK):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size >= LIMIT:
+                response.raw.close()  # the rest is never read: the connection is not reused
+                break
+    except Exception:  # requests' ContentDecodingError, ChunkedEncodingError, ConnectionError: as far as read
+        pass
+    response._content = _kept(chunks)
+    response._content_consumed = True
+
+
+class _Decoded:
+    """An httpx body decoded to LIMIT bytes at most. httpx decodes each chunk read from the network
+    whole (one 64 KB chunk of a gzip bomb is 64 MB), so gzip and deflate are decoded here with a
+    bound; another encoding (br, zstd) is left to httpx's own decoder."""
+
+    def __init__(self, response: Any) -> None:
+        encoding = str(response.headers.get("content-encoding", "")).strip().lower()
+        self.unpack: Any = None
+        if encoding in ("gzip", "x-gzip"):
+            self.unpack = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        elif encoding == "deflate":
+            self.unpack = zlib.decompressobj()  # zlib-wrapped, as the RFC says (a raw stream stops the read)
+        self.raw = self.unpack is not None or encoding in ("", "identity")
+        self.chunks: list[bytes] = []
+        self.size = 0
+
+    def add(self, chunk: bytes) -> bool:
+        """Keep ``chunk`` (decoded, to the cap); whether the cap is reached."""
+        if self.unpack is not None:
+            chunk = self.unpack.decompress(chunk, LIMIT - self.size)
+        self.chunks.append(chunk)
+        self.size += len(chunk)
+        return self.size >= LIMIT
+
+    def content(self) -> bytes:
+        return _kept(self.chunks)
+
+
+def _unread_httpx(response: Any, *, sync: bool) -> bool:
+    """Whether the body is there to read: not read already, and its stream of this kind (an
+    AsyncClient's response met in sync code is left unread, as it was)."""
+    if hasattr(response, "_content") or getattr(response, "is_stream_consumed", True):
+        return False
+    return hasattr(getattr(response, "stream", None), "__iter__" if sync else "__aiter__")
+
+
+def read_httpx(response: Any) -> None:
+    """An ``httpx.Response`` whose body is not read yet: read to LIMIT and kept as its content."""
+    if not _unread_httpx(response, sync=True):
+        return
+    body = _Decoded(response)
+    try:
+        for chunk in response.iter_raw(CHUNK) if body.raw else response.iter_bytes(CHUNK):
+            if body.add(chunk):
+                break
+    except Exception:  # zlib's error, httpx's DecodingError, ReadError, RemoteProtocolError: as far as read
+        pass
+    finally:
+        response.close()
+    response._content = body.content()
+
+
+async def aread_httpx(response: Any) -> None:
+    """read_httpx for a response of ``httpx.AsyncClient``."""
+    if not _unread_httpx(response, sync=False):
+        return
+    body = _Decoded(response)
+    try:
+        async for chunk in response.aiter_raw(CHUNK) if body.raw else response.aiter_bytes(CHUNK):
+            if body.add(chunk):
+                break
+    except Exception:  # as in read_httpx
+        pass
+    finally:
+        await response.aclose()
+    response._content = body.content()
+
+
+def charset(headers: Any) -> str:
+    """The charset a Content-Type header declares, if Python knows it; else UTF-8."""
+    value = None
+    with contextlib.suppress(Exception):  # a header object of any shape
+        value = headers.get("content-type") or headers.get("Content-Type")
+    if not isinstance(value, str):
+        return "utf-8"
+    parsed = Message()
+    parsed["content-type"] = value[:1000]
+    declared = parsed.get_param("charset")
+    if isinstance(declared, str):
+        with contextlib.suppress(LookupError):
+            return codecs.lookup(declared.strip()).name
+    return "utf-8"
+
+
+def decoded(data: bytes, headers: Any) -> str:
+    return data[:LIMIT].decode(charset(headers), errors="replace")
