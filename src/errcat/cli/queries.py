@@ -212,7 +212,11 @@ def scan(
     top: Annotated[int, typer.Option("--top", min=1, help="Show at most N groups in each list (totals count all).")] = 20,
     fail_on: Annotated[
         FailOn | None,
-        typer.Option("--fail-on", help="Exit 1 if any error not in the catalog (unmatched) or any error at all (any) is found."),
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 if a vendor error not in the catalog (unmatched) or any vendor error (any) is found"
+            " (other programs' errors never fail).",
+        ),
     ] = None,
     workers: Annotated[
         int | None,

@@ -189,7 +189,8 @@ class ScanReport:
         return sum(g.count for g in self.other.values()) + self.other_overflow
 
     def fails(self, fail_on: str | None) -> bool:
-        """Whether the scan should fail a CI job: ``unmatched`` errors (not in the catalog) or ``any`` error."""
+        """Whether the scan should fail a CI job: ``unmatched`` vendor errors (not in the catalog) or
+        ``any`` vendor error (other programs' errors never fail it)."""
         if fail_on == "unmatched":
             return self.unmatched_count > 0
         if fail_on == "any":
