@@ -1235,3 +1235,47 @@ def test_an_access_logs_errors_are_grouped_by_their_request(index, tmp_path):
         ("HTTP error: GET /login", [2]),
         ("HTTP error: POST /orderstatus", [1]),
     ]
+
+
+# GoogleCloudPlatform/fluent-plugin-detect-exceptions@09e07e7fe431017a3a3491c544ab994bc86d0676,
+# test/plugin/test_exception_detector.rb: its GO_SIGNAL_EXC and GO_HTTP heredocs
+_GO_PANICS = [
+    "panic: runtime error: invalid memory address or nil pointer dereference",
+    "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x7fd34f]",
+    "",
+    "goroutine 5 [running]:",
+    "panics.nilPtrDereference()",
+    "\tpanics/panics.go:33 +0x1f",
+    "panics.Wait()",
+    "\tpanics/panics.go:16 +0x3b",
+    "created by main.main",
+    "\tserver.go:20 +0x91",
+    "2019/01/15 07:48:05 http: panic serving [::1]:54143: test panic",
+    "goroutine 24 [running]:",
+    "net/http.(*conn).serve.func1(0xc00007eaa0)",
+    "\t/usr/local/go/src/net/http/server.go:1746 +0xd0",
+    "panic(0x12472a0, 0x12ece10)",
+    "\t/usr/local/go/src/runtime/panic.go:513 +0x1b9",
+    "main.doPanic(0x12f0ea0, 0xc00010e1c0, 0xc000104400)",
+    "\t/Users/ingvar/src/go/src/httppanic.go:8 +0x39",
+    "net/http.HandlerFunc.ServeHTTP(0x12be2e8, 0x12f0ea0, 0xc00010e1c0, 0xc000104400)",
+    "\t/usr/local/go/src/net/http/server.go:1964 +0x44",
+    "net/http.(*ServeMux).ServeHTTP(0x14a17a0, 0x12f0ea0, 0xc00010e1c0, 0xc000104400)",
+    "\t/usr/local/go/src/net/http/server.go:2361 +0x127",
+    "net/http.serverHandler.ServeHTTP(0xc000085040, 0x12f0ea0, 0xc00010e1c0, 0xc000104400)",
+    "\t/usr/local/go/src/net/http/server.go:2741 +0xab",
+    "net/http.(*conn).serve(0xc00007eaa0, 0x12f10a0, 0xc00008a780)",
+    "\t/usr/local/go/src/net/http/server.go:1847 +0x646",
+    "created by net/http.(*Server).Serve",
+    "\t/usr/local/go/src/net/http/server.go:2851 +0x2f5",
+]
+
+
+def test_go_panics_are_one_error_each(index, tmp_path):
+    """Go's runtime writes "[signal SIGSEGV: ...]" after a panic's message: it was an error of its
+    own; net/http logs a handler's recovered panic as "http: panic serving ...", which was none."""
+    report = _scanned(index, tmp_path, "go.log", _GO_PANICS)
+    assert sorted((t, [p.line for p in g.places]) for t, g in report.other.items()) == [
+        ("http: panic serving [::<n>]:<n>: test panic", [11]),
+        ("panic: runtime error: invalid memory address or nil pointer dereference", [1]),
+    ]

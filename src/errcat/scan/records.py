@@ -83,7 +83,7 @@ _TRACEBACK = b"Traceback (most recent call last)"
 _PHP_TRACE = (b"Stack trace:", b"[stacktrace]")  # PHP's, Laravel's: its "#0 ..." frames follow
 # .NET's line between an async trace's parts
 _ASYNC_SEAM = b"--- End of stack trace from previous location"
-_TRACE_STARTS = (b"Caused by: ", _TRACEBACK, *_PHP_TRACE, _ASYNC_SEAM)
+_TRACE_STARTS = (b"Caused by: ", _TRACEBACK, *_PHP_TRACE, _ASYNC_SEAM, b"[signal ")  # Go's signal after its panic
 _PHP_FRAME = re.compile(rb"#\d+ ")  # "#0 /app/Container.php(795): ...", "#3 {main}", after a trace start
 _ROOT_CAUSE = b"with root cause"  # Spring's ERROR line, then a blank line and the cause's trace
 _EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b")

@@ -93,7 +93,7 @@ _RAISED_EXCEPTION = (
     r"|(?<!['\"])\b(?:[a-z_]\w*\.)*[A-Z]\w*(?:Exception|Error)\b(?::|$| in\b| at\b)"
     r"|^[ \t]+at [\w$.<>]+\([^)]*\)\s*$"
     r"|\b(?:[A-Z]\w*::)*[A-Z]\w*(?:Exception|Error) \([^\n]*\):\s*$"  # Rails's "NoMethodError (undefined method ...):"
-    r"|^panic: "
+    r"|^panic: |\bhttp: panic serving "  # Go's runtime, and net/http's recovered panic
     r"|\bgot signal (?:4|6|7|8|11)\b|\bSegmentation [Ff]ault\b|\bcore dumped\b|\bAssertion failure\b|\bSIG(?:SEGV|ABRT)\b"
 )
 _EXCEPTION_ITSELF = re.compile(_RAISED_EXCEPTION, re.MULTILINE)  # what a line logged at INFO may still show
@@ -107,7 +107,8 @@ _EXCEPTION = re.compile(
 )
 # what every _EXCEPTION match holds: a cheap test first (the full pattern backtracks on every word)
 _MAY_BE_EXCEPTION = re.compile(
-    r"xception|Error\b|Traceback|^[ \t]+at |^panic: |got signal|egmentation|core dumped|Assertion failure|SIG[SA]", re.MULTILINE
+    r"xception|Error\b|Traceback|^[ \t]+at |panic: |panic serving |got signal|egmentation|core dumped|Assertion failure|SIG[SA]",
+    re.MULTILINE,
 )
 # Each test below is gated by a substring (`in` runs in C): one pattern of alternatives, tried at
 # every position of every record, cost a tenth of a millisecond a record.
