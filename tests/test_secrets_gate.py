@@ -12,6 +12,7 @@ import base64
 import json
 import logging
 import random
+import re
 import string
 import textwrap
 import time
@@ -593,4 +594,41 @@ ADVERSARIAL = [
 @pytest.mark.parametrize(("text", "secret"), [a[1:] for a in ADVERSARIAL], ids=[a[0] for a in ADVERSARIAL])
 def test_an_adversarial_leak_is_hidden_in_every_output(text, secret, tmp_path):
     outputs = {**_outputs(text), **_response_outputs(text), **_scan_outputs(tmp_path, [text])}
+    assert not _leaks([secret], outputs)
+
+
+# --- the same tester's third round: config snippets, name/value pairs, wrapped keys ------------------
+
+_MYOB_URL = "https://arl2.api.myob.com/accountright/0a3f1c2e-9b8d-4c7e-a6f5-112233445566/Sale/Invoice/Item"
+_MYOB_400 = '{"Errors":[{"Name":"Required","Message":"Freight tax code is required","ErrorCode":100,"Severity":"Error"}]}'
+
+
+def _pasted(snippet: str) -> str:
+    """A snippet pasted between a failed request's log line and the response (the tester's shape)."""
+    return f"2026-11-19T02:14:07Z ERROR POST {_MYOB_URL} failed\n{snippet}\nHTTP/1.1 400 Bad Request\n\n{_MYOB_400}\n"
+
+
+ROUND_3 = [
+    # .NET and Java configuration: the name in one attribute, the value in another or in the element
+    (".NET appSettings add", '<appSettings>\n  <add key="MyobClientSecret" value="KangarooRain7245!" />\n</appSettings>'),
+    ("Spring property", '<property name="hibernate.connection.password" value="KangarooLake5989!"/>'),
+    ("Java properties XML entry", '<entry key="password">PlatypusSun3480!</entry>'),
+    (".NET settings value", '<setting name="Password" serializeAs="String">\n  <value>SummerSun5555!</value>\n</setting>'),
+    # HAR and Postman lists: the value field before the name field, a cookie list
+    ("HAR header value first", '{"headers":[{"value":"40c1164abd298f7b20a75ff42475ca4e","name":"x-myobapi-key"}]}'),
+    ("HAR cookie list", '{"cookies":[{"name":"_ledger_sid","value":"1b2bd12a76bcf10e29da4f70bbd52066","path":"/"}]}'),
+    ("bearer as a JSON key", '{"bearer":"cr13ulw8vl02ahfwmle0egcuuzvxng"}'),
+    ("pretty JSON colon on the next line", '{\n  "password"\n    : "KangarooRain4526!"\n}'),
+    ("PHP var_dump private property", '  ["cfPassword":"App\\Myob\\Client":private]=>\n  string(16) "KangarooSun7554!"'),
+    ("YAML anchor under pw", "defaults: &d\n  pw: &pw WinterSun8502!\nprod:\n  password: *pw"),
+]
+_ROUND_3_SECRET = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+\d{4}!|[0-9a-f]{32}|cr13ulw8vl02ahfwmle0egcuuzvxng")
+
+
+@pytest.mark.parametrize("snippet", [c[1] for c in ROUND_3], ids=[c[0] for c in ROUND_3])
+def test_a_credential_in_a_pasted_config_snippet_is_hidden_in_every_output(snippet, tmp_path):
+    secret = _ROUND_3_SECRET.search(snippet).group(0)
+    assert secret not in screen(snippet).text
+    text = _pasted(snippet)
+    outputs = {**_outputs(text), **_scan_outputs(tmp_path, [text])}
     assert not _leaks([secret], outputs)

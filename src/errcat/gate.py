@@ -244,11 +244,13 @@ _CREDENTIAL_WORD = (
     r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|e\b))"
     r"|senha|contrase(?:n|\u00f1)a|kennwort"  # Portuguese, Spanish, German (passwort above; French mot_de_passe)
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!ors?\b))|c(?:redential|ookie|ode[_-]?verifier)"
-    r"|myobapi-key|key\b|_(?:pass|key)\b|-(?:pass|key)\b"
+    r"|myobapi-key|key\b|_(?:pass|key)\b|-(?:pass|key)\b|pw\b"
+    r"|bearer(?=\\{0,3}[\"'][ \t]{0,4}:)"  # {"bearer": "…"}; "token_type=bearer" names no value
 )
 # Substrings one of which every credential word holds: text without any skips the name pass.
 _NEEDLES = (
-    "secret", "token", "pass", "pwd", "key", "auth", "credential", "signature", "session", "cookie", "verifier", "sig", "pin",
+    "secret", "token", "pass", "pw", "key", "bearer", "auth", "credential", "signature", "session", "cookie", "verifier",
+    "sig", "pin",
     "sas", "securestring", "senha", "contrase", "kennwort",
 )  # fmt: skip
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # keeps every index
@@ -267,9 +269,10 @@ _CDATA = r"<!\[cdata\[(?:[^\]]|\](?!\]>)){0,4096}\]\]>"
 # Matching starts at the word (found by one fast scan), never at every position of the text.
 _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
     (?:(?P<xml>(?:[ \t\r\n][^<>\r\n]{{0,200}}+)?>)(?P<xval>{_CDATA}|[^<]{{1,4096}})  # <name attrs>value
-    |(?P<close>\\{{0,3}}["'])?(?P<vis>:(?:protected|private|public))?(?P<bracket>\])?
+    |(?P<close>\\{{0,3}}["'])?(?P<vis>(?::\\{{0,3}}"[^"\n]{{1,128}}")?:(?:protected|private|public))?(?P<bracket>\])?
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
-      |(?P<sep>[ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|:=|\?=|=|:)  # => (var_dump: a line break) := ?= = :
+      |(?P<sep>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}}(?=:))?  # a pretty-printer's colon on the next line
+        [ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|:=|\?=|=|:)  # => (var_dump: a line break) := ?= = :
         (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}})  # and a YAML list's "- "
       |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}})  # [key, value] and (key, value)
       |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
@@ -278,10 +281,13 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
     (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|[^\s,;}}\])'"&<>]+))"""
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
 _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
-_NAME_FIELD = _lazy(r"""(?:name|key)\\{0,3}["']\s{0,4}[:=]\s{0,4}\\{0,3}["']$""")
-_VALUE_FIELD = _lazy(
-    rf"""\\{{0,3}}["']\s{{0,4}},\s{{0,4}}\\{{0,3}}["']value\\{{0,3}}["']\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})"""
-)
+# a name given as the value of a name or key field: JSON's "name": "…", XML's key="…"
+_NAME_FIELD = _lazy(r"""(?<![a-z0-9_-])(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["']$""")
+_FIELD_NAME = _lazy(r"""(?<![a-z0-9_-])(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["'](?P<name>[^"'\\<>\n]{1,64})""")
+_VALUE_FIELD = _lazy(rf"""(?<![a-z0-9_.$-])value\\{{0,3}}["']?\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})""")
+_ELEMENT_TEXT = _lazy(r"[ \t\r\n]{0,200}(?:<value>)?(?P<val>[^<]{1,4096})</")  # <entry key="…">value</entry>
+_IN_NAME = _lazy(_CREDENTIAL_WORD)
+_UNIT = 1024  # how far the object or the tag holding a name field is looked for, either side
 # "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value
 _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+[ \t]{{1,4}}
@@ -513,6 +519,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _private_keys(text)
     yield from _formats(text)
     yield from _named(text)
+    yield from _name_fields(text)
     yield from _after_word(text)
     yield from _headers(text)
     yield from _url_userinfo(text)
@@ -591,6 +598,9 @@ def _named(text: str) -> Iterator[Span]:
             start = before.start() if before else m.start()
             if _NOT_A_VALUE().search(text, start, m.end("rest")):
                 continue
+            if m.group("word") == "cookie" and low.startswith("[", m.start("val")):
+                yield from _listed_values(low, m.start("val"))  # HAR's "cookies": [{"name": …, "value": …}]
+                continue
             span = _field_value(low, start, m.end("rest")) or (
                 _xml_value(text, start, m) if m.group("xval") is not None else _value(text, start, m)
             )
@@ -660,13 +670,50 @@ def _near_needles(low: str) -> list[tuple[int, int, int]]:
     return [(a, b, n) for a, b, n in out]
 
 
+def _name_fields(text: str) -> Iterator[Span]:
+    """Values of name/value pairs written as two fields, whatever follows the name (see _field_value)."""
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # hidden whole by _named
+        for m in _FIELD_NAME().finditer(low, max(0, first - 80), last + 80):
+            name = text[m.start("name") : m.end("name")]
+            if not _IN_NAME().search(m.group("name")) or _NOT_A_VALUE().search(name):
+                continue
+            if span := _field_value(low, m.start("name"), m.end("name")):
+                yield Span(*span, "credential by name")
+
+
+def _listed_values(low: str, at: int) -> Iterator[Span]:
+    """Every ``value`` field in the list starting at ``at`` (each cookie of a HAR entry)."""
+    end = low.find("]", at, at + 65_536)
+    for m in _VALUE_FIELD().finditer(low, at, len(low) if end < 0 else end):
+        if span := _inner(m.group("val"), m.start("val")):
+            yield Span(*span, "credential by name")
+
+
 def _field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
-    """The value of a name/value pair written as two fields: ``{"name": "password", "value": "…"}``
-    (HAR and .NET header lists, AWS tags, form-field arrays)."""
-    if not _NAME_FIELD().search(low, max(0, start - 24), start):
+    """The value of a name/value pair written as two fields, in either order, in the object or the tag
+    holding them: ``{"name": "password", "value": "…"}``, ``{"value": "…", "name": "token"}`` (HAR,
+    Postman and .NET header lists, AWS tags), ``<add key="Password" value="…"/>`` (.NET appSettings),
+    ``<property name="….password" value="…"/>`` (Spring); else the element's text:
+    ``<entry key="password">…</entry>`` (Java properties XML), ``<setting name="Password"><value>…``."""
+    if low[end : end + 1] not in ("'", '"', "\\") or not _NAME_FIELD().search(low, max(0, start - 24), start):
         return None
-    m = _VALUE_FIELD().match(low, end)
-    return _inner(m.group("val"), m.start("val")) if m else None
+    opener = max(low.rfind("{", max(0, start - _UNIT), start), low.rfind("<", max(0, start - _UNIT), start))
+    closer = "}" if low[opener : opener + 1] == "{" else ">"
+    close = low.find(closer, end, end + _UNIT)
+    if opener < 0 or close < 0:
+        return None
+    for m in _VALUE_FIELD().finditer(low, opener, close + 1):
+        if not m.start() <= start < m.end():  # not the name field's own value
+            return _inner(m.group("val"), m.start("val"))
+    text_match = _ELEMENT_TEXT().match(low, close + 1) if closer == ">" and low[close - 1] != "/" else None
+    if text_match is None:
+        return None
+    value = text_match.group("val")
+    start = text_match.start("val") + len(value) - len(value.lstrip())
+    return _checked(low, start, start + len(value.strip()))
 
 
 def _xml_value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
@@ -689,7 +736,10 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     if m.group("space") is not None and not (name.startswith("-") or "securestring" in name or multipart):
         return None  # "token expired": prose
     if m.group("mp") is not None and not multipart:
-        return None  # only a multipart part's name="..." has its value after the part's headers
+        return None
+        # only a multipart part's name="..." has its value after the part's headers
+    if m.group("sep") and m.group("sep").lstrip(" \t")[:1] in "\r\n" and m.group("close") is None:
+        return None  # only a quoted name's colon may stand on the next line (a pretty-printer's)
     at = m.start("val")
     value = text[at : m.end("val")]
     if value[:1] not in "\"'\\({<":  # a bare value
