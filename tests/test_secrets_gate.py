@@ -621,8 +621,21 @@ ROUND_3 = [
     ("pretty JSON colon on the next line", '{\n  "password"\n    : "KangarooRain4526!"\n}'),
     ("PHP var_dump private property", '  ["cfPassword":"App\\Myob\\Client":private]=>\n  string(16) "KangarooSun7554!"'),
     ("YAML anchor under pw", "defaults: &d\n  pw: &pw WinterSun8502!\nprod:\n  password: *pw"),
+    # values on the lines after their names: YAML block scalars and next-line values, TOML triple quotes
+    ("YAML block scalar", "stringData:\n  password: |\n    SummerLake1996!\n  username: sync"),
+    ("YAML folded block scalar", "auth:\n  client_secret: >-\n    PlatypusRain2417!\n  client_id: sync"),
+    ("YAML value on the next line", "db:\n  password:\n    SummerRain4555!\n  host: db"),
+    ("TOML triple quotes", '[db]\npassword = """\nSummerSun7413!"""\nhost = "db"'),
+    # a password holding a separator or a quote; user:password@ with a raw "/" or no scheme at all
+    ("password holding a semicolon", "password=xKanga;rooLake1151!"),
+    ("password holding an ampersand", "username=sync&password=Winter&Sun7129!"),
+    ("password holding a quote", "password='Summe'rLake7421!'"),
+    ("URL password holding a slash", "ERROR 401 for https://sync:Kang/gY64Tt2Jdmx@api.acme.example/x"),
+    ("user:password@host without a scheme", "proxy=sync:SummerSun3022!@proxy.acme.example:3128"),
 ]
-_ROUND_3_SECRET = re.compile(r"[A-Z][a-z]+[A-Z][a-z]+\d{4}!|[0-9a-f]{32}|cr13ulw8vl02ahfwmle0egcuuzvxng")
+_ROUND_3_SECRET = re.compile(
+    r"[A-Z][a-z]+[A-Z][a-z]+\d{4}!|[0-9a-f]{32}|cr13ulw8vl02ahfwmle0egcuuzvxng|rooLake1151!|Sun7129!|rLake7421!|gY64Tt2Jdmx"
+)
 
 
 @pytest.mark.parametrize("snippet", [c[1] for c in ROUND_3], ids=[c[0] for c in ROUND_3])
@@ -632,3 +645,17 @@ def test_a_credential_in_a_pasted_config_snippet_is_hidden_in_every_output(snipp
     text = _pasted(snippet)
     outputs = {**_outputs(text), **_scan_outputs(tmp_path, [text])}
     assert not _leaks([secret], outputs)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Server=db;Password=Kx9!mQ2a;Database=ledger", "Database=ledger"),  # the next name= ends the value
+        ("password=Kx9!mQ2a&user=sync", "user=sync"),
+        ("GET https://api.acme.example:8443/v1/users/me@acme.example", "8443/v1/users/me@acme.example"),  # a port
+        ("ERROR invalid token:\n    The access token has expired", "The access token has expired"),  # a sentence
+        ("password:\n  min_length: 8", "min_length: 8"),  # a nested mapping, not a value
+    ],
+)
+def test_what_follows_a_value_stays_readable(text, kept):
+    assert kept in screen(text).text

@@ -278,7 +278,7 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
       |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
     )
     (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+|\[[ \t]{{0,4}}(?=["']))?  # var_dump's string(n), a JSON list
-    (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|[^\s,;}}\])'"&<>]+))"""
+    (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])|[^\s,;}}\])'"&<>]+))"""
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
 _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
 # a name given as the value of a name or key field: JSON's "name": "…", XML's key="…"
@@ -295,6 +295,15 @@ _AFTER_WORD = _lazy(
     (?P<val>[^\s'",;)}}\]<>]{{8,128}}+)""",
     re.VERBOSE,
 )
+# A value on the lines after its name: YAML's block scalar (password: |) or plain value on the next line,
+# TOML's and Python's triple quotes; an anchor (&a) or a tag (!!str) may stand between.
+_NEXT_LINE = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+\\{{0,3}}["']?[ \t]{{0,10}}[:=][ \t]{{0,10}}
+    (?:&[^\s]{{1,64}}[ \t]{{1,10}})?(?:![^\s]{{0,64}}[ \t]{{1,10}})?
+    (?:(?P<tq>\"\"\"|\'\'\')|(?P<block>[|>][1-9+-]{{0,2}})?[ \t]{{0,10}}(?:\#[^\r\n]{{0,200}})?\r?\n)""",
+    re.VERBOSE,
+)
+_NEXT_LINES = 64  # at most this many lines of a block scalar
 _NAME_BEFORE = _lazy(r"[A-Za-z0-9_.$-]{1,64}$")
 # Headers whose whole value (scheme, token, cookie list) is a credential, to the end of the line;
 # a log line's "-> 400 {...}" after it is not part of the value.
@@ -310,8 +319,11 @@ _HEADER_HINTS = ("authorization", "cookie", "x-myobapi-key", "x-myobapi-cftoken"
 # than the rest of a 2 MB paste of them
 _URL_USERINFO = _lazy(
     r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}\n?://"
-    r"([^\s/?#'\"<>]{1,512}|[^\s/?#'\"<>:]{1,256}:[^\s/'\"<>@]{1,256})@"  # a password may hold a raw ? or #
+    r"([^\s/?#'\"<>]{1,512}|[^\s/?#'\"<>:]{1,256}:(?!\d{1,5}(?:[/?#]|$))[^\s'\"<>@]{1,256})@"  # a raw ? # or /
 )
+# user:password@host with no scheme (a proxy setting, a .netrc-like line, a DSN without its scheme)
+_BARE_USERINFO = _lazy(r":([^\s:@/'\"<>]{1,256})@[A-Za-z0-9-]{1,63}\.[A-Za-z0-9-]{1,63}")
+_USER_BEFORE = _lazy(r"(?:^|[\s=,;(\['\"])[A-Za-z0-9._-]{1,64}$")
 _WEBHOOK = _lazy(
     r"https?://(?:hooks\.slack\.com|[\w.-]{0,100}\.webhook\.office\.com|outlook\.office(?:365)?\.com/webhook"
     r"|discord(?:app)?\.com/api/webhooks|hooks\.zapier\.com|api\.telegram\.org|[\w.-]{0,100}\.logic\.azure\.com(?::\d{1,5})?)"
@@ -520,9 +532,11 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _formats(text)
     yield from _named(text)
     yield from _name_fields(text)
+    yield from _next_lines(text)
     yield from _after_word(text)
     yield from _headers(text)
     yield from _url_userinfo(text)
+    yield from _bare_userinfo(text)
     if any(h in _lowered(text) for h in _WEBHOOK_HINTS):
         yield from _grouped(_WEBHOOK(), text, 1, "webhook URL")
     yield from _oauth_codes(text)
@@ -614,6 +628,51 @@ def _named(text: str) -> Iterator[Span]:
 # judging each of its names one by one would cost seconds, and no error a user reads is in there.
 _DENSE_MIN = 65_536
 _DENSE_EVERY = 32
+
+
+def _next_lines(text: str) -> Iterator[Span]:
+    """A value on the lines after its name (see _NEXT_LINE): a block scalar's lines indented past the
+    name's, one word alone on the next line (never a sentence: "invalid token:" then a message), or the
+    text up to the closing triple quote."""
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # hidden whole by _named
+        for m in _NEXT_LINE().finditer(low, first, last + 400):
+            if m.start() > last:
+                break
+            if m.group("tq"):
+                close = low.find(m.group("tq"), m.end(), m.end() + 4096)
+                span = _checked(low, m.end(), close) if close >= 0 else None
+            else:
+                span = _indented(text, m.start(), m.end(), block=m.group("block") is not None)
+            if span is not None:
+                yield Span(*span, "credential by name")
+
+
+def _indented(text: str, name_at: int, at: int, block: bool) -> tuple[int, int] | None:
+    """The lines from ``at`` indented past the line holding ``name_at``: all of them for a block
+    scalar, else the next line when it holds one word that names nothing (not "host: db")."""
+    line_start = text.rfind("\n", 0, name_at) + 1
+    indent = len(text[line_start:name_at]) - len(text[line_start:name_at].lstrip(" \t"))
+    start = end = -1
+    pos = at
+    for _ in range(_NEXT_LINES if block else 1):
+        eol = text.find("\n", pos)
+        eol = len(text) if eol < 0 else eol
+        line = text[pos:eol].rstrip("\r")
+        body = line.lstrip(" \t")
+        if body and len(line) - len(body) <= indent:
+            break
+        if body:
+            start = pos + len(line) - len(body) if start < 0 else start
+            end = pos + len(line)
+        if eol >= len(text):
+            break
+        pos = eol + 1
+    if start < 0 or (not block and (" " in text[start:end] or text[start:end].endswith(":"))):
+        return None
+    return _checked(text, start, end)
 
 
 def _after_word(text: str) -> Iterator[Span]:
@@ -736,8 +795,7 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     if m.group("space") is not None and not (name.startswith("-") or "securestring" in name or multipart):
         return None  # "token expired": prose
     if m.group("mp") is not None and not multipart:
-        return None
-        # only a multipart part's name="..." has its value after the part's headers
+        return None  # only a multipart part's name="..." has its value after the part's headers
     if m.group("sep") and m.group("sep").lstrip(" \t")[:1] in "\r\n" and m.group("close") is None:
         return None  # only a quoted name's colon may stand on the next line (a pretty-printer's)
     at = m.start("val")
@@ -751,7 +809,31 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
         if opener == "[" and m.group("bracket") and "=>" in sep:
             line_end = text.find("\n", at)
             return _checked(text, at, len(text) if line_end < 0 else line_end)  # print_r: to the end of the line
+        if _BLOCK_MARK().fullmatch(value) and (word := _NEXT_WORD().match(text, m.end("val"))):
+            return _checked(text, word.start(1), word.end(1))  # password: | value, its lines joined into one
+        if "=" in sep or ":" in sep:
+            return _checked(text, at, _run_on(text, m.end("val"), _SEGMENTS))
+    elif value[:1] in "'\"" and (more := _QUOTE_RUN_ON().match(text, m.end("val"))) and more.group(1) == value[:1]:
+        return _checked(text, at + 1, more.end() - 1)  # password='ab'cd': the quote inside was the password's
     return _inner(value, at)
+
+
+# A bare value runs on past a ";" or "&" the password holds (password=ab;cd, pw=ab&cd), up to the next
+# "name=" (Password=…;Database=ledger, password=…&user=sync)
+_BLOCK_MARK = _lazy(r"[|>][1-9+-]{0,2}")
+_NEXT_WORD = _lazy(r"[ \t]{1,10}([^\s'\"]{1,512})")
+_SEGMENTS = _lazy(r"[;&]([^\s;&=,'\"<>(){}\[\]]{1,64}+)(?![=\w])")
+_QUOTE_RUN_ON = _lazy(r"""[^\s'"<>,;)}\]]{1,256}?(['"])(?=[\s,;)}\]>]|$)""")
+
+
+def _run_on(text: str, end: int, segments: Callable[[], re.Pattern[str]]) -> int:
+    """Where a bare value ending at ``end`` really ends: past the segments that name nothing."""
+    for _ in range(16):
+        m = segments().match(text, end)
+        if m is None:
+            break
+        end = m.end()
+    return end
 
 
 def _inner(value: str, at: int) -> tuple[int, int] | None:
@@ -807,6 +889,16 @@ def _headers(text: str) -> Iterator[Span]:
         if value[:7].lower() == "digest ":  # Digest's quoted parameters run on past the quotes
             end = len(text) if (eol := text.find("\n", end)) < 0 else eol
         yield Span(m.start("val") + (scheme.end() if scheme else 0), end, "credential by name")
+
+
+def _bare_userinfo(text: str) -> Iterator[Span]:
+    """The password of ``user:password@host`` written without a scheme (proxy=sync:pw@proxy:3128)."""
+    if "@" not in text:
+        return
+    for m in _BARE_USERINFO().finditer(text):
+        value = m.group(1)
+        if _secret_like(value) and _MARKED not in value and _USER_BEFORE().search(text, max(0, m.start() - 65), m.start()):
+            yield Span(*m.span(1), "URL credentials")
 
 
 def _url_userinfo(text: str) -> Iterator[Span]:
