@@ -659,3 +659,59 @@ def test_a_credential_in_a_pasted_config_snippet_is_hidden_in_every_output(snipp
 )
 def test_what_follows_a_value_stays_readable(text, kept):
     assert kept in screen(text).text
+
+
+# hard-wrapped keys: the tail on the next line (a console at 30 columns, a terminal wrapping curl -v,
+# curl --trace-ascii's 64-byte rows, pprint splitting a string); the values are generated
+WRAPPED = [
+    (
+        "AWS secret wrapped",
+        "aws_access_key_id=AKIAQ7XK2M4PZ0LB9WTE\naws_secret_access_key=1vYl3mAjx5VcE8pXo0dR4a2N7gsTq\nP5iMdxssW2",
+        "P5iMdxssW2",
+    ),
+    ("Stripe key wrapped", "stripe key sk_live_0p8tG3cVfD6nJ1\n4mPo1Jbb4x0C", "4mPo1Jbb4x0C"),
+    (
+        "curl -v bearer wrapped by the terminal",
+        "> Host: arl2.api.myob.com\n> Authorization: Bearer 1ebb9cdb790a8316b5a9b85e\n50d76e85bdfffeb3\n> x-myobapi-version: v2",
+        "50d76e85bdfffeb3",
+    ),
+    (
+        "curl --trace-ascii row break inside a key",
+        "0040: oice/Item HTTP/1.1\nHost: arl2.api.myob.com\nx-myobapi-key: b876e0\n0080: 20a4fc512f52640b349e1d81\n"
+        "x-myobapi-version: v2",
+        "20a4fc512f52640b349e1d81",
+    ),
+    (
+        "pprint split string",
+        "{'headers': {'Authorization': 'Bearer '\n                              '835dd33fc86b3584ae22c619172a9e282d63c6e7',\n"
+        "             'x-myobapi-version': 'v2'}}",
+        "835dd33fc86b3584ae22c619172a9e282d63c6e7",
+    ),
+]
+
+
+@pytest.mark.parametrize(("snippet", "secret"), [w[1:] for w in WRAPPED], ids=[w[0] for w in WRAPPED])
+def test_a_wrapped_key_tail_is_hidden_in_every_output(snippet, secret):
+    assert secret not in screen(snippet).text
+    assert not _leaks([secret], _outputs(_pasted(snippet)))
+
+
+def test_a_wrapped_key_tail_rule_keeps_the_next_header_and_status_line():
+    shown = screen("Authorization: Bearer 1ebb9cdb790a8316b5a9b85e50d76e85\nHTTP/1.1 401 Unauthorized\nv2\n").text
+    assert "HTTP/1.1 401 Unauthorized\nv2" in shown
+
+
+def test_a_password_in_a_w3c_query_is_hidden_where_spaces_are_written_as_plus(tmp_path):
+    """IIS writes each space of a logged field as "+". The line is the first 404 of tstack/lnav's
+    test/logfile_w3c_big.0 (tests/data/w3c), its cs-uri-query and status set to a generated curl call."""
+    secret = "Kx9" + r(12)
+    line = (
+        f"2015-01-13 00:32:17 100.79.192.81 GET /robots.txt cmd=curl+--user+'admin:{secret}'+https://api.acme.example 80 -"
+        " 157.55.39.146 Mozilla/5.0+(compatible;+bingbot/2.0;++http://www.bing.com/bingbot.htm) - 401 0 2 1405 242 283"
+    )
+    assert secret not in screen(line).text
+    assert secret not in screen(line.replace("--user+'admin:", "-u+admin:").replace("'+https", "+https")).text
+    log = tmp_path / "u_ex150113.log"
+    log.write_text(line + "\n")
+    report = API.scan([str(log)])
+    assert not _leaks([secret], {f"scan {fmt}": str(scan_view(fmt, report, 500)) for fmt in ("table", "json", "markdown")})

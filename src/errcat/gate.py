@@ -122,9 +122,9 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "curl credentials",
-        r"[\s'\"](?:-u|--user|--proxy-user|--oauth2-bearer)(?:\s+|=)(['\"]?)([^\s'\"]+)\1",
-        "curl manual: -u/--user <user:password>, --oauth2-bearer <token>",
-        (" -u", "\t-u", "'-u", '"-u', "--user", "--proxy-user", "--oauth2-bearer"),
+        r"[\s'\"+](?:-u|--user|--proxy-user|--oauth2-bearer)(?:[\s+]+|=)(['\"]?)([^\s'\"]+)\1",
+        "curl manual: -u/--user <user:password>, --oauth2-bearer <token> (a W3C or IIS log writes each space as +)",
+        (" -u", "\t-u", "'-u", '"-u', "+-u", "--user", "--proxy-user", "--oauth2-bearer"),
         2,
     ),
     Rule(
@@ -136,9 +136,9 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"[\s'\"]-(?:[pPt]|pass|-pass|AccessToken)(?:[ \t]+|=)(?!-)(\"[^\"\n]{0,512}\"|'[^'\n]{0,512}'|[^\s'\"]+)",
+        r"[\s'\"+]-(?:[pPt]|pass|-pass|AccessToken)(?:[ \t+]+|=)(?!-)(\"[^\"\n]{0,512}\"|'[^'\n]{0,512}'|[^\s'\"]+)",
         "docker login -p, sqlcmd -P, doctl -t, openssl -pass: the value is a credential",
-        (" -p", " -P", " -t", "\t-p", "'-p", '"-p', "-pass", "-AccessToken"),
+        (" -p", " -P", " -t", "\t-p", "'-p", '"-p', "+-p", "+-P", "-pass", "-AccessToken"),
         1,
     ),
     Rule(
@@ -406,6 +406,7 @@ def screen(text: str) -> Redaction:
                 continue  # already hidden whole: no need to map it back
             spans.append(Span(view.origin(s.start), view.origin_end(s.end), s.kind))
     spans += undecoded
+    spans += _wrapped(text, spans)
     spans += _copies(text, spans)
     if not spans:
         return Redaction(text, {})
@@ -446,6 +447,39 @@ def _copies(text: str, spans: list[Span]) -> list[Span]:
                     out.append(Span(at, at + len(value), s.kind))
                 at = text.find(value, at + len(value))
     return out
+
+
+# A hidden value's tail a console or a tool wrapped onto the next line: a line of one token (after
+# curl --trace-ascii's "0080: " offset), or a string literal right after it (Python's 'Bearer ' 'abc…').
+_NEXT_TOKEN_LINE = _lazy(r"\r?\n(?P<offset>[0-9a-f]{4}: )?[ \t]{0,40}(?P<val>[A-Za-z0-9+/=_.~-]{2,512})(?=[ \t]*(?:\r?\n|$))")
+_NEXT_LITERAL = _lazy(r"""(?P<q>['"])[ \t]*\r?\n[ \t]{0,80}(?P=q)(?P<val>[^'"\r\n]{1,512})(?P=q)""")
+_WRAPPED_AT = 16  # a hidden value this long may have been wrapped: a short one was not
+_WRAPPED_LINES = 8
+
+
+def _wrapped(text: str, spans: list[Span]) -> list[Span]:
+    """The tails of hidden values wrapped onto the lines after them (an AWS secret cut at 30 columns,
+    ``curl -v`` output wrapped by a terminal, pprint's split string)."""
+    out: list[Span] = []
+    for s in spans:
+        end = s.end
+        for _ in range(_WRAPPED_LINES):
+            literal = _NEXT_LITERAL().match(text, end) if text[end : end + 1] in ("'", '"') else None
+            line = None if literal else _NEXT_TOKEN_LINE().match(text, end)
+            if literal is not None:
+                out.append(Span(*literal.span("val"), s.kind))
+                end = literal.end("val")
+            elif line is not None and (line.group("offset") or s.end - s.start >= _WRAPPED_AT) and _tail_like(line.group("val")):
+                out.append(Span(*line.span("val"), s.kind))
+                end = line.end("val")
+            else:
+                break
+    return out
+
+
+def _tail_like(token: str) -> bool:
+    """A line that may be a token's tail: it holds a digit or mixed case, and is no number, date or word."""
+    return bool(_MIXED().search(token)) and not token.isdigit() and not _DATE_LIKE().fullmatch(token) and _MARKED not in token
 
 
 def _secret_like(value: str) -> bool:
