@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import errcat
-from errcat.explainer import explain
+from errcat.explainer import explain, explain_bytes
 from errcat.explainer.stub import stub_yaml
 from errcat.gate import MARK, screen
 from errcat.integrations import ExplainFilter
@@ -715,3 +715,46 @@ def test_a_password_in_a_w3c_query_is_hidden_where_spaces_are_written_as_plus(tm
     log.write_text(line + "\n")
     report = API.scan([str(log)])
     assert not _leaks([secret], {f"scan {fmt}": str(scan_view(fmt, report, 500)) for fmt in ("table", "json", "markdown")})
+
+
+def test_a_nul_inside_a_name_does_not_hide_the_name(tmp_path):
+    text = f"2026-11-19T02:14:07Z ERROR POST {_MYOB_URL} pass\x00word=KangarooLake7091! -> 400 {_MYOB_400}"
+    assert "KangarooLake7091!" not in screen(text).text
+    assert not _leaks(["KangarooLake7091!"], _outputs(text))
+
+
+def test_a_token_an_invalid_byte_splits_is_judged_whole(tmp_path):
+    halves = [r(13), r(13)]
+    data = f"2026-11-19T02:14:07Z ERROR POST {_MYOB_URL} -> 400 {halves[0]}".encode() + b"\xff"
+    data += f"{halves[1]} {_MYOB_400}\n".encode()
+    log = tmp_path / "app.log"
+    log.write_bytes(data)
+    report = API.scan([str(log)])
+    outputs = {f"scan {fmt}": str(scan_view(fmt, report, 500)) for fmt in ("table", "json", "markdown")}
+    outputs["python api"] = repr(explain_bytes(CATALOG, data))
+    assert not _leaks(halves, outputs)
+
+
+def _base64_lines(n: int) -> list[str]:
+    return [r(64, ALNUM + "+/") for _ in range(n)]
+
+
+def test_a_private_key_with_no_end_line_behind_a_log_prefix_is_hidden_whole():
+    """kubectl logs --prefix puts the pod's name before every line; the pasted key has no END line."""
+    lines = _base64_lines(5)
+    pod = "[pod/sync-6f7c/sync] "
+    text = f"{pod}2026-11-19T02:14:07Z ERROR loading key\n{pod}-----BEGIN RSA PRIVATE KEY-----\n"
+    text += "".join(f"{pod}{line}\n" for line in lines) + f"{pod}2026-11-19T02:14:08Z ERROR HTTP/1.1 401 Unauthorized\n"
+    shown = screen(text).text
+    assert not [line for line in lines if any(line[i : i + 8] in shown for i in range(0, 57))]
+    assert f"{pod}2026-11-19T02:14:08Z ERROR HTTP/1.1 401 Unauthorized\n" in shown
+
+
+def test_a_putty_key_files_private_lines_are_hidden():
+    # base64 whose "/" cut it into pieces too short to judge as random tokens, as in the tester's key
+    private = ["/".join(r(10, ALNUM + "+") for _ in range(6))[:64] for _ in range(6)]
+    text = "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: sync@ledger\nPublic-Lines: 1\n"
+    text += "AAAAC3NzaC1lZDI1NTE5AAAAIH\nPrivate-Lines: 6\n" + "\n".join(private) + "\nPrivate-MAC: 0a3f\nERROR ssh: 401\n"
+    shown = screen(text).text
+    assert not [line for line in private if any(line[i : i + 8] in shown for i in range(0, 57))]
+    assert "Private-MAC: 0a3f\nERROR ssh: 401" in shown

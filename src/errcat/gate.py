@@ -283,10 +283,11 @@ _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
 _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
 # a name given as the value of a name or key field: JSON's "name": "…", XML's key="…"
 _NAME_FIELD = _lazy(r"""(?<![a-z0-9_-])(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["']$""")
-_FIELD_NAME = _lazy(r"""(?<![a-z0-9_-])(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["'](?P<name>[^"'\\<>\n]{1,64})""")
+_FIELD_NAME = _lazy(r"""(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["'](?P<name>[^"'\\<>\n]{1,64})""")
 _VALUE_FIELD = _lazy(rf"""(?<![a-z0-9_.$-])value\\{{0,3}}["']?\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})""")
 _ELEMENT_TEXT = _lazy(r"[ \t\r\n]{0,200}(?:<value>)?(?P<val>[^<]{1,4096})</")  # <entry key="…">value</entry>
 _IN_NAME = _lazy(_CREDENTIAL_WORD)
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 _UNIT = 1024  # how far the object or the tag holding a name field is looked for, either side
 # "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value
 _AFTER_WORD = _lazy(
@@ -303,6 +304,7 @@ _NEXT_LINE = _lazy(
     (?:(?P<tq>\"\"\"|\'\'\')|(?P<block>[|>][1-9+-]{{0,2}})?[ \t]{{0,10}}(?:\#[^\r\n]{{0,200}})?\r?\n)""",
     re.VERBOSE,
 )
+_NEXT_LINE_HINT = _lazy(r"[:=|>][ \t+1-9-]{0,12}\r?\n|\"\"\"|'''")
 _NEXT_LINES = 64  # at most this many lines of a block scalar
 _NAME_BEFORE = _lazy(r"[A-Za-z0-9_.$-]{1,64}$")
 # Headers whose whole value (scheme, token, cookie list) is a credential, to the end of the line;
@@ -343,6 +345,7 @@ _ID_LABEL = _lazy(
 _DATE_LIKE = _lazy(r"[0-9TZ:.+-]+|v?\d+(?:\.\d+)+[a-z0-9-]*", re.IGNORECASE)
 _MIXED = _lazy(r"[0-9]|[a-z][A-Z]")
 _TOKEN = _lazy(r"[A-Za-z0-9+/_.~-]{16,}={0,3}")
+_TOKEN_REPLACED = _lazy("[A-Za-z0-9+/_.~\ufffd-]{16,}={0,3}")
 _GUID = _lazy(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?")
 _HEX = _lazy(r"[0-9a-fA-F-]+")
 _RUNS = _lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
@@ -350,7 +353,7 @@ _PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a lo
 _EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
 # the escapes undone before judging: \uXXXX, \" \\ \/ \n, %XX, HTML entities; a no-break space read as a
 # space, an invisible character (zero-width space, joiners, BOM, soft hyphen) dropped with the one after it
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00"  # a NUL too (pass\0word=)
 _ESCAPE_REGEX = r"\\u([0-9a-fA-F]{4})|\\([\\\"/'nrt])|%([0-9a-fA-F]{2})|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos);"
 _ESCAPE = _lazy(_ESCAPE_REGEX)
 # only for a text that is not ASCII: the wider first-character set costs an ASCII text 4 x the time
@@ -563,6 +566,7 @@ def _entropy(value: str) -> float:
 
 def _spans(text: str) -> Iterator[Span]:
     yield from _private_keys(text)
+    yield from _putty_keys(text)
     yield from _formats(text)
     yield from _named(text)
     yield from _name_fields(text)
@@ -596,9 +600,47 @@ def _private_keys(text: str) -> Iterator[Span]:
         if end is not None and end.start() - m.end() <= 20_000:
             stop = end.end()
         else:
-            stop = _KEY_BODY().match(text, m.end()).end()  # type: ignore[union-attr]  # always matches
+            stop = _key_body_end(text, m.start(), m.end())
         yield Span(m.start(), stop, "private key")
         pos = max(stop, m.end())
+
+
+def _key_body_end(text: str, begin: int, at: int) -> int:
+    """Where the base64 body of a key with no END line ends: on lines that each repeat the prefix the
+    BEGIN line has (kubectl logs --prefix, docker compose's service name), else where base64 stops."""
+    line_start = text.rfind("\n", 0, begin) + 1
+    prefix = text[line_start:begin]
+    stop = _KEY_BODY().match(text, at).end()  # type: ignore[union-attr]  # always matches
+    if not prefix.strip() or len(prefix) > 200:
+        return stop
+    end = stop
+    while stop - at < 20_000 and text.startswith(prefix, stop):
+        body = _KEY_LINE().match(text, stop + len(prefix))
+        if body is None:
+            break
+        end, stop = body.end(1), body.end()
+    return end
+
+
+_KEY_LINE = _lazy(r"([A-Za-z0-9+/=]{16,128})[ \t]*(?:\r?\n|$)")  # one line of a key's base64 body
+
+
+def _putty_keys(text: str) -> Iterator[Span]:
+    """A PuTTY key file's private lines (Private-Lines: N, then N lines of base64)."""
+    if "Private-Lines:" not in text:
+        return
+    for m in _PUTTY_PRIVATE().finditer(text):
+        end = stop = m.end()
+        for _ in range(min(int(m.group(1)), 256)):
+            body = _KEY_LINE().match(text, stop)
+            if body is None:
+                break
+            end, stop = body.end(1), body.end()
+        if stop > m.end():
+            yield Span(m.end(), end, "private key")
+
+
+_PUTTY_PRIVATE = _lazy(r"Private-Lines:[ \t]*(\d{1,4})[ \t]*\r?\n")
 
 
 def _formats(text: str) -> Iterator[Span]:
@@ -672,6 +714,8 @@ def _next_lines(text: str) -> Iterator[Span]:
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
             continue  # hidden whole by _named
+        if not _NEXT_LINE_HINT().search(low, first, last + 160):
+            continue  # no separator ends a line here: most stretches
         for m in _NEXT_LINE().finditer(low, first, last + 400):
             if m.start() > last:
                 break
@@ -769,9 +813,14 @@ def _name_fields(text: str) -> Iterator[Span]:
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
             continue  # hidden whole by _named
-        for m in _FIELD_NAME().finditer(low, max(0, first - 80), last + 80):
+        a, b = max(0, first - 80), last + 80
+        if low.find("name", a, b) < 0 and low.find("key", a, b) < 0:
+            continue
+        for m in _FIELD_NAME().finditer(low, a, b):
             name = text[m.start("name") : m.end("name")]
-            if not _IN_NAME().search(m.group("name")) or _NOT_A_VALUE().search(name):
+            if _NAME_CHARS.intersection(low[m.start() - 1 : m.start()]) or not _IN_NAME().search(m.group("name")):
+                continue  # part of a longer name (username), or names no credential
+            if _NOT_A_VALUE().search(name):
                 continue
             if span := _field_value(low, m.start("name"), m.end("name")):
                 yield Span(*span, "credential by name")
@@ -970,8 +1019,9 @@ _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 
 
 def _random_tokens(text: str) -> Iterator[Span]:
-    """Tokens that look generated, whole or as one segment of a path or dotted name."""
-    for m in _TOKEN().finditer(text):
+    """Tokens that look generated, whole or as one segment of a path or dotted name (one an invalid
+    byte split, decoded as U+FFFD, judged whole)."""
+    for m in (_TOKEN_REPLACED() if "\ufffd" in text else _TOKEN()).finditer(text):
         token = m.group(0)
         found = _random_parts_kept(token) if len(token) <= _KEPT_TOKEN else _random_parts(token)
         if found and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):  # "Support ID: …" stays
@@ -1014,8 +1064,9 @@ class _View:
             self.count += 1
             return _FAST.get(m.group(), "") or _unescaped(m)
 
-        self.pattern = _ESCAPE() if text.isascii() else _ESCAPE_WIDE()
-        if "\\u" in text or "%" in text or "&" in text or not text.isascii():
+        wide = not text.isascii() or "\x00" in text
+        self.pattern = _ESCAPE_WIDE() if wide else _ESCAPE()
+        if "\\u" in text or "%" in text or "&" in text or wide:
             self.text = self.pattern.sub(one, text)
         else:  # only backslash pairs (\\ \" \n \/): undone at C speed, each a character shorter
             self.text = "\\".join(map(_unpaired, text.split("\\\\")))  # an escaped backslash ends a pair
@@ -1087,7 +1138,7 @@ def _views(text: str, undecoded: list[Span]) -> Iterator[_View]:
     budget = len(text) // _DEEP_SHARE  # characters decoded past _DEPTH
     for level in range(MAX_DEPTH):
         found = [i for i in (current.find("\\"), current.find("%"), current.find("&")) if i >= 0]
-        if not found and level == 0 and not text.isascii() and _UNICODE_SPACING().search(text):
+        if not found and level == 0 and (not text.isascii() or "\x00" in text) and _UNICODE_SPACING().search(text):
             found = [0]  # a no-break space or an invisible character to undo
         if not found:
             return
