@@ -758,3 +758,58 @@ def test_a_putty_key_files_private_lines_are_hidden():
     shown = screen(text).text
     assert not [line for line in private if any(line[i : i + 8] in shown for i in range(0, 57))]
     assert "Private-MAC: 0a3f\nERROR ssh: 401" in shown
+
+
+# credentials given by position or by column: .pgpass, a login call's arguments, a CSV's Password
+# column, the path segment after /tokens/ (all values generated)
+BY_POSITION = [
+    (".pgpass line", "db.acme.example:5432:ledger:sync:KangarooLake1418!\nERROR: 401", "KangarooLake1418!"),
+    (
+        "Odoo XML-RPC authenticate",
+        "ERROR 401 xmlrpc.client.Fault: <Fault 2: 'Access Denied'> authenticate('ledger', 'sync', 'KangarooRain9638!', {})",
+        "KangarooRain9638!",
+    ),
+    (
+        "JSON-RPC login params",
+        'ERROR 401 {"jsonrpc":"2.0","method":"login","params":["sync","KangarooSun8504!"]}',
+        "KangarooSun8504!",
+    ),
+    (
+        "GraphQL login variables",
+        'ERROR 401 {"query":"mutation Login($u:String!,$p:String!){login(u:$u,p:$p)}","variables":{"u":"sync","p":"WinterSun9360!"}}',
+        "WinterSun9360!",
+    ),
+    (
+        "AWS console credentials CSV",
+        "User name,Password,Console login link\nsync,PlatypusLake3081!,https://123456789012.signin.aws.amazon.com/console",
+        "PlatypusLake3081!",
+    ),
+    (
+        "hex token in a URL path",
+        "GET https://api.acme.example/v1/tokens/5df4cfc9884b4897954e18db1b01696fc9acd8e1/refresh -> 401",
+        "5df4cfc9884b4897954e18db1b01696fc9acd8e1",
+    ),
+]
+
+
+@pytest.mark.parametrize(("snippet", "secret"), [c[1:] for c in BY_POSITION], ids=[c[0] for c in BY_POSITION])
+def test_a_credential_given_by_position_or_column_is_hidden_in_every_output(snippet, secret, tmp_path, cli):
+    assert secret not in screen(snippet).text
+    text = _pasted(snippet)
+    log = tmp_path / "pasted.log"  # scanned as pasted: a table's header is on the line before its rows
+    log.write_text(text)
+    scanned = {f"scan {fmt}": cli("scan", str(log), "--all", "-f", fmt).stdout for fmt in ("table", "json", "markdown")}
+    assert not _leaks([secret], {**_outputs(text), **scanned})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Id,Name,Token count\n1,Acme Ltd,3",  # a count of tokens is no token
+        "ERROR login failed (wrong password) for user sync",  # no quoted argument
+        "2026-11-19 02:14:07 host:5432:db:user",  # four fields: no password
+        "GET https://api.acme.example/v1/tokens/refresh -> 401",  # a word, not a token
+    ],
+)
+def test_text_near_a_positional_credential_stays_readable(text):
+    assert screen(text).text == text

@@ -575,6 +575,9 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _headers(text)
     yield from _url_userinfo(text)
     yield from _bare_userinfo(text)
+    yield from _table_columns(text)
+    yield from _grouped(_PATH_SECRET(), _lowered(text), 1, "credential in a URL path") if "/" in text else ()
+    yield from _positional(text)
     if any(h in _lowered(text) for h in _WEBHOOK_HINTS):
         yield from _grouped(_WEBHOOK(), text, 1, "webhook URL")
     yield from _oauth_codes(text)
@@ -972,6 +975,97 @@ def _headers(text: str) -> Iterator[Span]:
         if value[:7].lower() == "digest ":  # Digest's quoted parameters run on past the quotes
             end = len(text) if (eol := text.find("\n", end)) < 0 else eol
         yield Span(m.start("val") + (scheme.end() if scheme else 0), end, "credential by name")
+
+
+# The path segment after /tokens/, /api_keys/, /secrets/, /sessions/ or /passwords/: a long one holding
+# a digit is taken for the credential itself (GET /v1/tokens/<hex>/refresh), hex or GUID alike
+_PATH_SECRET = _lazy(
+    r"/(?:tokens?|api[_-]?keys?|secrets?|sessions?|passwords?|credentials?)/((?=[^/\s?#'\"<>]{0,256}\d)[^/\s?#'\"<>]{16,256})"
+    r"(?=[/\s?#'\"<>]|$)"
+)
+
+
+# A credential in a column of a table: the header names it (AWS's credentials.csv: User name,Password,…)
+_HEADER_CELL = _lazy(r"[A-Za-z][A-Za-z0-9 _.()-]{0,40}")
+_TABLE_ROWS = 1000
+
+
+def _table_columns(text: str) -> Iterator[Span]:
+    """The cells under a header cell that names a credential, in the rows right after the header
+    (comma- or tab-separated, each with as many cells as the header)."""
+    low = _lowered(text)
+    if ".signin.aws.amazon.com/console" in low:
+        yield from _grouped(_AWS_CONSOLE_ROW(), low, 1, "credential by column")
+    done = -1
+    for first, last, hits in _near_needles(low):
+        line_start = low.rfind("\n", 0, first + 16 if first else 0) + 1  # the line of the stretch's first needle
+        if line_start <= done or _dense(first, last, hits):
+            continue
+        line_end = _line_end(low, line_start)
+        done = line_start
+        header = low[line_start:line_end].rstrip("\r")
+        sep = "\t" if "\t" in header else ","
+        cells = header.split(sep)
+        if not 2 <= len(cells) <= 32 or not all(map(_HEADER_CELL().fullmatch, cells)):
+            continue
+        wanted = [i for i, c in enumerate(cells) if _IN_NAME().search(c) and not _NOT_A_VALUE().search(c.strip())]
+        if wanted:
+            yield from _cells(text, line_end + 1, sep, len(cells), wanted)
+
+
+# a row of the CSV the AWS console gives for a new IAM user (User name,Password,Console sign-in link): the
+# password is known by the link after it even where the row is shown without its header (scan's sample line)
+_AWS_CONSOLE_ROW = _lazy(r"(?:^|[\s,])[^,\s]{1,64},([^,\r\n]{1,256}),https://[0-9a-z-]{1,63}\.signin\.aws\.amazon\.com/console")
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Iterator[Span]:
+    for _ in range(_TABLE_ROWS):
+        end = _line_end(text, at)
+        row = text[at:end].rstrip("\r").split(sep)
+        if len(row) != count:
+            return
+        starts = list(accumulate((len(c) + 1 for c in row), initial=at))
+        for i in wanted:
+            if span := _checked(text, starts[i], starts[i] + len(row[i])):
+                yield Span(*span, "credential by name")
+        at = end + 1
+        if at >= len(text):
+            return
+
+
+# Credentials given by position: .pgpass lines (host:port:database:user:password), the arguments of a
+# login call (Odoo's authenticate(db, user, password, {}), JSON-RPC "method": "login", "params": [...],
+# a GraphQL login mutation's variables)
+_PGPASS = _lazy(r":(?:\d{1,5}|\*):[^\s:]{1,63}:[^\s:]{1,63}:(\S{1,256})(?=\s|$)")
+_HOST_BEFORE = _lazy(r"(?:^|\s)[^\s:#]{1,253}$")
+_LOGIN_CALL = _lazy(
+    r"""(?:authenticate|login|logon|sign_?in)(?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
+    |\\?["'][ \t]{0,4},[ \t]{0,4}\\?["'](?:params|args)\\?["'][ \t]{0,4}:[ \t]{0,4}\[|[ \t]{0,4}\()
+    (?P<args>[^\])}\n]{1,1024})""",
+    re.VERBOSE,
+)
+_ARGUMENT = _lazy(r"""\\?"((?:[^"\\\n]|\\[^"\n]){1,512}?)\\?"|'([^'\n]{1,512})'""")
+
+
+def _positional(text: str) -> Iterator[Span]:
+    for m in _PGPASS().finditer(text) if ":" in text else ():
+        if _HOST_BEFORE().search(text, max(0, m.start() - 254), m.start()) and _MARKED not in m.group(1):
+            yield Span(*m.span(1), "credential by position")
+    low = _lowered(text)
+    if "login" not in low and "auth" not in low and "logon" not in low and "sign" not in low:
+        return
+    for m in _LOGIN_CALL().finditer(low):
+        for arg in _ARGUMENT().finditer(text, m.start("args"), m.end("args")):
+            group = 1 if arg.group(1) is not None else 2
+            if text[arg.end() : arg.end() + 4].lstrip(" \t")[:1] == ":":
+                continue  # a key ("p": "…"), not a value
+            if span := _checked(text, *arg.span(group)):
+                yield Span(*span, "credential by position")
 
 
 def _bare_userinfo(text: str) -> Iterator[Span]:
