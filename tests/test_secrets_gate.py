@@ -432,6 +432,24 @@ HOSTILE = {
     '\\"token\\" repeated': '\\"token\\"',
     "<secret> repeated": "<secret>",
 }
+HOSTILE_PREFIXES = {  # the prefixes of the rules added for the tester's third round: many short values to hide
+    "PEM BEGIN lines behind a log prefix": "[pod/sync] -----BEGIN PRIVATE KEY-----\n[pod/sync] ",
+    "YAML block scalars": "password: |\n  ",
+    ".pgpass-like fields": "a:1:b:c:d ",
+    "user:password@host": "sync:Abc1!@a.b ",
+    "login calls": '"login","params":["',
+    "CSV header and row": "a,password\nb,c\n",
+    "URL password with a slash": "https://u:p/",
+    "trace rows after a key": "x-myobapi-key: ab\n0080: ",
+}
+
+
+@pytest.mark.parametrize("unit", HOSTILE_PREFIXES.values(), ids=list(HOSTILE_PREFIXES))
+def test_a_2mb_paste_of_a_new_rules_prefix_is_screened_in_bounded_time(unit):
+    text = (unit * (CAP // len(unit) + 1))[:CAP]
+    started = time.process_time()
+    screen(text)
+    assert time.process_time() - started < 5  # linear: a quadratic rule takes minutes on this
 
 
 @pytest.mark.parametrize("unit", HOSTILE.values(), ids=list(HOSTILE))

@@ -284,7 +284,10 @@ _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE
 # a name given as the value of a name or key field: JSON's "name": "…", XML's key="…"
 _NAME_FIELD = _lazy(r"""(?<![a-z0-9_-])(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["']$""")
 _FIELD_NAME = _lazy(r"""(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["'](?P<name>[^"'\\<>\n]{1,64})""")
-_VALUE_FIELD = _lazy(rf"""(?<![a-z0-9_.$-])value\\{{0,3}}["']?\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})""")
+_VALUE_FIELD = _lazy(rf"""value(?<![a-z0-9_.$-]value)\\{{0,3}}["']?\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})""")
+_VALUE_FIELD_NEXT = _lazy(
+    rf"""\\{{0,3}}["']\s{{0,4}},\s{{0,4}}\\{{0,3}}["']value\\{{0,3}}["']\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})"""
+)
 _ELEMENT_TEXT = _lazy(r"[ \t\r\n]{0,200}(?:<value>)?(?P<val>[^<]{1,4096})</")  # <entry key="…">value</entry>
 _IN_NAME = _lazy(_CREDENTIAL_WORD)
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
@@ -321,11 +324,11 @@ _HEADER_HINTS = ("authorization", "cookie", "x-myobapi-key", "x-myobapi-cftoken"
 # than the rest of a 2 MB paste of them
 _URL_USERINFO = _lazy(
     r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}\n?://"
-    r"([^\s/?#'\"<>]{1,512}|[^\s/?#'\"<>:]{1,256}:(?!\d{1,5}(?:[/?#]|$))[^\s'\"<>@]{1,256})@"  # a raw ? # or /
+    r"([^\s/?#'\"<>]{1,512}|[^\s/?#'\"<>:]{1,256}:(?!\d{1,5}(?:[/?#]|$))[^\s'\"<>@]{1,128}+)@"  # a raw ? # or /
 )
 # user:password@host with no scheme (a proxy setting, a .netrc-like line, a DSN without its scheme)
 _BARE_USERINFO = _lazy(r":([^\s:@/'\"<>]{1,256})@[A-Za-z0-9-]{1,63}\.[A-Za-z0-9-]{1,63}")
-_USER_BEFORE = _lazy(r"(?:^|[\s=,;(\['\"])[A-Za-z0-9._-]{1,64}$")
+_USER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 _WEBHOOK = _lazy(
     r"https?://(?:hooks\.slack\.com|[\w.-]{0,100}\.webhook\.office\.com|outlook\.office(?:365)?\.com/webhook"
     r"|discord(?:app)?\.com/api/webhooks|hooks\.zapier\.com|api\.telegram\.org|[\w.-]{0,100}\.logic\.azure\.com(?::\d{1,5})?)"
@@ -684,9 +687,7 @@ def _named(text: str) -> Iterator[Span]:
         if _dense(first, last, hits):
             yield Span(first, min(last, len(text)), "credential by name")  # machine-made: no readable error in there
             continue
-        pos = first
-        while (m := _NAMED().search(low, pos, last + 4400)) and m.start() <= last:
-            pos = m.end("rest")  # the next name may stand inside this match's value ("a b token=c")
+        for m in _named_matches(low, first, last):
             before = _NAME_BEFORE().search(text, max(0, m.start() - 64), m.start())
             start = before.start() if before else m.start()
             if _NOT_A_VALUE().search(text, start, m.end("rest")):
@@ -694,13 +695,26 @@ def _named(text: str) -> Iterator[Span]:
             if m.group("word") == "cookie" and low.startswith("[", m.start("val")):
                 yield from _listed_values(low, m.start("val"))  # HAR's "cookies": [{"name": …, "value": …}]
                 continue
-            span = _field_value(low, start, m.end("rest")) or (
+            span = _next_field_value(low, start, m.end("rest")) or (
                 _xml_value(text, start, m) if m.group("xval") is not None else _value(text, start, m)
             )
             if span is None and m.group("xval") is not None and (pair := _NAMED_PAIR().match(low, m.start())):
                 span = _value(text, start, pair)  # "token '…' -> 401": a ">" that closes no tag
             if span is not None:
                 yield Span(*span, "credential by name")
+
+
+def _named_matches(low: str, first: int, last: int) -> Iterator[re.Match[str]]:
+    """The names starting in a stretch with their values, tried word by word: a search for the whole
+    pattern would try each word up to 4 KiB past the stretch (on 1 MiB of PEM headers, seconds)."""
+    pos = first
+    while (word := _IN_NAME().search(low, pos, last + 64)) is not None and word.start() <= last:
+        m = _NAMED().match(low, word.start(), last + 4400)
+        if m is None:
+            pos = word.start() + 1
+            continue
+        yield m
+        pos = m.end("rest")  # the next name may stand inside this match's value ("a b token=c")
 
 
 # A stretch this long with a credential word every 32 characters or closer is hidden whole:
@@ -813,12 +827,16 @@ def _near_needles(low: str) -> list[tuple[int, int, int]]:
 def _name_fields(text: str) -> Iterator[Span]:
     """Values of name/value pairs written as two fields, whatever follows the name (see _field_value)."""
     low = _lowered(text)
+    if "value" not in low and ">" not in low:
+        return  # no value field and no element: no pair of fields to find
+    done = 0
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
             continue  # hidden whole by _named
-        a, b = max(0, first - 80), last + 80
+        a, b = max(0, first - 80, done), last + 80
         if low.find("name", a, b) < 0 and low.find("key", a, b) < 0:
             continue
+        done = b - 80  # a field name ends within 80 characters of the stretch: the next window starts there
         for m in _FIELD_NAME().finditer(low, a, b):
             name = text[m.start("name") : m.end("name")]
             if _NAME_CHARS.intersection(low[m.start() - 1 : m.start()]) or not _IN_NAME().search(m.group("name")):
@@ -837,6 +855,15 @@ def _listed_values(low: str, at: int) -> Iterator[Span]:
             yield Span(*span, "credential by name")
 
 
+def _next_field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
+    """The value field right after a name field (``"name": "password", "value": "…"``): _name_fields
+    looks further, this keeps _named from taking the next field's name for the value."""
+    if not _NAME_FIELD().search(low, max(0, start - 24), start):
+        return None
+    m = _VALUE_FIELD_NEXT().match(low, end)
+    return _inner(m.group("val"), m.start("val")) if m else None
+
+
 def _field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
     """The value of a name/value pair written as two fields, in either order, in the object or the tag
     holding them: ``{"name": "password", "value": "…"}``, ``{"value": "…", "name": "token"}`` (HAR,
@@ -850,7 +877,7 @@ def _field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
     close = low.find(closer, end, end + _UNIT)
     if opener < 0 or close < 0:
         return None
-    for m in _VALUE_FIELD().finditer(low, opener, close + 1):
+    for m in _VALUE_FIELD().finditer(low, opener, close + 1) if low.find("value", opener, close) >= 0 else ():
         if not m.start() <= start < m.end():  # not the name field's own value
             return _inner(m.group("val"), m.start("val"))
     text_match = _ELEMENT_TEXT().match(low, close + 1) if closer == ">" and low[close - 1] != "/" else None
@@ -988,6 +1015,7 @@ _PATH_SECRET = _lazy(
 # A credential in a column of a table: the header names it (AWS's credentials.csv: User name,Password,…)
 _HEADER_CELL = _lazy(r"[A-Za-z][A-Za-z0-9 _.()-]{0,40}")
 _TABLE_ROWS = 1000
+_HEADER_LINE_MAX = 4096
 
 
 def _table_columns(text: str) -> Iterator[Span]:
@@ -998,9 +1026,10 @@ def _table_columns(text: str) -> Iterator[Span]:
         yield from _grouped(_AWS_CONSOLE_ROW(), low, 1, "credential by column")
     done = -1
     for first, last, hits in _near_needles(low):
-        line_start = low.rfind("\n", 0, first + 16 if first else 0) + 1  # the line of the stretch's first needle
-        if line_start <= done or _dense(first, last, hits):
-            continue
+        at = first + 16 if first else 0  # the stretch's first needle
+        line_start = low.rfind("\n", max(0, at - _HEADER_LINE_MAX), at) + 1
+        if line_start <= done or (line_start == 0 and at > _HEADER_LINE_MAX) or _dense(first, last, hits):
+            continue  # rows already read, a line too long for a header, or machine-made
         line_end = _line_end(low, line_start)
         done = line_start
         header = low[line_start:line_end].rstrip("\r")
@@ -1010,7 +1039,9 @@ def _table_columns(text: str) -> Iterator[Span]:
             continue
         wanted = [i for i, c in enumerate(cells) if _IN_NAME().search(c) and not _NOT_A_VALUE().search(c.strip())]
         if wanted:
-            yield from _cells(text, line_end + 1, sep, len(cells), wanted)
+            for span in _cells(text, line_end + 1, sep, len(cells), wanted):
+                done = max(done, span.start)
+                yield span
 
 
 # a row of the CSV the AWS console gives for a new IAM user (User name,Password,Console sign-in link): the
@@ -1042,24 +1073,22 @@ def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Itera
 # login call (Odoo's authenticate(db, user, password, {}), JSON-RPC "method": "login", "params": [...],
 # a GraphQL login mutation's variables)
 _PGPASS = _lazy(r":(?:\d{1,5}|\*):[^\s:]{1,63}:[^\s:]{1,63}:(\S{1,256})(?=\s|$)")
-_HOST_BEFORE = _lazy(r"(?:^|\s)[^\s:#]{1,253}$")
-_LOGIN_CALL = _lazy(
-    r"""(?:authenticate|login|logon|sign_?in)(?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
+_LOGIN_CALL_REGEX = r"""(?:authenticate|login|logon|sign_?in)(?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
     |\\?["'][ \t]{0,4},[ \t]{0,4}\\?["'](?:params|args)\\?["'][ \t]{0,4}:[ \t]{0,4}\[|[ \t]{0,4}\()
-    (?P<args>[^\])}\n]{1,1024})""",
-    re.VERBOSE,
-)
+    (?P<args>[^\])}\n]{1,1024})"""
+_LOGIN_CALL = _lazy(_LOGIN_CALL_REGEX, re.VERBOSE)
+_LOGIN_CALL_NO_GRAPHQL = _lazy(_LOGIN_CALL_REGEX.replace("(?:[^\\n]{0,512}?", "(?:(?!)"), re.VERBOSE)  # no "variables"
 _ARGUMENT = _lazy(r"""\\?"((?:[^"\\\n]|\\[^"\n]){1,512}?)\\?"|'([^'\n]{1,512})'""")
 
 
 def _positional(text: str) -> Iterator[Span]:
     for m in _PGPASS().finditer(text) if ":" in text else ():
-        if _HOST_BEFORE().search(text, max(0, m.start() - 254), m.start()) and _MARKED not in m.group(1):
+        if _word_before(text, m.start(), 253, _in_host, " \t\r\n") and _MARKED not in m.group(1):
             yield Span(*m.span(1), "credential by position")
     low = _lowered(text)
     if "login" not in low and "auth" not in low and "logon" not in low and "sign" not in low:
         return
-    for m in _LOGIN_CALL().finditer(low):
+    for m in (_LOGIN_CALL() if '"variables' in low else _LOGIN_CALL_NO_GRAPHQL()).finditer(low):
         for arg in _ARGUMENT().finditer(text, m.start("args"), m.end("args")):
             group = 1 if arg.group(1) is not None else 2
             if text[arg.end() : arg.end() + 4].lstrip(" \t")[:1] == ":":
@@ -1068,13 +1097,27 @@ def _positional(text: str) -> Iterator[Span]:
                 yield Span(*span, "credential by position")
 
 
+def _in_host(c: str) -> bool:
+    return not c.isspace() and c not in ":#"
+
+
+def _word_before(text: str, at: int, longest: int, inside: Callable[[str], bool], opening: str) -> bool:
+    """Whether a word of characters ``inside`` (1 to ``longest`` of them) ends at ``at`` and starts the
+    text or follows one of the ``opening`` characters (walked back: no regex tried at every position)."""
+    start = at
+    while start > 0 and at - start <= longest and inside(text[start - 1]):
+        start -= 1
+    return 0 < at - start <= longest and (start == 0 or text[start - 1] in opening)
+
+
 def _bare_userinfo(text: str) -> Iterator[Span]:
     """The password of ``user:password@host`` written without a scheme (proxy=sync:pw@proxy:3128)."""
     if "@" not in text:
         return
     for m in _BARE_USERINFO().finditer(text):
         value = m.group(1)
-        if _secret_like(value) and _MARKED not in value and _USER_BEFORE().search(text, max(0, m.start() - 65), m.start()):
+        user = _word_before(text, m.start(), 64, _USER_CHARS.__contains__, " \t\r\n=,;(['\"")
+        if user and _secret_like(value) and _MARKED not in value:
             yield Span(*m.span(1), "URL credentials")
 
 
@@ -1087,7 +1130,8 @@ def _url_userinfo(text: str) -> Iterator[Span]:
     pos, at = 0, text.find("://")
     while at >= 0:
         start = _scheme_start(text, at)
-        m = _URL_USERINFO().match(text, start) if start is not None and start >= pos else None
+        userinfo = start is not None and start >= pos and text.find("@", at, at + 800) >= 0  # no "@": no user-info
+        m = _URL_USERINFO().match(text, start) if userinfo and start is not None else None
         if m is None:
             at = text.find("://", at + 1)
             continue
