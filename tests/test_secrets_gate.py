@@ -826,6 +826,8 @@ def test_a_credential_given_by_position_or_column_is_hidden_in_every_output(snip
         "Id,Name,Token count\n1,Acme Ltd,3",  # a count of tokens is no token
         "ERROR login failed (wrong password) for user sync",  # no quoted argument
         "2026-11-19 02:14:07 host:5432:db:user",  # four fields: no password
+        # Loghub's HealthApp_2k.log, line 2 (/work/shared/logs/loghub): a time's fields are no .pgpass line
+        "20171223-22:15:29:615|Step_LSC|30002312|onExtend:1514038530000 14 0 4",
         "GET https://api.acme.example/v1/tokens/refresh -> 401",  # a word, not a token
     ],
 )

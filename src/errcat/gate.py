@@ -1072,7 +1072,8 @@ def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Itera
 # Credentials given by position: .pgpass lines (host:port:database:user:password), the arguments of a
 # login call (Odoo's authenticate(db, user, password, {}), JSON-RPC "method": "login", "params": [...],
 # a GraphQL login mutation's variables)
-_PGPASS = _lazy(r":(?:\d{1,5}|\*):[^\s:]{1,63}:[^\s:]{1,63}:(\S{1,256})(?=\s|$)")
+# (database and user start with a letter, "_" or "*": never a time's fields, 22:15:29:615)
+_PGPASS = _lazy(r":(?:\d{1,5}|\*):[A-Za-z_*][^\s:]{0,62}:[A-Za-z_*][^\s:]{0,62}:(\S{1,256})(?=\s|$)")
 _LOGIN_CALL_REGEX = r"""(?:authenticate|login|logon|sign_?in)(?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
     |\\?["'][ \t]{0,4},[ \t]{0,4}\\?["'](?:params|args)\\?["'][ \t]{0,4}:[ \t]{0,4}\[|[ \t]{0,4}\()
     (?P<args>[^\])}\n]{1,1024})"""
