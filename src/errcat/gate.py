@@ -727,6 +727,8 @@ def _next_lines(text: str) -> Iterator[Span]:
     """A value on the lines after its name (see _NEXT_LINE): a block scalar's lines indented past the
     name's, one word alone on the next line (never a sentence: "invalid token:" then a message), or the
     text up to the closing triple quote."""
+    if "\n" not in text and '"""' not in text and "'''" not in text:
+        return  # one line (scan's samples) with no triple quote: no value on a next line
     low = _lowered(text)
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
@@ -1024,6 +1026,8 @@ def _table_columns(text: str) -> Iterator[Span]:
     low = _lowered(text)
     if ".signin.aws.amazon.com/console" in low:
         yield from _grouped(_AWS_CONSOLE_ROW(), low, 1, "credential by column")
+    if "\n" not in text:
+        return  # one line: no header with rows under it (scan's samples)
     done = -1
     for first, last, hits in _near_needles(low):
         at = first + 16 if first else 0  # the stretch's first needle
