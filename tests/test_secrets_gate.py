@@ -12,6 +12,7 @@ import base64
 import json
 import logging
 import random
+import re
 import string
 import textwrap
 import time
@@ -25,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import errcat
-from errcat.explainer import explain
+from errcat.explainer import explain, explain_bytes
 from errcat.explainer.stub import stub_yaml
 from errcat.gate import MARK, screen
 from errcat.integrations import ExplainFilter
@@ -431,6 +432,24 @@ HOSTILE = {
     '\\"token\\" repeated': '\\"token\\"',
     "<secret> repeated": "<secret>",
 }
+HOSTILE_PREFIXES = {  # the prefixes of the rules added for the tester's third round: many short values to hide
+    "PEM BEGIN lines behind a log prefix": "[pod/sync] -----BEGIN PRIVATE KEY-----\n[pod/sync] ",
+    "YAML block scalars": "password: |\n  ",
+    ".pgpass-like fields": "a:1:b:c:d ",
+    "user:password@host": "sync:Abc1!@a.b ",
+    "login calls": '"login","params":["',
+    "CSV header and row": "a,password\nb,c\n",
+    "URL password with a slash": "https://u:p/",
+    "trace rows after a key": "x-myobapi-key: ab\n0080: ",
+}
+
+
+@pytest.mark.parametrize("unit", HOSTILE_PREFIXES.values(), ids=list(HOSTILE_PREFIXES))
+def test_a_2mb_paste_of_a_new_rules_prefix_is_screened_in_bounded_time(unit):
+    text = (unit * (CAP // len(unit) + 1))[:CAP]
+    started = time.process_time()
+    screen(text)
+    assert time.process_time() - started < 5  # linear: a quadratic rule takes minutes on this
 
 
 @pytest.mark.parametrize("unit", HOSTILE.values(), ids=list(HOSTILE))
@@ -594,3 +613,223 @@ ADVERSARIAL = [
 def test_an_adversarial_leak_is_hidden_in_every_output(text, secret, tmp_path):
     outputs = {**_outputs(text), **_response_outputs(text), **_scan_outputs(tmp_path, [text])}
     assert not _leaks([secret], outputs)
+
+
+# --- the same tester's third round: config snippets, name/value pairs, wrapped keys ------------------
+
+_MYOB_URL = "https://arl2.api.myob.com/accountright/0a3f1c2e-9b8d-4c7e-a6f5-112233445566/Sale/Invoice/Item"
+_MYOB_400 = '{"Errors":[{"Name":"Required","Message":"Freight tax code is required","ErrorCode":100,"Severity":"Error"}]}'
+
+
+def _pasted(snippet: str) -> str:
+    """A snippet pasted between a failed request's log line and the response (the tester's shape)."""
+    return f"2026-11-19T02:14:07Z ERROR POST {_MYOB_URL} failed\n{snippet}\nHTTP/1.1 400 Bad Request\n\n{_MYOB_400}\n"
+
+
+ROUND_3 = [
+    # .NET and Java configuration: the name in one attribute, the value in another or in the element
+    (".NET appSettings add", '<appSettings>\n  <add key="MyobClientSecret" value="KangarooRain7245!" />\n</appSettings>'),
+    ("Spring property", '<property name="hibernate.connection.password" value="KangarooLake5989!"/>'),
+    ("Java properties XML entry", '<entry key="password">PlatypusSun3480!</entry>'),
+    (".NET settings value", '<setting name="Password" serializeAs="String">\n  <value>SummerSun5555!</value>\n</setting>'),
+    # HAR and Postman lists: the value field before the name field, a cookie list
+    ("HAR header value first", '{"headers":[{"value":"40c1164abd298f7b20a75ff42475ca4e","name":"x-myobapi-key"}]}'),
+    ("HAR cookie list", '{"cookies":[{"name":"_ledger_sid","value":"1b2bd12a76bcf10e29da4f70bbd52066","path":"/"}]}'),
+    ("bearer as a JSON key", '{"bearer":"cr13ulw8vl02ahfwmle0egcuuzvxng"}'),
+    ("pretty JSON colon on the next line", '{\n  "password"\n    : "KangarooRain4526!"\n}'),
+    ("PHP var_dump private property", '  ["cfPassword":"App\\Myob\\Client":private]=>\n  string(16) "KangarooSun7554!"'),
+    ("YAML anchor under pw", "defaults: &d\n  pw: &pw WinterSun8502!\nprod:\n  password: *pw"),
+    # values on the lines after their names: YAML block scalars and next-line values, TOML triple quotes
+    ("YAML block scalar", "stringData:\n  password: |\n    SummerLake1996!\n  username: sync"),
+    ("YAML folded block scalar", "auth:\n  client_secret: >-\n    PlatypusRain2417!\n  client_id: sync"),
+    ("YAML value on the next line", "db:\n  password:\n    SummerRain4555!\n  host: db"),
+    ("TOML triple quotes", '[db]\npassword = """\nSummerSun7413!"""\nhost = "db"'),
+    # a password holding a separator or a quote; user:password@ with a raw "/" or no scheme at all
+    ("password holding a semicolon", "password=xKanga;rooLake1151!"),
+    ("password holding an ampersand", "username=sync&password=Winter&Sun7129!"),
+    ("password holding a quote", "password='Summe'rLake7421!'"),
+    ("URL password holding a slash", "ERROR 401 for https://sync:Kang/gY64Tt2Jdmx@api.acme.example/x"),
+    ("user:password@host without a scheme", "proxy=sync:SummerSun3022!@proxy.acme.example:3128"),
+]
+_ROUND_3_SECRET = re.compile(
+    r"[A-Z][a-z]+[A-Z][a-z]+\d{4}!|[0-9a-f]{32}|cr13ulw8vl02ahfwmle0egcuuzvxng|rooLake1151!|Sun7129!|rLake7421!|gY64Tt2Jdmx"
+)
+
+
+@pytest.mark.parametrize("snippet", [c[1] for c in ROUND_3], ids=[c[0] for c in ROUND_3])
+def test_a_credential_in_a_pasted_config_snippet_is_hidden_in_every_output(snippet, tmp_path):
+    secret = _ROUND_3_SECRET.search(snippet).group(0)
+    assert secret not in screen(snippet).text
+    text = _pasted(snippet)
+    outputs = {**_outputs(text), **_scan_outputs(tmp_path, [text])}
+    assert not _leaks([secret], outputs)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Server=db;Password=Kx9!mQ2a;Database=ledger", "Database=ledger"),  # the next name= ends the value
+        ("password=Kx9!mQ2a&user=sync", "user=sync"),
+        ("GET https://api.acme.example:8443/v1/users/me@acme.example", "8443/v1/users/me@acme.example"),  # a port
+        ("ERROR invalid token:\n    The access token has expired", "The access token has expired"),  # a sentence
+        ("password:\n  min_length: 8", "min_length: 8"),  # a nested mapping, not a value
+    ],
+)
+def test_what_follows_a_value_stays_readable(text, kept):
+    assert kept in screen(text).text
+
+
+# hard-wrapped keys: the tail on the next line (a console at 30 columns, a terminal wrapping curl -v,
+# curl --trace-ascii's 64-byte rows, pprint splitting a string); the values are generated
+WRAPPED = [
+    (
+        "AWS secret wrapped",
+        "aws_access_key_id=AKIAQ7XK2M4PZ0LB9WTE\naws_secret_access_key=1vYl3mAjx5VcE8pXo0dR4a2N7gsTq\nP5iMdxssW2",
+        "P5iMdxssW2",
+    ),
+    ("Stripe key wrapped", "stripe key sk_live_0p8tG3cVfD6nJ1\n4mPo1Jbb4x0C", "4mPo1Jbb4x0C"),
+    (
+        "curl -v bearer wrapped by the terminal",
+        "> Host: arl2.api.myob.com\n> Authorization: Bearer 1ebb9cdb790a8316b5a9b85e\n50d76e85bdfffeb3\n> x-myobapi-version: v2",
+        "50d76e85bdfffeb3",
+    ),
+    (
+        "curl --trace-ascii row break inside a key",
+        "0040: oice/Item HTTP/1.1\nHost: arl2.api.myob.com\nx-myobapi-key: b876e0\n0080: 20a4fc512f52640b349e1d81\n"
+        "x-myobapi-version: v2",
+        "20a4fc512f52640b349e1d81",
+    ),
+    (
+        "pprint split string",
+        "{'headers': {'Authorization': 'Bearer '\n                              '835dd33fc86b3584ae22c619172a9e282d63c6e7',\n"
+        "             'x-myobapi-version': 'v2'}}",
+        "835dd33fc86b3584ae22c619172a9e282d63c6e7",
+    ),
+]
+
+
+@pytest.mark.parametrize(("snippet", "secret"), [w[1:] for w in WRAPPED], ids=[w[0] for w in WRAPPED])
+def test_a_wrapped_key_tail_is_hidden_in_every_output(snippet, secret):
+    assert secret not in screen(snippet).text
+    assert not _leaks([secret], _outputs(_pasted(snippet)))
+
+
+def test_a_wrapped_key_tail_rule_keeps_the_next_header_and_status_line():
+    shown = screen("Authorization: Bearer 1ebb9cdb790a8316b5a9b85e50d76e85\nHTTP/1.1 401 Unauthorized\nv2\n").text
+    assert "HTTP/1.1 401 Unauthorized\nv2" in shown
+
+
+def test_a_password_in_a_w3c_query_is_hidden_where_spaces_are_written_as_plus(tmp_path):
+    """IIS writes each space of a logged field as "+". The line is the first 404 of tstack/lnav's
+    test/logfile_w3c_big.0 (tests/data/w3c), its cs-uri-query and status set to a generated curl call."""
+    secret = "Kx9" + r(12)
+    line = (
+        f"2015-01-13 00:32:17 100.79.192.81 GET /robots.txt cmd=curl+--user+'admin:{secret}'+https://api.acme.example 80 -"
+        " 157.55.39.146 Mozilla/5.0+(compatible;+bingbot/2.0;++http://www.bing.com/bingbot.htm) - 401 0 2 1405 242 283"
+    )
+    assert secret not in screen(line).text
+    assert secret not in screen(line.replace("--user+'admin:", "-u+admin:").replace("'+https", "+https")).text
+    log = tmp_path / "u_ex150113.log"
+    log.write_text(line + "\n")
+    report = API.scan([str(log)])
+    assert not _leaks([secret], {f"scan {fmt}": str(scan_view(fmt, report, 500)) for fmt in ("table", "json", "markdown")})
+
+
+def test_a_nul_inside_a_name_does_not_hide_the_name(tmp_path):
+    text = f"2026-11-19T02:14:07Z ERROR POST {_MYOB_URL} pass\x00word=KangarooLake7091! -> 400 {_MYOB_400}"
+    assert "KangarooLake7091!" not in screen(text).text
+    assert not _leaks(["KangarooLake7091!"], _outputs(text))
+
+
+def test_a_token_an_invalid_byte_splits_is_judged_whole(tmp_path):
+    halves = [r(13), r(13)]
+    data = f"2026-11-19T02:14:07Z ERROR POST {_MYOB_URL} -> 400 {halves[0]}".encode() + b"\xff"
+    data += f"{halves[1]} {_MYOB_400}\n".encode()
+    log = tmp_path / "app.log"
+    log.write_bytes(data)
+    report = API.scan([str(log)])
+    outputs = {f"scan {fmt}": str(scan_view(fmt, report, 500)) for fmt in ("table", "json", "markdown")}
+    outputs["python api"] = repr(explain_bytes(CATALOG, data))
+    assert not _leaks(halves, outputs)
+
+
+def _base64_lines(n: int) -> list[str]:
+    return [r(64, ALNUM + "+/") for _ in range(n)]
+
+
+def test_a_private_key_with_no_end_line_behind_a_log_prefix_is_hidden_whole():
+    """kubectl logs --prefix puts the pod's name before every line; the pasted key has no END line."""
+    lines = _base64_lines(5)
+    pod = "[pod/sync-6f7c/sync] "
+    text = f"{pod}2026-11-19T02:14:07Z ERROR loading key\n{pod}-----BEGIN RSA PRIVATE KEY-----\n"
+    text += "".join(f"{pod}{line}\n" for line in lines) + f"{pod}2026-11-19T02:14:08Z ERROR HTTP/1.1 401 Unauthorized\n"
+    shown = screen(text).text
+    assert not [line for line in lines if any(line[i : i + 8] in shown for i in range(0, 57))]
+    assert f"{pod}2026-11-19T02:14:08Z ERROR HTTP/1.1 401 Unauthorized\n" in shown
+
+
+def test_a_putty_key_files_private_lines_are_hidden():
+    # base64 whose "/" cut it into pieces too short to judge as random tokens, as in the tester's key
+    private = ["/".join(r(10, ALNUM + "+") for _ in range(6))[:64] for _ in range(6)]
+    text = "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: sync@ledger\nPublic-Lines: 1\n"
+    text += "AAAAC3NzaC1lZDI1NTE5AAAAIH\nPrivate-Lines: 6\n" + "\n".join(private) + "\nPrivate-MAC: 0a3f\nERROR ssh: 401\n"
+    shown = screen(text).text
+    assert not [line for line in private if any(line[i : i + 8] in shown for i in range(0, 57))]
+    assert "Private-MAC: 0a3f\nERROR ssh: 401" in shown
+
+
+# credentials given by position or by column: .pgpass, a login call's arguments, a CSV's Password
+# column, the path segment after /tokens/ (all values generated)
+BY_POSITION = [
+    (".pgpass line", "db.acme.example:5432:ledger:sync:KangarooLake1418!\nERROR: 401", "KangarooLake1418!"),
+    (
+        "Odoo XML-RPC authenticate",
+        "ERROR 401 xmlrpc.client.Fault: <Fault 2: 'Access Denied'> authenticate('ledger', 'sync', 'KangarooRain9638!', {})",
+        "KangarooRain9638!",
+    ),
+    (
+        "JSON-RPC login params",
+        'ERROR 401 {"jsonrpc":"2.0","method":"login","params":["sync","KangarooSun8504!"]}',
+        "KangarooSun8504!",
+    ),
+    (
+        "GraphQL login variables",
+        'ERROR 401 {"query":"mutation Login($u:String!,$p:String!){login(u:$u,p:$p)}","variables":{"u":"sync","p":"WinterSun9360!"}}',
+        "WinterSun9360!",
+    ),
+    (
+        "AWS console credentials CSV",
+        "User name,Password,Console login link\nsync,PlatypusLake3081!,https://123456789012.signin.aws.amazon.com/console",
+        "PlatypusLake3081!",
+    ),
+    (
+        "hex token in a URL path",
+        "GET https://api.acme.example/v1/tokens/5df4cfc9884b4897954e18db1b01696fc9acd8e1/refresh -> 401",
+        "5df4cfc9884b4897954e18db1b01696fc9acd8e1",
+    ),
+]
+
+
+@pytest.mark.parametrize(("snippet", "secret"), [c[1:] for c in BY_POSITION], ids=[c[0] for c in BY_POSITION])
+def test_a_credential_given_by_position_or_column_is_hidden_in_every_output(snippet, secret, tmp_path, cli):
+    assert secret not in screen(snippet).text
+    text = _pasted(snippet)
+    log = tmp_path / "pasted.log"  # scanned as pasted: a table's header is on the line before its rows
+    log.write_text(text)
+    scanned = {f"scan {fmt}": cli("scan", str(log), "--all", "-f", fmt).stdout for fmt in ("table", "json", "markdown")}
+    assert not _leaks([secret], {**_outputs(text), **scanned})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Id,Name,Token count\n1,Acme Ltd,3",  # a count of tokens is no token
+        "ERROR login failed (wrong password) for user sync",  # no quoted argument
+        "2026-11-19 02:14:07 host:5432:db:user",  # four fields: no password
+        # Loghub's HealthApp_2k.log, line 2 (/work/shared/logs/loghub): a time's fields are no .pgpass line
+        "20171223-22:15:29:615|Step_LSC|30002312|onExtend:1514038530000 14 0 4",
+        "GET https://api.acme.example/v1/tokens/refresh -> 401",  # a word, not a token
+    ],
+)
+def test_text_near_a_positional_credential_stays_readable(text):
+    assert screen(text).text == text

@@ -122,9 +122,9 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "curl credentials",
-        r"[\s'\"](?:-u|--user|--proxy-user|--oauth2-bearer)(?:\s+|=)(['\"]?)([^\s'\"]+)\1",
-        "curl manual: -u/--user <user:password>, --oauth2-bearer <token>",
-        (" -u", "\t-u", "'-u", '"-u', "--user", "--proxy-user", "--oauth2-bearer"),
+        r"[\s'\"+](?:-u|--user|--proxy-user|--oauth2-bearer)(?:[\s+]+|=)(['\"]?)([^\s'\"]+)\1",
+        "curl manual: -u/--user <user:password>, --oauth2-bearer <token> (a W3C or IIS log writes each space as +)",
+        (" -u", "\t-u", "'-u", '"-u', "+-u", "--user", "--proxy-user", "--oauth2-bearer"),
         2,
     ),
     Rule(
@@ -136,9 +136,9 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"[\s'\"]-(?:[pPt]|pass|-pass|AccessToken)(?:[ \t]+|=)(?!-)(\"[^\"\n]{0,512}\"|'[^'\n]{0,512}'|[^\s'\"]+)",
+        r"[\s'\"+]-(?:[pPt]|pass|-pass|AccessToken)(?:[ \t+]+|=)(?!-)(\"[^\"\n]{0,512}\"|'[^'\n]{0,512}'|[^\s'\"]+)",
         "docker login -p, sqlcmd -P, doctl -t, openssl -pass: the value is a credential",
-        (" -p", " -P", " -t", "\t-p", "'-p", '"-p', "-pass", "-AccessToken"),
+        (" -p", " -P", " -t", "\t-p", "'-p", '"-p', "+-p", "+-P", "-pass", "-AccessToken"),
         1,
     ),
     Rule(
@@ -244,11 +244,13 @@ _CREDENTIAL_WORD = (
     r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|e\b))"
     r"|senha|contrase(?:n|\u00f1)a|kennwort"  # Portuguese, Spanish, German (passwort above; French mot_de_passe)
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!ors?\b))|c(?:redential|ookie|ode[_-]?verifier)"
-    r"|myobapi-key|key\b|_(?:pass|key)\b|-(?:pass|key)\b"
+    r"|myobapi-key|key\b|_(?:pass|key)\b|-(?:pass|key)\b|pw\b"
+    r"|bearer(?=\\{0,3}[\"'][ \t]{0,4}:)"  # {"bearer": "…"}; "token_type=bearer" names no value
 )
 # Substrings one of which every credential word holds: text without any skips the name pass.
 _NEEDLES = (
-    "secret", "token", "pass", "pwd", "key", "auth", "credential", "signature", "session", "cookie", "verifier", "sig", "pin",
+    "secret", "token", "pass", "pw", "key", "bearer", "auth", "credential", "signature", "session", "cookie", "verifier",
+    "sig", "pin",
     "sas", "securestring", "senha", "contrase", "kennwort",
 )  # fmt: skip
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # keeps every index
@@ -267,21 +269,29 @@ _CDATA = r"<!\[cdata\[(?:[^\]]|\](?!\]>)){0,4096}\]\]>"
 # Matching starts at the word (found by one fast scan), never at every position of the text.
 _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
     (?:(?P<xml>(?:[ \t\r\n][^<>\r\n]{{0,200}}+)?>)(?P<xval>{_CDATA}|[^<]{{1,4096}})  # <name attrs>value
-    |(?P<close>\\{{0,3}}["'])?(?P<vis>:(?:protected|private|public))?(?P<bracket>\])?
+    |(?P<close>\\{{0,3}}["'])?(?P<vis>(?::\\{{0,3}}"[^"\n]{{1,128}}")?:(?:protected|private|public))?(?P<bracket>\])?
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
-      |(?P<sep>[ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|:=|\?=|=|:)  # => (var_dump: a line break) := ?= = :
+      |(?P<sep>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}}(?=:))?  # a pretty-printer's colon on the next line
+        [ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|:=|\?=|=|:)  # => (var_dump: a line break) := ?= = :
         (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}})  # and a YAML list's "- "
       |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}})  # [key, value] and (key, value)
       |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
     )
     (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+|\[[ \t]{{0,4}}(?=["']))?  # var_dump's string(n), a JSON list
-    (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|[^\s,;}}\])'"&<>]+))"""
+    (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])|[^\s,;}}\])'"&<>]+))"""
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
 _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
-_NAME_FIELD = _lazy(r"""(?:name|key)\\{0,3}["']\s{0,4}[:=]\s{0,4}\\{0,3}["']$""")
-_VALUE_FIELD = _lazy(
+# a name given as the value of a name or key field: JSON's "name": "…", XML's key="…"
+_NAME_FIELD = _lazy(r"""(?<![a-z0-9_-])(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["']$""")
+_FIELD_NAME = _lazy(r"""(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["'](?P<name>[^"'\\<>\n]{1,64})""")
+_VALUE_FIELD = _lazy(rf"""value(?<![a-z0-9_.$-]value)\\{{0,3}}["']?\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})""")
+_VALUE_FIELD_NEXT = _lazy(
     rf"""\\{{0,3}}["']\s{{0,4}},\s{{0,4}}\\{{0,3}}["']value\\{{0,3}}["']\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})"""
 )
+_ELEMENT_TEXT = _lazy(r"[ \t\r\n]{0,200}(?:<value>)?(?P<val>[^<]{1,4096})</")  # <entry key="…">value</entry>
+_IN_NAME = _lazy(_CREDENTIAL_WORD)
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
+_UNIT = 1024  # how far the object or the tag holding a name field is looked for, either side
 # "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value
 _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+[ \t]{{1,4}}
@@ -289,6 +299,16 @@ _AFTER_WORD = _lazy(
     (?P<val>[^\s'",;)}}\]<>]{{8,128}}+)""",
     re.VERBOSE,
 )
+# A value on the lines after its name: YAML's block scalar (password: |) or plain value on the next line,
+# TOML's and Python's triple quotes; an anchor (&a) or a tag (!!str) may stand between.
+_NEXT_LINE = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+\\{{0,3}}["']?[ \t]{{0,10}}[:=][ \t]{{0,10}}
+    (?:&[^\s]{{1,64}}[ \t]{{1,10}})?(?:![^\s]{{0,64}}[ \t]{{1,10}})?
+    (?:(?P<tq>\"\"\"|\'\'\')|(?P<block>[|>][1-9+-]{{0,2}})?[ \t]{{0,10}}(?:\#[^\r\n]{{0,200}})?\r?\n)""",
+    re.VERBOSE,
+)
+_NEXT_LINE_HINT = _lazy(r"[:=|>][ \t+1-9-]{0,12}\r?\n|\"\"\"|'''")
+_NEXT_LINES = 64  # at most this many lines of a block scalar
 _NAME_BEFORE = _lazy(r"[A-Za-z0-9_.$-]{1,64}$")
 # Headers whose whole value (scheme, token, cookie list) is a credential, to the end of the line;
 # a log line's "-> 400 {...}" after it is not part of the value.
@@ -304,8 +324,11 @@ _HEADER_HINTS = ("authorization", "cookie", "x-myobapi-key", "x-myobapi-cftoken"
 # than the rest of a 2 MB paste of them
 _URL_USERINFO = _lazy(
     r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}\n?://"
-    r"([^\s/?#'\"<>]{1,512}|[^\s/?#'\"<>:]{1,256}:[^\s/'\"<>@]{1,256})@"  # a password may hold a raw ? or #
+    r"([^\s/?#'\"<>]{1,512}|[^\s/?#'\"<>:]{1,256}:(?!\d{1,5}(?:[/?#]|$))[^\s'\"<>@]{1,128}+)@"  # a raw ? # or /
 )
+# user:password@host with no scheme (a proxy setting, a .netrc-like line, a DSN without its scheme)
+_BARE_USERINFO = _lazy(r":([^\s:@/'\"<>]{1,256})@[A-Za-z0-9-]{1,63}\.[A-Za-z0-9-]{1,63}")
+_USER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 _WEBHOOK = _lazy(
     r"https?://(?:hooks\.slack\.com|[\w.-]{0,100}\.webhook\.office\.com|outlook\.office(?:365)?\.com/webhook"
     r"|discord(?:app)?\.com/api/webhooks|hooks\.zapier\.com|api\.telegram\.org|[\w.-]{0,100}\.logic\.azure\.com(?::\d{1,5})?)"
@@ -325,6 +348,7 @@ _ID_LABEL = _lazy(
 _DATE_LIKE = _lazy(r"[0-9TZ:.+-]+|v?\d+(?:\.\d+)+[a-z0-9-]*", re.IGNORECASE)
 _MIXED = _lazy(r"[0-9]|[a-z][A-Z]")
 _TOKEN = _lazy(r"[A-Za-z0-9+/_.~-]{16,}={0,3}")
+_TOKEN_REPLACED = _lazy("[A-Za-z0-9+/_.~\ufffd-]{16,}={0,3}")
 _GUID = _lazy(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?")
 _HEX = _lazy(r"[0-9a-fA-F-]+")
 _RUNS = _lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
@@ -332,7 +356,7 @@ _PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a lo
 _EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
 # the escapes undone before judging: \uXXXX, \" \\ \/ \n, %XX, HTML entities; a no-break space read as a
 # space, an invisible character (zero-width space, joiners, BOM, soft hyphen) dropped with the one after it
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00"  # a NUL too (pass\0word=)
 _ESCAPE_REGEX = r"\\u([0-9a-fA-F]{4})|\\([\\\"/'nrt])|%([0-9a-fA-F]{2})|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos);"
 _ESCAPE = _lazy(_ESCAPE_REGEX)
 # only for a text that is not ASCII: the wider first-character set costs an ASCII text 4 x the time
@@ -388,6 +412,7 @@ def screen(text: str) -> Redaction:
                 continue  # already hidden whole: no need to map it back
             spans.append(Span(view.origin(s.start), view.origin_end(s.end), s.kind))
     spans += undecoded
+    spans += _wrapped(text, spans)
     spans += _copies(text, spans)
     if not spans:
         return Redaction(text, {})
@@ -428,6 +453,39 @@ def _copies(text: str, spans: list[Span]) -> list[Span]:
                     out.append(Span(at, at + len(value), s.kind))
                 at = text.find(value, at + len(value))
     return out
+
+
+# A hidden value's tail a console or a tool wrapped onto the next line: a line of one token (after
+# curl --trace-ascii's "0080: " offset), or a string literal right after it (Python's 'Bearer ' 'abc…').
+_NEXT_TOKEN_LINE = _lazy(r"\r?\n(?P<offset>[0-9a-f]{4}: )?[ \t]{0,40}(?P<val>[A-Za-z0-9+/=_.~-]{2,512})(?=[ \t]*(?:\r?\n|$))")
+_NEXT_LITERAL = _lazy(r"""(?P<q>['"])[ \t]*\r?\n[ \t]{0,80}(?P=q)(?P<val>[^'"\r\n]{1,512})(?P=q)""")
+_WRAPPED_AT = 16  # a hidden value this long may have been wrapped: a short one was not
+_WRAPPED_LINES = 8
+
+
+def _wrapped(text: str, spans: list[Span]) -> list[Span]:
+    """The tails of hidden values wrapped onto the lines after them (an AWS secret cut at 30 columns,
+    ``curl -v`` output wrapped by a terminal, pprint's split string)."""
+    out: list[Span] = []
+    for s in spans:
+        end = s.end
+        for _ in range(_WRAPPED_LINES):
+            literal = _NEXT_LITERAL().match(text, end) if text[end : end + 1] in ("'", '"') else None
+            line = None if literal else _NEXT_TOKEN_LINE().match(text, end)
+            if literal is not None:
+                out.append(Span(*literal.span("val"), s.kind))
+                end = literal.end("val")
+            elif line is not None and (line.group("offset") or s.end - s.start >= _WRAPPED_AT) and _tail_like(line.group("val")):
+                out.append(Span(*line.span("val"), s.kind))
+                end = line.end("val")
+            else:
+                break
+    return out
+
+
+def _tail_like(token: str) -> bool:
+    """A line that may be a token's tail: it holds a digit or mixed case, and is no number, date or word."""
+    return bool(_MIXED().search(token)) and not token.isdigit() and not _DATE_LIKE().fullmatch(token) and _MARKED not in token
 
 
 def _secret_like(value: str) -> bool:
@@ -511,11 +569,18 @@ def _entropy(value: str) -> float:
 
 def _spans(text: str) -> Iterator[Span]:
     yield from _private_keys(text)
+    yield from _putty_keys(text)
     yield from _formats(text)
     yield from _named(text)
+    yield from _name_fields(text)
+    yield from _next_lines(text)
     yield from _after_word(text)
     yield from _headers(text)
     yield from _url_userinfo(text)
+    yield from _bare_userinfo(text)
+    yield from _table_columns(text)
+    yield from _grouped(_PATH_SECRET(), _lowered(text), 1, "credential in a URL path") if "/" in text else ()
+    yield from _positional(text)
     if any(h in _lowered(text) for h in _WEBHOOK_HINTS):
         yield from _grouped(_WEBHOOK(), text, 1, "webhook URL")
     yield from _oauth_codes(text)
@@ -541,9 +606,47 @@ def _private_keys(text: str) -> Iterator[Span]:
         if end is not None and end.start() - m.end() <= 20_000:
             stop = end.end()
         else:
-            stop = _KEY_BODY().match(text, m.end()).end()  # type: ignore[union-attr]  # always matches
+            stop = _key_body_end(text, m.start(), m.end())
         yield Span(m.start(), stop, "private key")
         pos = max(stop, m.end())
+
+
+def _key_body_end(text: str, begin: int, at: int) -> int:
+    """Where the base64 body of a key with no END line ends: on lines that each repeat the prefix the
+    BEGIN line has (kubectl logs --prefix, docker compose's service name), else where base64 stops."""
+    line_start = text.rfind("\n", 0, begin) + 1
+    prefix = text[line_start:begin]
+    stop = _KEY_BODY().match(text, at).end()  # type: ignore[union-attr]  # always matches
+    if not prefix.strip() or len(prefix) > 200:
+        return stop
+    end = stop
+    while stop - at < 20_000 and text.startswith(prefix, stop):
+        body = _KEY_LINE().match(text, stop + len(prefix))
+        if body is None:
+            break
+        end, stop = body.end(1), body.end()
+    return end
+
+
+_KEY_LINE = _lazy(r"([A-Za-z0-9+/=]{16,128})[ \t]*(?:\r?\n|$)")  # one line of a key's base64 body
+
+
+def _putty_keys(text: str) -> Iterator[Span]:
+    """A PuTTY key file's private lines (Private-Lines: N, then N lines of base64)."""
+    if "Private-Lines:" not in text:
+        return
+    for m in _PUTTY_PRIVATE().finditer(text):
+        end = stop = m.end()
+        for _ in range(min(int(m.group(1)), 256)):
+            body = _KEY_LINE().match(text, stop)
+            if body is None:
+                break
+            end, stop = body.end(1), body.end()
+        if stop > m.end():
+            yield Span(m.end(), end, "private key")
+
+
+_PUTTY_PRIVATE = _lazy(r"Private-Lines:[ \t]*(\d{1,4})[ \t]*\r?\n")
 
 
 def _formats(text: str) -> Iterator[Span]:
@@ -584,14 +687,15 @@ def _named(text: str) -> Iterator[Span]:
         if _dense(first, last, hits):
             yield Span(first, min(last, len(text)), "credential by name")  # machine-made: no readable error in there
             continue
-        pos = first
-        while (m := _NAMED().search(low, pos, last + 4400)) and m.start() <= last:
-            pos = m.end("rest")  # the next name may stand inside this match's value ("a b token=c")
+        for m in _named_matches(low, first, last):
             before = _NAME_BEFORE().search(text, max(0, m.start() - 64), m.start())
             start = before.start() if before else m.start()
             if _NOT_A_VALUE().search(text, start, m.end("rest")):
                 continue
-            span = _field_value(low, start, m.end("rest")) or (
+            if m.group("word") == "cookie" and low.startswith("[", m.start("val")):
+                yield from _listed_values(low, m.start("val"))  # HAR's "cookies": [{"name": …, "value": …}]
+                continue
+            span = _next_field_value(low, start, m.end("rest")) or (
                 _xml_value(text, start, m) if m.group("xval") is not None else _value(text, start, m)
             )
             if span is None and m.group("xval") is not None and (pair := _NAMED_PAIR().match(low, m.start())):
@@ -600,10 +704,72 @@ def _named(text: str) -> Iterator[Span]:
                 yield Span(*span, "credential by name")
 
 
+def _named_matches(low: str, first: int, last: int) -> Iterator[re.Match[str]]:
+    """The names starting in a stretch with their values, tried word by word: a search for the whole
+    pattern would try each word up to 4 KiB past the stretch (on 1 MiB of PEM headers, seconds)."""
+    pos = first
+    while (word := _IN_NAME().search(low, pos, last + 64)) is not None and word.start() <= last:
+        m = _NAMED().match(low, word.start(), last + 4400)
+        if m is None:
+            pos = word.start() + 1
+            continue
+        yield m
+        pos = m.end("rest")  # the next name may stand inside this match's value ("a b token=c")
+
+
 # A stretch this long with a credential word every 32 characters or closer is hidden whole:
 # judging each of its names one by one would cost seconds, and no error a user reads is in there.
 _DENSE_MIN = 65_536
 _DENSE_EVERY = 32
+
+
+def _next_lines(text: str) -> Iterator[Span]:
+    """A value on the lines after its name (see _NEXT_LINE): a block scalar's lines indented past the
+    name's, one word alone on the next line (never a sentence: "invalid token:" then a message), or the
+    text up to the closing triple quote."""
+    if "\n" not in text and '"""' not in text and "'''" not in text:
+        return  # one line (scan's samples) with no triple quote: no value on a next line
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # hidden whole by _named
+        if not _NEXT_LINE_HINT().search(low, first, last + 160):
+            continue  # no separator ends a line here: most stretches
+        for m in _NEXT_LINE().finditer(low, first, last + 400):
+            if m.start() > last:
+                break
+            if m.group("tq"):
+                close = low.find(m.group("tq"), m.end(), m.end() + 4096)
+                span = _checked(low, m.end(), close) if close >= 0 else None
+            else:
+                span = _indented(text, m.start(), m.end(), block=m.group("block") is not None)
+            if span is not None:
+                yield Span(*span, "credential by name")
+
+
+def _indented(text: str, name_at: int, at: int, block: bool) -> tuple[int, int] | None:
+    """The lines from ``at`` indented past the line holding ``name_at``: all of them for a block
+    scalar, else the next line when it holds one word that names nothing (not "host: db")."""
+    line_start = text.rfind("\n", 0, name_at) + 1
+    indent = len(text[line_start:name_at]) - len(text[line_start:name_at].lstrip(" \t"))
+    start = end = -1
+    pos = at
+    for _ in range(_NEXT_LINES if block else 1):
+        eol = text.find("\n", pos)
+        eol = len(text) if eol < 0 else eol
+        line = text[pos:eol].rstrip("\r")
+        body = line.lstrip(" \t")
+        if body and len(line) - len(body) <= indent:
+            break
+        if body:
+            start = pos + len(line) - len(body) if start < 0 else start
+            end = pos + len(line)
+        if eol >= len(text):
+            break
+        pos = eol + 1
+    if start < 0 or (not block and (" " in text[start:end] or text[start:end].endswith(":"))):
+        return None
+    return _checked(text, start, end)
 
 
 def _after_word(text: str) -> Iterator[Span]:
@@ -660,13 +826,68 @@ def _near_needles(low: str) -> list[tuple[int, int, int]]:
     return [(a, b, n) for a, b, n in out]
 
 
-def _field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
-    """The value of a name/value pair written as two fields: ``{"name": "password", "value": "…"}``
-    (HAR and .NET header lists, AWS tags, form-field arrays)."""
+def _name_fields(text: str) -> Iterator[Span]:
+    """Values of name/value pairs written as two fields, whatever follows the name (see _field_value)."""
+    low = _lowered(text)
+    if "value" not in low and ">" not in low:
+        return  # no value field and no element: no pair of fields to find
+    done = 0
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # hidden whole by _named
+        a, b = max(0, first - 80, done), last + 80
+        if low.find("name", a, b) < 0 and low.find("key", a, b) < 0:
+            continue
+        done = b - 80  # a field name ends within 80 characters of the stretch: the next window starts there
+        for m in _FIELD_NAME().finditer(low, a, b):
+            name = text[m.start("name") : m.end("name")]
+            if _NAME_CHARS.intersection(low[m.start() - 1 : m.start()]) or not _IN_NAME().search(m.group("name")):
+                continue  # part of a longer name (username), or names no credential
+            if _NOT_A_VALUE().search(name):
+                continue
+            if span := _field_value(low, m.start("name"), m.end("name")):
+                yield Span(*span, "credential by name")
+
+
+def _listed_values(low: str, at: int) -> Iterator[Span]:
+    """Every ``value`` field in the list starting at ``at`` (each cookie of a HAR entry)."""
+    end = low.find("]", at, at + 65_536)
+    for m in _VALUE_FIELD().finditer(low, at, len(low) if end < 0 else end):
+        if span := _inner(m.group("val"), m.start("val")):
+            yield Span(*span, "credential by name")
+
+
+def _next_field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
+    """The value field right after a name field (``"name": "password", "value": "…"``): _name_fields
+    looks further, this keeps _named from taking the next field's name for the value."""
     if not _NAME_FIELD().search(low, max(0, start - 24), start):
         return None
-    m = _VALUE_FIELD().match(low, end)
+    m = _VALUE_FIELD_NEXT().match(low, end)
     return _inner(m.group("val"), m.start("val")) if m else None
+
+
+def _field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
+    """The value of a name/value pair written as two fields, in either order, in the object or the tag
+    holding them: ``{"name": "password", "value": "…"}``, ``{"value": "…", "name": "token"}`` (HAR,
+    Postman and .NET header lists, AWS tags), ``<add key="Password" value="…"/>`` (.NET appSettings),
+    ``<property name="….password" value="…"/>`` (Spring); else the element's text:
+    ``<entry key="password">…</entry>`` (Java properties XML), ``<setting name="Password"><value>…``."""
+    if low[end : end + 1] not in ("'", '"', "\\") or not _NAME_FIELD().search(low, max(0, start - 24), start):
+        return None
+    opener = max(low.rfind("{", max(0, start - _UNIT), start), low.rfind("<", max(0, start - _UNIT), start))
+    closer = "}" if low[opener : opener + 1] == "{" else ">"
+    close = low.find(closer, end, end + _UNIT)
+    if opener < 0 or close < 0:
+        return None
+    for m in _VALUE_FIELD().finditer(low, opener, close + 1) if low.find("value", opener, close) >= 0 else ():
+        if not m.start() <= start < m.end():  # not the name field's own value
+            return _inner(m.group("val"), m.start("val"))
+    text_match = _ELEMENT_TEXT().match(low, close + 1) if closer == ">" and low[close - 1] != "/" else None
+    if text_match is None:
+        return None
+    value = text_match.group("val")
+    start = text_match.start("val") + len(value) - len(value.lstrip())
+    return _checked(low, start, start + len(value.strip()))
 
 
 def _xml_value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
@@ -690,6 +911,8 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
         return None  # "token expired": prose
     if m.group("mp") is not None and not multipart:
         return None  # only a multipart part's name="..." has its value after the part's headers
+    if m.group("sep") and m.group("sep").lstrip(" \t")[:1] in "\r\n" and m.group("close") is None:
+        return None  # only a quoted name's colon may stand on the next line (a pretty-printer's)
     at = m.start("val")
     value = text[at : m.end("val")]
     if value[:1] not in "\"'\\({<":  # a bare value
@@ -701,7 +924,31 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
         if opener == "[" and m.group("bracket") and "=>" in sep:
             line_end = text.find("\n", at)
             return _checked(text, at, len(text) if line_end < 0 else line_end)  # print_r: to the end of the line
+        if _BLOCK_MARK().fullmatch(value) and (word := _NEXT_WORD().match(text, m.end("val"))):
+            return _checked(text, word.start(1), word.end(1))  # password: | value, its lines joined into one
+        if "=" in sep or ":" in sep:
+            return _checked(text, at, _run_on(text, m.end("val"), _SEGMENTS))
+    elif value[:1] in "'\"" and (more := _QUOTE_RUN_ON().match(text, m.end("val"))) and more.group(1) == value[:1]:
+        return _checked(text, at + 1, more.end() - 1)  # password='ab'cd': the quote inside was the password's
     return _inner(value, at)
+
+
+# A bare value runs on past a ";" or "&" the password holds (password=ab;cd, pw=ab&cd), up to the next
+# "name=" (Password=…;Database=ledger, password=…&user=sync)
+_BLOCK_MARK = _lazy(r"[|>][1-9+-]{0,2}")
+_NEXT_WORD = _lazy(r"[ \t]{1,10}([^\s'\"]{1,512})")
+_SEGMENTS = _lazy(r"[;&]([^\s;&=,'\"<>(){}\[\]]{1,64}+)(?![=\w])")
+_QUOTE_RUN_ON = _lazy(r"""[^\s'"<>,;)}\]]{1,256}?(['"])(?=[\s,;)}\]>]|$)""")
+
+
+def _run_on(text: str, end: int, segments: Callable[[], re.Pattern[str]]) -> int:
+    """Where a bare value ending at ``end`` really ends: past the segments that name nothing."""
+    for _ in range(16):
+        m = segments().match(text, end)
+        if m is None:
+            break
+        end = m.end()
+    return end
 
 
 def _inner(value: str, at: int) -> tuple[int, int] | None:
@@ -759,6 +1006,126 @@ def _headers(text: str) -> Iterator[Span]:
         yield Span(m.start("val") + (scheme.end() if scheme else 0), end, "credential by name")
 
 
+# The path segment after /tokens/, /api_keys/, /secrets/, /sessions/ or /passwords/: a long one holding
+# a digit is taken for the credential itself (GET /v1/tokens/<hex>/refresh), hex or GUID alike
+_PATH_SECRET = _lazy(
+    r"/(?:tokens?|api[_-]?keys?|secrets?|sessions?|passwords?|credentials?)/((?=[^/\s?#'\"<>]{0,256}\d)[^/\s?#'\"<>]{16,256})"
+    r"(?=[/\s?#'\"<>]|$)"
+)
+
+
+# A credential in a column of a table: the header names it (AWS's credentials.csv: User name,Password,…)
+_HEADER_CELL = _lazy(r"[A-Za-z][A-Za-z0-9 _.()-]{0,40}")
+_TABLE_ROWS = 1000
+_HEADER_LINE_MAX = 4096
+
+
+def _table_columns(text: str) -> Iterator[Span]:
+    """The cells under a header cell that names a credential, in the rows right after the header
+    (comma- or tab-separated, each with as many cells as the header)."""
+    low = _lowered(text)
+    if ".signin.aws.amazon.com/console" in low:
+        yield from _grouped(_AWS_CONSOLE_ROW(), low, 1, "credential by column")
+    if "\n" not in text:
+        return  # one line: no header with rows under it (scan's samples)
+    done = -1
+    for first, last, hits in _near_needles(low):
+        at = first + 16 if first else 0  # the stretch's first needle
+        line_start = low.rfind("\n", max(0, at - _HEADER_LINE_MAX), at) + 1
+        if line_start <= done or (line_start == 0 and at > _HEADER_LINE_MAX) or _dense(first, last, hits):
+            continue  # rows already read, a line too long for a header, or machine-made
+        line_end = _line_end(low, line_start)
+        done = line_start
+        header = low[line_start:line_end].rstrip("\r")
+        sep = "\t" if "\t" in header else ","
+        cells = header.split(sep)
+        if not 2 <= len(cells) <= 32 or not all(map(_HEADER_CELL().fullmatch, cells)):
+            continue
+        wanted = [i for i, c in enumerate(cells) if _IN_NAME().search(c) and not _NOT_A_VALUE().search(c.strip())]
+        if wanted:
+            for span in _cells(text, line_end + 1, sep, len(cells), wanted):
+                done = max(done, span.start)
+                yield span
+
+
+# a row of the CSV the AWS console gives for a new IAM user (User name,Password,Console sign-in link): the
+# password is known by the link after it even where the row is shown without its header (scan's sample line)
+_AWS_CONSOLE_ROW = _lazy(r"(?:^|[\s,])[^,\s]{1,64},([^,\r\n]{1,256}),https://[0-9a-z-]{1,63}\.signin\.aws\.amazon\.com/console")
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Iterator[Span]:
+    for _ in range(_TABLE_ROWS):
+        end = _line_end(text, at)
+        row = text[at:end].rstrip("\r").split(sep)
+        if len(row) != count:
+            return
+        starts = list(accumulate((len(c) + 1 for c in row), initial=at))
+        for i in wanted:
+            if span := _checked(text, starts[i], starts[i] + len(row[i])):
+                yield Span(*span, "credential by name")
+        at = end + 1
+        if at >= len(text):
+            return
+
+
+# Credentials given by position: .pgpass lines (host:port:database:user:password), the arguments of a
+# login call (Odoo's authenticate(db, user, password, {}), JSON-RPC "method": "login", "params": [...],
+# a GraphQL login mutation's variables)
+# (database and user start with a letter, "_" or "*": never a time's fields, 22:15:29:615)
+_PGPASS = _lazy(r":(?:\d{1,5}|\*):[A-Za-z_*][^\s:]{0,62}:[A-Za-z_*][^\s:]{0,62}:(\S{1,256})(?=\s|$)")
+_LOGIN_CALL_REGEX = r"""(?:authenticate|login|logon|sign_?in)(?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
+    |\\?["'][ \t]{0,4},[ \t]{0,4}\\?["'](?:params|args)\\?["'][ \t]{0,4}:[ \t]{0,4}\[|[ \t]{0,4}\()
+    (?P<args>[^\])}\n]{1,1024})"""
+_LOGIN_CALL = _lazy(_LOGIN_CALL_REGEX, re.VERBOSE)
+_LOGIN_CALL_NO_GRAPHQL = _lazy(_LOGIN_CALL_REGEX.replace("(?:[^\\n]{0,512}?", "(?:(?!)"), re.VERBOSE)  # no "variables"
+_ARGUMENT = _lazy(r"""\\?"((?:[^"\\\n]|\\[^"\n]){1,512}?)\\?"|'([^'\n]{1,512})'""")
+
+
+def _positional(text: str) -> Iterator[Span]:
+    for m in _PGPASS().finditer(text) if ":" in text else ():
+        if _word_before(text, m.start(), 253, _in_host, " \t\r\n") and _MARKED not in m.group(1):
+            yield Span(*m.span(1), "credential by position")
+    low = _lowered(text)
+    if "login" not in low and "auth" not in low and "logon" not in low and "sign" not in low:
+        return
+    for m in (_LOGIN_CALL() if '"variables' in low else _LOGIN_CALL_NO_GRAPHQL()).finditer(low):
+        for arg in _ARGUMENT().finditer(text, m.start("args"), m.end("args")):
+            group = 1 if arg.group(1) is not None else 2
+            if text[arg.end() : arg.end() + 4].lstrip(" \t")[:1] == ":":
+                continue  # a key ("p": "…"), not a value
+            if span := _checked(text, *arg.span(group)):
+                yield Span(*span, "credential by position")
+
+
+def _in_host(c: str) -> bool:
+    return not c.isspace() and c not in ":#"
+
+
+def _word_before(text: str, at: int, longest: int, inside: Callable[[str], bool], opening: str) -> bool:
+    """Whether a word of characters ``inside`` (1 to ``longest`` of them) ends at ``at`` and starts the
+    text or follows one of the ``opening`` characters (walked back: no regex tried at every position)."""
+    start = at
+    while start > 0 and at - start <= longest and inside(text[start - 1]):
+        start -= 1
+    return 0 < at - start <= longest and (start == 0 or text[start - 1] in opening)
+
+
+def _bare_userinfo(text: str) -> Iterator[Span]:
+    """The password of ``user:password@host`` written without a scheme (proxy=sync:pw@proxy:3128)."""
+    if "@" not in text:
+        return
+    for m in _BARE_USERINFO().finditer(text):
+        value = m.group(1)
+        user = _word_before(text, m.start(), 64, _USER_CHARS.__contains__, " \t\r\n=,;(['\"")
+        if user and _secret_like(value) and _MARKED not in value:
+            yield Span(*m.span(1), "URL credentials")
+
+
 def _url_userinfo(text: str) -> Iterator[Span]:
     """The user-info of a URL, whatever its shape (user:password, a token alone, a raw ``@``).
 
@@ -768,7 +1135,8 @@ def _url_userinfo(text: str) -> Iterator[Span]:
     pos, at = 0, text.find("://")
     while at >= 0:
         start = _scheme_start(text, at)
-        m = _URL_USERINFO().match(text, start) if start is not None and start >= pos else None
+        userinfo = start is not None and start >= pos and text.find("@", at, at + 800) >= 0  # no "@": no user-info
+        m = _URL_USERINFO().match(text, start) if userinfo and start is not None else None
         if m is None:
             at = text.find("://", at + 1)
             continue
@@ -794,8 +1162,9 @@ _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0
 
 
 def _random_tokens(text: str) -> Iterator[Span]:
-    """Tokens that look generated, whole or as one segment of a path or dotted name."""
-    for m in _TOKEN().finditer(text):
+    """Tokens that look generated, whole or as one segment of a path or dotted name (one an invalid
+    byte split, decoded as U+FFFD, judged whole)."""
+    for m in (_TOKEN_REPLACED() if "\ufffd" in text else _TOKEN()).finditer(text):
         token = m.group(0)
         found = _random_parts_kept(token) if len(token) <= _KEPT_TOKEN else _random_parts(token)
         if found and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):  # "Support ID: …" stays
@@ -838,8 +1207,9 @@ class _View:
             self.count += 1
             return _FAST.get(m.group(), "") or _unescaped(m)
 
-        self.pattern = _ESCAPE() if text.isascii() else _ESCAPE_WIDE()
-        if "\\u" in text or "%" in text or "&" in text or not text.isascii():
+        wide = not text.isascii() or "\x00" in text
+        self.pattern = _ESCAPE_WIDE() if wide else _ESCAPE()
+        if "\\u" in text or "%" in text or "&" in text or wide:
             self.text = self.pattern.sub(one, text)
         else:  # only backslash pairs (\\ \" \n \/): undone at C speed, each a character shorter
             self.text = "\\".join(map(_unpaired, text.split("\\\\")))  # an escaped backslash ends a pair
@@ -911,7 +1281,7 @@ def _views(text: str, undecoded: list[Span]) -> Iterator[_View]:
     budget = len(text) // _DEEP_SHARE  # characters decoded past _DEPTH
     for level in range(MAX_DEPTH):
         found = [i for i in (current.find("\\"), current.find("%"), current.find("&")) if i >= 0]
-        if not found and level == 0 and not text.isascii() and _UNICODE_SPACING().search(text):
+        if not found and level == 0 and (not text.isascii() or "\x00" in text) and _UNICODE_SPACING().search(text):
             found = [0]  # a no-break space or an invisible character to undo
         if not found:
             return
