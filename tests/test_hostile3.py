@@ -1,0 +1,37 @@
+"""Hostile input, third round: each input ends in a clear answer or a one-line error with a
+documented exit code, never a traceback, a hang, unbounded memory or a silent drop. Rows run the
+real CLI in a subprocess (``run`` asserts no traceback) or the real API."""
+
+from __future__ import annotations
+
+from test_hostile import out, run
+
+# The example presigned URL of AWS's "Authenticating Requests: Using Query Parameters (AWS Signature
+# Version 4)" page (docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html): its query.
+AWS_PRESIGNED_QUERY = (
+    "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request"
+    "&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host"
+    "&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404"
+)
+AWS_SIGNATURE = "aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404"
+
+
+# ---- scan's URL inputs -------------------------------------------------------------------------
+
+
+def test_a_signed_url_given_to_scan_is_never_printed_back_with_its_signature():
+    url = f"http://127.0.0.1:1/test.txt?{AWS_PRESIGNED_QUERY}"  # port 1: refused at once, no network
+    done = run("scan", url)
+    assert done.returncode == 2
+    shown = out(done) + done.stderr.decode()
+    assert "127.0.0.1:1/test.txt" in shown  # the input is named...
+    assert AWS_SIGNATURE not in shown and "AKIAIOSFODNN7EXAMPLE" not in shown  # ...without its credentials
+
+
+def test_a_url_whose_filesystem_cannot_connect_is_one_line_and_exit_2():
+    # fsspec's FTP filesystem connects when it is made: a host that does not resolve raised socket.gaierror
+    done = run("scan", "ftp://scan-user:Zq3kFqT0yVb9@nonexistent.invalid/app.log")
+    assert done.returncode == 2
+    (line,) = done.stderr.decode().splitlines()
+    assert line.startswith("errcat: ftp://***@nonexistent.invalid/app.log: cannot open (")
+    assert "Zq3kFqT0yVb9" not in line
