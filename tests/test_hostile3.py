@@ -4,7 +4,12 @@ real CLI in a subprocess (``run`` asserts no traceback) or the real API."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 from test_hostile import out, run
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 # The example presigned URL of AWS's "Authenticating Requests: Using Query Parameters (AWS Signature
 # Version 4)" page (docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html): its query.
@@ -35,3 +40,26 @@ def test_a_url_whose_filesystem_cannot_connect_is_one_line_and_exit_2():
     (line,) = done.stderr.decode().splitlines()
     assert line.startswith("errcat: ftp://***@nonexistent.invalid/app.log: cannot open (")
     assert "Zq3kFqT0yVb9" not in line
+
+
+# ---- a catalog folder --------------------------------------------------------------------------
+
+
+def test_a_catalog_folder_as_big_as_a_disk_is_refused_before_it_is_walked_whole(tmp_path):
+    # `--catalog /` walked the whole disk (40 s here) and then died on a folder that vanished mid-walk
+    for i in range(10_001):
+        (tmp_path / f"note-{i}.txt").touch()
+    for args in (["lookup", "25008", "--catalog", str(tmp_path)], ["validate", str(tmp_path)]):
+        done = run(*args)
+        assert done.returncode == 2
+        assert done.stderr.decode().splitlines() == [
+            f"errcat: catalog folder {tmp_path} holds more than 10,000 files and folders: name the folder of your catalog files"
+        ]
+
+
+def test_a_catalog_folder_with_a_link_loop_and_a_folder_link_inside_loads_its_own_files(tmp_path):
+    shutil.copy(EXAMPLES / "team-errors.yaml", tmp_path / "team.yaml")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    (tmp_path / "up").symlink_to(tmp_path)  # followed, it would load team.yaml twice, or forever
+    done = run("lookup", "TeamGatewayTimeout", "--catalog", str(tmp_path))
+    assert done.returncode == 0 and "myob.team.proxy-timeout" in out(done)
