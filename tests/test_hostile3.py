@@ -4,10 +4,16 @@ real CLI in a subprocess (``run`` asserts no traceback) or the real API."""
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
 from pathlib import Path
 
+import pytest
+
+import errcat
 from test_hostile import out, run
+from test_input_bytes import BODY, LOG, _encoded
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -63,3 +69,30 @@ def test_a_catalog_folder_with_a_link_loop_and_a_folder_link_inside_loads_its_ow
     (tmp_path / "up").symlink_to(tmp_path)  # followed, it would load team.yaml twice, or forever
     done = run("lookup", "TeamGatewayTimeout", "--catalog", str(tmp_path))
     assert done.returncode == 0 and "myob.team.proxy-timeout" in out(done)
+
+
+# ---- UTF-32 behind its byte-order mark ---------------------------------------------------------
+# UTF-32-LE's mark, FF FE 00 00, opens like UTF-16-LE's: it was decoded as UTF-16, so scan read a
+# NUL after every character and found no error in the log, silently; explain called it binary.
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le-bom", "utf-32-be-bom"])
+def test_explain_reads_a_utf32_paste_behind_its_mark(encoding):
+    with errcat.ErrorCatalog.open(use_env=False) as catalog:
+        x = catalog.explain_bytes(_encoded(BODY, encoding))
+    assert x.vendor == "myob" and [m.best.entry.code for m in x.errors if m.best] == [25008]
+    assert not x.notes
+
+
+@pytest.mark.parametrize("packed", [False, True], ids=["plain", "gzip"])
+@pytest.mark.parametrize("encoding", ["utf-32-le-bom", "utf-32-be-bom"])
+def test_scan_reads_a_utf32_log_as_its_utf8(tmp_path, encoding, packed):
+    data = _encoded(LOG * 3, encoding)
+    path = tmp_path / "app.log"
+    path.write_bytes(gzip.compress(data) if packed else data)
+    done = run("scan", str(path), "--format", "json")
+    assert done.returncode == 0
+    report = json.loads(out(done))
+    assert [(g["code"], sum(g["match_kinds"].values())) for g in report["matched"]] == [(25008, 3)]
+    (read,) = report["inputs"]
+    assert read["lines"] == 3 and (read["unpacked"] if packed else read["bytes"]) == len(data)  # unpacked: was 0
