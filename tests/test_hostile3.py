@@ -96,3 +96,67 @@ def test_scan_reads_a_utf32_log_as_its_utf8(tmp_path, encoding, packed):
     assert [(g["code"], sum(g["match_kinds"].values())) for g in report["matched"]] == [(25008, 3)]
     (read,) = report["inputs"]
     assert read["lines"] == 3 and (read["unpacked"] if packed else read["bytes"]) == len(data)  # unpacked: was 0
+
+
+# ---- the Python API given one path, or the wrong type -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    with errcat.ErrorCatalog.open(use_env=False) as c:
+        yield c
+
+
+def test_one_catalog_path_given_as_a_string_is_that_file_not_its_letters():
+    # open_catalog("team.yaml") said "catalog path not found: t": the string was walked letter by letter
+    team = str(EXAMPLES / "team-errors.yaml")
+    with errcat.open_catalog(team, use_env=False) as c:
+        assert c.lookup("TeamGatewayTimeout").found
+    assert any(e.id == "myob.team.proxy-timeout" for e in errcat.load_catalog(team, use_env=False).entries)
+    assert not [p for p in errcat.validate(team) if p.level == "error"]
+
+
+def test_one_log_given_to_scan_as_a_string_is_that_file_not_its_letters(catalog, tmp_path):
+    log = tmp_path / "app.log"
+    log.write_text(LOG)
+    report = catalog.scan(str(log))  # was a scan of "/", "t", "m", "p", ... each "cannot read"
+    assert [(i.name, i.lines, i.problem) for i in report.inputs] == [(str(log), 1, None)]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.lookup(None),
+        lambda c: c.lookup(25008),
+        lambda c: c.lookup(b"25008"),
+        lambda c: c.search(None),
+        lambda c: c.search("locked", "3"),
+        lambda c: c.lookup("100", vendor=["myob"]),
+        lambda c: c.lookup("100", method=5),
+        lambda c: c.lookup("100", endpoint=5),
+        lambda c: c.list(severity=5),
+        lambda c: c.explain("x", vendor=5),
+        lambda c: c.scan(["-"], workers="2"),
+        lambda c: c.scan(5),
+        lambda c: errcat.open_catalog(5),
+        lambda c: errcat.open_catalog([None]),
+        lambda c: errcat.validate([5]),
+    ],
+)
+def test_a_wrong_type_given_to_the_api_is_a_usage_error(catalog, call):
+    with pytest.raises(errcat.UsageError):  # was AttributeError or TypeError from deep inside
+        call(catalog)
+
+
+def test_a_status_filter_given_as_text_filters_as_the_number(catalog):
+    # lookup("100", status="400") found nothing: "400" was compared with each row's 400
+    assert catalog.lookup("100", status="400") == catalog.lookup("100", status=400)
+    assert catalog.lookup("100", status="400").found
+
+
+@pytest.mark.parametrize("option", ["--method", "--endpoint", "--severity", "--vendor"])
+def test_an_empty_filter_is_a_usage_error_not_no_filter(option):
+    # `--method ''` and `--endpoint ''` listed every error, as if the filter had not been given
+    done = run("list", option, "")
+    assert done.returncode == 2 and not done.stdout
+    assert done.stderr.decode().splitlines() == [f"errcat: the {option[2:]} filter is empty: give one, or leave the filter out"]

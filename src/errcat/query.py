@@ -44,10 +44,15 @@ class Filters(_FilterValues):
         status: int | None = None,
         severity: str | None = None,
     ) -> Filters:
+        for name, value in (("vendor", vendor), ("endpoint", endpoint), ("method", method), ("severity", severity)):
+            _check_text_filter(name, value)
         if severity is not None and severity.lower() not in SEVERITIES:
             raise UsageError(f"severity must be one of {', '.join(SEVERITIES)}, not {shown(severity)!r}")
-        if status is not None and to_status(status) is None:  # SQLite cannot even compare 99999999999999999999
-            raise UsageError(f"status must be an HTTP status from 100 to 599, not {str(status)[:40]!r}")
+        if status is not None:  # as an int: "400" from Python compared with no row's 400
+            number = None if isinstance(status, bool) else to_status(status)
+            if number is None:  # SQLite cannot even compare 99999999999999999999
+                raise UsageError(f"status must be an HTTP status from 100 to 599, not {str(status)[:40]!r}")
+            status = number
         return super().__new__(cls, vendor, endpoint, method, status, severity)
 
     def accepts(self, entry: Entry) -> bool:
@@ -85,6 +90,16 @@ class Filters(_FilterValues):
                 raise UsageError(
                     f"no documented endpoint {shown(self.endpoint)!r}" + (f" for {self.vendor}" if self.vendor else "") + hint
                 )
+
+
+def _check_text_filter(name: str, value: object) -> None:
+    """A text filter is None or words: an empty one (``--method ''``) would filter nothing, silently."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise UsageError(f"the {name} filter is text, not {type(value).__name__}")
+    if not value.strip():
+        raise UsageError(f"the {name} filter is empty: give one, or leave the filter out")
 
 
 class ErrorGroup(NamedTuple):

@@ -43,6 +43,21 @@ def catalog_files(path: Path) -> list[Path]:
     return sorted(p for p in found if p.is_file())
 
 
+def given_paths(paths: object) -> list[Path]:
+    """Catalog paths as the Python API takes them: a list of str or Path, or one str or Path (a
+    list of one, not a string walked letter by letter), or None; anything else is a UsageError."""
+    if paths is None:
+        return []
+    if isinstance(paths, (str, os.PathLike)):
+        return [Path(paths)]
+    if not isinstance(paths, (list, tuple)):
+        raise UsageError(f"catalog paths are a list of str or Path, not {type(paths).__name__}")
+    wrong = [p for p in paths if not isinstance(p, (str, os.PathLike))]
+    if wrong:
+        raise UsageError(f"a catalog path is a str or Path, not {type(wrong[0]).__name__}")
+    return [Path(p) for p in paths]
+
+
 def _readable(path: Path) -> Path:
     """A user's catalog file, refused before it is hashed or read when it is no regular file (a
     device such as /dev/zero has no end) or larger than MAX_CATALOG_BYTES (YAML takes many times its

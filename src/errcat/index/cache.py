@@ -30,7 +30,7 @@ from typing import NamedTuple, TypeVar
 
 from .. import __version__
 from ..bulk import collector_paused
-from ..catalog.locate import catalog_paths
+from ..catalog.locate import catalog_paths, given_paths
 from ..fs import write_atomic
 from .codec import FORMAT, CorruptIndex
 from .store import CatalogIndex, compile_in_memory
@@ -208,7 +208,7 @@ def open_index(
 
     Raises what ``load_catalog`` raises when the files must be (re)loaded and are invalid.
     """
-    files = catalog_paths([Path(p) for p in paths or ()], builtin=builtin, use_env=use_env)
+    files = catalog_paths(given_paths(paths), builtin=builtin, use_env=use_env)
     states = file_states(files)
     if os.environ.get(NO_CACHE_ENV):
         return _build_in_memory(paths, builtin, use_env)
