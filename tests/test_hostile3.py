@@ -160,3 +160,27 @@ def test_an_empty_filter_is_a_usage_error_not_no_filter(option):
     done = run("list", option, "")
     assert done.returncode == 2 and not done.stdout
     assert done.stderr.decode().splitlines() == [f"errcat: the {option[2:]} filter is empty: give one, or leave the filter out"]
+
+
+# ---- an XML body the paste stops inside ---------------------------------------------------------
+# Two documented InvoiceXpress messages (catalog/invoicexpress.entries.yaml) in its <errors> body.
+IX_XML = '<?xml version="1.0" encoding="UTF-8"?>\n<errors>\n  <error>Client is invalid</error>\n  <error>Vat Number is already used in another account</error>\n'
+
+
+def _ix_messages(x) -> list[tuple[str, str]]:
+    return [(m.observed.message, m.kind) for m in x.errors]
+
+
+def test_an_xml_body_cut_short_gives_the_errors_it_closes(catalog):
+    # a forum post that stops mid-body: no </errors>, so the whole paste was read as one plain-text message
+    x = catalog.explain(IX_XML + "  <error>Vat Num", vendor="invoicexpress")
+    assert _ix_messages(x) == [("Client is invalid", "exact"), ("Vat Number is already used in another account", "exact")]
+    assert "the paste stops in the middle of the body (cut short); what is there was read" in x.notes
+
+
+def test_an_xml_body_past_the_paste_cap_gives_the_errors_before_the_cap(catalog):
+    body = IX_XML.replace("\n", "") * 40_000 + "</errors>"  # 3.6 MB: the 2 MiB cap cuts it mid-body
+    x = catalog.explain_bytes(body.encode(), vendor="invoicexpress")
+    assert {m.observed.message for m in x.errors} == {"Client is invalid", "Vat Number is already used in another account"}
+    assert all(m.kind == "exact" for m in x.errors)
+    assert not any("not valid JSON" in n for n in x.notes)  # the note said JSON of an XML body
