@@ -184,3 +184,39 @@ def test_an_xml_body_past_the_paste_cap_gives_the_errors_before_the_cap(catalog)
     assert {m.observed.message for m in x.errors} == {"Client is invalid", "Vat Number is already used in another account"}
     assert all(m.kind == "exact" for m in x.errors)
     assert not any("not valid JSON" in n for n in x.notes)  # the note said JSON of an XML body
+
+
+# ---- a big catalog file, under the 16 MiB cap ----------------------------------------------------
+
+
+def _address_space(limit: int):
+    def set_limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    return set_limit
+
+
+def test_a_catalog_file_of_too_many_values_is_refused_before_it_is_built(tmp_path):
+    # 6 MB of one-line entries composed into 1,000,000 YAML nodes: 1.4 GB, and a SystemError traceback
+    team = tmp_path / "team.yaml"
+    team.write_text("errcat: 1\nids: [" + ",".join(["1"] * 250_010) + "]\n")
+    done = run("lookup", "25008", "--catalog", str(team), preexec_fn=_address_space(1 << 30))
+    assert done.returncode == 3
+    assert done.stderr.decode().splitlines() == [
+        f"errcat: {team}:2: CAT001 yaml-syntax: the file holds more than 250,000 values (keys, items and scalars): "
+        "split it into smaller files"
+    ]
+
+
+def test_a_catalog_file_of_many_broken_entries_lists_its_first_thousand_problems_in_bounded_memory(tmp_path):
+    # each entry lacks its required fields: jsonschema's errors for all 49,000 of them took 1.4 GB
+    team = tmp_path / "team.yaml"
+    rows = "".join(f"  - {{id: team.e{i}, status: 400}}\n" for i in range(49_000))
+    team.write_text(f"errcat: 1\nvendor: {{id: team, name: Team}}\nentries:\n{rows}")
+    done = run("validate", str(team), preexec_fn=_address_space(1 << 30))
+    assert done.returncode == 1
+    lines = out(done).splitlines()
+    assert len([ln for ln in lines if ": CAT003 schema: entries." in ln]) == 1_000
+    assert any("more schema problems than the first 1,000 listed; fix those and validate again" in ln for ln in lines)
