@@ -220,3 +220,28 @@ def test_a_catalog_file_of_many_broken_entries_lists_its_first_thousand_problems
     lines = out(done).splitlines()
     assert len([ln for ln in lines if ": CAT003 schema: entries." in ln]) == 1_000
     assert any("more schema problems than the first 1,000 listed; fix those and validate again" in ln for ln in lines)
+
+
+# ---- scan's time window --------------------------------------------------------------------------
+
+
+def test_an_empty_since_is_a_usage_error_not_no_window(tmp_path):
+    log = tmp_path / "app.log"
+    log.write_text(LOG)
+    done = run("scan", str(log), "--since", "")  # read every record, as if --since had not been given
+    assert done.returncode == 2 and not done.stdout
+    assert done.stderr.decode().splitlines() == [
+        "errcat: --since is empty: give a time (2026-11-19, 2026-11-19T02:00:00Z) or a span (6h, 2d)"
+    ]
+
+
+def test_a_window_that_ends_before_it_starts_is_a_usage_error(tmp_path):
+    log = tmp_path / "app.log"
+    log.write_text(LOG)
+    done = run("scan", str(log), "--since", "2026-11-19T02:00:00Z", "--until", "2026-11-18")  # was exit 0, nothing found
+    assert done.returncode == 2 and not done.stdout
+    assert done.stderr.decode().splitlines() == [
+        "errcat: --since 2026-11-19T02:00:00Z is after --until 2026-11-18: no time is in that window"
+    ]
+    same_day = run("scan", str(log), "--since", "2026-11-19", "--until", "2026-11-19")  # a day is a window
+    assert same_day.returncode == 0 and "1 vendor error(s)" in out(same_day)

@@ -282,9 +282,17 @@ def time_window(since: str | None, until: str | None) -> tuple[datetime | None, 
     """A scan's window from text as --since/--until take it: an ISO date or time (``2026-11-19``,
     ``2026-11-19T02:00Z``) or a span back from now (``6h``, ``2d``); a bare ``until`` date is the
     end of that day. A value neither is a UsageError."""
+    from .errors import UsageError
     from .scan.logline import parse_when
 
-    return (parse_when(since) if since else None, parse_when(until, end=True) if until else None)
+    for name, value in (("since", since), ("until", until)):
+        if value is not None and not (isinstance(value, str) and value.strip()):  # `--since ''` filtered nothing
+            raise UsageError(f"--{name} is empty: give a time (2026-11-19, 2026-11-19T02:00:00Z) or a span (6h, 2d)")
+    start = parse_when(since) if since is not None else None
+    end = parse_when(until, end=True) if until is not None else None
+    if start and end and start > end:  # every record would be left out
+        raise UsageError(f"--since {since} is after --until {until}: no time is in that window")
+    return start, end
 
 
 # -- the catalog files and the cache, for the command line ----------------------------------------
