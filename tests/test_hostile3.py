@@ -245,3 +245,15 @@ def test_a_window_that_ends_before_it_starts_is_a_usage_error(tmp_path):
     ]
     same_day = run("scan", str(log), "--since", "2026-11-19", "--until", "2026-11-19")  # a day is a window
     assert same_day.returncode == 0 and "1 vendor error(s)" in out(same_day)
+
+
+def test_a_log_named_twice_is_read_once_and_said_so(tmp_path):
+    # `errcat scan app.log app.log` (or app.log and a link to it, as a shell glob may give) counted each error twice
+    log = tmp_path / "app.log"
+    log.write_text(LOG * 2)
+    (tmp_path / "current.log").symlink_to(log)
+    done = run("scan", str(log), str(log), str(tmp_path / "current.log"), "--format", "json")
+    assert done.returncode == 0
+    report = json.loads(out(done))
+    assert [sum(g["match_kinds"].values()) for g in report["matched"]] == [2]
+    assert [i["problem"] for i in report["inputs"]] == [None, *[f"the same file as {log}, read once"] * 2]

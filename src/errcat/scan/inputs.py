@@ -46,8 +46,10 @@ class Input:
 
 
 def inputs(names: list[str]) -> list[Input]:
-    """The inputs for the names given (``-`` is stdin), checked for existence, not yet read."""
+    """The inputs for the names given (``-`` is stdin), checked for existence, not yet read. A file
+    named again (the same path twice, or a link to it) is read once: its errors are not counted twice."""
     out = []
+    first: dict[tuple[int, int], str] = {}  # each regular file's (device, inode): the name it was first given as
     for name in names:
         if name == "-":
             out.append(Input("stdin", None))
@@ -60,6 +62,10 @@ def inputs(names: list[str]) -> list[Input]:
         if not os.path.isfile(name) and not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):  # a pipe, /dev/stdin: read
             out.append(Input(argument(name), name, problem="not a file"))
             continue
+        if stat.S_ISREG(st.st_mode) and (again := first.get((st.st_dev, st.st_ino))) is not None:
+            out.append(Input(argument(name), name, problem=f"the same file as {argument(again)}, read once"))
+            continue
+        first[(st.st_dev, st.st_ino)] = name
         inp = Input(name, name, size=st.st_size if os.path.isfile(name) else None)
         if inp.size is None:  # a pipe: what is read here would be lost to the scan; chunks() sniffs it
             out.append(inp)
