@@ -257,3 +257,20 @@ def test_a_log_named_twice_is_read_once_and_said_so(tmp_path):
     report = json.loads(out(done))
     assert [sum(g["match_kinds"].values()) for g in report["matched"]] == [2]
     assert [i["problem"] for i in report["inputs"]] == [None, *[f"the same file as {log}, read once"] * 2]
+
+
+# ---- docs --prune ---------------------------------------------------------------------------------
+
+
+def test_docs_prune_deletes_only_pages_errcat_generated(tmp_path):
+    # `errcat docs --out docs --prune` deleted every markdown file of the folder no vendor produces:
+    # a project's own docs/scan.md, docs/README.md...
+    from errcat.docs import GENERATED_NOTE
+
+    (tmp_path / "README.md").write_text("# Our docs\n\nHow we sync invoices.\n")
+    (tmp_path / "oldvendor.md").write_text(GENERATED_NOTE + "\n# A vendor no longer in the catalog\n")
+    done = run("docs", "--out", str(tmp_path), "--prune")
+    assert done.returncode == 0
+    assert (tmp_path / "README.md").read_text() == "# Our docs\n\nHow we sync invoices.\n"
+    assert not (tmp_path / "oldvendor.md").exists()
+    assert run("docs", "--out", str(tmp_path), "--check").returncode == 0  # the user's page is no orphan either
