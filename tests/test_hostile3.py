@@ -274,3 +274,17 @@ def test_docs_prune_deletes_only_pages_errcat_generated(tmp_path):
     assert (tmp_path / "README.md").read_text() == "# Our docs\n\nHow we sync invoices.\n"
     assert not (tmp_path / "oldvendor.md").exists()
     assert run("docs", "--out", str(tmp_path), "--check").returncode == 0  # the user's page is no orphan either
+
+
+# ---- ERRCAT_* with bad values -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5", "9" * 30])
+def test_a_cache_keep_that_is_no_count_is_said_once_and_the_default_kept(tmp_path, value):
+    # ERRCAT_CACHE_KEEP=abc was ignored without a word (and 0 or -5 quietly became 1)
+    done = run("cache", "info", env={"ERRCAT_CACHE_DIR": str(tmp_path), "ERRCAT_CACHE_KEEP": value})
+    assert done.returncode == 0
+    assert "keeps the 8 most recently used indexes" in out(done)
+    assert done.stderr.decode().splitlines() == [
+        f"errcat: warning: ERRCAT_CACHE_KEEP={value!r} is not a number of indexes from 1 to 999999999; 8 are kept"
+    ]
