@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -288,3 +291,35 @@ def test_a_cache_keep_that_is_no_count_is_said_once_and_the_default_kept(tmp_pat
     assert done.stderr.decode().splitlines() == [
         f"errcat: warning: ERRCAT_CACHE_KEEP={value!r} is not a number of indexes from 1 to 999999999; 8 are kept"
     ]
+
+
+# ---- a team catalog whose many entries share one guide ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def one_guide_for_8000(tmp_path_factory):
+    """8,000 team entries sharing one guide: one error group of 8,000 rows, each with its own code and name."""
+    folder = tmp_path_factory.mktemp("team")
+    rows = "".join(
+        f"  - {{id: myob.team.e{i}, vendor: myob, endpoint: null, methods: [GET], scenario: Our proxy gave up on call {i},"
+        f" status: 504, code: {100000 + i}, name: TeamTimeout{i}, message: Upstream MYOB call {i} timed out at the proxy,"
+        " details: null, severity: error, guide: myob.team.proxy-timeout, source: {document: our runbook}}\n"
+        for i in range(8000)
+    )
+    guide = (EXAMPLES / "team-errors.yaml").read_text().split("guides:\n", 1)[1]
+    (folder / "team.yaml").write_text(f"errcat: 1\nvendor:\n  id: myob\nentries:\n{rows}guides:\n{guide}")
+    env = {**os.environ, "NO_COLOR": "1", "ERRCAT_CACHE_DIR": str(folder / "cache")}
+    env.pop("ERRCAT_CATALOG", None)
+    subprocess.run([sys.executable, "-m", "errcat", "vendors", "-c", str(folder / "team.yaml")], env=env, check=True, timeout=120)
+    return folder / "team.yaml", env  # the index built: what follows times the question alone
+
+
+def test_search_titles_a_group_of_8000_rows_in_linear_time(one_guide_for_8000):
+    # the title tested each name against the codes property, rebuilt per name: 60-90 s for this search
+    team, env = one_guide_for_8000
+    done = subprocess.run(
+        [sys.executable, "-m", "errcat", "search", "Upstream MYOB call timed out", "-n", "1", "-c", str(team)],
+        env=env, capture_output=True, timeout=30,
+    )  # fmt: skip
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+    assert out(done).startswith(" 1. myob 100000 100001 ") and "8000 row(s)" in out(done)
