@@ -323,3 +323,5 @@ def test_search_titles_a_group_of_8000_rows_in_linear_time(one_guide_for_8000):
     )  # fmt: skip
     assert done.returncode == 0 and b"Traceback" not in done.stderr
     assert out(done).startswith(" 1. myob 100000 100001 ") and "8000 row(s)" in out(done)
+    title = out(done).splitlines()[0]  # ten codes and ten names, then how many more: one line, not 150 KB
+    assert "100009 (+7,990 more) TeamTimeout0 " in title and title.count("(+7,990 more)") == 2 and len(title) < 400

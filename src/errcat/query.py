@@ -102,6 +102,13 @@ def _check_text_filter(name: str, value: object) -> None:
         raise UsageError(f"the {name} filter is empty: give one, or leave the filter out")
 
 
+SHOWN_LABELS = 10  # codes or names a title names before "(+N more)"; the built-in catalog's groups have 2 at most
+
+
+def _few(labels: list[str]) -> list[str]:
+    return labels if len(labels) <= SHOWN_LABELS else [*labels[:SHOWN_LABELS], f"(+{len(labels) - SHOWN_LABELS:,} more)"]
+
+
 class ErrorGroup(NamedTuple):
     """One distinct error and every row where it is documented (filtered)."""
 
@@ -123,13 +130,22 @@ class ErrorGroup(NamedTuple):
     def names(self) -> list[str]:
         return sorted({e.name for e in self.entries if e.name})
 
+    def labels(self) -> tuple[list[str], list[str]]:
+        """Codes and other names as a title or a table cell shows them: at most SHOWN_LABELS of each,
+        then how many more (a group of 8,000 rows sharing one guide is one line, not 150 KB)."""
+        return _few(self.codes), _few(self.other_names())
+
+    def other_names(self) -> list[str]:
+        """The names that are not also codes (a name such as BAD_REQUEST can be both). The codes are
+        built once: testing each name against the property rebuilt them per name (8,000 rows: 90 s)."""
+        codes = set(self.codes)
+        return [n for n in self.names if n not in codes]
+
     @property
     def title(self) -> str:
         """Short label: vendor, code(s) and name(s), or the status for status rows."""
-        codes = self.codes  # once: testing each name against the property rebuilt it per name (8,000 rows: 90 s)
-        known = set(codes)
-        parts = [self.vendor, *codes]
-        parts += [n for n in self.names if n not in known]
+        codes, names = self.labels()
+        parts = [self.vendor, *codes, *names]
         if len(parts) == 1:
             statuses = sorted({e.status for e in self.entries})
             parts.append("HTTP " + "/".join(map(str, statuses)))
