@@ -11,6 +11,7 @@ from markdown_it import MarkdownIt
 import errcat
 from conftest import REPO
 from errcat import docs as reference
+from errcat.docs import GENERATED_NOTE
 from errcat.render.text import where
 
 PARSER = MarkdownIt("commonmark").enable("table")
@@ -260,7 +261,7 @@ def test_check_catches_a_hand_edit_and_an_orphan(cli, tmp_path):
     assert cli("docs", "--check", "--out", str(out)).exit_code == 0
     page = out / "sage.md"
     page.write_text(page.read_text().replace("Your Access token has expired.", "Your token expired."))
-    (out / "oldvendor.md").write_text("# gone\n")
+    (out / "oldvendor.md").write_text(GENERATED_NOTE + "\n# A vendor no longer in the catalog\n")  # generated once
     result = cli("docs", "--check", "--out", str(out))
     assert result.exit_code == 1
     assert f"stale: {page}" in result.stderr and "Your token expired." in result.stderr

@@ -74,14 +74,18 @@ class ErrorCatalog:
 
         documented_only, chosen = _filters(filters)
         # a lone surrogate (a command-line argument that is not UTF-8) cannot be sent to SQLite
-        return lookup(self._index(documented_only), repaired(query), chosen)
+        return lookup(self._index(documented_only), repaired(_text("lookup", query)), chosen)
 
     def search(self, text: str, limit: int = 10, **filters: Any) -> builtins.list[SearchHit]:
         """Errors ranked by relevance to ``text`` over messages, names, scenarios and explanations."""
         from .query import search
 
         documented_only, chosen = _filters(filters)
-        return search(self._index(documented_only), text, chosen, limit=limit)
+        if isinstance(limit, bool) or not isinstance(limit, int):
+            from .errors import UsageError
+
+            raise UsageError(f"limit is a number of errors, not {type(limit).__name__}")
+        return search(self._index(documented_only), _text("search", text), chosen, limit=limit)
 
     def list(self, **filters: Any) -> builtins.list[ErrorGroup]:
         """Every error passing the filters, grouped."""
@@ -156,6 +160,12 @@ class ErrorCatalog:
         from .scan import ScanOptions, scan
         from .scan.remote import is_url
 
+        files = _file_names(files)
+        window = window or (None, None)
+        if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)):
+            from .errors import UsageError
+
+            raise UsageError(f"workers is a number of processes, not {type(workers).__name__}")
         options = ScanOptions(vendor=vendor, since=window[0], until=window[1], workers=workers)
         index = self._index(documented_only)
         if dask is not None or any(is_url(f) for f in files):
@@ -231,6 +241,28 @@ def open_catalog(paths: list[Path | str] | None = None, *, builtin: bool = True,
     return ErrorCatalog.open(paths, builtin=builtin, use_env=use_env)
 
 
+def _file_names(files: object) -> builtins.list[str]:
+    """scan's inputs: a list of names (paths, URLs, ``-``), or one name (a list of one, not its letters)."""
+    import os
+
+    from .errors import UsageError
+
+    if isinstance(files, (str, os.PathLike)):
+        files = [files]
+    if not isinstance(files, (builtins.list, tuple)) or not all(isinstance(f, (str, os.PathLike)) for f in files):
+        raise UsageError(f"scan takes a list of file names (str or Path), not {type(files).__name__}")
+    return [os.fspath(f) for f in files]
+
+
+def _text(command: str, value: object) -> str:
+    """What lookup and search take: text (a number, None or bytes is a UsageError, not an AttributeError)."""
+    if not isinstance(value, str):
+        from .errors import UsageError
+
+        raise UsageError(f"{command} takes text (str), not {type(value).__name__}")
+    return value
+
+
 _FILTER_NAMES = ("vendor", "endpoint", "method", "status", "severity", "documented_only")
 
 
@@ -250,9 +282,17 @@ def time_window(since: str | None, until: str | None) -> tuple[datetime | None, 
     """A scan's window from text as --since/--until take it: an ISO date or time (``2026-11-19``,
     ``2026-11-19T02:00Z``) or a span back from now (``6h``, ``2d``); a bare ``until`` date is the
     end of that day. A value neither is a UsageError."""
+    from .errors import UsageError
     from .scan.logline import parse_when
 
-    return (parse_when(since) if since else None, parse_when(until, end=True) if until else None)
+    for name, value in (("since", since), ("until", until)):
+        if value is not None and not (isinstance(value, str) and value.strip()):  # `--since ''` filtered nothing
+            raise UsageError(f"--{name} is empty: give a time (2026-11-19, 2026-11-19T02:00:00Z) or a span (6h, 2d)")
+    start = parse_when(since) if since is not None else None
+    end = parse_when(until, end=True) if until is not None else None
+    if start and end and start > end:  # every record would be left out
+        raise UsageError(f"--since {since} is after --until {until}: no time is in that window")
+    return start, end
 
 
 # -- the catalog files and the cache, for the command line ----------------------------------------
@@ -272,17 +312,20 @@ def require_catalog(paths: builtins.list[Path] | None, builtin: bool) -> None:
 def with_catalog(work: Callable[[ErrorCatalog], T], paths: builtins.list[Path] | None = None, *, builtin: bool = True) -> T:
     """Run ``work`` (questions and their rendering) on the catalog in use, from the cached compiled
     index; a cache file found damaged mid-way is rebuilt once and ``work`` run again."""
+    from .catalog.locate import given_paths
     from .index.cache import with_index
 
     require_catalog(paths, builtin)
-    return with_index(lambda index: work(ErrorCatalog(index)), list(paths or []), builtin=builtin)
+    return with_index(lambda index: work(ErrorCatalog(index)), [*given_paths(paths)], builtin=builtin)
 
 
-def validate(paths: builtins.list[Path] | None = None, *, builtin: bool = True, use_env: bool = False) -> builtins.list[Problem]:
+def validate(
+    paths: builtins.list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = False
+) -> builtins.list[Problem]:
     """Every problem in the catalog files (``errcat validate``): schema, ids, statuses, guides..."""
     from .catalog import validate as run_checks
 
-    return run_checks(list(paths or []), builtin=builtin, use_env=use_env)
+    return run_checks(paths, builtin=builtin, use_env=use_env)
 
 
 def checks() -> builtins.list[Check]:
@@ -297,10 +340,11 @@ def cache_info(
 ) -> tuple[str, builtins.list[CacheEntry], str | None]:
     """The cache folder, each index file in it (``current`` marks the one serving these catalog
     files) and what is wrong with the folder, if anything."""
+    from .catalog.locate import given_paths
     from .index.cache import cache_dir, cache_problem
     from .index.maintenance import cache_entries
 
-    return str(cache_dir()), cache_entries(list(paths or []), builtin=builtin), cache_problem()
+    return str(cache_dir()), cache_entries([*given_paths(paths)], builtin=builtin), cache_problem()
 
 
 def clear_cache() -> tuple[int, int, str]:

@@ -28,6 +28,8 @@ def check_vendor(vendor: str | None, known: Iterable[str]) -> str | None:
     does, the name echoed through the exit gate (a secret typed there is not printed back)."""
     if vendor is None:
         return None
+    if not isinstance(vendor, str):
+        raise UsageError(f"a vendor is given by its id (text), not {type(vendor).__name__}")
     names = sorted(known)
     if vendor.lower() not in names:
         import difflib

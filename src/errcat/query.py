@@ -55,10 +55,15 @@ class Filters(_FilterValues):
         status: int | None = None,
         severity: str | None = None,
     ) -> Filters:
+        for name, value in (("vendor", vendor), ("endpoint", endpoint), ("method", method), ("severity", severity)):
+            _check_text_filter(name, value)
         if severity is not None and severity.lower() not in SEVERITIES:
             raise UsageError(f"severity must be one of {', '.join(SEVERITIES)}, not {shown(severity)!r}")
-        if status is not None and to_status(status) is None:  # SQLite cannot even compare 99999999999999999999
-            raise UsageError(f"status must be an HTTP status from 100 to 599, not {str(status)[:40]!r}")
+        if status is not None:  # as an int: "400" from Python compared with no row's 400
+            number = None if isinstance(status, bool) else to_status(status)
+            if number is None:  # SQLite cannot even compare 99999999999999999999
+                raise UsageError(f"status must be an HTTP status from 100 to 599, not {str(status)[:40]!r}")
+            status = number
         return super().__new__(cls, vendor, endpoint, method, status, severity)
 
     def accepts(self, entry: Entry) -> bool:
@@ -98,6 +103,23 @@ class Filters(_FilterValues):
                 )
 
 
+def _check_text_filter(name: str, value: object) -> None:
+    """A text filter is None or words: an empty one (``--method ''``) would filter nothing, silently."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise UsageError(f"the {name} filter is text, not {type(value).__name__}")
+    if not value.strip():
+        raise UsageError(f"the {name} filter is empty: give one, or leave the filter out")
+
+
+SHOWN_LABELS = 10  # codes or names a title names before "(+N more)"; the built-in catalog's groups have 2 at most
+
+
+def _few(labels: list[str]) -> list[str]:
+    return labels if len(labels) <= SHOWN_LABELS else [*labels[:SHOWN_LABELS], f"(+{len(labels) - SHOWN_LABELS:,} more)"]
+
+
 class ErrorGroup(NamedTuple):
     """One distinct error and every row where it is documented (filtered)."""
 
@@ -119,12 +141,22 @@ class ErrorGroup(NamedTuple):
     def names(self) -> list[str]:
         return sorted({e.name for e in self.entries if e.name})
 
+    def labels(self) -> tuple[list[str], list[str]]:
+        """Codes and other names as a title or a table cell shows them: at most SHOWN_LABELS of each,
+        then how many more (a group of 8,000 rows sharing one guide is one line, not 150 KB)."""
+        return _few(self.codes), _few(self.other_names())
+
+    def other_names(self) -> list[str]:
+        """The names that are not also codes (a name such as BAD_REQUEST can be both). The codes are
+        built once: testing each name against the property rebuilt them per name (8,000 rows: 90 s)."""
+        codes = set(self.codes)
+        return [n for n in self.names if n not in codes]
+
     @property
     def title(self) -> str:
         """Short label: vendor, code(s) and name(s), or the status for status rows."""
-        parts = [self.vendor]
-        parts += self.codes
-        parts += [n for n in self.names if n not in self.codes]
+        codes, names = self.labels()
+        parts = [self.vendor, *codes, *names]
         if len(parts) == 1:
             statuses = sorted({e.status for e in self.entries})
             parts.append("HTTP " + "/".join(map(str, statuses)))

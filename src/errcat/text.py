@@ -92,6 +92,8 @@ def json_visible(document: str) -> str:
 # What the first bytes of an input hold, decided in one place for explain's pastes and scan's logs.
 UTF8_BOM = b"\xef\xbb\xbf"  # skipped where it opens an input
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")  # the first opens like UTF-16's: looked for first
+WIDE = ("utf-16", "utf-32")  # the kinds transcoded to UTF-8 whole (a range of their bytes is no text)
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -109,11 +111,14 @@ def is_binary(data: bytes) -> bool:
     return (len(data) - len(data.translate(None, _CONTROL_BYTES))) * 20 > len(data)
 
 
-def byte_kind(head: bytes) -> Literal["gzip", "utf-16", "binary", "text"]:
-    """What an input's first bytes say it is: ``gzip`` (its magic number), ``utf-16`` (a byte-order
-    mark: transcode it), ``binary`` (see is_binary) or ``text`` (perhaps behind a UTF8_BOM)."""
+def byte_kind(head: bytes) -> Literal["gzip", "utf-16", "utf-32", "binary", "text"]:
+    """What an input's first bytes say it is: ``gzip`` (its magic number), ``utf-16`` or ``utf-32``
+    (a byte-order mark: transcode it; give at least 4 bytes), ``binary`` (see is_binary) or ``text``
+    (perhaps behind a UTF8_BOM)."""
     if head.startswith(_GZIP_MAGIC):
         return "gzip"
+    if head.startswith(_UTF32_BOMS):
+        return "utf-32"
     if head.startswith(_UTF16_BOMS):
         return "utf-16"
     return "binary" if is_binary(head) else "text"

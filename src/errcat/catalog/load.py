@@ -17,7 +17,7 @@ from ..bulk import collector_paused
 from ..errors import CatalogError, Problem
 from ..model import DOCUMENTED, Basis, Citation, Entry, Guide, Source, Template, vendor_from_dict
 from .core import Catalog, Location
-from .locate import MAX_CATALOG_BYTES, builtin_dir, catalog_paths
+from .locate import MAX_CATALOG_BYTES, builtin_dir, catalog_paths, given_paths
 from .yamlio import LineDict, load_yaml
 
 
@@ -310,7 +310,7 @@ def load_catalog(
     a broken overlay fails with a ``file:line`` message instead of a traceback later.
     Raises CatalogError (exit 3) listing every problem, or UsageError for a missing path.
     """
-    files = catalog_paths([Path(p) for p in paths or ()], builtin=builtin, use_env=use_env)
+    files = catalog_paths(given_paths(paths), builtin=builtin, use_env=use_env)
     from .checks import run_checks
 
     with collector_paused():
@@ -332,7 +332,7 @@ def validate(paths: list[Path | str] | None = None, *, builtin: bool = True, use
     """
     from .checks import run_checks
 
-    given = [Path(p) for p in paths or ()]
+    given = given_paths(paths)
     builtin_root = builtin_dir().resolve()
     inside = [p for p in given if p.resolve() == builtin_root or p.resolve().is_relative_to(builtin_root)]
     if inside:  # a built-in file or folder is checked as the built-in layer, not layered over itself

@@ -11,6 +11,7 @@ from ..errors import UsageError
 
 ENV_VAR = "ERRCAT_CATALOG"
 MAX_CATALOG_BYTES = 16 << 20  # a user's catalog file larger than this is refused; the built-in files are under 200 KB
+MAX_FOLDER_ENTRIES = 10_000  # a catalog folder holding more is refused (`--catalog ~` or `/` would walk the disk)
 
 
 @lru_cache(maxsize=1)
@@ -24,10 +25,37 @@ def builtin_dir() -> Path:
 
 
 def catalog_files(path: Path) -> list[Path]:
-    """The YAML files of a catalog path: the file itself, or every *.yaml/*.yml below a folder."""
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
-    return [path]
+    """The YAML files of a catalog path: the file itself, or every *.yaml/*.yml below a folder
+    (symbolic links to folders not followed; a folder that cannot be listed, or vanishes while it
+    is walked, is passed over). A folder of more than MAX_FOLDER_ENTRIES entries is a UsageError."""
+    if not path.is_dir():
+        return [path]
+    found: list[Path] = []
+    seen = 0
+    for top, dirs, names in os.walk(path):
+        seen += len(dirs) + len(names)
+        if seen > MAX_FOLDER_ENTRIES:
+            raise UsageError(
+                f"catalog folder {path} holds more than {MAX_FOLDER_ENTRIES:,} files and folders: "
+                "name the folder of your catalog files"
+            )
+        found += [Path(top, n) for n in names if Path(n).suffix in (".yaml", ".yml")]
+    return sorted(p for p in found if p.is_file())
+
+
+def given_paths(paths: object) -> list[Path]:
+    """Catalog paths as the Python API takes them: a list of str or Path, or one str or Path (a
+    list of one, not a string walked letter by letter), or None; anything else is a UsageError."""
+    if paths is None:
+        return []
+    if isinstance(paths, (str, os.PathLike)):
+        return [Path(paths)]
+    if not isinstance(paths, (list, tuple)):
+        raise UsageError(f"catalog paths are a list of str or Path, not {type(paths).__name__}")
+    wrong = [p for p in paths if not isinstance(p, (str, os.PathLike))]
+    if wrong:
+        raise UsageError(f"a catalog path is a str or Path, not {type(wrong[0]).__name__}")
+    return [Path(p) for p in paths]
 
 
 def _readable(path: Path) -> Path:

@@ -7,6 +7,7 @@ valid. A file fastjsonschema accepts is not re-checked; the test suite checks th
 
 from __future__ import annotations
 
+import itertools
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,7 @@ from ..errors import Problem
 from .yamlio import line_of
 
 SCHEMA_FILE = "errcat-catalog.schema.json"
+MAX_SCHEMA_PROBLEMS = 1_000  # a file of 49,000 entries each lacking a field made 1.4 GB of jsonschema errors
 
 
 def schema_path() -> Path:
@@ -57,9 +59,13 @@ def schema_problems(data: Any, file: str) -> list[Problem]:
     if is_valid(data):
         return []
     problems = []
-    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+    errors = list(itertools.islice(_validator().iter_errors(data), MAX_SCHEMA_PROBLEMS + 1))
+    for error in sorted(errors[:MAX_SCHEMA_PROBLEMS], key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
         where = ".".join(str(p) for p in path) or "(top level)"
         message = error.message if len(error.message) <= 160 else error.message[:157] + "..."
         problems.append(Problem(file, line_of(data, path), "CAT003", "schema", f"{where}: {message}"))
+    if len(errors) > MAX_SCHEMA_PROBLEMS:
+        said = f"more schema problems than the first {MAX_SCHEMA_PROBLEMS:,} listed; fix those and validate again"
+        problems.append(Problem(file, line_of(data, list(errors[-1].absolute_path)), "CAT003", "schema", said))
     return problems

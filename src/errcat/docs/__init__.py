@@ -51,10 +51,20 @@ class DocsReport:
 
 
 def _orphans(out: Path, pages: dict[str, str], catalog: CatalogIndex) -> list[str]:
+    """Pages errcat generated (they open with GENERATED_NOTE) that no vendor produces any more. Any
+    other markdown file is the user's: `--out docs --prune` deleted docs/scan.md and the like."""
     if not out.is_dir():
         return []
     known = set(pages) | {f"{v}.md" for v in catalog.vendors} | {"index.md"}
-    return sorted(p.name for p in out.glob("*.md") if p.name not in known)
+    return sorted(p.name for p in out.glob("*.md") if p.name not in known and _generated(p))
+
+
+def _generated(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.read(len(GENERATED_NOTE)) == GENERATED_NOTE.encode()
+    except OSError:
+        return False
 
 
 def _current(path: Path) -> str | None:

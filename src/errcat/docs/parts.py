@@ -51,7 +51,7 @@ def statuses(group: ErrorGroup) -> str:
 
 def identity(group: ErrorGroup) -> str:
     """What names the error in a response: its code and name(s), else its message, else its reason."""
-    codes, names = group.codes, [n for n in group.names if n not in group.codes]
+    codes, names = group.labels()
     if codes or names:
         return " ".join([*codes, " / ".join(names)]).strip()
     first = group.entries[0]

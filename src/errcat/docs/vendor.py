@@ -49,15 +49,17 @@ def _find_table(groups: list[ErrorGroup]) -> str:
     for g in groups:
         frag = group_anchor(g)
         shown: list[str | None] = [*messages(g)] or [None]
+        codes, other = g.labels()
+        code, names = " / ".join(codes), " / ".join(other)
+        code_cell = Raw(link(code, f"#{frag}", narrow=True)) if code else ""  # the same in each message's row
+        names_cell = Raw(link(names, f"#{frag}", narrow=True) if names and not code else breakable(names))
         for message in shown:
-            code = " / ".join(g.codes)
-            names = " / ".join(n for n in g.names if n not in g.codes)
             text = shorten(message, CELL_CHARS) if message is not None else None
             label = code or names or text or f"({shorten(g.entries[0].scenario, CELL_CHARS)})"
             cells: list[object] = [
                 statuses(g),
-                Raw(link(code, f"#{frag}", narrow=True)) if code else "",
-                Raw(link(names, f"#{frag}", narrow=True) if names and not code else breakable(names)),
+                code_cell,
+                names_cell,
                 Raw(link(label, f"#{frag}", narrow=True) if not code and not names else breakable(text or "")),
             ]
             rows.append((min(e.status for e in g.entries), cells))

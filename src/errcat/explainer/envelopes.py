@@ -380,6 +380,7 @@ _XML_ERRORS = re.compile(r"<errors\b[^>]{0,500}>(.*?)</errors\s*>", re.IGNORECAS
 _XML_ERROR = re.compile(r"<error\b[^>]{0,500}>(.*?)</error\s*>", re.IGNORECASE | re.DOTALL)
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 _ERRORS_CLOSE = re.compile(r"</errors\s*>", re.IGNORECASE)
+_XML_ERRORS_OPEN = re.compile(r"<errors\b[^>]{0,500}>", re.IGNORECASE)
 _ERROR_CLOSE = re.compile(r"</error\s*>", re.IGNORECASE)
 _CDATA_CLOSE = re.compile(r"\]\]>")
 # A key in typographic double quotes (“errors”: or ”error”:), as a page typesets JSON it quotes.
@@ -451,18 +452,27 @@ def _lenient_objects(body: str) -> tuple[list[dict[str, Any]], bool]:
 
 
 def _xml(body: str, reading: Reading) -> bool:
+    """An ``<errors>`` block's errors; a block the paste stops inside (a forum post cut short, or a
+    body past the paste cap) gives the errors it closes before the cut."""
     if "</" not in body:  # no closing tag, no block: most bodies are not XML
         return False
     from html import unescape
 
     block = _XML_ERRORS.search(_closed(body, _ERRORS_CLOSE))
-    if not block:
+    opened = None if block else _XML_ERRORS_OPEN.search(body)
+    if not block and not opened:
         return False
-    for m in _XML_ERROR.finditer(_closed(block.group(1), _ERROR_CLOSE)):
+    inside = block.group(1) if block else body[opened.end() :] if opened else ""
+    for m in _XML_ERROR.finditer(_closed(inside, _ERROR_CLOSE)):
         inner = m.group(1)
         unwrapped = _closed(inner, _CDATA_CLOSE)
         text = _CDATA.sub(r"\1", unwrapped) + inner[len(unwrapped) :]
         reading.add(SentError(IX_XML, message=unescape(text).strip()))
+    if opened:
+        if not reading.errors:  # no whole error before the cut: read the text otherwise
+            return False
+        reading.cut = True
+        reading.notes.append("the paste stops in the middle of the body (cut short); what is there was read")
     return True
 
 

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..errors import UsageError
 from ..model import HTTP_METHODS
-from ..text import UTF8_BOM, byte_kind
+from ..text import UTF8_BOM, WIDE, byte_kind
 from ..values import to_status
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024  # a paste larger than this is cut; the cut is reported
@@ -151,8 +151,9 @@ def decode(data: bytes, size: int | None = None) -> tuple[str, list[str]]:
         said = f"more than {MAX_INPUT_BYTES:,}" if size == MAX_INPUT_BYTES + 1 else f"{size:,}"  # a stream read to the cap
         notes.append(f"input is {said} bytes; only the first {MAX_INPUT_BYTES:,} were read")
         data = data[:MAX_INPUT_BYTES]
-    if byte_kind(data[:2]) == "utf-16":
-        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    kind = byte_kind(data[:4])
+    if kind in WIDE:
+        data = data.decode(kind, errors="replace").encode("utf-8")
     data = data.removeprefix(UTF8_BOM)
     if not data.strip():
         raise UsageError("nothing to explain: the input is empty (paste an error response, a message or a code)")

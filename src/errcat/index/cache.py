@@ -30,7 +30,7 @@ from typing import NamedTuple, TypeVar
 
 from .. import __version__
 from ..bulk import collector_paused
-from ..catalog.locate import catalog_paths
+from ..catalog.locate import catalog_paths, given_paths
 from ..fs import write_atomic
 from .codec import FORMAT, CorruptIndex
 from .store import CatalogIndex, compile_in_memory
@@ -44,11 +44,18 @@ KEEP_DEFAULT = 8  # indexes kept (the most recently used); each overlay set buil
 
 
 def cache_keep() -> int:
-    """How many indexes the cache keeps (``ERRCAT_CACHE_KEEP``; at least 1)."""
-    try:
-        return max(1, int(os.environ.get(KEEP_ENV, KEEP_DEFAULT)))
-    except ValueError:
+    """How many indexes the cache keeps (``ERRCAT_CACHE_KEEP``, 1 or more); another value is said
+    once, on stderr, and the default kept (it was ignored silently)."""
+    raw = os.environ.get(KEEP_ENV, "").strip()
+    if not raw:
         return KEEP_DEFAULT
+    keep = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 10 else 0
+    if keep < 1 and KEEP_ENV not in _warned:
+        _warned.add(KEEP_ENV)
+        _log.warning(
+            "errcat: warning: %s=%r is not a number of indexes from 1 to 999999999; %d are kept", KEEP_ENV, raw[:40], KEEP_DEFAULT
+        )
+    return keep if keep >= 1 else KEEP_DEFAULT
 
 
 def last_used(index_file: Path) -> float:
@@ -208,7 +215,7 @@ def open_index(
 
     Raises what ``load_catalog`` raises when the files must be (re)loaded and are invalid.
     """
-    files = catalog_paths([Path(p) for p in paths or ()], builtin=builtin, use_env=use_env)
+    files = catalog_paths(given_paths(paths), builtin=builtin, use_env=use_env)
     states = file_states(files)
     if os.environ.get(NO_CACHE_ENV):
         return _build_in_memory(paths, builtin, use_env)

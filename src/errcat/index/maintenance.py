@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..catalog.locate import catalog_paths
+from ..catalog.locate import catalog_paths, given_paths
 from .cache import cache_dir, content_hash, drop_lock, file_states, index_name, last_used, open_checked, read_meta
 from .codec import CorruptIndex
 
@@ -30,7 +30,7 @@ def cache_entries(paths: list[Path | str] | None = None, *, builtin: bool = True
     """Every index file in the cache folder, marking the one that serves the current catalog."""
     folder = cache_dir()
     try:
-        states = file_states(catalog_paths([Path(p) for p in paths or ()], builtin=builtin, use_env=use_env))
+        states = file_states(catalog_paths(given_paths(paths), builtin=builtin, use_env=use_env))
         current_name, content = index_name(states), content_hash(states)
     except (OSError, ValueError):
         current_name, content = "", ""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from ..gate import argument
-from ..text import UTF8_BOM, byte_kind
+from ..text import UTF8_BOM, WIDE, byte_kind
 
 CHUNK = 4 << 20
 SNIFF = 8192  # bytes looked at to tell text from binary
@@ -34,7 +34,7 @@ class Input:
     problem: str | None = None  # why the input was not read at all
     broken: str | None = None  # why reading stopped early
     gzip: bool = False
-    utf16: bool = False  # starts with a UTF-16 byte-order mark: read whole, transcoded
+    utf16: bool = False  # starts with a UTF-16 or UTF-32 byte-order mark: read whole, transcoded
     read: int = 0  # bytes read from disk or stdin (compressed bytes for gzip)
     unpacked: int = 0  # bytes a gzip input decompressed to (what its lines hold)
 
@@ -46,8 +46,10 @@ class Input:
 
 
 def inputs(names: list[str]) -> list[Input]:
-    """The inputs for the names given (``-`` is stdin), checked for existence, not yet read."""
+    """The inputs for the names given (``-`` is stdin), checked for existence, not yet read. A file
+    named again (the same path twice, or a link to it) is read once: its errors are not counted twice."""
     out = []
+    first: dict[tuple[int, int], str] = {}  # each regular file's (device, inode): the name it was first given as
     for name in names:
         if name == "-":
             out.append(Input("stdin", None))
@@ -60,6 +62,10 @@ def inputs(names: list[str]) -> list[Input]:
         if not os.path.isfile(name) and not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):  # a pipe, /dev/stdin: read
             out.append(Input(argument(name), name, problem="not a file"))
             continue
+        if stat.S_ISREG(st.st_mode) and (again := first.get((st.st_dev, st.st_ino))) is not None:
+            out.append(Input(argument(name), name, problem=f"the same file as {argument(again)}, read once"))
+            continue
+        first[(st.st_dev, st.st_ino)] = name
         inp = Input(name, name, size=st.st_size if os.path.isfile(name) else None)
         if inp.size is None:  # a pipe: what is read here would be lost to the scan; chunks() sniffs it
             out.append(inp)
@@ -69,7 +75,7 @@ def inputs(names: list[str]) -> list[Input]:
                 head = f.read(SNIFF)
             kind = byte_kind(head)
             inp.gzip = kind == "gzip"
-            inp.utf16 = kind == "utf-16"
+            inp.utf16 = kind in WIDE
             if kind == "binary":
                 inp.problem = BINARY
         except OSError as exc:
@@ -118,7 +124,7 @@ class _Counting(io.RawIOBase):
 
 
 def chunks(inp: Input) -> Iterator[bytes]:
-    """The input's bytes in chunks (decompressed, UTF-16 transcoded to UTF-8). Problems are
+    """The input's bytes in chunks (decompressed, UTF-16 and UTF-32 transcoded to UTF-8). Problems are
     recorded on ``inp``, not raised (workers read ranges of a big file with read_range)."""
     if inp.path is None and sys.stdin.isatty():  # a paste: read to its end, one Ctrl-D (as explain)
         data = sys.stdin.buffer.read()
@@ -153,8 +159,8 @@ def _decoded(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
             inp.problem = f"cannot read: {_gzip_failure(exc)}"
             return
     kind = byte_kind(head)
-    if kind == "utf-16":
-        yield from _utf16(stream, inp)
+    if kind in WIDE:
+        yield from _transcoded(stream, kind, inp)
         return
     if kind != "text":  # NUL bytes, or a gzip stream inside the gzip stream
         inp.problem = BINARY
@@ -196,9 +202,11 @@ def _gzip_chunks(stream: BinaryIO, inp: Input) -> Iterator[bytes]:
         yield b"".join(parts)
 
 
-def _utf16(stream: BinaryIO, inp: Input) -> Iterator[bytes]:
-    decoder = codecs.getincrementaldecoder("utf-16")(errors="replace")
+def _transcoded(stream: BinaryIO, encoding: str, inp: Input) -> Iterator[bytes]:
+    """A UTF-16 or UTF-32 stream (its byte-order mark first) as UTF-8 chunks."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     while data := stream.read(CHUNK):
+        inp.unpacked += len(data) if inp.gzip else 0
         yield decoder.decode(data).encode("utf-8")
     tail = decoder.decode(b"", final=True)
     if tail:

@@ -3,7 +3,8 @@ what a cluster's workers open, wherever the logs are. fsspec is imported only he
 when such an input is scanned; the protocol's own package (s3fs, gcsfs, adlfs) is the user's.
 
 Credentials come from where each protocol's package looks (environment, profiles); a name shown
-back (in a report or a message) has any user:password part of its URL masked."""
+back (in a report or a message) has any user:password part of its URL masked, and what else the
+secrets gate finds in it (a presigned URL's ``X-Amz-Signature``, an Azure SAS ``sig``)."""
 
 from __future__ import annotations
 
@@ -28,8 +29,11 @@ def is_url(name: str) -> bool:
 
 
 def shown(name: str) -> str:
-    """A name as shown to the user: a URL's user:password@ part masked."""
-    return _USERINFO.sub(r"\1***@", name)
+    """A name as shown to the user: a URL's user:password@ part masked, and the credentials of its
+    query string (a signed URL is how a bucket's log is often shared)."""
+    from ..gate import shown as screened
+
+    return _USERINFO.sub(r"\1***@", screened(name))
 
 
 def filesystem(url: str) -> tuple[Any, str]:
@@ -47,6 +51,9 @@ def filesystem(url: str) -> tuple[Any, str]:
         raise UsageError(f"reading {protocol}:// inputs needs the package {package}: pip install {package}") from None
     except ValueError as exc:
         raise UsageError(f"{shown(url)}: {exc}") from None
+    except Exception as exc:  # ftp:// and sftp:// connect here: a host that does not resolve, a refused login
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__  # its text may quote the URL
+        raise UsageError(f"{shown(url)}: cannot open ({reason})") from None
 
 
 def expand(names: list[str]) -> list[Input]:
