@@ -66,6 +66,24 @@ def _scanned(index, tmp_path: Path, name: str, lines: list[str]):
     return scan(index, [str(path)], ScanOptions(workers=1))
 
 
+def _groups(report) -> list[tuple[str, list[int]]]:
+    """Other programs' groups of a report: their texts and listed lines, sorted."""
+    return sorted((text, [p.line for p in g.places]) for text, g in report.other.items())
+
+
+@pytest.fixture
+def use_engine(monkeypatch):
+    """Scan with one needle engine, "hyperscan" or "python" (the default again afterwards)."""
+
+    def use(name: str) -> None:
+        monkeypatch.setenv(needles_module.ENGINE_ENV, name)
+        needles_module.engine_name.cache_clear()
+
+    yield use
+    monkeypatch.delenv(needles_module.ENGINE_ENV, raising=False)
+    needles_module.engine_name.cache_clear()
+
+
 def _expected_errors(system: str, lines: list[str]) -> int:
     """Lines that are errors by the system's own level field, an HTTP error status or an exception."""
     field = LEVEL_FIELDS[system]
@@ -998,20 +1016,15 @@ _STAMPS = {
 
 @pytest.mark.parametrize("engine", ["hyperscan", "python"])
 @pytest.mark.parametrize("writer", sorted(_STAMPS))
-def test_a_trace_stamped_line_by_line_is_one_error(index, tmp_path, monkeypatch, engine, writer):
+def test_a_trace_stamped_line_by_line_is_one_error(index, tmp_path, use_engine, engine, writer):
     """docker logs -t, kubectl logs --timestamps, GitHub Actions' raw logs and Jenkins's timestamper
     write a time before every line, so a trace's frames and its "Caused by:" no longer looked like
     the rest of a record: one failure was two errors, the cause a group of its own. What follows a
     line's stamp now tells whether it continues the record, as it does unstamped."""
-    monkeypatch.setenv(needles_module.ENGINE_ENV, engine)
-    needles_module.engine_name.cache_clear()
-    try:
-        stamp = _STAMPS[writer]
-        lines = [stamp.format(k) + line for k, line in enumerate(["INFO copy starting", *_PGJDBC_TRACE, "INFO next batch"])]
-        report = _scanned(index, tmp_path, "stamped.log", lines)
-    finally:
-        monkeypatch.delenv(needles_module.ENGINE_ENV)
-        needles_module.engine_name.cache_clear()
+    use_engine(engine)
+    stamp = _STAMPS[writer]
+    lines = [stamp.format(k) + line for k, line in enumerate(["INFO copy starting", *_PGJDBC_TRACE, "INFO next batch"])]
+    report = _scanned(index, tmp_path, "stamped.log", lines)
     assert report.errors == 1
     ((text, group),) = report.other.items()
     assert text.endswith("org.postgresql.util.PSQLException: Database connection failed when starting copy")
@@ -1040,7 +1053,7 @@ def test_a_tracebacks_group_is_named_by_its_exception(index, tmp_path):
         ],
     ]
     report = _scanned(index, tmp_path, "ci.log", [line for t in tracebacks for line in t])
-    assert sorted((g.text, [p.line for p in g.places]) for g in report.other.values()) == [
+    assert _groups(report) == [
         ("ModuleNotFoundError: No module named '…'", [2]),
         ("ValueError: invalid literal for int() with base <n>: '…'", [7]),
     ]
@@ -1113,19 +1126,14 @@ _JAVA_NESTED_TRACE = [
 
 @pytest.mark.parametrize("engine", ["hyperscan", "python"])
 @pytest.mark.parametrize("name", ["dotnet", "java"])
-def test_a_trace_in_parts_is_one_error(index, tmp_path, monkeypatch, engine, name):
+def test_a_trace_in_parts_is_one_error(index, tmp_path, use_engine, engine, name):
     """.NET writes "--- End of stack trace from previous location ..." between an async trace's
     parts, javax.mail a nested exception after "nested exception is:" with its frames after a
     blank line: each part was an error of its own (3 and 5 errors, one group named by the .NET
     seam line). Each trace is one error, named by its first line."""
     lines = {"dotnet": _DOTNET_ASYNC_TRACE, "java": _JAVA_NESTED_TRACE}[name]
-    monkeypatch.setenv(needles_module.ENGINE_ENV, engine)
-    needles_module.engine_name.cache_clear()
-    try:
-        report = _scanned(index, tmp_path, "trace.log", lines)
-    finally:
-        monkeypatch.delenv(needles_module.ENGINE_ENV)
-        needles_module.engine_name.cache_clear()
+    use_engine(engine)
+    report = _scanned(index, tmp_path, "trace.log", lines)
     assert report.errors == 1
     ((text, group),) = report.other.items()
     assert text == untimed_head(lines[0]) and [p.line for p in group.places] == [1]
@@ -1146,17 +1154,12 @@ _HAPROXY_LINES = [
 
 
 @pytest.mark.parametrize("engine", ["hyperscan", "python"])
-def test_proxies_statuses_are_read(index, tmp_path, monkeypatch, engine):
+def test_proxies_statuses_are_read(index, tmp_path, use_engine, engine):
     """Envoy (and Istio) write their response flags after the status ("404 NR", "503 UF"), HAProxy
     its timers before it and the request last: none of these statuses was read, so a proxy's
     404s and 400s were not errors. Envoy's 200 stays none."""
-    monkeypatch.setenv(needles_module.ENGINE_ENV, engine)
-    needles_module.engine_name.cache_clear()
-    try:
-        report = _scanned(index, tmp_path, "proxies.log", _ENVOY_LINES + _HAPROXY_LINES)
-    finally:
-        monkeypatch.delenv(needles_module.ENGINE_ENV)
-        needles_module.engine_name.cache_clear()
+    use_engine(engine)
+    report = _scanned(index, tmp_path, "proxies.log", _ENVOY_LINES + _HAPROXY_LINES)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3, 4]
     assert [http_status(line) for line in _ENVOY_LINES + _HAPROXY_LINES] == [200, 404, 404, 400]
 
@@ -1229,7 +1232,7 @@ def test_an_access_logs_errors_are_grouped_by_their_request(index, tmp_path):
     named neither its request nor its status ("<n> - - [] '…' <n> <n> '…' '…' <n>"): a 503 on
     POST /orderstatus and a 401 on GET /login were one group. They are grouped by request."""
     report = _scanned(index, tmp_path, "access.log", _ACCESS_LINES)
-    assert sorted((t, [p.line for p in g.places]) for t, g in report.other.items()) == [
+    assert _groups(report) == [
         ("HTTP error: GET /", [5]),
         ("HTTP error: GET /downloads/product_<n>", [3, 4]),
         ("HTTP error: GET /login", [2]),
@@ -1275,7 +1278,7 @@ def test_go_panics_are_one_error_each(index, tmp_path):
     """Go's runtime writes "[signal SIGSEGV: ...]" after a panic's message: it was an error of its
     own; net/http logs a handler's recovered panic as "http: panic serving ...", which was none."""
     report = _scanned(index, tmp_path, "go.log", _GO_PANICS)
-    assert sorted((t, [p.line for p in g.places]) for t, g in report.other.items()) == [
+    assert _groups(report) == [
         ("http: panic serving [::<n>]:<n>: test panic", [11]),
         ("panic: runtime error: invalid memory address or nil pointer dereference", [1]),
     ]
