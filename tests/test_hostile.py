@@ -719,3 +719,38 @@ def test_a_json_line_whose_error_is_an_object_is_scanned(tmp_path):
     log.write_text('{"error": {"a": 1}}\n2026-11-03T10:00:00.1Z {"error": [1, 2], "error_description": {"x": 1}}\n')
     done = run("scan", str(log), "--all")
     assert done.returncode == 0 and b"Traceback" not in done.stderr
+
+
+_EXIT_FAILURE = """
+import errno, sys, threading
+from errcat.cli import main
+def failing():
+    raise {exc}
+threading._register_atexit(failing)  # where concurrent.futures wakes a worker pool at exit
+sys.argv = ["errcat", "lookup", "25008"]
+main()
+"""
+
+
+def test_a_worker_pools_closed_pipe_at_exit_prints_no_traceback():
+    """At the interpreter's exit concurrent.futures may wake a parallel scan's pool through a pipe
+    already closed: about one scan of a big file in 25 ended its (complete) output with "Exception
+    ignored in: <module 'threading'>" and an OSError traceback. That one is not printed; any other
+    error at exit still is."""
+    env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+    quiet = subprocess.run(
+        [sys.executable, "-c", _EXIT_FAILURE.format(exc='OSError(errno.EBADF, "Bad file descriptor")')],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert quiet.returncode == 0 and "25008" in quiet.stdout and quiet.stderr == ""
+    loud = subprocess.run(
+        [sys.executable, "-c", _EXIT_FAILURE.format(exc='ValueError("not a pool")')],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert "ValueError: not a pool" in loud.stderr

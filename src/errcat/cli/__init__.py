@@ -64,8 +64,22 @@ def _closed_stdio() -> None:
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115  # for the whole run
 
 
+def _quiet_at_exit(unraisable: "sys.UnraisableHookArgs") -> None:
+    """At the interpreter's exit, concurrent.futures may wake a worker pool's manager thread
+    through a pipe already closed (CPython 3.11: "Exception ignored in: <module 'threading'>",
+    OSError EBADF, about one parallel scan in 25): the scan is done and its report written, so that
+    is not printed as a traceback. Anything else is reported as Python would."""
+    import errno
+
+    exc = unraisable.exc_value
+    if isinstance(exc, OSError) and exc.errno in (errno.EBADF, errno.EPIPE):
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 def main() -> None:
     """Entry point of the `errcat` script."""
+    sys.unraisablehook = _quiet_at_exit
     _closed_stdio()
     _completion_shell_named(sys.argv[1:])
     try:
