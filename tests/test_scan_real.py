@@ -1282,3 +1282,19 @@ def test_go_panics_are_one_error_each(index, tmp_path):
         ("http: panic serving [::<n>]:<n>: test panic", [11]),
         ("panic: runtime error: invalid memory address or nil pointer dereference", [1]),
     ]
+
+
+# bensadeh/tailspin@44dc04add31afcc8643e78b65f9d89fb159e6fa9, tests/files/e2e.log lines 9-11
+_AFTER_A_PLAIN_LINE = [
+    "peer 2001:db8::ff00:42:8329 handshake ok",
+    "java.io.IOException: pipe closed",
+    "        at com.example.EmailService.send(EmailService.kt:171)",
+]
+
+
+def test_an_exception_after_a_line_with_no_level_is_its_own_error(index, tmp_path):
+    """Java's exception continues the logged line before it ("ERROR send failed" then
+    "java.io.IOException: ..."), but a line with no level is no such entry: "peer ... handshake
+    ok" took the IOException after it, and the report named the harmless line."""
+    report = _scanned(index, tmp_path, "mixed.log", _AFTER_A_PLAIN_LINE)
+    assert _groups(report) == [("java.io.IOException: pipe closed", [2])]

@@ -139,6 +139,7 @@ class _Grouping:
     raised: bool = False  # a Python traceback has ended (a chained one may follow, _RAISED_GOES_ON), or a cause is announced
     first: bytes = b""  # the entry's first line: blank or logged at a quiet level, a trace after it is its own
     quiet: bool | None = None  # whether it is so, once a trace part asks
+    leveled: bool = False  # whether the first line has a level word (known with ``quiet``)
     announces: bool = False  # the last line ends like "response body:", introducing what follows
     dumped: bool = False  # inside an exchange dumped with "< " and "> " marks (_DUMPED), read without them
     stamped: bool = False  # the entry's first line is stamped (_unstamped): so are the lines that continue it
@@ -223,12 +224,16 @@ class _Grouping:
             return False
         if self.quiet is None:
             first = self.first
-            self.quiet = not first.strip() or first.startswith(_CI_MARKS) or level(first.decode(errors="replace")) in QUIET_LEVELS
+            said = level(first.decode(errors="replace"))
+            self.quiet = not first.strip() or first.startswith(_CI_MARKS) or said in QUIET_LEVELS
+            self.leveled = said is not None
         if self.quiet:
             return False
         if goes_on:
             return True
-        return m is not None and (self.announces or (not self.frames and b"." in m[0]))
+        # Java's exception after its entry's logged line (with a level: "peer ... handshake ok" is
+        # no such line, and the exception after it was filed under it), or announced by the line before
+        return m is not None and (self.announces or (not self.frames and b"." in m[0] and self.leveled))
 
     def _read(self, line: Line) -> Line:
         """A line of this entry as its rules read it (the first one tells whether lines are stamped)."""
