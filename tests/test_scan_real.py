@@ -1298,3 +1298,60 @@ def test_an_exception_after_a_line_with_no_level_is_its_own_error(index, tmp_pat
     ok" took the IOException after it, and the report named the harmless line."""
     report = _scanned(index, tmp_path, "mixed.log", _AFTER_A_PLAIN_LINE)
     assert _groups(report) == [("java.io.IOException: pipe closed", [2])]
+
+
+# GoogleCloudPlatform/fluent-plugin-detect-exceptions@09e07e7fe431017a3a3491c544ab994bc86d0676,
+# test/plugin/test_exception_detector.rb: its DART_ERR, DART_EXC, DART_ASYNC_ERR,
+# DART_DIVIDE_BY_ZERO_ERR and DART_ARGUMENT_ERR heredocs, as a Dart VM's stderr holds them
+_DART_CRASHES = [
+    "Unhandled exception:",
+    "Instance of 'MyError'",
+    "#0      main.<anonymous closure> (file:///path/to/code/dartFile.dart:15:20)",
+    "#1      printError (file:///path/to/code/dartFile.dart:37:13)",
+    "#2      main (file:///path/to/code/dartFile.dart:15:3)",
+    "#3      _startIsolate.<anonymous closure> (dart:isolate-patch/isolate_patch.dart:265)",
+    "#4      _RawReceivePortImpl._handleMessage (dart:isolate-patch/isolate_patch.dart:151)",
+    "Unhandled exception:",
+    "Exception: exception message",
+    "#0      main.<anonymous closure> (file:///path/to/code/dartFile.dart:17:20)",
+    "#1      printError (file:///path/to/code/dartFile.dart:37:13)",
+    "#2      main (file:///path/to/code/dartFile.dart:17:3)",
+    "#3      _startIsolate.<anonymous closure> (dart:isolate-patch/isolate_patch.dart:265)",
+    "#4      _RawReceivePortImpl._handleMessage (dart:isolate-patch/isolate_patch.dart:151)",
+    "Unhandled exception:",
+    "Bad state: oops",
+    "#0      handleFailure (file:///test/example/http/handling_an_httprequest_error.dart:16:3)",
+    "#1      main (file:///test/example/http/handling_an_httprequest_error.dart:24:5)",
+    "<asynchronous suspension>",
+    "#2      _startIsolate.<anonymous closure> (dart:isolate-patch/isolate_patch.dart:265)",
+    "#3      _RawReceivePortImpl._handleMessage (dart:isolate-patch/isolate_patch.dart:151)",
+    "Unhandled exception:",
+    "IntegerDivisionByZeroException",
+    "#0      main.<anonymous closure> (file:///path/to/code/dartFile.dart:27:20)",
+    "#1      printError (file:///path/to/code/dartFile.dart:42:13)",
+    "#2      main (file:///path/to/code/dartFile.dart:27:3)",
+    "#3      _startIsolate.<anonymous closure> (dart:isolate-patch/isolate_patch.dart:265)",
+    "#4      _RawReceivePortImpl._handleMessage (dart:isolate-patch/isolate_patch.dart:151)",
+    "Unhandled exception:",
+    "Invalid argument(s): invalid argument",
+    "#0      main.<anonymous closure> (file:///path/to/code/dartFile.dart:23:20)",
+    "#1      printError (file:///path/to/code/dartFile.dart:42:13)",
+    "#2      main (file:///path/to/code/dartFile.dart:23:3)",
+    "#3      _startIsolate.<anonymous closure> (dart:isolate-patch/isolate_patch.dart:265)",
+    "#4      _RawReceivePortImpl._handleMessage (dart:isolate-patch/isolate_patch.dart:151)",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_dart_crashes_are_named_by_what_was_thrown(index, tmp_path, use_engine, engine):
+    """Dart writes "Unhandled exception:" and, on the next line, what was thrown: the five crashes
+    were one group, "Unhandled exception:", and some thrown lines errors of their own."""
+    use_engine(engine)
+    report = _scanned(index, tmp_path, "dart.log", _DART_CRASHES)
+    assert _groups(report) == [
+        ("Unhandled exception: Bad state: oops", [15]),
+        ("Unhandled exception: Exception: exception message", [8]),
+        ("Unhandled exception: Instance of '…'", [1]),
+        ("Unhandled exception: IntegerDivisionByZeroException", [22]),
+        ("Unhandled exception: Invalid argument(s): invalid argument", [29]),
+    ]

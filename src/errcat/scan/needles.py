@@ -118,6 +118,8 @@ _OPENS_AT_END = rb"\[[ \t]*\r?"  # then the line's end
 # a line that ends announcing a body, which may be plain text ("returned 422, response body:")
 SAYS_BODY_WORDS = (b"body", b"Body", b"BODY", b"response", b"Response", b"RESPONSE")  # then ":" (records._SAYS_BODY)
 _SAYS_BODY_AT_END = rb"(?:" + b"|".join(SAYS_BODY_WORDS) + rb"):[ \t]*\r?"  # then the line's end
+# a line that ends announcing an error its next line states (Dart's "Unhandled exception:")
+_THROWN_AT_END = rb"(?:[Ee]xception|[Ee]rror):[ \t]*\r?"  # then the line's end
 # How a line that may continue the one before it starts (records._continuation_like and
 # _Grouping.continued_by): indented or blank, closing, a brace, an angle bracket or quote (also a
 # dump's "> "), an array, a status, request or header line; or it is empty.
@@ -193,7 +195,7 @@ def _database() -> tuple[Any, Any] | None:
         b"\n" + _GLOG[1:] + _REST,
     ]
     marks = [
-        _any(_OPENS) + _REST + b"|" + _any((_OPENS_AT_END, _SAYS_BODY_AT_END)) + b"\n",
+        _any(_OPENS) + _REST + b"|" + _any((_OPENS_AT_END, _SAYS_BODY_AT_END, _THROWN_AT_END)) + b"\n",
         # from the newline before the line: reported after its first bytes (its bounds are found
         # when reported; such lines are few, and a pattern to the line's end costs twice as much)
         rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n|\n" + _STAMPED + rb"\n)",
@@ -298,7 +300,7 @@ _NEEDLE_PATTERNS = tuple(re.compile(p) for p in NEEDLES)
 _GLOG_START = re.compile(_GLOG)
 _OPENING_PATTERNS = (
     *tuple(re.compile(p) for p in _OPENS),
-    *tuple(re.compile(p + rb"$", re.MULTILINE) for p in (_OPENS_AT_END, _SAYS_BODY_AT_END)),
+    *tuple(re.compile(p + rb"$", re.MULTILINE) for p in (_OPENS_AT_END, _SAYS_BODY_AT_END, _THROWN_AT_END)),
 )
 _ERRING_PATTERNS = tuple(re.compile(p + _NUMBER_END) for p in _ERRING)
 _LINE_START_PATTERN = re.compile(

@@ -129,10 +129,15 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
     reason = error_reason(said, paste, status)
     if paste.startswith(_TRACEBACK):
         head = _raised(text) or head
+    elif (lines := paste.split("\n", 2)) and len(lines) > 1 and _ANNOUNCES_ERROR.fullmatch(lines[0]) and lines[1].strip():
+        head = f"{head.rstrip()} {lines[1].strip()}"  # Dart's "Unhandled exception:", then what was thrown
     return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, status)
 
 
 _TRACEBACK = "Traceback (most recent call last)"
+# a record's first line that only announces an error, which its next line states: Dart's
+# "Unhandled exception:" (every one of a log's crashes was one group under it)
+_ANNOUNCES_ERROR = re.compile(r"\s*(?:[A-Z][a-z]+ )?(?:[Ee]xception|[Ee]rror):\s*")
 
 
 def _raised(text: str) -> str | None:

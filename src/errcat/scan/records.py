@@ -95,6 +95,8 @@ _RAISED_GOES_ON = (b"DETAIL:", b"HINT:", b"CONTEXT:", b"During handling of the a
 _REQUEST_LINE = re.compile(rb"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/\d(?:\.\d)?)?\r?\n?$")
 _STAMP = re.compile(STAMP + rb"(?: |(?=\r?\n|$))")  # what a runtime or CI server writes before each line (needles.STAMP)
 _STAMP_FIRST = frozenset(b"[0123456789")
+# a line that only announces an error its next line states (Dart's "Unhandled exception:")
+_ANNOUNCES_ERROR = re.compile(rb"[ \t]*(?:[A-Z][a-z]+ )?(?:[Ee]xception|[Ee]rror):[ \t]*\r?\n?")
 # what GitHub Actions and Azure Pipelines write as a step's or a command's header: a traceback the
 # step's program printed after one is an error of its own, as after a line logged at INFO
 _CI_MARKS = (b"##[group]", b"##[endgroup]", b"##[command]", b"##[section]", b"[command]")
@@ -140,6 +142,9 @@ class _Grouping:
     first: bytes = b""  # the entry's first line: blank or logged at a quiet level, a trace after it is its own
     quiet: bool | None = None  # whether it is so, once a trace part asks
     leveled: bool = False  # whether the first line has a level word (known with ``quiet``)
+    thrown: bool = (
+        False  # the first line only announces an error (Dart's "Unhandled exception:"): what was thrown and its frames follow
+    )
     announces: bool = False  # the last line ends like "response body:", introducing what follows
     dumped: bool = False  # inside an exchange dumped with "< " and "> " marks (_DUMPED), read without them
     stamped: bool = False  # the entry's first line is stamped (_unstamped): so are the lines that continue it
@@ -153,6 +158,7 @@ class _Grouping:
         self.size += len(line)
         if self.lines == 1:
             self.first = bytes(line[:HEAD])
+            self.thrown = _ANNOUNCES_ERROR.fullmatch(line) is not None
         stripped = line.strip()
         self._trace(line, stripped)
         self.announces = stripped.endswith(_ANNOUNCING)
@@ -275,7 +281,8 @@ class _Grouping:
         # braces in a frame or message open no body
         if (
             line[0] in _INDENTED_OR_CLOSING
-            or (self.frames and _PHP_FRAME.match(line))
+            or ((self.frames or self.thrown) and _PHP_FRAME.match(line))
+            or (self.thrown and self.lines == 1 and line.strip())
             or self._trace_goes_on(line)
             or self._dump_goes_on(line)
         ):
