@@ -142,9 +142,7 @@ class _Grouping:
     first: bytes = b""  # the entry's first line: blank or logged at a quiet level, a trace after it is its own
     quiet: bool | None = None  # whether it is so, once a trace part asks
     leveled: bool = False  # whether the first line has a level word (known with ``quiet``)
-    thrown: bool = (
-        False  # the first line only announces an error (Dart's "Unhandled exception:"): what was thrown and its frames follow
-    )
+    thrown: bool = False  # the first line only announces an error ("Unhandled exception:"): what was thrown follows
     announces: bool = False  # the last line ends like "response body:", introducing what follows
     dumped: bool = False  # inside an exchange dumped with "< " and "> " marks (_DUMPED), read without them
     stamped: bool = False  # the entry's first line is stamped (_unstamped): so are the lines that continue it

@@ -120,7 +120,7 @@ _STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b")
 # an access log: "GET /x HTTP/1.1" 404 209; uvicorn's "POST /login HTTP/1.1" 401 Unauthorized
 # (Envoy's and Istio's write their response flags after it: "404 NR", "503 UF,URX")
 _STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-|[A-Z][a-z]+|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE)
-# HAProxy's HTTP log: Tr/Tw/Tc/Tr/Ta timers, the status and the bytes ("0/0/1/1/2 404 305 - - ----")
+# HAProxy's HTTP log: its TR/Tw/Tc/Tr/Ta timers, the status and the bytes ("0/0/1/1/2 404 305 - - ----")
 _STATUS_HAPROXY = re.compile(r"(?<![\w/])-?\d+/-?\d+/-?\d+/-?\d+/\+?\d+ (\d{3}) \d+ ")
 # a status in words: axios's "Request failed with status code 403", "with status 404", "HTTP 503
 # Service Unavailable", Rails's "Completed 422 Unprocessable Entity in 12ms", "GET /x returned 404"
