@@ -383,3 +383,37 @@ def test_secrets_in_repeated_log_lines_never_reach_scan_reports(cli, tmp_path):
             lines.append(f"2026-11-03T10:00:{n:02d}Z ERROR worker-{n} [{label}] {' '.join(text.split())}")
     log.write_text("\n".join(lines) + "\n")
     _assert_scan_hides_every_secret(cli, log, "--all")
+
+
+def test_a_keys_tail_wrapped_onto_the_next_line_never_reaches_scan_samples(cli, tmp_path):
+    """A secret hard-wrapped at a terminal's width leaves its tail alone on the next line; when a
+    record starts there (the dumped exchange after it), scan's sample is that line, which the gate
+    saw with no name before it: the tail was shown (the adversarial tester's AWS and Stripe
+    pastes). A record's first line that is one mixed token of letters and digits is masked whole."""
+    aws_key, stripe_key = "AKIA" + r(16, string.ascii_uppercase + string.digits), "sk_live_" + r(24)
+    aws_secret = r(30, ALNUM + "+/") + r(10)
+    body = '{"Errors":[{"Name":"Required","Message":"Freight tax code is required","ErrorCode":100}]}'
+    exchange = ["HTTP/1.1 400 Bad Request", "content-type: application/json", "", body]
+    url = f"https://arl2.api.myob.com/accountright/{GUID}/Sale/Invoice/Item"
+    log = tmp_path / "wrapped.log"
+    log.write_text(
+        "\n".join(
+            [
+                f"2026-11-19T02:14:07Z ERROR POST {url} failed",
+                f"aws_access_key_id={aws_key}",
+                f"aws_secret_access_key={aws_secret[:30]}",
+                aws_secret[30:],
+                *exchange,
+                f"2026-11-19T02:15:07Z ERROR POST {url} failed",
+                f"stripe key {stripe_key[:20]}",
+                stripe_key[20:],
+                *exchange,
+            ]
+        )
+        + "\n"
+    )
+    for fmt in ("table", "json", "markdown"):
+        out = cli("scan", str(log), "--format", fmt, "--all").stdout
+        assert aws_secret[30:] not in out and stripe_key[20:] not in out, fmt
+    report = json.loads(cli("scan", str(log), "--format", "json").stdout)
+    assert report["summary"]["matched"] == 2  # both vendor errors still reported, documented

@@ -511,6 +511,31 @@ def shown(value: str) -> str:
     return screen(value).text
 
 
+# a line that is one token of a key's characters: shown alone, as scan shows a record's first
+# line, it may be the wrapped tail of a key the line before named
+_LONE_TOKEN = re.compile(r"\s*([A-Za-z0-9+/=_-]{8,})\s*")
+_LOWER_THEN_UPPER = re.compile(r"[a-z][A-Z]")
+
+
+def shown_line(line: str) -> str:
+    """A log line shown without the lines around it (scan's samples and group texts): as
+    :func:`shown`, and a line that is one token mixing letters and digits, or cases as no word
+    does (an upper-case share of a third or more, changing from lower to upper at least twice),
+    masked whole: a key wrapped onto a second line ("aws_secret_access_key=RI3Y…" then
+    "P5iMdxssW2") left its tail alone on a record's first line, with no name for the gate to read.
+    "KeyboardInterrupt" or "JSONDecodeError" alone stay."""
+    value = shown(line)
+    m = _LONE_TOKEN.fullmatch(value)
+    if m is None:
+        return value
+    token = m[1]
+    letters = sum(c.isalpha() for c in token)
+    digits = any(c.isdigit() for c in token)
+    uppers = sum(c.isupper() for c in token)
+    mixed_case = uppers * 3 >= max(letters, 1) and len(_LOWER_THEN_UPPER.findall(token)) >= 2
+    return MARK if (digits and letters) or mixed_case else value
+
+
 def argument(value: str, limit: int = 24) -> str:
     """An argument echoed in an error: masked, and unless it could be a file's path (short, no
     spaces, no braces), cut to a short prefix: a paste or a log line given where a file name was

@@ -11,7 +11,7 @@ from functools import partial
 from ..explainer import Explanation, explain
 from ..explainer.envelopes import STATUS_ONLY, TEXT
 from ..explainer.match import MatchKind
-from ..gate import shown
+from ..gate import shown, shown_line
 from ..index.store import CatalogIndex
 from .concerns import needles_for
 from .inputs import Input
@@ -77,7 +77,7 @@ class _Explainer:
             # prefix (docker compose's "caddy  | {...}", Laravel's context) read as a body: another program's
             self.triage.count_other(prep._replace(when=when), place)
             return
-        self._count(x, place, when, lambda: shown(head), prep.status)
+        self._count(x, place, when, lambda: shown_line(head), prep.status)
 
     def _explain(self, paste: str, key: str | None) -> Explanation:
         """explain() of a record's text; a repeat of a call explained before (the same text, its

@@ -20,7 +20,7 @@ from datetime import datetime
 from itertools import repeat
 from typing import Any
 
-from ..gate import shown
+from ..gate import shown, shown_line
 from .concerns import VendorNeedles
 from .logline import timestamp_in
 from .needles import Buffer
@@ -194,7 +194,7 @@ class Triage:
                 continue
             report.errors += n
             if verdict not in report.other:  # counted in a range before this one, which kept its places
-                first = shown(_text(self.untimed[verdict][0]))  # not listed (False): redacted all the same
+                first = shown_line(_text(self.untimed[verdict][0]))  # not listed (False): redacted all the same
                 report.add_other(verdict, lambda: Place(self.name, 0), None, lambda first=first: first, False)  # type: ignore[misc]
                 n -= 1
             if (group := report.other.get(verdict)) is not None:
@@ -204,7 +204,7 @@ class Triage:
         self.tally.clear()
 
     def _add_other(self, said: str, place: Place, when: datetime | None, head: bytes | str) -> None:
-        self.report.add_other(said, lambda: place, when, lambda: shown(_text(head)), said not in self.kept)
+        self.report.add_other(said, lambda: place, when, lambda: shown_line(_text(head)), said not in self.kept)
         if when is None and self.repeats:
             self._untimed(said, head)
 
@@ -305,7 +305,7 @@ class Triage:
             masked = signature(f"HTTP error: {served[1]} {masked_path(served[2])}") if served else status + signature(head)
             said = self.redacted.get(masked)
             if said is None:
-                said = self.redacted[masked] = shown(masked) if served else status + signature(shown(head))
+                said = self.redacted[masked] = shown(masked) if served else status + signature(shown_line(head))
             self.signatures[key] = said
             self.templates.setdefault(said, key)
         return said
