@@ -323,3 +323,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     )
     if stale:
         raise pytest.UsageError(f"tests/conftest.py SLOW names tests that do not exist: {', '.join(stale)}")
+
+
+@pytest.fixture
+def use_engine(monkeypatch):
+    """Scan with one needle engine, "hyperscan" or "python": returns the engine that runs (the
+    default again afterwards)."""
+    from errcat.scan import needles
+
+    def use(name: str) -> str:
+        monkeypatch.setenv(needles.ENGINE_ENV, name)
+        needles.engine_name.cache_clear()
+        return needles.engine_name()
+
+    yield use
+    monkeypatch.delenv(needles.ENGINE_ENV, raising=False)
+    needles.engine_name.cache_clear()

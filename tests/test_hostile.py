@@ -738,19 +738,12 @@ def test_a_worker_pools_closed_pipe_at_exit_prints_no_traceback():
     ignored in: <module 'threading'>" and an OSError traceback. That one is not printed; any other
     error at exit still is."""
     env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
-    quiet = subprocess.run(
-        [sys.executable, "-c", _EXIT_FAILURE.format(exc='OSError(errno.EBADF, "Bad file descriptor")')],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+
+    def exiting_with(exc: str) -> subprocess.CompletedProcess[str]:
+        script = _EXIT_FAILURE.format(exc=exc)
+        return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+
+    quiet = exiting_with('OSError(errno.EBADF, "Bad file descriptor")')
     assert quiet.returncode == 0 and "25008" in quiet.stdout and quiet.stderr == ""
-    loud = subprocess.run(
-        [sys.executable, "-c", _EXIT_FAILURE.format(exc='ValueError("not a pool")')],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    loud = exiting_with('ValueError("not a pool")')
     assert "ValueError: not a pool" in loud.stderr

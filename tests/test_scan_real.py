@@ -17,7 +17,6 @@ import pytest
 
 import errcat
 from errcat.scan import ScanOptions, scan
-from errcat.scan import needles as needles_module
 from errcat.scan.needles import NEEDLES
 from errcat.scan.prepared import untimed_head
 from errcat.scan.verdict import error_reason, http_status, level
@@ -69,19 +68,6 @@ def _scanned(index, tmp_path: Path, name: str, lines: list[str]):
 def _groups(report) -> list[tuple[str, list[int]]]:
     """Other programs' groups of a report: their texts and listed lines, sorted."""
     return sorted((text, [p.line for p in g.places]) for text, g in report.other.items())
-
-
-@pytest.fixture
-def use_engine(monkeypatch):
-    """Scan with one needle engine, "hyperscan" or "python" (the default again afterwards)."""
-
-    def use(name: str) -> None:
-        monkeypatch.setenv(needles_module.ENGINE_ENV, name)
-        needles_module.engine_name.cache_clear()
-
-    yield use
-    monkeypatch.delenv(needles_module.ENGINE_ENV, raising=False)
-    needles_module.engine_name.cache_clear()
 
 
 def _expected_errors(system: str, lines: list[str]) -> int:

@@ -27,20 +27,6 @@ def index():
     return errcat.open_catalog(use_env=False).index
 
 
-@pytest.fixture
-def engine(monkeypatch):
-    """Run with one needle engine: "python" or "hyperscan"."""
-
-    def use(name: str) -> str:
-        monkeypatch.setenv(needles_module.ENGINE_ENV, name)
-        needles_module.engine_name.cache_clear()
-        return needles_module.engine_name()
-
-    yield use
-    monkeypatch.delenv(needles_module.ENGINE_ENV, raising=False)
-    needles_module.engine_name.cache_clear()
-
-
 def _records(data: bytes, size: int) -> list[tuple[int, int, bytes]]:
     return [(r.line, r.end_line, r.data) for r in Finder().records(data[i : i + size] for i in range(0, len(data), size))]
 
@@ -57,7 +43,7 @@ NEEDLE_EXAMPLES = [w.decode() for w in needles_module._WORDS] + [
 ]
 
 
-def test_both_needle_engines_find_the_same_records_at_every_chunk_size(engine):
+def test_both_needle_engines_find_the_same_records_at_every_chunk_size(use_engine):
     """The contract is NEEDLES, whichever engine keeps it; lines with a needle anywhere, in any
     place of a chunk, noise around them."""
     lines, _ = gen_log.block(200, 4, seed=5, extras=True)
@@ -66,10 +52,10 @@ def test_both_needle_engines_find_the_same_records_at_every_chunk_size(engine):
     # every needle alone on a line, at the start, the end and in the middle of the line
     planted = [f"{rnd.choice(noise)} {n} x" for n in NEEDLE_EXAMPLES] + NEEDLE_EXAMPLES
     data = "\n".join(lines + planted + noise).encode() + b"\n"
-    if engine("hyperscan") != "hyperscan":
+    if use_engine("hyperscan") != "hyperscan":
         pytest.skip("the hyperscan wheel is not installed on this platform; only the re engine runs here")
     fast = {size: _records(data, size) for size in (1, 7, 4096, len(data))}
-    assert engine("python") == "python"
+    assert use_engine("python") == "python"
     slow = {size: _records(data, size) for size in (1, 7, 4096, len(data))}
     assert fast == slow
     assert len({tuple(v) for v in fast.values()}) == 1  # and the chunk size changes nothing
@@ -97,12 +83,12 @@ def test_line_numbers_are_the_same_however_newlines_are_counted(monkeypatch):
     assert fast[4096][-1][1] == data.count(b"\n") + 1  # the last record ends on the last line
 
 
-def test_the_python_engine_scans_a_generated_log_like_the_default_one(engine, index, tmp_path):
+def test_the_python_engine_scans_a_generated_log_like_the_default_one(use_engine, index, tmp_path):
     lines, manifest = gen_log.block(300, 4, seed=11, extras=True)
     path = tmp_path / "sync.log"
     path.write_text("\n".join(lines) + "\n")
     default = scan(index, [str(path)], ScanOptions(workers=1))
-    engine("python")
+    use_engine("python")
     python = scan(index, [str(path)], ScanOptions(workers=1))
     assert {k: (g.count, g.places) for k, g in default.matched.items()} == {
         k: (g.count, g.places) for k, g in python.matched.items()

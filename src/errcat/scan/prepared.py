@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ..text import EMAIL
 from .logline import json_line, stamp_in, timestamp_in
 from .prefixes import RUNTIME_PREFIX
-from .records import Record
+from .records import ANNOUNCES_ERROR, Record
 from .verdict import LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level
 
 # Records longer than this are explained every time, never kept in the cache (an explanation
@@ -137,7 +137,7 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
 _TRACEBACK = "Traceback (most recent call last)"
 # a record's first line that only announces an error, which its next line states: Dart's
 # "Unhandled exception:" (every one of a log's crashes was one group under it)
-_ANNOUNCES_ERROR = re.compile(r"\s*(?:[A-Z][a-z]+ )?(?:[Ee]xception|[Ee]rror):\s*")
+_ANNOUNCES_ERROR = re.compile(ANNOUNCES_ERROR)
 
 
 def _raised(text: str) -> str | None:

@@ -95,8 +95,10 @@ _RAISED_GOES_ON = (b"DETAIL:", b"HINT:", b"CONTEXT:", b"During handling of the a
 _REQUEST_LINE = re.compile(rb"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/\d(?:\.\d)?)?\r?\n?$")
 _STAMP = re.compile(STAMP + rb"(?: |(?=\r?\n|$))")  # what a runtime or CI server writes before each line (needles.STAMP)
 _STAMP_FIRST = frozenset(b"[0123456789")
-# a line that only announces an error its next line states (Dart's "Unhandled exception:")
-_ANNOUNCES_ERROR = re.compile(rb"[ \t]*(?:[A-Z][a-z]+ )?(?:[Ee]xception|[Ee]rror):[ \t]*\r?\n?")
+# a line that only announces an error its next line states (Dart's "Unhandled exception:"); what
+# prepared.py names such a record by, its next line with it
+ANNOUNCES_ERROR = r"[ \t]*(?:[A-Z][a-z]+ )?(?:[Ee]xception|[Ee]rror):[ \t]*\r?"
+_ANNOUNCES_ERROR = re.compile(ANNOUNCES_ERROR.encode() + rb"\n?")
 # what GitHub Actions and Azure Pipelines write as a step's or a command's header: a traceback the
 # step's program printed after one is an error of its own, as after a line logged at INFO
 _CI_MARKS = (b"##[group]", b"##[endgroup]", b"##[command]", b"##[section]", b"[command]")
