@@ -296,13 +296,27 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
     return _with_last_line(buf, stop, final, marks)
 
 
-_NEEDLE_PATTERNS = tuple(re.compile(p) for p in NEEDLES)
+class _Patterns(NamedTuple):
+    needles: tuple[re.Pattern[bytes], ...]
+    opening: tuple[re.Pattern[bytes], ...]
+    erring: tuple[re.Pattern[bytes], ...]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    """The pure-Python engine's patterns, compiled when first needed: at import, their 250
+    compilations were a fifth of every scan's start-up, Hyperscan's included."""
+    return _Patterns(
+        tuple(re.compile(p) for p in NEEDLES),
+        (
+            *tuple(re.compile(p) for p in _OPENS),
+            *tuple(re.compile(p + rb"$", re.MULTILINE) for p in (_OPENS_AT_END, _SAYS_BODY_AT_END, _THROWN_AT_END)),
+        ),
+        tuple(re.compile(p + _NUMBER_END) for p in _ERRING),
+    )
+
+
 _GLOG_START = re.compile(_GLOG)
-_OPENING_PATTERNS = (
-    *tuple(re.compile(p) for p in _OPENS),
-    *tuple(re.compile(p + rb"$", re.MULTILINE) for p in (_OPENS_AT_END, _SAYS_BODY_AT_END, _THROWN_AT_END)),
-)
-_ERRING_PATTERNS = tuple(re.compile(p + _NUMBER_END) for p in _ERRING)
 _LINE_START_PATTERN = re.compile(
     rb"^(?:" + _any(_CONTINUES) + b"|(?:" + _OPENS_AT_END + rb")?$|" + _STAMPED + rb"$))",
     re.MULTILINE,
@@ -341,10 +355,11 @@ def _mark_first_line(buf: Buffer, marks: Marks) -> None:
 
 def _python_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
     end = buf.rfind(b"\n", start, stop) + 1 or start
-    lines = sorted(_line_ends(_NEEDLE_PATTERNS, buf, start, end))
-    marks = Marks(lines, set(), set(), _line_ends(_ERRING_PATTERNS, buf, start, end), end)
+    patterns = _patterns()
+    lines = sorted(_line_ends(patterns.needles, buf, start, end))
+    marks = Marks(lines, set(), set(), _line_ends(patterns.erring, buf, start, end), end)
     for ps, pe in _stretches(buf, lines, start, end):
-        marks.structural.update(_line_ends(_OPENING_PATTERNS, buf, ps, pe))
+        marks.structural.update(_line_ends(patterns.opening, buf, ps, pe))
         _mark_line_starts(buf, ps, pe, marks)
     return _with_last_line(buf, stop, final, marks)
 
@@ -352,7 +367,7 @@ def _python_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
 def _with_last_line(buf: Buffer, stop: int, final: bool, marks: Marks) -> Marks:
     """At the input's end, a last line without its newline that holds a needle is listed too (it
     ends at ``stop``: grouping decides it)."""
-    if final and stop > marks.end and any(p.search(buf, marks.end, stop) for p in _NEEDLE_PATTERNS):
+    if final and stop > marks.end and any(p.search(buf, marks.end, stop) for p in _patterns().needles):
         marks.lines.append(stop)
     return marks
 
