@@ -266,3 +266,20 @@ def test_a_journald_json_line_is_an_error_by_its_priority(index, tmp_path):
     report = _scanned(index, tmp_path, JOURNALD)
     (group,) = report.other.values()
     assert (report.errors, report.other_count) == (1, 1) and [p.line for p in group.places] == [1]
+
+
+def test_a_zeek_reporter_log_row_is_an_error_by_its_level_column(index, tmp_path):
+    """Zeek's reporter.log has a level column: a Reporter::ERROR row was no error (its "ERROR" glued
+    to "Reporter::"). The header and ERROR row are zeek/zeek@a13de64's
+    testing/btest/Baseline/core.expr-exception/reporter.log (an epoch time put where btest masks it);
+    the INFO row is constructed in the format (no real one was found): no error."""
+    head = [
+        "#separator \\x09",
+        "#fields\tts\tlevel\tmessage\tlocation",
+        "#types\ttime\tenum\tstring\tstring",
+    ]
+    error = "1320279566.452687\tReporter::ERROR\tfield value missing (c$ftp)\t<...>/expr-exception.zeek, line 10"
+    info = "1320279566.452687\tReporter::INFO\terror in the script was handled\t<...>/expr-exception.zeek, line 12"
+    assert (level(error), level(info)) == ("error", "info")
+    report = _scanned(index, tmp_path, [*head, error, error, info])
+    assert (report.errors, report.not_errors) == (2, 1)

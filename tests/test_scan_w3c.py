@@ -104,11 +104,16 @@ def test_a_w3c_line_is_an_error_record_by_its_status_column(path, engine):
     assert {s for s in statuses.values() if s < 400}  # the file has lines under 400 too (not records)
 
 
-def test_iis_errors_are_grouped_with_their_status_shown():
+def test_iis_errors_are_grouped_by_status_and_request():
+    """A W3C line's group is its status and request: the robots.txt 404s of every crawler are one
+    group (named by the whole line masked, each user agent was a group of its own)."""
     doc = _scan(IIS)
-    robots = [g for g in doc["other"] if "GET /robots.txt" in g["text"] and "bingbot" in g["text"]]
-    assert robots and robots[0]["text"].startswith("HTTP 404 ")
-    assert robots[0]["lines"][0]["line"] == 5  # the first line after the first header block
+    statuses = _statuses(IIS.read_text())
+    lines = IIS.read_text().split("\n")
+    expected = [n for n, s in statuses.items() if s == 404 and " GET /robots.txt " in lines[n - 1]]
+    robots = [g for g in doc["other"] if g["text"] == "HTTP 404 GET /robots.txt"]
+    assert len(expected) > 1 and robots and robots[0]["count"] == len(expected)
+    assert robots[0]["lines"][0]["line"] == expected[0] == 5  # the first line after the first header block
     zeek = _scan(ZEEK)["other"]
     assert [g["text"][:8] for g in zeek] == ["HTTP 404"] and zeek[0]["lines"] == [{"file": str(ZEEK), "line": 125}]
 
@@ -190,3 +195,34 @@ def test_a_vendor_call_in_a_zeek_log_keeps_its_column_status(tmp_path):
     path.write_text("\n".join([*zeek[:8], "\t".join(columns)]) + "\n")
     doc = _scan(path)
     assert [(g["vendor"], g["status"]) for g in doc["unmatched"]] == [("myob", 401)]
+
+
+# AWS CloudFront's standard log as elastic/integrations@0ad96f5 keeps it
+# (packages/aws/data_stream/cloudfront_logs/_dev/test/pipeline/test-cloudfront.log, lines 1-3, 6, 8,
+# 14; long columns cut): its #Fields line is separated by spaces, its rows by tabs.
+CLOUDFRONT = [
+    "#Version: 1.0",
+    "#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) "
+    "cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type",
+    "2019-12-04\t21:02:31\tLAX1\t392\t89.160.20.112\tGET\td111111abcdef8.cloudfront.net\t/index.html\t200\t-\t"
+    "Mozilla/5.0%20(Windows%20NT%2010.0;%20Win64;%20x64)\t-\t-\tHit",
+    "2019-12-13\t22:36:27\tSEA19-C1\t900\t89.160.20.112\tGET\td111111abcdef8.cloudfront.net\t/favicon.ico\t502\t"
+    "http://www.example.com/\tMozilla/5.0%20(Windows%20NT%2010.0;%20Win64;%20x64)\t-\t-\tError",
+    "2019-12-13\t22:37:02\tSEA19-C2\t900\t89.160.20.112\tGET\td111111abcdef8.cloudfront.net\t/\t502\t-\tcurl/7.55.1\t-\t-\tError",
+    "2024-07-13\t15:29:45\tEWR53-C1\t198083\t127.0.0.1\tGET\txxxxxxxxxxxxx.cloudfront.net\t/en(test)\t404\t"
+    "https://domain.tld/\tUser-Agent:%20Mozilla/4.0%20(compatible;%20MSIE%207.0;%20Windows%20NT%205.1;%20360SE)\t-\tcookie\tError",
+]
+
+
+def test_cloudfront_rows_separated_by_tabs_are_read_by_their_status_column(tmp_path, engine):
+    """CloudFront names its fields with spaces and separates its rows with tabs: each row was read
+    as a line of text (one record, found by the word "Error", the 404 missed). Each row under 400
+    or more is an error of its status and request, with its time."""
+    path = tmp_path / "E2EXAMPLE.2019-12-13-22.log"
+    path.write_text("\n".join(CLOUDFRONT) + "\n")
+    groups = {g["text"]: (g["count"], [p["line"] for p in g["lines"]], g["first_seen"]) for g in _scan(path)["other"]}
+    assert groups == {
+        "HTTP 502 GET /favicon.ico": (1, [4], "2019-12-13T22:36:27Z"),
+        "HTTP 502 GET /": (1, [5], "2019-12-13T22:37:02Z"),
+        "HTTP 404 GET /en(test)": (1, [6], "2024-07-13T15:29:45Z"),
+    }

@@ -20,7 +20,7 @@ _ZONES = {
     "NZST": 12, "NZDT": 13,
 }  # fmt: skip
 _ISO = re.compile(
-    r"(?<!\d)(\d{4})[-/](\d\d)[-/](\d\d)[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(?!\d|:\d)[ ]?"
+    r"(?<!\d)(\d{4})[-/](\d\d)[-/](\d\d)[T \t](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(?!\d|:\d)[ ]?"
     r"(Z|UTC|GMT|[+-]\d\d:?\d\d(?!\d)|(?:" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b)?"
 )
 _CLF = re.compile(r"(?<!\d)(\d\d)/([A-Za-z]{3})/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?")

@@ -301,8 +301,12 @@ class Triage:
                 self.redacted.clear()
             head = untimed_head(prep.head)
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
-            served = _REQUEST.search(head) if prep.reason == "status" and not status else None
-            masked = signature(f"HTTP error: {served[1]} {masked_path(served[2])}") if served else status + signature(head)
+            served = (_COLUMNS_REQUEST if status else _REQUEST).search(head) if prep.reason == "status" else None
+            if served:  # the status from a W3C line's column, unmasked
+                request = f"{served[1]} {masked_path(served[2])}"
+                masked = status + signature(request) if status else signature(f"HTTP error: {request}")
+            else:
+                masked = status + signature(head)
             said = self.redacted.get(masked)
             if said is None:
                 said = self.redacted[masked] = shown(masked) if served else status + signature(shown_line(head))
@@ -316,6 +320,9 @@ class Triage:
 # the request nor the status ("<n> - - [] '…' <n> <n> '…' '…' <n>"). Its status is not in it: a
 # line's shape and template keep only whether it is 400 or more, so a path's 404s and 503s are one group.
 _REQUEST = re.compile(r"\"(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (/[^\s?\"]*)[^\s\"]* HTTP/\d")
+# a W3C log's request, in columns: IIS's cs-method and cs-uri-stem, CloudFront's and Zeek's with the
+# host between them ("GET\td111111abcdef8.cloudfront.net\t/favicon.ico"); its group is "HTTP 502 GET /favicon.ico"
+_COLUMNS_REQUEST = re.compile(r"(?<!\S)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:[^\s/]\S*\s+)?(/[^\s?]*)")
 
 
 def _text(head: bytes | str) -> str:

@@ -76,7 +76,9 @@ _LEVEL = re.compile(
     # Redis's level mark after its time ("1:C 25 Apr 2024 05:32:35.018 # Warning: ..."), Proxifier's "host:443 error : ..."
     r"|\d+:[XCSM] \d\d? [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3} (?P<redis>[.*#-]) |(?<= )(?P<spaced>error|warning) : "
     # MikroTik's topics, its level among them: "10.120.127.1 system,error,critical login failure ..."
-    r"|(?<=[a-z],)(?P<topics>error|warning)(?=[, ]))"
+    r"|(?<=[a-z],)(?P<topics>error|warning)(?=[, ])"
+    # Zeek's reporter.log level column: "1320279566.452687\tReporter::ERROR\tfield value missing ..."
+    r"|(?<=Reporter::)(?P<zeek>INFO|WARNING|ERROR)\b)"
 )
 _REDIS_LEVELS = {".": "debug", "-": "verbose", "*": "notice", "#": "warning"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colours and erasing (docker compose's)

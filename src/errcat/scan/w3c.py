@@ -32,7 +32,7 @@ KEPT_BEHIND = 4 << 20  # headers remembered behind where marking starts (a recor
 
 # a column: a quoted one is one column whatever it holds (IIS Advanced Logging's "Mozilla/5.0 (Linux; ...)",
 # its "" an escaped quote), else up to the next space; the first column of a line is never a directive's "#"
-_SPACED, _SPACED_FIRST = rb'(?:"[^"\n]*")+|[^ "\n][^ \n]*', rb'(?:"[^"\n]*")+|[^ "#\n][^ \n]*'
+_SPACED, _SPACED_FIRST = rb'(?:"[^"\n]*")+|[^ "\t\n][^ \t\n]*', rb'(?:"[^"\n]*")+|[^ "#\t\n][^ \t\n]*'
 _TABBED, _TABBED_FIRST = rb"[^\t\n]*", rb"(?:[^#\t\n][^\t\n]*)?"
 
 
@@ -53,12 +53,26 @@ def layout(header: bytes) -> Layout | None:
     column = next((k for k, name in enumerate(names) if name in STATUS_COLUMNS), None)
     if column is None:
         return None
-    sep, field, first = (rb"\t", _TABBED, _TABBED_FIRST) if tab else (rb" +", _SPACED, _SPACED_FIRST)
-    before = b"" if column == 0 else rb"(?:" + first + rb")" + sep + rb"(?:(?:" + field + rb")" + sep + rb"){%d}" % (column - 1)
-    ends = rb"[\t\r\n]" if tab else rb"[ \r\n]"
-    erring = rb"\n" + before + rb"[4-9]\d\d" + ends  # reported where it ends: the status is the 3 bytes before
-    erring_re = re.compile(rb"\n" + before + rb"([4-9]\d\d)(?=" + ends + rb"|\Z)")
-    return Layout(erring, erring_re, re.compile(before + rb"(\d{3})(?=" + ends + rb"|\Z)"))
+    # Zeek's rows are separated by tabs; under a #Fields: line (spaces), rows by spaces (IIS) or tabs
+    # (CloudFront, whose standard logs name their fields with spaces and separate their rows with tabs)
+    forms = [(_before(column, rb"\t", _TABBED, _TABBED_FIRST), rb"[\t\r\n]")]
+    if not tab:
+        forms.append((_before(column, rb" +", _SPACED, _SPACED_FIRST), rb"[ \r\n]"))
+
+    def pattern(status: bytes, at_end: bytes) -> bytes:  # a form for each way of separating
+        return rb"(?:" + b"|".join(before + status + at_end.replace(b"%", ends) for before, ends in forms) + rb")"
+
+    # Hyperscan's reported where it ends: the status is the 3 bytes before; the others' status is a group
+    return Layout(
+        rb"\n" + pattern(rb"[4-9]\d\d", b"%"),
+        re.compile(rb"\n" + pattern(rb"([4-9]\d\d)", rb"(?=%|\Z)")),
+        re.compile(pattern(rb"(\d{3})", rb"(?=%|\Z)")),
+    )
+
+
+def _before(column: int, sep: bytes, field: bytes, first: bytes) -> bytes:
+    """The columns before the status (``column``), for one way of separating them."""
+    return b"" if column == 0 else rb"(?:" + first + rb")" + sep + rb"(?:(?:" + field + rb")" + sep + rb"){%d}" % (column - 1)
 
 
 @lru_cache(maxsize=64)
@@ -162,12 +176,12 @@ class Columns:
         if lay is None:
             return
         if seg == 0 and (m := lay.status.match(buf, 0, stop)):  # no newline before the buffer's first line
-            statuses[buf.find(b"\n", 0, end) + 1 or end] = int(m.group(1))
+            statuses[buf.find(b"\n", 0, end) + 1 or end] = int(m[m.lastindex or 1])
         base = max(seg - 1, 0)
         db = _database(lay.erring) if engine_name() == "hyperscan" else None
         if db is None:
             for m in lay.erring_re.finditer(buf, base, stop):
-                statuses[buf.find(b"\n", m.end(1), end) + 1 or end] = int(m.group(1))
+                statuses[buf.find(b"\n", m.end(m.lastindex or 1), end) + 1 or end] = int(m[m.lastindex or 1])
         else:
 
             def on_match(_id: int, _from: int, to: int, _flags: int, _context: object) -> None:
@@ -179,11 +193,11 @@ class Columns:
             if stop == end and buf[end - 1] != 0x0A:  # the input's last line, with no byte after its status
                 ls = buf.rfind(b"\n", seg, end) + 1 or seg
                 if m := lay.status.match(buf, ls, end):
-                    statuses[end] = int(m.group(1))
+                    statuses[end] = int(m[m.lastindex or 1])
         for le in lines[bisect_left(lines, seg + 1) : bisect_left(lines, stop + 1)]:
             # a needle line under 400 (or with none): its status, if it has one
             if le not in statuses and (m := lay.status.match(buf, buf.rfind(b"\n", 0, le - 1) + 1, le)):
-                statuses[le] = int(m.group(1))
+                statuses[le] = int(m[m.lastindex or 1])
 
     def _met(self, at: int, lay: Layout | None) -> None:
         if at > self.headers[-1][0]:
