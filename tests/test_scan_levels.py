@@ -283,3 +283,131 @@ def test_a_zeek_reporter_log_row_is_an_error_by_its_level_column(index, tmp_path
     assert (level(error), level(info)) == ("error", "info")
     report = _scanned(index, tmp_path, [*head, error, error, info])
     assert (report.errors, report.not_errors) == (2, 1)
+
+
+# Spring Boot 3's default console format pads its level after an ISO time with a zone, as a
+# runtime's stamp before an indented line looks: NectarAPI/payments-service's README (its Spring
+# Boot 3.2.1 start-up log, lines cut); zap's console output, humanlogio/humanlog@15d733f
+# test/cases (its zap input, lines 1-3, spaces for its tabs).
+SPRING_BOOT_3 = [
+    "2024-02-08T07:57:46.139Z  INFO 1 --- [           main] com.zaxxer.hikari.HikariDataSource       : HikariPool-1 - Start completed.",
+    "2024-02-08T07:57:46.401Z  WARN 1 --- [           main] org.hibernate.orm.deprecation            : HHH90000025: "
+    "PostgreSQLDialect does not need to be specified explicitly using 'hibernate.dialect'",
+    "2024-02-08T07:57:47.901Z  INFO 1 --- [           main] o.h.e.t.j.p.i.JtaPlatformInitiator       : HHH000489: No JTA platform available",
+    "2024-02-08T07:57:49.721Z  WARN 1 --- [           main] JpaBaseConfiguration$JpaWebConfiguration : spring.jpa.open-in-view is "
+    "enabled by default.",
+]
+ZAP_CONSOLE = [
+    '2021-02-05T12:41:48.053-0700    DEBUG   zapper/zapper.go:18     some message 1   {"rand_index": 1}',
+    '2021-02-05T12:41:49.059-0700    ERROR   zapper/zapper.go:18     some message 2   {"rand_index": 3}',
+    '2021-02-05T15:45:04.425-0700    FATAL   zapper/zapper.go:18     some message 5   {"rand_index": 11}',
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+@pytest.mark.parametrize(("lines", "errors"), [(SPRING_BOOT_3, [2, 4]), (ZAP_CONSOLE, [2, 3])], ids=["spring-boot-3", "zap"])
+def test_a_time_before_a_padded_level_is_the_lines_own_not_a_stamp(index, tmp_path, use_engine, engine, lines, errors):
+    """Each WARN line after another line was read as a docker/kubectl stamp before an indented
+    continuation, and vanished into the INFO line before it (0 errors)."""
+    use_engine(engine)
+    report = _scanned(index, tmp_path, lines)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == errors
+
+
+# Serilog's default text and compact JSON and zerolog's console write three letters:
+# humanlogio/humanlog@15d733f test/benchmark/csharp-serilog/sample-serilog-text.log.gz,
+# csharp-serilog-json/sample-serilog-json.log.gz (fields cut) and golang-zerolog/sample-zerolog-text.log.gz, first lines.
+THREE_LETTERS = [
+    "[15:47:42 WRN] High resource usage detected: CPU 97.88%, Memory 77.18%",
+    "[15:47:44 ERR] Failed to process request 694a378c21ad7cb5",
+    '{"@l":"WRN","@m":"High resource usage detected: CPU 98.40%, Memory 67.12%","@t":"2024-11-12T16:36:11.376149+09:00"}',
+    "2:28PM WRN loggers/go/zerolog/main.go:88 > System warning component=system-monitor warning_type=performance",
+]
+
+
+def test_serilog_and_zerolog_three_letter_levels(index, tmp_path):
+    """WRN (and FTL) are warnings and fatal errors as ERR is an error; INF and DBG are quiet (constructed: a line
+    that mentions an error at INF is none)."""
+    assert [level(line) for line in THREE_LETTERS] == ["wrn", "err", "wrn", "wrn"]
+    assert (level("[15:47:45 FTL] Host terminated"), level("[15:47:46 INF] retried after an error")) == ("ftl", "inf")
+    report = _scanned(index, tmp_path, [*THREE_LETTERS, "[15:47:46 INF] retried after an error"])
+    assert (report.errors, report.not_errors) == (4, 1)
+
+
+# Rust's panic message, before 1.73 and since: a rust-lang CI log line and a Rust tutorial's
+# output (both public texts found with the search tool)
+RUST_PANICS = [
+    "2020-04-19T22:43:21.3413764Z thread 'main' panicked at 'Some tests failed', src/tools/compiletest/src/main.rs:348:22",
+    "thread 'main' panicked at src/main.rs:2:5:",
+]
+
+
+@pytest.mark.parametrize("line", RUST_PANICS)
+def test_a_rust_panic_is_a_crash(line):
+    """No level, no error word: the panic is the crash, as Go's "panic: " is."""
+    assert _reason(line) == "exception"
+
+
+# Gin's default access log (gin-gonic/gin's defaultLogFormatter), as a Go service's README prints
+# its own run (a public README found with the search tool: "GO-WEATHER", Gin 1.9.1)
+GIN = [
+    '[GIN] 2023/10/01 - 10:18:42 | 404 |       1.548µs |       127.0.0.1 | GET      "/"',
+    '[GIN] 2023/10/01 - 10:18:54 | 200 |  500.250509ms |       127.0.0.1 | GET      "/weather?city=Hamburg"',
+    '[GIN] 2023/10/01 - 10:19:01 | 200 |  138.697694ms |       127.0.0.1 | GET      "/weather?city=Ufa"',
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_gin_access_line_is_an_error_by_its_status(index, tmp_path, use_engine, engine):
+    """Gin writes the status between bars: its 404s were never read (no word, no form scan knew).
+    Coloured (Gin on a terminal) it is read too; a 200 is none."""
+    use_engine(engine)
+    coloured = GIN[0].replace("| 404 |", "|\x1b[90;43m 404 \x1b[0m|").replace('GET      "/"', 'GET      "/login"')
+    report = _scanned(index, tmp_path, [*GIN, coloured])
+    assert {t: [p.line for p in g.places] for t, g in report.other.items()} == {
+        "HTTP error: GET /": [1],
+        "HTTP error: GET /login": [4],
+    }
+    assert (report.errors, report.records) == (2, 2)
+
+
+# MongoDB's severity letter: its text log to 4.2 (rueckstiess/mtools@a5e45ef test logs:
+# sharding_360_CSRS.log lines 161 and 13, mongod_4.2.18_x509.log line 79, mongod_3.6.23.log line
+# 602) and its JSON log since 4.4 (examples from MongoDB's documentation found with the search tool)
+MONGODB = [
+    "2020-02-07T11:59:14.144+1100 W NETWORK  [ReplicaSetMonitor-TaskExecutor-0] Unable to reach primary for set shard01",
+    "2022-02-24T20:10:28.958+0000 W  NETWORK  [ReplicaSetMonitor-TaskExecutor] The server certificate does not match the host "
+    "name. Hostname: localhost does not match CN: server1",
+    "2020-02-07T11:59:07.730+1100 I CONTROL  [initandlisten] ** WARNING: Access control is not enabled for the database.",
+    '{"t":{"$date":"2021-03-09T07:59:14.639-07:00"},"s":"I",  "c":"CONTROL",  "id":21951,   "ctx":"initandlisten",'
+    '"msg":"Options set by command line","attr":{"options":{}}}',
+    '{"t":{"$date":"2021-12-16T16:51:14.783+09:00"},"s":"W",  "c":"ASIO",     "id":22601,   "ctx":"main",'
+    '"msg":"No TransportLayer configured during NetworkInterface startup"}',
+]
+
+
+def test_mongodb_lines_are_errors_by_their_severity_letter(index, tmp_path):
+    """Its W lines hold no error word and were never read; an I line's "** WARNING" was taken as
+    its level. Both forms: the text log's letter before the component, the JSON log's "s"."""
+    report = _scanned(index, tmp_path, MONGODB)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 5]
+    assert report.not_errors == 1  # the I line (the JSON I line holds no needle: not read)
+
+
+# A level written as an object (loguru's JSON through a formatter: humanlogio/humanlog@15d733f
+# test/benchmark/python-loguru-json/sample-loguru-json.log.gz, fields cut) and pino's numbered
+# level as a string (brocode/fblog@9f9166f sample_numbered.json.log, line 4; the next line is it
+# with its level 30, info, constructed)
+LEVEL_FORMS = [
+    '{"Time":"2024-11-15T22:06:24.03952+09:00","Level":{"Name":"ERROR","No":40,"Color":"255;0;0"},"File":"app_4.py",'
+    '"Line":56,"Message":"Operation failed"}',
+    '{"level":"40","msg":"<>Trust key rsa-43fe6c3d-6242-11e7-8b0c-02420a000007 found in cache","package":"trust",'
+    '"time":"2017-07-06T15:21:16Z"}',
+    '{"level":"30","msg":"<>Trust key rsa-43fe6c3d-6242-11e7-8b0c-02420a000007 found in cache","package":"trust",'
+    '"time":"2017-07-06T15:21:16Z"}',
+]
+
+
+def test_a_json_level_as_an_object_or_a_numbered_string_is_read(index, tmp_path):
+    report = _scanned(index, tmp_path, LEVEL_FORMS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]

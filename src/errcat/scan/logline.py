@@ -62,6 +62,7 @@ _URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "req
 _METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method")
 # bunyan's and pino's; 3 and 4 are loud on every small scale (syslog's and GELF's error and warning,
 # Nextcloud's error and fatal, .NET's warning and error), 0-2 are not (Nextcloud's debug and info)
+_MONGODB_SEVERITIES = {"F": "fatal", "E": "error", "W": "warn", "I": "info", "D": "debug"}
 _NUMBERED_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal", 3: "error", 4: "warning"}
 _STATUS_KEYS = (*STATUS_KEYS, "code")  # in a log record's own fields, a bare "code" may be the status
 
@@ -155,6 +156,8 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
         d = {**{k: d[k] for k in _TIME_KEYS if k in d}, **_lower(record)}
     when = time_value(_field(d, _TIME_KEYS))
     said = _level_word(_field(d, _LEVEL_KEYS))
+    if said is None and isinstance(s := d.get("s"), str) and "ctx" in d and "c" in d:  # MongoDB's, 4.4 on: "s":"W"
+        said = _MONGODB_SEVERITIES.get(s[:1])
     if said is None:  # a level one object down ({"@fields": {"lvl": "ERROR", ...}})
         said = next((w for v in d.values() if isinstance(v, dict) and (w := _level_word(_field(_lower(v), _LEVEL_KEYS)))), None)
     for key in _TIME_KEYS:
@@ -163,8 +166,12 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
 
 
 def _level_word(level: Any) -> str | None:
+    if isinstance(level, dict):  # a level object: {"Name": "ERROR", "No": 40} (Python's logging as some JSON formatters write it)
+        return _level_word(_lower(level).get("name"))
     if isinstance(level, str):
-        return _SEVERITIES[int(level)] if len(level) == 1 and level in "01234567" else level.lower()
+        if len(level) == 1 and level in "01234567":
+            return _SEVERITIES[int(level)]
+        return _NUMBERED_LEVELS.get(int(level)) if level.isdigit() and len(level) == 2 else level.lower()  # pino's "50"
     return _NUMBERED_LEVELS.get(level) if type(level) is int else None
 
 

@@ -38,12 +38,14 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..index.cache import cache_dir
-from .verdict import STATUS_KEY
+from .verdict import GIN_COLOUR, MONGODB_COMPONENT, STATUS_KEY
 
 _WORDS = (
     b"rror",  # error, Error, ERROR, Errors, a Sage diagnosis's "error"
     b"RROR",
     b"ERR",  # a level of its own: ERR, <ERR>
+    b"WRN",  # Serilog's and zerolog's three letters for a warning and a fatal error
+    b"FTL",
     b"xception",  # Exception, exception
     b"ailed",  # failed, Failed
     b"AILED",
@@ -103,14 +105,18 @@ _ERRING = (
     # HAProxy's HTTP log behind its syslog tag: its five timers, then the status (before the request
     # it logs last); the tag is what makes this cheap to look for (without it, 2 % more instructions)
     rb"haproxy\[\d+\]: [^\n]*? -?\d+/-?\d+/-?\d+/-?\d+/\+?\d+ [4-9]\d\d",
+    # Gin's access line: its status between bars, coloured on a terminal ("[GIN] 2023/10/01 - 10:18:42 | 404 |")
+    rb"\[GIN\] [^|\n]*\|" + GIN_COLOUR + rb" ?[4-9]\d\d",
 )
 _NUMBER_END = rb"(?![0-9A-Za-z_])"  # after an _ERRING number: where a word would end
 # glog's letter (E, W, F), month, day and time at a line's start: prose hardly starts so
 _GLOG = rb"^[EWF]\d{4} \d\d:\d\d:\d\d\.\d"
 # a JSON line's numbered level that is loud (logline._NUMBERED_LEVELS): pino's and bunyan's warn, error
 # and fatal ({"level":50,"msg":"Slow query detected"} holds no error word), Nextcloud's error and fatal
-_NUMBERED = rb'"level": ?(?:[34]|[456]0)[,} ]'
-NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING), b"(?m)" + _GLOG, _NUMBERED)  # patterns
+_NUMBERED = rb'"level": ?(?:[34]|[456]0|"[34]"|"[456]0")[,} ]'
+# MongoDB's severity letter: before its component in its text log to 4.2, its JSON log's "s" since
+_MONGODB = rb"\d [EWF] {1,2}" + MONGODB_COMPONENT.encode() + rb'|"s":"[EWF]"'
+NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING), b"(?m)" + _GLOG, _NUMBERED, _MONGODB)  # patterns
 # A line that may open a body (records._body_start, _Grouping._xml): a brace, an angle bracket,
 # an array of objects or strings, a bracket at the line's end.
 _OPENS = (rb"[{<]", rb"\[[ \t]*[\x22{]")
@@ -188,7 +194,7 @@ def _database() -> tuple[Any, Any] | None:
     """Two databases: the needles, run over the whole buffer, and the marks, run only around the
     needle lines (most of a log is far from any: marking it all cost four times the needles)."""
     needles = [
-        _any((*(re.escape(w) for w in _WORDS), _NUMBERED)) + _REST,  # to the line's end: one report per line
+        _any((*(re.escape(w) for w in _WORDS), _NUMBERED, _MONGODB)) + _REST,  # to the line's end: one report per line
         _any(_ERRING) + rb"(?:[^0-9A-Za-z_\n][^\n]*)?\n",
         # from the newline before (a pass starts after one, see _hyperscan_marks): as cheap as
         # the other two alone, where ^ in either cost a third more

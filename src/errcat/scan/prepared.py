@@ -14,7 +14,7 @@ from ..text import EMAIL
 from .logline import json_line, stamp_in, timestamp_in
 from .prefixes import RUNTIME_PREFIX
 from .records import ANNOUNCES_ERROR, Record
-from .verdict import LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level
+from .verdict import GIN_COLOUR, LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level
 
 # Records longer than this are explained every time, never kept in the cache (an explanation
 # keeps its text).
@@ -166,12 +166,19 @@ _LEVEL_WORD = re.compile(rb"(?<![\w.=:/-])(?:" + LEVEL_WORDS.encode() + rb")(?![
 # pattern per form, each starting with a literal so that re skips ahead in C; a number ends where
 # a word would (http_status's \b, needles._ERRING's end)
 _AFTER = rb"(?![0-9A-Za-z_])"
-_STATUS_FORMS = (rb"HTTP/\d(?:\.\d)?\x22? ", b"tatus" + STATUS_KEY.encode(), b"TATUS" + STATUS_KEY.encode(), rb"\x22 ")
+_STATUS_FORMS = (
+    rb"HTTP/\d(?:\.\d)?\x22? ",
+    b"tatus" + STATUS_KEY.encode(),
+    b"TATUS" + STATUS_KEY.encode(),
+    rb"\x22 ",
+    rb"\[GIN\] [^|\n]*\|" + GIN_COLOUR + b" ?",
+)
 _STATUS_NUMBERS = tuple(re.compile(form + rb"(\d{3})" + _AFTER) for form in _STATUS_FORMS)
 # the places where a status may stand, as they stand in a shape (digits and a-f dropped: "tatus"
 # is "ttus", "Code" is "Co"), not followed by a word character (a status would end there)
 _SHAPE_SLOT = re.compile(
-    rb"(?:HTTP/\.?\x22? |[Ss](?:ttus|TATUS)(?:[_ ]?(?:Co|o|CODE))?[\x22']?\s*[=:]\s*[\x22']?|\x22 )(?![A-Za-z_])"
+    rb"(?:HTTP/\.?\x22? |[Ss](?:ttus|TATUS)(?:[_ ]?(?:Co|o|CODE))?[\x22']?\s*[=:]\s*[\x22']?|\x22 "
+    rb"|\[GIN\] [^|\n]*\|(?:\x1b\[;*m)? ?)(?![A-Za-z_])"
 )
 
 

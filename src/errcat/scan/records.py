@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from .needles import SAYS_BODY_WORDS, STAMP, Buffer, Marker, Marks, marker
 from .prefixes import without_prefixes
-from .verdict import HEAD, QUIET_LEVELS, level
+from .verdict import HEAD, LEVEL_WORDS, QUIET_LEVELS, level
 from .w3c import Columns, looks_w3c
 
 if TYPE_CHECKING:
@@ -95,6 +95,7 @@ _RAISED_GOES_ON = (b"DETAIL:", b"HINT:", b"CONTEXT:", b"During handling of the a
 _REQUEST_LINE = re.compile(rb"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/\d(?:\.\d)?)?\r?\n?$")
 _STAMP = re.compile(STAMP + rb"(?: |(?=\r?\n|$))")  # what a runtime or CI server writes before each line (needles.STAMP)
 _STAMP_FIRST = frozenset(b"[0123456789")
+_PADDED_LEVEL = re.compile(rb"[ \t]+(?:" + LEVEL_WORDS.encode() + rb")\b")
 # a line that only announces an error its next line states (Dart's "Unhandled exception:"); what
 # prepared.py names such a record by, its next line with it
 ANNOUNCES_ERROR = r"[ \t]*(?:[A-Z][a-z]+ )?(?:[Ee]xception|[Ee]rror):[ \t]*\r?"
@@ -106,9 +107,11 @@ _CI_MARKS = (b"##[group]", b"##[endgroup]", b"##[command]", b"##[section]", b"[c
 
 def _unstamped(line: Line) -> Line:
     """A line without the time a runtime or CI server wrote before it (needles.STAMP), if it has
-    one: what follows tells whether it continues a record, as it does unstamped."""
+    one: what follows tells whether it continues a record, as it does unstamped. A time followed
+    by a padded level is the line's own (Spring Boot 3's "2024-02-08T07:57:46.401Z  WARN 1 ---",
+    zap's console), not a stamp before an indented line: each such WARN line continued the one before."""
     m = _STAMP.match(line) if line[:1] and line[0] in _STAMP_FIRST else None
-    return line[m.end() :] if m else line
+    return line if m is None or _PADDED_LEVEL.match(line, m.end()) else line[m.end() :]
 
 
 @dataclass(frozen=True)

@@ -303,7 +303,8 @@ class Triage:
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
             served = (_COLUMNS_REQUEST if status else _REQUEST).search(head) if prep.reason == "status" else None
             if served:  # the status from a W3C line's column, unmasked
-                request = f"{served[1]} {masked_path(served[2])}"
+                method, path = (served[1], served[2]) if served[1] else (served[3], served[4])  # Gin's: after a bar
+                request = f"{method} {masked_path(path)}"
                 masked = status + signature(request) if status else signature(f"HTTP error: {request}")
             else:
                 masked = status + signature(head)
@@ -315,11 +316,14 @@ class Triage:
         return said
 
 
-# the request of a line a server logged with an error status (an access log's, a proxy's): it names
+# the request of a line a server logged with an error status (an access log's, a proxy's, Gin's): it names
 # the line's group ("HTTP error: GET /downloads/{id}"), where the whole line masked named neither
 # the request nor the status ("<n> - - [] '…' <n> <n> '…' '…' <n>"). Its status is not in it: a
 # line's shape and template keep only whether it is 400 or more, so a path's 404s and 503s are one group.
-_REQUEST = re.compile(r"\"(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (/[^\s?\"]*)[^\s\"]* HTTP/\d")
+_REQUEST = re.compile(
+    r"\"(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (/[^\s?\"]*)[^\s\"]* HTTP/\d"
+    r"|\| ?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +\"(/[^\s?\"]*)"
+)
 # a W3C log's request, in columns: IIS's cs-method and cs-uri-stem, CloudFront's and Zeek's with the
 # host between them ("GET\td111111abcdef8.cloudfront.net\t/favicon.ico"); its group is "HTTP 502 GET /favicon.ico"
 _COLUMNS_REQUEST = re.compile(r"(?<!\S)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:[^\s/]\S*\s+)?(/[^\s?]*)")

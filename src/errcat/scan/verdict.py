@@ -2,17 +2,17 @@
 
 A record is an error when its line says so by how it is logged, not because it holds the word:
 
-- its level: ERROR, WARN(ING), FATAL, CRITICAL, SEVERE, ALERT, EMERG, PANIC as the line's first
+- its level: ERROR, WARN(ING), FATAL, CRITICAL, SEVERE, ALERT, EMERG, PANIC (Serilog's WRN, FTL) as the line's first
   level word (``ERROR``, ``[error]``, Apache's ``[core:error]``, ``level=error``, ``"level":"error"``, ``<E>``, glog's
   ``E1203`` also after a program tag, a program tag's ``sshd[7]: error:`` or ``gmetad: Warning:``,
   Chromium's ``[1204/101010.123:ERROR:file.cc(12)]``, Android logcat's letter ``E``, ``W``, ``F``, ``A``),
   or a syslog priority ``<0>``..``<4>`` of any facility;
 - an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``, ``status code 403``,
-  ``HTTP 503 Service Unavailable``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``;
+  ``HTTP 503 Service Unavailable``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``, Gin's ``| 404 |``;
   a W3C log's status column, ``sc-status`` or ``status_code``, which alone decides its lines: w3c.py);
 - a vendor error envelope (decided by explain: see ``stream``);
 - an exception, a traceback or a crash (``java.io.IOException:``, ``Traceback (most recent call last)``,
-  ``Unexpected exception``, a stack frame, ``got signal 11``); under a quiet level (INFO) only one
+  ``Unexpected exception``, a stack frame, ``got signal 11``, a Rust panic); under a quiet level (INFO) only one
   shown counts, not one a message mentions ("got a database exception").
 
 A line whose first level word is INFO, DEBUG, TRACE or NOTICE is no error by its level, and words
@@ -33,11 +33,13 @@ if TYPE_CHECKING:
     from ..explainer import Explanation
 
 HEAD = 160  # a line's level is near its start
-_LOUD_WORDS = "ERROR|ERR|WARN|WARNING|FATAL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
-LEVEL_WORDS = _LOUD_WORDS + "|INFO|DEBUG|TRACE|NOTICE|VERBOSE"
+# with Serilog's and zerolog's three letters ("[15:47:42 WRN] ...", "2:28PM FTL ...")
+_LOUD_WORDS = "ERROR|ERR|WARN|WARNING|WRN|FATAL|FTL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
+LEVEL_WORDS = _LOUD_WORDS + "|INFO|INF|DEBUG|DBG|TRACE|TRC|NOTICE|VERBOSE|VRB"
 # and the letters of glog, [E], <W>, logcat; Grafana's lvl=eror
 _LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror"])
-QUIET_LEVELS = frozenset(("info", "debug", "trace", "notice", "verbose", "i", "d", "t", "v"))
+QUIET_LEVELS = frozenset(("info", "inf", "debug", "dbg", "trace", "trc", "notice", "verbose", "vrb", "i", "d", "t", "v"))
+MONGODB_COMPONENT = r"[A-Z][A-Z_]* +\["  # after MongoDB's severity letter (and a debug level's digit)
 _LEVEL = re.compile(
     # what each form below starts with, tested first: re tries every form at every position of a
     # line, and most positions (a timestamp's) can start none (a third of the cost of a record).
@@ -78,7 +80,9 @@ _LEVEL = re.compile(
     # MikroTik's topics, its level among them: "10.120.127.1 system,error,critical login failure ..."
     r"|(?<=[a-z],)(?P<topics>error|warning)(?=[, ])"
     # Zeek's reporter.log level column: "1320279566.452687\tReporter::ERROR\tfield value missing ..."
-    r"|(?<=Reporter::)(?P<zeek>INFO|WARNING|ERROR)\b)"
+    r"|(?<=Reporter::)(?P<zeek>INFO|WARNING|ERROR)\b"
+    # MongoDB's severity before its component, to 4.2: "2020-02-07T11:59:14.144+1100 W NETWORK  [conn7] ..."
+    r"|\d (?P<mongodb>[FEWID])\d? {1,2}(?=" + MONGODB_COMPONENT + r"))"
 )
 _REDIS_LEVELS = {".": "debug", "-": "verbose", "*": "notice", "#": "warning"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colours and erasing (docker compose's)
@@ -96,6 +100,7 @@ _RAISED_EXCEPTION = (
     r"|^[ \t]+at [\w$.<>]+\([^)]*\)\s*$"
     r"|\b(?:[A-Z]\w*::)*[A-Z]\w*(?:Exception|Error) \([^\n]*\):\s*$"  # Rails's "NoMethodError (undefined method ...):"
     r"|^panic: |\bhttp: panic serving "  # Go's runtime, and net/http's recovered panic
+    r"|\bthread '[^'\n]{1,100}' panicked at "  # Rust's
     r"|\bgot signal (?:4|6|7|8|11)\b|\bSegmentation [Ff]ault\b|\bcore dumped\b|\bAssertion failure\b|\bSIG(?:SEGV|ABRT)\b"
 )
 _EXCEPTION_ITSELF = re.compile(_RAISED_EXCEPTION, re.MULTILINE)  # what a line logged at INFO may still show
@@ -109,7 +114,8 @@ _EXCEPTION = re.compile(
 )
 # what every _EXCEPTION match holds: a cheap test first (the full pattern backtracks on every word)
 _MAY_BE_EXCEPTION = re.compile(
-    r"xception|Error\b|Traceback|^[ \t]+at |panic: |panic serving |got signal|egmentation|core dumped|Assertion failure|SIG[SA]",
+    r"xception|Error\b|Traceback|^[ \t]+at |panic: |panic serving |panicked at |got signal|egmentation|core dumped"
+    r"|Assertion failure|SIG[SA]",
     re.MULTILINE,
 )
 # Each test below is gated by a substring (`in` runs in C): one pattern of alternatives, tried at
@@ -124,6 +130,10 @@ _STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b")
 _STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-|[A-Z][a-z]+|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE)
 # HAProxy's HTTP log: its TR/Tw/Tc/Tr/Ta timers, the status and the bytes ("0/0/1/1/2 404 305 - - ----")
 _STATUS_HAPROXY = re.compile(r"(?<![\w/])-?\d+/-?\d+/-?\d+/-?\d+/\+?\d+ (\d{3}) \d+ ")
+# Gin's access line, its status between bars ("[GIN] 2023/10/01 - 10:18:42 | 404 |   1.548µs | ..."),
+# coloured when Gin writes to a terminal ("|\x1b[90;43m 404 \x1b[0m|")
+GIN_COLOUR = rb"(?:\x1b\[[0-9;]*m)?"
+_STATUS_GIN = re.compile(r"\[GIN\] [^|\n]*\|" + GIN_COLOUR.decode() + r" ?(\d{3})\b")
 # a status in words: axios's "Request failed with status code 403", "with status 404", "HTTP 503
 # Service Unavailable", Rails's "Completed 422 Unprocessable Entity in 12ms", "GET /x returned 404"
 # (not "returned 500 rows": what follows the number says it is a status). "HTTP 503" and Rails's
@@ -167,6 +177,7 @@ _STATUS_FORMS = (
     (("HTTP ",), 1, _STATUS_HTTP),
     (("Completed ",), 1, _STATUS_COMPLETED),
     (("returned ",), 1, _STATUS_RETURNED),
+    (("[GIN] ",), 0, _STATUS_GIN),
 )
 
 
