@@ -411,3 +411,59 @@ LEVEL_FORMS = [
 def test_a_json_level_as_an_object_or_a_numbered_string_is_read(index, tmp_path):
     report = _scanned(index, tmp_path, LEVEL_FORMS)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
+
+
+# A zap JSON line with a status and no request (humanlogio/humanlog@15d733f
+# test/benchmark/golang-zap/sample-zap.log.gz line 2, its stacktrace field cut), and a Traefik
+# access line whose fields are all it says (a test log of janosmiko/lfk, found with the search tool)
+JSON_NAMED = [
+    '{"level":"error","timestamp":"2024-11-12T14:13:36.678+0900","caller":"zap/main.go:92","msg":"Request failed",'
+    '"endpoint":"/api/auth/logout","status":500,"error":"Internal server error","trace_id":"35155a4b79bd19f6"}',
+    '2026-06-18T10:00:01Z {"DownstreamStatus":500,"RequestMethod":"GET","RequestPath":"/a"}',
+]
+
+
+def test_a_json_line_is_grouped_by_its_message_or_its_fields(index, tmp_path):
+    """Named by its status line, every zap error with a status was one group "HTTP/<n> <n>"; by
+    the masked object, a Traefik line's group named none of its fields."""
+    report = _scanned(index, tmp_path, JSON_NAMED)
+    assert sorted(report.other) == ["DownstreamStatus=<n> RequestMethod=GET RequestPath=/a", "Request failed"]
+
+
+# CI output with its colours and Buildkite's time codes (buildkite/terminal-to-html@b62296c
+# fixtures/buildah-build.sh.raw line 46 and fixtures/npm.sh.raw line 47)
+COLOURED = [
+    '\x1b_bk;t=1729032360325\x07\x1b[33mWARN\x1b[0m[0000] Found no UID ranges set aside for user "josh" in /etc/subuid. \r\r',
+    "\x1b[0m\x1b[37m\x1b[40mnpm\x1b[0m \x1b[0m\x1b[30m\x1b[43mWARN\x1b[0m \x1b[0m\x1b[35mpackage.json\x1b[0m "
+    "@exercise/3d-clear-depth@1.0.0 No repository field.",
+]
+
+
+def test_a_group_text_holds_no_terminal_codes(index, tmp_path):
+    """Colours and a CI server's codes made a group's text unreadable ("\\x1b[<n>m..."); an npm
+    package's version after its name was masked as an e-mail address."""
+    report = _scanned(index, tmp_path, COLOURED)
+    assert sorted(report.other) == [
+        "WARN[<n>] Found no UID ranges set aside for user '…' in /etc/subuid.",
+        "npm WARN package.json @exercise/<n>d-clear-depth@<n> No repository field.",
+    ]
+
+
+# logrus's text format with a request id of letters and digits (humanlogio/humanlog@15d733f
+# test/benchmark/golang-logrus/sample-logrus-text.log.gz, three lines of one error)
+LOGFMT_IDS = [
+    'time="2024-11-12T14:39:16+09:00" level=info msg="API request processed" endpoint=/api/products method=GET '
+    "request_id=jh1dmn7lk9xbgp12 response_time_ms=173 status=404 user_id=user123",
+    'time="2024-11-12T14:39:28+09:00" level=info msg="API request processed" endpoint=/api/products method=GET '
+    "request_id=kiph8w95lbykg99m response_time_ms=300 status=401 user_id=user789",
+    'time="2024-11-12T14:39:36+09:00" level=info msg="API request processed" endpoint=/api/products method=GET '
+    "request_id=6vusl07899ybkhpb response_time_ms=451 status=401 user_id=user123",
+]
+
+
+def test_an_ids_value_is_masked_whatever_its_letters(index, tmp_path):
+    """A request id of base-36 letters was masked in part (its hex letters only), so each record
+    of one error was a group of its own."""
+    report = _scanned(index, tmp_path, LOGFMT_IDS)
+    assert [g.count for g in report.other.values()] == [3]
+    assert "request_id=<id>" in next(iter(report.other)) and "user_id=<id>" in next(iter(report.other))

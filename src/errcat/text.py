@@ -27,7 +27,9 @@ def normalize_path(path: str) -> str:
 
 
 WORD = re.compile(r"[A-Za-z0-9]+")  # a word of a text
-EMAIL = r"\b[\w.+-]{1,64}@[\w-]{1,253}\.[\w.-]{1,253}\b"  # an e-mail address: what varies between occurrences of an error
+# an e-mail address: what varies between occurrences of an error (its last label a name, not an
+# npm package's version: "@exercise/3d-clear-depth@1.0.0")
+EMAIL = r"\b[\w.+-]{1,64}@[\w-]{1,253}(?:\.[\w-]{1,63})*\.[A-Za-z][\w-]{0,62}\b"
 CAMEL = re.compile(  # the parts of a CamelCase word
     r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+"
 )

@@ -4,6 +4,7 @@ scan starts its workers before the explainer is even imported."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -236,13 +237,7 @@ def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
     """A record's text without its timestamp (a JSON line's: the paste its fields make), that time,
     and its level word; ``head`` is its first line. A JSON line behind a container runtime's prefix
     is read as a JSON line when it is a log record (it has a level or a time)."""
-    found = json_line(text) if text[:1] == "{" else None
-    if found is None and text[:1] != "{" and (prefix := _RUNTIME_PREFIX.match(text)):
-        found = json_line(text[prefix.end() :])
-        if found is not None and found[1:] == (None, None):
-            found = None  # a body after a service name, not a log record
-        elif found is not None and found[1] is None and (stamp := timestamp_in(prefix.group())):
-            found = (found[0], stamp[0], found[2])  # docker logs -t's time, when the line has none
+    found = _json_record(text)
     if found is not None:
         return found
     at = stamp_in(head)
@@ -253,6 +248,18 @@ def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
         if "\n" in untimed:
             untimed = _unstamped(untimed)
     return untimed, at[0] if at else None, level(head)
+
+
+def _json_record(text: str) -> tuple[str, datetime | None, str | None] | None:
+    """A JSON log line, also behind a container runtime's prefix, as logline.json_line reads it."""
+    found = json_line(text) if text[:1] == "{" else None
+    if found is None and text[:1] != "{" and (prefix := _RUNTIME_PREFIX.match(text)):
+        found = json_line(text[prefix.end() :])
+        if found is not None and found[1:] == (None, None):
+            found = None  # a body after a service name, not a log record
+        elif found is not None and found[1] is None and (stamp := timestamp_in(prefix.group())):
+            found = (found[0], stamp[0], found[2])  # docker logs -t's time, when the line has none
+    return found
 
 
 def _leading(line: str, span: tuple[int, int]) -> int | None:
@@ -278,5 +285,19 @@ def _unstamped(text: str) -> str:
 
 def untimed_head(head: str) -> str:
     """A record's first line without its timestamp: what prepare makes of it, also for a repeat
-    served from an earlier record (whose paste keeps its time)."""
-    return _untimed(head, head)[0].split("\n", 1)[0]
+    served from an earlier record (whose paste keeps its time). A JSON log line with a status and
+    no request is named by its message (a zap line's "Request failed" was "HTTP/<n> <n>"), and
+    one whose fields are all it says by them ("DownstreamStatus=<n> RequestMethod=GET", where
+    its masked keys said nothing)."""
+    found = _json_record(head)
+    paste = _untimed(head, head)[0] if found is None else found[0]
+    said = paste.split("\n", 1)[0]  # a JSON line's request, else its status line, else its message (logline._exchange_paste)
+    if found is not None and said.startswith("HTTP/"):
+        said = paste.rsplit("\n", 1)[-1]  # its message, or its fields
+    try:
+        fields = json.loads(said) if said[:1] == "{" else None
+    except (ValueError, RecursionError):  # 1,100 brackets deep: named as text (logline.json_line)
+        fields = None
+    if isinstance(fields, dict):  # names and values, as a logfmt line shows them: a value masked, a name kept
+        said = " ".join(f"{k}={v}" for k, v in fields.items() if isinstance(v, str | int | float | bool))
+    return said.split("\n", 1)[0]

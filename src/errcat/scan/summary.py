@@ -28,6 +28,8 @@ G = TypeVar("G", bound="Group")
 T = TypeVar("T")
 
 _MASKS = (
+    # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=): each record's own, whatever its letters
+    (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id)=)(?![\s\"'])[^\s,;&]+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
     (re.compile(EMAIL), "<email>"),
