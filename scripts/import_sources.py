@@ -246,6 +246,7 @@ def _myob_entry(row: _MyobRow, index: int, body_lines: list[tuple[int, str]]) ->
     if "LearnMore" not in body["present"]:
         del entry["learn_more"]
     quirks = _myob_quirks(body, entry["message"], code, name) + _status_quirks(row.status_line, name)
+    quirks += _method_quirks(row.scenario, row.methods)
     if severity == "Warning":
         quirks.append(
             f"a body of Severity Warning listed with {row.status_line}, as the errors are; the document does not say"
@@ -254,6 +255,20 @@ def _myob_entry(row: _MyobRow, index: int, body_lines: list[tuple[int, str]]) ->
     if quirks:
         entry["quirks"] = quirks
     return entry
+
+
+_SCENARIO_VERBS = (("delet", "DELETE"), ("updat", "PUT"))
+
+
+def _method_quirks(scenario: str, methods: list[str]) -> list[str]:
+    """Where a row's scenario speaks of deleting or updating but its method column leaves out
+    DELETE or PUT (MYOB's orders converted to invoices or bills: "Update or Delete" over POST, PUT)."""
+    said = scenario.lower()
+    return [
+        f"the scenario speaks of {verb}ing, but the document lists only {', '.join(methods)} for it, not {method}"
+        for verb, method in _SCENARIO_VERBS
+        if verb in said and method not in methods
+    ]
 
 
 def _status_quirks(status_line: str, name: Any) -> list[str]:

@@ -109,6 +109,11 @@ def test_myob_quirks_recorded_not_smoothed(catalog):
     limits = [e for e in catalog.entries if e.name == "RateLimitError"]
     assert len(limits) == 2 and all(e.status == 403 and any("not 429" in q for q in e.quirks) for e in limits)
     assert any("'401 Access denied'" in q for q in by_id["invoicexpress.status.401"].quirks)
+    # "Update or Delete an Order with Status ConvertedTo..." rows list only POST, PUT: kept, and said.
+    converted = [e for e in catalog.entries if e.scenario.startswith("Update or Delete an Order with Status")]
+    assert len(converted) == 9 and all(list(e.methods) == ["POST", "PUT"] for e in converted)
+    assert all(any("speaks of deleting" in q and "not DELETE" in q for q in e.quirks) for e in converted)
+    assert not any("speaks of" in q for e in catalog.entries if "DELETE" in e.methods for q in e.quirks)
 
 
 # ----------------------------------------------------------------------------------------- Sage
