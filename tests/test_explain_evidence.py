@@ -219,35 +219,3 @@ def test_scan_counts_a_family_code_as_documented_only_where_the_words_say_which(
     )
     result = cli("scan", str(log), "--vendor", "prospend")
     assert "2 vendor error(s): 1 documented (1 distinct), 1 not in the catalog" in result.stdout, result.stdout
-
-
-# Real XML bodies whose namespaces name a vendor's schema host. ruckus/quickbooks-ruby
-# spec/fixtures/customer_duplicate_error.xml (commit 21e7715) and the Sage 50 SData diagnosis of
-# GitHub issue Sage/SData-2.0#132 (2019-05-21), abridged to their first namespaces.
-XML_NAMESPACED = [
-    (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<IntuitResponse xmlns="http://schema.intuit.com/finance/v3" time="2014-01-26T09:19:21.801-08:00">\n'
-        '  <Fault type="ValidationFault">\n    <Error code="6240" element="">\n'
-        "      <Message>Duplicate Name Exists Error</Message>\n"
-        "      <Detail>The name supplied already exists. : Another $$customer$$ is already using this name. "
-        "Please use a different name.</Detail>\n    </Error>\n  </Fault>\n</IntuitResponse>"
-    ),
-    (
-        '<diagnosis xmlns="http://schemas.sage.com/sdata/2008/1" xmlns:xs="http://www.w3.org/2001/XMLSchema" '
-        'xmlns:sdata="http://schemas.sage.com/sdata/2008/1">\n<sdata:severity>error</sdata:severity>\n'
-        "<sdata:sdataCode>ResourceKindNotFound</sdata:sdataCode>\n<sdata:applicationCode/>\n"
-        "<sdata:message>\nUnable to locate the specified object 'accounts50/GCRM/-'\n</sdata:message>\n"
-        "<sdata:stackTrace/>\n<sdata:payloadPath/>\n</diagnosis>"
-    ),
-]
-
-
-@pytest.mark.parametrize("paste", XML_NAMESPACED, ids=["quickbooks-fault", "sage50-sdata"])
-def test_an_xml_namespace_is_not_the_request(catalog, paste):
-    """A namespace URI names a schema: no request went to it, so it is neither the request URL
-    nor a host the request went to (it was shown as 'request:' and as a foreign host)."""
-    x = explain(catalog, paste)
-    assert x.exchange.url is None and x.exchange.host is None, x.exchange.url
-    assert x.vendor is None
-    assert not [c for c in x.clues if c.kind == "foreign-host"], x.clues
