@@ -129,6 +129,12 @@ def _code(value: Any) -> str | None:
     return str(value)
 
 
+def _oauth_code(value: Any) -> str | None:
+    """An OAuth error's code (``invalid_grant``); a sentence under "error" is the message, no code."""
+    code = _code(value)
+    return None if code is None or " " in code.strip() else code
+
+
 def _lower_keys(d: dict[str, Any]) -> dict[str, Any]:
     return {str(k).lower(): v for k, v in d.items()}
 
@@ -333,7 +339,7 @@ class _Reader:
             return False  # a table by level ("error", "warning", ...: lnav's format files), no error body
         if isinstance(k.get("error_description"), str) or (isinstance(k.get("error"), str) and "message" not in k):
             msg = k.get("error_description") or k.get("error")
-            self.r.add(SentError(OAUTH, status=status, code=_code(k.get("error")), message=_text(msg)))
+            self.r.add(SentError(OAUTH, status=status, code=_oauth_code(k.get("error")), message=_text(msg)))
             return True
         if "title" in k and ("detail" in k or "type" in k):
             self.r.add(SentError(PROBLEM, status=status, message=_text(k.get("detail") or k.get("title"))))

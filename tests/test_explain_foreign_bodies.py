@@ -1,6 +1,7 @@
-"""errcat explain on other APIs' XML error documents, as real pastes show them: the request is not
-a namespace URI, each error's message, code and detail are read from its elements, and none of it
-is claimed for a catalogued vendor. Every paste here is real; its source is named beside it."""
+"""errcat explain on other APIs' error bodies, as real pastes show them: an XML error document's
+request is not a namespace URI and each error's message, code and detail are read from its
+elements; a sentence under "error" is a message, not an OAuth code; none of it is claimed for a
+catalogued vendor. Every paste here is real; its source is named beside it."""
 
 from __future__ import annotations
 
@@ -111,3 +112,29 @@ def test_each_error_of_an_xml_document_is_read_from_its_elements(catalog, paste,
     assert all(m.sent.shape.name == "XML error document" for m in x.errors)
     assert not [c for c in x.clues if "envelope" in c.kind], x.clues  # no vendor's shape: Xero's was IX's
     assert all(m.kind in ("none", "fuzzy") for m in x.errors), [m.kind for m in x.errors]
+
+
+# (source, body): {"error": <a sentence>} from services that are not OAuth servers
+SENTENCE_UNDER_ERROR = [
+    # AgentInvoice API docs, Errors https://docs.agentinvoice.co/docs/api/getting-started/errors
+    ('{ "error": "Invoice not found" }', "Invoice not found"),
+    # a ShopView QA API's 500 as a public repo's notes record it (find_string id 57404139898)
+    (
+        """{"errors":[{"error":"An error occurred. We're sorry for this inconvenience, please try again a bit later later."},{"requestId":"…"}]}""",
+        "An error occurred. We're sorry for this inconvenience, please try again a bit later later.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paste", "message"), SENTENCE_UNDER_ERROR, ids=["agentinvoice", "shopview"])
+def test_a_sentence_under_error_is_the_message_not_an_oauth_code(catalog, paste, message):
+    """It was shown as 'code An error occurred. We're sorry ...' beside the same message."""
+    x = explain(catalog, paste)
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [(None, message)]
+    assert x.vendor is None
+
+
+def test_an_oauth_error_code_is_still_its_code(catalog):
+    # GitHub issue FusionAuth/fusionauth-issues#663 (2020-06-02), Intuit's token endpoint
+    paste = 'Error response is \n{\n  "error" : "invalid_client"\n}'
+    assert [m.sent.code for m in explain(catalog, paste).errors] == ["invalid_client"]
