@@ -138,3 +138,20 @@ def test_an_oauth_error_code_is_still_its_code(catalog):
     # GitHub issue FusionAuth/fusionauth-issues#663 (2020-06-02), Intuit's token endpoint
     paste = 'Error response is \n{\n  "error" : "invalid_client"\n}'
     assert [m.sent.code for m in explain(catalog, paste).errors] == ["invalid_client"]
+
+
+def test_an_odata_v2_message_is_read_from_its_value(catalog):
+    """OData v2 services (Exact Online, SAP, Dynamics) put the text in message.value: the body was
+    shown whole as plain text. Exact Online's 403, as a public Dutch integration's test stubs it
+    (find_string id 69408033760; the same 'Forbidden - ...' reasons appear in picqer/exact-php-client#509)."""
+    x = explain(catalog, '{"error":{"code":"","message":{"lang":"","value":"Forbidden - WrongDivision"}}}')
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [(None, "Forbidden - WrongDivision")]
+    assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)
+
+
+def test_a_tax_authoritys_xml_result_is_read(catalog):
+    # GitHub issue nav-gov-hu/Online-Invoice#1136 (2025-02-03), Hungary's Online Invoice API
+    paste = "<result>\n<funcCode>ERROR</funcCode>\n<errorCode>FORBIDDEN</errorCode>\n<message>Jogosultság szükséges!</message>\n</result>"
+    x = explain(catalog, paste)
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [("FORBIDDEN", "Jogosultság szükséges!")]
+    assert x.vendor is None

@@ -344,6 +344,8 @@ class _Reader:
         if "title" in k and ("detail" in k or "type" in k):
             self.r.add(SentError(PROBLEM, status=status, message=_text(k.get("detail") or k.get("title"))))
             return True
+        if isinstance(k.get("message"), dict):  # OData v2 (Exact Online, SAP, Dynamics): {"lang": "", "value": "..."}
+            k = {**k, "message": _lower_keys(k["message"]).get("value")}
         msg = next(
             (k[m] for m in ("message", "msg", "detail", "error_message", "errormessage") if isinstance(k.get(m), str)), None
         )
