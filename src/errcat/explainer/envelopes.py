@@ -509,8 +509,8 @@ def _xml_document(body: str, reading: Reading) -> bool:
     """Another API's XML error document, element by element: each ``<Error>`` it lists (else the
     document as one error) with its message, code, detail and severity. Not an HTML page, nor
     JSON that quotes XML; False when no element holds a message."""
-    if "</" not in body or body[0] in "{[" or _HTML_PAGE.search(body[:4096]):
-        return False
+    if "</" not in body or "{" in body or _HTML_PAGE.search(body[:4096]):
+        return False  # no closing tag; JSON (its strings may quote XML, a log may hold a request's XML); a web page
     from html import unescape
 
     head = body[:MAX_LENIENT_TEXT]
