@@ -579,3 +579,22 @@ def test_a_vendor_known_from_a_recordings_other_exchanges_reads_plainly(cli, tmp
     path.write_text(json.dumps(har))
     out = cli("explain", str(path)).stdout
     assert "recording the recording" not in out
+
+
+def test_json_that_quotes_xml_is_read_as_json(catalog):
+    """A log line's JSON body whose strings hold XML elements is JSON, and so is a response logged
+    after its XML request: the XML reader must not take those elements for another API's error
+    document (MYOB's error was lost so)."""
+    paste = (
+        '2026-12-04 10:00:00 ERROR {"Errors":[{"Name":"Required","Message":"Customer is required",'
+        '"AdditionalDetails":"<Message>Customer</Message>","ErrorCode":100,"Severity":"Error"}]}'
+    )
+    logged = (
+        "POST /accountright/6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33/Sale/Invoice/Service request: <Invoice><Description>Consulting"
+        '</Description></Invoice> response: {"Errors":[{"Name":"Required","Message":"Customer is required",'
+        '"AdditionalDetails":"Customer","ErrorCode":100,"Severity":"Error"}]}'
+    )
+    for text in (paste, logged):
+        x = explain(catalog, text)
+        assert x.vendor == "myob"
+        assert [(m.sent.name, m.sent.message) for m in x.errors] == [("Required", "Customer is required")]

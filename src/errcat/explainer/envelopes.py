@@ -55,6 +55,9 @@ ERRORCODE_BODY = Shape("ErrorCode body (MYOB's and others')", frozenset({"myob"}
 CODE_MESSAGE = Shape("code and message", frozenset({"prospend"}), 0.0)
 FIELD_ERRORS = Shape("field errors")
 PROBLEM = Shape("problem details (RFC 7807)")
+# Another API's XML error document: Intuit's <Fault><Error code>, Xero's <ApiException>, Sage SData's
+# <sdata:diagnosis>. No catalogued vendor sends one (InvoiceXpress's <errors><error> is IX_XML).
+XML_ERROR = Shape("XML error document")
 OAUTH = Shape("OAuth error")
 TEXT = Shape("plain text", frozenset({"myob", "sage", "invoicexpress", "prospend"}))
 STATUS_ONLY = Shape("status only", frozenset({"myob", "sage", "invoicexpress", "prospend"}))
@@ -124,6 +127,12 @@ def _code(value: Any) -> str | None:
     if value is None or value == "" or isinstance(value, (dict, list, bool)):
         return None
     return str(value)
+
+
+def _oauth_code(value: Any) -> str | None:
+    """An OAuth error's code (``invalid_grant``); a sentence under "error" is the message, no code."""
+    code = _code(value)
+    return None if code is None or " " in code.strip() else code
 
 
 def _lower_keys(d: dict[str, Any]) -> dict[str, Any]:
@@ -330,11 +339,13 @@ class _Reader:
             return False  # a table by level ("error", "warning", ...: lnav's format files), no error body
         if isinstance(k.get("error_description"), str) or (isinstance(k.get("error"), str) and "message" not in k):
             msg = k.get("error_description") or k.get("error")
-            self.r.add(SentError(OAUTH, status=status, code=_code(k.get("error")), message=_text(msg)))
+            self.r.add(SentError(OAUTH, status=status, code=_oauth_code(k.get("error")), message=_text(msg)))
             return True
         if "title" in k and ("detail" in k or "type" in k):
             self.r.add(SentError(PROBLEM, status=status, message=_text(k.get("detail") or k.get("title"))))
             return True
+        if isinstance(k.get("message"), dict):  # OData v2 (Exact Online, SAP, Dynamics): {"lang": "", "value": "..."}
+            k = {**k, "message": _lower_keys(k["message"]).get("value")}
         msg = next(
             (k[m] for m in ("message", "msg", "detail", "error_message", "errormessage") if isinstance(k.get(m), str)), None
         )
@@ -383,6 +394,20 @@ _ERRORS_CLOSE = re.compile(r"</errors\s*>", re.IGNORECASE)
 _XML_ERRORS_OPEN = re.compile(r"<errors\b[^>]{0,500}>", re.IGNORECASE)
 _ERROR_CLOSE = re.compile(r"</error\s*>", re.IGNORECASE)
 _CDATA_CLOSE = re.compile(r"\]\]>")
+# An element of an XML error document and its text (namespace prefix dropped): <Message>, <sdata:message>
+_XML_FIELD = re.compile(
+    r"<(?:[\w.-]{1,40}:)?(message|errormessage|description|detail|errorcode|sdatacode|errornumber|severity|type)>"
+    r"\s*([^<]{1,2000}?)\s*</",
+    re.IGNORECASE,
+)
+_XML_MESSAGES = ("message", "errormessage", "description")
+_XML_CODES = ("errorcode", "sdatacode", "errornumber")
+# One <Error ...>...</Error> of a document that lists several (an Intuit Fault); not <Errors>, <ErrorCode>
+_XML_ANY_ERROR = re.compile(r"<(?:[\w.-]{1,40}:)?error\b([^>]{0,500})>(.*?)</(?:[\w.-]{1,40}:)?error\s*>", re.I | re.S)
+_ANY_ERROR_CLOSE = re.compile(r"</(?:[\w.-]{1,40}:)?error\s*>", re.IGNORECASE)
+_CODE_ATTR = re.compile(r"""\bcode\s*=\s*["']([^"'<>]{1,64})["']""", re.IGNORECASE)
+_CHILD_ELEMENT = re.compile(r"<[A-Za-z]")
+_HTML_PAGE = re.compile(r"<(?:!doctype\s+html|html\b|body\b)", re.IGNORECASE)
 # A key in typographic double quotes (“errors”: or ”error”:), as a page typesets JSON it quotes.
 _CURLY_KEY = re.compile(r"[\u201c\u201d\u201e][\w$-]{1,64}[\u201c\u201d]\s*:")
 _STRAIGHT = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"'})
@@ -467,13 +492,48 @@ def _xml(body: str, reading: Reading) -> bool:
         inner = m.group(1)
         unwrapped = _closed(inner, _CDATA_CLOSE)
         text = _CDATA.sub(r"\1", unwrapped) + inner[len(unwrapped) :]
+        if _CHILD_ELEMENT.search(_CDATA.sub("", unwrapped) + inner[len(unwrapped) :]):
+            continue  # an <error> of elements is another API's (Xero's <Error><Description>): not IX's text
         reading.add(SentError(IX_XML, message=unescape(text).strip()))
+    if block and not reading.errors:
+        return False
     if opened:
         if not reading.errors:  # no whole error before the cut: read the text otherwise
             return False
         reading.cut = True
         reading.notes.append("the paste stops in the middle of the body (cut short); what is there was read")
     return True
+
+
+def _xml_document(body: str, reading: Reading) -> bool:
+    """Another API's XML error document, element by element: each ``<Error>`` it lists (else the
+    document as one error) with its message, code, detail and severity. Not an HTML page, nor
+    JSON that quotes XML; False when no element holds a message."""
+    if "</" not in body or "{" in body or _HTML_PAGE.search(body[:4096]):
+        return False  # no closing tag; JSON (its strings may quote XML, a log may hold a request's XML); a web page
+    from html import unescape
+
+    head = body[:MAX_LENIENT_TEXT]
+    elements = [(m.group(1), m.group(2)) for m in _XML_ANY_ERROR.finditer(_closed(head, _ANY_ERROR_CLOSE))]
+    for attrs, inner in elements or [("", head)]:
+        fields: dict[str, str] = {}
+        for m in _XML_FIELD.finditer(inner):
+            fields.setdefault(m.group(1).lower(), unescape(m.group(2)).strip())
+        message = next((fields[k] for k in fields if k in _XML_MESSAGES), None) or fields.get("detail")
+        if not message:
+            continue
+        code = _CODE_ATTR.search(attrs)
+        reading.add(
+            SentError(
+                XML_ERROR,
+                code=code.group(1) if code else next((fields[k] for k in _XML_CODES if k in fields), None),
+                name=fields.get("type"),
+                message=message,
+                details=fields.get("detail") if fields.get("detail") != message else None,
+                severity=fields.get("severity"),
+            )
+        )
+    return bool(reading.errors)
 
 
 def _closed(text: str, close: re.Pattern[str]) -> str:
@@ -495,7 +555,7 @@ def read_body(body: str) -> Reading:
     stripped = _unquoted(stripped)
     if not stripped:  # '""': an empty quoted body
         return reading
-    if _xml(stripped, reading):
+    if _xml(stripped, reading) or _xml_document(stripped, reading):
         return reading
     if _read_json(stripped, reader):
         return reading

@@ -39,6 +39,8 @@ _CURL_NOISE = re.compile(r"^(?:\*[ \t]|\*$|[{}] \[\d+ bytes data\]|%[ \t]+Total\
 _USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#@]*@", re.IGNORECASE)
 _URL = re.compile(r"\bhttps?://[^\s'\"<>`]+", re.IGNORECASE)
 _DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn)\.", re.IGNORECASE)
+# an XML namespace (xmlns="...", xmlns:sdata="...") names a schema, not a server anyone called
+_XML_NAMESPACE = re.compile(r"\bxmlns(?::[\w.-]+)?\s*=\s*[\"']$", re.IGNORECASE)
 _METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[^\s'\"<>`]*)")
 _CURL_METHOD = re.compile(rf"(?:-X|--request)\s*['\"]?({_METHOD})\b", re.IGNORECASE)
 _KEYED_METHOD = re.compile(rf"\bmethod[\"']?\s*[:=]\s*[\"']?({_METHOD})\b", re.IGNORECASE)
@@ -303,6 +305,8 @@ def _find_url(ex: Framing, text: str) -> None:
     if "://" not in text:
         return
     for u in _URL.finditer(text):
+        if _XML_NAMESPACE.search(text, max(0, u.start() - 64), u.start()):
+            continue
         url = _trim_url(u.group(0))
         host = (url_parts(url) or (None, ""))[0] or ""
         if host and not _DOC_HOST.match(host):

@@ -1,0 +1,157 @@
+"""errcat explain on other APIs' error bodies, as real pastes show them: an XML error document's
+request is not a namespace URI and each error's message, code and detail are read from its
+elements; a sentence under "error" is a message, not an OAuth code; none of it is claimed for a
+catalogued vendor. Every paste here is real; its source is named beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from errcat.explainer import explain
+
+# ruckus/quickbooks-ruby spec/fixtures/customer_duplicate_error.xml (commit 21e7715), QuickBooks Online
+INTUIT_DUPLICATE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<IntuitResponse xmlns="http://schema.intuit.com/finance/v3" time="2014-01-26T09:19:21.801-08:00">
+  <Fault type="ValidationFault">
+    <Error code="6240" element="">
+      <Message>Duplicate Name Exists Error</Message>
+      <Detail>The name supplied already exists. : Another $$customer$$ is already using this name. Please use a different name.</Detail>
+    </Error>
+  </Fault>
+</IntuitResponse>"""
+
+# ruckus/quickbooks-ruby spec/fixtures/fault.xml (commit 21e7715): a Fault listing two errors
+INTUIT_TWO_ERRORS = """<Fault type="ValidationFault">
+  <Error code="2050" element="firstname">
+    <Message>Length exceeds limit</Message>
+    <Detail>Length of the field exceeds 21 chars</Detail>
+  </Error>
+  <Error code="2080" element="postalcode">
+    <Message>Illegal number format</Message>
+    <Detail>ZipCode should be a number with at least 5 digits</Detail>
+  </Error>
+</Fault>"""
+
+# GitHub issue Sage/SData-2.0#132 (2019-05-21): a Sage 50 Accounts SData diagnosis (not the Sage
+# Business Cloud Accounting API), its namespace list shortened
+SDATA_DIAGNOSIS = """<diagnosis xmlns="http://schemas.sage.com/sdata/2008/1" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:sdata="http://schemas.sage.com/sdata/2008/1">
+<sdata:severity>error</sdata:severity>
+<sdata:sdataCode>ResourceKindNotFound</sdata:sdataCode>
+<sdata:applicationCode/>
+<sdata:message>
+Unable to locate the specified object 'accounts50/GCRM/-'
+</sdata:message>
+<sdata:stackTrace/>
+<sdata:payloadPath/>
+</diagnosis>"""
+
+# waynerobinson/xeroizer test/stub_responses/credit_note_not_found_error.xml (commit e17d833), Xero:
+# <Errors><Error> like InvoiceXpress's XML, but each error is elements, not text (stack trace cut)
+XERO_NOT_FOUND = (
+    '<Response xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><Errors><Error><Description>Invoice with invoice '
+    "number 123 does not exist for this organisation</Description><Exception><DateTime>2008-12-05T21:03:15.4445759Z"
+    "</DateTime><ExceptionType>Xero.API.Library.Exceptions.ObjectDoesNotExistException</ExceptionType><Message>The "
+    "resource you're looking for cannot be found</Message><Source>Xero.API.Library</Source><StackTrace>   at "
+    "Xero.API.Library.Services.InvoiceService.GetInvoice(Guid organisationID, String invoiceNumber)</StackTrace>"
+    "</Exception></Error></Errors><ID>eaf9db6c-d3b2-49e8-939a-d9f23cc7c412</ID><Status>InternalServerError</Status>"
+    "<ProviderName>YOUR PROVIDER</ProviderName><DateTimeUTC>2008-12-05T21:03:15.3508067Z</DateTimeUTC></Response>"
+)
+
+# waynerobinson/xeroizer test/stub_responses/api_exception.xml (commit e17d833), its head: Xero's ApiException
+XERO_API_EXCEPTION = """<?xml version="1.0" encoding="utf-16"?>
+<ApiException xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <ErrorNumber>10</ErrorNumber>
+  <Type>ValidationException</Type>
+  <Message>A validation exception occurred</Message>
+</ApiException>"""
+
+
+@pytest.mark.parametrize("paste", [INTUIT_DUPLICATE, SDATA_DIAGNOSIS], ids=["quickbooks-fault", "sage50-sdata"])
+def test_an_xml_namespace_is_not_the_request(catalog, paste):
+    """A namespace URI names a schema: no request went to it, so it is neither the request URL
+    nor a host the request went to (it was shown as 'request:' and as a foreign host)."""
+    x = explain(catalog, paste)
+    assert x.exchange.url is None and x.exchange.host is None, x.exchange.url
+    assert x.vendor is None
+    assert not [c for c in x.clues if c.kind == "foreign-host"], x.clues
+
+
+@pytest.mark.parametrize(
+    ("paste", "read"),
+    [
+        (
+            INTUIT_DUPLICATE,
+            [
+                (
+                    "6240",
+                    None,
+                    "Duplicate Name Exists Error",
+                    "The name supplied already exists. : Another $$customer$$ is already using this name. Please use a different name.",
+                )
+            ],
+        ),
+        (
+            INTUIT_TWO_ERRORS,
+            [
+                ("2050", None, "Length exceeds limit", "Length of the field exceeds 21 chars"),
+                ("2080", None, "Illegal number format", "ZipCode should be a number with at least 5 digits"),
+            ],
+        ),
+        (SDATA_DIAGNOSIS, [("ResourceKindNotFound", None, "Unable to locate the specified object 'accounts50/GCRM/-'", None)]),
+        (XERO_NOT_FOUND, [(None, None, "Invoice with invoice number 123 does not exist for this organisation", None)]),
+        (XERO_API_EXCEPTION, [("10", "ValidationException", "A validation exception occurred", None)]),
+    ],
+    ids=["quickbooks-fault", "quickbooks-two-errors", "sage50-sdata", "xero-errors", "xero-api-exception"],
+)
+def test_each_error_of_an_xml_document_is_read_from_its_elements(catalog, paste, read):
+    """The message was the whole document ('<?xml version=... <IntuitResponse ...'), and Xero's
+    <Errors><Error><Description> was read as InvoiceXpress's XML with its inner tags as the message."""
+    x = explain(catalog, paste)
+    assert [(m.sent.code, m.sent.name, m.sent.message, m.sent.details) for m in x.errors] == read
+    assert x.vendor is None
+    assert all(m.sent.shape.name == "XML error document" for m in x.errors)
+    assert not [c for c in x.clues if "envelope" in c.kind], x.clues  # no vendor's shape: Xero's was IX's
+    assert all(m.kind in ("none", "fuzzy") for m in x.errors), [m.kind for m in x.errors]
+
+
+# (source, body): {"error": <a sentence>} from services that are not OAuth servers
+SENTENCE_UNDER_ERROR = [
+    # AgentInvoice API docs, Errors https://docs.agentinvoice.co/docs/api/getting-started/errors
+    ('{ "error": "Invoice not found" }', "Invoice not found"),
+    # a ShopView QA API's 500 as a public repo's notes record it (find_string id 57404139898)
+    (
+        """{"errors":[{"error":"An error occurred. We're sorry for this inconvenience, please try again a bit later later."},{"requestId":"…"}]}""",
+        "An error occurred. We're sorry for this inconvenience, please try again a bit later later.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paste", "message"), SENTENCE_UNDER_ERROR, ids=["agentinvoice", "shopview"])
+def test_a_sentence_under_error_is_the_message_not_an_oauth_code(catalog, paste, message):
+    """It was shown as 'code An error occurred. We're sorry ...' beside the same message."""
+    x = explain(catalog, paste)
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [(None, message)]
+    assert x.vendor is None
+
+
+def test_an_oauth_error_code_is_still_its_code(catalog):
+    # GitHub issue FusionAuth/fusionauth-issues#663 (2020-06-02), Intuit's token endpoint
+    paste = 'Error response is \n{\n  "error" : "invalid_client"\n}'
+    assert [m.sent.code for m in explain(catalog, paste).errors] == ["invalid_client"]
+
+
+def test_an_odata_v2_message_is_read_from_its_value(catalog):
+    """OData v2 services (Exact Online, SAP, Dynamics) put the text in message.value: the body was
+    shown whole as plain text. Exact Online's 403, as a public Dutch integration's test stubs it
+    (find_string id 69408033760; the same 'Forbidden - ...' reasons appear in picqer/exact-php-client#509)."""
+    x = explain(catalog, '{"error":{"code":"","message":{"lang":"","value":"Forbidden - WrongDivision"}}}')
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [(None, "Forbidden - WrongDivision")]
+    assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)
+
+
+def test_a_tax_authoritys_xml_result_is_read(catalog):
+    # GitHub issue nav-gov-hu/Online-Invoice#1136 (2025-02-03), Hungary's Online Invoice API
+    paste = "<result>\n<funcCode>ERROR</funcCode>\n<errorCode>FORBIDDEN</errorCode>\n<message>Jogosultság szükséges!</message>\n</result>"
+    x = explain(catalog, paste)
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [("FORBIDDEN", "Jogosultság szükséges!")]
+    assert x.vendor is None
