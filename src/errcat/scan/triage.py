@@ -302,7 +302,7 @@ class Triage:
             head = untimed_head(_TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head)
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
             served = (_COLUMNS_REQUEST if status else _REQUEST).search(head) if prep.reason == "status" else None
-            if served:  # the status from a W3C line's column, unmasked
+            if served:  # named by its request; a W3C line's status (from its column) shown as it is
                 method, path = (served[1], served[2]) if served[1] else (served[3], served[4])  # Gin's: after a bar
                 request = f"{method} {masked_path(path)}"
                 masked = status + signature(request) if status else signature(f"HTTP error: {request}")
