@@ -467,3 +467,26 @@ def test_an_ids_value_is_masked_whatever_its_letters(index, tmp_path):
     report = _scanned(index, tmp_path, LOGFMT_IDS)
     assert [g.count for g in report.other.values()] == [3]
     assert "request_id=<id>" in next(iter(report.other)) and "user_id=<id>" in next(iter(report.other))
+
+
+# Cisco ASA's messages, their severity in their id: a blog post's syslog line (2012; found with the
+# search tool) and a Wazuh ruleset test's line (wazuh's cisco-asa decoder tests, same tool); the
+# severity-6 line is constructed in the format (the blog's connection, "Built outbound"): no error
+CISCO = [
+    "Mar 23 2012 11:58:07: %ASA-4-106023: Deny tcp src INSIDE:172.16.2.21/2414 dst OUTSIDE:74.125.224.160/443(google.com) "
+    'by access-group "ACL-INSIDE" [0x1e144444,0x1e144444]',
+    '%ASA-4-106023: Deny tcp src inside:111.11.11.1/2143 dst YYY:172.11.1.11/139 by access-group "inside_inbound"',
+    "Mar 23 2012 11:58:09: %ASA-6-302013: Built outbound TCP connection 1234 for outside:74.125.224.160/443 "
+    "(74.125.224.160/443) to INSIDE:172.16.2.21/2414 (172.16.2.21/2414)",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_cisco_message_is_an_error_by_its_severity_digit(index, tmp_path, use_engine, engine):
+    """A Cisco message's severity (0 to 4: an error or a warning, as syslog's) stands in its id,
+    "%ASA-4-106023:"; its text holds no error word, so the line was never read."""
+    use_engine(engine)
+    assert [level(line) for line in CISCO] == ["warn", "warn", "info"]
+    report = _scanned(index, tmp_path, CISCO)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
+    assert report.records == 2

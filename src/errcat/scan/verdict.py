@@ -6,7 +6,7 @@ A record is an error when its line says so by how it is logged, not because it h
   level word (``ERROR``, ``[error]``, Apache's ``[core:error]``, ``level=error``, ``"level":"error"``, ``<E>``, glog's
   ``E1203`` also after a program tag, a program tag's ``sshd[7]: error:`` or ``gmetad: Warning:``,
   Chromium's ``[1204/101010.123:ERROR:file.cc(12)]``, Android logcat's letter ``E``, ``W``, ``F``, ``A``),
-  or a syslog priority ``<0>``..``<4>`` of any facility;
+  or a syslog priority ``<0>``..``<4>`` of any facility, or a Cisco message's severity 0 to 4 (``%ASA-4-106023:``);
 - an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``, ``status code 403``,
   ``HTTP 503 Service Unavailable``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``, Gin's ``| 404 |``;
   a W3C log's status column, ``sc-status`` or ``status_code``, which alone decides its lines: w3c.py);
@@ -40,11 +40,12 @@ LEVEL_WORDS = _LOUD_WORDS + "|INFO|INF|DEBUG|DBG|TRACE|TRC|NOTICE|VERBOSE|VRB"
 _LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror"])
 QUIET_LEVELS = frozenset(("info", "inf", "debug", "dbg", "trace", "trc", "notice", "verbose", "vrb", "i", "d", "t", "v"))
 MONGODB_COMPONENT = r"[A-Z][A-Z_]* +\["  # after MongoDB's severity letter (and a debug level's digit)
+CISCO_SEVERITY = r"%[A-Z][A-Z0-9_]*-(?:[A-Z0-9_]+-)?(?P<cisco>[0-7])-[A-Z0-9_]+:"  # its facility, severity, mnemonic
 _LEVEL = re.compile(
     # what each form below starts with, tested first: re tries every form at every position of a
     # line, and most positions (a timestamp's) can start none (a third of the cost of a record).
     # A form added below must start with one of these, or it is never tried.
-    r"(?=[ACDEFINPSTVWew\[<(\]\"'@lLsS\u017f]|\d\d:\d\d\.|\d |\d\d*:[XCSM] )(?:"
+    r"(?=[ACDEFINPSTVWew\[<(\]\"'@lLsS\u017f%]|\d\d:\d\d\.|\d |\d\d*:[XCSM] )(?:"
     # an upper-case level word standing alone
     rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
     # a level in brackets, any case: [error], <warn>, (E); structlog's padded [warning  ]
@@ -82,9 +83,14 @@ _LEVEL = re.compile(
     # Zeek's reporter.log level column: "1320279566.452687\tReporter::ERROR\tfield value missing ..."
     r"|(?<=Reporter::)(?P<zeek>INFO|WARNING|ERROR)\b"
     # MongoDB's severity before its component, to 4.2: "2020-02-07T11:59:14.144+1100 W NETWORK  [conn7] ..."
-    r"|\d (?P<mongodb>[FEWID])\d? {1,2}(?=" + MONGODB_COMPONENT + r"))"
+    r"|\d (?P<mongodb>[FEWID])\d? {1,2}(?=" + MONGODB_COMPONENT + r")"
+    # a Cisco message's severity digit (ASA's "%ASA-4-106023: Deny tcp ...", IOS's "%LINK-3-UPDOWN: ...")
+    r"|" + CISCO_SEVERITY + r")"
 )
-_REDIS_LEVELS = {".": "debug", "-": "verbose", "*": "notice", "#": "warning"}
+# levels written as a mark: Redis's, and a Cisco message's severity digit (syslog's severities)
+_MARKED_LEVELS = {".": "debug", "-": "verbose", "*": "notice", "#": "warning"} | dict(
+    zip("01234567", ("emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"), strict=True)
+)
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colours and erasing (docker compose's)
 # a program tag without its pid ("gmetad: Warning: ..."), looked for only where no other level is
 # also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:")
@@ -164,7 +170,7 @@ def level(head: str) -> str | None:
     if m is None:
         return None
     word = next(g for g in m.groups() if g is not None)
-    return _REDIS_LEVELS.get(word) or word.lower().rstrip(" ")
+    return _MARKED_LEVELS.get(word) or word.lower().rstrip(" ")
 
 
 # each way a status is stated: what its match holds, how far before that the match starts, the pattern
