@@ -560,3 +560,41 @@ def test_errcat_mcp_run_by_hand_says_what_it_waits_for_and_ctrl_d_ends_it() -> N
     assert proc.returncode == 0, err
     assert out == b""  # stdout is the protocol's alone
     assert err.decode() == "errcat mcp: an MCP server on stdin/stdout, for an AI assistant to start; Ctrl-D stops it\n"
+
+
+def test_calls_piped_in_are_all_answered_and_a_line_that_is_no_message_gets_its_error() -> None:
+    """`printf '...' | errcat mcp` (a script, an inspector replaying a session): the SDK cancelled the
+    calls still running at the end of the input, so the last answers never came, and dropped a line
+    that was not a JSON-RPC message without a word, leaving its sender waiting. Every request is now
+    answered before the server ends, and a bad line gets JSON-RPC's error (id null) quoting none of it."""
+    command, args = errcat_command()
+    initialize = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "piped", "version": "0"}}
+    key = same_shape("a8cvojrbra8m81db3mt4cand")  # a MYOB key's shape (dev corpus, dev-14)
+    lines = [
+        json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize}),
+        "",  # a blank line between messages is skipped, not refused
+        f'{{"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {{"x-myobapi-key": "{key}"',  # cut short
+        json.dumps({"jsonrpc": "2.0", "id": 3, "key": key}),  # JSON, but no request, notification or answer
+        json.dumps({"jsonrpc": "2.0", "method": "notifications/initialized"}),
+        json.dumps(
+            {"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": {"name": "explain", "arguments": {"text": MYOB_PASTE}}}
+        ),
+        json.dumps(
+            {"jsonrpc": "2.0", "id": 5, "method": "tools/call", "params": {"name": "lookup", "arguments": {"query": "25008"}}}
+        ),
+        json.dumps({"jsonrpc": "2.0", "id": "six", "method": "tools/list"}),
+    ]
+    done = subprocess.run(
+        [command, *args], input="\n".join(lines).encode() + b"\n", capture_output=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    out = done.stdout.decode()
+    answers = [json.loads(line) for line in out.splitlines()]
+    by_id = {a["id"]: a for a in answers if a["id"] is not None}
+    assert sorted(by_id, key=str) == [1, 4, 5, "six"]  # every request answered, the last ones too
+    assert by_id[4]["result"]["structuredContent"]["errors"][0]["observed"]["name"] == "OrderPaid"
+    assert by_id[5]["result"]["structuredContent"]["found"] is True
+    assert {t["name"] for t in by_id["six"]["result"]["tools"]} == TOOLS
+    refused = [a["error"]["code"] for a in answers if a["id"] is None]
+    assert refused == [-32700, -32600]  # JSON-RPC's parse error, then its invalid request
+    assert key not in out and key not in done.stderr.decode()
