@@ -5,6 +5,7 @@ ids the response holds, adds only redacted text, and never breaks the pipeline i
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
@@ -369,6 +370,49 @@ def test_structlog_processor_reads_a_vendor_error_from_exc_info(server, catalog)
     assert explained["errcat"]["fingerprint"] == expected
     assert explained["errcat"]["entry"].startswith("myob.")
     assert "errcat" not in other
+
+
+def _log_another_exception(log) -> None:
+    try:
+        raise KeyError("not an HTTP error")
+    except KeyError:
+        log.exception("something else")
+
+
+@pytest.mark.parametrize("renderer", ["json", "console"])
+def test_structlog_renders_an_explained_exception_without_the_calls_credentials(server, catalog, renderer):
+    """requests' and httpx's messages quote the URL, an api_key in its query, and the console
+    renderer shows each frame's locals (the headers sent): in an event errcat explains, both
+    reached the log line. The processor now renders the traceback itself, credentials hidden,
+    and leaves another service's exception to the renderer."""
+    headers = {"x-myobapi-key": SECRET}  # a local of this frame, as an integration holds its headers
+    renderers = {
+        "json": [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()],
+        "console": [structlog.dev.ConsoleRenderer(colors=False)],
+    }
+    out = io.StringIO()
+    structlog.configure(
+        processors=[ExplainProcessor(catalog), *renderers[renderer]], logger_factory=structlog.PrintLoggerFactory(out)
+    )
+    try:
+        log = structlog.get_logger()
+        try:
+            requests.post(f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}", json={}, headers=headers).raise_for_status()
+        except requests.HTTPError:
+            log.exception("invoice sync failed")
+        try:
+            with httpx.Client() as client:
+                client.post(f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}", json={}, headers=headers).raise_for_status()
+        except httpx.HTTPStatusError:
+            log.exception("invoice sync failed")
+        _log_another_exception(log)  # in a frame of its own: its locals hold no credential
+    finally:
+        structlog.reset_defaults()
+    text = out.getvalue()
+    assert SECRET not in text
+    assert text.count("myob:") == 2 and text.count("api_key=[REDACTED]") == 2  # explained, and the URL kept, hidden
+    assert "HTTPError: 400 Client Error" in text and "HTTPStatusError: Client error '400 Bad Request'" in text
+    assert "KeyError: 'not an HTTP error'" in text  # another exception: the renderer's as ever
 
 
 def test_structlog_processor_never_breaks_the_log_line(catalog, caplog):
