@@ -92,6 +92,24 @@ def test_tools_are_read_only_typed_and_publish_the_documents_schemas() -> None:
     assert tools["list_vendors"].input_schema.get("required", []) == []
 
 
+def test_what_the_lookup_and_vendor_tools_say_they_return_is_what_they_return() -> None:
+    """The descriptions are what a model reads before it calls: lookup said "the documented rows", and
+    answered observed errors too; list_vendors counted only documented errors, and answers both."""
+
+    async def work(client: Client) -> Any:
+        tools = {t.name: t.description or "" for t in (await client.list_tools()).tools}
+        found = await client.call_tool("lookup", {"query": "sage.observed.validation-error.type-of-sale-is-invalid"})
+        vendors = await client.call_tool("list_vendors", {})
+        return tools, found.structured_content, vendors.structured_content
+
+    tools, found, vendors = session(work)
+    (section,) = found["sections"]
+    provenances = {row["provenance"] for group in section["errors"] for row in group["entries"]}
+    assert provenances == {"observed"}
+    assert "documented rows" not in tools["lookup"] and "observed" in tools["lookup"] and "provenance" in tools["lookup"]
+    assert sum(v["observed"] for v in vendors["vendors"]) > 0 and "observed" in tools["list_vendors"]
+
+
 def test_explain_returns_the_clis_document(cli) -> None:
     result = call("explain", {"text": MYOB_PASTE})
     assert not result.is_error

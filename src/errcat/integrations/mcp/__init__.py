@@ -143,8 +143,9 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         status: Annotated[int | None, Field(ge=100, le=599, description="Only errors answered with this HTTP status.")] = None,
         limit: Limit = 10,
     ) -> CallToolResult:
-        """Look a catalogued error up by its code, name, id or HTTP status: the documented rows of each matching error,
-        with its explanation (at most ``limit`` errors; a cut answer counts what it left out)."""
+        """Look a catalogued error up by its code, name, id or HTTP status: the catalog's rows of each matching error,
+        with its explanation; each row's provenance says whether the vendor documents it or it was only observed in
+        public reports (at most ``limit`` errors; a cut answer counts what it left out)."""
 
         def found(cat: ErrorCatalog) -> dict[str, Any]:
             return bounded_lookup(lookup_document(cat.lookup(query, vendor=vendor, status=status)), limit)
@@ -167,7 +168,8 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         return _answer(catalog, lambda cat: bounded_search(search_document(text, cat.search(text, limit, vendor=vendor))))
 
     async def list_vendors() -> CallToolResult:
-        """The vendors (APIs) in the catalog in use, with their hosts, auth schemes and how many errors each documents."""
+        """The vendors (APIs) in the catalog in use, with their hosts, auth schemes, how many errors each documents
+        and how many more were only observed in public reports."""
         return _answer(catalog, lambda cat: bounded_vendors(vendors_document(cat.vendor_summaries())))
 
     async def retry_advice(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
