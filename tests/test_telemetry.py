@@ -207,6 +207,39 @@ def test_sentry_events_errcat_annotates_carry_no_credential_of_the_call(server, 
     assert any(c.get("data", {}).get("http.query") == "api_key=[REDACTED]" for c in raised["breadcrumbs"]["values"])
 
 
+def test_a_sentry_transaction_carries_no_credential_of_a_failed_call(server, catalog):
+    """The error event of a vendor call had its api_key hidden, but the transaction around it still
+    sent the stdlib integration's span of the same call with its query (http.query). Every failed
+    call's span now has its credentials hidden; a call that succeeded keeps its span as it was."""
+    from sentry_sdk.integrations.stdlib import StdlibIntegration
+
+    class Transactions(CapturingTransport):
+        def capture_envelope(self, envelope) -> None:
+            if envelope.get_transaction_event() is not None:
+                self.events.append(envelope.get_transaction_event())
+
+    transport = Transactions()
+    integrations = [ErrcatIntegration(catalog), StdlibIntegration()]
+    sentry_sdk.init(transport=transport, integrations=integrations, default_integrations=False, traces_sample_rate=1.0)
+    try:
+        with sentry_sdk.start_transaction(name="invoice sync"):
+            requests.post(url(server, "Contact/Customer") + "?page=2", json={})  # 200
+            failed = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}&page=2", json={})
+            with pytest.raises(requests.HTTPError) as raised:
+                failed.raise_for_status()
+            _capture(raised.value)
+        sentry_sdk.flush()
+    finally:
+        sentry_sdk.get_client().close()
+        sentry_sdk.get_global_scope().set_client(None)
+    (transaction,) = transport.events
+    calls = [span for span in transaction["spans"] if span["op"] == "http.client"]
+    assert [c["data"]["http.response.status_code"] for c in calls] == [200, 400]
+    assert calls[0]["data"]["http.query"] == "page=2"
+    assert calls[1]["data"]["http.query"] == "api_key=[REDACTED]&page=2"
+    assert SECRET not in json.dumps(transaction)
+
+
 def test_sentry_pipeline_survives_whatever_errcat_meets(sentry, caplog):
     """A response that breaks on every read: the event still arrives, without errcat's fingerprint."""
     caplog.set_level(logging.DEBUG, logger="errcat.integrations.sentry")
