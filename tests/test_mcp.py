@@ -530,6 +530,37 @@ def test_the_prompt_refuses_what_it_does_not_take_by_name_and_logs_no_value(capl
     assert "OrderPaid" in text and len(text) < bounds.MAX_CHARS + 2000 and "`explain` reads the whole error" in text
 
 
+def test_a_name_or_uri_the_server_refuses_is_never_echoed_with_its_credential(caplog) -> None:
+    """A tool's name, a prompt's name or argument, a resource's URI: the SDK's refusal quoted each as
+    sent (a resource's URI twice: in the message and in data.uri), so a key pasted there came back."""
+    key = same_shape("a8cvojrbra8m81db3mt4cand")  # a MYOB key's shape (dev corpus, dev-14)
+    token = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
+
+    async def work(client: Client) -> Any:
+        refused = []
+        for uri in (f"errcat://docs/{key}", f"errcat://other/{token}", f"https://api.myob.com/?api_key={key}"):
+            with pytest.raises(mcp.MCPError) as error:
+                await client.read_resource(uri)
+            refused.append(error.value.error)
+        for name, arguments in [(token, {"error": "x"}), ("explain_api_error", {key: "x"})]:
+            with pytest.raises(mcp.MCPError) as error:
+                await client.get_prompt(name, arguments)
+            refused.append(error.value.error)
+        unknown_tool = await client.call_tool(token, {})
+        with pytest.raises(mcp.MCPError) as error:
+            await client.read_resource("errcat://docs/xero")
+        return refused, unknown_tool, error.value.error
+
+    refused, unknown_tool, plain = session(work)
+    said = json.dumps([e.model_dump() for e in refused]) + unknown_tool.content[0].text + caplog.text
+    assert key not in said and token not in said
+    assert [e.code for e in refused] == [mcp.types.INVALID_PARAMS] * 5
+    assert refused[0].data == {"uri": "errcat://docs/[REDACTED]"} and "unknown vendor(s): [REDACTED]" in refused[0].message
+    assert refused[1].message == "Unknown resource: errcat://other/[REDACTED]"
+    assert unknown_tool.is_error and unknown_tool.content[0].text == "Unknown tool: [REDACTED]"
+    assert plain.data == {"uri": "errcat://docs/xero"} and "unknown vendor(s): xero" in plain.message  # nothing to hide
+
+
 # -- the README --------------------------------------------------------------------------------------
 
 
