@@ -41,6 +41,8 @@ BODY_25008 = json.dumps(
 BODY_25003 = json.dumps(
     {"Errors": [{"Name": "TransactionsCannotBeDeleted", "Message": "Transactions cannot be deleted and must be reversed", "ErrorCode": 25003, "Severity": "Error"}]}
 )  # fmt: skip
+# Stripe's documented error object (docs.stripe.com/api/errors): another service's error, never claimed
+BODY_STRIPE = json.dumps({"error": {"code": "card_declined", "message": "Your card was declined.", "type": "card_error"}})
 BODY_LEAKY = json.dumps(
     {"Errors": [{"Name": "BrandNewFailure", "Message": f"Gateway rejected api_key={SECRET} for invoice 42", "ErrorCode": 99901}]}
 )
@@ -57,6 +59,8 @@ class _Vendor(Handler):
             status, body = 400, BODY_25003
         elif path.endswith("/leaky"):
             status, body = 400, BODY_LEAKY
+        elif path == "/v1/charges":
+            status, body = 402, BODY_STRIPE
         else:
             status, body = 200, "{}"
         self.reply(status, body.encode(), {"Content-Type": "application/json", "X-Request-Id": str(uuid.uuid4())})
@@ -302,10 +306,16 @@ def test_opentelemetry_attributes_are_redacted(server, spans):
 
 def test_opentelemetry_span_errcat_annotates_carries_no_credential_of_the_url(server, spans):
     """The instrumentation records the full URL, an api_key in its query: on a span errcat annotates
-    it is redacted as explain redacts a paste's; another service's span is left as it was."""
+    it is redacted as explain redacts a paste's. Another service's failed call kept it (the Sentry
+    integration hides it in a transaction): now hidden too, and the call not claimed. A call that
+    succeeded is left as it was."""
     requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+    requests.post(f"{server}/v1/charges?api_key={SECRET}", json={})
     requests.post(url(server, "ok") + f"?api_key={SECRET}", json={})
-    annotated, fine = spans.get_finished_spans()
+    annotated, other, fine = spans.get_finished_spans()
+    (key,) = [k for k in ("url.full", "http.url") if k in other.attributes]
+    assert other.attributes[key].endswith("/v1/charges?api_key=[REDACTED]")
+    assert not any(k.startswith("errcat.") for k in other.attributes)
     (key,) = [k for k in ("url.full", "http.url") if k in annotated.attributes]
     assert annotated.attributes["errcat.vendor"] == "myob"
     assert annotated.attributes[key].endswith("/Sale/Invoice/Item?api_key=[REDACTED]")
