@@ -258,6 +258,7 @@ def test_resources_are_the_reference_pages() -> None:
     listed, templates, pages, missing = session(work)
     assert set(listed) == {"errcat://docs/index"} | {f"errcat://docs/{v}" for v in ("myob", "sage", "invoicexpress", "prospend")}
     assert templates == ["errcat://docs/{vendor}"]
+    assert all(r.description for r in listed.values())  # what an assistant reads to choose one
     for uri, content in pages.items():
         # the committed pages, kept equal to the catalog by `errcat docs --check`
         committed = REPO / "docs" / "reference" / f"{uri.rsplit('/', 1)[1]}.md"

@@ -323,6 +323,8 @@ def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
             uri=f"{DOCS}index",
             name="index",
             title="errcat reference: every vendor's errors at a glance",
+            description="The vendors in the catalog in use with their counts of errors, the same failure across "
+            "vendors, and errors by HTTP status; a vendor's whole page is errcat://docs/<vendor>.",
             mime_type=markdown,
         )
     )
