@@ -92,6 +92,24 @@ def test_tools_are_read_only_typed_and_publish_the_documents_schemas() -> None:
     assert tools["list_vendors"].input_schema.get("required", []) == []
 
 
+def test_what_the_lookup_and_vendor_tools_say_they_return_is_what_they_return() -> None:
+    """The descriptions are what a model reads before it calls: lookup said "the documented rows", and
+    answered observed errors too; list_vendors counted only documented errors, and answers both."""
+
+    async def work(client: Client) -> Any:
+        tools = {t.name: t.description or "" for t in (await client.list_tools()).tools}
+        found = await client.call_tool("lookup", {"query": "sage.observed.validation-error.type-of-sale-is-invalid"})
+        vendors = await client.call_tool("list_vendors", {})
+        return tools, found.structured_content, vendors.structured_content
+
+    tools, found, vendors = session(work)
+    (section,) = found["sections"]
+    provenances = {row["provenance"] for group in section["errors"] for row in group["entries"]}
+    assert provenances == {"observed"}
+    assert "documented rows" not in tools["lookup"] and "observed" in tools["lookup"] and "provenance" in tools["lookup"]
+    assert sum(v["observed"] for v in vendors["vendors"]) > 0 and "observed" in tools["list_vendors"]
+
+
 def test_explain_returns_the_clis_document(cli) -> None:
     result = call("explain", {"text": MYOB_PASTE})
     assert not result.is_error
@@ -240,6 +258,7 @@ def test_resources_are_the_reference_pages() -> None:
     listed, templates, pages, missing = session(work)
     assert set(listed) == {"errcat://docs/index"} | {f"errcat://docs/{v}" for v in ("myob", "sage", "invoicexpress", "prospend")}
     assert templates == ["errcat://docs/{vendor}"]
+    assert all(r.description for r in listed.values())  # what an assistant reads to choose one
     for uri, content in pages.items():
         # the committed pages, kept equal to the catalog by `errcat docs --check`
         committed = REPO / "docs" / "reference" / f"{uri.rsplit('/', 1)[1]}.md"
@@ -512,6 +531,37 @@ def test_the_prompt_refuses_what_it_does_not_take_by_name_and_logs_no_value(capl
     assert "OrderPaid" in text and len(text) < bounds.MAX_CHARS + 2000 and "`explain` reads the whole error" in text
 
 
+def test_a_name_or_uri_the_server_refuses_is_never_echoed_with_its_credential(caplog) -> None:
+    """A tool's name, a prompt's name or argument, a resource's URI: the SDK's refusal quoted each as
+    sent (a resource's URI twice: in the message and in data.uri), so a key pasted there came back."""
+    key = same_shape("a8cvojrbra8m81db3mt4cand")  # a MYOB key's shape (dev corpus, dev-14)
+    token = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(40))
+
+    async def work(client: Client) -> Any:
+        refused = []
+        for uri in (f"errcat://docs/{key}", f"errcat://other/{token}", f"https://api.myob.com/?api_key={key}"):
+            with pytest.raises(mcp.MCPError) as error:
+                await client.read_resource(uri)
+            refused.append(error.value.error)
+        for name, arguments in [(token, {"error": "x"}), ("explain_api_error", {key: "x"})]:
+            with pytest.raises(mcp.MCPError) as error:
+                await client.get_prompt(name, arguments)
+            refused.append(error.value.error)
+        unknown_tool = await client.call_tool(token, {})
+        with pytest.raises(mcp.MCPError) as error:
+            await client.read_resource("errcat://docs/xero")
+        return refused, unknown_tool, error.value.error
+
+    refused, unknown_tool, plain = session(work)
+    said = json.dumps([e.model_dump() for e in refused]) + unknown_tool.content[0].text + caplog.text
+    assert key not in said and token not in said
+    assert [e.code for e in refused] == [mcp.types.INVALID_PARAMS] * 5
+    assert refused[0].data == {"uri": "errcat://docs/[REDACTED]"} and "unknown vendor(s): [REDACTED]" in refused[0].message
+    assert refused[1].message == "Unknown resource: errcat://other/[REDACTED]"
+    assert unknown_tool.is_error and unknown_tool.content[0].text == "Unknown tool: [REDACTED]"
+    assert plain.data == {"uri": "errcat://docs/xero"} and "unknown vendor(s): xero" in plain.message  # nothing to hide
+
+
 # -- the README --------------------------------------------------------------------------------------
 
 
@@ -560,3 +610,41 @@ def test_errcat_mcp_run_by_hand_says_what_it_waits_for_and_ctrl_d_ends_it() -> N
     assert proc.returncode == 0, err
     assert out == b""  # stdout is the protocol's alone
     assert err.decode() == "errcat mcp: an MCP server on stdin/stdout, for an AI assistant to start; Ctrl-D stops it\n"
+
+
+def test_calls_piped_in_are_all_answered_and_a_line_that_is_no_message_gets_its_error() -> None:
+    """`printf '...' | errcat mcp` (a script, an inspector replaying a session): the SDK cancelled the
+    calls still running at the end of the input, so the last answers never came, and dropped a line
+    that was not a JSON-RPC message without a word, leaving its sender waiting. Every request is now
+    answered before the server ends, and a bad line gets JSON-RPC's error (id null) quoting none of it."""
+    command, args = errcat_command()
+    initialize = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "piped", "version": "0"}}
+    key = same_shape("a8cvojrbra8m81db3mt4cand")  # a MYOB key's shape (dev corpus, dev-14)
+    lines = [
+        json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize}),
+        "",  # a blank line between messages is skipped, not refused
+        f'{{"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {{"x-myobapi-key": "{key}"',  # cut short
+        json.dumps({"jsonrpc": "2.0", "id": 3, "key": key}),  # JSON, but no request, notification or answer
+        json.dumps({"jsonrpc": "2.0", "method": "notifications/initialized"}),
+        json.dumps(
+            {"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": {"name": "explain", "arguments": {"text": MYOB_PASTE}}}
+        ),
+        json.dumps(
+            {"jsonrpc": "2.0", "id": 5, "method": "tools/call", "params": {"name": "lookup", "arguments": {"query": "25008"}}}
+        ),
+        json.dumps({"jsonrpc": "2.0", "id": "six", "method": "tools/list"}),
+    ]
+    done = subprocess.run(
+        [command, *args], input="\n".join(lines).encode() + b"\n", capture_output=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    out = done.stdout.decode()
+    answers = [json.loads(line) for line in out.splitlines()]
+    by_id = {a["id"]: a for a in answers if a["id"] is not None}
+    assert sorted(by_id, key=str) == [1, 4, 5, "six"]  # every request answered, the last ones too
+    assert by_id[4]["result"]["structuredContent"]["errors"][0]["observed"]["name"] == "OrderPaid"
+    assert by_id[5]["result"]["structuredContent"]["found"] is True
+    assert {t["name"] for t in by_id["six"]["result"]["tools"]} == TOOLS
+    refused = [a["error"]["code"] for a in answers if a["id"] is None]
+    assert refused == [-32700, -32600]  # JSON-RPC's parse error, then its invalid request
+    assert key not in out and key not in done.stderr.decode()

@@ -5,6 +5,7 @@ ids the response holds, adds only redacted text, and never breaks the pipeline i
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
@@ -40,6 +41,8 @@ BODY_25008 = json.dumps(
 BODY_25003 = json.dumps(
     {"Errors": [{"Name": "TransactionsCannotBeDeleted", "Message": "Transactions cannot be deleted and must be reversed", "ErrorCode": 25003, "Severity": "Error"}]}
 )  # fmt: skip
+# Stripe's documented error object (docs.stripe.com/api/errors): another service's error, never claimed
+BODY_STRIPE = json.dumps({"error": {"code": "card_declined", "message": "Your card was declined.", "type": "card_error"}})
 BODY_LEAKY = json.dumps(
     {"Errors": [{"Name": "BrandNewFailure", "Message": f"Gateway rejected api_key={SECRET} for invoice 42", "ErrorCode": 99901}]}
 )
@@ -56,6 +59,8 @@ class _Vendor(Handler):
             status, body = 400, BODY_25003
         elif path.endswith("/leaky"):
             status, body = 400, BODY_LEAKY
+        elif path == "/v1/charges":
+            status, body = 402, BODY_STRIPE
         else:
             status, body = 200, "{}"
         self.reply(status, body.encode(), {"Content-Type": "application/json", "X-Request-Id": str(uuid.uuid4())})
@@ -206,6 +211,39 @@ def test_sentry_events_errcat_annotates_carry_no_credential_of_the_call(server, 
     assert any(c.get("data", {}).get("http.query") == "api_key=[REDACTED]" for c in raised["breadcrumbs"]["values"])
 
 
+def test_a_sentry_transaction_carries_no_credential_of_a_failed_call(server, catalog):
+    """The error event of a vendor call had its api_key hidden, but the transaction around it still
+    sent the stdlib integration's span of the same call with its query (http.query). Every failed
+    call's span now has its credentials hidden; a call that succeeded keeps its span as it was."""
+    from sentry_sdk.integrations.stdlib import StdlibIntegration
+
+    class Transactions(CapturingTransport):
+        def capture_envelope(self, envelope) -> None:
+            if envelope.get_transaction_event() is not None:
+                self.events.append(envelope.get_transaction_event())
+
+    transport = Transactions()
+    integrations = [ErrcatIntegration(catalog), StdlibIntegration()]
+    sentry_sdk.init(transport=transport, integrations=integrations, default_integrations=False, traces_sample_rate=1.0)
+    try:
+        with sentry_sdk.start_transaction(name="invoice sync"):
+            requests.post(url(server, "Contact/Customer") + "?page=2", json={})  # 200
+            failed = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}&page=2", json={})
+            with pytest.raises(requests.HTTPError) as raised:
+                failed.raise_for_status()
+            _capture(raised.value)
+        sentry_sdk.flush()
+    finally:
+        sentry_sdk.get_client().close()
+        sentry_sdk.get_global_scope().set_client(None)
+    (transaction,) = transport.events
+    calls = [span for span in transaction["spans"] if span["op"] == "http.client"]
+    assert [c["data"]["http.response.status_code"] for c in calls] == [200, 400]
+    assert calls[0]["data"]["http.query"] == "page=2"
+    assert calls[1]["data"]["http.query"] == "api_key=[REDACTED]&page=2"
+    assert SECRET not in json.dumps(transaction)
+
+
 def test_sentry_pipeline_survives_whatever_errcat_meets(sentry, caplog):
     """A response that breaks on every read: the event still arrives, without errcat's fingerprint."""
     caplog.set_level(logging.DEBUG, logger="errcat.integrations.sentry")
@@ -268,10 +306,16 @@ def test_opentelemetry_attributes_are_redacted(server, spans):
 
 def test_opentelemetry_span_errcat_annotates_carries_no_credential_of_the_url(server, spans):
     """The instrumentation records the full URL, an api_key in its query: on a span errcat annotates
-    it is redacted as explain redacts a paste's; another service's span is left as it was."""
+    it is redacted as explain redacts a paste's. Another service's failed call kept it (the Sentry
+    integration hides it in a transaction): now hidden too, and the call not claimed. A call that
+    succeeded is left as it was."""
     requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+    requests.post(f"{server}/v1/charges?api_key={SECRET}", json={})
     requests.post(url(server, "ok") + f"?api_key={SECRET}", json={})
-    annotated, fine = spans.get_finished_spans()
+    annotated, other, fine = spans.get_finished_spans()
+    (key,) = [k for k in ("url.full", "http.url") if k in other.attributes]
+    assert other.attributes[key].endswith("/v1/charges?api_key=[REDACTED]")
+    assert not any(k.startswith("errcat.") for k in other.attributes)
     (key,) = [k for k in ("url.full", "http.url") if k in annotated.attributes]
     assert annotated.attributes["errcat.vendor"] == "myob"
     assert annotated.attributes[key].endswith("/Sale/Invoice/Item?api_key=[REDACTED]")
@@ -369,6 +413,49 @@ def test_structlog_processor_reads_a_vendor_error_from_exc_info(server, catalog)
     assert explained["errcat"]["fingerprint"] == expected
     assert explained["errcat"]["entry"].startswith("myob.")
     assert "errcat" not in other
+
+
+def _log_another_exception(log) -> None:
+    try:
+        raise KeyError("not an HTTP error")
+    except KeyError:
+        log.exception("something else")
+
+
+@pytest.mark.parametrize("renderer", ["json", "console"])
+def test_structlog_renders_an_explained_exception_without_the_calls_credentials(server, catalog, renderer):
+    """requests' and httpx's messages quote the URL, an api_key in its query, and the console
+    renderer shows each frame's locals (the headers sent): in an event errcat explains, both
+    reached the log line. The processor now renders the traceback itself, credentials hidden,
+    and leaves another service's exception to the renderer."""
+    headers = {"x-myobapi-key": SECRET}  # a local of this frame, as an integration holds its headers
+    renderers = {
+        "json": [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()],
+        "console": [structlog.dev.ConsoleRenderer(colors=False)],
+    }
+    out = io.StringIO()
+    structlog.configure(
+        processors=[ExplainProcessor(catalog), *renderers[renderer]], logger_factory=structlog.PrintLoggerFactory(out)
+    )
+    try:
+        log = structlog.get_logger()
+        try:
+            requests.post(f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}", json={}, headers=headers).raise_for_status()
+        except requests.HTTPError:
+            log.exception("invoice sync failed")
+        try:
+            with httpx.Client() as client:
+                client.post(f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}", json={}, headers=headers).raise_for_status()
+        except httpx.HTTPStatusError:
+            log.exception("invoice sync failed")
+        _log_another_exception(log)  # in a frame of its own: its locals hold no credential
+    finally:
+        structlog.reset_defaults()
+    text = out.getvalue()
+    assert SECRET not in text
+    assert text.count("myob:") == 2 and text.count("api_key=[REDACTED]") == 2  # explained, and the URL kept, hidden
+    assert "HTTPError: 400 Client Error" in text and "HTTPStatusError: Client error '400 Bad Request'" in text
+    assert "KeyError: 'not an HTTP error'" in text  # another exception: the renderer's as ever
 
 
 def test_structlog_processor_never_breaks_the_log_line(catalog, caplog):

@@ -4,10 +4,11 @@
 >>> HTTPXClientInstrumentor().instrument(response_hook=errcat.integrations.opentelemetry.response_hook,
 ...                                     async_response_hook=errcat.integrations.opentelemetry.async_response_hook)
 
-On an error response (status 400 or more) the span's ``error.type`` becomes errcat's fingerprint
-(low-cardinality, as the semantic conventions ask of it), ``errcat.*`` attributes name the vendor,
-entry, match, retry advice, doc link and request id, and an ``errcat.explanation`` event carries the
-summary. Nothing here imports OpenTelemetry: the hook only calls the span it is handed.
+On an error response (status 400 or more) the span's full URL has its credentials hidden, whoever's
+API it called; when the response is a vendor's, the span's ``error.type`` becomes errcat's fingerprint
+(a component-specific, low-cardinality identifier, as the semantic conventions allow), ``errcat.*``
+attributes name the vendor, entry, match, retry advice, doc link and request id, and an
+``errcat.explanation`` event carries the summary. Nothing here imports OpenTelemetry: the hook only calls the span it is handed.
 
 httpx's instrumentation hands the hook the transport's raw response, whose body has not been read
 yet; errcat reads it only when it is already in memory, and otherwise explains the status and
@@ -42,6 +43,7 @@ def hook(catalog: ErrorCatalog | CatalogIndex | None = None, vendor: str | None 
             status = _status(response)
             if status is None or status < 400 or not span.is_recording():
                 return
+            _hide_url(span)  # any failed call's: whose API it was, the explanation below may not tell
             x = _explain(request, response, status, catalog, vendor)
             if x is None or not worth_telling(x):
                 return
@@ -78,15 +80,16 @@ def annotate(span: Any, x: Explanation) -> None:
     if "fix" in found:
         event["errcat.fix"] = found["fix"]
     span.add_event("errcat.explanation", event)
-    _hide_url(span)
+    _hide_url(span)  # as the hook does for every failed call: annotate() may be called on its own
 
 
 URLS = ("url.full", "http.url")  # the semantic conventions' full URL, new and old
 
 
 def _hide_url(span: Any) -> None:
-    """The instrumentation's full URL of the call, redacted as explain redacts a paste's (an api_key
-    in its query): the span carries errcat's facts about this call, and none of its credentials."""
+    """The instrumentation's full URL of a failed call, redacted as explain redacts a paste's (an api_key
+    in its query), whoever's API it called: the same calls the Sentry integration scrubs in a
+    transaction, and what the semantic conventions ask of ``url.full`` (no credentials)."""
     from ..explainer.redact import redact
 
     attributes = getattr(span, "attributes", None) or {}  # an SDK span's; another span: nothing to read

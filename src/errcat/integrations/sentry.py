@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from ..api import ErrorCatalog
     from ..index.store import CatalogIndex
 
-__all__ = ["ErrcatIntegration", "annotate"]
+__all__ = ["ErrcatIntegration", "annotate", "scrub_failed_calls"]
 
 TAGS = ("vendor", "entry", "match", "retry")
 CONTEXT = ("fingerprint", "summary", "fix", "doc_url", "request_id", "status", "explanation")
@@ -49,7 +49,11 @@ class ErrcatIntegration(Integration):
 
 def _process(event: Event, hint: Hint) -> Event:
     integration = sentry_sdk.get_client().get_integration(ErrcatIntegration)
-    if integration is None or not hint:
+    if integration is None:
+        return event
+    if event.get("type") == "transaction":
+        return scrub_failed_calls(event)
+    if not hint:
         return event
     return annotate(event, hint, integration.catalog)
 
@@ -92,6 +96,30 @@ def scrub(event: Event) -> None:
     for key in SCRUBBED:
         if key in event:
             event[key] = _scrubbed(event[key], key, 0)  # type: ignore[literal-required]
+
+
+def scrub_failed_calls(event: Event) -> Event:
+    """A transaction with the credentials of its failed HTTP calls hidden, as an error event errcat
+    annotates has them hidden: the SDK's span of the call keeps its query (``http.query``, an api_key)
+    apart from the URL. A span cannot say whose API it called (the response that would is not in it),
+    so every call answered with an error status is scrubbed; only credentials change. Never raises."""
+    try:
+        spans = event.get("spans")
+        for span in spans if isinstance(spans, list) else []:  # not the SDK's AnnotatedValue of spans it dropped
+            if isinstance(span, dict) and _failed(span):
+                for key in ("data", "description"):
+                    if key in span:
+                        span[key] = _scrubbed(span[key], key, 0)
+    except Exception:  # as annotate: the transaction goes on
+        _log.debug("errcat could not scrub a Sentry transaction", exc_info=True)
+    return event
+
+
+def _failed(span: Mapping[str, Any]) -> bool:
+    """Whether an HTTP client span's call was answered with an error status (400 or more)."""
+    data, tags = _mapping(span.get("data")), _mapping(span.get("tags"))
+    status = data.get("http.response.status_code", tags.get("http.status_code"))
+    return str(status).isdigit() and int(str(status)) >= 400
 
 
 def _scrubbed(value: Any, key: str | None, depth: int) -> Any:

@@ -6,7 +6,11 @@
 For an event carrying ``response=`` (a requests/httpx response, or anything ``explain_response``
 takes) or an ``exc_info`` whose exception is an ``errcat.VendorError`` (or holds a response), it adds
 an ``errcat`` key (fingerprint, vendor, entry, match, summary, retry, doc link, request id) and drops
-the raw response object it explained. A response errcat has nothing to say about (another service's)
+the raw response object it explained. When it explains an ``exc_info``, the exception is rendered here,
+as structlog's ``format_exc_info`` renders it (an ``exception`` key holding the traceback text), with
+credentials hidden as ``explain`` hides a paste's: the client's message quotes the URL (an api_key in
+its query), and a renderer's frame locals (the headers sent) are left out, as the Sentry integration
+hides them. A response errcat has nothing to say about (another service's), or another exception,
 stays as it was, for the processors after it. Nothing here imports structlog: a
 processor is a plain function of (logger, method name, event dict).
 """
@@ -39,22 +43,36 @@ class ExplainProcessor:
 
     def __call__(self, logger: Any, method_name: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
         try:
-            x = self._explanation(event_dict.get("response"), event_dict.get("exc_info"))
+            response = event_dict.get("response")
+            error = exception_from(event_dict.get("exc_info")) if response is None else None
+            x = self._explanation(response, error)
             if x is not None:
                 found = facts(x)
                 event_dict[self.key] = {k: found[k] for k in KEYS if k in found}
                 event_dict.pop("response", None)  # explained: the raw object has nothing a renderer should print
+                if error is not None:
+                    event_dict["exception"] = exception_text(error)
+                    event_dict.pop("exc_info", None)
         except Exception:  # a log line must never fail on its annotation
             _log.debug("errcat could not annotate a log event", exc_info=True)
         return event_dict
 
-    def _explanation(self, response: Any, exc_info: Any) -> Explanation | None:
+    def _explanation(self, response: Any, error: BaseException | None) -> Explanation | None:
         from . import explain_response
 
         if response is not None:
             x = explain_response(response, catalog=self.catalog)
             return x if worth_telling(x) else None
-        return explanation_of(exception_from(exc_info), self.catalog) if exc_info else None
+        return explanation_of(error, self.catalog) if error is not None else None
+
+
+def exception_text(error: BaseException) -> str:
+    """The traceback of ``error`` as ``format_exc_info`` writes it (no frame locals), credentials hidden."""
+    import traceback
+
+    from ..explainer.redact import redact
+
+    return redact("".join(traceback.format_exception(error)).rstrip("\n"))[0]
 
 
 explain_processor = ExplainProcessor()

@@ -31,6 +31,7 @@ from pydantic import Field
 from ... import __version__
 from ...api import ErrorCatalog
 from ...errors import ErrcatError, UsageError
+from ...gate import shown
 from . import schemas
 from .bounds import MAX_CHARS, bounded_advice, bounded_explain, bounded_lookup, bounded_search, bounded_vendors, compact
 
@@ -143,8 +144,9 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         status: Annotated[int | None, Field(ge=100, le=599, description="Only errors answered with this HTTP status.")] = None,
         limit: Limit = 10,
     ) -> CallToolResult:
-        """Look a catalogued error up by its code, name, id or HTTP status: the documented rows of each matching error,
-        with its explanation (at most ``limit`` errors; a cut answer counts what it left out)."""
+        """Look a catalogued error up by its code, name, id or HTTP status: the catalog's rows of each matching error,
+        with its explanation; each row's provenance says whether the vendor documents it or it was only observed in
+        public reports (at most ``limit`` errors; a cut answer counts what it left out)."""
 
         def found(cat: ErrorCatalog) -> dict[str, Any]:
             return bounded_lookup(lookup_document(cat.lookup(query, vendor=vendor, status=status)), limit)
@@ -167,7 +169,8 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         return _answer(catalog, lambda cat: bounded_search(search_document(text, cat.search(text, limit, vendor=vendor))))
 
     async def list_vendors() -> CallToolResult:
-        """The vendors (APIs) in the catalog in use, with their hosts, auth schemes and how many errors each documents."""
+        """The vendors (APIs) in the catalog in use, with their hosts, auth schemes, how many errors each documents
+        and how many more were only observed in public reports."""
         return _answer(catalog, lambda cat: bounded_vendors(vendors_document(cat.vendor_summaries())))
 
     async def retry_advice(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
@@ -236,16 +239,35 @@ def plain_argument_errors(text: str) -> str | None:
 
 async def _arguments_never_echoed(ctx: Any, call_next: Callable[[Any], Awaitable[Any]]) -> Any:
     """Server middleware: every tools/call refusal of arguments reaches the client as plain_argument_errors,
-    and a prompts/get the prompt cannot take is refused by name before the SDK quotes its values in a log."""
-    if getattr(ctx, "method", None) == "prompts/get":
+    a prompts/get the prompt cannot take is refused by name before the SDK quotes its values in a log, and
+    what the SDK echoes of a request it refuses (a tool's name, a resource's URI) passes the exit gate."""
+    method = getattr(ctx, "method", None)
+    if method == "prompts/get":
         _check_prompt_request(ctx.params)
-    result = await call_next(ctx)
-    if getattr(ctx, "method", None) == "tools/call" and isinstance(result, dict) and result.get("isError"):
+    try:
+        result = await call_next(ctx)
+    except MCPError as exc:
+        if method != "resources/read":
+            raise
+        raise _gated(exc) from None
+    if method == "tools/call" and isinstance(result, dict) and result.get("isError"):
         for block in result.get("content") or []:
-            plain = plain_argument_errors(block.get("text", "")) if isinstance(block, dict) else None
+            text = block.get("text", "") if isinstance(block, dict) else ""
+            plain = plain_argument_errors(text)
             if plain is not None:
                 block["text"] = plain
+            elif text.startswith("Unknown tool: "):  # the SDK's, quoting the name as sent
+                block["text"] = shown(text)
     return result
+
+
+def _gated(exc: MCPError) -> MCPError:
+    """The SDK's refusal of a resources/read (its message and ``data.uri`` quote the URI as sent) with
+    what it quotes passed through the exit gate, as errcat's own errors pass what they echo."""
+    data = exc.data
+    if isinstance(data, dict) and isinstance(data.get("uri"), str):
+        data = {**data, "uri": shown(data["uri"])}
+    return MCPError(exc.code, shown(exc.message), data)
 
 
 def _check_prompt_request(params: Any) -> None:
@@ -256,11 +278,13 @@ def _check_prompt_request(params: Any) -> None:
         return  # the SDK refuses malformed params itself, without quoting them
     name = params.get("name")
     if name != PROMPT_NAME:
-        raise MCPError(INVALID_PARAMS, f"unknown prompt {str(name)[:64]!r} (known: {PROMPT_NAME})")
+        raise MCPError(INVALID_PARAMS, f"unknown prompt {shown(str(name)[:64])!r} (known: {PROMPT_NAME})")
     arguments = params.get("arguments")
     unknown = sorted(str(k)[:64] for k in arguments if k not in PROMPT_ARGUMENTS) if isinstance(arguments, dict) else []
     if unknown:
-        raise MCPError(INVALID_PARAMS, f"{PROMPT_NAME} takes only {', '.join(PROMPT_ARGUMENTS)}; not: {', '.join(unknown)}")
+        raise MCPError(
+            INVALID_PARAMS, f"{PROMPT_NAME} takes only {', '.join(PROMPT_ARGUMENTS)}; not: {shown(', '.join(unknown))}"
+        )
 
 
 # -- resources ---------------------------------------------------------------------------------
@@ -299,6 +323,8 @@ def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
             uri=f"{DOCS}index",
             name="index",
             title="errcat reference: every vendor's errors at a glance",
+            description="The vendors in the catalog in use with their counts of errors, the same failure across "
+            "vendors, and errors by HTTP status; a vendor's whole page is errcat://docs/<vendor>.",
             mime_type=markdown,
         )
     )
