@@ -463,10 +463,13 @@ LOGFMT_IDS = [
 
 def test_an_ids_value_is_masked_whatever_its_letters(index, tmp_path):
     """A request id of base-36 letters was masked in part (its hex letters only), so each record
-    of one error was a group of its own."""
+    of one error was a group of its own; and the time's key goes with its value (every logrus
+    group began 'time="" ...')."""
     report = _scanned(index, tmp_path, LOGFMT_IDS)
     assert [g.count for g in report.other.values()] == [3]
-    assert "request_id=<id>" in next(iter(report.other)) and "user_id=<id>" in next(iter(report.other))
+    text = next(iter(report.other))
+    assert "request_id=<id>" in text and "user_id=<id>" in text and text.startswith('level=info msg="API request processed"')
+    assert next(iter(report.other.values())).first_seen.isoformat() == "2024-11-12T05:39:16+00:00"
 
 
 # Cisco ASA's messages, their severity in their id: a blog post's syslog line (2012; found with the

@@ -242,12 +242,23 @@ def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
         return found
     at = stamp_in(head)
     span = _leading(head, at[1]) if at else None
-    untimed = text[: at[1][0]] + text[at[1][1] :] if at else text
+    untimed = text
+    if at:  # the time, and its key when it is a logfmt value (logrus's 'time="2024-11-12T14:39:16+09:00" level=...')
+        start, end = at[1]
+        if key := _TIME_KEY.search(text, max(0, start - 12), start):
+            quote = key[0][-1] in "\"'"
+            if not quote or text[end : end + 1] == key[0][-1]:  # the value whole, its quotes too
+                start, end = key.start(), end + quote
+                end += text[end : end + 1] == " "
+        untimed = text[:start] + text[end:]
     if span is not None:
         untimed = text[span:]
         if "\n" in untimed:
             untimed = _unstamped(untimed)
     return untimed, at[0] if at else None, level(head)
+
+
+_TIME_KEY = re.compile(r"(?:^|(?<= ))(?:time|ts|timestamp|t)=[\"']?$")  # a logfmt time's key, before its value
 
 
 def _json_record(text: str) -> tuple[str, datetime | None, str | None] | None:
