@@ -235,7 +235,7 @@ def open_index(
         lock = os.open(folder / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
         return _in_memory_after(exc, folder, paths, builtin, use_env)
-    with _holding(lock):
+    with _holding(lock, folder / f"{name}.lock"):
         # Another process may have built it while this one waited for the lock: use that one.
         index = _reuse(index_file, stat_file, states) if index_file.exists() else None
         return index or _build_cached(index_file, stat_file, states, (paths, builtin, use_env))
@@ -282,23 +282,60 @@ def _build_cached(
 
 
 LOCK_WAIT_SECONDS = 600.0  # a build of 100,000 entries takes ~20 s here; a holder stuck longer is ignored
+LOCK_QUIET_SECONDS = 2.0  # a wait longer than a usual build is said on stderr, with what it waits for
 
 
 @contextlib.contextmanager
-def _holding(fd: int) -> Iterator[None]:
+def _holding(fd: int, path: Path) -> Iterator[None]:
     """Hold the build lock of one index (an open lock file, closed after): concurrent cold runs wait for the first to build it and
     then use it, instead of each building its own (ten runs with a 5 MB overlay: 3.1 GB together).
-    The lock dies with its holder; one held past LOCK_WAIT_SECONDS is not waited for any longer."""
+    The lock dies with its holder; one held past LOCK_WAIT_SECONDS is not waited for any longer. A wait
+    past LOCK_QUIET_SECONDS says so (which process, which lock, how long at most), never silently."""
     locked: bool | None = False
     try:
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while (locked := try_lock(fd)) is False and time.monotonic() < deadline:
+        started = time.monotonic()
+        said = False
+        while (locked := try_lock(fd)) is False and time.monotonic() - started < LOCK_WAIT_SECONDS:
+            if not said and time.monotonic() - started >= LOCK_QUIET_SECONDS:
+                said = True
+                _log.warning(
+                    "errcat: waiting for %s to finish building the catalog index (lock %s; at most %d minutes; "
+                    "%s=1 skips the cache)",
+                    _holder(fd),
+                    path,
+                    LOCK_WAIT_SECONDS // 60,
+                    NO_CACHE_ENV,
+                )
             time.sleep(0.05)
+        if locked is False:
+            _log.warning("errcat: warning: gave up waiting for the lock %s; building the index here", path)
+        elif locked:
+            _mark_holder(fd)
         yield
     finally:
         if locked:
+            _mark_holder(fd, holder=False)
             unlock(fd)
         os.close(fd)
+
+
+def _mark_holder(fd: int, holder: bool = True) -> None:
+    """Write this process's id into the lock it holds (blank it when done), for a waiter to name; POSIX
+    only (pwrite leaves the file position, where Windows' byte lock is taken and released, alone)."""
+    if hasattr(os, "pwrite"):
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            if holder:
+                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+
+
+def _holder(fd: int) -> str:
+    """The process holding a lock, as its holder wrote it, else "another errcat process"."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        pid = int(os.pread(fd, 24, 0).decode("ascii").strip())
+        if pid > 0:
+            return f"errcat process {pid}"
+    return "another errcat process"
 
 
 def try_lock(fd: int) -> bool | None:
