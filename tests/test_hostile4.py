@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from test_hostile import out, run
 from test_hostile3 import one_guide_for_8000  # noqa: F401  (a fixture: 8,000 rows sharing one guide)
 
 # ---- the two left from the third round -------------------------------------------------------------
@@ -72,3 +73,38 @@ def test_a_process_building_the_index_names_itself_in_its_lock(one_guide_for_800
     assert builder.returncode == 0
     assert f"{builder.pid}\n" in seen  # a waiter can name it
     assert [lock.read_text() for lock in tmp_path.glob("index-*.lock")] in ([], [""])  # blanked when done
+
+
+# ---- file names that hold a newline or a terminal escape, link loops ---------------------------------
+
+ODD_NAME = "team\n\x1b[31mred.yaml"  # a legal file name: a newline and an SGR escape
+
+
+def test_a_catalog_file_name_with_a_newline_and_an_escape_is_one_escaped_line(tmp_path):
+    (tmp_path / ODD_NAME).write_text("errcat: 1\nvendor: [\n")  # a broken file: its name opens the error line
+    done = run("vendors", "-c", str(tmp_path / ODD_NAME))
+    assert done.returncode == 3
+    (line,) = done.stderr.decode().splitlines()  # one line, not two (the second would pass for errcat's own)
+    assert line.startswith(f"errcat: {tmp_path}/team\\n\\x1b[31mred.yaml:")
+    checked = run("validate", str(tmp_path / ODD_NAME))
+    assert checked.returncode == 1 and all(
+        s.startswith(f"{tmp_path}/team\\n\\x1b[31mred.yaml:") for s in out(checked).splitlines()
+    )
+
+
+def test_a_missing_catalog_path_with_a_newline_is_one_escaped_line(tmp_path):
+    done = run("vendors", "-c", str(tmp_path / ODD_NAME))
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [f"errcat: catalog path not found: {tmp_path}/team\\n\\x1b[31mred.yaml"]
+
+
+def test_validate_of_a_link_loop_is_one_line_not_a_traceback(tmp_path):
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    for command in ("validate", "vendors"):
+        args = (command, str(tmp_path / "a.yaml")) if command == "validate" else (command, "-c", str(tmp_path / "a.yaml"))
+        done = run(*args)
+        assert done.returncode == 2
+        assert done.stderr.decode().splitlines() == [
+            f"errcat: catalog path not found: {tmp_path}/a.yaml (a symbolic link to nothing, or a loop of links)"
+        ]

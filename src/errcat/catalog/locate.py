@@ -84,7 +84,8 @@ def catalog_paths(paths: list[Path] | None = None, builtin: bool = True, use_env
         out += [(0, p) for p in catalog_files(builtin_dir())]
     for number, layer in enumerate(layers, start=1):
         if not layer.exists():
-            raise UsageError(f"catalog path not found: {layer}")
+            dangling = " (a symbolic link to nothing, or a loop of links)" if layer.is_symlink() else ""
+            raise UsageError(f"catalog path not found: {layer}{dangling}")
         files = catalog_files(layer)
         if not files:
             raise UsageError(f"no catalog files (*.yaml, *.yml) in {layer}")

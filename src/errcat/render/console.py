@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from ..text import visible
+from ..text import visible, visible_line
 from .text import Line, plain
 
 
@@ -25,7 +25,7 @@ def print_document(text: str, stream: TextIO | None = None) -> None:
 
 def error_line(message: str) -> str:
     """``errcat: message``, for stderr: its control characters shown escaped (it may quote input)."""
-    return f"errcat: {visible(message)}"
+    return f"errcat: {visible_line(message)}"
 
 
 def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
