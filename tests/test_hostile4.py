@@ -5,6 +5,7 @@ real CLI in a subprocess (``run`` asserts no traceback) or the real API."""
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import subprocess
 import sys
@@ -108,3 +109,31 @@ def test_validate_of_a_link_loop_is_one_line_not_a_traceback(tmp_path):
         assert done.stderr.decode().splitlines() == [
             f"errcat: catalog path not found: {tmp_path}/a.yaml (a symbolic link to nothing, or a loop of links)"
         ]
+
+
+# ---- output whose encoding is not UTF-8 --------------------------------------------------------------
+
+ACCENTED = '{"errors":[{"error":"Não é válido – ✓ 😀"}]}'  # made up: text past ASCII and Latin-1 (the catalog's
+# InvoiceXpress scenarios hold an em dash, so `list` meets the same)
+
+
+def test_output_in_an_encoding_without_the_characters_is_escaped_not_a_traceback():
+    for encoding in ("ascii", "latin-1"):
+        env = {"PYTHONIOENCODING": encoding}
+        for args in (("explain",), ("explain", "-f", "json"), ("list", "--vendor", "invoicexpress"), ("scan", "-")):
+            done = run(*args, stdin=ACCENTED.encode(), env=env)
+            assert done.returncode in (0, 1) and done.stdout, (encoding, args)
+    done = run("explain", "-f", "json", stdin='{"error":"Não ✓ 😀"}', env={"PYTHONIOENCODING": "ascii"})
+    assert json.loads(done.stdout.decode("ascii"))["errors"][0]["observed"]["message"] == "Não ✓ 😀"  # still the same JSON
+
+
+# ---- a damaged cache ------------------------------------------------------------------------------------
+
+
+def test_a_cache_stat_file_of_nested_brackets_is_rebuilt_not_a_recursion_error(tmp_path):
+    env = {"ERRCAT_CACHE_DIR": str(tmp_path)}
+    assert run("lookup", "25008", env=env).returncode == 0
+    (stat,) = tmp_path.glob("index-*.stat")
+    stat.write_text('{"files":' + "[" * 100_000)
+    done = run("lookup", "25008", env=env)
+    assert done.returncode == 0 and done.stderr == b"" and "25008" in out(done)

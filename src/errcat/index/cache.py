@@ -188,7 +188,7 @@ def _remove_stale_temps(folder: Path) -> None:
 def _trusted_by_stat(stat_file: Path, states: list[FileState], db: sqlite3.Connection) -> bool:
     try:
         recorded = json.loads(stat_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: a damaged file of nested brackets
         return False
     if not isinstance(recorded, dict) or recorded.get("files") != _stat_record(states):
         return False
