@@ -12,6 +12,9 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
+import errcat
 from test_hostile import out, run
 from test_hostile3 import one_guide_for_8000  # noqa: F401  (a fixture: 8,000 rows sharing one guide)
 
@@ -137,3 +140,45 @@ def test_a_cache_stat_file_of_nested_brackets_is_rebuilt_not_a_recursion_error(t
     stat.write_text('{"files":' + "[" * 100_000)
     done = run("lookup", "25008", env=env)
     assert done.returncode == 0 and done.stderr == b"" and "25008" in out(done)
+
+
+# ---- the Python API: wrong types and impossible names ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    with errcat.open_catalog() as opened:
+        yield opened
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: errcat.explain("x", catalog="builtin"),  # AttributeError: 'str' object has no attribute 'explain'
+        lambda c: c.explain_bytes("text"),  # TypeError from str.startswith, deep in the explainer
+        lambda c: c.explain_bytes(None),
+        lambda c: c.explain_bytes(b"x", size="1"),
+        lambda c: c.scan(["/dev/null"], window=3600),  # TypeError: 'int' object is not subscriptable
+        lambda c: c.scan(["/dev/null"], window=("2026-01-01", None)),
+        lambda c: c.scan("app.log\x00"),  # ValueError: embedded null byte
+        lambda c: errcat.validate("team.yaml\x00"),
+        lambda c: errcat.open_catalog(["team.yaml\x00"]),
+        lambda c: errcat.open_catalog("a" * 100_000),  # OSError: File name too long
+        lambda c: errcat.validate(["a" * 100_000]),
+    ],
+)
+def test_a_wrong_type_or_an_impossible_name_given_to_the_api_is_a_usage_error(catalog, call):
+    with pytest.raises(errcat.UsageError) as raised:
+        call(catalog)
+    assert "\n" not in str(raised.value) and len(str(raised.value)) < 400  # one line; a 100,000-letter name is cut
+
+
+def test_explain_bytes_takes_a_memoryview_as_its_bytes(catalog):
+    paste = b'{"Errors":[{"Name":"X","Message":"m","ErrorCode":25008}]}'
+    assert catalog.explain_bytes(memoryview(paste)) == catalog.explain_bytes(paste)
+
+
+def test_a_catalog_path_too_long_for_the_file_system_is_one_line_from_the_cli():
+    done = run("vendors", "-c", "a" * 5000)
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [f"errcat: catalog path {'a' * 100}… (5,000 characters): File name too long"]
