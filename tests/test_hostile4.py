@@ -12,9 +12,14 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
 import pytest
+import requests
 
 import errcat
+from errcat.integrations import httpx as errcat_httpx
+from errcat.integrations import requests as errcat_requests
+from localserver import Handler, server_fixture
 from test_hostile import out, run
 from test_hostile3 import one_guide_for_8000  # noqa: F401  (a fixture: 8,000 rows sharing one guide)
 
@@ -182,3 +187,34 @@ def test_a_catalog_path_too_long_for_the_file_system_is_one_line_from_the_cli():
     done = run("vendors", "-c", "a" * 5000)
     assert done.returncode == 2
     assert done.stderr.decode().splitlines() == [f"errcat: catalog path {'a' * 100}… (5,000 characters): File name too long"]
+
+
+# ---- the requests and httpx hooks: a charset that is no text encoding ------------------------------
+
+# MYOB's envelope (catalog/myob.yaml), made up around its documented code 25008
+MYOB_BODY = b'{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"m","ErrorCode":25008}]}'
+
+
+class _Charsets(Handler):
+    def do_GET(self) -> None:
+        self.reply(400, MYOB_BODY, {"Content-Type": "application/json; charset=" + self.path.strip("/")})
+
+
+charset_server = server_fixture(_Charsets)
+
+
+@pytest.mark.parametrize("declared", ["base64", "rot13", "idna", "undefined"])
+@pytest.mark.parametrize("client", ["requests", "httpx"])
+def test_a_body_in_a_charset_that_is_no_text_encoding_is_read_as_utf8(charset_server, client, declared):
+    # the server names the charset: Python's bytes.decode raised LookupError or UnicodeError out of the hook
+    url = f"{charset_server}/{declared}"
+    with pytest.raises(errcat.VendorError) as raised:
+        if client == "requests":
+            session = requests.Session()
+            session.hooks["response"].append(errcat_requests.hook())
+            session.get(url, timeout=30)
+        else:
+            with httpx.Client(event_hooks={"response": [errcat_httpx.hook()]}, timeout=30) as http:
+                http.get(url)
+    x = raised.value.explanation
+    assert x.vendor == "myob" and x.errors[0].candidates[0].entry.code == 25008
