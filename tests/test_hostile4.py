@@ -218,3 +218,11 @@ def test_a_body_in_a_charset_that_is_no_text_encoding_is_read_as_utf8(charset_se
                 http.get(url)
     x = raised.value.explanation
     assert x.vendor == "myob" and x.errors[0].candidates[0].entry.code == 25008
+
+
+@pytest.mark.parametrize(("value", "cached"), [("0", True), ("false", True), ("off", True), ("1", False), ("yes", False)])
+def test_errcat_no_cache_0_keeps_the_cache_on(tmp_path, value, cached):
+    # any value, "0" too, turned the cache off: every run rebuilt the index in memory
+    done = run("lookup", "25008", env={"ERRCAT_CACHE_DIR": str(tmp_path), "ERRCAT_NO_CACHE": value})
+    assert done.returncode == 0 and done.stderr == b""
+    assert bool(list(tmp_path.glob("index-*.sqlite"))) is cached

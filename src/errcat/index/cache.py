@@ -43,6 +43,12 @@ KEEP_ENV = "ERRCAT_CACHE_KEEP"
 KEEP_DEFAULT = 8  # indexes kept (the most recently used); each overlay set builds its own
 
 
+def cache_disabled() -> bool:
+    """Whether ``ERRCAT_NO_CACHE`` turns the cache off: any value but a "no" (``0``, ``false``, ``no``,
+    ``off``, empty). ``ERRCAT_NO_CACHE=0`` turned it off too, the opposite of what it says."""
+    return os.environ.get(NO_CACHE_ENV, "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
 def cache_keep() -> int:
     """How many indexes the cache keeps (``ERRCAT_CACHE_KEEP``, 1 or more); another value is said
     once, on stderr, and the default kept (it was ignored silently)."""
@@ -217,7 +223,7 @@ def open_index(
     """
     files = catalog_paths(given_paths(paths), builtin=builtin, use_env=use_env)
     states = file_states(files)
-    if os.environ.get(NO_CACHE_ENV):
+    if cache_disabled():
         return _build_in_memory(paths, builtin, use_env)
     folder = cache_dir()
     name = index_name(states)
