@@ -226,3 +226,22 @@ def test_errcat_no_cache_0_keeps_the_cache_on(tmp_path, value, cached):
     done = run("lookup", "25008", env={"ERRCAT_CACHE_DIR": str(tmp_path), "ERRCAT_NO_CACHE": value})
     assert done.returncode == 0 and done.stderr == b""
     assert bool(list(tmp_path.glob("index-*.sqlite"))) is cached
+
+
+# ---- an empty path is no path, not the current folder ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args", [("vendors", "-c", ""), ("validate", ""), ("docs", "-o", ""), ("lookup", "25008", "--catalog", " ")]
+)
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, args):
+    # `-c "$TEAM_CATALOG"` with the variable unset loaded every *.yaml of the current folder; `docs -o ""` wrote there
+    (tmp_path / "compose.yaml").write_text("services: {}\n")  # a YAML file of another tool, where errcat runs
+    done = run(*args, cwd=tmp_path)
+    assert done.returncode == 2 and "an empty path" in done.stderr.decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["compose.yaml"]  # no page written here
+
+
+def test_an_empty_catalog_path_given_to_the_api_is_a_usage_error():
+    with pytest.raises(errcat.UsageError, match="empty"):
+        errcat.open_catalog("")

@@ -55,6 +55,8 @@ def given_paths(paths: object) -> list[Path]:
     wrong = [p for p in paths if not isinstance(p, (str, os.PathLike))]
     if wrong:
         raise UsageError(f"a catalog path is a str or Path, not {type(wrong[0]).__name__}")
+    if any(isinstance(p, str) and not p.strip() for p in paths):  # Path("") is the current folder: all its *.yaml
+        raise UsageError("a catalog path is empty: name a file or folder (. is the current folder)")
     if any("\x00" in os.fspath(p) for p in paths):  # no file system takes one: os.stat raises ValueError
         raise UsageError("a catalog path holds a NUL character, which no file name can")
     return [Path(p) for p in paths]
