@@ -245,3 +245,15 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(tmp_path, args)
 def test_an_empty_catalog_path_given_to_the_api_is_a_usage_error():
     with pytest.raises(errcat.UsageError, match="empty"):
         errcat.open_catalog("")
+
+
+# ---- a huge value typed where a word goes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option", ["--vendor", "--method", "--endpoint", "--severity"])
+def test_a_100kb_filter_value_is_echoed_cut_not_whole(option):
+    # a whole paste given as a filter came back whole: a 100,000-character error "line"
+    done = run("lookup", "400", option, "x" * 100_000)
+    assert done.returncode == 2
+    (line,) = done.stderr.decode().splitlines()
+    assert len(line) < 1100 and "characters left out" in line

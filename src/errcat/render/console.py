@@ -23,9 +23,16 @@ def print_document(text: str, stream: TextIO | None = None) -> None:
     (stream or sys.stdout).write(visible(text))
 
 
+ERROR_CHARS = 1000  # an error line quoting input (a whole paste given as --vendor) is cut in the middle past this
+
+
 def error_line(message: str) -> str:
-    """``errcat: message``, for stderr: its control characters shown escaped (it may quote input)."""
-    return f"errcat: {visible_line(message)}"
+    """``errcat: message``, for stderr: its control characters shown escaped (it may quote input), and
+    cut in the middle when longer than ERROR_CHARS (a 100 KB value typed as a filter was printed back whole)."""
+    line = visible_line(message)
+    if len(line) > ERROR_CHARS:
+        line = f"{line[:700]} … ({len(line) - 900:,} characters left out) … {line[-200:]}"
+    return f"errcat: {line}"
 
 
 def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
