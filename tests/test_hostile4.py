@@ -257,3 +257,12 @@ def test_a_100kb_filter_value_is_echoed_cut_not_whole(option):
     assert done.returncode == 2
     (line,) = done.stderr.decode().splitlines()
     assert len(line) < 1100 and "characters left out" in line
+
+
+def test_docs_into_a_folder_where_one_page_is_a_folder_writes_no_page(tmp_path):
+    # invoicexpress.md was renamed into place before myob.md failed: half a set of pages, and an error naming the folder
+    (tmp_path / "myob.md").mkdir()
+    done = run("docs", "-o", str(tmp_path))
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [f"errcat: cannot write pages to {tmp_path}: {tmp_path}/myob.md: Is a directory"]
+    assert [p.name for p in tmp_path.iterdir()] == ["myob.md"]  # no page, no temporary file left
