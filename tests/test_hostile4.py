@@ -266,3 +266,15 @@ def test_docs_into_a_folder_where_one_page_is_a_folder_writes_no_page(tmp_path):
     assert done.returncode == 2
     assert done.stderr.decode().splitlines() == [f"errcat: cannot write pages to {tmp_path}: {tmp_path}/myob.md: Is a directory"]
     assert [p.name for p in tmp_path.iterdir()] == ["myob.md"]  # no page, no temporary file left
+
+
+# ---- a terminal that reports no width -----------------------------------------------------------------
+
+
+def test_a_terminal_of_zero_columns_still_gets_the_answer():
+    # COLUMNS=0: rich printed nothing in 0 cells, and errcat exited 0 having shown no answer at all
+    from test_tty import _on_a_terminal
+
+    env = {**os.environ, "ERRCAT_CATALOG": "", "COLUMNS": "0", "TERM": "xterm", "NO_COLOR": "1"}
+    code, seen = _on_a_terminal(["lookup", "25008"], env)
+    assert code == 0 and b"myob 25008 DatePriorToBeginningOfFinancialYear" in seen

@@ -49,6 +49,9 @@ def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
     styled = use_style(stream)  # NO_COLOR is about colour: the lines still wrap, unstyled
     console = Console(file=stream, highlight=False, soft_wrap=True, no_color=not styled)
     width = console.width
+    if width < 1:  # COLUMNS=0 (a terminal that reports no size): rich prints nothing at all in 0 cells
+        stream.write(plain(lines))
+        return
     for line in lines:
         text = Text.assemble(*[(text, (style or "") if styled else "") for text, style in line])
         if text.cell_len <= width or width < 30:
