@@ -278,3 +278,26 @@ def test_a_terminal_of_zero_columns_still_gets_the_answer():
     env = {**os.environ, "ERRCAT_CATALOG": "", "COLUMNS": "0", "TERM": "xterm", "NO_COLOR": "1"}
     code, seen = _on_a_terminal(["lookup", "25008"], env)
     assert code == 0 and b"myob 25008 DatePriorToBeginningOfFinancialYear" in seen
+
+
+# ---- errcat mcp's stderr ---------------------------------------------------------------------------------
+
+
+def test_errcat_mcp_says_an_unusable_cache_in_one_plain_line():
+    # the SDK's logging set-up boxed errcat's warning over five lines, with a time and a source file
+    pytest.importorskip("mcp")
+    hello = {"jsonrpc": "2.0", "id": 0, "method": "initialize",
+             "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "test", "version": "1"}}}  # fmt: skip
+    calls = [hello, {"jsonrpc": "2.0", "method": "notifications/initialized"},
+             {"jsonrpc": "2.0", "id": 1, "method": "tools/call", "params": {"name": "lookup", "arguments": {"query": "25008"}}}]  # fmt: skip
+    env = {**os.environ, "ERRCAT_CACHE_DIR": os.devnull, "ERRCAT_CATALOG": ""}
+    done = subprocess.run(
+        [sys.executable, "-m", "errcat", "mcp"], input="".join(json.dumps(c) + "\n" for c in calls).encode(),
+        capture_output=True, env=env, timeout=120,
+    )  # fmt: skip
+    answers = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert done.returncode == 0 and [a["id"] for a in answers] == [0, 1] and not answers[1]["result"]["isError"]
+    assert done.stderr.decode().splitlines() == [
+        f"errcat: warning: cannot use the cache folder {os.devnull} (File exists); the index is built in memory on each run"
+        " (fix its owner, or set ERRCAT_CACHE_DIR to a folder of yours)"
+    ]
