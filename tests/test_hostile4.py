@@ -301,3 +301,17 @@ def test_errcat_mcp_says_an_unusable_cache_in_one_plain_line():
         f"errcat: warning: cannot use the cache folder {os.devnull} (File exists); the index is built in memory on each run"
         " (fix its owner, or set ERRCAT_CACHE_DIR to a folder of yours)"
     ]
+
+
+def test_a_fifo_in_place_of_the_index_is_rebuilt_not_waited_on(tmp_path):
+    # SQLite opened the FIFO and waited for a writer: every command (and `cache info`) hung
+    env = {"ERRCAT_CACHE_DIR": str(tmp_path)}
+    assert run("lookup", "25008", env=env).returncode == 0
+    (index,) = tmp_path.glob("index-*.sqlite")
+    index.unlink()
+    os.mkfifo(index)
+    os.mkfifo(tmp_path / "index-other.sqlite")
+    done = run("lookup", "25008", env=env)  # a hang is a TimeoutExpired after 120 s
+    assert done.returncode == 0 and "25008" in out(done) and index.is_file()
+    info = run("cache", "info", env=env)
+    assert info.returncode == 0 and "index-other.sqlite  0 bytes, ? entries" in out(info)

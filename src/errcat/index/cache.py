@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import sqlite3
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -164,6 +165,8 @@ def open_checked(path: Path) -> sqlite3.Connection:
     Immutable: an index file is written whole under a temporary name and renamed into place, never
     changed where it lies, so SQLite need not lock it and look for changes before every query
     (three quarters of a look-up's cost; a scan asks one or two per record it explains)."""
+    if not stat.S_ISREG(path.stat().st_mode):  # a FIFO put in its place: SQLite's open would wait for a writer forever
+        raise CorruptIndex("not a regular file")
     db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     try:
         pages, page_size = db.execute("PRAGMA page_count").fetchone()[0], db.execute("PRAGMA page_size").fetchone()[0]
