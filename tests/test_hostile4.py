@@ -315,3 +315,20 @@ def test_a_fifo_in_place_of_the_index_is_rebuilt_not_waited_on(tmp_path):
     assert done.returncode == 0 and "25008" in out(done) and index.is_file()
     info = run("cache", "info", env=env)
     assert info.returncode == 0 and "index-other.sqlite  0 bytes, ? entries" in out(info)
+
+
+def test_a_fifo_in_place_of_the_stat_file_or_a_compiled_search_database_is_passed_over(tmp_path):
+    # both were read with read_bytes/read_text: the open waited for a writer forever
+    env = {"ERRCAT_CACHE_DIR": str(tmp_path)}
+    log = str(Path(__file__).resolve().parents[2] / "shared" / "logs" / "loghub" / "Apache_2k.log")  # a real log, Loghub's
+    if not Path(log).is_file():
+        pytest.skip("the shared Loghub samples are not beside the repository")
+    assert run("scan", log, env=env).returncode == 0
+    fifos = [*tmp_path.glob("index-*.stat"), *tmp_path.glob("hyperscan/*.db")]
+    assert fifos
+    for path in fifos:
+        path.unlink()
+        os.mkfifo(path)
+    assert run("lookup", "25008", env=env).returncode == 0  # a hang is a TimeoutExpired after 120 s
+    assert run("scan", log, env=env).returncode == 0
+    assert all(path.is_file() for path in fifos)  # written again in their place

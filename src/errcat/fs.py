@@ -49,3 +49,16 @@ def _replaceable(staged: Mapping[Path, Path]) -> None:
         with contextlib.suppress(FileNotFoundError):
             if stat.S_ISDIR(os.lstat(path).st_mode):
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file of errcat's own (a cache file); anything else is an OSError. A FIFO
+    put in its place would block the open and then the read forever; a device may never end."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO's open returns at once
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read()
+    finally:
+        os.close(fd)

@@ -32,7 +32,7 @@ from typing import NamedTuple, TypeVar
 from .. import __version__
 from ..bulk import collector_paused
 from ..catalog.locate import catalog_paths, given_paths
-from ..fs import write_atomic
+from ..fs import read_regular, write_atomic
 from .codec import FORMAT, CorruptIndex
 from .store import CatalogIndex, compile_in_memory
 
@@ -196,7 +196,7 @@ def _remove_stale_temps(folder: Path) -> None:
 
 def _trusted_by_stat(stat_file: Path, states: list[FileState], db: sqlite3.Connection) -> bool:
     try:
-        recorded = json.loads(stat_file.read_text(encoding="utf-8"))
+        recorded = json.loads(read_regular(stat_file).decode("utf-8"))
     except (OSError, ValueError, RecursionError):  # RecursionError: a damaged file of nested brackets
         return False
     if not isinstance(recorded, dict) or recorded.get("files") != _stat_record(states):
