@@ -332,3 +332,12 @@ def test_a_fifo_in_place_of_the_stat_file_or_a_compiled_search_database_is_passe
     assert run("lookup", "25008", env=env).returncode == 0  # a hang is a TimeoutExpired after 120 s
     assert run("scan", log, env=env).returncode == 0
     assert all(path.is_file() for path in fifos)  # written again in their place
+
+
+def test_a_catalog_used_after_its_with_block_says_it_is_closed_not_damaged():
+    # it said "the compiled catalog index is damaged ...; run `errcat cache clear`", which cannot help
+    with errcat.open_catalog() as closed:
+        pass
+    for call in (lambda: closed.lookup("25008"), lambda: closed.search("token"), lambda: closed.explain("25008")):
+        with pytest.raises(errcat.UsageError, match="this catalog is closed"):
+            call()
