@@ -341,3 +341,13 @@ def test_a_catalog_used_after_its_with_block_says_it_is_closed_not_damaged():
     for call in (lambda: closed.lookup("25008"), lambda: closed.search("token"), lambda: closed.explain("25008")):
         with pytest.raises(errcat.UsageError, match="this catalog is closed"):
             call()
+
+
+@pytest.mark.parametrize("text", ["ÿ", "ключ", "認証"])
+def test_a_search_of_letters_the_index_has_no_words_for_says_so_not_empty(text):
+    # "empty search: give one or more words" for a word typed: the index's words are ASCII
+    done = run("search", text)
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [
+        "errcat: nothing to search: search words are ASCII letters and digits (as the catalog's are); give one"
+    ]
