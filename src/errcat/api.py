@@ -112,9 +112,14 @@ class ErrorCatalog:
         self, data: bytes, vendor: str | None = None, size: int | None = None, *, documented_only: bool = False
     ) -> Explanation:
         """Explain raw bytes of a paste (decoded leniently; binary or empty input is refused)."""
+        from .errors import UsageError
         from .explainer import explain_bytes
 
-        return explain_bytes(self._index(documented_only), data, vendor=vendor, size=size)
+        if not isinstance(data, (bytes, bytearray, memoryview)):
+            raise UsageError(f"explain_bytes takes bytes, not {type(data).__name__} (text goes to explain)")
+        if size is not None and (isinstance(size, bool) or not isinstance(size, int)):
+            raise UsageError(f"size is the input's length in bytes (int), not {type(size).__name__}")
+        return explain_bytes(self._index(documented_only), bytes(data), vendor=vendor, size=size)
 
     def stub(self, x: Explanation) -> str | None:
         """A catalog file (YAML) adding the errors of ``x`` the catalog lacks, to use with
@@ -161,7 +166,7 @@ class ErrorCatalog:
         from .scan.remote import is_url
 
         files = _file_names(files)
-        window = window or (None, None)
+        window = _window(window)
         if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)):
             from .errors import UsageError
 
@@ -229,6 +234,10 @@ def explain(
     Uses ``catalog``, else the catalog in use (built-in plus ``ERRCAT_CATALOG``), opened on the
     first call and kept. Secrets are removed before anything else reads the text."""
     global _IN_USE
+    if catalog is not None and not isinstance(catalog, ErrorCatalog):
+        from .errors import UsageError
+
+        raise UsageError(f"catalog is an ErrorCatalog (errcat.open_catalog()), not {type(catalog).__name__}")
     if catalog is None:
         if _IN_USE is None:
             _IN_USE = ErrorCatalog.open()
@@ -251,7 +260,25 @@ def _file_names(files: object) -> builtins.list[str]:
         files = [files]
     if not isinstance(files, (builtins.list, tuple)) or not all(isinstance(f, (str, os.PathLike)) for f in files):
         raise UsageError(f"scan takes a list of file names (str or Path), not {type(files).__name__}")
-    return [os.fspath(f) for f in files]
+    names = [os.fspath(f) for f in files]
+    if any("\x00" in n for n in names if isinstance(n, str)):  # no file system takes one (os.stat: ValueError)
+        raise UsageError("a file name to scan holds a NUL character, which no file name can")
+    return names
+
+
+def _window(window: object) -> tuple[datetime | None, datetime | None]:
+    """scan's time window: (since, until), each a datetime or None (see ``time_window``)."""
+    from datetime import datetime
+
+    from .errors import UsageError
+
+    if not window:
+        return (None, None)
+    if isinstance(window, tuple) and len(window) == 2:
+        since, until = window
+        if (since is None or isinstance(since, datetime)) and (until is None or isinstance(until, datetime)):
+            return (since, until)
+    raise UsageError(f"window is (since, until), each a datetime or None, not {type(window).__name__}")
 
 
 def _text(command: str, value: object) -> str:

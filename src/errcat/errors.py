@@ -53,7 +53,9 @@ class Problem(NamedTuple):
     level: str = "error"  # or "warning" / "info": reported but not failing
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.code} {self.name}: {self.message}"
+        from .text import visible_line  # a file name or a quoted value may hold a newline or an escape
+
+        return visible_line(f"{self.file}:{self.line}: {self.code} {self.name}: {self.message}")
 
 
 class CatalogError(ErrcatError):

@@ -5,7 +5,9 @@ leaves the previous files as they were. Imports nothing of errcat."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -30,6 +32,7 @@ def write_all_atomic(targets: Mapping[Path, Writer], mode: int | None = None) ->
             write(tmp)
             if mode is not None:
                 tmp.chmod(mode)
+        _replaceable(staged)  # a rename that is bound to fail fails before the first one is made
         for path, tmp in staged.items():
             os.replace(tmp, path)
         staged.clear()
@@ -37,3 +40,25 @@ def write_all_atomic(targets: Mapping[Path, Writer], mode: int | None = None) ->
         for tmp in staged.values():
             with contextlib.suppress(OSError):
                 tmp.unlink()
+
+
+def _replaceable(staged: Mapping[Path, Path]) -> None:
+    """Raise before any rename when a target is a folder, which no file can replace: one page of five
+    a folder left the pages before it renamed and the rest not (half a set of files)."""
+    for path in staged:
+        with contextlib.suppress(FileNotFoundError):
+            if stat.S_ISDIR(os.lstat(path).st_mode):
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file of errcat's own (a cache file); anything else is an OSError. A FIFO
+    put in its place would block the open and then the read forever; a device may never end."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO's open returns at once
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read()
+    finally:
+        os.close(fd)

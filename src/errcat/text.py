@@ -83,6 +83,12 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
+def visible_line(text: str) -> str:
+    """Text for one line of a terminal: ``visible``, and a newline shown as ``\\n`` too (a file name
+    or a value quoted in an error line cannot break it in two, or forge a line of its own)."""
+    return visible(text).replace("\n", "\\n")
+
+
 def json_visible(document: str) -> str:
     """A JSON document whose strings keep every control character as a JSON escape (``\\u009b``):
     still the same JSON, and safe to print."""

@@ -323,6 +323,15 @@ def load_catalog(
     return catalog
 
 
+def _within(path: Path, root: Path) -> bool:
+    """Whether ``path`` is ``root`` or inside it; a link loop or an unreadable path is not (it is
+    reported where it is read)."""
+    try:
+        return path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop, before Python 3.13
+        return False
+
+
 def validate(paths: list[Path | str] | None = None, *, builtin: bool = True, use_env: bool = False) -> list[Problem]:
     """Every problem in the given catalog paths (default: the built-in catalog), all checks run.
 
@@ -334,7 +343,7 @@ def validate(paths: list[Path | str] | None = None, *, builtin: bool = True, use
 
     given = given_paths(paths)
     builtin_root = builtin_dir().resolve()
-    inside = [p for p in given if p.resolve() == builtin_root or p.resolve().is_relative_to(builtin_root)]
+    inside = [p for p in given if _within(p, builtin_root)]
     if inside:  # a built-in file or folder is checked as the built-in layer, not layered over itself
         given = [p for p in given if p not in inside]
         builtin = True

@@ -49,13 +49,23 @@ def given_paths(paths: object) -> list[Path]:
     if paths is None:
         return []
     if isinstance(paths, (str, os.PathLike)):
-        return [Path(paths)]
+        paths = [paths]
     if not isinstance(paths, (list, tuple)):
         raise UsageError(f"catalog paths are a list of str or Path, not {type(paths).__name__}")
     wrong = [p for p in paths if not isinstance(p, (str, os.PathLike))]
     if wrong:
         raise UsageError(f"a catalog path is a str or Path, not {type(wrong[0]).__name__}")
+    if any(isinstance(p, str) and not p.strip() for p in paths):  # Path("") is the current folder: all its *.yaml
+        raise UsageError("a catalog path is empty: name a file or folder (. is the current folder)")
+    if any("\x00" in os.fspath(p) for p in paths):  # no file system takes one: os.stat raises ValueError
+        raise UsageError("a catalog path holds a NUL character, which no file name can")
     return [Path(p) for p in paths]
+
+
+def _cut(path: Path, limit: int = 200) -> str:
+    """A path for an error line: one too long to be a file name (a pasted document) is cut."""
+    text = str(path)
+    return text if len(text) <= limit else f"{text[: limit // 2]}… ({len(text):,} characters)"
 
 
 def _readable(path: Path) -> Path:
@@ -83,8 +93,13 @@ def catalog_paths(paths: list[Path] | None = None, builtin: bool = True, use_env
     if builtin:
         out += [(0, p) for p in catalog_files(builtin_dir())]
     for number, layer in enumerate(layers, start=1):
-        if not layer.exists():
-            raise UsageError(f"catalog path not found: {layer}")
+        try:
+            exists = layer.exists()
+        except OSError as exc:  # a name too long for the file system (ENAMETOOLONG), or a folder not to be entered
+            raise UsageError(f"catalog path {_cut(layer)}: {exc.strerror}") from None
+        if not exists:
+            dangling = " (a symbolic link to nothing, or a loop of links)" if layer.is_symlink() else ""
+            raise UsageError(f"catalog path not found: {_cut(layer)}{dangling}")
         files = catalog_files(layer)
         if not files:
             raise UsageError(f"no catalog files (*.yaml, *.yml) in {layer}")

@@ -64,6 +64,34 @@ def _closed_stdio() -> None:
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115  # for the whole run
 
 
+def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
+    """A character the output's encoding lacks, written as a JSON escape (``\\u00e9``; a surrogate pair
+    past U+FFFF): still valid JSON, and legible in text."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    out = []
+    for ch in exc.object[exc.start : exc.end]:
+        code = ord(ch)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), exc.end
+
+
+def _output_encodable() -> None:
+    """Output to a stream whose encoding is not UTF-8 (PYTHONIOENCODING=ascii, a Latin-1 locale):
+    a character it cannot hold is escaped, not a UnicodeEncodeError traceback after half the output."""
+    import codecs
+
+    codecs.register_error("errcat-escape", _escape_unencodable)
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="errcat-escape")
+
+
 def _quiet_at_exit(unraisable: "sys.UnraisableHookArgs") -> None:
     """At the interpreter's exit, concurrent.futures may wake a worker pool's manager thread
     through a pipe already closed (CPython 3.11: "Exception ignored in: <module 'threading'>",
@@ -81,6 +109,7 @@ def main() -> None:
     """Entry point of the `errcat` script."""
     sys.unraisablehook = _quiet_at_exit
     _closed_stdio()
+    _output_encodable()
     _completion_shell_named(sys.argv[1:])
     try:
         app()

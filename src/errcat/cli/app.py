@@ -95,11 +95,23 @@ def _complete_vendor(ctx: typer.Context, incomplete: str) -> list[str]:
         return []
 
 
+def path_arg(value: str) -> Path:
+    """A path given on the command line; an empty one (``-c "$UNSET"``) is refused, not read as the
+    current folder (every *.yaml there loaded, or pages written there)."""
+    if isinstance(value, Path):  # a default
+        return value
+    if not value.strip():
+        raise typer.BadParameter("an empty path: name a file or folder (. is the current folder)")
+    return Path(value)
+
+
 CatalogOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--catalog",
         "-c",
+        parser=path_arg,
+        metavar="<path>",
         help="Extra catalog file or folder, layered over the built-in one (repeatable). Also: ERRCAT_CATALOG, a path list.",
     ),
 ]

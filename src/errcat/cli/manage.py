@@ -22,6 +22,7 @@ from .app import (
     _query,
     app,
     cache_app,
+    path_arg,
 )
 
 
@@ -54,7 +55,8 @@ def endpoints(
 @app.command(cls=Command)
 def validate(
     paths: Annotated[
-        list[Path] | None, typer.Argument(metavar="[PATH]...", help="Catalog files or folders (default: the built-in catalog).")
+        list[Path] | None,
+        typer.Argument(metavar="[PATH]...", help="Catalog files or folders (default: the built-in catalog).", parser=path_arg),
     ] = None,
     no_builtin: Annotated[
         bool, typer.Option("--no-builtin", help="Check the given paths alone, not layered over the built-in catalog.")
@@ -103,7 +105,9 @@ def export(
 
 @app.command(cls=Command)
 def docs(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the pages.")] = Path("docs/reference"),
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder of the pages.", parser=path_arg, metavar="<path>")] = Path(
+        "docs/reference"
+    ),
     vendor: Annotated[
         list[str] | None,
         typer.Option("--vendor", help="Only these vendors' pages (repeatable).", autocompletion=_complete_vendor),

@@ -112,6 +112,7 @@ def write(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None, pr
             for name in orphans:
                 (out / name).unlink()
     except OSError as exc:
-        raise DocsWriteError(f"cannot write pages to {out}: {exc.strerror or exc}") from None
+        where = f"{exc.filename}: " if exc.filename and Path(exc.filename) != out else ""  # which page, when one
+        raise DocsWriteError(f"cannot write pages to {out}: {where}{exc.strerror or exc}") from None
     written = sorted(changed)
     return DocsReport(written, [], orphans if not prune else [], {})

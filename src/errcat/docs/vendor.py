@@ -53,16 +53,17 @@ def _find_table(groups: list[ErrorGroup]) -> str:
         code, names = " / ".join(codes), " / ".join(other)
         code_cell = Raw(link(code, f"#{frag}", narrow=True)) if code else ""  # the same in each message's row
         names_cell = Raw(link(names, f"#{frag}", narrow=True) if names and not code else breakable(names))
+        status, first = statuses(g), min(e.status for e in g.entries)  # once a group, not once a message
         for message in shown:
             text = shorten(message, CELL_CHARS) if message is not None else None
             label = code or names or text or f"({shorten(g.entries[0].scenario, CELL_CHARS)})"
             cells: list[object] = [
-                statuses(g),
+                status,
                 code_cell,
                 names_cell,
                 Raw(link(label, f"#{frag}", narrow=True) if not code and not names else breakable(text or "")),
             ]
-            rows.append((min(e.status for e in g.entries), cells))
+            rows.append((first, cells))
     rows.sort(key=lambda r: r[0])  # stable: catalog order within a status
     headers = ["Status", "Code", "Name", "Message"]
     keep = [i for i in range(len(headers)) if i in (0, 3) or any(str(r[1][i]) for r in rows)]
@@ -185,7 +186,11 @@ def _endpoint_sections(catalog: CatalogIndex, vendor: Vendor, rows: list[Entry],
     documented = {r.path: r for r in endpoint_rows(catalog, vendor.id) if r.path is not None}
     keys = sorted(by_key, key=lambda k: (k is not None, not (k or "").startswith("/")))
     keys += [p for p in documented if p not in by_key]  # documented endpoints no error row names
-    group_of = {e.id: g for g in groups for e in g.entries}
+    # each error's cell once a group: its identity reads all its rows (8,000 rows of one guide: O(n^2) per row)
+    error_cell: dict[str, str] = {}
+    for g in groups:
+        cell = link(shorten(identity(g), 60), f"#{group_anchor(g)}", narrow=True)
+        error_cell.update((e.id, cell) for e in g.entries)
     any_methods = any(e.methods for e in rows)
     out = []
     for key in keys:
@@ -204,11 +209,10 @@ def _endpoint_sections(catalog: CatalogIndex, vendor: Vendor, rows: list[Entry],
             headers = [*(["Method(s)"] if any_methods else []), *(["Scenario"] if show_scenario else []), "Error"]
             body: list[list[object]] = []
             for e in entries:
-                g = group_of[e.id]
                 cells: list[object] = [", ".join(e.methods)] if any_methods else []
                 if show_scenario:
                     cells.append(e.scenario)
-                cells.append(Raw(link(shorten(identity(g), 60), f"#{group_anchor(g)}", narrow=True)))
+                cells.append(Raw(error_cell[e.id]))
                 body.append(cells)
             out.append(table(headers, body))
         if info is not None and info.parameters:

@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import sqlite3
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -31,7 +32,7 @@ from typing import NamedTuple, TypeVar
 from .. import __version__
 from ..bulk import collector_paused
 from ..catalog.locate import catalog_paths, given_paths
-from ..fs import write_atomic
+from ..fs import read_regular, write_atomic
 from .codec import FORMAT, CorruptIndex
 from .store import CatalogIndex, compile_in_memory
 
@@ -41,6 +42,12 @@ RACY_NS = 2_000_000_000  # a file changed this close to the build may have chang
 STALE_TEMP_SECONDS = 3600
 KEEP_ENV = "ERRCAT_CACHE_KEEP"
 KEEP_DEFAULT = 8  # indexes kept (the most recently used); each overlay set builds its own
+
+
+def cache_disabled() -> bool:
+    """Whether ``ERRCAT_NO_CACHE`` turns the cache off: any value but a "no" (``0``, ``false``, ``no``,
+    ``off``, empty). ``ERRCAT_NO_CACHE=0`` turned it off too, the opposite of what it says."""
+    return os.environ.get(NO_CACHE_ENV, "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
 def cache_keep() -> int:
@@ -158,6 +165,8 @@ def open_checked(path: Path) -> sqlite3.Connection:
     Immutable: an index file is written whole under a temporary name and renamed into place, never
     changed where it lies, so SQLite need not lock it and look for changes before every query
     (three quarters of a look-up's cost; a scan asks one or two per record it explains)."""
+    if not stat.S_ISREG(path.stat().st_mode):  # a FIFO put in its place: SQLite's open would wait for a writer forever
+        raise CorruptIndex("not a regular file")
     db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     try:
         pages, page_size = db.execute("PRAGMA page_count").fetchone()[0], db.execute("PRAGMA page_size").fetchone()[0]
@@ -187,8 +196,8 @@ def _remove_stale_temps(folder: Path) -> None:
 
 def _trusted_by_stat(stat_file: Path, states: list[FileState], db: sqlite3.Connection) -> bool:
     try:
-        recorded = json.loads(stat_file.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        recorded = json.loads(read_regular(stat_file).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):  # RecursionError: a damaged file of nested brackets
         return False
     if not isinstance(recorded, dict) or recorded.get("files") != _stat_record(states):
         return False
@@ -217,7 +226,7 @@ def open_index(
     """
     files = catalog_paths(given_paths(paths), builtin=builtin, use_env=use_env)
     states = file_states(files)
-    if os.environ.get(NO_CACHE_ENV):
+    if cache_disabled():
         return _build_in_memory(paths, builtin, use_env)
     folder = cache_dir()
     name = index_name(states)
@@ -235,7 +244,7 @@ def open_index(
         lock = os.open(folder / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
         return _in_memory_after(exc, folder, paths, builtin, use_env)
-    with _holding(lock):
+    with _holding(lock, folder / f"{name}.lock"):
         # Another process may have built it while this one waited for the lock: use that one.
         index = _reuse(index_file, stat_file, states) if index_file.exists() else None
         return index or _build_cached(index_file, stat_file, states, (paths, builtin, use_env))
@@ -282,23 +291,60 @@ def _build_cached(
 
 
 LOCK_WAIT_SECONDS = 600.0  # a build of 100,000 entries takes ~20 s here; a holder stuck longer is ignored
+LOCK_QUIET_SECONDS = 2.0  # a wait longer than a usual build is said on stderr, with what it waits for
 
 
 @contextlib.contextmanager
-def _holding(fd: int) -> Iterator[None]:
+def _holding(fd: int, path: Path) -> Iterator[None]:
     """Hold the build lock of one index (an open lock file, closed after): concurrent cold runs wait for the first to build it and
     then use it, instead of each building its own (ten runs with a 5 MB overlay: 3.1 GB together).
-    The lock dies with its holder; one held past LOCK_WAIT_SECONDS is not waited for any longer."""
+    The lock dies with its holder; one held past LOCK_WAIT_SECONDS is not waited for any longer. A wait
+    past LOCK_QUIET_SECONDS says so (which process, which lock, how long at most), never silently."""
     locked: bool | None = False
     try:
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while (locked := try_lock(fd)) is False and time.monotonic() < deadline:
+        started = time.monotonic()
+        said = False
+        while (locked := try_lock(fd)) is False and time.monotonic() - started < LOCK_WAIT_SECONDS:
+            if not said and time.monotonic() - started >= LOCK_QUIET_SECONDS:
+                said = True
+                _log.warning(
+                    "errcat: waiting for %s to finish building the catalog index (lock %s; at most %d minutes; "
+                    "%s=1 skips the cache)",
+                    _holder(fd),
+                    path,
+                    LOCK_WAIT_SECONDS // 60,
+                    NO_CACHE_ENV,
+                )
             time.sleep(0.05)
+        if locked is False:
+            _log.warning("errcat: warning: gave up waiting for the lock %s; building the index here", path)
+        elif locked:
+            _mark_holder(fd)
         yield
     finally:
         if locked:
+            _mark_holder(fd, holder=False)
             unlock(fd)
         os.close(fd)
+
+
+def _mark_holder(fd: int, holder: bool = True) -> None:
+    """Write this process's id into the lock it holds (blank it when done), for a waiter to name; POSIX
+    only (pwrite leaves the file position, where Windows' byte lock is taken and released, alone)."""
+    if hasattr(os, "pwrite"):
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            if holder:
+                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+
+
+def _holder(fd: int) -> str:
+    """The process holding a lock, as its holder wrote it, else "another errcat process"."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        pid = int(os.pread(fd, 24, 0).decode("ascii").strip())
+        if pid > 0:
+            return f"errcat process {pid}"
+    return "another errcat process"
 
 
 def try_lock(fd: int) -> bool | None:

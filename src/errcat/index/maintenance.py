@@ -50,7 +50,7 @@ def cache_entries(paths: list[Path | str] | None = None, *, builtin: bool = True
                 current = f.stem == current_name and read_meta(db, "content") == content
             finally:
                 db.close()
-        except (sqlite3.DatabaseError, CorruptIndex, OSError, ValueError):
+        except (sqlite3.DatabaseError, CorruptIndex, OSError, ValueError, RecursionError):  # shown as unreadable
             pass
         with contextlib.suppress(OSError):
             out.append(CacheEntry(f, f.stat().st_size, entries, built_at, files, current, last_used(f)))

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
 from ..catalog.core import Catalog, Location
+from ..errors import ErrcatError, UsageError
 from ..model import Entry, Guide, Template, Vendor
 from .codec import CorruptIndex, checked, decode_entry, decode_guide, decode_template, decode_vendor
 
@@ -60,6 +61,16 @@ class _Rows(Mapping[str, T]):
         return len(self._keys())
 
 
+def _failure(exc: sqlite3.DatabaseError) -> ErrcatError:
+    """What a failed query means: a catalog used after close() (it said the index was damaged and to
+    run `errcat cache clear`, which could not help), else a damaged index."""
+    if isinstance(exc, sqlite3.ProgrammingError) and "closed" in str(exc):
+        return UsageError(
+            "this catalog is closed (used after close() or its with block): open it again with errcat.open_catalog()"
+        )
+    return CorruptIndex(str(exc))
+
+
 class CatalogIndex:
     """Read access to a compiled catalog (a SQLite database, on disk or in memory)."""
 
@@ -78,7 +89,7 @@ class CatalogIndex:
         try:
             return self.db.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise CorruptIndex(str(exc)) from exc
+            raise _failure(exc) from exc
 
     def _entries(self, where: str, params: tuple[Any, ...] | list[Any] = (), tail: str = "ORDER BY pos") -> list[Entry]:
         key = (where, tuple(params), tail)
@@ -339,7 +350,7 @@ class CatalogIndex:
             for score, data, c in cursor:
                 yield score, decode_entry(checked(data, c))
         except sqlite3.DatabaseError as exc:
-            raise CorruptIndex(str(exc)) from exc
+            raise _failure(exc) from exc
 
     def close(self) -> None:
         """Close the index file (queries after this fail)."""

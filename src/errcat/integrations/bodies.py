@@ -133,4 +133,9 @@ def charset(headers: Any) -> str:
 
 
 def decoded(data: bytes, headers: Any) -> str:
-    return data[:LIMIT].decode(charset(headers), errors="replace")
+    """The body as text in its declared charset; a charset that is no text encoding (``base64``,
+    ``rot13``: LookupError) or that cannot replace what it cannot read (``idna``: UnicodeError) as UTF-8."""
+    try:
+        return data[:LIMIT].decode(charset(headers), errors="replace")
+    except (LookupError, UnicodeError):  # the server chose the header: the hook still explains the status
+        return data[:LIMIT].decode("utf-8", errors="replace")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from ..text import visible
+from ..text import visible, visible_line
 from .text import Line, plain
 
 
@@ -23,9 +23,16 @@ def print_document(text: str, stream: TextIO | None = None) -> None:
     (stream or sys.stdout).write(visible(text))
 
 
+ERROR_CHARS = 1000  # an error line quoting input (a whole paste given as --vendor) is cut in the middle past this
+
+
 def error_line(message: str) -> str:
-    """``errcat: message``, for stderr: its control characters shown escaped (it may quote input)."""
-    return f"errcat: {visible(message)}"
+    """``errcat: message``, for stderr: its control characters shown escaped (it may quote input), and
+    cut in the middle when longer than ERROR_CHARS (a 100 KB value typed as a filter was printed back whole)."""
+    line = visible_line(message)
+    if len(line) > ERROR_CHARS:
+        line = f"{line[:700]} … ({len(line) - 900:,} characters left out) … {line[-200:]}"
+    return f"errcat: {line}"
 
 
 def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
@@ -42,6 +49,9 @@ def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
     styled = use_style(stream)  # NO_COLOR is about colour: the lines still wrap, unstyled
     console = Console(file=stream, highlight=False, soft_wrap=True, no_color=not styled)
     width = console.width
+    if width < 1:  # COLUMNS=0 (a terminal that reports no size): rich prints nothing at all in 0 cells
+        stream.write(plain(lines))
+        return
     for line in lines:
         text = Text.assemble(*[(text, (style or "") if styled else "") for text, style in line])
         if text.cell_len <= width or width < 30:

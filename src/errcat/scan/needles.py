@@ -37,6 +37,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from ..fs import read_regular
 from ..index.cache import cache_dir
 from .verdict import GIN_COLOUR, MONGODB_COMPONENT, STATUS_KEY
 
@@ -227,7 +228,7 @@ def compiled_database(expressions: list[bytes], ids: list[int] | None = None, fl
     key = repr((getattr(hyperscan, "__version__", ""), platform.machine(), expressions, ids, flags)).encode()
     path = cache_dir() / "hyperscan" / f"{hashlib.sha256(key).hexdigest()[:32]}.db"
     with contextlib.suppress(OSError, hyperscan.HyperscanError):
-        db = hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+        db = hyperscan.loadb(read_regular(path), hyperscan.HS_MODE_BLOCK)  # a FIFO in its place: no hang
         db.scratch = hyperscan.Scratch(db)
         db.scan(b"\n", match_event_handler=lambda *_: None)  # one compiled for another CPU (a shared home) fails here
         return db

@@ -409,4 +409,20 @@ def serve(paths: list[Path | str] | None = None, *, builtin: bool = True) -> Non
     """Serve over stdio until the client closes stdin."""
     from .wire import serve_stdio
 
+    _plain_warnings()  # first: building the server may warn already
     serve_stdio(build_server(paths, builtin=builtin))
+
+
+def _plain_warnings() -> None:
+    """errcat's warnings (a cache folder it cannot use) as the CLI prints them, one line each on
+    stderr: the SDK's logging set-up (a RichHandler on the root logger) boxed one over five lines,
+    with a time and a source file, in the client's log."""
+    import logging
+    import sys
+
+    log = logging.getLogger("errcat")
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+        log.propagate = False
