@@ -441,6 +441,17 @@ HOSTILE_PREFIXES = {  # the prefixes of the rules added for the tester's third r
     "CSV header and row": "a,password\nb,c\n",
     "URL password with a slash": "https://u:p/",
     "trace rows after a key": "x-myobapi-key: ab\n0080: ",
+    # the fourth round's
+    "lone user:password lines": "sync:Abc1!xyz\n",
+    "user: at line starts": "ab:",
+    "Go %v braces": "&{a ",
+    "Go %v values": "{a 0123456789abcdef0123456789abcdef} ",
+    "hex under a query key": "&k=0123456789abcdef0123456789abcdef",
+    "query keys": "?k=",
+    "camel-case words": "PropVariantToUInt16 ",
+    "a quoted value after a credential word": "password 'Abc1!xyz' ",
+    "Python bytes values": "password=b'",
+    "CSV with semicolons": "a;password\nb;c\n",
 }
 
 
@@ -832,4 +843,71 @@ def test_a_credential_given_by_position_or_column_is_hidden_in_every_output(snip
     ],
 )
 def test_text_near_a_positional_credential_stays_readable(text):
+    assert screen(text).text == text
+
+
+# --- the fourth round: what the gate3 harness still leaked, and new paste shapes it lacked (all generated) ---
+
+ROUND_4 = [
+    # a Go value printed with %v: fields by position, no names
+    ("Go %v struct", "&{abc eba9f38fbea34538d9e8821fae3171623ccba386 CompanyFile}", "eba9f38fbea34538d9e8821fae3171623ccba386"),
+    ("htpasswd line, plain", "sync:KangarooRain1719!", "KangarooRain1719!"),
+    ("htpasswd line, hashed", "sync:$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/", "$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/"),
+    (
+        "HAR URL, hex under a bare query key",
+        '{"request": {"url": "https://arl2.api.myob.com/accountright/?returnUrl=/&k=158494e1cbfaef1f5ee9835dd33fc86b3584ae22"}}',
+        "158494e1cbfaef1f5ee9835dd33fc86b3584ae22",
+    ),
+    ("Python bytes value", "{'password': b'KangarooRain7076!', 'user': 'sync'}", "KangarooRain7076!"),
+    (
+        "quoted password in an exception",
+        "LoginError: login failed for user 'sync' with password 'KangarooSun3074!'",
+        "KangarooSun3074!",
+    ),
+]
+
+
+@pytest.mark.parametrize(("snippet", "secret"), [c[1:] for c in ROUND_4], ids=[c[0] for c in ROUND_4])
+def test_a_round_4_credential_is_hidden_in_every_output(snippet, secret, tmp_path, cli):
+    assert secret not in screen(snippet).text
+    text = _pasted(snippet)
+    log = tmp_path / "pasted.log"
+    log.write_text(text)
+    scanned = {f"scan {fmt}": cli("scan", str(log), "--all", "-f", fmt).stdout for fmt in ("table", "json", "markdown")}
+    assert not _leaks([secret], {**_outputs(text), **scanned})
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "user;password;role\nsync;SummerSun5992!;admin",  # Excel's CSV where the decimal mark is a comma
+        "x\nuser,password,role\nsync,SummerSun5992!,admin",  # the header on the second line of the paste
+    ],
+)
+def test_a_column_a_table_header_names_is_hidden(table):
+    """(scan shows a row without its header line: there the header cannot name the column)"""
+    assert "SummerSun5992!" not in screen(table).text
+    assert not _leaks(["SummerSun5992!"], _outputs(_pasted(table)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Windows API symbols in a linker error (MSVC LNK2019's documented message shape)
+        "error LNK2019: unresolved external symbol PropVariantToUInt16 referenced in function main",
+        "error LNK2019: unresolved external symbol InitPropVariantFromUInt16Vector referenced in function main",
+        "X509Certificate2Collection",
+        # lines a lone user:password rule must leave: a logger's prefix, a host, a path, an id, a version
+        "ERROR:root:token refresh failed",
+        "host:db-01.internal.example",
+        "C:\\Windows\\System32",
+        "requestId:abc123def456",
+        "version:1.2.3-beta4",
+        # a template's braces, a Go value with no key in it, a commit under a named query key
+        "template {name}",
+        "{200 OK 5f3a}",
+        "GET https://api.acme.example/v1/diff?commit=eba9f38fbea34538d9e8821fae3171623ccba386",
+    ],
+)
+def test_round_4_rules_leave_ordinary_text_readable(text):
     assert screen(text).text == text
