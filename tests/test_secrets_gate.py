@@ -452,6 +452,14 @@ HOSTILE_PREFIXES = {  # the prefixes of the rules added for the tester's third r
     "a quoted value after a credential word": "password 'Abc1!xyz' ",
     "Python bytes values": "password=b'",
     "CSV with semicolons": "a;password\nb;c\n",
+    "YAML name/value pairs": "name: password\nvalue: x\n",
+    "Go maps": "map[a:0123456789abcdef0123456789abcdef ",
+    "SQL inserts": "insert into t (password) values (",
+    "connect calls": 'getConnection("a", ',
+    "7-Zip command words": "7z a -x ",
+    "schtasks switches": "schtasks /a b",
+    "net use arguments": "net use /user:a ",
+    "echo into a pipe": "echo a | x --password-stdin ",
 }
 
 
@@ -864,6 +872,48 @@ ROUND_4 = [
         "LoginError: login failed for user 'sync' with password 'KangarooSun3074!'",
         "KangarooSun3074!",
     ),
+    # new shapes (the harness's batch8): a Kubernetes env list, CloudFormation parameters, a Go map, SQL
+    (
+        "Kubernetes env name/value",
+        "env:\n  - name: DB_PASSWORD\n    value: KangarooSun9232!\n  - name: DB_HOST\n    value: db",
+        "KangarooSun9232!",
+    ),
+    (
+        "CloudFormation ParameterKey/ParameterValue",
+        '{"Parameters": [{"ParameterKey": "DbPassword", "ParameterValue": "SummerLake3585!"}]}',
+        "SummerLake3585!",
+    ),
+    (
+        "Go map",
+        "params: map[a:9c4f0ac2b8fab2aec6a2cb776f98cb8fb8232247 company:acme]",
+        "9c4f0ac2b8fab2aec6a2cb776f98cb8fb8232247",
+    ),
+    ("SQL INSERT by column", "INSERT INTO users (name, password) VALUES ('sync', 'PlatypusRain7845!');", "PlatypusRain7845!"),
+    # a user and a password given by position to a constructor or a connect call
+    (".NET NetworkCredential", 'new NetworkCredential("sync", "SummerRain3478!")', "SummerRain3478!"),
+    ("requests HTTPBasicAuth", "HTTPBasicAuth('sync', 'SummerSun7757!')", "SummerSun7757!"),
+    (
+        "JDBC getConnection",
+        'DriverManager.getConnection("jdbc:mysql://db/ledger", "sync", "KangarooLake7492!")',
+        "KangarooLake7492!",
+    ),
+    ("PHP mysqli_connect", 'mysqli_connect("db", "sync", "KangarooLake2080!", "ledger")', "KangarooLake2080!"),
+    # command lines: a password echoed into a pipe, attached to -p, after /RP or after net use's /user:
+    ("echo into --password-stdin", "echo 'SummerSun6906!' | docker login -u sync --password-stdin", "SummerSun6906!"),
+    ("7-Zip -p", "7z a -pKangarooRain2050! backup.7z ledger/", "KangarooRain2050!"),
+    ("schtasks /RP", "schtasks /Create /TN sync /RU acme\\sync /RP PlatypusLake1634! /TR sync.exe", "PlatypusLake1634!"),
+    ("net use", "net use \\\\fs\\ledger /user:acme\\sync KangarooLake1840!", "KangarooLake1840!"),
+    # the password's name in more languages, abbreviated, and PHP's session cookie
+    ("Dutch wachtwoord", "wachtwoord=PlatypusSun7960!", "PlatypusSun7960!"),
+    ("Swedish lösenord", "lösenord: SummerRain6570!", "SummerRain6570!"),
+    ("Polish hasło", "hasło=WinterRain2802!", "WinterRain2802!"),
+    ("Finnish salasana", "salasana=WinterSun1075!", "WinterSun1075!"),
+    ("Turkish şifre", "şifre=KangarooSun4915!", "KangarooSun4915!"),
+    ("Russian пароль", "Пароль: KangarooLake3089!", "KangarooLake3089!"),
+    ("Japanese", "パスワード: WinterSun5970!", "WinterSun5970!"),
+    ("Chinese", "密码: WinterRain4189!", "WinterRain4189!"),
+    ("pword", '{"user":"sync","pword":"WinterSun6550!"}', "WinterSun6550!"),
+    ("PHPSESSID", "PHPSESSID=de4bf9fab96d001c2f79fdc248 expired", "de4bf9fab96d001c2f79fdc248"),
 ]
 
 
@@ -907,6 +957,15 @@ def test_a_column_a_table_header_names_is_hidden(table):
         "template {name}",
         "{200 OK 5f3a}",
         "GET https://api.acme.example/v1/diff?commit=eba9f38fbea34538d9e8821fae3171623ccba386",
+        # neighbours of the batch8 rules
+        "env:\n  - name: DB_HOST\n    value: db",
+        "map[status:400 code:E1]",
+        "INSERT INTO users (name, role) VALUES ('sync', 'admin');",
+        'connect("db") failed: timeout',
+        "net use Z: \\\\fs\\ledger /persistent:yes",
+        "schtasks /Query /FO LIST /V",
+        "7z x -o/tmp a.7z",
+        "Verifique a senha",  # a name with no value after it
     ],
 )
 def test_round_4_rules_leave_ordinary_text_readable(text):

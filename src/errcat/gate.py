@@ -185,6 +185,39 @@ FORMATS: tuple[Rule, ...] = (
         1,
     ),
     Rule(
+        "password flag",
+        r"(?:7za?|7zz|rar|unrar|sshpass)(?:[ \t]+[a-z]{1,2}\b)?(?:[ \t]+-(?!p)[^\s]{1,64}){0,8}+[ \t]+-p(?![\s=])"
+        r"(['\"]?)([^\s'\"]+)\1",
+        "7-Zip and RAR: -p{password}; sshpass -p<password> (the value follows the flag directly)",
+        ("7z", "rar", "sshpass"),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"schtasks(?:[ \t]+/(?!R?P[ \t])[A-Za-z]{1,12}(?:[ \t]+(?!/)[^\s]{1,256})?){0,16}+[ \t]+/R?P[ \t]+"
+        r"(['\"]?)([^\s'\"/][^\s'\"]*)\1",
+        "schtasks /RU user /RP password, schtasks /U user /P password",
+        ("schtasks",),
+        2,
+        re.IGNORECASE,
+    ),
+    Rule(
+        "password flag",
+        r"net[ \t]+use(?:[ \t]+(?!/user:)[^\s]{1,256}){0,4}+[ \t]+/user:[^\s]{1,128}[ \t]+(['\"]?)([^\s'\"/*][^\s'\"]*)\1",
+        "net use \\\\server\\share /user:[domain\\]user password",
+        ("net use",),
+        2,
+        re.IGNORECASE,
+    ),
+    Rule(
+        "password on stdin",
+        r"(?:echo|printf)[ \t]+(?:-[ne][ \t]+)?(['\"]?)([^\s'\"|]{1,256})\1[ \t]*\|[ \t]*[^\n|]{0,256}?"
+        r"(?:--password-stdin|chpasswd|passwd[ \t]+--stdin)",
+        "docker login --password-stdin, chpasswd(8), passwd --stdin: the text echoed into the pipe is the password",
+        ("--password-stdin", "chpasswd", "--stdin"),
+        2,
+    ),
+    Rule(
         "password in SQL",
         r"identified[ \t]+(?:with[ \t]+\w{1,64}[ \t]+)?by[ \t]+(?:password[ \t]+)?'((?:[^'\\\n]|\\.|''){1,512})'",
         "MySQL CREATE/ALTER USER ... IDENTIFIED [WITH plugin] BY 'auth_string'; Oracle CREATE USER ... IDENTIFIED BY",
@@ -241,8 +274,13 @@ _ANY_CASED_HINT = _lazy(_any_of({h for _, _, cased in _HINTS for h in cased}))
 # Alternatives grouped by first letter, so re skips to candidate positions at C speed.
 _CREDENTIAL_WORD = (
     r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b)|token"
-    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|e\b))"
+    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b))"
     r"|senha|contrase(?:n|\u00f1)a|kennwort"  # Portuguese, Spanish, German (passwort above; French mot_de_passe)
+    # Dutch, Swedish, Polish, Finnish, Danish, Czech, Turkish, Russian, Japanese, Chinese (Norwegian passord below)
+    # (literals: a character class or a look-behind first makes every search for a word 2 x slower)
+    r"|wachtwoord|l\u00f6senord|losenord|has\u0142o|haslo\b|salasana|adgangskode|heslo\b|sifre\b|\u015fifre\b"
+    r"|\u043f\u0430\u0440\u043e\u043b\u044c|\u041f\u0430\u0440\u043e\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u5bc6\u7801|\u6697\u8a3c\u756a\u53f7"
+    r"|pword|pswd|sessid"  # abbreviations; PHPSESSID
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!ors?\b))|c(?:redential|ookie|ode[_-]?verifier)"
     r"|myobapi-key|key\b|_(?:pass|key)\b|-(?:pass|key)\b|pw\b"
     r"|bearer(?=\\{0,3}[\"'][ \t]{0,4}:)"  # {"bearer": "…"}; "token_type=bearer" names no value
@@ -252,6 +290,8 @@ _NEEDLES = (
     "secret", "token", "pass", "pw", "key", "bearer", "auth", "credential", "signature", "session", "cookie", "verifier",
     "sig", "pin",
     "sas", "securestring", "senha", "contrase", "kennwort",
+    "wachtwoord", "senord", "has\u0142o", "haslo", "salasana", "adgangskode", "heslo", "ifre", "\u0430\u0440\u043e\u043b\u044c",
+    "\u30d1\u30b9\u30ef\u30fc\u30c9", "\u5bc6\u7801", "\u6697\u8a3c\u756a\u53f7", "pword", "pswd", "sessid",
 )  # fmt: skip
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # keeps every index
 # ...unless the name says the value is not the credential itself (token_type, auth_url, expires_in).
@@ -283,9 +323,9 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
 _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
 # a name given as the value of a name or key field: JSON's "name": "…", XML's key="…"
-_NAME_FIELD = _lazy(r"""(?<![a-z0-9_-])(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["']$""")
-_FIELD_NAME = _lazy(r"""(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["'](?P<name>[^"'\\<>\n]{1,64})""")
-_VALUE_FIELD = _lazy(rf"""value(?<![a-z0-9_.$-]value)\\{{0,3}}["']?\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})""")
+_NAME_FIELD = _lazy(r"""(?<![a-z0-9_-])(?:parameter|option)?(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["']$""")
+_FIELD_NAME = _lazy(r"""(?:parameter|option)?(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["'](?P<name>[^"'\\<>\n]{1,64})""")
+_VALUE_FIELD = _lazy(rf"""(?<![a-z0-9_.$-])(?:parameter)?value\\{{0,3}}["']?\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})""")
 _VALUE_FIELD_NEXT = _lazy(
     rf"""\\{{0,3}}["']\s{{0,4}},\s{{0,4}}\\{{0,3}}["']value\\{{0,3}}["']\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})"""
 )
@@ -892,6 +932,8 @@ def _name_fields(text: str) -> Iterator[Span]:
     low = _lowered(text)
     if "value" not in low and ">" not in low:
         return  # no value field and no element: no pair of fields to find
+    if "value:" in low:
+        yield from _yaml_name_values(text, low)
     done = 0
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
@@ -908,6 +950,21 @@ def _name_fields(text: str) -> Iterator[Span]:
                 continue
             if span := _field_value(low, m.start("name"), m.end("name")):
                 yield Span(*span, "credential by name")
+
+
+# a name/value pair in YAML, the value on the line after the name (a Kubernetes container's env list)
+_YAML_NAME_VALUE = _lazy(
+    r"name:[ \t]{1,10}(['\"]?)([a-z0-9_.-]{1,64})\1[ \t]{0,10}\r?\n[ \t]{0,40}value:[ \t]{1,10}([^\r\n]{1,512})"
+)
+
+
+def _yaml_name_values(text: str, low: str) -> Iterator[Span]:
+    for m in _YAML_NAME_VALUE().finditer(low):
+        if not _IN_NAME().search(m.group(2)) or _NOT_A_VALUE().search(m.group(2)):
+            continue
+        value = text[m.start(3) : m.end(3)].split(" #", 1)[0].rstrip()  # a comment after it is not the value
+        if span := _inner(value, m.start(3)):
+            yield Span(*span, "credential by name")
 
 
 def _listed_values(low: str, at: int) -> Iterator[Span]:
@@ -1136,14 +1193,18 @@ def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Itera
 
 # Credentials given by position: .pgpass lines (host:port:database:user:password), the arguments of a
 # login call (Odoo's authenticate(db, user, password, {}), JSON-RPC "method": "login", "params": [...],
-# a GraphQL login mutation's variables)
+# a GraphQL login mutation's variables), of a constructor or a connect call given a user and a password
+# (.NET's NetworkCredential, requests' HTTPBasicAuth, JDBC's getConnection, PHP's mysqli_connect and PDO)
 # (database and user start with a letter, "_" or "*": never a time's fields, 22:15:29:615)
 _PGPASS = _lazy(r":(?:\d{1,5}|\*):[A-Za-z_*][^\s:]{0,62}:[A-Za-z_*][^\s:]{0,62}:(\S{1,256})(?=\s|$)")
-_LOGIN_CALL_REGEX = r"""(?:authenticate|login|logon|sign_?in)(?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
+_LOGIN_CALL_REGEX = r"""(?:authenticate|login|logon|sign_?in|networkcredential|(?:basic|digest)auth|getconnection
+    |(?:mysqli?|pg|oci|sqlsrv)_connect|new[ \t]{1,4}pdo|usernamepasswordcredentials|passwordauthentication)
+    (?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
     |\\?["'][ \t]{0,4},[ \t]{0,4}\\?["'](?:params|args)\\?["'][ \t]{0,4}:[ \t]{0,4}\[|[ \t]{0,4}\()
     (?P<args>[^\])}\n]{1,1024})"""
 _LOGIN_CALL = _lazy(_LOGIN_CALL_REGEX, re.VERBOSE)
 _LOGIN_CALL_NO_GRAPHQL = _lazy(_LOGIN_CALL_REGEX.replace("(?:[^\\n]{0,512}?", "(?:(?!)"), re.VERBOSE)  # no "variables"
+_CALL_NEEDLES = ("login", "auth", "logon", "sign", "credential", "connect", "pdo")
 _ARGUMENT = _lazy(r"""\\?"((?:[^"\\\n]|\\[^"\n]){1,512}?)\\?"|'([^'\n]{1,512})'""")
 
 
@@ -1152,7 +1213,9 @@ def _positional(text: str) -> Iterator[Span]:
         if _word_before(text, m.start(), 253, _in_host, " \t\r\n") and _MARKED not in m.group(1):
             yield Span(*m.span(1), "credential by position")
     low = _lowered(text)
-    if "login" not in low and "auth" not in low and "logon" not in low and "sign" not in low:
+    if "insert" in low:
+        yield from _sql_inserts(text, low)
+    if not any(map(low.__contains__, _CALL_NEEDLES)):
         return
     for m in (_LOGIN_CALL() if '"variables' in low else _LOGIN_CALL_NO_GRAPHQL()).finditer(low):
         for arg in _ARGUMENT().finditer(text, m.start("args"), m.end("args")):
@@ -1191,17 +1254,18 @@ def _lone_pairs(text: str) -> Iterator[Span]:
 
 # A Go value printed with %v: {field field …} (&{…} for a pointer), its fields by position with no names;
 # a long hex field in it is taken for a key (a named one, %+v's {ClientSecret:…}, is found by _named)
-_GO_STRUCT = _lazy(r"\{([^{}\r\n\"':,=;]{1,512}+)\}")
-_HEX_FIELD = _lazy(r"(?<![^\s{])[0-9a-fA-F]{32,512}(?![^\s}])")
+_GO_STRUCT = _lazy(r"\{([^{}\r\n\"':,=;]{1,512}+)\}|map\[([^\[\]\r\n\"',=;]{1,512}+)\]")  # and a map[k:v …]
+_HEX_FIELD = _lazy(r"(?<![^\s{:\[])[0-9a-fA-F]{32,512}(?![^\s}\]])")
 
 
 def _struct_fields(text: str) -> Iterator[Span]:
-    if "{" not in text:
+    if "{" not in text and "map[" not in text:
         return
     for m in _GO_STRUCT().finditer(text):
-        if " " not in m.group(1).strip():
+        group = 1 if m.group(1) is not None else 2
+        if group == 1 and " " not in m.group(1).strip():
             continue  # one word in braces: a template's {name}, not a struct
-        for field in _HEX_FIELD().finditer(text, m.start(1), m.end(1)):
+        for field in _HEX_FIELD().finditer(text, m.start(group), m.end(group)):
             yield Span(*field.span(), "credential by position")
 
 
@@ -1221,6 +1285,33 @@ def _query_hex(text: str) -> Iterator[Span]:
     for m in _QUERY_HEX().finditer(text):
         if not _PUBLIC_HEX_KEY().match(m.group(1)):
             yield Span(*m.span(2), "credential in a URL query")
+
+
+# INSERT INTO t (user, password) VALUES ('sync', '…'): the value in the column the column list names
+_SQL_INSERT = _lazy(r"insert[ \t]+into[ \t]+[^\s(]{1,128}[ \t]*\(([^()\n]{1,1024})\)[ \t]*values[ \t]*\(")
+_SQL_VALUE = _lazy(r"""[ \t]*('(?:[^'\n]|''){0,512}'|"[^"\n]{0,512}"|[^,()\s]{1,512})[ \t]*([,)])""")
+
+
+def _sql_inserts(text: str, low: str) -> Iterator[Span]:
+    for m in _SQL_INSERT().finditer(low):
+        count, wanted = _credential_columns(m.group(1))
+        pos = m.end()
+        for i in range(count if wanted else 0):
+            value = _SQL_VALUE().match(text, pos)
+            if value is None:
+                break
+            if i in wanted and (span := _inner(value.group(1), value.start(1))):
+                yield Span(*span, "credential by column")
+            pos = value.end()
+            if value.group(2) == ")":
+                break
+
+
+@functools.lru_cache(maxsize=256)  # a log repeats its statements
+def _credential_columns(names: str) -> tuple[int, frozenset[int]]:
+    """How many columns a column list names, and which of them name a credential."""
+    columns = [c.strip(' \t`"[]') for c in names.split(",")]
+    return len(columns), frozenset(i for i, c in enumerate(columns) if _IN_NAME().search(c) and not _NOT_A_VALUE().search(c))
 
 
 def _in_host(c: str) -> bool:
