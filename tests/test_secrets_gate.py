@@ -460,6 +460,7 @@ HOSTILE_PREFIXES = {  # the prefixes of the rules added for the tester's third r
     "schtasks switches": "schtasks /a b",
     "net use arguments": "net use /user:a ",
     "echo into a pipe": "echo a | x --password-stdin ",
+    "pipe tables": "| a | password |\n|---|---|\n| b | c |\n",
 }
 
 
@@ -932,6 +933,10 @@ def test_a_round_4_credential_is_hidden_in_every_output(snippet, secret, tmp_pat
     [
         "user;password;role\nsync;SummerSun5992!;admin",  # Excel's CSV where the decimal mark is a comma
         "x\nuser,password,role\nsync,SummerSun5992!,admin",  # the header on the second line of the paste
+        "| user | password | role |\n|------|----------|------|\n| sync | SummerSun5992! | admin |",  # Markdown
+        " usename |    passwd    \n---------+--------------\n sync    | SummerSun5992!\n(1 row)",  # psql
+        "+------+-----------------------+\n| User | authentication_string |\n+------+-----------------------+\n"
+        "| sync | SummerSun5992! |\n+------+-----------------------+",  # the mysql client
     ],
 )
 def test_a_column_a_table_header_names_is_hidden(table):
@@ -966,6 +971,7 @@ def test_a_column_a_table_header_names_is_hidden(table):
         "schtasks /Query /FO LIST /V",
         "7z x -o/tmp a.7z",
         "Verifique a senha",  # a name with no value after it
+        "ERROR | session started | x\nINFO | Abc123!xyz | y",  # pipes with no rule under a header: a log, no table
     ],
 )
 def test_round_4_rules_leave_ordinary_text_readable(text):

@@ -273,18 +273,18 @@ _ANY_CASED_HINT = _lazy(_any_of({h for _, _, cased in _HINTS for h in cased}))
 # (aws_secret_access_key, X-Auth-Token, clientSecret, db_password, x-myobapi-cftoken, INVOICEXPRESS_KEY).
 # Alternatives grouped by first letter, so re skips to candidate positions at C speed.
 _CREDENTIAL_WORD = (
-    r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b)|token"
-    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b))"
-    r"|senha|contrase(?:n|\u00f1)a|kennwort"  # Portuguese, Spanish, German (passwort above; French mot_de_passe)
-    # Dutch, Swedish, Polish, Finnish, Danish, Czech, Turkish, Russian, Japanese, Chinese (Norwegian passord below)
-    # (literals: a character class or a look-behind first makes every search for a word 2 x slower)
-    r"|wachtwoord|l\u00f6senord|losenord|has\u0142o|haslo\b|salasana|adgangskode|heslo\b|sifre\b|\u015fifre\b"
-    r"|\u043f\u0430\u0440\u043e\u043b\u044c|\u041f\u0430\u0440\u043e\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u5bc6\u7801|\u6697\u8a3c\u756a\u53f7"
-    r"|pword|pswd|sessid"  # abbreviations; PHPSESSID
-    r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!ors?\b))|c(?:redential|ookie|ode[_-]?verifier)"
+    r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b|essid|alasana|ifre\b|enha)|token"  # PHPSESSID
+    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd)"
+    r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!ors?\b)|dgangskode)"
+    r"|c(?:redential|ookie|ode[_-]?verifier|ontrase(?:n|\u00f1)a)|kennwort|wachtwoord|l(?:\u00f6|o)senord|h(?:as(?:\u0142|l)o|eslo)\b"
+    r"|\u015fifre\b|\u043f\u0430\u0440\u043e\u043b\u044c|\u041f\u0430\u0440\u043e\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u5bc6\u7801|\u6697\u8a3c\u756a\u53f7"
     r"|myobapi-key|key\b|_(?:pass|key)\b|-(?:pass|key)\b|pw\b"
     r"|bearer(?=\\{0,3}[\"'][ \t]{0,4}:)"  # {"bearer": "…"}; "token_type=bearer" names no value
 )
+# The password's name in Portuguese (senha), Spanish (contraseña), German (kennwort, passwort), Norwegian
+# (passord), Dutch, Swedish, Danish, Polish, Czech, Finnish, Turkish, Russian, Japanese and Chinese (French
+# mot_de_passe holds "pass"); pword, pswd. Each alternative starts with a literal: a character class or
+# a look-behind first would make every search for a word 2 x slower.
 # Substrings one of which every credential word holds: text without any skips the name pass.
 _NEEDLES = (
     "secret", "token", "pass", "pw", "key", "bearer", "auth", "credential", "signature", "session", "cookie", "verifier",
@@ -1140,7 +1140,8 @@ _HEADER_LINE_MAX = 4096
 
 def _table_columns(text: str) -> Iterator[Span]:
     """The cells under a header cell that names a credential, in the rows right after the header
-    (comma- or tab-separated, each with as many cells as the header)."""
+    (comma-, semicolon-, tab- or pipe-separated, each with as many cells as the header; a pipe table's
+    rules between them, as Markdown, psql and the mysql client draw them)."""
     low = _lowered(text)
     if ".signin.aws.amazon.com/console" in low:
         yield from _grouped(_AWS_CONSOLE_ROW(), low, 1, "credential by column")
@@ -1155,10 +1156,12 @@ def _table_columns(text: str) -> Iterator[Span]:
         line_end = _line_end(low, line_start)
         done = line_start
         header = low[line_start:line_end].rstrip("\r")
-        sep = "\t" if "\t" in header else ";" if ";" in header and "," not in header else ","  # Excel's ; in Europe
-        cells = header.split(sep)
+        sep = "|" if "|" in header else "\t" if "\t" in header else ";" if ";" in header and "," not in header else ","
+        cells = [header[a:b] for a, b in _cell_spans(header, 0, sep)]  # (Excel writes ";" where "," is a decimal mark)
         if not 2 <= len(cells) <= 32 or not all(map(_HEADER_CELL().fullmatch, cells)):
             continue
+        if sep == "|" and not _RULE().fullmatch(low, line_end + 1, _line_end(low, line_end + 1)):
+            continue  # a table drawn with pipes has a rule under its header; a log line with pipes has none
         wanted = [i for i, c in enumerate(cells) if _IN_NAME().search(c) and not _NOT_A_VALUE().search(c.strip())]
         if wanted:
             for span in _cells(text, line_end + 1, sep, len(cells), wanted):
@@ -1176,15 +1179,37 @@ def _line_end(text: str, at: int) -> int:
     return len(text) if end < 0 else end
 
 
+_RULE = _lazy(r"[ \t|+:=]*-[ \t|+:=-]*\r?")  # a pipe table's rule: |---|---|, +------+, ---------+---------
+
+
+def _cell_spans(line: str, at: int, sep: str) -> list[tuple[int, int]]:
+    """Where each cell of a row starts and ends (``at``: where the line starts); a pipe table's cells
+    without their borders and the spaces around them."""
+    parts = line.rstrip("\r").split(sep)
+    spans = []
+    for part in parts:
+        spans.append((at, at + len(part)))
+        at += len(part) + 1
+    if sep != "|":
+        return spans
+    if len(parts) > 2 and not parts[0].strip():
+        del spans[0], parts[0]  # the border before the first cell
+    if len(parts) > 2 and not parts[-1].strip():
+        del spans[-1], parts[-1]  # and after the last
+    return [(a + len(c) - len(c.lstrip()), b - len(c) + len(c.rstrip())) for (a, b), c in zip(spans, parts, strict=True)]
+
+
 def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Iterator[Span]:
     for _ in range(_TABLE_ROWS):
         end = _line_end(text, at)
-        row = text[at:end].rstrip("\r").split(sep)
+        if sep == "|" and _RULE().fullmatch(text, at, end):
+            at = end + 1
+            continue
+        row = _cell_spans(text[at:end], at, sep)
         if len(row) != count:
             return
-        starts = list(accumulate((len(c) + 1 for c in row), initial=at))
         for i in wanted:
-            if span := _checked(text, starts[i], starts[i] + len(row[i])):
+            if span := _checked(text, *row[i]):
                 yield Span(*span, "credential by name")
         at = end + 1
         if at >= len(text):
