@@ -461,6 +461,8 @@ HOSTILE_PREFIXES = {  # the prefixes of the rules added for the tester's third r
     "net use arguments": "net use /user:a ",
     "echo into a pipe": "echo a | x --password-stdin ",
     "pipe tables": "| a | password |\n|---|---|\n| b | c |\n",
+    "arrows": "password -> ",
+    "case classes": "credentials(a,",
 }
 
 
@@ -915,6 +917,13 @@ ROUND_4 = [
     ("Chinese", "密码: WinterRain4189!", "WinterRain4189!"),
     ("pword", '{"user":"sync","pword":"WinterSun6550!"}', "WinterSun6550!"),
     ("PHPSESSID", "PHPSESSID=de4bf9fab96d001c2f79fdc248 expired", "de4bf9fab96d001c2f79fdc248"),
+    # batch9: arrows, Scala's case class and Map, Erlang's tuples, an age key
+    ("logger arrow", "password ==> WinterRain9626!", "WinterRain9626!"),
+    ("Unicode arrow", "password \u2192 PlatypusRain5834!", "PlatypusRain5834!"),
+    ("Scala Map", "Map(user -> sync, password -> SummerLake7702!)", "SummerLake7702!"),
+    ("Scala case class", "Credentials(sync,WinterLake3985!)", "WinterLake3985!"),
+    ("Erlang proplist", '[{user, "sync"}, {password, "WinterSun4019!"}]', "WinterSun4019!"),
+    ("age secret key", "AGE-SECRET-KEY-1QQPQ8RAQLNHQ8W7ZZ8MSYBGFMXMMLZSHHQP8X8GAVWXF08KWMHLJ4J", "8RAQLNHQ8W7ZZ8MSYBGFMXMML"),
 ]
 
 
@@ -972,6 +981,9 @@ def test_a_column_a_table_header_names_is_hidden(table):
         "7z x -o/tmp a.7z",
         "Verifique a senha",  # a name with no value after it
         "ERROR | session started | x\nINFO | Abc123!xyz | y",  # pipes with no rule under a header: a log, no table
+        "POST /oauth/token -> 400 Bad Request",  # an arrow to a status
+        "refresh token -> expired",
+        "Invalid credentials (wrong password)",
     ],
 )
 def test_round_4_rules_leave_ordinary_text_readable(text):

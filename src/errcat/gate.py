@@ -89,6 +89,7 @@ FORMATS: tuple[Rule, ...] = (
         _GITLEAKS + " gitlab-pat and siblings",
         ("glpat-", "gldt-", "glptt-", "glrt-", "gloas-", "glcbt-", "glsoat-", "glffct-"),
     ),
+    Rule("age secret key", r"AGE-SECRET-KEY-1[0-9A-Z]{58}", "age-encryption.org/v1: Bech32 secret keys", ("age-secret-key-1",)),
     Rule("Slack token", r"xox[abposer]-(?:[0-9A-Za-z]+-){1,4}[0-9A-Za-z-]{4,}", _GITLEAKS + " slack-*-token", ("xox",)),
     Rule("Google API key", r"AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])", _GITLEAKS + " gcp-api-key", ("aiza",)),
     Rule(
@@ -312,7 +313,8 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
     |(?P<close>\\{{0,3}}["'])?(?P<vis>(?::\\{{0,3}}"[^"\n]{{1,128}}")?:(?:protected|private|public))?(?P<bracket>\])?
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
       |(?P<sep>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}}(?=:))?  # a pretty-printer's colon on the next line
-        [ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|:=|\?=|=|:)  # => (var_dump: a line break) := ?= = :
+        [ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|==>|-{{1,2}}>|\u2192|:=|\?=|=|:)  # => (var_dump: a line
+        # break), Scala's and a logger's arrows, := ?= = :
         (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}})  # and a YAML list's "- "
       |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}})  # [key, value] and (key, value)
       |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
@@ -1021,18 +1023,12 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     """The span of the value the name introduces, if the syntax around it makes a pair."""
     before = text[max(0, start - 8) : start]
     opener = before.rstrip("\\\"'")[-1:]
-    name = text[start : m.end("rest")].lower()
-    if m.group("comma") is not None and opener not in "[(":
-        return None  # "token, ..." in prose is no pair
-    multipart = before.endswith(('name="', "name='", 'name=\\"'))
-    if m.group("space") is not None and not (name.startswith("-") or "securestring" in name or multipart):
-        return None  # "token expired": prose
-    if m.group("mp") is not None and not multipart:
-        return None  # only a multipart part's name="..." has its value after the part's headers
-    if m.group("sep") and m.group("sep").lstrip(" \t")[:1] in "\r\n" and m.group("close") is None:
-        return None  # only a quoted name's colon may stand on the next line (a pretty-printer's)
+    if not _a_pair(m, before, opener, text[start : m.end("rest")].lower()):
+        return None
     at = m.start("val")
     value = text[at : m.end("val")]
+    if (m.group("sep") or "").strip(" \t\r\n") in _ARROWS and (value.isdigit() or not _secret_like(value)):
+        return None  # "POST /oauth/token -> 400": an arrow also leads to a status or a word
     if value[:1] not in "\"'\\({<":  # a bare value
         if (scheme := _SCHEME_WORD().match(text, at)) is not None:
             return _checked(text, scheme.end(), _BARE().match(text, scheme.end()).end())  # type: ignore[union-attr]
@@ -1049,6 +1045,22 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     elif value[:1] in "'\"" and (more := _QUOTE_RUN_ON().match(text, m.end("val"))) and more.group(1) == value[:1]:
         return _checked(text, at + 1, more.end() - 1)  # password='ab'cd': the quote inside was the password's
     return _inner(value, at)
+
+
+_ARROWS = ("==>", "->", "-->", "\u2192")
+
+
+def _a_pair(m: re.Match[str], before: str, opener: str, name: str) -> bool:
+    """Whether the syntax around a name and what follows it makes a pair (not prose)."""
+    if m.group("comma") is not None and opener not in "[({":
+        return False  # "token, ..." in prose is no pair; [key, v], (key, v), Erlang's {key, v} are
+    multipart = before.endswith(('name="', "name='", 'name=\\"'))
+    if m.group("space") is not None and not (name.startswith("-") or "securestring" in name or multipart):
+        return False  # "token expired": prose
+    if m.group("mp") is not None and not multipart:
+        return False  # only a multipart part's name="..." has its value after the part's headers
+    # only a quoted name's colon may stand on the next line (a pretty-printer's)
+    return not (m.group("sep") and m.group("sep").lstrip(" \t")[:1] in "\r\n" and m.group("close") is None)
 
 
 # A bare value runs on past a ";" or "&" the password holds (password=ab;cd, pw=ab&cd), up to the next
@@ -1229,6 +1241,7 @@ _LOGIN_CALL_REGEX = r"""(?:authenticate|login|logon|sign_?in|networkcredential|(
     (?P<args>[^\])}\n]{1,1024})"""
 _LOGIN_CALL = _lazy(_LOGIN_CALL_REGEX, re.VERBOSE)
 _LOGIN_CALL_NO_GRAPHQL = _lazy(_LOGIN_CALL_REGEX.replace("(?:[^\\n]{0,512}?", "(?:(?!)"), re.VERBOSE)  # no "variables"
+_CASE_CLASS = _lazy(r"credentials?\([^(),\s]{1,128},[ \t]?([^(),\s]{1,256})\)")
 _CALL_NEEDLES = ("login", "auth", "logon", "sign", "credential", "connect", "pdo")
 _ARGUMENT = _lazy(r"""\\?"((?:[^"\\\n]|\\[^"\n]){1,512}?)\\?"|'([^'\n]{1,512})'""")
 
@@ -1240,6 +1253,8 @@ def _positional(text: str) -> Iterator[Span]:
     low = _lowered(text)
     if "insert" in low:
         yield from _sql_inserts(text, low)
+    if "credential" in low:  # Scala's case class: Credentials(sync,…), its fields by position
+        yield from _grouped(_CASE_CLASS(), low, 1, "credential by position")
     if not any(map(low.__contains__, _CALL_NEEDLES)):
         return
     for m in (_LOGIN_CALL() if '"variables' in low else _LOGIN_CALL_NO_GRAPHQL()).finditer(low):
