@@ -967,6 +967,7 @@ def test_a_column_a_table_header_names_is_hidden(table):
         "C:\\Windows\\System32",
         "requestId:abc123def456",
         "version:1.2.3-beta4",
+        "myob:bfc2b38c5a5f",  # errcat's own fingerprint of an error (errcat.telemetry's error.type)
         # a template's braces, a Go value with no key in it, a commit under a named query key
         "template {name}",
         "{200 OK 5f3a}",

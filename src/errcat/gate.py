@@ -1288,8 +1288,8 @@ def _lone_pairs(text: str) -> Iterator[Span]:
         value = m.group(2)
         if _NOT_A_USER().match(m.group(1)) or _MARKED in value or _HOST_LIKE().fullmatch(value):
             continue
-        if not (_DATE_LIKE().fullmatch(value) or _GUID().fullmatch(value)):
-            yield Span(*m.span(2), "credential by position")
+        if not (_DATE_LIKE().fullmatch(value) or _GUID().fullmatch(value) or (len(value) < 32 and _HEX().fullmatch(value))):
+            yield Span(*m.span(2), "credential by position")  # (a short hex value is an id: myob:bfc2b38c5a5f)
 
 
 # A Go value printed with %v: {field field …} (&{…} for a pointer), its fields by position with no names;
