@@ -923,6 +923,8 @@ ROUND_4 = [
     ("Scala Map", "Map(user -> sync, password -> SummerLake7702!)", "SummerLake7702!"),
     ("Scala case class", "Credentials(sync,WinterLake3985!)", "WinterLake3985!"),
     ("Erlang proplist", '[{user, "sync"}, {password, "WinterSun4019!"}]', "WinterSun4019!"),
+    ("Cyrillic a in password", "p\u0430ssword=PlatypusRain9186!", "PlatypusRain9186!"),  # a look-alike letter
+    ("full-width password=", "\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44\uff1dPlatypusSun4410!", "PlatypusSun4410!"),
     ("age secret key", "AGE-SECRET-KEY-1QQPQ8RAQLNHQ8W7ZZ8MSYBGFMXMMLZSHHQP8X8GAVWXF08KWMHLJ4J", "8RAQLNHQ8W7ZZ8MSYBGFMXMML"),
 ]
 
@@ -985,6 +987,7 @@ def test_a_column_a_table_header_names_is_hidden(table):
         "POST /oauth/token -> 400 Bad Request",  # an arrow to a status
         "refresh token -> expired",
         "Invalid credentials (wrong password)",
+        "\u041e\u0448\u0438\u0431\u043a\u0430: \u043d\u0435\u0432\u0435\u0440\u043d\u044b\u0439 \u0437\u0430\u043f\u0440\u043e\u0441",  # Russian "Error: bad request"
     ],
 )
 def test_round_4_rules_leave_ordinary_text_readable(text):

@@ -278,7 +278,7 @@ _CREDENTIAL_WORD = (
     r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd)"
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!ors?\b)|dgangskode)"
     r"|c(?:redential|ookie|ode[_-]?verifier|ontrase(?:n|\u00f1)a)|kennwort|wachtwoord|l(?:\u00f6|o)senord|h(?:as(?:\u0142|l)o|eslo)\b"
-    r"|\u015fifre\b|\u043f\u0430\u0440\u043e\u043b\u044c|\u041f\u0430\u0440\u043e\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u5bc6\u7801|\u6697\u8a3c\u756a\u53f7"
+    r"|\u015fifre\b|\u043fapo\u043b\u044c|\u041fapo\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u5bc6\u7801|\u6697\u8a3c\u756a\u53f7"
     r"|myobapi-key|key\b|_(?:pass|key)\b|-(?:pass|key)\b|pw\b"
     r"|bearer(?=\\{0,3}[\"'][ \t]{0,4}:)"  # {"bearer": "…"}; "token_type=bearer" names no value
 )
@@ -291,10 +291,25 @@ _NEEDLES = (
     "secret", "token", "pass", "pw", "key", "bearer", "auth", "credential", "signature", "session", "cookie", "verifier",
     "sig", "pin",
     "sas", "securestring", "senha", "contrase", "kennwort",
-    "wachtwoord", "senord", "has\u0142o", "haslo", "salasana", "adgangskode", "heslo", "ifre", "\u0430\u0440\u043e\u043b\u044c",
+    "wachtwoord", "senord", "has\u0142o", "haslo", "salasana", "adgangskode", "heslo", "ifre", "apo\u043b\u044c",
     "\u30d1\u30b9\u30ef\u30fc\u30c9", "\u5bc6\u7801", "\u6697\u8a3c\u756a\u53f7", "pword", "pswd", "sessid",
 )  # fmt: skip
-_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")  # keeps every index
+# A-Z in lower case, and what stands for a Latin letter or a separator in a name written to slip past a
+# filter: Cyrillic and Greek look-alikes (p\u0430ssword), full-width letters, colon and equals sign.
+# One character for one: every index stays where it was.
+_HOMOGLYPHS = (
+    "\u0430a\u0435e\u043eo\u0440p\u0441c\u0443y\u0445x\u0455s\u0456i\u0458j\u04bbh\u0501d\u051bq\u051dw"  # Cyrillic
+    "\u0410a\u0412b\u0415e\u041ak\u041cm\u041dh\u041eo\u0420p\u0421c\u0422t\u0425x\u0405s\u0406i\u0408j"
+    "\u03b1a\u03bfo\u03c1p\u03b9i\u03bak\u03bdv\u0391a\u0392b\u0395e\u0396z\u0397h\u0399i\u039ak\u039cm\u039dn"  # Greek
+    "\u039fo\u03a1p\u03a4t\u03a5y\u03a7x\uff1a:\uff1d="
+)
+_LOWER = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    + _HOMOGLYPHS[::2]
+    + "".join(map(chr, range(0xFF21, 0xFF3B)))
+    + "".join(map(chr, range(0xFF41, 0xFF5B))),
+    "abcdefghijklmnopqrstuvwxyz" + _HOMOGLYPHS[1::2] + "abcdefghijklmnopqrstuvwxyz" * 2,
+)
 # ...unless the name says the value is not the credential itself (token_type, auth_url, expires_in).
 _NOT_A_VALUE = _lazy(
     r"(?:url|uri|endpoint|host|path|type|method|scope|expires(?:_?in)?|expiry|ttl|name|format|version|mode|hint|header"
