@@ -1257,7 +1257,7 @@ _LOGIN_CALL_REGEX = r"""(?:authenticate|login|logon|sign_?in|networkcredential|(
 _LOGIN_CALL = _lazy(_LOGIN_CALL_REGEX, re.VERBOSE)
 _LOGIN_CALL_NO_GRAPHQL = _lazy(_LOGIN_CALL_REGEX.replace("(?:[^\\n]{0,512}?", "(?:(?!)"), re.VERBOSE)  # no "variables"
 _CASE_CLASS = _lazy(r"credentials?\([^(),\s]{1,128},[ \t]?([^(),\s]{1,256})\)")
-_CALL_NEEDLES = ("login", "auth", "logon", "sign", "credential", "connect", "pdo")
+_CALL_NEEDLES = ("login", "auth", "logon", "sign", "credential", "_connect", "getconnection", "pdo(")
 _ARGUMENT = _lazy(r"""\\?"((?:[^"\\\n]|\\[^"\n]){1,512}?)\\?"|'([^'\n]{1,512})'""")
 
 
