@@ -441,6 +441,28 @@ HOSTILE_PREFIXES = {  # the prefixes of the rules added for the tester's third r
     "CSV header and row": "a,password\nb,c\n",
     "URL password with a slash": "https://u:p/",
     "trace rows after a key": "x-myobapi-key: ab\n0080: ",
+    # the fourth round's
+    "lone user:password lines": "sync:Abc1!xyz\n",
+    "user: at line starts": "ab:",
+    "Go %v braces": "&{a ",
+    "Go %v values": "{a 0123456789abcdef0123456789abcdef} ",
+    "hex under a query key": "&k=0123456789abcdef0123456789abcdef",
+    "query keys": "?k=",
+    "camel-case words": "PropVariantToUInt16 ",
+    "a quoted value after a credential word": "password 'Abc1!xyz' ",
+    "Python bytes values": "password=b'",
+    "CSV with semicolons": "a;password\nb;c\n",
+    "YAML name/value pairs": "name: password\nvalue: x\n",
+    "Go maps": "map[a:0123456789abcdef0123456789abcdef ",
+    "SQL inserts": "insert into t (password) values (",
+    "connect calls": 'getConnection("a", ',
+    "7-Zip command words": "7z a -x ",
+    "schtasks switches": "schtasks /a b",
+    "net use arguments": "net use /user:a ",
+    "echo into a pipe": "echo a | x --password-stdin ",
+    "pipe tables": "| a | password |\n|---|---|\n| b | c |\n",
+    "arrows": "password -> ",
+    "case classes": "credentials(a,",
 }
 
 
@@ -832,4 +854,141 @@ def test_a_credential_given_by_position_or_column_is_hidden_in_every_output(snip
     ],
 )
 def test_text_near_a_positional_credential_stays_readable(text):
+    assert screen(text).text == text
+
+
+# --- the fourth round: what the gate3 harness still leaked, and new paste shapes it lacked (all generated) ---
+
+ROUND_4 = [
+    # a Go value printed with %v: fields by position, no names
+    ("Go %v struct", "&{abc eba9f38fbea34538d9e8821fae3171623ccba386 CompanyFile}", "eba9f38fbea34538d9e8821fae3171623ccba386"),
+    ("htpasswd line, plain", "sync:KangarooRain1719!", "KangarooRain1719!"),
+    ("htpasswd line, hashed", "sync:$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/", "$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/"),
+    (
+        "HAR URL, hex under a bare query key",
+        '{"request": {"url": "https://arl2.api.myob.com/accountright/?returnUrl=/&k=158494e1cbfaef1f5ee9835dd33fc86b3584ae22"}}',
+        "158494e1cbfaef1f5ee9835dd33fc86b3584ae22",
+    ),
+    ("Python bytes value", "{'password': b'KangarooRain7076!', 'user': 'sync'}", "KangarooRain7076!"),
+    (
+        "quoted password in an exception",
+        "LoginError: login failed for user 'sync' with password 'KangarooSun3074!'",
+        "KangarooSun3074!",
+    ),
+    # new shapes (the harness's batch8): a Kubernetes env list, CloudFormation parameters, a Go map, SQL
+    (
+        "Kubernetes env name/value",
+        "env:\n  - name: DB_PASSWORD\n    value: KangarooSun9232!\n  - name: DB_HOST\n    value: db",
+        "KangarooSun9232!",
+    ),
+    (
+        "CloudFormation ParameterKey/ParameterValue",
+        '{"Parameters": [{"ParameterKey": "DbPassword", "ParameterValue": "SummerLake3585!"}]}',
+        "SummerLake3585!",
+    ),
+    (
+        "Go map",
+        "params: map[a:9c4f0ac2b8fab2aec6a2cb776f98cb8fb8232247 company:acme]",
+        "9c4f0ac2b8fab2aec6a2cb776f98cb8fb8232247",
+    ),
+    ("SQL INSERT by column", "INSERT INTO users (name, password) VALUES ('sync', 'PlatypusRain7845!');", "PlatypusRain7845!"),
+    # a user and a password given by position to a constructor or a connect call
+    (".NET NetworkCredential", 'new NetworkCredential("sync", "SummerRain3478!")', "SummerRain3478!"),
+    ("requests HTTPBasicAuth", "HTTPBasicAuth('sync', 'SummerSun7757!')", "SummerSun7757!"),
+    (
+        "JDBC getConnection",
+        'DriverManager.getConnection("jdbc:mysql://db/ledger", "sync", "KangarooLake7492!")',
+        "KangarooLake7492!",
+    ),
+    ("PHP mysqli_connect", 'mysqli_connect("db", "sync", "KangarooLake2080!", "ledger")', "KangarooLake2080!"),
+    # command lines: a password echoed into a pipe, attached to -p, after /RP or after net use's /user:
+    ("echo into --password-stdin", "echo 'SummerSun6906!' | docker login -u sync --password-stdin", "SummerSun6906!"),
+    ("7-Zip -p", "7z a -pKangarooRain2050! backup.7z ledger/", "KangarooRain2050!"),
+    ("schtasks /RP", "schtasks /Create /TN sync /RU acme\\sync /RP PlatypusLake1634! /TR sync.exe", "PlatypusLake1634!"),
+    ("net use", "net use \\\\fs\\ledger /user:acme\\sync KangarooLake1840!", "KangarooLake1840!"),
+    # the password's name in more languages, abbreviated, and PHP's session cookie
+    ("Dutch wachtwoord", "wachtwoord=PlatypusSun7960!", "PlatypusSun7960!"),
+    ("Swedish lösenord", "lösenord: SummerRain6570!", "SummerRain6570!"),
+    ("Polish hasło", "hasło=WinterRain2802!", "WinterRain2802!"),
+    ("Finnish salasana", "salasana=WinterSun1075!", "WinterSun1075!"),
+    ("Turkish şifre", "şifre=KangarooSun4915!", "KangarooSun4915!"),
+    ("Russian пароль", "Пароль: KangarooLake3089!", "KangarooLake3089!"),
+    ("Japanese", "パスワード: WinterSun5970!", "WinterSun5970!"),
+    ("Chinese", "密码: WinterRain4189!", "WinterRain4189!"),
+    ("pword", '{"user":"sync","pword":"WinterSun6550!"}', "WinterSun6550!"),
+    ("PHPSESSID", "PHPSESSID=de4bf9fab96d001c2f79fdc248 expired", "de4bf9fab96d001c2f79fdc248"),
+    # batch9: arrows, Scala's case class and Map, Erlang's tuples, an age key
+    ("logger arrow", "password ==> WinterRain9626!", "WinterRain9626!"),
+    ("Unicode arrow", "password \u2192 PlatypusRain5834!", "PlatypusRain5834!"),
+    ("Scala Map", "Map(user -> sync, password -> SummerLake7702!)", "SummerLake7702!"),
+    ("Scala case class", "Credentials(sync,WinterLake3985!)", "WinterLake3985!"),
+    ("Erlang proplist", '[{user, "sync"}, {password, "WinterSun4019!"}]', "WinterSun4019!"),
+    ("Cyrillic a in password", "p\u0430ssword=PlatypusRain9186!", "PlatypusRain9186!"),  # a look-alike letter
+    ("full-width password=", "\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44\uff1dPlatypusSun4410!", "PlatypusSun4410!"),
+    ("age secret key", "AGE-SECRET-KEY-1QQPQ8RAQLNHQ8W7ZZ8MSYBGFMXMMLZSHHQP8X8GAVWXF08KWMHLJ4J", "8RAQLNHQ8W7ZZ8MSYBGFMXMML"),
+]
+
+
+@pytest.mark.parametrize(("snippet", "secret"), [c[1:] for c in ROUND_4], ids=[c[0] for c in ROUND_4])
+def test_a_round_4_credential_is_hidden_in_every_output(snippet, secret, tmp_path, cli):
+    assert secret not in screen(snippet).text
+    text = _pasted(snippet)
+    log = tmp_path / "pasted.log"
+    log.write_text(text)
+    scanned = {f"scan {fmt}": cli("scan", str(log), "--all", "-f", fmt).stdout for fmt in ("table", "json", "markdown")}
+    assert not _leaks([secret], {**_outputs(text), **scanned})
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "user;password;role\nsync;SummerSun5992!;admin",  # Excel's CSV where the decimal mark is a comma
+        "x\nuser,password,role\nsync,SummerSun5992!,admin",  # the header on the second line of the paste
+        "| user | password | role |\n|------|----------|------|\n| sync | SummerSun5992! | admin |",  # Markdown
+        " usename |    passwd    \n---------+--------------\n sync    | SummerSun5992!\n(1 row)",  # psql
+        "+------+-----------------------+\n| User | authentication_string |\n+------+-----------------------+\n"
+        "| sync | SummerSun5992! |\n+------+-----------------------+",  # the mysql client
+    ],
+)
+def test_a_column_a_table_header_names_is_hidden(table):
+    """(scan shows a row without its header line: there the header cannot name the column)"""
+    assert "SummerSun5992!" not in screen(table).text
+    assert not _leaks(["SummerSun5992!"], _outputs(_pasted(table)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Windows API symbols in a linker error (MSVC LNK2019's documented message shape)
+        "error LNK2019: unresolved external symbol PropVariantToUInt16 referenced in function main",
+        "error LNK2019: unresolved external symbol InitPropVariantFromUInt16Vector referenced in function main",
+        "X509Certificate2Collection",
+        # lines a lone user:password rule must leave: a logger's prefix, a host, a path, an id, a version
+        "ERROR:root:token refresh failed",
+        "host:db-01.internal.example",
+        "C:\\Windows\\System32",
+        "requestId:abc123def456",
+        "version:1.2.3-beta4",
+        "myob:bfc2b38c5a5f",  # errcat's own fingerprint of an error (errcat.telemetry's error.type)
+        # a template's braces, a Go value with no key in it, a commit under a named query key
+        "template {name}",
+        "{200 OK 5f3a}",
+        "GET https://api.acme.example/v1/diff?commit=eba9f38fbea34538d9e8821fae3171623ccba386",
+        # neighbours of the batch8 rules
+        "env:\n  - name: DB_HOST\n    value: db",
+        "map[status:400 code:E1]",
+        "INSERT INTO users (name, role) VALUES ('sync', 'admin');",
+        'connect("db") failed: timeout',
+        "net use Z: \\\\fs\\ledger /persistent:yes",
+        "schtasks /Query /FO LIST /V",
+        "7z x -o/tmp a.7z",
+        "Verifique a senha",  # a name with no value after it
+        "ERROR | session started | x\nINFO | Abc123!xyz | y",  # pipes with no rule under a header: a log, no table
+        "POST /oauth/token -> 400 Bad Request",  # an arrow to a status
+        "refresh token -> expired",
+        "Invalid credentials (wrong password)",
+        "\u041e\u0448\u0438\u0431\u043a\u0430: \u043d\u0435\u0432\u0435\u0440\u043d\u044b\u0439 \u0437\u0430\u043f\u0440\u043e\u0441",  # Russian "Error: bad request"
+    ],
+)
+def test_round_4_rules_leave_ordinary_text_readable(text):
     assert screen(text).text == text
