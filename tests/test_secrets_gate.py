@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 import errcat
 from errcat.explainer import explain, explain_bytes
 from errcat.explainer.stub import stub_yaml
-from errcat.gate import MARK, screen
+from errcat.gate import MARK, screen, shown_line
 from errcat.integrations import ExplainFilter
 from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests
@@ -344,6 +344,30 @@ def test_a_password_a_sentence_gives_is_hidden():
 )
 def test_error_words_stay_readable(text):
     assert MARK not in screen(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Intuit's fault detail, as a QuickBooks integration's public issue quotes it
+        "AuthenticationErrorGeneral: SRV-110-Authentication Failure",
+        # glog's source file and line (humanlogio/humanlog@15d733f test/benchmark/c-cpp-glog/sample-glog.log.gz)
+        "E1115 21:25:06.267593  2939 auth_manager.cc:834] Invalid argument (EINVAL): Failed to complete operation",
+        # a path that ends in "auth", then the next field (humanlog's golang-logrus/sample-logrus-text.log.gz)
+        'level=info msg="API request processed" endpoint=/api/auth method=GET request_id=214x381tbdr2q8ii status=400',
+    ],
+)
+def test_a_credential_word_inside_an_error_name_a_file_or_a_path_hides_nothing(text):
+    """Each was shown with "[REDACTED]" where no credential stood: the word "auth" began an error's
+    name, a source file's name, or ended a request path (a sweep of public logs and a helper's
+    pastes found them)."""
+    assert shown_line(text) == text
+
+
+def test_a_credential_after_such_a_word_is_still_hidden():
+    secret = password()
+    for text in (f"auth_token: {secret}", f"auth {secret}", f"password.cs: {secret}", f"secret.py:{secret}"):
+        assert secret not in shown_line(text), text
 
 
 # --- property: generated secrets in every input form, every output path ----------------------

@@ -314,9 +314,14 @@ _LOWER = str.maketrans(
 _NOT_A_VALUE = _lazy(
     r"(?:url|uri|endpoint|host|path|type|method|scope|expires(?:_?in)?|expiry|ttl|name|format|version|mode|hint|header"
     r"|length|count|enabled|required|_id_type|status|error|failure|failed|provider|strategy|policy|exception|expired|invalid"
-    r"|authori[sz]ed|authori[sz]ation_code)s?$",
+    r"|authori[sz]ed|authori[sz]ation_code"
+    # a name that goes on to say it is an error (Intuit's "AuthenticationErrorGeneral: SRV-110-...")
+    r"|(?:error|failure|exception)[a-z_]{0,24})s?$",
     re.IGNORECASE,
 )
+
+_SOURCE_FILE = _lazy(r"\.(?:c|cc|cpp|cxx|h|hh|hpp|go|py|java|kt|rs|rb|js|mjs|ts|php|cs|swift|scala)$", re.IGNORECASE)
+_LINE_NUMBER = _lazy(r":\d{1,6}(?![\w.-])")
 
 # a quoted value closes with as many backslashes as it opened with: ab\"cd in "ab\"cd" is one value
 _QUOTED = r"""(?P<qs>\\{0,3})"(?:[^"\\\n]|\\.){0,4096}?(?P=qs)"|'(?:[^'\\\n]|\\.){0,4096}?'"""
@@ -809,6 +814,8 @@ def _named(text: str) -> Iterator[Span]:
             start = before.start() if before else m.start()
             if _NOT_A_VALUE().search(text, start, m.end("rest")):
                 continue
+            if _LINE_NUMBER().match(text, m.end("rest")) and _SOURCE_FILE().search(text, start, m.end("rest")):
+                continue  # a source file and its line (glog's "auth_manager.cc:834]")
             if m.group("word") == "cookie" and low.startswith("[", m.start("val")):
                 yield from _listed_values(low, m.start("val"))  # HAR's "cookies": [{"name": …, "value": …}]
                 continue
@@ -897,6 +904,8 @@ def _after_word(text: str) -> Iterator[Span]:
         if _dense(first, last, hits):
             continue  # hidden whole by _named
         for m in _AFTER_WORD().finditer(low, first, last + 200):
+            if text[m.start() - 1 : m.start()] == "/":  # the word ends a path ("endpoint=/api/auth method=GET")
+                continue
             value = text[m.start("val") : m.end("val")]
             value = value if text[m.start("val") - 1] in "'\"" else value.rstrip(".:!?")  # a quoted value is whole
             letters = sum(c.isalpha() for c in value)
