@@ -372,8 +372,8 @@ def test_a_gin_access_line_is_an_error_by_its_status(index, tmp_path, use_engine
 
 
 # MongoDB's severity letter: its text log to 4.2 (rueckstiess/mtools@a5e45ef test logs:
-# sharding_360_CSRS.log lines 161 and 13, mongod_4.2.18_x509.log line 79, mongod_3.6.23.log line
-# 602) and its JSON log since 4.4 (examples from MongoDB's documentation found with the search tool)
+# sharding_360_CSRS.log line 161, mongod_4.2.18_x509.log line 79, sharding_360_CSRS.log line 13)
+# and its JSON log since 4.4 (examples from MongoDB's documentation found with the search tool)
 MONGODB = [
     "2020-02-07T11:59:14.144+1100 W NETWORK  [ReplicaSetMonitor-TaskExecutor-0] Unable to reach primary for set shard01",
     "2022-02-24T20:10:28.958+0000 W  NETWORK  [ReplicaSetMonitor-TaskExecutor] The server certificate does not match the host "
