@@ -493,3 +493,18 @@ def test_a_cisco_message_is_an_error_by_its_severity_digit(index, tmp_path, use_
     report = _scanned(index, tmp_path, CISCO)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
     assert report.records == 2
+
+
+# AWS CloudTrail's console sign-in events, one a line (elastic/integrations@c81e9fe
+# packages/aws/data_stream/cloudtrail/_dev/test/pipeline/test-console-login-json.log, lines 1-2)
+CLOUDTRAIL = [
+    '{"eventVersion":"1.05","userIdentity":{"type":"IAMUser","principalId":"AIDACKCEVSQ6C2EXAMPLE","arn":"arn:aws:iam::111122223333:user/JohnDoe","accountId":"111122223333","userName":"JohnDoe"},"eventTime":"2014-07-16T15:49:27Z","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","awsRegion":"us-east-2","sourceIPAddress":"89.160.20.156","userAgent":"Mozilla/5.0 (Windows NT 6.1; WOW64; rv:24.0) Gecko/20100101 Firefox/24.0","requestParameters":null,"responseElements":{"ConsoleLogin":"Success"},"additionalEventData":{"MobileVersion":"No","LoginTo":"https://console.aws.amazon.com/s3/","MFAUsed":"No"},"eventID":"3fcfb182-98f8-4744-bd45-10aEXAMPLE"}',
+    '{"eventVersion":"1.05","userIdentity":{"type":"IAMUser","principalId":"AIDACKCEVSQ6C2EXAMPLE","arn":"arn:aws:iam::111122223333:user/JaneDoe","accountId":"111122223333","userName":"JaneDoe"},"eventTime":"2014-07-08T17:35:27Z","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","awsRegion":"us-east-2","sourceIPAddress":"89.160.20.156","userAgent":"Mozilla/5.0 (Windows NT 6.1; WOW64; rv:24.0) Gecko/20100101 Firefox/24.0","errorMessage":"Failed authentication","requestParameters":null,"responseElements":{"ConsoleLogin":"Failure"},"additionalEventData":{"MobileVersion":"No","LoginTo":"https://console.aws.amazon.com/sns","MFAUsed":"No"},"eventID":"11ea990b-4678-4bcd-8fbe-625EXAMPLE"}',
+]
+
+
+def test_a_cloudtrail_event_with_an_error_field_is_an_error(index, tmp_path):
+    """A failed call is recorded by its error fields (errorCode, errorMessage), with no level: the
+    failed sign-in was no error, and its group now says what failed."""
+    report = _scanned(index, tmp_path, CLOUDTRAIL)
+    assert {t: [p.line for p in g.places] for t, g in report.other.items()} == {"Failed authentication": [2]}

@@ -40,6 +40,7 @@ _MESSAGE_KEYS = (
     "msg",
     "message",
     "short_message",
+    "errormessage",  # AWS CloudTrail's, with "errorCode": a call that failed
     "error",
     "err",
     "exception",
@@ -158,6 +159,8 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
     said = _level_word(_field(d, _LEVEL_KEYS))
     if said is None and isinstance(s := d.get("s"), str) and "ctx" in d and "c" in d:  # MongoDB's, 4.4 on: "s":"W"
         said = _MONGODB_SEVERITIES.get(s[:1])
+    if said is None and any(isinstance(v := d.get(k), str) and v.strip() for k in ("errorcode", "errormessage")):
+        said = "error"  # an event that records a failed call by its error fields, with no level (AWS CloudTrail's)
     if said is None:  # a level one object down ({"@fields": {"lvl": "ERROR", ...}})
         said = next((w for v in d.values() if isinstance(v, dict) and (w := _level_word(_field(_lower(v), _LEVEL_KEYS)))), None)
     for key in _TIME_KEYS:
