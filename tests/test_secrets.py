@@ -373,6 +373,24 @@ def test_secrets_on_this_sessions_scan_read_paths_never_reach_scan_reports(cli, 
         _assert_scan_hides_every_secret(cli, log, "--all")
 
 
+def test_secrets_in_json_lines_named_by_their_message_or_fields_never_reach_scan_reports(cli, tmp_path):
+    """Two group names added together (prepared.untimed_head): a JSON line with a status and no
+    request is named by its message, one with no message by its fields as names and values. Each
+    carries every secret-bearing paste; every record is read, and what is shown passes the exit gate."""
+    log = tmp_path / "app.jsonl"
+    lines = []
+    for label, text, _ in CASES:
+        lines.append(json.dumps({"level": "error", "status": 500, "msg": f"[{label}] {text}"}))
+        lines.append(json.dumps({"level": "error", "DownstreamStatus": 502, "RequestPath": "/a", "note": f"[{label}] {text}"}))
+    log.write_text("\n".join(lines) + "\n")
+    r = cli("scan", str(log), "--format", "json", "--all")
+    assert r.exit_code == 0, r.output[-300:]
+    assert json.loads(r.stdout)["summary"]["error_records"] == 2 * len(CASES)
+    _assert_scan_hides_every_secret(cli, log, "--all")
+    r = cli("scan", str(log), "--format", "github", "--all")
+    assert not [s for _, _, ss in CASES for s in ss if s in r.stdout]
+
+
 def test_secrets_in_repeated_log_lines_never_reach_scan_reports(cli, tmp_path):
     """Lines repeated with other numbers are counted by their shape alone once their group is
     full (scan/triage.py counter): what is shown of them still passes the exit gate."""
