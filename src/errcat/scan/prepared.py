@@ -237,9 +237,12 @@ def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
     """A record's text without its timestamp (a JSON line's: the paste its fields make), that time,
     and its level word; ``head`` is its first line. A JSON line behind a container runtime's prefix
     is read as a JSON line when it is a log record (it has a level or a time)."""
-    found = _json_record(text)
-    if found is not None:
-        return found
+    found = _json_log_line(text)
+    return found if found is not None else _untimed_text(text, head)
+
+
+def _untimed_text(text: str, head: str) -> tuple[str, datetime | None, str | None]:
+    """``_untimed`` of a record that is no JSON log line."""
     at = stamp_in(head)
     span = _leading(head, at[1]) if at else None
     untimed = text
@@ -261,7 +264,7 @@ def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
 _TIME_KEY = re.compile(r"(?:^|(?<= ))(?:time|ts|timestamp|t)=[\"']?$")  # a logfmt time's key, before its value
 
 
-def _json_record(text: str) -> tuple[str, datetime | None, str | None] | None:
+def _json_log_line(text: str) -> tuple[str, datetime | None, str | None] | None:
     """A JSON log line, also behind a container runtime's prefix, as logline.json_line reads it."""
     found = json_line(text) if text[:1] == "{" else None
     if found is None and text[:1] != "{" and (prefix := _RUNTIME_PREFIX.match(text)):
@@ -300,8 +303,8 @@ def untimed_head(head: str) -> str:
     no request is named by its message (a zap line's "Request failed" was "HTTP/<n> <n>"), and
     one whose fields are all it says by them ("DownstreamStatus=<n> RequestMethod=GET", where
     its masked keys said nothing)."""
-    found = _json_record(head)
-    paste = _untimed(head, head)[0] if found is None else found[0]
+    found = _json_log_line(head)
+    paste = _untimed_text(head, head)[0] if found is None else found[0]
     said = paste.split("\n", 1)[0]  # a JSON line's request, else its status line, else its message (logline._exchange_paste)
     if found is not None and said.startswith("HTTP/"):
         said = paste.rsplit("\n", 1)[-1]  # its message, or its fields

@@ -37,7 +37,7 @@ from .prepared import (
 )
 from .records import Record
 from .summary import Place, ScanReport, masked_path, signature
-from .verdict import holds_error_body
+from .verdict import TERMINAL_CODES, holds_error_body
 
 # A verdict on a record: EXPLAIN, or None (no error), or the group text of another program's error.
 Verdict = str | bool | None
@@ -299,7 +299,7 @@ class Triage:
                 self.signatures.clear()
                 self.templates.clear()
                 self.redacted.clear()
-            head = untimed_head(_TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head)
+            head = untimed_head(TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head)
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
             served = (_COLUMNS_REQUEST if status else _REQUEST).search(head) if prep.reason == "status" else None
             if served:  # named by its request; a W3C line's status (from its column) shown as it is
@@ -324,9 +324,6 @@ _REQUEST = re.compile(
     r"\"(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (/[^\s?\"]*)[^\s\"]* HTTP/\d"
     r"|\| ?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +\"(/[^\s?\"]*)"
 )
-# a terminal's colours and erasing, and what a CI server writes between them (Buildkite's
-# "\x1b_bk;t=1729032360325\x07" time): no part of a group's text
-_TERMINAL_CODES = re.compile(r"\x1b(?:\[[0-9;?]*[A-Za-z]|[_\]][^\x07\x1b]*(?:\x07|\x1b\\))")
 # a W3C log's request, in columns: IIS's cs-method and cs-uri-stem, CloudFront's and Zeek's with the
 # host between them ("GET\td111111abcdef8.cloudfront.net\t/favicon.ico"); its group is "HTTP 502 GET /favicon.ico"
 _COLUMNS_REQUEST = re.compile(r"(?<!\S)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:[^\s/]\S*\s+)?(/[^\s?]*)")

@@ -91,7 +91,9 @@ _LEVEL = re.compile(
 _MARKED_LEVELS = {".": "debug", "-": "verbose", "*": "notice", "#": "warning"} | dict(
     zip("01234567", ("emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"), strict=True)
 )
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # colours and erasing (docker compose's)
+# a terminal's colours and erasing (docker compose's), and what a CI server writes between them
+# (Buildkite's "\x1b_bk;t=1729032360325\x07" time): no part of a level's place or a group's text
+TERMINAL_CODES = re.compile(r"\x1b(?:\[[0-9;?]*[A-Za-z]|[_\]][^\x07\x1b]*(?:\x07|\x1b\\))")
 # a program tag without its pid ("gmetad: Warning: ..."), looked for only where no other level is
 # also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:")
 _UNNUMBERED_TAG = re.compile(r": (?:fatal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?:")
@@ -161,7 +163,7 @@ def level(head: str) -> str | None:
     """The first level word of a log line, lower-cased (``error``, ``info``, ``w`` ...), if any."""
     window = head[:HEAD]
     if "\x1b[" in window:
-        window = _ANSI.sub("", head[: HEAD * 2])[:HEAD]
+        window = TERMINAL_CODES.sub("", head[: HEAD * 2])[:HEAD]
     pri = _SYSLOG_PRI.match(window)
     if pri:
         severity = int(pri.group(1)) % 8

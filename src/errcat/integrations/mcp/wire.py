@@ -81,11 +81,27 @@ class _Unanswered:
             self.none_left.set()
 
 
-class _Answering:
+class _Wrapped:
+    """A stream of the SDK's that passes on what it does not do itself (close, aclose, clone)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    async def __aenter__(self) -> Any:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._inner.aclose()
+
+
+class _Answering(_Wrapped):
     """The server's write stream, settling each request it carries the answer of."""
 
     def __init__(self, inner: Any, unanswered: _Unanswered) -> None:
-        self._inner = inner
+        super().__init__(inner)
         self._unanswered = unanswered
 
     async def send(self, item: SessionMessage) -> None:
@@ -97,22 +113,13 @@ class _Answering:
             if isinstance(item.message, JSONRPCResponse | JSONRPCError) and item.message.id is not None:
                 self._unanswered.settled(item.message.id)
 
-    def __getattr__(self, name: str) -> Any:  # close, aclose, clone: the inner stream's
-        return getattr(self._inner, name)
 
-    async def __aenter__(self) -> _Answering:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self._inner.aclose()
-
-
-class _UntilAnswered:
+class _UntilAnswered(_Wrapped):
     """The server's read stream: notes each request, answers a line that is no JSON-RPC message
     itself, and at the end of the input waits (up to DRAIN_SECONDS) until every request is answered."""
 
     def __init__(self, inner: Any, write: Any, unanswered: _Unanswered) -> None:
-        self._inner = inner
+        super().__init__(inner)
         self._write = write
         self._unanswered = unanswered
 
@@ -160,15 +167,6 @@ class _UntilAnswered:
             return await self.receive()
         except anyio.EndOfStream:
             raise StopAsyncIteration from None
-
-    def __getattr__(self, name: str) -> Any:  # close, aclose, clone: the inner stream's
-        return getattr(self._inner, name)
-
-    async def __aenter__(self) -> _UntilAnswered:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self._inner.aclose()
 
 
 async def _serve(server: MCPServer[Any]) -> None:
