@@ -181,10 +181,13 @@ def _level_word(level: Any) -> str | None:
 def _exchange_paste(d: dict[str, Any]) -> str:
     """The request line, status and body a JSON-lines object holds (or its message when it holds
     no body), as a paste explain reads."""
-    request = _lower(d.get("request"))
+    # pino's and bunyan's serializers (Fastify's, restify's lines): "req": {"method", "url"}, "res": {"statusCode"}
+    request = _lower(d.get("request") or d.get("req"))
     method = _field(d, _METHOD_KEYS) or _field(request, _METHOD_KEYS)
     url = _field(d, _URL_KEYS) or _field(request, _URL_KEYS)
     status = to_status(_field(d, _STATUS_KEYS))
+    if status is None:
+        status = to_status(_field(_lower(d.get("res")), _STATUS_KEYS))
     body = _field(d, _BODY_KEYS)
     if isinstance(body, dict):  # {"response": {"status": 400, "body": {...}}}
         inner = _lower(body)
