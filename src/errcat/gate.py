@@ -414,6 +414,13 @@ _TOKEN = _lazy(r"[A-Za-z0-9+/_.~-]{16,}={0,3}")
 _TOKEN_REPLACED = _lazy("[A-Za-z0-9+/_.~\ufffd-]{16,}={0,3}")
 _GUID = _lazy(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?")
 _HEX = _lazy(r"[0-9a-fA-F-]+")
+# ids a log repeats on every line, which a user searches by: a GUID after a word (OpenStack's
+# req-38101a0b-2096-447d-96ea-a692162415ae), and a Kubernetes pod's name, its workload's words, the
+# ReplicaSet's hash and the pod's five characters (coredns-5d78c9869d-qtqxj, as a pod's hostname)
+_GENERATED_NAME = _lazy(
+    r"[A-Za-z]{2,16}[-_]\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?"
+    r"|[a-z]+(?:[0-9]+[a-z]*)?(?:-[a-z]+(?:[0-9]+[a-z]*)?)*-[a-z0-9]{6,10}-[a-z0-9]{5}"
+)
 _RUNS = _lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a long run of letters is not read whole
 _EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
@@ -618,7 +625,7 @@ def looks_random(token: str) -> bool:
     token = token[:_JUDGED]  # a longer token is judged by its start: its classes and entropy are the same
     if len(token) < 16 or (token.isalpha() and (token.islower() or token.isupper() or token.istitle())):
         return False  # a word
-    if _MARKED in token or _GUID().fullmatch(token) or _HEX().fullmatch(token):
+    if _MARKED in token or _GUID().fullmatch(token) or _HEX().fullmatch(token) or _GENERATED_NAME().fullmatch(token):
         return False
     letters = sum(map(str.isalpha, token))
     digits = sum(map(str.isdigit, token))
