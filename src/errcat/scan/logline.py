@@ -28,6 +28,9 @@ _CLF = re.compile(r"(?<!\d)(\d\d)/([A-Za-z]{3})/(\d{4}):(\d\d):(\d\d):(\d\d)(?: 
 _ASCTIME = re.compile(
     r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? (\d{4})\b"
 )
+# a syslog line's time (RFC 3164, as rsyslog and syslog-ng write files): "Jun 14 15:16:01 host ...",
+# at the line's start, with no year (see _syslog_year)
+_SYSLOG = re.compile(r"(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?= )")
 _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
@@ -116,7 +119,18 @@ def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
     if (m := _ASCTIME.search(head)) and m.group(1).lower() in _MONTHS:
         mo, d, h, mi, s, frac, y = m.groups()
         return m, (y, mo, d, h, mi, s, frac, None)
+    if (m := _SYSLOG.match(head)) and m.group(1).lower() in _MONTHS:
+        mo, d, h, mi, s, frac = m.groups()
+        return m, (_syslog_year(_MONTHS[mo.lower()], int(d)), mo, d, h, mi, s, frac, None)
     return None
+
+
+def _syslog_year(month: int, day: int) -> int:
+    """A syslog time's year, which the line does not write: this year's, or last year's when this
+    year's would be more than a day ahead (December's lines read in January), as logstash and
+    rsyslog's readers take it. A log older than a year is dated a year or more late."""
+    now = datetime.now(UTC)
+    return now.year - ((month, day) > (now.month, now.day + 1))
 
 
 def time_value(value: Any) -> datetime | None:
