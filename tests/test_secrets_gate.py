@@ -1030,6 +1030,10 @@ def test_round_4_rules_leave_ordinary_text_readable(text):
         '{"level":50,"pid":7,"hostname":"sync-6f7c9b-x2klm","msg":"request failed"}',
         # a Mac's host named after its owner: "auth" begins it (Loghub's Mac sample, logpai/loghub Mac/Mac_2k.log)
         "Jul  1 11:49:30 authorMacBook-Pro Dropbox[24019]: [0701/114930:WARNING:dns_config_service_posix.cc(306)] Failed to read DnsConfig.",
+        # a pod whose workload's name has numbers in it (a virtual-kubelet log in tstack/lnav's tests, lnav_logfmt.log)
+        "pod=hello-inc-1-enh-domain-c14-ns-2-3-d8f465685-k75gp",
+        # IIS's user agent, its spaces written as plus signs (an IIS W3C log in the first sweep's corpus)
+        "Mozilla/5.0+(Macintosh;+Intel+Mac+OS+X+10_9_4)+AppleWebKit/537.36+(KHTML,+like+Gecko)+Chrome/36.0.1985.125+Safari/537.36",
     ],
 )
 def test_ids_a_log_repeats_on_every_line_stay_readable(text):
@@ -1043,6 +1047,8 @@ def test_ids_a_log_repeats_on_every_line_stay_readable(text):
         "token=req-9fKq2LmZx8Wc4Rt7Yb1Nv5Hs",  # a named value stays hidden whatever its shape
         "authorization Dropbox[24019]",
         "auth Dropbox[24019]",
+        "key=q8Zt+Wm3kP+v0dQ+Xr7LmN2p",  # base64 with plus signs
+        "sig q8Zt+Wm3kPv0dQXr7LmN2p+Ab",
         "Authorization: Bearer sync-6f7c9b-x2klm",
         "ghp_4f9c2d7e1b8a6f3c5d0e9b2a7c4f1d8e6b3a",
     ],

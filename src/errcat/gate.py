@@ -419,8 +419,11 @@ _HEX = _lazy(r"[0-9a-fA-F-]+")
 # ReplicaSet's hash and the pod's five characters (coredns-5d78c9869d-qtqxj, as a pod's hostname)
 _GENERATED_NAME = _lazy(
     r"[A-Za-z]{2,16}[-_]\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?"
-    r"|[a-z]+(?:[0-9]+[a-z]*)?(?:-[a-z]+(?:[0-9]+[a-z]*)?)*-[a-z0-9]{6,10}-[a-z0-9]{5}"
+    r"|[a-z][a-z0-9]*(?:-[a-z0-9]+)*-[a-z0-9]{6,10}-[a-z0-9]{5}"
 )
+# a word or a number between the plus signs a W3C log writes for spaces (IIS's user agent:
+# "+Intel+Mac+OS+X+10_9_4"); a base64 key's parts mix cases and digits
+_PLUS_WORD = _lazy(r"[A-Z]?[a-z]+|[A-Z]+|[0-9]+(?:[._][0-9]+)*")
 _RUNS = _lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a long run of letters is not read whole
 _EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
@@ -633,6 +636,8 @@ def looks_random(token: str) -> bool:
         return False
     if _dashed_name(token, loose=True):
         return False  # dashed names and ids: ap-southeast-2, INV-2024-00042, sha256-rsa
+    if "+" in token and all(_PLUS_WORD().fullmatch(part) for part in token.split("+") if part):
+        return False
     if _word_like(token) or _camel_words(token):
         return False
     return _entropy(token) >= (3.0 if digits >= 2 else 3.5)
