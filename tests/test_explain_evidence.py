@@ -108,6 +108,29 @@ def test_a_code_several_documented_errors_share_is_a_family_not_one_of_them(cli,
     assert plain["vendor"] is None and not any("documented errors with this" in n for n in plain["notes"])
 
 
+@pytest.mark.parametrize(
+    "error",
+    [
+        {"Name": "RateLimitError"},  # as pymyob's tests send it (uptick/pymyob tests/test_endpoints.py @ 90dcf9e)
+        {"Name": "RateLimitError", "Message": "API key has exceeded the rate limit", "Severity": "Error"},
+    ],
+)
+def test_a_name_several_documented_errors_share_is_a_family_though_the_words_are_alike(cli, error):
+    # MYOB's RateLimitError (no code) is the daily limit's and the per-second limit's: words about
+    # as like one message as the other do not say which
+    result = cli("explain", "--vendor", "myob", "--format", "json", input=json.dumps({"Errors": [error]}))
+    err = json.loads(result.stdout)["errors"][0]
+    assert err["match"] == "none" and err["explanation"] is None
+    assert {f["message"] for f in err["family"]} == {
+        "API key has exceeded the daily rate limit",
+        "API key has exceeded the per-second rate limit",
+    }
+    # the documented words say which
+    one = {"Name": "RateLimitError", "Message": "API key has exceeded the per-second rate limit", "Severity": "Error"}
+    doc = json.loads(cli("explain", "--format", "json", input=json.dumps({"Errors": [one]})).stdout)
+    assert doc["errors"][0]["match"] == "exact" and doc["errors"][0]["candidates"][0]["id"] == "myob.generic.rate-limit-error-2"
+
+
 def test_a_family_member_is_found_by_its_message_cut_short(cli):
     paste = '{"code":"BAD_REQUEST","message":"Invalid request body"}'
     doc = json.loads(cli("explain", "--vendor", "prospend", "--format", "json", input=paste).stdout)

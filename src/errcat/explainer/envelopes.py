@@ -41,6 +41,9 @@ MYOB_LIST = Shape("MYOB error list", frozenset({"myob"}), 0.7)
 MYOB_BODY = Shape("MYOB error body", frozenset({"myob"}), 0.7)
 SAGE_DIAGNOSES = Shape("Sage $diagnoses", frozenset({"sage"}), 0.9)
 SAGE_LIST = Shape("Sage diagnosis list", frozenset({"sage"}), 0.9)
+# The same dollar-keyed diagnosis without Sage's $dataCode, or with keys Sage never sends: SData's
+# ($sdataCode, $applicationCode), which Sage 50, Sage 200 and Sage X3 answer with, shares it.
+SDATA_DIAGNOSIS = Shape("dollar-keyed diagnosis (Sage's and SData's)", frozenset({"sage"}), 0.3)
 # {"errors": [{"error": ...}]} and {"errors": {"error": ...}} are InvoiceXpress's own; a bare list of
 # strings under "errors" is also common elsewhere (Rails), so it weighs just enough on its own and
 # any foreign host outweighs it.
@@ -180,10 +183,18 @@ def _myob(d: dict[str, Any], shape: Shape) -> SentError:
     )
 
 
+_SAGE_KEYS = frozenset({"$severity", "$datacode", "$message", "$source"})
+
+
+def _sage_shape(k: dict[str, Any], shape: Shape) -> Shape:
+    """Sage's own diagnosis carries its $dataCode and no key Sage never sends."""
+    return shape if "$datacode" in k and set(k) <= _SAGE_KEYS else SDATA_DIAGNOSIS
+
+
 def _sage(d: dict[str, Any], shape: Shape) -> SentError:
     k = _lower_keys(d)
     return SentError(
-        shape,
+        _sage_shape(k, shape),
         code=_code(k.get("$datacode")),
         message=_text(k.get("$message")),
         severity=_text(k.get("$severity")),

@@ -442,11 +442,15 @@ def _slots_dominate(sent: SentError, rule: TemplateRow, slots: dict[str, str], t
     """A short template whose slots hold most of a free-text line proves little on its own.
 
     ``Error converting value {…}`` fits every Json.NET error, the SDK's own included; inside the
-    vendor's envelope, or with its code beside it, the same words are the vendor's.
+    vendor's envelope, or with its code beside it, the same words are the vendor's. What the line
+    says around the reading counts as slot too: ``Invalid number format - {detail}`` found in a
+    program's output (``Caught: Invalid number format - For input string: "abc"``) is its words.
     """
     if sent.shape is not TEXT or rule.literal_words > 3:
         return False
-    return sum(len(v) for v in slots.values()) * 2 > len(text)
+    alone = sent.code is None and sent.name is None  # a help page's block gives the code beside the words
+    whole = max(len(text), len((sent.message or "").strip()) if alone else 0)
+    return (sum(len(v) for v in slots.values()) + whole - len(text)) * 2 > whole
 
 
 def _candidate_pool(ix: CatalogIndex, sent: SentError, ctx: Context, texts: list[str]) -> _Pool:
@@ -677,16 +681,30 @@ def _meaningful(c: Candidate, pool: _Pool) -> bool:
 def _family_kind(sent: SentError, top: Candidate, ranked: list[Candidate]) -> tuple[MatchKind, tuple[Candidate, ...]]:
     """The match kind, and the family when a code or name several documented errors share is all
     that matched: then it is one of them, not any one (only words, a message or its start, say which)."""
-    if not _by_code_alone(top):
+    if not _by_code_alone(top) and not _by_code_and_like(top):
         return top.kind, ()
     by_code = bool(sent.code) and (_same(sent.code, top.entry.code) or _same(sent.code, top.entry.name))
-    members = [c for c in ranked if _by_code_alone(c) and c.entry.vendor == top.entry.vendor]
+    # words merely similar decide nothing when another member's are about as similar ("API key has
+    # exceeded the rate limit" is as like the daily limit's message as the per-second one's)
+    members = [
+        c
+        for c in ranked
+        if (_by_code_alone(c) or _by_code_and_like(c))
+        and c.entry.vendor == top.entry.vendor
+        and c.similarity >= top.similarity - WORDS_DECIDE
+    ]
     if not by_code and len({c.entry.code for c in members}) > 1:
         return MatchKind.NONE, tuple(members)  # a name alone that several codes share (MYOB's ValidationError)
     distinct = {squash(c.entry.message or "") for c in members}
-    if by_code and len(distinct) > 1:
+    # a name with no code beside it that several documented messages share (MYOB's RateLimitError,
+    # daily or per second) is as undecided as such a code
+    by_name = not sent.code and _same(sent.name, top.entry.name)
+    if (by_code or by_name) and len(distinct) > 1:
         return MatchKind.NONE, tuple(_one_per_message(members))
     return top.kind, ()
+
+
+WORDS_DECIDE = 0.1  # how much more similar one member's message must be for the words to say which
 
 
 def _one_per_message(members: list[Candidate]) -> list[Candidate]:
@@ -866,6 +884,11 @@ def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Ca
 def _by_code_alone(c: Candidate) -> bool:
     """A documented error found by its code or name, its words aside."""
     return c.kind is MatchKind.CODE and c.via is None
+
+
+def _by_code_and_like(c: Candidate) -> bool:
+    """A documented error found by its code or name, with words only similar to its message."""
+    return c.kind is MatchKind.CODE and c.via is TextMatch.FUZZY
 
 
 def _by_code_observed(c: Candidate) -> bool:
