@@ -357,14 +357,18 @@ class _Reader:
             return True
         if isinstance(k.get("message"), dict):  # OData v2 (Exact Online, SAP, Dynamics): {"lang": "", "value": "..."}
             k = {**k, "message": _lower_keys(k["message"]).get("value")}
-        msg = next(
-            (k[m] for m in ("message", "msg", "detail", "error_message", "errormessage") if isinstance(k.get(m), str)), None
-        )
+        msg = next((k[m] for m in _MESSAGE_KEYS if isinstance(k.get(m), str)), None)
         if msg is None:
             return False
         code = _code(k.get("code") if "code" in k else k.get("error") if isinstance(k.get("error"), str) else k.get("errorcode"))
-        self.r.add(SentError(CODE_MESSAGE, status=status, code=code, message=msg))
+        # ASP.NET Web API's HttpError says "An error has occurred." and puts what happened beside it
+        thrown = k.get("exceptionmessage")
+        details = thrown if isinstance(thrown, str) and thrown != msg else None
+        self.r.add(SentError(CODE_MESSAGE, status=status, code=code, message=msg, details=details))
         return True
+
+
+_MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "exceptionmessage")
 
 
 _LEVEL_NAMES = frozenset(("error", "warning", "warn", "info", "debug", "trace", "notice", "fatal", "critical", "stats"))
