@@ -139,6 +139,16 @@ def test_a_family_member_is_found_by_its_message_cut_short(cli):
     assert err["candidates"][0]["message"] == "Invalid request body. Please check the schema and try again."
 
 
+def test_a_stock_sentence_is_the_vendors_only_with_its_code(catalog):
+    # ProSpend's 401 says what login forms and OAuth error maps of many apps print (own-97 in
+    # tests/data/realworld.jsonl is one); with ProSpend's code beside it, it is ProSpend's body
+    sentence = "Authentication failed. Please check your credentials and try again."
+    alone = explain(catalog, sentence)
+    assert alone.vendor is None and alone.errors[0].kind not in ("exact", "template", "code")
+    body = explain(catalog, json.dumps({"code": "UNAUTHORIZED", "message": sentence}))
+    assert body.vendor == "prospend" and body.errors[0].kind == "exact"
+
+
 def test_a_short_generic_message_alone_is_a_candidate_not_a_claim(catalog):
     m = explain(catalog, "Your access token has expired.").errors[0]
     assert m.kind not in ("exact", "template", "code") and m.best is None

@@ -834,13 +834,23 @@ GENERIC_WORDS = frozenset(
 _PLACEHOLDER = re.compile(r"<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\*{3}")
 
 
+# Stock sentences run longer than a phrase: "Authentication failed. Please check your credentials and
+# try again." (nine words, ProSpend's 401) is also what login forms and OAuth error maps of many apps
+# print; twelve words of GENERIC_WORDS alone still say nothing of the sender.
+GENERIC_LENGTH = 12
+GENERIC_PHRASE = 8  # up to here, words every API uses are generic whatever code comes with them
+
+
 def _generic(sent: SentError, cand: Candidate) -> bool:
     """A short message in words every API uses (its placeholders aside), sent with nothing of the
     vendor's own beside it: no envelope of its, no name, no code but an HTTP reason phrase."""
     if sent.shape.weight > 0 or sent.name or (sent.code and not _reason_code(sent.code)):
         return False
     words = WORD.findall(_PLACEHOLDER.sub(" ", cand.entry.message or "").lower())
-    return 0 < len(words) <= 8 and all(w in GENERIC_WORDS for w in words)
+    if not (0 < len(words) <= GENERIC_LENGTH and all(w in GENERIC_WORDS for w in words)):
+        return False
+    # a whole stock sentence with the code the vendor documents for it beside it is the vendor's body
+    return len(words) <= GENERIC_PHRASE or not _same(sent.code, cand.entry.code)
 
 
 def _common_name(name: str) -> bool:
