@@ -806,6 +806,8 @@ GENERIC_WORDS = frozenset(
         "parameters",
         "unexpected",
         "occurred",
+        # Python's, Mongoose's, Joi's and Frappe's exception is a ValidationError as much as MYOB's name is
+        "validation",
         "check",
         "data",
         "api",
@@ -870,10 +872,24 @@ _FRAMEWORK_PHRASE = re.compile(
 )
 
 
+# Every validator's message for a field left out (Spring's @NotBlank, Zod's, Joi's, a form's):
+# MYOB documents "[Field] is required" too, so only its own envelope, or its code or name beside
+# the words (a help page's block), makes "Customer is required" MYOB's. A field written as MYOB's
+# API names it (ShipQuantity, Invoices[n]) is its own.
+_REQUIRED_PHRASE = re.compile(r"^\s*[A-Za-z][a-z]*(?:\s+[A-Za-z][a-z]*){0,2}\s+is required\.?\s*$")
+
+
 def _framework_phrase(sent: SentError, cand: Candidate) -> bool:
     """A documented message that is only a field name and a Rails default message, sent outside
-    the one envelope of the vendor's that Rails does not render (``{"errors":[{"error": ...}]}``)."""
-    return cand.kind in BY_TEXT and sent.shape is not IX_ERRORS and bool(_FRAMEWORK_PHRASE.match(cand.entry.message or ""))
+    the one envelope of the vendor's that Rails does not render (``{"errors":[{"error": ...}]}``);
+    or only a field name and "is required", sent outside the vendor's envelope without its code."""
+    if cand.kind not in BY_TEXT:
+        return False
+    message = cand.entry.message or ""
+    if _REQUIRED_PHRASE.match(message):
+        own = sent.shape.weight > 0 and cand.entry.vendor in sent.shape.vendors
+        return not own and not _same(sent.code, cand.entry.code) and not _same(sent.name, cand.entry.name)
+    return sent.shape is not IX_ERRORS and bool(_FRAMEWORK_PHRASE.match(message))
 
 
 def _reason_code(code: str) -> bool:
