@@ -149,6 +149,15 @@ def test_a_stock_sentence_is_the_vendors_only_with_its_code(catalog):
     assert body.vendor == "prospend" and body.errors[0].kind == "exact"
 
 
+def test_a_sentence_many_apps_answer_with_is_no_vendors_alone(catalog):
+    # MYOB's AccessDenied message is what Flask, Gin, Next.js and Play apps answer a 401 or 403 with
+    # (public repositories; the search tools' find_string ids 3705397001, 41671797285, 17488119397)
+    sentence = "You are not authorised to access this resource"
+    assert explain(catalog, sentence).vendor is None
+    myob = json.dumps({"Errors": [{"Name": "AccessDenied", "Message": sentence, "Severity": "Error"}]})
+    assert explain(catalog, myob).errors[0].kind == "exact"
+
+
 def test_a_short_generic_message_alone_is_a_candidate_not_a_claim(catalog):
     m = explain(catalog, "Your access token has expired.").errors[0]
     assert m.kind not in ("exact", "template", "code") and m.best is None

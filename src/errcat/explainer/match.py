@@ -758,6 +758,8 @@ GENERIC_WORDS = frozenset(
         "denied",
         "unauthorized",
         "unauthorised",
+        "authorized",
+        "authorised",
         "forbidden",
         "error",
         "errors",
