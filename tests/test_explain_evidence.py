@@ -154,6 +154,9 @@ def test_a_sentence_many_apps_answer_with_is_no_vendors_alone(catalog):
     # (public repositories; the search tools' find_string ids 3705397001, 41671797285, 17488119397)
     sentence = "You are not authorised to access this resource"
     assert explain(catalog, sentence).vendor is None
+    # MYOB's DeveloperInactive says what FastAPI and Laravel apps raise for a disabled key (find_string
+    # ids 53775986801, 68912115374)
+    assert explain(catalog, "API key is missing or inactive.").vendor is None
     myob = json.dumps({"Errors": [{"Name": "AccessDenied", "Message": sentence, "Severity": "Error"}]})
     assert explain(catalog, myob).errors[0].kind == "exact"
 

@@ -760,6 +760,7 @@ GENERIC_WORDS = frozenset(
         "unauthorised",
         "authorized",
         "authorised",
+        "inactive",
         "forbidden",
         "error",
         "errors",
