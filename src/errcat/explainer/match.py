@@ -870,7 +870,8 @@ def _common_name(name: str) -> bool:
 # ({"errors":["Name has already been taken"]} from a hobby app, GitLab's {"message":{"name":[...]}}).
 _FRAMEWORK_PHRASE = re.compile(
     r"^\s*\w+(?:\s+\w+){0,2}\s+(?:has already been taken|can['\u2019]t be (?:blank|empty)|is invalid|is not a number"
-    r"|must be accepted|is not included in the list|is reserved|must exist)\.?\s*$",
+    r"|must be accepted|is not included in the list|is reserved|must exist"
+    r"|must be an email(?: address)?)\.?\s*$",  # and every validator's (ArkType's, a Worker's, Terraform's)
     re.IGNORECASE,
 )
 
