@@ -157,6 +157,12 @@ def test_a_sentence_many_apps_answer_with_is_no_vendors_alone(catalog):
     # MYOB's DeveloperInactive says what FastAPI and Laravel apps raise for a disabled key (find_string
     # ids 53775986801, 68912115374)
     assert explain(catalog, "API key is missing or inactive.").vendor is None
+    # ProSpend's 503 says what web apps' OAuth error pages print for temporarily_unavailable
+    # (find_string id 32056284278); with ProSpend's code beside it, it is ProSpend's
+    unavailable = "The service is temporarily unavailable. Please try again later."
+    assert explain(catalog, unavailable).vendor is None
+    body = json.dumps({"code": "SERVICE_UNAVAILABLE", "message": unavailable})
+    assert explain(catalog, body).vendor == "prospend"
     myob = json.dumps({"Errors": [{"Name": "AccessDenied", "Message": sentence, "Severity": "Error"}]})
     assert explain(catalog, myob).errors[0].kind == "exact"
 

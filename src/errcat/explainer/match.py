@@ -761,6 +761,7 @@ GENERIC_WORDS = frozenset(
         "authorized",
         "authorised",
         "inactive",
+        "temporarily",
         "forbidden",
         "error",
         "errors",
