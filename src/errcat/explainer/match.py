@@ -872,7 +872,10 @@ def _common_name(name: str) -> bool:
 _FRAMEWORK_PHRASE = re.compile(
     r"^\s*\w+(?:\s+\w+){0,2}\s+(?:has already been taken|can['\u2019]t be (?:blank|empty)|is invalid|is not a number"
     r"|must be accepted|is not included in the list|is reserved|must exist"
-    r"|must be an email(?: address)?)\.?\s*$",  # and every validator's (ArkType's, a Worker's, Terraform's)
+    # and every validator's (ArkType's, Joi's, Zod's, a Worker's, Terraform's)
+    r"|must be an email(?: address)?"
+    r"|must be a number(?: (?:greater|less) than(?: or equal to)? [\d.]+| between [\d.]+ and [\d.]+)?)"
+    r"\.?\s*$",
     re.IGNORECASE,
 )
 
