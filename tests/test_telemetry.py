@@ -5,6 +5,8 @@ ids the response holds, adds only redacted text, and never breaks the pipeline i
 
 from __future__ import annotations
 
+import asyncio
+import gzip
 import io
 import json
 import logging
@@ -372,6 +374,97 @@ def test_opentelemetry_httpx_async_client_takes_the_async_hook(catalog):
     (span,) = exporter.get_finished_spans()
     assert span.attributes["errcat.vendor"] == "myob" and span.attributes["errcat.request_id"] == "rq-88bb"
     assert span.attributes["error.type"] == errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+
+
+class _Streaming(Handler):
+    """MYOB's 25008 body sent as a vendor's server may send it: whole, gzip-encoded, chunked, longer
+    than explain reads (2 MiB and more of padding after it), or cut by a dropped connection."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))  # unread, closing the socket resets it
+        kind = self.path.rsplit("/", 1)[-1]
+        headers = {"Content-Type": "application/json"}
+        if kind == "gzip":
+            self.reply(400, gzip.compress(BODY_25008.encode()), {**headers, "Content-Encoding": "gzip"})
+        elif kind == "chunked":
+            self.send_response(400)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            for part in (BODY_25008[:20].encode(), BODY_25008[20:].encode(), b""):
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+        elif kind == "long":
+            self.reply(400, BODY_25008.encode() + b" " * (3 * 1024 * 1024), headers)
+        elif kind == "cut":  # promises more than it sends, then hangs up
+            self.send_response(400)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(BODY_25008) + 100))
+            self.end_headers()
+            self.wfile.write(BODY_25008.encode())
+            self.close_connection = True
+        else:
+            self.reply(400, BODY_25008.encode(), headers)
+
+
+streaming = server_fixture(_Streaming)
+
+
+@pytest.fixture
+def httpx_spans(catalog) -> Iterator[InMemorySpanExporter]:
+    from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+
+    from errcat.integrations.opentelemetry import async_hook
+
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    instrumentor = HTTPXClientInstrumentor()
+    instrumentor.instrument(tracer_provider=provider, response_hook=otel_hook(catalog), async_response_hook=async_hook(catalog))
+    try:
+        yield exporter
+    finally:
+        instrumentor.uninstrument()
+
+
+@pytest.mark.parametrize("kind", ["whole", "gzip", "chunked", "long"])
+def test_opentelemetry_httpx_span_over_the_network_reads_the_body_and_leaves_it_to_the_client(
+    streaming, catalog, httpx_spans, kind
+):
+    """On a real connection httpx's instrumentation calls the hook before the client has read the body:
+    the span had only the status's fingerprint (myob's 400, not 25008). errcat reads the body's start and
+    puts it back: the span names 25008, and the client, reading at once or streaming, gets every byte."""
+    body = BODY_25008.encode() + (b" " * (3 * 1024 * 1024) if kind == "long" else b"")
+    with httpx.Client() as client:
+        read = client.post(url(streaming, f"Sale/Invoice/Item/{kind}"), json={})
+        with client.stream("POST", url(streaming, f"Sale/Invoice/Item/{kind}")) as streamed:
+            chunks = b"".join(streamed.iter_bytes())
+    assert read.status_code == streamed.status_code == 400 and read.content == chunks == body
+
+    async def main() -> httpx.Response:
+        async with httpx.AsyncClient() as client:
+            return await client.post(url(streaming, f"Sale/Invoice/Item/{kind}"), json={})
+
+    assert asyncio.run(main()).content == body
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog)
+    for span in httpx_spans.get_finished_spans():
+        assert span.attributes["error.type"] == expected.fingerprint
+        assert span.attributes["errcat.entry"] == expected.errors[0].best.entry.id
+
+
+def test_opentelemetry_httpx_hook_leaves_a_broken_body_to_fail_in_the_client(streaming, catalog, httpx_spans):
+    """A connection dropped in the middle of an error body fails the client's read as it did without
+    errcat (httpx's RemoteProtocolError, in sync and async code); the span still names what was read."""
+    with httpx.Client() as client, pytest.raises(httpx.RemoteProtocolError):
+        client.post(url(streaming, "Sale/Invoice/Item/cut"), json={})
+
+    async def main() -> None:
+        async with httpx.AsyncClient() as client:
+            await client.post(url(streaming, "Sale/Invoice/Item/cut"), json={})
+
+    with pytest.raises(httpx.RemoteProtocolError):
+        asyncio.run(main())
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert [s.attributes["error.type"] for s in httpx_spans.get_finished_spans()] == [expected, expected]
 
 
 # -- structlog ------------------------------------------------------------------------------------
