@@ -143,6 +143,26 @@ def test_lookup_status_filter() -> None:
     assert document["found"] is True
 
 
+@pytest.mark.parametrize(
+    ("tool", "arguments", "plain"),
+    [
+        ("lookup", {"query": "25008", "vendor": None, "status": None, "limit": None}, {"query": "25008"}),
+        ("search", {"text": "financial year", "vendor": None, "limit": None}, {"text": "financial year"}),
+        ("lookup", {"query": "25008", "status": "400", "limit": "3"}, {"query": "25008", "status": 400, "limit": 3}),
+        ("explain", {"text": MYOB_PASTE, "vendor": None, "format": "json"}, {"text": MYOB_PASTE}),
+    ],
+)
+def test_arguments_as_a_model_writes_them_get_the_plain_answer(
+    tool: str, arguments: dict[str, Any], plain: dict[str, Any]
+) -> None:
+    """A model fills every optional parameter it is shown (null when it has nothing), writes numbers as
+    strings and adds keys of its own: each call is answered as the plain one (a null limit was refused
+    as "Input should be a valid integer")."""
+    result = call(tool, arguments)
+    assert not result.is_error, result.content
+    assert result.structured_content == call(tool, plain).structured_content
+
+
 def test_retry_advice_is_errcat_retry_advice() -> None:
     pastes = [
         MYOB_PASTE,

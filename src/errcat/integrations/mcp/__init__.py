@@ -109,7 +109,9 @@ Query = Annotated[
         description="A vendor error code (25008, BAD_REQUEST), an error name, an errcat id, or an HTTP status.",
     ),
 ]
-Limit = Annotated[int, Field(ge=1, le=50, description="At most this many errors in the answer.")]
+# null as well: a model fills every optional parameter it is shown, with null when it has no value
+Limit = Annotated[int | None, Field(ge=1, le=50, description="At most this many errors in the answer (default 10).")]
+LIMIT = 10
 READ_ONLY = {"read_only_hint": True, "destructive_hint": False, "idempotent_hint": True, "open_world_hint": False}
 
 
@@ -142,14 +144,14 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         query: Query,
         vendor: VendorFilter = None,
         status: Annotated[int | None, Field(ge=100, le=599, description="Only errors answered with this HTTP status.")] = None,
-        limit: Limit = 10,
+        limit: Limit = LIMIT,
     ) -> CallToolResult:
         """Look a catalogued error up by its code, name, id or HTTP status: the catalog's rows of each matching error,
         with its explanation; each row's provenance says whether the vendor documents it or it was only observed in
         public reports (at most ``limit`` errors; a cut answer counts what it left out)."""
 
         def found(cat: ErrorCatalog) -> dict[str, Any]:
-            return bounded_lookup(lookup_document(cat.lookup(query, vendor=vendor, status=status)), limit)
+            return bounded_lookup(lookup_document(cat.lookup(query, vendor=vendor, status=status)), limit or LIMIT)
 
         return _answer(catalog, found)
 
@@ -163,10 +165,11 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
             ),
         ],
         vendor: VendorFilter = None,
-        limit: Limit = 10,
+        limit: Limit = LIMIT,
     ) -> CallToolResult:
         """Search the catalog's errors by words (ranked): for an error known only by its wording or topic."""
-        return _answer(catalog, lambda cat: bounded_search(search_document(text, cat.search(text, limit, vendor=vendor))))
+        found = limit or LIMIT
+        return _answer(catalog, lambda cat: bounded_search(search_document(text, cat.search(text, found, vendor=vendor))))
 
     async def list_vendors() -> CallToolResult:
         """The vendors (APIs) in the catalog in use, with their hosts, auth schemes, how many errors each documents
