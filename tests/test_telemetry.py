@@ -10,10 +10,12 @@ import gzip
 import io
 import json
 import logging
+import os
 import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -34,7 +36,7 @@ from errcat.integrations import requests as errcat_requests
 from errcat.integrations.opentelemetry import hook as otel_hook
 from errcat.integrations.sentry import ErrcatIntegration
 from errcat.integrations.structlog import ExplainProcessor
-from localserver import Handler, server_fixture
+from localserver import Handler, server_fixture, serving
 
 SECRET = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"  # a Stripe-shaped key: redaction must hide it everywhere
 BODY_25008 = json.dumps(
@@ -244,6 +246,69 @@ def test_a_sentry_transaction_carries_no_credential_of_a_failed_call(server, cat
     assert calls[0]["data"]["http.query"] == "page=2"
     assert calls[1]["data"]["http.query"] == "api_key=[REDACTED]&page=2"
     assert SECRET not in json.dumps(transaction)
+
+
+class _SentryIngest(Handler):
+    """Sentry's envelope endpoint as a DSN on 127.0.0.1 points the SDK's own HTTP transport at it."""
+
+    envelopes: ClassVar[list[bytes]] = []
+
+    def do_POST(self) -> None:
+        data = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.envelopes.append(gzip.decompress(data) if self.headers.get("Content-Encoding") == "gzip" else data)
+        self.reply(200, b"{}", {"Content-Type": "application/json"})
+
+
+def _events(envelopes: list[bytes]) -> list[dict]:
+    items = [json.loads(line) for envelope in envelopes for line in envelope.splitlines() if line.startswith(b"{")]
+    return [item for item in items if "exception" in item]
+
+
+def test_sentry_over_its_http_transport_groups_raised_vendor_errors_and_sends_no_credential(server, catalog):
+    """Through the SDK's real transport to a DSN on 127.0.0.1: a vendor SDK's own exception quoting the
+    error body in its message (no response attached) was not grouped; now it has the fingerprint of
+    the response it quotes, while an unrelated error gets none. The stdlib breadcrumb of a failed
+    vendor call, hidden in the event errcat annotated, came back with its api_key in the next event
+    of any kind; every byte sent is now free of it."""
+    from sentry_sdk.integrations.stdlib import StdlibIntegration
+
+    class MyobApiError(Exception):  # as a vendor SDK raises it: status and body in the message
+        pass
+
+    with serving(_SentryIngest) as ingest:
+        dsn = ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
+        sentry_sdk.init(dsn=dsn, integrations=[ErrcatIntegration(catalog), StdlibIntegration()], default_integrations=False)
+        try:
+            response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+            with pytest.raises(requests.HTTPError) as plain:
+                response.raise_for_status()
+            _capture(plain.value)
+            _capture(MyobApiError(f"MYOB API error {response.status_code}: {response.text}"))
+            _capture(ValueError("invoice total is not a number"))
+            sentry_sdk.flush(10)
+        finally:
+            sentry_sdk.get_client().close()
+            sentry_sdk.get_global_scope().set_client(None)
+    sent = b"".join(_SentryIngest.envelopes)
+    plain_event, quoted, unrelated = _events(_SentryIngest.envelopes)
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert plain_event["fingerprint"] == quoted["fingerprint"] == [expected]
+    assert quoted["tags"]["errcat.entry"] == plain_event["tags"]["errcat.entry"]
+    assert "fingerprint" not in unrelated and not any(k.startswith("errcat.") for k in unrelated.get("tags", {}))
+    assert any(c.get("data", {}).get("http.query") == "api_key=[REDACTED]" for c in unrelated["breadcrumbs"]["values"])
+    assert SECRET.encode() not in sent
+
+
+def test_the_fingerprint_is_the_same_in_another_process(catalog):
+    """Grouping across a fleet needs one fingerprint per error in every process (no per-process hash seed)."""
+    import subprocess
+    import sys
+
+    paste = f"HTTP/1.1 400\n\n{BODY_25008}"
+    code = "import errcat, sys; print(errcat.explain(sys.stdin.read(), catalog=errcat.open_catalog(use_env=False)).fingerprint)"
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    other = subprocess.run([sys.executable, "-c", code], input=paste, capture_output=True, text=True, env=env, check=True)
+    assert other.stdout.strip() == errcat.explain(paste, catalog=catalog).fingerprint
 
 
 def test_sentry_pipeline_survives_whatever_errcat_meets(sentry, caplog):
