@@ -12,6 +12,7 @@ import string
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ import pytest
 
 mcp = pytest.importorskip("mcp", reason="the MCP SDK comes with the test extras (pip install '.[test]')")
 
-from mcp import Client, StdioServerParameters  # noqa: E402
+from mcp import Client, ClientSession, StdioServerParameters  # noqa: E402
 from mcp.client.stdio import stdio_client  # noqa: E402
 
 import errcat  # noqa: E402
@@ -493,6 +494,53 @@ def test_a_call_holding_a_lone_surrogate_escape_is_answered_over_stdio() -> None
     assert answers[3]["result"]["structuredContent"]["query"] == "\ufffd"  # read as a byte that is not UTF-8 is
     assert answers[4]["result"]["structuredContent"]["found"] is False  # an escaped backslash, then "ud83d": plain text
     assert proc.returncode == 0 and "Traceback" not in err.decode()
+
+
+def test_a_ping_is_answered_while_a_big_paste_is_explained() -> None:
+    """Over stdio, as an assistant calls. Tools ran on the server's event loop: while a body of 10,000
+    errors was explained (seconds), a ping waited for it to end (3.9 s of 5 here), and so did the
+    cancellation of a call. The work now runs on a worker thread, one catalog use at a time, and the
+    loop answers the ping at once (0.05 s of 1.5 here)."""
+    body = json.dumps(
+        {
+            "Errors": [
+                {"Name": f"Name{i}", "Message": f"Unusual thing {i} in field F{i}", "ErrorCode": 90000 + i} for i in range(10000)
+            ]
+        }
+    )
+    paste = "HTTP/1.1 400\n\n" + body
+    took: dict[str, float] = {}
+
+    async def work(client: ClientSession) -> None:
+        async def explain() -> None:
+            start = time.monotonic()
+            await client.call_tool("explain", {"text": paste})
+            took["explain"] = time.monotonic() - start
+
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(explain)
+            await anyio.sleep(0.3)
+            start = time.monotonic()
+            await client.send_ping()
+            took["ping"] = time.monotonic() - start
+        with anyio.move_on_after(0.2) as scope:
+            await client.call_tool("explain", {"text": paste})
+        assert scope.cancelled_caught  # the client gave up on it (notifications/cancelled)
+        result = await client.call_tool("lookup", {"query": "37000"})
+        assert result.structured_content["found"] is True  # the server goes on answering
+
+    async def main() -> None:
+        command, args = errcat_command()
+        env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+        async with (
+            stdio_client(StdioServerParameters(command=command, args=args, env=env)) as (read, write),
+            ClientSession(read, write) as client,  # ping is a method of the protocol before 2026-07-28
+        ):
+            await client.initialize()
+            await work(client)
+
+    anyio.run(main)
+    assert took["ping"] < took["explain"] / 3, took
 
 
 def test_a_client_gone_from_stdout_ends_the_server_without_a_traceback() -> None:

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import anyio
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
 from mcp.server.mcpserver.resources import FunctionResource
@@ -51,13 +53,21 @@ INSTRUCTIONS = (
 
 class CatalogInUse:
     """The catalog the CLI would use with the same options (built-in, ERRCAT_CATALOG, --catalog),
-    kept open between calls and reopened when one of its files changes, as the next CLI run would."""
+    kept open between calls and reopened when one of its files changes, as the next CLI run would.
+    One use at a time (the lock), on worker threads (``answer``): the event loop stays free to answer
+    a ping, a cancellation or another message while a big paste is explained."""
 
     def __init__(self, paths: list[Path | str] | None = None, *, builtin: bool = True) -> None:
         self.paths = [Path(p) for p in paths or ()]
         self.builtin = builtin
         self._open: ErrorCatalog | None = None
         self._states: list[Any] = []
+        self._lock = threading.Lock()
+
+    async def answer(self, work: Callable[[ErrorCatalog], T]) -> T:
+        """``ask`` on a worker thread. A call the client cancels returns at once; its thread runs to the
+        end of ``work`` (a thread cannot be stopped) and holds the lock until then."""
+        return await anyio.to_thread.run_sync(self.ask, work, abandon_on_cancel=True)
 
     def ask(self, work: Callable[[ErrorCatalog], T]) -> T:
         """``work`` run on the current catalog; a damaged cache file is rebuilt once, as the CLI does."""
@@ -65,16 +75,17 @@ class CatalogInUse:
         from ...index.cache import file_states, open_index, with_index
         from ...index.codec import CorruptIndex
 
-        states = file_states(catalog_paths(self.paths, builtin=self.builtin))
-        if self._open is None or states != self._states:
-            self.close()
-            self._open = ErrorCatalog(open_index(list(self.paths), builtin=self.builtin))
-            self._states = states
-        try:
-            return work(self._open)
-        except CorruptIndex:
-            self.close()
-            return with_index(lambda index: work(ErrorCatalog(index)), list(self.paths), builtin=self.builtin)
+        with self._lock:
+            states = file_states(catalog_paths(self.paths, builtin=self.builtin))
+            if self._open is None or states != self._states:
+                self.close()
+                self._open = ErrorCatalog(open_index(list(self.paths), builtin=self.builtin))
+                self._states = states
+            try:
+                return work(self._open)
+            except CorruptIndex:
+                self.close()
+                return with_index(lambda index: work(ErrorCatalog(index)), list(self.paths), builtin=self.builtin)
 
     def close(self) -> None:
         if self._open is not None:
@@ -120,10 +131,10 @@ def _result(document: dict[str, Any]) -> CallToolResult:
     return CallToolResult(content=[TextContent(type="text", text=compact(document))], structured_content=document)
 
 
-def _answer(catalog: CatalogInUse, work: Callable[[ErrorCatalog], dict[str, Any]]) -> CallToolResult:
+async def _answer(catalog: CatalogInUse, work: Callable[[ErrorCatalog], dict[str, Any]]) -> CallToolResult:
     """One tool's answer; errcat's own errors become tool errors with errcat's message."""
     try:
-        return _result(catalog.ask(work))
+        return _result(await catalog.answer(work))
     except ErrcatError as exc:
         raise ToolError(str(exc)) from None
 
@@ -138,7 +149,9 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
     async def explain(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
         """Explain a pasted API error: which vendor and which documented error it is, why it happens, how to
         fix it and whether a retry can help, with the source of each claim. Says so when the catalog lacks it."""
-        return _answer(catalog, lambda cat: bounded_explain(explain_document(cat.explain_bytes(_paste_bytes(text), vendor))))
+        return await _answer(
+            catalog, lambda cat: bounded_explain(explain_document(cat.explain_bytes(_paste_bytes(text), vendor)))
+        )
 
     async def lookup(
         query: Query,
@@ -153,7 +166,7 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         def found(cat: ErrorCatalog) -> dict[str, Any]:
             return bounded_lookup(lookup_document(cat.lookup(query, vendor=vendor, status=status)), limit or LIMIT)
 
-        return _answer(catalog, found)
+        return await _answer(catalog, found)
 
     async def search(
         text: Annotated[
@@ -169,17 +182,17 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
     ) -> CallToolResult:
         """Search the catalog's errors by words (ranked): for an error known only by its wording or topic."""
         found = limit or LIMIT
-        return _answer(catalog, lambda cat: bounded_search(search_document(text, cat.search(text, found, vendor=vendor))))
+        return await _answer(catalog, lambda cat: bounded_search(search_document(text, cat.search(text, found, vendor=vendor))))
 
     async def list_vendors() -> CallToolResult:
         """The vendors (APIs) in the catalog in use, with their hosts, auth schemes, how many errors each documents
         and how many more were only observed in public reports."""
-        return _answer(catalog, lambda cat: bounded_vendors(vendors_document(cat.vendor_summaries())))
+        return await _answer(catalog, lambda cat: bounded_vendors(vendors_document(cat.vendor_summaries())))
 
     async def retry_advice(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
         """Whether resending the request in a pasted error response can succeed, and how to wait (backoff, until a
         quota resets, after refreshing the token, or never): the answer errcat.retry_advice gives in Python."""
-        return _answer(catalog, lambda cat: bounded_advice(_advice_document(cat, text, vendor)))
+        return await _answer(catalog, lambda cat: bounded_advice(_advice_document(cat, text, vendor)))
 
     outputs: list[tuple[Callable[..., Any], dict[str, Any]]] = [
         (explain, schemas.EXPLAIN),
@@ -295,14 +308,14 @@ def _check_prompt_request(params: Any) -> None:
 DOCS = "errcat://docs/"
 
 
-def _page(catalog: CatalogInUse, vendor: str | None) -> str:
+async def _page(catalog: CatalogInUse, vendor: str | None) -> str:
     """A reference page (markdown) generated from the catalog in use, as `errcat docs` writes it."""
     from ...docs import generate, index_page
 
     try:
         if vendor is None:
-            return catalog.ask(lambda cat: index_page(cat.index))
-        return catalog.ask(lambda cat: generate(cat.index, [vendor.lower()])[f"{vendor.lower()}.md"])
+            return await catalog.answer(lambda cat: index_page(cat.index))
+        return await catalog.answer(lambda cat: generate(cat.index, [vendor.lower()])[f"{vendor.lower()}.md"])
     except UsageError as exc:
         raise ResourceNotFoundError(str(exc)) from None
     except ErrcatError as exc:
@@ -310,9 +323,9 @@ def _page(catalog: CatalogInUse, vendor: str | None) -> str:
 
 
 def _reader(catalog: CatalogInUse, vendor: str | None) -> Callable[[], Coroutine[Any, Any, str]]:
-    # async: the SDK runs a plain function on a worker thread, and the catalog is used from the event loop alone
+    # async: the page is made as every tool answer is (CatalogInUse.answer), not on a thread of the SDK's
     async def read() -> str:
-        return _page(catalog, vendor)
+        return await _page(catalog, vendor)
 
     return read
 
@@ -351,7 +364,7 @@ def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
     @server.resource(f"{DOCS}{{vendor}}", name="vendor-page", title="errcat reference: one vendor", mime_type=markdown)
     async def vendor_page(vendor: str) -> str:
         """A vendor's reference page by its id (see list_vendors)."""
-        return _page(catalog, vendor)
+        return await _page(catalog, vendor)
 
 
 # -- prompt ------------------------------------------------------------------------------------
