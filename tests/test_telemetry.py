@@ -491,6 +491,7 @@ def httpx_spans(catalog) -> Iterator[InMemorySpanExporter]:
         instrumentor.uninstrument()
 
 
+@pytest.mark.filterwarnings("error")  # an unclosed stream or generator would be an unraisable warning
 @pytest.mark.parametrize("kind", ["whole", "gzip", "chunked", "long"])
 def test_opentelemetry_httpx_span_over_the_network_reads_the_body_and_leaves_it_to_the_client(
     streaming, catalog, httpx_spans, kind
@@ -503,10 +504,14 @@ def test_opentelemetry_httpx_span_over_the_network_reads_the_body_and_leaves_it_
         read = client.post(url(streaming, f"Sale/Invoice/Item/{kind}"), json={})
         with client.stream("POST", url(streaming, f"Sale/Invoice/Item/{kind}")) as streamed:
             chunks = b"".join(streamed.iter_bytes())
+        with client.stream("POST", url(streaming, f"Sale/Invoice/Item/{kind}")) as early:
+            next(early.iter_raw())  # a client that leaves the rest unread closes it as before
     assert read.status_code == streamed.status_code == 400 and read.content == chunks == body
 
     async def main() -> httpx.Response:
         async with httpx.AsyncClient() as client:
+            async with client.stream("POST", url(streaming, f"Sale/Invoice/Item/{kind}")) as early:
+                await anext(early.aiter_raw())
             return await client.post(url(streaming, f"Sale/Invoice/Item/{kind}"), json={})
 
     assert asyncio.run(main()).content == body

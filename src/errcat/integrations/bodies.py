@@ -139,10 +139,14 @@ class _Replay:
             yield chunk
 
     def close(self) -> None:
+        if hasattr(self._rest, "close"):  # the generator left mid-body: closed now, not by the collector
+            self._rest.close()
         if hasattr(self._source, "close"):
             self._source.close()
 
     async def aclose(self) -> None:
+        if hasattr(self._rest, "aclose"):
+            await self._rest.aclose()
         if hasattr(self._source, "aclose"):
             await self._source.aclose()
 
