@@ -275,6 +275,7 @@ def test_sentry_over_its_http_transport_groups_raised_vendor_errors_and_sends_no
     class MyobApiError(Exception):  # as a vendor SDK raises it: status and body in the message
         pass
 
+    _SentryIngest.envelopes.clear()
     with serving(_SentryIngest) as ingest:
         dsn = ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
         sentry_sdk.init(dsn=dsn, integrations=[ErrcatIntegration(catalog), StdlibIntegration()], default_integrations=False)
