@@ -41,7 +41,7 @@ OUTPUT_SCHEMAS = {
 MYOB_PASTE = (
     'GET https://api.myob.com/accountright/x/Sale/Order/Item\nHTTP/1.1 400\n\n{"Errors":[{"Name":"OrderPaid","ErrorCode":37000}]}'
 )
-OWN_KEYS = {"complete", "left_out"}  # what the server adds to the CLI's document
+OWN_KEYS = {"complete", "left_out", "answer"}  # what the server adds to the CLI's document
 
 
 def session(work: Any, *args: str | Path, **build: Any) -> Any:
@@ -119,6 +119,19 @@ def test_explain_returns_the_clis_document(cli) -> None:
     assert document["complete"] is True and document["left_out"] == {}
     assert json.loads(result.content[0].text) == document  # the same JSON for clients that read text only
     assert document["vendor"] == "myob" and document["errors"][0]["candidates"][0]["code"] == 37000
+
+
+def test_explain_answers_first_in_one_line_and_says_so_when_the_catalog_lacks_the_error() -> None:
+    """The document's first words after its kind are the verdict: the catalog's error and fix, or
+    "not in the catalog" (the JSON said so only as match "none" and a null explanation, deep inside)."""
+    found = call("explain", {"text": MYOB_PASTE}).structured_content
+    assert list(found)[:3] == ["format_version", "kind", "answer"]
+    assert found["answer"].startswith("GET /accountright/x/Sale/Order/Item -> 400: myob 37000 OrderPaid [")
+    # Stripe's documented error object (docs.stripe.com/api/errors): another service's error
+    stripe = 'HTTP/1.1 402 Payment Required\n\n{"error": {"code": "card_declined", "message": "Your card was declined."}}'
+    result = call("explain", {"text": stripe})
+    assert result.structured_content["answer"] == "not in the catalog (vendor unknown, HTTP 402): Your card was declined."
+    assert result.content[0].text.startswith('{"format_version":1,"kind":"explain","answer":"not in the catalog')
 
 
 @pytest.mark.parametrize(

@@ -149,9 +149,13 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
     async def explain(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
         """Explain a pasted API error: which vendor and which documented error it is, why it happens, how to
         fix it and whether a retry can help, with the source of each claim. Says so when the catalog lacks it."""
-        return await _answer(
-            catalog, lambda cat: bounded_explain(explain_document(cat.explain_bytes(_paste_bytes(text), vendor)))
-        )
+        paste = _paste_bytes(text)
+
+        def explained(cat: ErrorCatalog) -> dict[str, Any]:
+            x = cat.explain_bytes(paste, vendor)
+            return bounded_explain(with_answer(explain_document(x), x))
+
+        return await _answer(catalog, explained)
 
     async def lookup(
         query: Query,
@@ -209,6 +213,20 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         tool.fn_metadata.output_schema = schema
         tools.append(tool)
     return tools
+
+
+MAX_ANSWER = 1000
+
+
+def with_answer(document: dict[str, Any], x: Any) -> dict[str, Any]:
+    """The explain document with ``answer`` after its kind: the explanation in one line, as
+    errcat.VendorError words it (``not in the catalog (vendor unknown, HTTP 402): ...`` when the
+    catalog lacks the error), so a model reading the text meets the verdict before the evidence."""
+    from .. import summary
+
+    line = summary(x)
+    line = line if len(line) <= MAX_ANSWER else line[: MAX_ANSWER - 1] + "…"
+    return {"format_version": document["format_version"], "kind": document["kind"], "answer": line, **document}
 
 
 def _advice_document(cat: ErrorCatalog, text: str, vendor: str | None) -> dict[str, Any]:
