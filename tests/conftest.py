@@ -275,6 +275,7 @@ SLOW: dict[str, set[str]] = {
         "test_opentelemetry_httpx_span_over_the_network_reads_the_body_and_leaves_it_to_the_client",
         "test_readme_telemetry_examples_run_as_shown",
         "test_sentry_groups_one_error_under_errcats_fingerprint",
+        "test_the_fingerprint_is_the_same_in_another_process",
     },
     "test_tty.py": {"*"},
     "test_validate.py": {
