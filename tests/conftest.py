@@ -183,7 +183,10 @@ SLOW: dict[str, set[str]] = {
         "test_real_pastes_share_a_fingerprint_only_when_they_are_one_error",
     },
     "test_hostile_speed.py": {"*"},
-    "test_integrations.py": {"test_readme_tenacity_example_resends_only_what_can_succeed"},
+    "test_integrations.py": {
+        "test_a_post_that_timed_out_is_not_resent_a_get_or_an_unsent_post_is",
+        "test_readme_tenacity_example_resends_only_what_can_succeed",
+    },
     "test_knowledge.py": {
         "test_checks_keep_the_knowledge_honest",
         "test_fitting_retry_advice_passes_and_todo_warns",
