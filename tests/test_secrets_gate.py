@@ -1034,6 +1034,9 @@ def test_round_4_rules_leave_ordinary_text_readable(text):
         "pod=hello-inc-1-enh-domain-c14-ns-2-3-d8f465685-k75gp",
         # IIS's user agent, its spaces written as plus signs (an IIS W3C log in the first sweep's corpus)
         "Mozilla/5.0+(Macintosh;+Intel+Mac+OS+X+10_9_4)+AppleWebKit/537.36+(KHTML,+like+Gecko)+Chrome/36.0.1985.125+Safari/537.36",
+        # Facebook Graph API's OAuthException (code 190) messages, pasted in many public issues
+        "Error validating access token: Session has expired on Thursday, 12-Oct-17 10:00:00 PDT.",
+        "Error validating access token: The session has been invalidated because the user changed their password",
     ],
 )
 def test_ids_a_log_repeats_on_every_line_stay_readable(text):
@@ -1048,6 +1051,9 @@ def test_ids_a_log_repeats_on_every_line_stay_readable(text):
         "authorization Dropbox[24019]",
         "auth Dropbox[24019]",
         "key=q8Zt+Wm3kP+v0dQ+Xr7LmN2p",  # base64 with plus signs
+        "password: Dragon is wrong",  # after a password's name a word may be the password
+        "secret: Dragon is wrong",
+        "token: Xk9fQ2mZ7pL4wR8t is bad",
         "sig q8Zt+Wm3kPv0dQXr7LmN2p+Ab",
         "Authorization: Bearer sync-6f7c9b-x2klm",
         "ghp_4f9c2d7e1b8a6f3c5d0e9b2a7c4f1d8e6b3a",

@@ -425,6 +425,10 @@ _GENERATED_NAME = _lazy(
 # "+Intel+Mac+OS+X+10_9_4"); a base64 key's parts mix cases and digits
 _PLUS_WORD = _lazy(r"[A-Z]?[a-z]+|[A-Z]+|[0-9]+(?:[._][0-9]+)*")
 _RUNS = _lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
+# a sentence after a token's name: a capitalised word, then a lower-case one ("Session has expired");
+# after a password's name such a word may be the password
+_PROSE_SENTENCE = _lazy(r"[A-Z][a-z]{1,40}[ \t]+[a-z]{2,}\b")
+_PASSWORD_NAME = _lazy(r"pass|pw|secret|senha|contrase|kennwort|wachtwoord|haslo|has\u0142o|heslo")
 _PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a long run of letters is not read whole
 _EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
 # the escapes undone before judging: \uXXXX, \" \\ \/ \n, %XX, HTML entities; a no-break space read as a
@@ -1059,7 +1063,8 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     """The span of the value the name introduces, if the syntax around it makes a pair."""
     before = text[max(0, start - 8) : start]
     opener = before.rstrip("\\\"'")[-1:]
-    if not _a_pair(m, before, opener, text[start : m.end("rest")].lower()):
+    name = text[start : m.end("rest")].lower()
+    if not _a_pair(m, before, opener, name):
         return None
     at = m.start("val")
     value = text[at : m.end("val")]
@@ -1071,6 +1076,8 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
         sep = m.group("sep") or ""
         if ":" in sep and "=" not in sep and value.islower() and _PROSE_WORD().match(text, at):
             return None  # "Password: must be 8 characters": prose after a colon
+        if ":" in sep and "=" not in sep and _PROSE_SENTENCE().match(text, at) and not _PASSWORD_NAME().search(name):
+            return None  # Facebook's "Error validating access token: Session has expired on ...": a sentence
         if opener == "[" and m.group("bracket") and "=>" in sep:
             line_end = text.find("\n", at)
             return _checked(text, at, len(text) if line_end < 0 else line_end)  # print_r: to the end of the line
