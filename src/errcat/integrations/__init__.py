@@ -137,6 +137,11 @@ class VendorError(Exception):
     def __str__(self) -> str:
         return summary(self.explanation)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (and deep-copied) from its explanation and response, not from its message: an
+        exception is rebuilt from its args, and a summary is no explanation to advise on."""
+        return type(self), (self.explanation, self.response), self.__dict__
+
 
 class RetryAdvice(NamedTuple):
     """What a retry policy may do with an error: resend it (and how to wait), or not."""
