@@ -68,19 +68,27 @@ def _body(response: Any) -> str:
             return bodies.decoded(bytes(value), headers)
         if isinstance(value, str):
             return value[: bodies.LIMIT]
-    read = getattr(response, "read", None)  # urllib's HTTPError: a file-like body
-    if callable(read):
-        cached = getattr(response, "_errcat_body", None)
-        if cached is None:
-            try:
-                raw = read(bodies.LIMIT)
-            except (OSError, ValueError, TypeError):
-                raw = b""
-            cached = bodies.decoded(raw, headers) if isinstance(raw, bytes) else str(raw or "")
-            with contextlib.suppress(AttributeError):  # read-only objects: read again next time
-                response._errcat_body = cached
-        return str(cached)
-    return ""
+    return _read_once(response, headers)
+
+
+def _read_once(response: Any, headers: Any) -> str:
+    """A file-like body (urllib's HTTPError), read to explain's cap once and kept on the response
+    ("" when it has none): a second explain of it would find the stream spent."""
+    from . import bodies
+
+    read = getattr(response, "read", None)
+    if not callable(read):
+        return ""
+    cached = getattr(response, "_errcat_body", None)
+    if cached is None:
+        try:
+            raw = read(bodies.LIMIT)
+        except (OSError, ValueError, TypeError):
+            raw = b""
+        cached = bodies.decoded(raw, headers) if isinstance(raw, bytes) else str(raw or "")
+        with contextlib.suppress(AttributeError):  # read-only objects: read again next time
+            response._errcat_body = cached
+    return str(cached)
 
 
 def explain_response(
