@@ -205,6 +205,7 @@ SLOW: dict[str, set[str]] = {
     },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {"test_readme_tenacity_example_resends_only_what_can_succeed"},
+    "test_lifetime.py": {"test_every_result_type_survives_closing_and_a_rebuilt_cache"},
     "test_knowledge.py": {
         "test_checks_keep_the_knowledge_honest",
         "test_fitting_retry_advice_passes_and_todo_warns",

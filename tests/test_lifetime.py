@@ -131,14 +131,16 @@ def _every_result(c: errcat.ErrorCatalog, log: str) -> dict[str, object]:
     }
 
 
-def test_every_result_type_survives_closing_and_a_rebuilt_cache(tmp_path):
+def test_every_result_type_survives_closing_and_a_rebuilt_cache(tmp_path, monkeypatch):
     """Each result keeps its repr, str, equality, pickle and deep copy once its catalog is closed
     and the process's cache folder is cleared and rebuilt (a long-lived worker's lifetime)."""
     import copy
     import pickle
 
     from errcat import api
+    from errcat.index.cache import CACHE_ENV
 
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))  # cleared below: this test's own folder
     log = _scanned_log(tmp_path)
     with errcat.ErrorCatalog.open() as c:
         results = _every_result(c, log)
