@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,6 +63,24 @@ def cli(runner: CliRunner, monkeypatch: pytest.MonkeyPatch):
         return runner.invoke(app, list(args), input=input)
 
     return invoke
+
+
+@pytest.fixture(scope="session")  # read-only: test_hostile3 and test_hostile4 share one build
+def one_guide_for_8000(tmp_path_factory):
+    """8,000 team entries sharing one guide: one error group of 8,000 rows, each with its own code and name."""
+    folder = tmp_path_factory.mktemp("team")
+    rows = "".join(
+        f"  - {{id: myob.team.e{i}, vendor: myob, endpoint: null, methods: [GET], scenario: Our proxy gave up on call {i},"
+        f" status: 504, code: {100000 + i}, name: TeamTimeout{i}, message: Upstream MYOB call {i} timed out at the proxy,"
+        " details: null, severity: error, guide: myob.team.proxy-timeout, source: {document: our runbook}}\n"
+        for i in range(8000)
+    )
+    guide = (REPO / "examples" / "team-errors.yaml").read_text().split("guides:\n", 1)[1]
+    (folder / "team.yaml").write_text(f"errcat: 1\nvendor:\n  id: myob\nentries:\n{rows}guides:\n{guide}")
+    env = {**os.environ, "NO_COLOR": "1", "ERRCAT_CACHE_DIR": str(folder / "cache")}
+    env.pop("ERRCAT_CATALOG", None)
+    subprocess.run([sys.executable, "-m", "errcat", "vendors", "-c", str(folder / "team.yaml")], env=env, check=True, timeout=120)
+    return folder / "team.yaml", env  # the index built: what follows times the question alone
 
 
 @pytest.fixture
@@ -187,6 +208,7 @@ SLOW: dict[str, set[str]] = {
         "test_a_post_that_timed_out_is_not_resent_a_get_or_an_unsent_post_is",
         "test_readme_tenacity_example_resends_only_what_can_succeed",
     },
+    "test_lifetime.py": {"test_every_result_type_survives_closing_and_a_rebuilt_cache"},
     "test_knowledge.py": {
         "test_checks_keep_the_knowledge_honest",
         "test_fitting_retry_advice_passes_and_todo_warns",

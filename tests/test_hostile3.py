@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -294,24 +293,6 @@ def test_a_cache_keep_that_is_no_count_is_said_once_and_the_default_kept(tmp_pat
 
 
 # ---- a team catalog whose many entries share one guide ---------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def one_guide_for_8000(tmp_path_factory):
-    """8,000 team entries sharing one guide: one error group of 8,000 rows, each with its own code and name."""
-    folder = tmp_path_factory.mktemp("team")
-    rows = "".join(
-        f"  - {{id: myob.team.e{i}, vendor: myob, endpoint: null, methods: [GET], scenario: Our proxy gave up on call {i},"
-        f" status: 504, code: {100000 + i}, name: TeamTimeout{i}, message: Upstream MYOB call {i} timed out at the proxy,"
-        " details: null, severity: error, guide: myob.team.proxy-timeout, source: {document: our runbook}}\n"
-        for i in range(8000)
-    )
-    guide = (EXAMPLES / "team-errors.yaml").read_text().split("guides:\n", 1)[1]
-    (folder / "team.yaml").write_text(f"errcat: 1\nvendor:\n  id: myob\nentries:\n{rows}guides:\n{guide}")
-    env = {**os.environ, "NO_COLOR": "1", "ERRCAT_CACHE_DIR": str(folder / "cache")}
-    env.pop("ERRCAT_CATALOG", None)
-    subprocess.run([sys.executable, "-m", "errcat", "vendors", "-c", str(folder / "team.yaml")], env=env, check=True, timeout=120)
-    return folder / "team.yaml", env  # the index built: what follows times the question alone
 
 
 def test_search_titles_a_group_of_8000_rows_in_linear_time(one_guide_for_8000):

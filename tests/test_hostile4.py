@@ -21,12 +21,11 @@ from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests
 from localserver import Handler, server_fixture
 from test_hostile import out, run
-from test_hostile3 import one_guide_for_8000  # noqa: F401  (a fixture: 8,000 rows sharing one guide)
 
 # ---- the two left from the third round -------------------------------------------------------------
 
 
-def test_docs_of_a_group_of_8000_rows_is_written_in_linear_time(one_guide_for_8000, tmp_path):  # noqa: F811
+def test_docs_of_a_group_of_8000_rows_is_written_in_linear_time(one_guide_for_8000, tmp_path):
     # each endpoint row's cell and each message's status re-read all 8,000 rows of its group: 120 s
     team, env = one_guide_for_8000
     done = subprocess.run(
@@ -70,7 +69,7 @@ def test_a_wait_for_another_process_building_the_index_is_said_with_what_it_wait
     ]
 
 
-def test_a_process_building_the_index_names_itself_in_its_lock(one_guide_for_8000, tmp_path):  # noqa: F811
+def test_a_process_building_the_index_names_itself_in_its_lock(one_guide_for_8000, tmp_path):
     team, env = one_guide_for_8000
     env = {**env, "ERRCAT_CACHE_DIR": str(tmp_path)}  # cold: 8,000 rows take seconds to build
     builder = subprocess.Popen([sys.executable, "-m", "errcat", "vendors", "-c", str(team)], env=env, stdout=subprocess.DEVNULL)

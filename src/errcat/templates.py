@@ -23,41 +23,43 @@ class TemplateSyntaxError(ValueError):
     """The template text is not valid template syntax."""
 
 
+# a template's tokens, in the order they are tried: literal braces, a slot (to the next "}"), a
+# "{" with no "}" after it, a lone "}", and the literal text between braces
+TOKEN = re.compile(r"\{\{|\}\}|\{[^}]*\}|\{|\}|[^{}]+")
+
+
 def parse(template: str) -> list[str | tuple[str]]:
     """Split a template into literal strings and ``(slot_name,)`` tuples."""
     parts: list[str | tuple[str]] = []
     literal: list[str] = []
-    i = 0
-    while i < len(template):
-        ch = template[i]
-        if ch == "{" and template.startswith("{{", i):
-            literal.append("{")
-            i += 2
-        elif ch == "}" and template.startswith("}}", i):
-            literal.append("}")
-            i += 2
-        elif ch == "{":
-            end = template.find("}", i)
-            name = template[i + 1 : end] if end != -1 else ""
-            if end == -1 or not SLOT_NAME.fullmatch(name):
-                raise TemplateSyntaxError(f"bad slot at column {i + 1}: use {{name}}, or {{{{ for a literal brace")
+    for token in TOKEN.finditer(template):
+        text, column = token.group(), token.start() + 1
+        if text in ("{{", "}}"):
+            literal.append(text[0])
+        elif text == "}":
+            raise TemplateSyntaxError(f"lone '}}' at column {column}: write }}}} for a literal brace")
+        elif text[0] == "{":
             if literal:
                 parts.append("".join(literal))
                 literal = []
-            if parts and isinstance(parts[-1], tuple):
-                raise TemplateSyntaxError(f"slots {parts[-1][0]!r} and {name!r} touch; they cannot be told apart")
-            if (name,) in parts:
-                raise TemplateSyntaxError(f"slot {name!r} appears twice; give each slot its own name")
-            parts.append((name,))
-            i = end + 1
-        elif ch == "}":
-            raise TemplateSyntaxError(f"lone '}}' at column {i + 1}: write }}}} for a literal brace")
+            parts.append(_slot(text[1:-1], column, parts))
         else:
-            literal.append(ch)
-            i += 1
+            literal.append(text)
     if literal:
         parts.append("".join(literal))
     return parts
+
+
+def _slot(name: str, column: int, before: list[str | tuple[str]]) -> tuple[str]:
+    """A slot, refused when its name is no name, when it touches the slot before it (nothing tells
+    them apart) or when a slot of that name came before."""
+    if not SLOT_NAME.fullmatch(name):
+        raise TemplateSyntaxError(f"bad slot at column {column}: use {{name}}, or {{{{ for a literal brace")
+    if before and isinstance(before[-1], tuple):
+        raise TemplateSyntaxError(f"slots {before[-1][0]!r} and {name!r} touch; they cannot be told apart")
+    if (name,) in before:
+        raise TemplateSyntaxError(f"slot {name!r} appears twice; give each slot its own name")
+    return (name,)
 
 
 def slot_names(template: str) -> list[str]:

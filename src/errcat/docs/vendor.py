@@ -12,7 +12,7 @@ from ..model import Entry, Vendor
 from ..query import ErrorGroup, group_entries
 from ..render.markdown import Raw, cell, escape, guide_claims, table
 from ..render.text import group_sources, where
-from ..stats import endpoint_rows, vendor_counts
+from ..stats import EndpointRow, endpoint_rows, vendor_counts
 from .parts import (
     CELL_CHARS,
     GENERATED_NOTE,
@@ -202,28 +202,39 @@ def _endpoint_sections(catalog: CatalogIndex, vendor: Vendor, rows: list[Entry],
             said = f"{escape(info.description)[:1].upper()}{escape(info.description)[1:]}." if info.description else ""
             out.append(" — ".join(p for p in (verbs, said) if p) + "\n")
         entries = by_key.get(key, [])
-        if not entries and key is not None:
-            out.append("No error is documented for this endpoint alone; the [generic errors](#endpoint-all) apply.\n")
         if entries:
-            show_scenario = any(e.scenario.strip() != title for e in entries)
-            headers = [*(["Method(s)"] if any_methods else []), *(["Scenario"] if show_scenario else []), "Error"]
-            body: list[list[object]] = []
-            for e in entries:
-                cells: list[object] = [", ".join(e.methods)] if any_methods else []
-                if show_scenario:
-                    cells.append(e.scenario)
-                cells.append(Raw(error_cell[e.id]))
-                body.append(cells)
-            out.append(table(headers, body))
-        if info is not None and info.parameters:
-            prows: list[list[object]] = [
-                [p.name, p.type, " | ".join(p.values), p.default or "", p.description] for p in info.parameters
-            ]
-            names = ["Parameter", "Type", "Values", "Default", "Meaning"]
-            keep = [i for i in range(len(names)) if any(r[i] for r in prows)]  # no column left empty
-            out.append("Query parameters:\n\n" + table([names[i] for i in keep], [[r[i] for i in keep] for r in prows]))
-        if info is not None and info.quirks:
-            out.append("Quirks of the document:\n\n" + "\n".join(f"- {escape(q)}" for q in info.quirks) + "\n")
+            out.append(_errors_table(entries, title, error_cell, any_methods))
+        elif key is not None:
+            out.append("No error is documented for this endpoint alone; the [generic errors](#endpoint-all) apply.\n")
+        if info is not None:
+            out += _endpoint_notes(info)
+    return out
+
+
+def _errors_table(entries: list[Entry], title: str, error_cell: dict[str, str], any_methods: bool) -> str:
+    """An endpoint's errors: methods (when any row of the vendor has some), scenario (unless each is
+    the endpoint's title again) and the error, linked to its section."""
+    show_scenario = any(e.scenario.strip() != title for e in entries)
+    headers = [*(["Method(s)"] if any_methods else []), *(["Scenario"] if show_scenario else []), "Error"]
+    body: list[list[object]] = [
+        [*([", ".join(e.methods)] if any_methods else []), *([e.scenario] if show_scenario else []), Raw(error_cell[e.id])]
+        for e in entries
+    ]
+    return table(headers, body)
+
+
+def _endpoint_notes(info: EndpointRow) -> list[str]:
+    """A documented endpoint's query parameters (no column left empty) and the document's quirks."""
+    out = []
+    if info.parameters:
+        prows: list[list[object]] = [
+            [p.name, p.type, " | ".join(p.values), p.default or "", p.description] for p in info.parameters
+        ]
+        names = ["Parameter", "Type", "Values", "Default", "Meaning"]
+        keep = [i for i in range(len(names)) if any(r[i] for r in prows)]  # no column left empty
+        out.append("Query parameters:\n\n" + table([names[i] for i in keep], [[r[i] for i in keep] for r in prows]))
+    if info.quirks:
+        out.append("Quirks of the document:\n\n" + "\n".join(f"- {escape(q)}" for q in info.quirks) + "\n")
     return out
 
 

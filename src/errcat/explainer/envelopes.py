@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
 
 from ..gate import MAX_DEPTH as MAX_DEPTH  # strings that hold JSON decoded no deeper than the gate judged them
@@ -116,6 +116,10 @@ class Reading:
         self.total += 1
         if len(self.errors) < MAX_ERRORS:
             self.errors.append(obs)
+
+    def add_all(self, found: Iterable[SentError]) -> None:
+        for obs in found:
+            self.add(obs)
 
 
 def _text(value: Any) -> str | None:
@@ -248,22 +252,7 @@ class _Reader:
         return False
 
     def read_list(self, items: list[Any], depth: int, key: str | None) -> bool:
-        dicts = [i for i in items if isinstance(i, dict)]
-        if dicts and all(_is_myob(i, self.in_errors) for i in dicts):
-            for i in dicts:
-                self.r.add(_myob(i, MYOB_ERRORS if key == "errors" else MYOB_LIST))
-            return True
-        if dicts and all(_is_sage(i) for i in dicts):
-            for i in dicts:
-                self.r.add(_sage(i, SAGE_DIAGNOSES if key == "$diagnoses" else SAGE_LIST))
-            return True
-        if key == "errors" and items and all(isinstance(i, str) for i in items):
-            for i in items:
-                self.r.add(SentError(IX_PLAIN, message=i))
-            return True
-        if key == "errors" and dicts and all(len(i) == 1 and "error" in _lower_keys(i) for i in dicts):
-            for i in dicts:
-                self.ix_error(_lower_keys(i)["error"])
+        if self.error_list(items, key):
             return True
         found = False
         for i in items:
@@ -271,6 +260,23 @@ class _Reader:
             if self.r.nodes > MAX_NODES:
                 break
         return found
+
+    def error_list(self, items: list[Any], key: str | None) -> bool:
+        """A list that is itself an envelope's errors: MYOB's or Sage's objects, or (under "errors")
+        InvoiceXpress's plain messages or Intacct's ``{"error": ...}`` objects; each is added."""
+        dicts = [i for i in items if isinstance(i, dict)]
+        if dicts and all(_is_myob(i, self.in_errors) for i in dicts):
+            self.r.add_all(_myob(i, MYOB_ERRORS if key == "errors" else MYOB_LIST) for i in dicts)
+        elif dicts and all(_is_sage(i) for i in dicts):
+            self.r.add_all(_sage(i, SAGE_DIAGNOSES if key == "$diagnoses" else SAGE_LIST) for i in dicts)
+        elif key == "errors" and items and all(isinstance(i, str) for i in items):
+            self.r.add_all(SentError(IX_PLAIN, message=i) for i in items)
+        elif key == "errors" and dicts and all(len(i) == 1 and "error" in _lower_keys(i) for i in dicts):
+            for i in dicts:
+                self.ix_error(_lower_keys(i)["error"])
+        else:
+            return False
+        return True
 
     def ix_error(self, value: Any) -> None:
         for msg in value if isinstance(value, list) else [value]:
@@ -577,17 +583,26 @@ def read_body(body: str) -> Reading:
     whole = _plain_json(stripped) if stripped[0] in "{[" else None
     if whole is not None:  # valid JSON, no envelope: its pairs read leniently would mix its objects
         return _within_strings(whole, reading)  # (lnav's level table read as an OAuth error)
-    if '\\"' in stripped:  # JSON escaped inside a log line: unescape one level and retry
-        inner = read_body(stripped.replace("\\\\", "\x00").replace('\\"', '"').replace("\x00", "\\"))
+    retried = _requoted(stripped)
+    if retried is not None:
+        return retried
+    _read_leniently(stripped, reader)
+    return reading
+
+
+def _requoted(text: str) -> Reading | None:
+    """The errors of JSON quoted as no parser reads it, once its quotes are put right: escaped inside
+    a log line (one level unescaped), or typeset by a help page or a word processor ({“errors”:[…]})."""
+    if '\\"' in text:
+        inner = read_body(text.replace("\\\\", "\x00").replace('\\"', '"').replace("\x00", "\\"))
         if inner.errors:
             return inner
-    if _CURLY_KEY.search(stripped):  # JSON a help page or a word processor typeset: {“errors”:[…]}
-        inner = read_body(stripped.translate(_STRAIGHT))
+    if _CURLY_KEY.search(text):
+        inner = read_body(text.translate(_STRAIGHT))
         if inner.errors:
             inner.notes.append("the body's typographic quotes (“ ”) were read as JSON's straight quotes")
             return inner
-    _read_leniently(stripped, reader)
-    return reading
+    return None
 
 
 def _plain_json(text: str) -> Any:

@@ -68,19 +68,27 @@ def _body(response: Any) -> str:
             return bodies.decoded(bytes(value), headers)
         if isinstance(value, str):
             return value[: bodies.LIMIT]
-    read = getattr(response, "read", None)  # urllib's HTTPError: a file-like body
-    if callable(read):
-        cached = getattr(response, "_errcat_body", None)
-        if cached is None:
-            try:
-                raw = read(bodies.LIMIT)
-            except (OSError, ValueError, TypeError):
-                raw = b""
-            cached = bodies.decoded(raw, headers) if isinstance(raw, bytes) else str(raw or "")
-            with contextlib.suppress(AttributeError):  # read-only objects: read again next time
-                response._errcat_body = cached
-        return str(cached)
-    return ""
+    return _read_once(response, headers)
+
+
+def _read_once(response: Any, headers: Any) -> str:
+    """A file-like body (urllib's HTTPError), read to explain's cap once and kept on the response
+    ("" when it has none): a second explain of it would find the stream spent."""
+    from . import bodies
+
+    read = getattr(response, "read", None)
+    if not callable(read):
+        return ""
+    cached = getattr(response, "_errcat_body", None)
+    if cached is None:
+        try:
+            raw = read(bodies.LIMIT)
+        except (OSError, ValueError, TypeError):
+            raw = b""
+        cached = bodies.decoded(raw, headers) if isinstance(raw, bytes) else str(raw or "")
+        with contextlib.suppress(AttributeError):  # read-only objects: read again next time
+            response._errcat_body = cached
+    return str(cached)
 
 
 def explain_response(
@@ -136,6 +144,11 @@ class VendorError(Exception):
 
     def __str__(self) -> str:
         return summary(self.explanation)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled (and deep-copied) from its explanation and response, not from its message: an
+        exception is rebuilt from its args, and a summary is no explanation to advise on."""
+        return type(self), (self.explanation, self.response), self.__dict__
 
 
 class RetryAdvice(NamedTuple):

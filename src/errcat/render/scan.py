@@ -251,6 +251,22 @@ def scan_document(report: ScanReport, top: int) -> dict[str, Any]:
     )
 
 
+def _matched_markdown(report: ScanReport, top: int) -> list[str]:
+    """The documented errors found: a table of the ``top`` most frequent, then each one's guide."""
+    rows: list[list[object]] = []
+    for key, g in report.ranked_matched()[:top]:  # vendor, status, code, name, then the message
+        message = f"{g.said} (matched: {key[4]})" if g.said and g.said != key[4] else key[4]
+        rows.append([g.count, *key[:4], message, _endpoints(g), _when(g.first_seen), _when(g.last_seen), _places(g)])
+    headers = ["Count", "Vendor", "Status", "Code", "Name", "Message", "Endpoints", "First seen", "Last seen", "Lines"]
+    parts = ["### Documented errors\n", table(headers, rows)]
+    for key, g in report.ranked_matched()[:top]:
+        guide = g.guide
+        if guide:
+            parts.append(f"#### {escape(error_title(key))} ({g.count:,})\n")
+            parts.append(f"{escape(guide.summary)}\n\n**Fix:** {escape(guide.fix)}\n\n**Retry:** {escape(guide.retry)}\n")
+    return parts
+
+
 def scan_markdown(report: ScanReport, top: int, everything: bool = False) -> str:
     first, last = report.time_range
     parts = ["## errcat scan\n", f"{escape(headline(report))}.\n"]
@@ -258,19 +274,7 @@ def scan_markdown(report: ScanReport, top: int, everything: bool = False) -> str
         parts.append(f"Time range: {escape(str(_when(first)))} to {escape(str(_when(last)))}.\n")
     parts += [f"> {escape(text)}\n" for text in _filters(report)]
     if report.matched:
-        parts.append("### Documented errors\n")
-        rows: list[list[object]] = []
-        for key, g in report.ranked_matched()[:top]:  # vendor, status, code, name, then the message
-            message = f"{g.said} (matched: {key[4]})" if g.said and g.said != key[4] else key[4]
-            rows.append([g.count, *key[:4], message, _endpoints(g), _when(g.first_seen), _when(g.last_seen), _places(g)])
-        parts.append(
-            table(["Count", "Vendor", "Status", "Code", "Name", "Message", "Endpoints", "First seen", "Last seen", "Lines"], rows)
-        )
-        for key, g in report.ranked_matched()[:top]:
-            guide = g.guide
-            if guide:
-                parts.append(f"#### {escape(error_title(key))} ({g.count:,})\n")
-                parts.append(f"{escape(guide.summary)}\n\n**Fix:** {escape(guide.fix)}\n\n**Retry:** {escape(guide.retry)}\n")
+        parts += _matched_markdown(report, top)
     if report.unmatched:
         parts.append("### Not in the catalog\n")
         urows: list[list[object]] = [

@@ -52,49 +52,58 @@ def group_sources(group: ErrorGroup) -> tuple[Citation, ...]:
 
 def group_lines(group: ErrorGroup, label: str | None = None) -> list[Line]:
     """One error: title, our explanation, and each row where it is documented."""
-    lines: list[Line] = []
     head: Line = [(group.title, "bold cyan")]
     if group.vendor_name:
         head.append((f"  {group.vendor_name}", "dim"))
     if label:
         head.append((f"  [by {label}]", "magenta"))
-    lines.append(head)
-    g = group.guide
-    if g:
-        said, why, fixed = claim_labels(g, group_sources(group), group.vendor_name or group.vendor)
-        lines.append([("  ", None), (g.summary, "bold"), (said, "dim")])
-        for cause, who in zip(g.causes, why, strict=True):
-            lines.append([("  cause: ", "dim"), (cause, None), (who, "dim")])
-        lines.append([("  fix:   ", "green"), (g.fix, None), (fixed, "dim")])
-        lines.append([("  retry: ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
+    lines = [head, *_guide_lines(group)]
     if group.entries[0].observed:
-        lines.append([("  ", None), (provenance_words(group.vendor_name or group.vendor, group.entries[0], g), "yellow")])
+        lines.append(
+            [("  ", None), (provenance_words(group.vendor_name or group.vendor, group.entries[0], group.guide), "yellow")]
+        )
         lines.append([(f"  seen in the wild in {len(group.entries)} form(s):", "dim")])
     else:
         lines.append([(f"  documented in {len(group.entries)} row(s):", "dim")])
     for e in group.entries:
-        methods = ",".join(e.methods) or "-"
-        sev = e.vendor_severity or e.severity or "(no severity)"  # the vendor's own spelling where it gives one
-        status = e.source.status_text or str(e.status)  # as documented: "504 Timeout"
-        lines.append(
-            [("  - ", None), (f"{status:<16} ", "bold"), (f"{methods:<16} ", None), (where(e), "cyan"), (f"  {sev}", "dim")]
-        )
-        if e.message is not None:
-            lines.append([("      message:  ", "dim"), (e.message, None)])
-        lines.append([("      scenario: ", "dim"), (e.scenario, None)])
-        if e.details:
-            lines.append([("      details:  ", "dim"), (e.details, None)])
-        if e.learn_more:
-            lines.append([("      learn more: ", "dim"), (e.learn_more, None)])
-        for quirk in e.quirks:
-            lines.append([("      quirk:    ", "yellow"), (quirk, None)])
-        if e.observed:
-            lines.append([("      id: ", "dim"), (e.id, None)])
-            lines += [[("      seen in:  ", "dim"), (c.url, None)] for c in e.sources]
-            continue
-        src = f"{e.source.document}:{e.source.line}" if e.source.line else e.source.document
-        lines.append([("      id: ", "dim"), (e.id, None), ("   source: ", "dim"), (src, None)])
+        lines += _row_lines(e)
     return lines
+
+
+def _guide_lines(group: ErrorGroup) -> list[Line]:
+    """Our explanation of the error (none without a guide), each claim labelled with its basis."""
+    g = group.guide
+    if not g:
+        return []
+    said, why, fixed = claim_labels(g, group_sources(group), group.vendor_name or group.vendor)
+    return [
+        [("  ", None), (g.summary, "bold"), (said, "dim")],
+        *([("  cause: ", "dim"), (cause, None), (who, "dim")] for cause, who in zip(g.causes, why, strict=True)),
+        [("  fix:   ", "green"), (g.fix, None), (fixed, "dim")],
+        [("  retry: ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)],
+    ]
+
+
+def _row_lines(e: Entry) -> list[Line]:
+    """One row where the error is documented (or seen): status, methods, endpoint, texts and where from."""
+    methods = ",".join(e.methods) or "-"
+    sev = e.vendor_severity or e.severity or "(no severity)"  # the vendor's own spelling where it gives one
+    status = e.source.status_text or str(e.status)  # as documented: "504 Timeout"
+    lines: list[Line] = [
+        [("  - ", None), (f"{status:<16} ", "bold"), (f"{methods:<16} ", None), (where(e), "cyan"), (f"  {sev}", "dim")]
+    ]
+    texts = (
+        ("      message:  ", e.message),
+        ("      scenario: ", e.scenario),
+        ("      details:  ", e.details or None),
+        ("      learn more: ", e.learn_more or None),
+    )
+    lines += [[(name, "dim"), (text, None)] for name, text in texts if text is not None]
+    lines += [[("      quirk:    ", "yellow"), (quirk, None)] for quirk in e.quirks]
+    if e.observed:
+        return [*lines, [("      id: ", "dim"), (e.id, None)], *([("      seen in:  ", "dim"), (c.url, None)] for c in e.sources)]
+    src = f"{e.source.document}:{e.source.line}" if e.source.line else e.source.document
+    return [*lines, [("      id: ", "dim"), (e.id, None), ("   source: ", "dim"), (src, None)]]
 
 
 COMPACT_OVER = 10  # a lookup finding more errors than this shows one line each first (`lookup 422`: 700+ lines in full)
