@@ -1341,3 +1341,62 @@ def test_dart_crashes_are_named_by_what_was_thrown(index, tmp_path, use_engine, 
         ("Unhandled exception: IntegerDivisionByZeroException", [22]),
         ("Unhandled exception: Invalid argument(s): invalid argument", [29]),
     ]
+
+
+# Rails's FATAL blocks, as public `heroku logs` and production.log excerpts print them: Rails 5
+# logs each line of an exception under Ruby's Logger head and the request's tag (found with the
+# search tools: a repo's notes quoting `heroku logs`, the block of 2021-06-17; a Ruby log parser's
+# comment, the block of 2021-12-04), Rails 6 its first line so and the rest after the tag alone
+# (a write-up on lograge, the block of 2019-12-11). Lines as printed there.
+_RAILS_FATAL = [
+    "2021-06-17T22:55:15.480963+00:00 app[web.1]: I, [2021-06-17T22:55:15.480876 #4]  INFO -- : [3d1855e6-688c-4d33-92b3-c43714059c8f] Processing by QuizesController#start as HTML",
+    "2021-06-17T22:55:15.481622+00:00 app[web.1]: F, [2021-06-17T22:55:15.481534 #4] FATAL -- : [3d1855e6-688c-4d33-92b3-c43714059c8f]",
+    "2021-06-17T22:55:15.481726+00:00 app[web.1]: F, [2021-06-17T22:55:15.481645 #4] FATAL -- : [3d1855e6-688c-4d33-92b3-c43714059c8f] NoMethodError (undefined method `[]' for nil:NilClass):",
+    "2021-06-17T22:55:15.481819+00:00 app[web.1]: F, [2021-06-17T22:55:15.481736 #4] FATAL -- : [3d1855e6-688c-4d33-92b3-c43714059c8f]",
+    "2021-06-17T22:55:15.481912+00:00 app[web.1]: F, [2021-06-17T22:55:15.481840 #4] FATAL -- : [3d1855e6-688c-4d33-92b3-c43714059c8f] app/controllers/quizes_controller.rb:64:in `start'",
+    "2021-06-17T22:55:47.468303+00:00 heroku[web.1]: Restarting",
+    "F, [2021-12-04T00:34:05.838973 #2735058] FATAL -- : [3a16162e-a6a5-435e-a9d8-c4df5dc0f728]   ",
+    'F, [2021-12-04T00:34:05.839157 #2735058] FATAL -- : [3a16162e-a6a5-435e-a9d8-c4df5dc0f728] ActionController::RoutingError (No route matches [GET] "/wp/wp-includes/wlwmanifest.xml"):',
+    "F, [2021-12-04T00:34:05.839209 #2735058] FATAL -- : [3a16162e-a6a5-435e-a9d8-c4df5dc0f728]   ",
+    "F, [2021-12-04T00:34:05.839269 #2735058] FATAL -- : [3a16162e-a6a5-435e-a9d8-c4df5dc0f728] actionpack (5.2.4.4) lib/action_dispatch/middleware/debug_exceptions.rb:65:in `call'",
+    "F, [2019-12-11T08:21:24.470738 #6653] FATAL -- : [b7d1e681-c943-4663-9c2a-a70fbff9d00d]",
+    "[b7d1e681-c943-4663-9c2a-a70fbff9d00d] ActiveRecord::RecordNotFound (Couldn't find User with 'id'=2):",
+    "[b7d1e681-c943-4663-9c2a-a70fbff9d00d]",
+    "[b7d1e681-c943-4663-9c2a-a70fbff9d00d] app/controllers/users_controller.rb:67:in `set_user'",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_rails_fatal_block_is_one_error_named_by_its_exception(index, tmp_path, use_engine, engine):
+    """Each line of a Rails FATAL block was an error of its own (one failure counted up to four
+    times), and its first, empty line's group named nothing."""
+    use_engine(engine)
+    report = _scanned(index, tmp_path, "production.log", _RAILS_FATAL)
+    assert report.other_count == 3
+    assert _groups(report) == [
+        ("F, [#<n>] FATAL -- : [<id>] ActionController::RoutingError (No route matches [GET] '…'):", [7]),
+        ("[<id>] ActiveRecord::RecordNotFound (Couldn't find User with '…'=<n>):", [11]),
+        ("app[web.<n>]: F, [#<n>] FATAL -- : [<id>] NoMethodError (undefined method `[]' for nil:NilClass):", [2]),
+    ]
+
+
+# Ruby's semantic_logger prints an entry's exception unindented on the next line, its frames
+# indented below (humanlogio/humanlog@15d733f test/benchmark/ruby-semantic-logger/
+# sample-semantic-logger-text.log.gz, lines 4-9, the entry's JSON cut)
+_SEMANTIC_LOGGER = [
+    '[2024-11-15 19:23:43.075] INFO  OrderProcessor -- Request processed successfully {{"duration_ms":235,"status":200}}',
+    '[2024-11-15 19:23:44.076] ERROR [http] BackgroundWorker -- Operation failed {{"attempt":1,"error_code":"ERR_26"}}',
+    "RuntimeError: Failed to process request",
+    "  BackgroundWorker:123:in `process_request'",
+    "  lib/processor.rb:45:in `handle_request'",
+    "  lib/server.rb:67:in `process'",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_ruby_exception_after_its_entry_is_part_of_it(index, tmp_path, use_engine, engine):
+    """ "RuntimeError: ..." after a levelled entry was an error of its own: each failure counted twice."""
+    use_engine(engine)
+    report = _scanned(index, tmp_path, "semantic.log", _SEMANTIC_LOGGER)
+    assert report.other_count == 1
+    assert [places for _, places in _groups(report)] == [[2]]
