@@ -1400,3 +1400,38 @@ def test_a_ruby_exception_after_its_entry_is_part_of_it(index, tmp_path, use_eng
     report = _scanned(index, tmp_path, "semantic.log", _SEMANTIC_LOGGER)
     assert report.other_count == 1
     assert [places for _, places in _groups(report)] == [[2]]
+
+
+# Heroku's router names each error by its code (public `heroku logs` excerpts: H10 from a Q&A
+# (sweep5's reproducer), H12 from a repo's comment of 2021-11-04)
+_HEROKU_ROUTER = [
+    '2015-09-15T04:43:28.125141+00:00 heroku[router]: at=error code=H10 desc="App crashed" method=GET path="/" host=jobfinder-mockup.herokuapp.com request_id=8e213b09-abcd-426d-93c3-7e75fb8de41c fwd="98.234.178.92" dyno= connect= service= status=503 bytes=',
+    '2021-11-04T21:09:45.195018+00:00 heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/app" host=gabby-mill-shortener.herokuapp.com request_id=c01bb5b7-5df4-4d9e-a36f-d8faa3f0d41c fwd="109.65.0.215" dyno=web.1 connect=0ms service=30000ms status=503 bytes=0 protocol=https',
+]
+
+
+def test_a_heroku_router_error_keeps_its_code_in_its_group_text(index, tmp_path):
+    """``code=H10`` (App crashed) and ``code=H12`` (Request timeout) were both ``code=H<n>``."""
+    report = _scanned(index, tmp_path, "heroku.log", _HEROKU_ROUTER)
+    texts = [text for text, _ in _groups(report)]
+    assert [t[: t.index(" desc")] for t in texts] == ["heroku[router]: at=error code=H10", "heroku[router]: at=error code=H12"]
+
+
+# logback's "%d [%thread] %-5level %logger - %msg" (humanlogio/humanlog@15d733f
+# test/benchmark/java-logback/sample-logback-text.log.gz, three of its entries)
+_LOGBACK_THREADS = [
+    "18:43:37.599 [background-processor-1] ERROR o.e.repository.ProductRepository - Failed to process request",
+    "java.lang.RuntimeException: Unexpected error occurred",
+    "18:43:39.407 [async-task-executor-1] ERROR o.e.repository.ProductRepository - Failed to process request",
+    "java.lang.RuntimeException: Unexpected error occurred",
+    "18:43:57.173 [main] ERROR o.e.repository.ProductRepository - Failed to process request",
+    "java.lang.RuntimeException: Unexpected error occurred",
+]
+
+
+def test_a_thread_name_does_not_split_an_error_into_groups(index, tmp_path):
+    """One error logged by three threads was three groups (the file: 50 groups for 10 errors)."""
+    report = _scanned(index, tmp_path, "logback.log", _LOGBACK_THREADS)
+    assert _groups(report) == [
+        ("<n>:<n>:<n> [<thread>] ERROR o.e.repository.ProductRepository - Failed to process request", [1, 3, 5])
+    ]
