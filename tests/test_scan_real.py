@@ -1435,3 +1435,32 @@ def test_a_thread_name_does_not_split_an_error_into_groups(index, tmp_path):
     assert _groups(report) == [
         ("<n>:<n>:<n> [<thread>] ERROR o.e.repository.ProductRepository - Failed to process request", [1, 3, 5])
     ]
+
+
+# a log of pretty-printed JSON objects (pamburus/hl@6164b42a src/index/testdata/pretty_json.log, whole)
+_PRETTY_JSON_LOG = [
+    "{",
+    '  "timestamp": "2024-01-01T00:00:02Z",',
+    '  "level": "error",',
+    '  "message": "third"',
+    "}",
+    "{",
+    '  "timestamp": "2024-01-01T00:00:00Z",',
+    '  "level": "info",',
+    '  "message": "first"',
+    "}",
+    "{",
+    '  "timestamp": "2024-01-01T00:00:01Z",',
+    '  "level": "warn",',
+    '  "message": "second"',
+    "}",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_pretty_printed_json_log_records_are_read_by_their_level(index, tmp_path, use_engine, engine):
+    """Each object's first line, "{", was all a record said: no level, so its errors were missed."""
+    use_engine(engine)
+    report = _scanned(index, tmp_path, "pretty.log", _PRETTY_JSON_LOG)
+    assert _groups(report) == [("second", [11]), ("third", [1])]
+    assert report.not_errors == 0  # the info object holds no needle: never read

@@ -114,6 +114,8 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
         text = rec.data.decode("utf-8")
     except UnicodeDecodeError:
         text, bad = rec.data.decode("utf-8", errors="replace"), True
+    if text[:1] == "{" and "\n" in text:
+        text = _one_line(text)
     head = text.split("\n", 1)[0]
     paste, when, said = _untimed(text, head)
     outcome = "ok"
@@ -138,6 +140,16 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
 
 
 _TRACEBACK = "Traceback (most recent call last)"
+
+
+def _one_line(text: str) -> str:
+    """A JSON log record pretty-printed over several lines (a level or a time among its fields) on
+    one line, as a JSON-lines log writes it: read so, where its first line "{" was all it said
+    (no level: its errors were missed). Any other record as it is (a body, read as explain reads it)."""
+    one = "".join(line.strip() for line in text.split("\n"))
+    found = json_line(one)
+    return one if found is not None and found[1:] != (None, None) else text
+
 
 # a record's first line that only announces an error, which its next line states: Dart's
 # "Unhandled exception:" (every one of a log's crashes was one group under it)
