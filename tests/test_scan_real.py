@@ -1464,3 +1464,15 @@ def test_pretty_printed_json_log_records_are_read_by_their_level(index, tmp_path
     report = _scanned(index, tmp_path, "pretty.log", _PRETTY_JSON_LOG)
     assert _groups(report) == [("second", [11]), ("third", [1])]
     assert report.not_errors == 0  # the info object holds no needle: never read
+
+
+# Azure Application Gateway's access log: the request and its status one object down, under
+# "properties" (log2timeline/plaso@4ea03ef9 test_data/azure_application_gateway_access.json, line 2)
+_AZURE_GATEWAY_400 = '{"timeStamp": "2021-10-14T22:17:12+00:00","resourceId": "/SUBSCRIPTIONS/{subscriptionId}/RESOURCEGROUPS/{resourceGroupName}/PROVIDERS/MICROSOFT.NETWORK/APPLICATIONGATEWAYS/{applicationGatewayName}","listenerName": "HTTP-Listener","ruleName": "Storage-Static-Rule","backendPoolName": "StaticStorageAccount","backendSettingName": "StorageStatic-HTTPS-Setting","operationName": "ApplicationGatewayAccess","category": "ApplicationGatewayAccessLog","properties": {"instanceId": "appgw_2","clientIP": "185.42.129.24","clientPort": 45057,"httpMethod": "GET","originalRequestUriWithArgs": "\\/","requestUri": "\\/","requestQuery": "","userAgent": "Mozilla\\/5.0 (Windows NT 6.1; WOW64) AppleWebKit\\/537.36 (KHTML, like Gecko) Chrome\\/52.0.2743.116 Safari\\/537.36","httpStatus": 400,"httpVersion": "HTTP\\/1.1","receivedBytes": 184,"sentBytes": 466,"clientResponseTime": 0,"timeTaken": 0.034,"WAFEvaluationTime": "0.000","WAFMode": "Detection","transactionId": "592d1649f75a8d480a3c4dc6a975309d","sslEnabled": "on","sslCipher": "ECDHE-RSA-AES256-GCM-SHA384","sslProtocol": "TLSv1.2","sslClientVerify": "NONE","sslClientCertificateFingerprint": "","sslClientCertificateIssuerName": "","serverRouted": "52.239.221.65:443","serverStatus": "200","serverResponseLatency": "0.028","originalHost": "20.110.30.194","host": "20.110.30.194"}}'
+
+
+def test_an_access_log_line_under_properties_is_no_vendor_error(index, tmp_path):
+    """The gateway's own record of what it served was "unknown vendor HTTP 400"."""
+    report = _scanned(index, tmp_path, "appgw.json", ["", _AZURE_GATEWAY_400])
+    assert (report.matched_count, report.unmatched_count, report.other_count) == (0, 0, 1)
+    assert _groups(report) == [("GET /", [2])]

@@ -59,7 +59,7 @@ _OAUTH_CODES = frozenset(
     "authorization_pending slow_down expired_token interaction_required login_required consent_required".split()
 )
 _BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body", "errorbody", "payload", "data", "content")
-_URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri")
+_URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri", "requesturi")
 _METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method")
 # bunyan's and pino's; 3 and 4 are loud on every small scale (syslog's and GELF's error and warning,
 # Nextcloud's error and fatal, .NET's warning and error), 0-2 are not (Nextcloud's debug and info)
@@ -181,10 +181,12 @@ def _level_word(level: Any) -> str | None:
 def _exchange_paste(d: dict[str, Any]) -> str:
     """The request line, status and body a JSON-lines object holds (or its message when it holds
     no body), as a paste explain reads."""
-    request = _lower(d.get("request"))
+    request = _lower(d.get("request")) or _served(d)
     method = _field(d, _METHOD_KEYS) or _field(request, _METHOD_KEYS)
     url = _field(d, _URL_KEYS) or _field(request, _URL_KEYS)
     status = to_status(_field(d, _STATUS_KEYS))
+    if status is None and request and "request" not in d:
+        status = to_status(_field(request, _STATUS_KEYS))
     body = _field(d, _BODY_KEYS)
     if isinstance(body, dict):  # {"response": {"status": 400, "body": {...}}}
         inner = _lower(body)
@@ -206,6 +208,19 @@ def _exchange_paste(d: dict[str, Any]) -> str:
         body = d if message is None or _oauth_error(d) else message
     lines.append(body if isinstance(body, str) else json.dumps(body, ensure_ascii=False))
     return "\n".join(lines)
+
+
+def _served(d: dict[str, Any]) -> dict[str, Any]:
+    """The object one level down that holds a request's method and path, when the record's own
+    fields hold neither: Azure's access logs under "properties" ({"httpMethod": "GET", "requestUri":
+    "/", "httpStatus": 400}), read as a request a server served (no vendor's response: its status
+    alone was "unknown vendor HTTP 400")."""
+    if _field(d, _METHOD_KEYS) is not None or _field(d, _URL_KEYS) is not None:
+        return {}
+    for value in d.values():
+        if isinstance(value, dict) and _field(inner := _lower(value), _METHOD_KEYS) is not None and _field(inner, _URL_KEYS):
+            return inner
+    return {}
 
 
 def _oauth_error(d: dict[str, Any]) -> bool:
