@@ -1476,3 +1476,24 @@ def test_an_access_log_line_under_properties_is_no_vendor_error(index, tmp_path)
     report = _scanned(index, tmp_path, "appgw.json", ["", _AZURE_GATEWAY_400])
     assert (report.matched_count, report.unmatched_count, report.other_count) == (0, 0, 1)
     assert _groups(report) == [("GET /", [2])]
+
+
+# Siemens WinCC's system log, UTF-16 little-endian without a byte-order mark, CRLF
+# (log2timeline/plaso@4ea03ef9 test_data/wincc_sys.log, lines 1-2 and 743-744)
+_WINCC_SYS = [
+    "2303,27.05.2019,10:09:04:540,1012301,4,,BMS001,CCWriteArchiveServer,[(null),224]failed to insert into MSARCLONG with 0x80004005(#0,'2019-05-27 08:09:04.101'),MSG_STATE_COME",
+    "2303,27.05.2019,10:09:13:592,1012301,4,,BMS001,CCWriteArchiveServer,[(null),224]failed to insert into MSARCLONG with 0x80004005(#0,'2019-05-27 08:05:27.804'),MSG_STATE_COME",
+    "2303,19.08.2019,09:40:57:916,1007001,4,,BMS001,SCRIPT,ExecuteError in Action @28b @SCREEN.@WIN1:@1001.@TOP09:@PX_HMI.VIEW:@PX_HMI_STANDARD BP_START1 (null),MSG_STATE_COME",
+    "2303,19.08.2019,09:41:19:822,1007001,4,,BMS001,SCRIPT,ExecuteError in Action @291 @SCREEN.@WIN1:@1001.@TOP09:@PX_HMI.VIEW:@PX_HMI_STANDARD BP_START1 (null),MSG_STATE_COME",
+]
+
+
+@pytest.mark.parametrize("order", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_byte_order_mark_is_read_as_text(index, tmp_path, order):
+    """Such a file was "binary file ..., not a log": none of its errors were read."""
+    wide, plain = tmp_path / "wincc_sys.log", tmp_path / "wincc_sys.utf8.log"
+    wide.write_bytes("\r\n".join(_WINCC_SYS).encode(order) + "\r\n".encode(order))
+    plain.write_bytes("\r\n".join(_WINCC_SYS).encode() + b"\r\n")
+    read, expected = (scan(index, [str(p)], ScanOptions(workers=1)) for p in (wide, plain))
+    assert expected.other_count > 0
+    assert (read.other_count, _groups(read)) == (expected.other_count, _groups(expected))
