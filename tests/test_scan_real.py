@@ -1497,3 +1497,15 @@ def test_utf16_without_its_byte_order_mark_is_read_as_text(index, tmp_path, orde
     read, expected = (scan(index, [str(p)], ScanOptions(workers=1)) for p in (wide, plain))
     assert expected.other_count > 0
     assert (read.other_count, _groups(read)) == (expected.other_count, _groups(expected))
+
+
+# Akamai DataStream 2's request record, "errorCode": "-" when the request met none
+# (DataDog/integrations-extras@57e9d599 akamai_datastream_2/assets/logs/akamai.datastream_tests.yaml,
+# its sample on one line, as DataStream writes JSON lines)
+_AKAMAI_REQUEST = '{"rspContentLen":"375847","referer":"-","reqPort":"80","country":"FR","reqMethod":"GET","city":"PARIS","reqTimeSec":"1645568187.280","tlsOverheadTimeMSec":"-","errorCode":"-","range":"-","accLang":"-","UA":"Datadog/Synthetics","hostname":"","objSize":"375847","transferTimeMSec":"8","rspContentType":"application/pdf","dnsLookupTimeMSec":"-","overheadBytes":"^","totalBytes":"405330","state":"Ile-de-France","reqEndTimeMSec":"2","reqHost":"ds2-sqa-sanity-venkat-1.akamaized.net","reqPath":"Tiger.pdf","cliIP":"15.188.240.172","cookie":"-","turnAroundTimeMSec":"1","tlsVersion":"-","cacheStatus":"1","cp":"1059344","ewExecutionInfo":"-","version":"4","customField":"15.188.240.172%7eERR_SYNC_DNS_OFF","reqId":"2898b6","maxAgeSec":"86400","ewUsageInfo":"-","service":"akamai","bytes":"376255","proto":"HTTP/1.1","uncompressedSize":"375847","xForwardedFor":"-","statusCode":"200","queryStr":"-"}'
+
+
+def test_an_error_field_holding_a_dash_is_no_error(index, tmp_path):
+    """Every request record was an error: its error field's placeholder "-" read as an error code."""
+    report = _scanned(index, tmp_path, "datastream.json", [_AKAMAI_REQUEST])
+    assert (report.errors, report.not_errors) == (0, 1)

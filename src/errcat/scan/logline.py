@@ -68,6 +68,8 @@ _NUMBERED_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error
 _STATUS_KEYS = (*STATUS_KEYS, "code")  # in a log record's own fields, a bare "code" may be the status
 
 
+# what an error field holds when there was none: Akamai DataStream's "errorCode": "-" on every request
+_NO_VALUE = frozenset(("", "-", "0", "none", "null", "None", "NULL"))
 _NO_OFFSET = timedelta(0)  # made once, not for each timestamp read
 
 
@@ -159,7 +161,7 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
     said = _level_word(_field(d, _LEVEL_KEYS))
     if said is None and isinstance(s := d.get("s"), str) and "ctx" in d and "c" in d:  # MongoDB's, 4.4 on: "s":"W"
         said = _MONGODB_SEVERITIES.get(s[:1])
-    if said is None and any(isinstance(v := d.get(k), str) and v.strip() for k in ("errorcode", "errormessage")):
+    if said is None and any(isinstance(v := d.get(k), str) and v.strip() not in _NO_VALUE for k in ("errorcode", "errormessage")):
         said = "error"  # an event that records a failed call by its error fields, with no level (AWS CloudTrail's)
     if said is None:  # a level one object down ({"@fields": {"lvl": "ERROR", ...}})
         said = next((w for v in d.values() if isinstance(v, dict) and (w := _level_word(_field(_lower(v), _LEVEL_KEYS)))), None)
