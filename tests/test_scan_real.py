@@ -1509,3 +1509,44 @@ def test_an_error_field_holding_a_dash_is_no_error(index, tmp_path):
     """Every request record was an error: its error field's placeholder "-" read as an error code."""
     report = _scanned(index, tmp_path, "datastream.json", [_AKAMAI_REQUEST])
     assert (report.errors, report.not_errors) == (0, 1)
+
+
+# JFrog Platform's log records, pretty-printed, with its own keys for the level and the time
+# (DataDog/integrations-extras@57e9d599 jfrog_platform/assets/logs/jfrog_platform_tests.yaml, two samples)
+_JFROG = [
+    "{",
+    '  "log_timestamp" : "2023-07-21T17:20:36.065Z",',
+    '  "service_type" : "jfac",',
+    '  "trace_id" : "7fb34bc09bfb7ef0",',
+    '  "hostname" : "mahithab-mac",',
+    '  "class_line_number" : "o.j.a.s.r.s.RpcLockResource:30",',
+    '  "log_source" : "jfrog.rt.access.service",',
+    '  "log_level" : "WARN",',
+    '  "thread" : "c-default-executor-5",',
+    '  "message" : "Lockisbusy"',
+    "}",
+    "{",
+    '  "log_timestamp" : "2023-07-21T17:48:07.184Z",',
+    '  "trace_id" : "3330dfb318b5f02c",',
+    '  "remote_address " : "127.0.0.1",',
+    '  "request_method" : "GET",',
+    '  "response_content_length" : 118,',
+    '  "request_url" : "/access/api/v1/users/jffe@01h5wq77wad0ns08shpac3112f",',
+    '  "request_user_agent" : "JFrog Access Java Client/7.63.4 76304900 Artifactory/7.55.16 75516900",',
+    '  "hostname" : "mahithab-mac",',
+    '  "request_content_length" : -1,',
+    '  "request_duration" : "4",',
+    '  "log_source" : "jfrog.rt.access.request",',
+    '  "return_status" : 404,',
+    '  "username" : "jfrt@01h5wq7xhx9m001fk5t51m0b8r"',
+    "}",
+]
+
+
+def test_jfrog_log_level_and_timestamp_are_read(index, tmp_path):
+    """ "log_level": "WARN" was no level (the object was missed) and the 404's group text was "{"."""
+    report = _scanned(index, tmp_path, "jfrog.log", _JFROG)
+    assert [(text.split("/users/")[0], places) for text, places in _groups(report)] == [
+        ("GET /access/api/v<n>", [12]),
+        ("Lockisbusy", [1]),
+    ]

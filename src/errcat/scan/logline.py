@@ -31,9 +31,15 @@ _ASCTIME = re.compile(
 _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
-_TIME_KEYS = ("@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date")
-# journald's PRIORITY; Postgres's jsonlog error_severity; NXLog's GELF _Severity (GELF's message: short_message)
-_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority", "error_severity", "_severity")
+_TIME_KEYS = (
+    *("@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date"),
+    "log_timestamp",  # JFrog's
+)
+# journald's PRIORITY; Postgres's jsonlog error_severity; NXLog's GELF _Severity (its message: short_message); JFrog's
+_LEVEL_KEYS = (
+    *("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority", "error_severity", "_severity"),
+    "log_level",
+)
 # journald's PRIORITY, a syslog severity written as a digit ("PRIORITY" : "3")
 _SEVERITIES = dict(enumerate(("emerg", "alert", "crit", "error", "warning", "notice", "info", "debug")))
 _MESSAGE_KEYS = (
