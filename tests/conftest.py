@@ -183,7 +183,10 @@ SLOW: dict[str, set[str]] = {
         "test_real_pastes_share_a_fingerprint_only_when_they_are_one_error",
     },
     "test_hostile_speed.py": {"*"},
-    "test_integrations.py": {"test_readme_tenacity_example_resends_only_what_can_succeed"},
+    "test_integrations.py": {
+        "test_a_post_that_timed_out_is_not_resent_a_get_or_an_unsent_post_is",
+        "test_readme_tenacity_example_resends_only_what_can_succeed",
+    },
     "test_knowledge.py": {
         "test_checks_keep_the_knowledge_honest",
         "test_fitting_retry_advice_passes_and_todo_warns",
@@ -242,6 +245,7 @@ SLOW: dict[str, set[str]] = {
         "test_vendor_time_and_top_options",
     },
     "test_scan_cluster.py": {
+        "test_a_scheduler_address_with_credentials_is_never_echoed",
         "test_cli_dask_address_with_a_user_overlay",
         "test_cluster_report_is_the_local_report",
         "test_s3_inputs_read_on_the_cluster_as_local_files",
@@ -271,8 +275,10 @@ SLOW: dict[str, set[str]] = {
     "test_smoke.py": {"*"},
     "test_startup.py": {"*"},
     "test_telemetry.py": {
+        "test_opentelemetry_httpx_span_over_the_network_reads_the_body_and_leaves_it_to_the_client",
         "test_readme_telemetry_examples_run_as_shown",
         "test_sentry_groups_one_error_under_errcats_fingerprint",
+        "test_the_fingerprint_is_the_same_in_another_process",
     },
     "test_tty.py": {"*"},
     "test_validate.py": {

@@ -108,12 +108,63 @@ def test_a_code_several_documented_errors_share_is_a_family_not_one_of_them(cli,
     assert plain["vendor"] is None and not any("documented errors with this" in n for n in plain["notes"])
 
 
+@pytest.mark.parametrize(
+    "error",
+    [
+        {"Name": "RateLimitError"},  # as pymyob's tests send it (uptick/pymyob tests/test_endpoints.py @ 90dcf9e)
+        {"Name": "RateLimitError", "Message": "API key has exceeded the rate limit", "Severity": "Error"},
+    ],
+)
+def test_a_name_several_documented_errors_share_is_a_family_though_the_words_are_alike(cli, error):
+    # MYOB's RateLimitError (no code) is the daily limit's and the per-second limit's: words about
+    # as like one message as the other do not say which
+    result = cli("explain", "--vendor", "myob", "--format", "json", input=json.dumps({"Errors": [error]}))
+    err = json.loads(result.stdout)["errors"][0]
+    assert err["match"] == "none" and err["explanation"] is None
+    assert {f["message"] for f in err["family"]} == {
+        "API key has exceeded the daily rate limit",
+        "API key has exceeded the per-second rate limit",
+    }
+    # the documented words say which
+    one = {"Name": "RateLimitError", "Message": "API key has exceeded the per-second rate limit", "Severity": "Error"}
+    doc = json.loads(cli("explain", "--format", "json", input=json.dumps({"Errors": [one]})).stdout)
+    assert doc["errors"][0]["match"] == "exact" and doc["errors"][0]["candidates"][0]["id"] == "myob.generic.rate-limit-error-2"
+
+
 def test_a_family_member_is_found_by_its_message_cut_short(cli):
     paste = '{"code":"BAD_REQUEST","message":"Invalid request body"}'
     doc = json.loads(cli("explain", "--vendor", "prospend", "--format", "json", input=paste).stdout)
     err = doc["errors"][0]
     assert err["match"] == "code" and not err["family"]
     assert err["candidates"][0]["message"] == "Invalid request body. Please check the schema and try again."
+
+
+def test_a_stock_sentence_is_the_vendors_only_with_its_code(catalog):
+    # ProSpend's 401 says what login forms and OAuth error maps of many apps print (own-97 in
+    # tests/data/realworld.jsonl is one); with ProSpend's code beside it, it is ProSpend's body
+    sentence = "Authentication failed. Please check your credentials and try again."
+    alone = explain(catalog, sentence)
+    assert alone.vendor is None and alone.errors[0].kind not in ("exact", "template", "code")
+    body = explain(catalog, json.dumps({"code": "UNAUTHORIZED", "message": sentence}))
+    assert body.vendor == "prospend" and body.errors[0].kind == "exact"
+
+
+def test_a_sentence_many_apps_answer_with_is_no_vendors_alone(catalog):
+    # MYOB's AccessDenied message is what Flask, Gin, Next.js and Play apps answer a 401 or 403 with
+    # (public repositories; the search tools' find_string ids 3705397001, 41671797285, 17488119397)
+    sentence = "You are not authorised to access this resource"
+    assert explain(catalog, sentence).vendor is None
+    # MYOB's DeveloperInactive says what FastAPI and Laravel apps raise for a disabled key (find_string
+    # ids 53775986801, 68912115374)
+    assert explain(catalog, "API key is missing or inactive.").vendor is None
+    # ProSpend's 503 says what web apps' OAuth error pages print for temporarily_unavailable
+    # (find_string id 32056284278); with ProSpend's code beside it, it is ProSpend's
+    unavailable = "The service is temporarily unavailable. Please try again later."
+    assert explain(catalog, unavailable).vendor is None
+    body = json.dumps({"code": "SERVICE_UNAVAILABLE", "message": unavailable})
+    assert explain(catalog, body).vendor == "prospend"
+    myob = json.dumps({"Errors": [{"Name": "AccessDenied", "Message": sentence, "Severity": "Error"}]})
+    assert explain(catalog, myob).errors[0].kind == "exact"
 
 
 def test_a_short_generic_message_alone_is_a_candidate_not_a_claim(catalog):

@@ -8,6 +8,7 @@ import asyncio
 import json
 import logging
 import re
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -21,7 +22,7 @@ from errcat.explainer import explain
 from errcat.integrations import ExplainFilter, VendorError, explain_response, retry_advice, should_retry
 from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests
-from localserver import Handler, server_fixture
+from localserver import Handler, server_fixture, serving
 
 GUID = "6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33"
 BEARER = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0LXVzZXItNDIifQ.q9Zx7Lm2Kp4Rt8Vw1Ys6Nb3Hd5Fg0Jc"
@@ -242,6 +243,40 @@ def test_retry_advice_for_what_a_retry_library_hands_over(server, catalog):
     with pytest.raises(urllib.error.HTTPError) as gone:
         urllib.request.urlopen(f"{server}/beta/company/42/invoice/9", timeout=10)
     assert not should_retry(gone.value) and retry_advice(gone.value).wait == "never"
+
+
+class _Slow(Handler):
+    """A vendor that applies the request, then answers after the client has stopped waiting."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        time.sleep(0.6)
+        self.reply(201, b"{}", {"Content-Type": "application/json"})
+
+    do_GET = do_POST
+
+
+def test_a_post_that_timed_out_is_not_resent_a_get_or_an_unsent_post_is():
+    """A read timeout on a POST (create an invoice) was advised 'the request may not have reached the
+    vendor: resend': it had, and may have been applied, so a tenacity policy on should_retry sent a
+    second invoice. Only a request never sent (connection refused) or an idempotent one is resent."""
+    with serving(_Slow) as slow:
+        with pytest.raises(requests.ReadTimeout) as posted:
+            requests.post(f"{slow}/Sale/Invoice/Item", json={}, timeout=0.2)
+        with pytest.raises(httpx.ReadTimeout) as posted_httpx:
+            httpx.post(f"{slow}/Sale/Invoice/Item", json={}, timeout=0.2)
+        with pytest.raises(requests.ReadTimeout) as got:
+            requests.get(f"{slow}/Sale/Invoice/Item", timeout=0.2)
+    for error in (posted.value, posted_httpx.value):
+        advice = retry_advice(error)
+        assert not should_retry(error) and advice.wait == "never" and "after a POST" in advice.reason
+    assert should_retry(got.value)
+    with pytest.raises(requests.ConnectionError) as refused:
+        requests.post("http://127.0.0.1:9/", json={}, timeout=5)  # discard port: nothing listens
+    with pytest.raises(httpx.ConnectError) as refused_httpx:
+        httpx.post("http://127.0.0.1:9/", json={})
+    for error in (refused.value, refused_httpx.value):
+        assert retry_advice(error)[:2] == (True, "backoff") and "not sent" in retry_advice(error).reason
 
 
 README_SECTION = (

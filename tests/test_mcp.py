@@ -12,6 +12,7 @@ import string
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ import pytest
 
 mcp = pytest.importorskip("mcp", reason="the MCP SDK comes with the test extras (pip install '.[test]')")
 
-from mcp import Client, StdioServerParameters  # noqa: E402
+from mcp import Client, ClientSession, StdioServerParameters  # noqa: E402
 from mcp.client.stdio import stdio_client  # noqa: E402
 
 import errcat  # noqa: E402
@@ -40,7 +41,7 @@ OUTPUT_SCHEMAS = {
 MYOB_PASTE = (
     'GET https://api.myob.com/accountright/x/Sale/Order/Item\nHTTP/1.1 400\n\n{"Errors":[{"Name":"OrderPaid","ErrorCode":37000}]}'
 )
-OWN_KEYS = {"complete", "left_out"}  # what the server adds to the CLI's document
+OWN_KEYS = {"complete", "left_out", "answer"}  # what the server adds to the CLI's document
 
 
 def session(work: Any, *args: str | Path, **build: Any) -> Any:
@@ -120,6 +121,19 @@ def test_explain_returns_the_clis_document(cli) -> None:
     assert document["vendor"] == "myob" and document["errors"][0]["candidates"][0]["code"] == 37000
 
 
+def test_explain_answers_first_in_one_line_and_says_so_when_the_catalog_lacks_the_error() -> None:
+    """The document's first words after its kind are the verdict: the catalog's error and fix, or
+    "not in the catalog" (the JSON said so only as match "none" and a null explanation, deep inside)."""
+    found = call("explain", {"text": MYOB_PASTE}).structured_content
+    assert list(found)[:3] == ["format_version", "kind", "answer"]
+    assert found["answer"].startswith("GET /accountright/x/Sale/Order/Item -> 400: myob 37000 OrderPaid [")
+    # Stripe's documented error object (docs.stripe.com/api/errors): another service's error
+    stripe = 'HTTP/1.1 402 Payment Required\n\n{"error": {"code": "card_declined", "message": "Your card was declined."}}'
+    result = call("explain", {"text": stripe})
+    assert result.structured_content["answer"] == "not in the catalog (vendor unknown, HTTP 402): Your card was declined."
+    assert result.content[0].text.startswith('{"format_version":1,"kind":"explain","answer":"not in the catalog')
+
+
 @pytest.mark.parametrize(
     "tool, arguments, command",
     [
@@ -141,6 +155,26 @@ def test_lookup_status_filter() -> None:
     assert document["found"] is False
     document = call("lookup", {"query": "DatePriorToBeginningOfFinancialYear", "status": 400}).structured_content
     assert document["found"] is True
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments", "plain"),
+    [
+        ("lookup", {"query": "25008", "vendor": None, "status": None, "limit": None}, {"query": "25008"}),
+        ("search", {"text": "financial year", "vendor": None, "limit": None}, {"text": "financial year"}),
+        ("lookup", {"query": "25008", "status": "400", "limit": "3"}, {"query": "25008", "status": 400, "limit": 3}),
+        ("explain", {"text": MYOB_PASTE, "vendor": None, "format": "json"}, {"text": MYOB_PASTE}),
+    ],
+)
+def test_arguments_as_a_model_writes_them_get_the_plain_answer(
+    tool: str, arguments: dict[str, Any], plain: dict[str, Any]
+) -> None:
+    """A model fills every optional parameter it is shown (null when it has nothing), writes numbers as
+    strings and adds keys of its own: each call is answered as the plain one (a null limit was refused
+    as "Input should be a valid integer")."""
+    result = call(tool, arguments)
+    assert not result.is_error, result.content
+    assert result.structured_content == call(tool, plain).structured_content
 
 
 def test_retry_advice_is_errcat_retry_advice() -> None:
@@ -473,6 +507,53 @@ def test_a_call_holding_a_lone_surrogate_escape_is_answered_over_stdio() -> None
     assert answers[3]["result"]["structuredContent"]["query"] == "\ufffd"  # read as a byte that is not UTF-8 is
     assert answers[4]["result"]["structuredContent"]["found"] is False  # an escaped backslash, then "ud83d": plain text
     assert proc.returncode == 0 and "Traceback" not in err.decode()
+
+
+def test_a_ping_is_answered_while_a_big_paste_is_explained() -> None:
+    """Over stdio, as an assistant calls. Tools ran on the server's event loop: while a body of 10,000
+    errors was explained (seconds), a ping waited for it to end (3.9 s of 5 here), and so did the
+    cancellation of a call. The work now runs on a worker thread, one catalog use at a time, and the
+    loop answers the ping at once (0.05 s of 1.5 here)."""
+    body = json.dumps(
+        {
+            "Errors": [
+                {"Name": f"Name{i}", "Message": f"Unusual thing {i} in field F{i}", "ErrorCode": 90000 + i} for i in range(10000)
+            ]
+        }
+    )
+    paste = "HTTP/1.1 400\n\n" + body
+    took: dict[str, float] = {}
+
+    async def work(client: ClientSession) -> None:
+        async def explain() -> None:
+            start = time.monotonic()
+            await client.call_tool("explain", {"text": paste})
+            took["explain"] = time.monotonic() - start
+
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(explain)
+            await anyio.sleep(0.3)
+            start = time.monotonic()
+            await client.send_ping()
+            took["ping"] = time.monotonic() - start
+        with anyio.move_on_after(0.2) as scope:
+            await client.call_tool("explain", {"text": paste})
+        assert scope.cancelled_caught  # the client gave up on it (notifications/cancelled)
+        result = await client.call_tool("lookup", {"query": "37000"})
+        assert result.structured_content["found"] is True  # the server goes on answering
+
+    async def main() -> None:
+        command, args = errcat_command()
+        env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+        async with (
+            stdio_client(StdioServerParameters(command=command, args=args, env=env)) as (read, write),
+            ClientSession(read, write) as client,  # ping is a method of the protocol before 2026-07-28
+        ):
+            await client.initialize()
+            await work(client)
+
+    anyio.run(main)
+    assert took["ping"] < took["explain"] / 3, took
 
 
 def test_a_client_gone_from_stdout_ends_the_server_without_a_traceback() -> None:

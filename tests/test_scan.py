@@ -682,6 +682,62 @@ def test_other_programs_errors_repeated_keep_their_first_and_last_time(tmp_path)
         assert (group["count"], group["first_seen"], group["last_seen"]) == (90, "2026-11-19T10:00:00Z", "2026-11-19T10:01:29Z")
 
 
+def test_json_lines_repeated_keep_the_first_and_last_time_of_their_own_time_field(tmp_path):
+    """Repeats of a JSON log line take their times from the line's own time field, as the first one
+    does: pino's epoch milliseconds (no date text) left last_seen at the first record's time, and a
+    message quoting another log's date was read as the record's time."""
+    path = tmp_path / "app.log"
+    hour = 3_600_000
+    path.write_text(
+        "".join(
+            json.dumps(
+                {"level": 50, "time": 1_700_000_000_000 + i * hour, "pid": 7, "msg": f"connect ECONNREFUSED 10.0.0.{i}:5432"}
+            )
+            + "\n"
+            + json.dumps(
+                {"level": 40, "time": 1_700_000_000_000 + i * hour, "msg": f"2015-07-29 19:52:0{i},118 - WARN retry {i}"}
+            )
+            + "\n"
+            for i in range(5)
+        )
+    )
+    plain = _scan_json(str(path), "--all")
+    windowed = _scan_json(str(path), "--all", "--since", "2000-01-01")
+    for document in (plain, windowed):
+        groups = {g["text"].split()[0]: g for g in document["other"]}
+        for word in ("connect", "<n>-<n>-<n>"):
+            group = groups[word]
+            assert (group["count"], group["first_seen"], group["last_seen"]) == (
+                5,
+                "2023-11-14T22:13:20Z",
+                "2023-11-15T02:13:20Z",
+            )
+
+
+def test_vendor_errors_in_json_lines_repeated_keep_the_last_time_of_their_own_time_field(tmp_path):
+    """A vendor's error logged as a pino line, repeated: its group's last_seen is the last line's
+    time field (epoch milliseconds), not the first's."""
+    body = {"errors": [{"error": "Items element should be of type array"}]}  # InvoiceXpress's (its documents)
+    request = {"method": "POST", "url": "https://acme.app.invoicexpress.com/invoices.json"}
+    path = tmp_path / "app.log"
+    path.write_text(
+        "".join(
+            json.dumps(
+                {"level": 50, "time": 1_700_000_000_000 + i * 3_600_000, "req": request, "res": {"status": 422}, "body": body}
+            )
+            + "\n"
+            for i in range(5)
+        )
+    )
+    (group,) = _scan_json(str(path))["matched"]
+    assert (group["vendor"], group["count"], group["first_seen"], group["last_seen"]) == (
+        "invoicexpress",
+        5,
+        "2023-11-14T22:13:20Z",
+        "2023-11-15T02:13:20Z",
+    )
+
+
 def test_a_since_before_the_year_one_in_utc_is_a_usage_error(tmp_path):
     path = tmp_path / "app.log"
     path.write_text("2026-11-19T02:00:00Z ERROR sync: x -> HTTP 500\n")

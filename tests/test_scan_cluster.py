@@ -222,3 +222,15 @@ def test_missing_protocol_package_and_credentials_in_urls(cli):
     from errcat.scan.remote import shown
 
     assert shown("https://ops:Zq3kFqT0yVb9@logs.example.test/app.log") == "https://***@logs.example.test/app.log"
+
+
+def test_a_scheduler_address_with_credentials_is_never_echoed(cli, tmp_path):
+    """--dask's "cannot reach the scheduler" quoted the address as given, a password in it too."""
+    log = tmp_path / "app.log"
+    log.write_text("2026-11-19T02:00:00Z INFO sync: ok\n")
+    password = "Zq3kFqT0yVb9LmRw"
+    result = cli("scan", "--dask", f"tls://admin:{password}@127.0.0.1:1", str(log))
+    assert result.exit_code == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("errcat: --dask tls://***@127.0.0.1:1: cannot reach the scheduler (")
+    assert password not in result.stdout + result.stderr

@@ -430,6 +430,32 @@ def test_a_json_line_is_grouped_by_its_message_or_its_fields(index, tmp_path):
     assert sorted(report.other) == ["DownstreamStatus=<n> RequestMethod=GET RequestPath=/a", "Request failed"]
 
 
+# Fastify's default logger (pino's serializers): a 404 logged at info, its status under "res" and
+# its request on the line before (a public repository's notes on github.com/rfquin/academic-calendar-api,
+# found with the search tool); and a Kibana server's response line, its request under "req"
+# (a public OpenShift logging test script's comment, found with the search tool)
+SERIALIZED = [
+    '{"level":30,"time":1772351443757,"pid":20,"hostname":"entrana","reqId":"req-1","req":{"method":"GET",'
+    '"url":"/v1/dates/2025","host":"0.0.0.0:3000","remoteAddress":"127.0.0.1","remotePort":39904},"msg":"incoming request"}',
+    '{"level":30,"time":1772351443761,"pid":20,"hostname":"entrana","reqId":"req-1","res":{"statusCode":404},'
+    '"responseTime":3.37149600032717,"msg":"request completed"}',
+    '{"level":30,"time":1772351466246,"pid":20,"hostname":"entrana","reqId":"req-2","res":{"statusCode":200},'
+    '"responseTime":0.9740799991413951,"msg":"request completed"}',
+    '{"type":"response","@timestamp":"2017-04-07T02:03:37Z","tags":[],"pid":1,"method":"get","statusCode":404,'
+    '"req":{"url":"/ca30cead-d470-4db8-a2a2-bb71439987e2","method":"get","headers":{"user-agent":"curl/7.29.0",'
+    '"host":"localhost:5601","accept":"*/*"},"remoteAddress":"127.0.0.1","userAgent":"127.0.0.1"},'
+    '"res":{"statusCode":404,"responseTime":3,"contentLength":9},"message":"GET /ca30cead-d470-4db8-a2a2-bb71439987e2 404 3ms - 9.0B"}',
+]
+
+
+def test_a_status_and_request_in_pino_serializers_fields_are_read(index, tmp_path):
+    """A 404 that Fastify logs at info under "res" is an HTTP error (it was read as no error), and a
+    request under "req" is the record's request."""
+    report = _scanned(index, tmp_path, SERIALIZED)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 4]
+    assert report.errors == 2 and sorted(report.other) == ["GET /<id>", "request completed"]
+
+
 # CI output with its colours and Buildkite's time codes (buildkite/terminal-to-html@b62296c
 # fixtures/buildah-build.sh.raw line 46 and fixtures/npm.sh.raw line 47)
 COLOURED = [

@@ -11,12 +11,14 @@ import json
 import random
 import re
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 import errcat
 from errcat.scan import ScanOptions, scan
+from errcat.scan.logline import timestamp_in
 from errcat.scan.needles import NEEDLES
 from errcat.scan.prepared import untimed_head
 from errcat.scan.verdict import error_reason, http_status, level
@@ -619,6 +621,33 @@ def test_lines_alike_but_for_an_impossible_time_are_one_group(index, tmp_path):
     assert group.count == 2 and str(group.first_seen) == str(group.last_seen) == "2005-12-04 04:47:44+00:00"
     heads = [untimed_head(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert heads == ["[error] mod_jk child workerEnv in error state 6", "[error] mod_jk child workerEnv in error state 7"]
+
+
+@needs_loghub
+def test_a_syslog_time_is_read_and_left_out_of_the_group_text(index, tmp_path):
+    """A syslog line's time (RFC 3164: no year) was not read: each month's repeats of one error
+    were a group of their own ("Jun <n> <n>:<n>:<n> combo logrotate: ..." and "Jul ..."), with no
+    first or last time, and --since left every line out. Loghub's Linux sample (../shared/logs/loghub)."""
+    path = LOGHUB / "Linux_2k.log"
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    group = report.other["combo logrotate: ALERT exited abnormally with [<n>]"]
+    assert group.count == 43 and (group.first_seen.strftime("%m-%d %H:%M:%S"), group.last_seen.strftime("%m-%d %H:%M:%S")) == (
+        "06-15 04:06:20",
+        "07-27 04:16:09",
+    )
+    year = group.first_seen.year  # the year the line does not write: the last twelve months'
+    windowed = scan(index, [str(path)], ScanOptions(workers=1, since=datetime(year, 7, 1, tzinfo=UTC)))
+    assert windowed.other["combo logrotate: ALERT exited abnormally with [<n>]"].count == 27 and windowed.no_timestamp == 0
+
+
+def test_a_syslog_time_ahead_of_today_is_last_years():
+    """A syslog line writes no year: December's lines read in January are last December's."""
+    ahead, today = datetime.now(UTC) + timedelta(days=3), datetime.now(UTC)
+    line = f"{ahead:%b} {ahead.day:2d} 04:06:20 combo logrotate: ALERT exited abnormally with [1]"
+    found = timestamp_in(line)
+    assert found is not None and found[0].year == (today.year - 1 if ahead.year == today.year else today.year)
+    assert found[0].strftime("%m-%d %H:%M:%S") == f"{ahead:%m-%d} 04:06:20"
+    assert timestamp_in(f"{today:%b} {today.day:2d} 04:06:20 combo x")[0].year == today.year  # type: ignore[index]
 
 
 IX_DUMP = [

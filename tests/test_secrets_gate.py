@@ -1016,3 +1016,42 @@ def test_a_column_a_table_header_names_is_hidden(table):
 )
 def test_round_4_rules_leave_ordinary_text_readable(text):
     assert screen(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # OpenStack's request id on every line (Loghub's OpenStack_2k.log, line 1)
+        "nova.osapi_compute.wsgi.server [req-38101a0b-2096-447d-96ea-a692162415ae 113d3a99c3da401fbd62cc2caa5b96d2 "
+        '54fadb412c4e40cdbaed9335e4c35a9e - - -] 10.11.10.1 "GET /v2/54fadb412c4e40cdbaed9335e4c35a9e/servers/detail HTTP/1.1"',
+        # Kubernetes pods' names: a kubelet's journal line and kubectl get pods rows (public pastes found with the search tool)
+        'pod="kube-system/coredns-5d78c9869d-qtqxj"',
+        "minio-operator-7d575c5f84-8shc9             1/1   Running         0 10.244.0.6",
+        '{"level":50,"pid":7,"hostname":"sync-6f7c9b-x2klm","msg":"request failed"}',
+        # a Mac's host named after its owner: "auth" begins it (Loghub's Mac sample, logpai/loghub Mac/Mac_2k.log)
+        "Jul  1 11:49:30 authorMacBook-Pro Dropbox[24019]: [0701/114930:WARNING:dns_config_service_posix.cc(306)] Failed to read DnsConfig.",
+        # a pod whose workload's name has numbers in it (a virtual-kubelet log in tstack/lnav's tests, lnav_logfmt.log)
+        "pod=hello-inc-1-enh-domain-c14-ns-2-3-d8f465685-k75gp",
+        # IIS's user agent, its spaces written as plus signs (an IIS W3C log in the first sweep's corpus)
+        "Mozilla/5.0+(Macintosh;+Intel+Mac+OS+X+10_9_4)+AppleWebKit/537.36+(KHTML,+like+Gecko)+Chrome/36.0.1985.125+Safari/537.36",
+    ],
+)
+def test_ids_a_log_repeats_on_every_line_stay_readable(text):
+    """A request id or a pod's name masked on every line left scan's groups and samples unreadable."""
+    assert screen(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "token=req-9fKq2LmZx8Wc4Rt7Yb1Nv5Hs",  # a named value stays hidden whatever its shape
+        "authorization Dropbox[24019]",
+        "auth Dropbox[24019]",
+        "key=q8Zt+Wm3kP+v0dQ+Xr7LmN2p",  # base64 with plus signs
+        "sig q8Zt+Wm3kPv0dQXr7LmN2p+Ab",
+        "Authorization: Bearer sync-6f7c9b-x2klm",
+        "ghp_4f9c2d7e1b8a6f3c5d0e9b2a7c4f1d8e6b3a",
+    ],
+)
+def test_secrets_shaped_like_those_ids_stay_hidden_where_named(text):
+    assert screen(text).text != text

@@ -5,13 +5,17 @@ ids the response holds, adds only redacted text, and never breaks the pipeline i
 
 from __future__ import annotations
 
+import asyncio
+import gzip
 import io
 import json
 import logging
+import os
 import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -32,7 +36,7 @@ from errcat.integrations import requests as errcat_requests
 from errcat.integrations.opentelemetry import hook as otel_hook
 from errcat.integrations.sentry import ErrcatIntegration
 from errcat.integrations.structlog import ExplainProcessor
-from localserver import Handler, server_fixture
+from localserver import Handler, server_fixture, serving
 
 SECRET = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"  # a Stripe-shaped key: redaction must hide it everywhere
 BODY_25008 = json.dumps(
@@ -244,6 +248,70 @@ def test_a_sentry_transaction_carries_no_credential_of_a_failed_call(server, cat
     assert SECRET not in json.dumps(transaction)
 
 
+class _SentryIngest(Handler):
+    """Sentry's envelope endpoint as a DSN on 127.0.0.1 points the SDK's own HTTP transport at it."""
+
+    envelopes: ClassVar[list[bytes]] = []
+
+    def do_POST(self) -> None:
+        data = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.envelopes.append(gzip.decompress(data) if self.headers.get("Content-Encoding") == "gzip" else data)
+        self.reply(200, b"{}", {"Content-Type": "application/json"})
+
+
+def _events(envelopes: list[bytes]) -> list[dict]:
+    items = [json.loads(line) for envelope in envelopes for line in envelope.splitlines() if line.startswith(b"{")]
+    return [item for item in items if "exception" in item]
+
+
+def test_sentry_over_its_http_transport_groups_raised_vendor_errors_and_sends_no_credential(server, catalog):
+    """Through the SDK's real transport to a DSN on 127.0.0.1: a vendor SDK's own exception quoting the
+    error body in its message (no response attached) was not grouped; now it has the fingerprint of
+    the response it quotes, while an unrelated error gets none. The stdlib breadcrumb of a failed
+    vendor call, hidden in the event errcat annotated, came back with its api_key in the next event
+    of any kind; every byte sent is now free of it."""
+    from sentry_sdk.integrations.stdlib import StdlibIntegration
+
+    class MyobApiError(Exception):  # as a vendor SDK raises it: status and body in the message
+        pass
+
+    _SentryIngest.envelopes.clear()
+    with serving(_SentryIngest) as ingest:
+        dsn = ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
+        sentry_sdk.init(dsn=dsn, integrations=[ErrcatIntegration(catalog), StdlibIntegration()], default_integrations=False)
+        try:
+            response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+            with pytest.raises(requests.HTTPError) as plain:
+                response.raise_for_status()
+            _capture(plain.value)
+            _capture(MyobApiError(f"MYOB API error {response.status_code}: {response.text}"))
+            _capture(ValueError("invoice total is not a number"))
+            sentry_sdk.flush(10)
+        finally:
+            sentry_sdk.get_client().close()
+            sentry_sdk.get_global_scope().set_client(None)
+    sent = b"".join(_SentryIngest.envelopes)
+    plain_event, quoted, unrelated = _events(_SentryIngest.envelopes)
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert plain_event["fingerprint"] == quoted["fingerprint"] == [expected]
+    assert quoted["tags"]["errcat.entry"] == plain_event["tags"]["errcat.entry"]
+    assert "fingerprint" not in unrelated and not any(k.startswith("errcat.") for k in unrelated.get("tags", {}))
+    assert any(c.get("data", {}).get("http.query") == "api_key=[REDACTED]" for c in unrelated["breadcrumbs"]["values"])
+    assert SECRET.encode() not in sent
+
+
+def test_the_fingerprint_is_the_same_in_another_process(catalog):
+    """Grouping across a fleet needs one fingerprint per error in every process (no per-process hash seed)."""
+    import subprocess
+    import sys
+
+    paste = f"HTTP/1.1 400\n\n{BODY_25008}"
+    code = "import errcat, sys; print(errcat.explain(sys.stdin.read(), catalog=errcat.open_catalog(use_env=False)).fingerprint)"
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    other = subprocess.run([sys.executable, "-c", code], input=paste, capture_output=True, text=True, env=env, check=True)
+    assert other.stdout.strip() == errcat.explain(paste, catalog=catalog).fingerprint
+
+
 def test_sentry_pipeline_survives_whatever_errcat_meets(sentry, caplog):
     """A response that breaks on every read: the event still arrives, without errcat's fingerprint."""
     caplog.set_level(logging.DEBUG, logger="errcat.integrations.sentry")
@@ -372,6 +440,102 @@ def test_opentelemetry_httpx_async_client_takes_the_async_hook(catalog):
     (span,) = exporter.get_finished_spans()
     assert span.attributes["errcat.vendor"] == "myob" and span.attributes["errcat.request_id"] == "rq-88bb"
     assert span.attributes["error.type"] == errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+
+
+class _Streaming(Handler):
+    """MYOB's 25008 body sent as a vendor's server may send it: whole, gzip-encoded, chunked, longer
+    than explain reads (2 MiB and more of padding after it), or cut by a dropped connection."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))  # unread, closing the socket resets it
+        kind = self.path.rsplit("/", 1)[-1]
+        headers = {"Content-Type": "application/json"}
+        if kind == "gzip":
+            self.reply(400, gzip.compress(BODY_25008.encode()), {**headers, "Content-Encoding": "gzip"})
+        elif kind == "chunked":
+            self.send_response(400)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            for part in (BODY_25008[:20].encode(), BODY_25008[20:].encode(), b""):
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+        elif kind == "long":
+            self.reply(400, BODY_25008.encode() + b" " * (3 * 1024 * 1024), headers)
+        elif kind == "cut":  # promises more than it sends, then hangs up
+            self.send_response(400)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(BODY_25008) + 100))
+            self.end_headers()
+            self.wfile.write(BODY_25008.encode())
+            self.close_connection = True
+        else:
+            self.reply(400, BODY_25008.encode(), headers)
+
+
+streaming = server_fixture(_Streaming)
+
+
+@pytest.fixture
+def httpx_spans(catalog) -> Iterator[InMemorySpanExporter]:
+    from opentelemetry.instrumentation.httpx import HTTPXClientInstrumentor
+
+    from errcat.integrations.opentelemetry import async_hook
+
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    instrumentor = HTTPXClientInstrumentor()
+    instrumentor.instrument(tracer_provider=provider, response_hook=otel_hook(catalog), async_response_hook=async_hook(catalog))
+    try:
+        yield exporter
+    finally:
+        instrumentor.uninstrument()
+
+
+@pytest.mark.filterwarnings("error")  # an unclosed stream or generator would be an unraisable warning
+@pytest.mark.parametrize("kind", ["whole", "gzip", "chunked", "long"])
+def test_opentelemetry_httpx_span_over_the_network_reads_the_body_and_leaves_it_to_the_client(
+    streaming, catalog, httpx_spans, kind
+):
+    """On a real connection httpx's instrumentation calls the hook before the client has read the body:
+    the span had only the status's fingerprint (myob's 400, not 25008). errcat reads the body's start and
+    puts it back: the span names 25008, and the client, reading at once or streaming, gets every byte."""
+    body = BODY_25008.encode() + (b" " * (3 * 1024 * 1024) if kind == "long" else b"")
+    with httpx.Client() as client:
+        read = client.post(url(streaming, f"Sale/Invoice/Item/{kind}"), json={})
+        with client.stream("POST", url(streaming, f"Sale/Invoice/Item/{kind}")) as streamed:
+            chunks = b"".join(streamed.iter_bytes())
+        with client.stream("POST", url(streaming, f"Sale/Invoice/Item/{kind}")) as early:
+            next(early.iter_raw())  # a client that leaves the rest unread closes it as before
+    assert read.status_code == streamed.status_code == 400 and read.content == chunks == body
+
+    async def main() -> httpx.Response:
+        async with httpx.AsyncClient() as client:
+            async with client.stream("POST", url(streaming, f"Sale/Invoice/Item/{kind}")) as early:
+                await anext(early.aiter_raw())
+            return await client.post(url(streaming, f"Sale/Invoice/Item/{kind}"), json={})
+
+    assert asyncio.run(main()).content == body
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog)
+    for span in httpx_spans.get_finished_spans():
+        assert span.attributes["error.type"] == expected.fingerprint
+        assert span.attributes["errcat.entry"] == expected.errors[0].best.entry.id
+
+
+def test_opentelemetry_httpx_hook_leaves_a_broken_body_to_fail_in_the_client(streaming, catalog, httpx_spans):
+    """A connection dropped in the middle of an error body fails the client's read as it did without
+    errcat (httpx's RemoteProtocolError, in sync and async code); the span still names what was read."""
+    with httpx.Client() as client, pytest.raises(httpx.RemoteProtocolError):
+        client.post(url(streaming, "Sale/Invoice/Item/cut"), json={})
+
+    async def main() -> None:
+        async with httpx.AsyncClient() as client:
+            await client.post(url(streaming, "Sale/Invoice/Item/cut"), json={})
+
+    with pytest.raises(httpx.RemoteProtocolError):
+        asyncio.run(main())
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert [s.attributes["error.type"] for s in httpx_spans.get_finished_spans()] == [expected, expected]
 
 
 # -- structlog ------------------------------------------------------------------------------------

@@ -276,7 +276,7 @@ _ANY_CASED_HINT = _lazy(_any_of({h for _, _, cased in _HINTS for h in cased}))
 _CREDENTIAL_WORD = (
     r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b|essid|alasana|ifre\b|enha)|token"  # PHPSESSID
     r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd)"
-    r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!ors?\b)|dgangskode)"
+    r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!or(?!i[sz]))|dgangskode)"  # not an author (authorMacBook-Pro)
     r"|c(?:redential|ookie|ode[_-]?verifier|ontrase(?:n|\u00f1)a)|kennwort|wachtwoord|l(?:\u00f6|o)senord|h(?:as(?:\u0142|l)o|eslo)\b"
     r"|\u015fifre\b|\u043fapo\u043b\u044c|\u041fapo\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u5bc6\u7801|\u6697\u8a3c\u756a\u53f7"
     r"|myobapi-key|key\b|_(?:pass|key)\b|-(?:pass|key)\b|pw\b"
@@ -414,6 +414,16 @@ _TOKEN = _lazy(r"[A-Za-z0-9+/_.~-]{16,}={0,3}")
 _TOKEN_REPLACED = _lazy("[A-Za-z0-9+/_.~\ufffd-]{16,}={0,3}")
 _GUID = _lazy(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?")
 _HEX = _lazy(r"[0-9a-fA-F-]+")
+# ids a log repeats on every line, which a user searches by: a GUID after a word (OpenStack's
+# req-38101a0b-2096-447d-96ea-a692162415ae), and a Kubernetes pod's name, its workload's words, the
+# ReplicaSet's hash and the pod's five characters (coredns-5d78c9869d-qtqxj, as a pod's hostname)
+_GENERATED_NAME = _lazy(
+    r"[A-Za-z]{2,16}[-_]\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?"
+    r"|[a-z][a-z0-9]*(?:-[a-z0-9]+)*-[a-z0-9]{6,10}-[a-z0-9]{5}"
+)
+# a word or a number between the plus signs a W3C log writes for spaces (IIS's user agent:
+# "+Intel+Mac+OS+X+10_9_4"); a base64 key's parts mix cases and digits
+_PLUS_WORD = _lazy(r"[A-Z]?[a-z]+|[A-Z]+|[0-9]+(?:[._][0-9]+)*")
 _RUNS = _lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 _PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a long run of letters is not read whole
 _EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
@@ -618,7 +628,7 @@ def looks_random(token: str) -> bool:
     token = token[:_JUDGED]  # a longer token is judged by its start: its classes and entropy are the same
     if len(token) < 16 or (token.isalpha() and (token.islower() or token.isupper() or token.istitle())):
         return False  # a word
-    if _MARKED in token or _GUID().fullmatch(token) or _HEX().fullmatch(token):
+    if _MARKED in token or _GUID().fullmatch(token) or _HEX().fullmatch(token) or _GENERATED_NAME().fullmatch(token):
         return False
     letters = sum(map(str.isalpha, token))
     digits = sum(map(str.isdigit, token))
@@ -626,6 +636,8 @@ def looks_random(token: str) -> bool:
         return False
     if _dashed_name(token, loose=True):
         return False  # dashed names and ids: ap-southeast-2, INV-2024-00042, sha256-rsa
+    if "+" in token and all(_PLUS_WORD().fullmatch(part) for part in token.split("+") if part):
+        return False
     if _word_like(token) or _camel_words(token):
         return False
     return _entropy(token) >= (3.0 if digits >= 2 else 3.5)

@@ -41,6 +41,9 @@ MYOB_LIST = Shape("MYOB error list", frozenset({"myob"}), 0.7)
 MYOB_BODY = Shape("MYOB error body", frozenset({"myob"}), 0.7)
 SAGE_DIAGNOSES = Shape("Sage $diagnoses", frozenset({"sage"}), 0.9)
 SAGE_LIST = Shape("Sage diagnosis list", frozenset({"sage"}), 0.9)
+# The same dollar-keyed diagnosis without Sage's $dataCode, or with keys Sage never sends: SData's
+# ($sdataCode, $applicationCode), which Sage 50, Sage 200 and Sage X3 answer with, shares it.
+SDATA_DIAGNOSIS = Shape("dollar-keyed diagnosis (Sage's and SData's)", frozenset({"sage"}), 0.3)
 # {"errors": [{"error": ...}]} and {"errors": {"error": ...}} are InvoiceXpress's own; a bare list of
 # strings under "errors" is also common elsewhere (Rails), so it weighs just enough on its own and
 # any foreign host outweighs it.
@@ -180,10 +183,18 @@ def _myob(d: dict[str, Any], shape: Shape) -> SentError:
     )
 
 
+_SAGE_KEYS = frozenset({"$severity", "$datacode", "$message", "$source"})
+
+
+def _sage_shape(k: dict[str, Any], shape: Shape) -> Shape:
+    """Sage's own diagnosis carries its $dataCode and no key Sage never sends."""
+    return shape if "$datacode" in k and set(k) <= _SAGE_KEYS else SDATA_DIAGNOSIS
+
+
 def _sage(d: dict[str, Any], shape: Shape) -> SentError:
     k = _lower_keys(d)
     return SentError(
-        shape,
+        _sage_shape(k, shape),
         code=_code(k.get("$datacode")),
         message=_text(k.get("$message")),
         severity=_text(k.get("$severity")),
@@ -346,14 +357,18 @@ class _Reader:
             return True
         if isinstance(k.get("message"), dict):  # OData v2 (Exact Online, SAP, Dynamics): {"lang": "", "value": "..."}
             k = {**k, "message": _lower_keys(k["message"]).get("value")}
-        msg = next(
-            (k[m] for m in ("message", "msg", "detail", "error_message", "errormessage") if isinstance(k.get(m), str)), None
-        )
+        msg = next((k[m] for m in _MESSAGE_KEYS if isinstance(k.get(m), str)), None)
         if msg is None:
             return False
         code = _code(k.get("code") if "code" in k else k.get("error") if isinstance(k.get("error"), str) else k.get("errorcode"))
-        self.r.add(SentError(CODE_MESSAGE, status=status, code=code, message=msg))
+        # ASP.NET Web API's HttpError says "An error has occurred." and puts what happened beside it
+        thrown = k.get("exceptionmessage")
+        details = thrown if isinstance(thrown, str) and thrown != msg else None
+        self.r.add(SentError(CODE_MESSAGE, status=status, code=code, message=msg, details=details))
         return True
+
+
+_MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "exceptionmessage")
 
 
 _LEVEL_NAMES = frozenset(("error", "warning", "warn", "info", "debug", "trace", "notice", "fatal", "critical", "stats"))

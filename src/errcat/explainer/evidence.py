@@ -477,10 +477,14 @@ def _name_clues(facts: VendorFacts, prose: str, head: str) -> list[Clue]:
 _MYOB_RULE = re.compile(r"\b(?:CommonRules|[A-Z][a-z]+(?:[A-Z][a-z]+)*Event|Line|Term)_[A-Z][A-Za-z]+(?:_[A-Z][A-Za-z]+)*\b")
 _MYOB_DETAIL = re.compile(r"\b[A-Z][A-Za-z]+:\((?:[A-Z][a-z]+)+\)")
 _MYOB_SCOPE = re.compile(r"(?<![\w-])sme-[a-z]+(?:-[a-z]+)*\b")  # its OAuth scopes (sme-contacts, sme-sales)
+# its API's names for a call without a usable access token (OAuthTokenIsMissing is observed;
+# OAuthTokenIsInvalid, code 31001, is reported by integrators): no other API's error is so named,
+# though test names (whenOAuthTokenIsInvalid) spell it inside longer words
+_MYOB_TOKEN_NAME = re.compile(r"(?<![A-Za-z])OAuthTokenIs(?:Invalid|Missing)(?![A-Za-z])")
 
 
 # Each form with a literal every match holds: a text without it is not searched.
-_VOCABULARY = ((_MYOB_RULE, "_"), (_MYOB_DETAIL, ":("), (_MYOB_SCOPE, "sme-"))
+_VOCABULARY = ((_MYOB_RULE, "_"), (_MYOB_DETAIL, ":("), (_MYOB_SCOPE, "sme-"), (_MYOB_TOKEN_NAME, "OAuthTokenIs"))
 
 
 def _vocabulary_clues(head: str) -> list[Clue]:

@@ -442,11 +442,15 @@ def _slots_dominate(sent: SentError, rule: TemplateRow, slots: dict[str, str], t
     """A short template whose slots hold most of a free-text line proves little on its own.
 
     ``Error converting value {…}`` fits every Json.NET error, the SDK's own included; inside the
-    vendor's envelope, or with its code beside it, the same words are the vendor's.
+    vendor's envelope, or with its code beside it, the same words are the vendor's. What the line
+    says around the reading counts as slot too: ``Invalid number format - {detail}`` found in a
+    program's output (``Caught: Invalid number format - For input string: "abc"``) is its words.
     """
     if sent.shape is not TEXT or rule.literal_words > 3:
         return False
-    return sum(len(v) for v in slots.values()) * 2 > len(text)
+    alone = sent.code is None and sent.name is None  # a help page's block gives the code beside the words
+    whole = max(len(text), len((sent.message or "").strip()) if alone else 0)
+    return (sum(len(v) for v in slots.values()) + whole - len(text)) * 2 > whole
 
 
 def _candidate_pool(ix: CatalogIndex, sent: SentError, ctx: Context, texts: list[str]) -> _Pool:
@@ -677,16 +681,30 @@ def _meaningful(c: Candidate, pool: _Pool) -> bool:
 def _family_kind(sent: SentError, top: Candidate, ranked: list[Candidate]) -> tuple[MatchKind, tuple[Candidate, ...]]:
     """The match kind, and the family when a code or name several documented errors share is all
     that matched: then it is one of them, not any one (only words, a message or its start, say which)."""
-    if not _by_code_alone(top):
+    if not _by_code_alone(top) and not _by_code_and_like(top):
         return top.kind, ()
     by_code = bool(sent.code) and (_same(sent.code, top.entry.code) or _same(sent.code, top.entry.name))
-    members = [c for c in ranked if _by_code_alone(c) and c.entry.vendor == top.entry.vendor]
+    # words merely similar decide nothing when another member's are about as similar ("API key has
+    # exceeded the rate limit" is as like the daily limit's message as the per-second one's)
+    members = [
+        c
+        for c in ranked
+        if (_by_code_alone(c) or _by_code_and_like(c))
+        and c.entry.vendor == top.entry.vendor
+        and c.similarity >= top.similarity - WORDS_DECIDE
+    ]
     if not by_code and len({c.entry.code for c in members}) > 1:
         return MatchKind.NONE, tuple(members)  # a name alone that several codes share (MYOB's ValidationError)
     distinct = {squash(c.entry.message or "") for c in members}
-    if by_code and len(distinct) > 1:
+    # a name with no code beside it that several documented messages share (MYOB's RateLimitError,
+    # daily or per second) is as undecided as such a code
+    by_name = not sent.code and _same(sent.name, top.entry.name)
+    if (by_code or by_name) and len(distinct) > 1:
         return MatchKind.NONE, tuple(_one_per_message(members))
     return top.kind, ()
+
+
+WORDS_DECIDE = 0.1  # how much more similar one member's message must be for the words to say which
 
 
 def _one_per_message(members: list[Candidate]) -> list[Candidate]:
@@ -740,6 +758,10 @@ GENERIC_WORDS = frozenset(
         "denied",
         "unauthorized",
         "unauthorised",
+        "authorized",
+        "authorised",
+        "inactive",
+        "temporarily",
         "forbidden",
         "error",
         "errors",
@@ -788,6 +810,8 @@ GENERIC_WORDS = frozenset(
         "parameters",
         "unexpected",
         "occurred",
+        # Python's, Mongoose's, Joi's and Frappe's exception is a ValidationError as much as MYOB's name is
+        "validation",
         "check",
         "data",
         "api",
@@ -816,13 +840,23 @@ GENERIC_WORDS = frozenset(
 _PLACEHOLDER = re.compile(r"<[^>]*>|\[[^\]]*\]|\{[^}]*\}|\*{3}")
 
 
+# Stock sentences run longer than a phrase: "Authentication failed. Please check your credentials and
+# try again." (nine words, ProSpend's 401) is also what login forms and OAuth error maps of many apps
+# print; twelve words of GENERIC_WORDS alone still say nothing of the sender.
+GENERIC_LENGTH = 12
+GENERIC_PHRASE = 8  # up to here, words every API uses are generic whatever code comes with them
+
+
 def _generic(sent: SentError, cand: Candidate) -> bool:
     """A short message in words every API uses (its placeholders aside), sent with nothing of the
     vendor's own beside it: no envelope of its, no name, no code but an HTTP reason phrase."""
     if sent.shape.weight > 0 or sent.name or (sent.code and not _reason_code(sent.code)):
         return False
     words = WORD.findall(_PLACEHOLDER.sub(" ", cand.entry.message or "").lower())
-    return 0 < len(words) <= 8 and all(w in GENERIC_WORDS for w in words)
+    if not (0 < len(words) <= GENERIC_LENGTH and all(w in GENERIC_WORDS for w in words)):
+        return False
+    # a whole stock sentence with the code the vendor documents for it beside it is the vendor's body
+    return len(words) <= GENERIC_PHRASE or not _same(sent.code, cand.entry.code)
 
 
 def _common_name(name: str) -> bool:
@@ -837,15 +871,33 @@ def _common_name(name: str) -> bool:
 # ({"errors":["Name has already been taken"]} from a hobby app, GitLab's {"message":{"name":[...]}}).
 _FRAMEWORK_PHRASE = re.compile(
     r"^\s*\w+(?:\s+\w+){0,2}\s+(?:has already been taken|can['\u2019]t be (?:blank|empty)|is invalid|is not a number"
-    r"|must be accepted|is not included in the list|is reserved|must exist)\.?\s*$",
+    r"|must be accepted|is not included in the list|is reserved|must exist"
+    # and every validator's (ArkType's, Joi's, Zod's, a Worker's, Terraform's)
+    r"|must be an email(?: address)?"
+    r"|must be a number(?: (?:greater|less) than(?: or equal to)? [\d.]+| between [\d.]+ and [\d.]+)?)"
+    r"\.?\s*$",
     re.IGNORECASE,
 )
 
 
+# Every validator's message for a field left out (Spring's @NotBlank, Zod's, Joi's, a form's):
+# MYOB documents "[Field] is required" too, so only its own envelope, or its code or name beside
+# the words (a help page's block), makes "Customer is required" MYOB's. A field written as MYOB's
+# API names it (ShipQuantity, Invoices[n]) is its own.
+_REQUIRED_PHRASE = re.compile(r"^\s*[A-Za-z][a-z]*(?:\s+[A-Za-z][a-z]*){0,2}\s+is required\.?\s*$")
+
+
 def _framework_phrase(sent: SentError, cand: Candidate) -> bool:
     """A documented message that is only a field name and a Rails default message, sent outside
-    the one envelope of the vendor's that Rails does not render (``{"errors":[{"error": ...}]}``)."""
-    return cand.kind in BY_TEXT and sent.shape is not IX_ERRORS and bool(_FRAMEWORK_PHRASE.match(cand.entry.message or ""))
+    the one envelope of the vendor's that Rails does not render (``{"errors":[{"error": ...}]}``);
+    or only a field name and "is required", sent outside the vendor's envelope without its code."""
+    if cand.kind not in BY_TEXT:
+        return False
+    message = cand.entry.message or ""
+    if _REQUIRED_PHRASE.match(message):
+        own = sent.shape.weight > 0 and cand.entry.vendor in sent.shape.vendors
+        return not own and not _same(sent.code, cand.entry.code) and not _same(sent.name, cand.entry.name)
+    return sent.shape is not IX_ERRORS and bool(_FRAMEWORK_PHRASE.match(message))
 
 
 def _reason_code(code: str) -> bool:
@@ -866,6 +918,11 @@ def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Ca
 def _by_code_alone(c: Candidate) -> bool:
     """A documented error found by its code or name, its words aside."""
     return c.kind is MatchKind.CODE and c.via is None
+
+
+def _by_code_and_like(c: Candidate) -> bool:
+    """A documented error found by its code or name, with words only similar to its message."""
+    return c.kind is MatchKind.CODE and c.via is TextMatch.FUZZY
 
 
 def _by_code_observed(c: Candidate) -> bool:

@@ -162,6 +162,53 @@ _NETWORK = {  # exception classes (by name, so no client is imported) that mean 
 }  # fmt: skip
 
 
+_UNSENT = {  # failures before the request was sent: a connection never made, or no free one in the pool
+    "ConnectError", "ConnectTimeout", "PoolTimeout", "NewConnectionError", "NameResolutionError", "ConnectionRefusedError",
+}  # fmt: skip
+_IDEMPOTENT = {"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"}  # RFC 9110, 9.2.2: sending twice is sending once
+
+
+def _named(error: BaseException, names: set[str]) -> bool:
+    return any(cls.__name__ in names for cls in type(error).__mro__)
+
+
+def _unsent(error: BaseException) -> bool:
+    """Whether the exception, or the urllib3 error requests wraps in it, failed before sending."""
+    seen: list[object] = [error]
+    for item in seen:
+        if isinstance(item, BaseException) and _named(item, _UNSENT):
+            return True
+        args = getattr(item, "args", ())
+        if len(seen) < 8:  # requests' ConnectionError(MaxRetryError(reason=NewConnectionError)), no deeper
+            seen += [getattr(item, "reason", None), *(args[:1] if isinstance(args, tuple) else ())]
+    return False
+
+
+def _method(error: BaseException) -> str | None:
+    """The method of the request a client's exception carries (requests' and httpx's ``.request``)."""
+    try:
+        request = getattr(error, "request", None)  # httpx raises RuntimeError when it has none
+    except Exception:
+        return None
+    method = getattr(request, "method", None)
+    if isinstance(method, bytes):
+        method = method.decode("latin-1")
+    return method.upper() if isinstance(method, str) else None
+
+
+def _network_advice(error: BaseException) -> RetryAdvice:
+    """A connection failure or timeout: resent when the request was never sent or resending it is
+    harmless; a POST or PATCH that timed out or lost its answer may have been applied (an invoice
+    created), so resending it could do it twice."""
+    name = type(error).__name__
+    if _unsent(error):
+        return RetryAdvice(True, "backoff", f"{name}: the request was not sent")
+    method = _method(error)
+    if method is None or method in _IDEMPOTENT:
+        return RetryAdvice(True, "backoff", f"{name}: the request may not have reached the vendor")
+    return RetryAdvice(False, "never", f"{name} after a {method}: the vendor may have applied it; check before resending it")
+
+
 MAX_RETRY_AFTER = 86400.0  # seconds: a Retry-After asking for more than a day is taken as one day (a daily quota)
 
 
@@ -211,7 +258,8 @@ def retry_advice(subject: Any) -> RetryAdvice:
     """Advice for an Explanation, a VendorError, a response (explained first) or any exception a
     retry library hands over: documented errors follow their guide; errors the catalog lacks follow
     their status (429, 502-504 resend); an HTTPError's response is explained; a connection failure
-    or timeout resends with backoff; any other exception is not resent."""
+    or timeout resends with backoff, unless a POST or PATCH was sent and may have been applied; any
+    other exception is not resent."""
     from ..explainer import Explanation
 
     if isinstance(subject, VendorError):
@@ -224,8 +272,8 @@ def retry_advice(subject: Any) -> RetryAdvice:
             return _advise(explain_response(response))
         if _first(subject, "code", "getcode") is not None and hasattr(subject, "headers"):  # urllib's HTTPError
             return _advise(explain_response(subject))
-        if any(cls.__name__ in _NETWORK for cls in type(subject).__mro__):
-            return RetryAdvice(True, "backoff", f"{type(subject).__name__}: the request may not have reached the vendor")
+        if _named(subject, _NETWORK):
+            return _network_advice(subject)
         return RetryAdvice(False, "never", f"{type(subject).__name__} is not an HTTP error response")
     return _advise(explain_response(subject))
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import zlib
+from collections.abc import AsyncIterator, Iterator
 from email.message import Message
 from typing import Any
 
@@ -53,8 +54,8 @@ class _Decoded:
     whole (one 64 KB chunk of a gzip bomb is 64 MB), so gzip and deflate are decoded here with a
     bound; another encoding (br, zstd) is left to httpx's own decoder."""
 
-    def __init__(self, response: Any) -> None:
-        encoding = str(response.headers.get("content-encoding", "")).strip().lower()
+    def __init__(self, headers: Any) -> None:
+        encoding = str(headers.get("content-encoding", "")).strip().lower()
         self.unpack: Any = None
         if encoding in ("gzip", "x-gzip"):
             self.unpack = zlib.decompressobj(zlib.MAX_WBITS | 16)
@@ -88,7 +89,7 @@ def read_httpx(response: Any) -> None:
     """An ``httpx.Response`` whose body is not read yet: read to LIMIT and kept as its content."""
     if not _unread_httpx(response, sync=True):
         return
-    body = _Decoded(response)
+    body = _Decoded(response.headers)
     try:
         for chunk in response.iter_raw(CHUNK) if body.raw else response.iter_bytes(CHUNK):
             if body.add(chunk):
@@ -104,7 +105,7 @@ async def aread_httpx(response: Any) -> None:
     """read_httpx for a response of ``httpx.AsyncClient``."""
     if not _unread_httpx(response, sync=False):
         return
-    body = _Decoded(response)
+    body = _Decoded(response.headers)
     try:
         async for chunk in response.aiter_raw(CHUNK) if body.raw else response.aiter_bytes(CHUNK):
             if body.add(chunk):
@@ -114,6 +115,95 @@ async def aread_httpx(response: Any) -> None:
     finally:
         await response.aclose()
     response._content = body.content()
+
+
+class _Replay:
+    """An httpcore stream whose first chunks errcat has read: iterated, it gives those chunks, then the
+    rest from the same iterator (or the error the read met there); closing it closes the original."""
+
+    def __init__(self, source: Any, read: list[bytes], rest: Any, error: BaseException | None) -> None:
+        self._source, self._read, self._rest, self._error = source, read, rest, error
+
+    def __iter__(self) -> Iterator[bytes]:
+        yield from self._read
+        if self._error is not None:
+            raise self._error
+        yield from self._rest
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for chunk in self._read:
+            yield chunk
+        if self._error is not None:
+            raise self._error
+        async for chunk in self._rest:
+            yield chunk
+
+    def close(self) -> None:
+        if hasattr(self._rest, "close"):  # the generator left mid-body: closed now, not by the collector
+            self._rest.close()
+        if hasattr(self._source, "close"):
+            self._source.close()
+
+    async def aclose(self) -> None:
+        if hasattr(self._rest, "aclose"):
+            await self._rest.aclose()
+        if hasattr(self._source, "aclose"):
+            await self._source.aclose()
+
+
+def _peekable(stream: Any, headers: Any, kind: str) -> Any:
+    """The httpcore stream inside httpx's transport stream (``ResponseStream``), when errcat can read
+    its start and hand it back whole: a body of an encoding errcat decodes, and no event stream."""
+    source = getattr(stream, "_httpcore_stream", None)
+    if source is None or not hasattr(source, kind):
+        return None
+    if str(headers.get("content-type", "")).strip().lower().startswith("text/event-stream"):
+        return None  # a stream of events: its first one may be long in coming
+    return source if _Decoded(headers).raw else None
+
+
+def peek_transport(stream: Any, headers: Any) -> bytes:
+    """The start of the body (decoded, to LIMIT) of an httpx transport's response that the client has
+    not read yet (what OpenTelemetry's httpx instrumentation hands its hook), read from the network
+    and put back: the client then reads the same bytes, the rest and any error as it would have."""
+    source = _peekable(stream, headers, "__iter__")
+    if source is None:
+        return b""
+    body, read, rest, error = _Decoded(headers), [], iter(source), None
+    try:
+        for chunk in rest:
+            read.append(chunk)
+            if _added(body, chunk):
+                break
+    except Exception as exc:  # a broken connection: the client meets it where it would have
+        error = exc
+    stream._httpcore_stream = _Replay(source, read, rest, error)
+    return body.content()
+
+
+async def apeek_transport(stream: Any, headers: Any) -> bytes:
+    """peek_transport for an httpx ``AsyncClient``'s transport."""
+    source = _peekable(stream, headers, "__aiter__")
+    if source is None:
+        return b""
+    body, read, rest, error = _Decoded(headers), [], source.__aiter__(), None
+    try:
+        async for chunk in rest:
+            read.append(chunk)
+            if _added(body, chunk):
+                break
+    except Exception as exc:  # as in peek_transport
+        error = exc
+    stream._httpcore_stream = _Replay(source, read, rest, error)
+    return body.content()
+
+
+def _added(body: _Decoded, chunk: bytes) -> bool:
+    """Whether to stop reading: the cap is reached, or the body cannot be decoded (zlib's error)."""
+    try:
+        return body.add(chunk)
+    except zlib.error:
+        return True
 
 
 def charset(headers: Any) -> str:

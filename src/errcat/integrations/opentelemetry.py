@@ -10,9 +10,11 @@ API it called; when the response is a vendor's, the span's ``error.type`` become
 attributes name the vendor, entry, match, retry advice, doc link and request id, and an
 ``errcat.explanation`` event carries the summary. Nothing here imports OpenTelemetry: the hook only calls the span it is handed.
 
-httpx's instrumentation hands the hook the transport's raw response, whose body has not been read
-yet; errcat reads it only when it is already in memory, and otherwise explains the status and
-headers alone. requests hands over the ``Response`` with its body.
+httpx's instrumentation hands the hook the transport's raw response, whose body the client has not
+read yet: on an error response errcat reads its start (to explain's 2 MiB) from httpx's own transport
+stream and puts it back, so the client reads the same bytes, the rest and any error as it would have;
+an event stream, a body encoded as errcat cannot decode (br, zstd) or another transport's stream is
+explained by its status and headers alone. requests hands over the ``Response`` with its body.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from . import bodies
 from .telemetry import facts, worth_telling
 
 if TYPE_CHECKING:
@@ -40,14 +43,9 @@ def hook(catalog: ErrorCatalog | CatalogIndex | None = None, vendor: str | None 
 
     def on_response(span: Any, request: Any, response: Any) -> None:
         try:
-            status = _status(response)
-            if status is None or status < 400 or not span.is_recording():
-                return
-            _hide_url(span)  # any failed call's: whose API it was, the explanation below may not tell
-            x = _explain(request, response, status, catalog, vendor)
-            if x is None or not worth_telling(x):
-                return
-            annotate(span, x)
+            if _failed(span, response):
+                body = None if _whole(response) else bodies.peek_transport(response.stream, _headers(response))
+                _tell(span, request, response, body, catalog, vendor)
         except Exception:  # a span must end whatever errcat meets
             _log.debug("errcat could not annotate a span", exc_info=True)
 
@@ -57,12 +55,34 @@ def hook(catalog: ErrorCatalog | CatalogIndex | None = None, vendor: str | None 
 def async_hook(catalog: ErrorCatalog | CatalogIndex | None = None, vendor: str | None = None) -> Any:
     """The same hook as a coroutine function: httpx's instrumentation calls only a coroutine function
     for an ``AsyncClient`` (``async_response_hook=``), and drops a plain one without a word."""
-    on_response = hook(catalog, vendor)
 
     async def on_async_response(span: Any, request: Any, response: Any) -> None:
-        on_response(span, request, response)
+        try:
+            if _failed(span, response):
+                body = None if _whole(response) else await bodies.apeek_transport(response.stream, _headers(response))
+                _tell(span, request, response, body, catalog, vendor)
+        except Exception:  # as in hook()
+            _log.debug("errcat could not annotate a span", exc_info=True)
 
     return on_async_response
+
+
+def _failed(span: Any, response: Any) -> bool:
+    """An error response on a span still recording; its full URL is hidden then, whose API it was
+    (the explanation may not tell)."""
+    status = _status(response)
+    if status is None or status < 400 or not span.is_recording():
+        return False
+    _hide_url(span)
+    return True
+
+
+def _tell(
+    span: Any, request: Any, response: Any, body: bytes | None, catalog: ErrorCatalog | CatalogIndex | None, vendor: str | None
+) -> None:
+    x = _explain(request, response, _status(response) or 0, body, catalog, vendor)
+    if x is not None and worth_telling(x):
+        annotate(span, x)
 
 
 response_hook = hook()  # for instrument(response_hook=...): the catalog in use, the vendor from evidence
@@ -109,14 +129,31 @@ def _status(response: Any) -> int | None:
     return None
 
 
+def _whole(response: Any) -> bool:
+    """A requests or httpx ``Response`` (its body read, or readable by explain_response), not httpx's
+    transport-level ``ResponseInfo(status_code, headers, stream, extensions)``."""
+    return hasattr(response, "text") or hasattr(response, "content")
+
+
+def _headers(response: Any) -> dict[str, str]:
+    """A transport response's headers by lower-case name (httpx ``Headers`` or raw byte pairs)."""
+    headers = getattr(response, "headers", None) or []
+    items = list(headers.items()) if hasattr(headers, "items") else list(headers)
+    return {(_text(k) or "").lower(): _text(v) or "" for k, v in items}
+
+
 def _explain(
-    request: Any, response: Any, status: int, catalog: ErrorCatalog | CatalogIndex | None, vendor: str | None
+    request: Any,
+    response: Any,
+    status: int,
+    body: bytes | None,
+    catalog: ErrorCatalog | CatalogIndex | None,
+    vendor: str | None,
 ) -> Explanation | None:
     from . import _catalog, explain_response
 
-    if hasattr(response, "text") or hasattr(response, "content"):  # a requests or httpx Response
+    if body is None:  # a requests or httpx Response
         return explain_response(response, vendor=vendor, catalog=catalog)
-    # httpx's transport-level ResponseInfo(status_code, headers, stream, extensions) and RequestInfo
     from ..explainer import explain_exchange
 
     headers = getattr(response, "headers", None) or []
@@ -126,7 +163,7 @@ def _explain(
     return explain_exchange(
         _catalog(catalog),
         status=status,
-        body=_body_in_memory(getattr(response, "stream", None)),
+        body=bodies.decoded(body, _headers(response)) if body else _body_in_memory(getattr(response, "stream", None)),
         method=_text(method),
         url=_text(url) if url is not None and not isinstance(url, tuple) else None,
         headers=[(_text(k) or "", _text(v) or "") for k, v in items],
@@ -135,8 +172,7 @@ def _explain(
 
 
 def _body_in_memory(stream: Any) -> str:
-    """The body of an httpx stream that is already bytes in memory (``httpx.ByteStream``); "" otherwise:
-    reading a network stream here would take the body from the client that is waiting for it."""
+    """The body of an httpx stream that is already bytes in memory (``httpx.ByteStream``); "" otherwise."""
     held = getattr(stream, "_stream", None)
     if isinstance(held, bytes | bytearray):
         return bytes(held).decode("utf-8", errors="replace")

@@ -4,9 +4,11 @@
 
 For an event whose exception is an ``errcat.VendorError``, or carries a response errcat can explain
 (``requests.HTTPError`` from ``raise_for_status()``, ``httpx.HTTPStatusError``; also when raised from
-one), the event's ``fingerprint`` becomes errcat's, it is tagged ``errcat.vendor``, ``errcat.entry``,
-``errcat.match``, ``errcat.retry``, and gets an ``errcat`` context (summary, fix, doc link, request
-id). Everything added is redacted; a failure inside errcat leaves the event as it was.
+one), or whose message quotes a vendor's error (a vendor SDK's ``ApiError(f"{status}: {body}")``: the
+message itself must show the vendor and an error of its catalog), the event's ``fingerprint`` becomes
+errcat's, it is tagged ``errcat.vendor``, ``errcat.entry``, ``errcat.match``, ``errcat.retry``, and gets
+an ``errcat`` context (summary, fix, doc link, request id). Everything added is redacted; a failure
+inside errcat leaves the event as it was.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from ..api import ErrorCatalog
     from ..index.store import CatalogIndex
 
-__all__ = ["ErrcatIntegration", "annotate", "scrub_failed_calls"]
+__all__ = ["ErrcatIntegration", "annotate", "scrub_failed_breadcrumbs", "scrub_failed_calls"]
 
 TAGS = ("vendor", "entry", "match", "retry")
 CONTEXT = ("fingerprint", "summary", "fix", "doc_url", "request_id", "status", "explanation")
@@ -53,6 +55,7 @@ def _process(event: Event, hint: Hint) -> Event:
         return event
     if event.get("type") == "transaction":
         return scrub_failed_calls(event)
+    event = scrub_failed_breadcrumbs(event)
     if not hint:
         return event
     return annotate(event, hint, integration.catalog)
@@ -64,7 +67,7 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
     try:
         exc_info = hint.get("exc_info")
         error = exc_info[1] if isinstance(exc_info, tuple) and len(exc_info) == 3 else None
-        x = explanation_of(error, catalog) if isinstance(error, BaseException) else None
+        x = explanation_of(error, catalog, messages=True) if isinstance(error, BaseException) else None
         if x is None:
             return event
         found = facts(x)
@@ -115,10 +118,25 @@ def scrub_failed_calls(event: Event) -> Event:
     return event
 
 
+def scrub_failed_breadcrumbs(event: Event) -> Event:
+    """Any event with the credentials of its failed HTTP calls' breadcrumbs hidden (the query the SDK
+    keeps apart from the URL, ``http.query``): the scope keeps a call's breadcrumb for the events
+    after it, so a vendor call's api_key, hidden in the event errcat annotated, came back in the next
+    event of any kind. As in a transaction, every call answered with an error status. Never raises."""
+    try:
+        crumbs = _mapping(event.get("breadcrumbs")).get("values")
+        for crumb in crumbs if isinstance(crumbs, list) else []:
+            if isinstance(crumb, dict) and _failed(crumb) and "data" in crumb:
+                crumb["data"] = _scrubbed(crumb["data"], "data", 0)
+    except Exception:  # as annotate: the event goes on
+        _log.debug("errcat could not scrub a Sentry event's breadcrumbs", exc_info=True)
+    return event
+
+
 def _failed(span: Mapping[str, Any]) -> bool:
-    """Whether an HTTP client span's call was answered with an error status (400 or more)."""
+    """Whether an HTTP client span's (or breadcrumb's) call was answered with an error status (400 or more)."""
     data, tags = _mapping(span.get("data")), _mapping(span.get("tags"))
-    status = data.get("http.response.status_code", tags.get("http.status_code"))
+    status = data.get("http.response.status_code", data.get("status_code", tags.get("http.status_code")))
     return str(status).isdigit() and int(str(status)) >= 400
 
 

@@ -52,12 +52,15 @@ def worth_telling(x: Explanation) -> bool:
     return x.vendor is not None or any(m.best is not None for m in x.errors)
 
 
-def explanation_of(error: BaseException | None, catalog: ErrorCatalog | CatalogIndex | None = None) -> Explanation | None:
+def explanation_of(
+    error: BaseException | None, catalog: ErrorCatalog | CatalogIndex | None = None, *, messages: bool = False
+) -> Explanation | None:
     """The explanation an exception carries or implies: a VendorError's own, else the explanation of
-    a response the exception (or one it was raised from) holds; None when there is none."""
+    a response the exception (or one it was raised from) holds; with ``messages``, else that of a
+    message quoting a vendor's error (``from_message``); None when there is none."""
     from . import VendorError, explain_response
 
-    seen = 0
+    first, seen = error, 0
     while error is not None and seen < MAX_CHAIN:
         if isinstance(error, VendorError):
             return error.explanation
@@ -67,7 +70,37 @@ def explanation_of(error: BaseException | None, catalog: ErrorCatalog | CatalogI
             return x if worth_telling(x) else None
         error = error.__cause__ or error.__context__
         seen += 1
+    return from_message(first, catalog) if messages else None
+
+
+MAX_MESSAGE = 8 * 1024  # of an exception's message read: a quoted error body is shorter; 12 ms at most per event
+
+
+def from_message(error: BaseException | None, catalog: ErrorCatalog | CatalogIndex | None = None) -> Explanation | None:
+    """The explanation of the first message in an exception's chain that quotes a vendor's error, as a
+    vendor SDK or an integration raises it (``ApiError(f"{status}: {body}")``): only when the message
+    itself shows the vendor (its host, envelope, code or message) and an error of its catalog. Any
+    other exception's message (a KeyError, a timeout, another service's error) is left alone."""
+    from ..explainer import explain
+    from . import _catalog
+
+    seen = 0
+    while error is not None and seen < MAX_CHAIN:
+        text = _message(error)
+        if text.strip():
+            x = explain(_catalog(catalog), text)
+            if x.vendor is not None and any(m.best is not None for m in x.errors):
+                return x
+        error = error.__cause__ or error.__context__
+        seen += 1
     return None
+
+
+def _message(error: BaseException) -> str:
+    try:
+        return str(error)[:MAX_MESSAGE]
+    except Exception:  # a __str__ that fails: no message to read
+        return ""
 
 
 def exception_from(exc_info: Any) -> BaseException | None:

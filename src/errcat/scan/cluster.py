@@ -32,7 +32,7 @@ from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded
 from .parallel import line_start
 from .prepared import ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder
-from .remote import expand, open_input
+from .remote import expand, open_input, shown
 from .summary import InputStats, ScanReport
 from .w3c import columns_at
 
@@ -163,11 +163,11 @@ def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
     try:
         client = stack.enter_context(Client(dask, timeout="10s"))  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as exc:
-        raise UsageError(f"--dask {dask}: cannot reach the scheduler ({type(exc).__name__})") from None
+        raise UsageError(f"--dask {shown(dask)}: cannot reach the scheduler ({type(exc).__name__})") from None
     try:
         client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
     except TimeoutError:
-        raise UsageError(f"--dask {dask}: the scheduler has no workers (waited {WAIT_FOR_WORKERS} s)") from None
+        raise UsageError(f"--dask {shown(dask)}: the scheduler has no workers (waited {WAIT_FOR_WORKERS} s)") from None
     return client
 
 

@@ -28,6 +28,9 @@ _CLF = re.compile(r"(?<!\d)(\d\d)/([A-Za-z]{3})/(\d{4}):(\d\d):(\d\d):(\d\d)(?: 
 _ASCTIME = re.compile(
     r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? (\d{4})\b"
 )
+# a syslog line's time (RFC 3164, as rsyslog and syslog-ng write files): "Jun 14 15:16:01 host ...",
+# at the line's start, with no year (see _syslog_year)
+_SYSLOG = re.compile(r"(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?= )")
 _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
@@ -124,7 +127,18 @@ def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
     if (m := _ASCTIME.search(head)) and m.group(1).lower() in _MONTHS:
         mo, d, h, mi, s, frac, y = m.groups()
         return m, (y, mo, d, h, mi, s, frac, None)
+    if (m := _SYSLOG.match(head)) and m.group(1).lower() in _MONTHS:
+        mo, d, h, mi, s, frac = m.groups()
+        return m, (_syslog_year(_MONTHS[mo.lower()], int(d)), mo, d, h, mi, s, frac, None)
     return None
+
+
+def _syslog_year(month: int, day: int) -> int:
+    """A syslog time's year, which the line does not write: this year's, or last year's when this
+    year's would be more than a day ahead (December's lines read in January), as logstash and
+    rsyslog's readers take it. A log older than a year is dated a year or more late."""
+    now = datetime.now(UTC)
+    return now.year - ((month, day) > (now.month, now.day + 1))
 
 
 def time_value(value: Any) -> datetime | None:
@@ -189,11 +203,14 @@ def _level_word(level: Any) -> str | None:
 def _exchange_paste(d: dict[str, Any]) -> str:
     """The request line, status and body a JSON-lines object holds (or its message when it holds
     no body), as a paste explain reads."""
-    request = _lower(d.get("request")) or _served(d)
+    # pino's and bunyan's serializers (Fastify's, restify's lines): "req": {"method", "url"}, "res": {"statusCode"}
+    request = _lower(d.get("request") or d.get("req")) or _served(d)
     method = _field(d, _METHOD_KEYS) or _field(request, _METHOD_KEYS)
     url = _field(d, _URL_KEYS) or _field(request, _URL_KEYS)
     status = to_status(_field(d, _STATUS_KEYS))
-    if status is None and request and "request" not in d:
+    if status is None:
+        status = to_status(_field(_lower(d.get("res")), _STATUS_KEYS))
+    if status is None and request and "request" not in d and "req" not in d:  # the request one object down (_served)
         status = to_status(_field(request, _STATUS_KEYS))
     body = _field(d, _BODY_KEYS)
     if isinstance(body, dict):  # {"response": {"status": 400, "body": {...}}}

@@ -15,8 +15,7 @@ from ..gate import shown, shown_line
 from ..index.store import CatalogIndex
 from .concerns import needles_for
 from .inputs import Input
-from .logline import timestamp_in
-from .prepared import Prepared, ScanOptions
+from .prepared import Prepared, ScanOptions, record_time
 from .records import Finder
 from .summary import InputStats, Place, ScanReport, masked_path
 from .triage import Triage
@@ -69,8 +68,8 @@ class _Explainer:
             report.not_errors += 1
             return
         when = prep.when
-        if when is None and (stamp := timestamp_in(head)) is not None:  # a repeat's time is read only now
-            when = stamp[0]
+        if when is None:  # a repeat's time is read only now
+            when = record_time(head)
         if anonymous:
             # no vendor's own evidence, no catalog row and nothing of an HTTP exchange: only the catalog's
             # generic words held it ("Internal Server Error"), or a structured log line's fields after a

@@ -22,7 +22,6 @@ from typing import Any
 
 from ..gate import shown, shown_line
 from .concerns import VendorNeedles
-from .logline import timestamp_in
 from .needles import Buffer
 from .prepared import (
     VARYING_BYTES,
@@ -30,6 +29,7 @@ from .prepared import (
     ScanOptions,
     column_shape,
     prepare,
+    record_time,
     shape_of,
     status_numbers,
     status_slots,
@@ -223,8 +223,8 @@ class Triage:
             if (group := self.report.other.get(said)) is None:
                 continue
             for head in heads:
-                if (stamp := timestamp_in(_text(head))) is not None:
-                    group.seen_at(stamp[0])
+                if (when := record_time(_text(head))) is not None:
+                    group.seen_at(when)
         self.untimed.clear()
 
     def sort(self, prep: Prepared) -> Verdict | None:

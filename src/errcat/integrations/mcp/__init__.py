@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from collections.abc import Awaitable, Callable, Coroutine
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
+import anyio
 from mcp.server.mcpserver import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
 from mcp.server.mcpserver.resources import FunctionResource
@@ -51,13 +53,21 @@ INSTRUCTIONS = (
 
 class CatalogInUse:
     """The catalog the CLI would use with the same options (built-in, ERRCAT_CATALOG, --catalog),
-    kept open between calls and reopened when one of its files changes, as the next CLI run would."""
+    kept open between calls and reopened when one of its files changes, as the next CLI run would.
+    One use at a time (the lock), on worker threads (``answer``): the event loop stays free to answer
+    a ping, a cancellation or another message while a big paste is explained."""
 
     def __init__(self, paths: list[Path | str] | None = None, *, builtin: bool = True) -> None:
         self.paths = [Path(p) for p in paths or ()]
         self.builtin = builtin
         self._open: ErrorCatalog | None = None
         self._states: list[Any] = []
+        self._lock = threading.Lock()
+
+    async def answer(self, work: Callable[[ErrorCatalog], T]) -> T:
+        """``ask`` on a worker thread. A call the client cancels returns at once; its thread runs to the
+        end of ``work`` (a thread cannot be stopped) and holds the lock until then."""
+        return await anyio.to_thread.run_sync(self.ask, work, abandon_on_cancel=True)
 
     def ask(self, work: Callable[[ErrorCatalog], T]) -> T:
         """``work`` run on the current catalog; a damaged cache file is rebuilt once, as the CLI does."""
@@ -65,16 +75,17 @@ class CatalogInUse:
         from ...index.cache import file_states, open_index, with_index
         from ...index.codec import CorruptIndex
 
-        states = file_states(catalog_paths(self.paths, builtin=self.builtin))
-        if self._open is None or states != self._states:
-            self.close()
-            self._open = ErrorCatalog(open_index(list(self.paths), builtin=self.builtin))
-            self._states = states
-        try:
-            return work(self._open)
-        except CorruptIndex:
-            self.close()
-            return with_index(lambda index: work(ErrorCatalog(index)), list(self.paths), builtin=self.builtin)
+        with self._lock:
+            states = file_states(catalog_paths(self.paths, builtin=self.builtin))
+            if self._open is None or states != self._states:
+                self.close()
+                self._open = ErrorCatalog(open_index(list(self.paths), builtin=self.builtin))
+                self._states = states
+            try:
+                return work(self._open)
+            except CorruptIndex:
+                self.close()
+                return with_index(lambda index: work(ErrorCatalog(index)), list(self.paths), builtin=self.builtin)
 
     def close(self) -> None:
         if self._open is not None:
@@ -109,7 +120,9 @@ Query = Annotated[
         description="A vendor error code (25008, BAD_REQUEST), an error name, an errcat id, or an HTTP status.",
     ),
 ]
-Limit = Annotated[int, Field(ge=1, le=50, description="At most this many errors in the answer.")]
+# null as well: a model fills every optional parameter it is shown, with null when it has no value
+Limit = Annotated[int | None, Field(ge=1, le=50, description="At most this many errors in the answer (default 10).")]
+LIMIT = 10
 READ_ONLY = {"read_only_hint": True, "destructive_hint": False, "idempotent_hint": True, "open_world_hint": False}
 
 
@@ -118,10 +131,10 @@ def _result(document: dict[str, Any]) -> CallToolResult:
     return CallToolResult(content=[TextContent(type="text", text=compact(document))], structured_content=document)
 
 
-def _answer(catalog: CatalogInUse, work: Callable[[ErrorCatalog], dict[str, Any]]) -> CallToolResult:
+async def _answer(catalog: CatalogInUse, work: Callable[[ErrorCatalog], dict[str, Any]]) -> CallToolResult:
     """One tool's answer; errcat's own errors become tool errors with errcat's message."""
     try:
-        return _result(catalog.ask(work))
+        return _result(await catalog.answer(work))
     except ErrcatError as exc:
         raise ToolError(str(exc)) from None
 
@@ -136,22 +149,28 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
     async def explain(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
         """Explain a pasted API error: which vendor and which documented error it is, why it happens, how to
         fix it and whether a retry can help, with the source of each claim. Says so when the catalog lacks it."""
-        return _answer(catalog, lambda cat: bounded_explain(explain_document(cat.explain_bytes(_paste_bytes(text), vendor))))
+        paste = _paste_bytes(text)
+
+        def explained(cat: ErrorCatalog) -> dict[str, Any]:
+            x = cat.explain_bytes(paste, vendor)
+            return bounded_explain(with_answer(explain_document(x), x))
+
+        return await _answer(catalog, explained)
 
     async def lookup(
         query: Query,
         vendor: VendorFilter = None,
         status: Annotated[int | None, Field(ge=100, le=599, description="Only errors answered with this HTTP status.")] = None,
-        limit: Limit = 10,
+        limit: Limit = LIMIT,
     ) -> CallToolResult:
         """Look a catalogued error up by its code, name, id or HTTP status: the catalog's rows of each matching error,
         with its explanation; each row's provenance says whether the vendor documents it or it was only observed in
         public reports (at most ``limit`` errors; a cut answer counts what it left out)."""
 
         def found(cat: ErrorCatalog) -> dict[str, Any]:
-            return bounded_lookup(lookup_document(cat.lookup(query, vendor=vendor, status=status)), limit)
+            return bounded_lookup(lookup_document(cat.lookup(query, vendor=vendor, status=status)), limit or LIMIT)
 
-        return _answer(catalog, found)
+        return await _answer(catalog, found)
 
     async def search(
         text: Annotated[
@@ -163,20 +182,21 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
             ),
         ],
         vendor: VendorFilter = None,
-        limit: Limit = 10,
+        limit: Limit = LIMIT,
     ) -> CallToolResult:
         """Search the catalog's errors by words (ranked): for an error known only by its wording or topic."""
-        return _answer(catalog, lambda cat: bounded_search(search_document(text, cat.search(text, limit, vendor=vendor))))
+        found = limit or LIMIT
+        return await _answer(catalog, lambda cat: bounded_search(search_document(text, cat.search(text, found, vendor=vendor))))
 
     async def list_vendors() -> CallToolResult:
         """The vendors (APIs) in the catalog in use, with their hosts, auth schemes, how many errors each documents
         and how many more were only observed in public reports."""
-        return _answer(catalog, lambda cat: bounded_vendors(vendors_document(cat.vendor_summaries())))
+        return await _answer(catalog, lambda cat: bounded_vendors(vendors_document(cat.vendor_summaries())))
 
     async def retry_advice(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
         """Whether resending the request in a pasted error response can succeed, and how to wait (backoff, until a
         quota resets, after refreshing the token, or never): the answer errcat.retry_advice gives in Python."""
-        return _answer(catalog, lambda cat: bounded_advice(_advice_document(cat, text, vendor)))
+        return await _answer(catalog, lambda cat: bounded_advice(_advice_document(cat, text, vendor)))
 
     outputs: list[tuple[Callable[..., Any], dict[str, Any]]] = [
         (explain, schemas.EXPLAIN),
@@ -193,6 +213,20 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         tool.fn_metadata.output_schema = schema
         tools.append(tool)
     return tools
+
+
+MAX_ANSWER = 1000
+
+
+def with_answer(document: dict[str, Any], x: Any) -> dict[str, Any]:
+    """The explain document with ``answer`` after its kind: the explanation in one line, as
+    errcat.VendorError words it (``not in the catalog (vendor unknown, HTTP 402): ...`` when the
+    catalog lacks the error), so a model reading the text meets the verdict before the evidence."""
+    from .. import summary
+
+    line = summary(x)
+    line = line if len(line) <= MAX_ANSWER else line[: MAX_ANSWER - 1] + "…"
+    return {"format_version": document["format_version"], "kind": document["kind"], "answer": line, **document}
 
 
 def _advice_document(cat: ErrorCatalog, text: str, vendor: str | None) -> dict[str, Any]:
@@ -292,14 +326,14 @@ def _check_prompt_request(params: Any) -> None:
 DOCS = "errcat://docs/"
 
 
-def _page(catalog: CatalogInUse, vendor: str | None) -> str:
+async def _page(catalog: CatalogInUse, vendor: str | None) -> str:
     """A reference page (markdown) generated from the catalog in use, as `errcat docs` writes it."""
     from ...docs import generate, index_page
 
     try:
         if vendor is None:
-            return catalog.ask(lambda cat: index_page(cat.index))
-        return catalog.ask(lambda cat: generate(cat.index, [vendor.lower()])[f"{vendor.lower()}.md"])
+            return await catalog.answer(lambda cat: index_page(cat.index))
+        return await catalog.answer(lambda cat: generate(cat.index, [vendor.lower()])[f"{vendor.lower()}.md"])
     except UsageError as exc:
         raise ResourceNotFoundError(str(exc)) from None
     except ErrcatError as exc:
@@ -307,9 +341,9 @@ def _page(catalog: CatalogInUse, vendor: str | None) -> str:
 
 
 def _reader(catalog: CatalogInUse, vendor: str | None) -> Callable[[], Coroutine[Any, Any, str]]:
-    # async: the SDK runs a plain function on a worker thread, and the catalog is used from the event loop alone
+    # async: the page is made as every tool answer is (CatalogInUse.answer), not on a thread of the SDK's
     async def read() -> str:
-        return _page(catalog, vendor)
+        return await _page(catalog, vendor)
 
     return read
 
@@ -348,7 +382,7 @@ def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
     @server.resource(f"{DOCS}{{vendor}}", name="vendor-page", title="errcat reference: one vendor", mime_type=markdown)
     async def vendor_page(vendor: str) -> str:
         """A vendor's reference page by its id (see list_vendors)."""
-        return _page(catalog, vendor)
+        return await _page(catalog, vendor)
 
 
 # -- prompt ------------------------------------------------------------------------------------

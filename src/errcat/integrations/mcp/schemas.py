@@ -3,7 +3,7 @@
 
 Only the keys tests/test_contract.py pins are required; every object admits more keys, as the
 contract allows keys to be added. ``complete`` and ``left_out`` are the MCP server's own: a
-result cut to fit an assistant's context says so (see bounds.py).
+result cut to fit an assistant's context says so (see bounds.py); so is explain's ``answer``.
 """
 
 from __future__ import annotations
@@ -155,6 +155,9 @@ EXPLAIN = document(
         "notes": strings(),
     },
 )
+
+# the server's own, as complete and left_out: the explanation in one line, first
+EXPLAIN["properties"]["answer"] = STR
 
 RETRY_ADVICE = document(
     "retry_advice",
