@@ -29,8 +29,9 @@ T = TypeVar("T")
 
 _MASKS = (
     # a thread's name before the level (logback's and log4j's "[%thread] %-5level": "[main] ERROR",
-    # "[http-nio-8080-exec-3] ERROR"): which thread logged an error does not make it another one
-    (re.compile(r"(?<![^\s])\[(?!#)[^\]\n]{1,80}\](?= +(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)\b)"), "[<thread>]"),
+    # "[http-nio-8080-exec-3] ERROR"): which thread logged an error does not make it another one (not
+    # Ruby Logger's "[2021-06-17T22:55:15.480876 #4]")
+    (re.compile(r"(?<![^\s])\[[^\]\n#]{1,80}\](?= +(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)\b)"), "[<thread>]"),
     # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=): each record's own, whatever its letters
     (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id)=)(?![\s\"'])[^\s,;&]+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
