@@ -1370,3 +1370,212 @@ def test_dart_crashes_are_named_by_what_was_thrown(index, tmp_path, use_engine, 
         ("Unhandled exception: IntegerDivisionByZeroException", [22]),
         ("Unhandled exception: Invalid argument(s): invalid argument", [29]),
     ]
+
+
+# Rails's FATAL blocks, as public `heroku logs` and production.log excerpts print them: Rails 5
+# logs each line of an exception under Ruby's Logger head and the request's tag (found with the
+# search tools: a repo's notes quoting `heroku logs`, the block of 2021-06-17; a Ruby log parser's
+# comment, the block of 2021-12-04), Rails 6 its first line so and the rest after the tag alone
+# (a write-up on lograge, the block of 2019-12-11). Lines as printed there.
+_RAILS_FATAL = [
+    "2021-06-17T22:55:15.480963+00:00 app[web.1]: I, [2021-06-17T22:55:15.480876 #4]  INFO -- : [3d1855e6-688c-4d33-92b3-c43714059c8f] Processing by QuizesController#start as HTML",
+    "2021-06-17T22:55:15.481622+00:00 app[web.1]: F, [2021-06-17T22:55:15.481534 #4] FATAL -- : [3d1855e6-688c-4d33-92b3-c43714059c8f]",
+    "2021-06-17T22:55:15.481726+00:00 app[web.1]: F, [2021-06-17T22:55:15.481645 #4] FATAL -- : [3d1855e6-688c-4d33-92b3-c43714059c8f] NoMethodError (undefined method `[]' for nil:NilClass):",
+    "2021-06-17T22:55:15.481819+00:00 app[web.1]: F, [2021-06-17T22:55:15.481736 #4] FATAL -- : [3d1855e6-688c-4d33-92b3-c43714059c8f]",
+    "2021-06-17T22:55:15.481912+00:00 app[web.1]: F, [2021-06-17T22:55:15.481840 #4] FATAL -- : [3d1855e6-688c-4d33-92b3-c43714059c8f] app/controllers/quizes_controller.rb:64:in `start'",
+    "2021-06-17T22:55:47.468303+00:00 heroku[web.1]: Restarting",
+    "F, [2021-12-04T00:34:05.838973 #2735058] FATAL -- : [3a16162e-a6a5-435e-a9d8-c4df5dc0f728]   ",
+    'F, [2021-12-04T00:34:05.839157 #2735058] FATAL -- : [3a16162e-a6a5-435e-a9d8-c4df5dc0f728] ActionController::RoutingError (No route matches [GET] "/wp/wp-includes/wlwmanifest.xml"):',
+    "F, [2021-12-04T00:34:05.839209 #2735058] FATAL -- : [3a16162e-a6a5-435e-a9d8-c4df5dc0f728]   ",
+    "F, [2021-12-04T00:34:05.839269 #2735058] FATAL -- : [3a16162e-a6a5-435e-a9d8-c4df5dc0f728] actionpack (5.2.4.4) lib/action_dispatch/middleware/debug_exceptions.rb:65:in `call'",
+    "F, [2019-12-11T08:21:24.470738 #6653] FATAL -- : [b7d1e681-c943-4663-9c2a-a70fbff9d00d]",
+    "[b7d1e681-c943-4663-9c2a-a70fbff9d00d] ActiveRecord::RecordNotFound (Couldn't find User with 'id'=2):",
+    "[b7d1e681-c943-4663-9c2a-a70fbff9d00d]",
+    "[b7d1e681-c943-4663-9c2a-a70fbff9d00d] app/controllers/users_controller.rb:67:in `set_user'",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_rails_fatal_block_is_one_error_named_by_its_exception(index, tmp_path, use_engine, engine):
+    """Each line of a Rails FATAL block was an error of its own (one failure counted up to four
+    times), and its first, empty line's group named nothing."""
+    use_engine(engine)
+    report = _scanned(index, tmp_path, "production.log", _RAILS_FATAL)
+    assert report.other_count == 3
+    assert _groups(report) == [
+        ("F, [#<n>] FATAL -- : [<id>] ActionController::RoutingError (No route matches [GET] '…'):", [7]),
+        ("[<id>] ActiveRecord::RecordNotFound (Couldn't find User with '…'=<n>):", [11]),
+        ("app[web.<n>]: F, [#<n>] FATAL -- : [<id>] NoMethodError (undefined method `[]' for nil:NilClass):", [2]),
+    ]
+
+
+# Ruby's semantic_logger prints an entry's exception unindented on the next line, its frames
+# indented below (humanlogio/humanlog@15d733f test/benchmark/ruby-semantic-logger/
+# sample-semantic-logger-text.log.gz, lines 4-9, the entry's JSON cut)
+_SEMANTIC_LOGGER = [
+    '[2024-11-15 19:23:43.075] INFO  OrderProcessor -- Request processed successfully {{"duration_ms":235,"status":200}}',
+    '[2024-11-15 19:23:44.076] ERROR [http] BackgroundWorker -- Operation failed {{"attempt":1,"error_code":"ERR_26"}}',
+    "RuntimeError: Failed to process request",
+    "  BackgroundWorker:123:in `process_request'",
+    "  lib/processor.rb:45:in `handle_request'",
+    "  lib/server.rb:67:in `process'",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_ruby_exception_after_its_entry_is_part_of_it(index, tmp_path, use_engine, engine):
+    """ "RuntimeError: ..." after a levelled entry was an error of its own: each failure counted twice."""
+    use_engine(engine)
+    report = _scanned(index, tmp_path, "semantic.log", _SEMANTIC_LOGGER)
+    assert report.other_count == 1
+    assert [places for _, places in _groups(report)] == [[2]]
+
+
+# Heroku's router names each error by its code (public `heroku logs` excerpts: H10 from a Q&A
+# (sweep5's reproducer), H12 from a repo's comment of 2021-11-04)
+_HEROKU_ROUTER = [
+    '2015-09-15T04:43:28.125141+00:00 heroku[router]: at=error code=H10 desc="App crashed" method=GET path="/" host=jobfinder-mockup.herokuapp.com request_id=8e213b09-abcd-426d-93c3-7e75fb8de41c fwd="98.234.178.92" dyno= connect= service= status=503 bytes=',
+    '2021-11-04T21:09:45.195018+00:00 heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/app" host=gabby-mill-shortener.herokuapp.com request_id=c01bb5b7-5df4-4d9e-a36f-d8faa3f0d41c fwd="109.65.0.215" dyno=web.1 connect=0ms service=30000ms status=503 bytes=0 protocol=https',
+]
+
+
+def test_a_heroku_router_error_keeps_its_code_in_its_group_text(index, tmp_path):
+    """``code=H10`` (App crashed) and ``code=H12`` (Request timeout) were both ``code=H<n>``."""
+    report = _scanned(index, tmp_path, "heroku.log", _HEROKU_ROUTER)
+    texts = [text for text, _ in _groups(report)]
+    assert [t[: t.index(" desc")] for t in texts] == ["heroku[router]: at=error code=H10", "heroku[router]: at=error code=H12"]
+
+
+# logback's "%d [%thread] %-5level %logger - %msg" (humanlogio/humanlog@15d733f
+# test/benchmark/java-logback/sample-logback-text.log.gz, three of its entries)
+_LOGBACK_THREADS = [
+    "18:43:37.599 [background-processor-1] ERROR o.e.repository.ProductRepository - Failed to process request",
+    "java.lang.RuntimeException: Unexpected error occurred",
+    "18:43:39.407 [async-task-executor-1] ERROR o.e.repository.ProductRepository - Failed to process request",
+    "java.lang.RuntimeException: Unexpected error occurred",
+    "18:43:57.173 [main] ERROR o.e.repository.ProductRepository - Failed to process request",
+    "java.lang.RuntimeException: Unexpected error occurred",
+]
+
+
+def test_a_thread_name_does_not_split_an_error_into_groups(index, tmp_path):
+    """One error logged by three threads was three groups (the file: 50 groups for 10 errors)."""
+    report = _scanned(index, tmp_path, "logback.log", _LOGBACK_THREADS)
+    assert _groups(report) == [
+        ("<n>:<n>:<n> [<thread>] ERROR o.e.repository.ProductRepository - Failed to process request", [1, 3, 5])
+    ]
+
+
+# a log of pretty-printed JSON objects (pamburus/hl@6164b42a src/index/testdata/pretty_json.log, whole)
+_PRETTY_JSON_LOG = [
+    "{",
+    '  "timestamp": "2024-01-01T00:00:02Z",',
+    '  "level": "error",',
+    '  "message": "third"',
+    "}",
+    "{",
+    '  "timestamp": "2024-01-01T00:00:00Z",',
+    '  "level": "info",',
+    '  "message": "first"',
+    "}",
+    "{",
+    '  "timestamp": "2024-01-01T00:00:01Z",',
+    '  "level": "warn",',
+    '  "message": "second"',
+    "}",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_pretty_printed_json_log_records_are_read_by_their_level(index, tmp_path, use_engine, engine):
+    """Each object's first line, "{", was all a record said: no level, so its errors were missed."""
+    use_engine(engine)
+    report = _scanned(index, tmp_path, "pretty.log", _PRETTY_JSON_LOG)
+    assert _groups(report) == [("second", [11]), ("third", [1])]
+    assert report.not_errors == 0  # the info object holds no needle: never read
+
+
+# Azure Application Gateway's access log: the request and its status one object down, under
+# "properties" (log2timeline/plaso@4ea03ef9 test_data/azure_application_gateway_access.json, line 2)
+_AZURE_GATEWAY_400 = '{"timeStamp": "2021-10-14T22:17:12+00:00","resourceId": "/SUBSCRIPTIONS/{subscriptionId}/RESOURCEGROUPS/{resourceGroupName}/PROVIDERS/MICROSOFT.NETWORK/APPLICATIONGATEWAYS/{applicationGatewayName}","listenerName": "HTTP-Listener","ruleName": "Storage-Static-Rule","backendPoolName": "StaticStorageAccount","backendSettingName": "StorageStatic-HTTPS-Setting","operationName": "ApplicationGatewayAccess","category": "ApplicationGatewayAccessLog","properties": {"instanceId": "appgw_2","clientIP": "185.42.129.24","clientPort": 45057,"httpMethod": "GET","originalRequestUriWithArgs": "\\/","requestUri": "\\/","requestQuery": "","userAgent": "Mozilla\\/5.0 (Windows NT 6.1; WOW64) AppleWebKit\\/537.36 (KHTML, like Gecko) Chrome\\/52.0.2743.116 Safari\\/537.36","httpStatus": 400,"httpVersion": "HTTP\\/1.1","receivedBytes": 184,"sentBytes": 466,"clientResponseTime": 0,"timeTaken": 0.034,"WAFEvaluationTime": "0.000","WAFMode": "Detection","transactionId": "592d1649f75a8d480a3c4dc6a975309d","sslEnabled": "on","sslCipher": "ECDHE-RSA-AES256-GCM-SHA384","sslProtocol": "TLSv1.2","sslClientVerify": "NONE","sslClientCertificateFingerprint": "","sslClientCertificateIssuerName": "","serverRouted": "52.239.221.65:443","serverStatus": "200","serverResponseLatency": "0.028","originalHost": "20.110.30.194","host": "20.110.30.194"}}'
+
+
+def test_an_access_log_line_under_properties_is_no_vendor_error(index, tmp_path):
+    """The gateway's own record of what it served was "unknown vendor HTTP 400"."""
+    report = _scanned(index, tmp_path, "appgw.json", ["", _AZURE_GATEWAY_400])
+    assert (report.matched_count, report.unmatched_count, report.other_count) == (0, 0, 1)
+    assert _groups(report) == [("GET /", [2])]
+
+
+# Siemens WinCC's system log, UTF-16 little-endian without a byte-order mark, CRLF
+# (log2timeline/plaso@4ea03ef9 test_data/wincc_sys.log, lines 1-2 and 743-744)
+_WINCC_SYS = [
+    "2303,27.05.2019,10:09:04:540,1012301,4,,BMS001,CCWriteArchiveServer,[(null),224]failed to insert into MSARCLONG with 0x80004005(#0,'2019-05-27 08:09:04.101'),MSG_STATE_COME",
+    "2303,27.05.2019,10:09:13:592,1012301,4,,BMS001,CCWriteArchiveServer,[(null),224]failed to insert into MSARCLONG with 0x80004005(#0,'2019-05-27 08:05:27.804'),MSG_STATE_COME",
+    "2303,19.08.2019,09:40:57:916,1007001,4,,BMS001,SCRIPT,ExecuteError in Action @28b @SCREEN.@WIN1:@1001.@TOP09:@PX_HMI.VIEW:@PX_HMI_STANDARD BP_START1 (null),MSG_STATE_COME",
+    "2303,19.08.2019,09:41:19:822,1007001,4,,BMS001,SCRIPT,ExecuteError in Action @291 @SCREEN.@WIN1:@1001.@TOP09:@PX_HMI.VIEW:@PX_HMI_STANDARD BP_START1 (null),MSG_STATE_COME",
+]
+
+
+@pytest.mark.parametrize("order", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_byte_order_mark_is_read_as_text(index, tmp_path, order):
+    """Such a file was "binary file ..., not a log": none of its errors were read."""
+    wide, plain = tmp_path / "wincc_sys.log", tmp_path / "wincc_sys.utf8.log"
+    wide.write_bytes("\r\n".join(_WINCC_SYS).encode(order) + "\r\n".encode(order))
+    plain.write_bytes("\r\n".join(_WINCC_SYS).encode() + b"\r\n")
+    read, expected = (scan(index, [str(p)], ScanOptions(workers=1)) for p in (wide, plain))
+    assert expected.other_count > 0
+    assert (read.other_count, _groups(read)) == (expected.other_count, _groups(expected))
+
+
+# Akamai DataStream 2's request record, "errorCode": "-" when the request met none
+# (DataDog/integrations-extras@57e9d599 akamai_datastream_2/assets/logs/akamai.datastream_tests.yaml,
+# its sample on one line, as DataStream writes JSON lines)
+_AKAMAI_REQUEST = '{"rspContentLen":"375847","referer":"-","reqPort":"80","country":"FR","reqMethod":"GET","city":"PARIS","reqTimeSec":"1645568187.280","tlsOverheadTimeMSec":"-","errorCode":"-","range":"-","accLang":"-","UA":"Datadog/Synthetics","hostname":"","objSize":"375847","transferTimeMSec":"8","rspContentType":"application/pdf","dnsLookupTimeMSec":"-","overheadBytes":"^","totalBytes":"405330","state":"Ile-de-France","reqEndTimeMSec":"2","reqHost":"ds2-sqa-sanity-venkat-1.akamaized.net","reqPath":"Tiger.pdf","cliIP":"15.188.240.172","cookie":"-","turnAroundTimeMSec":"1","tlsVersion":"-","cacheStatus":"1","cp":"1059344","ewExecutionInfo":"-","version":"4","customField":"15.188.240.172%7eERR_SYNC_DNS_OFF","reqId":"2898b6","maxAgeSec":"86400","ewUsageInfo":"-","service":"akamai","bytes":"376255","proto":"HTTP/1.1","uncompressedSize":"375847","xForwardedFor":"-","statusCode":"200","queryStr":"-"}'
+
+
+def test_an_error_field_holding_a_dash_is_no_error(index, tmp_path):
+    """Every request record was an error: its error field's placeholder "-" read as an error code."""
+    report = _scanned(index, tmp_path, "datastream.json", [_AKAMAI_REQUEST])
+    assert (report.errors, report.not_errors) == (0, 1)
+
+
+# JFrog Platform's log records, pretty-printed, with its own keys for the level and the time
+# (DataDog/integrations-extras@57e9d599 jfrog_platform/assets/logs/jfrog_platform_tests.yaml, two samples)
+_JFROG = [
+    "{",
+    '  "log_timestamp" : "2023-07-21T17:20:36.065Z",',
+    '  "service_type" : "jfac",',
+    '  "trace_id" : "7fb34bc09bfb7ef0",',
+    '  "hostname" : "mahithab-mac",',
+    '  "class_line_number" : "o.j.a.s.r.s.RpcLockResource:30",',
+    '  "log_source" : "jfrog.rt.access.service",',
+    '  "log_level" : "WARN",',
+    '  "thread" : "c-default-executor-5",',
+    '  "message" : "Lockisbusy"',
+    "}",
+    "{",
+    '  "log_timestamp" : "2023-07-21T17:48:07.184Z",',
+    '  "trace_id" : "3330dfb318b5f02c",',
+    '  "remote_address " : "127.0.0.1",',
+    '  "request_method" : "GET",',
+    '  "response_content_length" : 118,',
+    '  "request_url" : "/access/api/v1/users/jffe@01h5wq77wad0ns08shpac3112f",',
+    '  "request_user_agent" : "JFrog Access Java Client/7.63.4 76304900 Artifactory/7.55.16 75516900",',
+    '  "hostname" : "mahithab-mac",',
+    '  "request_content_length" : -1,',
+    '  "request_duration" : "4",',
+    '  "log_source" : "jfrog.rt.access.request",',
+    '  "return_status" : 404,',
+    '  "username" : "jfrt@01h5wq7xhx9m001fk5t51m0b8r"',
+    "}",
+]
+
+
+def test_jfrog_log_level_and_timestamp_are_read(index, tmp_path):
+    """ "log_level": "WARN" was no level (the object was missed) and the 404's group text was "{"."""
+    report = _scanned(index, tmp_path, "jfrog.log", _JFROG)
+    assert [(text.split("/users/")[0], places) for text, places in _groups(report)] == [
+        ("GET /access/api/v<n>", [12]),
+        ("Lockisbusy", [1]),
+    ]

@@ -101,7 +101,8 @@ def json_visible(document: str) -> str:
 UTF8_BOM = b"\xef\xbb\xbf"  # skipped where it opens an input
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")  # the first opens like UTF-16's: looked for first
-WIDE = ("utf-16", "utf-32")  # the kinds transcoded to UTF-8 whole (a range of their bytes is no text)
+# the kinds transcoded to UTF-8 whole (a range of their bytes is no text); UTF-16 without its mark by its NULs
+WIDE = ("utf-16", "utf-32", "utf-16-le", "utf-16-be")
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -119,9 +120,26 @@ def is_binary(data: bytes) -> bool:
     return (len(data) - len(data.translate(None, _CONTROL_BYTES))) * 20 > len(data)
 
 
-def byte_kind(head: bytes) -> Literal["gzip", "utf-16", "utf-32", "binary", "text"]:
+def _unmarked_utf16(head: bytes) -> Literal["utf-16-le", "utf-16-be"] | None:
+    """The byte order of UTF-16 text written without a byte-order mark (Siemens WinCC's logs, some
+    Windows services'), known by its NULs: in every other byte and hardly any between them, as
+    text of mostly ASCII characters is; a binary file's NULs are in both."""
+    n = len(head) - len(head) % 2
+    if n < 16:
+        return None
+    even, odd = head[0:n:2], head[1:n:2]
+    half = n // 2
+    if odd.count(0) * 20 >= half * 19 and even.count(0) * 20 <= half:
+        return "utf-16-le"
+    if even.count(0) * 20 >= half * 19 and odd.count(0) * 20 <= half:
+        return "utf-16-be"
+    return None
+
+
+def byte_kind(head: bytes) -> Literal["gzip", "utf-16", "utf-32", "utf-16-le", "utf-16-be", "binary", "text"]:
     """What an input's first bytes say it is: ``gzip`` (its magic number), ``utf-16`` or ``utf-32``
-    (a byte-order mark: transcode it; give at least 4 bytes), ``binary`` (see is_binary) or ``text``
+    (a byte-order mark: transcode it; give at least 4 bytes; ``utf-16-le`` or ``-be`` without one,
+    from 16), ``binary`` (see is_binary) or ``text``
     (perhaps behind a UTF8_BOM)."""
     if head.startswith(_GZIP_MAGIC):
         return "gzip"
@@ -129,4 +147,6 @@ def byte_kind(head: bytes) -> Literal["gzip", "utf-16", "utf-32", "binary", "tex
         return "utf-32"
     if head.startswith(_UTF16_BOMS):
         return "utf-16"
+    if b"\x00" in head[:2] and (unmarked := _unmarked_utf16(head)) is not None:
+        return unmarked
     return "binary" if is_binary(head) else "text"

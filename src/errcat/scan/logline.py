@@ -34,9 +34,15 @@ _SYSLOG = re.compile(r"(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d
 _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
-_TIME_KEYS = ("@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date")
-# journald's PRIORITY; Postgres's jsonlog error_severity; NXLog's GELF _Severity (GELF's message: short_message)
-_LEVEL_KEYS = ("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority", "error_severity", "_severity")
+_TIME_KEYS = (
+    *("@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date"),
+    "log_timestamp",  # JFrog's
+)
+# journald's PRIORITY; Postgres's jsonlog error_severity; NXLog's GELF _Severity (its message: short_message); JFrog's
+_LEVEL_KEYS = (
+    *("level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority", "error_severity", "_severity"),
+    "log_level",
+)
 # journald's PRIORITY, a syslog severity written as a digit ("PRIORITY" : "3")
 _SEVERITIES = dict(enumerate(("emerg", "alert", "crit", "error", "warning", "notice", "info", "debug")))
 _MESSAGE_KEYS = (
@@ -62,7 +68,7 @@ _OAUTH_CODES = frozenset(
     "authorization_pending slow_down expired_token interaction_required login_required consent_required".split()
 )
 _BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body", "errorbody", "payload", "data", "content")
-_URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri")
+_URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri", "requesturi")
 _METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method")
 # bunyan's and pino's; 3 and 4 are loud on every small scale (syslog's and GELF's error and warning,
 # Nextcloud's error and fatal, .NET's warning and error), 0-2 are not (Nextcloud's debug and info)
@@ -71,6 +77,8 @@ _NUMBERED_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error
 _STATUS_KEYS = (*STATUS_KEYS, "code")  # in a log record's own fields, a bare "code" may be the status
 
 
+# what an error field holds when there was none: Akamai DataStream's "errorCode": "-" on every request
+_NO_VALUE = frozenset(("", "-", "0", "none", "null", "None", "NULL"))
 _NO_OFFSET = timedelta(0)  # made once, not for each timestamp read
 
 
@@ -173,7 +181,7 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
     said = _level_word(_field(d, _LEVEL_KEYS))
     if said is None and isinstance(s := d.get("s"), str) and "ctx" in d and "c" in d:  # MongoDB's, 4.4 on: "s":"W"
         said = _MONGODB_SEVERITIES.get(s[:1])
-    if said is None and any(isinstance(v := d.get(k), str) and v.strip() for k in ("errorcode", "errormessage")):
+    if said is None and any(isinstance(v := d.get(k), str) and v.strip() not in _NO_VALUE for k in ("errorcode", "errormessage")):
         said = "error"  # an event that records a failed call by its error fields, with no level (AWS CloudTrail's)
     if said is None:  # a level one object down ({"@fields": {"lvl": "ERROR", ...}})
         said = next((w for v in d.values() if isinstance(v, dict) and (w := _level_word(_field(_lower(v), _LEVEL_KEYS)))), None)
@@ -196,12 +204,14 @@ def _exchange_paste(d: dict[str, Any]) -> str:
     """The request line, status and body a JSON-lines object holds (or its message when it holds
     no body), as a paste explain reads."""
     # pino's and bunyan's serializers (Fastify's, restify's lines): "req": {"method", "url"}, "res": {"statusCode"}
-    request = _lower(d.get("request") or d.get("req"))
+    request = _lower(d.get("request") or d.get("req")) or _served(d)
     method = _field(d, _METHOD_KEYS) or _field(request, _METHOD_KEYS)
     url = _field(d, _URL_KEYS) or _field(request, _URL_KEYS)
     status = to_status(_field(d, _STATUS_KEYS))
     if status is None:
         status = to_status(_field(_lower(d.get("res")), _STATUS_KEYS))
+    if status is None and request and "request" not in d and "req" not in d:  # the request one object down (_served)
+        status = to_status(_field(request, _STATUS_KEYS))
     body = _field(d, _BODY_KEYS)
     if isinstance(body, dict):  # {"response": {"status": 400, "body": {...}}}
         inner = _lower(body)
@@ -223,6 +233,19 @@ def _exchange_paste(d: dict[str, Any]) -> str:
         body = d if message is None or _oauth_error(d) else message
     lines.append(body if isinstance(body, str) else json.dumps(body, ensure_ascii=False))
     return "\n".join(lines)
+
+
+def _served(d: dict[str, Any]) -> dict[str, Any]:
+    """The object one level down that holds a request's method and path, when the record's own
+    fields hold neither: Azure's access logs under "properties" ({"httpMethod": "GET", "requestUri":
+    "/", "httpStatus": 400}), read as a request a server served (no vendor's response: its status
+    alone was "unknown vendor HTTP 400")."""
+    if _field(d, _METHOD_KEYS) is not None or _field(d, _URL_KEYS) is not None:
+        return {}
+    for value in d.values():
+        if isinstance(value, dict) and _field(inner := _lower(value), _METHOD_KEYS) is not None and _field(inner, _URL_KEYS):
+            return inner
+    return {}
 
 
 def _oauth_error(d: dict[str, Any]) -> bool:

@@ -142,6 +142,9 @@ _CONTINUES = (
     rb"[A-Za-z][A-Za-z0-9-]*:[ \t]",
     # a stack trace's unindented parts (records._TRACE_STARTS, _PHP_FRAME, _EXCEPTION_LINE)
     rb"Caused by: |Traceback \(|Stack trace:|\[stacktrace\]|#\d+ |[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b",
+    # a Rails FATAL block's next line (records._RUBY_FATAL): Ruby's FATAL head, or a request id's tag
+    # alone, also after a Heroku dyno's name ("app[web.1]: ")
+    rb"(?:\w+\[[\w.]+\]: )?(?:F, \[|\[[0-9a-f]{8}-[0-9a-f]{4}-)",
 )
 # The time a runtime or a CI server writes before every line it keeps: docker logs -t and kubectl
 # logs --timestamps (RFC 3339, nanoseconds), GitHub Actions' raw logs (seven digits), Jenkins's

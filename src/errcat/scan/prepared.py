@@ -114,6 +114,8 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
         text = rec.data.decode("utf-8")
     except UnicodeDecodeError:
         text, bad = rec.data.decode("utf-8", errors="replace"), True
+    if text[:1] == "{" and "\n" in text:
+        text = _one_line(text)
     head = text.split("\n", 1)[0]
     paste, when, said = _untimed(text, head)
     outcome = "ok"
@@ -132,13 +134,39 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
         head = _raised(text) or head
     elif (lines := paste.split("\n", 2)) and len(lines) > 1 and _ANNOUNCES_ERROR.fullmatch(lines[0]) and lines[1].strip():
         head = f"{head.rstrip()} {lines[1].strip()}"  # Dart's "Unhandled exception:", then what was thrown
+    elif len(lines) > 1 and " -- " in head and _RUBY_SAYS_NOTHING.fullmatch(head):
+        head = _ruby_said(paste) or head
     return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, status)
 
 
 _TRACEBACK = "Traceback (most recent call last)"
+
+
+def _one_line(text: str) -> str:
+    """A JSON log record pretty-printed over several lines (a level or a time among its fields) on
+    one line, as a JSON-lines log writes it: read so, where its first line "{" was all it said
+    (no level: its errors were missed). Any other record as it is (a body, read as explain reads it)."""
+    one = "".join(line.strip() for line in text.split("\n"))
+    found = json_line(one)
+    return one if found is not None and found[1:] != (None, None) else text
+
+
 # a record's first line that only announces an error, which its next line states: Dart's
 # "Unhandled exception:" (every one of a log's crashes was one group under it)
 _ANNOUNCES_ERROR = re.compile(ANNOUNCES_ERROR)
+
+
+# Ruby's Logger head (Rails's FATAL block, records._RUBY_FATAL) with nothing after it but its
+# request tags: the block's first line; its next line that says something names the error
+# ("NoMethodError (undefined method ...)"), where every block was one group under the empty line
+_RUBY_TAGS = r"(?:\[[^\]\n]+\] ?)*\s*"
+_RUBY_SAYS_NOTHING = re.compile(rf".*?[A-Z], \[[^\]\n]*#\d+\] +[A-Z]+ -- [^:\n]*: {_RUBY_TAGS}")
+_SAYS_NOTHING = re.compile(rf"(?:.*?[A-Z], \[[^\]\n]*#\d+\] +[A-Z]+ -- [^:\n]*: )?{_RUBY_TAGS}")
+
+
+def _ruby_said(text: str) -> str | None:
+    """The first line after a Rails FATAL block's first that says more than its head and tags."""
+    return next((line for line in text.split("\n")[1:6] if not _SAYS_NOTHING.fullmatch(line)), None)
 
 
 def _raised(text: str) -> str | None:

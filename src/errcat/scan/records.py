@@ -103,6 +103,10 @@ _ANNOUNCES_ERROR = re.compile(ANNOUNCES_ERROR.encode() + rb"\n?")
 # what GitHub Actions and Azure Pipelines write as a step's or a command's header: a traceback the
 # step's program printed after one is an error of its own, as after a line logged at INFO
 _CI_MARKS = (b"##[group]", b"##[endgroup]", b"##[command]", b"##[section]", b"[command]")
+# Ruby's Logger at FATAL with Rails's request tags: "F, [2021-06-17T22:55:15.481534 #4] FATAL -- : [3d1855e6-...]".
+# Rails logs an exception as such lines: Rails 5 each line of it under the head, Rails 6 its first
+# line so and the rest after the tags alone ("[3d1855e6-...] NoMethodError (...)"): one record
+_RUBY_FATAL = re.compile(rb"F, \[[^\]\n]*#(\d+)\] FATAL -- [^:\n]*: (\[[^\]\n]+\](?: \[[^\]\n]+\])*)")
 
 
 def _unstamped(line: Line) -> Line:
@@ -152,6 +156,7 @@ class _Grouping:
     dumped: bool = False  # inside an exchange dumped with "< " and "> " marks (_DUMPED), read without them
     stamped: bool = False  # the entry's first line is stamped (_unstamped): so are the lines that continue it
     gap: bool = False  # the last line was the blank one after a response's headers: its body follows
+    tagged: tuple[bytes, bytes, bytes] | None = None  # a Rails FATAL head's prefix, pid and tags (_RUBY_FATAL)
     lines: int = 0
     size: int = 0
 
@@ -160,8 +165,7 @@ class _Grouping:
         self.lines += 1
         self.size += len(line)
         if self.lines == 1:
-            self.first = bytes(line[:HEAD])
-            self.thrown = _ANNOUNCES_ERROR.fullmatch(line) is not None
+            self._first(line)
         stripped = line.strip()
         self._trace(line, stripped)
         self.announces = stripped.endswith(_ANNOUNCING)
@@ -193,6 +197,13 @@ class _Grouping:
         for c in brackets:  # the brackets outside strings, in order
             depth = depth + 1 if c in (0x7B, 0x5B) else max(0, depth - 1)
         self.depth = depth
+
+    def _first(self, line: Line) -> None:
+        """Take what the entry's first line tells of the lines after it."""
+        self.first = bytes(line[:HEAD])
+        self.thrown = _ANNOUNCES_ERROR.fullmatch(line) is not None
+        if (m := _RUBY_FATAL.search(line, 0, HEAD)) is not None:
+            self.tagged = (bytes(line[: m.start()]), m[1], m[2])
 
     def _gap(self, stripped: Line) -> None:
         """Follow the blank line after a response's headers, or a line that ends "response body:":
@@ -242,7 +253,23 @@ class _Grouping:
             return True
         # Java's exception after its entry's logged line (with a level: "peer ... handshake ok" is
         # no such line, and the exception after it was filed under it), or announced by the line before
-        return m is not None and (self.announces or (not self.frames and b"." in m[0] and self.leveled))
+        # Ruby's (semantic_logger's) unqualified "RuntimeError: message" with its indented frames below
+        return m is not None and (
+            self.announces or (not self.frames and self.leveled and (b"." in m[0] or line.startswith(b": ", m.end())))
+        )
+
+    def _tagged_goes_on(self, line: Line) -> bool:
+        """Whether a line goes on with a Rails FATAL block (``tagged``): the same head, pid and
+        tags, or the tags alone, after the same prefix (a Heroku dyno's "app[web.1]: ")."""
+        if self.tagged is None:
+            return False
+        prefix, pid, tags = self.tagged
+        if not line.startswith(prefix):
+            return False
+        if line.startswith(tags, len(prefix)):
+            return True
+        m = _RUBY_FATAL.match(line, len(prefix))
+        return m is not None and m[1] == pid and m[2] == tags
 
     def _read(self, line: Line) -> Line:
         """A line of this entry as its rules read it (the first one tells whether lines are stamped)."""
@@ -288,6 +315,7 @@ class _Grouping:
             or (self.thrown and self.lines == 1 and line.strip())
             or self._trace_goes_on(line)
             or self._dump_goes_on(line)
+            or self._tagged_goes_on(line)
         ):
             return True
         if self.body:

@@ -28,13 +28,18 @@ G = TypeVar("G", bound="Group")
 T = TypeVar("T")
 
 _MASKS = (
+    # a thread's name before the level (logback's and log4j's "[%thread] %-5level": "[main] ERROR",
+    # "[http-nio-8080-exec-3] ERROR"): which thread logged an error does not make it another one (not
+    # Ruby Logger's "[2021-06-17T22:55:15.480876 #4]")
+    (re.compile(r"(?<![^\s])\[[^\]\n#]{1,80}\](?= +(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)\b)"), "[<thread>]"),
     # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=): each record's own, whatever its letters
     (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id)=)(?![\s\"'])[^\s,;&]+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
     (re.compile(EMAIL), "<email>"),
     (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
-    (re.compile(r"\d+(?:[.,]\d+)*"), "<n>"),
+    # a number, not a code's (Heroku's "code=H10" App crashed, "code=H12" Request timeout: each its own error)
+    (re.compile(r"(?<![Cc]ode=)(?<![Cc]ode=[A-Z])(?<![Cc]ode=[A-Z]{2})(?<!\d)\d+(?:[.,]\d+)*"), "<n>"),
     # a quoted value (a name, a path, an id) varies; a quoted phrase is the message (klog's
     # "Error syncing pod, skipping", logfmt's msg="failed to decode logfmt"): kept, its numbers masked
     (re.compile(r"'[^'\s]{1,80}'|\"[^\"\s]{1,80}\""), "'…'"),
