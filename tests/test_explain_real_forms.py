@@ -418,6 +418,20 @@ def test_a_short_template_swallowing_a_free_text_line_is_not_claimed(catalog):
     assert x.errors[0].kind not in ("exact", "template", "code")
 
 
+def test_a_short_template_in_a_log_line_whose_host_is_the_vendors_is_matched(catalog):
+    """The log's framing around a vendor's short message is no slot text when the request's host
+    is that vendor's: ProSpend's "*** is not allowed." after "POST https://api.apac.prospend.io/...
+    failed with status 400: " (the bench's real-log injection; ProSpend's document's message) was
+    taken for a status-only match, named by another 400's message."""
+    x = explain(
+        catalog,
+        "2026-11-19T22:00:31.000Z ERROR sync.prospend POST https://api.apac.prospend.io/beta/company/57/invoice "
+        "failed with status 400: *** is not allowed.",
+    )
+    assert x.vendor == "prospend" and x.errors[0].kind == "template"
+    assert x.errors[0].best.entry.id == "prospend.bad-request.is-not-allowed"
+
+
 def test_the_code_beside_the_same_line_makes_it_a_match(catalog):
     x = explain(
         catalog,

@@ -438,17 +438,20 @@ def _body_kind(
     return None
 
 
-def _slots_dominate(sent: SentError, rule: TemplateRow, slots: dict[str, str], text: str) -> bool:
+def _slots_dominate(sent: SentError, rule: TemplateRow, slots: dict[str, str], text: str, ctx: Context) -> bool:
     """A short template whose slots hold most of a free-text line proves little on its own.
 
     ``Error converting value {…}`` fits every Json.NET error, the SDK's own included; inside the
     vendor's envelope, or with its code beside it, the same words are the vendor's. What the line
     says around the reading counts as slot too: ``Invalid number format - {detail}`` found in a
-    program's output (``Caught: Invalid number format - For input string: "abc"``) is its words.
+    program's output (``Caught: Invalid number format - For input string: "abc"``) is its words;
+    not where the exchange's own evidence (its host) names the template's vendor: there the line
+    around it is the log's framing (``POST https://api.apac.prospend.io/... failed with status 400: *** is not allowed.``).
     """
     if sent.shape is not TEXT or rule.literal_words > 3:
         return False
-    alone = sent.code is None and sent.name is None  # a help page's block gives the code beside the words
+    framed = ctx.vendor == rule.vendor and ctx.vendor_source in ("evidence", "override")
+    alone = sent.code is None and sent.name is None and not framed  # a help page's block gives the code beside the words
     whole = max(len(text), len((sent.message or "").strip()) if alone else 0)
     return (sum(len(v) for v in slots.values()) + whole - len(text)) * 2 > whole
 
@@ -498,7 +501,8 @@ def _templates(ix: CatalogIndex, pool: _Pool, text: str) -> None:
         slots = match(rule.template, text)
         if slots is None or not _plausible(rule, slots):
             continue
-        how = TextMatch.BARE if rule.bare else TextMatch.WEAK if _slots_dominate(sent, rule, slots, text) else TextMatch.TEMPLATE
+        weak = _slots_dominate(sent, rule, slots, text, ctx)
+        how = TextMatch.BARE if rule.bare else TextMatch.WEAK if weak else TextMatch.TEMPLATE
         for e in ix.with_template(rule.vendor, rule.template):
             # the more literal words a template has, the more specific its match
             pool.consider(e, how, slots, text, bonus=min(0.1, 0.02 * rule.literal_words))
