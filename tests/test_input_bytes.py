@@ -31,9 +31,13 @@ def test_explain_reads_a_paste_in_any_marked_encoding(catalog, encoding):
     assert not x.notes  # nothing lossy: the mark is not read as a bad byte
 
 
-@pytest.mark.parametrize("data", [b"\x00\x01 junk" * 50, gzip.compress(BODY.encode())], ids=["nul", "gzip"])
-def test_explain_refuses_binary_bytes(catalog, data):
-    with pytest.raises(UsageError, match="looks binary"):
+@pytest.mark.parametrize(
+    "data, said",
+    [(b"\x00\x01 junk" * 50, "looks binary"), (gzip.compress(BODY.encode()), "is gzip-compressed: unpack it first")],
+    ids=["nul", "gzip"],
+)
+def test_explain_refuses_binary_bytes(catalog, data, said):
+    with pytest.raises(UsageError, match=said):
         catalog.explain_bytes(data)
 
 

@@ -101,8 +101,9 @@ def json_visible(document: str) -> str:
 UTF8_BOM = b"\xef\xbb\xbf"  # skipped where it opens an input
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")  # the first opens like UTF-16's: looked for first
-# the kinds transcoded to UTF-8 whole (a range of their bytes is no text); UTF-16 without its mark by its NULs
-WIDE = ("utf-16", "utf-32", "utf-16-le", "utf-16-be")
+# the kinds transcoded to UTF-8 whole (a range of their bytes is no text): behind a mark, or without one
+WIDE = ("utf-16", "utf-32", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+_UNMARKED = 64  # bytes of UTF-16 or UTF-32 without a mark (16 to 32 characters) needed to tell it
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -120,33 +121,63 @@ def is_binary(data: bytes) -> bool:
     return (len(data) - len(data.translate(None, _CONTROL_BYTES))) * 20 > len(data)
 
 
-def _unmarked_utf16(head: bytes) -> Literal["utf-16-le", "utf-16-be"] | None:
-    """The byte order of UTF-16 text written without a byte-order mark (Siemens WinCC's logs, some
-    Windows services'), known by its NULs: in every other byte and hardly any between them, as
-    text of mostly ASCII characters is; a binary file's NULs are in both."""
-    n = len(head) - len(head) % 2
-    if n < 16:
+# Other compressed formats, by their magic numbers: named (with the command that unpacks one to
+# stdout) where they are refused, since only gzip is read
+_COMPRESSED = (
+    (b"BZh", rb"BZh[1-9]1AY&SY", "bzip2", "bzcat"),
+    (b"\xfd7zXZ\x00", None, "xz", "xzcat"),
+    (b"\x28\xb5\x2f\xfd", None, "zstd", "zstdcat"),
+    (b"PK\x03\x04", None, "zip", "unzip -p"),
+    (b"7z\xbc\xaf\x27\x1c", None, "7z", "7z x -so"),
+    (b"\x04\x22\x4d\x18", None, "lz4", "lz4cat"),
+)
+
+
+def compression(head: bytes) -> tuple[str, str] | None:
+    """The compressed format other than gzip an input's first bytes are (``("xz", "xzcat")``: its name and
+    the command that writes it unpacked to stdout), or None."""
+    for magic, full, name, unpack in _COMPRESSED:
+        if head.startswith(magic) and (full is None or re.match(full, head)):
+            return name, unpack
+    return None
+
+
+def _unmarked_wide(head: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, as text of mostly ASCII characters spells it
+    (``iconv -t UTF-16LE``, .NET's UnicodeEncoding without its mark): a NUL in every other byte (or three
+    of every four) on one side, hardly any on the other. Binary data with that pattern is rare, and
+    what it decodes to is still looked at as text."""
+    n = len(head) // 4 * 4
+    if n < _UNMARKED:
         return None
-    even, odd = head[0:n:2], head[1:n:2]
-    half = n // 2
-    if odd.count(0) * 20 >= half * 19 and even.count(0) * 20 <= half:
+    h, quarter = head[:n], n // 4
+    lanes = [h[i::4].count(0) for i in range(4)]  # NULs at each byte of every four
+    if lanes[2] == lanes[3] == quarter and lanes[0] * 10 < quarter:
+        return "utf-32-le"
+    if lanes[0] == lanes[1] == quarter and lanes[3] * 10 < quarter:
+        return "utf-32-be"
+    even, odd = lanes[0] + lanes[2], lanes[1] + lanes[3]
+    if odd * 10 >= 9 * 2 * quarter and even * 10 < 2 * quarter:
         return "utf-16-le"
-    if even.count(0) * 20 >= half * 19 and odd.count(0) * 20 <= half:
+    if even * 10 >= 9 * 2 * quarter and odd * 10 < 2 * quarter:
         return "utf-16-be"
     return None
 
 
-def byte_kind(head: bytes) -> Literal["gzip", "utf-16", "utf-32", "utf-16-le", "utf-16-be", "binary", "text"]:
+Kind = Literal["gzip", "utf-16", "utf-32", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "binary", "text"]
+
+
+def byte_kind(head: bytes) -> Kind:
     """What an input's first bytes say it is: ``gzip`` (its magic number), ``utf-16`` or ``utf-32``
-    (a byte-order mark: transcode it; give at least 4 bytes; ``utf-16-le`` or ``-be`` without one,
-    from 16), ``binary`` (see is_binary) or ``text``
-    (perhaps behind a UTF8_BOM)."""
+    (a byte-order mark: transcode it), ``utf-16-le`` and the like (no mark, but the NULs of mostly ASCII
+    text in it: give at least 64 bytes to tell), ``binary`` (see is_binary) or ``text`` (perhaps behind
+    a UTF8_BOM). The kinds in WIDE are codec names."""
     if head.startswith(_GZIP_MAGIC):
         return "gzip"
     if head.startswith(_UTF32_BOMS):
         return "utf-32"
     if head.startswith(_UTF16_BOMS):
         return "utf-16"
-    if b"\x00" in head[:2] and (unmarked := _unmarked_utf16(head)) is not None:
-        return unmarked
+    if b"\x00" in head and (wide := _unmarked_wide(head)) is not None:
+        return wide  # type: ignore[return-value]  # one of the Literal's codec names
     return "binary" if is_binary(head) else "text"

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError  # typer's vendored click (typer is pinned below 0.29)
+from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
@@ -22,8 +24,28 @@ _WRITE_FAILED = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}  # stdout i
 T = TypeVar("T")
 
 
+def _usage_error(exc: ClickUsageError) -> NoReturn:
+    """A bad option or argument as one stderr line with exit 2, like errcat's own errors: click's four
+    lines (usage, hint, blank, ``Error: ...``) quote the value typed whole, escapes and secrets too."""
+    from ..api import shown
+    from ..render.console import error_line
+
+    if isinstance(exc, NoArgsIsHelpError):  # `errcat` or `errcat cache` alone: the help, as asked for
+        raise exc
+    where = f" (see {exc.ctx.command_path} -h)" if exc.ctx is not None else ""
+    typer.echo(error_line(shown(exc.format_message()) + where), err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
 class _Group(TyperGroup):
-    """Turns errcat's own errors into one stderr line and their exit code, for every command."""
+    """Turns errcat's own errors, and click's usage errors, into one stderr line and their exit code,
+    for every command."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        try:  # the options before the command: errcat --bogus
+            return super().make_context(info_name, args, parent, **extra)
+        except ClickUsageError as exc:
+            _usage_error(exc)
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click Context
         try:
@@ -31,6 +53,8 @@ class _Group(TyperGroup):
                 return super().invoke(ctx)
             finally:  # what is still buffered fails here, when stdout is a full disk
                 sys.stdout.flush()
+        except ClickUsageError as exc:  # a command's options and arguments, or no such command
+            _usage_error(exc)
         except CatalogError as exc:
             for problem in exc.problems[:20]:
                 typer.echo(f"errcat: {problem}", err=True)
@@ -191,3 +215,21 @@ def input_size(files: list[str]) -> int | None:
         with contextlib.suppress(OSError):
             total += Path(name).stat().st_size
     return total
+
+
+def say_fifos_wait(names: list[str]) -> None:
+    """On a terminal, name each FIFO among the inputs: reading one waits for a program to write to it,
+    as ``cat`` does, and without a word that wait looked like a hang. A script's run stays silent."""
+    if not sys.stderr.isatty():
+        return
+    import stat
+
+    for name in names:
+        if name == "-" or "://" in name:
+            continue
+        with contextlib.suppress(OSError, ValueError):
+            if stat.S_ISFIFO(os.stat(name).st_mode):
+                from ..render.console import error_line
+
+                said = f"{name} is a FIFO: reading it waits until a program writes to it (Ctrl-C stops)"
+                typer.echo(error_line(said), err=True)

@@ -126,7 +126,7 @@ def docs(
     act = reference.check if check else partial(reference.write, prune=prune)
     report = _query(catalog, no_builtin, lambda cat: act(cat.index, out, vendors))
     if report.missing:  # one line, not a diff of every line of every page
-        place = f"{out} does not exist" if not out.is_dir() else f"not in {out}"
+        place = f"not in {out}" if out.is_dir() else f"{out} is a file, not a folder" if out.exists() else f"{out} does not exist"
         typer.echo(f"pages missing ({place}): {', '.join(report.missing)}; `errcat docs --out {out}` writes them", err=True)
     for name in report.stale:
         typer.echo(f"stale: {out / name}\n{report.diffs[name]}", err=True)

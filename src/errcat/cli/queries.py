@@ -28,6 +28,7 @@ from .app import (
     _query,
     app,
     input_size,
+    say_fifos_wait,
 )
 
 
@@ -128,6 +129,7 @@ def _read_paste(source: str | None) -> tuple[bytes, int]:
 
     if (source is None or source == "-") and sys.stdin.isatty():
         typer.echo("Paste the error response, then press Ctrl-D (Ctrl-Z Enter on Windows):", err=True)
+    say_fifos_wait([source] if source else [])
     data, size, pasted = read_paste(source, sys.stdin.buffer)
     if pasted:
         typer.echo("errcat: no file has that name; the argument is a paste, so it is explained as text", err=True)
@@ -257,6 +259,7 @@ def scan(
 
     window = time_window(since, until)
 
+    say_fifos_wait(files)
     pasting = "-" in files and sys.stdin.isatty()
     if pasting:  # no bar over the paste; one Ctrl-D ends it
         typer.echo("Paste log lines, then press Ctrl-D (Ctrl-Z Enter on Windows):", err=True)

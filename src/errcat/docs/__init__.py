@@ -101,6 +101,8 @@ def _write_page(tmp: Path, content: str) -> None:
 def write(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None, prune: bool = False) -> DocsReport:
     """Write every page atomically (temp file, then rename); all pages are built before any is written."""
     pages = generate(catalog, vendors)  # any catalog error surfaces here, before a byte is written
+    if out.exists() and not out.is_dir():  # mkdir would say "File exists", which reads like a clash of pages
+        raise DocsWriteError(f"cannot write pages to {out}: it is a file, not a folder (name a folder for the pages)")
     changed = {n: c for n, c in pages.items() if _current(out / n) != c}
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..errors import UsageError
 from ..model import HTTP_METHODS
-from ..text import UTF8_BOM, WIDE, byte_kind
+from ..text import UTF8_BOM, WIDE, byte_kind, compression
 from ..values import to_status
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024  # a paste larger than this is cut; the cut is reported
@@ -153,12 +153,15 @@ def decode(data: bytes, size: int | None = None) -> tuple[str, list[str]]:
         said = f"more than {MAX_INPUT_BYTES:,}" if size == MAX_INPUT_BYTES + 1 else f"{size:,}"  # a stream read to the cap
         notes.append(f"input is {said} bytes; only the first {MAX_INPUT_BYTES:,} were read")
         data = data[:MAX_INPUT_BYTES]
-    kind = byte_kind(data[:4])
+    kind = byte_kind(data[:4096])  # a mark, or enough of a text without one to tell its encoding
     if kind in WIDE:
         data = data.decode(kind, errors="replace").encode("utf-8")
     data = data.removeprefix(UTF8_BOM)
     if not data.strip():
         raise UsageError("nothing to explain: the input is empty (paste an error response, a message or a code)")
+    packed = ("gzip", "zcat") if kind == "gzip" else compression(data[:16])
+    if packed is not None:  # said as what it is, not as binary: `zcat app.log.gz | errcat explain` reads it
+        raise UsageError(f"the input is {packed[0]}-compressed: unpack it first ({packed[1]} FILE | errcat explain)")
     sample = data[:65536]
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
     if byte_kind(sample) != "text" or controls > len(sample) // 20:

@@ -16,11 +16,19 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from ..gate import argument
-from ..text import UTF8_BOM, WIDE, byte_kind
+from ..text import UTF8_BOM, WIDE, byte_kind, compression
 
 CHUNK = 4 << 20
 SNIFF = 8192  # bytes looked at to tell text from binary
 BINARY = "binary file (NUL or control bytes near its start), not a log"
+
+
+def _binary(head: bytes) -> str:
+    """Why an input that is no text is skipped: a compressed format scan does not read is named."""
+    packed = compression(head)
+    return f"{packed[0]}-compressed (only gzip is read): unpack it, {packed[1]} FILE | errcat scan -" if packed else BINARY
+
+
 SHRANK = "the file shrank while it was read (truncated or rotated?); the rest was not read"
 
 
@@ -77,7 +85,7 @@ def inputs(names: list[str]) -> list[Input]:
             inp.gzip = kind == "gzip"
             inp.utf16 = kind in WIDE
             if kind == "binary":
-                inp.problem = BINARY
+                inp.problem = _binary(head)
         except OSError as exc:
             inp.problem = f"cannot read: {exc.strerror or exc}"
         out.append(inp)
@@ -163,7 +171,7 @@ def _decoded(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
         yield from _transcoded(stream, kind, inp)
         return
     if kind != "text":  # NUL bytes, or a gzip stream inside the gzip stream
-        inp.problem = BINARY
+        inp.problem = _binary(head)
         return
     if head.startswith(UTF8_BOM):
         stream.read(len(UTF8_BOM))

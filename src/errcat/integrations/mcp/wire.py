@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import re
 import sys
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,26 @@ def well_formed(line: str) -> str:
     return _ESCAPE.sub(_escape, line) if "\\u" in line else line
 
 
+# What the SDK cannot refuse by itself: a request whose id is no string or integer ("id": null, 1.5,
+# [1], true). MCP allows only those; the SDK's parser reads such a line as a notification (its
+# id dropped) and never answers it, so the client waits for it forever.
+NO_MESSAGE = '{"jsonrpc": "2.0"}\n'  # no request, notification or answer: the SDK refuses it, and is answered
+
+
+def _bad_request_id(line: str) -> bool:
+    """Whether ``line`` is a request (a method and an id) whose id is no string or integer."""
+    if '"id"' not in line or '"method"' not in line:  # every request has both; a notification no id
+        return False
+    try:
+        message = json.loads(line)
+    except (ValueError, RecursionError):  # the SDK's parser says so, as the parse error
+        return False
+    if not isinstance(message, dict) or "method" not in message or "id" not in message:
+        return False
+    request_id = message["id"]
+    return isinstance(request_id, bool) or not isinstance(request_id, str | int)
+
+
 class _WellFormedLines(io.TextIOWrapper):
     """stdin as UTF-8 text lines (undecodable bytes as U+FFFD, as the SDK reads them), well formed, blank ones skipped;
     closing it leaves the process's stdin open, as the SDK's own wrapper does."""
@@ -55,7 +76,8 @@ class _WellFormedLines(io.TextIOWrapper):
         line = super().readline(size)
         while line and not line.strip():  # a blank line between messages is no message to refuse
             line = super().readline(size)
-        return well_formed(line)
+        line = well_formed(line)
+        return NO_MESSAGE if _bad_request_id(line) else line
 
     def close(self) -> None:
         with contextlib.suppress(ValueError):  # already detached
@@ -156,7 +178,10 @@ class _UntilAnswered(_Wrapped):
         if "json_invalid" in kinds:
             error = ErrorData(code=PARSE_ERROR, message="Parse error: the line is not JSON")
         else:
-            error = ErrorData(code=INVALID_REQUEST, message="Invalid Request: the line is not a JSON-RPC message")
+            error = ErrorData(
+                code=INVALID_REQUEST,
+                message="Invalid Request: the line is not a JSON-RPC message (a request's id is a string or an integer)",
+            )
         await self._write.send(SessionMessage(JSONRPCError(jsonrpc="2.0", id=None, error=error)))
 
     def __aiter__(self) -> _UntilAnswered:
