@@ -327,8 +327,9 @@ _LINE_NUMBER = _lazy(r":\d{1,6}(?![\w.-])")
 _QUOTED = r"""(?P<qs>\\{0,3})"(?:[^"\\\n]|\\.){0,4096}?(?P=qs)"|'(?:[^'\\\n]|\\.){0,4096}?'"""
 _CDATA = r"<!\[cdata\[(?:[^\]]|\](?!\]>)){0,4096}\]\]>"
 # A credential word, the rest of its name, then how the name closes, the separator and the value.
-# Matching starts at the word (found by one fast scan), never at every position of the text.
-_NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
+# Matching starts at the word (found by one fast scan), never at every position of the text. The
+# rest of the name may hold a .properties escape (db.password\\:prod is one name).
+_NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:[a-z0-9_.$-]|\\[:= ](?=[a-z0-9_.$-])){{0,64}}+)
     (?:(?P<xml>(?:[ \t\r\n][^<>\r\n]{{0,200}}+)?>)(?P<xval>{_CDATA}|[^<]{{1,4096}})  # <name attrs>value
     |(?P<close>\\{{0,3}}["'])?(?P<vis>(?::\\{{0,3}}"[^"\n]{{1,128}}")?:(?:protected|private|public))?(?P<bracket>\])?
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
@@ -370,6 +371,8 @@ _NEXT_LINE = _lazy(
     (?:(?P<tq>\"\"\"|\'\'\')|(?P<block>[|>][1-9+-]{{0,2}})?[ \t]{{0,10}}(?:\#[^\r\n]{{0,200}})?\r?\n)""",
     re.VERBOSE,
 )
+# a prompt or a message naming a credential, its value alone at the end of the line after a colon
+_PROMPT = _lazy(rf"""(?:{_CREDENTIAL_WORD})[^\r\n:=]{{0,64}}+:[ \t]{{1,4}}(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)[ \t]*(?=\r?\n|$)""")
 _NEXT_LINE_HINT = _lazy(r"[:=|>][ \t+1-9-]{0,12}\r?\n|\"\"\"|'''")
 _NEXT_LINES = 64  # at most this many lines of a block scalar
 _NAME_BEFORE = _lazy(r"[A-Za-z0-9_.$-]{1,64}$")
@@ -419,7 +422,10 @@ _PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a lo
 _EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
 # the escapes undone before judging: \uXXXX, \" \\ \/ \n, %XX, HTML entities; a no-break space read as a
 # space, an invisible character (zero-width space, joiners, BOM, soft hyphen) dropped with the one after it
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00"  # a NUL too (pass\0word=)
+# and the bidirectional controls (pass\u202eword= shows as "passdrow=")
+_INVISIBLE_CHARS = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+)
 _ESCAPE_REGEX = r"\\u([0-9a-fA-F]{4})|\\([\\\"/'nrt])|%([0-9a-fA-F]{2})|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos);"
 _ESCAPE = _lazy(_ESCAPE_REGEX)
 # only for a text that is not ASCII: the wider first-character set costs an ASCII text 4 x the time
@@ -504,10 +510,14 @@ def _copies(text: str, spans: list[Span]) -> list[Span]:
     MAX_COPIED_VALUES distinct values are looked for, each with ``str.find`` (linear)."""
     out: list[Span] = []
     looked: set[str] = set()
+    judged: set[str] = set()  # values seen, looked for or not (a table repeats its cells)
     for s in spans:
         hidden = text[s.start : s.end]
         for value in (hidden, hidden.partition(":")[2]):  # user:password -> the password alone too
-            if len(value) < MIN_COPY or value in looked or len(looked) >= MAX_COPIED_VALUES or not _secret_like(value):
+            if len(value) < MIN_COPY or value in judged or len(looked) >= MAX_COPIED_VALUES:
+                continue
+            judged.add(value)
+            if not _secret_like(value):
                 continue
             looked.add(value)
             at = text.find(value)
@@ -580,14 +590,15 @@ _LONE_TOKEN = re.compile(r"\s*([A-Za-z0-9+/=_-]{8,})\s*")
 _LOWER_THEN_UPPER = re.compile(r"[a-z][A-Z]")
 
 
-def shown_line(line: str) -> str:
+def shown_line(line: str, above: str = "") -> str:
     """A log line shown without the lines around it (scan's samples and group texts): as
-    :func:`shown`, and a line that is one token mixing letters and digits, or cases as no word
+    :func:`shown` (screened below the lines ``above`` it when given: a table's header names the
+    columns of the row shown), and a line that is one token mixing letters and digits, or cases as no word
     does (an upper-case share of a third or more, changing from lower to upper at least twice),
     masked whole: a key wrapped onto a second line ("aws_secret_access_key=RI3Y…" then
     "P5iMdxssW2") left its tail alone on a record's first line, with no name for the gate to read.
     "KeyboardInterrupt" or "JSONDecodeError" alone stay."""
-    value = shown(line)
+    value = screen(f"{above}\n{line}").text.rsplit("\n", 1)[-1] if above else shown(line)
     m = _LONE_TOKEN.fullmatch(value)
     if m is None:
         return value
@@ -700,6 +711,8 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _table_columns(text)
     yield from _grouped(_PATH_SECRET(), _lowered(text), 1, "credential in a URL path") if "/" in text else ()
     yield from _positional(text)
+    yield from _php_serialized(text)
+    yield from _echoed(text)
     yield from _lone_pairs(text)
     yield from _struct_fields(text)
     yield from _query_hex(text)
@@ -810,6 +823,8 @@ def _named(text: str) -> Iterator[Span]:
             yield Span(first, min(last, len(text)), "credential by name")  # machine-made: no readable error in there
             continue
         for m in _named_matches(low, first, last):
+            if _prose(low, m):
+                continue
             before = _NAME_BEFORE().search(text, max(0, m.start() - 64), m.start())
             start = before.start() if before else m.start()
             if _NOT_A_VALUE().search(text, start, m.end("rest")):
@@ -826,6 +841,33 @@ def _named(text: str) -> Iterator[Span]:
                 span = _value(text, start, pair)  # "token '…' -> 401": a ">" that closes no tag
             if span is not None:
                 yield Span(*span, "credential by name")
+
+
+_NAME_CHAR = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.$-")
+
+
+def _prose(low: str, m: re.Match[str]) -> bool:
+    """A word and a space in a sentence ("password is required"), told before the rest of _named
+    looks at it (_a_pair says the same later): a table or a log repeats them thousands of times."""
+    return (
+        m.group("space") is not None
+        and m.group("close") is None
+        and low[m.start() - 1 : m.start()] not in _NAME_CHAR  # no name before it (not --password, x-token)
+        and "securestring" not in low[m.start() : m.end("rest")]
+        and not low.endswith(('name="', "name='", 'name=\\"'), 0, m.start())  # no multipart part's name
+    )
+
+
+def _word_matches(pattern: re.Pattern[str], low: str, first: int, last: int, reach: int) -> Iterator[re.Match[str]]:
+    """The matches of a pattern that starts with a credential word, the word starting in a stretch, each
+    tried at its word: a search from the stretch would go on through the ``reach`` past it, trying the
+    next stretches' words too (the same words again from each stretch: on 1 MiB of table headers, 10 x)."""
+    pos = first
+    while (word := _IN_NAME().search(low, pos, last + 64)) is not None and word.start() <= last:
+        m = pattern.match(low, word.start(), last + reach)
+        pos = word.start() + 1 if m is None else max(m.end(), word.start() + 1)
+        if m is not None:
+            yield m
 
 
 def _named_matches(low: str, first: int, last: int) -> Iterator[re.Match[str]]:
@@ -859,9 +901,7 @@ def _next_lines(text: str) -> Iterator[Span]:
             continue  # hidden whole by _named
         if not _NEXT_LINE_HINT().search(low, first, last + 160):
             continue  # no separator ends a line here: most stretches
-        for m in _NEXT_LINE().finditer(low, first, last + 400):
-            if m.start() > last:
-                break
+        for m in _word_matches(_NEXT_LINE(), low, first, last, 400):
             if m.group("tq"):
                 close = low.find(m.group("tq"), m.end(), m.end() + 4096)
                 span = _checked(low, m.end(), close) if close >= 0 else None
@@ -897,26 +937,41 @@ def _indented(text: str, name_at: int, at: int, block: bool) -> tuple[int, int] 
 
 
 def _after_word(text: str) -> Iterator[Span]:
-    """A value a sentence gives right after a credential word: one with letters and digits (or
-    signs), never a word, a number, a date, a path or an id."""
+    """A value a sentence gives right after a credential word, or at the end of a prompt's line
+    naming one ("Enter new password for user "sync": …"): one with letters and digits (or signs),
+    never a word, a number, a date, a path or an id."""
     low = _lowered(text)
+    prompts = ": " in text or ":\t" in text
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
             continue  # hidden whole by _named
-        for m in _AFTER_WORD().finditer(low, first, last + 200):
-            if text[m.start() - 1 : m.start()] == "/":  # the word ends a path ("endpoint=/api/auth method=GET")
-                continue
-            value = text[m.start("val") : m.end("val")]
-            value = value if text[m.start("val") - 1] in "'\"" else value.rstrip(".:!?")  # a quoted value is whole
-            letters = sum(c.isalpha() for c in value)
-            others = len(value) - letters
-            if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
-                continue
-            if (_GUID().fullmatch(value) or _HEX().fullmatch(value)) and len(value.replace("-", "")) >= _HEX_KEY:
-                pass  # "API key <40 hex> is invalid", "password <GUID>": InvoiceXpress's keys are 40 hex digits
-            elif _GUID().fullmatch(value) or _HEX().fullmatch(value) or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
-                continue
-            yield Span(m.start("val"), m.start("val") + len(value), "random token after a credential word")
+        for m in _word_matches(_AFTER_WORD(), low, first, last, 200):
+            if span := _word_value(text, m, prompt=False):
+                yield Span(*span, "random token after a credential word")
+        for m in _word_matches(_PROMPT(), low, first, last, 240) if prompts else ():
+            if span := _word_value(text, m, prompt=True):
+                yield Span(*span, "random token after a credential word")
+
+
+def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | None:
+    """The value after a credential word, if it looks like one (see _after_word). Right after the word,
+    a long hex value or a GUID is one ("API key <40 hex> is invalid": InvoiceXpress's keys are 40 hex
+    digits); at the end of a prompt's line it is an id ("… for company file: <GUID>"), and the value
+    runs to the line's end (a sentence's value loses a full stop)."""
+    if text[m.start() - 1 : m.start()] == "/":  # the word ends a path ("endpoint=/api/auth method=GET")
+        return None
+    value = text[m.start("val") : m.end("val")]
+    value = value if prompt or text[m.start("val") - 1] in "'\"" else value.rstrip(".:!?")  # a quoted value is whole
+    letters = sum(c.isalpha() for c in value)
+    others = len(value) - letters
+    if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
+        return None
+    ids = _GUID().fullmatch(value) or _HEX().fullmatch(value)
+    if ids and not prompt and len(value.replace("-", "")) >= _HEX_KEY:
+        pass
+    elif ids or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
+        return None
+    return m.start("val"), m.start("val") + len(value)
 
 
 _HEX_KEY = 16  # hex digits of a key, a token or a GUID given right after a credential word
@@ -1235,17 +1290,44 @@ def _cell_spans(line: str, at: int, sep: str) -> list[tuple[int, int]]:
     return [(a + len(c) - len(c.lstrip()), b - len(c) + len(c.rstrip())) for (a, b), c in zip(spans, parts, strict=True)]
 
 
+def _row_cells(line: str, at: int, sep: str, count: int, wanted: list[int]) -> list[tuple[int, int]] | None:
+    """The spans of the ``wanted`` cells of a row as _cell_spans gives them (only those worked out: a
+    table has many rows), or None when the row has not ``count`` cells."""
+    parts = line.rstrip("\r").split(sep)
+    first, n = 0, len(parts)
+    if sep == "|" and n > 2 and not parts[0].strip():
+        first = 1  # the border before the first cell
+    if sep == "|" and n - first > 2 and not parts[-1].strip():
+        n -= 1  # and after the last
+    if n - first != count:
+        return None
+    out = []
+    k, pos = 0, at  # pos: where parts[k] starts
+    for i in wanted:
+        while k < first + i:
+            pos += len(parts[k]) + 1
+            k += 1
+        cell = parts[k]
+        if sep == "|":
+            out.append((pos + len(cell) - len(cell.lstrip()), pos + len(cell.rstrip())))
+        else:
+            out.append((pos, pos + len(cell)))
+    return out
+
+
 def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Iterator[Span]:
+    rule = _RULE()
     for _ in range(_TABLE_ROWS):
         end = _line_end(text, at)
-        if sep == "|" and _RULE().fullmatch(text, at, end):
+        line = text[at:end]
+        if sep == "|" and "-" in line and rule.fullmatch(line):
             at = end + 1
             continue
-        row = _cell_spans(text[at:end], at, sep)
-        if len(row) != count:
+        row = _row_cells(line, at, sep, count, wanted)
+        if row is None:
             return
-        for i in wanted:
-            if span := _checked(text, *row[i]):
+        for a, b in row:
+            if span := _checked(text, a, b):
                 yield Span(*span, "credential by name")
         at = end + 1
         if at >= len(text):
@@ -1258,7 +1340,7 @@ def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Itera
 # (.NET's NetworkCredential, requests' HTTPBasicAuth, JDBC's getConnection, PHP's mysqli_connect and PDO)
 # (database and user start with a letter, "_" or "*": never a time's fields, 22:15:29:615)
 _PGPASS = _lazy(r":(?:\d{1,5}|\*):[A-Za-z_*][^\s:]{0,62}:[A-Za-z_*][^\s:]{0,62}:(\S{1,256})(?=\s|$)")
-_LOGIN_CALL_REGEX = r"""(?:authenticate|login|logon|sign_?in|networkcredential|(?:basic|digest)auth|getconnection
+_LOGIN_CALL_REGEX = r"""(?P<call>authenticate|login|logon|sign_?in|networkcredential|(?:basic|digest)auth|getconnection
     |(?:mysqli?|pg|oci|sqlsrv)_connect|new[ \t]{1,4}pdo|usernamepasswordcredentials|passwordauthentication)
     (?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
     |\\?["'][ \t]{0,4},[ \t]{0,4}\\?["'](?:params|args)\\?["'][ \t]{0,4}:[ \t]{0,4}\[|[ \t]{0,4}\()
@@ -1282,12 +1364,81 @@ def _positional(text: str) -> Iterator[Span]:
     if not any(map(low.__contains__, _CALL_NEEDLES)):
         return
     for m in (_LOGIN_CALL() if '"variables' in low else _LOGIN_CALL_NO_GRAPHQL()).finditer(low):
-        for arg in _ARGUMENT().finditer(text, m.start("args"), m.end("args")):
-            group = 1 if arg.group(1) is not None else 2
-            if text[arg.end() : arg.end() + 4].lstrip(" \t")[:1] == ":":
-                continue  # a key ("p": "…"), not a value
-            if span := _checked(text, *arg.span(group)):
-                yield Span(*span, "credential by position")
+        yield from _call_arguments(text, m)
+
+
+# Where the password stands among a call's arguments, by the API's signature: .NET's NetworkCredential(userName,
+# password[, domain]), requests' HTTPBasicAuth(username, password), aiohttp's BasicAuth(login, password), Apache
+# HttpClient's UsernamePasswordCredentials(user, password), java.net.PasswordAuthentication(user, password),
+# PHP's oci_connect(username, password, …), mysqli_connect(host, user, password, …), new PDO(dsn, user, password);
+# JDBC's getConnection(url, user, password) and DataSource's getConnection(user, password): the last (-1).
+# A call not listed (login, authenticate, JSON-RPC params) has every quoted argument hidden.
+_PASSWORD_AT = {
+    "networkcredential": 1, "basicauth": 1, "digestauth": 1, "usernamepasswordcredentials": 1,
+    "passwordauthentication": 1, "oci_connect": 1, "mysql_connect": 2, "mysqli_connect": 2, "pdo": 2, "getconnection": -1,
+}  # fmt: skip
+
+
+def _call_arguments(text: str, m: re.Match[str]) -> Iterator[Span]:
+    """The quoted arguments of a login call that hold the password: the one its signature names (the
+    host, the user and the database stay readable), else all of them."""
+    call = m.group("call").split()[-1]
+    at = _PASSWORD_AT.get("basicauth" if call.endswith("basicauth") else call)
+    start, end = m.start("args"), m.end("args")
+    args = []  # (index by the commas before it, span of its text)
+    index, pos = 0, start
+    for arg in _ARGUMENT().finditer(text, start, end):
+        index += text.count(",", pos, arg.start())
+        pos = arg.end()
+        group = 1 if arg.group(1) is not None else 2
+        if text[arg.end() : arg.end() + 4].lstrip(" \t")[:1] == ":":
+            continue  # a key ("p": "…"), not a value
+        args.append((index, arg.span(group)))
+    count = index + text.count(",", pos, end) + 1
+    if at is not None and count == 1:  # one argument: "user:password" (UsernamePasswordCredentials), or a URL
+        args = [(0, (a + v.find(":") + 1, b)) for _, (a, b) in args if ":" in (v := text[a:b]) and "://" not in v]
+        at = 0
+    for index, span in args:
+        if (at is None or index == (count - 1 if at < 0 else at)) and (checked := _checked(text, *span)):
+            yield Span(*checked, "credential by position")
+
+
+# PHP's serialize(): s:8:"password";s:16:"…"; (the value's length in bytes is given before it)
+_PHP_SERIAL = _lazy(r's:\d{1,5}:\\{0,3}"([^"\\\n]{1,64})\\{0,3}";s:(\d{1,6}):\\{0,3}"')
+
+
+def _php_serialized(text: str) -> Iterator[Span]:
+    if '";s:' not in text and '\\";s:' not in text:
+        return
+    low = _lowered(text)
+    for m in _PHP_SERIAL().finditer(low):
+        if not _IN_NAME().search(m.group(1)) or _NOT_A_VALUE().search(m.group(1)):
+            continue
+        at, size = m.end(), int(m.group(2))
+        end = at + size if text[at + size : at + size + 1] in ('"', "\\") else text.find('";', at, at + size + 64)
+        if end > at and (span := _checked(text, at, end)):
+            yield Span(*span, "credential by name")
+
+
+# A shell transcript's echo of a variable named for a credential (read -s PW, then echo $PW): the line
+# after it is the value
+_ECHOED = _lazy(
+    rf"""(?:echo|printf)[ \t]+(?:-[ne][ \t]+|(['"])%s(?:\\n)?\1[ \t]+)?["']?\$\{{?[a-z0-9_]{{0,32}}(?:{_CREDENTIAL_WORD})
+    [a-z0-9_]{{0,32}}\}}?["']?[ \t]*\r?\n(?P<val>[^\r\n]{{1,512}})""",
+    re.VERBOSE,
+)
+
+
+def _echoed(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if "$" not in text or ("echo" not in low and "printf" not in low):
+        return
+    for m in _ECHOED().finditer(low):
+        value = text[m.start("val") : m.end("val")].rstrip()
+        if not value.startswith(("$ ", "+ ", "# ", "> ")) and (
+            span := _checked(text, m.start("val"), m.start("val") + len(value))
+        ):
+            yield Span(*span, "credential by name")
 
 
 # A line that is user:password alone (an htpasswd line, plain or hashed: sync:$apr1$…, a .pgpass-like
