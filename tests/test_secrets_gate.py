@@ -997,6 +997,23 @@ ROUND_5 = [
     ("PHP serialize()", 'a:2:{s:4:"user";s:4:"sync";s:8:"password";s:17:"KangarooRain1789!";}', "KangarooRain1789!"),
     ("read -s, then echo", "$ read -s -p 'Password: ' PW; echo\nPassword: \n$ echo $PW\nSummerRain4865!", "SummerRain4865!"),
     ("a prompt's value at its line's end", 'Enter new password for user "sync": KangarooSun2914!', "KangarooSun2914!"),
+    # command lines and protocol transcripts that give a password by position
+    ("docker secret create from echo", "echo WinterRain2358! | docker secret create db_pw -", "WinterRain2358!"),
+    ("gh secret set --body", "gh secret set DB_PASSWORD --body PlatypusSun2602!", "PlatypusSun2602!"),
+    ("ssh-keygen -N", "ssh-keygen -t ed25519 -N 'SummerSun7668!' -f key", "SummerSun7668!"),
+    ("htpasswd -b", "htpasswd -b .htpasswd sync KangarooRain3723!", "KangarooRain3723!"),
+    ("IMAP LOGIN", "a001 LOGIN sync SummerSun1718!\na001 NO [AUTHENTICATIONFAILED] Invalid credentials", "SummerSun1718!"),
+    ("Wi-Fi psk", "psk=PlatypusSun1265!", "PlatypusSun1265!"),
+    (
+        "Stripe-Signature header",
+        "Stripe-Signature: t=1700000000,v1=b912bafeefe148acb00080fa2be63206c547acee532e0003b22d3ea3d6cdf926",
+        "b912bafeefe148acb00080fa2be63206c547acee532e0003b22d3ea3d6cdf926",
+    ),
+    # an interactive shell echoing a name that holds a credential
+    ("Python REPL", ">>> pw = getpass.getpass()\nPassword: \n>>> pw\n'KangarooSun3952!'", "KangarooSun3952!"),
+    ("IPython Out", "In [3]: settings.DB_PASSWORD\nOut[3]: 'PlatypusLake4415!'", "PlatypusLake4415!"),
+    ("irb", "irb(main):001> ENV['DB_PASSWORD']\n=> \"WinterRain4064!\"", "WinterRain4064!"),
+    ("node REPL", "> process.env.DB_PASSWORD\n'KangarooLake7060!'", "KangarooLake7060!"),
 ]
 
 
@@ -1018,6 +1035,9 @@ def test_a_round_5_credential_is_hidden_in_every_output(snippet, secret, tmp_pat
         "ERROR: token expired at: 2026-11-19T02:14:07Z",
         "$ echo $HOME\n/root",  # a variable that names no credential
         's:4:"user";s:4:"sync";',
+        "In [1]: token_type\nOut[1]: 'bearer'",  # names what a token is, not one
+        ">>> password\nNameError: name 'password' is not defined",
+        "a001 OK LOGIN completed",
     ],
 )
 def test_round_5_rules_leave_ordinary_text_readable(text):

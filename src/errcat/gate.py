@@ -213,10 +213,43 @@ FORMATS: tuple[Rule, ...] = (
     Rule(
         "password on stdin",
         r"(?:echo|printf)[ \t]+(?:-[ne][ \t]+)?(['\"]?)([^\s'\"|]{1,256})\1[ \t]*\|[ \t]*[^\n|]{0,256}?"
-        r"(?:--password-stdin|chpasswd|passwd[ \t]+--stdin)",
-        "docker login --password-stdin, chpasswd(8), passwd --stdin: the text echoed into the pipe is the password",
-        ("--password-stdin", "chpasswd", "--stdin"),
+        r"(?:--password-stdin|chpasswd|passwd[ \t]+--stdin|secret[ \t]+create)",
+        "docker login --password-stdin, chpasswd(8), passwd --stdin, docker secret create NAME -: the text echoed"
+        " into the pipe is the password",
+        ("--password-stdin", "chpasswd", "--stdin", "secret create"),
         2,
+    ),
+    Rule(
+        "password flag",
+        r"(?:ssh-keygen[^\n]{0,256}?[ \t]-[NP]|gh[ \t]+secret[ \t]+set[^\n]{0,256}?[ \t](?:--body|-b))(?:[ \t]+|=)"
+        r"(['\"]?)([^\s'\"]+)\1",
+        "ssh-keygen(1) -N new_passphrase, -P passphrase; gh secret set NAME --body/-b value",
+        ("ssh-keygen", "secret set"),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"htpasswd[ \t]+(?:-[a-zA-Z]+[ \t]+){0,4}?-[a-zA-Z]*b[a-zA-Z]*[ \t]+(?:-[a-zA-Z]+[ \t]+){0,4}[^\s-][^\s]{0,256}[ \t]+"
+        r"[^\s]{1,256}[ \t]+(['\"]?)([^\s'\"]+)\1",
+        "htpasswd(1) -b passwdfile username password (batch mode: the password on the command line)",
+        ("htpasswd",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"^[ \t]{0,8}[A-Za-z0-9.]{1,12}[ \t]+LOGIN[ \t]+(?:\"[^\"\n]{1,128}\"|[^\s\"]{1,128})[ \t]+"
+        r"(\"?)([^\s\"]+)\1[ \t]*\r?$",
+        "RFC 9051 (IMAP4rev2) section 6.2.3: tag LOGIN userid password",
+        ("LOGIN",),
+        2,
+        re.MULTILINE,
+    ),
+    Rule(
+        "credential by name",
+        r"[Ss]tripe-[Ss]ignature:[ \t]*([^\r\n]+)",
+        "Stripe webhooks: the Stripe-Signature header (t=timestamp,v1=HMAC-SHA256 signature)",
+        ("stripe-signature",),
+        1,
     ),
     Rule(
         "password in SQL",
@@ -275,7 +308,7 @@ _ANY_CASED_HINT = _lazy(_any_of({h for _, _, cased in _HINTS for h in cased}))
 # Alternatives grouped by first letter, so re skips to candidate positions at C speed.
 _CREDENTIAL_WORD = (
     r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b|essid|alasana|ifre\b|enha)|token"  # PHPSESSID
-    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd)"
+    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sk\b)"
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!ors?\b)|dgangskode)"
     r"|c(?:redential|ookie|ode[_-]?verifier|ontrase(?:n|\u00f1)a)|kennwort|wachtwoord|l(?:\u00f6|o)senord|h(?:as(?:\u0142|l)o|eslo)\b"
     r"|\u015fifre\b|\u043fapo\u043b\u044c|\u041fapo\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u5bc6\u7801|\u6697\u8a3c\u756a\u53f7"
@@ -289,7 +322,7 @@ _CREDENTIAL_WORD = (
 # Substrings one of which every credential word holds: text without any skips the name pass.
 _NEEDLES = (
     "secret", "token", "pass", "pw", "key", "bearer", "auth", "credential", "signature", "session", "cookie", "verifier",
-    "sig", "pin",
+    "sig", "pin", "psk",
     "sas", "securestring", "senha", "contrase", "kennwort",
     "wachtwoord", "senord", "has\u0142o", "haslo", "salasana", "adgangskode", "heslo", "ifre", "apo\u043b\u044c",
     "\u30d1\u30b9\u30ef\u30fc\u30c9", "\u5bc6\u7801", "\u6697\u8a3c\u756a\u53f7", "pword", "pswd", "sessid",
@@ -713,6 +746,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _positional(text)
     yield from _php_serialized(text)
     yield from _echoed(text)
+    yield from _repl_values(text)
     yield from _lone_pairs(text)
     yield from _struct_fields(text)
     yield from _query_hex(text)
@@ -1438,6 +1472,27 @@ def _echoed(text: str) -> Iterator[Span]:
         if not value.startswith(("$ ", "+ ", "# ", "> ")) and (
             span := _checked(text, m.start("val"), m.start("val") + len(value))
         ):
+            yield Span(*span, "credential by name")
+
+
+# An interactive shell's prompt evaluating a name that holds a credential (Python's >>>, IPython's In [n]:,
+# irb and pry, node's >): the line after it, Out[n]: or => aside, is the value
+_REPL = _lazy(
+    rf"""(?:>>>|in[ ]\[\d{{1,6}}\]:|irb\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|pry\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|(?<![^\n])>)
+    [ \t]{{1,4}}[^\n]{{0,128}}?(?P<name>(?:{_CREDENTIAL_WORD})[a-z0-9_]{{0,32}}+)['"\])]{{0,3}}[ \t]*\r?\n
+    (?:out\[\d{{1,6}}\]:[ \t]*|=>[ \t]*)?(?P<val>[^\r\n]{{1,512}})""",
+    re.VERBOSE,
+)
+
+
+def _repl_values(text: str) -> Iterator[Span]:
+    if ">" not in text and "]:" not in text:
+        return
+    for m in _REPL().finditer(_lowered(text)):
+        value = text[m.start("val") : m.end("val")].rstrip()
+        if value.startswith((">", "In [", "Traceback")) or "Error" in value or _NOT_A_VALUE().search(m.group("name")):
+            continue  # the next prompt, the error evaluating it, or token_type's value
+        if span := _inner(value, m.start("val")):
             yield Span(*span, "credential by name")
 
 

@@ -658,13 +658,13 @@ LINES_ABOVE = 8  # how many lines above a table row its header is looked for (an
 
 def _lines_above(buf: Buffer, start: int) -> bytes:
     """The lines above a record whose head may be a row of a pipe-, tab- or comma-separated table, or
-    one word (a value echoed on its own line, a key's wrapped tail): a sample shows the line alone, and
+    one or two words (a value echoed on its own line, a REPL's "=> value"): a sample shows the line alone, and
     only the header or the name above it says that it is a password (the gate reads them)."""
     if start == 0:
         return b""
     eol = buf.find(b"\n", start, start + 4096)
     head = bytes(buf[start : start + 4096 if eol < 0 else eol])
-    if b" " in head.strip() and not any(sep in head for sep in (b"|", b"\t", b",", b";")):
+    if len(head.split(None, 2)) > 2 and not any(sep in head for sep in (b"|", b"\t", b",", b";")):
         return b""
     floor = max(0, start - 4096)
     at = start - 1  # the newline that ends the line above
