@@ -1478,7 +1478,7 @@ def _echoed(text: str) -> Iterator[Span]:
 # An interactive shell's prompt evaluating a name that holds a credential (Python's >>>, IPython's In [n]:,
 # irb and pry, node's >): the line after it, Out[n]: or => aside, is the value
 _REPL = _lazy(
-    rf"""(?:>>>|in[ ]\[\d{{1,6}}\]:|irb\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|pry\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|(?<![^\n])>)
+    rf"""[ \t]{{0,8}}(?:>>>|in[ ]\[\d{{1,6}}\]:|irb\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|pry\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|>)
     [ \t]{{1,4}}[^\n]{{0,128}}?(?P<name>(?:{_CREDENTIAL_WORD})[a-z0-9_]{{0,32}}+)['"\])]{{0,3}}[ \t]*\r?\n
     (?:out\[\d{{1,6}}\]:[ \t]*|=>[ \t]*)?(?P<val>[^\r\n]{{1,512}})""",
     re.VERBOSE,
@@ -1486,14 +1486,28 @@ _REPL = _lazy(
 
 
 def _repl_values(text: str) -> Iterator[Span]:
+    """Matched from the start of each line holding a credential word (a prompt starts its line), never
+    tried at every ">" of the text."""
     if ">" not in text and "]:" not in text:
         return
-    for m in _REPL().finditer(_lowered(text)):
-        value = text[m.start("val") : m.end("val")].rstrip()
-        if value.startswith((">", "In [", "Traceback")) or "Error" in value or _NOT_A_VALUE().search(m.group("name")):
-            continue  # the next prompt, the error evaluating it, or token_type's value
-        if span := _inner(value, m.start("val")):
-            yield Span(*span, "credential by name")
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        line_start = low.rfind("\n", max(0, first - 160), first) + 1
+        if _dense(first, last, hits) or (line_start == 0 and first > 160):
+            continue
+        while line_start <= last:  # each line the stretch touches
+            if (m := _REPL().match(low, line_start)) is not None and (span := _repl_value(text, m)):
+                yield Span(*span, "credential by name")
+            line_start = low.find("\n", line_start, last) + 1
+            if not line_start:
+                break
+
+
+def _repl_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    value = text[m.start("val") : m.end("val")].rstrip()
+    if value.startswith((">", "In [", "Traceback")) or "Error" in value or _NOT_A_VALUE().search(m.group("name")):
+        return None  # the next prompt, the error evaluating it, or token_type's value
+    return _inner(value, m.start("val"))
 
 
 # A line that is user:password alone (an htpasswd line, plain or hashed: sync:$apr1$…, a .pgpass-like
