@@ -905,6 +905,35 @@ def test_a_call_whose_signature_names_the_password_keeps_its_other_arguments_rea
         assert part in shown_call
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        "docker build -t acme/ledger:1.2 .",  # an image's tag
+        "ssh-keygen -t ed25519 -C sync",  # a key's type
+        "ssh -p 2222 sync@db.acme.example",  # ports and port mappings
+        "psql -h db -p 5432 -U sync ledger",
+        "docker run -it --rm -p 127.0.0.1:5432:5432/tcp postgres",
+        "mysql -h db -P 3306 -u sync ledger",  # a user alone
+        "docker login -u sync registry.acme.example",
+    ],
+)
+def test_a_flags_port_tag_or_user_stays_readable(command):
+    assert screen(command).text == command
+
+
+@pytest.mark.parametrize(
+    ("command", "secret"),
+    [
+        ("doctl auth init -t dop_v1_0a3f1c2e9b8d4c7ea6f5112233445566aabbccdd0a3f1c2e9b8d4c7e", "dop_v1_0a3f1c2e9b8d"),
+        ("docker login -u sync -p KangarooLake1845! registry.acme.example", "KangarooLake1845!"),
+        ("curl -u sync:KangarooLake1846! https://api.acme.example/", "KangarooLake1846!"),
+        ("curl --oauth2-bearer 0a3f1c2e9b8d4c7ea6f51122 https://api.acme.example/", "0a3f1c2e9b8d4c7ea6f51122"),
+    ],
+)
+def test_a_flags_credential_is_still_hidden(command, secret):
+    assert secret not in screen(command).text
+
+
 # --- the fourth round: what the gate3 harness still leaked, and new paste shapes it lacked (all generated) ---
 
 ROUND_4 = [

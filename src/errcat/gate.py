@@ -123,9 +123,17 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "curl credentials",
-        r"[\s'\"+](?:-u|--user|--proxy-user|--oauth2-bearer)(?:[\s+]+|=)(['\"]?)([^\s'\"]+)\1",
-        "curl manual: -u/--user <user:password>, --oauth2-bearer <token> (a W3C or IIS log writes each space as +)",
-        (" -u", "\t-u", "'-u", '"-u', "+-u", "--user", "--proxy-user", "--oauth2-bearer"),
+        r"[\s'\"+](?:-u|--user|--proxy-user)(?:[\s+]+|=)(['\"]?)([^\s'\":]*:[^\s'\"]*)\1",
+        "curl manual: -u/--user <user:password> (a user alone, as docker login -u and mysql -u give it, is no"
+        " secret; a W3C or IIS log writes each space as +)",
+        (" -u", "\t-u", "'-u", '"-u', "+-u", "--user", "--proxy-user"),
+        2,
+    ),
+    Rule(
+        "curl credentials",
+        r"[\s'\"+]--oauth2-bearer(?:[\s+]+|=)(['\"]?)([^\s'\"]+)\1",
+        "curl manual: --oauth2-bearer <token>",
+        ("--oauth2-bearer",),
         2,
     ),
     Rule(
@@ -137,9 +145,18 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"[\s'\"+]-(?:[pPt]|pass|-pass|AccessToken)(?:[ \t+]+|=)(?!-)(\"[^\"\n]{0,512}\"|'[^'\n]{0,512}'|[^\s'\"]+)",
-        "docker login -p, sqlcmd -P, doctl -t, openssl -pass: the value is a credential",
-        (" -p", " -P", " -t", "\t-p", "'-p", '"-p', "+-p", "+-P", "-pass", "-AccessToken"),
+        r"[\s'\"+]-(?:[pP]|pass|-pass|AccessToken)(?:[ \t+]+|=)(?!-)"
+        r"(?![\d.]{1,15}(?::\d{1,5}){0,2}(?:/(?:tcp|udp))?(?:[\s'\"]|$))"  # a port or a port mapping (ssh -p 22, docker -p 80:80)
+        r"(\"[^\"\n]{0,512}\"|'[^'\n]{0,512}'|[^\s'\"]+)",
+        "docker login -p, sqlcmd -P, openssl -pass: the value is a credential",
+        (" -p", " -P", "\t-p", "'-p", '"-p', "+-p", "+-P", "-pass", "-AccessToken"),
+        1,
+    ),
+    Rule(
+        "password flag",
+        r"[\s'\"+]-t(?:[ \t+]+|=)([^\s'\"/:.]{20,}+)(?![/:.])",
+        "doctl -t <access token> (never an image's tag or a key's type: docker build -t, ssh-keygen -t)",
+        (" -t", "\t-t", "'-t", '"-t', "+-t"),
         1,
     ),
     Rule(
