@@ -344,6 +344,18 @@ _NEEDLES = (
     "wachtwoord", "senord", "has\u0142o", "haslo", "salasana", "adgangskode", "heslo", "ifre", "apo\u043b\u044c",
     "\u30d1\u30b9\u30ef\u30fc\u30c9", "\u5bc6\u7801", "\u6697\u8a3c\u756a\u53f7", "pword", "pswd", "sessid",
 )  # fmt: skip
+
+
+@functools.cache
+def _needle_bytes() -> re.Pattern[bytes]:
+    return re.compile(b"|".join(re.escape(n.encode()) for n in _NEEDLES), re.IGNORECASE)
+
+
+def may_name_credential(data: bytes) -> bool:
+    """Whether bytes may hold a credential's name (a needle every credential word holds; any case)."""
+    return _needle_bytes().search(data) is not None
+
+
 # A-Z in lower case, and what stands for a Latin letter or a separator in a name written to slip past a
 # filter: Cyrillic and Greek look-alikes (p\u0430ssword), full-width letters, colon and equals sign.
 # One character for one: every index stays where it was.

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING
 
+from ..gate import may_name_credential
 from .needles import SAYS_BODY_WORDS, STAMP, Buffer, Marker, Marks, marker
 from .prefixes import without_prefixes
 from .verdict import HEAD, LEVEL_WORDS, QUIET_LEVELS, level
@@ -674,7 +675,8 @@ def _lines_above(buf: Buffer, start: int) -> bytes:
             at = -1 if floor == 0 else at
             break
         at = nl
-    return bytes(buf[at + 1 : start - 1])
+    above = bytes(buf[at + 1 : start - 1])
+    return above if may_name_credential(above) else b""  # most records: nothing above names a credential
 
 
 def _data(buf: Buffer, start: int, end: int) -> bytes:
