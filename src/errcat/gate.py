@@ -346,14 +346,14 @@ _NEEDLES = (
 )  # fmt: skip
 
 
-@functools.cache
-def _needle_bytes() -> re.Pattern[bytes]:
-    return re.compile(b"|".join(re.escape(n.encode()) for n in _NEEDLES), re.IGNORECASE)
+_NEEDLE_BYTES = tuple(n.encode() for n in _NEEDLES)
 
 
 def may_name_credential(data: bytes) -> bool:
-    """Whether bytes may hold a credential's name (a needle every credential word holds; any case)."""
-    return _needle_bytes().search(data) is not None
+    """Whether bytes may hold a credential's name (a needle every credential word holds; any case).
+    One substring search per needle (C's memmem): a regex of them all, case-blind, read 2 MB/s."""
+    low = data.lower()
+    return any(n in low for n in _NEEDLE_BYTES)
 
 
 # A-Z in lower case, and what stands for a Latin letter or a separator in a name written to slip past a

@@ -658,15 +658,16 @@ LINES_ABOVE = 8  # how many lines above a table row its header is looked for (an
 
 
 def _lines_above(buf: Buffer, start: int) -> bytes:
-    """The lines above a record whose head may be a row of a pipe-, tab- or comma-separated table, or
-    one or two words (a value echoed on its own line, a REPL's "=> value"): a sample shows the line alone, and
-    only the header or the name above it says that it is a password (the gate reads them)."""
+    """The lines above a record whose head may be a row of a table drawn with pipes or tabs, or one or
+    two words (a comma-separated row, a value echoed on its own line, a REPL's "=> value"): a sample shows
+    the line alone, and only the header or the name above it says that it is a password (the gate reads
+    them)."""
     if start == 0:
         return b""
     eol = buf.find(b"\n", start, start + 4096)
     head = bytes(buf[start : start + 4096 if eol < 0 else eol])
-    if len(head.split(None, 2)) > 2 and not any(sep in head for sep in (b"|", b"\t", b",", b";")):
-        return b""
+    if len(head.split(None, 2)) > 2 and b"|" not in head and b"\t" not in head:
+        return b""  # a log line of words (a comma-separated row without spaces is one word)
     floor = max(0, start - 4096)
     at = start - 1  # the newline that ends the line above
     for _ in range(LINES_ABOVE):
