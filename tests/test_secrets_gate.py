@@ -915,6 +915,7 @@ def test_a_call_whose_signature_names_the_password_keeps_its_other_arguments_rea
         "docker run -it --rm -p 127.0.0.1:5432:5432/tcp postgres",
         "mysql -h db -P 3306 -u sync ledger",  # a user alone
         "docker login -u sync registry.acme.example",
+        "pytest -q -p no:cacheprovider tests/",  # a pytest plugin turned off
     ],
 )
 def test_a_flags_port_tag_or_user_stays_readable(command):
@@ -926,6 +927,7 @@ def test_a_flags_port_tag_or_user_stays_readable(command):
     [
         ("doctl auth init -t dop_v1_0a3f1c2e9b8d4c7ea6f5112233445566aabbccdd0a3f1c2e9b8d4c7e", "dop_v1_0a3f1c2e9b8d"),
         ("docker login -u sync -p KangarooLake1845! registry.acme.example", "KangarooLake1845!"),
+        ("docker login -u sync -p no:KangarooLake1847 registry.acme.example", "KangarooLake1847"),  # not a plugin's name
         ("curl -u sync:KangarooLake1846! https://api.acme.example/", "KangarooLake1846!"),
         ("curl --oauth2-bearer 0a3f1c2e9b8d4c7ea6f51122 https://api.acme.example/", "0a3f1c2e9b8d4c7ea6f51122"),
     ],
