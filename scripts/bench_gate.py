@@ -49,6 +49,7 @@ PASTES = {
     '"token": " repeated': lambda: fill('"token": "'),
     '\\"token\\" repeated': lambda: fill('\\"token\\"'),
     "<secret> repeated": lambda: fill("<secret>"),
+    "pipe table header, rule and row repeated": lambda: fill("| a | password |\n|---|---|\n| b | c |\n"),
     "ordinary JSON-lines log": ordinary,
 }
 

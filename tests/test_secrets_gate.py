@@ -881,6 +881,61 @@ def test_text_near_a_positional_credential_stays_readable(text):
     assert screen(text).text == text
 
 
+@pytest.mark.parametrize(
+    ("call", "kept"),
+    [
+        ('new NetworkCredential("sync", "SummerRain3478!", "ACME")', ['"sync"', '"ACME"']),
+        ("requests.get(url, auth=HTTPBasicAuth('sync', 'SummerSun7757!'))", ["'sync'"]),
+        (
+            'DriverManager.getConnection("jdbc:mysql://db/ledger", "sync", "KangarooLake7492!")',
+            ["jdbc:mysql://db/ledger", '"sync"'],
+        ),
+        ('dataSource.getConnection("sync", "KangarooLake7492!")', ['"sync"']),
+        ('mysqli_connect("db.acme.example", "sync", "KangarooLake2080!", "ledger")', ['"db.acme.example", "sync"', '"ledger"']),
+        ('new PDO("mysql:host=db;dbname=ledger", "sync", "KangarooLake2080!")', ['"mysql:host=db;dbname=ledger", "sync"']),
+        ('new UsernamePasswordCredentials("sync:KangarooLake2080!")', ['"sync:']),
+    ],
+)
+def test_a_call_whose_signature_names_the_password_keeps_its_other_arguments_readable(call, kept):
+    """Only the argument the API's signature names as the password is hidden: the host, the user and
+    the database a user needs to see which connection failed stay."""
+    shown_call = screen(call).text
+    assert "!" not in shown_call  # every password here ends with "!"
+    for part in kept:
+        assert part in shown_call
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "docker build -t acme/ledger:1.2 .",  # an image's tag
+        "ssh-keygen -t ed25519 -C sync",  # a key's type
+        "ssh -p 2222 sync@db.acme.example",  # ports and port mappings
+        "psql -h db -p 5432 -U sync ledger",
+        "docker run -it --rm -p 127.0.0.1:5432:5432/tcp postgres",
+        "mysql -h db -P 3306 -u sync ledger",  # a user alone
+        "docker login -u sync registry.acme.example",
+        "pytest -q -p no:cacheprovider tests/",  # a pytest plugin turned off
+    ],
+)
+def test_a_flags_port_tag_or_user_stays_readable(command):
+    assert screen(command).text == command
+
+
+@pytest.mark.parametrize(
+    ("command", "secret"),
+    [
+        ("doctl auth init -t dop_v1_0a3f1c2e9b8d4c7ea6f5112233445566aabbccdd0a3f1c2e9b8d4c7e", "dop_v1_0a3f1c2e9b8d"),
+        ("docker login -u sync -p KangarooLake1845! registry.acme.example", "KangarooLake1845!"),
+        ("docker login -u sync -p no:KangarooLake1847 registry.acme.example", "KangarooLake1847"),  # not a plugin's name
+        ("curl -u sync:KangarooLake1846! https://api.acme.example/", "KangarooLake1846!"),
+        ("curl --oauth2-bearer 0a3f1c2e9b8d4c7ea6f51122 https://api.acme.example/", "0a3f1c2e9b8d4c7ea6f51122"),
+    ],
+)
+def test_a_flags_credential_is_still_hidden(command, secret):
+    assert secret not in screen(command).text
+
+
 # --- the fourth round: what the gate3 harness still leaked, and new paste shapes it lacked (all generated) ---
 
 ROUND_4 = [
@@ -949,6 +1004,9 @@ ROUND_4 = [
     ("Erlang proplist", '[{user, "sync"}, {password, "WinterSun4019!"}]', "WinterSun4019!"),
     ("Cyrillic a in password", "p\u0430ssword=PlatypusRain9186!", "PlatypusRain9186!"),  # a look-alike letter
     ("full-width password=", "\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44\uff1dPlatypusSun4410!", "PlatypusSun4410!"),
+    # a .properties escape inside the name (java.util.Properties reads "db.password\\:prod" as one key)
+    ("properties escaped colon", "db.password\\:prod=KangarooLake3687!", "KangarooLake3687!"),
+    ("properties escaped space", "db.pass\\ word = KangarooLake3688!", "KangarooLake3688!"),
     ("age secret key", "AGE-SECRET-KEY-1QQPQ8RAQLNHQ8W7ZZ8MSYBGFMXMMLZSHHQP8X8GAVWXF08KWMHLJ4J", "8RAQLNHQ8W7ZZ8MSYBGFMXMML"),
 ]
 
@@ -963,9 +1021,64 @@ def test_a_round_4_credential_is_hidden_in_every_output(snippet, secret, tmp_pat
     assert not _leaks([secret], {**_outputs(text), **scanned})
 
 
+# --- the fifth round: what the gate5 harness's new batches (10, 11) leaked (all generated) ---------------
+
+ROUND_5 = [
+    ("bidi override inside the name", "pass\u202eword=PlatypusSun2239!", "PlatypusSun2239!"),
+    ("PHP serialize()", 'a:2:{s:4:"user";s:4:"sync";s:8:"password";s:17:"KangarooRain1789!";}', "KangarooRain1789!"),
+    ("read -s, then echo", "$ read -s -p 'Password: ' PW; echo\nPassword: \n$ echo $PW\nSummerRain4865!", "SummerRain4865!"),
+    ("a prompt's value at its line's end", 'Enter new password for user "sync": KangarooSun2914!', "KangarooSun2914!"),
+    # command lines and protocol transcripts that give a password by position
+    ("docker secret create from echo", "echo WinterRain2358! | docker secret create db_pw -", "WinterRain2358!"),
+    ("gh secret set --body", "gh secret set DB_PASSWORD --body PlatypusSun2602!", "PlatypusSun2602!"),
+    ("ssh-keygen -N", "ssh-keygen -t ed25519 -N 'SummerSun7668!' -f key", "SummerSun7668!"),
+    ("htpasswd -b", "htpasswd -b .htpasswd sync KangarooRain3723!", "KangarooRain3723!"),
+    ("IMAP LOGIN", "a001 LOGIN sync SummerSun1718!\na001 NO [AUTHENTICATIONFAILED] Invalid credentials", "SummerSun1718!"),
+    ("Wi-Fi psk", "psk=PlatypusSun1265!", "PlatypusSun1265!"),
+    (
+        "Stripe-Signature header",
+        "Stripe-Signature: t=1700000000,v1=b912bafeefe148acb00080fa2be63206c547acee532e0003b22d3ea3d6cdf926",
+        "b912bafeefe148acb00080fa2be63206c547acee532e0003b22d3ea3d6cdf926",
+    ),
+    # an interactive shell echoing a name that holds a credential
+    ("Python REPL", ">>> pw = getpass.getpass()\nPassword: \n>>> pw\n'KangarooSun3952!'", "KangarooSun3952!"),
+    ("IPython Out", "In [3]: settings.DB_PASSWORD\nOut[3]: 'PlatypusLake4415!'", "PlatypusLake4415!"),
+    ("irb", "irb(main):001> ENV['DB_PASSWORD']\n=> \"WinterRain4064!\"", "WinterRain4064!"),
+    ("node REPL", "> process.env.DB_PASSWORD\n'KangarooLake7060!'", "KangarooLake7060!"),
+]
+
+
+@pytest.mark.parametrize(("snippet", "secret"), [c[1:] for c in ROUND_5], ids=[c[0] for c in ROUND_5])
+def test_a_round_5_credential_is_hidden_in_every_output(snippet, secret, tmp_path, cli):
+    assert secret not in screen(snippet).text
+    text = _pasted(snippet)
+    log = tmp_path / "pasted.log"
+    log.write_text(text)
+    scanned = {f"scan {fmt}": cli("scan", str(log), "--all", "-f", fmt).stdout for fmt in ("table", "json", "markdown")}
+    assert not _leaks([secret], {**_outputs(text), **scanned})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Token refresh failed for company file: 0a3f1c2e-9b8d-4c7e-a6f5-112233445566",  # an id after a prompt's colon
+        "OAuth token error: invalid_grant",
+        "ERROR: token expired at: 2026-11-19T02:14:07Z",
+        "$ echo $HOME\n/root",  # a variable that names no credential
+        's:4:"user";s:4:"sync";',
+        "In [1]: token_type\nOut[1]: 'bearer'",  # names what a token is, not one
+        ">>> password\nNameError: name 'password' is not defined",
+        "a001 OK LOGIN completed",
+    ],
+)
+def test_round_5_rules_leave_ordinary_text_readable(text):
+    assert screen(text).text == text
+
+
 @pytest.mark.parametrize(
     "table",
     [
+        "user,password,role\nsync,SummerSun5992!,admin",
         "user;password;role\nsync;SummerSun5992!;admin",  # Excel's CSV where the decimal mark is a comma
         "x\nuser,password,role\nsync,SummerSun5992!,admin",  # the header on the second line of the paste
         "| user | password | role |\n|------|----------|------|\n| sync | SummerSun5992! | admin |",  # Markdown
@@ -974,10 +1087,14 @@ def test_a_round_4_credential_is_hidden_in_every_output(snippet, secret, tmp_pat
         "| sync | SummerSun5992! |\n+------+-----------------------+",  # the mysql client
     ],
 )
-def test_a_column_a_table_header_names_is_hidden(table):
-    """(scan shows a row without its header line: there the header cannot name the column)"""
+def test_a_column_a_table_header_names_is_hidden(table, tmp_path, cli):
+    """Also in scan's sample of the row, which shows it without the header above it (read with it)."""
     assert "SummerSun5992!" not in screen(table).text
-    assert not _leaks(["SummerSun5992!"], _outputs(_pasted(table)))
+    text = _pasted(table)
+    log = tmp_path / "pasted.log"
+    log.write_text(text)
+    scanned = {f"scan {fmt}": cli("scan", str(log), "--all", "-f", fmt).stdout for fmt in ("table", "json", "markdown")}
+    assert not _leaks(["SummerSun5992!"], {**_outputs(text), **scanned})
 
 
 @pytest.mark.parametrize(

@@ -123,9 +123,17 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "curl credentials",
-        r"[\s'\"+](?:-u|--user|--proxy-user|--oauth2-bearer)(?:[\s+]+|=)(['\"]?)([^\s'\"]+)\1",
-        "curl manual: -u/--user <user:password>, --oauth2-bearer <token> (a W3C or IIS log writes each space as +)",
-        (" -u", "\t-u", "'-u", '"-u', "+-u", "--user", "--proxy-user", "--oauth2-bearer"),
+        r"[\s'\"+](?:-u|--user|--proxy-user)(?:[\s+]+|=)(['\"]?)([^\s'\":]*:[^\s'\"]*)\1",
+        "curl manual: -u/--user <user:password> (a user alone, as docker login -u and mysql -u give it, is no"
+        " secret; a W3C or IIS log writes each space as +)",
+        (" -u", "\t-u", "'-u", '"-u', "+-u", "--user", "--proxy-user"),
+        2,
+    ),
+    Rule(
+        "curl credentials",
+        r"[\s'\"+]--oauth2-bearer(?:[\s+]+|=)(['\"]?)([^\s'\"]+)\1",
+        "curl manual: --oauth2-bearer <token>",
+        ("--oauth2-bearer",),
         2,
     ),
     Rule(
@@ -137,9 +145,19 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"[\s'\"+]-(?:[pPt]|pass|-pass|AccessToken)(?:[ \t+]+|=)(?!-)(\"[^\"\n]{0,512}\"|'[^'\n]{0,512}'|[^\s'\"]+)",
-        "docker login -p, sqlcmd -P, doctl -t, openssl -pass: the value is a credential",
-        (" -p", " -P", " -t", "\t-p", "'-p", '"-p', "+-p", "+-P", "-pass", "-AccessToken"),
+        r"[\s'\"+]-(?:[pP]|pass|-pass|AccessToken)(?:[ \t+]+|=)(?!-)"
+        r"(?![\d.]{1,15}(?::\d{1,5}){0,2}(?:/(?:tcp|udp))?(?:[\s'\"]|$))"  # a port or a port mapping (ssh -p 22, docker -p 80:80)
+        r"(?!no:[a-z_][a-z0-9_.-]{0,63}(?:[\s'\"]|$))"  # pytest -p no:cacheprovider (a plugin turned off)
+        r"(\"[^\"\n]{0,512}\"|'[^'\n]{0,512}'|[^\s'\"]+)",
+        "docker login -p, sqlcmd -P, openssl -pass: the value is a credential",
+        (" -p", " -P", "\t-p", "'-p", '"-p', "+-p", "+-P", "-pass", "-AccessToken"),
+        1,
+    ),
+    Rule(
+        "password flag",
+        r"[\s'\"+]-t(?:[ \t+]+|=)([^\s'\"/:.]{20,}+)(?![/:.])",
+        "doctl -t <access token> (never an image's tag or a key's type: docker build -t, ssh-keygen -t)",
+        (" -t", "\t-t", "'-t", '"-t', "+-t"),
         1,
     ),
     Rule(
@@ -213,10 +231,43 @@ FORMATS: tuple[Rule, ...] = (
     Rule(
         "password on stdin",
         r"(?:echo|printf)[ \t]+(?:-[ne][ \t]+)?(['\"]?)([^\s'\"|]{1,256})\1[ \t]*\|[ \t]*[^\n|]{0,256}?"
-        r"(?:--password-stdin|chpasswd|passwd[ \t]+--stdin)",
-        "docker login --password-stdin, chpasswd(8), passwd --stdin: the text echoed into the pipe is the password",
-        ("--password-stdin", "chpasswd", "--stdin"),
+        r"(?:--password-stdin|chpasswd|passwd[ \t]+--stdin|secret[ \t]+create)",
+        "docker login --password-stdin, chpasswd(8), passwd --stdin, docker secret create NAME -: the text echoed"
+        " into the pipe is the password",
+        ("--password-stdin", "chpasswd", "--stdin", "secret create"),
         2,
+    ),
+    Rule(
+        "password flag",
+        r"(?:ssh-keygen[^\n]{0,256}?[ \t]-[NP]|gh[ \t]+secret[ \t]+set[^\n]{0,256}?[ \t](?:--body|-b))(?:[ \t]+|=)"
+        r"(['\"]?)([^\s'\"]+)\1",
+        "ssh-keygen(1) -N new_passphrase, -P passphrase; gh secret set NAME --body/-b value",
+        ("ssh-keygen", "secret set"),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"htpasswd[ \t]+(?:-[a-zA-Z]+[ \t]+){0,4}?-[a-zA-Z]*b[a-zA-Z]*[ \t]+(?:-[a-zA-Z]+[ \t]+){0,4}[^\s-][^\s]{0,256}[ \t]+"
+        r"[^\s]{1,256}[ \t]+(['\"]?)([^\s'\"]+)\1",
+        "htpasswd(1) -b passwdfile username password (batch mode: the password on the command line)",
+        ("htpasswd",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"^[ \t]{0,8}[A-Za-z0-9.]{1,12}[ \t]+LOGIN[ \t]+(?:\"[^\"\n]{1,128}\"|[^\s\"]{1,128})[ \t]+"
+        r"(\"?)([^\s\"]+)\1[ \t]*\r?$",
+        "RFC 9051 (IMAP4rev2) section 6.2.3: tag LOGIN userid password",
+        ("LOGIN",),
+        2,
+        re.MULTILINE,
+    ),
+    Rule(
+        "credential by name",
+        r"[Ss]tripe-[Ss]ignature:[ \t]*([^\r\n]+)",
+        "Stripe webhooks: the Stripe-Signature header (t=timestamp,v1=HMAC-SHA256 signature)",
+        ("stripe-signature",),
+        1,
     ),
     Rule(
         "password in SQL",
@@ -275,7 +326,7 @@ _ANY_CASED_HINT = _lazy(_any_of({h for _, _, cased in _HINTS for h in cased}))
 # Alternatives grouped by first letter, so re skips to candidate positions at C speed.
 _CREDENTIAL_WORD = (
     r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b|essid|alasana|ifre\b|enha)|token"  # PHPSESSID
-    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd)"
+    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sk\b)"
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!or(?!i[sz]))|dgangskode)"  # not an author (authorMacBook-Pro)
     r"|c(?:redential|ookie|ode[_-]?verifier|ontrase(?:n|\u00f1)a)|kennwort|wachtwoord|l(?:\u00f6|o)senord|h(?:as(?:\u0142|l)o|eslo)\b"
     r"|\u015fifre\b|\u043fapo\u043b\u044c|\u041fapo\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u5bc6\u7801|\u6697\u8a3c\u756a\u53f7"
@@ -289,11 +340,23 @@ _CREDENTIAL_WORD = (
 # Substrings one of which every credential word holds: text without any skips the name pass.
 _NEEDLES = (
     "secret", "token", "pass", "pw", "key", "bearer", "auth", "credential", "signature", "session", "cookie", "verifier",
-    "sig", "pin",
+    "sig", "pin", "psk",
     "sas", "securestring", "senha", "contrase", "kennwort",
     "wachtwoord", "senord", "has\u0142o", "haslo", "salasana", "adgangskode", "heslo", "ifre", "apo\u043b\u044c",
     "\u30d1\u30b9\u30ef\u30fc\u30c9", "\u5bc6\u7801", "\u6697\u8a3c\u756a\u53f7", "pword", "pswd", "sessid",
 )  # fmt: skip
+
+
+_NEEDLE_BYTES = tuple(n.encode() for n in _NEEDLES)
+
+
+def may_name_credential(data: bytes) -> bool:
+    """Whether bytes may hold a credential's name (a needle every credential word holds; any case).
+    One substring search per needle (C's memmem): a regex of them all, case-blind, read 2 MB/s."""
+    low = data.lower()
+    return any(n in low for n in _NEEDLE_BYTES)
+
+
 # A-Z in lower case, and what stands for a Latin letter or a separator in a name written to slip past a
 # filter: Cyrillic and Greek look-alikes (p\u0430ssword), full-width letters, colon and equals sign.
 # One character for one: every index stays where it was.
@@ -327,8 +390,9 @@ _LINE_NUMBER = _lazy(r":\d{1,6}(?![\w.-])")
 _QUOTED = r"""(?P<qs>\\{0,3})"(?:[^"\\\n]|\\.){0,4096}?(?P=qs)"|'(?:[^'\\\n]|\\.){0,4096}?'"""
 _CDATA = r"<!\[cdata\[(?:[^\]]|\](?!\]>)){0,4096}\]\]>"
 # A credential word, the rest of its name, then how the name closes, the separator and the value.
-# Matching starts at the word (found by one fast scan), never at every position of the text.
-_NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,64}}+)
+# Matching starts at the word (found by one fast scan), never at every position of the text. The
+# rest of the name may hold a .properties escape (db.password\\:prod is one name).
+_NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:[a-z0-9_.$-]|\\[:= ](?=[a-z0-9_.$-])){{0,64}}+)
     (?:(?P<xml>(?:[ \t\r\n][^<>\r\n]{{0,200}}+)?>)(?P<xval>{_CDATA}|[^<]{{1,4096}})  # <name attrs>value
     |(?P<close>\\{{0,3}}["'])?(?P<vis>(?::\\{{0,3}}"[^"\n]{{1,128}}")?:(?:protected|private|public))?(?P<bracket>\])?
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
@@ -370,6 +434,8 @@ _NEXT_LINE = _lazy(
     (?:(?P<tq>\"\"\"|\'\'\')|(?P<block>[|>][1-9+-]{{0,2}})?[ \t]{{0,10}}(?:\#[^\r\n]{{0,200}})?\r?\n)""",
     re.VERBOSE,
 )
+# a prompt or a message naming a credential, its value alone at the end of the line after a colon
+_PROMPT = _lazy(rf"""(?:{_CREDENTIAL_WORD})[^\r\n:=]{{0,64}}+:[ \t]{{1,4}}(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)[ \t]*(?=\r?\n|$)""")
 _NEXT_LINE_HINT = _lazy(r"[:=|>][ \t+1-9-]{0,12}\r?\n|\"\"\"|'''")
 _NEXT_LINES = 64  # at most this many lines of a block scalar
 _NAME_BEFORE = _lazy(r"[A-Za-z0-9_.$-]{1,64}$")
@@ -433,7 +499,10 @@ _PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a lo
 _EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
 # the escapes undone before judging: \uXXXX, \" \\ \/ \n, %XX, HTML entities; a no-break space read as a
 # space, an invisible character (zero-width space, joiners, BOM, soft hyphen) dropped with the one after it
-_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00"  # a NUL too (pass\0word=)
+# and the bidirectional controls (pass\u202eword= shows as "passdrow=")
+_INVISIBLE_CHARS = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+)
 _ESCAPE_REGEX = r"\\u([0-9a-fA-F]{4})|\\([\\\"/'nrt])|%([0-9a-fA-F]{2})|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos);"
 _ESCAPE = _lazy(_ESCAPE_REGEX)
 # only for a text that is not ASCII: the wider first-character set costs an ASCII text 4 x the time
@@ -518,10 +587,14 @@ def _copies(text: str, spans: list[Span]) -> list[Span]:
     MAX_COPIED_VALUES distinct values are looked for, each with ``str.find`` (linear)."""
     out: list[Span] = []
     looked: set[str] = set()
+    judged: set[str] = set()  # values seen, looked for or not (a table repeats its cells)
     for s in spans:
         hidden = text[s.start : s.end]
         for value in (hidden, hidden.partition(":")[2]):  # user:password -> the password alone too
-            if len(value) < MIN_COPY or value in looked or len(looked) >= MAX_COPIED_VALUES or not _secret_like(value):
+            if len(value) < MIN_COPY or value in judged or len(looked) >= MAX_COPIED_VALUES:
+                continue
+            judged.add(value)
+            if not _secret_like(value):
                 continue
             looked.add(value)
             at = text.find(value)
@@ -594,14 +667,15 @@ _LONE_TOKEN = re.compile(r"\s*([A-Za-z0-9+/=_-]{8,})\s*")
 _LOWER_THEN_UPPER = re.compile(r"[a-z][A-Z]")
 
 
-def shown_line(line: str) -> str:
+def shown_line(line: str, above: str = "") -> str:
     """A log line shown without the lines around it (scan's samples and group texts): as
-    :func:`shown`, and a line that is one token mixing letters and digits, or cases as no word
+    :func:`shown` (screened below the lines ``above`` it when given: a table's header names the
+    columns of the row shown), and a line that is one token mixing letters and digits, or cases as no word
     does (an upper-case share of a third or more, changing from lower to upper at least twice),
     masked whole: a key wrapped onto a second line ("aws_secret_access_key=RI3Y…" then
     "P5iMdxssW2") left its tail alone on a record's first line, with no name for the gate to read.
     "KeyboardInterrupt" or "JSONDecodeError" alone stay."""
-    value = shown(line)
+    value = screen(f"{above}\n{line}").text.rsplit("\n", 1)[-1] if above else shown(line)
     m = _LONE_TOKEN.fullmatch(value)
     if m is None:
         return value
@@ -716,6 +790,9 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _table_columns(text)
     yield from _grouped(_PATH_SECRET(), _lowered(text), 1, "credential in a URL path") if "/" in text else ()
     yield from _positional(text)
+    yield from _php_serialized(text)
+    yield from _echoed(text)
+    yield from _repl_values(text)
     yield from _lone_pairs(text)
     yield from _struct_fields(text)
     yield from _query_hex(text)
@@ -826,6 +903,8 @@ def _named(text: str) -> Iterator[Span]:
             yield Span(first, min(last, len(text)), "credential by name")  # machine-made: no readable error in there
             continue
         for m in _named_matches(low, first, last):
+            if _prose(low, m):
+                continue
             before = _NAME_BEFORE().search(text, max(0, m.start() - 64), m.start())
             start = before.start() if before else m.start()
             if _NOT_A_VALUE().search(text, start, m.end("rest")):
@@ -842,6 +921,33 @@ def _named(text: str) -> Iterator[Span]:
                 span = _value(text, start, pair)  # "token '…' -> 401": a ">" that closes no tag
             if span is not None:
                 yield Span(*span, "credential by name")
+
+
+_NAME_CHAR = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.$-")
+
+
+def _prose(low: str, m: re.Match[str]) -> bool:
+    """A word and a space in a sentence ("password is required"), told before the rest of _named
+    looks at it (_a_pair says the same later): a table or a log repeats them thousands of times."""
+    return (
+        m.group("space") is not None
+        and m.group("close") is None
+        and low[m.start() - 1 : m.start()] not in _NAME_CHAR  # no name before it (not --password, x-token)
+        and "securestring" not in low[m.start() : m.end("rest")]
+        and not low.endswith(('name="', "name='", 'name=\\"'), 0, m.start())  # no multipart part's name
+    )
+
+
+def _word_matches(pattern: re.Pattern[str], low: str, first: int, last: int, reach: int) -> Iterator[re.Match[str]]:
+    """The matches of a pattern that starts with a credential word, the word starting in a stretch, each
+    tried at its word: a search from the stretch would go on through the ``reach`` past it, trying the
+    next stretches' words too (the same words again from each stretch: on 1 MiB of table headers, 10 x)."""
+    pos = first
+    while (word := _IN_NAME().search(low, pos, last + 64)) is not None and word.start() <= last:
+        m = pattern.match(low, word.start(), last + reach)
+        pos = word.start() + 1 if m is None else max(m.end(), word.start() + 1)
+        if m is not None:
+            yield m
 
 
 def _named_matches(low: str, first: int, last: int) -> Iterator[re.Match[str]]:
@@ -875,9 +981,7 @@ def _next_lines(text: str) -> Iterator[Span]:
             continue  # hidden whole by _named
         if not _NEXT_LINE_HINT().search(low, first, last + 160):
             continue  # no separator ends a line here: most stretches
-        for m in _NEXT_LINE().finditer(low, first, last + 400):
-            if m.start() > last:
-                break
+        for m in _word_matches(_NEXT_LINE(), low, first, last, 400):
             if m.group("tq"):
                 close = low.find(m.group("tq"), m.end(), m.end() + 4096)
                 span = _checked(low, m.end(), close) if close >= 0 else None
@@ -913,26 +1017,41 @@ def _indented(text: str, name_at: int, at: int, block: bool) -> tuple[int, int] 
 
 
 def _after_word(text: str) -> Iterator[Span]:
-    """A value a sentence gives right after a credential word: one with letters and digits (or
-    signs), never a word, a number, a date, a path or an id."""
+    """A value a sentence gives right after a credential word, or at the end of a prompt's line
+    naming one ("Enter new password for user "sync": …"): one with letters and digits (or signs),
+    never a word, a number, a date, a path or an id."""
     low = _lowered(text)
+    prompts = ": " in text or ":\t" in text
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
             continue  # hidden whole by _named
-        for m in _AFTER_WORD().finditer(low, first, last + 200):
-            if text[m.start() - 1 : m.start()] == "/":  # the word ends a path ("endpoint=/api/auth method=GET")
-                continue
-            value = text[m.start("val") : m.end("val")]
-            value = value if text[m.start("val") - 1] in "'\"" else value.rstrip(".:!?")  # a quoted value is whole
-            letters = sum(c.isalpha() for c in value)
-            others = len(value) - letters
-            if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
-                continue
-            if (_GUID().fullmatch(value) or _HEX().fullmatch(value)) and len(value.replace("-", "")) >= _HEX_KEY:
-                pass  # "API key <40 hex> is invalid", "password <GUID>": InvoiceXpress's keys are 40 hex digits
-            elif _GUID().fullmatch(value) or _HEX().fullmatch(value) or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
-                continue
-            yield Span(m.start("val"), m.start("val") + len(value), "random token after a credential word")
+        for m in _word_matches(_AFTER_WORD(), low, first, last, 200):
+            if span := _word_value(text, m, prompt=False):
+                yield Span(*span, "random token after a credential word")
+        for m in _word_matches(_PROMPT(), low, first, last, 240) if prompts else ():
+            if span := _word_value(text, m, prompt=True):
+                yield Span(*span, "random token after a credential word")
+
+
+def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | None:
+    """The value after a credential word, if it looks like one (see _after_word). Right after the word,
+    a long hex value or a GUID is one ("API key <40 hex> is invalid": InvoiceXpress's keys are 40 hex
+    digits); at the end of a prompt's line it is an id ("… for company file: <GUID>"), and the value
+    runs to the line's end (a sentence's value loses a full stop)."""
+    if text[m.start() - 1 : m.start()] == "/":  # the word ends a path ("endpoint=/api/auth method=GET")
+        return None
+    value = text[m.start("val") : m.end("val")]
+    value = value if prompt or text[m.start("val") - 1] in "'\"" else value.rstrip(".:!?")  # a quoted value is whole
+    letters = sum(c.isalpha() for c in value)
+    others = len(value) - letters
+    if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
+        return None
+    ids = _GUID().fullmatch(value) or _HEX().fullmatch(value)
+    if ids and not prompt and len(value.replace("-", "")) >= _HEX_KEY:
+        pass
+    elif ids or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
+        return None
+    return m.start("val"), m.start("val") + len(value)
 
 
 _HEX_KEY = 16  # hex digits of a key, a token or a GUID given right after a credential word
@@ -1254,20 +1373,49 @@ def _cell_spans(line: str, at: int, sep: str) -> list[tuple[int, int]]:
     return [(a + len(c) - len(c.lstrip()), b - len(c) + len(c.rstrip())) for (a, b), c in zip(spans, parts, strict=True)]
 
 
+def _row_cells(line: str, at: int, sep: str, count: int, wanted: list[int]) -> list[tuple[int, int]] | None:
+    """The spans of the ``wanted`` cells of a row as _cell_spans gives them (only those worked out: a
+    table has many rows), or None when the row has not ``count`` cells."""
+    parts = line.rstrip("\r").split(sep)
+    first, n = 0, len(parts)
+    pipe = sep == "|"
+    if pipe and n > 2 and not parts[0].strip():
+        first = 1  # the border before the first cell
+    if pipe and n - first > 2 and not parts[-1].strip():
+        n -= 1  # and after the last
+    if n - first != count:
+        return None
+    out = []
+    k, pos = 0, at  # pos: where parts[k] starts
+    for i in wanted:
+        while k < first + i:
+            pos += len(parts[k]) + 1
+            k += 1
+        cell = parts[k]
+        value = cell.strip() if pipe else cell
+        if _MARKED not in value and value.strip().rstrip("\\").lower() not in _EMPTY:  # as _checked
+            start = pos + len(cell) - len(cell.lstrip()) if pipe else pos
+            out.append((start, start + len(value)))
+    return out
+
+
 def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Iterator[Span]:
+    rule = _RULE()
+    size = len(text)
     for _ in range(_TABLE_ROWS):
-        end = _line_end(text, at)
-        if sep == "|" and _RULE().fullmatch(text, at, end):
+        end = text.find("\n", at)
+        end = size if end < 0 else end
+        line = text[at:end]
+        if sep == "|" and "-" in line and rule.fullmatch(line):
             at = end + 1
             continue
-        row = _cell_spans(text[at:end], at, sep)
-        if len(row) != count:
+        row = _row_cells(line, at, sep, count, wanted)
+        if row is None:
             return
-        for i in wanted:
-            if span := _checked(text, *row[i]):
-                yield Span(*span, "credential by name")
+        for a, b in row:
+            yield Span(a, b, "credential by name")
         at = end + 1
-        if at >= len(text):
+        if at >= size:
             return
 
 
@@ -1277,7 +1425,7 @@ def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Itera
 # (.NET's NetworkCredential, requests' HTTPBasicAuth, JDBC's getConnection, PHP's mysqli_connect and PDO)
 # (database and user start with a letter, "_" or "*": never a time's fields, 22:15:29:615)
 _PGPASS = _lazy(r":(?:\d{1,5}|\*):[A-Za-z_*][^\s:]{0,62}:[A-Za-z_*][^\s:]{0,62}:(\S{1,256})(?=\s|$)")
-_LOGIN_CALL_REGEX = r"""(?:authenticate|login|logon|sign_?in|networkcredential|(?:basic|digest)auth|getconnection
+_LOGIN_CALL_REGEX = r"""(?P<call>authenticate|login|logon|sign_?in|networkcredential|(?:basic|digest)auth|getconnection
     |(?:mysqli?|pg|oci|sqlsrv)_connect|new[ \t]{1,4}pdo|usernamepasswordcredentials|passwordauthentication)
     (?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
     |\\?["'][ \t]{0,4},[ \t]{0,4}\\?["'](?:params|args)\\?["'][ \t]{0,4}:[ \t]{0,4}\[|[ \t]{0,4}\()
@@ -1301,12 +1449,116 @@ def _positional(text: str) -> Iterator[Span]:
     if not any(map(low.__contains__, _CALL_NEEDLES)):
         return
     for m in (_LOGIN_CALL() if '"variables' in low else _LOGIN_CALL_NO_GRAPHQL()).finditer(low):
-        for arg in _ARGUMENT().finditer(text, m.start("args"), m.end("args")):
-            group = 1 if arg.group(1) is not None else 2
-            if text[arg.end() : arg.end() + 4].lstrip(" \t")[:1] == ":":
-                continue  # a key ("p": "…"), not a value
-            if span := _checked(text, *arg.span(group)):
-                yield Span(*span, "credential by position")
+        yield from _call_arguments(text, m)
+
+
+# Where the password stands among a call's arguments, by the API's signature: .NET's NetworkCredential(userName,
+# password[, domain]), requests' HTTPBasicAuth(username, password), aiohttp's BasicAuth(login, password), Apache
+# HttpClient's UsernamePasswordCredentials(user, password), java.net.PasswordAuthentication(user, password),
+# PHP's oci_connect(username, password, …), mysqli_connect(host, user, password, …), new PDO(dsn, user, password);
+# JDBC's getConnection(url, user, password) and DataSource's getConnection(user, password): the last (-1).
+# A call not listed (login, authenticate, JSON-RPC params) has every quoted argument hidden.
+_PASSWORD_AT = {
+    "networkcredential": 1, "basicauth": 1, "digestauth": 1, "usernamepasswordcredentials": 1,
+    "passwordauthentication": 1, "oci_connect": 1, "mysql_connect": 2, "mysqli_connect": 2, "pdo": 2, "getconnection": -1,
+}  # fmt: skip
+
+
+def _call_arguments(text: str, m: re.Match[str]) -> Iterator[Span]:
+    """The quoted arguments of a login call that hold the password: the one its signature names (the
+    host, the user and the database stay readable), else all of them."""
+    call = m.group("call").split()[-1]
+    at = _PASSWORD_AT.get("basicauth" if call.endswith("basicauth") else call)
+    start, end = m.start("args"), m.end("args")
+    args = []  # (index by the commas before it, span of its text)
+    index, pos = 0, start
+    for arg in _ARGUMENT().finditer(text, start, end):
+        index += text.count(",", pos, arg.start())
+        pos = arg.end()
+        group = 1 if arg.group(1) is not None else 2
+        if text[arg.end() : arg.end() + 4].lstrip(" \t")[:1] == ":":
+            continue  # a key ("p": "…"), not a value
+        args.append((index, arg.span(group)))
+    count = index + text.count(",", pos, end) + 1
+    if at is not None and count == 1:  # one argument: "user:password" (UsernamePasswordCredentials), or a URL
+        args = [(0, (a + v.find(":") + 1, b)) for _, (a, b) in args if ":" in (v := text[a:b]) and "://" not in v]
+        at = 0
+    for index, span in args:
+        if (at is None or index == (count - 1 if at < 0 else at)) and (checked := _checked(text, *span)):
+            yield Span(*checked, "credential by position")
+
+
+# PHP's serialize(): s:8:"password";s:16:"…"; (the value's length in bytes is given before it)
+_PHP_SERIAL = _lazy(r's:\d{1,5}:\\{0,3}"([^"\\\n]{1,64})\\{0,3}";s:(\d{1,6}):\\{0,3}"')
+
+
+def _php_serialized(text: str) -> Iterator[Span]:
+    if '";s:' not in text and '\\";s:' not in text:
+        return
+    low = _lowered(text)
+    for m in _PHP_SERIAL().finditer(low):
+        if not _IN_NAME().search(m.group(1)) or _NOT_A_VALUE().search(m.group(1)):
+            continue
+        at, size = m.end(), int(m.group(2))
+        end = at + size if text[at + size : at + size + 1] in ('"', "\\") else text.find('";', at, at + size + 64)
+        if end > at and (span := _checked(text, at, end)):
+            yield Span(*span, "credential by name")
+
+
+# A shell transcript's echo of a variable named for a credential (read -s PW, then echo $PW): the line
+# after it is the value
+_ECHOED = _lazy(
+    rf"""(?:echo|printf)[ \t]+(?:-[ne][ \t]+|(['"])%s(?:\\n)?\1[ \t]+)?["']?\$\{{?[a-z0-9_]{{0,32}}(?:{_CREDENTIAL_WORD})
+    [a-z0-9_]{{0,32}}\}}?["']?[ \t]*\r?\n(?P<val>[^\r\n]{{1,512}})""",
+    re.VERBOSE,
+)
+
+
+def _echoed(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if "$" not in text or ("echo" not in low and "printf" not in low):
+        return
+    for m in _ECHOED().finditer(low):
+        value = text[m.start("val") : m.end("val")].rstrip()
+        if not value.startswith(("$ ", "+ ", "# ", "> ")) and (
+            span := _checked(text, m.start("val"), m.start("val") + len(value))
+        ):
+            yield Span(*span, "credential by name")
+
+
+# An interactive shell's prompt evaluating a name that holds a credential (Python's >>>, IPython's In [n]:,
+# irb and pry, node's >): the line after it, Out[n]: or => aside, is the value
+_REPL = _lazy(
+    rf"""[ \t]{{0,8}}(?:>>>|in[ ]\[\d{{1,6}}\]:|irb\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|pry\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|>)
+    [ \t]{{1,4}}[^\n]{{0,128}}?(?P<name>(?:{_CREDENTIAL_WORD})[a-z0-9_]{{0,32}}+)['"\])]{{0,3}}[ \t]*\r?\n
+    (?:out\[\d{{1,6}}\]:[ \t]*|=>[ \t]*)?(?P<val>[^\r\n]{{1,512}})""",
+    re.VERBOSE,
+)
+
+
+def _repl_values(text: str) -> Iterator[Span]:
+    """Matched from the start of each line holding a credential word (a prompt starts its line), never
+    tried at every ">" of the text."""
+    if ">" not in text and "]:" not in text:
+        return
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        line_start = low.rfind("\n", max(0, first - 160), first) + 1
+        if _dense(first, last, hits) or (line_start == 0 and first > 160):
+            continue
+        while line_start <= last:  # each line the stretch touches
+            if (m := _REPL().match(low, line_start)) is not None and (span := _repl_value(text, m)):
+                yield Span(*span, "credential by name")
+            line_start = low.find("\n", line_start, last) + 1
+            if not line_start:
+                break
+
+
+def _repl_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    value = text[m.start("val") : m.end("val")].rstrip()
+    if value.startswith((">", "In [", "Traceback")) or "Error" in value or _NOT_A_VALUE().search(m.group("name")):
+        return None  # the next prompt, the error evaluating it, or token_type's value
+    return _inner(value, m.start("val"))
 
 
 # A line that is user:password alone (an htpasswd line, plain or hashed: sync:$apr1$…, a .pgpass-like

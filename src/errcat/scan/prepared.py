@@ -96,6 +96,7 @@ class Prepared(NamedTuple):
     api: bool = False  # it has the shape of an HTTP API exchange (verdict.api_shape)
     bad_utf8: bool = False
     status: int | None = None  # a W3C log line's status, from its column (w3c.py)
+    above: str = ""  # the lines above a table row or a lone value (Record.before): its sample is screened below them
 
 
 # dropped from a one-line record to find its repeats: digits and lower-case hex letters (ids,
@@ -136,7 +137,8 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
         head = f"{head.rstrip()} {lines[1].strip()}"  # Dart's "Unhandled exception:", then what was thrown
     elif len(lines) > 1 and " -- " in head and _RUBY_SAYS_NOTHING.fullmatch(head):
         head = _ruby_said(paste) or head
-    return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, status)
+    above = rec.before.decode("utf-8", errors="replace")
+    return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, status, above)
 
 
 _TRACEBACK = "Traceback (most recent call last)"

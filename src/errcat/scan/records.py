@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING
 
+from ..gate import may_name_credential
 from .needles import SAYS_BODY_WORDS, STAMP, Buffer, Marker, Marks, marker
 from .prefixes import without_prefixes
 from .verdict import HEAD, LEVEL_WORDS, QUIET_LEVELS, level
@@ -126,6 +127,7 @@ class Record:
     end_line: int
     data: bytes
     cut: bool = False  # longer than MAX_RECORD / MAX_RECORD_LINES: the rest was not read
+    before: bytes = b""  # the lines above a table row or a lone value: its header or its name is there
 
 
 @dataclass
@@ -656,7 +658,7 @@ class Finder:
         last = first + newlines(w.buf, start, end - 1)
         if cut:
             self.skipped.append(Skipped(first, _CUT))
-        return Record(first, last, _data(w.buf, start, end), cut)
+        return Record(first, last, _data(w.buf, start, end), cut, _lines_above(w.buf, start))
 
     def _number_ends(self, w: _Window) -> None:
         if self.own_end is None:
@@ -678,6 +680,32 @@ def _marked(starts: list[int], ends: list[int], marks: Marks) -> list[int]:
     if ends and max(map(operator.sub, ends, starts)) > MAX_LINE:
         found.update(k for k, (ls, le) in enumerate(zip(starts, ends, strict=True)) if le - ls > MAX_LINE)
     return sorted(found)
+
+
+LINES_ABOVE = 8  # how many lines above a table row its header is looked for (and at most 4 KiB)
+
+
+def _lines_above(buf: Buffer, start: int) -> bytes:
+    """The lines above a record whose head may be a row of a table drawn with pipes or tabs, or one or
+    two words (a comma-separated row, a value echoed on its own line, a REPL's "=> value"): a sample shows
+    the line alone, and only the header or the name above it says that it is a password (the gate reads
+    them)."""
+    if start == 0:
+        return b""
+    eol = buf.find(b"\n", start, start + 4096)
+    head = bytes(buf[start : start + 4096 if eol < 0 else eol])
+    if len(head.split(None, 2)) > 2 and b"|" not in head and b"\t" not in head:
+        return b""  # a log line of words (a comma-separated row without spaces is one word)
+    floor = max(0, start - 4096)
+    at = start - 1  # the newline that ends the line above
+    for _ in range(LINES_ABOVE):
+        nl = buf.rfind(b"\n", floor, at)
+        if nl < 0:
+            at = -1 if floor == 0 else at
+            break
+        at = nl
+    above = bytes(buf[at + 1 : start - 1])
+    return above if may_name_credential(above) else b""  # most records: nothing above names a credential
 
 
 def _data(buf: Buffer, start: int, end: int) -> bytes:

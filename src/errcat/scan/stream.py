@@ -76,7 +76,7 @@ class _Explainer:
             # prefix (docker compose's "caddy  | {...}", Laravel's context) read as a body: another program's
             self.triage.count_other(prep._replace(when=when), place)
             return
-        self._count(x, place, when, lambda: shown_line(head), prep.status)
+        self._count(x, place, when, lambda: shown_line(head, prep.above), prep.status)
 
     def _explain(self, paste: str, key: str | None) -> Explanation:
         """explain() of a record's text; a repeat of a call explained before (the same text, its

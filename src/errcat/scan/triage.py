@@ -85,7 +85,8 @@ class Triage:
             first = None  # explained by its template, which keeps the status: prepared afresh
         if first is not None:
             text = rec.data.decode("utf-8", errors="replace")
-            prep = first[1]._replace(line=rec.line, paste=text, head=text, when=None)
+            above = rec.before.decode("utf-8", errors="replace")
+            prep = first[1]._replace(line=rec.line, paste=text, head=text, when=None, above=above)
         else:
             prep = prepare(rec, self.options, status)
         verdict = self.sort(prep)
