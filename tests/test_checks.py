@@ -3,6 +3,7 @@ the real CLI (`errcat validate`); each overlay is otherwise valid, so the code i
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -39,10 +40,12 @@ CASES = [
     ("CAT016", "id-prefix", overlay(eid="e1"), 1),
     ("CAT017", "orphan-template", overlay(templates='  - {message: Nobody says this x, template: "Nobody says this {w}", slots: {w: x}}\n'), 0),
     ("CAT018", "bad-pattern", overlay(vendor_extra="  mentions:\n    - {value: Acme, pattern: 'acme([', source: https://acme.example}\n"), 1),
+    # a repeated group of alternatives: exponential time on a paste of 40 letters (Python's re has no time limit)
+    ("CAT018", "bad-pattern", overlay(vendor_extra="  mentions:\n    - {value: Acme, pattern: '(a|aa)+$', source: https://acme.example}\n"), 1),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("code", "name", "text", "exit_code"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(("code", "name", "text", "exit_code"), CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_check_fires_at_file_and_line(cli, tmp_path: Path, code, name, text, exit_code):
     path = tmp_path / "acme.yaml"
     path.write_text(text)
@@ -50,6 +53,16 @@ def test_check_fires_at_file_and_line(cli, tmp_path: Path, code, name, text, exi
     findings = [line for line in r.stdout.splitlines() if f" {code} {name}:" in line]
     assert findings and all(line.startswith(f"{path}:") for line in findings), r.stdout + r.stderr
     assert r.exit_code == exit_code  # warnings (exit 0) and errors (exit 1) alike are reported
+
+
+def test_a_team_catalog_whose_name_pattern_backtracks_is_refused_not_run(cli, tmp_path: Path):
+    """explain with such a catalog hung on "aaaa…" (killed at 30 s); it is refused with the file and line."""
+    path = tmp_path / "acme.yaml"
+    path.write_text(overlay(vendor_extra="  mentions:\n    - {value: Acme, pattern: '(a|aa)+$', source: https://acme.example}\n"))
+    started = time.monotonic()
+    r = cli("explain", "--catalog", str(path), "-", input="a" * 40 + "!")
+    assert time.monotonic() - started < 20 and r.exit_code != 0
+    assert "CAT018" in r.output and "exponential" in r.output and "Traceback" not in r.output
 
 
 def test_cat015_two_files_disagree_on_a_vendor_field(cli, tmp_path: Path):

@@ -39,7 +39,13 @@ CHECKS: list[Check] = [
     Check("CAT012", "override", "A user catalog entry replaces an entry of an earlier layer (info).", True),
     Check("CAT014", "vendor-mismatch", "An entry's vendor is not the vendor of its file.", True),
     Check("CAT015", "vendor-conflict", "Two files give different values for one vendor field.", True),
-    Check("CAT018", "bad-pattern", "A vendor's mentions or other_products pattern is not a valid regular expression.", True),
+    Check(
+        "CAT018",
+        "bad-pattern",
+        "A vendor's name pattern (mentions, brands, other_products, unlisted) is not a regular expression, or repeats"
+        " alternatives or a repeat (exponential time on a paste).",
+        True,
+    ),
 ]
 
 

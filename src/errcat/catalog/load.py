@@ -128,13 +128,49 @@ def _merge_vendor(vendors: dict[str, dict[str, Any]], data: LineDict, file: str,
             )
         else:
             merged[key] = value
-    for key in ("mentions", "brands", "other_products"):
+    for key in ("mentions", "brands", "other_products", "unlisted"):
         for item in data.get(key) or ():
+            line = getattr(item, "line", data.key_lines.get(key, data.line))
+            pattern = item.get("pattern") or re.escape(item["value"])
             try:
-                re.compile(item.get("pattern") or re.escape(item["value"]), re.IGNORECASE)
+                re.compile(pattern, re.IGNORECASE)
             except re.error as exc:
-                line = getattr(item, "line", data.key_lines.get(key, data.line))
                 problems.append(Problem(file, line, "CAT018", "bad-pattern", f"vendor {vid} {key} pattern is not a regex: {exc}"))
+                continue
+            if _may_backtrack(pattern):
+                said = (
+                    f"vendor {vid} {key} pattern {pattern[:60]!r} repeats a group that holds alternatives or another "
+                    "repeat, which can take exponential time on a paste (as (a|aa)+ does): write it without"
+                )
+                problems.append(Problem(file, line, "CAT018", "bad-pattern", said))
+
+
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def _may_backtrack(pattern: str) -> bool:
+    """Whether a pattern repeats (more than once) a part that holds alternatives or another such
+    repeat: (a|aa)+ or (a+)+ took a paste of 40 letters minutes, and Python's re has no time limit.
+    A vendor's names need neither."""
+    from re import _parser  # type: ignore[attr-defined]  # the parser re compiles with (3.11 on)
+
+    def walk(items: Any, repeated: bool) -> bool:
+        for op, av in items:
+            name = str(op)
+            if name in _REPEATS:
+                many = av[1] is _parser.MAXREPEAT or av[1] > 1
+                if (repeated and many) or walk(av[2], repeated or many):
+                    return True
+                continue
+            inner = av[1] if name == "BRANCH" else [av[-1]] if name == "SUBPATTERN" else [av[1]] if "ASSERT" in name else []
+            if (name == "BRANCH" and repeated) or any(walk(part, repeated) for part in inner):
+                return True
+        return False
+
+    try:
+        return walk(_parser.parse(pattern, re.IGNORECASE), False)
+    except Exception:  # a parser of another Python: judged by re alone
+        return False
 
 
 def _entry(e: dict[str, Any], origin: str, template: str | None) -> Entry:
