@@ -738,6 +738,14 @@ def test_vendor_errors_in_json_lines_repeated_keep_the_last_time_of_their_own_ti
     )
 
 
+def test_since_takes_rfc_3339s_lower_case_t_and_z(tmp_path):
+    path = tmp_path / "app.log"
+    path.write_text("2026-11-19T01:00:00Z ERROR sync: x -> HTTP 500\n2026-11-19T03:00:00Z ERROR sync: y -> HTTP 500\n")
+    lower, upper = (_scan_json(str(path), "--all", "--since", when) for when in ("2026-11-19t02:00z", "2026-11-19T02:00Z"))
+    lower["summary"].pop("seconds"), upper["summary"].pop("seconds")
+    assert lower["summary"] == upper["summary"] and lower["summary"]["left_out_time"] == 1
+
+
 def test_a_since_before_the_year_one_in_utc_is_a_usage_error(tmp_path):
     path = tmp_path / "app.log"
     path.write_text("2026-11-19T02:00:00Z ERROR sync: x -> HTTP 500\n")

@@ -276,7 +276,8 @@ def parse_when(text: str, now: datetime | None = None, end: bool = False) -> dat
         except (OverflowError, ValueError):
             raise UsageError(f"{text!r} reaches back before the year 1: use a shorter span or a date") from None
     try:
-        when = datetime.fromisoformat(value.replace(" ", "T", 1) if len(value) > 10 else value)
+        # RFC 3339 allows a lower-case t and z (2026-11-19t02:00z)
+        when = datetime.fromisoformat(value.upper().replace(" ", "T", 1) if len(value) > 10 else value)
     except ValueError:
         raise UsageError(f"cannot read {text!r} as a time: use 2026-11-19, 2026-11-19T02:00:00Z, or 6h / 2d ago") from None
     try:
