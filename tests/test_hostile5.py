@@ -234,3 +234,16 @@ def test_a_fifo_read_by_a_script_waits_silently_as_cat_does(tmp_path):
     finally:
         proc.kill()
     assert proc.returncode == 0 and stderr == b"" and b"CustomerNotFound" in stdout
+
+
+def test_a_cache_folder_on_a_full_disk_is_told_to_free_space_not_to_fix_its_owner(tmp_path, caplog):
+    """The hostile round's finding: a full disk was told "fix its owner"."""
+    import errno as errnos
+
+    from errcat.index import cache
+
+    cache._warned.discard(str(tmp_path))
+    with caplog.at_level("WARNING", logger="errcat"):
+        cache.warn_unusable(tmp_path, OSError(errnos.ENOSPC, "No space left on device"))
+    (said,) = [r.getMessage() for r in caplog.records]
+    assert "(No space left on device)" in said and "free space on its disk" in said and "owner" not in said

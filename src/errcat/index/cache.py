@@ -425,12 +425,15 @@ def warn_unusable(folder: Path, exc: BaseException) -> None:
     if str(folder) in _warned:
         return
     _warned.add(str(folder))
+    full = getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
     _log.warning(
         "errcat: warning: cannot use the cache folder %s (%s); the index is built in memory on each run "
-        "(fix its owner, or set %s to a folder of yours)",
+        "(%s, or set %s to a folder %s)",
         folder,
         unusable_reason(exc),
+        "free space on its disk" if full else "fix its owner",
         CACHE_ENV,
+        "on another disk" if full else "of yours",
     )
 
 
