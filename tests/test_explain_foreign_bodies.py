@@ -66,7 +66,19 @@ XERO_API_EXCEPTION = """<?xml version="1.0" encoding="utf-16"?>
 </ApiException>"""
 
 
-@pytest.mark.parametrize("paste", [INTUIT_DUPLICATE, SDATA_DIAGNOSIS], ids=["quickbooks-fault", "sage50-sdata"])
+# a DTD's and a schema's addresses (the hostile round's XXE paste; XHTML's public DTD; xsi:schemaLocation)
+XML_DECLARED = [
+    '<?xml version="1.0"?>\n<!DOCTYPE foo SYSTEM "http://dtd.acme.example/x.dtd">\n<foo>&xxe;</foo>',
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<p>x</p>',
+    '<r xsi:schemaLocation="urn:acme http://schemas.acme.example/r.xsd"><error>bad</error></r>',
+]
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [INTUIT_DUPLICATE, SDATA_DIAGNOSIS, *XML_DECLARED],
+    ids=["quickbooks-fault", "sage50-sdata", "dtd", "public", "schema"],
+)
 def test_an_xml_namespace_is_not_the_request(catalog, paste):
     """A namespace URI names a schema: no request went to it, so it is neither the request URL
     nor a host the request went to (it was shown as 'request:' and as a foreign host)."""

@@ -39,8 +39,13 @@ _CURL_NOISE = re.compile(r"^(?:\*[ \t]|\*$|[{}] \[\d+ bytes data\]|%[ \t]+Total\
 _USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#@]*@", re.IGNORECASE)
 _URL = re.compile(r"\bhttps?://[^\s'\"<>`]+", re.IGNORECASE)
 _DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn)\.", re.IGNORECASE)
-# an XML namespace (xmlns="...", xmlns:sdata="...") names a schema, not a server anyone called
-_XML_NAMESPACE = re.compile(r"\bxmlns(?::[\w.-]+)?\s*=\s*[\"']$", re.IGNORECASE)
+# an XML namespace (xmlns="...", xmlns:sdata="..."), a DTD's or an entity's system identifier
+# (<!DOCTYPE x SYSTEM "...">, PUBLIC "-//..." "...") and a schema's location name a schema, not a
+# server anyone called
+_XML_NAMESPACE = re.compile(
+    r"(?:\bxmlns(?::[\w.-]+)?\s*=\s*|\bSYSTEM\s+|\bPUBLIC\s+[\"'][^\"']*[\"']\s+|\bschemaLocation\s*=\s*[\"'][^\"']*\s)[\"']?$",
+    re.IGNORECASE,
+)
 _METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[^\s'\"<>`]*)")
 _CURL_METHOD = re.compile(rf"(?:-X|--request)\s*['\"]?({_METHOD})\b", re.IGNORECASE)
 _KEYED_METHOD = re.compile(rf"\bmethod[\"']?\s*[:=]\s*[\"']?({_METHOD})\b", re.IGNORECASE)
