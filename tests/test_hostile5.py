@@ -247,3 +247,24 @@ def test_a_cache_folder_on_a_full_disk_is_told_to_free_space_not_to_fix_its_owne
         cache.warn_unusable(tmp_path, OSError(errnos.ENOSPC, "No space left on device"))
     (said,) = [r.getMessage() for r in caplog.records]
     assert "(No space left on device)" in said and "free space on its disk" in said and "owner" not in said
+
+
+def _har(body: str) -> str:
+    entry = {
+        "request": {"method": "POST", "url": "https://api.myob.com/accountright/x/Sale/Invoice/Item", "headers": []},
+        "response": {"status": 400, "statusText": "Bad Request", "headers": [], "content": {"encoding": "base64", "text": body}},
+    }
+    return json.dumps({"log": {"version": "1.2", "entries": [entry]}})
+
+
+def test_a_har_body_in_base64_is_unpacked_when_gzip_and_named_when_binary():
+    """A base64 gzip body of 2 MB of NULs was shown as its escaped bytes (2 KB of \\x00 as the
+    message); one holding a vendor's error was never read."""
+    import base64
+
+    bomb = base64.b64encode(gzip.compress(b"\x00" * 2_000_000)).decode()
+    x = errcat.explain(_har(bomb))
+    assert x.errors and x.errors[0].message.startswith("[a binary body of ") and "\x00" not in json.dumps(x.as_dict())
+    myob = b'{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to beginning of financial year","ErrorCode":25008,"Severity":"Error"}]}'
+    x = errcat.explain(_har(base64.b64encode(gzip.compress(myob)).decode()))
+    assert x.vendor == "myob" and x.errors[0].kind == "exact" and str(x.errors[0].best.entry.code) == "25008"

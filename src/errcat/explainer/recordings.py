@@ -14,8 +14,10 @@ import base64
 import binascii
 import functools
 import re
+import zlib
 from typing import Any, NamedTuple
 
+from ..text import is_binary
 from .envelopes import DECODER, status_of  # 5,000 nines: kept as text, not a ValueError
 
 MAX_INTERACTIONS = 200  # error responses explained from one recording; the rest are counted
@@ -154,11 +156,24 @@ def _body(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+_UNPACKED_MAX = 1 << 20  # a gzip body recorded in base64 is unpacked to this much, no more (a bomb stops here)
+
+
 def _unbase64(text: str) -> str:
+    """A body recorded in base64: its text, unpacked when it is gzip; a binary one (an image, a
+    bomb's zeros) as a short note, never as its bytes escaped (2 KB of \\x00 was shown as the message)."""
     try:
-        return base64.b64decode(text, validate=False).decode("utf-8", errors="replace")
+        data = base64.b64decode(text, validate=False)
     except (binascii.Error, ValueError):
         return ""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = zlib.decompressobj(wbits=31).decompress(data, _UNPACKED_MAX)
+        except zlib.error:
+            return f"[a gzip body of {len(data):,} bytes that does not unpack]"
+    if is_binary(data[:4096]):
+        return f"[a binary body of {len(data):,} bytes]"
+    return data.decode("utf-8", errors="replace")
 
 
 def _header_lines(headers: Any) -> list[str]:
