@@ -17,7 +17,7 @@ import re
 import zlib
 from typing import Any, NamedTuple
 
-from ..text import is_binary
+from ..text import WIDE, byte_kind
 from .envelopes import DECODER, status_of  # 5,000 nines: kept as text, not a ValueError
 
 MAX_INTERACTIONS = 200  # error responses explained from one recording; the rest are counted
@@ -166,12 +166,15 @@ def _unbase64(text: str) -> str:
         data = base64.b64decode(text, validate=False)
     except (binascii.Error, ValueError):
         return ""
-    if data[:2] == b"\x1f\x8b":
+    if byte_kind(data[:4]) == "gzip":
         try:
             data = zlib.decompressobj(wbits=31).decompress(data, _UNPACKED_MAX)
         except zlib.error:
             return f"[a gzip body of {len(data):,} bytes that does not unpack]"
-    if is_binary(data[:4096]):
+    kind = byte_kind(data[:4096])  # as a paste's bytes are told (split.decode)
+    if kind in WIDE:
+        return data.decode(kind, errors="replace")
+    if kind != "text":
         return f"[a binary body of {len(data):,} bytes]"
     return data.decode("utf-8", errors="replace")
 

@@ -274,11 +274,7 @@ def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
 def record_time(head: str) -> datetime | None:
     """A record's own time, read from its first line as ``prepare`` reads it (a JSON line's time
     field before any date in its message): the times of repeats counted without one (triage.settle)."""
-    found = _json_log_line(head)
-    if found is not None:
-        return found[1]
-    stamp = timestamp_in(head)
-    return stamp[0] if stamp else None
+    return _untimed(head, head)[1]
 
 
 def _untimed_text(text: str, head: str) -> tuple[str, datetime | None, str | None]:
