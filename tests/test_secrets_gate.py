@@ -285,6 +285,19 @@ def _leaks(secrets: list[str], outputs: dict[str, str]) -> list[str]:
 
 
 @pytest.mark.parametrize(("kind", "text", "secrets"), KINDS, ids=[k[0] for k in KINDS])
+def test_each_listed_kind_inside_a_recorded_gzip_body_is_hidden_in_every_explain_output(kind, text, secrets):
+    """A HAR body recorded in base64 of gzip is unpacked and read: every kind inside it stays hidden."""
+    import gzip
+
+    body = base64.b64encode(gzip.compress(text.encode("utf-8"))).decode()
+    entry = {
+        "request": {"method": "POST", "url": "https://api.myob.com/accountright/x/Sale/Invoice", "headers": []},
+        "response": {"status": 401, "statusText": "Unauthorized", "headers": [], "content": {"encoding": "base64", "text": body}},
+    }
+    assert not _leaks(secrets, _outputs(json.dumps({"log": {"version": "1.2", "entries": [entry]}}))), kind
+
+
+@pytest.mark.parametrize(("kind", "text", "secrets"), KINDS, ids=[k[0] for k in KINDS])
 def test_each_listed_kind_is_hidden_in_every_output(kind, text, secrets, tmp_path):
     outputs = {**_outputs(text), **_response_outputs(text), **_scan_outputs(tmp_path, [text])}
     assert not _leaks(secrets, outputs), kind
