@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..errors import UsageError
+from ..gate import shown
 from ..values import STATUS_KEYS, to_status
 
 _MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
@@ -274,15 +275,17 @@ def parse_when(text: str, now: datetime | None = None, end: bool = False) -> dat
         try:
             return (now or datetime.now(UTC)) - timedelta(**{unit: int(m.group(1))})
         except (OverflowError, ValueError):
-            raise UsageError(f"{text!r} reaches back before the year 1: use a shorter span or a date") from None
+            raise UsageError(f"{shown(text)[:64]!r} reaches back before the year 1: use a shorter span or a date") from None
     try:
         # RFC 3339 allows a lower-case t and z (2026-11-19t02:00z)
         when = datetime.fromisoformat(value.upper().replace(" ", "T", 1) if len(value) > 10 else value)
     except ValueError:
-        raise UsageError(f"cannot read {text!r} as a time: use 2026-11-19, 2026-11-19T02:00:00Z, or 6h / 2d ago") from None
+        raise UsageError(
+            f"cannot read {shown(text)[:64]!r} as a time: use 2026-11-19, 2026-11-19T02:00:00Z, or 6h / 2d ago"
+        ) from None
     try:
         if end and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             when += timedelta(days=1, microseconds=-1)
         return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
     except OverflowError:  # 0001-01-01T00:00:00+10:00 is before the year 1 in UTC
-        raise UsageError(f"{text!r} lies outside the years a time can hold in UTC") from None
+        raise UsageError(f"{shown(text)[:64]!r} lies outside the years a time can hold in UTC") from None
