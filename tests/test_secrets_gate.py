@@ -1051,8 +1051,88 @@ ROUND_5 = [
 ]
 
 
-@pytest.mark.parametrize(("snippet", "secret"), [c[1:] for c in ROUND_4 + ROUND_5], ids=[c[0] for c in ROUND_4 + ROUND_5])
-def test_a_round_4_or_5_credential_is_hidden_in_every_output(snippet, secret, tmp_path, cli):
+# --- the sixth round: what the gate6 harness's batches 13-16 leaked (all generated) ---------------------------
+
+E = "\x1b[0m"  # a terminal's colour reset, as a coloured log writes it
+ROUND_6 = [
+    # escapes between characters, and line breaks inside a value
+    ("colour codes between the name's letters", "".join(c + E for c in "password") + "=KangarooSun4187!", "KangarooSun4187!"),
+    ("colour codes, the paste's JSON escaping them", '{"msg": "p\\u001b[0mw\\u001b[0md=KangarooSun4188!"}', "KangarooSun4188!"),
+    (
+        "quoted-printable soft line break",
+        "Content-Transfer-Encoding: quoted-printable\n\npassword=3DSummer=\nRain4510!",
+        "Rain4510!",
+    ),
+    ("HCL heredoc", 'resource "x" "y" {\n  password = <<EOT\nKangarooSun3711!\nEOT\n}', "KangarooSun3711!"),
+    # a value before the JSON a log line goes on with
+    ("IMAP LOGIN mid-line", 'POST /sync -> 400 a001 LOGIN sync SummerSun1718! {"x": 1}', "SummerSun1718!"),
+    ("IMAP LOGIN in a logged string", '{"msg": "a001 LOGIN sync SummerSun1719!", "level": "debug"}', "SummerSun1719!"),
+    ("a prompt's value, JSON after it", 'Enter new password for user "sync": KangarooSun2914! {"x": 1}', "KangarooSun2914!"),
+    # connection strings, command lines and protocol transcripts
+    ("Oracle TNS", "ledger/eKqKsVVR5vg#97@(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=db)(PORT=1521)))", "eKqKsVVR5vg#97"),
+    ("Oracle Easy Connect", "conn sys/WinterLake4821!@//db.acme.example:1521/ORCLPDB1 as sysdba", "WinterLake4821!"),
+    ("Go database/sql DSN", 'sql.Open("mysql", "sync:KangarooLake4311!@tcp(db:3306)/ledger")', "KangarooLake4311!"),
+    ("openconnect --passwd-on-stdin", "echo 'xArZThBhfIg*32' | openconnect --user=sync --passwd-on-stdin vpn", "xArZThBhfIg*32"),
+    ("Redis MONITOR AUTH", '1700000000.123456 [0 10.0.0.5:51234] "AUTH" "sync" "WinterSun2294!"', "WinterSun2294!"),
+    ("redis-cli AUTH", "127.0.0.1:6379> AUTH default SummerRain1630!", "SummerRain1630!"),
+    ("Expect send", 'spawn ssh sync@db\nexpect "assword:"\nsend "KangarooSun5520!\\r"\ninteract', "KangarooSun5520!"),
+    ("az keyvault --value", "az keyvault secret set --vault-name kv --name db --value SummerSun9091!", "SummerSun9091!"),
+    ("aws ssm --value", "aws ssm put-parameter --name /prod/db --type SecureString --value WinterSun1182!", "WinterSun1182!"),
+    ("pulumi --secret", "pulumi config set --secret dbPassword SummerRain6613!", "SummerRain6613!"),
+    ("xfreerdp /p:", "xfreerdp /v:10.0.0.9 /u:sync /p:SummerSun6019! /cert:ignore", "SummerSun6019!"),
+    ("lftp -u user,pass", "lftp -u sync,PlatypusLake2207! sftp://files.acme.example", "PlatypusLake2207!"),
+    ("snmpwalk -c", "snmpwalk -v2c -c WinterSun7012! 10.0.0.1 system", "WinterSun7012!"),
+    ("sendmail AuthInfo", 'AuthInfo:smtp.acme.example "U:sync" "I:sync" "P:WinterRain8013!" "M:PLAIN"', "WinterRain8013!"),
+    ("Postfix sasl_passwd", "[smtp.acme.example]:587 sync@acme.example:PlatypusSun3390!", "PlatypusSun3390!"),
+    (
+        "klist -K",  # 0x hex: a number to the random-token rule, a key after klist's encryption type
+        "   2 host/web.acme.example@ACME.EXAMPLE (aes256-cts-hmac-sha1-96)  (0x3b7e1f9a0c5d2e8b4f6a1c3d5e7f90a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2)",
+        "3b7e1f9a0c5d2e8b4f6a1c3d5e7f90a2",
+    ),
+    (
+        "OpenVPN static key",
+        "-----BEGIN OpenVPN Static key V1-----\n" + "9f8e7d6c5b4a39281706f5e4d3c2b1a0\n" * 4,
+        "9f8e7d6c5b4a3928",
+    ),
+    # a name the gate did not read: a JSON Patch's path, a Lisp pair, an EDN keyword, phpinfo()'s table
+    ("JSON Patch", '[{"op": "replace", "path": "/password", "value": "KangarooSun6651!"}]', "KangarooSun6651!"),
+    ("Emacs Lisp dotted pair", '(("user" . "sync") ("password" . "PlatypusSun6170!"))', "PlatypusSun6170!"),
+    ("EDN keyword", '{:db/user "sync" :db/password "KangarooRain4102!"}', "KangarooRain4102!"),
+    ("phpinfo() row", '<tr><td class="e">DB_PASSWORD </td><td class="v">yKWIeoSrfAL#74 </td></tr>', "yKWIeoSrfAL#74"),
+    # the password's name in more languages, and look-alike letters
+    ("Hungarian jelszó", "jelszó=WinterRain3001!", "WinterRain3001!"),
+    ("Croatian lozinka", '{"lozinka": "WinterRain3002!"}', "WinterRain3002!"),
+    ("Greek κωδικός", "κωδικός: WinterRain3003!", "WinterRain3003!"),
+    ("Hebrew", "סיסמה=WinterRain3004!", "WinterRain3004!"),
+    ("Arabic", "كلمة_المرور=WinterRain3005!", "WinterRain3005!"),
+    ("Korean", "비밀번호: WinterRain3006!", "WinterRain3006!"),
+    ("Japanese token", "トークン=WinterRain3007!", "WinterRain3007!"),
+    ("Traditional Chinese", "密碼: WinterRain3008!", "WinterRain3008!"),
+    ("Vietnamese", "mật_khẩu=WinterRain3009!", "WinterRain3009!"),
+    (
+        "bold sans-serif letters",
+        "\U0001d5c9\U0001d5ee\U0001d600\U0001d600\U0001d604\U0001d5fc\U0001d5ff\U0001d5f1: SummerSun3010!",
+        "SummerSun3010!",
+    ),
+    ("small capitals", "\u1d18\u1d00ssword: SummerSun3011!", "SummerSun3011!"),
+    ("a combining accent", "pa\u0301ssword: SummerSun3012!", "SummerSun3012!"),
+    ("Kelvin sign", "TO\u212aEN: SummerSun3013!", "SummerSun3013!"),
+    # formats that announce themselves
+    ("Hugging Face", "request rejected with 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 for tenant acme", "CYWMobBIKpSwTKvrAxJzSNUh"),
+    (
+        "Braintree",
+        "using access_token$production$xhmz5fym57saaqcr$e6374145d96e3ff8ca810d73dd585846",
+        "e6374145d96e3ff8ca810d73dd585846",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("snippet", "secret"),
+    [c[1:] for c in ROUND_4 + ROUND_5 + ROUND_6],
+    ids=[c[0] for c in ROUND_4 + ROUND_5 + ROUND_6],
+)
+def test_a_round_4_5_or_6_credential_is_hidden_in_every_output(snippet, secret, tmp_path, cli):
     assert secret not in screen(snippet).text
     text = _pasted(snippet)
     log = tmp_path / "pasted.log"
@@ -1180,4 +1260,76 @@ def test_ids_a_log_repeats_on_every_line_stay_readable(text):
     ],
 )
 def test_secrets_shaped_like_those_ids_stay_hidden_where_named(text):
+    assert screen(text).text != text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ERROR: LOGIN failed for user sync",  # no tag with a digit before LOGIN
+        "a001 OK LOGIN completed",
+        "GET https://a.example/x/y@//z",  # a path, not user/password@//host
+        "parola chiave non valida",  # Italian prose with the word in it
+        "cat pw.txt | docker login -u sync --password-stdin registry.acme.example",  # where the password comes from
+        "mysql --password-file /run/secrets/db",
+        "msbuild app.sln /p:Configuration=Release",  # MSBuild's /p: is a property, not FreeRDP's password
+        "snmpwalk -v3 -l noAuthNoPriv -u monitor 10.0.0.1",
+        "AUTH OK",
+        "x = 1\nsend mail later",
+    ],
+)
+def test_round_6_rules_leave_ordinary_text_readable(text):
+    assert screen(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ZooKeeper's session ids and threads (Loghub's Zookeeper_2k.log, lines 495, 550, 610 and 1258)
+        "2015-07-29 19:52:04,792 - INFO  [NIOServerCxn.Factory:0.0.0.0/0.0.0.0:2181:NIOServerCnxn@1001] - Closed socket"
+        " connection for client /10.10.34.18:42772 which had sessionid 0x14ed93111f20005",
+        "2015-07-30 20:06:34,001 - INFO  [SessionTracker:ZooKeeperServer@325] - Expiring session 0x24ede63a01b003b,"
+        " timeout of 10000ms exceeded",
+        "2015-08-10 18:23:52,646 - INFO  [NIOServerCxn.Factory:0.0.0.0/0.0.0.0:2181:Learner@107] - Revalidating client:"
+        " 0x14f05578bd80018",
+        "2015-07-29 19:37:27,222 - INFO  [ProcessThread(sid:2 cport:-1)::PrepRequestProcessor@627] - Got user-level"
+        " KeeperException when processing sessionid:0x34ed93485090001 type:create cxid:0x55b8bb0f zxid:0x100000010",
+        # an instance directory being deleted (Loghub's OpenStack_2k.log, line 52)
+        "[instance: b9000564-fe1a-409b-b8cc-1e88b294cd1d] Deletion of /var/lib/nova/instances/"
+        "b9000564-fe1a-409b-b8cc-1e88b294cd1d_del complete",
+        # Akka's and Spark's addresses: the actor system's name before the @ (Loghub's Spark_2k.log, lines 10 and 14)
+        "17/06/09 20:10:41 INFO Remoting: Remoting started; listening on addresses"
+        " :[akka.tcp://sparkExecutorActorSystem@mesos-slave-07:55904]",
+        "17/06/09 20:10:42 INFO executor.CoarseGrainedExecutorBackend: Connecting to driver:"
+        " spark://CoarseGrainedScheduler@10.10.34.11:48069",
+        # journalctl -o export and -o json (a public journalctl cheat sheet's sshd example): the cursor's boot id
+        "__CURSOR=s=d661e680791b4ca58c41e2586853a08e;i=4c06;b=fb1bfa6113b6450a854607c6b628f1a6;m=51c6e4069f;"
+        "t=53c6f6ce69e2b;x=6270e5cdc028239f\n_BOOT_ID=fb1bfa6113b6450a854607c6b628f1a6",
+        '{ "__CURSOR" : "s=d661e680791b4ca58c41e2586853a08e;i=4c05;b=fb1bfa6113b6450a854607c6b628f1a6;m=51c6e3384e;'
+        't=53c6f6ce5cfda;x=938403ae0d5dcef3", "_BOOT_ID" : "fb1bfa6113b6450a854607c6b628f1a6" }',
+        # AOSP's ActivityRecord logs Slog.w(TAG, "Bad activity token: " + token): the token's toString, a class and
+        # its hash code (this hash made up), or ActivityRecord.Token's Token{hash ActivityRecord{...}}
+        "W ActivityManager: Bad activity token: android.os.BinderProxy@42b2a7d8",
+        "W ActivityManager: Bad activity token: Token{7c2e0f1 ActivityRecord{3d9a2b8 u0 com.example/.MainActivity t12}}",
+        "password: [C@1b6d3586",  # a char[] printed by Java: its type and hash, never its characters
+    ],
+)
+def test_ids_and_objects_a_program_prints_stay_readable(text):
+    """A session's number, a thread's name, a deleted instance's folder or an object's hash masked on every
+    line left scan's groups unreadable; none is a credential."""
+    assert screen(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sessionid=de4bf9fab96d001c2f79fdc248",  # a web session's cookie (no 0x: no number)
+        "session=0x" + "9f8e7d6c5b4a3928" * 2,  # longer than a 64-bit number
+        "password=Summer@2024",  # a class@hash needs a package before it
+        "password=Summer{2024",
+        "spark://sync:SummerSun7781!@master:7077",  # a password in an actor address is still one
+        "b=fb1bfa6113b6450a854607c6b628f1a6;?b=fb1bfa6113b6450a854607c6b628f1a6",  # no journald cursor
+    ],
+)
+def test_secrets_shaped_like_program_ids_stay_hidden(text):
     assert screen(text).text != text

@@ -100,6 +100,30 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule("npm token", r"npm_[0-9A-Za-z]{36}\b", _GITLEAKS + " npm-access-token", ("npm_",)),
     Rule(
+        "Hugging Face token",
+        r"(?:hf_|api_org_)[A-Za-z]{34}\b",
+        _GITLEAKS + " huggingface-access-token, huggingface-organization-api-token",
+        ("hf_", "api_org_"),
+    ),
+    Rule(
+        "Braintree token",
+        r"access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32}",
+        "Braintree/PayPal access tokens: access_token$environment$merchant_id$hex",
+        ("access_token$",),
+    ),
+    Rule(
+        "Doppler token",
+        r"dp\.(?:pt|st|sa|scim|audit|ct)\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44}\b",
+        _GITLEAKS + " doppler-api-token; Doppler token formats (personal, service, service account)",
+        ("dp.pt.", "dp.st.", "dp.sa.", "dp.scim.", "dp.audit.", "dp.ct."),
+    ),
+    Rule(
+        "Telegram bot token",
+        r"(?<![0-9])[0-9]{5,16}:AA[0-9A-Za-z_-]{32,33}(?![0-9A-Za-z_-])",
+        _GITLEAKS + " telegram-bot-api-token",
+        (":AA",),
+    ),
+    Rule(
         "OpenAI/Anthropic key",
         r"sk-(?:proj-|ant-(?:api|admin)\d\d-)?[0-9A-Za-z_-]{20,200}(?![0-9A-Za-z_-])",
         _GITLEAKS + " openai-api-key",
@@ -231,10 +255,10 @@ FORMATS: tuple[Rule, ...] = (
     Rule(
         "password on stdin",
         r"(?:echo|printf)[ \t]+(?:-[ne][ \t]+)?(['\"]?)([^\s'\"|]{1,256})\1[ \t]*\|[ \t]*[^\n|]{0,256}?"
-        r"(?:--password-stdin|chpasswd|passwd[ \t]+--stdin|secret[ \t]+create)",
-        "docker login --password-stdin, chpasswd(8), passwd --stdin, docker secret create NAME -: the text echoed"
-        " into the pipe is the password",
-        ("--password-stdin", "chpasswd", "--stdin", "secret create"),
+        r"(?:--password-stdin|--passwd-on-stdin|chpasswd|passwd[ \t]+--stdin|secret[ \t]+create)",
+        "docker login --password-stdin, openconnect --passwd-on-stdin, chpasswd(8), passwd --stdin, docker secret"
+        " create NAME -: the text echoed into the pipe is the password",
+        ("--password-stdin", "--passwd-on-stdin", "chpasswd", "--stdin", "secret create"),
         2,
     ),
     Rule(
@@ -255,12 +279,84 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"^[ \t]{0,8}[A-Za-z0-9.]{1,12}[ \t]+LOGIN[ \t]+(?:\"[^\"\n]{1,128}\"|[^\s\"]{1,128})[ \t]+"
-        r"(\"?)([^\s\"]+)\1[ \t]*\r?$",
-        "RFC 9051 (IMAP4rev2) section 6.2.3: tag LOGIN userid password",
+        r"(?:^[ \t]{0,8}|(?<=[\s\"'>:=])(?=[A-Za-z.]{0,11}\d))[A-Za-z0-9.]{1,12}[ \t]+LOGIN[ \t]+"
+        r"(?:\"[^\"\n]{1,128}\"|[^\s\"]{1,128})[ \t]+(\"?)([^\s\"]+)\1"
+        r"(?:[ \t]*\r?$|[ \t]+(?=[{\[])|(?=\\{0,3}[\"'][ \t]*[,}\]]))",
+        "RFC 9051 (IMAP4rev2) section 6.2.3: tag LOGIN userid password (at a line's start, or inside a log line or a"
+        " logged string with a tag holding a digit: the line, the string or the command ends there, or JSON follows)",
         ("LOGIN",),
         2,
         re.MULTILINE,
+    ),
+    Rule(
+        "password flag",
+        r"(?:\"auth\"|>[ \t]{0,4}auth)[ \t]+(?:\"[^\"\n]{1,128}\"[ \t]+|[^\s\"]{1,128}[ \t]+(?=[^\s\"]))?(\"?)([^\s\"]+)\1"
+        r"(?:[ \t]*\r?$|[ \t]+(?=[{\[]))",
+        'Redis AUTH [username] password: as MONITOR logs it ("AUTH" "user" "password") and as typed at redis-cli\'s prompt',
+        ('"auth"', ">auth", "> auth", ">  auth", ">\tauth"),
+        2,
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    Rule(
+        "private key",
+        r"\((?:aes|des|des3|rc4|arcfour|camellia)[\w-]{0,40}\)[ \t]+\(0x([0-9a-fA-F]{16,256})\)",
+        "MIT Kerberos klist -k -K: each key of a keytab, after its encryption type, in hex",
+        ("(0x",),
+        1,
+    ),
+    Rule(
+        "private key",
+        r"-----BEGIN OpenVPN Static key V1-----[0-9a-fA-F\r\n \t]{0,4096}",
+        "OpenVPN static key files (secret/tls-auth/tls-crypt keys): hex lines between BEGIN and END",
+        ("openvpn static key",),
+    ),
+    Rule(
+        "password flag",
+        r"(?:keyvault[ \t]+secret[ \t]+set|ssm[ \t]+put-parameter|secretsmanager[ \t]+put-secret-value)"
+        r"(?:[ \t]+(?!--(?:value|secret-string)[ \t=])[^\s]{1,256}){0,16}+[ \t]+--(?:value|secret-string)(?:[ \t]+|=)"
+        r"(['\"]?)([^\s'\"]+)\1",
+        "az keyvault secret set --value, aws ssm put-parameter --value, aws secretsmanager put-secret-value --secret-string",
+        ("keyvault", "put-parameter", "put-secret-value"),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"pulumi[ \t]+config[ \t]+set[ \t]+--secret[ \t]+(?:-[^\s]{1,64}[ \t]+){0,4}[^\s-][^\s]{0,128}[ \t]+"
+        r"(['\"]?)([^\s'\"]+)\1",
+        "pulumi config set --secret <key> <value>",
+        ("pulumi",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"(?:xfreerdp|wlfreerdp|sdl-freerdp|wfreerdp)(?:[ \t]+(?!/p(?:assword)?:)[^\s]{1,256}){0,16}+[ \t]+/p(?:assword)?:"
+        r"(['\"]?)([^\s'\"]+)\1",
+        "FreeRDP: /u:user /p:password",
+        ("freerdp",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"lftp(?:[ \t]+(?!-u[ \t])[^\s]{1,256}){0,16}+[ \t]+-u[ \t]+(['\"]?)[^\s,'\"]{1,128},([^\s'\"]+)\1",
+        "lftp -u user[,pass]",
+        ("lftp",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"snmp(?:walk|bulkwalk|get|getnext|bulkget|set|table|trap|inform|status|df|netstat|delta|test|translate)?"
+        r"(?:[ \t]+(?!-[cAX][ \t])[^\s]{1,256}){0,16}+[ \t]+-[cAX][ \t]+(['\"]?)([^\s'\"]+)\1",
+        "Net-SNMP: -c community (v1/v2c), -A auth passphrase and -X privacy passphrase (v3)",
+        ("snmp",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"AuthInfo:[^\s\"]{0,253}(?:[ \t]+\"(?![Pp][:=])[^\"\n]{0,256}\"){0,8}+[ \t]+\"P[:=]([^\"\n]{1,256})\"",
+        'sendmail\'s access/authinfo map: AuthInfo:host "U:user" "P:password" (P= a password in base64)',
+        ("authinfo",),
+        1,
+        re.IGNORECASE,
     ),
     Rule(
         "credential by name",
@@ -325,12 +421,18 @@ _ANY_CASED_HINT = _lazy(_any_of({h for _, _, cased in _HINTS for h in cased}))
 # (aws_secret_access_key, X-Auth-Token, clientSecret, db_password, x-myobapi-cftoken, INVOICEXPRESS_KEY).
 # Alternatives grouped by first letter, so re skips to candidate positions at C speed.
 _CREDENTIAL_WORD = (
-    r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b|essid|alasana|ifre\b|enha)|token"  # PHPSESSID
-    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sk\b)"
+    r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b|essid|alasana|ifre\b|enha|lapta(?:z|\u017e)odis)|token"  # PHPSESSID
+    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sk\b|arola\b)"
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!or(?!i[sz]))|dgangskode)"  # not an author (authorMacBook-Pro)
-    r"|c(?:redential|ookie|ode[_-]?verifier|ontrase(?:n|\u00f1)a)|kennwort|wachtwoord|l(?:\u00f6|o)senord|h(?:as(?:\u0142|l)o|eslo)\b"
-    r"|\u015fifre\b|\u043fapo\u043b\u044c|\u041fapo\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u5bc6\u7801|\u6697\u8a3c\u756a\u53f7"
-    r"|myobapi-key|key\b|_(?:pass|key)\b|-(?:pass|key)\b|pw\b"
+    r"|c(?:redential|ookie|ode[_-]?verifier|ontrase(?:n|\u00f1)a|l\u00e9[_ -]?(?:api|secr)"
+    r"|(?:have|lave)[_ -]?(?:de[_ -])?(?:api|acceso|acesso))"
+    r"|k(?:ennwort|ata[_ -]?sandi|\u03c9\u03b4ik(?:\u03cc|o)\u03c2)|wachtwoord|l(?:(?:\u00f6|o)senord|ozinka)"
+    r"|h(?:as(?:\u0142|l)o|eslo)\b|jelsz(?:o|\u00f3)|geslo\b|m(?:yobapi-key|\u1eadt[_ ]?kh\u1ea9u)"
+    r"|\u015fifre\b|\u043fapo\u043b\u044c|\u041fapo\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u30c8\u30fc\u30af\u30f3"
+    r"|\u5bc6(?:\u7801|\u78bc|\u94a5|\u9470)|\u6697\u8a3c\u756a\u53f7|\u79d8\u94a5|\u4ee4\u724c|\u53e3\u4ee4"
+    r"|\u05e1\u05d9\u05e1\u05de\u05d4|\ube44\ubc00\ubc88\ud638|\uc554\ud638|\ud1a0\ud070"
+    r"|\u0643\u0644\u0645\u0629[_ ]?(?:\u0627\u0644\u0645\u0631\u0648\u0631|\u0627\u0644\u0633\u0631)"
+    r"|key\b|_(?:pass|key)\b|-(?:pass|key)\b|pw\b"
     r"|bearer(?=\\{0,3}[\"'][ \t]{0,4}:)"  # {"bearer": "…"}; "token_type=bearer" names no value
 )
 # The password's name in Portuguese (senha), Spanish (contraseña), German (kennwort, passwort), Norwegian
@@ -344,10 +446,17 @@ _NEEDLES = (
     "sas", "securestring", "senha", "contrase", "kennwort",
     "wachtwoord", "senord", "has\u0142o", "haslo", "salasana", "adgangskode", "heslo", "ifre", "apo\u043b\u044c",
     "\u30d1\u30b9\u30ef\u30fc\u30c9", "\u5bc6\u7801", "\u6697\u8a3c\u756a\u53f7", "pword", "pswd", "sessid",
+    # Hungarian, Italian/Romanian, Croatian/Serbian, Slovene, Lithuanian, Indonesian, Vietnamese, Greek, Hebrew, Arabic,
+    # Korean (password, cipher, token), Japanese and Chinese (token, password, key), French/Portuguese/Spanish API keys
+    "jelsz", "parola", "lozinka", "geslo", "slapta", "sandi", "kh\u1ea9u", "\u03c9\u03b4ik", "\u05e1\u05d9\u05e1\u05de\u05d4",
+    "\u0643\u0644\u0645\u0629", "\ube44\ubc00\ubc88\ud638", "\uc554\ud638", "\ud1a0\ud070", "\u30c8\u30fc\u30af\u30f3",
+    "\u4ee4\u724c",
+    "\u53e3\u4ee4", "\u5bc6\u78bc", "\u5bc6\u94a5", "\u5bc6\u9470", "\u79d8\u94a5", "cl\u00e9", "chave", "clave",
 )  # fmt: skip
 
 
 _NEEDLE_BYTES = tuple(n.encode() for n in _NEEDLES)
+_ASCII_NEEDLES = tuple(n for n in _NEEDLES if n.isascii())
 
 
 def may_name_credential(data: bytes) -> bool:
@@ -366,18 +475,36 @@ _HOMOGLYPHS = (
     "\u03b1a\u03bfo\u03c1p\u03b9i\u03bak\u03bdv\u0391a\u0392b\u0395e\u0396z\u0397h\u0399i\u039ak\u039cm\u039dn"  # Greek
     "\u039fo\u03a1p\u03a4t\u03a5y\u03a7x\uff1a:\uff1d="
 )
+# and letters that stand for Latin ones: small capitals (\u1d18\u1d00ssword), the Kelvin and Angstrom signs, Turkish
+# dotless and dotted i
+_SMALL_CAPS = (
+    "\u1d00a\u0299b\u1d04c\u1d05d\u1d07e\ua730f\u0262g\u029ch\u026ai\u1d0aj\u1d0bk\u029fl\u1d0dm\u0274n\u1d0fo\u1d18p"
+    "\u01ebq\u0280r\ua731s\u1d1bt\u1d1cu\u1d20v\u1d21w\u028fy\u1d22z\u212ak\u212ba\u0131i\u0130i"
+)
+# and the mathematical alphanumeric symbols (\U0001d5c9\U0001d5ee\U0001d600\U0001d600\U0001d604\U0001d5fc\U0001d5ff\U0001d5f1: a
+# bold sans-serif "password"): 13 alphabets of 52 letters from U+1D400 (a few holes left empty, as Unicode has them)
+_MATH_LETTERS = "".join(chr(0x1D400 + 52 * k + i) for k in range(13) for i in range(52))
 _LOWER = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     + _HOMOGLYPHS[::2]
     + "".join(map(chr, range(0xFF21, 0xFF3B)))
-    + "".join(map(chr, range(0xFF41, 0xFF5B))),
-    "abcdefghijklmnopqrstuvwxyz" + _HOMOGLYPHS[1::2] + "abcdefghijklmnopqrstuvwxyz" * 2,
+    + "".join(map(chr, range(0xFF41, 0xFF5B)))
+    + _SMALL_CAPS[::2]
+    + _MATH_LETTERS,
+    "abcdefghijklmnopqrstuvwxyz"
+    + _HOMOGLYPHS[1::2]
+    + "abcdefghijklmnopqrstuvwxyz" * 2
+    + _SMALL_CAPS[1::2]
+    + "abcdefghijklmnopqrstuvwxyz" * 26,
 )
 # ...unless the name says the value is not the credential itself (token_type, auth_url, expires_in).
 _NOT_A_VALUE = _lazy(
     r"(?:url|uri|endpoint|host|path|type|method|scope|expires(?:_?in)?|expiry|ttl|name|format|version|mode|hint|header"
     r"|length|count|enabled|required|_id_type|status|error|failure|failed|provider|strategy|policy|exception|expired|invalid"
     r"|authori[sz]ed|authori[sz]ation_code"
+    # where the value is read from (--password-stdin, TOKEN_FILE=/run/secrets/t), and a class or a thread named for
+    # what it handles (ZooKeeper's "[SessionTracker:ZooKeeperServer@325]", SessionManager, TokenProcessor)
+    r"|stdin|file|tracker|manager|handler|listener|factory|processor|thread|executor|scheduler|monitor"
     # a name that goes on to say it is an error (Intuit's "AuthenticationErrorGeneral: SRV-110-...")
     r"|(?:error|failure|exception)[a-z_]{0,24})s?$",
     re.IGNORECASE,
@@ -400,7 +527,7 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:[a-z0-9_.$-]|\\[:= ]
         [ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|==>|-{{1,2}}>|\u2192|:=|\?=|=|:)  # => (var_dump: a line
         # break), Scala's and a logger's arrows, := ?= = :
         (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}})  # and a YAML list's "- "
-      |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}})  # [key, value] and (key, value)
+      |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}}|[ \t]{{1,4}}\.[ \t]{{1,4}})  # [key, value], (key, value), Lisp's (key . value)
       |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
     )
     (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+|\[[ \t]{{0,4}}(?=["'])|[bru]{{1,2}}(?=["']))?  # var_dump's string(n),
@@ -409,7 +536,10 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:[a-z0-9_.$-]|\\[:= ]
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
 _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
 # a name given as the value of a name or key field: JSON's "name": "…", XML's key="…"
-_NAME_FIELD = _lazy(r"""(?<![a-z0-9_-])(?:parameter|option)?(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["']$""")
+_NAME_FIELD = _lazy(
+    r"""(?<![a-z0-9_-])(?:(?:parameter|option)?(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["']"""
+    r"""|path\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["'](?:/[a-z0-9_.~-]{0,32}){0,3}/)$"""  # JSON Patch's "path": "/password"
+)
 _FIELD_NAME = _lazy(r"""(?:parameter|option)?(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["'](?P<name>[^"'\\<>\n]{1,64})""")
 _VALUE_FIELD = _lazy(rf"""(?<![a-z0-9_.$-])(?:parameter)?value\\{{0,3}}["']?\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})""")
 _VALUE_FIELD_NEXT = _lazy(
@@ -431,12 +561,21 @@ _AFTER_WORD = _lazy(
 _NEXT_LINE = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+\\{{0,3}}["']?[ \t]{{0,10}}[:=][ \t]{{0,10}}
     (?:&[^\s]{{1,64}}[ \t]{{1,10}})?(?:![^\s]{{0,64}}[ \t]{{1,10}})?
-    (?:(?P<tq>\"\"\"|\'\'\')|(?P<block>[|>][1-9+-]{{0,2}})?[ \t]{{0,10}}(?:\#[^\r\n]{{0,200}})?\r?\n)""",
+    (?:(?P<tq>\"\"\"|\'\'\')|<<[-~]?(?P<heredoc>[a-z_]{{1,32}})[ \t]{{0,10}}\r?\n  # HCL's and a shell's heredoc
+      |(?P<block>[|>][1-9+-]{{0,2}})?[ \t]{{0,10}}(?:\#[^\r\n]{{0,200}})?\r?\n)""",
     re.VERBOSE,
 )
 # a prompt or a message naming a credential, its value alone at the end of the line after a colon
-_PROMPT = _lazy(rf"""(?:{_CREDENTIAL_WORD})[^\r\n:=]{{0,64}}+:[ \t]{{1,4}}(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)[ \t]*(?=\r?\n|$)""")
-_NEXT_LINE_HINT = _lazy(r"[:=|>][ \t+1-9-]{0,12}\r?\n|\"\"\"|'''")
+# (or before the JSON a log line gives after it)
+_PROMPT = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[^\r\n:=]{{0,64}}+:[ \t]{{1,4}}(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)"""
+    r"""(?:[ \t]*(?=\r?\n|$)|[ \t]+(?=[{\[]))"""
+)
+# (a "|" or ">" ends the line of a block scalar's name: never a pipe table's "| a | password |" with no ":" or "=")
+_NEXT_LINE_HINT = _lazy(
+    r"[:=](?:[ \t]{0,10}(?:[&!#][^\r\n]{0,200})?|[^\r\n]{0,140}?[|>][ \t+1-9-]{0,12}(?:#[^\r\n]{0,200})?)\r?\n"
+    r"|\"\"\"|'''|<<[-~]?[a-z_]{1,32}[ \t]{0,10}\r?\n"
+)
 _NEXT_LINES = 64  # at most this many lines of a block scalar
 _NAME_BEFORE = _lazy(r"[A-Za-z0-9_.$-]{1,64}$")
 # Headers whose whole value (scheme, token, cookie list) is a credential, to the end of the line;
@@ -456,7 +595,9 @@ _URL_USERINFO = _lazy(
     r"([^\s/?#'\"<>]{1,512}|[^\s/?#'\"<>:]{1,256}:(?!\d{1,5}(?:[/?#]|$))[^\s'\"<>@]{1,128}+)@"  # a raw ? # or /
 )
 # user:password@host with no scheme (a proxy setting, a .netrc-like line, a DSN without its scheme)
-_BARE_USERINFO = _lazy(r":([^\s:@/'\"<>]{1,256})@[A-Za-z0-9-]{1,63}\.[A-Za-z0-9-]{1,63}")
+_BARE_USERINFO = _lazy(  # (Go's database/sql DSN: user:password@tcp(host:port)/db)
+    r":([^\s:@/'\"<>]{1,256})@(?:[A-Za-z0-9-]{1,63}\.[A-Za-z0-9-]{1,63}|(?:tcp6?|udp|unix)\()"
+)
 _USER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 _WEBHOOK = _lazy(
     r"https?://(?:hooks\.slack\.com|[\w.-]{0,100}\.webhook\.office\.com|outlook\.office(?:365)?\.com/webhook"
@@ -486,6 +627,8 @@ _HEX = _lazy(r"[0-9a-fA-F-]+")
 _GENERATED_NAME = _lazy(
     r"[A-Za-z]{2,16}[-_]\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?"
     r"|[a-z][a-z0-9]*(?:-[a-z0-9]+)*-[a-z0-9]{6,10}-[a-z0-9]{5}"
+    # and a GUID with a word after it (nova's instance directory being deleted: /var/lib/nova/instances/<uuid>_del)
+    r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}[-_.][A-Za-z]{1,16}"
 )
 # a word or a number between the plus signs a W3C log writes for spaces (IIS's user agent:
 # "+Intel+Mac+OS+X+10_9_4"); a base64 key's parts mix cases and digits
@@ -494,7 +637,9 @@ _RUNS = _lazy(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+")
 # a sentence after a token's name: a capitalised word, then a lower-case one ("Session has expired");
 # after a password's name such a word may be the password
 _PROSE_SENTENCE = _lazy(r"[A-Z][a-z]{1,40}[ \t]+[a-z]{2,}\b")
-_PASSWORD_NAME = _lazy(r"pass|pw|secret|senha|contrase|kennwort|wachtwoord|haslo|has\u0142o|heslo")
+_PASSWORD_NAME = _lazy(
+    r"pass|pw|secret|senha|contrase|kennwort|wachtwoord|haslo|has\u0142o|heslo|jelsz|parola|lozinka|geslo|slapta"
+)
 _PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a long run of letters is not read whole
 _EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
 # the escapes undone before judging: \uXXXX, \" \\ \/ \n, %XX, HTML entities; a no-break space read as a
@@ -502,12 +647,16 @@ _EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "**
 # and the bidirectional controls (pass\u202eword= shows as "passdrow=")
 _INVISIBLE_CHARS = (
     "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+    "\u0300-\u036f"  # and the combining marks (pa\u0301ssword: an accent over a letter of the name)
 )
 _ESCAPE_REGEX = r"\\u([0-9a-fA-F]{4})|\\([\\\"/'nrt])|%([0-9a-fA-F]{2})|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos);"
 _ESCAPE = _lazy(_ESCAPE_REGEX)
 # only for a text that is not ASCII: the wider first-character set costs an ASCII text 4 x the time
-_ESCAPE_WIDE = _lazy(_ESCAPE_REGEX + rf"|([\u00a0\u2007\u202f\u3000])|[{_INVISIBLE_CHARS}]([\s\S])")
-_UNICODE_SPACING = _lazy(rf"[\u00a0\u2007\u202f\u3000{_INVISIBLE_CHARS}]")
+# and a terminal's colour codes (CSI and OSC sequences) dropped with the character after them, as an invisible
+# character is (each escape decodes to one character): "p\x1b[0ma\x1b[0ms…word=" is a name
+_TERMINAL_CODE = r"(?:\x1b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)))+([\s\S])"
+_ESCAPE_WIDE = _lazy(_ESCAPE_REGEX + rf"|([\u00a0\u2007\u202f\u3000])|[{_INVISIBLE_CHARS}]([\s\S])|{_TERMINAL_CODE}")
+_UNICODE_SPACING = _lazy(rf"[\u00a0\u2007\u202f\u3000\x1b{_INVISIBLE_CHARS}]")
 _ENTITIES = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"}
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t"}
 _FAST = {"\\" + k: v for k, v in {**_SIMPLE, "\\": "\\", '"': '"', "/": "/", "'": "'"}.items()} | {
@@ -609,17 +758,24 @@ def _copies(text: str, spans: list[Span]) -> list[Span]:
 # curl --trace-ascii's "0080: " offset), or a string literal right after it (Python's 'Bearer ' 'abc…').
 _NEXT_TOKEN_LINE = _lazy(r"\r?\n(?P<offset>[0-9a-f]{4}: )?[ \t]{0,40}(?P<val>[A-Za-z0-9+/=_.~-]{2,512})(?=[ \t]*(?:\r?\n|$))")
 _NEXT_LITERAL = _lazy(r"""(?P<q>['"])[ \t]*\r?\n[ \t]{0,80}(?P=q)(?P<val>[^'"\r\n]{1,512})(?P=q)""")
+_SOFT_BREAK = _lazy(r"=\r?\n([^\s'\"<>&;,:]{1,512})")
 _WRAPPED_AT = 16  # a hidden value this long may have been wrapped: a short one was not
 _WRAPPED_LINES = 8
 
 
 def _wrapped(text: str, spans: list[Span]) -> list[Span]:
     """The tails of hidden values wrapped onto the lines after them (an AWS secret cut at 30 columns,
-    ``curl -v`` output wrapped by a terminal, pprint's split string)."""
+    ``curl -v`` output wrapped by a terminal, pprint's split string, a quoted-printable soft line break)."""
     out: list[Span] = []
+    printable = "=3D" in text or "=3d" in text  # quoted-printable: a line ending in "=" goes on on the next
     for s in spans:
         end = s.end
         for _ in range(_WRAPPED_LINES):
+            soft = _SOFT_BREAK().match(text, end - 1) if printable and text[end - 1 : end] == "=" else None
+            if soft is not None:
+                out.append(Span(*soft.span(1), s.kind))
+                end = soft.end(1)
+                continue
             literal = _NEXT_LITERAL().match(text, end) if text[end : end + 1] in ("'", '"') else None
             line = None if literal else _NEXT_TOKEN_LINE().match(text, end)
             if literal is not None:
@@ -708,6 +864,8 @@ def looks_random(token: str) -> bool:
         return False  # a word
     if _MARKED in token or _GUID().fullmatch(token) or _HEX().fullmatch(token) or _GENERATED_NAME().fullmatch(token):
         return False
+    if token[:2] in ("0x", "0X") and _HEX().fullmatch(token, 2):
+        return False  # a number in hex, as hex ids are
     letters = sum(map(str.isalpha, token))
     digits = sum(map(str.isdigit, token))
     if letters < 4 or digits == len(token):
@@ -787,7 +945,11 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _headers(text)
     yield from _url_userinfo(text)
     yield from _bare_userinfo(text)
+    yield from _oracle_logins(text)
+    yield from _expect_sends(text)
+    yield from _grouped(_SASL_PASSWD(), text, 1, "credential by position") if "[" in text else ()
     yield from _table_columns(text)
+    yield from _html_cells(text)
     yield from _grouped(_PATH_SECRET(), _lowered(text), 1, "credential in a URL path") if "/" in text else ()
     yield from _positional(text)
     yield from _php_serialized(text)
@@ -919,10 +1081,12 @@ def _named(text: str) -> Iterator[Span]:
             )
             if span is None and m.group("xval") is not None and (pair := _NAMED_PAIR().match(low, m.start())):
                 span = _value(text, start, pair)  # "token '…' -> 401": a ">" that closes no tag
-            if span is not None:
+            if span is not None and not (m.group("word") == "session" and _HEX_NUMBER().fullmatch(text, *span)):
                 yield Span(*span, "credential by name")
 
 
+# a number a program prints in hex (ZooKeeper's "sessionid:0x34ed93485090001"): after "session", an id, not a cookie
+_HEX_NUMBER = _lazy(r"0[xX][0-9a-fA-F]{1,16}")
 _NAME_CHAR = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.$-")
 
 
@@ -933,6 +1097,7 @@ def _prose(low: str, m: re.Match[str]) -> bool:
         m.group("space") is not None
         and m.group("close") is None
         and low[m.start() - 1 : m.start()] not in _NAME_CHAR  # no name before it (not --password, x-token)
+        and low[m.start() - 1 : m.start()] not in (":", "/")  # an EDN keyword (:password, :db/password)
         and "securestring" not in low[m.start() : m.end("rest")]
         and not low.endswith(('name="', "name='", 'name=\\"'), 0, m.start())  # no multipart part's name
     )
@@ -976,14 +1141,20 @@ def _next_lines(text: str) -> Iterator[Span]:
     if "\n" not in text and '"""' not in text and "'''" not in text:
         return  # one line (scan's samples) with no triple quote: no value on a next line
     low = _lowered(text)
+    if not _NEXT_LINE_HINT().search(low):
+        return  # no line ends after a separator anywhere (a pipe table's rows): no stretch to try
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
             continue  # hidden whole by _named
         if not _NEXT_LINE_HINT().search(low, first, last + 160):
             continue  # no separator ends a line here: most stretches
         for m in _word_matches(_NEXT_LINE(), low, first, last, 400):
-            if m.group("tq"):
-                close = low.find(m.group("tq"), m.end(), m.end() + 4096)
+            if m.group("tq") or m.group("heredoc"):  # to the closing quotes, or the heredoc's marker (HCL, shell)
+                if m.group("tq"):
+                    close = low.find(m.group("tq"), m.end(), m.end() + 4096)
+                else:
+                    marker = re.compile(rf"\r?\n[ \t]{{0,40}}{m.group('heredoc')}[ \t]*(?:\r?\n|$)")
+                    close = end.start() if (end := marker.search(low, m.end(), m.end() + 4096)) else -1
                 span = _checked(low, m.end(), close) if close >= 0 else None
             else:
                 span = _indented(text, m.start(), m.end(), block=m.group("block") is not None)
@@ -1046,6 +1217,8 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
     others = len(value) - letters
     if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
         return None
+    if _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value):
+        return None  # a number in hex ("renew session 0x24ed93119420016"), an object's toString
     ids = _GUID().fullmatch(value) or _HEX().fullmatch(value)
     if ids and not prompt and len(value.replace("-", "")) >= _HEX_KEY:
         pass
@@ -1072,7 +1245,7 @@ def _lowered(text: str) -> str:
 def _near_needles(low: str) -> list[tuple[int, int, int]]:
     """Stretches of the text around each needle (merged when they overlap), with their needle counts."""
     hits = []
-    for needle in _NEEDLES:
+    for needle in _NEEDLES if not low.isascii() else _ASCII_NEEDLES:  # an ASCII text holds no other needle
         i = low.find(needle)
         while i >= 0:
             hits.append(i)
@@ -1139,7 +1312,7 @@ def _listed_values(low: str, at: int) -> Iterator[Span]:
 def _next_field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
     """The value field right after a name field (``"name": "password", "value": "…"``): _name_fields
     looks further, this keeps _named from taking the next field's name for the value."""
-    if not _NAME_FIELD().search(low, max(0, start - 24), start):
+    if not _NAME_FIELD().search(low, max(0, start - 128), start):
         return None
     m = _VALUE_FIELD_NEXT().match(low, end)
     return _inner(m.group("val"), m.start("val")) if m else None
@@ -1183,7 +1356,8 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     before = text[max(0, start - 8) : start]
     opener = before.rstrip("\\\"'")[-1:]
     name = text[start : m.end("rest")].lower()
-    if not _a_pair(m, before, opener, name):
+    keyword = m.group("space") is not None and m.group("val")[:1] == '"' and _KEYWORD().search(text, max(0, start - 66), start)
+    if not (keyword or _a_pair(m, before, opener, name)):
         return None
     at = m.start("val")
     value = text[at : m.end("val")]
@@ -1210,6 +1384,10 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
 
 
 _ARROWS = ("==>", "->", "-->", "\u2192")
+
+
+# a Clojure/EDN keyword naming the value after it ({:db/password "…"}): the name starts with a colon
+_KEYWORD = _lazy(r"(?:^|[\s{(\[,]):[\w.*+!?-]{0,64}/?$")
 
 
 def _a_pair(m: re.Match[str], before: str, opener: str, name: str) -> bool:
@@ -1260,9 +1438,17 @@ def _inner(value: str, at: int) -> tuple[int, int] | None:
 
 def _checked(text: str | None, start: int, end: int, inner: str | None = None) -> tuple[int, int] | None:
     inner = inner if inner is not None else (text or "")[start:end]
-    if end <= start or _MARKED in inner or inner.strip().rstrip("\\").lower() in _EMPTY:
+    if end <= start or _MARKED in inner or inner.strip().rstrip("\\").lower() in _EMPTY or _OBJECT_STRING().fullmatch(inner):
         return None
     return start, end
+
+
+# An object a program printed with Java's Object.toString (a class and its hash code in hex: Android's "Bad activity
+# token: android.os.BinderProxy@42b2a7d8", a char[]'s "[C@1b6d3586") or Android's Name{hash …} (Token{7c2e0f1 …}):
+# no secret's text
+_OBJECT_STRING = _lazy(
+    r"(?:[a-z][\w$]*\.){2,16}[A-Z][\w$]{0,128}@[0-9a-f]{1,8}|\[[A-Z]@[0-9a-f]{1,8}|[A-Z][A-Za-z]{1,40}\{(?=[0-9]{0,7}[a-f])[0-9a-f]{6,8}"
+)
 
 
 def _oauth_codes(text: str) -> Iterator[Span]:
@@ -1341,6 +1527,34 @@ def _table_columns(text: str) -> Iterator[Span]:
             for span in _cells(text, line_end + 1, sep, len(cells), wanted):
                 done = max(done, span.start)
                 yield span
+
+
+# A row of an HTML table whose first cell names a credential, its value in the next cell (phpinfo()'s Environment
+# and PHP Variables tables: <td class="e">DB_PASSWORD </td><td class="v">…</td>)
+_HTML_CELLS = _lazy(
+    r"<t[dh](?:[ \t][^<>]{0,128})?>[ \t]{0,8}([^<>\n]{1,64}?)[ \t]{0,8}</t[dh]>[ \t\r\n]{0,16}"
+    r"<td(?:[ \t][^<>]{0,128})?>([^<]{1,1024})</td>"
+)
+
+
+def _html_cells(text: str) -> Iterator[Span]:
+    """Tried only from the cells before each credential word (a page of tables is matched once)."""
+    low = _lowered(text)
+    if "</td>" not in low:
+        return
+    done = 0
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits) or last <= done:
+            continue
+        for m in _HTML_CELLS().finditer(low, max(done, first - 220), min(len(low), last + 1300)):
+            if m.start(1) > last:
+                break  # a row of a later stretch
+            done = m.end()
+            if not _IN_NAME().search(m.group(1)) or _NOT_A_VALUE().search(m.group(1).strip()):
+                continue
+            value = text[m.start(2) : m.end(2)]
+            if span := _checked(text, m.start(2), m.start(2) + len(value.rstrip())):
+                yield Span(*span, "credential by column")
 
 
 # a row of the CSV the AWS console gives for a new IAM user (User name,Password,Console sign-in link): the
@@ -1617,9 +1831,15 @@ _PUBLIC_HEX_KEY = _lazy(
 def _query_hex(text: str) -> Iterator[Span]:
     if "=" not in text:
         return
+    cursors = "__CURSOR" in text
     for m in _QUERY_HEX().finditer(text):
+        if cursors and _JOURNAL_CURSOR().search(text, max(0, m.start() - 120), m.start()):
+            continue  # a journald cursor's boot id (b=) and hash (x=): where the reading stopped, no key
         if not _PUBLIC_HEX_KEY().match(m.group(1)):
             yield Span(*m.span(2), "credential in a URL query")
+
+
+_JOURNAL_CURSOR = _lazy(r"""__CURSOR["']?[ \t]{0,4}[=:][ \t]{0,4}["']?s=[0-9a-f]{32}(?:;[a-z]=[0-9a-f]{1,64}){0,5}$""")
 
 
 # INSERT INTO t (user, password) VALUES ('sync', '…'): the value in the column the column list names
@@ -1662,6 +1882,56 @@ def _word_before(text: str, at: int, longest: int, inside: Callable[[str], bool]
     return 0 < at - start <= longest and (start == 0 or text[start - 1] in opening)
 
 
+def _oracle_logins(text: str) -> Iterator[Span]:
+    """Oracle Net's username/password@(DESCRIPTION=…) and Easy Connect's username/password@//host:port/service:
+    found from each "@", the password and the user walked back from it (never a pattern tried at every letter)."""
+    low = _lowered(text)
+    if "@(description" not in low and "@//" not in low:
+        return
+    pos = 0
+    for m in _ORACLE_AT().finditer(low):
+        at = m.start()
+        slash = at
+        while slash > max(pos, at - 129) and text[slash - 1] not in _NOT_IN_ORACLE_PASSWORD:
+            slash -= 1
+        if slash < at and text[slash - 1 : slash] == "/" and _word_before(text, slash - 1, 128, _in_oracle_user, _ORACLE_OPENING):
+            yield Span(slash, at, "password flag")
+        pos = at
+
+
+_ORACLE_AT = _lazy(r"@(?:\(description[ \t]*=|//)")
+_NOT_IN_ORACLE_PASSWORD = frozenset(" \t\r\n/@'\"()")
+_ORACLE_OPENING = " \t\r\n'\"=,;([{"
+
+
+def _in_oracle_user(c: str) -> bool:
+    return c.isalnum() or c in "_$#"
+
+
+# Postfix's sasl_passwd: [relay]:port username:password (matched from each "[" after a space: no hint to look for)
+_SASL_PASSWD = _lazy(
+    r"(?<![^\s])\[[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}\](?::\d{1,5})?[ \t]+[^\s:]{1,128}:([^\s]{1,256}?)"
+    r"(?:[ \t]*\r?$|[ \t]+(?=[{\[]))",
+    re.MULTILINE,
+)
+
+
+# Tcl Expect: expect "password:" then send "...\r": the text sent is the password (found from each send line, the
+# line before it read for expect and a credential prompt; never a pattern scanning on from every "expect")
+_EXPECT_SEND = _lazy(r"^[ \t]{0,40}send[ \t]+(?:--[ \t]+)?\"([^\"\n]{1,256}?)(?:\\r|\\n)?\"", re.MULTILINE)
+_EXPECT_PROMPT = _lazy(r"expect[ \t][^\n]{0,128}(?:assword|assphrase|asscode|pin|token)")
+
+
+def _expect_sends(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if "expect" not in low or "send" not in low:
+        return
+    for m in _EXPECT_SEND().finditer(low):
+        line_start = low.rfind("\n", max(0, m.start() - 256), max(0, m.start() - 1)) + 1
+        if _EXPECT_PROMPT().search(low, line_start, m.start()) and (span := _checked(text, *m.span(1))):
+            yield Span(*span, "password flag")
+
+
 def _bare_userinfo(text: str) -> Iterator[Span]:
     """The password of ``user:password@host`` written without a scheme (proxy=sync:pw@proxy:3128)."""
     if "@" not in text:
@@ -1687,10 +1957,15 @@ def _url_userinfo(text: str) -> Iterator[Span]:
         if m is None:
             at = text.find("://", at + 1)
             continue
-        if _MARKED not in m.group(1):
+        if _MARKED not in m.group(1) and not (_ACTOR_SCHEME().fullmatch(text, m.start(), at) and ":" not in m.group(1)):
             yield Span(*m.span(1), "URL credentials")
         pos = m.end()
         at = text.find("://", pos)
+
+
+# an actor system's address: the name before the "@" is the actor system's or the RPC endpoint's, no user
+# (Akka's akka.tcp://sparkExecutorActorSystem@host:port, Spark's spark://CoarseGrainedScheduler@host:port)
+_ACTOR_SCHEME = _lazy(r"(?:akka|pekko)(?:\.ssl)?(?:\.tcp|\.udp)?|spark", re.IGNORECASE)
 
 
 def _scheme_start(text: str, at: int) -> int | None:
@@ -1754,7 +2029,7 @@ class _View:
             self.count += 1
             return _FAST.get(m.group(), "") or _unescaped(m)
 
-        wide = not text.isascii() or "\x00" in text
+        wide = not text.isascii() or "\x00" in text or "\x1b" in text
         self.pattern = _ESCAPE_WIDE() if wide else _ESCAPE()
         if "\\u" in text or "%" in text or "&" in text or wide:
             self.text = self.pattern.sub(one, text)
@@ -1804,10 +2079,10 @@ def _unpaired(part: str) -> str:
 
 
 def _unescaped(m: re.Match[str]) -> str:
-    groups: tuple[str, ...] = (*m.groups(), "", "")  # _ESCAPE has four groups, _ESCAPE_WIDE six
-    u, simple, pct, entity, space, kept = groups[:6]
-    if space or kept:
-        return " " if space else kept
+    groups: tuple[str, ...] = (*m.groups(), "", "", "")  # _ESCAPE has four groups, _ESCAPE_WIDE seven
+    u, simple, pct, entity, space, kept, after_codes = groups[:7]  # the character after a terminal's codes
+    if space or kept or after_codes:
+        return " " if space else kept or after_codes
     if u:
         return chr(int(u, 16))
     if simple:
@@ -1827,15 +2102,20 @@ def _views(text: str, undecoded: list[Span]) -> Iterator[_View]:
     current = text
     budget = len(text) // _DEEP_SHARE  # characters decoded past _DEPTH
     for level in range(MAX_DEPTH):
-        found = [i for i in (current.find("\\"), current.find("%"), current.find("&")) if i >= 0]
-        if not found and level == 0 and (not text.isascii() or "\x00" in text) and _UNICODE_SPACING().search(text):
+        found = [i for i in (current.find("\\"), current.find("%"), current.find("&"), current.find("\x1b")) if i >= 0]
+        if (
+            not found
+            and level == 0
+            and (not text.isascii() or "\x00" in text or "\x1b" in text)
+            and _UNICODE_SPACING().search(text)
+        ):
             found = [0]  # a no-break space or an invisible character to undo
         if not found:
             return
         start, end = 0, len(current)
         if level >= _DEPTH:
             start = max(0, min(found) - _WINDOW_MARGIN)
-            end = max(current.rfind("\\"), current.rfind("%"), current.rfind("&")) + _WINDOW_MARGIN
+            end = max(current.rfind("\\"), current.rfind("%"), current.rfind("&"), current.rfind("\x1b")) + _WINDOW_MARGIN
             budget -= min(end, len(current)) - start
             if budget < 0 and parent is not None:  # hidden, not judged
                 undecoded.append(Span(parent.origin(start), parent.origin_end(min(end, len(current))), "undecoded nesting"))
