@@ -1312,6 +1312,9 @@ def test_round_6_rules_leave_ordinary_text_readable(text):
         "W ActivityManager: Bad activity token: android.os.BinderProxy@42b2a7d8",
         "W ActivityManager: Bad activity token: Token{7c2e0f1 ActivityRecord{3d9a2b8 u0 com.example/.MainActivity t12}}",
         "password: [C@1b6d3586",  # a char[] printed by Java: its type and hash, never its characters
+        # a Ruby exception's class in the OAuth2 namespace (GitHub issue davidlumley/myob-api#28, in errcat's dev pastes)
+        "[24] pry(main)> @myob_client.company_file.all\nOAuth2::Error: :\n{",
+        'OAuth2::Error: invalid_request:\n{"error"',
     ],
 )
 def test_ids_and_objects_a_program_prints_stay_readable(text):
@@ -1333,3 +1336,10 @@ def test_ids_and_objects_a_program_prints_stay_readable(text):
 )
 def test_secrets_shaped_like_program_ids_stay_hidden(text):
     assert screen(text).text != text
+
+
+def test_a_short_bearer_token_keeps_its_scheme_readable():
+    """ "Bearer" says which kind of credential was sent; only the token after it is hidden, however short."""
+    assert screen("GET /v3.1/contacts    Authorization: Bearer notreal\n401").text == (
+        "GET /v3.1/contacts    Authorization: Bearer [REDACTED]\n401"
+    )

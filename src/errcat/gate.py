@@ -584,7 +584,7 @@ _HEADER_LINE = _lazy(  # on the text in lower case
     r"""(?:authorization|cookie|x-myobapi-key|x-myobapi-cftoken|api-key)"""
     r"""[ \t]{0,10}:[ \t]{0,10}(?P<val>(?:(?![ \t]+(?:->|=>|\u2192)[ \t])[^\r\n'"])+)"""
 )
-_SCHEME_WORD = _lazy(r"(?:Bearer|Basic|Digest|Token|OAuth|SharedKey)[ \t]+(?=[A-Za-z0-9\-._~+/:]{8,}=*)", re.I)
+_SCHEME_WORD = _lazy(r"(?:Bearer|Basic|Digest|Token|OAuth|SharedKey)[ \t]+(?=[A-Za-z0-9\-._~+/:]{1,}=*)", re.I)
 _BARE = _lazy(r"""[^\s,;}\])'"&<>]*""")
 _HEADER_HINTS = ("authorization", "cookie", "x-myobapi-key", "x-myobapi-cftoken", "api-key")
 # A URL scheme (2-21 characters, not the tail of a longer word; a console may wrap the line after
@@ -1069,8 +1069,8 @@ def _named(text: str) -> Iterator[Span]:
                 continue
             before = _NAME_BEFORE().search(text, max(0, m.start() - 64), m.start())
             start = before.start() if before else m.start()
-            if _NOT_A_VALUE().search(text, start, m.end("rest")):
-                continue
+            if _NOT_A_VALUE().search(text, start, m.end("rest")) or _NAMESPACED().match(text, m.end("rest")):
+                continue  # (a class in the name's namespace: Ruby's OAuth2::Error)
             if _LINE_NUMBER().match(text, m.end("rest")) and _SOURCE_FILE().search(text, start, m.end("rest")):
                 continue  # a source file and its line (glog's "auth_manager.cc:834]")
             if m.group("word") == "cookie" and low.startswith("[", m.start("val")):
@@ -1085,6 +1085,7 @@ def _named(text: str) -> Iterator[Span]:
                 yield Span(*span, "credential by name")
 
 
+_NAMESPACED = _lazy(r"::[A-Z][A-Za-z0-9_]{0,64}(?:::|[:\s.(]|$)")
 # a number a program prints in hex (ZooKeeper's "sessionid:0x34ed93485090001"): after "session", an id, not a cookie
 _HEX_NUMBER = _lazy(r"0[xX][0-9a-fA-F]{1,16}")
 _NAME_CHAR = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.$-")
