@@ -1063,6 +1063,7 @@ ROUND_6 = [
         "Content-Transfer-Encoding: quoted-printable\n\npassword=3DSummer=\nRain4510!",
         "Rain4510!",
     ),
+    ("YAML anchor, the value on the next line", "db:\n  password: &pw\n    KangarooSun3712!\n  host: db", "KangarooSun3712!"),
     ("HCL heredoc", 'resource "x" "y" {\n  password = <<EOT\nKangarooSun3711!\nEOT\n}', "KangarooSun3711!"),
     # a value before the JSON a log line goes on with
     ("IMAP LOGIN mid-line", 'POST /sync -> 400 a001 LOGIN sync SummerSun1718! {"x": 1}', "SummerSun1718!"),

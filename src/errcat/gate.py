@@ -560,7 +560,7 @@ _AFTER_WORD = _lazy(
 # TOML's and Python's triple quotes; an anchor (&a) or a tag (!!str) may stand between.
 _NEXT_LINE = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+\\{{0,3}}["']?[ \t]{{0,10}}[:=][ \t]{{0,10}}
-    (?:&[^\s]{{1,64}}[ \t]{{1,10}})?(?:![^\s]{{0,64}}[ \t]{{1,10}})?
+    (?:&[^\s]{{1,64}}[ \t]{{0,10}})?(?:![^\s]{{0,64}}[ \t]{{1,10}})?
     (?:(?P<tq>\"\"\"|\'\'\')|<<[-~]?(?P<heredoc>[a-z_]{{1,32}})[ \t]{{0,10}}\r?\n  # HCL's and a shell's heredoc
       |(?P<block>[|>][1-9+-]{{0,2}})?[ \t]{{0,10}}(?:\#[^\r\n]{{0,200}})?\r?\n)""",
     re.VERBOSE,
@@ -573,7 +573,7 @@ _PROMPT = _lazy(
 )
 # (a "|" or ">" ends the line of a block scalar's name: never a pipe table's "| a | password |" with no ":" or "=")
 _NEXT_LINE_HINT = _lazy(
-    r"[:=](?:[ \t]{0,10}(?:[&!#][^\r\n]{0,200})?|[^\r\n]{0,140}?[|>][ \t+1-9-]{0,12}(?:#[^\r\n]{0,200})?)\r?\n"
+    r"[:=][ \t]{0,20}(?:[&!]|(?:[|>][1-9+-]{0,2}[ \t]{0,10})?(?:#[^\r\n]{0,200})?\r?\n)"
     r"|\"\"\"|'''|<<[-~]?[a-z_]{1,32}[ \t]{0,10}\r?\n"
 )
 _NEXT_LINES = 64  # at most this many lines of a block scalar
