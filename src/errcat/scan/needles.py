@@ -307,7 +307,23 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
         marking.scan(view[base:pe], match_event_handler=on_match)
         if ps == 0:  # the buffer's first line has no newline before it: marked here
             _mark_first_line(buf, marks)
-    return _with_last_line(buf, stop, final, marks)
+    if final and stop > end and _holds_needle(needles, b"\n" + bytes(view[end:stop]) + b"\n"):
+        marks.lines.append(stop)  # the input's last line, without its newline (see _with_last_line)
+    return marks
+
+
+def _holds_needle(needles: Any, line: bytes) -> bool:
+    """Whether one line, with the newlines around it that the needles' patterns read, holds one."""
+    import hyperscan
+
+    def first(*_: object) -> bool:
+        return True  # ends the scan
+
+    try:
+        needles.scan(line, match_event_handler=first)
+    except hyperscan.ScanTerminated:
+        return True
+    return False
 
 
 class _Patterns(NamedTuple):
