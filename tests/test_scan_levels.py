@@ -534,3 +534,40 @@ def test_a_cloudtrail_event_with_an_error_field_is_an_error(index, tmp_path):
     failed sign-in was no error, and its group now says what failed."""
     report = _scanned(index, tmp_path, CLOUDTRAIL)
     assert {t: [p.line for p in g.places] for t, g in report.other.items()} == {"Failed authentication": [2]}
+
+
+# Couchbase's own log: its logger and level open the line, before its time
+# (GoogleCloudPlatform/ops-agent@588c4b96 transformation_test/testdata/logging_processor-couchbase-general/input.log, lines 1-3)
+COUCHBASE = [
+    "[ns_server:info,2025-08-18T09:15:12.123Z,ns_1@127.0.0.1:0000:menelaus_web]Bucket 'travel-data' created with 3 replicas",
+    "[ns_server:warn,2025-08-18T09:16:05.452Z,ns_1@127.0.0.1:0000:index_updater]Index build taking longer than expected on "
+    "bucket 'travel-data'",
+    "[ns_server:error,2025-08-18T09:16:33.764Z,ns_1@127.0.0.1:0000:bucket_engine]Failed to allocate memory for vbuckets: "
+    "insufficient quota",
+]
+
+
+def test_a_couchbase_line_is_an_error_by_the_level_after_its_logger(index, tmp_path):
+    """Couchbase writes "[ns_server:error,<time>,...]": the level was read as none, so its error
+    and warning lines were not errors at all (Apache's "[core:error]" was read)."""
+    assert [level(line) for line in COUCHBASE] == ["info", "warn", "error"]
+    report = _scanned(index, tmp_path, COUCHBASE)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3]
+
+
+# Mozilla's CI (mozharness) logs each pytest result at INFO; the test class's name ends in
+# "Exception" and pytest joins it to the test's with "::" (mozilla-services/lua_sandbox_extensions@88ca3c5a
+# taskcluster/tests/integration/taskcluster/task_SSXGXyVIRQGQqVKGym90mQ_runs_0_artifacts_public_logs_live_backing.log,
+# line 960); an exception's own line at INFO stays one (ops-agent@588c4b96 ... logging_processor-kafka/input.log, line 22)
+PASSED = (
+    "[task 2020-01-23T18:02:47.246Z] 18:02:47     INFO -  check> ../toolkit/components/featuregates/test/python/"
+    "test_gen_feature_definitions.py::TestFeatureGateException::test_repr_no_file PASSED"
+)
+
+
+def test_a_class_named_exception_before_a_scope_is_no_exception():
+    """A passing test's line, "TestFeatureGateException::test_repr_no_file PASSED", was read as an
+    exception and its message ("Exception:"), so INFO lines of passing tests were errors."""
+    assert error_reason(level(PASSED), PASSED) is None
+    thrown = "[2025-07-22 08:25:12,901] INFO [ReplicaFetcherThread-0-1]: Error fetching data\n\tjava.io.IOException: Connection reset by peer"
+    assert error_reason(level(thrown), thrown) == "exception"

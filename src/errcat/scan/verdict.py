@@ -50,8 +50,9 @@ _LEVEL = re.compile(
     rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
     # a level in brackets, any case: [error], <warn>, (E); structlog's padded [warning  ]
     rf"|[\[<(](?P<bracket>(?i:(?:{LEVEL_WORDS}) *|[EWFIDTV]))[\]>)]"
-    # Apache 2.4's module and level: [core:error], [proxy_fcgi:error], [ssl:warn], ModSecurity's [:error]
-    r"|\[\w*:(?P<apache>emerg|alert|crit|error|warn|notice|info|debug|trace\d)\]"
+    # Apache 2.4's module and level: [core:error], [proxy_fcgi:error], [ssl:warn], ModSecurity's [:error];
+    # Couchbase's logger and level before its time: [ns_server:error,2025-08-18T09:16:33.764Z,...]
+    r"|\[\w*:(?P<apache>emerg|alert|crit|critical|error|warn|notice|info|debug|trace\d)(?:\]|,(?=\d{4}-))"
     # level=error, "level": "error", severity:ERROR, @l: Error (not a URL's query: "?level=ERR&...")
     r"|(?<![\w.&?])(?i:[\"']?(?:level|lvl|severity|levelname|loglevel|log\.level|@l)[\"']?\s*[=:]\s*[\"']?)(?P<keyed>[A-Za-z]+)"
     # glog: E1203 12:00:00.123456, at the line's start or after a syslog program tag (kubelet[7]: E1102 ...)
@@ -104,7 +105,7 @@ _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 # "mysqld got signal 11;")
 _RAISED_EXCEPTION = (
     r"^Traceback \(most recent call last\)"
-    r"|(?<!['\"])\b(?:[a-z_]\w*\.)*[A-Z]\w*(?:Exception|Error)\b(?::|$| in\b| at\b)"
+    r"|(?<!['\"])\b(?:[a-z_]\w*\.)*[A-Z]\w*(?:Exception|Error)\b(?::(?!:)|$| in\b| at\b)"  # not "TestFooException::test_x"
     r"|^[ \t]+at [\w$.<>]+\([^)]*\)\s*$"
     r"|\b(?:[A-Z]\w*::)*[A-Z]\w*(?:Exception|Error) \([^\n]*\):\s*$"  # Rails's "NoMethodError (undefined method ...):"
     r"|^panic: |\bhttp: panic serving "  # Go's runtime, and net/http's recovered panic
