@@ -1579,3 +1579,44 @@ def test_jfrog_log_level_and_timestamp_are_read(index, tmp_path):
         ("GET /access/api/v<n>", [12]),
         ("Lockisbusy", [1]),
     ]
+
+
+# HashiCorp Vault's audit log with a response pretty-printed on its own lines, its "error" a
+# sentence (GoogleCloudPlatform/ops-agent@588c4b96 transformation_test/testdata/logging_processor-vault-audit/input.log,
+# lines 18-28); Zscaler's DNS event's "error": "NXDOMAIN" (DataDog/integrations-extras@57e9d599
+# zscaler/assets/logs/zscaler_tests.yaml, cut to the fields around it) likewise
+VAULT_RESPONSE = """{
+  "time":"2025-08-25T14:03:00.999888777Z",
+  "type":"response",
+  "auth":{
+    "token_type":"default"
+  },
+  "response":{
+    "id":"res-002",
+    "status":"failure",
+    "error":"permission denied"
+  }
+}"""
+ZSCALER_DNS = """{
+  "sourcetype" : "zscalernss-dns",
+  "event" : {
+    "dns_reqtype" : "A",
+    "reqaction" : "Allow",
+    "error" : "NXDOMAIN",
+    "dnsgw_flags" : "PRIMARY_SERVER_RESPONSE_PASS",
+    "datetime" : "2025-08-02 16:09:29",
+    "protocol" : "UDP",
+    "dns_resp" : "NXDOMAIN"
+  }
+}"""
+
+
+@pytest.mark.parametrize("event", [VAULT_RESPONSE, ZSCALER_DNS], ids=["vault", "zscaler"])
+def test_an_event_object_with_an_error_field_is_no_vendor_error(index, tmp_path, event):
+    """Any object whose "error" was a string read as an OAuth error response: "unknown vendor
+    permission denied", "unknown vendor NXDOMAIN". An OAuth error is one of its codes, or has
+    an error_description; these say how an event went, in a program's own log."""
+    path = tmp_path / "events.log"
+    path.write_text(event + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert (report.matched_count, report.unmatched_count) == (0, 0)

@@ -62,7 +62,7 @@ _MESSAGE_KEYS = (
 )
 _OAUTH_KEYS = frozenset(("error", "error_description", "error_uri", "state"))
 # the error codes of OAuth 2.0 (RFC 6749 5.2 and 4.1.2.1, RFC 6750, RFC 8628) and OpenID Connect
-_OAUTH_CODES = frozenset(
+OAUTH_CODES = frozenset(
     "invalid_request invalid_client invalid_grant unauthorized_client unsupported_grant_type invalid_scope "  # noqa: SIM905
     "access_denied unsupported_response_type server_error temporarily_unavailable invalid_token insufficient_scope "
     "authorization_pending slow_down expired_token interaction_required login_required consent_required".split()
@@ -253,7 +253,7 @@ def _oauth_error(d: dict[str, Any]) -> bool:
     5.2: ``{"error": "invalid_grant", ...}``, one of its codes): a body, not a log line whose
     message is "error" (``{"error": "timeout"}`` is one)."""
     code = d.get("error")  # any JSON value: {"error": {"code": 1}} is no OAuth error (and unhashable)
-    return d.keys() <= _OAUTH_KEYS and isinstance(code, str) and code in _OAUTH_CODES
+    return d.keys() <= _OAUTH_KEYS and isinstance(code, str) and code in OAUTH_CODES
 
 
 def _lower(value: Any) -> dict[str, Any]:

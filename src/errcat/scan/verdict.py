@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .logline import OAUTH_CODES
+
 if TYPE_CHECKING:
     from ..explainer import Explanation
 
@@ -267,6 +269,16 @@ def http_evidence(x: Explanation) -> bool:
     ex = x.exchange
     served = ex.path is not None and ex.host is None and ex.header("host") is None
     return ((ex.status or 0) >= 400 and not served) or any(
-        m.sent.shape.weight > 0 or m.sent.shape is OAUTH or (m.sent.shape is PROBLEM and (m.sent.status or 0) >= 400)
+        m.sent.shape.weight > 0
+        or (m.sent.shape is OAUTH and _oauth_said(m.sent.code, m.sent.message))
+        or (m.sent.shape is PROBLEM and (m.sent.status or 0) >= 400)
         for m in x.errors
     )
+
+
+def _oauth_said(code: str | None, message: str | None) -> bool:
+    """Whether an ``"error"`` field reads as OAuth's: one of its codes, or any code with an
+    ``error_description`` beside it. An event's ``"error": "NXDOMAIN"`` (Zscaler's DNS log) or
+    ``"error": "permission denied"`` (Vault's audit log) says how something went, in an object of
+    any program's: no API's error response."""
+    return code is not None and (code in OAUTH_CODES or message != code)
