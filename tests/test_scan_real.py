@@ -1255,6 +1255,27 @@ def test_an_access_logs_errors_are_grouped_by_their_request(index, tmp_path):
     ]
 
 
+# A proxy's access line names the host it was asked for (GoogleCloudPlatform/ops-agent@588c4b96
+# transformation_test/testdata/logging_processor-varnish/input.log line 1), and an attack probe's
+# request holds quotes (log2timeline/plaso@4ea03ef9 test_data/apache_access.log lines 13-14)
+_ODD_REQUESTS = [
+    '127.0.0.1 - - [02/Mar/2022:15:55:05 +0000] "GET http://localhost:8080/test HTTP/1.1" 404 273 "-" "curl/7.64.0"',
+    '1.2.3.4 - - [25/Apr/2021:06:15:33 +0000] "GET /aaaa.xxxx/SomeText?action=edit&template=<script>alert("text")</script> HTTP/1.0" 404 1164',
+    '1.2.3.4 - - [25/Apr/2021:06:15:33 +0000] "GET /$%7B("TextString"+"123456")%7D/actionChain1.action HTTP/1.0" 404 1164',
+]
+
+
+def test_a_request_with_its_host_or_with_quotes_still_names_its_group(index, tmp_path):
+    """The request was looked for as a path up to the first quote: a proxy's "GET http://..." and
+    a request holding quotes were grouped under the whole line masked, naming neither."""
+    report = _scanned(index, tmp_path, "access.log", _ODD_REQUESTS)
+    assert [t for t, _ in _groups(report)] == [
+        "HTTP error: GET /$%<n>B('…'+'…')%<n>D/actionChain<n>.action",
+        "HTTP error: GET /aaaa.xxxx/SomeText",
+        "HTTP error: GET localhost:<n>/test",
+    ]
+
+
 # GoogleCloudPlatform/fluent-plugin-detect-exceptions@09e07e7fe431017a3a3491c544ab994bc86d0676,
 # test/plugin/test_exception_detector.rb: its GO_SIGNAL_EXC and GO_HTTP heredocs
 _GO_PANICS = [
