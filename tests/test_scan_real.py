@@ -1641,3 +1641,28 @@ def test_an_event_object_with_an_error_field_is_no_vendor_error(index, tmp_path,
     path.write_text(event + "\n", encoding="utf-8")
     report = scan(index, [str(path)], ScanOptions(workers=1))
     assert (report.matched_count, report.unmatched_count) == (0, 0)
+
+
+# Docker's json-file driver wraps each line a container wrote: a JSON one (GoogleCloudPlatform/ops-agent@588c4b96
+# transformation_test/testdata/logging_processor-parse_json-timestamp-format-1/input.log, its 3 lines), a logfmt
+# one at info (Grafana Loki's Promtail docs, its "docker" stage's example), and a plain one constructed in the format
+DOCKER_JSON_FILE = [
+    r'{"log":"{\"level\":\"info\",\"message\":\"start\"}\n","time":"2023-01-02T03:04:05.123456789"}',
+    r'{"log":"{\"level\":\"error\",\"message\":\"failed to connect\"}\n","time":"2024-06-15T14:30:00.987654321Z"}',
+    r'{"log":"{\"level\":\"warning\",\"message\":\"low disk space\"}\n","time":"2022-12-31T23:59:59.000000000-0800"}',
+    r'{"log":"level=info ts=2019-04-30T02:12:41.844179Z caller=filetargetmanager.go:180 msg=\"Adding target\"\n",'
+    r'"stream":"stderr","time":"2019-04-30T02:12:41.8443515Z"}',
+    r'{"log":"2024-06-15 14:30:01,002 ERROR [main] db.Pool: cannot reach the database\n","stream":"stderr",'
+    r'"time":"2024-06-15T14:30:01.004Z"}',
+]
+
+
+def test_a_docker_json_file_lines_level_is_its_wrapped_lines(index, tmp_path):
+    """The wrapped line was read as the object's message, with no level: a container's error and
+    warning lines were no errors at all. Each is now read as the line it wraps, by its own level."""
+    report = _scanned(index, tmp_path, "container-json.log", DOCKER_JSON_FILE)
+    assert _groups(report) == [
+        ("ERROR [main] db.Pool: cannot reach the database", [5]),
+        ("failed to connect", [2]),
+        ("low disk space", [3]),
+    ]

@@ -29,8 +29,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .logline import OAUTH_CODES
-
 if TYPE_CHECKING:
     from ..explainer import Explanation
 
@@ -122,6 +120,12 @@ _EXCEPTION = re.compile(
     r"|\b(?:[Gg]ot|[Cc]aught|[Tt]hrew|[Tt]hrown|[Rr]aised) (?:an? )?(?:\w+ )?exception\b"
     r"|\bException (?:in|causing|while)\b",
     re.MULTILINE,
+)
+# the error codes of OAuth 2.0 (RFC 6749 5.2 and 4.1.2.1, RFC 6750, RFC 8628) and OpenID Connect
+OAUTH_CODES = frozenset(
+    "invalid_request invalid_client invalid_grant unauthorized_client unsupported_grant_type invalid_scope "  # noqa: SIM905
+    "access_denied unsupported_response_type server_error temporarily_unavailable invalid_token insufficient_scope "
+    "authorization_pending slow_down expired_token interaction_required login_required consent_required".split()
 )
 # what every _EXCEPTION match holds: a cheap test first (the full pattern backtracks on every word)
 _MAY_BE_EXCEPTION = re.compile(
