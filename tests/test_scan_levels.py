@@ -547,12 +547,29 @@ COUCHBASE = [
 ]
 
 
+# Taskcluster's worker, likewise before its time, with a space (mozilla-services/lua_sandbox_extensions@88ca3c5a
+# taskcluster/tests/integration/taskcluster/task_AuIAPvWhSiyp0eUh5vAdCw_runs_0_artifacts_public_logs_live_backing.log,
+# lines 31-32)
+TASKCLUSTER = [
+    "[taskcluster 2020-01-23T17:35:19.608Z] [mounts] Downloaded 2343314 bytes with SHA256 782476feb5a2fd0"
+    "6bc9ad4f07c7852977e8b62219827a0177c0527c8b0185ff2 from task YX9WQqqCRDqx36cXOLXkxg artifact public/b"
+    "uild/mozharness.zip to Z:\\downloads\\UFY6yFEsTXmHAACMK2tHKw",
+    "[taskcluster:warn 2020-01-23T17:35:19.608Z] [mounts] Download Z:\\downloads\\UFY6yFEsTXmHAACMK2tHKw of"
+    " task YX9WQqqCRDqx36cXOLXkxg artifact public/build/mozharness.zip has SHA256 782476feb5a2fd06bc9ad4f"
+    "07c7852977e8b62219827a0177c0527c8b0185ff2 but task payload does not declare a required value, so con"
+    "tent authenticity cannot be verified",
+]
+
+
 def test_a_couchbase_line_is_an_error_by_the_level_after_its_logger(index, tmp_path):
-    """Couchbase writes "[ns_server:error,<time>,...]": the level was read as none, so its error
-    and warning lines were not errors at all (Apache's "[core:error]" was read)."""
+    """Couchbase writes "[ns_server:error,<time>,...]", Taskcluster "[taskcluster:warn <time>]": the
+    level was read as none, so their error and warning lines were not errors at all (Apache's
+    "[core:error]" was read)."""
     assert [level(line) for line in COUCHBASE] == ["info", "warn", "error"]
     report = _scanned(index, tmp_path, COUCHBASE)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3]
+    assert [level(line) for line in TASKCLUSTER] == [None, "warn"]
+    assert [p.line for g in _scanned(index, tmp_path, TASKCLUSTER).other.values() for p in g.places] == [2]
 
 
 # Mozilla's CI (mozharness) logs each pytest result at INFO; the test class's name ends in

@@ -51,8 +51,9 @@ _LEVEL = re.compile(
     # a level in brackets, any case: [error], <warn>, (E); structlog's padded [warning  ]
     rf"|[\[<(](?P<bracket>(?i:(?:{LEVEL_WORDS}) *|[EWFIDTV]))[\]>)]"
     # Apache 2.4's module and level: [core:error], [proxy_fcgi:error], [ssl:warn], ModSecurity's [:error];
-    # Couchbase's logger and level before its time: [ns_server:error,2025-08-18T09:16:33.764Z,...]
-    r"|\[\w*:(?P<apache>emerg|alert|crit|critical|error|warn|notice|info|debug|trace\d)(?:\]|,(?=\d{4}-))"
+    # Couchbase's logger and level before its time: [ns_server:error,2025-08-18T09:16:33.764Z,...], as
+    # Taskcluster's worker writes it: [taskcluster:warn 2020-01-23T17:35:19.608Z] ...
+    r"|\[\w*:(?P<apache>emerg|alert|crit|critical|error|warn|notice|info|debug|trace\d)(?:\]|[, ](?=\d{4}-))"
     # level=error, "level": "error", severity:ERROR, @l: Error (not a URL's query: "?level=ERR&...")
     r"|(?<![\w.&?])(?i:[\"']?(?:level|lvl|severity|levelname|loglevel|log\.level|@l)[\"']?\s*[=:]\s*[\"']?)(?P<keyed>[A-Za-z]+)"
     # glog: E1203 12:00:00.123456, at the line's start or after a syslog program tag (kubelet[7]: E1102 ...)
