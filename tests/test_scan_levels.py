@@ -588,3 +588,34 @@ def test_a_class_named_exception_before_a_scope_is_no_exception():
     assert error_reason(level(PASSED), PASSED) is None
     thrown = "[2025-07-22 08:25:12,901] INFO [ReplicaFetcherThread-0-1]: Error fetching data\n\tjava.io.IOException: Connection reset by peer"
     assert error_reason(level(thrown), thrown) == "exception"
+
+
+# RabbitMQ's level in four letters (GoogleCloudPlatform/ops-agent@588c4b96
+# transformation_test/testdata/logging_processor-rabbitmq/input.log, lines 1, 11, 12, 14), and logrus's on a
+# terminal: podman's in kimmobrunfeldt/planter's README ("Building with podman"), and a logrus hooks
+# example's output (found by its text; a README of sirupsen/logrus examples)
+RABBITMQ_LC4 = [
+    "2025-08-18 01:01:20.441571+00:00 [erro] <0.692.0> ** Connection attempt from node "
+    "'rabbit_ctl_17@keith-testing-rabbitmq' rejected. Invalid challenge reply. **",
+    "2025-08-18 03:56:01.456+00:00 [erro] <0.501.0> Disk free space too low. Free bytes: 500000, limit: 1000000",
+    "2025-08-18 04:06:06.789+00:00 [erro] <0.600.0> AMQP connection <0.600.0> (10.0.0.1:5672 -> 10.0.0.2:5672): "
+    "connection closed unexpectedly",
+    '2025-08-18 04:07:07.777+00:00 [noti] <123.456.789> {shutdown,{connection_closed, "Broken pipe"}}',
+]
+LOGRUS_TERMINAL = [
+    "ERRO[0000] systemd cgroup flag passed, but systemd support for managing cgroups is not available",
+    "INFO[0000] This is an info message                       customField=customValue",
+    "WARN[0000] This is a warning message",
+    "ERRO[0000] This is an error message",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_four_letter_levels_of_rabbitmq_and_logrus(index, tmp_path, use_engine, engine):
+    """RabbitMQ's "[erro]" lines held no needle and no level it read (3 of its errors missed in a
+    21-line log); logrus's "ERRO[0000]" had no level either: "ERR" then a letter is no word."""
+    use_engine(engine)
+    assert [level(line) for line in RABBITMQ_LC4] == ["erro", "erro", "erro", "noti"]
+    assert [level(line) for line in LOGRUS_TERMINAL] == ["erro", "info", "warn", "erro"]
+    report = _scanned(index, tmp_path, RABBITMQ_LC4 + LOGRUS_TERMINAL)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3, 5, 7, 8]

@@ -62,6 +62,9 @@ _WORDS = (
     b'"err"',
     b"=eror",  # Grafana's lvl=eror
     b" err ",  # syslog's severity word after the time ("... 21:08:10.313913+00:00 err rbd ...")
+    b"[erro]",  # RabbitMQ's level in four letters (level_format lc4)
+    b"FATA[",  # logrus's on a terminal: FATA[0000], PANI[0000] (its ERRO[0000] holds ERR)
+    b"PANI[",
     # Android logcat's level letter after the thread id ("  2227  2794 E KeyguardUpdateMonitor: ..."):
     # a digit, the letter, a space, which prose and other logs hardly hold
     *(bytes((d,)) + b" " + letter + b" " for letter in (b"E", b"W", b"F", b"A") for d in b"0123456789"),

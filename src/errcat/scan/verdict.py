@@ -37,8 +37,12 @@ HEAD = 160  # a line's level is near its start
 _LOUD_WORDS = "ERROR|ERR|WARN|WARNING|WRN|FATAL|FTL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
 LEVEL_WORDS = _LOUD_WORDS + "|INFO|INF|DEBUG|DBG|TRACE|TRC|NOTICE|VERBOSE|VRB"
 # and the letters of glog, [E], <W>, logcat; Grafana's lvl=eror
-_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror"])
-QUIET_LEVELS = frozenset(("info", "inf", "debug", "dbg", "trace", "trc", "notice", "verbose", "vrb", "i", "d", "t", "v"))
+# and four letters: logrus's on a terminal (ERRO[0000]), RabbitMQ's level_format lc4 ([erro])
+_FOUR_LETTERS = "ERRO|FATA|PANI|ALER|EMER|DEBU|TRAC|NOTI"
+_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror", "erro", "fata", "pani", "aler", "emer"])
+QUIET_LEVELS = frozenset(
+    ("info", "inf", "debug", "dbg", "trace", "trc", "notice", "verbose", "vrb", "i", "d", "t", "v", "debu", "trac", "noti")
+)
 MONGODB_COMPONENT = r"[A-Z][A-Z_]* +\["  # after MongoDB's severity letter (and a debug level's digit)
 CISCO_SEVERITY = r"%[A-Z][A-Z0-9_]*-(?:[A-Z0-9_]+-)?(?P<cisco>[0-7])-[A-Z0-9_]+:"  # its facility, severity, mnemonic
 _LEVEL = re.compile(
@@ -48,8 +52,10 @@ _LEVEL = re.compile(
     r"(?=[ACDEFINPSTVWew\[<(\]\"'@lLsS\u017f%]|\d\d:\d\d\.|\d |\d\d*:[XCSM] )(?:"
     # an upper-case level word standing alone
     rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
-    # a level in brackets, any case: [error], <warn>, (E); structlog's padded [warning  ]
-    rf"|[\[<(](?P<bracket>(?i:(?:{LEVEL_WORDS}) *|[EWFIDTV]))[\]>)]"
+    # a level in brackets, any case: [error], <warn>, (E); structlog's padded [warning  ]; RabbitMQ's [erro]
+    rf"|[\[<(](?P<bracket>(?i:(?:{LEVEL_WORDS}|{_FOUR_LETTERS}) *|[EWFIDTV]))[\]>)]"
+    # logrus's text on a terminal: its level's four letters and the seconds since start, ERRO[0000]
+    rf"|(?<![\w.=:/-])(?P<logrus>{_FOUR_LETTERS})\[\d"
     # Apache 2.4's module and level: [core:error], [proxy_fcgi:error], [ssl:warn], ModSecurity's [:error];
     # Couchbase's logger and level before its time: [ns_server:error,2025-08-18T09:16:33.764Z,...], as
     # Taskcluster's worker writes it: [taskcluster:warn 2020-01-23T17:35:19.608Z] ...
