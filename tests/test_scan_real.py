@@ -1666,3 +1666,26 @@ def test_a_docker_json_file_lines_level_is_its_wrapped_lines(index, tmp_path):
         ("failed to connect", [2]),
         ("low disk space", [3]),
     ]
+
+
+# WinCC's S7 channel names each failure by a hex code (log2timeline/plaso@4ea03ef9
+# test_data/wincc_simatic_s7_proto_suite.log, lines 30-32); Windows's CBS.log by its HRESULT (a Vista
+# user's CBS.log in the Ubuntu Forums thread "Vista wont boot after update", 2008-02-14, its "^M" ends dropped)
+HEX_CODES = [
+    '2019-05-27 14:34:28,011 ERROR    Connectionerror 1 "PLC-002": Errorcode 0x0000 7002!',
+    '2019-05-27 14:36:07,044 ERROR    Connectionerror 2 "PLC-002": Errorcode 0x0000 7002!',
+    '2019-05-27 14:40:49,260 ERROR    Connectionerror 3 "PLC-002": Errorcode 0xFFDF 410E!',
+    "2008-02-14 06:46:09, Error                 CBS    Shtd: Failed while processing driver operations queue. hr: 0x800705aa",
+]
+
+
+def test_a_hex_error_code_is_kept_in_its_group(index, tmp_path):
+    """A hex code's digits were masked ("Errorcode <n>x<n>", "hr: <n>x<n>aa"), and its records
+    shared one template: WinCC's 0xFFDF failures were counted under the 0x0000 group's text. A CBS
+    line's group text began with the comma after its time (", Error CBS ...")."""
+    report = _scanned(index, tmp_path, "wincc.log", HEX_CODES)
+    assert _groups(report) == [
+        ("ERROR Connectionerror <n> '…': Errorcode 0x0000 <n>!", [1, 2]),
+        ("ERROR Connectionerror <n> '…': Errorcode 0xFFDF <n>E!", [3]),
+        ("Error CBS Shtd: Failed while processing driver operations queue. hr: 0x800705aa", [4]),
+    ]
