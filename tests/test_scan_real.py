@@ -1689,3 +1689,18 @@ def test_a_hex_error_code_is_kept_in_its_group(index, tmp_path):
         ("ERROR Connectionerror <n> '…': Errorcode 0xFFDF <n>E!", [3]),
         ("Error CBS Shtd: Failed while processing driver operations queue. hr: 0x800705aa", [4]),
     ]
+
+
+# Logstash's own API server logs a request it answered with 500 as a Ruby hash
+# (DataDog/integrations-extras@57e9d599 logstash/assets/logs/logstash_tests.yaml, its third sample)
+LOGSTASH_API = (
+    '[2020-03-13T08:11:10,608][ERROR][logstash.agent ] API HTTP Request {:status=>500, :request_method=>"GET", '
+    ':path_info=>"/_node/stats", :query_string=>"", :http_version=>"HTTP/1.1", :http_accept=>"*/*"}'
+)
+
+
+def test_a_request_a_server_logged_by_its_rack_fields_is_no_vendor_error(index, tmp_path):
+    """The status a server answered was read as a vendor's ("unknown vendor HTTP 500"): its request
+    is named by Rack's path_info, with no host, as a web server's own access line is."""
+    report = _scanned(index, tmp_path, "logstash-plain.log", [LOGSTASH_API])
+    assert (report.unmatched_count, report.other_count) == (0, 1)

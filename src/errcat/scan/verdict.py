@@ -278,13 +278,19 @@ def http_evidence(x: Explanation) -> bool:
     from ..explainer.envelopes import OAUTH, PROBLEM
 
     ex = x.exchange
-    served = ex.path is not None and ex.host is None and ex.header("host") is None
+    named = ex.path is not None or any(m.sent.message and _SERVED_FIELDS.search(m.sent.message) for m in x.errors)
+    served = named and ex.host is None and ex.header("host") is None
     return ((ex.status or 0) >= 400 and not served) or any(
         m.sent.shape.weight > 0
         or (m.sent.shape is OAUTH and _oauth_said(m.sent.code, m.sent.message))
         or (m.sent.shape is PROBLEM and (m.sent.status or 0) >= 400)
         for m in x.errors
     )
+
+
+# a request a server served, named by the CGI and Rack names of its fields (Logstash's API server:
+# "API HTTP Request {:status=>500, :request_method=>\"GET\", :path_info=>\"/_node/stats\", ...}")
+_SERVED_FIELDS = re.compile(r"\b(?:path_info|PATH_INFO)\b")
 
 
 def _oauth_said(code: str | None, message: str | None) -> bool:
