@@ -592,8 +592,9 @@ def test_a_class_named_exception_before_a_scope_is_no_exception():
 
 # RabbitMQ's level in four letters (GoogleCloudPlatform/ops-agent@588c4b96
 # transformation_test/testdata/logging_processor-rabbitmq/input.log, lines 1, 11, 12, 14), and logrus's on a
-# terminal: podman's in kimmobrunfeldt/planter's README ("Building with podman"), and a logrus hooks
-# example's output (found by its text; a README of sirupsen/logrus examples)
+# terminal: podman's in kimmobrunfeldt/planter's README ("Building with podman"), a logrus hooks
+# example's output (found by its text; a README of sirupsen/logrus examples), and opm's in the Operator
+# Framework's docs on "opm validate" (its first line)
 RABBITMQ_LC4 = [
     "2025-08-18 01:01:20.441571+00:00 [erro] <0.692.0> ** Connection attempt from node "
     "'rabbit_ctl_17@keith-testing-rabbitmq' rejected. Invalid challenge reply. **",
@@ -607,6 +608,7 @@ LOGRUS_TERMINAL = [
     "INFO[0000] This is an info message                       customField=customValue",
     "WARN[0000] This is a warning message",
     "ERRO[0000] This is an error message",
+    "FATA[0000] invalid index:",
 ]
 
 
@@ -616,6 +618,31 @@ def test_four_letter_levels_of_rabbitmq_and_logrus(index, tmp_path, use_engine, 
     21-line sample); logrus's "ERRO[0000]" had no level either: "ERR" then a letter is no word."""
     use_engine(engine)
     assert [level(line) for line in RABBITMQ_LC4] == ["erro", "erro", "erro", "noti"]
-    assert [level(line) for line in LOGRUS_TERMINAL] == ["erro", "info", "warn", "erro"]
+    assert [level(line) for line in LOGRUS_TERMINAL] == ["erro", "info", "warn", "erro", "fata"]
     report = _scanned(index, tmp_path, RABBITMQ_LC4 + LOGRUS_TERMINAL)
-    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3, 5, 7, 8]
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3, 5, 7, 8, 9]
+
+
+# Squid's native access log (netdata/go.d.plugin@6d84f8b8 modules/squidlog/testdata/access.log, lines 2-4, 78),
+# and a Prometheus metric whose label's value is "<error>" (its modules/k8s_kubelet/testdata/metrics.txt, line 485)
+SQUID = [
+    "1576177221.686     3976 203.0.113.1 NONE/000 13564 GET cache_object://localhost/counters - "
+    "HIER_SINGLE_PARENT/203.0.113.200 model/plain",
+    "1576177221.686     1241 2001:db8:2ce:1 UDP_CLIENT_STALE_MEM_ABORTED/401 10309 GET cache_object://localhost/counters - "
+    "HIER_PARENT_HIT/203.0.113.200 text/plain",
+    "1576177221.686     4052 203.0.113.2 NONE/400 17349 HEAD cache_object://localhost/counters - "
+    "HIER_CACHE_DIGEST_HIT/- text/plain",
+    "1576177221.686     2810 203.0.113.1 TCP_CF_NEGATIVE_NEGATIVE_ABORTED/500 15493 PURGE cache_object://localhost/counters - "
+    "HIER_SINGLE_PARENT/- message/plain",
+]
+METRIC = 'rest_client_requests_total{code="<error>",host="localhost:8443",method="GET"} 37'
+
+
+def test_a_squid_access_lines_status_is_read_and_a_metrics_error_label_is_no_level(index, tmp_path):
+    """Squid writes the status after its result code ("NONE/400"): it was not read, so a Squid
+    line that a needle holds was no error by its status. A metric's "<error>" label was read as a level in brackets:
+    a kubelet's metrics were 2 errors."""
+    assert [http_status(line) for line in SQUID] == [0, 401, 400, 500]
+    assert level(METRIC) is None
+    report = _scanned(index, tmp_path, [METRIC])
+    assert (report.records, report.errors) == (1, 0)

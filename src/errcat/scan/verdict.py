@@ -53,7 +53,7 @@ _LEVEL = re.compile(
     # an upper-case level word standing alone
     rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
     # a level in brackets, any case: [error], <warn>, (E); structlog's padded [warning  ]; RabbitMQ's [erro]
-    rf"|[\[<(](?P<bracket>(?i:(?:{LEVEL_WORDS}|{_FOUR_LETTERS}) *|[EWFIDTV]))[\]>)]"
+    rf"|(?<![=\"'])[\[<(](?P<bracket>(?i:(?:{LEVEL_WORDS}|{_FOUR_LETTERS}) *|[EWFIDTV]))[\]>)]"
     # logrus's text on a terminal: its level's four letters and the seconds since start, ERRO[0000]
     rf"|(?<![\w.=:/-])(?P<logrus>{_FOUR_LETTERS})\[\d"
     # Apache 2.4's module and level: [core:error], [proxy_fcgi:error], [ssl:warn], ModSecurity's [:error];
@@ -151,6 +151,8 @@ _STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b")
 # (Envoy's and Istio's write their response flags after it: "404 NR", "503 UF,URX")
 _STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-|[A-Z][a-z]+|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE)
 # HAProxy's HTTP log: its TR/Tw/Tc/Tr/Ta timers, the status and the bytes ("0/0/1/1/2 404 305 - - ----")
+# Squid's native access log, its result code and the status: "... 1241 10.0.0.1 TCP_MISS/404 10309 GET http://..."
+_STATUS_SQUID = re.compile(r"\b(?:TCP|UDP|NONE|TAG)[A-Z_]*/(\d{3}) \d")
 _STATUS_HAPROXY = re.compile(r"(?<![\w/])-?\d+/-?\d+/-?\d+/-?\d+/\+?\d+ (\d{3}) \d+ ")
 # Gin's access line, its status between bars ("[GIN] 2023/10/01 - 10:18:42 | 404 |   1.548µs | ..."),
 # coloured when Gin writes to a terminal ("|\x1b[90;43m 404 \x1b[0m|")
@@ -200,6 +202,7 @@ _STATUS_FORMS = (
     (("Completed ",), 1, _STATUS_COMPLETED),
     (("returned ",), 1, _STATUS_RETURNED),
     (("[GIN] ",), 0, _STATUS_GIN),
+    (("TCP_", "UDP_", "NONE", "TAG_"), 0, _STATUS_SQUID),
 )
 
 
