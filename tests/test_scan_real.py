@@ -1704,3 +1704,20 @@ def test_a_request_a_server_logged_by_its_rack_fields_is_no_vendor_error(index, 
     is named by Rack's path_info, with no host, as a web server's own access line is."""
     report = _scanned(index, tmp_path, "logstash-plain.log", [LOGSTASH_API])
     assert (report.unmatched_count, report.other_count) == (0, 1)
+
+
+# Google Cloud Logging's special field for a structured line's level, as its agents read it
+# (GoogleCloudPlatform/ops-agent@588c4b96 transformation_test/testdata/ops_agent_test-TestLogEntrySpecialFields/input.log)
+GCP_SPECIAL_FIELDS = (
+    '{"logging.googleapis.com/severity": "WARNING", "logging.googleapis.com/labels": {"label1":"value1", '
+    '"label2":"value2"}, "logging.googleapis.com/operation": {"id": "id", "producer": "producer", "first"'
+    ': true, "last": true}, "logging.googleapis.com/sourceLocation": {"file": "file", "line": "1", "funct'
+    'ion": "function"}, "logging.googleapis.com/trace":"projects/my-project/traces/deadcafedeadc0defacefe'
+    'edb0bacafe", "logging.googleapis.com/spanId":"facefeedb0bacafe", "normal_field": "value"}'
+)
+
+
+def test_a_json_lines_level_under_google_clouds_special_field_is_read(index, tmp_path):
+    """ "logging.googleapis.com/severity": "WARNING" was no level: the warning was no error."""
+    report = _scanned(index, tmp_path, "gcp.log", [GCP_SPECIAL_FIELDS])
+    assert [lines for _, lines in _groups(report)] == [[1]]

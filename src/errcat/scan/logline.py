@@ -39,10 +39,11 @@ _TIME_KEYS = (
     "@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date",
     "log_timestamp",  # JFrog's
 )  # fmt: skip
-# journald's PRIORITY; Postgres's jsonlog error_severity; NXLog's GELF _Severity (its message: short_message); JFrog's
+# journald's PRIORITY; Postgres's jsonlog error_severity; NXLog's GELF _Severity (its message: short_message); JFrog's;
+# Google Cloud Logging's special field for its agents
 _LEVEL_KEYS = (
     "level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority", "error_severity", "_severity",
-    "log_level",
+    "log_level", "logging.googleapis.com/severity",
 )  # fmt: skip
 # journald's PRIORITY, a syslog severity written as a digit ("PRIORITY" : "3")
 _SEVERITIES = dict(enumerate(("emerg", "alert", "crit", "error", "warning", "notice", "info", "debug")))
