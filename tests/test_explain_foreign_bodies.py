@@ -167,3 +167,39 @@ def test_a_tax_authoritys_xml_result_is_read(catalog):
     x = explain(catalog, paste)
     assert [(m.sent.code, m.sent.message) for m in x.errors] == [("FORBIDDEN", "Jogosultság szükséges!")]
     assert x.vendor is None
+
+
+# A status stated first, as a report, a test or a log line prints it before the body: it was read as
+# no status at all (so no retry advice and no status meaning) unless the word HTTP stood before it.
+LEADING_STATUS = [
+    # a Go post office server's timeout body (find_string id 59746966899)
+    (
+        '503 Service Unavailable\n{"error":{"code":"service_unavailable","message":"The post office is temporarily unavailable."}}',
+        503,
+    ),
+    # a GPU cloud adapter's test quoting Verda's capacity error (find_string id 71321582949)
+    ('503 {"code": "service_unavailable", "message": "No capacity available"}', 503),
+    # a Terraform provider's test, 409 on a custom variable (find_string id 62704297766)
+    (
+        '409 Conflict {"message":"Resource Already Exists","errors":[{"name":"base","reason":"name \\"MY_VAR\\" already exists"}]}',
+        409,
+    ),
+    # a Next.js registration handler's answer, as a log line (find_string id 20323778485)
+    ('POST /api/register 422\n{"error":true,"message":"Email is Invalid"}', 422),
+    # a Supabase edge function security test: the curl command, the status, the body (find_string id 55706113070)
+    ('curl -X POST https://your-project.supabase.co/functions/v1/test-matchmaking\n403\n{"error":"Access denied"}', 403),
+]
+
+
+@pytest.mark.parametrize(("paste", "status"), LEADING_STATUS, ids=["reason-line", "inline", "reason-inline", "request", "alone"])
+def test_a_status_stated_before_the_body_is_read(catalog, paste, status):
+    x = explain(catalog, paste)
+    assert x.exchange.status == status
+    assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)
+
+
+def test_a_number_in_a_sentence_is_not_a_status_line(catalog):
+    # a parts-search test's docstring (find_string id 70815710165): 403 is what element14 answers, but
+    # the line is a sentence about it, and a reason that is not the status's own phrase is not one
+    x = explain(catalog, "element14 answers 403 'Account Over Queries Per Second Limit' at about three requests a second")
+    assert x.exchange.status is None

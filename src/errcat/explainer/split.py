@@ -75,6 +75,15 @@ _STATUS_PATTERNS = (
         ("fail", "error", "return", "respond", "reject", "response", "got", "with"),
     ),
 )
+# A line that states a status first, as a report, a test, a log line or a documentation table prints one: "422
+# Unprocessable Entity", "403" over the body's line, "400 {...}", "409 Conflict {...}", "POST /api/register 422",
+# "| 500 | Internal Server Error | ...". Words after the number must begin with the status's own phrase:
+# "400 items were rejected" is a sentence, not a status line.
+_LEADING_STATUS = re.compile(
+    rf"^\|?[ \t]*(?:(?:{_METHOD})[ \t]+\S+[ \t]+)?([1-5]\d\d)(?![\w.,])[ \t]*(?:[|:\-\u2013\u2014][ \t]*)?(.*)$"
+)
+_BODY_OPENERS = ("{", "[", "<")
+_REASON_ALIASES = {422: "Unprocessable Content", 413: "Content Too Large"}  # RFC 9110's names for the same statuses
 _HTML_TITLE = re.compile(r"<title>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</title>", re.IGNORECASE)
 _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
 # requests' raise_for_status text; the reason between is short (bounded: one long line of repeats stays linear)
@@ -344,6 +353,9 @@ def _find_status(ex: Framing) -> None:
             if status in KNOWN_STATUSES and status >= 400:
                 ex.status = status
                 return
+    if (leading := _leading_status(ex.text)) is not None:
+        ex.status, ex.reason = leading
+        return
     bare = _BARE_STATUS.match(ex.body.strip())
     if bare:
         status = to_status(bare.group(1))
@@ -354,6 +366,34 @@ def _find_status(ex: Framing) -> None:
             and (not reason or reason.lower() == HTTPStatus(status).phrase.lower())
         ):
             ex.status, ex.reason = status, reason or None
+
+
+def _leading_status(text: str) -> tuple[int, str | None] | None:
+    """The status a line states before its body or its description (see _LEADING_STATUS), among the
+    paste's first lines: alone on its line only when the body's first line follows it."""
+    lines = [ln.strip() for ln in leading_lines(text.split("\n"), 4096, 40)]
+    for i, line in enumerate(lines):
+        m = _LEADING_STATUS.match(line)
+        status = to_status(m.group(1)) if m else None
+        if m is None or status is None or status < 400 or status not in KNOWN_STATUSES:
+            continue
+        rest = m.group(2)
+        if reason := _reason_phrase(status, rest):
+            return status, reason
+        following = next((ln for ln in lines[i + 1 :] if ln), "")
+        if not rest and (reason := _reason_phrase(status, following)):  # "409", then "Conflict" (a page's layout)
+            return status, reason
+        if rest.startswith(_BODY_OPENERS) or (not rest and following.startswith(_BODY_OPENERS)):
+            return status, None
+    return None
+
+
+def _reason_phrase(status: int, text: str) -> str | None:
+    """The status's own reason phrase when ``text`` begins with it (as a word, in any case)."""
+    for phrase in (HTTPStatus(status).phrase, _REASON_ALIASES.get(status)):
+        if phrase and text[: len(phrase)].lower() == phrase.lower() and not text[len(phrase) : len(phrase) + 1].isalnum():
+            return text[: len(phrase)]
+    return None
 
 
 def is_status_noise(text: str) -> bool:
