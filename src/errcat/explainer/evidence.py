@@ -514,9 +514,25 @@ _VOCABULARY = ((_MYOB_RULE, "_"), (_MYOB_DETAIL, ":("), (_MYOB_SCOPE, "sme-"), (
 
 
 def _vocabulary_clues(head: str) -> list[Clue]:
-    """One clue per form of the vocabulary found (a rule id, a detail): two forms say more than one."""
-    found = (m.group(0) for pattern, needle in _VOCABULARY if needle in head and (m := pattern.search(head)))
-    return [Clue.of("vocabulary", word, "myob") for word in found]
+    """One clue per form of the vocabulary found (a rule id, a detail): two forms say more than one.
+    The token names weigh enough alone: an error so named is MYOB's, as an integrator pastes it
+    ("401 OAuthTokenIsInvalid") with no body, host or header around it."""
+    found = [(m.group(0), pattern) for pattern, needle in _VOCABULARY if needle in head and (m := pattern.search(head))]
+    return [
+        Clue.of(
+            "vocabulary",
+            word,
+            "myob",
+            ESTABLISHED if pattern is _MYOB_TOKEN_NAME else None,
+            _TOKEN_NAME_REASON if pattern is _MYOB_TOKEN_NAME else "",
+        )
+        for word, pattern in found
+    ]
+
+
+_TOKEN_NAME_REASON = (
+    "the name MYOB's API gives an error for a call without a usable access token; no other API's error is so named"
+)
 
 
 def _documented_clues(facts: VendorFacts, head: str) -> list[Clue]:
