@@ -203,3 +203,37 @@ def test_a_number_in_a_sentence_is_not_a_status_line(catalog):
     # the line is a sentence about it, and a reason that is not the status's own phrase is not one
     x = explain(catalog, "element14 answers 403 'Account Over Queries Per Second Limit' at about three requests a second")
     assert x.exchange.status is None
+
+
+def test_a_reports_labelled_body_is_the_body_not_a_header(catalog):
+    """An API verification report (find_string id 62141574201): the request, its status and a 'Body:'
+    line. The body was read as a request header, so its code was lost and only the status was left."""
+    paste = (
+        "POST /v1/threads/:id/items\nStatus: 405 Method Not Allowed\n"
+        'Body: {"error":{"code":"METHOD_NOT_ALLOWED","message":"method not allowed"}}'
+    )
+    x = explain(catalog, paste)
+    assert x.exchange.status == 405 and x.exchange.method == "POST"
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [("METHOD_NOT_ALLOWED", "method not allowed")]
+    assert x.vendor is None
+
+
+@pytest.mark.parametrize(
+    ("paste", "message"),
+    [
+        # a Python test's IEEE Xplore 403 body (find_string id 62824833347)
+        ("HTTP 403\n<h1>Developer Inactive</h1>", "<h1>Developer Inactive</h1>"),
+        # a script's Mashery rate-limit handling (find_string id 49213448560): the status and the text on one line stay one
+        ("HTTP 503: Account Over Rate Limit", "HTTP 503: Account Over Rate Limit"),
+    ],
+    ids=["line-above", "same-line"],
+)
+def test_a_line_that_only_states_the_status_is_not_the_errors_text(catalog, paste, message):
+    x = explain(catalog, paste)
+    assert [m.sent.message for m in x.errors] == [message]
+
+
+def test_a_json_body_under_a_status_line_is_not_called_a_language_dump(catalog):
+    # uptick/pymyob tests/test_endpoints.py @ 90dcf9e (the 403 body it maps to MyobRateLimitExceeded)
+    x = explain(catalog, 'HTTP 403\n{"Errors": [{"Name": "RateLimitError"}]}')
+    assert x.exchange.status == 403 and not any("language dump" in n for n in x.notes)

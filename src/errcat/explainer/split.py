@@ -203,6 +203,7 @@ class _Framing:
         self.framed = False
         self.state = "free"  # free | request | response | request-body | body
         self.target: str | None = None
+        self.labelled: tuple[int, str] | None = None  # a "Body: {...}" line: its index and the body it starts
 
     @property
     def in_headers(self) -> bool:
@@ -235,6 +236,10 @@ class _Framing:
                 self.body_start = i + 1
             return
         if (h := _HEADER.match(stripped)) and not stripped.startswith(("{", "[", '"')):
+            if h.group(1).lower() in _BODY_LABELS and h.group(2).lstrip().startswith(_BODY_OPENERS):
+                # a report's "Body: {...}" after the request and status it states: the body, not a header
+                self.labelled, self.body_start, self.state = (i, h.group(2).strip()), i, "body"
+                return
             self.ex.headers.append((">" + h.group(1) if self.state == "request" else h.group(1), h.group(2).strip()))
             if self.state == "response" or self.ex.status is None:
                 self.body_start = i + 1
@@ -278,6 +283,8 @@ def split(text: str) -> Framing:
     for i in _lines_to_read(ex.text, framing, len(lines)):
         framing.read(i, lines[i].strip())
     ex.headers = [(k.lstrip(">"), v) for k, v in ex.headers]
+    if framing.labelled and framing.labelled[0] == framing.body_start:
+        lines[framing.body_start] = framing.labelled[1]
     if framing.framed:
         ex.body = _CURL_NOISE.sub("", "\n".join(lines[framing.body_start : framing.body_end])).strip()
     else:
@@ -285,7 +292,28 @@ def split(text: str) -> Framing:
     _find_request(ex, framing.target)
     if ex.status is None:
         _find_status(ex)
+        if ex.status is not None and not framing.framed:
+            ex.body = _after_status_line(ex.body, ex.status)
     return ex
+
+
+_BODY_LABELS = frozenset({"body", "response", "response body", "payload"})
+# A first line that states only a status ("HTTP 403", "HTTP 503:", "422 Unprocessable Entity"): what follows is the body
+_STATUS_ONLY_LINE = re.compile(
+    r"^(?:HTTP(?:/\d(?:\.\d)?)?[ \t:]*)?([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*?))?[ \t]*:?$", re.IGNORECASE
+)
+
+
+def _after_status_line(body: str, status: int) -> str:
+    """The body without a first line that states only its status: the line is the status, read already;
+    left in, it was read as the error's text ("HTTP 403 <h1>Developer Inactive</h1>")."""
+    first, _, rest = body.partition("\n")
+    m = _STATUS_ONLY_LINE.match(first.strip())
+    if not m or to_status(m.group(1)) != status or not rest.strip():
+        return body
+    if m.group(2) and not _reason_phrase(status, m.group(2)):
+        return body
+    return rest.strip()
 
 
 def _find_request(ex: Framing, request_target: str | None) -> None:
