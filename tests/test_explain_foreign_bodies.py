@@ -237,3 +237,11 @@ def test_a_json_body_under_a_status_line_is_not_called_a_language_dump(catalog):
     # uptick/pymyob tests/test_endpoints.py @ 90dcf9e (the 403 body it maps to MyobRateLimitExceeded)
     x = explain(catalog, 'HTTP 403\n{"Errors": [{"Name": "RateLimitError"}]}')
     assert x.exchange.status == 403 and not any("language dump" in n for n in x.notes)
+
+
+def test_a_code_beside_a_sentence_under_error_is_kept(catalog):
+    """A fleet tool's Grafana adapter doc (find_string id 18153181689): the sentence under "error" is the
+    message; the code beside it was dropped, leaving nothing to search or group the error by."""
+    x = explain(catalog, 'GET /api/v1/grafana/status\n{"code":"service_unavailable","error":"grafana adapter unavailable"}')
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [("service_unavailable", "grafana adapter unavailable")]
+    assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)
