@@ -209,12 +209,25 @@ class TextHints(NamedTuple):
     labelled_name: str | None
 
 
+# A short fragment of markup that is the whole body ("<h1>Developer Inactive</h1>", an API gateway's page):
+# its text is the error, its tags are not
+_MARKUP_FRAGMENT = re.compile(r"\A(?:\s*</?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,200})?>[^<>]*)+\Z")
+_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,200})?>")
+
+
+def _without_markup(body: str) -> str:
+    if not body.startswith("<") or len(body) > 2000 or not _MARKUP_FRAGMENT.match(body):
+        return body
+    text = _TAG.sub(" ", body)
+    return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip()) or body
+
+
 def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     """Errors from a body with no recognised envelope: a bare code or name, a message, a log line.
 
     Read without the catalog: which words of a message are error names is _named's to say."""
     title = html_title(ex.body)
-    body = title if title is not None else ex.body
+    body = title if title is not None else _without_markup(ex.body)
     bare_lines = (ln.strip().lstrip("•·*").strip() for ln in body.split("\n"))  # without list bullets
     kept = (ln for ln in bare_lines if ln and ln != ex.url and not is_status_noise(ln) and not _is_status_text(ln, ex.status))
     lines = leading_lines(kept, MAX_TEXT, 40)  # all that is read below: a million lines are not each cleaned
