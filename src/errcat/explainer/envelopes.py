@@ -356,7 +356,9 @@ class _Reader:
             return False  # a table by level ("error", "warning", ...: lnav's format files), no error body
         if isinstance(k.get("error_description"), str) or (isinstance(k.get("error"), str) and "message" not in k):
             msg = k.get("error_description") or k.get("error")
-            self.r.add(SentError(OAUTH, status=status, code=_oauth_code(k.get("error")), message=_text(msg)))
+            # a sentence under "error" is no code; a "code" beside it is ({"code":"service_unavailable","error":"..."})
+            code = _oauth_code(k.get("error")) or (_code(k.get("code")) if "error_description" not in k else None)
+            self.r.add(SentError(OAUTH, status=status, code=code, message=_text(msg)))
             return True
         if "title" in k and ("detail" in k or "type" in k):
             self.r.add(SentError(PROBLEM, status=status, message=_text(k.get("detail") or k.get("title"))))
