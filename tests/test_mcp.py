@@ -162,6 +162,7 @@ def test_lookup_status_filter() -> None:
     [
         ("lookup", {"query": "25008", "vendor": None, "status": None, "limit": None}, {"query": "25008"}),
         ("search", {"text": "financial year", "vendor": None, "limit": None}, {"text": "financial year"}),
+        ("search", {"query": "financial year", "text": None, "limit": "5"}, {"text": "financial year", "limit": 5}),
         ("lookup", {"query": "25008", "status": "400", "limit": "3"}, {"query": "25008", "status": 400, "limit": 3}),
         ("explain", {"text": MYOB_PASTE, "vendor": None, "format": "json"}, {"text": MYOB_PASTE}),
     ],
@@ -175,6 +176,29 @@ def test_arguments_as_a_model_writes_them_get_the_plain_answer(
     result = call(tool, arguments)
     assert not result.is_error, result.content
     assert result.structured_content == call(tool, plain).structured_content
+
+
+def test_search_takes_its_words_as_query_like_lookup_and_as_text_its_first_name() -> None:
+    """A model that has called lookup(query=...) calls search(query=...): search took only ``text`` and refused
+    it ("text: Field required"). Both names are taken, the schema says one of them is needed, and two
+    different ones are refused by name rather than one silently dropped."""
+
+    async def work(client: Client) -> Any:
+        tools = {t.name: t for t in (await client.list_tools()).tools}
+        answers = [await client.call_tool("search", a) for a in ({"query": "locked period"}, {"text": "locked period"})]
+        refused = [await client.call_tool("search", a) for a in ({}, {"query": "locked", "text": "period"})]
+        return tools["search"].input_schema, answers, refused
+
+    schema, answers, refused = session(work)
+    assert {"query", "text"} <= set(schema["properties"])
+    assert schema["anyOf"] == [{"required": ["query"]}, {"required": ["text"]}]
+    jsonschema.validate({"query": "locked period"}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"limit": 3}, schema)
+    first, second = (a.structured_content for a in answers)
+    assert not answers[0].is_error and first == second and first["results"]
+    assert all(r.is_error for r in refused)
+    assert "query" in refused[0].content[0].text and "once" in refused[1].content[0].text
 
 
 def test_retry_advice_is_errcat_retry_advice() -> None:

@@ -120,6 +120,14 @@ Query = Annotated[
         description="A vendor error code (25008, BAD_REQUEST), an error name, an errcat id, or an HTTP status.",
     ),
 ]
+SearchWords = Annotated[
+    str | None,
+    Field(
+        min_length=1,
+        max_length=MAX_QUERY,
+        description="Words to find in messages, names, scenarios, explanations (a whole response: use explain).",
+    ),
+]
 # null as well: a model fills every optional parameter it is shown, with null when it has no value
 Limit = Annotated[int | None, Field(ge=1, le=50, description="At most this many errors in the answer (default 10).")]
 LIMIT = 10
@@ -173,20 +181,16 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         return await _answer(catalog, found)
 
     async def search(
-        text: Annotated[
-            str,
-            Field(
-                min_length=1,
-                max_length=MAX_QUERY,
-                description="Words to find in messages, names, scenarios, explanations (a whole response: use explain).",
-            ),
-        ],
+        query: SearchWords = None,
         vendor: VendorFilter = None,
         limit: Limit = LIMIT,
+        text: Annotated[SearchWords, Field(description="The same words as query, under search's first name.")] = None,
     ) -> CallToolResult:
-        """Search the catalog's errors by words (ranked): for an error known only by its wording or topic."""
+        """Search the catalog's errors by words (ranked): for an error known only by its wording or topic.
+        The words go in ``query``, as for lookup; ``text`` (the name search took first) is taken too."""
+        words = _search_words(query, text)
         found = limit or LIMIT
-        return await _answer(catalog, lambda cat: bounded_search(search_document(text, cat.search(text, found, vendor=vendor))))
+        return await _answer(catalog, lambda cat: bounded_search(search_document(words, cat.search(words, found, vendor=vendor))))
 
     async def list_vendors() -> CallToolResult:
         """The vendors (APIs) in the catalog in use, with their hosts, auth schemes, how many errors each documents
@@ -211,8 +215,21 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         tool = Tool.from_function(fn, title=title, annotations=ToolAnnotations(title=title, **READ_ONLY))
         # The documents are errcat's own (not a pydantic model): their schema is published as written.
         tool.fn_metadata.output_schema = schema
+        if fn is search:  # its words under either name, one of them needed: said where a client validates calls
+            tool.parameters["anyOf"] = [{"required": ["query"]}, {"required": ["text"]}]
         tools.append(tool)
     return tools
+
+
+def _search_words(query: str | None, text: str | None) -> str:
+    """The words of a search call: ``query`` (lookup's name for its argument), else ``text`` (search's first
+    name for it, which clients written against it still send). Two different ones are refused by name."""
+    if query is not None and text is not None and query != text:
+        raise ToolError("search takes its words once: in query (text is the same argument's older name)")
+    words = query if query is not None else text
+    if words is None:
+        raise ToolError("search needs the words to find in query")
+    return words
 
 
 MAX_ANSWER = 1000
