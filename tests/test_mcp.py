@@ -753,3 +753,53 @@ def test_calls_piped_in_are_all_answered_and_a_line_that_is_no_message_gets_its_
     refused = [a["error"]["code"] for a in answers if a["id"] is None]
     assert refused == [-32700, -32600]  # JSON-RPC's parse error, then its invalid request
     assert key not in out and key not in done.stderr.decode()
+
+
+def _message(proc: subprocess.Popen[bytes], message: dict[str, Any]) -> None:
+    assert proc.stdin is not None
+    proc.stdin.write(json.dumps(message).encode() + b"\n")
+    proc.stdin.flush()
+
+
+def _answer(proc: subprocess.Popen[bytes]) -> dict[str, Any]:
+    assert proc.stdout is not None
+    return json.loads(proc.stdout.readline())  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["catalog", "broken-catalog"])
+def test_initialize_is_answered_before_the_catalog_is_opened(tmp_path: Path, broken: bool) -> None:
+    """The server opened the catalog while it was being built, before it read `initialize`: on a first
+    run (no cache yet) the index build came before the handshake's answer, on top of the SDK's import.
+    Now `initialize` is answered with no index built; the catalog opens once the client says it is
+    initialised (warm), a broken one is said once on stderr and named in each answer, and the
+    vendors' pages are listed when the resources are."""
+    cache = tmp_path / "cache"
+    env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"} | {"ERRCAT_CACHE_DIR": str(cache)}
+    command, args = errcat_command()
+    if broken:
+        bad = tmp_path / "team.yaml"
+        bad.write_text("errcat: 1\nvendor: {id: myob}\nentries:\n  - id: myob.x\n    status: [\n", encoding="utf-8")
+        args = [*args, "--catalog", str(bad)]
+    proc = subprocess.Popen([command, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        init = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "cold", "version": "0"}}
+        _message(proc, {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": init})
+        assert _answer(proc)["result"]["serverInfo"]["name"] == "errcat"
+        assert not list(cache.glob("index-*")), "the index was built before initialize was answered"
+        _message(proc, {"jsonrpc": "2.0", "method": "notifications/initialized"})
+        _message(proc, {"jsonrpc": "2.0", "id": 2, "method": "resources/list"})
+        listed = {r["uri"] for r in _answer(proc)["result"]["resources"]}
+        call = {"name": "lookup", "arguments": {"query": "25008"}}
+        _message(proc, {"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": call})
+        looked_up = _answer(proc)["result"]
+    finally:
+        out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and out == b"" and "Traceback" not in err.decode()
+    if broken:
+        assert listed == {"errcat://docs/index"}
+        assert looked_up["isError"] and "team.yaml:" in looked_up["content"][0]["text"]
+        assert err.decode().count("errcat: invalid catalog: ") == 1  # once, however many calls met it
+    else:
+        assert listed == {"errcat://docs/index"} | {f"errcat://docs/{v}" for v in ("myob", "sage", "invoicexpress", "prospend")}
+        assert looked_up["structuredContent"]["found"] is True and list(cache.glob("index-*.sqlite"))
+        assert err == b""

@@ -14,6 +14,7 @@ Nothing in errcat imports this module but ``errcat mcp``: the SDK stays off ever
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 import threading
@@ -32,7 +33,7 @@ from pydantic import Field
 
 from ... import __version__
 from ...api import ErrorCatalog
-from ...errors import ErrcatError, UsageError
+from ...errors import CatalogError, ErrcatError, UsageError
 from ...gate import shown
 from . import schemas
 from .bounds import MAX_CHARS, bounded_advice, bounded_explain, bounded_lookup, bounded_search, bounded_vendors, compact
@@ -63,6 +64,7 @@ class CatalogInUse:
         self._open: ErrorCatalog | None = None
         self._states: list[Any] = []
         self._lock = threading.Lock()
+        self._told = ""  # the last catalog error written to the server's log
 
     async def answer(self, work: Callable[[ErrorCatalog], T]) -> T:
         """``ask`` on a worker thread. A call the client cancels returns at once; its thread runs to the
@@ -79,13 +81,36 @@ class CatalogInUse:
             states = file_states(catalog_paths(self.paths, builtin=self.builtin))
             if self._open is None or states != self._states:
                 self.close()
-                self._open = ErrorCatalog(open_index(list(self.paths), builtin=self.builtin))
+                try:
+                    self._open = ErrorCatalog(open_index(list(self.paths), builtin=self.builtin))
+                except CatalogError as exc:
+                    self._tell(exc)
+                    raise
                 self._states = states
             try:
                 return work(self._open)
             except CorruptIndex:
                 self.close()
                 return with_index(lambda index: work(ErrorCatalog(index)), list(self.paths), builtin=self.builtin)
+
+    def _tell(self, exc: CatalogError) -> None:
+        """A broken catalog in the server's log (stderr) as well as in each answer; once until it changes."""
+        if str(exc) != self._told:
+            self._told = str(exc)
+            print(f"errcat: {exc}", file=sys.stderr)
+
+    def warm(self) -> None:
+        """Open the catalog and import what the answers are made with, on a thread of its own, while the
+        client is still setting up (after ``initialize`` is answered, which waits for neither): the first
+        call finds them ready. A call meanwhile waits for the lock, as it would have opened them itself."""
+
+        def ready() -> None:
+            from ...render import jsondoc  # noqa: F401  # the explainer, the documents
+
+            with contextlib.suppress(ErrcatError):  # a broken catalog: told on stderr, and in every answer
+                self.ask(lambda cat: None)
+
+        threading.Thread(target=ready, name="errcat-warm", daemon=True).start()
 
     def close(self) -> None:
         if self._open is not None:
@@ -152,14 +177,15 @@ def _paste_bytes(text: str) -> bytes:
 
 
 def _tools(catalog: CatalogInUse) -> list[Tool]:
-    from ...render.jsondoc import explain_document, lookup_document, search_document, vendors_document
-
+    # the documents (and the explainer under them) are imported by the first call, or CatalogInUse.warm
     async def explain(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
         """Explain a pasted API error: which vendor and which documented error it is, why it happens, how to
         fix it and whether a retry can help, with the source of each claim. Says so when the catalog lacks it."""
         paste = _paste_bytes(text)
 
         def explained(cat: ErrorCatalog) -> dict[str, Any]:
+            from ...render.jsondoc import explain_document
+
             x = cat.explain_bytes(paste, vendor)
             return bounded_explain(with_answer(explain_document(x), x))
 
@@ -176,6 +202,8 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         public reports (at most ``limit`` errors; a cut answer counts what it left out)."""
 
         def found(cat: ErrorCatalog) -> dict[str, Any]:
+            from ...render.jsondoc import lookup_document
+
             return bounded_lookup(lookup_document(cat.lookup(query, vendor=vendor, status=status)), limit or LIMIT)
 
         return await _answer(catalog, found)
@@ -189,13 +217,24 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         """Search the catalog's errors by words (ranked): for an error known only by its wording or topic.
         The words go in ``query``, as for lookup; ``text`` (the name search took first) is taken too."""
         words = _search_words(query, text)
-        found = limit or LIMIT
-        return await _answer(catalog, lambda cat: bounded_search(search_document(words, cat.search(words, found, vendor=vendor))))
+
+        def found(cat: ErrorCatalog) -> dict[str, Any]:
+            from ...render.jsondoc import search_document
+
+            return bounded_search(search_document(words, cat.search(words, limit or LIMIT, vendor=vendor)))
+
+        return await _answer(catalog, found)
 
     async def list_vendors() -> CallToolResult:
         """The vendors (APIs) in the catalog in use, with their hosts, auth schemes, how many errors each documents
         and how many more were only observed in public reports."""
-        return await _answer(catalog, lambda cat: bounded_vendors(vendors_document(cat.vendor_summaries())))
+
+        def vendors(cat: ErrorCatalog) -> dict[str, Any]:
+            from ...render.jsondoc import vendors_document
+
+            return bounded_vendors(vendors_document(cat.vendor_summaries()))
+
+        return await _answer(catalog, vendors)
 
     async def retry_advice(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
         """Whether resending the request in a pasted error response can succeed, and how to wait (backoff, until a
@@ -365,8 +404,38 @@ def _reader(catalog: CatalogInUse, vendor: str | None) -> Callable[[], Coroutine
     return read
 
 
+class VendorPages:
+    """One resource per vendor of the catalog in use, added when a client lists the resources: the
+    catalog is not opened before ``initialize`` is answered (an index built on a first run takes
+    seconds), and a vendor a catalog file gains while the server runs is listed from then on."""
+
+    def __init__(self, server: MCPServer[Any], catalog: CatalogInUse) -> None:
+        self.server, self.catalog = server, catalog
+        self.listed: set[str] = set()
+
+    async def add(self) -> None:
+        try:
+            known = await self.catalog.answer(lambda cat: sorted(cat.vendors().items()))
+        except ErrcatError:  # a broken catalog: the server's log says why, and so does every call
+            return
+        for vid, vendor in known:
+            if vid in self.listed:
+                continue
+            self.listed.add(vid)
+            self.server.add_resource(
+                FunctionResource.from_function(
+                    _reader(self.catalog, vid),
+                    uri=f"{DOCS}{vid}",
+                    name=vid,
+                    title=f"errcat reference: {vendor.name}",
+                    description=f"Every catalogued error of the {vendor.name}: message, cause, fix, retry and source.",
+                    mime_type="text/markdown",
+                )
+            )
+
+
 def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
-    """The index page and one page per vendor known at start; the template serves any vendor."""
+    """The index page and the template serving any vendor's page; VendorPages adds one per vendor."""
     markdown = "text/markdown"
     server.add_resource(
         FunctionResource.from_function(
@@ -379,22 +448,6 @@ def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
             mime_type=markdown,
         )
     )
-    try:
-        known = catalog.ask(lambda cat: sorted(cat.vendors().items()))
-    except ErrcatError as exc:  # a broken catalog: the server's log says why, and so does every call
-        print(f"errcat: {exc}", file=sys.stderr)
-        known = []
-    for vid, vendor in known:
-        server.add_resource(
-            FunctionResource.from_function(
-                _reader(catalog, vid),
-                uri=f"{DOCS}{vid}",
-                name=vid,
-                title=f"errcat reference: {vendor.name}",
-                description=f"Every catalogued error of the {vendor.name}: message, cause, fix, retry and source.",
-                mime_type=markdown,
-            )
-        )
 
     @server.resource(f"{DOCS}{{vendor}}", name="vendor-page", title="errcat reference: one vendor", mime_type=markdown)
     async def vendor_page(vendor: str) -> str:
@@ -452,8 +505,25 @@ def build_server(paths: list[Path | str] | None = None, *, builtin: bool = True)
         middleware=[_arguments_never_echoed],
     )
     _add_resources(server, catalog)
+    server.middleware.append(_lazily(VendorPages(server, catalog)))
     _add_prompt(server)
     return server
+
+
+def _lazily(pages: VendorPages) -> Any:  # a ServerMiddleware
+    """Server middleware: the catalog opened once the client has its ``initialize`` answer (warm), and
+    each vendor's page added before the resources are listed."""
+
+    async def middleware(ctx: Any, call_next: Callable[[Any], Awaitable[Any]]) -> Any:
+        method = getattr(ctx, "method", None)
+        if method == "resources/list":
+            await pages.add()
+        result = await call_next(ctx)
+        if method == "notifications/initialized":
+            pages.catalog.warm()
+        return result
+
+    return middleware
 
 
 def serve(paths: list[Path | str] | None = None, *, builtin: bool = True) -> None:
