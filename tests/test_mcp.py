@@ -163,6 +163,9 @@ def test_lookup_status_filter() -> None:
         ("lookup", {"query": "25008", "vendor": None, "status": None, "limit": None}, {"query": "25008"}),
         ("search", {"text": "financial year", "vendor": None, "limit": None}, {"text": "financial year"}),
         ("search", {"query": "financial year", "text": None, "limit": "5"}, {"text": "financial year", "limit": 5}),
+        ("lookup", {"query": 25008, "limit": 2.0}, {"query": "25008", "limit": 2}),  # a numeric code as a JSON number
+        ("explain", {"text": 37000, "vendor": "myob"}, {"text": "37000", "vendor": "myob"}),
+        ("search", {"query": 429}, {"query": "429"}),
         ("lookup", {"query": "25008", "status": "400", "limit": "3"}, {"query": "25008", "status": 400, "limit": 3}),
         ("explain", {"text": MYOB_PASTE, "vendor": None, "format": "json"}, {"text": MYOB_PASTE}),
     ],
@@ -171,8 +174,9 @@ def test_arguments_as_a_model_writes_them_get_the_plain_answer(
     tool: str, arguments: dict[str, Any], plain: dict[str, Any]
 ) -> None:
     """A model fills every optional parameter it is shown (null when it has nothing), writes numbers as
-    strings and adds keys of its own: each call is answered as the plain one (a null limit was refused
-    as "Input should be a valid integer")."""
+    strings, a numeric error code as a number, and adds keys of its own: each call is answered as the
+    plain one (a null limit was refused as "Input should be a valid integer", the code 25008 as a
+    number "Input should be a valid string")."""
     result = call(tool, arguments)
     assert not result.is_error, result.content
     assert result.structured_content == call(tool, plain).structured_content

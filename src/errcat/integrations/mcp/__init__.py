@@ -29,7 +29,7 @@ from mcp.server.mcpserver.resources import FunctionResource
 from mcp.server.mcpserver.tools import Tool
 from mcp.shared.exceptions import MCPError
 from mcp.types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotations
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from ... import __version__
 from ...api import ErrorCatalog
@@ -120,6 +120,16 @@ class CatalogInUse:
 
 # -- tools ------------------------------------------------------------------------------------
 
+
+def _number_as_text(value: Any) -> Any:
+    """A number where words are asked for, as a model writes a numeric error code (``{"query": 25008}``),
+    read as its digits: the SDK refused it ("Input should be a valid string"). The schema still says string."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+AsText = BeforeValidator(_number_as_text)
 Paste = Annotated[
     str,
     Field(
@@ -127,6 +137,7 @@ Paste = Annotated[
         description="The error as the user has it: a response body, curl -i/-v output, a log line, an exception, "
         "a HAR or VCR recording, or just a code or message. Credentials in it are removed before anything reads it.",
     ),
+    AsText,
 ]
 # A query or a vendor is echoed in the answer (or in its error): these bounds keep an answer within MAX_CHARS.
 MAX_QUERY = 1000
@@ -144,14 +155,11 @@ Query = Annotated[
         max_length=MAX_QUERY,
         description="A vendor error code (25008, BAD_REQUEST), an error name, an errcat id, or an HTTP status.",
     ),
+    AsText,
 ]
 SearchWords = Annotated[
-    str | None,
-    Field(
-        min_length=1,
-        max_length=MAX_QUERY,
-        description="Words to find in messages, names, scenarios, explanations (a whole response: use explain).",
-    ),
+    Annotated[str, Field(min_length=1, max_length=MAX_QUERY), AsText] | None,
+    Field(description="Words to find in messages, names, scenarios, explanations (a whole response: use explain)."),
 ]
 # null as well: a model fills every optional parameter it is shown, with null when it has no value
 Limit = Annotated[int | None, Field(ge=1, le=50, description="At most this many errors in the answer (default 10).")]
