@@ -8,6 +8,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import string
 import subprocess
 import sys
@@ -83,6 +84,7 @@ def test_tools_are_read_only_typed_and_publish_the_documents_schemas() -> None:
         assert tool.annotations is not None and tool.annotations.read_only_hint is True, name
         assert tool.annotations.destructive_hint is False and tool.annotations.open_world_hint is False, name
         assert tool.description and len(tool.description) > 60, name  # something an assistant can act on
+        assert "\n" not in tool.description and "  " not in tool.description, name  # no docstring indentation sent
         assert tool.output_schema == OUTPUT_SCHEMAS[name], name
         jsonschema.Draft202012Validator.check_schema(tool.output_schema)
     explain = tools["explain"].input_schema
@@ -807,3 +809,49 @@ def test_initialize_is_answered_before_the_catalog_is_opened(tmp_path: Path, bro
         assert listed == {"errcat://docs/index"} | {f"errcat://docs/{v}" for v in ("myob", "sage", "invoicexpress", "prospend")}
         assert looked_up["structuredContent"]["found"] is True and list(cache.glob("index-*.sqlite"))
         assert err == b""
+
+
+# -- the MCP Inspector's CLI (Node.js), as a developer checks a server ------------------------------
+
+INSPECTOR = "@modelcontextprotocol/inspector@0.15.0"
+
+
+def inspector(*args: str) -> dict[str, Any]:
+    """``npx @modelcontextprotocol/inspector --cli errcat mcp ARGS``: its JSON answer. Skipped without
+    Node.js, or when npm cannot fetch the inspector (it is fetched once, then read from npm's cache)."""
+    npx = shutil.which("npx")
+    if npx is None:
+        pytest.skip("the MCP Inspector runs with npx (Node.js)")
+    command, margs = errcat_command()
+    try:
+        done = subprocess.run(
+            [npx, "-y", "--prefer-offline", INSPECTOR, "--cli", command, *margs, *args],
+            capture_output=True,
+            timeout=300,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.skip("npm did not fetch the MCP Inspector in 5 minutes")
+    out = done.stdout.decode()
+    if done.returncode != 0 and "{" not in out:
+        pytest.skip(f"the MCP Inspector did not run: {done.stderr.decode()[-300:]}")
+    return json.loads(out[out.index("{") :])  # type: ignore[no-any-return]
+
+
+def test_the_mcp_inspector_cli_lists_and_calls_what_an_assistant_would() -> None:
+    """The Inspector's CLI mode (the SDK team's own debugging client, in TypeScript): the tools, resources and
+    prompt listed; search called with ``query`` as lookup is (it answered "text: Field required"); a
+    paste's credential never in the answer."""
+    assert {t["name"] for t in inspector("--method", "tools/list")["tools"]} == TOOLS
+    assert "errcat://docs/myob" in {r["uri"] for r in inspector("--method", "resources/list")["resources"]}
+    searched = inspector("--method", "tools/call", "--tool-name", "search", "--tool-arg", "query=locked period")
+    assert not searched.get("isError") and searched["structuredContent"]["results"], searched
+    looked_up = inspector("--method", "tools/call", "--tool-name", "lookup", "--tool-arg", "query=25008")
+    assert looked_up["structuredContent"]["found"] is True
+    key = same_shape("9f8e7d6c5b4a39281706f5e4d3c2b1a0aabbccdd")  # an InvoiceXpress api_key's shape (hex, 40)
+    paste = (
+        f"POST https://api.invoicexpress.com/invoices.json?api_key={key}\nHTTP/1.1 422\n\n"
+        + '{"errors":[{"error":"Client is invalid"}]}'
+    )
+    explained = inspector("--method", "tools/call", "--tool-name", "explain", "--tool-arg", f"text={paste}")
+    assert explained["structuredContent"]["vendor"] == "invoicexpress" and key not in json.dumps(explained)

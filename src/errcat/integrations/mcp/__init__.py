@@ -259,7 +259,9 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
     tools = []
     for fn, schema in outputs:
         title = fn.__name__.replace("_", " ").capitalize()
-        tool = Tool.from_function(fn, title=title, annotations=ToolAnnotations(title=title, **READ_ONLY))
+        # the docstring as one paragraph: the SDK sends it as written, with each line's indentation
+        said = " ".join((fn.__doc__ or "").split())
+        tool = Tool.from_function(fn, title=title, description=said, annotations=ToolAnnotations(title=title, **READ_ONLY))
         # The documents are errcat's own (not a pydantic model): their schema is published as written.
         tool.fn_metadata.output_schema = schema
         if fn is search:  # its words under either name, one of them needed: said where a client validates calls
