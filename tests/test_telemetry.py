@@ -300,6 +300,42 @@ def test_sentry_over_its_http_transport_groups_raised_vendor_errors_and_sends_no
     assert SECRET.encode() not in sent
 
 
+def test_a_sentry_transaction_of_httpx_calls_errcats_hook_raised_in_carries_no_credential(server, catalog):
+    """Sentry's httpx integration notes a call's status when ``send`` returns; errcat's httpx hook raises
+    inside ``send``, so the span of the vendor call ended with ``internal_error`` and no status, was not
+    taken for a failed call, and went out over the DSN with its api_key in ``http.query`` (the error
+    event had it hidden). A span ended by an exception is now scrubbed as a failed call's is."""
+    from sentry_sdk.integrations.httpx import HttpxIntegration
+
+    from errcat.integrations import httpx as errcat_httpx
+
+    async def calls() -> None:
+        hooks = {"response": [errcat_httpx.async_hook(catalog=catalog)]}
+        async with httpx.AsyncClient(event_hooks=hooks) as client:
+            with sentry_sdk.start_transaction(name="invoice sync"), pytest.raises(VendorError):
+                await client.post(url(server, "Sale/Invoice/Item"), params={"api_key": SECRET, "page": 2}, json={})
+        sync = httpx.Client(event_hooks={"response": [errcat_httpx.hook(catalog=catalog)]})
+        with sync as client, sentry_sdk.start_transaction(name="invoice sync"), pytest.raises(VendorError):
+            client.post(url(server, "Sale/Invoice/Item"), params={"api_key": SECRET, "page": 2}, json={})
+
+    _SentryIngest.envelopes.clear()
+    with serving(_SentryIngest) as ingest:
+        dsn = ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
+        integrations = [ErrcatIntegration(catalog), HttpxIntegration()]
+        sentry_sdk.init(dsn=dsn, integrations=integrations, default_integrations=False, traces_sample_rate=1.0)
+        try:
+            asyncio.run(calls())
+            sentry_sdk.flush(10)
+        finally:
+            sentry_sdk.get_client().close()
+            sentry_sdk.get_global_scope().set_client(None)
+    items = [json.loads(line) for e in _SentryIngest.envelopes for line in e.splitlines() if line.startswith(b"{")]
+    spans = [span for item in items if item.get("type") == "transaction" for span in item.get("spans", ())]  # not headers
+    assert len(spans) == 2 and all(span["status"] == "internal_error" for span in spans)
+    assert [span["data"]["http.query"] for span in spans] == ["api_key=[REDACTED]&page=2"] * 2
+    assert SECRET.encode() not in b"".join(_SentryIngest.envelopes)
+
+
 def test_the_fingerprint_is_the_same_in_another_process(catalog):
     """Grouping across a fleet needs one fingerprint per error in every process (no per-process hash seed)."""
     import subprocess
