@@ -168,6 +168,9 @@ def test_lookup_status_filter() -> None:
         ("lookup", {"query": 25008, "limit": 2.0}, {"query": "25008", "limit": 2}),  # a numeric code as a JSON number
         ("explain", {"text": 37000, "vendor": "myob"}, {"text": "37000", "vendor": "myob"}),
         ("search", {"query": 429}, {"query": "429"}),
+        ("lookup", {"query": "25008", "vendor": "", "status": None}, {"query": "25008"}),  # "" for no vendor
+        ("explain", {"text": MYOB_PASTE, "vendor": "  "}, {"text": MYOB_PASTE}),
+        ("search", {"query": "financial year", "vendor": " myob "}, {"query": "financial year", "vendor": "myob"}),
         ("lookup", {"query": "25008", "status": "400", "limit": "3"}, {"query": "25008", "status": 400, "limit": 3}),
         ("explain", {"text": MYOB_PASTE, "vendor": None, "format": "json"}, {"text": MYOB_PASTE}),
     ],
@@ -176,9 +179,9 @@ def test_arguments_as_a_model_writes_them_get_the_plain_answer(
     tool: str, arguments: dict[str, Any], plain: dict[str, Any]
 ) -> None:
     """A model fills every optional parameter it is shown (null when it has nothing), writes numbers as
-    strings, a numeric error code as a number, and adds keys of its own: each call is answered as the
-    plain one (a null limit was refused as "Input should be a valid integer", the code 25008 as a
-    number "Input should be a valid string")."""
+    strings, a numeric error code as a number, "" for a vendor it has not got, and adds keys of its own:
+    each call is answered as the plain one (a null limit was refused as "Input should be a valid
+    integer", the code 25008 as a number "Input should be a valid string", a "" vendor as empty)."""
     result = call(tool, arguments)
     assert not result.is_error, result.content
     assert result.structured_content == call(tool, plain).structured_content

@@ -141,12 +141,22 @@ Paste = Annotated[
 ]
 # A query or a vendor is echoed in the answer (or in its error): these bounds keep an answer within MAX_CHARS.
 MAX_QUERY = 1000
+
+
+def _blank_as_none(value: Any) -> Any:
+    """A vendor given as "" (or blanks) is no vendor, as null is: a model fills every optional parameter
+    it is shown, an empty string where it has no value (refused as "the vendor filter is empty");
+    blanks around an id are dropped (" sage ")."""
+    return (value.strip() or None) if isinstance(value, str) else value
+
+
 VendorFilter = Annotated[
     str | None,
     Field(
         max_length=64,
         description="A vendor id (myob, sage, invoicexpress, prospend; see list_vendors) to limit or force the answer.",
     ),
+    BeforeValidator(_blank_as_none),
 ]
 Query = Annotated[
     str,
