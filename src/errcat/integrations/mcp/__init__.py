@@ -491,9 +491,6 @@ PROMPT = """An API call failed. Explain the error with the errcat tools rather t
 
 
 def _add_prompt(server: MCPServer[Any]) -> None:
-    from ...explainer.redact import redact
-    from ...explainer.split import MAX_INPUT_BYTES
-
     @server.prompt(name=PROMPT_NAME, title="Explain this API error")
     def explain_api_error(
         error: Annotated[str, Field(description="The error response or message (optional: else the one in the chat).")] = "",
@@ -501,6 +498,9 @@ def _add_prompt(server: MCPServer[Any]) -> None:
         """Explain an API error response with errcat: which documented error it is, why, and what to do."""
         if not error.strip():
             return PROMPT.format(where=" in the conversation")
+        from ...explainer.redact import redact  # the explainer: imported by the first use, not at start
+        from ...explainer.split import MAX_INPUT_BYTES
+
         # read as explain reads a paste (its first 2 MiB), then cut to what one tool answer may hold
         shown = redact(error[:MAX_INPUT_BYTES])[0]
         if len(shown) > MAX_CHARS:
