@@ -858,3 +858,51 @@ def test_the_mcp_inspector_cli_lists_and_calls_what_an_assistant_would() -> None
     )
     explained = inspector("--method", "tools/call", "--tool-name", "explain", "--tool-arg", f"text={paste}")
     assert explained["structuredContent"]["vendor"] == "invoicexpress" and key not in json.dumps(explained)
+
+
+def test_many_concurrent_calls_over_stdio_each_get_their_own_answer() -> None:
+    """An assistant running tools in parallel: 40 calls in flight at once over one stdio connection (lookups
+    of different codes, searches, explains of different pastes) each get the answer to their own
+    arguments, one of them cancelled on the way, and none is lost."""
+    codes = ["25008", "37000", "AccessTokenExpiredError", "RESOURCE_NOT_FOUND", "25009"]
+    answers: dict[int, Any] = {}
+
+    async def work(client: ClientSession) -> None:
+        async def one(i: int) -> None:
+            code = codes[i % len(codes)]
+            if i % 3 == 0:
+                result = await client.call_tool("lookup", {"query": code, "limit": "1"})
+            elif i % 3 == 1:
+                result = await client.call_tool("search", {"query": code})
+            else:
+                result = await client.call_tool("explain", {"text": f'HTTP/1.1 400\n\n{{"errors": "{code}"}}'})
+            answers[i] = (code, result)
+
+        async with anyio.create_task_group() as tasks:
+            for i in range(40):
+                tasks.start_soon(one, i)
+            with anyio.move_on_after(0.001):  # one more, cancelled at once (notifications/cancelled)
+                await client.call_tool("explain", {"text": MYOB_PASTE})
+        assert (await client.call_tool("lookup", {"query": "25008"})).structured_content["found"] is True
+
+    async def main() -> None:
+        command, args = errcat_command()
+        env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+        async with (
+            stdio_client(StdioServerParameters(command=command, args=args, env=env)) as (read, write),
+            ClientSession(read, write) as client,
+        ):
+            await client.initialize()
+            await work(client)
+
+    anyio.run(main)
+    assert sorted(answers) == list(range(40))
+    for i, (code, result) in answers.items():
+        assert not result.is_error, (i, result.content)
+        said = result.structured_content
+        if i % 3 == 0:
+            assert said["query"] == code and said["found"] is True
+        elif i % 3 == 1:
+            assert said["query"] == code
+        else:
+            assert code in json.dumps(said["errors"])  # the paste it was sent, not another call's
