@@ -906,3 +906,29 @@ def test_many_concurrent_calls_over_stdio_each_get_their_own_answer() -> None:
             assert said["query"] == code
         else:
             assert code in json.dumps(said["errors"])  # the paste it was sent, not another call's
+
+
+def test_building_the_server_opens_no_catalog_and_imports_no_explainer() -> None:
+    """What `errcat mcp` does before it can answer `initialize` (on top of the SDK's import, 90 % of it):
+    the catalog was opened (its index built on a first run) and the explainer imported, by the vendor
+    pages, the tools and the prompt. They are now left to the first call (or the warm-up that follows
+    `initialize`); a tool call still brings them in."""
+    code = (
+        "import sys\n"
+        "import anyio\n"
+        "from mcp import Client\n"
+        "from errcat.integrations.mcp import build_server\n"
+        "server = build_server()\n"
+        "LATE = ('errcat.explainer', 'errcat.render.jsondoc', 'errcat.index.cache', 'sqlite3')\n"
+        "print(sorted(m for m in LATE if m in sys.modules))\n"
+        "async def call():\n"
+        "    async with Client(server) as client:\n"
+        "        await client.call_tool('lookup', {'query': '25008'})\n"
+        "anyio.run(call)\n"
+        "print(sorted(m for m in LATE if m in sys.modules))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env, check=True)
+    before, after = done.stdout.splitlines()
+    assert before == "[]", before
+    assert after == "['errcat.explainer', 'errcat.index.cache', 'errcat.render.jsondoc', 'sqlite3']"
