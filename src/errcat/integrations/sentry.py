@@ -134,9 +134,13 @@ def scrub_failed_breadcrumbs(event: Event) -> Event:
 
 
 def _failed(span: Mapping[str, Any]) -> bool:
-    """Whether an HTTP client span's (or breadcrumb's) call was answered with an error status (400 or more)."""
+    """Whether an HTTP client span's (or breadcrumb's) call was answered with an error status (400 or
+    more), or the span was ended by an exception before the SDK noted a status: errcat's hook raising
+    inside the client's ``send`` (httpx's integration), where the status is ``internal_error``."""
     data, tags = _mapping(span.get("data")), _mapping(span.get("tags"))
     status = data.get("http.response.status_code", data.get("status_code", tags.get("http.status_code")))
+    if status is None:
+        return span.get("status") not in (None, "ok")
     return str(status).isdigit() and int(str(status)) >= 400
 
 
