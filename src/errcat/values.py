@@ -49,6 +49,13 @@ def to_int(value: object) -> int | None:
     return None
 
 
+# What an error the catalog lacks says by its HTTP status alone about resending the same request: a
+# rate limit (wait for its window) or a gateway's or an overloaded server's passing fault (back off);
+# any other status does not suggest that the same request can succeed (integrations.retry_advice,
+# and explain's "retry:" line for such an error).
+TRANSIENT_STATUSES = {429: "wait-for-reset", 502: "backoff", 503: "backoff", 504: "backoff"}
+
+
 def to_status(value: object) -> int | None:
     """An HTTP status (100-599) from a JSON/YAML value or text; None when it is not one."""
     status = to_int(value)

@@ -20,6 +20,7 @@ from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired, squash
+from ..values import TRANSIENT_STATUSES
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, with_exchange_status
 from .evidence import Clue, VendorFacts, clues_for, decide, endpoint_for, facts_for, scores
 from .exchange import Exchange
@@ -150,6 +151,15 @@ class Explanation(NamedTuple):
             return HTTPStatus(status).phrase, None
         except ValueError:
             return None
+
+    def status_retry(self, m: ErrorMatch) -> tuple[int, str | None] | None:
+        """For an error the catalog lacks, what its HTTP status alone says of resending the same
+        request: (status, how to wait), the wait None when it says no resend (values.TRANSIENT_STATUSES,
+        as integrations.retry_advice decides); None for a catalogued error or one without a status."""
+        status = m.sent.status or self.exchange.status
+        if m.best is not None or status is None:
+            return None
+        return status, TRANSIENT_STATUSES.get(status)
 
     def scenarios(self, m: ErrorMatch) -> list[Entry]:
         """Rows documenting the best match's error, the request's own endpoint first."""

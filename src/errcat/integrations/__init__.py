@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..index.store import CatalogIndex
 
 from ..text import visible
-from ..values import to_seconds, to_status
+from ..values import TRANSIENT_STATUSES, to_seconds, to_status
 
 __all__ = ["ExplainFilter", "RetryAdvice", "VendorError", "explain_response", "retry_advice", "should_retry"]
 
@@ -187,7 +187,6 @@ _ADVICE = {  # a guide's retry value -> what a policy that only resends can do
     "after-fix": RetryAdvice(False, "never", "the request or the data must be corrected first"),
     "no": RetryAdvice(False, "never", "retrying cannot help"),
 }
-_TRANSIENT = {429: "wait-for-reset", 502: "backoff", 503: "backoff", 504: "backoff"}
 _NETWORK = {  # exception classes (by name, so no client is imported) that mean the exchange never completed
     "ConnectionError", "TimeoutError", "Timeout", "URLError",  # builtins, requests, urllib
     "TransportError", "TimeoutException", "NetworkError", "RemoteProtocolError",  # httpx
@@ -274,11 +273,11 @@ def _advise(x: Explanation) -> RetryAdvice:
             advices.append(_ADVICE.get(guide.retry, _ADVICE["no"]))
         else:
             status = m.sent.status or x.exchange.status
-            wait = _TRANSIENT.get(status or 0)
+            wait = TRANSIENT_STATUSES.get(status or 0)
             reason = f"HTTP {status}: usually passing" if wait else "not documented; its status does not suggest a resend"
             advices.append(RetryAdvice(True, wait, reason) if wait else RetryAdvice(False, "never", reason))
     if not advices:
-        wait = _TRANSIENT.get(x.exchange.status or 0)
+        wait = TRANSIENT_STATUSES.get(x.exchange.status or 0)
         reason = f"HTTP {x.exchange.status}: usually passing" if wait else f"HTTP {x.exchange.status}"
         advices.append(RetryAdvice(bool(wait), wait or "never", reason))
     advice = next((a for a in advices if not a.retry), advices[0])  # one refusal outweighs the rest
