@@ -132,7 +132,10 @@ def test_explain_answers_first_in_one_line_and_says_so_when_the_catalog_lacks_th
     # Stripe's documented error object (docs.stripe.com/api/errors): another service's error
     stripe = 'HTTP/1.1 402 Payment Required\n\n{"error": {"code": "card_declined", "message": "Your card was declined."}}'
     result = call("explain", {"text": stripe})
-    assert result.structured_content["answer"] == "not in the catalog (vendor unknown, HTTP 402): Your card was declined."
+    assert (
+        result.structured_content["answer"]
+        == "not in the catalog (vendor unknown, HTTP 402): Your card was declined. (retry by its status: no)"
+    )
     assert result.content[0].text.startswith('{"format_version":1,"kind":"explain","answer":"not in the catalog')
 
 

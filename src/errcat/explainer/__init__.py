@@ -88,7 +88,9 @@ class Explanation(NamedTuple):
                 status = m.sent.status or ex.status
                 who += f", HTTP {status}" if status and not head else ""
                 who += f"; one of {len(m.family)} documented errors with this code" if m.family else ""
-                parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else ""))
+                by_status = self.status_retry(m)
+                retry = f" (retry by its status: {by_status[1] or 'no'})" if by_status else ""
+                parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else "") + retry)
         more = f"; and {len(folded) - 3} more" if len(folded) > 3 else ""
         return (f"{head}: " if head else "") + "; ".join(parts) + more
 
