@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..errors import UsageError
-from ..values import STATUS_KEYS, to_status
-from .verdict import OAUTH_CODES, level
+from ..values import OAUTH_CODES, STATUS_KEYS, to_status
+from .verdict import level
 
 _MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 # a zone's abbreviation where it names one offset (Postgres's %t: "2020-03-11 20:40:50 CET"); not

@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..values import OAUTH_CODES
+
 if TYPE_CHECKING:
     from ..explainer import Explanation
 
@@ -127,12 +129,6 @@ _EXCEPTION = re.compile(
     r"|\b(?:[Gg]ot|[Cc]aught|[Tt]hrew|[Tt]hrown|[Rr]aised) (?:an? )?(?:\w+ )?exception\b"
     r"|\bException (?:in|causing|while)\b",
     re.MULTILINE,
-)
-# the error codes of OAuth 2.0 (RFC 6749 5.2 and 4.1.2.1, RFC 6750, RFC 8628) and OpenID Connect
-OAUTH_CODES = frozenset(
-    "invalid_request invalid_client invalid_grant unauthorized_client unsupported_grant_type invalid_scope "  # noqa: SIM905
-    "access_denied unsupported_response_type server_error temporarily_unavailable invalid_token insufficient_scope "
-    "authorization_pending slow_down expired_token interaction_required login_required consent_required".split()
 )
 # what every _EXCEPTION match holds: a cheap test first (the full pattern backtracks on every word)
 _MAY_BE_EXCEPTION = re.compile(
@@ -253,11 +249,11 @@ def holds_error_body(body: str) -> bool:
     vendor's envelope, an OAuth error or problem details. A record that is no error by how it is
     logged is one only for such a body (stream), and reading it is a fraction of explaining it: a
     JSON log line at INFO whose fields mention a failure cost 4 ms of fuzzy matching a line."""
-    from ..explainer.envelopes import OAUTH, PROBLEM, read_body
+    from ..explainer.envelopes import ERROR_FIELD, OAUTH, PROBLEM, read_body
 
     r = read_body(body)
     return (r.status or 0) >= 400 or any(
-        e.shape.weight > 0 or e.shape is OAUTH or e.shape is PROBLEM or (e.status or 0) >= 400 for e in r.errors
+        e.shape.weight > 0 or e.shape in (OAUTH, ERROR_FIELD, PROBLEM) or (e.status or 0) >= 400 for e in r.errors
     )
 
 
@@ -278,14 +274,14 @@ def http_evidence(x: Explanation) -> bool:
     error (``stream``): a URL or a request alone is not one, nor an object with a title (GitHub's
     events, a JSON schema), nor a status for a request known by its path alone, with no host: a
     server's own log of what it served (an access line, OpenSearch's "POST /auth/login 401")."""
-    from ..explainer.envelopes import OAUTH, PROBLEM
+    from ..explainer.envelopes import ERROR_FIELD, OAUTH, PROBLEM
 
     ex = x.exchange
     named = ex.path is not None or any(m.sent.message and _SERVED_FIELDS.search(m.sent.message) for m in x.errors)
     served = named and ex.host is None and ex.header("host") is None
     return ((ex.status or 0) >= 400 and not served) or any(
         m.sent.shape.weight > 0
-        or (m.sent.shape is OAUTH and _oauth_said(m.sent.code, m.sent.message))
+        or (m.sent.shape in (OAUTH, ERROR_FIELD) and _oauth_said(m.sent.code, m.sent.message))
         or (m.sent.shape is PROBLEM and (m.sent.status or 0) >= 400)
         for m in x.errors
     )
