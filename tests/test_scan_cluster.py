@@ -265,13 +265,13 @@ def test_a_cluster_of_separate_processes_over_s3_survives_a_worker_killed_mid_ru
     for path in sorted(folder.iterdir()):
         bucket.upload_file(str(path), "ops-logs", f"2026-12-04/{path.name}")
 
-    dask = str(Path(sys.executable).with_name("dask"))
-    errcat_script = str(Path(sys.executable).with_name("errcat"))
+    dask = [sys.executable, "-m", "dask"]  # the `dask` command, wherever the scripts were installed
+    errcat_command = [sys.executable, "-m", "errcat"]
     env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
     started: list[subprocess.Popen[bytes]] = []
 
     def start(*args: str) -> subprocess.Popen[bytes]:
-        proc = subprocess.Popen([dask, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        proc = subprocess.Popen([*dask, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         started.append(proc)
         return proc
 
@@ -297,7 +297,7 @@ def test_a_cluster_of_separate_processes_over_s3_survives_a_worker_killed_mid_ru
             client.wait_for_workers(2, timeout=120)
             args = ["scan", "s3://ops-logs/2026-12-04/app-*", "s3://ops-logs/2026-12-04/missing.log", "--format", "json"]
             run = subprocess.Popen(
-                [errcat_script, *args, "--top", "100000", "--dask", address],
+                [*errcat_command, *args, "--top", "100000", "--dask", address],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
                 env=env,
