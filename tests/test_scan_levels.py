@@ -667,3 +667,23 @@ def test_a_php_error_logs_lines_are_errors_by_their_kind(index, tmp_path):
     assert [level(line) for line in PHP_ERROR_LOG] == ["fatal", "warning", "notice"]
     report = _scanned(index, tmp_path, PHP_ERROR_LOG)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
+
+
+# ASP.NET Core's console logger, Entity Framework Core's records (an EF Core user's log quoted in a public
+# document, found by its text: its first six lines, the SQL cut after its first line)
+DOTNET_CONSOLE = [
+    "info: Microsoft.EntityFrameworkCore.Database.Command[20101]",
+    "      Executed DbCommand (2ms) [Parameters=[], CommandType='Text', CommandTimeout='30']",
+    '      DROP TABLE IF EXISTS "public"."DepartmentsTemp925ba14b"',
+    "fail: Microsoft.EntityFrameworkCore.Database.Command[20102]",
+    "      Failed executing DbCommand (77ms) [Parameters=[], CommandType='Text', CommandTimeout='30']",
+    "      SELECT e.id, e.dep_id, e.dep_name, e.disabled, e.is_filial, e.is_manager, e.local_phone, e.login,",
+]
+
+
+def test_an_aspnet_core_console_records_level_is_its_four_letters(index, tmp_path):
+    """A record opening with "fail:" had no level: EF Core's failed command (its message holds
+    "Failed") was read and let go as no error."""
+    assert [level(DOTNET_CONSOLE[0]), level(DOTNET_CONSOLE[3])] == ["info", "error"]
+    report = _scanned(index, tmp_path, DOTNET_CONSOLE)
+    assert [p.line for g in report.other.values() for p in g.places] == [4]

@@ -187,11 +187,19 @@ _XML_START = re.compile(r"<\?xml|<errors?\b")
 _ERROR_STATUS_KEYED = re.compile(r"(?i:\bstatus" + STATUS_KEY + r"[45]\d\d\b)")
 
 
+# ASP.NET Core's console logger: its level in four letters and a colon open the line, before the
+# category and the event id ("fail: Microsoft.EntityFrameworkCore.Database.Command[20102]")
+_DOTNET = re.compile(r"(trce|dbug|info|warn|fail|crit): [\w.`+]+\[\d+\]")
+_DOTNET_LEVELS = {"trce": "trace", "dbug": "debug", "info": "info", "warn": "warn", "fail": "error", "crit": "critical"}
+
+
 def level(head: str) -> str | None:
     """The first level word of a log line, lower-cased (``error``, ``info``, ``w`` ...), if any."""
     window = head[:HEAD]
     if "\x1b[" in window:
         window = TERMINAL_CODES.sub("", head[: HEAD * 2])[:HEAD]
+    if window[4:6] == ": " and (dotnet := _DOTNET.match(window)):
+        return _DOTNET_LEVELS[dotnet[1]]
     pri = _SYSLOG_PRI.match(window)
     if pri:
         severity = int(pri.group(1)) % 8
