@@ -646,3 +646,44 @@ def test_a_squid_access_lines_status_is_read_and_a_metrics_error_label_is_no_lev
     assert level(METRIC) is None
     report = _scanned(index, tmp_path, [METRIC])
     assert (report.records, report.errors) == (1, 0)
+
+
+# PHP's own error log (error_log, php-fpm's): a fatal error in the README of a php-scoper-phar-issue
+# reproduction (found by its text), a warning as a test's constant quotes a MAMP log (found likewise), and a
+# deprecation constructed in the format
+PHP_ERROR_LOG = [
+    "[07-Jan-2020 13:36:40 UTC] PHP Fatal error:  Uncaught Error: Class 'Isolated\\Symfony\\Component\\Finder\\Finder' "
+    "not found in /Applications/MAMP/htdocs/php-scoper-phar-issue/scoper.inc.php:9",
+    "[21-Oct-2019 11:36:37 UTC] PHP Warning:  Creating default object from empty value in /Applications/MAMP/htdocs/index.php "
+    "on line 106",
+    "[21-Oct-2019 11:36:38 UTC] PHP Deprecated:  Function create_function() is deprecated in /Applications/MAMP/htdocs/a.php "
+    "on line 3",
+]
+
+
+def test_a_php_error_logs_lines_are_errors_by_their_kind(index, tmp_path):
+    """PHP writes its level in words after "PHP " ("PHP Fatal error:", "PHP Warning:"): none was
+    read, so a PHP error log's fatal errors and warnings were not errors at all."""
+    assert [level(line) for line in PHP_ERROR_LOG] == ["fatal", "warning", "notice"]
+    report = _scanned(index, tmp_path, PHP_ERROR_LOG)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
+
+
+# ASP.NET Core's console logger, Entity Framework Core's records (an EF Core user's log quoted in a public
+# document, found by its text: its first six lines, the SQL cut after its first line)
+DOTNET_CONSOLE = [
+    "info: Microsoft.EntityFrameworkCore.Database.Command[20101]",
+    "      Executed DbCommand (2ms) [Parameters=[], CommandType='Text', CommandTimeout='30']",
+    '      DROP TABLE IF EXISTS "public"."DepartmentsTemp925ba14b"',
+    "fail: Microsoft.EntityFrameworkCore.Database.Command[20102]",
+    "      Failed executing DbCommand (77ms) [Parameters=[], CommandType='Text', CommandTimeout='30']",
+    "      SELECT e.id, e.dep_id, e.dep_name, e.disabled, e.is_filial, e.is_manager, e.local_phone, e.login,",
+]
+
+
+def test_an_aspnet_core_console_records_level_is_its_four_letters(index, tmp_path):
+    """A record opening with "fail:" had no level: EF Core's failed command (its message holds
+    "Failed") was read and let go as no error."""
+    assert [level(DOTNET_CONSOLE[0]), level(DOTNET_CONSOLE[3])] == ["info", "error"]
+    report = _scanned(index, tmp_path, DOTNET_CONSOLE)
+    assert [p.line for g in report.other.values() for p in g.places] == [4]

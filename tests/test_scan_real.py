@@ -1718,6 +1718,6 @@ GCP_SPECIAL_FIELDS = (
 
 
 def test_a_json_lines_level_under_google_clouds_special_field_is_read(index, tmp_path):
-    """ "logging.googleapis.com/severity": "WARNING" was no level: the warning was no error."""
+    """A level written under "logging.googleapis.com/severity" was no level: the warning was no error."""
     report = _scanned(index, tmp_path, "gcp.log", [GCP_SPECIAL_FIELDS])
     assert [lines for _, lines in _groups(report)] == [[1]]

@@ -82,6 +82,9 @@ _LEVEL = re.compile(
     # a lower-case level word right after a line's time ("2016-06-30 12:00:07 fatal ..."), Grafana's "eror"
     r"|(?:(?<=\d\d:\d)|(?<=[.,]\d\d))\d (?P<timed>error|eror|err|warning|warn|fatal|crit|critical|emerg|alert|panic"
     r"|info|debug|notice|trace)(?= )"
+    # PHP's error log: "[07-Jan-2020 13:36:40 UTC] PHP Fatal error:  Uncaught Error: ...", "PHP Warning:  ..."
+    r"|PHP (?P<php>Fatal error|Parse error|(?:Recoverable|Catchable) fatal error|Warning|Notice|Deprecated|Strict Standards"
+    r"|Error)(?=: )"
     # SQL Server's error log: "2022-12-20 12:36:54.17 Logon       Error: 18456, Severity: 14, State: 8."
     r"|(?<= )(?P<mssql>Error): \d+, Severity: \d"
     # a capitalised level in a padded column (Windows CBS: "2016-09-28 04:30:31, Info          CBS ...")
@@ -97,9 +100,18 @@ _LEVEL = re.compile(
     # a Cisco message's severity digit (ASA's "%ASA-4-106023: Deny tcp ...", IOS's "%LINK-3-UPDOWN: ...")
     r"|" + CISCO_SEVERITY + r")"
 )
-# levels written as a mark: Redis's, and a Cisco message's severity digit (syslog's severities)
-_MARKED_LEVELS = {".": "debug", "-": "verbose", "*": "notice", "#": "warning"} | dict(
-    zip("01234567", ("emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"), strict=True)
+# levels written as a mark: Redis's, and a Cisco message's severity digit (syslog's severities); PHP's in words
+_MARKED_LEVELS = (
+    {".": "debug", "-": "verbose", "*": "notice", "#": "warning"}
+    | {
+        "Fatal error": "fatal",
+        "Parse error": "error",
+        "Recoverable fatal error": "error",
+        "Catchable fatal error": "error",
+        "Deprecated": "notice",
+        "Strict Standards": "notice",
+    }
+    | dict(zip("01234567", ("emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"), strict=True))
 )
 # a terminal's colours and erasing (docker compose's), and what a CI server writes between them
 # (Buildkite's "\x1b_bk;t=1729032360325\x07" time): no part of a level's place or a group's text
@@ -171,11 +183,19 @@ _XML_START = re.compile(r"<\?xml|<errors?\b")
 _ERROR_STATUS_KEYED = re.compile(r"(?i:\bstatus" + STATUS_KEY + r"[45]\d\d\b)")
 
 
+# ASP.NET Core's console logger: its level in four letters and a colon open the line, before the
+# category and the event id ("fail: Microsoft.EntityFrameworkCore.Database.Command[20102]")
+_DOTNET = re.compile(r"(trce|dbug|info|warn|fail|crit): [\w.`+]+\[\d+\]")
+_DOTNET_LEVELS = {"trce": "trace", "dbug": "debug", "info": "info", "warn": "warn", "fail": "error", "crit": "critical"}
+
+
 def level(head: str) -> str | None:
     """The first level word of a log line, lower-cased (``error``, ``info``, ``w`` ...), if any."""
     window = head[:HEAD]
     if "\x1b[" in window:
         window = TERMINAL_CODES.sub("", head[: HEAD * 2])[:HEAD]
+    if window[4:6] == ": " and (dotnet := _DOTNET.match(window)):
+        return _DOTNET_LEVELS[dotnet[1]]
     pri = _SYSLOG_PRI.match(window)
     if pri:
         severity = int(pri.group(1)) % 8
