@@ -91,6 +91,12 @@ _MYOB_DOCUMENT_DEFECTS: dict[tuple[Any, Any], list[str]] = {
         "the scenario printed with this body (delete a system-created transaction) fits code 224; the body itself is"
         " about a payment on an order converted to an invoice"
     ],
+    (100, "QuantityRequired"): [
+        "the Name is QuantityRequired, where every other body of ErrorCode 100 in the document is named Required"
+    ],
+    (10007, "CustomerMismatch"): [
+        "the Name CustomerMismatch comes with ErrorCode 10007 here and with 11007 on the other rows that use it"
+    ],
     ("AccessDenied", None): ["a trailing comma after the ErrorCode line, before the closing brace (not valid JSON)"],
     (181, "InvalidCharacters"): [
         "the Message looks garbled in the document (\"the characters '*' and' are used\": a character is missing after"

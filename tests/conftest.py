@@ -207,6 +207,7 @@ SLOW: dict[str, set[str]] = {
     "test_integrations.py": {
         "test_a_post_that_timed_out_is_not_resent_a_get_or_an_unsent_post_is",
         "test_readme_tenacity_example_resends_only_what_can_succeed",
+        "test_httpx_async_hook_explains_a_big_body_off_the_event_loop_in_order",
     },
     "test_lifetime.py": {"test_every_result_type_survives_closing_and_a_rebuilt_cache"},
     "test_knowledge.py": {
@@ -267,6 +268,7 @@ SLOW: dict[str, set[str]] = {
         "test_vendor_time_and_top_options",
     },
     "test_scan_cluster.py": {
+        "test_a_cluster_of_separate_processes_over_s3_survives_a_worker_killed_mid_run",
         "test_a_scheduler_address_with_credentials_is_never_echoed",
         "test_cli_dask_address_with_a_user_overlay",
         "test_cluster_report_is_the_local_report",

@@ -509,3 +509,23 @@ def test_every_myob_body_pasted_from_the_document(catalog):
     assert set(kinds) <= {"exact", "template"}, [b for b, k in zip(blocks, kinds, strict=True) if k not in ("exact", "template")][
         :3
     ]
+
+
+def test_an_error_field_is_named_an_oauth_error_only_when_it_is_one(catalog):
+    """RFC 6749's error response is one of its codes under "error" (or has an error_description);
+    any other {"error": "..."} is what Express, Flask or a proxy answer with, and was shown to the
+    user as an "OAuth error". The sentence stays the error's message, never a vendor's."""
+    from errcat.explainer.envelopes import ERROR_FIELD, OAUTH
+
+    shapes = {
+        '{"error":"invalid_grant","error_description":"Invalid refresh token"}': (OAUTH, "invalid_grant"),
+        '{"error":"invalid_token"}': (OAUTH, "invalid_token"),
+        '{"error":"upstream overloaded"}': (ERROR_FIELD, None),
+        '{"error":"card_declined"}': (ERROR_FIELD, "card_declined"),
+        '{"code":"service_unavailable","error":"The service is unavailable."}': (ERROR_FIELD, "service_unavailable"),
+    }
+    for paste, (shape, code) in shapes.items():
+        x = explain(catalog, paste)
+        assert x.vendor is None and (x.errors[0].sent.shape, x.errors[0].sent.code) == (shape, code), paste
+    x = explain(catalog, 'HTTP/1.1 503 Service Unavailable\n\n{"error":"upstream overloaded"}')
+    assert x.errors[0].sent.message == "upstream overloaded" and "OAuth" not in str(x)

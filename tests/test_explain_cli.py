@@ -99,6 +99,43 @@ def test_markdown_view_parses(cli):
     assert "Cannot delete order with payment(s) applied" in cells
 
 
+# another service's error, which no catalogued vendor documents: its status alone says whether to resend
+FOREIGN_503 = (
+    'HTTP/1.1 503 Service Unavailable\nContent-Type: application/json\nRetry-After: 30\n\n{"error":"upstream overloaded"}\n'
+)
+FOREIGN_400 = 'HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{"error":"bad thing"}\n'
+
+
+def test_an_error_the_catalog_lacks_says_what_its_status_alone_tells_of_resending(cli):
+    """Whether to retry is what a user asks of any error: one the catalog lacks gets the advice its
+    HTTP status alone gives (as errcat.integrations.retry_advice decides), said to be only that, in
+    every view; a catalogued error keeps its guide's advice and has none by status."""
+    import errcat
+    from errcat.integrations import retry_advice
+
+    table = cli("explain", input=FOREIGN_503).stdout
+    assert "vendor:   unknown" in table and "not in the catalog" in table
+    assert "retry:    HTTP 503 usually passes: resend later, with exponential backoff" in table
+    assert "Retry-After asks for 30 s" in table and "the catalog does not know this error" in table
+    doc = json.loads(cli("explain", "-f", "json", input=FOREIGN_503).stdout)
+    assert doc["errors"][0]["retry_by_status"] == {"status": 503, "retry": True, "wait": "backoff"}
+    tokens = MarkdownIt("commonmark").enable("table").parse(cli("explain", "-f", "markdown", input=FOREIGN_503).stdout)
+    assert any(t.type == "inline" and t.content.startswith("**Retry:** HTTP 503 usually passes") for t in tokens)
+    assert retry_advice(errcat.explain(FOREIGN_503)).retry is True
+
+    table = cli("explain", input=FOREIGN_400).stdout
+    assert "retry:    HTTP 400 alone does not suggest that the same request can succeed" in table
+    assert json.loads(cli("explain", "-f", "json", input=FOREIGN_400).stdout)["errors"][0]["retry_by_status"] == {
+        "status": 400,
+        "retry": False,
+        "wait": "never",
+    }
+    assert retry_advice(errcat.explain(FOREIGN_400)).retry is False
+
+    documented = json.loads(cli("explain", "-f", "json", input=MYOB_BODY).stdout)["errors"][0]
+    assert documented["retry_by_status"] is None and documented["explanation"]["retry"]
+
+
 def test_exit_1_when_anything_is_unmatched(cli):
     r = cli("explain", input='{"message":"Not Found"}')
     assert r.exit_code == 1

@@ -167,3 +167,82 @@ def test_a_tax_authoritys_xml_result_is_read(catalog):
     x = explain(catalog, paste)
     assert [(m.sent.code, m.sent.message) for m in x.errors] == [("FORBIDDEN", "Jogosultság szükséges!")]
     assert x.vendor is None
+
+
+# A status stated first, as a report, a test or a log line prints it before the body: it was read as
+# no status at all (so no retry advice and no status meaning) unless the word HTTP stood before it.
+LEADING_STATUS = [
+    # a Go post office server's timeout body (find_string id 59746966899)
+    (
+        '503 Service Unavailable\n{"error":{"code":"service_unavailable","message":"The post office is temporarily unavailable."}}',
+        503,
+    ),
+    # a GPU cloud adapter's test quoting Verda's capacity error (find_string id 71321582949)
+    ('503 {"code": "service_unavailable", "message": "No capacity available"}', 503),
+    # a Terraform provider's test, 409 on a custom variable (find_string id 62704297766)
+    (
+        '409 Conflict {"message":"Resource Already Exists","errors":[{"name":"base","reason":"name \\"MY_VAR\\" already exists"}]}',
+        409,
+    ),
+    # a Next.js registration handler's answer, as a log line (find_string id 20323778485)
+    ('POST /api/register 422\n{"error":true,"message":"Email is Invalid"}', 422),
+    # a Supabase edge function security test: the curl command, the status, the body (find_string id 55706113070)
+    ('curl -X POST https://your-project.supabase.co/functions/v1/test-matchmaking\n403\n{"error":"Access denied"}', 403),
+]
+
+
+@pytest.mark.parametrize(("paste", "status"), LEADING_STATUS, ids=["reason-line", "inline", "reason-inline", "request", "alone"])
+def test_a_status_stated_before_the_body_is_read(catalog, paste, status):
+    x = explain(catalog, paste)
+    assert x.exchange.status == status
+    assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)
+
+
+def test_a_number_in_a_sentence_is_not_a_status_line(catalog):
+    # a parts-search test's docstring (find_string id 70815710165): 403 is what element14 answers, but
+    # the line is a sentence about it, and a reason that is not the status's own phrase is not one
+    x = explain(catalog, "element14 answers 403 'Account Over Queries Per Second Limit' at about three requests a second")
+    assert x.exchange.status is None
+
+
+def test_a_reports_labelled_body_is_the_body_not_a_header(catalog):
+    """An API verification report (find_string id 62141574201): the request, its status and a 'Body:'
+    line. The body was read as a request header, so its code was lost and only the status was left."""
+    paste = (
+        "POST /v1/threads/:id/items\nStatus: 405 Method Not Allowed\n"
+        'Body: {"error":{"code":"METHOD_NOT_ALLOWED","message":"method not allowed"}}'
+    )
+    x = explain(catalog, paste)
+    assert x.exchange.status == 405 and x.exchange.method == "POST"
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [("METHOD_NOT_ALLOWED", "method not allowed")]
+    assert x.vendor is None
+
+
+@pytest.mark.parametrize(
+    ("paste", "message"),
+    [
+        # a Python test's IEEE Xplore 403 body (find_string id 62824833347)
+        ("HTTP 403\n<h1>Developer Inactive</h1>", "Developer Inactive"),
+        # a script's Mashery rate-limit handling (find_string id 49213448560): the status and the text on one line stay one
+        ("HTTP 503: Account Over Rate Limit", "HTTP 503: Account Over Rate Limit"),
+    ],
+    ids=["line-above", "same-line"],
+)
+def test_a_line_that_only_states_the_status_is_not_the_errors_text(catalog, paste, message):
+    """Neither are the tags of a gateway's markup fragment (Mashery's <h1>): the text is the error."""
+    x = explain(catalog, paste)
+    assert [m.sent.message for m in x.errors] == [message]
+
+
+def test_a_json_body_under_a_status_line_is_not_called_a_language_dump(catalog):
+    # uptick/pymyob tests/test_endpoints.py @ 90dcf9e (the 403 body it maps to MyobRateLimitExceeded)
+    x = explain(catalog, 'HTTP 403\n{"Errors": [{"Name": "RateLimitError"}]}')
+    assert x.exchange.status == 403 and not any("language dump" in n for n in x.notes)
+
+
+def test_a_code_beside_a_sentence_under_error_is_kept(catalog):
+    """A fleet tool's Grafana adapter doc (find_string id 18153181689): the sentence under "error" is the
+    message; the code beside it was dropped, leaving nothing to search or group the error by."""
+    x = explain(catalog, 'GET /api/v1/grafana/status\n{"code":"service_unavailable","error":"grafana adapter unavailable"}')
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [("service_unavailable", "grafana adapter unavailable")]
+    assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)

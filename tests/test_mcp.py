@@ -8,6 +8,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import string
 import subprocess
 import sys
@@ -83,6 +84,7 @@ def test_tools_are_read_only_typed_and_publish_the_documents_schemas() -> None:
         assert tool.annotations is not None and tool.annotations.read_only_hint is True, name
         assert tool.annotations.destructive_hint is False and tool.annotations.open_world_hint is False, name
         assert tool.description and len(tool.description) > 60, name  # something an assistant can act on
+        assert "\n" not in tool.description and "  " not in tool.description, name  # no docstring indentation sent
         assert tool.output_schema == OUTPUT_SCHEMAS[name], name
         jsonschema.Draft202012Validator.check_schema(tool.output_schema)
     explain = tools["explain"].input_schema
@@ -130,7 +132,10 @@ def test_explain_answers_first_in_one_line_and_says_so_when_the_catalog_lacks_th
     # Stripe's documented error object (docs.stripe.com/api/errors): another service's error
     stripe = 'HTTP/1.1 402 Payment Required\n\n{"error": {"code": "card_declined", "message": "Your card was declined."}}'
     result = call("explain", {"text": stripe})
-    assert result.structured_content["answer"] == "not in the catalog (vendor unknown, HTTP 402): Your card was declined."
+    assert (
+        result.structured_content["answer"]
+        == "not in the catalog (vendor unknown, HTTP 402): Your card was declined. (retry by its status: no)"
+    )
     assert result.content[0].text.startswith('{"format_version":1,"kind":"explain","answer":"not in the catalog')
 
 
@@ -162,6 +167,13 @@ def test_lookup_status_filter() -> None:
     [
         ("lookup", {"query": "25008", "vendor": None, "status": None, "limit": None}, {"query": "25008"}),
         ("search", {"text": "financial year", "vendor": None, "limit": None}, {"text": "financial year"}),
+        ("search", {"query": "financial year", "text": None, "limit": "5"}, {"text": "financial year", "limit": 5}),
+        ("lookup", {"query": 25008, "limit": 2.0}, {"query": "25008", "limit": 2}),  # a numeric code as a JSON number
+        ("explain", {"text": 37000, "vendor": "myob"}, {"text": "37000", "vendor": "myob"}),
+        ("search", {"query": 429}, {"query": "429"}),
+        ("lookup", {"query": "25008", "vendor": "", "status": None}, {"query": "25008"}),  # "" for no vendor
+        ("explain", {"text": MYOB_PASTE, "vendor": "  "}, {"text": MYOB_PASTE}),
+        ("search", {"query": "financial year", "vendor": " myob "}, {"query": "financial year", "vendor": "myob"}),
         ("lookup", {"query": "25008", "status": "400", "limit": "3"}, {"query": "25008", "status": 400, "limit": 3}),
         ("explain", {"text": MYOB_PASTE, "vendor": None, "format": "json"}, {"text": MYOB_PASTE}),
     ],
@@ -170,11 +182,35 @@ def test_arguments_as_a_model_writes_them_get_the_plain_answer(
     tool: str, arguments: dict[str, Any], plain: dict[str, Any]
 ) -> None:
     """A model fills every optional parameter it is shown (null when it has nothing), writes numbers as
-    strings and adds keys of its own: each call is answered as the plain one (a null limit was refused
-    as "Input should be a valid integer")."""
+    strings, a numeric error code as a number, "" for a vendor it has not got, and adds keys of its own:
+    each call is answered as the plain one (a null limit was refused as "Input should be a valid
+    integer", the code 25008 as a number "Input should be a valid string", a "" vendor as empty)."""
     result = call(tool, arguments)
     assert not result.is_error, result.content
     assert result.structured_content == call(tool, plain).structured_content
+
+
+def test_search_takes_its_words_as_query_like_lookup_and_as_text_its_first_name() -> None:
+    """A model that has called lookup(query=...) calls search(query=...): search took only ``text`` and refused
+    it ("text: Field required"). Both names are taken, the schema says one of them is needed, and two
+    different ones are refused by name rather than one silently dropped."""
+
+    async def work(client: Client) -> Any:
+        tools = {t.name: t for t in (await client.list_tools()).tools}
+        answers = [await client.call_tool("search", a) for a in ({"query": "locked period"}, {"text": "locked period"})]
+        refused = [await client.call_tool("search", a) for a in ({}, {"query": "locked", "text": "period"})]
+        return tools["search"].input_schema, answers, refused
+
+    schema, answers, refused = session(work)
+    assert {"query", "text"} <= set(schema["properties"])
+    assert schema["anyOf"] == [{"required": ["query"]}, {"required": ["text"]}]
+    jsonschema.validate({"query": "locked period"}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"limit": 3}, schema)
+    first, second = (a.structured_content for a in answers)
+    assert not answers[0].is_error and first == second and first["results"]
+    assert all(r.is_error for r in refused)
+    assert "query" in refused[0].content[0].text and "once" in refused[1].content[0].text
 
 
 def test_retry_advice_is_errcat_retry_advice() -> None:
@@ -729,3 +765,173 @@ def test_calls_piped_in_are_all_answered_and_a_line_that_is_no_message_gets_its_
     refused = [a["error"]["code"] for a in answers if a["id"] is None]
     assert refused == [-32700, -32600]  # JSON-RPC's parse error, then its invalid request
     assert key not in out and key not in done.stderr.decode()
+
+
+def _message(proc: subprocess.Popen[bytes], message: dict[str, Any]) -> None:
+    assert proc.stdin is not None
+    proc.stdin.write(json.dumps(message).encode() + b"\n")
+    proc.stdin.flush()
+
+
+def _answer(proc: subprocess.Popen[bytes]) -> dict[str, Any]:
+    assert proc.stdout is not None
+    return json.loads(proc.stdout.readline())  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["catalog", "broken-catalog"])
+def test_initialize_is_answered_before_the_catalog_is_opened(tmp_path: Path, broken: bool) -> None:
+    """The server opened the catalog while it was being built, before it read `initialize`: on a first
+    run (no cache yet) the index build came before the handshake's answer, on top of the SDK's import.
+    Now `initialize` is answered with no index built; the catalog opens once the client says it is
+    initialised (warm), a broken one is said once on stderr and named in each answer, and the
+    vendors' pages are listed when the resources are."""
+    cache = tmp_path / "cache"
+    env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"} | {"ERRCAT_CACHE_DIR": str(cache)}
+    command, args = errcat_command()
+    if broken:
+        bad = tmp_path / "team.yaml"
+        bad.write_text("errcat: 1\nvendor: {id: myob}\nentries:\n  - id: myob.x\n    status: [\n", encoding="utf-8")
+        args = [*args, "--catalog", str(bad)]
+    proc = subprocess.Popen([command, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        init = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "cold", "version": "0"}}
+        _message(proc, {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": init})
+        assert _answer(proc)["result"]["serverInfo"]["name"] == "errcat"
+        assert not list(cache.glob("index-*")), "the index was built before initialize was answered"
+        _message(proc, {"jsonrpc": "2.0", "method": "notifications/initialized"})
+        _message(proc, {"jsonrpc": "2.0", "id": 2, "method": "resources/list"})
+        listed = {r["uri"] for r in _answer(proc)["result"]["resources"]}
+        call = {"name": "lookup", "arguments": {"query": "25008"}}
+        _message(proc, {"jsonrpc": "2.0", "id": 3, "method": "tools/call", "params": call})
+        looked_up = _answer(proc)["result"]
+    finally:
+        out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and out == b"" and "Traceback" not in err.decode()
+    if broken:
+        assert listed == {"errcat://docs/index"}
+        assert looked_up["isError"] and "team.yaml:" in looked_up["content"][0]["text"]
+        assert err.decode().count("errcat: invalid catalog: ") == 1  # once, however many calls met it
+    else:
+        assert listed == {"errcat://docs/index"} | {f"errcat://docs/{v}" for v in ("myob", "sage", "invoicexpress", "prospend")}
+        assert looked_up["structuredContent"]["found"] is True and list(cache.glob("index-*.sqlite"))
+        assert err == b""
+
+
+# -- the MCP Inspector's CLI (Node.js), as a developer checks a server ------------------------------
+
+INSPECTOR = "@modelcontextprotocol/inspector@0.15.0"
+
+
+def inspector(*args: str) -> dict[str, Any]:
+    """``npx @modelcontextprotocol/inspector --cli errcat mcp ARGS``: its JSON answer. Skipped without
+    Node.js, or when npm cannot fetch the inspector (it is fetched once, then read from npm's cache)."""
+    npx = shutil.which("npx")
+    if npx is None:
+        pytest.skip("the MCP Inspector runs with npx (Node.js)")
+    command, margs = errcat_command()
+    try:
+        done = subprocess.run(
+            [npx, "-y", "--prefer-offline", INSPECTOR, "--cli", command, *margs, *args],
+            capture_output=True,
+            timeout=300,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.skip("npm did not fetch the MCP Inspector in 5 minutes")
+    out = done.stdout.decode()
+    if done.returncode != 0 and "{" not in out:
+        pytest.skip(f"the MCP Inspector did not run: {done.stderr.decode()[-300:]}")
+    return json.loads(out[out.index("{") :])  # type: ignore[no-any-return]
+
+
+def test_the_mcp_inspector_cli_lists_and_calls_what_an_assistant_would() -> None:
+    """The Inspector's CLI mode (the SDK team's own debugging client, in TypeScript): the tools, resources and
+    prompt listed; search called with ``query`` as lookup is (it answered "text: Field required"); a
+    paste's credential never in the answer."""
+    assert {t["name"] for t in inspector("--method", "tools/list")["tools"]} == TOOLS
+    assert "errcat://docs/myob" in {r["uri"] for r in inspector("--method", "resources/list")["resources"]}
+    searched = inspector("--method", "tools/call", "--tool-name", "search", "--tool-arg", "query=locked period")
+    assert not searched.get("isError") and searched["structuredContent"]["results"], searched
+    looked_up = inspector("--method", "tools/call", "--tool-name", "lookup", "--tool-arg", "query=25008")
+    assert looked_up["structuredContent"]["found"] is True
+    key = same_shape("9f8e7d6c5b4a39281706f5e4d3c2b1a0aabbccdd")  # an InvoiceXpress api_key's shape (hex, 40)
+    paste = (
+        f"POST https://api.invoicexpress.com/invoices.json?api_key={key}\nHTTP/1.1 422\n\n"
+        + '{"errors":[{"error":"Client is invalid"}]}'
+    )
+    explained = inspector("--method", "tools/call", "--tool-name", "explain", "--tool-arg", f"text={paste}")
+    assert explained["structuredContent"]["vendor"] == "invoicexpress" and key not in json.dumps(explained)
+
+
+def test_many_concurrent_calls_over_stdio_each_get_their_own_answer() -> None:
+    """An assistant running tools in parallel: 40 calls in flight at once over one stdio connection (lookups
+    of different codes, searches, explains of different pastes) each get the answer to their own
+    arguments, one of them cancelled on the way, and none is lost."""
+    codes = ["25008", "37000", "AccessTokenExpiredError", "RESOURCE_NOT_FOUND", "25009"]
+    answers: dict[int, Any] = {}
+
+    async def work(client: ClientSession) -> None:
+        async def one(i: int) -> None:
+            code = codes[i % len(codes)]
+            if i % 3 == 0:
+                result = await client.call_tool("lookup", {"query": code, "limit": "1"})
+            elif i % 3 == 1:
+                result = await client.call_tool("search", {"query": code})
+            else:
+                result = await client.call_tool("explain", {"text": f'HTTP/1.1 400\n\n{{"errors": "{code}"}}'})
+            answers[i] = (code, result)
+
+        async with anyio.create_task_group() as tasks:
+            for i in range(40):
+                tasks.start_soon(one, i)
+            with anyio.move_on_after(0.001):  # one more, cancelled at once (notifications/cancelled)
+                await client.call_tool("explain", {"text": MYOB_PASTE})
+        assert (await client.call_tool("lookup", {"query": "25008"})).structured_content["found"] is True
+
+    async def main() -> None:
+        command, args = errcat_command()
+        env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+        async with (
+            stdio_client(StdioServerParameters(command=command, args=args, env=env)) as (read, write),
+            ClientSession(read, write) as client,
+        ):
+            await client.initialize()
+            await work(client)
+
+    anyio.run(main)
+    assert sorted(answers) == list(range(40))
+    for i, (code, result) in answers.items():
+        assert not result.is_error, (i, result.content)
+        said = result.structured_content
+        if i % 3 == 0:
+            assert said["query"] == code and said["found"] is True
+        elif i % 3 == 1:
+            assert said["query"] == code
+        else:
+            assert code in json.dumps(said["errors"])  # the paste it was sent, not another call's
+
+
+def test_building_the_server_opens_no_catalog_and_imports_no_explainer() -> None:
+    """What `errcat mcp` does before it can answer `initialize` (on top of the SDK's import, 90 % of it):
+    the catalog was opened (its index built on a first run) and the explainer imported, by the vendor
+    pages, the tools and the prompt. They are now left to the first call (or the warm-up that follows
+    `initialize`); a tool call still brings them in."""
+    code = (
+        "import sys\n"
+        "import anyio\n"
+        "from mcp import Client\n"
+        "from errcat.integrations.mcp import build_server\n"
+        "server = build_server()\n"
+        "LATE = ('errcat.explainer', 'errcat.render.jsondoc', 'errcat.index.cache', 'sqlite3')\n"
+        "print(sorted(m for m in LATE if m in sys.modules))\n"
+        "async def call():\n"
+        "    async with Client(server) as client:\n"
+        "        await client.call_tool('lookup', {'query': '25008'})\n"
+        "anyio.run(call)\n"
+        "print(sorted(m for m in LATE if m in sys.modules))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env, check=True)
+    before, after = done.stdout.splitlines()
+    assert before == "[]", before
+    assert after == "['errcat.explainer', 'errcat.index.cache', 'errcat.render.jsondoc', 'sqlite3']"

@@ -234,3 +234,102 @@ def test_a_scheduler_address_with_credentials_is_never_echoed(cli, tmp_path):
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith("errcat: --dask tls://***@127.0.0.1:1: cannot reach the scheduler (")
     assert password not in result.stdout + result.stderr
+
+
+def test_a_cluster_of_separate_processes_over_s3_survives_a_worker_killed_mid_run(s3, tmp_path):
+    """As an operator runs it: `dask scheduler` and two `dask worker` processes started on their own,
+    `errcat scan 's3://…/*' --dask ADDRESS` (the real CLI, in its own process) over moto's S3, one
+    worker killed while it runs a task. Dask runs the task again on a worker the nanny restarts,
+    and the report is the one a local scan of the same files gives; a missing key is reported as
+    locally, and the credentials the workers read S3 with are never printed."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    import boto3
+    import psutil
+    from distributed import Client
+
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    lines, _ = gen_log.block(3000, 6, seed=21, extras=True)
+    text = "\n".join(lines) + "\n"
+    (folder / "app-big.log").write_text(text * max(1, (40 << 20) // len(text) + 1))  # 40 MB: two tasks of 32 MB
+    (folder / "app-old.log").write_bytes(gzip.compress(text.encode()))  # gzip by content: one task
+    for i in range(30):
+        part, _ = gen_log.block(3, 2, seed=300 + i, extras=i % 3 == 0)
+        (folder / f"app-small-{i:02d}.log").write_text("\n".join(part) + "\n")
+    bucket = boto3.client("s3", endpoint_url=s3)
+    bucket.create_bucket(Bucket="ops-logs")
+    for path in sorted(folder.iterdir()):
+        bucket.upload_file(str(path), "ops-logs", f"2026-12-04/{path.name}")
+
+    dask = [sys.executable, "-m", "dask"]  # the `dask` command, wherever the scripts were installed
+    errcat_command = [sys.executable, "-m", "errcat"]
+    env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+    started: list[subprocess.Popen[bytes]] = []
+
+    def start(*args: str) -> subprocess.Popen[bytes]:
+        proc = subprocess.Popen([*dask, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        started.append(proc)
+        return proc
+
+    scheduler_file = tmp_path / "scheduler.json"
+    try:
+        start(
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--dashboard-address",
+            ":0",
+            "--scheduler-file",
+            str(scheduler_file),
+        )
+        deadline = time.monotonic() + 60
+        while not scheduler_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        address = json.loads(scheduler_file.read_text())["address"]
+        workers = [start("worker", address, "--nthreads", "1", "--nworkers", "1", "--name", f"w{i}") for i in (1, 2)]
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+            args = ["scan", "s3://ops-logs/2026-12-04/app-*", "s3://ops-logs/2026-12-04/missing.log", "--format", "json"]
+            run = subprocess.Popen(
+                [*errcat_command, *args, "--top", "100000", "--dask", address],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+            killed = None
+            while killed is None and run.poll() is None and time.monotonic() < deadline + 300:
+                busy = [w for w, tasks in client.processing().items() if tasks]
+                if busy:  # a worker running a task: kill its process (the nanny's child), as a crash would
+                    pid = client.run(os.getpid, workers=[busy[0]])[busy[0]]
+                    os.kill(pid, signal.SIGKILL)
+                    killed = pid
+                time.sleep(0.05)
+            out, err = run.communicate(timeout=600)
+        assert killed is not None, "the scan ended before a task ran"
+        assert any(psutil.pid_exists(w.pid) for w in workers)
+    finally:
+        for proc in reversed(started):
+            proc.send_signal(signal.SIGTERM)
+        for proc in started:
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    assert run.returncode == 0, err.decode()[-2000:]
+    remote = json.loads(out)
+    here = runner.invoke(app, ["scan", *sorted(map(str, folder.iterdir())), "--format", "json", "--top", "100000"])
+    local = json.loads(here.stdout)
+    assert remote["engine"]["kind"] == "dask" and remote["engine"]["workers"] >= 1
+    assert remote["summary"]["error_records"] == local["summary"]["error_records"] > 0
+    for key in ("matched", "unmatched"):
+        assert [(g.get("entry"), g["count"]) for g in remote[key]] == [(g.get("entry"), g["count"]) for g in local[key]]
+    assert [Path(i["name"]).name for i in remote["inputs"]] == [*sorted(p.name for p in folder.iterdir()), "missing.log"]
+    assert "missing.log" in json.dumps(remote["skipped"])
+    printed = out + err
+    assert os.environ["AWS_SECRET_ACCESS_KEY"].encode() not in printed and os.environ["AWS_ACCESS_KEY_ID"].encode() not in printed

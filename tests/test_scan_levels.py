@@ -534,3 +534,156 @@ def test_a_cloudtrail_event_with_an_error_field_is_an_error(index, tmp_path):
     failed sign-in was no error, and its group now says what failed."""
     report = _scanned(index, tmp_path, CLOUDTRAIL)
     assert {t: [p.line for p in g.places] for t, g in report.other.items()} == {"Failed authentication": [2]}
+
+
+# Couchbase's own log: its logger and level open the line, before its time
+# (GoogleCloudPlatform/ops-agent@588c4b96 transformation_test/testdata/logging_processor-couchbase-general/input.log, lines 1-3)
+COUCHBASE = [
+    "[ns_server:info,2025-08-18T09:15:12.123Z,ns_1@127.0.0.1:0000:menelaus_web]Bucket 'travel-data' created with 3 replicas",
+    "[ns_server:warn,2025-08-18T09:16:05.452Z,ns_1@127.0.0.1:0000:index_updater]Index build taking longer than expected on "
+    "bucket 'travel-data'",
+    "[ns_server:error,2025-08-18T09:16:33.764Z,ns_1@127.0.0.1:0000:bucket_engine]Failed to allocate memory for vbuckets: "
+    "insufficient quota",
+]
+
+
+# Taskcluster's worker, likewise before its time, with a space (mozilla-services/lua_sandbox_extensions@88ca3c5a
+# taskcluster/tests/integration/taskcluster/task_AuIAPvWhSiyp0eUh5vAdCw_runs_0_artifacts_public_logs_live_backing.log,
+# lines 31-32)
+TASKCLUSTER = [
+    "[taskcluster 2020-01-23T17:35:19.608Z] [mounts] Downloaded 2343314 bytes with SHA256 782476feb5a2fd0"
+    "6bc9ad4f07c7852977e8b62219827a0177c0527c8b0185ff2 from task YX9WQqqCRDqx36cXOLXkxg artifact public/b"
+    "uild/mozharness.zip to Z:\\downloads\\UFY6yFEsTXmHAACMK2tHKw",
+    "[taskcluster:warn 2020-01-23T17:35:19.608Z] [mounts] Download Z:\\downloads\\UFY6yFEsTXmHAACMK2tHKw of"
+    " task YX9WQqqCRDqx36cXOLXkxg artifact public/build/mozharness.zip has SHA256 782476feb5a2fd06bc9ad4f"
+    "07c7852977e8b62219827a0177c0527c8b0185ff2 but task payload does not declare a required value, so con"
+    "tent authenticity cannot be verified",
+]
+
+
+def test_a_couchbase_line_is_an_error_by_the_level_after_its_logger(index, tmp_path):
+    """Couchbase writes "[ns_server:error,<time>,...]", Taskcluster "[taskcluster:warn <time>]": the
+    level was read as none, so their error and warning lines were not errors at all (Apache's
+    "[core:error]" was read)."""
+    assert [level(line) for line in COUCHBASE] == ["info", "warn", "error"]
+    report = _scanned(index, tmp_path, COUCHBASE)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3]
+    assert [level(line) for line in TASKCLUSTER] == [None, "warn"]
+    assert [p.line for g in _scanned(index, tmp_path, TASKCLUSTER).other.values() for p in g.places] == [2]
+
+
+# Mozilla's CI (mozharness) logs each pytest result at INFO; the test class's name ends in
+# "Exception" and pytest joins it to the test's with "::" (mozilla-services/lua_sandbox_extensions@88ca3c5a
+# taskcluster/tests/integration/taskcluster/task_SSXGXyVIRQGQqVKGym90mQ_runs_0_artifacts_public_logs_live_backing.log,
+# line 960); an exception's own line at INFO stays one (ops-agent@588c4b96 ... logging_processor-kafka/input.log, line 22)
+PASSED = (
+    "[task 2020-01-23T18:02:47.246Z] 18:02:47     INFO -  check> ../toolkit/components/featuregates/test/python/"
+    "test_gen_feature_definitions.py::TestFeatureGateException::test_repr_no_file PASSED"
+)
+
+
+def test_a_class_named_exception_before_a_scope_is_no_exception():
+    """A passing test's line, "TestFeatureGateException::test_repr_no_file PASSED", was read as an
+    exception and its message ("Exception:"), so INFO lines of passing tests were errors."""
+    assert error_reason(level(PASSED), PASSED) is None
+    thrown = "[2025-07-22 08:25:12,901] INFO [ReplicaFetcherThread-0-1]: Error fetching data\n\tjava.io.IOException: Connection reset by peer"
+    assert error_reason(level(thrown), thrown) == "exception"
+
+
+# RabbitMQ's level in four letters (GoogleCloudPlatform/ops-agent@588c4b96
+# transformation_test/testdata/logging_processor-rabbitmq/input.log, lines 1, 11, 12, 14), and logrus's on a
+# terminal: podman's in kimmobrunfeldt/planter's README ("Building with podman"), a logrus hooks
+# example's output (found by its text; a README of sirupsen/logrus examples), and opm's in the Operator
+# Framework's docs on "opm validate" (its first line)
+RABBITMQ_LC4 = [
+    "2025-08-18 01:01:20.441571+00:00 [erro] <0.692.0> ** Connection attempt from node "
+    "'rabbit_ctl_17@keith-testing-rabbitmq' rejected. Invalid challenge reply. **",
+    "2025-08-18 03:56:01.456+00:00 [erro] <0.501.0> Disk free space too low. Free bytes: 500000, limit: 1000000",
+    "2025-08-18 04:06:06.789+00:00 [erro] <0.600.0> AMQP connection <0.600.0> (10.0.0.1:5672 -> 10.0.0.2:5672): "
+    "connection closed unexpectedly",
+    '2025-08-18 04:07:07.777+00:00 [noti] <123.456.789> {shutdown,{connection_closed, "Broken pipe"}}',
+]
+LOGRUS_TERMINAL = [
+    "ERRO[0000] systemd cgroup flag passed, but systemd support for managing cgroups is not available",
+    "INFO[0000] This is an info message                       customField=customValue",
+    "WARN[0000] This is a warning message",
+    "ERRO[0000] This is an error message",
+    "FATA[0000] invalid index:",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_four_letter_levels_of_rabbitmq_and_logrus(index, tmp_path, use_engine, engine):
+    """RabbitMQ's "[erro]" lines held no needle and no level it read (5 of 11 errors missed in ops-agent's
+    21-line sample); logrus's "ERRO[0000]" had no level either: "ERR" then a letter is no word."""
+    use_engine(engine)
+    assert [level(line) for line in RABBITMQ_LC4] == ["erro", "erro", "erro", "noti"]
+    assert [level(line) for line in LOGRUS_TERMINAL] == ["erro", "info", "warn", "erro", "fata"]
+    report = _scanned(index, tmp_path, RABBITMQ_LC4 + LOGRUS_TERMINAL)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3, 5, 7, 8, 9]
+
+
+# Squid's native access log (netdata/go.d.plugin@6d84f8b8 modules/squidlog/testdata/access.log, lines 2-4, 78),
+# and a Prometheus metric whose label's value is "<error>" (its modules/k8s_kubelet/testdata/metrics.txt, line 485)
+SQUID = [
+    "1576177221.686     3976 203.0.113.1 NONE/000 13564 GET cache_object://localhost/counters - "
+    "HIER_SINGLE_PARENT/203.0.113.200 model/plain",
+    "1576177221.686     1241 2001:db8:2ce:1 UDP_CLIENT_STALE_MEM_ABORTED/401 10309 GET cache_object://localhost/counters - "
+    "HIER_PARENT_HIT/203.0.113.200 text/plain",
+    "1576177221.686     4052 203.0.113.2 NONE/400 17349 HEAD cache_object://localhost/counters - "
+    "HIER_CACHE_DIGEST_HIT/- text/plain",
+    "1576177221.686     2810 203.0.113.1 TCP_CF_NEGATIVE_NEGATIVE_ABORTED/500 15493 PURGE cache_object://localhost/counters - "
+    "HIER_SINGLE_PARENT/- message/plain",
+]
+METRIC = 'rest_client_requests_total{code="<error>",host="localhost:8443",method="GET"} 37'
+
+
+def test_a_squid_access_lines_status_is_read_and_a_metrics_error_label_is_no_level(index, tmp_path):
+    """Squid writes the status after its result code ("NONE/400"): it was not read, so a Squid
+    line that a needle holds was no error by its status. A metric's "<error>" label was read as a level in brackets:
+    a kubelet's metrics were 2 errors."""
+    assert [http_status(line) for line in SQUID] == [0, 401, 400, 500]
+    assert level(METRIC) is None
+    report = _scanned(index, tmp_path, [METRIC])
+    assert (report.records, report.errors) == (1, 0)
+
+
+# PHP's own error log (error_log, php-fpm's): a fatal error in the README of a php-scoper-phar-issue
+# reproduction (found by its text), a warning as a test's constant quotes a MAMP log (found likewise), and a
+# deprecation constructed in the format
+PHP_ERROR_LOG = [
+    "[07-Jan-2020 13:36:40 UTC] PHP Fatal error:  Uncaught Error: Class 'Isolated\\Symfony\\Component\\Finder\\Finder' "
+    "not found in /Applications/MAMP/htdocs/php-scoper-phar-issue/scoper.inc.php:9",
+    "[21-Oct-2019 11:36:37 UTC] PHP Warning:  Creating default object from empty value in /Applications/MAMP/htdocs/index.php "
+    "on line 106",
+    "[21-Oct-2019 11:36:38 UTC] PHP Deprecated:  Function create_function() is deprecated in /Applications/MAMP/htdocs/a.php "
+    "on line 3",
+]
+
+
+def test_a_php_error_logs_lines_are_errors_by_their_kind(index, tmp_path):
+    """PHP writes its level in words after "PHP " ("PHP Fatal error:", "PHP Warning:"): none was
+    read, so a PHP error log's fatal errors and warnings were not errors at all."""
+    assert [level(line) for line in PHP_ERROR_LOG] == ["fatal", "warning", "notice"]
+    report = _scanned(index, tmp_path, PHP_ERROR_LOG)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
+
+
+# ASP.NET Core's console logger, Entity Framework Core's records (an EF Core user's log quoted in a public
+# document, found by its text: its first six lines, the SQL cut after its first line)
+DOTNET_CONSOLE = [
+    "info: Microsoft.EntityFrameworkCore.Database.Command[20101]",
+    "      Executed DbCommand (2ms) [Parameters=[], CommandType='Text', CommandTimeout='30']",
+    '      DROP TABLE IF EXISTS "public"."DepartmentsTemp925ba14b"',
+    "fail: Microsoft.EntityFrameworkCore.Database.Command[20102]",
+    "      Failed executing DbCommand (77ms) [Parameters=[], CommandType='Text', CommandTimeout='30']",
+    "      SELECT e.id, e.dep_id, e.dep_name, e.disabled, e.is_filial, e.is_manager, e.local_phone, e.login,",
+]
+
+
+def test_an_aspnet_core_console_records_level_is_its_four_letters(index, tmp_path):
+    """A record opening with "fail:" had no level: EF Core's failed command (its message holds
+    "Failed") was read and let go as no error."""
+    assert [level(DOTNET_CONSOLE[0]), level(DOTNET_CONSOLE[3])] == ["info", "error"]
+    report = _scanned(index, tmp_path, DOTNET_CONSOLE)
+    assert [p.line for g in report.other.values() for p in g.places] == [4]

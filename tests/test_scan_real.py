@@ -1255,6 +1255,27 @@ def test_an_access_logs_errors_are_grouped_by_their_request(index, tmp_path):
     ]
 
 
+# A proxy's access line names the host it was asked for (GoogleCloudPlatform/ops-agent@588c4b96
+# transformation_test/testdata/logging_processor-varnish/input.log line 1), and an attack probe's
+# request holds quotes (log2timeline/plaso@4ea03ef9 test_data/apache_access.log lines 13-14)
+_ODD_REQUESTS = [
+    '127.0.0.1 - - [02/Mar/2022:15:55:05 +0000] "GET http://localhost:8080/test HTTP/1.1" 404 273 "-" "curl/7.64.0"',
+    '1.2.3.4 - - [25/Apr/2021:06:15:33 +0000] "GET /aaaa.xxxx/SomeText?action=edit&template=<script>alert("text")</script> HTTP/1.0" 404 1164',
+    '1.2.3.4 - - [25/Apr/2021:06:15:33 +0000] "GET /$%7B("TextString"+"123456")%7D/actionChain1.action HTTP/1.0" 404 1164',
+]
+
+
+def test_a_request_with_its_host_or_with_quotes_still_names_its_group(index, tmp_path):
+    """The request was looked for as a path up to the first quote: a proxy's "GET http://..." and
+    a request holding quotes were grouped under the whole line masked, naming neither."""
+    report = _scanned(index, tmp_path, "access.log", _ODD_REQUESTS)
+    assert [t for t, _ in _groups(report)] == [
+        "HTTP error: GET /$%<n>B('…'+'…')%<n>D/actionChain<n>.action",
+        "HTTP error: GET /aaaa.xxxx/SomeText",
+        "HTTP error: GET localhost:<n>/test",
+    ]
+
+
 # GoogleCloudPlatform/fluent-plugin-detect-exceptions@09e07e7fe431017a3a3491c544ab994bc86d0676,
 # test/plugin/test_exception_detector.rb: its GO_SIGNAL_EXC and GO_HTTP heredocs
 _GO_PANICS = [
@@ -1579,3 +1600,124 @@ def test_jfrog_log_level_and_timestamp_are_read(index, tmp_path):
         ("GET /access/api/v<n>", [12]),
         ("Lockisbusy", [1]),
     ]
+
+
+# HashiCorp Vault's audit log with a response pretty-printed on its own lines, its "error" a
+# sentence (GoogleCloudPlatform/ops-agent@588c4b96 transformation_test/testdata/logging_processor-vault-audit/input.log,
+# lines 18-28); Zscaler's DNS event's "error": "NXDOMAIN" (DataDog/integrations-extras@57e9d599
+# zscaler/assets/logs/zscaler_tests.yaml, cut to the fields around it) likewise
+VAULT_RESPONSE = """{
+  "time":"2025-08-25T14:03:00.999888777Z",
+  "type":"response",
+  "auth":{
+    "token_type":"default"
+  },
+  "response":{
+    "id":"res-002",
+    "status":"failure",
+    "error":"permission denied"
+  }
+}"""
+ZSCALER_DNS = """{
+  "sourcetype" : "zscalernss-dns",
+  "event" : {
+    "dns_reqtype" : "A",
+    "reqaction" : "Allow",
+    "error" : "NXDOMAIN",
+    "dnsgw_flags" : "PRIMARY_SERVER_RESPONSE_PASS",
+    "datetime" : "2025-08-02 16:09:29",
+    "protocol" : "UDP",
+    "dns_resp" : "NXDOMAIN"
+  }
+}"""
+
+
+@pytest.mark.parametrize("event", [VAULT_RESPONSE, ZSCALER_DNS], ids=["vault", "zscaler"])
+def test_an_event_object_with_an_error_field_is_no_vendor_error(index, tmp_path, event):
+    """Any object whose "error" was a string read as an OAuth error response: "unknown vendor
+    permission denied", "unknown vendor NXDOMAIN". An OAuth error is one of its codes, or has
+    an error_description; these say how an event went, in a program's own log."""
+    path = tmp_path / "events.log"
+    path.write_text(event + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert (report.matched_count, report.unmatched_count) == (0, 0)
+
+
+# Docker's json-file driver wraps each line a container wrote: a JSON one (GoogleCloudPlatform/ops-agent@588c4b96
+# transformation_test/testdata/logging_processor-parse_json-timestamp-format-1/input.log, its 3 lines), a logfmt
+# one at info (Grafana Loki's Promtail docs, its "docker" stage's example), and a plain one constructed in the format
+DOCKER_JSON_FILE = [
+    r'{"log":"{\"level\":\"info\",\"message\":\"start\"}\n","time":"2023-01-02T03:04:05.123456789"}',
+    r'{"log":"{\"level\":\"error\",\"message\":\"failed to connect\"}\n","time":"2024-06-15T14:30:00.987654321Z"}',
+    r'{"log":"{\"level\":\"warning\",\"message\":\"low disk space\"}\n","time":"2022-12-31T23:59:59.000000000-0800"}',
+    r'{"log":"level=info ts=2019-04-30T02:12:41.844179Z caller=filetargetmanager.go:180 msg=\"Adding target\"\n",'
+    r'"stream":"stderr","time":"2019-04-30T02:12:41.8443515Z"}',
+    r'{"log":"2024-06-15 14:30:01,002 ERROR [main] db.Pool: cannot reach the database\n","stream":"stderr",'
+    r'"time":"2024-06-15T14:30:01.004Z"}',
+]
+
+
+def test_a_docker_json_file_lines_level_is_its_wrapped_lines(index, tmp_path):
+    """The wrapped line was read as the object's message, with no level: a container's error and
+    warning lines were no errors at all. Each is now read as the line it wraps, by its own level."""
+    report = _scanned(index, tmp_path, "container-json.log", DOCKER_JSON_FILE)
+    assert _groups(report) == [
+        ("ERROR [main] db.Pool: cannot reach the database", [5]),
+        ("failed to connect", [2]),
+        ("low disk space", [3]),
+    ]
+
+
+# WinCC's S7 channel names each failure by a hex code (log2timeline/plaso@4ea03ef9
+# test_data/wincc_simatic_s7_proto_suite.log, lines 30-32); Windows's CBS.log by its HRESULT (a Vista
+# user's CBS.log in the Ubuntu Forums thread "Vista wont boot after update", 2008-02-14, its "^M" ends dropped)
+HEX_CODES = [
+    '2019-05-27 14:34:28,011 ERROR    Connectionerror 1 "PLC-002": Errorcode 0x0000 7002!',
+    '2019-05-27 14:36:07,044 ERROR    Connectionerror 2 "PLC-002": Errorcode 0x0000 7002!',
+    '2019-05-27 14:40:49,260 ERROR    Connectionerror 3 "PLC-002": Errorcode 0xFFDF 410E!',
+    "2008-02-14 06:46:09, Error                 CBS    Shtd: Failed while processing driver operations queue. hr: 0x800705aa",
+]
+
+
+def test_a_hex_error_code_is_kept_in_its_group(index, tmp_path):
+    """A hex code's digits were masked ("Errorcode <n>x<n>", "hr: <n>x<n>aa"), and its records
+    shared one template: WinCC's 0xFFDF failures were counted under the 0x0000 group's text. A CBS
+    line's group text began with the comma after its time (", Error CBS ...")."""
+    report = _scanned(index, tmp_path, "wincc.log", HEX_CODES)
+    assert _groups(report) == [
+        ("ERROR Connectionerror <n> '…': Errorcode 0x0000 <n>!", [1, 2]),
+        ("ERROR Connectionerror <n> '…': Errorcode 0xFFDF <n>E!", [3]),
+        ("Error CBS Shtd: Failed while processing driver operations queue. hr: 0x800705aa", [4]),
+    ]
+
+
+# Logstash's own API server logs a request it answered with 500 as a Ruby hash
+# (DataDog/integrations-extras@57e9d599 logstash/assets/logs/logstash_tests.yaml, its third sample)
+LOGSTASH_API = (
+    '[2020-03-13T08:11:10,608][ERROR][logstash.agent ] API HTTP Request {:status=>500, :request_method=>"GET", '
+    ':path_info=>"/_node/stats", :query_string=>"", :http_version=>"HTTP/1.1", :http_accept=>"*/*"}'
+)
+
+
+def test_a_request_a_server_logged_by_its_rack_fields_is_no_vendor_error(index, tmp_path):
+    """The status a server answered was read as a vendor's ("unknown vendor HTTP 500"): its request
+    is named by Rack's path_info, with no host, as a web server's own access line is."""
+    report = _scanned(index, tmp_path, "logstash-plain.log", [LOGSTASH_API])
+    assert (report.unmatched_count, report.other_count) == (0, 1)
+
+
+# Google Cloud Logging's special field for a structured line's level, as its agents read it
+# (GoogleCloudPlatform/ops-agent@588c4b96 transformation_test/testdata/ops_agent_test-TestLogEntrySpecialFields/input.log)
+GCP_SPECIAL_FIELDS = (
+    '{"logging.googleapis.com/severity": "WARNING", "logging.googleapis.com/labels": {"label1":"value1", '
+    '"label2":"value2"}, "logging.googleapis.com/operation": {"id": "id", "producer": "producer", "first"'
+    ': true, "last": true}, "logging.googleapis.com/sourceLocation": {"file": "file", "line": "1", "funct'
+    'ion": "function"}, "logging.googleapis.com/trace":"projects/my-project/traces/deadcafedeadc0defacefe'
+    'edb0bacafe", "logging.googleapis.com/spanId":"facefeedb0bacafe", "normal_field": "value"}'
+)
+
+
+def test_a_json_lines_level_under_google_clouds_special_field_is_read(index, tmp_path):
+    """A level written under "logging.googleapis.com/severity" was no level: the warning was no error."""
+    report = _scanned(index, tmp_path, "gcp.log", [GCP_SPECIAL_FIELDS])
+    assert [lines for _, lines in _groups(report)] == [[1]]

@@ -69,6 +69,21 @@ def test_both_needle_engines_find_the_same_records_at_every_chunk_size(use_engin
         assert not any(b"status: 200" in d for d in found)  # a status under 400 is no needle
 
 
+def test_a_last_line_without_its_newline_is_a_record_by_the_same_needles_in_both_engines(use_engine):
+    """The input's last line, cut before its newline (a log read while written, a file cut by
+    head -c), is a record when it holds a needle, a line of noise is none; Hyperscan tells it
+    with its own database, as the rest of the input."""
+    if needles_module.engine_name() != "hyperscan":
+        pytest.skip("the hyperscan wheel is not installed on this platform; only the re engine runs here")
+    lasts = [*NEEDLE_EXAMPLES, "INFO tick 3 ok", "status: 200", "E", "level 50"]
+    texts = [f"INFO tick 1 ok\nINFO tick 2 ok\n{last}".encode() for last in lasts] + [last.encode() for last in lasts]
+    fast = [_records(text, len(text)) for text in texts]
+    use_engine("python")
+    assert [_records(text, len(text)) for text in texts] == fast
+    held = [bool(found) for found in fast]
+    assert held == [True] * len(NEEDLE_EXAMPLES) + [False] * 4 + [True] * len(NEEDLE_EXAMPLES) + [False] * 4
+
+
 def test_line_numbers_are_the_same_however_newlines_are_counted(monkeypatch):
     """StringZilla counts newlines when its wheel is installed (a dependency), bytes.count
     otherwise: the records and their line numbers must not depend on which, at any chunk size,

@@ -738,6 +738,18 @@ def test_what_follows_a_value_stays_readable(text, kept):
     assert kept in screen(text).text
 
 
+def test_a_log_lines_fields_before_an_at_sign_are_no_password():
+    """Couchbase's logger, level and time before its node's name read as user:password@host: the
+    scan's group text was "[ns_server:[REDACTED]@<n>..." (GoogleCloudPlatform/ops-agent@588c4b96
+    transformation_test/testdata/logging_processor-couchbase-general/input.log, line 3)."""
+    line = (
+        "[ns_server:error,2025-08-18T09:16:33.764Z,ns_1@127.0.0.1:0000:bucket_engine]Failed to allocate memory for "
+        "vbuckets: insufficient quota"
+    )
+    assert screen(line).text == line
+    assert screen(line.replace("2025-08-18T09:16:33.764Z", "")).text == line.replace("2025-08-18T09:16:33.764Z", "")  # untimed
+
+
 # hard-wrapped keys: the tail on the next line (a console at 30 columns, a terminal wrapping curl -v,
 # curl --trace-ascii's 64-byte rows, pprint splitting a string); the values are generated
 WRAPPED = [

@@ -300,6 +300,42 @@ def test_sentry_over_its_http_transport_groups_raised_vendor_errors_and_sends_no
     assert SECRET.encode() not in sent
 
 
+def test_a_sentry_transaction_of_httpx_calls_errcats_hook_raised_in_carries_no_credential(server, catalog):
+    """Sentry's httpx integration notes a call's status when ``send`` returns; errcat's httpx hook raises
+    inside ``send``, so the span of the vendor call ended with ``internal_error`` and no status, was not
+    taken for a failed call, and went out over the DSN with its api_key in ``http.query`` (the error
+    event had it hidden). A span ended by an exception is now scrubbed as a failed call's is."""
+    from sentry_sdk.integrations.httpx import HttpxIntegration
+
+    from errcat.integrations import httpx as errcat_httpx
+
+    async def calls() -> None:
+        hooks = {"response": [errcat_httpx.async_hook(catalog=catalog)]}
+        async with httpx.AsyncClient(event_hooks=hooks) as client:
+            with sentry_sdk.start_transaction(name="invoice sync"), pytest.raises(VendorError):
+                await client.post(url(server, "Sale/Invoice/Item"), params={"api_key": SECRET, "page": 2}, json={})
+        sync = httpx.Client(event_hooks={"response": [errcat_httpx.hook(catalog=catalog)]})
+        with sync as client, sentry_sdk.start_transaction(name="invoice sync"), pytest.raises(VendorError):
+            client.post(url(server, "Sale/Invoice/Item"), params={"api_key": SECRET, "page": 2}, json={})
+
+    _SentryIngest.envelopes.clear()
+    with serving(_SentryIngest) as ingest:
+        dsn = ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
+        integrations = [ErrcatIntegration(catalog), HttpxIntegration()]
+        sentry_sdk.init(dsn=dsn, integrations=integrations, default_integrations=False, traces_sample_rate=1.0)
+        try:
+            asyncio.run(calls())
+            sentry_sdk.flush(10)
+        finally:
+            sentry_sdk.get_client().close()
+            sentry_sdk.get_global_scope().set_client(None)
+    items = [json.loads(line) for e in _SentryIngest.envelopes for line in e.splitlines() if line.startswith(b"{")]
+    spans = [span for item in items if item.get("type") == "transaction" for span in item.get("spans", ())]  # not headers
+    assert len(spans) == 2 and all(span["status"] == "internal_error" for span in spans)
+    assert [span["data"]["http.query"] for span in spans] == ["api_key=[REDACTED]&page=2"] * 2
+    assert SECRET.encode() not in b"".join(_SentryIngest.envelopes)
+
+
 def test_the_fingerprint_is_the_same_in_another_process(catalog):
     """Grouping across a fleet needs one fingerprint per error in every process (no per-process hash seed)."""
     import subprocess
@@ -346,6 +382,90 @@ def spans(catalog) -> Iterator[InMemorySpanExporter]:
         yield exporter
     finally:
         instrumentor.uninstrument()
+
+
+class _OtlpReceiver(Handler):
+    """An OTLP/HTTP collector's traces and logs endpoints on 127.0.0.1: the exporters' protobuf bodies, kept."""
+
+    bodies: ClassVar[dict[str, list[bytes]]] = {"/v1/traces": [], "/v1/logs": []}
+
+    def do_POST(self) -> None:
+        self.bodies[self.path].append(self.rfile.read(int(self.headers.get("Content-Length", 0))))
+        self.reply(200, b"", {"Content-Type": "application/x-protobuf"})
+
+
+@pytest.mark.filterwarnings("ignore:`LoggingHandler` in `opentelemetry-sdk` is deprecated:DeprecationWarning")
+def test_opentelemetry_over_otlp_http_carries_the_fingerprint_and_no_credential(server, catalog):
+    """What a collector receives, decoded from the wire as one decodes it: the failed call's span names
+    errcat's fingerprint in ``error.type`` beside the HTTP status the instrumentation sets, with the
+    ``errcat.explanation`` event; the span of a call errcat's own hook raised in has the ``exception``
+    event with errcat's summary; the log record that ExplainFilter annotated (the logs signal) carries
+    it too; no byte sent holds the call's api_key."""
+    pytest.importorskip("opentelemetry.exporter.otlp.proto.http", reason="the OTLP exporter comes with the test extras")
+    from opentelemetry.exporter.otlp.proto.http._log_exporter import OTLPLogExporter
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+    from opentelemetry.proto.collector.logs.v1.logs_service_pb2 import ExportLogsServiceRequest
+    from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+    from opentelemetry.sdk._logs import LoggerProvider, LoggingHandler
+    from opentelemetry.sdk._logs.export import SimpleLogRecordProcessor
+
+    from errcat.integrations import ExplainFilter
+
+    def attributes(item) -> dict:
+        return {a.key: getattr(a.value, a.value.WhichOneof("value")) for a in item.attributes}
+
+    for kept in _OtlpReceiver.bodies.values():
+        kept.clear()
+    log = logging.getLogger("errcat-test-otlp")
+    with serving(_OtlpReceiver) as collector:
+        provider = TracerProvider()
+        provider.add_span_processor(SimpleSpanProcessor(OTLPSpanExporter(endpoint=f"{collector}/v1/traces")))
+        logs = LoggerProvider()
+        logs.add_log_record_processor(SimpleLogRecordProcessor(OTLPLogExporter(endpoint=f"{collector}/v1/logs")))
+        handler = LoggingHandler(logger_provider=logs)
+        log.addHandler(handler)
+        log.addFilter(ExplainFilter(catalog))
+        instrumentor = RequestsInstrumentor()
+        instrumentor.instrument(tracer_provider=provider, response_hook=otel_hook(catalog))
+        try:
+            requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+            session = requests.Session()
+            session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
+            with pytest.raises(VendorError) as raised:
+                session.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+            log.error("invoice sync failed", exc_info=raised.value)
+            provider.force_flush()
+            logs.force_flush()
+        finally:
+            instrumentor.uninstrument()
+            log.removeHandler(handler)
+            log.filters.clear()
+            provider.shutdown()
+            logs.shutdown()
+    assert SECRET.encode() not in b"".join(b for kept in _OtlpReceiver.bodies.values() for b in kept)
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    spans = []
+    for body in _OtlpReceiver.bodies["/v1/traces"]:
+        request = ExportTraceServiceRequest()
+        request.ParseFromString(body)
+        spans += [span for rs in request.resource_spans for ss in rs.scope_spans for span in ss.spans]
+    plain, hooked = spans
+    for span in spans:
+        said = attributes(span)
+        assert said["errcat.fingerprint"] == expected and said["errcat.vendor"] == "myob"
+        assert said.get("http.response.status_code", said.get("http.status_code")) == 400
+        assert "errcat.explanation" in [event.name for event in span.events]
+    assert attributes(plain)["error.type"] == expected
+    (exception,) = [event for event in hooked.events if event.name == "exception"]
+    assert "myob 25008 DatePriorToBeginningOfFinancialYear" in attributes(exception)["exception.message"]
+    records = []
+    for body in _OtlpReceiver.bodies["/v1/logs"]:
+        request = ExportLogsServiceRequest()
+        request.ParseFromString(body)
+        records += [r for rl in request.resource_logs for sl in rl.scope_logs for r in sl.log_records]
+    (record,) = records
+    assert record.severity_text == "ERROR" and "myob 25008" in attributes(record)["errcat"]
+    assert attributes(record)["exception.type"] == "RequestsVendorError"
 
 
 def test_opentelemetry_requests_span_carries_the_fingerprint(server, catalog, spans):

@@ -598,6 +598,9 @@ _URL_USERINFO = _lazy(
 _BARE_USERINFO = _lazy(  # (Go's database/sql DSN: user:password@tcp(host:port)/db)
     r":([^\s:@/'\"<>]{1,256})@(?:[A-Za-z0-9-]{1,63}\.[A-Za-z0-9-]{1,63}|(?:tcp6?|udp|unix)\()"
 )
+# a log level and a comma where the password would start: a log line's fields, Couchbase's
+# "[ns_server:error,2025-08-18T09:16:33.764Z,ns_1@127.0.0.1:0000:...]" (its level and time were hidden)
+_LEVEL_FIELD = _lazy(r"(?:emerg|alert|crit|critical|error|warn|warning|notice|info|debug),")
 _USER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 _WEBHOOK = _lazy(
     r"https?://(?:hooks\.slack\.com|[\w.-]{0,100}\.webhook\.office\.com|outlook\.office(?:365)?\.com/webhook"
@@ -1940,7 +1943,7 @@ def _bare_userinfo(text: str) -> Iterator[Span]:
     for m in _BARE_USERINFO().finditer(text):
         value = m.group(1)
         user = _word_before(text, m.start(), 64, _USER_CHARS.__contains__, " \t\r\n=,;(['\"")
-        if user and _secret_like(value) and _MARKED not in value:
+        if user and _secret_like(value) and _MARKED not in value and not _LEVEL_FIELD().match(value):
             yield Span(*m.span(1), "URL credentials")
 
 

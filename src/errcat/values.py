@@ -49,6 +49,21 @@ def to_int(value: object) -> int | None:
     return None
 
 
+# What an error the catalog lacks says by its HTTP status alone about resending the same request: a
+# rate limit (wait for its window) or a gateway's or an overloaded server's passing fault (back off);
+# any other status does not suggest that the same request can succeed (integrations.retry_advice,
+# and explain's "retry:" line for such an error).
+TRANSIENT_STATUSES = {429: "wait-for-reset", 502: "backoff", 503: "backoff", 504: "backoff"}
+
+
+# the error codes of OAuth 2.0 (RFC 6749 5.2 and 4.1.2.1, RFC 6750, RFC 8628) and OpenID Connect
+OAUTH_CODES = frozenset(
+    "invalid_request invalid_client invalid_grant unauthorized_client unsupported_grant_type invalid_scope "  # noqa: SIM905
+    "access_denied unsupported_response_type server_error temporarily_unavailable invalid_token insufficient_scope "
+    "authorization_pending slow_down expired_token interaction_required login_required consent_required".split()
+)
+
+
 def to_status(value: object) -> int | None:
     """An HTTP status (100-599) from a JSON/YAML value or text; None when it is not one."""
     status = to_int(value)

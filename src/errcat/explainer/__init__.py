@@ -19,7 +19,8 @@ from typing import NamedTuple
 from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
 from ..model import Entry, Guide
-from ..text import normalize_path, repaired
+from ..text import normalize_path, repaired, squash
+from ..values import TRANSIENT_STATUSES
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, with_exchange_status
 from .evidence import Clue, VendorFacts, clues_for, decide, endpoint_for, facts_for, scores
 from .exchange import Exchange
@@ -87,7 +88,9 @@ class Explanation(NamedTuple):
                 status = m.sent.status or ex.status
                 who += f", HTTP {status}" if status and not head else ""
                 who += f"; one of {len(m.family)} documented errors with this code" if m.family else ""
-                parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else ""))
+                by_status = self.status_retry(m)
+                retry = f" (retry by its status: {by_status[1] or 'no'})" if by_status else ""
+                parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else "") + retry)
         more = f"; and {len(folded) - 3} more" if len(folded) > 3 else ""
         return (f"{head}: " if head else "") + "; ".join(parts) + more
 
@@ -151,6 +154,15 @@ class Explanation(NamedTuple):
         except ValueError:
             return None
 
+    def status_retry(self, m: ErrorMatch) -> tuple[int, str | None] | None:
+        """For an error the catalog lacks, what its HTTP status alone says of resending the same
+        request: (status, how to wait), the wait None when it says no resend (values.TRANSIENT_STATUSES,
+        as integrations.retry_advice decides); None for a catalogued error or one without a status."""
+        status = m.sent.status or self.exchange.status
+        if m.best is not None or status is None:
+            return None
+        return status, TRANSIENT_STATUSES.get(status)
+
     def scenarios(self, m: ErrorMatch) -> list[Entry]:
         """Rows documenting the best match's error, the request's own endpoint first."""
         best = m.best
@@ -209,12 +221,25 @@ class TextHints(NamedTuple):
     labelled_name: str | None
 
 
+# A short fragment of markup that is the whole body ("<h1>Developer Inactive</h1>", an API gateway's page):
+# its text is the error, its tags are not
+_MARKUP_FRAGMENT = re.compile(r"\A(?:\s*</?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,200})?>[^<>]*)+\Z")
+_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,200})?>")
+
+
+def _without_markup(body: str) -> str:
+    if not body.startswith("<") or len(body) > 2000 or not _MARKUP_FRAGMENT.match(body):
+        return body
+    text = _TAG.sub(" ", body)
+    return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip()) or body
+
+
 def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     """Errors from a body with no recognised envelope: a bare code or name, a message, a log line.
 
     Read without the catalog: which words of a message are error names is _named's to say."""
     title = html_title(ex.body)
-    body = title if title is not None else ex.body
+    body = title if title is not None else _without_markup(ex.body)
     bare_lines = (ln.strip().lstrip("•·*").strip() for ln in body.split("\n"))  # without list bullets
     kept = (ln for ln in bare_lines if ln and ln != ex.url and not is_status_noise(ln) and not _is_status_text(ln, ex.status))
     lines = leading_lines(kept, MAX_TEXT, 40)  # all that is read below: a million lines are not each cleaned
@@ -460,6 +485,7 @@ def _explain_exchange(
     decision = _decide_vendor(catalog, read, vendor, fallback, lambda excluded: match_as(None, "none", excluded)[1])
     ctx, matches = match_as(decision.vendor, decision.source, decision.excluded)
     all_notes = [*notes, *read.notes, *decision.notes, *(_family_notes(matches) if decision.vendor else [])]
+    all_notes += _unlisted_notes(catalog, decision.vendor, matches)
     return Explanation(
         vendor=decision.vendor,
         vendor_source=decision.source,
@@ -585,6 +611,27 @@ def _override_notes(catalog: CatalogIndex, vendor: str | None, clues: Sequence[C
     if total < 0:
         return [f"--vendor {vendor.lower()} contradicts the evidence (it counts against {vendor.lower()})"]
     return []
+
+
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+
+
+def _unlisted_notes(catalog: CatalogIndex, vendor: str | None, matches: Sequence[ErrorMatch]) -> list[str]:
+    """What the vendor's catalog says of an error it names but does not hold (MYOB's OAuthTokenIsInvalid),
+    as ``errcat lookup`` says it: the error's code or name, or a word of its text, is that name."""
+    found = catalog.vendors.get(vendor) if vendor else None
+    if found is None or not found.unlisted:
+        return []
+    notes = []
+    for m in matches:
+        if m.kind is not MatchKind.NONE:
+            continue
+        said = (w for w in _WORDS.findall((m.sent.message or "")[:MAX_TEXT]) if not w.isdigit())  # a number in prose is no code
+        words = {squash(w) for w in (m.sent.code, m.sent.name) if w} | {squash(w) for w in said}
+        for fact in found.unlisted:
+            if any(re.fullmatch(fact.pattern or re.escape(squash(fact.value)), w, re.IGNORECASE) for w in words):
+                notes.append(f"{fact.description or fact.value + ' is not in the catalog'} (source: {fact.source})")
+    return notes
 
 
 def _family_notes(matches: list[ErrorMatch]) -> list[str]:

@@ -29,6 +29,14 @@ def candidate_record(c: Candidate) -> dict[str, Any]:
     return {**_fields(c.entry, _CANDIDATE_FIELDS), "score": c.score, "match": c.kind, "provenance": c.entry.provenance}
 
 
+def _retry_by_status(said: tuple[int, str | None] | None) -> dict[str, Any] | None:
+    """An uncatalogued error's status and whether it alone suggests a resend (Explanation.status_retry)."""
+    if said is None:
+        return None
+    status, wait = said
+    return {"status": status, "retry": wait is not None, "wait": wait or "never"}
+
+
 def explain_document(x: Explanation) -> dict[str, Any]:
     """The explain contract: vendor and evidence, the HTTP facts, and each error in body order."""
     from .identity import error_doc_url, error_fingerprint
@@ -53,6 +61,7 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "candidates": [candidate_record(c) for c in m.candidates],
                 "family": [candidate_record(c) for c in m.family],
                 "explanation": guide_record(x.guide_of(best.entry)) if best else None,
+                "retry_by_status": _retry_by_status(x.status_retry(m)),
                 **(_fields(best.entry, _SOURCE_FIELDS) if best else {"provenance": None, "sources": [], "quirks": []}),
                 "scenarios": [_fields(e, _SCENARIO_FIELDS) for e in x.scenarios(m)],
             }

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from ..gate import MAX_DEPTH as MAX_DEPTH  # strings that hold JSON decoded no deeper than the gate judged them
 from ..model import HTTP_METHODS
-from ..values import STATUS_KEYS, to_int, to_status
+from ..values import OAUTH_CODES, STATUS_KEYS, to_int, to_status
 
 MAX_ERRORS = 1000  # errors read from one paste; the rest are counted, not explained
 MAX_NODES = 50_000  # JSON values visited, whatever the nesting
@@ -61,7 +61,8 @@ PROBLEM = Shape("problem details (RFC 7807)")
 # Another API's XML error document: Intuit's <Fault><Error code>, Xero's <ApiException>, Sage SData's
 # <sdata:diagnosis>. No catalogued vendor sends one (InvoiceXpress's <errors><error> is IX_XML).
 XML_ERROR = Shape("XML error document")
-OAUTH = Shape("OAuth error")
+OAUTH = Shape("OAuth error")  # RFC 6749's: one of its codes under "error", or an "error_description"
+ERROR_FIELD = Shape("error field")  # any other {"error": "..."}: Express's, Flask's, a proxy's; no OAuth error
 TEXT = Shape("plain text", frozenset({"myob", "sage", "invoicexpress", "prospend"}))
 STATUS_ONLY = Shape("status only", frozenset({"myob", "sage", "invoicexpress", "prospend"}))
 
@@ -356,7 +357,11 @@ class _Reader:
             return False  # a table by level ("error", "warning", ...: lnav's format files), no error body
         if isinstance(k.get("error_description"), str) or (isinstance(k.get("error"), str) and "message" not in k):
             msg = k.get("error_description") or k.get("error")
-            self.r.add(SentError(OAUTH, status=status, code=_oauth_code(k.get("error")), message=_text(msg)))
+            # a sentence under "error" is no code; a "code" beside it is ({"code":"service_unavailable","error":"..."})
+            code = _oauth_code(k.get("error")) or (_code(k.get("code")) if "error_description" not in k else None)
+            said = k.get("error")
+            oauth = isinstance(k.get("error_description"), str) or (isinstance(said, str) and said in OAUTH_CODES)
+            self.r.add(SentError(OAUTH if oauth else ERROR_FIELD, status=status, code=code, message=_text(msg)))
             return True
         if "title" in k and ("detail" in k or "type" in k):
             self.r.add(SentError(PROBLEM, status=status, message=_text(k.get("detail") or k.get("title"))))

@@ -54,6 +54,7 @@ CLUE_KINDS: dict[str, ClueKind] = {
     "vocabulary": ClueKind(0.4, "the vendor's own field or rule vocabulary"),
     "known-words": ClueKind(0.3, "words the vendor is known to send (documented or publicly reported), in its envelope"),
     "message": ClueKind(0.7, "the words of an error only this vendor documents"),
+    "documented": ClueKind(0.7, "a sentence of the vendor's own error documentation, quoted whole"),
     "override": ClueKind(1.0, "--vendor"),
     "recording": ClueKind(ESTABLISHED, "the vendor the recording's other exchanges establish"),
 }
@@ -250,6 +251,8 @@ class VendorFacts(NamedTuple):
     # clues of hosts already judged, by (host, whether it is the request's): a log names the same few
     hosted: dict[tuple[str, bool], tuple[Clue, ...]]
     prefixed: dict[str, tuple[str, ...]]  # the vendors whose path prefix starts a path, by path (the same few)
+    # the documents' scenario sentences only one vendor's documents hold, squeezed and lower-cased -> that vendor
+    scenarios: dict[str, tuple[str, str]]
 
 
 _FACTS: WeakKeyDictionary[CatalogIndex, VendorFacts] = WeakKeyDictionary()
@@ -286,7 +289,29 @@ def _compile_facts(index: CatalogIndex) -> VendorFacts:
         rules += _endpoint_rules(v.id, sorted(paths.get(v.id, ())), prefixes[v.id], bool(v.path_prefixes))
     rules.sort(key=lambda r: -len(r.path))  # the most specific path wins
     domains = {v.id: _registered_domains(v) for v in index.vendors.values()}
-    return VendorFacts(hosts, headers, prefixes, tuple(rules), mentions, tuple(others), {}, brands, domains, {}, {})
+    scenarios = _scenarios(index)
+    return VendorFacts(hosts, headers, prefixes, tuple(rules), mentions, tuple(others), {}, brands, domains, {}, {}, scenarios)
+
+
+# A scenario this long is a sentence someone wrote for the vendor's documentation ("Dammit, you ran into a
+# bug in our application."); a shorter one ("Invoice not found") could be anyone's.
+MIN_SCENARIO_WORDS = 8
+
+
+def _scenarios(index: CatalogIndex) -> dict[str, tuple[str, str]]:
+    """The vendor documents' scenario sentences (not an observed entry's, which errcat's authors wrote)
+    that only one vendor's documents hold: squeezed -> (vendor, the sentence)."""
+    found: dict[str, dict[str, str]] = {}
+    for e in index.entries:
+        words = _squeezed(e.scenario or "")
+        if not e.observed and len(words.split()) >= MIN_SCENARIO_WORDS:
+            found.setdefault(words, {})[e.vendor] = e.scenario
+    return {words: next(iter(by.items())) for words, by in found.items() if len(by) == 1}
+
+
+def _squeezed(text: str) -> str:
+    """Lower-cased, one blank between words, without the closing full stop: how a sentence is compared."""
+    return " ".join(text.lower().split()).rstrip(".")
 
 
 def _one_pattern(facts: tuple[Fact, ...]) -> NamePattern:
@@ -413,6 +438,7 @@ def clues_for(catalog: CatalogIndex, ex: Exchange, errors: Sequence[SentError]) 
     prose = _prose(head)  # a name inside a URL, path or host is that clue's, counted above
     clues += _name_clues(facts, prose, head)
     clues += _vocabulary_clues(head)
+    clues += _documented_clues(facts, head)
     shapes = {(e.shape.name, v, e.shape.weight) for e in errors if e.shape.weight for v in e.shape.vendors}
     clues += [_shape_clue(name, v, w) for name, v, w in sorted(shapes)]
     return clues
@@ -488,9 +514,37 @@ _VOCABULARY = ((_MYOB_RULE, "_"), (_MYOB_DETAIL, ":("), (_MYOB_SCOPE, "sme-"), (
 
 
 def _vocabulary_clues(head: str) -> list[Clue]:
-    """One clue per form of the vocabulary found (a rule id, a detail): two forms say more than one."""
-    found = (m.group(0) for pattern, needle in _VOCABULARY if needle in head and (m := pattern.search(head)))
-    return [Clue.of("vocabulary", word, "myob") for word in found]
+    """One clue per form of the vocabulary found (a rule id, a detail): two forms say more than one.
+    The token names weigh enough alone: an error so named is MYOB's, as an integrator pastes it
+    ("401 OAuthTokenIsInvalid") with no body, host or header around it."""
+    found = [(m.group(0), pattern) for pattern, needle in _VOCABULARY if needle in head and (m := pattern.search(head))]
+    return [
+        Clue.of(
+            "vocabulary",
+            word,
+            "myob",
+            ESTABLISHED if pattern is _MYOB_TOKEN_NAME else None,
+            _TOKEN_NAME_REASON if pattern is _MYOB_TOKEN_NAME else "",
+        )
+        for word, pattern in found
+    ]
+
+
+_TOKEN_NAME_REASON = (
+    "the name MYOB's API gives an error for a call without a usable access token; no other API's error is so named"
+)
+
+
+def _documented_clues(facts: VendorFacts, head: str) -> list[Clue]:
+    """A vendor's documented scenario quoted in the paste (a reader's copy of its error table): the
+    vendor's own words. Read from the paste's start, where such a copy is."""
+    if not facts.scenarios:
+        return []
+    text = _squeezed(head[:_DOCUMENTED_HEAD])
+    return [Clue.of("documented", said[:120], vendor) for words, (vendor, said) in facts.scenarios.items() if words in text]
+
+
+_DOCUMENTED_HEAD = 8192
 
 
 def _shape_clue(name: str, vendor: str, weight: float) -> Clue:
@@ -549,7 +603,9 @@ def _judged_host(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:
     return []
 
 
-_ONCE = frozenset({"host", "host-domain", "registered-domain", "foreign-host", "header", "named", "brand", "other-product"})
+_ONCE = frozenset(
+    {"host", "host-domain", "registered-domain", "foreign-host", "header", "named", "brand", "other-product", "documented"}
+)
 
 
 def scores(clues: list[Clue]) -> dict[str, float]:

@@ -75,6 +75,15 @@ _STATUS_PATTERNS = (
         ("fail", "error", "return", "respond", "reject", "response", "got", "with"),
     ),
 )
+# A line that states a status first, as a report, a test, a log line or a documentation table prints one: "422
+# Unprocessable Entity", "403" over the body's line, "400 {...}", "409 Conflict {...}", "POST /api/register 422",
+# "| 500 | Internal Server Error | ...". Words after the number must begin with the status's own phrase:
+# "400 items were rejected" is a sentence, not a status line.
+_LEADING_STATUS = re.compile(
+    rf"^\|?[ \t]*(?:(?:{_METHOD})[ \t]+\S+[ \t]+)?([1-5]\d\d)(?![\w.,])[ \t]*(?:[|:\-\u2013\u2014][ \t]*)?(.*)$"
+)
+_BODY_OPENERS = ("{", "[", "<")
+_REASON_ALIASES = {422: "Unprocessable Content", 413: "Content Too Large"}  # RFC 9110's names for the same statuses
 _HTML_TITLE = re.compile(r"<title>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</title>", re.IGNORECASE)
 _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
 # requests' raise_for_status text; the reason between is short (bounded: one long line of repeats stays linear)
@@ -194,6 +203,7 @@ class _Framing:
         self.framed = False
         self.state = "free"  # free | request | response | request-body | body
         self.target: str | None = None
+        self.labelled: tuple[int, str] | None = None  # a "Body: {...}" line: its index and the body it starts
 
     @property
     def in_headers(self) -> bool:
@@ -226,6 +236,10 @@ class _Framing:
                 self.body_start = i + 1
             return
         if (h := _HEADER.match(stripped)) and not stripped.startswith(("{", "[", '"')):
+            if h.group(1).lower() in _BODY_LABELS and h.group(2).lstrip().startswith(_BODY_OPENERS):
+                # a report's "Body: {...}" after the request and status it states: the body, not a header
+                self.labelled, self.body_start, self.state = (i, h.group(2).strip()), i, "body"
+                return
             self.ex.headers.append((">" + h.group(1) if self.state == "request" else h.group(1), h.group(2).strip()))
             if self.state == "response" or self.ex.status is None:
                 self.body_start = i + 1
@@ -269,6 +283,8 @@ def split(text: str) -> Framing:
     for i in _lines_to_read(ex.text, framing, len(lines)):
         framing.read(i, lines[i].strip())
     ex.headers = [(k.lstrip(">"), v) for k, v in ex.headers]
+    if framing.labelled and framing.labelled[0] == framing.body_start:
+        lines[framing.body_start] = framing.labelled[1]
     if framing.framed:
         ex.body = _CURL_NOISE.sub("", "\n".join(lines[framing.body_start : framing.body_end])).strip()
     else:
@@ -276,7 +292,28 @@ def split(text: str) -> Framing:
     _find_request(ex, framing.target)
     if ex.status is None:
         _find_status(ex)
+        if ex.status is not None and not framing.framed:
+            ex.body = _after_status_line(ex.body, ex.status)
     return ex
+
+
+_BODY_LABELS = frozenset({"body", "response", "response body", "payload"})
+# A first line that states only a status ("HTTP 403", "HTTP 503:", "422 Unprocessable Entity"): what follows is the body
+_STATUS_ONLY_LINE = re.compile(
+    r"^(?:HTTP(?:/\d(?:\.\d)?)?[ \t:]*)?([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*?))?[ \t]*:?$", re.IGNORECASE
+)
+
+
+def _after_status_line(body: str, status: int) -> str:
+    """The body without a first line that states only its status: the line is the status, read already;
+    left in, it was read as the error's text ("HTTP 403 <h1>Developer Inactive</h1>")."""
+    first, _, rest = body.partition("\n")
+    m = _STATUS_ONLY_LINE.match(first.strip())
+    if not m or to_status(m.group(1)) != status or not rest.strip():
+        return body
+    if m.group(2) and not _reason_phrase(status, m.group(2)):
+        return body
+    return rest.strip()
 
 
 def _find_request(ex: Framing, request_target: str | None) -> None:
@@ -344,6 +381,9 @@ def _find_status(ex: Framing) -> None:
             if status in KNOWN_STATUSES and status >= 400:
                 ex.status = status
                 return
+    if (leading := _leading_status(ex.text)) is not None:
+        ex.status, ex.reason = leading
+        return
     bare = _BARE_STATUS.match(ex.body.strip())
     if bare:
         status = to_status(bare.group(1))
@@ -354,6 +394,34 @@ def _find_status(ex: Framing) -> None:
             and (not reason or reason.lower() == HTTPStatus(status).phrase.lower())
         ):
             ex.status, ex.reason = status, reason or None
+
+
+def _leading_status(text: str) -> tuple[int, str | None] | None:
+    """The status a line states before its body or its description (see _LEADING_STATUS), among the
+    paste's first lines: alone on its line only when the body's first line follows it."""
+    lines = [ln.strip() for ln in leading_lines(text.split("\n"), 4096, 40)]
+    for i, line in enumerate(lines):
+        m = _LEADING_STATUS.match(line)
+        status = to_status(m.group(1)) if m else None
+        if m is None or status is None or status < 400 or status not in KNOWN_STATUSES:
+            continue
+        rest = m.group(2)
+        if reason := _reason_phrase(status, rest):
+            return status, reason
+        following = next((ln for ln in lines[i + 1 :] if ln), "")
+        if not rest and (reason := _reason_phrase(status, following)):  # "409", then "Conflict" (a page's layout)
+            return status, reason
+        if rest.startswith(_BODY_OPENERS) or (not rest and following.startswith(_BODY_OPENERS)):
+            return status, None
+    return None
+
+
+def _reason_phrase(status: int, text: str) -> str | None:
+    """The status's own reason phrase when ``text`` begins with it (as a word, in any case)."""
+    for phrase in (HTTPStatus(status).phrase, _REASON_ALIASES.get(status)):
+        if phrase and text[: len(phrase)].lower() == phrase.lower() and not text[len(phrase) : len(phrase) + 1].isalnum():
+            return text[: len(phrase)]
+    return None
 
 
 def is_status_noise(text: str) -> bool:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import TYPE_CHECKING, Any, NamedTuple
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from ..api import ErrorCatalog
@@ -17,11 +19,13 @@ if TYPE_CHECKING:
     from ..index.store import CatalogIndex
 
 from ..text import visible
-from ..values import to_seconds, to_status
+from ..values import TRANSIENT_STATUSES, to_seconds, to_status
 
 __all__ = ["ExplainFilter", "RetryAdvice", "VendorError", "explain_response", "retry_advice", "should_retry"]
 
 _DEFAULT: ErrorCatalog | None = None
+T = TypeVar("T")
+_ONE_AT_A_TIME = threading.Lock()  # the async hooks' explanations: one after another, as on the event loop
 
 
 def _catalog(catalog: ErrorCatalog | CatalogIndex | None) -> CatalogIndex:
@@ -120,6 +124,21 @@ def explain_response(
     )
 
 
+async def off_loop(work: Callable[[], T]) -> T:
+    """``work`` (opening the catalog, explaining a body) on a worker thread, for the async hooks: a
+    1 MB error body took 0.5 s to explain, and every other task of the event loop waited that long.
+    The hooks still wait for it in turn, so their order and their errors are as before; these
+    explanations run one at a time, as they did on the loop. A cancelled call returns at once and
+    its thread ends its work alone. anyio comes with httpx, the only client with async hooks here."""
+    import anyio
+
+    def alone() -> T:
+        with _ONE_AT_A_TIME:
+            return work()
+
+    return await anyio.to_thread.run_sync(alone, abandon_on_cancel=True)
+
+
 def summary(x: Explanation) -> str:
     """The explanation's one paragraph for a message or a log line: redacted, and with each control
     character the response held shown escaped (``\\x1b``), so a vendor's body cannot retitle, clear
@@ -168,7 +187,6 @@ _ADVICE = {  # a guide's retry value -> what a policy that only resends can do
     "after-fix": RetryAdvice(False, "never", "the request or the data must be corrected first"),
     "no": RetryAdvice(False, "never", "retrying cannot help"),
 }
-_TRANSIENT = {429: "wait-for-reset", 502: "backoff", 503: "backoff", 504: "backoff"}
 _NETWORK = {  # exception classes (by name, so no client is imported) that mean the exchange never completed
     "ConnectionError", "TimeoutError", "Timeout", "URLError",  # builtins, requests, urllib
     "TransportError", "TimeoutException", "NetworkError", "RemoteProtocolError",  # httpx
@@ -255,11 +273,11 @@ def _advise(x: Explanation) -> RetryAdvice:
             advices.append(_ADVICE.get(guide.retry, _ADVICE["no"]))
         else:
             status = m.sent.status or x.exchange.status
-            wait = _TRANSIENT.get(status or 0)
+            wait = TRANSIENT_STATUSES.get(status or 0)
             reason = f"HTTP {status}: usually passing" if wait else "not documented; its status does not suggest a resend"
             advices.append(RetryAdvice(True, wait, reason) if wait else RetryAdvice(False, "never", reason))
     if not advices:
-        wait = _TRANSIENT.get(x.exchange.status or 0)
+        wait = TRANSIENT_STATUSES.get(x.exchange.status or 0)
         reason = f"HTTP {x.exchange.status}: usually passing" if wait else f"HTTP {x.exchange.status}"
         advices.append(RetryAdvice(bool(wait), wait or "never", reason))
     advice = next((a for a in advices if not a.retry), advices[0])  # one refusal outweighs the rest

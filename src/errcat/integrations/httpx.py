@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from . import VendorError, bodies, explain_response, summary
+from . import VendorError, bodies, explain_response, off_loop, summary
 
 if TYPE_CHECKING:
     from ..api import ErrorCatalog
@@ -30,8 +30,7 @@ def _failing(response: httpx.Response, wanted: set[int] | None) -> bool:
     return response.status_code in wanted if wanted is not None else response.status_code >= 400
 
 
-def _settle(response: httpx.Response, vendor: str | None, attach: bool, catalog: ErrorCatalog | None) -> None:
-    x = explain_response(response, vendor=vendor, catalog=catalog)
+def _settle(response: httpx.Response, x: Any, attach: bool) -> None:
     if attach:
         response.extensions["errcat"] = x
         return
@@ -48,7 +47,7 @@ def hook(
     def on_response(response: httpx.Response) -> None:
         if _failing(response, wanted):
             bodies.read_httpx(response)  # hooks run before the body is read: read to explain's cap
-            _settle(response, vendor, attach, catalog)
+            _settle(response, explain_response(response, vendor=vendor, catalog=catalog), attach)
 
     return on_response
 
@@ -56,12 +55,12 @@ def hook(
 def async_hook(
     vendor: str | None = None, *, statuses: Iterable[int] | None = None, attach: bool = False, catalog: ErrorCatalog | None = None
 ) -> Callable[[httpx.Response], Awaitable[None]]:
-    """The same hook for ``httpx.AsyncClient``."""
+    """The same hook for ``httpx.AsyncClient``; the body is explained on a worker thread, not the event loop."""
     wanted = set(statuses) if statuses is not None else None
 
     async def on_response(response: httpx.Response) -> None:
         if _failing(response, wanted):
             await bodies.aread_httpx(response)
-            _settle(response, vendor, attach, catalog)
+            _settle(response, await off_loop(lambda: explain_response(response, vendor=vendor, catalog=catalog)), attach)
 
     return on_response

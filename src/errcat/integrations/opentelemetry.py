@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from . import bodies
+from . import bodies, off_loop
 from .telemetry import facts, worth_telling
 
 if TYPE_CHECKING:
@@ -54,13 +54,15 @@ def hook(catalog: ErrorCatalog | CatalogIndex | None = None, vendor: str | None 
 
 def async_hook(catalog: ErrorCatalog | CatalogIndex | None = None, vendor: str | None = None) -> Any:
     """The same hook as a coroutine function: httpx's instrumentation calls only a coroutine function
-    for an ``AsyncClient`` (``async_response_hook=``), and drops a plain one without a word."""
+    for an ``AsyncClient`` (``async_response_hook=``), and drops a plain one without a word. The body
+    is explained on a worker thread, off the event loop (integrations.off_loop)."""
 
     async def on_async_response(span: Any, request: Any, response: Any) -> None:
         try:
             if _failed(span, response):
                 body = None if _whole(response) else await bodies.apeek_transport(response.stream, _headers(response))
-                _tell(span, request, response, body, catalog, vendor)
+                x = await off_loop(lambda: _explain(request, response, _status(response) or 0, body, catalog, vendor))
+                _tell_explained(span, x)
         except Exception:  # as in hook()
             _log.debug("errcat could not annotate a span", exc_info=True)
 
@@ -80,7 +82,10 @@ def _failed(span: Any, response: Any) -> bool:
 def _tell(
     span: Any, request: Any, response: Any, body: bytes | None, catalog: ErrorCatalog | CatalogIndex | None, vendor: str | None
 ) -> None:
-    x = _explain(request, response, _status(response) or 0, body, catalog, vendor)
+    _tell_explained(span, _explain(request, response, _status(response) or 0, body, catalog, vendor))
+
+
+def _tell_explained(span: Any, x: Explanation | None) -> None:
     if x is not None and worth_telling(x):
         annotate(span, x)
 

@@ -134,10 +134,18 @@ def scrub_failed_breadcrumbs(event: Event) -> Event:
 
 
 def _failed(span: Mapping[str, Any]) -> bool:
-    """Whether an HTTP client span's (or breadcrumb's) call was answered with an error status (400 or more)."""
+    """Whether an HTTP client span's (or breadcrumb's) call was answered with an error status (400 or
+    more), or the span was ended by an exception before the SDK noted a status: errcat's hook raising
+    inside the client's ``send`` (httpx's integration), where the status is ``internal_error``."""
     data, tags = _mapping(span.get("data")), _mapping(span.get("tags"))
     status = data.get("http.response.status_code", data.get("status_code", tags.get("http.status_code")))
+    if status is None:  # an HTTP call's span only (a database's or a function's is left as it is)
+        http = str(span.get("op", "")).startswith("http") or any(k in data for k in HTTP_KEYS)
+        return http and span.get("status") not in (None, "ok")
     return str(status).isdigit() and int(str(status)) >= 400
+
+
+HTTP_KEYS = ("url", "http.query", "http.method", "http.request.method")  # what the SDK's HTTP client spans hold
 
 
 def _scrubbed(value: Any, key: str | None, depth: int) -> Any:

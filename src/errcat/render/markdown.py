@@ -156,7 +156,7 @@ def _explain_facts(x: Explanation) -> list[list[object]]:
 
 def _error_markdown(x: Explanation, m: ErrorMatch, positions: tuple[int, ...]) -> list[str]:
     """One distinct error: what the paste said, what it matched, the other candidates."""
-    from .text import fold_label, kind_words, sent_summary
+    from .text import fold_label, kind_words, sent_summary, status_retry_words
 
     label = fold_label("Error", positions, len(x.errors))
     parts = [f"### {escape(label)}: {escape(kind_words(m))} (confidence {m.confidence:.2f})\n"]
@@ -166,6 +166,8 @@ def _error_markdown(x: Explanation, m: ErrorMatch, positions: tuple[int, ...]) -
         parts.append(f"Message: {escape(obs.message)}\n")
     if m.best is not None:
         parts += _matched_markdown(x, m)
+    elif (said := x.status_retry(m)) is not None:
+        parts.append(f"**Retry:** {escape(status_retry_words(x, *said))}\n")
     heading = "Other candidates" if m.best is not None else "Nearest entries (not a match)"
     rest = m.candidates[1:] if m.best is not None else m.candidates
     if rest:

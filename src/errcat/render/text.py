@@ -453,10 +453,28 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
                 (f"  {e.message!r} ({c.kind} {c.score:g})", "dim"),
             ]
         )
+    if (said := x.status_retry(m)) is not None:
+        lines.append([("  retry:    ", "yellow"), (status_retry_words(x, *said), None)])
     lines.append(
         [("  add it:   ", "dim"), ("errcat explain --stub <paste> > my-errors.yaml, then use --catalog my-errors.yaml", None)]
     )
     return lines
+
+
+_WAIT_WORDS = {
+    "backoff": "resend later, with exponential backoff",
+    "wait-for-reset": "resend only after the limit's window resets",
+}
+_BY_STATUS = "(by its status: the catalog does not know this error)"
+
+
+def status_retry_words(x: Explanation, status: int, wait: str | None) -> str:
+    """What an uncatalogued error's status alone says of resending it, said as that (Explanation.status_retry)."""
+    if wait is None:
+        return f"HTTP {status} alone does not suggest that the same request can succeed {_BY_STATUS}"
+    after = (x.exchange.header("Retry-After") or "").strip()
+    asked = f"; the response's Retry-After asks for {after} s" if after.isascii() and after.isdigit() and len(after) <= 6 else ""
+    return f"HTTP {status} usually passes: {_WAIT_WORDS[wait]}{asked} {_BY_STATUS}"
 
 
 def cache_lines(folder: str, files: list[CacheEntry], problem: str | None = None) -> list[Line]:

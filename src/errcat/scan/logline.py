@@ -10,7 +10,8 @@ from typing import Any
 
 from ..errors import UsageError
 from ..gate import shown
-from ..values import STATUS_KEYS, to_status
+from ..values import OAUTH_CODES, STATUS_KEYS, to_status
+from .verdict import level
 
 _MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 # a zone's abbreviation where it names one offset (Postgres's %t: "2020-03-11 20:40:50 CET"); not
@@ -39,10 +40,11 @@ _TIME_KEYS = (
     "@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date",
     "log_timestamp",  # JFrog's
 )  # fmt: skip
-# journald's PRIORITY; Postgres's jsonlog error_severity; NXLog's GELF _Severity (its message: short_message); JFrog's
+# journald's PRIORITY; Postgres's jsonlog error_severity; NXLog's GELF _Severity (its message: short_message); JFrog's;
+# Google Cloud Logging's special field for its agents
 _LEVEL_KEYS = (
     "level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority", "error_severity", "_severity",
-    "log_level",
+    "log_level", "logging.googleapis.com/severity",
 )  # fmt: skip
 # journald's PRIORITY, a syslog severity written as a digit ("PRIORITY" : "3")
 _SEVERITIES = dict(enumerate(("emerg", "alert", "crit", "error", "warning", "notice", "info", "debug")))
@@ -62,12 +64,6 @@ _MESSAGE_KEYS = (
     "textpayload",
 )
 _OAUTH_KEYS = frozenset(("error", "error_description", "error_uri", "state"))
-# the error codes of OAuth 2.0 (RFC 6749 5.2 and 4.1.2.1, RFC 6750, RFC 8628) and OpenID Connect
-_OAUTH_CODES = frozenset(
-    "invalid_request invalid_client invalid_grant unauthorized_client unsupported_grant_type invalid_scope "  # noqa: SIM905
-    "access_denied unsupported_response_type server_error temporarily_unavailable invalid_token insufficient_scope "
-    "authorization_pending slow_down expired_token interaction_required login_required consent_required".split()
-)
 _BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body", "errorbody", "payload", "data", "content")
 _URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri", "requesturi")
 _METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method")
@@ -175,6 +171,8 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
     if not isinstance(obj, dict):
         return None
     d = _lower(obj)
+    if (wrapped := _docker_line(d)) is not None:
+        return wrapped
     record = next((v for v in d.values() if isinstance(v, dict) and "error_severity" in v), None)
     if record is not None:  # a Postgres record that a wrapper logs at its own level (CloudNativePG's "record")
         d = {**{k: d[k] for k in _TIME_KEYS if k in d}, **_lower(record)}
@@ -189,6 +187,27 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
     for key in _TIME_KEYS:
         d.pop(key, None)
     return _exchange_paste(d), when, said
+
+
+# Docker's json-file logging driver writes each line a container printed as an object of its own:
+# {"log": "...\n", "stream": "stderr", "time": "..."}; the line is the record (a JSON one read as such)
+_DOCKER_KEYS = frozenset(("log", "stream", "time", "attrs"))
+
+
+def _docker_line(d: dict[str, Any]) -> tuple[str, datetime | None, str | None] | None:
+    """The line a Docker json-file object wraps, as a log line: its level was never read (its
+    "log" was a message), so a container's ERROR lines, plain or JSON, were no errors."""
+    line = d.get("log")
+    if not isinstance(line, str) or len(d) < 2 or not d.keys() <= _DOCKER_KEYS:
+        return None
+    line = line.rstrip("\r\n")
+    when = time_value(d.get("time"))
+    found = json_line(line) if line[:1] == "{" else None
+    if found is not None:
+        return found[0], found[1] or when, found[2]
+    if (at := stamp_in(line)) is not None and at[1][0] == 0:  # the program's own time: the line's
+        line, when = line[at[1][1] :].lstrip(), at[0] or when
+    return line, when, level(line)
 
 
 def _level_word(level: Any) -> str | None:
@@ -254,7 +273,7 @@ def _oauth_error(d: dict[str, Any]) -> bool:
     5.2: ``{"error": "invalid_grant", ...}``, one of its codes): a body, not a log line whose
     message is "error" (``{"error": "timeout"}`` is one)."""
     code = d.get("error")  # any JSON value: {"error": {"code": 1}} is no OAuth error (and unhashable)
-    return d.keys() <= _OAUTH_KEYS and isinstance(code, str) and code in _OAUTH_CODES
+    return d.keys() <= _OAUTH_KEYS and isinstance(code, str) and code in OAUTH_CODES
 
 
 def _lower(value: Any) -> dict[str, Any]:

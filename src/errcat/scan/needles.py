@@ -42,9 +42,9 @@ from ..index.cache import cache_dir
 from .verdict import GIN_COLOUR, MONGODB_COMPONENT, STATUS_KEY
 
 _WORDS = (
-    b"rror",  # error, Error, ERROR, Errors, a Sage diagnosis's "error"
-    b"RROR",
-    b"ERR",  # a level of its own: ERR, <ERR>
+    b"rror",  # error, Error, Errors, a Sage diagnosis's "error"
+    b"[erro]",  # RabbitMQ's level in four letters (level_format lc4)
+    b"ERR",  # ERROR, and a level of its own: ERR, <ERR>, logrus's ERRO[0000]
     b"WRN",  # Serilog's and zerolog's three letters for a warning and a fatal error
     b"FTL",
     b"xception",  # Exception, exception
@@ -54,7 +54,7 @@ _WORDS = (
     *(
         w
         for word in (b"warn", b"fatal", b"crit", b"severe", b"alert", b"emerg", b"panic")
-        for w in (word, word.capitalize(), word.upper())
+        for w in (word, word.capitalize(), word.upper()[: 4 if word == b"fatal" else None])  # FATAL, logrus's FATA[0000]
     ),
     # a level letter in brackets ([E], <W>, (F)) and a keyed lower-case err (level=err, "severity":"err")
     *(pair[:1] + letter + pair[1:] for letter in (b"E", b"W", b"F") for pair in (b"[]", b"<>", b"()")),
@@ -307,7 +307,23 @@ def _hyperscan_marks(buf: Buffer, start: int, stop: int, final: bool) -> Marks:
         marking.scan(view[base:pe], match_event_handler=on_match)
         if ps == 0:  # the buffer's first line has no newline before it: marked here
             _mark_first_line(buf, marks)
-    return _with_last_line(buf, stop, final, marks)
+    if final and stop > end and _holds_needle(needles, b"\n" + bytes(view[end:stop]) + b"\n"):
+        marks.lines.append(stop)  # the input's last line, without its newline (see _with_last_line)
+    return marks
+
+
+def _holds_needle(needles: Any, line: bytes) -> bool:
+    """Whether one line, with the newlines around it that the needles' patterns read, holds one."""
+    import hyperscan
+
+    def first(*_: object) -> bool:
+        return True  # ends the scan
+
+    try:
+        needles.scan(line, match_event_handler=first)
+    except hyperscan.ScanTerminated:
+        return True
+    return False
 
 
 class _Patterns(NamedTuple):

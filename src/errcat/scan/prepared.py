@@ -42,6 +42,10 @@ _NAMES_THE_ERROR = re.compile(
     r"|HTTP/\d(?:\.\d)?\s+|(?:->|=>|returned|with status)\s*)$"
 )
 _KEEP_HINT = re.compile(r"ode|ODE|tatus|TATUS|HTTP/|>|returned")  # what _NAMES_THE_ERROR needs, searched for first
+# a hex code after an error's or a result's name (WinCC's "Errorcode 0xFFDF", Windows's "hr: 0x800705aa",
+# "HRESULT = 0x80070308"): it names the error, as summary.signature keeps it
+_HEX_CODE = re.compile(r"0[xX][0-9A-Fa-f]+[.:-]?")
+_NAMES_THE_HEX_CODE = re.compile(r"(?:[Cc]ode|[Ee]rror|\bhr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)$")
 _EMAIL = re.compile(EMAIL)
 
 
@@ -49,6 +53,8 @@ def _digit_token(m: re.Match[str]) -> str:
     token, start = m.group(0), m.start()
     text = m.string
     if start and (text[start - 1].isalpha() or text[start - 1] == "_"):  # inside a word: x2y, OAuth2
+        return token
+    if token[1:2] in ("x", "X") and _HEX_CODE.fullmatch(token) and _NAMES_THE_HEX_CODE.search(text, max(0, start - 24), start):
         return token
     if token.rstrip(".:-").isdigit():  # "status 400:" names the error as "status 400" does
         before = max(0, start - 24)  # the 24 characters before it
@@ -313,13 +319,15 @@ def _json_log_line(text: str) -> tuple[str, datetime | None, str | None] | None:
 
 
 def _leading(line: str, span: tuple[int, int]) -> int | None:
-    """Where a line starts after its timestamp at ``span`` and the space after it, when the line
-    starts with it, bare or in brackets (Jenkins's timestamper: "[2023-09-11T08:21:54.284Z] "),
-    else None."""
+    """Where a line starts after its timestamp at ``span`` and the space (or Windows CBS's comma and
+    space: "2016-10-31 11:25:11, Error ...") after it, when the line starts with it, bare or in
+    brackets (Jenkins's timestamper: "[2023-09-11T08:21:54.284Z] "), else None."""
     start, end = span
     if start == 1 and line[0] == "[" and line[end : end + 1] == "]":
         start, end = 0, end + 1
-    return end + (line[end : end + 1] == " ") if start == 0 else None
+    if start != 0:
+        return None
+    return end + 2 if line[end : end + 2] == ", " else end + (line[end : end + 1] == " ")
 
 
 def _unstamped(text: str) -> str:

@@ -38,8 +38,16 @@ _MASKS = (
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
     (re.compile(EMAIL), "<email>"),
     (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
-    # a number, not a code's (Heroku's "code=H10" App crashed, "code=H12" Request timeout: each its own error)
-    (re.compile(r"(?<![Cc]ode=)(?<![Cc]ode=[A-Z])(?<![Cc]ode=[A-Z]{2})(?<!\d)\d+(?:[.,]\d+)*"), "<n>"),
+    # a number, not a code's (Heroku's "code=H10" App crashed, "code=H12" Request timeout: each its own error),
+    # nor a hex code after an error's or a result's name (WinCC's "Errorcode 0xFFDF", Windows's "hr: 0x800705aa",
+    # "HRESULT = 0x80070308"): kept whole, where its digits were masked ("<n>xFFDF")
+    (
+        re.compile(
+            r"(?P<code>\b(?:\w*[Cc]ode|\w*[Ee]rror|hr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)0[xX][0-9A-Fa-f]+\b)"
+            r"|(?<![Cc]ode=)(?<![Cc]ode=[A-Z])(?<![Cc]ode=[A-Z]{2})(?<!\d)\d+(?:[.,]\d+)*"
+        ),
+        lambda m: m["code"] or "<n>",
+    ),
     # a quoted value (a name, a path, an id) varies; a quoted phrase is the message (klog's
     # "Error syncing pod, skipping", logfmt's msg="failed to decode logfmt"): kept, its numbers masked
     (re.compile(r"'[^'\s]{1,80}'|\"[^\"\s]{1,80}\""), "'…'"),

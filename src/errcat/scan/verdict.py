@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..values import OAUTH_CODES
+
 if TYPE_CHECKING:
     from ..explainer import Explanation
 
@@ -37,8 +39,12 @@ HEAD = 160  # a line's level is near its start
 _LOUD_WORDS = "ERROR|ERR|WARN|WARNING|WRN|FATAL|FTL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
 LEVEL_WORDS = _LOUD_WORDS + "|INFO|INF|DEBUG|DBG|TRACE|TRC|NOTICE|VERBOSE|VRB"
 # and the letters of glog, [E], <W>, logcat; Grafana's lvl=eror
-_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror"])
-QUIET_LEVELS = frozenset(("info", "inf", "debug", "dbg", "trace", "trc", "notice", "verbose", "vrb", "i", "d", "t", "v"))
+# and four letters: logrus's on a terminal (ERRO[0000]), RabbitMQ's level_format lc4 ([erro])
+_FOUR_LETTERS = "ERRO|FATA|PANI|ALER|EMER|DEBU|TRAC|NOTI"
+_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror", "erro", "fata", "pani", "aler", "emer"])
+QUIET_LEVELS = frozenset(
+    ("info", "inf", "debug", "dbg", "trace", "trc", "notice", "verbose", "vrb", "i", "d", "t", "v", "debu", "trac", "noti")
+)
 MONGODB_COMPONENT = r"[A-Z][A-Z_]* +\["  # after MongoDB's severity letter (and a debug level's digit)
 CISCO_SEVERITY = r"%[A-Z][A-Z0-9_]*-(?:[A-Z0-9_]+-)?(?P<cisco>[0-7])-[A-Z0-9_]+:"  # its facility, severity, mnemonic
 _LEVEL = re.compile(
@@ -48,10 +54,14 @@ _LEVEL = re.compile(
     r"(?=[ACDEFINPSTVWew\[<(\]\"'@lLsS\u017f%]|\d\d:\d\d\.|\d |\d\d*:[XCSM] )(?:"
     # an upper-case level word standing alone
     rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
-    # a level in brackets, any case: [error], <warn>, (E); structlog's padded [warning  ]
-    rf"|[\[<(](?P<bracket>(?i:(?:{LEVEL_WORDS}) *|[EWFIDTV]))[\]>)]"
-    # Apache 2.4's module and level: [core:error], [proxy_fcgi:error], [ssl:warn], ModSecurity's [:error]
-    r"|\[\w*:(?P<apache>emerg|alert|crit|error|warn|notice|info|debug|trace\d)\]"
+    # a level in brackets, any case: [error], <warn>, (E); structlog's padded [warning  ]; RabbitMQ's [erro]
+    rf"|(?<![=\"'])[\[<(](?P<bracket>(?i:(?:{LEVEL_WORDS}|{_FOUR_LETTERS}) *|[EWFIDTV]))[\]>)]"
+    # logrus's text on a terminal: its level's four letters and the seconds since start, ERRO[0000]
+    rf"|(?<![\w.=:/-])(?P<logrus>{_FOUR_LETTERS})\[\d"
+    # Apache 2.4's module and level: [core:error], [proxy_fcgi:error], [ssl:warn], ModSecurity's [:error];
+    # Couchbase's logger and level before its time: [ns_server:error,2025-08-18T09:16:33.764Z,...], as
+    # Taskcluster's worker writes it: [taskcluster:warn 2020-01-23T17:35:19.608Z] ...
+    r"|\[\w*:(?P<apache>emerg|alert|crit|critical|error|warn|notice|info|debug|trace\d)(?:\]|[, ](?=\d{4}-))"
     # level=error, "level": "error", severity:ERROR, @l: Error (not a URL's query: "?level=ERR&...")
     r"|(?<![\w.&?])(?i:[\"']?(?:level|lvl|severity|levelname|loglevel|log\.level|@l)[\"']?\s*[=:]\s*[\"']?)(?P<keyed>[A-Za-z]+)"
     # glog: E1203 12:00:00.123456, at the line's start or after a syslog program tag (kubelet[7]: E1102 ...)
@@ -72,6 +82,9 @@ _LEVEL = re.compile(
     # a lower-case level word right after a line's time ("2016-06-30 12:00:07 fatal ..."), Grafana's "eror"
     r"|(?:(?<=\d\d:\d)|(?<=[.,]\d\d))\d (?P<timed>error|eror|err|warning|warn|fatal|crit|critical|emerg|alert|panic"
     r"|info|debug|notice|trace)(?= )"
+    # PHP's error log: "[07-Jan-2020 13:36:40 UTC] PHP Fatal error:  Uncaught Error: ...", "PHP Warning:  ..."
+    r"|PHP (?P<php>Fatal error|Parse error|(?:Recoverable|Catchable) fatal error|Warning|Notice|Deprecated|Strict Standards"
+    r"|Error)(?=: )"
     # SQL Server's error log: "2022-12-20 12:36:54.17 Logon       Error: 18456, Severity: 14, State: 8."
     r"|(?<= )(?P<mssql>Error): \d+, Severity: \d"
     # a capitalised level in a padded column (Windows CBS: "2016-09-28 04:30:31, Info          CBS ...")
@@ -87,9 +100,18 @@ _LEVEL = re.compile(
     # a Cisco message's severity digit (ASA's "%ASA-4-106023: Deny tcp ...", IOS's "%LINK-3-UPDOWN: ...")
     r"|" + CISCO_SEVERITY + r")"
 )
-# levels written as a mark: Redis's, and a Cisco message's severity digit (syslog's severities)
-_MARKED_LEVELS = {".": "debug", "-": "verbose", "*": "notice", "#": "warning"} | dict(
-    zip("01234567", ("emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"), strict=True)
+# levels written as a mark: Redis's, and a Cisco message's severity digit (syslog's severities); PHP's in words
+_MARKED_LEVELS = (
+    {".": "debug", "-": "verbose", "*": "notice", "#": "warning"}
+    | {
+        "Fatal error": "fatal",
+        "Parse error": "error",
+        "Recoverable fatal error": "error",
+        "Catchable fatal error": "error",
+        "Deprecated": "notice",
+        "Strict Standards": "notice",
+    }
+    | dict(zip("01234567", ("emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"), strict=True))
 )
 # a terminal's colours and erasing (docker compose's), and what a CI server writes between them
 # (Buildkite's "\x1b_bk;t=1729032360325\x07" time): no part of a level's place or a group's text
@@ -104,7 +126,7 @@ _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 # "mysqld got signal 11;")
 _RAISED_EXCEPTION = (
     r"^Traceback \(most recent call last\)"
-    r"|(?<!['\"])\b(?:[a-z_]\w*\.)*[A-Z]\w*(?:Exception|Error)\b(?::|$| in\b| at\b)"
+    r"|(?<!['\"])\b(?:[a-z_]\w*\.)*[A-Z]\w*(?:Exception|Error)\b(?::(?!:)|$| in\b| at\b)"  # not "TestFooException::test_x"
     r"|^[ \t]+at [\w$.<>]+\([^)]*\)\s*$"
     r"|\b(?:[A-Z]\w*::)*[A-Z]\w*(?:Exception|Error) \([^\n]*\):\s*$"  # Rails's "NoMethodError (undefined method ...):"
     r"|^panic: |\bhttp: panic serving "  # Go's runtime, and net/http's recovered panic
@@ -137,6 +159,8 @@ _STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b")
 # (Envoy's and Istio's write their response flags after it: "404 NR", "503 UF,URX")
 _STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-|[A-Z][a-z]+|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE)
 # HAProxy's HTTP log: its TR/Tw/Tc/Tr/Ta timers, the status and the bytes ("0/0/1/1/2 404 305 - - ----")
+# Squid's native access log, its result code and the status: "... 1241 10.0.0.1 TCP_MISS/404 10309 GET http://..."
+_STATUS_SQUID = re.compile(r"\b(?:TCP|UDP|NONE|TAG)[A-Z_]*/(\d{3}) \d")
 _STATUS_HAPROXY = re.compile(r"(?<![\w/])-?\d+/-?\d+/-?\d+/-?\d+/\+?\d+ (\d{3}) \d+ ")
 # Gin's access line, its status between bars ("[GIN] 2023/10/01 - 10:18:42 | 404 |   1.548µs | ..."),
 # coloured when Gin writes to a terminal ("|\x1b[90;43m 404 \x1b[0m|")
@@ -159,11 +183,19 @@ _XML_START = re.compile(r"<\?xml|<errors?\b")
 _ERROR_STATUS_KEYED = re.compile(r"(?i:\bstatus" + STATUS_KEY + r"[45]\d\d\b)")
 
 
+# ASP.NET Core's console logger: its level in four letters and a colon open the line, before the
+# category and the event id ("fail: Microsoft.EntityFrameworkCore.Database.Command[20102]")
+_DOTNET = re.compile(r"(trce|dbug|info|warn|fail|crit): [\w.`+]+\[\d+\]")
+_DOTNET_LEVELS = {"trce": "trace", "dbug": "debug", "info": "info", "warn": "warn", "fail": "error", "crit": "critical"}
+
+
 def level(head: str) -> str | None:
     """The first level word of a log line, lower-cased (``error``, ``info``, ``w`` ...), if any."""
     window = head[:HEAD]
     if "\x1b[" in window:
         window = TERMINAL_CODES.sub("", head[: HEAD * 2])[:HEAD]
+    if window[4:6] == ": " and (dotnet := _DOTNET.match(window)):
+        return _DOTNET_LEVELS[dotnet[1]]
     pri = _SYSLOG_PRI.match(window)
     if pri:
         severity = int(pri.group(1)) % 8
@@ -186,6 +218,7 @@ _STATUS_FORMS = (
     (("Completed ",), 1, _STATUS_COMPLETED),
     (("returned ",), 1, _STATUS_RETURNED),
     (("[GIN] ",), 0, _STATUS_GIN),
+    (("TCP_", "UDP_", "NONE", "TAG_"), 0, _STATUS_SQUID),
 )
 
 
@@ -236,11 +269,11 @@ def holds_error_body(body: str) -> bool:
     vendor's envelope, an OAuth error or problem details. A record that is no error by how it is
     logged is one only for such a body (stream), and reading it is a fraction of explaining it: a
     JSON log line at INFO whose fields mention a failure cost 4 ms of fuzzy matching a line."""
-    from ..explainer.envelopes import OAUTH, PROBLEM, read_body
+    from ..explainer.envelopes import ERROR_FIELD, OAUTH, PROBLEM, read_body
 
     r = read_body(body)
     return (r.status or 0) >= 400 or any(
-        e.shape.weight > 0 or e.shape is OAUTH or e.shape is PROBLEM or (e.status or 0) >= 400 for e in r.errors
+        e.shape.weight > 0 or e.shape in (OAUTH, ERROR_FIELD, PROBLEM) or (e.status or 0) >= 400 for e in r.errors
     )
 
 
@@ -261,11 +294,27 @@ def http_evidence(x: Explanation) -> bool:
     error (``stream``): a URL or a request alone is not one, nor an object with a title (GitHub's
     events, a JSON schema), nor a status for a request known by its path alone, with no host: a
     server's own log of what it served (an access line, OpenSearch's "POST /auth/login 401")."""
-    from ..explainer.envelopes import OAUTH, PROBLEM
+    from ..explainer.envelopes import ERROR_FIELD, OAUTH, PROBLEM
 
     ex = x.exchange
-    served = ex.path is not None and ex.host is None and ex.header("host") is None
+    named = ex.path is not None or any(m.sent.message and _SERVED_FIELDS.search(m.sent.message) for m in x.errors)
+    served = named and ex.host is None and ex.header("host") is None
     return ((ex.status or 0) >= 400 and not served) or any(
-        m.sent.shape.weight > 0 or m.sent.shape is OAUTH or (m.sent.shape is PROBLEM and (m.sent.status or 0) >= 400)
+        m.sent.shape.weight > 0
+        or (m.sent.shape in (OAUTH, ERROR_FIELD) and _oauth_said(m.sent.code, m.sent.message))
+        or (m.sent.shape is PROBLEM and (m.sent.status or 0) >= 400)
         for m in x.errors
     )
+
+
+# a request a server served, named by the CGI and Rack names of its fields (Logstash's API server:
+# "API HTTP Request {:status=>500, :request_method=>\"GET\", :path_info=>\"/_node/stats\", ...}")
+_SERVED_FIELDS = re.compile(r"\b(?:path_info|PATH_INFO)\b")
+
+
+def _oauth_said(code: str | None, message: str | None) -> bool:
+    """Whether an ``"error"`` field reads as OAuth's: one of its codes, or any code with an
+    ``error_description`` beside it. An event's ``"error": "NXDOMAIN"`` (Zscaler's DNS log) or
+    ``"error": "permission denied"`` (Vault's audit log) says how something went, in an object of
+    any program's: no API's error response."""
+    return code is not None and (code in OAUTH_CODES or message != code)

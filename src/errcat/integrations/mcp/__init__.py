@@ -14,6 +14,7 @@ Nothing in errcat imports this module but ``errcat mcp``: the SDK stays off ever
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 import threading
@@ -28,11 +29,11 @@ from mcp.server.mcpserver.resources import FunctionResource
 from mcp.server.mcpserver.tools import Tool
 from mcp.shared.exceptions import MCPError
 from mcp.types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotations
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from ... import __version__
 from ...api import ErrorCatalog
-from ...errors import ErrcatError, UsageError
+from ...errors import CatalogError, ErrcatError, UsageError
 from ...gate import shown
 from . import schemas
 from .bounds import MAX_CHARS, bounded_advice, bounded_explain, bounded_lookup, bounded_search, bounded_vendors, compact
@@ -63,6 +64,7 @@ class CatalogInUse:
         self._open: ErrorCatalog | None = None
         self._states: list[Any] = []
         self._lock = threading.Lock()
+        self._told = ""  # the last catalog error written to the server's log
 
     async def answer(self, work: Callable[[ErrorCatalog], T]) -> T:
         """``ask`` on a worker thread. A call the client cancels returns at once; its thread runs to the
@@ -79,13 +81,36 @@ class CatalogInUse:
             states = file_states(catalog_paths(self.paths, builtin=self.builtin))
             if self._open is None or states != self._states:
                 self.close()
-                self._open = ErrorCatalog(open_index(list(self.paths), builtin=self.builtin))
+                try:
+                    self._open = ErrorCatalog(open_index(list(self.paths), builtin=self.builtin))
+                except CatalogError as exc:
+                    self._tell(exc)
+                    raise
                 self._states = states
             try:
                 return work(self._open)
             except CorruptIndex:
                 self.close()
                 return with_index(lambda index: work(ErrorCatalog(index)), list(self.paths), builtin=self.builtin)
+
+    def _tell(self, exc: CatalogError) -> None:
+        """A broken catalog in the server's log (stderr) as well as in each answer; once until it changes."""
+        if str(exc) != self._told:
+            self._told = str(exc)
+            print(f"errcat: {exc}", file=sys.stderr)
+
+    def warm(self) -> None:
+        """Open the catalog and import what the answers are made with, on a thread of its own, while the
+        client is still setting up (after ``initialize`` is answered, which waits for neither): the first
+        call finds them ready. A call meanwhile waits for the lock, as it would have opened them itself."""
+
+        def ready() -> None:
+            from ...render import jsondoc  # noqa: F401  # the explainer, the documents
+
+            with contextlib.suppress(ErrcatError):  # a broken catalog: told on stderr, and in every answer
+                self.ask(lambda cat: None)
+
+        threading.Thread(target=ready, name="errcat-warm", daemon=True).start()
 
     def close(self) -> None:
         if self._open is not None:
@@ -95,6 +120,16 @@ class CatalogInUse:
 
 # -- tools ------------------------------------------------------------------------------------
 
+
+def _number_as_text(value: Any) -> Any:
+    """A number where words are asked for, as a model writes a numeric error code (``{"query": 25008}``),
+    read as its digits: the SDK refused it ("Input should be a valid string"). The schema still says string."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+AsText = BeforeValidator(_number_as_text)
 Paste = Annotated[
     str,
     Field(
@@ -102,15 +137,26 @@ Paste = Annotated[
         description="The error as the user has it: a response body, curl -i/-v output, a log line, an exception, "
         "a HAR or VCR recording, or just a code or message. Credentials in it are removed before anything reads it.",
     ),
+    AsText,
 ]
 # A query or a vendor is echoed in the answer (or in its error): these bounds keep an answer within MAX_CHARS.
 MAX_QUERY = 1000
+
+
+def _blank_as_none(value: Any) -> Any:
+    """A vendor given as "" (or blanks) is no vendor, as null is: a model fills every optional parameter
+    it is shown, an empty string where it has no value (refused as "the vendor filter is empty");
+    blanks around an id are dropped (" sage ")."""
+    return (value.strip() or None) if isinstance(value, str) else value
+
+
 VendorFilter = Annotated[
     str | None,
     Field(
         max_length=64,
         description="A vendor id (myob, sage, invoicexpress, prospend; see list_vendors) to limit or force the answer.",
     ),
+    BeforeValidator(_blank_as_none),
 ]
 Query = Annotated[
     str,
@@ -119,6 +165,11 @@ Query = Annotated[
         max_length=MAX_QUERY,
         description="A vendor error code (25008, BAD_REQUEST), an error name, an errcat id, or an HTTP status.",
     ),
+    AsText,
+]
+SearchWords = Annotated[
+    Annotated[str, Field(min_length=1, max_length=MAX_QUERY), AsText] | None,
+    Field(description="Words to find in messages, names, scenarios, explanations (a whole response: use explain)."),
 ]
 # null as well: a model fills every optional parameter it is shown, with null when it has no value
 Limit = Annotated[int | None, Field(ge=1, le=50, description="At most this many errors in the answer (default 10).")]
@@ -144,14 +195,15 @@ def _paste_bytes(text: str) -> bytes:
 
 
 def _tools(catalog: CatalogInUse) -> list[Tool]:
-    from ...render.jsondoc import explain_document, lookup_document, search_document, vendors_document
-
+    # the documents (and the explainer under them) are imported by the first call, or CatalogInUse.warm
     async def explain(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
         """Explain a pasted API error: which vendor and which documented error it is, why it happens, how to
         fix it and whether a retry can help, with the source of each claim. Says so when the catalog lacks it."""
         paste = _paste_bytes(text)
 
         def explained(cat: ErrorCatalog) -> dict[str, Any]:
+            from ...render.jsondoc import explain_document
+
             x = cat.explain_bytes(paste, vendor)
             return bounded_explain(with_answer(explain_document(x), x))
 
@@ -168,30 +220,39 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         public reports (at most ``limit`` errors; a cut answer counts what it left out)."""
 
         def found(cat: ErrorCatalog) -> dict[str, Any]:
+            from ...render.jsondoc import lookup_document
+
             return bounded_lookup(lookup_document(cat.lookup(query, vendor=vendor, status=status)), limit or LIMIT)
 
         return await _answer(catalog, found)
 
     async def search(
-        text: Annotated[
-            str,
-            Field(
-                min_length=1,
-                max_length=MAX_QUERY,
-                description="Words to find in messages, names, scenarios, explanations (a whole response: use explain).",
-            ),
-        ],
+        query: SearchWords = None,
         vendor: VendorFilter = None,
         limit: Limit = LIMIT,
+        text: Annotated[SearchWords, Field(description="The same words as query, under search's first name.")] = None,
     ) -> CallToolResult:
-        """Search the catalog's errors by words (ranked): for an error known only by its wording or topic."""
-        found = limit or LIMIT
-        return await _answer(catalog, lambda cat: bounded_search(search_document(text, cat.search(text, found, vendor=vendor))))
+        """Search the catalog's errors by words (ranked): for an error known only by its wording or topic.
+        The words go in ``query``, as for lookup; ``text`` (the name search took first) is taken too."""
+        words = _search_words(query, text)
+
+        def found(cat: ErrorCatalog) -> dict[str, Any]:
+            from ...render.jsondoc import search_document
+
+            return bounded_search(search_document(words, cat.search(words, limit or LIMIT, vendor=vendor)))
+
+        return await _answer(catalog, found)
 
     async def list_vendors() -> CallToolResult:
         """The vendors (APIs) in the catalog in use, with their hosts, auth schemes, how many errors each documents
         and how many more were only observed in public reports."""
-        return await _answer(catalog, lambda cat: bounded_vendors(vendors_document(cat.vendor_summaries())))
+
+        def vendors(cat: ErrorCatalog) -> dict[str, Any]:
+            from ...render.jsondoc import vendors_document
+
+            return bounded_vendors(vendors_document(cat.vendor_summaries()))
+
+        return await _answer(catalog, vendors)
 
     async def retry_advice(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
         """Whether resending the request in a pasted error response can succeed, and how to wait (backoff, until a
@@ -208,11 +269,26 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
     tools = []
     for fn, schema in outputs:
         title = fn.__name__.replace("_", " ").capitalize()
-        tool = Tool.from_function(fn, title=title, annotations=ToolAnnotations(title=title, **READ_ONLY))
+        # the docstring as one paragraph: the SDK sends it as written, with each line's indentation
+        said = " ".join((fn.__doc__ or "").split())
+        tool = Tool.from_function(fn, title=title, description=said, annotations=ToolAnnotations(title=title, **READ_ONLY))
         # The documents are errcat's own (not a pydantic model): their schema is published as written.
         tool.fn_metadata.output_schema = schema
+        if fn is search:  # its words under either name, one of them needed: said where a client validates calls
+            tool.parameters["anyOf"] = [{"required": ["query"]}, {"required": ["text"]}]
         tools.append(tool)
     return tools
+
+
+def _search_words(query: str | None, text: str | None) -> str:
+    """The words of a search call: ``query`` (lookup's name for its argument), else ``text`` (search's first
+    name for it, which clients written against it still send). Two different ones are refused by name."""
+    if query is not None and text is not None and query != text:
+        raise ToolError("search takes its words once: in query (text is the same argument's older name)")
+    words = query if query is not None else text
+    if words is None:
+        raise ToolError("search needs the words to find in query")
+    return words
 
 
 MAX_ANSWER = 1000
@@ -348,8 +424,38 @@ def _reader(catalog: CatalogInUse, vendor: str | None) -> Callable[[], Coroutine
     return read
 
 
+class VendorPages:
+    """One resource per vendor of the catalog in use, added when a client lists the resources: the
+    catalog is not opened before ``initialize`` is answered (an index built on a first run takes
+    seconds), and a vendor a catalog file gains while the server runs is listed from then on."""
+
+    def __init__(self, server: MCPServer[Any], catalog: CatalogInUse) -> None:
+        self.server, self.catalog = server, catalog
+        self.listed: set[str] = set()
+
+    async def add(self) -> None:
+        try:
+            known = await self.catalog.answer(lambda cat: sorted(cat.vendors().items()))
+        except ErrcatError:  # a broken catalog: the server's log says why, and so does every call
+            return
+        for vid, vendor in known:
+            if vid in self.listed:
+                continue
+            self.listed.add(vid)
+            self.server.add_resource(
+                FunctionResource.from_function(
+                    _reader(self.catalog, vid),
+                    uri=f"{DOCS}{vid}",
+                    name=vid,
+                    title=f"errcat reference: {vendor.name}",
+                    description=f"Every catalogued error of the {vendor.name}: message, cause, fix, retry and source.",
+                    mime_type="text/markdown",
+                )
+            )
+
+
 def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
-    """The index page and one page per vendor known at start; the template serves any vendor."""
+    """The index page and the template serving any vendor's page; VendorPages adds one per vendor."""
     markdown = "text/markdown"
     server.add_resource(
         FunctionResource.from_function(
@@ -362,22 +468,6 @@ def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
             mime_type=markdown,
         )
     )
-    try:
-        known = catalog.ask(lambda cat: sorted(cat.vendors().items()))
-    except ErrcatError as exc:  # a broken catalog: the server's log says why, and so does every call
-        print(f"errcat: {exc}", file=sys.stderr)
-        known = []
-    for vid, vendor in known:
-        server.add_resource(
-            FunctionResource.from_function(
-                _reader(catalog, vid),
-                uri=f"{DOCS}{vid}",
-                name=vid,
-                title=f"errcat reference: {vendor.name}",
-                description=f"Every catalogued error of the {vendor.name}: message, cause, fix, retry and source.",
-                mime_type=markdown,
-            )
-        )
 
     @server.resource(f"{DOCS}{{vendor}}", name="vendor-page", title="errcat reference: one vendor", mime_type=markdown)
     async def vendor_page(vendor: str) -> str:
@@ -401,9 +491,6 @@ PROMPT = """An API call failed. Explain the error with the errcat tools rather t
 
 
 def _add_prompt(server: MCPServer[Any]) -> None:
-    from ...explainer.redact import redact
-    from ...explainer.split import MAX_INPUT_BYTES
-
     @server.prompt(name=PROMPT_NAME, title="Explain this API error")
     def explain_api_error(
         error: Annotated[str, Field(description="The error response or message (optional: else the one in the chat).")] = "",
@@ -411,6 +498,9 @@ def _add_prompt(server: MCPServer[Any]) -> None:
         """Explain an API error response with errcat: which documented error it is, why, and what to do."""
         if not error.strip():
             return PROMPT.format(where=" in the conversation")
+        from ...explainer.redact import redact  # the explainer: imported by the first use, not at start
+        from ...explainer.split import MAX_INPUT_BYTES
+
         # read as explain reads a paste (its first 2 MiB), then cut to what one tool answer may hold
         shown = redact(error[:MAX_INPUT_BYTES])[0]
         if len(shown) > MAX_CHARS:
@@ -435,8 +525,25 @@ def build_server(paths: list[Path | str] | None = None, *, builtin: bool = True)
         middleware=[_arguments_never_echoed],
     )
     _add_resources(server, catalog)
+    server.middleware.append(_lazily(VendorPages(server, catalog)))
     _add_prompt(server)
     return server
+
+
+def _lazily(pages: VendorPages) -> Any:  # a ServerMiddleware
+    """Server middleware: the catalog opened once the client has its ``initialize`` answer (warm), and
+    each vendor's page added before the resources are listed."""
+
+    async def middleware(ctx: Any, call_next: Callable[[Any], Awaitable[Any]]) -> Any:
+        method = getattr(ctx, "method", None)
+        if method == "resources/list":
+            await pages.add()
+        result = await call_next(ctx)
+        if method == "notifications/initialized":
+            pages.catalog.warm()
+        return result
+
+    return middleware
 
 
 def serve(paths: list[Path | str] | None = None, *, builtin: bool = True) -> None:
