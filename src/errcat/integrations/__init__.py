@@ -108,7 +108,7 @@ def explain_response(
     url = url or _first(response, "url", "geturl")
     headers = getattr(response, "headers", None) or {}
     items = list(headers.items()) if hasattr(headers, "items") else list(headers)
-    return explain_exchange(
+    x = explain_exchange(
         _catalog(catalog),
         status=to_status(status),  # "abc", 1e999 or infinity: no status, not a ValueError
         body=_body(response),
@@ -118,6 +118,8 @@ def explain_response(
         headers=[(str(k), str(v)) for k, v in items],
         vendor=vendor,
     )
+    broken = getattr(response, "_errcat_broken", None)  # bodies.py: the body broke off while read
+    return x._replace(notes=(*x.notes, broken)) if isinstance(broken, str) else x
 
 
 def summary(x: Explanation) -> str:
