@@ -5,6 +5,11 @@ real CLI in a subprocess or the real API against a real server on 127.0.0.1."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import signal
+import subprocess
+import sys
 import time
 
 import httpx
@@ -17,6 +22,7 @@ from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests
 from localserver import Handler, server_fixture
 from test_hostile5 import MYOB_BODY
+from test_scan_real import LOGHUB, needs_loghub
 
 # ---- the hooks: a body that breaks off after its first bytes -----------------------------------------
 # The server sends the whole MYOB body and then fails: it promised more (a Content-Length the
@@ -80,3 +86,53 @@ def test_a_body_that_cannot_be_decoded_is_said_not_passed_over(breaking_server, 
     x = _explained(client, breaking_server + "/gzip")
     assert x.exchange.status == 404
     assert any(n.startswith("the body could not be read past its first 0 bytes") for n in x.notes)
+
+
+# ---- a parallel scan ended by SIGTERM or SIGKILL --------------------------------------------------------
+# Killed (``kill``, ``timeout``, a cancelled CI job), the scan of a big file died at once and its
+# worker processes lived on for ever, blocked on their pool's pipe and holding the caller's stdout
+# and stderr open: a caller waiting for the output's end (subprocess.run, a shell's $(...)) hung.
+# Each task here first sleeps, so the signal lands while the pool is busy (the file need not be 64 MB).
+
+_SLOW_SCAN = """
+import sys, time
+import errcat.scan, errcat.scan.parallel as parallel
+from errcat.cli import main
+errcat.scan.PARALLEL_MIN = 1
+found = parallel._find
+def slow(*args):
+    time.sleep(2)
+    return found(*args)
+parallel._find = slow
+sys.argv = ["errcat", "scan", "--workers", "2", sys.argv[1]]
+main()
+"""
+
+
+def _children(pid: int) -> list[str]:
+    with open(f"/proc/{pid}/task/{pid}/children") as f:
+        return f.read().split()
+
+
+@needs_loghub
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for the worker processes")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_a_parallel_scan_killed_leaves_no_worker_behind(tmp_path, sig):
+    log = tmp_path / "big.log"
+    log.write_bytes((LOGHUB / "Apache_2k.log").read_bytes() * 8)
+    env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+    scan = subprocess.Popen([sys.executable, "-c", _SLOW_SCAN, str(log)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    deadline = time.monotonic() + 60
+    while not _children(scan.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = [int(pid) for pid in _children(scan.pid)]
+    assert workers, "the scan started no worker"
+    scan.send_signal(sig)
+    try:
+        _, err = scan.communicate(timeout=30)  # the pipes end when the last process holding them has
+    except subprocess.TimeoutExpired:
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        raise
+    assert scan.returncode == -sig and b"Traceback" not in err
