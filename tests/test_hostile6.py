@@ -11,6 +11,8 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 
 import httpx
 import pytest
@@ -26,8 +28,10 @@ from test_scan_real import LOGHUB, needs_loghub
 
 # ---- the hooks: a body that breaks off after its first bytes -----------------------------------------
 # The server sends the whole MYOB body and then fails: it promised more (a Content-Length the
-# connection closes short of), stalls past the client's timeout, or says gzip and is not. The bytes
-# that came were dropped (urllib3's read(amt) and httpx's 64 KB chunker raise with them unreturned):
+# connection closes short of), stalls past the client's timeout, breaks its chunked framing, or says
+# gzip and is not. The bytes
+# that came were dropped (urllib3's read(amt) and httpx's 64 KB chunker raise with them unreturned;
+# urllib's HTTPError raised http.client's IncompleteRead out of explain_response):
 # the explanation had the status alone and no word of the body.
 
 BODY = MYOB_BODY.encode("utf-8")
@@ -42,6 +46,8 @@ class _Breaking(Handler):
             self.wfile.write(HEAD + b"Content-Length: %d\r\n\r\n" % (len(BODY) + 100) + BODY)
             self.wfile.flush()
             time.sleep(3)
+        elif self.path == "/chunk":  # the body in one chunk, then a chunk header that is none
+            self.wfile.write(HEAD + b"Transfer-Encoding: chunked\r\n\r\n%x\r\n" % len(BODY) + BODY + b"\r\nzz\r\n")
         else:  # /gzip: no gzip stream at all
             self.wfile.write(HEAD + b"Content-Encoding: gzip\r\nContent-Length: 20\r\n\r\nnot a gzip stream...")
         self.close_connection = True
@@ -58,6 +64,10 @@ def _explained(client: str, url: str) -> errcat.Explanation:
         return session.get(url, timeout=1).errcat  # type: ignore[attr-defined]
     if client == "requests stream":
         return explain_response(requests.get(url, timeout=1, stream=True), catalog=catalog)
+    if client == "urllib":
+        with pytest.raises(urllib.error.HTTPError) as raised:
+            urllib.request.urlopen(url, timeout=1)
+        return explain_response(raised.value, catalog=catalog)
     if client == "httpx hook":
         with httpx.Client(timeout=1, event_hooks={"response": [errcat_httpx.hook(attach=True, catalog=catalog)]}) as http:
             return http.get(url).extensions["errcat"]
@@ -70,10 +80,10 @@ def _explained(client: str, url: str) -> errcat.Explanation:
     return asyncio.run(fetch())
 
 
-CLIENTS = ["requests hook", "requests stream", "httpx hook", "httpx async hook"]
+CLIENTS = ["requests hook", "requests stream", "httpx hook", "httpx async hook", "urllib"]
 
 
-@pytest.mark.parametrize("path", ["/short", "/stall"])
+@pytest.mark.parametrize("path", ["/short", "/stall", "/chunk"])
 @pytest.mark.parametrize("client", CLIENTS)
 def test_a_body_that_breaks_off_is_explained_as_far_as_it_came_and_said_so(breaking_server, client, path):
     x = _explained(client, breaking_server + path)
@@ -81,7 +91,7 @@ def test_a_body_that_breaks_off_is_explained_as_far_as_it_came_and_said_so(break
     assert f"the body could not be read past its first {len(BODY):,} bytes" in " ".join(x.notes)
 
 
-@pytest.mark.parametrize("client", CLIENTS)
+@pytest.mark.parametrize("client", CLIENTS[:-1])  # urllib decodes no Content-Encoding: its body is the bytes sent
 def test_a_body_that_cannot_be_decoded_is_said_not_passed_over(breaking_server, client):
     x = _explained(client, breaking_server + "/gzip")
     assert x.exchange.status == 404

@@ -31,7 +31,7 @@ def _kept(chunks: list[bytes]) -> bytes:
     return b"".join(chunks)[:LIMIT]
 
 
-def _broke(response: Any, size: int, error: BaseException) -> None:
+def broke(response: Any, size: int, error: BaseException) -> None:
     """Note on the response that its body broke off after ``size`` bytes (explain_response says so):
     the bytes that came are explained, not dropped, and not taken for the whole body."""
     kind = type(error).__name__
@@ -69,7 +69,7 @@ def read_requests(response: Any) -> None:
                 response.raw.close()  # the rest is never read: the connection is not reused
                 break
     except Exception as exc:  # requests' ContentDecodingError, ChunkedEncodingError, ConnectionError: as far as read
-        _broke(response, size, exc)
+        broke(response, size, exc)
     response._content = _kept(chunks)
     response._content_consumed = True
 
@@ -120,7 +120,7 @@ def read_httpx(response: Any) -> None:
             if body.add(chunk):
                 break
     except Exception as exc:  # zlib's error, httpx's DecodingError, ReadError, RemoteProtocolError: as far as read
-        _broke(response, body.size, exc)
+        broke(response, body.size, exc)
     finally:
         response.close()
     response._content = body.content()
@@ -136,7 +136,7 @@ async def aread_httpx(response: Any) -> None:
             if body.add(chunk):
                 break
     except Exception as exc:  # as in read_httpx
-        _broke(response, body.size, exc)
+        broke(response, body.size, exc)
     finally:
         await response.aclose()
     response._content = body.content()
