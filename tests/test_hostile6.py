@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import os
 import signal
 import subprocess
@@ -146,3 +147,26 @@ def test_a_parallel_scan_killed_leaves_no_worker_behind(tmp_path, sig):
                 os.kill(pid, signal.SIGKILL)
         raise
     assert scan.returncode == -sig and b"Traceback" not in err
+
+
+# ---- explain_response: headers that are no mapping and no list of pairs ----------------------------------
+
+
+class _Response:
+    status_code = 429
+    text = MYOB_BODY
+
+    def __init__(self, headers: object) -> None:
+        self.headers = headers
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [[1, 2], 5, "Retry-After: 5", [("Retry-After", "5"), ("X-Only-A-Name",)], itertools.repeat(("X-Again", "1"))],
+    ids=["numbers", "a number", "a string", "a pair and no pair", "endless"],
+)
+def test_explain_response_passes_over_headers_that_are_no_pairs(headers):
+    # a client of one's own: a TypeError ("cannot unpack non-iterable int"), or for ever on an endless iterator
+    x = explain_response(_Response(headers), catalog=errcat.open_catalog(use_env=False))
+    assert x.exchange.status == 429 and len(x.exchange.headers) <= 500
+    assert all(name in ("Retry-After", "X-Again") for name, _ in x.exchange.headers)

@@ -137,7 +137,6 @@ def explain_response(
     url = _first(request, "url") if request is not None else None
     url = url or _first(response, "url", "geturl")
     headers = getattr(response, "headers", None) or {}
-    items = list(headers.items()) if hasattr(headers, "items") else list(headers)
     x = explain_exchange(
         _catalog(catalog),
         status=to_status(status),  # "abc", 1e999 or infinity: no status, not a ValueError
@@ -145,11 +144,25 @@ def explain_response(
         method=str(method) if method else None,
         url=str(url) if url else None,
         reason=_first(response, "reason", "reason_phrase", "msg"),
-        headers=[(str(k), str(v)) for k, v in items],
+        headers=_pairs(headers),
         vendor=vendor,
     )
     broken = getattr(response, "_errcat_broken", None)  # bodies.py: the body broke off while read
     return x._replace(notes=(*x.notes, broken)) if isinstance(broken, str) else x
+
+
+def _pairs(headers: Any) -> list[tuple[str, str]]:
+    """The headers as (name, value) pairs, from a mapping or an iterable of pairs; what is neither
+    (a number, an item that is no pair) is passed over, as a header no client sends."""
+    from itertools import islice
+
+    from ..explainer import MAX_HEADERS
+
+    items = headers.items() if hasattr(headers, "items") else headers
+    if not hasattr(items, "__iter__") or isinstance(items, str | bytes):
+        return []
+    pairs = (item for item in items if isinstance(item, tuple | list) and len(item) == 2)
+    return [(str(k), str(v)) for k, v in islice(pairs, MAX_HEADERS)]  # an endless generator too
 
 
 def summary(x: Explanation) -> str:
