@@ -170,3 +170,16 @@ def test_explain_response_passes_over_headers_that_are_no_pairs(headers):
     x = explain_response(_Response(headers), catalog=errcat.open_catalog(use_env=False))
     assert x.exchange.status == 429 and len(x.exchange.headers) <= 500
     assert all(name in ("Retry-After", "X-Again") for name, _ in x.exchange.headers)
+
+
+# ---- scan given a list holding what is no file name ------------------------------------------------------
+
+
+def test_scan_names_the_item_of_its_list_that_is_no_file_name(tmp_path):
+    # said "not list" of the list itself; an os.DirEntry of os.scandir(bytes) was let through as bytes
+    (tmp_path / "app.log").write_text("a line\n")
+    catalog = errcat.open_catalog(use_env=False)
+    entry = next(os.scandir(os.fsencode(tmp_path)))
+    for files, said in [([b"/var/log/app.log"], "bytes"), ([tmp_path / "app.log", None], "NoneType"), ([entry], "bytes")]:
+        with pytest.raises(errcat.UsageError, match=f"^a file name to scan is a str or Path, not {said}$"):
+            catalog.scan(files)
