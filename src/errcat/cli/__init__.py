@@ -5,9 +5,6 @@ Exit codes (also in the README): 0 found / valid, 1 nothing found / catalog inva
 2 usage or input error, 3 a catalog in use could not be loaded.
 """
 
-import atexit
-import os
-import signal
 import sys
 from typing import NoReturn
 
@@ -108,34 +105,12 @@ def _quiet_at_exit(unraisable: "sys.UnraisableHookArgs") -> None:
     sys.__unraisablehook__(unraisable)
 
 
-_TERMINATED: list[int] = []  # the signal that asked errcat to end (SIGTERM), once received
-
-
-def _on_terminate(signum: int, _frame: object) -> None:
-    """SIGTERM (``kill``, ``timeout``, a CI job cancelled) ends errcat as Ctrl-C does, through its
-    ``finally`` blocks: a parallel scan stops its worker processes (by default they outlived it, blocked
-    for ever, holding the caller's pipes open) and no temporary file is left behind."""
-    _TERMINATED.append(signum)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second SIGTERM ends errcat at once
-    raise KeyboardInterrupt
-
-
-def _die_of_terminate() -> None:
-    """At exit, after every other exit handler (registered first, it runs last: concurrent.futures'
-    and multiprocessing's have stopped the worker processes), end as a process killed by SIGTERM:
-    the caller sees the signal (a shell's exit status 143), as it would have without the handler."""
-    if _TERMINATED:
-        os.kill(os.getpid(), signal.SIGTERM)
-
-
 def main() -> None:
     """Entry point of the `errcat` script."""
     sys.unraisablehook = _quiet_at_exit
     _closed_stdio()
     _output_encodable()
     _completion_shell_named(sys.argv[1:])
-    atexit.register(_die_of_terminate)
-    signal.signal(signal.SIGTERM, _on_terminate)
     try:
         app()
     except KeyboardInterrupt:
