@@ -14,6 +14,7 @@ bounded by their ranges, whatever the log holds and however fast the machine.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import signal
 import threading
@@ -82,7 +83,8 @@ def _start_worker(needles: VendorNeedles, options: ScanOptions, name: str) -> No
     (each printed a KeyboardInterrupt traceback), leaving this process to stop the scan with exit 130."""
     _TRIAGE[:] = [Triage(needles, options, ScanReport(), name)]
     signal.signal(signal.SIGINT, _end_quietly)
-    threading.Thread(target=_end_with, args=(os.getppid(),), daemon=True).start()
+    parent = multiprocessing.parent_process()  # its pid as the pool knew it, even if it is gone already
+    threading.Thread(target=_end_with, args=(parent.pid if parent else os.getppid(),), daemon=True).start()
     if hasattr(os, "nice"):  # not on Windows
         with contextlib.suppress(OSError):
             os.nice(WORKER_NICENESS)
