@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import httpx
 import pytest
@@ -24,8 +25,11 @@ from errcat.integrations import explain_response
 from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests
 from localserver import Handler, server_fixture
+from test_hostile import run
 from test_hostile5 import MYOB_BODY
 from test_scan_real import LOGHUB, needs_loghub
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 # ---- the hooks: a body that breaks off after its first bytes -----------------------------------------
 # The server sends the whole MYOB body and then fails: it promised more (a Content-Length the
@@ -183,3 +187,20 @@ def test_scan_names_the_item_of_its_list_that_is_no_file_name(tmp_path):
     for files, said in [([b"/var/log/app.log"], "bytes"), ([tmp_path / "app.log", None], "NoneType"), ([entry], "bytes")]:
         with pytest.raises(errcat.UsageError, match=f"^a file name to scan is a str or Path, not {said}$"):
             catalog.scan(files)
+
+
+# ---- a catalog file whose name is no UTF-8 -----------------------------------------------------------------
+# A name from a Latin-1 system, or a stray byte: Python holds its bytes as lone surrogates, which the
+# index's key (str.encode) and SQLite both refused: every command but validate ended in a traceback.
+
+
+@pytest.mark.parametrize("args", [["list", "--vendor", "myob"], ["lookup", "TeamGatewayTimeout"], ["export", "-f", "csv"]])
+def test_a_catalog_file_named_in_bytes_that_are_no_utf8_is_used(tmp_path, args):
+    folder = tmp_path / os.fsdecode(b"caf\xe9")  # Latin-1's "café"
+    folder.mkdir()
+    try:
+        (folder / os.fsdecode(b"team-\xff.yaml")).write_bytes((EXAMPLES / "team-errors.yaml").read_bytes())
+    except (OSError, UnicodeError):  # a file system that takes UTF-8 names only (macOS)
+        pytest.skip("this file system refuses names that are no UTF-8")
+    done = run(*args, "-c", os.fsencode(folder), env={"ERRCAT_CACHE_DIR": str(tmp_path / "cache")})
+    assert done.returncode == 0 and b"TeamGatewayTimeout" in done.stdout

@@ -136,7 +136,8 @@ def content_hash(states: list[FileState]) -> str:
 
     digest = hashlib.sha256(f"errcat-index {__version__}\n".encode())
     for s in states:
-        digest.update(f"{s.layer}\0{s.path}\0".encode())
+        # a name that is no UTF-8 is hashed as the bytes the OS gave (its lone surrogates: UnicodeEncodeError)
+        digest.update(f"{s.layer}\0{s.path}\0".encode("utf-8", "surrogateescape"))
         with open(s.path, "rb") as f:
             digest.update(hashlib.file_digest(f, "sha256").digest())
     return digest.hexdigest()
