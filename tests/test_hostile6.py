@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
 import itertools
 import os
 import signal
@@ -25,7 +26,7 @@ from errcat.integrations import explain_response
 from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests
 from localserver import Handler, server_fixture
-from test_hostile import run
+from test_hostile import out, run
 from test_hostile5 import MYOB_BODY
 from test_scan_real import LOGHUB, needs_loghub
 
@@ -204,3 +205,17 @@ def test_a_catalog_file_named_in_bytes_that_are_no_utf8_is_used(tmp_path, args):
         pytest.skip("this file system refuses names that are no UTF-8")
     done = run(*args, "-c", os.fsencode(folder), env={"ERRCAT_CACHE_DIR": str(tmp_path / "cache")})
     assert done.returncode == 0 and b"TeamGatewayTimeout" in done.stdout
+
+
+# ---- a .gz inside a .gz -------------------------------------------------------------------------------------
+
+
+@needs_loghub
+def test_scan_names_a_gzip_inside_a_gzip_with_the_commands_that_unpack_it(tmp_path):
+    # was "binary file (NUL or control bytes near its start), not a log": true of the inner layer only
+    log = tmp_path / "apache.log.gz.gz"
+    log.write_bytes(gzip.compress(gzip.compress((LOGHUB / "Apache_2k.log").read_bytes())))
+    done = run("scan", str(log))
+    assert done.returncode == 2 and "gzip inside gzip (one layer is read): unpack it, zcat FILE | zcat | errcat scan -" in out(
+        done
+    )
