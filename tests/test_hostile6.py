@@ -219,3 +219,19 @@ def test_scan_names_a_gzip_inside_a_gzip_with_the_commands_that_unpack_it(tmp_pa
     assert done.returncode == 2 and "gzip inside gzip (one layer is read): unpack it, zcat FILE | zcat | errcat scan -" in out(
         done
     )
+
+
+# ---- ERRCAT_CACHE_DIR naming a file, or holding a newline and an escape -------------------------------------
+
+
+def test_a_cache_folder_that_is_a_file_is_said_so_on_one_line(tmp_path):
+    # was "(File exists) ... fix its owner"; a newline in the name broke the warning in two lines,
+    # and an escape in it reached the terminal raw
+    a_file = tmp_path / "cache"
+    a_file.write_text("not a folder\n")
+    done = run("lookup", "25008", env={"ERRCAT_CACHE_DIR": str(a_file)})
+    assert done.returncode == 0 and "it is a file, not a folder: move the file" in done.stderr.decode()
+    odd = tmp_path / "a file\nnamed\x1b[2J"
+    odd.write_text("not a folder\n")
+    said = run("lookup", "25008", env={"ERRCAT_CACHE_DIR": str(odd)}).stderr.decode()
+    assert said.count("\n") == 1 and "\x1b" not in said and "a file\\nnamed\\x1b[2J" in said
