@@ -230,7 +230,7 @@ def test_a_cache_folder_that_is_a_file_is_said_so_on_one_line(tmp_path):
     a_file = tmp_path / "cache"
     a_file.write_text("not a folder\n")
     done = run("lookup", "25008", env={"ERRCAT_CACHE_DIR": str(a_file)})
-    assert done.returncode == 0 and "it is a file, not a folder: move the file" in done.stderr.decode()
+    assert done.returncode == 0 and "it names a file, not a folder" in done.stderr.decode()
     odd = tmp_path / "a file\nnamed\x1b[2J"
     odd.write_text("not a folder\n")
     said = run("lookup", "25008", env={"ERRCAT_CACHE_DIR": str(odd)}).stderr.decode()

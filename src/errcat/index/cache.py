@@ -444,7 +444,7 @@ _FIXES = {  # errno -> what to do about the folder, and where else to put it
     errno.ENOSPC: _FULL,
     errno.EDQUOT: _FULL,
     errno.EFBIG: _FULL,
-    errno.EEXIST: ("it is a file, not a folder: move the file", "of yours"),  # mkdir over a file
+    errno.EEXIST: ("it names a file, not a folder", "of yours"),  # mkdir over a file (or /dev/null)
     errno.ENOTDIR: ("a part of its path is a file, not a folder", "of yours"),
     errno.EROFS: ("its file system is mounted read-only", "on a writable disk"),
 }
