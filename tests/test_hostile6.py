@@ -235,3 +235,15 @@ def test_a_cache_folder_that_is_a_file_is_said_so_on_one_line(tmp_path):
     odd.write_text("not a folder\n")
     said = run("lookup", "25008", env={"ERRCAT_CACHE_DIR": str(odd)}).stderr.decode()
     assert said.count("\n") == 1 and "\x1b" not in said and "a file\\nnamed\\x1b[2J" in said
+
+
+# ---- docs --out into a folder whose name holds a newline and an escape --------------------------------------
+
+
+def test_docs_names_each_page_on_one_escaped_line(tmp_path):
+    # "wrote /tmp/x" and "y/index.md" came out as two lines per page, the escape sent to the terminal raw
+    folder = tmp_path / "pages\nfor\x1b[2Jus"
+    done = run("docs", "--out", str(folder), "--vendor", "myob")
+    said = done.stderr.decode().splitlines()
+    assert done.returncode == 0 and (folder / "myob.md").is_file()
+    assert said and all(line.startswith("wrote ") and "pages\\nfor\\x1b[2Jus" in line for line in said)
