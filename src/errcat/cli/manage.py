@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_NOT_FOUND
-from ..text import visible_line
+from ..render.console import visible_line
 from .app import (
     CatalogOpt,
     Command,
