@@ -298,7 +298,7 @@ def test_errcat_mcp_says_an_unusable_cache_in_one_plain_line():
     assert done.returncode == 0 and [a["id"] for a in answers] == [0, 1] and not answers[1]["result"]["isError"]
     assert done.stderr.decode().splitlines() == [
         f"errcat: warning: cannot use the cache folder {os.devnull} (File exists); the index is built in memory on each run"
-        " (fix its owner, or set ERRCAT_CACHE_DIR to a folder of yours)"
+        " (it names a file, not a folder, or set ERRCAT_CACHE_DIR to a folder of yours)"
     ]
 
 

@@ -53,16 +53,23 @@ def test_scan_reads_every_marked_encoding_as_the_same_utf8(tmp_path, encoding, p
     assert b"".join(chunks(inp)) == (LOG * 3).encode("utf-8") and inp.problem is None
 
 
+NESTED = "gzip inside gzip (one layer is read): unpack it, zcat FILE | zcat | errcat scan -"
+
+
 @pytest.mark.parametrize(
-    "data",
-    [b"\x7fELF\x00\x00\x01" * 100, gzip.compress(b"\x7fELF\x00\x00\x01" * 100), gzip.compress(gzip.compress(LOG.encode()))],
+    ("data", "problem"),
+    [
+        (b"\x7fELF\x00\x00\x01" * 100, BINARY),
+        (gzip.compress(b"\x7fELF\x00\x00\x01" * 100), BINARY),
+        (gzip.compress(gzip.compress(LOG.encode())), NESTED),  # named since the sixth hostile round
+    ],
     ids=["nul", "gzip-of-nul", "gzip-of-gzip"],
 )
-def test_scan_refuses_binary_files(tmp_path, data):
+def test_scan_refuses_binary_files(tmp_path, data, problem):
     path = tmp_path / "app.bin"
     path.write_bytes(data)
     inp = Input(path.name, str(path))
-    assert b"".join(chunks(inp)) == b"" and inp.problem == BINARY
+    assert b"".join(chunks(inp)) == b"" and inp.problem == problem
 
 
 def _encoded(text: str, encoding: str) -> bytes:

@@ -258,10 +258,12 @@ def _file_names(files: object) -> builtins.list[str]:
 
     if isinstance(files, (str, os.PathLike)):
         files = [files]
-    if not isinstance(files, (builtins.list, tuple)) or not all(isinstance(f, (str, os.PathLike)) for f in files):
+    if not isinstance(files, (builtins.list, tuple)):
         raise UsageError(f"scan takes a list of file names (str or Path), not {type(files).__name__}")
-    names = [os.fspath(f) for f in files]
-    if any("\x00" in n for n in names if isinstance(n, str)):  # no file system takes one (os.stat: ValueError)
+    names = [os.fspath(f) if isinstance(f, os.PathLike) else f for f in files]
+    if wrong := [n for n in names if not isinstance(n, str)]:  # the list's item named, not "list"
+        raise UsageError(f"a file name to scan is a str or Path, not {type(wrong[0]).__name__}")
+    if any("\x00" in n for n in names):  # no file system takes one (os.stat: ValueError)
         raise UsageError("a file name to scan holds a NUL character, which no file name can")
     return names
 

@@ -33,13 +33,16 @@ class RawFile:
 
 
 def _display(path: Path, layer: int) -> str:
+    """The file's name as problems, locations and entries give it: a byte of the name that is no
+    UTF-8 (held as a lone surrogate, which no encoder or SQLite takes) written ``\\xff``."""
     if layer == 0:
         return f"catalog/{path.relative_to(builtin_dir()).as_posix()}"
     try:
         relative = os.path.relpath(path)
     except ValueError:  # pragma: no cover - another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
+        relative = str(path)
+    name = str(path) if relative.startswith("..") else relative
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def read_file(path: Path, layer: int, check_schema: bool) -> RawFile:

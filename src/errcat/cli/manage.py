@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import EXIT_NOT_FOUND
+from ..render.console import visible_line
 from .app import (
     CatalogOpt,
     Command,
@@ -125,19 +126,26 @@ def docs(
     vendors = [v.lower() for v in vendor or []]
     act = reference.check if check else partial(reference.write, prune=prune)
     report = _query(catalog, no_builtin, lambda cat: act(cat.index, out, vendors))
+    shown = visible_line(str(out))  # one line each, whatever the folder's name holds (a newline, an escape)
     if report.missing:  # one line, not a diff of every line of every page
-        place = f"not in {out}" if out.is_dir() else f"{out} is a file, not a folder" if out.exists() else f"{out} does not exist"
-        typer.echo(f"pages missing ({place}): {', '.join(report.missing)}; `errcat docs --out {out}` writes them", err=True)
+        place = (
+            f"not in {shown}"
+            if out.is_dir()
+            else f"{shown} is a file, not a folder"
+            if out.exists()
+            else f"{shown} does not exist"
+        )
+        typer.echo(f"pages missing ({place}): {', '.join(report.missing)}; `errcat docs --out {shown}` writes them", err=True)
     for name in report.stale:
-        typer.echo(f"stale: {out / name}\n{report.diffs[name]}", err=True)
+        typer.echo(f"stale: {visible_line(str(out / name))}\n{report.diffs[name]}", err=True)
     for name in report.written:
-        typer.echo(f"wrote {out / name}", err=True)
+        typer.echo(f"wrote {visible_line(str(out / name))}", err=True)
     for name in report.orphans:
-        typer.echo(f"orphan: {out / name} (no vendor produces it; `errcat docs --prune` removes it)", err=True)
+        typer.echo(f"orphan: {visible_line(str(out / name))} (no vendor produces it; `errcat docs --prune` removes it)", err=True)
     if check and (report.stale or report.orphans or report.missing):
         raise typer.Exit(EXIT_NOT_FOUND)
     if not report.stale and not report.written and not report.missing:
-        typer.echo(f"{out}: pages {'are' if check else 'already'} up to date", err=True)
+        typer.echo(f"{shown}: pages {'are' if check else 'already'} up to date", err=True)
 
 
 @cache_app.command("info", cls=Command)

@@ -33,6 +33,7 @@ from .. import __version__
 from ..bulk import collector_paused
 from ..catalog.locate import catalog_paths, given_paths
 from ..fs import read_regular, write_atomic
+from ..text import visible_line
 from .codec import FORMAT, CorruptIndex
 from .store import CatalogIndex, compile_in_memory
 
@@ -136,7 +137,8 @@ def content_hash(states: list[FileState]) -> str:
 
     digest = hashlib.sha256(f"errcat-index {__version__}\n".encode())
     for s in states:
-        digest.update(f"{s.layer}\0{s.path}\0".encode())
+        # a name that is no UTF-8 is hashed as the bytes the OS gave (its lone surrogates: UnicodeEncodeError)
+        digest.update(f"{s.layer}\0{s.path}\0".encode("utf-8", "surrogateescape"))
         with open(s.path, "rb") as f:
             digest.update(hashlib.file_digest(f, "sha256").digest())
     return digest.hexdigest()
@@ -425,16 +427,27 @@ def warn_unusable(folder: Path, exc: BaseException) -> None:
     if str(folder) in _warned:
         return
     _warned.add(str(folder))
-    full = getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+    fix, where = _FIXES.get(getattr(exc, "errno", None) or 0, ("fix its owner", "of yours"))
     _log.warning(
         "errcat: warning: cannot use the cache folder %s (%s); the index is built in memory on each run "
         "(%s, or set %s to a folder %s)",
-        folder,
+        visible_line(str(folder)),  # one line, whatever ERRCAT_CACHE_DIR holds (a newline, an escape)
         unusable_reason(exc),
-        "free space on its disk" if full else "fix its owner",
+        fix,
         CACHE_ENV,
-        "on another disk" if full else "of yours",
+        where,
     )
+
+
+_FULL = ("free space on its disk", "on another disk")
+_FIXES = {  # errno -> what to do about the folder, and where else to put it
+    errno.ENOSPC: _FULL,
+    errno.EDQUOT: _FULL,
+    errno.EFBIG: _FULL,
+    errno.EEXIST: ("it names a file, not a folder", "of yours"),  # mkdir over a file (or /dev/null)
+    errno.ENOTDIR: ("a part of its path is a file, not a folder", "of yours"),
+    errno.EROFS: ("its file system is mounted read-only", "on a writable disk"),
+}
 
 
 def _in_memory_after(exc: OSError, folder: Path, paths: list[Path | str] | None, builtin: bool, use_env: bool) -> CatalogIndex:

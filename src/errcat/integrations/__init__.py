@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..index.store import CatalogIndex
 
 from ..text import visible
-from ..values import TRANSIENT_STATUSES, to_seconds, to_status
+from ..values import TRANSIENT_STATUSES, to_int, to_seconds, to_status
 
 __all__ = ["ExplainFilter", "RetryAdvice", "VendorError", "explain_response", "retry_advice", "should_retry"]
 
@@ -80,19 +80,49 @@ def _read_once(response: Any, headers: Any) -> str:
     ("" when it has none): a second explain of it would find the stream spent."""
     from . import bodies
 
-    read = getattr(response, "read", None)
+    read = getattr(response, "read1", None) or getattr(response, "read", None)  # read1: what came
     if not callable(read):
         return ""
     cached = getattr(response, "_errcat_body", None)
     if cached is None:
-        try:
-            raw = read(bodies.LIMIT)
-        except (OSError, ValueError, TypeError):
-            raw = b""
-        cached = bodies.decoded(raw, headers) if isinstance(raw, bytes) else str(raw or "")
+        raw = _read_capped(response, read)
+        promised = to_int(_header(headers, "content-length"))
+        short = isinstance(raw, bytes) and promised is not None and len(raw) < min(promised, bodies.LIMIT)
+        if short and getattr(response, "_errcat_broken", None) is None:
+            bodies.broke(response, len(raw), EOFError())  # http.client's read1 ends at a closed connection, silently
+        cached = bodies.decoded(raw, headers) if isinstance(raw, bytes) else raw
         with contextlib.suppress(AttributeError):  # read-only objects: read again next time
             response._errcat_body = cached
     return str(cached)
+
+
+def _header(headers: Any, name: str) -> Any:
+    try:
+        return headers.get(name) if hasattr(headers, "get") else None
+    except Exception:  # a headers object of the caller's own that fails
+        return None
+
+
+def _read_capped(response: Any, read: Any) -> bytes | str:
+    """What ``read`` gives, to explain's cap, in chunks: a body that breaks off (http.client's
+    IncompleteRead for a broken chunk, a timeout) is kept as far as it came, and noted on the response."""
+    from . import bodies
+
+    chunks: list[Any] = []
+    size = 0
+    try:
+        while size < bodies.LIMIT and (chunk := read(min(bodies.CHUNK, bodies.LIMIT - size))):
+            chunks.append(chunk)
+            size += len(chunk)
+    except Exception as exc:  # the server's doing: the status and what came are still explained
+        partial = getattr(exc, "partial", None)  # IncompleteRead keeps the bytes of its own read
+        if isinstance(partial, bytes) and (not chunks or isinstance(chunks[0], bytes)):
+            chunks.append(partial)
+            size += len(partial)
+        bodies.broke(response, size, exc)
+    if chunks and isinstance(chunks[0], str):
+        return "".join(c for c in chunks if isinstance(c, str))
+    return b"".join(bytes(c) for c in chunks if isinstance(c, bytes | bytearray))
 
 
 def explain_response(
@@ -111,17 +141,32 @@ def explain_response(
     url = _first(request, "url") if request is not None else None
     url = url or _first(response, "url", "geturl")
     headers = getattr(response, "headers", None) or {}
-    items = list(headers.items()) if hasattr(headers, "items") else list(headers)
-    return explain_exchange(
+    x = explain_exchange(
         _catalog(catalog),
         status=to_status(status),  # "abc", 1e999 or infinity: no status, not a ValueError
         body=_body(response),
         method=str(method) if method else None,
         url=str(url) if url else None,
         reason=_first(response, "reason", "reason_phrase", "msg"),
-        headers=[(str(k), str(v)) for k, v in items],
+        headers=_pairs(headers),
         vendor=vendor,
     )
+    broken = getattr(response, "_errcat_broken", None)  # bodies.py: the body broke off while read
+    return x._replace(notes=(*x.notes, broken)) if isinstance(broken, str) else x
+
+
+def _pairs(headers: Any) -> list[tuple[str, str]]:
+    """The headers as (name, value) pairs, from a mapping or an iterable of pairs; what is neither
+    (a number, an item that is no pair) is passed over, as a header no client sends."""
+    from itertools import islice
+
+    from ..explainer import MAX_HEADERS
+
+    items = headers.items() if hasattr(headers, "items") else headers
+    if not hasattr(items, "__iter__") or isinstance(items, str | bytes):
+        return []
+    pairs = (item for item in items if isinstance(item, tuple | list) and len(item) == 2)
+    return [(str(k), str(v)) for k, v in islice(pairs, MAX_HEADERS)]  # an endless generator too
 
 
 async def off_loop(work: Callable[[], T]) -> T:

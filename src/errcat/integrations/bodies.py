@@ -31,20 +31,45 @@ def _kept(chunks: list[bytes]) -> bytes:
     return b"".join(chunks)[:LIMIT]
 
 
+def broke(response: Any, size: int, error: BaseException) -> None:
+    """Note on the response that its body broke off after ``size`` bytes (explain_response says so):
+    the bytes that came are explained, not dropped, and not taken for the whole body."""
+    kind = type(error).__name__
+    kind = f"{type(error).__module__} {kind}" if kind == "error" else kind  # zlib's is called "error"
+    with contextlib.suppress(AttributeError):  # a read-only response: the body is still explained
+        response._errcat_broken = f"the body could not be read past its first {size:,} bytes ({kind}); only those were explained"
+
+
+def _requests_chunks(response: Any) -> Iterator[bytes]:
+    """A requests body, decoded, in the chunks it arrives in: urllib3's ``read(amt)`` waits for a
+    whole chunk and, when the connection ends or times out first, raises and drops what it had read
+    (a 31-byte error body under a longer Content-Length came out empty); ``read1`` returns what came."""
+    raw = getattr(response, "raw", None)
+    try:
+        from urllib3.response import BaseHTTPResponse
+    except ImportError:  # requests without urllib3 2
+        BaseHTTPResponse = ()  # type: ignore[assignment,misc]
+    if not (isinstance(raw, BaseHTTPResponse) and callable(getattr(raw, "read1", None))):
+        yield from response.iter_content(CHUNK)
+        return
+    while chunk := raw.read1(CHUNK, decode_content=True):
+        yield chunk
+
+
 def read_requests(response: Any) -> None:
     """A ``requests.Response`` whose body is not read yet: read to LIMIT and kept as its content."""
     if getattr(response, "_content", None) is not False or getattr(response, "_content_consumed", True):
         return  # read already (by the client, the user, or us): nothing left to bound
     chunks, size = [], 0
     try:
-        for chunk in response.iter_content(CHUNK):
+        for chunk in _requests_chunks(response):
             chunks.append(chunk)
             size += len(chunk)
             if size >= LIMIT:
                 response.raw.close()  # the rest is never read: the connection is not reused
                 break
-    except Exception:  # requests' ContentDecodingError, ChunkedEncodingError, ConnectionError: as far as read
-        pass
+    except Exception as exc:  # requests' ContentDecodingError, ChunkedEncodingError, ConnectionError: as far as read
+        broke(response, size, exc)
     response._content = _kept(chunks)
     response._content_consumed = True
 
@@ -90,12 +115,12 @@ def read_httpx(response: Any) -> None:
     if not _unread_httpx(response, sync=True):
         return
     body = _Decoded(response.headers)
-    try:
-        for chunk in response.iter_raw(CHUNK) if body.raw else response.iter_bytes(CHUNK):
+    try:  # chunks as they arrive: httpx holds back a short last one when the connection then fails
+        for chunk in response.iter_raw() if body.raw else response.iter_bytes():
             if body.add(chunk):
                 break
-    except Exception:  # zlib's error, httpx's DecodingError, ReadError, RemoteProtocolError: as far as read
-        pass
+    except Exception as exc:  # zlib's error, httpx's DecodingError, ReadError, RemoteProtocolError: as far as read
+        broke(response, body.size, exc)
     finally:
         response.close()
     response._content = body.content()
@@ -107,11 +132,11 @@ async def aread_httpx(response: Any) -> None:
         return
     body = _Decoded(response.headers)
     try:
-        async for chunk in response.aiter_raw(CHUNK) if body.raw else response.aiter_bytes(CHUNK):
+        async for chunk in response.aiter_raw() if body.raw else response.aiter_bytes():
             if body.add(chunk):
                 break
-    except Exception:  # as in read_httpx
-        pass
+    except Exception as exc:  # as in read_httpx
+        broke(response, body.size, exc)
     finally:
         await response.aclose()
     response._content = body.content()

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
-from ..text import visible, visible_line
+from ..text import visible
+from ..text import visible_line as visible_line  # also the CLI's, for a file name on one line
 from .text import Line, plain
 
 

@@ -25,6 +25,8 @@ BINARY = "binary file (NUL or control bytes near its start), not a log"
 
 def _binary(head: bytes) -> str:
     """Why an input that is no text is skipped: a compressed format scan does not read is named."""
+    if head.startswith(b"\x1f\x8b"):  # a gzip file is read unpacked: this is one inside it (a .gz.gz)
+        return "gzip inside gzip (one layer is read): unpack it, zcat FILE | zcat | errcat scan -"
     packed = compression(head)
     return f"{packed[0]}-compressed (only gzip is read): unpack it, {packed[1]} FILE | errcat scan -" if packed else BINARY
 

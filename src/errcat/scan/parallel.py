@@ -14,8 +14,11 @@ bounded by their ranges, whatever the log holds and however fast the machine.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -65,6 +68,14 @@ def _end_quietly(_signal: int, _frame: object) -> None:
     os._exit(130)
 
 
+def _end_with(parent: int) -> None:
+    """End this worker once the process that started it is gone (killed with SIGKILL, or by the
+    kernel out of memory): its pool's pipe never closes, and the worker waited on it for ever."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 def _start_worker(needles: VendorNeedles, options: ScanOptions, name: str) -> None:
     """Make the triage of the ranges this worker reads, once (its needles, 12 KB pickled, no longer
     go with each task). Workers run at a lower priority than this process, so that explaining keeps
@@ -72,6 +83,8 @@ def _start_worker(needles: VendorNeedles, options: ScanOptions, name: str) -> No
     (each printed a KeyboardInterrupt traceback), leaving this process to stop the scan with exit 130."""
     _TRIAGE[:] = [Triage(needles, options, ScanReport(), name)]
     signal.signal(signal.SIGINT, _end_quietly)
+    parent = multiprocessing.parent_process()  # its pid as the pool knew it, even if it is gone already
+    threading.Thread(target=_end_with, args=(parent.pid if parent else os.getppid(),), daemon=True).start()
     if hasattr(os, "nice"):  # not on Windows
         with contextlib.suppress(OSError):
             os.nice(WORKER_NICENESS)
