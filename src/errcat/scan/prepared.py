@@ -125,12 +125,7 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
         text = _one_line(text)
     head = text.split("\n", 1)[0]
     paste, when, said = _untimed(text, head)
-    outcome = "ok"
-    if options.since or options.until:
-        if when is None:
-            outcome = "no-timestamp"
-        elif (options.since and when < options.since) or (options.until and when > options.until):
-            outcome = "outside-window"
+    outcome = window_outcome(when, options)
     if outcome == "ok" and not paste.strip():
         outcome = "empty"
     key = template_of(paste) if len(paste) <= EXPLAINED_MAX_TEXT else None
@@ -145,6 +140,18 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
         head = _ruby_said(paste) or head
     above = rec.before.decode("utf-8", errors="replace")
     return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, status, above)
+
+
+def window_outcome(when: datetime | None, options: ScanOptions) -> str:
+    """Whether a record's time lets it in the --since/--until window: ok, outside-window, or
+    no-timestamp (a record without one is left out of a window, and counted so)."""
+    if not (options.since or options.until):
+        return "ok"
+    if when is None:
+        return "no-timestamp"
+    if (options.since and when < options.since) or (options.until and when > options.until):
+        return "outside-window"
+    return "ok"
 
 
 _TRACEBACK = "Traceback (most recent call last)"

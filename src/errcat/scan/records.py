@@ -623,7 +623,7 @@ class Finder:
             return
         # a W3C log's line: the status in its column (w3c.py), passed apart (a Record's field cost every record)
         status = marks.statuses.get(end) if marks.statuses else None
-        if cut or not triage.repeats or (not one_line and w.buf.find(b"\n", start, end - 1) >= 0):
+        if cut or (not one_line and w.buf.find(b"\n", start, end - 1) >= 0):
             one = status is not None and not cut and w.buf.find(b"\n", start, end - 1) < 0
             triage.record(self._record(w, start, end, cut), None, status if one else None)
             return

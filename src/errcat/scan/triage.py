@@ -34,6 +34,7 @@ from .prepared import (
     status_numbers,
     status_slots,
     untimed_head,
+    window_outcome,
 )
 from .records import Record
 from .summary import Place, ScanReport, masked_path, signature
@@ -63,7 +64,8 @@ class Triage:
         # group texts whose first places and samples this process took in an earlier range: a later
         # range's come after them in the file, so are never listed (a worker's ranges are in order)
         self.kept: set[str] = set()
-        # a repeat's verdict holds while records are prepared alike: not so when each one's time is read
+        # whether repeats are counted without their times (by count_lines' tally); in a --since/--until
+        # window each one's time is read, and only its verdict is the first's of its shape
         self.repeats = options.since is None and options.until is None
         # the first and last record of each other program's group counted without its time (a
         # repeat): their times are read once, when the part is settled, not on every repeat
@@ -86,7 +88,9 @@ class Triage:
         if first is not None:
             text = rec.data.decode("utf-8", errors="replace")
             above = rec.before.decode("utf-8", errors="replace")
-            prep = first[1]._replace(line=rec.line, paste=text, head=text, when=None, above=above)
+            when = None if self.repeats else record_time(text)  # in a --since/--until window, each one's own
+            outcome = "ok" if self.repeats else window_outcome(when, self.options)
+            prep = first[1]._replace(line=rec.line, outcome=outcome, paste=text, head=text, when=when, above=above)
         else:
             prep = prepare(rec, self.options, status)
         verdict = self.sort(prep)
@@ -98,8 +102,8 @@ class Triage:
             if len(self.verdicts) >= SORTED_SIZE:
                 self.verdicts.clear()
             self.verdicts[shape] = (verdict, prep, status_numbers(rec.data) if verdict is EXPLAIN else [])
-        if verdict is None or (isinstance(verdict, str) and self._keeps_no_more(verdict)):
-            self._counted_alike(shape, rec.data, verdict)
+        if self.repeats and (verdict is None or (isinstance(verdict, str) and self._keeps_no_more(verdict))):
+            self._counted_alike(shape, rec.data, verdict)  # (in a window each record's time is read: never by a tally)
 
     def _keeps_no_more(self, said: str) -> bool:
         """Whether another program's error group takes no more places or samples here."""
