@@ -1356,3 +1356,20 @@ def test_a_short_bearer_token_keeps_its_scheme_readable():
     assert screen("GET /v3.1/contacts    Authorization: Bearer notreal\n401").text == (
         "GET /v3.1/contacts    Authorization: Bearer [REDACTED]\n401"
     )
+
+
+def test_a_dotted_token_of_random_parts_is_hidden_whole_with_its_short_middle(tmp_path):
+    """A Discord bot token (three dotted parts: id, a 6-character timestamp, an HMAC) had its two long
+    parts hidden one by one, and ".Jnz0zt." shown between two [REDACTED]: part of the credential,
+    in every view. A dotted run whose parts look generated is hidden whole (random, of the real shape)."""
+    rnd = random.Random(7)
+    alphabet = string.ascii_letters + string.digits
+    token = ".".join("".join(rnd.choice(alphabet) for _ in range(n)) for n in (24, 6, 38))
+    middle = token.split(".")[1]
+    outputs = _outputs(f"HTTP/1.1 401 Unauthorized\n\nrequest rejected with {token} for tenant acme")
+    outputs.update(_scan_outputs(tmp_path, [f"request rejected with {token} for tenant acme"]))
+    assert not [name for name, out in outputs.items() if f".{middle}." in out or token[:12] in out or token[-12:] in out]
+    # a trace id and a host stay readable: no part of them looks generated
+    assert shown_line("span 4bf92f3577b34da6a3ce929d0e0e4736.00f067aa0ba902b7 at api.myob.com") == (
+        "span 4bf92f3577b34da6a3ce929d0e0e4736.00f067aa0ba902b7 at api.myob.com"
+    )

@@ -2009,6 +2009,8 @@ def _random_parts(token: str) -> tuple[tuple[int, int], ...]:
         if len(part) >= 16 and looks_random(part.strip("=-_")):
             found.append((pos, pos + len(part)))
         pos += len(part)
+    if len(found) > 1 and "/" not in token:  # a dotted credential (a Discord bot token's three parts): whole, its
+        return ((found[0][0], found[-1][1]),)  # short middle too, where each part alone left ".Jnz0zt." shown
     return tuple(found)
 
 
