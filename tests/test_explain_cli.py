@@ -134,6 +134,10 @@ def test_an_error_the_catalog_lacks_says_what_its_status_alone_tells_of_resendin
 
     documented = json.loads(cli("explain", "-f", "json", input=MYOB_BODY).stdout)["errors"][0]
     assert documented["retry_by_status"] is None and documented["explanation"]["retry"]
+    # an error inside a 200's body: its status says nothing of it
+    ok_status = 'HTTP/1.1 200 OK\nContent-Type: application/json\n\n{"error":"bad thing"}\n'
+    assert json.loads(cli("explain", "-f", "json", input=ok_status).stdout)["errors"][0]["retry_by_status"] is None
+    assert "retry:" not in cli("explain", input=ok_status).stdout
 
 
 def test_exit_1_when_anything_is_unmatched(cli):

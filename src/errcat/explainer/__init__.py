@@ -157,9 +157,9 @@ class Explanation(NamedTuple):
     def status_retry(self, m: ErrorMatch) -> tuple[int, str | None] | None:
         """For an error the catalog lacks, what its HTTP status alone says of resending the same
         request: (status, how to wait), the wait None when it says no resend (values.TRANSIENT_STATUSES,
-        as integrations.retry_advice decides); None for a catalogued error or one without a status."""
+        as integrations.retry_advice decides); None for a catalogued error or one without an error status."""
         status = m.sent.status or self.exchange.status
-        if m.best is not None or status is None:
+        if m.best is not None or status is None or status < 400:  # an error in a 200's body: its status says nothing
             return None
         return status, TRANSIENT_STATUSES.get(status)
 
