@@ -183,6 +183,10 @@ def _result(future: Any, task: Task) -> tuple[Any, ...]:
     return result
 
 
+def _catalog_blob(blob: bytes) -> bytes:
+    return blob
+
+
 def _on_cluster(
     dask: Any, blob: bytes, digest: str, options: ScanOptions, tasks: list[Task], where: dict[str, Any]
 ) -> Iterator[tuple[Any, ...]]:
@@ -190,7 +194,10 @@ def _on_cluster(
     nothing to run); Ctrl-C cancels what the cluster still runs."""
     with contextlib.ExitStack() as stack:
         client = _client(dask, stack)
-        sent = client.scatter(blob, broadcast=True, hash=False)
+        # the catalog as a task's result, not scattered data: Dask's memory manager keeps one copy
+        # of a scattered key, and when its worker died every task needing it was cancelled
+        # (FutureCancelledError); a task's result is computed again from its spec (1 MB) instead
+        sent = client.submit(_catalog_blob, blob, pure=False)
         futures = [
             None if t[0] == "missing" else client.submit(run_task, sent, digest, options, t, pure=False, retries=RETRIES)
             for t in tasks
