@@ -102,3 +102,28 @@ def to_datetime(text: str) -> datetime | None:
         return when.astimezone(UTC) if when.tzinfo is not None else when
     except (ValueError, OverflowError):
         return None
+
+
+MAX_RETRY_AFTER = 86400.0  # seconds: a Retry-After asking for more than a day is taken as one day (a daily quota)
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    """Seconds from a Retry-After header: delta-seconds or an HTTP-date (RFC 9110, 10.2.3)."""
+    if not value:
+        return None
+    value = value.strip()[:200]
+    if value.isdigit():  # delta-seconds (also "²" or 5,000 nines, which to_seconds refuses or caps)
+        return to_seconds(value, MAX_RETRY_AFTER)
+    from datetime import UTC, datetime
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    try:
+        return to_seconds(max(0.0, (when - datetime.now(UTC)).total_seconds()), MAX_RETRY_AFTER)
+    except OverflowError:  # a date near year 1 or 9999 whose difference from now cannot be held
+        return None

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..index.store import CatalogIndex
 
 from ..text import visible
-from ..values import TRANSIENT_STATUSES, to_int, to_seconds, to_status
+from ..values import TRANSIENT_STATUSES, retry_after_seconds, to_int, to_status
 
 __all__ = ["ExplainFilter", "RetryAdvice", "VendorError", "explain_response", "retry_advice", "should_retry"]
 
@@ -285,31 +285,6 @@ def _network_advice(error: BaseException) -> RetryAdvice:
     return RetryAdvice(False, "never", f"{name} after a {method}: the vendor may have applied it; check before resending it")
 
 
-MAX_RETRY_AFTER = 86400.0  # seconds: a Retry-After asking for more than a day is taken as one day (a daily quota)
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header: delta-seconds or an HTTP-date (RFC 9110, 10.2.3)."""
-    if not value:
-        return None
-    value = value.strip()[:200]
-    if value.isdigit():  # delta-seconds (also "²" or 5,000 nines, which to_seconds refuses or caps)
-        return to_seconds(value, MAX_RETRY_AFTER)
-    from datetime import UTC, datetime
-    from email.utils import parsedate_to_datetime
-
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    try:
-        return to_seconds(max(0.0, (when - datetime.now(UTC)).total_seconds()), MAX_RETRY_AFTER)
-    except OverflowError:  # a date near year 1 or 9999 whose difference from now cannot be held
-        return None
-
-
 def _advise(x: Explanation) -> RetryAdvice:
     advices = []
     for m in x.errors or ():
@@ -326,7 +301,7 @@ def _advise(x: Explanation) -> RetryAdvice:
         reason = f"HTTP {x.exchange.status}: usually passing" if wait else f"HTTP {x.exchange.status}"
         advices.append(RetryAdvice(bool(wait), wait or "never", reason))
     advice = next((a for a in advices if not a.retry), advices[0])  # one refusal outweighs the rest
-    after = _retry_after(x.exchange.header("Retry-After")) if advice.retry else None
+    after = retry_after_seconds(x.exchange.header("Retry-After")) if advice.retry else None
     return advice._replace(after=after) if after is not None else advice
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..model import Citation, Entry, Guide, Vendor, basis_words
 from ..query import ErrorGroup, LookupResult, SearchHit
 from ..text import normalize_path
+from ..values import retry_after_seconds
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
@@ -472,8 +473,8 @@ def status_retry_words(x: Explanation, status: int, wait: str | None) -> str:
     """What an uncatalogued error's status alone says of resending it, said as that (Explanation.status_retry)."""
     if wait is None:
         return f"HTTP {status} alone does not suggest that the same request can succeed {_BY_STATUS}"
-    after = (x.exchange.header("Retry-After") or "").strip()
-    asked = f"; the response's Retry-After asks for {after} s" if after.isascii() and after.isdigit() and len(after) <= 6 else ""
+    after = retry_after_seconds(x.exchange.header("Retry-After"))
+    asked = f"; the response's Retry-After asks for {after:g} s" if after is not None else ""
     return f"HTTP {status} usually passes: {_WAIT_WORDS[wait]}{asked} {_BY_STATUS}"
 
 
