@@ -124,6 +124,8 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
     if text[:1] == "{" and "\n" in text:
         text = _one_line(text)
     head = text.split("\n", 1)[0]
+    if (options.since or options.until) and (outcome := window_outcome(time_of(text, head), options)) != "ok":
+        return Prepared(rec.line, outcome, bad_utf8=bad)  # left out by its time alone: nothing else is read
     paste, when, said = _untimed(text, head)
     outcome = window_outcome(when, options)
     if outcome == "ok" and not paste.strip():
@@ -287,7 +289,17 @@ def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:
 def record_time(head: str) -> datetime | None:
     """A record's own time, read from its first line as ``prepare`` reads it (a JSON line's time
     field before any date in its message): the times of repeats counted without one (triage.settle)."""
-    return _untimed(head, head)[1]
+    return time_of(head, head)
+
+
+def time_of(text: str, head: str) -> datetime | None:
+    """``_untimed(text, head)``'s time alone: what a --since/--until window needs of a record
+    before anything else is read of it (most records of a long log are outside a window)."""
+    found = _json_log_line(text)
+    if found is not None:
+        return found[1]
+    at = stamp_in(head)
+    return at[0] if at else None
 
 
 def _untimed_text(text: str, head: str) -> tuple[str, datetime | None, str | None]:
