@@ -302,12 +302,21 @@ def _labelled(lines: list[str]) -> dict[str, str]:
 
 
 def _cell_code(lines: list[str]) -> str | None:
-    """A number in a cell of a tab- or pipe-separated table row (``1000<TAB>ValidationError<TAB>...``)."""
+    """A number in a cell of a tab- or pipe-separated table row (``1000<TAB>ValidationError<TAB>...``). A cell that
+    is an HTTP error status is the row's status, not its code: ``| 409 | IncorrectRowVersionSupplied | 111 |`` names
+    code 111, and ``| 403 | DeveloperInactive | null |`` names none."""
     for line in lines[:20]:
         cells = [c.strip() for c in re.split(r"\t|\s*\|\s*", line[: MAX_TEXT * 4]) if c.strip()]  # a row, not 2 MB of cells
         if len(cells) >= 3:
-            return next((c for c in cells if _CELL_CODE.match(c)), None)
+            return next((c for c in cells if _CELL_CODE.match(c) and not _is_error_status(c)), None)
     return None
+
+
+def _is_error_status(cell: str) -> bool:
+    return len(cell) == 3 and 400 <= int(cell) < 600 and int(cell) in _HTTP_STATUSES
+
+
+_HTTP_STATUSES = frozenset(s.value for s in HTTPStatus)
 
 
 def _bracketed_code(catalog: CatalogIndex, text: str) -> str | None:

@@ -392,7 +392,9 @@ def _loads(text: str) -> Any:
         return None
 
 
-_PLAIN_DECODER = json.JSONDecoder()  # made once: making one costs as much as decoding a short body
+# made once: making one costs as much as decoding a short body. Not strict: a string may hold a raw line break, as
+# a body a terminal or an editor wrapped inside its message is pasted.
+_PLAIN_DECODER = json.JSONDecoder(strict=False)
 _JSON_START = re.compile(r"[{\[](?=\s*[\"'{\[\]}])")
 # A lenient "key": value pair (also Ruby's "key"=>value and :key=>value, PHP's 'key' => value).
 # A double quote inside a string value is kept when it is not followed by a separator or the next

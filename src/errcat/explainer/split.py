@@ -83,6 +83,7 @@ _LEADING_STATUS = re.compile(
     rf"^\|?[ \t]*(?:(?:{_METHOD})[ \t]+\S+[ \t]+)?([1-5]\d\d)(?![\w.,])[ \t]*(?:[|:\-\u2013\u2014][ \t]*)?(.*)$"
 )
 _BODY_OPENERS = ("{", "[", "<")
+_STATUS_CELL = re.compile(r"^\|[ \t]*[1-5]\d\d[ \t]*\|[ \t]*\S")  # a table row's first cell, the status alone
 _REASON_ALIASES = {422: "Unprocessable Content", 413: "Content Too Large"}  # RFC 9110's names for the same statuses
 _HTML_TITLE = re.compile(r"<title>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</title>", re.IGNORECASE)
 _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
@@ -412,6 +413,8 @@ def _leading_status(text: str) -> tuple[int, str | None] | None:
         if not rest and (reason := _reason_phrase(status, following)):  # "409", then "Conflict" (a page's layout)
             return status, reason
         if rest.startswith(_BODY_OPENERS) or (not rest and following.startswith(_BODY_OPENERS)):
+            return status, None
+        if _STATUS_CELL.match(line):  # "| 409 | IncorrectRowVersionSupplied | 111 |": a table's status column
             return status, None
     return None
 
