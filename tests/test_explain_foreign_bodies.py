@@ -246,3 +246,26 @@ def test_a_code_beside_a_sentence_under_error_is_kept(catalog):
     x = explain(catalog, 'GET /api/v1/grafana/status\n{"code":"service_unavailable","error":"grafana adapter unavailable"}')
     assert [(m.sent.code, m.sent.message) for m in x.errors] == [("service_unavailable", "grafana adapter unavailable")]
     assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)
+
+
+# (source, paste): a documentation link inside an error's message, on a host that is not a documentation host
+DOCS_LINK_IN_MESSAGE = [
+    (
+        # GitHub issue OpenBMB/ChatDev#399 (2024-07-13): OpenAI's quota error as its Python SDK raises it
+        "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check "
+        "your plan and billing details. For more information on this error, read the docs: "
+        "https://platform.openai.com/docs/guides/error-codes/api-errors.', 'type': 'insufficient_quota', 'param': None, "
+        "'code': 'insufficient_quota'}}"
+    ),
+]
+
+
+@pytest.mark.parametrize("paste", DOCS_LINK_IN_MESSAGE, ids=["openai-quota"])
+def test_a_docs_link_in_the_message_is_not_the_request(catalog, paste):
+    """The link was shown as the request ('request: https://platform.openai.com/docs/guides/...') and the vendor
+    reason said 'the request went to platform.openai.com': the call went to the API, the link is to its docs."""
+    x = explain(catalog, paste)
+    assert x.exchange.url is None and x.exchange.host is None, x.exchange.url
+    assert x.exchange.status == 429
+    (m,) = x.errors
+    assert (m.sent.code, x.vendor, m.kind) == ("insufficient_quota", None, "none")

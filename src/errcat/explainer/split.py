@@ -39,6 +39,9 @@ _CURL_NOISE = re.compile(r"^(?:\*[ \t]|\*$|[{}] \[\d+ bytes data\]|%[ \t]+Total\
 _USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#@]*@", re.IGNORECASE)
 _URL = re.compile(r"\bhttps?://[^\s'\"<>`]+", re.IGNORECASE)
 _DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn)\.", re.IGNORECASE)
+# a documentation page on any host, as an error message links one ("read the docs: https://platform.openai.com/docs/
+# guides/error-codes"): a docs, documentation or help-centre (/hc/) folder
+_DOC_PATH = re.compile(r"^/(?:[^/]+/)*?(?:docs?|documentation|hc)(?:/|$)", re.IGNORECASE)
 # an XML namespace (xmlns="...", xmlns:sdata="..."), a DTD's or an entity's system identifier
 # (<!DOCTYPE x SYSTEM "...">, PUBLIC "-//..." "...") and a schema's location name a schema, not a
 # server anyone called
@@ -354,8 +357,8 @@ def _find_url(ex: Framing, text: str) -> None:
         if _XML_NAMESPACE.search(text, max(0, u.start() - 64), u.start()):
             continue
         url = _trim_url(u.group(0))
-        host = (url_parts(url) or (None, ""))[0] or ""
-        if host and not _DOC_HOST.match(host):
+        host, path = url_parts(url) or (None, "")
+        if host and not _DOC_HOST.match(host) and not _DOC_PATH.match(path):
             ex.set_url(url)
             return
 
