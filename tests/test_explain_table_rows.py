@@ -87,3 +87,22 @@ def test_a_body_wrapped_inside_its_message_is_read_as_json(catalog):
     assert m.sent.message.endswith("for more information")
     assert not any("dump" in n for n in x.notes), x.notes
     assert (x.vendor, m.kind) == (None, "none")
+
+
+def test_a_quoted_status_description_is_that_documented_status(catalog):
+    """An InvoiceXpress .NET client's warning on a 401 (find_string id 8880366055) quotes the description the
+    vendor documents for 401 and gives no number: the vendor was named by those words, but the error was left
+    unmatched though the document gives it (a miss)."""
+    x = explain(catalog, "ACCESS DENIED: The API Key parameter is missing or is incorrectly entered")
+    (m,) = x.errors
+    assert (x.vendor, x.exchange.status, m.kind) == ("invoicexpress", 401, "status")
+    assert m.best is not None and m.best.entry.id == "invoicexpress.status.401"
+    assert any("documented description" in n for n in x.notes), x.notes
+
+
+def test_a_status_description_says_nothing_when_the_paste_states_its_status(catalog):
+    # the Sage Response Codes page's 405 row, as a reader copies it: the row's own number stands
+    x = explain(catalog, "405 Method Not Allowed A request has been made using the wrong HTTP verb.")
+    (m,) = x.errors
+    assert (x.vendor, x.exchange.status, m.kind) == ("sage", 405, "status")
+    assert not any("documented description" in n for n in x.notes), x.notes
