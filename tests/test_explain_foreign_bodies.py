@@ -246,3 +246,54 @@ def test_a_code_beside_a_sentence_under_error_is_kept(catalog):
     x = explain(catalog, 'GET /api/v1/grafana/status\n{"code":"service_unavailable","error":"grafana adapter unavailable"}')
     assert [(m.sent.code, m.sent.message) for m in x.errors] == [("service_unavailable", "grafana adapter unavailable")]
     assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)
+
+
+# (source, paste): a documentation link inside an error's message, on a host that is not a documentation host
+DOCS_LINK_IN_MESSAGE = [
+    (
+        # GitHub issue OpenBMB/ChatDev#399 (2024-07-13): OpenAI's quota error as its Python SDK raises it
+        "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check "
+        "your plan and billing details. For more information on this error, read the docs: "
+        "https://platform.openai.com/docs/guides/error-codes/api-errors.', 'type': 'insufficient_quota', 'param': None, "
+        "'code': 'insufficient_quota'}}"
+    ),
+]
+
+
+@pytest.mark.parametrize("paste", DOCS_LINK_IN_MESSAGE, ids=["openai-quota"])
+def test_a_docs_link_in_the_message_is_not_the_request(catalog, paste):
+    """The link was shown as the request ('request: https://platform.openai.com/docs/guides/...') and the vendor
+    reason said 'the request went to platform.openai.com': the call went to the API, the link is to its docs."""
+    x = explain(catalog, paste)
+    assert x.exchange.url is None and x.exchange.host is None, x.exchange.url
+    assert x.exchange.status == 429
+    (m,) = x.errors
+    assert (m.sent.code, x.vendor, m.kind) == ("insufficient_quota", None, "none")
+
+
+def test_json_cut_short_after_a_label_is_not_called_a_language_dump(catalog):
+    """GitHub issue XeroAPI/Xero-Java#171 (2020-01-10): Xero's 400 body quoted after a label and cut short. It was
+    noted as 'a language dump (PHP, Ruby or Python)': nothing in it is a language's print of a value."""
+    paste = (
+        "**Response HTTP Status:** \n400 Bad Request\n**Response body:** (useful summary for the error includes the "
+        'validation errors for each invoice)\n`{\n  "ErrorNumber": 10,\n  "Type": "ValidationException",\n'
+        '  "Message": "A validation exception occurred",'
+    )
+    x = explain(catalog, paste)
+    (m,) = x.errors
+    assert m.sent.message == "A validation exception occurred"
+    assert not any("language dump" in n for n in x.notes), x.notes
+    assert any("not valid JSON" in n for n in x.notes), x.notes
+    assert (x.vendor, x.exchange.status) == (None, 400)
+
+
+def test_a_python_repr_is_still_a_language_dump(catalog):
+    # GitHub issue hitsz-ids/airda#19 (2024-12-26): OpenAI's error as its Python SDK prints the body (a dict repr)
+    paste = (
+        "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check "
+        "your plan and billing details. For more information on this error, read the docs: "
+        "https://platform.openai.com/docs/guides/error-codes/api-errors.', 'type': 'insufficient_quota', 'param': None, "
+        "'code': 'insufficient_quota'}}"
+    )
+    x = explain(catalog, paste)
+    assert any("language dump" in n for n in x.notes), x.notes

@@ -302,12 +302,21 @@ def _labelled(lines: list[str]) -> dict[str, str]:
 
 
 def _cell_code(lines: list[str]) -> str | None:
-    """A number in a cell of a tab- or pipe-separated table row (``1000<TAB>ValidationError<TAB>...``)."""
+    """A number in a cell of a tab- or pipe-separated table row (``1000<TAB>ValidationError<TAB>...``). A cell that
+    is an HTTP error status is the row's status, not its code: ``| 409 | IncorrectRowVersionSupplied | 111 |`` names
+    code 111, and ``| 403 | DeveloperInactive | null |`` names none."""
     for line in lines[:20]:
         cells = [c.strip() for c in re.split(r"\t|\s*\|\s*", line[: MAX_TEXT * 4]) if c.strip()]  # a row, not 2 MB of cells
         if len(cells) >= 3:
-            return next((c for c in cells if _CELL_CODE.match(c)), None)
+            return next((c for c in cells if _CELL_CODE.match(c) and not _is_error_status(c)), None)
     return None
+
+
+def _is_error_status(cell: str) -> bool:
+    return len(cell) == 3 and 400 <= int(cell) < 600 and int(cell) in _HTTP_STATUSES
+
+
+_HTTP_STATUSES = frozenset(s.value for s in HTTPStatus)
 
 
 def _bracketed_code(catalog: CatalogIndex, text: str) -> str | None:
@@ -483,6 +492,7 @@ def _explain_exchange(
         return ctx, _match_all(catalog, read.errors, ctx, memo)
 
     decision = _decide_vendor(catalog, read, vendor, fallback, lambda excluded: match_as(None, "none", excluded)[1])
+    read = _with_documented_status(catalog, read, decision)
     ctx, matches = match_as(decision.vendor, decision.source, decision.excluded)
     all_notes = [*notes, *read.notes, *decision.notes, *(_family_notes(matches) if decision.vendor else [])]
     all_notes += _unlisted_notes(catalog, decision.vendor, matches)
@@ -498,6 +508,29 @@ def _explain_exchange(
         redactions=sum(redactions.values()),
         redacted_kinds=tuple(sorted(redactions.items())),
         reference=reference_for(catalog, matches),
+    )
+
+
+def _with_documented_status(catalog: CatalogIndex, read: ErrorsRead, decision: VendorDecision) -> ErrorsRead:
+    """The exchange and its errors with the status whose documented description the paste quotes, when it states
+    no status of its own: a log line "ACCESS DENIED: The API Key parameter is missing or is incorrectly entered"
+    is InvoiceXpress's documented 401 by its own words, as "401 Access denied" is by its number."""
+    if read.exchange.status is not None or decision.vendor is None:
+        return read
+    quoted = {c.value for c in decision.clues if c.kind == "documented" and c.vendor == decision.vendor}
+    statuses = {
+        e.status
+        for e in catalog.entries
+        if quoted and e.vendor == decision.vendor and e.status and e.code is None and e.name is None and e.endpoint is None
+        if (e.scenario or "")[:120] in quoted
+    }
+    if len(statuses) != 1:
+        return read
+    status = statuses.pop()
+    return read._replace(
+        exchange=read.exchange._replace(status=status),
+        errors=tuple(with_exchange_status(list(read.errors), status)),
+        notes=(*read.notes, f"status {status} read from the vendor's documented description of it, quoted in the paste"),
     )
 
 

@@ -392,7 +392,9 @@ def _loads(text: str) -> Any:
         return None
 
 
-_PLAIN_DECODER = json.JSONDecoder()  # made once: making one costs as much as decoding a short body
+# made once: making one costs as much as decoding a short body. Not strict: a string may hold a raw line break, as
+# a body a terminal or an editor wrapped inside its message is pasted.
+_PLAIN_DECODER = json.JSONDecoder(strict=False)
 _JSON_START = re.compile(r"[{\[](?=\s*[\"'{\[\]}])")
 # A lenient "key": value pair (also Ruby's "key"=>value and :key=>value, PHP's 'key' => value).
 # A double quote inside a string value is kept when it is not followed by a separator or the next
@@ -682,7 +684,15 @@ def _read_leniently(stripped: str, reader: _Reader) -> None:
     for obj in objects:
         reader.value(obj)
     if reading.errors:
-        _note_lenient(reading, cut, looks_dumped=bool(dumped) or not stripped.lstrip().startswith(("{", "[")))
+        looks_dumped = bool(dumped) or (
+            not stripped.lstrip().startswith(("{", "[")) and bool(_DUMP_SYNTAX.search(stripped[:MAX_LENIENT_TEXT]))
+        )
+        _note_lenient(reading, cut, looks_dumped)
+
+
+# What only a language's own print of a value holds: a quoted key in single quotes (Python), "=>" (Ruby, PHP), or
+# a Python or Ruby literal. JSON with text before it and cut short ("Response body: `{ "Message": ...") holds none.
+_DUMP_SYNTAX = re.compile(r"""'[$\w-]{1,64}'\s*:|=>|\b(?:None|True|False|nil)\b""")
 
 
 def _note_lenient(reading: Reading, cut: bool, looks_dumped: bool) -> None:

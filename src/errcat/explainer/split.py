@@ -39,6 +39,9 @@ _CURL_NOISE = re.compile(r"^(?:\*[ \t]|\*$|[{}] \[\d+ bytes data\]|%[ \t]+Total\
 _USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#@]*@", re.IGNORECASE)
 _URL = re.compile(r"\bhttps?://[^\s'\"<>`]+", re.IGNORECASE)
 _DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn)\.", re.IGNORECASE)
+# a documentation page on any host, as an error message links one ("read the docs: https://platform.openai.com/docs/
+# guides/error-codes"): a docs, documentation or help-centre (/hc/) folder
+_DOC_PATH = re.compile(r"^/(?:[^/]+/)*?(?:docs?|documentation|hc)(?:/|$)", re.IGNORECASE)
 # an XML namespace (xmlns="...", xmlns:sdata="..."), a DTD's or an entity's system identifier
 # (<!DOCTYPE x SYSTEM "...">, PUBLIC "-//..." "...") and a schema's location name a schema, not a
 # server anyone called
@@ -83,6 +86,7 @@ _LEADING_STATUS = re.compile(
     rf"^\|?[ \t]*(?:(?:{_METHOD})[ \t]+\S+[ \t]+)?([1-5]\d\d)(?![\w.,])[ \t]*(?:[|:\-\u2013\u2014][ \t]*)?(.*)$"
 )
 _BODY_OPENERS = ("{", "[", "<")
+_STATUS_CELL = re.compile(r"^\|[ \t]*[1-5]\d\d[ \t]*\|[ \t]*\S")  # a table row's first cell, the status alone
 _REASON_ALIASES = {422: "Unprocessable Content", 413: "Content Too Large"}  # RFC 9110's names for the same statuses
 _HTML_TITLE = re.compile(r"<title>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</title>", re.IGNORECASE)
 _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
@@ -353,8 +357,8 @@ def _find_url(ex: Framing, text: str) -> None:
         if _XML_NAMESPACE.search(text, max(0, u.start() - 64), u.start()):
             continue
         url = _trim_url(u.group(0))
-        host = (url_parts(url) or (None, ""))[0] or ""
-        if host and not _DOC_HOST.match(host):
+        host, path = url_parts(url) or (None, "")
+        if host and not _DOC_HOST.match(host) and not _DOC_PATH.match(path):
             ex.set_url(url)
             return
 
@@ -412,6 +416,8 @@ def _leading_status(text: str) -> tuple[int, str | None] | None:
         if not rest and (reason := _reason_phrase(status, following)):  # "409", then "Conflict" (a page's layout)
             return status, reason
         if rest.startswith(_BODY_OPENERS) or (not rest and following.startswith(_BODY_OPENERS)):
+            return status, None
+        if _STATUS_CELL.match(line):  # "| 409 | IncorrectRowVersionSupplied | 111 |": a table's status column
             return status, None
     return None
 
