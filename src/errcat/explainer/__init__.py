@@ -518,10 +518,12 @@ def _with_documented_status(catalog: CatalogIndex, read: ErrorsRead, decision: V
     if read.exchange.status is not None or decision.vendor is None:
         return read
     quoted = {c.value for c in decision.clues if c.kind == "documented" and c.vendor == decision.vendor}
+    if not quoted:  # most pastes: no pass over every entry
+        return read
     statuses = {
         e.status
         for e in catalog.entries
-        if quoted and e.vendor == decision.vendor and e.status and e.code is None and e.name is None and e.endpoint is None
+        if e.vendor == decision.vendor and e.status and e.code is None and e.name is None and e.endpoint is None
         if (e.scenario or "")[:120] in quoted
     }
     if len(statuses) != 1:
