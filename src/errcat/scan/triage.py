@@ -65,8 +65,10 @@ class Triage:
         # range's come after them in the file, so are never listed (a worker's ranges are in order)
         self.kept: set[str] = set()
         # whether repeats are counted without their times (by count_lines' tally); in a --since/--until
-        # window each one's time is read, and only its verdict is the first's of its shape
+        # window each one's time is read (count_lines reads it first, _in_window), and only its verdict
+        # is the first's of its shape
         self.repeats = options.since is None and options.until is None
+        self.seen: dict[str, list[datetime]] = {}  # in a window: the earliest and latest time of each group's tallied lines
         # the first and last record of each other program's group counted without its time (a
         # repeat): their times are read once, when the part is settled, not on every repeat
         self.untimed: dict[str, list[bytes | str]] = {}
@@ -102,8 +104,8 @@ class Triage:
             if len(self.verdicts) >= SORTED_SIZE:
                 self.verdicts.clear()
             self.verdicts[shape] = (verdict, prep, status_numbers(rec.data) if verdict is EXPLAIN else [])
-        if self.repeats and (verdict is None or (isinstance(verdict, str) and self._keeps_no_more(verdict))):
-            self._counted_alike(shape, rec.data, verdict)  # (in a window each record's time is read: never by a tally)
+        if verdict is None or (isinstance(verdict, str) and self._keeps_no_more(verdict)):
+            self._counted_alike(shape, rec.data, verdict)
 
     def _keeps_no_more(self, said: str) -> bool:
         """Whether another program's error group takes no more places or samples here."""
@@ -135,6 +137,11 @@ class Triage:
         A shape with a status in it is looked up with whether the line states an error (``erring``);
         a W3C log's line with the status in its column (``statuses``, prepared.column_shape)."""
         datas = [buf[ls : le - 1] for ls, le in zip(starts, ends, strict=True)]
+        whens = None
+        if not self.repeats:
+            starts, ends, datas, whens = self._in_window(starts, ends, datas)
+            if not datas:
+                return
         joined = b"\n".join(datas)
         if b"\r" in joined:  # CRLF lines: their shapes made without the CR, as a record's is
             joined = (joined + b"\n").replace(b"\r\n", b"\n")[:-1]
@@ -150,16 +157,48 @@ class Triage:
             if verdict is _UNSEEN and shape in self.by_status:
                 verdict = counted.get(shape + (b"|E" if ends[k] in erring else b"|o"), _UNSEEN)
             if verdict is _UNSEEN:
-                self._tally_lines(verdicts[done:k], datas[done:k])
+                self._tally_lines(verdicts[done:k], datas[done:k], whens and whens[done:k])
                 done = k + 1
                 take(starts[k], ends[k])
             else:
                 verdicts[k] = verdict
-        self._tally_lines(verdicts[done:], datas[done:])
+        self._tally_lines(verdicts[done:], datas[done:], whens and whens[done:])
 
-    def _tally_lines(self, verdicts: list[Any], datas: list[Buffer]) -> None:
+    def _in_window(
+        self, starts: list[int], ends: list[int], datas: list[Buffer]
+    ) -> tuple[list[int], list[int], list[Buffer], list[datetime | None]]:
+        """The lines inside the --since/--until window, with their times; those outside it, or
+        without a time, are counted so here, by their time alone (as prepare leaves them out). A line
+        with a NUL or invalid UTF-8 is kept, without a time, for the record path, which says so."""
+        in_starts: list[int] = []
+        in_ends: list[int] = []
+        in_datas: list[Buffer] = []
+        whens: list[datetime | None] = []
+        report, options = self.report, self.options
+        for ls, le, data in zip(starts, ends, datas, strict=True):
+            try:
+                text = bytes(data).decode("utf-8")
+            except UnicodeDecodeError:
+                text = "\x00"
+            when = None if "\x00" in text else record_time(text)
+            outcome = "ok" if "\x00" in text else window_outcome(when, options)
+            if outcome == "ok":
+                in_starts.append(ls)
+                in_ends.append(le)
+                in_datas.append(data)
+                whens.append(when)
+                continue
+            report.records += 1
+            if outcome == "outside-window":
+                report.filtered_time += 1
+            else:
+                report.no_timestamp += 1
+        return in_starts, in_ends, in_datas, whens
+
+    def _tally_lines(self, verdicts: list[Any], datas: list[Buffer], whens: list[datetime | None] | None = None) -> None:
         """Tally lines counted by their shapes, keeping the first and last of each other
-        program's group for its times (see ``untimed``)."""
+        program's group for its times (see ``untimed``); in a window, with their times (``whens``),
+        the earliest and latest (``seen``)."""
         if not verdicts:  # a line taken first (as each record grouped on one line is)
             return
         tally = self.tally
@@ -167,6 +206,13 @@ class Triage:
             tally[verdict] = tally.get(verdict, 0) + n
         if self.options.vendor:  # with --vendor, other programs' groups are not kept
             return
+        if whens is not None:
+            for verdict, when in zip(verdicts, whens, strict=True):
+                if verdict is not None and when is not None:
+                    if (span := self.seen.get(verdict)) is None:
+                        self.seen[verdict] = [when, when]
+                    else:
+                        span[0], span[1] = min(span[0], when), max(span[1], when)
         last = dict(zip(verdicts, datas, strict=True))
         for verdict, data in dict(zip(reversed(verdicts), reversed(datas), strict=True)).items():
             if verdict is not None:
@@ -224,6 +270,11 @@ class Triage:
         """Give each other program's group the times of its first and last record counted without
         one (first and last seen stay right although repeats are not timed one by one)."""
         self._add_tally()
+        for said, (earliest, latest) in self.seen.items():
+            if (group := self.report.other.get(said)) is not None:
+                group.seen_at(earliest)
+                group.seen_at(latest)
+        self.seen.clear()
         for said, heads in self.untimed.items():
             if (group := self.report.other.get(said)) is None:
                 continue
