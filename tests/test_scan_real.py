@@ -1748,3 +1748,21 @@ def test_a_json_lines_level_under_google_clouds_special_field_is_read(index, tmp
     """A level written under "logging.googleapis.com/severity" was no level: the warning was no error."""
     report = _scanned(index, tmp_path, "gcp.log", [GCP_SPECIAL_FIELDS])
     assert [lines for _, lines in _groups(report)] == [[1]]
+
+
+# an nginx access log Grafana Alloy reads in its tests
+# (grafana/alloy@66ebea85 internal/component/loki/source/file/testdata/short-access.log lines 41 and 50)
+APPLE_TOUCH_ICONS = [
+    '5.116.5.183 - - [26/Jan/2019:20:27:56 +0330] "GET /apple-touch-icon-120x120-precomposed.png HTTP/1.1" 404 33686 "-" "MobileSafari/604.1 CFNetwork/976 Darwin/18.2.0" "-"',
+    '5.116.5.183 - - [26/Jan/2019:20:27:56 +0330] "GET /apple-touch-icon-120x120.png HTTP/1.1" 404 33680 "-" "MobileSafari/604.1 CFNetwork/976 Darwin/18.2.0" "-"',
+]
+
+
+def test_paths_that_differ_in_a_word_after_a_number_are_two_groups(index, tmp_path):
+    """A number's token ran on through the word after it ("120x120-precomposed.png" masked whole),
+    so the two paths had one template and the second 404 was counted under the first's group."""
+    report = _scanned(index, tmp_path, "access.log", APPLE_TOUCH_ICONS)
+    assert _groups(report) == [
+        ("HTTP error: GET /apple-touch-icon-<n>x<n>-precomposed.png", [1]),
+        ("HTTP error: GET /apple-touch-icon-<n>x<n>.png", [2]),
+    ]
