@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..text import EMAIL
 from .logline import json_line, stamp_in, timestamp_in
 from .prefixes import RUNTIME_PREFIX
-from .records import ANNOUNCES_ERROR, Record
+from .records import ANNOUNCES_ERROR, BARE_ERLANG_HEAD, Record
 from .verdict import GIN_COLOUR, LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level
 
 # Records longer than this are explained every time, never kept in the cache (an explanation
@@ -140,6 +140,8 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
         head = f"{head.rstrip()} {lines[1].strip()}"  # Dart's "Unhandled exception:", then what was thrown
     elif len(lines) > 1 and " -- " in head and _RUBY_SAYS_NOTHING.fullmatch(head):
         head = _ruby_said(paste) or head
+    elif len(lines) > 1 and head.endswith(">") and _BARE_ERLANG_HEAD.search(head):
+        head = " ".join([head.rstrip(), *(line.strip() for line in paste.split("\n")[1:6] if _SAYS.search(line))])
     above = rec.before.decode("utf-8", errors="replace")
     return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, status, above)
 
@@ -172,6 +174,12 @@ def _one_line(text: str) -> str:
 # "Unhandled exception:" (every one of a log's crashes was one group under it)
 _ANNOUNCES_ERROR = re.compile(ANNOUNCES_ERROR)
 
+
+# RabbitMQ's head with nothing after its Erlang process (records.BARE_ERLANG_HEAD): its group is
+# named by the head and the message lines below it that hold a word ("BOOT FAILED", "ERROR: could
+# not bind ...", not the "===========" under the banner), where every such record was "[erro] <<n>>"
+_BARE_ERLANG_HEAD = re.compile(BARE_ERLANG_HEAD + "$")
+_SAYS = re.compile(r"[^\W_]")
 
 # Ruby's Logger head (Rails's FATAL block, records._RUBY_FATAL) with nothing after it but its
 # request tags: the block's first line; its next line that says something names the error
