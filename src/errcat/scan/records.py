@@ -31,7 +31,7 @@ from ..gate import may_name_credential
 from .needles import SAYS_BODY_WORDS, STAMP, Buffer, Marker, Marks, marker
 from .prefixes import without_prefixes
 from .verdict import HEAD, LEVEL_WORDS, QUIET_LEVELS, level
-from .w3c import Columns, looks_w3c
+from .w3c import Columns, columns_of
 
 if TYPE_CHECKING:
     from .prepared import Prepared
@@ -508,7 +508,7 @@ class Finder:
         it = without_prefixes(chunks, owned)
         upcoming = next(it, None)
         if self.columns is None:
-            self.columns = Columns(upcoming is not None and looks_w3c(upcoming))
+            self.columns = columns_of(upcoming)
         self.own_start, self.own_end = owned[0] or 0, owned[1]
         marks = {name: at for name, at in (("start", self.own_start), ("end", self.own_end)) if at is not None}
         w = _Window(marks)
