@@ -280,3 +280,14 @@ def test_workers_read_a_squid_log_as_one_reader(tmp_path, index, monkeypatch):
     two = scan(index, [str(path)], ScanOptions(workers=2))
     assert (two.errors, {t: g.count for t, g in two.other.items()}) == (one.errors, {t: g.count for t, g in one.other.items()})
     assert one.errors == 8 * 206
+
+
+def test_paths_that_differ_only_in_letters_a_to_f_are_two_groups(engine):
+    """A line's shape drops its digits and a-f letters (ids, hashes): /dedecms/ and /cms/ had one
+    shape, so the /dedecms/ 404 was counted under "HTTP 404 GET /cms/". An error line's request
+    path, without its tokens that hold a digit, is part of its shape now."""
+    lines = IIS.read_text().split("\n")
+    groups = {g["text"]: [p["line"] for p in g["lines"]] for g in _scan(IIS)["other"]}
+    cms = [n for n, line in enumerate(lines, 1) if " GET /cms/ " in line]
+    assert len(cms) > 10 and groups["HTTP 404 GET /cms/"] == cms[:10]
+    assert groups["HTTP 404 GET /dedecms/"] == [n for n, line in enumerate(lines, 1) if " GET /dedecms/ " in line]

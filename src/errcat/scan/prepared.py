@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from ..text import EMAIL
 from .logline import json_line, stamp_in, timestamp_in
+from .needles import Buffer
 from .prefixes import RUNTIME_PREFIX
 from .records import ANNOUNCES_ERROR, BARE_ERLANG_HEAD, Record
 from .verdict import GIN_COLOUR, LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level
@@ -236,6 +237,20 @@ _SHAPE_SLOT = re.compile(
 )
 
 
+# the request path of a line that states an error status (up to its query), without its tokens
+# that hold a digit (numbers, ids, hashes): part of the line's shape, which drops every a-f letter
+# elsewhere, so that paths that differ only in such letters are two shapes (/dedecms/ and /cms/
+# were one: every 404 under the first one's group). Only such lines pay for it.
+_REQUEST_PATH = re.compile(rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:[^\s/]\S*[ \t]+(?=/))?([^\s?]+)")
+_WITH_DIGIT = re.compile(rb"[0-9a-f]*[0-9][0-9a-f]*")
+
+
+def request_words(data: Buffer) -> bytes:
+    """What tells apart the request paths of lines of one shape (see _REQUEST_PATH): b"" when none."""
+    m = _REQUEST_PATH.search(data)
+    return b"" if m is None else b"|" + _WITH_DIGIT.sub(b"", m[1])
+
+
 def shape_of(data: bytes, erring: bool, column: int | None = None) -> bytes | None:
     """What a one-line record is once what varies between its repeats is dropped (digits and
     lower-case hex letters), with whether it states an HTTP status of 400 or more (``erring``,
@@ -245,7 +260,7 @@ def shape_of(data: bytes, erring: bool, column: int | None = None) -> bytes | No
     alone: Triage.count_lines.) A W3C log's line with a status in its column (``column``) is told
     by that status alone: its shape keeps it (``column_shape``)."""
     if column is not None:
-        return column_shape(data.translate(None, VARYING_BYTES), column)
+        return column_shape(data.translate(None, VARYING_BYTES), column, data)
     if (
         _TELLING.search(data)
         or _PRIORITY.match(data)
@@ -257,14 +272,14 @@ def shape_of(data: bytes, erring: bool, column: int | None = None) -> bytes | No
         classes = bytes(0x45 if n >= b"400" else 0x6F for n in status_numbers(data))  # E or o: 400 or more, or not
         if classes not in ((b"E",) if erring else (b"o", b"")):
             return None
-        return shape + (b"|E" if erring else b"|o")
+        return shape + (b"|E" + request_words(data) if erring else b"|o")
     return shape
 
 
-def column_shape(shape: bytes, status: int) -> bytes:
-    """The shape of a W3C log's line with the status in its column: after a newline, which no
-    line's shape holds."""
-    return b"%s\n%d" % (shape, status)
+def column_shape(shape: bytes, status: int, data: Buffer) -> bytes:
+    """The shape of a W3C log's line (``data``) with the status in its column: after a newline,
+    which no line's shape holds; with an error status, its request's words (request_words)."""
+    return b"%s\n%d%s" % (shape, status, request_words(data) if status >= 400 else b"")
 
 
 def status_numbers(data: bytes) -> list[bytes]:

@@ -30,6 +30,7 @@ from .prepared import (
     column_shape,
     prepare,
     record_time,
+    request_words,
     shape_of,
     status_numbers,
     status_slots,
@@ -140,7 +141,8 @@ class Triage:
             joined = (joined + b"\n").replace(b"\r\n", b"\n")[:-1]
         shapes = joined.translate(None, VARYING_BYTES).split(b"\n")
         if statuses:
-            shapes = [s if (n := statuses.get(le)) is None else column_shape(s, n) for s, le in zip(shapes, ends, strict=True)]
+            at = statuses.get
+            shapes = [s if (n := at(le)) is None else column_shape(s, n, d) for s, le, d in zip(shapes, ends, datas, strict=True)]
         counted = self.counted
         verdicts = list(map(counted.get, shapes, repeat(_UNSEEN, len(shapes))))
         done = 0
@@ -148,7 +150,7 @@ class Triage:
             shape = shapes[k]
             verdict = counted.get(shape, _UNSEEN)  # counted since: another of its shape was taken
             if verdict is _UNSEEN and shape in self.by_status:
-                verdict = counted.get(shape + (b"|E" if ends[k] in erring else b"|o"), _UNSEEN)
+                verdict = counted.get(shape + (b"|E" + request_words(datas[k]) if ends[k] in erring else b"|o"), _UNSEEN)
             if verdict is _UNSEEN:
                 self._tally_lines(verdicts[done:k], datas[done:k])
                 done = k + 1
