@@ -241,7 +241,9 @@ _SHAPE_SLOT = re.compile(
 # that hold a digit (numbers, ids, hashes): part of the line's shape, which drops every a-f letter
 # elsewhere, so that paths that differ only in such letters are two shapes (/dedecms/ and /cms/
 # were one: every 404 under the first one's group). Only such lines pay for it.
-_REQUEST_PATH = re.compile(rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(?:[^\s/]\S*[ \t]+(?=/))?([^\s?]+)")
+_REQUEST_PATH = re.compile(
+    rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE)[ \t]+(?:[^\s/]\S*[ \t]+(?=/))?([^\s?]+)"
+)
 _WITH_DIGIT = re.compile(rb"[0-9a-f]*[0-9][0-9a-f]*")
 
 

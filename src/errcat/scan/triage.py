@@ -337,7 +337,8 @@ _REQUEST = re.compile(
 # host between them ("GET\td111111abcdef8.cloudfront.net\t/favicon.ico"); its group is "HTTP 502 GET /favicon.ico";
 # Squid's, a URL (w3c.HEADERLESS): named by host and path, "HTTP 401 GET localhost/counters", as a proxy's quoted request is
 _COLUMNS_REQUEST = re.compile(
-    r"(?<!\S)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:[^\s/]\S*\s+(?=/)|[a-z][\w.+-]*://)?([^\s/?]*/[^\s?]*)"
+    r"(?<!\S)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE)\s+"  # Squid's PURGE, WebDAV's
+    r"(?:[^\s/]\S*\s+(?=/)|[a-z][\w.+-]*://)?([^\s/?]*/[^\s?]*)"
 )
 
 
