@@ -1797,3 +1797,49 @@ def test_a_json_lines_level_under_google_clouds_special_field_is_read(index, tmp
     """A level written under "logging.googleapis.com/severity" was no level: the warning was no error."""
     report = _scanned(index, tmp_path, "gcp.log", [GCP_SPECIAL_FIELDS])
     assert [lines for _, lines in _groups(report)] == [[1]]
+
+
+# an nginx access log Grafana Alloy reads in its tests
+# (grafana/alloy@66ebea85 internal/component/loki/source/file/testdata/short-access.log lines 41 and 50)
+APPLE_TOUCH_ICONS = [
+    '5.116.5.183 - - [26/Jan/2019:20:27:56 +0330] "GET /apple-touch-icon-120x120-precomposed.png HTTP/1.1" 404 33686 "-" "MobileSafari/604.1 CFNetwork/976 Darwin/18.2.0" "-"',
+    '5.116.5.183 - - [26/Jan/2019:20:27:56 +0330] "GET /apple-touch-icon-120x120.png HTTP/1.1" 404 33680 "-" "MobileSafari/604.1 CFNetwork/976 Darwin/18.2.0" "-"',
+]
+
+
+def test_paths_that_differ_in_a_word_after_a_number_are_two_groups(index, tmp_path):
+    """A number's token ran on through the word after it ("120x120-precomposed.png" masked whole),
+    so the two paths had one template and the second 404 was counted under the first's group."""
+    report = _scanned(index, tmp_path, "access.log", APPLE_TOUCH_ICONS)
+    assert _groups(report) == [
+        ("HTTP error: GET /apple-touch-icon-<n>x<n>-precomposed.png", [1]),
+        ("HTTP error: GET /apple-touch-icon-<n>x<n>.png", [2]),
+    ]
+
+
+# RabbitMQ's boot failure: a head with its message on the unindented lines below it
+# (GoogleCloudPlatform/ops-agent@588c4b96 transformation_test/testdata/logging_processor-rabbitmq/input.log lines 14-20)
+RABBITMQ_BOOT_FAILED = [
+    '2025-08-18 04:07:07.777+00:00 [noti] <123.456.789> {shutdown,{connection_closed, "Broken pipe"}}',
+    "2025-08-18 04:07:08.888 [erro] <0.999.0> Unexpected exception: {'EXIT',{{badmatch,{error,enoent}},[{rabbit_misc,read_config,1,[]}]}}",
+    "2025-08-18 05:07:43.557042+00:00 [erro] <0.130.0>",
+    "BOOT FAILED",
+    "===========",
+    "ERROR: could not bind to distribution port 25672, it is in use by another node: rabbit@keith-testing-rabbitmq",
+    "2025-08-18 06:56:01.456+00:00 [erro] <0.501.0> Disk free space too low. Free bytes: 500000, limit: 1000000",
+]
+
+
+def test_a_rabbitmq_head_and_the_message_below_it_are_one_error_named_by_the_message(index, tmp_path):
+    """The head ("[erro] <0.130.0>", nothing after it) and its "ERROR: could not bind" line were two
+    records, and the head's group named nothing ("[erro] <<n>>")."""
+    report = _scanned(index, tmp_path, "rabbit.log", RABBITMQ_BOOT_FAILED)
+    assert _groups(report) == [
+        (
+            "[erro] <<n>> BOOT FAILED ERROR: could not bind to distribution port <n>, it is in use by another node: "
+            "rabbit@keith-testing-rabbitmq",
+            [3],
+        ),
+        ("[erro] <<n>> Disk free space too low. Free bytes: <n>, limit: <n>", [7]),
+        ("[erro] <<n>> Unexpected exception: {'…',{{badmatch,{error,enoent}},[{rabbit_misc,read_config,<n>,[]}]}}", [2]),
+    ]

@@ -226,3 +226,70 @@ def test_cloudfront_rows_separated_by_tabs_are_read_by_their_status_column(tmp_p
         "HTTP 502 GET /": (1, [5], "2019-12-13T22:37:02Z"),
         "HTTP 404 GET /en(test)": (1, [6], "2024-07-13T15:29:45Z"),
     }
+
+
+SQUID = DATA / "netdata_squidlog_access.log"
+
+
+def _squid_statuses(text: str) -> dict[int, int]:
+    """Line number -> status of each Squid native line (its fourth column, "RESULT_CODE/status")."""
+    found = {}
+    for n, line in enumerate(text.split("\n"), 1):
+        columns = line.split()
+        if len(columns) > 6 and re.fullmatch(r"\d+\.\d{3}", columns[0]) and re.fullmatch(r"[A-Z_]+/\d{3}", columns[3]):
+            found[n] = int(columns[3][-3:])
+    return found
+
+
+def test_squids_native_access_log_is_read_by_its_status_after_the_result_code(engine):
+    """Squid's "UDP_CLIENT_STALE_MEM_ABORTED/401" holds no needle: none of the file's 206 lines of
+    400 or more was read (0 errors). Each is now an error record under its status, named by its
+    request (host and path, as a proxy's request is); the lines under 400 are no records."""
+    statuses = _squid_statuses(SQUID.read_text())
+    doc = _scan(SQUID)
+    assert doc["summary"]["error_records"] == sum(_errors(statuses).values()) == 206
+    assert _by_status(doc) == _errors(statuses)
+    for g in doc["other"]:
+        assert all(statuses[p["line"]] == int(g["text"][5:8]) for p in g["lines"]), g
+    # each named by its status and request, Squid's PURGE and WebDAV's COPY too (not the whole line masked)
+    named = [re.fullmatch(r"HTTP \d{3} ([A-Z]+) localhost/counters", g["text"]) for g in doc["other"]]
+    assert all(named) and {m[1] for m in named if m} == {"GET", "HEAD", "POST", "OPTIONS", "PURGE", "COPY"}
+
+
+def test_iis_lines_without_their_header_block_are_read_by_the_default_status_column(tmp_path, engine):
+    """IIS's lines with their header block cut off (a collector that strips "#" lines) stated their
+    404s in no form scan reads: none was an error. In IIS's default fields the status is the
+    twelfth column, then the sub-status and Win32 status: read there, as under the header."""
+    text = IIS.read_text()
+    statuses = _statuses(text)
+    lines = text.split("\n")
+    path = tmp_path / "u_ex150113.log"
+    path.write_text("\n".join(line for line in lines if not line.startswith("#")))
+    assert sum(_errors(statuses).values()) == 202
+    assert _by_status(_scan(path)) == _errors(statuses)
+
+
+def test_workers_read_a_squid_log_as_one_reader(tmp_path, index, monkeypatch):
+    """A worker whose range starts far from the file's first lines tells the log's kind by them too."""
+    import errcat.scan as scan_module
+    from errcat.scan import parallel
+
+    path = tmp_path / "access.log"
+    path.write_text(SQUID.read_text() * 8)
+    one = scan(index, [str(path)], ScanOptions(workers=1))
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "TASK_BYTES", 64 << 10)
+    two = scan(index, [str(path)], ScanOptions(workers=2))
+    assert (two.errors, {t: g.count for t, g in two.other.items()}) == (one.errors, {t: g.count for t, g in one.other.items()})
+    assert one.errors == 8 * 206
+
+
+def test_paths_that_differ_only_in_letters_a_to_f_are_two_groups(engine):
+    """A line's shape drops its digits and a-f letters (ids, hashes): /dedecms/ and /cms/ had one
+    shape, so the /dedecms/ 404 was counted under "HTTP 404 GET /cms/". An error line's request
+    path, without its tokens that hold a digit, is part of its shape now."""
+    lines = IIS.read_text().split("\n")
+    groups = {g["text"]: [p["line"] for p in g["lines"]] for g in _scan(IIS)["other"]}
+    cms = [n for n, line in enumerate(lines, 1) if " GET /cms/ " in line]
+    assert len(cms) > 10 and groups["HTTP 404 GET /cms/"] == cms[:10]
+    assert groups["HTTP 404 GET /dedecms/"] == [n for n, line in enumerate(lines, 1) if " GET /dedecms/ " in line]

@@ -13,8 +13,9 @@ from typing import NamedTuple
 
 from ..text import EMAIL
 from .logline import json_line, stamp_in, timestamp_in
+from .needles import Buffer
 from .prefixes import RUNTIME_PREFIX
-from .records import ANNOUNCES_ERROR, Record
+from .records import ANNOUNCES_ERROR, BARE_ERLANG_HEAD, Record
 from .verdict import GIN_COLOUR, LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level
 
 # Records longer than this are explained every time, never kept in the cache (an explanation
@@ -31,8 +32,10 @@ EXPLAINED_MAX_TEXT = 2_048
 # of alternatives, each tried at every position, cost 0.3 ms a line): tokens that start with a
 # digit (numbers, addresses, dates, GUIDs, hex ids such as 38101a0b), then hex ids that start
 # with a letter (f7b8d1f1d4d44643b07fa10ca7d021fb). What precedes a number says whether it names
-# the error.
-_DIGIT_TOKEN = re.compile(r"[0-9][\w.:-]*")
+# the error. A token ends before a dot, colon or dash that a word with a letter past f follows: a
+# name is no part of an id ("/apple-touch-icon-120x120-precomposed.png" and "...-120x120.png", two
+# paths, had one template and so one group), while GUIDs, dates and addresses stay one token.
+_DIGIT_TOKEN = re.compile(r"[0-9](?:\w|[.:-](?![A-Za-z_]*[g-zG-Z_]))*")
 _HEX_TOKEN = re.compile(r"[a-fA-F][0-9a-fA-F]{7,}(?:-[0-9a-fA-F]+)*")
 # what a hex id masked must hold (its first digit comes after a letter, or after a dash after one),
 # searched from the digits alone: most texts have none, and _HEX_TOKEN tries every a-f letter
@@ -140,6 +143,8 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
         head = f"{head.rstrip()} {lines[1].strip()}"  # Dart's "Unhandled exception:", then what was thrown
     elif len(lines) > 1 and " -- " in head and _RUBY_SAYS_NOTHING.fullmatch(head):
         head = _ruby_said(paste) or head
+    elif len(lines) > 1 and head.endswith(">") and _BARE_ERLANG_HEAD.search(head):
+        head = " ".join([head.rstrip(), *(line.strip() for line in paste.split("\n")[1:6] if _SAYS.search(line))])
     above = rec.before.decode("utf-8", errors="replace")
     return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, status, above)
 
@@ -172,6 +177,12 @@ def _one_line(text: str) -> str:
 # "Unhandled exception:" (every one of a log's crashes was one group under it)
 _ANNOUNCES_ERROR = re.compile(ANNOUNCES_ERROR)
 
+
+# RabbitMQ's head with nothing after its Erlang process (records.BARE_ERLANG_HEAD): its group is
+# named by the head and the message lines below it that hold a word ("BOOT FAILED", "ERROR: could
+# not bind ...", not the "===========" under the banner), where every such record was "[erro] <<n>>"
+_BARE_ERLANG_HEAD = re.compile(BARE_ERLANG_HEAD + "$")
+_SAYS = re.compile(r"[^\W_]")
 
 # Ruby's Logger head (Rails's FATAL block, records._RUBY_FATAL) with nothing after it but its
 # request tags: the block's first line; its next line that says something names the error
@@ -228,6 +239,22 @@ _SHAPE_SLOT = re.compile(
 )
 
 
+# the request path of a line that states an error status (up to its query), without its tokens
+# that hold a digit (numbers, ids, hashes): part of the line's shape, which drops every a-f letter
+# elsewhere, so that paths that differ only in such letters are two shapes (/dedecms/ and /cms/
+# were one: every 404 under the first one's group). Only such lines pay for it.
+_REQUEST_PATH = re.compile(
+    rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE)[ \t]+(?:[^\s/]\S*[ \t]+(?=/))?([^\s?]+)"
+)
+_WITH_DIGIT = re.compile(rb"[0-9a-f]*[0-9][0-9a-f]*")
+
+
+def request_words(data: Buffer) -> bytes:
+    """What tells apart the request paths of lines of one shape (see _REQUEST_PATH): b"" when none."""
+    m = _REQUEST_PATH.search(data)
+    return b"" if m is None else b"|" + _WITH_DIGIT.sub(b"", m[1])
+
+
 def shape_of(data: bytes, erring: bool, column: int | None = None) -> bytes | None:
     """What a one-line record is once what varies between its repeats is dropped (digits and
     lower-case hex letters), with whether it states an HTTP status of 400 or more (``erring``,
@@ -237,7 +264,7 @@ def shape_of(data: bytes, erring: bool, column: int | None = None) -> bytes | No
     alone: Triage.count_lines.) A W3C log's line with a status in its column (``column``) is told
     by that status alone: its shape keeps it (``column_shape``)."""
     if column is not None:
-        return column_shape(data.translate(None, VARYING_BYTES), column)
+        return column_shape(data.translate(None, VARYING_BYTES), column, data)
     if (
         _TELLING.search(data)
         or _PRIORITY.match(data)
@@ -249,14 +276,14 @@ def shape_of(data: bytes, erring: bool, column: int | None = None) -> bytes | No
         classes = bytes(0x45 if n >= b"400" else 0x6F for n in status_numbers(data))  # E or o: 400 or more, or not
         if classes not in ((b"E",) if erring else (b"o", b"")):
             return None
-        return shape + (b"|E" if erring else b"|o")
+        return shape + (b"|E" + request_words(data) if erring else b"|o")
     return shape
 
 
-def column_shape(shape: bytes, status: int) -> bytes:
-    """The shape of a W3C log's line with the status in its column: after a newline, which no
-    line's shape holds."""
-    return b"%s\n%d" % (shape, status)
+def column_shape(shape: bytes, status: int, data: Buffer) -> bytes:
+    """The shape of a W3C log's line (``data``) with the status in its column: after a newline,
+    which no line's shape holds; with an error status, its request's words (request_words)."""
+    return b"%s\n%d%s" % (shape, status, request_words(data) if status >= 400 else b"")
 
 
 def status_numbers(data: bytes) -> list[bytes]:

@@ -31,7 +31,7 @@ from ..gate import may_name_credential
 from .needles import SAYS_BODY_WORDS, STAMP, Buffer, Marker, Marks, marker
 from .prefixes import without_prefixes
 from .verdict import HEAD, LEVEL_WORDS, QUIET_LEVELS, level
-from .w3c import Columns, looks_w3c
+from .w3c import Columns, columns_of
 
 if TYPE_CHECKING:
     from .prepared import Prepared
@@ -108,6 +108,11 @@ _CI_MARKS = (b"##[group]", b"##[endgroup]", b"##[command]", b"##[section]", b"[c
 # Rails logs an exception as such lines: Rails 5 each line of it under the head, Rails 6 its first
 # line so and the rest after the tags alone ("[3d1855e6-...] NoMethodError (...)"): one record
 _RUBY_FATAL = re.compile(rb"F, \[[^\]\n]*#(\d+)\] FATAL -- [^:\n]*: (\[[^\]\n]+\](?: \[[^\]\n]+\])*)")
+# RabbitMQ's head with its message on the lines below it: its level and the Erlang process, then
+# nothing ("2025-08-18 05:07:43.557042+00:00 [erro] <0.130.0>", then "BOOT FAILED", "===========",
+# "ERROR: could not bind ..."): those lines up to the next entry are its message
+BARE_ERLANG_HEAD = r"\[[a-z]{4,7}\] <\d+\.\d+\.\d+>[ \t]*\r?"  # (prepared.py names such a record by its message)
+_BARE_ERLANG_HEAD = re.compile(BARE_ERLANG_HEAD.encode() + rb"\n?$")
 
 
 def _unstamped(line: Line) -> Line:
@@ -159,6 +164,7 @@ class _Grouping:
     stamped: bool = False  # the entry's first line is stamped (_unstamped): so are the lines that continue it
     gap: bool = False  # the last line was the blank one after a response's headers: its body follows
     tagged: tuple[bytes, bytes, bytes] | None = None  # a Rails FATAL head's prefix, pid and tags (_RUBY_FATAL)
+    bare: bool = False  # the first line is a head whose message is on the lines below (_BARE_ERLANG_HEAD)
     lines: int = 0
     size: int = 0
 
@@ -206,6 +212,7 @@ class _Grouping:
         self.thrown = _ANNOUNCES_ERROR.fullmatch(line) is not None
         if (m := _RUBY_FATAL.search(line, 0, HEAD)) is not None:
             self.tagged = (bytes(line[: m.start()]), m[1], m[2])
+        self.bare = line.rstrip().endswith(b">") and _BARE_ERLANG_HEAD.search(line) is not None
 
     def _gap(self, stripped: Line) -> None:
         """Follow the blank line after a response's headers, or a line that ends "response body:":
@@ -262,7 +269,10 @@ class _Grouping:
 
     def _tagged_goes_on(self, line: Line) -> bool:
         """Whether a line goes on with a Rails FATAL block (``tagged``): the same head, pid and
-        tags, or the tags alone, after the same prefix (a Heroku dyno's "app[web.1]: ")."""
+        tags, or the tags alone, after the same prefix (a Heroku dyno's "app[web.1]: "); or with
+        a RabbitMQ head's message (``bare``), up to the next entry."""
+        if self.bare:
+            return _ENTRY_START.match(line) is None
         if self.tagged is None:
             return False
         prefix, pid, tags = self.tagged
@@ -498,7 +508,7 @@ class Finder:
         it = without_prefixes(chunks, owned)
         upcoming = next(it, None)
         if self.columns is None:
-            self.columns = Columns(upcoming is not None and looks_w3c(upcoming))
+            self.columns = columns_of(upcoming)
         self.own_start, self.own_end = owned[0] or 0, owned[1]
         marks = {name: at for name, at in (("start", self.own_start), ("end", self.own_end)) if at is not None}
         w = _Window(marks)

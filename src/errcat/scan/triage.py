@@ -30,6 +30,7 @@ from .prepared import (
     column_shape,
     prepare,
     record_time,
+    request_words,
     shape_of,
     status_numbers,
     status_slots,
@@ -147,7 +148,8 @@ class Triage:
             joined = (joined + b"\n").replace(b"\r\n", b"\n")[:-1]
         shapes = joined.translate(None, VARYING_BYTES).split(b"\n")
         if statuses:
-            shapes = [s if (n := statuses.get(le)) is None else column_shape(s, n) for s, le in zip(shapes, ends, strict=True)]
+            at = statuses.get
+            shapes = [s if (n := at(le)) is None else column_shape(s, n, d) for s, le, d in zip(shapes, ends, datas, strict=True)]
         counted = self.counted
         verdicts = list(map(counted.get, shapes, repeat(_UNSEEN, len(shapes))))
         done = 0
@@ -155,7 +157,7 @@ class Triage:
             shape = shapes[k]
             verdict = counted.get(shape, _UNSEEN)  # counted since: another of its shape was taken
             if verdict is _UNSEEN and shape in self.by_status:
-                verdict = counted.get(shape + (b"|E" if ends[k] in erring else b"|o"), _UNSEEN)
+                verdict = counted.get(shape + (b"|E" + request_words(datas[k]) if ends[k] in erring else b"|o"), _UNSEEN)
             if verdict is _UNSEEN:
                 self._tally_lines(verdicts[done:k], datas[done:k], whens and whens[done:k])
                 done = k + 1
@@ -383,8 +385,12 @@ _REQUEST = re.compile(
     r"|\| ?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +\"(/[^\s?\"]*)"
 )
 # a W3C log's request, in columns: IIS's cs-method and cs-uri-stem, CloudFront's and Zeek's with the
-# host between them ("GET\td111111abcdef8.cloudfront.net\t/favicon.ico"); its group is "HTTP 502 GET /favicon.ico"
-_COLUMNS_REQUEST = re.compile(r"(?<!\S)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?:[^\s/]\S*\s+)?(/[^\s?]*)")
+# host between them ("GET\td111111abcdef8.cloudfront.net\t/favicon.ico"); its group is "HTTP 502 GET /favicon.ico";
+# Squid's, a URL (w3c.HEADERLESS): named by host and path, "HTTP 401 GET localhost/counters", as a proxy's quoted request is
+_COLUMNS_REQUEST = re.compile(
+    r"(?<!\S)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE)\s+"  # Squid's PURGE, WebDAV's
+    r"(?:[^\s/]\S*\s+(?=/)|[a-z][\w.+-]*://)?([^\s/?]*/[^\s?]*)"
+)
 
 
 def _text(head: bytes | str) -> str:

@@ -8,7 +8,9 @@ separated (spaces, a quoted field counting as one; Zeek's tabs). IIS writes a he
 start and rollover, and its fields may differ from one block to the next. A line under such a
 header is an error record by its status alone: 400 or more, with that status; under 400 (or a
 directive line) none, whatever words it holds. Lines before any ``#Fields:`` line, or under one
-with no status column, are read as any log's. A reader that starts inside the file (a worker's
+with no status column, are read as any log's. Two logs with no header are read by their status column
+too, told by their first lines (``HEADERLESS``): Squid's native access log and IIS's default fields.
+A reader that starts inside the file (a worker's
 range, a cluster's block) finds the header that governs its first line by reading back
 (``columns_at``). One pass over the lines under a header finds those of 400 or more (Hyperscan,
 else one ``re`` search), so the other lines cost no Python.
@@ -86,6 +88,41 @@ def looks_w3c(head: Buffer) -> bool:
     return bytes(head[:16]).startswith(DIRECTIVES)
 
 
+def _fixed(before: bytes) -> Layout:
+    """The layout of a log whose status stands after ``before`` (from a line's start), then a space."""
+    erring = rb"\n" + before + rb"[4-9]\d\d "
+    return Layout(erring, re.compile(rb"\n" + before + rb"([4-9]\d\d) "), re.compile(before + rb"(\d{3}) "))
+
+
+# Logs with the status in a column that no header names, told by their first line: Squid's native
+# access log, its status after its result code ("1576177221.686  1241 203.0.113.1 TCP_MISS/404 10309
+# GET http://..."); IIS's lines in its default fields without their header block (cut off, or
+# stripped by a collector: "2022-03-10 17:26:32 ::1 GET /favicon.ico - 80 - ::1 Mozilla/5.0+(...) -
+# 404 0 2 49"), the status the twelfth column, after the referrer, then the sub-status and Win32 status.
+HEADERLESS = (
+    (
+        re.compile(rb"\d{9,10}\.\d{3} +\d+ \S+ [A-Z_]+/\d{3} \d+ [A-Z]+ \S"),
+        _fixed(rb"\d{9,10}\.\d{3} +\d+ \S+ [A-Z_]+/"),
+    ),
+    (
+        re.compile(rb"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+ [A-Z]+ /\S* \S+ \d+ \S+ \S+ \S+ \S+ \d{3} \d+ \d+ \d"),
+        _fixed(rb"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (?:\S+ ){9}"),
+    ),
+)
+
+
+def columns_of(head: Buffer | None) -> Columns:
+    """How an input's statuses are read, told by its first bytes: a W3C log's by its headers, a
+    log of a HEADERLESS kind's (one of its first four lines is one's) by its column, any other's
+    as any log's (Columns(False)). A line of no such form in it is read as any log's."""
+    if head is None:
+        return Columns(False)
+    if looks_w3c(head):
+        return Columns(True)
+    firsts = bytes(head[:4096]).split(b"\n", 4)[:4]
+    return next((Columns(True, lay) for line, lay in HEADERLESS if any(map(line.match, firsts))), Columns(False))
+
+
 def columns_at(f: Any, pos: int, key: object = None) -> Columns:
     """What a reader that starts at ``pos`` (a line start) of an open file needs to read its
     statuses as one reader from the start does: whether the file is a W3C log and, if so, the
@@ -96,7 +133,8 @@ def columns_at(f: Any, pos: int, key: object = None) -> Columns:
     head = f.read(len(UTF8_BOM) + 16)
     first = len(UTF8_BOM) if head.startswith(UTF8_BOM) else 0
     if not looks_w3c(head[first:]):
-        return Columns(False)
+        f.seek(first)
+        return columns_of(f.read(4096))  # a HEADERLESS kind's, or any log's
     known = _GOVERNING.get(key) if key is not None else None
     floor = max(first, known[0] - 1) if known is not None and known[0] <= pos else first
     at = _last_header(f, floor, pos)
