@@ -767,6 +767,47 @@ def test_calls_piped_in_are_all_answered_and_a_line_that_is_no_message_gets_its_
     assert key not in out and key not in done.stderr.decode()
 
 
+def test_a_json_rpc_batch_is_answered_as_one_array_of_its_answers() -> None:
+    """MCP 2025-03-26 (which the SDK still negotiates) says a server MUST receive JSON-RPC batches: a client
+    written against it may send its calls as one array. The batch was refused whole as one invalid request
+    (id null) and none of its calls was answered. Each member is now answered (an invalid one with its error,
+    a notification not at all) in one array, as JSON-RPC 2.0 says, and the server goes on after it."""
+    command, args = errcat_command()
+    initialize = {"protocolVersion": "2025-03-26", "capabilities": {}, "clientInfo": {"name": "batch", "version": "0"}}
+    call = {"name": "explain", "arguments": {"text": MYOB_PASTE}}
+    lines = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize},
+        [{"jsonrpc": "2.0", "method": "notifications/initialized"}],  # notifications alone: no answer at all
+        [
+            {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": call},
+            {
+                "jsonrpc": "2.0",
+                "id": "three",
+                "method": "tools/call",
+                "params": {"name": "lookup", "arguments": {"query": 25008}},
+            },
+            {"jsonrpc": "2.0", "method": "notifications/progress", "params": {"progressToken": "t", "progress": 1}},
+            7,  # no message: its error, in the array
+            {"jsonrpc": "2.0", "id": 4, "method": "no/such/method"},
+            {"jsonrpc": "2.0", "id": 5, "method": "ping"},
+        ],
+        {"jsonrpc": "2.0", "id": 6, "method": "ping"},
+    ]
+    piped = "".join(json.dumps(line) + "\n" for line in lines)
+    done = subprocess.run([command, *args], input=piped.encode(), capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    answers = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    batches = [a for a in answers if isinstance(a, list)]
+    singles = sorted((a["id"] for a in answers if isinstance(a, dict)), key=str)
+    assert singles == [1, 6] and len(batches) == 1
+    by_id = {a["id"]: a for a in batches[0]}
+    assert sorted(by_id, key=str) == [2, 4, 5, None, "three"]
+    assert by_id[2]["result"]["structuredContent"]["errors"][0]["observed"]["name"] == "OrderPaid"
+    assert by_id["three"]["result"]["structuredContent"]["found"] is True
+    assert by_id[4]["error"]["code"] == -32601 and by_id[None]["error"]["code"] == -32600
+    assert by_id[5]["result"] == {}
+
+
 def _message(proc: subprocess.Popen[bytes], message: dict[str, Any]) -> None:
     assert proc.stdin is not None
     proc.stdin.write(json.dumps(message).encode() + b"\n")
