@@ -664,18 +664,20 @@ def test_a_name_or_uri_the_server_refuses_is_never_echoed_with_its_credential(ca
             with pytest.raises(mcp.MCPError) as error:
                 await client.get_prompt(name, arguments)
             refused.append(error.value.error)
-        unknown_tool = await client.call_tool(token, {})
+        with pytest.raises(mcp.MCPError) as error:
+            await client.call_tool(token, {})  # the spec's protocol error for an unknown tool (2025-06-18 on)
+        unknown_tool = error.value.error
         with pytest.raises(mcp.MCPError) as error:
             await client.read_resource("errcat://docs/xero")
         return refused, unknown_tool, error.value.error
 
     refused, unknown_tool, plain = session(work)
-    said = json.dumps([e.model_dump() for e in refused]) + unknown_tool.content[0].text + caplog.text
+    said = json.dumps([e.model_dump() for e in refused]) + unknown_tool.message + caplog.text
     assert key not in said and token not in said
     assert [e.code for e in refused] == [mcp.types.INVALID_PARAMS] * 5
     assert refused[0].data == {"uri": "errcat://docs/[REDACTED]"} and "unknown vendor(s): [REDACTED]" in refused[0].message
     assert refused[1].message == "Unknown resource: errcat://other/[REDACTED]"
-    assert unknown_tool.is_error and unknown_tool.content[0].text == "Unknown tool: [REDACTED]"
+    assert unknown_tool.code == mcp.types.INVALID_PARAMS and unknown_tool.message == "Unknown tool: [REDACTED]"
     assert plain.data == {"uri": "errcat://docs/xero"} and "unknown vendor(s): xero" in plain.message  # nothing to hide
 
 

@@ -349,6 +349,7 @@ def plain_argument_errors(text: str) -> str | None:
 
 async def _arguments_never_echoed(ctx: Any, call_next: Callable[[Any], Awaitable[Any]]) -> Any:
     """Server middleware: every tools/call refusal of arguments reaches the client as plain_argument_errors,
+    a call of an unknown tool is the protocol error the MCP spec names for it (-32602, not a tool result),
     a prompts/get the prompt cannot take is refused by name before the SDK quotes its values in a log, and
     what the SDK echoes of a request it refuses (a tool's name, a resource's URI) passes the exit gate."""
     method = getattr(ctx, "method", None)
@@ -367,7 +368,8 @@ async def _arguments_never_echoed(ctx: Any, call_next: Callable[[Any], Awaitable
             if plain is not None:
                 block["text"] = plain
             elif text.startswith("Unknown tool: "):  # the SDK's, quoting the name as sent
-                block["text"] = shown(text)
+                # the spec's protocol error for an unknown tool (the SDK answers a tool result, isError)
+                raise MCPError(INVALID_PARAMS, shown(text))
     return result
 
 
