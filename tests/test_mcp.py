@@ -681,6 +681,25 @@ def test_a_name_or_uri_the_server_refuses_is_never_echoed_with_its_credential(ca
     assert plain.data == {"uri": "errcat://docs/xero"} and "unknown vendor(s): xero" in plain.message  # nothing to hide
 
 
+def test_a_cursor_the_server_never_sent_is_refused_as_the_spec_says() -> None:
+    """Every list fits one page (no nextCursor is sent), so any cursor is one the server never gave: the
+    SDK ignored it and sent the first page again, which a client paging by hand reads as a second page
+    and loops on. The MCP spec's answer is -32602; the cursor is not quoted back."""
+    cursor = same_shape("a8cvojrbra8m81db3mt4cand")
+
+    async def work(client: Client) -> Any:
+        codes = []
+        for lister in (client.list_tools, client.list_resources, client.list_resource_templates, client.list_prompts):
+            assert await lister()  # the one page
+            with pytest.raises(mcp.MCPError) as error:
+                await lister(cursor=cursor)
+            codes.append(error.value.error.code)
+            assert cursor not in error.value.error.message
+        return codes
+
+    assert session(work) == [mcp.types.INVALID_PARAMS] * 4
+
+
 # -- the README --------------------------------------------------------------------------------------
 
 
