@@ -829,6 +829,26 @@ def test_a_json_rpc_batch_is_answered_as_one_array_of_its_answers() -> None:
     assert by_id[5]["result"] == {}
 
 
+def test_a_request_before_initialize_is_told_to_initialize_first() -> None:
+    """A client written by hand that skips the handshake got "Invalid request parameters" for a tools/list
+    whose parameters were right, and looked for the fault in them. The error now says the session is not
+    initialized; a ping is answered then, as the spec allows, and the same request after initialize is."""
+    command, args = errcat_command()
+    initialize = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "early", "version": "0"}}
+    lines = [
+        {"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+        {"jsonrpc": "2.0", "id": 2, "method": "ping"},
+        {"jsonrpc": "2.0", "id": 3, "method": "initialize", "params": initialize},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {"jsonrpc": "2.0", "id": 4, "method": "tools/list"},
+    ]
+    piped = "".join(json.dumps(line) + "\n" for line in lines).encode()
+    done = subprocess.run([command, *args], input=piped, capture_output=True, timeout=120, check=False)
+    by_id = {a["id"]: a for a in map(json.loads, done.stdout.decode().splitlines())}
+    assert by_id[1]["error"]["code"] == mcp.types.INVALID_PARAMS and "not initialized" in by_id[1]["error"]["message"]
+    assert by_id[2]["result"] == {} and {t["name"] for t in by_id[4]["result"]["tools"]} == TOOLS
+
+
 def _message(proc: subprocess.Popen[bytes], message: dict[str, Any]) -> None:
     assert proc.stdin is not None
     proc.stdin.write(json.dumps(message).encode() + b"\n")

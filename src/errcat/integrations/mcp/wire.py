@@ -221,11 +221,16 @@ class _Answering(_Wrapped):
         super().__init__(inner)
         self._unanswered = unanswered
         self._batches = batches
+        self.initialize_read = False
+        self.too_early: set[Any] = set()  # requests read before any initialize (a ping is allowed then)
 
     async def send(self, item: SessionMessage) -> None:
         from mcp.types import JSONRPCError, JSONRPCResponse
 
         answer = item.message if isinstance(item.message, JSONRPCResponse | JSONRPCError) else None
+        if isinstance(answer, JSONRPCError) and answer.id in self.too_early:
+            item = _not_initialized(item, answer)
+            answer = item.message  # type: ignore[assignment]  # a JSONRPCError still
         try:
             if answer is not None and answer.id is not None and answer.id in self._batches.by_id:
                 kept = answer.model_dump(mode="json", by_alias=True, exclude_unset=True)
@@ -237,6 +242,7 @@ class _Answering(_Wrapped):
         finally:  # sent, or never to be: either way no answer to wait for
             if answer is not None and answer.id is not None:
                 self._unanswered.settled(answer.id)
+                self.too_early.discard(answer.id)
 
     async def send_batch(self, batch: _Batch) -> None:
         """A complete batch's answers as one array (none at all for a batch of notifications alone)."""
@@ -244,6 +250,19 @@ class _Answering(_Wrapped):
 
         if batch.answers:
             await self._inner.send(SessionMessage(batch.as_message()))  # type: ignore[arg-type]  # one JSON line
+
+
+def _not_initialized(item: SessionMessage, answer: Any) -> SessionMessage:
+    """The SDK's refusal of a request sent before ``initialize`` ("Invalid request parameters", though the
+    parameters may be right) saying what is wrong; any other error of that request as it is."""
+    from mcp.shared.message import SessionMessage
+    from mcp.types import ErrorData, JSONRPCError
+
+    error = answer.error
+    if error.message != "Invalid request parameters" or error.data:
+        return item
+    said = "Invalid request parameters: the session is not initialized (send initialize, then this request)"
+    return SessionMessage(JSONRPCError(jsonrpc="2.0", id=answer.id, error=ErrorData(code=error.code, message=said)))
 
 
 class _UntilAnswered(_Wrapped):
@@ -277,6 +296,10 @@ class _UntilAnswered(_Wrapped):
             message = item.message
             if isinstance(message, JSONRPCRequest):
                 self._unanswered.asked(message.id)
+                if message.method == "initialize":
+                    self._write.initialize_read = True
+                elif not self._write.initialize_read and message.method != "ping":
+                    self._write.too_early.add(message.id)
             elif isinstance(message, JSONRPCNotification) and message.method == "notifications/cancelled":
                 cancelled = (message.params or {}).get("requestId")
                 self._unanswered.settled(cancelled)  # the SDK answers it never
