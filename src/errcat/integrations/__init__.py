@@ -357,9 +357,7 @@ class ExplainFilter(logging.Filter):
             elif getattr(record, "response", None) is not None:
                 said = summary(explain_response(record.response, catalog=self.catalog))  # type: ignore[attr-defined]
             elif error is not None:
-                from .telemetry import explanation_of
-
-                x = explanation_of(error, self.catalog)
+                x = carried_explanation(error, self.catalog)
                 said = summary(x) if x is not None else None
             if said and record.exc_info and error is not None:
                 record.exc_info = (type(error), credentials_hidden(error), record.exc_info[2])
@@ -373,7 +371,37 @@ class ExplainFilter(logging.Filter):
         return True
 
 
-MAX_CHAIN = 8  # exceptions of a chain (cause, context) given their credentials hidden
+MAX_CHAIN = 10  # exceptions of a chain (cause, context) followed: for a vendor's response, to hide credentials
+
+
+def worth_telling(x: Explanation) -> bool:
+    """Whether errcat has something to say: the response is a catalogued vendor's, or an error in it
+    is in the catalog. Another service's error is left as its owner's tools describe it."""
+    return x.vendor is not None or any(m.best is not None for m in x.errors)
+
+
+def carried_explanation(error: BaseException | None, catalog: ErrorCatalog | CatalogIndex | None = None) -> Explanation | None:
+    """The explanation an exception carries: a VendorError's own, else that of a response the exception
+    (or one it was raised from) holds, when errcat has something to say of it; None when there is none."""
+    seen = 0
+    while error is not None and seen < MAX_CHAIN:
+        if isinstance(error, VendorError):
+            return error.explanation
+        response = getattr(error, "response", None)
+        if response is not None and _status_of(response) is not None:
+            x = explain_response(response, catalog=catalog)
+            return x if worth_telling(x) else None
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return None
+
+
+def _status_of(response: Any) -> int | None:
+    for name in ("status_code", "status"):
+        value = getattr(response, name, None)
+        if isinstance(value, int):
+            return value
+    return None
 
 
 def credentials_hidden(error: BaseException, depth: int = 0) -> BaseException:
