@@ -5,6 +5,7 @@ message or a log line; explain_response agrees with explain of the same exchange
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import logging
 import re
@@ -258,6 +259,53 @@ def test_logging_filter_annotates_records_without_secrets(server, catalog, caplo
     assert "AccessTokenExpiredError" in first.getMessage() and first.errcat
     assert "25008" in second.getMessage() and "retry: after-fix" in second.getMessage()
     _no_secret(caplog.text, first.getMessage(), second.getMessage())
+
+
+def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credentials(server, catalog):
+    """``logger.exception(...)`` inside ``except requests.HTTPError`` after ``raise_for_status()`` (or of an
+    error raised from one) was neither explained, as Sentry's and structlog's adapters explain it, nor had its
+    credentials hidden: requests quotes the URL, an api_key in its query, and OpenTelemetry's logs handler sent
+    it as ``exception.message``. Every handler now gets the record explained and the messages hidden, through a
+    copy: the exception the program raised is left as it is."""
+    from opentelemetry.sdk._logs import LoggerProvider, LoggingHandler
+    from opentelemetry.sdk._logs.export import InMemoryLogRecordExporter, SimpleLogRecordProcessor
+
+    exported = InMemoryLogRecordExporter()
+    provider = LoggerProvider()
+    provider.add_log_record_processor(SimpleLogRecordProcessor(exported))
+    written = io.StringIO()
+    logger = logging.getLogger("sync-http-error")
+    logger.propagate = False
+    handlers = [logging.StreamHandler(written), LoggingHandler(logger_provider=provider)]
+    for handler in handlers:
+        logger.addHandler(handler)
+    logger.addFilter(ExplainFilter(catalog))
+    response = requests.post(f"{server}/accountright/{GUID}/Sale/Invoice/Item?api_key={IX_KEY}", headers=SECRET_HEADERS)
+    try:
+        try:
+            response.raise_for_status()
+        except requests.HTTPError as error:
+            raised = error
+            logger.exception("MYOB call failed")
+            try:
+                raise RuntimeError("invoice sync failed") from error
+            except RuntimeError:
+                logger.exception("sync failed")
+    finally:
+        logger.filters.clear()
+        for handler in handlers:
+            logger.removeHandler(handler)
+        provider.shutdown()
+    assert IX_KEY in str(raised)  # the program's own exception is untouched
+    records = [getattr(r, "log_record", r) for r in exported.get_finished_logs()]
+    assert len(records) == 2
+    for record in records:
+        assert "myob 25008 DatePriorToBeginningOfFinancialYear" in str(record.attributes["errcat"])
+        assert record.attributes["exception.type"] in ("HTTPError", "RuntimeError")
+    assert "400 Client Error" in records[0].attributes["exception.message"]
+    text = written.getvalue()
+    assert text.count("400 Client Error: Bad Request for url:") == 2  # the cause's message, in the second traceback
+    _no_secret(text, *(str(r.attributes) + str(r.body) for r in records))
 
 
 def test_hooks_import_nothing_until_used():

@@ -664,19 +664,40 @@ def test_a_name_or_uri_the_server_refuses_is_never_echoed_with_its_credential(ca
             with pytest.raises(mcp.MCPError) as error:
                 await client.get_prompt(name, arguments)
             refused.append(error.value.error)
-        unknown_tool = await client.call_tool(token, {})
+        with pytest.raises(mcp.MCPError) as error:
+            await client.call_tool(token, {})  # the spec's protocol error for an unknown tool (2025-06-18 on)
+        unknown_tool = error.value.error
         with pytest.raises(mcp.MCPError) as error:
             await client.read_resource("errcat://docs/xero")
         return refused, unknown_tool, error.value.error
 
     refused, unknown_tool, plain = session(work)
-    said = json.dumps([e.model_dump() for e in refused]) + unknown_tool.content[0].text + caplog.text
+    said = json.dumps([e.model_dump() for e in refused]) + unknown_tool.message + caplog.text
     assert key not in said and token not in said
     assert [e.code for e in refused] == [mcp.types.INVALID_PARAMS] * 5
     assert refused[0].data == {"uri": "errcat://docs/[REDACTED]"} and "unknown vendor(s): [REDACTED]" in refused[0].message
     assert refused[1].message == "Unknown resource: errcat://other/[REDACTED]"
-    assert unknown_tool.is_error and unknown_tool.content[0].text == "Unknown tool: [REDACTED]"
+    assert unknown_tool.code == mcp.types.INVALID_PARAMS and unknown_tool.message == "Unknown tool: [REDACTED]"
     assert plain.data == {"uri": "errcat://docs/xero"} and "unknown vendor(s): xero" in plain.message  # nothing to hide
+
+
+def test_a_cursor_the_server_never_sent_is_refused_as_the_spec_says() -> None:
+    """Every list fits one page (no nextCursor is sent), so any cursor is one the server never gave: the
+    SDK ignored it and sent the first page again, which a client paging by hand reads as a second page
+    and loops on. The MCP spec's answer is -32602; the cursor is not quoted back."""
+    cursor = same_shape("a8cvojrbra8m81db3mt4cand")
+
+    async def work(client: Client) -> Any:
+        codes = []
+        for lister in (client.list_tools, client.list_resources, client.list_resource_templates, client.list_prompts):
+            assert await lister()  # the one page
+            with pytest.raises(mcp.MCPError) as error:
+                await lister(cursor=cursor)
+            codes.append(error.value.error.code)
+            assert cursor not in error.value.error.message
+        return codes
+
+    assert session(work) == [mcp.types.INVALID_PARAMS] * 4
 
 
 # -- the README --------------------------------------------------------------------------------------
@@ -765,6 +786,67 @@ def test_calls_piped_in_are_all_answered_and_a_line_that_is_no_message_gets_its_
     refused = [a["error"]["code"] for a in answers if a["id"] is None]
     assert refused == [-32700, -32600]  # JSON-RPC's parse error, then its invalid request
     assert key not in out and key not in done.stderr.decode()
+
+
+def test_a_json_rpc_batch_is_answered_as_one_array_of_its_answers() -> None:
+    """MCP 2025-03-26 (which the SDK still negotiates) says a server MUST receive JSON-RPC batches: a client
+    written against it may send its calls as one array. The batch was refused whole as one invalid request
+    (id null) and none of its calls was answered. Each member is now answered (an invalid one with its error,
+    a notification not at all) in one array, as JSON-RPC 2.0 says, and the server goes on after it."""
+    command, args = errcat_command()
+    initialize = {"protocolVersion": "2025-03-26", "capabilities": {}, "clientInfo": {"name": "batch", "version": "0"}}
+    call = {"name": "explain", "arguments": {"text": MYOB_PASTE}}
+    lines = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize},
+        [{"jsonrpc": "2.0", "method": "notifications/initialized"}],  # notifications alone: no answer at all
+        [
+            {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": call},
+            {
+                "jsonrpc": "2.0",
+                "id": "three",
+                "method": "tools/call",
+                "params": {"name": "lookup", "arguments": {"query": 25008}},
+            },
+            {"jsonrpc": "2.0", "method": "notifications/progress", "params": {"progressToken": "t", "progress": 1}},
+            7,  # no message: its error, in the array
+            {"jsonrpc": "2.0", "id": 4, "method": "no/such/method"},
+            {"jsonrpc": "2.0", "id": 5, "method": "ping"},
+        ],
+        {"jsonrpc": "2.0", "id": 6, "method": "ping"},
+    ]
+    piped = "".join(json.dumps(line) + "\n" for line in lines)
+    done = subprocess.run([command, *args], input=piped.encode(), capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    answers = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    batches = [a for a in answers if isinstance(a, list)]
+    singles = sorted((a["id"] for a in answers if isinstance(a, dict)), key=str)
+    assert singles == [1, 6] and len(batches) == 1
+    by_id = {a["id"]: a for a in batches[0]}
+    assert sorted(by_id, key=str) == [2, 4, 5, None, "three"]
+    assert by_id[2]["result"]["structuredContent"]["errors"][0]["observed"]["name"] == "OrderPaid"
+    assert by_id["three"]["result"]["structuredContent"]["found"] is True
+    assert by_id[4]["error"]["code"] == -32601 and by_id[None]["error"]["code"] == -32600
+    assert by_id[5]["result"] == {}
+
+
+def test_a_request_before_initialize_is_told_to_initialize_first() -> None:
+    """A client written by hand that skips the handshake got "Invalid request parameters" for a tools/list
+    whose parameters were right, and looked for the fault in them. The error now says the session is not
+    initialized; a ping is answered then, as the spec allows, and the same request after initialize is."""
+    command, args = errcat_command()
+    initialize = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "early", "version": "0"}}
+    lines = [
+        {"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+        {"jsonrpc": "2.0", "id": 2, "method": "ping"},
+        {"jsonrpc": "2.0", "id": 3, "method": "initialize", "params": initialize},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {"jsonrpc": "2.0", "id": 4, "method": "tools/list"},
+    ]
+    piped = "".join(json.dumps(line) + "\n" for line in lines).encode()
+    done = subprocess.run([command, *args], input=piped, capture_output=True, timeout=120, check=False)
+    by_id = {a["id"]: a for a in map(json.loads, done.stdout.decode().splitlines())}
+    assert by_id[1]["error"]["code"] == mcp.types.INVALID_PARAMS and "not initialized" in by_id[1]["error"]["message"]
+    assert by_id[2]["result"] == {} and {t["name"] for t in by_id[4]["result"]["tools"]} == TOOLS
 
 
 def _message(proc: subprocess.Popen[bytes], message: dict[str, Any]) -> None:

@@ -4,11 +4,16 @@ Hyperscan dependency on every platform it has wheels for."""
 
 from __future__ import annotations
 
+import ast
 import importlib.metadata
 import importlib.resources
+import re
+import sys
+from pathlib import Path
 
 import pytest
 from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 DIST = importlib.metadata.distribution("errcat")
 
@@ -47,3 +52,73 @@ def test_hyperscan_is_required_where_its_wheels_exist(platform, machine, install
     marker = _hyperscan().marker
     assert marker is not None
     assert marker.evaluate({"sys_platform": platform, "platform_machine": machine, "extra": ""}) is installed
+
+
+# -- what the integration examples need: the pip line each opens with --------------------------------
+
+INTEGRATIONS_DOC = Path(__file__).resolve().parent.parent / "docs" / "integrations.md"
+PIP_LINE = re.compile(r"# pip install (.+)\n")
+
+
+def _named(requirement: str) -> tuple[str, set[str]]:
+    """A requirement's normalised name and extras ('"errcat[a,b]"' -> ('errcat', {'a', 'b'}))."""
+    parsed = Requirement(requirement.strip("\"'"))
+    return canonicalize_name(parsed.name), set(parsed.extras)
+
+
+def _installed_by(line: str) -> set[str]:
+    """Every distribution `pip install <line>` brings, found through the installed metadata."""
+    todo = [_named(r) for r in line.split()]
+    done: set[str] = set()
+    while todo:
+        name, extras = todo.pop()
+        if name in done:
+            continue
+        done.add(name)
+        try:
+            requires = importlib.metadata.distribution(name).requires or []
+        except importlib.metadata.PackageNotFoundError:
+            continue  # not installed here: nothing it brings is found either
+        for text in requires:
+            req = Requirement(text)
+            if req.marker is None or any(req.marker.evaluate({"extra": e}) for e in extras | {""}):
+                todo.append((canonicalize_name(req.name), set(req.extras)))
+    return done
+
+
+def _owners(module: str) -> set[str]:
+    """The distributions that install ``module`` (a namespace package's part: only those holding its folder)."""
+    top = module.split(".")[0]
+    if top == "errcat":  # an editable install lists none of its files
+        return {"errcat"}
+    folder = module.replace(".", "/")
+    owners = set()
+    for dist in importlib.metadata.packages_distributions().get(top, []):
+        files = importlib.metadata.distribution(dist).files or []
+        if any(str(f).startswith((folder + "/", folder + ".py")) for f in files):
+            owners.add(canonicalize_name(dist))
+    return owners
+
+
+def _imports(code: str) -> set[str]:
+    modules = set()
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Import):
+            modules |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            modules.add(node.module)
+    return {m for m in modules if m.split(".")[0] not in sys.stdlib_module_names}
+
+
+@pytest.mark.parametrize("block", re.findall(r"```python\n(.*?)```", INTEGRATIONS_DOC.read_text(encoding="utf-8"), re.DOTALL))
+def test_each_integration_example_installs_what_it_imports(block: str):
+    """A user copies an example into a fresh venv with the pip line it opens with: the OpenTelemetry example
+    imported the requests and httpx instrumentations, which errcat[opentelemetry] (the API alone) does not
+    bring, and failed with ModuleNotFoundError. Each module an example imports comes with its pip line."""
+    pip = PIP_LINE.match(block)
+    assert pip, f"the example does not open with the pip line it needs:\n{block[:200]}"
+    brought = _installed_by(pip.group(1))
+    for module in sorted(_imports(block)):
+        owners = _owners(module)
+        assert owners, f"{module} is installed by no distribution here"
+        assert owners & brought, f"{module} comes from {sorted(owners)}, not installed by: pip install {pip.group(1)}"

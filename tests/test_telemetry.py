@@ -166,6 +166,38 @@ def test_sentry_explains_a_plain_http_error_and_one_raised_from_it(server, sentr
     assert not any(k.startswith("errcat.") for k in unrelated.get("tags", {}))
 
 
+def test_sentry_groups_a_logged_response_as_it_groups_the_exception(server, catalog):
+    """``log.warning("sync failed", extra={"response": r})``, the logging call the docs show for a response
+    (ExplainFilter reads it), becomes a Sentry event through Sentry's logging integration: that event had no
+    fingerprint, tags or context of errcat's (no exception in it), so each log line was grouped by its text.
+    It is now grouped under the fingerprint the raised error gets; another service's response is left alone."""
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
+    transport = CapturingTransport()
+    sentry_sdk.init(
+        transport=transport,
+        integrations=[ErrcatIntegration(catalog), LoggingIntegration(event_level=logging.WARNING)],
+        default_integrations=False,
+    )
+    log = logging.getLogger("sync-sentry")
+    try:
+        for path in ("Sale/Invoice/Item", "Sale/Invoice/Item"):
+            response = requests.post(url(server, path) + f"?api_key={SECRET}", json={})
+            log.warning("invoice sync failed: %s", response.url, extra={"response": response})
+        log.warning("card refused", extra={"response": requests.post(f"{server}/v1/charges", json={})})
+        sentry_sdk.flush()
+    finally:
+        sentry_sdk.get_client().close()
+        sentry_sdk.get_global_scope().set_client(None)
+        sentry_sdk.get_isolation_scope().clear_breadcrumbs()  # the log lines, quoting the URL: not the next test's
+    first, second, stripe = transport.events
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert first["fingerprint"] == second["fingerprint"] == [expected]
+    assert first["tags"]["errcat.vendor"] == "myob" and first["contexts"]["errcat"]["doc_url"].endswith("/myob.md#25008")
+    assert "fingerprint" not in stripe and "errcat" not in stripe.get("contexts", {})
+    assert SECRET not in json.dumps([first, second])
+
+
 def test_sentry_adds_nothing_unredacted(server, catalog, sentry):
     session = requests.Session()
     session.hooks["response"].append(errcat_requests.hook(catalog=catalog))

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 from ..text import visible
 from ..values import TRANSIENT_STATUSES, retry_after_seconds, to_int, to_status
 
+_log = logging.getLogger(__name__)
+
 __all__ = ["ExplainFilter", "RetryAdvice", "VendorError", "explain_response", "retry_advice", "should_retry"]
 
 _DEFAULT: ErrorCatalog | None = None
@@ -335,8 +337,12 @@ def should_retry(subject: Any) -> bool:
 
 
 class ExplainFilter(logging.Filter):
-    """Adds the errcat summary to log records that carry a response (``extra={"response": r}``) or
-    a VendorError (``logger.exception`` inside ``except VendorError``): ``record.errcat`` and the message."""
+    """Adds the errcat summary to log records that carry a response (``extra={"response": r}``) or an
+    exception about one (``logger.exception`` inside ``except VendorError``, or ``except requests.HTTPError``
+    after ``raise_for_status()``, or an exception raised from one): ``record.errcat`` and the message.
+    The record's exception is then one whose messages have the call's credentials hidden (requests and
+    httpx quote the URL, an ``api_key`` in its query), for every handler: a formatter's traceback,
+    OpenTelemetry's ``exception.message``, Sentry's logging event. The exception raised is left as it is."""
 
     def __init__(self, catalog: ErrorCatalog | CatalogIndex | None = None) -> None:
         super().__init__()
@@ -345,15 +351,76 @@ class ExplainFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
         said = None
-        if isinstance(error, VendorError):
-            said = str(error)
-        elif getattr(record, "response", None) is not None:
-            try:
+        try:
+            if isinstance(error, VendorError):
+                said = str(error)
+            elif getattr(record, "response", None) is not None:
                 said = summary(explain_response(record.response, catalog=self.catalog))  # type: ignore[attr-defined]
-            except Exception:  # a log line must never fail on its annotation
-                said = None
+            elif error is not None:
+                x = carried_explanation(error, self.catalog)
+                said = summary(x) if x is not None else None
+            if said and record.exc_info and error is not None:
+                record.exc_info = (type(error), credentials_hidden(error), record.exc_info[2])
+                record.exc_text = None  # a handler before this filter may have formatted the original
+        except Exception:  # a log line must never fail on its annotation
+            _log.debug("errcat could not annotate a log record", exc_info=True)
         if said:
             record.errcat = said
             quoted = said.replace("%", "%%") if record.args else said  # a message without args is not %-formatted
             record.msg = f"{record.msg} [errcat: {quoted}]"
         return True
+
+
+MAX_CHAIN = 10  # exceptions of a chain (cause, context) followed: for a vendor's response, to hide credentials
+
+
+def worth_telling(x: Explanation) -> bool:
+    """Whether errcat has something to say: the response is a catalogued vendor's, or an error in it
+    is in the catalog. Another service's error is left as its owner's tools describe it."""
+    return x.vendor is not None or any(m.best is not None for m in x.errors)
+
+
+def carried_explanation(error: BaseException | None, catalog: ErrorCatalog | CatalogIndex | None = None) -> Explanation | None:
+    """The explanation an exception carries: a VendorError's own, else that of a response the exception
+    (or one it was raised from) holds, when errcat has something to say of it; None when there is none."""
+    seen = 0
+    while error is not None and seen < MAX_CHAIN:
+        if isinstance(error, VendorError):
+            return error.explanation
+        response = getattr(error, "response", None)
+        if response is not None and _status_of(response) is not None:
+            x = explain_response(response, catalog=catalog)
+            return x if worth_telling(x) else None
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return None
+
+
+def _status_of(response: Any) -> int | None:
+    for name in ("status_code", "status"):
+        value = getattr(response, name, None)
+        if isinstance(value, int):
+            return value
+    return None
+
+
+def credentials_hidden(error: BaseException, depth: int = 0) -> BaseException:
+    """A copy of ``error`` whose messages (its own and its chain's) have credentials hidden as explain
+    hides a paste's, or ``error`` itself when none has any. Made without calling ``__init__`` (httpx's
+    errors require keyword arguments), with the same class, attributes and traceback."""
+    from ..explainer.redact import redact
+
+    args = tuple(redact(a)[0] if isinstance(a, str) else a for a in error.args)
+    cause, context = _chained(error.__cause__, depth), _chained(error.__context__, depth)
+    if args == error.args and cause is error.__cause__ and context is error.__context__:
+        return error
+    copy = type(error).__new__(type(error))
+    copy.__dict__.update(getattr(error, "__dict__", {}))
+    copy.args = args
+    copy.__cause__, copy.__context__ = cause, context
+    copy.__suppress_context__ = error.__suppress_context__
+    return copy.with_traceback(error.__traceback__)
+
+
+def _chained(error: BaseException | None, depth: int) -> BaseException | None:
+    return error if error is None or depth >= MAX_CHAIN else credentials_hidden(error, depth + 1)

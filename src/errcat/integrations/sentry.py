@@ -4,7 +4,8 @@
 
 For an event whose exception is an ``errcat.VendorError``, or carries a response errcat can explain
 (``requests.HTTPError`` from ``raise_for_status()``, ``httpx.HTTPStatusError``; also when raised from
-one), or whose message quotes a vendor's error (a vendor SDK's ``ApiError(f"{status}: {body}")``: the
+one), or made of a log record carrying one (``log.error("sync failed", extra={"response": r})``, Sentry's
+logging integration), or whose message quotes a vendor's error (a vendor SDK's ``ApiError(f"{status}: {body}")``: the
 message itself must show the vendor and an error of its catalog), the event's ``fingerprint`` becomes
 errcat's, it is tagged ``errcat.vendor``, ``errcat.entry``, ``errcat.match``, ``errcat.retry``, and gets
 an ``errcat`` context (summary, fix, doc link, request id). Everything added is redacted; a failure
@@ -21,12 +22,13 @@ import sentry_sdk
 from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
 
-from .telemetry import explanation_of, facts
+from .telemetry import explanation_of, facts, worth_telling
 
 if TYPE_CHECKING:
     from sentry_sdk._types import Event, Hint
 
     from ..api import ErrorCatalog
+    from ..explainer import Explanation
     from ..index.store import CatalogIndex
 
 __all__ = ["ErrcatIntegration", "annotate", "scrub_failed_breadcrumbs", "scrub_failed_calls"]
@@ -69,6 +71,8 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
         error = exc_info[1] if isinstance(exc_info, tuple) and len(exc_info) == 3 else None
         x = explanation_of(error, catalog, messages=True) if isinstance(error, BaseException) else None
         if x is None:
+            x = _logged_response(hint, catalog)
+        if x is None:
             return event
         found = facts(x)
         tags = {f"errcat.{k}": found[k] for k in TAGS if k in found}
@@ -84,6 +88,18 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
     event["tags"] = {**_mapping(event.get("tags")), **tags}
     event["contexts"] = {**_mapping(event.get("contexts")), "errcat": context}
     return event
+
+
+def _logged_response(hint: Hint, catalog: ErrorCatalog | CatalogIndex | None) -> Explanation | None:
+    """The explanation of the response a log record carries (``log.warning(..., extra={"response": r})``,
+    as ExplainFilter reads it), for the event Sentry's logging integration makes of that record."""
+    from . import explain_response
+
+    response = getattr(hint.get("log_record"), "response", None)
+    if response is None:
+        return None
+    x = explain_response(response, catalog=catalog)
+    return x if worth_telling(x) else None
 
 
 SCRUBBED = ("exception", "threads", "breadcrumbs", "logentry", "extra")

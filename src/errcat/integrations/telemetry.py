@@ -12,7 +12,9 @@ if TYPE_CHECKING:
     from ..explainer import Explanation
     from ..index.store import CatalogIndex
 
-MAX_CHAIN = 10  # exceptions followed through __cause__ / __context__ looking for a vendor's response
+from . import MAX_CHAIN, carried_explanation, worth_telling
+
+__all__ = ["exception_from", "explanation_of", "facts", "from_message", "safe", "worth_telling"]
 
 
 def safe(value: object) -> str:
@@ -46,31 +48,14 @@ def facts(x: Explanation) -> dict[str, str]:
     return {k: safe(v) for k, v in out.items() if v is not None}
 
 
-def worth_telling(x: Explanation) -> bool:
-    """Whether errcat has something to say: the response is a catalogued vendor's, or an error in it
-    is in the catalog. Another service's error is left as its owner's tools describe it."""
-    return x.vendor is not None or any(m.best is not None for m in x.errors)
-
-
 def explanation_of(
     error: BaseException | None, catalog: ErrorCatalog | CatalogIndex | None = None, *, messages: bool = False
 ) -> Explanation | None:
-    """The explanation an exception carries or implies: a VendorError's own, else the explanation of
-    a response the exception (or one it was raised from) holds; with ``messages``, else that of a
+    """The explanation an exception carries or implies (``carried_explanation``: a VendorError's own, else
+    that of a response the exception, or one it was raised from, holds); with ``messages``, else that of a
     message quoting a vendor's error (``from_message``); None when there is none."""
-    from . import VendorError, explain_response
-
-    first, seen = error, 0
-    while error is not None and seen < MAX_CHAIN:
-        if isinstance(error, VendorError):
-            return error.explanation
-        response = getattr(error, "response", None)
-        if response is not None and _status_of(response) is not None:
-            x = explain_response(response, catalog=catalog)
-            return x if worth_telling(x) else None
-        error = error.__cause__ or error.__context__
-        seen += 1
-    return from_message(first, catalog) if messages else None
+    x = carried_explanation(error, catalog)
+    return x if x is not None or not messages else from_message(error, catalog)
 
 
 MAX_MESSAGE = 8 * 1024  # of an exception's message read: a quoted error body is shorter; 12 ms at most per event
@@ -112,12 +97,4 @@ def exception_from(exc_info: Any) -> BaseException | None:
         return sys.exc_info()[1]
     if isinstance(exc_info, tuple) and len(exc_info) == 3 and isinstance(exc_info[1], BaseException):
         return exc_info[1]
-    return None
-
-
-def _status_of(response: Any) -> int | None:
-    for name in ("status_code", "status"):
-        value = getattr(response, name, None)
-        if isinstance(value, int):
-            return value
     return None

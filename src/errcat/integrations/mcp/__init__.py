@@ -347,13 +347,21 @@ def plain_argument_errors(text: str) -> str | None:
     return f"Error executing tool {refused.group(1)}: invalid arguments: {'; '.join(problems)}"
 
 
+LISTS = ("tools/list", "resources/list", "resources/templates/list", "prompts/list")
+
+
 async def _arguments_never_echoed(ctx: Any, call_next: Callable[[Any], Awaitable[Any]]) -> Any:
     """Server middleware: every tools/call refusal of arguments reaches the client as plain_argument_errors,
+    a call of an unknown tool and a list's cursor the server never sent are the protocol error the MCP spec
+    names for them (-32602; the SDK answered a tool result, and the first page again),
     a prompts/get the prompt cannot take is refused by name before the SDK quotes its values in a log, and
     what the SDK echoes of a request it refuses (a tool's name, a resource's URI) passes the exit gate."""
     method = getattr(ctx, "method", None)
     if method == "prompts/get":
         _check_prompt_request(ctx.params)
+    elif method in LISTS and isinstance(ctx.params, dict) and ctx.params.get("cursor") is not None:
+        # the spec's answer to an invalid cursor (the SDK ignored it and sent the first page again)
+        raise MCPError(INVALID_PARAMS, "invalid cursor: errcat lists everything in one page and sends no nextCursor")
     try:
         result = await call_next(ctx)
     except MCPError as exc:
@@ -367,7 +375,8 @@ async def _arguments_never_echoed(ctx: Any, call_next: Callable[[Any], Awaitable
             if plain is not None:
                 block["text"] = plain
             elif text.startswith("Unknown tool: "):  # the SDK's, quoting the name as sent
-                block["text"] = shown(text)
+                # the spec's protocol error for an unknown tool (the SDK answers a tool result, isError)
+                raise MCPError(INVALID_PARAMS, shown(text))
     return result
 
 

@@ -13,15 +13,23 @@ answered before the server ends at the end of its input (the SDK cancels the cal
 and their answers never come), and a line that is not a JSON-RPC message gets JSON-RPC's error for
 it (-32700 or -32600, id null; the SDK drops it, and a client waiting on it waits forever). The
 error names no part of the line, which may hold a paste.
+
+A JSON-RPC batch (a line holding an array of messages), which MCP 2025-03-26 requires a server to
+receive and the SDK still negotiates, was refused whole as one invalid request: its calls were never
+answered. Its messages are read one by one, and their answers (an invalid member's error among them)
+go back as one array once the last is ready, as JSON-RPC 2.0 says; a batch of notifications alone
+gets no answer.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import io
 import json
 import re
 import sys
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import anyio
@@ -68,16 +76,78 @@ def _bad_request_id(line: str) -> bool:
     return isinstance(request_id, bool) or not isinstance(request_id, str | int)
 
 
+@dataclass(eq=False)
+class _Batch:
+    """A JSON-RPC batch being answered: its members in order, the requests not yet answered, the answers."""
+
+    size: int
+    seen: int = 0
+    pending: set[Any] = field(default_factory=set)
+    answers: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+
+    def done(self) -> bool:
+        return self.seen == self.size and not self.pending
+
+    def as_message(self) -> _BatchAnswer:
+        return _BatchAnswer([answer for _, answer in sorted(self.answers, key=lambda a: a[0])])
+
+
+class _BatchAnswer:
+    """A batch's answers as the SDK's stdout writer sends a message: one line of JSON, here an array."""
+
+    def __init__(self, answers: list[dict[str, Any]]) -> None:
+        self.answers = answers
+
+    def model_dump_json(self, **_: Any) -> str:
+        return json.dumps(self.answers, ensure_ascii=False, separators=(",", ":"))
+
+
+# A member of a batch: the batch and the member's place in it. The reader thread puts one ``_Member`` or
+# None (a line of its own) in ``_WellFormedLines.origins`` for each line it hands the SDK, which reads each
+# line into one message or one exception, in order: the read stream takes one per item it receives.
+_Member = tuple[_Batch, int]
+
+
+def _members(line: str) -> list[str] | None:
+    """The messages of a batch line, each as a line of its own; None when ``line`` is no (non-empty) batch."""
+    if not line.lstrip().startswith("["):
+        return None
+    try:
+        batch = json.loads(line)
+    except (ValueError, RecursionError):  # the SDK's parser says so, as the parse error
+        return None
+    if not isinstance(batch, list) or not batch:  # JSON-RPC: an empty array is one invalid request
+        return None
+    return [json.dumps(member, ensure_ascii=False) + "\n" for member in batch]
+
+
 class _WellFormedLines(io.TextIOWrapper):
-    """stdin as UTF-8 text lines (undecodable bytes as U+FFFD, as the SDK reads them), well formed, blank ones skipped;
-    closing it leaves the process's stdin open, as the SDK's own wrapper does."""
+    """stdin as UTF-8 text lines (undecodable bytes as U+FFFD, as the SDK reads them), well formed, blank ones skipped,
+    a batch's messages one line each; closing it leaves the process's stdin open, as the SDK's own wrapper does."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.origins: collections.deque[_Member | None] = collections.deque()  # read on the event loop
+        self._queued: collections.deque[tuple[str, _Member | None]] = collections.deque()
 
     def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # typeshed: _IOBase's bytes
+        line, origin = self._queued.popleft() if self._queued else self._next_line(size)
+        line = NO_MESSAGE if _bad_request_id(line) else line
+        if line:
+            self.origins.append(origin)
+        return line
+
+    def _next_line(self, size: int) -> tuple[str, _Member | None]:
         line = super().readline(size)
         while line and not line.strip():  # a blank line between messages is no message to refuse
             line = super().readline(size)
         line = well_formed(line)
-        return NO_MESSAGE if _bad_request_id(line) else line
+        members = _members(line)
+        if members is None:
+            return line, None
+        batch = _Batch(len(members))
+        self._queued.extend((member, (batch, place)) for place, member in enumerate(members))
+        return self._queued.popleft()
 
     def close(self) -> None:
         with contextlib.suppress(ValueError):  # already detached
@@ -103,6 +173,30 @@ class _Unanswered:
             self.none_left.set()
 
 
+class _Batches:
+    """The requests read from a batch, by id, until each is answered (or cancelled)."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[Any, tuple[_Batch, int]] = {}
+
+    def read(self, member: _Member, message: Any) -> _Batch | None:
+        """Note a member read from its batch; the batch when it is complete (nothing left to answer)."""
+        batch = member[0]
+        batch.seen += 1
+        if message is not None and getattr(message, "method", None) is not None and hasattr(message, "id"):
+            batch.pending.add(message.id)
+            self.by_id[message.id] = member
+        return batch if batch.done() else None
+
+    def answered(self, request_id: Any, answer: dict[str, Any] | None) -> _Batch | None:
+        """Keep the answer of a batch's request (None: cancelled, none comes); the batch when it is complete."""
+        batch, place = self.by_id.pop(request_id)
+        batch.pending.discard(request_id)
+        if answer is not None:
+            batch.answers.append((place, answer))
+        return batch if batch.done() else None
+
+
 class _Wrapped:
     """A stream of the SDK's that passes on what it does not do itself (close, aclose, clone)."""
 
@@ -120,30 +214,66 @@ class _Wrapped:
 
 
 class _Answering(_Wrapped):
-    """The server's write stream, settling each request it carries the answer of."""
+    """The server's write stream, settling each request it carries the answer of; the answers of a
+    batch's requests are kept, and sent as one array with the last of them."""
 
-    def __init__(self, inner: Any, unanswered: _Unanswered) -> None:
+    def __init__(self, inner: Any, unanswered: _Unanswered, batches: _Batches) -> None:
         super().__init__(inner)
         self._unanswered = unanswered
+        self._batches = batches
+        self.initialize_read = False
+        self.too_early: set[Any] = set()  # requests read before any initialize (a ping is allowed then)
 
     async def send(self, item: SessionMessage) -> None:
         from mcp.types import JSONRPCError, JSONRPCResponse
 
+        answer = item.message if isinstance(item.message, JSONRPCResponse | JSONRPCError) else None
+        if isinstance(answer, JSONRPCError) and answer.id in self.too_early:
+            item = _not_initialized(item, answer)
+            answer = item.message  # type: ignore[assignment]  # a JSONRPCError still
         try:
+            if answer is not None and answer.id is not None and answer.id in self._batches.by_id:
+                kept = answer.model_dump(mode="json", by_alias=True, exclude_unset=True)
+                batch = self._batches.answered(answer.id, kept)
+                if batch is not None:
+                    await self.send_batch(batch)
+                return
             await self._inner.send(item)
         finally:  # sent, or never to be: either way no answer to wait for
-            if isinstance(item.message, JSONRPCResponse | JSONRPCError) and item.message.id is not None:
-                self._unanswered.settled(item.message.id)
+            if answer is not None and answer.id is not None:
+                self._unanswered.settled(answer.id)
+                self.too_early.discard(answer.id)
+
+    async def send_batch(self, batch: _Batch) -> None:
+        """A complete batch's answers as one array (none at all for a batch of notifications alone)."""
+        from mcp.shared.message import SessionMessage
+
+        if batch.answers:
+            await self._inner.send(SessionMessage(batch.as_message()))  # type: ignore[arg-type]  # one JSON line
+
+
+def _not_initialized(item: SessionMessage, answer: Any) -> SessionMessage:
+    """The SDK's refusal of a request sent before ``initialize`` ("Invalid request parameters", though the
+    parameters may be right) saying what is wrong; any other error of that request as it is."""
+    from mcp.shared.message import SessionMessage
+    from mcp.types import ErrorData, JSONRPCError
+
+    error = answer.error
+    if error.message != "Invalid request parameters" or error.data:
+        return item
+    said = "Invalid request parameters: the session is not initialized (send initialize, then this request)"
+    return SessionMessage(JSONRPCError(jsonrpc="2.0", id=answer.id, error=ErrorData(code=error.code, message=said)))
 
 
 class _UntilAnswered(_Wrapped):
     """The server's read stream: notes each request, answers a line that is no JSON-RPC message
     itself, and at the end of the input waits (up to DRAIN_SECONDS) until every request is answered."""
 
-    def __init__(self, inner: Any, write: Any, unanswered: _Unanswered) -> None:
+    def __init__(self, inner: Any, write: _Answering, unanswered: _Unanswered, lines: _WellFormedLines) -> None:
         super().__init__(inner)
         self._write = write
         self._unanswered = unanswered
+        self._lines = lines
 
     @property
     def last_context(self) -> Any:  # the SDK runs each handler in the context its message was sent from
@@ -159,17 +289,31 @@ class _UntilAnswered(_Wrapped):
                 with anyio.move_on_after(DRAIN_SECONDS):
                     await self._unanswered.none_left.wait()
                 raise
+            member = self._lines.origins.popleft() if self._lines.origins else None
             if isinstance(item, Exception):
-                await self._refuse(item)
+                await self._refuse(item, member)
                 continue
             message = item.message
             if isinstance(message, JSONRPCRequest):
                 self._unanswered.asked(message.id)
+                if message.method == "initialize":
+                    self._write.initialize_read = True
+                elif not self._write.initialize_read and message.method != "ping":
+                    self._write.too_early.add(message.id)
             elif isinstance(message, JSONRPCNotification) and message.method == "notifications/cancelled":
-                self._unanswered.settled((message.params or {}).get("requestId"))  # the SDK answers it never
+                cancelled = (message.params or {}).get("requestId")
+                self._unanswered.settled(cancelled)  # the SDK answers it never
+                if cancelled in self._write._batches.by_id:
+                    await self._settle(self._write._batches.answered(cancelled, None))
+            if member is not None:
+                await self._settle(self._write._batches.read(member, message))
             return item  # type: ignore[no-any-return]
 
-    async def _refuse(self, exc: Exception) -> None:
+    async def _settle(self, batch: _Batch | None) -> None:
+        if batch is not None:
+            await self._write.send_batch(batch)
+
+    async def _refuse(self, exc: Exception, member: _Member | None) -> None:
         from mcp.shared.message import SessionMessage
         from mcp.types import INVALID_REQUEST, PARSE_ERROR, ErrorData, JSONRPCError
 
@@ -180,9 +324,15 @@ class _UntilAnswered(_Wrapped):
         else:
             error = ErrorData(
                 code=INVALID_REQUEST,
-                message="Invalid Request: the line is not a JSON-RPC message (a request's id is a string or an integer)",
+                message="Invalid Request: no JSON-RPC request, notification or answer (a request's id is a string or integer)",
             )
-        await self._write.send(SessionMessage(JSONRPCError(jsonrpc="2.0", id=None, error=error)))
+        refusal = JSONRPCError(jsonrpc="2.0", id=None, error=error)
+        if member is None:
+            await self._write.send(SessionMessage(refusal))
+            return
+        batch, place = member
+        batch.answers.append((place, refusal.model_dump(mode="json", by_alias=True, exclude_unset=True)))
+        await self._settle(self._write._batches.read(member, None))
 
     def __aiter__(self) -> _UntilAnswered:
         return self
@@ -197,13 +347,14 @@ class _UntilAnswered(_Wrapped):
 async def _serve(server: MCPServer[Any]) -> None:
     from mcp.server.stdio import stdio_server
 
-    stdin = anyio.wrap_file(_WellFormedLines(sys.stdin.buffer, encoding="utf-8", errors="replace"))
-    async with stdio_server(stdin=stdin) as (read, write):
+    lines = _WellFormedLines(sys.stdin.buffer, encoding="utf-8", errors="replace")
+    async with stdio_server(stdin=anyio.wrap_file(lines)) as (read, write):
         unanswered = _Unanswered()
+        answering = _Answering(write, unanswered, _Batches())
         # MCPServer.run("stdio") is this with the SDK's own stdin reader (mcp 2.3, mcpserver/server.py)
         lowlevel = server._lowlevel_server
         options = lowlevel.create_initialization_options()
-        await lowlevel.run(_UntilAnswered(read, write, unanswered), _Answering(write, unanswered), options)
+        await lowlevel.run(_UntilAnswered(read, answering, unanswered, lines), answering, options)
 
 
 def serve_stdio(server: MCPServer[Any]) -> None:
