@@ -1817,6 +1817,22 @@ def test_paths_that_differ_in_a_word_after_a_number_are_two_groups(index, tmp_pa
     ]
 
 
+# virtual-kubelet's logfmt lines: one error for two pods, whose names end in generated suffixes
+# (tstack/lnav@bb0005f test/logfile_logfmt.0, lines 1 and 5)
+POD_NOT_FOUND = [
+    'time="2021-09-15T21:17:10.220731Z" level=error msg="error retrieving pod status: pod inc-1-enh-domain-c14-ns-2/hello-inc-1-enh-domain-c14-ns-2-3-d8f465685-k75gp is not found: PodNotFound" namespace=inc-1-enh-domain-c14-ns-2 pod=hello-inc-1-enh-domain-c14-ns-2-3-d8f465685-k75gp reason= status=Pending',
+    'time="2021-09-15T21:18:20.335825Z" level=error msg="error retrieving pod status: pod inc-1-enh-domain-c14-ns-2/hello-inc-1-enh-domain-c14-ns-2-7-5ddd6bcd69-6rqct is not found: PodNotFound" namespace=inc-1-enh-domain-c14-ns-2 pod=hello-inc-1-enh-domain-c14-ns-2-7-5ddd6bcd69-6rqct reason= status=Pending',
+]
+
+
+def test_pods_whose_generated_suffixes_differ_are_one_group(index, tmp_path):
+    """A number's token that stops before a word past f (the test above) must not stop before a
+    pod's generated suffix ("-k75gp" holds digits: an id, not a word); the two lines split into two
+    groups when it did."""
+    report = _scanned(index, tmp_path, "kubelet.log", POD_NOT_FOUND)
+    assert [lines for _, lines in _groups(report)] == [[1, 2]]
+
+
 # RabbitMQ's boot failure: a head with its message on the unindented lines below it
 # (GoogleCloudPlatform/ops-agent@588c4b96 transformation_test/testdata/logging_processor-rabbitmq/input.log lines 14-20)
 RABBITMQ_BOOT_FAILED = [

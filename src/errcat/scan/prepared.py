@@ -32,10 +32,11 @@ EXPLAINED_MAX_TEXT = 2_048
 # of alternatives, each tried at every position, cost 0.3 ms a line): tokens that start with a
 # digit (numbers, addresses, dates, GUIDs, hex ids such as 38101a0b), then hex ids that start
 # with a letter (f7b8d1f1d4d44643b07fa10ca7d021fb). What precedes a number says whether it names
-# the error. A token ends before a dot, colon or dash that a word with a letter past f follows: a
-# name is no part of an id ("/apple-touch-icon-120x120-precomposed.png" and "...-120x120.png", two
-# paths, had one template and so one group), while GUIDs, dates and addresses stay one token.
-_DIGIT_TOKEN = re.compile(r"[0-9](?:\w|[.:-](?![A-Za-z_]*[g-zG-Z_]))*")
+# the error. A token ends before a dot, colon or dash that a word of letters alone, one past f,
+# follows: a name is no part of an id ("/apple-touch-icon-120x120-precomposed.png" and
+# "...-120x120.png", two paths, had one template and so one group), while GUIDs, dates, addresses
+# and a pod's generated suffix ("7-5ddd6bcd69-6rqct", "3-d8f465685-k75gp") stay one token.
+_DIGIT_TOKEN = re.compile(r"[0-9](?:\w|[.:-](?![A-Za-z_]*[g-zG-Z_][A-Za-z_]*\b))*")
 _HEX_TOKEN = re.compile(r"[a-fA-F][0-9a-fA-F]{7,}(?:-[0-9a-fA-F]+)*")
 # what a hex id masked must hold (its first digit comes after a letter, or after a dash after one),
 # searched from the digits alone: most texts have none, and _HEX_TOKEN tries every a-f letter
