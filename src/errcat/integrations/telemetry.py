@@ -58,13 +58,13 @@ def explanation_of(
     """The explanation an exception carries or implies: a VendorError's own, else the explanation of
     a response the exception (or one it was raised from) holds; with ``messages``, else that of a
     message quoting a vendor's error (``from_message``); None when there is none."""
-    from . import VendorError, explain_response
+    from . import VendorError, attribute, explain_response
 
     first, seen = error, 0
     while error is not None and seen < MAX_CHAIN:
         if isinstance(error, VendorError):
             return error.explanation
-        response = getattr(error, "response", None)
+        response = attribute(error, "response")  # a property of the caller's that raises: no response
         if response is not None and _status_of(response) is not None:
             x = explain_response(response, catalog=catalog)
             return x if worth_telling(x) else None
@@ -116,8 +116,10 @@ def exception_from(exc_info: Any) -> BaseException | None:
 
 
 def _status_of(response: Any) -> int | None:
+    from . import attribute
+
     for name in ("status_code", "status"):
-        value = getattr(response, name, None)
+        value = attribute(response, name)
         if isinstance(value, int):
             return value
     return None
