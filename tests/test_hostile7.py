@@ -27,6 +27,7 @@ from errcat.integrations.telemetry import explanation_of
 from localserver import Handler, server_fixture
 from test_hostile import run
 from test_hostile5 import MYOB_BODY
+from test_scan_real import LOGHUB, needs_loghub
 
 # ---- lookup: a query of 120,000 digits --------------------------------------------------------------
 # Not found, lookup offers did-you-mean codes: the swaps of two adjacent digits of the query, each a
@@ -235,3 +236,21 @@ def test_a_cache_dir_env_is_expanded_for_a_known_user(monkeypatch, tmp_path):
     assert cache.cache_dir() == tmp_path / "errcat-cache"
     assert not cache.no_home(cache.cache_dir()) and cache.no_home(Path("~nobody/x"))
     assert os.path.isabs(cache.cache_dir())
+
+
+# ---- scan's text report: a file name holding a newline ------------------------------------------------
+# Its places ("lines:", a skipped file) printed the name as it is: a name with a newline broke its
+# line in two, the second half looking like a line of the report (a control character was escaped).
+
+
+@needs_loghub
+def test_scan_names_a_file_holding_a_newline_on_one_escaped_line(tmp_path):
+    log = tmp_path / "app\nlog \x1b[2J.log"
+    log.write_bytes((LOGHUB / "Linux_2k.log").read_bytes())  # Loghub's Linux sample: logrotate's ALERT lines
+    binary = tmp_path / "dump\n.bin"
+    binary.write_bytes(b"\x00" * 64)
+    done = run("scan", "--all", "--top", "1", str(log), str(binary))
+    text = done.stdout.decode()
+    assert f"lines:     {tmp_path}/app\\nlog \\x1b[2J.log:16, 75," in text
+    assert f"         {tmp_path}/dump\\n.bin\n" in text
+    assert "\nlog \\x1b" not in text and "\n.bin" not in text
