@@ -270,3 +270,37 @@ def test_docs_renders_a_vendor_named_many_times_once(monkeypatch):
     with errcat.open_catalog(use_env=False) as catalog:
         pages = reference.generate(catalog.index, ["myob"] * 1600 + ["sage", "myob"])
     assert sorted(pages) == ["myob.md", "sage.md"] and rendered == ["myob", "sage"]
+
+
+# ---- the API: a wrong type where a function, a client or an explanation goes ---------------------------
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.scan(["/dev/null"], progress=5),  # TypeError: 'int' object is not callable, mid-scan
+        lambda c: c.scan(["/dev/null"], dask=5),  # AttributeError: 'int' object has no attribute 'submit'
+        lambda c: c.guide_for(None),  # AttributeError: 'NoneType' object has no attribute 'guide_id'
+        lambda c: c.guide_for("myob.25008"),
+        lambda c: c.stub(None),
+        lambda c: c.stub("HTTP/1.1 400"),
+        lambda c: c.held_unclaimed(None),
+        lambda c: errcat.explain_response(object(), catalog="builtin"),  # AttributeError: no attribute 'vendors'
+    ],
+)
+def test_a_wrong_type_given_to_the_api_is_a_usage_error_not_an_attribute_error(call):
+    with errcat.open_catalog(use_env=False) as catalog, pytest.raises(errcat.UsageError) as raised:
+        call(catalog)
+    assert "\n" not in str(raised.value)
+
+
+def test_the_right_types_still_work():
+    with errcat.open_catalog(use_env=False) as catalog:
+        entry = catalog.lookup("25008").sections[0].groups[0].entries[0]
+        assert catalog.guide_for(entry) is not None
+        x = catalog.explain('{"Errors":[{"Name":"NotInTheCatalogYet","Message":"m","ErrorCode":424242}]}', "myob")
+        assert catalog.stub(x) is not None and catalog.held_unclaimed(x) == []
+        sizes: list[int] = []
+        catalog.scan([str(Path(__file__))], progress=sizes.append)
+        assert sum(sizes) > 0
+        assert errcat.explain_response(object(), catalog=catalog.index) is not None

@@ -38,7 +38,12 @@ def _catalog(catalog: ErrorCatalog | CatalogIndex | None) -> CatalogIndex:
             _DEFAULT = ErrorCatalog.open()
         return _DEFAULT.index
     from ..api import ErrorCatalog
+    from ..index.store import CatalogIndex
 
+    if not isinstance(catalog, ErrorCatalog | CatalogIndex):  # a path or a name: an AttributeError deep inside
+        from ..errors import UsageError
+
+        raise UsageError(f"catalog is an ErrorCatalog (errcat.open_catalog()), not {type(catalog).__name__}")
     return catalog.index if isinstance(catalog, ErrorCatalog) else catalog
 
 
