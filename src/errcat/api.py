@@ -126,7 +126,7 @@ class ErrorCatalog:
         ``--catalog``; None when there are none."""
         from .explainer.stub import stub_yaml
 
-        return stub_yaml(self.index, x)
+        return stub_yaml(self.index, _explanation(x))
 
     @staticmethod
     def held_unclaimed(x: Explanation) -> builtins.list[tuple[str, str]]:
@@ -134,7 +134,7 @@ class ErrorCatalog:
         the paste names their vendor: (entry id, vendor) each (a stub would add a duplicate)."""
         from .explainer.stub import already_there
 
-        return already_there(x)
+        return already_there(_explanation(x))
 
     def vendors(self) -> dict[str, Vendor]:
         """The catalogued vendors by id."""
@@ -167,10 +167,14 @@ class ErrorCatalog:
 
         files = _file_names(files)
         window = _window(window)
-        if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)):
-            from .errors import UsageError
+        from .errors import UsageError
 
+        if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)):
             raise UsageError(f"workers is a number of processes, not {type(workers).__name__}")
+        if progress is not None and not callable(progress):  # called with each block's size, deep in the scan
+            raise UsageError(f"progress is a function taking a number of bytes, not {type(progress).__name__}")
+        if dask is not None and not (isinstance(dask, str) or callable(getattr(dask, "submit", None))):
+            raise UsageError(f"dask is a distributed Client, a scheduler address or 'local', not {type(dask).__name__}")
         options = ScanOptions(vendor=vendor, since=window[0], until=window[1], workers=workers)
         index = self._index(documented_only)
         if dask is not None or any(is_url(f) for f in files):
@@ -204,6 +208,12 @@ class ErrorCatalog:
 
     def guide_for(self, entry: Entry) -> Guide | None:
         """Our explanation of an entry's error."""
+        from .model import Entry
+
+        if not isinstance(entry, Entry):
+            from .errors import UsageError
+
+            raise UsageError(f"guide_for takes an Entry (catalog.entries, a result's entries), not {type(entry).__name__}")
         return self.index.guide_for(entry)
 
     # -- resources ---------------------------------------------------------------------------
@@ -281,6 +291,17 @@ def _window(window: object) -> tuple[datetime | None, datetime | None]:
         if (since is None or isinstance(since, datetime)) and (until is None or isinstance(until, datetime)):
             return (since, until)
     raise UsageError(f"window is (since, until), each a datetime or None, not {type(window).__name__}")
+
+
+def _explanation(x: object) -> Explanation:
+    """What stub and held_unclaimed take: an Explanation (another type was an AttributeError)."""
+    from .explainer import Explanation
+
+    if not isinstance(x, Explanation):
+        from .errors import UsageError
+
+        raise UsageError(f"an Explanation is wanted (catalog.explain(paste)), not {type(x).__name__}")
+    return x
 
 
 def _text(command: str, value: object) -> str:

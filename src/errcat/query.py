@@ -268,6 +268,7 @@ def lookup(index: CatalogIndex, query: str, filters: Filters | None = None) -> L
 
 
 MAX_SUGGESTION_POOL = 5000
+MAX_TYPO_CHARS = 100  # the longest code or name built in is 36 characters squashed: a longer query is no typo of one
 
 
 def _suggestion_pool(index: CatalogIndex, key: str, filters: Filters) -> dict[str, str]:
@@ -306,10 +307,14 @@ def _near_numbers(key: str, words: dict[str, str]) -> list[str]:
 def suggest(index: CatalogIndex, query: str, filters: Filters, limit: int = 5) -> list[str]:
     """Did-you-mean candidates from codes and names sharing the query's first letter, then search."""
     key = squash(query)
-    words = _suggestion_pool(index, key, filters)
-    if key.isdigit():
-        close, contained = _near_numbers(key, words), []
-    else:
+    # a query far longer than any code or name (a paste of 120,000 digits) is no typo of one: its swaps
+    # alone were 120,000 strings of 120,000 characters (14 GB, a MemoryError), its did-you-mean quadratic
+    words = _suggestion_pool(index, key, filters) if len(key) <= MAX_TYPO_CHARS else {}
+    close: list[str] = []
+    contained: list[str] = []
+    if words and key.isdigit():
+        close = _near_numbers(key, words)
+    elif words:
         import difflib
 
         contained = sorted((w for w in words if key and (key in w or w in key) and len(w) > 2), key=len)

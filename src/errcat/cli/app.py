@@ -160,7 +160,14 @@ DocumentedOnlyOpt = Annotated[
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"errcat: {message}", err=True)
+    """``errcat: message`` on stderr, and the notes on the lines after it; the first line may quote
+    input (a query of 100,000 characters found nothing): cut and escaped, as every error line is."""
+    from ..render.console import error_line
+
+    first, *notes = message.split("\n")
+    typer.echo(error_line(first), err=True)
+    for note in notes:
+        typer.echo(note, err=True)
     raise typer.Exit(code)
 
 

@@ -109,11 +109,23 @@ __all__ = ["CorruptIndex", "cache_dir", "open_index", "with_index"]
 
 
 def cache_dir() -> Path:
-    """Where index files live (not created here)."""
+    """Where index files live (not created here). A relative XDG_CACHE_HOME is ignored, as the XDG
+    spec asks. Without a home (HOME unset, a user the password database lacks: ``docker --user``)
+    or naming an unknown user (``~nobody-here/x``) the path keeps its ``~``: ``no_home`` tells it."""
     if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV]).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        return Path(os.path.expanduser(os.environ[CACHE_ENV]))  # Path.expanduser raised RuntimeError for ~unknown
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "errcat"
+
+
+NO_HOME = "no home folder: HOME is unset and the user has none, or it names no user"
+
+
+def no_home(folder: Path) -> bool:
+    """Whether ``folder`` still starts with a ``~`` no home replaced: used as it is, it was a folder
+    named ``~`` made in the current folder (``./~/.cache/errcat``), wherever errcat was run."""
+    return not folder.is_absolute() and folder.parts[:1] != () and folder.parts[0].startswith("~")
 
 
 class FileState(NamedTuple):
@@ -231,6 +243,8 @@ def open_index(
     if cache_disabled():
         return _build_in_memory(paths, builtin, use_env)
     folder = cache_dir()
+    if no_home(folder):
+        return _in_memory_after(OSError(errno.ENOENT, NO_HOME), folder, paths, builtin, use_env)
     name = index_name(states)
     index_file, stat_file = folder / f"{name}.sqlite", folder / f"{name}.stat"
     try:
@@ -428,6 +442,8 @@ def warn_unusable(folder: Path, exc: BaseException) -> None:
         return
     _warned.add(str(folder))
     fix, where = _FIXES.get(getattr(exc, "errno", None) or 0, ("fix its owner", "of yours"))
+    if no_home(folder):
+        fix, where = "set HOME", "of yours"
     _log.warning(
         "errcat: warning: cannot use the cache folder %s (%s); the index is built in memory on each run "
         "(%s, or set %s to a folder %s)",
@@ -461,6 +477,8 @@ def cache_problem(folder: Path | None = None) -> str | None:
     import tempfile
 
     folder = folder or cache_dir()
+    if no_home(folder):
+        return NO_HOME
     try:
         if not folder.exists():
             parent = next((p for p in folder.parents if p.exists()), None)

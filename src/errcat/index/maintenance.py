@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog.locate import catalog_paths, given_paths
-from .cache import cache_dir, content_hash, drop_lock, file_states, index_name, last_used, open_checked, read_meta
+from .cache import cache_dir, content_hash, drop_lock, file_states, index_name, last_used, no_home, open_checked, read_meta
 from .codec import CorruptIndex
 
 
@@ -36,7 +36,7 @@ def cache_entries(paths: list[Path | str] | None = None, *, builtin: bool = True
         current_name, content = "", ""
     out = []
     try:
-        found = sorted(folder.glob("index-*.sqlite")) if folder.is_dir() else []
+        found = sorted(folder.glob("index-*.sqlite")) if folder.is_dir() and not no_home(folder) else []
     except OSError:  # a folder this user may not read: cache_problem() says so
         found = []
     for f in found:
@@ -63,7 +63,7 @@ def clear_cache() -> tuple[int, int]:
     folder = cache_dir()
     removed = freed = 0
     try:
-        if not folder.is_dir():
+        if no_home(folder) or not folder.is_dir():
             return 0, 0
     except OSError:
         return 0, 0

@@ -40,18 +40,36 @@ def _catalog(catalog: ErrorCatalog | CatalogIndex | None) -> CatalogIndex:
             _DEFAULT = ErrorCatalog.open()
         return _DEFAULT.index
     from ..api import ErrorCatalog
+    from ..index.store import CatalogIndex
 
+    if not isinstance(catalog, ErrorCatalog | CatalogIndex):  # a path or a name: an AttributeError deep inside
+        from ..errors import UsageError
+
+        raise UsageError(f"catalog is an ErrorCatalog (errcat.open_catalog()), not {type(catalog).__name__}")
     return catalog.index if isinstance(catalog, ErrorCatalog) else catalog
 
 
 _STATUS = ("status_code", "status", "code", "getcode")  # requests/httpx, aiohttp-likes, urllib
 
 
+def attribute(obj: Any, name: str) -> Any:
+    """``obj.name``, or None when it has none or reading it fails: a property that raises, as
+    httpx's ``.request`` does when unset, is the caller's object's doing, not a reason to fail."""
+    try:
+        return getattr(obj, name, None)
+    except Exception:
+        return None
+
+
 def _first(obj: Any, *names: str) -> Any:
     for name in names:
-        value = getattr(obj, name, None)
+        value = attribute(obj, name)
+        if value is not None and callable(value) and name in ("getcode", "geturl", "get_method"):
+            with contextlib.suppress(Exception):
+                return value()
+            continue
         if value is not None:
-            return value() if callable(value) and name in ("getcode", "geturl", "get_method") else value
+            return value
     return None
 
 
@@ -64,7 +82,7 @@ def _body(response: Any) -> str:
         bodies.read_requests(response)
     elif callable(getattr(response, "iter_bytes", None)):
         bodies.read_httpx(response)
-    headers = getattr(response, "headers", None)
+    headers = attribute(response, "headers")
     for name in ("content", "text", "body", "data"):
         try:
             value = getattr(response, name, None)
@@ -136,13 +154,13 @@ def explain_response(
     from ..explainer import explain_exchange
 
     status = _first(response, *_STATUS)
-    request = getattr(response, "request", None)
+    request = attribute(response, "request")
     method = _first(request, "method") if request is not None else _first(response, "method", "get_method")
     if method is None:  # urllib's HTTPError: its file is the http.client response, which keeps the method
-        method = _first(getattr(response, "fp", None), "_method")
+        method = _first(attribute(response, "fp"), "_method")
     url = _first(request, "url") if request is not None else None
     url = url or _first(response, "url", "geturl")
-    headers = getattr(response, "headers", None) or {}
+    headers = attribute(response, "headers") or {}
     x = explain_exchange(
         _catalog(catalog),
         status=to_status(status),  # "abc", 1e999 or infinity: no status, not a ValueError
@@ -264,11 +282,8 @@ def _unsent(error: BaseException) -> bool:
 
 def _method(error: BaseException) -> str | None:
     """The method of the request a client's exception carries (requests' and httpx's ``.request``)."""
-    try:
-        request = getattr(error, "request", None)  # httpx raises RuntimeError when it has none
-    except Exception:
-        return None
-    method = getattr(request, "method", None)
+    request = attribute(error, "request")  # httpx raises RuntimeError when it has none
+    method = attribute(request, "method")
     if isinstance(method, bytes):
         method = method.decode("latin-1")
     return method.upper() if isinstance(method, str) else None
@@ -320,7 +335,7 @@ def retry_advice(subject: Any) -> RetryAdvice:
     if isinstance(subject, Explanation):
         return _advise(subject)
     if isinstance(subject, BaseException):
-        response = getattr(subject, "response", None)
+        response = attribute(subject, "response")
         if response is not None and _first(response, *_STATUS) is not None:
             return _advise(explain_response(response))
         if _first(subject, "code", "getcode") is not None and hasattr(subject, "headers"):  # urllib's HTTPError
@@ -387,7 +402,7 @@ def carried_explanation(error: BaseException | None, catalog: ErrorCatalog | Cat
     while error is not None and seen < MAX_CHAIN:
         if isinstance(error, VendorError):
             return error.explanation
-        response = getattr(error, "response", None)
+        response = attribute(error, "response")  # a property of the caller's that raises: no response
         if response is not None and _status_of(response) is not None:
             x = explain_response(response, catalog=catalog)
             return x if worth_telling(x) else None
@@ -398,7 +413,7 @@ def carried_explanation(error: BaseException | None, catalog: ErrorCatalog | Cat
 
 def _status_of(response: Any) -> int | None:
     for name in ("status_code", "status"):
-        value = getattr(response, name, None)
+        value = attribute(response, name)
         if isinstance(value, int):
             return value
     return None

@@ -74,32 +74,52 @@ def read_requests(response: Any) -> None:
     response._content_consumed = True
 
 
+# the codings decoded here; deflate is zlib-wrapped, as the RFC says (a raw stream stops the read)
+_UNPACK = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
+
+
 class _Decoded:
     """An httpx body decoded to LIMIT bytes at most. httpx decodes each chunk read from the network
-    whole (one 64 KB chunk of a gzip bomb is 64 MB), so gzip and deflate are decoded here with a
-    bound; another encoding (br, zstd) is left to httpx's own decoder."""
+    whole (one 64 KB chunk of a gzip bomb is 64 MB; 7 KB of ``Content-Encoding: gzip, gzip`` was
+    4 GB), so gzip and deflate, one or layered, are decoded here with a bound; another encoding (br,
+    zstd) is left to httpx's own decoder."""
 
     def __init__(self, headers: Any) -> None:
-        encoding = str(headers.get("content-encoding", "")).strip().lower()
-        self.unpack: Any = None
-        if encoding in ("gzip", "x-gzip"):
-            self.unpack = zlib.decompressobj(zlib.MAX_WBITS | 16)
-        elif encoding == "deflate":
-            self.unpack = zlib.decompressobj()  # zlib-wrapped, as the RFC says (a raw stream stops the read)
-        self.raw = self.unpack is not None or encoding in ("", "identity")
+        codings = [c.strip().lower() for c in str(headers.get("content-encoding", "")).split(",")]
+        codings = [c for c in codings if c not in ("", "identity")]
+        self.raw = all(c in _UNPACK for c in codings)
+        # the coding listed last was applied last: it is undone first
+        self.layers = [zlib.decompressobj(_UNPACK[c]) for c in reversed(codings)] if self.raw else []
         self.chunks: list[bytes] = []
         self.size = 0
 
     def add(self, chunk: bytes) -> bool:
         """Keep ``chunk`` (decoded, to the cap); whether the cap is reached."""
-        if self.unpack is not None:
-            chunk = self.unpack.decompress(chunk, LIMIT - self.size)
+        if self.layers:
+            chunk = _undone(self.layers, chunk, LIMIT - self.size)
         self.chunks.append(chunk)
         self.size += len(chunk)
         return self.size >= LIMIT
 
     def content(self) -> bytes:
         return _kept(self.chunks)
+
+
+def _undone(layers: list[Any], data: bytes, room: int) -> bytes:
+    """``data`` decoded through each layer in turn, at most ``room`` bytes of it: a layer inside
+    another is handed CHUNK bytes at a time, so no layer ever holds more than that of the next."""
+    layer, inner = layers[0], layers[1:]
+    out: list[bytes] = []
+    size = 0
+    while size < room:
+        part = layer.decompress(data, CHUNK if inner else room - size)
+        data = layer.unconsumed_tail
+        if not part:
+            break
+        part = _undone(inner, part, room - size) if inner else part
+        out.append(part)
+        size += len(part)
+    return b"".join(out)
 
 
 def _unread_httpx(response: Any, *, sync: bool) -> bool:

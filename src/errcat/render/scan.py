@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..documents import envelope, guide_record
+from ..text import visible_line
 from .markdown import Raw, escape, table
 from .text import Line
 
@@ -37,8 +38,8 @@ def _places(group: Group) -> str:
     """``app.log:12, 40, other.log:7`` (the file named once per run of lines in it)."""
     out: list[str] = []
     last = None
-    for p in group.places:
-        out.append(f"{p.file}:{p.line}" if p.file != last else str(p.line))
+    for p in group.places:  # a file name holding a newline stays on its line (`app\nlog:12`)
+        out.append(f"{visible_line(p.file)}:{p.line}" if p.file != last else str(p.line))
         last = p.file
     more = group.count - len(group.places)
     return ", ".join(out) + (f" (+{more:,} more)" if more > 0 else "")
@@ -145,7 +146,7 @@ def _unmatched_lines(report: ScanReport, top: int) -> list[Line]:
         lines.append([(f"{u.count:>7,}  ", "bold"), (who, "yellow"), ("  ", None), (u.text, None)])
         lines.append([("         lines:     ", "dim"), (_places(u), None)])
         for place, sample in u.samples[:2]:
-            lines.append([("         sample:    ", "dim"), (f"{place.file}:{place.line}  ", "dim"), (sample, None)])
+            lines.append([("         sample:    ", "dim"), (f"{visible_line(place.file)}:{place.line}  ", "dim"), (sample, None)])
     return lines + _more(len(report.unmatched), top, "group(s)")
 
 
@@ -182,7 +183,8 @@ def _skipped_lines(report: ScanReport) -> list[Line]:
 
 def _skip_places(report: ScanReport, what: str) -> list[str]:
     """Where one reason to skip applied (the first 20 places kept)."""
-    return [f"{s.file}:{s.line}" if s.line is not None else s.file for s in report.skipped if s.what == what][:20]
+    places = [(visible_line(s.file), s.line) for s in report.skipped if s.what == what][:20]
+    return [f"{file}:{line}" if line is not None else file for file, line in places]
 
 
 def _group_record(g: Group) -> dict[str, Any]:

@@ -480,7 +480,7 @@ def status_retry_words(x: Explanation, status: int, wait: str | None) -> str:
 
 def cache_lines(folder: str, files: list[CacheEntry], problem: str | None = None) -> list[Line]:
     """`errcat cache info`: the folder, then one line per index file."""
-    from ..index.cache import KEEP_ENV, cache_keep
+    from ..index.cache import KEEP_ENV, NO_HOME, cache_keep
 
     lines: list[Line] = [
         [("cache folder: ", None), (folder, "bold")],
@@ -488,7 +488,8 @@ def cache_lines(folder: str, files: list[CacheEntry], problem: str | None = None
     ]
     if problem:
         lines.append([(f"  cannot be written ({problem}): every command builds its index in memory", "yellow")])
-        lines.append([("  (fix the folder's owner, or set ERRCAT_CACHE_DIR to a folder of yours)", "dim")])
+        fix = "set HOME" if problem == NO_HOME else "fix the folder's owner"
+        lines.append([(f"  ({fix}, or set ERRCAT_CACHE_DIR to a folder of yours)", "dim")])
     elif not files:
         lines.append([("  no index files yet (the next lookup builds one)", "dim")])
     for f in files:

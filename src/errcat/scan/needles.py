@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..fs import read_regular
-from ..index.cache import cache_dir
+from ..index.cache import cache_dir, no_home
 from .verdict import GIN_COLOUR, MONGODB_COMPONENT, STATUS_KEY
 
 _WORDS = (
@@ -240,6 +240,8 @@ def compiled_database(expressions: list[bytes], ids: list[int] | None = None, fl
         db.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=flags)
     except hyperscan.HyperscanError:
         return None
+    if no_home(path):  # no home to keep it in: not in a ./~ folder made wherever the scan runs
+        return db
     part = path.with_name(f"{path.name}.{os.getpid()}.part")
     with contextlib.suppress(OSError):  # a read-only cache directory: compiled again next time
         path.parent.mkdir(parents=True, exist_ok=True)
