@@ -451,8 +451,10 @@ def sdk_exception(facts: VendorFacts, head: str) -> str | None:
     if "Error" not in head and "Exception" not in head:
         return None
     for m in _SDK_EXCEPTION.finditer(head):
-        said = m.group(0).strip()
-        if m.group(1) in _ANY_SERVICE or any(p.search(said, None) for p in (*facts.mentions.values(), *facts.brands.values())):
+        said, package = m.group(0).strip(), m.group(1)
+        if package in _ANY_SERVICE or not facts.hosts.keys().isdisjoint(package.split("_")):  # myob_sync: an integration's
+            continue
+        if any(p.search(said, None) for p in (*facts.mentions.values(), *facts.brands.values())):
             continue
         return said
     return None
