@@ -55,6 +55,25 @@ def to_int(value: object) -> int | None:
 # and explain's "retry:" line for such an error).
 TRANSIENT_STATUSES = {429: "wait-for-reset", 502: "backoff", 503: "backoff", 504: "backoff"}
 
+# What overrules that: an error whose own words say a quota, credit or plan is used up (OpenAI's 429 "You exceeded
+# your current quota, please check your plan and billing details", code insufficient_quota) does not pass with
+# time; unless its words also say when it resets or to try again ("Usage limit reached. Your limit will reset at").
+_SPENT = re.compile(
+    r"\binsufficient[_ ](?:quota|credits?|funds|balance)\b|\bexceeded (?:your|the) (?:current |monthly |account )?quota\b"
+    r"|\bquota (?:has been |is |was )?(?:exhausted|used up|depleted)\b|\b(?:check|upgrade) your (?:plan|billing)\b"
+    r"|\bcredit balance is too low\b|\bout of credits\b|\bbilling hard limit\b",
+    re.IGNORECASE,
+)
+_PASSES = re.compile(r"\breset|\btry again\b|\bretry\b|\bper (?:second|minute|hour)\b|\bwait\b", re.IGNORECASE)
+
+
+def quota_spent(words: str) -> str | None:
+    """The words of an error that say a quota, credit or plan is used up (resending will not succeed until it is
+    topped up or the plan changed, whatever its status usually means), or None."""
+    words = words[:2000]
+    m = _SPENT.search(words)
+    return m.group(0) if m and not _PASSES.search(words) else None
+
 
 # the error codes of OAuth 2.0 (RFC 6749 5.2 and 4.1.2.1, RFC 6750, RFC 8628) and OpenID Connect
 OAUTH_CODES = frozenset(

@@ -20,9 +20,9 @@ from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired, squash
-from ..values import TRANSIENT_STATUSES
+from ..values import TRANSIENT_STATUSES, quota_spent
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, with_exchange_status
-from .evidence import Clue, VendorFacts, clues_for, decide, endpoint_for, facts_for, scores
+from .evidence import Clue, VendorFacts, clues_for, decide, endpoint_for, facts_for, scores, sdk_exception
 from .exchange import Exchange
 from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, match_error, spot_names
 from .recordings import Recording, read_recording
@@ -90,6 +90,8 @@ class Explanation(NamedTuple):
                 who += f"; one of {len(m.family)} documented errors with this code" if m.family else ""
                 by_status = self.status_retry(m)
                 retry = f" (retry by its status: {by_status[1] or 'no'})" if by_status else ""
+                if by_status and (spent := self.quota_spent(m)):
+                    retry = f" (retry: no, its words say a quota or plan is used up: {spent!r})"
                 parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else "") + retry)
         more = f"; and {len(folded) - 3} more" if len(folded) > 3 else ""
         return (f"{head}: " if head else "") + "; ".join(parts) + more
@@ -161,7 +163,14 @@ class Explanation(NamedTuple):
         status = m.sent.status or self.exchange.status
         if m.best is not None or status is None or status < 400:  # an error in a 200's body: its status says nothing
             return None
-        return status, TRANSIENT_STATUSES.get(status)
+        return status, None if self.quota_spent(m) else TRANSIENT_STATUSES.get(status)
+
+    def quota_spent(self, m: ErrorMatch) -> str | None:
+        """The words of an error the catalog lacks, sent with a status that usually passes (429), that say a quota,
+        credit or plan is used up ("exceeded your current quota", insufficient_quota): they overrule the status."""
+        if m.best is not None or (m.sent.status or self.exchange.status) not in TRANSIENT_STATUSES:
+            return None
+        return quota_spent(" ".join(w for w in (m.sent.message, m.sent.code, m.sent.name) if w))
 
     def scenarios(self, m: ErrorMatch) -> list[Entry]:
         """Rows documenting the best match's error, the request's own endpoint first."""
@@ -583,6 +592,10 @@ def _decide_vendor(
     clues = clues_for(catalog, read.exchange, read.errors)
     excluded = frozenset(v for v, s in scores(clues).items() if s < 0)
     notes = [_other_product_note(catalog, c) for c in clues if c.kind == "other-product"]
+    sdk = sdk_exception(facts_for(catalog), read.exchange.text[:65536])
+    if sdk and not any(c.vendor and c.weight > 0 for c in clues):  # another service's SDK, nothing of a vendor's
+        excluded |= frozenset(catalog.vendors)
+        notes.append(f"the paste shows another service's exception ({sdk[:120]}): no catalogued vendor's entry is offered")
     if override is not None:
         told = override.lower()
         notes += _override_notes(catalog, override, clues)

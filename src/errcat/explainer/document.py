@@ -29,12 +29,13 @@ def candidate_record(c: Candidate) -> dict[str, Any]:
     return {**_fields(c.entry, _CANDIDATE_FIELDS), "score": c.score, "match": c.kind, "provenance": c.entry.provenance}
 
 
-def _retry_by_status(said: tuple[int, str | None] | None) -> dict[str, Any] | None:
-    """An uncatalogued error's status and whether it alone suggests a resend (Explanation.status_retry)."""
+def _retry_by_status(said: tuple[int, str | None] | None, spent: str | None) -> dict[str, Any] | None:
+    """An uncatalogued error's status and whether it suggests a resend (Explanation.status_retry); with the error's
+    words that overrule its status ("quota_spent": a quota or plan used up does not pass with time)."""
     if said is None:
         return None
     status, wait = said
-    return {"status": status, "retry": wait is not None, "wait": wait or "never"}
+    return {"status": status, "retry": wait is not None, "wait": wait or "never", **({"quota_spent": spent} if spent else {})}
 
 
 def explain_document(x: Explanation) -> dict[str, Any]:
@@ -61,7 +62,7 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "candidates": [candidate_record(c) for c in m.candidates],
                 "family": [candidate_record(c) for c in m.family],
                 "explanation": guide_record(x.guide_of(best.entry)) if best else None,
-                "retry_by_status": _retry_by_status(x.status_retry(m)),
+                "retry_by_status": _retry_by_status(x.status_retry(m), x.quota_spent(m)),
                 **(_fields(best.entry, _SOURCE_FIELDS) if best else {"provenance": None, "sources": [], "quirks": []}),
                 "scenarios": [_fields(e, _SCENARIO_FIELDS) for e in x.scenarios(m)],
             }

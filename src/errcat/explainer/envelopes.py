@@ -57,6 +57,7 @@ IX_XML = Shape("InvoiceXpress XML errors", frozenset({"invoicexpress"}), 0.35)
 ERRORCODE_BODY = Shape("ErrorCode body (MYOB's and others')", frozenset({"myob"}), 0.3)
 CODE_MESSAGE = Shape("code and message", frozenset({"prospend"}), 0.0)
 FIELD_ERRORS = Shape("field errors")
+MESSAGE_LIST = Shape("message list")  # a body that is a bare array of sentences (["This record could not be found"])
 PROBLEM = Shape("problem details (RFC 7807)")
 # Another API's XML error document: Intuit's <Fault><Error code>, Xero's <ApiException>, Sage SData's
 # <sdata:diagnosis>. No catalogued vendor sends one (InvoiceXpress's <errors><error> is IX_XML).
@@ -222,6 +223,11 @@ def _int_or_text(raw: str) -> int | str:
 DECODER = json.JSONDecoder(parse_int=_int_or_text)  # 5,000 nines: kept as text, not a ValueError
 
 
+def _sentences(items: list[Any]) -> bool:
+    """Whether a list is a few sentences (strings with a word break), as a bare array body sends its errors."""
+    return 0 < len(items) <= 20 and all(isinstance(i, str) and " " in i.strip() and len(i) <= MAX_TEXT for i in items)
+
+
 def _humanize(field_name: str) -> str:
     words = field_name.replace("_", " ").strip()
     return words[:1].upper() + words[1:]
@@ -369,6 +375,8 @@ class _Reader:
         if isinstance(k.get("message"), dict):  # OData v2 (Exact Online, SAP, Dynamics): {"lang": "", "value": "..."}
             k = {**k, "message": _lower_keys(k["message"]).get("value")}
         msg = next((k[m] for m in _MESSAGE_KEYS if isinstance(k.get(m), str)), None)
+        if msg is None:  # a sentence under "err" or "reason" ({"status":401,"err":"Missing credentials"}), no token
+            msg = next((k[m] for m in _SENTENCE_KEYS if isinstance(k.get(m), str) and " " in k[m].strip()), None)
         if msg is None:
             return False
         code = _code(k.get("code") if "code" in k else k.get("error") if isinstance(k.get("error"), str) else k.get("errorcode"))
@@ -380,6 +388,8 @@ class _Reader:
 
 
 _MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "exceptionmessage")
+# keys some APIs put their message under, read only when it is a sentence: "reason":"rateLimitExceeded" is a code
+_SENTENCE_KEYS = ("err", "reason")
 
 
 _LEVEL_NAMES = frozenset(("error", "warning", "warn", "info", "debug", "trace", "notice", "fatal", "critical", "stats"))
@@ -585,9 +595,12 @@ def read_body(body: str) -> Reading:
         return reading
     if _xml(stripped, reading) or _xml_document(stripped, reading):
         return reading
+    whole = _plain_json(stripped) if stripped[0] in "{[" else None
+    if isinstance(whole, list) and _sentences(whole):  # the whole body a bare array of sentences: its errors
+        reading.add_all(SentError(MESSAGE_LIST, message=i) for i in whole)
+        return reading
     if _read_json(stripped, reader):
         return reading
-    whole = _plain_json(stripped) if stripped[0] in "{[" else None
     if whole is not None:  # valid JSON, no envelope: its pairs read leniently would mix its objects
         return _within_strings(whole, reading)  # (lnav's level table read as an OAuth error)
     retried = _requoted(stripped)

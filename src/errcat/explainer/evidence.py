@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 from collections.abc import Sequence
 from fnmatch import fnmatchcase
 from functools import lru_cache
@@ -428,6 +429,35 @@ def _unprefixed(facts: VendorFacts, path: str, segments: set[str], vendor: str |
 
 
 _ANY_HEADER = re.compile(r"(?<![\w-])(x-[a-z0-9]+-[a-z0-9-]+)\s*:", re.IGNORECASE)
+
+
+# A Python exception as a traceback's last line prints it, qualified by the package that raised it: an SDK's
+# ("openai.error.RateLimitError: You exceeded your current quota"), naming the service the paste is from.
+_SDK_EXCEPTION = re.compile(
+    r"^[ \t]*([a-z][a-z0-9_]{1,30})(?:\.[a-z_][a-z0-9_]{0,30}){0,4}\.[A-Z][A-Za-z0-9]{0,60}(?:Error|Exception)(?=:|[ \t]*$)",
+    re.MULTILINE,
+)
+# packages that raise for any service: the standard library's, HTTP clients', web frameworks', retry libraries'
+_ANY_SERVICE = frozenset(sys.stdlib_module_names) | {
+    "requests", "urllib3", "httpx", "httpcore", "aiohttp", "pydantic", "django", "flask", "werkzeug", "fastapi",
+    "starlette", "tenacity", "backoff", "celery", "errcat", "zeep", "suds", "simplejson", "grpc", "websockets",
+    "tornado", "twisted", "sqlalchemy", "pytest", "_pytest", "builtins", "exceptions", "app", "src", "main", "lib",
+}  # fmt: skip
+
+
+def sdk_exception(facts: VendorFacts, head: str) -> str | None:
+    """An exception of another service's SDK the paste shows (``openai.error.RateLimitError``): a package that
+    is no catalogued vendor's (no product or brand name of one) and raises for no service in general."""
+    if "Error" not in head and "Exception" not in head:
+        return None
+    for m in _SDK_EXCEPTION.finditer(head):
+        said, package = m.group(0).strip(), m.group(1)
+        if package in _ANY_SERVICE or not facts.hosts.keys().isdisjoint(package.split("_")):  # myob_sync: an integration's
+            continue
+        if any(p.search(said, None) for p in (*facts.mentions.values(), *facts.brands.values())):
+            continue
+        return said
+    return None
 
 
 def clues_for(catalog: CatalogIndex, ex: Exchange, errors: Sequence[SentError]) -> list[Clue]:

@@ -309,15 +309,66 @@ _STATUS_ONLY_LINE = re.compile(
 
 
 def _after_status_line(body: str, status: int) -> str:
-    """The body without a first line that states only its status: the line is the status, read already;
-    left in, it was read as the error's text ("HTTP 403 <h1>Developer Inactive</h1>")."""
+    """The body without the status its first line states, read already: left in, it was read as the error's
+    text. A line that is only the status goes ("HTTP 403" over "<h1>Developer Inactive</h1>"); a status and its
+    phrase before the error's words ("401 UnAuthorized The Authorization Token is invalid") leave the words; a
+    status in a table row's cell leaves what follows it ("/v2/cdn/x   404 ["This record could not be found"]")."""
     first, _, rest = body.partition("\n")
     m = _STATUS_ONLY_LINE.match(first.strip())
-    if not m or to_status(m.group(1)) != status or not rest.strip():
-        return body
-    if m.group(2) and not _reason_phrase(status, m.group(2)):
-        return body
-    return rest.strip()
+    only = m is not None and (not m.group(2) or m.group(2).strip().lower() == (_reason_phrase(status, m.group(2)) or "").lower())
+    if m and only and to_status(m.group(1)) == status and rest.strip():
+        return rest.strip()
+    said = _after_status(first.strip(), status)
+    return body if said is None else f"{said}\n{rest}".strip()
+
+
+# a first line's status (and its phrase) before the error's words, or in a cell of a row of cells two blanks apart
+_STATUS_WORDS = re.compile(r"^(?:HTTP(?:/\d(?:\.\d)?)?[ \t:]*)?([1-5]\d\d)[ \t]+(\S.*)$", re.IGNORECASE)
+_CELLS = re.compile(r"\t|[ \t]{2,}")
+
+
+def _after_status(line: str, status: int) -> str | None:
+    """What a line says after its status: the words after the status's phrase, the body after the status, or
+    (the status a cell of a row) the row's last cell; None when the line states no such status."""
+    m = _STATUS_WORDS.match(line)
+    if m and to_status(m.group(1)) == status:
+        words = m.group(2)
+        if words.startswith(_BODY_OPENERS):
+            return words
+        phrase = _reason_phrase(status, words)
+        said = words[len(phrase) :].lstrip(" \t:.-\u2013\u2014") if phrase else ""
+        return said or None
+    cells = _CELLS.split(line[:4096])
+    found = _status_cell(cells)
+    if found is None or found[0] != status:
+        return None
+    i, after = found[1], cells[found[1]].partition(" ")[2].strip()
+    return after or (cells[-1].strip() if i < len(cells) - 1 else None)
+
+
+def _row_status(text: str) -> int | None:
+    """The status of a paste whose first line is a row of cells with the status in one; None when its next rows
+    state other statuses (a table of several probes: no one status is the exchange's)."""
+    rows = [ln.strip() for ln in text.lstrip()[:8192].split("\n")[:20]]
+    first = _status_cell(_CELLS.split(rows[0]))
+    if first is None:
+        return None
+    others = {cell[0] for row in rows[1:] if (cell := _status_cell(_CELLS.split(row))) is not None}
+    return first[0] if others <= {first[0]} else None
+
+
+def _status_cell(cells: list[str]) -> tuple[int, int] | None:
+    """The error status of a row of cells (an API probe's table: "GET /persons  Basic :x  401  text/html  Invalid
+    key"), and its cell's index: a cell that is the status alone (three cells or more), or the status before a body."""
+    for i, cell in enumerate(cells[:12]):
+        cell = cell.strip()
+        head, _, after = cell.partition(" ")
+        status = to_status(head) if len(head) == 3 and head.isdigit() else None
+        if status is None or status < 400 or status not in KNOWN_STATUSES:
+            continue
+        if (not after and len(cells) >= 3 and i > 0) or after.lstrip().startswith(_BODY_OPENERS):
+            return status, i
+    return None
 
 
 def _find_request(ex: Framing, request_target: str | None) -> None:
@@ -387,6 +438,9 @@ def _find_status(ex: Framing) -> None:
                 return
     if (leading := _leading_status(ex.text)) is not None:
         ex.status, ex.reason = leading
+        return
+    if (status := _row_status(ex.text)) is not None:
+        ex.status = status
         return
     bare = _BARE_STATUS.match(ex.body.strip())
     if bare:

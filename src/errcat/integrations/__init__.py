@@ -310,8 +310,11 @@ def _advise(x: Explanation) -> RetryAdvice:
             advices.append(_ADVICE.get(guide.retry, _ADVICE["no"]))
         else:
             status = m.sent.status or x.exchange.status
-            wait = TRANSIENT_STATUSES.get(status or 0)
+            said = x.status_retry(m)  # the error's words may overrule its status (a quota used up does not pass)
+            wait = said[1] if said else TRANSIENT_STATUSES.get(status or 0)
             reason = f"HTTP {status}: usually passing" if wait else "not documented; its status does not suggest a resend"
+            if said and (spent := x.quota_spent(m)):
+                reason = f"not documented; its words say a quota or plan is used up ({spent!r}): waiting will not help"
             advices.append(RetryAdvice(True, wait, reason) if wait else RetryAdvice(False, "never", reason))
     if not advices:
         wait = TRANSIENT_STATUSES.get(x.exchange.status or 0)

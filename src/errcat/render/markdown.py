@@ -167,7 +167,7 @@ def _error_markdown(x: Explanation, m: ErrorMatch, positions: tuple[int, ...]) -
     if m.best is not None:
         parts += _matched_markdown(x, m)
     elif (said := x.status_retry(m)) is not None:
-        parts.append(f"**Retry:** {escape(status_retry_words(x, *said))}\n")
+        parts.append(f"**Retry:** {escape(status_retry_words(x, *said, x.quota_spent(m)))}\n")
     heading = "Other candidates" if m.best is not None else "Nearest entries (not a match)"
     rest = m.candidates[1:] if m.best is not None else m.candidates
     if rest:

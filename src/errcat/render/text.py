@@ -455,7 +455,7 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
             ]
         )
     if (said := x.status_retry(m)) is not None:
-        lines.append([("  retry:    ", "yellow"), (status_retry_words(x, *said), None)])
+        lines.append([("  retry:    ", "yellow"), (status_retry_words(x, *said, x.quota_spent(m)), None)])
     lines.append(
         [("  add it:   ", "dim"), ("errcat explain --stub <paste> > my-errors.yaml, then use --catalog my-errors.yaml", None)]
     )
@@ -469,8 +469,15 @@ _WAIT_WORDS = {
 _BY_STATUS = "(by its status: the catalog does not know this error)"
 
 
-def status_retry_words(x: Explanation, status: int, wait: str | None) -> str:
-    """What an uncatalogued error's status alone says of resending it, said as that (Explanation.status_retry)."""
+def status_retry_words(x: Explanation, status: int, wait: str | None, spent: str | None = None) -> str:
+    """What an uncatalogued error's status alone says of resending it, said as that (Explanation.status_retry);
+    ``spent``: the error's own words that say a quota or plan is used up, which overrule its status."""
+    if spent is not None:
+        return (
+            f"not by waiting: the error says {spent!r}, a quota or plan used up does not pass with time; top it up or"
+            f" change the plan, then resend (by its words, though HTTP {status} usually passes: the catalog does not"
+            " know this error)"
+        )
     if wait is None:
         return f"HTTP {status} alone does not suggest that the same request can succeed {_BY_STATUS}"
     after = retry_after_seconds(x.exchange.header("Retry-After"))
