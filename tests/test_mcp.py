@@ -192,8 +192,8 @@ def test_arguments_as_a_model_writes_them_get_the_plain_answer(
 
 def test_search_takes_its_words_as_query_like_lookup_and_as_text_its_first_name() -> None:
     """A model that has called lookup(query=...) calls search(query=...): search took only ``text`` and refused
-    it ("text: Field required"). Both names are taken, the schema says one of them is needed, and two
-    different ones are refused by name rather than one silently dropped."""
+    it ("text: Field required"). Both names are taken, a call with neither is refused by name (the schema
+    stays a plain object), and two different ones are refused by name rather than one silently dropped."""
 
     async def work(client: Client) -> Any:
         tools = {t.name: t for t in (await client.list_tools()).tools}
@@ -203,10 +203,10 @@ def test_search_takes_its_words_as_query_like_lookup_and_as_text_its_first_name(
 
     schema, answers, refused = session(work)
     assert {"query", "text"} <= set(schema["properties"])
-    assert schema["anyOf"] == [{"required": ["query"]}, {"required": ["text"]}]
+    # a plain object at its root: clients that hand tools on to OpenAI's or Gemini's function calling
+    # refuse a root anyOf (round 4 had one, saying one of the two names is needed); the server says it
+    assert not {"anyOf", "oneOf", "allOf", "not"} & set(schema)
     jsonschema.validate({"query": "locked period"}, schema)
-    with pytest.raises(jsonschema.ValidationError):
-        jsonschema.validate({"limit": 3}, schema)
     first, second = (a.structured_content for a in answers)
     assert not answers[0].is_error and first == second and first["results"]
     assert all(r.is_error for r in refused)

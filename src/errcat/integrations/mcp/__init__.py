@@ -274,8 +274,6 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         tool = Tool.from_function(fn, title=title, description=said, annotations=ToolAnnotations(title=title, **READ_ONLY))
         # The documents are errcat's own (not a pydantic model): their schema is published as written.
         tool.fn_metadata.output_schema = schema
-        if fn is search:  # its words under either name, one of them needed: said where a client validates calls
-            tool.parameters["anyOf"] = [{"required": ["query"]}, {"required": ["text"]}]
         tools.append(tool)
     return tools
 
