@@ -429,3 +429,12 @@ def test_readme_tenacity_example_resends_only_what_can_succeed(server, capsys, m
             namespace["list_contacts"](client)
         assert limited.value.response.status_code == 429 and limited.value.advice.after == 0.0
         assert namespace["list_contacts"].statistics["attempt_number"] == 5  # resent until stop_after_attempt(5)
+
+
+def test_retry_advice_on_none_says_there_is_nothing_to_go_by():
+    """A retry library hands its predicate the call's result, None when it returned nothing: the
+    advice said "HTTP None", a status no response had (hostile round 7)."""
+    from errcat.integrations import retry_advice
+
+    advice = retry_advice(None)
+    assert (advice.retry, advice.wait) == (False, "never") and "HTTP None" not in advice.reason

@@ -346,6 +346,8 @@ def retry_advice(subject: Any) -> RetryAdvice:
         if _named(subject, _NETWORK):
             return _network_advice(subject)
         return RetryAdvice(False, "never", f"{type(subject).__name__} is not an HTTP error response")
+    if subject is None:  # a retry library's result when the call returned nothing
+        return RetryAdvice(False, "never", "None is no response or exception: nothing to go by")
     return _advise(explain_response(subject))
 
 
