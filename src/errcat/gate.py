@@ -340,7 +340,7 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"jdbc:oracle:(?:thin|oci):([^\s/@:'\"]{1,128})/([^\s@'\"]+)@",
+        r"jdbc:oracle:(?:thin|oci):([^\s/@:'\"]{1,128})/([^\s@'\"]{1,256})@",
         "Oracle JDBC: jdbc:oracle:thin:user/password@host:port/service",
         ("jdbc:oracle:",),
         2,
@@ -632,7 +632,8 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
     (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+|0x[0-9a-f]{{1,16}}[ \t]{{1,4}}(?=["'])
       |\[[ \t]{{0,4}}(?=["'])|[bru]{{1,2}}(?=["']))?  # var_dump's string(n), a C string after its pointer (gdb's
     # print: password = 0x5566 "…"), a JSON list, Python's b'…' and r'…'
-    (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])|[^\s,;}}\])'"&<>]+))"""
+    (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])
+      |[^\s,;}}\])'"&<>]{{1,4096}}+))"""  # (a bare value bounded: a name repeated in its escaped value stays linear)
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
 _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
 # a name given as the value of a name or key field: JSON's "name": "…", XML's key="…"
