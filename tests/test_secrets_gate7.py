@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from errcat.cli import app
-from errcat.gate import _ESCAPE_WIDE, _unescaped, _View, screen
+from errcat.gate import _ESCAPE_WIDE, _unescaped, _View, screen, shown_line
 
 PW = "KangarooRain4716!"  # a person's password: words and digits, no randomness to find it by
 
@@ -168,3 +168,14 @@ def test_a_name_repeated_in_its_own_escaped_value_is_judged_in_linear_time(unit)
     start = time.process_time()
     screen(text)
     assert time.process_time() - start < 0.8
+
+
+@pytest.mark.parametrize("line", ["ErrorCode=8007045DAB12CD34EF56", "HRESULT=0x80070005"])
+def test_a_line_of_a_code_by_its_name_stays_readable_alone(line):
+    """scan shows a record's first line alone, and a line of one token mixing letters and digits is masked as
+    a key's wrapped tail; a name and a number in hex is an error code a user searches by."""
+    assert shown_line(line) == line
+
+
+def test_a_credential_named_with_a_hex_value_alone_on_a_line_stays_hidden():
+    assert shown_line("token=8007045DAB12CD34EF56") == "token=[REDACTED]"

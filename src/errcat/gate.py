@@ -966,7 +966,12 @@ def shown_line(line: str, above: str = "") -> str:
     digits = any(c.isdigit() for c in token)
     uppers = sum(c.isupper() for c in token)
     mixed_case = uppers * 3 >= max(letters, 1) and len(_LOWER_THEN_UPPER.findall(token)) >= 2
+    if _NAMED_CODE().fullmatch(token) and not _IN_NAME().search(_lowered(token)):
+        return value  # a name and a number in hex ("ErrorCode=8007045D", "HRESULT=0x80070005"): no key's tail
     return MARK if ((digits and letters) or mixed_case) and not _camel_words(token) else value
+
+
+_NAMED_CODE = _lazy(r"[A-Za-z][A-Za-z_]{1,31}=(?:0[xX])?[0-9A-Fa-f]{1,32}")
 
 
 def argument(value: str, limit: int = 24) -> str:
