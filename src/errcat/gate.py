@@ -200,9 +200,9 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"(?:sqlcmd|bcp)[ \t](?:[^\n|;&]{0,256}?[ \t])?-P(?![\s=])(['\"]?)([^\s'\"]+)\1",
-        "sqlcmd and bcp utility docs: -P password (the value may follow the flag directly)",
-        ("sqlcmd", "bcp"),
+        r"(?:sqlcmd|bcp|isql)[ \t](?:[^\n|;&]{0,256}?[ \t])?-P(?![\s=])(['\"]?)([^\s'\"]+)\1",
+        "sqlcmd and bcp utility docs, Sybase isql: -P password (the value may follow the flag directly)",
+        ("sqlcmd", "bcp", "isql"),
         2,
     ),
     Rule(
@@ -255,10 +255,12 @@ FORMATS: tuple[Rule, ...] = (
     Rule(
         "password on stdin",
         r"(?:echo|printf)[ \t]+(?:-[ne][ \t]+)?(['\"]?)([^\s'\"|]{1,256})\1[ \t]*\|[ \t]*[^\n|]{0,256}?"
-        r"(?:--password-stdin|--passwd-on-stdin|chpasswd|passwd[ \t]+--stdin|secret[ \t]+create)",
+        r"(?:--password-stdin|--passwd-on-stdin|chpasswd|passwd[ \t]+--stdin|secret[ \t]+create"
+        r"|sudo[ \t]+(?:-[A-Za-z]+[ \t]+)*-[A-Za-z]*S|runas[ \t])",
         "docker login --password-stdin, openconnect --passwd-on-stdin, chpasswd(8), passwd --stdin, docker secret"
-        " create NAME -: the text echoed into the pipe is the password",
-        ("--password-stdin", "--passwd-on-stdin", "chpasswd", "--stdin", "secret create"),
+        " create NAME -, sudo -S (sudo(8): the password read from standard input), runas: the text echoed into the pipe"
+        " is the password",
+        ("--password-stdin", "--passwd-on-stdin", "chpasswd", "--stdin", "secret create", "sudo", "runas"),
         2,
     ),
     Rule(
@@ -296,6 +298,81 @@ FORMATS: tuple[Rule, ...] = (
         ('"auth"', ">auth", "> auth", ">  auth", ">\tauth"),
         2,
         re.IGNORECASE | re.MULTILINE,
+    ),
+    Rule(
+        "password flag",
+        r"net[ \t]+user[ \t]+(?!/)(?:\"[^\"\n]{1,128}\"|[^\s/\"]{1,128})[ \t]+(['\"]?)([^\s'\"/*][^\s'\"]*)\1",
+        "net user username password /add (Windows net user: the password after the user name; * prompts for it)",
+        ("net user",),
+        2,
+        re.IGNORECASE,
+    ),
+    Rule(
+        "password flag",
+        r"rabbitmqctl(?:[ \t]+-[^\s]{1,64}(?:[ \t]+[^\s-][^\s]{0,128})?){0,4}[ \t]+(?:add_user|change_password|authenticate_user)"
+        r"[ \t]+(?:'[^'\n]{1,128}'|\"[^\"\n]{1,128}\"|[^\s'\"]{1,128})[ \t]+(['\"]?)([^\s'\"]+)\1",
+        "rabbitmqctl add_user|change_password|authenticate_user <username> <password>",
+        ("add_user", "change_password", "authenticate_user"),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"addauth[ \t]+digest[ \t]+[^\s:]{1,128}:([^\s]+)",
+        "ZooKeeper CLI: addauth digest user:password",
+        ("addauth",),
+        1,
+    ),
+    Rule(
+        "password flag",
+        r"connect[ \t]+to[ \t][^\n]{0,256}?[ \t]user[ \t]+['\"]?[^\s'\"]{1,128}['\"]?[ \t]+using[ \t]+(['\"]?)([^\s'\"]+)\1",
+        "Db2 CLP and Informix ESQL: CONNECT TO database USER name USING password",
+        ("using",),
+        2,
+        re.IGNORECASE,
+    ),
+    Rule(
+        "password flag",
+        r"(?:^[ \t]{0,8}|sql>[ \t]{0,4})conn(?:ect)?[ \t]+([^\s/@'\"]{1,128})/([^\s@'\"/]+)(?=@|[ \t]*\r?$)",
+        "SQL*Plus: CONNECT username/password[@connect_identifier]",
+        ("conn",),
+        2,
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    Rule(
+        "password flag",
+        r"jdbc:oracle:(?:thin|oci):([^\s/@:'\"]{1,128})/([^\s@'\"]{1,256})@",
+        "Oracle JDBC: jdbc:oracle:thin:user/password@host:port/service",
+        ("jdbc:oracle:",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"openssl[ \t][^\n|;&]{0,256}?[ \t]-k[ \t]+(['\"]?)([^\s'\"]+)\1",
+        "openssl enc -k password (the passphrase on the command line)",
+        ("openssl",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"acl[ \t]+setuser[ \t][^\n]{0,512}?[ \t]>([^\s]+)",
+        "Redis ACL SETUSER username ... >password",
+        ("setuser",),
+        1,
+        re.IGNORECASE,
+    ),
+    Rule(
+        "password on stdin",
+        r"(?:--password|--passwd|[ \t]-p|passwd|login)[^\n|<]{0,64}<<<[ \t]*(['\"]?)([^\s'\"]+)\1",
+        "a shell's here-string into a command that reads a password (mysql --password <<< 'password')",
+        ("<<<",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"ftp>[ \t]*user[ \t]+[^\s]{1,128}[ \t]+([^\s]+)",
+        "ftp(1): user user-name [password] at the ftp> prompt",
+        ("ftp>",),
+        1,
     ),
     Rule(
         "private key",
@@ -421,24 +498,31 @@ _ANY_CASED_HINT = _lazy(_any_of({h for _, _, cased in _HINTS for h in cased}))
 # (aws_secret_access_key, X-Auth-Token, clientSecret, db_password, x-myobapi-cftoken, INVOICEXPRESS_KEY).
 # Alternatives grouped by first letter, so re skips to candidate positions at C speed.
 _CREDENTIAL_WORD = (
-    r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b|essid|alasana|ifre\b|enha|lapta(?:z|\u017e)odis)|token"  # PHPSESSID
-    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sk\b|arola\b)"
+    r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b|essid|alas(?:ana|\u00f5na|ona)|ifre\b|enha|lapta(?:z|\u017e)odis)"
+    r"|token"  # PHPSESSID
+    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sk\b|arol[ae]\b)"
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!or(?!i[sz]))|dgangskode)"  # not an author (authorMacBook-Pro)
-    r"|c(?:redential|ookie|ode[_-]?verifier|ontrase(?:n|\u00f1)a|l\u00e9[_ -]?(?:api|secr)"
-    r"|(?:have|lave)[_ -]?(?:de[_ -])?(?:api|acceso|acesso))"
-    r"|k(?:ennwort|ata[_ -]?sandi|\u03c9\u03b4ik(?:\u03cc|o)\u03c2)|wachtwoord|l(?:(?:\u00f6|o)senord|ozinka)"
-    r"|h(?:as(?:\u0142|l)o|eslo)\b|jelsz(?:o|\u00f3)|geslo\b|m(?:yobapi-key|\u1eadt[_ ]?kh\u1ea9u)"
-    r"|\u015fifre\b|\u043fapo\u043b\u044c|\u041fapo\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u30c8\u30fc\u30af\u30f3"
+    r"|c(?:redential|ookie|ode[_-]?verifier|ontras(?:e(?:n|\u00f1|ny)a|inal)|l\u00e9[_ -]?(?:api|secr)"
+    r"|(?:have|lave)[_ -]?(?:de[_ -])?(?:api|acceso|acesso)|hiave[_ -]?(?:api|segreta|d))"
+    r"|k(?:ennwort|ata[_ -]?(?:sandi|laluan)|\u03c9\u03b4ik(?:\u03cc|o)\u03c2)|wachtwoord"
+    r"|l(?:(?:\u00f6|o)senord|ozinka|ykilor(?:\u00f0|d))"
+    r"|h(?:as(?:\u0142|l)o|eslo)\b|jelsz(?:o|\u00f3)|ge(?:slo|heim)\b|m(?:yobapi-key|\u1eadt[_ ]?kh\u1ea9u)"
+    r"|\u015fifre\b|\u043fapo\u043b(?:\u044c|a)|\u041fapo\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u30c8\u30fc\u30af\u30f3"
     r"|\u5bc6(?:\u7801|\u78bc|\u94a5|\u9470)|\u6697\u8a3c\u756a\u53f7|\u79d8\u94a5|\u4ee4\u724c|\u53e3\u4ee4"
     r"|\u05e1\u05d9\u05e1\u05de\u05d4|\ube44\ubc00\ubc88\ud638|\uc554\ud638|\ud1a0\ud070"
     r"|\u0643\u0644\u0645\u0629[_ ]?(?:\u0627\u0644\u0645\u0631\u0648\u0631|\u0627\u0644\u0633\u0631)"
+    # Bulgarian, Macedonian (\u043f\u0430\u0440\u043e\u043b\u0430, above), Serbian (\u043b\u043e\u0437\u0438\u043d\u043a\u0430),
+    # Hindi, Thai, Persian
+    r"|\u043bo\u0437\u0438\u043d\u043aa|\u092a\u093e\u0938\u0935\u0930\u094d\u0921|\u0e23\u0e2b\u0e31\u0e2a\u0e1c\u0e48\u0e32\u0e19"
+    r"|\u0631\u0645\u0632(?:[_ ]?\u0639\u0628\u0648\u0631)?"
     r"|key\b|_(?:pass|key)\b|-(?:pass|key)\b|pw\b"
     r"|bearer(?=\\{0,3}[\"'][ \t]{0,4}:)"  # {"bearer": "…"}; "token_type=bearer" names no value
 )
-# The password's name in Portuguese (senha), Spanish (contraseña), German (kennwort, passwort), Norwegian
-# (passord), Dutch, Swedish, Danish, Polish, Czech, Finnish, Turkish, Russian, Japanese and Chinese (French
-# mot_de_passe holds "pass"); pword, pswd. Each alternative starts with a literal: a character class or
-# a look-behind first would make every search for a word 2 x slower.
+# The password's name in Portuguese (senha), Spanish (contraseña), Catalan (contrasenya), Galician (contrasinal),
+# German (kennwort, passwort), Norwegian (passord), Dutch, Swedish, Danish, Polish, Czech, Finnish, Estonian (salasõna),
+# Latvian (parole), Icelandic (lykilorð), Malay (kata laluan), Italian (chiave), Turkish, Russian, Japanese and Chinese
+# (French mot_de_passe holds "pass"); pword, pswd. Each alternative starts with a literal, grouped by its first letter
+# (no new first letter): a character class or a look-behind first would make every search for a word 2 x slower.
 # Substrings one of which every credential word holds: text without any skips the name pass.
 _NEEDLES = (
     "secret", "token", "pass", "pw", "key", "bearer", "auth", "credential", "signature", "session", "cookie", "verifier",
@@ -452,6 +536,9 @@ _NEEDLES = (
     "\u0643\u0644\u0645\u0629", "\ube44\ubc00\ubc88\ud638", "\uc554\ud638", "\ud1a0\ud070", "\u30c8\u30fc\u30af\u30f3",
     "\u4ee4\u724c",
     "\u53e3\u4ee4", "\u5bc6\u78bc", "\u5bc6\u94a5", "\u5bc6\u9470", "\u79d8\u94a5", "cl\u00e9", "chave", "clave",
+    "contrasinal", "parole", "laluan", "chiave", "geheim", "salas\u00f5na", "salasona", "lykilor",
+    "\u043fapo\u043ba", "\u043bo\u0437\u0438\u043d\u043aa", "\u092a\u093e\u0938\u0935\u0930\u094d\u0921",
+    "\u0e23\u0e2b\u0e31\u0e2a\u0e1c\u0e48\u0e32\u0e19", "\u0631\u0645\u0632",
 )  # fmt: skip
 
 
@@ -484,18 +571,29 @@ _SMALL_CAPS = (
 # and the mathematical alphanumeric symbols (\U0001d5c9\U0001d5ee\U0001d600\U0001d600\U0001d604\U0001d5fc\U0001d5ff\U0001d5f1: a
 # bold sans-serif "password"): 13 alphabets of 52 letters from U+1D400 (a few holes left empty, as Unicode has them)
 _MATH_LETTERS = "".join(chr(0x1D400 + 52 * k + i) for k in range(13) for i in range(52))
+# and the enclosed letters (\u24df\u24d0\u24e2\u24e2\u24e6\u24de\u24e1\u24d3: circled; \u24ab\u249c\u24ae\u24ae: parenthesized)
+# and the modifier (superscript) letters (\u1d56\u1d43\u02e2\u02e2\u02b7\u1d52\u02b3\u1d48) (a-z in parentheses, A-Z, a-z circled)
+_ENCLOSED = "".join(map(chr, range(0x249C, 0x24EA)))
+_MODIFIERS = (
+    "\u1d43a\u1d47b\u1d9cc\u1d48d\u1d49e\u1da0f\u1d4dg\u02b0h\u2071i\u02b2j\u1d4fk\u02e1l\u1d50m\u207fn\u1d52o\u1d56p"
+    "\u02b3r\u02e2s\u1d57t\u1d58u\u1d5bv\u02b7w\u02e3x\u02b8y\u1dbbz"
+)
 _LOWER = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     + _HOMOGLYPHS[::2]
     + "".join(map(chr, range(0xFF21, 0xFF3B)))
     + "".join(map(chr, range(0xFF41, 0xFF5B)))
     + _SMALL_CAPS[::2]
-    + _MATH_LETTERS,
+    + _MATH_LETTERS
+    + _ENCLOSED
+    + _MODIFIERS[::2],
     "abcdefghijklmnopqrstuvwxyz"
     + _HOMOGLYPHS[1::2]
     + "abcdefghijklmnopqrstuvwxyz" * 2
     + _SMALL_CAPS[1::2]
-    + "abcdefghijklmnopqrstuvwxyz" * 26,
+    + "abcdefghijklmnopqrstuvwxyz" * 26
+    + "abcdefghijklmnopqrstuvwxyz" * 3
+    + _MODIFIERS[1::2],
 )
 # ...unless the name says the value is not the credential itself (token_type, auth_url, expires_in).
 _NOT_A_VALUE = _lazy(
@@ -519,7 +617,8 @@ _CDATA = r"<!\[cdata\[(?:[^\]]|\](?!\]>)){0,4096}\]\]>"
 # A credential word, the rest of its name, then how the name closes, the separator and the value.
 # Matching starts at the word (found by one fast scan), never at every position of the text. The
 # rest of the name may hold a .properties escape (db.password\\:prod is one name).
-_NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:[a-z0-9_.$-]|\\[:= ](?=[a-z0-9_.$-])){{0,64}}+)
+_NAME_REST = r"[a-z0-9_.$\u00c0-\u024f\u0370-\u052f-]"  # (accented, Greek and Cyrillic letters too: cl\u00e9_secr\u00e8te)
+_NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ](?=[a-z0-9_.$-])){{0,64}}+)
     (?:(?P<xml>(?:[ \t\r\n][^<>\r\n]{{0,200}}+)?>)(?P<xval>{_CDATA}|[^<]{{1,4096}})  # <name attrs>value
     |(?P<close>\\{{0,3}}["'])?(?P<vis>(?::\\{{0,3}}"[^"\n]{{1,128}}")?:(?:protected|private|public))?(?P<bracket>\])?
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
@@ -530,9 +629,11 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:[a-z0-9_.$-]|\\[:= ]
       |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}}|[ \t]{{1,4}}\.[ \t]{{1,4}})  # [key, value], (key, value), Lisp's (key . value)
       |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
     )
-    (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+|\[[ \t]{{0,4}}(?=["'])|[bru]{{1,2}}(?=["']))?  # var_dump's string(n),
-    # a JSON list, Python's b'…' and r'…'
-    (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])|[^\s,;}}\])'"&<>]+))"""
+    (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+|0x[0-9a-f]{{1,16}}[ \t]{{1,4}}(?=["'])
+      |\[[ \t]{{0,4}}(?=["'])|[bru]{{1,2}}(?=["']))?  # var_dump's string(n), a C string after its pointer (gdb's
+    # print: password = 0x5566 "…"), a JSON list, Python's b'…' and r'…'
+    (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])
+      |[^\s,;}}\])'"&<>]{{1,4096}}+))"""  # (a bare value bounded: a name repeated in its escaped value stays linear)
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
 _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
 # a name given as the value of a name or key field: JSON's "name": "…", XML's key="…"
@@ -551,7 +652,7 @@ _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 _UNIT = 1024  # how far the object or the tag holding a name field is looked for, either side
 # "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value
 _AFTER_WORD = _lazy(
-    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+[ \t]{{1,4}}
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
     (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to)[ \t]{{1,4}}){{0,3}}
     (?:(?<=[ \t])['"])?(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)""",
     re.VERBOSE,
@@ -580,13 +681,13 @@ _NEXT_LINES = 64  # at most this many lines of a block scalar
 _NAME_BEFORE = _lazy(r"[A-Za-z0-9_.$-]{1,64}$")
 # Headers whose whole value (scheme, token, cookie list) is a credential, to the end of the line;
 # a log line's "-> 400 {...}" after it is not part of the value.
-_HEADER_LINE = _lazy(  # on the text in lower case
-    r"""(?:authorization|cookie|x-myobapi-key|x-myobapi-cftoken|api-key)"""
+_HEADER_LINE = _lazy(  # on the text in lower case (a browser's WebSocket sends its token as a "subprotocol")
+    r"""(?:authorization|cookie|x-myobapi-key|x-myobapi-cftoken|api-key|sec-websocket-protocol)"""
     r"""[ \t]{0,10}:[ \t]{0,10}(?P<val>(?:(?![ \t]+(?:->|=>|\u2192)[ \t])[^\r\n'"])+)"""
 )
 _SCHEME_WORD = _lazy(r"(?:Bearer|Basic|Digest|Token|OAuth|SharedKey)[ \t]+(?=[A-Za-z0-9\-._~+/:]{1,}=*)", re.I)
 _BARE = _lazy(r"""[^\s,;}\])'"&<>]*""")
-_HEADER_HINTS = ("authorization", "cookie", "x-myobapi-key", "x-myobapi-cftoken", "api-key")
+_HEADER_HINTS = ("authorization", "cookie", "x-myobapi-key", "x-myobapi-cftoken", "api-key", "sec-websocket-protocol")
 # A URL scheme (2-21 characters, not the tail of a longer word; a console may wrap the line after
 # it), then its user-info: one pass, where a look back for the scheme from each "://" cost more
 # than the rest of a 2 MB paste of them
@@ -620,8 +721,9 @@ _ID_LABEL = _lazy(
 )
 _DATE_LIKE = _lazy(r"[0-9TZ:.+-]+|v?\d+(?:\.\d+)+[a-z0-9-]*", re.IGNORECASE)
 _MIXED = _lazy(r"[0-9]|[a-z][A-Z]")
-_TOKEN = _lazy(r"[A-Za-z0-9+/_.~-]{16,}={0,3}")
-_TOKEN_REPLACED = _lazy("[A-Za-z0-9+/_.~\ufffd-]{16,}={0,3}")
+# (an Atlassian API token ends in "=" and a checksum of 8 hex digits: ATATT3xFfGF0…=0A1B2C3D)
+_TOKEN = _lazy(r"[A-Za-z0-9+/_.~-]{16,}(?:={1,3}(?:[0-9A-F]{8}(?![A-Za-z0-9]))?)?")
+_TOKEN_REPLACED = _lazy("[A-Za-z0-9+/_.~\ufffd-]{16,}(?:={1,3}(?:[0-9A-F]{8}(?![A-Za-z0-9]))?)?")
 _GUID = _lazy(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?")
 _HEX = _lazy(r"[0-9a-fA-F-]+")
 # ids a log repeats on every line, which a user searches by: a GUID after a word (OpenStack's
@@ -652,15 +754,33 @@ _INVISIBLE_CHARS = (
     "\u200b\u200c\u200d\u2060\ufeff\u00ad\x00\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
     "\u0300-\u036f"  # and the combining marks (pa\u0301ssword: an accent over a letter of the name)
 )
-_ESCAPE_REGEX = r"\\u([0-9a-fA-F]{4})|\\([\\\"/'nrt])|%([0-9a-fA-F]{2})|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos);"
+# (and the escapes of C, Python and JavaScript strings for a printable ASCII character: \x3d and strace's octal \075;
+# and HTML5's named entities for the signs a name, a separator or a quote is made of: &equals; &colon; &sol;)
+_ESCAPE_REGEX = (
+    r"\\[ux]((?<=u)[0-9a-fA-F]{4}|(?<=x)[2-7][0-9a-fA-F])|\\([\\\"/'nrt]|0[4-7][0-7]|1[0-7][0-7])|%([0-9a-fA-F]{2})"
+    r"|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos|equals|colon|sol|bsol|quest|num|excl|lpar|rpar|comma|period"
+    r"|semi|percnt|commat|lowbar|hyphen|dollar|ast|plus|vert|verbar|lsqb|rsqb|lcub|rcub|grave|Tab|NewLine|nbsp);"
+)
 _ESCAPE = _lazy(_ESCAPE_REGEX)
+_C_ESCAPE = _lazy(r"\\(?:x[2-7]|0[4-7]|1[0-7])")  # an escape the backslash pairs' fast path would not undo
 # only for a text that is not ASCII: the wider first-character set costs an ASCII text 4 x the time
 # and a terminal's colour codes (CSI and OSC sequences) dropped with the character after them, as an invisible
 # character is (each escape decodes to one character): "p\x1b[0ma\x1b[0ms…word=" is a name
 _TERMINAL_CODE = r"(?:\x1b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\][^\x07\x1b]{0,512}(?:\x07|\x1b\\)))+([\s\S])"
 _ESCAPE_WIDE = _lazy(_ESCAPE_REGEX + rf"|([\u00a0\u2007\u202f\u3000])|[{_INVISIBLE_CHARS}]([\s\S])|{_TERMINAL_CODE}")
+_TERMINAL_RUN = _lazy(_TERMINAL_CODE.removesuffix("([\\s\\S])") + "(?=[\\s\\S])")
 _UNICODE_SPACING = _lazy(rf"[\u00a0\u2007\u202f\u3000\x1b{_INVISIBLE_CHARS}]")
-_ENTITIES = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"}
+_ENTITIES = {"quot": '"', "amp": "&", "lt": "<", "gt": ">", "apos": "'"} | dict(
+    zip(
+        (
+            *("equals", "colon", "sol", "bsol", "quest", "num", "excl", "lpar", "rpar", "comma", "period", "semi"),
+            *("percnt", "commat", "lowbar", "hyphen", "dollar", "ast", "plus", "vert", "verbar", "lsqb", "rsqb", "lcub"),
+            *("rcub", "grave", "Tab", "NewLine", "nbsp"),
+        ),
+        "=:/\\?#!(),.;%@_-$*+||[]{}`\t\n ",
+        strict=True,
+    )
+)
 _SIMPLE = {"n": "\n", "r": "\r", "t": "\t"}
 _FAST = {"\\" + k: v for k, v in {**_SIMPLE, "\\": "\\", '"': '"', "/": "/", "'": "'"}.items()} | {
     f"&{k};": v for k, v in _ENTITIES.items()
@@ -762,6 +882,7 @@ def _copies(text: str, spans: list[Span]) -> list[Span]:
 _NEXT_TOKEN_LINE = _lazy(r"\r?\n(?P<offset>[0-9a-f]{4}: )?[ \t]{0,40}(?P<val>[A-Za-z0-9+/=_.~-]{2,512})(?=[ \t]*(?:\r?\n|$))")
 _NEXT_LITERAL = _lazy(r"""(?P<q>['"])[ \t]*\r?\n[ \t]{0,80}(?P=q)(?P<val>[^'"\r\n]{1,512})(?P=q)""")
 _SOFT_BREAK = _lazy(r"=\r?\n([^\s'\"<>&;,:]{1,512})")
+_CONTINUED = _lazy(r"\r?\n[ \t]{0,40}([^\s'\"<>&;,\\]{1,512}\\?)")
 _WRAPPED_AT = 16  # a hidden value this long may have been wrapped: a short one was not
 _WRAPPED_LINES = 8
 
@@ -775,6 +896,8 @@ def _wrapped(text: str, spans: list[Span]) -> list[Span]:
         end = s.end
         for _ in range(_WRAPPED_LINES):
             soft = _SOFT_BREAK().match(text, end - 1) if printable and text[end - 1 : end] == "=" else None
+            if soft is None and text[end - 1 : end] == "\\":  # a line continued (.properties, a shell): its next line
+                soft = _CONTINUED().match(text, end)
             if soft is not None:
                 out.append(Span(*soft.span(1), s.kind))
                 end = soft.end(1)
@@ -843,7 +966,12 @@ def shown_line(line: str, above: str = "") -> str:
     digits = any(c.isdigit() for c in token)
     uppers = sum(c.isupper() for c in token)
     mixed_case = uppers * 3 >= max(letters, 1) and len(_LOWER_THEN_UPPER.findall(token)) >= 2
+    if _NAMED_CODE().fullmatch(token) and not _IN_NAME().search(_lowered(token)):
+        return value  # a name and a number in hex ("ErrorCode=8007045D", "HRESULT=0x80070005"): no key's tail
     return MARK if ((digits and letters) or mixed_case) and not _camel_words(token) else value
+
+
+_NAMED_CODE = _lazy(r"[A-Za-z][A-Za-z_]{1,31}=(?:0[xX])?[0-9A-Fa-f]{1,32}")
 
 
 def argument(value: str, limit: int = 24) -> str:
@@ -894,7 +1022,16 @@ def _dashed_name(token: str, loose: bool = False) -> bool:
 def _word_like(token: str) -> bool:
     """Words run together (camelCase, PascalCase, ALLCAPS plus digits): long runs of one class."""
     runs = _RUNS().findall(token)
-    return bool(runs) and sum(map(len, runs)) / len(runs) >= 3.2
+    if not runs or sum(map(len, runs)) / len(runs) < 3.2:
+        return False
+    if len(token) >= 24 and (token.islower() or token.isupper()):  # one case: base32 (an Azure DevOps PAT, a NATS seed)
+        low = token.lower()  # has long runs of letters too, but few vowels or runs of consonants no word has
+        letters = sum(map(str.isalpha, low))
+        return sum(map(low.count, "aeiouy")) * 4 >= letters and len(_CONSONANT_RUN().findall(low)) < 2
+    return True
+
+
+_CONSONANT_RUN = _lazy(r"[bcdfghjklmnpqrstvwxz]{4}")
 
 
 # a camel-case identifier's parts: an acronym before a word (the "UI" of UIElement), words, acronyms, numbers
@@ -1398,7 +1535,7 @@ def _a_pair(m: re.Match[str], before: str, opener: str, name: str) -> bool:
     """Whether the syntax around a name and what follows it makes a pair (not prose)."""
     if m.group("comma") is not None and opener not in "[({":
         return False  # "token, ..." in prose is no pair; [key, v], (key, v), Erlang's {key, v} are
-    multipart = before.endswith(('name="', "name='", 'name=\\"'))
+    multipart = before.endswith(('name="', "name='", 'name=\\"')) or (m.group("mp") is not None and before.endswith("name="))
     if m.group("space") is not None and not (name.startswith("-") or "securestring" in name or multipart):
         return False  # "token expired": prose
     if m.group("mp") is not None and not multipart:
@@ -1497,7 +1634,7 @@ _PATH_SECRET = _lazy(
 
 
 # A credential in a column of a table: the header names it (AWS's credentials.csv: User name,Password,…)
-_HEADER_CELL = _lazy(r"[A-Za-z][A-Za-z0-9 _.()-]{0,40}")
+_HEADER_CELL = _lazy(r"[A-Za-z][A-Za-z0-9 _.()-]{0,40}|\"[A-Za-z][A-Za-z0-9 _.()-]{0,40}\"")  # (RFC 4180 quotes it)
 _TABLE_ROWS = 1000
 _HEADER_LINE_MAX = 4096
 
@@ -1620,6 +1757,7 @@ def _row_cells(line: str, at: int, sep: str, count: int, wanted: list[int]) -> l
 def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Iterator[Span]:
     rule = _RULE()
     size = len(text)
+    seen: dict[str, list[tuple[int, int]] | None] = {}  # a row's cells from its start, by its text (a log repeats rows)
     for _ in range(_TABLE_ROWS):
         end = text.find("\n", at)
         end = size if end < 0 else end
@@ -1627,11 +1765,11 @@ def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Itera
         if sep == "|" and "-" in line and rule.fullmatch(line):
             at = end + 1
             continue
-        row = _row_cells(line, at, sep, count, wanted)
+        row = seen[line] if line in seen else seen.setdefault(line, _row_cells(line, 0, sep, count, wanted))
         if row is None:
             return
         for a, b in row:
-            yield Span(a, b, "credential by name")
+            yield Span(at + a, at + b, "credential by name")
         at = end + 1
         if at >= size:
             return
@@ -1747,7 +1885,9 @@ def _echoed(text: str) -> Iterator[Span]:
 # An interactive shell's prompt evaluating a name that holds a credential (Python's >>>, IPython's In [n]:,
 # irb and pry, node's >): the line after it, Out[n]: or => aside, is the value
 _REPL = _lazy(
-    rf"""[ \t]{{0,8}}(?:>>>|in[ ]\[\d{{1,6}}\]:|irb\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|pry\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|>)
+    rf"""[ \t]{{0,8}}(?:>>>|in[ ]\[\d{{1,6}}\]:|irb\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|pry\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|>
+    |\((?:pdb|gdb|lldb|dlv)\)|db<\d{{1,6}}>  # the debuggers' prompts: pdb, gdb, lldb, Delve, perl -d
+    |sql>|[a-z][a-z0-9_-]{{0,15}}(?:\(\d{{1,6}}\))?(?:=?>|=\#))  # ipdb>, iex(1)>, jshell>, scala>, user=> (Clojure), psql's db=>
     [ \t]{{1,4}}[^\n]{{0,128}}?(?P<name>(?:{_CREDENTIAL_WORD})[a-z0-9_]{{0,32}}+)['"\])]{{0,3}}[ \t]*\r?\n
     (?:out\[\d{{1,6}}\]:[ \t]*|=>[ \t]*)?(?P<val>[^\r\n]{{1,512}})""",
     re.VERBOSE,
@@ -1757,7 +1897,7 @@ _REPL = _lazy(
 def _repl_values(text: str) -> Iterator[Span]:
     """Matched from the start of each line holding a credential word (a prompt starts its line), never
     tried at every ">" of the text."""
-    if ">" not in text and "]:" not in text:
+    if ">" not in text and "]:" not in text and "#" not in text and ") " not in text:
         return
     low = _lowered(text)
     for first, last, hits in _near_needles(low):
@@ -2037,7 +2177,11 @@ class _View:
 
         wide = not text.isascii() or "\x00" in text or "\x1b" in text
         self.pattern = _ESCAPE_WIDE() if wide else _ESCAPE()
-        if "\\u" in text or "%" in text or "&" in text or wide:
+        if wide and text.isascii() and "\x00" not in text and "\\" not in text and "%" not in text and "&" not in text:
+            # only a terminal's colour codes (a coloured log): each run of them dropped at C speed, as _ESCAPE_WIDE
+            # drops it with the character after it (the same escapes, mapped back by the same pattern)
+            self.text, self.count = _TERMINAL_RUN().subn("", text)
+        elif "\\u" in text or "%" in text or "&" in text or wide or _C_ESCAPE().search(text):
             self.text = self.pattern.sub(one, text)
         else:  # only backslash pairs (\\ \" \n \/): undone at C speed, each a character shorter
             self.text = "\\".join(map(_unpaired, text.split("\\\\")))  # an escaped backslash ends a pair
@@ -2092,7 +2236,7 @@ def _unescaped(m: re.Match[str]) -> str:
     if u:
         return chr(int(u, 16))
     if simple:
-        return _SIMPLE.get(simple, simple)
+        return chr(int(simple, 8)) if simple.isdigit() else _SIMPLE.get(simple, simple)
     if pct:
         return chr(int(pct, 16))
     if entity in _ENTITIES:
