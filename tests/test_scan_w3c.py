@@ -256,6 +256,19 @@ def test_squids_native_access_log_is_read_by_its_status_after_the_result_code(en
     assert all(named) and {m[1] for m in named if m} == {"GET", "HEAD", "POST", "OPTIONS", "PURGE", "COPY"}
 
 
+def test_a_squid_requests_user_info_never_names_its_group(tmp_path, engine):
+    """A proxy logs the URL as sent, user-info and all: the group was "HTTP 401 GET bob:<email>/..."
+    (the password masked, the user's name shown). A group is named by host and path alone. One of the
+    file's lines (netdata's Squid sample) with a random credential put in its URL."""
+    line = next(x for x in SQUID.read_text().split("\n") if "/401 " in x and "cache_object://localhost/" in x)
+    user = line.replace("cache_object://localhost/", "cache_object://bob:Qm7vZ2xT9kLp4RwN@localhost/", 1)
+    path = tmp_path / "access.log"
+    path.write_text(f"{line}\n{user}\n")
+    doc = _scan(path)
+    assert [(g["text"], g["count"]) for g in doc["other"]] == [("HTTP 401 GET localhost/counters", 2)]
+    assert "bob" not in json.dumps(doc) and "Qm7vZ2xT9kLp4RwN" not in json.dumps(doc)
+
+
 def test_iis_lines_without_their_header_block_are_read_by_the_default_status_column(tmp_path, engine):
     """IIS's lines with their header block cut off (a collector that strips "#" lines) stated their
     404s in no form scan reads: none was an error. In IIS's default fields the status is the

@@ -389,7 +389,7 @@ _REQUEST = re.compile(
 # Squid's, a URL (w3c.HEADERLESS): named by host and path, "HTTP 401 GET localhost/counters", as a proxy's quoted request is
 _COLUMNS_REQUEST = re.compile(
     r"(?<!\S)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE)\s+"  # Squid's PURGE, WebDAV's
-    r"(?:[^\s/]\S*\s+(?=/)|[a-z][\w.+-]*://)?([^\s/?]*/[^\s?]*)"
+    r"(?:[^\s/]\S*\s+(?=/)|[a-z][\w.+-]*://(?:[^\s/?@]*@)?)?([^\s/?]*/[^\s?]*)"  # a URL's user-info: never its name
 )
 
 
