@@ -1817,6 +1817,15 @@ def test_paths_that_differ_in_a_word_after_a_number_are_two_groups(index, tmp_pa
     ]
 
 
+def test_a_proxied_requests_user_info_never_names_its_group(index, tmp_path):
+    """A proxy's access line names the URL as sent: its group was "HTTP error: GET bob:<email>/..." (the
+    password masked as an address, the user's name shown). The line above with a random credential put
+    in a proxied URL."""
+    line = APPLE_TOUCH_ICONS[1].replace('"GET /', '"GET http://bob:Qm7vZ2xT9kLp4RwN@example.com/', 1)
+    report = _scanned(index, tmp_path, "access.log", [line])
+    assert _groups(report) == [("HTTP error: GET example.com/apple-touch-icon-<n>x<n>.png", [1])]
+
+
 # virtual-kubelet's logfmt lines: one error for two pods, whose names end in generated suffixes
 # (tstack/lnav@bb0005f test/logfile_logfmt.0, lines 1 and 5)
 POD_NOT_FOUND = [
