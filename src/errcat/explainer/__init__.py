@@ -28,7 +28,7 @@ from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, 
 from .recordings import Recording, read_recording
 from .redact import redact_report
 from .reference import Reference, reference_for
-from .split import MAX_INPUT_BYTES, decode, html_title, is_status_noise, leading_lines, split
+from .split import KNOWN_STATUSES, MAX_INPUT_BYTES, decode, html_title, is_status_noise, leading_lines, split
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
 
@@ -322,10 +322,7 @@ def _cell_code(lines: list[str]) -> str | None:
 
 
 def _is_error_status(cell: str) -> bool:
-    return len(cell) == 3 and 400 <= int(cell) < 600 and int(cell) in _HTTP_STATUSES
-
-
-_HTTP_STATUSES = frozenset(s.value for s in HTTPStatus)
+    return len(cell) == 3 and int(cell) >= 400 and int(cell) in KNOWN_STATUSES
 
 
 def _bracketed_code(catalog: CatalogIndex, text: str) -> str | None:
