@@ -373,6 +373,27 @@ def test_secrets_on_this_sessions_scan_read_paths_never_reach_scan_reports(cli, 
         _assert_scan_hides_every_secret(cli, log, "--all")
 
 
+def test_secrets_in_proxied_urls_never_reach_scan_reports(cli, tmp_path):
+    """Two read paths added together, each carrying every secret-bearing paste percent-encoded in a
+    URL's query and its user-info: Squid's native access log (its status after the result code, read
+    by its column, w3c.HEADERLESS) and an access line's proxied request; both name their groups by
+    host and path (triage._COLUMNS_REQUEST, triage._REQUEST). Every record is read; what is shown
+    passes the exit gate."""
+    squid, access = tmp_path / "access.log", tmp_path / "proxy.log"
+    squid_lines, access_lines = [], []
+    for label, text, _ in CASES:
+        secret = quote(text, safe="")
+        url = f"http://u:{secret}@api.example.com/{quote(label, safe='')}?q={secret}"
+        squid_lines.append(f"1576177221.686      0 ::1 TCP_MISS/401 1129 GET {url} - HIER_NONE/- text/html")
+        access_lines.append(f'203.0.113.9 - - [26/Jan/2019:20:27:56 +0330] "GET {url} HTTP/1.1" 401 336 "-" "curl/7.64"')
+    for log, lines in ((squid, squid_lines), (access, access_lines)):
+        log.write_text("\n".join(lines) + "\n")
+        r = cli("scan", str(log), "--format", "json", "--all")
+        assert r.exit_code == 0, (log.name, r.output[-300:])
+        assert json.loads(r.stdout)["summary"]["error_records"] == len(CASES), log.name
+        _assert_scan_hides_every_secret(cli, log, "--all")
+
+
 def test_secrets_in_json_lines_named_by_their_message_or_fields_never_reach_scan_reports(cli, tmp_path):
     """Two group names added together (prepared.untimed_head): a JSON line with a status and no
     request is named by its message, one with no message by its fields as names and values. Each
