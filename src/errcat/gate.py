@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterator
 from itertools import accumulate
 from typing import Any, NamedTuple
 
+from . import regex_codes
+
 MARK = "[REDACTED]"
 _MARKED = "REDACTED"
 
@@ -36,7 +38,7 @@ _MARKED = "REDACTED"
 def _lazy(regex: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
     """A regex compiled on first use: compiling them all would cost explain ~10 ms of start-up,
     and most pastes need only a few of the passes."""
-    return functools.cache(functools.partial(re.compile, regex, flags))
+    return functools.cache(functools.partial(regex_codes.compile, regex, flags))
 
 
 class Rule(NamedTuple):
@@ -50,7 +52,7 @@ class Rule(NamedTuple):
     @property
     def pattern(self) -> re.Pattern[str]:
         """Compiled on first use (re's own cache keeps it): explain's start-up does not pay for it."""
-        return re.compile(self.regex, self.flags)
+        return regex_codes.compile(self.regex, self.flags)
 
 
 _GITLEAKS = "gitleaks default rules (config/gitleaks.toml)"

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
+from .. import regex_codes
 from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
 from .envelopes import SentError
@@ -97,7 +98,7 @@ class EndpointRule(NamedTuple):
 @lru_cache(maxsize=1024)
 def _endpoint_pattern(path: str) -> re.Pattern[str]:
     """Compiled only for rules whose literal segments all occur in the path: cost stays flat."""
-    return re.compile("^/" + _path_regex(path) + "(?:/[^/]+)?/?$", re.IGNORECASE)
+    return regex_codes.compile("^/" + _path_regex(path) + "(?:/[^/]+)?/?$", re.IGNORECASE)
 
 
 def _literals(path: str) -> frozenset[str]:
@@ -132,10 +133,10 @@ class NamePattern(NamedTuple):
     def of(cls, source: str) -> NamePattern:
         parsed = _parsed(source)
         if parsed is None:
-            return cls(re.compile(source, re.IGNORECASE), None, None)
+            return cls(regex_codes.compile(source, re.IGNORECASE), None, None)
         items, ops = parsed
-        twin = re.compile(source) if _lower_case_only(items, ops) else None
-        return cls(re.compile(source, re.IGNORECASE), _sequence_needles(items, ops), twin)
+        twin = regex_codes.compile(source) if _lower_case_only(items, ops) else None
+        return cls(regex_codes.compile(source, re.IGNORECASE), _sequence_needles(items, ops), twin)
 
     def search(self, text: str, lowered: str | None) -> str | None:
         """The name as written in ``text``, if any. ``lowered``: the text in lower case when it is
@@ -281,7 +282,7 @@ def _compile_facts(index: CatalogIndex) -> VendorFacts:
         hosts[v.id] = tuple(host_pattern(h.value, h.pattern) for h in v.hosts)
         names = {f.value.lower() for f in (*v.headers, *v.auth)} - _GENERIC_NAMES
         headers[v.id] = tuple(sorted(names))
-        prefixes[v.id] = tuple(re.compile("^/" + _path_regex(p.value) + "(?=/|$)", re.IGNORECASE) for p in v.path_prefixes)
+        prefixes[v.id] = tuple(regex_codes.compile(f"^/{_path_regex(p.value)}(?=/|$)", re.IGNORECASE) for p in v.path_prefixes)
         if v.mentions:
             mentions[v.id] = _one_pattern(v.mentions)
         if v.brands:
