@@ -120,6 +120,14 @@ TERMINAL_CODES = re.compile(r"\x1b(?:\[[0-9;?]*[A-Za-z]|[_\]][^\x07\x1b]*(?:\x07
 # also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:")
 _UNNUMBERED_TAG = re.compile(r": (?:fatal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?:")
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
+# a syslog header before a relayed program's own line (RFC 3164's time or an RFC 3339 one, the host, the
+# program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: "):
+# that line's level is as near its own start as any line's (Postgres's prefix "... [152] 53300:
+# db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:" put it past HEAD once syslog's header was before it)
+_SYSLOG_HEADER = re.compile(
+    r"(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16})"
+    r" [\w.:-]{1,64} [\w./-]{1,48}(?:\[\d{1,10}\])?: "
+)
 # an exception itself: a traceback's header at a line's start, a class with its message
 # (java.io.IOException: / ValueError:, not a quoted pattern of one: 'SyntaxError: '), a stack
 # frame, a Go panic, a crash (a fatal signal, not SIGTERM's or SIGHUP's; a failed assertion:
@@ -192,6 +200,8 @@ _DOTNET_LEVELS = {"trce": "trace", "dbug": "debug", "info": "info", "warn": "war
 def level(head: str) -> str | None:
     """The first level word of a log line, lower-cased (``error``, ``info``, ``w`` ...), if any."""
     window = head[:HEAD]
+    if len(head) > HEAD and (header := _SYSLOG_HEADER.match(head)):
+        window = head[: header.end() + HEAD]
     if "\x1b[" in window:
         window = TERMINAL_CODES.sub("", head[: HEAD * 2])[:HEAD]
     if window[4:6] == ": " and (dotnet := _DOTNET.match(window)):

@@ -1,0 +1,49 @@
+"""scan on real lines of log formats a ninth sweep found misread: each test's lines are cut from
+the public file its comment names, and each failed before the change its docstring describes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import errcat
+from errcat.scan import ScanOptions, scan
+
+
+@pytest.fixture(scope="module")
+def index():
+    return errcat.open_catalog(use_env=False).index
+
+
+def _scanned(index, tmp_path: Path, name: str, lines: list[str]):
+    """scan's report on a file of these lines, read by one reader."""
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return scan(index, [str(path)], ScanOptions(workers=1))
+
+
+def _groups(report) -> list[tuple[str, list[int]]]:
+    """Other programs' groups of a report: their texts and listed lines, sorted."""
+    return sorted((text, [p.line for p in g.places]) for text, g in report.other.items())
+
+
+# Postgres relayed through syslog, its log_line_prefix with db, user, app and client (Alain-L/quellog@ee3e46f3
+# test/testdata/comprehensive/syslog.log lines 670, 671, 674, 323; syslog_bsd.log line 671)
+PG_SYSLOG = [
+    "2026-04-02T14:56:06+00:00 172.28.0.2 postgres[152]: [9-1] 2026-04-02 14:56:06.630 UTC [152] 00000: db=app_db,user=app_user,app=[unknown],client=172.28.0.10 LOG:  connection authorized: user=app_user database=app_db application_name=flood_14",
+    "2026-04-02T14:56:06+00:00 172.28.0.2 postgres[152]: [10-1] 2026-04-02 14:56:06.630 UTC [152] 53300: db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:  remaining connection slots are reserved for roles with the SUPERUSER attribute",
+    "2026-04-02T14:56:06+00:00 172.28.0.2 postgres[157]: [8-1] 2026-04-02 14:56:06.632 UTC [157] 53300: db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:  sorry, too many clients already",
+    '2026-04-02T14:55:56+00:00 172.28.0.2 postgres[92]: [10-1] 2026-04-02 14:55:56.844 UTC [92] 3D000: db=nonexistent,user=app_user,app=[unknown],client=172.28.0.10 FATAL:  database "nonexistent" does not exist',
+    "Apr 02 14:56:06.000000 172.28.0.2 postgres[152]: [10-1] 2026-04-02 14:56:06.630 UTC [152] 53300: db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:  remaining connection slots are reserved for roles with the SUPERUSER attribute",
+]
+
+
+def test_a_relayed_lines_level_is_read_after_the_syslog_header(index, tmp_path):
+    """A level is looked for in a line's first 160 characters: syslog's header (70 of them) pushed
+    Postgres's FATAL past that, so 58 of the 113 errors of quellog's syslog file were not counted
+    (its stderr file, the same log, counted them all)."""
+    report = _scanned(index, tmp_path, "postgresql.log", PG_SYSLOG)
+    assert (report.errors, report.not_errors) == (4, 0)
+    assert sorted(line for _, lines in _groups(report) for line in lines) == [2, 3, 4, 5]
+
