@@ -47,3 +47,27 @@ def test_a_relayed_lines_level_is_read_after_the_syslog_header(index, tmp_path):
     assert (report.errors, report.not_errors) == (4, 0)
     assert sorted(line for _, lines in _groups(report) for line in lines) == [2, 3, 4, 5]
 
+
+# Tomcat's catalina.out (JULI's one-line format) on two days (RahulVerma1990/Camunda-Logs@075d3df6
+# catalina.out lines 58 and 189)
+TOMCAT_STARTUP_FAILED = [
+    "12-Mar-2019 17:34:16.567 SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [/engine-rest] startup failed due to previous errors",
+    "13-Mar-2019 11:29:22.587 SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [/engine-rest] startup failed due to previous errors",
+]
+
+
+def test_tomcats_timestamp_is_read_and_left_out_of_the_group_text(index, tmp_path):
+    """Tomcat's "12-Mar-2019 17:34:16.567" was no timestamp: its records had no time (--since left
+    them all out) and their group text began "<n>-Mar-<n> <n>:<n>:<n>", so one error logged in
+    March and in April was two groups."""
+    report = _scanned(index, tmp_path, "catalina.out", TOMCAT_STARTUP_FAILED)
+    text = "SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [/engine-rest] startup failed due to previous errors"
+    assert _groups(report) == [(text, [1, 2])]
+    group = report.other[text]
+    assert (group.first_seen.isoformat(), group.last_seen.isoformat()) == (
+        "2019-03-12T17:34:16.567000+00:00",
+        "2019-03-13T11:29:22.587000+00:00",
+    )
+    path = tmp_path / "catalina.out"
+    since = scan(index, [str(path)], ScanOptions(workers=1, since=group.last_seen))
+    assert (since.other_count, since.filtered_time, since.no_timestamp) == (1, 1, 0)
