@@ -71,3 +71,24 @@ def test_tomcats_timestamp_is_read_and_left_out_of_the_group_text(index, tmp_pat
     path = tmp_path / "catalina.out"
     since = scan(index, [str(path)], ScanOptions(workers=1, since=group.last_seen))
     assert (since.other_count, since.filtered_time, since.no_timestamp) == (1, 1, 0)
+
+
+# Android Studio's Logcat window, copied out (AvinSSSS/logcat@0b6196a5 logcat.txt lines 11, 12, 23, 24, 33)
+STUDIO_LOGCAT = [
+    "2025-01-24 11:39:17.505  2155-2159  nativeloader            br.com.ohmybread                     D  Load libjdwp.so using system ns (caller=<unknown>): ok",
+    "2025-01-24 11:39:17.590  2155-2155  System.out              br.com.ohmybread                     I  Debug.suspendAllAndSentVmStart",
+    "2025-01-24 11:39:19.128  2155-2201  QT                      br.com.ohmybread                     W  qt_process_init() called",
+    "2025-01-24 11:39:19.128  2155-2201  QT                      br.com.ohmybread                     E  [QT]file does not exist",
+    "2025-01-24 11:39:19.203  2155-2155  r.com.ohmybread         br.com.ohmybread                     W  Accessing hidden method Landroid/view/View;->computeFitSystemWindows(Landroid/graphics/Rect;Landroid/graphics/Rect;)Z (unsupported, reflection, allowed)",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_android_studios_logcat_letter_is_its_level(index, tmp_path, use_engine, engine):
+    """Android Studio's Logcat writes the level letter after the package column, with two spaces
+    each side: no line of its was read by it (3 of the file's 55 E and W lines were counted, by a
+    Chromium [ERROR:...] they held)."""
+    assert use_engine(engine) == engine
+    report = _scanned(index, tmp_path, "logcat.txt", STUDIO_LOGCAT)
+    assert (report.errors, report.not_errors) == (3, 0)
+    assert sorted(line for _, lines in _groups(report) for line in lines) == [3, 4, 5]

@@ -5,7 +5,7 @@ A record is an error when its line says so by how it is logged, not because it h
 - its level: ERROR, WARN(ING), FATAL, CRITICAL, SEVERE, ALERT, EMERG, PANIC (Serilog's WRN, FTL) as the line's first
   level word (``ERROR``, ``[error]``, Apache's ``[core:error]``, ``level=error``, ``"level":"error"``, ``<E>``, glog's
   ``E1203`` also after a program tag, a program tag's ``sshd[7]: error:`` or ``gmetad: Warning:``,
-  Chromium's ``[1204/101010.123:ERROR:file.cc(12)]``, Android logcat's letter ``E``, ``W``, ``F``, ``A``),
+  Chromium's ``[1204/101010.123:ERROR:file.cc(12)]``, Android logcat's letter ``E``, ``W``, ``F``, ``A``, also Android Studio's),
   or a syslog priority ``<0>``..``<4>`` of any facility, or a Cisco message's severity 0 to 4 (``%ASA-4-106023:``);
 - an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``, ``status code 403``,
   ``HTTP 503 Service Unavailable``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``, Gin's ``| 404 |``;
@@ -73,6 +73,9 @@ _LEVEL = re.compile(
     # Android's logcat: threadtime's "03-17 16:13:46.764  2227  2794 E Tag: msg" (pid, tid, level
     # letter), brief's and time's "E/Tag( 123): msg"
     r"|\d\d:\d\d\.\d+ +\d+ +\d+ (?P<logcat>[VDIWEFA]) "
+    # and Android Studio's Logcat window: "2025-01-24 11:39:16.533  1249-1321  Tag  package  E  msg" (pid-tid, tag,
+    # package when known, the letter and two spaces)
+    r"|\d\d:\d\d\.\d{3} +\d+-\d+ +\S+ +(?:\S+ +)?(?P<studio>[VDIWEFA])  "
     r"|(?:^|\d )(?P<brief>[VDIWEFA])/[^(\n]{1,80}\( *\d+\): "
     # Monolog's channel and level (Laravel's "local.ERROR:", zoneminder's "web_php[118].ERR "), a tag's
     # level suffix ("[CardDAVPlugin-ERROR]")
