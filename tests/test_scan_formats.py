@@ -92,3 +92,17 @@ def test_android_studios_logcat_letter_is_its_level(index, tmp_path, use_engine,
     report = _scanned(index, tmp_path, "logcat.txt", STUDIO_LOGCAT)
     assert (report.errors, report.not_errors) == (3, 0)
     assert sorted(line for _, lines in _groups(report) for line in lines) == [3, 4, 5]
+
+
+# the kernel's messages in a logcat dump, at I (Bob0111/microg-log@9aa946af logcat.txt lines 2725 and 4824)
+KERNEL_IN_LOGCAT = [
+    "06-17 02:19:18.718     0     0 I         : c1    292 dsi_backlight_update_status:454: req:98 bl:1569 state:0x0",
+    "03-13 10:00:54.026     0     0 I         : c5    740 dsi_backlight_update_status:454: req:95 bl:1521 state:0x0",
+]
+
+
+def test_a_c_functions_name_and_line_is_no_http_status(index, tmp_path):
+    """The kernel's "dsi_backlight_update_status:454:" (a function's name and its line) read as
+    "status: 454", an HTTP error: 392 info lines of the dump were counted as errors."""
+    report = _scanned(index, tmp_path, "logcat.txt", KERNEL_IN_LOGCAT)
+    assert (report.errors, report.unmatched_count) == (0, 0)

@@ -165,7 +165,8 @@ _STATUS_LINE = re.compile(r"(?:^|\s)HTTP/\d(?:\.\d)? (\d{3})\b", re.MULTILINE)
 # what stands between "status" and its number (status=404, "statusCode": 404, STATUS_CODE: '404'):
 # the one source of the keyed status (prepared.py builds its byte patterns from it)
 STATUS_KEY = r"(?:[_ ]?(?:[Cc]ode|CODE))?[\"']?\s*[=:]\s*[\"']?"
-_STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b")
+# (not a C function's name and line, as the kernel logs them: "dsi_backlight_update_status:454: req:98")
+_STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b(?!(?<=_status:\d{3}):)")
 # an access log: "GET /x HTTP/1.1" 404 209; uvicorn's "POST /login HTTP/1.1" 401 Unauthorized
 # (Envoy's and Istio's write their response flags after it: "404 NR", "503 UF,URX")
 _STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-|[A-Z][a-z]+|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE)
