@@ -106,3 +106,42 @@ def test_a_c_functions_name_and_line_is_no_http_status(index, tmp_path):
     "status: 454", an HTTP error: 392 info lines of the dump were counted as errors."""
     report = _scanned(index, tmp_path, "logcat.txt", KERNEL_IN_LOGCAT)
     assert (report.errors, report.unmatched_count) == (0, 0)
+
+
+# Google Cloud Logging's exported LogEntry, with no message field (wazuh/wazuh-qa@9eba4fb7
+# tests/integration/test_gcloud/test_functionality/data/gcp_events.txt lines 1 and 3)
+GCP_LOG_ENTRIES = [
+    '{"insertId":"15mo9tne1dofb","jsonPayload":{"authAnswer":true,"protocol":"UDP","queryName":"mx-ll-110.164.205-133.static.3bb.co.th.","queryType":"A","rdata":"","responseCode":"NXDOMAIN","sourceIP":"10.128.0.2","sourceNetwork":"","vmInstanceId":4.9801139288008397e+18,"vmInstanceName":"531339229531.instance-1"},"logName":"projects/wazuh-dev/logs/dns.googleapis.com%2Fdns_queries","receiveTimestamp":"2019-10-11T00:48:42.955559583Z","resource":{"labels":{"location":"us-central1","project_id":"wazuh-dev","source_type":"internet","target_name":"","target_type":"external"},"type":"dns_query"},"severity":"WARNING","timestamp":"2019-10-11T00:48:41.892096998Z"}',
+    '{"insertId":"15mo9tne1dofb","jsonPayload":{"authAnswer":true,"protocol":"UDP","queryName":"mx-ll-110.164.205-133.static.3bb.co.th.","queryType":"A","rdata":"","responseCode":"NXDOMAIN","sourceIP":"10.128.0.2","sourceNetwork":"","vmInstanceId":4.9801139288008397e+18,"vmInstanceName":"531339229531.instance-1"},"logName":"projects/wazuh-dev/logs/dns.googleapis.com%2Fdns_queries","receiveTimestamp":"2019-10-11T00:48:42.955559583Z","resource":{"labels":{"location":"us-central1","project_id":"wazuh-dev","source_type":"internet","target_name":"","target_type":"external"},"type":"dns_query"},"severity":"ERROR","timestamp":"2019-10-11T00:48:41.892096998Z"}',
+]
+
+
+def test_a_json_lines_id_key_is_masked_in_the_case_it_is_written(index, tmp_path):
+    """A JSON line with no message is grouped by its fields, whose keys logline lowers: "insertId"
+    became "insertid", which the id mask did not know, so the group text kept the id's letters
+    ("insertid=<n>mo<n>tne<n>dofb") and each event of an export was a group of its own."""
+    report = _scanned(index, tmp_path, "gcp.log", GCP_LOG_ENTRIES)
+    texts = [text for text, _ in _groups(report)]
+    assert len(texts) == 2
+    assert all(
+        text.startswith("insertId=<id> logName=projects/wazuh-dev/logs/dns.googleapis.com%2Fdns_queries ") for text in texts
+    )
+
+
+# an nginx access log Grafana Alloy reads in its tests: Persian search terms, percent-encoded
+# (grafana/alloy@66ebea85 internal/component/loki/source/file/testdata/short-access.log, its first
+# /search/ 404 and 499 lines)
+ENCODED_SEARCHES = [
+    '151.239.2.90 - - [26/Jan/2019:20:28:45 +0330] "GET /search/%D8%AA%D9%82%D9%88%DB%8C%D9%85/p0 HTTP/1.1" 404 32397 "https://www.zanbil.ir/" "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:64.0) Gecko/20100101 Firefox/64.0" "-"',
+    '151.239.2.90 - - [26/Jan/2019:20:29:08 +0330] "GET /search/%D8%B3%D8%B1%D8%B1%D8%B3%DB%8C%D8%AF/p0 HTTP/1.1" 499 0 "https://www.zanbil.ir/" "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:64.0) Gecko/20100101 Firefox/64.0" "-"',
+]
+
+
+def test_a_paths_percent_escapes_keep_their_digits(index, tmp_path):
+    """A percent-escape's digits were masked as numbers ("/search/%D<n>%B<n>..."): two terms whose
+    escapes differ only in digits (two letters, %D8%B3 and %D8%B4) had one text, and one shape."""
+    report = _scanned(index, tmp_path, "access.log", ENCODED_SEARCHES)
+    assert _groups(report) == [
+        ("HTTP error: GET /search/%D8%AA%D9%82%D9%88%DB%8C%D9%85/p<n>", [1]),
+        ("HTTP error: GET /search/%D8%B3%D8%B1%D8%B1%D8%B3%DB%8C%D8%AF/p<n>", [2]),
+    ]

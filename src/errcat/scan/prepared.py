@@ -247,7 +247,8 @@ _SHAPE_SLOT = re.compile(
 _REQUEST_PATH = re.compile(
     rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE)[ \t]+(?:[^\s/]\S*[ \t]+(?=/))?([^\s?]+)"
 )
-_WITH_DIGIT = re.compile(rb"[0-9a-f]*[0-9][0-9a-f]*")
+# (not a percent-escape's hex, "%D8%B3": a letter of the path, not a number)
+_WITH_DIGIT = re.compile(rb"(?<!%)(?<!%[0-9A-Fa-f])[0-9a-f]*[0-9][0-9a-f]*")
 
 
 def request_words(data: Buffer) -> bytes:
@@ -388,6 +389,17 @@ def _unstamped(text: str) -> str:
     return "\n".join([first, *(line[at:] if at is not None else line for line, at in zip(rest, starts, strict=True))])
 
 
+def _keys_as_written(head: str) -> dict[str, str]:
+    """A JSON line's keys as it writes them, by the lower case logline reads them in: the id mask
+    knows a key by its case (Google Cloud's "insertId=15mo9tne1dofb", read as "insertid=", kept its
+    letters, and each event of an export was a group of its own)."""
+    try:
+        obj = json.loads(head)
+    except (ValueError, RecursionError):
+        return {}
+    return {str(k).lower(): str(k) for k in obj} if isinstance(obj, dict) else {}
+
+
 def untimed_head(head: str) -> str:
     """A record's first line without its timestamp: what prepare makes of it, also for a repeat
     served from an earlier record (whose paste keeps its time). A JSON log line with a status and
@@ -404,5 +416,6 @@ def untimed_head(head: str) -> str:
     except (ValueError, RecursionError):  # 1,100 brackets deep: named as text (logline.json_line)
         fields = None
     if isinstance(fields, dict):  # names and values, as a logfmt line shows them: a value masked, a name kept
-        said = " ".join(f"{k}={v}" for k, v in fields.items() if isinstance(v, str | int | float | bool))
+        named = _keys_as_written(head) if found is not None else {}
+        said = " ".join(f"{named.get(k, k)}={v}" for k, v in fields.items() if isinstance(v, str | int | float | bool))
     return said.split("\n", 1)[0]
