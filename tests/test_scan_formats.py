@@ -145,3 +145,58 @@ def test_a_paths_percent_escapes_keep_their_digits(index, tmp_path):
         ("HTTP error: GET /search/%D8%AA%D9%82%D9%88%DB%8C%D9%85/p<n>", [1]),
         ("HTTP error: GET /search/%D8%B3%D8%B1%D8%B1%D8%B3%DB%8C%D8%AF/p<n>", [2]),
     ]
+
+
+# a nose test run's report of two failures, each a name between rules, then its traceback or output
+# (TestRoots/travistorrent-tools@2563ab94 dev_logs/waylan@Python-Markdown/very_failing_67570973.log
+# lines 403-429 and 2055-2058, without their CRs)
+NOSE_FAILURES = [
+    "======================================================================",
+    'ERROR: TestSyntax: "pl/Tests_2007/Markdown Documentation - Syntax"',
+    "----------------------------------------------------------------------",
+    "Traceback (most recent call last):",
+    '  File "/home/travis/build/waylan/Python-Markdown/.tox/py27/lib/python2.7/site-packages/nose/case.py", line 197, in runTest',
+    "    self.test(*self.arg)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/test.py", line 143, in __call__',
+    "    output = markdown.markdown(input, **config.get_args(file))",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/core.py", line 318, in markdown',
+    "    return md.convert(text)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/core.py", line 199, in convert',
+    "    newRoot = treeprocessor.run(root)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/treeprocessors.py", line 151, in run',
+    "    self.handle_elem(child, tree, pos)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/treeprocessors.py", line 129, in handle_elem',
+    "    self.handle_elem(child, elem, cpos)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/treeprocessors.py", line 119, in handle_elem',
+    "    elem.text, children = self.handle_inline(text)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/treeprocessors.py", line 92, in handle_inline',
+    "    pre_text, node, text = self.apply_patterns(text[m.start():])",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/treeprocessors.py", line 63, in apply_patterns',
+    "    node = pattern.handleMatch(match)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/inlinepatterns.py", line 332, in handleMatch',
+    '    el.set("href", self.unescape(href.strip()))',
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/inlinepatterns.py", line 212, in unescape',
+    "    stash = self.md.treeprocessors['inline'].stashed_nodes",
+    "AttributeError: 'InlineProcessor' object has no attribute 'stashed_nodes'",
+    "======================================================================",
+    'MarkdownSyntaxError: TestSyntax: "pl/Tests_2007/Inline HTML (Simple)"',
+    "----------------------------------------------------------------------",
+    'MarkdownSyntaxError: Output from "/home/travis/build/waylan/Python-Markdown/tests/pl/Tests_2007/Inline HTML (Simple).text" failed to match expected output.',
+]
+
+
+def test_a_record_opening_with_a_rule_is_named_by_what_the_rule_frames(index, tmp_path):
+    """unittest's and nose's rules ("-----...", "=====...") opened records and named their groups:
+    the run's 68 tracebacks were one group "------...", its 35 failed outputs one "======...", whatever
+    each had raised."""
+    report = _scanned(index, tmp_path, "build.log", NOSE_FAILURES)
+    assert _groups(report) == [
+        ("AttributeError: '…' object has no attribute '…'", [3]),
+        ('ERROR: TestSyntax: "pl/Tests_<n>/Markdown Documentation - Syntax"', [2]),
+        (
+            'MarkdownSyntaxError: Output from "/home/travis/build/waylan/Python-Markdown/tests/pl/Tests_<n>/Inline '
+            'HTML (Simple).text" failed to match expected output.',
+            [31],
+        ),
+        ('MarkdownSyntaxError: TestSyntax: "pl/Tests_<n>/Inline HTML (Simple)"', [28]),
+    ]

@@ -142,6 +142,8 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
         head = _raised(text) or head
     elif (lines := paste.split("\n", 2)) and len(lines) > 1 and _ANNOUNCES_ERROR.fullmatch(lines[0]) and lines[1].strip():
         head = f"{head.rstrip()} {lines[1].strip()}"  # Dart's "Unhandled exception:", then what was thrown
+    elif len(lines) > 1 and head[:1] in "-=" and _RULE.fullmatch(head):
+        head = _below_rule(paste) or head
     elif len(lines) > 1 and " -- " in head and _RUBY_SAYS_NOTHING.fullmatch(head):
         head = _ruby_said(paste) or head
     elif len(lines) > 1 and head.endswith(">") and _BARE_ERLANG_HEAD.search(head):
@@ -172,6 +174,19 @@ def _one_line(text: str) -> str:
     one = "".join(line.strip() for line in text.split("\n"))
     found = json_line(one)
     return one if found is not None and found[1:] != (None, None) else text
+
+
+# a rule unittest and nose draw above and below a failure's name ("=====...", "-----..."): it names no
+# error, what follows it does (every traceback of a test run was one group, "------...")
+_RULE = re.compile(r"[-=]{20,}\s*")
+
+
+def _below_rule(paste: str) -> str | None:
+    """What names a record that opens with a rule: the exception its traceback ended in, else its first line of words."""
+    rest = paste.split("\n", 1)[1]
+    if rest.startswith(_TRACEBACK):
+        return _raised(rest)
+    return next((line.strip() for line in rest.split("\n") if line.strip() and not _RULE.fullmatch(line)), None)
 
 
 # a record's first line that only announces an error, which its next line states: Dart's
