@@ -200,3 +200,23 @@ def test_a_record_opening_with_a_rule_is_named_by_what_the_rule_frames(index, tm
         ),
         ('MarkdownSyntaxError: TestSyntax: "pl/Tests_<n>/Inline HTML (Simple)"', [28]),
     ]
+
+
+# Tomcat's access log (AccessLogValve's common pattern) of probes: a request with no version, then
+# one with it, and a tunnel's (nguyenhuythac/logs@d3dfd7d8 localhost_access_log.2021-02-24.txt lines 4, 10, 58)
+TOMCAT_PROBES = [
+    '209.141.45.21 - - [24/Feb/2021:01:29:09 +0000] "GET /manager/html null" 400 1913',
+    '18.192.76.2 - - [24/Feb/2021:02:28:33 +0000] "GET /manager/html HTTP/1.1" 401 2499',
+    '123.145.2.69 - - [24/Feb/2021:02:42:36 +0000] "CONNECT www.so.com:443 HTTP/1.1" 400 795',
+]
+
+
+def test_a_request_without_a_version_or_a_tunnels_names_its_group(index, tmp_path):
+    """A request is read up to " HTTP/": one without a version ("GET /manager/html null") and a
+    CONNECT's host and port had none, so their groups were the whole line masked
+    ("<n> - - [] "GET /manager/html null" <n> <n>"), one a shape, and GET /manager/html was two groups."""
+    report = _scanned(index, tmp_path, "localhost_access_log.txt", TOMCAT_PROBES)
+    assert _groups(report) == [
+        ("HTTP error: CONNECT www.so.com:<n>", [3]),
+        ("HTTP error: GET /manager/html", [1, 2]),
+    ]
