@@ -1,12 +1,15 @@
 """errcat explain on the catalogued vendors' neighbours, as real pastes show them: Sage Intacct's XML error
-document (Sage's other product) is read element by element, at once, and claimed for no one. Every paste
-here is real; its source is named beside it."""
+document (Sage's other product) is read element by element, at once, and claimed for no one; a host a paste
+names in its text counts against every catalogued vendor unless it is that vendor's own (a country's domain
+of its name included). Every paste here is real; its source is named beside it."""
 
 from __future__ import annotations
 
 import time
 
 from errcat.explainer import explain
+from errcat.explainer.evidence import CLUE_KINDS
+from errcat.render.text import evidence_summary
 
 # A Go Sage Intacct client's test, exampleError (a public repository; the search tools' find_string id
 # 21349907673): Sage Intacct's answer to a bad request, an empty <description/> among its elements
@@ -90,4 +93,65 @@ def test_sage_intacct_errors_are_read_from_their_number_and_description2(catalog
         ("Query Failed", "Object definition VENDOR9 not found"),
         ("XL03000009", "The entire transaction in this operation has been rolled back due to an error."),
     ]
+    assert x.vendor is None and all(m.kind == "none" for m in x.errors)
+
+
+# GitHub issue OpenBMB/ChatDev#399 (2024-07-13): OpenAI's quota error as its Python SDK raises it, a link to
+# OpenAI's documentation inside the message and no request line
+OPENAI_QUOTA = (
+    "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check "
+    "your plan and billing details. For more information on this error, read the docs: "
+    "https://platform.openai.com/docs/guides/error-codes/api-errors.', 'type': 'insufficient_quota', 'param': None, "
+    "'code': 'insufficient_quota'}}"
+)
+
+
+def test_a_host_written_in_the_message_counts_against_every_vendor(catalog):
+    """The link is not the request, and it was read as nothing at all: OpenAI's host says the error is OpenAI's."""
+    x = explain(catalog, OPENAI_QUOTA)
+    against = {c.vendor: c for c in x.clues if c.kind == "foreign-mention"}
+    assert set(against) == {"myob", "sage", "invoicexpress", "prospend"}
+    assert {c.value for c in against.values()} == {"platform.openai.com"}
+    assert all(c.weight == CLUE_KINDS["foreign-mention"].weight < 0 for c in against.values())
+    assert x.vendor is None
+    assert evidence_summary(x) == "the paste names platform.openai.com, which is not a catalogued vendor's host"
+    assert any(e["kind"] == "foreign-mention" for e in x.as_dict()["vendor_evidence"])
+
+
+# GitHub issue davidlumley/myob-api#15 (2014-10-25): MYOB's OAuth consent page refusing a sign-in, then the
+# reporter's link to their app list on MYOB's Australian site
+MYOB_CONSENT_PAGE = """Allow access to your MYOB Account?
+We have encountered some issue with the request, please try again later or contact your app support
+
+    invalid_request
+
+My registered apps
+https://my.myob.com.au/Bd/pages/DevAppList.aspx"""
+
+
+def test_a_country_domain_named_for_the_vendor_is_its_own(catalog):
+    """my.myob.com.au was judged a host of no catalogued vendor (MYOB's registered domain is myob.com), and that
+    counted -2 against MYOB on a page that names it: a domain named for the vendor is the vendor's, weakly."""
+    x = explain(catalog, MYOB_CONSENT_PAGE)
+    assert not [c for c in x.clues if c.kind in ("foreign-host", "foreign-mention")], x.clues
+    assert ("registered-domain", "my.myob.com.au", "myob") in {(c.kind, c.value, c.vendor) for c in x.clues}
+    assert x.vendor == "myob"
+    assert all(m.kind not in ("exact", "template", "code") for m in x.errors)
+
+
+def test_a_name_inside_a_longer_domain_is_not_the_vendors(catalog):
+    # Sage Pay's (now Opayo's) payments API is not Sage Business Cloud Accounting: its test URL as a public PHP
+    # sample calls it (find_string id 31624772093)
+    x = explain(catalog, "https://pi-test.sagepay.com/api/v1/transactions")
+    assert ("foreign-host", "pi-test.sagepay.com", "sage") in {(c.kind, c.value, c.vendor) for c in x.clues}
+    assert x.vendor is None
+    # MYOB Advanced is Acumatica, not the catalogued MYOB API: a Laravel client's test of its login (find_string id
+    # 37008613985), the request line it was sent with and the body's head
+    x = explain(
+        catalog,
+        "POST https://testing.myobadvanced.com/entity/auth/login\n500\n"
+        '{"message": "An error has occurred.", "exceptionMessage": "Error: Invalid credentials. Please try again.", '
+        '"exceptionType": "PX.Data.PXException"}',
+    )
+    assert ("foreign-host", "testing.myobadvanced.com", "myob") in {(c.kind, c.value, c.vendor) for c in x.clues}
     assert x.vendor is None and all(m.kind == "none" for m in x.errors)
