@@ -118,6 +118,18 @@ def test_a_host_written_in_the_message_counts_against_every_vendor(catalog):
     assert any(e["kind"] == "foreign-mention" for e in x.as_dict()["vendor_evidence"])
 
 
+def test_githubs_api_hosts_are_foreign(catalog):
+    # A Swift update fetcher's test fixture (find_string id 56979483796): GitHub's API answer for a repository with
+    # no release, as recorded on 2026-07-20; its documentation link is under docs.github.com
+    x = explain(
+        catalog,
+        '{\n  "message": "Not Found",\n  "documentation_url": '
+        '"https://docs.github.com/rest/releases/releases#get-the-latest-release",\n  "status": "404"\n}',
+    )
+    assert {c.value for c in x.clues if c.kind == "foreign-mention"} == {"docs.github.com"}
+    assert x.vendor is None
+
+
 # GitHub issue davidlumley/myob-api#15 (2014-10-25): MYOB's OAuth consent page refusing a sign-in, then the
 # reporter's link to their app list on MYOB's Australian site
 MYOB_CONSENT_PAGE = """Allow access to your MYOB Account?

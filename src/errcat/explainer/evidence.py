@@ -615,11 +615,12 @@ _HOST_TLDS = frozenset({
     "at", "za", "sg", "hk", "mx", "se", "dk", "fi",
 })  # fmt: skip
 # Hosts that name no service: standards bodies, reserved example names, code hosting and Q&A sites a
-# paste links to whatever sent it
+# paste links to whatever sent it (GitHub's site, not its API's hosts: api.github.com, docs.github.com)
 _NEUTRAL_DOMAINS = frozenset({
     "ietf.org", "w3.org", "rfc-editor.org", "iana.org", "json-schema.org", "schema.org", "json.org", "mozilla.org",
-    "a9.com", "example.com", "example.net", "example.org", "github.com", "stackoverflow.com", "microsoft.com",
+    "a9.com", "example.com", "example.net", "example.org", "stackoverflow.com", "microsoft.com", "githubusercontent.com",
 })  # fmt: skip
+_NEUTRAL_HOSTS = frozenset({"github.com", "www.github.com", "gist.github.com"})
 
 
 def _foreign_mentions(facts: VendorFacts, head: str, written: dict[str, None], named: set[str | None]) -> list[Clue]:
@@ -635,7 +636,9 @@ def _foreign_mentions(facts: VendorFacts, head: str, written: dict[str, None], n
 
 def _is_foreign(facts: VendorFacts, host: str) -> bool:
     domain = registered_domain(host)
-    if is_local_host(host) or domain in _NEUTRAL_DOMAINS or host_vendor(facts, host) or domain_vendor(facts, host):
+    if is_local_host(host) or domain in _NEUTRAL_DOMAINS or host in _NEUTRAL_HOSTS:
+        return False
+    if host_vendor(facts, host) or domain_vendor(facts, host):
         return False
     return not any(domain in domains for domains in facts.domains.values()) and _named_domain(facts, domain) is None
 
