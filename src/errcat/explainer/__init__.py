@@ -231,9 +231,11 @@ class TextHints(NamedTuple):
 
 
 # A short fragment of markup that is the whole body ("<h1>Developer Inactive</h1>", an API gateway's page):
-# its text is the error, its tags are not
-_MARKUP_FRAGMENT = re.compile(r"\A(?:\s*</?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,200})?>[^<>]*)+\Z")
-_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,200})?>")
+# its text is the error, its tags are not. Each repetition starts at a "<" its text before cannot hold, so
+# the match is linear: a blank run once split between the text and a leading \s* made a fragment whose
+# last tag fails (an XML body with a self-closing tag) take minutes.
+_MARKUP_FRAGMENT = re.compile(r"\A\s*(?:</?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,200})?/?>[^<>]*)+\Z")
+_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,200})?/?>")
 
 
 def _without_markup(body: str) -> str:
