@@ -1007,7 +1007,7 @@ def looks_random(token: str) -> bool:
         return False
     if _word_like(token) or _camel_words(token):
         return False
-    return _entropy(token) >= (3.0 if digits >= 2 else 3.5)
+    return _entropy(token) >= (3.0 if digits >= 2 else 3.2)
 
 
 _JUDGED = 4096
@@ -1016,13 +1016,27 @@ _JUDGED = 4096
 def _dashed_name(token: str, loose: bool = False) -> bool:
     """Words or numbers joined by dashes, underscores or dots (ACME-SKU-2024, ap-southeast-2)."""
     parts = re.split(r"[-_.]", token)
-    return len(parts) > 1 and all(p.isalpha() or p.isdigit() or (loose and (len(p) <= 5 or _word_like(p))) for p in parts)
+    return len(parts) > 1 and all(_name_part(p) if loose else p.isalpha() or p.isdigit() for p in parts)
+
+
+def _name_part(part: str) -> bool:
+    """One part of a dashed name: a number, a word of one case, a short word, acronym or version ("v13",
+    "TLSv1", "d2i", "Msb0": no step from lower to upper case, or one), or words run together ("HexDigit"). A random
+    key's dashes and underscores (token_urlsafe's) cut it into parts that change case at random ("6QfDU", "kIeUU")."""
+    if part.isdigit() or (part.isalpha() and (part.islower() or part.isupper() or part.istitle())):
+        return True
+    if len(part) <= 5:
+        return not _LOWER_THEN_UPPER.search(part) or len(_CAMEL_PARTS().findall(part)) <= 2
+    if len(part) <= 8 and (part.islower() or part.isupper()) and len(_CAMEL_PARTS().findall(part)) <= 4:
+        return True  # a short word or acronym with its number, of one case: "SHA256", "utf16be", "X509V3"
+    return _word_like(part) or _camel_words(part)
 
 
 def _word_like(token: str) -> bool:
-    """Words run together (camelCase, PascalCase, ALLCAPS plus digits): long runs of one class."""
+    """Words run together (camelCase, PascalCase, ALLCAPS plus digits): long runs of one class, whose
+    letters pair as words' letters do."""
     runs = _RUNS().findall(token)
-    if not runs or sum(map(len, runs)) / len(runs) < 3.2:
+    if not runs or sum(map(len, runs)) / len(runs) < 3.2 or not _reads_as_words(token):
         return False
     if len(token) >= 24 and (token.islower() or token.isupper()):  # one case: base32 (an Azure DevOps PAT, a NATS seed)
         low = token.lower()  # has long runs of letters too, but few vowels or runs of consonants no word has
@@ -1036,18 +1050,16 @@ _CONSONANT_RUN = _lazy(r"[bcdfghjklmnpqrstvwxz]{4}")
 
 # a camel-case identifier's parts: an acronym before a word (the "UI" of UIElement), words, acronyms, numbers
 _CAMEL_PARTS = _lazy(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
-_VOWEL = _lazy(r"[aeiouy]")
-_CONSONANTS = _lazy(r"[^aeiouy]{4}")
 
 
 def _camel_words(token: str) -> bool:
     """Words run together with short acronyms and numbers, as APIs name their functions (the linker's
-    PropVariantToUInt16, X509Certificate2Collection): at most a third as many parts as characters, each
-    word of three letters or more pronounceable (a vowel, never four consonants in a row), acronyms of at
-    most four letters, numbers of at most three digits and four in all, words six tenths of the token.
-    Of 240,000 random keys of 16 to 88 characters, 41 pass (0.02 %)."""
+    PropVariantToUInt16, X509Certificate2Collection, Commons Lang's getJavaIoTmpDirPath): at most a third as
+    many parts as characters (and one more: a trailing "F"), letters that pair as words' letters do (their
+    abbreviations too), acronyms of at most four letters, numbers of at most three digits and four in all, words
+    six tenths of the token. Of 100,000 random keys of 16 to 64 characters, about 40 pass."""
     parts = _CAMEL_PARTS().findall(token)
-    if sum(map(len, parts)) != len(token) or len(parts) * 3 > len(token):
+    if sum(map(len, parts)) != len(token) or len(parts) * 3 > len(token) + 3 or not _reads_as_words(token):
         return False
     words = digits = 0
     for part in parts:
@@ -1056,13 +1068,67 @@ def _camel_words(token: str) -> bool:
             if len(part) > 3:
                 return False
         elif part[-1].islower():
-            low = part.lower()
-            if len(part) >= 3 and (not _VOWEL().search(low) or _CONSONANTS().search(low)):
-                return False
-            words += len(part)
+            words += len(part)  # (an abbreviation too: the "Tmp" and "Dtd" of getJavaIoTmpDirPath, getJdkXmlDtdSupport)
         elif len(part) > 4:
             return False
     return words * 10 >= len(token) * 6 and digits <= 4
+
+
+# How rare each pair of letters is inside the words of identifiers (the words of Python's standard library
+# seen three times or more, each word counted once): -log2 of the pair's share, less 6, at most 9. Row: the
+# first letter; column: the second. "er" costs 0, "th" 2, "qz" 9; a pair of random letters costs 5.4 on average.
+_LETTER_PAIRS = (
+    "72126536284121727010344447",  # a
+    "36553777358266459446399947",  # b
+    "17452672392245157342357859",  # c
+    "25531567177455358334367768",  # d
+    "14103235475220424001533247",  # e
+    "37653378199366268344387869",  # f
+    "47661754399454569335477987",  # g
+    "29762797397666279464599969",  # h
+    "23222338796220137211739493",  # i
+    "69895999798999689889599999",  # j
+    "57762766497586778746796979",  # k
+    "16530577186265149633367829",  # l
+    "14741689296546229735488969",  # m
+    "16211316274454246511347959",  # n
+    "44226447484220329122243587",  # o
+    "17551564396266238243476949",  # p
+    "88999999999897899779399999",  # q
+    "15330447194433149312456749",  # r
+    "36351552175355326520265749",  # s
+    "15340472097345247123365736",  # t
+    "33453459497231539222799998",  # u
+    "37692799399967579777998899",  # v
+    "37664795399674479447897899",  # w
+    "67564577499668649763889668",  # x
+    "67665778599654639744876877",  # y
+    "59993798599999689988999999",  # z
+)
+_WORD_PAIR_COST = 3.5  # a word's pairs cost at most this on average (an identifier's words: 1.5 to 3)
+
+
+@functools.cache
+def _pair_costs() -> dict[str, int]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    rows = zip(letters, _LETTER_PAIRS, strict=True)
+    return {a + b: int(cost) for a, row in rows for b, cost in zip(letters, row, strict=True)}
+
+
+def _reads_as_words(token: str) -> bool:
+    """Whether the letters of a token's words pair as identifiers' words do ("passthroughBehavior",
+    "HttplibHTTPResponse") rather than as random letters ("NHzolrvvvuMrJSrzF"): a character-bigram
+    likelihood, each pair taken inside one camel-case part."""
+    costs = _pair_costs()
+    total = pairs = 0
+    for part in _CAMEL_PARTS().findall(token):
+        low = part.lower()
+        for i in range(len(low) - 1):
+            cost = costs.get(low[i : i + 2])
+            if cost is not None:
+                total += cost
+                pairs += 1
+    return total <= _WORD_PAIR_COST * pairs
 
 
 def _entropy(value: str) -> float:
@@ -2142,7 +2208,7 @@ def _random_parts(token: str) -> tuple[tuple[int, int], ...]:
     if not _MIXED().search(token):
         return ()  # no digit and no lower-to-upper step: words, paths, names (never 16 random characters)
     whole = not any(c in token for c in "/.~") or "+" in token or token.endswith("=")  # paths are judged by segment
-    if whole and looks_random(token.strip("=.-_~")):
+    if whole and looks_random(token.strip("=.~")):  # (a dash or an underscore at an end is a key's: token_urlsafe)
         return ((0, len(token)),)
     found, pos = [], 0
     for part in re.split(r"([/.~])", token):
