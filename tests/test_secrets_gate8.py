@@ -79,3 +79,60 @@ def test_no_name_of_the_standard_library_is_hidden() -> None:
     assert len(long_names) > 1500
     hidden = [n for n in long_names if shown(n) != n]
     assert hidden == []
+
+
+PW = "KangarooRain4716!"  # a person's password: words and digits, no randomness to find it by
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # RFC 2231's extended parameter value (a MIME header's charset'language'value, percent-encoded), whole or cut
+        "Content-Disposition: attachment; password*=UTF-8''KangarooRain4716%21",
+        "Content-Type: application/x-ledger; password*0*=utf-8'en'KangarooRain4716%21",
+        # a table of names and values (a settings dump drawn as Markdown)
+        f"| Key | Value |\n|-----|-------|\n| host | db.acme.example |\n| password | {PW} |",
+        f"| key | value |\n|---|---|\n| password | `{PW}` |",
+        # the name in Romanian, Estonian, Tagalog, Afrikaans and Croatian
+        f"parol\u0103: {PW}",
+        f"parool={PW}",
+        f"kontrasenya: {PW}",
+        f"wagwoord={PW}",
+        f"\u0161ifra: {PW}",
+        f"clave: {PW}",  # Spanish: the key, or the password
+        # a quote doubled inside YAML's (and SQL's) single quotes; bash's $'…' quoting
+        f"password: 'Kanga''{PW}'",
+        f"export DB_PASSWORD=$'{PW}'",
+    ],
+)
+def test_a_named_password_is_hidden(text: str) -> None:
+    assert "KangarooRain4716" not in screen(text).text
+
+
+def test_what_stands_beside_a_hidden_value_stays_readable() -> None:
+    """A table's names, the other rows' values and a MIME header's other parameters are no secret."""
+    table = f"| Key | Value |\n|-----|-------|\n| host | db.acme.example |\n| password | {PW} |"
+    assert shown(table) == table.replace(PW, "[REDACTED]")  # (the name "password" was hidden as a key's value)
+    header = "Content-Disposition: attachment; filename*=UTF-8''invoice%20INV-00042.pdf"
+    assert shown(header) == header
+    sql = "INSERT INTO notes (body, author) VALUES ('it''s due', 'sync')"
+    assert shown(sql) == sql
+    assert shown("Clave de producto no v\u00e1lida") == "Clave de producto no v\u00e1lida"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a property list: the key's text is a name (shown), the element after it the value
+        (
+            f"<dict>\n\t<key>Password</key>\n\t<string>{PW}</string>\n\t<key>CFBundleName</key>\n\t<string>Ledger</string>",
+            "CFBundleName",
+        ),
+        # kubectl describe configmap: the key, a rule, the value to a blank line
+        (f"Data\n====\nDB_PASSWORD:\n----\n{PW}\n\nDB_HOST:\n----\ndb.acme.example\n", "db.acme.example"),
+    ],
+)
+def test_a_value_after_its_name_in_a_dump_is_hidden(text: str, kept: str) -> None:
+    out = screen(text).text
+    assert "KangarooRain4716" not in out
+    assert kept in out

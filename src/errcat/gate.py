@@ -500,14 +500,14 @@ _ANY_CASED_HINT = _lazy(_any_of({h for _, _, cased in _HINTS for h in cased}))
 _CREDENTIAL_WORD = (
     r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b|essid|alas(?:ana|\u00f5na|ona)|ifre\b|enha|lapta(?:z|\u017e)odis)"
     r"|token"  # PHPSESSID
-    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sk\b|arol[ae]\b)"
+    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sk\b|arol(?:[ae]|\u0103)\b|arool\b)"
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!or(?!i[sz]))|dgangskode)"  # not an author (authorMacBook-Pro)
     r"|c(?:redential|ookie|ode[_-]?verifier|ontras(?:e(?:n|\u00f1|ny)a|inal)|l\u00e9[_ -]?(?:api|secr)"
-    r"|(?:have|lave)[_ -]?(?:de[_ -])?(?:api|acceso|acesso)|hiave[_ -]?(?:api|segreta|d))"
-    r"|k(?:ennwort|ata[_ -]?(?:sandi|laluan)|\u03c9\u03b4ik(?:\u03cc|o)\u03c2)|wachtwoord"
+    r"|(?:have|lave)[_ -]?(?:de[_ -])?(?:api|acceso|acesso)|lave\b|hiave[_ -]?(?:api|segreta|d))"
+    r"|k(?:ennwort|ata[_ -]?(?:sandi|laluan)|\u03c9\u03b4ik(?:\u03cc|o)\u03c2|ontrasenya)|wa(?:cht|g)woord"
     r"|l(?:(?:\u00f6|o)senord|ozinka|ykilor(?:\u00f0|d))"
     r"|h(?:as(?:\u0142|l)o|eslo)\b|jelsz(?:o|\u00f3)|ge(?:slo|heim)\b|m(?:yobapi-key|\u1eadt[_ ]?kh\u1ea9u)"
-    r"|\u015fifre\b|\u043fapo\u043b(?:\u044c|a)|\u041fapo\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u30c8\u30fc\u30af\u30f3"
+    r"|\u015fifre\b|\u0161ifra\b|\u043fapo\u043b(?:\u044c|a)|\u041fapo\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u30c8\u30fc\u30af\u30f3"
     r"|\u5bc6(?:\u7801|\u78bc|\u94a5|\u9470)|\u6697\u8a3c\u756a\u53f7|\u79d8\u94a5|\u4ee4\u724c|\u53e3\u4ee4"
     r"|\u05e1\u05d9\u05e1\u05de\u05d4|\ube44\ubc00\ubc88\ud638|\uc554\ud638|\ud1a0\ud070"
     r"|\u0643\u0644\u0645\u0629[_ ]?(?:\u0627\u0644\u0645\u0631\u0648\u0631|\u0627\u0644\u0633\u0631)"
@@ -521,6 +521,7 @@ _CREDENTIAL_WORD = (
 # The password's name in Portuguese (senha), Spanish (contraseña), Catalan (contrasenya), Galician (contrasinal),
 # German (kennwort, passwort), Norwegian (passord), Dutch, Swedish, Danish, Polish, Czech, Finnish, Estonian (salasõna),
 # Latvian (parole), Icelandic (lykilorð), Malay (kata laluan), Italian (chiave), Turkish, Russian, Japanese and Chinese
+# Romanian (parol\u0103), Estonian (parool), Tagalog (kontrasenya), Afrikaans (wagwoord), Croatian (\u0161ifra)
 # (French mot_de_passe holds "pass"); pword, pswd. Each alternative starts with a literal, grouped by its first letter
 # (no new first letter): a character class or a look-behind first would make every search for a word 2 x slower.
 # Substrings one of which every credential word holds: text without any skips the name pass.
@@ -539,6 +540,8 @@ _NEEDLES = (
     "contrasinal", "parole", "laluan", "chiave", "geheim", "salas\u00f5na", "salasona", "lykilor",
     "\u043fapo\u043ba", "\u043bo\u0437\u0438\u043d\u043aa", "\u092a\u093e\u0938\u0935\u0930\u094d\u0921",
     "\u0e23\u0e2b\u0e31\u0e2a\u0e1c\u0e48\u0e32\u0e19", "\u0631\u0645\u0632",
+    # Romanian, Estonian, Tagalog, Afrikaans, Croatian and Bosnian
+    "parol\u0103", "parool", "kontrasenya", "wagwoord", "\u0161ifra",
 )  # fmt: skip
 
 
@@ -612,12 +615,14 @@ _SOURCE_FILE = _lazy(r"\.(?:c|cc|cpp|cxx|h|hh|hpp|go|py|java|kt|rs|rb|js|mjs|ts|
 _LINE_NUMBER = _lazy(r":\d{1,6}(?![\w.-])")
 
 # a quoted value closes with as many backslashes as it opened with: ab\"cd in "ab\"cd" is one value
-_QUOTED = r"""(?P<qs>\\{0,3})"(?:[^"\\\n]|\\.){0,4096}?(?P=qs)"|'(?:[^'\\\n]|\\.){0,4096}?'"""
+_QUOTED = r"""(?P<qs>\\{0,3})"(?:[^"\\\n]|\\.){0,4096}?(?P=qs)"|'(?:[^'\\\n]|\\.|''){0,4096}?'(?!')"""
+# (YAML's and SQL's single quotes hold a quote doubled: 'Kanga''roo')
 _CDATA = r"<!\[cdata\[(?:[^\]]|\](?!\]>)){0,4096}\]\]>"
 # A credential word, the rest of its name, then how the name closes, the separator and the value.
 # Matching starts at the word (found by one fast scan), never at every position of the text. The
 # rest of the name may hold a .properties escape (db.password\\:prod is one name).
-_NAME_REST = r"[a-z0-9_.$\u00c0-\u024f\u0370-\u052f-]"  # (accented, Greek and Cyrillic letters too: cl\u00e9_secr\u00e8te)
+_NAME_REST = r"[a-z0-9_.$*\u00c0-\u024f\u0370-\u052f-]"  # (accented, Greek and Cyrillic letters too: cl\u00e9_secr\u00e8te;
+# and RFC 2231's "*" of a parameter's extended value: password*=utf-8''…, password*0*=…)
 _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ](?=[a-z0-9_.$-])){{0,64}}+)
     (?:(?P<xml>(?:[ \t\r\n][^<>\r\n]{{0,200}}+)?>)(?P<xval>{_CDATA}|[^<]{{1,4096}})  # <name attrs>value
     |(?P<close>\\{{0,3}}["'])?(?P<vis>(?::\\{{0,3}}"[^"\n]{{1,128}}")?:(?:protected|private|public))?(?P<bracket>\])?
@@ -630,8 +635,9 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
       |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
     )
     (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+|0x[0-9a-f]{{1,16}}[ \t]{{1,4}}(?=["'])
-      |\[[ \t]{{0,4}}(?=["'])|[bru]{{1,2}}(?=["']))?  # var_dump's string(n), a C string after its pointer (gdb's
-    # print: password = 0x5566 "…"), a JSON list, Python's b'…' and r'…'
+      |\[[ \t]{{0,4}}(?=["'])|[bru]{{1,2}}(?=["'])|\$(?=["'])|(?<=\*=)[a-z0-9_-]{{0,40}}'[a-z-]{{0,16}}')?
+    # var_dump's string(n), a shell's $'…', RFC 2231's charset'language' before an extended value, a C string
+    # after its pointer (gdb's print: password = 0x5566 "…"), a JSON list, Python's b'…' and r'…'
     (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])
       |[^\s,;}}\])'"&<>]{{1,4096}}+))"""  # (a bare value bounded: a name repeated in its escaped value stays linear)
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
@@ -1363,10 +1369,16 @@ def _next_lines(text: str) -> Iterator[Span]:
                     marker = re.compile(rf"\r?\n[ \t]{{0,40}}{m.group('heredoc')}[ \t]*(?:\r?\n|$)")
                     close = end.start() if (end := marker.search(low, m.end(), m.end() + 4096)) else -1
                 span = _checked(low, m.end(), close) if close >= 0 else None
+            elif ruled := _UNDER_RULE().match(low, m.end()):  # kubectl describe's "DB_PASSWORD:", "----", the value
+                span = _checked(text, *ruled.span("val"))
             else:
                 span = _indented(text, m.start(), m.end(), block=m.group("block") is not None)
             if span is not None:
                 yield Span(*span, "credential by name")
+
+
+# the value of a ConfigMap's or a Secret's key as kubectl describe prints it: under a rule, to a blank line
+_UNDER_RULE = _lazy(r"-{4,40}[ \t]*\r?\n(?P<val>[^\r\n]{1,4096}(?:\r?\n[^\r\n]{1,4096}){0,63})")
 
 
 def _indented(text: str, name_at: int, at: int, block: bool) -> tuple[int, int] | None:
@@ -1555,7 +1567,23 @@ def _xml_value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | Non
         return None
     if not text.startswith("</", m.end("xval")):
         return None  # <ACCESS_TOKEN> as a placeholder, not an element with a value
+    if m.group("word") == "key" and not m.group("rest") and _PLIST_NEXT().match(text, m.end("xval")):
+        return _plist_value(text, m)
     return _inner(text[m.start("xval") : m.end("xval")], m.start("xval"))
+
+
+# the value element after a property list's key (<key>Password</key> <string>…</string>)
+_PLIST_VALUE = _lazy(r"</key>[ \t\r\n]{0,200}<(?:string|data)>([^<]{1,4096})</", re.IGNORECASE)
+_PLIST_NEXT = _lazy(r"</key>[ \t\r\n]{0,200}<(?:string|data|integer|real|date|true|false|dict|array)\b", re.IGNORECASE)
+
+
+def _plist_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """A property list's <key> (one a <string>, <integer>, <dict>… follows) holds a name, not a key: the
+    value is the element after it, when the name names a credential."""
+    if not _IN_NAME().search(_lowered(text[m.start("xval") : m.end("xval")])):
+        return None
+    value = _PLIST_VALUE().match(text, m.end("xval"))
+    return _checked(text, *value.span(1)) if value else None
 
 
 def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
@@ -1729,11 +1757,50 @@ def _table_columns(text: str) -> Iterator[Span]:
             continue
         if sep == "|" and not _RULE().fullmatch(low, line_end + 1, _line_end(low, line_end + 1)):
             continue  # a table drawn with pipes has a rule under its header; a log line with pipes has none
+        if (key := _key_column(cells)) is not None:  # (its "key" column holds names, not keys)
+            for span in _key_value_rows(low, line_end + 1, sep, len(cells), key):
+                done = max(done, span.start)
+                yield span
+            continue
         wanted = [i for i, c in enumerate(cells) if _IN_NAME().search(c) and not _NOT_A_VALUE().search(c.strip())]
         if wanted:
             for span in _cells(text, line_end + 1, sep, len(cells), wanted):
                 done = max(done, span.start)
                 yield span
+
+
+_KEY_HEADERS = frozenset(("key", "name", "setting", "variable", "property", "parameter", "field", "option"))
+
+
+def _key_column(cells: list[str]) -> int | None:
+    """The column of names in a table of names and values ("| key | value |"), or None."""
+    names = [c.strip().strip('"') for c in cells]
+    return next((i for i in range(len(names) - 1) if names[i] in _KEY_HEADERS and names[i + 1] == "value"), None)
+
+
+def _key_value_rows(low: str, at: int, sep: str, count: int, key: int) -> Iterator[Span]:
+    """The value beside each name of a credential in the rows of a table of names and values (a settings
+    dump drawn as a Markdown table: | password | … |), up to the next rule after a row (a table's end, or the next
+    table's header: each row is read once)."""
+    rows = 0
+    for _ in range(_TABLE_ROWS):
+        end = _line_end(low, at)
+        line = low[at:end]
+        if sep == "|" and "-" in line and _RULE().fullmatch(line):
+            if rows:
+                return
+        else:
+            rows += 1
+            names = _row_cells(line, 0, sep, count, [key])
+            if names is None:
+                return
+            values = _row_cells(line, 0, sep, count, [key + 1])
+            name = line[names[0][0] : names[0][1]] if names else ""
+            if values and name not in _KEY_HEADERS and _IN_NAME().search(name) and not _NOT_A_VALUE().search(name):
+                yield Span(at + values[0][0], at + values[0][1], "credential by column")  # (not the next table's header)
+        at = end + 1
+        if at >= len(low):
+            return
 
 
 # A row of an HTML table whose first cell names a credential, its value in the next cell (phpinfo()'s Environment
