@@ -840,6 +840,31 @@ def test_a_json_rpc_batch_is_answered_as_one_array_of_its_answers() -> None:
     assert by_id[5]["result"] == {}
 
 
+@pytest.mark.parametrize("version", ["2025-06-18", "2025-11-25", "1999-01-01"])
+def test_a_batch_is_one_invalid_request_in_a_session_whose_version_has_no_batches(version: str) -> None:
+    """MCP 2025-06-18 removed JSON-RPC batches ("Remove support for JSON-RPC batching", its changelog): in a
+    session of that version or a later one (a version the SDK does not know negotiates its latest), an array
+    is no MCP message. It was answered as a 2025-03-26 session answers it, every call run; it is now one
+    -32600 (id null) and none of its calls runs, and the session goes on."""
+    command, args = errcat_command()
+    initialize = {"protocolVersion": version, "capabilities": {}, "clientInfo": {"name": "batch", "version": "0"}}
+    call = {"name": "explain", "arguments": {"text": MYOB_PASTE}}
+    lines = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        [{"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": call}, {"jsonrpc": "2.0", "id": 3, "method": "ping"}],
+        {"jsonrpc": "2.0", "id": 4, "method": "ping"},
+    ]
+    piped = "".join(json.dumps(line) + "\n" for line in lines)
+    done = subprocess.run([command, *args], input=piped.encode(), capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    answers = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert all(isinstance(a, dict) for a in answers)
+    assert [a["id"] for a in answers] == [1, None, 4]
+    assert answers[0]["result"]["protocolVersion"] >= "2025-06-18"
+    assert answers[1]["error"]["code"] == -32600 and "batch" in answers[1]["error"]["message"]
+
+
 def test_a_request_before_initialize_is_told_to_initialize_first() -> None:
     """A client written by hand that skips the handshake got "Invalid request parameters" for a tools/list
     whose parameters were right, and looked for the fault in them. The error now says the session is not
