@@ -603,6 +603,48 @@ def test_a_ping_is_answered_while_a_big_paste_is_explained() -> None:
     assert took["ping"] < took["explain"] / 3, took
 
 
+def test_a_long_explain_tells_a_client_that_asked_for_progress_how_long_it_has_run() -> None:
+    """Over stdio with the SDK's client and its progress_callback (a progressToken in the call's _meta). A
+    paste of 10,000 errors takes seconds to explain (3-9 s here) and the server said nothing meanwhile, so a
+    client timing the call out (unless progress resets its clock) gave up on an answer on its way. It now
+    gets notifications/progress each second, increasing, with no total (the work ahead is unknown) and a
+    message naming no part of the paste; the answer is the same. A call answered in under a second gets none."""
+    key = generated_token()
+    body = json.dumps(
+        {
+            "Errors": [
+                {"Name": f"Name{i}", "Message": f"Unusual thing {i} api_key={key}", "ErrorCode": 90000 + i} for i in range(10000)
+            ]
+        }
+    )
+    heard: list[tuple[float, float | None, str | None]] = []
+    quick: list[float] = []
+
+    async def main() -> Any:
+        command, args = errcat_command()
+        env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+        async with (
+            stdio_client(StdioServerParameters(command=command, args=args, env=env)) as (read, write),
+            ClientSession(read, write) as client,
+        ):
+            await client.initialize()
+
+            async def progress(done: float, total: float | None, message: str | None) -> None:
+                heard.append((done, total, message))
+
+            async def quick_progress(done: float, total: float | None, message: str | None) -> None:
+                quick.append(done)
+
+            await client.call_tool("lookup", {"query": "37000"}, progress_callback=quick_progress)
+            return await client.call_tool("explain", {"text": "HTTP/1.1 400\n\n" + body}, progress_callback=progress)
+
+    result = anyio.run(main)
+    assert result.is_error is False and result.structured_content["complete"] is False  # 10,000 errors: bounded
+    assert len(heard) >= 1 and quick == []
+    assert [done for done, _, _ in heard] == list(range(1, len(heard) + 1))  # increasing, as the spec asks
+    assert all(total is None and message and key not in message for _, total, message in heard)
+
+
 def test_a_client_gone_from_stdout_ends_the_server_without_a_traceback() -> None:
     """The client closed its end of stdout (it exited): the server wrote a 40-line ExceptionGroup
     traceback of a BrokenPipeError and exited 1. Now as any command whose reader is gone: exit 0."""

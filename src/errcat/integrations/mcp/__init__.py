@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import anyio
-from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
 from mcp.server.mcpserver.resources import FunctionResource
 from mcp.server.mcpserver.tools import Tool
@@ -182,12 +182,52 @@ def _result(document: dict[str, Any]) -> CallToolResult:
     return CallToolResult(content=[TextContent(type="text", text=compact(document))], structured_content=document)
 
 
-async def _answer(catalog: CatalogInUse, work: Callable[[ErrorCatalog], dict[str, Any]]) -> CallToolResult:
-    """One tool's answer; errcat's own errors become tool errors with errcat's message."""
+async def _answer(
+    catalog: CatalogInUse, work: Callable[[ErrorCatalog], dict[str, Any]], ctx: Context[Any] | None = None
+) -> CallToolResult:
+    """One tool's answer; errcat's own errors become tool errors with errcat's message. With ``ctx``
+    (a paste's tools), a client that asked for progress hears how long the answer has been under way."""
     try:
-        return _result(await catalog.answer(work))
+        if ctx is None:
+            return _result(await catalog.answer(work))
+        return _result(await _with_progress(ctx, lambda: catalog.answer(work)))
     except ErrcatError as exc:
         raise ToolError(str(exc)) from None
+
+
+PROGRESS_SECONDS = 1.0  # a progress notification each second a paste's answer is under way, from the first second
+
+
+async def _with_progress(ctx: Context[Any], run: Callable[[], Awaitable[T]]) -> T:
+    """``run()``'s result; meanwhile, when the call carried a ``progressToken``, one notifications/progress a
+    second (progress: the seconds so far; no total, which explain cannot know ahead). A big paste takes
+    seconds (2 MiB of logs: 2-6 s here), and a client resetting its timeout on progress (the TypeScript
+    SDK's resetTimeoutOnProgress) waits on. Nothing is sent for a call answered within the first second."""
+    done = anyio.Event()
+
+    async def tick() -> None:
+        seconds = 0
+        while True:
+            with anyio.move_on_after(PROGRESS_SECONDS):
+                await done.wait()
+            if done.is_set():
+                return
+            seconds += 1
+            with contextlib.suppress(Exception):  # a client gone: the answer's own send says so
+                await ctx.report_progress(seconds, None, f"reading the paste ({seconds} s so far)")
+
+    outcome: list[T] = []
+    async with anyio.create_task_group() as group:
+        group.start_soon(tick)
+        try:
+            outcome.append(await run())
+        except ErrcatError as exc:  # raised outside the group, not as an ExceptionGroup of one
+            failed = exc
+        finally:
+            done.set()
+    if not outcome:
+        raise failed
+    return outcome[0]
 
 
 def _paste_bytes(text: str) -> bytes:
@@ -196,7 +236,7 @@ def _paste_bytes(text: str) -> bytes:
 
 def _tools(catalog: CatalogInUse) -> list[Tool]:
     # the documents (and the explainer under them) are imported by the first call, or CatalogInUse.warm
-    async def explain(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
+    async def explain(text: Paste, ctx: Context[Any], vendor: VendorFilter = None) -> CallToolResult:
         """Explain a pasted API error: which vendor and which documented error it is, why it happens, how to
         fix it and whether a retry can help, with the source of each claim. Says so when the catalog lacks it."""
         paste = _paste_bytes(text)
@@ -207,7 +247,7 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
             x = cat.explain_bytes(paste, vendor)
             return bounded_explain(with_answer(explain_document(x), x))
 
-        return await _answer(catalog, explained)
+        return await _answer(catalog, explained, ctx)
 
     async def lookup(
         query: Query,
@@ -254,10 +294,10 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
 
         return await _answer(catalog, vendors)
 
-    async def retry_advice(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
+    async def retry_advice(text: Paste, ctx: Context[Any], vendor: VendorFilter = None) -> CallToolResult:
         """Whether resending the request in a pasted error response can succeed, and how to wait (backoff, until a
         quota resets, after refreshing the token, or never): the answer errcat.retry_advice gives in Python."""
-        return await _answer(catalog, lambda cat: bounded_advice(_advice_document(cat, text, vendor)))
+        return await _answer(catalog, lambda cat: bounded_advice(_advice_document(cat, text, vendor)), ctx)
 
     outputs: list[tuple[Callable[..., Any], dict[str, Any]]] = [
         (explain, schemas.EXPLAIN),
