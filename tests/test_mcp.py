@@ -106,6 +106,43 @@ def test_tools_are_read_only_typed_and_publish_the_documents_schemas() -> None:
     assert tools["list_vendors"].input_schema.get("required", []) == []
 
 
+# What function-calling APIs take as a function's parameters, which a host hands each tool's inputSchema to:
+# OpenAI's (a name of letters, digits, _ and -, at most 64; an object at the root, no anyOf/oneOf/allOf/not
+# there) and Gemini's FunctionDeclaration (an OpenAPI 3.0 subset: a type on every schema, no anyOf).
+FUNCTION_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+GEMINI_TYPES = {"string", "integer", "number", "boolean", "array", "object"}
+
+
+def function_calling_problems(name: str, description: str | None, schema: dict[str, Any]) -> list[str]:
+    problems = [] if FUNCTION_NAME.fullmatch(name) else ["name"]
+    problems += [] if description else ["no description"]
+    problems += [] if schema.get("type") == "object" else ["root type"]
+    problems += sorted({"anyOf", "oneOf", "allOf", "not"} & set(schema))
+    for field, prop in schema.get("properties", {}).items():
+        problems += [] if prop.get("type") in GEMINI_TYPES else [f"{field}: type"]
+        problems += [f"{field}: {k}" for k in ("anyOf", "oneOf", "allOf", "not") if k in prop]
+        problems += [] if prop.get("description") else [f"{field}: no description"]
+    return problems
+
+
+def test_every_tools_input_schema_is_taken_by_openai_and_gemini_function_calling() -> None:
+    """A host hands each tool to its model as a function declaration. pydantic wrote each optional
+    parameter (vendor, status, limit, search's words) as anyOf [type, null] with no type of its own, which
+    Gemini's declarations refuse. Each parameter now has its one type; a null sent for one is still taken
+    as no value, as a model filling every parameter sends it."""
+
+    async def work(client: Client) -> Any:
+        tools = (await client.list_tools()).tools
+        answer = await client.call_tool("lookup", {"query": "25008", "vendor": None, "status": None, "limit": None})
+        return tools, answer
+
+    tools, answer = session(work)
+    assert {t.name: function_calling_problems(t.name, t.description, t.input_schema) for t in tools} == {
+        name: [] for name in TOOLS
+    }
+    assert answer.is_error is False and answer.structured_content["found"] is True
+
+
 def test_what_the_lookup_and_vendor_tools_say_they_return_is_what_they_return() -> None:
     """The descriptions are what a model reads before it calls: lookup said "the documented rows", and
     answered observed errors too; list_vendors counted only documented errors, and answers both."""
@@ -777,14 +814,40 @@ def test_the_readme_exchange_is_what_the_server_answers() -> None:
         .split("\n## ")[0]
     )
     blocks = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", section, re.DOTALL)]
-    claude, vscode, request, excerpt = blocks
-    assert claude["mcpServers"]["errcat"] == {"command": "errcat", "args": ["mcp"]}
-    assert vscode["servers"]["errcat"] == {"type": "stdio", "command": "errcat", "args": ["mcp"]}
+    _claude, _vscode, _cursor, request, excerpt = blocks
     result = call(request["name"], request["arguments"])
     assert not result.is_error
     assert shows(result.structured_content, excerpt) == []
     token = request["arguments"]["text"].split("Bearer ")[1].split()[0]
     assert token not in result.content[0].text
+
+
+def test_each_hosts_config_from_the_docs_starts_the_server_as_written(tmp_path: Path) -> None:
+    """Claude Desktop's (and Claude Code's), VS Code's and Cursor's JSON as the page gives them, started as a
+    host starts a stdio server: the command looked up on PATH (the folder pip installed errcat's script in),
+    the arguments as written, and the few variables a host passes on (the SDK's default environment, as
+    Claude Desktop's: no ERRCAT_CATALOG, a HOME of its own). Each session lists the five tools and explains."""
+    from mcp.client.stdio import get_default_environment
+
+    section = (REPO / "docs" / "integrations.md").read_text(encoding="utf-8").split("## For AI coding assistants (MCP)")[1]
+    configs = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", section.split("\n## ")[0], re.DOTALL)][:3]
+    entries = [c.get("mcpServers", c.get("servers", {}))["errcat"] for c in configs]
+    assert [e.get("type", "stdio") for e in entries] == ["stdio"] * 3
+    scripts = Path(sys.executable).parent
+    if not (scripts / entries[0]["command"]).exists():
+        pytest.skip("errcat's script is not installed beside this interpreter")
+    env = {**get_default_environment(), "PATH": f"{scripts}{os.pathsep}/usr/bin{os.pathsep}/bin", "HOME": str(tmp_path)}
+
+    async def start(entry: dict[str, Any]) -> tuple[set[str], Any]:
+        params = StdioServerParameters(command=entry["command"], args=entry["args"], env={**env, **entry.get("env", {})})
+        async with Client(stdio_client(params)) as client:
+            tools = {t.name for t in (await client.list_tools()).tools}
+            return tools, await client.call_tool("explain", {"text": MYOB_PASTE})
+
+    for entry in entries:
+        tools, result = anyio.run(start, entry)
+        assert tools == TOOLS and result.is_error is False
+        assert result.structured_content["errors"][0]["observed"]["name"] == "OrderPaid"
 
 
 def test_errcat_mcp_run_by_hand_says_what_it_waits_for_and_ctrl_d_ends_it() -> None:

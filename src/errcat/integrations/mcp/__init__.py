@@ -312,10 +312,29 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         # the docstring as one paragraph: the SDK sends it as written, with each line's indentation
         said = " ".join((fn.__doc__ or "").split())
         tool = Tool.from_function(fn, title=title, description=said, annotations=ToolAnnotations(title=title, **READ_ONLY))
+        tool.parameters = plain_input_schema(tool.parameters)
         # The documents are errcat's own (not a pydantic model): their schema is published as written.
         tool.fn_metadata.output_schema = schema
         tools.append(tool)
     return tools
+
+
+def plain_input_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """A tool's input schema as function-calling APIs take one: each parameter with its own ``type``.
+    pydantic writes an optional parameter as ``anyOf: [{type: string}, {type: null}]`` with no type
+    beside it, which Gemini's function declarations (an OpenAPI 3.0 subset: a type on every schema, no
+    anyOf) refuse, and a host passing the schema on to such a model fails to start the session. The
+    parameter is published as its one type; a null sent for it is still taken as no value (the
+    arguments are read by the tool's signature, not by this schema)."""
+    properties = {}
+    for name, prop in schema.get("properties", {}).items():
+        kinds = [k for k in prop.get("anyOf", ()) if k.get("type") != "null"]
+        if len(kinds) == 1 and "type" not in prop:
+            prop = {**{k: v for k, v in prop.items() if k != "anyOf"}, **kinds[0]}
+            if prop.get("default", "") is None:  # "no value": the parameter is simply left out
+                del prop["default"]
+        properties[name] = prop
+    return {**schema, "properties": properties}
 
 
 def _search_words(query: str | None, text: str | None) -> str:
