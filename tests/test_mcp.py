@@ -970,6 +970,24 @@ def test_a_batch_is_one_invalid_request_in_a_session_whose_version_has_no_batche
     assert answers[1]["error"]["code"] == -32600 and "batch" in answers[1]["error"]["message"]
 
 
+def test_logging_set_level_is_a_method_the_server_lacks_as_the_page_says() -> None:
+    """The page says the server declares no logging capability (its warnings go to stderr) and that
+    logging/setLevel is -32601: a client checks the capability, one that sends it anyway is told."""
+    command, args = errcat_command()
+    initialize = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "log", "version": "0"}}
+    lines = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {"jsonrpc": "2.0", "id": 2, "method": "logging/setLevel", "params": {"level": "debug"}},
+    ]
+    piped = "".join(json.dumps(line) + "\n" for line in lines)
+    done = subprocess.run([command, *args], input=piped.encode(), capture_output=True, timeout=120, check=False)
+    first, second = (json.loads(line) for line in done.stdout.decode().splitlines())
+    assert "logging" not in first["result"]["capabilities"]
+    assert second["error"]["code"] == -32601
+    assert "`logging/setLevel` is JSON-RPC's `-32601`" in (REPO / "docs" / "integrations.md").read_text(encoding="utf-8")
+
+
 def test_a_request_before_initialize_is_told_to_initialize_first() -> None:
     """A client written by hand that skips the handshake got "Invalid request parameters" for a tools/list
     whose parameters were right, and looked for the fault in them. The error now says the session is not
