@@ -419,6 +419,30 @@ def test_the_explain_schema_accepts_the_document_of_every_real_paste() -> None:
             assert not problems, (case["id"], problems)
 
 
+def test_every_paste_tools_structured_answer_is_valid_against_its_output_schema_and_is_its_text() -> None:
+    """Through the SDK's client, as a host reads a tool's answer: explain and retry_advice of every real
+    paste of the own corpus (and the shared one when beside the repo), the structured content valid against
+    the output schema tools/list gave, and the text block the same JSON (clients that read text only)."""
+    cases = list(load_cases(OWN_CORPUS)) + (list(load_cases(DEV_CORPUS)) if DEV_CORPUS.exists() else [])
+
+    async def work(client: Client) -> list[str]:
+        schemas_listed = {t.name: t.output_schema for t in (await client.list_tools()).tools}
+        validators = {name: jsonschema.Draft202012Validator(schema) for name, schema in schemas_listed.items()}
+        problems = []
+        for case in cases:
+            for tool in ("explain", "retry_advice"):
+                result = await client.call_tool(tool, {"text": case["raw"]})
+                if result.is_error:
+                    problems.append(f"{case['id']} {tool}: {result.content[0].text[:200]}")
+                    continue
+                problems += [f"{case['id']} {tool}: {e.message}" for e in validators[tool].iter_errors(result.structured_content)]
+                if json.loads(result.content[0].text) != result.structured_content:
+                    problems.append(f"{case['id']} {tool}: the text is not the structured content")
+        return problems
+
+    assert session(work) == []
+
+
 def test_the_schemas_accept_every_catalogued_error_and_vendor(cli) -> None:
     """Every error group of the built-in catalog (all its rows) and every vendor, as the CLI prints them."""
     groups = cli_document(cli, "list")["errors"]
