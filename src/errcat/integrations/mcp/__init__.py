@@ -221,7 +221,7 @@ async def _with_progress(ctx: Context[Any], run: Callable[[], Awaitable[T]]) -> 
         group.start_soon(tick)
         try:
             outcome.append(await run())
-        except ErrcatError as exc:  # raised outside the group, not as an ExceptionGroup of one
+        except Exception as exc:  # raised as it is outside the group, not as an ExceptionGroup of one
             failed = exc
         finally:
             done.set()
