@@ -52,11 +52,22 @@ INSTRUCTIONS = (
 )
 
 
+ABANDONED_POLL = 0.05  # seconds between two looks at whether the catalog's holder was abandoned
+
+
+class _Use:
+    """One call's use of the catalog: abandoned once the client cancels the call."""
+
+    abandoned = False
+
+
 class CatalogInUse:
     """The catalog the CLI would use with the same options (built-in, ERRCAT_CATALOG, --catalog),
     kept open between calls and reopened when one of its files changes, as the next CLI run would.
     One use at a time (the lock), on worker threads (``answer``): the event loop stays free to answer
-    a ping, a cancellation or another message while a big paste is explained."""
+    a ping, a cancellation or another message while a big paste is explained. A call the client cancelled
+    runs on to its end (a thread cannot be stopped); a call made meanwhile does not wait for it, but is
+    answered from a catalog opened for it alone."""
 
     def __init__(self, paths: list[Path | str] | None = None, *, builtin: bool = True) -> None:
         self.paths = [Path(p) for p in paths or ()]
@@ -65,33 +76,54 @@ class CatalogInUse:
         self._states: list[Any] = []
         self._lock = threading.Lock()
         self._told = ""  # the last catalog error written to the server's log
+        self._holder: _Use | None = None  # the use holding the lock
 
     async def answer(self, work: Callable[[ErrorCatalog], T]) -> T:
         """``ask`` on a worker thread. A call the client cancels returns at once; its thread runs to the
-        end of ``work`` (a thread cannot be stopped) and holds the lock until then."""
-        return await anyio.to_thread.run_sync(self.ask, work, abandon_on_cancel=True)
+        end of ``work`` (a thread cannot be stopped), and the calls after it do not wait for it."""
+        use = _Use()
+        try:
+            return await anyio.to_thread.run_sync(self.ask, work, use, abandon_on_cancel=True)
+        except anyio.get_cancelled_exc_class():
+            use.abandoned = True
+            raise
 
-    def ask(self, work: Callable[[ErrorCatalog], T]) -> T:
-        """``work`` run on the current catalog; a damaged cache file is rebuilt once, as the CLI does."""
+    def ask(self, work: Callable[[ErrorCatalog], T], use: _Use | None = None) -> T:
+        """``work`` run on the current catalog; a damaged cache file is rebuilt once, as the CLI does.
+        While a use the client abandoned holds the catalog, on a catalog opened for this use alone."""
+        from ...index.cache import open_index
+
+        while not self._lock.acquire(timeout=ABANDONED_POLL):
+            holder = self._holder
+            if holder is not None and holder.abandoned:
+                with ErrorCatalog(open_index(list(self.paths), builtin=self.builtin)) as own:
+                    return work(own)
+        self._holder = use
+        try:
+            return self._ask(work)
+        finally:
+            self._holder = None
+            self._lock.release()
+
+    def _ask(self, work: Callable[[ErrorCatalog], T]) -> T:
         from ...catalog.locate import catalog_paths
         from ...index.cache import file_states, open_index, with_index
         from ...index.codec import CorruptIndex
 
-        with self._lock:
-            states = file_states(catalog_paths(self.paths, builtin=self.builtin))
-            if self._open is None or states != self._states:
-                self.close()
-                try:
-                    self._open = ErrorCatalog(open_index(list(self.paths), builtin=self.builtin))
-                except CatalogError as exc:
-                    self._tell(exc)
-                    raise
-                self._states = states
+        states = file_states(catalog_paths(self.paths, builtin=self.builtin))
+        if self._open is None or states != self._states:
+            self.close()
             try:
-                return work(self._open)
-            except CorruptIndex:
-                self.close()
-                return with_index(lambda index: work(ErrorCatalog(index)), list(self.paths), builtin=self.builtin)
+                self._open = ErrorCatalog(open_index(list(self.paths), builtin=self.builtin))
+            except CatalogError as exc:
+                self._tell(exc)
+                raise
+            self._states = states
+        try:
+            return work(self._open)
+        except CorruptIndex:
+            self.close()
+            return with_index(lambda index: work(ErrorCatalog(index)), list(self.paths), builtin=self.builtin)
 
     def _tell(self, exc: CatalogError) -> None:
         """A broken catalog in the server's log (stderr) as well as in each answer; once until it changes."""
