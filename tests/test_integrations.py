@@ -451,7 +451,7 @@ def test_a_gateways_timeout_is_resent_only_for_a_method_that_can_be_sent_twice(s
     for every method, while a POST that timed out on the client's side was (rightly) not resent, as the page
     says; resending the POST could create the invoice twice. Now a POST or PATCH is 'never' (check first),
     and a GET, PUT or DELETE (RFC 9110's idempotent methods) is resent with backoff, through either hook."""
-    advice = {}
+    advice, messages = {}, []
     for method in ("GET", "PUT", "DELETE", "POST", "PATCH"):
         with pytest.raises(VendorError) as raised:
             if client == "requests":
@@ -462,6 +462,7 @@ def test_a_gateways_timeout_is_resent_only_for_a_method_that_can_be_sent_twice(s
                 with httpx.Client(event_hooks={"response": [errcat_httpx.hook(catalog=catalog)]}) as http:
                     http.request(method, server + path, json={"Amount": 1})
         advice[method] = retry_advice(raised.value)
+        messages.append(str(raised.value))
         assert should_retry(raised.value) is advice[method].retry
     assert {m: (a.retry, a.wait) for m, a in advice.items()} == {
         "GET": (True, "backoff"),
@@ -471,3 +472,5 @@ def test_a_gateways_timeout_is_resent_only_for_a_method_that_can_be_sent_twice(s
         "PATCH": (False, "never"),
     }
     assert "may have applied it" in advice["POST"].reason
+    # the one-line answer (the exception's message, a log line, MCP's verdict) says the same
+    assert [("(retry: no after a" in m or "(retry by its status: no after a" in m) for m in messages] == [False] * 3 + [True] * 2
