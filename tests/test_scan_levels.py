@@ -687,3 +687,16 @@ def test_an_aspnet_core_console_records_level_is_its_four_letters(index, tmp_pat
     assert [level(DOTNET_CONSOLE[0]), level(DOTNET_CONSOLE[3])] == ["info", "error"]
     report = _scanned(index, tmp_path, DOTNET_CONSOLE)
     assert [p.line for g in report.other.values() for p in g.places] == [4]
+
+
+def test_a_number_with_a_point_before_a_word_is_no_time_and_gives_no_level():
+    """A lower-case level word counts after a line's time (``12:00:07.123 error``), not after any number
+    with a point: Safari's TLS callback in macOS's system log (Loghub's Mac_2k.log, logpai/loghub, Mac/,
+    line 187) says ``write_block_invoke.434 error 22`` past the first 160 characters' window once a syslog
+    header is skipped; the line has no level, and the word in its message does not make it an error."""
+    safari = (
+        "Jul  1 20:13:23 calvisitor-10-105-163-202 Safari[9852]: tcp_connection_tls_session_error_callback_imp 1977 "
+        "__tcp_connection_tls_session_callback_write_block_invoke.434 error 22"
+    )
+    assert level(safari) is None
+    assert [level(f"2016-06-30 12:00:07{fraction} error boom") for fraction in ("", ".123", ",123456")] == ["error"] * 3

@@ -51,7 +51,7 @@ _LEVEL = re.compile(
     # what each form below starts with, tested first: re tries every form at every position of a
     # line, and most positions (a timestamp's) can start none (a third of the cost of a record).
     # A form added below must start with one of these, or it is never tried.
-    r"(?=[ACDEFINPSTVWew\[<(\]\"'@lLsS\u017f%]|\d\d:\d\d\.|\d |\d\d*:[XCSM] )(?:"
+    r"(?=[ACDEFINPSTVWew\[<(\]\"'@lLsS\u017f%]|\d\d:\d\d[., ]|\d |\d\d*:[XCSM] )(?:"
     # an upper-case level word standing alone
     rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
     # a level in brackets, any case: [error], <warn>, (E); structlog's padded [warning  ]; RabbitMQ's [erro]
@@ -82,8 +82,9 @@ _LEVEL = re.compile(
     rf"|(?<=[\w\]]\.)(?P<monolog>{LEVEL_WORDS})[: ]|(?<=\w-)(?P<suffix>{LEVEL_WORDS})\]"
     # a level between colons: Python's "%(asctime)s:%(levelname)s:%(message)s", Postgres's "[127]:FATAL:  ..."
     rf"|(?<=:)(?P<colon>{LEVEL_WORDS}):"
-    # a lower-case level word right after a line's time ("2016-06-30 12:00:07 fatal ..."), Grafana's "eror"
-    r"|(?:(?<=\d\d:\d)|(?<=[.,]\d\d))\d (?P<timed>error|eror|err|warning|warn|fatal|crit|critical|emerg|alert|panic"
+    # a lower-case level word right after a line's time ("2016-06-30 12:00:07 fatal ...", "12:00:07.123 fatal"),
+    # Grafana's "eror"; not after any number with a point (Safari's "write_block_invoke.434 error 22" in macOS's log)
+    r"|\d\d:\d\d(?:[.,]\d{1,9})? (?P<timed>error|eror|err|warning|warn|fatal|crit|critical|emerg|alert|panic"
     r"|info|debug|notice|trace)(?= )"
     # PHP's error log: "[07-Jan-2020 13:36:40 UTC] PHP Fatal error:  Uncaught Error: ...", "PHP Warning:  ..."
     r"|PHP (?P<php>Fatal error|Parse error|(?:Recoverable|Catchable) fatal error|Warning|Notice|Deprecated|Strict Standards"
