@@ -61,7 +61,7 @@ def test_tomcats_timestamp_is_read_and_left_out_of_the_group_text(index, tmp_pat
     them all out) and their group text began "<n>-Mar-<n> <n>:<n>:<n>", so one error logged in
     March and in April was two groups."""
     report = _scanned(index, tmp_path, "catalina.out", TOMCAT_STARTUP_FAILED)
-    text = "SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [/engine-rest] startup failed due to previous errors"
+    text = "SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [<path>] startup failed due to previous errors"
     assert _groups(report) == [(text, [1, 2])]
     group = report.other[text]
     assert (group.first_seen.isoformat(), group.last_seen.isoformat()) == (
@@ -71,6 +71,30 @@ def test_tomcats_timestamp_is_read_and_left_out_of_the_group_text(index, tmp_pat
     path = tmp_path / "catalina.out"
     since = scan(index, [str(path)], ScanOptions(workers=1, since=group.last_seen))
     assert (since.other_count, since.filtered_time, since.no_timestamp) == (1, 1, 0)
+
+
+# Tomcat's cache warnings, one per resource, the path in brackets as Tomcat writes a message's values
+# (nguyenhuythac/logs@d3dfd7d869a3 catalina.2021-02-23.log lines 400, 401 and 816; cut after "available")
+TOMCAT_CACHE_FULL = [
+    "23-Feb-2021 04:43:47.473 WARNING [http-nio-8080-exec-38] org.apache.catalina.webresources.Cache.getResource Unable to add "
+    "the resource at [/WEB-INF/classes/static/template/admin/js/jquery-1.11.3.min.js] to the cache for web application "
+    "[/dophyvn] because there was insufficient free space available",
+    "23-Feb-2021 04:43:47.473 WARNING [http-nio-8080-exec-38] org.apache.catalina.webresources.Cache.getResource Unable to add "
+    "the resource at [/WEB-INF/classes/static/template/admin/js/jquery.flot.min.js] to the cache for web application "
+    "[/dophyvn] because there was insufficient free space available",
+    "23-Feb-2021 04:43:47.554 WARNING [http-nio-8080-exec-38] org.apache.catalina.webresources.Cache.getResource Unable to add "
+    "the resource at [/WEB-INF/classes/static/uploadmedia/_thumbs/Images/bot bien duoc san xuat theo cong nghe nhat ban.jpg] "
+    "to the cache for web application [/dophyvn] because there was insufficient free space available",
+]
+
+
+def test_a_path_in_brackets_is_masked_so_one_warning_about_many_resources_is_one_group(index, tmp_path):
+    """Once Tomcat's time was read, more of each message fitted in a group's text, and the resource's
+    path made each warning a group of its own (a real catalina log: 38 -> 216 groups; 22 now)."""
+    report = _scanned(index, tmp_path, "catalina.log", TOMCAT_CACHE_FULL)
+    [(text, lines)] = _groups(report)
+    assert lines == [1, 2, 3]
+    assert "Cache.getResource Unable to add the resource at [<path>] to the cache for web application" in text
 
 
 # Android Studio's Logcat window, copied out (AvinSSSS/logcat@0b6196a5 logcat.txt lines 11, 12, 23, 24, 33)

@@ -36,6 +36,9 @@ _MASKS = (
     (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id|uuid|guid)=)(?![\s\"'])[^\s,;&]+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
+    # a path in brackets, as Tomcat and Spring write a message's values ("Unable to add the resource at
+    # [/WEB-INF/classes/static/x.js] to the cache for web application [/shop]"): each record's own resource
+    (re.compile(r"\[/[^\]\n]{1,200}\]"), "[<path>]"),
     (re.compile(EMAIL), "<email>"),
     (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
     # a number, not a code's (Heroku's "code=H10" App crashed, "code=H12" Request timeout: each its own error),
