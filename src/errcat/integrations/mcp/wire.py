@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from mcp.shared.message import SessionMessage
 
 DRAIN_SECONDS = 120.0  # the longest the server waits at the end of its input for calls still running
+# Characters of one message line: a paste is cut at 2 MB, and JSON's escapes (\u0001 for one byte) make that 12 MB
+# at most. A longer line is read to its end and dropped, and refused with an error: its only bound was memory.
+MAX_LINE = 16 << 20
 
 # Escapes in order, left to right: a surrogate pair, a lone surrogate, any other escape (``\\\\`` included,
 # so the ``u`` after an escaped backslash is never taken for an escape of its own).
@@ -102,6 +105,12 @@ class _BatchAnswer:
         return json.dumps(self.answers, ensure_ascii=False, separators=(",", ":"))
 
 
+class _TooLong:
+    """Where a line over MAX_LINE came from: none of it was kept, it is refused."""
+
+
+TOO_LONG = _TooLong()
+
 # A member of a batch: the batch and the member's place in it. The reader thread puts one ``_Member`` or
 # None (a line of its own) in ``_WellFormedLines.origins`` for each line it hands the SDK, which reads each
 # line into one message or one exception, in order: the read stream takes one per item it receives.
@@ -127,8 +136,8 @@ class _WellFormedLines(io.TextIOWrapper):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.origins: collections.deque[_Member | None] = collections.deque()  # read on the event loop
-        self._queued: collections.deque[tuple[str, _Member | None]] = collections.deque()
+        self.origins: collections.deque[_Member | _TooLong | None] = collections.deque()  # read on the event loop
+        self._queued: collections.deque[tuple[str, _Member | _TooLong | None]] = collections.deque()
 
     def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # typeshed: _IOBase's bytes
         line, origin = self._queued.popleft() if self._queued else self._next_line(size)
@@ -137,10 +146,12 @@ class _WellFormedLines(io.TextIOWrapper):
             self.origins.append(origin)
         return line
 
-    def _next_line(self, size: int) -> tuple[str, _Member | None]:
-        line = super().readline(size)
+    def _next_line(self, size: int) -> tuple[str, _Member | _TooLong | None]:
+        line = self._bounded()
         while line and not line.strip():  # a blank line between messages is no message to refuse
-            line = super().readline(size)
+            line = self._bounded()
+        if line is None:
+            return NO_MESSAGE, TOO_LONG  # refused by the SDK, and answered as too long
         line = well_formed(line)
         members = _members(line)
         if members is None:
@@ -148,6 +159,15 @@ class _WellFormedLines(io.TextIOWrapper):
         batch = _Batch(len(members))
         self._queued.extend((member, (batch, place)) for place, member in enumerate(members))
         return self._queued.popleft()
+
+    def _bounded(self) -> str | None:
+        """The next line; None for one over MAX_LINE characters, read to its end a part at a time and dropped."""
+        line = super().readline(MAX_LINE)
+        if len(line) < MAX_LINE or line.endswith("\n"):
+            return line
+        while (rest := super().readline(MAX_LINE)) and not rest.endswith("\n"):
+            pass
+        return None
 
     def close(self) -> None:
         with contextlib.suppress(ValueError):  # already detached
@@ -305,7 +325,7 @@ class _UntilAnswered(_Wrapped):
                 self._unanswered.settled(cancelled)  # the SDK answers it never
                 if cancelled in self._write._batches.by_id:
                     await self._settle(self._write._batches.answered(cancelled, None))
-            if member is not None:
+            if isinstance(member, tuple):
                 await self._settle(self._write._batches.read(member, message))
             return item  # type: ignore[no-any-return]
 
@@ -313,13 +333,18 @@ class _UntilAnswered(_Wrapped):
         if batch is not None:
             await self._write.send_batch(batch)
 
-    async def _refuse(self, exc: Exception, member: _Member | None) -> None:
+    async def _refuse(self, exc: Exception, member: _Member | _TooLong | None) -> None:
         from mcp.shared.message import SessionMessage
         from mcp.types import INVALID_REQUEST, PARSE_ERROR, ErrorData, JSONRPCError
 
         errors = getattr(exc, "errors", None)
         kinds = {e.get("type") for e in errors()} if callable(errors) else set()
-        if "json_invalid" in kinds:
+        if member is TOO_LONG:
+            error = ErrorData(
+                code=INVALID_REQUEST,
+                message=f"Invalid Request: the line is over {MAX_LINE >> 20} MiB, not read (a paste is read up to 2 MB)",
+            )
+        elif "json_invalid" in kinds:
             error = ErrorData(code=PARSE_ERROR, message="Parse error: the line is not JSON")
         else:
             error = ErrorData(
@@ -327,7 +352,7 @@ class _UntilAnswered(_Wrapped):
                 message="Invalid Request: no JSON-RPC request, notification or answer (a request's id is a string or integer)",
             )
         refusal = JSONRPCError(jsonrpc="2.0", id=None, error=error)
-        if member is None:
+        if not isinstance(member, tuple):
             await self._write.send(SessionMessage(refusal))
             return
         batch, place = member
