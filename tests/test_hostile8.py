@@ -11,10 +11,12 @@ import socket
 import subprocess
 import sys
 import tracemalloc
+from pathlib import Path
 
 import httpx
 import pytest
 
+import errcat
 from errcat.integrations import bodies
 from localserver import Handler, server_fixture
 from test_hostile import run
@@ -226,3 +228,58 @@ def test_errcat_imports_without_br_or_zstd_packages():
     code = "import sys; sys.modules['brotli'] = sys.modules['zstandard'] = None; import errcat.integrations.bodies as b; print(sorted(b._BOUNDED))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "[]", done.stderr
+
+
+# ---- docs --out a name the system refuses ----------------------------------------------------------------
+# A folder name over 255 bytes (ENAMETOOLONG) was an OSError traceback from its first look (Path.exists).
+
+
+@pytest.mark.parametrize("check", [[], ["--check"]])
+def test_docs_out_a_name_too_long_is_one_line(check):
+    done = run("docs", *check, "--out", "x" * 5000)
+    assert done.returncode == 2 and done.stdout == b""
+    (line,) = done.stderr.decode().splitlines()
+    assert line.startswith("errcat: cannot ") and "File name too long" in line and len(line) < 1100
+
+
+# ---- scan of the kernel's log ---------------------------------------------------------------------------
+# /proc/kmsg (a "regular" file of size 0) and /dev/kmsg wait for the kernel's next message forever: the
+# scan never ended, and reading /proc/kmsg takes each message from syslog.
+
+
+@pytest.mark.parametrize("name", ["/proc/kmsg", "/dev/kmsg"])
+def test_the_kernels_log_is_named_not_waited_on(name):
+    if not Path(name).exists():
+        pytest.skip(f"no {name} here")
+    done = run("scan", name, "-f", "json")
+    assert done.returncode == 2
+    assert json.loads(done.stdout)["inputs"][0]["problem"].startswith("the kernel's log never ends")
+
+
+# ---- the API: a wrong type, a 3 MB name -----------------------------------------------------------------
+
+
+def test_from_catalog_of_something_else_is_a_usage_error():
+    with pytest.raises(errcat.UsageError, match="from_catalog takes a Catalog"):
+        errcat.ErrorCatalog.from_catalog("catalog/myob.yaml")  # was AttributeError deep in the build
+
+
+@pytest.mark.parametrize("filters", [{"vendor": "x"}, {"method": "x"}, {"severity": "x"}, {"endpoint": "x"}])
+def test_an_error_quoting_a_3mb_filter_is_cut(filters):
+    ((name, value),) = filters.items()
+    with errcat.open_catalog(use_env=False) as catalog, pytest.raises(errcat.UsageError) as raised:
+        catalog.lookup("25008", **{name: value * 3_000_000})
+    message = str(raised.value)  # was the whole 3 MB, for a log to hold
+    assert len(message) < 1000 and "characters left out" in message
+
+
+# ---- scan --dask tls:// without certificates ------------------------------------------------------------
+
+
+@needs_loghub
+def test_dask_tls_without_certificates_is_a_usage_error():
+    pytest.importorskip("distributed")
+    done = run("scan", str(APACHE), "--dask", "tls://127.0.0.1:1")  # a TypeError traceback, exit 1
+    assert done.returncode == 2
+    (line,) = done.stderr.decode().splitlines()
+    assert line.startswith("errcat: --dask tls://127.0.0.1:1: cannot reach the scheduler") and "distributed.comm.tls" in line

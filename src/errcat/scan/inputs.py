@@ -31,6 +31,10 @@ def _binary(head: bytes) -> str:
     return f"{packed[0]}-compressed (only gzip is read): unpack it, {packed[1]} FILE | errcat scan -" if packed else BINARY
 
 
+# Linux's kernel log: read, it waits for the next message forever (/proc/kmsg also takes each from syslog)
+KERNEL_LOGS = ("/proc/kmsg", "/dev/kmsg")
+KERNEL_LOG = "the kernel's log never ends (and reading /proc/kmsg takes its messages from syslog): dmesg | errcat scan -"
+
 SHRANK = "the file shrank while it was read (truncated or rotated?); the rest was not read"
 
 
@@ -96,6 +100,9 @@ def inputs(names: list[str]) -> list[Input]:
         if key == stdin and not stat.S_ISREG(st.st_mode):  # /dev/stdin: a pipe, a socket (not opened by name), a terminal
             first[key] = name
             out.append(Input(argument(name), None))
+            continue
+        if os.path.realpath(name) in KERNEL_LOGS:
+            out.append(Input(argument(name), name, problem=KERNEL_LOG))
             continue
         if not os.path.isfile(name) and not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):  # a pipe, a terminal: read
             out.append(
