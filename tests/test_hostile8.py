@@ -283,3 +283,31 @@ def test_dask_tls_without_certificates_is_a_usage_error():
     assert done.returncode == 2
     (line,) = done.stderr.decode().splitlines()
     assert line.startswith("errcat: --dask tls://127.0.0.1:1: cannot reach the scheduler") and "distributed.comm.tls" in line
+
+
+# ---- errcat mcp: a byte-order mark before a message -------------------------------------------------------
+# Windows tools start their output with one; the SDK refused the line as not JSON, initialize among them.
+
+
+def test_an_mcp_initialize_after_a_byte_order_mark_is_answered():
+    pytest.importorskip("mcp")
+    lines = b"\xef\xbb\xbf" + json.dumps(INITIALIZE).encode() + b'\n{"jsonrpc":"2.0","id":2,"method":"ping"}\n'
+    done = run("mcp", stdin=lines)
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [a.get("id") for a in answers] == [1, 2] and "result" in answers[0]
+
+
+# ---- the integrations: a response object whose every attribute raises --------------------------------------
+# A wrapper of the caller's own (a proxy, a mock with spec) may raise on any attribute: explain_response
+# read iter_content, read1 and _errcat_broken with getattr, and the caller's RuntimeError escaped.
+
+
+class _Raising:
+    def __getattr__(self, name: str) -> object:
+        raise RuntimeError(f"no {name} on this proxy")
+
+
+@pytest.mark.parametrize("ask", ["explain_response", "retry_advice", "should_retry"])
+def test_a_response_whose_attributes_all_raise_is_answered(ask):
+    answer = getattr(errcat, ask)(_Raising())
+    assert answer is not None

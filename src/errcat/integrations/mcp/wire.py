@@ -164,10 +164,16 @@ class _WellFormedLines(io.TextIOWrapper):
         """The next line; None for one over MAX_LINE characters, read to its end a part at a time and dropped."""
         line = super().readline(MAX_LINE)
         if len(line) < MAX_LINE or line.endswith("\n"):
-            return line
+            # a byte-order mark before a message (Windows tools write one at the start of their output): JSON
+            # lets a parser ignore it (RFC 8259, 8.1), the SDK's refused the line, initialize among them
+            return line.removeprefix("\ufeff")
+        self._dropped()
+        return None
+
+    def _dropped(self) -> None:
+        """The rest of a line over MAX_LINE characters read, a part at a time, and dropped."""
         while (rest := super().readline(MAX_LINE)) and not rest.endswith("\n"):
             pass
-        return None
 
     def close(self) -> None:
         with contextlib.suppress(ValueError):  # already detached
