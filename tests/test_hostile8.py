@@ -312,3 +312,18 @@ class _Raising:
 def test_a_response_whose_attributes_all_raise_is_answered(ask):
     answer = getattr(errcat, ask)(_Raising())
     assert answer is not None
+
+
+# ---- a cache folder whose path is too long ------------------------------------------------------------------
+# `cache info` and the warning told the user to fix the folder's owner for ENAMETOOLONG.
+
+
+def test_a_cache_folder_path_too_long_says_so_not_fix_its_owner(tmp_path):
+    folder = str(tmp_path / ("x" * 300))
+    info = run("cache", "info", env={"ERRCAT_CACHE_DIR": folder})
+    assert info.returncode == 0 and "File name too long" in info.stdout.decode()
+    assert "a folder with a shorter path" in info.stdout.decode() and "owner" not in info.stdout.decode()
+    done = run("lookup", "25008", env={"ERRCAT_CACHE_DIR": folder})
+    assert done.returncode == 0
+    (line,) = done.stderr.decode().splitlines()
+    assert "(File name too long)" in line and "shorter path" in line and "owner" not in line
