@@ -77,11 +77,13 @@ def unique_ids(entries: list[dict[str, Any]]) -> None:
 _MYOB_DOCUMENT_DEFECTS: dict[tuple[Any, Any], list[str]] = {
     (220, "DateOutOfRange"): [
         "the Message (\"'StartDate' should be prior to OR same as 'EndDate'\") reads like code 221's; the Name and the"
-        " scenario (entries dated outside StartDate..EndDate) are this row's: expect either wording for either code"
+        " scenario (entries dated outside StartDate..EndDate) are this row's; that either wording may come with either code"
+        " is errcat's reading"
     ],
     (221, "InvalidDateRange"): [
         "the Message (\"'Date' should be between 'StartDate' and 'EndDate'\") reads like code 220's; the Name and the"
-        " scenario (StartDate after EndDate) are this row's: expect either wording for either code"
+        " scenario (StartDate after EndDate) are this row's; that either wording may come with either code"
+        " is errcat's reading"
     ],
     (224, "SystemCreatedTransaction"): [
         "the scenario printed with this body (a payment on an order converted to an invoice) fits code 37005; the body"

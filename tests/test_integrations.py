@@ -40,6 +40,9 @@ ANSWERS = {
     "/beta/company/42/invoice/9": (404, "Not Found", json.dumps({"code": "RESOURCE_NOT_FOUND", "message": "Invoice Not Found"})),
     "/clients.json": (422, "Unprocessable Entity", json.dumps({"errors": [{"error": "Cliente não é válido"}]})),
     "/ok": (200, "OK", "{}"),
+    # MYOB's documented 504 (myob-business-api-errors.txt: "The API call has taken longer that time out limit")
+    f"/accountright/{GUID}/Sale/Invoice/Service": (504, "Gateway Timeout", json.dumps({"Name": "GatewayTimeout", "Message": "Connection to the API has timed out", "ErrorCode": None, "Severity": "Error", "LearnMore": "[Documentation URI]"})),
+    "/v3.1/bank_transfers": (502, "Bad Gateway", ""),  # no body: a gateway's own answer, in no catalog
 }  # fmt: skip
 # MYOB's envelope (above) with 10,000 errors: 0.9 MB, half a second to explain here
 BIG = f"/accountright/{GUID}/Sale/Order/Item"
@@ -55,7 +58,7 @@ class _Vendor(Handler):
             headers["Retry-After"] = "0" if path == "/v3.1/ledger_accounts" else "17"
         self.reply(status, body.encode("utf-8"), headers, reason)
 
-    do_GET = do_POST = do_PUT = do_DELETE = _answer
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _answer
 
 
 server = server_fixture(_Vendor)
@@ -438,3 +441,36 @@ def test_retry_advice_on_none_says_there_is_nothing_to_go_by():
 
     advice = retry_advice(None)
     assert (advice.retry, advice.wait) == (False, "never") and "HTTP None" not in advice.reason
+
+
+@pytest.mark.parametrize("client", ["requests", "httpx"])
+@pytest.mark.parametrize("path", [f"/accountright/{GUID}/Sale/Invoice/Service", "/v3.1/bank_transfers"])
+def test_a_gateways_timeout_is_resent_only_for_a_method_that_can_be_sent_twice(server, catalog, client, path):
+    """A 504 (MYOB documents one, its guide saying a timed-out POST may still have been applied) or a 502
+    from a gateway: the vendor may have done the work before the gateway gave up. The advice was backoff
+    for every method, while a POST that timed out on the client's side was (rightly) not resent, as the page
+    says; resending the POST could create the invoice twice. Now a POST or PATCH is 'never' (check first),
+    and a GET, PUT or DELETE (RFC 9110's idempotent methods) is resent with backoff, through either hook."""
+    advice, messages = {}, []
+    for method in ("GET", "PUT", "DELETE", "POST", "PATCH"):
+        with pytest.raises(VendorError) as raised:
+            if client == "requests":
+                session = requests.Session()
+                session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
+                session.request(method, server + path, json={"Amount": 1})
+            else:
+                with httpx.Client(event_hooks={"response": [errcat_httpx.hook(catalog=catalog)]}) as http:
+                    http.request(method, server + path, json={"Amount": 1})
+        advice[method] = retry_advice(raised.value)
+        messages.append(str(raised.value))
+        assert should_retry(raised.value) is advice[method].retry
+    assert {m: (a.retry, a.wait) for m, a in advice.items()} == {
+        "GET": (True, "backoff"),
+        "PUT": (True, "backoff"),
+        "DELETE": (True, "backoff"),
+        "POST": (False, "never"),
+        "PATCH": (False, "never"),
+    }
+    assert "may have applied it" in advice["POST"].reason
+    # the one-line answer (the exception's message, a log line, MCP's verdict) says the same
+    assert [("(retry: no after a" in m or "(retry by its status: no after a" in m) for m in messages] == [False] * 3 + [True] * 2

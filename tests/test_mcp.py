@@ -106,6 +106,43 @@ def test_tools_are_read_only_typed_and_publish_the_documents_schemas() -> None:
     assert tools["list_vendors"].input_schema.get("required", []) == []
 
 
+# What function-calling APIs take as a function's parameters, which a host hands each tool's inputSchema to:
+# OpenAI's (a name of letters, digits, _ and -, at most 64; an object at the root, no anyOf/oneOf/allOf/not
+# there) and Gemini's FunctionDeclaration (an OpenAPI 3.0 subset: a type on every schema, no anyOf).
+FUNCTION_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+GEMINI_TYPES = {"string", "integer", "number", "boolean", "array", "object"}
+
+
+def function_calling_problems(name: str, description: str | None, schema: dict[str, Any]) -> list[str]:
+    problems = [] if FUNCTION_NAME.fullmatch(name) else ["name"]
+    problems += [] if description else ["no description"]
+    problems += [] if schema.get("type") == "object" else ["root type"]
+    problems += sorted({"anyOf", "oneOf", "allOf", "not"} & set(schema))
+    for field, prop in schema.get("properties", {}).items():
+        problems += [] if prop.get("type") in GEMINI_TYPES else [f"{field}: type"]
+        problems += [f"{field}: {k}" for k in ("anyOf", "oneOf", "allOf", "not") if k in prop]
+        problems += [] if prop.get("description") else [f"{field}: no description"]
+    return problems
+
+
+def test_every_tools_input_schema_is_taken_by_openai_and_gemini_function_calling() -> None:
+    """A host hands each tool to its model as a function declaration. pydantic wrote each optional
+    parameter (vendor, status, limit, search's words) as anyOf [type, null] with no type of its own, which
+    Gemini's declarations refuse. Each parameter now has its one type; a null sent for one is still taken
+    as no value, as a model filling every parameter sends it."""
+
+    async def work(client: Client) -> Any:
+        tools = (await client.list_tools()).tools
+        answer = await client.call_tool("lookup", {"query": "25008", "vendor": None, "status": None, "limit": None})
+        return tools, answer
+
+    tools, answer = session(work)
+    assert {t.name: function_calling_problems(t.name, t.description, t.input_schema) for t in tools} == {
+        name: [] for name in TOOLS
+    }
+    assert answer.is_error is False and answer.structured_content["found"] is True
+
+
 def test_what_the_lookup_and_vendor_tools_say_they_return_is_what_they_return() -> None:
     """The descriptions are what a model reads before it calls: lookup said "the documented rows", and
     answered observed errors too; list_vendors counted only documented errors, and answers both."""
@@ -382,6 +419,30 @@ def test_the_explain_schema_accepts_the_document_of_every_real_paste() -> None:
             assert not problems, (case["id"], problems)
 
 
+def test_every_paste_tools_structured_answer_is_valid_against_its_output_schema_and_is_its_text() -> None:
+    """Through the SDK's client, as a host reads a tool's answer: explain and retry_advice of every real
+    paste of the own corpus (and the shared one when beside the repo), the structured content valid against
+    the output schema tools/list gave, and the text block the same JSON (clients that read text only)."""
+    cases = list(load_cases(OWN_CORPUS)) + (list(load_cases(DEV_CORPUS)) if DEV_CORPUS.exists() else [])
+
+    async def work(client: Client) -> list[str]:
+        schemas_listed = {t.name: t.output_schema for t in (await client.list_tools()).tools}
+        validators = {name: jsonschema.Draft202012Validator(schema) for name, schema in schemas_listed.items()}
+        problems = []
+        for case in cases:
+            for tool in ("explain", "retry_advice"):
+                result = await client.call_tool(tool, {"text": case["raw"]})
+                if result.is_error:
+                    problems.append(f"{case['id']} {tool}: {result.content[0].text[:200]}")
+                    continue
+                problems += [f"{case['id']} {tool}: {e.message}" for e in validators[tool].iter_errors(result.structured_content)]
+                if json.loads(result.content[0].text) != result.structured_content:
+                    problems.append(f"{case['id']} {tool}: the text is not the structured content")
+        return problems
+
+    assert session(work) == []
+
+
 def test_the_schemas_accept_every_catalogued_error_and_vendor(cli) -> None:
     """Every error group of the built-in catalog (all its rows) and every vendor, as the CLI prints them."""
     groups = cli_document(cli, "list")["errors"]
@@ -560,7 +621,8 @@ def test_a_ping_is_answered_while_a_big_paste_is_explained() -> None:
     """Over stdio, as an assistant calls. Tools ran on the server's event loop: while a body of 10,000
     errors was explained (seconds), a ping waited for it to end (3.9 s of 5 here), and so did the
     cancellation of a call. The work now runs on a worker thread, one catalog use at a time, and the
-    loop answers the ping at once (0.05 s of 1.5 here)."""
+    loop answers the ping at once (0.05 s of 1.5 here). A call after a cancelled one waited for the
+    cancelled one's work to end; it is now answered from a catalog of its own meanwhile."""
     body = json.dumps(
         {
             "Errors": [
@@ -586,7 +648,9 @@ def test_a_ping_is_answered_while_a_big_paste_is_explained() -> None:
         with anyio.move_on_after(0.2) as scope:
             await client.call_tool("explain", {"text": paste})
         assert scope.cancelled_caught  # the client gave up on it (notifications/cancelled)
+        start = time.monotonic()
         result = await client.call_tool("lookup", {"query": "37000"})
+        took["after cancel"] = time.monotonic() - start
         assert result.structured_content["found"] is True  # the server goes on answering
 
     async def main() -> None:
@@ -601,6 +665,50 @@ def test_a_ping_is_answered_while_a_big_paste_is_explained() -> None:
 
     anyio.run(main)
     assert took["ping"] < took["explain"] / 3, took
+    # the cancelled explain runs on to its end on its thread; the lookup no longer waited for it (4.7 s of 5)
+    assert took["after cancel"] < took["explain"] / 3, took
+
+
+def test_a_long_explain_tells_a_client_that_asked_for_progress_how_long_it_has_run() -> None:
+    """Over stdio with the SDK's client and its progress_callback (a progressToken in the call's _meta). A
+    paste of 10,000 errors takes seconds to explain (3-9 s here) and the server said nothing meanwhile, so a
+    client timing the call out (unless progress resets its clock) gave up on an answer on its way. It now
+    gets notifications/progress each second, increasing, with no total (the work ahead is unknown) and a
+    message naming no part of the paste; the answer is the same. A call answered in under a second gets none."""
+    key = generated_token()
+    body = json.dumps(
+        {
+            "Errors": [
+                {"Name": f"Name{i}", "Message": f"Unusual thing {i} api_key={key}", "ErrorCode": 90000 + i} for i in range(10000)
+            ]
+        }
+    )
+    heard: list[tuple[float, float | None, str | None]] = []
+    quick: list[float] = []
+
+    async def main() -> Any:
+        command, args = errcat_command()
+        env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+        async with (
+            stdio_client(StdioServerParameters(command=command, args=args, env=env)) as (read, write),
+            ClientSession(read, write) as client,
+        ):
+            await client.initialize()
+
+            async def progress(done: float, total: float | None, message: str | None) -> None:
+                heard.append((done, total, message))
+
+            async def quick_progress(done: float, total: float | None, message: str | None) -> None:
+                quick.append(done)
+
+            await client.call_tool("lookup", {"query": "37000"}, progress_callback=quick_progress)
+            return await client.call_tool("explain", {"text": "HTTP/1.1 400\n\n" + body}, progress_callback=progress)
+
+    result = anyio.run(main)
+    assert result.is_error is False and result.structured_content["complete"] is False  # 10,000 errors: bounded
+    assert len(heard) >= 1 and quick == []
+    assert [done for done, _, _ in heard] == list(range(1, len(heard) + 1))  # increasing, as the spec asks
+    assert all(total is None and message and key not in message for _, total, message in heard)
 
 
 def test_a_client_gone_from_stdout_ends_the_server_without_a_traceback() -> None:
@@ -735,14 +843,40 @@ def test_the_readme_exchange_is_what_the_server_answers() -> None:
         .split("\n## ")[0]
     )
     blocks = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", section, re.DOTALL)]
-    claude, vscode, request, excerpt = blocks
-    assert claude["mcpServers"]["errcat"] == {"command": "errcat", "args": ["mcp"]}
-    assert vscode["servers"]["errcat"] == {"type": "stdio", "command": "errcat", "args": ["mcp"]}
+    _claude, _vscode, _cursor, request, excerpt = blocks
     result = call(request["name"], request["arguments"])
     assert not result.is_error
     assert shows(result.structured_content, excerpt) == []
     token = request["arguments"]["text"].split("Bearer ")[1].split()[0]
     assert token not in result.content[0].text
+
+
+def test_each_hosts_config_from_the_docs_starts_the_server_as_written(tmp_path: Path) -> None:
+    """Claude Desktop's (and Claude Code's), VS Code's and Cursor's JSON as the page gives them, started as a
+    host starts a stdio server: the command looked up on PATH (the folder pip installed errcat's script in),
+    the arguments as written, and the few variables a host passes on (the SDK's default environment, as
+    Claude Desktop's: no ERRCAT_CATALOG, a HOME of its own). Each session lists the five tools and explains."""
+    from mcp.client.stdio import get_default_environment
+
+    section = (REPO / "docs" / "integrations.md").read_text(encoding="utf-8").split("## For AI coding assistants (MCP)")[1]
+    configs = [json.loads(b) for b in re.findall(r"```json\n(.*?)```", section.split("\n## ")[0], re.DOTALL)][:3]
+    entries = [c.get("mcpServers", c.get("servers", {}))["errcat"] for c in configs]
+    assert [e.get("type", "stdio") for e in entries] == ["stdio"] * 3
+    scripts = Path(sys.executable).parent
+    if not (scripts / entries[0]["command"]).exists():
+        pytest.skip("errcat's script is not installed beside this interpreter")
+    env = {**get_default_environment(), "PATH": f"{scripts}{os.pathsep}/usr/bin{os.pathsep}/bin", "HOME": str(tmp_path)}
+
+    async def start(entry: dict[str, Any]) -> tuple[set[str], Any]:
+        params = StdioServerParameters(command=entry["command"], args=entry["args"], env={**env, **entry.get("env", {})})
+        async with Client(stdio_client(params)) as client:
+            tools = {t.name for t in (await client.list_tools()).tools}
+            return tools, await client.call_tool("explain", {"text": MYOB_PASTE})
+
+    for entry in entries:
+        tools, result = anyio.run(start, entry)
+        assert tools == TOOLS and result.is_error is False
+        assert result.structured_content["errors"][0]["observed"]["name"] == "OrderPaid"
 
 
 def test_errcat_mcp_run_by_hand_says_what_it_waits_for_and_ctrl_d_ends_it() -> None:
@@ -838,6 +972,49 @@ def test_a_json_rpc_batch_is_answered_as_one_array_of_its_answers() -> None:
     assert by_id["three"]["result"]["structuredContent"]["found"] is True
     assert by_id[4]["error"]["code"] == -32601 and by_id[None]["error"]["code"] == -32600
     assert by_id[5]["result"] == {}
+
+
+@pytest.mark.parametrize("version", ["2025-06-18", "2025-11-25", "1999-01-01"])
+def test_a_batch_is_one_invalid_request_in_a_session_whose_version_has_no_batches(version: str) -> None:
+    """MCP 2025-06-18 removed JSON-RPC batches ("Remove support for JSON-RPC batching", its changelog): in a
+    session of that version or a later one (a version the SDK does not know negotiates its latest), an array
+    is no MCP message. It was answered as a 2025-03-26 session answers it, every call run; it is now one
+    -32600 (id null) and none of its calls runs, and the session goes on."""
+    command, args = errcat_command()
+    initialize = {"protocolVersion": version, "capabilities": {}, "clientInfo": {"name": "batch", "version": "0"}}
+    call = {"name": "explain", "arguments": {"text": MYOB_PASTE}}
+    lines = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        [{"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": call}, {"jsonrpc": "2.0", "id": 3, "method": "ping"}],
+        {"jsonrpc": "2.0", "id": 4, "method": "ping"},
+    ]
+    piped = "".join(json.dumps(line) + "\n" for line in lines)
+    done = subprocess.run([command, *args], input=piped.encode(), capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    answers = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert all(isinstance(a, dict) for a in answers)
+    assert [a["id"] for a in answers] == [1, None, 4]
+    assert answers[0]["result"]["protocolVersion"] >= "2025-06-18"
+    assert answers[1]["error"]["code"] == -32600 and "batch" in answers[1]["error"]["message"]
+
+
+def test_logging_set_level_is_a_method_the_server_lacks_as_the_page_says() -> None:
+    """The page says the server declares no logging capability (its warnings go to stderr) and that
+    logging/setLevel is -32601: a client checks the capability, one that sends it anyway is told."""
+    command, args = errcat_command()
+    initialize = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "log", "version": "0"}}
+    lines = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {"jsonrpc": "2.0", "id": 2, "method": "logging/setLevel", "params": {"level": "debug"}},
+    ]
+    piped = "".join(json.dumps(line) + "\n" for line in lines)
+    done = subprocess.run([command, *args], input=piped.encode(), capture_output=True, timeout=120, check=False)
+    first, second = (json.loads(line) for line in done.stdout.decode().splitlines())
+    assert "logging" not in first["result"]["capabilities"]
+    assert second["error"]["code"] == -32601
+    assert "`logging/setLevel` is JSON-RPC's `-32601`" in (REPO / "docs" / "integrations.md").read_text(encoding="utf-8")
 
 
 def test_a_request_before_initialize_is_told_to_initialize_first() -> None:

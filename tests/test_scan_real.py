@@ -1346,7 +1346,7 @@ def test_a_request_with_its_host_or_with_quotes_still_names_its_group(index, tmp
     a request holding quotes were grouped under the whole line masked, naming neither."""
     report = _scanned(index, tmp_path, "access.log", _ODD_REQUESTS)
     assert [t for t, _ in _groups(report)] == [
-        "HTTP error: GET /$%<n>B('…'+'…')%<n>D/actionChain<n>.action",
+        "HTTP error: GET /$%7B('…'+'…')%7D/actionChain<n>.action",
         "HTTP error: GET /aaaa.xxxx/SomeText",
         "HTTP error: GET localhost:<n>/test",
     ]

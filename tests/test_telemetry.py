@@ -336,6 +336,45 @@ def test_sentry_over_its_http_transport_groups_raised_vendor_errors_and_sends_no
     assert SECRET.encode() not in sent
 
 
+def _sync_and_capture(server: str):
+    """A transaction whose vendor call fails, its HTTPError captured; the transaction."""
+    with sentry_sdk.start_transaction(name="sync") as transaction:
+        response = requests.post(url(server, "Sale/Invoice/Item"), json={})
+        with pytest.raises(requests.HTTPError) as raised:
+            response.raise_for_status()
+        _capture(raised.value)
+    return transaction
+
+
+def test_a_sentry_event_errcat_annotates_ships_no_credential_the_application_set_on_its_scope(server, catalog):
+    """Through the SDK's HTTP transport: the tags, contexts and extra data an application sets on its scope
+    travel in every event, the one errcat annotates included; a call's key put there (a tag, a context's
+    headers) shipped in errcat's event beside errcat's redacted context. errcat now hides them in the events
+    it annotates (as Sentry's own scrubber does not look at tags or contexts), keeps what holds none, and
+    leaves Sentry's trace context as it was: the event still links to its transaction."""
+    _SentryIngest.envelopes.clear()
+    with serving(_SentryIngest) as ingest:
+        dsn = ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
+        sentry_sdk.init(dsn=dsn, integrations=[ErrcatIntegration(catalog)], default_integrations=False, traces_sample_rate=1.0)
+        try:
+            with sentry_sdk.isolation_scope():  # what the application sets stays out of the next tests
+                sentry_sdk.set_tag("myob_api_key", SECRET)
+                sentry_sdk.set_tag("invoice_batch", "2026-12-05")
+                sentry_sdk.set_context("vendor_call", {"headers": {"x-myobapi-key": SECRET}, "note": f"token={SECRET}"})
+                sentry_sdk.set_extra("last_key", SECRET)
+                transaction = _sync_and_capture(server)
+            sentry_sdk.flush(10)
+        finally:
+            sentry_sdk.get_client().close()
+            sentry_sdk.get_global_scope().set_client(None)
+    (event,) = _events(_SentryIngest.envelopes)
+    assert event["fingerprint"] == [errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint]
+    assert SECRET not in json.dumps(event)
+    assert event["tags"]["myob_api_key"] == "[REDACTED]" and event["tags"]["invoice_batch"] == "2026-12-05"
+    assert event["contexts"]["vendor_call"] == {"headers": {"x-myobapi-key": "[REDACTED]"}, "note": "token=[REDACTED]"}
+    assert event["contexts"]["trace"]["trace_id"] == transaction.trace_id
+
+
 def test_a_sentry_transaction_of_httpx_calls_errcats_hook_raised_in_carries_no_credential(server, catalog):
     """Sentry's httpx integration notes a call's status when ``send`` returns; errcat's httpx hook raises
     inside ``send``, so the span of the vendor call ended with ``internal_error`` and no status, was not

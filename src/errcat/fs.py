@@ -1,6 +1,6 @@
 """Files written whole or not at all: through a temporary file beside each target, then renamed
 over it (a rename within one folder is atomic), so a reader never sees half a file and a failure
-leaves the previous files as they were. Imports nothing of errcat."""
+leaves the previous files as they were; and where errcat's cache files live. Imports nothing of errcat."""
 
 from __future__ import annotations
 
@@ -62,3 +62,33 @@ def read_regular(path: Path) -> bytes:
             return f.read()
     finally:
         os.close(fd)
+
+
+CACHE_ENV = "ERRCAT_CACHE_DIR"
+NO_CACHE_ENV = "ERRCAT_NO_CACHE"
+
+
+def cache_disabled() -> bool:
+    """Whether ``ERRCAT_NO_CACHE`` turns the cache off: any value but a "no" (``0``, ``false``, ``no``,
+    ``off``, empty). ``ERRCAT_NO_CACHE=0`` turned it off too, the opposite of what it says."""
+    return os.environ.get(NO_CACHE_ENV, "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+def cache_dir() -> Path:
+    """Where errcat's cache files live (not created here). A relative XDG_CACHE_HOME is ignored, as the XDG
+    spec asks. Without a home (HOME unset, a user the password database lacks: ``docker --user``)
+    or naming an unknown user (``~nobody-here/x``) the path keeps its ``~``: ``no_home`` tells it."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.path.expanduser(os.environ[CACHE_ENV]))  # Path.expanduser raised RuntimeError for ~unknown
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "errcat"
+
+
+NO_HOME = "no home folder: HOME is unset and the user has none, or it names no user"
+
+
+def no_home(folder: Path) -> bool:
+    """Whether ``folder`` still starts with a ``~`` no home replaced: used as it is, it was a folder
+    named ``~`` made in the current folder (``./~/.cache/errcat``), wherever errcat was run."""
+    return not folder.is_absolute() and folder.parts[:1] != () and folder.parts[0].startswith("~")

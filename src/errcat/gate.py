@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterator
 from itertools import accumulate
 from typing import Any, NamedTuple
 
+from . import regex_codes
+
 MARK = "[REDACTED]"
 _MARKED = "REDACTED"
 
@@ -36,7 +38,7 @@ _MARKED = "REDACTED"
 def _lazy(regex: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
     """A regex compiled on first use: compiling them all would cost explain ~10 ms of start-up,
     and most pastes need only a few of the passes."""
-    return functools.cache(functools.partial(re.compile, regex, flags))
+    return functools.cache(functools.partial(regex_codes.compile, regex, flags))
 
 
 class Rule(NamedTuple):
@@ -50,7 +52,7 @@ class Rule(NamedTuple):
     @property
     def pattern(self) -> re.Pattern[str]:
         """Compiled on first use (re's own cache keeps it): explain's start-up does not pay for it."""
-        return re.compile(self.regex, self.flags)
+        return regex_codes.compile(self.regex, self.flags)
 
 
 _GITLEAKS = "gitleaks default rules (config/gitleaks.toml)"
@@ -500,14 +502,14 @@ _ANY_CASED_HINT = _lazy(_any_of({h for _, _, cased in _HINTS for h in cased}))
 _CREDENTIAL_WORD = (
     r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b|essid|alas(?:ana|\u00f5na|ona)|ifre\b|enha|lapta(?:z|\u017e)odis)"
     r"|token"  # PHPSESSID
-    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sk\b|arol[ae]\b)"
+    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sk\b|arol(?:[ae]|\u0103)\b|arool\b)"
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!or(?!i[sz]))|dgangskode)"  # not an author (authorMacBook-Pro)
     r"|c(?:redential|ookie|ode[_-]?verifier|ontras(?:e(?:n|\u00f1|ny)a|inal)|l\u00e9[_ -]?(?:api|secr)"
-    r"|(?:have|lave)[_ -]?(?:de[_ -])?(?:api|acceso|acesso)|hiave[_ -]?(?:api|segreta|d))"
-    r"|k(?:ennwort|ata[_ -]?(?:sandi|laluan)|\u03c9\u03b4ik(?:\u03cc|o)\u03c2)|wachtwoord"
+    r"|(?:have|lave)[_ -]?(?:de[_ -])?(?:api|acceso|acesso)|lave\b|hiave[_ -]?(?:api|segreta|d))"
+    r"|k(?:ennwort|ata[_ -]?(?:sandi|laluan)|\u03c9\u03b4ik(?:\u03cc|o)\u03c2|ontrasenya)|wa(?:cht|g)woord"
     r"|l(?:(?:\u00f6|o)senord|ozinka|ykilor(?:\u00f0|d))"
     r"|h(?:as(?:\u0142|l)o|eslo)\b|jelsz(?:o|\u00f3)|ge(?:slo|heim)\b|m(?:yobapi-key|\u1eadt[_ ]?kh\u1ea9u)"
-    r"|\u015fifre\b|\u043fapo\u043b(?:\u044c|a)|\u041fapo\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u30c8\u30fc\u30af\u30f3"
+    r"|\u015fifre\b|\u0161ifra\b|\u043fapo\u043b(?:\u044c|a)|\u041fapo\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u30c8\u30fc\u30af\u30f3"
     r"|\u5bc6(?:\u7801|\u78bc|\u94a5|\u9470)|\u6697\u8a3c\u756a\u53f7|\u79d8\u94a5|\u4ee4\u724c|\u53e3\u4ee4"
     r"|\u05e1\u05d9\u05e1\u05de\u05d4|\ube44\ubc00\ubc88\ud638|\uc554\ud638|\ud1a0\ud070"
     r"|\u0643\u0644\u0645\u0629[_ ]?(?:\u0627\u0644\u0645\u0631\u0648\u0631|\u0627\u0644\u0633\u0631)"
@@ -521,6 +523,7 @@ _CREDENTIAL_WORD = (
 # The password's name in Portuguese (senha), Spanish (contraseña), Catalan (contrasenya), Galician (contrasinal),
 # German (kennwort, passwort), Norwegian (passord), Dutch, Swedish, Danish, Polish, Czech, Finnish, Estonian (salasõna),
 # Latvian (parole), Icelandic (lykilorð), Malay (kata laluan), Italian (chiave), Turkish, Russian, Japanese and Chinese
+# Romanian (parol\u0103), Estonian (parool), Tagalog (kontrasenya), Afrikaans (wagwoord), Croatian (\u0161ifra)
 # (French mot_de_passe holds "pass"); pword, pswd. Each alternative starts with a literal, grouped by its first letter
 # (no new first letter): a character class or a look-behind first would make every search for a word 2 x slower.
 # Substrings one of which every credential word holds: text without any skips the name pass.
@@ -539,6 +542,8 @@ _NEEDLES = (
     "contrasinal", "parole", "laluan", "chiave", "geheim", "salas\u00f5na", "salasona", "lykilor",
     "\u043fapo\u043ba", "\u043bo\u0437\u0438\u043d\u043aa", "\u092a\u093e\u0938\u0935\u0930\u094d\u0921",
     "\u0e23\u0e2b\u0e31\u0e2a\u0e1c\u0e48\u0e32\u0e19", "\u0631\u0645\u0632",
+    # Romanian, Estonian, Tagalog, Afrikaans, Croatian and Bosnian
+    "parol\u0103", "parool", "kontrasenya", "wagwoord", "\u0161ifra",
 )  # fmt: skip
 
 
@@ -612,12 +617,14 @@ _SOURCE_FILE = _lazy(r"\.(?:c|cc|cpp|cxx|h|hh|hpp|go|py|java|kt|rs|rb|js|mjs|ts|
 _LINE_NUMBER = _lazy(r":\d{1,6}(?![\w.-])")
 
 # a quoted value closes with as many backslashes as it opened with: ab\"cd in "ab\"cd" is one value
-_QUOTED = r"""(?P<qs>\\{0,3})"(?:[^"\\\n]|\\.){0,4096}?(?P=qs)"|'(?:[^'\\\n]|\\.){0,4096}?'"""
+_QUOTED = r"""(?P<qs>\\{0,3})"(?:[^"\\\n]|\\.){0,4096}?(?P=qs)"|'(?:[^'\\\n]|\\.|''){0,4096}?'(?!')"""
+# (YAML's and SQL's single quotes hold a quote doubled: 'Kanga''roo')
 _CDATA = r"<!\[cdata\[(?:[^\]]|\](?!\]>)){0,4096}\]\]>"
 # A credential word, the rest of its name, then how the name closes, the separator and the value.
 # Matching starts at the word (found by one fast scan), never at every position of the text. The
 # rest of the name may hold a .properties escape (db.password\\:prod is one name).
-_NAME_REST = r"[a-z0-9_.$\u00c0-\u024f\u0370-\u052f-]"  # (accented, Greek and Cyrillic letters too: cl\u00e9_secr\u00e8te)
+_NAME_REST = r"[a-z0-9_.$*\u00c0-\u024f\u0370-\u052f-]"  # (accented, Greek and Cyrillic letters too: cl\u00e9_secr\u00e8te;
+# and RFC 2231's "*" of a parameter's extended value: password*=utf-8''…, password*0*=…)
 _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ](?=[a-z0-9_.$-])){{0,64}}+)
     (?:(?P<xml>(?:[ \t\r\n][^<>\r\n]{{0,200}}+)?>)(?P<xval>{_CDATA}|[^<]{{1,4096}})  # <name attrs>value
     |(?P<close>\\{{0,3}}["'])?(?P<vis>(?::\\{{0,3}}"[^"\n]{{1,128}}")?:(?:protected|private|public))?(?P<bracket>\])?
@@ -630,8 +637,9 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
       |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
     )
     (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+|0x[0-9a-f]{{1,16}}[ \t]{{1,4}}(?=["'])
-      |\[[ \t]{{0,4}}(?=["'])|[bru]{{1,2}}(?=["']))?  # var_dump's string(n), a C string after its pointer (gdb's
-    # print: password = 0x5566 "…"), a JSON list, Python's b'…' and r'…'
+      |\[[ \t]{{0,4}}(?=["'])|[bru]{{1,2}}(?=["'])|\$(?=["'])|(?<=\*=)[a-z0-9_-]{{0,40}}'[a-z-]{{0,16}}')?
+    # var_dump's string(n), a shell's $'…', RFC 2231's charset'language' before an extended value, a C string
+    # after its pointer (gdb's print: password = 0x5566 "…"), a JSON list, Python's b'…' and r'…'
     (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])
       |[^\s,;}}\])'"&<>]{{1,4096}}+))"""  # (a bare value bounded: a name repeated in its escaped value stays linear)
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
@@ -1007,7 +1015,7 @@ def looks_random(token: str) -> bool:
         return False
     if _word_like(token) or _camel_words(token):
         return False
-    return _entropy(token) >= (3.0 if digits >= 2 else 3.5)
+    return _entropy(token) >= (3.0 if digits >= 2 else 3.2)
 
 
 _JUDGED = 4096
@@ -1016,13 +1024,27 @@ _JUDGED = 4096
 def _dashed_name(token: str, loose: bool = False) -> bool:
     """Words or numbers joined by dashes, underscores or dots (ACME-SKU-2024, ap-southeast-2)."""
     parts = re.split(r"[-_.]", token)
-    return len(parts) > 1 and all(p.isalpha() or p.isdigit() or (loose and (len(p) <= 5 or _word_like(p))) for p in parts)
+    return len(parts) > 1 and all(_name_part(p) if loose else p.isalpha() or p.isdigit() for p in parts)
+
+
+def _name_part(part: str) -> bool:
+    """One part of a dashed name: a number, a word of one case, a short word, acronym or version ("v13",
+    "TLSv1", "d2i", "Msb0": no step from lower to upper case, or one), or words run together ("HexDigit"). A random
+    key's dashes and underscores (token_urlsafe's) cut it into parts that change case at random ("6QfDU", "kIeUU")."""
+    if part.isdigit() or (part.isalpha() and (part.islower() or part.isupper() or part.istitle())):
+        return True
+    if len(part) <= 5:
+        return not _LOWER_THEN_UPPER.search(part) or len(_CAMEL_PARTS().findall(part)) <= 2
+    if len(part) <= 8 and (part.islower() or part.isupper()) and len(_CAMEL_PARTS().findall(part)) <= 4:
+        return True  # a short word or acronym with its number, of one case: "SHA256", "utf16be", "X509V3"
+    return _word_like(part) or _camel_words(part)
 
 
 def _word_like(token: str) -> bool:
-    """Words run together (camelCase, PascalCase, ALLCAPS plus digits): long runs of one class."""
+    """Words run together (camelCase, PascalCase, ALLCAPS plus digits): long runs of one class, whose
+    letters pair as words' letters do."""
     runs = _RUNS().findall(token)
-    if not runs or sum(map(len, runs)) / len(runs) < 3.2:
+    if not runs or sum(map(len, runs)) / len(runs) < 3.2 or not _reads_as_words(token):
         return False
     if len(token) >= 24 and (token.islower() or token.isupper()):  # one case: base32 (an Azure DevOps PAT, a NATS seed)
         low = token.lower()  # has long runs of letters too, but few vowels or runs of consonants no word has
@@ -1036,18 +1058,16 @@ _CONSONANT_RUN = _lazy(r"[bcdfghjklmnpqrstvwxz]{4}")
 
 # a camel-case identifier's parts: an acronym before a word (the "UI" of UIElement), words, acronyms, numbers
 _CAMEL_PARTS = _lazy(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
-_VOWEL = _lazy(r"[aeiouy]")
-_CONSONANTS = _lazy(r"[^aeiouy]{4}")
 
 
 def _camel_words(token: str) -> bool:
     """Words run together with short acronyms and numbers, as APIs name their functions (the linker's
-    PropVariantToUInt16, X509Certificate2Collection): at most a third as many parts as characters, each
-    word of three letters or more pronounceable (a vowel, never four consonants in a row), acronyms of at
-    most four letters, numbers of at most three digits and four in all, words six tenths of the token.
-    Of 240,000 random keys of 16 to 88 characters, 41 pass (0.02 %)."""
+    PropVariantToUInt16, X509Certificate2Collection, Commons Lang's getJavaIoTmpDirPath): at most a third as
+    many parts as characters (and one more: a trailing "F"), letters that pair as words' letters do (their
+    abbreviations too), acronyms of at most four letters, numbers of at most three digits and four in all, words
+    six tenths of the token. Of 100,000 random keys of 16 to 64 characters, about 40 pass."""
     parts = _CAMEL_PARTS().findall(token)
-    if sum(map(len, parts)) != len(token) or len(parts) * 3 > len(token):
+    if sum(map(len, parts)) != len(token) or len(parts) * 3 > len(token) + 3 or not _reads_as_words(token):
         return False
     words = digits = 0
     for part in parts:
@@ -1056,13 +1076,67 @@ def _camel_words(token: str) -> bool:
             if len(part) > 3:
                 return False
         elif part[-1].islower():
-            low = part.lower()
-            if len(part) >= 3 and (not _VOWEL().search(low) or _CONSONANTS().search(low)):
-                return False
-            words += len(part)
+            words += len(part)  # (an abbreviation too: the "Tmp" and "Dtd" of getJavaIoTmpDirPath, getJdkXmlDtdSupport)
         elif len(part) > 4:
             return False
     return words * 10 >= len(token) * 6 and digits <= 4
+
+
+# How rare each pair of letters is inside the words of identifiers (the words of Python's standard library
+# seen three times or more, each word counted once): -log2 of the pair's share, less 6, at most 9. Row: the
+# first letter; column: the second. "er" costs 0, "th" 2, "qz" 9; a pair of random letters costs 5.4 on average.
+_LETTER_PAIRS = (
+    "72126536284121727010344447",  # a
+    "36553777358266459446399947",  # b
+    "17452672392245157342357859",  # c
+    "25531567177455358334367768",  # d
+    "14103235475220424001533247",  # e
+    "37653378199366268344387869",  # f
+    "47661754399454569335477987",  # g
+    "29762797397666279464599969",  # h
+    "23222338796220137211739493",  # i
+    "69895999798999689889599999",  # j
+    "57762766497586778746796979",  # k
+    "16530577186265149633367829",  # l
+    "14741689296546229735488969",  # m
+    "16211316274454246511347959",  # n
+    "44226447484220329122243587",  # o
+    "17551564396266238243476949",  # p
+    "88999999999897899779399999",  # q
+    "15330447194433149312456749",  # r
+    "36351552175355326520265749",  # s
+    "15340472097345247123365736",  # t
+    "33453459497231539222799998",  # u
+    "37692799399967579777998899",  # v
+    "37664795399674479447897899",  # w
+    "67564577499668649763889668",  # x
+    "67665778599654639744876877",  # y
+    "59993798599999689988999999",  # z
+)
+_WORD_PAIR_COST = 3.5  # a word's pairs cost at most this on average (an identifier's words: 1.5 to 3)
+
+
+@functools.cache
+def _pair_costs() -> dict[str, int]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    rows = zip(letters, _LETTER_PAIRS, strict=True)
+    return {a + b: int(cost) for a, row in rows for b, cost in zip(letters, row, strict=True)}
+
+
+def _reads_as_words(token: str) -> bool:
+    """Whether the letters of a token's words pair as identifiers' words do ("passthroughBehavior",
+    "HttplibHTTPResponse") rather than as random letters ("NHzolrvvvuMrJSrzF"): a character-bigram
+    likelihood, each pair taken inside one camel-case part."""
+    costs = _pair_costs()
+    total = pairs = 0
+    for part in _CAMEL_PARTS().findall(token):
+        low = part.lower()
+        for i in range(len(low) - 1):
+            cost = costs.get(low[i : i + 2])
+            if cost is not None:
+                total += cost
+                pairs += 1
+    return total <= _WORD_PAIR_COST * pairs
 
 
 def _entropy(value: str) -> float:
@@ -1297,10 +1371,16 @@ def _next_lines(text: str) -> Iterator[Span]:
                     marker = re.compile(rf"\r?\n[ \t]{{0,40}}{m.group('heredoc')}[ \t]*(?:\r?\n|$)")
                     close = end.start() if (end := marker.search(low, m.end(), m.end() + 4096)) else -1
                 span = _checked(low, m.end(), close) if close >= 0 else None
+            elif ruled := _UNDER_RULE().match(low, m.end()):  # kubectl describe's "DB_PASSWORD:", "----", the value
+                span = _checked(text, *ruled.span("val"))
             else:
                 span = _indented(text, m.start(), m.end(), block=m.group("block") is not None)
             if span is not None:
                 yield Span(*span, "credential by name")
+
+
+# the value of a ConfigMap's or a Secret's key as kubectl describe prints it: under a rule, to a blank line
+_UNDER_RULE = _lazy(r"-{4,40}[ \t]*\r?\n(?P<val>[^\r\n]{1,4096}(?:\r?\n[^\r\n]{1,4096}){0,63})")
 
 
 def _indented(text: str, name_at: int, at: int, block: bool) -> tuple[int, int] | None:
@@ -1489,7 +1569,23 @@ def _xml_value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | Non
         return None
     if not text.startswith("</", m.end("xval")):
         return None  # <ACCESS_TOKEN> as a placeholder, not an element with a value
+    if m.group("word") == "key" and not m.group("rest") and _PLIST_NEXT().match(text, m.end("xval")):
+        return _plist_value(text, m)
     return _inner(text[m.start("xval") : m.end("xval")], m.start("xval"))
+
+
+# the value element after a property list's key (<key>Password</key> <string>…</string>)
+_PLIST_VALUE = _lazy(r"</key>[ \t\r\n]{0,200}<(?:string|data)>([^<]{1,4096})</", re.IGNORECASE)
+_PLIST_NEXT = _lazy(r"</key>[ \t\r\n]{0,200}<(?:string|data|integer|real|date|true|false|dict|array)\b", re.IGNORECASE)
+
+
+def _plist_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """A property list's <key> (one a <string>, <integer>, <dict>… follows) holds a name, not a key: the
+    value is the element after it, when the name names a credential."""
+    if not _IN_NAME().search(_lowered(text[m.start("xval") : m.end("xval")])):
+        return None
+    value = _PLIST_VALUE().match(text, m.end("xval"))
+    return _checked(text, *value.span(1)) if value else None
 
 
 def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
@@ -1663,11 +1759,50 @@ def _table_columns(text: str) -> Iterator[Span]:
             continue
         if sep == "|" and not _RULE().fullmatch(low, line_end + 1, _line_end(low, line_end + 1)):
             continue  # a table drawn with pipes has a rule under its header; a log line with pipes has none
+        if (key := _key_column(cells)) is not None:  # (its "key" column holds names, not keys)
+            for span in _key_value_rows(low, line_end + 1, sep, len(cells), key):
+                done = max(done, span.start)
+                yield span
+            continue
         wanted = [i for i, c in enumerate(cells) if _IN_NAME().search(c) and not _NOT_A_VALUE().search(c.strip())]
         if wanted:
             for span in _cells(text, line_end + 1, sep, len(cells), wanted):
                 done = max(done, span.start)
                 yield span
+
+
+_KEY_HEADERS = frozenset(("key", "name", "setting", "variable", "property", "parameter", "field", "option"))
+
+
+def _key_column(cells: list[str]) -> int | None:
+    """The column of names in a table of names and values ("| key | value |"), or None."""
+    names = [c.strip().strip('"') for c in cells]
+    return next((i for i in range(len(names) - 1) if names[i] in _KEY_HEADERS and names[i + 1] == "value"), None)
+
+
+def _key_value_rows(low: str, at: int, sep: str, count: int, key: int) -> Iterator[Span]:
+    """The value beside each name of a credential in the rows of a table of names and values (a settings
+    dump drawn as a Markdown table: | password | … |), up to the next rule after a row (a table's end, or the next
+    table's header: each row is read once)."""
+    rows = 0
+    for _ in range(_TABLE_ROWS):
+        end = _line_end(low, at)
+        line = low[at:end]
+        if sep == "|" and "-" in line and _RULE().fullmatch(line):
+            if rows:
+                return
+        else:
+            rows += 1
+            names = _row_cells(line, 0, sep, count, [key])
+            if names is None:
+                return
+            values = _row_cells(line, 0, sep, count, [key + 1])
+            name = line[names[0][0] : names[0][1]] if names else ""
+            if values and name not in _KEY_HEADERS and _IN_NAME().search(name) and not _NOT_A_VALUE().search(name):
+                yield Span(at + values[0][0], at + values[0][1], "credential by column")  # (not the next table's header)
+        at = end + 1
+        if at >= len(low):
+            return
 
 
 # A row of an HTML table whose first cell names a credential, its value in the next cell (phpinfo()'s Environment
@@ -2142,7 +2277,7 @@ def _random_parts(token: str) -> tuple[tuple[int, int], ...]:
     if not _MIXED().search(token):
         return ()  # no digit and no lower-to-upper step: words, paths, names (never 16 random characters)
     whole = not any(c in token for c in "/.~") or "+" in token or token.endswith("=")  # paths are judged by segment
-    if whole and looks_random(token.strip("=.-_~")):
+    if whole and looks_random(token.strip("=.~")):  # (a dash or an underscore at an end is a key's: token_urlsafe)
         return ((0, len(token)),)
     found, pos = [], 0
     for part in re.split(r"([/.~])", token):

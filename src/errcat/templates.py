@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import regex_codes
+
 SLOT_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 MAX_MATCH_LENGTH = 2000
 
@@ -85,7 +87,7 @@ def compile_template(template: str) -> re.Pattern[str]:
                 out.insert(len(out) - 1, r"\s*")
             if part[-1:].isspace():
                 out.append(r"\s*")
-    return re.compile("^" + "".join(out) + "$", re.IGNORECASE | re.DOTALL)
+    return regex_codes.compile("^" + "".join(out) + "$", re.IGNORECASE | re.DOTALL)  # a catalog's template: kept between runs
 
 
 def match(template: str, text: str) -> dict[str, str] | None:

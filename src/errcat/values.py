@@ -55,6 +55,19 @@ def to_int(value: object) -> int | None:
 # and explain's "retry:" line for such an error).
 TRANSIENT_STATUSES = {429: "wait-for-reset", 502: "backoff", 503: "backoff", 504: "backoff"}
 
+# What overrules a resend of a gateway's timeout (504) or broken answer (502): the vendor may have done what was
+# asked before the gateway gave up on it, so a method that is not idempotent (RFC 9110, 9.2.2: sending twice is
+# not sending once), a POST or PATCH, resent could do it twice (an invoice created again). A 429 or 503 refuses
+# the request before it is done: resending it is safe.
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"})
+MAY_HAVE_APPLIED = frozenset({502, 504})
+
+
+def resend_may_repeat(status: int | None, method: str | None) -> bool:
+    """Whether resending the request could do again what the vendor may already have done."""
+    return status in MAY_HAVE_APPLIED and bool(method) and str(method).upper() not in IDEMPOTENT_METHODS
+
+
 # What overrules that: an error whose own words say a quota, credit or plan is used up (OpenAI's 429 "You exceeded
 # your current quota, please check your plan and billing details", code insufficient_quota) does not pass with
 # time; unless its words also say when it resets or to try again ("Usage limit reached. Your limit will reset at").

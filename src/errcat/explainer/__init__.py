@@ -20,7 +20,7 @@ from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired, squash
-from ..values import TRANSIENT_STATUSES, quota_spent
+from ..values import TRANSIENT_STATUSES, quota_spent, resend_may_repeat
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, with_exchange_status
 from .evidence import Clue, VendorFacts, clues_for, decide, endpoint_for, facts_for, scores, sdk_exception
 from .exchange import Exchange
@@ -64,6 +64,10 @@ class Explanation(NamedTuple):
         head = f"{where} -> {ex.status}" if where and ex.status else ""
         parts = []
         folded = self.folded()
+        # a POST that a gateway timed out on may have been done: never "resend" it (integrations.retry_advice)
+        unsafe = (
+            f"no after a {ex.method}, which may have been applied: check first" if resend_may_repeat(ex.status, ex.method) else ""
+        )
         for m, positions in folded[:3]:
             times = f" (x{len(positions)})" if len(positions) > 1 else ""
             best = m.best
@@ -71,7 +75,8 @@ class Explanation(NamedTuple):
             if best is not None:
                 e = best.entry
                 guide = self.guide_of(e) if self.reference is not None else None
-                advice = f": {guide.fix} (retry: {guide.retry})" if guide else ""
+                resend = unsafe if unsafe and guide and guide.retry in RESENT else guide.retry if guide else ""
+                advice = f": {guide.fix} (retry: {resend})" if guide else ""
                 if m.kind is MatchKind.STATUS:  # only the status is documented, never this error's words
                     title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
                     title += f": {said}]" if said else "]"
@@ -89,7 +94,7 @@ class Explanation(NamedTuple):
                 who += f", HTTP {status}" if status and not head else ""
                 who += f"; one of {len(m.family)} documented errors with this code" if m.family else ""
                 by_status = self.status_retry(m)
-                retry = f" (retry by its status: {by_status[1] or 'no'})" if by_status else ""
+                retry = f" (retry by its status: {(by_status[1] and unsafe) or by_status[1] or 'no'})" if by_status else ""
                 if by_status and (spent := self.quota_spent(m)):
                     retry = f" (retry: no, its words say a quota or plan is used up: {spent!r})"
                 parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else "") + retry)
@@ -231,9 +236,11 @@ class TextHints(NamedTuple):
 
 
 # A short fragment of markup that is the whole body ("<h1>Developer Inactive</h1>", an API gateway's page):
-# its text is the error, its tags are not
-_MARKUP_FRAGMENT = re.compile(r"\A(?:\s*</?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,200})?>[^<>]*)+\Z")
-_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,200})?>")
+# its text is the error, its tags are not. Each repetition starts at a "<" its text before cannot hold, so
+# the match is linear: a blank run once split between the text and a leading \s* made a fragment whose
+# last tag fails (an XML body with a self-closing tag) take minutes.
+_MARKUP_FRAGMENT = re.compile(r"\A\s*(?:</?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,200})?/?>[^<>]*)+\Z")
+_TAG = re.compile(r"</?[A-Za-z][\w:-]{0,20}(?:\s[^<>]{0,200})?/?>")
 
 
 def _without_markup(body: str) -> str:
@@ -441,6 +448,8 @@ def _written(
     lines += [f"{k}: {v}" for k, v in headers]
     return "\n".join([*lines, "", body])
 
+
+RESENT = ("backoff", "wait-for-reset")  # a guide's retry values that resend the same request as it was
 
 MAX_HEADER = 65536  # a header value, URL or reason longer than this is cut (no client sends one)
 MAX_HEADERS = 500  # headers read from one response

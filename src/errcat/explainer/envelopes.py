@@ -432,14 +432,15 @@ _ERRORS_CLOSE = re.compile(r"</errors\s*>", re.IGNORECASE)
 _XML_ERRORS_OPEN = re.compile(r"<errors\b[^>]{0,500}>", re.IGNORECASE)
 _ERROR_CLOSE = re.compile(r"</error\s*>", re.IGNORECASE)
 _CDATA_CLOSE = re.compile(r"\]\]>")
-# An element of an XML error document and its text (namespace prefix dropped): <Message>, <sdata:message>
+# An element of an XML error document and its text (namespace prefix dropped): <Message>, <sdata:message>,
+# Sage Intacct's <errorno> and <description2> (its <description> is mostly empty)
 _XML_FIELD = re.compile(
-    r"<(?:[\w.-]{1,40}:)?(message|errormessage|description|detail|errorcode|sdatacode|errornumber|severity|type)>"
+    r"<(?:[\w.-]{1,40}:)?(message|errormessage|description2?|detail|errorcode|sdatacode|errornumber|errorno|severity|type)>"
     r"\s*([^<]{1,2000}?)\s*</",
     re.IGNORECASE,
 )
-_XML_MESSAGES = ("message", "errormessage", "description")
-_XML_CODES = ("errorcode", "sdatacode", "errornumber")
+_XML_MESSAGES = ("message", "errormessage", "description", "description2")
+_XML_CODES = ("errorcode", "sdatacode", "errornumber", "errorno")
 # One <Error ...>...</Error> of a document that lists several (an Intuit Fault); not <Errors>, <ErrorCode>
 _XML_ANY_ERROR = re.compile(r"<(?:[\w.-]{1,40}:)?error\b([^>]{0,500})>(.*?)</(?:[\w.-]{1,40}:)?error\s*>", re.I | re.S)
 _ANY_ERROR_CLOSE = re.compile(r"</(?:[\w.-]{1,40}:)?error\s*>", re.IGNORECASE)

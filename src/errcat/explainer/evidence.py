@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
+from .. import regex_codes
 from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
 from .envelopes import SentError
@@ -44,6 +45,7 @@ CLUE_KINDS: dict[str, ClueKind] = {
     "host-domain": ClueKind(0.6, "a host in the domain of the vendor's API hosts (an OAuth or regional host)"),
     "registered-domain": ClueKind(0.4, "a host under the vendor's registered domain, but not its documented API host"),
     "foreign-host": ClueKind(-2.0, "the request went to a host of no catalogued vendor"),
+    "foreign-mention": ClueKind(-1.0, "the paste names a host of no catalogued vendor (a link in a message, a URL in a log)"),
     "header": ClueKind(1.0, "a header only this vendor's API uses"),
     "path": ClueKind(0.9, "the vendor's documented path prefix"),
     "endpoint": ClueKind(0.6, "a documented endpoint path of the vendor (0.3 when only its tail matched)"),
@@ -97,7 +99,7 @@ class EndpointRule(NamedTuple):
 @lru_cache(maxsize=1024)
 def _endpoint_pattern(path: str) -> re.Pattern[str]:
     """Compiled only for rules whose literal segments all occur in the path: cost stays flat."""
-    return re.compile("^/" + _path_regex(path) + "(?:/[^/]+)?/?$", re.IGNORECASE)
+    return regex_codes.compile("^/" + _path_regex(path) + "(?:/[^/]+)?/?$", re.IGNORECASE)
 
 
 def _literals(path: str) -> frozenset[str]:
@@ -132,10 +134,10 @@ class NamePattern(NamedTuple):
     def of(cls, source: str) -> NamePattern:
         parsed = _parsed(source)
         if parsed is None:
-            return cls(re.compile(source, re.IGNORECASE), None, None)
+            return cls(regex_codes.compile(source, re.IGNORECASE), None, None)
         items, ops = parsed
-        twin = re.compile(source) if _lower_case_only(items, ops) else None
-        return cls(re.compile(source, re.IGNORECASE), _sequence_needles(items, ops), twin)
+        twin = regex_codes.compile(source) if _lower_case_only(items, ops) else None
+        return cls(regex_codes.compile(source, re.IGNORECASE), _sequence_needles(items, ops), twin)
 
     def search(self, text: str, lowered: str | None) -> str | None:
         """The name as written in ``text``, if any. ``lowered``: the text in lower case when it is
@@ -281,7 +283,7 @@ def _compile_facts(index: CatalogIndex) -> VendorFacts:
         hosts[v.id] = tuple(host_pattern(h.value, h.pattern) for h in v.hosts)
         names = {f.value.lower() for f in (*v.headers, *v.auth)} - _GENERIC_NAMES
         headers[v.id] = tuple(sorted(names))
-        prefixes[v.id] = tuple(re.compile("^/" + _path_regex(p.value) + "(?=/|$)", re.IGNORECASE) for p in v.path_prefixes)
+        prefixes[v.id] = tuple(regex_codes.compile(f"^/{_path_regex(p.value)}(?=/|$)", re.IGNORECASE) for p in v.path_prefixes)
         if v.mentions:
             mentions[v.id] = _one_pattern(v.mentions)
         if v.brands:
@@ -480,8 +482,10 @@ def _request_clues(facts: VendorFacts, ex: Exchange, head: str) -> list[Clue]:
     if ex.host and not is_local_host(ex.host):
         clues += _host_clues(facts, ex.host, foreign=True)
     elif not ex.host:
-        for host in dict.fromkeys(m.group(1) for m in _HOST_IN_TEXT.finditer(head.lower())):
+        written = dict.fromkeys(m.group(1) for m in _HOST_IN_TEXT.finditer(head.lower()))
+        for host in written:
             clues += _host_clues(facts, host, foreign=False)
+        clues += _foreign_mentions(facts, head, written, {c.vendor for c in clues})
     header_names = {k.lower() for k, _ in ex.headers}
     if "x-" in head or "X-" in head:
         header_names |= {m.group(1).lower() for m in _ANY_HEADER.finditer(head)}
@@ -604,6 +608,51 @@ _PATH_IN_TEXT = re.compile(r"(?<![\w.:/-])/[A-Za-z][\w.{}-]*(?:/[\w.{}-]+)+")  #
 _HOST_IN_TEXT = re.compile(r"(?<![\w.@-])([a-z0-9-]+(?:\.[a-z0-9-]+)+)\b")
 
 
+# A host as people write one: in lower case (System.Net.Http is a namespace) under a top-level domain from
+# this list (not a file's extension: main.py, README.md, run.sh, lib.so; nor a field: user.id, e.message)
+_HOST_TLDS = frozenset({
+    "com", "net", "org", "io", "co", "ai", "app", "dev", "cloud", "info", "biz", "tech", "services", "online", "site",
+    "xyz", "au", "nz", "uk", "pt", "es", "fr", "de", "ca", "us", "cn", "jp", "br", "ru", "eu", "ie", "nl", "be", "ch",
+    "at", "za", "sg", "hk", "mx", "se", "dk", "fi",
+})  # fmt: skip
+# Hosts that name no service: standards bodies, reserved example names, code hosting and Q&A sites a
+# paste links to whatever sent it (GitHub's site, not its API's hosts: api.github.com, docs.github.com)
+_NEUTRAL_DOMAINS = frozenset({
+    "ietf.org", "w3.org", "rfc-editor.org", "iana.org", "json-schema.org", "schema.org", "json.org", "mozilla.org",
+    "a9.com", "example.com", "example.net", "example.org", "stackoverflow.com", "microsoft.com", "githubusercontent.com",
+})  # fmt: skip
+_NEUTRAL_HOSTS = frozenset({"github.com", "www.github.com", "gist.github.com"})
+
+
+def _foreign_mentions(facts: VendorFacts, head: str, written: dict[str, None], named: set[str | None]) -> list[Clue]:
+    """The first host of no catalogued vendor written in a paste with no request line (a link in a message:
+    "read the docs: https://platform.openai.com/...", a URL in a log) counts against every vendor whose hosts
+    are known, but one whose own host is written there too (its error may quote a user's link). A host under
+    a vendor's registered domain, or a domain named for it (myob.com.au), is never foreign."""
+    for host in list(written)[:20]:
+        if host.rsplit(".", 1)[-1] in _HOST_TLDS and host in head and _is_foreign(facts, host):
+            return [Clue.of("foreign-mention", host, v) for v, hosts in facts.hosts.items() if hosts and v not in named]
+    return []
+
+
+def _is_foreign(facts: VendorFacts, host: str) -> bool:
+    domain = registered_domain(host)
+    if is_local_host(host) or domain in _NEUTRAL_DOMAINS or host in _NEUTRAL_HOSTS:
+        return False
+    if host_vendor(facts, host) or domain_vendor(facts, host):
+        return False
+    return not any(domain in domains for domains in facts.domains.values()) and _named_domain(facts, domain) is None
+
+
+def _named_domain(facts: VendorFacts, domain: str) -> str | None:
+    """The vendor a registered domain is named for (its first label, whole, a product or brand name of the
+    vendor's: myob.com.au), when it is no other vendor's. A name inside a longer label is another product's
+    or another business's: sagepay.com is not Sage's, myobadvanced.com is MYOB Advanced's."""
+    label = domain.split(".")[0]
+    named = {v for v, p in (*facts.mentions.items(), *facts.brands.items()) if p.search(label, None) == label}
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def _host_clues(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:
     """A host's clue: a vendor's own host, a host in its domain or registered domain, or (for the
     request's host) a foreign one."""
@@ -628,13 +677,17 @@ def _judged_host(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:
         if domain in domains:
             why = f"a host under {domain}, the vendor's registered domain; it is not the documented API host"
             return [Clue.of("registered-domain", host, vendor, reason=why)]
+    if vendor := _named_domain(facts, domain):  # myob.com.au beside myob.com: the same name, a country's domain
+        why = f"a host under {domain}, a domain named for the vendor; it is not the documented API host"
+        return [Clue.of("registered-domain", host, vendor, reason=why)]
     if foreign:
         return [Clue.of("foreign-host", host, v) for v, hosts in facts.hosts.items() if hosts]
     return []
 
 
 _ONCE = frozenset(
-    {"host", "host-domain", "registered-domain", "foreign-host", "header", "named", "brand", "other-product", "documented"}
+    {"host", "host-domain", "registered-domain", "foreign-host", "foreign-mention", "header", "named", "brand"}
+    | {"other-product", "documented"}
 )
 
 

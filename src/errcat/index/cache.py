@@ -32,23 +32,15 @@ from typing import NamedTuple, TypeVar
 from .. import __version__
 from ..bulk import collector_paused
 from ..catalog.locate import catalog_paths, given_paths
-from ..fs import read_regular, write_atomic
+from ..fs import CACHE_ENV, NO_CACHE_ENV, NO_HOME, cache_dir, cache_disabled, no_home, read_regular, write_atomic
 from ..text import visible_line
 from .codec import FORMAT, CorruptIndex
 from .store import CatalogIndex, compile_in_memory
 
-CACHE_ENV = "ERRCAT_CACHE_DIR"
-NO_CACHE_ENV = "ERRCAT_NO_CACHE"
 RACY_NS = 2_000_000_000  # a file changed this close to the build may have changed within one mtime tick
 STALE_TEMP_SECONDS = 3600
 KEEP_ENV = "ERRCAT_CACHE_KEEP"
 KEEP_DEFAULT = 8  # indexes kept (the most recently used); each overlay set builds its own
-
-
-def cache_disabled() -> bool:
-    """Whether ``ERRCAT_NO_CACHE`` turns the cache off: any value but a "no" (``0``, ``false``, ``no``,
-    ``off``, empty). ``ERRCAT_NO_CACHE=0`` turned it off too, the opposite of what it says."""
-    return os.environ.get(NO_CACHE_ENV, "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
 def cache_keep() -> int:
@@ -105,27 +97,17 @@ def drop_lock(lock: Path) -> None:
 
 T = TypeVar("T")
 
-__all__ = ["CorruptIndex", "cache_dir", "open_index", "with_index"]
-
-
-def cache_dir() -> Path:
-    """Where index files live (not created here). A relative XDG_CACHE_HOME is ignored, as the XDG
-    spec asks. Without a home (HOME unset, a user the password database lacks: ``docker --user``)
-    or naming an unknown user (``~nobody-here/x``) the path keeps its ``~``: ``no_home`` tells it."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.path.expanduser(os.environ[CACHE_ENV]))  # Path.expanduser raised RuntimeError for ~unknown
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    base = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "errcat"
-
-
-NO_HOME = "no home folder: HOME is unset and the user has none, or it names no user"
-
-
-def no_home(folder: Path) -> bool:
-    """Whether ``folder`` still starts with a ``~`` no home replaced: used as it is, it was a folder
-    named ``~`` made in the current folder (``./~/.cache/errcat``), wherever errcat was run."""
-    return not folder.is_absolute() and folder.parts[:1] != () and folder.parts[0].startswith("~")
+__all__ = [
+    "CACHE_ENV",
+    "NO_CACHE_ENV",
+    "NO_HOME",
+    "CorruptIndex",
+    "cache_dir",
+    "cache_disabled",
+    "no_home",
+    "open_index",
+    "with_index",
+]
 
 
 class FileState(NamedTuple):

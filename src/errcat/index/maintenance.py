@@ -58,8 +58,8 @@ def cache_entries(paths: list[Path | str] | None = None, *, builtin: bool = True
 
 
 def clear_cache() -> tuple[int, int]:
-    """Delete every index, stat and leftover temporary file, and scan's compiled Hyperscan
-    databases; return (files removed, bytes freed)."""
+    """Delete every index, stat and leftover temporary file, scan's compiled Hyperscan databases
+    and the command line's compiled regexes (errcat.regex_codes); return (files removed, bytes freed)."""
     folder = cache_dir()
     removed = freed = 0
     try:
@@ -69,7 +69,7 @@ def clear_cache() -> tuple[int, int]:
         return 0, 0
     # an index-*.lock another process holds stays: deleting it would let a third build beside it
     kept = (*folder.glob("index-*.sqlite"), *folder.glob("index-*.stat"), *folder.glob(".index-*.tmp"))
-    for f in [*kept, *folder.glob("hyperscan/*.db*")]:
+    for f in [*kept, *folder.glob("hyperscan/*.db*"), *folder.glob("regex-*.marshal")]:
         with contextlib.suppress(OSError):
             size = f.stat().st_size
             f.unlink()

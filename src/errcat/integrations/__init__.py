@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ..index.store import CatalogIndex
 
 from ..text import visible
-from ..values import TRANSIENT_STATUSES, retry_after_seconds, to_int, to_status
+from ..values import IDEMPOTENT_METHODS, TRANSIENT_STATUSES, resend_may_repeat, retry_after_seconds, to_int, to_status
 
 _log = logging.getLogger(__name__)
 
@@ -261,7 +261,7 @@ _NETWORK = {  # exception classes (by name, so no client is imported) that mean 
 _UNSENT = {  # failures before the request was sent: a connection never made, or no free one in the pool
     "ConnectError", "ConnectTimeout", "PoolTimeout", "NewConnectionError", "NameResolutionError", "ConnectionRefusedError",
 }  # fmt: skip
-_IDEMPOTENT = {"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"}  # RFC 9110, 9.2.2: sending twice is sending once
+_IDEMPOTENT = IDEMPOTENT_METHODS  # RFC 9110, 9.2.2: sending twice is sending once
 
 
 def _named(error: BaseException, names: set[str]) -> bool:
@@ -321,6 +321,9 @@ def _advise(x: Explanation) -> RetryAdvice:
         reason = f"HTTP {x.exchange.status}: usually passing" if wait else f"HTTP {x.exchange.status}"
         advices.append(RetryAdvice(bool(wait), wait or "never", reason))
     advice = next((a for a in advices if not a.retry), advices[0])  # one refusal outweighs the rest
+    if advice.retry and resend_may_repeat(x.exchange.status, x.exchange.method):  # as after a client's own timeout
+        why = f"HTTP {x.exchange.status} after a {x.exchange.method}: the vendor may have applied it before the gateway gave up"
+        return RetryAdvice(False, "never", f"{why}; check before resending it")
     after = retry_after_seconds(x.exchange.header("Retry-After")) if advice.retry else None
     return advice._replace(after=after) if after is not None else advice
 

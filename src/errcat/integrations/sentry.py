@@ -8,8 +8,11 @@ one), or made of a log record carrying one (``log.error("sync failed", extra={"r
 logging integration), or whose message quotes a vendor's error (a vendor SDK's ``ApiError(f"{status}: {body}")``: the
 message itself must show the vendor and an error of its catalog), the event's ``fingerprint`` becomes
 errcat's, it is tagged ``errcat.vendor``, ``errcat.entry``, ``errcat.match``, ``errcat.retry``, and gets
-an ``errcat`` context (summary, fix, doc link, request id). Everything added is redacted; a failure
-inside errcat leaves the event as it was.
+an ``errcat`` context (summary, fix, doc link, request id). Everything added is redacted, and so is
+everything else such an event carries that may hold the call's credentials, the tags, contexts and extra
+data the application set on its scope included (``set_tag("api_key", ...)``, ``set_context("call",
+{"headers": ...})``); Sentry's trace context keeps its ids. Other events are the application's: errcat
+hides only their failed calls' breadcrumbs. A failure inside errcat leaves the event as it was.
 """
 
 from __future__ import annotations
@@ -102,7 +105,11 @@ def _logged_response(hint: Hint, catalog: ErrorCatalog | CatalogIndex | None) ->
     return x if worth_telling(x) else None
 
 
-SCRUBBED = ("exception", "threads", "breadcrumbs", "logentry", "extra")
+# What an event errcat annotates has its credentials hidden in: what the SDK made of the failed call
+# (exception, frames, breadcrumbs, log message) and what the application set on its scope (tags,
+# contexts, extra), which the event errcat made ships with it; Sentry's request interface too.
+SCRUBBED = ("exception", "threads", "breadcrumbs", "logentry", "extra", "tags", "contexts", "request")
+KEPT_CONTEXTS = ("trace",)  # Sentry's own ids, which link the event to its trace: never a credential
 MAX_DEPTH = 12
 
 
@@ -110,11 +117,15 @@ def scrub(event: Event) -> None:
     """Hide, as explain hides a paste's, the credentials of a vendor call that the SDK put in an event
     errcat annotates: the client's error message (requests' and httpx's quote the URL, an api_key in
     its query), the frames' local variables (the headers a request was sent with), breadcrumbs (the
-    stdlib integration's http.query). Strings are redacted in place, each with its key, so a value
-    is judged by its name as well as its shape (``Authorization``, ``x-myobapi-key``)."""
+    stdlib integration's http.query), and the tags, contexts and extra the application set. Strings
+    are redacted in place, each with its key, so a value is judged by its name as well as its shape
+    (``Authorization``, ``x-myobapi-key``)."""
+    kept = {k: v for k, v in _mapping(event.get("contexts")).items() if k in KEPT_CONTEXTS}
     for key in SCRUBBED:
         if key in event:
             event[key] = _scrubbed(event[key], key, 0)  # type: ignore[literal-required]
+    if kept:  # Sentry's own ids as they were (a trace id is no credential)
+        event["contexts"] = {**_mapping(event.get("contexts")), **kept}
 
 
 def scrub_failed_calls(event: Event) -> Event:

@@ -242,6 +242,9 @@ def evidence_summary(x: Explanation) -> str:
     against = sorted({c.value for c in x.clues if c.kind == "foreign-host"})
     if against:
         return f"the request went to {', '.join(against)}, which is not a catalogued vendor's host"
+    mentioned = sorted({c.value for c in x.clues if c.kind == "foreign-mention"})
+    if mentioned:
+        return f"the paste names {', '.join(mentioned)}, which is not a catalogued vendor's host"
     weak = [_clue_words(c) for c in x.clues if c.vendor and c.weight > 0]
     if weak:  # clues too weak (or too split) to name a vendor: say which, so the answer can be checked
         return "only weak or conflicting clues: " + "; ".join(dict.fromkeys(weak))

@@ -65,6 +65,8 @@ _WORDS = (
     # Android logcat's level letter after the thread id ("  2227  2794 E KeyguardUpdateMonitor: ..."):
     # a digit, the letter, a space, which prose and other logs hardly hold
     *(bytes((d,)) + b" " + letter + b" " for letter in (b"E", b"W", b"F", b"A") for d in b"0123456789"),
+    # and Android Studio's Logcat window's, between its package column and the message, with two spaces each side
+    *(b"  " + letter + b"  " for letter in (b"E", b"W", b"F", b"A")),
     # a syslog priority whose severity is an error or a warning (0 to 4, of any facility: verdict.level)
     # before the kernel's time (/dev/kmsg, dmesg -r: "<3>[    9.74] ...") or RFC 5424's version
     # ("<11>1 2026-..."): not Mac's "IOThunderboltSwitch<0>(0x0)"; a month after it (RFC 3164) cost

@@ -142,6 +142,8 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
         head = _raised(text) or head
     elif (lines := paste.split("\n", 2)) and len(lines) > 1 and _ANNOUNCES_ERROR.fullmatch(lines[0]) and lines[1].strip():
         head = f"{head.rstrip()} {lines[1].strip()}"  # Dart's "Unhandled exception:", then what was thrown
+    elif len(lines) > 1 and head[:1] in "-=" and _RULE.fullmatch(head):
+        head = _below_rule(paste) or head
     elif len(lines) > 1 and " -- " in head and _RUBY_SAYS_NOTHING.fullmatch(head):
         head = _ruby_said(paste) or head
     elif len(lines) > 1 and head.endswith(">") and _BARE_ERLANG_HEAD.search(head):
@@ -172,6 +174,19 @@ def _one_line(text: str) -> str:
     one = "".join(line.strip() for line in text.split("\n"))
     found = json_line(one)
     return one if found is not None and found[1:] != (None, None) else text
+
+
+# a rule unittest and nose draw above and below a failure's name ("=====...", "-----..."): it names no
+# error, what follows it does (every traceback of a test run was one group, "------...")
+_RULE = re.compile(r"[-=]{20,}\s*")
+
+
+def _below_rule(paste: str) -> str | None:
+    """What names a record that opens with a rule: the exception its traceback ended in, else its first line of words."""
+    rest = paste.split("\n", 1)[1]
+    if rest.startswith(_TRACEBACK):
+        return _raised(rest)
+    return next((line.strip() for line in rest.split("\n") if line.strip() and not _RULE.fullmatch(line)), None)
 
 
 # a record's first line that only announces an error, which its next line states: Dart's
@@ -247,7 +262,8 @@ _SHAPE_SLOT = re.compile(
 _REQUEST_PATH = re.compile(
     rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE)[ \t]+(?:[^\s/]\S*[ \t]+(?=/))?([^\s?]+)"
 )
-_WITH_DIGIT = re.compile(rb"[0-9a-f]*[0-9][0-9a-f]*")
+# (not a percent-escape's hex, "%D8%B3": a letter of the path, not a number)
+_WITH_DIGIT = re.compile(rb"(?<!%)(?<!%[0-9A-Fa-f])[0-9a-f]*[0-9][0-9a-f]*")
 
 
 def request_words(data: Buffer) -> bytes:
@@ -388,6 +404,17 @@ def _unstamped(text: str) -> str:
     return "\n".join([first, *(line[at:] if at is not None else line for line, at in zip(rest, starts, strict=True))])
 
 
+def _keys_as_written(head: str) -> dict[str, str]:
+    """A JSON line's keys as it writes them, by the lower case logline reads them in: the id mask
+    knows a key by its case (Google Cloud's "insertId=15mo9tne1dofb", read as "insertid=", kept its
+    letters, and each event of an export was a group of its own)."""
+    try:
+        obj = json.loads(head)
+    except (ValueError, RecursionError):
+        return {}
+    return {str(k).lower(): str(k) for k in obj} if isinstance(obj, dict) else {}
+
+
 def untimed_head(head: str) -> str:
     """A record's first line without its timestamp: what prepare makes of it, also for a repeat
     served from an earlier record (whose paste keeps its time). A JSON log line with a status and
@@ -404,5 +431,6 @@ def untimed_head(head: str) -> str:
     except (ValueError, RecursionError):  # 1,100 brackets deep: named as text (logline.json_line)
         fields = None
     if isinstance(fields, dict):  # names and values, as a logfmt line shows them: a value masked, a name kept
-        said = " ".join(f"{k}={v}" for k, v in fields.items() if isinstance(v, str | int | float | bool))
+        named = _keys_as_written(head) if found is not None else {}
+        said = " ".join(f"{named.get(k, k)}={v}" for k, v in fields.items() if isinstance(v, str | int | float | bool))
     return said.split("\n", 1)[0]

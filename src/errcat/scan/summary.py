@@ -32,19 +32,20 @@ _MASKS = (
     # "[http-nio-8080-exec-3] ERROR"): which thread logged an error does not make it another one (not
     # Ruby Logger's "[2021-06-17T22:55:15.480876 #4]")
     (re.compile(r"(?<![^\s])\[[^\]\n#]{1,80}\](?= +(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)\b)"), "[<thread>]"),
-    # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=): each record's own, whatever its letters
-    (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id)=)(?![\s\"'])[^\s,;&]+"), r"\1<id>"),
+    # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=, uuid=): each record's own, whatever its letters
+    (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id|uuid|guid)=)(?![\s\"'])[^\s,;&]+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
     (re.compile(EMAIL), "<email>"),
     (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
     # a number, not a code's (Heroku's "code=H10" App crashed, "code=H12" Request timeout: each its own error),
     # nor a hex code after an error's or a result's name (WinCC's "Errorcode 0xFFDF", Windows's "hr: 0x800705aa",
-    # "HRESULT = 0x80070308"): kept whole, where its digits were masked ("<n>xFFDF")
+    # "HRESULT = 0x80070308"): kept whole, where its digits were masked ("<n>xFFDF"); nor a percent-escape's
+    # digits ("/search/%D8%B3", a letter: "%D<n>%B<n>" was any letter's)
     (
         re.compile(
             r"(?P<code>\b(?:\w*[Cc]ode|\w*[Ee]rror|hr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)0[xX][0-9A-Fa-f]+\b)"
-            r"|(?<![Cc]ode=)(?<![Cc]ode=[A-Z])(?<![Cc]ode=[A-Z]{2})(?<!\d)\d+(?:[.,]\d+)*"
+            r"|(?<![Cc]ode=)(?<![Cc]ode=[A-Z])(?<![Cc]ode=[A-Z]{2})(?<!\d)(?<!%)(?<!%[0-9A-Fa-f])\d+(?:[.,]\d+)*"
         ),
         lambda m: m["code"] or "<n>",
     ),

@@ -380,9 +380,12 @@ class Triage:
 # line's shape and template keep only whether it is 400 or more, so a path's 404s and 503s are one group.
 # A proxy's request names its host ("GET http://localhost:8080/test HTTP/1.1": named by host and path, never
 # by a URL's user-info), and
-# a probe's may hold quotes ("GET /$%7B("TextString"+"1")%7D/a.action HTTP/1.0"): the request ends at " HTTP/".
+# a probe's may hold quotes ("GET /$%7B("TextString"+"1")%7D/a.action HTTP/1.0"): the request ends at " HTTP/",
+# or at its closing quote when it has no version (Tomcat's "GET /manager/html null"); a tunnel's names
+# its host and port ("CONNECT www.baidu.com:443 HTTP/1.1").
 _REQUEST = re.compile(
-    r"\"(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (?:https?://(?:[^\s/?@\"]*@)?)?([^\s/?\"]*/[^\s?]*?)(?:\?\S*?)? HTTP/\d"
+    r"\"(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT) (?:https?://(?:[^\s/?@\"]*@)?)?([^\s/?\"]*/[^\s?]*?|[\w.-]+:\d+)"
+    r"(?:\?\S*?)?(?: HTTP/\d|(?: [^\s\"]+)?\"(?= ))"
     r"|\| ?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +\"(/[^\s?\"]*)"
 )
 # a W3C log's request, in columns: IIS's cs-method and cs-uri-stem, CloudFront's and Zeek's with the

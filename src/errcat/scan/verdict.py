@@ -5,7 +5,7 @@ A record is an error when its line says so by how it is logged, not because it h
 - its level: ERROR, WARN(ING), FATAL, CRITICAL, SEVERE, ALERT, EMERG, PANIC (Serilog's WRN, FTL) as the line's first
   level word (``ERROR``, ``[error]``, Apache's ``[core:error]``, ``level=error``, ``"level":"error"``, ``<E>``, glog's
   ``E1203`` also after a program tag, a program tag's ``sshd[7]: error:`` or ``gmetad: Warning:``,
-  Chromium's ``[1204/101010.123:ERROR:file.cc(12)]``, Android logcat's letter ``E``, ``W``, ``F``, ``A``),
+  Chromium's ``[1204/101010.123:ERROR:file.cc(12)]``, Android logcat's letter ``E``, ``W``, ``F``, ``A``, also Android Studio's),
   or a syslog priority ``<0>``..``<4>`` of any facility, or a Cisco message's severity 0 to 4 (``%ASA-4-106023:``);
 - an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``, ``status code 403``,
   ``HTTP 503 Service Unavailable``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``, Gin's ``| 404 |``;
@@ -73,6 +73,9 @@ _LEVEL = re.compile(
     # Android's logcat: threadtime's "03-17 16:13:46.764  2227  2794 E Tag: msg" (pid, tid, level
     # letter), brief's and time's "E/Tag( 123): msg"
     r"|\d\d:\d\d\.\d+ +\d+ +\d+ (?P<logcat>[VDIWEFA]) "
+    # and Android Studio's Logcat window: "2025-01-24 11:39:16.533  1249-1321  Tag  package  E  msg" (pid-tid, tag,
+    # package when known, the letter and two spaces)
+    r"|\d\d:\d\d\.\d{3} +\d+-\d+ +\S+ +(?:\S+ +)?(?P<studio>[VDIWEFA])  "
     r"|(?:^|\d )(?P<brief>[VDIWEFA])/[^(\n]{1,80}\( *\d+\): "
     # Monolog's channel and level (Laravel's "local.ERROR:", zoneminder's "web_php[118].ERR "), a tag's
     # level suffix ("[CardDAVPlugin-ERROR]")
@@ -120,6 +123,14 @@ TERMINAL_CODES = re.compile(r"\x1b(?:\[[0-9;?]*[A-Za-z]|[_\]][^\x07\x1b]*(?:\x07
 # also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:")
 _UNNUMBERED_TAG = re.compile(r": (?:fatal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?:")
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
+# a syslog header before a relayed program's own line (RFC 3164's time or an RFC 3339 one, the host, the
+# program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: "):
+# that line's level is as near its own start as any line's (Postgres's prefix "... [152] 53300:
+# db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:" put it past HEAD once syslog's header was before it)
+_SYSLOG_HEADER = re.compile(
+    r"(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16})"
+    r" [\w.:-]{1,64} [\w./-]{1,48}(?:\[\d{1,10}\])?: "
+)
 # an exception itself: a traceback's header at a line's start, a class with its message
 # (java.io.IOException: / ValueError:, not a quoted pattern of one: 'SyntaxError: '), a stack
 # frame, a Go panic, a crash (a fatal signal, not SIGTERM's or SIGHUP's; a failed assertion:
@@ -154,7 +165,8 @@ _STATUS_LINE = re.compile(r"(?:^|\s)HTTP/\d(?:\.\d)? (\d{3})\b", re.MULTILINE)
 # what stands between "status" and its number (status=404, "statusCode": 404, STATUS_CODE: '404'):
 # the one source of the keyed status (prepared.py builds its byte patterns from it)
 STATUS_KEY = r"(?:[_ ]?(?:[Cc]ode|CODE))?[\"']?\s*[=:]\s*[\"']?"
-_STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b")
+# (not a C function's name and line, as the kernel logs them: "dsi_backlight_update_status:454: req:98")
+_STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b(?!(?<=_status:\d{3}):)")
 # an access log: "GET /x HTTP/1.1" 404 209; uvicorn's "POST /login HTTP/1.1" 401 Unauthorized
 # (Envoy's and Istio's write their response flags after it: "404 NR", "503 UF,URX")
 _STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-|[A-Z][a-z]+|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE)
@@ -192,6 +204,8 @@ _DOTNET_LEVELS = {"trce": "trace", "dbug": "debug", "info": "info", "warn": "war
 def level(head: str) -> str | None:
     """The first level word of a log line, lower-cased (``error``, ``info``, ``w`` ...), if any."""
     window = head[:HEAD]
+    if len(head) > HEAD and (header := _SYSLOG_HEADER.match(head)):
+        window = head[: header.end() + HEAD]
     if "\x1b[" in window:
         window = TERMINAL_CODES.sub("", head[: HEAD * 2])[:HEAD]
     if window[4:6] == ": " and (dotnet := _DOTNET.match(window)):

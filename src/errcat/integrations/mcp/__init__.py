@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import anyio
-from mcp.server.mcpserver import MCPServer
+from mcp.server.mcpserver import Context, MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
 from mcp.server.mcpserver.resources import FunctionResource
 from mcp.server.mcpserver.tools import Tool
@@ -52,11 +52,22 @@ INSTRUCTIONS = (
 )
 
 
+ABANDONED_POLL = 0.05  # seconds between two looks at whether the catalog's holder was abandoned
+
+
+class _Use:
+    """One call's use of the catalog: abandoned once the client cancels the call."""
+
+    abandoned = False
+
+
 class CatalogInUse:
     """The catalog the CLI would use with the same options (built-in, ERRCAT_CATALOG, --catalog),
     kept open between calls and reopened when one of its files changes, as the next CLI run would.
     One use at a time (the lock), on worker threads (``answer``): the event loop stays free to answer
-    a ping, a cancellation or another message while a big paste is explained."""
+    a ping, a cancellation or another message while a big paste is explained. A call the client cancelled
+    runs on to its end (a thread cannot be stopped); a call made meanwhile does not wait for it, but is
+    answered from a catalog opened for it alone."""
 
     def __init__(self, paths: list[Path | str] | None = None, *, builtin: bool = True) -> None:
         self.paths = [Path(p) for p in paths or ()]
@@ -65,33 +76,54 @@ class CatalogInUse:
         self._states: list[Any] = []
         self._lock = threading.Lock()
         self._told = ""  # the last catalog error written to the server's log
+        self._holder: _Use | None = None  # the use holding the lock
 
     async def answer(self, work: Callable[[ErrorCatalog], T]) -> T:
         """``ask`` on a worker thread. A call the client cancels returns at once; its thread runs to the
-        end of ``work`` (a thread cannot be stopped) and holds the lock until then."""
-        return await anyio.to_thread.run_sync(self.ask, work, abandon_on_cancel=True)
+        end of ``work`` (a thread cannot be stopped), and the calls after it do not wait for it."""
+        use = _Use()
+        try:
+            return await anyio.to_thread.run_sync(self.ask, work, use, abandon_on_cancel=True)
+        except anyio.get_cancelled_exc_class():
+            use.abandoned = True
+            raise
 
-    def ask(self, work: Callable[[ErrorCatalog], T]) -> T:
-        """``work`` run on the current catalog; a damaged cache file is rebuilt once, as the CLI does."""
+    def ask(self, work: Callable[[ErrorCatalog], T], use: _Use | None = None) -> T:
+        """``work`` run on the current catalog; a damaged cache file is rebuilt once, as the CLI does.
+        While a use the client abandoned holds the catalog, on a catalog opened for this use alone."""
+        from ...index.cache import open_index
+
+        while not self._lock.acquire(timeout=ABANDONED_POLL):
+            holder = self._holder
+            if holder is not None and holder.abandoned:
+                with ErrorCatalog(open_index(list(self.paths), builtin=self.builtin)) as own:
+                    return work(own)
+        self._holder = use
+        try:
+            return self._ask(work)
+        finally:
+            self._holder = None
+            self._lock.release()
+
+    def _ask(self, work: Callable[[ErrorCatalog], T]) -> T:
         from ...catalog.locate import catalog_paths
         from ...index.cache import file_states, open_index, with_index
         from ...index.codec import CorruptIndex
 
-        with self._lock:
-            states = file_states(catalog_paths(self.paths, builtin=self.builtin))
-            if self._open is None or states != self._states:
-                self.close()
-                try:
-                    self._open = ErrorCatalog(open_index(list(self.paths), builtin=self.builtin))
-                except CatalogError as exc:
-                    self._tell(exc)
-                    raise
-                self._states = states
+        states = file_states(catalog_paths(self.paths, builtin=self.builtin))
+        if self._open is None or states != self._states:
+            self.close()
             try:
-                return work(self._open)
-            except CorruptIndex:
-                self.close()
-                return with_index(lambda index: work(ErrorCatalog(index)), list(self.paths), builtin=self.builtin)
+                self._open = ErrorCatalog(open_index(list(self.paths), builtin=self.builtin))
+            except CatalogError as exc:
+                self._tell(exc)
+                raise
+            self._states = states
+        try:
+            return work(self._open)
+        except CorruptIndex:
+            self.close()
+            return with_index(lambda index: work(ErrorCatalog(index)), list(self.paths), builtin=self.builtin)
 
     def _tell(self, exc: CatalogError) -> None:
         """A broken catalog in the server's log (stderr) as well as in each answer; once until it changes."""
@@ -182,12 +214,52 @@ def _result(document: dict[str, Any]) -> CallToolResult:
     return CallToolResult(content=[TextContent(type="text", text=compact(document))], structured_content=document)
 
 
-async def _answer(catalog: CatalogInUse, work: Callable[[ErrorCatalog], dict[str, Any]]) -> CallToolResult:
-    """One tool's answer; errcat's own errors become tool errors with errcat's message."""
+async def _answer(
+    catalog: CatalogInUse, work: Callable[[ErrorCatalog], dict[str, Any]], ctx: Context[Any] | None = None
+) -> CallToolResult:
+    """One tool's answer; errcat's own errors become tool errors with errcat's message. With ``ctx``
+    (a paste's tools), a client that asked for progress hears how long the answer has been under way."""
     try:
-        return _result(await catalog.answer(work))
+        if ctx is None:
+            return _result(await catalog.answer(work))
+        return _result(await _with_progress(ctx, lambda: catalog.answer(work)))
     except ErrcatError as exc:
         raise ToolError(str(exc)) from None
+
+
+PROGRESS_SECONDS = 1.0  # a progress notification each second a paste's answer is under way, from the first second
+
+
+async def _with_progress(ctx: Context[Any], run: Callable[[], Awaitable[T]]) -> T:
+    """``run()``'s result; meanwhile, when the call carried a ``progressToken``, one notifications/progress a
+    second (progress: the seconds so far; no total, which explain cannot know ahead). A big paste takes
+    seconds (2 MiB of logs: 2-6 s here), and a client resetting its timeout on progress (the TypeScript
+    SDK's resetTimeoutOnProgress) waits on. Nothing is sent for a call answered within the first second."""
+    done = anyio.Event()
+
+    async def tick() -> None:
+        seconds = 0
+        while True:
+            with anyio.move_on_after(PROGRESS_SECONDS):
+                await done.wait()
+            if done.is_set():
+                return
+            seconds += 1
+            with contextlib.suppress(Exception):  # a client gone: the answer's own send says so
+                await ctx.report_progress(seconds, None, f"reading the paste ({seconds} s so far)")
+
+    outcome: list[T] = []
+    async with anyio.create_task_group() as group:
+        group.start_soon(tick)
+        try:
+            outcome.append(await run())
+        except Exception as exc:  # raised as it is outside the group, not as an ExceptionGroup of one
+            failed = exc
+        finally:
+            done.set()
+    if not outcome:
+        raise failed
+    return outcome[0]
 
 
 def _paste_bytes(text: str) -> bytes:
@@ -196,7 +268,7 @@ def _paste_bytes(text: str) -> bytes:
 
 def _tools(catalog: CatalogInUse) -> list[Tool]:
     # the documents (and the explainer under them) are imported by the first call, or CatalogInUse.warm
-    async def explain(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
+    async def explain(text: Paste, ctx: Context[Any], vendor: VendorFilter = None) -> CallToolResult:
         """Explain a pasted API error: which vendor and which documented error it is, why it happens, how to
         fix it and whether a retry can help, with the source of each claim. Says so when the catalog lacks it."""
         paste = _paste_bytes(text)
@@ -207,7 +279,7 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
             x = cat.explain_bytes(paste, vendor)
             return bounded_explain(with_answer(explain_document(x), x))
 
-        return await _answer(catalog, explained)
+        return await _answer(catalog, explained, ctx)
 
     async def lookup(
         query: Query,
@@ -254,10 +326,10 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
 
         return await _answer(catalog, vendors)
 
-    async def retry_advice(text: Paste, vendor: VendorFilter = None) -> CallToolResult:
+    async def retry_advice(text: Paste, ctx: Context[Any], vendor: VendorFilter = None) -> CallToolResult:
         """Whether resending the request in a pasted error response can succeed, and how to wait (backoff, until a
         quota resets, after refreshing the token, or never): the answer errcat.retry_advice gives in Python."""
-        return await _answer(catalog, lambda cat: bounded_advice(_advice_document(cat, text, vendor)))
+        return await _answer(catalog, lambda cat: bounded_advice(_advice_document(cat, text, vendor)), ctx)
 
     outputs: list[tuple[Callable[..., Any], dict[str, Any]]] = [
         (explain, schemas.EXPLAIN),
@@ -272,10 +344,29 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         # the docstring as one paragraph: the SDK sends it as written, with each line's indentation
         said = " ".join((fn.__doc__ or "").split())
         tool = Tool.from_function(fn, title=title, description=said, annotations=ToolAnnotations(title=title, **READ_ONLY))
+        tool.parameters = plain_input_schema(tool.parameters)
         # The documents are errcat's own (not a pydantic model): their schema is published as written.
         tool.fn_metadata.output_schema = schema
         tools.append(tool)
     return tools
+
+
+def plain_input_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """A tool's input schema as function-calling APIs take one: each parameter with its own ``type``.
+    pydantic writes an optional parameter as ``anyOf: [{type: string}, {type: null}]`` with no type
+    beside it, which Gemini's function declarations (an OpenAPI 3.0 subset: a type on every schema, no
+    anyOf) refuse, and a host passing the schema on to such a model fails to start the session. The
+    parameter is published as its one type; a null sent for it is still taken as no value (the
+    arguments are read by the tool's signature, not by this schema)."""
+    properties = {}
+    for name, prop in schema.get("properties", {}).items():
+        kinds = [k for k in prop.get("anyOf", ()) if k.get("type") != "null"]
+        if len(kinds) == 1 and "type" not in prop:
+            prop = {**{k: v for k, v in prop.items() if k != "anyOf"}, **kinds[0]}
+            if prop.get("default", "") is None:  # "no value": the parameter is simply left out
+                del prop["default"]
+        properties[name] = prop
+    return {**schema, "properties": properties}
 
 
 def _search_words(query: str | None, text: str | None) -> str:

@@ -18,7 +18,9 @@ A JSON-RPC batch (a line holding an array of messages), which MCP 2025-03-26 req
 receive and the SDK still negotiates, was refused whole as one invalid request: its calls were never
 answered. Its messages are read one by one, and their answers (an invalid member's error among them)
 go back as one array once the last is ready, as JSON-RPC 2.0 says; a batch of notifications alone
-gets no answer.
+gets no answer. MCP 2025-06-18 removed batches: in a session of that version or a later one, a batch
+line is one Invalid Request (-32600, id null, none of its messages read), as the specification has a
+message that is not one request, notification or response.
 """
 
 from __future__ import annotations
@@ -111,6 +113,31 @@ class _TooLong:
 
 TOO_LONG = _TooLong()
 
+# The last protocol version whose sessions may send JSON-RPC batches (2025-06-18 removed them).
+LAST_WITH_BATCHES = "2025-03-26"
+# What the reader hands the SDK for a batch its session's version has none of: a line that is no
+# message, marked as such in the origins (refused on the event loop with why).
+NO_BATCH = object()
+
+
+def session_version(line: str) -> str | None:
+    """The protocol version a session will have if ``line`` is its initialize request: the one the
+    client asks for when the SDK speaks it, else the SDK's latest (mcp 2.3's ServerRunner._negotiate_initialize)."""
+    if '"initialize"' not in line:
+        return None
+    try:
+        message = json.loads(line)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(message, dict) or message.get("method") != "initialize" or "id" not in message:
+        return None
+    from mcp_types.version import HANDSHAKE_PROTOCOL_VERSIONS, LATEST_HANDSHAKE_VERSION
+
+    params = message.get("params")
+    asked = params.get("protocolVersion") if isinstance(params, dict) else None
+    return asked if asked in HANDSHAKE_PROTOCOL_VERSIONS else LATEST_HANDSHAKE_VERSION
+
+
 # A member of a batch: the batch and the member's place in it. The reader thread puts one ``_Member`` or
 # None (a line of its own) in ``_WellFormedLines.origins`` for each line it hands the SDK, which reads each
 # line into one message or one exception, in order: the read stream takes one per item it receives.
@@ -136,8 +163,9 @@ class _WellFormedLines(io.TextIOWrapper):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.origins: collections.deque[_Member | _TooLong | None] = collections.deque()  # read on the event loop
-        self._queued: collections.deque[tuple[str, _Member | _TooLong | None]] = collections.deque()
+        self.origins: collections.deque[_Member | object | None] = collections.deque()  # read on the event loop
+        self._queued: collections.deque[tuple[str, _Member | None]] = collections.deque()
+        self.batches = True  # until an initialize asks for a version without them
 
     def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # typeshed: _IOBase's bytes
         line, origin = self._queued.popleft() if self._queued else self._next_line(size)
@@ -146,7 +174,7 @@ class _WellFormedLines(io.TextIOWrapper):
             self.origins.append(origin)
         return line
 
-    def _next_line(self, size: int) -> tuple[str, _Member | _TooLong | None]:
+    def _next_line(self, size: int) -> tuple[str, _Member | object | None]:
         line = self._bounded()
         while line and not line.strip():  # a blank line between messages is no message to refuse
             line = self._bounded()
@@ -155,7 +183,11 @@ class _WellFormedLines(io.TextIOWrapper):
         line = well_formed(line)
         members = _members(line)
         if members is None:
+            version = session_version(line)
+            self.batches = self.batches if version is None else version <= LAST_WITH_BATCHES  # dates: YYYY-MM-DD
             return line, None
+        if not self.batches:
+            return NO_MESSAGE, NO_BATCH
         batch = _Batch(len(members))
         self._queued.extend((member, (batch, place)) for place, member in enumerate(members))
         return self._queued.popleft()
@@ -278,6 +310,17 @@ class _Answering(_Wrapped):
             await self._inner.send(SessionMessage(batch.as_message()))  # type: ignore[arg-type]  # one JSON line
 
 
+def _batch_refused() -> Any:
+    """The answer to a batch in a session whose protocol version has none (MCP 2025-06-18 and later)."""
+    from mcp.types import INVALID_REQUEST, ErrorData, JSONRPCError
+
+    said = (
+        "Invalid Request: JSON-RPC batches are not part of this session's MCP version (2025-06-18 removed them); "
+        "send each message on a line of its own"
+    )
+    return JSONRPCError(jsonrpc="2.0", id=None, error=ErrorData(code=INVALID_REQUEST, message=said))
+
+
 def _not_initialized(item: SessionMessage, answer: Any) -> SessionMessage:
     """The SDK's refusal of a request sent before ``initialize`` ("Invalid request parameters", though the
     parameters may be right) saying what is wrong; any other error of that request as it is."""
@@ -306,6 +349,7 @@ class _UntilAnswered(_Wrapped):
         return self._inner.last_context
 
     async def receive(self) -> SessionMessage:
+        from mcp.shared.message import SessionMessage
         from mcp.types import JSONRPCNotification, JSONRPCRequest
 
         while True:
@@ -316,6 +360,9 @@ class _UntilAnswered(_Wrapped):
                     await self._unanswered.none_left.wait()
                 raise
             member = self._lines.origins.popleft() if self._lines.origins else None
+            if member is NO_BATCH:
+                await self._write.send(SessionMessage(_batch_refused()))
+                continue
             if isinstance(item, Exception):
                 await self._refuse(item, member)
                 continue
@@ -339,7 +386,7 @@ class _UntilAnswered(_Wrapped):
         if batch is not None:
             await self._write.send_batch(batch)
 
-    async def _refuse(self, exc: Exception, member: _Member | _TooLong | None) -> None:
+    async def _refuse(self, exc: Exception, member: _Member | object | None) -> None:
         from mcp.shared.message import SessionMessage
         from mcp.types import INVALID_REQUEST, PARSE_ERROR, ErrorData, JSONRPCError
 

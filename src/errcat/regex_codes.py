@@ -1,0 +1,125 @@
+"""Compiled regular expressions kept between runs of the command line.
+
+errcat holds about a thousand regular expressions (the secrets gate's rules, the explainer's and
+the scanner's readings, the catalog's endpoint and name patterns). Python compiles each one again in
+every process: parsing them and generating their code was a fifth of ``errcat explain``'s
+instructions and a quarter of an empty ``errcat scan``'s. This module keeps the generated code in
+the cache folder and hands it to the regex engine (``_sre.compile``, which validates it) on the next
+run, so only what changed is compiled.
+
+Only patterns that cannot hold what a user typed or pasted are kept: those compiled by a module's
+own body (at import) and those compiled through ``compile`` below (the gate's rules, the catalog's
+patterns). A pattern built at run time from input (a heredoc's marker in a paste) is compiled as
+usual and never written down.
+
+The command line turns it on (``install``); as a library errcat leaves ``re`` alone. Anything
+unexpected (another Python's file, a damaged one, an engine that refuses the code) falls back to
+compiling as usual. It relies on ``re._compiler`` as Python 3.11 to 3.13 write it; the file's name
+holds the interpreter's version and the engine's code version, so no other Python reads it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import importlib
+import marshal
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from .fs import read_regular, write_atomic
+
+MAX_ENTRIES = 4000  # past this the file keeps only what the last run used (another catalog's patterns go)
+MAX_BYTES = 16 << 20
+
+_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # flags, code, groups, name -> index, index -> name
+_codes: dict[tuple[str | bytes, int], _Entry] = {}
+_used: set[tuple[str | bytes, int]] = set()
+_added = False
+_path: Path | None = None
+_compile_as_usual: Any = None
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile``, whose code may be kept between runs: for patterns that hold no input."""
+    return re.compile(pattern, flags)
+
+
+def install(path: Path) -> None:
+    """Serve compiled code from ``path`` for the rest of this process, and write what was added at exit."""
+    global _path, _compile_as_usual
+    _compiler = importlib.import_module("re._compiler")
+    if _compile_as_usual is not None or not hasattr(_compiler, "_code"):
+        return
+    _path = path
+    _codes.update(_read(path))
+    _compile_as_usual = _compiler.compile
+    setattr(_compiler, "compile", _compile)  # noqa: B010  # what re._compile calls on a miss of its own cache
+    atexit.register(_save)
+
+
+def file_for(folder: Path) -> Path:
+    _sre = importlib.import_module("_sre")
+    return folder / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+
+
+def _read(path: Path) -> dict[tuple[str | bytes, int], _Entry]:
+    try:
+        codes = marshal.loads(read_regular(path)) if os.stat(path).st_size <= MAX_BYTES else {}
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return codes if isinstance(codes, dict) else {}
+
+
+def _keepable(frame: Any) -> bool:
+    """Whether the pattern being compiled comes from a module's body or from ``compile`` above:
+    the first frame outside ``re`` says."""
+    while frame is not None and frame.f_globals.get("__name__") in ("re", "re._compiler"):
+        frame = frame.f_back
+    return frame is not None and (frame.f_code.co_name == "<module>" or frame.f_code is compile.__code__)
+
+
+def _compile(p: Any, flags: int = 0) -> Any:
+    global _added
+    _sre, _compiler, _parser = (sys.modules[name] for name in ("_sre", "re._compiler", "re._parser"))
+
+    if not isinstance(p, (str, bytes)) or flags & re.DEBUG or not _keepable(sys._getframe(1)):
+        return _compile_as_usual(p, flags)
+    key = (p, int(flags))
+    entry = _codes.get(key)
+    if entry is not None:
+        with contextlib.suppress(Exception):  # a damaged or foreign entry: compiled as usual below
+            compiled = _sre.compile(p, entry[0], entry[1], entry[2], entry[3], entry[4])
+            _used.add(key)
+            return compiled
+        del _codes[key]
+    parsed = _parser.parse(p, flags)
+    code = [int(c) for c in _compiler._code(parsed, flags)]  # opcodes are int subclasses marshal refuses
+    names = dict(parsed.state.groupdict)
+    by_index: list[str | None] = [None] * parsed.state.groups
+    for name, i in names.items():
+        by_index[i] = name
+    entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, names, tuple(by_index))
+    compiled = _sre.compile(p, *entry)
+    _codes[key] = entry
+    _used.add(key)
+    _added = True
+    return compiled
+
+
+def _save() -> None:
+    """Write the codes when this run added some: whole or not at all (a rename), never failing the run."""
+    if not _added or _path is None:
+        return
+    keep = _codes if len(_codes) <= MAX_ENTRIES else {k: v for k, v in _codes.items() if k in _used}
+    data = marshal.dumps(keep)
+
+    def write(part: Path) -> None:
+        part.write_bytes(data)
+
+    with contextlib.suppress(OSError, ValueError):
+        _path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(_path, write)

@@ -1,0 +1,169 @@
+"""errcat explain on the catalogued vendors' neighbours, as real pastes show them: Sage Intacct's XML error
+document (Sage's other product) is read element by element, at once, and claimed for no one; a host a paste
+names in its text counts against every catalogued vendor unless it is that vendor's own (a country's domain
+of its name included). Every paste here is real; its source is named beside it."""
+
+from __future__ import annotations
+
+import time
+
+from errcat.explainer import explain
+from errcat.explainer.evidence import CLUE_KINDS
+from errcat.render.text import evidence_summary
+
+# A Go Sage Intacct client's test, exampleError (a public repository; the search tools' find_string id
+# 21349907673): Sage Intacct's answer to a bad request, an empty <description/> among its elements
+INTACCT_PARSE_ERROR = """<response>
+  <control>
+    <status>failure</status>
+    <senderid>Galvanize</senderid>
+    <controlid>controlID</controlid>
+    <uniqueid>false</uniqueid>
+    <dtdversion>2.1</dtdversion>
+  </control>
+  <errormessage>
+    <error>
+      <errorno>XL03000003</errorno>
+      <description/>
+      <description2>XML Parse error: Error 502: Value &amp;quot;whatever&amp;quot; for attribute object of get_list is not among the enumerated set. Line: 19, column: 70.</description2>
+      <correction/>
+    </error>
+  </errormessage>
+</response>"""
+
+# Sage Intacct's .NET SDK, a test's authentication failure (find_string id 41325233431)
+INTACCT_SIGN_IN = """<operation>
+      <authentication>
+            <status>failure</status>
+            <userid>fakeuser</userid>
+            <companyid>fakecompany</companyid>
+            <locationid></locationid>
+      </authentication>
+      <errormessage>
+            <error>
+                  <errorno>XL03000006</errorno>
+                  <description></description>
+                  <description2>Sign-in information is incorrect</description2>
+                  <correction></correction>
+            </error>
+      </errormessage>
+</operation>"""
+
+# Sage Intacct's TypeScript SDK, a test's readByQuery that was aborted (find_string id 31295587357)
+INTACCT_TWO_ERRORS = """<result>
+    <status>aborted</status>
+    <function>readByQuery</function>
+    <controlid>testFunctionId</controlid>
+    <errormessage>
+        <error>
+            <errorno>Query Failed</errorno>
+            <description></description>
+            <description2>Object definition VENDOR9 not found</description2>
+            <correction></correction>
+        </error>
+        <error>
+            <errorno>XL03000009</errorno>
+            <description></description>
+            <description2>The entire transaction in this operation has been rolled back due to an error.</description2>
+            <correction></correction>
+        </error>
+    </errormessage>
+</result>"""
+
+
+def test_an_xml_error_document_with_a_self_closing_tag_is_read_at_once(catalog):
+    """It ran for minutes: the check for a short fragment of markup split every blank run between two parts of its
+    pattern and, the self-closing <description/> failing the whole try, went through every split again."""
+    started = time.process_time()
+    x = explain(catalog, INTACCT_PARSE_ERROR)
+    assert time.process_time() - started < 2
+    (m,) = x.errors
+    assert (m.sent.code, x.vendor, m.kind) == ("XL03000003", None, "none")
+    assert m.sent.message.startswith("XML Parse error: Error 502: Value &quot;whatever&quot;")
+
+
+def test_sage_intacct_errors_are_read_from_their_number_and_description2(catalog):
+    """Each error's text was every element's text run together ('failure fakeuser fakecompany XL03000006 Sign-in
+    information is incorrect'): <errorno> is its code and <description2> its message, as in Intacct's documents."""
+    x = explain(catalog, INTACCT_SIGN_IN)
+    (m,) = x.errors
+    assert (m.sent.code, m.sent.message, x.vendor, m.kind) == ("XL03000006", "Sign-in information is incorrect", None, "none")
+    x = explain(catalog, INTACCT_TWO_ERRORS)
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [
+        ("Query Failed", "Object definition VENDOR9 not found"),
+        ("XL03000009", "The entire transaction in this operation has been rolled back due to an error."),
+    ]
+    assert x.vendor is None and all(m.kind == "none" for m in x.errors)
+
+
+# GitHub issue OpenBMB/ChatDev#399 (2024-07-13): OpenAI's quota error as its Python SDK raises it, a link to
+# OpenAI's documentation inside the message and no request line
+OPENAI_QUOTA = (
+    "openai.RateLimitError: Error code: 429 - {'error': {'message': 'You exceeded your current quota, please check "
+    "your plan and billing details. For more information on this error, read the docs: "
+    "https://platform.openai.com/docs/guides/error-codes/api-errors.', 'type': 'insufficient_quota', 'param': None, "
+    "'code': 'insufficient_quota'}}"
+)
+
+
+def test_a_host_written_in_the_message_counts_against_every_vendor(catalog):
+    """The link is not the request, and it was read as nothing at all: OpenAI's host says the error is OpenAI's."""
+    x = explain(catalog, OPENAI_QUOTA)
+    against = {c.vendor: c for c in x.clues if c.kind == "foreign-mention"}
+    assert set(against) == {"myob", "sage", "invoicexpress", "prospend"}
+    assert {c.value for c in against.values()} == {"platform.openai.com"}
+    assert all(c.weight == CLUE_KINDS["foreign-mention"].weight < 0 for c in against.values())
+    assert x.vendor is None
+    assert evidence_summary(x) == "the paste names platform.openai.com, which is not a catalogued vendor's host"
+    assert any(e["kind"] == "foreign-mention" for e in x.as_dict()["vendor_evidence"])
+
+
+def test_githubs_api_hosts_are_foreign(catalog):
+    # A Swift update fetcher's test fixture (find_string id 56979483796): GitHub's API answer for a repository with
+    # no release, as recorded on 2026-07-20; its documentation link is under docs.github.com
+    x = explain(
+        catalog,
+        '{\n  "message": "Not Found",\n  "documentation_url": '
+        '"https://docs.github.com/rest/releases/releases#get-the-latest-release",\n  "status": "404"\n}',
+    )
+    assert {c.value for c in x.clues if c.kind == "foreign-mention"} == {"docs.github.com"}
+    assert x.vendor is None
+
+
+# GitHub issue davidlumley/myob-api#15 (2014-10-25): MYOB's OAuth consent page refusing a sign-in, then the
+# reporter's link to their app list on MYOB's Australian site
+MYOB_CONSENT_PAGE = """Allow access to your MYOB Account?
+We have encountered some issue with the request, please try again later or contact your app support
+
+    invalid_request
+
+My registered apps
+https://my.myob.com.au/Bd/pages/DevAppList.aspx"""
+
+
+def test_a_country_domain_named_for_the_vendor_is_its_own(catalog):
+    """my.myob.com.au was judged a host of no catalogued vendor (MYOB's registered domain is myob.com), and that
+    counted -2 against MYOB on a page that names it: a domain named for the vendor is the vendor's, weakly."""
+    x = explain(catalog, MYOB_CONSENT_PAGE)
+    assert not [c for c in x.clues if c.kind in ("foreign-host", "foreign-mention")], x.clues
+    assert ("registered-domain", "my.myob.com.au", "myob") in {(c.kind, c.value, c.vendor) for c in x.clues}
+    assert x.vendor == "myob"
+    assert all(m.kind not in ("exact", "template", "code") for m in x.errors)
+
+
+def test_a_name_inside_a_longer_domain_is_not_the_vendors(catalog):
+    # Sage Pay's (now Opayo's) payments API is not Sage Business Cloud Accounting: its test URL as a public PHP
+    # sample calls it (find_string id 31624772093)
+    x = explain(catalog, "https://pi-test.sagepay.com/api/v1/transactions")
+    assert ("foreign-host", "pi-test.sagepay.com", "sage") in {(c.kind, c.value, c.vendor) for c in x.clues}
+    assert x.vendor is None
+    # MYOB Advanced is Acumatica, not the catalogued MYOB API: a Laravel client's test of its login (find_string id
+    # 37008613985), the request line it was sent with and the body's head
+    x = explain(
+        catalog,
+        "POST https://testing.myobadvanced.com/entity/auth/login\n500\n"
+        '{"message": "An error has occurred.", "exceptionMessage": "Error: Invalid credentials. Please try again.", '
+        '"exceptionType": "PX.Data.PXException"}',
+    )
+    assert ("foreign-host", "testing.myobadvanced.com", "myob") in {(c.kind, c.value, c.vendor) for c in x.clues}
+    assert x.vendor is None and all(m.kind == "none" for m in x.errors)

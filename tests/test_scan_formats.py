@@ -1,0 +1,222 @@
+"""scan on real lines of log formats a ninth sweep found misread: each test's lines are cut from
+the public file its comment names, and each failed before the change its docstring describes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import errcat
+from errcat.scan import ScanOptions, scan
+
+
+@pytest.fixture(scope="module")
+def index():
+    return errcat.open_catalog(use_env=False).index
+
+
+def _scanned(index, tmp_path: Path, name: str, lines: list[str]):
+    """scan's report on a file of these lines, read by one reader."""
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return scan(index, [str(path)], ScanOptions(workers=1))
+
+
+def _groups(report) -> list[tuple[str, list[int]]]:
+    """Other programs' groups of a report: their texts and listed lines, sorted."""
+    return sorted((text, [p.line for p in g.places]) for text, g in report.other.items())
+
+
+# Postgres relayed through syslog, its log_line_prefix with db, user, app and client (Alain-L/quellog@ee3e46f3
+# test/testdata/comprehensive/syslog.log lines 670, 671, 674, 323; syslog_bsd.log line 671)
+PG_SYSLOG = [
+    "2026-04-02T14:56:06+00:00 172.28.0.2 postgres[152]: [9-1] 2026-04-02 14:56:06.630 UTC [152] 00000: db=app_db,user=app_user,app=[unknown],client=172.28.0.10 LOG:  connection authorized: user=app_user database=app_db application_name=flood_14",
+    "2026-04-02T14:56:06+00:00 172.28.0.2 postgres[152]: [10-1] 2026-04-02 14:56:06.630 UTC [152] 53300: db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:  remaining connection slots are reserved for roles with the SUPERUSER attribute",
+    "2026-04-02T14:56:06+00:00 172.28.0.2 postgres[157]: [8-1] 2026-04-02 14:56:06.632 UTC [157] 53300: db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:  sorry, too many clients already",
+    '2026-04-02T14:55:56+00:00 172.28.0.2 postgres[92]: [10-1] 2026-04-02 14:55:56.844 UTC [92] 3D000: db=nonexistent,user=app_user,app=[unknown],client=172.28.0.10 FATAL:  database "nonexistent" does not exist',
+    "Apr 02 14:56:06.000000 172.28.0.2 postgres[152]: [10-1] 2026-04-02 14:56:06.630 UTC [152] 53300: db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:  remaining connection slots are reserved for roles with the SUPERUSER attribute",
+]
+
+
+def test_a_relayed_lines_level_is_read_after_the_syslog_header(index, tmp_path):
+    """A level is looked for in a line's first 160 characters: syslog's header (70 of them) pushed
+    Postgres's FATAL past that, so 58 of the 113 errors of quellog's syslog file were not counted
+    (its stderr file, the same log, counted them all)."""
+    report = _scanned(index, tmp_path, "postgresql.log", PG_SYSLOG)
+    assert (report.errors, report.not_errors) == (4, 0)
+    assert sorted(line for _, lines in _groups(report) for line in lines) == [2, 3, 4, 5]
+
+
+# Tomcat's catalina.out (JULI's one-line format) on two days (RahulVerma1990/Camunda-Logs@075d3df6
+# catalina.out lines 58 and 189)
+TOMCAT_STARTUP_FAILED = [
+    "12-Mar-2019 17:34:16.567 SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [/engine-rest] startup failed due to previous errors",
+    "13-Mar-2019 11:29:22.587 SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [/engine-rest] startup failed due to previous errors",
+]
+
+
+def test_tomcats_timestamp_is_read_and_left_out_of_the_group_text(index, tmp_path):
+    """Tomcat's "12-Mar-2019 17:34:16.567" was no timestamp: its records had no time (--since left
+    them all out) and their group text began "<n>-Mar-<n> <n>:<n>:<n>", so one error logged in
+    March and in April was two groups."""
+    report = _scanned(index, tmp_path, "catalina.out", TOMCAT_STARTUP_FAILED)
+    text = "SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [/engine-rest] startup failed due to previous errors"
+    assert _groups(report) == [(text, [1, 2])]
+    group = report.other[text]
+    assert (group.first_seen.isoformat(), group.last_seen.isoformat()) == (
+        "2019-03-12T17:34:16.567000+00:00",
+        "2019-03-13T11:29:22.587000+00:00",
+    )
+    path = tmp_path / "catalina.out"
+    since = scan(index, [str(path)], ScanOptions(workers=1, since=group.last_seen))
+    assert (since.other_count, since.filtered_time, since.no_timestamp) == (1, 1, 0)
+
+
+# Android Studio's Logcat window, copied out (AvinSSSS/logcat@0b6196a5 logcat.txt lines 11, 12, 23, 24, 33)
+STUDIO_LOGCAT = [
+    "2025-01-24 11:39:17.505  2155-2159  nativeloader            br.com.ohmybread                     D  Load libjdwp.so using system ns (caller=<unknown>): ok",
+    "2025-01-24 11:39:17.590  2155-2155  System.out              br.com.ohmybread                     I  Debug.suspendAllAndSentVmStart",
+    "2025-01-24 11:39:19.128  2155-2201  QT                      br.com.ohmybread                     W  qt_process_init() called",
+    "2025-01-24 11:39:19.128  2155-2201  QT                      br.com.ohmybread                     E  [QT]file does not exist",
+    "2025-01-24 11:39:19.203  2155-2155  r.com.ohmybread         br.com.ohmybread                     W  Accessing hidden method Landroid/view/View;->computeFitSystemWindows(Landroid/graphics/Rect;Landroid/graphics/Rect;)Z (unsupported, reflection, allowed)",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_android_studios_logcat_letter_is_its_level(index, tmp_path, use_engine, engine):
+    """Android Studio's Logcat writes the level letter after the package column, with two spaces
+    each side: no line of its was read by it (3 of the file's 55 E and W lines were counted, by a
+    Chromium [ERROR:...] they held)."""
+    assert use_engine(engine) == engine
+    report = _scanned(index, tmp_path, "logcat.txt", STUDIO_LOGCAT)
+    assert (report.errors, report.not_errors) == (3, 0)
+    assert sorted(line for _, lines in _groups(report) for line in lines) == [3, 4, 5]
+
+
+# the kernel's messages in a logcat dump, at I (Bob0111/microg-log@9aa946af logcat.txt lines 2725 and 4824)
+KERNEL_IN_LOGCAT = [
+    "06-17 02:19:18.718     0     0 I         : c1    292 dsi_backlight_update_status:454: req:98 bl:1569 state:0x0",
+    "03-13 10:00:54.026     0     0 I         : c5    740 dsi_backlight_update_status:454: req:95 bl:1521 state:0x0",
+]
+
+
+def test_a_c_functions_name_and_line_is_no_http_status(index, tmp_path):
+    """The kernel's "dsi_backlight_update_status:454:" (a function's name and its line) read as
+    "status: 454", an HTTP error: 392 info lines of the dump were counted as errors."""
+    report = _scanned(index, tmp_path, "logcat.txt", KERNEL_IN_LOGCAT)
+    assert (report.errors, report.unmatched_count) == (0, 0)
+
+
+# Google Cloud Logging's exported LogEntry, with no message field (wazuh/wazuh-qa@9eba4fb7
+# tests/integration/test_gcloud/test_functionality/data/gcp_events.txt lines 1 and 3)
+GCP_LOG_ENTRIES = [
+    '{"insertId":"15mo9tne1dofb","jsonPayload":{"authAnswer":true,"protocol":"UDP","queryName":"mx-ll-110.164.205-133.static.3bb.co.th.","queryType":"A","rdata":"","responseCode":"NXDOMAIN","sourceIP":"10.128.0.2","sourceNetwork":"","vmInstanceId":4.9801139288008397e+18,"vmInstanceName":"531339229531.instance-1"},"logName":"projects/wazuh-dev/logs/dns.googleapis.com%2Fdns_queries","receiveTimestamp":"2019-10-11T00:48:42.955559583Z","resource":{"labels":{"location":"us-central1","project_id":"wazuh-dev","source_type":"internet","target_name":"","target_type":"external"},"type":"dns_query"},"severity":"WARNING","timestamp":"2019-10-11T00:48:41.892096998Z"}',
+    '{"insertId":"15mo9tne1dofb","jsonPayload":{"authAnswer":true,"protocol":"UDP","queryName":"mx-ll-110.164.205-133.static.3bb.co.th.","queryType":"A","rdata":"","responseCode":"NXDOMAIN","sourceIP":"10.128.0.2","sourceNetwork":"","vmInstanceId":4.9801139288008397e+18,"vmInstanceName":"531339229531.instance-1"},"logName":"projects/wazuh-dev/logs/dns.googleapis.com%2Fdns_queries","receiveTimestamp":"2019-10-11T00:48:42.955559583Z","resource":{"labels":{"location":"us-central1","project_id":"wazuh-dev","source_type":"internet","target_name":"","target_type":"external"},"type":"dns_query"},"severity":"ERROR","timestamp":"2019-10-11T00:48:41.892096998Z"}',
+]
+
+
+def test_a_json_lines_id_key_is_masked_in_the_case_it_is_written(index, tmp_path):
+    """A JSON line with no message is grouped by its fields, whose keys logline lowers: "insertId"
+    became "insertid", which the id mask did not know, so the group text kept the id's letters
+    ("insertid=<n>mo<n>tne<n>dofb") and each event of an export was a group of its own."""
+    report = _scanned(index, tmp_path, "gcp.log", GCP_LOG_ENTRIES)
+    texts = [text for text, _ in _groups(report)]
+    assert len(texts) == 2
+    assert all(
+        text.startswith("insertId=<id> logName=projects/wazuh-dev/logs/dns.googleapis.com%2Fdns_queries ") for text in texts
+    )
+
+
+# an nginx access log Grafana Alloy reads in its tests: Persian search terms, percent-encoded
+# (grafana/alloy@66ebea85 internal/component/loki/source/file/testdata/short-access.log, its first
+# /search/ 404 and 499 lines)
+ENCODED_SEARCHES = [
+    '151.239.2.90 - - [26/Jan/2019:20:28:45 +0330] "GET /search/%D8%AA%D9%82%D9%88%DB%8C%D9%85/p0 HTTP/1.1" 404 32397 "https://www.zanbil.ir/" "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:64.0) Gecko/20100101 Firefox/64.0" "-"',
+    '151.239.2.90 - - [26/Jan/2019:20:29:08 +0330] "GET /search/%D8%B3%D8%B1%D8%B1%D8%B3%DB%8C%D8%AF/p0 HTTP/1.1" 499 0 "https://www.zanbil.ir/" "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:64.0) Gecko/20100101 Firefox/64.0" "-"',
+]
+
+
+def test_a_paths_percent_escapes_keep_their_digits(index, tmp_path):
+    """A percent-escape's digits were masked as numbers ("/search/%D<n>%B<n>..."): two terms whose
+    escapes differ only in digits (two letters, %D8%B3 and %D8%B4) had one text, and one shape."""
+    report = _scanned(index, tmp_path, "access.log", ENCODED_SEARCHES)
+    assert _groups(report) == [
+        ("HTTP error: GET /search/%D8%AA%D9%82%D9%88%DB%8C%D9%85/p<n>", [1]),
+        ("HTTP error: GET /search/%D8%B3%D8%B1%D8%B1%D8%B3%DB%8C%D8%AF/p<n>", [2]),
+    ]
+
+
+# a nose test run's report of two failures, each a name between rules, then its traceback or output
+# (TestRoots/travistorrent-tools@2563ab94 dev_logs/waylan@Python-Markdown/very_failing_67570973.log
+# lines 403-429 and 2055-2058, without their CRs)
+NOSE_FAILURES = [
+    "======================================================================",
+    'ERROR: TestSyntax: "pl/Tests_2007/Markdown Documentation - Syntax"',
+    "----------------------------------------------------------------------",
+    "Traceback (most recent call last):",
+    '  File "/home/travis/build/waylan/Python-Markdown/.tox/py27/lib/python2.7/site-packages/nose/case.py", line 197, in runTest',
+    "    self.test(*self.arg)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/test.py", line 143, in __call__',
+    "    output = markdown.markdown(input, **config.get_args(file))",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/core.py", line 318, in markdown',
+    "    return md.convert(text)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/core.py", line 199, in convert',
+    "    newRoot = treeprocessor.run(root)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/treeprocessors.py", line 151, in run',
+    "    self.handle_elem(child, tree, pos)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/treeprocessors.py", line 129, in handle_elem',
+    "    self.handle_elem(child, elem, cpos)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/treeprocessors.py", line 119, in handle_elem',
+    "    elem.text, children = self.handle_inline(text)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/treeprocessors.py", line 92, in handle_inline',
+    "    pre_text, node, text = self.apply_patterns(text[m.start():])",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/treeprocessors.py", line 63, in apply_patterns',
+    "    node = pattern.handleMatch(match)",
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/inlinepatterns.py", line 332, in handleMatch',
+    '    el.set("href", self.unescape(href.strip()))',
+    '  File "/home/travis/build/waylan/Python-Markdown/markdown/inlinepatterns.py", line 212, in unescape',
+    "    stash = self.md.treeprocessors['inline'].stashed_nodes",
+    "AttributeError: 'InlineProcessor' object has no attribute 'stashed_nodes'",
+    "======================================================================",
+    'MarkdownSyntaxError: TestSyntax: "pl/Tests_2007/Inline HTML (Simple)"',
+    "----------------------------------------------------------------------",
+    'MarkdownSyntaxError: Output from "/home/travis/build/waylan/Python-Markdown/tests/pl/Tests_2007/Inline HTML (Simple).text" failed to match expected output.',
+]
+
+
+def test_a_record_opening_with_a_rule_is_named_by_what_the_rule_frames(index, tmp_path):
+    """unittest's and nose's rules ("-----...", "=====...") opened records and named their groups:
+    the run's 68 tracebacks were one group "------...", its 35 failed outputs one "======...", whatever
+    each had raised."""
+    report = _scanned(index, tmp_path, "build.log", NOSE_FAILURES)
+    assert _groups(report) == [
+        ("AttributeError: '…' object has no attribute '…'", [3]),
+        ('ERROR: TestSyntax: "pl/Tests_<n>/Markdown Documentation - Syntax"', [2]),
+        (
+            'MarkdownSyntaxError: Output from "/home/travis/build/waylan/Python-Markdown/tests/pl/Tests_<n>/Inline '
+            'HTML (Simple).text" failed to match expected output.',
+            [31],
+        ),
+        ('MarkdownSyntaxError: TestSyntax: "pl/Tests_<n>/Inline HTML (Simple)"', [28]),
+    ]
+
+
+# Tomcat's access log (AccessLogValve's common pattern) of probes: a request with no version, then
+# one with it, and a tunnel's (nguyenhuythac/logs@d3dfd7d8 localhost_access_log.2021-02-24.txt lines 4, 10, 58)
+TOMCAT_PROBES = [
+    '209.141.45.21 - - [24/Feb/2021:01:29:09 +0000] "GET /manager/html null" 400 1913',
+    '18.192.76.2 - - [24/Feb/2021:02:28:33 +0000] "GET /manager/html HTTP/1.1" 401 2499',
+    '123.145.2.69 - - [24/Feb/2021:02:42:36 +0000] "CONNECT www.so.com:443 HTTP/1.1" 400 795',
+]
+
+
+def test_a_request_without_a_version_or_a_tunnels_names_its_group(index, tmp_path):
+    """A request is read up to " HTTP/": one without a version ("GET /manager/html null") and a
+    CONNECT's host and port had none, so their groups were the whole line masked
+    ("<n> - - [] "GET /manager/html null" <n> <n>"), one a shape, and GET /manager/html was two groups."""
+    report = _scanned(index, tmp_path, "localhost_access_log.txt", TOMCAT_PROBES)
+    assert _groups(report) == [
+        ("HTTP error: CONNECT www.so.com:<n>", [3]),
+        ("HTTP error: GET /manager/html", [1, 2]),
+    ]
