@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import importlib
 import io
 import json
 import logging
@@ -287,7 +288,10 @@ class _SentryIngest(Handler):
 
     def do_POST(self) -> None:
         data = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.envelopes.append(gzip.decompress(data) if self.headers.get("Content-Encoding") == "gzip" else data)
+        coding = self.headers.get("Content-Encoding")
+        if coding == "br":  # the SDK sends br when the brotli package is installed, else gzip
+            data = importlib.import_module("brotli").decompress(data)
+        self.envelopes.append(gzip.decompress(data) if coding == "gzip" else data)
         self.reply(200, b"{}", {"Content-Type": "application/json"})
 
 
@@ -419,9 +423,15 @@ def test_the_fingerprint_is_the_same_in_another_process(catalog):
     assert other.stdout.strip() == errcat.explain(paste, catalog=catalog).fingerprint
 
 
-def test_sentry_pipeline_survives_whatever_errcat_meets(sentry, caplog):
-    """A response that breaks on every read: the event still arrives, without errcat's fingerprint."""
+def test_sentry_pipeline_survives_whatever_errcat_meets(sentry, caplog, monkeypatch):
+    """A response that breaks on every read (read as having nothing since hostile round 8), and errcat
+    failing on it: the event still arrives, without errcat's fingerprint."""
     caplog.set_level(logging.DEBUG, logger="errcat.integrations.sentry")
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("errcat met something it did not expect")
+
+    monkeypatch.setattr("errcat.integrations.sentry.explanation_of", failing)
 
     class Hostile:
         status_code = 500
@@ -813,8 +823,13 @@ def test_structlog_renders_an_explained_exception_without_the_calls_credentials(
     assert "KeyError: 'not an HTTP error'" in text  # another exception: the renderer's as ever
 
 
-def test_structlog_processor_never_breaks_the_log_line(catalog, caplog):
+def test_structlog_processor_never_breaks_the_log_line(catalog, caplog, monkeypatch):
     caplog.set_level(logging.DEBUG, logger="errcat.integrations.structlog")
+
+    def failing(*args: object, **kwargs: object) -> None:  # a response every read of which raises is read as
+        raise RuntimeError("errcat met something it did not expect")  # having nothing: errcat itself fails here
+
+    monkeypatch.setattr("errcat.integrations.explain_response", failing)
 
     class Hostile:
         status_code = 400

@@ -61,8 +61,13 @@ class ErrorCatalog:
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> ErrorCatalog:
         """A loaded catalog, compiled into an in-memory index now (a few seconds for 100,000 entries)."""
+        from .catalog import Catalog
         from .index.store import compile_in_memory
 
+        if not isinstance(catalog, Catalog):  # an AttributeError deep in the build, else
+            from .errors import UsageError
+
+            raise UsageError(f"from_catalog takes a Catalog (errcat.load_catalog()), not {type(catalog).__name__}")
         return cls(compile_in_memory(catalog))
 
     # -- the questions ----------------------------------------------------------------------

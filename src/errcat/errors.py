@@ -11,10 +11,21 @@ EXIT_USAGE = 2  # bad arguments or unusable input
 EXIT_INVALID_CATALOG = 3  # a catalog in use could not be loaded
 
 
+MESSAGE_CHARS = 1000  # a message quoting input (a 3 MB string given as vendor=) is cut in the middle past this
+
+
 class ErrcatError(Exception):
-    """Base of every error errcat reports; the CLI prints ``str(self)`` and exits ``exit_code``."""
+    """Base of every error errcat reports; the CLI prints ``str(self)`` and exits ``exit_code``. A
+    message longer than MESSAGE_CHARS is cut in the middle: the API's caller logs it as the CLI
+    prints it, never a whole paste given where a name belongs."""
 
     exit_code = EXIT_USAGE
+
+    def __init__(self, *args: object) -> None:
+        if len(args) == 1 and isinstance(args[0], str) and len(args[0]) > MESSAGE_CHARS:
+            message = args[0]
+            args = (f"{message[:700]} … ({len(message) - 900:,} characters left out) … {message[-200:]}",)
+        super().__init__(*args)
 
 
 class UsageError(ErrcatError):

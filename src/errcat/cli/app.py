@@ -4,6 +4,7 @@ turn a façade call into output and an exit code (errors: one stderr line, a doc
 import contextlib
 import errno
 import os
+import re
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -13,6 +14,7 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 from typer._click.exceptions import NoArgsIsHelpError  # typer's vendored click (typer is pinned below 0.29)
 from typer._click.exceptions import UsageError as ClickUsageError
+from typer._click.types import IntRange
 from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
@@ -151,7 +153,27 @@ EndpointOpt = Annotated[
     ),
 ]
 MethodOpt = Annotated[str | None, typer.Option("--method", help="Only errors documented for this HTTP method.")]
-StatusOpt = Annotated[int | None, typer.Option("--status", help="Only errors with this HTTP status.")]
+
+
+class Whole(IntRange):
+    """An integer option in ASCII digits, 18 at most: click's int() also reads "٤٠٠" (Arabic-Indic),
+    "４００" (fullwidth) and "4_0_0" as 400, and a value of 5,000 digits is no count anyone means."""
+
+    _DIGITS = re.compile(r" *[+-]?[0-9]{1,18} *")
+
+    def __init__(self, min: int | None = None, *, name: str = "int range") -> None:
+        super().__init__(min=min)
+        self.name = name
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> Any:
+        if isinstance(value, str) and not self._DIGITS.fullmatch(value):
+            self.fail(f"{value[:40]!r} is not a whole number in the digits 0-9 (18 at most)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+StatusOpt = Annotated[
+    int | None, typer.Option("--status", click_type=Whole(name="int"), help="Only errors with this HTTP status.")
+]
 SeverityOpt = Annotated[str | None, typer.Option("--severity", help="error or warning.")]
 DocumentedOnlyOpt = Annotated[
     bool,

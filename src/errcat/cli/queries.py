@@ -22,6 +22,7 @@ from .app import (
     SeverityOpt,
     StatusOpt,
     VendorOpt,
+    Whole,
     _complete_vendor,
     _fail,
     _output,
@@ -78,7 +79,7 @@ def lookup(
 @app.command(cls=Command)
 def search(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find in messages, names, scenarios and explanations.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many errors.")] = 10,
+    limit: Annotated[int, typer.Option("--limit", "-n", click_type=Whole(1), help="At most this many errors.")] = 10,
     vendor: VendorOpt = None,
     endpoint: EndpointOpt = None,
     method: MethodOpt = None,
@@ -211,7 +212,9 @@ def scan(
         str | None, typer.Option("--since", help="Only records at or after this time: 2026-11-19, 2026-11-19T02:00Z, 6h, 2d.")
     ] = None,
     until: Annotated[str | None, typer.Option("--until", help="Only records at or before this time (same forms).")] = None,
-    top: Annotated[int, typer.Option("--top", min=1, help="Show at most N groups in each list (totals count all).")] = 20,
+    top: Annotated[
+        int, typer.Option("--top", click_type=Whole(1), help="Show at most N groups in each list (totals count all).")
+    ] = 20,
     fail_on: Annotated[
         FailOn | None,
         typer.Option(
@@ -222,7 +225,9 @@ def scan(
     ] = None,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", min=1, help="Processes reading a big file (default 4; never more than the cores)."),
+        typer.Option(
+            "--workers", click_type=Whole(1), help="Processes reading a big file (default 4; never more than the cores)."
+        ),
     ] = None,
     documented_only: DocumentedOnlyOpt = False,
     dask: Annotated[

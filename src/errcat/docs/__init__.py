@@ -79,6 +79,13 @@ def _current(path: Path) -> str | None:
 def check(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None) -> DocsReport:
     """Which pages in ``out`` differ from what the catalog generates, with a short diff each."""
     pages = generate(catalog, vendors)
+    try:
+        return _compared(catalog, out, pages)
+    except OSError as exc:  # the folder's name is refused (too long), or it cannot be listed
+        raise DocsWriteError(f"cannot read pages in {out}: {exc.strerror or exc}") from None
+
+
+def _compared(catalog: CatalogIndex, out: Path, pages: dict[str, str]) -> DocsReport:
     stale, diffs, missing = [], {}, []
     for name, content in pages.items():
         path = out / name
@@ -102,10 +109,10 @@ def _write_page(tmp: Path, content: str) -> None:
 def write(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None, prune: bool = False) -> DocsReport:
     """Write every page atomically (temp file, then rename); all pages are built before any is written."""
     pages = generate(catalog, vendors)  # any catalog error surfaces here, before a byte is written
-    if out.exists() and not out.is_dir():  # mkdir would say "File exists", which reads like a clash of pages
-        raise DocsWriteError(f"cannot write pages to {out}: it is a file, not a folder (name a folder for the pages)")
-    changed = {n: c for n, c in pages.items() if _current(out / n) != c}
-    try:
+    try:  # a name the system refuses (over 255 bytes: ENAMETOOLONG) fails even to be looked at
+        if out.exists() and not out.is_dir():  # mkdir would say "File exists", which reads like a clash of pages
+            raise DocsWriteError(f"cannot write pages to {out}: it is a file, not a folder (name a folder for the pages)")
+        changed = {n: c for n, c in pages.items() if _current(out / n) != c}
         out.mkdir(parents=True, exist_ok=True)
         # Every changed page to a temporary file beside it, then all renamed: a failure while
         # writing (disk full, no permission) leaves every previous page as it was.

@@ -445,7 +445,15 @@ _FIXES = {  # errno -> what to do about the folder, and where else to put it
     errno.EEXIST: ("it names a file, not a folder", "of yours"),  # mkdir over a file (or /dev/null)
     errno.ENOTDIR: ("a part of its path is a file, not a folder", "of yours"),
     errno.EROFS: ("its file system is mounted read-only", "on a writable disk"),
+    errno.ENAMETOOLONG: ("its path is longer than the system takes", "with a shorter path"),
 }
+
+
+def fix_for(problem: str) -> tuple[str, str]:
+    """What to do about the folder :func:`cache_problem` says is unusable, and where else to put it."""
+    if problem == NO_HOME:
+        return "set HOME", "of yours"
+    return next((fix for code, fix in _FIXES.items() if os.strerror(code) == problem), ("fix the folder's owner", "of yours"))
 
 
 def _in_memory_after(exc: OSError, folder: Path, paths: list[Path | str] | None, builtin: bool, use_env: bool) -> CatalogIndex:

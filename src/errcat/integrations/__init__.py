@@ -78,9 +78,9 @@ def _body(response: Any) -> str:
     explain's cap: a requests or httpx body not read yet is read no further (bodies.py)."""
     from . import bodies
 
-    if callable(getattr(response, "iter_content", None)):
+    if callable(attribute(response, "iter_content")):  # read as attribute() reads: a property may raise
         bodies.read_requests(response)
-    elif callable(getattr(response, "iter_bytes", None)):
+    elif callable(attribute(response, "iter_bytes")):
         bodies.read_httpx(response)
     headers = attribute(response, "headers")
     for name in ("content", "text", "body", "data"):
@@ -100,15 +100,15 @@ def _read_once(response: Any, headers: Any) -> str:
     ("" when it has none): a second explain of it would find the stream spent."""
     from . import bodies
 
-    read = getattr(response, "read1", None) or getattr(response, "read", None)  # read1: what came
+    read = attribute(response, "read1") or attribute(response, "read")  # read1: what came
     if not callable(read):
         return ""
-    cached = getattr(response, "_errcat_body", None)
+    cached = attribute(response, "_errcat_body")
     if cached is None:
         raw = _read_capped(response, read)
         promised = to_int(_header(headers, "content-length"))
         short = isinstance(raw, bytes) and promised is not None and len(raw) < min(promised, bodies.LIMIT)
-        if short and getattr(response, "_errcat_broken", None) is None:
+        if short and attribute(response, "_errcat_broken") is None:
             bodies.broke(response, len(raw), EOFError())  # http.client's read1 ends at a closed connection, silently
         cached = bodies.decoded(raw, headers) if isinstance(raw, bytes) else raw
         with contextlib.suppress(AttributeError):  # read-only objects: read again next time
@@ -171,7 +171,7 @@ def explain_response(
         headers=_pairs(headers),
         vendor=vendor,
     )
-    broken = getattr(response, "_errcat_broken", None)  # bodies.py: the body broke off while read
+    broken = attribute(response, "_errcat_broken")  # bodies.py: the body broke off while read
     return x._replace(notes=(*x.notes, broken)) if isinstance(broken, str) else x
 
 

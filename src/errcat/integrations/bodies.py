@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import importlib
 import zlib
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from email.message import Message
 from typing import Any
 
@@ -78,18 +79,95 @@ def read_requests(response: Any) -> None:
 _UNPACK = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
 
 
+class _Brotli:
+    """A brotli decoder (the ``brotli`` package, 1.2 or later) with zlib's bounded interface: at most
+    ``max_length`` bytes out per call (809 bytes of br hold 512 MiB), the input it could not take kept."""
+
+    def __init__(self, brotli: Any) -> None:
+        self._decoder = brotli.Decompressor()
+        self.unconsumed_tail = b""
+
+    def decompress(self, data: bytes, max_length: int) -> bytes:
+        if self._decoder.can_accept_more_data():  # takes the input whole, gives up to the limit
+            self.unconsumed_tail = b""
+            return bytes(self._decoder.process(data, output_buffer_limit=max_length))
+        self.unconsumed_tail = data  # output is still waiting: the input is given again later
+        return bytes(self._decoder.process(b"", output_buffer_limit=max_length))
+
+
+class _Zstd:
+    """A zstd decoder (the ``zstandard`` package) with zlib's bounded interface. Its decoder gives all
+    that the input holds, so the input goes in SLICE bytes at a time: a zstd block holds 128 KiB at
+    most and takes 4 bytes at least, so each slice gives 2 MiB at most. Frames may follow each other."""
+
+    SLICE = 64
+
+    def __init__(self, zstandard: Any) -> None:
+        self._zstandard = zstandard
+        self._decoder = zstandard.ZstdDecompressor().decompressobj()
+        self.unconsumed_tail = b""
+        self._frames = 0  # frames read whole
+        self._garbage = False  # what followed them was no frame
+
+    def decompress(self, data: bytes, max_length: int) -> bytes:
+        out: list[bytes] = []
+        size = at = 0
+        while at < len(data) and size < max_length and not self._garbage:
+            try:
+                part = self._decoder.decompress(data[at : at + self.SLICE])
+            except self._zstandard.ZstdError:
+                if not self._frames:
+                    raise
+                self._garbage = True  # bytes after a whole frame that are no frame: dropped, as zlib drops them after gzip
+                break
+            at += self.SLICE
+            if self._decoder.eof:  # a frame ended: the next one starts in what it left unread
+                data, at = self._decoder.unused_data + data[at:], 0
+                self._decoder = self._zstandard.ZstdDecompressor().decompressobj()
+                self._frames += 1
+            out.append(part)
+            size += len(part)
+        self.unconsumed_tail = b"" if self._garbage else data[at:]
+        return b"".join(out)
+
+
+def _optional_decoders() -> tuple[dict[str, Callable[[], Any]], tuple[type[BaseException], ...]]:
+    """The br and zstd decoders whose output can be bounded, when their packages are installed (errcat
+    needs neither: a body in a coding not here is left to the client's own decoder), and their errors."""
+    made: dict[str, Callable[[], Any]] = {}
+    errors: list[type[BaseException]] = [zlib.error]
+    with contextlib.suppress(ImportError):
+        brotli = importlib.import_module("brotli")  # by name: neither package is a dependency, typed or not
+        if hasattr(brotli.Decompressor(), "can_accept_more_data"):  # 1.2: process() takes a limit
+            made["br"] = lambda: _Brotli(brotli)
+            errors.append(brotli.error)
+    with contextlib.suppress(ImportError):
+        zstandard = importlib.import_module("zstandard")
+        made["zstd"] = lambda: _Zstd(zstandard)
+        errors.append(zstandard.ZstdError)
+    return made, tuple(errors)
+
+
+_BOUNDED, _DECODE_ERRORS = _optional_decoders()
+
+
+def _layer(coding: str) -> Any:
+    """A decoder of one content coding with zlib's ``decompress(data, max_length)`` and ``unconsumed_tail``."""
+    return zlib.decompressobj(_UNPACK[coding]) if coding in _UNPACK else _BOUNDED[coding]()
+
+
 class _Decoded:
     """An httpx body decoded to LIMIT bytes at most. httpx decodes each chunk read from the network
     whole (one 64 KB chunk of a gzip bomb is 64 MB; 7 KB of ``Content-Encoding: gzip, gzip`` was
-    4 GB), so gzip and deflate, one or layered, are decoded here with a bound; another encoding (br,
-    zstd) is left to httpx's own decoder."""
+    4 GB), so gzip and deflate, one or layered, are decoded here with a bound, and so are br and zstd
+    when their packages are installed; another encoding is left to httpx's own decoder."""
 
     def __init__(self, headers: Any) -> None:
         codings = [c.strip().lower() for c in str(headers.get("content-encoding", "")).split(",")]
         codings = [c for c in codings if c not in ("", "identity")]
-        self.raw = all(c in _UNPACK for c in codings)
+        self.raw = all(c in _UNPACK or c in _BOUNDED for c in codings)
         # the coding listed last was applied last: it is undone first
-        self.layers = [zlib.decompressobj(_UNPACK[c]) for c in reversed(codings)] if self.raw else []
+        self.layers = [_layer(c) for c in reversed(codings)] if self.raw else []
         self.chunks: list[bytes] = []
         self.size = 0
 
@@ -244,10 +322,10 @@ async def apeek_transport(stream: Any, headers: Any) -> bytes:
 
 
 def _added(body: _Decoded, chunk: bytes) -> bool:
-    """Whether to stop reading: the cap is reached, or the body cannot be decoded (zlib's error)."""
+    """Whether to stop reading: the cap is reached, or the body cannot be decoded (a decoder's error)."""
     try:
         return body.add(chunk)
-    except zlib.error:
+    except _DECODE_ERRORS:
         return True
 
 

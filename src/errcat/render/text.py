@@ -490,7 +490,7 @@ def status_retry_words(x: Explanation, status: int, wait: str | None, spent: str
 
 def cache_lines(folder: str, files: list[CacheEntry], problem: str | None = None) -> list[Line]:
     """`errcat cache info`: the folder, then one line per index file."""
-    from ..index.cache import KEEP_ENV, NO_HOME, cache_keep
+    from ..index.cache import KEEP_ENV, cache_keep, fix_for
 
     lines: list[Line] = [
         [("cache folder: ", None), (folder, "bold")],
@@ -498,8 +498,8 @@ def cache_lines(folder: str, files: list[CacheEntry], problem: str | None = None
     ]
     if problem:
         lines.append([(f"  cannot be written ({problem}): every command builds its index in memory", "yellow")])
-        fix = "set HOME" if problem == NO_HOME else "fix the folder's owner"
-        lines.append([(f"  ({fix}, or set ERRCAT_CACHE_DIR to a folder of yours)", "dim")])
+        fix, where = fix_for(problem)
+        lines.append([(f"  ({fix}, or set ERRCAT_CACHE_DIR to a folder {where})", "dim")])
     elif not files:
         lines.append([("  no index files yet (the next lookup builds one)", "dim")])
     for f in files:

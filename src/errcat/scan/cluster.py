@@ -153,7 +153,7 @@ def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
         raise UsageError("--dask needs dask and distributed: pip install 'errcat[dask]'") from None
     if not isinstance(dask, str):
         return dask
-    if dask == "local":
+    if dask.strip().lower() == "local":  # as typed: LOCAL, or " local" from a quoted variable
         cluster = stack.enter_context(
             LocalCluster(  # type: ignore[no-untyped-call]  # distributed's constructors are untyped
                 n_workers=os.cpu_count() or 1, threads_per_worker=1, dashboard_address=":0", silence_logs=40
@@ -164,6 +164,9 @@ def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
         client = stack.enter_context(Client(dask, timeout="10s"))  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError, ValueError) as exc:
         raise UsageError(f"--dask {shown(dask)}: cannot reach the scheduler ({type(exc).__name__})") from None
+    except TypeError:  # distributed's word for tls:// with no certificates configured
+        hint = ": tls:// needs its certificates in dask's configuration (distributed.comm.tls)" if "tls://" in dask else ""
+        raise UsageError(f"--dask {shown(dask)}: cannot reach the scheduler (TypeError){hint}") from None
     try:
         client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
     except TimeoutError:

@@ -31,6 +31,10 @@ def _binary(head: bytes) -> str:
     return f"{packed[0]}-compressed (only gzip is read): unpack it, {packed[1]} FILE | errcat scan -" if packed else BINARY
 
 
+# Linux's kernel log: read, it waits for the next message forever (/proc/kmsg also takes each from syslog)
+KERNEL_LOGS = ("/proc/kmsg", "/dev/kmsg")
+KERNEL_LOG = "the kernel's log never ends (and reading /proc/kmsg takes its messages from syslog): dmesg | errcat scan -"
+
 SHRANK = "the file shrank while it was read (truncated or rotated?); the rest was not read"
 
 
@@ -55,25 +59,57 @@ class Input:
         return self.path is not None and not self.gzip and not self.utf16 and self.problem is None
 
 
+def _stdin_key() -> tuple[int, int] | None:
+    """What stdin is, as (device, inode): a file given by name may be it (``/dev/stdin``, or the file
+    redirected in, ``scan - app.log < app.log``)."""
+    try:
+        st = os.fstat(0)
+    except OSError:  # closed
+        return None
+    return st.st_dev, st.st_ino
+
+
 def inputs(names: list[str]) -> list[Input]:
     """The inputs for the names given (``-`` is stdin), checked for existence, not yet read. A file
-    named again (the same path twice, or a link to it) is read once: its errors are not counted twice."""
+    named again (the same path twice, a link to it, ``-`` twice, or the file stdin is) is read once:
+    its errors are not counted twice."""
     out = []
-    first: dict[tuple[int, int], str] = {}  # each regular file's (device, inode): the name it was first given as
+    first: dict[tuple[int, int], str] = {}  # each input's (device, inode): the name it was first given as
+    stdin = _stdin_key() or (-1, -1)
     for name in names:
         if name == "-":
-            out.append(Input("stdin", None))
+            again = first.setdefault(stdin, "stdin") if stdin in first else None
+            out.append(Input("stdin", None, problem=None if again is None else f"the same input as {argument(again)}, read once"))
+            first.setdefault(stdin, "stdin")
             continue
         try:
             st = os.stat(name)
         except OSError as exc:  # a log line given for a file name is not echoed whole
             out.append(Input(argument(name), name, problem=f"cannot read: {exc.strerror or exc}"))
             continue
-        if not os.path.isfile(name) and not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):  # a pipe, /dev/stdin: read
-            out.append(Input(argument(name), name, problem="not a file"))
+        key = (st.st_dev, st.st_ino)
+        if (again := first.get(key)) is not None and (stat.S_ISREG(st.st_mode) or key == stdin):
+            out.append(
+                Input(
+                    argument(name),
+                    name,
+                    problem=f"the same {'file' if again != 'stdin' else 'input'} as {argument(again)}, read once",
+                )
+            )
             continue
-        if stat.S_ISREG(st.st_mode) and (again := first.get((st.st_dev, st.st_ino))) is not None:
-            out.append(Input(argument(name), name, problem=f"the same file as {argument(again)}, read once"))
+        if key == stdin and not stat.S_ISREG(st.st_mode):  # /dev/stdin: a pipe, a socket (not opened by name), a terminal
+            first[key] = name
+            out.append(Input(argument(name), None))
+            continue
+        if os.path.realpath(name) in KERNEL_LOGS:
+            out.append(Input(argument(name), name, problem=KERNEL_LOG))
+            continue
+        if not os.path.isfile(name) and not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):  # a pipe, a terminal: read
+            out.append(
+                Input(
+                    argument(name), name, problem="not a file (a socket or folder)" if stat.S_ISSOCK(st.st_mode) else "not a file"
+                )
+            )
             continue
         first[(st.st_dev, st.st_ino)] = name
         inp = Input(name, name, size=st.st_size if os.path.isfile(name) else None)

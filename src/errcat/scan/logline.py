@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from ..errors import UsageError
@@ -286,7 +286,16 @@ def _lower(value: Any) -> dict[str, Any]:
     return {str(k).lower(): v for k, v in value.items()} if isinstance(value, dict) else {}
 
 
-_RELATIVE = re.compile(r"^(\d+)\s*([smhdw])$")
+_RELATIVE = re.compile(r"^([0-9]+) *([smhdw])$")  # ASCII digits: int() reads "٦" and "６" as 6 too
+
+
+def _bare_date(value: str) -> bool:
+    """Whether ``value`` is a date alone, in any form ISO 8601 gives one (2026-11-20, 20261120, 2026-W47-5)."""
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_when(text: str, now: datetime | None = None, end: bool = False) -> datetime:
@@ -309,7 +318,7 @@ def parse_when(text: str, now: datetime | None = None, end: bool = False) -> dat
             f"cannot read {shown(text)[:64]!r} as a time: use 2026-11-19, 2026-11-19T02:00:00Z, or 6h / 2d ago"
         ) from None
     try:
-        if end and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if end and _bare_date(value):
             when += timedelta(days=1, microseconds=-1)
         return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
     except OverflowError:  # 0001-01-01T00:00:00+10:00 is before the year 1 in UTC

@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from mcp.shared.message import SessionMessage
 
 DRAIN_SECONDS = 120.0  # the longest the server waits at the end of its input for calls still running
+# Characters of one message line: a paste is cut at 2 MB, and JSON's escapes (\u0001 for one byte) make that 12 MB
+# at most. A longer line is read to its end and dropped, and refused with an error: its only bound was memory.
+MAX_LINE = 16 << 20
 
 # Escapes in order, left to right: a surrogate pair, a lone surrogate, any other escape (``\\\\`` included,
 # so the ``u`` after an escaped backslash is never taken for an escape of its own).
@@ -104,6 +107,12 @@ class _BatchAnswer:
         return json.dumps(self.answers, ensure_ascii=False, separators=(",", ":"))
 
 
+class _TooLong:
+    """Where a line over MAX_LINE came from: none of it was kept, it is refused."""
+
+
+TOO_LONG = _TooLong()
+
 # The last protocol version whose sessions may send JSON-RPC batches (2025-06-18 removed them).
 LAST_WITH_BATCHES = "2025-03-26"
 # What the reader hands the SDK for a batch its session's version has none of: a line that is no
@@ -166,9 +175,11 @@ class _WellFormedLines(io.TextIOWrapper):
         return line
 
     def _next_line(self, size: int) -> tuple[str, _Member | object | None]:
-        line = super().readline(size)
+        line = self._bounded()
         while line and not line.strip():  # a blank line between messages is no message to refuse
-            line = super().readline(size)
+            line = self._bounded()
+        if line is None:
+            return NO_MESSAGE, TOO_LONG  # refused by the SDK, and answered as too long
         line = well_formed(line)
         members = _members(line)
         if members is None:
@@ -180,6 +191,21 @@ class _WellFormedLines(io.TextIOWrapper):
         batch = _Batch(len(members))
         self._queued.extend((member, (batch, place)) for place, member in enumerate(members))
         return self._queued.popleft()
+
+    def _bounded(self) -> str | None:
+        """The next line; None for one over MAX_LINE characters, read to its end a part at a time and dropped."""
+        line = super().readline(MAX_LINE)
+        if len(line) < MAX_LINE or line.endswith("\n"):
+            # a byte-order mark before a message (Windows tools write one at the start of their output): JSON
+            # lets a parser ignore it (RFC 8259, 8.1), the SDK's refused the line, initialize among them
+            return line.removeprefix("\ufeff")
+        self._dropped()
+        return None
+
+    def _dropped(self) -> None:
+        """The rest of a line over MAX_LINE characters read, a part at a time, and dropped."""
+        while (rest := super().readline(MAX_LINE)) and not rest.endswith("\n"):
+            pass
 
     def close(self) -> None:
         with contextlib.suppress(ValueError):  # already detached
@@ -338,7 +364,7 @@ class _UntilAnswered(_Wrapped):
                 await self._write.send(SessionMessage(_batch_refused()))
                 continue
             if isinstance(item, Exception):
-                await self._refuse(item, member)  # type: ignore[arg-type]  # a _Member or None
+                await self._refuse(item, member)
                 continue
             message = item.message
             if isinstance(message, JSONRPCRequest):
@@ -352,21 +378,26 @@ class _UntilAnswered(_Wrapped):
                 self._unanswered.settled(cancelled)  # the SDK answers it never
                 if cancelled in self._write._batches.by_id:
                     await self._settle(self._write._batches.answered(cancelled, None))
-            if member is not None:
-                await self._settle(self._write._batches.read(member, message))  # type: ignore[arg-type]
+            if isinstance(member, tuple):
+                await self._settle(self._write._batches.read(member, message))
             return item  # type: ignore[no-any-return]
 
     async def _settle(self, batch: _Batch | None) -> None:
         if batch is not None:
             await self._write.send_batch(batch)
 
-    async def _refuse(self, exc: Exception, member: _Member | None) -> None:
+    async def _refuse(self, exc: Exception, member: _Member | object | None) -> None:
         from mcp.shared.message import SessionMessage
         from mcp.types import INVALID_REQUEST, PARSE_ERROR, ErrorData, JSONRPCError
 
         errors = getattr(exc, "errors", None)
         kinds = {e.get("type") for e in errors()} if callable(errors) else set()
-        if "json_invalid" in kinds:
+        if member is TOO_LONG:
+            error = ErrorData(
+                code=INVALID_REQUEST,
+                message=f"Invalid Request: the line is over {MAX_LINE >> 20} MiB, not read (a paste is read up to 2 MB)",
+            )
+        elif "json_invalid" in kinds:
             error = ErrorData(code=PARSE_ERROR, message="Parse error: the line is not JSON")
         else:
             error = ErrorData(
@@ -374,7 +405,7 @@ class _UntilAnswered(_Wrapped):
                 message="Invalid Request: no JSON-RPC request, notification or answer (a request's id is a string or integer)",
             )
         refusal = JSONRPCError(jsonrpc="2.0", id=None, error=error)
-        if member is None:
+        if not isinstance(member, tuple):
             await self._write.send(SessionMessage(refusal))
             return
         batch, place = member
