@@ -103,7 +103,7 @@ def write(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None, pr
     """Write every page atomically (temp file, then rename); all pages are built before any is written."""
     pages = generate(catalog, vendors)  # any catalog error surfaces here, before a byte is written
     if out.exists() and not out.is_dir():  # mkdir would say "File exists", which reads like a clash of pages
-        raise DocsWriteError(f"cannot write pages to {out}: it is a file, not a folder (name a folder for the pages)")
+        raise DocsWriteError(f"cannot write pages to {shown(str(out))}: it is a file, not a folder (name a folder for the pages)")
     changed = {n: c for n, c in pages.items() if _current(out / n) != c}
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -116,6 +116,6 @@ def write(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None, pr
                 (out / name).unlink()
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename and Path(exc.filename) != out else ""  # which page, when one
-        raise DocsWriteError(f"cannot write pages to {out}: {where}{exc.strerror or exc}") from None
+        raise DocsWriteError(f"cannot write pages to {shown(str(out))}: {shown(where)}{exc.strerror or exc}") from None
     written = sorted(changed)
     return DocsReport(written, [], orphans if not prune else [], {})
