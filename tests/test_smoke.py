@@ -58,3 +58,50 @@ def test_entry_point_explain_from_a_pipe(tmp_path):
     assert "sk_live_should_never_print_123" not in result.stdout
     empty = run("explain", input="")
     assert empty.returncode == 2 and "empty" in empty.stderr and "Traceback" not in empty.stderr
+
+
+def test_a_token_in_a_path_errcat_cannot_use_is_not_printed_back(tmp_path):
+    """A path errcat names in an error passes the exit gate like any other input it quotes: a catalog path
+    that does not exist (`--catalog`, ERRCAT_CATALOG) or a pages folder that cannot be written printed a token
+    in it back whole, while a missing paste file or scan input had it masked. The token is generated."""
+    import secrets
+    import string
+
+    token = "ghp_" + "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(36))
+    missing = f"{tmp_path}/team.yaml?access_token={token}"
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("x")
+    runs = {
+        "--catalog": run("lookup", "25008", "--catalog", missing),
+        "ERRCAT_CATALOG": subprocess.run(
+            [*errcat_command(), "lookup", "25008"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "NO_COLOR": "1", "ERRCAT_CATALOG": missing},
+        ),
+        "validate": run("validate", missing),
+        "docs --out": run("docs", "--out", f"{not_a_folder}/pages?token={token}"),
+    }
+    for how, result in runs.items():
+        assert result.returncode == 2, (how, result.stderr)
+        assert result.stderr.startswith("errcat: ") and "Traceback" not in result.stderr, (how, result.stderr)
+        assert token not in result.stdout + result.stderr and token[4:16] not in result.stderr, (how, result.stderr)
+        assert "[REDACTED]" in result.stderr, (how, result.stderr)  # the message still says which path
+
+
+def test_a_message_of_two_lines_stays_in_its_row(tmp_path):
+    """A vendor message with a newline in it (JSON's \\n) printed its second line at column 0, outside the
+    row it belongs to, in explain's and lookup's tables; it continues under the text after its label."""
+    paste = tmp_path / "paste.txt"
+    body = {"Errors": [{"Name": "Odd", "Message": "Value is not\nallowed here", "ErrorCode": 99999, "Severity": "Error"}]}
+    paste.write_text("HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n" + json.dumps(body) + "\n")
+    stub = run("explain", "--stub", str(paste))
+    assert stub.returncode == 0, stub.stderr
+    (tmp_path / "team.yaml").write_text(stub.stdout)
+    for args in (("explain", str(paste)), ("lookup", "99999", "--catalog", str(tmp_path / "team.yaml"))):
+        lines = run(*args).stdout.splitlines()
+        first = next(line for line in lines if line.lstrip().startswith("message:") and line.endswith("Value is not"))
+        second = lines[lines.index(first) + 1]
+        assert second.strip() == "allowed here", (args, lines)
+        assert len(second) - len(second.lstrip()) == first.index("Value"), (args, first, second)

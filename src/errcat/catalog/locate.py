@@ -63,9 +63,12 @@ def given_paths(paths: object) -> list[Path]:
 
 
 def _cut(path: Path, limit: int = 200) -> str:
-    """A path for an error line: one too long to be a file name (a pasted document) is cut."""
+    """A path for an error line: one too long to be a file name (a pasted document) is cut, and a
+    credential in it (a token pasted as a path) is masked by the exit gate, as every input errcat quotes."""
+    from ..gate import shown  # only an error pays for the gate's import
+
     text = str(path)
-    return text if len(text) <= limit else f"{text[: limit // 2]}… ({len(text):,} characters)"
+    return shown(text if len(text) <= limit else f"{text[: limit // 2]}… ({len(text):,} characters)")
 
 
 def _readable(path: Path) -> Path:
@@ -75,11 +78,11 @@ def _readable(path: Path) -> Path:
     try:
         st = path.stat()
     except OSError as exc:
-        raise UsageError(f"cannot read catalog file {path}: {exc.strerror}") from None
+        raise UsageError(f"cannot read catalog file {_cut(path)}: {exc.strerror}") from None
     if not stat.S_ISREG(st.st_mode):
-        raise UsageError(f"catalog path {path} is not a file or folder (a device, pipe or socket is not read)")
+        raise UsageError(f"catalog path {_cut(path)} is not a file or folder (a device, pipe or socket is not read)")
     if st.st_size > MAX_CATALOG_BYTES:
-        raise UsageError(f"catalog file {path} is {st.st_size:,} bytes; catalog files of at most 16 MiB are read")
+        raise UsageError(f"catalog file {_cut(path)} is {st.st_size:,} bytes; catalog files of at most 16 MiB are read")
     return path
 
 
@@ -102,7 +105,7 @@ def catalog_paths(paths: list[Path] | None = None, builtin: bool = True, use_env
             raise UsageError(f"catalog path not found: {_cut(layer)}{dangling}")
         files = catalog_files(layer)
         if not files:
-            raise UsageError(f"no catalog files (*.yaml, *.yml) in {layer}")
+            raise UsageError(f"no catalog files (*.yaml, *.yml) in {_cut(layer)}")
         out += [(number, _readable(p)) for p in files]
     if not out:
         raise UsageError("no catalog to use: without the built-in catalog, name at least one catalog path")

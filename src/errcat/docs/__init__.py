@@ -82,7 +82,7 @@ def check(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None) ->
     try:
         return _compared(catalog, out, pages)
     except OSError as exc:  # the folder's name is refused (too long), or it cannot be listed
-        raise DocsWriteError(f"cannot read pages in {out}: {exc.strerror or exc}") from None
+        raise DocsWriteError(f"cannot read pages in {shown(str(out))}: {exc.strerror or exc}") from None
 
 
 def _compared(catalog: CatalogIndex, out: Path, pages: dict[str, str]) -> DocsReport:
@@ -111,7 +111,8 @@ def write(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None, pr
     pages = generate(catalog, vendors)  # any catalog error surfaces here, before a byte is written
     try:  # a name the system refuses (over 255 bytes: ENAMETOOLONG) fails even to be looked at
         if out.exists() and not out.is_dir():  # mkdir would say "File exists", which reads like a clash of pages
-            raise DocsWriteError(f"cannot write pages to {out}: it is a file, not a folder (name a folder for the pages)")
+            shown_out = shown(str(out))
+            raise DocsWriteError(f"cannot write pages to {shown_out}: it is a file, not a folder (name a folder for the pages)")
         changed = {n: c for n, c in pages.items() if _current(out / n) != c}
         out.mkdir(parents=True, exist_ok=True)
         # Every changed page to a temporary file beside it, then all renamed: a failure while
@@ -123,6 +124,6 @@ def write(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None, pr
                 (out / name).unlink()
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename and Path(exc.filename) != out else ""  # which page, when one
-        raise DocsWriteError(f"cannot write pages to {out}: {where}{exc.strerror or exc}") from None
+        raise DocsWriteError(f"cannot write pages to {shown(str(out))}: {shown(where)}{exc.strerror or exc}") from None
     written = sorted(changed)
     return DocsReport(written, [], orphans if not prune else [], {})

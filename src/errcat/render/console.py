@@ -40,7 +40,7 @@ def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
     """Print text lines: through rich on a terminal (wrapped to its width; styled unless NO_COLOR),
     as plain text when piped."""
     stream = stream or sys.stdout
-    lines = [[(visible(text), style) for text, style in line] for line in lines]  # input text may hold escapes
+    lines = _one_per_row([[(visible(text), style) for text, style in line] for line in lines])  # input may hold escapes
     if not (stream.isatty() and os.environ.get("TERM") != "dumb"):
         stream.write(plain(lines))
         return
@@ -64,6 +64,28 @@ def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
         for i, part in enumerate(text.divide(_breaks(text.plain, width, width - indent))):
             part.rstrip()  # no trailing spaces where a line was broken
             console.print(Text(" " * indent) + part if i else part)
+
+
+def _one_per_row(lines: list[Line]) -> list[Line]:
+    """Each line with a newline in its text (a vendor's message of two lines) as several, the rest
+    under the text after its label, as a wrapped line's are: printed as it came, the second line of
+    a message started at column 0, outside the row it belongs to."""
+    out: list[Line] = []
+    for line in lines:
+        if not any("\n" in text for text, _ in line):
+            out.append(line)
+            continue
+        head = "".join(text for text, _ in line).split("\n", 1)[0]
+        pad = (" " * _hanging_indent(head), None)
+        row: Line = []
+        for text, style in line:
+            first, *rest = text.split("\n")
+            row.append((first, style))
+            for part in rest:
+                out.append(row)
+                row = [pad, (part, style)]
+        out.append(row)
+    return out
 
 
 def _breaks(plain: str, first: int, rest: int) -> list[int]:
