@@ -157,22 +157,22 @@ MethodOpt = Annotated[str | None, typer.Option("--method", help="Only errors doc
 
 class Whole(IntRange):
     """An integer option in ASCII digits, 18 at most: click's int() also reads "٤٠٠" (Arabic-Indic),
-    "４００" (fullwidth) and "4_0_0" as 400, and a value of 5,000 digits is no count anyone means."""
+    "４００" (fullwidth) and "4_0_0" as 400, and a value of 5,000 digits is no count anyone means. A status
+    takes up to 100, so that one of 20 digits is told it is no HTTP status."""
 
-    _DIGITS = re.compile(r" *[+-]?[0-9]{1,18} *")
-
-    def __init__(self, min: int | None = None, *, name: str = "int range") -> None:
+    def __init__(self, min: int | None = None, *, name: str = "int range", digits: int = 18) -> None:
         super().__init__(min=min)
-        self.name = name
+        self.name, self.digits = name, digits
+        self._number = re.compile(rf" *[+-]?[0-9]{{1,{digits}}} *")
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
-        if isinstance(value, str) and not self._DIGITS.fullmatch(value):
-            self.fail(f"{value[:40]!r} is not a whole number in the digits 0-9 (18 at most)", param, ctx)
+        if isinstance(value, str) and not self._number.fullmatch(value):
+            self.fail(f"{value[:40]!r} is not a whole number in the digits 0-9 ({self.digits} at most)", param, ctx)
         return super().convert(value, param, ctx)
 
 
 StatusOpt = Annotated[
-    int | None, typer.Option("--status", click_type=Whole(name="int"), help="Only errors with this HTTP status.")
+    int | None, typer.Option("--status", click_type=Whole(name="int", digits=100), help="Only errors with this HTTP status.")
 ]
 SeverityOpt = Annotated[str | None, typer.Option("--severity", help="error or warning.")]
 DocumentedOnlyOpt = Annotated[
