@@ -59,6 +59,24 @@ def test_ctrl_c_on_a_big_file_exits_130_without_a_traceback(tmp_path):
     assert b"Traceback" not in err and b"KeyboardInterrupt" not in err, err[-2000:]
 
 
+def test_a_file_that_grows_while_one_reader_reads_it_is_read_as_it_was_when_the_scan_began(tmp_path):
+    """A log a writer kept appending to as fast as it was read was read for ever (513 MB written during one
+    scan took 49 s); the parallel path already stopped at the size it saw first."""
+    from errcat.scan.inputs import CHUNK, chunks, inputs
+
+    line = b"2026-11-20T10:00:00Z ERROR job failed: java.io.IOException: reset\n"
+    log = tmp_path / "app.log"
+    log.write_bytes(line * (3 * CHUNK // len(line)))
+    (inp,) = inputs([str(log)])
+    reading = chunks(inp)
+    first = next(reading)
+    with log.open("ab") as f:
+        f.write(line * (2 * CHUNK // len(line)))  # appended while the scan reads
+    read = first + b"".join(reading)
+    assert len(read) == inp.size == inp.read
+    assert inp.broken is None
+
+
 def test_a_file_that_shrinks_while_one_reader_reads_it_is_marked(tmp_path):
     from errcat.scan.inputs import SHRANK, chunks, inputs
 

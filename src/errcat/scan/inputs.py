@@ -164,6 +164,8 @@ class _Counting(io.RawIOBase):
         return True
 
     def readinto(self, b: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self.inp.size is not None:  # a file is read as it was when the scan began, as the parallel path reads it:
+            b = memoryview(b)[: max(0, self.inp.size - self.inp.read)]  # a log written as fast as it was read never ended
         n = self.raw.readinto(b)  # type: ignore[attr-defined]
         self.inp.read += n or 0
         return n or 0
