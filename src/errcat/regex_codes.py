@@ -84,30 +84,38 @@ def _keepable(frame: Any) -> bool:
 
 def _compile(p: Any, flags: int = 0) -> Any:
     global _added
-    _sre, _compiler, _parser = (sys.modules[name] for name in ("_sre", "re._compiler", "re._parser"))
-
     if not isinstance(p, (str, bytes)) or flags & re.DEBUG or not _keepable(sys._getframe(1)):
         return _compile_as_usual(p, flags)
+    _sre = sys.modules["_sre"]
     key = (p, int(flags))
     entry = _codes.get(key)
     if entry is not None:
-        with contextlib.suppress(Exception):  # a damaged or foreign entry: compiled as usual below
-            compiled = _sre.compile(p, entry[0], entry[1], entry[2], entry[3], entry[4])
+        with contextlib.suppress(Exception):  # a damaged or foreign entry: compiled again below
+            compiled = _sre.compile(p, *entry)
             _used.add(key)
             return compiled
-        del _codes[key]
+        _codes.pop(key, None)  # (another thread may have dropped it)
+    try:
+        entry = _entry(p, flags)
+        compiled = _sre.compile(p, *entry)
+    except Exception:  # a bad pattern says so as usual; another Python's internals: compiled as usual
+        return _compile_as_usual(p, flags)
+    _codes[key] = entry
+    _used.add(key)
+    _added = True
+    return compiled
+
+
+def _entry(p: str | bytes, flags: int) -> _Entry:
+    """What ``re._compiler.compile`` hands ``_sre.compile`` after the pattern: its parse and generated code."""
+    _compiler, _parser = sys.modules["re._compiler"], sys.modules["re._parser"]
     parsed = _parser.parse(p, flags)
     code = [int(c) for c in _compiler._code(parsed, flags)]  # opcodes are int subclasses marshal refuses
     names = dict(parsed.state.groupdict)
     by_index: list[str | None] = [None] * parsed.state.groups
     for name, i in names.items():
         by_index[i] = name
-    entry = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, names, tuple(by_index))
-    compiled = _sre.compile(p, *entry)
-    _codes[key] = entry
-    _used.add(key)
-    _added = True
-    return compiled
+    return int(flags | parsed.state.flags), code, parsed.state.groups - 1, names, tuple(by_index)
 
 
 def _save() -> None:
