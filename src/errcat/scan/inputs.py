@@ -78,7 +78,7 @@ def inputs(names: list[str]) -> list[Input]:
     stdin = _stdin_key() or (-1, -1)
     for name in names:
         if name == "-":
-            again = first.setdefault(stdin, "stdin") if stdin in first else None
+            again = first.get(stdin)
             out.append(Input("stdin", None, problem=None if again is None else f"the same input as {argument(again)}, read once"))
             first.setdefault(stdin, "stdin")
             continue
