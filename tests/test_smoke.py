@@ -90,6 +90,24 @@ def test_a_token_in_a_path_errcat_cannot_use_is_not_printed_back(tmp_path):
         assert "[REDACTED]" in result.stderr, (how, result.stderr)  # the message still says which path
 
 
+def test_a_token_a_catalog_file_holds_where_a_value_belongs_is_not_printed_back(tmp_path):
+    """A schema message quotes the value it refuses: a token pasted where a status belongs was printed
+    whole by `validate` and by any command given the file (`--catalog`). The token is generated."""
+    import secrets
+    import string
+
+    token = "ghp_" + "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(36))
+    team = tmp_path / "team.yaml"
+    team.write_text(f"errcat: 1\nvendor:\n  id: acme\n  statuses:\n  - status: {token}\n    text: OK\n", encoding="utf-8")
+    for how, result, code in (
+        ("validate", run("validate", str(team)), 1),
+        ("--catalog", run("lookup", "1", "--catalog", str(team)), 3),
+    ):
+        assert result.returncode == code, (how, result.stderr)
+        assert token not in result.stdout + result.stderr and token[4:16] not in result.stderr, (how, result.stderr)
+        assert "vendor.statuses.0.status: '[REDACTED]' is not of type 'integer'" in result.stdout + result.stderr, how
+
+
 def test_a_message_of_two_lines_stays_in_its_row(tmp_path):
     """A vendor message with a newline in it (JSON's \\n) printed its second line at column 0, outside the
     row it belongs to, in explain's and lookup's tables; it continues under the text after its label."""

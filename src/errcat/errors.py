@@ -64,9 +64,12 @@ class Problem(NamedTuple):
     level: str = "error"  # or "warning" / "info": reported but not failing
 
     def __str__(self) -> str:
+        """The line printed, its message through the gate: a schema message quotes the value it refuses
+        (a token put where a status belongs: "'ghp_…' is not of type 'integer'")."""
+        from .gate import shown
         from .text import visible_line  # a file name or a quoted value may hold a newline or an escape
 
-        return visible_line(f"{self.file}:{self.line}: {self.code} {self.name}: {self.message}")
+        return visible_line(f"{self.file}:{self.line}: {self.code} {self.name}: {shown(self.message)}")
 
 
 class CatalogError(ErrcatError):
