@@ -261,7 +261,6 @@ _NETWORK = {  # exception classes (by name, so no client is imported) that mean 
 _UNSENT = {  # failures before the request was sent: a connection never made, or no free one in the pool
     "ConnectError", "ConnectTimeout", "PoolTimeout", "NewConnectionError", "NameResolutionError", "ConnectionRefusedError",
 }  # fmt: skip
-_IDEMPOTENT = IDEMPOTENT_METHODS  # RFC 9110, 9.2.2: sending twice is sending once
 
 
 def _named(error: BaseException, names: set[str]) -> bool:
@@ -297,7 +296,7 @@ def _network_advice(error: BaseException) -> RetryAdvice:
     if _unsent(error):
         return RetryAdvice(True, "backoff", f"{name}: the request was not sent")
     method = _method(error)
-    if method is None or method in _IDEMPOTENT:
+    if method is None or method in IDEMPOTENT_METHODS:
         return RetryAdvice(True, "backoff", f"{name}: the request may not have reached the vendor")
     return RetryAdvice(False, "never", f"{name} after a {method}: the vendor may have applied it; check before resending it")
 
