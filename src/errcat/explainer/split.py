@@ -90,6 +90,14 @@ _STATUS_CELL = re.compile(r"^\|[ \t]*[1-5]\d\d[ \t]*\|[ \t]*\S")  # a table row'
 _REASON_ALIASES = {422: "Unprocessable Content", 413: "Content Too Large"}  # RFC 9110's names for the same statuses
 _HTML_TITLE = re.compile(r"<title>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</title>", re.IGNORECASE)
 _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
+# A status followed by its own reason phrase, anywhere in the text: how clients word a failed call ("resulted in a
+# `400 Bad Request` response" in Guzzle, "does not indicate success: 400 (Bad Request)." in .NET, "BadRequest: 400 Bad
+# Request:" in Spring) and how a log line holds a status line after its prefix. The phrase is checked against the
+# status's own (_reason_phrase): "400 items were rejected" is a count, "404 Not Found" a status.
+_STATED_STATUS = re.compile(r"(?<![\w.,/])([45]\d\d)[ \t]*\(?[ \t]*([A-Za-z][A-Za-z' -]{1,40})")
+_ERROR_PHRASES = tuple(
+    sorted({p.lower() for s in HTTPStatus if s.value >= 400 for p in (s.phrase, _REASON_ALIASES.get(s.value)) if p})
+)
 # requests' raise_for_status text; the reason between is short (bounded: one long line of repeats stays linear)
 _PYTHON_HTTP_ERROR = re.compile(r"\b[1-5]\d\d (?:Client|Server) Error: .{0,200}? for url: \S+")
 
@@ -436,6 +444,9 @@ def _find_status(ex: Framing) -> None:
             if status in KNOWN_STATUSES and status >= 400:
                 ex.status = status
                 return
+    if (stated := _stated_status(head, low)) is not None:
+        ex.status, ex.reason = stated
+        return
     if (leading := _leading_status(ex.text)) is not None:
         ex.status, ex.reason = leading
         return
@@ -452,6 +463,17 @@ def _find_status(ex: Framing) -> None:
             and (not reason or reason.lower() == HTTPStatus(status).phrase.lower())
         ):
             ex.status, ex.reason = status, reason or None
+
+
+def _stated_status(head: str, low: str | None) -> tuple[int, str] | None:
+    """The first error status ``head`` states with its own reason phrase (see _STATED_STATUS)."""
+    if low is not None and not any(phrase in low for phrase in _ERROR_PHRASES):
+        return None
+    for m in _STATED_STATUS.finditer(head):
+        status = to_status(m.group(1))
+        if status in KNOWN_STATUSES and (reason := _reason_phrase(status, m.group(2))):
+            return status, reason
+    return None
 
 
 def _leading_status(text: str) -> tuple[int, str | None] | None:
