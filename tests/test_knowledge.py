@@ -318,6 +318,7 @@ def test_fifth_audit_claims_rest_on_what_the_sources_say(catalog):
     """Claims the fifth audit re-read: each now rests on a source that says it, not on errcat's reading."""
     oauth = guide(catalog, "myob.observed.oauth-invalid-request")
     assert "https://github.com/uptick/pymyob/issues/22" in oauth.basis.causes  # a body without client_id/secret
+    assert any("Postman collection" in c and "scope" in c for c in oauth.causes)  # MYOB's own words on the cause
     assert "RFC 6749, sections 4.1.3" not in oauth.fix and "client_secret, refresh_token" in oauth.fix  # MYOB's SDK
     sage_notes = [c.note or "" for e in catalog.entries if e.id.startswith("sage.observed.") for c in e.sources]
     assert not any("could not find that copy again" in n for n in sage_notes)
