@@ -326,6 +326,8 @@ def test_fifth_audit_claims_rest_on_what_the_sources_say(catalog):
     grant = guide(catalog, "sage.observed.invalid-grant")
     assert any("31 days" in c for c in grant.causes) and "errcat's reading; neither page" not in grant.fix
     assert 400 in {c.status for c in entry(catalog, "sage.observed.oauth.invalid-grant").sources if c.url.endswith("/38")}
+    unlisted = {f.value: f for f in catalog.vendors["myob"].unlisted}["OAuthTokenIsInvalid"]
+    assert "path that does not exist" in unlisted.description and "JA-Portal" in unlisted.source  # not only a bad token
     assert "I use timesheets for time billing" not in guide(catalog, "myob.34003").causes[0]  # a label no source shows
     razao = entry(catalog, "invoicexpress.observed.razao-de-isencao")
     assert razao.status == 400 and 400 in {c.status for c in razao.sources}  # measured, where 422 was assumed
