@@ -329,6 +329,7 @@ def test_fifth_audit_claims_rest_on_what_the_sources_say(catalog):
     unlisted = {f.value: f for f in catalog.vendors["myob"].unlisted}["OAuthTokenIsInvalid"]
     assert "path that does not exist" in unlisted.description and "JA-Portal" in unlisted.source  # not only a bad token
     assert "I use timesheets for time billing" not in guide(catalog, "myob.34003").causes[0]  # a label no source shows
+    assert "expires_in 300" in guide(catalog, "sage.access-token-expired-error").causes[0]  # Sage's guide, read whole
     razao = entry(catalog, "invoicexpress.observed.razao-de-isencao")
     assert razao.status == 400 and 400 in {c.status for c in razao.sources}  # measured, where 422 was assumed
 
