@@ -49,6 +49,15 @@ _XML_NAMESPACE = re.compile(
     r"(?:\bxmlns(?::[\w.-]+)?\s*=\s*|\bSYSTEM\s+|\bPUBLIC\s+[\"'][^\"']*[\"']\s+|\bschemaLocation\s*=\s*[\"'][^\"']*\s)[\"']?$",
     re.IGNORECASE,
 )
+# a link a message's prose points to ("... acquire a new one at <a href="https://...">", "for details see https://...",
+# "visit https://..."): what stands just before it says it is to be followed by a person, not the request that failed
+_PROSE_LINK = re.compile(
+    r"(?:<a\b[^<>]{0,200}?\bhref\s*=\s*\\?[\"']?|<a\b[^<>]{0,200}>|\b(?:see|visit|refer to|go to|check out|learn more(?: at)?"
+    r"|read (?:the |our )?(?:docs|documentation|guide)|(?:more|further) (?:info|information|details)(?: (?:at|on|see))?"
+    r"|click|here|(?:docs|documentation|guide)[ \t]*:)[\s:,(]*[\"'<]?)$",
+    re.IGNORECASE,
+)
+_MAX_LINKS = 32  # links in prose passed over before a paste is taken to name no request: 2 MB of them stay quick
 _METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[^\s'\"<>`]*)")
 _CURL_METHOD = re.compile(rf"(?:-X|--request)\s*['\"]?({_METHOD})\b", re.IGNORECASE)
 _KEYED_METHOD = re.compile(rf"\bmethod[\"']?\s*[:=]\s*[\"']?({_METHOD})\b", re.IGNORECASE)
@@ -57,6 +66,9 @@ _HTTP_WORD = tuple("http" + c for c in "\"':= \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
 # How logs and exceptions state a status: "400 Client Error", "(401) Unauthorized", "status: 422", ...
 # Each with the words one of which every match holds, in lower case: an ASCII text with none is not searched.
 _STATUS_PATTERNS = (
+    # a status line after a log line's prefix ("2024-05-01 10:00:00 ERROR HTTP/1.1 400 Bad Request {...}"), not an
+    # access log's request ("GET /x HTTP/1.1" 404: a quote follows its protocol)
+    (re.compile(r"(?<![\w/])HTTP/\d(?:\.\d)?[ \t]+([1-5]\d\d)\b(?![.,]\d)", re.IGNORECASE), ("http/",)),
     (re.compile(r"\b([1-5]\d\d) (?:Client|Server) Error\b"), (" client error", " server error")),
     (re.compile(r"(?:->|=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"), ("->", "=>", "→")),  # a log line's "POST /x -> 400"
     (re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"), (")",)),
@@ -64,7 +76,7 @@ _STATUS_PATTERNS = (
     (
         re.compile(
             r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|response[ _-]?code|statusCode|HTTP)\b[\"']?"
-            r"\s*[:=]?\s*[\"']?([1-5]\d\d)\b",
+            r"\s*[:=]?\s*[\"'\[]?([1-5]\d\d)\b",
             re.IGNORECASE,
         ),
         ("status", "code", *_HTTP_WORD),
@@ -404,8 +416,14 @@ def _find_url(ex: Framing, text: str) -> None:
         return
     if "://" not in text:
         return
+    links = 0
     for u in _URL.finditer(text):
         if _XML_NAMESPACE.search(text, max(0, u.start() - 64), u.start()):
+            continue
+        if _PROSE_LINK.search(text, max(0, u.start() - 240), u.start()):
+            links += 1
+            if links > _MAX_LINKS:
+                return
             continue
         url = _trim_url(u.group(0))
         host, path = url_parts(url) or (None, "")
@@ -433,9 +451,15 @@ def _find_status(ex: Framing) -> None:
             continue
         for m in pattern.finditer(head):
             status = to_status(m.group(1))
-            if status in KNOWN_STATUSES and status >= 400:
-                ex.status = status
-                return
+            if status is None or status not in KNOWN_STATUSES or status < 400:
+                continue
+            after = head[m.end() : m.end() + 64].lstrip(" \t:")
+            if pattern is _LOOSE_STATUS and _in_body_text(head, m.start()) and not _reason_phrase(status, after):
+                continue  # "Error 502: Value ..." in an XML parser's message is its error number, not the HTTP status
+            ex.status = status
+            if pattern is _STATUS_PATTERNS[0][0]:
+                ex.reason = _reason_phrase(status, after)
+            return
     if (leading := _leading_status(ex.text)) is not None:
         ex.status, ex.reason = leading
         return
@@ -452,6 +476,20 @@ def _find_status(ex: Framing) -> None:
             and (not reason or reason.lower() == HTTPStatus(status).phrase.lower())
         ):
             ex.status, ex.reason = status, reason or None
+
+
+_LOOSE_STATUS = _STATUS_PATTERNS[-1][0]  # "failed ... 502", "error 502": a number near a word, the weakest form
+
+
+def _in_body_text(text: str, at: int) -> bool:
+    """Whether ``at`` stands in a body's own text on its line: an XML element's text (``<description2>XML Parse error:
+    Error 502: ...``) or a JSON string (an odd number of quotes before it). A number there is the error's words, not
+    the exchange's status."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    tag = line.rfind("<")
+    if tag >= 0 and line[tag + 1 : tag + 2].isalpha() and ">" in line[tag:]:
+        return True
+    return (line.count('"') - line.count('\\"')) % 2 == 1
 
 
 def _leading_status(text: str) -> tuple[int, str | None] | None:

@@ -1,0 +1,92 @@
+"""errcat explain on HTTP facts that stand inside other text: a status line after a log line's prefix, a number in
+an error's own words that is not the status, a link in a message's prose that is not the request. The bodies are
+real (their sources beside them); the log prefixes around them are written for the test."""
+
+from __future__ import annotations
+
+import json
+
+from errcat.explainer import explain
+from errcat.scan import ScanOptions, scan
+
+# MYOB API support article 'AccountNotValid' https://apisupport.myob.com/hc/en-us/articles/6216752181519-AccountNotValid
+# (the dev corpus's dev-8), on one line
+MYOB_DOCUMENTED = (
+    '{"Errors":[{"Name":"AccountNotValid","Message":"Account must be bank or credit card type","AdditionalDetails":"",'
+    '"ErrorCode":29001,"Severity":"Error","LearnMore":null}]}'
+)
+# GitHub issue myob-oss/AccountRight_Live_API_.Net_SDK#279 (2024-09-17; the dev corpus's dev-0): an undocumented error
+MYOB_UNDOCUMENTED = (
+    '{"Errors":[{"Name":"CustomerNotFound","Message":"The Customer with UID of \'511d425d-a306-4e19-add4-de842086444a\' '
+    'cannot be found.","AdditionalDetails":"Customer.UID","ErrorCode":11003,"Severity":"Error","LearnMore":null}]}'
+)
+# GitHub issue basecamp/bc-api#48 (2019-01-25, own-50): the link is where to get a new token, not the request
+BASECAMP_EXPIRED = (
+    '{\n    "error": "OAuth token expired (old age). Refresh your token or acquire a new one at <a href=\\"https://launchpad'
+    '.37signals.com/authorization/new\\">https://launchpad.37signals.com/authorization/new</a>"\n}'
+)
+# GitHub issue IntuitDeveloper/SampleApp-CRUD-PHP#7 (2018-11-21, own-55): QuickBooks' PHP SDK states the status in
+# brackets; the body's <Error code="500"> is QuickBooks' error code
+QUICKBOOKS_SDK = (
+    "Uncaught QuickBooksOnline\\API\\Exception\\ServiceException: Http Status Code [400]: Request is not made successful."
+    ' Response Code:[400] with body: [<?xml version="1.0" encoding="UTF-8" standalone="yes"?><IntuitResponse'
+    ' xmlns="http://schema.intuit.com/finance/v3"><Fault type="ValidationFault"><Error code="500"><Message>Unsupported'
+    " Operation</Message></Error></Fault></IntuitResponse>]."
+)
+
+
+def test_a_status_line_after_a_log_prefix_is_the_exchanges_status(catalog):
+    """'2024-05-01 10:00:00 ERROR HTTP/1.1 400 Bad Request {...}' was read with no status at all: only a line that
+    begins with HTTP/ was taken as a status line."""
+    x = explain(catalog, f"2024-05-01 10:00:00 ERROR HTTP/1.1 400 Bad Request {MYOB_DOCUMENTED}")
+    assert (x.exchange.status, x.exchange.reason, x.vendor) == (400, "Bad Request", "myob")
+    assert [(m.kind, m.sent.status) for m in x.errors] == [("exact", 400)]
+    x = explain(catalog, f"[worker-3] WARN  sync failed: HTTP/2 404 {MYOB_UNDOCUMENTED}")
+    assert x.exchange.status == 404 and x.errors[0].sent.code == "11003"
+
+
+def test_scan_reads_the_status_of_a_status_line_after_a_log_prefix(catalog, tmp_path):
+    log = tmp_path / "app.log"
+    log.write_text(
+        "2024-05-01 09:59:59 INFO sync started\n"
+        f"2024-05-01 10:00:00 ERROR HTTP/1.1 404 Not Found {MYOB_UNDOCUMENTED}\n"
+        "2024-05-01 10:00:01 INFO sync ended\n"
+    )
+    report = scan(catalog, [str(log)], ScanOptions(workers=1))
+    assert [(k[0], k[1]) for k in report.unmatched] == [("myob", 404)]
+
+
+def test_a_number_in_an_xml_parsers_message_is_not_the_http_status(catalog):
+    """Sage Intacct's 'XML Parse error: Error 502: Value ...' (a Go client's test, find_string id 21349907673) was
+    read as HTTP 502 Bad Gateway: 'Error 502' is the parser's error number; Intacct answers such a request with 200."""
+    body = (
+        "<response><errormessage><error><errorno>XL03000003</errorno>\n"
+        "<description2>XML Parse error: Error 502: Value &amp;quot;whatever&amp;quot; for attribute object of get_list is"
+        " not among the enumerated set. Line: 19, column: 70.</description2>\n</error></errormessage></response>"
+    )
+    x = explain(catalog, body)
+    assert x.exchange.status is None and x.vendor is None
+    assert [m.kind for m in x.errors] == ["none"]
+    # the same words outside a body's text, and a status with its own phrase inside one, still state a status
+    assert explain(catalog, "sync failed: error 502 from the gateway").exchange.status == 502
+    assert explain(catalog, '{"message": "Error 503: Service Unavailable"}').exchange.status == 503
+
+
+def test_a_link_in_a_messages_prose_is_not_the_request(catalog):
+    """Basecamp's 'acquire a new one at <a href="https://launchpad...">' was shown as the request URL (and its host
+    as the one called); a link the message points a person to is not the request that failed."""
+    x = explain(catalog, BASECAMP_EXPIRED)
+    assert x.exchange.url is None and x.exchange.host is None
+    x = explain(catalog, "upload failed: 401 Unauthorized; for more information see https://status.example.org/incidents")
+    assert x.exchange.url is None
+    # a URL the text names as what was called is still the request
+    x = explain(catalog, "Encountered a validation error (https://arl2.api.myob.com/accountright/x/Sale/Invoice/Service/)")
+    assert x.exchange.host == "arl2.api.myob.com"
+
+
+def test_a_status_stated_in_brackets_is_read(catalog):
+    """QuickBooks' PHP SDK writes 'Http Status Code [400]': the bracket hid it, and the body's error code 500 was
+    taken for the status."""
+    x = explain(catalog, QUICKBOOKS_SDK)
+    assert x.exchange.status == 400 and x.vendor is None
+    assert json.dumps([m.kind for m in x.errors]) == '["none"]'
