@@ -1,6 +1,6 @@
 """errcat explain on HTTP facts that stand inside other text: a status line after a log line's prefix, a number in
-an error's own words that is not the status, a link in a message's prose that is not the request. The bodies are
-real (their sources beside them); the log prefixes around them are written for the test."""
+an error's own words that is not the status, a link in a message's prose that is not the request, a label with no
+value. The bodies are real (their sources beside them); the log prefixes around them are written for the test."""
 
 from __future__ import annotations
 
@@ -90,3 +90,12 @@ def test_a_status_stated_in_brackets_is_read(catalog):
     x = explain(catalog, QUICKBOOKS_SDK)
     assert x.exchange.status == 400 and x.vendor is None
     assert json.dumps([m.kind for m in x.errors]) == '["none"]'
+
+
+def test_an_empty_code_label_does_not_take_the_next_labels_name(catalog):
+    """Stripe's error as a CiviCRM extension logged it (GitHub issue drastik/com.drastikbydesign.stripe#49): its empty
+    'Code:' line was read with the next line, and 'Message' became the error's code."""
+    x = explain(catalog, "    Type: invalid_request_error\n    Code:\n    Message: No such customer: cus_4cZVRZAFBY0NUj")
+    (m,) = x.errors
+    assert m.sent.code is None and "No such customer" in (m.sent.message or "")
+    assert explain(catalog, "Error code: 4001\nMessage: Invalid query").errors[0].sent.code == "4001"
