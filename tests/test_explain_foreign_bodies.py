@@ -297,3 +297,35 @@ def test_a_python_repr_is_still_a_language_dump(catalog):
     )
     x = explain(catalog, paste)
     assert any("language dump" in n for n in x.notes), x.notes
+
+
+def test_a_python_2_repr_is_read_by_its_keys(catalog):
+    """Black Duck's OAuth error as Python 2 printed it (GitHub issue blackducksoftware/hub-rest-api-python#3): the u
+    before each string was taken as the value, so the error's code and message were both 'u'."""
+    x = explain(catalog, "{u'error_description': u'Cannot convert access token to JSON', u'error': u'invalid_token'}")
+    (m,) = x.errors
+    assert (m.sent.code, m.sent.message, x.vendor) == ("invalid_token", "Cannot convert access token to JSON", None)
+    assert m.kind not in ("exact", "template", "code")
+
+
+@pytest.mark.parametrize(
+    ("paste", "code", "message"),
+    [
+        # GitHub issue adobe/reactor-postman#8 (2019-10-15): a JSON:API error object
+        (
+            '{"errors": [{"status": "401", "code": "oauth-token-invalid", "title": "Oauth token is not valid",'
+            ' "meta": {"request_id": "1j9gtngUef4FLp8rG3ARSAhMgThuYhQ7"}}]}',
+            "oauth-token-invalid",
+            "Oauth token is not valid",
+        ),
+        # freshbooks/freshbooks-python-sdk tests/fixtures/create_project__validation_errors.json
+        ('{"errno": 2001, "error": {"title": "field required", "description": "field required"}}', None, "field required"),
+    ],
+)
+def test_an_error_object_with_a_title_is_read_by_its_title(catalog, paste, code, message):
+    """Neither had a key explain reads a message from: the whole body was the message, and 'oauth' (the code cut at
+    its first hyphen) the code."""
+    x = explain(catalog, paste)
+    (m,) = x.errors
+    assert (m.sent.code, m.sent.message, x.vendor) == (code, message, None)
+    assert m.kind not in ("exact", "template", "code")
