@@ -329,3 +329,14 @@ def test_an_error_object_with_a_title_is_read_by_its_title(catalog, paste, code,
     (m,) = x.errors
     assert (m.sent.code, m.sent.message, x.vendor) == (code, message, None)
     assert m.kind not in ("exact", "template", "code")
+
+
+def test_an_oauth_1_problem_report_is_shown_not_hidden(catalog):
+    """Xero's OAuth 1.0a answers (waynerobinson/xeroizer test/stub_responses/invalid_consumer_key, pyxero's
+    'verified response from the live API') were shown as 'oauth_problem=[REDACTED]&oauth_problem_advice=[REDACTED]':
+    the names hold the credential word oauth, but their values say what went wrong. A token beside them stays hidden."""
+    x = explain(catalog, "oauth_problem=token_rejected&oauth_problem_advice=Unknown%20consumer")
+    assert x.errors[0].sent.message == "oauth_problem=token_rejected&oauth_problem_advice=Unknown%20consumer"
+    x = explain(catalog, "oauth_token=Qm9vYmFyQmF6MTIzNDU2Nzg&oauth_problem=token_expired")
+    said = x.errors[0].sent.message or ""
+    assert "Qm9vYmFyQmF6MTIzNDU2Nzg" not in said and "token_expired" in said
