@@ -99,3 +99,13 @@ def test_an_empty_code_label_does_not_take_the_next_labels_name(catalog):
     (m,) = x.errors
     assert m.sent.code is None and "No such customer" in (m.sent.message or "")
     assert explain(catalog, "Error code: 4001\nMessage: Invalid query").errors[0].sent.code == "4001"
+
+
+def test_a_schema_named_in_a_message_is_not_the_request(catalog):
+    """Sage 50's SData answer (GitHub issue Sage/SData-2.0#95) names the XML namespace it found: it was shown as the
+    request URL."""
+    x = explain(
+        catalog,
+        "POST operation failed - Invalid payload detected, expecting 'contact' found 'http://schemas.sage.com/GCRM:contact'",
+    )
+    assert x.exchange.url is None and x.exchange.host is None and x.vendor is None

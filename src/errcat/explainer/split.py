@@ -38,7 +38,8 @@ _HEADER = re.compile(r"^(:?[A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*:[ \t]?(.*)$")
 _CURL_NOISE = re.compile(r"^(?:\*[ \t]|\*$|[{}] \[\d+ bytes data\]|%[ \t]+Total\b)[^\n]*\n?", re.MULTILINE)
 _USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#@]*@", re.IGNORECASE)
 _URL = re.compile(r"\bhttps?://[^\s'\"<>`]+", re.IGNORECASE)
-_DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn)\.", re.IGNORECASE)
+# a host that serves pages for people, or names a schema (Sage SData's "found 'http://schemas.sage.com/GCRM:contact'")
+_DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn|schemas?)\.", re.IGNORECASE)
 # a documentation page on any host, as an error message links one ("read the docs: https://platform.openai.com/docs/
 # guides/error-codes"): a docs, documentation or help-centre (/hc/) folder
 _DOC_PATH = re.compile(r"^/(?:[^/]+/)*?(?:docs?|documentation|hc)(?:/|$)", re.IGNORECASE)
