@@ -109,3 +109,15 @@ def test_a_schema_named_in_a_message_is_not_the_request(catalog):
         "POST operation failed - Invalid payload detected, expecting 'contact' found 'http://schemas.sage.com/GCRM:contact'",
     )
     assert x.exchange.url is None and x.exchange.host is None and x.vendor is None
+
+
+def test_a_ruby_hash_rocket_is_not_an_arrow_to_a_status(catalog):
+    """The Stack Exchange API's throttle error as Ruby printed it (GitHub issue ruby-oauth/oauth2#147) was read as HTTP
+    502: '"error_id"=>502' is a key and its value, not a log line's 'POST /x => 502'."""
+    paste = (
+        '{"error_id"=>502,\n "error_name"=>"throttle_violation",\n "error_message"=>"too many requests from this '
+        'app/user pair, more requests available in 1112 seconds"}'
+    )
+    assert explain(catalog, paste).exchange.status is None
+    assert explain(catalog, "[error_code] => 503").exchange.status is None
+    assert explain(catalog, "POST /v1/contacts => 503").exchange.status == 503

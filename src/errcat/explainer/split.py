@@ -71,7 +71,8 @@ _STATUS_PATTERNS = (
     # access log's request ("GET /x HTTP/1.1" 404: a quote follows its protocol)
     (re.compile(r"(?<![\w/])HTTP/\d(?:\.\d)?[ \t]+([1-5]\d\d)\b(?![.,]\d)", re.IGNORECASE), ("http/",)),
     (re.compile(r"\b([1-5]\d\d) (?:Client|Server) Error\b"), (" client error", " server error")),
-    (re.compile(r"(?:->|=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"), ("->", "=>", "→")),  # a log line's "POST /x -> 400"
+    # a log line's "POST /x -> 400"; not a Ruby hash's or a PHP dump's key and value ("error_id"=>502, [code] => 502)
+    (re.compile(r"(?:->|(?<![\"'\]])(?<![\"'\]] )=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"), ("->", "=>", "→")),
     (re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"), (")",)),
     (re.compile(r"<Response \[([1-5]\d\d)\]>"), ("<response [",)),  # a Python requests Response in a repr
     (
