@@ -340,3 +340,25 @@ def test_an_oauth_1_problem_report_is_shown_not_hidden(catalog):
     x = explain(catalog, "oauth_token=Qm9vYmFyQmF6MTIzNDU2Nzg&oauth_problem=token_expired")
     said = x.errors[0].sent.message or ""
     assert "Qm9vYmFyQmF6MTIzNDU2Nzg" not in said and "token_expired" in said
+
+
+@pytest.mark.parametrize(
+    ("paste", "code", "message"),
+    [
+        # GitHub issue mcohen01/node-quickbooks#48 (2016-03-16): QuickBooks' error as Node's console.log printed it
+        (
+            "{ Message: 'A business validation error has occurred while processing your request',\n"
+            "  Detail: 'Business Validation Error: Unexpected Internal Error. (-30000)',\n  code: '6000',\n  element: '' }",
+            "6000",
+            "A business validation error has occurred while processing your request",
+        ),
+        # GitHub issue freshbooks/freshbooks-nodejs-sdk#506 (2023-01-16): the SDK's error as printed
+        ('{\nname: "List Projects",\nmessage: "UNAUTHORIZED",\ncode: "401"\n}', "401", "UNAUTHORIZED"),
+    ],
+)
+def test_an_object_printed_with_bare_keys_is_read_by_its_keys(catalog, paste, code, message):
+    """A JavaScript object as Node prints it has bare keys: the whole text was the message."""
+    x = explain(catalog, paste)
+    (m,) = x.errors
+    assert (m.sent.code, m.sent.message, x.vendor) == (code, message, None)
+    assert m.kind not in ("exact", "template", "code")

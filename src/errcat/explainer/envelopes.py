@@ -416,7 +416,13 @@ _JSON_START = re.compile(r"[{\[](?=\s*[\"'{\[\]}])")
 # key (the vendors' own documents print "Expense" unescaped inside a message), and a bare word is
 # taken as a string value (MYOB documents `"ErrorCode" : AccessDenied`). A Python 2 repr's u'...' (and a bytes
 # repr's b'...') is its string.
-_KEY = r"""(?:(["'])(\$?[A-Za-z_][\w$-]{0,63})\1|:([A-Za-z_]\w{0,63})(?=\s*=>))\s*(?::|=>)\s*"""
+# (and a bare key opening an object or following a comma, before a quoted value: Node's util.inspect and a JS
+# literal print { Message: 'A business validation error ...', code: '6000' })
+_KEY = (
+    r"""(?:(["'])(\$?[A-Za-z_][\w$-]{0,63})\1"""
+    r"""|(?::(?=[A-Za-z_]\w{0,63}\s*=>)|(?<=[{,])\s*(?=[A-Za-z_]\w{0,63}[ \t]*:[ \t]*["']))([A-Za-z_]\w{0,63}))"""
+    r"""\s*(?::|=>)\s*"""
+)
 _PAIR = re.compile(
     _KEY + r"""(?:[uUbB](?=["']))?"""
     r"""("(?:[^"\\\n]|\\.|"(?![ \t]*(?:[,}\]:]|=>|$|"[$\w-]{1,64}"[ \t]*(?::|=>)))){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'"""
