@@ -121,3 +121,16 @@ def test_a_ruby_hash_rocket_is_not_an_arrow_to_a_status(catalog):
     assert explain(catalog, paste).exchange.status is None
     assert explain(catalog, "[error_code] => 503").exchange.status is None
     assert explain(catalog, "POST /v1/contacts => 503").exchange.status == 503
+
+
+def test_a_status_before_the_errors_quoted_words_is_the_status(catalog):
+    """A changelog's '422 — "Items element should be of type array"' (digitaldev-lx/laravel-invoice-express, the dev
+    corpus's dev-46) was read with no status: only a body or the status's own phrase after the number counted."""
+    x = explain(catalog, '422 — "Items element should be of type array"')
+    assert x.exchange.status == 422 and x.vendor == "invoicexpress"
+    assert x.errors[0].kind == "exact" and x.errors[0].sent.message is not None
+    assert not x.errors[0].sent.message.startswith("422")
+    # SuesteCreative/shopify-invoicexpress-worker CHANGELOG.md: a plain space before the quote
+    assert explain(catalog, '422 "Item price must be positive"').exchange.status == 422
+    # a count before quoted words is no status
+    assert explain(catalog, '400 items were rejected: "Item price must be positive"').exchange.status is None

@@ -100,6 +100,7 @@ _LEADING_STATUS = re.compile(
     rf"^\|?[ \t]*(?:(?:{_METHOD})[ \t]+\S+[ \t]+)?([1-5]\d\d)(?![\w.,])[ \t]*(?:[|:\-\u2013\u2014][ \t]*)?(.*)$"
 )
 _BODY_OPENERS = ("{", "[", "<")
+_QUOTES = ('"', "'", "\u201c", "\u00ab")  # straight, typographic and guillemet quotes that open a quoted message
 _STATUS_CELL = re.compile(r"^\|[ \t]*[1-5]\d\d[ \t]*\|[ \t]*\S")  # a table row's first cell, the status alone
 _REASON_ALIASES = {422: "Unprocessable Content", 413: "Content Too Large"}  # RFC 9110's names for the same statuses
 _HTML_TITLE = re.compile(r"<title>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</title>", re.IGNORECASE)
@@ -347,8 +348,9 @@ def _after_status(line: str, status: int) -> str | None:
     m = _STATUS_WORDS.match(line)
     if m and to_status(m.group(1)) == status:
         words = m.group(2)
-        if words.startswith(_BODY_OPENERS):
-            return words
+        quoted = words.lstrip(" \t:-\u2013\u2014")
+        if words.startswith(_BODY_OPENERS) or quoted.startswith(_QUOTES):
+            return quoted
         phrase = _reason_phrase(status, words)
         said = words[len(phrase) :].lstrip(" \t:.-\u2013\u2014") if phrase else ""
         return said or None
@@ -509,8 +511,8 @@ def _leading_status(text: str) -> tuple[int, str | None] | None:
         following = next((ln for ln in lines[i + 1 :] if ln), "")
         if not rest and (reason := _reason_phrase(status, following)):  # "409", then "Conflict" (a page's layout)
             return status, reason
-        if rest.startswith(_BODY_OPENERS) or (not rest and following.startswith(_BODY_OPENERS)):
-            return status, None
+        if rest.startswith(_BODY_OPENERS + _QUOTES) or (not rest and following.startswith(_BODY_OPENERS)):
+            return status, None  # a body, or the error's words in quotes ('422 — "Items element should be ..."')
         if _STATUS_CELL.match(line):  # "| 409 | IncorrectRowVersionSupplied | 111 |": a table's status column
             return status, None
     return None
