@@ -134,3 +134,15 @@ def test_a_status_before_the_errors_quoted_words_is_the_status(catalog):
     assert explain(catalog, '422 "Item price must be positive"').exchange.status == 422
     # a count before quoted words is no status
     assert explain(catalog, '400 items were rejected: "Item price must be positive"').exchange.status is None
+
+
+def test_an_error_page_saying_http_error_is_still_read(catalog):
+    """IIS's page for a bad request (GitHub issue Sage/sageone_api_php_sample#20, own-68) says its status inside a
+    paragraph: a number in a body's own text is a status when HTTP is said before it."""
+    page = (
+        '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN""http://www.w3.org/TR/html4/strict.dtd">\n'
+        "<HTML><HEAD><TITLE>Bad Request</TITLE>\n"
+        '<META HTTP-EQUIV="Content-Type" Content="text/html; charset=us-ascii"></HEAD>\n'
+        "<BODY><h2>Bad Request</h2>\n<hr><p>HTTP Error 400. The request is badly formed.</p>\n</BODY></HTML>"
+    )
+    assert explain(catalog, page).exchange.status == 400

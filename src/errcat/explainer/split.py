@@ -458,7 +458,7 @@ def _find_status(ex: Framing) -> None:
             if status is None or status not in KNOWN_STATUSES or status < 400:
                 continue
             after = head[m.end() : m.end() + 64].lstrip(" \t:")
-            if pattern is _LOOSE_STATUS and _in_body_text(head, m.start()) and not _reason_phrase(status, after):
+            if pattern is _LOOSE_STATUS and _in_body_text(head, m.start()) and not _said_as_http(head, m.start(), status, after):
                 continue  # "Error 502: Value ..." in an XML parser's message is its error number, not the HTTP status
             ex.status = status
             if pattern is _STATUS_PATTERNS[0][0]:
@@ -494,6 +494,12 @@ def _in_body_text(text: str, at: int) -> bool:
     if tag >= 0 and line[tag + 1 : tag + 2].isalpha() and ">" in line[tag:]:
         return True
     return (line.count('"') - line.count('\\"')) % 2 == 1
+
+
+def _said_as_http(text: str, at: int, status: int, after: str) -> bool:
+    """Whether a number in a body's text is still said to be the HTTP status: its phrase follows it ("Error 503:
+    Service Unavailable"), or HTTP precedes the word (IIS's page: "<p>HTTP Error 400. The request is badly formed.")."""
+    return bool(_reason_phrase(status, after)) or text[max(0, at - 5) : at].upper() == "HTTP "
 
 
 def _leading_status(text: str) -> tuple[int, str | None] | None:
