@@ -146,3 +146,11 @@ def test_an_error_page_saying_http_error_is_still_read(catalog):
         "<BODY><h2>Bad Request</h2>\n<hr><p>HTTP Error 400. The request is badly formed.</p>\n</BODY></HTML>"
     )
     assert explain(catalog, page).exchange.status == 400
+
+
+def test_a_status_alone_over_the_errors_words_is_the_status(catalog):
+    """Xero's 404 (freakboy3742/pyxero tests/test_exceptions.py, 'verified response from the live API') pasted under
+    its status had no status and '404' in its message: a status alone on its line counted only over a body."""
+    x = explain(catalog, "404\nThe resource you're looking for cannot be found")
+    assert x.exchange.status == 404 and x.errors[0].sent.message == "The resource you're looking for cannot be found"
+    assert explain(catalog, "Totals\n404\nitems were rejected").exchange.status is None  # not the paste's first line

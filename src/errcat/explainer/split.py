@@ -521,6 +521,8 @@ def _leading_status(text: str) -> tuple[int, str | None] | None:
             return status, None  # a body, or the error's words in quotes ('422 — "Items element should be ..."')
         if _STATUS_CELL.match(line):  # "| 409 | IncorrectRowVersionSupplied | 111 |": a table's status column
             return status, None
+        if not rest and line == text.lstrip()[: len(line)] and following[:1].isalpha():
+            return status, None  # the paste's first line, the status alone over the error's words ("404", "The resource...")
     return None
 
 
