@@ -109,3 +109,18 @@ def test_the_exit_code_table_shows_a_broken_catalog_file_as_it_is_printed(cli, t
     result = cli("lookup", "25008", "--catalog", str(broken))
     assert result.exit_code == 3
     assert all(re.fullmatch(pattern, line) for line in result.stderr.splitlines()), (pattern, result.stderr)
+
+
+@pytest.mark.parametrize("page", HAND_WRITTEN, ids=[p.name for p in HAND_WRITTEN])
+def test_every_table_row_of_the_hand_written_pages_has_the_header_s_cells(page):
+    """A markdown parser drops a row's extra cells and pads missing ones without a word: an unescaped
+    `|` inside a cell (`json|yaml`) silently loses the rest of that row's text."""
+    from markdown_it import MarkdownIt
+
+    text = page.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    for token in MarkdownIt("commonmark").enable("table").parse(text):
+        if token.type == "table_open" and token.map:
+            rows = [line for line in lines[token.map[0] : token.map[1]] if line.strip()]
+            cells = [len(re.split(r"(?<!\\)\|", row.strip().strip("|"))) for row in rows]
+            assert set(cells) == {cells[0]}, f"{page.name}:{token.map[0] + 1}: cells per row {cells}"
