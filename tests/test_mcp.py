@@ -581,6 +581,18 @@ def test_errcat_mcp_without_the_sdk_says_how_to_install_it() -> None:
     assert done.stderr == "errcat: errcat mcp needs the MCP SDK (mcp is missing): pip install 'errcat[mcp]'\n"
 
 
+def test_errcat_mcp_on_a_plain_install_names_the_sdk_not_its_dependency() -> None:
+    """`pip install errcat` has neither the SDK nor its dependency anyio, which the server imports
+    first: the message once said "anyio is missing", and installing anyio only led to the next one."""
+    code = (
+        "import sys; sys.modules['mcp'] = sys.modules['anyio'] = None; sys.argv = ['errcat', 'mcp'];"
+        " from errcat.cli import main; main()"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == "errcat: errcat mcp needs the MCP SDK (mcp is missing): pip install 'errcat[mcp]'\n"
+
+
 def test_a_call_holding_a_lone_surrogate_escape_is_answered_over_stdio() -> None:
     """JavaScript's JSON.stringify writes a lone surrogate as an escape ("\\ud83d": a paste cut in the
     middle of an emoji), so an assistant written in JavaScript sends such lines; the SDK's parser
