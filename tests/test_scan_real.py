@@ -1868,3 +1868,41 @@ def test_a_rabbitmq_head_and_the_message_below_it_are_one_error_named_by_the_mes
         ("[erro] <<n>> Disk free space too low. Free bytes: <n>, limit: <n>", [7]),
         ("[erro] <<n>> Unexpected exception: {'…',{{badmatch,{error,enoent}},[{rabbit_misc,read_config,<n>,[]}]}}", [2]),
     ]
+
+
+# tstack/lnav@bb0005f: test/logfile_nested_json.json lines 10-13 (Logstash's "@fields") and
+# test/logfile_rust_tracing.0 lines 4-5 (tracing-subscriber's JSON, its message under "fields")
+_NESTED_EVENTS = [
+    '{"ts": "2013-09-06T22:01:49.124817Z", "@fields": { "lvl": "WARNING", "msg": "not looking good"}}',
+    '{"ts": "2013-09-06T22:01:49.124817Z", "@fields": { "lvl": "ERROR", "msg": "looking bad"}}',
+    '{"ts": "2013-09-06T22:01:49.124817Z", "@fields": { "lvl": "CRITICAL", "msg": "sooo bad"}}',
+    '{"ts": "2013-09-06T22:01:49.124817Z", "@fields": { "lvl": "FATAL", "msg": "shoot", "trace": ["line:1", "line:2"]}}',
+    '{"timestamp":"2025-10-28T19:15:10.821610Z","level":"WARN","fields":{"message":"hello! I\'m gonna shave a yak",'
+    '"excitement":"yay!"},"target":"fmt_json::yak_shave","spans":[{"yaks":3,"name":"shaving_yaks"},{"yak":2,"name":"shave"}],'
+    '"threadName":"main","threadId":1}',
+    '{"timestamp":"2025-10-28T19:15:10.821723Z","level":"ERROR","fields":{"message":"hello! I\'m gonna shave a yak",'
+    '"excitement":"yay!"},"target":"fmt_json::yak_shave","spans":[{"yaks":3,"name":"shaving_yaks"},{"yak":3,"name":"shave"}],'
+    '"threadName":"main","threadId":1}',
+]
+
+
+def test_a_json_lines_message_one_object_down_names_its_group(index, tmp_path):
+    """A JSON line whose message sits in its event object ("@fields", tracing's "fields") was
+    grouped by its other names and values: four levels' different messages were one group named
+    by the first line's skeleton, and tracing's one message two groups (its level and thread id)."""
+    report = _scanned(index, tmp_path, "nested.json", _NESTED_EVENTS)
+    assert report.errors == 6
+    assert sorted((g.text, g.count) for g in report.other.values()) == [
+        ("hello! I'm gonna shave a yak", 2),
+        ("looking bad", 1),
+        ("not looking good", 1),
+        ("shoot", 1),
+        ("sooo bad", 1),
+    ]
+
+
+def test_haproxys_unparsed_request_is_grouped_as_such(index, tmp_path):
+    """HAProxy logs a request it could not parse as "<BADREQ>" with its 400: the group was the
+    whole line masked (its frontend, timers, flags and counters), not what the line says."""
+    report = _scanned(index, tmp_path, "haproxy.log", _HAPROXY_LINES[1:])
+    assert [(g.text, g.count) for g in report.other.values()] == [("HTTP error: <BADREQ>", 1)]

@@ -182,6 +182,9 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
     record = next((v for v in d.values() if isinstance(v, dict) and "error_severity" in v), None)
     if record is not None:  # a Postgres record that a wrapper logs at its own level (CloudNativePG's "record")
         d = {**{k: d[k] for k in _TIME_KEYS if k in d}, **_lower(record)}
+    event = next((v for k in _EVENT_KEYS if isinstance(v := d.get(k), dict)), None)
+    if event is not None and _field(d, _MESSAGE_KEYS) is None:  # its message (and level) one object down
+        d = {**_lower(event), **{k: v for k, v in d.items() if k not in _EVENT_KEYS}}
     when = time_value(_field(d, _TIME_KEYS))
     said = _level_word(_field(d, _LEVEL_KEYS))
     if said is None and isinstance(s := d.get("s"), str) and "ctx" in d and "c" in d:  # MongoDB's, 4.4 on: "s":"W"
@@ -193,6 +196,12 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
     for key in _TIME_KEYS:
         d.pop(key, None)
     return _exchange_paste(d), when, said
+
+
+# the object a record's own fields sit in, beside its time (and level): Logstash's first event format's
+# "@fields", Rust tracing-subscriber's JSON "fields" ({"level":"ERROR","fields":{"message":...}}); a
+# record with no message of its own was grouped by its names and values, all its levels' lines as one
+_EVENT_KEYS = ("@fields", "fields")
 
 
 # Docker's json-file logging driver writes each line a container printed as an object of its own:
