@@ -1906,3 +1906,35 @@ def test_haproxys_unparsed_request_is_grouped_as_such(index, tmp_path):
     whole line masked (its frontend, timers, flags and counters), not what the line says."""
     report = _scanned(index, tmp_path, "haproxy.log", _HAPROXY_LINES[1:])
     assert [(g.text, g.count) for g in report.other.values()] == [("HTTP error: <BADREQ>", 1)]
+
+
+# a Redis container's first lines as Docker logged them (tstack/lnav@bb0005f test/logfile_docker_compose.0
+# lines 11, 13, 17, without compose's prefix), in the Engine API's multiplexed stream: each line a
+# frame, an 8-byte header (stream: 1 stdout, 2 stderr; three NULs; the length, big-endian) before it
+_REDIS_LINES = [
+    (1, "1:C 25 Apr 2024 05:32:35.018 * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo\n"),
+    (
+        2,
+        "1:C 25 Apr 2024 05:32:35.018 # Warning: no config file specified, using the default config. "
+        "In order to specify a config file use redis-server /path/to/redis.conf\n",
+    ),
+    (1, "1:M 25 Apr 2024 05:32:35.022 * Ready to accept connections tcp\n"),
+]
+
+
+def _framed(lines: list[tuple[int, str]]) -> bytes:
+    return b"".join(bytes([stream, 0, 0, 0]) + len(text.encode()).to_bytes(4, "big") + text.encode() for stream, text in lines)
+
+
+def test_dockers_framed_log_stream_is_read_as_its_lines(index, tmp_path):
+    """A container's log saved from the Engine API (curl on docker.sock, a client's raw stream)
+    has a frame header before each line: its NULs made the file "binary", not a log, no error
+    counted. Its payloads are read as the log; a stream cut inside a frame says where."""
+    path = tmp_path / "container.log"
+    path.write_bytes(_framed(_REDIS_LINES))
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert (report.inputs[0].problem, report.inputs[0].lines, report.errors) == (None, 3, 1)
+    assert [p.line for g in report.other.values() for p in g.places] == [2]
+    path.write_bytes(_framed(_REDIS_LINES)[:-10])
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert report.errors == 1 and "ends inside a frame" in (report.inputs[0].broken or "")
