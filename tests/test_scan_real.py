@@ -1958,3 +1958,37 @@ def test_an_error_status_from_a_host_of_no_vendor_is_another_programs(index, tmp
     the vendor count of a log with no vendor in it was 1. It is another program's error."""
     report = _scanned(index, tmp_path, "otelcol.log", _OTEL_EXPORT_FAILED)
     assert (report.errors, report.other_count, report.unmatched_count) == (1, 1, 0)
+
+
+# elastic/beats@0073692d8f6f34fcc00809a7ef773968f9c2b376: filebeat/module/nginx/error/test/error.log, whole
+_NGINX_ERRORS = (
+    '2016/10/25 14:49:34 [error] 54053#0: *1 open() "/usr/local/Cellar/nginx/1.10.2_1/html/favicon.ico" failed (2: No such '
+    'file or directory), client: 127.0.0.1, server: localhost, request: "GET /favicon.ico HTTP/1.1", host: "localhost:8080", '
+    'referrer: "http://localhost:8080/"\n'
+    '2016/10/25 14:50:44 [error] 54053#0: *3 open() "/usr/local/Cellar/nginx/1.10.2_1/html/adsasd" failed (2: No such file '
+    'or directory), client: 127.0.0.1, server: localhost, request: "GET /adsasd HTTP/1.1", host: "localhost:8080"\n'
+    '2019/10/30 23:26:34 [error] 205860#205860: *180289 FastCGI sent in stderr: "PHP message: PHP Warning:  Declaration of '
+    "FEE_Field_Terms::wrap($content, $taxonomy, $before, $sep, $after) should be compatible with FEE_Field_Post::wrap($content, "
+    "$post_id = 0) in /var/www/xxx/web/wp-content/plugins/front-end-editor/php/fields/post.php on line 0\n"
+    "PHP message: PHP Warning:  Declaration of FEE_Field_Tags::wrap($content, $before, $sep, $after) should be compatible with "
+    "FEE_Field_Terms::wrap($content, $taxonomy, $before, $sep, $after) in /var/www/xxx/web/wp-content/plugins/front-end-editor/"
+    "php/fields/post.php on line 0\n"
+    "PHP message: PHP Warning:  Declaration of FEE_Field_Category::wrap($content, $sep, $parents) should be compatible with "
+    "FEE_Field_Terms::wrap($content, $taxonomy, $before, $sep, $after) in /var/www/xxx/web/wp-content/plugins/front-end-editor/"
+    "php/fields/post.php on line 0\n"
+    '2019/11/05 14:50:44 [error] 54053#0: *3 open() "/usr/local/Cellar/nginx/1.10.2_1/html/adsasd" failed (2: No such file '
+    'or directory), client: 127.0.0.1, server: localhost, request: "GET /pysio HTTP/1.1", host: "localhost:8080"\n'
+)
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_nginx_errors_are_one_record_each_grouped_by_their_message(index, tmp_path, use_engine, engine):
+    """nginx quotes what PHP-FPM wrote to stderr, PHP's next messages on the lines below up to the
+    closing quote: each of those lines was an error of its own (3 records for one). And its context
+    after the message (client, server, request, host, referrer) made each missing file a group."""
+    use_engine(engine)
+    path = tmp_path / "error.log"
+    path.write_text(_NGINX_ERRORS, encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert report.errors == 4
+    assert sorted((g.count, [p.line for p in g.places]) for g in report.other.values()) == [(1, [3]), (3, [1, 2, 6])]
