@@ -1992,3 +1992,50 @@ def test_nginx_errors_are_one_record_each_grouped_by_their_message(index, tmp_pa
     report = scan(index, [str(path)], ScanOptions(workers=1))
     assert report.errors == 4
     assert sorted((g.count, [p.line for p in g.places]) for g in report.other.values()) == [(1, [3]), (3, [1, 2, 6])]
+
+
+# tstack/lnav@bb0005f test/logfile_otel_collector.jsonl lines 2, 3 and 6: OTLP/JSON batches of log records,
+# as the OpenTelemetry Collector's file exporter writes them
+_OTLP_BATCHES = [
+    (
+        '{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"order-service"}},{"k'
+        'ey":"host.name","value":{"stringValue":"prod-02"}}]},"scopeLogs":[{"scope":{"name":"com.example.order"},"logRe'
+        'cords":[{"timeUnixNano":"1700000003000000000","severityNumber":17,"severityText":"ERROR","body":{"stringValue"'
+        ':"Failed to update order status: database connection timeout"},"traceId":"6c9bb6b3e3d983f9432d048419e7ae03","s'
+        'panId":"162692cf4dc66d24"},{"timeUnixNano":"1700000004000000000","severityNumber":9,"severityText":"INFO","bod'
+        'y":{"stringValue":"Retrying database connection"},"traceId":"6c9bb6b3e3d983f9432d048419e7ae03","spanId":"16269'
+        '2cf4dc66d25"}]}]}]}'
+    ),
+    (
+        '{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"severity-test"}},{"k'
+        'ey":"host.name","value":{"stringValue":"test-01"}}]},"scopeLogs":[{"scope":{"name":"com.example.test"},"logRec'
+        'ords":[{"timeUnixNano":"1700000005000000000","severityNumber":1,"severityText":"TRACE","body":{"stringValue":"'
+        'Entering function processOrder()"},"traceId":"7d0cc7c4f4e094fa543e059520f8bf14","spanId":"273703d05ed77e35"},{'
+        '"timeUnixNano":"1700000006000000000","severityNumber":5,"severityText":"DEBUG","body":{"stringValue":"Order va'
+        'lidation passed, proceeding with payment"},"traceId":"7d0cc7c4f4e094fa543e059520f8bf14","spanId":"273703d05ed7'
+        '7e36"},{"timeUnixNano":"1700000007000000000","severityNumber":21,"severityText":"FATAL","body":{"stringValue":'
+        '"System critical failure: out of memory"},"traceId":"7d0cc7c4f4e094fa543e059520f8bf14","spanId":"273703d05ed77'
+        'e37"}]}]}]}'
+    ),
+    (
+        '{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"env-test"}},{"key":"'
+        'host.name","value":{"stringValue":"prod-server"}},{"key":"deployment.environment","value":{"stringValue":"prod'
+        'uction"}}]},"scopeLogs":[{"scope":{"name":"com.example.deploy"},"logRecords":[{"timeUnixNano":"170000001000000'
+        '0000","observedTimeUnixNano":"1700000010100000000","severityNumber":9,"severityText":"INFO","body":{"stringVal'
+        'ue":"Production deployment completed"},"traceId":"8e1dd8d505f1a50b654f060631090c25","spanId":"384814e06fe88f46'
+        '","flags":1}]}]}]}'
+    ),
+]
+
+
+def test_an_otlp_batch_is_read_by_its_most_severe_record(index, tmp_path):
+    """An OTLP/JSON line holds a batch of records, their levels three arrays down: its ERROR and
+    FATAL records were no errors. Each line is read as its most severe record (its body names the
+    group); a batch of INFO records stays none."""
+    report = _scanned(index, tmp_path, "otel.jsonl", _OTLP_BATCHES)
+    assert sorted((g.text, [p.line for p in g.places]) for g in report.other.values()) == [
+        ("Failed to update order status: database connection timeout", [1]),
+        ("System critical failure: out of memory", [2]),
+    ]
+    first = report.other["Failed to update order status: database connection timeout"].first_seen
+    assert report.errors == 2 and first == datetime(2023, 11, 14, 22, 13, 23, tzinfo=UTC)
