@@ -2039,3 +2039,38 @@ def test_an_otlp_batch_is_read_by_its_most_severe_record(index, tmp_path):
     ]
     first = report.other["Failed to update order status: database connection timeout"].first_seen
     assert report.errors == 2 and first == datetime(2023, 11, 14, 22, 13, 23, tzinfo=UTC)
+
+
+# elastic/examples@6d86454ebb7a850bcd7e80abe86fe683370018a6 Miscellaneous/docker/full_stack_example/.kitchen/logs/
+# kitchen.log lines 4-9 and 29: Test Kitchen's exception, its backtrace logged a frame a line under Ruby Logger's head
+_KITCHEN_BACKTRACE = [
+    "E, [2017-08-17T18:15:08.067571 #48598] ERROR -- Kitchen: ----------------------",
+    "E, [2017-08-17T18:15:08.067579 #48598] ERROR -- Kitchen: ------Backtrace-------",
+    (
+        "E, [2017-08-17T18:15:08.067586 #48598] ERROR -- Kitchen: /Users/dalemcdiarmid/.rvm/gems/ruby-2.3.0/g"
+        "ems/test-kitchen-1.17.0/lib/kitchen/loader/yaml.rb:71:in `read'"
+    ),
+    (
+        "E, [2017-08-17T18:15:08.067594 #48598] ERROR -- Kitchen: /Users/dalemcdiarmid/.rvm/gems/ruby-2.3.0/g"
+        "ems/test-kitchen-1.17.0/lib/kitchen/config.rb:147:in `data'"
+    ),
+    (
+        "E, [2017-08-17T18:15:08.067603 #48598] ERROR -- Kitchen: /Users/dalemcdiarmid/.rvm/gems/ruby-2.3.0/g"
+        "ems/test-kitchen-1.17.0/lib/kitchen/config.rb:126:in `suites'"
+    ),
+    (
+        "E, [2017-08-17T18:15:08.067611 #48598] ERROR -- Kitchen: /Users/dalemcdiarmid/.rvm/gems/ruby-2.3.0/g"
+        "ems/test-kitchen-1.17.0/lib/kitchen/config.rb:177:in `filter_instances'"
+    ),
+    "E, [2017-08-17T18:15:08.067796 #48598] ERROR -- Kitchen: ----End Backtrace-----",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_ruby_backtrace_logged_a_frame_a_line_is_one_record(index, tmp_path, use_engine, engine):
+    """Test Kitchen logs an exception's backtrace a frame a line, each under Ruby Logger's head:
+    each frame was an error of its own (22 records for one failure in this log). A frame under
+    the same severity, pid and program continues the line before it; the banners stay lines."""
+    use_engine(engine)
+    report = _scanned(index, tmp_path, "kitchen.log", _KITCHEN_BACKTRACE)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 7]

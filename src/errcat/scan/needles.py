@@ -151,6 +151,8 @@ _CONTINUES = (
     # a Rails FATAL block's next line (records._RUBY_FATAL): Ruby's FATAL head, or a request id's tag
     # alone, also after a Heroku dyno's name ("app[web.1]: ")
     rb"(?:\w+\[[\w.]+\]: )?(?:F, \[|\[[0-9a-f]{8}-[0-9a-f]{4}-)",
+    # a Ruby backtrace's frame logged under Ruby Logger's head (records._RUBY_HEAD)
+    rb"[DIWEFA], \[[^\]\n]*#\d+\] +[A-Z]+ -- [^:\n]*: \S+:\d+:in ",
 )
 # The time a runtime or a CI server writes before every line it keeps: docker logs -t and kubectl
 # logs --timestamps (RFC 3339, nanoseconds), GitHub Actions' raw logs (seven digits), Jenkins's

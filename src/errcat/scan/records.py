@@ -111,6 +111,11 @@ _CI_MARKS = (b"##[group]", b"##[endgroup]", b"##[command]", b"##[section]", b"[c
 # Ruby's Logger at FATAL with Rails's request tags: "F, [2021-06-17T22:55:15.481534 #4] FATAL -- : [3d1855e6-...]".
 # Rails logs an exception as such lines: Rails 5 each line of it under the head, Rails 6 its first
 # line so and the rest after the tags alone ("[3d1855e6-...] NoMethodError (...)"): one record
+# Ruby's Logger head ("E, [2017-08-17T18:15:08.067586 #48598] ERROR -- Kitchen: "): an exception's backtrace
+# logged a frame a line under the same head (Test Kitchen's) continues the line before it; each frame
+# ("/gems/kitchen/config.rb:147:in `data'") was an error of its own, 22 records for one failure
+_RUBY_HEAD = re.compile(rb"([DIWEFA]), \[[^\]\n]*#(\d+)\] +[A-Z]+ -- ([^:\n]*): ")
+_RUBY_FRAME = re.compile(rb"\S+:\d+:in [`']")
 _RUBY_FATAL = re.compile(rb"F, \[[^\]\n]*#(\d+)\] FATAL -- [^:\n]*: (\[[^\]\n]+\](?: \[[^\]\n]+\])*)")
 # RabbitMQ's head with its message on the lines below it: its level and the Erlang process, then
 # nothing ("2025-08-18 05:07:43.557042+00:00 [erro] <0.130.0>", then "BOOT FAILED", "===========",
@@ -168,6 +173,7 @@ class _Grouping:
     stamped: bool = False  # the entry's first line is stamped (_unstamped): so are the lines that continue it
     gap: bool = False  # the last line was the blank one after a response's headers: its body follows
     tagged: tuple[bytes, bytes, bytes] | None = None  # a Rails FATAL head's prefix, pid and tags (_RUBY_FATAL)
+    ruby: tuple[bytes, bytes, bytes] | None = None  # a Ruby Logger head's letter, pid and program (_RUBY_HEAD)
     bare: bool = False  # the first line is a head whose message is on the lines below (_BARE_ERLANG_HEAD)
     quoted: bool = False  # a quoted value the dated first line opened is still open (_QUOTE_OPEN)
     lines: int = 0
@@ -223,6 +229,8 @@ class _Grouping:
         self.thrown = _ANNOUNCES_ERROR.fullmatch(line) is not None
         if (m := _RUBY_FATAL.search(line, 0, HEAD)) is not None:
             self.tagged = (bytes(line[: m.start()]), m[1], m[2])
+        if (m := _RUBY_HEAD.match(line)) is not None:
+            self.ruby = (m[1], m[2], m[3])
         self.bare = line.rstrip().endswith(b">") and _BARE_ERLANG_HEAD.search(line) is not None
         self.quoted = _QUOTE_OPEN.search(line) is not None and _ENTRY_START.match(line) is not None
 
@@ -281,10 +289,18 @@ class _Grouping:
 
     def _tagged_goes_on(self, line: Line) -> bool:
         """Whether a line goes on with a Rails FATAL block (``tagged``): the same head, pid and
-        tags, or the tags alone, after the same prefix (a Heroku dyno's "app[web.1]: "); or with
-        a RabbitMQ head's message (``bare``), up to the next entry."""
+        tags, or the tags alone, after the same prefix (a Heroku dyno's "app[web.1]: "); with
+        a RabbitMQ head's message (``bare``), up to the next entry; or with a Ruby Logger line's
+        backtrace, a frame under the same head (``ruby``)."""
         if self.bare:
             return _ENTRY_START.match(line) is None
+        if (
+            self.ruby is not None
+            and (m := _RUBY_HEAD.match(line))
+            and (m[1], m[2], m[3]) == self.ruby
+            and _RUBY_FRAME.match(line, m.end())
+        ):
+            return True  # a backtrace's frame under the same head
         if self.tagged is None:
             return False
         prefix, pid, tags = self.tagged
