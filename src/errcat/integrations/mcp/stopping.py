@@ -1,0 +1,56 @@
+"""Stopping the work of a call the client cancelled.
+
+A call's work runs on a worker thread (the event loop stays free for pings and cancellations), and a
+Python thread cannot be killed: a cancelled explain of a 2 MiB paste ran on for seconds, a core's worth
+of CPU spent on an answer nobody reads. CPython can raise an exception in another thread, delivered at
+its next bytecode (``PyThreadState_SetAsyncExc``): a use the client abandons gets ``WorkStopped`` raised
+in its thread while its work runs, and never outside it (a guard lock orders the two threads), so the
+locks and files the work opens are released by its own ``with`` and ``finally`` blocks. Elsewhere (no
+``ctypes.pythonapi``: PyPy) the work runs to its end, as it did.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+_SET_ASYNC_EXC = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
+
+
+class WorkStopped(BaseException):
+    """Raised in the thread of a use the client abandoned. A BaseException: the ``except Exception``
+    of the code it interrupts (a lenient parser's) must not take it for that code's own failure."""
+
+
+class Use:
+    """One call's use of the catalog: abandoned once the client cancels the call, which stops its work."""
+
+    def __init__(self) -> None:
+        self.abandoned = False
+        self._guard = threading.Lock()
+        self._thread: int | None = None  # the thread running the work, while it runs
+
+    def abandon(self) -> None:
+        """The client no longer waits: stop the work where it is, or before it starts."""
+        with self._guard:
+            self.abandoned = True
+            if self._thread is not None and _SET_ASYNC_EXC is not None:
+                _SET_ASYNC_EXC(ctypes.c_ulong(self._thread), ctypes.py_object(WorkStopped))
+
+    def run(self, work: Callable[[], T]) -> T:
+        """``work()``, unless or until the use is abandoned (then WorkStopped)."""
+        with self._guard:
+            if self.abandoned:
+                raise WorkStopped
+            self._thread = threading.get_ident()
+        try:
+            return work()
+        finally:
+            with self._guard:
+                self._thread = None
+                if self.abandoned and _SET_ASYNC_EXC is not None:  # sent, not yet delivered: never outside the work
+                    _SET_ASYNC_EXC(ctypes.c_ulong(threading.get_ident()), None)
