@@ -287,3 +287,17 @@ def test_stub_for_an_unknown_service(cli, tmp_path):
 def test_stub_when_everything_matched(cli):
     r = cli("explain", "--stub", input=MYOB_BODY)
     assert r.exit_code == 0 and r.stdout == "" and "already in the catalog" in r.stderr
+
+
+def test_a_gateway_timeout_of_a_post_is_not_advised_a_plain_resend(cli):
+    """The guide of MYOB's GatewayTimeout (504) says "backoff"; a POST may have been done before the gateway gave up,
+    and resending it may create the invoice twice. The one-line summary said "check first", but the text and
+    markdown views printed "retry: backoff" for it; a GET keeps the guide's backoff."""
+    body = '{"Errors":[{"Name":"GatewayTimeout","Message":"Connection to the API has timed out","Severity":"Error"}]}'
+    paste = "METHOD https://api.myob.com/accountright/x/Sale/Invoice/Item\nHTTP/1.1 504 Gateway Timeout\n\n" + body
+    said = "no after a POST, which may have been applied: check first"
+    for view, line in (("table", "retry:    "), ("markdown", "**Retry:** ")):
+        post = cli("explain", "--format", view, input=paste.replace("METHOD", "POST")).stdout
+        get = cli("explain", "--format", view, input=paste.replace("METHOD", "GET")).stdout
+        assert f"{line}{said}" in post, post
+        assert f"{line}backoff" in get and said not in get, get

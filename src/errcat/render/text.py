@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..model import Citation, Entry, Guide, Vendor, basis_words
 from ..query import ErrorGroup, LookupResult, SearchHit
 from ..text import normalize_path
-from ..values import retry_after_seconds
+from ..values import resend_may_repeat, retry_after_seconds, unsafe_resend_words
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
@@ -367,8 +367,15 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
         for cause, who in zip(g.causes, why, strict=True):
             lines.append([("  cause:    ", "dim"), (cause, None), (who, "dim")])
         lines.append([("  fix:      ", "green"), (g.fix, None), (fixed, "dim")])
-        lines.append([("  retry:    ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
+        lines.append([("  retry:    ", "yellow"), (retry_of(x, g), None), ("   who acts: ", "yellow"), (g.actor, None)])
     return lines + _also_lines(m, e)
+
+
+def retry_of(x: Explanation, g: Guide) -> str:
+    """The guide's retry for this paste's request: a POST a gateway answered with 504 may have been done,
+    so it is not resent as the guide's "backoff" says (values.resend_may_repeat)."""
+    ex = x.exchange
+    return unsafe_resend_words(g.retry, str(ex.method)) if resend_may_repeat(ex.status, ex.method) else g.retry
 
 
 def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:
