@@ -11,14 +11,21 @@ locks and files the work opens are released by its own ``with`` and ``finally`` 
 
 from __future__ import annotations
 
-import ctypes
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_SET_ASYNC_EXC = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
+
+def _raise_in(thread: int, exc: type[BaseException] | None) -> None:
+    """``exc`` raised in ``thread`` at its next bytecode (None: a pending one withdrawn); ctypes is imported
+    here, by the first cancellation: 4 ms off the server's start, before ``initialize`` is answered."""
+    import ctypes
+
+    set_async_exc: Any = getattr(getattr(ctypes, "pythonapi", None), "PyThreadState_SetAsyncExc", None)
+    if set_async_exc is not None:
+        set_async_exc(ctypes.c_ulong(thread), ctypes.py_object(exc) if exc is not None else None)
 
 
 class WorkStopped(BaseException):
@@ -38,8 +45,8 @@ class Use:
         """The client no longer waits: stop the work where it is, or before it starts."""
         with self._guard:
             self.abandoned = True
-            if self._thread is not None and _SET_ASYNC_EXC is not None:
-                _SET_ASYNC_EXC(ctypes.c_ulong(self._thread), ctypes.py_object(WorkStopped))
+            if self._thread is not None:
+                _raise_in(self._thread, WorkStopped)
 
     def run(self, work: Callable[[], T]) -> T:
         """``work()``, unless or until the use is abandoned (then WorkStopped)."""
@@ -52,5 +59,5 @@ class Use:
         finally:
             with self._guard:
                 self._thread = None
-                if self.abandoned and _SET_ASYNC_EXC is not None:  # sent, not yet delivered: never outside the work
-                    _SET_ASYNC_EXC(ctypes.c_ulong(threading.get_ident()), None)
+                if self.abandoned:  # sent, not yet delivered: never outside the work
+                    _raise_in(threading.get_ident(), None)
