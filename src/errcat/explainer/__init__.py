@@ -65,7 +65,7 @@ class Explanation(NamedTuple):
         parts = []
         folded = self.folded()
         # a POST that a gateway timed out on may have been done: never "resend" it (integrations.retry_advice)
-        unsafe = resend_may_repeat(ex.status, ex.method)
+        unsafe = unsafe_resend_words("backoff", str(ex.method)) if resend_may_repeat(ex.status, ex.method) else ""
         for m, positions in folded[:3]:
             times = f" (x{len(positions)})" if len(positions) > 1 else ""
             best = m.best
