@@ -34,7 +34,6 @@ from pydantic import BeforeValidator, Field
 from ... import __version__
 from ...api import ErrorCatalog
 from ...errors import CatalogError, ErrcatError, UsageError
-from ...gate import shown
 from . import schemas
 from .bounds import MAX_CHARS, bounded_advice, bounded_explain, bounded_lookup, bounded_search, bounded_vendors, compact
 from .stopping import Use, WorkStopped
@@ -464,8 +463,16 @@ async def _arguments_never_echoed(ctx: Any, call_next: Callable[[Any], Awaitable
                 block["text"] = plain
             elif text.startswith("Unknown tool: "):  # the SDK's, quoting the name as sent
                 # the spec's protocol error for an unknown tool (the SDK answers a tool result, isError)
-                raise MCPError(INVALID_PARAMS, shown(text))
+                raise MCPError(INVALID_PARAMS, _shown(text))
     return result
+
+
+def _shown(text: str) -> str:
+    """``text`` through the exit gate (gate.shown), imported by the first refusal: its patterns are not
+    compiled before ``initialize`` is answered (17 ms)."""
+    from ...gate import shown
+
+    return shown(text)
 
 
 def _gated(exc: MCPError) -> MCPError:
@@ -473,8 +480,8 @@ def _gated(exc: MCPError) -> MCPError:
     what it quotes passed through the exit gate, as errcat's own errors pass what they echo."""
     data = exc.data
     if isinstance(data, dict) and isinstance(data.get("uri"), str):
-        data = {**data, "uri": shown(data["uri"])}
-    return MCPError(exc.code, shown(exc.message), data)
+        data = {**data, "uri": _shown(data["uri"])}
+    return MCPError(exc.code, _shown(exc.message), data)
 
 
 def _check_prompt_request(params: Any) -> None:
@@ -485,12 +492,12 @@ def _check_prompt_request(params: Any) -> None:
         return  # the SDK refuses malformed params itself, without quoting them
     name = params.get("name")
     if name != PROMPT_NAME:
-        raise MCPError(INVALID_PARAMS, f"unknown prompt {shown(str(name)[:64])!r} (known: {PROMPT_NAME})")
+        raise MCPError(INVALID_PARAMS, f"unknown prompt {_shown(str(name)[:64])!r} (known: {PROMPT_NAME})")
     arguments = params.get("arguments")
     unknown = sorted(str(k)[:64] for k in arguments if k not in PROMPT_ARGUMENTS) if isinstance(arguments, dict) else []
     if unknown:
         raise MCPError(
-            INVALID_PARAMS, f"{PROMPT_NAME} takes only {', '.join(PROMPT_ARGUMENTS)}; not: {shown(', '.join(unknown))}"
+            INVALID_PARAMS, f"{PROMPT_NAME} takes only {', '.join(PROMPT_ARGUMENTS)}; not: {_shown(', '.join(unknown))}"
         )
 
 
