@@ -575,7 +575,8 @@ def test_errcat_mcp_over_stdio_on_the_dev_corpus(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("entry", ["errcat.cli", "errcat.__main__"])  # the script's own entry starts the server itself
 def test_errcat_mcp_without_the_sdk_says_how_to_install_it(entry: str) -> None:
-    code = f"import sys; sys.modules['mcp'] = None; sys.argv = ['errcat', 'mcp']; from {entry} import main; main()"
+    # a venv without the extra may lack anyio too, which errcat's server imports before the SDK: the SDK is named
+    code = f"import sys; sys.modules['mcp'] = sys.modules['anyio'] = None; sys.argv = ['errcat', 'mcp']; from {entry} import main; main()"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
     assert done.returncode == 2
     assert done.stdout == ""
