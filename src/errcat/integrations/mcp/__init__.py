@@ -96,7 +96,8 @@ class CatalogInUse:
         try:
             return self._ask(work, use)
         except WorkStopped:
-            self.close()  # stopped anywhere in its work: nothing it may have left half-built is kept
+            if use.started:  # stopped anywhere in its work: nothing it may have left half-built is kept
+                self.close()
             raise
         finally:
             self._holder = None

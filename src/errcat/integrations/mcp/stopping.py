@@ -38,6 +38,7 @@ class Use:
 
     def __init__(self) -> None:
         self.abandoned = False
+        self.started = False  # its work began: what a stop leaves half-built is not to be kept
         self._guard = threading.Lock()
         self._thread: int | None = None  # the thread running the work, while it runs
 
@@ -54,6 +55,7 @@ class Use:
             if self.abandoned:
                 raise WorkStopped
             self._thread = threading.get_ident()
+            self.started = True
         try:
             return work()
         finally:
