@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+import errcat
 from errcat.explainer import explain
 
 SECRETS = {
@@ -301,3 +302,25 @@ def test_a_gateway_timeout_of_a_post_is_not_advised_a_plain_resend(cli):
         get = cli("explain", "--format", view, input=paste.replace("METHOD", "GET")).stdout
         assert f"{line}{said}" in post, post
         assert f"{line}backoff" in get and said not in get, get
+
+
+def test_a_gateways_502_to_a_post_the_catalog_lacks_is_not_advised_a_resend_by_its_status(cli):
+    """An uncatalogued 502 is advised by its status ("usually passes: resend later"); but a gateway may have
+    let the POST through before failing, so errcat.retry_advice says never for it, while the table, markdown
+    and JSON views (retry_by_status) still said resend. They now say what retry_advice says; a GET keeps it."""
+    paste = "METHOD https://api.accounting.sage.com/v3.1/sales_invoices\nHTTP/1.1 502 Bad Gateway\n\n<html>upstream connect error</html>"
+    post, get = paste.replace("METHOD", "POST"), paste.replace("METHOD", "GET")
+    said = "no after a POST, which may have been applied: check first, though HTTP 502 usually passes"
+    for view in ("table", "markdown"):
+        assert said in cli("explain", "--format", view, input=post).stdout
+        shown = cli("explain", "--format", view, input=get).stdout
+        assert "HTTP 502 usually passes: resend later, with exponential backoff" in shown and said not in shown
+    by_status = {
+        m: json.loads(cli("explain", "-f", "json", input=p).stdout)["errors"][0]["retry_by_status"]
+        for m, p in (("POST", post), ("GET", get))
+    }
+    assert by_status == {
+        "POST": {"status": 502, "retry": False, "wait": "never", "may_have_applied": "POST"},
+        "GET": {"status": 502, "retry": True, "wait": "backoff"},
+    }
+    assert errcat.retry_advice(errcat.explain(post))[:2] == (False, "never")  # what the views now agree with

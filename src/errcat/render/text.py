@@ -490,6 +490,8 @@ def status_retry_words(x: Explanation, status: int, wait: str | None, spent: str
         )
     if wait is None:
         return f"HTTP {status} alone does not suggest that the same request can succeed {_BY_STATUS}"
+    if resend_may_repeat(status, x.exchange.method):  # a gateway's 502/504 to a POST: the vendor may have done it
+        return f"{unsafe_resend_words(wait, str(x.exchange.method))}, though HTTP {status} usually passes {_BY_STATUS}"
     after = retry_after_seconds(x.exchange.header("Retry-After"))
     asked = f"; the response's Retry-After asks for {after:g} s" if after is not None else ""
     return f"HTTP {status} usually passes: {_WAIT_WORDS[wait]}{asked} {_BY_STATUS}"
