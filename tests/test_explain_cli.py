@@ -297,6 +297,9 @@ def test_a_gateway_timeout_of_a_post_is_not_advised_a_plain_resend(cli):
     body = '{"Errors":[{"Name":"GatewayTimeout","Message":"Connection to the API has timed out","Severity":"Error"}]}'
     paste = "METHOD https://api.myob.com/accountright/x/Sale/Invoice/Item\nHTTP/1.1 504 Gateway Timeout\n\n" + body
     said = "no after a POST, which may have been applied: check first"
+    documents = {m: json.loads(cli("explain", "-f", "json", input=paste.replace("METHOD", m)).stdout) for m in ("POST", "GET")}
+    assert [d["errors"][0]["explanation"]["retry"] for d in documents.values()] == ["backoff", "backoff"]  # the guide's
+    assert [d["errors"][0]["may_have_applied"] for d in documents.values()] == ["POST", None]  # this request's
     for view, line in (("table", "retry:    "), ("markdown", "**Retry:** ")):
         post = cli("explain", "--format", view, input=paste.replace("METHOD", "POST")).stdout
         get = cli("explain", "--format", view, input=paste.replace("METHOD", "GET")).stdout

@@ -67,6 +67,8 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "family": [candidate_record(c) for c in m.family],
                 "explanation": guide_record(x.guide_of(best.entry)) if best else None,
                 "retry_by_status": _retry_by_status(x.status_retry(m), x.quota_spent(m), ex.method),
+                # a POST a gateway answered 502/504: whatever the guide's retry says, check before resending it
+                "may_have_applied": str(ex.method).upper() if resend_may_repeat(m.sent.status or ex.status, ex.method) else None,
                 **(_fields(best.entry, _SOURCE_FIELDS) if best else {"provenance": None, "sources": [], "quirks": []}),
                 "scenarios": [_fields(e, _SCENARIO_FIELDS) for e in x.scenarios(m)],
             }
