@@ -638,3 +638,58 @@ def test_an_exception_message_is_read_as_the_message_or_its_details(catalog, pas
     err = explain(catalog, paste).errors[0]
     assert (err.sent.message, err.sent.details) == (message, details)
     assert explain(catalog, paste).vendor is None
+
+
+# How HTTP clients and logs word a failed call's status around a vendor's body: each wording as the client
+# prints it (Guzzle's ClientException, .NET's EnsureSuccessStatusCode, Spring's HttpClientErrorException), a
+# status line after a log line's prefix, and a `docker compose logs` prefix on every line of a response.
+SAGE_BODY = '[{"$severity":"error","$dataCode":"RecordInvalid","$message":"Name is required","$source":"name"}]'
+MYOB_BODY = json.dumps(
+    {"Errors": [{"Name": NAME, "Message": MSG, "AdditionalDetails": "Date", "ErrorCode": 25008, "Severity": "Error"}]}
+)
+STATED = [
+    (
+        "guzzle",
+        "PHP Fatal error:  Uncaught GuzzleHttp\\Exception\\ClientException: Client error: `POST "
+        "https://api.accounting.sage.com/v3.1/contacts` resulted in a `422 Unprocessable Entity` response:\n"
+        f"{SAGE_BODY}\n in /var/www/vendor/guzzlehttp/guzzle/src/Exception/RequestException.php:113",
+        422,
+    ),
+    (
+        "dotnet",
+        "System.Net.Http.HttpRequestException: Response status code does not indicate success: 400 (Bad Request).\n"
+        f"Response: {MYOB_BODY}\n   at System.Net.Http.HttpResponseMessage.EnsureSuccessStatusCode()",
+        400,
+    ),
+    (
+        "spring",
+        f'org.springframework.web.client.HttpClientErrorException$BadRequest: 400 Bad Request: "{MYOB_BODY}"\n'
+        "\tat org.springframework.web.client.HttpClientErrorException.create(HttpClientErrorException.java:101)",
+        400,
+    ),
+    ("log prefix", f"2024-05-01 10:00:01,456 ERROR [sync] HTTP/1.1 400 Bad Request {MYOB_BODY}", 400),
+    (
+        "compose prefix",
+        "\n".join(f"sync-1  | {ln}" for ln in ["HTTP/1.1 409 Conflict", "Content-Type: application/json", "", MYOB_BODY]),
+        409,
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "paste", "status"), STATED, ids=[s[0] for s in STATED])
+def test_a_status_a_client_or_a_log_words_with_its_reason_is_the_exchanges(catalog, label, paste, status):
+    x = explain(catalog, paste)
+    assert x.exchange.status == status
+    assert x.vendor in ("myob", "sage")
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        f"sync done: 400 items were rejected {MYOB_BODY}",
+        f"sync done: 404 not-found records skipped, 0 failed {MYOB_BODY}",
+        f"retrying in 500 ms (attempt 2) {MYOB_BODY}",
+    ],
+)
+def test_a_number_without_its_status_phrase_is_no_status(catalog, paste):
+    assert explain(catalog, paste).exchange.status is None

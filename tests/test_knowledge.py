@@ -312,3 +312,31 @@ def test_the_errors_people_look_for(cli):
     text = cli("lookup", "myob.observed.access-denied").stdout
     assert "single sign-on" in text and "apisupport.myob.com" in text
     assert "not a number" in cli("lookup", "sage.observed.validation-error.not-a-number").stdout
+
+
+def test_fifth_audit_claims_rest_on_what_the_sources_say(catalog):
+    """Claims the fifth audit re-read: each now rests on a source that says it, not on errcat's reading."""
+    oauth = guide(catalog, "myob.observed.oauth-invalid-request")
+    assert "https://github.com/uptick/pymyob/issues/22" in oauth.basis.causes  # a body without client_id/secret
+    assert any("Postman collection" in c and "scope" in c for c in oauth.causes)  # MYOB's own words on the cause
+    assert "RFC 6749, sections 4.1.3" not in oauth.fix and "client_secret, refresh_token" in oauth.fix  # MYOB's SDK
+    sage_notes = [c.note or "" for e in catalog.entries if e.id.startswith("sage.observed.") for c in e.sources]
+    assert not any("could not find that copy again" in n for n in sage_notes)
+    assert any("access-rights.md" in n and "contacts stay readable" in n for n in sage_notes)
+    grant = guide(catalog, "sage.observed.invalid-grant")
+    assert any("31 days" in c for c in grant.causes) and "errcat's reading; neither page" not in grant.fix
+    assert 400 in {c.status for c in entry(catalog, "sage.observed.oauth.invalid-grant").sources if c.url.endswith("/38")}
+    unlisted = {f.value: f for f in catalog.vendors["myob"].unlisted}["OAuthTokenIsInvalid"]
+    assert "path that does not exist" in unlisted.description and "JA-Portal" in unlisted.source  # not only a bad token
+    assert "I use timesheets for time billing" not in guide(catalog, "myob.34003").causes[0]  # a label no source shows
+    assert "expires_in 300" in guide(catalog, "sage.access-token-expired-error").causes[0]  # Sage's guide, read whole
+    razao = entry(catalog, "invoicexpress.observed.razao-de-isencao")
+    assert razao.status == 400 and 400 in {c.status for c in razao.sources}  # measured, where 422 was assumed
+
+
+def test_invoicexpress_messages_quoted_only_in_code_comments_are_answered_honestly(cli):
+    """Two InvoiceXpress refusals known only from an integration's comments: lookup says so, and points on."""
+    for message, says in (("Vencimento deve ser igual ou posterior à data do documento", "Due date must be later"),
+                          ("Date cannot be earlier than the last invoice of this sequence[01 Jan 27]", "sequence")):  # fmt: skip
+        r = cli("lookup", message)
+        assert r.exit_code != 0 and "not in the catalog" in r.stderr and says in r.stderr, message

@@ -575,8 +575,7 @@ def test_errcat_mcp_over_stdio_on_the_dev_corpus(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("entry", ["errcat.cli", "errcat.__main__"])  # the script's own entry starts the server itself
 def test_errcat_mcp_without_the_sdk_says_how_to_install_it(entry: str) -> None:
-    # a venv without the extra may lack anyio too, which errcat's server imports before the SDK: the SDK is named
-    code = f"import sys; sys.modules['mcp'] = sys.modules['anyio'] = None; sys.argv = ['errcat', 'mcp']; from {entry} import main; main()"
+    code = f"import sys; sys.modules['mcp'] = None; sys.argv = ['errcat', 'mcp']; from {entry} import main; main()"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
     assert done.returncode == 2
     assert done.stdout == ""
@@ -612,6 +611,18 @@ def test_errcat_mcp_answers_without_loading_the_command_line() -> None:
     assert refused.returncode == 2 and said == [
         "errcat: no catalog to use: --no-builtin needs at least one --catalog path (or ERRCAT_CATALOG)"
     ]
+
+
+def test_errcat_mcp_on_a_plain_install_names_the_sdk_not_its_dependency() -> None:
+    """`pip install errcat` has neither the SDK nor its dependency anyio, which the server imports
+    first: the message once said "anyio is missing", and installing anyio only led to the next one."""
+    code = (
+        "import sys; sys.modules['mcp'] = sys.modules['anyio'] = None; sys.argv = ['errcat', 'mcp'];"
+        " from errcat.cli import main; main()"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == "errcat: errcat mcp needs the MCP SDK (mcp is missing): pip install 'errcat[mcp]'\n"
 
 
 def test_a_call_holding_a_lone_surrogate_escape_is_answered_over_stdio() -> None:

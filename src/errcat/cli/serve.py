@@ -22,7 +22,7 @@ def mcp_server(catalog: CatalogOpt = None, no_builtin: NoBuiltinOpt = False) -> 
     except ImportError as exc:
         from importlib.util import find_spec
 
-        # the SDK itself when it is absent, though a dependency of it (anyio) is imported first and fails first
+        # with no SDK at all, its dependency anyio fails first: name the package the user lacks, not that one
         missing = "mcp" if find_spec("mcp") is None else (exc.name or "mcp").split(".")[0]
         _fail(f"errcat mcp needs the MCP SDK ({missing} is missing): pip install 'errcat[mcp]'", EXIT_USAGE)
     if sys.stdin.isatty():  # run by hand: say what it waits for (stdout is the protocol's alone)

@@ -273,7 +273,8 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
             part = part.strip()
             if part and part != whole and part not in readings and len(part) <= MAX_TEXT:
                 readings.append(part)
-    code = next((m.group(1) for m in _CODE_MENTION.finditer(whole)), None)
+    # a labelled code on its own line: an empty "Code:" over "Message: ..." labels no code "Message"
+    code = next((m.group(1) for line in lines for m in _CODE_MENTION.finditer(line[:MAX_TEXT])), None)
     labelled = _labelled(lines)
     if labelled.get("message"):  # a help page's block: the labelled message is the error's text
         readings.insert(0, labelled["message"])

@@ -499,17 +499,22 @@ def status_retry_words(x: Explanation, status: int, wait: str | None, spent: str
 
 def cache_lines(folder: str, files: list[CacheEntry], problem: str | None = None) -> list[Line]:
     """`errcat cache info`: the folder, then one line per index file."""
+    from ..fs import NO_CACHE_ENV, cache_disabled
     from ..index.cache import KEEP_ENV, cache_keep, fix_for
 
     lines: list[Line] = [
         [("cache folder: ", None), (folder, "bold")],
         [(f"  keeps the {cache_keep()} most recently used indexes ({KEEP_ENV}); older ones are deleted", "dim")],
     ]
+    if cache_disabled():
+        lines.append(
+            [(f"  {NO_CACHE_ENV} is set: every command builds its index in memory; the files here are not used", "yellow")]
+        )
     if problem:
         lines.append([(f"  cannot be written ({problem}): every command builds its index in memory", "yellow")])
         fix, where = fix_for(problem)
         lines.append([(f"  ({fix}, or set ERRCAT_CACHE_DIR to a folder {where})", "dim")])
-    elif not files:
+    elif not files and not cache_disabled():
         lines.append([("  no index files yet (the next lookup builds one)", "dim")])
     for f in files:
         entries = "?" if f.entries is None else f"{f.entries:,}"

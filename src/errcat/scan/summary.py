@@ -28,6 +28,9 @@ G = TypeVar("G", bound="Group")
 T = TypeVar("T")
 
 _MASKS = (
+    # nginx's context after an error's message (", client: 127.0.0.1, server: localhost, request: "GET /a
+    # HTTP/1.1", host: ..., referrer: ..."): which request met the error; each missing file's was a group
+    (re.compile(r", client: [^\n]*"), ""),
     # a thread's name before the level (logback's and log4j's "[%thread] %-5level": "[main] ERROR",
     # "[http-nio-8080-exec-3] ERROR"): which thread logged an error does not make it another one (not
     # Ruby Logger's "[2021-06-17T22:55:15.480876 #4]")
