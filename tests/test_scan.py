@@ -786,3 +786,36 @@ def test_a_log_with_a_container_runtimes_prefix_on_every_line_reads_as_the_log_i
     assert found(many) == found(bare) and many.inputs[0].lines == len(lines)
     piped = _scan_json("-", input=prefixed.read_bytes())
     assert piped["summary"]["matched"] == sum(g.count for g in bare.matched.values())
+
+
+def test_a_gateway_timeout_of_a_post_is_not_advised_a_plain_resend(tmp_path, index, monkeypatch):
+    """MYOB documents GatewayTimeout (504) with the guide's retry "backoff"; but the vendor may have done a
+    POST before its gateway gave up, and resending it may create the invoice twice (values.IDEMPOTENT_METHODS).
+    Every report said "retry: backoff" for all of them, the POSTs included; explain and errcat.retry_advice
+    already said "check first". Each view now tells the POSTs apart, counted; a group of GETs alone keeps
+    the guide's backoff."""
+    url = "https://api.myob.com/accountright/6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33/Sale/Invoice/Item"
+    body = '{"Errors":[{"Name":"GatewayTimeout","Message":"Connection to the API has timed out","Severity":"Error"}]}'
+    methods = ["POST", "GET", "POST", "PUT", "GET"]  # PUT is idempotent: sent twice is sent once
+    log = tmp_path / "sync.log"
+    log.write_text("".join(f"2026-05-01T10:0{i}:00Z ERROR {m} {url} -> 504 {body}\n" for i, m in enumerate(methods)))
+    gets = tmp_path / "gets.log"
+    gets.write_text(f"2026-05-01T10:00:00Z ERROR GET {url} -> 504 {body}\n")
+
+    [group] = _scan_json(str(log))["matched"]
+    assert group["name"] == "GatewayTimeout" and group["explanation"]["retry"] == "backoff"  # the guide's, as it is
+    assert group["not_resent"] == {"POST": 2}
+    said = "no after a POST, which may have been applied: check first (2 of the 5)"
+    assert group["retry"] == f"backoff; {said}"
+    assert _scan_json(str(gets))["matched"][0]["retry"] == "backoff"
+    for view in ("table", "markdown", "github"):
+        shown = runner.invoke(app, ["scan", str(log), "--format", view], env={"GITHUB_STEP_SUMMARY": ""}).stdout
+        assert said in shown, view
+        assert said not in runner.invoke(app, ["scan", str(gets), "--format", view], env={"GITHUB_STEP_SUMMARY": ""}).stdout
+
+    import errcat.scan as scan_module  # parallel readers' parts merged: the same count of each method
+
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(scan_module.os, "cpu_count", lambda: 4)
+    [merged] = scan(index, [str(log)], ScanOptions(workers=3)).matched.values()
+    assert dict(merged.not_resent) == {"POST": 2} and merged.count == 5

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..gate import shown
 from ..model import Citation, Entry, Guide, Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
-from .text import claim_labels, group_sources, where
+from .text import claim_labels, group_sources, retry_of, where
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
@@ -206,7 +206,7 @@ def _matched_markdown(x: Explanation, m: ErrorMatch) -> list[str]:
         causes = "\n".join(f"- {escape(c)}{escape(w)}" for c, w in zip(g.causes, why, strict=True))
         parts.append(f"**Likely causes**\n\n{causes}\n")
         parts.append(
-            f"**Fix:** {escape(g.fix)}{escape(fixed)}\n\n**Retry:** {escape(g.retry)} · **Who acts:** {escape(g.actor)}\n"
+            f"**Fix:** {escape(g.fix)}{escape(fixed)}\n\n**Retry:** {escape(retry_of(x, g))} · **Who acts:** {escape(g.actor)}\n"
         )
     return parts
 
