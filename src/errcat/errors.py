@@ -1,7 +1,5 @@
 """One exception base for everything errcat reports to a user, each with its exit code."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from typing import NamedTuple
 

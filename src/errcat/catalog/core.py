@@ -1,7 +1,5 @@
 """The loaded catalog: vendors, entries, guides and templates, with the indexes lookups need."""
 
-from __future__ import annotations
-
 from collections import defaultdict
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
