@@ -61,6 +61,11 @@ _STATUS_PATTERNS = (
     (re.compile(r"(?:->|=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"), ("->", "=>", "→")),  # a log line's "POST /x -> 400"
     (re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"), (")",)),
     (re.compile(r"<Response \[([1-5]\d\d)\]>"), ("<response [",)),  # a Python requests Response in a repr
+    # Dio's "the response has a status code of 400", Alamofire's "Response status code was unacceptable: 400."
+    # (a count goes on to what it counts: "a status code of 400 rows" is none)
+    (re.compile(r"\bstatus code (?:of|was unacceptable:) ([1-5]\d\d)(?=[.,;)]|\s+and\b|\s*$)", re.M), ("status code ",)),
+    # OkHttp's Response.toString, "Response{protocol=h2, code=400, message=, url=…}" (HTTP/2 sends no reason phrase)
+    (re.compile(r"\bResponse\{protocol=[\w/.]{1,16}, code=([1-5]\d\d)\b"), ("response{protocol=",)),
     (
         re.compile(
             r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|response[ _-]?code|statusCode|HTTP)\b[\"']?"
@@ -94,7 +99,8 @@ _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
 # `400 Bad Request` response" in Guzzle, "does not indicate success: 400 (Bad Request)." in .NET, "BadRequest: 400 Bad
 # Request:" in Spring) and how a log line holds a status line after its prefix. The phrase is checked against the
 # status's own (_reason_phrase): "400 items were rejected" is a count, "404 Not Found" a status.
-_STATED_STATUS = re.compile(r"(?<![\w.,/])([45]\d\d)[ \t]*\(?[ \t]*([A-Za-z][A-Za-z' -]{1,40})")
+# (aiohttp's ClientResponseError quotes the phrase after a key: "400, message='Bad Request', url=…")
+_STATED_STATUS = re.compile(r"(?<![\w.,/])([45]\d\d)(?:,[ \t]*message=)?[ \t]*[('\"]?[ \t]*([A-Za-z][A-Za-z' -]{1,40})")
 _ERROR_PHRASES = tuple(
     sorted({p.lower() for s in HTTPStatus if s.value >= 400 for p in (s.phrase, _REASON_ALIASES.get(s.value)) if p})
 )
