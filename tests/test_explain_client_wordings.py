@@ -74,3 +74,71 @@ def test_a_status_after_a_tokens_name_is_shown_and_a_real_token_still_hidden():
     assert screen("oauth2: cannot fetch token: 401 Unauthorized").text == "oauth2: cannot fetch token: 401 Unauthorized"
     assert "fd93a1c07b2e" not in screen("oauth2: token: fd93a1c07b2e4d5f 400 Bad Request").text
     assert "400" not in screen("token: 400").text  # a bare value after the name may be the token itself
+
+
+# guzzle/psr7 Message::bodySummary: the first 120 characters, then " (truncated...)"; Guzzle's RequestException and
+# Laravel's Http\Client\RequestException ("HTTP request returned status code %d:\n%s\n") print that summary
+def _summary(body: str) -> str:
+    return body[:120] + (" (truncated...)" if len(body) > 120 else "")
+
+
+RATE_BODY = json.dumps(
+    {
+        "Errors": [
+            {
+                "Name": "RateLimitError",
+                "Message": "API key has exceeded the daily rate limit",
+                "AdditionalDetails": "Header: x-myobapi-key",
+                "ErrorCode": None,
+                "Severity": "Error",
+            }
+        ]
+    }
+)
+
+
+def test_a_body_cut_after_its_message_still_matches_its_entry(catalog):
+    assert "API key has exceeded the daily rate limit" in _summary(RATE_BODY)  # the cut falls in AdditionalDetails
+    paste = f"Illuminate\\Http\\Client\\RequestException: HTTP request returned status code 403:\n{_summary(RATE_BODY)}\n"
+    d = explain(catalog, paste).as_dict()
+    assert d["vendor"] == "myob"
+    assert d["errors"][0]["match"] == "exact"
+    assert d["errors"][0]["candidates"][0]["id"] == "myob.generic.rate-limit-error"
+    assert any("cut short" in n for n in d["notes"])
+
+
+def test_a_body_cut_inside_its_message_claims_no_entry(catalog):
+    body = json.dumps({"errors": [{"error": "That option is not available during the trial period, it becomes so only " * 2}]})
+    paste = f"GuzzleHttp\\Exception\\ClientException: Client error: `GET https://acme.app.invoicexpress.com/api/export/saft.json` resulted in a `422 Unprocessable Entity` response:\n{_summary(body)}\n"
+    d = explain(catalog, paste).as_dict()
+    assert d["errors"][0]["match"] in ("none", "fuzzy", "status")  # a start of a message fits too many to claim one
+
+
+IX_MSG = "That option is not available during the trial period, it becomes so only after the first payment."
+IX_ENTRY = "invoicexpress.saf-t-export.that-option-is-not-available-during-the-trial"
+# the same InvoiceXpress body as languages print it decoded: Python's repr of r.json(), Ruby's Hash#inspect of
+# JSON.parse(body) (before and since Ruby 3.4), PHP's print_r of json_decode($body, true)
+DECODED = [
+    ("python repr", f"422\n{ {'errors': [{'error': IX_MSG}]}!r}"),
+    ("ruby inspect", f'status: 422\n{{"errors"=>[{{"error"=>"{IX_MSG}"}}]}}'),
+    ("ruby 3.4 inspect", f'status: 422\n{{"errors" => [{{"error" => "{IX_MSG}"}}]}}'),
+    (
+        "php print_r",
+        "HTTP status 422\nArray\n(\n    [errors] => Array\n        (\n            [0] => Array\n                (\n"
+        f"                    [error] => {IX_MSG}\n                )\n\n        )\n\n)\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "paste"), DECODED, ids=[d[0] for d in DECODED])
+def test_invoicexpress_errors_printed_by_a_language_are_its_own(catalog, label, paste):
+    d = explain(catalog, paste).as_dict()
+    assert d["vendor"] == "invoicexpress"
+    assert d["errors"][0]["match"] == "exact"
+    assert d["errors"][0]["candidates"][0]["id"] == IX_ENTRY
+
+
+@pytest.mark.parametrize(("label", "paste"), DECODED, ids=[d[0] for d in DECODED])
+def test_the_same_shape_with_another_services_message_names_no_vendor(catalog, label, paste):
+    d = explain(catalog, paste.replace(IX_MSG, "Card declined by the issuing bank")).as_dict()
+    assert d["vendor"] is None
