@@ -142,3 +142,29 @@ def test_invoicexpress_errors_printed_by_a_language_are_its_own(catalog, label, 
 def test_the_same_shape_with_another_services_message_names_no_vendor(catalog, label, paste):
     d = explain(catalog, paste.replace(IX_MSG, "Card declined by the issuing bank")).as_dict()
     assert d["vendor"] is None
+
+
+PROSPEND_BODY = json.dumps({"code": "BAD_REQUEST", "message": "Invalid request body. Please check the schema and try again."})
+PROSPEND_ENTRY = "prospend.bad-request.invalid-request-body-please-check-the-schema-and"
+# JVM HTTP clients' exceptions raise for any service: square/retrofit HttpException ("HTTP " + code + " " + message),
+# apache httpcomponents-client 4.5 HttpResponseException, ktor-client ClientRequestException
+JVM_CLIENTS = [
+    ("retrofit", "retrofit2.HttpException: HTTP 400 \nerrorBody: {body}"),
+    ("apache httpclient", "org.apache.http.client.HttpResponseException: status code: 400, reason phrase: Bad Request\n{body}"),
+    (
+        "ktor",
+        'io.ktor.client.plugins.ClientRequestException: Client request(POST /api/expenses) invalid: 400 Bad Request. Text: "{body}"',
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "paste"), JVM_CLIENTS, ids=[c[0] for c in JVM_CLIENTS])
+def test_an_http_clients_exception_is_no_other_services_sdk(catalog, label, paste):
+    d = explain(catalog, paste.format(body=PROSPEND_BODY)).as_dict()
+    assert d["vendor"] == "prospend"
+    assert d["errors"][0]["candidates"][0]["id"] == PROSPEND_ENTRY
+
+
+def test_another_services_jvm_sdk_exception_still_excludes_the_vendors(catalog):
+    d = explain(catalog, f"com.stripe.exception.InvalidRequestException: No such customer\n{PROSPEND_BODY}").as_dict()
+    assert d["vendor"] is None
