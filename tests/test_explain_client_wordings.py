@@ -37,6 +37,10 @@ WORDINGS = [
     ),
     # Alamofire AFError.errorDescription, .unacceptableStatusCode
     ("alamofire", "Response status code was unacceptable: 400.\n{body}", 400),
+    # restsharp/RestSharp RestClient: HttpRequestException($"Request failed with status code {response.StatusCode}"),
+    # the System.Net.HttpStatusCode member's name
+    ("restsharp", "System.Net.Http.HttpRequestException: Request failed with status code Conflict\nContent: {body}", 409),
+    ("a .NET log line", "2024-05-01 10:00:01 [ERR] Sync failed. StatusCode: UnprocessableEntity, Content: {body}", 422),
     # golang.org/x/oauth2 RetrieveError.Error: "oauth2: cannot fetch token: %v\nResponse: %s" with resp.Status
     ("go oauth2", "oauth2: cannot fetch token: 400 Bad Request\nResponse: {body}", 400),
 ]
@@ -64,6 +68,7 @@ def test_a_clients_wording_around_another_services_body_names_no_vendor(catalog,
         "sync done: 400, message='processed' and 2 skipped",
         "the report lists a status code of 400 rows per page",
         "Response{protocol=h2} took 400 ms",
+        "status code review: a Conflict between two BadRequest handlers",
     ],
 )
 def test_a_number_near_these_words_is_no_status_unless_the_client_wording_holds_it(catalog, paste):

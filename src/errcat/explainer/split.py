@@ -104,6 +104,17 @@ _STATED_STATUS = re.compile(r"(?<![\w.,/])([45]\d\d)(?:,[ \t]*message=)?[ \t]*[(
 _ERROR_PHRASES = tuple(
     sorted({p.lower() for s in HTTPStatus if s.value >= 400 for p in (s.phrase, _REASON_ALIASES.get(s.value)) if p})
 )
+# .NET's System.Net.HttpStatusCode names a status by its member: RestSharp's "Request failed with status code BadRequest",
+# a log's "StatusCode: UnprocessableEntity"; the name is a status only after those words
+_DOTNET_NAMES = {"".join(w.title() for w in s.name.split("_")): s.value for s in HTTPStatus if s.value >= 400} | {
+    "RequestEntityTooLarge": 413,  # (Python 3.13 renamed these four: the .NET names stay)
+    "RequestUriTooLong": 414,
+    "RequestedRangeNotSatisfiable": 416,
+    "UnprocessableEntity": 422,
+}
+_DOTNET_STATUS = re.compile(
+    r"\b(?i:status[ _]?code)[\"']?[ \t]*(?:[:=][ \t]*)?[\"']?(" + "|".join(sorted(_DOTNET_NAMES, key=len, reverse=True)) + r")\b"
+)
 # requests' raise_for_status text; the reason between is short (bounded: one long line of repeats stays linear)
 _PYTHON_HTTP_ERROR = re.compile(r"\b[1-5]\d\d (?:Client|Server) Error: .{0,200}? for url: \S+")
 
@@ -450,6 +461,9 @@ def _find_status(ex: Framing) -> None:
             if status in KNOWN_STATUSES and status >= 400:
                 ex.status = status
                 return
+    if (low is None or "status" in low) and (named := _DOTNET_STATUS.search(head)):
+        ex.status = _DOTNET_NAMES[named.group(1)]
+        return
     if (stated := _stated_status(head, low)) is not None:
         ex.status, ex.reason = stated
         return
