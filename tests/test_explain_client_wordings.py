@@ -151,11 +151,22 @@ def test_the_same_shape_with_another_services_message_names_no_vendor(catalog, l
 
 PROSPEND_BODY = json.dumps({"code": "BAD_REQUEST", "message": "Invalid request body. Please check the schema and try again."})
 PROSPEND_ENTRY = "prospend.bad-request.invalid-request-body-please-check-the-schema-and"
-# JVM HTTP clients' exceptions raise for any service: square/retrofit HttpException ("HTTP " + code + " " + message),
-# apache httpcomponents-client 4.5 HttpResponseException, ktor-client ClientRequestException
+# HTTP clients' exceptions raise for any service: square/retrofit HttpException ("HTTP " + code + " " + message),
+# apache httpcomponents-client 4.5 HttpResponseException, ktor-client ClientRequestException, generated clients
 JVM_CLIENTS = [
     ("retrofit", "retrofit2.HttpException: HTTP 400 \nerrorBody: {body}"),
     ("apache httpclient", "org.apache.http.client.HttpResponseException: status code: 400, reason phrase: Bad Request\n{body}"),
+    # openapi-generator's clients with their default packages: Python ApiException.__str__, Java ApiException.getMessage
+    (
+        "openapi python",
+        "openapi_client.exceptions.ApiException: (400)\nReason: Bad Request\n"
+        "HTTP response headers: HTTPHeaderDict({{'Content-Type': 'application/json'}})\nHTTP response body: b'{body}'\n",
+    ),
+    (
+        "openapi java",
+        "org.openapitools.client.ApiException: Message: Bad Request\nHTTP response code: 400\nHTTP response body: {body}\n"
+        "HTTP response headers: {{content-type=[application/json]}}",
+    ),
     (
         "ktor",
         'io.ktor.client.plugins.ClientRequestException: Client request(POST /api/expenses) invalid: 400 Bad Request. Text: "{body}"',

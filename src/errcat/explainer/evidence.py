@@ -447,10 +447,14 @@ _ANY_SERVICE = frozenset(sys.stdlib_module_names) | {
     # the JVM's: its own, and HTTP clients' (retrofit2.HttpException, feign.FeignException, org.apache.http.client's
     # HttpResponseException, io.ktor.client's ClientRequestException, org.springframework.web.client's, okhttp3's)
     "java", "javax", "jdk", "sun", "kotlin", "kotlinx", "retrofit2", "okhttp3", "feign", "apache", "springframework",
-    "ktor", "netty", "eclipse", "asynchttpclient",
+    "netty", "eclipse", "asynchttpclient",
+    # openapi-generator's and swagger-codegen's default packages for a generated client (openapi_client.exceptions.
+    # ApiException, org.openapitools.client.ApiException): generated for any API, the vendors' too
+    "openapi_client", "swagger_client", "openapitools",
 }  # fmt: skip
-# a JVM package named by a domain (com.stripe.exception, io.ktor.client): the name after the domain's is the package's
-_DOMAIN_PREFIXES = frozenset({"com", "org", "io", "net", "dev", "me", "co"})
+# a JVM package named by a domain (com.stripe.exception, org.apache.http): the name after the domain's is the
+# package's ("io" is Python's own module name, a package that raises for any service, as it always was)
+_DOMAIN_PREFIXES = frozenset({"com", "org", "net", "dev", "me", "co"})
 
 
 def sdk_exception(facts: VendorFacts, head: str) -> str | None:
