@@ -1693,8 +1693,8 @@ def _stated_status(text: str, start: int, end: int) -> bool:
         phrase = HTTPStatus(int(value)).phrase
     except ValueError:
         return False
-    after = text[end + 1 : end + 1 + len(phrase)]
-    return text[end : end + 1] == " " and after.lower() == phrase.lower() and not text[end + 1 + len(phrase) :][:1].isalnum()
+    stop = end + 1 + len(phrase)
+    return text[end : end + 1] == " " and text[end + 1 : stop].lower() == phrase.lower() and not text[stop : stop + 1].isalnum()
 
 
 # An object a program printed with Java's Object.toString (a class and its hash code in hex: Android's "Bad activity
