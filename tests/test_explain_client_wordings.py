@@ -184,3 +184,19 @@ def test_an_http_clients_exception_is_no_other_services_sdk(catalog, label, past
 def test_another_services_jvm_sdk_exception_still_excludes_the_vendors(catalog):
     d = explain(catalog, f"com.stripe.exception.InvalidRequestException: No such customer\n{PROSPEND_BODY}").as_dict()
     assert d["vendor"] is None
+
+
+def test_a_body_printed_as_python_bytes_reads_its_utf8_text(catalog):
+    # urllib's HTTPError body printed with print(e.read()): Python escapes each byte past ASCII
+    message = "O total não pode ser superior ao total dos documentos relacionados"
+    body = json.dumps({"errors": [{"error": message}]}, ensure_ascii=False).encode()
+    paste = f"urllib.error.HTTPError: HTTP Error 422: Unprocessable Entity\n>>> print(e.read())\n{body!r}"
+    assert "\\xc3\\xa3" in paste
+    d = explain(catalog, paste).as_dict()
+    assert d["vendor"] == "invoicexpress"
+    assert d["errors"][0]["candidates"][0]["id"] == "invoicexpress.observed.total-above-related-documents"
+
+
+def test_escapes_that_are_no_utf8_text_stay_as_they_were(catalog):
+    d = explain(catalog, 'b\'{"errors": [{"error": "bad byte \\xff\\xfe in the upload"}]}\'').as_dict()
+    assert d["vendor"] is None

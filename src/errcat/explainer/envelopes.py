@@ -604,6 +604,8 @@ def read_body(body: str) -> Reading:
     stripped = _unquoted(stripped)
     if not stripped:  # '""': an empty quoted body
         return reading
+    if "\\x" in stripped:
+        stripped = _BYTE_ESCAPES.sub(_utf8_run, stripped)
     if _xml(stripped, reading) or _xml_document(stripped, reading):
         return reading
     whole = _plain_json(stripped) if stripped[0] in "{[" else None
@@ -669,6 +671,19 @@ def _quoting_strings(value: Any) -> Iterator[str]:
             todo.extend(reversed(v.values()))
         elif isinstance(v, list):
             todo.extend(reversed(v))
+
+
+# A body printed as Python bytes (urllib's e.read(), requests' r.content) escapes each byte past ASCII: b'{"error":
+# "N\xc3\xa3o \xc3\xa9 poss\xc3\xadvel"}'. A run of such escapes that is UTF-8 is read as the text it encodes.
+_BYTE_ESCAPES = re.compile(r"(?:\\x[0-9a-fA-F]{2}){2,}")
+
+
+def _utf8_run(m: re.Match[str]) -> str:
+    raw = bytes.fromhex(m.group(0).replace("\\x", ""))
+    try:
+        return raw.decode("utf-8") if max(raw) >= 0x80 else m.group(0)
+    except UnicodeDecodeError:
+        return m.group(0)
 
 
 def _unquoted(stripped: str) -> str:
