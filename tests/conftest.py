@@ -205,6 +205,7 @@ SLOW: dict[str, set[str]] = {
     },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {
+        "test_a_lost_answer_is_resent_for_a_get_not_for_a_post_whatever_the_client_says_of_it",
         "test_a_post_that_timed_out_is_not_resent_a_get_or_an_unsent_post_is",
         "test_readme_tenacity_example_resends_only_what_can_succeed",
         "test_httpx_async_hook_explains_a_big_body_off_the_event_loop_in_order",
@@ -251,6 +252,7 @@ SLOW: dict[str, set[str]] = {
     "test_readme.py": {"*"},
     "test_realworld.py": {"test_dev_corpus_recall_and_no_false_claims", "test_own_real_paste"},
     "test_scan.py": {
+        "test_a_gateway_timeout_of_a_post_is_not_advised_a_plain_resend",
         "test_cli_subprocess_smoke",
         "test_a_file_deleted_mid_scan_says_what_was_read",
         "test_a_worker_that_dies_leaves_the_file_to_one_reader_which_marks_a_truncation",

@@ -229,6 +229,19 @@ def test_cache_info_and_clear(cli, cache: Path) -> None:
     assert cli("lookup", "25008").exit_code == 0 and len(index_files(cache)) == 1
 
 
+def test_cache_info_says_when_errcat_no_cache_leaves_its_files_unused(cli, cache: Path, monkeypatch) -> None:
+    """With ERRCAT_NO_CACHE set, commands build the index in memory; cache info once listed the files
+    (one marked current) as if they served the commands, in every format."""
+    cli("lookup", "25008")  # an index file, current for the built-in catalog
+    monkeypatch.setenv("ERRCAT_NO_CACHE", "1")
+    assert "ERRCAT_NO_CACHE is set: every command builds its index in memory" in cli("cache", "info").stdout
+    assert "ERRCAT_NO_CACHE is set" in cli("cache", "info", "--format", "markdown").stdout
+    assert json.loads(cli("cache", "info", "--format", "json").stdout)["in_memory"] is True
+    monkeypatch.setenv("ERRCAT_NO_CACHE", "0")  # "0" leaves the cache on
+    assert "ERRCAT_NO_CACHE" not in cli("cache", "info").stdout
+    assert json.loads(cli("cache", "info", "--format", "json").stdout)["in_memory"] is False
+
+
 def test_index_answers_like_the_loaded_catalog(cache: Path, loaded: errcat.Catalog) -> None:
     """The cached index, read back from its file, and the YAML-loaded catalog give the same answers."""
     errcat.open_catalog(use_env=False).close()  # builds the cache file (and holds the catalog it built from)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+import errcat
 from errcat.explainer import explain
 
 SECRETS = {
@@ -287,3 +288,42 @@ def test_stub_for_an_unknown_service(cli, tmp_path):
 def test_stub_when_everything_matched(cli):
     r = cli("explain", "--stub", input=MYOB_BODY)
     assert r.exit_code == 0 and r.stdout == "" and "already in the catalog" in r.stderr
+
+
+def test_a_gateway_timeout_of_a_post_is_not_advised_a_plain_resend(cli):
+    """The guide of MYOB's GatewayTimeout (504) says "backoff"; a POST may have been done before the gateway gave up,
+    and resending it may create the invoice twice. The one-line summary said "check first", but the text and
+    markdown views printed "retry: backoff" for it; a GET keeps the guide's backoff."""
+    body = '{"Errors":[{"Name":"GatewayTimeout","Message":"Connection to the API has timed out","Severity":"Error"}]}'
+    paste = "METHOD https://api.myob.com/accountright/x/Sale/Invoice/Item\nHTTP/1.1 504 Gateway Timeout\n\n" + body
+    said = "no after a POST, which may have been applied: check first"
+    documents = {m: json.loads(cli("explain", "-f", "json", input=paste.replace("METHOD", m)).stdout) for m in ("POST", "GET")}
+    assert [d["errors"][0]["explanation"]["retry"] for d in documents.values()] == ["backoff", "backoff"]  # the guide's
+    assert [d["errors"][0]["may_have_applied"] for d in documents.values()] == ["POST", None]  # this request's
+    for view, line in (("table", "retry:    "), ("markdown", "**Retry:** ")):
+        post = cli("explain", "--format", view, input=paste.replace("METHOD", "POST")).stdout
+        get = cli("explain", "--format", view, input=paste.replace("METHOD", "GET")).stdout
+        assert f"{line}{said}" in post, post
+        assert f"{line}backoff" in get and said not in get, get
+
+
+def test_a_gateways_502_to_a_post_the_catalog_lacks_is_not_advised_a_resend_by_its_status(cli):
+    """An uncatalogued 502 is advised by its status ("usually passes: resend later"); but a gateway may have
+    let the POST through before failing, so errcat.retry_advice says never for it, while the table, markdown
+    and JSON views (retry_by_status) still said resend. They now say what retry_advice says; a GET keeps it."""
+    paste = "METHOD https://api.accounting.sage.com/v3.1/sales_invoices\nHTTP/1.1 502 Bad Gateway\n\n<html>upstream connect error</html>"
+    post, get = paste.replace("METHOD", "POST"), paste.replace("METHOD", "GET")
+    said = "no after a POST, which may have been applied: check first, though HTTP 502 usually passes"
+    for view in ("table", "markdown"):
+        assert said in cli("explain", "--format", view, input=post).stdout
+        shown = cli("explain", "--format", view, input=get).stdout
+        assert "HTTP 502 usually passes: resend later, with exponential backoff" in shown and said not in shown
+    by_status = {
+        m: json.loads(cli("explain", "-f", "json", input=p).stdout)["errors"][0]["retry_by_status"]
+        for m, p in (("POST", post), ("GET", get))
+    }
+    assert by_status == {
+        "POST": {"status": 502, "retry": False, "wait": "never", "may_have_applied": "POST"},
+        "GET": {"status": 502, "retry": True, "wait": "backoff"},
+    }
+    assert errcat.retry_advice(errcat.explain(post))[:2] == (False, "never")  # what the views now agree with

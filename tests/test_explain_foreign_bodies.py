@@ -297,3 +297,68 @@ def test_a_python_repr_is_still_a_language_dump(catalog):
     )
     x = explain(catalog, paste)
     assert any("language dump" in n for n in x.notes), x.notes
+
+
+def test_a_python_2_repr_is_read_by_its_keys(catalog):
+    """Black Duck's OAuth error as Python 2 printed it (GitHub issue blackducksoftware/hub-rest-api-python#3): the u
+    before each string was taken as the value, so the error's code and message were both 'u'."""
+    x = explain(catalog, "{u'error_description': u'Cannot convert access token to JSON', u'error': u'invalid_token'}")
+    (m,) = x.errors
+    assert (m.sent.code, m.sent.message, x.vendor) == ("invalid_token", "Cannot convert access token to JSON", None)
+    assert m.kind not in ("exact", "template", "code")
+
+
+@pytest.mark.parametrize(
+    ("paste", "code", "message"),
+    [
+        # GitHub issue adobe/reactor-postman#8 (2019-10-15): a JSON:API error object
+        (
+            '{"errors": [{"status": "401", "code": "oauth-token-invalid", "title": "Oauth token is not valid",'
+            ' "meta": {"request_id": "1j9gtngUef4FLp8rG3ARSAhMgThuYhQ7"}}]}',
+            "oauth-token-invalid",
+            "Oauth token is not valid",
+        ),
+        # freshbooks/freshbooks-python-sdk tests/fixtures/create_project__validation_errors.json
+        ('{"errno": 2001, "error": {"title": "field required", "description": "field required"}}', None, "field required"),
+    ],
+)
+def test_an_error_object_with_a_title_is_read_by_its_title(catalog, paste, code, message):
+    """Neither had a key explain reads a message from: the whole body was the message, and 'oauth' (the code cut at
+    its first hyphen) the code."""
+    x = explain(catalog, paste)
+    (m,) = x.errors
+    assert (m.sent.code, m.sent.message, x.vendor) == (code, message, None)
+    assert m.kind not in ("exact", "template", "code")
+
+
+def test_an_oauth_1_problem_report_is_shown_not_hidden(catalog):
+    """Xero's OAuth 1.0a answers (waynerobinson/xeroizer test/stub_responses/invalid_consumer_key, pyxero's
+    'verified response from the live API') were shown as 'oauth_problem=[REDACTED]&oauth_problem_advice=[REDACTED]':
+    the names hold the credential word oauth, but their values say what went wrong. A token beside them stays hidden."""
+    x = explain(catalog, "oauth_problem=token_rejected&oauth_problem_advice=Unknown%20consumer")
+    assert x.errors[0].sent.message == "oauth_problem=token_rejected&oauth_problem_advice=Unknown%20consumer"
+    x = explain(catalog, "oauth_token=Qm9vYmFyQmF6MTIzNDU2Nzg&oauth_problem=token_expired")
+    said = x.errors[0].sent.message or ""
+    assert "Qm9vYmFyQmF6MTIzNDU2Nzg" not in said and "token_expired" in said
+
+
+@pytest.mark.parametrize(
+    ("paste", "code", "message"),
+    [
+        # GitHub issue mcohen01/node-quickbooks#48 (2016-03-16): QuickBooks' error as Node's console.log printed it
+        (
+            "{ Message: 'A business validation error has occurred while processing your request',\n"
+            "  Detail: 'Business Validation Error: Unexpected Internal Error. (-30000)',\n  code: '6000',\n  element: '' }",
+            "6000",
+            "A business validation error has occurred while processing your request",
+        ),
+        # GitHub issue freshbooks/freshbooks-nodejs-sdk#506 (2023-01-16): the SDK's error as printed
+        ('{\nname: "List Projects",\nmessage: "UNAUTHORIZED",\ncode: "401"\n}', "401", "UNAUTHORIZED"),
+    ],
+)
+def test_an_object_printed_with_bare_keys_is_read_by_its_keys(catalog, paste, code, message):
+    """A JavaScript object as Node prints it has bare keys: the whole text was the message."""
+    x = explain(catalog, paste)
+    (m,) = x.errors
+    assert (m.sent.code, m.sent.message, x.vendor) == (code, message, None)
+    assert m.kind not in ("exact", "template", "code")

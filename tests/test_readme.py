@@ -58,3 +58,69 @@ def test_the_catalog_page_lists_every_check():
     page = (REPO / "docs" / "catalog.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"`(CAT\d{3})`", page))
     assert listed == {c.code for c in CHECKS}
+
+
+HAND_WRITTEN = [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]
+
+
+@pytest.mark.parametrize("page", HAND_WRITTEN, ids=[p.name for p in HAND_WRITTEN])
+def test_every_link_of_the_hand_written_pages_leads_somewhere(page):
+    """Rendered as a markdown parser does: each relative link's file exists, and its #anchor is a heading
+    (GitHub's slug) or an explicit anchor of that file; the generated pages have their own test."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+    def anchors(path: Path) -> set[str]:
+        tokens = parser.parse(path.read_text(encoding="utf-8"))
+        found = set(re.findall(r'<a id="([^"]+)"></a>', path.read_text(encoding="utf-8")))
+        for i, tok in enumerate(tokens):
+            if tok.type == "inline" and tokens[i - 1].type == "heading_open":
+                words = "".join(c.content for c in tok.children or [] if c.type in ("text", "code_inline"))
+                found.add(re.sub(r"[^\w\- ]", "", words.strip().lower()).replace(" ", "-"))
+        return found
+
+    links = re.findall(r'href="([^"]+)"', parser.render(page.read_text(encoding="utf-8")))
+    assert links or page.name in ("catalog.md", "development.md", "performance.md", "scan.md")
+    for href in links:
+        if re.match(r"[a-z]+:", href):  # https://, mailto: ...: not fetched
+            continue
+        target, _, fragment = href.partition("#")
+        path = (page.parent / target).resolve() if target else page
+        assert path.exists(), f"{page.name}: {href} names no file"
+        assert not fragment or fragment in anchors(path), f"{page.name}: {href} leads to no heading or anchor"
+
+
+def test_the_exit_code_table_shows_a_broken_catalog_file_as_it_is_printed(cli, tmp_path):
+    """Exit 3's row gives the form of the line a broken catalog file prints; that form is the real one."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    (row,) = [line for line in readme.splitlines() if line.startswith("| 3 |")]
+    (shown,) = re.findall(r"`(errcat: file:line: [^`]+)`", row)
+    pattern = (
+        re.escape(shown)
+        .replace("file", r"\S+")
+        .replace("line", r"\d+")
+        .replace("CODE", r"CAT\d{3}")
+        .replace("name", r"[a-z-]+")
+        .replace("message", ".+")
+    )
+    broken = tmp_path / "team.yaml"
+    broken.write_text("errcat: 1\nvendor: {id: myob}\nentries: 5\n", encoding="utf-8")
+    result = cli("lookup", "25008", "--catalog", str(broken))
+    assert result.exit_code == 3
+    assert all(re.fullmatch(pattern, line) for line in result.stderr.splitlines()), (pattern, result.stderr)
+
+
+@pytest.mark.parametrize("page", HAND_WRITTEN, ids=[p.name for p in HAND_WRITTEN])
+def test_every_table_row_of_the_hand_written_pages_has_the_header_s_cells(page):
+    """A markdown parser drops a row's extra cells and pads missing ones without a word: an unescaped
+    `|` inside a cell (`json|yaml`) silently loses the rest of that row's text."""
+    from markdown_it import MarkdownIt
+
+    text = page.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    for token in MarkdownIt("commonmark").enable("table").parse(text):
+        if token.type == "table_open" and token.map:
+            rows = [line for line in lines[token.map[0] : token.map[1]] if line.strip()]
+            cells = [len(re.split(r"(?<!\\)\|", row.strip().strip("|"))) for row in rows]
+            assert set(cells) == {cells[0]}, f"{page.name}:{token.map[0] + 1}: cells per row {cells}"

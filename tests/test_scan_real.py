@@ -1868,3 +1868,209 @@ def test_a_rabbitmq_head_and_the_message_below_it_are_one_error_named_by_the_mes
         ("[erro] <<n>> Disk free space too low. Free bytes: <n>, limit: <n>", [7]),
         ("[erro] <<n>> Unexpected exception: {'…',{{badmatch,{error,enoent}},[{rabbit_misc,read_config,<n>,[]}]}}", [2]),
     ]
+
+
+# tstack/lnav@bb0005f: test/logfile_nested_json.json lines 10-13 (Logstash's "@fields") and
+# test/logfile_rust_tracing.0 lines 4-5 (tracing-subscriber's JSON, its message under "fields")
+_NESTED_EVENTS = [
+    '{"ts": "2013-09-06T22:01:49.124817Z", "@fields": { "lvl": "WARNING", "msg": "not looking good"}}',
+    '{"ts": "2013-09-06T22:01:49.124817Z", "@fields": { "lvl": "ERROR", "msg": "looking bad"}}',
+    '{"ts": "2013-09-06T22:01:49.124817Z", "@fields": { "lvl": "CRITICAL", "msg": "sooo bad"}}',
+    '{"ts": "2013-09-06T22:01:49.124817Z", "@fields": { "lvl": "FATAL", "msg": "shoot", "trace": ["line:1", "line:2"]}}',
+    '{"timestamp":"2025-10-28T19:15:10.821610Z","level":"WARN","fields":{"message":"hello! I\'m gonna shave a yak",'
+    '"excitement":"yay!"},"target":"fmt_json::yak_shave","spans":[{"yaks":3,"name":"shaving_yaks"},{"yak":2,"name":"shave"}],'
+    '"threadName":"main","threadId":1}',
+    '{"timestamp":"2025-10-28T19:15:10.821723Z","level":"ERROR","fields":{"message":"hello! I\'m gonna shave a yak",'
+    '"excitement":"yay!"},"target":"fmt_json::yak_shave","spans":[{"yaks":3,"name":"shaving_yaks"},{"yak":3,"name":"shave"}],'
+    '"threadName":"main","threadId":1}',
+]
+
+
+def test_a_json_lines_message_one_object_down_names_its_group(index, tmp_path):
+    """A JSON line whose message sits in its event object ("@fields", tracing's "fields") was
+    grouped by its other names and values: four levels' different messages were one group named
+    by the first line's skeleton, and tracing's one message two groups (its level and thread id)."""
+    report = _scanned(index, tmp_path, "nested.json", _NESTED_EVENTS)
+    assert report.errors == 6
+    assert sorted((g.text, g.count) for g in report.other.values()) == [
+        ("hello! I'm gonna shave a yak", 2),
+        ("looking bad", 1),
+        ("not looking good", 1),
+        ("shoot", 1),
+        ("sooo bad", 1),
+    ]
+
+
+def test_haproxys_unparsed_request_is_grouped_as_such(index, tmp_path):
+    """HAProxy logs a request it could not parse as "<BADREQ>" with its 400: the group was the
+    whole line masked (its frontend, timers, flags and counters), not what the line says."""
+    report = _scanned(index, tmp_path, "haproxy.log", _HAPROXY_LINES[1:])
+    assert [(g.text, g.count) for g in report.other.values()] == [("HTTP error: <BADREQ>", 1)]
+
+
+# a Redis container's first lines as Docker logged them (tstack/lnav@bb0005f test/logfile_docker_compose.0
+# lines 11, 13, 17, without compose's prefix), in the Engine API's multiplexed stream: each line a
+# frame, an 8-byte header (stream: 1 stdout, 2 stderr; three NULs; the length, big-endian) before it
+_REDIS_LINES = [
+    (1, "1:C 25 Apr 2024 05:32:35.018 * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo\n"),
+    (
+        2,
+        "1:C 25 Apr 2024 05:32:35.018 # Warning: no config file specified, using the default config. "
+        "In order to specify a config file use redis-server /path/to/redis.conf\n",
+    ),
+    (1, "1:M 25 Apr 2024 05:32:35.022 * Ready to accept connections tcp\n"),
+]
+
+
+def _framed(lines: list[tuple[int, str]]) -> bytes:
+    return b"".join(bytes([stream, 0, 0, 0]) + len(text.encode()).to_bytes(4, "big") + text.encode() for stream, text in lines)
+
+
+def test_dockers_framed_log_stream_is_read_as_its_lines(index, tmp_path):
+    """A container's log saved from the Engine API (curl on docker.sock, a client's raw stream)
+    has a frame header before each line: its NULs made the file "binary", not a log, no error
+    counted. Its payloads are read as the log; a stream cut inside a frame says where."""
+    path = tmp_path / "container.log"
+    path.write_bytes(_framed(_REDIS_LINES))
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert (report.inputs[0].problem, report.inputs[0].lines, report.errors) == (None, 3, 1)
+    assert [p.line for g in report.other.values() for p in g.places] == [2]
+    path.write_bytes(_framed(_REDIS_LINES)[:-10])
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert report.errors == 1 and "ends inside a frame" in (report.inputs[0].broken or "")
+
+
+# tstack/lnav@bb0005f test/logfile_zap_console.0 lines 1-9: an OpenTelemetry Collector's zap console
+# log, its exporter failing against Prometheus (its Go trace indented under it)
+_OTEL_EXPORT_FAILED = [
+    '2025-04-24T22:09:20.856Z\terror\tinternal/queue_sender.go:128\tExporting failed. Dropping data.\t{"otelcol.component.id": '
+    '"otlphttp/prometheus", "otelcol.component.kind": "Exporter", "otelcol.signal": "metrics", "error": "not retryable '
+    "error: Permanent error: rpc error: code = Unknown desc = error exporting items, request to "
+    'http://prometheus:9090/api/v1/otlp/v1/metrics responded with HTTP Status Code 500", "dropped_items": 60}',
+    "go.opentelemetry.io/collector/exporter/exporterhelper/internal.NewQueueSender.func3",
+    "     go.opentelemetry.io/collector/exporter@v0.120.0/exporterhelper/internal/queue_sender.go:128",
+]
+
+
+def test_an_error_status_from_a_host_of_no_vendor_is_another_programs(index, tmp_path):
+    """An exporter's error naming the host it called (prometheus:9090, no catalogued vendor's) and
+    the 500 it got was counted as a vendor error not in the catalog, "unknown vendor HTTP 500":
+    the vendor count of a log with no vendor in it was 1. It is another program's error."""
+    report = _scanned(index, tmp_path, "otelcol.log", _OTEL_EXPORT_FAILED)
+    assert (report.errors, report.other_count, report.unmatched_count) == (1, 1, 0)
+
+
+# elastic/beats@0073692d8f6f34fcc00809a7ef773968f9c2b376: filebeat/module/nginx/error/test/error.log, whole
+_NGINX_ERRORS = (
+    '2016/10/25 14:49:34 [error] 54053#0: *1 open() "/usr/local/Cellar/nginx/1.10.2_1/html/favicon.ico" failed (2: No such '
+    'file or directory), client: 127.0.0.1, server: localhost, request: "GET /favicon.ico HTTP/1.1", host: "localhost:8080", '
+    'referrer: "http://localhost:8080/"\n'
+    '2016/10/25 14:50:44 [error] 54053#0: *3 open() "/usr/local/Cellar/nginx/1.10.2_1/html/adsasd" failed (2: No such file '
+    'or directory), client: 127.0.0.1, server: localhost, request: "GET /adsasd HTTP/1.1", host: "localhost:8080"\n'
+    '2019/10/30 23:26:34 [error] 205860#205860: *180289 FastCGI sent in stderr: "PHP message: PHP Warning:  Declaration of '
+    "FEE_Field_Terms::wrap($content, $taxonomy, $before, $sep, $after) should be compatible with FEE_Field_Post::wrap($content, "
+    "$post_id = 0) in /var/www/xxx/web/wp-content/plugins/front-end-editor/php/fields/post.php on line 0\n"
+    "PHP message: PHP Warning:  Declaration of FEE_Field_Tags::wrap($content, $before, $sep, $after) should be compatible with "
+    "FEE_Field_Terms::wrap($content, $taxonomy, $before, $sep, $after) in /var/www/xxx/web/wp-content/plugins/front-end-editor/"
+    "php/fields/post.php on line 0\n"
+    "PHP message: PHP Warning:  Declaration of FEE_Field_Category::wrap($content, $sep, $parents) should be compatible with "
+    "FEE_Field_Terms::wrap($content, $taxonomy, $before, $sep, $after) in /var/www/xxx/web/wp-content/plugins/front-end-editor/"
+    "php/fields/post.php on line 0\n"
+    '2019/11/05 14:50:44 [error] 54053#0: *3 open() "/usr/local/Cellar/nginx/1.10.2_1/html/adsasd" failed (2: No such file '
+    'or directory), client: 127.0.0.1, server: localhost, request: "GET /pysio HTTP/1.1", host: "localhost:8080"\n'
+)
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_nginx_errors_are_one_record_each_grouped_by_their_message(index, tmp_path, use_engine, engine):
+    """nginx quotes what PHP-FPM wrote to stderr, PHP's next messages on the lines below up to the
+    closing quote: each of those lines was an error of its own (3 records for one). And its context
+    after the message (client, server, request, host, referrer) made each missing file a group."""
+    use_engine(engine)
+    path = tmp_path / "error.log"
+    path.write_text(_NGINX_ERRORS, encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert report.errors == 4
+    assert sorted((g.count, [p.line for p in g.places]) for g in report.other.values()) == [(1, [3]), (3, [1, 2, 6])]
+
+
+# tstack/lnav@bb0005f test/logfile_otel_collector.jsonl lines 2, 3 and 6: OTLP/JSON batches of log records,
+# as the OpenTelemetry Collector's file exporter writes them
+_OTLP_BATCHES = [
+    (
+        '{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"order-service"}},{"k'
+        'ey":"host.name","value":{"stringValue":"prod-02"}}]},"scopeLogs":[{"scope":{"name":"com.example.order"},"logRe'
+        'cords":[{"timeUnixNano":"1700000003000000000","severityNumber":17,"severityText":"ERROR","body":{"stringValue"'
+        ':"Failed to update order status: database connection timeout"},"traceId":"6c9bb6b3e3d983f9432d048419e7ae03","s'
+        'panId":"162692cf4dc66d24"},{"timeUnixNano":"1700000004000000000","severityNumber":9,"severityText":"INFO","bod'
+        'y":{"stringValue":"Retrying database connection"},"traceId":"6c9bb6b3e3d983f9432d048419e7ae03","spanId":"16269'
+        '2cf4dc66d25"}]}]}]}'
+    ),
+    (
+        '{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"severity-test"}},{"k'
+        'ey":"host.name","value":{"stringValue":"test-01"}}]},"scopeLogs":[{"scope":{"name":"com.example.test"},"logRec'
+        'ords":[{"timeUnixNano":"1700000005000000000","severityNumber":1,"severityText":"TRACE","body":{"stringValue":"'
+        'Entering function processOrder()"},"traceId":"7d0cc7c4f4e094fa543e059520f8bf14","spanId":"273703d05ed77e35"},{'
+        '"timeUnixNano":"1700000006000000000","severityNumber":5,"severityText":"DEBUG","body":{"stringValue":"Order va'
+        'lidation passed, proceeding with payment"},"traceId":"7d0cc7c4f4e094fa543e059520f8bf14","spanId":"273703d05ed7'
+        '7e36"},{"timeUnixNano":"1700000007000000000","severityNumber":21,"severityText":"FATAL","body":{"stringValue":'
+        '"System critical failure: out of memory"},"traceId":"7d0cc7c4f4e094fa543e059520f8bf14","spanId":"273703d05ed77'
+        'e37"}]}]}]}'
+    ),
+    (
+        '{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"env-test"}},{"key":"'
+        'host.name","value":{"stringValue":"prod-server"}},{"key":"deployment.environment","value":{"stringValue":"prod'
+        'uction"}}]},"scopeLogs":[{"scope":{"name":"com.example.deploy"},"logRecords":[{"timeUnixNano":"170000001000000'
+        '0000","observedTimeUnixNano":"1700000010100000000","severityNumber":9,"severityText":"INFO","body":{"stringVal'
+        'ue":"Production deployment completed"},"traceId":"8e1dd8d505f1a50b654f060631090c25","spanId":"384814e06fe88f46'
+        '","flags":1}]}]}]}'
+    ),
+]
+
+
+def test_an_otlp_batch_is_read_by_its_most_severe_record(index, tmp_path):
+    """An OTLP/JSON line holds a batch of records, their levels three arrays down: its ERROR and
+    FATAL records were no errors. Each line is read as its most severe record (its body names the
+    group); a batch of INFO records stays none."""
+    report = _scanned(index, tmp_path, "otel.jsonl", _OTLP_BATCHES)
+    assert sorted((g.text, [p.line for p in g.places]) for g in report.other.values()) == [
+        ("Failed to update order status: database connection timeout", [1]),
+        ("System critical failure: out of memory", [2]),
+    ]
+    first = report.other["Failed to update order status: database connection timeout"].first_seen
+    assert report.errors == 2 and first == datetime(2023, 11, 14, 22, 13, 23, tzinfo=UTC)
+
+
+# elastic/examples@6d86454ebb7a850bcd7e80abe86fe683370018a6 Miscellaneous/docker/full_stack_example/.kitchen/logs/
+# kitchen.log lines 4-9 and 29: Test Kitchen's exception, its backtrace logged a frame a line under Ruby Logger's head
+_KITCHEN_BACKTRACE = [
+    "E, [2017-08-17T18:15:08.067571 #48598] ERROR -- Kitchen: ----------------------",
+    "E, [2017-08-17T18:15:08.067579 #48598] ERROR -- Kitchen: ------Backtrace-------",
+    (
+        "E, [2017-08-17T18:15:08.067586 #48598] ERROR -- Kitchen: /Users/dalemcdiarmid/.rvm/gems/ruby-2.3.0/g"
+        "ems/test-kitchen-1.17.0/lib/kitchen/loader/yaml.rb:71:in `read'"
+    ),
+    (
+        "E, [2017-08-17T18:15:08.067594 #48598] ERROR -- Kitchen: /Users/dalemcdiarmid/.rvm/gems/ruby-2.3.0/g"
+        "ems/test-kitchen-1.17.0/lib/kitchen/config.rb:147:in `data'"
+    ),
+    (
+        "E, [2017-08-17T18:15:08.067603 #48598] ERROR -- Kitchen: /Users/dalemcdiarmid/.rvm/gems/ruby-2.3.0/g"
+        "ems/test-kitchen-1.17.0/lib/kitchen/config.rb:126:in `suites'"
+    ),
+    (
+        "E, [2017-08-17T18:15:08.067611 #48598] ERROR -- Kitchen: /Users/dalemcdiarmid/.rvm/gems/ruby-2.3.0/g"
+        "ems/test-kitchen-1.17.0/lib/kitchen/config.rb:177:in `filter_instances'"
+    ),
+    "E, [2017-08-17T18:15:08.067796 #48598] ERROR -- Kitchen: ----End Backtrace-----",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_ruby_backtrace_logged_a_frame_a_line_is_one_record(index, tmp_path, use_engine, engine):
+    """Test Kitchen logs an exception's backtrace a frame a line, each under Ruby Logger's head:
+    each frame was an error of its own (22 records for one failure in this log). A frame under
+    the same severity, pid and program continues the line before it; the banners stay lines."""
+    use_engine(engine)
+    report = _scanned(index, tmp_path, "kitchen.log", _KITCHEN_BACKTRACE)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 7]

@@ -787,6 +787,35 @@ def _log_another_exception(log) -> None:
         log.exception("something else")
 
 
+@pytest.mark.parametrize("renderer", ["json", "dict_tracebacks", "console"])
+def test_structlog_hides_the_calls_credentials_when_the_event_carries_the_response_and_its_exception(server, catalog, renderer):
+    """The documented call, ``log.exception("...", response=r)`` after raise_for_status(): the processor explained the
+    response and left the exception to the processors after it, which printed requests' message, the URL with its
+    api_key (format_exc_info, dict_tracebacks' exc_value, the console renderer's traceback). An event it explains
+    has its exception rendered as when exc_info alone carries the response: credentials hidden."""
+    renderers = {
+        "json": [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()],
+        "dict_tracebacks": [structlog.processors.dict_tracebacks, structlog.processors.JSONRenderer()],
+        "console": [structlog.dev.ConsoleRenderer(colors=False)],
+    }
+    out = io.StringIO()
+    structlog.configure(
+        processors=[ExplainProcessor(catalog), *renderers[renderer]], logger_factory=structlog.PrintLoggerFactory(out)
+    )
+    try:
+        log = structlog.get_logger()
+        response = requests.post(f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}", json={})
+        try:
+            response.raise_for_status()
+        except requests.HTTPError:
+            log.exception("invoice sync failed", response=response)
+    finally:
+        structlog.reset_defaults()
+    text = out.getvalue()
+    assert SECRET not in text, text
+    assert "myob:" in text and "HTTPError: 400 Client Error" in text and "api_key=[REDACTED]" in text
+
+
 @pytest.mark.parametrize("renderer", ["json", "console"])
 def test_structlog_renders_an_explained_exception_without_the_calls_credentials(server, catalog, renderer):
     """requests' and httpx's messages quote the URL, an api_key in its query, and the console

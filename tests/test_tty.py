@@ -99,3 +99,33 @@ def test_no_color_on_a_narrow_terminal_still_wraps_and_prints_no_escape_codes():
 def _fits(line: str, width: int) -> bool:
     """Within the width, or longer only because one word (an id) fits no line: ids are never folded."""
     return len(line) <= width or max(len(word) for word in line.split()) > width - 12
+
+
+def _help_on_a_terminal(args: list[str], columns: int) -> list[str]:
+    """``errcat args -h`` on a pseudo-terminal of ``columns`` (its real size, no COLUMNS): the lines it shows."""
+    import fcntl
+    import struct
+    import termios
+
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "errcat", *args, "-h"], stdin=subprocess.DEVNULL, stdout=terminal, stderr=subprocess.PIPE, env=env
+    )
+    os.close(terminal)
+    seen = _drain(controller, proc, timeout=60)
+    assert proc.returncode == 0
+    return seen.decode().replace("\r", "").splitlines()
+
+
+@pytest.mark.parametrize("args", [[], ["scan"], ["explain"]])
+def test_help_uses_a_wide_terminal_and_fits_a_narrow_one(args):
+    """Help once stopped at 80 columns on any terminal and never went below 50 (a 40-column terminal
+    folded every line again); it now follows the terminal's width both ways."""
+    wide = _help_on_a_terminal(args, 160)
+    assert 80 < max(map(len, wide)) <= 160
+    narrow = _help_on_a_terminal(args, 40)
+    too_long = [line for line in narrow if len(line) > 40]  # only an option's names, with no help beside them
+    assert all(line.lstrip().startswith("-") and "  " not in line.strip() for line in too_long), too_long
+    assert any("--help" in line for line in narrow) and len(narrow) > len(wide)  # all of it, wrapped

@@ -1,16 +1,64 @@
 """``python -m errcat`` and the ``errcat`` script: the command line, loaded inside a handler, so a
 Ctrl-C while typer and the commands load (the first 0.15 s of a run) is exit 130, not a traceback."""
 
+import os
 import sys
+from pathlib import Path
 
 
 def main() -> None:
     try:
         _keep_compiled_regexes()
+        _serve_mcp_directly(sys.argv[1:])
         from .cli import main as run
     except KeyboardInterrupt:
         sys.exit(130)
     run()
+
+
+def _mcp_options(args: list[str]) -> tuple[list[str], bool] | None:
+    """The catalog paths and builtin flag of ``errcat mcp`` started as an assistant starts it (its options
+    alone: ``--catalog PATH``, ``-c PATH``, ``--catalog=PATH``, ``--no-builtin``); None for anything else."""
+    if args[:1] != ["mcp"]:
+        return None
+    paths, builtin, rest = [], True, iter(args[1:])
+    for arg in rest:
+        if arg == "--no-builtin":
+            builtin = False
+            continue
+        if arg in ("--catalog", "-c"):
+            path = next(rest, "")
+        elif arg.startswith("--catalog="):
+            path = arg.removeprefix("--catalog=")
+        else:
+            return None  # help, a typo: the command line says what is wrong
+        if not path.strip() or path.startswith("-"):
+            return None  # an empty path, or an option where the path belongs: the command line says so
+        paths.append(path)
+    return paths, builtin
+
+
+def _serve_mcp_directly(args: list[str]) -> None:
+    """``errcat mcp`` without loading the command line (typer, click, rich and every other command: most of the
+    0.08 s of CPU errcat added before ``initialize`` is answered, each time an assistant starts the server). Anything
+    the command line would answer otherwise (a terminal on stdin, options to check, no SDK, no catalog) is left to it."""
+    options = _mcp_options(args)
+    if options is None or sys.stdin is None or sys.stdout is None or sys.stdin.isatty():
+        return
+    paths, builtin = options
+    try:
+        from .api import require_catalog
+        from .errors import ErrcatError
+        from .integrations.mcp import serve
+
+        require_catalog([Path(p) for p in paths], builtin)
+    except (ImportError, ErrcatError):
+        return
+    try:
+        serve([Path(p) for p in paths], builtin=builtin)
+    except BrokenPipeError:  # the client is gone, as the command line takes it: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(0)
 
 
 def _keep_compiled_regexes() -> None:

@@ -20,6 +20,7 @@ holds the interpreter's version and the engine's code version, so no other Pytho
 
 from __future__ import annotations
 
+import array
 import atexit
 import contextlib
 import importlib
@@ -35,7 +36,8 @@ from .fs import read_regular, write_atomic
 MAX_ENTRIES = 4000  # past this the file keeps only what the last run used (another catalog's patterns go)
 MAX_BYTES = 16 << 20
 
-_Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # flags, code, groups, name -> index, index -> name
+# flags, code (the engine's words as bytes: unpacked only for a pattern a run compiles), groups, name -> index, index -> name
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _codes: dict[tuple[str | bytes, int], _Entry] = {}
 _used: set[tuple[str | bytes, int]] = set()
 _added = False
@@ -63,7 +65,20 @@ def install(path: Path) -> None:
 
 def file_for(folder: Path) -> Path:
     _sre = importlib.import_module("_sre")
-    return folder / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return folder / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}-packed.marshal"
+
+
+def _word_type() -> str:
+    """The array type code of the engine's code words (``_sre.CODESIZE`` bytes each)."""
+    size = sys.modules["_sre"].CODESIZE
+    return next(t for t in "IL" if array.array(t).itemsize == size)
+
+
+def _engine_args(entry: _Entry) -> tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]:
+    """What ``_sre.compile`` takes after the pattern, from a kept entry. Reading the file whole as lists
+    of ints was most of the cost of using it: a run compiles a few hundred of the patterns it holds."""
+    flags, code, groups, names, by_index = entry
+    return flags, array.array(_word_type(), code).tolist(), groups, names, by_index
 
 
 def _read(path: Path) -> dict[tuple[str | bytes, int], _Entry]:
@@ -91,13 +106,13 @@ def _compile(p: Any, flags: int = 0) -> Any:
     entry = _codes.get(key)
     if entry is not None:
         with contextlib.suppress(Exception):  # a damaged or foreign entry: compiled again below
-            compiled = _sre.compile(p, *entry)
+            compiled = _sre.compile(p, *_engine_args(entry))
             _used.add(key)
             return compiled
         _codes.pop(key, None)  # (another thread may have dropped it)
     try:
         entry = _entry(p, flags)
-        compiled = _sre.compile(p, *entry)
+        compiled = _sre.compile(p, *_engine_args(entry))
     except Exception:  # a bad pattern says so as usual; another Python's internals: compiled as usual
         return _compile_as_usual(p, flags)
     _codes[key] = entry
@@ -110,7 +125,7 @@ def _entry(p: str | bytes, flags: int) -> _Entry:
     """What ``re._compiler.compile`` hands ``_sre.compile`` after the pattern: its parse and generated code."""
     _compiler, _parser = sys.modules["re._compiler"], sys.modules["re._parser"]
     parsed = _parser.parse(p, flags)
-    code = [int(c) for c in _compiler._code(parsed, flags)]  # opcodes are int subclasses marshal refuses
+    code = array.array(_word_type(), [int(c) for c in _compiler._code(parsed, flags)]).tobytes()  # opcodes: int subclasses
     names = dict(parsed.state.groupdict)
     by_index: list[str | None] = [None] * parsed.state.groups
     for name, i in names.items():

@@ -164,6 +164,22 @@ def _unmarked_wide(head: bytes) -> str | None:
     return None
 
 
+def docker_framed(head: bytes) -> bool:
+    """Whether an input is Docker's multiplexed log stream (what the Engine API's logs and attach
+    endpoints send for a container without a terminal, saved as it came): frames of an 8-byte
+    header (stream 0, 1 or 2, three NULs, the payload's length, big-endian) and the payload. Every
+    frame header in ``head`` must read so, with text between them; no text log starts with one."""
+    at = 0
+    while at + 8 <= len(head):
+        if head[at] > 2 or head[at + 1 : at + 4] != b"\x00\x00\x00":
+            return False
+        size = int.from_bytes(head[at + 4 : at + 8], "big")
+        if size == 0 or b"\x00" in head[at + 8 : at + 8 + size]:
+            return False
+        at += 8 + size
+    return at > 0
+
+
 Kind = Literal["gzip", "utf-16", "utf-32", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "binary", "text"]
 
 

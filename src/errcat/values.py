@@ -68,6 +68,15 @@ def resend_may_repeat(status: int | None, method: str | None) -> bool:
     return status in MAY_HAVE_APPLIED and bool(method) and str(method).upper() not in IDEMPOTENT_METHODS
 
 
+RESENT = ("backoff", "wait-for-reset")  # a guide's retry values that resend the same request as it was
+
+
+def unsafe_resend_words(retry: str, methods: str) -> str:
+    """A guide's ``retry`` as said of requests of ``methods`` ("POST", "POST, PATCH") that a gateway answered
+    with 502 or 504 (resend_may_repeat): a resend is no longer plain advice, they may have been applied."""
+    return f"no after a {methods}, which may have been applied: check first" if retry in RESENT else retry
+
+
 # What overrules that: an error whose own words say a quota, credit or plan is used up (OpenAI's 429 "You exceeded
 # your current quota, please check your plan and billing details", code insufficient_quota) does not pass with
 # time; unless its words also say when it resets or to try again ("Usage limit reached. Your limit will reset at").

@@ -5,6 +5,7 @@ import contextlib
 import errno
 import os
 import re
+import shutil
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -12,8 +13,10 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
+from typer._click.core import Context
 from typer._click.exceptions import NoArgsIsHelpError  # typer's vendored click (typer is pinned below 0.29)
 from typer._click.exceptions import UsageError as ClickUsageError
+from typer._click.formatting import HelpFormatter
 from typer._click.types import IntRange
 from typer.core import TyperCommand, TyperGroup
 
@@ -39,9 +42,29 @@ def _usage_error(exc: ClickUsageError) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
+class _HelpFormatter(HelpFormatter):
+    """The options' first column narrows with the terminal, so their help keeps room to wrap in."""
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl(rows, min(col_max, max(self.width // 3, 8)), col_spacing)
+
+
+class _Context(Context):
+    """Help as wide as the terminal: click's own formatter stops at 80 columns and never goes below
+    50, so a wide terminal's room went unused and a narrow one folded every line a second time."""
+
+    formatter_class = _HelpFormatter
+
+    def make_formatter(self) -> HelpFormatter:
+        width = self.terminal_width or max(shutil.get_terminal_size().columns - 2, 20)
+        return self.formatter_class(width=width, max_width=self.max_content_width)
+
+
 class _Group(TyperGroup):
     """Turns errcat's own errors, and click's usage errors, into one stderr line and their exit code,
     for every command."""
+
+    context_class = _Context
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         try:  # the options before the command: errcat --bogus
@@ -83,6 +106,8 @@ class _Group(TyperGroup):
 class Command(TyperCommand):
     """Usage lines as POSIX writes them: ``errcat lookup [OPTIONS] QUERY`` (typer's own convention
     puts a required argument in braces, ``{QUERY}``, which reads like a placeholder to fill in)."""
+
+    context_class = _Context
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in super().collect_usage_pieces(ctx)]

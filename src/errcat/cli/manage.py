@@ -159,7 +159,8 @@ def cache_info(format: FormatOpt = Format.table, catalog: CatalogOpt = None, no_
 
 @cache_app.command("clear", cls=Command)
 def cache_clear() -> None:
-    """Delete every cached index (the next command rebuilds the one it needs)."""
+    """Delete every cached index, scan's compiled Hyperscan databases and the compiled regular expressions
+    (each is rebuilt when next needed)."""
     from ..api import clear_cache
 
     removed, freed, folder = clear_cache()

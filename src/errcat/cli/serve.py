@@ -20,7 +20,10 @@ def mcp_server(catalog: CatalogOpt = None, no_builtin: NoBuiltinOpt = False) -> 
     try:
         from ..integrations.mcp import serve
     except ImportError as exc:
-        missing = (exc.name or "mcp").split(".")[0]
+        from importlib.util import find_spec
+
+        # with no SDK at all, its dependency anyio fails first: name the package the user lacks, not that one
+        missing = "mcp" if find_spec("mcp") is None else (exc.name or "mcp").split(".")[0]
         _fail(f"errcat mcp needs the MCP SDK ({missing} is missing): pip install 'errcat[mcp]'", EXIT_USAGE)
     if sys.stdin.isatty():  # run by hand: say what it waits for (stdout is the protocol's alone)
         typer.echo("errcat mcp: an MCP server on stdin/stdout, for an AI assistant to start; Ctrl-D stops it", err=True)

@@ -20,7 +20,7 @@ from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired, squash
-from ..values import TRANSIENT_STATUSES, quota_spent, resend_may_repeat
+from ..values import TRANSIENT_STATUSES, quota_spent, resend_may_repeat, unsafe_resend_words
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, with_exchange_status
 from .evidence import Clue, VendorFacts, clues_for, decide, endpoint_for, facts_for, scores, sdk_exception
 from .exchange import Exchange
@@ -65,9 +65,7 @@ class Explanation(NamedTuple):
         parts = []
         folded = self.folded()
         # a POST that a gateway timed out on may have been done: never "resend" it (integrations.retry_advice)
-        unsafe = (
-            f"no after a {ex.method}, which may have been applied: check first" if resend_may_repeat(ex.status, ex.method) else ""
-        )
+        unsafe = unsafe_resend_words("backoff", str(ex.method)) if resend_may_repeat(ex.status, ex.method) else ""
         for m, positions in folded[:3]:
             times = f" (x{len(positions)})" if len(positions) > 1 else ""
             best = m.best
@@ -75,7 +73,7 @@ class Explanation(NamedTuple):
             if best is not None:
                 e = best.entry
                 guide = self.guide_of(e) if self.reference is not None else None
-                resend = unsafe if unsafe and guide and guide.retry in RESENT else guide.retry if guide else ""
+                resend = unsafe_resend_words(guide.retry, str(ex.method)) if unsafe and guide else guide.retry if guide else ""
                 advice = f": {guide.fix} (retry: {resend})" if guide else ""
                 if m.kind is MatchKind.STATUS:  # only the status is documented, never this error's words
                     title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
@@ -275,7 +273,8 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
             part = part.strip()
             if part and part != whole and part not in readings and len(part) <= MAX_TEXT:
                 readings.append(part)
-    code = next((m.group(1) for m in _CODE_MENTION.finditer(whole)), None)
+    # a labelled code on its own line: an empty "Code:" over "Message: ..." labels no code "Message"
+    code = next((m.group(1) for line in lines for m in _CODE_MENTION.finditer(line[:MAX_TEXT])), None)
     labelled = _labelled(lines)
     if labelled.get("message"):  # a help page's block: the labelled message is the error's text
         readings.insert(0, labelled["message"])
@@ -448,8 +447,6 @@ def _written(
     lines += [f"{k}: {v}" for k, v in headers]
     return "\n".join([*lines, "", body])
 
-
-RESENT = ("backoff", "wait-for-reset")  # a guide's retry values that resend the same request as it was
 
 MAX_HEADER = 65536  # a header value, URL or reason longer than this is cut (no client sends one)
 MAX_HEADERS = 500  # headers read from one response

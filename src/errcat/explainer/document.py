@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..documents import entry_fields, envelope, guide_record
+from ..values import resend_may_repeat
 
 if TYPE_CHECKING:
     from ..model import Entry
@@ -29,12 +30,15 @@ def candidate_record(c: Candidate) -> dict[str, Any]:
     return {**_fields(c.entry, _CANDIDATE_FIELDS), "score": c.score, "match": c.kind, "provenance": c.entry.provenance}
 
 
-def _retry_by_status(said: tuple[int, str | None] | None, spent: str | None) -> dict[str, Any] | None:
+def _retry_by_status(said: tuple[int, str | None] | None, spent: str | None, method: str | None) -> dict[str, Any] | None:
     """An uncatalogued error's status and whether it suggests a resend (Explanation.status_retry); with the error's
-    words that overrule its status ("quota_spent": a quota or plan used up does not pass with time)."""
+    words that overrule its status ("quota_spent": a quota or plan used up does not pass with time), and the method
+    that overrules a gateway's 502/504 ("may_have_applied": a POST the vendor may have done, as retry_advice says)."""
     if said is None:
         return None
     status, wait = said
+    if wait is not None and resend_may_repeat(status, method):
+        return {"status": status, "retry": False, "wait": "never", "may_have_applied": str(method).upper()}
     return {"status": status, "retry": wait is not None, "wait": wait or "never", **({"quota_spent": spent} if spent else {})}
 
 
@@ -62,7 +66,9 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "candidates": [candidate_record(c) for c in m.candidates],
                 "family": [candidate_record(c) for c in m.family],
                 "explanation": guide_record(x.guide_of(best.entry)) if best else None,
-                "retry_by_status": _retry_by_status(x.status_retry(m), x.quota_spent(m)),
+                "retry_by_status": _retry_by_status(x.status_retry(m), x.quota_spent(m), ex.method),
+                # a POST a gateway answered 502/504: whatever the guide's retry says, check before resending it
+                "may_have_applied": str(ex.method).upper() if resend_may_repeat(m.sent.status or ex.status, ex.method) else None,
                 **(_fields(best.entry, _SOURCE_FIELDS) if best else {"provenance": None, "sources": [], "quirks": []}),
                 "scenarios": [_fields(e, _SCENARIO_FIELDS) for e in x.scenarios(m)],
             }

@@ -376,6 +376,11 @@ class _Reader:
         if "title" in k and ("detail" in k or "type" in k):
             self.r.add(SentError(PROBLEM, status=status, message=_text(k.get("detail") or k.get("title"))))
             return True
+        if isinstance(k.get("title"), str) and ("code" in k or "description" in k):
+            # JSON:API's error object ({"status", "code", "title"}), FreshBooks' {"title", "description"}
+            said = next((k[m] for m in ("description", "title") if isinstance(k.get(m), str) and k[m].strip()), k["title"])
+            self.r.add(SentError(CODE_MESSAGE, status=status, code=_code(k.get("code")), message=_text(said)))
+            return True
         if isinstance(k.get("message"), dict):  # OData v2 (Exact Online, SAP, Dynamics): {"lang": "", "value": "..."}
             k = {**k, "message": _lower_keys(k["message"]).get("value")}
         msg = next((k[m] for m in _MESSAGE_KEYS if isinstance(k.get(m), str)), None)
@@ -413,10 +418,18 @@ _JSON_START = re.compile(r"[{\[](?=\s*[\"'{\[\]}])")
 # A lenient "key": value pair (also Ruby's "key"=>value and :key=>value, PHP's 'key' => value).
 # A double quote inside a string value is kept when it is not followed by a separator or the next
 # key (the vendors' own documents print "Expense" unescaped inside a message), and a bare word is
-# taken as a string value (MYOB documents `"ErrorCode" : AccessDenied`).
-_KEY = r"""(?:(["'])(\$?[A-Za-z_][\w$-]{0,63})\1|:([A-Za-z_]\w{0,63})(?=\s*=>))\s*(?::|=>)\s*"""
+# taken as a string value (MYOB documents `"ErrorCode" : AccessDenied`). A Python 2 repr's u'...' (and a bytes
+# repr's b'...') is its string.
+# (and a bare key opening an object or following a comma, before a quoted value: Node's util.inspect and a JS
+# literal print { Message: 'A business validation error ...', code: '6000' })
+_KEY = (
+    r"""(?:(["'])(\$?[A-Za-z_][\w$-]{0,63})\1"""
+    r"""|(?::(?=[A-Za-z_]\w{0,63}\s*=>)|(?<=[{,])\s*(?=[A-Za-z_]\w{0,63}[ \t]*:[ \t]*["']))([A-Za-z_]\w{0,63}))"""
+    r"""\s*(?::|=>)\s*"""
+)
 _PAIR = re.compile(
-    _KEY + r"""("(?:[^"\\\n]|\\.|"(?![ \t]*(?:[,}\]:]|=>|$|"[$\w-]{1,64}"[ \t]*(?::|=>)))){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'"""
+    _KEY + r"""(?:[uUbB](?=["']))?"""
+    r"""("(?:[^"\\\n]|\\.|"(?![ \t]*(?:[,}\]:]|=>|$|"[$\w-]{1,64}"[ \t]*(?::|=>)))){0,4000}"|'(?:[^'\\\n]|\\.){0,4000}'"""
     r"""|-?\d+(?:\.\d+)?(?![\w.])|null|NULL|None|nil|true|True|false|False|[A-Za-z_]\w{0,63})""",
     re.MULTILINE,
 )

@@ -38,7 +38,8 @@ _HEADER = re.compile(r"^(:?[A-Za-z0-9][A-Za-z0-9_-]*)[ \t]*:[ \t]?(.*)$")
 _CURL_NOISE = re.compile(r"^(?:\*[ \t]|\*$|[{}] \[\d+ bytes data\]|%[ \t]+Total\b)[^\n]*\n?", re.MULTILINE)
 _USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#@]*@", re.IGNORECASE)
 _URL = re.compile(r"\bhttps?://[^\s'\"<>`]+", re.IGNORECASE)
-_DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn)\.", re.IGNORECASE)
+# a host that serves pages for people, or names a schema (Sage SData's "found 'http://schemas.sage.com/GCRM:contact'")
+_DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn|schemas?)\.", re.IGNORECASE)
 # a documentation page on any host, as an error message links one ("read the docs: https://platform.openai.com/docs/
 # guides/error-codes"): a docs, documentation or help-centre (/hc/) folder
 _DOC_PATH = re.compile(r"^/(?:[^/]+/)*?(?:docs?|documentation|hc)(?:/|$)", re.IGNORECASE)
@@ -49,6 +50,15 @@ _XML_NAMESPACE = re.compile(
     r"(?:\bxmlns(?::[\w.-]+)?\s*=\s*|\bSYSTEM\s+|\bPUBLIC\s+[\"'][^\"']*[\"']\s+|\bschemaLocation\s*=\s*[\"'][^\"']*\s)[\"']?$",
     re.IGNORECASE,
 )
+# a link a message's prose points to ("... acquire a new one at <a href="https://...">", "for details see https://...",
+# "visit https://..."): what stands just before it says it is to be followed by a person, not the request that failed
+_PROSE_LINK = re.compile(
+    r"(?:<a\b[^<>]{0,200}?\bhref\s*=\s*\\?[\"']?|<a\b[^<>]{0,200}>|\b(?:see|visit|refer to|go to|check out|learn more(?: at)?"
+    r"|read (?:the |our )?(?:docs|documentation|guide)|(?:more|further) (?:info|information|details)(?: (?:at|on|see))?"
+    r"|click|here|(?:docs|documentation|guide)[ \t]*:)[\s:,(]*[\"'<]?)$",
+    re.IGNORECASE,
+)
+_MAX_LINKS = 32  # links in prose passed over before a paste is taken to name no request: 2 MB of them stay quick
 _METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[^\s'\"<>`]*)")
 _CURL_METHOD = re.compile(rf"(?:-X|--request)\s*['\"]?({_METHOD})\b", re.IGNORECASE)
 _KEYED_METHOD = re.compile(rf"\bmethod[\"']?\s*[:=]\s*[\"']?({_METHOD})\b", re.IGNORECASE)
@@ -57,8 +67,12 @@ _HTTP_WORD = tuple("http" + c for c in "\"':= \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
 # How logs and exceptions state a status: "400 Client Error", "(401) Unauthorized", "status: 422", ...
 # Each with the words one of which every match holds, in lower case: an ASCII text with none is not searched.
 _STATUS_PATTERNS = (
+    # a status line after a log line's prefix ("2024-05-01 10:00:00 ERROR HTTP/1.1 400 Bad Request {...}"), not an
+    # access log's request ("GET /x HTTP/1.1" 404: a quote follows its protocol)
+    (re.compile(r"(?<![\w/])HTTP/\d(?:\.\d)?[ \t]+([1-5]\d\d)\b(?![.,]\d)", re.IGNORECASE), ("http/",)),
     (re.compile(r"\b([1-5]\d\d) (?:Client|Server) Error\b"), (" client error", " server error")),
-    (re.compile(r"(?:->|=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"), ("->", "=>", "→")),  # a log line's "POST /x -> 400"
+    # a log line's "POST /x -> 400"; not a Ruby hash's or a PHP dump's key and value ("error_id"=>502, [code] => 502)
+    (re.compile(r"(?:->|(?<![\"'\]])(?<![\"'\]] )=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"), ("->", "=>", "→")),
     (re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"), (")",)),
     (re.compile(r"<Response \[([1-5]\d\d)\]>"), ("<response [",)),  # a Python requests Response in a repr
     # Dio's "the response has a status code of 400", Alamofire's "Response status code was unacceptable: 400."
@@ -69,7 +83,7 @@ _STATUS_PATTERNS = (
     (
         re.compile(
             r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|response[ _-]?code|statusCode|HTTP)\b[\"']?"
-            r"\s*[:=]?\s*[\"']?([1-5]\d\d)\b",
+            r"\s*[:=]?\s*[\"'\[]?([1-5]\d\d)\b",
             re.IGNORECASE,
         ),
         ("status", "code", *_HTTP_WORD),
@@ -91,6 +105,7 @@ _LEADING_STATUS = re.compile(
     rf"^\|?[ \t]*(?:(?:{_METHOD})[ \t]+\S+[ \t]+)?([1-5]\d\d)(?![\w.,])[ \t]*(?:[|:\-\u2013\u2014][ \t]*)?(.*)$"
 )
 _BODY_OPENERS = ("{", "[", "<")
+_QUOTES = ('"', "'", "\u201c", "\u00ab")  # straight, typographic and guillemet quotes that open a quoted message
 _STATUS_CELL = re.compile(r"^\|[ \t]*[1-5]\d\d[ \t]*\|[ \t]*\S")  # a table row's first cell, the status alone
 _REASON_ALIASES = {422: "Unprocessable Content", 413: "Content Too Large"}  # RFC 9110's names for the same statuses
 _HTML_TITLE = re.compile(r"<title>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</title>", re.IGNORECASE)
@@ -358,8 +373,9 @@ def _after_status(line: str, status: int) -> str | None:
     m = _STATUS_WORDS.match(line)
     if m and to_status(m.group(1)) == status:
         words = m.group(2)
-        if words.startswith(_BODY_OPENERS):
-            return words
+        quoted = words.lstrip(" \t:-\u2013\u2014")
+        if words.startswith(_BODY_OPENERS) or quoted.startswith(_QUOTES):
+            return quoted
         phrase = _reason_phrase(status, words)
         said = words[len(phrase) :].lstrip(" \t:.-\u2013\u2014") if phrase else ""
         return said or None
@@ -429,8 +445,14 @@ def _find_url(ex: Framing, text: str) -> None:
         return
     if "://" not in text:
         return
+    links = 0
     for u in _URL.finditer(text):
         if _XML_NAMESPACE.search(text, max(0, u.start() - 64), u.start()):
+            continue
+        if _PROSE_LINK.search(text, max(0, u.start() - 240), u.start()):
+            links += 1
+            if links > _MAX_LINKS:
+                return
             continue
         url = _trim_url(u.group(0))
         host, path = url_parts(url) or (None, "")
@@ -453,19 +475,8 @@ def _find_status(ex: Framing) -> None:
     if title and title.group(1) and to_status(title.group(1)) in KNOWN_STATUSES:  # a proxy's HTML error page
         ex.status = to_status(title.group(1))
         return
-    for pattern, words in _STATUS_PATTERNS:
-        if low is not None and not any(w in low for w in words):
-            continue
-        for m in pattern.finditer(head):
-            status = to_status(m.group(1))
-            if status in KNOWN_STATUSES and status >= 400:
-                ex.status = status
-                return
-    if (low is None or "status" in low) and (named := _DOTNET_STATUS.search(head)):
-        ex.status = _DOTNET_NAMES[named.group(1)]
-        return
-    if (stated := _stated_status(head, low)) is not None:
-        ex.status, ex.reason = stated
+    if (found := _patterned_status(head, low) or _dotnet_status(head, low) or _stated_status(head, low)) is not None:
+        ex.status, ex.reason = found
         return
     if (leading := _leading_status(ex.text)) is not None:
         ex.status, ex.reason = leading
@@ -485,6 +496,29 @@ def _find_status(ex: Framing) -> None:
             ex.status, ex.reason = status, reason or None
 
 
+def _dotnet_status(head: str, low: str | None) -> tuple[int, str | None] | None:
+    """A status named by its System.Net.HttpStatusCode member after "status code" (see _DOTNET_STATUS)."""
+    if (low is None or "status" in low) and (named := _DOTNET_STATUS.search(head)):
+        return _DOTNET_NAMES[named.group(1)], None
+    return None
+
+
+def _patterned_status(head: str, low: str | None) -> tuple[int, str | None] | None:
+    """The first error status one of _STATUS_PATTERNS finds, and its reason phrase where the form holds one."""
+    for pattern, words in _STATUS_PATTERNS:
+        if low is not None and not any(w in low for w in words):
+            continue
+        for m in pattern.finditer(head):
+            status = to_status(m.group(1))
+            if status is None or status not in KNOWN_STATUSES or status < 400:
+                continue
+            after = head[m.end() : m.end() + 64].lstrip(" \t:")
+            if pattern is _LOOSE_STATUS and _in_body_text(head, m.start()) and not _said_as_http(head, m.start(), status, after):
+                continue  # "Error 502: Value ..." in an XML parser's message is its error number, not the HTTP status
+            return status, (_reason_phrase(status, after) if pattern is _STATUS_PATTERNS[0][0] else None)
+    return None
+
+
 def _stated_status(head: str, low: str | None) -> tuple[int, str] | None:
     """The first error status ``head`` states with its own reason phrase (see _STATED_STATUS)."""
     if low is not None and not any(phrase in low for phrase in _ERROR_PHRASES):
@@ -494,6 +528,26 @@ def _stated_status(head: str, low: str | None) -> tuple[int, str] | None:
         if status in KNOWN_STATUSES and (reason := _reason_phrase(status, m.group(2))):
             return status, reason
     return None
+
+
+_LOOSE_STATUS = _STATUS_PATTERNS[-1][0]  # "failed ... 502", "error 502": a number near a word, the weakest form
+
+
+def _in_body_text(text: str, at: int) -> bool:
+    """Whether ``at`` stands in a body's own text on its line: an XML element's text (``<description2>XML Parse error:
+    Error 502: ...``) or a JSON string (an odd number of quotes before it). A number there is the error's words, not
+    the exchange's status."""
+    line = text[text.rfind("\n", 0, at) + 1 : at]
+    tag = line.rfind("<")
+    if tag >= 0 and line[tag + 1 : tag + 2].isalpha() and ">" in line[tag:]:
+        return True
+    return (line.count('"') - line.count('\\"')) % 2 == 1
+
+
+def _said_as_http(text: str, at: int, status: int, after: str) -> bool:
+    """Whether a number in a body's text is still said to be the HTTP status: its phrase follows it ("Error 503:
+    Service Unavailable"), or HTTP precedes the word (IIS's page: "<p>HTTP Error 400. The request is badly formed.")."""
+    return bool(_reason_phrase(status, after)) or text[max(0, at - 5) : at].upper() == "HTTP "
 
 
 def _leading_status(text: str) -> tuple[int, str | None] | None:
@@ -511,10 +565,12 @@ def _leading_status(text: str) -> tuple[int, str | None] | None:
         following = next((ln for ln in lines[i + 1 :] if ln), "")
         if not rest and (reason := _reason_phrase(status, following)):  # "409", then "Conflict" (a page's layout)
             return status, reason
-        if rest.startswith(_BODY_OPENERS) or (not rest and following.startswith(_BODY_OPENERS)):
-            return status, None
+        if rest.startswith(_BODY_OPENERS + _QUOTES) or (not rest and following.startswith(_BODY_OPENERS)):
+            return status, None  # a body, or the error's words in quotes ('422 — "Items element should be ..."')
         if _STATUS_CELL.match(line):  # "| 409 | IncorrectRowVersionSupplied | 111 |": a table's status column
             return status, None
+        if not rest and line == text.lstrip()[: len(line)] and following[:1].isalpha():
+            return status, None  # the paste's first line, the status alone over the error's words ("404", "The resource...")
     return None
 
 

@@ -11,6 +11,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
+from types import FrameType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
@@ -254,6 +255,7 @@ _ADVICE = {  # a guide's retry value -> what a policy that only resends can do
 }
 _NETWORK = {  # exception classes (by name, so no client is imported) that mean the exchange never completed
     "ConnectionError", "TimeoutError", "Timeout", "URLError",  # builtins, requests, urllib
+    "ChunkedEncodingError", "IncompleteRead",  # an answer cut short (requests, http.client): lost, as a dropped one is
     "TransportError", "TimeoutException", "NetworkError", "RemoteProtocolError",  # httpx
 }  # fmt: skip
 
@@ -280,12 +282,41 @@ def _unsent(error: BaseException) -> bool:
 
 
 def _method(error: BaseException) -> str | None:
-    """The method of the request a client's exception carries (requests' and httpx's ``.request``)."""
+    """The method of the request a client's exception carries (requests' and httpx's ``.request``), else the
+    one its client was sending where it was raised (_method_in_traceback)."""
     request = attribute(error, "request")  # httpx raises RuntimeError when it has none
     method = attribute(request, "method")
     if isinstance(method, bytes):
         method = method.decode("latin-1")
-    return method.upper() if isinstance(method, str) else None
+    return method.upper() if isinstance(method, str) else _method_in_traceback(error)
+
+
+_CLIENTS = frozenset({"requests", "urllib", "urllib3", "http", "httpx", "httpcore"})  # their frames only: never the app's
+
+
+def _method_in_traceback(error: BaseException) -> str | None:
+    """The request's method as the client's own frames held it when ``error`` was raised: urllib's timeouts and
+    dropped connections, requests' cut body (ChunkedEncodingError) carry no request, and a POST among them may
+    have been applied (urllib's ``req``, requests' ``request``, http.client's ``method`` or its response's
+    ``_method``; innermost first)."""
+    frames: list[FrameType] = []
+    tb = error.__traceback__
+    while tb is not None and len(frames) < 200:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):
+        if str(frame.f_globals.get("__name__", "")).split(".")[0] not in _CLIENTS:
+            continue
+        names = frame.f_locals
+        request = names.get("request", names.get("req"))
+        method = attribute(request, "method")
+        if method is None and callable(getter := attribute(request, "get_method")):
+            with contextlib.suppress(Exception):
+                method = getter()
+        method = method if isinstance(method, str) else names.get("method", attribute(names.get("self"), "_method"))
+        if isinstance(method, str) and method.isalpha():
+            return method.upper()
+    return None
 
 
 def _network_advice(error: BaseException) -> RetryAdvice:
@@ -297,7 +328,7 @@ def _network_advice(error: BaseException) -> RetryAdvice:
         return RetryAdvice(True, "backoff", f"{name}: the request was not sent")
     method = _method(error)
     if method is None or method in IDEMPOTENT_METHODS:
-        return RetryAdvice(True, "backoff", f"{name}: the request may not have reached the vendor")
+        return RetryAdvice(True, "backoff", f"{name}: the request may not have reached the vendor, or its answer was lost")
     return RetryAdvice(False, "never", f"{name} after a {method}: the vendor may have applied it; check before resending it")
 
 

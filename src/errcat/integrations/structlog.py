@@ -6,7 +6,9 @@
 For an event carrying ``response=`` (a requests/httpx response, or anything ``explain_response``
 takes) or an ``exc_info`` whose exception is an ``errcat.VendorError`` (or holds a response), it adds
 an ``errcat`` key (fingerprint, vendor, entry, match, summary, retry, doc link, request id) and drops
-the raw response object it explained. When it explains an ``exc_info``, the exception is rendered here,
+the raw response object it explained. When it explains an event with an ``exc_info`` (the exception's
+response, or ``response=`` beside it, as ``log.exception("...", response=r)`` after ``raise_for_status()``
+has it), the exception is rendered here,
 as structlog's ``format_exc_info`` renders it (an ``exception`` key holding the traceback text), with
 credentials hidden as ``explain`` hides a paste's: the client's message quotes the URL (an api_key in
 its query), and a renderer's frame locals (the headers sent) are left out, as the Sentry integration
@@ -44,13 +46,13 @@ class ExplainProcessor:
     def __call__(self, logger: Any, method_name: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
         try:
             response = event_dict.get("response")
-            error = exception_from(event_dict.get("exc_info")) if response is None else None
+            error = exception_from(event_dict.get("exc_info"))
             x = self._explanation(response, error)
             if x is not None:
                 found = facts(x)
                 event_dict[self.key] = {k: found[k] for k in KEYS if k in found}
                 event_dict.pop("response", None)  # explained: the raw object has nothing a renderer should print
-                if error is not None:
+                if error is not None:  # its own, or beside response= (raise_for_status's HTTPError quotes the URL)
                     event_dict["exception"] = exception_text(error)
                     event_dict.pop("exc_info", None)
         except Exception:  # a log line must never fail on its annotation

@@ -89,6 +89,15 @@ def cache_document(folder: str, files: list[CacheEntry], problem: str | None = N
          "used_at": c.used_at, "catalog_files": c.files}
         for c in files
     ]  # fmt: skip
+    from ..fs import cache_disabled
     from ..index.cache import cache_keep
 
-    return envelope("cache", folder=folder, keep=cache_keep(), writable=problem is None, problem=problem, files=records)
+    return envelope(
+        "cache",
+        folder=folder,
+        keep=cache_keep(),
+        writable=problem is None,
+        problem=problem,
+        in_memory=cache_disabled(),
+        files=records,
+    )

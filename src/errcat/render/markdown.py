@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..gate import shown
 from ..model import Citation, Entry, Guide, Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
-from .text import claim_labels, group_sources, where
+from .text import claim_labels, group_sources, retry_of, where
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
@@ -206,7 +206,7 @@ def _matched_markdown(x: Explanation, m: ErrorMatch) -> list[str]:
         causes = "\n".join(f"- {escape(c)}{escape(w)}" for c, w in zip(g.causes, why, strict=True))
         parts.append(f"**Likely causes**\n\n{causes}\n")
         parts.append(
-            f"**Fix:** {escape(g.fix)}{escape(fixed)}\n\n**Retry:** {escape(g.retry)} · **Who acts:** {escape(g.actor)}\n"
+            f"**Fix:** {escape(g.fix)}{escape(fixed)}\n\n**Retry:** {escape(retry_of(x, g))} · **Who acts:** {escape(g.actor)}\n"
         )
     return parts
 
@@ -235,6 +235,7 @@ def endpoints_markdown(rows: list[EndpointRow]) -> str:
 
 def cache_markdown(folder: str, files: list[CacheEntry]) -> str:
     """`errcat cache info -f markdown`: the folder, then a table of its index files."""
+    from ..fs import NO_CACHE_ENV, cache_disabled
     from ..index.cache import KEEP_ENV, cache_keep
     from .text import cache_state, local_time
 
@@ -242,8 +243,10 @@ def cache_markdown(folder: str, files: list[CacheEntry]) -> str:
         f"Cache folder: {escape(folder)} (keeps the {cache_keep()} most recently used indexes, {KEEP_ENV}; "
         "older ones are deleted)\n\n"
     )
+    if cache_disabled():
+        head += f"{NO_CACHE_ENV} is set: every command builds its index in memory; the files here are not used.\n\n"
     if not files:
-        return head + "No index files yet (the next lookup builds one).\n"
+        return head + ("" if cache_disabled() else "No index files yet (the next lookup builds one).\n")
     rows: list[list[object]] = [
         [f.path.name, f"{f.size:,}", "?" if f.entries is None else f"{f.entries:,}", local_time(f.built_at),
          local_time(f.used_at), cache_state(f), "\n".join(f.files)]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..documents import envelope, guide_record
 from ..text import visible_line
+from ..values import RESENT, unsafe_resend_words
 from .markdown import Raw, escape, table
 from .text import Line
 
@@ -47,6 +48,18 @@ def _places(group: Group) -> str:
 
 def _endpoints(group: Group) -> str:
     return ", ".join(f"{e} ({n:,})" for e, n in group.endpoints.most_common(5))
+
+
+def retry_words(g: Matched) -> str:
+    """The guide's retry advice for a group's occurrences: the guide's value, unless some were requests a
+    gateway answered with 502 or 504 that resending could do twice (a POST): those are told apart, counted."""
+    retry = g.guide.retry if g.guide else ""
+    unsafe = sum(g.not_resent.values())
+    if not unsafe or retry not in RESENT:
+        return retry
+    methods = ", ".join(m for m, _ in g.not_resent.most_common())
+    said = unsafe_resend_words(retry, methods)
+    return said if unsafe >= g.count else f"{retry}; {said} ({unsafe:,} of the {g.count:,})"
 
 
 def error_title(key: Key) -> str:
@@ -123,7 +136,7 @@ def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[L
         if guide:
             lines.append([("         meaning:   ", "dim"), (guide.summary, "bold")])
             lines.append([("         fix:       ", "green"), (guide.fix, None)])
-            lines.append([("         retry:     ", "yellow"), (guide.retry, None)])
+            lines.append([("         retry:     ", "yellow"), (retry_words(g), None)])
         if g.endpoints:
             lines.append([("         endpoints: ", "dim"), (_endpoints(g), "cyan")])
         if g.first_seen:
@@ -210,6 +223,8 @@ def _matched_record(key: Key, g: Matched) -> dict[str, Any]:
         "said": g.said,
         "match_kinds": dict(g.kinds),
         "explanation": guide_record(g.guide),
+        "retry": retry_words(g) if g.guide else None,  # the guide's, unless resending some of them may repeat them
+        "not_resent": dict(g.not_resent),  # occurrences by method a gateway answered 502/504 that may have been applied
         **_group_record(g),
     }
 
@@ -265,7 +280,7 @@ def _matched_markdown(report: ScanReport, top: int) -> list[str]:
         guide = g.guide
         if guide:
             parts.append(f"#### {escape(error_title(key))} ({g.count:,})\n")
-            parts.append(f"{escape(guide.summary)}\n\n**Fix:** {escape(guide.fix)}\n\n**Retry:** {escape(guide.retry)}\n")
+            parts.append(f"{escape(guide.summary)}\n\n**Fix:** {escape(guide.fix)}\n\n**Retry:** {escape(retry_words(g))}\n")
     return parts
 
 

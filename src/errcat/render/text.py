@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..model import Citation, Entry, Guide, Vendor, basis_words
 from ..query import ErrorGroup, LookupResult, SearchHit
 from ..text import normalize_path
-from ..values import retry_after_seconds
+from ..values import resend_may_repeat, retry_after_seconds, unsafe_resend_words
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
@@ -367,8 +367,15 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
         for cause, who in zip(g.causes, why, strict=True):
             lines.append([("  cause:    ", "dim"), (cause, None), (who, "dim")])
         lines.append([("  fix:      ", "green"), (g.fix, None), (fixed, "dim")])
-        lines.append([("  retry:    ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)])
+        lines.append([("  retry:    ", "yellow"), (retry_of(x, g), None), ("   who acts: ", "yellow"), (g.actor, None)])
     return lines + _also_lines(m, e)
+
+
+def retry_of(x: Explanation, g: Guide) -> str:
+    """The guide's retry for this paste's request: a POST a gateway answered with 504 may have been done,
+    so it is not resent as the guide's "backoff" says (values.resend_may_repeat)."""
+    ex = x.exchange
+    return unsafe_resend_words(g.retry, str(ex.method)) if resend_may_repeat(ex.status, ex.method) else g.retry
 
 
 def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:
@@ -483,6 +490,8 @@ def status_retry_words(x: Explanation, status: int, wait: str | None, spent: str
         )
     if wait is None:
         return f"HTTP {status} alone does not suggest that the same request can succeed {_BY_STATUS}"
+    if resend_may_repeat(status, x.exchange.method):  # a gateway's 502/504 to a POST: the vendor may have done it
+        return f"{unsafe_resend_words(wait, str(x.exchange.method))}, though HTTP {status} usually passes {_BY_STATUS}"
     after = retry_after_seconds(x.exchange.header("Retry-After"))
     asked = f"; the response's Retry-After asks for {after:g} s" if after is not None else ""
     return f"HTTP {status} usually passes: {_WAIT_WORDS[wait]}{asked} {_BY_STATUS}"
@@ -490,17 +499,22 @@ def status_retry_words(x: Explanation, status: int, wait: str | None, spent: str
 
 def cache_lines(folder: str, files: list[CacheEntry], problem: str | None = None) -> list[Line]:
     """`errcat cache info`: the folder, then one line per index file."""
+    from ..fs import NO_CACHE_ENV, cache_disabled
     from ..index.cache import KEEP_ENV, cache_keep, fix_for
 
     lines: list[Line] = [
         [("cache folder: ", None), (folder, "bold")],
         [(f"  keeps the {cache_keep()} most recently used indexes ({KEEP_ENV}); older ones are deleted", "dim")],
     ]
+    if cache_disabled():
+        lines.append(
+            [(f"  {NO_CACHE_ENV} is set: every command builds its index in memory; the files here are not used", "yellow")]
+        )
     if problem:
         lines.append([(f"  cannot be written ({problem}): every command builds its index in memory", "yellow")])
         fix, where = fix_for(problem)
         lines.append([(f"  ({fix}, or set ERRCAT_CACHE_DIR to a folder {where})", "dim")])
-    elif not files:
+    elif not files and not cache_disabled():
         lines.append([("  no index files yet (the next lookup builds one)", "dim")])
     for f in files:
         entries = "?" if f.entries is None else f"{f.entries:,}"

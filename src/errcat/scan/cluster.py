@@ -27,7 +27,7 @@ from typing import Any
 
 from ..errors import ErrcatError, UsageError, check_vendor
 from ..index.store import CatalogIndex
-from ..text import UTF8_BOM, WIDE, byte_kind
+from ..text import UTF8_BOM, WIDE, byte_kind, docker_framed
 from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded
 from .parallel import line_start
 from .prepared import ScanOptions
@@ -260,13 +260,16 @@ def plan(files: list[Input]) -> list[Task]:
 
 
 def _sniff(url: str) -> str:
-    """How a big file is read: ``whole`` (gzip, UTF-16, UTF-32), ``blocks``, or ``binary`` (not a log)."""
+    """How a big file is read: ``whole`` (gzip, UTF-16, UTF-32, Docker's framed stream), ``blocks``, or
+    ``binary`` (not a log)."""
     try:
         with open_input(url) as f:
             head = f.read(SNIFF)
     except OSError:
         return "whole"  # its task reports what failed
     kind = byte_kind(head)
+    if kind == "binary" and docker_framed(head):
+        return "whole"
     return "whole" if kind == "gzip" or kind in WIDE else "binary" if kind == "binary" else "blocks"
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from ..gate import argument
-from ..text import UTF8_BOM, WIDE, byte_kind, compression
+from ..text import UTF8_BOM, WIDE, byte_kind, compression, docker_framed
 
 CHUNK = 4 << 20
 SNIFF = 8192  # bytes looked at to tell text from binary
@@ -49,6 +49,7 @@ class Input:
     broken: str | None = None  # why reading stopped early
     gzip: bool = False
     utf16: bool = False  # starts with a UTF-16 or UTF-32 byte-order mark: read whole, transcoded
+    framed: bool = False  # Docker's multiplexed log stream: read whole, its frames' payloads joined
     read: int = 0  # bytes read from disk or stdin (compressed bytes for gzip)
     unpacked: int = 0  # bytes a gzip input decompressed to (what its lines hold)
 
@@ -56,7 +57,7 @@ class Input:
     def splittable(self) -> bool:
         """Whether workers may read separate ranges of it: a plain file on disk, in a byte-wise
         encoding (a range of a UTF-16 file read raw would hold no needle)."""
-        return self.path is not None and not self.gzip and not self.utf16 and self.problem is None
+        return self.path is not None and not self.gzip and not self.utf16 and not self.framed and self.problem is None
 
 
 def _stdin_key() -> tuple[int, int] | None:
@@ -122,7 +123,8 @@ def inputs(names: list[str]) -> list[Input]:
             kind = byte_kind(head)
             inp.gzip = kind == "gzip"
             inp.utf16 = kind in WIDE
-            if kind == "binary":
+            inp.framed = kind == "binary" and docker_framed(head)
+            if kind == "binary" and not inp.framed:
                 inp.problem = _binary(head)
         except OSError as exc:
             inp.problem = f"cannot read: {exc.strerror or exc}"
@@ -210,6 +212,10 @@ def _decoded(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
     if kind in WIDE:
         yield from _transcoded(stream, kind, inp)
         return
+    if kind == "binary" and docker_framed(head):
+        inp.framed = True
+        yield from _unframed(stream, inp)
+        return
     if kind != "text":  # NUL bytes, or a gzip stream inside the gzip stream
         inp.problem = _binary(head)
         return
@@ -222,6 +228,33 @@ def _decoded(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
         yield data
     if inp.size is not None and inp.read < inp.size:  # as the parallel path says it
         inp.broken = inp.broken or SHRANK
+
+
+def _unframed(stream: BinaryIO, inp: Input) -> Iterator[bytes]:
+    """The payloads of Docker's multiplexed log stream (text.docker_framed), joined in chunks: its
+    frame headers made a container's saved log "binary", none of its errors counted. A header
+    that does not read as one (the stream cut or damaged) ends the reading, said so."""
+    parts: list[bytes] = []
+    size = at = 0
+    while header := stream.read(8):
+        length = int.from_bytes(header[4:8], "big")
+        if len(header) < 8 or header[0] > 2 or header[1:4] != b"\x00\x00\x00":
+            inp.broken = f"Docker log stream damaged at byte {at} (no frame header); the rest was not read"
+            break
+        at += 8
+        while length and (payload := stream.read(min(length, CHUNK))):  # a frame's length is never trusted with memory
+            parts.append(payload)
+            size += len(payload)
+            at += len(payload)
+            length -= len(payload)
+            if size >= CHUNK:
+                yield b"".join(parts)
+                parts, size = [], 0
+        if length:
+            inp.broken = f"Docker log stream ends inside a frame (byte {at}); the rest was not read"
+            break
+    if parts:
+        yield b"".join(parts)
 
 
 _GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, OSError)

@@ -177,11 +177,14 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
     if not isinstance(obj, dict):
         return None
     d = _lower(obj)
-    if (wrapped := _docker_line(d)) is not None:
+    if (wrapped := _docker_line(d) or _otlp_batch(d)) is not None:
         return wrapped
     record = next((v for v in d.values() if isinstance(v, dict) and "error_severity" in v), None)
     if record is not None:  # a Postgres record that a wrapper logs at its own level (CloudNativePG's "record")
         d = {**{k: d[k] for k in _TIME_KEYS if k in d}, **_lower(record)}
+    event = next((v for k in _EVENT_KEYS if isinstance(v := d.get(k), dict)), None)
+    if event is not None and _field(d, _MESSAGE_KEYS) is None:  # its message (and level) one object down
+        d = {**_lower(event), **{k: v for k, v in d.items() if k not in _EVENT_KEYS}}
     when = time_value(_field(d, _TIME_KEYS))
     said = _level_word(_field(d, _LEVEL_KEYS))
     if said is None and isinstance(s := d.get("s"), str) and "ctx" in d and "c" in d:  # MongoDB's, 4.4 on: "s":"W"
@@ -193,6 +196,12 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
     for key in _TIME_KEYS:
         d.pop(key, None)
     return _exchange_paste(d), when, said
+
+
+# the object a record's own fields sit in, beside its time (and level): Logstash's first event format's
+# "@fields", Rust tracing-subscriber's JSON "fields" ({"level":"ERROR","fields":{"message":...}}); a
+# record with no message of its own was grouped by its names and values, all its levels' lines as one
+_EVENT_KEYS = ("@fields", "fields")
 
 
 # Docker's json-file logging driver writes each line a container printed as an object of its own:
@@ -214,6 +223,36 @@ def _docker_line(d: dict[str, Any]) -> tuple[str, datetime | None, str | None] |
     if (at := stamp_in(line)) is not None and at[1][0] == 0:  # the program's own time: the line's
         line, when = line[at[1][1] :].lstrip(), at[0] or when
     return line, when, level(line)
+
+
+def _otlp_batch(d: dict[str, Any]) -> tuple[str, datetime | None, str | None] | None:
+    """A batch of OpenTelemetry log records as OTLP/JSON writes it (the Collector's file exporter: one
+    "resourceLogs" object a line), read as its most severe record: its body, time and severity. Its
+    levels sit three arrays down, so a batch's ERROR and FATAL records were no errors."""
+    records = [
+        r
+        for rl in _list(d.get("resourcelogs"))
+        for sl in _list(rl.get("scopeLogs"))
+        for r in _list(sl.get("logRecords"))
+        if isinstance(r.get("severityNumber"), int)
+    ]
+    if not records:
+        return None
+    worst = max(records, key=lambda r: r["severityNumber"])
+    body = worst.get("body")
+    text = body.get("stringValue") if isinstance(body, dict) else body
+    nanos = worst.get("timeUnixNano")
+    when = time_value(int(nanos) // 1_000_000) if isinstance(nanos, str) and nanos.isdigit() else None
+    said = _level_word(worst.get("severityText")) or _OTLP_SEVERITIES[min(max(worst["severityNumber"] - 1, 0) // 4, 5)]
+    return (text if isinstance(text, str) else json.dumps(body)), when, said
+
+
+# OTLP's severity numbers in fours: 1-4 TRACE, 5-8 DEBUG, 9-12 INFO, 13-16 WARN, 17-20 ERROR, 21-24 FATAL
+_OTLP_SEVERITIES = ("trace", "debug", "info", "warn", "error", "fatal")
+
+
+def _list(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def _level_word(level: Any) -> str | None:

@@ -133,6 +133,10 @@ SAYS_BODY_WORDS = (b"body", b"Body", b"BODY", b"response", b"Response", b"RESPON
 _SAYS_BODY_AT_END = rb"(?:" + b"|".join(SAYS_BODY_WORDS) + rb"):[ \t]*\r?"  # then the line's end
 # a line that ends announcing an error its next line states (Dart's "Unhandled exception:")
 _THROWN_AT_END = rb"(?:[Ee]xception|[Ee]rror):[ \t]*\r?"  # then the line's end
+# a line that opens a quoted value it does not close (nginx's 'FastCGI sent in stderr: "PHP message: ...',
+# the program's lines below it up to the quote's end): records.QUOTE_OPEN_AT_END
+QUOTE_OPEN_AT_END = rb': "[^"\n]*\r?'  # then the line's end
+_OPENS_ENDING = (_OPENS_AT_END, _SAYS_BODY_AT_END, _THROWN_AT_END, QUOTE_OPEN_AT_END)  # each then the line's end
 # How a line that may continue the one before it starts (records._continuation_like and
 # _Grouping.continued_by): indented or blank, closing, a brace, an angle bracket or quote (also a
 # dump's "> "), an array, a status, request or header line; or it is empty.
@@ -147,6 +151,8 @@ _CONTINUES = (
     # a Rails FATAL block's next line (records._RUBY_FATAL): Ruby's FATAL head, or a request id's tag
     # alone, also after a Heroku dyno's name ("app[web.1]: ")
     rb"(?:\w+\[[\w.]+\]: )?(?:F, \[|\[[0-9a-f]{8}-[0-9a-f]{4}-)",
+    # a Ruby backtrace's frame logged under Ruby Logger's head (records._RUBY_HEAD)
+    rb"[DIWEFA], \[[^\]\n]*#\d+\] +[A-Z]+ -- [^:\n]*: \S+:\d+:in ",
 )
 # The time a runtime or a CI server writes before every line it keeps: docker logs -t and kubectl
 # logs --timestamps (RFC 3339, nanoseconds), GitHub Actions' raw logs (seven digits), Jenkins's
@@ -211,7 +217,7 @@ def _database() -> tuple[Any, Any] | None:
         b"\n" + _GLOG[1:] + _REST,
     ]
     marks = [
-        _any(_OPENS) + _REST + b"|" + _any((_OPENS_AT_END, _SAYS_BODY_AT_END, _THROWN_AT_END)) + b"\n",
+        _any(_OPENS) + _REST + b"|" + _any(_OPENS_ENDING) + b"\n",
         # from the newline before the line: reported after its first bytes (its bounds are found
         # when reported; such lines are few, and a pattern to the line's end costs twice as much)
         rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n|\n" + _STAMPED + rb"\n)",
@@ -344,7 +350,7 @@ def _patterns() -> _Patterns:
         tuple(re.compile(p) for p in NEEDLES),
         (
             *tuple(re.compile(p) for p in _OPENS),
-            *tuple(re.compile(p + rb"$", re.MULTILINE) for p in (_OPENS_AT_END, _SAYS_BODY_AT_END, _THROWN_AT_END)),
+            *tuple(re.compile(p + rb"$", re.MULTILINE) for p in _OPENS_ENDING),
         ),
         tuple(re.compile(p + _NUMBER_END) for p in _ERRING),
     )

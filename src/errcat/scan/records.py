@@ -28,7 +28,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING
 
 from ..gate import may_name_credential
-from .needles import SAYS_BODY_WORDS, STAMP, Buffer, Marker, Marks, marker
+from .needles import QUOTE_OPEN_AT_END, SAYS_BODY_WORDS, STAMP, Buffer, Marker, Marks, marker
 from .prefixes import without_prefixes
 from .verdict import HEAD, LEVEL_WORDS, QUIET_LEVELS, level
 from .w3c import Columns, columns_of
@@ -77,6 +77,10 @@ _ENTRY_START = re.compile(
     rb"(?:\d{4}[-/.]\d\d[-/.]\d\d[T ]\d\d?:\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d"
     rb"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) )"
 )
+# a dated entry's line that opens a quoted value it does not close: the lines up to the quote's end are
+# the value's (nginx's 'FastCGI sent in stderr: "PHP message: PHP Warning: ...' and PHP's next messages,
+# each counted as an error of its own), ended early by a line that starts with a date
+_QUOTE_OPEN = re.compile(QUOTE_OPEN_AT_END + rb"\n?$")
 # the unindented parts of a stack trace: a Java cause or Python traceback header (each continues
 # the entry it follows), and an exception line: Java's qualified one right after its entry's line,
 # or the one that ends a Python traceback, after its frames
@@ -107,6 +111,11 @@ _CI_MARKS = (b"##[group]", b"##[endgroup]", b"##[command]", b"##[section]", b"[c
 # Ruby's Logger at FATAL with Rails's request tags: "F, [2021-06-17T22:55:15.481534 #4] FATAL -- : [3d1855e6-...]".
 # Rails logs an exception as such lines: Rails 5 each line of it under the head, Rails 6 its first
 # line so and the rest after the tags alone ("[3d1855e6-...] NoMethodError (...)"): one record
+# Ruby's Logger head ("E, [2017-08-17T18:15:08.067586 #48598] ERROR -- Kitchen: "): an exception's backtrace
+# logged a frame a line under the same head (Test Kitchen's) continues the line before it; each frame
+# ("/gems/kitchen/config.rb:147:in `data'") was an error of its own, 22 records for one failure
+_RUBY_HEAD = re.compile(rb"([DIWEFA]), \[[^\]\n]*#(\d+)\] +[A-Z]+ -- ([^:\n]*): ")
+_RUBY_FRAME = re.compile(rb"\S+:\d+:in [`']")
 _RUBY_FATAL = re.compile(rb"F, \[[^\]\n]*#(\d+)\] FATAL -- [^:\n]*: (\[[^\]\n]+\](?: \[[^\]\n]+\])*)")
 # RabbitMQ's head with its message on the lines below it: its level and the Erlang process, then
 # nothing ("2025-08-18 05:07:43.557042+00:00 [erro] <0.130.0>", then "BOOT FAILED", "===========",
@@ -164,7 +173,9 @@ class _Grouping:
     stamped: bool = False  # the entry's first line is stamped (_unstamped): so are the lines that continue it
     gap: bool = False  # the last line was the blank one after a response's headers: its body follows
     tagged: tuple[bytes, bytes, bytes] | None = None  # a Rails FATAL head's prefix, pid and tags (_RUBY_FATAL)
+    ruby: tuple[bytes, bytes, bytes] | None = None  # a Ruby Logger head's letter, pid and program (_RUBY_HEAD)
     bare: bool = False  # the first line is a head whose message is on the lines below (_BARE_ERLANG_HEAD)
+    quoted: bool = False  # a quoted value the dated first line opened is still open (_QUOTE_OPEN)
     lines: int = 0
     size: int = 0
 
@@ -172,8 +183,7 @@ class _Grouping:
         line = self._read(line)
         self.lines += 1
         self.size += len(line)
-        if self.lines == 1:
-            self._first(line)
+        self._opening(line)
         stripped = line.strip()
         self._trace(line, stripped)
         self.announces = stripped.endswith(_ANNOUNCING)
@@ -206,13 +216,23 @@ class _Grouping:
             depth = depth + 1 if c in (0x7B, 0x5B) else max(0, depth - 1)
         self.depth = depth
 
+    def _opening(self, line: Line) -> None:
+        """Take the entry's first line, or follow a quoted value it opened to the line that closes it."""
+        if self.lines == 1:
+            self._first(line)
+        elif self.quoted:
+            self.quoted = line.find(b'"') < 0
+
     def _first(self, line: Line) -> None:
         """Take what the entry's first line tells of the lines after it."""
         self.first = bytes(line[:HEAD])
         self.thrown = _ANNOUNCES_ERROR.fullmatch(line) is not None
         if (m := _RUBY_FATAL.search(line, 0, HEAD)) is not None:
             self.tagged = (bytes(line[: m.start()]), m[1], m[2])
+        if (m := _RUBY_HEAD.match(line)) is not None:
+            self.ruby = (m[1], m[2], m[3])
         self.bare = line.rstrip().endswith(b">") and _BARE_ERLANG_HEAD.search(line) is not None
+        self.quoted = _QUOTE_OPEN.search(line) is not None and _ENTRY_START.match(line) is not None
 
     def _gap(self, stripped: Line) -> None:
         """Follow the blank line after a response's headers, or a line that ends "response body:":
@@ -269,10 +289,18 @@ class _Grouping:
 
     def _tagged_goes_on(self, line: Line) -> bool:
         """Whether a line goes on with a Rails FATAL block (``tagged``): the same head, pid and
-        tags, or the tags alone, after the same prefix (a Heroku dyno's "app[web.1]: "); or with
-        a RabbitMQ head's message (``bare``), up to the next entry."""
+        tags, or the tags alone, after the same prefix (a Heroku dyno's "app[web.1]: "); with
+        a RabbitMQ head's message (``bare``), up to the next entry; or with a Ruby Logger line's
+        backtrace, a frame under the same head (``ruby``)."""
         if self.bare:
             return _ENTRY_START.match(line) is None
+        if (
+            self.ruby is not None
+            and (m := _RUBY_HEAD.match(line))
+            and (m[1], m[2], m[3]) == self.ruby
+            and _RUBY_FRAME.match(line, m.end())
+        ):
+            return True  # a backtrace's frame under the same head
         if self.tagged is None:
             return False
         prefix, pid, tags = self.tagged
@@ -310,8 +338,9 @@ class _Grouping:
         """Whether ``line`` belongs to this record rather than starting the next one."""
         if self.lines >= MAX_RECORD_LINES or self.size >= MAX_RECORD:
             return False
-        if self.depth > 0 or self.xml_root is not None:  # a body cut short ends where the next entry starts
-            return not _new_entry(line, self.xml_root is None)
+        if self.depth > 0 or self.xml_root is not None or self.quoted:  # a body cut short ends where the next entry starts
+            json = self.depth > 0 and self.xml_root is None
+            return not _new_entry(line, json) and not (self.quoted and _ENTRY_START.match(line))
         line = self._own(line)
         if not line.strip():  # the blank line between headers and body; in a dumped exchange, also
             # before its response; and the one before a chained exception's sentence and traceback

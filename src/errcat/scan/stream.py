@@ -13,6 +13,7 @@ from ..explainer.envelopes import STATUS_ONLY, TEXT
 from ..explainer.match import MatchKind
 from ..gate import shown, shown_line
 from ..index.store import CatalogIndex
+from ..values import resend_may_repeat
 from .concerns import needles_for
 from .inputs import Input
 from .prepared import Prepared, ScanOptions, record_time
@@ -101,6 +102,7 @@ class _Explainer:
         ex = x.exchange
         status = ex.status or column
         endpoint = x.endpoint or (masked_path(ex.path) if ex.path else None)
+        unsafe = str(ex.method).upper() if resend_may_repeat(status, ex.method) else None
         vendor_filter = self.options.vendor
         counted = False
         seen: set[object] = set()
@@ -120,7 +122,7 @@ class _Explainer:
                     seen.add(key)
                     guide = partial(self.index.guide_for, e)
                     heading = partial(_said, obs.message) if m.kind is MatchKind.OBSERVED and obs.message else None
-                    report.add_matched(key, e.id, m.kind, place, when, endpoint, sample, guide, heading)
+                    report.add_matched(key, e.id, m.kind, place, when, endpoint, sample, guide, heading, unsafe)
                 continue
             named = " ".join(str(p) for p in dict.fromkeys((obs.code, obs.name)) if p) or None  # "31001 OAuthTokenIsInvalid"
             said = m.message or obs.message

@@ -28,6 +28,9 @@ G = TypeVar("G", bound="Group")
 T = TypeVar("T")
 
 _MASKS = (
+    # nginx's context after an error's message (", client: 127.0.0.1, server: localhost, request: "GET /a
+    # HTTP/1.1", host: ..., referrer: ..."): which request met the error; each missing file's was a group
+    (re.compile(r", client: [^\n]*"), ""),
     # a thread's name before the level (logback's and log4j's "[%thread] %-5level": "[main] ERROR",
     # "[http-nio-8080-exec-3] ERROR"): which thread logged an error does not make it another one (not
     # Ruby Logger's "[2021-06-17T22:55:15.480876 #4]")
@@ -139,12 +142,16 @@ class Matched(Group):
     # an observed (undocumented) error's own words as logged, redacted (the first seen): what heads
     # its group, since the catalog's message is only what someone else saw
     said: str | None = None
+    # occurrences a gateway answered with 502 or 504 to a request that is not idempotent, by method (POST: 3):
+    # the vendor may have done those, so the guide's "backoff" is not their advice (values.resend_may_repeat)
+    not_resent: Counter[str] = field(default_factory=Counter)
 
     def merge(self, other: Group) -> None:
         super().merge(other)
         if isinstance(other, Matched):
             self.kinds.update(other.kinds)
             self.said = self.said or other.said
+            self.not_resent.update(other.not_resent)
 
 
 @dataclass
@@ -237,11 +244,16 @@ class ScanReport:
         sample: Callable[[], str],
         guide: Callable[[], Guide | None],
         said: Callable[[], str | None] | None,
+        unsafe_method: str | None = None,
     ) -> None:
+        """One occurrence of a documented error; ``unsafe_method``: its request's method when resending it
+        may repeat what was done (a POST a gateway answered with 504)."""
         group = self.matched.get(key)
         if group is None:
             group = self.matched[key] = Matched(entry_id=entry_id, guide=guide(), said=said() if said else None)
         group.kinds[kind] += 1
+        if unsafe_method:
+            group.not_resent[unsafe_method] += 1
         group.add(place, when, endpoint, sample)
 
     def add_unmatched(

@@ -362,7 +362,7 @@ class Triage:
             served = (_COLUMNS_REQUEST if status else _REQUEST).search(head) if prep.reason == "status" else None
             if served:  # named by its request; a W3C line's status (from its column) shown as it is
                 method, path = (served[1], served[2]) if served[1] else (served[3], served[4])  # Gin's: after a bar
-                request = f"{method} {masked_path(path)}"
+                request = f"{method} {masked_path(path)}" if method else served[5]  # HAProxy's "<BADREQ>"
                 masked = status + signature(request) if status else signature(f"HTTP error: {request}")
             else:
                 masked = status + signature(head)
@@ -382,11 +382,13 @@ class Triage:
 # by a URL's user-info), and
 # a probe's may hold quotes ("GET /$%7B("TextString"+"1")%7D/a.action HTTP/1.0"): the request ends at " HTTP/",
 # or at its closing quote when it has no version (Tomcat's "GET /manager/html null"); a tunnel's names
-# its host and port ("CONNECT www.baidu.com:443 HTTP/1.1").
+# its host and port ("CONNECT www.baidu.com:443 HTTP/1.1"). HAProxy logs a request it could not parse
+# as "<BADREQ>", last on its line: its group is "HTTP error: <BADREQ>", not the whole line masked.
 _REQUEST = re.compile(
     r"\"(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT) (?:https?://(?:[^\s/?@\"]*@)?)?([^\s/?\"]*/[^\s?]*?|[\w.-]+:\d+)"
     r"(?:\?\S*?)?(?: HTTP/\d|(?: [^\s\"]+)?\"(?= ))"
     r"|\| ?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +\"(/[^\s?\"]*)"
+    r"|\"(<BADREQ>)\"$"
 )
 # a W3C log's request, in columns: IIS's cs-method and cs-uri-stem, CloudFront's and Zeek's with the
 # host between them ("GET\td111111abcdef8.cloudfront.net\t/favicon.ico"); its group is "HTTP 502 GET /favicon.ico";

@@ -308,12 +308,17 @@ def http_evidence(x: Explanation) -> bool:
     just a "message" field. A record with none, no vendor and no catalog row is another program's
     error (``stream``): a URL or a request alone is not one, nor an object with a title (GitHub's
     events, a JSON schema), nor a status for a request known by its path alone, with no host: a
-    server's own log of what it served (an access line, OpenSearch's "POST /auth/login 401")."""
+    server's own log of what it served (an access line, OpenSearch's "POST /auth/login 401"), nor a
+    response from a host of no catalogued vendor (an OpenTelemetry exporter's "request to
+    http://prometheus:9090/... responded with HTTP Status Code 500"): only a vendor's own envelope
+    makes one of those a vendor's error."""
     from ..explainer.envelopes import ERROR_FIELD, OAUTH, PROBLEM
 
     ex = x.exchange
     named = ex.path is not None or any(m.sent.message and _SERVED_FIELDS.search(m.sent.message) for m in x.errors)
     served = named and ex.host is None and ex.header("host") is None
+    if any(c.kind == "foreign-host" for c in x.clues):
+        return any(m.sent.shape.weight > 0 for m in x.errors)
     return ((ex.status or 0) >= 400 and not served) or any(
         m.sent.shape.weight > 0
         or (m.sent.shape in (OAUTH, ERROR_FIELD) and _oauth_said(m.sent.code, m.sent.message))

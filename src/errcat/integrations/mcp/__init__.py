@@ -34,9 +34,9 @@ from pydantic import BeforeValidator, Field
 from ... import __version__
 from ...api import ErrorCatalog
 from ...errors import CatalogError, ErrcatError, UsageError
-from ...gate import shown
 from . import schemas
 from .bounds import MAX_CHARS, bounded_advice, bounded_explain, bounded_lookup, bounded_search, bounded_vendors, compact
+from .stopping import Use, WorkStopped
 
 __all__ = ["CatalogInUse", "build_server", "serve"]
 
@@ -55,19 +55,13 @@ INSTRUCTIONS = (
 ABANDONED_POLL = 0.05  # seconds between two looks at whether the catalog's holder was abandoned
 
 
-class _Use:
-    """One call's use of the catalog: abandoned once the client cancels the call."""
-
-    abandoned = False
-
-
 class CatalogInUse:
     """The catalog the CLI would use with the same options (built-in, ERRCAT_CATALOG, --catalog),
     kept open between calls and reopened when one of its files changes, as the next CLI run would.
     One use at a time (the lock), on worker threads (``answer``): the event loop stays free to answer
-    a ping, a cancellation or another message while a big paste is explained. A call the client cancelled
-    runs on to its end (a thread cannot be stopped); a call made meanwhile does not wait for it, but is
-    answered from a catalog opened for it alone."""
+    a ping, a cancellation or another message while a big paste is explained. The work of a call the
+    client cancels is stopped where it is (stopping.py); a call made while it still holds the catalog
+    (a long C call ends first) does not wait for it, but is answered from a catalog opened for it alone."""
 
     def __init__(self, paths: list[Path | str] | None = None, *, builtin: bool = True) -> None:
         self.paths = [Path(p) for p in paths or ()]
@@ -76,36 +70,40 @@ class CatalogInUse:
         self._states: list[Any] = []
         self._lock = threading.Lock()
         self._told = ""  # the last catalog error written to the server's log
-        self._holder: _Use | None = None  # the use holding the lock
+        self._holder: Use | None = None  # the use holding the lock
 
     async def answer(self, work: Callable[[ErrorCatalog], T]) -> T:
-        """``ask`` on a worker thread. A call the client cancels returns at once; its thread runs to the
-        end of ``work`` (a thread cannot be stopped), and the calls after it do not wait for it."""
-        use = _Use()
+        """``ask`` on a worker thread. A call the client cancels returns at once, and its work is stopped."""
+        use = Use()
         try:
             return await anyio.to_thread.run_sync(self.ask, work, use, abandon_on_cancel=True)
         except anyio.get_cancelled_exc_class():
-            use.abandoned = True
+            use.abandon()
             raise
 
-    def ask(self, work: Callable[[ErrorCatalog], T], use: _Use | None = None) -> T:
+    def ask(self, work: Callable[[ErrorCatalog], T], use: Use | None = None) -> T:
         """``work`` run on the current catalog; a damaged cache file is rebuilt once, as the CLI does.
         While a use the client abandoned holds the catalog, on a catalog opened for this use alone."""
         from ...index.cache import open_index
 
+        use = use or Use()
         while not self._lock.acquire(timeout=ABANDONED_POLL):
             holder = self._holder
             if holder is not None and holder.abandoned:
                 with ErrorCatalog(open_index(list(self.paths), builtin=self.builtin)) as own:
-                    return work(own)
+                    return use.run(lambda: work(own))
         self._holder = use
         try:
-            return self._ask(work)
+            return self._ask(work, use)
+        except WorkStopped:
+            if use.started:  # stopped anywhere in its work: nothing it may have left half-built is kept
+                self.close()
+            raise
         finally:
             self._holder = None
             self._lock.release()
 
-    def _ask(self, work: Callable[[ErrorCatalog], T]) -> T:
+    def _ask(self, work: Callable[[ErrorCatalog], T], use: Use) -> T:
         from ...catalog.locate import catalog_paths
         from ...index.cache import file_states, open_index, with_index
         from ...index.codec import CorruptIndex
@@ -119,11 +117,12 @@ class CatalogInUse:
                 self._tell(exc)
                 raise
             self._states = states
+        opened = self._open
         try:
-            return work(self._open)
+            return use.run(lambda: work(opened))
         except CorruptIndex:
             self.close()
-            return with_index(lambda index: work(ErrorCatalog(index)), list(self.paths), builtin=self.builtin)
+            return use.run(lambda: with_index(lambda index: work(ErrorCatalog(index)), list(self.paths), builtin=self.builtin))
 
     def _tell(self, exc: CatalogError) -> None:
         """A broken catalog in the server's log (stderr) as well as in each answer; once until it changes."""
@@ -465,8 +464,16 @@ async def _arguments_never_echoed(ctx: Any, call_next: Callable[[Any], Awaitable
                 block["text"] = plain
             elif text.startswith("Unknown tool: "):  # the SDK's, quoting the name as sent
                 # the spec's protocol error for an unknown tool (the SDK answers a tool result, isError)
-                raise MCPError(INVALID_PARAMS, shown(text))
+                raise MCPError(INVALID_PARAMS, _shown(text))
     return result
+
+
+def _shown(text: str) -> str:
+    """``text`` through the exit gate (gate.shown), imported by the first refusal: its patterns are not
+    compiled before ``initialize`` is answered (17 ms)."""
+    from ...gate import shown
+
+    return shown(text)
 
 
 def _gated(exc: MCPError) -> MCPError:
@@ -474,8 +481,8 @@ def _gated(exc: MCPError) -> MCPError:
     what it quotes passed through the exit gate, as errcat's own errors pass what they echo."""
     data = exc.data
     if isinstance(data, dict) and isinstance(data.get("uri"), str):
-        data = {**data, "uri": shown(data["uri"])}
-    return MCPError(exc.code, shown(exc.message), data)
+        data = {**data, "uri": _shown(data["uri"])}
+    return MCPError(exc.code, _shown(exc.message), data)
 
 
 def _check_prompt_request(params: Any) -> None:
@@ -486,12 +493,12 @@ def _check_prompt_request(params: Any) -> None:
         return  # the SDK refuses malformed params itself, without quoting them
     name = params.get("name")
     if name != PROMPT_NAME:
-        raise MCPError(INVALID_PARAMS, f"unknown prompt {shown(str(name)[:64])!r} (known: {PROMPT_NAME})")
+        raise MCPError(INVALID_PARAMS, f"unknown prompt {_shown(str(name)[:64])!r} (known: {PROMPT_NAME})")
     arguments = params.get("arguments")
     unknown = sorted(str(k)[:64] for k in arguments if k not in PROMPT_ARGUMENTS) if isinstance(arguments, dict) else []
     if unknown:
         raise MCPError(
-            INVALID_PARAMS, f"{PROMPT_NAME} takes only {', '.join(PROMPT_ARGUMENTS)}; not: {shown(', '.join(unknown))}"
+            INVALID_PARAMS, f"{PROMPT_NAME} takes only {', '.join(PROMPT_ARGUMENTS)}; not: {_shown(', '.join(unknown))}"
         )
 
 
