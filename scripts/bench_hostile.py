@@ -52,6 +52,14 @@ FRAGMENTS: dict[str, tuple[str, ...]] = {
         "   at A.B.C() in x.cs:line 1\n",
         "System.Exception: ",
     ),
+    "client wordings": (
+        "400, message='Bad Request', url='",
+        "Response{protocol=h2, code=400, message=, url=",
+        "a status code of 400 and ",
+        "status code BadRequest ",
+        "{'errors': [{'error': '",
+        " (truncated...)\n",
+    ),
     "log prefixes": ("2026-01-01T00:00:00Z ERROR ", "[ERROR] ", "ERROR "),
     "secrets": (
         ";password=",

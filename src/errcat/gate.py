@@ -26,6 +26,7 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
+from http import HTTPStatus
 from itertools import accumulate
 from typing import Any, NamedTuple
 
@@ -1297,7 +1298,9 @@ def _named(text: str) -> Iterator[Span]:
             )
             if span is None and m.group("xval") is not None and (pair := _NAMED_PAIR().match(low, m.start())):
                 span = _value(text, start, pair)  # "token '…' -> 401": a ">" that closes no tag
-            if span is not None and not (m.group("word") == "session" and _HEX_NUMBER().fullmatch(text, *span)):
+            if span is None or (m.group("word") == "session" and _HEX_NUMBER().fullmatch(text, *span)):
+                continue
+            if not _stated_status(text, *span):
                 yield Span(*span, "credential by name")
 
 
@@ -1680,6 +1683,20 @@ def _checked(text: str | None, start: int, end: int, inner: str | None = None) -
     if end <= start or _MARKED in inner or inner.strip().rstrip("\\").lower() in _EMPTY or _OBJECT_STRING().fullmatch(inner):
         return None
     return start, end
+
+
+def _stated_status(text: str, start: int, end: int) -> bool:
+    """Whether the value is an HTTP error status followed by its own reason phrase: golang.org/x/oauth2's
+    "cannot fetch token: 400 Bad Request" names the failed call's status, not a token."""
+    value = text[start:end]
+    if len(value) != 3 or not value.isdigit() or not "400" <= value <= "599":
+        return False
+    try:
+        phrase = HTTPStatus(int(value)).phrase
+    except ValueError:
+        return False
+    stop = end + 1 + len(phrase)
+    return text[end : end + 1] == " " and text[end + 1 : stop].lower() == phrase.lower() and not text[stop : stop + 1].isalnum()
 
 
 # An object a program printed with Java's Object.toString (a class and its hash code in hex: Android's "Bad activity

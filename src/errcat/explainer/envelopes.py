@@ -239,6 +239,7 @@ class _Reader:
     def __init__(self, reading: Reading, in_errors: bool = False):
         self.r = reading
         self.in_errors = in_errors  # read leniently from a text with an "Errors" key
+        self.ix_errors = False  # read leniently from a text whose "errors" hold "error" objects (_IX_ERRORS_KEY)
 
     def value(self, v: Any, depth: int = 0, key: str | None = None) -> bool:
         """Read errors from one JSON value; whether any envelope was found in it."""
@@ -302,6 +303,9 @@ class _Reader:
             return True
         if _is_myob(d, self.in_errors):
             self.r.add(_myob(d, MYOB_ERRORS if self.in_errors else MYOB_BODY))
+            return True
+        if self.ix_errors and len(k) == 1 and "error" in k:
+            self.ix_error(k["error"])
             return True
         # A wrapper (a log record, an SDK exception): prefer envelopes nested inside it.
         if self.nested(d, depth):
@@ -433,6 +437,12 @@ _PAIR = re.compile(
 _CUT_PAIR = re.compile(_KEY + r"""(["'])((?:(?!\4)[^\\\n]|\\.){0,4000})\s*\Z""")
 # An "Errors" key in any syntax (JSON, a repr, a dump): the objects around it are MYOB error bodies.
 _ERRORS_KEY = re.compile(r"""(?:["'\[:]|^[ \t]*+)Errors["'\]]?\s*(?::|=>)""", re.MULTILINE)  # ^\s*: quadratic on blank lines
+# InvoiceXpress's "errors" holding "error" objects in any syntax: JSON cut short, a Python repr, Ruby's inspect, PHP's
+# print_r ("[errors] => Array ( [0] => Array ( [error] => ..."); read leniently, those lone "error" pairs are its errors
+_IX_ERRORS_KEY = re.compile(
+    r"""["'\[:]errors["'\]]?\s{0,40}(?::|=>)\s{0,40}(?:Array\s{0,40}\(\s{0,40})?[\[{(]?\s{0,40}"""
+    r"""(?:(?:\[0\]|0)\s{0,40}=>\s{0,40}(?:Array\s{0,40}\(\s{0,40})?)?[{(]?\s{0,40}["'\[:]error["'\]]?\s{0,40}(?::|=>)"""
+)
 _LITERALS: dict[str, Any] = {
     "null": None, "NULL": None, "None": None, "nil": None, "true": True, "True": True, "false": False, "False": False,
 }  # fmt: skip
@@ -496,11 +506,11 @@ def _string_value(raw: str) -> Any:
     return raw[1:-1] if value is None else value
 
 
-def _lenient_objects(body: str) -> tuple[list[dict[str, Any]], bool]:
+def _lenient_objects(body: str) -> tuple[list[dict[str, Any]], str | None]:
     """Key/value pairs of malformed or truncated JSON (or a repr or dump), grouped into objects.
 
     A new object starts whenever a key repeats, which is how consecutive error bodies look. The
-    second value says whether the text stops inside a string (its start is kept as the value).
+    second value is the start of the string the text stops inside (kept as its value), or None.
     """
     objects: list[dict[str, Any]] = []
     current: dict[str, Any] = {}
@@ -525,7 +535,7 @@ def _lenient_objects(body: str) -> tuple[list[dict[str, Any]], bool]:
         current[key] = cut.group(5).strip()
     if current:
         objects.append(current)
-    return objects, cut is not None
+    return objects, current[key] if cut else None
 
 
 def _xml(body: str, reading: Reading) -> bool:
@@ -607,6 +617,8 @@ def read_body(body: str) -> Reading:
     stripped = _unquoted(stripped)
     if not stripped:  # '""': an empty quoted body
         return reading
+    if "\\x" in stripped:
+        stripped = _BYTE_ESCAPES.sub(_utf8_run, stripped)
     if _xml(stripped, reading) or _xml_document(stripped, reading):
         return reading
     whole = _plain_json(stripped) if stripped[0] in "{[" else None
@@ -674,6 +686,19 @@ def _quoting_strings(value: Any) -> Iterator[str]:
             todo.extend(reversed(v))
 
 
+# A body printed as Python bytes (urllib's e.read(), requests' r.content) escapes each byte past ASCII: b'{"error":
+# "N\xc3\xa3o \xc3\xa9 poss\xc3\xadvel"}'. A run of such escapes that is UTF-8 is read as the text it encodes.
+_BYTE_ESCAPES = re.compile(r"(?:\\x[0-9a-fA-F]{2}){2,}")
+
+
+def _utf8_run(m: re.Match[str]) -> str:
+    raw = bytes.fromhex(m.group(0).replace("\\x", ""))
+    try:
+        return raw.decode("utf-8") if max(raw) >= 0x80 else m.group(0)
+    except UnicodeDecodeError:
+        return m.group(0)
+
+
 def _unquoted(stripped: str) -> str:
     """A whole body JSON-encoded inside a string is read as the string it encodes."""
     if stripped[0] == '"' and stripped[-1] == '"':
@@ -705,16 +730,21 @@ def _read_leniently(stripped: str, reader: _Reader) -> None:
     if len(pairs_text) > MAX_LENIENT_TEXT:  # pair by pair costs ~30 us: a 2 MB run of pairs would take 8 s
         reading.notes.append(f"the body is not valid JSON; only its first {MAX_LENIENT_TEXT:,} characters were read leniently")
         pairs_text = pairs_text[:MAX_LENIENT_TEXT]
-    objects, cut = _lenient_objects(pairs_text)
-    cut = cut or bool(dumped and dumped[1])
+    objects, cut_value = _lenient_objects(pairs_text)
+    cut = cut_value is not None or bool(dumped and dumped[1])
     reader.in_errors = bool(_ERRORS_KEY.search(stripped))
+    reader.ix_errors = bool(_IX_ERRORS_KEY.search(stripped, 0, MAX_LENIENT_TEXT))
     for obj in objects:
         reader.value(obj)
     if reading.errors:
         looks_dumped = bool(dumped) or (
             not stripped.lstrip().startswith(("{", "[")) and bool(_DUMP_SYNTAX.search(stripped[:MAX_LENIENT_TEXT]))
         )
-        _note_lenient(reading, cut, looks_dumped)
+        # the last error's message is only a start when the text stops inside it; a body cut in a later field (Guzzle's
+        # and Laravel's 120-character summary ending in "AdditionalDetails": "Hea (truncated...)) keeps a whole message
+        last = reading.errors[-1].message
+        whole = bool(cut_value and last and cut_value not in last and last not in cut_value) and not (dumped and dumped[1])
+        _note_lenient(reading, cut, looks_dumped, message_cut=cut and not whole)
 
 
 # What only a language's own print of a value holds: a quoted key in single quotes (Python), "=>" (Ruby, PHP), or
@@ -722,12 +752,13 @@ def _read_leniently(stripped: str, reader: _Reader) -> None:
 _DUMP_SYNTAX = re.compile(r"""'[$\w-]{1,64}'\s*:|=>|\b(?:None|True|False|nil)\b""")
 
 
-def _note_lenient(reading: Reading, cut: bool, looks_dumped: bool) -> None:
+def _note_lenient(reading: Reading, cut: bool, looks_dumped: bool, *, message_cut: bool) -> None:
     """Tell the reader the errors were read leniently, and mark the last one when the paste stops
     in its middle (its message may be incomplete)."""
     if cut:
         reading.cut = True
-        reading.errors[-1] = reading.errors[-1]._replace(cut=True)
+        if message_cut:
+            reading.errors[-1] = reading.errors[-1]._replace(cut=True)
         reading.notes.append("the paste stops in the middle of the body (cut short); what is there was read")
     reading.notes.append(
         "the body is a language dump (PHP, Ruby or Python); its fields were read"

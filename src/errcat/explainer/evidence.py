@@ -444,7 +444,17 @@ _ANY_SERVICE = frozenset(sys.stdlib_module_names) | {
     "requests", "urllib3", "httpx", "httpcore", "aiohttp", "pydantic", "django", "flask", "werkzeug", "fastapi",
     "starlette", "tenacity", "backoff", "celery", "errcat", "zeep", "suds", "simplejson", "grpc", "websockets",
     "tornado", "twisted", "sqlalchemy", "pytest", "_pytest", "builtins", "exceptions", "app", "src", "main", "lib",
+    # the JVM's: its own, and HTTP clients' (retrofit2.HttpException, feign.FeignException, org.apache.http.client's
+    # HttpResponseException, io.ktor.client's ClientRequestException, org.springframework.web.client's, okhttp3's)
+    "java", "javax", "jdk", "sun", "kotlin", "kotlinx", "retrofit2", "okhttp3", "feign", "apache", "springframework",
+    "netty", "eclipse", "asynchttpclient",
+    # openapi-generator's and swagger-codegen's default packages for a generated client (openapi_client.exceptions.
+    # ApiException, org.openapitools.client.ApiException): generated for any API, the vendors' too
+    "openapi_client", "swagger_client", "openapitools",
 }  # fmt: skip
+# a JVM package named by a domain (com.stripe.exception, org.apache.http): the name after the domain's is the
+# package's ("io" is Python's own module name, a package that raises for any service, as it always was)
+_DOMAIN_PREFIXES = frozenset({"com", "org", "net", "dev", "me", "co"})
 
 
 def sdk_exception(facts: VendorFacts, head: str) -> str | None:
@@ -454,6 +464,8 @@ def sdk_exception(facts: VendorFacts, head: str) -> str | None:
         return None
     for m in _SDK_EXCEPTION.finditer(head):
         said, package = m.group(0).strip(), m.group(1)
+        if package in _DOMAIN_PREFIXES and said.count(".") > 1:
+            package = said.split(".", 2)[1]
         if package in _ANY_SERVICE or not facts.hosts.keys().isdisjoint(package.split("_")):  # myob_sync: an integration's
             continue
         if any(p.search(said, None) for p in (*facts.mentions.values(), *facts.brands.values())):

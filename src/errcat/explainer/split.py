@@ -75,6 +75,11 @@ _STATUS_PATTERNS = (
     (re.compile(r"(?:->|(?<![\"'\]])(?<![\"'\]] )=>|→)\s*([1-5]\d\d)\b(?![.,:]\d)"), ("->", "=>", "→")),
     (re.compile(r"\(([1-5]\d\d)\)\s*[A-Z]"), (")",)),
     (re.compile(r"<Response \[([1-5]\d\d)\]>"), ("<response [",)),  # a Python requests Response in a repr
+    # Dio's "the response has a status code of 400", Alamofire's "Response status code was unacceptable: 400."
+    # (a count goes on to what it counts: "a status code of 400 rows" is none)
+    (re.compile(r"\bstatus code (?:of|was unacceptable:) ([1-5]\d\d)(?=[.,;)]|\s+and\b|\s*$)", re.M), ("status code ",)),
+    # OkHttp's Response.toString, "Response{protocol=h2, code=400, message=, url=…}" (HTTP/2 sends no reason phrase)
+    (re.compile(r"\bResponse\{protocol=[\w/.]{1,16}, code=([1-5]\d\d)\b"), ("response{protocol=",)),
     (
         re.compile(
             r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|response[ _-]?code|statusCode|HTTP)\b[\"']?"
@@ -109,9 +114,21 @@ _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
 # `400 Bad Request` response" in Guzzle, "does not indicate success: 400 (Bad Request)." in .NET, "BadRequest: 400 Bad
 # Request:" in Spring) and how a log line holds a status line after its prefix. The phrase is checked against the
 # status's own (_reason_phrase): "400 items were rejected" is a count, "404 Not Found" a status.
-_STATED_STATUS = re.compile(r"(?<![\w.,/])([45]\d\d)[ \t]*\(?[ \t]*([A-Za-z][A-Za-z' -]{1,40})")
+# (aiohttp's ClientResponseError quotes the phrase after a key: "400, message='Bad Request', url=…")
+_STATED_STATUS = re.compile(r"(?<![\w.,/])([45]\d\d)(?:,[ \t]*message=)?[ \t]*[('\"]?[ \t]*([A-Za-z][A-Za-z' -]{1,40})")
 _ERROR_PHRASES = tuple(
     sorted({p.lower() for s in HTTPStatus if s.value >= 400 for p in (s.phrase, _REASON_ALIASES.get(s.value)) if p})
+)
+# .NET's System.Net.HttpStatusCode names a status by its member: RestSharp's "Request failed with status code BadRequest",
+# a log's "StatusCode: UnprocessableEntity"; the name is a status only after those words
+_DOTNET_NAMES = {"".join(w.title() for w in s.name.split("_")): s.value for s in HTTPStatus if s.value >= 400} | {
+    "RequestEntityTooLarge": 413,  # (Python 3.13 renamed these four: the .NET names stay)
+    "RequestUriTooLong": 414,
+    "RequestedRangeNotSatisfiable": 416,
+    "UnprocessableEntity": 422,
+}
+_DOTNET_STATUS = re.compile(
+    r"\b(?i:status[ _]?code)[\"']?[ \t]*(?:[:=][ \t]*)?[\"']?(" + "|".join(sorted(_DOTNET_NAMES, key=len, reverse=True)) + r")\b"
 )
 # requests' raise_for_status text; the reason between is short (bounded: one long line of repeats stays linear)
 _PYTHON_HTTP_ERROR = re.compile(r"\b[1-5]\d\d (?:Client|Server) Error: .{0,200}? for url: \S+")
@@ -458,7 +475,7 @@ def _find_status(ex: Framing) -> None:
     if title and title.group(1) and to_status(title.group(1)) in KNOWN_STATUSES:  # a proxy's HTML error page
         ex.status = to_status(title.group(1))
         return
-    if (found := _patterned_status(head, low) or _stated_status(head, low)) is not None:
+    if (found := _patterned_status(head, low) or _dotnet_status(head, low) or _stated_status(head, low)) is not None:
         ex.status, ex.reason = found
         return
     if (leading := _leading_status(ex.text)) is not None:
@@ -477,6 +494,13 @@ def _find_status(ex: Framing) -> None:
             and (not reason or reason.lower() == HTTPStatus(status).phrase.lower())
         ):
             ex.status, ex.reason = status, reason or None
+
+
+def _dotnet_status(head: str, low: str | None) -> tuple[int, str | None] | None:
+    """A status named by its System.Net.HttpStatusCode member after "status code" (see _DOTNET_STATUS)."""
+    if (low is None or "status" in low) and (named := _DOTNET_STATUS.search(head)):
+        return _DOTNET_NAMES[named.group(1)], None
+    return None
 
 
 def _patterned_status(head: str, low: str | None) -> tuple[int, str | None] | None:
