@@ -560,7 +560,12 @@ def may_name_credential(data: bytes) -> bool:
     """Whether bytes may hold a credential's name (a needle every credential word holds; any case).
     One substring search per needle (C's memmem): a regex of them all, case-blind, read 2 MB/s."""
     low = data.lower()
-    return any(n in low for n in _NEEDLE_BYTES)
+    return any(n in low for n in _NEEDLE_BYTES) or (b"[" in low and any(n in low for n in _SECTION_BYTES))
+
+
+# INI sections whose values are credentials by user (see _CREDENTIAL_SECTION): no credential word names them
+_SECTIONS = ("admins", "users", "passwords", "credentials", "secrets", "accounts")
+_SECTION_BYTES = tuple(f"[{s}]".encode() for s in _SECTIONS)
 
 
 # A-Z in lower case, and what stands for a Latin letter or a separator in a name written to slip past a
@@ -2336,13 +2341,14 @@ _SIGNED = _lazy(
     r"""[^\s"'`<>()\[\]{},;|\\=:/&]{8,64}(?![^\s"'`<>()\[\]{},;|\\=:/&])"""
 )
 _SIGN = _lazy(r"[!#^*+?~@]|%(?![0-9A-Fa-f]{2})")
-_SIGN_SPLIT = _lazy(r"[!#^*+?~@%._-]+")
+_ANY_SIGN = _lazy(r"[!#%^*+?~@]")
+_SIGN_SPLIT = _lazy(r"[!#^*+?~@%]+")
 _CLASS_RUNS = _lazy(r"[A-Z]+|[a-z]+|[0-9]+|[^A-Za-z0-9]+")
 _NOT_A_PASSWORD = _lazy(
     r"(?:\d{1,5}:)?v?\d+(?:[.+~_-][0-9A-Za-z]+)+"  # a version (2.1.0+cu118, 1:2.3-1ubuntu0.1~esm1)
-    r"|[\w.+-]{1,64}@[A-Za-z][\w-]*(?:\.[\w-]+)+\.?"  # an e-mail address, user@host.domain
+    r"|[\w.+-]{1,64}@[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,24}|[A-Z]{2,24})\.?"  # an e-mail address, user@host.domain
     # user@host (a shell's prompt, an actor's address), a class and its line (ZooKeeper's QuorumCnxManager$Listener@493)
-    r"|[\w.$-]{1,128}@(?:[A-Za-z][\w.-]{0,127}|\d{1,9}|\d{1,3}(?:\.\d{1,3}){3})"
+    r"|[\w.$-]{1,128}@(?:[a-z][a-z0-9.-]{0,127}|\d{1,9}|\d{1,3}(?:\.\d{1,3}){3})"
     r"|[\w.$]{1,128}\+0x[0-9a-fA-F]{1,16}"  # a symbol and its offset (do_syscall_64+0x5c)
     r"|[\w.$]{1,128}@[0-9a-f]{4,16}"  # an object's identity (java.lang.Object@1b6d3586)
     r"|(?:%[-+ #0-9.]{0,8}[A-Za-z]|[^%A-Za-z])+"  # a format (%Y-%m-%dT%H:%M:%S.%03d)
@@ -2351,10 +2357,28 @@ _NOT_A_PASSWORD = _lazy(
 
 
 def _signed_passwords(text: str) -> Iterator[Span]:
-    """Passwords of letters, digits and signs, whatever stands beside them (see _SIGNED)."""
-    for m in _SIGNED().finditer(text):
+    """Passwords of letters, digits and signs, whatever stands beside them (see _SIGNED), and short random
+    strings in quotes (a call's argument, a debugger's string: 'lzx139Q2MxG'), shorter than _random_tokens judges."""
+    for m in _SIGNED().finditer(text) if _ANY_SIGN().search(text) else ():
         if _password_like(m.group()):
             yield Span(*m.span(), "random password")
+    if "'" in text or '"' in text:
+        for m in _SHORT_QUOTED().finditer(text):
+            if _short_random(m.group(2)):
+                yield Span(*m.span(2), "random password")
+
+
+_SHORT_QUOTED = _lazy(r"""(["'])(?<![\w\\]["'])([A-Za-z0-9]{10,15})\1(?!\w)""")  # (a quote first: re skips to it)
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_random(token: str) -> bool:
+    """Upper and lower case and digits changing as no word or name does (five runs or more)."""
+    if token.isalpha() or token.isdigit() or token.islower() or token.isupper():
+        return False
+    if len(_CLASS_RUNS().findall(token)) < 5 or not any(map(str.isdigit, token)):
+        return False
+    return not (_camel_words(token) or _word_like(token) or _HEX().fullmatch(token)) and _entropy(token) >= 2.5
 
 
 @functools.lru_cache(maxsize=4096)  # a log repeats its tokens
@@ -2406,7 +2430,7 @@ _COMPLEX_KEY = _lazy(
     r"^[ \t]{0,40}\?[ \t]+[\"']?(?P<name>[^\r\n\"':]{1,64})[\"']?[ \t]*\r?\n[ \t]{0,40}:[ \t]+(?P<val>[^\r\n]{1,512})",
     re.MULTILINE,
 )
-_CREDENTIAL_SECTION = _lazy(r"^[ \t]{0,8}\[(?:admins|users|passwords|credentials|secrets|accounts)\][ \t]*\r?$", re.MULTILINE)
+_CREDENTIAL_SECTION = _lazy(rf"^[ \t]{{0,8}}\[(?:{'|'.join(_SECTIONS)})\][ \t]*\r?$", re.MULTILINE)
 _SECTION_VALUE = _lazy(
     r"[ \t]{0,8}(?P<key>[^\s=:;#\[][^=:\r\n]{0,127}?)[ \t]*[=:][ \t]*(?P<val>[^\r\n]{1,512}?)[ \t]*\r?(?:\n|$)"
 )
@@ -2438,6 +2462,34 @@ def _placed_values(text: str) -> Iterator[Span]:
                 pos = row.end()
     if "System.String" in text:
         yield from _grouped(_DUMPED_STRING(), text, "val", "credential by place")
+    low = _lowered(text)
+    if "secret" in low and _SECRET_KIND().search(low):
+        yield from _secret_data(text, low)
+
+
+# A Kubernetes Secret: every value of its data and stringData (base64 or plain) is a credential, whatever its key
+# ("conn", ".dockerconfigjson"): in YAML the lines indented under "data:", in JSON the object after "data"
+_SECRET_KIND = _lazy(r"""["']?kind["']?[ \t]*:[ \t]*["']?secret\b""")
+_SECRET_DATA = _lazy(r"""^(?P<indent>[ \t]{0,40})(?:stringdata|data):[ \t]*\r?\n""", re.MULTILINE)
+_SECRET_JSON = _lazy(r""""(?:stringdata|data)"[ \t]*:[ \t]*\{(?P<body>[^{}]{0,65536})\}""")
+_DATA_LINE = _lazy(r"""(?P<indent>[ \t]{1,40})[^\s:#][^:\r\n]{0,252}:[ \t]+(?P<val>[^\r\n]{1,65536}?)[ \t]*\r?(?:\n|$)""")
+_JSON_VALUE = _lazy(r':[ \t]*"((?:[^"\\\n]|\\.){1,4096}+)"')
+
+
+def _secret_data(text: str, low: str) -> Iterator[Span]:
+    for m in _SECRET_DATA().finditer(low):
+        pos, outer = m.end(), len(m.group("indent"))
+        for _ in range(_TABLE_ROWS):
+            line = _DATA_LINE().match(text, pos)
+            if line is None or len(line.group("indent")) <= outer:
+                break
+            if span := _checked(text, *line.span("val")):
+                yield Span(*span, "credential by place")
+            pos = line.end()
+    for m in _SECRET_JSON().finditer(low):
+        for v in _JSON_VALUE().finditer(text, m.start("body"), m.end("body")):
+            if span := _checked(text, *v.span(1)):
+                yield Span(*span, "credential by place")
 
 
 # A name declared with its type before the value (Scala's and Kotlin's val apiKey: String = …, TypeScript's
@@ -2454,13 +2506,20 @@ _ALIGNED = _lazy(
 
 
 def _typed_and_aligned(text: str) -> Iterator[Span]:
+    typed = ":" in text and "=" in text
+    aligned = "  " in text or "\t" in text or "..." in text
+    if not (typed or aligned):
+        return
     low = _lowered(text)
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
             continue
-        for m in _word_matches(_TYPED(), low, first, last, 600):
+        window = low[first : last + 80]  # (the type's name and the alignment stand right after the name)
+        for m in _word_matches(_TYPED(), low, first, last, 600) if typed and ":" in window and "=" in window else ():
             if span := _inner(text[m.start("val") : m.end("val")], m.start("val")):
                 yield Span(*span, "credential by name")
+        if not (aligned and ("  " in window or "\t" in window or "..." in window)):
+            continue
         for m in _word_matches(_ALIGNED(), low, first, last, 600):
             line_start = low.rfind("\n", 0, m.start()) + 1
             before = low[line_start : m.start()].lstrip(" \t")
@@ -2471,7 +2530,9 @@ def _typed_and_aligned(text: str) -> Iterator[Span]:
 
 
 # Twilio's auth token: 32 hex digits given after the account's SID (AC and 32 hex digits): Client(sid, token)
-_TWILIO_PAIR = _lazy(r"\bAC[0-9a-f]{32}\b[^\r\n]{0,200}?(?:\r?\n[ \t]{0,40})?(?<![0-9A-Za-z])([0-9a-f]{32})(?![0-9A-Za-z])")
+_TWILIO_PAIR = _lazy(
+    r"AC(?<![0-9A-Za-z]AC)[0-9a-f]{32}\b[^\r\n]{0,200}?(?:\r?\n[ \t]{0,40})?(?<![0-9A-Za-z])([0-9a-f]{32})(?![0-9A-Za-z])"
+)
 # a password given as a query's p= (a page number stays)
 _QUERY_P = _lazy(r"[?&;]p=(?![0-9]{1,9}(?:[&#\s'\"]|$))([^&\s'\"#<>]{4,512})")
 
