@@ -150,6 +150,7 @@ def test_a_command_output_of_words_stays_readable() -> None:
         "PS> gci env:*PASS*\n\nName                           Value\n----                           -----\nSQL_PASSWORD                   {v}\n",
         "Username ......... svc\nPassword ......... {v}\n",  # dot leaders
         "GET https://shop.example.test/login?u=alice&p={v} HTTP/1.1\n",
+        "net use Z: \\\\fs01\\share {v} /user:CORP\\svc\n",  # net use's password, after the share
         "nenosiri: {v}\n",  # Swahili
         '"lihim": "{v}"\n',  # Tagalog
         "<parola_d_ordine>{v}</parola_d_ordine>\n",  # Italian

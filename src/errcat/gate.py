@@ -2537,9 +2537,15 @@ _TWILIO_PAIR = _lazy(
 _QUERY_P = _lazy(r"[?&;]p=(?![0-9]{1,9}(?:[&#\s'\"]|$))([^&\s'\"#<>]{4,512})")
 
 
+# Windows' net use [drive:] \\host\share [password | *] [/user:…]: the word after the share is the password
+_NET_USE = _lazy(r"net[ \t]+use[ \t]+(?:[a-z]:[ \t]+)?\\\\[^\s]{1,512}[ \t]+([^\s/*][^\s]{0,255})", re.IGNORECASE)
+
+
 def _paired_values(text: str) -> Iterator[Span]:
     if "AC" in text:
         yield from _grouped(_TWILIO_PAIR(), text, 1, "Twilio auth token")
+    if "\\\\" in text and "use" in _lowered(text):
+        yield from _grouped(_NET_USE(), text, 1, "password by position")
     if "p=" in text:
         yield from _grouped(_QUERY_P(), text, 1, "credential in a URL query")
 
