@@ -149,6 +149,7 @@ def test_a_command_output_of_words_stays_readable() -> None:
         'let token: string = "{v}";\n',  # TypeScript
         "PS> gci env:*PASS*\n\nName                           Value\n----                           -----\nSQL_PASSWORD                   {v}\n",
         "Username ......... svc\nPassword ......... {v}\n",  # dot leaders
+        "Attributes of com.example.DbConfig @ 0x7c5a:\n  password  java.lang.String  {v}\n",  # Eclipse MAT's inspector
         "GET https://shop.example.test/login?u=alice&p={v} HTTP/1.1\n",
         "net use Z: \\\\fs01\\share {v} /user:CORP\\svc\n",  # net use's password, after the share
         "nenosiri: {v}\n",  # Swahili

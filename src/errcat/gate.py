@@ -2501,6 +2501,7 @@ _TYPED = _lazy(
 )
 _ALIGNED = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,32}}+(?:[ \t]{{2,80}}|[ \t]{{1,4}}\.{{3,80}}[ \t]{{1,4}})"""
+    r"""(?:[a-z][\w$]{0,64}(?:\.[\w$]{1,64}){1,8}[ \t]{2,80})?"""  # a field's type between (Eclipse MAT: java.lang.String)
     r"""(?P<val>[^\s]{4,512})[ \t]*\r?(?:\n|$)"""
 )
 
