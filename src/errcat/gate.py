@@ -521,7 +521,7 @@ _CREDENTIAL_WORD = (
     # Swahili (nenosiri), Tagalog (lihim: secret), Italian (parola d'ordine), Vietnamese without its marks (mat khau),
     # German's and Dutch's key (Zugangsschl\u00fcssel, geheime sleutel)
     r"|nenosiri|lihim\b|parola[_ ]d|mat[_ ]?khau|schl(?:\u00fc|ue)ssel|sleutel"
-    r"|bearer(?=\\{0,3}[\"'][ \t]{0,4}:)"  # {"bearer": "…"}; "token_type=bearer" names no value
+    r"|bearer(?=\\{0,3}[\"']?[ \t]{0,4}[:=])"  # {"bearer": "…"}, bearer=…; "token_type=bearer" names no value
 )
 # The password's name in Portuguese (senha), Spanish (contraseña), Catalan (contrasenya), Galician (contrasinal),
 # German (kennwort, passwort), Norwegian (passord), Dutch, Swedish, Danish, Polish, Czech, Finnish, Estonian (salasõna),
@@ -2319,9 +2319,17 @@ def _random_parts(token: str) -> tuple[tuple[int, int], ...]:
         pos += len(part)
     if len(found) > 1 and "/" not in token:  # a dotted credential (a Discord bot token's three parts): whole, its
         return ((found[0][0], found[-1][1]),)  # short middle too, where each part alone left ".Jnz0zt." shown
-    if found and _BASE64_RUN().fullmatch(token):  # base64 with a "/" in it (an AWS secret key): no path's segments
-        return ((0, len(token)),)
+    if (found or "/" in token) and _BASE64_RUN().fullmatch(token) and (found or _random_segments(token)):
+        return ((0, len(token)),)  # base64 with a "/" in it (an AWS secret key): no path's segments
     return tuple(found)
+
+
+def _random_segments(token: str) -> bool:
+    """Segments cut by "/" that are none of them words or names, two of them 8 characters or more: a base64
+    key's pieces ("H7v3Pk1mici/muay54z5hGlD/mqERVsDygbu8O/W"), never a path ("api/v2/Customers/ABC123")."""
+    parts = token.split("/")
+    long = [p for p in parts if len(p) >= 8]
+    return len(long) >= 2 and not any(_name_part(p) for p in parts if len(p) >= 4) and looks_random("".join(parts))
 
 
 _BASE64_RUN = _lazy(r"[A-Za-z0-9+][A-Za-z0-9+/]{14,}[A-Za-z0-9+]={0,2}")
@@ -2360,8 +2368,8 @@ def _signed_passwords(text: str) -> Iterator[Span]:
     """Passwords of letters, digits and signs, whatever stands beside them (see _SIGNED), and short random
     strings in quotes (a call's argument, a debugger's string: 'lzx139Q2MxG'), shorter than _random_tokens judges."""
     for m in _SIGNED().finditer(text) if _ANY_SIGN().search(text) else ():
-        if _password_like(m.group()):
-            yield Span(*m.span(), "random password")
+        if _password_like(m.group()) and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):
+            yield Span(*m.span(), "random password")  # ("Support ID: p5rxS~YxEX…" stays, as _random_tokens leaves it)
     if "'" in text or '"' in text:
         for m in _SHORT_QUOTED().finditer(text):
             if _short_random(m.group(2)):
@@ -2389,8 +2397,11 @@ def _password_like(token: str) -> bool:
         return False
     if len(_CLASS_RUNS().findall(token)) < 4 or _NOT_A_PASSWORD().fullmatch(token):
         return False
-    parts = [p for p in _SIGN_SPLIT().split(token) if p]
-    return not all(_PLUS_WORD().fullmatch(p) or (p.isalpha() and p.islower()) for p in parts)
+    parts = [p for p in _SIGN_SPLIT().split(token) if p]  # (a URL's id?organization_id=…: a number and a name)
+    return not all(_PLUS_WORD().fullmatch(p) or _SNAKE_NAME().fullmatch(p) for p in parts)
+
+
+_SNAKE_NAME = _lazy(r"[a-z]+(?:_[a-z]+)*")
 
 
 # A shell's prompt and a command naming a credential or decoding one (printenv DB_PASS, $env:CLIENT_SECRET,
@@ -2403,24 +2414,30 @@ _COMMAND_LINE = _lazy(
     re.MULTILINE,
 )
 _DECODING = _lazy(r"base64[ \t]+(?:-d|-D|--decode)\b|openssl[ \t][^|\n]{0,64}-d\b|gpg[ \t][^|\n]{0,64}(?:-d|--decrypt)\b")
-_OUTPUT_TOKEN = _lazy(r"[ \t]{0,8}(?P<val>[^\s]{4,512})[ \t]*\r?(?:\n|$)")
+_OUTPUT_TOKEN = _lazy(r"[ \t]{0,8}(?P<val>[^\s{}\[\]<>\"]{4,512})[ \t]*\r?(?:\n|$)")
 _OUTPUT_LINES = 4
 
 
 def _command_outputs(text: str) -> Iterator[Span]:
+    """The credential a command printed: its last word names one (a command that sends one, curl -H
+    "Authorization: …" https://…, prints the server's answer), or it decodes one. A lone word ("Unauthorized")
+    or a JSON or XML body printed stays."""
     if "\n" not in text:
         return
     for m in _COMMAND_LINE().finditer(text):
-        cmd = _lowered(m.group("cmd"))
-        if not (_IN_NAME().search(cmd) or _DECODING().search(cmd)) or _NOT_A_VALUE().search(cmd.split()[-1]):
+        cmd = _lowered(m.group("cmd")).split()
+        last = cmd[-1] if cmd else ""
+        if not (_IN_NAME().search(last) or _DECODING().search(" ".join(cmd))) or _NOT_A_VALUE().search(last):
             continue
         pos = m.end()
         for _ in range(_OUTPUT_LINES):
             line = _OUTPUT_TOKEN().match(text, pos)
             if line is None or _COMMAND_LINE().match(text, pos):
                 break
-            if span := _checked(text, *line.span("val")):
-                yield Span(*span, "credential by name")
+            value = line.group("val")
+            if not (value.isalpha() and (value.islower() or value.isupper() or value.istitle())):
+                if span := _checked(text, *line.span("val")):
+                    yield Span(*span, "credential by name")
             pos = line.end()
 
 
