@@ -2435,9 +2435,9 @@ def _command_outputs(text: str) -> Iterator[Span]:
             if line is None or _COMMAND_LINE().match(text, pos):
                 break
             value = line.group("val")
-            if not (value.isalpha() and (value.islower() or value.isupper() or value.istitle())):
-                if span := _checked(text, *line.span("val")):
-                    yield Span(*span, "credential by name")
+            word = value.isalpha() and (value.islower() or value.isupper() or value.istitle())
+            if not word and (span := _checked(text, *line.span("val"))):
+                yield Span(*span, "credential by name")
             pos = line.end()
 
 
