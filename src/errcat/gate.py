@@ -519,7 +519,10 @@ _CREDENTIAL_WORD = (
     r"|\u043bo\u0437\u0438\u043d\u043aa|\u092a\u093e\u0938\u0935\u0930\u094d\u0921|\u0e23\u0e2b\u0e31\u0e2a\u0e1c\u0e48\u0e32\u0e19"
     r"|\u0631\u0645\u0632(?:[_ ]?\u0639\u0628\u0648\u0631)?"
     r"|key\b|_(?:pass|key)\b|-(?:pass|key)\b|pw\b"
-    r"|bearer(?=\\{0,3}[\"'][ \t]{0,4}:)"  # {"bearer": "…"}; "token_type=bearer" names no value
+    # Swahili (nenosiri), Tagalog (lihim: secret), Italian (parola d'ordine), Vietnamese without its marks (mat khau),
+    # German's and Dutch's key (Zugangsschl\u00fcssel, geheime sleutel)
+    r"|nenosiri|lihim\b|parola[_ ]d|mat[_ ]?khau|schl(?:\u00fc|ue)ssel|sleutel"
+    r"|bearer(?=\\{0,3}[\"']?[ \t]{0,4}[:=])"  # {"bearer": "…"}, bearer=…; "token_type=bearer" names no value
 )
 # The password's name in Portuguese (senha), Spanish (contraseña), Catalan (contrasenya), Galician (contrasinal),
 # German (kennwort, passwort), Norwegian (passord), Dutch, Swedish, Danish, Polish, Czech, Finnish, Estonian (salasõna),
@@ -545,6 +548,8 @@ _NEEDLES = (
     "\u0e23\u0e2b\u0e31\u0e2a\u0e1c\u0e48\u0e32\u0e19", "\u0631\u0645\u0632",
     # Romanian, Estonian, Tagalog, Afrikaans, Croatian and Bosnian
     "parol\u0103", "parool", "kontrasenya", "wagwoord", "\u0161ifra",
+    # Swahili, Tagalog, Vietnamese without its marks, German's and Dutch's key
+    "nenosiri", "lihim", "khau", "schl\u00fcssel", "schluessel", "sleutel",
 )  # fmt: skip
 
 
@@ -556,7 +561,12 @@ def may_name_credential(data: bytes) -> bool:
     """Whether bytes may hold a credential's name (a needle every credential word holds; any case).
     One substring search per needle (C's memmem): a regex of them all, case-blind, read 2 MB/s."""
     low = data.lower()
-    return any(n in low for n in _NEEDLE_BYTES)
+    return any(n in low for n in _NEEDLE_BYTES) or (b"[" in low and any(n in low for n in _SECTION_BYTES))
+
+
+# INI sections whose values are credentials by user (see _CREDENTIAL_SECTION): no credential word names them
+_SECTIONS = ("admins", "users", "passwords", "credentials", "secrets", "accounts")
+_SECTION_BYTES = tuple(f"[{s}]".encode() for s in _SECTIONS)
 
 
 # A-Z in lower case, and what stands for a Latin letter or a separator in a name written to slip past a
@@ -1179,6 +1189,11 @@ def _spans(text: str) -> Iterator[Span]:
         yield from _grouped(_WEBHOOK(), text, 1, "webhook URL")
     yield from _oauth_codes(text)
     yield from _random_tokens(text)
+    yield from _signed_passwords(text)
+    yield from _command_outputs(text)
+    yield from _placed_values(text)
+    yield from _typed_and_aligned(text)
+    yield from _paired_values(text)
 
 
 def _grouped(pattern: re.Pattern[str], text: str, group: int | str, kind: str) -> Iterator[Span]:
@@ -1865,10 +1880,30 @@ def _line_end(text: str, at: int) -> int:
 _RULE = _lazy(r"[ \t|+:=]*-[ \t|+:=-]*\r?")  # a pipe table's rule: |---|---|, +------+, ---------+---------
 
 
+_QUOTED_CELL = _lazy(r'[ \t]*"(?:[^"\n]|"")*"[ \t]*(?=[,;\t]|\r?$)|[^,;\t"\n]*')
+
+
+def _split_cells(line: str, sep: str) -> list[str]:
+    """A row's cells as written (RFC 4180: a cell in double quotes may hold the separator, "pass,word")."""
+    if '"' not in line or sep == "|":
+        return line.split(sep)
+    parts, pos = [], 0
+    while True:
+        cell = _QUOTED_CELL().match(line, pos)
+        end = cell.end() if cell is not None and cell.group().lstrip(" \t").startswith('"') else line.find(sep, pos)
+        end = len(line) if end < 0 else end
+        parts.append(line[pos:end])
+        if end >= len(line) or line[end] != sep:
+            if end < len(line):  # a quote opened and not closed where the row goes on: read it as plain cells
+                return line.split(sep)
+            return parts
+        pos = end + 1
+
+
 def _cell_spans(line: str, at: int, sep: str) -> list[tuple[int, int]]:
     """Where each cell of a row starts and ends (``at``: where the line starts); a pipe table's cells
     without their borders and the spaces around them."""
-    parts = line.rstrip("\r").split(sep)
+    parts = _split_cells(line.rstrip("\r"), sep)
     spans = []
     for part in parts:
         spans.append((at, at + len(part)))
@@ -1885,7 +1920,7 @@ def _cell_spans(line: str, at: int, sep: str) -> list[tuple[int, int]]:
 def _row_cells(line: str, at: int, sep: str, count: int, wanted: list[int]) -> list[tuple[int, int]] | None:
     """The spans of the ``wanted`` cells of a row as _cell_spans gives them (only those worked out: a
     table has many rows), or None when the row has not ``count`` cells."""
-    parts = line.rstrip("\r").split(sep)
+    parts = _split_cells(line.rstrip("\r"), sep)
     first, n = 0, len(parts)
     pipe = sep == "|"
     if pipe and n > 2 and not parts[0].strip():
@@ -2303,11 +2338,253 @@ def _random_parts(token: str) -> tuple[tuple[int, int], ...]:
         pos += len(part)
     if len(found) > 1 and "/" not in token:  # a dotted credential (a Discord bot token's three parts): whole, its
         return ((found[0][0], found[-1][1]),)  # short middle too, where each part alone left ".Jnz0zt." shown
+    if (found or "/" in token) and _BASE64_RUN().fullmatch(token) and (found or _random_segments(token)):
+        return ((0, len(token)),)  # base64 with a "/" in it (an AWS secret key): no path's segments
     return tuple(found)
+
+
+def _random_segments(token: str) -> bool:
+    """Segments cut by "/" that are none of them words or names, two of them 8 characters or more: a base64
+    key's pieces ("H7v3Pk1mici/muay54z5hGlD/mqERVsDygbu8O/W"), never a path ("api/v2/Customers/ABC123")."""
+    parts = token.split("/")
+    long = [p for p in parts if len(p) >= 8]
+    return len(long) >= 2 and not any(_name_part(p) for p in parts if len(p) >= 4) and looks_random("".join(parts))
+
+
+_BASE64_RUN = _lazy(r"[A-Za-z0-9+][A-Za-z0-9+/]{14,}[A-Za-z0-9+]={0,2}")
 
 
 _KEPT_TOKEN = 256  # a token this short is judged once: a log repeats its hosts, paths and ids in every record
 _random_parts_kept = functools.lru_cache(maxsize=4096)(_random_parts)
+
+
+# --- values told by their shape or their place where no name stands beside them ------------------------------------
+
+# A password a person set: letters, digits and a sign (!#%^&*+?~@) mixed in many runs ("_j2#!l#awEF", "i84%dXxUNw_a19KQ"),
+# standing alone where no name says what it is (a debugger's string, a call's argument, a list's item). Cut at what
+# bounds a token in code and logs, "=", ":" and "/" too (a key=value pair, a host:port, a path are judged by part).
+_SIGNED = _lazy(
+    r"""(?<![^\s"'`<>()\[\]{},;|\\=:/&])(?=[^\s"'`<>()\[\]{},;|\\=:/&]{0,63}[!#%^*+?~@])(?=[^\s"'`<>()\[\]{},;|\\=:/&]{0,63}\d)"""
+    r"""[^\s"'`<>()\[\]{},;|\\=:/&]{8,64}(?![^\s"'`<>()\[\]{},;|\\=:/&])"""
+)
+_SIGN = _lazy(r"[!#^*+?~@]|%(?![0-9A-Fa-f]{2})")
+_ANY_SIGN = _lazy(r"[!#%^*+?~@]")
+_SIGN_SPLIT = _lazy(r"[!#^*+?~@%]+")
+_CLASS_RUNS = _lazy(r"[A-Z]+|[a-z]+|[0-9]+|[^A-Za-z0-9]+")
+_NOT_A_PASSWORD = _lazy(
+    r"(?:\d{1,5}:)?v?\d+(?:[.+~_-][0-9A-Za-z]+)+"  # a version (2.1.0+cu118, 1:2.3-1ubuntu0.1~esm1)
+    r"|[\w.+-]{1,64}@[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,24}|[A-Z]{2,24})\.?"  # an e-mail address, user@host.domain
+    # user@host (a shell's prompt, an actor's address), a class and its line (ZooKeeper's QuorumCnxManager$Listener@493)
+    r"|[\w.$-]{1,128}@(?:[a-z][a-z0-9.-]{0,127}|\d{1,9}|\d{1,3}(?:\.\d{1,3}){3})"
+    r"|[\w.$]{1,128}\+0x[0-9a-fA-F]{1,16}"  # a symbol and its offset (do_syscall_64+0x5c)
+    r"|[\w.$]{1,128}@[0-9a-f]{4,16}"  # an object's identity (java.lang.Object@1b6d3586)
+    r"|(?:%[-+ #0-9.]{0,8}[A-Za-z]|[^%A-Za-z])+"  # a format (%Y-%m-%dT%H:%M:%S.%03d)
+    r"|[A-Z]{2,5}[+-]\d{1,2}(?::?\d\d)?"  # a time zone (UTC+10:00)
+)
+
+
+def _signed_passwords(text: str) -> Iterator[Span]:
+    """Passwords of letters, digits and signs, whatever stands beside them (see _SIGNED), and short random
+    strings in quotes (a call's argument, a debugger's string: 'lzx139Q2MxG'), shorter than _random_tokens judges."""
+    for m in _SIGNED().finditer(text) if _ANY_SIGN().search(text) else ():
+        if _password_like(m.group()) and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):
+            yield Span(*m.span(), "random password")  # ("Support ID: p5rxS~YxEX…" stays, as _random_tokens leaves it)
+    if "'" in text or '"' in text:
+        for m in _SHORT_QUOTED().finditer(text):
+            if _short_random(m.group(2)):
+                yield Span(*m.span(2), "random password")
+
+
+_SHORT_QUOTED = _lazy(r"""(["'])(?<![\w\\]["'])([A-Za-z0-9]{10,15})\1(?!\w)""")  # (a quote first: re skips to it)
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_random(token: str) -> bool:
+    """Upper and lower case and digits changing as no word or name does (five runs or more)."""
+    if token.isalpha() or token.isdigit() or token.islower() or token.isupper():
+        return False
+    if len(_CLASS_RUNS().findall(token)) < 5 or not any(map(str.isdigit, token)):
+        return False
+    return not (_camel_words(token) or _word_like(token) or _HEX().fullmatch(token)) and _entropy(token) >= 2.5
+
+
+@functools.lru_cache(maxsize=4096)  # a log repeats its tokens
+def _password_like(token: str) -> bool:
+    """Letters, digits and a sign, in four runs of one class or more, where no part is read as a word or
+    a number alone ("issue#1234", "hello+world+2024", "NT+10.0" stay)."""
+    if _MARKED in token or not _SIGN().search(token) or sum(map(str.isalpha, token)) < 2:
+        return False
+    if len(_CLASS_RUNS().findall(token)) < 4 or _NOT_A_PASSWORD().fullmatch(token):
+        return False
+    parts = [p for p in _SIGN_SPLIT().split(token) if p]  # (a URL's id?organization_id=…: a number and a name)
+    return not all(_PLUS_WORD().fullmatch(p) or _SNAKE_NAME().fullmatch(p) for p in parts)
+
+
+_SNAKE_NAME = _lazy(r"[a-z]+(?:_[a-z]+)*")
+
+
+# A shell's prompt and a command naming a credential or decoding one (printenv DB_PASS, $env:CLIENT_SECRET,
+# terraform output -raw db_password, consul kv get app/password, … | base64 -d): the lines it printed that are one
+# token each, up to the next prompt or a blank line
+_COMMAND_LINE = _lazy(
+    r"^[ \t]{0,8}(?:[$%#>][ \t]|PS[ \t][^\n>]{0,200}>[ \t]?|PS>[ \t]?|[A-Za-z]:\\[^\n>]{0,200}>"
+    r"|[\w.@-]{1,64}[:~][^\n$#]{0,128}[$#][ \t])"  # sh, PowerShell, cmd, user@host:~$
+    r"(?P<cmd>[^\r\n]{1,512})\r?\n",
+    re.MULTILINE,
+)
+_DECODING = _lazy(r"base64[ \t]+(?:-d|-D|--decode)\b|openssl[ \t][^|\n]{0,64}-d\b|gpg[ \t][^|\n]{0,64}(?:-d|--decrypt)\b")
+_OUTPUT_TOKEN = _lazy(r"[ \t]{0,8}(?P<val>[^\s{}\[\]<>\"]{4,512})[ \t]*\r?(?:\n|$)")
+_OUTPUT_LINES = 4
+
+
+def _command_outputs(text: str) -> Iterator[Span]:
+    """The credential a command printed: its last word names one (a command that sends one, curl -H
+    "Authorization: …" https://…, prints the server's answer), or it decodes one. A lone word ("Unauthorized")
+    or a JSON or XML body printed stays."""
+    if "\n" not in text:
+        return
+    for m in _COMMAND_LINE().finditer(text):
+        cmd = _lowered(m.group("cmd")).split()
+        last = cmd[-1] if cmd else ""
+        if not (_IN_NAME().search(last) or _DECODING().search(" ".join(cmd))) or _NOT_A_VALUE().search(last):
+            continue
+        pos = m.end()
+        for _ in range(_OUTPUT_LINES):
+            line = _OUTPUT_TOKEN().match(text, pos)
+            if line is None or _COMMAND_LINE().match(text, pos):
+                break
+            value = line.group("val")
+            word = value.isalpha() and (value.islower() or value.isupper() or value.istitle())
+            if not word and (span := _checked(text, *line.span("val"))):
+                yield Span(*span, "credential by name")
+            pos = line.end()
+
+
+# YAML's complex key ("? password" then ": value"), a value an INI file's credential section gives by user
+# (CouchDB's [admins], Shiro's [users]: "bob = password, role"), a dump's System.String (dotnet-dump's dumpobj)
+_COMPLEX_KEY = _lazy(
+    r"^[ \t]{0,40}\?[ \t]+[\"']?(?P<name>[^\r\n\"':]{1,64})[\"']?[ \t]*\r?\n[ \t]{0,40}:[ \t]+(?P<val>[^\r\n]{1,512})",
+    re.MULTILINE,
+)
+_CREDENTIAL_SECTION = _lazy(rf"^[ \t]{{0,8}}\[(?:{'|'.join(_SECTIONS)})\][ \t]*\r?$", re.MULTILINE)
+_SECTION_VALUE = _lazy(
+    r"[ \t]{0,8}(?P<key>[^\s=:;#\[][^=:\r\n]{0,127}?)[ \t]*[=:][ \t]*(?P<val>[^\r\n]{1,512}?)[ \t]*\r?(?:\n|$)"
+)
+_SECTION_OTHER = _lazy(r"[ \t]{0,8}(?:[;#][^\r\n]{0,512})?\r?\n")
+_DUMPED_STRING = _lazy(
+    r"^Name:[ \t]+System\.String\r?\n(?:[^\r\n]{0,200}\r?\n){0,6}?String:[ \t]+(?P<val>[^\r\n]{1,4096})", re.MULTILINE
+)
+
+
+def _placed_values(text: str) -> Iterator[Span]:
+    if "?" in text:
+        for m in _COMPLEX_KEY().finditer(text):
+            name = _lowered(m.group("name"))
+            if (
+                _IN_NAME().search(name)
+                and not _NOT_A_VALUE().search(name)
+                and (span := _inner(m.group("val").rstrip(), m.start("val")))
+            ):
+                yield Span(*span, "credential by name")
+    if "[" in text:
+        for m in _CREDENTIAL_SECTION().finditer(_lowered(text)):
+            pos = m.end() + 1
+            for _ in range(_TABLE_ROWS):
+                if (row := _SECTION_VALUE().match(text, pos)) is not None:
+                    if span := _checked(text, *row.span("val")):
+                        yield Span(*span, "credential by place")
+                elif (row := _SECTION_OTHER().match(text, pos)) is None:
+                    break
+                pos = row.end()
+    if "System.String" in text:
+        yield from _grouped(_DUMPED_STRING(), text, "val", "credential by place")
+    low = _lowered(text)
+    if "secret" in low and _SECRET_KIND().search(low):
+        yield from _secret_data(text, low)
+
+
+# A Kubernetes Secret: every value of its data and stringData (base64 or plain) is a credential, whatever its key
+# ("conn", ".dockerconfigjson"): in YAML the lines indented under "data:", in JSON the object after "data"
+_SECRET_KIND = _lazy(r"""["']?kind["']?[ \t]*:[ \t]*["']?secret\b""")
+_SECRET_DATA = _lazy(r"""^(?P<indent>[ \t]{0,40})(?:stringdata|data):[ \t]*\r?\n""", re.MULTILINE)
+_SECRET_JSON = _lazy(r""""(?:stringdata|data)"[ \t]*:[ \t]*\{(?P<body>[^{}]{0,65536})\}""")
+_DATA_LINE = _lazy(r"""(?P<indent>[ \t]{1,40})[^\s:#][^:\r\n]{0,252}:[ \t]+(?P<val>[^\r\n]{1,65536}?)[ \t]*\r?(?:\n|$)""")
+_JSON_VALUE = _lazy(r':[ \t]*"((?:[^"\\\n]|\\.){1,4096}+)"')
+
+
+def _secret_data(text: str, low: str) -> Iterator[Span]:
+    for m in _SECRET_DATA().finditer(low):
+        pos, outer = m.end(), len(m.group("indent"))
+        for _ in range(_TABLE_ROWS):
+            line = _DATA_LINE().match(text, pos)
+            if line is None or len(line.group("indent")) <= outer:
+                break
+            if span := _checked(text, *line.span("val")):
+                yield Span(*span, "credential by place")
+            pos = line.end()
+    for m in _SECRET_JSON().finditer(low):
+        for v in _JSON_VALUE().finditer(text, m.start("body"), m.end("body")):
+            if span := _checked(text, *v.span(1)):
+                yield Span(*span, "credential by place")
+
+
+# A name declared with its type before the value (Scala's and Kotlin's val apiKey: String = …, TypeScript's
+# let token: string = …, Swift's let secret: String = …), and a name with its value aligned under a table's
+# header or after dot leaders (PowerShell's Get-ChildItem env:, "Password ......... value")
+_TYPED = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_]{{0,32}}+[ \t]*:[ \t]*[a-z][\w.<>\[\]?]{{0,40}}[ \t]*=[ \t]*"""
+    rf"""(?P<val>{_QUOTED}|[^\s,;)}}\]]{{1,512}})"""
+)
+_ALIGNED = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,32}}+(?:[ \t]{{2,80}}|[ \t]{{1,4}}\.{{3,80}}[ \t]{{1,4}})"""
+    r"""(?:[a-z][\w$]{0,64}(?:\.[\w$]{1,64}){1,8}[ \t]{2,80})?"""  # a field's type between (Eclipse MAT: java.lang.String)
+    r"""(?P<val>[^\s]{4,512})[ \t]*\r?(?:\n|$)"""
+)
+
+
+def _typed_and_aligned(text: str) -> Iterator[Span]:
+    typed = ":" in text and "=" in text
+    aligned = "  " in text or "\t" in text or "..." in text
+    if not (typed or aligned):
+        return
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue
+        window = low[first : last + 80]  # (the type's name and the alignment stand right after the name)
+        for m in _word_matches(_TYPED(), low, first, last, 600) if typed and ":" in window and "=" in window else ():
+            if span := _inner(text[m.start("val") : m.end("val")], m.start("val")):
+                yield Span(*span, "credential by name")
+        if not (aligned and ("  " in window or "\t" in window or "..." in window)):
+            continue
+        for m in _word_matches(_ALIGNED(), low, first, last, 600):
+            line_start = low.rfind("\n", 0, m.start()) + 1
+            before = low[line_start : m.start()].lstrip(" \t")
+            if not _NAME_CHAR.issuperset(before) or _NOT_A_VALUE().search(low, m.start(), m.start("val")):
+                continue  # the name starts its line (a table's first column), and names a value (SQL_PASSWORD)
+            if span := _checked(text, *m.span("val")):
+                yield Span(*span, "credential by name")
+
+
+# Twilio's auth token: 32 hex digits given after the account's SID (AC and 32 hex digits): Client(sid, token)
+_TWILIO_PAIR = _lazy(
+    r"AC(?<![0-9A-Za-z]AC)[0-9a-f]{32}\b[^\r\n]{0,200}?(?:\r?\n[ \t]{0,40})?(?<![0-9A-Za-z])([0-9a-f]{32})(?![0-9A-Za-z])"
+)
+# a password given as a query's p= (a page number stays)
+_QUERY_P = _lazy(r"[?&;]p=(?![0-9]{1,9}(?:[&#\s'\"]|$))([^&\s'\"#<>]{4,512})")
+
+
+# Windows' net use [drive:] \\host\share [password | *] [/user:…]: the word after the share is the password
+_NET_USE = _lazy(r"net[ \t]+use[ \t]+(?:[a-z]:[ \t]+)?\\\\[^\s]{1,512}[ \t]+([^\s/*][^\s]{0,255})", re.IGNORECASE)
+
+
+def _paired_values(text: str) -> Iterator[Span]:
+    if "AC" in text:
+        yield from _grouped(_TWILIO_PAIR(), text, 1, "Twilio auth token")
+    if "\\\\" in text and "use" in _lowered(text):
+        yield from _grouped(_NET_USE(), text, 1, "password by position")
+    if "p=" in text:
+        yield from _grouped(_QUERY_P(), text, 1, "credential in a URL query")
 
 
 # --- escapes: judge the decoded text, mask the original --------------------------------------------

@@ -733,7 +733,9 @@ def _lines_above(buf: Buffer, start: int) -> bytes:
         return b""
     eol = buf.find(b"\n", start, start + 4096)
     head = bytes(buf[start : start + 4096 if eol < 0 else eol])
-    if len(head.split(None, 2)) > 2 and b"|" not in head and b"\t" not in head:
+    words = head.split(None, 3)
+    pair = len(words) == 3 and words[1] in (b"=", b":")  # an INI file's "name = value" (its section says what it is)
+    if len(words) > 2 and not pair and b"|" not in head and b"\t" not in head:
         return b""  # a log line of words (a comma-separated row without spaces is one word)
     floor = max(0, start - 4096)
     at = start - 1  # the newline that ends the line above
