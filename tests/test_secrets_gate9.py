@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 import errcat
 from errcat.cli import app
-from errcat.gate import shown
+from errcat.gate import screen, shown
 
 API = errcat.ErrorCatalog.open(use_env=False)
 rnd = random.Random()
@@ -226,3 +226,17 @@ def test_scan_hides_an_ini_sections_value_shown_alone(tmp_path) -> None:
     for args in (["scan", "--all", str(log)], ["scan", "--all", "-f", "json", str(log)], ["explain", "-f", "json", str(log)]):
         out = runner.invoke(app, args).output
         assert not any(p in out for p in pieces(v)), (args, out)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "npm WARN package.json @exercise/30d-clear-depth@1.0.0 No repository field.",
+        "added @angular/cli@16.2.0-rc.1 in 3s",
+        "npm ERR! 404 Not Found - GET https://registry.npmjs.org/@types%2fnode-fetch-2x - Not found",
+    ],
+)
+def test_a_package_at_its_version_is_not_a_password(line):
+    """A package's name and version hold a sign and digits as a password does (npm's name@1.0.0): a real
+    npm log's warnings were shown with [REDACTED] for the package they name."""
+    assert screen(line).text == line
