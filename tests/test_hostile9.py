@@ -1,0 +1,45 @@
+"""Hostile input, ninth round: each input ends in a clear answer or a one-line error with a
+documented exit code, never a traceback, a hang or unbounded memory, and nothing secret comes back.
+Rows run the real CLI (in a subprocess where a process matters), or the real API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import errcat
+from errcat.catalog import load, locate
+from errcat.errors import CatalogError
+
+
+@pytest.fixture
+def edited_builtin(catalog_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The built-in catalog as a checkout holds it, with one hand edit the schema refuses: the
+    vendor's name written as a list."""
+    monkeypatch.setattr(locate, "builtin_dir", lambda: catalog_copy)
+    monkeypatch.setattr(load, "builtin_dir", lambda: catalog_copy)
+    monkeypatch.setenv("ERRCAT_NO_CACHE", "1")
+    vendor_file = catalog_copy / "myob.yaml"
+    text = vendor_file.read_text(encoding="utf-8")
+    assert "  name: MYOB Business API\n" in text
+    vendor_file.write_text(text.replace("  name: MYOB Business API\n", "  name: [MYOB, Business API]\n", 1), encoding="utf-8")
+    return vendor_file
+
+
+def test_a_schema_invalid_builtin_file_stops_the_load_at_its_line(edited_builtin: Path) -> None:
+    with pytest.raises(CatalogError) as caught:
+        errcat.load_catalog(use_env=False)
+    assert "catalog/myob.yaml:8: CAT003" in str(caught.value)
+    assert "vendor.name" in str(caught.value)
+
+
+@pytest.mark.parametrize("args", [("docs", "--out", "{out}"), ("vendors",), ("export",)])
+def test_commands_on_a_schema_invalid_builtin_file_say_where_in_one_line(cli, edited_builtin: Path, tmp_path, args) -> None:
+    out = tmp_path / "pages"
+    done = cli(*(a.format(out=out) for a in args))
+    assert done.exit_code == 3, done.output
+    assert done.exception is None or isinstance(done.exception, SystemExit), done.exception
+    lines = done.stderr.strip().splitlines()
+    assert lines == ["errcat: catalog/myob.yaml:8: CAT003 schema: vendor.name: ['MYOB', 'Business API'] is not of type 'string'"]
+    assert not out.exists()  # no pages written from a catalog that did not load
