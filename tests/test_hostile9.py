@@ -4,6 +4,9 @@ Rows run the real CLI (in a subprocess where a process matters), or the real API
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,8 @@ import pytest
 import errcat
 from errcat.catalog import load, locate
 from errcat.errors import CatalogError
+from test_hostile8 import INITIALIZE
+from test_mcp import generated_token
 
 
 @pytest.fixture
@@ -43,3 +48,20 @@ def test_commands_on_a_schema_invalid_builtin_file_say_where_in_one_line(cli, ed
     lines = done.stderr.strip().splitlines()
     assert lines == ["errcat: catalog/myob.yaml:8: CAT003 schema: vendor.name: ['MYOB', 'Business API'] is not of type 'string'"]
     assert not out.exists()  # no pages written from a catalog that did not load
+
+
+def test_an_unknown_mcp_method_is_refused_without_quoting_a_token_in_it_or_all_of_a_long_name() -> None:
+    pytest.importorskip("mcp")
+    token = generated_token()
+    asked = [INITIALIZE, {"jsonrpc": "2.0", "method": "notifications/initialized"}]
+    asked += [{"jsonrpc": "2.0", "id": 2, "method": f"tools/{token}"}, {"jsonrpc": "2.0", "id": 3, "method": f"Bearer {token}"}]
+    asked += [{"jsonrpc": "2.0", "id": 4, "method": "x" * 3_000_000}, {"jsonrpc": "2.0", "id": 5, "method": "ping"}]
+    lines = "".join(json.dumps(message) + "\n" for message in asked)
+    done = subprocess.run([sys.executable, "-m", "errcat", "mcp"], input=lines, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert token not in done.stdout + done.stderr
+    answers = {a["id"]: a for a in map(json.loads, done.stdout.splitlines())}
+    assert [answers[i]["error"]["code"] for i in (2, 3, 4)] == [-32601] * 3
+    assert answers[2]["error"]["data"] == "tools/[REDACTED]"  # what was refused, still named
+    assert len(json.dumps(answers[4])) < 2_000 and "3,000,000 characters" in answers[4]["error"]["data"]
+    assert answers[5]["result"] == {}
