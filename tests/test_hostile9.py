@@ -65,3 +65,25 @@ def test_an_unknown_mcp_method_is_refused_without_quoting_a_token_in_it_or_all_o
     assert answers[2]["error"]["data"] == "tools/[REDACTED]"  # what was refused, still named
     assert len(json.dumps(answers[4])) < 2_000 and "3,000,000 characters" in answers[4]["error"]["data"]
     assert answers[5]["result"] == {}
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.scan("\ud800.log"),
+        lambda c: c.scan(["ok.log", "\udfff"]),
+        lambda c: errcat.validate("\ud800.yaml"),
+        lambda c: errcat.open_catalog(["\ud83d.yaml"]),
+    ],
+)
+def test_a_name_holding_a_lone_surrogate_is_a_usage_error_not_unicode_encode_error(catalog, call) -> None:
+    with pytest.raises(errcat.UsageError, match="lone surrogate no file name can"):
+        call(errcat.ErrorCatalog(catalog))
+
+
+def test_an_unknown_filter_named_by_a_token_is_refused_without_it(catalog) -> None:
+    token = generated_token()
+    with pytest.raises(errcat.UsageError) as caught:
+        errcat.ErrorCatalog(catalog).lookup("401", **{token: 1})
+    assert token not in str(caught.value)
+    assert str(caught.value).startswith("unknown filter(s) [REDACTED]: the filters are vendor")

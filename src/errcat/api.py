@@ -280,6 +280,10 @@ def _file_names(files: object) -> builtins.list[str]:
         raise UsageError(f"a file name to scan is a str or Path, not {type(wrong[0]).__name__}")
     if any("\x00" in n for n in names):  # no file system takes one (os.stat: ValueError)
         raise UsageError("a file name to scan holds a NUL character, which no file name can")
+    try:
+        [os.fsencode(n) for n in names]  # "\ud800" (half an emoji) has no bytes: open() raised UnicodeEncodeError
+    except UnicodeEncodeError as exc:
+        raise UsageError(f"a file name to scan holds {exc.object[exc.start]!r}, a lone surrogate no file name can") from None
     return names
 
 
@@ -327,8 +331,11 @@ def _filters(given: dict[str, Any]) -> tuple[bool, Filters]:
     from .query import Filters
 
     unknown = sorted(set(given) - set(_FILTER_NAMES))
-    if unknown:
-        raise UsageError(f"unknown filter(s) {', '.join(unknown)}: the filters are {', '.join(_FILTER_NAMES)}")
+    if unknown:  # a name is quoted through the exit gate, and cut: **{token: ...} is a paste too
+        from .gate import shown
+
+        names = shown(", ".join(name[:60] for name in unknown[:5]))
+        raise UsageError(f"unknown filter(s) {names}: the filters are {', '.join(_FILTER_NAMES)}")
     rest = {k: v for k, v in given.items() if k != "documented_only"}
     return bool(given.get("documented_only")), Filters(**rest)
 
