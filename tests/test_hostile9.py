@@ -87,3 +87,29 @@ def test_an_unknown_filter_named_by_a_token_is_refused_without_it(catalog) -> No
         errcat.ErrorCatalog(catalog).lookup("401", **{token: 1})
     assert token not in str(caught.value)
     assert str(caught.value).startswith("unknown filter(s) [REDACTED]: the filters are vendor")
+
+
+def _limited_to_100_kb() -> None:
+    """The child's file-size limit, as a full disk: a write past it takes part of its bytes, the next fails (EFBIG)."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of the signal that kills
+    resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "yaml"])
+def test_output_cut_short_by_a_full_file_system_is_an_error_not_exit_0(tmp_path: Path, fmt: str) -> None:
+    whole = subprocess.run([sys.executable, "-m", "errcat", "export", "-f", fmt], capture_output=True, timeout=120)
+    assert whole.returncode == 0 and len(whole.stdout) > 200_000  # more than the limit lets through
+    target = tmp_path / f"export.{fmt}"
+    with target.open("wb") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "errcat", "export", "-f", fmt],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            preexec_fn=_limited_to_100_kb,
+            timeout=120,
+        )
+    assert done.returncode == 2, (done.returncode, target.stat().st_size)
+    assert done.stderr.decode() == "errcat: cannot write the output: File too large\n"
