@@ -206,6 +206,7 @@ SLOW: dict[str, set[str]] = {
     "test_hostile9.py": {
         "test_an_unknown_mcp_method_is_refused_without_quoting_a_token_in_it_or_all_of_a_long_name",
         "test_output_cut_short_by_a_full_file_system_is_an_error_not_exit_0",
+        "test_explain_refuses_the_kernels_log_unread_even_through_a_link",
     },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {

@@ -113,3 +113,13 @@ def test_output_cut_short_by_a_full_file_system_is_an_error_not_exit_0(tmp_path:
         )
     assert done.returncode == 2, (done.returncode, target.stat().st_size)
     assert done.stderr.decode() == "errcat: cannot write the output: File too large\n"
+
+
+@pytest.mark.parametrize("kernel_log", ["/proc/kmsg", "/dev/kmsg"])
+def test_explain_refuses_the_kernels_log_unread_even_through_a_link(tmp_path: Path, kernel_log: str) -> None:
+    link = tmp_path / "today.log"
+    link.symlink_to(kernel_log)  # judged by where it leads: no read of it ever ends
+    for name in (kernel_log, str(link)):
+        done = subprocess.run([sys.executable, "-m", "errcat", "explain", name], capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2
+        assert done.stderr == f"errcat: cannot read {name}: the kernel's log never ends: dmesg | errcat explain -\n"

@@ -454,6 +454,10 @@ def read_paste(source: str | None, stdin: BinaryIO | None = None) -> tuple[bytes
         except OSError as exc:
             raise UsageError(f"cannot read stdin: {exc.strerror or exc}") from None
         return data, size, False
+    from .fs import is_kernel_log
+
+    if is_kernel_log(source):  # its read waits for the kernel's next message forever
+        raise UsageError(f"cannot read {shown(source)}: the kernel's log never ends: dmesg | errcat explain -")
     try:
         with open(source, "rb") as stream:
             data, size = read_bounded(stream)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from ..fs import is_kernel_log
 from ..gate import argument
 from ..text import UTF8_BOM, WIDE, byte_kind, compression
 
@@ -31,8 +32,6 @@ def _binary(head: bytes) -> str:
     return f"{packed[0]}-compressed (only gzip is read): unpack it, {packed[1]} FILE | errcat scan -" if packed else BINARY
 
 
-# Linux's kernel log: read, it waits for the next message forever (/proc/kmsg also takes each from syslog)
-KERNEL_LOGS = ("/proc/kmsg", "/dev/kmsg")
 KERNEL_LOG = "the kernel's log never ends (and reading /proc/kmsg takes its messages from syslog): dmesg | errcat scan -"
 
 SHRANK = "the file shrank while it was read (truncated or rotated?); the rest was not read"
@@ -101,7 +100,7 @@ def inputs(names: list[str]) -> list[Input]:
             first[key] = name
             out.append(Input(argument(name), None))
             continue
-        if os.path.realpath(name) in KERNEL_LOGS:
+        if is_kernel_log(name):
             out.append(Input(argument(name), name, problem=KERNEL_LOG))
             continue
         if not os.path.isfile(name) and not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):  # a pipe, a terminal: read
