@@ -123,3 +123,13 @@ def test_explain_refuses_the_kernels_log_unread_even_through_a_link(tmp_path: Pa
         done = subprocess.run([sys.executable, "-m", "errcat", "explain", name], capture_output=True, text=True, timeout=60)
         assert done.returncode == 2
         assert done.stderr == f"errcat: cannot read {name}: the kernel's log never ends: dmesg | errcat explain -\n"
+
+
+def test_docs_names_its_folder_without_a_token_in_the_name(cli, tmp_path: Path) -> None:
+    token = generated_token()
+    checked = cli("docs", "--check", "--out", str(tmp_path / token))
+    assert checked.exit_code == 1
+    assert token not in checked.stderr and f"{tmp_path}/[REDACTED] does not exist" in checked.stderr
+    written = cli("docs", "--out", str(tmp_path / token), "--vendor", "myob")
+    assert written.exit_code == 0 and (tmp_path / token / "myob.md").is_file()
+    assert written.stderr == f"wrote {tmp_path}/[REDACTED]/myob.md\n"
