@@ -133,3 +133,18 @@ def test_docs_names_its_folder_without_a_token_in_the_name(cli, tmp_path: Path) 
     written = cli("docs", "--out", str(tmp_path / token), "--vendor", "myob")
     assert written.exit_code == 0 and (tmp_path / token / "myob.md").is_file()
     assert written.stderr == f"wrote {tmp_path}/[REDACTED]/myob.md\n"
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",), ("lookup", "--help")])
+def test_help_and_version_to_a_full_disk_say_so_in_one_line(args: tuple[str, ...]) -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run([sys.executable, "-m", "errcat", *args], stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert (done.returncode, done.stderr.decode()) == (2, "errcat: cannot write the output: No space left on device\n")
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--version",)])
+def test_help_and_version_to_a_closed_pipe_end_quietly_as_a_command_does(args: tuple[str, ...]) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "errcat", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before errcat writes, as `| head -0` or a quit pager
+    assert (proc.wait(timeout=60), proc.stderr.read()) == (0, b"")

@@ -158,6 +158,13 @@ def main() -> None:
     _output_encodable()
     _completion_shell_named(sys.argv[1:])
     try:
-        app()
+        try:
+            app()
+        finally:  # what is still buffered fails here, not in Python's exit ("Exception ignored", exit 120)
+            sys.stdout.flush()
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as exc:  # the last of the output, flushed above
+        from .app import output_failed
+
+        output_failed(exc)
