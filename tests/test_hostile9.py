@@ -148,3 +148,31 @@ def test_help_and_version_to_a_closed_pipe_end_quietly_as_a_command_does(args: t
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()  # the reader is gone before errcat writes, as `| head -0` or a quit pager
     assert (proc.wait(timeout=60), proc.stderr.read()) == (0, b"")
+
+
+# Hashes of the forms crypt(5) lists, made for this test (random salts and digests of the right alphabets and lengths).
+CRYPT_HASHES = [
+    "$y$j9T$F5Jx0cPPTa4dg7WQfW2Ns1$3vBdSdI3hdE.FXTuMI9IMhB1d5eMXE2EN6Q3dOF8ya/",
+    "$6$Zq8xK2pL$Rk3vT9mW1nB7yH4cE6uJ0sA5dF8gQ2wX7zL1pO3iU9tY6rE4wQ8aS2dF5gH7jK9lZ1xC3vB5nM7qW9eR2tY4u.",
+    "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW",
+    "$apr1$r31.x7Qp$HqJZimcKQFAMYayBlzkrA/",
+    "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG",
+]
+
+
+@pytest.mark.parametrize("digest", CRYPT_HASHES)
+def test_a_password_hash_is_masked_whole_not_in_part(digest: str) -> None:
+    from errcat.gate import shown
+
+    line = f"bob:{digest}:19500:0:99999:7:::"
+    assert shown(line) == "bob:[REDACTED]:19500:0:99999:7:::"
+    x = errcat.explain(f"HTTP/1.1 500 Internal Server Error\n\nsync failed for row {line}")
+    text = str(x) + json.dumps(x.as_dict())
+    assert not [part for part in digest.split("$") if len(part) > 3 and part in text]
+
+
+def test_dollar_amounts_and_sage_keys_stay_readable() -> None:
+    from errcat.gate import shown
+
+    for text in ("paid $5 and $6 of $12.50", '{"$severity":"error","$dataCode":"X","$source":"y"}', "cost $2$ per call"):
+        assert shown(text) == text
