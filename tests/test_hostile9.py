@@ -5,6 +5,7 @@ Rows run the real CLI (in a subprocess where a process matters), or the real API
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -176,3 +177,18 @@ def test_dollar_amounts_and_sage_keys_stay_readable() -> None:
 
     for text in ("paid $5 and $6 of $12.50", '{"$severity":"error","$dataCode":"X","$source":"y"}', "cost $2$ per call"):
         assert shown(text) == text
+
+
+@pytest.mark.parametrize("command", ["explain", "scan"])
+@pytest.mark.parametrize("kernel_log", ["/proc/kmsg", "/dev/kmsg"])
+def test_stdin_redirected_from_the_kernels_log_is_refused_unread(kernel_log: str, command: str) -> None:
+    try:
+        stdin = open(kernel_log, "rb")  # noqa: SIM115  # closed below
+    except OSError:  # not this user's to read: then the name is what errcat is given, and refused the same
+        stdin, args = subprocess.DEVNULL, [command, kernel_log]
+    else:
+        args = [command, "-"]
+    with stdin if stdin is not subprocess.DEVNULL else open(os.devnull, "rb"):
+        done = subprocess.run([sys.executable, "-m", "errcat", *args], stdin=stdin, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "the kernel's log never ends" in done.stdout + done.stderr

@@ -449,6 +449,14 @@ def read_paste(source: str | None, stdin: BinaryIO | None = None) -> tuple[bytes
             import sys
 
             stdin = sys.stdin.buffer
+        from .fs import is_kernel_log_fd
+
+        try:
+            fd = stdin.fileno()
+        except (AttributeError, OSError, ValueError):  # io.BytesIO and the like have no file descriptor
+            fd = -1
+        if fd >= 0 and is_kernel_log_fd(fd):  # < /dev/kmsg: its read never ends
+            raise UsageError("cannot read stdin: the kernel's log never ends: dmesg | errcat explain -")
         try:
             data, size = read_bounded(stdin)
         except OSError as exc:

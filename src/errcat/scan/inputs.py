@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from ..fs import is_kernel_log
+from ..fs import is_kernel_log, is_kernel_log_fd
 from ..gate import argument
 from ..text import UTF8_BOM, WIDE, byte_kind, compression
 
@@ -76,6 +76,9 @@ def inputs(names: list[str]) -> list[Input]:
     first: dict[tuple[int, int], str] = {}  # each input's (device, inode): the name it was first given as
     stdin = _stdin_key() or (-1, -1)
     for name in names:
+        if name == "-" and is_kernel_log_fd(0):
+            out.append(Input("stdin", None, problem=KERNEL_LOG))
+            continue
         if name == "-":
             again = first.get(stdin)
             out.append(Input("stdin", None, problem=None if again is None else f"the same input as {argument(again)}, read once"))
