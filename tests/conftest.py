@@ -203,6 +203,14 @@ SLOW: dict[str, set[str]] = {
         "test_property_errors_the_catalog_lacks_are_named_by_their_masked_template",
         "test_real_pastes_share_a_fingerprint_only_when_they_are_one_error",
     },
+    "test_hostile9.py": {
+        "test_an_unknown_mcp_method_is_refused_without_quoting_a_token_in_it_or_all_of_a_long_name",
+        "test_output_cut_short_by_a_full_file_system_is_an_error_not_exit_0",
+        "test_explain_refuses_the_kernels_log_unread_even_through_a_link",
+        "test_stdin_redirected_from_the_kernels_log_is_refused_unread",
+        "test_help_and_version_to_a_full_disk_say_so_in_one_line",
+        "test_help_and_version_to_a_closed_pipe_end_quietly_as_a_command_does",
+    },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {
         "test_a_lost_answer_is_resent_for_a_get_not_for_a_post_whatever_the_client_says_of_it",

@@ -280,6 +280,10 @@ def _file_names(files: object) -> builtins.list[str]:
         raise UsageError(f"a file name to scan is a str or Path, not {type(wrong[0]).__name__}")
     if any("\x00" in n for n in names):  # no file system takes one (os.stat: ValueError)
         raise UsageError("a file name to scan holds a NUL character, which no file name can")
+    try:
+        [os.fsencode(n) for n in names]  # "\ud800" (half an emoji) has no bytes: open() raised UnicodeEncodeError
+    except UnicodeEncodeError as exc:
+        raise UsageError(f"a file name to scan holds {exc.object[exc.start]!r}, a lone surrogate no file name can") from None
     return names
 
 
@@ -327,8 +331,11 @@ def _filters(given: dict[str, Any]) -> tuple[bool, Filters]:
     from .query import Filters
 
     unknown = sorted(set(given) - set(_FILTER_NAMES))
-    if unknown:
-        raise UsageError(f"unknown filter(s) {', '.join(unknown)}: the filters are {', '.join(_FILTER_NAMES)}")
+    if unknown:  # a name is quoted through the exit gate, and cut: **{token: ...} is a paste too
+        from .gate import shown
+
+        names = shown(", ".join(name[:60] for name in unknown[:5]))
+        raise UsageError(f"unknown filter(s) {names}: the filters are {', '.join(_FILTER_NAMES)}")
     rest = {k: v for k, v in given.items() if k != "documented_only"}
     return bool(given.get("documented_only")), Filters(**rest)
 
@@ -442,11 +449,23 @@ def read_paste(source: str | None, stdin: BinaryIO | None = None) -> tuple[bytes
             import sys
 
             stdin = sys.stdin.buffer
+        from .fs import is_kernel_log_fd
+
+        try:
+            fd = stdin.fileno()
+        except (AttributeError, OSError, ValueError):  # io.BytesIO and the like have no file descriptor
+            fd = -1
+        if fd >= 0 and is_kernel_log_fd(fd):  # < /dev/kmsg: its read never ends
+            raise UsageError("cannot read stdin: the kernel's log never ends: dmesg | errcat explain -")
         try:
             data, size = read_bounded(stdin)
         except OSError as exc:
             raise UsageError(f"cannot read stdin: {exc.strerror or exc}") from None
         return data, size, False
+    from .fs import is_kernel_log
+
+    if is_kernel_log(source):  # its read waits for the kernel's next message forever
+        raise UsageError(f"cannot read {shown(source)}: the kernel's log never ends: dmesg | errcat explain -")
     try:
         with open(source, "rb") as stream:
             data, size = read_bounded(stream)

@@ -14,6 +14,34 @@ from pathlib import Path
 
 Writer = Callable[[Path], None]  # fills the temporary file it is given
 
+# Linux's kernel log: read, it waits for the next message forever (/proc/kmsg also takes each from syslog)
+KERNEL_LOGS = ("/proc/kmsg", "/dev/kmsg")
+
+
+def is_kernel_log(name: str) -> bool:
+    """Whether ``name`` is (or links to) the kernel's log, which scan and explain refuse unread."""
+    try:
+        return os.path.realpath(name) in KERNEL_LOGS
+    except (OSError, ValueError):  # a link loop (before 3.13), a NUL: not the kernel's log
+        return False
+
+
+def is_kernel_log_fd(fd: int) -> bool:
+    """Whether an open file is the kernel's log: stdin redirected from it (``< /dev/kmsg``) has no name to judge."""
+    try:
+        st = os.fstat(fd)
+    except OSError:  # closed
+        return False
+    for name in KERNEL_LOGS:
+        try:
+            log = os.stat(name)
+        except OSError:
+            continue
+        same_device = stat.S_ISCHR(st.st_mode) and stat.S_ISCHR(log.st_mode) and st.st_rdev == log.st_rdev
+        if same_device or (st.st_dev, st.st_ino) == (log.st_dev, log.st_ino):
+            return True
+    return False
+
 
 def write_atomic(path: Path, write: Writer, mode: int | None = None) -> None:
     """Write one file atomically; ``mode`` sets its permissions (else the temporary's 0600)."""

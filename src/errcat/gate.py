@@ -108,6 +108,12 @@ FORMATS: tuple[Rule, ...] = (
         _GITLEAKS + " huggingface-access-token, huggingface-organization-api-token",
         ("hf_", "api_org_"),
     ),
+    Rule(  # /etc/shadow, htpasswd, a user table dumped in a log: the whole hash, salt and parameters too
+        "password hash",
+        r"\$(?:2[abxy]?|1|5|6|7|y|gy|md5|sha1|apr1|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d{1,3})?)\$[./A-Za-z0-9=,+$-]{8,}",
+        "Modular Crypt Format (passlib's documentation; libxcrypt's crypt(5)): $id$[params$]salt$hash",
+        ("$1$", "$2", "$5$", "$6$", "$7$", "$y$", "$gy$", "$md5", "$sha1$", "$apr1$", "$argon2", "$scrypt$", "$pbkdf2"),
+    ),
     Rule(
         "Braintree token",
         r"access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32}",

@@ -80,13 +80,12 @@ def read_file(path: Path, layer: int, check_schema: bool) -> RawFile:
 PARALLEL_BYTES = 8 << 20  # below this, starting worker processes costs more than it saves
 
 
-def read_files(files: list[tuple[int, Path]], check_schema: bool | None = None) -> list[RawFile]:
-    """Read and parse every file, in worker processes when there is enough YAML to share out.
-
-    ``check_schema`` None means: schema-check user layers only. Parsing is CPU-bound pure
-    Python around libyaml, so processes (not threads) are what use a second core.
+def read_files(files: list[tuple[int, Path]], check_schema: bool = True) -> list[RawFile]:
+    """Read, parse and (by default) schema-check every file, in worker processes when there is
+    enough YAML to share out. Parsing is CPU-bound pure Python around libyaml, so processes (not
+    threads) are what use a second core.
     """
-    jobs = [(path, layer, layer > 0 if check_schema is None else check_schema) for layer, path in files]
+    jobs = [(path, layer, check_schema) for layer, path in files]
     workers = min(len(jobs), os.cpu_count() or 1)
     if workers > 1 and sum(_size(path) for path, _, _ in jobs) > PARALLEL_BYTES:
         from concurrent.futures import ProcessPoolExecutor
@@ -345,8 +344,9 @@ def load_catalog(
 ) -> Catalog:
     """Load the built-in catalog plus any user catalog files or folders layered on top.
 
-    User files are schema-checked on load (the built-in one is checked by the test suite), so
-    a broken overlay fails with a ``file:line`` message instead of a traceback later.
+    Every file is schema-checked on load (a load builds the cached index, so warm runs skip it),
+    the built-in ones too: a checkout's catalog/ is edited by hand, and an edit the schema refuses
+    (a vendor name that is a list) fails with a ``file:line`` message, not a traceback in `docs` later.
     Raises CatalogError (exit 3) listing every problem, or UsageError for a missing path.
     """
     files = catalog_paths(given_paths(paths), builtin=builtin, use_env=use_env)
@@ -354,8 +354,11 @@ def load_catalog(
 
     with collector_paused():
         raw_files = read_files(files)
+        errors = [p for r in raw_files for p in r.problems if p.level == "error"]
+        if errors:  # the files that did not load, alone: every entry whose guide is in one is no problem of its own
+            raise CatalogError(errors)
         catalog, problems = build(raw_files)
-        problems = [p for r in raw_files for p in r.problems] + problems + run_checks(catalog, essential_only=True)
+        problems += run_checks(catalog, essential_only=True)
     errors = [p for p in problems if p.level == "error"]
     if errors:
         raise CatalogError(errors)
@@ -388,7 +391,7 @@ def validate(paths: list[Path | str] | None = None, *, builtin: bool = True, use
         builtin = True
     files = catalog_paths(given, builtin=builtin, use_env=use_env)
     with collector_paused():
-        raw_files = read_files(files, check_schema=True)
+        raw_files = read_files(files)
         catalog, problems = build(raw_files)
         file_problems = [p for r in raw_files for p in r.problems]
         if any(p.level == "error" for p in file_problems):

@@ -59,6 +59,10 @@ def given_paths(paths: object) -> list[Path]:
         raise UsageError("a catalog path is empty: name a file or folder (. is the current folder)")
     if any("\x00" in os.fspath(p) for p in paths):  # no file system takes one: os.stat raises ValueError
         raise UsageError("a catalog path holds a NUL character, which no file name can")
+    try:
+        [os.fsencode(p) for p in paths]  # "\ud800" (half an emoji) has no bytes: os.stat raised UnicodeEncodeError
+    except UnicodeEncodeError as exc:
+        raise UsageError(f"a catalog path holds {exc.object[exc.start]!r}, a lone surrogate no file name can") from None
     return [Path(p) for p in paths]
 
 

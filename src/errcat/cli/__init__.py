@@ -5,8 +5,11 @@ Exit codes (also in the README): 0 found / valid, 1 nothing found / catalog inva
 2 usage or input error, 3 a catalog in use could not be loaded.
 """
 
+import io
+import os
+import select
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 # isort: off
 from . import queries  # noqa: F401  # registers lookup, search, explain, scan, list on the app: first in --help
@@ -64,6 +67,48 @@ def _closed_stdio() -> None:
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115  # for the whole run
 
 
+class _WholeWrites(io.RawIOBase):
+    """stdout's file descriptor, each write written whole or failing: a file that reaches a full disk or
+    the file-size limit takes part of a write and CPython's stdout dropped the rest (620 KB of export
+    left 164 KB on a full tmpfs, exit 0). The next write of the rest fails with ENOSPC or EFBIG, which
+    the CLI reports as output that cannot be written (exit 2)."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self.fd)
+
+    def write(self, data: Any) -> int:
+        view, done = memoryview(data).cast("B"), 0
+        while done < len(view):
+            try:
+                done += os.write(self.fd, view[done:])
+            except BlockingIOError:  # a non-blocking stdout inherited from the parent: wait until it takes more
+                select.select([], [self.fd], [])
+        return done
+
+
+def _whole_writes() -> None:
+    """stdout rebuilt over _WholeWrites, with its encoding, errors and line buffering as they were."""
+    out = sys.stdout
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (an embedding program's stream): left as it is
+        return
+    out.flush()
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_WholeWrites(fd)), encoding=out.encoding, errors=out.errors, line_buffering=bool(out.line_buffering)
+    )
+
+
 def _escape_unencodable(exc: UnicodeError) -> tuple[str, int]:
     """A character the output's encoding lacks, written as a JSON escape (``\\u00e9``; a surrogate pair
     past U+FFFF): still valid JSON, and legible in text."""
@@ -109,9 +154,17 @@ def main() -> None:
     """Entry point of the `errcat` script."""
     sys.unraisablehook = _quiet_at_exit
     _closed_stdio()
+    _whole_writes()
     _output_encodable()
     _completion_shell_named(sys.argv[1:])
     try:
-        app()
+        try:
+            app()
+        finally:  # what is still buffered fails here, not in Python's exit ("Exception ignored", exit 120)
+            sys.stdout.flush()
     except KeyboardInterrupt:
         sys.exit(130)
+    except OSError as exc:  # the last of the output, flushed above
+        from .app import output_failed
+
+        output_failed(exc)

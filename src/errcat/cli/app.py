@@ -24,7 +24,7 @@ from .. import __version__
 from ..api import ErrorCatalog, with_catalog
 from ..errors import EXIT_OK, EXIT_USAGE, CatalogError, ErrcatError
 
-_WRITE_FAILED = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}  # stdout is a full disk (/dev/full), or failed
+WRITE_FAILED = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}  # stdout is a full disk (/dev/full), or failed
 
 T = TypeVar("T")
 
@@ -71,6 +71,8 @@ class _Group(TyperGroup):
             return super().make_context(info_name, args, parent, **extra)
         except ClickUsageError as exc:
             _usage_error(exc)
+        except OSError as exc:  # --help or --version written to a closed pipe or a full disk
+            output_failed(exc)
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click Context
         try:
@@ -91,16 +93,21 @@ class _Group(TyperGroup):
 
             typer.echo(error_line(str(exc)), err=True)
             ctx.exit(exc.exit_code)
-        except BrokenPipeError:
-            # `errcat ... | head -1`: the reader has what it wanted; not an error (scripts use pipefail)
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            ctx.exit(EXIT_OK)
         except OSError as exc:
-            if exc.errno not in _WRITE_FAILED:
-                raise
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # what is left in the buffer goes nowhere
-            typer.echo(f"errcat: cannot write the output: {exc.strerror}", err=True)
-            ctx.exit(EXIT_USAGE)
+            output_failed(exc)
+
+
+def output_failed(exc: OSError) -> NoReturn:
+    """stdout a closed pipe (`errcat ... | head -1`: exit 0, the reader has what it wanted; scripts use
+    pipefail) or a full disk (exit 2, said on stderr); what is left in the buffer goes nowhere, so the
+    exit does not fail again. Any other OSError is raised again."""
+    if not isinstance(exc, BrokenPipeError) and exc.errno not in WRITE_FAILED:
+        raise exc
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if isinstance(exc, BrokenPipeError):
+        raise SystemExit(EXIT_OK)
+    typer.echo(f"errcat: cannot write the output: {exc.strerror}", err=True)
+    raise SystemExit(EXIT_USAGE)
 
 
 class Command(TyperCommand):

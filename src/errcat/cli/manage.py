@@ -126,7 +126,12 @@ def docs(
     vendors = [v.lower() for v in vendor or []]
     act = reference.check if check else partial(reference.write, prune=prune)
     report = _query(catalog, no_builtin, lambda cat: act(cat.index, out, vendors))
-    shown = visible_line(str(out))  # one line each, whatever the folder's name holds (a newline, an escape)
+    from ..api import shown as gated
+
+    def named(path: Path) -> str:  # one line each, whatever the name holds (a newline, an escape); a token in it masked
+        return gated(visible_line(str(path)))
+
+    shown = named(out)
     if report.missing:  # one line, not a diff of every line of every page
         place = (
             f"not in {shown}"
@@ -137,11 +142,11 @@ def docs(
         )
         typer.echo(f"pages missing ({place}): {', '.join(report.missing)}; `errcat docs --out {shown}` writes them", err=True)
     for name in report.stale:
-        typer.echo(f"stale: {visible_line(str(out / name))}\n{report.diffs[name]}", err=True)
+        typer.echo(f"stale: {named(out / name)}\n{report.diffs[name]}", err=True)
     for name in report.written:
-        typer.echo(f"wrote {visible_line(str(out / name))}", err=True)
+        typer.echo(f"wrote {named(out / name)}", err=True)
     for name in report.orphans:
-        typer.echo(f"orphan: {visible_line(str(out / name))} (no vendor produces it; `errcat docs --prune` removes it)", err=True)
+        typer.echo(f"orphan: {named(out / name)} (no vendor produces it; `errcat docs --prune` removes it)", err=True)
     if check and (report.stale or report.orphans or report.missing):
         raise typer.Exit(EXIT_NOT_FOUND)
     if not report.stale and not report.written and not report.missing:

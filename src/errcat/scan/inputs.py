@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from ..fs import is_kernel_log, is_kernel_log_fd
 from ..gate import argument
 from ..text import UTF8_BOM, WIDE, byte_kind, compression, docker_framed
 
@@ -31,8 +32,6 @@ def _binary(head: bytes) -> str:
     return f"{packed[0]}-compressed (only gzip is read): unpack it, {packed[1]} FILE | errcat scan -" if packed else BINARY
 
 
-# Linux's kernel log: read, it waits for the next message forever (/proc/kmsg also takes each from syslog)
-KERNEL_LOGS = ("/proc/kmsg", "/dev/kmsg")
 KERNEL_LOG = "the kernel's log never ends (and reading /proc/kmsg takes its messages from syslog): dmesg | errcat scan -"
 
 SHRANK = "the file shrank while it was read (truncated or rotated?); the rest was not read"
@@ -78,6 +77,9 @@ def inputs(names: list[str]) -> list[Input]:
     first: dict[tuple[int, int], str] = {}  # each input's (device, inode): the name it was first given as
     stdin = _stdin_key() or (-1, -1)
     for name in names:
+        if name == "-" and is_kernel_log_fd(0):
+            out.append(Input("stdin", None, problem=KERNEL_LOG))
+            continue
         if name == "-":
             again = first.get(stdin)
             out.append(Input("stdin", None, problem=None if again is None else f"the same input as {argument(again)}, read once"))
@@ -102,7 +104,7 @@ def inputs(names: list[str]) -> list[Input]:
             first[key] = name
             out.append(Input(argument(name), None))
             continue
-        if os.path.realpath(name) in KERNEL_LOGS:
+        if is_kernel_log(name):
             out.append(Input(argument(name), name, problem=KERNEL_LOG))
             continue
         if not os.path.isfile(name) and not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):  # a pipe, a terminal: read

@@ -286,8 +286,8 @@ class _Answering(_Wrapped):
         from mcp.types import JSONRPCError, JSONRPCResponse
 
         answer = item.message if isinstance(item.message, JSONRPCResponse | JSONRPCError) else None
-        if isinstance(answer, JSONRPCError) and answer.id in self.too_early:
-            item = _not_initialized(item, answer)
+        if isinstance(answer, JSONRPCError):
+            item = _gated(_not_initialized(item, answer) if answer.id in self.too_early else item)
             answer = item.message  # type: ignore[assignment]  # a JSONRPCError still
         try:
             if answer is not None and answer.id is not None and answer.id in self._batches.by_id:
@@ -332,6 +332,34 @@ def _not_initialized(item: SessionMessage, answer: Any) -> SessionMessage:
         return item
     said = "Invalid request parameters: the session is not initialized (send initialize, then this request)"
     return SessionMessage(JSONRPCError(jsonrpc="2.0", id=answer.id, error=ErrorData(code=error.code, message=said)))
+
+
+MAX_ERROR_TEXT = 1_000  # characters of one string of an error: an unknown method's name of 10 MB came back whole
+
+
+def _gated(item: SessionMessage) -> SessionMessage:
+    """An error answer with every string of its message and data through the exit gate, and cut: the
+    SDK quotes what it refuses as sent (an unknown method's name, whole, in ``data``), and a name or a
+    URI may be a pasted token."""
+    from mcp.shared.message import SessionMessage
+    from mcp.types import ErrorData, JSONRPCError
+
+    from ...gate import shown
+
+    def gate(value: Any) -> Any:
+        if isinstance(value, str):
+            cut = value if len(value) <= MAX_ERROR_TEXT else f"{value[:MAX_ERROR_TEXT]}… ({len(value):,} characters)"
+            return shown(cut)
+        if isinstance(value, dict):
+            return {gate(k): gate(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [gate(v) for v in value]
+        return value
+
+    answer = item.message
+    error = answer.error  # type: ignore[union-attr]  # send() passes a JSONRPCError alone
+    gated = ErrorData(code=error.code, message=gate(error.message), data=gate(error.data))
+    return SessionMessage(JSONRPCError(jsonrpc="2.0", id=answer.id, error=gated), item.metadata)  # type: ignore[union-attr]
 
 
 class _UntilAnswered(_Wrapped):
