@@ -2428,7 +2428,7 @@ def _password_like(token: str) -> bool:
     return not all(_PLUS_WORD().fullmatch(p) or _SNAKE_NAME().fullmatch(p) for p in parts)
 
 
-_SNAKE_NAME = _lazy(r"[a-z]+(?:_[a-z]+)*")
+_SNAKE_NAME = _lazy(r"[a-z]+(?:[_.][a-z]+)*")  # also a file or module name (myob.md#25008: a page and its anchor)
 
 
 # A shell's prompt and a command naming a credential or decoding one (printenv DB_PASS, $env:CLIENT_SECRET,
