@@ -123,3 +123,15 @@ def test_a_message_of_two_lines_stays_in_its_row(tmp_path):
         second = lines[lines.index(first) + 1]
         assert second.strip() == "allowed here", (args, lines)
         assert len(second) - len(second.lstrip()) == first.index("Value"), (args, first, second)
+
+
+def test_the_script_runs_the_command_it_names_and_still_knows_the_others(tmp_path):
+    """The script builds only the command named first (start-up): each command and the cache group still run
+    as named, and a run that names none, or a typo, still sees every command."""
+    assert run("cache", "info", "--format", "json").returncode == 0
+    assert run("vendors", "--format", "json").returncode == 0
+    assert run("list", "--vendor", "prospend", "--format", "json").returncode == 0
+    listing = run("--help").stdout
+    assert all(name in listing for name in ("lookup", "explain", "scan", "list", "validate", "mcp", "cache"))
+    typo = run("lokup", "25008")
+    assert typo.returncode == 2 and "Did you mean 'lookup'?" in typo.stderr

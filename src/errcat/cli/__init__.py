@@ -11,6 +11,8 @@ import select
 import sys
 from typing import Any, NoReturn
 
+from typer.main import get_command_name
+
 # isort: off
 from . import queries  # noqa: F401  # registers lookup, search, explain, scan, list on the app: first in --help
 from . import manage  # noqa: F401  # then vendors, endpoints, validate, export, docs, cache
@@ -150,6 +152,21 @@ def _quiet_at_exit(unraisable: "sys.UnraisableHookArgs") -> None:
     sys.__unraisablehook__(unraisable)
 
 
+def _only_the_named_command(args: list[str]) -> None:
+    """Keep only the command a run names first (``errcat lookup ...``): typer builds every registered command's
+    click options from its signature on each run, a tenth of a lookup's instructions for commands it never
+    runs. Anything else (no command, an option first, a typo that click answers with the commands it knows)
+    keeps them all. The group stays a group: the app has a callback (``--version``)."""
+    if not args or args[0].startswith("-"):
+        return
+    commands = [
+        c for c in app.registered_commands if (c.name or get_command_name(getattr(c.callback, "__name__", ""))) == args[0]
+    ]
+    groups = [g for g in app.registered_groups if g.typer_instance is not None and g.typer_instance.info.name == args[0]]
+    if len(commands) + len(groups) == 1:
+        app.registered_commands, app.registered_groups = commands, groups
+
+
 def main() -> None:
     """Entry point of the `errcat` script."""
     sys.unraisablehook = _quiet_at_exit
@@ -157,6 +174,7 @@ def main() -> None:
     _whole_writes()
     _output_encodable()
     _completion_shell_named(sys.argv[1:])
+    _only_the_named_command(sys.argv[1:])
     try:
         try:
             app()
