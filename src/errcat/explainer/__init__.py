@@ -8,8 +8,6 @@ catalog's vocabulary, a ``VendorDecision`` (evidence.py; made once), the matches
 Secrets are removed before any other stage sees the text.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable, MutableMapping, Sequence
 from http import HTTPStatus

@@ -10,8 +10,6 @@ Each envelope names the vendors whose documented shape it is, so that a message 
 foreign shape is never claimed for a vendor on the strength of its words alone.
 """
 
-from __future__ import annotations
-
 import json
 import re
 from collections.abc import Iterable, Iterator

@@ -14,8 +14,6 @@ desktop. The name of one of the vendor's *other* products (Sage X3, Sage 50, SDa
 counts against it: their APIs are not catalogued.
 """
 
-from __future__ import annotations
-
 import importlib
 import re
 import sys
@@ -77,7 +75,7 @@ class Clue(NamedTuple):
     reason: str = ""  # why it counts, when it says more than its kind's reason
 
     @classmethod
-    def of(cls, kind: str, value: str, vendor: str | None, weight: float | None = None, reason: str = "") -> Clue:
+    def of(cls, kind: str, value: str, vendor: str | None, weight: float | None = None, reason: str = "") -> "Clue":
         """A clue with its kind's weight from the table (unless the clue carries its own)."""
         return cls(kind, value, vendor, CLUE_KINDS[kind].weight if weight is None else weight, reason)
 
@@ -131,7 +129,7 @@ class NamePattern(NamedTuple):
     lowered: re.Pattern[str] | None  # the same pattern for lower-cased ASCII text, when that is exact
 
     @classmethod
-    def of(cls, source: str) -> NamePattern:
+    def of(cls, source: str) -> "NamePattern":
         parsed = _parsed(source)
         if parsed is None:
             return cls(regex_codes.compile(source, re.IGNORECASE), None, None)

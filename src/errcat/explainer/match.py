@@ -14,8 +14,6 @@ words are distinctive for one vendor; a generic ``Not Found`` from an unknown se
 an InvoiceXpress error.
 """
 
-from __future__ import annotations
-
 import math
 import re
 from collections import Counter, defaultdict
@@ -289,7 +287,7 @@ class _Said(NamedTuple):
     severity: str | None
 
     @classmethod
-    def of(cls, sent: SentError) -> _Said:
+    def of(cls, sent: SentError) -> "_Said":
         return cls(_key(sent.code), _key(sent.name), _key(sent.details), _key(sent.severity))
 
 
@@ -304,7 +302,7 @@ class _Known(NamedTuple):
     endpoint: str | None
 
     @classmethod
-    def of(cls, e: Entry) -> _Known:
+    def of(cls, e: Entry) -> "_Known":
         found = _KNOWN.get(e.id)
         if found is not None and found[0] is e:  # this very entry (an id may stand for another elsewhere)
             return found[1]

@@ -8,8 +8,6 @@ with a status of 400 or more becomes an HTTP exchange in text, in recorded order
 of the pipeline to read as if it had been pasted on its own.
 """
 
-from __future__ import annotations
-
 import base64
 import binascii
 import functools
