@@ -2344,7 +2344,8 @@ def _random_parts(token: str) -> tuple[tuple[int, int], ...]:
         pos += len(part)
     if len(found) > 1 and "/" not in token:  # a dotted credential (a Discord bot token's three parts): whole, its
         return ((found[0][0], found[-1][1]),)  # short middle too, where each part alone left ".Jnz0zt." shown
-    if (found or "/" in token) and _BASE64_RUN().fullmatch(token) and (found or _random_segments(token)):
+    base64 = _BASE64_RUN().fullmatch(token) and not _PATH_HEAD().match(token)
+    if base64 and (found or ("/" in token and _random_segments(token))):
         return ((0, len(token)),)  # base64 with a "/" in it (an AWS secret key): no path's segments
     return tuple(found)
 
@@ -2357,6 +2358,8 @@ def _random_segments(token: str) -> bool:
     return len(long) >= 2 and not any(_name_part(p) for p in parts if len(p) >= 4) and looks_random("".join(parts))
 
 
+# a path's first segment, a lower-case word ("tools/<key>", "api/…"): the random part alone is hidden, the path stays
+_PATH_HEAD = _lazy(r"[a-z]{3,}(?:[_-][a-z]+)*/")
 _BASE64_RUN = _lazy(r"[A-Za-z0-9+][A-Za-z0-9+/]{14,}[A-Za-z0-9+]={0,2}")
 
 
