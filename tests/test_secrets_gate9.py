@@ -240,3 +240,12 @@ def test_a_package_at_its_version_is_not_a_password(line):
     """A package's name and version hold a sign and digits as a password does (npm's name@1.0.0): a real
     npm log's warnings were shown with [REDACTED] for the package they name."""
     assert screen(line).text == line
+
+
+def test_base64_keys_with_a_slash_are_hidden_whole_wherever_the_slash_stands():
+    """A base64 secret (an AWS secret key, 40 characters) holds a "/" in most draws; one that starts or ends
+    with it, or whose short pieces between slashes read as names, was shown in part (19 of 1,412 draws)."""
+    rnd = random.Random(5)
+    keys = [k for k in (base64.b64encode(rnd.randbytes(30)).decode() for _ in range(1200)) if "/" in k]
+    shown = [k for k in keys if any(k[i : i + 8] in screen(f"the key {k} end").text for i in range(len(k) - 7))]
+    assert len(keys) > 500 and len(shown) <= 2, shown[:5]

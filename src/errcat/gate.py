@@ -2355,12 +2355,12 @@ def _random_segments(token: str) -> bool:
     key's pieces ("H7v3Pk1mici/muay54z5hGlD/mqERVsDygbu8O/W"), never a path ("api/v2/Customers/ABC123")."""
     parts = token.split("/")
     long = [p for p in parts if len(p) >= 8]
-    return len(long) >= 2 and not any(_name_part(p) for p in parts if len(p) >= 4) and looks_random("".join(parts))
+    return len(long) >= 2 and not any(_name_part(p) for p in parts if len(p) >= 6) and looks_random("".join(parts))
 
 
 # a path's first segment, a lower-case word ("tools/<key>", "api/…"): the random part alone is hidden, the path stays
 _PATH_HEAD = _lazy(r"[a-z]{3,}(?:[_-][a-z]+)*/")
-_BASE64_RUN = _lazy(r"[A-Za-z0-9+][A-Za-z0-9+/]{14,}[A-Za-z0-9+]={0,2}")
+_BASE64_RUN = _lazy(r"[A-Za-z0-9+/][A-Za-z0-9+/]{14,}[A-Za-z0-9+/]={0,2}")  # (a key may start or end with "/")
 
 
 _KEPT_TOKEN = 256  # a token this short is judged once: a log repeats its hosts, paths and ids in every record
