@@ -24,7 +24,8 @@ EXPLAINED_MAX_TEXT = 2_048
 # What varies between repeats of one failing call without changing what it is, masked Drain-style
 # into the record's template: ids (GUIDs, long hex), IP addresses, e-mail addresses and every
 # number, except a number that names the error: after a code or status key ("ErrorCode": 25008,
-# code=4012, status: 404) or as a status (HTTP/1.1 404, -> 404, returned 404). Each template is
+# code=4012, status: 404) or as a status (HTTP/1.1 404, HTTP 500, Rails's Completed 422, -> 404,
+# returned 404). Each template is
 # explained once, and its explanation serves the next record only when what identifies its errors
 # (observed code, name, details, status) stands verbatim in the template (stream._shareable): the
 # guard that no masked number was a code.
@@ -43,9 +44,9 @@ _HEX_TOKEN = re.compile(r"[a-fA-F][0-9a-fA-F]{7,}(?:-[0-9a-fA-F]+)*")
 _HEX_DIGIT = re.compile(r"[0-9](?:(?<=[a-fA-F].)|(?<=[a-fA-F]-.))")
 _NAMES_THE_ERROR = re.compile(
     r"(?:(?i:code|status|errorcode|error_code|errornumber|datacode)[\"']?\s*[:=]?\s*[\"']?"
-    r"|HTTP/\d(?:\.\d)?\s+|(?:->|=>|returned|with status)\s*)$"
+    r"|HTTP(?:/\d(?:\.\d)?)?\s+|Completed\s+|(?:->|=>|returned|with status)\s*)$"
 )
-_KEEP_HINT = re.compile(r"ode|ODE|tatus|TATUS|HTTP/|>|returned")  # what _NAMES_THE_ERROR needs, searched for first
+_KEEP_HINT = re.compile(r"ode|ODE|tatus|TATUS|HTTP|>|returned|Completed")  # what _NAMES_THE_ERROR needs, searched for first
 # a hex code after an error's or a result's name (WinCC's "Errorcode 0xFFDF", Windows's "hr: 0x800705aa",
 # "HRESULT = 0x80070308"): it names the error, as summary.signature keeps it
 _HEX_CODE = re.compile(r"0[xX][0-9A-Fa-f]+[.:-]?")
