@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from http import HTTPStatus
 from typing import NamedTuple
 
 from ..text import EMAIL
@@ -25,7 +26,7 @@ EXPLAINED_MAX_TEXT = 2_048
 # into the record's template: ids (GUIDs, long hex), IP addresses, e-mail addresses and every
 # number, except a number that names the error: after a code or status key ("ErrorCode": 25008,
 # code=4012, status: 404) or as a status (HTTP/1.1 404, HTTP 500, Rails's Completed 422, -> 404,
-# returned 404). Each template is
+# returned 404, 409 Conflict). Each template is
 # explained once, and its explanation serves the next record only when what identifies its errors
 # (observed code, name, details, status) stands verbatim in the template (stream._shareable): the
 # guard that no masked number was a code.
@@ -52,6 +53,7 @@ _KEEP_HINT = re.compile(r"ode|ODE|tatus|TATUS|HTTP|>|returned|Completed")  # wha
 _HEX_CODE = re.compile(r"0[xX][0-9A-Fa-f]+[.:-]?")
 _NAMES_THE_HEX_CODE = re.compile(r"(?:[Cc]ode|[Ee]rror|\bhr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)$")
 _EMAIL = re.compile(EMAIL)
+_REASON_PHRASES = {str(s.value): f" {s.phrase}" for s in HTTPStatus if s.value >= 400}  # "409" -> " Conflict"
 
 
 def _digit_token(m: re.Match[str]) -> str:
@@ -65,6 +67,8 @@ def _digit_token(m: re.Match[str]) -> str:
         before = max(0, start - 24)  # the 24 characters before it
         if _KEEP_HINT.search(text, before, start) and _NAMES_THE_ERROR.search(text, before, start):
             return token
+        if (phrase := _REASON_PHRASES.get(token)) and text.startswith(phrase, m.end()):
+            return token  # a status with its reason phrase: Spring's "HttpClientErrorException$Conflict: 409 Conflict"
     return "#"
 
 
