@@ -54,6 +54,7 @@ _HEX_CODE = re.compile(r"0[xX][0-9A-Fa-f]+[.:-]?")
 _NAMES_THE_HEX_CODE = re.compile(r"(?:[Cc]ode|[Ee]rror|\bhr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)$")
 _EMAIL = re.compile(EMAIL)
 _REASON_PHRASES = {str(s.value): f" {s.phrase}" for s in HTTPStatus if s.value >= 400}  # "409" -> " Conflict"
+_CLIENT_OR_SERVER = {"4": " Client Error", "5": " Server Error"}  # requests's HTTPError: "404 Client Error: Not Found for url"
 
 
 def _digit_token(m: re.Match[str]) -> str:
@@ -67,8 +68,8 @@ def _digit_token(m: re.Match[str]) -> str:
         before = max(0, start - 24)  # the 24 characters before it
         if _KEEP_HINT.search(text, before, start) and _NAMES_THE_ERROR.search(text, before, start):
             return token
-        if (phrase := _REASON_PHRASES.get(token)) and text.startswith(phrase, m.end()):
-            return token  # a status with its reason phrase: Spring's "HttpClientErrorException$Conflict: 409 Conflict"
+        if (phrase := _REASON_PHRASES.get(token)) and text.startswith((phrase, _CLIENT_OR_SERVER[token[0]]), m.end()):
+            return token  # a status with its reason phrase (Spring's "$Conflict: 409 Conflict"), requests's "404 Client Error"
     return "#"
 
 
