@@ -316,8 +316,18 @@ class CatalogIndex:
         return [(r[0], r[1]) for r in self._rows_in("SELECT token, pos FROM words WHERE token IN ({marks})", words)]
 
     def at_positions(self, positions: list[int]) -> list[Entry]:
-        rows = self._rows_in("SELECT data, crc FROM entries WHERE pos IN ({marks}) ORDER BY pos", positions)
-        return [decode_entry(checked(data, c)) for data, c in rows]
+        """The entries at these positions, in position order; those decoded before are not read again
+        (fuzzy matching asks for 30 a record, mostly the same ones all through a log)."""
+        decoded = self._decoded
+        found = {p: decoded[p] for p in positions if p in decoded}
+        missing = [p for p in positions if p not in found]
+        if missing:
+            rows = self._rows_in("SELECT pos, data, crc FROM entries WHERE pos IN ({marks})", missing)
+            if len(decoded) + len(rows) > DECODED_MAX:
+                decoded.clear()
+            for pos, data, c in rows:
+                found[pos] = decoded[pos] = decode_entry(checked(data, c))
+        return [found[p] for p in sorted(found)]
 
     def paths(self) -> dict[str, list[str]]:
         """Every documented endpoint path per vendor (vendor endpoints and entry endpoints)."""

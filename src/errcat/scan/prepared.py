@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from http import HTTPStatus
 from typing import NamedTuple
 
 from ..text import EMAIL
@@ -24,7 +25,8 @@ EXPLAINED_MAX_TEXT = 2_048
 # What varies between repeats of one failing call without changing what it is, masked Drain-style
 # into the record's template: ids (GUIDs, long hex), IP addresses, e-mail addresses and every
 # number, except a number that names the error: after a code or status key ("ErrorCode": 25008,
-# code=4012, status: 404) or as a status (HTTP/1.1 404, -> 404, returned 404). Each template is
+# code=4012, status: 404) or as a status (HTTP/1.1 404, HTTP 500, Rails's Completed 422, -> 404,
+# returned 404, 409 Conflict). Each template is
 # explained once, and its explanation serves the next record only when what identifies its errors
 # (observed code, name, details, status) stands verbatim in the template (stream._shareable): the
 # guard that no masked number was a code.
@@ -43,14 +45,16 @@ _HEX_TOKEN = re.compile(r"[a-fA-F][0-9a-fA-F]{7,}(?:-[0-9a-fA-F]+)*")
 _HEX_DIGIT = re.compile(r"[0-9](?:(?<=[a-fA-F].)|(?<=[a-fA-F]-.))")
 _NAMES_THE_ERROR = re.compile(
     r"(?:(?i:code|status|errorcode|error_code|errornumber|datacode)[\"']?\s*[:=]?\s*[\"']?"
-    r"|HTTP/\d(?:\.\d)?\s+|(?:->|=>|returned|with status)\s*)$"
+    r"|HTTP(?:/\d(?:\.\d)?)?\s+|Completed\s+|(?:->|=>|returned|with status)\s*)$"
 )
-_KEEP_HINT = re.compile(r"ode|ODE|tatus|TATUS|HTTP/|>|returned")  # what _NAMES_THE_ERROR needs, searched for first
+_KEEP_HINT = re.compile(r"ode|ODE|tatus|TATUS|HTTP|>|returned|Completed")  # what _NAMES_THE_ERROR needs, searched for first
 # a hex code after an error's or a result's name (WinCC's "Errorcode 0xFFDF", Windows's "hr: 0x800705aa",
 # "HRESULT = 0x80070308"): it names the error, as summary.signature keeps it
 _HEX_CODE = re.compile(r"0[xX][0-9A-Fa-f]+[.:-]?")
 _NAMES_THE_HEX_CODE = re.compile(r"(?:[Cc]ode|[Ee]rror|\bhr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)$")
 _EMAIL = re.compile(EMAIL)
+_REASON_PHRASES = {str(s.value): f" {s.phrase}" for s in HTTPStatus if s.value >= 400}  # "409" -> " Conflict"
+_CLIENT_OR_SERVER = {"4": " Client Error", "5": " Server Error"}  # requests's HTTPError: "404 Client Error: Not Found for url"
 
 
 def _digit_token(m: re.Match[str]) -> str:
@@ -64,6 +68,8 @@ def _digit_token(m: re.Match[str]) -> str:
         before = max(0, start - 24)  # the 24 characters before it
         if _KEEP_HINT.search(text, before, start) and _NAMES_THE_ERROR.search(text, before, start):
             return token
+        if (phrase := _REASON_PHRASES.get(token)) and text.startswith((phrase, _CLIENT_OR_SERVER[token[0]]), m.end()):
+            return token  # a status with its reason phrase (Spring's "$Conflict: 409 Conflict"), requests's "404 Client Error"
     return "#"
 
 
