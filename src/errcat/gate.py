@@ -1390,9 +1390,6 @@ def _named_matches(low: str, first: int, last: int) -> Iterator[re.Match[str]]:
             pos = m.end("rest")  # the next name may stand inside this match's value ("a b token=c")
 
 
-_WORD_AHEAD = _lazy(rf"(?=(?:{_CREDENTIAL_WORD}))")  # where a credential word starts (overlapping words too)
-
-
 @functools.lru_cache(maxsize=2)
 def _word_table(low: str) -> dict[tuple[int, int], list[int]]:
     return {}
@@ -1405,10 +1402,10 @@ def _word_starts(low: str, first: int, last: int) -> list[int]:
     starts = table.get((first, last))
     if starts is None:
         starts = table[first, last] = []
-        for m in _WORD_AHEAD().finditer(low, first, last + 64):  # (a word may end past the stretch)
-            if m.start() > last:
-                break
-            starts.append(m.start())
+        pos = first  # (a search skips to a word's first letters: 3 x faster than a look-ahead at each position)
+        while (word := _IN_NAME().search(low, pos, last + 64)) is not None and word.start() <= last:
+            starts.append(word.start())
+            pos = word.start() + 1
     return starts
 
 
@@ -1602,9 +1599,12 @@ def _listed_values(low: str, at: int) -> Iterator[Span]:
 def _next_field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
     """The value field right after a name field (``"name": "password", "value": "…"``): _name_fields
     looks further, this keeps _named from taking the next field's name for the value."""
-    if low[start - 1 : start] not in ('"', "'", "/", "\n") or not _NAME_FIELD().search(low, max(0, start - 128), start):
-        return None  # (a name field's value opens with a quote or a path's slash, "$" may stand before a line
-        # break: any other name needs no search, most of them)
+    # (a name field's value opens with a quote or a path's slash, and "$" may also match before a line break:
+    # any other name, most of them, needs no search)
+    if low[max(0, start - 2) : start].removesuffix("\n")[-1:] not in ('"', "'", "/"):
+        return None
+    if not _NAME_FIELD().search(low, max(0, start - 128), start):
+        return None
     m = _VALUE_FIELD_NEXT().match(low, end)
     return _inner(m.group("val"), m.start("val")) if m else None
 
