@@ -23,7 +23,7 @@ import functools
 import math
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from http import HTTPStatus
@@ -1391,22 +1391,25 @@ def _named_matches(low: str, first: int, last: int) -> Iterator[re.Match[str]]:
 
 
 @functools.lru_cache(maxsize=2)
-def _word_table(low: str) -> dict[tuple[int, int], list[int]]:
-    return {}
-
-
-def _word_starts(low: str, first: int, last: int) -> list[int]:
-    """Where a credential word starts in a stretch (as a search to ``last + 64`` finds each): found once
-    per text, for the five passes that try each word (on 2 MB of oauth2 errors, the searches cost 0.4 s)."""
-    table = _word_table(low)
-    starts = table.get((first, last))
-    if starts is None:
-        starts = table[first, last] = []
+def _all_word_starts(low: str) -> list[int]:
+    """Where a credential word starts in each stretch but a dense one, as a search to ``last + 64`` finds
+    it: found once per text for the five passes that try each word (on 2 MB of oauth2 errors they searched
+    for 0.4 s), in one list (a list a stretch would cost the collector as much again)."""
+    starts: list[int] = []
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # (no pass tries its words)
         pos = first  # (a search skips to a word's first letters: 3 x faster than a look-ahead at each position)
         while (word := _IN_NAME().search(low, pos, last + 64)) is not None and word.start() <= last:
             starts.append(word.start())
             pos = word.start() + 1
     return starts
+
+
+def _word_starts(low: str, first: int, last: int) -> list[int]:
+    """The word starts in the stretch from ``first`` to ``last`` (a stretch _dense passes over has none)."""
+    starts = _all_word_starts(low)
+    return starts[bisect_left(starts, first) : bisect_right(starts, last)]
 
 
 # A stretch this long with a credential word every 32 characters or closer is hidden whole:
