@@ -59,6 +59,7 @@ FRAGMENTS: dict[str, tuple[str, ...]] = {
         "status code BadRequest ",
         "{'errors': [{'error': '",
         " (truncated...)\n",
+        'oauth2: cannot fetch token: 400 Bad Request\nResponse: {"a": 1}\n',  # golang.org/x/oauth2: a name every 63
     ),
     "log prefixes": ("2026-01-01T00:00:00Z ERROR ", "[ERROR] ", "ERROR "),
     "secrets": (
@@ -74,6 +75,7 @@ FRAGMENTS: dict[str, tuple[str, ...]] = {
         "eyJaaaa.",
     ),
     "key=value": ("a=b ", "a=", "&a=b"),
+    "tables": ("| a | password |\n|---|---|\n| b | c |\n",),  # a pipe table: a cell under a credential's header
     "escapes": ("\\", "\\u", '\\"', '\\"token\\"', "%2", "&amp;", "\\n"),
     "lines": ("a\n", "\n", " ", "a", "a ", "ab1", "\t", ":", "|", "-", ". ", "\u00e9"),
 }
