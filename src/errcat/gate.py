@@ -2408,7 +2408,7 @@ def _random_segments(token: str) -> bool:
 
 
 # a path's first segment, a lower-case word ("tools/<key>", "api/…"): the random part alone is hidden, the path stays
-_PATH_HEAD = _lazy(r"[a-z]{3,}(?:[_-][a-z]+)*/")
+_PATH_HEAD = _lazy(r"/*[a-z]{3,}(?:[_-][a-z]+)*/")  # (after a scheme's "//" too: errcat://pages/<key>)
 _BASE64_RUN = _lazy(r"[A-Za-z0-9+/][A-Za-z0-9+/]{14,}[A-Za-z0-9+/]={0,2}")  # (a key may start or end with "/")
 
 
