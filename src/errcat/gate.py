@@ -1200,6 +1200,10 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _placed_values(text)
     yield from _typed_and_aligned(text)
     yield from _paired_values(text)
+    yield from _separated_values(text)
+    yield from _dumped_bytes(text)
+    yield from _listed_credentials(text)
+    yield from _new_values(text)
 
 
 def _grouped(pattern: re.Pattern[str], text: str, group: int | str, kind: str) -> Iterator[Span]:
@@ -2593,6 +2597,133 @@ def _paired_values(text: str) -> Iterator[Span]:
         yield from _grouped(_NET_USE(), text, 1, "password by position")
     if "p=" in text:
         yield from _grouped(_QUERY_P(), text, 1, "credential in a URL query")
+
+
+# --- round 10: a name's value behind odd separators, a dump's bytes, a list under a credential key, a reset's output ---
+
+# A credential's name, then only separators, quotes and an escaped or entity quote (at most one line break) before its
+# value: ``passphrase: "" + <hex>``, ``X-Api-Key | `<hex>` ``, ``pwd:\n  &quot;<hex>&quot;``, ``api_key, `v` ``
+_SEPARATED = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+
+    (?P<gap>(?:[ \t]{{0,4}}(?:[:=|,>+]|&quot;|&\#0?3[49];|&apos;|\\{{0,3}}["'`]|\r?\n)[ \t]{{0,40}}){{1,6}})
+    (?P<val>[A-Za-z0-9+/=_.~!@\#%^*-]{{8,512}}+)""",
+    re.VERBOSE,
+)
+
+_ODD_GAP = _lazy(r"[|+`,>&\\]|[:=][ \t]{0,10}\r?\n")
+
+
+def _separated_values(text: str) -> Iterator[Span]:
+    """A value its name introduces through separators no other pass reads as a pair (see _SEPARATED): a long hex
+    value (a key or a token; a hex id has no credential's name before it), or letters mixed with digits."""
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits) or not _ODD_GAP().search(low, first, last + 64):
+            continue  # (a plain "name: value" or "name=value" is _named's: most stretches)
+        for m in _word_matches(_SEPARATED(), low, first, last, 200):
+            gap = m.group("gap")
+            if gap.count("\n") > 1 or not gap.strip(" \t\r\n") or _NOT_A_VALUE().search(low, m.start(), m.start("gap")):
+                continue
+            if low[m.start() - 1 : m.start()] == "/" or low.startswith(("=", "(", "[", "{"), m.end("val")):
+                continue  # a path's word, or a value that is itself a name or a call
+            value = text[m.start("val") : m.end("val")].rstrip(".:!?,")
+            if _separated_value(value):
+                yield Span(m.start("val"), m.start("val") + len(value), "credential by name")
+
+
+def _separated_value(value: str) -> bool:
+    if _MARKED in value or "/" in value or _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value):
+        return False
+    if _HEX().fullmatch(value):
+        return len(value.replace("-", "")) >= _HEX_KEY
+    letters = sum(c.isalpha() for c in value)
+    digits = sum(c.isdigit() for c in value)
+    if not letters or not digits or _DATE_LIKE().fullmatch(value) or _dashed_name(value, loose=True):
+        return False
+    if value.islower() and any(c in value for c in "-_."):
+        return False  # a name of one case with its number or hash (user_id2, a pod's web-7d4b9c6f8-x2k9p)
+    return not _NOT_A_PASSWORD().fullmatch(value)
+
+
+# hexdump -C's and xxd's lines: an offset, the bytes in hex, the bytes as text (between bars for hexdump)
+_DUMP_LINE = _lazy(
+    r"^(?P<off>[0-9a-fA-F]{4,16}:?)[ \t]{1,4}(?P<hex>[0-9a-fA-F]{2,32}(?:[ \t]{1,3}[0-9a-fA-F]{2,32}){0,31}+)"
+    r"(?:[ \t]{2,8}(?P<ascii>[^\r\n]{1,80}?))?[ \t]*\r?$",
+    re.MULTILINE,
+)
+_DUMP_REACH = 64  # bytes after a credential's name in a dump that are hidden (its value, wrapped onto the next lines)
+
+
+def _dumped_bytes(text: str) -> Iterator[Span]:
+    """A credential in a hex dump: a name in the bytes (read from the hex, or from the text column) hides the bytes
+    after it, as hex and as text, on its line and the lines after it (the value wraps at 16 bytes a line)."""
+    if "  " not in text:
+        return
+    lines = [m for m in _DUMP_LINE().finditer(text) if len(d := re.sub(r"[ \t]", "", m.group("hex"))) % 2 == 0 and len(d) >= 8]
+    if len(lines) < 2:
+        return
+    decoded: list[str] = []
+    for m in lines:
+        digits = re.sub(r"[ \t]", "", m.group("hex"))
+        shown_text = m.group("ascii") or ""
+        decoded.append(bytes.fromhex(digits).decode("latin-1") + " " + shown_text)
+    for i in range(len(lines)):
+        if not _IN_NAME().search(decoded[i].lower()):
+            continue
+        reach = 0
+        for j in range(i, len(lines)):
+            if j > i and lines[j].start() > text.find("\n", lines[j - 1].end()) + 1:
+                break  # not the next line: the dump ended
+            n = lines[j]
+            yield Span(n.start("hex"), n.end("ascii") if n.group("ascii") else n.end("hex"), "credential in a dump")
+            reach += len(re.sub(r"[ \t]", "", n.group("hex"))) // 2
+            if reach >= _DUMP_REACH:
+                break
+
+
+# A list's items under a key naming credentials (credentials:, passwords:, api_tokens:), in YAML: "- value" each
+_LIST_KEY = _lazy(r"^(?P<indent>[ \t]{0,40})(?P<name>[^\s:#-][^:\r\n]{0,63}):[ \t]*\r?\n", re.MULTILINE)
+_LIST_ITEM = _lazy(r"(?P<indent>[ \t]{0,40})-[ \t]+(?P<val>[^\r\n]{1,512}?)[ \t]*\r?(?:\n|$)")
+
+
+def _listed_credentials(text: str) -> Iterator[Span]:
+    if "- " not in text:
+        return
+    low = _lowered(text)
+    for m in _LIST_KEY().finditer(low):
+        name = m.group("name").strip(" \t\"'")
+        if not _IN_NAME().search(name) or _NOT_A_VALUE().search(name):
+            continue
+        pos = m.end()
+        for _ in range(_TABLE_ROWS):
+            item = _LIST_ITEM().match(text, pos)
+            if item is None or len(item.group("indent")) < len(m.group("indent")):
+                break
+            value = item.group("val")
+            if not re.match(r"[\w.-]{1,64}:(?:[ \t]|$)", value) and (span := _inner(value, item.start("val"))):
+                yield Span(*span, "credential by name")  # (an item that is a mapping, "- name: regcred", names its own)
+            pos = item.end()
+
+
+# A value a tool printed after it set or reset a credential: Elasticsearch's "New value: …" after the line naming
+# the password ("Password for the [elastic] user successfully reset."), a vault's "Value: …" under the secret's name
+_NEW_VALUE = _lazy(
+    r"^[ \t]{0,8}(?:(?:new|generated|temporary|initial|random|current|decrypted|plain(?:text)?|secret)[ \t]+)?value"
+    r"[ \t]*[:=][ \t]*(?P<val>[^\s]{4,512})[ \t]*\r?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_NEW_VALUE_ABOVE = 600  # characters above the value where the credential's name is looked for (a few lines)
+
+
+def _new_values(text: str) -> Iterator[Span]:
+    if "alue" not in text:
+        return
+    low = _lowered(text)
+    for m in _NEW_VALUE().finditer(text):
+        if _IN_NAME().search(low, max(0, m.start() - _NEW_VALUE_ABOVE), m.start()) and (
+            span := _inner(m.group("val"), m.start("val"))
+        ):
+            yield Span(*span, "credential by name")
 
 
 # --- escapes: judge the decoded text, mask the original --------------------------------------------

@@ -1,0 +1,109 @@
+"""Round 10 of the exit gate: a credential's value behind separators no pair is written with (``: "" + <hex>``, a pipe, a
+backtick, an entity quote, a line break inside a JSON string), a name in a hex dump's bytes with its value on the next
+line, the items of a YAML list under a key naming credentials, and the "New value:" a reset tool prints. Every secret is
+drawn at random per run; every paste goes through errcat's own explain (its repr, its JSON document, its line)."""
+
+from __future__ import annotations
+
+import json
+import random
+import string
+
+import pytest
+
+import errcat
+from errcat.gate import shown
+
+API = errcat.ErrorCatalog.open(use_env=False)
+rnd = random.Random()
+
+
+def hex_key() -> str:
+    return "".join(rnd.choices("0123456789abcdef", k=32))
+
+
+def key(n: int = 12) -> str:
+    """Letters and digits, mixed case: shorter than the randomness judge's 16 characters."""
+    while True:
+        v = "".join(rnd.choices(string.ascii_letters + string.digits, k=n))
+        if any(c.isdigit() for c in v) and any(c.isupper() for c in v) and any(c.islower() for c in v):
+            return v
+
+
+def leaked(text: str, secret: str) -> str | None:
+    x = API.explain(text)
+    pieces = [secret[i : i + 8] for i in range(len(secret) - 7)]
+    for out in (repr(x), json.dumps(x.as_dict(), ensure_ascii=False), str(x)):
+        if any(p in out for p in pieces):
+            return out
+    return None
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        '| passphrase: "" + {v} |\n',
+        '  at Foo.bar(access-key: "" + \\"{v}\\")\n',
+        "  at Foo.bar(X-Api-Key | `{v}`)\n",
+        "| pwd:\n  &quot;{v}&quot; |\n",
+        '{{"msg": "login", "data": "sessionid=\n\\"{v}\\""}}\n',
+        '{{"msg": "login", "data": "client_secret=\n\'{v}\'"}}\n',
+        "[INFO] config {{X-Api-Key=\n{v}}}\n",
+        "  at Foo.bar(auth:\n  {v})\n",
+        "# Pass | {v}\n",
+    ],
+)
+def test_a_hex_key_after_its_name_and_odd_separators_is_hidden(template: str) -> None:
+    v = hex_key()
+    text = template.format(v=v)
+    assert leaked(text, v) is None, text
+
+
+def test_a_short_key_after_its_name_and_a_comma_inside_a_log_string_is_hidden() -> None:
+    v = key()
+    text = f'{{"msg": "login", "data": "api_key, `{v}`"}}\n'
+    assert leaked(text, v) is None
+
+
+def test_names_and_ids_after_a_separator_stay_readable() -> None:
+    for text in ("key | web-7d4b9c6f8-x2k9p", 'key = "" + user_id2', "key | en_US.UTF-8", "token | 2026-12-05T10:00:00Z"):
+        assert shown(text) == text
+
+
+def test_a_hexdump_with_a_name_in_its_text_column_hides_the_value_on_the_next_line() -> None:
+    v = hex_key()
+    as_hex = " ".join(f"{b:02x}" for b in v[:16].encode())
+    text = f"00000000  74 6f 6b 65 6e 3d 00 00  |token=..|\n00000010  {v}\n"
+    assert leaked(text, v) is None
+    dumped = f"00000000  74 6f 6b 65 6e 3d 00 00  |token=..|\n00000010  {as_hex}  |{v[:16]}|\n"
+    out = shown(dumped)
+    assert as_hex not in out and v[:16] not in out
+
+
+def test_a_hexdump_naming_nothing_stays_readable() -> None:
+    text = "00000000  48 65 6c 6c 6f 20 77 6f  72 6c 64 0a  |Hello world.|\n00000010  48 65 6c 6c 6f 0a  |Hello.|\n"
+    assert shown(text) == text
+
+
+def test_every_item_of_a_yaml_list_under_a_credentials_key_is_hidden() -> None:
+    for name in ("credentials", "passwords", "secrets", "api_tokens"):
+        v = key()
+        text = f"{name}:\n  - svc\n  - {v}\n"
+        assert leaked(text, v) is None, text
+
+
+def test_a_list_of_mappings_under_a_secrets_key_keeps_its_names() -> None:
+    assert "regcred" in shown("imagePullSecrets:\n  - name: regcred\n")
+
+
+def test_the_new_value_a_reset_tool_prints_is_hidden() -> None:
+    v = key(10)
+    text = f"$ bin/elasticsearch-reset-password -u elastic\nNew value: {v}\n"
+    assert leaked(text, v) is None
+    text = f"Password for the [elastic] user successfully reset.\nNew value: {v}\n"
+    assert leaked(text, v) is None
+
+
+def test_a_value_line_naming_no_credential_above_stays() -> None:
+    text = "Setting: retries\nNew value: 5x2b3c4d\n"
+    assert shown(text) == text
