@@ -107,3 +107,29 @@ def test_the_new_value_a_reset_tool_prints_is_hidden() -> None:
 def test_a_value_line_naming_no_credential_above_stays() -> None:
     text = "Setting: retries\nNew value: 5x2b3c4d\n"
     assert shown(text) == text
+
+
+def test_a_hex_key_in_groups_after_its_name_is_hidden_whole() -> None:
+    v = hex_key()
+    text = "token: " + " ".join(v[i : i + 8] for i in range(0, 32, 8)) + "\n"
+    out = shown(text)
+    assert not any(v[i : i + 8] in out for i in range(0, 32, 8)), out
+
+
+def test_a_device_secret_after_its_type_number_is_hidden() -> None:
+    v = key(10)
+    text = f"hostname r1\nenable secret 0 {v}\nusername admin privilege 15 password 0 {v}\n"
+    assert leaked(text, v) is None
+    assert "hostname r1" in shown(text)
+
+
+def test_the_hex_digests_of_a_signature_mismatch_are_hidden() -> None:
+    v, w = hex_key(), hex_key()
+    text = f"2026-12-05 10:00:00 WARN webhook rejected: signature mismatch expected={v} got={w}\n"
+    assert leaked(text, v) is None
+
+
+def test_a_password_a_spanish_or_german_sentence_gives_is_hidden() -> None:
+    for sentence in ("la contraseña es {v}\n", "Das Passwort ist {v}\n"):
+        v = key()
+        assert leaked(sentence.format(v=v), v) is None, sentence

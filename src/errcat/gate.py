@@ -680,7 +680,7 @@ _UNIT = 1024  # how far the object or the tag holding a name field is looked for
 # "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value
 _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
-    (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to)[ \t]{{1,4}}){{0,3}}
+    (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah)[ \t]{{1,4}}){{0,3}}
     (?:(?<=[ \t])['"])?(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)""",
     re.VERBOSE,
 )
@@ -1204,6 +1204,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _dumped_bytes(text)
     yield from _listed_credentials(text)
     yield from _new_values(text)
+    yield from _grouped_and_numbered(text)
 
 
 def _grouped(pattern: re.Pattern[str], text: str, group: int | str, kind: str) -> Iterator[Span]:
@@ -2724,6 +2725,33 @@ def _new_values(text: str) -> Iterator[Span]:
             span := _inner(m.group("val"), m.start("val"))
         ):
             yield Span(*span, "credential by name")
+
+
+# A key given in hex groups after its name (token: 8f68d9d9 b0341314 …); a device's secret after its type number
+# (Cisco's "enable secret 0 …", "username admin password 7 …"); the hex digests a line about a signature prints
+# ("signature mismatch expected=<hex> got=<hex>": the expected one is the valid signature of the request)
+_GROUPED_HEX = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+[ \t]{{0,4}}[:=][ \t]{{0,4}}"""
+    r"""(?P<val>[0-9a-f]{4,8}(?:[ \t:-][0-9a-f]{4,8}){2,15})(?![0-9a-z])"""
+)
+_NUMBERED_SECRET = _lazy(r"(?<![\w-])(?:secret|password|key-string|key)[ \t]+[05789][ \t]+(?P<val>[^\s]{4,512})")
+_SIGNATURE_LINE = _lazy(r"^[^\r\n]{0,512}?(?:signature|hmac|digest mismatch)[^\r\n]{0,512}", re.MULTILINE)
+_LONG_HEX = _lazy(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32,512}(?![0-9A-Za-z])")
+
+
+def _grouped_and_numbered(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue
+        for m in _word_matches(_GROUPED_HEX(), low, first, last, 200) if " " in low[first : last + 80] else ():
+            if sum(c.isdigit() for c in m.group("val")) and sum(c in "abcdef" for c in m.group("val")):
+                yield Span(*m.span("val"), "credential by name")
+    if "secret" in low or "password" in low or "key" in low:
+        yield from _grouped(_NUMBERED_SECRET(), low, "val", "credential by name")
+    if "signature" in low or "hmac" in low or "digest" in low:
+        for line in _SIGNATURE_LINE().finditer(low):
+            yield from (Span(*h.span(), "signature") for h in _LONG_HEX().finditer(low, *line.span()))
 
 
 # --- escapes: judge the decoded text, mask the original --------------------------------------------
