@@ -133,3 +133,10 @@ def test_a_password_a_spanish_or_german_sentence_gives_is_hidden() -> None:
     for sentence in ("la contraseña es {v}\n", "Das Passwort ist {v}\n"):
         v = key()
         assert leaked(sentence.format(v=v), v) is None, sentence
+
+
+def test_a_hex_token_after_bearer_and_a_comma_is_hidden_and_the_scheme_name_stays() -> None:
+    v = hex_key()
+    text = f"2026-12-05T10:00:00Z ERROR auth failed bearer, &quot;{v}&quot; status=401\n"
+    assert leaked(text, v) is None
+    assert shown("token_type=bearer, realm=api2") == "token_type=bearer, realm=api2"

@@ -2604,13 +2604,12 @@ def _paired_values(text: str) -> Iterator[Span]:
 
 # A credential's name, then only separators, quotes and an escaped or entity quote (at most one line break) before its
 # value: ``passphrase: "" + <hex>``, ``X-Api-Key | `<hex>` ``, ``pwd:\n  &quot;<hex>&quot;``, ``api_key, `v` ``
-_SEPARATED = _lazy(
-    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+
+_SEPARATED_REGEX = rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+
     (?P<gap>(?:[ \t]{{0,4}}(?:[:=|,>+]|&quot;|&\#0?3[49];|&apos;|\\{{0,3}}["'`]|\r?\n)[ \t]{{0,40}}){{1,6}})
-    (?P<val>[A-Za-z0-9+/=_.~!@\#%^*-]{{8,512}}+)""",
-    re.VERBOSE,
-)
+    (?P<val>[A-Za-z0-9+/=_.~!@\#%^*-]{{8,512}}+)"""
+_SEPARATED = _lazy(_SEPARATED_REGEX, re.VERBOSE)
 
+_BEARER_SEPARATED = _lazy(_SEPARATED_REGEX.replace(f"(?:{_CREDENTIAL_WORD})", "bearer", 1), re.VERBOSE)
 _ODD_GAP = _lazy(r"[|+`,>&\\]|[:=][ \t]{0,10}\r?\n")
 
 
@@ -2622,14 +2621,22 @@ def _separated_values(text: str) -> Iterator[Span]:
         if _dense(first, last, hits) or not _ODD_GAP().search(low, first, last + 64):
             continue  # (a plain "name: value" or "name=value" is _named's: most stretches)
         for m in _word_matches(_SEPARATED(), low, first, last, 200):
-            gap = m.group("gap")
-            if gap.count("\n") > 1 or not gap.strip(" \t\r\n") or _NOT_A_VALUE().search(low, m.start(), m.start("gap")):
-                continue
-            if low[m.start() - 1 : m.start()] == "/" or low.startswith(("=", "(", "[", "{"), m.end("val")):
-                continue  # a path's word, or a value that is itself a name or a call
-            value = text[m.start("val") : m.end("val")].rstrip(".:!?,")
-            if _separated_value(value):
-                yield Span(m.start("val"), m.start("val") + len(value), "credential by name")
+            yield from _separated_value_span(text, low, m)
+    if "bearer" in low:  # (the credential word "bearer" is one only before ":" or "=": here any separator will do)
+        for m in _BEARER_SEPARATED().finditer(low):
+            if low[m.start() - 1 : m.start()] not in ("=", ":", '"', "'"):  # (token_type=bearer: the scheme's name)
+                yield from _separated_value_span(text, low, m)
+
+
+def _separated_value_span(text: str, low: str, m: re.Match[str]) -> Iterator[Span]:
+    gap = m.group("gap")
+    if gap.count("\n") > 1 or not gap.strip(" \t\r\n") or _NOT_A_VALUE().search(low, m.start(), m.start("gap")):
+        return
+    if low[m.start() - 1 : m.start()] == "/" or low.startswith(("=", "(", "[", "{"), m.end("val")):
+        return  # a path's word, or a value that is itself a name or a call
+    value = text[m.start("val") : m.end("val")].rstrip(".:!?,")
+    if "=" not in value.rstrip("=") and _separated_value(value):  # (realm=api2 is a pair of its own)
+        yield Span(m.start("val"), m.start("val") + len(value), "credential by name")
 
 
 def _separated_value(value: str) -> bool:
