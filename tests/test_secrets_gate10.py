@@ -140,3 +140,14 @@ def test_a_hex_token_after_bearer_and_a_comma_is_hidden_and_the_scheme_name_stay
     text = f"2026-12-05T10:00:00Z ERROR auth failed bearer, &quot;{v}&quot; status=401\n"
     assert leaked(text, v) is None
     assert shown("token_type=bearer, realm=api2") == "token_type=bearer, realm=api2"
+
+
+def test_a_value_on_the_line_after_its_name_with_more_words_after_it_is_hidden() -> None:
+    for template in ("password:\n  {v}  (rotated monthly)\n", "api_token =\n{v} expires in 1h\n"):
+        v = key()
+        assert leaked(template.format(v=v), v) is None, template
+
+
+def test_a_log_line_after_a_name_that_ends_a_line_stays() -> None:
+    text = "ERROR invalid password:\n2026-12-05T10:00:00Z INFO retry 2\n"
+    assert shown(text) == text

@@ -1205,6 +1205,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _listed_credentials(text)
     yield from _new_values(text)
     yield from _grouped_and_numbered(text)
+    yield from _next_line_words(text)
 
 
 def _grouped(pattern: re.Pattern[str], text: str, group: int | str, kind: str) -> Iterator[Span]:
@@ -2759,6 +2760,29 @@ def _grouped_and_numbered(text: str) -> Iterator[Span]:
     if "signature" in low or "hmac" in low or "digest" in low:
         for line in _SIGNATURE_LINE().finditer(low):
             yield from (Span(*h.span(), "signature") for h in _LONG_HEX().finditer(low, *line.span()))
+
+
+# The first word of the line after a name that ends its line, when more words follow it on that line
+# ("password:" then "  Xy7abc123q  (rotated monthly)"): _indented takes a next line only when it is one word
+_FIRST_WORD = _lazy(r"[ \t]{0,40}(?P<val>[^\s'\"<>]{8,512})[ \t]+[^\s]")
+
+
+def _next_line_words(text: str) -> Iterator[Span]:
+    if "\n" not in text:
+        return
+    low = _lowered(text)
+    if not _NEXT_LINE_HINT().search(low):
+        return
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits) or not _NEXT_LINE_HINT().search(low, first, last + 160):
+            continue
+        for m in _word_matches(_NEXT_LINE(), low, first, last, 400):
+            if m.group("tq") or m.group("heredoc") or m.group("block"):
+                continue  # (_next_lines reads these whole)
+            if (word := _FIRST_WORD().match(text, m.end())) and not word.group("val").endswith(":"):
+                value = word.group("val").rstrip(".,;")
+                if _separated_value(value):
+                    yield Span(word.start("val"), word.start("val") + len(value), "credential by name")
 
 
 # --- escapes: judge the decoded text, mask the original --------------------------------------------
