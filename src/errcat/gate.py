@@ -1206,6 +1206,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _new_values(text)
     yield from _grouped_and_numbered(text)
     yield from _next_line_words(text)
+    yield from _dotted_passwords(text)
 
 
 def _grouped(pattern: re.Pattern[str], text: str, group: int | str, kind: str) -> Iterator[Span]:
@@ -2742,6 +2743,7 @@ _GROUPED_HEX = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+[ \t]{{0,4}}[:=][ \t]{{0,4}}"""
     r"""(?P<val>[0-9a-f]{4,8}(?:[ \t:-][0-9a-f]{4,8}){2,15})(?![0-9a-z])"""
 )
+_HEX_GROUPS = _lazy(r"[0-9a-f]{4,8}[ \t:-][0-9a-f]{4,8}[ \t:-][0-9a-f]{4,8}(?![0-9a-z])")
 _NUMBERED_SECRET = _lazy(r"(?<![\w-])(?:secret|password|key-string|key)[ \t]+[05789][ \t]+(?P<val>[^\s]{4,512})")
 _SIGNATURE_LINE = _lazy(r"^[^\r\n]{0,512}?(?:signature|hmac|digest mismatch)[^\r\n]{0,512}", re.MULTILINE)
 _LONG_HEX = _lazy(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32,512}(?![0-9A-Za-z])")
@@ -2749,10 +2751,10 @@ _LONG_HEX = _lazy(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32,512}(?![0-9A-Za-z])")
 
 def _grouped_and_numbered(text: str) -> Iterator[Span]:
     low = _lowered(text)
-    for first, last, hits in _near_needles(low):
+    for first, last, hits in _near_needles(low) if _HEX_GROUPS().search(low) else ():
         if _dense(first, last, hits):
             continue
-        for m in _word_matches(_GROUPED_HEX(), low, first, last, 200) if " " in low[first : last + 80] else ():
+        for m in _word_matches(_GROUPED_HEX(), low, first, last, 200):
             if sum(c.isdigit() for c in m.group("val")) and sum(c in "abcdef" for c in m.group("val")):
                 yield Span(*m.span("val"), "credential by name")
     if "secret" in low or "password" in low or "key" in low:
@@ -2765,14 +2767,15 @@ def _grouped_and_numbered(text: str) -> Iterator[Span]:
 # The first word of the line after a name that ends its line, when more words follow it on that line
 # ("password:" then "  Xy7abc123q  (rotated monthly)"): _indented takes a next line only when it is one word
 _FIRST_WORD = _lazy(r"[ \t]{0,40}(?P<val>[^\s'\"<>]{8,512})[ \t]+[^\s]")
+_WORDS_ON_NEXT_LINE = _lazy(r"[:=][ \t]{0,10}\r?\n[ \t]{0,40}[^\s'\"<>]{8,512}[ \t]+[^\s]")
 
 
 def _next_line_words(text: str) -> Iterator[Span]:
     if "\n" not in text:
         return
     low = _lowered(text)
-    if not _NEXT_LINE_HINT().search(low):
-        return
+    if not _WORDS_ON_NEXT_LINE().search(low):
+        return  # no line ending after a separator is followed by a word and more words: most texts
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits) or not _NEXT_LINE_HINT().search(low, first, last + 160):
             continue
@@ -2783,6 +2786,38 @@ def _next_line_words(text: str) -> Iterator[Span]:
                 value = word.group("val").rstrip(".,;")
                 if _separated_value(value):
                     yield Span(word.start("val"), word.start("val") + len(value), "credential by name")
+
+
+# A person's password whose only signs are "-", "_" and "." ("x-4sC-aFW.gH7", "m.fR_ucA0z4uiNa"), where nothing names
+# it: digits and both cases, the case changing from lower to upper twice or more in six runs or more, letters that
+# pair as no words' do. Identifiers with these signs (MyApp_v2.3.1, kube-system_coredns-5d78c9869d-8xJkq, us-east-1_AbCd12,
+# io.k8s.api.core.v1.PodSpec) read as words or change case less; 0 of 18,493 tokens of the catalog, the shared logs and
+# pastes, errcat's source and its installed packages' names are taken, and about 4 in 10 such passwords are.
+_DOTTED = _lazy(
+    r"""(?<![^\s"'`<>()\[\]{},;|\\=:/&])(?=[A-Za-z0-9._-]{0,63}[-_.])(?=[A-Za-z0-9._-]{0,63}\d)"""
+    r"""(?=[A-Za-z0-9._-]{0,63}[a-z][A-Z])[A-Za-z0-9][A-Za-z0-9._-]{8,62}[A-Za-z0-9](?![^\s"'`<>()\[\]{},;|\\=:/&])"""
+)
+_DOTTED_STEPS = 2  # lower-to-upper steps
+_DOTTED_RUNS = 6  # runs of upper case, lower case or digits
+
+
+@functools.lru_cache(maxsize=4096)
+def _dotted_password(token: str) -> bool:
+    if _MARKED in token or len(_LOWER_THEN_UPPER.findall(token)) < _DOTTED_STEPS:
+        return False  # (a version changes case from lower to upper once at most: 5.3.10.RELEASE, 1.0.0-rc.1)
+    runs = _CASE_RUNS().findall(token)
+    if len(runs) < _DOTTED_RUNS or (max(len(r) for r in runs if r.isalpha()) >= 4 and _reads_as_words(token)):
+        return False  # (letters in runs of 3 at most pair too seldom to be read as words: "gMup.6xL4q")
+    return not any(_camel_words(p) or _word_like(p) for p in re.split(r"[-_.]", token) if len(p) >= 6)  # (PyQt5.QtWidgets)
+
+
+_CASE_RUNS = _lazy(r"[A-Z]+|[a-z]+|[0-9]+")
+
+
+def _dotted_passwords(text: str) -> Iterator[Span]:
+    for m in _DOTTED().finditer(text):
+        if _dotted_password(m.group()) and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):
+            yield Span(*m.span(), "random password")
 
 
 # --- escapes: judge the decoded text, mask the original --------------------------------------------
