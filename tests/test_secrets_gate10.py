@@ -186,3 +186,11 @@ def test_a_password_whose_only_signs_are_dash_underscore_and_dot_is_hidden_with_
 )
 def test_identifiers_with_dashes_underscores_and_dots_stay_readable(line: str) -> None:
     assert shown(line) == line
+
+
+def test_a_password_in_an_access_log_user_field_is_hidden_and_a_plain_user_stays() -> None:
+    v = key(13)
+    text = f'10.0.0.1 - svc:{v} [05/Dec/2026:10:00:00 +0000] "GET / HTTP/1.1" 401 0\n'
+    assert leaked(text, v) is None
+    plain = '10.0.0.1 - svc [05/Dec/2026:10:00:00 +0000] "GET / HTTP/1.1" 200 12\n'
+    assert shown(plain) == plain

@@ -1207,6 +1207,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _grouped_and_numbered(text)
     yield from _next_line_words(text)
     yield from _dotted_passwords(text)
+    yield from _access_log_users(text)
 
 
 def _grouped(pattern: re.Pattern[str], text: str, group: int | str, kind: str) -> Iterator[Span]:
@@ -2818,6 +2819,16 @@ def _dotted_passwords(text: str) -> Iterator[Span]:
     for m in _DOTTED().finditer(text):
         if _dotted_password(m.group()) and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):
             yield Span(*m.span(), "random password")
+
+
+# An access log's user field holding "user:password" (Apache's and nginx's combined format log the user as the client
+# sent it): host, ident, user:password, then the bracketed time
+_ACCESS_LOG_USER = _lazy(r"^[^\s]{1,256}[ \t][^\s]{1,64}[ \t][^\s:\[]{1,64}:(?P<val>[^\s]{1,256})[ \t]\[\d", re.MULTILINE)
+
+
+def _access_log_users(text: str) -> Iterator[Span]:
+    if " [" in text:
+        yield from _grouped(_ACCESS_LOG_USER(), text, "val", "credential by place")
 
 
 # --- escapes: judge the decoded text, mask the original --------------------------------------------
