@@ -194,3 +194,11 @@ def test_a_password_in_an_access_log_user_field_is_hidden_and_a_plain_user_stays
     assert leaked(text, v) is None
     plain = '10.0.0.1 - svc [05/Dec/2026:10:00:00 +0000] "GET / HTTP/1.1" 200 12\n'
     assert shown(plain) == plain
+
+
+def test_a_base64_key_with_a_slash_on_the_line_after_its_name_is_hidden_whole_and_a_path_stays() -> None:
+    v = f"/{key(14)}/{key(24)}"  # base64 cut at its slashes: each piece was read as a path's segment
+    text = f"[INFO] config {{api_key=\n'{v}'}}\n"
+    out = shown(text)
+    assert leaked(text, v) is None and not any(v[i : i + 8] in out for i in range(len(v) - 7)), out
+    assert shown("| key | /etc/app/keys/current.pem |") == "| key | /etc/app/keys/current.pem |"

@@ -2643,7 +2643,9 @@ def _separated_value_span(text: str, low: str, m: re.Match[str]) -> Iterator[Spa
 
 
 def _separated_value(value: str) -> bool:
-    if _MARKED in value or "/" in value or _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value):
+    if "/" in value:  # a path, or a base64 key holding a "/" ('/ByT7mtvUlIGQj9/JYl6JW3x…')
+        return _MARKED not in value and looks_random(value.replace("/", ""))
+    if _MARKED in value or _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value):
         return False
     if _HEX().fullmatch(value):
         return len(value.replace("-", "")) >= _HEX_KEY
