@@ -690,7 +690,7 @@ _UNIT = 1024  # how far the object or the tag holding a name field is looked for
 # "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value
 _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
-    (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to)[ \t]{{1,4}}){{0,3}}
+    (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah)[ \t]{{1,4}}){{0,3}}
     (?:(?<=[ \t])['"])?(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)""",
     re.VERBOSE,
 )
@@ -1210,6 +1210,14 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _placed_values(text)
     yield from _typed_and_aligned(text)
     yield from _paired_values(text)
+    yield from _separated_values(text)
+    yield from _dumped_bytes(text)
+    yield from _listed_credentials(text)
+    yield from _new_values(text)
+    yield from _grouped_and_numbered(text)
+    yield from _next_line_words(text)
+    yield from _dotted_passwords(text)
+    yield from _access_log_users(text)
 
 
 def _grouped(pattern: re.Pattern[str], text: str, group: int | str, kind: str) -> Iterator[Span]:
@@ -2641,6 +2649,236 @@ def _paired_values(text: str) -> Iterator[Span]:
         yield from _grouped(_NET_USE(), text, 1, "password by position")
     if "p=" in text:
         yield from _grouped(_QUERY_P(), text, 1, "credential in a URL query")
+
+
+# --- round 10: a name's value behind odd separators, a dump's bytes, a list under a credential key, a reset's output ---
+
+# A credential's name, then only separators, quotes and an escaped or entity quote (at most one line break) before its
+# value: ``passphrase: "" + <hex>``, ``X-Api-Key | `<hex>` ``, ``pwd:\n  &quot;<hex>&quot;``, ``api_key, `v` ``
+_SEPARATED_REGEX = rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+
+    (?P<gap>(?:[ \t]{{0,4}}(?:[:=|,>+]|&quot;|&\#0?3[49];|&apos;|\\{{0,3}}["'`]|\r?\n)[ \t]{{0,40}}){{1,6}})
+    (?P<val>[A-Za-z0-9+/=_.~!@\#%^*-]{{8,512}}+)"""
+_SEPARATED = _lazy(_SEPARATED_REGEX, re.VERBOSE)
+
+_BEARER_SEPARATED = _lazy(_SEPARATED_REGEX.replace(f"(?:{_CREDENTIAL_WORD})", "bearer", 1), re.VERBOSE)
+_ODD_GAP = _lazy(r"[|+`,>&\\]|[:=][ \t]{0,10}\r?\n")
+
+
+def _separated_values(text: str) -> Iterator[Span]:
+    """A value its name introduces through separators no other pass reads as a pair (see _SEPARATED): a long hex
+    value (a key or a token; a hex id has no credential's name before it), or letters mixed with digits."""
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits) or not _ODD_GAP().search(low, first, last + 64):
+            continue  # (a plain "name: value" or "name=value" is _named's: most stretches)
+        for m in _word_matches(_SEPARATED(), low, first, last, 200):
+            yield from _separated_value_span(text, low, m)
+    if "bearer" in low:  # (the credential word "bearer" is one only before ":" or "=": here any separator will do)
+        for m in _BEARER_SEPARATED().finditer(low):
+            if low[m.start() - 1 : m.start()] not in ("=", ":", '"', "'"):  # (token_type=bearer: the scheme's name)
+                yield from _separated_value_span(text, low, m)
+
+
+def _separated_value_span(text: str, low: str, m: re.Match[str]) -> Iterator[Span]:
+    gap = m.group("gap")
+    if gap.count("\n") > 1 or not gap.strip(" \t\r\n") or _NOT_A_VALUE().search(low, m.start(), m.start("gap")):
+        return
+    if low[m.start() - 1 : m.start()] == "/" or low.startswith(("=", "(", "[", "{"), m.end("val")):
+        return  # a path's word, or a value that is itself a name or a call
+    value = text[m.start("val") : m.end("val")].rstrip(".:!?,")
+    if "=" not in value.rstrip("=") and _separated_value(value):  # (realm=api2 is a pair of its own)
+        yield Span(m.start("val"), m.start("val") + len(value), "credential by name")
+
+
+def _separated_value(value: str) -> bool:
+    if "/" in value:  # a path, or a base64 key holding a "/" ('/ByT7mtvUlIGQj9/JYl6JW3x…')
+        return _MARKED not in value and looks_random(value.replace("/", ""))
+    if _MARKED in value or _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value):
+        return False
+    if _HEX().fullmatch(value):
+        return len(value.replace("-", "")) >= _HEX_KEY
+    letters = sum(c.isalpha() for c in value)
+    digits = sum(c.isdigit() for c in value)
+    if not letters or not digits or _DATE_LIKE().fullmatch(value) or _dashed_name(value, loose=True):
+        return False
+    if value.islower() and any(c in value for c in "-_."):
+        return False  # a name of one case with its number or hash (user_id2, a pod's web-7d4b9c6f8-x2k9p)
+    return not _NOT_A_PASSWORD().fullmatch(value)
+
+
+# hexdump -C's and xxd's lines: an offset, the bytes in hex, the bytes as text (between bars for hexdump)
+_DUMP_LINE = _lazy(
+    r"^(?P<off>[0-9a-fA-F]{4,16}:?)[ \t]{1,4}(?P<hex>[0-9a-fA-F]{2,32}(?:[ \t]{1,3}[0-9a-fA-F]{2,32}){0,31}+)"
+    r"(?:[ \t]{2,8}(?P<ascii>[^\r\n]{1,80}?))?[ \t]*\r?$",
+    re.MULTILINE,
+)
+_DUMP_REACH = 64  # bytes after a credential's name in a dump that are hidden (its value, wrapped onto the next lines)
+
+
+def _dumped_bytes(text: str) -> Iterator[Span]:
+    """A credential in a hex dump: a name in the bytes (read from the hex, or from the text column) hides the bytes
+    after it, as hex and as text, on its line and the lines after it (the value wraps at 16 bytes a line)."""
+    if "  " not in text:
+        return
+    lines = [m for m in _DUMP_LINE().finditer(text) if len(d := re.sub(r"[ \t]", "", m.group("hex"))) % 2 == 0 and len(d) >= 8]
+    if len(lines) < 2:
+        return
+    decoded: list[str] = []
+    for m in lines:
+        digits = re.sub(r"[ \t]", "", m.group("hex"))
+        shown_text = m.group("ascii") or ""
+        decoded.append(bytes.fromhex(digits).decode("latin-1") + " " + shown_text)
+    for i in range(len(lines)):
+        if not _IN_NAME().search(decoded[i].lower()):
+            continue
+        reach = 0
+        for j in range(i, len(lines)):
+            if j > i and lines[j].start() > text.find("\n", lines[j - 1].end()) + 1:
+                break  # not the next line: the dump ended
+            n = lines[j]
+            yield Span(n.start("hex"), n.end("ascii") if n.group("ascii") else n.end("hex"), "credential in a dump")
+            reach += len(re.sub(r"[ \t]", "", n.group("hex"))) // 2
+            if reach >= _DUMP_REACH:
+                break
+
+
+# A list's items under a key naming credentials (credentials:, passwords:, api_tokens:), in YAML: "- value" each
+_LIST_KEY = _lazy(r"^(?P<indent>[ \t]{0,40})(?P<name>[^\s:#-][^:\r\n]{0,63}):[ \t]*\r?\n", re.MULTILINE)
+_LIST_ITEM = _lazy(r"(?P<indent>[ \t]{0,40})-[ \t]+(?P<val>[^\r\n]{1,512}?)[ \t]*\r?(?:\n|$)")
+
+
+def _listed_credentials(text: str) -> Iterator[Span]:
+    if "- " not in text:
+        return
+    low = _lowered(text)
+    for m in _LIST_KEY().finditer(low):
+        name = m.group("name").strip(" \t\"'")
+        if not _IN_NAME().search(name) or _NOT_A_VALUE().search(name):
+            continue
+        pos = m.end()
+        for _ in range(_TABLE_ROWS):
+            item = _LIST_ITEM().match(text, pos)
+            if item is None or len(item.group("indent")) < len(m.group("indent")):
+                break
+            value = item.group("val")
+            if not re.match(r"[\w.-]{1,64}:(?:[ \t]|$)", value) and (span := _inner(value, item.start("val"))):
+                yield Span(*span, "credential by name")  # (an item that is a mapping, "- name: regcred", names its own)
+            pos = item.end()
+
+
+# A value a tool printed after it set or reset a credential: Elasticsearch's "New value: …" after the line naming
+# the password ("Password for the [elastic] user successfully reset."), a vault's "Value: …" under the secret's name
+_NEW_VALUE = _lazy(
+    r"^[ \t]{0,8}(?:(?:new|generated|temporary|initial|random|current|decrypted|plain(?:text)?|secret)[ \t]+)?value"
+    r"[ \t]*[:=][ \t]*(?P<val>[^\s]{4,512})[ \t]*\r?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_NEW_VALUE_ABOVE = 600  # characters above the value where the credential's name is looked for (a few lines)
+
+
+def _new_values(text: str) -> Iterator[Span]:
+    if "alue" not in text:
+        return
+    low = _lowered(text)
+    for m in _NEW_VALUE().finditer(text):
+        if _IN_NAME().search(low, max(0, m.start() - _NEW_VALUE_ABOVE), m.start()) and (
+            span := _inner(m.group("val"), m.start("val"))
+        ):
+            yield Span(*span, "credential by name")
+
+
+# A key given in hex groups after its name (token: 8f68d9d9 b0341314 …); a device's secret after its type number
+# (Cisco's "enable secret 0 …", "username admin password 7 …"); the hex digests a line about a signature prints
+# ("signature mismatch expected=<hex> got=<hex>": the expected one is the valid signature of the request)
+_GROUPED_HEX = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+[ \t]{{0,4}}[:=][ \t]{{0,4}}"""
+    r"""(?P<val>[0-9a-f]{4,8}(?:[ \t:-][0-9a-f]{4,8}){2,15})(?![0-9a-z])"""
+)
+_HEX_GROUPS = _lazy(r"[0-9a-f]{4,8}[ \t:-][0-9a-f]{4,8}[ \t:-][0-9a-f]{4,8}(?![0-9a-z])")
+_NUMBERED_SECRET = _lazy(r"(?<![\w-])(?:secret|password|key-string|key)[ \t]+[05789][ \t]+(?P<val>[^\s]{4,512})")
+_SIGNATURE_LINE = _lazy(r"^[^\r\n]{0,512}?(?:signature|hmac|digest mismatch)[^\r\n]{0,512}", re.MULTILINE)
+_LONG_HEX = _lazy(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32,512}(?![0-9A-Za-z])")
+
+
+def _grouped_and_numbered(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low) if _HEX_GROUPS().search(low) else ():
+        if _dense(first, last, hits):
+            continue
+        for m in _word_matches(_GROUPED_HEX(), low, first, last, 200):
+            if sum(c.isdigit() for c in m.group("val")) and sum(c in "abcdef" for c in m.group("val")):
+                yield Span(*m.span("val"), "credential by name")
+    if "secret" in low or "password" in low or "key" in low:
+        yield from _grouped(_NUMBERED_SECRET(), low, "val", "credential by name")
+    if "signature" in low or "hmac" in low or "digest" in low:
+        for line in _SIGNATURE_LINE().finditer(low):
+            yield from (Span(*h.span(), "signature") for h in _LONG_HEX().finditer(low, *line.span()))
+
+
+# The first word of the line after a name that ends its line, when more words follow it on that line
+# ("password:" then "  Xy7abc123q  (rotated monthly)"): _indented takes a next line only when it is one word
+_FIRST_WORD = _lazy(r"[ \t]{0,40}(?P<val>[^\s'\"<>]{8,512})[ \t]+[^\s]")
+_WORDS_ON_NEXT_LINE = _lazy(r"[:=][ \t]{0,10}\r?\n[ \t]{0,40}[^\s'\"<>]{8,512}[ \t]+[^\s]")
+
+
+def _next_line_words(text: str) -> Iterator[Span]:
+    if "\n" not in text:
+        return
+    low = _lowered(text)
+    if not _WORDS_ON_NEXT_LINE().search(low):
+        return  # no line ending after a separator is followed by a word and more words: most texts
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits) or not _NEXT_LINE_HINT().search(low, first, last + 160):
+            continue
+        for m in _word_matches(_NEXT_LINE(), low, first, last, 400):
+            if m.group("tq") or m.group("heredoc") or m.group("block"):
+                continue  # (_next_lines reads these whole)
+            if (word := _FIRST_WORD().match(text, m.end())) and not word.group("val").endswith(":"):
+                value = word.group("val").rstrip(".,;")
+                if _separated_value(value):
+                    yield Span(word.start("val"), word.start("val") + len(value), "credential by name")
+
+
+# A person's password whose only signs are "-", "_" and "." ("x-4sC-aFW.gH7", "m.fR_ucA0z4uiNa"), where nothing names
+# it: digits and both cases, the case changing from lower to upper twice or more in six runs or more, letters that
+# pair as no words' do. Identifiers with these signs (MyApp_v2.3.1, kube-system_coredns-5d78c9869d-8xJkq, us-east-1_AbCd12,
+# io.k8s.api.core.v1.PodSpec) read as words or change case less; 0 of 18,493 tokens of the catalog, the shared logs and
+# pastes, errcat's source and its installed packages' names are taken, and about 4 in 10 such passwords are.
+_DOTTED = _lazy(
+    r"""(?<![^\s"'`<>()\[\]{},;|\\=:/&])(?=[A-Za-z0-9._-]{0,63}[-_.])(?=[A-Za-z0-9._-]{0,63}\d)"""
+    r"""(?=[A-Za-z0-9._-]{0,63}[a-z][A-Z])[A-Za-z0-9][A-Za-z0-9._-]{8,62}[A-Za-z0-9](?![^\s"'`<>()\[\]{},;|\\=:/&])"""
+)
+_DOTTED_STEPS = 2  # lower-to-upper steps
+_DOTTED_RUNS = 6  # runs of upper case, lower case or digits
+
+
+@functools.lru_cache(maxsize=4096)
+def _dotted_password(token: str) -> bool:
+    if _MARKED in token or len(_LOWER_THEN_UPPER.findall(token)) < _DOTTED_STEPS:
+        return False  # (a version changes case from lower to upper once at most: 5.3.10.RELEASE, 1.0.0-rc.1)
+    runs = _CASE_RUNS().findall(token)
+    if len(runs) < _DOTTED_RUNS or (max(len(r) for r in runs if r.isalpha()) >= 4 and _reads_as_words(token)):
+        return False  # (letters in runs of 3 at most pair too seldom to be read as words: "gMup.6xL4q")
+    return not any(_camel_words(p) or _word_like(p) for p in re.split(r"[-_.]", token) if len(p) >= 6)  # (PyQt5.QtWidgets)
+
+
+_CASE_RUNS = _lazy(r"[A-Z]+|[a-z]+|[0-9]+")
+
+
+def _dotted_passwords(text: str) -> Iterator[Span]:
+    for m in _DOTTED().finditer(text):
+        if _dotted_password(m.group()) and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):
+            yield Span(*m.span(), "random password")
+
+
+# An access log's user field holding "user:password" (Apache's and nginx's combined format log the user as the client
+# sent it): host, ident, user:password, then the bracketed time
+_ACCESS_LOG_USER = _lazy(r"^[^\s]{1,256}[ \t][^\s]{1,64}[ \t][^\s:\[]{1,64}:(?P<val>[^\s]{1,256})[ \t]\[\d", re.MULTILINE)
+
+
+def _access_log_users(text: str) -> Iterator[Span]:
+    if " [" in text:
+        yield from _grouped(_ACCESS_LOG_USER(), text, "val", "credential by place")
 
 
 # --- escapes: judge the decoded text, mask the original --------------------------------------------
