@@ -26,11 +26,11 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
-from http import HTTPStatus
 from itertools import accumulate
 from typing import Any, NamedTuple
 
 from . import regex_codes
+from .values import reason_phrase
 
 MARK = "[REDACTED]"
 _MARKED = "REDACTED"
@@ -1761,20 +1761,13 @@ def _checked(text: str | None, start: int, end: int, inner: str | None = None) -
     return start, end
 
 
-_STATUS_PHRASES = {int(s): s.phrase for s in HTTPStatus}  # (an enum's lookup cost more than the rest)
-
-
 def _stated_status(text: str, start: int, end: int) -> bool:
     """Whether the value is an HTTP error status followed by its own reason phrase: golang.org/x/oauth2's
     "cannot fetch token: 400 Bad Request" names the failed call's status, not a token."""
     value = text[start:end]
     if len(value) != 3 or not value.isdigit() or not "400" <= value <= "599":
         return False
-    phrase = _STATUS_PHRASES.get(int(value))
-    if phrase is None:
-        return False
-    stop = end + 1 + len(phrase)
-    return text[end : end + 1] == " " and text[end + 1 : stop].lower() == phrase.lower() and not text[stop : stop + 1].isalnum()
+    return text[end : end + 1] == " " and reason_phrase(int(value), text[end + 1 : end + 64]) is not None
 
 
 # An object a program printed with Java's Object.toString (a class and its hash code in hex: Android's "Bad activity

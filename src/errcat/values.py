@@ -9,6 +9,7 @@ reader of input has to guess which exceptions a conversion may throw. Imports no
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from datetime import UTC, datetime
@@ -109,6 +110,24 @@ def to_status(value: object) -> int | None:
     """An HTTP status (100-599) from a JSON/YAML value or text; None when it is not one."""
     status = to_int(value)
     return status if status is not None and 100 <= status <= 599 else None
+
+
+@functools.cache
+def reason_phrases() -> dict[int, tuple[str, ...]]:
+    """Each status's reason phrases: HTTP's, and RFC 9110's newer name where it differs (built at first use)."""
+    from http import HTTPStatus
+
+    aliases = {422: "Unprocessable Content", 413: "Content Too Large"}
+    return {int(s): (s.phrase, aliases[s]) if s in aliases else (s.phrase,) for s in HTTPStatus}
+
+
+def reason_phrase(status: int, text: str) -> str | None:
+    """The status's own reason phrase when ``text`` begins with it (as a word, in any case), as written there:
+    what tells "404 Not Found" (a status) from "400 items" (a count)."""
+    for phrase in reason_phrases().get(status, ()):
+        if text[: len(phrase)].lower() == phrase.lower() and not text[len(phrase) : len(phrase) + 1].isalnum():
+            return text[: len(phrase)]
+    return None
 
 
 def to_seconds(value: object, cap: float) -> float | None:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from ..errors import UsageError
 from ..model import HTTP_METHODS
 from ..text import UTF8_BOM, WIDE, byte_kind, compression
-from ..values import to_status
+from ..values import reason_phrase, reason_phrases, to_status
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024  # a paste larger than this is cut; the cut is reported
 MAX_REASON = 256  # of a status line's reason phrase ("Unprocessable Entity" is 20)
@@ -107,7 +107,6 @@ _LEADING_STATUS = re.compile(
 _BODY_OPENERS = ("{", "[", "<")
 _QUOTES = ('"', "'", "\u201c", "\u00ab")  # straight, typographic and guillemet quotes that open a quoted message
 _STATUS_CELL = re.compile(r"^\|[ \t]*[1-5]\d\d[ \t]*\|[ \t]*\S")  # a table row's first cell, the status alone
-_REASON_ALIASES = {422: "Unprocessable Content", 413: "Content Too Large"}  # RFC 9110's names for the same statuses
 _HTML_TITLE = re.compile(r"<title>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</title>", re.IGNORECASE)
 _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
 # A status followed by its own reason phrase, anywhere in the text: how clients word a failed call ("resulted in a
@@ -116,9 +115,7 @@ _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
 # status's own (_reason_phrase): "400 items were rejected" is a count, "404 Not Found" a status.
 # (aiohttp's ClientResponseError quotes the phrase after a key: "400, message='Bad Request', url=…")
 _STATED_STATUS = re.compile(r"(?<![\w.,/])([45]\d\d)(?:,[ \t]*message=)?[ \t]*[('\"]?[ \t]*([A-Za-z][A-Za-z' -]{1,40})")
-_ERROR_PHRASES = tuple(
-    sorted({p.lower() for s in HTTPStatus if s.value >= 400 for p in (s.phrase, _REASON_ALIASES.get(s.value)) if p})
-)
+_ERROR_PHRASES = tuple(sorted({p.lower() for status, phrases in reason_phrases().items() if status >= 400 for p in phrases}))
 # .NET's System.Net.HttpStatusCode names a status by its member: RestSharp's "Request failed with status code BadRequest",
 # a log's "StatusCode: UnprocessableEntity"; the name is a status only after those words
 _DOTNET_NAMES = {"".join(w.title() for w in s.name.split("_")): s.value for s in HTTPStatus if s.value >= 400} | {
@@ -355,7 +352,7 @@ def _after_status_line(body: str, status: int) -> str:
     status in a table row's cell leaves what follows it ("/v2/cdn/x   404 ["This record could not be found"]")."""
     first, _, rest = body.partition("\n")
     m = _STATUS_ONLY_LINE.match(first.strip())
-    only = m is not None and (not m.group(2) or m.group(2).strip().lower() == (_reason_phrase(status, m.group(2)) or "").lower())
+    only = m is not None and (not m.group(2) or m.group(2).strip().lower() == (reason_phrase(status, m.group(2)) or "").lower())
     if m and only and to_status(m.group(1)) == status and rest.strip():
         return rest.strip()
     said = _after_status(first.strip(), status)
@@ -376,7 +373,7 @@ def _after_status(line: str, status: int) -> str | None:
         quoted = words.lstrip(" \t:-\u2013\u2014")
         if words.startswith(_BODY_OPENERS) or quoted.startswith(_QUOTES):
             return quoted
-        phrase = _reason_phrase(status, words)
+        phrase = reason_phrase(status, words)
         said = words[len(phrase) :].lstrip(" \t:.-\u2013\u2014") if phrase else ""
         return said or None
     cells = _CELLS.split(line[:4096])
@@ -515,7 +512,7 @@ def _patterned_status(head: str, low: str | None) -> tuple[int, str | None] | No
             after = head[m.end() : m.end() + 64].lstrip(" \t:")
             if pattern is _LOOSE_STATUS and _in_body_text(head, m.start()) and not _said_as_http(head, m.start(), status, after):
                 continue  # "Error 502: Value ..." in an XML parser's message is its error number, not the HTTP status
-            return status, (_reason_phrase(status, after) if pattern is _STATUS_PATTERNS[0][0] else None)
+            return status, (reason_phrase(status, after) if pattern is _STATUS_PATTERNS[0][0] else None)
     return None
 
 
@@ -525,7 +522,7 @@ def _stated_status(head: str, low: str | None) -> tuple[int, str] | None:
         return None
     for m in _STATED_STATUS.finditer(head):
         status = to_status(m.group(1))
-        if status in KNOWN_STATUSES and (reason := _reason_phrase(status, m.group(2))):
+        if status in KNOWN_STATUSES and (reason := reason_phrase(status, m.group(2))):
             return status, reason
     return None
 
@@ -547,7 +544,7 @@ def _in_body_text(text: str, at: int) -> bool:
 def _said_as_http(text: str, at: int, status: int, after: str) -> bool:
     """Whether a number in a body's text is still said to be the HTTP status: its phrase follows it ("Error 503:
     Service Unavailable"), or HTTP precedes the word (IIS's page: "<p>HTTP Error 400. The request is badly formed.")."""
-    return bool(_reason_phrase(status, after)) or text[max(0, at - 5) : at].upper() == "HTTP "
+    return bool(reason_phrase(status, after)) or text[max(0, at - 5) : at].upper() == "HTTP "
 
 
 def _leading_status(text: str) -> tuple[int, str | None] | None:
@@ -560,10 +557,10 @@ def _leading_status(text: str) -> tuple[int, str | None] | None:
         if m is None or status is None or status < 400 or status not in KNOWN_STATUSES:
             continue
         rest = m.group(2)
-        if reason := _reason_phrase(status, rest):
+        if reason := reason_phrase(status, rest):
             return status, reason
         following = next((ln for ln in lines[i + 1 :] if ln), "")
-        if not rest and (reason := _reason_phrase(status, following)):  # "409", then "Conflict" (a page's layout)
+        if not rest and (reason := reason_phrase(status, following)):  # "409", then "Conflict" (a page's layout)
             return status, reason
         if rest.startswith(_BODY_OPENERS + _QUOTES) or (not rest and following.startswith(_BODY_OPENERS)):
             return status, None  # a body, or the error's words in quotes ('422 — "Items element should be ..."')
@@ -571,14 +568,6 @@ def _leading_status(text: str) -> tuple[int, str | None] | None:
             return status, None
         if not rest and line == text.lstrip()[: len(line)] and following[:1].isalpha():
             return status, None  # the paste's first line, the status alone over the error's words ("404", "The resource...")
-    return None
-
-
-def _reason_phrase(status: int, text: str) -> str | None:
-    """The status's own reason phrase when ``text`` begins with it (as a word, in any case)."""
-    for phrase in (HTTPStatus(status).phrase, _REASON_ALIASES.get(status)):
-        if phrase and text[: len(phrase)].lower() == phrase.lower() and not text[len(phrase) : len(phrase) + 1].isalnum():
-            return text[: len(phrase)]
     return None
 
 
