@@ -296,6 +296,11 @@ CONTEXTS = st.sampled_from(
         "{{'key': '{}'}}",
         "k={}&x=1",
         "<errors><error>{}</error></errors>",
+        # the wordings explain reads a status from (a reason phrase after the number, a client's own)
+        "Client error: `POST https://api.myob.com/x?api_key={}` resulted in a `422 Unprocessable Entity` response:",
+        'oauth2: cannot fetch token: 400 Bad Request\nResponse: {{"access_token":"{}"}}',
+        '2024-05-01 10:00:01 ERROR HTTP/1.1 401 Unauthorized {{"token":"{}"}}',
+        "aiohttp.ClientResponseError: 400, message='Bad Request', url='https://api.myob.com/x?key={}'",
     ]
 )
 
