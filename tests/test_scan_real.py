@@ -716,6 +716,48 @@ def test_a_window_counts_alike_in_one_process_and_in_parallel(index, tmp_path, m
     assert since <= group.first_seen < group.last_seen <= until
 
 
+@needs_loghub
+def test_a_worker_redacts_no_sample_it_cannot_keep(index, tmp_path, monkeypatch):
+    """A worker reads its ranges in file order, so a group's places and samples it took in an earlier
+    range come before any a later range holds: those are never listed, so never redacted. A group
+    of a few records a range took (and screened) three samples in every range: a sixth of each
+    worker's time on the bench's real log. The report is the one reader's all the same."""
+    from errcat.scan import parallel
+    from errcat.scan import triage as triage_module
+    from errcat.scan.concerns import needles_for
+    from errcat.scan.inputs import Input
+    from errcat.scan.records import LOOKBACK, MAX_RECORD
+    from errcat.scan.summary import MAX_SAMPLES, ScanReport
+
+    log = tmp_path / "mixed.log"
+    log.write_text("".join((LOGHUB / name).read_text(encoding="utf-8") for name in ("Apache_2k.log", "OpenStack_2k.log")) * 6)
+    size, step = log.stat().st_size, 48 << 10
+    one = scan(index, [str(log)], ScanOptions(workers=1))
+    redacted: list[str] = []
+    screen = triage_module.shown_line
+    monkeypatch.setattr(triage_module, "shown_line", lambda text, *a: redacted.append(text) or screen(text, *a))
+    # one worker's triage reading every range in order, as parallel._find does in a worker process
+    monkeypatch.setattr(
+        parallel, "_TRIAGE", [triage_module.Triage(needles_for(index.whole), ScanOptions(), ScanReport(), str(log))]
+    )
+    inp, parts = Input(str(log), str(log), size), []
+    for start, stop in parallel._ranges(str(log), 0, size, step):
+        begin = parallel._align(str(log), start - LOOKBACK) if start else 0
+        parts.append(parallel._find(inp, begin, start, stop, min(size, stop + LOOKBACK + MAX_RECORD)))
+    assert len(parts) > 20
+    groups = {text for part in parts for text in part[0].other}
+    assert len(groups) > 5
+    assert len(redacted) <= (MAX_SAMPLES + 1) * len(groups)  # three samples and a group text each, at most
+    import errcat.scan as scan_module
+
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "TASK_BYTES", step)
+    two = scan(index, [str(log)], ScanOptions(workers=2))
+    assert {t: (g.count, g.places, g.samples) for t, g in two.other.items()} == {
+        t: (g.count, g.places, g.samples) for t, g in one.other.items()
+    }
+
+
 def test_a_syslog_time_ahead_of_today_is_last_years():
     """A syslog line writes no year: December's lines read in January are last December's."""
     ahead, today = datetime.now(UTC) + timedelta(days=3), datetime.now(UTC)

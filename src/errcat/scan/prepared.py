@@ -273,9 +273,23 @@ _WITH_DIGIT = re.compile(rb"(?<!%)(?<!%[0-9A-Fa-f])[0-9a-f]*[0-9][0-9a-f]*")
 
 
 def request_words(data: Buffer) -> bytes:
-    """What tells apart the request paths of lines of one shape (see _REQUEST_PATH): b"" when none."""
+    """What tells apart the request paths of lines of one shape (see _REQUEST_PATH): b"" when none.
+    A path seen before is not read again (an API's few paths on every line of its access log:
+    dropping their numbers was a tenth of a real log's scan)."""
     m = _REQUEST_PATH.search(data)
-    return b"" if m is None else b"|" + _WITH_DIGIT.sub(b"", m[1])
+    if m is None:
+        return b""
+    path = m[1]
+    words = _PATH_WORDS.get(path)
+    if words is None:
+        if len(_PATH_WORDS) >= _PATH_WORDS_SIZE:
+            _PATH_WORDS.clear()
+        words = _PATH_WORDS[path] = b"|" + _WITH_DIGIT.sub(b"", path)
+    return words
+
+
+_PATH_WORDS: dict[bytes, bytes] = {}  # a request path -> its words (request_words)
+_PATH_WORDS_SIZE = 4096
 
 
 def shape_of(data: bytes, erring: bool, column: int | None = None) -> bytes | None:

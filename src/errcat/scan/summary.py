@@ -18,6 +18,10 @@ from ..text import EMAIL
 
 MAX_LINES_KEPT = 10  # line numbers listed per group
 MAX_SAMPLES = 3  # sample lines shown per group
+# the places and samples a group may still take: all it keeps, or fewer when a reader took some in
+# an earlier part of the file; (0, 0) none
+Room = tuple[int, int]
+ROOM: Room = (MAX_LINES_KEPT, MAX_SAMPLES)
 MAX_UNMATCHED_GROUPS = 500  # beyond this, unmatched errors are only counted
 MAX_SKIPPED_KEPT = 100  # skipped places listed (all are counted)
 MAX_ENDPOINTS = 50
@@ -101,14 +105,22 @@ class Group:
     @property
     def full(self) -> bool:
         """Whether it keeps no more places or samples."""
-        return len(self.places) >= MAX_LINES_KEPT and len(self.samples) >= MAX_SAMPLES
+        return self.fills(ROOM)
 
-    def add(self, place: Place, when: datetime | None, endpoint: str | None, sample: Callable[[], str]) -> None:
+    def fills(self, room: Room) -> bool:
+        """Whether it holds as many places and samples as ``room`` leaves for it."""
+        return len(self.places) >= room[0] and len(self.samples) >= room[1]
+
+    def add(
+        self, place: Place, when: datetime | None, endpoint: str | None, sample: Callable[[], str], room: Room = ROOM
+    ) -> None:
+        """Count one occurrence, keeping its place and sample while the group has ``room`` for them
+        (by default all it keeps: MAX_LINES_KEPT and MAX_SAMPLES)."""
         self.count += 1
         self.seen_at(when)
-        if len(self.places) < MAX_LINES_KEPT:
+        if len(self.places) < room[0]:
             self.places.append(place)
-        if len(self.samples) < MAX_SAMPLES:
+        if len(self.samples) < room[1]:
             self.samples.append((place, sample()[:SAMPLE_CHARS]))  # redacted only when kept
         if endpoint:
             self._at(endpoint, 1)
@@ -279,18 +291,19 @@ class ScanReport:
         group.add(place, when, endpoint, sample)
 
     def add_other(
-        self, text: str, place: Callable[[], Place], when: datetime | None, sample: Callable[[], str], listed: bool = True
+        self, text: str, place: Callable[[], Place], when: datetime | None, sample: Callable[[], str], room: Room = ROOM
     ) -> None:
         """Count another program's error (no vendor evidence, no API shape) under its masked text;
-        its place and sample are taken while the group keeps them and the error is ``listed``."""
+        its place and sample are taken while the group has ``room`` for them (what an earlier part
+        of the same reader took leaves less: those come first in the file)."""
         group = self.other.get(text)
         if group is None:
             if len(self.other) >= MAX_UNMATCHED_GROUPS:
                 self.other_overflow += 1
                 return
             group = self.other[text] = Unmatched(text=text)
-        if listed and not group.full:
-            group.add(place(), when, None, sample)
+        if not group.fills(room):
+            group.add(place(), when, None, sample, room)
         else:  # counted, its place and sample not kept
             group.count += 1
             group.seen_at(when)
