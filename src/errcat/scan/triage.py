@@ -94,7 +94,9 @@ class Triage:
             above = rec.before.decode("utf-8", errors="replace")
             when = None if self.repeats else record_time(text)  # in a --since/--until window, each one's own
             outcome = "ok" if self.repeats else window_outcome(when, self.options)
-            prep = first[1]._replace(line=rec.line, outcome=outcome, paste=text, head=text, when=when, above=above)
+            # a line kept whole but for its time (prepared._after_time) reads as the first did, time aside
+            paste = first[1].paste if shape is not None and shape[:1] == b"\x00" else text
+            prep = first[1]._replace(line=rec.line, outcome=outcome, paste=paste, head=text, when=when, above=above)
         else:
             prep = prepare(rec, self.options, status)
         verdict = self.sort(prep)
@@ -237,7 +239,10 @@ class Triage:
                     heads[1] = bytes(last[verdict])
 
     def _counted_alike(self, shape: bytes, data: bytes, verdict: str | None) -> None:
-        """Let the records of this shape be counted by ``count_lines`` from now on."""
+        """Let the records of this shape be counted by ``count_lines`` from now on (not a line kept
+        whole but for its time, prepared._after_time: count_lines knows lines by their digits dropped)."""
+        if shape[:1] == b"\x00":
+            return
         if len(self.counted) >= SORTED_SIZE:
             self.counted.clear()
             self.by_status.clear()
