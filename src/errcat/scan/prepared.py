@@ -28,8 +28,8 @@ EXPLAINED_MAX_TEXT = 2_048
 # code=4012, status: 404) or as a status (HTTP/1.1 404, HTTP 500, Rails's Completed 422, -> 404,
 # returned 404, 409 Conflict). Each template is
 # explained once, and its explanation serves the next record only when what identifies its errors
-# (observed code, name, details, status) stands verbatim in the template (stream._shareable): the
-# guard that no masked number was a code.
+# (observed code, name and status; details but for what the template masks) stands verbatim in the
+# template (stream._shareable): the guard that no masked number was a code.
 # Two passes, each starting with a character class so that re skips ahead in C (one pattern
 # of alternatives, each tried at every position, cost 0.3 ms a line): tokens that start with a
 # digit (numbers, addresses, dates, GUIDs, hex ids such as 38101a0b), then hex ids that start
