@@ -440,6 +440,53 @@ def test_a_lost_answer_is_resent_for_a_get_not_for_a_post_whatever_the_client_sa
             assert said[:2] == (False, "never") and "after a POST" in said.reason, (client, said)
 
 
+class _Dropping(Handler):
+    """A vendor whose connection drops once the request is read: no status line comes back."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.close_connection = True
+        self.connection.shutdown(socket.SHUT_RDWR)
+
+    do_GET = do_POST
+
+
+def test_aiohttp_failures_are_advised_by_the_method_that_was_sent(server):
+    """aiohttp's dropped connection (ServerDisconnectedError), body cut short (ClientPayloadError) and refused
+    connection were "not an HTTP error response", never resent, a GET's too; its timeout (a TimeoutError,
+    carrying no request) was resent whatever the method, so a tenacity policy on should_retry sent a POST (an
+    invoice) again; and a POST that a gateway answered 504 (ClientResponseError, whose request is its
+    ``request_info``) was advised backoff. The method now comes from aiohttp's frames or its request_info."""
+    import aiohttp  # s3fs, in the test extra, brings it
+
+    async def fail(base: str, method: str, path: str = "/Sale/Invoice/Item") -> BaseException:
+        try:
+            timeout = aiohttp.ClientTimeout(total=0.2)
+            async with (
+                aiohttp.ClientSession(timeout=timeout, raise_for_status=True) as session,
+                session.request(method, base + path, json={}) as response,
+            ):
+                await response.read()
+        except Exception as error:
+            return error
+        raise AssertionError("the call did not fail")
+
+    gateway = f"/accountright/{GUID}/Sale/Invoice/Service"  # MYOB's documented 504
+    with serving(_Dropping) as drop, serving(_CutShort) as cut, serving(_Slow) as slow:
+        advice = {
+            (kind, method): retry_advice(asyncio.run(fail(base, method, path)))
+            for kind, base, path in [("drop", drop, "/x"), ("cut", cut, "/x"), ("slow", slow, "/x"), ("504", server, gateway)]
+            for method in ("GET", "POST")
+        }
+    for (kind, method), said in advice.items():
+        if method == "GET":
+            assert said[:2] == (True, "backoff"), (kind, said)
+        else:
+            assert said[:2] == (False, "never") and "after a POST" in said.reason, (kind, said)
+    refused = retry_advice(asyncio.run(fail("http://127.0.0.1:9", "POST")))  # discard port: nothing listens
+    assert refused[:2] == (True, "backoff") and "not sent" in refused.reason
+
+
 README_SECTION = (
     (Path(__file__).resolve().parent.parent / "docs" / "integrations.md")
     .read_text(encoding="utf-8")

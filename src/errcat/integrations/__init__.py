@@ -155,7 +155,7 @@ def explain_response(
     from ..explainer import explain_exchange
 
     status = _first(response, *_STATUS)
-    request = attribute(response, "request")
+    request = attribute(response, "request") or attribute(response, "request_info")  # aiohttp: request_info
     method = _first(request, "method") if request is not None else _first(response, "method", "get_method")
     if method is None:  # urllib's HTTPError: its file is the http.client response, which keeps the method
         method = _first(attribute(response, "fp"), "_method")
@@ -257,11 +257,13 @@ _NETWORK = {  # exception classes (by name, so no client is imported) that mean 
     "ConnectionError", "TimeoutError", "Timeout", "URLError",  # builtins, requests, urllib
     "ChunkedEncodingError", "IncompleteRead",  # an answer cut short (requests, http.client): lost, as a dropped one is
     "TransportError", "TimeoutException", "NetworkError", "RemoteProtocolError",  # httpx
+    "ClientConnectionError", "ClientPayloadError",  # aiohttp: a dropped connection (ServerDisconnectedError), a body cut short
 }  # fmt: skip
 
 
 _UNSENT = {  # failures before the request was sent: a connection never made, or no free one in the pool
     "ConnectError", "ConnectTimeout", "PoolTimeout", "NewConnectionError", "NameResolutionError", "ConnectionRefusedError",
+    "ClientConnectorError", "ConnectionTimeoutError",  # aiohttp's: no connection made (refused, DNS), or not in time
 }  # fmt: skip
 
 
@@ -291,14 +293,14 @@ def _method(error: BaseException) -> str | None:
     return method.upper() if isinstance(method, str) else _method_in_traceback(error)
 
 
-_CLIENTS = frozenset({"requests", "urllib", "urllib3", "http", "httpx", "httpcore"})  # their frames only: never the app's
+_CLIENTS = frozenset({"requests", "urllib", "urllib3", "http", "httpx", "httpcore", "aiohttp"})  # their frames, never the app's
 
 
 def _method_in_traceback(error: BaseException) -> str | None:
     """The request's method as the client's own frames held it when ``error`` was raised: urllib's timeouts and
-    dropped connections, requests' cut body (ChunkedEncodingError) carry no request, and a POST among them may
-    have been applied (urllib's ``req``, requests' ``request``, http.client's ``method`` or its response's
-    ``_method``; innermost first)."""
+    dropped connections, requests' cut body (ChunkedEncodingError), aiohttp's timeouts and dropped connections carry
+    no request, and a POST among them may have been applied (urllib's ``req``, requests' ``request``, http.client's
+    ``method`` or its response's ``_method``, aiohttp's response's ``method``; innermost first)."""
     frames: list[FrameType] = []
     tb = error.__traceback__
     while tb is not None and len(frames) < 200:
@@ -313,7 +315,9 @@ def _method_in_traceback(error: BaseException) -> str | None:
         if method is None and callable(getter := attribute(request, "get_method")):
             with contextlib.suppress(Exception):
                 method = getter()
-        method = method if isinstance(method, str) else names.get("method", attribute(names.get("self"), "_method"))
+        if not isinstance(method, str):
+            me = names.get("self")
+            method = names.get("method", attribute(me, "_method") or attribute(me, "method"))
         if isinstance(method, str) and method.isalpha():
             return method.upper()
     return None
@@ -374,7 +378,7 @@ def retry_advice(subject: Any) -> RetryAdvice:
         response = attribute(subject, "response")
         if response is not None and _first(response, *_STATUS) is not None:
             return _advise(explain_response(response))
-        if _first(subject, "code", "getcode") is not None and hasattr(subject, "headers"):  # urllib's HTTPError
+        if _first(subject, "status", "code", "getcode") is not None and hasattr(subject, "headers"):  # urllib, aiohttp
             return _advise(explain_response(subject))
         if _named(subject, _NETWORK):
             return _network_advice(subject)
