@@ -48,6 +48,10 @@ BODY_25003 = json.dumps(
 )  # fmt: skip
 # Stripe's documented error object (docs.stripe.com/api/errors): another service's error, never claimed
 BODY_STRIPE = json.dumps({"error": {"code": "card_declined", "message": "Your card was declined.", "type": "card_error"}})
+# MYOB's documented 504 (myob-business-api-errors.txt), its guide "backoff": a POST may have been done before it
+BODY_GATEWAY_TIMEOUT = json.dumps(
+    {"Name": "GatewayTimeout", "Message": "Connection to the API has timed out", "Severity": "Error"}
+)
 BODY_LEAKY = json.dumps(
     {"Errors": [{"Name": "BrandNewFailure", "Message": f"Gateway rejected api_key={SECRET} for invoice 42", "ErrorCode": 99901}]}
 )
@@ -66,9 +70,13 @@ class _Vendor(Handler):
             status, body = 400, BODY_LEAKY
         elif path == "/v1/charges":
             status, body = 402, BODY_STRIPE
+        elif path.endswith("/Sale/Invoice/Service"):
+            status, body = 504, BODY_GATEWAY_TIMEOUT
         else:
             status, body = 200, "{}"
         self.reply(status, body.encode(), {"Content-Type": "application/json", "X-Request-Id": str(uuid.uuid4())})
+
+    do_GET = do_POST
 
 
 server = server_fixture(_Vendor)
@@ -141,6 +149,36 @@ def test_sentry_groups_one_error_under_errcats_fingerprint(server, catalog, sent
     assert context["doc_url"].endswith("/myob.md#25008")
     assert context["summary"] == catalog.guide_for(errors[0].explanation.errors[0].best.entry).summary
     assert context["fix"] and context["request_id"] != second["contexts"]["errcat"]["request_id"]
+
+
+MAY_HAVE_APPLIED = "no after a POST, which may have been applied: check first"
+
+
+def test_a_gateway_timeout_of_a_post_is_never_tagged_a_plain_resend(server, catalog, sentry, spans):
+    """MYOB's GatewayTimeout (504), whose guide says "backoff", answered to a POST: the vendor may have created the
+    invoice before the gateway gave up. retry_advice, the exception's message and the text views said check first;
+    Sentry's errcat.retry tag, the span's errcat.retry attribute and structlog's errcat.retry said "backoff", so a
+    dashboard or an alert rule on them read a resend. They now say what the other views say; a GET keeps backoff."""
+    session = requests.Session()
+    session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
+    raised, responses = {}, {}
+    for method in ("POST", "GET"):
+        with pytest.raises(VendorError) as caught:
+            session.request(method, url(server, "Sale/Invoice/Service"), json={})
+        raised[method] = caught.value
+        _capture(caught.value)
+        responses[method] = requests.request(method, url(server, "Sale/Invoice/Service"), json={})  # instrumented: spans
+    sentry_sdk.flush()
+    with capture_logs(processors=[ExplainProcessor(catalog)]) as logs:
+        for method in ("POST", "GET"):
+            structlog.get_logger().warning("sync failed", response=responses[method])
+    said = {"POST": MAY_HAVE_APPLIED, "GET": "backoff"}
+    assert [e["tags"]["errcat.retry"] for e in sentry.events] == [said["POST"], said["GET"]]
+    retries = [s.attributes["errcat.retry"] for s in spans.get_finished_spans()]  # the hooked session's calls and the plain ones
+    assert retries == [said["POST"]] * 2 + [said["GET"]] * 2
+    assert [line["errcat"]["retry"] for line in logs] == [said["POST"], said["GET"]]
+    assert [f"(retry: {said[m]})" in str(raised[m]) for m in ("POST", "GET")] == [True, True]  # the message agreed already
+    assert [errcat.retry_advice(raised[m]).retry for m in ("POST", "GET")] == [False, True]
 
 
 def test_sentry_explains_a_plain_http_error_and_one_raised_from_it(server, sentry):
