@@ -13,6 +13,8 @@ import json
 import logging
 import os
 import re
+import urllib.error
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -235,6 +237,40 @@ def test_sentry_groups_a_logged_response_as_it_groups_the_exception(server, cata
     assert first["tags"]["errcat.vendor"] == "myob" and first["contexts"]["errcat"]["doc_url"].endswith("/myob.md#25008")
     assert "fingerprint" not in stripe and "errcat" not in stripe.get("contexts", {})
     assert SECRET not in json.dumps([first, second])
+
+
+def test_sentry_groups_urllibs_and_aiohttps_http_errors_and_ships_no_credential(server, catalog, sentry):
+    """urllib's HTTPError and aiohttp's ClientResponseError (``raise_for_status``) are the response, not an
+    exception holding one: their events got no fingerprint, tags or context, and aiohttp's message quotes the URL,
+    an api_key in its query, which reached Sentry. Now both are grouped as requests' and httpx's errors are, with
+    the credentials hidden; and urllib's body, read for the explanation, is still there for the application."""
+    import aiohttp
+
+    async def aiohttp_post(address: str) -> None:
+        async with aiohttp.ClientSession(raise_for_status=True) as session, session.post(address, json={}) as response:
+            await response.read()
+
+    read_after = []
+    for _ in range(2):  # a new company file each time: one group all the same
+        address = url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}"
+        try:
+            urllib.request.urlopen(urllib.request.Request(address, data=b"{}", method="POST"))
+        except urllib.error.HTTPError as error:
+            sentry_sdk.capture_exception()
+            read_after.append(error.read())
+        try:
+            asyncio.run(aiohttp_post(address))
+        except aiohttp.ClientResponseError:
+            sentry_sdk.capture_exception()
+    sentry_sdk.flush()
+    urllib_events, aiohttp_events = sentry.events[0::2], sentry.events[1::2]
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert [e["fingerprint"] for e in urllib_events] == [[expected]] * 2
+    assert urllib_events[0]["tags"]["errcat.entry"] == "myob.generic.date-prior-to-beginning-of-financial-year"
+    first, second = (e.get("fingerprint") for e in aiohttp_events)  # no body in the exception: MYOB by its path
+    assert first == second and first is not None and aiohttp_events[0]["tags"]["errcat.vendor"] == "myob"
+    assert SECRET not in json.dumps(sentry.events)
+    assert read_after == [BODY_25008.encode()] * 2
 
 
 def test_sentry_adds_nothing_unredacted(server, catalog, sentry):

@@ -111,6 +111,8 @@ def _read_once(response: Any, headers: Any) -> str:
         short = isinstance(raw, bytes) and promised is not None and len(raw) < min(promised, bodies.LIMIT)
         if short and attribute(response, "_errcat_broken") is None:
             bodies.broke(response, len(raw), EOFError())  # http.client's read1 ends at a closed connection, silently
+        if isinstance(raw, bytes):
+            bodies.put_back(response, raw)
         cached = bodies.decoded(raw, headers) if isinstance(raw, bytes) else raw
         with contextlib.suppress(AttributeError):  # read-only objects: read again next time
             response._errcat_body = cached
@@ -438,14 +440,17 @@ def worth_telling(x: Explanation) -> bool:
 
 
 def carried_explanation(error: BaseException | None, catalog: ErrorCatalog | CatalogIndex | None = None) -> Explanation | None:
-    """The explanation an exception carries: a VendorError's own, else that of a response the exception
-    (or one it was raised from) holds, when errcat has something to say of it; None when there is none."""
+    """The explanation an exception carries: a VendorError's own, else that of a response the exception (or one
+    it was raised from) holds or is (urllib's HTTPError; aiohttp's ClientResponseError, its status, headers and
+    request_info, no body), when errcat has something to say of it; None when there is none."""
     seen = 0
     while error is not None and seen < MAX_CHAIN:
         if isinstance(error, VendorError):
             return error.explanation
         response = attribute(error, "response")  # a property of the caller's that raises: no response
-        if response is not None and _status_of(response) is not None:
+        if response is None or _status_of(response) is None:  # urllib's HTTPError and aiohttp's ClientResponseError
+            response = error if _status_of(error) is not None and attribute(error, "headers") is not None else None
+        if response is not None:
             x = explain_response(response, catalog=catalog)
             return x if worth_telling(x) else None
         error = error.__cause__ or error.__context__
