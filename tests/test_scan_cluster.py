@@ -224,6 +224,27 @@ def test_missing_protocol_package_and_credentials_in_urls(cli):
     assert shown("https://ops:Zq3kFqT0yVb9@logs.example.test/app.log") == "https://***@logs.example.test/app.log"
 
 
+def test_a_local_cluster_ends_without_printing_its_workers_tracebacks(tmp_path):
+    """`errcat scan --dask local`: when the scan is over quickly, the LocalCluster closes while its workers still
+    send heartbeats, and a worker logged "Failed to communicate with scheduler during heartbeat" with a 30-line
+    traceback on errcat's stderr (3 runs of 8 here). The scan's own errors are errcat's one line; the workers'
+    shutdown chatter is not the user's. Run as a user runs it (its own process), a few times: the race is timing's."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
+    missing = str(tmp_path / "nothing-here.log")
+    for _ in range(6):
+        run = subprocess.run(
+            [sys.executable, "-m", "errcat", "scan", missing, "--dask", "local"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=300,
+        )
+        assert run.returncode == 2 and run.stderr.strip() == "errcat: no input could be read", run.stderr[-3000:]
+
+
 def test_a_scheduler_address_with_credentials_is_never_echoed(cli, tmp_path):
     """--dask's "cannot reach the scheduler" quoted the address as given, a password in it too."""
     log = tmp_path / "app.log"
