@@ -325,19 +325,32 @@ def test_sentry_events_errcat_annotates_carry_no_credential_of_the_call(server, 
 def test_a_sentry_transaction_carries_no_credential_of_a_failed_call(server, catalog):
     """The error event of a vendor call had its api_key hidden, but the transaction around it still
     sent the stdlib integration's span of the same call with its query (http.query). Every failed
-    call's span now has its credentials hidden; a call that succeeded keeps its span as it was."""
+    call's span now has its credentials hidden; a call that succeeded keeps its span as it was. What the
+    application set on the scope (a context with the headers sent, an extra with the URL), hidden in the error
+    event, shipped whole in the transaction of the same call; it is hidden there too, the trace's ids kept."""
     from sentry_sdk.integrations.stdlib import StdlibIntegration
 
+    key = "k7m2q9x4w8z3v6b1n5t0"  # MYOB-key-shaped, as tests/test_integrations.py's
+
     class Transactions(CapturingTransport):
+        errors: ClassVar[list[dict]] = []
+
         def capture_envelope(self, envelope) -> None:
             if envelope.get_transaction_event() is not None:
                 self.events.append(envelope.get_transaction_event())
+            elif envelope.get_event() is not None:
+                self.errors.append(envelope.get_event())
 
     transport = Transactions()
     integrations = [ErrcatIntegration(catalog), StdlibIntegration()]
     sentry_sdk.init(transport=transport, integrations=integrations, default_integrations=False, traces_sample_rate=1.0)
     try:
-        with sentry_sdk.start_transaction(name="invoice sync"):
+        with (
+            sentry_sdk.isolation_scope(),
+            sentry_sdk.start_transaction(name="invoice sync"),
+        ):  # the scope's data: not the next test's
+            sentry_sdk.set_context("call", {"headers": {"x-myobapi-key": key}})
+            sentry_sdk.set_extra("request_url", f"{server}/Sale/Invoice/Item?api_key={SECRET}")
             requests.post(url(server, "Contact/Customer") + "?page=2", json={})  # 200
             failed = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}&page=2", json={})
             with pytest.raises(requests.HTTPError) as raised:
@@ -352,7 +365,8 @@ def test_a_sentry_transaction_carries_no_credential_of_a_failed_call(server, cat
     assert [c["data"]["http.response.status_code"] for c in calls] == [200, 400]
     assert calls[0]["data"]["http.query"] == "page=2"
     assert calls[1]["data"]["http.query"] == "api_key=[REDACTED]&page=2"
-    assert SECRET not in json.dumps(transaction)
+    assert SECRET not in json.dumps(transaction) and key not in json.dumps(transaction)
+    assert transaction["contexts"]["trace"]["trace_id"] == transport.errors[0]["contexts"]["trace"]["trace_id"]
 
 
 class _SentryIngest(Handler):
