@@ -868,6 +868,32 @@ def test_structlog_processor_reads_a_vendor_error_from_exc_info(server, catalog)
     assert "errcat" not in other
 
 
+def test_structlog_explains_urllibs_and_aiohttps_http_errors_and_renders_them_without_the_key(server, catalog):
+    """``log.exception`` inside ``except urllib.error.HTTPError`` or ``except aiohttp.ClientResponseError``: the
+    event got no errcat key, and format_exc_info wrote aiohttp's message as it is, the URL's api_key in it."""
+    import aiohttp
+
+    async def aiohttp_post(address: str) -> None:
+        async with aiohttp.ClientSession(raise_for_status=True) as session, session.post(address, json={}) as response:
+            await response.read()
+
+    log = structlog.get_logger()
+    processors = [ExplainProcessor(catalog), structlog.processors.format_exc_info]
+    with capture_logs(processors=processors) as logs:
+        try:
+            urllib.request.urlopen(urllib.request.Request(url(server, "Sale/Invoice/Item"), data=b"{}", method="POST"))
+        except urllib.error.HTTPError:
+            log.exception("sync failed")
+        try:
+            asyncio.run(aiohttp_post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}"))
+        except aiohttp.ClientResponseError:
+            log.exception("sync failed")
+    by_urllib, by_aiohttp = logs
+    assert by_urllib["errcat"]["entry"] == "myob.generic.date-prior-to-beginning-of-financial-year"
+    assert by_aiohttp["errcat"]["vendor"] == "myob" and "ClientResponseError" in by_aiohttp["exception"]
+    assert SECRET not in json.dumps(logs, default=str)
+
+
 def _log_another_exception(log) -> None:
     try:
         raise KeyError("not an HTTP error")
