@@ -314,6 +314,49 @@ def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credenti
     _no_secret(text, *(str(r.attributes) + str(r.body) for r in records))
 
 
+def test_a_logged_aiohttp_error_reaches_no_handler_with_the_urls_key(server, catalog):
+    """aiohttp's ClientResponseError says its request_info's URL (an api_key in its query), not its args: the
+    filter hid the args of the record's copy, and every handler (a formatter's traceback, OpenTelemetry's
+    ``exception.message``) still wrote the key. The copy now says the message with the key hidden, under the
+    same class name; the exception the program raised is left as it is."""
+    import aiohttp
+    from opentelemetry.sdk._logs import LoggerProvider, LoggingHandler
+    from opentelemetry.sdk._logs.export import InMemoryLogRecordExporter, SimpleLogRecordProcessor
+
+    async def post() -> None:
+        address = f"{server}/accountright/{GUID}/Sale/Invoice/Item?api_key={IX_KEY}"
+        async with aiohttp.ClientSession(raise_for_status=True) as session, session.post(address, json={}) as response:
+            await response.read()
+
+    exported = InMemoryLogRecordExporter()
+    provider = LoggerProvider()
+    provider.add_log_record_processor(SimpleLogRecordProcessor(exported))
+    written = io.StringIO()
+    logger = logging.getLogger("sync-aiohttp-error")
+    logger.propagate = False
+    handlers = [logging.StreamHandler(written), LoggingHandler(logger_provider=provider)]
+    for handler in handlers:
+        logger.addHandler(handler)
+    logger.addFilter(ExplainFilter(catalog))
+    try:
+        try:
+            asyncio.run(post())
+        except aiohttp.ClientResponseError as error:
+            raised = error
+            logger.exception("MYOB call failed")
+    finally:
+        logger.filters.clear()
+        for handler in handlers:
+            logger.removeHandler(handler)
+        provider.shutdown()
+    assert IX_KEY in str(raised)  # the program's own exception is untouched
+    (record,) = [getattr(r, "log_record", r) for r in exported.get_finished_logs()]
+    assert record.attributes["exception.type"] == "ClientResponseError"
+    assert "api_key=[REDACTED]" in record.attributes["exception.message"]
+    assert "aiohttp.client_exceptions.ClientResponseError: 400, message='Bad Request'" in written.getvalue()
+    _no_secret(written.getvalue(), str(record.attributes), str(record.body))
+
+
 def test_hooks_import_nothing_until_used():
     import subprocess
     import sys

@@ -472,16 +472,50 @@ def credentials_hidden(error: BaseException, depth: int = 0) -> BaseException:
     errors require keyword arguments), with the same class, attributes and traceback."""
     from ..explainer.redact import redact
 
-    args = tuple(redact(a)[0] if isinstance(a, str) else a for a in error.args)
+    args = tuple(_arg_hidden(a) for a in error.args)
     cause, context = _chained(error.__cause__, depth), _chained(error.__context__, depth)
-    if args == error.args and cause is error.__cause__ and context is error.__context__:
+    said = _said(error)
+    hidden = redact(said)[0]
+    if args == error.args and cause is error.__cause__ and context is error.__context__ and hidden == said:
         return error
     copy = type(error).__new__(type(error))
     copy.__dict__.update(getattr(error, "__dict__", {}))
     copy.args = args
     copy.__cause__, copy.__context__ = cause, context
     copy.__suppress_context__ = error.__suppress_context__
+    if hidden != said and _said(copy) != hidden:  # a message not made of its args: aiohttp's quotes request_info's URL
+        _saying(copy, hidden)
     return copy.with_traceback(error.__traceback__)
+
+
+def _arg_hidden(arg: Any) -> Any:
+    """An exception's argument with credentials hidden: a string redacted; another object (aiohttp's RequestInfo,
+    which OpenTelemetry's logs handler writes as ``exception.message``) as its redacted text when it shows one."""
+    from ..explainer.redact import redact
+
+    if isinstance(arg, str):
+        return redact(arg)[0]
+    if isinstance(arg, int | float | bool | bytes | type(None)):
+        return arg
+    text = _said(arg)
+    hidden = redact(text)[0]
+    return hidden if hidden != text else arg
+
+
+def _said(value: object) -> str:
+    try:
+        return str(value)
+    except Exception:  # a __str__ that fails: nothing it says to hide
+        return ""
+
+
+def _saying(copy: BaseException, message: str) -> None:
+    """Make ``copy`` say ``message``: an instance of a subclass of its class of the same name (what a traceback,
+    Sentry and OpenTelemetry print), whose ``__str__`` is that message; left as it is when the class allows none."""
+    cls = type(copy)
+    namespace = {"__str__": lambda self: message, "__module__": cls.__module__, "__qualname__": cls.__qualname__}
+    with contextlib.suppress(Exception):  # a class that takes no subclass or no new __class__
+        copy.__class__ = type(cls.__name__, (cls,), namespace)
 
 
 def _chained(error: BaseException | None, depth: int) -> BaseException | None:
