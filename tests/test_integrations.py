@@ -357,6 +357,30 @@ def test_a_logged_aiohttp_error_reaches_no_handler_with_the_urls_key(server, cat
     _no_secret(written.getvalue(), str(record.attributes), str(record.body))
 
 
+def test_an_aiohttp_response_is_explained_by_the_body_it_read_and_says_when_it_read_none(server, catalog):
+    """An aiohttp ``ClientResponse`` handed to explain_response (or retry_advice, or a log line's ``response=``):
+    the body ``await response.text()`` had read was not looked at, and its coroutine ``read`` was called as a
+    file's, so MYOB's 25008 was "not in the catalog" with the note that the body broke off (TypeError). The read
+    body is explained now; one not read yet is explained by its status and headers, and the note says so."""
+    import aiohttp
+
+    address = f"{server}/accountright/{GUID}/Sale/Invoice/Item"
+
+    async def explained() -> tuple[Any, Any, Any]:
+        async with aiohttp.ClientSession() as session:
+            async with session.post(address, json={}) as unread:
+                before = explain_response(unread, catalog=catalog)
+            async with session.post(address, json={}) as response:
+                await response.text()
+                return before, explain_response(response, catalog=catalog), retry_advice(response)
+
+    unread, read, advice = asyncio.run(explained())
+    assert read.errors[0].best.entry.code == 25008 and read.notes == ()
+    assert (advice.retry, advice.wait) == (False, "never") and "corrected" in advice.reason
+    assert unread.vendor == "myob" and all(m.best is None for m in unread.errors)  # no body: no error to name
+    assert [n for n in unread.notes if "not read yet" in n] and not [n for n in unread.notes if "TypeError" in n]
+
+
 def test_hooks_import_nothing_until_used():
     import subprocess
     import sys

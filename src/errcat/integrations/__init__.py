@@ -8,6 +8,7 @@ hooks for those clients and import them only when used (``pip install 'errcat[re
 from __future__ import annotations
 
 import contextlib
+import inspect
 import logging
 import threading
 from collections.abc import Callable
@@ -93,6 +94,9 @@ def _body(response: Any) -> str:
             return bodies.decoded(bytes(value), headers)
         if isinstance(value, str):
             return value[: bodies.LIMIT]
+    kept = attribute(response, "_body")  # aiohttp's ClientResponse: the body ``await response.read()`` kept
+    if isinstance(kept, bytes):
+        return bodies.decoded(kept[: bodies.LIMIT], headers)
     return _read_once(response, headers)
 
 
@@ -103,6 +107,8 @@ def _read_once(response: Any, headers: Any) -> str:
 
     read = attribute(response, "read1") or attribute(response, "read")  # read1: what came
     if not callable(read):
+        return ""
+    if inspect.iscoroutinefunction(read):  # aiohttp's, not read yet: this call cannot wait for it (explain_response says so)
         return ""
     cached = attribute(response, "_errcat_body")
     if cached is None:
@@ -175,7 +181,12 @@ def explain_response(
         vendor=vendor,
     )
     broken = attribute(response, "_errcat_broken")  # bodies.py: the body broke off while read
+    if broken is None and inspect.iscoroutinefunction(attribute(response, "read")) and attribute(response, "_body") is None:
+        broken = UNREAD
     return x._replace(notes=(*x.notes, broken)) if isinstance(broken, str) else x
+
+
+UNREAD = "the body was not read yet (explain it after `await response.read()`): only the status and headers were explained"
 
 
 def _pairs(headers: Any) -> list[tuple[str, str]]:
