@@ -215,6 +215,7 @@ SLOW: dict[str, set[str]] = {
     "test_integrations.py": {
         "test_a_lost_answer_is_resent_for_a_get_not_for_a_post_whatever_the_client_says_of_it",
         "test_aiohttp_failures_are_advised_by_the_method_that_was_sent",
+        "test_a_post_timed_out_by_asyncio_is_not_resent_a_get_is",
         "test_a_post_that_timed_out_is_not_resent_a_get_or_an_unsent_post_is",
         "test_readme_tenacity_example_resends_only_what_can_succeed",
         "test_httpx_async_hook_explains_a_big_body_off_the_event_loop_in_order",

@@ -554,6 +554,43 @@ def test_aiohttp_failures_are_advised_by_the_method_that_was_sent(server):
     assert refused[:2] == (True, "backoff") and "not sent" in refused.reason
 
 
+def test_a_post_timed_out_by_asyncio_is_not_resent_a_get_is():
+    """``asyncio.wait_for(session.post(...), 5)`` or ``async with asyncio.timeout(5)`` around an aiohttp or httpx
+    call: the TimeoutError asyncio raises carries no request, and its traceback none of the client's frames (they
+    are its CancelledError's, which it is raised from), so a POST that may have been applied was advised a resend."""
+    import aiohttp
+
+    async def timed_out(client: str, method: str, base: str, how: str) -> BaseException:
+        try:
+            async with contextlib.AsyncExitStack() as stack:
+                if client == "aiohttp":
+                    session = await stack.enter_async_context(aiohttp.ClientSession())
+                else:
+                    session = await stack.enter_async_context(httpx.AsyncClient())
+                call = session.request(method, f"{base}/Sale/Invoice/Item", json={})
+                if how == "wait_for":
+                    await asyncio.wait_for(call, 0.2)
+                else:
+                    async with asyncio.timeout(0.2):
+                        await call
+        except TimeoutError as error:
+            return error
+        raise AssertionError("the call did not time out")
+
+    with serving(_Slow) as slow:
+        advice = {
+            (client, method, how): retry_advice(asyncio.run(timed_out(client, method, slow, how)))
+            for client in ("aiohttp", "httpx")
+            for method in ("GET", "POST")
+            for how in ("wait_for", "timeout")
+        }
+    for (client, method, how), said in advice.items():
+        if method == "GET":
+            assert said[:2] == (True, "backoff"), (client, how, said)
+        else:
+            assert said[:2] == (False, "never") and "after a POST" in said.reason, (client, how, said)
+
+
 README_SECTION = (
     (Path(__file__).resolve().parent.parent / "docs" / "integrations.md")
     .read_text(encoding="utf-8")

@@ -298,12 +298,21 @@ def _unsent(error: BaseException) -> bool:
 
 def _method(error: BaseException) -> str | None:
     """The method of the request a client's exception carries (requests' and httpx's ``.request``), else the
-    one its client was sending where it was raised (_method_in_traceback)."""
-    request = attribute(error, "request")  # httpx raises RuntimeError when it has none
-    method = attribute(request, "method")
-    if isinstance(method, bytes):
-        method = method.decode("latin-1")
-    return method.upper() if isinstance(method, str) else _method_in_traceback(error)
+    one its client was sending where it was raised (_method_in_traceback); else the same of the exception it was
+    raised from: ``asyncio.wait_for`` and ``asyncio.timeout`` raise TimeoutError from the client's CancelledError."""
+    seen: BaseException | None = error
+    for _ in range(MAX_CHAIN):  # and the exception it was raised from: a timeout's CancelledError (asyncio.wait_for)
+        if seen is None:
+            break
+        request = attribute(seen, "request")  # httpx raises RuntimeError when it has none
+        method = attribute(request, "method")
+        if isinstance(method, bytes):
+            method = method.decode("latin-1")
+        method = method.upper() if isinstance(method, str) else _method_in_traceback(seen)
+        if method is not None:
+            return method
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 _CLIENTS = frozenset({"requests", "urllib", "urllib3", "http", "httpx", "httpcore", "aiohttp"})  # their frames, never the app's
