@@ -640,6 +640,17 @@ def test_readme_tenacity_example_resends_only_what_can_succeed(server, capsys, m
         assert namespace["list_contacts"].statistics["attempt_number"] == 5  # resent until stop_after_attempt(5)
 
 
+def test_a_timeout_whose_method_nothing_tells_is_resent_with_a_warning_for_a_post():
+    """A TimeoutError the application raised itself around a call (a deadline of its own, a thread's join) names no
+    request and holds no client's frame: it was advised a plain resend, as if it could not have been a POST."""
+
+    def deadline() -> None:
+        raise TimeoutError("invoice sync took longer than 30 s")
+
+    advice = retry_advice(_raised(deadline))
+    assert advice[:2] == (True, "backoff") and "method is unknown" in advice.reason and "POST" in advice.reason
+
+
 def test_retry_advice_on_none_says_there_is_nothing_to_go_by():
     """A retry library hands its predicate the call's result, None when it returned nothing: the
     advice said "HTTP None", a status no response had (hostile round 7)."""

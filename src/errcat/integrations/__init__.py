@@ -353,7 +353,10 @@ def _network_advice(error: BaseException) -> RetryAdvice:
     if _unsent(error):
         return RetryAdvice(True, "backoff", f"{name}: the request was not sent")
     method = _method(error)
-    if method is None or method in IDEMPOTENT_METHODS:
+    if method is None:  # nothing says which: a bare timeout raised around the call by the application
+        why = "its method is unknown: if it was a POST or PATCH, check it was not applied before resending it"
+        return RetryAdvice(True, "backoff", f"{name}: the request may not have reached the vendor, or its answer was lost; {why}")
+    if method in IDEMPOTENT_METHODS:
         return RetryAdvice(True, "backoff", f"{name}: the request may not have reached the vendor, or its answer was lost")
     return RetryAdvice(False, "never", f"{name} after a {method}: the vendor may have applied it; check before resending it")
 
