@@ -273,6 +273,42 @@ def test_sentry_groups_urllibs_and_aiohttps_http_errors_and_ships_no_credential(
     assert read_after == [BODY_25008.encode()] * 2
 
 
+def test_vendor_errors_of_a_task_group_are_grouped_and_ship_no_credential(server, catalog, sentry):
+    """``asyncio.TaskGroup`` (anyio's too) raises the calls' errors as one ExceptionGroup: its Sentry event got no
+    fingerprint, and each httpx error's message (the URL, an api_key in its query) shipped as it was; a log line
+    of it through ExplainFilter too. The group is explained by its first vendor error, and hidden throughout."""
+
+    async def post(client: httpx.AsyncClient) -> None:
+        (await client.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})).raise_for_status()
+
+    async def batch() -> None:
+        async with httpx.AsyncClient() as client, asyncio.TaskGroup() as tasks:
+            tasks.create_task(post(client))
+            tasks.create_task(post(client))
+
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    handler.addFilter(errcat.integrations.ExplainFilter(catalog))
+    logger = logging.getLogger("sync-batch")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        for _ in range(2):  # new company files, new request ids: one group
+            try:
+                asyncio.run(batch())
+            except ExceptionGroup:
+                sentry_sdk.capture_exception()
+                logger.exception("batch failed")
+    finally:
+        logger.removeHandler(handler)
+    sentry_sdk.flush()
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert [e["fingerprint"] for e in sentry.events] == [[expected]] * 2
+    assert "HTTPStatusError" in [v["type"] for v in sentry.events[0]["exception"]["values"]]  # 1 or 2: the first cancels
+    assert written.getvalue().count("[errcat: POST ") == 2 and written.getvalue().count("HTTPStatusError: Client error") >= 2
+    assert SECRET not in json.dumps(sentry.events) and SECRET not in written.getvalue()
+
+
 def test_sentry_adds_nothing_unredacted(server, catalog, sentry):
     session = requests.Session()
     session.hooks["response"].append(errcat_requests.hook(catalog=catalog))

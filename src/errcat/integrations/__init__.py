@@ -462,14 +462,24 @@ def worth_telling(x: Explanation) -> bool:
     return x.vendor is not None or any(m.best is not None for m in x.errors)
 
 
-def carried_explanation(error: BaseException | None, catalog: ErrorCatalog | CatalogIndex | None = None) -> Explanation | None:
+GROUP_DEPTH = 2  # exception groups looked into, one inside another (asyncio.TaskGroup's, anyio's): 10 errors each
+
+
+def carried_explanation(
+    error: BaseException | None, catalog: ErrorCatalog | CatalogIndex | None = None, depth: int = 0
+) -> Explanation | None:
     """The explanation an exception carries: a VendorError's own, else that of a response the exception (or one
     it was raised from) holds or is (urllib's HTTPError; aiohttp's ClientResponseError, its status, headers and
-    request_info, no body), when errcat has something to say of it; None when there is none."""
+    request_info, no body), when errcat has something to say of it, else the first such of an exception group's
+    errors (a TaskGroup's calls); None when there is none."""
     seen = 0
     while error is not None and seen < MAX_CHAIN:
         if isinstance(error, VendorError):
             return error.explanation
+        if isinstance(error, BaseExceptionGroup) and depth < GROUP_DEPTH:
+            for inner in error.exceptions[:MAX_CHAIN]:
+                if (x := carried_explanation(inner, catalog, depth + 1)) is not None:
+                    return x
         response = attribute(error, "response")  # a property of the caller's that raises: no response
         if response is None or _status_of(response) is None:  # urllib's HTTPError and aiohttp's ClientResponseError
             response = error if _status_of(error) is not None and attribute(error, "headers") is not None else None
@@ -495,6 +505,8 @@ def credentials_hidden(error: BaseException, depth: int = 0) -> BaseException:
     errors require keyword arguments), with the same class, attributes and traceback."""
     from ..explainer.redact import redact
 
+    if isinstance(error, BaseExceptionGroup):
+        return _group_hidden(error, depth)
     args = tuple(_arg_hidden(a) for a in error.args)
     cause, context = _chained(error.__cause__, depth), _chained(error.__context__, depth)
     said = _said(error)
@@ -509,6 +521,22 @@ def credentials_hidden(error: BaseException, depth: int = 0) -> BaseException:
     if hidden != said and _said(copy) != hidden:  # a message not made of its args: aiohttp's quotes request_info's URL
         _saying(copy, hidden)
     return copy.with_traceback(error.__traceback__)
+
+
+def _group_hidden(group: BaseExceptionGroup[Any], depth: int) -> BaseException:
+    """An exception group with its errors' credentials hidden: a copy made by ``derive`` (a group cannot be made
+    without its errors), with the group's own chain and traceback."""
+    inner = [credentials_hidden(e, depth + 1) if depth < MAX_CHAIN else e for e in group.exceptions]
+    cause, context = _chained(group.__cause__, depth), _chained(group.__context__, depth)
+    if all(a is b for a, b in zip(inner, group.exceptions, strict=True)) and (cause, context) == (
+        group.__cause__,
+        group.__context__,
+    ):
+        return group
+    copy = group.derive(inner)
+    copy.__cause__, copy.__context__ = cause, context
+    copy.__suppress_context__ = group.__suppress_context__
+    return copy.with_traceback(group.__traceback__)
 
 
 def _arg_hidden(arg: Any) -> Any:
