@@ -510,7 +510,7 @@ def credentials_hidden(error: BaseException, depth: int = 0) -> BaseException:
     args = tuple(_arg_hidden(a) for a in error.args)
     cause, context = _chained(error.__cause__, depth), _chained(error.__context__, depth)
     said = _said(error)
-    hidden = redact(said)[0]
+    hidden = redact(said)[0] if len(said) <= MAX_SAID else said  # its string args are redacted whatever their length
     if args == error.args and cause is error.__cause__ and context is error.__context__ and hidden == said:
         return error
     copy = type(error).__new__(type(error))
@@ -549,8 +549,11 @@ def _arg_hidden(arg: Any) -> Any:
     if isinstance(arg, int | float | bool | bytes | type(None)):
         return arg
     text = _said(arg)
-    hidden = redact(text)[0]
+    hidden = redact(text)[0] if len(text) <= MAX_SAID else text  # a list of a million items: not read through
     return hidden if hidden != text else arg
+
+
+MAX_SAID = 64 * 1024  # characters of an exception's text, or an argument's, read for credentials (a URL is shorter)
 
 
 def _said(value: object) -> str:
