@@ -13,6 +13,8 @@ import json
 import logging
 import os
 import re
+import urllib.error
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,6 +50,10 @@ BODY_25003 = json.dumps(
 )  # fmt: skip
 # Stripe's documented error object (docs.stripe.com/api/errors): another service's error, never claimed
 BODY_STRIPE = json.dumps({"error": {"code": "card_declined", "message": "Your card was declined.", "type": "card_error"}})
+# MYOB's documented 504 (myob-business-api-errors.txt), its guide "backoff": a POST may have been done before it
+BODY_GATEWAY_TIMEOUT = json.dumps(
+    {"Name": "GatewayTimeout", "Message": "Connection to the API has timed out", "Severity": "Error"}
+)
 BODY_LEAKY = json.dumps(
     {"Errors": [{"Name": "BrandNewFailure", "Message": f"Gateway rejected api_key={SECRET} for invoice 42", "ErrorCode": 99901}]}
 )
@@ -66,9 +72,13 @@ class _Vendor(Handler):
             status, body = 400, BODY_LEAKY
         elif path == "/v1/charges":
             status, body = 402, BODY_STRIPE
+        elif path.endswith("/Sale/Invoice/Service"):
+            status, body = 504, BODY_GATEWAY_TIMEOUT
         else:
             status, body = 200, "{}"
         self.reply(status, body.encode(), {"Content-Type": "application/json", "X-Request-Id": str(uuid.uuid4())})
+
+    do_GET = do_POST
 
 
 server = server_fixture(_Vendor)
@@ -143,6 +153,36 @@ def test_sentry_groups_one_error_under_errcats_fingerprint(server, catalog, sent
     assert context["fix"] and context["request_id"] != second["contexts"]["errcat"]["request_id"]
 
 
+MAY_HAVE_APPLIED = "no after a POST, which may have been applied: check first"
+
+
+def test_a_gateway_timeout_of_a_post_is_never_tagged_a_plain_resend(server, catalog, sentry, spans):
+    """MYOB's GatewayTimeout (504), whose guide says "backoff", answered to a POST: the vendor may have created the
+    invoice before the gateway gave up. retry_advice, the exception's message and the text views said check first;
+    Sentry's errcat.retry tag, the span's errcat.retry attribute and structlog's errcat.retry said "backoff", so a
+    dashboard or an alert rule on them read a resend. They now say what the other views say; a GET keeps backoff."""
+    session = requests.Session()
+    session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
+    raised, responses = {}, {}
+    for method in ("POST", "GET"):
+        with pytest.raises(VendorError) as caught:
+            session.request(method, url(server, "Sale/Invoice/Service"), json={})
+        raised[method] = caught.value
+        _capture(caught.value)
+        responses[method] = requests.request(method, url(server, "Sale/Invoice/Service"), json={})  # instrumented: spans
+    sentry_sdk.flush()
+    with capture_logs(processors=[ExplainProcessor(catalog)]) as logs:
+        for method in ("POST", "GET"):
+            structlog.get_logger().warning("sync failed", response=responses[method])
+    said = {"POST": MAY_HAVE_APPLIED, "GET": "backoff"}
+    assert [e["tags"]["errcat.retry"] for e in sentry.events] == [said["POST"], said["GET"]]
+    retries = [s.attributes["errcat.retry"] for s in spans.get_finished_spans()]  # the hooked session's calls and the plain ones
+    assert retries == [said["POST"]] * 2 + [said["GET"]] * 2
+    assert [line["errcat"]["retry"] for line in logs] == [said["POST"], said["GET"]]
+    assert [f"(retry: {said[m]})" in str(raised[m]) for m in ("POST", "GET")] == [True, True]  # the message agreed already
+    assert [errcat.retry_advice(raised[m]).retry for m in ("POST", "GET")] == [False, True]
+
+
 def test_sentry_explains_a_plain_http_error_and_one_raised_from_it(server, sentry):
     """No errcat hook in the client: raise_for_status()'s HTTPError, and an application error raised
     from it, are grouped by the response they carry."""
@@ -199,6 +239,76 @@ def test_sentry_groups_a_logged_response_as_it_groups_the_exception(server, cata
     assert SECRET not in json.dumps([first, second])
 
 
+def test_sentry_groups_urllibs_and_aiohttps_http_errors_and_ships_no_credential(server, catalog, sentry):
+    """urllib's HTTPError and aiohttp's ClientResponseError (``raise_for_status``) are the response, not an
+    exception holding one: their events got no fingerprint, tags or context, and aiohttp's message quotes the URL,
+    an api_key in its query, which reached Sentry. Now both are grouped as requests' and httpx's errors are, with
+    the credentials hidden; and urllib's body, read for the explanation, is still there for the application."""
+    import aiohttp
+
+    async def aiohttp_post(address: str) -> None:
+        async with aiohttp.ClientSession(raise_for_status=True) as session, session.post(address, json={}) as response:
+            await response.read()
+
+    read_after = []
+    for _ in range(2):  # a new company file each time: one group all the same
+        address = url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}"
+        try:
+            urllib.request.urlopen(urllib.request.Request(address, data=b"{}", method="POST"))
+        except urllib.error.HTTPError as error:
+            sentry_sdk.capture_exception()
+            read_after.append(error.read())
+        try:
+            asyncio.run(aiohttp_post(address))
+        except aiohttp.ClientResponseError:
+            sentry_sdk.capture_exception()
+    sentry_sdk.flush()
+    urllib_events, aiohttp_events = sentry.events[0::2], sentry.events[1::2]
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert [e["fingerprint"] for e in urllib_events] == [[expected]] * 2
+    assert urllib_events[0]["tags"]["errcat.entry"] == "myob.generic.date-prior-to-beginning-of-financial-year"
+    first, second = (e.get("fingerprint") for e in aiohttp_events)  # no body in the exception: MYOB by its path
+    assert first == second and first is not None and aiohttp_events[0]["tags"]["errcat.vendor"] == "myob"
+    assert SECRET not in json.dumps(sentry.events)
+    assert read_after == [BODY_25008.encode()] * 2
+
+
+def test_vendor_errors_of_a_task_group_are_grouped_and_ship_no_credential(server, catalog, sentry):
+    """``asyncio.TaskGroup`` (anyio's too) raises the calls' errors as one ExceptionGroup: its Sentry event got no
+    fingerprint, and each httpx error's message (the URL, an api_key in its query) shipped as it was; a log line
+    of it through ExplainFilter too. The group is explained by its first vendor error, and hidden throughout."""
+
+    async def post(client: httpx.AsyncClient) -> None:
+        (await client.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})).raise_for_status()
+
+    async def batch() -> None:
+        async with httpx.AsyncClient() as client, asyncio.TaskGroup() as tasks:
+            tasks.create_task(post(client))
+            tasks.create_task(post(client))
+
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    handler.addFilter(errcat.integrations.ExplainFilter(catalog))
+    logger = logging.getLogger("sync-batch")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        for _ in range(2):  # new company files, new request ids: one group
+            try:
+                asyncio.run(batch())
+            except ExceptionGroup:
+                sentry_sdk.capture_exception()
+                logger.exception("batch failed")
+    finally:
+        logger.removeHandler(handler)
+    sentry_sdk.flush()
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert [e["fingerprint"] for e in sentry.events] == [[expected]] * 2
+    assert "HTTPStatusError" in [v["type"] for v in sentry.events[0]["exception"]["values"]]  # 1 or 2: the first cancels
+    assert written.getvalue().count("[errcat: POST ") == 2 and written.getvalue().count("HTTPStatusError: Client error") >= 2
+    assert SECRET not in json.dumps(sentry.events) and SECRET not in written.getvalue()
+
+
 def test_sentry_adds_nothing_unredacted(server, catalog, sentry):
     session = requests.Session()
     session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
@@ -251,19 +361,32 @@ def test_sentry_events_errcat_annotates_carry_no_credential_of_the_call(server, 
 def test_a_sentry_transaction_carries_no_credential_of_a_failed_call(server, catalog):
     """The error event of a vendor call had its api_key hidden, but the transaction around it still
     sent the stdlib integration's span of the same call with its query (http.query). Every failed
-    call's span now has its credentials hidden; a call that succeeded keeps its span as it was."""
+    call's span now has its credentials hidden; a call that succeeded keeps its span as it was. What the
+    application set on the scope (a context with the headers sent, an extra with the URL), hidden in the error
+    event, shipped whole in the transaction of the same call; it is hidden there too, the trace's ids kept."""
     from sentry_sdk.integrations.stdlib import StdlibIntegration
 
+    key = "k7m2q9x4w8z3v6b1n5t0"  # MYOB-key-shaped, as tests/test_integrations.py's
+
     class Transactions(CapturingTransport):
+        errors: ClassVar[list[dict]] = []
+
         def capture_envelope(self, envelope) -> None:
             if envelope.get_transaction_event() is not None:
                 self.events.append(envelope.get_transaction_event())
+            elif envelope.get_event() is not None:
+                self.errors.append(envelope.get_event())
 
     transport = Transactions()
     integrations = [ErrcatIntegration(catalog), StdlibIntegration()]
     sentry_sdk.init(transport=transport, integrations=integrations, default_integrations=False, traces_sample_rate=1.0)
     try:
-        with sentry_sdk.start_transaction(name="invoice sync"):
+        with (
+            sentry_sdk.isolation_scope(),
+            sentry_sdk.start_transaction(name="invoice sync"),
+        ):  # the scope's data: not the next test's
+            sentry_sdk.set_context("call", {"headers": {"x-myobapi-key": key}})
+            sentry_sdk.set_extra("request_url", f"{server}/Sale/Invoice/Item?api_key={SECRET}")
             requests.post(url(server, "Contact/Customer") + "?page=2", json={})  # 200
             failed = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}&page=2", json={})
             with pytest.raises(requests.HTTPError) as raised:
@@ -278,7 +401,8 @@ def test_a_sentry_transaction_carries_no_credential_of_a_failed_call(server, cat
     assert [c["data"]["http.response.status_code"] for c in calls] == [200, 400]
     assert calls[0]["data"]["http.query"] == "page=2"
     assert calls[1]["data"]["http.query"] == "api_key=[REDACTED]&page=2"
-    assert SECRET not in json.dumps(transaction)
+    assert SECRET not in json.dumps(transaction) and key not in json.dumps(transaction)
+    assert transaction["contexts"]["trace"]["trace_id"] == transport.errors[0]["contexts"]["trace"]["trace_id"]
 
 
 class _SentryIngest(Handler):
@@ -778,6 +902,32 @@ def test_structlog_processor_reads_a_vendor_error_from_exc_info(server, catalog)
     assert explained["errcat"]["fingerprint"] == expected
     assert explained["errcat"]["entry"].startswith("myob.")
     assert "errcat" not in other
+
+
+def test_structlog_explains_urllibs_and_aiohttps_http_errors_and_renders_them_without_the_key(server, catalog):
+    """``log.exception`` inside ``except urllib.error.HTTPError`` or ``except aiohttp.ClientResponseError``: the
+    event got no errcat key, and format_exc_info wrote aiohttp's message as it is, the URL's api_key in it."""
+    import aiohttp
+
+    async def aiohttp_post(address: str) -> None:
+        async with aiohttp.ClientSession(raise_for_status=True) as session, session.post(address, json={}) as response:
+            await response.read()
+
+    log = structlog.get_logger()
+    processors = [ExplainProcessor(catalog), structlog.processors.format_exc_info]
+    with capture_logs(processors=processors) as logs:
+        try:
+            urllib.request.urlopen(urllib.request.Request(url(server, "Sale/Invoice/Item"), data=b"{}", method="POST"))
+        except urllib.error.HTTPError:
+            log.exception("sync failed")
+        try:
+            asyncio.run(aiohttp_post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}"))
+        except aiohttp.ClientResponseError:
+            log.exception("sync failed")
+    by_urllib, by_aiohttp = logs
+    assert by_urllib["errcat"]["entry"] == "myob.generic.date-prior-to-beginning-of-financial-year"
+    assert by_aiohttp["errcat"]["vendor"] == "myob" and "ClientResponseError" in by_aiohttp["exception"]
+    assert SECRET not in json.dumps(logs, default=str)
 
 
 def _log_another_exception(log) -> None:

@@ -71,8 +71,7 @@ class Explanation(NamedTuple):
             if best is not None:
                 e = best.entry
                 guide = self.guide_of(e) if self.reference is not None else None
-                resend = unsafe_resend_words(guide.retry, str(ex.method)) if unsafe and guide else guide.retry if guide else ""
-                advice = f": {guide.fix} (retry: {resend})" if guide else ""
+                advice = f": {guide.fix} (retry: {self.retry_of(guide)})" if guide else ""
                 if m.kind is MatchKind.STATUS:  # only the status is documented, never this error's words
                     title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
                     title += f": {said}]" if said else "]"
@@ -142,6 +141,12 @@ class Explanation(NamedTuple):
     def guide_of(self, entry: Entry) -> Guide | None:
         """Our explanation of an entry's error (of any candidate's entry)."""
         return self._reference().guides.get(entry.guide_id)
+
+    def retry_of(self, guide: Guide) -> str:
+        """The guide's retry for this request, as every view says it (text, markdown, JSON, MCP, telemetry): a POST a
+        gateway answered with 502 or 504 may have been done, so it is not resent as a guide's "backoff" says."""
+        ex = self.exchange
+        return unsafe_resend_words(guide.retry, str(ex.method)) if resend_may_repeat(ex.status, ex.method) else guide.retry
 
     def status_meaning(self) -> tuple[str, str | None] | None:
         """The vendor's documented meaning of the status (text, description), else HTTP's phrase."""

@@ -372,10 +372,8 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
 
 
 def retry_of(x: Explanation, g: Guide) -> str:
-    """The guide's retry for this paste's request: a POST a gateway answered with 504 may have been done,
-    so it is not resent as the guide's "backoff" says (values.resend_may_repeat)."""
-    ex = x.exchange
-    return unsafe_resend_words(g.retry, str(ex.method)) if resend_may_repeat(ex.status, ex.method) else g.retry
+    """The guide's retry for this paste's request (Explanation.retry_of)."""
+    return x.retry_of(g)
 
 
 def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:
