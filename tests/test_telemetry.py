@@ -15,8 +15,9 @@ import os
 import re
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -780,6 +781,25 @@ def test_structlog_processor_reads_a_vendor_error_from_exc_info(server, catalog)
     assert "errcat" not in other
 
 
+@contextmanager
+def _structlog_rendering(catalog, renderer: str) -> Iterator[tuple[Any, io.StringIO]]:
+    """structlog set up as an application renders its events ("json", "dict_tracebacks" or "console"), errcat's
+    processor first: the logger and what it wrote. structlog's defaults again afterwards."""
+    renderers = {
+        "json": [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()],
+        "dict_tracebacks": [structlog.processors.dict_tracebacks, structlog.processors.JSONRenderer()],
+        "console": [structlog.dev.ConsoleRenderer(colors=False)],
+    }
+    out = io.StringIO()
+    structlog.configure(
+        processors=[ExplainProcessor(catalog), *renderers[renderer]], logger_factory=structlog.PrintLoggerFactory(out)
+    )
+    try:
+        yield structlog.get_logger(), out
+    finally:
+        structlog.reset_defaults()
+
+
 def _log_another_exception(log) -> None:
     try:
         raise KeyError("not an HTTP error")
@@ -793,24 +813,12 @@ def test_structlog_hides_the_calls_credentials_when_the_event_carries_the_respon
     response and left the exception to the processors after it, which printed requests' message, the URL with its
     api_key (format_exc_info, dict_tracebacks' exc_value, the console renderer's traceback). An event it explains
     has its exception rendered as when exc_info alone carries the response: credentials hidden."""
-    renderers = {
-        "json": [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()],
-        "dict_tracebacks": [structlog.processors.dict_tracebacks, structlog.processors.JSONRenderer()],
-        "console": [structlog.dev.ConsoleRenderer(colors=False)],
-    }
-    out = io.StringIO()
-    structlog.configure(
-        processors=[ExplainProcessor(catalog), *renderers[renderer]], logger_factory=structlog.PrintLoggerFactory(out)
-    )
-    try:
-        log = structlog.get_logger()
+    with _structlog_rendering(catalog, renderer) as (log, out):
         response = requests.post(f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}", json={})
         try:
             response.raise_for_status()
         except requests.HTTPError:
             log.exception("invoice sync failed", response=response)
-    finally:
-        structlog.reset_defaults()
     text = out.getvalue()
     assert SECRET not in text, text
     assert "myob:" in text and "HTTPError: 400 Client Error" in text and "api_key=[REDACTED]" in text
@@ -823,16 +831,7 @@ def test_structlog_renders_an_explained_exception_without_the_calls_credentials(
     reached the log line. The processor now renders the traceback itself, credentials hidden,
     and leaves another service's exception to the renderer."""
     headers = {"x-myobapi-key": SECRET}  # a local of this frame, as an integration holds its headers
-    renderers = {
-        "json": [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()],
-        "console": [structlog.dev.ConsoleRenderer(colors=False)],
-    }
-    out = io.StringIO()
-    structlog.configure(
-        processors=[ExplainProcessor(catalog), *renderers[renderer]], logger_factory=structlog.PrintLoggerFactory(out)
-    )
-    try:
-        log = structlog.get_logger()
+    with _structlog_rendering(catalog, renderer) as (log, out):
         try:
             requests.post(f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}", json={}, headers=headers).raise_for_status()
         except requests.HTTPError:
@@ -843,8 +842,6 @@ def test_structlog_renders_an_explained_exception_without_the_calls_credentials(
         except httpx.HTTPStatusError:
             log.exception("invoice sync failed")
         _log_another_exception(log)  # in a frame of its own: its locals hold no credential
-    finally:
-        structlog.reset_defaults()
     text = out.getvalue()
     assert SECRET not in text
     assert text.count("myob:") == 2 and text.count("api_key=[REDACTED]") == 2  # explained, and the URL kept, hidden
