@@ -20,7 +20,7 @@ import errcat
 from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests
 from localserver import Handler, server_fixture
-from test_hostile import out, run
+from test_hostile import first_said, out, run
 
 # ---- the two left from the third round -------------------------------------------------------------
 
@@ -59,9 +59,10 @@ def test_a_wait_for_another_process_building_the_index_is_said_with_what_it_wait
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
-        time.sleep(5)
+        said = first_said(child)
         assert child.poll() is None  # still waiting, up to ten minutes: and now it says so
     stdout, stderr = child.communicate(timeout=120)  # released: it builds the index itself
+    stderr = said + stderr
     assert child.returncode == 0 and b"25008" in stdout
     assert stderr.decode().splitlines() == [
         f"errcat: waiting for errcat process {os.getpid()} to finish building the catalog index (lock {lock};"
