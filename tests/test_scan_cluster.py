@@ -293,7 +293,9 @@ def test_a_cluster_of_separate_processes_over_s3_survives_a_worker_killed_mid_ru
     folder.mkdir()
     lines, _ = gen_log.block(3000, 6, seed=21, extras=True)
     text = "\n".join(lines) + "\n"
-    (folder / "app-big.log").write_text(text * max(1, (40 << 20) // len(text) + 1))  # 40 MB: two tasks of 32 MB
+    # just over one task's 32 MiB: two tasks, the first long enough to be caught running (a bigger file
+    # only lengthens every part of the test: upload, both scans)
+    (folder / "app-big.log").write_text(text * (cluster_module.TASK_BYTES // len(text) + 1))
     (folder / "app-old.log").write_bytes(gzip.compress(text.encode()))  # gzip by content: one task
     for i in range(30):
         part, _ = gen_log.block(3, 2, seed=300 + i, extras=i % 3 == 0)

@@ -17,8 +17,9 @@ import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -110,17 +111,24 @@ class CapturingTransport(Transport):
             self.events.append(event)
 
 
-@pytest.fixture
-def sentry(catalog) -> Iterator[CapturingTransport]:
-    transport = CapturingTransport()
-    sentry_sdk.init(transport=transport, integrations=[ErrcatIntegration(catalog)], default_integrations=False)
+@contextmanager
+def _sentry_client(catalog, *integrations: Any, **options: Any) -> Iterator[None]:
+    """Sentry set up with errcat's integration (and these), none of the SDK's defaults; torn down after."""
+    sentry_sdk.init(integrations=[ErrcatIntegration(catalog), *integrations], default_integrations=False, **options)
     try:
-        yield transport
+        yield
     finally:
         sentry_sdk.get_client().close()
         # no client: later tests run without Sentry (init() would make an active one, loading every
         # default integration: 3 s, and patches to the standard library the other tests then run under)
         sentry_sdk.get_global_scope().set_client(None)
+
+
+@pytest.fixture
+def sentry(catalog) -> Iterator[CapturingTransport]:
+    transport = CapturingTransport()
+    with _sentry_client(catalog, transport=transport):
+        yield transport
 
 
 def _capture(error: BaseException) -> None:
@@ -215,22 +223,16 @@ def test_sentry_groups_a_logged_response_as_it_groups_the_exception(server, cata
     from sentry_sdk.integrations.logging import LoggingIntegration
 
     transport = CapturingTransport()
-    sentry_sdk.init(
-        transport=transport,
-        integrations=[ErrcatIntegration(catalog), LoggingIntegration(event_level=logging.WARNING)],
-        default_integrations=False,
-    )
     log = logging.getLogger("sync-sentry")
-    try:
-        for path in ("Sale/Invoice/Item", "Sale/Invoice/Item"):
-            response = requests.post(url(server, path) + f"?api_key={SECRET}", json={})
-            log.warning("invoice sync failed: %s", response.url, extra={"response": response})
-        log.warning("card refused", extra={"response": requests.post(f"{server}/v1/charges", json={})})
-        sentry_sdk.flush()
-    finally:
-        sentry_sdk.get_client().close()
-        sentry_sdk.get_global_scope().set_client(None)
-        sentry_sdk.get_isolation_scope().clear_breadcrumbs()  # the log lines, quoting the URL: not the next test's
+    with _sentry_client(catalog, LoggingIntegration(event_level=logging.WARNING), transport=transport):
+        try:
+            for path in ("Sale/Invoice/Item", "Sale/Invoice/Item"):
+                response = requests.post(url(server, path) + f"?api_key={SECRET}", json={})
+                log.warning("invoice sync failed: %s", response.url, extra={"response": response})
+            log.warning("card refused", extra={"response": requests.post(f"{server}/v1/charges", json={})})
+            sentry_sdk.flush()
+        finally:
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()  # the log lines, quoting the URL: not the next test's
     first, second, stripe = transport.events
     expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
     assert first["fingerprint"] == second["fingerprint"] == [expected]
@@ -332,9 +334,7 @@ def test_sentry_events_errcat_annotates_carry_no_credential_of_the_call(server, 
     bearer = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0LXVzZXItNDIifQ.q9Zx7Lm2Kp4Rt8Vw1Ys6Nb3Hd5Fg0Jc"
     headers = {"Authorization": f"Bearer {bearer}", "x-myobapi-key": key}
     transport = CapturingTransport()
-    integrations = [ErrcatIntegration(catalog), StdlibIntegration()]
-    sentry_sdk.init(transport=transport, integrations=integrations, default_integrations=False)
-    try:
+    with _sentry_client(catalog, StdlibIntegration(), transport=transport):
         session = requests.Session()
         session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
         with pytest.raises(VendorError) as caught:
@@ -345,9 +345,6 @@ def test_sentry_events_errcat_annotates_carry_no_credential_of_the_call(server, 
             response.raise_for_status()
         _capture(plain.value)
         sentry_sdk.flush()
-    finally:
-        sentry_sdk.get_client().close()
-        sentry_sdk.get_global_scope().set_client(None)
     hooked, raised = transport.events
     for event in (hooked, raised):
         assert event["tags"]["errcat.vendor"] == "myob"
@@ -378,9 +375,7 @@ def test_a_sentry_transaction_carries_no_credential_of_a_failed_call(server, cat
                 self.errors.append(envelope.get_event())
 
     transport = Transactions()
-    integrations = [ErrcatIntegration(catalog), StdlibIntegration()]
-    sentry_sdk.init(transport=transport, integrations=integrations, default_integrations=False, traces_sample_rate=1.0)
-    try:
+    with _sentry_client(catalog, StdlibIntegration(), transport=transport, traces_sample_rate=1.0):
         with (
             sentry_sdk.isolation_scope(),
             sentry_sdk.start_transaction(name="invoice sync"),
@@ -393,9 +388,6 @@ def test_a_sentry_transaction_carries_no_credential_of_a_failed_call(server, cat
                 failed.raise_for_status()
             _capture(raised.value)
         sentry_sdk.flush()
-    finally:
-        sentry_sdk.get_client().close()
-        sentry_sdk.get_global_scope().set_client(None)
     (transaction,) = transport.events
     calls = [span for span in transaction["spans"] if span["op"] == "http.client"]
     assert [c["data"]["http.response.status_code"] for c in calls] == [200, 400]
@@ -419,6 +411,11 @@ class _SentryIngest(Handler):
         self.reply(200, b"{}", {"Content-Type": "application/json"})
 
 
+def _dsn(ingest: str) -> str:
+    """A DSN pointing the SDK's own HTTP transport at the ingest server (its key made up)."""
+    return ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
+
+
 def _events(envelopes: list[bytes]) -> list[dict]:
     items = [json.loads(line) for envelope in envelopes for line in envelope.splitlines() if line.startswith(b"{")]
     return [item for item in items if "exception" in item]
@@ -436,20 +433,14 @@ def test_sentry_over_its_http_transport_groups_raised_vendor_errors_and_sends_no
         pass
 
     _SentryIngest.envelopes.clear()
-    with serving(_SentryIngest) as ingest:
-        dsn = ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
-        sentry_sdk.init(dsn=dsn, integrations=[ErrcatIntegration(catalog), StdlibIntegration()], default_integrations=False)
-        try:
-            response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
-            with pytest.raises(requests.HTTPError) as plain:
-                response.raise_for_status()
-            _capture(plain.value)
-            _capture(MyobApiError(f"MYOB API error {response.status_code}: {response.text}"))
-            _capture(ValueError("invoice total is not a number"))
-            sentry_sdk.flush(10)
-        finally:
-            sentry_sdk.get_client().close()
-            sentry_sdk.get_global_scope().set_client(None)
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, StdlibIntegration(), dsn=_dsn(ingest)):
+        response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+        with pytest.raises(requests.HTTPError) as plain:
+            response.raise_for_status()
+        _capture(plain.value)
+        _capture(MyobApiError(f"MYOB API error {response.status_code}: {response.text}"))
+        _capture(ValueError("invoice total is not a number"))
+        sentry_sdk.flush(10)
     sent = b"".join(_SentryIngest.envelopes)
     plain_event, quoted, unrelated = _events(_SentryIngest.envelopes)
     expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
@@ -477,20 +468,14 @@ def test_a_sentry_event_errcat_annotates_ships_no_credential_the_application_set
     it annotates (as Sentry's own scrubber does not look at tags or contexts), keeps what holds none, and
     leaves Sentry's trace context as it was: the event still links to its transaction."""
     _SentryIngest.envelopes.clear()
-    with serving(_SentryIngest) as ingest:
-        dsn = ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
-        sentry_sdk.init(dsn=dsn, integrations=[ErrcatIntegration(catalog)], default_integrations=False, traces_sample_rate=1.0)
-        try:
-            with sentry_sdk.isolation_scope():  # what the application sets stays out of the next tests
-                sentry_sdk.set_tag("myob_api_key", SECRET)
-                sentry_sdk.set_tag("invoice_batch", "2026-12-05")
-                sentry_sdk.set_context("vendor_call", {"headers": {"x-myobapi-key": SECRET}, "note": f"token={SECRET}"})
-                sentry_sdk.set_extra("last_key", SECRET)
-                transaction = _sync_and_capture(server)
-            sentry_sdk.flush(10)
-        finally:
-            sentry_sdk.get_client().close()
-            sentry_sdk.get_global_scope().set_client(None)
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, dsn=_dsn(ingest), traces_sample_rate=1.0):
+        with sentry_sdk.isolation_scope():  # what the application sets stays out of the next tests
+            sentry_sdk.set_tag("myob_api_key", SECRET)
+            sentry_sdk.set_tag("invoice_batch", "2026-12-05")
+            sentry_sdk.set_context("vendor_call", {"headers": {"x-myobapi-key": SECRET}, "note": f"token={SECRET}"})
+            sentry_sdk.set_extra("last_key", SECRET)
+            transaction = _sync_and_capture(server)
+        sentry_sdk.flush(10)
     (event,) = _events(_SentryIngest.envelopes)
     assert event["fingerprint"] == [errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint]
     assert SECRET not in json.dumps(event)
@@ -518,16 +503,9 @@ def test_a_sentry_transaction_of_httpx_calls_errcats_hook_raised_in_carries_no_c
             client.post(url(server, "Sale/Invoice/Item"), params={"api_key": SECRET, "page": 2}, json={})
 
     _SentryIngest.envelopes.clear()
-    with serving(_SentryIngest) as ingest:
-        dsn = ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
-        integrations = [ErrcatIntegration(catalog), HttpxIntegration()]
-        sentry_sdk.init(dsn=dsn, integrations=integrations, default_integrations=False, traces_sample_rate=1.0)
-        try:
-            asyncio.run(calls())
-            sentry_sdk.flush(10)
-        finally:
-            sentry_sdk.get_client().close()
-            sentry_sdk.get_global_scope().set_client(None)
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, HttpxIntegration(), dsn=_dsn(ingest), traces_sample_rate=1.0):
+        asyncio.run(calls())
+        sentry_sdk.flush(10)
     items = [json.loads(line) for e in _SentryIngest.envelopes for line in e.splitlines() if line.startswith(b"{")]
     spans = [span for item in items if item.get("type") == "transaction" for span in item.get("spans", ())]  # not headers
     assert len(spans) == 2 and all(span["status"] == "internal_error" for span in spans)
@@ -930,6 +908,25 @@ def test_structlog_explains_urllibs_and_aiohttps_http_errors_and_renders_them_wi
     assert SECRET not in json.dumps(logs, default=str)
 
 
+@contextmanager
+def _structlog_rendering(catalog, renderer: str) -> Iterator[tuple[Any, io.StringIO]]:
+    """structlog set up as an application renders its events ("json", "dict_tracebacks" or "console"), errcat's
+    processor first: the logger and what it wrote. structlog's defaults again afterwards."""
+    renderers = {
+        "json": [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()],
+        "dict_tracebacks": [structlog.processors.dict_tracebacks, structlog.processors.JSONRenderer()],
+        "console": [structlog.dev.ConsoleRenderer(colors=False)],
+    }
+    out = io.StringIO()
+    structlog.configure(
+        processors=[ExplainProcessor(catalog), *renderers[renderer]], logger_factory=structlog.PrintLoggerFactory(out)
+    )
+    try:
+        yield structlog.get_logger(), out
+    finally:
+        structlog.reset_defaults()
+
+
 def _log_another_exception(log) -> None:
     try:
         raise KeyError("not an HTTP error")
@@ -943,24 +940,12 @@ def test_structlog_hides_the_calls_credentials_when_the_event_carries_the_respon
     response and left the exception to the processors after it, which printed requests' message, the URL with its
     api_key (format_exc_info, dict_tracebacks' exc_value, the console renderer's traceback). An event it explains
     has its exception rendered as when exc_info alone carries the response: credentials hidden."""
-    renderers = {
-        "json": [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()],
-        "dict_tracebacks": [structlog.processors.dict_tracebacks, structlog.processors.JSONRenderer()],
-        "console": [structlog.dev.ConsoleRenderer(colors=False)],
-    }
-    out = io.StringIO()
-    structlog.configure(
-        processors=[ExplainProcessor(catalog), *renderers[renderer]], logger_factory=structlog.PrintLoggerFactory(out)
-    )
-    try:
-        log = structlog.get_logger()
+    with _structlog_rendering(catalog, renderer) as (log, out):
         response = requests.post(f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}", json={})
         try:
             response.raise_for_status()
         except requests.HTTPError:
             log.exception("invoice sync failed", response=response)
-    finally:
-        structlog.reset_defaults()
     text = out.getvalue()
     assert SECRET not in text, text
     assert "myob:" in text and "HTTPError: 400 Client Error" in text and "api_key=[REDACTED]" in text
@@ -973,16 +958,7 @@ def test_structlog_renders_an_explained_exception_without_the_calls_credentials(
     reached the log line. The processor now renders the traceback itself, credentials hidden,
     and leaves another service's exception to the renderer."""
     headers = {"x-myobapi-key": SECRET}  # a local of this frame, as an integration holds its headers
-    renderers = {
-        "json": [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()],
-        "console": [structlog.dev.ConsoleRenderer(colors=False)],
-    }
-    out = io.StringIO()
-    structlog.configure(
-        processors=[ExplainProcessor(catalog), *renderers[renderer]], logger_factory=structlog.PrintLoggerFactory(out)
-    )
-    try:
-        log = structlog.get_logger()
+    with _structlog_rendering(catalog, renderer) as (log, out):
         try:
             requests.post(f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}", json={}, headers=headers).raise_for_status()
         except requests.HTTPError:
@@ -993,8 +969,6 @@ def test_structlog_renders_an_explained_exception_without_the_calls_credentials(
         except httpx.HTTPStatusError:
             log.exception("invoice sync failed")
         _log_another_exception(log)  # in a frame of its own: its locals hold no credential
-    finally:
-        structlog.reset_defaults()
     text = out.getvalue()
     assert SECRET not in text
     assert text.count("myob:") == 2 and text.count("api_key=[REDACTED]") == 2  # explained, and the URL kept, hidden
