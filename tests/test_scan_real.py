@@ -144,6 +144,14 @@ def test_lines_that_only_mention_errors_are_not_errors():
         # Maven prints an empty error line between the lines of one failure (a Spring Boot console)
         ("[ERROR] Failed to execute goal org.springframework.boot:spring-boot-maven-plugin:4.1.0:run (default-cli)", "level"),
         ("[ERROR] ", None),
+        # Emby's capitalised level after its time (crowdsecurity/hub's .tests/emby-logs/emby-logs.log, line 1)
+        ("2022-02-14 18:01:07.092 Warn Server: AUTH-ERROR: 1.1.1.1 - Invalid username or password entered.", "level"),
+        # and so do they behind a CI server's time (jenkinsci/analysis-model's
+        # src/test/resources/edu/hm/hafner/analysis/parser/maven-console.txt line 13; mozilla/treeherder's
+        # tests/sample_data/logs/wpt-multiple.log line 17468, a blank line of a traceback logged at WARNING)
+        ("22:07:27  [WARNING] ", None),
+        ("[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - \r", None),
+        ("[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - KeyError: 'bidi.bluetooth.simulate_adapter'", "level"),
         ('{"level":"error","msg":"x"}', "level"),
         ("2026-11-19 02:00:00 WARN upstream error, retrying", "level"),
         ("2026-11-19 02:00:00 INFO GET /v2/servers HTTP/1.1 status: 404 len: 10", "status"),

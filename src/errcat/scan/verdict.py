@@ -82,10 +82,11 @@ _LEVEL = re.compile(
     rf"|(?<=[\w\]]\.)(?P<monolog>{LEVEL_WORDS})[: ]|(?<=\w-)(?P<suffix>{LEVEL_WORDS})\]"
     # a level between colons: Python's "%(asctime)s:%(levelname)s:%(message)s", Postgres's "[127]:FATAL:  ..."
     rf"|(?<=:)(?P<colon>{LEVEL_WORDS}):"
-    # a lower-case level word right after a line's time ("2016-06-30 12:00:07 fatal ...", "12:00:07.123 fatal"),
-    # Grafana's "eror"; not after any number with a point (Safari's "write_block_invoke.434 error 22" in macOS's log)
-    r"|\d\d:\d\d(?:[.,]\d{1,9})? (?P<timed>error|eror|err|warning|warn|fatal|crit|critical|emerg|alert|panic"
-    r"|info|debug|notice|trace)(?= )"
+    # a level word right after a line's time ("2016-06-30 12:00:07 fatal ...", "12:00:07.123 fatal"), Grafana's
+    # "eror", Emby's capitalised "Warn" ("2022-02-14 18:01:07.092 Warn Server: ..."); not after any number with
+    # a point (Safari's "write_block_invoke.434 error 22" in macOS's log)
+    r"|\d\d:\d\d(?:[.,]\d{1,9})? (?P<timed>(?i:error|eror|err|warning|warn|fatal|crit|critical|emerg|alert|panic"
+    r"|info|debug|notice|trace))(?= )"
     # PHP's error log: "[07-Jan-2020 13:36:40 UTC] PHP Fatal error:  Uncaught Error: ...", "PHP Warning:  ..."
     r"|PHP (?P<php>Fatal error|Parse error|(?:Recoverable|Catchable) fatal error|Warning|Notice|Deprecated|Strict Standards"
     r"|Error)(?=: )"
@@ -256,7 +257,7 @@ def error_reason(said: str | None, text: str, column: int | None = None) -> str 
     if column is not None:
         return "status" if column >= 400 else None
     if said in _LOUD:  # a level word that says error or warning, unless it says nothing more (Maven's "[ERROR] ")
-        return "level" if any(c.isalnum() for c in text.lower().replace(said, "", 1)) else None
+        return "level" if _says_more(said, text) else None
     status = http_status(text)
     if status is not None and status >= 400:
         return "status"
@@ -265,6 +266,18 @@ def error_reason(said: str | None, text: str, column: int | None = None) -> str 
     if _MAY_BE_EXCEPTION.search(text, 0, 8192) and exception.search(text, 0, 8192):
         return "exception"
     return None
+
+
+def _says_more(said: str, text: str) -> bool:
+    """Whether a line with a loud level says anything after it: Maven's "[ERROR] " and mozharness's
+    "WARNING - " say nothing, also behind the time a CI server stamps before them (Jenkins's
+    "22:07:27  [WARNING] ", Taskcluster's "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - ")."""
+    low = text.lower()
+    if len(said) > 1 and (at := low.find(said)) >= 0:
+        low = low[at + len(said) :]
+    else:  # a letter (logcat's "E"): the line without it
+        low = low.replace(said, "", 1)
+    return any(c.isalnum() for c in low)
 
 
 def api_shape(text: str) -> bool:
