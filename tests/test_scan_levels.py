@@ -700,3 +700,38 @@ def test_a_number_with_a_point_before_a_word_is_no_time_and_gives_no_level():
     )
     assert level(safari) is None
     assert [level(f"2016-06-30 12:00:07{fraction} error boom") for fraction in ("", ".123", ",123456")] == ["error"] * 3
+
+
+# An Envoy access line in a CRI runtime's file (its status in "response_code", its time in "start_time") and a
+# Traefik access line with an empty "msg" (crowdsecurity/hub's .tests/envoy-logs/envoy.log line 3 and
+# .tests/traefik_json/traefik_json.log line 5): neither was read as an error, and the Envoy line's status,
+# once read, was an unknown vendor's HTTP 404
+ACCESS_FIELDS = [
+    (
+        '2025-12-31T18:30:06.518608527+01:00 stdout F {":authority":"foo.example.com","bytes_received":0,"bytes_sent":0'
+        ',"connection_termination_details":null,"downstream_local_address":"10.42.0.77:10443","downstream_remote_addres'
+        's":"172.16.2.33:49578","duration":5,"method":"HEAD","protocol":"HTTP/2","requested_server_name":null,"response'
+        '_code":404,"response_code_details":"via_upstream","response_flags":"-","route_name":"httproute/app/app-foo-exa'
+        'mple-com/rule/0/match/0/foo_example_com","start_time":"2025-12-31T17:30:03.228Z","upstream_cluster":"httproute'
+        '/app/app-foo-example-com/rule/0","upstream_host":"10.42.0.88:1337","upstream_local_address":"10.42.0.77:47106"'
+        ',"upstream_transport_failure_reason":null,"user-agent":"curl/8.5.0","x-envoy-origin-path":"/.env","x-envoy-ups'
+        'tream-service-time":null,"x-forwarded-for":"172.16.2.33","x-request-id":"fff03852-5ae8-468b-a528-434d095ddc49"'
+        "}"
+    ),
+    (
+        '{"ClientAddr":"192.168.1.115:56446","ClientHost":"192.168.1.115","ClientPort":"56446","ClientUsername":"-","Do'
+        'wnstreamContentSize":19,"DownstreamStatus":404,"Duration":10158,"GzipRatio":0,"OriginContentSize":0,"OriginDur'
+        'ation":0,"OriginStatus":0,"Overhead":10158,"RequestAddr":"admin.mydomain.com","RequestContentSize":0,"RequestC'
+        'ount":3100,"RequestHost":"admin.mydomain.com","RequestMethod":"GET","RequestPath":"/","RequestPort":"-","Reque'
+        'stProtocol":"HTTP/2.0","RequestScheme":"https","RetryAttempts":0,"StartLocal":"2026-01-14T10:45:33.759014877+0'
+        '1:00","StartUTC":"2026-01-14T09:45:33.759014877Z","TLSCipher":"TLS_AES_128_GCM_SHA256","TLSVersion":"1.3","ent'
+        'ryPointName":"https","level":"info","msg":"","time":"2026-01-14T10:45:33+01:00"}'
+    ),
+]
+
+
+def test_a_status_recorded_in_an_access_events_fields_is_another_programs_error(index, tmp_path):
+    report = _scanned(index, tmp_path, ACCESS_FIELDS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
+    assert (report.matched, report.unmatched) == ({}, {})
+    assert any(name.startswith(":authority=foo.example.com ") for name in report.other)

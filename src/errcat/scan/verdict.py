@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..values import OAUTH_CODES
+from ..values import OAUTH_CODES, STATUS_KEYS
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
@@ -169,6 +169,8 @@ _STATUS_LINE = re.compile(r"(?:^|\s)HTTP/\d(?:\.\d)? (\d{3})\b", re.MULTILINE)
 STATUS_KEY = r"(?:[_ ]?(?:[Cc]ode|CODE))?[\"']?\s*[=:]\s*[\"']?"
 # (not a C function's name and line, as the kernel logs them: "dsi_backlight_update_status:454: req:98")
 _STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b(?!(?<=_status:\d{3}):)")
+# Envoy's and Istio's access log fields ("response_code":404, response_code=503), not its "response_code_details"
+_RESPONSE_CODE = re.compile(r"[Rr]esponse_[Cc]ode[\"']?\s*[=:]\s*[\"']?(\d{3})\b")
 # an access log: "GET /x HTTP/1.1" 404 209; uvicorn's "POST /login HTTP/1.1" 401 Unauthorized
 # (Envoy's and Istio's write their response flags after it: "404 NR", "503 UF,URX")
 _STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-|[A-Z][a-z]+|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE)
@@ -227,6 +229,7 @@ def level(head: str) -> str | None:
 _STATUS_FORMS = (
     (("HTTP/",), 1, _STATUS_LINE),
     (("tatus", "TATUS"), 1, _STATUS_KEYED),
+    (("esponse_code", "esponse_Code"), 1, _RESPONSE_CODE),
     (('" ',), 0, _STATUS_ACCESS),
     (("/",), 20, _STATUS_HAPROXY),
     (("tatus ",), 1, _STATUS_WORDED),
@@ -269,15 +272,15 @@ def error_reason(said: str | None, text: str, column: int | None = None) -> str 
 
 
 def _says_more(said: str, text: str) -> bool:
-    """Whether a line with a loud level says anything after it: Maven's "[ERROR] " and mozharness's
-    "WARNING - " say nothing, also behind the time a CI server stamps before them (Jenkins's
+    """Whether a line with a loud level says anything more: Maven's "[ERROR] " and mozharness's
+    "WARNING - " say nothing, also behind the times a CI server stamps before them (Jenkins's
     "22:07:27  [WARNING] ", Taskcluster's "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - ")."""
-    low = text.lower()
-    if len(said) > 1 and (at := low.find(said)) >= 0:
-        low = low[at + len(said) :]
-    else:  # a letter (logcat's "E"): the line without it
-        low = low.replace(said, "", 1)
-    return any(c.isalnum() for c in low)
+    rest = text[_CI_STAMPS.match(text).end() :].lower()  # type: ignore[union-attr]  # (it matches the empty string)
+    return any(c.isalnum() for c in rest.replace(said, "", 1))
+
+
+# times before a line's own words: a bracketed source and time ("[task 2025-02-14T00:05:10.399Z] "), a bare time
+_CI_STAMPS = re.compile(r"(?:\[[a-z]{1,12} \d[^\]\s]{6,40}\] |\[?\d[\d:.,TZ/+-]{4,40}\]? +)*")
 
 
 def api_shape(text: str) -> bool:
@@ -323,13 +326,16 @@ def http_evidence(x: Explanation) -> bool:
     events, a JSON schema), nor a status for a request known by its path alone, with no host: a
     server's own log of what it served (an access line, OpenSearch's "POST /auth/login 401"), nor a
     response from a host of no catalogued vendor (an OpenTelemetry exporter's "request to
-    http://prometheus:9090/... responded with HTTP Status Code 500"): only a vendor's own envelope
+    http://prometheus:9090/... responded with HTTP Status Code 500"), nor a status that is one field
+    of an event naming no request and no host (``_recorded_status``): only a vendor's own envelope
     makes one of those a vendor's error."""
-    from ..explainer.envelopes import ERROR_FIELD, OAUTH, PROBLEM
+    from ..explainer.envelopes import ERROR_FIELD, OAUTH, PROBLEM, TEXT
 
     ex = x.exchange
     named = ex.path is not None or any(m.sent.message and _SERVED_FIELDS.search(m.sent.message) for m in x.errors)
     served = named and ex.host is None and ex.header("host") is None
+    if not named and ex.host is None and ex.header("host") is None and x.errors and all(m.sent.shape is TEXT for m in x.errors):
+        served = _recorded_status(ex.body, ex.status)
     if any(c.kind == "foreign-host" for c in x.clues):
         return any(m.sent.shape.weight > 0 for m in x.errors)
     return ((ex.status or 0) >= 400 and not served) or any(
@@ -338,6 +344,16 @@ def http_evidence(x: Explanation) -> bool:
         or (m.sent.shape is PROBLEM and (m.sent.status or 0) >= 400)
         for m in x.errors
     )
+
+
+def _recorded_status(body: str, status: int | None) -> bool:
+    """Whether a status is one field of an object that holds no error (an event recording how a
+    request went: an audit log's ``{"statusCode": 403, ...}``, Envoy's ``"response_code":404``),
+    not a response's: with no host and no request, no vendor's either."""
+    return any(int(m[1]) == status for m in _STATUS_FIELD.finditer(body, 0, 8192))
+
+
+_STATUS_FIELD = re.compile(r"(?i)[\"'](?:" + "|".join((*STATUS_KEYS, "response_code")) + r")[\"']\s*:\s*[\"']?(\d{3})\b")
 
 
 # a request a server served, named by the CGI and Rack names of its fields (Logstash's API server:
