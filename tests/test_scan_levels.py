@@ -80,6 +80,9 @@ def test_a_proxy_refusal_with_status_code_403_is_an_error(index, tmp_path):
         "proxy: backend returned 503",
         "proxy: backend answered HTTP 503 Service Unavailable",
         "request ended with status 429",
+        # a served request's status, unquoted, logged at notice (crowdsecurity/hub's .tests/couchdb-logs/couchdb-logs.log, line 1)
+        "[notice] 2024-01-20T13:54:06.579985Z nonode@nohost <0.17607.12> e1fed412f8 test.domain.fr 1.2.3.4 undefined "
+        "GET /z22ctc 404 ok 1",
     ],
 )
 def test_a_status_of_400_or_more_in_words_is_read_and_is_an_error(line):
@@ -103,6 +106,10 @@ def test_a_status_of_400_or_more_in_words_is_read_and_is_an_error(line):
         # a status without its reason phrase: left unread (see the test below)
         "sync: upstream answered (HTTP 401), errors follow",
         "child exited with status 127",
+        # the CouchDB line above as it reads for a request served with 200, and a duration after a request
+        "[notice] 2024-01-20T13:54:06.579985Z nonode@nohost <0.17607.12> e1fed412f8 test.domain.fr 1.2.3.4 undefined "
+        "GET /z22ctc 200 ok 1",
+        "GET /api/items 404ms (cache miss), 0 errors",
     ],
 )
 def test_a_number_that_is_no_error_status_is_none(line):

@@ -100,6 +100,7 @@ _ERRING = (
     rb"[Ss](?:tatus|TATUS)" + STATUS_KEY.replace(r"\s", r"[ \t]").encode() + rb"[4-9]\d\d",  # on one line
     rb"\x22 [4-9]\d\d",
     rb"[Rr]esponse_[Cc]ode\x22?[ \t]*[=:][ \t]*\x22?[4-9]\d\d",  # Envoy's and Istio's ("response_code":404)
+    rb"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /[^ \t\r\n\x22]* [4-9]\d\d",  # unquoted: CouchDB's "GET /db 404 ok"
     # a status in words (verdict._STATUS_WORDED and after): "status code 403", "HTTP 503 Service
     # Unavailable", Rails's "Completed 404 Not Found", "returned 503"
     rb"[Ss]tatus(?: [Cc]ode)? [4-9]\d\d",

@@ -187,6 +187,10 @@ _STATUS_GIN = re.compile(r"\[GIN\] [^|\n]*\|" + GIN_COLOUR.decode() + r" ?(\d{3}
 # (not "returned 500 rows": what follows the number says it is a status). "HTTP 503" and Rails's
 # status stand with their reason phrase: a record's shape (prepared.shape_of) keeps the phrase, not
 # the number, so "(HTTP 401)" and "(HTTP 200)" lines would share one verdict
+# a served request and its status, unquoted (CouchDB's access line: "... undefined GET /z22ctc 404 ok 1",
+# OpenSearch's "POST /auth/login 401"): the path, then the status and a space or the line's end
+_SERVED_METHODS = ("GET /", "HEAD /", "POST /", "PUT /", "PATCH /", "DELETE /", "OPTIONS /")
+_STATUS_SERVED = re.compile(r"\b(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /[^\s\"]{0,2048} (\d{3})(?= |$)", re.MULTILINE)
 _STATUS_WORDED = re.compile(r"\b[Ss]tatus(?: [Cc]ode)? (\d{3})\b(?!\.\d)")
 _STATUS_HTTP = re.compile(r"\bHTTP (\d{3}) [A-Z]")
 _STATUS_COMPLETED = re.compile(r"\bCompleted (\d{3}) [A-Z]")
@@ -237,6 +241,7 @@ _STATUS_FORMS = (
     (("Completed ",), 1, _STATUS_COMPLETED),
     (("returned ",), 1, _STATUS_RETURNED),
     (("[GIN] ",), 0, _STATUS_GIN),
+    (_SERVED_METHODS, 0, _STATUS_SERVED),
     (("TCP_", "UDP_", "NONE", "TAG_"), 0, _STATUS_SQUID),
 )
 
