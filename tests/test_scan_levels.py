@@ -742,3 +742,74 @@ def test_a_status_recorded_in_an_access_events_fields_is_another_programs_error(
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
     assert (report.matched, report.unmatched) == ({}, {})
     assert any(name.startswith(":authority=foo.example.com ") for name in report.other)
+
+
+# sshd's failed logins by user name (elastic/examples@6d86454 Machine Learning/Security Analytics Recipes/
+# suspicious_login_activity/data/auth.log lines 86, 98, 103, 320): one group for known users, one for unknown
+# ones (two lines each), where each name tried was a group of its own
+SSHD_USERS = [
+    (
+        "Mar 27 14:01:39 ip-10-77-20-248 sshd[2938]: error: maximum authentication attempts exceeded for root"
+        " from 122.176.37.221 port 37107 ssh2 [preauth]"
+    ),
+    (
+        "Mar 27 14:54:58 ip-10-77-20-248 sshd[2967]: error: maximum authentication attempts exceeded for"
+        " invalid user support from 95.152.57.58 port 53679 ssh2 [preauth]"
+    ),
+    (
+        "Mar 27 15:46:53 ip-10-77-20-248 sshd[2996]: error: maximum authentication attempts exceeded for root"
+        " from 90.144.183.19 port 57648 ssh2 [preauth]"
+    ),
+    (
+        "Mar 27 18:22:26 ip-10-77-20-248 sshd[14922]: error: maximum authentication attempts exceeded for"
+        " invalid user admin from 201.177.23.130 port 46784 ssh2 [preauth]"
+    ),
+]
+SSHD_GROUP = "ip-<n>-<n>-<n>-<n> sshd[<n>]: error: maximum authentication attempts exceeded for "
+
+
+def test_sshd_failed_logins_are_grouped_whatever_user_name_was_tried(index, tmp_path):
+    report = _scanned(index, tmp_path, SSHD_USERS)
+    tail = "from <n> port <n> ssh<n> [preauth]"
+    assert sorted((g.count, name) for name, g in report.other.items()) == [
+        (2, f"{SSHD_GROUP}<user> {tail}"),
+        (2, f"{SSHD_GROUP}invalid user <user> {tail}"),
+    ]
+
+
+# FortiGate's key=value events (geercaceres/wazuh-sample-logs@81711cf sample-logs-list.txt lines 1-3): ten header
+# fields stand before the message, and the group text, cut at 160 characters, named the header alone
+FORTIGATE = [
+    (
+        'date=2021-12-28 time=15:26:47 devname="FGT5HD3916803513" devid="FGT5HD3916803513" logid="0101037188"'
+        ' type="event" subtype="vpn" level="error" vd="root" eventtime=1640685407 logdesc="IPsec phase 1'
+        ' error" msg="IPsec phase 1 error" action="negotiate" remip=13.71.116.219 locip=115.113.193.129'
+        ' remport=500 locport=500 outintf="port16" cookies="d0727ae3820a1a3e/0000000000000000" user="N/A"'
+        ' group="N/A" xauthuser="N/A" xauthgroup="N/A" assignip=N/A vpntunnel="N/A" status="negotiate_error"'
+        ' reason="peer SA proposal not match local policy"'
+    ),
+    (
+        'date=2021-12-28 time=15:24:48 devname="FGT5HD3916803513" devid="FGT5HD3916803513" logid="0101037188"'
+        ' type="event" subtype="vpn" level="error" vd="root" eventtime=1640685288 logdesc="IPsec phase 1'
+        ' error" msg="IPsec phase 1 error" action="negotiate" remip=13.71.116.219 locip=115.113.193.129'
+        ' remport=500 locport=500 outintf="port16" cookies="41ef052758e391f5/0000000000000000" user="N/A"'
+        ' group="N/A" xauthuser="N/A" xauthgroup="N/A" assignip=N/A vpntunnel="N/A" status="negotiate_error"'
+        ' reason="peer SA proposal not match local policy"'
+    ),
+    (
+        'date=2021-12-28 time=15:24:48 devname="FGT5HD3916803513" devid="FGT5HD3916803513" logid="0101037192"'
+        ' type="event" subtype="vpn" level="error" vd="root" eventtime=1640685288 logdesc="Progress IPsec'
+        ' phase 1" msg="progress IPsec phase 1" action="negotiate" remip=13.71.116.219 locip=115.113.193.129'
+        ' remport=500 locport=500 outintf="port16" cookies="41ef052758e391f5/0000000000000000" user="N/A"'
+        ' group="N/A" xauthuser="N/A" xauthgroup="N/A" assignip=N/A vpntunnel="N/A" status="failure"'
+        ' init="remote" exch="SA_INIT" dir="inbound" role="responder" result="ERROR" version="IKEv2"'
+    ),
+]
+
+
+def test_a_key_value_lines_message_far_from_its_start_names_its_group(index, tmp_path):
+    report = _scanned(index, tmp_path, FORTIGATE)
+    assert sorted((g.count, name.split(" msg=")[0]) for name, g in report.other.items()) == [
+        (1, 'logdesc="Progress IPsec phase <n>"'),
+        (2, 'logdesc="IPsec phase <n> error"'),
+    ]
