@@ -813,3 +813,50 @@ def test_a_key_value_lines_message_far_from_its_start_names_its_group(index, tmp
         (1, 'logdesc="Progress IPsec phase <n>"'),
         (2, 'logdesc="IPsec phase <n> error"'),
     ]
+
+
+# A Windows event's level stands in its XML's System, past the line's head: security event 1108, an error
+# (MicrosoftDocs/windows-itpro-docs@d7b30b6 windows/security/threat-protection/auditing/event-1108.md, its
+# Event XML with its lines joined as wevtutil qe /f:xml writes one event a line), and an IIS log event at
+# information (crowdsecurity/hub's .tests/iis-xml-logs/iis-logs.log, line 1)
+WINDOWS_ERROR_EVENT = (
+    '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider'
+    ' Name="Microsoft-Windows-Eventlog" Guid="{fc65ddd8-d6ef-4962-83d5-6e5cfe9ce148}"'
+    " /><EventID>1108</EventID><Version>0</Version><Level>2</Level><Task>101</Task><Opcode>0</Opcode><Keywords>0x4020000000000000</Keywords><TimeCreated"
+    ' SystemTime="2015-11-12T20:59:47.431979300Z" /><EventRecordID>5599</EventRecordID><Correlation'
+    ' /><Execution ProcessID="972" ThreadID="1320"'
+    " /><Channel>Security</Channel><Computer>WIN-GG82ULGC9GO.contoso.local</Computer><Security"
+    " /></System><UserData><EventProcessingFailure"
+    ' xmlns="http://manifests.microsoft.com/win/2004/08/windows/eventlog"><Error Code="15005"'
+    " /><EventID>0</EventID><PublisherID>Microsoft-Windows-Security-Auditing</PublisherID></EventProcessingFailure></UserData></Event>"
+)
+WINDOWS_INFO_EVENT = (
+    '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"> <System>   <Provider'
+    ' Name="Microsoft-Windows-IIS-Logging" Guid="{7e8ad27f-b271-4ea2-a783-a47bde29143b}" />   '
+    " <EventID>6200</EventID>    <Version>0</Version>    <Level>4</Level>    <Task>0</Task>   "
+    " <Opcode>0</Opcode>    <Keywords>0x8000000000000000</Keywords>    <TimeCreated"
+    ' SystemTime="2022-10-01T11:25:54.6206890Z" />    <EventRecordID>530178</EventRecordID>   '
+    ' <Correlation />    <Execution ProcessID="15476" ThreadID="25612" />   '
+    " <Channel>Microsoft-IIS-Logging/Logs</Channel>    <Computer>exchange-1.mydomain.test</Computer>   "
+    ' <Security UserID="S-1-5-18" />    </System> <EventData>   <Data'
+    ' Name="EnabledFieldsFlags">2478079</Data>    <Data Name="date">2022-10-01</Data>    <Data'
+    ' Name="time">11:25:51</Data>    <Data Name="c-ip">192.168.9.212</Data>    <Data'
+    ' Name="cs-username">-</Data>    <Data Name="s-sitename">W3SVC1</Data>    <Data'
+    ' Name="s-computername">exchange-1</Data>    <Data Name="s-ip">192.168.9.241</Data>    <Data'
+    ' Name="cs-method">GET</Data>    <Data Name="cs-uri-stem">/autodiscover/autodiscover.json</Data>   '
+    " <Data"
+    ' Name="cs-uri-query">bla=powershell&amp;CorrelationID=;&amp;cafeReqId=f1351975-5024-4240-9508-3b4ea50eaf70;</Data>'
+    '    <Data Name="sc-status">400</Data>    <Data Name="sc-win32-status">0</Data>    <Data'
+    ' Name="sc-bytes">134</Data>    <Data Name="cs-bytes">751</Data>    <Data Name="time-taken">49</Data>'
+    '    <Data Name="s-port">443</Data>    <Data'
+    ' Name="csUser-Agent">Mozilla/5.0+(X11;+Linux+x86_64)+AppleWebKit/537.36+(KHTML,+like+Gecko)+Chrome/105.0.0.0+Safari/537.36</Data>'
+    '    <Data Name="csCookie">-</Data>    <Data Name="csReferer">-</Data>    <Data'
+    ' Name="cs-version">-</Data>    <Data Name="cs-host">-</Data>    <Data Name="sc-substatus">0</Data>  '
+    '  <Data Name="CustomFields" />    </EventData>   </Event>'
+)
+
+
+def test_a_windows_events_xml_level_makes_it_an_error_named_by_its_provider_and_id(index, tmp_path):
+    assert (_reason(WINDOWS_ERROR_EVENT), level(WINDOWS_INFO_EVENT)) == ("level", "info")
+    report = _scanned(index, tmp_path, [WINDOWS_ERROR_EVENT, WINDOWS_INFO_EVENT])
+    assert report.errors == 1 and list(report.other) == ["Windows event 1108 from Microsoft-Windows-Eventlog"]

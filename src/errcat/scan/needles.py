@@ -74,6 +74,10 @@ _WORDS = (
     *(b"<%d>%s" % (n, after) for n in range(192) if n % 8 <= 4 for after in (b"[",)),
     # journald's JSON export: a PRIORITY that is an error or a warning (journalctl -o json writes " : ")
     *(b'"PRIORITY"' + colon + b'"%d"' % n for n in range(5) for colon in (b":", b" : ")),
+    # a Windows event's level in its XML: critical, error, warning (verdict._WINDOWS_EVENT)
+    b"<Level>1</Level>",
+    b"<Level>2</Level>",
+    b"<Level>3</Level>",
     # a crash (verdict._EXCEPTION): a fatal signal, a segmentation fault, a failed assertion
     b"got signal ",
     b"egmentation fault",

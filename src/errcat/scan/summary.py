@@ -77,6 +77,8 @@ def signature(text: str) -> str:
     a key=value line read from its message on when the message stands far from the line's start
     (FortiGate's logdesc="IPsec phase 1 error" after ten header fields), its header after: cut at
     160 characters, a group was named by the header alone."""
+    if text[:1] in "<-" and (event := _WINDOWS_EVENT.match(text)):  # its XML masked named neither
+        return f"Windows event {event[2]} from {event[1]}"[:160]
     for pattern, mark in _MASKS:
         text = pattern.sub(mark, text)
     if (said := _KV_MESSAGE.search(text, 60)) and text.count("=") >= 6:  # from the message on, then the header
@@ -84,6 +86,11 @@ def signature(text: str) -> str:
     return " ".join(text.split())[:160]
 
 
+# a Windows event as XML, one a line (wevtutil qe /f:xml): named by its provider and event id
+_WINDOWS_EVENT = re.compile(
+    r"(?:- )?<Event[ >][^\n]{0,1024}?<Provider Name=[\"']([^\"'\n]{1,120})[\"']"
+    r"[^\n]{0,1024}?<EventID\b[^>\n]{0,80}>(\d{1,6})</EventID>"
+)
 # a key=value line's message: a quoted phrase (of two words at least) under a message's key
 _KV_MESSAGE = re.compile(r"(?<![\w.])(?:msg|message|logdesc|description)=\"[^\"\n]{0,200} [^\"\n]{0,200}\"")
 

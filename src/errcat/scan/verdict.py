@@ -203,6 +203,11 @@ _XML_START = re.compile(r"<\?xml|<errors?\b")
 _ERROR_STATUS_KEYED = re.compile(r"(?i:\bstatus" + STATUS_KEY + r"[45]\d\d\b)")
 
 
+# a Windows event as XML, one a line as wevtutil qe /f:xml writes them: its System's Level, past HEAD (after the
+# provider and the event id): 1 critical, 2 error, 3 warning, 4 information, 5 verbose (0: logged always)
+_WINDOWS_EVENT = re.compile(r"(?:- )?<Event[ >][^\n]{0,1024}?<Level>(\d)</Level>")
+_WINDOWS_LEVELS = {"1": "critical", "2": "error", "3": "warning", "5": "verbose"}
+
 # ASP.NET Core's console logger: its level in four letters and a colon open the line, before the
 # category and the event id ("fail: Microsoft.EntityFrameworkCore.Database.Command[20102]")
 _DOTNET = re.compile(r"(trce|dbug|info|warn|fail|crit): [\w.`+]+\[\d+\]")
@@ -211,6 +216,8 @@ _DOTNET_LEVELS = {"trce": "trace", "dbug": "debug", "info": "info", "warn": "war
 
 def level(head: str) -> str | None:
     """The first level word of a log line, lower-cased (``error``, ``info``, ``w`` ...), if any."""
+    if head[:1] in "<-" and (event := _WINDOWS_EVENT.match(head)):
+        return _WINDOWS_LEVELS.get(event[1], "info")
     window = head[:HEAD]
     if len(head) > HEAD and (header := _SYSLOG_HEADER.match(head)):
         window = head[: header.end() + HEAD]
