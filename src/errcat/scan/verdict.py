@@ -286,13 +286,18 @@ def error_reason(said: str | None, text: str, column: int | None = None) -> str 
 def _says_more(said: str, text: str) -> bool:
     """Whether a line with a loud level says anything more: Maven's "[ERROR] " and mozharness's
     "WARNING - " say nothing, also behind the times a CI server stamps before them (Jenkins's
-    "22:07:27  [WARNING] ", Taskcluster's "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - ")."""
+    "22:07:27  [WARNING] ", Taskcluster's "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - "),
+    nor does a banner under Ruby Logger's program name (Test Kitchen's "ERROR -- Kitchen: ------Exception-------")."""
     rest = text[_CI_STAMPS.match(text).end() :].lower()  # type: ignore[union-attr]  # (it matches the empty string)
+    if len(said) > 2 and (at := rest.find(said)) >= 0 and _RUBY_BANNER.fullmatch(rest, at + len(said)):
+        return False
     return any(c.isalnum() for c in rest.replace(said, "", 1))
 
 
 # times before a line's own words: a bracketed source and time ("[task 2025-02-14T00:05:10.399Z] "), a bare time
 _CI_STAMPS = re.compile(r"(?:\[[a-z]{1,12} \d[^\]\s]{6,40}\] |\[?\d[\d:.,TZ/+-]{4,40}\]? +)*")
+# Ruby Logger's program name after the level, then nothing or a banner ("------Backtrace-------", "----End Backtrace-----")
+_RUBY_BANNER = re.compile(r" +-- [\w:.-]{1,40}: *(?:[-=*#]{3,}[\w ]{0,24}[-=*#]{3,})? *\r?")
 
 
 def api_shape(text: str) -> bool:
