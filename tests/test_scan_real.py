@@ -2088,3 +2088,21 @@ def test_a_ruby_backtrace_logged_a_frame_a_line_is_one_record(index, tmp_path, u
     use_engine(engine)
     report = _scanned(index, tmp_path, "kitchen.log", _KITCHEN_BACKTRACE)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2]
+
+
+# mozilla/treeherder@dc3080d tests/sample_data/logs/wpt-multiple.log (gzipped) lines 17466-17470: a traceback's
+# lines logged at WARNING under Taskcluster's and mozharness's stamps, its blank lines too
+_STAMPED_BLANKS = [
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING -     action_handler = self.actions[action]\r",
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - KeyError: 'bidi.bluetooth.simulate_adapter'\r",
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - \r",
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - The above exception was the direct cause of the following exception:\r",
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - \r",
+]
+
+
+def test_a_level_with_nothing_after_it_behind_a_ci_stamp_is_no_error(index, tmp_path):
+    """prepare takes the time out of "[task 2025-02-14T00:05:10.399Z] ": "[task ] 00:05:10  WARNING - "
+    still held letters and digits before the level, and each blank line was an error."""
+    report = _scanned(index, tmp_path, "wpt.log", _STAMPED_BLANKS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 4]

@@ -295,7 +295,8 @@ def _says_more(said: str, text: str) -> bool:
 
 
 # times before a line's own words: a bracketed source and time ("[task 2025-02-14T00:05:10.399Z] "), a bare time
-_CI_STAMPS = re.compile(r"(?:\[[a-z]{1,12} \d[^\]\s]{6,40}\] |\[?\d[\d:.,TZ/+-]{4,40}\]? +)*")
+# (its time may be gone: prepare takes a record's time out of its text, "[task ] 00:05:10  WARNING - ")
+_CI_STAMPS = re.compile(r"(?:\[[a-z]{1,12}(?: \d[^\]\s]{6,40})? ?\] |\[?\d[\d:.,TZ/+-]{4,40}\]? +)*")
 # Ruby Logger's program name after the level, then nothing or a banner ("------Backtrace-------", "----End Backtrace-----")
 _RUBY_BANNER = re.compile(r" +-- [\w:.-]{1,40}: *(?:[-=*#]{3,}[\w ]{0,24}[-=*#]{3,})? *\r?")
 
