@@ -66,6 +66,9 @@ def test_a_proxy_refusal_with_status_code_403_is_an_error(index, tmp_path):
         "proxy: backend returned 503",
         "proxy: backend answered HTTP 503 Service Unavailable",
         "request ended with status 429",
+        # a served request's status, unquoted, logged at notice (crowdsecurity/hub's .tests/couchdb-logs/couchdb-logs.log, line 1)
+        "[notice] 2024-01-20T13:54:06.579985Z nonode@nohost <0.17607.12> e1fed412f8 test.domain.fr 1.2.3.4 undefined "
+        "GET /z22ctc 404 ok 1",
     ],
 )
 def test_a_status_of_400_or_more_in_words_is_read_and_is_an_error(line):
@@ -89,6 +92,10 @@ def test_a_status_of_400_or_more_in_words_is_read_and_is_an_error(line):
         # a status without its reason phrase: left unread (see the test below)
         "sync: upstream answered (HTTP 401), errors follow",
         "child exited with status 127",
+        # the CouchDB line above as it reads for a request served with 200, and a duration after a request
+        "[notice] 2024-01-20T13:54:06.579985Z nonode@nohost <0.17607.12> e1fed412f8 test.domain.fr 1.2.3.4 undefined "
+        "GET /z22ctc 200 ok 1",
+        "GET /api/items 404ms (cache miss), 0 errors",
     ],
 )
 def test_a_number_that_is_no_error_status_is_none(line):
@@ -688,3 +695,156 @@ def test_a_number_with_a_point_before_a_word_is_no_time_and_gives_no_level():
     )
     assert level(safari) is None
     assert [level(f"2016-06-30 12:00:07{fraction} error boom") for fraction in ("", ".123", ",123456")] == ["error"] * 3
+
+
+# An Envoy access line in a CRI runtime's file (its status in "response_code", its time in "start_time") and a
+# Traefik access line with an empty "msg" (crowdsecurity/hub's .tests/envoy-logs/envoy.log line 3 and
+# .tests/traefik_json/traefik_json.log line 5): neither was read as an error, and the Envoy line's status,
+# once read, was an unknown vendor's HTTP 404
+ACCESS_FIELDS = [
+    (
+        '2025-12-31T18:30:06.518608527+01:00 stdout F {":authority":"foo.example.com","bytes_received":0,"bytes_sent":0'
+        ',"connection_termination_details":null,"downstream_local_address":"10.42.0.77:10443","downstream_remote_addres'
+        's":"172.16.2.33:49578","duration":5,"method":"HEAD","protocol":"HTTP/2","requested_server_name":null,"response'
+        '_code":404,"response_code_details":"via_upstream","response_flags":"-","route_name":"httproute/app/app-foo-exa'
+        'mple-com/rule/0/match/0/foo_example_com","start_time":"2025-12-31T17:30:03.228Z","upstream_cluster":"httproute'
+        '/app/app-foo-example-com/rule/0","upstream_host":"10.42.0.88:1337","upstream_local_address":"10.42.0.77:47106"'
+        ',"upstream_transport_failure_reason":null,"user-agent":"curl/8.5.0","x-envoy-origin-path":"/.env","x-envoy-ups'
+        'tream-service-time":null,"x-forwarded-for":"172.16.2.33","x-request-id":"fff03852-5ae8-468b-a528-434d095ddc49"'
+        "}"
+    ),
+    (
+        '{"ClientAddr":"192.168.1.115:56446","ClientHost":"192.168.1.115","ClientPort":"56446","ClientUsername":"-","Do'
+        'wnstreamContentSize":19,"DownstreamStatus":404,"Duration":10158,"GzipRatio":0,"OriginContentSize":0,"OriginDur'
+        'ation":0,"OriginStatus":0,"Overhead":10158,"RequestAddr":"admin.mydomain.com","RequestContentSize":0,"RequestC'
+        'ount":3100,"RequestHost":"admin.mydomain.com","RequestMethod":"GET","RequestPath":"/","RequestPort":"-","Reque'
+        'stProtocol":"HTTP/2.0","RequestScheme":"https","RetryAttempts":0,"StartLocal":"2026-01-14T10:45:33.759014877+0'
+        '1:00","StartUTC":"2026-01-14T09:45:33.759014877Z","TLSCipher":"TLS_AES_128_GCM_SHA256","TLSVersion":"1.3","ent'
+        'ryPointName":"https","level":"info","msg":"","time":"2026-01-14T10:45:33+01:00"}'
+    ),
+]
+
+
+def test_a_status_recorded_in_an_access_events_fields_is_another_programs_error(index, tmp_path):
+    report = scanned(index, tmp_path, "app.log", ACCESS_FIELDS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
+    assert (report.matched, report.unmatched) == ({}, {})
+    assert any(name.startswith(":authority=foo.example.com ") for name in report.other)
+
+
+# sshd's failed logins by user name (elastic/examples@6d86454 Machine Learning/Security Analytics Recipes/
+# suspicious_login_activity/data/auth.log lines 86, 98, 103, 320): one group for known users, one for unknown
+# ones (two lines each), where each name tried was a group of its own
+SSHD_USERS = [
+    (
+        "Mar 27 14:01:39 ip-10-77-20-248 sshd[2938]: error: maximum authentication attempts exceeded for root"
+        " from 122.176.37.221 port 37107 ssh2 [preauth]"
+    ),
+    (
+        "Mar 27 14:54:58 ip-10-77-20-248 sshd[2967]: error: maximum authentication attempts exceeded for"
+        " invalid user support from 95.152.57.58 port 53679 ssh2 [preauth]"
+    ),
+    (
+        "Mar 27 15:46:53 ip-10-77-20-248 sshd[2996]: error: maximum authentication attempts exceeded for root"
+        " from 90.144.183.19 port 57648 ssh2 [preauth]"
+    ),
+    (
+        "Mar 27 18:22:26 ip-10-77-20-248 sshd[14922]: error: maximum authentication attempts exceeded for"
+        " invalid user admin from 201.177.23.130 port 46784 ssh2 [preauth]"
+    ),
+]
+SSHD_GROUP = "ip-<n>-<n>-<n>-<n> sshd[<n>]: error: maximum authentication attempts exceeded for "
+
+
+def test_sshd_failed_logins_are_grouped_whatever_user_name_was_tried(index, tmp_path):
+    report = scanned(index, tmp_path, "app.log", SSHD_USERS)
+    tail = "from <n> port <n> ssh<n> [preauth]"
+    assert sorted((g.count, name) for name, g in report.other.items()) == [
+        (2, f"{SSHD_GROUP}<user> {tail}"),
+        (2, f"{SSHD_GROUP}invalid user <user> {tail}"),
+    ]
+
+
+# FortiGate's key=value events (geercaceres/wazuh-sample-logs@81711cf sample-logs-list.txt lines 1-3): ten header
+# fields stand before the message, and the group text, cut at 160 characters, named the header alone
+FORTIGATE = [
+    (
+        'date=2021-12-28 time=15:26:47 devname="FGT5HD3916803513" devid="FGT5HD3916803513" logid="0101037188"'
+        ' type="event" subtype="vpn" level="error" vd="root" eventtime=1640685407 logdesc="IPsec phase 1'
+        ' error" msg="IPsec phase 1 error" action="negotiate" remip=13.71.116.219 locip=115.113.193.129'
+        ' remport=500 locport=500 outintf="port16" cookies="d0727ae3820a1a3e/0000000000000000" user="N/A"'
+        ' group="N/A" xauthuser="N/A" xauthgroup="N/A" assignip=N/A vpntunnel="N/A" status="negotiate_error"'
+        ' reason="peer SA proposal not match local policy"'
+    ),
+    (
+        'date=2021-12-28 time=15:24:48 devname="FGT5HD3916803513" devid="FGT5HD3916803513" logid="0101037188"'
+        ' type="event" subtype="vpn" level="error" vd="root" eventtime=1640685288 logdesc="IPsec phase 1'
+        ' error" msg="IPsec phase 1 error" action="negotiate" remip=13.71.116.219 locip=115.113.193.129'
+        ' remport=500 locport=500 outintf="port16" cookies="41ef052758e391f5/0000000000000000" user="N/A"'
+        ' group="N/A" xauthuser="N/A" xauthgroup="N/A" assignip=N/A vpntunnel="N/A" status="negotiate_error"'
+        ' reason="peer SA proposal not match local policy"'
+    ),
+    (
+        'date=2021-12-28 time=15:24:48 devname="FGT5HD3916803513" devid="FGT5HD3916803513" logid="0101037192"'
+        ' type="event" subtype="vpn" level="error" vd="root" eventtime=1640685288 logdesc="Progress IPsec'
+        ' phase 1" msg="progress IPsec phase 1" action="negotiate" remip=13.71.116.219 locip=115.113.193.129'
+        ' remport=500 locport=500 outintf="port16" cookies="41ef052758e391f5/0000000000000000" user="N/A"'
+        ' group="N/A" xauthuser="N/A" xauthgroup="N/A" assignip=N/A vpntunnel="N/A" status="failure"'
+        ' init="remote" exch="SA_INIT" dir="inbound" role="responder" result="ERROR" version="IKEv2"'
+    ),
+]
+
+
+def test_a_key_value_lines_message_far_from_its_start_names_its_group(index, tmp_path):
+    report = scanned(index, tmp_path, "app.log", FORTIGATE)
+    assert sorted((g.count, name.split(" msg=")[0]) for name, g in report.other.items()) == [
+        (1, 'logdesc="Progress IPsec phase <n>"'),
+        (2, 'logdesc="IPsec phase <n> error"'),
+    ]
+
+
+# A Windows event's level stands in its XML's System, past the line's head: security event 1108, an error
+# (MicrosoftDocs/windows-itpro-docs@d7b30b6 windows/security/threat-protection/auditing/event-1108.md, its
+# Event XML with its lines joined as wevtutil qe /f:xml writes one event a line), and an IIS log event at
+# information (crowdsecurity/hub's .tests/iis-xml-logs/iis-logs.log, line 1)
+WINDOWS_ERROR_EVENT = (
+    '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider'
+    ' Name="Microsoft-Windows-Eventlog" Guid="{fc65ddd8-d6ef-4962-83d5-6e5cfe9ce148}"'
+    " /><EventID>1108</EventID><Version>0</Version><Level>2</Level><Task>101</Task><Opcode>0</Opcode><Keywords>0x4020000000000000</Keywords><TimeCreated"
+    ' SystemTime="2015-11-12T20:59:47.431979300Z" /><EventRecordID>5599</EventRecordID><Correlation'
+    ' /><Execution ProcessID="972" ThreadID="1320"'
+    " /><Channel>Security</Channel><Computer>WIN-GG82ULGC9GO.contoso.local</Computer><Security"
+    " /></System><UserData><EventProcessingFailure"
+    ' xmlns="http://manifests.microsoft.com/win/2004/08/windows/eventlog"><Error Code="15005"'
+    " /><EventID>0</EventID><PublisherID>Microsoft-Windows-Security-Auditing</PublisherID></EventProcessingFailure></UserData></Event>"
+)
+WINDOWS_INFO_EVENT = (
+    '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"> <System>   <Provider'
+    ' Name="Microsoft-Windows-IIS-Logging" Guid="{7e8ad27f-b271-4ea2-a783-a47bde29143b}" />   '
+    " <EventID>6200</EventID>    <Version>0</Version>    <Level>4</Level>    <Task>0</Task>   "
+    " <Opcode>0</Opcode>    <Keywords>0x8000000000000000</Keywords>    <TimeCreated"
+    ' SystemTime="2022-10-01T11:25:54.6206890Z" />    <EventRecordID>530178</EventRecordID>   '
+    ' <Correlation />    <Execution ProcessID="15476" ThreadID="25612" />   '
+    " <Channel>Microsoft-IIS-Logging/Logs</Channel>    <Computer>exchange-1.mydomain.test</Computer>   "
+    ' <Security UserID="S-1-5-18" />    </System> <EventData>   <Data'
+    ' Name="EnabledFieldsFlags">2478079</Data>    <Data Name="date">2022-10-01</Data>    <Data'
+    ' Name="time">11:25:51</Data>    <Data Name="c-ip">192.168.9.212</Data>    <Data'
+    ' Name="cs-username">-</Data>    <Data Name="s-sitename">W3SVC1</Data>    <Data'
+    ' Name="s-computername">exchange-1</Data>    <Data Name="s-ip">192.168.9.241</Data>    <Data'
+    ' Name="cs-method">GET</Data>    <Data Name="cs-uri-stem">/autodiscover/autodiscover.json</Data>   '
+    " <Data"
+    ' Name="cs-uri-query">bla=powershell&amp;CorrelationID=;&amp;cafeReqId=f1351975-5024-4240-9508-3b4ea50eaf70;</Data>'
+    '    <Data Name="sc-status">400</Data>    <Data Name="sc-win32-status">0</Data>    <Data'
+    ' Name="sc-bytes">134</Data>    <Data Name="cs-bytes">751</Data>    <Data Name="time-taken">49</Data>'
+    '    <Data Name="s-port">443</Data>    <Data'
+    ' Name="csUser-Agent">Mozilla/5.0+(X11;+Linux+x86_64)+AppleWebKit/537.36+(KHTML,+like+Gecko)+Chrome/105.0.0.0+Safari/537.36</Data>'
+    '    <Data Name="csCookie">-</Data>    <Data Name="csReferer">-</Data>    <Data'
+    ' Name="cs-version">-</Data>    <Data Name="cs-host">-</Data>    <Data Name="sc-substatus">0</Data>  '
+    '  <Data Name="CustomFields" />    </EventData>   </Event>'
+)
+
+
+def test_a_windows_events_xml_level_makes_it_an_error_named_by_its_provider_and_id(index, tmp_path):
+    assert (_reason(WINDOWS_ERROR_EVENT), level(WINDOWS_INFO_EVENT)) == ("level", "info")
+    report = scanned(index, tmp_path, "app.log", [WINDOWS_ERROR_EVENT, WINDOWS_INFO_EVENT])
+    assert report.errors == 1 and list(report.other) == ["Windows event 1108 from Microsoft-Windows-Eventlog"]

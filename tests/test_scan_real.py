@@ -126,6 +126,19 @@ def test_lines_that_only_mention_errors_are_not_errors():
         # Maven prints an empty error line between the lines of one failure (a Spring Boot console)
         ("[ERROR] Failed to execute goal org.springframework.boot:spring-boot-maven-plugin:4.1.0:run (default-cli)", "level"),
         ("[ERROR] ", None),
+        # Test Kitchen's banners around an exception say nothing; its class and message do (elastic/examples@6d86454
+        # Miscellaneous/docker/full_stack_example/.kitchen/logs/kitchen.log lines 1, 4, 2)
+        ("E, [2017-08-17T18:15:08.067497 #48598] ERROR -- Kitchen: ------Exception-------", None),
+        ("E, [2017-08-17T18:15:08.067571 #48598] ERROR -- Kitchen: ----------------------", None),
+        ("E, [2017-08-17T18:15:08.067549 #48598] ERROR -- Kitchen: Class: Kitchen::UserError", "level"),
+        # Emby's capitalised level after its time (crowdsecurity/hub's .tests/emby-logs/emby-logs.log, line 1)
+        ("2022-02-14 18:01:07.092 Warn Server: AUTH-ERROR: 1.1.1.1 - Invalid username or password entered.", "level"),
+        # and so do they behind a CI server's time (jenkinsci/analysis-model's
+        # src/test/resources/edu/hm/hafner/analysis/parser/maven-console.txt line 13; mozilla/treeherder's
+        # tests/sample_data/logs/wpt-multiple.log line 17468, a blank line of a traceback logged at WARNING)
+        ("22:07:27  [WARNING] ", None),
+        ("[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - \r", None),
+        ("[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - KeyError: 'bidi.bluetooth.simulate_adapter'", "level"),
         ('{"level":"error","msg":"x"}', "level"),
         ("2026-11-19 02:00:00 WARN upstream error, retrying", "level"),
         ("2026-11-19 02:00:00 INFO GET /v2/servers HTTP/1.1 status: 404 len: 10", "status"),
@@ -2094,7 +2107,26 @@ _KITCHEN_BACKTRACE = [
 def test_a_ruby_backtrace_logged_a_frame_a_line_is_one_record(index, tmp_path, use_engine, engine):
     """Test Kitchen logs an exception's backtrace a frame a line, each under Ruby Logger's head:
     each frame was an error of its own (22 records for one failure in this log). A frame under
-    the same severity, pid and program continues the line before it; the banners stay lines."""
+    the same severity, pid and program continues the line before it; a banner alone says nothing,
+    so is no error (the backtrace's, with its frames, is one)."""
     use_engine(engine)
     report = scanned(index, tmp_path, "kitchen.log", _KITCHEN_BACKTRACE)
-    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 7]
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2]
+
+
+# mozilla/treeherder@dc3080d tests/sample_data/logs/wpt-multiple.log (gzipped) lines 17466-17470: a traceback's
+# lines logged at WARNING under Taskcluster's and mozharness's stamps, its blank lines too
+_STAMPED_BLANKS = [
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING -     action_handler = self.actions[action]\r",
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - KeyError: 'bidi.bluetooth.simulate_adapter'\r",
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - \r",
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - The above exception was the direct cause of the following exception:\r",
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - \r",
+]
+
+
+def test_a_level_with_nothing_after_it_behind_a_ci_stamp_is_no_error(index, tmp_path):
+    """prepare takes the time out of "[task 2025-02-14T00:05:10.399Z] ": "[task ] 00:05:10  WARNING - "
+    still held letters and digits before the level, and each blank line was an error."""
+    report = scanned(index, tmp_path, "wpt.log", _STAMPED_BLANKS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 4]

@@ -356,7 +356,10 @@ def status_slots(shape: bytes) -> int:
 
 # what a container runtime writes before each line a program logged: docker logs -t's time,
 # docker compose's service name and bar, kubectl logs --prefix's pod and container
-_RUNTIME_PREFIX = re.compile(rf"(?:\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z |{RUNTIME_PREFIX})+(?=\{{)")
+# docker logs -t's time; a CRI runtime's (containerd's, CRI-O's) time, stream and tag: "2025-12-31T18:30:06.5+01:00 stdout F "
+_RUNTIME_PREFIX = re.compile(
+    rf"(?:\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) (?:std(?:out|err) [PF] )?|{RUNTIME_PREFIX})+(?=\{{)"
+)
 
 
 def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:

@@ -46,6 +46,14 @@ _MASKS = (
     # a path in brackets, as Tomcat and Spring write a message's values ("Unable to add the resource at
     # [/WEB-INF/classes/static/x.js] to the cache for web application [/shop]"): each record's own resource
     (re.compile(r"\[/[^\]\n]{1,200}\]"), "[<path>]"),
+    # the user name sshd names a failed login by ("... exceeded for invalid user support from 95.152.57.58 port 53679",
+    # "for root from ... port"): a brute force tries one name a line, each was a group of its own
+    (
+        re.compile(
+            r"\b((?:[Ii]nvalid|[Ii]llegal) user )[^\s<]+|\b(for )(?!(?:invalid|illegal) )[^\s<]+(?= from [\d.:a-fA-F]+ port \d)"
+        ),
+        lambda m: f"{m[1]}<user>" if m[1] else f"{m[2]}<user>",
+    ),
     (re.compile(EMAIL), "<email>"),
     (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
     # a number, not a code's (Heroku's "code=H10" App crashed, "code=H12" Request timeout: each its own error),
@@ -69,10 +77,26 @@ _ID_SEGMENT = re.compile(
 
 
 def signature(text: str) -> str:
-    """Text with what varies between occurrences of one error masked (numbers, ids, quoted values)."""
+    """Text with what varies between occurrences of one error masked (numbers, ids, quoted values);
+    a key=value line read from its message on when the message stands far from the line's start
+    (FortiGate's logdesc="IPsec phase 1 error" after ten header fields), its header after: cut at
+    160 characters, a group was named by the header alone."""
+    if text[:1] in "<-" and (event := _WINDOWS_EVENT.match(text)):  # its XML masked named neither
+        return f"Windows event {event[2]} from {event[1]}"[:160]
     for pattern, mark in _MASKS:
         text = pattern.sub(mark, text)
+    if (said := _KV_MESSAGE.search(text, 60)) and text.count("=") >= 6:  # from the message on, then the header
+        text = f"{text[said.start() :]} {text[: said.start()]}"
     return " ".join(text.split())[:160]
+
+
+# a Windows event as XML, one a line (wevtutil qe /f:xml): named by its provider and event id
+_WINDOWS_EVENT = re.compile(
+    r"(?:- )?<Event[ >][^\n]{0,1024}?<Provider Name=[\"']([^\"'\n]{1,120})[\"']"
+    r"[^\n]{0,1024}?<EventID\b[^>\n]{0,80}>(\d{1,6})</EventID>"
+)
+# a key=value line's message: a quoted phrase (of two words at least) under a message's key
+_KV_MESSAGE = re.compile(r"(?<![\w.])(?:msg|message|logdesc|description)=\"[^\"\n]{0,200} [^\"\n]{0,200}\"")
 
 
 def read_before(broken: str, read: int, lines: int) -> str:
