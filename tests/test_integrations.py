@@ -14,6 +14,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -267,12 +268,10 @@ def test_logging_filter_annotates_records_without_secrets(server, catalog, caplo
     _no_secret(caplog.text, first.getMessage(), second.getMessage())
 
 
-def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credentials(server, catalog):
-    """``logger.exception(...)`` inside ``except requests.HTTPError`` after ``raise_for_status()`` (or of an
-    error raised from one) was neither explained, as Sentry's and structlog's adapters explain it, nor had its
-    credentials hidden: requests quotes the URL, an api_key in its query, and OpenTelemetry's logs handler sent
-    it as ``exception.message``. Every handler now gets the record explained and the messages hidden, through a
-    copy: the exception the program raised is left as it is."""
+@contextlib.contextmanager
+def _logging_to_a_stream_and_opentelemetry(catalog, name: str) -> Iterator[tuple[logging.Logger, io.StringIO, Any]]:
+    """A logger writing to a stream and to OpenTelemetry's logs (in memory), errcat's filter on it: the logger,
+    what the stream got and the exporter; the handlers, the filter and the provider gone afterwards."""
     from opentelemetry.sdk._logs import LoggerProvider, LoggingHandler
     from opentelemetry.sdk._logs.export import InMemoryLogRecordExporter, SimpleLogRecordProcessor
 
@@ -280,14 +279,29 @@ def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credenti
     provider = LoggerProvider()
     provider.add_log_record_processor(SimpleLogRecordProcessor(exported))
     written = io.StringIO()
-    logger = logging.getLogger("sync-http-error")
+    logger = logging.getLogger(name)
     logger.propagate = False
     handlers = [logging.StreamHandler(written), LoggingHandler(logger_provider=provider)]
     for handler in handlers:
         logger.addHandler(handler)
     logger.addFilter(ExplainFilter(catalog))
-    response = requests.post(f"{server}/accountright/{GUID}/Sale/Invoice/Item?api_key={IX_KEY}", headers=SECRET_HEADERS)
     try:
+        yield logger, written, exported
+    finally:
+        logger.filters.clear()
+        for handler in handlers:
+            logger.removeHandler(handler)
+        provider.shutdown()
+
+
+def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credentials(server, catalog):
+    """``logger.exception(...)`` inside ``except requests.HTTPError`` after ``raise_for_status()`` (or of an
+    error raised from one) was neither explained, as Sentry's and structlog's adapters explain it, nor had its
+    credentials hidden: requests quotes the URL, an api_key in its query, and OpenTelemetry's logs handler sent
+    it as ``exception.message``. Every handler now gets the record explained and the messages hidden, through a
+    copy: the exception the program raised is left as it is."""
+    response = requests.post(f"{server}/accountright/{GUID}/Sale/Invoice/Item?api_key={IX_KEY}", headers=SECRET_HEADERS)
+    with _logging_to_a_stream_and_opentelemetry(catalog, "sync-http-error") as (logger, written, exported):
         try:
             response.raise_for_status()
         except requests.HTTPError as error:
@@ -297,11 +311,6 @@ def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credenti
                 raise RuntimeError("invoice sync failed") from error
             except RuntimeError:
                 logger.exception("sync failed")
-    finally:
-        logger.filters.clear()
-        for handler in handlers:
-            logger.removeHandler(handler)
-        provider.shutdown()
     assert IX_KEY in str(raised)  # the program's own exception is untouched
     records = [getattr(r, "log_record", r) for r in exported.get_finished_logs()]
     assert len(records) == 2
@@ -320,35 +329,18 @@ def test_a_logged_aiohttp_error_reaches_no_handler_with_the_urls_key(server, cat
     ``exception.message``) still wrote the key. The copy now says the message with the key hidden, under the
     same class name; the exception the program raised is left as it is."""
     import aiohttp
-    from opentelemetry.sdk._logs import LoggerProvider, LoggingHandler
-    from opentelemetry.sdk._logs.export import InMemoryLogRecordExporter, SimpleLogRecordProcessor
 
     async def post() -> None:
         address = f"{server}/accountright/{GUID}/Sale/Invoice/Item?api_key={IX_KEY}"
         async with aiohttp.ClientSession(raise_for_status=True) as session, session.post(address, json={}) as response:
             await response.read()
 
-    exported = InMemoryLogRecordExporter()
-    provider = LoggerProvider()
-    provider.add_log_record_processor(SimpleLogRecordProcessor(exported))
-    written = io.StringIO()
-    logger = logging.getLogger("sync-aiohttp-error")
-    logger.propagate = False
-    handlers = [logging.StreamHandler(written), LoggingHandler(logger_provider=provider)]
-    for handler in handlers:
-        logger.addHandler(handler)
-    logger.addFilter(ExplainFilter(catalog))
-    try:
+    with _logging_to_a_stream_and_opentelemetry(catalog, "sync-aiohttp-error") as (logger, written, exported):
         try:
             asyncio.run(post())
         except aiohttp.ClientResponseError as error:
             raised = error
             logger.exception("MYOB call failed")
-    finally:
-        logger.filters.clear()
-        for handler in handlers:
-            logger.removeHandler(handler)
-        provider.shutdown()
     assert IX_KEY in str(raised)  # the program's own exception is untouched
     (record,) = [getattr(r, "log_record", r) for r in exported.get_finished_logs()]
     assert record.attributes["exception.type"] == "ClientResponseError"
