@@ -199,7 +199,8 @@ def _sage(d: dict[str, Any], shape: Shape) -> SentError:
     k = _lower_keys(d)
     return SentError(
         _sage_shape(k, shape),
-        code=_code(k.get("$datacode")),
+        code=_code(k.get("$datacode") or k.get("$sdatacode")),  # SData's diagnosis names its code $sdataCode
+        name=_text(k.get("$applicationcode")),
         message=_text(k.get("$message")),
         severity=_text(k.get("$severity")),
         source=_text(k.get("$source")),
@@ -460,6 +461,8 @@ _XML_FIELD = re.compile(
     r"\s*([^<]{1,2000}?)\s*</",
     re.IGNORECASE,
 )
+# A message element the text stops inside: nothing after its start tag closes it.
+_XML_CUT_MESSAGE = re.compile(r"<(?:[\w.-]{1,40}:)?(?:message|errormessage|description)>\s*([^<]{1,2000})\Z", re.IGNORECASE)
 _XML_MESSAGES = ("message", "errormessage", "description", "description2")
 _XML_CODES = ("errorcode", "sdatacode", "errornumber", "errorno")
 # One <Error ...>...</Error> of a document that lists several (an Intuit Fault); not <Errors>, <ErrorCode>
@@ -580,6 +583,9 @@ def _xml_document(body: str, reading: Reading) -> bool:
         for m in _XML_FIELD.finditer(inner):
             fields.setdefault(m.group(1).lower(), unescape(m.group(2)).strip())
         message = next((fields[k] for k in fields if k in _XML_MESSAGES), None) or fields.get("detail")
+        cut = _XML_CUT_MESSAGE.search(inner) if not message and fields.keys() & {*_XML_CODES, "severity"} else None
+        if cut:  # the paste stops inside the message (a post's first lines): its start is the message
+            message = unescape(cut.group(1)).strip()
         if not message:
             continue
         code = _CODE_ATTR.search(attrs)
@@ -591,6 +597,7 @@ def _xml_document(body: str, reading: Reading) -> bool:
                 message=message,
                 details=fields.get("detail") if fields.get("detail") != message else None,
                 severity=fields.get("severity"),
+                cut=bool(cut),
             )
         )
     return bool(reading.errors)
