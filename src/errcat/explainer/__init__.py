@@ -26,7 +26,16 @@ from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, 
 from .recordings import Recording, read_recording
 from .redact import redact_report
 from .reference import Reference, reference_for
-from .split import KNOWN_STATUSES, MAX_INPUT_BYTES, decode, html_title, is_status_noise, leading_lines, split
+from .split import (
+    KNOWN_STATUSES,
+    MAX_INPUT_BYTES,
+    decode,
+    html_title,
+    is_status_noise,
+    leading_lines,
+    split,
+    without_stack_frames,
+)
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
 
@@ -252,7 +261,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     Read without the catalog: which words of a message are error names is _named's to say."""
     title = html_title(ex.body)
     body = title if title is not None else _without_markup(ex.body)
-    bare_lines = (ln.strip().lstrip("•·*").strip() for ln in body.split("\n"))  # without list bullets
+    bare_lines = (ln.strip().lstrip("•·*").strip() for ln in without_stack_frames(body.split("\n")))  # nor bullets
     kept = (ln for ln in bare_lines if ln and ln != ex.url and not is_status_noise(ln) and not _is_status_text(ln, ex.status))
     lines = leading_lines(kept, MAX_TEXT, 40)  # all that is read below: a million lines are not each cleaned
     if not lines:

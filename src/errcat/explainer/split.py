@@ -576,6 +576,39 @@ def is_status_noise(text: str) -> bool:
     return " Error: " in text and bool(_PYTHON_HTTP_ERROR.search(text))
 
 
+# A line of a stack trace: where an error was raised, never its words. Python's header and its 'File "x.py",
+# line 3, in f' (the deeper-indented source line under one goes with it), Java's and .NET's "at a.B.c(B.java:12)",
+# Node's "at f (/app/x.js:1:2)" and "at <anonymous>", PHP's "#0 /app/x.php(12): f()", Ruby's "from x.rb:3:in `f'",
+# a JVM's "... 12 more" and .NET's "--- End of stack trace from previous location ... ---".
+_FRAME = re.compile(
+    r"""\s*(?:Traceback\ \(most\ recent\ call\ last\):
+    | File\ "[^"\n]{1,500}",\ line\ \d+(?:,\ in\ .{1,200})?
+    | at\ (?:new\ |async\ )?[^\s()]{1,300}\ ?\([^()\n]{0,500}\)(?:\ in\ .{1,500})?
+    | at\ (?:<anonymous>|[^\s()]{1,500}:\d+(?::\d+)?)
+    | \#\d+\ (?:\{main\}|\S.{0,500}\(\d+\):\ .{0,500})
+    | from\ \S{1,500}:\d+:in\ .{1,200}
+    | \.\.\.\ \d+\ more
+    | ---\ End\ of\ (?:inner\ exception\ )?stack\ trace.{0,200})\s*""",
+    re.VERBOSE,
+)
+_PYTHON_FILE_LINE = re.compile(r'(\s*)File "')
+
+
+def without_stack_frames(lines: Iterable[str]) -> Iterator[str]:
+    """The lines that are not a stack trace's frames (taken lazily): a traceback pasted with its
+    exception says where it was raised, and only the exception's line says what went wrong."""
+    frame_indent = -1  # the indentation of the Python frame line just read: a deeper line under it is its source
+    for line in lines:
+        under, frame_indent = frame_indent, -1
+        if under >= 0 and line.strip() and len(line) - len(line.lstrip()) > under and not _FRAME.fullmatch(line):
+            continue
+        if _FRAME.fullmatch(line):
+            python = _PYTHON_FILE_LINE.match(line)
+            frame_indent = len(python.group(1)) if python else -1
+            continue
+        yield line
+
+
 def leading_lines(lines: Iterable[str], chars: int, count: int) -> list[str]:
     """The first lines of ``lines`` (taken lazily): at least ``count`` of them and more than ``chars``
     characters joined, or all there are. What reads only a paste's start need not clean every line."""
