@@ -69,3 +69,45 @@ def test_a_pasted_traceback_header_is_not_printed_back():
     assert result.exit_code in (0, 1)
     assert "Traceback" not in result.output
     assert json.loads(result.output)["vendor"] is None
+
+
+# GitHub issue red-hat-storage/ocs-ci#5036 (2021-11-02), an S3-compatible store via botocore, as pytest reports it
+PYTEST = """        if http.status_code >= 300:
+            error_code = parsed_response.get("Error", {}).get("Code")
+            error_class = self.exceptions.from_code(error_code)
+>           raise error_class(parsed_response, operation_name)
+E           botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied
+
+venv/lib64/python3.8/site-packages/botocore/client.py:656: ClientError"""
+
+# GitHub issue IBM/image-recognition-and-information-extraction-from-image-documents#3 (2018-06-19), IBM Cloud
+# Object Storage via ibm_botocore in a Jupyter notebook: IPython's traceback header and frame lines
+IPYTHON = """---------------------------------------------------------------------------
+ClientError                               Traceback (most recent call last)
+<ipython-input-47-1c818a89a67a> in <module>()
+----> 1 response = cos.list_buckets()
+C:\\ProgramData\\Anaconda3\\lib\\site-packages\\ibm_botocore\\client.py in _api_call(self, *args, **kwargs)"""
+
+
+def test_a_pytest_report_is_read_from_its_error_lines(catalog):
+    """pytest prints the source around the failing line; its "E   " lines are the error. The source's
+    `error_code = parsed_response.get(...)` is no error code either."""
+    x = explain(catalog, PYTEST)
+    sent = x.errors[0].sent
+    assert sent.message == (
+        "botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied"
+    )
+    assert sent.code is None
+    assert x.vendor is None
+
+
+def test_a_code_assigned_from_a_call_is_no_code(catalog):
+    x = explain(catalog, 'error_code = parsed_response.get("Error", {}).get("Code")\nsomething failed')
+    assert x.errors[0].sent.code is None
+    assert explain(catalog, "Request failed, error code: E1042.").errors[0].sent.code == "E1042"
+
+
+def test_ipythons_traceback_header_and_frames_are_not_read_or_printed_back():
+    result = CliRunner().invoke(app, ["explain", "-f", "json", "-"], input=IPYTHON)
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.output and "ipython-input" not in result.output and "----> 1" not in result.output

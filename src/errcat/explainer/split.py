@@ -576,12 +576,16 @@ def is_status_noise(text: str) -> bool:
     return " Error: " in text and bool(_PYTHON_HTTP_ERROR.search(text))
 
 
-# A line of a stack trace: where an error was raised, never its words. Python's header and its 'File "x.py",
+# A line of a stack trace: where an error was raised, never its words. Python's header (IPython's too, with its
+# "<ipython-input-1-ab> in f()" and "x.py in f(a)", "----> 1 code" lines and its rule of dashes) and its 'File "x.py",
 # line 3, in f' (the deeper-indented source line under one goes with it), Java's and .NET's "at a.B.c(B.java:12)",
 # Node's "at f (/app/x.js:1:2)" and "at <anonymous>", PHP's "#0 /app/x.php(12): f()", Ruby's "from x.rb:3:in `f'",
 # a JVM's "... 12 more" and .NET's "--- End of stack trace from previous location ... ---".
 _FRAME = re.compile(
-    r"""\s*(?:Traceback\ \(most\ recent\ call\ last\):
+    r"""\s*(?:(?:[\w.]{1,200}\s+)?Traceback\ \(most\ recent\ call\ last\):?
+    | (?:<[^<>\n]{1,200}>|\S{1,500}\.py)\ in\ [\w<>]{1,200}\(.{0,500}\)
+    | -{1,10}>\ \d+\ .{0,500}
+    | -{20,}
     | File\ "[^"\n]{1,500}",\ line\ \d+(?:,\ in\ .{1,200})?
     | at\ (?:new\ |async\ )?[^\s()]{1,300}\ ?\([^()\n]{0,500}\)(?:\ in\ .{1,500})?
     | at\ (?:<anonymous>|[^\s()]{1,500}:\d+(?::\d+)?)
@@ -592,6 +596,16 @@ _FRAME = re.compile(
     re.VERBOSE,
 )
 _PYTHON_FILE_LINE = re.compile(r'(\s*)File "')
+
+
+# pytest's report of a failure: "E   " before each line of the error, ">" before the line that raised it
+_PYTEST_ERROR = re.compile(r"E {3,}(\S.*)")
+
+
+def pytest_error_lines(lines: list[str]) -> list[str]:
+    """The error lines of a pytest failure report (its "E   " lines, unprefixed), or [] when there are none:
+    the source lines pytest shows around them say where, not what."""
+    return [m.group(1) for line in lines[:10_000] if (m := _PYTEST_ERROR.match(line))]
 
 
 def without_stack_frames(lines: Iterable[str]) -> Iterator[str]:
