@@ -55,3 +55,27 @@ def test_sdatas_dollar_keyed_code_is_read_as_the_code(catalog):
     sent = x.errors[0].sent
     assert (sent.code, sent.name, sent.severity) == ("ApplicationDiagnosis", "InternalServerError", "Error")
     assert x.vendor is None and x.errors[0].kind in ("none", "fuzzy")
+
+
+# GitHub issue Sage/SData-2.0#65 (2016-09-07, Sage 50 Accounts SData), its first lines; namespace list shortened.
+# The message names a COM class by its CLSID in braces, and the post stops inside the message.
+SDATA_CLSID = """<diagnosis xmlns="http://schemas.sage.com/sdata/2008/1" xmlns:sdata="http://schemas.sage.com/sdata/2008/1">
+  <sdata:severity>error</sdata:severity>
+  <sdata:sdataCode>ApplicationDiagnosis</sdata:sdataCode>
+  <sdata:applicationCode />
+  <sdata:message>GET operation failed - Retrieving the COM class factory for component with CLSID {32F9466C-D217-481E-933C-C898F8D9A9D4} failed due to the following error: 80070583."""
+
+
+def test_a_brace_in_an_xml_message_does_not_make_it_json(catalog):
+    """A CLSID's braces are text, not a JSON body quoting XML: the diagnosis is still read element by element."""
+    x = explain(catalog, SDATA_CLSID)
+    sent = x.errors[0].sent
+    assert (sent.code, sent.severity) == ("ApplicationDiagnosis", "error")
+    assert sent.message is not None and sent.message.startswith("GET operation failed - Retrieving the COM class factory")
+    assert x.vendor is None and x.errors[0].kind in ("none", "fuzzy")
+
+
+def test_json_quoting_xml_is_still_not_read_as_an_xml_document(catalog):
+    """A JSON body whose string quotes an XML error is JSON: its own fields are the error."""
+    x = explain(catalog, '{"error": "upstream said <Error><Message>boom</Message></Error>", "code": "UPSTREAM"}')
+    assert all(m.sent.shape.name != "XML error document" for m in x.errors)

@@ -470,6 +470,9 @@ _XML_ANY_ERROR = re.compile(r"<(?:[\w.-]{1,40}:)?error\b([^>]{0,500})>(.*?)</(?:
 _ANY_ERROR_CLOSE = re.compile(r"</(?:[\w.-]{1,40}:)?error\s*>", re.IGNORECASE)
 _CODE_ATTR = re.compile(r"""\bcode\s*=\s*["']([^"'<>]{1,64})["']""", re.IGNORECASE)
 _CHILD_ELEMENT = re.compile(r"<[A-Za-z]")
+# What JSON (or a language's dump) opens with: a brace or bracket, then a quoted key or string. A brace alone is
+# not JSON: a Windows CLSID in an error's message ({32F9466C-...}) is text.
+_JSON_OPENING = re.compile(r"""[{\[]\s*["']""")
 _HTML_PAGE = re.compile(r"<(?:!doctype\s+html|html\b|body\b)", re.IGNORECASE)
 # A key in typographic double quotes (“errors”: or ”error”:), as a page typesets JSON it quotes.
 _CURLY_KEY = re.compile(r"[\u201c\u201d\u201e][\w$-]{1,64}[\u201c\u201d]\s*:")
@@ -572,7 +575,7 @@ def _xml_document(body: str, reading: Reading) -> bool:
     """Another API's XML error document, element by element: each ``<Error>`` it lists (else the
     document as one error) with its message, code, detail and severity. Not an HTML page, nor
     JSON that quotes XML; False when no element holds a message."""
-    if "</" not in body or "{" in body or _HTML_PAGE.search(body[:4096]):
+    if "</" not in body or _JSON_OPENING.search(body) or _HTML_PAGE.search(body[:4096]):
         return False  # no closing tag; JSON (its strings may quote XML, a log may hold a request's XML); a web page
     from html import unescape
 
