@@ -362,3 +362,29 @@ def test_an_object_printed_with_bare_keys_is_read_by_its_keys(catalog, paste, co
     (m,) = x.errors
     assert (m.sent.code, m.sent.message, x.vendor) == (code, message, None)
     assert m.kind not in ("exact", "template", "code")
+
+
+# GitHub PR NetSweet/netsuite#323 (comment by iloveitaly, 2017-03-21): NetSuite SuiteTalk's SOAP fault, as savon logged it
+NETSUITE_FAULT = """I, [2017-03-21T16:01:46.945765 #4]  INFO -- : SOAP response (status 500)
+<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">
+  <soapenv:Body>
+    <soapenv:Fault>
+      <faultcode>soapenv:Server.userException</faultcode>
+      <faultstring>An unexpected error occurred.</faultstring>
+      <detail>
+        <platformFaults:invalidCredentialsFault xmlns:platformFaults="urn:faults_2015_1.platform.webservices.netsuite.com">
+          <platformFaults:code>UNEXPECTED_ERROR</platformFaults:code>
+          <platformFaults:message>An unexpected error occurred.</platformFaults:message>
+        </platformFaults:invalidCredentialsFault>
+      </detail>
+    </soapenv:Fault>
+  </soapenv:Body>
+</soapenv:Envelope>"""
+
+
+def test_a_bare_code_element_is_the_documents_code(catalog):
+    """NetSuite's <platformFaults:code> (like Amazon's <Error><Code>) names the error: it is read as the code,
+    and Sage's "An unexpected error occurred." (the same words) is not claimed for it."""
+    x = explain(catalog, NETSUITE_FAULT)
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [("UNEXPECTED_ERROR", "An unexpected error occurred.")]
+    assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)

@@ -457,14 +457,15 @@ _CDATA_CLOSE = re.compile(r"\]\]>")
 # An element of an XML error document and its text (namespace prefix dropped): <Message>, <sdata:message>,
 # Sage Intacct's <errorno> and <description2> (its <description> is mostly empty)
 _XML_FIELD = re.compile(
-    r"<(?:[\w.-]{1,40}:)?(message|errormessage|description2?|detail|errorcode|sdatacode|errornumber|errorno|severity|type)>"
+    r"<(?:[\w.-]{1,40}:)?(message|errormessage|description2?|detail|errorcode|sdatacode|errornumber|errorno|code|severity|type)>"
     r"\s*([^<]{1,2000}?)\s*</",
     re.IGNORECASE,
 )
 # A message element the text stops inside: nothing after its start tag closes it.
 _XML_CUT_MESSAGE = re.compile(r"<(?:[\w.-]{1,40}:)?(?:message|errormessage|description)>\s*([^<]{1,2000})\Z", re.IGNORECASE)
 _XML_MESSAGES = ("message", "errormessage", "description", "description2")
-_XML_CODES = ("errorcode", "sdatacode", "errornumber", "errorno")
+# a bare <Code> last: Amazon's <Error><Code>AccessDenied</Code>, NetSuite's <platformFaults:code>; a named one first
+_XML_CODES = ("errorcode", "sdatacode", "errornumber", "errorno", "code")
 # One <Error ...>...</Error> of a document that lists several (an Intuit Fault); not <Errors>, <ErrorCode>
 _XML_ANY_ERROR = re.compile(r"<(?:[\w.-]{1,40}:)?error\b([^>]{0,500})>(.*?)</(?:[\w.-]{1,40}:)?error\s*>", re.I | re.S)
 _ANY_ERROR_CLOSE = re.compile(r"</(?:[\w.-]{1,40}:)?error\s*>", re.IGNORECASE)
