@@ -388,3 +388,28 @@ def test_a_bare_code_element_is_the_documents_code(catalog):
     x = explain(catalog, NETSUITE_FAULT)
     assert [(m.sent.code, m.sent.message) for m in x.errors] == [("UNEXPECTED_ERROR", "An unexpected error occurred.")]
     assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)
+
+
+@pytest.mark.parametrize(
+    ("paste", "code"),
+    [
+        # GitHub issue ehmad11/netsuite-rest#26 (2023-09-13): NetSuite REST web services, as Postman showed the body
+        (
+            '{"type": "https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html#sec10.4.1", "title": "Bad Request", '
+            '"status": 400, "o:errorDetails": [{"detail": "Error while accessing a resource. Please enter value(s) for: '
+            'First Name, Last Name.", "o:errorCode": "USER_ERROR"}]}',
+            "USER_ERROR",
+        ),
+        # GitHub issue simple-salesforce/simple-salesforce#272 (2018-09-28): Salesforce's Bulk API via simple-salesforce
+        (
+            "Malformed request https://na57.salesforce.com/services/async/38.0/job. Response content: "
+            "{u'exceptionMessage': u'Invalid session id', u'exceptionCode': u'InvalidSessionId'}",
+            "InvalidSessionId",
+        ),
+    ],
+    ids=["netsuite-o:errorCode", "salesforce-exceptionCode"],
+)
+def test_a_code_under_a_prefixed_or_exception_key_is_read(catalog, paste, code):
+    x = explain(catalog, paste)
+    assert [m.sent.code for m in x.errors] == [code]
+    assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)

@@ -387,12 +387,21 @@ class _Reader:
             msg = next((k[m] for m in _SENTENCE_KEYS if isinstance(k.get(m), str) and " " in k[m].strip()), None)
         if msg is None:
             return False
-        code = _code(k.get("code") if "code" in k else k.get("error") if isinstance(k.get("error"), str) else k.get("errorcode"))
+        code = _code(k.get("code") if "code" in k else k.get("error") if isinstance(k.get("error"), str) else _named_code(k))
         # ASP.NET Web API's HttpError says "An error has occurred." and puts what happened beside it
         thrown = k.get("exceptionmessage")
         details = thrown if isinstance(thrown, str) and thrown != msg else None
         self.r.add(SentError(CODE_MESSAGE, status=status, code=code, message=msg, details=details))
         return True
+
+
+# A key naming the code, with a namespace prefix or not: "errorCode", Salesforce's "exceptionCode" (Bulk API),
+# NetSuite's "o:errorCode" (its REST web services' o:errorDetails)
+_NAMED_CODE = re.compile(r"(?:[a-z]{1,10}:)?(?:error|exception)_?code")
+
+
+def _named_code(k: dict[str, Any]) -> Any:
+    return next((v for key, v in k.items() if _NAMED_CODE.fullmatch(key)), None)
 
 
 _MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "exceptionmessage")
