@@ -124,6 +124,7 @@ SAFT_MSG = (
     "Warning! There is required information missing from Company information. Before you export the SAF-T PT, "
     "please go to Company information and fill out the missing fields."
 )
+PROSPEND_REQUIRED = "The requested resource was found, but a required field is missing. Please review your request data."
 SAFT_BODY = json.dumps({"errors": [{"error": SAFT_MSG}]})
 GUZZLE_IX = "GuzzleHttp\\Exception\\ClientException: Client error: `GET {url}` resulted in a `422 Unprocessable Entity` response:\n{body}\n"
 
@@ -139,6 +140,21 @@ def test_a_message_cut_inside_claims_the_one_documented_message_it_starts(catalo
     assert d["errors"][0]["match"] == "exact"
     assert d["errors"][0]["candidates"][0]["id"] == "invoicexpress.saf-t-export.warning-there-is-required-information-missing"
     assert "cut" in kind_words(x.errors[0])
+
+
+@pytest.mark.parametrize(
+    ("cut", "claimed"), [(60, None), (90, "prospend.bad-request.the-requested-resource-was-found-but-a-required")]
+)
+def test_a_cut_message_says_which_of_a_shared_codes_errors_only_once_its_words_do(catalog, cut, claimed):
+    """ProSpend's BAD_REQUEST names five documented errors: three whole words of a message are too few to
+    say which (no claim); cut later, its words start one documented message only (that one is claimed)."""
+    body = json.dumps({"code": "BAD_REQUEST", "message": PROSPEND_REQUIRED})
+    paste = f"Client error: `PUT https://api.apac.prospend.io/v1/expenses/12` resulted in a `400 Bad Request` response:\n{body[:cut]} (truncated...)\n"
+    error = explain(catalog, paste).as_dict()["errors"][0]
+    if claimed is None:
+        assert error["match"] not in ("exact", "template", "code"), error["match"]
+    else:
+        assert (error["match"], error["candidates"][0]["id"]) == ("exact", claimed)
 
 
 def test_a_cut_message_without_the_vendors_own_evidence_claims_nothing(catalog):
