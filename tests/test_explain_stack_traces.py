@@ -111,3 +111,9 @@ def test_ipythons_traceback_header_and_frames_are_not_read_or_printed_back():
     result = CliRunner().invoke(app, ["explain", "-f", "json", "-"], input=IPYTHON)
     assert result.exit_code in (0, 1)
     assert "Traceback" not in result.output and "ipython-input" not in result.output and "----> 1" not in result.output
+
+
+def test_lines_starting_with_e_are_not_a_pytest_report_without_pytests_marks(catalog):
+    """A fixed-width log whose level column says "E" is no pytest report: all its lines stay."""
+    x = explain(catalog, "I    service started\nE    upstream answered 502 Bad Gateway\nE    retry in 30 s")
+    assert "service started" in (x.errors[0].sent.message or "")

@@ -602,10 +602,15 @@ _PYTHON_FILE_LINE = re.compile(r'(\s*)File "')
 _PYTEST_ERROR = re.compile(r"E {3,}(\S.*)")
 
 
+# and pytest's other marks, one of which a report holds beside its "E" lines: the raising line, "path.py:12: Error"
+_PYTEST_MARK = re.compile(r">\s{2,}\S|\S{1,300}\.py:\d+: \w")
+
+
 def pytest_error_lines(lines: list[str]) -> list[str]:
-    """The error lines of a pytest failure report (its "E   " lines, unprefixed), or [] when there are none:
-    the source lines pytest shows around them say where, not what."""
-    return [m.group(1) for line in lines[:10_000] if (m := _PYTEST_ERROR.match(line))]
+    """The error lines of a pytest failure report (its "E   " lines, unprefixed), or [] when there are none (or
+    no other mark of pytest: a log may start a line with "E" too): the source lines around them say where, not what."""
+    found = [m.group(1) for line in lines[:10_000] if (m := _PYTEST_ERROR.match(line))]
+    return found if found and any(_PYTEST_MARK.match(line) for line in lines[:10_000]) else []
 
 
 def without_stack_frames(lines: Iterable[str]) -> Iterator[str]:
