@@ -117,3 +117,11 @@ def test_lines_starting_with_e_are_not_a_pytest_report_without_pytests_marks(cat
     """A fixed-width log whose level column says "E" is no pytest report: all its lines stay."""
     x = explain(catalog, "I    service started\nE    upstream answered 502 Bad Gateway\nE    retry in 30 s")
     assert "service started" in (x.errors[0].sent.message or "")
+
+
+def test_a_paste_of_frames_only_says_where_the_error_is(catalog):
+    """IPython's frame and its numbered source lines are all frames: no error is made of them, and the note
+    says the exception's line is missing."""
+    x = explain(catalog, IPYTHON + "\n      2 buckets = [b['Name'] for b in response['Buckets']]")
+    assert x.errors == ()
+    assert any("stack trace's frames only" in n for n in x.notes)

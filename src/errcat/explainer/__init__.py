@@ -30,6 +30,7 @@ from .split import (
     KNOWN_STATUSES,
     MAX_INPUT_BYTES,
     decode,
+    holds_stack_frames,
     html_title,
     is_status_noise,
     leading_lines,
@@ -573,6 +574,8 @@ def read_errors(ex: Exchange, request: str | None = None) -> ErrorsRead:
     notes = list(reading.notes)
     if reading.total > len(reading.errors):
         notes.append(f"the body holds {reading.total:,} errors; the first {len(reading.errors):,} are explained")
+    if not errors and holds_stack_frames(ex.body):
+        notes.append("the paste holds a stack trace's frames only: its exception's line (a traceback's last) says the error")
     return ErrorsRead(ex, tuple(errors), reading.total or len(errors), tuple(notes), hints)
 
 

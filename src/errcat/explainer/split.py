@@ -596,6 +596,7 @@ _FRAME = re.compile(
     re.VERBOSE,
 )
 _PYTHON_FILE_LINE = re.compile(r'(\s*)File "')
+_NUMBERED_SOURCE = re.compile(r"\s{2,}\d{1,6} .{0,500}")
 
 
 # pytest's report of a failure: "E   " before each line of the error, ">" before the line that raised it
@@ -617,15 +618,25 @@ def without_stack_frames(lines: Iterable[str]) -> Iterator[str]:
     """The lines that are not a stack trace's frames (taken lazily): a traceback pasted with its
     exception says where it was raised, and only the exception's line says what went wrong."""
     frame_indent = -1  # the indentation of the Python frame line just read: a deeper line under it is its source
+    numbered = False  # inside IPython's frame: its numbered source lines ("      2 x = f()") go with it
     for line in lines:
         under, frame_indent = frame_indent, -1
         if under >= 0 and line.strip() and len(line) - len(line.lstrip()) > under and not _FRAME.fullmatch(line):
             continue
+        if numbered and _NUMBERED_SOURCE.fullmatch(line):
+            continue
+        numbered = False
         if _FRAME.fullmatch(line):
             python = _PYTHON_FILE_LINE.match(line)
             frame_indent = len(python.group(1)) if python else -1
+            numbered = line.lstrip().startswith(("-", "<")) or ".py in " in line
             continue
         yield line
+
+
+def holds_stack_frames(text: str) -> bool:
+    """Whether a text has a line of a stack trace (among its first 10,000)."""
+    return any(_FRAME.fullmatch(line) for line in text.split("\n", 10_000)[:10_000])
 
 
 def leading_lines(lines: Iterable[str], chars: int, count: int) -> list[str]:
