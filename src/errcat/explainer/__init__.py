@@ -26,7 +26,18 @@ from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, 
 from .recordings import Recording, read_recording
 from .redact import redact_report
 from .reference import Reference, reference_for
-from .split import KNOWN_STATUSES, MAX_INPUT_BYTES, decode, html_title, is_status_noise, leading_lines, split
+from .split import (
+    KNOWN_STATUSES,
+    MAX_INPUT_BYTES,
+    decode,
+    holds_stack_frames,
+    html_title,
+    is_status_noise,
+    leading_lines,
+    pytest_error_lines,
+    split,
+    without_stack_frames,
+)
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
 
@@ -222,7 +233,10 @@ class Explanation(NamedTuple):
         return [(first[sent], tuple(positions)) for sent, positions in groups.items()]
 
 
-_CODE_MENTION = re.compile(r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b", re.IGNORECASE)
+# a value, not source code: "error_code = parsed_response.get(...)" names no code (nor does a call or a subscript)
+_CODE_MENTION = re.compile(
+    r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)", re.IGNORECASE
+)
 # A run of blanks is entered at its start only, and whole (?<!\s)\s++: linear, where \s+ retried every start
 _SPLITTERS = re.compile(r"(?::\s+|(?<!\s)\s++(?:-+>?\s+|[\u2013\u2014\u2192]\s*|>\s+)|\]\s*|\|\s*|=>\s*)")
 _BARE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
@@ -257,7 +271,9 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     Read without the catalog: which words of a message are error names is _named's to say."""
     title = html_title(ex.body)
     body = title if title is not None else _without_markup(ex.body)
-    bare_lines = (ln.strip().lstrip("•·*").strip() for ln in body.split("\n"))  # without list bullets
+    raw_lines = body.split("\n")
+    raw_lines = pytest_error_lines(raw_lines) or raw_lines
+    bare_lines = (ln.strip().lstrip("•·*").strip() for ln in without_stack_frames(raw_lines))  # nor bullets
     kept = (ln for ln in bare_lines if ln and ln != ex.url and not is_status_noise(ln) and not _is_status_text(ln, ex.status))
     lines = leading_lines(kept, MAX_TEXT, 40)  # all that is read below: a million lines are not each cleaned
     if not lines:
@@ -563,6 +579,8 @@ def read_errors(ex: Exchange, request: str | None = None) -> ErrorsRead:
     notes = list(reading.notes)
     if reading.total > len(reading.errors):
         notes.append(f"the body holds {reading.total:,} errors; the first {len(reading.errors):,} are explained")
+    if not errors and holds_stack_frames(ex.body):
+        notes.append("the paste holds a stack trace's frames only: its exception's line (a traceback's last) says the error")
     return ErrorsRead(ex, tuple(errors), reading.total or len(errors), tuple(notes), hints)
 
 

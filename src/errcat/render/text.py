@@ -275,8 +275,10 @@ def fold_label(word: str, positions: tuple[int, ...], total: int) -> str:
 
 def kind_words(m: ErrorMatch) -> str:
     """What the match kind means for this error (a bare code typed alone has no message to differ)."""
-    from ..explainer.match import MatchKind  # here: only an explain view needs it
+    from ..explainer.match import MatchKind, TextMatch  # here: only an explain view needs it
 
+    if m.kind is MatchKind.EXACT and m.best is not None and m.best.via is TextMatch.CUT:
+        return "exact match as far as the message goes (the paste cuts it)"
     if m.kind is MatchKind.CODE and m.sent.message is None:
         return "matched by code" if m.sent.code else "matched by name"
     if m.kind is MatchKind.NONE and _status_rows_only(m):
