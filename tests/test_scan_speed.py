@@ -457,5 +457,10 @@ def test_one_character_in_brackets_after_a_level_word_keeps_a_shape():
     from errcat.scan.prepared import shape_of
 
     assert shape_of(b"Jun 20 07:09:48 combo logrotate: ALERT exited abnormally with [1]", False) is not None
-    assert shape_of(b"Jun 20 07:09:48 combo app [e] sync failed", False) is None  # [e] may be its level
-    assert shape_of(b"[e] ERROR sync failed", False) is None
+    # [e] may be its level: the shape is the line but for its time, the letter kept ([w] is another shape)
+    error, warning = (
+        shape_of(b"Jun 20 07:%02d:48 combo app [%s] sync failed" % (m, c), False) for m, c in ((9, b"e"), (11, b"w"))
+    )
+    assert error == shape_of(b"Jun 20 08:00:00 combo app [e] sync failed", False) and error is not None and b"[e]" in error
+    assert warning is not None and error != warning
+    assert shape_of(b"[e] ERROR sync failed", False) is None  # no time to leave out: prepared afresh
