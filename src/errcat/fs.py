@@ -79,6 +79,33 @@ def _replaceable(staged: Mapping[Path, Path]) -> None:
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
 
 
+def remove_cache_entry(path: Path) -> int:
+    """Delete what lies at one of errcat's cache names (a name errcat owns in its cache folder): a file or a link,
+    or a folder put in its place (the cache file replaced by one), with what it holds. The bytes freed; 0 when
+    nothing was there. An OSError when it cannot be deleted."""
+    st = os.lstat(path)
+    if not stat.S_ISDIR(st.st_mode):
+        os.unlink(path)
+        return st.st_size
+    import shutil
+
+    freed = 0
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            with contextlib.suppress(OSError):
+                freed += os.lstat(os.path.join(root, name)).st_size
+    shutil.rmtree(path)  # never follows a link inside it
+    return freed
+
+
+def clear_way(path: Path) -> None:
+    """Before a cache file is written at ``path``: a folder in its place, which no rename can replace (the cache
+    file replaced by one warned on every run), is deleted. A file or a link is left for the rename to replace."""
+    with contextlib.suppress(OSError):
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            remove_cache_entry(path)
+
+
 def read_regular(path: Path) -> bytes:
     """The bytes of a regular file of errcat's own (a cache file); anything else is an OSError. A FIFO
     put in its place would block the open and then the read forever; a device may never end."""

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from ..fs import read_regular
+from ..fs import clear_way, read_regular
 from ..index.cache import cache_dir, no_home
 from .verdict import GIN_COLOUR, MONGODB_COMPONENT, STATUS_KEY
 
@@ -255,6 +255,7 @@ def compiled_database(expressions: list[bytes], ids: list[int] | None = None, fl
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
             part.write_bytes(hyperscan.dumpb(db))
+            clear_way(path)  # a folder in its place: compiled again on every scan
             os.replace(part, path)
         finally:
             part.unlink(missing_ok=True)  # a full disk leaves no part file behind

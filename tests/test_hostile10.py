@@ -1,0 +1,139 @@
+"""Hostile input, tenth round: the slow hostile pastes outside the gate, a cache file replaced by a
+folder, and the entry points the ninth round left out (threads and asyncio, the requests and httpx
+hooks given hostile responses, hostile HAR and VCR shapes, docs --out onto what is in the way, env vars).
+Rows run the real API, the real CLI (in a subprocess where a process matters) or a real MCP session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from errcat.explainer import envelopes
+from test_mcp import generated_token
+
+ERRCAT = [sys.executable, "-m", "errcat"]
+
+
+# -- 1. many small bodies, and the prompt of a 2 MB error -------------------------------------------
+
+
+def test_a_body_repeated_on_every_line_is_walked_once_and_counted_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A log holding the same body 10,000 times walked each copy (34,000 copies: 0.2 s); each copy still counts."""
+    body = '{"error": "invalid_grant", "error_description": "The refresh token has expired"}'
+    text = "".join(f"oauth2: cannot fetch token: 400 Bad Request\nResponse: {body}\n" for _ in range(10_000))
+    walked = []
+    value = envelopes._Reader.value
+
+    def counted(self: Any, v: Any, depth: int = 0, key: str | None = None) -> bool:
+        if depth == 0:
+            walked.append(v)
+        return value(self, v, depth, key)
+
+    monkeypatch.setattr(envelopes._Reader, "value", counted)
+    reading = envelopes.read_body(text)
+    assert len(walked) == 1
+    assert reading.total == 10_000 and len(reading.errors) == envelopes.MAX_ERRORS
+    assert {e.code for e in reading.errors} == {"invalid_grant"}
+
+
+def test_repeated_bodies_read_as_each_read_alone_up_to_the_node_bound() -> None:
+    """Several bodies, each repeated, interleaved past MAX_NODES: the same errors and notes as reading
+    every copy (the node bound falls inside a repeat, which must then be read, not replayed)."""
+    bodies = ['{"Errors": [{"Name": "A", "Message": "One", "Severity": "Error"}]}', '{"code": 7, "message": "Two two"}']
+    bodies += ['{"x": [1, 2, 3, {"y": "z"}]}']
+    text = "\n".join(bodies[i % 3] for i in range(30_000))
+    reading = envelopes.read_body(text)
+    one_by_one = envelopes.Reading()
+    reader = envelopes._Reader(one_by_one)
+    for i in range(30_000):
+        reader.value(envelopes._loads(bodies[i % 3]))
+        if one_by_one.nodes > envelopes.MAX_NODES:
+            break
+    assert reading.total == one_by_one.total and reading.errors == one_by_one.errors
+    assert reading.nodes == one_by_one.nodes and any("stopped after" in n for n in reading.notes)
+
+
+def _prompt_cpu(error: str) -> tuple[float, str]:
+    import anyio
+    from mcp import Client
+
+    from errcat.integrations.mcp import build_server
+
+    async def main() -> tuple[float, str]:
+        async with Client(build_server()) as client:
+            await client.get_prompt("explain_api_error", {"error": "warm"})
+            started = time.process_time()
+            got = await client.get_prompt("explain_api_error", {"error": error})
+            return time.process_time() - started, got.messages[0].content.text
+
+    return anyio.run(main)
+
+
+def test_the_prompt_of_a_2_mb_error_screens_what_it_shows_not_all_of_it() -> None:
+    """prompts/get screened all 2 MB for credentials and showed 60,000 characters of it: 5.9 s."""
+    pytest.importorskip("mcp")
+    from errcat.integrations.mcp.bounds import MAX_CHARS
+
+    line = 'oauth2: cannot fetch token: 400 Bad Request\nResponse: {"a": 1}\n'
+    token = generated_token()
+    at_cut = line * (MAX_CHARS // len(line)) + f"Authorization: Bearer {token}\n"  # a credential the cut falls inside
+    small_cpu, _ = _prompt_cpu(at_cut + line * 2000)
+    large_cpu, text = _prompt_cpu(at_cut + line * 30_000)
+    assert token not in text and token[:20] not in text and "`explain` reads the whole error" in text
+    assert large_cpu < 3 * small_cpu + 0.2, f"2 MB: {large_cpu:.2f} s CPU, 190 KB: {small_cpu:.2f} s"
+
+
+# -- 2. a cache file replaced by a folder -----------------------------------------------------------
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ERRCAT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("ERRCAT_NO_CACHE", raising=False)
+    monkeypatch.delenv("ERRCAT_CATALOG", raising=False)
+    return folder
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*ERRCAT, *args], capture_output=True, text=True, timeout=120, env=os.environ.copy())
+
+
+@pytest.mark.parametrize("suffix", [".sqlite", ".stat", ".lock"])
+def test_a_cache_file_replaced_by_a_folder_is_rebuilt_once_without_a_warning(cache: Path, suffix: str) -> None:
+    assert _run("lookup", "25008").returncode == 0
+    (index,) = cache.glob("index-*.sqlite")
+    if suffix == ".lock":
+        index.unlink()  # the lock is opened when the index is built
+    target = index.with_suffix(suffix)
+    target.unlink(missing_ok=True)
+    (target / "inside").mkdir(parents=True)
+    (target / "inside" / "file").write_text("x")
+    for _ in range(2):
+        done = _run("lookup", "25008")
+        assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert index.is_file() and not target.is_dir()
+
+
+def test_cache_clear_removes_a_folder_put_in_a_cache_files_place(cache: Path) -> None:
+    assert _run("lookup", "25008").returncode == 0
+    (index,) = cache.glob("index-*.sqlite")
+    made = []
+    for name in (index.name, index.with_suffix(".stat").name, index.with_suffix(".lock").name, "regex-x-packed.marshal"):
+        (cache / name).unlink(missing_ok=True)
+        (cache / name / "inside").mkdir(parents=True)
+        (cache / name / "inside" / "file").write_bytes(b"x" * 100)
+        made.append(cache / name)
+    (cache / "hyperscan").mkdir(exist_ok=True)
+    (cache / "hyperscan" / "abc.db").mkdir()
+    made.append(cache / "hyperscan" / "abc.db")
+    done = _run("cache", "clear")
+    assert done.returncode == 0, done.stderr
+    assert [m for m in made if m.is_dir()] == []
+    assert done.stderr.startswith("removed ") and [p.name for p in cache.iterdir()] == ["hyperscan"]
