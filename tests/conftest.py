@@ -215,6 +215,7 @@ SLOW: dict[str, set[str]] = {
         "test_the_prompt_of_a_2_mb_error_screens_what_it_shows_not_all_of_it",
         "test_a_cache_file_replaced_by_a_folder_is_rebuilt_once_without_a_warning",
         "test_cache_clear_removes_a_folder_put_in_a_cache_files_place",
+        "test_a_terminated_docs_run_leaves_no_temporary_file_and_no_traceback",
     },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {

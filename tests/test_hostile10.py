@@ -137,3 +137,38 @@ def test_cache_clear_removes_a_folder_put_in_a_cache_files_place(cache: Path) ->
     assert done.returncode == 0, done.stderr
     assert [m for m in made if m.is_dir()] == []
     assert done.stderr.startswith("removed ") and [p.name for p in cache.iterdir()] == ["hyperscan"]
+
+
+# -- 3. signals mid-output --------------------------------------------------------------------------
+
+# The command line, with the signal sent at the worst moment: after every page is written to its
+# temporary file, before the first is renamed over its page (a kill then left the temporaries).
+TERMINATED_WHILE_WRITING = """
+import os, signal, sys
+import errcat.fs
+
+class Os:
+    def __getattr__(self, name):
+        return getattr(os, name)
+    def replace(self, a, b):
+        os.kill(os.getpid(), signal.SIG{signal})
+        return os.replace(a, b)
+
+errcat.fs.os = Os()
+sys.argv = ["errcat", *sys.argv[1:]]
+from errcat.cli import main
+main()
+"""
+
+
+@pytest.mark.parametrize(("signal", "code"), [("TERM", 143), ("HUP", 129)])
+def test_a_terminated_docs_run_leaves_no_temporary_file_and_no_traceback(tmp_path: Path, signal: str, code: int) -> None:
+    out = tmp_path / "pages"
+    out.mkdir()
+    (out / "myob.md").write_text("the page as it was\n")
+    script = TERMINATED_WHILE_WRITING.replace("{signal}", signal)
+    done = subprocess.run([sys.executable, "-c", script, "docs", "--out", str(out)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == code, done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["myob.md"]  # no temporary beside it, and no half set of pages
+    assert (out / "myob.md").read_text() == "the page as it was\n"

@@ -167,9 +167,27 @@ def _only_the_named_command(args: list[str]) -> None:
         app.registered_commands, app.registered_groups = commands, groups
 
 
+def _end_on_terminate() -> None:
+    """SIGTERM, and SIGHUP (the terminal closed), end a run as Ctrl-C does: by an exception, so that what was
+    being written is removed as a failed write removes it. Killed outright, ``docs --out`` left a temporary
+    file beside every page (``.myob.md.2emjsaey.tmp``). The exit code is the shell's for that signal (143,
+    129); a second signal kills at once, and a SIGHUP ignored (``nohup``) stays ignored."""
+    import signal
+
+    def end(signum: int, _frame: Any) -> None:
+        signal.signal(signum, signal.SIG_DFL)
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, end)
+
+
 def main() -> None:
     """Entry point of the `errcat` script."""
     sys.unraisablehook = _quiet_at_exit
+    _end_on_terminate()
     _closed_stdio()
     _whole_writes()
     _output_encodable()
