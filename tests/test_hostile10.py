@@ -172,3 +172,55 @@ def test_a_terminated_docs_run_leaves_no_temporary_file_and_no_traceback(tmp_pat
     assert "Traceback" not in done.stderr
     assert sorted(p.name for p in out.iterdir()) == ["myob.md"]  # no temporary beside it, and no half set of pages
     assert (out / "myob.md").read_text() == "the page as it was\n"
+
+
+# -- 4. explain_response given what a client object may hold ---------------------------------------
+
+
+class Held:
+    """A response object of a client errcat has no hook for, holding what its attributes were set to."""
+
+    def __init__(self, **attributes: Any) -> None:
+        self.status_code = 401
+        self.text = '{"message": "Unauthorized"}'
+        self.__dict__.update(attributes)
+
+
+@pytest.mark.parametrize("reason", [401, {"phrase": "x"}, ["Unauthorized"], object(), b"Unauthorized", 1.5])
+def test_a_reason_that_is_no_text_is_no_attribute_error(reason: Any) -> None:
+    from errcat.integrations import explain_response
+
+    x = explain_response(Held(reason=reason))
+    assert x.exchange.status == 401
+    assert x.exchange.reason == ("Unauthorized" if isinstance(reason, bytes) else None)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        lambda token: {"method": f"GET {token}"},
+        lambda token: {"method": {"authorization": f"Bearer {token}"}},
+        lambda token: {"reason": f"Unauthorized: token {token} expired"},
+        lambda token: {"headers": {f"X-{token}": "1"}},
+        lambda token: {"headers": {f"Authorization: Bearer {token}": "x"}},
+        lambda token: {"headers": {"X-Trace\nAuthorization": f"Bearer {token}"}},
+    ],
+    ids=["method", "method-mapping", "reason", "header-name", "header-name-with-value", "header-name-line-break"],
+)
+def test_a_credential_in_the_method_reason_or_a_header_name_is_never_shown(where: Any) -> None:
+    """Only the body, the URL and header values were screened: a method, a reason phrase or a header
+    name came back as given."""
+    from errcat.integrations import explain_response
+    from errcat.render.jsondoc import explain_document
+
+    token = generated_token()
+    x = explain_response(Held(**where(token)))
+    assert token not in repr(x) and token not in str(explain_document(x))
+
+
+def test_a_header_name_longer_than_a_header_is_cut_not_an_index_error() -> None:
+    from errcat.integrations import explain_response
+
+    x = explain_response(Held(headers={"a" * 100_000: "b", "Retry-After": "5"}))
+    (long_name, value), after = x.exchange.headers
+    assert len(long_name) == 256 and value == "b" and after == ("Retry-After", "5")
