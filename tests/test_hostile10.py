@@ -235,3 +235,57 @@ def test_a_body_declared_punycode_is_read_as_utf8_not_decoded_for_minutes() -> N
     x = explain_response(Held(text=None, content=body, headers={"Content-Type": "application/json; charset=punycode"}))
     assert time.process_time() - started < 2.0
     assert x.exchange.body.startswith("aaaa") and "invalid_grant" in x.exchange.body
+
+
+# -- 5. docs --out onto what is in the way ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("check", [True, False])
+def test_a_fifo_in_place_of_a_page_is_a_stale_page_not_a_wait_for_ever(tmp_path: Path, check: bool) -> None:
+    """Comparing the pages opened each one: a FIFO named myob.md blocked the open until a writer came."""
+    out = tmp_path / "pages"
+    out.mkdir()
+    os.mkfifo(out / "myob.md")
+    os.mkfifo(out / "notes.md")  # the user's, not a page: never opened to see whether errcat generated it
+    args = [*ERRCAT, "docs", "--out", str(out), *(["--check"] if check else [])]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in done.stderr
+    if check:
+        assert done.returncode == 1 and f"stale: {out / 'myob.md'}" in done.stderr
+    else:
+        assert done.returncode == 0 and (out / "myob.md").is_file() and (out / "myob.md").read_text().startswith("<!--")
+
+
+def test_docs_into_1500_new_nested_folders_writes_the_pages_not_a_recursion_error(tmp_path: Path) -> None:
+    """``mkdir(parents=True)`` calls itself once a missing folder: 1,500 of them were a RecursionError traceback."""
+    from errcat.fs import remove_tree
+
+    out = tmp_path.joinpath(*["d"] * 1500)
+    try:
+        done = subprocess.run([*ERRCAT, "docs", "--out", str(out)], capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-300:]
+        assert sorted(p.name for p in out.iterdir()) == ["index.md", "invoicexpress.md", "myob.md", "prospend.md", "sage.md"]
+    finally:  # pytest's own clean-up of old temporary folders (shutil.rmtree) fails on 1,500 levels
+        if (tmp_path / "d").exists():
+            remove_tree(tmp_path / "d")
+
+
+def test_docs_into_a_path_longer_than_the_system_takes_makes_no_folder(tmp_path: Path) -> None:
+    out = tmp_path.joinpath(*["d"] * 3000)
+    done = subprocess.run([*ERRCAT, "docs", "--out", str(out)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert len(done.stderr.splitlines()) == 1 and "File name too long" in done.stderr
+    assert list(tmp_path.iterdir()) == []  # not the first 2,000 folders of it
+
+
+def test_cache_clear_removes_a_folder_1500_deep_in_a_cache_files_place(cache: Path) -> None:
+    """shutil.rmtree calls itself once a level: clearing such a folder would be a RecursionError."""
+    from errcat.api import clear_cache
+    from errcat.fs import make_folders
+
+    folder = cache / "regex-x-packed.marshal"
+    deep = folder.joinpath(*["d"] * 1500)
+    make_folders(deep)
+    (deep / "f").write_bytes(b"x" * 10)
+    removed, freed, _ = clear_cache()
+    assert not folder.exists() and removed == 1 and freed == 10

@@ -39,6 +39,7 @@ from ..fs import (
     cache_dir,
     cache_disabled,
     clear_way,
+    make_folders,
     no_home,
     read_regular,
     remove_cache_entry,
@@ -250,7 +251,7 @@ def open_index(
         if index is not None:
             return index
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_folders(folder, mode=0o700)
         clear_way(folder / f"{name}.lock")
         lock = os.open(folder / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from ..fs import clear_way, read_regular
+from ..fs import clear_way, make_folders, read_regular
 from ..index.cache import cache_dir, no_home
 from .verdict import GIN_COLOUR, MONGODB_COMPONENT, STATUS_KEY
 
@@ -252,7 +252,7 @@ def compiled_database(expressions: list[bytes], ids: list[int] | None = None, fl
         return db
     part = path.with_name(f"{path.name}.{os.getpid()}.part")
     with contextlib.suppress(OSError):  # a read-only cache directory: compiled again next time
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(path.parent)
         try:
             part.write_bytes(hyperscan.dumpb(db))
             clear_way(path)  # a folder in its place: compiled again on every scan
