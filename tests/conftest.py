@@ -223,6 +223,8 @@ SLOW: dict[str, set[str]] = {
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {
         "test_a_lost_answer_is_resent_for_a_get_not_for_a_post_whatever_the_client_says_of_it",
+        "test_aiohttp_failures_are_advised_by_the_method_that_was_sent",
+        "test_a_post_timed_out_by_asyncio_is_not_resent_a_get_is",
         "test_a_post_that_timed_out_is_not_resent_a_get_or_an_unsent_post_is",
         "test_readme_tenacity_example_resends_only_what_can_succeed",
         "test_httpx_async_hook_explains_a_big_body_off_the_event_loop_in_order",
@@ -288,6 +290,8 @@ SLOW: dict[str, set[str]] = {
     },
     "test_scan_cluster.py": {
         "test_a_cluster_of_separate_processes_over_s3_survives_a_worker_killed_mid_run",
+        "test_a_local_cluster_ends_without_printing_its_workers_tracebacks",
+        "test_a_recursive_glob_over_s3_reads_its_objects_and_no_folder",
         "test_a_scheduler_address_with_credentials_is_never_echoed",
         "test_cli_dask_address_with_a_user_overlay",
         "test_cluster_report_is_the_local_report",

@@ -10,6 +10,7 @@ import pytest
 
 from errcat.explainer import explain
 from errcat.gate import screen
+from errcat.render.text import kind_words
 
 NAME = "DatePriorToBeginningOfFinancialYear"
 MSG = "Date cannot be prior to beginning of financial year"
@@ -117,6 +118,60 @@ def test_a_body_cut_inside_its_message_claims_no_entry(catalog):
     paste = f"GuzzleHttp\\Exception\\ClientException: Client error: `GET https://acme.app.invoicexpress.com/api/export/saft.json` resulted in a `422 Unprocessable Entity` response:\n{_summary(body)}\n"
     d = explain(catalog, paste).as_dict()
     assert d["errors"][0]["match"] in ("none", "fuzzy", "status")  # a start of a message fits too many to claim one
+
+
+SAFT_MSG = (
+    "Warning! There is required information missing from Company information. Before you export the SAF-T PT, "
+    "please go to Company information and fill out the missing fields."
+)
+PROSPEND_REQUIRED = "The requested resource was found, but a required field is missing. Please review your request data."
+SAFT_BODY = json.dumps({"errors": [{"error": SAFT_MSG}]})
+GUZZLE_IX = "GuzzleHttp\\Exception\\ClientException: Client error: `GET {url}` resulted in a `422 Unprocessable Entity` response:\n{body}\n"
+
+
+def test_a_message_cut_inside_claims_the_one_documented_message_it_starts(catalog):
+    """Guzzle cuts InvoiceXpress's message after 120 characters: its whole words start one documented
+    message only, and the host names the vendor, so that error is claimed, shown as cut."""
+    paste = GUZZLE_IX.format(url="https://acme.app.invoicexpress.com/api/export/saft.json", body=_summary(SAFT_BODY))
+    assert "(truncated...)" in paste and "fill out" not in paste
+    x = explain(catalog, paste)
+    d = x.as_dict()
+    assert d["vendor"] == "invoicexpress"
+    assert d["errors"][0]["match"] == "exact"
+    assert d["errors"][0]["candidates"][0]["id"] == "invoicexpress.saf-t-export.warning-there-is-required-information-missing"
+    assert "cut" in kind_words(x.errors[0])
+
+
+@pytest.mark.parametrize(
+    ("cut", "claimed"), [(60, None), (90, "prospend.bad-request.the-requested-resource-was-found-but-a-required")]
+)
+def test_a_cut_message_says_which_of_a_shared_codes_errors_only_once_its_words_do(catalog, cut, claimed):
+    """ProSpend's BAD_REQUEST names five documented errors: three whole words of a message are too few to
+    say which (no claim); cut later, its words start one documented message only (that one is claimed)."""
+    body = json.dumps({"code": "BAD_REQUEST", "message": PROSPEND_REQUIRED})
+    paste = f"Client error: `PUT https://api.apac.prospend.io/v1/expenses/12` resulted in a `400 Bad Request` response:\n{body[:cut]} (truncated...)\n"
+    error = explain(catalog, paste).as_dict()["errors"][0]
+    if claimed is None:
+        assert error["match"] not in ("exact", "template", "code"), error["match"]
+    else:
+        assert (error["match"], error["candidates"][0]["id"]) == ("exact", claimed)
+
+
+def test_a_cut_message_without_the_vendors_own_evidence_claims_nothing(catalog):
+    """The same cut words with no host of the vendor: a start of a message could be anyone's."""
+    paste = GUZZLE_IX.format(url="https://erp.example.com/api/export", body=_summary(SAFT_BODY))
+    d = explain(catalog, paste).as_dict()
+    assert all(e["match"] not in ("exact", "template", "code") for e in d["errors"]), d["errors"]
+
+
+def test_a_cut_message_two_documented_messages_start_with_claims_neither(catalog):
+    """MYOB documents two messages that differ only in their last word: cut before it, the words say neither."""
+    start = "Company File preference to 'Use Timesheet for TimeBilling and Payroll' should be ON to use"
+    body = json.dumps({"Errors": [{"Message": start + " Activity", "Severity": "Error"}]})[: 26 + len(start)]
+    paste = f"Client error: `POST {URL}` resulted in a `400 Bad Request` response:\n{body} (truncated...)\n"
+    d = explain(catalog, paste).as_dict()
+    assert d["vendor"] == "myob"
+    assert d["errors"][0]["match"] not in ("exact", "template"), d["errors"][0]
 
 
 IX_MSG = "That option is not available during the trial period, it becomes so only after the first payment."

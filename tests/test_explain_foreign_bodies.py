@@ -362,3 +362,54 @@ def test_an_object_printed_with_bare_keys_is_read_by_its_keys(catalog, paste, co
     (m,) = x.errors
     assert (m.sent.code, m.sent.message, x.vendor) == (code, message, None)
     assert m.kind not in ("exact", "template", "code")
+
+
+# GitHub PR NetSweet/netsuite#323 (comment by iloveitaly, 2017-03-21): NetSuite SuiteTalk's SOAP fault, as savon logged it
+NETSUITE_FAULT = """I, [2017-03-21T16:01:46.945765 #4]  INFO -- : SOAP response (status 500)
+<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/">
+  <soapenv:Body>
+    <soapenv:Fault>
+      <faultcode>soapenv:Server.userException</faultcode>
+      <faultstring>An unexpected error occurred.</faultstring>
+      <detail>
+        <platformFaults:invalidCredentialsFault xmlns:platformFaults="urn:faults_2015_1.platform.webservices.netsuite.com">
+          <platformFaults:code>UNEXPECTED_ERROR</platformFaults:code>
+          <platformFaults:message>An unexpected error occurred.</platformFaults:message>
+        </platformFaults:invalidCredentialsFault>
+      </detail>
+    </soapenv:Fault>
+  </soapenv:Body>
+</soapenv:Envelope>"""
+
+
+def test_a_bare_code_element_is_the_documents_code(catalog):
+    """NetSuite's <platformFaults:code> (like Amazon's <Error><Code>) names the error: it is read as the code,
+    and Sage's "An unexpected error occurred." (the same words) is not claimed for it."""
+    x = explain(catalog, NETSUITE_FAULT)
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [("UNEXPECTED_ERROR", "An unexpected error occurred.")]
+    assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)
+
+
+@pytest.mark.parametrize(
+    ("paste", "code"),
+    [
+        # GitHub issue ehmad11/netsuite-rest#26 (2023-09-13): NetSuite REST web services, as Postman showed the body
+        (
+            '{"type": "https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html#sec10.4.1", "title": "Bad Request", '
+            '"status": 400, "o:errorDetails": [{"detail": "Error while accessing a resource. Please enter value(s) for: '
+            'First Name, Last Name.", "o:errorCode": "USER_ERROR"}]}',
+            "USER_ERROR",
+        ),
+        # GitHub issue simple-salesforce/simple-salesforce#272 (2018-09-28): Salesforce's Bulk API via simple-salesforce
+        (
+            "Malformed request https://na57.salesforce.com/services/async/38.0/job. Response content: "
+            "{u'exceptionMessage': u'Invalid session id', u'exceptionCode': u'InvalidSessionId'}",
+            "InvalidSessionId",
+        ),
+    ],
+    ids=["netsuite-o:errorCode", "salesforce-exceptionCode"],
+)
+def test_a_code_under_a_prefixed_or_exception_key_is_read(catalog, paste, code):
+    x = explain(catalog, paste)
+    assert [m.sent.code for m in x.errors] == [code]
+    assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)

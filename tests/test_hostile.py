@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -377,6 +378,15 @@ def test_scan_shows_control_characters_escaped(tmp_path):
 # ---- the index build lock --------------------------------------------------------------------------
 
 
+def first_said(child: subprocess.Popen[bytes], seconds: float = 60) -> bytes:
+    """The first line a running errcat writes on stderr, waited for (not a fixed sleep): a waiter says its wait
+    after LOCK_QUIET_SECONDS. Fails if nothing comes in ``seconds``."""
+    assert child.stderr is not None
+    ready, _, _ = select.select([child.stderr], [], [], seconds)
+    assert ready, f"errcat said nothing in {seconds} s"
+    return child.stderr.readline()
+
+
 def test_a_cold_run_waits_for_the_build_under_way_and_then_uses_it(tmp_path):
     import fcntl
 
@@ -395,8 +405,8 @@ def test_a_cold_run_waits_for_the_build_under_way_and_then_uses_it(tmp_path):
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
-        time.sleep(3)
-        assert child.poll() is None, "the cold run did not wait for the build under way"
+        said = first_said(child)
+        assert said.startswith(b"errcat: waiting") and child.poll() is None, "the cold run did not wait for the build under way"
         elsewhere = tmp_path / "elsewhere"  # the build the lock stands for, done and renamed into place
         assert run("lookup", "25008", env={"ERRCAT_CACHE_DIR": str(elsewhere)}).returncode == 0
         for suffix in (".sqlite", ".stat"):
@@ -404,6 +414,7 @@ def test_a_cold_run_waits_for_the_build_under_way_and_then_uses_it(tmp_path):
             os.replace(tmp_path / f"copy{suffix}", folder / f"{name}{suffix}")
         built = (folder / f"{name}.sqlite").stat().st_ino
     stdout, stderr = child.communicate(timeout=120)
+    stderr = said + stderr
     assert child.returncode == 0 and b"25008" in stdout
     assert [line.split(" (lock ")[0] for line in stderr.decode().splitlines()] == [
         "errcat: waiting for another errcat process to finish building the catalog index"

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -20,7 +21,7 @@ import errcat
 from errcat.integrations import httpx as errcat_httpx
 from errcat.integrations import requests as errcat_requests
 from localserver import Handler, server_fixture
-from test_hostile import out, run
+from test_hostile import first_said, out, run
 
 # ---- the two left from the third round -------------------------------------------------------------
 
@@ -59,9 +60,10 @@ def test_a_wait_for_another_process_building_the_index_is_said_with_what_it_wait
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
-        time.sleep(5)
+        said = first_said(child)
         assert child.poll() is None  # still waiting, up to ten minutes: and now it says so
     stdout, stderr = child.communicate(timeout=120)  # released: it builds the index itself
+    stderr = said + stderr
     assert child.returncode == 0 and b"25008" in stdout
     assert stderr.decode().splitlines() == [
         f"errcat: waiting for errcat process {os.getpid()} to finish building the catalog index (lock {lock};"
@@ -125,11 +127,16 @@ ACCENTED = '{"errors":[{"error":"Não é válido – ✓ 😀"}]}'  # made up: t
 
 
 def test_output_in_an_encoding_without_the_characters_is_escaped_not_a_traceback():
-    for encoding in ("ascii", "latin-1"):
-        env = {"PYTHONIOENCODING": encoding}
-        for args in (("explain",), ("explain", "-f", "json"), ("list", "--vendor", "invoicexpress"), ("scan", "-")):
-            done = run(*args, stdin=ACCENTED.encode(), env=env)
-            assert done.returncode in (0, 1) and done.stdout, (encoding, args)
+    commands = (("explain",), ("explain", "-f", "json"), ("list", "--vendor", "invoicexpress"), ("scan", "-"))
+    cases = [(encoding, args) for encoding in ("ascii", "latin-1") for args in commands]
+
+    def ran(case: tuple[str, tuple[str, ...]]) -> subprocess.CompletedProcess:
+        encoding, args = case
+        return run(*args, stdin=ACCENTED.encode(), env={"PYTHONIOENCODING": encoding})
+
+    with ThreadPoolExecutor(2) as pool:  # eight runs, two at a time (each its own process)
+        for case, done in zip(cases, pool.map(ran, cases), strict=True):
+            assert done.returncode in (0, 1) and done.stdout, case
     done = run("explain", "-f", "json", stdin='{"error":"Não ✓ 😀"}', env={"PYTHONIOENCODING": "ascii"})
     assert json.loads(done.stdout.decode("ascii"))["errors"][0]["observed"]["message"] == "Não ✓ 😀"  # still the same JSON
 

@@ -14,6 +14,7 @@ import socket
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -267,12 +268,10 @@ def test_logging_filter_annotates_records_without_secrets(server, catalog, caplo
     _no_secret(caplog.text, first.getMessage(), second.getMessage())
 
 
-def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credentials(server, catalog):
-    """``logger.exception(...)`` inside ``except requests.HTTPError`` after ``raise_for_status()`` (or of an
-    error raised from one) was neither explained, as Sentry's and structlog's adapters explain it, nor had its
-    credentials hidden: requests quotes the URL, an api_key in its query, and OpenTelemetry's logs handler sent
-    it as ``exception.message``. Every handler now gets the record explained and the messages hidden, through a
-    copy: the exception the program raised is left as it is."""
+@contextlib.contextmanager
+def _logging_to_a_stream_and_opentelemetry(catalog, name: str) -> Iterator[tuple[logging.Logger, io.StringIO, Any]]:
+    """A logger writing to a stream and to OpenTelemetry's logs (in memory), errcat's filter on it: the logger,
+    what the stream got and the exporter; the handlers, the filter and the provider gone afterwards."""
     from opentelemetry.sdk._logs import LoggerProvider, LoggingHandler
     from opentelemetry.sdk._logs.export import InMemoryLogRecordExporter, SimpleLogRecordProcessor
 
@@ -280,14 +279,29 @@ def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credenti
     provider = LoggerProvider()
     provider.add_log_record_processor(SimpleLogRecordProcessor(exported))
     written = io.StringIO()
-    logger = logging.getLogger("sync-http-error")
+    logger = logging.getLogger(name)
     logger.propagate = False
     handlers = [logging.StreamHandler(written), LoggingHandler(logger_provider=provider)]
     for handler in handlers:
         logger.addHandler(handler)
     logger.addFilter(ExplainFilter(catalog))
-    response = requests.post(f"{server}/accountright/{GUID}/Sale/Invoice/Item?api_key={IX_KEY}", headers=SECRET_HEADERS)
     try:
+        yield logger, written, exported
+    finally:
+        logger.filters.clear()
+        for handler in handlers:
+            logger.removeHandler(handler)
+        provider.shutdown()
+
+
+def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credentials(server, catalog):
+    """``logger.exception(...)`` inside ``except requests.HTTPError`` after ``raise_for_status()`` (or of an
+    error raised from one) was neither explained, as Sentry's and structlog's adapters explain it, nor had its
+    credentials hidden: requests quotes the URL, an api_key in its query, and OpenTelemetry's logs handler sent
+    it as ``exception.message``. Every handler now gets the record explained and the messages hidden, through a
+    copy: the exception the program raised is left as it is."""
+    response = requests.post(f"{server}/accountright/{GUID}/Sale/Invoice/Item?api_key={IX_KEY}", headers=SECRET_HEADERS)
+    with _logging_to_a_stream_and_opentelemetry(catalog, "sync-http-error") as (logger, written, exported):
         try:
             response.raise_for_status()
         except requests.HTTPError as error:
@@ -297,11 +311,6 @@ def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credenti
                 raise RuntimeError("invoice sync failed") from error
             except RuntimeError:
                 logger.exception("sync failed")
-    finally:
-        logger.filters.clear()
-        for handler in handlers:
-            logger.removeHandler(handler)
-        provider.shutdown()
     assert IX_KEY in str(raised)  # the program's own exception is untouched
     records = [getattr(r, "log_record", r) for r in exported.get_finished_logs()]
     assert len(records) == 2
@@ -312,6 +321,56 @@ def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credenti
     text = written.getvalue()
     assert text.count("400 Client Error: Bad Request for url:") == 2  # the cause's message, in the second traceback
     _no_secret(text, *(str(r.attributes) + str(r.body) for r in records))
+
+
+def test_a_logged_aiohttp_error_reaches_no_handler_with_the_urls_key(server, catalog):
+    """aiohttp's ClientResponseError says its request_info's URL (an api_key in its query), not its args: the
+    filter hid the args of the record's copy, and every handler (a formatter's traceback, OpenTelemetry's
+    ``exception.message``) still wrote the key. The copy now says the message with the key hidden, under the
+    same class name; the exception the program raised is left as it is."""
+    import aiohttp
+
+    async def post() -> None:
+        address = f"{server}/accountright/{GUID}/Sale/Invoice/Item?api_key={IX_KEY}"
+        async with aiohttp.ClientSession(raise_for_status=True) as session, session.post(address, json={}) as response:
+            await response.read()
+
+    with _logging_to_a_stream_and_opentelemetry(catalog, "sync-aiohttp-error") as (logger, written, exported):
+        try:
+            asyncio.run(post())
+        except aiohttp.ClientResponseError as error:
+            raised = error
+            logger.exception("MYOB call failed")
+    assert IX_KEY in str(raised)  # the program's own exception is untouched
+    (record,) = [getattr(r, "log_record", r) for r in exported.get_finished_logs()]
+    assert record.attributes["exception.type"] == "ClientResponseError"
+    assert "api_key=[REDACTED]" in record.attributes["exception.message"]
+    assert "aiohttp.client_exceptions.ClientResponseError: 400, message='Bad Request'" in written.getvalue()
+    _no_secret(written.getvalue(), str(record.attributes), str(record.body))
+
+
+def test_an_aiohttp_response_is_explained_by_the_body_it_read_and_says_when_it_read_none(server, catalog):
+    """An aiohttp ``ClientResponse`` handed to explain_response (or retry_advice, or a log line's ``response=``):
+    the body ``await response.text()`` had read was not looked at, and its coroutine ``read`` was called as a
+    file's, so MYOB's 25008 was "not in the catalog" with the note that the body broke off (TypeError). The read
+    body is explained now; one not read yet is explained by its status and headers, and the note says so."""
+    import aiohttp
+
+    address = f"{server}/accountright/{GUID}/Sale/Invoice/Item"
+
+    async def explained() -> tuple[Any, Any, Any]:
+        async with aiohttp.ClientSession() as session:
+            async with session.post(address, json={}) as unread:
+                before = explain_response(unread, catalog=catalog)
+            async with session.post(address, json={}) as response:
+                await response.text()
+                return before, explain_response(response, catalog=catalog), retry_advice(response)
+
+    unread, read, advice = asyncio.run(explained())
+    assert read.errors[0].best.entry.code == 25008 and read.notes == ()
+    assert (advice.retry, advice.wait) == (False, "never") and "corrected" in advice.reason
+    assert unread.vendor == "myob" and all(m.best is None for m in unread.errors)  # no body: no error to name
+    assert [n for n in unread.notes if "not read yet" in n] and not [n for n in unread.notes if "TypeError" in n]
 
 
 def test_hooks_import_nothing_until_used():
@@ -440,6 +499,90 @@ def test_a_lost_answer_is_resent_for_a_get_not_for_a_post_whatever_the_client_sa
             assert said[:2] == (False, "never") and "after a POST" in said.reason, (client, said)
 
 
+class _Dropping(Handler):
+    """A vendor whose connection drops once the request is read: no status line comes back."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.close_connection = True
+        self.connection.shutdown(socket.SHUT_RDWR)
+
+    do_GET = do_POST
+
+
+def test_aiohttp_failures_are_advised_by_the_method_that_was_sent(server):
+    """aiohttp's dropped connection (ServerDisconnectedError), body cut short (ClientPayloadError) and refused
+    connection were "not an HTTP error response", never resent, a GET's too; its timeout (a TimeoutError,
+    carrying no request) was resent whatever the method, so a tenacity policy on should_retry sent a POST (an
+    invoice) again; and a POST that a gateway answered 504 (ClientResponseError, whose request is its
+    ``request_info``) was advised backoff. The method now comes from aiohttp's frames or its request_info."""
+    import aiohttp  # s3fs, in the test extra, brings it
+
+    async def fail(base: str, method: str, path: str = "/Sale/Invoice/Item") -> BaseException:
+        try:
+            timeout = aiohttp.ClientTimeout(total=0.2)
+            async with (
+                aiohttp.ClientSession(timeout=timeout, raise_for_status=True) as session,
+                session.request(method, base + path, json={}) as response,
+            ):
+                await response.read()
+        except Exception as error:
+            return error
+        raise AssertionError("the call did not fail")
+
+    gateway = f"/accountright/{GUID}/Sale/Invoice/Service"  # MYOB's documented 504
+    with serving(_Dropping) as drop, serving(_CutShort) as cut, serving(_Slow) as slow:
+        advice = {
+            (kind, method): retry_advice(asyncio.run(fail(base, method, path)))
+            for kind, base, path in [("drop", drop, "/x"), ("cut", cut, "/x"), ("slow", slow, "/x"), ("504", server, gateway)]
+            for method in ("GET", "POST")
+        }
+    for (kind, method), said in advice.items():
+        if method == "GET":
+            assert said[:2] == (True, "backoff"), (kind, said)
+        else:
+            assert said[:2] == (False, "never") and "after a POST" in said.reason, (kind, said)
+    refused = retry_advice(asyncio.run(fail("http://127.0.0.1:9", "POST")))  # discard port: nothing listens
+    assert refused[:2] == (True, "backoff") and "not sent" in refused.reason
+
+
+def test_a_post_timed_out_by_asyncio_is_not_resent_a_get_is():
+    """``asyncio.wait_for(session.post(...), 5)`` or ``async with asyncio.timeout(5)`` around an aiohttp or httpx
+    call: the TimeoutError asyncio raises carries no request, and its traceback none of the client's frames (they
+    are its CancelledError's, which it is raised from), so a POST that may have been applied was advised a resend."""
+    import aiohttp
+
+    async def timed_out(client: str, method: str, base: str, how: str) -> BaseException:
+        try:
+            async with contextlib.AsyncExitStack() as stack:
+                if client == "aiohttp":
+                    session = await stack.enter_async_context(aiohttp.ClientSession())
+                else:
+                    session = await stack.enter_async_context(httpx.AsyncClient())
+                call = session.request(method, f"{base}/Sale/Invoice/Item", json={})
+                if how == "wait_for":
+                    await asyncio.wait_for(call, 0.2)
+                else:
+                    async with asyncio.timeout(0.2):
+                        await call
+        except TimeoutError as error:
+            return error
+        raise AssertionError("the call did not time out")
+
+    with serving(_Slow) as slow:
+        advice = {
+            (client, method, how): retry_advice(asyncio.run(timed_out(client, method, slow, how)))
+            for client in ("aiohttp", "httpx")
+            for method in ("GET", "POST")
+            for how in ("wait_for", "timeout")
+        }
+    for (client, method, how), said in advice.items():
+        if method == "GET":
+            assert said[:2] == (True, "backoff"), (client, how, said)
+        else:
+            assert said[:2] == (False, "never") and "after a POST" in said.reason, (client, how, said)
+
+
 README_SECTION = (
     (Path(__file__).resolve().parent.parent / "docs" / "integrations.md")
     .read_text(encoding="utf-8")
@@ -487,6 +630,17 @@ def test_readme_tenacity_example_resends_only_what_can_succeed(server, capsys, m
             namespace["list_contacts"](client)
         assert limited.value.response.status_code == 429 and limited.value.advice.after == 0.0
         assert namespace["list_contacts"].statistics["attempt_number"] == 5  # resent until stop_after_attempt(5)
+
+
+def test_a_timeout_whose_method_nothing_tells_is_resent_with_a_warning_for_a_post():
+    """A TimeoutError the application raised itself around a call (a deadline of its own, a thread's join) names no
+    request and holds no client's frame: it was advised a plain resend, as if it could not have been a POST."""
+
+    def deadline() -> None:
+        raise TimeoutError("invoice sync took longer than 30 s")
+
+    advice = retry_advice(_raised(deadline))
+    assert advice[:2] == (True, "backoff") and "method is unknown" in advice.reason and "POST" in advice.reason
 
 
 def test_retry_advice_on_none_says_there_is_nothing_to_go_by():

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -598,8 +599,14 @@ def test_errcat_mcp_answers_without_loading_the_command_line() -> None:
     sent = "".join(json.dumps(m) + "\n" for m in messages)
     env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"} | {"PYTHONPROFILEIMPORTTIME": "1"}
     team = str(REPO / "examples" / "team-errors.yaml")
-    for options in ([], ["--catalog", team], [f"--catalog={team}"], ["-c", team, "--no-builtin"]):
-        done = subprocess.run([command, *args, *options], input=sent, capture_output=True, text=True, env=env, timeout=120)
+    forms = ([], ["--catalog", team], [f"--catalog={team}"], ["-c", team, "--no-builtin"])
+
+    def started(options: list[str]) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([command, *args, *options], input=sent, capture_output=True, text=True, env=env, timeout=120)
+
+    with ThreadPoolExecutor(len(forms)) as pool:  # four servers side by side, as two cores allow
+        runs = list(pool.map(started, forms))
+    for options, done in zip(forms, runs, strict=True):
         answers = {a["id"]: a for a in map(json.loads, done.stdout.splitlines())}
         assert answers[1]["result"]["serverInfo"]["name"] == "errcat", done.stderr[-2000:]
         found = answers[2]["result"]["structuredContent"]["found"]
@@ -913,8 +920,18 @@ def test_each_hosts_config_from_the_docs_starts_the_server_as_written(tmp_path: 
             tools = {t.name for t in (await client.list_tools()).tools}
             return tools, await client.call_tool("explain", {"text": MYOB_PASTE})
 
-    for entry in entries:
-        tools, result = anyio.run(start, entry)
+    async def start_each() -> list[tuple[set[str], Any]]:
+        started: list[Any] = [None] * len(entries)
+
+        async def one(i: int) -> None:
+            started[i] = await start(entries[i])
+
+        async with anyio.create_task_group() as hosts:  # three hosts' servers side by side, as two cores allow
+            for i in range(len(entries)):
+                hosts.start_soon(one, i)
+        return started
+
+    for tools, result in anyio.run(start_each):
         assert tools == TOOLS and result.is_error is False
         assert result.structured_content["errors"][0]["observed"]["name"] == "OrderPaid"
 
@@ -1158,18 +1175,23 @@ def test_the_mcp_inspector_cli_lists_and_calls_what_an_assistant_would() -> None
     """The Inspector's CLI mode (the SDK team's own debugging client, in TypeScript): the tools, resources and
     prompt listed; search called with ``query`` as lookup is (it answered "text: Field required"); a
     paste's credential never in the answer."""
-    assert {t["name"] for t in inspector("--method", "tools/list")["tools"]} == TOOLS
-    assert "errcat://docs/myob" in {r["uri"] for r in inspector("--method", "resources/list")["resources"]}
-    searched = inspector("--method", "tools/call", "--tool-name", "search", "--tool-arg", "query=locked period")
-    assert not searched.get("isError") and searched["structuredContent"]["results"], searched
-    looked_up = inspector("--method", "tools/call", "--tool-name", "lookup", "--tool-arg", "query=25008")
-    assert looked_up["structuredContent"]["found"] is True
+    assert {t["name"] for t in inspector("--method", "tools/list")["tools"]} == TOOLS  # alone: npx fetches it once
     key = same_shape("9f8e7d6c5b4a39281706f5e4d3c2b1a0aabbccdd")  # an InvoiceXpress api_key's shape (hex, 40)
     paste = (
         f"POST https://api.invoicexpress.com/invoices.json?api_key={key}\nHTTP/1.1 422\n\n"
         + '{"errors":[{"error":"Client is invalid"}]}'
     )
-    explained = inspector("--method", "tools/call", "--tool-name", "explain", "--tool-arg", f"text={paste}")
+    runs = [
+        ("--method", "resources/list"),
+        ("--method", "tools/call", "--tool-name", "search", "--tool-arg", "query=locked period"),
+        ("--method", "tools/call", "--tool-name", "lookup", "--tool-arg", "query=25008"),
+        ("--method", "tools/call", "--tool-name", "explain", "--tool-arg", f"text={paste}"),
+    ]
+    with ThreadPoolExecutor(len(runs)) as pool:  # each run its own inspector and server: side by side, as two cores allow
+        listed, searched, looked_up, explained = pool.map(lambda args: inspector(*args), runs)
+    assert "errcat://docs/myob" in {r["uri"] for r in listed["resources"]}
+    assert not searched.get("isError") and searched["structuredContent"]["results"], searched
+    assert looked_up["structuredContent"]["found"] is True
     assert explained["structuredContent"]["vendor"] == "invoicexpress" and key not in json.dumps(explained)
 
 

@@ -7,6 +7,7 @@ import gzip
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -669,6 +670,78 @@ def test_a_failing_call_repeated_with_other_ids_is_explained_once(tmp_path):
     document = _scan_json(str(path))
     assert sum(g["count"] for g in document["matched"]) == 40
     assert document["summary"]["records_explained"] == 1
+
+
+def test_a_call_failing_alike_every_few_minutes_is_read_once(index, tmp_path, monkeypatch):
+    """A line whose digits may say what it is (an error code, an arrow, "returned") was prepared
+    afresh on every repeat, though only its time differed: now a line alike but for the time it
+    starts with takes the first one's reading (prepared once), and counts, places, first and last
+    seen and samples are what reading each gave."""
+    from errcat.scan import triage as triage_module
+
+    path = tmp_path / "sync.log"
+    path.write_text(
+        "".join(
+            f"2026-11-19T02:{i // 12:02d}:{i % 12 * 5:02d}Z ERROR sync.myob PUT https://arl2.api.myob.com/accountright/"
+            '6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33/Sale/Order/Service -> HTTP 400 {"Errors": [{"Name": "OrderPaid", '
+            '"Message": "Order has been paid", "ErrorCode": 37000, "Severity": "Error"}]}\n'
+            f"2026-11-19T02:{i // 12:02d}:{i % 12 * 5:02d}Z WARN worker-{i % 3} retry returned code 7 for job {i}\n"
+            for i in range(120)
+        )
+    )
+    before = scan(index, [str(path)], ScanOptions(workers=1))
+    prepared: list[object] = []
+    prepare = triage_module.prepare
+    monkeypatch.setattr(triage_module, "prepare", lambda rec, *a: prepared.append(rec) or prepare(rec, *a))
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    (group,) = report.matched.values()
+    assert (group.count, group.first_seen, group.last_seen) == (
+        120,
+        datetime(2026, 11, 19, 2, 0, tzinfo=UTC),
+        datetime(2026, 11, 19, 2, 9, 55, tzinfo=UTC),
+    )
+    assert [p.line for p in group.places] == list(range(1, 21, 2))
+    assert {t: g.count for t, g in report.other.items()} == {t: g.count for t, g in before.other.items()}
+    assert sum(g.count for g in report.other.values()) == 120  # three workers' lines, each its own code and job
+    assert len(prepared) < 130  # not one for each of the 240 lines: the MYOB error's repeats are read once
+
+
+def test_vendor_errors_whose_details_differ_by_a_number_are_explained_once(tmp_path):
+    """A JSON log of one MYOB error whose AdditionalDetails name another invoice on each line: the
+    details differ only where the template masks them, so the repeats share the first's explanation
+    (each was explained: 0.45 ms a line). Details that read as a documented detail with a number
+    (Sage's "$source": "check-header[2]") or hold an e-mail address are still explained each."""
+
+    def log(name: str, bodies: list[dict[str, object]]) -> Path:
+        path = tmp_path / name
+        path.write_text(
+            "".join(
+                json.dumps({"time": f"2026-11-19T02:00:{i:02d}Z", "level": "error", "status": 400, "url": url, "body": body})
+                + "\n"
+                for i, body in enumerate(bodies)
+            )
+        )
+        return path
+
+    url = "https://arl2.api.myob.com/accountright/6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33/Sale/Invoice/Item"
+    paid = [
+        {"Errors": [{"Name": "OrderPaid", "Message": "Order has been paid", "AdditionalDetails": f"Invoice {394517 + i * 7}",
+                     "ErrorCode": 37000, "Severity": "Error"}]}
+        for i in range(30)
+    ]  # fmt: skip
+    document = _scan_json(str(log("myob.log", paid)))
+    assert [(g["count"], g["code"]) for g in document["matched"]] == [(30, 37000)]
+    assert document["summary"]["records_explained"] == 1
+
+    url = "https://api.accounting.sage.com/v3.1/contacts"
+    headers = [{"$severity": "APIM error", "$dataCode": "HeaderNotFound", "$source": f"check-header[{i}]",
+                "$message": "Header X-Site was not found in the request. Access denied."} for i in range(1, 7)]  # fmt: skip
+    mailed = [{"$severity": "error", "$dataCode": "RecordInvalid", "$source": f"user{i}@example.com",
+               "$message": "Email has already been taken"} for i in range(6)]  # fmt: skip
+    for bodies in (headers, mailed):
+        document = _scan_json(str(log("sage.log", [[b] for b in bodies])))
+        assert sum(g["count"] for g in document["matched"] + document["unmatched"]) == 6
+        assert document["summary"]["records_explained"] == 6
 
 
 def test_other_programs_errors_repeated_keep_their_first_and_last_time(tmp_path):

@@ -3,29 +3,16 @@ the public file its comment names, and each failed before the change its docstri
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import errcat
 from errcat.scan import ScanOptions, scan
+from scanlines import other_groups, scanned
 
 
 @pytest.fixture(scope="module")
 def index():
     return errcat.open_catalog(use_env=False).index
-
-
-def _scanned(index, tmp_path: Path, name: str, lines: list[str]):
-    """scan's report on a file of these lines, read by one reader."""
-    path = tmp_path / name
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return scan(index, [str(path)], ScanOptions(workers=1))
-
-
-def _groups(report) -> list[tuple[str, list[int]]]:
-    """Other programs' groups of a report: their texts and listed lines, sorted."""
-    return sorted((text, [p.line for p in g.places]) for text, g in report.other.items())
 
 
 # Postgres relayed through syslog, its log_line_prefix with db, user, app and client (Alain-L/quellog@ee3e46f3
@@ -43,9 +30,9 @@ def test_a_relayed_lines_level_is_read_after_the_syslog_header(index, tmp_path):
     """A level is looked for in a line's first 160 characters: syslog's header (70 of them) pushed
     Postgres's FATAL past that, so 58 of the 113 errors of quellog's syslog file were not counted
     (its stderr file, the same log, counted them all)."""
-    report = _scanned(index, tmp_path, "postgresql.log", PG_SYSLOG)
+    report = scanned(index, tmp_path, "postgresql.log", PG_SYSLOG)
     assert (report.errors, report.not_errors) == (4, 0)
-    assert sorted(line for _, lines in _groups(report) for line in lines) == [2, 3, 4, 5]
+    assert sorted(line for _, lines in other_groups(report) for line in lines) == [2, 3, 4, 5]
 
 
 # Tomcat's catalina.out (JULI's one-line format) on two days (RahulVerma1990/Camunda-Logs@075d3df6
@@ -60,9 +47,9 @@ def test_tomcats_timestamp_is_read_and_left_out_of_the_group_text(index, tmp_pat
     """Tomcat's "12-Mar-2019 17:34:16.567" was no timestamp: its records had no time (--since left
     them all out) and their group text began "<n>-Mar-<n> <n>:<n>:<n>", so one error logged in
     March and in April was two groups."""
-    report = _scanned(index, tmp_path, "catalina.out", TOMCAT_STARTUP_FAILED)
+    report = scanned(index, tmp_path, "catalina.out", TOMCAT_STARTUP_FAILED)
     text = "SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [<path>] startup failed due to previous errors"
-    assert _groups(report) == [(text, [1, 2])]
+    assert other_groups(report) == [(text, [1, 2])]
     group = report.other[text]
     assert (group.first_seen.isoformat(), group.last_seen.isoformat()) == (
         "2019-03-12T17:34:16.567000+00:00",
@@ -91,8 +78,8 @@ TOMCAT_CACHE_FULL = [
 def test_a_path_in_brackets_is_masked_so_one_warning_about_many_resources_is_one_group(index, tmp_path):
     """Once Tomcat's time was read, more of each message fitted in a group's text, and the resource's
     path made each warning a group of its own (a real catalina log: 38 -> 216 groups; 22 now)."""
-    report = _scanned(index, tmp_path, "catalina.log", TOMCAT_CACHE_FULL)
-    [(text, lines)] = _groups(report)
+    report = scanned(index, tmp_path, "catalina.log", TOMCAT_CACHE_FULL)
+    [(text, lines)] = other_groups(report)
     assert lines == [1, 2, 3]
     assert "Cache.getResource Unable to add the resource at [<path>] to the cache for web application" in text
 
@@ -113,9 +100,9 @@ def test_android_studios_logcat_letter_is_its_level(index, tmp_path, use_engine,
     each side: no line of its was read by it (3 of the file's 55 E and W lines were counted, by a
     Chromium [ERROR:...] they held)."""
     assert use_engine(engine) == engine
-    report = _scanned(index, tmp_path, "logcat.txt", STUDIO_LOGCAT)
+    report = scanned(index, tmp_path, "logcat.txt", STUDIO_LOGCAT)
     assert (report.errors, report.not_errors) == (3, 0)
-    assert sorted(line for _, lines in _groups(report) for line in lines) == [3, 4, 5]
+    assert sorted(line for _, lines in other_groups(report) for line in lines) == [3, 4, 5]
 
 
 # the kernel's messages in a logcat dump, at I (Bob0111/microg-log@9aa946af logcat.txt lines 2725 and 4824)
@@ -128,7 +115,7 @@ KERNEL_IN_LOGCAT = [
 def test_a_c_functions_name_and_line_is_no_http_status(index, tmp_path):
     """The kernel's "dsi_backlight_update_status:454:" (a function's name and its line) read as
     "status: 454", an HTTP error: 392 info lines of the dump were counted as errors."""
-    report = _scanned(index, tmp_path, "logcat.txt", KERNEL_IN_LOGCAT)
+    report = scanned(index, tmp_path, "logcat.txt", KERNEL_IN_LOGCAT)
     assert (report.errors, report.unmatched_count) == (0, 0)
 
 
@@ -144,8 +131,8 @@ def test_a_json_lines_id_key_is_masked_in_the_case_it_is_written(index, tmp_path
     """A JSON line with no message is grouped by its fields, whose keys logline lowers: "insertId"
     became "insertid", which the id mask did not know, so the group text kept the id's letters
     ("insertid=<n>mo<n>tne<n>dofb") and each event of an export was a group of its own."""
-    report = _scanned(index, tmp_path, "gcp.log", GCP_LOG_ENTRIES)
-    texts = [text for text, _ in _groups(report)]
+    report = scanned(index, tmp_path, "gcp.log", GCP_LOG_ENTRIES)
+    texts = [text for text, _ in other_groups(report)]
     assert len(texts) == 2
     assert all(
         text.startswith("insertId=<id> logName=projects/wazuh-dev/logs/dns.googleapis.com%2Fdns_queries ") for text in texts
@@ -164,8 +151,8 @@ ENCODED_SEARCHES = [
 def test_a_paths_percent_escapes_keep_their_digits(index, tmp_path):
     """A percent-escape's digits were masked as numbers ("/search/%D<n>%B<n>..."): two terms whose
     escapes differ only in digits (two letters, %D8%B3 and %D8%B4) had one text, and one shape."""
-    report = _scanned(index, tmp_path, "access.log", ENCODED_SEARCHES)
-    assert _groups(report) == [
+    report = scanned(index, tmp_path, "access.log", ENCODED_SEARCHES)
+    assert other_groups(report) == [
         ("HTTP error: GET /search/%D8%AA%D9%82%D9%88%DB%8C%D9%85/p<n>", [1]),
         ("HTTP error: GET /search/%D8%B3%D8%B1%D8%B1%D8%B3%DB%8C%D8%AF/p<n>", [2]),
     ]
@@ -213,8 +200,8 @@ def test_a_record_opening_with_a_rule_is_named_by_what_the_rule_frames(index, tm
     """unittest's and nose's rules ("-----...", "=====...") opened records and named their groups:
     the run's 68 tracebacks were one group "------...", its 35 failed outputs one "======...", whatever
     each had raised."""
-    report = _scanned(index, tmp_path, "build.log", NOSE_FAILURES)
-    assert _groups(report) == [
+    report = scanned(index, tmp_path, "build.log", NOSE_FAILURES)
+    assert other_groups(report) == [
         ("AttributeError: '…' object has no attribute '…'", [3]),
         ('ERROR: TestSyntax: "pl/Tests_<n>/Markdown Documentation - Syntax"', [2]),
         (
@@ -239,8 +226,8 @@ def test_a_request_without_a_version_or_a_tunnels_names_its_group(index, tmp_pat
     """A request is read up to " HTTP/": one without a version ("GET /manager/html null") and a
     CONNECT's host and port had none, so their groups were the whole line masked
     ("<n> - - [] "GET /manager/html null" <n> <n>"), one a shape, and GET /manager/html was two groups."""
-    report = _scanned(index, tmp_path, "localhost_access_log.txt", TOMCAT_PROBES)
-    assert _groups(report) == [
+    report = scanned(index, tmp_path, "localhost_access_log.txt", TOMCAT_PROBES)
+    assert other_groups(report) == [
         ("HTTP error: CONNECT www.so.com:<n>", [3]),
         ("HTTP error: GET /manager/html", [1, 2]),
     ]

@@ -4,14 +4,11 @@ is constructed in a format."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 import errcat
-from errcat.scan import ScanOptions, scan
-from errcat.scan.needles import NEEDLES
 from errcat.scan.verdict import error_reason, http_status, level
+from scanlines import is_read, scanned
 
 
 @pytest.fixture(scope="module")
@@ -19,19 +16,8 @@ def index():
     return errcat.open_catalog(use_env=False).index
 
 
-def _read(line: str) -> bool:
-    """Whether scan looks at the line at all (it holds a needle)."""
-    return any(re.search(n, line.encode()) for n in NEEDLES)
-
-
 def _reason(line: str) -> str | None:
-    return error_reason(level(line), line) if _read(line) else None
-
-
-def _scanned(index, tmp_path, lines: list[str]):
-    path = tmp_path / "app.log"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return scan(index, [str(path)], ScanOptions(workers=1))
+    return error_reason(level(line), line) if is_read(line) else None
 
 
 # A Heroku log of a Rails app quoted in https://www.reddit.com/r/rails/comments/hlz7bn/ (2020-07-06):
@@ -46,7 +32,7 @@ RAILS = [
 
 
 def test_a_rails_request_completed_with_an_error_status_is_an_error(index, tmp_path):
-    report = _scanned(index, tmp_path, RAILS)
+    report = scanned(index, tmp_path, "app.log", RAILS)
     assert (report.records, report.errors, report.other_count) == (1, 1, 1)
     (group,) = report.other.values()
     assert [p.line for p in group.places] == [3]  # the Completed line
@@ -64,7 +50,7 @@ def test_a_proxy_refusal_with_status_code_403_is_an_error(index, tmp_path):
     # an error by Proxifier's "error :" level, and it states its status in words
     assert _reason(PROXIFIER_403) == "level" and http_status(PROXIFIER_403) == 403
     assert http_status(PROXIFIER_403.replace("403", "200")) == 200
-    report = _scanned(index, tmp_path, [PROXIFIER_403])
+    report = scanned(index, tmp_path, "app.log", [PROXIFIER_403])
     assert (report.errors, report.other_count) == (1, 1)
 
 
@@ -80,10 +66,13 @@ def test_a_proxy_refusal_with_status_code_403_is_an_error(index, tmp_path):
         "proxy: backend returned 503",
         "proxy: backend answered HTTP 503 Service Unavailable",
         "request ended with status 429",
+        # a served request's status, unquoted, logged at notice (crowdsecurity/hub's .tests/couchdb-logs/couchdb-logs.log, line 1)
+        "[notice] 2024-01-20T13:54:06.579985Z nonode@nohost <0.17607.12> e1fed412f8 test.domain.fr 1.2.3.4 undefined "
+        "GET /z22ctc 404 ok 1",
     ],
 )
 def test_a_status_of_400_or_more_in_words_is_read_and_is_an_error(line):
-    assert _read(line)
+    assert is_read(line)
     assert _reason(line) == "status"
 
 
@@ -103,6 +92,10 @@ def test_a_status_of_400_or_more_in_words_is_read_and_is_an_error(line):
         # a status without its reason phrase: left unread (see the test below)
         "sync: upstream answered (HTTP 401), errors follow",
         "child exited with status 127",
+        # the CouchDB line above as it reads for a request served with 200, and a duration after a request
+        "[notice] 2024-01-20T13:54:06.579985Z nonode@nohost <0.17607.12> e1fed412f8 test.domain.fr 1.2.3.4 undefined "
+        "GET /z22ctc 200 ok 1",
+        "GET /api/items 404ms (cache miss), 0 errors",
     ],
 )
 def test_a_number_that_is_no_error_status_is_none(line):
@@ -126,7 +119,7 @@ ANDROID = [
 def test_android_logcat_lines_are_errors_by_their_level_letter(index, tmp_path):
     assert [level(line) for line in ANDROID] == ["i", "d", "e", "w", "e"]
     assert [_reason(line) for line in ANDROID] == [None, None, "level", "level", "level"]
-    report = _scanned(index, tmp_path, ANDROID)
+    report = scanned(index, tmp_path, "app.log", ANDROID)
     # the D line is read (it says "alerts") and let go; the I line is not read at all
     assert (report.records, report.errors, report.not_errors) == (4, 3, 1)
 
@@ -155,7 +148,9 @@ CHROMIUM = [
 
 def test_chromium_lines_are_errors_by_their_level(index, tmp_path):
     assert [level(line) for line in CHROMIUM] == ["error", "warning", "error", "warning"]
-    report = _scanned(index, tmp_path, [*CHROMIUM, "INFO @ retrojsvice.so src/http.cpp:628 -- HTTP server started successfully"])
+    report = scanned(
+        index, tmp_path, "app.log", [*CHROMIUM, "INFO @ retrojsvice.so src/http.cpp:628 -- HTTP server started successfully"]
+    )
     assert (report.records, report.errors) == (4, 4)
 
 
@@ -178,11 +173,11 @@ KMSG_LOUD = [
 
 def test_a_kernel_log_line_is_an_error_by_its_syslog_priority_alone(index, tmp_path):
     assert [_reason(line) for line in KMSG] == [None, "level", "level", None, None]
-    assert all(_read(line) and _reason(line) == "level" for line in KMSG_LOUD)
-    report = _scanned(index, tmp_path, KMSG)
+    assert all(is_read(line) and _reason(line) == "level" for line in KMSG_LOUD)
+    report = scanned(index, tmp_path, "app.log", KMSG)
     assert (report.records, report.errors, report.other_count) == (2, 2, 2)
     # a priority inside a word is no needle (Loghub's Mac_2k.log: "IOThunderboltSwitch<0>(0x0)::listenerCallback")
-    assert not _read("Jul  1 09:00:55 calvisitor-10-105-160-95 kernel[0]: IOThunderboltSwitch<0>(0x0)::listenerCallback")
+    assert not is_read("Jul  1 09:00:55 calvisitor-10-105-160-95 kernel[0]: IOThunderboltSwitch<0>(0x0)::listenerCallback")
 
 
 def test_lines_alike_but_for_their_status_keep_their_own_verdicts(index, tmp_path):
@@ -195,14 +190,14 @@ def test_lines_alike_but_for_their_status_keep_their_own_verdicts(index, tmp_pat
     bare_bad = [f"2026-11-19T02:02:0{i}Z proxy: backend {i} answered (HTTP 401), see errors" for i in range(5)]
     bare_good = [f"2026-11-19T02:03:0{i}Z proxy: backend {i} answered (HTTP 200), see errors" for i in range(5)]
     for lines in (bad + good + bare_bad + bare_good, good + bad + bare_good + bare_bad):
-        report = _scanned(index, tmp_path, lines)
+        report = scanned(index, tmp_path, "app.log", lines)
         assert (report.records, report.errors, report.not_errors) == (20, 5, 15)
     # and the other forms in words, each beside the same line with a status of 200
     for form in ("ended with status {}, see errors", "failed with status code {}", "GET /x returned {}, see errors"):
         bad = [f"2026-11-19T02:00:0{i}Z job {i} " + form.format(404) for i in range(5)]
         good = [f"2026-11-19T02:01:0{i}Z job {i} " + form.format(200) for i in range(5)]
         for lines in (bad + good, good + bad):
-            assert _scanned(index, tmp_path, lines).errors == 5, form
+            assert scanned(index, tmp_path, "app.log", lines).errors == 5, form
 
 
 @pytest.mark.parametrize(
@@ -263,7 +258,7 @@ JOURNALD = [
 def test_a_journald_json_line_is_an_error_by_its_priority(index, tmp_path):
     """journalctl -o json gives a record's level only as its syslog PRIORITY ("PRIORITY" : "1"):
     the line was not read at all. Priority 1 (alert) is an error; 6 (info) is none."""
-    report = _scanned(index, tmp_path, JOURNALD)
+    report = scanned(index, tmp_path, "app.log", JOURNALD)
     (group,) = report.other.values()
     assert (report.errors, report.other_count) == (1, 1) and [p.line for p in group.places] == [1]
 
@@ -281,7 +276,7 @@ def test_a_zeek_reporter_log_row_is_an_error_by_its_level_column(index, tmp_path
     error = "1320279566.452687\tReporter::ERROR\tfield value missing (c$ftp)\t<...>/expr-exception.zeek, line 10"
     info = "1320279566.452687\tReporter::INFO\terror in the script was handled\t<...>/expr-exception.zeek, line 12"
     assert (level(error), level(info)) == ("error", "info")
-    report = _scanned(index, tmp_path, [*head, error, error, info])
+    report = scanned(index, tmp_path, "app.log", [*head, error, error, info])
     assert (report.errors, report.not_errors) == (2, 1)
 
 
@@ -310,7 +305,7 @@ def test_a_time_before_a_padded_level_is_the_lines_own_not_a_stamp(index, tmp_pa
     """Each WARN line after another line was read as a docker/kubectl stamp before an indented
     continuation, and vanished into the INFO line before it (0 errors)."""
     use_engine(engine)
-    report = _scanned(index, tmp_path, lines)
+    report = scanned(index, tmp_path, "app.log", lines)
     assert sorted(p.line for g in report.other.values() for p in g.places) == errors
 
 
@@ -330,7 +325,7 @@ def test_serilog_and_zerolog_three_letter_levels(index, tmp_path):
     that mentions an error at INF is none)."""
     assert [level(line) for line in THREE_LETTERS] == ["wrn", "err", "wrn", "wrn"]
     assert (level("[15:47:45 FTL] Host terminated"), level("[15:47:46 INF] retried after an error")) == ("ftl", "inf")
-    report = _scanned(index, tmp_path, [*THREE_LETTERS, "[15:47:46 INF] retried after an error"])
+    report = scanned(index, tmp_path, "app.log", [*THREE_LETTERS, "[15:47:46 INF] retried after an error"])
     assert (report.errors, report.not_errors) == (4, 1)
 
 
@@ -363,7 +358,7 @@ def test_a_gin_access_line_is_an_error_by_its_status(index, tmp_path, use_engine
     Coloured (Gin on a terminal) it is read too; a 200 is none."""
     use_engine(engine)
     coloured = GIN[0].replace("| 404 |", "|\x1b[90;43m 404 \x1b[0m|").replace('GET      "/"', 'GET      "/login"')
-    report = _scanned(index, tmp_path, [*GIN, coloured])
+    report = scanned(index, tmp_path, "app.log", [*GIN, coloured])
     assert {t: [p.line for p in g.places] for t, g in report.other.items()} == {
         "HTTP error: GET /": [1],
         "HTTP error: GET /login": [4],
@@ -389,7 +384,7 @@ MONGODB = [
 def test_mongodb_lines_are_errors_by_their_severity_letter(index, tmp_path):
     """Its W lines hold no error word and were never read; an I line's "** WARNING" was taken as
     its level. Both forms: the text log's letter before the component, the JSON log's "s"."""
-    report = _scanned(index, tmp_path, MONGODB)
+    report = scanned(index, tmp_path, "app.log", MONGODB)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 5]
     assert report.not_errors == 1  # the I line (the JSON I line holds no needle: not read)
 
@@ -409,7 +404,7 @@ LEVEL_FORMS = [
 
 
 def test_a_json_level_as_an_object_or_a_numbered_string_is_read(index, tmp_path):
-    report = _scanned(index, tmp_path, LEVEL_FORMS)
+    report = scanned(index, tmp_path, "app.log", LEVEL_FORMS)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
 
 
@@ -426,7 +421,7 @@ JSON_NAMED = [
 def test_a_json_line_is_grouped_by_its_message_or_its_fields(index, tmp_path):
     """Named by its status line, every zap error with a status was one group "HTTP/<n> <n>"; by
     the masked object, a Traefik line's group named none of its fields."""
-    report = _scanned(index, tmp_path, JSON_NAMED)
+    report = scanned(index, tmp_path, "app.log", JSON_NAMED)
     assert sorted(report.other) == ["DownstreamStatus=<n> RequestMethod=GET RequestPath=/a", "Request failed"]
 
 
@@ -451,7 +446,7 @@ SERIALIZED = [
 def test_a_status_and_request_in_pino_serializers_fields_are_read(index, tmp_path):
     """A 404 that Fastify logs at info under "res" is an HTTP error (it was read as no error), and a
     request under "req" is the record's request."""
-    report = _scanned(index, tmp_path, SERIALIZED)
+    report = scanned(index, tmp_path, "app.log", SERIALIZED)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 4]
     assert report.errors == 2 and sorted(report.other) == ["GET /<id>", "request completed"]
 
@@ -468,7 +463,7 @@ COLOURED = [
 def test_a_group_text_holds_no_terminal_codes(index, tmp_path):
     """Colours and a CI server's codes made a group's text unreadable ("\\x1b[<n>m..."); an npm
     package's version after its name was masked as an e-mail address."""
-    report = _scanned(index, tmp_path, COLOURED)
+    report = scanned(index, tmp_path, "app.log", COLOURED)
     assert sorted(report.other) == [
         "WARN[<n>] Found no UID ranges set aside for user '…' in /etc/subuid.",
         "npm WARN package.json @exercise/<n>d-clear-depth@<n> No repository field.",
@@ -491,7 +486,7 @@ def test_an_ids_value_is_masked_whatever_its_letters(index, tmp_path):
     """A request id of base-36 letters was masked in part (its hex letters only), so each record
     of one error was a group of its own; and the time's key goes with its value (every logrus
     group began 'time="" ...')."""
-    report = _scanned(index, tmp_path, LOGFMT_IDS)
+    report = scanned(index, tmp_path, "app.log", LOGFMT_IDS)
     assert [g.count for g in report.other.values()] == [3]
     text = next(iter(report.other))
     assert "request_id=<id>" in text and "user_id=<id>" in text and text.startswith('level=info msg="API request processed"')
@@ -516,7 +511,7 @@ def test_a_cisco_message_is_an_error_by_its_severity_digit(index, tmp_path, use_
     "%ASA-4-106023:"; its text holds no error word, so the line was never read."""
     use_engine(engine)
     assert [level(line) for line in CISCO] == ["warn", "warn", "info"]
-    report = _scanned(index, tmp_path, CISCO)
+    report = scanned(index, tmp_path, "app.log", CISCO)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
     assert report.records == 2
 
@@ -532,7 +527,7 @@ CLOUDTRAIL = [
 def test_a_cloudtrail_event_with_an_error_field_is_an_error(index, tmp_path):
     """A failed call is recorded by its error fields (errorCode, errorMessage), with no level: the
     failed sign-in was no error, and its group now says what failed."""
-    report = _scanned(index, tmp_path, CLOUDTRAIL)
+    report = scanned(index, tmp_path, "app.log", CLOUDTRAIL)
     assert {t: [p.line for p in g.places] for t, g in report.other.items()} == {"Failed authentication": [2]}
 
 
@@ -566,10 +561,10 @@ def test_a_couchbase_line_is_an_error_by_the_level_after_its_logger(index, tmp_p
     level was read as none, so their error and warning lines were not errors at all (Apache's
     "[core:error]" was read)."""
     assert [level(line) for line in COUCHBASE] == ["info", "warn", "error"]
-    report = _scanned(index, tmp_path, COUCHBASE)
+    report = scanned(index, tmp_path, "app.log", COUCHBASE)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3]
     assert [level(line) for line in TASKCLUSTER] == [None, "warn"]
-    assert [p.line for g in _scanned(index, tmp_path, TASKCLUSTER).other.values() for p in g.places] == [2]
+    assert [p.line for g in scanned(index, tmp_path, "app.log", TASKCLUSTER).other.values() for p in g.places] == [2]
 
 
 # Mozilla's CI (mozharness) logs each pytest result at INFO; the test class's name ends in
@@ -619,7 +614,7 @@ def test_four_letter_levels_of_rabbitmq_and_logrus(index, tmp_path, use_engine, 
     use_engine(engine)
     assert [level(line) for line in RABBITMQ_LC4] == ["erro", "erro", "erro", "noti"]
     assert [level(line) for line in LOGRUS_TERMINAL] == ["erro", "info", "warn", "erro", "fata"]
-    report = _scanned(index, tmp_path, RABBITMQ_LC4 + LOGRUS_TERMINAL)
+    report = scanned(index, tmp_path, "app.log", RABBITMQ_LC4 + LOGRUS_TERMINAL)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3, 5, 7, 8, 9]
 
 
@@ -644,7 +639,7 @@ def test_a_squid_access_lines_status_is_read_and_a_metrics_error_label_is_no_lev
     a kubelet's metrics were 2 errors."""
     assert [http_status(line) for line in SQUID] == [0, 401, 400, 500]
     assert level(METRIC) is None
-    report = _scanned(index, tmp_path, [METRIC])
+    report = scanned(index, tmp_path, "app.log", [METRIC])
     assert (report.records, report.errors) == (1, 0)
 
 
@@ -665,7 +660,7 @@ def test_a_php_error_logs_lines_are_errors_by_their_kind(index, tmp_path):
     """PHP writes its level in words after "PHP " ("PHP Fatal error:", "PHP Warning:"): none was
     read, so a PHP error log's fatal errors and warnings were not errors at all."""
     assert [level(line) for line in PHP_ERROR_LOG] == ["fatal", "warning", "notice"]
-    report = _scanned(index, tmp_path, PHP_ERROR_LOG)
+    report = scanned(index, tmp_path, "app.log", PHP_ERROR_LOG)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
 
 
@@ -685,7 +680,7 @@ def test_an_aspnet_core_console_records_level_is_its_four_letters(index, tmp_pat
     """A record opening with "fail:" had no level: EF Core's failed command (its message holds
     "Failed") was read and let go as no error."""
     assert [level(DOTNET_CONSOLE[0]), level(DOTNET_CONSOLE[3])] == ["info", "error"]
-    report = _scanned(index, tmp_path, DOTNET_CONSOLE)
+    report = scanned(index, tmp_path, "app.log", DOTNET_CONSOLE)
     assert [p.line for g in report.other.values() for p in g.places] == [4]
 
 
@@ -700,3 +695,156 @@ def test_a_number_with_a_point_before_a_word_is_no_time_and_gives_no_level():
     )
     assert level(safari) is None
     assert [level(f"2016-06-30 12:00:07{fraction} error boom") for fraction in ("", ".123", ",123456")] == ["error"] * 3
+
+
+# An Envoy access line in a CRI runtime's file (its status in "response_code", its time in "start_time") and a
+# Traefik access line with an empty "msg" (crowdsecurity/hub's .tests/envoy-logs/envoy.log line 3 and
+# .tests/traefik_json/traefik_json.log line 5): neither was read as an error, and the Envoy line's status,
+# once read, was an unknown vendor's HTTP 404
+ACCESS_FIELDS = [
+    (
+        '2025-12-31T18:30:06.518608527+01:00 stdout F {":authority":"foo.example.com","bytes_received":0,"bytes_sent":0'
+        ',"connection_termination_details":null,"downstream_local_address":"10.42.0.77:10443","downstream_remote_addres'
+        's":"172.16.2.33:49578","duration":5,"method":"HEAD","protocol":"HTTP/2","requested_server_name":null,"response'
+        '_code":404,"response_code_details":"via_upstream","response_flags":"-","route_name":"httproute/app/app-foo-exa'
+        'mple-com/rule/0/match/0/foo_example_com","start_time":"2025-12-31T17:30:03.228Z","upstream_cluster":"httproute'
+        '/app/app-foo-example-com/rule/0","upstream_host":"10.42.0.88:1337","upstream_local_address":"10.42.0.77:47106"'
+        ',"upstream_transport_failure_reason":null,"user-agent":"curl/8.5.0","x-envoy-origin-path":"/.env","x-envoy-ups'
+        'tream-service-time":null,"x-forwarded-for":"172.16.2.33","x-request-id":"fff03852-5ae8-468b-a528-434d095ddc49"'
+        "}"
+    ),
+    (
+        '{"ClientAddr":"192.168.1.115:56446","ClientHost":"192.168.1.115","ClientPort":"56446","ClientUsername":"-","Do'
+        'wnstreamContentSize":19,"DownstreamStatus":404,"Duration":10158,"GzipRatio":0,"OriginContentSize":0,"OriginDur'
+        'ation":0,"OriginStatus":0,"Overhead":10158,"RequestAddr":"admin.mydomain.com","RequestContentSize":0,"RequestC'
+        'ount":3100,"RequestHost":"admin.mydomain.com","RequestMethod":"GET","RequestPath":"/","RequestPort":"-","Reque'
+        'stProtocol":"HTTP/2.0","RequestScheme":"https","RetryAttempts":0,"StartLocal":"2026-01-14T10:45:33.759014877+0'
+        '1:00","StartUTC":"2026-01-14T09:45:33.759014877Z","TLSCipher":"TLS_AES_128_GCM_SHA256","TLSVersion":"1.3","ent'
+        'ryPointName":"https","level":"info","msg":"","time":"2026-01-14T10:45:33+01:00"}'
+    ),
+]
+
+
+def test_a_status_recorded_in_an_access_events_fields_is_another_programs_error(index, tmp_path):
+    report = scanned(index, tmp_path, "app.log", ACCESS_FIELDS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
+    assert (report.matched, report.unmatched) == ({}, {})
+    assert any(name.startswith(":authority=foo.example.com ") for name in report.other)
+
+
+# sshd's failed logins by user name (elastic/examples@6d86454 Machine Learning/Security Analytics Recipes/
+# suspicious_login_activity/data/auth.log lines 86, 98, 103, 320): one group for known users, one for unknown
+# ones (two lines each), where each name tried was a group of its own
+SSHD_USERS = [
+    (
+        "Mar 27 14:01:39 ip-10-77-20-248 sshd[2938]: error: maximum authentication attempts exceeded for root"
+        " from 122.176.37.221 port 37107 ssh2 [preauth]"
+    ),
+    (
+        "Mar 27 14:54:58 ip-10-77-20-248 sshd[2967]: error: maximum authentication attempts exceeded for"
+        " invalid user support from 95.152.57.58 port 53679 ssh2 [preauth]"
+    ),
+    (
+        "Mar 27 15:46:53 ip-10-77-20-248 sshd[2996]: error: maximum authentication attempts exceeded for root"
+        " from 90.144.183.19 port 57648 ssh2 [preauth]"
+    ),
+    (
+        "Mar 27 18:22:26 ip-10-77-20-248 sshd[14922]: error: maximum authentication attempts exceeded for"
+        " invalid user admin from 201.177.23.130 port 46784 ssh2 [preauth]"
+    ),
+]
+SSHD_GROUP = "ip-<n>-<n>-<n>-<n> sshd[<n>]: error: maximum authentication attempts exceeded for "
+
+
+def test_sshd_failed_logins_are_grouped_whatever_user_name_was_tried(index, tmp_path):
+    report = scanned(index, tmp_path, "app.log", SSHD_USERS)
+    tail = "from <n> port <n> ssh<n> [preauth]"
+    assert sorted((g.count, name) for name, g in report.other.items()) == [
+        (2, f"{SSHD_GROUP}<user> {tail}"),
+        (2, f"{SSHD_GROUP}invalid user <user> {tail}"),
+    ]
+
+
+# FortiGate's key=value events (geercaceres/wazuh-sample-logs@81711cf sample-logs-list.txt lines 1-3): ten header
+# fields stand before the message, and the group text, cut at 160 characters, named the header alone
+FORTIGATE = [
+    (
+        'date=2021-12-28 time=15:26:47 devname="FGT5HD3916803513" devid="FGT5HD3916803513" logid="0101037188"'
+        ' type="event" subtype="vpn" level="error" vd="root" eventtime=1640685407 logdesc="IPsec phase 1'
+        ' error" msg="IPsec phase 1 error" action="negotiate" remip=13.71.116.219 locip=115.113.193.129'
+        ' remport=500 locport=500 outintf="port16" cookies="d0727ae3820a1a3e/0000000000000000" user="N/A"'
+        ' group="N/A" xauthuser="N/A" xauthgroup="N/A" assignip=N/A vpntunnel="N/A" status="negotiate_error"'
+        ' reason="peer SA proposal not match local policy"'
+    ),
+    (
+        'date=2021-12-28 time=15:24:48 devname="FGT5HD3916803513" devid="FGT5HD3916803513" logid="0101037188"'
+        ' type="event" subtype="vpn" level="error" vd="root" eventtime=1640685288 logdesc="IPsec phase 1'
+        ' error" msg="IPsec phase 1 error" action="negotiate" remip=13.71.116.219 locip=115.113.193.129'
+        ' remport=500 locport=500 outintf="port16" cookies="41ef052758e391f5/0000000000000000" user="N/A"'
+        ' group="N/A" xauthuser="N/A" xauthgroup="N/A" assignip=N/A vpntunnel="N/A" status="negotiate_error"'
+        ' reason="peer SA proposal not match local policy"'
+    ),
+    (
+        'date=2021-12-28 time=15:24:48 devname="FGT5HD3916803513" devid="FGT5HD3916803513" logid="0101037192"'
+        ' type="event" subtype="vpn" level="error" vd="root" eventtime=1640685288 logdesc="Progress IPsec'
+        ' phase 1" msg="progress IPsec phase 1" action="negotiate" remip=13.71.116.219 locip=115.113.193.129'
+        ' remport=500 locport=500 outintf="port16" cookies="41ef052758e391f5/0000000000000000" user="N/A"'
+        ' group="N/A" xauthuser="N/A" xauthgroup="N/A" assignip=N/A vpntunnel="N/A" status="failure"'
+        ' init="remote" exch="SA_INIT" dir="inbound" role="responder" result="ERROR" version="IKEv2"'
+    ),
+]
+
+
+def test_a_key_value_lines_message_far_from_its_start_names_its_group(index, tmp_path):
+    report = scanned(index, tmp_path, "app.log", FORTIGATE)
+    assert sorted((g.count, name.split(" msg=")[0]) for name, g in report.other.items()) == [
+        (1, 'logdesc="Progress IPsec phase <n>"'),
+        (2, 'logdesc="IPsec phase <n> error"'),
+    ]
+
+
+# A Windows event's level stands in its XML's System, past the line's head: security event 1108, an error
+# (MicrosoftDocs/windows-itpro-docs@d7b30b6 windows/security/threat-protection/auditing/event-1108.md, its
+# Event XML with its lines joined as wevtutil qe /f:xml writes one event a line), and an IIS log event at
+# information (crowdsecurity/hub's .tests/iis-xml-logs/iis-logs.log, line 1)
+WINDOWS_ERROR_EVENT = (
+    '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider'
+    ' Name="Microsoft-Windows-Eventlog" Guid="{fc65ddd8-d6ef-4962-83d5-6e5cfe9ce148}"'
+    " /><EventID>1108</EventID><Version>0</Version><Level>2</Level><Task>101</Task><Opcode>0</Opcode><Keywords>0x4020000000000000</Keywords><TimeCreated"
+    ' SystemTime="2015-11-12T20:59:47.431979300Z" /><EventRecordID>5599</EventRecordID><Correlation'
+    ' /><Execution ProcessID="972" ThreadID="1320"'
+    " /><Channel>Security</Channel><Computer>WIN-GG82ULGC9GO.contoso.local</Computer><Security"
+    " /></System><UserData><EventProcessingFailure"
+    ' xmlns="http://manifests.microsoft.com/win/2004/08/windows/eventlog"><Error Code="15005"'
+    " /><EventID>0</EventID><PublisherID>Microsoft-Windows-Security-Auditing</PublisherID></EventProcessingFailure></UserData></Event>"
+)
+WINDOWS_INFO_EVENT = (
+    '<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"> <System>   <Provider'
+    ' Name="Microsoft-Windows-IIS-Logging" Guid="{7e8ad27f-b271-4ea2-a783-a47bde29143b}" />   '
+    " <EventID>6200</EventID>    <Version>0</Version>    <Level>4</Level>    <Task>0</Task>   "
+    " <Opcode>0</Opcode>    <Keywords>0x8000000000000000</Keywords>    <TimeCreated"
+    ' SystemTime="2022-10-01T11:25:54.6206890Z" />    <EventRecordID>530178</EventRecordID>   '
+    ' <Correlation />    <Execution ProcessID="15476" ThreadID="25612" />   '
+    " <Channel>Microsoft-IIS-Logging/Logs</Channel>    <Computer>exchange-1.mydomain.test</Computer>   "
+    ' <Security UserID="S-1-5-18" />    </System> <EventData>   <Data'
+    ' Name="EnabledFieldsFlags">2478079</Data>    <Data Name="date">2022-10-01</Data>    <Data'
+    ' Name="time">11:25:51</Data>    <Data Name="c-ip">192.168.9.212</Data>    <Data'
+    ' Name="cs-username">-</Data>    <Data Name="s-sitename">W3SVC1</Data>    <Data'
+    ' Name="s-computername">exchange-1</Data>    <Data Name="s-ip">192.168.9.241</Data>    <Data'
+    ' Name="cs-method">GET</Data>    <Data Name="cs-uri-stem">/autodiscover/autodiscover.json</Data>   '
+    " <Data"
+    ' Name="cs-uri-query">bla=powershell&amp;CorrelationID=;&amp;cafeReqId=f1351975-5024-4240-9508-3b4ea50eaf70;</Data>'
+    '    <Data Name="sc-status">400</Data>    <Data Name="sc-win32-status">0</Data>    <Data'
+    ' Name="sc-bytes">134</Data>    <Data Name="cs-bytes">751</Data>    <Data Name="time-taken">49</Data>'
+    '    <Data Name="s-port">443</Data>    <Data'
+    ' Name="csUser-Agent">Mozilla/5.0+(X11;+Linux+x86_64)+AppleWebKit/537.36+(KHTML,+like+Gecko)+Chrome/105.0.0.0+Safari/537.36</Data>'
+    '    <Data Name="csCookie">-</Data>    <Data Name="csReferer">-</Data>    <Data'
+    ' Name="cs-version">-</Data>    <Data Name="cs-host">-</Data>    <Data Name="sc-substatus">0</Data>  '
+    '  <Data Name="CustomFields" />    </EventData>   </Event>'
+)
+
+
+def test_a_windows_events_xml_level_makes_it_an_error_named_by_its_provider_and_id(index, tmp_path):
+    assert (_reason(WINDOWS_ERROR_EVENT), level(WINDOWS_INFO_EVENT)) == ("level", "info")
+    report = scanned(index, tmp_path, "app.log", [WINDOWS_ERROR_EVENT, WINDOWS_INFO_EVENT])
+    assert report.errors == 1 and list(report.other) == ["Windows event 1108 from Microsoft-Windows-Eventlog"]

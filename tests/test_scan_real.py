@@ -19,9 +19,9 @@ import pytest
 import errcat
 from errcat.scan import ScanOptions, scan
 from errcat.scan.logline import timestamp_in
-from errcat.scan.needles import NEEDLES
 from errcat.scan.prepared import _untimed, time_of, untimed_head
 from errcat.scan.verdict import error_reason, http_status, level
+from scanlines import is_read, other_groups, scanned
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import gen_log
@@ -51,25 +51,7 @@ def index():
     return errcat.open_catalog(use_env=False).index
 
 
-def _read(line: str) -> bool:
-    """Whether scan looks at the line at all (it holds a needle)."""
-    data = line.encode()
-    return any(re.search(n, data) for n in NEEDLES)
-
-
 OPENSEARCH_401 = '2025-01-22T13:09:20.606136+01:00 wazuh-prod opensearch-dashboards[9400]: {"type":"response","@timestamp":"2025-01-22T12:09:20Z","tags":[],"pid":9400,"method":"post","statusCode":401,"req":{"url":"/auth/login?dataSourceId=","method":"post","headers":{"host":"wazuh.auk.test","user-agent":"Mozilla/5.0 (X11; Linux x86_64; rv:134.0) Gecko/20100101 Firefox/134.0","accept":"*/*","accept-language":"fr,fr-FR;q=0.8,en-US;q=0.5,en;q=0.3","accept-encoding":"gzip, deflate, br, zstd","referer":"https://wazuh.auk.test/app/login?nextUrl=%2Fapp%2Fwz-home","content-type":"application/json","osd-version":"2.16.0","osd-xsrf":"osd-fetch","content-length":"40","origin":"https://wazuh.auk.test","sec-gpc":"1","connection":"keep-alive","sec-fetch-dest":"empty","sec-fetch-mode":"cors","sec-fetch-site":"same-origin","priority":"u=0"},"remoteAddress":"192.168.1.1","userAgent":"Mozilla/5.0 (X11; Linux x86_64; rv:134.0) Gecko/20100101 Firefox/134.0","referer":"https://wazuh.auk.test/app/login?nextUrl=%2Fapp%2Fwz-home"},"res":{"statusCode":401,"responseTime":333,"contentLength":9},"message":"POST /auth/login?dataSourceId= 401 333ms - 9.0B"}'
-
-
-def _scanned(index, tmp_path: Path, name: str, lines: list[str]):
-    """scan's report on a file of these lines, read by one reader."""
-    path = tmp_path / name
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return scan(index, [str(path)], ScanOptions(workers=1))
-
-
-def _groups(report) -> list[tuple[str, list[int]]]:
-    """Other programs' groups of a report: their texts and listed lines, sorted."""
-    return sorted((text, [p.line for p in g.places]) for text, g in report.other.items())
 
 
 def _expected_errors(system: str, lines: list[str]) -> int:
@@ -79,7 +61,7 @@ def _expected_errors(system: str, lines: list[str]) -> int:
     for line in lines:
         m = field.match(line)
         loud = m is not None and m.group(1) in LOUD
-        if _read(line) and (loud or HTTP_ERROR.search(line) or EXCEPTION.search(line)):
+        if is_read(line) and (loud or HTTP_ERROR.search(line) or EXCEPTION.search(line)):
             count += 1
     return count
 
@@ -94,7 +76,7 @@ def test_each_systems_error_lines_are_counted_once_and_its_benign_lines_not_at_a
     assert report.errors == expected
     assert report.matched_count == 0  # Loghub holds no vendor API errors: nothing may be claimed
     assert report.other_count == expected  # each error counted once, as another program's
-    mentions = sum(1 for line in lines if _read(line))
+    mentions = sum(1 for line in lines if is_read(line))
     assert report.not_errors == mentions - expected  # what only mentions an error is read and let go
 
 
@@ -105,7 +87,7 @@ def test_lines_that_only_mention_errors_are_not_errors():
         line
         for system in ("HealthApp", "Linux", "OpenSSH", "Spark", "Zookeeper", "HDFS")
         for line in (LOGHUB / f"{system}_2k.log").read_text(encoding="utf-8", errors="replace").splitlines()
-        if _read(line) and not LEVEL_FIELDS[system].match(line) and not EXCEPTION.search(line)
+        if is_read(line) and not LEVEL_FIELDS[system].match(line) and not EXCEPTION.search(line)
     ]
     benign = [line for line in benign if not re.search(r" - (?:WARN|ERROR) | WARN ", line)]
     assert len(benign) > 500  # "authentication failure", "Failed password", "sendSyncFailedBroadcast", ...
@@ -144,6 +126,19 @@ def test_lines_that_only_mention_errors_are_not_errors():
         # Maven prints an empty error line between the lines of one failure (a Spring Boot console)
         ("[ERROR] Failed to execute goal org.springframework.boot:spring-boot-maven-plugin:4.1.0:run (default-cli)", "level"),
         ("[ERROR] ", None),
+        # Test Kitchen's banners around an exception say nothing; its class and message do (elastic/examples@6d86454
+        # Miscellaneous/docker/full_stack_example/.kitchen/logs/kitchen.log lines 1, 4, 2)
+        ("E, [2017-08-17T18:15:08.067497 #48598] ERROR -- Kitchen: ------Exception-------", None),
+        ("E, [2017-08-17T18:15:08.067571 #48598] ERROR -- Kitchen: ----------------------", None),
+        ("E, [2017-08-17T18:15:08.067549 #48598] ERROR -- Kitchen: Class: Kitchen::UserError", "level"),
+        # Emby's capitalised level after its time (crowdsecurity/hub's .tests/emby-logs/emby-logs.log, line 1)
+        ("2022-02-14 18:01:07.092 Warn Server: AUTH-ERROR: 1.1.1.1 - Invalid username or password entered.", "level"),
+        # and so do they behind a CI server's time (jenkinsci/analysis-model's
+        # src/test/resources/edu/hm/hafner/analysis/parser/maven-console.txt line 13; mozilla/treeherder's
+        # tests/sample_data/logs/wpt-multiple.log line 17468, a blank line of a traceback logged at WARNING)
+        ("22:07:27  [WARNING] ", None),
+        ("[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - \r", None),
+        ("[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - KeyError: 'bidi.bluetooth.simulate_adapter'", "level"),
         ('{"level":"error","msg":"x"}', "level"),
         ("2026-11-19 02:00:00 WARN upstream error, retrying", "level"),
         ("2026-11-19 02:00:00 INFO GET /v2/servers HTTP/1.1 status: 404 len: 10", "status"),
@@ -232,7 +227,7 @@ def test_vendor_records_injected_into_real_logs_are_matched_at_their_lines(index
                 at[later] += len(record)
     lines.insert(700, "2026-11-19T02:00:00Z INFO sync worker-3 processed 12 invoices, 0 errors, 0 failed")
     at = {k: v + (1 if v > 700 else 0) for k, v in at.items()}
-    report = _scanned(index, tmp_path, "mixed.log", lines)
+    report = scanned(index, tmp_path, "mixed.log", lines)
     found = {json.dumps([k[0], k[1], k[2], k[3], k[4]]): [p.line for p in g.places] for k, g in report.matched.items()}
     assert found == {k: [line] for k, line in at.items()}
     assert report.unmatched_count == 0  # OpenStack's HTTP 404s name no vendor and carry no body: another program's
@@ -309,8 +304,8 @@ def test_lines_that_are_errors_by_their_level_alone_are_read(index, tmp_path):
     path.write_text("\n".join([*LEVEL_ONLY, "2015-10-18 18:05:28,000 INFO all fine"]) + "\n", encoding="utf-8")
     report = scan(index, [str(path)], ScanOptions(workers=1))
     assert (report.records, report.errors, report.other_count) == (len(LEVEL_ONLY), len(LEVEL_ONLY), len(LEVEL_ONLY))
-    assert all(_read(line) for line in LEVEL_ONLY)
-    assert all(_read(line) for line in ("x [E] disk gone", "x <W> disk slow", 'level=err msg="disk full"'))
+    assert all(is_read(line) for line in LEVEL_ONLY)
+    assert all(is_read(line) for line in ("x [E] disk gone", "x <W> disk slow", 'level=err msg="disk full"'))
 
 
 def test_a_body_cut_short_ends_where_the_next_log_entry_starts(index, tmp_path):
@@ -357,7 +352,7 @@ def test_an_error_held_only_by_the_catalogs_generic_words_is_another_programs(in
         "2024-01-01 12:00:02,000 WARN  client: Too Many Requests from github, sleeping 60s",
         "2024-01-01 12:00:03,000 ERROR sync.myob GET https://arl2.api.myob.com/accountright/ failed: 500 Internal Server Error",
     ]
-    report = _scanned(index, tmp_path, "generic.log", lines)
+    report = scanned(index, tmp_path, "generic.log", lines)
     assert report.other_count == 2 and report.errors == 3
     assert [p.line for g in report.other.values() for p in g.places] == [1, 2]
     vendors = {k[0] for k in report.matched} | {g.vendor for g in report.unmatched.values()}
@@ -716,6 +711,48 @@ def test_a_window_counts_alike_in_one_process_and_in_parallel(index, tmp_path, m
     assert since <= group.first_seen < group.last_seen <= until
 
 
+@needs_loghub
+def test_a_worker_redacts_no_sample_it_cannot_keep(index, tmp_path, monkeypatch):
+    """A worker reads its ranges in file order, so a group's places and samples it took in an earlier
+    range come before any a later range holds: those are never listed, so never redacted. A group
+    of a few records a range took (and screened) three samples in every range: a sixth of each
+    worker's time on the bench's real log. The report is the one reader's all the same."""
+    from errcat.scan import parallel
+    from errcat.scan import triage as triage_module
+    from errcat.scan.concerns import needles_for
+    from errcat.scan.inputs import Input
+    from errcat.scan.records import LOOKBACK, MAX_RECORD
+    from errcat.scan.summary import MAX_SAMPLES, ScanReport
+
+    log = tmp_path / "mixed.log"
+    log.write_text("".join((LOGHUB / name).read_text(encoding="utf-8") for name in ("Apache_2k.log", "OpenStack_2k.log")) * 6)
+    size, step = log.stat().st_size, 48 << 10
+    one = scan(index, [str(log)], ScanOptions(workers=1))
+    redacted: list[str] = []
+    screen = triage_module.shown_line
+    monkeypatch.setattr(triage_module, "shown_line", lambda text, *a: redacted.append(text) or screen(text, *a))
+    # one worker's triage reading every range in order, as parallel._find does in a worker process
+    monkeypatch.setattr(
+        parallel, "_TRIAGE", [triage_module.Triage(needles_for(index.whole), ScanOptions(), ScanReport(), str(log))]
+    )
+    inp, parts = Input(str(log), str(log), size), []
+    for start, stop in parallel._ranges(str(log), 0, size, step):
+        begin = parallel._align(str(log), start - LOOKBACK) if start else 0
+        parts.append(parallel._find(inp, begin, start, stop, min(size, stop + LOOKBACK + MAX_RECORD)))
+    assert len(parts) > 20
+    groups = {text for part in parts for text in part[0].other}
+    assert len(groups) > 5
+    assert len(redacted) <= (MAX_SAMPLES + 1) * len(groups)  # three samples and a group text each, at most
+    import errcat.scan as scan_module
+
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "TASK_BYTES", step)
+    two = scan(index, [str(log)], ScanOptions(workers=2))
+    assert {t: (g.count, g.places, g.samples) for t, g in two.other.items()} == {
+        t: (g.count, g.places, g.samples) for t, g in one.other.items()
+    }
+
+
 def test_a_syslog_time_ahead_of_today_is_last_years():
     """A syslog line writes no year: December's lines read in January are last December's."""
     ahead, today = datetime.now(UTC) + timedelta(days=3), datetime.now(UTC)
@@ -780,7 +817,7 @@ def test_a_documented_message_whose_parts_are_all_short_concerns_its_vendor(inde
         "2026-11-19 03:06:10,587 - sync.client - ERROR - API call failed with status 422: Country PT was not found",
         "2026-11-19 03:06:11,000 - app - ERROR - user profile was not found",
     ]
-    report = _scanned(index, tmp_path, "country.log", lines)
+    report = scanned(index, tmp_path, "country.log", lines)
     assert [g.entry_id for g in report.matched.values()] == ["invoicexpress.clients.country-germani-was-not-found"]
     assert report.other_count == 1 and [p.line for g in report.other.values() for p in g.places] == [2]
 
@@ -800,7 +837,7 @@ def test_glogs_letter_alone_makes_a_line_an_error(index, tmp_path):
         path.write_text("\n".join(lines[first:]) + "\n", encoding="utf-8")
         report = scan(index, [str(path)], ScanOptions(workers=1))
         assert sorted(p.line + first for g in report.other.values() for p in g.places) == [1, 3, 5][first:]
-    assert not _read("x " + lines[0])
+    assert not is_read("x " + lines[0])
 
 
 def test_an_exchange_dumped_with_side_marks_is_one_record(index, tmp_path):
@@ -825,7 +862,7 @@ def test_an_exchange_dumped_with_side_marks_is_one_record(index, tmp_path):
         "> }",
         "2026-11-19 02:04:13,000 - app - INFO - sync done",
     ]
-    report = _scanned(index, tmp_path, "dump.log", lines)
+    report = scanned(index, tmp_path, "dump.log", lines)
     assert report.errors == 1 and report.other_count == 0
     assert [(g.entry_id, [p.line for p in g.places]) for g in report.matched.values()] == [
         ("myob.banking-transfer-money-txn.account-not-valid", [2])
@@ -854,7 +891,7 @@ def test_a_text_body_after_a_line_that_announces_it_is_part_of_the_record(index,
         " returned 500, response body:",
         "2026-11-19 03:04:12,054 - app - INFO - retrying",
     ]
-    report = _scanned(index, tmp_path, "text-body.log", lines)
+    report = scanned(index, tmp_path, "text-body.log", lines)
     assert report.errors == 2
     assert next((g.entry_id, [p.line for p in g.places]) for g in report.matched.values()) == (
         "invoicexpress.clients.country-germani-was-not-found",
@@ -868,12 +905,12 @@ def test_a_servers_own_access_line_is_no_api_error_of_an_unknown_vendor(index, t
     request with no vendor's evidence was enough. Now an unknown vendor's API error needs an error
     status explain reads, or an error body (a vendor's, OAuth's, or RFC 7807's with an error status)."""
     line = '127.0.0.1 - - [30/Sep/2021:11:14:41 +0200] "GET /foo?a=<br HTTP/1.1" 404 162 "-" "curl/7.68.0"'
-    report = _scanned(index, tmp_path, "access.log", [line])
+    report = scanned(index, tmp_path, "access.log", [line])
     assert report.errors == 1 and report.other_count == 1 and not report.unmatched
     # a server's own JSON log of a request it answered 401, known by its path alone (OpenSearch
     # Dashboards, crowdsecurity/hub's .tests/opensearch-dashboard-bf/opensearch-dashboard.log)
     served = OPENSEARCH_401
-    report = _scanned(index, tmp_path, "served.log", [served])
+    report = scanned(index, tmp_path, "served.log", [served])
     assert report.errors == 1 and report.other_count == 1 and not report.unmatched
 
 
@@ -884,7 +921,7 @@ def test_a_json_lines_level_one_object_down_is_read(index, tmp_path):
         '{"ts": "2013-09-06T22:01:49.124817Z", "@fields": { "lvl": "ERROR", "msg": "looking bad"}}',
         '{"ts": "2013-09-06T22:01:50.124817Z", "@fields": { "lvl": "INFO", "msg": "no error here"}}',
     ]
-    report = _scanned(index, tmp_path, "nested.json", lines)
+    report = scanned(index, tmp_path, "nested.json", lines)
     assert report.errors == 1 and [p.line for g in report.other.values() for p in g.places] == [1]
 
 
@@ -929,9 +966,9 @@ def test_a_json_document_with_a_table_by_level_is_no_error_body(index, tmp_path)
     vendor's OAuth error, found by the table itself and by reading the whole document pair by pair
     (its escaped quotes sent it there). A JSON log record with an OAuth body in it still is one."""
     document = (Path(__file__).parent / "data" / "lnav_format_syslog.json").read_text()
-    assert _scanned(index, tmp_path, "format.json", [document]).errors == 0
+    assert scanned(index, tmp_path, "format.json", [document]).errors == 0
     oauth = '{"level":"error","status":502,"body":"upstream said {\\"error\\":\\"invalid_grant\\"}"}'
-    report = _scanned(index, tmp_path, "oauth.log", [oauth])
+    report = scanned(index, tmp_path, "oauth.log", [oauth])
     assert report.errors == 1 and len(report.unmatched) == 1
 
 
@@ -947,7 +984,7 @@ def test_numbered_and_padded_levels_are_read_without_an_error_word(index, tmp_pa
         "2026-04-07T06:27:38.072406Z [info     ] Task instance state updated",
         '{"level":30,"time":1672531200000,"msg":"Query ran (15ms)","query":"SELECT 1"}',
     ]
-    report = _scanned(index, tmp_path, "levels.log", lines)
+    report = scanned(index, tmp_path, "levels.log", lines)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3]
 
 
@@ -983,12 +1020,12 @@ def test_a_brace_that_opens_no_body_does_not_swallow_the_entries_after_it(index,
     reported 857 of its 1,324 ERROR and WARNING lines, Eclipse's 27 warnings were one record. A
     body's lines never start with a letter or a digit, unless stamped; a date after a short tag
     ("[task 2025-...") starts an entry. A pretty-printed body still is one record."""
-    report = _scanned(index, tmp_path, "build.log", MOZHARNESS_AFTER_A_BRACE)
+    report = scanned(index, tmp_path, "build.log", MOZHARNESS_AFTER_A_BRACE)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3]
-    report = _scanned(index, tmp_path, "eclipse.log", ECLIPSE_WARNINGS)
+    report = scanned(index, tmp_path, "eclipse.log", ECLIPSE_WARNINGS)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 6, 11]
     body = ["2024-05-01 10:00:00 ERROR call failed: {", '  "error": "invalid_grant",', '  "error_description": "expired"', "}"]
-    report = _scanned(index, tmp_path, "body.log", body)
+    report = scanned(index, tmp_path, "body.log", body)
     assert report.errors == report.unmatched_count == 1
     assert [p.line for g in report.unmatched.values() for p in g.places] == [1]
 
@@ -1004,7 +1041,7 @@ def test_a_postgres_records_severity_is_its_level(index, tmp_path):
     CloudNativePG wraps each in one of its own logged at "info": its 5 errors were never counted.
     The record alone (as Postgres's jsonlog writes one) and the wrapped one are errors, a LOG one is not."""
     alone = json.dumps(json.loads(CNPG_ERROR)["record"])
-    report = _scanned(index, tmp_path, "cnpg.log", [CNPG_LOG, CNPG_ERROR, alone])
+    report = scanned(index, tmp_path, "cnpg.log", [CNPG_LOG, CNPG_ERROR, alone])
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3]
     assert [g.text for g in report.other.values()] == ["column '…' does not exist"]
 
@@ -1033,7 +1070,7 @@ def test_crashes_and_coded_compiler_diagnostics_are_errors(index, tmp_path):
     """A crash says so without a level: mysqld's failed assertion and fatal signal, a segmentation
     fault; a compiler's diagnostic with its code (C#'s "warning CS0618:") was read as no level.
     A SIGTERM ("got signal 15", a shutdown) is no crash."""
-    report = _scanned(index, tmp_path, "crash.log", [*MYSQLD_CRASH, SEGFAULT, CSHARP_WARNING])
+    report = scanned(index, tmp_path, "crash.log", [*MYSQLD_CRASH, SEGFAULT, CSHARP_WARNING])
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 9, 13, 14]
     assert error_reason(None, "nginx: got signal 15, exiting") is None
 
@@ -1042,7 +1079,7 @@ def test_a_time_zones_abbreviation_is_its_offset(index, tmp_path):
     """Postgres writes its log_timezone's abbreviation (%t): "2020-03-11 20:40:50 CET" was read as
     20:40:50 UTC, an hour off, so --since and --until kept or left out the wrong records (darold/
     pgbadger@a1ad95a, t/fixtures/rds.log.bz2, line 11). CST, which names three zones, stays no zone."""
-    (group,) = _scanned(
+    (group,) = scanned(
         index,
         tmp_path,
         "pg.log",
@@ -1060,7 +1097,7 @@ def test_google_cloud_loggings_text_payload_is_the_message(index, tmp_path):
     """Cloud Logging's entry holds its message in "textPayload": the group was named by the whole
     entry masked, "{'…': '…', ...", and the message was cut (darold/pgbadger@a1ad95a,
     t/fixtures/cloudsql.log.gz, line 667)."""
-    (group,) = _scanned(
+    (group,) = scanned(
         index,
         tmp_path,
         "cloudsql.log",
@@ -1082,7 +1119,7 @@ def test_a_body_stamped_line_by_line_reads_as_a_body(index, tmp_path):
         '2024-05-01T10:00:00.300000000Z   "error_description": "expired"',
         "2024-05-01T10:00:00.300000000Z }",
     ]
-    report = _scanned(index, tmp_path, "stamped.log", lines)
+    report = scanned(index, tmp_path, "stamped.log", lines)
     assert (report.errors, report.unmatched_count, report.other_count) == (1, 1, 0)
     assert [g.text for g in report.unmatched.values()] == ["invalid_grant: expired"]
 
@@ -1115,7 +1152,7 @@ def test_a_trace_stamped_line_by_line_is_one_error(index, tmp_path, use_engine, 
     use_engine(engine)
     stamp = _STAMPS[writer]
     lines = [stamp.format(k) + line for k, line in enumerate(["INFO copy starting", *_PGJDBC_TRACE, "INFO next batch"])]
-    report = _scanned(index, tmp_path, "stamped.log", lines)
+    report = scanned(index, tmp_path, "stamped.log", lines)
     assert report.errors == 1
     ((text, group),) = report.other.items()
     assert text.endswith("org.postgresql.util.PSQLException: Database connection failed when starting copy")
@@ -1143,8 +1180,8 @@ def test_a_tracebacks_group_is_named_by_its_exception(index, tmp_path):
             "ValueError: invalid literal for int() with base 10: 'abc'",
         ],
     ]
-    report = _scanned(index, tmp_path, "ci.log", [line for t in tracebacks for line in t])
-    assert _groups(report) == [
+    report = scanned(index, tmp_path, "ci.log", [line for t in tracebacks for line in t])
+    assert other_groups(report) == [
         ("ModuleNotFoundError: No module named '…'", [2]),
         ("ValueError: invalid literal for int() with base <n>: '…'", [7]),
     ]
@@ -1165,7 +1202,7 @@ def test_json_lines_that_are_no_error_are_not_explained(index, tmp_path):
     error after fuzzy matching its every string field: 4 ms a line, hours for an export of them.
     Its body is read for such a response first; one holding an OAuth error still is an error
     (test_an_oauth_error_logged_as_a_json_line_is_an_error)."""
-    report = _scanned(index, tmp_path, "gelf.log", _GELF_LINES)
+    report = scanned(index, tmp_path, "gelf.log", _GELF_LINES)
     assert (report.records, report.not_errors, report.errors, report.explained) == (3, 3, 0, 0)
 
 
@@ -1224,7 +1261,7 @@ def test_a_trace_in_parts_is_one_error(index, tmp_path, use_engine, engine, name
     seam line). Each trace is one error, named by its first line."""
     lines = {"dotnet": _DOTNET_ASYNC_TRACE, "java": _JAVA_NESTED_TRACE}[name]
     use_engine(engine)
-    report = _scanned(index, tmp_path, "trace.log", lines)
+    report = scanned(index, tmp_path, "trace.log", lines)
     assert report.errors == 1
     ((text, group),) = report.other.items()
     assert text == untimed_head(lines[0]) and [p.line for p in group.places] == [1]
@@ -1250,7 +1287,7 @@ def test_proxies_statuses_are_read(index, tmp_path, use_engine, engine):
     its timers before it and the request last: none of these statuses was read, so a proxy's
     404s and 400s were not errors. Envoy's 200 stays none."""
     use_engine(engine)
-    report = _scanned(index, tmp_path, "proxies.log", _ENVOY_LINES + _HAPROXY_LINES)
+    report = scanned(index, tmp_path, "proxies.log", _ENVOY_LINES + _HAPROXY_LINES)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3, 4]
     assert [http_status(line) for line in _ENVOY_LINES + _HAPROXY_LINES] == [200, 404, 404, 400]
 
@@ -1271,7 +1308,7 @@ def test_gelf_messages_are_read_by_their_own_keys(index, tmp_path):
     """GELF holds its message in "short_message" and NXLog writes its level as "_Severity": the
     groups were the masked skeleton of each object ("{'…': '…', ...}"), and NXLog's errors were
     no errors at all (245 lines of one export)."""
-    report = _scanned(index, tmp_path, "gelf.log", _GELF_ERRORS)
+    report = scanned(index, tmp_path, "gelf.log", _GELF_ERRORS)
     assert sorted((g.text, g.count) for g in report.other.values()) == [
         ("Audit events dropped by the transport", 1),
         ("Audit log event", 1),
@@ -1297,7 +1334,7 @@ def test_a_quoted_message_names_its_group(index, tmp_path):
     logfmt"): every quoted string was masked as a value, so the groups named no error, and two
     different agent errors read alike. A quoted phrase is kept (its numbers masked); a quoted
     single word (a name, a path, an id) is still masked."""
-    report = _scanned(index, tmp_path, "journald.log", _QUOTED_MESSAGES)
+    report = scanned(index, tmp_path, "journald.log", _QUOTED_MESSAGES)
     texts = sorted(report.other)
     assert len(texts) == 5 and report.errors == 6
     assert sum('"Error syncing pod, skipping"' in t for t in texts) == 1  # the two pods' lines: one group
@@ -1322,8 +1359,8 @@ def test_an_access_logs_errors_are_grouped_by_their_request(index, tmp_path):
     """A server's access line with an error status was grouped under the whole line masked, which
     named neither its request nor its status ("<n> - - [] '…' <n> <n> '…' '…' <n>"): a 503 on
     POST /orderstatus and a 401 on GET /login were one group. They are grouped by request."""
-    report = _scanned(index, tmp_path, "access.log", _ACCESS_LINES)
-    assert _groups(report) == [
+    report = scanned(index, tmp_path, "access.log", _ACCESS_LINES)
+    assert other_groups(report) == [
         ("HTTP error: GET /", [5]),
         ("HTTP error: GET /downloads/product_<n>", [3, 4]),
         ("HTTP error: GET /login", [2]),
@@ -1344,8 +1381,8 @@ _ODD_REQUESTS = [
 def test_a_request_with_its_host_or_with_quotes_still_names_its_group(index, tmp_path):
     """The request was looked for as a path up to the first quote: a proxy's "GET http://..." and
     a request holding quotes were grouped under the whole line masked, naming neither."""
-    report = _scanned(index, tmp_path, "access.log", _ODD_REQUESTS)
-    assert [t for t, _ in _groups(report)] == [
+    report = scanned(index, tmp_path, "access.log", _ODD_REQUESTS)
+    assert [t for t, _ in other_groups(report)] == [
         "HTTP error: GET /$%7B('…'+'…')%7D/actionChain<n>.action",
         "HTTP error: GET /aaaa.xxxx/SomeText",
         "HTTP error: GET localhost:<n>/test",
@@ -1389,8 +1426,8 @@ _GO_PANICS = [
 def test_go_panics_are_one_error_each(index, tmp_path):
     """Go's runtime writes "[signal SIGSEGV: ...]" after a panic's message: it was an error of its
     own; net/http logs a handler's recovered panic as "http: panic serving ...", which was none."""
-    report = _scanned(index, tmp_path, "go.log", _GO_PANICS)
-    assert _groups(report) == [
+    report = scanned(index, tmp_path, "go.log", _GO_PANICS)
+    assert other_groups(report) == [
         ("http: panic serving [::<n>]:<n>: test panic", [11]),
         ("panic: runtime error: invalid memory address or nil pointer dereference", [1]),
     ]
@@ -1408,8 +1445,8 @@ def test_an_exception_after_a_line_with_no_level_is_its_own_error(index, tmp_pat
     """Java's exception continues the logged line before it ("ERROR send failed" then
     "java.io.IOException: ..."), but a line with no level is no such entry: "peer ... handshake
     ok" took the IOException after it, and the report named the harmless line."""
-    report = _scanned(index, tmp_path, "mixed.log", _AFTER_A_PLAIN_LINE)
-    assert _groups(report) == [("java.io.IOException: pipe closed", [2])]
+    report = scanned(index, tmp_path, "mixed.log", _AFTER_A_PLAIN_LINE)
+    assert other_groups(report) == [("java.io.IOException: pipe closed", [2])]
 
 
 # GoogleCloudPlatform/fluent-plugin-detect-exceptions@09e07e7fe431017a3a3491c544ab994bc86d0676,
@@ -1459,8 +1496,8 @@ def test_dart_crashes_are_named_by_what_was_thrown(index, tmp_path, use_engine, 
     """Dart writes "Unhandled exception:" and, on the next line, what was thrown: the five crashes
     were one group, "Unhandled exception:", and some thrown lines errors of their own."""
     use_engine(engine)
-    report = _scanned(index, tmp_path, "dart.log", _DART_CRASHES)
-    assert _groups(report) == [
+    report = scanned(index, tmp_path, "dart.log", _DART_CRASHES)
+    assert other_groups(report) == [
         ("Unhandled exception: Bad state: oops", [15]),
         ("Unhandled exception: Exception: exception message", [8]),
         ("Unhandled exception: Instance of '…'", [1]),
@@ -1497,9 +1534,9 @@ def test_a_rails_fatal_block_is_one_error_named_by_its_exception(index, tmp_path
     """Each line of a Rails FATAL block was an error of its own (one failure counted up to four
     times), and its first, empty line's group named nothing."""
     use_engine(engine)
-    report = _scanned(index, tmp_path, "production.log", _RAILS_FATAL)
+    report = scanned(index, tmp_path, "production.log", _RAILS_FATAL)
     assert report.other_count == 3
-    assert _groups(report) == [
+    assert other_groups(report) == [
         ("F, [#<n>] FATAL -- : [<id>] ActionController::RoutingError (No route matches [GET] '…'):", [7]),
         ("[<id>] ActiveRecord::RecordNotFound (Couldn't find User with '…'=<n>):", [11]),
         ("app[web.<n>]: F, [#<n>] FATAL -- : [<id>] NoMethodError (undefined method `[]' for nil:NilClass):", [2]),
@@ -1523,9 +1560,9 @@ _SEMANTIC_LOGGER = [
 def test_a_ruby_exception_after_its_entry_is_part_of_it(index, tmp_path, use_engine, engine):
     """ "RuntimeError: ..." after a levelled entry was an error of its own: each failure counted twice."""
     use_engine(engine)
-    report = _scanned(index, tmp_path, "semantic.log", _SEMANTIC_LOGGER)
+    report = scanned(index, tmp_path, "semantic.log", _SEMANTIC_LOGGER)
     assert report.other_count == 1
-    assert [places for _, places in _groups(report)] == [[2]]
+    assert [places for _, places in other_groups(report)] == [[2]]
 
 
 # Heroku's router names each error by its code (public `heroku logs` excerpts: H10 from a Q&A
@@ -1538,8 +1575,8 @@ _HEROKU_ROUTER = [
 
 def test_a_heroku_router_error_keeps_its_code_in_its_group_text(index, tmp_path):
     """``code=H10`` (App crashed) and ``code=H12`` (Request timeout) were both ``code=H<n>``."""
-    report = _scanned(index, tmp_path, "heroku.log", _HEROKU_ROUTER)
-    texts = [text for text, _ in _groups(report)]
+    report = scanned(index, tmp_path, "heroku.log", _HEROKU_ROUTER)
+    texts = [text for text, _ in other_groups(report)]
     assert [t[: t.index(" desc")] for t in texts] == ["heroku[router]: at=error code=H10", "heroku[router]: at=error code=H12"]
 
 
@@ -1557,8 +1594,8 @@ _LOGBACK_THREADS = [
 
 def test_a_thread_name_does_not_split_an_error_into_groups(index, tmp_path):
     """One error logged by three threads was three groups (the file: 50 groups for 10 errors)."""
-    report = _scanned(index, tmp_path, "logback.log", _LOGBACK_THREADS)
-    assert _groups(report) == [
+    report = scanned(index, tmp_path, "logback.log", _LOGBACK_THREADS)
+    assert other_groups(report) == [
         ("<n>:<n>:<n> [<thread>] ERROR o.e.repository.ProductRepository - Failed to process request", [1, 3, 5])
     ]
 
@@ -1587,8 +1624,8 @@ _PRETTY_JSON_LOG = [
 def test_pretty_printed_json_log_records_are_read_by_their_level(index, tmp_path, use_engine, engine):
     """Each object's first line, "{", was all a record said: no level, so its errors were missed."""
     use_engine(engine)
-    report = _scanned(index, tmp_path, "pretty.log", _PRETTY_JSON_LOG)
-    assert _groups(report) == [("second", [11]), ("third", [1])]
+    report = scanned(index, tmp_path, "pretty.log", _PRETTY_JSON_LOG)
+    assert other_groups(report) == [("second", [11]), ("third", [1])]
     assert report.not_errors == 0  # the info object holds no needle: never read
 
 
@@ -1599,9 +1636,9 @@ _AZURE_GATEWAY_400 = '{"timeStamp": "2021-10-14T22:17:12+00:00","resourceId": "/
 
 def test_an_access_log_line_under_properties_is_no_vendor_error(index, tmp_path):
     """The gateway's own record of what it served was "unknown vendor HTTP 400"."""
-    report = _scanned(index, tmp_path, "appgw.json", ["", _AZURE_GATEWAY_400])
+    report = scanned(index, tmp_path, "appgw.json", ["", _AZURE_GATEWAY_400])
     assert (report.matched_count, report.unmatched_count, report.other_count) == (0, 0, 1)
-    assert _groups(report) == [("GET /", [2])]
+    assert other_groups(report) == [("GET /", [2])]
 
 
 # Siemens WinCC's system log, UTF-16 little-endian without a byte-order mark, CRLF
@@ -1622,7 +1659,7 @@ def test_utf16_without_its_byte_order_mark_is_read_as_text(index, tmp_path, orde
     plain.write_bytes("\r\n".join(_WINCC_SYS).encode() + b"\r\n")
     read, expected = (scan(index, [str(p)], ScanOptions(workers=1)) for p in (wide, plain))
     assert expected.other_count > 0
-    assert (read.other_count, _groups(read)) == (expected.other_count, _groups(expected))
+    assert (read.other_count, other_groups(read)) == (expected.other_count, other_groups(expected))
 
 
 # Akamai DataStream 2's request record, "errorCode": "-" when the request met none
@@ -1633,7 +1670,7 @@ _AKAMAI_REQUEST = '{"rspContentLen":"375847","referer":"-","reqPort":"80","count
 
 def test_an_error_field_holding_a_dash_is_no_error(index, tmp_path):
     """Every request record was an error: its error field's placeholder "-" read as an error code."""
-    report = _scanned(index, tmp_path, "datastream.json", [_AKAMAI_REQUEST])
+    report = scanned(index, tmp_path, "datastream.json", [_AKAMAI_REQUEST])
     assert (report.errors, report.not_errors) == (0, 1)
 
 
@@ -1671,8 +1708,8 @@ _JFROG = [
 
 def test_jfrog_log_level_and_timestamp_are_read(index, tmp_path):
     """ "log_level": "WARN" was no level (the object was missed) and the 404's group text was "{"."""
-    report = _scanned(index, tmp_path, "jfrog.log", _JFROG)
-    assert [(text.split("/users/")[0], places) for text, places in _groups(report)] == [
+    report = scanned(index, tmp_path, "jfrog.log", _JFROG)
+    assert [(text.split("/users/")[0], places) for text, places in other_groups(report)] == [
         ("GET /access/api/v<n>", [12]),
         ("Lockisbusy", [1]),
     ]
@@ -1736,8 +1773,8 @@ DOCKER_JSON_FILE = [
 def test_a_docker_json_file_lines_level_is_its_wrapped_lines(index, tmp_path):
     """The wrapped line was read as the object's message, with no level: a container's error and
     warning lines were no errors at all. Each is now read as the line it wraps, by its own level."""
-    report = _scanned(index, tmp_path, "container-json.log", DOCKER_JSON_FILE)
-    assert _groups(report) == [
+    report = scanned(index, tmp_path, "container-json.log", DOCKER_JSON_FILE)
+    assert other_groups(report) == [
         ("ERROR [main] db.Pool: cannot reach the database", [5]),
         ("failed to connect", [2]),
         ("low disk space", [3]),
@@ -1759,8 +1796,8 @@ def test_a_hex_error_code_is_kept_in_its_group(index, tmp_path):
     """A hex code's digits were masked ("Errorcode <n>x<n>", "hr: <n>x<n>aa"), and its records
     shared one template: WinCC's 0xFFDF failures were counted under the 0x0000 group's text. A CBS
     line's group text began with the comma after its time (", Error CBS ...")."""
-    report = _scanned(index, tmp_path, "wincc.log", HEX_CODES)
-    assert _groups(report) == [
+    report = scanned(index, tmp_path, "wincc.log", HEX_CODES)
+    assert other_groups(report) == [
         ("ERROR Connectionerror <n> '…': Errorcode 0x0000 <n>!", [1, 2]),
         ("ERROR Connectionerror <n> '…': Errorcode 0xFFDF <n>E!", [3]),
         ("Error CBS Shtd: Failed while processing driver operations queue. hr: 0x800705aa", [4]),
@@ -1778,7 +1815,7 @@ LOGSTASH_API = (
 def test_a_request_a_server_logged_by_its_rack_fields_is_no_vendor_error(index, tmp_path):
     """The status a server answered was read as a vendor's ("unknown vendor HTTP 500"): its request
     is named by Rack's path_info, with no host, as a web server's own access line is."""
-    report = _scanned(index, tmp_path, "logstash-plain.log", [LOGSTASH_API])
+    report = scanned(index, tmp_path, "logstash-plain.log", [LOGSTASH_API])
     assert (report.unmatched_count, report.other_count) == (0, 1)
 
 
@@ -1795,8 +1832,8 @@ GCP_SPECIAL_FIELDS = (
 
 def test_a_json_lines_level_under_google_clouds_special_field_is_read(index, tmp_path):
     """A level written under "logging.googleapis.com/severity" was no level: the warning was no error."""
-    report = _scanned(index, tmp_path, "gcp.log", [GCP_SPECIAL_FIELDS])
-    assert [lines for _, lines in _groups(report)] == [[1]]
+    report = scanned(index, tmp_path, "gcp.log", [GCP_SPECIAL_FIELDS])
+    assert [lines for _, lines in other_groups(report)] == [[1]]
 
 
 # an nginx access log Grafana Alloy reads in its tests
@@ -1810,8 +1847,8 @@ APPLE_TOUCH_ICONS = [
 def test_paths_that_differ_in_a_word_after_a_number_are_two_groups(index, tmp_path):
     """A number's token ran on through the word after it ("120x120-precomposed.png" masked whole),
     so the two paths had one template and the second 404 was counted under the first's group."""
-    report = _scanned(index, tmp_path, "access.log", APPLE_TOUCH_ICONS)
-    assert _groups(report) == [
+    report = scanned(index, tmp_path, "access.log", APPLE_TOUCH_ICONS)
+    assert other_groups(report) == [
         ("HTTP error: GET /apple-touch-icon-<n>x<n>-precomposed.png", [1]),
         ("HTTP error: GET /apple-touch-icon-<n>x<n>.png", [2]),
     ]
@@ -1822,8 +1859,8 @@ def test_a_proxied_requests_user_info_never_names_its_group(index, tmp_path):
     password masked as an address, the user's name shown). The line above with a random credential put
     in a proxied URL."""
     line = APPLE_TOUCH_ICONS[1].replace('"GET /', '"GET http://bob:Qm7vZ2xT9kLp4RwN@example.com/', 1)
-    report = _scanned(index, tmp_path, "access.log", [line])
-    assert _groups(report) == [("HTTP error: GET example.com/apple-touch-icon-<n>x<n>.png", [1])]
+    report = scanned(index, tmp_path, "access.log", [line])
+    assert other_groups(report) == [("HTTP error: GET example.com/apple-touch-icon-<n>x<n>.png", [1])]
 
 
 # virtual-kubelet's logfmt lines: one error for two pods, whose names end in generated suffixes
@@ -1838,8 +1875,8 @@ def test_pods_whose_generated_suffixes_differ_are_one_group(index, tmp_path):
     """A number's token that stops before a word past f (the test above) must not stop before a
     pod's generated suffix ("-k75gp" holds digits: an id, not a word); the two lines split into two
     groups when it did."""
-    report = _scanned(index, tmp_path, "kubelet.log", POD_NOT_FOUND)
-    assert [lines for _, lines in _groups(report)] == [[1, 2]]
+    report = scanned(index, tmp_path, "kubelet.log", POD_NOT_FOUND)
+    assert [lines for _, lines in other_groups(report)] == [[1, 2]]
 
 
 # RabbitMQ's boot failure: a head with its message on the unindented lines below it
@@ -1858,8 +1895,8 @@ RABBITMQ_BOOT_FAILED = [
 def test_a_rabbitmq_head_and_the_message_below_it_are_one_error_named_by_the_message(index, tmp_path):
     """The head ("[erro] <0.130.0>", nothing after it) and its "ERROR: could not bind" line were two
     records, and the head's group named nothing ("[erro] <<n>>")."""
-    report = _scanned(index, tmp_path, "rabbit.log", RABBITMQ_BOOT_FAILED)
-    assert _groups(report) == [
+    report = scanned(index, tmp_path, "rabbit.log", RABBITMQ_BOOT_FAILED)
+    assert other_groups(report) == [
         (
             "[erro] <<n>> BOOT FAILED ERROR: could not bind to distribution port <n>, it is in use by another node: "
             "rabbit@keith-testing-rabbitmq",
@@ -1890,7 +1927,7 @@ def test_a_json_lines_message_one_object_down_names_its_group(index, tmp_path):
     """A JSON line whose message sits in its event object ("@fields", tracing's "fields") was
     grouped by its other names and values: four levels' different messages were one group named
     by the first line's skeleton, and tracing's one message two groups (its level and thread id)."""
-    report = _scanned(index, tmp_path, "nested.json", _NESTED_EVENTS)
+    report = scanned(index, tmp_path, "nested.json", _NESTED_EVENTS)
     assert report.errors == 6
     assert sorted((g.text, g.count) for g in report.other.values()) == [
         ("hello! I'm gonna shave a yak", 2),
@@ -1904,7 +1941,7 @@ def test_a_json_lines_message_one_object_down_names_its_group(index, tmp_path):
 def test_haproxys_unparsed_request_is_grouped_as_such(index, tmp_path):
     """HAProxy logs a request it could not parse as "<BADREQ>" with its 400: the group was the
     whole line masked (its frontend, timers, flags and counters), not what the line says."""
-    report = _scanned(index, tmp_path, "haproxy.log", _HAPROXY_LINES[1:])
+    report = scanned(index, tmp_path, "haproxy.log", _HAPROXY_LINES[1:])
     assert [(g.text, g.count) for g in report.other.values()] == [("HTTP error: <BADREQ>", 1)]
 
 
@@ -1956,7 +1993,7 @@ def test_an_error_status_from_a_host_of_no_vendor_is_another_programs(index, tmp
     """An exporter's error naming the host it called (prometheus:9090, no catalogued vendor's) and
     the 500 it got was counted as a vendor error not in the catalog, "unknown vendor HTTP 500":
     the vendor count of a log with no vendor in it was 1. It is another program's error."""
-    report = _scanned(index, tmp_path, "otelcol.log", _OTEL_EXPORT_FAILED)
+    report = scanned(index, tmp_path, "otelcol.log", _OTEL_EXPORT_FAILED)
     assert (report.errors, report.other_count, report.unmatched_count) == (1, 1, 0)
 
 
@@ -2032,7 +2069,7 @@ def test_an_otlp_batch_is_read_by_its_most_severe_record(index, tmp_path):
     """An OTLP/JSON line holds a batch of records, their levels three arrays down: its ERROR and
     FATAL records were no errors. Each line is read as its most severe record (its body names the
     group); a batch of INFO records stays none."""
-    report = _scanned(index, tmp_path, "otel.jsonl", _OTLP_BATCHES)
+    report = scanned(index, tmp_path, "otel.jsonl", _OTLP_BATCHES)
     assert sorted((g.text, [p.line for p in g.places]) for g in report.other.values()) == [
         ("Failed to update order status: database connection timeout", [1]),
         ("System critical failure: out of memory", [2]),
@@ -2070,7 +2107,26 @@ _KITCHEN_BACKTRACE = [
 def test_a_ruby_backtrace_logged_a_frame_a_line_is_one_record(index, tmp_path, use_engine, engine):
     """Test Kitchen logs an exception's backtrace a frame a line, each under Ruby Logger's head:
     each frame was an error of its own (22 records for one failure in this log). A frame under
-    the same severity, pid and program continues the line before it; the banners stay lines."""
+    the same severity, pid and program continues the line before it; a banner alone says nothing,
+    so is no error (the backtrace's, with its frames, is one)."""
     use_engine(engine)
-    report = _scanned(index, tmp_path, "kitchen.log", _KITCHEN_BACKTRACE)
-    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 7]
+    report = scanned(index, tmp_path, "kitchen.log", _KITCHEN_BACKTRACE)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2]
+
+
+# mozilla/treeherder@dc3080d tests/sample_data/logs/wpt-multiple.log (gzipped) lines 17466-17470: a traceback's
+# lines logged at WARNING under Taskcluster's and mozharness's stamps, its blank lines too
+_STAMPED_BLANKS = [
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING -     action_handler = self.actions[action]\r",
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - KeyError: 'bidi.bluetooth.simulate_adapter'\r",
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - \r",
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - The above exception was the direct cause of the following exception:\r",
+    "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - \r",
+]
+
+
+def test_a_level_with_nothing_after_it_behind_a_ci_stamp_is_no_error(index, tmp_path):
+    """prepare takes the time out of "[task 2025-02-14T00:05:10.399Z] ": "[task ] 00:05:10  WARNING - "
+    still held letters and digits before the level, and each blank line was an error."""
+    report = scanned(index, tmp_path, "wpt.log", _STAMPED_BLANKS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 4]

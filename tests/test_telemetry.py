@@ -13,10 +13,13 @@ import json
 import logging
 import os
 import re
+import urllib.error
+import urllib.request
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -48,6 +51,10 @@ BODY_25003 = json.dumps(
 )  # fmt: skip
 # Stripe's documented error object (docs.stripe.com/api/errors): another service's error, never claimed
 BODY_STRIPE = json.dumps({"error": {"code": "card_declined", "message": "Your card was declined.", "type": "card_error"}})
+# MYOB's documented 504 (myob-business-api-errors.txt), its guide "backoff": a POST may have been done before it
+BODY_GATEWAY_TIMEOUT = json.dumps(
+    {"Name": "GatewayTimeout", "Message": "Connection to the API has timed out", "Severity": "Error"}
+)
 BODY_LEAKY = json.dumps(
     {"Errors": [{"Name": "BrandNewFailure", "Message": f"Gateway rejected api_key={SECRET} for invoice 42", "ErrorCode": 99901}]}
 )
@@ -66,9 +73,13 @@ class _Vendor(Handler):
             status, body = 400, BODY_LEAKY
         elif path == "/v1/charges":
             status, body = 402, BODY_STRIPE
+        elif path.endswith("/Sale/Invoice/Service"):
+            status, body = 504, BODY_GATEWAY_TIMEOUT
         else:
             status, body = 200, "{}"
         self.reply(status, body.encode(), {"Content-Type": "application/json", "X-Request-Id": str(uuid.uuid4())})
+
+    do_GET = do_POST
 
 
 server = server_fixture(_Vendor)
@@ -100,17 +111,24 @@ class CapturingTransport(Transport):
             self.events.append(event)
 
 
-@pytest.fixture
-def sentry(catalog) -> Iterator[CapturingTransport]:
-    transport = CapturingTransport()
-    sentry_sdk.init(transport=transport, integrations=[ErrcatIntegration(catalog)], default_integrations=False)
+@contextmanager
+def _sentry_client(catalog, *integrations: Any, **options: Any) -> Iterator[None]:
+    """Sentry set up with errcat's integration (and these), none of the SDK's defaults; torn down after."""
+    sentry_sdk.init(integrations=[ErrcatIntegration(catalog), *integrations], default_integrations=False, **options)
     try:
-        yield transport
+        yield
     finally:
         sentry_sdk.get_client().close()
         # no client: later tests run without Sentry (init() would make an active one, loading every
         # default integration: 3 s, and patches to the standard library the other tests then run under)
         sentry_sdk.get_global_scope().set_client(None)
+
+
+@pytest.fixture
+def sentry(catalog) -> Iterator[CapturingTransport]:
+    transport = CapturingTransport()
+    with _sentry_client(catalog, transport=transport):
+        yield transport
 
 
 def _capture(error: BaseException) -> None:
@@ -141,6 +159,36 @@ def test_sentry_groups_one_error_under_errcats_fingerprint(server, catalog, sent
     assert context["doc_url"].endswith("/myob.md#25008")
     assert context["summary"] == catalog.guide_for(errors[0].explanation.errors[0].best.entry).summary
     assert context["fix"] and context["request_id"] != second["contexts"]["errcat"]["request_id"]
+
+
+MAY_HAVE_APPLIED = "no after a POST, which may have been applied: check first"
+
+
+def test_a_gateway_timeout_of_a_post_is_never_tagged_a_plain_resend(server, catalog, sentry, spans):
+    """MYOB's GatewayTimeout (504), whose guide says "backoff", answered to a POST: the vendor may have created the
+    invoice before the gateway gave up. retry_advice, the exception's message and the text views said check first;
+    Sentry's errcat.retry tag, the span's errcat.retry attribute and structlog's errcat.retry said "backoff", so a
+    dashboard or an alert rule on them read a resend. They now say what the other views say; a GET keeps backoff."""
+    session = requests.Session()
+    session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
+    raised, responses = {}, {}
+    for method in ("POST", "GET"):
+        with pytest.raises(VendorError) as caught:
+            session.request(method, url(server, "Sale/Invoice/Service"), json={})
+        raised[method] = caught.value
+        _capture(caught.value)
+        responses[method] = requests.request(method, url(server, "Sale/Invoice/Service"), json={})  # instrumented: spans
+    sentry_sdk.flush()
+    with capture_logs(processors=[ExplainProcessor(catalog)]) as logs:
+        for method in ("POST", "GET"):
+            structlog.get_logger().warning("sync failed", response=responses[method])
+    said = {"POST": MAY_HAVE_APPLIED, "GET": "backoff"}
+    assert [e["tags"]["errcat.retry"] for e in sentry.events] == [said["POST"], said["GET"]]
+    retries = [s.attributes["errcat.retry"] for s in spans.get_finished_spans()]  # the hooked session's calls and the plain ones
+    assert retries == [said["POST"]] * 2 + [said["GET"]] * 2
+    assert [line["errcat"]["retry"] for line in logs] == [said["POST"], said["GET"]]
+    assert [f"(retry: {said[m]})" in str(raised[m]) for m in ("POST", "GET")] == [True, True]  # the message agreed already
+    assert [errcat.retry_advice(raised[m]).retry for m in ("POST", "GET")] == [False, True]
 
 
 def test_sentry_explains_a_plain_http_error_and_one_raised_from_it(server, sentry):
@@ -175,28 +223,92 @@ def test_sentry_groups_a_logged_response_as_it_groups_the_exception(server, cata
     from sentry_sdk.integrations.logging import LoggingIntegration
 
     transport = CapturingTransport()
-    sentry_sdk.init(
-        transport=transport,
-        integrations=[ErrcatIntegration(catalog), LoggingIntegration(event_level=logging.WARNING)],
-        default_integrations=False,
-    )
     log = logging.getLogger("sync-sentry")
-    try:
-        for path in ("Sale/Invoice/Item", "Sale/Invoice/Item"):
-            response = requests.post(url(server, path) + f"?api_key={SECRET}", json={})
-            log.warning("invoice sync failed: %s", response.url, extra={"response": response})
-        log.warning("card refused", extra={"response": requests.post(f"{server}/v1/charges", json={})})
-        sentry_sdk.flush()
-    finally:
-        sentry_sdk.get_client().close()
-        sentry_sdk.get_global_scope().set_client(None)
-        sentry_sdk.get_isolation_scope().clear_breadcrumbs()  # the log lines, quoting the URL: not the next test's
+    with _sentry_client(catalog, LoggingIntegration(event_level=logging.WARNING), transport=transport):
+        try:
+            for path in ("Sale/Invoice/Item", "Sale/Invoice/Item"):
+                response = requests.post(url(server, path) + f"?api_key={SECRET}", json={})
+                log.warning("invoice sync failed: %s", response.url, extra={"response": response})
+            log.warning("card refused", extra={"response": requests.post(f"{server}/v1/charges", json={})})
+            sentry_sdk.flush()
+        finally:
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()  # the log lines, quoting the URL: not the next test's
     first, second, stripe = transport.events
     expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
     assert first["fingerprint"] == second["fingerprint"] == [expected]
     assert first["tags"]["errcat.vendor"] == "myob" and first["contexts"]["errcat"]["doc_url"].endswith("/myob.md#25008")
     assert "fingerprint" not in stripe and "errcat" not in stripe.get("contexts", {})
     assert SECRET not in json.dumps([first, second])
+
+
+def test_sentry_groups_urllibs_and_aiohttps_http_errors_and_ships_no_credential(server, catalog, sentry):
+    """urllib's HTTPError and aiohttp's ClientResponseError (``raise_for_status``) are the response, not an
+    exception holding one: their events got no fingerprint, tags or context, and aiohttp's message quotes the URL,
+    an api_key in its query, which reached Sentry. Now both are grouped as requests' and httpx's errors are, with
+    the credentials hidden; and urllib's body, read for the explanation, is still there for the application."""
+    import aiohttp
+
+    async def aiohttp_post(address: str) -> None:
+        async with aiohttp.ClientSession(raise_for_status=True) as session, session.post(address, json={}) as response:
+            await response.read()
+
+    read_after = []
+    for _ in range(2):  # a new company file each time: one group all the same
+        address = url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}"
+        try:
+            urllib.request.urlopen(urllib.request.Request(address, data=b"{}", method="POST"))
+        except urllib.error.HTTPError as error:
+            sentry_sdk.capture_exception()
+            read_after.append(error.read())
+        try:
+            asyncio.run(aiohttp_post(address))
+        except aiohttp.ClientResponseError:
+            sentry_sdk.capture_exception()
+    sentry_sdk.flush()
+    urllib_events, aiohttp_events = sentry.events[0::2], sentry.events[1::2]
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert [e["fingerprint"] for e in urllib_events] == [[expected]] * 2
+    assert urllib_events[0]["tags"]["errcat.entry"] == "myob.generic.date-prior-to-beginning-of-financial-year"
+    first, second = (e.get("fingerprint") for e in aiohttp_events)  # no body in the exception: MYOB by its path
+    assert first == second and first is not None and aiohttp_events[0]["tags"]["errcat.vendor"] == "myob"
+    assert SECRET not in json.dumps(sentry.events)
+    assert read_after == [BODY_25008.encode()] * 2
+
+
+def test_vendor_errors_of_a_task_group_are_grouped_and_ship_no_credential(server, catalog, sentry):
+    """``asyncio.TaskGroup`` (anyio's too) raises the calls' errors as one ExceptionGroup: its Sentry event got no
+    fingerprint, and each httpx error's message (the URL, an api_key in its query) shipped as it was; a log line
+    of it through ExplainFilter too. The group is explained by its first vendor error, and hidden throughout."""
+
+    async def post(client: httpx.AsyncClient) -> None:
+        (await client.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})).raise_for_status()
+
+    async def batch() -> None:
+        async with httpx.AsyncClient() as client, asyncio.TaskGroup() as tasks:
+            tasks.create_task(post(client))
+            tasks.create_task(post(client))
+
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    handler.addFilter(errcat.integrations.ExplainFilter(catalog))
+    logger = logging.getLogger("sync-batch")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        for _ in range(2):  # new company files, new request ids: one group
+            try:
+                asyncio.run(batch())
+            except ExceptionGroup:
+                sentry_sdk.capture_exception()
+                logger.exception("batch failed")
+    finally:
+        logger.removeHandler(handler)
+    sentry_sdk.flush()
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert [e["fingerprint"] for e in sentry.events] == [[expected]] * 2
+    assert "HTTPStatusError" in [v["type"] for v in sentry.events[0]["exception"]["values"]]  # 1 or 2: the first cancels
+    assert written.getvalue().count("[errcat: POST ") == 2 and written.getvalue().count("HTTPStatusError: Client error") >= 2
+    assert SECRET not in json.dumps(sentry.events) and SECRET not in written.getvalue()
 
 
 def test_sentry_adds_nothing_unredacted(server, catalog, sentry):
@@ -222,9 +334,7 @@ def test_sentry_events_errcat_annotates_carry_no_credential_of_the_call(server, 
     bearer = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0LXVzZXItNDIifQ.q9Zx7Lm2Kp4Rt8Vw1Ys6Nb3Hd5Fg0Jc"
     headers = {"Authorization": f"Bearer {bearer}", "x-myobapi-key": key}
     transport = CapturingTransport()
-    integrations = [ErrcatIntegration(catalog), StdlibIntegration()]
-    sentry_sdk.init(transport=transport, integrations=integrations, default_integrations=False)
-    try:
+    with _sentry_client(catalog, StdlibIntegration(), transport=transport):
         session = requests.Session()
         session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
         with pytest.raises(VendorError) as caught:
@@ -235,9 +345,6 @@ def test_sentry_events_errcat_annotates_carry_no_credential_of_the_call(server, 
             response.raise_for_status()
         _capture(plain.value)
         sentry_sdk.flush()
-    finally:
-        sentry_sdk.get_client().close()
-        sentry_sdk.get_global_scope().set_client(None)
     hooked, raised = transport.events
     for event in (hooked, raised):
         assert event["tags"]["errcat.vendor"] == "myob"
@@ -251,34 +358,43 @@ def test_sentry_events_errcat_annotates_carry_no_credential_of_the_call(server, 
 def test_a_sentry_transaction_carries_no_credential_of_a_failed_call(server, catalog):
     """The error event of a vendor call had its api_key hidden, but the transaction around it still
     sent the stdlib integration's span of the same call with its query (http.query). Every failed
-    call's span now has its credentials hidden; a call that succeeded keeps its span as it was."""
+    call's span now has its credentials hidden; a call that succeeded keeps its span as it was. What the
+    application set on the scope (a context with the headers sent, an extra with the URL), hidden in the error
+    event, shipped whole in the transaction of the same call; it is hidden there too, the trace's ids kept."""
     from sentry_sdk.integrations.stdlib import StdlibIntegration
 
+    key = "k7m2q9x4w8z3v6b1n5t0"  # MYOB-key-shaped, as tests/test_integrations.py's
+
     class Transactions(CapturingTransport):
+        errors: ClassVar[list[dict]] = []
+
         def capture_envelope(self, envelope) -> None:
             if envelope.get_transaction_event() is not None:
                 self.events.append(envelope.get_transaction_event())
+            elif envelope.get_event() is not None:
+                self.errors.append(envelope.get_event())
 
     transport = Transactions()
-    integrations = [ErrcatIntegration(catalog), StdlibIntegration()]
-    sentry_sdk.init(transport=transport, integrations=integrations, default_integrations=False, traces_sample_rate=1.0)
-    try:
-        with sentry_sdk.start_transaction(name="invoice sync"):
+    with _sentry_client(catalog, StdlibIntegration(), transport=transport, traces_sample_rate=1.0):
+        with (
+            sentry_sdk.isolation_scope(),
+            sentry_sdk.start_transaction(name="invoice sync"),
+        ):  # the scope's data: not the next test's
+            sentry_sdk.set_context("call", {"headers": {"x-myobapi-key": key}})
+            sentry_sdk.set_extra("request_url", f"{server}/Sale/Invoice/Item?api_key={SECRET}")
             requests.post(url(server, "Contact/Customer") + "?page=2", json={})  # 200
             failed = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}&page=2", json={})
             with pytest.raises(requests.HTTPError) as raised:
                 failed.raise_for_status()
             _capture(raised.value)
         sentry_sdk.flush()
-    finally:
-        sentry_sdk.get_client().close()
-        sentry_sdk.get_global_scope().set_client(None)
     (transaction,) = transport.events
     calls = [span for span in transaction["spans"] if span["op"] == "http.client"]
     assert [c["data"]["http.response.status_code"] for c in calls] == [200, 400]
     assert calls[0]["data"]["http.query"] == "page=2"
     assert calls[1]["data"]["http.query"] == "api_key=[REDACTED]&page=2"
-    assert SECRET not in json.dumps(transaction)
+    assert SECRET not in json.dumps(transaction) and key not in json.dumps(transaction)
+    assert transaction["contexts"]["trace"]["trace_id"] == transport.errors[0]["contexts"]["trace"]["trace_id"]
 
 
 class _SentryIngest(Handler):
@@ -293,6 +409,11 @@ class _SentryIngest(Handler):
             data = importlib.import_module("brotli").decompress(data)
         self.envelopes.append(gzip.decompress(data) if coding == "gzip" else data)
         self.reply(200, b"{}", {"Content-Type": "application/json"})
+
+
+def _dsn(ingest: str) -> str:
+    """A DSN pointing the SDK's own HTTP transport at the ingest server (its key made up)."""
+    return ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
 
 
 def _events(envelopes: list[bytes]) -> list[dict]:
@@ -312,20 +433,14 @@ def test_sentry_over_its_http_transport_groups_raised_vendor_errors_and_sends_no
         pass
 
     _SentryIngest.envelopes.clear()
-    with serving(_SentryIngest) as ingest:
-        dsn = ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
-        sentry_sdk.init(dsn=dsn, integrations=[ErrcatIntegration(catalog), StdlibIntegration()], default_integrations=False)
-        try:
-            response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
-            with pytest.raises(requests.HTTPError) as plain:
-                response.raise_for_status()
-            _capture(plain.value)
-            _capture(MyobApiError(f"MYOB API error {response.status_code}: {response.text}"))
-            _capture(ValueError("invoice total is not a number"))
-            sentry_sdk.flush(10)
-        finally:
-            sentry_sdk.get_client().close()
-            sentry_sdk.get_global_scope().set_client(None)
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, StdlibIntegration(), dsn=_dsn(ingest)):
+        response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+        with pytest.raises(requests.HTTPError) as plain:
+            response.raise_for_status()
+        _capture(plain.value)
+        _capture(MyobApiError(f"MYOB API error {response.status_code}: {response.text}"))
+        _capture(ValueError("invoice total is not a number"))
+        sentry_sdk.flush(10)
     sent = b"".join(_SentryIngest.envelopes)
     plain_event, quoted, unrelated = _events(_SentryIngest.envelopes)
     expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
@@ -353,20 +468,14 @@ def test_a_sentry_event_errcat_annotates_ships_no_credential_the_application_set
     it annotates (as Sentry's own scrubber does not look at tags or contexts), keeps what holds none, and
     leaves Sentry's trace context as it was: the event still links to its transaction."""
     _SentryIngest.envelopes.clear()
-    with serving(_SentryIngest) as ingest:
-        dsn = ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
-        sentry_sdk.init(dsn=dsn, integrations=[ErrcatIntegration(catalog)], default_integrations=False, traces_sample_rate=1.0)
-        try:
-            with sentry_sdk.isolation_scope():  # what the application sets stays out of the next tests
-                sentry_sdk.set_tag("myob_api_key", SECRET)
-                sentry_sdk.set_tag("invoice_batch", "2026-12-05")
-                sentry_sdk.set_context("vendor_call", {"headers": {"x-myobapi-key": SECRET}, "note": f"token={SECRET}"})
-                sentry_sdk.set_extra("last_key", SECRET)
-                transaction = _sync_and_capture(server)
-            sentry_sdk.flush(10)
-        finally:
-            sentry_sdk.get_client().close()
-            sentry_sdk.get_global_scope().set_client(None)
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, dsn=_dsn(ingest), traces_sample_rate=1.0):
+        with sentry_sdk.isolation_scope():  # what the application sets stays out of the next tests
+            sentry_sdk.set_tag("myob_api_key", SECRET)
+            sentry_sdk.set_tag("invoice_batch", "2026-12-05")
+            sentry_sdk.set_context("vendor_call", {"headers": {"x-myobapi-key": SECRET}, "note": f"token={SECRET}"})
+            sentry_sdk.set_extra("last_key", SECRET)
+            transaction = _sync_and_capture(server)
+        sentry_sdk.flush(10)
     (event,) = _events(_SentryIngest.envelopes)
     assert event["fingerprint"] == [errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint]
     assert SECRET not in json.dumps(event)
@@ -394,16 +503,9 @@ def test_a_sentry_transaction_of_httpx_calls_errcats_hook_raised_in_carries_no_c
             client.post(url(server, "Sale/Invoice/Item"), params={"api_key": SECRET, "page": 2}, json={})
 
     _SentryIngest.envelopes.clear()
-    with serving(_SentryIngest) as ingest:
-        dsn = ingest.replace("http://", "http://0123456789abcdef0123456789abcdef@") + "/1"
-        integrations = [ErrcatIntegration(catalog), HttpxIntegration()]
-        sentry_sdk.init(dsn=dsn, integrations=integrations, default_integrations=False, traces_sample_rate=1.0)
-        try:
-            asyncio.run(calls())
-            sentry_sdk.flush(10)
-        finally:
-            sentry_sdk.get_client().close()
-            sentry_sdk.get_global_scope().set_client(None)
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, HttpxIntegration(), dsn=_dsn(ingest), traces_sample_rate=1.0):
+        asyncio.run(calls())
+        sentry_sdk.flush(10)
     items = [json.loads(line) for e in _SentryIngest.envelopes for line in e.splitlines() if line.startswith(b"{")]
     spans = [span for item in items if item.get("type") == "transaction" for span in item.get("spans", ())]  # not headers
     assert len(spans) == 2 and all(span["status"] == "internal_error" for span in spans)
@@ -780,6 +882,51 @@ def test_structlog_processor_reads_a_vendor_error_from_exc_info(server, catalog)
     assert "errcat" not in other
 
 
+def test_structlog_explains_urllibs_and_aiohttps_http_errors_and_renders_them_without_the_key(server, catalog):
+    """``log.exception`` inside ``except urllib.error.HTTPError`` or ``except aiohttp.ClientResponseError``: the
+    event got no errcat key, and format_exc_info wrote aiohttp's message as it is, the URL's api_key in it."""
+    import aiohttp
+
+    async def aiohttp_post(address: str) -> None:
+        async with aiohttp.ClientSession(raise_for_status=True) as session, session.post(address, json={}) as response:
+            await response.read()
+
+    log = structlog.get_logger()
+    processors = [ExplainProcessor(catalog), structlog.processors.format_exc_info]
+    with capture_logs(processors=processors) as logs:
+        try:
+            urllib.request.urlopen(urllib.request.Request(url(server, "Sale/Invoice/Item"), data=b"{}", method="POST"))
+        except urllib.error.HTTPError:
+            log.exception("sync failed")
+        try:
+            asyncio.run(aiohttp_post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}"))
+        except aiohttp.ClientResponseError:
+            log.exception("sync failed")
+    by_urllib, by_aiohttp = logs
+    assert by_urllib["errcat"]["entry"] == "myob.generic.date-prior-to-beginning-of-financial-year"
+    assert by_aiohttp["errcat"]["vendor"] == "myob" and "ClientResponseError" in by_aiohttp["exception"]
+    assert SECRET not in json.dumps(logs, default=str)
+
+
+@contextmanager
+def _structlog_rendering(catalog, renderer: str) -> Iterator[tuple[Any, io.StringIO]]:
+    """structlog set up as an application renders its events ("json", "dict_tracebacks" or "console"), errcat's
+    processor first: the logger and what it wrote. structlog's defaults again afterwards."""
+    renderers = {
+        "json": [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()],
+        "dict_tracebacks": [structlog.processors.dict_tracebacks, structlog.processors.JSONRenderer()],
+        "console": [structlog.dev.ConsoleRenderer(colors=False)],
+    }
+    out = io.StringIO()
+    structlog.configure(
+        processors=[ExplainProcessor(catalog), *renderers[renderer]], logger_factory=structlog.PrintLoggerFactory(out)
+    )
+    try:
+        yield structlog.get_logger(), out
+    finally:
+        structlog.reset_defaults()
+
+
 def _log_another_exception(log) -> None:
     try:
         raise KeyError("not an HTTP error")
@@ -793,24 +940,12 @@ def test_structlog_hides_the_calls_credentials_when_the_event_carries_the_respon
     response and left the exception to the processors after it, which printed requests' message, the URL with its
     api_key (format_exc_info, dict_tracebacks' exc_value, the console renderer's traceback). An event it explains
     has its exception rendered as when exc_info alone carries the response: credentials hidden."""
-    renderers = {
-        "json": [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()],
-        "dict_tracebacks": [structlog.processors.dict_tracebacks, structlog.processors.JSONRenderer()],
-        "console": [structlog.dev.ConsoleRenderer(colors=False)],
-    }
-    out = io.StringIO()
-    structlog.configure(
-        processors=[ExplainProcessor(catalog), *renderers[renderer]], logger_factory=structlog.PrintLoggerFactory(out)
-    )
-    try:
-        log = structlog.get_logger()
+    with _structlog_rendering(catalog, renderer) as (log, out):
         response = requests.post(f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}", json={})
         try:
             response.raise_for_status()
         except requests.HTTPError:
             log.exception("invoice sync failed", response=response)
-    finally:
-        structlog.reset_defaults()
     text = out.getvalue()
     assert SECRET not in text, text
     assert "myob:" in text and "HTTPError: 400 Client Error" in text and "api_key=[REDACTED]" in text
@@ -823,16 +958,7 @@ def test_structlog_renders_an_explained_exception_without_the_calls_credentials(
     reached the log line. The processor now renders the traceback itself, credentials hidden,
     and leaves another service's exception to the renderer."""
     headers = {"x-myobapi-key": SECRET}  # a local of this frame, as an integration holds its headers
-    renderers = {
-        "json": [structlog.processors.format_exc_info, structlog.processors.JSONRenderer()],
-        "console": [structlog.dev.ConsoleRenderer(colors=False)],
-    }
-    out = io.StringIO()
-    structlog.configure(
-        processors=[ExplainProcessor(catalog), *renderers[renderer]], logger_factory=structlog.PrintLoggerFactory(out)
-    )
-    try:
-        log = structlog.get_logger()
+    with _structlog_rendering(catalog, renderer) as (log, out):
         try:
             requests.post(f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}", json={}, headers=headers).raise_for_status()
         except requests.HTTPError:
@@ -843,8 +969,6 @@ def test_structlog_renders_an_explained_exception_without_the_calls_credentials(
         except httpx.HTTPStatusError:
             log.exception("invoice sync failed")
         _log_another_exception(log)  # in a frame of its own: its locals hold no credential
-    finally:
-        structlog.reset_defaults()
     text = out.getvalue()
     assert SECRET not in text
     assert text.count("myob:") == 2 and text.count("api_key=[REDACTED]") == 2  # explained, and the URL kept, hidden

@@ -37,33 +37,34 @@ def run_on(cli, folder: Path):
     return cli("validate", "--no-builtin", str(folder))
 
 
+def reported(cli, folder: Path, code: str) -> list[re.Match[str]]:
+    """The problems one check reports on an edited catalog copy, which validate must refuse (exit 1)."""
+    result = run_on(cli, folder)
+    assert result.exit_code == 1, result.output
+    return [m for m in problems(result.stdout) if m["code"] == code]
+
+
 def test_wrong_type_reports_schema_error_at_its_line(cli, catalog_copy):
     f = catalog_copy / "myob.entries.yaml"
     edit(f, "  status: 504\n", "  status: five hundred and four\n")
-    result = run_on(cli, catalog_copy)
-    assert result.exit_code == 1
-    found = [m for m in problems(result.stdout) if m["code"] == "CAT003"]
-    assert found and found[0]["file"].endswith("myob.entries.yaml")
-    assert int(found[0]["line"]) == line_of(f, "status: five hundred and four")
-    assert "status" in found[0]["msg"]
+    wrong = reported(cli, catalog_copy, "CAT003")
+    assert wrong and wrong[0]["file"].endswith("myob.entries.yaml")
+    assert int(wrong[0]["line"]) == line_of(f, "status: five hundred and four")
+    assert "status" in wrong[0]["msg"]
 
 
 def test_missing_field(cli, catalog_copy):
     f = catalog_copy / "sage.entries.yaml"
     edit(f, "  scenario: The path/endpoint does not exist.\n", "")
-    result = run_on(cli, catalog_copy)
-    assert result.exit_code == 1
-    assert any(m["code"] == "CAT003" and "'scenario' is a required property" in m["msg"] for m in problems(result.stdout))
+    assert any("'scenario' is a required property" in m["msg"] for m in reported(cli, catalog_copy, "CAT003"))
 
 
 def test_duplicate_yaml_key_is_an_error_not_silent_data_loss(cli, catalog_copy):
     f = catalog_copy / "prospend.yaml"
     first = line_of(f, "    retry: backoff")
     edit(f, "    retry: backoff\n", "    retry: backoff\n    retry: after-fix\n")
-    result = run_on(cli, catalog_copy)
-    assert result.exit_code == 1
-    dup = [m for m in problems(result.stdout) if m["code"] == "CAT002"]
-    assert len(dup) == 1, result.stdout
+    dup = reported(cli, catalog_copy, "CAT002")
+    assert len(dup) == 1, dup
     assert int(dup[0]["line"]) == first + 1
     assert f"first at line {first}" in dup[0]["msg"]
 
@@ -72,9 +73,7 @@ def test_duplicate_id(cli, catalog_copy):
     f = catalog_copy / "myob.entries.yaml"
     second = line_of(f, "- id: myob.generic.rate-limit-error-2")
     edit(f, "- id: myob.generic.rate-limit-error-2\n", "- id: myob.generic.rate-limit-error\n")
-    result = run_on(cli, catalog_copy)
-    assert result.exit_code == 1
-    dup = [m for m in problems(result.stdout) if m["code"] == "CAT004"]
+    dup = reported(cli, catalog_copy, "CAT004")
     assert len(dup) == 1 and "myob.generic.rate-limit-error" in dup[0]["msg"]
     assert int(dup[0]["line"]) == second
 
@@ -82,9 +81,7 @@ def test_duplicate_id(cli, catalog_copy):
 def test_bad_status(cli, catalog_copy):
     f = catalog_copy / "sage.entries.yaml"
     edit(f, "  status: 415\n", "  status: 299\n")
-    result = run_on(cli, catalog_copy)
-    assert result.exit_code == 1
-    bad = [m for m in problems(result.stdout) if m["code"] == "CAT005"]
+    bad = reported(cli, catalog_copy, "CAT005")
     assert len(bad) == 1 and "299" in bad[0]["msg"]
     assert int(bad[0]["line"]) == line_of(f, "  status: 299")  # the status line, not the entry's first
 
@@ -92,9 +89,7 @@ def test_bad_status(cli, catalog_copy):
 def test_template_that_does_not_match_its_example(cli, catalog_copy):
     f = catalog_copy / "invoicexpress.yaml"
     edit(f, "    slots: {country: Germani}\n", "    slots: {country: Germany}\n")
-    result = run_on(cli, catalog_copy)
-    assert result.exit_code == 1
-    bad = [m for m in problems(result.stdout) if m["code"] == "CAT007"]
+    bad = reported(cli, catalog_copy, "CAT007")
     assert len(bad) == 1
     assert int(bad[0]["line"]) == line_of(f, "- message: Country Germani was not found")
 
@@ -102,17 +97,13 @@ def test_template_that_does_not_match_its_example(cli, catalog_copy):
 def test_template_syntax_error(cli, catalog_copy):
     f = catalog_copy / "prospend.yaml"
     edit(f, 'template: "{field} is not allowed."', 'template: "{field is not allowed."')
-    result = run_on(cli, catalog_copy)
-    assert result.exit_code == 1
-    assert any(m["code"] == "CAT008" for m in problems(result.stdout))
+    assert reported(cli, catalog_copy, "CAT008")
 
 
 def test_missing_guide(cli, catalog_copy):
     f = catalog_copy / "myob.yaml"
     edit(f, "  myob.25008:\n", "  myob.25008-renamed:\n")
-    result = run_on(cli, catalog_copy)
-    assert result.exit_code == 1
-    missing = [m for m in problems(result.stdout) if m["code"] == "CAT006"]
+    missing = reported(cli, catalog_copy, "CAT006")
     assert len(missing) == 11  # every row of 25008, each at its own line
     assert len({m["line"] for m in missing}) == 11
     guide_lines = {
@@ -128,9 +119,7 @@ def test_method_not_documented_for_endpoint(cli, catalog_copy):
     text = f.read_text()
     start = text.index("  endpoint: /TimeBilling/Activity/")
     f.write_text(text[:start] + text[start:].replace("  methods: [POST, PUT]", "  methods: [POST, PATCH]", 1))
-    result = run_on(cli, catalog_copy)
-    assert result.exit_code == 1
-    assert any(m["code"] == "CAT011" and "PATCH" in m["msg"] for m in problems(result.stdout))
+    assert any("PATCH" in m["msg"] for m in reported(cli, catalog_copy, "CAT011"))
 
 
 def test_yaml_syntax_error_is_one_line_with_file_and_line(cli, tmp_path):
@@ -160,8 +149,7 @@ def test_every_problem_is_reported_not_just_the_first(cli, catalog_copy):
     f = catalog_copy / "sage.entries.yaml"
     edit(f, "  status: 415\n", "  status: 299\n")
     edit(f, "  status: 429\n", "  status: 298\n")
-    result = run_on(cli, catalog_copy)
-    assert len([m for m in problems(result.stdout) if m["code"] == "CAT005"]) == 2
+    assert len(reported(cli, catalog_copy, "CAT005")) == 2
 
 
 def test_override_is_reported(cli, tmp_path):
@@ -188,9 +176,7 @@ def test_list_checks_documents_every_code(cli):
 def test_unquoted_yaml_booleans_are_caught(cli, catalog_copy, retry):
     f = catalog_copy / "prospend.yaml"
     edit(f, "    retry: 'no'\n", f"    retry: {retry}\n")
-    result = run_on(cli, catalog_copy)
-    assert result.exit_code == 1
-    assert any(m["code"] == "CAT003" and "retry" in m["msg"] for m in problems(result.stdout))
+    assert any("retry" in m["msg"] for m in reported(cli, catalog_copy, "CAT003"))
 
 
 def test_a_template_repeating_a_slot_is_a_catalog_error_not_a_traceback(cli, tmp_path):

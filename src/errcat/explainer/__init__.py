@@ -26,7 +26,18 @@ from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, 
 from .recordings import Recording, read_recording
 from .redact import redact_report
 from .reference import Reference, reference_for
-from .split import KNOWN_STATUSES, MAX_INPUT_BYTES, decode, html_title, is_status_noise, leading_lines, split
+from .split import (
+    KNOWN_STATUSES,
+    MAX_INPUT_BYTES,
+    decode,
+    holds_stack_frames,
+    html_title,
+    is_status_noise,
+    leading_lines,
+    pytest_error_lines,
+    split,
+    without_stack_frames,
+)
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
 
@@ -71,8 +82,7 @@ class Explanation(NamedTuple):
             if best is not None:
                 e = best.entry
                 guide = self.guide_of(e) if self.reference is not None else None
-                resend = unsafe_resend_words(guide.retry, str(ex.method)) if unsafe and guide else guide.retry if guide else ""
-                advice = f": {guide.fix} (retry: {resend})" if guide else ""
+                advice = f": {guide.fix} (retry: {self.retry_of(guide)})" if guide else ""
                 if m.kind is MatchKind.STATUS:  # only the status is documented, never this error's words
                     title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
                     title += f": {said}]" if said else "]"
@@ -142,6 +152,12 @@ class Explanation(NamedTuple):
     def guide_of(self, entry: Entry) -> Guide | None:
         """Our explanation of an entry's error (of any candidate's entry)."""
         return self._reference().guides.get(entry.guide_id)
+
+    def retry_of(self, guide: Guide) -> str:
+        """The guide's retry for this request, as every view says it (text, markdown, JSON, MCP, telemetry): a POST a
+        gateway answered with 502 or 504 may have been done, so it is not resent as a guide's "backoff" says."""
+        ex = self.exchange
+        return unsafe_resend_words(guide.retry, str(ex.method)) if resend_may_repeat(ex.status, ex.method) else guide.retry
 
     def status_meaning(self) -> tuple[str, str | None] | None:
         """The vendor's documented meaning of the status (text, description), else HTTP's phrase."""
@@ -217,7 +233,10 @@ class Explanation(NamedTuple):
         return [(first[sent], tuple(positions)) for sent, positions in groups.items()]
 
 
-_CODE_MENTION = re.compile(r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b", re.IGNORECASE)
+# a value, not source code: "error_code = parsed_response.get(...)" names no code (nor does a call or a subscript)
+_CODE_MENTION = re.compile(
+    r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)", re.IGNORECASE
+)
 # A run of blanks is entered at its start only, and whole (?<!\s)\s++: linear, where \s+ retried every start
 _SPLITTERS = re.compile(r"(?::\s+|(?<!\s)\s++(?:-+>?\s+|[\u2013\u2014\u2192]\s*|>\s+)|\]\s*|\|\s*|=>\s*)")
 _BARE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
@@ -252,7 +271,9 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     Read without the catalog: which words of a message are error names is _named's to say."""
     title = html_title(ex.body)
     body = title if title is not None else _without_markup(ex.body)
-    bare_lines = (ln.strip().lstrip("•·*").strip() for ln in body.split("\n"))  # without list bullets
+    raw_lines = body.split("\n")
+    raw_lines = pytest_error_lines(raw_lines) or raw_lines
+    bare_lines = (ln.strip().lstrip("•·*").strip() for ln in without_stack_frames(raw_lines))  # nor bullets
     kept = (ln for ln in bare_lines if ln and ln != ex.url and not is_status_noise(ln) and not _is_status_text(ln, ex.status))
     lines = leading_lines(kept, MAX_TEXT, 40)  # all that is read below: a million lines are not each cleaned
     if not lines:
@@ -569,6 +590,8 @@ def read_errors(ex: Exchange, request: str | None = None) -> ErrorsRead:
     notes = list(reading.notes)
     if reading.total > len(reading.errors):
         notes.append(f"the body holds {reading.total:,} errors; the first {len(reading.errors):,} are explained")
+    if not errors and holds_stack_frames(ex.body):
+        notes.append("the paste holds a stack trace's frames only: its exception's line (a traceback's last) says the error")
     return ErrorsRead(ex, tuple(errors), reading.total or len(errors), tuple(notes), hints)
 
 

@@ -42,6 +42,16 @@ def _retry_by_status(said: tuple[int, str | None] | None, spent: str | None, met
     return {"status": status, "retry": wait is not None, "wait": wait or "never", **({"quota_spent": spent} if spent else {})}
 
 
+def _guide_record(x: Explanation, entry: Entry) -> dict[str, Any] | None:
+    """The guide of an error, its ``retry`` said of this request as the other views say it: a POST a gateway
+    answered with 502 or 504 is "no after a POST, which may have been applied: check first", not the guide's backoff."""
+    guide = x.guide_of(entry)
+    record = guide_record(guide)
+    if guide is not None and record is not None:
+        record["retry"] = x.retry_of(guide)
+    return record
+
+
 def explain_document(x: Explanation) -> dict[str, Any]:
     """The explain contract: vendor and evidence, the HTTP facts, and each error in body order."""
     from .identity import error_doc_url, error_fingerprint
@@ -65,7 +75,7 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "matched_text": m.message if best else None,
                 "candidates": [candidate_record(c) for c in m.candidates],
                 "family": [candidate_record(c) for c in m.family],
-                "explanation": guide_record(x.guide_of(best.entry)) if best else None,
+                "explanation": _guide_record(x, best.entry) if best else None,
                 "retry_by_status": _retry_by_status(x.status_retry(m), x.quota_spent(m), ex.method),
                 # a POST a gateway answered 502/504: whatever the guide's retry says, check before resending it
                 "may_have_applied": str(ex.method).upper() if resend_may_repeat(m.sent.status or ex.status, ex.method) else None,

@@ -201,7 +201,8 @@ def _sage(d: dict[str, Any], shape: Shape) -> SentError:
     k = _lower_keys(d)
     return SentError(
         _sage_shape(k, shape),
-        code=_code(k.get("$datacode")),
+        code=_code(k.get("$datacode") or k.get("$sdatacode")),  # SData's diagnosis names its code $sdataCode
+        name=_text(k.get("$applicationcode")),
         message=_text(k.get("$message")),
         severity=_text(k.get("$severity")),
         source=_text(k.get("$source")),
@@ -388,12 +389,21 @@ class _Reader:
             msg = next((k[m] for m in _SENTENCE_KEYS if isinstance(k.get(m), str) and " " in k[m].strip()), None)
         if msg is None:
             return False
-        code = _code(k.get("code") if "code" in k else k.get("error") if isinstance(k.get("error"), str) else k.get("errorcode"))
+        code = _code(k.get("code") if "code" in k else k.get("error") if isinstance(k.get("error"), str) else _named_code(k))
         # ASP.NET Web API's HttpError says "An error has occurred." and puts what happened beside it
         thrown = k.get("exceptionmessage")
         details = thrown if isinstance(thrown, str) and thrown != msg else None
         self.r.add(SentError(CODE_MESSAGE, status=status, code=code, message=msg, details=details))
         return True
+
+
+# A key naming the code, with a namespace prefix or not: "errorCode", Salesforce's "exceptionCode" (Bulk API),
+# NetSuite's "o:errorCode" (its REST web services' o:errorDetails)
+_NAMED_CODE = re.compile(r"(?:[a-z]{1,10}:)?(?:error|exception)_?code")
+
+
+def _named_code(k: dict[str, Any]) -> Any:
+    return next((v for key, v in k.items() if _NAMED_CODE.fullmatch(key)), None)
 
 
 _MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "exceptionmessage")
@@ -458,17 +468,23 @@ _CDATA_CLOSE = re.compile(r"\]\]>")
 # An element of an XML error document and its text (namespace prefix dropped): <Message>, <sdata:message>,
 # Sage Intacct's <errorno> and <description2> (its <description> is mostly empty)
 _XML_FIELD = re.compile(
-    r"<(?:[\w.-]{1,40}:)?(message|errormessage|description2?|detail|errorcode|sdatacode|errornumber|errorno|severity|type)>"
+    r"<(?:[\w.-]{1,40}:)?(message|errormessage|description2?|detail|errorcode|sdatacode|errornumber|errorno|code|severity|type)>"
     r"\s*([^<]{1,2000}?)\s*</",
     re.IGNORECASE,
 )
+# A message element the text stops inside: nothing after its start tag closes it.
+_XML_CUT_MESSAGE = re.compile(r"<(?:[\w.-]{1,40}:)?(?:message|errormessage|description)>\s*([^<]{1,2000})\Z", re.IGNORECASE)
 _XML_MESSAGES = ("message", "errormessage", "description", "description2")
-_XML_CODES = ("errorcode", "sdatacode", "errornumber", "errorno")
+# a bare <Code> last: Amazon's <Error><Code>AccessDenied</Code>, NetSuite's <platformFaults:code>; a named one first
+_XML_CODES = ("errorcode", "sdatacode", "errornumber", "errorno", "code")
 # One <Error ...>...</Error> of a document that lists several (an Intuit Fault); not <Errors>, <ErrorCode>
 _XML_ANY_ERROR = re.compile(r"<(?:[\w.-]{1,40}:)?error\b([^>]{0,500})>(.*?)</(?:[\w.-]{1,40}:)?error\s*>", re.I | re.S)
 _ANY_ERROR_CLOSE = re.compile(r"</(?:[\w.-]{1,40}:)?error\s*>", re.IGNORECASE)
 _CODE_ATTR = re.compile(r"""\bcode\s*=\s*["']([^"'<>]{1,64})["']""", re.IGNORECASE)
 _CHILD_ELEMENT = re.compile(r"<[A-Za-z]")
+# What JSON (or a language's dump) opens with: a brace or bracket, then a quoted key or string. A brace alone is
+# not JSON: a Windows CLSID in an error's message ({32F9466C-...}) is text.
+_JSON_OPENING = re.compile(r"""[{\[]\s*["']""")
 _HTML_PAGE = re.compile(r"<(?:!doctype\s+html|html\b|body\b)", re.IGNORECASE)
 # A key in typographic double quotes (“errors”: or ”error”:), as a page typesets JSON it quotes.
 _CURLY_KEY = re.compile(r"[\u201c\u201d\u201e][\w$-]{1,64}[\u201c\u201d]\s*:")
@@ -572,7 +588,7 @@ def _xml_document(body: str, reading: Reading) -> bool:
     """Another API's XML error document, element by element: each ``<Error>`` it lists (else the
     document as one error) with its message, code, detail and severity. Not an HTML page, nor
     JSON that quotes XML; False when no element holds a message."""
-    if "</" not in body or "{" in body or _HTML_PAGE.search(body[:4096]):
+    if "</" not in body or _JSON_OPENING.search(body) or _HTML_PAGE.search(body[:4096]):
         return False  # no closing tag; JSON (its strings may quote XML, a log may hold a request's XML); a web page
     from html import unescape
 
@@ -583,6 +599,9 @@ def _xml_document(body: str, reading: Reading) -> bool:
         for m in _XML_FIELD.finditer(inner):
             fields.setdefault(m.group(1).lower(), unescape(m.group(2)).strip())
         message = next((fields[k] for k in fields if k in _XML_MESSAGES), None) or fields.get("detail")
+        cut = _XML_CUT_MESSAGE.search(inner) if not message and fields.keys() & {*_XML_CODES, "severity"} else None
+        if cut:  # the paste stops inside the message (a post's first lines): its start is the message
+            message = unescape(cut.group(1)).strip()
         if not message:
             continue
         code = _CODE_ATTR.search(attrs)
@@ -594,6 +613,7 @@ def _xml_document(body: str, reading: Reading) -> bool:
                 message=message,
                 details=fields.get("detail") if fields.get("detail") != message else None,
                 severity=fields.get("severity"),
+                cut=bool(cut),
             )
         )
     return bool(reading.errors)

@@ -43,8 +43,10 @@ _VARIABLE = re.compile(
             # dates written with a month's name: "29 Sep 2014", "Sep 29, 2014", "Mon, 29 Sep 2014"
             rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{2,4}})?\b",
             rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{2,4}})?\b",
-            # identifiers: a token holding a digit, 6 characters or longer (INV-000123, req_8f3kd92l, 5f2a...)
+            # identifiers: a token holding a digit, 6 characters or longer (INV-000123, req_8f3kd92l, 5f2a...), or a
+            # shorter one mixing letters and digits (#A1B2, X7Q, 3B): masked whole, not digit by digit
             r"\b(?=[\w-]*\d)[A-Za-z0-9][\w-]{5,}\b",
+            r"\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{2,5}\b",
             r"[-+]?\d+(?:[.,]\d+)*",
         )
     ),

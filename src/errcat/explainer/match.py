@@ -50,6 +50,7 @@ class TextMatch(StrEnum):
     BARE = "bare"  # a template that is all slot ("{message}"): counts only with a code or name beside it
     WEAK = "weak"  # a short template whose slots swallow the line (see _slots_dominate)
     PREFIX = "prefix"  # the start of the documented message (cut short), or it with more after it
+    CUT = "cut"  # the paste stops inside the message: its words, as far as they go, start one documented message
     VARIANT = "variant"  # a documented name spaced or cased otherwise, or its unique start
     FUZZY = "fuzzy"  # similar words
 
@@ -356,7 +357,8 @@ def _agreement(known: _Known, said: _Said) -> _Agreement:
 
 _TEXT_WEIGHTS = {TextMatch.EXACT: WEIGHTS.exact_text, TextMatch.TEMPLATE: WEIGHTS.template_text,
                  TextMatch.BARE: WEIGHTS.bare_template, TextMatch.WEAK: WEIGHTS.weak_template,
-                 TextMatch.PREFIX: WEIGHTS.prefix_text, TextMatch.VARIANT: WEIGHTS.name_variant}  # fmt: skip
+                 TextMatch.PREFIX: WEIGHTS.prefix_text, TextMatch.CUT: WEIGHTS.prefix_text,
+                 TextMatch.VARIANT: WEIGHTS.name_variant}  # fmt: skip
 
 
 def _evidence(
@@ -423,7 +425,7 @@ def _body_kind(
         # the vendor's code or name says it is another error, or it is documented for other methods
         # only: whatever the words share, they do not make it this error
         return MatchKind.FUZZY if how else None
-    if how is TextMatch.EXACT:
+    if how in (TextMatch.EXACT, TextMatch.CUT):
         return MatchKind.EXACT
     if how is TextMatch.TEMPLATE or (how is TextMatch.BARE and by_code):
         return MatchKind.TEMPLATE
@@ -465,6 +467,7 @@ def _candidate_pool(ix: CatalogIndex, sent: SentError, ctx: Context, texts: list
     for text in texts:
         _templates(ix, pool, text)
     _by_code_and_name(ix, pool)
+    _cut_start(ix, pool)
     if texts and not any(c.kind in BY_TEXT for c in pool.found.values()):
         _fuzzy(ix, pool, texts)
     if not any(c.kind is not MatchKind.FUZZY or c.similarity >= FUZZY_FLOOR for c in pool.found.values()):
@@ -518,6 +521,31 @@ def _by_code_and_name(ix: CatalogIndex, pool: _Pool) -> None:
     for e in found.values():
         cut = _prefix_of(message, _documented_words(e.message or ""))
         pool.consider(e, TextMatch.PREFIX if cut else None, {}, sent.message if cut else None)
+
+
+# What a client or a post puts where it cut a message: Guzzle's and Laravel's " (truncated...)", an ellipsis.
+_CUT_MARK = re.compile(r"\s*(?:\(truncated\.{3}\)|\.{3}|\u2026)\s*$", re.IGNORECASE)
+MIN_CUT_WORDS = 6  # of a cut message's whole words: fewer could start many a message
+
+
+def _cut_start(ix: CatalogIndex, pool: _Pool) -> None:
+    """A message the paste stops inside (Guzzle's 120-character summary, a post's first lines) whose
+    whole words start one documented message, and only one, of the vendor the exchange's own evidence
+    names: that error, as far as its words go. Without that evidence a start could be anyone's."""
+    sent, ctx = pool.sent, pool.ctx
+    if not (sent.cut and sent.message and ctx.vendor and ctx.vendor_source in ("evidence", "override")):
+        return
+    words = tuple(WORD.findall(_CUT_MARK.sub("", sent.message).lower()))[:-1]  # the last may stop inside a word
+    if len(words) < MIN_CUT_WORDS:
+        return
+    starts = [
+        e
+        for e in ix.with_message_containing(words[0])
+        if e.vendor == ctx.vendor and e.kind == ROW_BODY and _documented_words(e.message or "")[: len(words)] == words
+    ]
+    if len({e.message for e in starts}) == 1:
+        for e in starts:
+            pool.consider(e, TextMatch.CUT, {}, sent.message)
 
 
 @lru_cache(maxsize=4096)  # a catalog's messages (never a paste's): a log sends the same codes again and again

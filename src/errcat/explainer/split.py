@@ -576,6 +576,69 @@ def is_status_noise(text: str) -> bool:
     return " Error: " in text and bool(_PYTHON_HTTP_ERROR.search(text))
 
 
+# A line of a stack trace: where an error was raised, never its words. Python's header (IPython's too, with its
+# "<ipython-input-1-ab> in f()" and "x.py in f(a)", "----> 1 code" lines and its rule of dashes) and its 'File "x.py",
+# line 3, in f' (the deeper-indented source line under one goes with it), Java's and .NET's "at a.B.c(B.java:12)",
+# Node's "at f (/app/x.js:1:2)" and "at <anonymous>", PHP's "#0 /app/x.php(12): f()", Ruby's "from x.rb:3:in `f'",
+# a JVM's "... 12 more" and .NET's "--- End of stack trace from previous location ... ---".
+_FRAME = re.compile(
+    r"""\s*(?:(?:[\w.]{1,200}\s+)?Traceback\ \(most\ recent\ call\ last\):?
+    | (?:<[^<>\n]{1,200}>|\S{1,500}\.py)\ in\ [\w<>]{1,200}\(.{0,500}\)
+    | -{1,10}>\ \d+\ .{0,500}
+    | -{20,}
+    | File\ "[^"\n]{1,500}",\ line\ \d+(?:,\ in\ .{1,200})?
+    | at\ (?:new\ |async\ )?[^\s()]{1,300}\ ?\([^()\n]{0,500}\)(?:\ in\ .{1,500})?
+    | at\ (?:<anonymous>|[^\s()]{1,500}:\d+(?::\d+)?)
+    | \#\d+\ (?:\{main\}|\S.{0,500}\(\d+\):\ .{0,500})
+    | from\ \S{1,500}:\d+:in\ .{1,200}
+    | \.\.\.\ \d+\ more
+    | ---\ End\ of\ (?:inner\ exception\ )?stack\ trace.{0,200})\s*""",
+    re.VERBOSE,
+)
+_PYTHON_FILE_LINE = re.compile(r'(\s*)File "')
+_NUMBERED_SOURCE = re.compile(r"\s{2,}\d{1,6} .{0,500}")
+
+
+# pytest's report of a failure: "E   " before each line of the error, ">" before the line that raised it
+_PYTEST_ERROR = re.compile(r"E {3,}(\S.*)")
+
+
+# and pytest's other marks, one of which a report holds beside its "E" lines: the raising line, "path.py:12: Error"
+_PYTEST_MARK = re.compile(r">\s{2,}\S|\S{1,300}\.py:\d+: \w")
+
+
+def pytest_error_lines(lines: list[str]) -> list[str]:
+    """The error lines of a pytest failure report (its "E   " lines, unprefixed), or [] when there are none (or
+    no other mark of pytest: a log may start a line with "E" too): the source lines around them say where, not what."""
+    found = [m.group(1) for line in lines[:10_000] if (m := _PYTEST_ERROR.match(line))]
+    return found if found and any(_PYTEST_MARK.match(line) for line in lines[:10_000]) else []
+
+
+def without_stack_frames(lines: Iterable[str]) -> Iterator[str]:
+    """The lines that are not a stack trace's frames (taken lazily): a traceback pasted with its
+    exception says where it was raised, and only the exception's line says what went wrong."""
+    frame_indent = -1  # the indentation of the Python frame line just read: a deeper line under it is its source
+    numbered = False  # inside IPython's frame: its numbered source lines ("      2 x = f()") go with it
+    for line in lines:
+        under, frame_indent = frame_indent, -1
+        if under >= 0 and line.strip() and len(line) - len(line.lstrip()) > under and not _FRAME.fullmatch(line):
+            continue
+        if numbered and _NUMBERED_SOURCE.fullmatch(line):
+            continue
+        numbered = False
+        if _FRAME.fullmatch(line):
+            python = _PYTHON_FILE_LINE.match(line)
+            frame_indent = len(python.group(1)) if python else -1
+            numbered = line.lstrip().startswith(("-", "<")) or ".py in " in line
+            continue
+        yield line
+
+
+def holds_stack_frames(text: str) -> bool:
+    """Whether a text has a line of a stack trace (among its first 10,000)."""
+    return any(_FRAME.fullmatch(line) for line in text.split("\n", 10_000)[:10_000])
+
+
 def leading_lines(lines: Iterable[str], chars: int, count: int) -> list[str]:
     """The first lines of ``lines`` (taken lazily): at least ``count`` of them and more than ``chars``
     characters joined, or all there are. What reads only a paste's start need not clean every line."""

@@ -8,6 +8,7 @@ hooks for those clients and import them only when used (``pip install 'errcat[re
 from __future__ import annotations
 
 import contextlib
+import inspect
 import logging
 import threading
 from collections.abc import Callable
@@ -93,6 +94,9 @@ def _body(response: Any) -> str:
             return bodies.decoded(bytes(value), headers)
         if isinstance(value, str):
             return value[: bodies.LIMIT]
+    kept = attribute(response, "_body")  # aiohttp's ClientResponse: the body ``await response.read()`` kept
+    if isinstance(kept, bytes):
+        return bodies.decoded(kept[: bodies.LIMIT], headers)
     return _read_once(response, headers)
 
 
@@ -104,6 +108,8 @@ def _read_once(response: Any, headers: Any) -> str:
     read = attribute(response, "read1") or attribute(response, "read")  # read1: what came
     if not callable(read):
         return ""
+    if inspect.iscoroutinefunction(read):  # aiohttp's, not read yet: this call cannot wait for it (explain_response says so)
+        return ""
     cached = attribute(response, "_errcat_body")
     if cached is None:
         raw = _read_capped(response, read)
@@ -111,6 +117,8 @@ def _read_once(response: Any, headers: Any) -> str:
         short = isinstance(raw, bytes) and promised is not None and len(raw) < min(promised, bodies.LIMIT)
         if short and attribute(response, "_errcat_broken") is None:
             bodies.broke(response, len(raw), EOFError())  # http.client's read1 ends at a closed connection, silently
+        if isinstance(raw, bytes):
+            bodies.put_back(response, raw)
         cached = bodies.decoded(raw, headers) if isinstance(raw, bytes) else raw
         with contextlib.suppress(AttributeError):  # read-only objects: read again next time
             response._errcat_body = cached
@@ -155,7 +163,7 @@ def explain_response(
     from ..explainer import explain_exchange
 
     status = _first(response, *_STATUS)
-    request = attribute(response, "request")
+    request = attribute(response, "request") or attribute(response, "request_info")  # aiohttp: request_info
     method = _first(request, "method") if request is not None else _first(response, "method", "get_method")
     if method is None:  # urllib's HTTPError: its file is the http.client response, which keeps the method
         method = _first(attribute(response, "fp"), "_method")
@@ -173,7 +181,12 @@ def explain_response(
         vendor=vendor,
     )
     broken = attribute(response, "_errcat_broken")  # bodies.py: the body broke off while read
+    if broken is None and inspect.iscoroutinefunction(attribute(response, "read")) and attribute(response, "_body") is None:
+        broken = UNREAD
     return x._replace(notes=(*x.notes, broken)) if isinstance(broken, str) else x
+
+
+UNREAD = "the body was not read yet (explain it after `await response.read()`): only the status and headers were explained"
 
 
 def _phrase(reason: Any) -> str | None:
@@ -265,11 +278,13 @@ _NETWORK = {  # exception classes (by name, so no client is imported) that mean 
     "ConnectionError", "TimeoutError", "Timeout", "URLError",  # builtins, requests, urllib
     "ChunkedEncodingError", "IncompleteRead",  # an answer cut short (requests, http.client): lost, as a dropped one is
     "TransportError", "TimeoutException", "NetworkError", "RemoteProtocolError",  # httpx
+    "ClientConnectionError", "ClientPayloadError",  # aiohttp: a dropped connection (ServerDisconnectedError), a body cut short
 }  # fmt: skip
 
 
 _UNSENT = {  # failures before the request was sent: a connection never made, or no free one in the pool
     "ConnectError", "ConnectTimeout", "PoolTimeout", "NewConnectionError", "NameResolutionError", "ConnectionRefusedError",
+    "ClientConnectorError", "ConnectionTimeoutError",  # aiohttp's: no connection made (refused, DNS), or not in time
 }  # fmt: skip
 
 
@@ -291,22 +306,31 @@ def _unsent(error: BaseException) -> bool:
 
 def _method(error: BaseException) -> str | None:
     """The method of the request a client's exception carries (requests' and httpx's ``.request``), else the
-    one its client was sending where it was raised (_method_in_traceback)."""
-    request = attribute(error, "request")  # httpx raises RuntimeError when it has none
-    method = attribute(request, "method")
-    if isinstance(method, bytes):
-        method = method.decode("latin-1")
-    return method.upper() if isinstance(method, str) else _method_in_traceback(error)
+    one its client was sending where it was raised (_method_in_traceback); else the same of the exception it was
+    raised from: ``asyncio.wait_for`` and ``asyncio.timeout`` raise TimeoutError from the client's CancelledError."""
+    seen: BaseException | None = error
+    for _ in range(MAX_CHAIN):  # and the exception it was raised from: a timeout's CancelledError (asyncio.wait_for)
+        if seen is None:
+            break
+        request = attribute(seen, "request")  # httpx raises RuntimeError when it has none
+        method = attribute(request, "method")
+        if isinstance(method, bytes):
+            method = method.decode("latin-1")
+        method = method.upper() if isinstance(method, str) else _method_in_traceback(seen)
+        if method is not None:
+            return method
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
-_CLIENTS = frozenset({"requests", "urllib", "urllib3", "http", "httpx", "httpcore"})  # their frames only: never the app's
+_CLIENTS = frozenset({"requests", "urllib", "urllib3", "http", "httpx", "httpcore", "aiohttp"})  # their frames, never the app's
 
 
 def _method_in_traceback(error: BaseException) -> str | None:
     """The request's method as the client's own frames held it when ``error`` was raised: urllib's timeouts and
-    dropped connections, requests' cut body (ChunkedEncodingError) carry no request, and a POST among them may
-    have been applied (urllib's ``req``, requests' ``request``, http.client's ``method`` or its response's
-    ``_method``; innermost first)."""
+    dropped connections, requests' cut body (ChunkedEncodingError), aiohttp's timeouts and dropped connections carry
+    no request, and a POST among them may have been applied (urllib's ``req``, requests' ``request``, http.client's
+    ``method`` or its response's ``_method``, aiohttp's response's ``method``; innermost first)."""
     frames: list[FrameType] = []
     tb = error.__traceback__
     while tb is not None and len(frames) < 200:
@@ -321,7 +345,9 @@ def _method_in_traceback(error: BaseException) -> str | None:
         if method is None and callable(getter := attribute(request, "get_method")):
             with contextlib.suppress(Exception):
                 method = getter()
-        method = method if isinstance(method, str) else names.get("method", attribute(names.get("self"), "_method"))
+        if not isinstance(method, str):
+            me = names.get("self")
+            method = names.get("method", attribute(me, "_method") or attribute(me, "method"))
         if isinstance(method, str) and method.isalpha():
             return method.upper()
     return None
@@ -335,7 +361,10 @@ def _network_advice(error: BaseException) -> RetryAdvice:
     if _unsent(error):
         return RetryAdvice(True, "backoff", f"{name}: the request was not sent")
     method = _method(error)
-    if method is None or method in IDEMPOTENT_METHODS:
+    if method is None:  # nothing says which: a bare timeout raised around the call by the application
+        why = "its method is unknown: if it was a POST or PATCH, check it was not applied before resending it"
+        return RetryAdvice(True, "backoff", f"{name}: the request may not have reached the vendor, or its answer was lost; {why}")
+    if method in IDEMPOTENT_METHODS:
         return RetryAdvice(True, "backoff", f"{name}: the request may not have reached the vendor, or its answer was lost")
     return RetryAdvice(False, "never", f"{name} after a {method}: the vendor may have applied it; check before resending it")
 
@@ -382,7 +411,7 @@ def retry_advice(subject: Any) -> RetryAdvice:
         response = attribute(subject, "response")
         if response is not None and _first(response, *_STATUS) is not None:
             return _advise(explain_response(response))
-        if _first(subject, "code", "getcode") is not None and hasattr(subject, "headers"):  # urllib's HTTPError
+        if _first(subject, "status", "code", "getcode") is not None and hasattr(subject, "headers"):  # urllib, aiohttp
             return _advise(explain_response(subject))
         if _named(subject, _NETWORK):
             return _network_advice(subject)
@@ -441,15 +470,28 @@ def worth_telling(x: Explanation) -> bool:
     return x.vendor is not None or any(m.best is not None for m in x.errors)
 
 
-def carried_explanation(error: BaseException | None, catalog: ErrorCatalog | CatalogIndex | None = None) -> Explanation | None:
-    """The explanation an exception carries: a VendorError's own, else that of a response the exception
-    (or one it was raised from) holds, when errcat has something to say of it; None when there is none."""
+GROUP_DEPTH = 2  # exception groups looked into, one inside another (asyncio.TaskGroup's, anyio's): 10 errors each
+
+
+def carried_explanation(
+    error: BaseException | None, catalog: ErrorCatalog | CatalogIndex | None = None, depth: int = 0
+) -> Explanation | None:
+    """The explanation an exception carries: a VendorError's own, else that of a response the exception (or one
+    it was raised from) holds or is (urllib's HTTPError; aiohttp's ClientResponseError, its status, headers and
+    request_info, no body), when errcat has something to say of it, else the first such of an exception group's
+    errors (a TaskGroup's calls); None when there is none."""
     seen = 0
     while error is not None and seen < MAX_CHAIN:
         if isinstance(error, VendorError):
             return error.explanation
+        if isinstance(error, BaseExceptionGroup) and depth < GROUP_DEPTH:
+            for inner in error.exceptions[:MAX_CHAIN]:
+                if (x := carried_explanation(inner, catalog, depth + 1)) is not None:
+                    return x
         response = attribute(error, "response")  # a property of the caller's that raises: no response
-        if response is not None and _status_of(response) is not None:
+        if response is None or _status_of(response) is None:  # urllib's HTTPError and aiohttp's ClientResponseError
+            response = error if _status_of(error) is not None and attribute(error, "headers") is not None else None
+        if response is not None:
             x = explain_response(response, catalog=catalog)
             return x if worth_telling(x) else None
         error = error.__cause__ or error.__context__
@@ -471,16 +513,71 @@ def credentials_hidden(error: BaseException, depth: int = 0) -> BaseException:
     errors require keyword arguments), with the same class, attributes and traceback."""
     from ..explainer.redact import redact
 
-    args = tuple(redact(a)[0] if isinstance(a, str) else a for a in error.args)
+    if isinstance(error, BaseExceptionGroup):
+        return _group_hidden(error, depth)
+    args = tuple(_arg_hidden(a) for a in error.args)
     cause, context = _chained(error.__cause__, depth), _chained(error.__context__, depth)
-    if args == error.args and cause is error.__cause__ and context is error.__context__:
+    said = _said(error)
+    hidden = redact(said)[0] if len(said) <= MAX_SAID else said  # its string args are redacted whatever their length
+    if args == error.args and cause is error.__cause__ and context is error.__context__ and hidden == said:
         return error
     copy = type(error).__new__(type(error))
     copy.__dict__.update(getattr(error, "__dict__", {}))
     copy.args = args
     copy.__cause__, copy.__context__ = cause, context
     copy.__suppress_context__ = error.__suppress_context__
+    if hidden != said and _said(copy) != hidden:  # a message not made of its args: aiohttp's quotes request_info's URL
+        _saying(copy, hidden)
     return copy.with_traceback(error.__traceback__)
+
+
+def _group_hidden(group: BaseExceptionGroup[Any], depth: int) -> BaseException:
+    """An exception group with its errors' credentials hidden: a copy made by ``derive`` (a group cannot be made
+    without its errors), with the group's own chain and traceback."""
+    inner = [credentials_hidden(e, depth + 1) if depth < MAX_CHAIN else e for e in group.exceptions]
+    cause, context = _chained(group.__cause__, depth), _chained(group.__context__, depth)
+    if all(a is b for a, b in zip(inner, group.exceptions, strict=True)) and (cause, context) == (
+        group.__cause__,
+        group.__context__,
+    ):
+        return group
+    copy = group.derive(inner)
+    copy.__cause__, copy.__context__ = cause, context
+    copy.__suppress_context__ = group.__suppress_context__
+    return copy.with_traceback(group.__traceback__)
+
+
+def _arg_hidden(arg: Any) -> Any:
+    """An exception's argument with credentials hidden: a string redacted; another object (aiohttp's RequestInfo,
+    which OpenTelemetry's logs handler writes as ``exception.message``) as its redacted text when it shows one."""
+    from ..explainer.redact import redact
+
+    if isinstance(arg, str):
+        return redact(arg)[0]
+    if isinstance(arg, int | float | bool | bytes | type(None)):
+        return arg
+    text = _said(arg)
+    hidden = redact(text)[0] if len(text) <= MAX_SAID else text  # a list of a million items: not read through
+    return hidden if hidden != text else arg
+
+
+MAX_SAID = 64 * 1024  # characters of an exception's text, or an argument's, read for credentials (a URL is shorter)
+
+
+def _said(value: object) -> str:
+    try:
+        return str(value)
+    except Exception:  # a __str__ that fails: nothing it says to hide
+        return ""
+
+
+def _saying(copy: BaseException, message: str) -> None:
+    """Make ``copy`` say ``message``: an instance of a subclass of its class of the same name (what a traceback,
+    Sentry and OpenTelemetry print), whose ``__str__`` is that message; left as it is when the class allows none."""
+    cls = type(copy)
+    namespace = {"__str__": lambda self: message, "__module__": cls.__module__, "__qualname__": cls.__qualname__}
+    with contextlib.suppress(Exception):  # a class that takes no subclass or no new __class__
+        copy.__class__ = type(cls.__name__, (cls,), namespace)
 
 
 def _chained(error: BaseException | None, depth: int) -> BaseException | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import importlib
+import io
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from email.message import Message
@@ -39,6 +40,43 @@ def broke(response: Any, size: int, error: BaseException) -> None:
     kind = f"{type(error).__module__} {kind}" if kind == "error" else kind  # zlib's is called "error"
     with contextlib.suppress(AttributeError):  # a read-only response: the body is still explained
         response._errcat_broken = f"the body could not be read past its first {size:,} bytes ({kind}); only those were explained"
+
+
+class _Replayed(io.RawIOBase):
+    """A file-like body's bytes read for the explanation, then the rest of it from where that read stopped."""
+
+    def __init__(self, head: bytes, rest: Any) -> None:
+        super().__init__()
+        self._head, self._rest = io.BytesIO(head), rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        count = self._head.readinto(buffer)
+        if count or self._rest is None:
+            return count
+        data = self._rest.read(len(buffer)) or b""
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            if self._rest is not None:
+                self._rest.close()
+        super().close()
+
+
+def put_back(response: Any, head: bytes) -> None:
+    """Give a urllib ``HTTPError`` (a file whose reads go to ``fp``) the bytes explain read from it: the
+    application's own ``error.read()`` after a log line or a Sentry event explained it got ``b""``."""
+    state = getattr(response, "__dict__", None)
+    if not isinstance(state, dict) or "fp" not in state or "file" not in state:  # not urllib's response wrapper
+        return
+    replayed = io.BufferedReader(_Replayed(head, state["fp"]))
+    for name in ("read", "read1", "readline", "readlines", "readinto", "peek"):  # reads bound to the old file
+        state.pop(name, None)
+    state["fp"] = state["file"] = replayed
 
 
 def _requests_chunks(response: Any) -> Iterator[bytes]:

@@ -132,14 +132,17 @@ def scrub_failed_calls(event: Event) -> Event:
     """A transaction with the credentials of its failed HTTP calls hidden, as an error event errcat
     annotates has them hidden: the SDK's span of the call keeps its query (``http.query``, an api_key)
     apart from the URL. A span cannot say whose API it called (the response that would is not in it),
-    so every call answered with an error status is scrubbed; only credentials change. Never raises."""
+    so every call answered with an error status is scrubbed, and so is what the application set on the scope
+    (tags, contexts, extra), which the error event of the call had hidden; only credentials change. Never raises."""
     try:
         spans = event.get("spans")
-        for span in spans if isinstance(spans, list) else []:  # not the SDK's AnnotatedValue of spans it dropped
-            if isinstance(span, dict) and _failed(span):
-                for key in ("data", "description"):
-                    if key in span:
-                        span[key] = _scrubbed(span[key], key, 0)
+        failed = [span for span in (spans if isinstance(spans, list) else []) if isinstance(span, dict) and _failed(span)]
+        for span in failed:  # not the SDK's AnnotatedValue of spans it dropped
+            for key in ("data", "description"):
+                if key in span:
+                    span[key] = _scrubbed(span[key], key, 0)
+        if failed:  # the scope's tags, contexts and extra an error event of the call had hidden ship here too
+            scrub(event)
     except Exception:  # as annotate: the transaction goes on
         _log.debug("errcat could not scrub a Sentry transaction", exc_info=True)
     return event

@@ -38,7 +38,7 @@ def facts(x: Explanation) -> dict[str, str]:
     guide = x.guide_of(best.entry) if best is not None and x.reference is not None else None
     out["entry"] = best.entry.id if best is not None else None
     out["match"] = str(lead.kind) if lead is not None else "none"
-    out["retry"] = guide.retry if guide is not None else retry_advice(x).wait
+    out["retry"] = x.retry_of(guide) if guide is not None else retry_advice(x).wait
     out["summary"] = guide.summary if guide is not None else str(x)
     out["fix"] = guide.fix if guide is not None else None
     out["explanation"] = str(x)

@@ -275,8 +275,10 @@ def fold_label(word: str, positions: tuple[int, ...], total: int) -> str:
 
 def kind_words(m: ErrorMatch) -> str:
     """What the match kind means for this error (a bare code typed alone has no message to differ)."""
-    from ..explainer.match import MatchKind  # here: only an explain view needs it
+    from ..explainer.match import MatchKind, TextMatch  # here: only an explain view needs it
 
+    if m.kind is MatchKind.EXACT and m.best is not None and m.best.via is TextMatch.CUT:
+        return "exact match as far as the message goes (the paste cuts it)"
     if m.kind is MatchKind.CODE and m.sent.message is None:
         return "matched by code" if m.sent.code else "matched by name"
     if m.kind is MatchKind.NONE and _status_rows_only(m):
@@ -372,10 +374,8 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
 
 
 def retry_of(x: Explanation, g: Guide) -> str:
-    """The guide's retry for this paste's request: a POST a gateway answered with 504 may have been done,
-    so it is not resent as the guide's "backoff" says (values.resend_may_repeat)."""
-    ex = x.exchange
-    return unsafe_resend_words(g.retry, str(ex.method)) if resend_may_repeat(ex.status, ex.method) else g.retry
+    """The guide's retry for this paste's request (Explanation.retry_of)."""
+    return x.retry_of(g)
 
 
 def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:

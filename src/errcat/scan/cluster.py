@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import sqlite3
 import threading
@@ -156,9 +157,9 @@ def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
     if dask.strip().lower() == "local":  # as typed: LOCAL, or " local" from a quoted variable
         cluster = stack.enter_context(
             LocalCluster(  # type: ignore[no-untyped-call]  # distributed's constructors are untyped
-                n_workers=os.cpu_count() or 1, threads_per_worker=1, dashboard_address=":0", silence_logs=40
+                n_workers=os.cpu_count() or 1, threads_per_worker=1, dashboard_address=":0", silence_logs=logging.CRITICAL
             )
-        )
+        )  # CRITICAL: closing, the workers logged failed heartbeats as ERROR, a traceback each; a task's failure is ours
         return stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
     try:
         client = stack.enter_context(Client(dask, timeout="10s"))  # type: ignore[no-untyped-call]

@@ -42,6 +42,7 @@ _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 _TIME_KEYS = (
     "@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date",
     "log_timestamp",  # JFrog's
+    "start_time",  # Envoy's and Istio's access log
 )  # fmt: skip
 # journald's PRIORITY; Postgres's jsonlog error_severity; NXLog's GELF _Severity (its message: short_message); JFrog's;
 # Google Cloud Logging's special field for its agents
@@ -294,8 +295,8 @@ def _exchange_paste(d: dict[str, Any]) -> str:
     if lines:
         lines.append("")
     if body is None or body == "" or body == {}:
-        message = _field(d, _MESSAGE_KEYS)
-        body = d if message is None or _oauth_error(d) else message
+        message = _field(d, _MESSAGE_KEYS)  # an empty one says nothing: Traefik's access log's "msg":""
+        body = d if message is None or message == "" or _oauth_error(d) else message
     lines.append(body if isinstance(body, str) else json.dumps(body, ensure_ascii=False))
     return "\n".join(lines)
 

@@ -74,6 +74,10 @@ _WORDS = (
     *(b"<%d>%s" % (n, after) for n in range(192) if n % 8 <= 4 for after in (b"[",)),
     # journald's JSON export: a PRIORITY that is an error or a warning (journalctl -o json writes " : ")
     *(b'"PRIORITY"' + colon + b'"%d"' % n for n in range(5) for colon in (b":", b" : ")),
+    # a Windows event's level in its XML: critical, error, warning (verdict._WINDOWS_EVENT)
+    b"<Level>1</Level>",
+    b"<Level>2</Level>",
+    b"<Level>3</Level>",
     # a crash (verdict._EXCEPTION): a fatal signal, a segmentation fault, a failed assertion
     b"got signal ",
     b"egmentation fault",
@@ -99,6 +103,8 @@ _ERRING = (
     rb"HTTP/\d(?:\.\d)?\x22? [4-9]\d\d",
     rb"[Ss](?:tatus|TATUS)" + STATUS_KEY.replace(r"\s", r"[ \t]").encode() + rb"[4-9]\d\d",  # on one line
     rb"\x22 [4-9]\d\d",
+    rb"[Rr]esponse_[Cc]ode\x22?[ \t]*[=:][ \t]*\x22?[4-9]\d\d",  # Envoy's and Istio's ("response_code":404)
+    rb"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /[^ \t\r\n\x22]* [4-9]\d\d",  # unquoted: CouchDB's "GET /db 404 ok"
     # a status in words (verdict._STATUS_WORDED and after): "status code 403", "HTTP 503 Service
     # Unavailable", Rails's "Completed 404 Not Found", "returned 503"
     rb"[Ss]tatus(?: [Cc]ode)? [4-9]\d\d",

@@ -106,7 +106,7 @@ def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     finder = Finder(own_start=start - begin, own_end=own_end, triage=triage, columns=columns)
     records = _shared(finder.to_explain([data]))
     triage.settle()
-    triage.kept.update(text for text, g in part.other.items() if g.full)
+    triage.took(part)
     templates = {text: triage.templates.get(text, text) for text in part.other}
     return part, templates, records, finder.own_skipped(), finder.line_at_start, finder.line_at_end, begin + len(data), inp.broken
 

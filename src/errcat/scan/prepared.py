@@ -28,8 +28,8 @@ EXPLAINED_MAX_TEXT = 2_048
 # code=4012, status: 404) or as a status (HTTP/1.1 404, HTTP 500, Rails's Completed 422, -> 404,
 # returned 404, 409 Conflict). Each template is
 # explained once, and its explanation serves the next record only when what identifies its errors
-# (observed code, name, details, status) stands verbatim in the template (stream._shareable): the
-# guard that no masked number was a code.
+# (observed code, name and status; details but for what the template masks) stands verbatim in the
+# template (stream._shareable): the guard that no masked number was a code.
 # Two passes, each starting with a character class so that re skips ahead in C (one pattern
 # of alternatives, each tried at every position, cost 0.3 ms a line): tokens that start with a
 # digit (numbers, addresses, dates, GUIDs, hex ids such as 38101a0b), then hex ids that start
@@ -273,19 +273,34 @@ _WITH_DIGIT = re.compile(rb"(?<!%)(?<!%[0-9A-Fa-f])[0-9a-f]*[0-9][0-9a-f]*")
 
 
 def request_words(data: Buffer) -> bytes:
-    """What tells apart the request paths of lines of one shape (see _REQUEST_PATH): b"" when none."""
+    """What tells apart the request paths of lines of one shape (see _REQUEST_PATH): b"" when none.
+    A path seen before is not read again (an API's few paths on every line of its access log:
+    dropping their numbers was a tenth of a real log's scan)."""
     m = _REQUEST_PATH.search(data)
-    return b"" if m is None else b"|" + _WITH_DIGIT.sub(b"", m[1])
+    if m is None:
+        return b""
+    path = m[1]
+    words = _PATH_WORDS.get(path)
+    if words is None:
+        if len(_PATH_WORDS) >= _PATH_WORDS_SIZE:
+            _PATH_WORDS.clear()
+        words = _PATH_WORDS[path] = b"|" + _WITH_DIGIT.sub(b"", path)
+    return words
+
+
+_PATH_WORDS: dict[bytes, bytes] = {}  # a request path -> its words (request_words)
+_PATH_WORDS_SIZE = 4096
 
 
 def shape_of(data: bytes, erring: bool, column: int | None = None) -> bytes | None:
     """What a one-line record is once what varies between its repeats is dropped (digits and
     lower-case hex letters), with whether it states an HTTP status of 400 or more (``erring``,
-    needles._ERRING): records of one shape get one verdict. None for a record whose digits may
-    say what it is (a code, an arrow, a syslog priority, several status numbers or one the other
-    side of 400): it is prepared afresh. (Runs only for records not counted by their shape
-    alone: Triage.count_lines.) A W3C log's line with a status in its column (``column``) is told
-    by that status alone: its shape keeps it (``column_shape``)."""
+    needles._ERRING): records of one shape get one verdict. A record whose digits may say what it
+    is (a code, an arrow, a syslog priority, several status numbers or one the other side of 400)
+    is the line but for its leading time (``_after_time``), else None: it is prepared afresh.
+    (Runs only for records not counted by their shape alone: Triage.count_lines.) A W3C log's line
+    with a status in its column (``column``) is told by that status alone: its shape keeps it
+    (``column_shape``)."""
     if column is not None:
         return column_shape(data.translate(None, VARYING_BYTES), column, data)
     if (
@@ -293,7 +308,7 @@ def shape_of(data: bytes, erring: bool, column: int | None = None) -> bytes | No
         or _PRIORITY.match(data)
         or ((m := _ONE_CHAR.search(data)) and not _LEVEL_WORD.search(data, 0, m.start()))
     ):
-        return None
+        return _after_time(data)
     shape = data.translate(None, VARYING_BYTES)
     if b"tus" in shape or b"TUS" in shape or b"HTTP/" in shape or b'" ' in shape:  # what http_status looks for
         classes = bytes(0x45 if n >= b"400" else 0x6F for n in status_numbers(data))  # E or o: 400 or more, or not
@@ -301,6 +316,22 @@ def shape_of(data: bytes, erring: bool, column: int | None = None) -> bytes | No
             return None
         return shape + (b"|E" + request_words(data) if erring else b"|o")
     return shape
+
+
+def _after_time(data: bytes) -> bytes | None:
+    """The shape of a one-line record whose digits may say what it is: the line as it is but for
+    the timestamp it starts with (after a NUL, which no other shape holds), so that a call failing
+    alike every few minutes is read once (each was prepared afresh: 60 us a line of a log of
+    MYOB errors); None when the line does not start with its time, or holds a NUL."""
+    if b"\x00" in data:
+        return None
+    try:
+        line = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    at = stamp_in(line)
+    start = _leading(line, at[1]) if at else None
+    return None if start is None else b"\x00" + line[start:].encode("utf-8")
 
 
 def column_shape(shape: bytes, status: int, data: Buffer) -> bytes:
@@ -325,7 +356,10 @@ def status_slots(shape: bytes) -> int:
 
 # what a container runtime writes before each line a program logged: docker logs -t's time,
 # docker compose's service name and bar, kubectl logs --prefix's pod and container
-_RUNTIME_PREFIX = re.compile(rf"(?:\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z |{RUNTIME_PREFIX})+(?=\{{)")
+# docker logs -t's time; a CRI runtime's (containerd's, CRI-O's) time, stream and tag: "2025-12-31T18:30:06.5+01:00 stdout F "
+_RUNTIME_PREFIX = re.compile(
+    rf"(?:\d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d) (?:std(?:out|err) [PF] )?|{RUNTIME_PREFIX})+(?=\{{)"
+)
 
 
 def _untimed(text: str, head: str) -> tuple[str, datetime | None, str | None]:

@@ -68,15 +68,18 @@ def expand(names: list[str]) -> list[Input]:
         url = name if is_url(name) else "file://" + os.path.abspath(name)
         fs, path = filesystem(url)
         if _GLOB.search(path) and is_url(name):
-            try:
-                matches = sorted(fs.glob(path))
+            try:  # with what the listing says of each: no request per object, and folders ("**" lists them) left out
+                found = fs.glob(path, detail=True)
             except Exception as exc:  # as in _described
                 raise UsageError(f"{shown(name)}: cannot list ({type(exc).__name__})") from None
+            matches = sorted(m for m, info in found.items() if not isinstance(info, dict) or info.get("type") != "directory")
             if not matches:
                 out.append(Input(shown(name), url, problem="cannot read: no file matches"))
             for m in matches:
                 full = fs.unstrip_protocol(m)  # file:// too
-                out.append(_described(fs, m, shown(full), full))
+                info = found[m]
+                listed = isinstance(info, dict) and info.get("type") == "file" and isinstance(info.get("size"), int)
+                out.append(Input(shown(full), full, info["size"]) if listed else _described(fs, m, shown(full), full))
             continue
         out.append(_described(fs, path, shown(name), url))
     return out

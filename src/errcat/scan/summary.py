@@ -18,6 +18,10 @@ from ..text import EMAIL
 
 MAX_LINES_KEPT = 10  # line numbers listed per group
 MAX_SAMPLES = 3  # sample lines shown per group
+# the places and samples a group may still take: all it keeps, or fewer when a reader took some in
+# an earlier part of the file; (0, 0) none
+Room = tuple[int, int]
+ROOM: Room = (MAX_LINES_KEPT, MAX_SAMPLES)
 MAX_UNMATCHED_GROUPS = 500  # beyond this, unmatched errors are only counted
 MAX_SKIPPED_KEPT = 100  # skipped places listed (all are counted)
 MAX_ENDPOINTS = 50
@@ -42,6 +46,14 @@ _MASKS = (
     # a path in brackets, as Tomcat and Spring write a message's values ("Unable to add the resource at
     # [/WEB-INF/classes/static/x.js] to the cache for web application [/shop]"): each record's own resource
     (re.compile(r"\[/[^\]\n]{1,200}\]"), "[<path>]"),
+    # the user name sshd names a failed login by ("... exceeded for invalid user support from 95.152.57.58 port 53679",
+    # "for root from ... port"): a brute force tries one name a line, each was a group of its own
+    (
+        re.compile(
+            r"\b((?:[Ii]nvalid|[Ii]llegal) user )[^\s<]+|\b(for )(?!(?:invalid|illegal) )[^\s<]+(?= from [\d.:a-fA-F]+ port \d)"
+        ),
+        lambda m: f"{m[1]}<user>" if m[1] else f"{m[2]}<user>",
+    ),
     (re.compile(EMAIL), "<email>"),
     (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
     # a number, not a code's (Heroku's "code=H10" App crashed, "code=H12" Request timeout: each its own error),
@@ -65,10 +77,26 @@ _ID_SEGMENT = re.compile(
 
 
 def signature(text: str) -> str:
-    """Text with what varies between occurrences of one error masked (numbers, ids, quoted values)."""
+    """Text with what varies between occurrences of one error masked (numbers, ids, quoted values);
+    a key=value line read from its message on when the message stands far from the line's start
+    (FortiGate's logdesc="IPsec phase 1 error" after ten header fields), its header after: cut at
+    160 characters, a group was named by the header alone."""
+    if text[:1] in "<-" and (event := _WINDOWS_EVENT.match(text)):  # its XML masked named neither
+        return f"Windows event {event[2]} from {event[1]}"[:160]
     for pattern, mark in _MASKS:
         text = pattern.sub(mark, text)
+    if (said := _KV_MESSAGE.search(text, 60)) and text.count("=") >= 6:  # from the message on, then the header
+        text = f"{text[said.start() :]} {text[: said.start()]}"
     return " ".join(text.split())[:160]
+
+
+# a Windows event as XML, one a line (wevtutil qe /f:xml): named by its provider and event id
+_WINDOWS_EVENT = re.compile(
+    r"(?:- )?<Event[ >][^\n]{0,1024}?<Provider Name=[\"']([^\"'\n]{1,120})[\"']"
+    r"[^\n]{0,1024}?<EventID\b[^>\n]{0,80}>(\d{1,6})</EventID>"
+)
+# a key=value line's message: a quoted phrase (of two words at least) under a message's key
+_KV_MESSAGE = re.compile(r"(?<![\w.])(?:msg|message|logdesc|description)=\"[^\"\n]{0,200} [^\"\n]{0,200}\"")
 
 
 def read_before(broken: str, read: int, lines: int) -> str:
@@ -101,14 +129,22 @@ class Group:
     @property
     def full(self) -> bool:
         """Whether it keeps no more places or samples."""
-        return len(self.places) >= MAX_LINES_KEPT and len(self.samples) >= MAX_SAMPLES
+        return self.fills(ROOM)
 
-    def add(self, place: Place, when: datetime | None, endpoint: str | None, sample: Callable[[], str]) -> None:
+    def fills(self, room: Room) -> bool:
+        """Whether it holds as many places and samples as ``room`` leaves for it."""
+        return len(self.places) >= room[0] and len(self.samples) >= room[1]
+
+    def add(
+        self, place: Place, when: datetime | None, endpoint: str | None, sample: Callable[[], str], room: Room = ROOM
+    ) -> None:
+        """Count one occurrence, keeping its place and sample while the group has ``room`` for them
+        (by default all it keeps: MAX_LINES_KEPT and MAX_SAMPLES)."""
         self.count += 1
         self.seen_at(when)
-        if len(self.places) < MAX_LINES_KEPT:
+        if len(self.places) < room[0]:
             self.places.append(place)
-        if len(self.samples) < MAX_SAMPLES:
+        if len(self.samples) < room[1]:
             self.samples.append((place, sample()[:SAMPLE_CHARS]))  # redacted only when kept
         if endpoint:
             self._at(endpoint, 1)
@@ -279,18 +315,19 @@ class ScanReport:
         group.add(place, when, endpoint, sample)
 
     def add_other(
-        self, text: str, place: Callable[[], Place], when: datetime | None, sample: Callable[[], str], listed: bool = True
+        self, text: str, place: Callable[[], Place], when: datetime | None, sample: Callable[[], str], room: Room = ROOM
     ) -> None:
         """Count another program's error (no vendor evidence, no API shape) under its masked text;
-        its place and sample are taken while the group keeps them and the error is ``listed``."""
+        its place and sample are taken while the group has ``room`` for them (what an earlier part
+        of the same reader took leaves less: those come first in the file)."""
         group = self.other.get(text)
         if group is None:
             if len(self.other) >= MAX_UNMATCHED_GROUPS:
                 self.other_overflow += 1
                 return
             group = self.other[text] = Unmatched(text=text)
-        if listed and not group.full:
-            group.add(place(), when, None, sample)
+        if not group.fills(room):
+            group.add(place(), when, None, sample, room)
         else:  # counted, its place and sample not kept
             group.count += 1
             group.seen_at(when)

@@ -38,7 +38,7 @@ from .prepared import (
     window_outcome,
 )
 from .records import Record
-from .summary import Place, ScanReport, masked_path, signature
+from .summary import MAX_LINES_KEPT, MAX_SAMPLES, Place, Room, ScanReport, masked_path, signature
 from .verdict import TERMINAL_CODES, holds_error_body
 
 # A verdict on a record: EXPLAIN, or None (no error), or the group text of another program's error.
@@ -62,9 +62,10 @@ class Triage:
         self.signatures: dict[str, str] = {}  # a record's template -> its group text as another program's
         self.templates: dict[str, str] = {}  # a group text -> the template it was first made for
         self.redacted: dict[str, str] = {}  # a first line masked, never shown -> its group text (see _signature)
-        # group texts whose first places and samples this process took in an earlier range: a later
-        # range's come after them in the file, so are never listed (a worker's ranges are in order)
-        self.kept: set[str] = set()
+        # the places and samples of each other program's group this process took in earlier ranges: a
+        # later range's come after them in the file (a worker's ranges are in order), so it takes only
+        # what they leave (a group of a few records a range took three samples, each redacted, in every one)
+        self.taken: dict[str, Room] = {}
         # whether repeats are counted without their times (by count_lines' tally); in a --since/--until
         # window each one's time is read (count_lines reads it first, _in_window), and only its verdict
         # is the first's of its shape
@@ -93,7 +94,9 @@ class Triage:
             above = rec.before.decode("utf-8", errors="replace")
             when = None if self.repeats else record_time(text)  # in a --since/--until window, each one's own
             outcome = "ok" if self.repeats else window_outcome(when, self.options)
-            prep = first[1]._replace(line=rec.line, outcome=outcome, paste=text, head=text, when=when, above=above)
+            # a line kept whole but for its time (prepared._after_time) reads as the first did, time aside
+            paste = first[1].paste if shape is not None and shape[:1] == b"\x00" else text
+            prep = first[1]._replace(line=rec.line, outcome=outcome, paste=paste, head=text, when=when, above=above)
         else:
             prep = prepare(rec, self.options, status)
         verdict = self.sort(prep)
@@ -110,8 +113,20 @@ class Triage:
 
     def _keeps_no_more(self, said: str) -> bool:
         """Whether another program's error group takes no more places or samples here."""
+        room = self.room(said)
         group = self.report.other.get(said)
-        return bool(self.options.vendor) or said in self.kept or (group is not None and group.full)
+        return bool(self.options.vendor) or room == (0, 0) or (group is not None and group.fills(room))
+
+    def room(self, said: str) -> Room:
+        """The places and samples another program's group may still take here (see ``taken``)."""
+        places, samples = self.taken.get(said, (0, 0))
+        return max(0, MAX_LINES_KEPT - places), max(0, MAX_SAMPLES - samples)
+
+    def took(self, part: ScanReport) -> None:
+        """Note the places and samples a range's part of the report took (see ``taken``)."""
+        for said, group in part.other.items():
+            places, samples = self.taken.get(said, (0, 0))
+            self.taken[said] = places + len(group.places), samples + len(group.samples)
 
     shape_of = staticmethod(shape_of)
 
@@ -224,7 +239,10 @@ class Triage:
                     heads[1] = bytes(last[verdict])
 
     def _counted_alike(self, shape: bytes, data: bytes, verdict: str | None) -> None:
-        """Let the records of this shape be counted by ``count_lines`` from now on."""
+        """Let the records of this shape be counted by ``count_lines`` from now on (not a line kept
+        whole but for its time, prepared._after_time: count_lines knows lines by their digits dropped)."""
+        if shape[:1] == b"\x00":
+            return
         if len(self.counted) >= SORTED_SIZE:
             self.counted.clear()
             self.by_status.clear()
@@ -247,8 +265,8 @@ class Triage:
                 continue
             report.errors += n
             if verdict not in report.other:  # counted in a range before this one, which kept its places
-                first = shown_line(_text(self.untimed[verdict][0]))  # not listed (False): redacted all the same
-                report.add_other(verdict, lambda: Place(self.name, 0), None, lambda first=first: first, False)  # type: ignore[misc]
+                # no room: neither its place nor its sample is taken (nor its first line redacted for one)
+                report.add_other(verdict, lambda: Place(self.name, 0), None, lambda: "", (0, 0))
                 n -= 1
             if (group := report.other.get(verdict)) is not None:
                 group.count += n
@@ -257,7 +275,7 @@ class Triage:
         self.tally.clear()
 
     def _add_other(self, said: str, place: Place, when: datetime | None, head: bytes | str) -> None:
-        self.report.add_other(said, lambda: place, when, lambda: shown_line(_text(head)), said not in self.kept)
+        self.report.add_other(said, lambda: place, when, lambda: shown_line(_text(head)), self.room(said))
         if when is None and self.repeats:
             self._untimed(said, head)
 

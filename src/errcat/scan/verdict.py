@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..values import OAUTH_CODES
+from ..values import OAUTH_CODES, STATUS_KEYS
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
@@ -82,10 +82,11 @@ _LEVEL = re.compile(
     rf"|(?<=[\w\]]\.)(?P<monolog>{LEVEL_WORDS})[: ]|(?<=\w-)(?P<suffix>{LEVEL_WORDS})\]"
     # a level between colons: Python's "%(asctime)s:%(levelname)s:%(message)s", Postgres's "[127]:FATAL:  ..."
     rf"|(?<=:)(?P<colon>{LEVEL_WORDS}):"
-    # a lower-case level word right after a line's time ("2016-06-30 12:00:07 fatal ...", "12:00:07.123 fatal"),
-    # Grafana's "eror"; not after any number with a point (Safari's "write_block_invoke.434 error 22" in macOS's log)
-    r"|\d\d:\d\d(?:[.,]\d{1,9})? (?P<timed>error|eror|err|warning|warn|fatal|crit|critical|emerg|alert|panic"
-    r"|info|debug|notice|trace)(?= )"
+    # a level word right after a line's time ("2016-06-30 12:00:07 fatal ...", "12:00:07.123 fatal"), Grafana's
+    # "eror", Emby's capitalised "Warn" ("2022-02-14 18:01:07.092 Warn Server: ..."); not after any number with
+    # a point (Safari's "write_block_invoke.434 error 22" in macOS's log)
+    r"|\d\d:\d\d(?:[.,]\d{1,9})? (?P<timed>(?i:error|eror|err|warning|warn|fatal|crit|critical|emerg|alert|panic"
+    r"|info|debug|notice|trace))(?= )"
     # PHP's error log: "[07-Jan-2020 13:36:40 UTC] PHP Fatal error:  Uncaught Error: ...", "PHP Warning:  ..."
     r"|PHP (?P<php>Fatal error|Parse error|(?:Recoverable|Catchable) fatal error|Warning|Notice|Deprecated|Strict Standards"
     r"|Error)(?=: )"
@@ -168,6 +169,8 @@ _STATUS_LINE = re.compile(r"(?:^|\s)HTTP/\d(?:\.\d)? (\d{3})\b", re.MULTILINE)
 STATUS_KEY = r"(?:[_ ]?(?:[Cc]ode|CODE))?[\"']?\s*[=:]\s*[\"']?"
 # (not a C function's name and line, as the kernel logs them: "dsi_backlight_update_status:454: req:98")
 _STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b(?!(?<=_status:\d{3}):)")
+# Envoy's and Istio's access log fields ("response_code":404, response_code=503), not its "response_code_details"
+_RESPONSE_CODE = re.compile(r"[Rr]esponse_[Cc]ode[\"']?\s*[=:]\s*[\"']?(\d{3})\b")
 # an access log: "GET /x HTTP/1.1" 404 209; uvicorn's "POST /login HTTP/1.1" 401 Unauthorized
 # (Envoy's and Istio's write their response flags after it: "404 NR", "503 UF,URX")
 _STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-|[A-Z][a-z]+|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE)
@@ -184,6 +187,10 @@ _STATUS_GIN = re.compile(r"\[GIN\] [^|\n]*\|" + GIN_COLOUR.decode() + r" ?(\d{3}
 # (not "returned 500 rows": what follows the number says it is a status). "HTTP 503" and Rails's
 # status stand with their reason phrase: a record's shape (prepared.shape_of) keeps the phrase, not
 # the number, so "(HTTP 401)" and "(HTTP 200)" lines would share one verdict
+# a served request and its status, unquoted (CouchDB's access line: "... undefined GET /z22ctc 404 ok 1",
+# OpenSearch's "POST /auth/login 401"): the path, then the status and a space or the line's end
+_SERVED_METHODS = ("GET /", "HEAD /", "POST /", "PUT /", "PATCH /", "DELETE /", "OPTIONS /")
+_STATUS_SERVED = re.compile(r"\b(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) /[^\s\"]{0,2048} (\d{3})(?= |$)", re.MULTILINE)
 _STATUS_WORDED = re.compile(r"\b[Ss]tatus(?: [Cc]ode)? (\d{3})\b(?!\.\d)")
 _STATUS_HTTP = re.compile(r"\bHTTP (\d{3}) [A-Z]")
 _STATUS_COMPLETED = re.compile(r"\bCompleted (\d{3}) [A-Z]")
@@ -196,6 +203,11 @@ _XML_START = re.compile(r"<\?xml|<errors?\b")
 _ERROR_STATUS_KEYED = re.compile(r"(?i:\bstatus" + STATUS_KEY + r"[45]\d\d\b)")
 
 
+# a Windows event as XML, one a line as wevtutil qe /f:xml writes them: its System's Level, past HEAD (after the
+# provider and the event id): 1 critical, 2 error, 3 warning, 4 information, 5 verbose (0: logged always)
+_WINDOWS_EVENT = re.compile(r"(?:- )?<Event[ >][^\n]{0,1024}?<Level>(\d)</Level>")
+_WINDOWS_LEVELS = {"1": "critical", "2": "error", "3": "warning", "5": "verbose"}
+
 # ASP.NET Core's console logger: its level in four letters and a colon open the line, before the
 # category and the event id ("fail: Microsoft.EntityFrameworkCore.Database.Command[20102]")
 _DOTNET = re.compile(r"(trce|dbug|info|warn|fail|crit): [\w.`+]+\[\d+\]")
@@ -204,6 +216,8 @@ _DOTNET_LEVELS = {"trce": "trace", "dbug": "debug", "info": "info", "warn": "war
 
 def level(head: str) -> str | None:
     """The first level word of a log line, lower-cased (``error``, ``info``, ``w`` ...), if any."""
+    if head[:1] in "<-" and (event := _WINDOWS_EVENT.match(head)):
+        return _WINDOWS_LEVELS.get(event[1], "info")
     window = head[:HEAD]
     if len(head) > HEAD and (header := _SYSLOG_HEADER.match(head)):
         window = head[: header.end() + HEAD]
@@ -226,6 +240,7 @@ def level(head: str) -> str | None:
 _STATUS_FORMS = (
     (("HTTP/",), 1, _STATUS_LINE),
     (("tatus", "TATUS"), 1, _STATUS_KEYED),
+    (("esponse_code", "esponse_Code"), 1, _RESPONSE_CODE),
     (('" ',), 0, _STATUS_ACCESS),
     (("/",), 20, _STATUS_HAPROXY),
     (("tatus ",), 1, _STATUS_WORDED),
@@ -233,6 +248,7 @@ _STATUS_FORMS = (
     (("Completed ",), 1, _STATUS_COMPLETED),
     (("returned ",), 1, _STATUS_RETURNED),
     (("[GIN] ",), 0, _STATUS_GIN),
+    (_SERVED_METHODS, 0, _STATUS_SERVED),
     (("TCP_", "UDP_", "NONE", "TAG_"), 0, _STATUS_SQUID),
 )
 
@@ -256,7 +272,7 @@ def error_reason(said: str | None, text: str, column: int | None = None) -> str 
     if column is not None:
         return "status" if column >= 400 else None
     if said in _LOUD:  # a level word that says error or warning, unless it says nothing more (Maven's "[ERROR] ")
-        return "level" if any(c.isalnum() for c in text.lower().replace(said, "", 1)) else None
+        return "level" if _says_more(said, text) else None
     status = http_status(text)
     if status is not None and status >= 400:
         return "status"
@@ -265,6 +281,24 @@ def error_reason(said: str | None, text: str, column: int | None = None) -> str 
     if _MAY_BE_EXCEPTION.search(text, 0, 8192) and exception.search(text, 0, 8192):
         return "exception"
     return None
+
+
+def _says_more(said: str, text: str) -> bool:
+    """Whether a line with a loud level says anything more: Maven's "[ERROR] " and mozharness's
+    "WARNING - " say nothing, also behind the times a CI server stamps before them (Jenkins's
+    "22:07:27  [WARNING] ", Taskcluster's "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - "),
+    nor does a banner under Ruby Logger's program name (Test Kitchen's "ERROR -- Kitchen: ------Exception-------")."""
+    rest = text[_CI_STAMPS.match(text).end() :].lower()  # type: ignore[union-attr]  # (it matches the empty string)
+    if len(said) > 2 and (at := rest.find(said)) >= 0 and _RUBY_BANNER.fullmatch(rest, at + len(said)):
+        return False
+    return any(c.isalnum() for c in rest.replace(said, "", 1))
+
+
+# times before a line's own words: a bracketed source and time ("[task 2025-02-14T00:05:10.399Z] "), a bare time
+# (its time may be gone: prepare takes a record's time out of its text, "[task ] 00:05:10  WARNING - ")
+_CI_STAMPS = re.compile(r"(?:\[[a-z]{1,12}(?: \d[^\]\s]{6,40})? ?\] |\[?\d[\d:.,TZ/+-]{4,40}\]? +)*")
+# Ruby Logger's program name after the level, then nothing or a banner ("------Backtrace-------", "----End Backtrace-----")
+_RUBY_BANNER = re.compile(r" +-- [\w:.-]{1,40}: *(?:[-=*#]{3,}[\w ]{0,24}[-=*#]{3,})? *\r?")
 
 
 def api_shape(text: str) -> bool:
@@ -310,13 +344,16 @@ def http_evidence(x: Explanation) -> bool:
     events, a JSON schema), nor a status for a request known by its path alone, with no host: a
     server's own log of what it served (an access line, OpenSearch's "POST /auth/login 401"), nor a
     response from a host of no catalogued vendor (an OpenTelemetry exporter's "request to
-    http://prometheus:9090/... responded with HTTP Status Code 500"): only a vendor's own envelope
+    http://prometheus:9090/... responded with HTTP Status Code 500"), nor a status that is one field
+    of an event naming no request and no host (``_recorded_status``): only a vendor's own envelope
     makes one of those a vendor's error."""
-    from ..explainer.envelopes import ERROR_FIELD, OAUTH, PROBLEM
+    from ..explainer.envelopes import ERROR_FIELD, OAUTH, PROBLEM, TEXT
 
     ex = x.exchange
     named = ex.path is not None or any(m.sent.message and _SERVED_FIELDS.search(m.sent.message) for m in x.errors)
     served = named and ex.host is None and ex.header("host") is None
+    if not named and ex.host is None and ex.header("host") is None and x.errors and all(m.sent.shape is TEXT for m in x.errors):
+        served = _recorded_status(ex.body, ex.status)
     if any(c.kind == "foreign-host" for c in x.clues):
         return any(m.sent.shape.weight > 0 for m in x.errors)
     return ((ex.status or 0) >= 400 and not served) or any(
@@ -325,6 +362,16 @@ def http_evidence(x: Explanation) -> bool:
         or (m.sent.shape is PROBLEM and (m.sent.status or 0) >= 400)
         for m in x.errors
     )
+
+
+def _recorded_status(body: str, status: int | None) -> bool:
+    """Whether a status is one field of an object that holds no error (an event recording how a
+    request went: an audit log's ``{"statusCode": 403, ...}``, Envoy's ``"response_code":404``),
+    not a response's: with no host and no request, no vendor's either."""
+    return any(int(m[1]) == status for m in _STATUS_FIELD.finditer(body, 0, 8192))
+
+
+_STATUS_FIELD = re.compile(r"(?i)[\"'](?:" + "|".join((*STATUS_KEYS, "response_code")) + r")[\"']\s*:\s*[\"']?(\d{3})\b")
 
 
 # a request a server served, named by the CGI and Rack names of its fields (Logstash's API server:

@@ -337,17 +337,19 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
         (list_vendors, schemas.VENDORS),
         (retry_advice, schemas.RETRY_ADVICE),
     ]
-    tools = []
-    for fn, schema in outputs:
-        title = fn.__name__.replace("_", " ").capitalize()
-        # the docstring as one paragraph: the SDK sends it as written, with each line's indentation
-        said = " ".join((fn.__doc__ or "").split())
-        tool = Tool.from_function(fn, title=title, description=said, annotations=ToolAnnotations(title=title, **READ_ONLY))
-        tool.parameters = plain_input_schema(tool.parameters)
-        # The documents are errcat's own (not a pydantic model): their schema is published as written.
-        tool.fn_metadata.output_schema = schema
-        tools.append(tool)
-    return tools
+    return [_published(fn, schema) for fn, schema in outputs]
+
+
+def _published(fn: Callable[..., Any], schema: dict[str, Any]) -> Tool:
+    """One tool as the server lists it: titled by its name, described by its docstring, read-only."""
+    title = fn.__name__.replace("_", " ").capitalize()
+    # the docstring as one paragraph: the SDK sends it as written, with each line's indentation
+    said = " ".join((fn.__doc__ or "").split())
+    tool = Tool.from_function(fn, title=title, description=said, annotations=ToolAnnotations(title=title, **READ_ONLY))
+    tool.parameters = plain_input_schema(tool.parameters)
+    # The documents are errcat's own (not a pydantic model): their schema is published as written.
+    tool.fn_metadata.output_schema = schema
+    return tool
 
 
 def plain_input_schema(schema: dict[str, Any]) -> dict[str, Any]:

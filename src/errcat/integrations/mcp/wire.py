@@ -378,7 +378,6 @@ class _UntilAnswered(_Wrapped):
 
     async def receive(self) -> SessionMessage:
         from mcp.shared.message import SessionMessage
-        from mcp.types import JSONRPCNotification, JSONRPCRequest
 
         while True:
             try:
@@ -395,20 +394,27 @@ class _UntilAnswered(_Wrapped):
                 await self._refuse(item, member)
                 continue
             message = item.message
-            if isinstance(message, JSONRPCRequest):
-                self._unanswered.asked(message.id)
-                if message.method == "initialize":
-                    self._write.initialize_read = True
-                elif not self._write.initialize_read and message.method != "ping":
-                    self._write.too_early.add(message.id)
-            elif isinstance(message, JSONRPCNotification) and message.method == "notifications/cancelled":
-                cancelled = (message.params or {}).get("requestId")
-                self._unanswered.settled(cancelled)  # the SDK answers it never
-                if cancelled in self._write._batches.by_id:
-                    await self._settle(self._write._batches.answered(cancelled, None))
+            await self._note(message)
             if isinstance(member, tuple):
                 await self._settle(self._write._batches.read(member, message))
             return item  # type: ignore[no-any-return]
+
+    async def _note(self, message: Any) -> None:
+        """A request is unanswered until its answer goes out (and refused if it comes before initialize);
+        a cancelled one is settled, as the SDK never answers it."""
+        from mcp.types import JSONRPCNotification, JSONRPCRequest
+
+        if isinstance(message, JSONRPCRequest):
+            self._unanswered.asked(message.id)
+            if message.method == "initialize":
+                self._write.initialize_read = True
+            elif not self._write.initialize_read and message.method != "ping":
+                self._write.too_early.add(message.id)
+        elif isinstance(message, JSONRPCNotification) and message.method == "notifications/cancelled":
+            cancelled = (message.params or {}).get("requestId")
+            self._unanswered.settled(cancelled)  # the SDK answers it never
+            if cancelled in self._write._batches.by_id:
+                await self._settle(self._write._batches.answered(cancelled, None))
 
     async def _settle(self, batch: _Batch | None) -> None:
         if batch is not None:

@@ -1,0 +1,27 @@
+"""Scanning a few real log lines as a user's file: the helpers the scan tests on real lines share."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from errcat.scan import ScanOptions, scan
+from errcat.scan.needles import NEEDLES
+
+
+def is_read(line: str) -> bool:
+    """Whether scan looks at the line at all (it holds a needle)."""
+    data = line.encode()
+    return any(re.search(n, data) for n in NEEDLES)
+
+
+def scanned(index, tmp_path: Path, name: str, lines: list[str]):
+    """scan's report on a file of these lines, read by one reader."""
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return scan(index, [str(path)], ScanOptions(workers=1))
+
+
+def other_groups(report) -> list[tuple[str, list[int]]]:
+    """Other programs' groups of a report: their texts and listed lines, sorted."""
+    return sorted((text, [p.line for p in g.places]) for text, g in report.other.items())
