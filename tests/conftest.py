@@ -211,6 +211,15 @@ SLOW: dict[str, set[str]] = {
         "test_help_and_version_to_a_full_disk_say_so_in_one_line",
         "test_help_and_version_to_a_closed_pipe_end_quietly_as_a_command_does",
     },
+    "test_hostile10.py": {
+        "test_the_prompt_of_a_2_mb_error_screens_what_it_shows_not_all_of_it",
+        "test_a_cache_file_replaced_by_a_folder_is_rebuilt_once_without_a_warning",
+        "test_cache_clear_removes_a_folder_put_in_a_cache_files_place",
+        "test_a_terminated_docs_run_leaves_no_temporary_file_and_no_traceback",
+        "test_a_fifo_in_place_of_a_page_is_a_stale_page_not_a_wait_for_ever",
+        "test_docs_into_1500_new_nested_folders_writes_the_pages_not_a_recursion_error",
+        "test_docs_into_a_path_longer_than_the_system_takes_makes_no_folder",
+    },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {
         "test_a_lost_answer_is_resent_for_a_get_not_for_a_post_whatever_the_client_says_of_it",

@@ -151,7 +151,9 @@ def test_a_parallel_scan_killed_leaves_no_worker_behind(tmp_path, sig):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
         raise
-    assert scan.returncode == -sig and b"Traceback" not in err
+    # SIGTERM ends the command line through SystemExit(143) (what it was writing is removed), or kills it when
+    # that takes longer than its grace (errcat.cli.END_GRACE_S); SIGKILL kills it
+    assert scan.returncode in ((-sig, 128 + sig) if sig == signal.SIGTERM else (-sig,)) and b"Traceback" not in err
 
 
 # ---- explain_response: headers that are no mapping and no list of pairs ----------------------------------

@@ -79,15 +79,82 @@ def _replaceable(staged: Mapping[Path, Path]) -> None:
                 raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
 
 
-def read_regular(path: Path) -> bytes:
-    """The bytes of a regular file of errcat's own (a cache file); anything else is an OSError. A FIFO
-    put in its place would block the open and then the read forever; a device may never end."""
+def make_folders(path: Path, mode: int = 0o777) -> None:
+    """``path.mkdir(parents=True, exist_ok=True)`` without its recursion, one call a missing folder: 2,000 of them
+    (``--out d/d/d/...``) were a RecursionError. A path longer than the system takes is refused before any
+    folder is made, not after the first thousand."""
+    limit = getattr(os, "pathconf", None) and _path_max()
+    if limit and len(os.fsencode(os.path.abspath(path))) >= limit:
+        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
+    missing = []
+    while not path.is_dir() and path.parent != path:
+        missing.append(path)
+        path = path.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+
+
+def _path_max() -> int:
+    try:
+        return os.pathconf("/", "PC_PATH_MAX")
+    except (OSError, ValueError):
+        return 0
+
+
+def remove_cache_entry(path: Path) -> int:
+    """Delete what lies at one of errcat's cache names (a name errcat owns in its cache folder): a file or a link,
+    or a folder put in its place (the cache file replaced by one), with what it holds. The bytes freed; 0 when
+    nothing was there. An OSError when it cannot be deleted."""
+    st = os.lstat(path)
+    if not stat.S_ISDIR(st.st_mode):
+        os.unlink(path)
+        return st.st_size
+    return remove_tree(path)
+
+
+def remove_tree(top: Path) -> int:
+    """Delete a folder and what it holds, never following a link, without recursion (shutil.rmtree and os.walk
+    call themselves once a level: a folder 1,000 deep was a RecursionError); the bytes freed."""
+    freed, todo = 0, [os.fspath(top)]
+    while todo:
+        folder, deeper = todo[-1], []
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    deeper.append(entry.path)
+                else:
+                    freed += entry.stat(follow_symlinks=False).st_size
+                    os.unlink(entry.path)
+        if deeper:
+            todo.extend(deeper)
+        else:
+            os.rmdir(folder)
+            todo.pop()
+    return freed
+
+
+def clear_way(path: Path) -> None:
+    """Before a cache file is written at ``path``: a folder in its place, which no rename can replace (the cache
+    file replaced by one warned on every run), is deleted. A file or a link is left for the rename to replace."""
+    with contextlib.suppress(OSError):
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            remove_cache_entry(path)
+
+
+def read_regular(path: Path, size: int = -1) -> bytes:
+    """The bytes of a regular file of errcat's own (a cache file, a reference page), all or the first ``size``;
+    anything else is an OSError. A FIFO put in its place would block the open and then the read forever; a
+    device may never end."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO's open returns at once
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(errno.EINVAL, "not a regular file", str(path))
         with os.fdopen(fd, "rb", closefd=False) as f:
-            return f.read()
+            return f.read(size)
     finally:
         os.close(fd)
 

@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .fs import read_regular, write_atomic
+from .fs import clear_way, make_folders, read_regular, write_atomic
 
 MAX_ENTRIES = 4000  # past this the file keeps only what the last run used (another catalog's patterns go)
 MAX_BYTES = 16 << 20
@@ -144,5 +144,6 @@ def _save() -> None:
         part.write_bytes(data)
 
     with contextlib.suppress(OSError, ValueError):
-        _path.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(_path.parent)
+        clear_way(_path)  # a folder in the file's place: it was never written again, nor removed by `cache clear`
         write_atomic(_path, write)

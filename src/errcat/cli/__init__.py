@@ -167,9 +167,36 @@ def _only_the_named_command(args: list[str]) -> None:
         app.registered_commands, app.registered_groups = commands, groups
 
 
+END_GRACE_S = 2.0  # after SIGTERM or SIGHUP, the time a run has to remove what it was writing
+
+
+def _end_on_terminate() -> None:
+    """SIGTERM, and SIGHUP (the terminal closed), end a run as Ctrl-C does: by an exception, so that what was
+    being written is removed as a failed write removes it. Killed outright, ``docs --out`` left a temporary
+    file beside every page (``.myob.md.2emjsaey.tmp``). The exit code is the shell's for that signal (143,
+    129); a second signal kills at once, and a SIGHUP ignored (``nohup``) stays ignored. Should the exception
+    be lost (raised where Python only reports it: a finalizer, a callback of a worker pool) or the clean-up
+    take longer than END_GRACE_S, the signal is sent again, and kills as it did before."""
+    import signal
+    import threading
+
+    def end(signum: int, _frame: Any) -> None:
+        signal.signal(signum, signal.SIG_DFL)
+        again = threading.Timer(END_GRACE_S, os.kill, (os.getpid(), signum))
+        again.daemon = True  # a run that ends first is not held up by it
+        again.start()
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            signal.signal(number, end)
+
+
 def main() -> None:
     """Entry point of the `errcat` script."""
     sys.unraisablehook = _quiet_at_exit
+    _end_on_terminate()
     _closed_stdio()
     _whole_writes()
     _output_encodable()

@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from ..errors import ErrcatError, UsageError
-from ..fs import write_all_atomic
+from ..fs import make_folders, read_regular, write_all_atomic
 from ..gate import shown
 from ..index.store import CatalogIndex
 from .index import index_page
@@ -62,16 +62,16 @@ def _orphans(out: Path, pages: dict[str, str], catalog: CatalogIndex) -> list[st
 
 def _generated(path: Path) -> bool:
     try:
-        with path.open("rb") as f:
-            return f.read(len(GENERATED_NOTE)) == GENERATED_NOTE.encode()
+        return read_regular(path, len(GENERATED_NOTE)) == GENERATED_NOTE.encode()
     except OSError:
         return False
 
 
 def _current(path: Path) -> str | None:
-    """A page as it is on disk; a page that is not UTF-8 (or cannot be read) counts as different."""
+    """A page as it is on disk; a page that is not UTF-8, cannot be read or is no regular file (a FIFO in its
+    place: its open waited for a writer forever) counts as different."""
     try:
-        return path.read_text(encoding="utf-8")
+        return read_regular(path).decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     except (OSError, UnicodeDecodeError):
         return None
 
@@ -114,7 +114,7 @@ def write(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None, pr
             shown_out = shown(str(out))
             raise DocsWriteError(f"cannot write pages to {shown_out}: it is a file, not a folder (name a folder for the pages)")
         changed = {n: c for n, c in pages.items() if _current(out / n) != c}
-        out.mkdir(parents=True, exist_ok=True)
+        make_folders(out)
         # Every changed page to a temporary file beside it, then all renamed: a failure while
         # writing (disk full, no permission) leaves every previous page as it was.
         write_all_atomic({out / n: partial(_write_page, content=c) for n, c in changed.items()}, mode=0o644)

@@ -436,13 +436,12 @@ def explain_exchange(
         return r.text
 
     body, notes = _bounded(repaired(body), ())
-    safe_headers = tuple(
-        (repaired(name), hidden(repaired(f"{name}: {value}")[:MAX_HEADER]).split(":", 1)[1].strip())
-        for name, value in (headers or [])[:MAX_HEADERS]
-    )
+    safe_headers = tuple(_safe_header(name, value, hidden) for name, value in (headers or [])[:MAX_HEADERS])
     safe_body = hidden(body)
     safe_url = hidden(repaired(url)[:MAX_HEADER]) if url else None
-    reason = repaired(reason)[:MAX_HEADER] if reason else None
+    reason = hidden(repaired(reason)[:MAX_HEADER]) if reason else None  # a reason phrase may quote a token too
+    if method and not _METHOD_TOKEN.fullmatch(method):  # no method: what a caller put there, screened as the rest
+        method = hidden(repaired(method)[:MAX_HEADER])
     ex = Exchange(
         text=_written(method, safe_url, status, reason, safe_headers, safe_body),
         body=safe_body.strip(),
@@ -468,6 +467,18 @@ def _written(
 
 
 MAX_HEADER = 65536  # a header value, URL or reason longer than this is cut (no client sends one)
+
+
+def _safe_header(name: str, value: str, hidden: Callable[[str], str]) -> tuple[str, str]:
+    """A header as shown: its name screened and cut (a token put there, a line break, 100,000 characters: the
+    name was shown as given), its value screened in the context of its name (``Authorization: Bearer ...``)."""
+    name = hidden(repaired(name)[:256])  # a field name may hold a token too (X-ghp_...: 1)
+    head = f"{name}: "
+    line = hidden(head + repaired(value)[:MAX_HEADER])
+    return name, (line[len(head) :] if line.startswith(head) else hidden(repaired(value)[:MAX_HEADER])).strip()
+
+
+_METHOD_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,31}")  # an HTTP method as a client names it (GET, PROPFIND, M-SEARCH)
 MAX_HEADERS = 500  # headers read from one response
 
 

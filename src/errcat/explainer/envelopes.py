@@ -23,6 +23,8 @@ MAX_ERRORS = 1000  # errors read from one paste; the rest are counted, not expla
 MAX_NODES = 50_000  # JSON values visited, whatever the nesting
 MAX_DECODE_ATTEMPTS = 64  # failed JSON starts tried before giving up on a body
 MAX_TEXT = 500  # longest plain-text message considered
+MAX_REPEAT_TEXT = 4096  # a JSON value this short is recognised when its text repeats (read once, counted each time)
+MAX_REPEATS = 1024  # distinct such values remembered in one body
 MAX_LENIENT_TEXT = 64 * 1024  # of a body that is not JSON, the part read pair by pair (hundreds of errors)
 
 
@@ -489,8 +491,9 @@ _CURLY_KEY = re.compile(r"[\u201c\u201d\u201e][\w$-]{1,64}[\u201c\u201d]\s*:")
 _STRAIGHT = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"'})
 
 
-def _json_values(body: str, reading: Reading) -> Iterator[Any]:
-    """Every JSON value embedded in the text, left to right (a log prefix or suffix is skipped)."""
+def _json_values(body: str, reading: Reading) -> Iterator[tuple[Any, str | None]]:
+    """Every JSON value embedded in the text, left to right (a log prefix or suffix is skipped), with its text
+    when that is short enough to recognise a repeat of it by."""
     decoder = _PLAIN_DECODER
     pos = 0
     failures = 0
@@ -508,7 +511,7 @@ def _json_values(body: str, reading: Reading) -> Iterator[Any]:
             reading.notes.append("JSON nested too deeply to read; read as text")
             return
         if isinstance(value, (dict, list)) and value:
-            yield value
+            yield value, body[m.start() : end] if end - m.start() <= MAX_REPEAT_TEXT else None
         pos = end
 
 
@@ -726,12 +729,34 @@ def _unquoted(stripped: str) -> str:
     return stripped
 
 
+class _Read(NamedTuple):
+    """What reading one JSON value found: a repeat of its text adds the same without reading it again."""
+
+    found: bool
+    nodes: int
+    errors: tuple[SentError, ...]
+
+
 def _read_json(stripped: str, reader: _Reader) -> bool:
-    """Read the JSON values embedded in the body; whether any envelope was found in them."""
+    """Read the JSON values embedded in the body; whether any envelope was found in them. A value whose
+    text repeats one read before (a log of the same body on every line: 34,000 in 2 MB) is not walked
+    again: what the first found is added again, node count and errors, as reading it would add them (a
+    value's facts, status, URL and method, were kept by the first read)."""
     reading = reader.r
     found = False
-    for value in _json_values(stripped, reading):
-        found = reader.value(value) or found
+    read: dict[str, _Read] = {}
+    for value, text in _json_values(stripped, reading):
+        again = read.get(text) if text is not None else None
+        if again is not None and reading.nodes + again.nodes <= MAX_NODES:
+            reading.nodes += again.nodes
+            reading.add_all(again.errors)
+            found = again.found or found
+            continue
+        nodes, kept, total = reading.nodes, len(reading.errors), reading.total
+        one = reader.value(value)
+        found = one or found
+        if text is not None and len(read) < MAX_REPEATS and reading.total - total == len(reading.errors) - kept:
+            read[text] = _Read(one, reading.nodes - nodes, tuple(reading.errors[kept:]))
         if reading.nodes > MAX_NODES:
             reading.notes.append(f"body too large to read whole; stopped after {MAX_NODES:,} JSON values")
             break

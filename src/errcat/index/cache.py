@@ -32,7 +32,19 @@ from typing import NamedTuple, TypeVar
 from .. import __version__
 from ..bulk import collector_paused
 from ..catalog.locate import catalog_paths, given_paths
-from ..fs import CACHE_ENV, NO_CACHE_ENV, NO_HOME, cache_dir, cache_disabled, no_home, read_regular, write_atomic
+from ..fs import (
+    CACHE_ENV,
+    NO_CACHE_ENV,
+    NO_HOME,
+    cache_dir,
+    cache_disabled,
+    clear_way,
+    make_folders,
+    no_home,
+    read_regular,
+    remove_cache_entry,
+    write_atomic,
+)
 from ..text import visible_line
 from .codec import FORMAT, CorruptIndex
 from .store import CatalogIndex, compile_in_memory
@@ -210,6 +222,7 @@ def _record_stats(stat_file: Path, states: list[FileState], build: str | None) -
         tmp.write_text(record, encoding="utf-8")
 
     with contextlib.suppress(OSError):
+        clear_way(stat_file)
         write_atomic(stat_file, write)
 
 
@@ -238,7 +251,8 @@ def open_index(
         if index is not None:
             return index
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_folders(folder, mode=0o700)
+        clear_way(folder / f"{name}.lock")
         lock = os.open(folder / f"{name}.lock", os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
         return _in_memory_after(exc, folder, paths, builtin, use_env)
@@ -404,9 +418,10 @@ def _reuse(index_file: Path, stat_file: Path, states: list[FileState]) -> Catalo
 
 
 def _discard(index_file: Path) -> None:
+    """Delete an index and its stat file, whatever lies at their names (a folder put there too)."""
     for f in (index_file, index_file.with_suffix(".stat")):
         with contextlib.suppress(OSError):
-            f.unlink()
+            remove_cache_entry(f)
 
 
 _log = logging.getLogger("errcat")

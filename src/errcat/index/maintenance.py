@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..catalog.locate import catalog_paths, given_paths
+from ..fs import remove_cache_entry
 from .cache import cache_dir, content_hash, drop_lock, file_states, index_name, last_used, no_home, open_checked, read_meta
 from .codec import CorruptIndex
 
@@ -69,11 +70,16 @@ def clear_cache() -> tuple[int, int]:
         return 0, 0
     # an index-*.lock another process holds stays: deleting it would let a third build beside it
     kept = (*folder.glob("index-*.sqlite"), *folder.glob("index-*.stat"), *folder.glob(".index-*.tmp"))
-    for f in [*kept, *folder.glob("hyperscan/*.db*"), *folder.glob("regex-*.marshal")]:
-        with contextlib.suppress(OSError):
-            size = f.stat().st_size
-            f.unlink()
-            removed, freed = removed + 1, freed + size
+    hyperscan = folder / "hyperscan"
+    compiled = folder.glob("hyperscan/*.db*") if hyperscan.is_dir() and not hyperscan.is_symlink() else [hyperscan]
+    for f in [*kept, *compiled, *folder.glob("regex-*.marshal")]:
+        with contextlib.suppress(OSError):  # a file, a link, or a folder put in a cache file's place
+            freed += remove_cache_entry(f)
+            removed += 1
     for lock in folder.glob("index-*.lock"):
+        if lock.is_dir() and not lock.is_symlink():  # no process holds a folder
+            with contextlib.suppress(OSError):
+                freed += remove_cache_entry(lock)
+                removed += 1
         drop_lock(lock)
     return removed, freed

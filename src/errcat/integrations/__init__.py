@@ -176,7 +176,7 @@ def explain_response(
         body=_body(response),
         method=str(method) if method else None,
         url=str(url) if url else None,
-        reason=_first(response, "reason", "reason_phrase", "msg"),
+        reason=_phrase(_first(response, "reason", "reason_phrase", "msg")),
         headers=_pairs(headers),
         vendor=vendor,
     )
@@ -187,6 +187,14 @@ def explain_response(
 
 
 UNREAD = "the body was not read yet (explain it after `await response.read()`): only the status and headers were explained"
+
+
+def _phrase(reason: Any) -> str | None:
+    """A reason phrase as text: http.client's and the clients' str, or bytes as the status line carried them
+    (ISO-8859-1); anything else (a number, a mapping, a mock's attribute) is no phrase, not an AttributeError."""
+    if isinstance(reason, bytes | bytearray):
+        return bytes(reason).decode("latin-1")
+    return reason if isinstance(reason, str) else None
 
 
 def _pairs(headers: Any) -> list[tuple[str, str]]:

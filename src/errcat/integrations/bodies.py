@@ -379,8 +379,14 @@ def charset(headers: Any) -> str:
     declared = parsed.get_param("charset")
     if isinstance(declared, str):
         with contextlib.suppress(LookupError):
-            return codecs.lookup(declared.strip()).name
+            name = codecs.lookup(declared.strip()).name
+            return "utf-8" if name in HOST_NAME_CODECS else name
     return "utf-8"
+
+
+# Codecs of host names, not of bodies: punycode decodes in quadratic time (2 MB declared ``charset=punycode``
+# took minutes), and idna refuses to replace what it cannot read
+HOST_NAME_CODECS = frozenset({"punycode", "idna"})
 
 
 def decoded(data: bytes, headers: Any) -> str:

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from ..fs import read_regular
+from ..fs import clear_way, make_folders, read_regular
 from ..index.cache import cache_dir, no_home
 from .verdict import GIN_COLOUR, MONGODB_COMPONENT, STATUS_KEY
 
@@ -258,9 +258,10 @@ def compiled_database(expressions: list[bytes], ids: list[int] | None = None, fl
         return db
     part = path.with_name(f"{path.name}.{os.getpid()}.part")
     with contextlib.suppress(OSError):  # a read-only cache directory: compiled again next time
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(path.parent)
         try:
             part.write_bytes(hyperscan.dumpb(db))
+            clear_way(path)  # a folder in its place: compiled again on every scan
             os.replace(part, path)
         finally:
             part.unlink(missing_ok=True)  # a full disk leaves no part file behind

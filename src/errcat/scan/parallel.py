@@ -84,6 +84,7 @@ def _start_worker(needles: VendorNeedles, options: ScanOptions, name: str) -> No
     (each printed a KeyboardInterrupt traceback), leaving this process to stop the scan with exit 130."""
     _TRIAGE[:] = [Triage(needles, options, ScanReport(), name)]
     signal.signal(signal.SIGINT, _end_quietly)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the command line's handler (a forked copy): a worker has nothing to remove
     parent = multiprocessing.parent_process()  # its pid as the pool knew it, even if it is gone already
     threading.Thread(target=_end_with, args=(parent.pid if parent else os.getppid(),), daemon=True).start()
     if hasattr(os, "nice"):  # not on Windows

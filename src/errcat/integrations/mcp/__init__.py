@@ -586,6 +586,7 @@ def _add_resources(server: MCPServer[Any], catalog: CatalogInUse) -> None:
 
 PROMPT_NAME = "explain_api_error"
 PROMPT_ARGUMENTS = ("error",)
+SCREEN_MARGIN = 64 * 1024  # of an error longer than the prompt shows, screened past the cut
 PROMPT = """An API call failed. Explain the error with the errcat tools rather than from memory:
 
 1. Call `explain` with the error exactly as it appears below{where} (errcat removes credentials first).
@@ -608,9 +609,11 @@ def _add_prompt(server: MCPServer[Any]) -> None:
         from ...explainer.redact import redact  # the explainer: imported by the first use, not at start
         from ...explainer.split import MAX_INPUT_BYTES
 
-        # read as explain reads a paste (its first 2 MiB), then cut to what one tool answer may hold
-        shown = redact(error[:MAX_INPUT_BYTES])[0]
-        if len(shown) > MAX_CHARS:
+        # cut to what one tool answer may hold: only that, and a margin past it, is screened for credentials
+        # (a credential the cut falls inside is seen whole); screening all 2 MiB explain reads took 5 s
+        screened = error[: min(MAX_INPUT_BYTES, MAX_CHARS + SCREEN_MARGIN)]
+        shown = redact(screened)[0]
+        if len(shown) > MAX_CHARS or len(screened) < len(error):
             shown = shown[:MAX_CHARS] + f"\n\n[cut at {MAX_CHARS:,} characters: `explain` reads the whole error]"
         return PROMPT.format(where="") + "\nThe error:\n\n" + shown
 
