@@ -75,14 +75,19 @@ def _listed_values(low: str, at: int) -> Iterator[Span]:
 def _next_field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
     """The value field right after a name field (``"name": "password", "value": "…"``): _name_fields
     looks further, this keeps _named from taking the next field's name for the value."""
-    # (a name field's value opens with a quote or a path's slash, and "$" may also match before a line break:
-    # any other name, most of them, needs no search)
-    if low[max(0, start - 2) : start].removesuffix("\n")[-1:] not in ('"', "'", "/"):
-        return None
-    if not _NAME_FIELD().search(low, max(0, start - 128), start):
+    if not _in_name_field(low, start):
         return None
     m = _VALUE_FIELD_NEXT().match(low, end)
     return _inner(m.group("val"), m.start("val")) if m else None
+
+
+def _in_name_field(low: str, start: int) -> bool:
+    """Whether the name starting at ``start`` is the value of a name or key field (read back 128 characters)."""
+    # (a name field's value opens with a quote or a path's slash, and "$" may also match before a line break:
+    # any other name, most of them, needs no search)
+    if low[max(0, start - 2) : start].removesuffix("\n")[-1:] not in ('"', "'", "/"):
+        return False
+    return _NAME_FIELD().search(low, max(0, start - 128), start) is not None
 
 
 def _field_value(low: str, start: int, end: int) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 from ..values import reason_phrase
 from .basics import _CDATA, _HEX_NUMBER, _NAME_CHAR, _QUOTED, Span, _checked, _inner, _lazy, _lowered, _secret_like
-from .fields import _listed_values, _next_field_value, _xml_value
+from .fields import _in_name_field, _listed_values, _next_field_value, _xml_value
 from .needles import _dense, _near_needles, _word_starts
 from .words import _CREDENTIAL_WORD, _not_a_value
 
@@ -53,32 +53,77 @@ _PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a lo
 
 def _named(text: str) -> Iterator[Span]:
     """Values after a credential-like name, in any syntax. The names are matched on the text in
-    lower case, and only near a substring every credential word holds (found at C speed)."""
+    lower case, and only near a substring every credential word holds (found at C speed). A name
+    judged on a line, with the same text around it as a name judged before, is judged the same:
+    a log repeating its lines is judged line by line once (see _memo_key)."""
     low = _lowered(text)
+    memo: dict[tuple[str, int], tuple[int, int] | None] = {}
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
             yield Span(first, min(last, len(text)), "credential by name")  # machine-made: no readable error in there
             continue
         for m in _named_matches(low, first, last):
             if _prose(low, m):
-                continue
+                continue  # (told at once: a table or a log repeats them thousands of times)
             start = _name_start(text, m.start())
-            if _not_a_value(text[start : m.end("rest")]) or _NAMESPACED().match(text, m.end("rest")):
-                continue  # (a class in the name's namespace: Ruby's OAuth2::Error)
-            if _LINE_NUMBER().match(text, m.end("rest")) and _SOURCE_FILE().search(text, start, m.end("rest")):
-                continue  # a source file and its line (glog's "auth_manager.cc:834]")
-            if m.group("word") == "cookie" and low.startswith("[", m.start("val")):
-                yield from _listed_values(low, m.start("val"))  # HAR's "cookies": [{"name": …, "value": …}]
+            key = _memo_key(text, low, m, start)
+            if key is None:
+                yield from _judged(text, low, m, start)
                 continue
-            span = _next_field_value(low, start, m.end("rest")) or (
-                _xml_value(text, start, m) if m.group("xval") is not None else _value(text, start, m)
-            )
-            if span is None and m.group("xval") is not None and (pair := _NAMED_PAIR().match(low, m.start())):
-                span = _value(text, start, pair)  # "token '…' -> 401": a ">" that closes no tag
-            if span is None or (m.group("word") == "session" and _HEX_NUMBER().fullmatch(text, *span)):
-                continue
-            if not _stated_status(text, *span):
-                yield Span(*span, "credential by name")
+            window, at, base = key
+            if (window, at) not in memo:
+                found = next(_judged(text, low, m, start), None)
+                memo[window, at] = None if found is None else (found.start - base, found.end - base)
+            if (span := memo[window, at]) is not None:
+                yield Span(span[0] + base, span[1] + base, "credential by name")
+
+
+# Where what _judged reads of a name on one line lies: up to 200 characters before the line (the name's start,
+# 64 before its word; a name field's, 128 before that; a keyword's colon) and 64 past it (a status's reason phrase)
+_MEMO_BACK = 200
+_MEMO_AHEAD = 64
+_MEMO_LINE = 1024  # a longer line is judged at each name
+
+
+def _memo_key(text: str, low: str, m: re.Match[str], start: int) -> tuple[str, int, int] | None:
+    """The text a name's judgement depends on whole, where the name, its separator and its value stand on one line
+    of at most _MEMO_LINE characters: the line and what _judged reads around it; the name's place in that text,
+    and where that text starts. None where the judgement may read further (an element's value, HAR's cookie list,
+    a name field's value field on the lines after it)."""
+    at, end = m.start(), m.end()
+    if m.group("xval") is not None or m.group("word") == "cookie" or low.find("\n", at, end) >= 0:
+        return None
+    line_start = low.rfind("\n", max(0, at - _MEMO_LINE), at) + 1
+    line_end = low.find("\n", end, line_start + _MEMO_LINE)
+    if (line_start == 0 and at > _MEMO_LINE) or (line_end < 0 and line_start + _MEMO_LINE < len(low)):
+        return None  # a line too long to be read whole
+    if _in_name_field(low, start):
+        return None
+    base = max(0, line_start - _MEMO_BACK)
+    stop = len(low) if line_end < 0 else line_end
+    return text[base : stop + _MEMO_AHEAD], at - base, base
+
+
+def _judged(text: str, low: str, m: re.Match[str], start: int) -> Iterator[Span]:
+    """The value a name matched introduces, unless the name or its value says it is no credential."""
+    if _prose(low, m):
+        return
+    if _not_a_value(text[start : m.end("rest")]) or _NAMESPACED().match(text, m.end("rest")):
+        return  # (a class in the name's namespace: Ruby's OAuth2::Error)
+    if _LINE_NUMBER().match(text, m.end("rest")) and _SOURCE_FILE().search(text, start, m.end("rest")):
+        return  # a source file and its line (glog's "auth_manager.cc:834]")
+    if m.group("word") == "cookie" and low.startswith("[", m.start("val")):
+        yield from _listed_values(low, m.start("val"))  # HAR's "cookies": [{"name": …, "value": …}]
+        return
+    span = _next_field_value(low, start, m.end("rest")) or (
+        _xml_value(text, start, m) if m.group("xval") is not None else _value(text, start, m)
+    )
+    if span is None and m.group("xval") is not None and (pair := _NAMED_PAIR().match(low, m.start())):
+        span = _value(text, start, pair)  # "token '…' -> 401": a ">" that closes no tag
+    if span is None or (m.group("word") == "session" and _HEX_NUMBER().fullmatch(text, *span)):
+        return
+    if not _stated_status(text, *span):
+        yield Span(*span, "credential by name")
 
 
 def _name_start(text: str, at: int) -> int:
