@@ -31,6 +31,7 @@ from .escapes import MAX_DEPTH, _views
 from .escapes import _unescaped as _unescaped
 from .escapes import _View as _View
 from .formats import FORMATS
+from .joined import _joined_names
 from .passes import _spans
 from .shapes import _camel_words, looks_random
 from .words import _IN_NAME, may_name_credential
@@ -77,6 +78,7 @@ def screen(text: str) -> Redaction:
                 continue  # already hidden whole: no need to map it back
             spans.append(Span(view.origin(s.start), view.origin_end(s.end), s.kind))
     spans += undecoded
+    spans += _joined_names(text)
     spans += _wrapped(text, spans)
     spans += _copies(text, spans)
     if not spans:

@@ -24,7 +24,8 @@ from .basics import (
     _lazy,
     _lowered,
 )
-from .needles import _dense, _near_needles, _word_matches
+from .named import _name_start
+from .needles import _dense, _near_needles, _word_matches, _word_starts
 from .passwords import _NOT_A_PASSWORD
 from .shapes import _dashed_name, looks_random
 from .words import _CREDENTIAL_WORD, _NOT_A_VALUE, _not_a_value
@@ -204,6 +205,10 @@ _SEPARATED_REGEX = rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+
 _SEPARATED = _lazy(_SEPARATED_REGEX, re.VERBOSE)
 
 _BEARER_SEPARATED = _lazy(_SEPARATED_REGEX.replace(f"(?:{_CREDENTIAL_WORD})", "bearer", 1), re.VERBOSE)
+_BEARER_SAID = _lazy(
+    r"""bearer[ \t]{1,4}(?:is|was|=|->|=>|\u2192)[ \t]{1,4}(?:now[ \t]{1,4})?(?:\\{0,3}["'`]|&quot;|&\#0?34;)?"""
+    r"""(?P<val>[A-Za-z0-9+/=_.~-]{8,512}+)"""
+)
 _ODD_GAP = _lazy(r"[|+`,>&\\]|[:=][ \t]{0,10}\r?\n")
 
 
@@ -220,6 +225,10 @@ def _separated_values(text: str) -> Iterator[Span]:
         for m in _BEARER_SEPARATED().finditer(low):
             if low[m.start() - 1 : m.start()] not in ("=", ":", '"', "'"):  # (token_type=bearer: the scheme's name)
                 yield from _separated_value_span(text, low, m)
+        for m in _BEARER_SAID().finditer(low):  # "the bearer is \"<hex>\"", "bearer -> <hex>": given in words
+            value = text[m.start("val") : m.end("val")].rstrip(".:!?,")
+            if low[m.start() - 1 : m.start()] not in ("=", ":") and _separated_value(value):  # (token_type=bearer is …)
+                yield Span(m.start("val"), m.start("val") + len(value), "credential by name")
 
 
 def _separated_value_span(text: str, low: str, m: re.Match[str]) -> Iterator[Span]:
@@ -299,3 +308,77 @@ def _next_line_words(text: str) -> Iterator[Span]:
                 value = word.group("val").rstrip(".,;")
                 if _separated_value(value):
                     yield Span(word.start("val"), word.start("val") + len(value), "credential by name")
+
+
+# A value given before its name, only small words between: "IKrQDururO7OlGo <- that's the prod password",
+# "`<token>` is the api_key" (the words a sentence puts between a value and the name it gives it)
+_BEFORE_NAME = frozenset(
+    (
+        *("<-", "<--", "=", ":", "-", "\u2014", "\u2190", "is", "was", "are", "that", "that's", "this", "it", "it's", "its"),
+        *("here's", "the", "my", "our", "your", "as", "for", "which", "prod", "production", "staging", "new", "old"),
+        *("current", "temporary", "temp", "admin", "root", "db", "database", "api", "service", "account", "user"),
+    )
+)
+_BEFORE_NAME_REACH = 120  # characters before the name where its value is looked for (a few small words)
+_VALUE_QUOTES = "\"'`"
+
+
+def _values_before_names(text: str) -> Iterator[Span]:
+    """Looked for only where the word right before a credential's name is one of _BEFORE_NAME (most names in a log
+    follow another word): the value is the first word before the name, walking back over such words."""
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue
+        for at in _word_starts(low, first, last):
+            start = _name_start(text, at)
+            before = low[max(0, start - _BEFORE_NAME_REACH) : start]
+            words = before.rsplit("\n", 1)[-1].split()
+            if not words or words[-1] not in _BEFORE_NAME:
+                continue
+            end = start + len(_NAME_TAIL().match(low, start).group())  # type: ignore[union-attr]  # always matches
+            if _not_a_value(low[start:end]) or not _CLAUSE_END().match(low, end):
+                continue  # (a name that goes on: "… is the password policy")
+            if span := _value_before(text, start, words):
+                yield Span(*span, "credential by name")
+
+
+_NAME_TAIL = _lazy(r"[a-z0-9_.$-]*")
+_CLAUSE_END = _lazy(r"[ \t]*(?:[^\w\s]|\r?$)|[ \t]+(?:for|of|on|in|to|at|here|btw|now)\b", re.MULTILINE)
+
+
+def _value_before(text: str, start: int, words: list[str]) -> tuple[int, int] | None:
+    """The span of the word before the small words that lead to the name at ``start``, if it is a value."""
+    n = len(words)
+    while n and words[n - 1] in _BEFORE_NAME:
+        n -= 1
+    if not n or n == len(words):
+        return None
+    at = start
+    for word in reversed(words[n - 1 :]):  # where the value's word starts: each word found back from the name
+        at = _lowered(text).rfind(word, 0, at)
+    value = text[at : at + len(words[n - 1])]
+    stripped = value.strip(_VALUE_QUOTES)
+    if len(stripped) < 8 or not _separated_value(stripped):
+        return None
+    lead = value.index(stripped)
+    return at + lead, at + lead + len(stripped)
+
+
+# A user and a password a sentence gives after naming them credentials: "Use these creds for staging: svc / <password>",
+# "login with svc / <password>" (the pair ends the line)
+_USER_SLASH_PASSWORD = _lazy(
+    r"(?:creds|credentials?|logins?|log[ \t]in[ \t]with)\b[^\r\n/]{0,64}?[ \t](?P<user>[a-z0-9_.@\\-]{1,64})[ \t]{0,4}/[ \t]{0,4}"
+    r"(?P<val>[^\s'\"`,;/]{6,128}?)[ \t]*[.,;!]?[ \t]*\r?$",
+    re.MULTILINE,
+)
+
+
+def _users_and_passwords(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if "/" not in low or ("cred" not in low and "log" not in low):
+        return
+    for m in _USER_SLASH_PASSWORD().finditer(low):
+        value = text[m.start("val") : m.end("val")]
+        if _separated_value(value):
+            yield Span(*m.span("val"), "credential by position")

@@ -10,7 +10,16 @@ from .dumps import _dumped_bytes, _listed_credentials, _php_serialized, _placed_
 from .fields import _name_fields
 from .formats import _formats, _private_keys, _putty_keys
 from .named import _named
-from .nearby import _after_word, _grouped_and_numbered, _next_line_words, _next_lines, _separated_values, _typed_and_aligned
+from .nearby import (
+    _after_word,
+    _grouped_and_numbered,
+    _next_line_words,
+    _next_lines,
+    _separated_values,
+    _typed_and_aligned,
+    _users_and_passwords,
+    _values_before_names,
+)
 from .passwords import _dotted_passwords, _signed_passwords
 from .places import (
     _PATH_SECRET,
@@ -38,6 +47,8 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _name_fields(text)
     yield from _next_lines(text)
     yield from _after_word(text)
+    yield from _values_before_names(text)
+    yield from _users_and_passwords(text)
     yield from _headers(text)
     yield from _url_userinfo(text)
     yield from _bare_userinfo(text)

@@ -205,7 +205,7 @@ def _random_parts(token: str) -> tuple[tuple[int, int], ...]:
         pos += len(part)
     if len(found) > 1 and "/" not in token:  # a dotted credential (a Discord bot token's three parts): whole, its
         return ((found[0][0], found[-1][1]),)  # short middle too, where each part alone left ".Jnz0zt." shown
-    base64 = _BASE64_RUN().fullmatch(token) and not _PATH_HEAD().match(token)
+    base64 = _BASE64_RUN().fullmatch(token) and not _path_head(token)
     if base64 and (found or ("/" in token and _random_segments(token))):
         return ((0, len(token)),)  # base64 with a "/" in it (an AWS secret key): no path's segments
     return tuple(found)
@@ -213,10 +213,20 @@ def _random_parts(token: str) -> tuple[tuple[int, int], ...]:
 
 def _random_segments(token: str) -> bool:
     """Segments cut by "/" that are none of them words or names, two of them 8 characters or more: a base64
-    key's pieces ("H7v3Pk1mici/muay54z5hGlD/mqERVsDygbu8O/W"), never a path ("api/v2/Customers/ABC123")."""
+    key's pieces ("H7v3Pk1mici/muay54z5hGlD/mqERVsDygbu8O/W"), never a path ("api/v2/Customers/ABC123"). A piece
+    in capitals is a name only when its letters pair as words' do ("CUSTOMERS", not a key's "VVQFCUFB")."""
     parts = token.split("/")
     long = [p for p in parts if len(p) >= 8]
-    return len(long) >= 2 and not any(_name_part(p) for p in parts if len(p) >= 6) and looks_random("".join(parts))
+    named = any(_name_part(p) and not (p.isupper() and not _reads_as_words(p)) for p in parts if len(p) >= 6)
+    return len(long) >= 2 and not named and looks_random("".join(parts))
+
+
+def _path_head(token: str) -> bool:
+    """Whether a token starts with a path's first segment, a lower-case word ("tools/<key>", "api/…"): the random
+    part alone is hidden, the path stays; a key's three lower-case letters before its first "/" ("zso/…") read as
+    no word."""
+    head = _PATH_HEAD().match(token)
+    return head is not None and _reads_as_words(head.group().strip("/"))
 
 
 # a path's first segment, a lower-case word ("tools/<key>", "api/…"): the random part alone is hidden, the path stays
