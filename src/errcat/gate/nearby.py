@@ -374,11 +374,30 @@ _USER_SLASH_PASSWORD = _lazy(
 )
 
 
+# A failed login's line naming the user and what it was tried with: "login failed for svc with <password>"
+_LOGIN_WITH = _lazy(
+    r"(?:log(?:in|on)|sign[ \t-]?in|auth(?:entication)?)[ \t](?:[a-z]{1,16}[ \t]){0,2}?for[ \t]+(?:user[ \t]+)?"
+    r"['\"]?[a-z0-9_.@\\-]{1,64}['\"]?[ \t]+with[ \t]+['\"]?(?P<val>[^\s'\"`,;]{8,128})"
+)
+
+
 def _users_and_passwords(text: str) -> Iterator[Span]:
     low = _lowered(text)
-    if "/" not in low or ("cred" not in low and "log" not in low):
+    if "cred" not in low and "log" not in low and "sign" not in low and "auth" not in low:
         return
-    for m in _USER_SLASH_PASSWORD().finditer(low):
+    for m in _USER_SLASH_PASSWORD().finditer(low) if "/" in low else ():
         value = text[m.start("val") : m.end("val")]
         if _separated_value(value):
             yield Span(*m.span("val"), "credential by position")
+    for m in _LOGIN_WITH().finditer(low) if " with" in low else ():
+        value = text[m.start("val") : m.end("val")].rstrip(".:!?")
+        if "/" not in value and _tried_with(value):
+            yield Span(m.start("val"), m.start("val") + len(value), "credential by position")
+
+
+def _tried_with(value: str) -> bool:
+    """What a login was tried with, when it holds letters and digits and is no date, version or e-mail address: a person's
+    password there may read as names joined by signs ("mVc-GPMOO4Q_i"), which _separated_value leaves."""
+    if not any(c.isalpha() for c in value) or not any(c.isdigit() for c in value) or _MARKED in value or "@" in value:
+        return False
+    return not (_DATE_LIKE().fullmatch(value) or _HEX_NUMBER().fullmatch(value))
