@@ -78,6 +78,7 @@ def test_a_value_given_before_its_name_is_hidden(paste: str, draw) -> None:  # t
 def test_a_word_before_a_name_that_goes_on_stays() -> None:
     """Only a value its sentence ends on the name is taken: a version, a status, a word and a name that goes on stay."""
     for line in (
+        '    return [f"{name} shows {secret[:4]}…" for secret in secrets]',  # code: a loop over secrets
         "v2.1.0 is the token version",
         "Invalid2024 is the password policy",
         "error 401 is the token expired",
@@ -117,7 +118,8 @@ def test_a_user_and_password_given_in_prose_are_hidden(draw) -> None:  # type: i
         "db_pass\nword={v}\n",  # a name cut at its line's end, its tail and the value on the next
         "Authori-\nzation: Bearer {v}\n",  # hyphenated by a mail client
         "Authori-\r\nzation: Bearer {v}\r\n",
-        "$ printenv | grep -i pass\nexport APP_SETTINGS_FOR_THE_PRODUCTION_CLUSTER_PRIMARY_DATABASE_PASS\nWORD={v}\n",
+        # a terminal 80 columns wide wrapped the name: the first line is exactly 80 characters
+        "$ printenv | grep -i pass\nexport APP_SETTINGS_FOR_THE_PRODUCTION_CLUSTER_PRIMARY_REPLICAS_OF_DATABASE_PASS\nWORD={v}\n",
     ],
 )
 def test_a_credential_name_cut_by_a_line_wrap_still_hides_its_value(paste: str) -> None:
@@ -127,8 +129,15 @@ def test_a_credential_name_cut_by_a_line_wrap_still_hides_its_value(paste: str) 
 
 def test_a_name_run_into_a_value_on_the_line_before_is_no_cut_name() -> None:
     """A line that ends with a word and a next line holding a pair are two lines (a log's fields, a header block)."""
-    for text in ("status: bypass\nmode=fast\n", "Content-Type: text/plain\nContent-Length: 5\n", "Host: api\nAccept: */*\n"):
+    for text in (
+        "status: bypass\nmode=fast\n",
+        "Content-Type: text/plain\nContent-Length: 5\n",
+        "Host: api\nAccept: */*\n",
+    ):
         assert shown(text) == text
+    # code: a long line ending in a name, then an assignment (cryptography's x509 oid module): the next line stays
+    code = "OID_PRIVATE_KEY_USAGE_PERIOD = ExtensionOID.PRIVATE_KEY_USAGE_PERIOD\nOID_NAME_CONSTRAINTS = ExtensionOID.NAME_CONSTRAINTS\n"
+    assert shown(code).endswith("\nOID_NAME_CONSTRAINTS = ExtensionOID.NAME_CONSTRAINTS\n")
 
 
 def dotted() -> str:

@@ -16,9 +16,10 @@ _NAME_TAIL_LINE = _lazy(r"\n([A-Za-z0-9_.$-]{1,40})[ \t]{0,4}[:=]")
 _NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$-")
 _JOINED_MAX = 65_536  # characters of joined lines judged again; past that, the value after each cut name is hidden
 _LINE_MAX = 1024
-# a name cut by a wrap stands alone on its line, ends a line this long (a terminal's 80 columns, less a prompt's), or
-# ends with a hyphen: never a name run into the value on the line before it ("mode: bypass" then "count=3")
-_TERMINAL_WIDTH = 60
+# a name cut by a wrap stands alone on its line, fills a line as wide as a terminal's usual widths (a terminal wraps
+# at its width), or ends with a hyphen: never a name run into the value on the line before it ("mode: bypass" then
+# "count=3"), nor a long line of code ending in a name ("OID_… = ExtensionOID.PRIVATE_KEY_USAGE_PERIOD")
+_TERMINAL_WIDTHS = frozenset((80, 100, 120, 132, 160, 200, 240))
 
 
 def _joined_names(text: str) -> list[Span]:
@@ -60,6 +61,7 @@ def _cuts(text: str) -> Iterator[tuple[int, int, int]]:
             if _IN_NAME().search(unhyphened) and not _IN_NAME().search(joined):
                 removed, joined = removed + 1, unhyphened
         line_start = low.rfind("\n", max(0, cut - _LINE_MAX), cut) + 1
-        wrapped = not low[line_start:before].strip() or cut - line_start >= _TERMINAL_WIDTH or low[cut - 1 : cut] == "-"
+        width = len(low[line_start:cut].rstrip("\r"))
+        wrapped = not low[line_start:before].strip() or width in _TERMINAL_WIDTHS or low[cut - 1 : cut] == "-"
         if wrapped and before < cut - removed and _IN_NAME().search(joined):
             yield cut, removed, m.end(1)

@@ -315,12 +315,13 @@ def _next_line_words(text: str) -> Iterator[Span]:
 _BEFORE_NAME = frozenset(
     (
         *("<-", "<--", "=", ":", "-", "\u2014", "\u2190", "is", "was", "are", "that", "that's", "this", "it", "it's", "its"),
-        *("here's", "the", "my", "our", "your", "as", "for", "which", "prod", "production", "staging", "new", "old"),
+        *("here's", "the", "my", "our", "your", "prod", "production", "staging", "new", "old"),
         *("current", "temporary", "temp", "admin", "root", "db", "database", "api", "service", "account", "user"),
     )
 )
 _BEFORE_NAME_REACH = 120  # characters before the name where its value is looked for (a few small words)
 _VALUE_QUOTES = "\"'`"
+_VALUE_WORD = _lazy(r"[A-Za-z0-9+/=_.~!@#%^*-]+")
 
 
 def _values_before_names(text: str) -> Iterator[Span]:
@@ -359,8 +360,8 @@ def _value_before(text: str, start: int, words: list[str]) -> tuple[int, int] | 
         at = _lowered(text).rfind(word, 0, at)
     value = text[at : at + len(words[n - 1])]
     stripped = value.strip(_VALUE_QUOTES)
-    if len(stripped) < 8 or not _separated_value(stripped):
-        return None
+    if len(stripped) < 8 or not _VALUE_WORD().fullmatch(stripped) or not _separated_value(stripped):
+        return None  # (code's "{secret[:4]}" for a name is no value)
     lead = value.index(stripped)
     return at + lead, at + lead + len(stripped)
 
