@@ -79,12 +79,17 @@ def test_a_word_before_a_name_that_goes_on_stays() -> None:
     """Only a value its sentence ends on the name is taken: a version, a status, a word and a name that goes on stay."""
     for line in (
         '    return [f"{name} shows {secret[:4]}…" for secret in secrets]',  # code: a loop over secrets
+        "        expectingAtLL2 = atn.nextTokens(next, recognizer._ctx)",
         "v2.1.0 is the token version",
         "Invalid2024 is the password policy",
         "error 401 is the token expired",
         "user alice is the admin user",
     ):
         assert shown(line) == line
+    # code: a name, then its value (the value, named "…PrivateKey", is hidden as main hid it; the name before stays)
+    assert shown("MLKEM768X25519PrivateKey = rust_openssl.hpke.MLKEM768X25519PrivateKey").startswith(
+        "MLKEM768X25519PrivateKey = "
+    )
 
 
 @pytest.mark.parametrize("draw", [hex_key, key])

@@ -311,10 +311,11 @@ def _next_line_words(text: str) -> Iterator[Span]:
 
 
 # A value given before its name, only small words between: "IKrQDururO7OlGo <- that's the prod password",
-# "`<token>` is the api_key" (the words a sentence puts between a value and the name it gives it)
+# "`<token>` is the api_key" (the words a sentence puts between a value and the name it gives it; never "=", ":" or
+# "-": code's "MLKEM768X25519PrivateKey = rust_openssl.hpke.MLKEM768X25519PrivateKey" names, then gives a value)
 _BEFORE_NAME = frozenset(
     (
-        *("<-", "<--", "=", ":", "-", "\u2014", "\u2190", "is", "was", "are", "that", "that's", "this", "it", "it's", "its"),
+        *("<-", "<--", "\u2014", "\u2190", "is", "was", "are", "that", "that's", "this", "it", "it's", "its"),
         *("here's", "the", "my", "our", "your", "prod", "production", "staging", "new", "old"),
         *("current", "temporary", "temp", "admin", "root", "db", "database", "api", "service", "account", "user"),
     )
