@@ -50,6 +50,7 @@ PASTES = {
     '\\"token\\" repeated': lambda: fill('\\"token\\"'),
     "<secret> repeated": lambda: fill("<secret>"),
     "pipe table header, rule and row repeated": lambda: fill("| a | password |\n|---|---|\n| b | c |\n"),
+    "golang oauth2 token errors repeated": lambda: fill('oauth2: cannot fetch token: 400 Bad Request\nResponse: {"a": 1}\n'),
     "ordinary JSON-lines log": ordinary,
 }
 

@@ -137,7 +137,7 @@ def scan_cpu(fragment: str, folder: Path, size: int = MAX_LINE, lines: int = 3, 
 
 
 def module_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
-    """Every pattern errcat holds at module level: compiled ones, lazily compiled ones (gate.py's
+    """Every pattern errcat holds at module level: compiled ones, lazily compiled ones (errcat.gate's
     ``_lazy``), rules carrying a ``regex``, and those inside module-level tuples, lists and dicts."""
     import errcat
 

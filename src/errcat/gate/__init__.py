@@ -1,0 +1,227 @@
+"""The one gate every value taken from the input passes before any output: what is not known to be
+safe is masked as ``[REDACTED]``.
+
+A list of secret formats is always one format short, so the gate judges values, not formats:
+
+* **By name**: a value after a credential-like key, flag or option, in any syntax (``key: v``,
+  ``key => v``, ``[key, v]``, ``(key, v)``, ``key=v``, ``-p v``, ``--flag v``, ``<key>v</key>``).
+* **By place**: URL user-info of any shape, the path of webhook hosts (the path is the secret),
+  the value of ``Authorization``/``Cookie`` headers, an OAuth ``code=``.
+* **By randomness**: a token that looks generated (length, character classes, entropy, the way
+  detect-secrets judges strings), whatever stands beside it; GUIDs and hex ids stay readable.
+* **By format**: the formats that announce themselves (``sk_live_``, ``AKIA``, JWTs, PEM keys).
+
+Escapes (``\\uXXXX``, ``\\"``, ``%XX``, HTML entities; nested JSON strings, as deep as explain reads them) are
+decoded before judging, and what is found is masked in the original text. Every pattern is linear
+or bounded, so a 2 MB paste is judged in well under a second. The gate reports how many values
+of which kind it hid (``redacted_kinds``), never the values. Imports nothing of errcat but
+errcat.regex_codes and errcat.values.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from typing import NamedTuple
+
+from .basics import _DATE_LIKE, _LOWER_THEN_UPPER, _MARKED, _MIXED, MARK, Span, _lazy, _lowered, _secret_like
+from .escapes import _ESCAPE_WIDE as _ESCAPE_WIDE  # (and _unescaped, _View: the escape tests read them here)
+from .escapes import MAX_DEPTH, _views
+from .escapes import _unescaped as _unescaped
+from .escapes import _View as _View
+from .formats import FORMATS
+from .joined import _joined_names
+from .passes import _spans
+from .shapes import _camel_words, looks_random
+from .words import _IN_NAME, may_name_credential
+
+__all__ = [
+    "FORMATS",
+    "MARK",
+    "MAX_DEPTH",
+    "Redaction",
+    "argument",
+    "looks_random",
+    "may_name_credential",
+    "screen",
+    "shown",
+    "shown_line",
+]
+
+
+class Redaction(NamedTuple):
+    text: str
+    kinds: dict[str, int]  # how many values of each kind were hidden
+
+    @property
+    def hidden(self) -> int:
+        return sum(self.kinds.values())
+
+
+MIN_COPY = 6  # a hidden value this long is hidden wherever the text repeats it
+MAX_COPIED_VALUES = 64
+
+
+def screen(text: str) -> Redaction:
+    """The text as it may be shown: every value not known to be safe replaced by ``[REDACTED]``,
+    with how many values of which kind were hidden."""
+    spans = list(_spans(text))
+    raw: list[tuple[int, int]] | None = None
+    undecoded: list[Span] = []
+    for view in _views(text, undecoded):
+        raw = _merged(spans) if raw is None else raw  # only a text with escapes needs it
+        slack = len(text) - len(view.text)  # a decoded index i stands at i .. i + slack in the text
+        for s in _spans(view.text):
+            k = bisect_right(raw, (s.start, len(text))) - 1
+            if k >= 0 and raw[k][1] >= s.end + slack:
+                continue  # already hidden whole: no need to map it back
+            spans.append(Span(view.origin(s.start), view.origin_end(s.end), s.kind))
+    spans += undecoded
+    spans += _joined_names(text)
+    spans += _wrapped(text, spans)
+    spans += _copies(text, spans)
+    if not spans:
+        return Redaction(text, {})
+    spans.sort()
+    kinds: Counter[str] = Counter()
+    out: list[str] = []
+    pos = 0
+    for s in spans:
+        if s.end <= pos:
+            continue
+        start = max(s.start, pos)
+        if start == pos and out and out[-1] == MARK:  # overlaps the last mask: widen it
+            pos = s.end
+            continue
+        out += [text[pos:start], MARK]
+        kinds[s.kind] += 1
+        pos = s.end
+    out.append(text[pos:])
+    return Redaction("".join(out), dict(kinds))
+
+
+def _copies(text: str, spans: list[Span]) -> list[Span]:
+    """Every other verbatim copy of a hidden value: a password found after ``password=`` is as
+    secret where the same text repeats it without its name ("login failed for hunter2Xq9").
+    Values shorter than MIN_COPY or not _secret_like are left (they would hide ordinary words); at most
+    MAX_COPIED_VALUES distinct values are looked for, each with ``str.find`` (linear)."""
+    out: list[Span] = []
+    looked: set[str] = set()
+    judged: set[str] = set()  # values seen, looked for or not (a table repeats its cells)
+    for s in spans:
+        hidden = text[s.start : s.end]
+        for value in (hidden, hidden.partition(":")[2]):  # user:password -> the password alone too
+            if len(value) < MIN_COPY or value in judged or len(looked) >= MAX_COPIED_VALUES:
+                continue
+            judged.add(value)
+            if not _secret_like(value):
+                continue
+            looked.add(value)
+            at = text.find(value)
+            while at >= 0:
+                if not s.start <= at < s.end:
+                    out.append(Span(at, at + len(value), s.kind))
+                at = text.find(value, at + len(value))
+    return out
+
+
+# A hidden value's tail a console or a tool wrapped onto the next line: a line of one token (after
+# curl --trace-ascii's "0080: " offset), or a string literal right after it (Python's 'Bearer ' 'abc…').
+_NEXT_TOKEN_LINE = _lazy(r"\r?\n(?P<offset>[0-9a-f]{4}: )?[ \t]{0,40}(?P<val>[A-Za-z0-9+/=_.~-]{2,512})(?=[ \t]*(?:\r?\n|$))")
+_NEXT_LITERAL = _lazy(r"""(?P<q>['"])[ \t]*\r?\n[ \t]{0,80}(?P=q)(?P<val>[^'"\r\n]{1,512})(?P=q)""")
+_SOFT_BREAK = _lazy(r"=\r?\n([^\s'\"<>&;,:]{1,512})")
+_CONTINUED = _lazy(r"\r?\n[ \t]{0,40}([^\s'\"<>&;,\\]{1,512}\\?)")
+_WRAPPED_AT = 16  # a hidden value this long may have been wrapped: a short one was not
+_WRAPPED_LINES = 8
+
+
+def _wrapped(text: str, spans: list[Span]) -> list[Span]:
+    """The tails of hidden values wrapped onto the lines after them (an AWS secret cut at 30 columns,
+    ``curl -v`` output wrapped by a terminal, pprint's split string, a quoted-printable soft line break)."""
+    out: list[Span] = []
+    printable = "=3D" in text or "=3d" in text  # quoted-printable: a line ending in "=" goes on on the next
+    for s in spans:
+        end = s.end
+        for _ in range(_WRAPPED_LINES):
+            soft = _SOFT_BREAK().match(text, end - 1) if printable and text[end - 1 : end] == "=" else None
+            if soft is None and text[end - 1 : end] == "\\":  # a line continued (.properties, a shell): its next line
+                soft = _CONTINUED().match(text, end)
+            if soft is not None:
+                out.append(Span(*soft.span(1), s.kind))
+                end = soft.end(1)
+                continue
+            literal = _NEXT_LITERAL().match(text, end) if text[end : end + 1] in ("'", '"') else None
+            line = None if literal else _NEXT_TOKEN_LINE().match(text, end)
+            if literal is not None:
+                out.append(Span(*literal.span("val"), s.kind))
+                end = literal.end("val")
+            elif line is not None and (line.group("offset") or s.end - s.start >= _WRAPPED_AT) and _tail_like(line.group("val")):
+                out.append(Span(*line.span("val"), s.kind))
+                end = line.end("val")
+            else:
+                break
+    return out
+
+
+def _tail_like(token: str) -> bool:
+    """A line that may be a token's tail: it holds a digit or mixed case, and is no number, date or word."""
+    return bool(_MIXED().search(token)) and not token.isdigit() and not _DATE_LIKE().fullmatch(token) and _MARKED not in token
+
+
+def _merged(spans: list[Span]) -> list[tuple[int, int]]:
+    """The stretches the spans cover, in order, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end, _ in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def shown(value: str) -> str:
+    """The value as it may be shown (see :func:`screen`)."""
+    return screen(value).text
+
+
+# a line that is one token of a key's characters: shown alone, as scan shows a record's first
+# line, it may be the wrapped tail of a key the line before named
+_LONE_TOKEN = re.compile(r"\s*([A-Za-z0-9+/=_-]{8,})\s*")
+
+
+def shown_line(line: str, above: str = "") -> str:
+    """A log line shown without the lines around it (scan's samples and group texts): as
+    :func:`shown` (screened below the lines ``above`` it when given: a table's header names the
+    columns of the row shown), and a line that is one token mixing letters and digits, or cases as no word
+    does (an upper-case share of a third or more, changing from lower to upper at least twice),
+    masked whole: a key wrapped onto a second line ("aws_secret_access_key=RI3Y…" then
+    "P5iMdxssW2") left its tail alone on a record's first line, with no name for the gate to read.
+    "KeyboardInterrupt" or "JSONDecodeError" alone stay."""
+    value = screen(f"{above}\n{line}").text.rsplit("\n", 1)[-1] if above else shown(line)
+    m = _LONE_TOKEN.fullmatch(value)
+    if m is None:
+        return value
+    token = m[1]
+    letters = sum(c.isalpha() for c in token)
+    digits = any(c.isdigit() for c in token)
+    uppers = sum(c.isupper() for c in token)
+    mixed_case = uppers * 3 >= max(letters, 1) and len(_LOWER_THEN_UPPER.findall(token)) >= 2
+    if _NAMED_CODE().fullmatch(token) and not _IN_NAME().search(_lowered(token)):
+        return value  # a name and a number in hex ("ErrorCode=8007045D", "HRESULT=0x80070005"): no key's tail
+    return MARK if ((digits and letters) or mixed_case) and not _camel_words(token) else value
+
+
+_NAMED_CODE = _lazy(r"[A-Za-z][A-Za-z_]{1,31}=(?:0[xX])?[0-9A-Fa-f]{1,32}")
+
+
+def argument(value: str, limit: int = 24) -> str:
+    """An argument echoed in an error: masked, and unless it could be a file's path (short, no
+    spaces, no braces), cut to a short prefix: a paste or a log line given where a file name was
+    expected is never printed back whole."""
+    if len(value) <= 255 and value.isprintable() and not any(c.isspace() or c in "{}[]<>\"'" for c in value):
+        return shown(value)
+    first = value.split("\n", 1)[0]
+    cut = first[:limit]
+    masked = shown(cut)
+    return masked + ("…" if len(cut) < len(value) else "")

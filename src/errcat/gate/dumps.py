@@ -1,0 +1,151 @@
+"""Credentials in serialized and dumped data: PHP's serialize(), YAML complex keys, INI sections of users,
+dotnet-dump strings, Kubernetes Secrets' data, hex dumps (hexdump -C, xxd) and YAML lists under a credential key."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .basics import Span, _checked, _grouped, _inner, _lazy, _lowered
+from .tables import _TABLE_ROWS
+from .words import _IN_NAME, _NOT_A_VALUE, _SECTIONS, _not_a_value
+
+# PHP's serialize(): s:8:"password";s:16:"…"; (the value's length in bytes is given before it)
+_PHP_SERIAL = _lazy(r's:\d{1,5}:\\{0,3}"([^"\\\n]{1,64})\\{0,3}";s:(\d{1,6}):\\{0,3}"')
+
+
+def _php_serialized(text: str) -> Iterator[Span]:
+    if '";s:' not in text and '\\";s:' not in text:
+        return
+    low = _lowered(text)
+    for m in _PHP_SERIAL().finditer(low):
+        if not _IN_NAME().search(m.group(1)) or _not_a_value(m.group(1)):
+            continue
+        at, size = m.end(), int(m.group(2))
+        end = at + size if text[at + size : at + size + 1] in ('"', "\\") else text.find('";', at, at + size + 64)
+        if end > at and (span := _checked(text, at, end)):
+            yield Span(*span, "credential by name")
+
+
+# YAML's complex key ("? password" then ": value"), a value an INI file's credential section gives by user
+# (CouchDB's [admins], Shiro's [users]: "bob = password, role"), a dump's System.String (dotnet-dump's dumpobj)
+_COMPLEX_KEY = _lazy(
+    r"^[ \t]{0,40}\?[ \t]+[\"']?(?P<name>[^\r\n\"':]{1,64})[\"']?[ \t]*\r?\n[ \t]{0,40}:[ \t]+(?P<val>[^\r\n]{1,512})",
+    re.MULTILINE,
+)
+_CREDENTIAL_SECTION = _lazy(rf"^[ \t]{{0,8}}\[(?:{'|'.join(_SECTIONS)})\][ \t]*\r?$", re.MULTILINE)
+_SECTION_VALUE = _lazy(
+    r"[ \t]{0,8}(?P<key>[^\s=:;#\[][^=:\r\n]{0,127}?)[ \t]*[=:][ \t]*(?P<val>[^\r\n]{1,512}?)[ \t]*\r?(?:\n|$)"
+)
+_SECTION_OTHER = _lazy(r"[ \t]{0,8}(?:[;#][^\r\n]{0,512})?\r?\n")
+_DUMPED_STRING = _lazy(
+    r"^Name:[ \t]+System\.String\r?\n(?:[^\r\n]{0,200}\r?\n){0,6}?String:[ \t]+(?P<val>[^\r\n]{1,4096})", re.MULTILINE
+)
+
+
+def _placed_values(text: str) -> Iterator[Span]:
+    if "?" in text:
+        for m in _COMPLEX_KEY().finditer(text):
+            name = _lowered(m.group("name"))
+            if _IN_NAME().search(name) and not _not_a_value(name) and (span := _inner(m.group("val").rstrip(), m.start("val"))):
+                yield Span(*span, "credential by name")
+    if "[" in text:
+        for m in _CREDENTIAL_SECTION().finditer(_lowered(text)):
+            pos = m.end() + 1
+            for _ in range(_TABLE_ROWS):
+                if (row := _SECTION_VALUE().match(text, pos)) is not None:
+                    if span := _checked(text, *row.span("val")):
+                        yield Span(*span, "credential by place")
+                elif (row := _SECTION_OTHER().match(text, pos)) is None:
+                    break
+                pos = row.end()
+    if "System.String" in text:
+        yield from _grouped(_DUMPED_STRING(), text, "val", "credential by place")
+    low = _lowered(text)
+    if "secret" in low and _SECRET_KIND().search(low):
+        yield from _secret_data(text, low)
+
+
+# A Kubernetes Secret: every value of its data and stringData (base64 or plain) is a credential, whatever its key
+# ("conn", ".dockerconfigjson"): in YAML the lines indented under "data:", in JSON the object after "data"
+_SECRET_KIND = _lazy(r"""["']?kind["']?[ \t]*:[ \t]*["']?secret\b""")
+_SECRET_DATA = _lazy(r"""^(?P<indent>[ \t]{0,40})(?:stringdata|data):[ \t]*\r?\n""", re.MULTILINE)
+_SECRET_JSON = _lazy(r""""(?:stringdata|data)"[ \t]*:[ \t]*\{(?P<body>[^{}]{0,65536})\}""")
+_DATA_LINE = _lazy(r"""(?P<indent>[ \t]{1,40})[^\s:#][^:\r\n]{0,252}:[ \t]+(?P<val>[^\r\n]{1,65536}?)[ \t]*\r?(?:\n|$)""")
+_JSON_VALUE = _lazy(r':[ \t]*"((?:[^"\\\n]|\\.){1,4096}+)"')
+
+
+def _secret_data(text: str, low: str) -> Iterator[Span]:
+    for m in _SECRET_DATA().finditer(low):
+        pos, outer = m.end(), len(m.group("indent"))
+        for _ in range(_TABLE_ROWS):
+            line = _DATA_LINE().match(text, pos)
+            if line is None or len(line.group("indent")) <= outer:
+                break
+            if span := _checked(text, *line.span("val")):
+                yield Span(*span, "credential by place")
+            pos = line.end()
+    for m in _SECRET_JSON().finditer(low):
+        for v in _JSON_VALUE().finditer(text, m.start("body"), m.end("body")):
+            if span := _checked(text, *v.span(1)):
+                yield Span(*span, "credential by place")
+
+
+# hexdump -C's and xxd's lines: an offset, the bytes in hex, the bytes as text (between bars for hexdump)
+_DUMP_LINE = _lazy(
+    r"^(?P<off>[0-9a-fA-F]{4,16}:?)[ \t]{1,4}(?P<hex>[0-9a-fA-F]{2,32}(?:[ \t]{1,3}[0-9a-fA-F]{2,32}){0,31}+)"
+    r"(?:[ \t]{2,8}(?P<ascii>[^\r\n]{1,80}?))?[ \t]*\r?$",
+    re.MULTILINE,
+)
+_DUMP_REACH = 64  # bytes after a credential's name in a dump that are hidden (its value, wrapped onto the next lines)
+
+
+def _dumped_bytes(text: str) -> Iterator[Span]:
+    """A credential in a hex dump: a name in the bytes (read from the hex, or from the text column) hides the bytes
+    after it, as hex and as text, on its line and the lines after it (the value wraps at 16 bytes a line)."""
+    if "  " not in text:
+        return
+    lines = [m for m in _DUMP_LINE().finditer(text) if len(d := re.sub(r"[ \t]", "", m.group("hex"))) % 2 == 0 and len(d) >= 8]
+    if len(lines) < 2:
+        return
+    decoded: list[str] = []
+    for m in lines:
+        digits = re.sub(r"[ \t]", "", m.group("hex"))
+        shown_text = m.group("ascii") or ""
+        decoded.append(bytes.fromhex(digits).decode("latin-1") + " " + shown_text)
+    for i in range(len(lines)):
+        if not _IN_NAME().search(decoded[i].lower()):
+            continue
+        reach = 0
+        for j in range(i, len(lines)):
+            if j > i and lines[j].start() > text.find("\n", lines[j - 1].end()) + 1:
+                break  # not the next line: the dump ended
+            n = lines[j]
+            yield Span(n.start("hex"), n.end("ascii") if n.group("ascii") else n.end("hex"), "credential in a dump")
+            reach += len(re.sub(r"[ \t]", "", n.group("hex"))) // 2
+            if reach >= _DUMP_REACH:
+                break
+
+
+# A list's items under a key naming credentials (credentials:, passwords:, api_tokens:), in YAML: "- value" each
+_LIST_KEY = _lazy(r"^(?P<indent>[ \t]{0,40})(?P<name>[^\s:#-][^:\r\n]{0,63}):[ \t]*\r?\n", re.MULTILINE)
+_LIST_ITEM = _lazy(r"(?P<indent>[ \t]{0,40})-[ \t]+(?P<val>[^\r\n]{1,512}?)[ \t]*\r?(?:\n|$)")
+
+
+def _listed_credentials(text: str) -> Iterator[Span]:
+    if "- " not in text:
+        return
+    low = _lowered(text)
+    for m in _LIST_KEY().finditer(low):
+        name = m.group("name").strip(" \t\"'")
+        if not _IN_NAME().search(name) or _NOT_A_VALUE().search(name):
+            continue
+        pos = m.end()
+        for _ in range(_TABLE_ROWS):
+            item = _LIST_ITEM().match(text, pos)
+            if item is None or len(item.group("indent")) < len(m.group("indent")):
+                break
+            value = item.group("val")
+            if not re.match(r"[\w.-]{1,64}:(?:[ \t]|$)", value) and (span := _inner(value, item.start("val"))):
+                yield Span(*span, "credential by name")  # (an item that is a mapping, "- name: regcred", names its own)
+            pos = item.end()

@@ -1,0 +1,139 @@
+"""Credentials written as a name field and a value field (``{"name": "password", "value": …}``, ``<add
+key="Password" value="…"/>``, a property list's <key> and <string>): the name and its value are two fields."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .basics import _NAME_CHARS, _QUOTED, Span, _checked, _inner, _lazy, _lowered
+from .needles import _dense, _near_needles
+from .words import _IN_NAME, _not_a_value
+
+# a name given as the value of a name or key field: JSON's "name": "…", XML's key="…"
+_NAME_FIELD = _lazy(
+    r"""(?<![a-z0-9_-])(?:(?:parameter|option)?(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["']"""
+    r"""|path\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["'](?:/[a-z0-9_.~-]{0,32}){0,3}/)$"""  # JSON Patch's "path": "/password"
+)
+_FIELD_NAME = _lazy(r"""(?:parameter|option)?(?:name|key)\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["'](?P<name>[^"'\\<>\n]{1,64})""")
+_VALUE_FIELD = _lazy(rf"""(?<![a-z0-9_.$-])(?:parameter)?value\\{{0,3}}["']?\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})""")
+_VALUE_FIELD_NEXT = _lazy(
+    rf"""\\{{0,3}}["']\s{{0,4}},\s{{0,4}}\\{{0,3}}["']value\\{{0,3}}["']\s{{0,4}}[:=]\s{{0,4}}(?P<val>{_QUOTED})"""
+)
+_ELEMENT_TEXT = _lazy(r"[ \t\r\n]{0,200}(?:<value>)?(?P<val>[^<]{1,4096})</")  # <entry key="…">value</entry>
+_UNIT = 1024  # how far the object or the tag holding a name field is looked for, either side
+
+
+def _name_fields(text: str) -> Iterator[Span]:
+    """Values of name/value pairs written as two fields, whatever follows the name (see _field_value)."""
+    low = _lowered(text)
+    if "value" not in low and ">" not in low:
+        return  # no value field and no element: no pair of fields to find
+    if "value:" in low:
+        yield from _yaml_name_values(text, low)
+    done = 0
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # hidden whole by _named
+        a, b = max(0, first - 80, done), last + 80
+        if low.find("name", a, b) < 0 and low.find("key", a, b) < 0:
+            continue
+        done = b - 80  # a field name ends within 80 characters of the stretch: the next window starts there
+        for m in _FIELD_NAME().finditer(low, a, b):
+            name = text[m.start("name") : m.end("name")]
+            if _NAME_CHARS.intersection(low[m.start() - 1 : m.start()]) or not _IN_NAME().search(m.group("name")):
+                continue  # part of a longer name (username), or names no credential
+            if _not_a_value(name):
+                continue
+            if span := _field_value(low, m.start("name"), m.end("name")):
+                yield Span(*span, "credential by name")
+
+
+# a name/value pair in YAML, the value on the line after the name (a Kubernetes container's env list)
+_YAML_NAME_VALUE = _lazy(
+    r"name:[ \t]{1,10}(['\"]?)([a-z0-9_.-]{1,64})\1[ \t]{0,10}\r?\n[ \t]{0,40}value:[ \t]{1,10}([^\r\n]{1,512})"
+)
+
+
+def _yaml_name_values(text: str, low: str) -> Iterator[Span]:
+    for m in _YAML_NAME_VALUE().finditer(low):
+        if not _IN_NAME().search(m.group(2)) or _not_a_value(m.group(2)):
+            continue
+        value = text[m.start(3) : m.end(3)].split(" #", 1)[0].rstrip()  # a comment after it is not the value
+        if span := _inner(value, m.start(3)):
+            yield Span(*span, "credential by name")
+
+
+def _listed_values(low: str, at: int) -> Iterator[Span]:
+    """Every ``value`` field in the list starting at ``at`` (each cookie of a HAR entry)."""
+    end = low.find("]", at, at + 65_536)
+    for m in _VALUE_FIELD().finditer(low, at, len(low) if end < 0 else end):
+        if span := _inner(m.group("val"), m.start("val")):
+            yield Span(*span, "credential by name")
+
+
+def _next_field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
+    """The value field right after a name field (``"name": "password", "value": "…"``): _name_fields
+    looks further, this keeps _named from taking the next field's name for the value."""
+    if not _in_name_field(low, start):
+        return None
+    m = _VALUE_FIELD_NEXT().match(low, end)
+    return _inner(m.group("val"), m.start("val")) if m else None
+
+
+def _in_name_field(low: str, start: int) -> bool:
+    """Whether the name starting at ``start`` is the value of a name or key field (read back 128 characters)."""
+    # (a name field's value opens with a quote or a path's slash, and "$" may also match before a line break:
+    # any other name, most of them, needs no search)
+    if low[max(0, start - 2) : start].removesuffix("\n")[-1:] not in ('"', "'", "/"):
+        return False
+    return _NAME_FIELD().search(low, max(0, start - 128), start) is not None
+
+
+def _field_value(low: str, start: int, end: int) -> tuple[int, int] | None:
+    """The value of a name/value pair written as two fields, in either order, in the object or the tag
+    holding them: ``{"name": "password", "value": "…"}``, ``{"value": "…", "name": "token"}`` (HAR,
+    Postman and .NET header lists, AWS tags), ``<add key="Password" value="…"/>`` (.NET appSettings),
+    ``<property name="….password" value="…"/>`` (Spring); else the element's text:
+    ``<entry key="password">…</entry>`` (Java properties XML), ``<setting name="Password"><value>…``."""
+    if low[end : end + 1] not in ("'", '"', "\\") or not _NAME_FIELD().search(low, max(0, start - 24), start):
+        return None
+    opener = max(low.rfind("{", max(0, start - _UNIT), start), low.rfind("<", max(0, start - _UNIT), start))
+    closer = "}" if low[opener : opener + 1] == "{" else ">"
+    close = low.find(closer, end, end + _UNIT)
+    if opener < 0 or close < 0:
+        return None
+    for m in _VALUE_FIELD().finditer(low, opener, close + 1) if low.find("value", opener, close) >= 0 else ():
+        if not m.start() <= start < m.end():  # not the name field's own value
+            return _inner(m.group("val"), m.start("val"))
+    text_match = _ELEMENT_TEXT().match(low, close + 1) if closer == ">" and low[close - 1] != "/" else None
+    if text_match is None:
+        return None
+    value = text_match.group("val")
+    start = text_match.start("val") + len(value) - len(value.lstrip())
+    return _checked(low, start, start + len(value.strip()))
+
+
+def _xml_value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
+    before = text[max(0, start - 41) : start]
+    if not (before.endswith("<") or re.search(r"<[\w.-]{1,40}:$", before)):
+        return None
+    if not text.startswith("</", m.end("xval")):
+        return None  # <ACCESS_TOKEN> as a placeholder, not an element with a value
+    if m.group("word") == "key" and not m.group("rest") and _PLIST_NEXT().match(text, m.end("xval")):
+        return _plist_value(text, m)
+    return _inner(text[m.start("xval") : m.end("xval")], m.start("xval"))
+
+
+# the value element after a property list's key (<key>Password</key> <string>…</string>)
+_PLIST_VALUE = _lazy(r"</key>[ \t\r\n]{0,200}<(?:string|data)>([^<]{1,4096})</", re.IGNORECASE)
+_PLIST_NEXT = _lazy(r"</key>[ \t\r\n]{0,200}<(?:string|data|integer|real|date|true|false|dict|array)\b", re.IGNORECASE)
+
+
+def _plist_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """A property list's <key> (one a <string>, <integer>, <dict>… follows) holds a name, not a key: the
+    value is the element after it, when the name names a credential."""
+    if not _IN_NAME().search(_lowered(text[m.start("xval") : m.end("xval")])):
+        return None
+    value = _PLIST_VALUE().match(text, m.end("xval"))
+    return _checked(text, *value.span(1)) if value else None

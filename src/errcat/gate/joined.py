@@ -1,0 +1,67 @@
+"""A credential's name cut by a line break: a terminal wrapped it at its width ("db_pass" then "word=…"), a mail
+client or a pager hyphenated it ("Authori-" then "zation: Bearer …"). No pass reads a name across lines, so the two
+lines are joined into one and judged again; what is found is masked in the original text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .basics import Span, _lazy, _lowered
+from .named import _name_start
+from .passes import _spans
+from .words import _IN_NAME
+
+# the line after the break: the rest of a name, then its separator
+_NAME_TAIL_LINE = _lazy(r"\n([A-Za-z0-9_.$-]{1,40})[ \t]{0,4}[:=]")
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$-")
+_JOINED_MAX = 65_536  # characters of joined lines judged again; past that, the value after each cut name is hidden
+_LINE_MAX = 1024
+# a name cut by a wrap stands alone on its line, fills a line as wide as a terminal's usual widths (a terminal wraps
+# at its width), or ends with a hyphen: never a name run into the value on the line before it ("mode: bypass" then
+# "count=3"), nor a long line of code ending in a name ("OID_… = ExtensionOID.PRIVATE_KEY_USAGE_PERIOD")
+_TERMINAL_WIDTHS = frozenset((80, 100, 120, 132, 160, 200, 240))
+
+
+def _joined_names(text: str) -> list[Span]:
+    """The spans found in the lines around each name a line break cut, judged joined (see the module)."""
+    if "\n" not in text:
+        return []
+    out: list[Span] = []
+    budget = _JOINED_MAX
+    for cut, removed, tail in _cuts(text):
+        start = text.rfind("\n", max(0, cut - _LINE_MAX), cut - 1) + 1
+        end = text.find("\n", tail, tail + _LINE_MAX)
+        end = len(text) if end < 0 else end
+        budget -= end - start
+        if budget < 0:  # machine-made: thousands of cut names
+            out.append(Span(tail, end, "credential by name"))
+            continue
+        joined = text[start : cut - removed] + text[cut + 1 : end]
+        shift = cut - removed - start  # where the second line starts in the joined text
+        for s in _spans(joined):
+            a = start + s.start + (removed + 1 if s.start >= shift else 0)
+            b = start + s.end + (removed + 1 if s.end > shift else 0)
+            out.append(Span(a, b, s.kind))
+    return out
+
+
+def _cuts(text: str) -> Iterator[tuple[int, int, int]]:
+    """Each line break inside a credential's name: where the break is, how many characters before it the wrap added
+    (a hyphen, a carriage return), and where the line after it goes on past the name's tail."""
+    low = _lowered(text)
+    for m in _NAME_TAIL_LINE().finditer(low):
+        cut = m.start()
+        removed = 1 if low[cut - 1 : cut] == "\r" else 0
+        if low[cut - removed - 1 : cut - removed] not in _NAME_CHARS or cut - removed < 1:
+            continue
+        before = _name_start(low, cut - removed)
+        joined = low[before : cut - removed] + m.group(1)
+        if low[cut - removed - 1] == "-":  # a hyphen the wrap added ("Authori-" "zation"), unless the name has one
+            unhyphened = low[before : cut - removed - 1] + m.group(1)
+            if _IN_NAME().search(unhyphened) and not _IN_NAME().search(joined):
+                removed, joined = removed + 1, unhyphened
+        line_start = low.rfind("\n", max(0, cut - _LINE_MAX), cut) + 1
+        width = len(low[line_start:cut].rstrip("\r"))
+        wrapped = not low[line_start:before].strip() or width in _TERMINAL_WIDTHS or low[cut - 1 : cut] == "-"
+        if wrapped and before < cut - removed and _IN_NAME().search(joined):
+            yield cut, removed, m.end(1)

@@ -1,0 +1,244 @@
+"""The value after a credential's name in any syntax (``key: v``, ``key => v``, ``[key, v]``, ``key=v``, ``--flag v``,
+``<key>v</key>``): the main pass, matched on the text in lower case and only near the needles. Prose ("password is
+required"), a name that says its value is no credential, a source file's line and an HTTP status are left."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from ..values import reason_phrase
+from .basics import _CDATA, _HEX_NUMBER, _NAME_CHAR, _QUOTED, Span, _checked, _inner, _lazy, _lowered, _secret_like
+from .fields import _in_name_field, _listed_values, _next_field_value, _xml_value
+from .needles import _dense, _near_needles, _word_starts
+from .words import _CREDENTIAL_WORD, _not_a_value
+
+_SOURCE_FILE = _lazy(r"\.(?:c|cc|cpp|cxx|h|hh|hpp|go|py|java|kt|rs|rb|js|mjs|ts|php|cs|swift|scala)$", re.IGNORECASE)
+_LINE_NUMBER = _lazy(r":\d{1,6}(?![\w.-])")
+# A credential word, the rest of its name, then how the name closes, the separator and the value.
+# Matching starts at the word (found by one fast scan), never at every position of the text. The
+# rest of the name may hold a .properties escape (db.password\\:prod is one name).
+_NAME_REST = r"[a-z0-9_.$*\u00c0-\u024f\u0370-\u052f-]"  # (accented, Greek and Cyrillic letters too: cl\u00e9_secr\u00e8te;
+# and RFC 2231's "*" of a parameter's extended value: password*=utf-8''…, password*0*=…)
+_NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ](?=[a-z0-9_.$-])){{0,64}}+)
+    (?:(?P<xml>(?:[ \t\r\n][^<>\r\n]{{0,200}}+)?>)(?P<xval>{_CDATA}|[^<]{{1,4096}})  # <name attrs>value
+    |(?P<close>\\{{0,3}}["'])?(?P<vis>(?::\\{{0,3}}"[^"\n]{{1,128}}")?:(?:protected|private|public))?(?P<bracket>\])?
+    (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
+      |(?P<sep>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}}(?=:))?  # a pretty-printer's colon on the next line
+        [ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|==>|-{{1,2}}>|\u2192|:=|\?=|=|:)  # => (var_dump: a line
+        # break), Scala's and a logger's arrows, := ?= = :
+        (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}})  # and a YAML list's "- "
+      |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}}|[ \t]{{1,4}}\.[ \t]{{1,4}})  # [key, value], (key, value), Lisp's (key . value)
+      |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
+    )
+    (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+|0x[0-9a-f]{{1,16}}[ \t]{{1,4}}(?=["'])
+      |\[[ \t]{{0,4}}(?=["'])|[bru]{{1,2}}(?=["'])|\$(?=["'])|(?<=\*=)[a-z0-9_-]{{0,40}}'[a-z-]{{0,16}}')?
+    # var_dump's string(n), a shell's $'…', RFC 2231's charset'language' before an extended value, a C string
+    # after its pointer (gdb's print: password = 0x5566 "…"), a JSON list, Python's b'…' and r'…'
+    (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])
+      |[^\s,;}}\])'"&<>]{{1,4096}}+))"""  # (a bare value bounded: a name repeated in its escaped value stays linear)
+_NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
+_NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
+_NAME_BEFORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$-"  # the rest of a name before its word
+_SCHEME_WORD = _lazy(r"(?:Bearer|Basic|Digest|Token|OAuth|SharedKey)[ \t]+(?=[A-Za-z0-9\-._~+/:]{1,}=*)", re.I)
+_BARE = _lazy(r"""[^\s,;}\])'"&<>]*""")
+# a sentence after a token's name: a capitalised word, then a lower-case one ("Session has expired");
+# after a password's name such a word may be the password
+_PROSE_SENTENCE = _lazy(r"[A-Z][a-z]{1,40}[ \t]+[a-z]{2,}\b")
+_PASSWORD_NAME = _lazy(
+    r"pass|pw|secret|senha|contrase|kennwort|wachtwoord|haslo|has\u0142o|heslo|jelsz|parola|lozinka|geslo|slapta"
+)
+_PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a long run of letters is not read whole
+
+
+def _named(text: str) -> Iterator[Span]:
+    """Values after a credential-like name, in any syntax. The names are matched on the text in
+    lower case, and only near a substring every credential word holds (found at C speed). A name
+    judged on a line, with the same text around it as a name judged before, is judged the same:
+    a log repeating its lines is judged line by line once (see _memo_key)."""
+    low = _lowered(text)
+    memo: dict[tuple[str, int], tuple[int, int] | None] = {}
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            yield Span(first, min(last, len(text)), "credential by name")  # machine-made: no readable error in there
+            continue
+        for m in _named_matches(low, first, last):
+            if _prose(low, m):
+                continue  # (told at once: a table or a log repeats them thousands of times)
+            start = _name_start(text, m.start())
+            key = _memo_key(text, low, m, start)
+            if key is None:
+                yield from _judged(text, low, m, start)
+                continue
+            window, at, base = key
+            if (window, at) not in memo:
+                found = next(_judged(text, low, m, start), None)
+                memo[window, at] = None if found is None else (found.start - base, found.end - base)
+            if (span := memo[window, at]) is not None:
+                yield Span(span[0] + base, span[1] + base, "credential by name")
+
+
+# Where what _judged reads of a name on one line lies: up to 200 characters before the line (the name's start,
+# 64 before its word; a name field's, 128 before that; a keyword's colon) and 64 past it (a status's reason phrase)
+_MEMO_BACK = 200
+_MEMO_AHEAD = 64
+_MEMO_LINE = 1024  # a longer line is judged at each name
+
+
+def _memo_key(text: str, low: str, m: re.Match[str], start: int) -> tuple[str, int, int] | None:
+    """The text a name's judgement depends on whole, where the name, its separator and its value stand on one line
+    of at most _MEMO_LINE characters: the line and what _judged reads around it; the name's place in that text,
+    and where that text starts. None where the judgement may read further (an element's value, HAR's cookie list,
+    a name field's value field on the lines after it)."""
+    at, end = m.start(), m.end()
+    if m.group("xval") is not None or m.group("word") == "cookie" or low.find("\n", at, end) >= 0:
+        return None
+    line_start = low.rfind("\n", max(0, at - _MEMO_LINE), at) + 1
+    line_end = low.find("\n", end, line_start + _MEMO_LINE)
+    if (line_start == 0 and at > _MEMO_LINE) or (line_end < 0 and line_start + _MEMO_LINE < len(low)):
+        return None  # a line too long to be read whole
+    if _in_name_field(low, start):
+        return None
+    base = max(0, line_start - _MEMO_BACK)
+    stop = len(low) if line_end < 0 else line_end
+    return text[base : stop + _MEMO_AHEAD], at - base, base
+
+
+def _judged(text: str, low: str, m: re.Match[str], start: int) -> Iterator[Span]:
+    """The value a name matched introduces, unless the name or its value says it is no credential."""
+    if _prose(low, m):
+        return
+    if _not_a_value(text[start : m.end("rest")]) or _NAMESPACED().match(text, m.end("rest")):
+        return  # (a class in the name's namespace: Ruby's OAuth2::Error)
+    if _LINE_NUMBER().match(text, m.end("rest")) and _SOURCE_FILE().search(text, start, m.end("rest")):
+        return  # a source file and its line (glog's "auth_manager.cc:834]")
+    if m.group("word") == "cookie" and low.startswith("[", m.start("val")):
+        yield from _listed_values(low, m.start("val"))  # HAR's "cookies": [{"name": …, "value": …}]
+        return
+    span = _next_field_value(low, start, m.end("rest")) or (
+        _xml_value(text, start, m) if m.group("xval") is not None else _value(text, start, m)
+    )
+    if span is None and m.group("xval") is not None and (pair := _NAMED_PAIR().match(low, m.start())):
+        span = _value(text, start, pair)  # "token '…' -> 401": a ">" that closes no tag
+    if span is None or (m.group("word") == "session" and _HEX_NUMBER().fullmatch(text, *span)):
+        return
+    if not _stated_status(text, *span):
+        yield Span(*span, "credential by name")
+
+
+def _name_start(text: str, at: int) -> int:
+    """Where the name holding the credential word at ``at`` starts, at most 64 characters before it: the
+    run of name characters before the word, or before the line break right before it (as the regex
+    ``[A-Za-z0-9_.$-]{1,64}$`` found it; a strip reads it 6 x faster, and _named asks it of every name)."""
+    window = text[max(0, at - 64) : at]
+    body = window.removesuffix("\n")
+    run = len(body) - len(body.rstrip(_NAME_BEFORE))
+    return at - (len(window) - len(body)) - run if run else at
+
+
+_NAMESPACED = _lazy(r"::[A-Z][A-Za-z0-9_]{0,64}(?:::|[:\s.(]|$)")
+
+
+def _prose(low: str, m: re.Match[str]) -> bool:
+    """A word and a space in a sentence ("password is required"), told before the rest of _named
+    looks at it (_a_pair says the same later): a table or a log repeats them thousands of times."""
+    return (
+        m.group("space") is not None
+        and m.group("close") is None
+        and low[m.start() - 1 : m.start()] not in _NAME_CHAR  # no name before it (not --password, x-token)
+        and low[m.start() - 1 : m.start()] not in (":", "/")  # an EDN keyword (:password, :db/password)
+        and "securestring" not in low[m.start() : m.end("rest")]
+        and not low.endswith(('name="', "name='", 'name=\\"'), 0, m.start())  # no multipart part's name
+    )
+
+
+def _named_matches(low: str, first: int, last: int) -> Iterator[re.Match[str]]:
+    """The names starting in a stretch with their values, tried word by word: a search for the whole
+    pattern would try each word up to 4 KiB past the stretch (on 1 MiB of PEM headers, seconds)."""
+    pos = first
+    for at in _word_starts(low, first, last):
+        if at < pos:
+            continue
+        m = _NAMED().match(low, at, last + 4400)
+        if m is not None:
+            yield m
+            pos = m.end("rest")  # the next name may stand inside this match's value ("a b token=c")
+
+
+def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the value the name introduces, if the syntax around it makes a pair."""
+    before = text[max(0, start - 8) : start]
+    opener = before.rstrip("\\\"'")[-1:]
+    name = text[start : m.end("rest")].lower()
+    keyword = m.group("space") is not None and m.group("val")[:1] == '"' and _KEYWORD().search(text, max(0, start - 66), start)
+    if not (keyword or _a_pair(m, before, opener, name)):
+        return None
+    at = m.start("val")
+    value = text[at : m.end("val")]
+    if (m.group("sep") or "").strip(" \t\r\n") in _ARROWS and (value.isdigit() or not _secret_like(value)):
+        return None  # "POST /oauth/token -> 400": an arrow also leads to a status or a word
+    if value[:1] not in "\"'\\({<":  # a bare value
+        if (scheme := _SCHEME_WORD().match(text, at)) is not None:
+            return _checked(text, scheme.end(), _BARE().match(text, scheme.end()).end())  # type: ignore[union-attr]
+        sep = m.group("sep") or ""
+        if ":" in sep and "=" not in sep and value.islower() and _PROSE_WORD().match(text, at):
+            return None  # "Password: must be 8 characters": prose after a colon
+        if ":" in sep and "=" not in sep and _PROSE_SENTENCE().match(text, at) and not _PASSWORD_NAME().search(name):
+            return None  # Facebook's "Error validating access token: Session has expired on ...": a sentence
+        if opener == "[" and m.group("bracket") and "=>" in sep:
+            line_end = text.find("\n", at)
+            return _checked(text, at, len(text) if line_end < 0 else line_end)  # print_r: to the end of the line
+        if _BLOCK_MARK().fullmatch(value) and (word := _NEXT_WORD().match(text, m.end("val"))):
+            return _checked(text, word.start(1), word.end(1))  # password: | value, its lines joined into one
+        if "=" in sep or ":" in sep:
+            return _checked(text, at, _run_on(text, m.end("val"), _SEGMENTS))
+    elif value[:1] in "'\"" and (more := _QUOTE_RUN_ON().match(text, m.end("val"))) and more.group(1) == value[:1]:
+        return _checked(text, at + 1, more.end() - 1)  # password='ab'cd': the quote inside was the password's
+    return _inner(value, at)
+
+
+_ARROWS = ("==>", "->", "-->", "\u2192")
+
+
+# a Clojure/EDN keyword naming the value after it ({:db/password "…"}): the name starts with a colon
+_KEYWORD = _lazy(r"(?:^|[\s{(\[,]):[\w.*+!?-]{0,64}/?$")
+
+
+def _a_pair(m: re.Match[str], before: str, opener: str, name: str) -> bool:
+    """Whether the syntax around a name and what follows it makes a pair (not prose)."""
+    if m.group("comma") is not None and opener not in "[({":
+        return False  # "token, ..." in prose is no pair; [key, v], (key, v), Erlang's {key, v} are
+    multipart = before.endswith(('name="', "name='", 'name=\\"')) or (m.group("mp") is not None and before.endswith("name="))
+    if m.group("space") is not None and not (name.startswith("-") or "securestring" in name or multipart):
+        return False  # "token expired": prose
+    if m.group("mp") is not None and not multipart:
+        return False  # only a multipart part's name="..." has its value after the part's headers
+    # only a quoted name's colon may stand on the next line (a pretty-printer's)
+    return not (m.group("sep") and m.group("sep").lstrip(" \t")[:1] in "\r\n" and m.group("close") is None)
+
+
+# A bare value runs on past a ";" or "&" the password holds (password=ab;cd, pw=ab&cd), up to the next
+# "name=" (Password=…;Database=ledger, password=…&user=sync)
+_BLOCK_MARK = _lazy(r"[|>][1-9+-]{0,2}")
+_NEXT_WORD = _lazy(r"[ \t]{1,10}([^\s'\"]{1,512})")
+_SEGMENTS = _lazy(r"[;&]([^\s;&=,'\"<>(){}\[\]]{1,64}+)(?![=\w])")
+_QUOTE_RUN_ON = _lazy(r"""[^\s'"<>,;)}\]]{1,256}?(['"])(?=[\s,;)}\]>]|$)""")
+
+
+def _run_on(text: str, end: int, segments: Callable[[], re.Pattern[str]]) -> int:
+    """Where a bare value ending at ``end`` really ends: past the segments that name nothing."""
+    for _ in range(16):
+        m = segments().match(text, end)
+        if m is None:
+            break
+        end = m.end()
+    return end
+
+
+def _stated_status(text: str, start: int, end: int) -> bool:
+    """Whether the value is an HTTP error status followed by its own reason phrase: golang.org/x/oauth2's
+    "cannot fetch token: 400 Bad Request" names the failed call's status, not a token."""
+    value = text[start:end]
+    if len(value) != 3 or not value.isdigit() or not "400" <= value <= "599":
+        return False
+    return text[end : end + 1] == " " and reason_phrase(int(value), text[end + 1 : end + 64]) is not None

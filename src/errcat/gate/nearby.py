@@ -1,0 +1,405 @@
+"""Values their name introduces other than by a plain pair: on the lines after it (block scalars, triple quotes,
+heredocs), after a word in a sentence or a prompt, after a declared type or dot leaders, through odd separators,
+in hex groups, or as a device's numbered secret."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .basics import (
+    _DATE_LIKE,
+    _GUID,
+    _HEX,
+    _HEX_KEY,
+    _HEX_NUMBER,
+    _MARKED,
+    _NAME_CHAR,
+    _OBJECT_STRING,
+    _QUOTED,
+    Span,
+    _checked,
+    _grouped,
+    _inner,
+    _lazy,
+    _lowered,
+)
+from .named import _name_start
+from .needles import _dense, _near_needles, _word_matches, _word_starts
+from .passwords import _NOT_A_PASSWORD
+from .shapes import _dashed_name, looks_random
+from .words import _CREDENTIAL_WORD, _NOT_A_VALUE, _not_a_value
+
+# "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value
+_AFTER_WORD = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
+    (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah)[ \t]{{1,4}}){{0,3}}
+    (?:(?<=[ \t])['"])?(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)""",
+    re.VERBOSE,
+)
+# A value on the lines after its name: YAML's block scalar (password: |) or plain value on the next line,
+# TOML's and Python's triple quotes; an anchor (&a) or a tag (!!str) may stand between.
+_NEXT_LINE = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+\\{{0,3}}["']?[ \t]{{0,10}}[:=][ \t]{{0,10}}
+    (?:&[^\s]{{1,64}}[ \t]{{0,10}})?(?:![^\s]{{0,64}}[ \t]{{1,10}})?
+    (?:(?P<tq>\"\"\"|\'\'\')|<<[-~]?(?P<heredoc>[a-z_]{{1,32}})[ \t]{{0,10}}\r?\n  # HCL's and a shell's heredoc
+      |(?P<block>[|>][1-9+-]{{0,2}})?[ \t]{{0,10}}(?:\#[^\r\n]{{0,200}})?\r?\n)""",
+    re.VERBOSE,
+)
+# a prompt or a message naming a credential, its value alone at the end of the line after a colon
+# (or before the JSON a log line gives after it)
+_PROMPT = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[^\r\n:=]{{0,64}}+:[ \t]{{1,4}}(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)"""
+    r"""(?:[ \t]*(?=\r?\n|$)|[ \t]+(?=[{\[]))"""
+)
+# (a "|" or ">" ends the line of a block scalar's name: never a pipe table's "| a | password |" with no ":" or "=")
+_NEXT_LINE_HINT = _lazy(
+    r"[:=][ \t]{0,20}(?:[&!]|(?:[|>][1-9+-]{0,2}[ \t]{0,10})?(?:#[^\r\n]{0,200})?\r?\n)"
+    r"|\"\"\"|'''|<<[-~]?[a-z_]{1,32}[ \t]{0,10}\r?\n"
+)
+_NEXT_LINES = 64  # at most this many lines of a block scalar
+
+
+def _next_lines(text: str) -> Iterator[Span]:
+    """A value on the lines after its name (see _NEXT_LINE): a block scalar's lines indented past the
+    name's, one word alone on the next line (never a sentence: "invalid token:" then a message), or the
+    text up to the closing triple quote."""
+    if "\n" not in text and '"""' not in text and "'''" not in text:
+        return  # one line (scan's samples) with no triple quote: no value on a next line
+    low = _lowered(text)
+    if not _NEXT_LINE_HINT().search(low):
+        return  # no line ends after a separator anywhere (a pipe table's rows): no stretch to try
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # hidden whole by _named
+        if not _NEXT_LINE_HINT().search(low, first, last + 160):
+            continue  # no separator ends a line here: most stretches
+        for m in _word_matches(_NEXT_LINE(), low, first, last, 400):
+            if m.group("tq") or m.group("heredoc"):  # to the closing quotes, or the heredoc's marker (HCL, shell)
+                if m.group("tq"):
+                    close = low.find(m.group("tq"), m.end(), m.end() + 4096)
+                else:
+                    marker = re.compile(rf"\r?\n[ \t]{{0,40}}{m.group('heredoc')}[ \t]*(?:\r?\n|$)")
+                    close = end.start() if (end := marker.search(low, m.end(), m.end() + 4096)) else -1
+                span = _checked(low, m.end(), close) if close >= 0 else None
+            elif ruled := _UNDER_RULE().match(low, m.end()):  # kubectl describe's "DB_PASSWORD:", "----", the value
+                span = _checked(text, *ruled.span("val"))
+            else:
+                span = _indented(text, m.start(), m.end(), block=m.group("block") is not None)
+            if span is not None:
+                yield Span(*span, "credential by name")
+
+
+# the value of a ConfigMap's or a Secret's key as kubectl describe prints it: under a rule, to a blank line
+_UNDER_RULE = _lazy(r"-{4,40}[ \t]*\r?\n(?P<val>[^\r\n]{1,4096}(?:\r?\n[^\r\n]{1,4096}){0,63})")
+
+
+def _indented(text: str, name_at: int, at: int, block: bool) -> tuple[int, int] | None:
+    """The lines from ``at`` indented past the line holding ``name_at``: all of them for a block
+    scalar, else the next line when it holds one word that names nothing (not "host: db")."""
+    line_start = text.rfind("\n", 0, name_at) + 1
+    indent = len(text[line_start:name_at]) - len(text[line_start:name_at].lstrip(" \t"))
+    start = end = -1
+    pos = at
+    for _ in range(_NEXT_LINES if block else 1):
+        eol = text.find("\n", pos)
+        eol = len(text) if eol < 0 else eol
+        line = text[pos:eol].rstrip("\r")
+        body = line.lstrip(" \t")
+        if body and len(line) - len(body) <= indent:
+            break
+        if body:
+            start = pos + len(line) - len(body) if start < 0 else start
+            end = pos + len(line)
+        if eol >= len(text):
+            break
+        pos = eol + 1
+    if start < 0 or (not block and (" " in text[start:end] or text[start:end].endswith(":"))):
+        return None
+    return _checked(text, start, end)
+
+
+def _after_word(text: str) -> Iterator[Span]:
+    """A value a sentence gives right after a credential word, or at the end of a prompt's line
+    naming one ("Enter new password for user "sync": …"): one with letters and digits (or signs),
+    never a word, a number, a date, a path or an id."""
+    low = _lowered(text)
+    prompts = ": " in text or ":\t" in text
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # hidden whole by _named
+        for m in _word_matches(_AFTER_WORD(), low, first, last, 200):
+            if span := _word_value(text, m, prompt=False):
+                yield Span(*span, "random token after a credential word")
+        for m in _word_matches(_PROMPT(), low, first, last, 240) if prompts else ():
+            if span := _word_value(text, m, prompt=True):
+                yield Span(*span, "random token after a credential word")
+
+
+def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | None:
+    """The value after a credential word, if it looks like one (see _after_word). Right after the word,
+    a long hex value or a GUID is one ("API key <40 hex> is invalid": InvoiceXpress's keys are 40 hex
+    digits); at the end of a prompt's line it is an id ("… for company file: <GUID>"), and the value
+    runs to the line's end (a sentence's value loses a full stop)."""
+    if text[m.start() - 1 : m.start()] == "/":  # the word ends a path ("endpoint=/api/auth method=GET")
+        return None
+    value = text[m.start("val") : m.end("val")]
+    value = value if prompt or text[m.start("val") - 1] in "'\"" else value.rstrip(".:!?")  # a quoted value is whole
+    letters = sum(c.isalpha() for c in value)
+    others = len(value) - letters
+    if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
+        return None
+    if _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value):
+        return None  # a number in hex ("renew session 0x24ed93119420016"), an object's toString
+    ids = _GUID().fullmatch(value) or _HEX().fullmatch(value)
+    if ids and not prompt and len(value.replace("-", "")) >= _HEX_KEY:
+        pass
+    elif ids or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
+        return None
+    return m.start("val"), m.start("val") + len(value)
+
+
+# A name declared with its type before the value (Scala's and Kotlin's val apiKey: String = …, TypeScript's
+# let token: string = …, Swift's let secret: String = …), and a name with its value aligned under a table's
+# header or after dot leaders (PowerShell's Get-ChildItem env:, "Password ......... value")
+_TYPED = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_]{{0,32}}+[ \t]*:[ \t]*[a-z][\w.<>\[\]?]{{0,40}}[ \t]*=[ \t]*"""
+    rf"""(?P<val>{_QUOTED}|[^\s,;)}}\]]{{1,512}})"""
+)
+_ALIGNED = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,32}}+(?:[ \t]{{2,80}}|[ \t]{{1,4}}\.{{3,80}}[ \t]{{1,4}})"""
+    r"""(?:[a-z][\w$]{0,64}(?:\.[\w$]{1,64}){1,8}[ \t]{2,80})?"""  # a field's type between (Eclipse MAT: java.lang.String)
+    r"""(?P<val>[^\s]{4,512})[ \t]*\r?(?:\n|$)"""
+)
+
+
+def _typed_and_aligned(text: str) -> Iterator[Span]:
+    typed = ":" in text and "=" in text
+    aligned = "  " in text or "\t" in text or "..." in text
+    if not (typed or aligned):
+        return
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue
+        window = low[first : last + 80]  # (the type's name and the alignment stand right after the name)
+        for m in _word_matches(_TYPED(), low, first, last, 600) if typed and ":" in window and "=" in window else ():
+            if span := _inner(text[m.start("val") : m.end("val")], m.start("val")):
+                yield Span(*span, "credential by name")
+        if not (aligned and ("  " in window or "\t" in window or "..." in window)):
+            continue
+        for m in _word_matches(_ALIGNED(), low, first, last, 600):
+            line_start = low.rfind("\n", 0, m.start()) + 1
+            before = low[line_start : m.start()].lstrip(" \t")
+            if not _NAME_CHAR.issuperset(before) or _not_a_value(low[m.start() : m.start("val")]):
+                continue  # the name starts its line (a table's first column), and names a value (SQL_PASSWORD)
+            if span := _checked(text, *m.span("val")):
+                yield Span(*span, "credential by name")
+
+
+# A credential's name, then only separators, quotes and an escaped or entity quote (at most one line break) before its
+# value: ``passphrase: "" + <hex>``, ``X-Api-Key | `<hex>` ``, ``pwd:\n  &quot;<hex>&quot;``, ``api_key, `v` ``
+_SEPARATED_REGEX = rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+
+    (?P<gap>(?:[ \t]{{0,4}}(?:[:=|,>+]|&quot;|&\#0?3[49];|&apos;|\\{{0,3}}["'`]|\r?\n)[ \t]{{0,40}}){{1,6}})
+    (?P<val>[A-Za-z0-9+/=_.~!@\#%^*-]{{8,512}}+)"""
+_SEPARATED = _lazy(_SEPARATED_REGEX, re.VERBOSE)
+
+_BEARER_SEPARATED = _lazy(_SEPARATED_REGEX.replace(f"(?:{_CREDENTIAL_WORD})", "bearer", 1), re.VERBOSE)
+_BEARER_SAID = _lazy(
+    r"""bearer[ \t]{1,4}(?:is|was|=|->|=>|\u2192)[ \t]{1,4}(?:now[ \t]{1,4})?(?:\\{0,3}["'`]|&quot;|&\#0?34;)?"""
+    r"""(?P<val>[A-Za-z0-9+/=_.~-]{8,512}+)"""
+)
+_ODD_GAP = _lazy(r"[|+`,>&\\]|[:=][ \t]{0,10}\r?\n")
+
+
+def _separated_values(text: str) -> Iterator[Span]:
+    """A value its name introduces through separators no other pass reads as a pair (see _SEPARATED): a long hex
+    value (a key or a token; a hex id has no credential's name before it), or letters mixed with digits."""
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits) or not _ODD_GAP().search(low, first, last + 64):
+            continue  # (a plain "name: value" or "name=value" is _named's: most stretches)
+        for m in _word_matches(_SEPARATED(), low, first, last, 200):
+            yield from _separated_value_span(text, low, m)
+    if "bearer" in low:  # (the credential word "bearer" is one only before ":" or "=": here any separator will do)
+        for m in _BEARER_SEPARATED().finditer(low):
+            if low[m.start() - 1 : m.start()] not in ("=", ":", '"', "'"):  # (token_type=bearer: the scheme's name)
+                yield from _separated_value_span(text, low, m)
+        for m in _BEARER_SAID().finditer(low):  # "the bearer is \"<hex>\"", "bearer -> <hex>": given in words
+            value = text[m.start("val") : m.end("val")].rstrip(".:!?,")
+            if low[m.start() - 1 : m.start()] not in ("=", ":") and _separated_value(value):  # (token_type=bearer is …)
+                yield Span(m.start("val"), m.start("val") + len(value), "credential by name")
+
+
+def _separated_value_span(text: str, low: str, m: re.Match[str]) -> Iterator[Span]:
+    gap = m.group("gap")
+    if gap.count("\n") > 1 or not gap.strip(" \t\r\n") or _NOT_A_VALUE().search(low, m.start(), m.start("gap")):
+        return
+    if low[m.start() - 1 : m.start()] == "/" or low.startswith(("=", "(", "[", "{"), m.end("val")):
+        return  # a path's word, or a value that is itself a name or a call
+    value = text[m.start("val") : m.end("val")].rstrip(".:!?,")
+    if "=" not in value.rstrip("=") and _separated_value(value):  # (realm=api2 is a pair of its own)
+        yield Span(m.start("val"), m.start("val") + len(value), "credential by name")
+
+
+def _separated_value(value: str) -> bool:
+    if "/" in value:  # a path, or a base64 key holding a "/" ('/ByT7mtvUlIGQj9/JYl6JW3x…')
+        return _MARKED not in value and looks_random(value.replace("/", ""))
+    if _MARKED in value or _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value):
+        return False
+    if _HEX().fullmatch(value):
+        return len(value.replace("-", "")) >= _HEX_KEY
+    letters = sum(c.isalpha() for c in value)
+    digits = sum(c.isdigit() for c in value)
+    if not letters or not digits or _DATE_LIKE().fullmatch(value) or _dashed_name(value, loose=True):
+        return False
+    if value.islower() and any(c in value for c in "-_."):
+        return False  # a name of one case with its number or hash (user_id2, a pod's web-7d4b9c6f8-x2k9p)
+    return not _NOT_A_PASSWORD().fullmatch(value)
+
+
+# A key given in hex groups after its name (token: 8f68d9d9 b0341314 …); a device's secret after its type number
+# (Cisco's "enable secret 0 …", "username admin password 7 …"); the hex digests a line about a signature prints
+# ("signature mismatch expected=<hex> got=<hex>": the expected one is the valid signature of the request)
+_GROUPED_HEX = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+[ \t]{{0,4}}[:=][ \t]{{0,4}}"""
+    r"""(?P<val>[0-9a-f]{4,8}(?:[ \t:-][0-9a-f]{4,8}){2,15})(?![0-9a-z])"""
+)
+_HEX_GROUPS = _lazy(r"[0-9a-f]{4,8}[ \t:-][0-9a-f]{4,8}[ \t:-][0-9a-f]{4,8}(?![0-9a-z])")
+_NUMBERED_SECRET = _lazy(r"(?<![\w-])(?:secret|password|key-string|key)[ \t]+[05789][ \t]+(?P<val>[^\s]{4,512})")
+_SIGNATURE_LINE = _lazy(r"^[^\r\n]{0,512}?(?:signature|hmac|digest mismatch)[^\r\n]{0,512}", re.MULTILINE)
+_LONG_HEX = _lazy(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32,512}(?![0-9A-Za-z])")
+
+
+def _grouped_and_numbered(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low) if _HEX_GROUPS().search(low) else ():
+        if _dense(first, last, hits):
+            continue
+        for m in _word_matches(_GROUPED_HEX(), low, first, last, 200):
+            if sum(c.isdigit() for c in m.group("val")) and sum(c in "abcdef" for c in m.group("val")):
+                yield Span(*m.span("val"), "credential by name")
+    if "secret" in low or "password" in low or "key" in low:
+        yield from _grouped(_NUMBERED_SECRET(), low, "val", "credential by name")
+    if "signature" in low or "hmac" in low or "digest" in low:
+        for line in _SIGNATURE_LINE().finditer(low):
+            yield from (Span(*h.span(), "signature") for h in _LONG_HEX().finditer(low, *line.span()))
+
+
+# The first word of the line after a name that ends its line, when more words follow it on that line
+# ("password:" then "  Xy7abc123q  (rotated monthly)"): _indented takes a next line only when it is one word
+_FIRST_WORD = _lazy(r"[ \t]{0,40}(?P<val>[^\s'\"<>]{8,512})[ \t]+[^\s]")
+_WORDS_ON_NEXT_LINE = _lazy(r"[:=][ \t]{0,10}\r?\n[ \t]{0,40}[^\s'\"<>]{8,512}[ \t]+[^\s]")
+
+
+def _next_line_words(text: str) -> Iterator[Span]:
+    if "\n" not in text:
+        return
+    low = _lowered(text)
+    if not _WORDS_ON_NEXT_LINE().search(low):
+        return  # no line ending after a separator is followed by a word and more words: most texts
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits) or not _NEXT_LINE_HINT().search(low, first, last + 160):
+            continue
+        for m in _word_matches(_NEXT_LINE(), low, first, last, 400):
+            if m.group("tq") or m.group("heredoc") or m.group("block"):
+                continue  # (_next_lines reads these whole)
+            if (word := _FIRST_WORD().match(text, m.end())) and not word.group("val").endswith(":"):
+                value = word.group("val").rstrip(".,;")
+                if _separated_value(value):
+                    yield Span(word.start("val"), word.start("val") + len(value), "credential by name")
+
+
+# A value given before its name, only small words between: "IKrQDururO7OlGo <- that's the prod password",
+# "`<token>` is the api_key" (the words a sentence puts between a value and the name it gives it; never "=", ":" or
+# "-": code's "MLKEM768X25519PrivateKey = rust_openssl.hpke.MLKEM768X25519PrivateKey" names, then gives a value)
+_BEFORE_NAME = frozenset(
+    (
+        *("<-", "<--", "\u2014", "\u2190", "is", "was", "are", "that", "that's", "this", "it", "it's", "its"),
+        *("here's", "the", "my", "our", "your", "prod", "production", "staging", "new", "old"),
+        *("current", "temporary", "temp", "admin", "root", "db", "database", "api", "service", "account", "user"),
+    )
+)
+_BEFORE_NAME_REACH = 120  # characters before the name where its value is looked for (a few small words)
+_VALUE_QUOTES = "\"'`"
+_VALUE_WORD = _lazy(r"[A-Za-z0-9+/=_.~!@#%^*-]+")
+
+
+def _values_before_names(text: str) -> Iterator[Span]:
+    """Looked for only where the word right before a credential's name is one of _BEFORE_NAME (most names in a log
+    follow another word): the value is the first word before the name, walking back over such words."""
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue
+        for at in _word_starts(low, first, last):
+            start = _name_start(text, at)
+            before = low[max(0, start - _BEFORE_NAME_REACH) : start]
+            words = before.rsplit("\n", 1)[-1].split()
+            if not words or words[-1] not in _BEFORE_NAME:
+                continue
+            end = start + len(_NAME_TAIL().match(low, start).group())  # type: ignore[union-attr]  # always matches
+            if _not_a_value(low[start:end]) or not _CLAUSE_END().match(low, end):
+                continue  # (a name that goes on: "… is the password policy")
+            if span := _value_before(text, start, words):
+                yield Span(*span, "credential by name")
+
+
+_NAME_TAIL = _lazy(r"[a-z0-9_.$-]*")
+_CLAUSE_END = _lazy(r"[ \t]*(?:[^\w\s]|\r?$)|[ \t]+(?:for|of|on|in|to|at|here|btw|now)\b", re.MULTILINE)
+
+
+def _value_before(text: str, start: int, words: list[str]) -> tuple[int, int] | None:
+    """The span of the word before the small words that lead to the name at ``start``, if it is a value."""
+    n = len(words)
+    while n and words[n - 1] in _BEFORE_NAME:
+        n -= 1
+    if not n or n == len(words):
+        return None
+    at = start
+    for word in reversed(words[n - 1 :]):  # where the value's word starts: each word found back from the name
+        at = _lowered(text).rfind(word, 0, at)
+    value = text[at : at + len(words[n - 1])]
+    stripped = value.strip(_VALUE_QUOTES)
+    if len(stripped) < 8 or not _VALUE_WORD().fullmatch(stripped) or not _separated_value(stripped):
+        return None  # (code's "{secret[:4]}" for a name is no value)
+    lead = value.index(stripped)
+    return at + lead, at + lead + len(stripped)
+
+
+# A user and a password a sentence gives after naming them credentials: "Use these creds for staging: svc / <password>",
+# "login with svc / <password>" (the pair ends the line)
+_USER_SLASH_PASSWORD = _lazy(
+    r"(?:creds|credentials?|logins?|log[ \t]in[ \t]with)\b[^\r\n/]{0,64}?[ \t](?P<user>[a-z0-9_.@\\-]{1,64})[ \t]{0,4}/[ \t]{0,4}"
+    r"(?P<val>[^\s'\"`,;/]{6,128}?)[ \t]*[.,;!]?[ \t]*\r?$",
+    re.MULTILINE,
+)
+
+
+# A failed login's line naming the user and what it was tried with: "login failed for svc with <password>"
+_LOGIN_WITH = _lazy(
+    r"(?:log(?:in|on)|sign[ \t-]?in|auth(?:entication)?)[ \t](?:[a-z]{1,16}[ \t]){0,2}?for[ \t]+(?:user[ \t]+)?"
+    r"['\"]?[a-z0-9_.@\\-]{1,64}['\"]?[ \t]+with[ \t]+['\"]?(?P<val>[^\s'\"`,;]{8,128})"
+)
+
+
+def _users_and_passwords(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if "cred" not in low and "log" not in low and "sign" not in low and "auth" not in low:
+        return
+    for m in _USER_SLASH_PASSWORD().finditer(low) if "/" in low else ():
+        value = text[m.start("val") : m.end("val")]
+        if _separated_value(value):
+            yield Span(*m.span("val"), "credential by position")
+    for m in _LOGIN_WITH().finditer(low) if " with" in low else ():
+        value = text[m.start("val") : m.end("val")].rstrip(".:!?")
+        if "/" not in value and _tried_with(value):
+            yield Span(m.start("val"), m.start("val") + len(value), "credential by position")
+
+
+def _tried_with(value: str) -> bool:
+    """What a login was tried with, when it holds letters and digits and is no date, version or e-mail address: a person's
+    password there may read as names joined by signs ("mVc-GPMOO4Q_i"), which _separated_value leaves."""
+    if not any(c.isalpha() for c in value) or not any(c.isdigit() for c in value) or _MARKED in value or "@" in value:
+        return False
+    return not (_DATE_LIKE().fullmatch(value) or _HEX_NUMBER().fullmatch(value))

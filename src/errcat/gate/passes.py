@@ -1,0 +1,84 @@
+"""Every pass of the gate over one text, in order: each finds the spans of one kind of secret (see the modules it
+imports); the screen merges what they found."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .basics import Span, _grouped, _lowered
+from .dumps import _dumped_bytes, _listed_credentials, _php_serialized, _placed_values
+from .fields import _name_fields
+from .formats import _formats, _private_keys, _putty_keys
+from .named import _named
+from .nearby import (
+    _after_word,
+    _grouped_and_numbered,
+    _next_line_words,
+    _next_lines,
+    _separated_values,
+    _typed_and_aligned,
+    _users_and_passwords,
+    _values_before_names,
+)
+from .passwords import _dotted_passwords, _signed_passwords
+from .places import (
+    _PATH_SECRET,
+    _WEBHOOK,
+    _WEBHOOK_HINTS,
+    _access_log_users,
+    _bare_userinfo,
+    _headers,
+    _oauth_codes,
+    _oracle_logins,
+    _query_hex,
+    _url_userinfo,
+)
+from .positions import _SASL_PASSWD, _lone_pairs, _paired_values, _positional, _struct_fields
+from .shapes import _random_tokens
+from .tables import _html_cells, _table_columns
+from .transcripts import _command_outputs, _echoed, _expect_sends, _new_values, _repl_values
+
+
+def _spans(text: str) -> Iterator[Span]:
+    yield from _private_keys(text)
+    yield from _putty_keys(text)
+    yield from _formats(text)
+    yield from _named(text)
+    yield from _name_fields(text)
+    yield from _next_lines(text)
+    yield from _after_word(text)
+    yield from _values_before_names(text)
+    yield from _users_and_passwords(text)
+    yield from _headers(text)
+    yield from _url_userinfo(text)
+    yield from _bare_userinfo(text)
+    yield from _oracle_logins(text)
+    yield from _expect_sends(text)
+    yield from _grouped(_SASL_PASSWD(), text, 1, "credential by position") if "[" in text else ()
+    yield from _table_columns(text)
+    yield from _html_cells(text)
+    yield from _grouped(_PATH_SECRET(), _lowered(text), 1, "credential in a URL path") if "/" in text else ()
+    yield from _positional(text)
+    yield from _php_serialized(text)
+    yield from _echoed(text)
+    yield from _repl_values(text)
+    yield from _lone_pairs(text)
+    yield from _struct_fields(text)
+    yield from _query_hex(text)
+    if any(h in _lowered(text) for h in _WEBHOOK_HINTS):
+        yield from _grouped(_WEBHOOK(), text, 1, "webhook URL")
+    yield from _oauth_codes(text)
+    yield from _random_tokens(text)
+    yield from _signed_passwords(text)
+    yield from _command_outputs(text)
+    yield from _placed_values(text)
+    yield from _typed_and_aligned(text)
+    yield from _paired_values(text)
+    yield from _separated_values(text)
+    yield from _dumped_bytes(text)
+    yield from _listed_credentials(text)
+    yield from _new_values(text)
+    yield from _grouped_and_numbered(text)
+    yield from _next_line_words(text)
+    yield from _dotted_passwords(text)
+    yield from _access_log_users(text)

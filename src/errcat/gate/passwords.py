@@ -1,0 +1,108 @@
+"""Passwords a person set, told by their shape where nothing names them: letters, digits and signs mixed in many
+runs ("_j2#!l#awEF"), short random strings in quotes, and the dotted ones whose only signs are "-", "_" and ".".
+Versions, e-mail addresses, formats and package names are no passwords."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from .basics import _HEX, _ID_LABEL, _LOWER_THEN_UPPER, _MARKED, Span, _lazy
+from .shapes import _PLUS_WORD, _camel_words, _entropy, _reads_as_words, _word_like
+
+# A password a person set: letters, digits and a sign (!#%^&*+?~@) mixed in many runs ("_j2#!l#awEF", "i84%dXxUNw_a19KQ"),
+# standing alone where no name says what it is (a debugger's string, a call's argument, a list's item). Cut at what
+# bounds a token in code and logs, "=", ":" and "/" too (a key=value pair, a host:port, a path are judged by part).
+_SIGNED = _lazy(
+    r"""(?<![^\s"'`<>()\[\]{},;|\\=:/&])(?=[^\s"'`<>()\[\]{},;|\\=:/&]{0,63}[!#%^*+?~@])(?=[^\s"'`<>()\[\]{},;|\\=:/&]{0,63}\d)"""
+    r"""[^\s"'`<>()\[\]{},;|\\=:/&]{8,64}(?![^\s"'`<>()\[\]{},;|\\=:/&])"""
+)
+_SIGN = _lazy(r"[!#^*+?~@]|%(?![0-9A-Fa-f]{2})")
+_ANY_SIGN = _lazy(r"[!#%^*+?~@]")
+_SIGN_SPLIT = _lazy(r"[!#^*+?~@%]+")
+_CLASS_RUNS = _lazy(r"[A-Z]+|[a-z]+|[0-9]+|[^A-Za-z0-9]+")
+_NOT_A_PASSWORD = _lazy(
+    r"(?:\d{1,5}:)?v?\d+(?:[.+~_-][0-9A-Za-z]+)+"  # a version (2.1.0+cu118, 1:2.3-1ubuntu0.1~esm1)
+    r"|[\w.+-]{1,64}@[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,24}|[A-Z]{2,24})\.?"  # an e-mail address, user@host.domain
+    # user@host (a shell's prompt, an actor's address), a class and its line (ZooKeeper's QuorumCnxManager$Listener@493)
+    r"|[\w.$-]{1,128}@(?:[a-z][a-z0-9.-]{0,127}|\d{1,9}|\d{1,3}(?:\.\d{1,3}){3})"
+    r"|[\w.$]{1,128}\+0x[0-9a-fA-F]{1,16}"  # a symbol and its offset (do_syscall_64+0x5c)
+    r"|[\w.$]{1,128}@[0-9a-f]{4,16}"  # an object's identity (java.lang.Object@1b6d3586)
+    r"|(?:%[-+ #0-9.]{0,8}[A-Za-z]|[^%A-Za-z])+"  # a format (%Y-%m-%dT%H:%M:%S.%03d)
+    r"|[A-Z]{2,5}[+-]\d{1,2}(?::?\d\d)?"  # a time zone (UTC+10:00)
+    # a package at its version (npm's 30d-clear-depth@1.0.0, cli@16.2.0-rc.1), a scoped one URL-encoded (@types%2fnode)
+    r"|@?[a-z0-9][\w.-]{0,127}(?:%2[fF][a-z0-9][\w.-]{0,127}(?:@v?\d+\.\d+\.\d+(?:[-+][\w.]+)?)?|@v?\d+\.\d+\.\d+(?:[-+][\w.]+)?)"
+)
+
+
+def _signed_passwords(text: str) -> Iterator[Span]:
+    """Passwords of letters, digits and signs, whatever stands beside them (see _SIGNED), and short random
+    strings in quotes (a call's argument, a debugger's string: 'lzx139Q2MxG'), shorter than _random_tokens judges."""
+    for m in _SIGNED().finditer(text) if _ANY_SIGN().search(text) else ():
+        if _password_like(m.group()) and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):
+            yield Span(*m.span(), "random password")  # ("Support ID: p5rxS~YxEX…" stays, as _random_tokens leaves it)
+    if "'" in text or '"' in text:
+        for m in _SHORT_QUOTED().finditer(text):
+            if _short_random(m.group(2)):
+                yield Span(*m.span(2), "random password")
+
+
+_SHORT_QUOTED = _lazy(r"""(["'])(?<![\w\\]["'])([A-Za-z0-9]{10,15})\1(?!\w)""")  # (a quote first: re skips to it)
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_random(token: str) -> bool:
+    """Upper and lower case and digits changing as no word or name does (five runs or more)."""
+    if token.isalpha() or token.isdigit() or token.islower() or token.isupper():
+        return False
+    if len(_CLASS_RUNS().findall(token)) < 5 or not any(map(str.isdigit, token)):
+        return False
+    return not (_camel_words(token) or _word_like(token) or _HEX().fullmatch(token)) and _entropy(token) >= 2.5
+
+
+@functools.lru_cache(maxsize=4096)  # a log repeats its tokens
+def _password_like(token: str) -> bool:
+    """Letters, digits and a sign, in four runs of one class or more, where no part is read as a word or
+    a number alone ("issue#1234", "hello+world+2024", "NT+10.0" stay)."""
+    if _MARKED in token or not _SIGN().search(token) or sum(map(str.isalpha, token)) < 2:
+        return False
+    if len(_CLASS_RUNS().findall(token)) < 4 or _NOT_A_PASSWORD().fullmatch(token):
+        return False
+    parts = [p for p in _SIGN_SPLIT().split(token) if p]  # (a URL's id?organization_id=…: a number and a name)
+    return not all(_PLUS_WORD().fullmatch(p) or _SNAKE_NAME().fullmatch(p) for p in parts)
+
+
+_SNAKE_NAME = _lazy(r"[a-z]+(?:[_.][a-z]+)*")  # also a file or module name (myob.md#25008: a page and its anchor)
+
+
+# A person's password whose only signs are "-", "_" and "." ("x-4sC-aFW.gH7", "m.fR_ucA0z4uiNa"), where nothing names
+# it: digits and both cases, the case changing from lower to upper twice or more in six runs or more, letters that
+# pair as no words' do. Identifiers with these signs (MyApp_v2.3.1, kube-system_coredns-5d78c9869d-8xJkq, us-east-1_AbCd12,
+# io.k8s.api.core.v1.PodSpec) read as words or change case less; 0 of 18,493 tokens of the catalog, the shared logs and
+# pastes, errcat's source and its installed packages' names are taken, and about 4 in 10 such passwords are.
+_DOTTED = _lazy(
+    r"""(?<![^\s"'`<>()\[\]{},;|\\=:/&])(?=[A-Za-z0-9._-]{0,63}[-_.])(?=[A-Za-z0-9._-]{0,63}\d)"""
+    r"""(?=[A-Za-z0-9._-]{0,63}[a-z][A-Z])[A-Za-z0-9][A-Za-z0-9._-]{8,62}[A-Za-z0-9](?![^\s"'`<>()\[\]{},;|\\=:/&])"""
+)
+_DOTTED_STEPS = 2  # lower-to-upper steps
+_DOTTED_RUNS = 6  # runs of upper case, lower case or digits
+
+
+@functools.lru_cache(maxsize=4096)
+def _dotted_password(token: str) -> bool:
+    if _MARKED in token or len(_LOWER_THEN_UPPER.findall(token)) < _DOTTED_STEPS:
+        return False  # (a version changes case from lower to upper once at most: 5.3.10.RELEASE, 1.0.0-rc.1)
+    runs = _CASE_RUNS().findall(token)
+    if len(runs) < _DOTTED_RUNS or (max(len(r) for r in runs if r.isalpha()) >= 4 and _reads_as_words(token)):
+        return False  # (letters in runs of 3 at most pair too seldom to be read as words: "gMup.6xL4q")
+    return not any(_camel_words(p) or _word_like(p) for p in re.split(r"[-_.]", token) if len(p) >= 6)  # (PyQt5.QtWidgets)
+
+
+_CASE_RUNS = _lazy(r"[A-Z]+|[a-z]+|[0-9]+")
+
+
+def _dotted_passwords(text: str) -> Iterator[Span]:
+    for m in _DOTTED().finditer(text):
+        if _dotted_password(m.group()) and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):
+            yield Span(*m.span(), "random password")

@@ -1,0 +1,194 @@
+"""Credentials known by their place in a URL, a header or a log format: user-info of any URL, ``user:pass@host``
+without a scheme, Authorization and Cookie headers, webhook paths, OAuth codes, secrets in a path or a query,
+Oracle logins and the user field of an access log."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .basics import _MARKED, Span, _grouped, _lazy, _lowered, _secret_like, _word_before
+from .named import _SCHEME_WORD
+
+# Headers whose whole value (scheme, token, cookie list) is a credential, to the end of the line;
+# a log line's "-> 400 {...}" after it is not part of the value.
+_HEADER_LINE = _lazy(  # on the text in lower case (a browser's WebSocket sends its token as a "subprotocol")
+    r"""(?:authorization|cookie|x-myobapi-key|x-myobapi-cftoken|api-key|sec-websocket-protocol)"""
+    r"""[ \t]{0,10}:[ \t]{0,10}(?P<val>(?:(?![ \t]+(?:->|=>|\u2192)[ \t])[^\r\n'"])+)"""
+)
+_HEADER_HINTS = ("authorization", "cookie", "x-myobapi-key", "x-myobapi-cftoken", "api-key", "sec-websocket-protocol")
+# A URL scheme (2-21 characters, not the tail of a longer word; a console may wrap the line after
+# it), then its user-info: one pass, where a look back for the scheme from each "://" cost more
+# than the rest of a 2 MB paste of them
+_URL_USERINFO = _lazy(
+    r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}\n?(://)"
+    r"([^\s/?#'\"<>]{1,512}|[^\s/?#'\"<>:]{1,256}:(?!\d{1,5}(?:[/?#]|$))[^\s'\"<>@]{1,128}+)@"  # a raw ? # or /
+)
+# user:password@host with no scheme (a proxy setting, a .netrc-like line, a DSN without its scheme)
+_BARE_USERINFO = _lazy(  # (Go's database/sql DSN: user:password@tcp(host:port)/db)
+    r":([^\s:@/'\"<>]{1,256})@(?:[A-Za-z0-9-]{1,63}\.[A-Za-z0-9-]{1,63}|(?:tcp6?|udp|unix)\()"
+)
+# a log level and a comma where the password would start: a log line's fields, Couchbase's
+# "[ns_server:error,2025-08-18T09:16:33.764Z,ns_1@127.0.0.1:0000:...]" (its level and time were hidden)
+_LEVEL_FIELD = _lazy(r"(?:emerg|alert|crit|critical|error|warn|warning|notice|info|debug),")
+_USER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+_WEBHOOK = _lazy(
+    r"https?://(?:hooks\.slack\.com|[\w.-]{0,100}\.webhook\.office\.com|outlook\.office(?:365)?\.com/webhook"
+    r"|discord(?:app)?\.com/api/webhooks|hooks\.zapier\.com|api\.telegram\.org|[\w.-]{0,100}\.logic\.azure\.com(?::\d{1,5})?)"
+    r"(/[^\s'\"<>]{1,2048})",
+    re.IGNORECASE,
+)
+_WEBHOOK_HINTS = ("hooks.", "webhook", "discord", "api.telegram.org", "logic.azure.com")
+_OAUTH_CODE = _lazy(r"code=(?P<val>[^&\s'\"#<>,;)}\]]+)")  # on the text in lower case
+
+
+def _oauth_codes(text: str) -> Iterator[Span]:
+    """An OAuth authorization code: ``code=`` in a query string, or a long code in a form body, a
+    Java ``toString`` or a recording (never an error's short code, such as ``code=404``)."""
+    low = _lowered(text) if "ODE=" in text or "ode=" in text else ""
+    for m in _OAUTH_CODE().finditer(low):
+        lead = low[m.start() - 1 : m.start()]
+        if lead.isalnum() or lead in ("_", "-"):
+            continue  # errorcode=, response_code=
+        value = text[m.start("val") : m.end("val")]
+        if _MARKED in value or value.isdigit():
+            continue
+        generated = len(value) >= 10 and any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+        if lead in ("?", "&") or generated:
+            yield Span(*m.span("val"), "OAuth code")
+
+
+def _headers(text: str) -> Iterator[Span]:
+    """The whole value of a header that is a credential (Authorization, Cookie, MYOB's keys)."""
+    low = _lowered(text)
+    if not any(h in low for h in _HEADER_HINTS):
+        return
+    for m in _HEADER_LINE().finditer(low):
+        lead = low[m.start() - 1 : m.start()]
+        value = text[m.start("val") : m.end("val")]
+        if (lead.isalnum() or lead in ("_", "$")) or _MARKED in value:
+            continue
+        scheme = _SCHEME_WORD().match(value)  # "Bearer " is a word anyone may read: the token after it is not
+        end = m.end("val")
+        if value[:7].lower() == "digest ":  # Digest's quoted parameters run on past the quotes
+            end = len(text) if (eol := text.find("\n", end)) < 0 else eol
+        yield Span(m.start("val") + (scheme.end() if scheme else 0), end, "credential by name")
+
+
+# The path segment after /tokens/, /api_keys/, /secrets/, /sessions/ or /passwords/: a long one holding
+# a digit is taken for the credential itself (GET /v1/tokens/<hex>/refresh), hex or GUID alike
+_PATH_SECRET = _lazy(
+    r"/(?:tokens?|api[_-]?keys?|secrets?|sessions?|passwords?|credentials?)/((?=[^/\s?#'\"<>]{0,256}\d)[^/\s?#'\"<>]{16,256})"
+    r"(?=[/\s?#'\"<>]|$)"
+)
+
+
+# A long hex value under a query key that says nothing of it (?k=…, &x=…): a key, unless the key names an
+# id, a hash of content or a version (commit=, sha256=, etag=, request_id=)
+_QUERY_HEX = _lazy(r"[?&;]([A-Za-z_$][A-Za-z0-9_.$-]{0,40})=([0-9a-fA-F]{32,512})(?![0-9A-Za-z_-])")
+_PUBLIC_HEX_KEY = _lazy(
+    r".*(?:id|ids|sha\d*|md5|hash|checksum|digest|etag|commit|rev|revision|ver|version|v|build|trace|span|parent"
+    r"|correlation|request|nonce|fingerprint|hex)$",
+    re.IGNORECASE,
+)
+
+
+def _query_hex(text: str) -> Iterator[Span]:
+    if "=" not in text:
+        return
+    cursors = "__CURSOR" in text
+    for m in _QUERY_HEX().finditer(text):
+        if cursors and _JOURNAL_CURSOR().search(text, max(0, m.start() - 120), m.start()):
+            continue  # a journald cursor's boot id (b=) and hash (x=): where the reading stopped, no key
+        if not _PUBLIC_HEX_KEY().match(m.group(1)):
+            yield Span(*m.span(2), "credential in a URL query")
+
+
+_JOURNAL_CURSOR = _lazy(r"""__CURSOR["']?[ \t]{0,4}[=:][ \t]{0,4}["']?s=[0-9a-f]{32}(?:;[a-z]=[0-9a-f]{1,64}){0,5}$""")
+
+
+def _oracle_logins(text: str) -> Iterator[Span]:
+    """Oracle Net's username/password@(DESCRIPTION=…) and Easy Connect's username/password@//host:port/service:
+    found from each "@", the password and the user walked back from it (never a pattern tried at every letter)."""
+    low = _lowered(text)
+    if "@(description" not in low and "@//" not in low:
+        return
+    pos = 0
+    for m in _ORACLE_AT().finditer(low):
+        at = m.start()
+        slash = at
+        while slash > max(pos, at - 129) and text[slash - 1] not in _NOT_IN_ORACLE_PASSWORD:
+            slash -= 1
+        if slash < at and text[slash - 1 : slash] == "/" and _word_before(text, slash - 1, 128, _in_oracle_user, _ORACLE_OPENING):
+            yield Span(slash, at, "password flag")
+        pos = at
+
+
+_ORACLE_AT = _lazy(r"@(?:\(description[ \t]*=|//)")
+_NOT_IN_ORACLE_PASSWORD = frozenset(" \t\r\n/@'\"()")
+_ORACLE_OPENING = " \t\r\n'\"=,;([{"
+
+
+def _in_oracle_user(c: str) -> bool:
+    return c.isalnum() or c in "_$#"
+
+
+def _bare_userinfo(text: str) -> Iterator[Span]:
+    """The password of ``user:password@host`` written without a scheme (proxy=sync:pw@proxy:3128)."""
+    if "@" not in text:
+        return
+    for m in _BARE_USERINFO().finditer(text):
+        value = m.group(1)
+        user = _word_before(text, m.start(), 64, _USER_CHARS.__contains__, " \t\r\n=,;(['\"")
+        if user and _secret_like(value) and _MARKED not in value and not _LEVEL_FIELD().match(value):
+            yield Span(*m.span(1), "URL credentials")
+
+
+def _url_userinfo(text: str) -> Iterator[Span]:
+    """The user-info of a URL, whatever its shape (user:password, a token alone, a raw ``@``)."""
+    for m in _userinfo_matches(text):
+        userinfo = m.group(2)
+        if _MARKED not in userinfo and not (_ACTOR_SCHEME().fullmatch(text, m.start(), m.start(1)) and ":" not in userinfo):
+            yield Span(*m.span(2), "URL credentials")
+
+
+def _userinfo_matches(text: str) -> Iterator[re.Match[str]]:
+    """The URLs with user-info, in order. Looked for only around each ``://`` (found at C speed), from
+    the longest scheme's length before it (the pattern looks back so that no scheme character precedes
+    its start), not from every letter of the text; where URLs are all along (2 MiB of them took 1.2 s a
+    step at a time), by one pass of the pattern in C."""
+    if text.count("://", 0, 1 << 16) > 256:
+        yield from _URL_USERINFO().finditer(text)
+        return
+    pos, at = 0, text.find("://")
+    while at >= 0:
+        m = None
+        if text.find("@", at, at + 800) >= 0:  # no "@": no user-info
+            m = _URL_USERINFO().search(text, max(pos, at - _SCHEME_REACH), at + 800)
+        if m is not None and m.start(1) > at:  # a later URL's, within 800 characters: searched with its own reach
+            at = m.start(1)
+            continue
+        if m is None:
+            at = text.find("://", at + 1)
+            continue
+        yield m
+        pos = m.end()
+        at = text.find("://", pos)
+
+
+_SCHEME_REACH = 22  # a scheme's 21 characters at most, and a newline a console wrapped before the "://"
+# an actor system's address: the name before the "@" is the actor system's or the RPC endpoint's, no user
+# (Akka's akka.tcp://sparkExecutorActorSystem@host:port, Spark's spark://CoarseGrainedScheduler@host:port)
+_ACTOR_SCHEME = _lazy(r"(?:akka|pekko)(?:\.ssl)?(?:\.tcp|\.udp)?|spark", re.IGNORECASE)
+# a password given as a query's p= (a page number stays)
+_QUERY_P = _lazy(r"[?&;]p=(?![0-9]{1,9}(?:[&#\s'\"]|$))([^&\s'\"#<>]{4,512})")
+
+
+# An access log's user field holding "user:password" (Apache's and nginx's combined format log the user as the client
+# sent it): host, ident, user:password, then the bracketed time
+_ACCESS_LOG_USER = _lazy(r"^[^\s]{1,256}[ \t][^\s]{1,64}[ \t][^\s:\[]{1,64}:(?P<val>[^\s]{1,256})[ \t]\[\d", re.MULTILINE)
+
+
+def _access_log_users(text: str) -> Iterator[Span]:
+    if " [" in text:
+        yield from _grouped(_ACCESS_LOG_USER(), text, "val", "credential by place")

@@ -1,0 +1,182 @@
+"""Credentials given by position rather than by name: .pgpass lines, login calls' and connect calls' arguments by
+the API's signature, SQL INSERT columns, a lone ``user:password`` line, Go structs printed with %v, Postfix's
+sasl_passwd, Twilio's SID and token pair, ``net use``'s password."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from .basics import _DATE_LIKE, _GUID, _HEX, _MARKED, Span, _checked, _grouped, _inner, _lazy, _lowered, _word_before
+from .places import _QUERY_P
+from .words import _IN_NAME, _not_a_value
+
+# Credentials given by position: .pgpass lines (host:port:database:user:password), the arguments of a
+# login call (Odoo's authenticate(db, user, password, {}), JSON-RPC "method": "login", "params": [...],
+# a GraphQL login mutation's variables), of a constructor or a connect call given a user and a password
+# (.NET's NetworkCredential, requests' HTTPBasicAuth, JDBC's getConnection, PHP's mysqli_connect and PDO)
+# (database and user start with a letter, "_" or "*": never a time's fields, 22:15:29:615)
+_PGPASS = _lazy(r":(?:\d{1,5}|\*):[A-Za-z_*][^\s:]{0,62}:[A-Za-z_*][^\s:]{0,62}:(\S{1,256})(?=\s|$)")
+_LOGIN_CALL_REGEX = r"""(?P<call>authenticate|login|logon|sign_?in|networkcredential|(?:basic|digest)auth|getconnection
+    |(?:mysqli?|pg|oci|sqlsrv)_connect|new[ \t]{1,4}pdo|usernamepasswordcredentials|passwordauthentication)
+    (?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
+    |\\?["'][ \t]{0,4},[ \t]{0,4}\\?["'](?:params|args)\\?["'][ \t]{0,4}:[ \t]{0,4}\[|[ \t]{0,4}\()
+    (?P<args>[^\])}\n]{1,1024})"""
+_LOGIN_CALL = _lazy(_LOGIN_CALL_REGEX, re.VERBOSE)
+_LOGIN_CALL_NO_GRAPHQL = _lazy(_LOGIN_CALL_REGEX.replace("(?:[^\\n]{0,512}?", "(?:(?!)"), re.VERBOSE)  # no "variables"
+_CASE_CLASS = _lazy(r"credentials?\([^(),\s]{1,128},[ \t]?([^(),\s]{1,256})\)")
+_CALL_NEEDLES = ("login", "auth", "logon", "sign", "credential", "_connect", "getconnection", "pdo(")
+_ARGUMENT = _lazy(r"""\\?"((?:[^"\\\n]|\\[^"\n]){1,512}?)\\?"|'([^'\n]{1,512})'""")
+
+
+def _positional(text: str) -> Iterator[Span]:
+    for m in _PGPASS().finditer(text) if ":" in text else ():
+        if _word_before(text, m.start(), 253, _in_host, " \t\r\n") and _MARKED not in m.group(1):
+            yield Span(*m.span(1), "credential by position")
+    low = _lowered(text)
+    if "insert" in low:
+        yield from _sql_inserts(text, low)
+    if "credential" in low:  # Scala's case class: Credentials(sync,…), its fields by position
+        yield from _grouped(_CASE_CLASS(), low, 1, "credential by position")
+    if not any(map(low.__contains__, _CALL_NEEDLES)):
+        return
+    for m in (_LOGIN_CALL() if '"variables' in low else _LOGIN_CALL_NO_GRAPHQL()).finditer(low):
+        yield from _call_arguments(text, m)
+
+
+# Where the password stands among a call's arguments, by the API's signature: .NET's NetworkCredential(userName,
+# password[, domain]), requests' HTTPBasicAuth(username, password), aiohttp's BasicAuth(login, password), Apache
+# HttpClient's UsernamePasswordCredentials(user, password), java.net.PasswordAuthentication(user, password),
+# PHP's oci_connect(username, password, …), mysqli_connect(host, user, password, …), new PDO(dsn, user, password);
+# JDBC's getConnection(url, user, password) and DataSource's getConnection(user, password): the last (-1).
+# A call not listed (login, authenticate, JSON-RPC params) has every quoted argument hidden.
+_PASSWORD_AT = {
+    "networkcredential": 1, "basicauth": 1, "digestauth": 1, "usernamepasswordcredentials": 1,
+    "passwordauthentication": 1, "oci_connect": 1, "mysql_connect": 2, "mysqli_connect": 2, "pdo": 2, "getconnection": -1,
+}  # fmt: skip
+
+
+def _call_arguments(text: str, m: re.Match[str]) -> Iterator[Span]:
+    """The quoted arguments of a login call that hold the password: the one its signature names (the
+    host, the user and the database stay readable), else all of them."""
+    call = m.group("call").split()[-1]
+    at = _PASSWORD_AT.get("basicauth" if call.endswith("basicauth") else call)
+    start, end = m.start("args"), m.end("args")
+    args = []  # (index by the commas before it, span of its text)
+    index, pos = 0, start
+    for arg in _ARGUMENT().finditer(text, start, end):
+        index += text.count(",", pos, arg.start())
+        pos = arg.end()
+        group = 1 if arg.group(1) is not None else 2
+        if text[arg.end() : arg.end() + 4].lstrip(" \t")[:1] == ":":
+            continue  # a key ("p": "…"), not a value
+        args.append((index, arg.span(group)))
+    count = index + text.count(",", pos, end) + 1
+    if at is not None and count == 1:  # one argument: "user:password" (UsernamePasswordCredentials), or a URL
+        args = [(0, (a + v.find(":") + 1, b)) for _, (a, b) in args if ":" in (v := text[a:b]) and "://" not in v]
+        at = 0
+    for index, span in args:
+        if (at is None or index == (count - 1 if at < 0 else at)) and (checked := _checked(text, *span)):
+            yield Span(*checked, "credential by position")
+
+
+# A line that is user:password alone (an htpasswd line, plain or hashed: sync:$apr1$…, a .pgpass-like
+# pair pasted on its own): never "ERROR:root:…" (a second colon), a host, a path or a number
+_LONE_PAIR = _lazy(  # the value holds a letter, and a digit or a sign
+    r"^[ \t]{0,40}([A-Za-z_][A-Za-z0-9._@-]{1,63}):(?=[^\s:]{0,127}[A-Za-z])(?=[^\s:]{0,127}[^\sA-Za-z:])"
+    r"([^\s:/\\][^\s:]{7,127})[ \t]*\r?$",
+    re.MULTILINE,
+)
+_NOT_A_USER = _lazy(
+    r"(?:error|err|warning|warn|info|debug|trace|fatal|critical|notice|note|severity|level|status|code|reason|http|https"
+    r"|host|hostname|server|port|date|time|file|line|at|in|from|to|via|caused|message|msg|type|kind|name|path|url|.*id)$",
+    re.IGNORECASE,
+)
+_HOST_LIKE = _lazy(r"[\w-]{1,63}(?:\.[\w-]{1,63})*\.[A-Za-z]{2,24}\.?")
+
+
+def _lone_pairs(text: str) -> Iterator[Span]:
+    if ":" not in text:
+        return
+    for m in _LONE_PAIR().finditer(text):
+        value = m.group(2)
+        if _NOT_A_USER().match(m.group(1)) or _MARKED in value or _HOST_LIKE().fullmatch(value):
+            continue
+        if not (_DATE_LIKE().fullmatch(value) or _GUID().fullmatch(value) or (len(value) < 32 and _HEX().fullmatch(value))):
+            yield Span(*m.span(2), "credential by position")  # (a short hex value is an id: myob:bfc2b38c5a5f)
+
+
+# A Go value printed with %v: {field field …} (&{…} for a pointer), its fields by position with no names;
+# a long hex field in it is taken for a key (a named one, %+v's {ClientSecret:…}, is found by _named)
+_GO_STRUCT = _lazy(r"\{([^{}\r\n\"':,=;]{1,512}+)\}|map\[([^\[\]\r\n\"',=;]{1,512}+)\]")  # and a map[k:v …]
+_HEX_FIELD = _lazy(r"(?<![^\s{:\[])[0-9a-fA-F]{32,512}(?![^\s}\]])")
+
+
+def _struct_fields(text: str) -> Iterator[Span]:
+    if "{" not in text and "map[" not in text:
+        return
+    for m in _GO_STRUCT().finditer(text):
+        group = 1 if m.group(1) is not None else 2
+        if group == 1 and " " not in m.group(1).strip():
+            continue  # one word in braces: a template's {name}, not a struct
+        for field in _HEX_FIELD().finditer(text, m.start(group), m.end(group)):
+            yield Span(*field.span(), "credential by position")
+
+
+# INSERT INTO t (user, password) VALUES ('sync', '…'): the value in the column the column list names
+_SQL_INSERT = _lazy(r"insert[ \t]+into[ \t]+[^\s(]{1,128}[ \t]*\(([^()\n]{1,1024})\)[ \t]*values[ \t]*\(")
+_SQL_VALUE = _lazy(r"""[ \t]*('(?:[^'\n]|''){0,512}'|"[^"\n]{0,512}"|[^,()\s]{1,512})[ \t]*([,)])""")
+
+
+def _sql_inserts(text: str, low: str) -> Iterator[Span]:
+    for m in _SQL_INSERT().finditer(low):
+        count, wanted = _credential_columns(m.group(1))
+        pos = m.end()
+        for i in range(count if wanted else 0):
+            value = _SQL_VALUE().match(text, pos)
+            if value is None:
+                break
+            if i in wanted and (span := _inner(value.group(1), value.start(1))):
+                yield Span(*span, "credential by column")
+            pos = value.end()
+            if value.group(2) == ")":
+                break
+
+
+@functools.lru_cache(maxsize=256)  # a log repeats its statements
+def _credential_columns(names: str) -> tuple[int, frozenset[int]]:
+    """How many columns a column list names, and which of them name a credential."""
+    columns = [c.strip(' \t`"[]') for c in names.split(",")]
+    return len(columns), frozenset(i for i, c in enumerate(columns) if _IN_NAME().search(c) and not _not_a_value(c))
+
+
+def _in_host(c: str) -> bool:
+    return not c.isspace() and c not in ":#"
+
+
+# Postfix's sasl_passwd: [relay]:port username:password (matched from each "[" after a space: no hint to look for)
+_SASL_PASSWD = _lazy(
+    r"(?<![^\s])\[[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}\](?::\d{1,5})?[ \t]+[^\s:]{1,128}:([^\s]{1,256}?)"
+    r"(?:[ \t]*\r?$|[ \t]+(?=[{\[]))",
+    re.MULTILINE,
+)
+
+
+# Twilio's auth token: 32 hex digits given after the account's SID (AC and 32 hex digits): Client(sid, token)
+_TWILIO_PAIR = _lazy(
+    r"AC(?<![0-9A-Za-z]AC)[0-9a-f]{32}\b[^\r\n]{0,200}?(?:\r?\n[ \t]{0,40})?(?<![0-9A-Za-z])([0-9a-f]{32})(?![0-9A-Za-z])"
+)
+
+
+# Windows' net use [drive:] \\host\share [password | *] [/user:…]: the word after the share is the password
+_NET_USE = _lazy(r"net[ \t]+use[ \t]+(?:[a-z]:[ \t]+)?\\\\[^\s]{1,512}[ \t]+([^\s/*][^\s]{0,255})", re.IGNORECASE)
+
+
+def _paired_values(text: str) -> Iterator[Span]:
+    if "AC" in text:
+        yield from _grouped(_TWILIO_PAIR(), text, 1, "Twilio auth token")
+    if "\\\\" in text and "use" in _lowered(text):
+        yield from _grouped(_NET_USE(), text, 1, "password by position")
+    if "p=" in text:
+        yield from _grouped(_QUERY_P(), text, 1, "credential in a URL query")

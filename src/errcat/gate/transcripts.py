@@ -1,0 +1,143 @@
+"""Credentials in a terminal or a REPL's transcript: a variable echoed, a REPL evaluating a credential's name,
+Expect's send after a password prompt, what a command naming or decoding a credential printed, and the new value a
+tool printed after it set one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .basics import Span, _checked, _inner, _lazy, _lowered
+from .needles import _dense, _near_needles
+from .words import _CREDENTIAL_WORD, _IN_NAME, _not_a_value
+
+# A shell transcript's echo of a variable named for a credential (read -s PW, then echo $PW): the line
+# after it is the value
+_ECHOED = _lazy(
+    rf"""(?:echo|printf)[ \t]+(?:-[ne][ \t]+|(['"])%s(?:\\n)?\1[ \t]+)?["']?\$\{{?[a-z0-9_]{{0,32}}(?:{_CREDENTIAL_WORD})
+    [a-z0-9_]{{0,32}}\}}?["']?[ \t]*\r?\n(?P<val>[^\r\n]{{1,512}})""",
+    re.VERBOSE,
+)
+
+
+def _echoed(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if "$" not in text or ("echo" not in low and "printf" not in low):
+        return
+    for m in _ECHOED().finditer(low):
+        value = text[m.start("val") : m.end("val")].rstrip()
+        if not value.startswith(("$ ", "+ ", "# ", "> ")) and (
+            span := _checked(text, m.start("val"), m.start("val") + len(value))
+        ):
+            yield Span(*span, "credential by name")
+
+
+# An interactive shell's prompt evaluating a name that holds a credential (Python's >>>, IPython's In [n]:,
+# irb and pry, node's >): the line after it, Out[n]: or => aside, is the value
+_REPL = _lazy(
+    rf"""[ \t]{{0,8}}(?:>>>|in[ ]\[\d{{1,6}}\]:|irb\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|pry\([^)\n]{{0,40}}\)[^>\n]{{0,12}}>|>
+    |\((?:pdb|gdb|lldb|dlv)\)|db<\d{{1,6}}>  # the debuggers' prompts: pdb, gdb, lldb, Delve, perl -d
+    |sql>|[a-z][a-z0-9_-]{{0,15}}(?:\(\d{{1,6}}\))?(?:=?>|=\#))  # ipdb>, iex(1)>, jshell>, scala>, user=> (Clojure), psql's db=>
+    [ \t]{{1,4}}[^\n]{{0,128}}?(?P<name>(?:{_CREDENTIAL_WORD})[a-z0-9_]{{0,32}}+)['"\])]{{0,3}}[ \t]*\r?\n
+    (?:out\[\d{{1,6}}\]:[ \t]*|=>[ \t]*)?(?P<val>[^\r\n]{{1,512}})""",
+    re.VERBOSE,
+)
+
+
+def _repl_values(text: str) -> Iterator[Span]:
+    """Matched from the start of each line holding a credential word (a prompt starts its line), never
+    tried at every ">" of the text."""
+    if ">" not in text and "]:" not in text and "#" not in text and ") " not in text:
+        return
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        line_start = low.rfind("\n", max(0, first - 160), first) + 1
+        if _dense(first, last, hits) or (line_start == 0 and first > 160):
+            continue
+        while line_start <= last:  # each line the stretch touches
+            if (m := _REPL().match(low, line_start)) is not None and (span := _repl_value(text, m)):
+                yield Span(*span, "credential by name")
+            line_start = low.find("\n", line_start, last) + 1
+            if not line_start:
+                break
+
+
+def _repl_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    value = text[m.start("val") : m.end("val")].rstrip()
+    if value.startswith((">", "In [", "Traceback")) or "Error" in value or _not_a_value(m.group("name")):
+        return None  # the next prompt, the error evaluating it, or token_type's value
+    return _inner(value, m.start("val"))
+
+
+# Tcl Expect: expect "password:" then send "...\r": the text sent is the password (found from each send line, the
+# line before it read for expect and a credential prompt; never a pattern scanning on from every "expect")
+_EXPECT_SEND = _lazy(r"^[ \t]{0,40}send[ \t]+(?:--[ \t]+)?\"([^\"\n]{1,256}?)(?:\\r|\\n)?\"", re.MULTILINE)
+_EXPECT_PROMPT = _lazy(r"expect[ \t][^\n]{0,128}(?:assword|assphrase|asscode|pin|token)")
+
+
+def _expect_sends(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if "expect" not in low or "send" not in low:
+        return
+    for m in _EXPECT_SEND().finditer(low):
+        line_start = low.rfind("\n", max(0, m.start() - 256), max(0, m.start() - 1)) + 1
+        if _EXPECT_PROMPT().search(low, line_start, m.start()) and (span := _checked(text, *m.span(1))):
+            yield Span(*span, "password flag")
+
+
+# A shell's prompt and a command naming a credential or decoding one (printenv DB_PASS, $env:CLIENT_SECRET,
+# terraform output -raw db_password, consul kv get app/password, … | base64 -d): the lines it printed that are one
+# token each, up to the next prompt or a blank line
+_COMMAND_LINE = _lazy(
+    r"^[ \t]{0,8}(?:[$%#>][ \t]|PS[ \t][^\n>]{0,200}>[ \t]?|PS>[ \t]?|[A-Za-z]:\\[^\n>]{0,200}>"
+    r"|[\w.@-]{1,64}[:~][^\n$#]{0,128}[$#][ \t])"  # sh, PowerShell, cmd, user@host:~$
+    r"(?P<cmd>[^\r\n]{1,512})\r?\n",
+    re.MULTILINE,
+)
+_DECODING = _lazy(r"base64[ \t]+(?:-d|-D|--decode)\b|openssl[ \t][^|\n]{0,64}-d\b|gpg[ \t][^|\n]{0,64}(?:-d|--decrypt)\b")
+_OUTPUT_TOKEN = _lazy(r"[ \t]{0,8}(?P<val>[^\s{}\[\]<>\"]{4,512})[ \t]*\r?(?:\n|$)")
+_OUTPUT_LINES = 4
+
+
+def _command_outputs(text: str) -> Iterator[Span]:
+    """The credential a command printed: its last word names one (a command that sends one, curl -H
+    "Authorization: …" https://…, prints the server's answer), or it decodes one. A lone word ("Unauthorized")
+    or a JSON or XML body printed stays."""
+    if "\n" not in text:
+        return
+    for m in _COMMAND_LINE().finditer(text):
+        cmd = _lowered(m.group("cmd")).split()
+        last = cmd[-1] if cmd else ""
+        if not (_IN_NAME().search(last) or _DECODING().search(" ".join(cmd))) or _not_a_value(last):
+            continue
+        pos = m.end()
+        for _ in range(_OUTPUT_LINES):
+            line = _OUTPUT_TOKEN().match(text, pos)
+            if line is None or _COMMAND_LINE().match(text, pos):
+                break
+            value = line.group("val")
+            word = value.isalpha() and (value.islower() or value.isupper() or value.istitle())
+            if not word and (span := _checked(text, *line.span("val"))):
+                yield Span(*span, "credential by name")
+            pos = line.end()
+
+
+# A value a tool printed after it set or reset a credential: Elasticsearch's "New value: …" after the line naming
+# the password ("Password for the [elastic] user successfully reset."), a vault's "Value: …" under the secret's name
+_NEW_VALUE = _lazy(
+    r"^[ \t]{0,8}(?:(?:new|generated|temporary|initial|random|current|decrypted|plain(?:text)?|secret)[ \t]+)?value"
+    r"[ \t]*[:=][ \t]*(?P<val>[^\s]{4,512})[ \t]*\r?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+_NEW_VALUE_ABOVE = 600  # characters above the value where the credential's name is looked for (a few lines)
+
+
+def _new_values(text: str) -> Iterator[Span]:
+    if "alue" not in text:
+        return
+    low = _lowered(text)
+    for m in _NEW_VALUE().finditer(text):
+        if _IN_NAME().search(low, max(0, m.start() - _NEW_VALUE_ABOVE), m.start()) and (
+            span := _inner(m.group("val"), m.start("val"))
+        ):
+            yield Span(*span, "credential by name")
