@@ -67,3 +67,23 @@ def test_scan_of_long_hostile_lines_stays_bounded(tmp_path, catalog, fragment):
     said = f"{fragment!r}: {small:.3f} s CPU for 2 lines of 64 KB, {large:.3f} s for 2 lines of 1 MiB"
     assert large < max(RATIO * 2 * small, FLOOR_S), said  # 16 x the text
     assert large < 2 * BOUND_S, said
+
+
+def test_a_paste_equal_to_one_screened_before_costs_what_the_first_did(catalog):
+    """The gate remembered what its passes share (the lowered text, where its credential words start)
+    by the text's equality: the same paste explained again, made anew after other pastes (a second
+    hook, a retry), had its 2 MB compared whole on each of ~95,000 look-ups, 14.8 s of CPU instead of
+    1.5 s. Known by identity, an equal text made anew costs what the first did."""
+    import time
+
+    line = 'oauth2: cannot fetch token: 400 Bad Request\nResponse: {"a": 1}\n'
+    text = line * (4 * LARGE // len(line))  # 2 MiB: at 512 KB the look-ups cost only twice the screen
+    started = time.process_time()
+    catalog.explain(text)
+    first = time.process_time() - started
+    catalog.explain('HTTP/1.1 400 Bad Request\n\n{"error": "x"}')
+    catalog.explain("token=abc other=def")
+    started = time.process_time()
+    catalog.explain("".join([text[:5], text[5:]]))  # equal, not the same object
+    again = time.process_time() - started
+    assert again < 3 * max(first, FLOOR_S), f"{first:.2f} s CPU the first time, {again:.2f} s the same text again"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from .. import regex_codes
 
@@ -111,7 +111,29 @@ _NAME_CHAR = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.$-")
 _HEX_KEY = 16  # hex digits of a key, a token or a GUID given right after a credential word
 
 
-@functools.lru_cache(maxsize=2)  # each text's passes share it
+T = TypeVar("T")
+
+
+def by_identity(compute: Callable[[str], T]) -> Callable[[str], T]:
+    """``compute`` remembered for the last two texts it was given, known by identity: the passes over one
+    text share what it computes. functools' caches know a text by equality, so a paste equal to one screened
+    before but made anew (explained again through another hook) was compared whole on each of ~95,000
+    look-ups: 2 MiB screened in 14.8 s of CPU instead of 1.5 s."""
+    kept: list[tuple[str, T]] = []
+
+    @functools.wraps(compute)
+    def remembered(text: str) -> T:
+        for key, value in kept:
+            if key is text:
+                return value
+        value = compute(text)
+        kept[:] = [(text, value), *kept[:1]]
+        return value
+
+    return remembered
+
+
+@by_identity  # each text's passes share it
 def _lowered(text: str) -> str:
     """The text in ASCII lower case: every index stays where it was (str.lower, 20 times faster
     than translate, lowers only A-Z in an ASCII text; elsewhere it may change lengths)."""

@@ -4,11 +4,11 @@ name by name. This is what keeps a 2 MiB hostile paste near a second."""
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
+from .basics import by_identity
 from .words import _ASCII_NEEDLES, _IN_NAME, _NEEDLES
 
 
@@ -26,7 +26,7 @@ def _word_matches(pattern: re.Pattern[str], low: str, first: int, last: int, rea
             yield m
 
 
-@functools.lru_cache(maxsize=2)
+@by_identity
 def _all_word_starts(low: str) -> list[int]:
     """Where a credential word starts in each stretch but a dense one, as a search to ``last + 64`` finds
     it: found once per text for the five passes that try each word (on 2 MB of oauth2 errors they searched
@@ -58,7 +58,7 @@ def _dense(first: int, last: int, hits: int) -> bool:
     return last - first >= _DENSE_MIN and hits * _DENSE_EVERY >= last - first
 
 
-@functools.lru_cache(maxsize=2)
+@by_identity
 def _near_needles(low: str) -> list[tuple[int, int, int]]:
     """Stretches of the text around each needle (merged when they overlap), with their needle counts."""
     hits = []
