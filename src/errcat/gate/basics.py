@@ -78,7 +78,14 @@ _DATE_LIKE = _lazy(r"[0-9TZ:.+-]+|v?\d+(?:\.\d+)+[a-z0-9-]*", re.IGNORECASE)
 _MIXED = _lazy(r"[0-9]|[a-z][A-Z]")
 _GUID = _lazy(r"\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?")
 _HEX = _lazy(r"[0-9a-fA-F-]+")
-_EMPTY = frozenset(("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"))
+_EMPTY = frozenset(
+    (
+        *("", "null", "none", "nil", "true", "false", "undefined", "***", "xxx", "<redacted>", "redacted"),
+        # and a log level, which Apache's error log writes after its module ("[authz_core:error]", "[auth_basic:warn]",
+        # "[session:error]"): a credential's name before it, the level was hidden on every auth module's line
+        *("emerg", "alert", "crit", "error", "warn", "notice", "info", "debug", *(f"trace{n}" for n in range(1, 9))),
+    )
+)
 
 
 class Span(NamedTuple):
