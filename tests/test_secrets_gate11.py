@@ -161,3 +161,38 @@ def test_what_a_failed_login_was_tried_with_is_hidden(template: str) -> None:
     assert not [v for v in drawn if shown_part(template.replace("{v}", v), v)]
     for line in ("login failed for svc with status 401", "authentication failed for admin with publickey"):
         assert shown(line) == line
+
+
+# wazuh/wazuh-ruleset@908c90b tools/rules-testing/tests/apache.ini: Apache 2.4's error log writes each line's module and
+# level in brackets, and the auth modules' names hold a credential's word
+APACHE_AUTH = "[Tue Sep 30 14:25:44.895897 2014] [authz_core:error] [pid 31858] [client 99.47.227.95:38870] AH01630: client denied by server configuration: /var/www/example.com/docroot/"
+
+
+@pytest.mark.parametrize("module", ["authz_core", "auth_basic", "auth_digest", "session"])
+@pytest.mark.parametrize("level", ["error", "warn", "notice", "info", "debug", "trace3"])
+def test_an_apache_auth_modules_level_stays_shown(module: str, level: str) -> None:
+    """'[authz_core:error]' read as a credential's name and its value: every auth module's line of an Apache
+    error log said '[authz_core:[REDACTED]]' (scan's group texts, explain). A level is no secret; a value after
+    such a name that is no level is still hidden."""
+    line = APACHE_AUTH.replace("authz_core:error", f"{module}:{level}")
+    assert shown(line) == line
+    secret = key()
+    assert secret not in shown(APACHE_AUTH.replace("authz_core:error", f"{module}:{secret}"))
+
+
+# wazuh/wazuh-ruleset@908c90b tools/rules-testing/tests/cisco_asa.ini: a Cisco ASA's syslog lines, each headed by its
+# facility, severity and mnemonic
+CISCO_ASA = [
+    '%ASA-1-505015: Module ips, application up "IPS", version "7.2(2)E4" Normal Operation',
+    "%ASA-2-106001: Inbound TCP connection denied from 111.93.241.59/54322 to 116.6.127.122/1433 flags SYN on interface outside",
+    "%ASA-2-106006: Deny inbound UDP from 185.158.113.158/53306 to 116.6.127.123/53413 on interface outside",
+]
+
+
+def test_a_cisco_messages_id_is_no_password() -> None:
+    """'%ASA-2-106001' mixes upper case, digits and a sign as a password a person set does: every line of a Cisco
+    ASA's log (87 of 87 of the source's) began '[REDACTED]:'. A password shaped so, where a name says it is one, is
+    still hidden."""
+    for line in CISCO_ASA:
+        assert shown(line) == line
+    assert "%Ab3-4-Zz9k" not in shown("the password is %Ab3-4-Zz9k")

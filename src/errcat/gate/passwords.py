@@ -31,6 +31,8 @@ _NOT_A_PASSWORD = _lazy(
     r"|[\w.$]{1,128}@[0-9a-f]{4,16}"  # an object's identity (java.lang.Object@1b6d3586)
     r"|(?:%[-+ #0-9.]{0,8}[A-Za-z]|[^%A-Za-z])+"  # a format (%Y-%m-%dT%H:%M:%S.%03d)
     r"|[A-Z]{2,5}[+-]\d{1,2}(?::?\d\d)?"  # a time zone (UTC+10:00)
+    # a Cisco message's facility, severity and mnemonic (%ASA-3-421007, %LINK-3-UPDOWN, %ASA-session-5-722037)
+    r"|%[A-Z][A-Z0-9_]{1,31}(?:-[A-Za-z_]{1,31})?-[0-7]-[A-Z0-9_]{1,40}:?"
     # a package at its version (npm's 30d-clear-depth@1.0.0, cli@16.2.0-rc.1), a scoped one URL-encoded (@types%2fnode)
     r"|@?[a-z0-9][\w.-]{0,127}(?:%2[fF][a-z0-9][\w.-]{0,127}(?:@v?\d+\.\d+\.\d+(?:[-+][\w.]+)?)?|@v?\d+\.\d+\.\d+(?:[-+][\w.]+)?)"
 )
