@@ -668,20 +668,23 @@ def test_a_call_holding_a_lone_surrogate_escape_is_answered_over_stdio() -> None
     assert proc.returncode == 0 and "Traceback" not in err.decode()
 
 
+def _ten_thousand_errors(word: str, field: str, first_code: int) -> str:
+    """A 400 whose MYOB-shaped body lists 10,000 errors, each its own (seconds of explaining): the words tell one
+    test's paste from another's, so no answer is served from an earlier test's cache."""
+    errors = [
+        {"Name": f"Name{i}", "Message": f"{word} thing {i} in field {field}{i}", "ErrorCode": first_code + i}
+        for i in range(10000)
+    ]
+    return "HTTP/1.1 400\n\n" + json.dumps({"Errors": errors})
+
+
 def test_a_ping_is_answered_while_a_big_paste_is_explained() -> None:
     """Over stdio, as an assistant calls. Tools ran on the server's event loop: while a body of 10,000
     errors was explained (seconds), a ping waited for it to end (3.9 s of 5 here), and so did the
     cancellation of a call. The work now runs on a worker thread, one catalog use at a time, and the
     loop answers the ping at once (0.05 s of 1.5 here). A call after a cancelled one waited for the
     cancelled one's work to end; it is now answered from a catalog of its own meanwhile."""
-    body = json.dumps(
-        {
-            "Errors": [
-                {"Name": f"Name{i}", "Message": f"Unusual thing {i} in field F{i}", "ErrorCode": 90000 + i} for i in range(10000)
-            ]
-        }
-    )
-    paste = "HTTP/1.1 400\n\n" + body
+    paste = _ten_thousand_errors("Unusual", "F", 90000)
     took: dict[str, float] = {}
 
     async def work(client: ClientSession) -> None:
@@ -1288,14 +1291,7 @@ def test_a_cancelled_explain_stops_its_work() -> None:
     worker thread: a paste of 10,000 errors cancelled a quarter of the way in went on spending the rest
     of its CPU on an answer nobody reads (0.36 s of 0.45 here). The work is now stopped where it is
     (0.00 s after the cancel), and the server answers the next call as before."""
-    body = json.dumps(
-        {
-            "Errors": [
-                {"Name": f"Name{i}", "Message": f"Odd thing {i} in field G{i}", "ErrorCode": 80000 + i} for i in range(10000)
-            ]
-        }
-    )
-    paste = "HTTP/1.1 400\n\n" + body
+    paste = _ten_thousand_errors("Odd", "G", 80000)
     spent: dict[str, float] = {}
 
     async def work(client: Client) -> None:

@@ -126,11 +126,6 @@ class Group:
     samples: list[tuple[Place, str]] = field(default_factory=list)
     endpoints: Counter[str] = field(default_factory=Counter)
 
-    @property
-    def full(self) -> bool:
-        """Whether it keeps no more places or samples."""
-        return self.fills(ROOM)
-
     def fills(self, room: Room) -> bool:
         """Whether it holds as many places and samples as ``room`` leaves for it."""
         return len(self.places) >= room[0] and len(self.samples) >= room[1]
