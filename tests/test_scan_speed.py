@@ -4,6 +4,8 @@ nothing that tells errors apart differs. Speed itself is measured by scripts/ben
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import random
 import sys
@@ -265,10 +267,23 @@ def test_both_engines_mark_the_same_lines(lines, skip):
     data = ("\n".join(lines) + "\n").encode()
     starts = [0, *[i + 1 for i, b in enumerate(data) if b == 10][:-1]]
     start = starts[min(skip, len(starts) - 1)]
-    for final in (True, False):
-        fast = needles_module._hyperscan_marks(data, start, len(data), final)
+    for final, together in itertools.product((True, False), (True, False)):
+        with _guessed(together):
+            fast = needles_module._hyperscan_marks(data, start, len(data), final)
         slow = needles_module._python_marks(data, start, len(data), final)
         assert fast == slow
+
+
+@contextlib.contextmanager
+def _guessed(all_along):
+    """Hyperscan's guess that needle lines are all along a buffer (marked with its needles in one
+    pass) or not (its marks found in a second pass, around them): what is marked must not depend on it."""
+    guess = needles_module._ALL_ALONG[0]
+    needles_module._ALL_ALONG[0] = all_along
+    try:
+        yield
+    finally:
+        needles_module._ALL_ALONG[0] = guess
 
 
 def test_a_line_opening_with_a_bracket_opens_a_body_only_where_an_array_starts():
@@ -339,9 +354,31 @@ def test_both_engines_mark_the_same_stretches_of_a_sparse_log():
     if needles_module._database() is None:
         pytest.skip("the hyperscan wheel is not installed on this platform; only the re engine runs here")
     data = b"{ far from any needle\n" + b"2026-11-20T01:00:00Z INFO tick ok\n" * 1000 + b"job status: 500 failed\n" * 5
-    fast = needles_module._hyperscan_marks(data, 0, len(data), True)
-    assert fast == needles_module._python_marks(data, 0, len(data), True)
-    assert len(fast.lines) == 5 and 22 not in fast.structural
+    for together in (True, False):  # a sparse log after one with needle lines all along, or not
+        with _guessed(together):
+            fast = needles_module._hyperscan_marks(data, 0, len(data), True)
+        assert fast == needles_module._python_marks(data, 0, len(data), True)
+        assert len(fast.lines) == 5 and 22 not in fast.structural
+
+
+def test_one_pass_marks_a_big_buffer_as_two_do():
+    """After a buffer of a real log (needle lines all along), the next is marked in one pass with
+    its needles; a sparse one after it keeps only the marks around its needle lines, as before."""
+    if needles_module._database() is None:
+        pytest.skip("the hyperscan wheel is not installed on this platform; only the re engine runs here")
+    loghub = Path(__file__).resolve().parents[2] / "shared" / "logs" / "loghub"
+    dense = b"".join(p.read_bytes() for p in sorted(loghub.glob("*.log")))
+    if not dense:
+        pytest.skip(f"the Loghub samples are not here ({loghub}): the real lines this test reads")
+    sparse = (
+        b"{ far from any needle\n" + b"2026-11-20T01:00:00Z INFO tick ok\n" * 40_000 + b"job status: 500 failed\n" + b"}\n" * 3
+    )
+    with _guessed(False):
+        for data in (dense, sparse, dense):
+            assert len(data) >= needles_module._GUESS_FROM
+            fast = needles_module._hyperscan_marks(data, 0, len(data), True)
+            assert fast == needles_module._python_marks(data, 0, len(data), True)
+        assert needles_module._ALL_ALONG[0]  # the dense buffer made the guess: the next goes in one pass
 
 
 def test_a_status_stated_twice_is_not_served_by_a_shape_that_stated_it_once(index, tmp_path, monkeypatch):
