@@ -88,7 +88,9 @@ def lookup_markdown(result: LookupResult) -> str:
         if len(result.sections) > 1:
             parts.append(f"### As {section.label}\n")
         parts += [group_markdown(g, level=4 if len(result.sections) > 1 else 3) for g in section.groups]
-    if not result.found:
+    if result.found:
+        parts += [f"> {escape(note)}\n" for note in result.notes]
+    else:
         parts.append(
             "Nothing found."
             + (" Did you mean: " + ", ".join(escape(s) for s in result.suggestions) if result.suggestions else "")

@@ -125,6 +125,8 @@ def lookup_lines(result: LookupResult, full: bool = False) -> list[Line]:
         for group in section.groups:
             lines += group_lines(group)
             lines.append([])
+    if result.found:  # a miss's notes go to stderr with it
+        lines += [[(f"note: {note}", "yellow")] for note in result.notes]
     return lines
 
 
