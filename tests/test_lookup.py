@@ -67,7 +67,9 @@ def test_an_error_found_by_id_or_message_says_its_code_is_shared(cli):
     for query in ("prospend.bad-request.is-not-allowed", "Invalid request body. Please check the schema and try again."):
         out = cli("lookup", query).stdout
         assert "code BAD_REQUEST is carried by 5 errors" in out and "errcat lookup BAD_REQUEST --vendor prospend" in out
-        assert "code BAD_REQUEST is carried by 5 errors" in json.loads(cli("lookup", query, "--format", "json").stdout)["notes"][0]
+        assert (
+            "code BAD_REQUEST is carried by 5 errors" in json.loads(cli("lookup", query, "--format", "json").stdout)["notes"][0]
+        )
         assert "carried by 5 errors" in cli("lookup", query, "--format", "markdown").stdout
     assert "carried by" not in cli("lookup", "BAD_REQUEST").stdout  # all five are listed: nothing to warn of
     assert "carried by" not in cli("lookup", "prospend.unauthorized.authentication-failed-please-check-your").stdout
