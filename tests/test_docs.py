@@ -145,6 +145,21 @@ def test_headings_that_shared_a_name_now_differ(catalog):
     assert len(prospend) == len(set(prospend)) == 5
 
 
+def test_a_code_several_errors_share_is_said_to_be_shared_in_each_of_their_sections(catalog):
+    """A reader holding only ProSpend's BAD_REQUEST (or Sage's observed ValidationError) must learn the code
+    names five (twelve) errors, not the one whose section they landed on."""
+    prospend = reference.vendor_page(catalog, "prospend").split("<a id=")
+    bad = [s for s in prospend if "### HTTP 400 · BAD" in s]
+    assert len(bad) == 5
+    assert all("**Shared code:** 5 documented errors carry code `BAD_REQUEST`" in s for s in bad)
+    assert all(s.count("](#bad-request.") == 4 for s in bad)  # the other four, linked
+    unique = next(s for s in prospend if "### HTTP 401 · UNAUTHORIZED" in s)
+    assert "Shared code" not in unique
+    sage = reference.vendor_page(catalog, "sage").split("<a id=")
+    blank = next(s for s in sage if s.startswith('"observed.field-blank"'))
+    assert "errors seen in the wild carry code `ValidationError`" in blank
+
+
 def test_each_error_section_says_where_it_is_raised_and_links_back(catalog):
     page = reference.vendor_page(catalog, "myob")
     section = page.split('<a id="25008"></a>')[1].split("<a id=")[0]

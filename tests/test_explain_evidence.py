@@ -108,6 +108,16 @@ def test_a_code_several_documented_errors_share_is_a_family_not_one_of_them(cli,
     assert plain["vendor"] is None and not any("documented errors with this" in n for n in plain["notes"])
 
 
+@pytest.mark.parametrize("paste", ['{"code":"BAD_REQUEST"}', 'HTTP/1.1 400 Bad Request\n\n{"code": "BAD_REQUEST"}'])
+def test_a_shared_code_sent_without_a_message_is_still_a_family(cli, paste):
+    """ProSpend's BAD_REQUEST with no message at all (read as a bare name) names none of its five errors."""
+    result = cli("explain", "--vendor", "prospend", "--format", "json", input=paste)
+    assert result.exit_code == 1
+    err = json.loads(result.stdout)["errors"][0]
+    assert err["match"] == "none" and err["explanation"] is None
+    assert len(err["family"]) == 5
+
+
 @pytest.mark.parametrize(
     "error",
     [

@@ -340,3 +340,18 @@ def test_invoicexpress_messages_quoted_only_in_code_comments_are_answered_honest
                           ("Date cannot be earlier than the last invoice of this sequence[01 Jan 27]", "sequence")):  # fmt: skip
         r = cli("lookup", message)
         assert r.exit_code != 0 and "not in the catalog" in r.stderr and says in r.stderr, message
+
+
+def test_sages_documented_oauth_errors_are_answered_from_its_guide_not_claimed(cli):
+    """Sage's authentication guide lists the token endpoint's and the authorization request's errors
+    without a body: a Sage token answer holding one gets the guide's words, a stranger's gets nothing."""
+    token = 'POST https://oauth.accounting.sage.com/token\n\nHTTP/1.1 400 Bad Request\n\n{"error":"%s"}'
+    for code, says in (("invalid_client", "client_secret"), ("unsupported_grant_type", "authorization_code or refresh_token")):
+        d = json.loads(cli("explain", "--format", "json", input=token % code).stdout)
+        assert d["vendor"] == "sage" and d["errors"][0]["match"] in ("none", "fuzzy")  # no entry: a note, not a match
+        note = next(n for n in d["notes"] if code in n)
+        assert says in note and "developer.sage.com/accounting/guides/authenticating/authentication" in note
+    stranger = json.loads(cli("explain", "--format", "json", input='{"error":"invalid_client"}').stdout)
+    assert stranger["vendor"] is None and not any("Sage" in n for n in stranger["notes"])
+    r = cli("lookup", "temporarily_unavailable")
+    assert r.exit_code == 1 and "10 minutes" in r.stderr

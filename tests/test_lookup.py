@@ -61,6 +61,21 @@ def test_lookup_by_entry_id_and_guide_id(cli):
     assert len(ids(doc(cli("lookup", "myob.25008", "--format", "json")))) == 11
 
 
+def test_an_error_found_by_id_or_message_says_its_code_is_shared(cli):
+    """Looking up one of ProSpend's five BAD_REQUEST errors (by id or by its message) must not let a
+    reader take BAD_REQUEST alone for that error; looking up the code itself lists all five instead."""
+    for query in ("prospend.bad-request.is-not-allowed", "Invalid request body. Please check the schema and try again."):
+        out = cli("lookup", query).stdout
+        assert "code BAD_REQUEST is carried by 5 errors" in out and "errcat lookup BAD_REQUEST --vendor prospend" in out
+        assert (
+            "code BAD_REQUEST is carried by 5 errors" in json.loads(cli("lookup", query, "--format", "json").stdout)["notes"][0]
+        )
+        assert "carried by 5 errors" in cli("lookup", query, "--format", "markdown").stdout
+    assert "carried by" not in cli("lookup", "BAD_REQUEST").stdout  # all five are listed: nothing to warn of
+    assert "carried by" not in cli("lookup", "prospend.unauthorized.authentication-failed-please-check-your").stdout
+    assert "carried by" not in cli("lookup", "myob.generic.required").stdout  # one error, one explanation, many messages
+
+
 def test_number_that_is_status_and_code_gives_both_labelled_groups(cli, catalog):
     d = doc(cli("lookup", "200", "--format", "json"))  # MYOB code 200 (Duplicate); no 200 rows
     assert [s["match"] for s in d["sections"]] == ["code"]

@@ -385,3 +385,19 @@ def test_fail_on_unmatched_counts_observed_errors_as_catalogued_unless_documente
     )
     assert cli("scan", str(log), "--fail-on", "unmatched").exit_code == 0
     assert cli("scan", str(log), "--fail-on", "unmatched", "--documented-only").exit_code == 1
+
+
+def test_an_observed_errors_retry_and_who_acts_are_marked_as_errcats_reading(cli):
+    """Each claim of an observed explanation says who makes it; the retry and who-acts ratings are
+    errcat's own, so they say so too (a documented error's guide carries no such marks)."""
+    paste = '{"errors":{"error":"Document creation limit reached for the period from 01/02/2024 to 01/03/2024."}}'
+    for fmt in ("table", "markdown"):
+        out = cli("explain", "--vendor", "invoicexpress", "--format", fmt, input=paste).stdout
+        retry = next(line for line in out.splitlines() if "etry" in line and "who acts" in line.lower())
+        assert "errcat's reading" in retry, fmt
+    rated = next(
+        line for line in cli("lookup", "invoicexpress.observed.fiscal-is-invalid").stdout.splitlines() if "retry:" in line
+    )
+    assert "errcat's reading" in rated
+    documented = next(line for line in cli("lookup", "BAD_REQUEST").stdout.splitlines() if "retry:" in line)
+    assert "errcat's reading" not in documented

@@ -264,7 +264,30 @@ def lookup(index: CatalogIndex, query: str, filters: Filters | None = None) -> L
     if not sections:
         suggestions = tuple(suggest(index, q, filters))
         notes = unlisted_notes(index, q, filters)
+    else:
+        notes = shared_code_notes(index, [g for s in sections for g in s.groups])
     return LookupResult(shown(q), tuple(sections), suggestions, notes)  # the query as shown: a pasted secret is masked
+
+
+def shared_code_notes(index: CatalogIndex, found: list[ErrorGroup]) -> tuple[str, ...]:
+    """For an error found by its id or message whose code other errors carry with other messages
+    (ProSpend's five BAD_REQUEST): the code alone, in a response, names none of them."""
+    shown_keys = {(g.vendor, g.guide.id if g.guide else "") for g in found}
+    notes: dict[str, str] = {}
+    for g in found:
+        for code in g.codes:
+            rows = [e for e in index.with_code_key(squash(code)) if e.vendor == g.vendor]
+            messages: dict[tuple[str, str], set[str | None]] = {e.error_key: set() for e in rows}
+            for e in rows:
+                messages[e.error_key].add(e.message)
+            if len(messages) < 2 or len({frozenset(m) for m in messages.values()}) < 2 or set(messages) <= shown_keys:
+                continue
+            notes[f"{g.vendor} {code}"] = (
+                f"{g.vendor_name or g.vendor}: code {code} is carried by {len(messages)} errors, each with its own message;"
+                f" in a response the code alone does not say which one was sent, the message does"
+                f" (errcat lookup {code} --vendor {g.vendor} lists them)."
+            )
+    return tuple(notes.values())
 
 
 MAX_SUGGESTION_POOL = 5000

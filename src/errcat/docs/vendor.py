@@ -11,7 +11,7 @@ from ..index.store import CatalogIndex
 from ..model import Entry, Vendor
 from ..query import ErrorGroup, group_entries
 from ..render.markdown import Raw, cell, escape, guide_claims, table
-from ..render.text import group_sources, where
+from ..render.text import group_sources, rating_label, where
 from ..stats import EndpointRow, endpoint_rows, vendor_counts
 from .parts import (
     CELL_CHARS,
@@ -81,7 +81,7 @@ def _status_line(group: ErrorGroup) -> str:
         parts.append("severity " + " / ".join(escape(s) for s in severities))
     if g is not None:
         parts.append(f"retry [`{g.retry}`]({LEGEND})")
-        parts.append(f"who acts: [{escape(g.actor)}]({LEGEND})")
+        parts.append(f"who acts: [{escape(g.actor)}]({LEGEND}){escape(rating_label(g))}")
     return " · ".join(parts) + "\n"
 
 
@@ -128,7 +128,36 @@ def _message_block(group: ErrorGroup) -> str:
     return "**Messages** (one per documented row):\n\n" + "\n".join(f"- {m}" for m in shown) + "\n"
 
 
-def _error_section(vendor: Vendor, group: ErrorGroup, heading: str) -> str:
+SharedCodes = dict[str, list[ErrorGroup]]
+
+
+def _shared_codes(groups: list[ErrorGroup]) -> SharedCodes:
+    """Each code that errors with different messages carry, with those errors (MYOB's 100, ProSpend's
+    BAD_REQUEST): a reader holding only the code must learn it names none of them alone."""
+    by_code: SharedCodes = defaultdict(list)
+    for g in groups:
+        for code in g.codes:
+            by_code[code].append(g)
+    return {code: gs for code, gs in by_code.items() if len({tuple(messages(g)) for g in gs}) > 1}
+
+
+def _shared_code_note(group: ErrorGroup, shared: SharedCodes, titles: dict[str, str]) -> str:
+    kind = "errors seen in the wild" if group.observed else "documented errors"
+    notes = []
+    for code in group.codes:
+        others = [g for g in shared.get(code, []) if g is not group]
+        if not others:
+            continue
+        links = ", ".join(link(shorten(titles[group_anchor(g)], 60), f"#{group_anchor(g)}") for g in others[:8])
+        more = f" and {len(others) - 8} more" if len(others) > 8 else ""
+        notes.append(
+            f"**Shared code:** {len(others) + 1} {kind} carry code `{code}`, each with its own message;"
+            f" the code alone does not say which one was sent, the message does. The others: {links}{more}.\n"
+        )
+    return "\n".join(notes)
+
+
+def _error_section(vendor: Vendor, group: ErrorGroup, heading: str, shared: SharedCodes, titles: dict[str, str]) -> str:
     g = group.guide
     out = [f'<a id="{group_anchor(group)}"></a>\n\n### {escape(heading)}\n', _status_line(group)]
     if g is None:
@@ -137,6 +166,8 @@ def _error_section(vendor: Vendor, group: ErrorGroup, heading: str) -> str:
         causes = "\n".join(f"- {escape(c)}" for c in g.causes)
         out.append(f"{escape(g.summary)}\n\n**Likely causes**\n\n{causes}\n\n**Fix:** {escape(g.fix)}\n")
     out.append(_message_block(group))
+    if note := _shared_code_note(group, shared, titles):
+        out.append(note)
     out.append(_raised_by(group))
     sample = next((s for s in (sample_response(vendor, e) for e in group.entries) if s), None)
     if sample is not None:
@@ -151,6 +182,7 @@ def _observed_sections(catalog: CatalogIndex, vendor: Vendor, seen: list[Entry])
     documented ones: each with its sources, the sample as seen, and what we had to assume."""
     groups = sorted(group_entries(catalog, seen), key=lambda g: min(e.status for e in g.entries))
     titles = headings(groups)
+    shared = _shared_codes(groups)
     out = [
         '<a id="observed-in-the-wild"></a>\n\n## Observed in the wild — not documented by the vendor\n',
         f"{len(seen)} errors {escape(vendor.name)} does not document, each seen in public material (issue threads,"
@@ -167,6 +199,8 @@ def _observed_sections(catalog: CatalogIndex, vendor: Vendor, seen: list[Entry])
         if g is not None:
             section.append(guide_claims(g, group_sources(group), vendor.name))
         section.append(_message_block(group))
+        if note := _shared_code_note(group, shared, titles):
+            section.append(note)
         for e in group.entries:
             cites = "\n".join(f"- <{c.url}> ({', '.join(escape(p) for p in (c.kind, c.date, c.note) if p)})" for c in e.sources)
             section.append(f"**When:** {escape(e.scenario)}\n\n**Seen in:**\n\n{cites}\n")
@@ -289,7 +323,8 @@ def vendor_page(catalog: CatalogIndex, vendor_id: str) -> str:
         + _find_table(groups)
     )
     out.append("## Errors explained\n")
-    out += [_error_section(vendor, g, titles[group_anchor(g)]) for g in groups]
+    shared = _shared_codes(groups)
+    out += [_error_section(vendor, g, titles[group_anchor(g)], shared, titles) for g in groups]
     if seen:
         out += _observed_sections(catalog, vendor, seen)
     out.append("## Endpoints\n")

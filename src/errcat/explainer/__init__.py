@@ -707,7 +707,7 @@ def _unlisted_notes(catalog: CatalogIndex, vendor: str | None, matches: Sequence
         return []
     notes = []
     for m in matches:
-        if m.kind is not MatchKind.NONE:
+        if m.kind not in (MatchKind.NONE, MatchKind.FUZZY):  # a text merely similar is held no more than none
             continue
         said = (w for w in _WORDS.findall((m.sent.message or "")[:MAX_TEXT]) if not w.isdigit())  # a number in prose is no code
         words = {squash(w) for w in (m.sent.code, m.sent.name) if w} | {squash(w) for w in said}

@@ -727,8 +727,8 @@ def _family_kind(sent: SentError, top: Candidate, ranked: list[Candidate]) -> tu
         return MatchKind.NONE, tuple(members)  # a name alone that several codes share (MYOB's ValidationError)
     distinct = {squash(c.entry.message or "") for c in members}
     # a name with no code beside it that several documented messages share (MYOB's RateLimitError,
-    # daily or per second) is as undecided as such a code
-    by_name = not sent.code and _same(sent.name, top.entry.name)
+    # daily or per second; ProSpend's BAD_REQUEST sent bare, read as a name) is as undecided as such a code
+    by_name = not sent.code and (_same(sent.name, top.entry.name) or _same(sent.name, top.entry.code))
     if (by_code or by_name) and len(distinct) > 1:
         return MatchKind.NONE, tuple(_one_per_message(members))
     return top.kind, ()

@@ -47,6 +47,11 @@ def claim_labels(g: Guide, sources: tuple[Citation, ...], name: str) -> tuple[st
     )
 
 
+def rating_label(g: Guide) -> str:
+    """An observed guide's retry and who-acts are errcat's rating, whatever its sources say of the rest."""
+    return "  [errcat's reading]" if g.basis is not None else ""
+
+
 def group_sources(group: ErrorGroup) -> tuple[Citation, ...]:
     return tuple({c.url: c for e in group.entries for c in e.sources}.values())
 
@@ -81,7 +86,7 @@ def _guide_lines(group: ErrorGroup) -> list[Line]:
         [("  ", None), (g.summary, "bold"), (said, "dim")],
         *([("  cause: ", "dim"), (cause, None), (who, "dim")] for cause, who in zip(g.causes, why, strict=True)),
         [("  fix:   ", "green"), (g.fix, None), (fixed, "dim")],
-        [("  retry: ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None)],
+        [("  retry: ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None), (rating_label(g), "dim")],
     ]
 
 
@@ -125,6 +130,8 @@ def lookup_lines(result: LookupResult, full: bool = False) -> list[Line]:
         for group in section.groups:
             lines += group_lines(group)
             lines.append([])
+    if result.found:  # a miss's notes go to stderr with it
+        lines += [[(f"note: {note}", "yellow")] for note in result.notes]
     return lines
 
 
@@ -369,7 +376,8 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
         for cause, who in zip(g.causes, why, strict=True):
             lines.append([("  cause:    ", "dim"), (cause, None), (who, "dim")])
         lines.append([("  fix:      ", "green"), (g.fix, None), (fixed, "dim")])
-        lines.append([("  retry:    ", "yellow"), (retry_of(x, g), None), ("   who acts: ", "yellow"), (g.actor, None)])
+        retry: Line = [("  retry:    ", "yellow"), (retry_of(x, g), None), ("   who acts: ", "yellow"), (g.actor, None)]
+        lines.append([*retry, (rating_label(g), "dim")])
     return lines + _also_lines(m, e)
 
 
