@@ -274,9 +274,14 @@ _WITH_DIGIT = re.compile(rb"(?<!%)(?<!%[0-9A-Fa-f])[0-9a-f]*[0-9][0-9a-f]*")
 
 def request_words(data: Buffer) -> bytes:
     """What tells apart the request paths of lines of one shape (see _REQUEST_PATH): b"" when none.
-    A path seen before is not read again (an API's few paths on every line of its access log:
-    dropping their numbers was a tenth of a real log's scan)."""
-    m = _REQUEST_PATH.search(data)
+    The request an access log quotes (``"GET /path HTTP/1.1"``) is read where its first quote opens,
+    else the first one on the line: looking for it from the line's start cost a fifth of a real
+    log's scan (its timestamps and ids before the quote). A path seen before is not read again (an
+    API's few paths on every line of its access log: dropping their numbers was a tenth)."""
+    quote = data.find(b'"')
+    m = _REQUEST_PATH.match(data, quote + 1) if quote >= 0 else None
+    if m is None:
+        m = _REQUEST_PATH.search(data)
     if m is None:
         return b""
     path = m[1]
