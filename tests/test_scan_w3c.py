@@ -306,3 +306,21 @@ def test_paths_that_differ_only_in_letters_a_to_f_are_two_groups(engine):
     cms = [n for n, line in enumerate(lines, 1) if " GET /cms/ " in line]
     assert len(cms) > 10 and groups["HTTP 404 GET /cms/"] == cms[:10]
     assert groups["HTTP 404 GET /dedecms/"] == [n for n, line in enumerate(lines, 1) if " GET /dedecms/ " in line]
+
+
+def test_the_request_a_line_quotes_tells_its_paths_apart_after_a_method_word(tmp_path):
+    """A method word before the quoted request ("PUT handler: ... \"GET /dedecms/ HTTP/1.1\" 404") is
+    not the request: the quoted one's path tells the lines of one shape apart (the word's "handler:" was
+    read, and the /dedecms/ 404s were counted under /cms/)."""
+    path = tmp_path / "proxy.log"
+    lines = [
+        f'2026-11-20T01:00:{i:02d}Z WARN proxy PUT handler: 10.0.0.{i} "GET /{p}/ HTTP/1.1" 404 12'
+        for i in range(12)
+        for p in ("cms", "dedecms")
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    groups = {g["text"]: [p["line"] for p in g["lines"]] for g in _scan(path)["other"]}
+    assert len(groups) == 2
+    for p in ("cms", "dedecms"):
+        (text,) = [t for t in groups if f"GET /{p}/ " in t]
+        assert groups[text] == [n for n, line in enumerate(lines, 1) if f"GET /{p}/ " in line][:10]
