@@ -167,12 +167,18 @@ def _is_sage(d: dict[str, Any]) -> bool:
 _MYOB_KEYS = frozenset({"Name", "Message", "AdditionalDetails", "ErrorCode", "Severity", "LearnMore"})
 
 
+_MYOB_OWN_KEYS = frozenset({"AdditionalDetails", "Severity", "LearnMore"})
+
+
 def _myob_shape(d: dict[str, Any], shape: Shape) -> Shape:
-    """MYOB's own body carries most of its six fields and nothing else; fewer, or fields MYOB never
-    sends (Visma's DeveloperErrorMessage, ErrorId), make it a shape other services share."""
+    """MYOB's own body carries most of its six fields, one of them beyond Name, Message and ErrorCode
+    (every documented body has Severity or AdditionalDetails), and nothing else. Name, Message and
+    ErrorCode alone, or fields MYOB never sends (Visma's DeveloperErrorMessage, ErrorId), are a shape
+    other services share."""
     keys = {str(k) for k in d}
     enough = 2 if shape is MYOB_ERRORS else 3
-    return shape if len(keys & _MYOB_KEYS) >= enough and keys <= _MYOB_KEYS else ERRORCODE_BODY
+    own = len(keys & _MYOB_KEYS) >= enough and keys <= _MYOB_KEYS and bool(keys & _MYOB_OWN_KEYS)
+    return shape if own else ERRORCODE_BODY
 
 
 def _myob(d: dict[str, Any], shape: Shape) -> SentError:
