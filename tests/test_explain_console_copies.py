@@ -73,6 +73,8 @@ def test_a_console_copy_of_a_documented_body_still_matches_its_entry(catalog):
         "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n\r\n{}",  # CRLF lines under the width
         "x" * 80 + "\r\n" + "y" * 90 + "\r\nz",  # a line wider than the width: no console cut these
         "x" * 80 + "\r\nsecond\r\n" + "y" * 20 + "\r\nz",  # one line as wide, and more lines after it than one cut leaves
+        # a console framework's box, each line padded with blanks to the width: laid out, not cut
+        ("  [Guzzle\\Http\\Exception\\ClientErrorResponseException]".ljust(80) + "\r\n") * 2 + "  [status code] 400".ljust(80),
     ],
 )
 def test_text_no_console_cut_stays_as_it_is(text):

@@ -77,15 +77,19 @@ def unwrapped(text: str) -> str:
     made whole again: every line exactly as wide as the widest (80 or 120 columns; at least two of
     them, or all lines but the last: one long line cut) runs on into the next. A JSON key or a
     message cut in two cannot be read or matched. Only CRLF text: a Unix terminal's copy keeps
-    long lines whole."""
+    long lines whole; and a line padded with blanks to the width (a console framework's block,
+    Symfony's exception box, ends in two or more) is laid out, not cut."""
     if "\r\n" not in text or len(text) <= CONSOLE_WIDTHS[0]:
         return text
     lines = text.split("\r\n")
     width = max(len(line) for line in lines)
-    full = sum(len(line) == width for line in lines[:-1])
-    if width not in CONSOLE_WIDTHS or (full < 2 and full < len(lines) - 1):  # several cut lines, or one line's cuts
+    if width not in CONSOLE_WIDTHS:
         return text
-    return "".join(line if len(line) == width and i < len(lines) - 1 else line + "\r\n" for i, line in enumerate(lines))[:-2]
+    cut = [len(line) == width and not line.endswith(("  ", "\t")) for line in lines[:-1]] + [False]
+    full = sum(cut)
+    if full < 2 and full < len(lines) - 1:  # several cut lines, or one line's cuts
+        return text
+    return "".join(line if was_cut else line + "\r\n" for line, was_cut in zip(lines, cut, strict=True))[:-2]
 
 
 # What a terminal would act on instead of showing: C0 controls but tab and newline, DEL, C1
