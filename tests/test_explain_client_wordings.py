@@ -44,6 +44,14 @@ WORDINGS = [
     ("a .NET log line", "2024-05-01 10:00:01 [ERR] Sync failed. StatusCode: UnprocessableEntity, Content: {body}", 422),
     # golang.org/x/oauth2 RetrieveError.Error: "oauth2: cannot fetch token: %v\nResponse: %s" with resp.Status
     ("go oauth2", "oauth2: cannot fetch token: 400 Bad Request\nResponse: {body}", 400),
+    # guzzle/guzzle 3.x src/Guzzle/Http/Exception/BadResponseException.php factory(): label, then one fact a line
+    ("guzzle 3", "Client error response\n[status code] 422\n[reason phrase] Unprocessable Entity\n[url] {url}\n{body}", 422),
+    # googleapis/google-api-python-client googleapiclient/errors.py HttpError.__repr__, the request's URI inside it
+    (
+        "googleapiclient",
+        'googleapiclient.errors.HttpError: <HttpError 403 when requesting {url} returned "Forbidden">\n{body}',
+        403,
+    ),
 ]
 
 

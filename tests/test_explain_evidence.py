@@ -21,6 +21,11 @@ SHAPES = [
     ('{"errors":[{"error":"Service currently offline"}]}', None),
     ('{"errors":[{"error":"Document should have at least one item"}]}', "invoicexpress"),
     ('{"Name": "AccountNotValid", "Message": "Account must be bank", "ErrorCode": 4100, "Severity": "Error"}', "myob"),
+    # Name, Message and ErrorCode (or Severity) alone are a shape several services use (Open Banking's Errors
+    # of ErrorCode and Message, Bing Ads' AdApiError): MYOB's documented bodies carry four of its fields or more
+    ('{"Errors": [{"Name": "InvalidField", "Message": "The field is invalid", "ErrorCode": 4001}]}', None),
+    ('{"Name": "InvalidValue", "Message": "The value is invalid", "Severity": "Error"}', None),
+    ('{"Errors": [{"Name": "X", "Message": "The field is invalid", "AdditionalDetails": "Item.UID"}]}', "myob"),
     ("can't connect to Sage", None),
     ("Sage Business Cloud Accounting returned 500", "sage"),
     ("1000\tValidationError\tCommonRules_StringRequired\tItemNumber:(Item)", "myob"),

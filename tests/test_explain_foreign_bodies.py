@@ -413,3 +413,35 @@ def test_a_code_under_a_prefixed_or_exception_key_is_read(catalog, paste, code):
     x = explain(catalog, paste)
     assert [m.sent.code for m in x.errors] == [code]
     assert x.vendor is None and all(m.kind in ("none", "fuzzy") for m in x.errors)
+
+
+# monzo/docs source/includes/_ob_errors.md (commit 192379a): UK Open Banking's OBErrorResponse1, whose Errors
+# hold an ErrorCode and a Message, as MYOB's do, and no field of MYOB's own
+OPEN_BANKING_ERROR = """{
+  "Code": "bad_request.consent_status",
+  "Id": "d3628722-749f-4fe9-76f9-f59844ad3714",
+  "Message": "Invalid consent status",
+  "Errors": [
+    {
+      "ErrorCode": "UK.OBIE.Resource.InvalidConsentStatus",
+      "Message": "Consent is not authorised"
+    }
+  ]
+}"""
+# MYOB-Technology/AccountRight_Live_API_.Net_SDK SDK.Test/Extensions/ExceptionExtensionsTests.cs: MYOB's own Errors,
+# with the AdditionalDetails no other service here sends
+MYOB_DUPLICATE_REQUEST = (
+    '{"Errors": [{"Name": "ValidationError", "Message": "Duplicate RequestID", "AdditionalDetails": "RequestID",'
+    ' "ErrorCode": 16000}]}'
+)
+
+
+def test_an_errors_list_of_codes_and_messages_alone_is_no_myob_body(catalog):
+    """Errors of ErrorCode and Message (Open Banking's, Monzo's) were taken for MYOB's documented envelope and named
+    MYOB with nothing of MYOB's own in the paste; MYOB's body with one of its own fields still names it."""
+    x = explain(catalog, OPEN_BANKING_ERROR)
+    assert x.vendor is None, x.clues
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [
+        ("UK.OBIE.Resource.InvalidConsentStatus", "Consent is not authorised")
+    ]
+    assert explain(catalog, MYOB_DUPLICATE_REQUEST).vendor == "myob"

@@ -69,6 +69,29 @@ def repaired(text: str) -> str:
     return text
 
 
+CONSOLE_WIDTHS = (80, 120)  # Windows consoles' widths (cmd's and older PowerShell's 80, Windows 10's 120)
+
+
+def unwrapped(text: str) -> str:
+    """Text copied from a Windows console, each long line cut at the console's width with a CRLF,
+    made whole again: every line exactly as wide as the widest (80 or 120 columns; at least two of
+    them, or all lines but the last: one long line cut) runs on into the next. A JSON key or a
+    message cut in two cannot be read or matched. Only CRLF text: a Unix terminal's copy keeps
+    long lines whole; and a line padded with blanks to the width (a console framework's block,
+    Symfony's exception box, ends in two or more) is laid out, not cut."""
+    if "\r\n" not in text or len(text) <= CONSOLE_WIDTHS[0]:
+        return text
+    lines = text.split("\r\n")
+    width = max(len(line) for line in lines)
+    if width not in CONSOLE_WIDTHS:
+        return text
+    cut = [len(line) == width and not line.endswith(("  ", "\t")) for line in lines[:-1]] + [False]
+    full = sum(cut)
+    if full < 2 and full < len(lines) - 1:  # several cut lines, or one line's cuts
+        return text
+    return "".join(line if was_cut else line + "\r\n" for line, was_cut in zip(lines, cut, strict=True))[:-2]
+
+
 # What a terminal would act on instead of showing: C0 controls but tab and newline, DEL, C1
 # controls (U+009B is a CSI of its own), bidirectional overrides, and lone surrogates.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")

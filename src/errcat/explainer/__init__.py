@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
 from ..model import Entry, Guide
-from ..text import normalize_path, repaired, squash
+from ..text import normalize_path, repaired, squash, unwrapped
 from ..values import TRANSIENT_STATUSES, quota_spent, resend_may_repeat, unsafe_resend_words
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, with_exchange_status
 from .evidence import Clue, VendorFacts, clues_for, decide, endpoint_for, facts_for, scores, sdk_exception
@@ -402,6 +402,7 @@ def explain(
     ``catalog.documented()`` leaves out errors the vendor does not document (the observed layer)."""
     check_vendor(vendor, catalog.vendors)
     text, notes = _bounded(repaired(text), notes)
+    text = unwrapped(text)  # a Windows console's copy, its long lines cut at its width
     if not text.strip():
         raise UsageError("nothing to explain: the input is empty (paste an error response, a message or a code)")
     # A recording's structure is parsed first (redaction may not keep its JSON or YAML well formed);

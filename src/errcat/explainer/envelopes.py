@@ -167,12 +167,18 @@ def _is_sage(d: dict[str, Any]) -> bool:
 _MYOB_KEYS = frozenset({"Name", "Message", "AdditionalDetails", "ErrorCode", "Severity", "LearnMore"})
 
 
+_MYOB_OWN_KEYS = frozenset({"AdditionalDetails", "LearnMore"})
+
+
 def _myob_shape(d: dict[str, Any], shape: Shape) -> Shape:
-    """MYOB's own body carries most of its six fields and nothing else; fewer, or fields MYOB never
-    sends (Visma's DeveloperErrorMessage, ErrorId), make it a shape other services share."""
+    """MYOB's own body carries nothing MYOB never sends, and what only MYOB's does: AdditionalDetails or
+    LearnMore, or four of its six fields (every documented body has Name, Message, ErrorCode, Severity
+    and nearly all AdditionalDetails). Fewer (Open Banking's ErrorCode and Message, Name, Message and
+    Severity) or fields MYOB never sends (Visma's DeveloperErrorMessage, ErrorId) are a shape other
+    services share."""
     keys = {str(k) for k in d}
-    enough = 2 if shape is MYOB_ERRORS else 3
-    return shape if len(keys & _MYOB_KEYS) >= enough and keys <= _MYOB_KEYS else ERRORCODE_BODY
+    own = keys <= _MYOB_KEYS and (len(keys & _MYOB_KEYS) >= 4 or bool(keys & _MYOB_OWN_KEYS))
+    return shape if own else ERRORCODE_BODY
 
 
 def _myob(d: dict[str, Any], shape: Shape) -> SentError:

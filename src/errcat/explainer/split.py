@@ -78,11 +78,14 @@ _STATUS_PATTERNS = (
     # Dio's "the response has a status code of 400", Alamofire's "Response status code was unacceptable: 400."
     # (a count goes on to what it counts: "a status code of 400 rows" is none)
     (re.compile(r"\bstatus code (?:of|was unacceptable:) ([1-5]\d\d)(?=[.,;)]|\s+and\b|\s*$)", re.M), ("status code ",)),
+    # google-api-python-client's HttpError repr, "<HttpError 403 when requesting https://… returned "…">"
+    (re.compile(r"<HttpError ([1-5]\d\d) when requesting\b"), ("<httperror ",)),
     # OkHttp's Response.toString, "Response{protocol=h2, code=400, message=, url=…}" (HTTP/2 sends no reason phrase)
     (re.compile(r"\bResponse\{protocol=[\w/.]{1,16}, code=([1-5]\d\d)\b"), ("response{protocol=",)),
+    # "status: 422", "statusCode=404", "HTTP 500"; Guzzle 3's "[status code] 400" closes the key's bracket
     (
         re.compile(
-            r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|response[ _-]?code|statusCode|HTTP)\b[\"']?"
+            r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|response[ _-]?code|statusCode|HTTP)\b[\"'\]]?"
             r"\s*[:=]?\s*[\"'\[]?([1-5]\d\d)\b",
             re.IGNORECASE,
         ),
@@ -432,7 +435,7 @@ def _find_request(ex: Framing, request_target: str | None) -> None:
 def _find_url(ex: Framing, text: str) -> None:
     """The request URL a log line or exception names (and its method): requests' ``for url:``, a
     method beside a URL, else the first URL that is not a documentation page."""
-    m = "for url: " in text and re.search(r"\bfor url: (\S+)", text)
+    m = ("for url: " in text or "when requesting " in text) and re.search(r"\b(?:for url:|when requesting) (\S+)", text)
     m = m or (any(map(text.__contains__, METHODS)) and _METHOD_URL.search(text))
     if m:
         url = m.group(m.lastindex or 1)
