@@ -323,6 +323,44 @@ def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credenti
     _no_secret(text, *(str(r.attributes) + str(r.body) for r in records))
 
 
+class _Batch:
+    """An application's object passed as an exception's argument: what it says is long and quotes the URL."""
+
+    def __init__(self, said: str) -> None:
+        self.said = said
+
+    def __str__(self) -> str:
+        return self.said
+
+
+@pytest.mark.parametrize("kind", ["message", "argument"])
+def test_a_long_logged_message_reaches_no_handler_with_the_calls_credentials(server, catalog, kind):
+    """An error raised from a vendor's HTTPError whose message (or a non-string argument's text) runs past 64 KiB,
+    a payload dump before the URL with its api_key: the filter left such a message as it was (screening it whole
+    costs about 2 s a megabyte), and the formatter's traceback and OpenTelemetry's ``exception.message`` wrote the
+    key. The handlers now get it screened to 64 KiB and cut there, with a mark saying how much was not shown."""
+    address = f"{server}/accountright/{GUID}/Sale/Invoice/Item?api_key={IX_KEY}"
+    dump = "line item 42 rejected; " * 40_000  # 920 KB
+    said = f"sync of {address} failed: {dump} last call {address}"
+    response = requests.post(address, headers=SECRET_HEADERS)
+    with _logging_to_a_stream_and_opentelemetry(catalog, f"sync-long-{kind}") as (logger, written, exported):
+        try:
+            response.raise_for_status()
+        except requests.HTTPError as error:
+            try:
+                raise RuntimeError(said if kind == "message" else _Batch(said)) from error
+            except RuntimeError as raised:
+                logger.exception("sync failed")
+                assert str(raised) == said  # the program's own exception is untouched
+    (record,) = [getattr(r, "log_record", r) for r in exported.get_finished_logs()]
+    assert "myob 25008 DatePriorToBeginningOfFinancialYear" in str(record.attributes["errcat"])
+    message = str(record.attributes["exception.message"])
+    assert message.startswith(f"sync of {server}/accountright/") and "line item 42 rejected" in message
+    assert len(message) < 70_000 and re.search(r"\[errcat: [\d,]+ more characters not shown", message)
+    assert "more characters not shown" in written.getvalue()
+    _no_secret(written.getvalue(), str(record.attributes), str(record.body))
+
+
 def test_a_logged_aiohttp_error_reaches_no_handler_with_the_urls_key(server, catalog):
     """aiohttp's ClientResponseError says its request_info's URL (an api_key in its query), not its args: the
     filter hid the args of the record's copy, and every handler (a formatter's traceback, OpenTelemetry's

@@ -976,6 +976,33 @@ def test_structlog_renders_an_explained_exception_without_the_calls_credentials(
     assert "KeyError: 'not an HTTP error'" in text  # another exception: the renderer's as ever
 
 
+@pytest.mark.parametrize("renderer", ["json", "console"])
+def test_a_message_of_a_megabyte_is_shipped_screened_and_cut_with_a_mark(server, catalog, sentry, renderer):
+    """An error raised from a vendor's HTTPError with a message of a megabyte (a payload dump, the URL's api_key
+    at its end): Sentry's event and structlog's line were screened whole, about 2 s a megabyte inside a log call
+    and longer as the message grows. Both now ship the first 64 KiB screened, grouped and explained as ever,
+    and a mark saying how many characters were not shown; the key is in neither."""
+    address = f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}"
+    said = f"sync of {address} failed: {'line item 42 rejected; ' * 45_000} last call {address}"
+    with _structlog_rendering(catalog, renderer) as (log, out):
+        try:
+            try:
+                requests.post(address, json={}).raise_for_status()
+            except requests.HTTPError as error:
+                raise RuntimeError(said) from error
+        except RuntimeError as error:
+            _capture(error)
+            log.exception("invoice sync failed")
+    sentry_sdk.flush()
+    (event,) = sentry.events
+    value = event["exception"]["values"][-1]["value"]
+    assert event["fingerprint"][0].startswith("myob:") and value.startswith("sync of ")
+    assert len(value) < 70_000 and re.search(r"\[errcat: [\d,]+ more characters not shown", value)
+    text = out.getvalue()
+    assert "myob:" in text and len(text) < 200_000 and "more characters not shown" in text
+    assert SECRET not in json.dumps(event) and SECRET not in text
+
+
 def test_structlog_processor_never_breaks_the_log_line(catalog, caplog, monkeypatch):
     caplog.set_level(logging.DEBUG, logger="errcat.integrations.structlog")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import logging
+import re
 import threading
 from collections.abc import Callable
 from types import FrameType
@@ -511,14 +512,12 @@ def credentials_hidden(error: BaseException, depth: int = 0) -> BaseException:
     """A copy of ``error`` whose messages (its own and its chain's) have credentials hidden as explain
     hides a paste's, or ``error`` itself when none has any. Made without calling ``__init__`` (httpx's
     errors require keyword arguments), with the same class, attributes and traceback."""
-    from ..explainer.redact import redact
-
     if isinstance(error, BaseExceptionGroup):
         return _group_hidden(error, depth)
     args = tuple(_arg_hidden(a) for a in error.args)
     cause, context = _chained(error.__cause__, depth), _chained(error.__context__, depth)
     said = _said(error)
-    hidden = redact(said)[0] if len(said) <= MAX_SAID else said  # its string args are redacted whatever their length
+    hidden = screened(said)
     if args == error.args and cause is error.__cause__ and context is error.__context__ and hidden == said:
         return error
     copy = type(error).__new__(type(error))
@@ -550,18 +549,32 @@ def _group_hidden(group: BaseExceptionGroup[Any], depth: int) -> BaseException:
 def _arg_hidden(arg: Any) -> Any:
     """An exception's argument with credentials hidden: a string redacted; another object (aiohttp's RequestInfo,
     which OpenTelemetry's logs handler writes as ``exception.message``) as its redacted text when it shows one."""
-    from ..explainer.redact import redact
-
     if isinstance(arg, str):
-        return redact(arg)[0]
+        return screened(arg)
     if isinstance(arg, int | float | bool | bytes | type(None)):
         return arg
     text = _said(arg)
-    hidden = redact(text)[0] if len(text) <= MAX_SAID else text  # a list of a million items: not read through
+    hidden = screened(text)
     return hidden if hidden != text else arg
 
 
-MAX_SAID = 64 * 1024  # characters of an exception's text, or an argument's, read for credentials (a URL is shorter)
+MAX_SAID = 64 * 1024  # characters of an exception's text, or an argument's, screened for credentials (0.2 s here)
+MAX_WORD = 1024  # a word cut at that bound is left out when shorter: half a key is as much a secret as a whole one
+_CUT_WORD = re.compile(rf"\s\S{{1,{MAX_WORD}}}\Z")
+
+
+def screened(text: str) -> str:
+    """``text`` with credentials hidden as explain hides a paste's; beyond MAX_SAID characters (screening costs
+    about 2 s a megabyte) the rest is cut off with a mark saying how much, since what is not screened may
+    not be shown: a message of megabytes reached a log handler whole, its credentials in it."""
+    from ..explainer.redact import redact
+
+    if len(text) <= MAX_SAID:
+        return redact(text)[0]
+    head = text[:MAX_SAID]
+    cut = None if text[MAX_SAID].isspace() else _CUT_WORD.search(head, len(head) - MAX_WORD - 1)
+    head = head[: cut.start() + 1] if cut else head
+    return f"{redact(head)[0]} [errcat: {len(text) - len(head):,} more characters not shown, too long to screen for credentials]"
 
 
 def _said(value: object) -> str:

@@ -25,6 +25,7 @@ import sentry_sdk
 from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
 
+from . import MAX_SAID, screened
 from .telemetry import explanation_of, facts, worth_telling
 
 if TYPE_CHECKING:
@@ -193,6 +194,8 @@ def _scrubbed(value: Any, key: str | None, depth: int) -> Any:
 def _hidden(text: str, key: str | None) -> str:
     from ..explainer.redact import redact
 
+    if len(text) > MAX_SAID:  # a message of megabytes: screened to a bound and cut there, said so
+        return screened(text)
     if key is None or ":" in key or not text:
         return redact(text)[0]
     return redact(f"{key}: {text}")[0].split(":", 1)[1].lstrip()  # "x-myobapi-key: '9f8e...'": a credential by name

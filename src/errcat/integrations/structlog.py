@@ -72,9 +72,9 @@ def exception_text(error: BaseException) -> str:
     """The traceback of ``error`` as ``format_exc_info`` writes it (no frame locals), credentials hidden."""
     import traceback
 
-    from ..explainer.redact import redact
+    from . import screened
 
-    return redact("".join(traceback.format_exception(error)).rstrip("\n"))[0]
+    return screened("".join(traceback.format_exception(error)).rstrip("\n"))
 
 
 explain_processor = ExplainProcessor()
