@@ -484,6 +484,50 @@ def test_a_sentry_event_errcat_annotates_ships_no_credential_the_application_set
     assert event["contexts"]["trace"]["trace_id"] == transaction.trace_id
 
 
+def _attachments(envelope: bytes) -> dict[str, bytes]:
+    """The attachments the SDK sent in one envelope, by file name."""
+    from sentry_sdk.envelope import Envelope
+
+    items = Envelope.deserialize(envelope).items
+    return {item.headers["filename"]: item.payload.get_bytes() for item in items if item.headers.get("type") == "attachment"}
+
+
+def test_the_attachments_of_an_event_errcat_annotates_ship_no_credential(server, catalog, tmp_path):
+    """Through the SDK's HTTP transport: an application attaches the request it sent and its log file to its
+    scope (``add_attachment``), and they travel in every event, the one errcat annotates included, and in a
+    transaction of a failed call (``add_to_transactions``); the call's api_key and token went out in them while
+    the event beside them had both hidden. Text attachments now ship screened (a long one cut at 64 KiB with a
+    mark), in that event only: a binary one, and the scope's own, are left as they were."""
+    address = f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}"
+    log_file = tmp_path / "sync.log"
+    log_file.write_text(f"POST {address}\n" + "line item 42 ok\n" * 20_000 + f"x-myobapi-key: {SECRET}\n")
+    image = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + SECRET.encode()  # binary: not read as text
+    _SentryIngest.envelopes.clear()
+    from sentry_sdk.integrations.stdlib import StdlibIntegration
+
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, StdlibIntegration(), dsn=_dsn(ingest), traces_sample_rate=1.0):
+        with sentry_sdk.isolation_scope() as scope:
+            request = f"POST {address}\nAuthorization: Bearer {SECRET}\n\n{{}}".encode()
+            scope.add_attachment(bytes=request, filename="request.txt", add_to_transactions=True)
+            scope.add_attachment(path=str(log_file))
+            scope.add_attachment(bytes=image, filename="screen.png")
+            _sync_and_capture(server)
+            kept = [a.bytes for a in scope._attachments if a.bytes is not None]
+        sentry_sdk.flush(10)
+    (event,) = _events(_SentryIngest.envelopes)
+    assert event["fingerprint"] == [errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint]
+    (in_event,) = [e for e in _SentryIngest.envelopes if b'"exception"' in e]
+    (in_transaction,) = [e for e in _SentryIngest.envelopes if b'"type":"transaction"' in e]
+    sent = _attachments(in_event)
+    assert set(sent) == {"request.txt", "sync.log", "screen.png"}
+    assert _attachments(in_transaction) == {"request.txt": sent["request.txt"]}  # the failed call's transaction
+    assert sent["request.txt"].startswith(b"POST http://127.0.0.1:") and b"api_key=[REDACTED]" in sent["request.txt"]
+    assert sent["sync.log"].startswith(b"POST ") and re.search(rb"\[errcat: [\d,]+ more bytes not shown", sent["sync.log"])
+    assert sent["screen.png"] == image and kept == [request, image]
+    assert all(SECRET.encode() not in data for name, data in sent.items() if name != "screen.png")
+    assert SECRET.encode() not in in_transaction
+
+
 def test_a_sentry_transaction_of_httpx_calls_errcats_hook_raised_in_carries_no_credential(server, catalog):
     """Sentry's httpx integration notes a call's status when ``send`` returns; errcat's httpx hook raises
     inside ``send``, so the span of the vendor call ended with ``internal_error`` and no status, was not

@@ -571,10 +571,17 @@ def screened(text: str) -> str:
 
     if len(text) <= MAX_SAID:
         return redact(text)[0]
+    head = screenable(text)
+    return f"{redact(head)[0]} [errcat: {len(text) - len(head):,} more characters not shown, too long to screen for credentials]"
+
+
+def screenable(text: str) -> str:
+    """The start of ``text`` that is screened: MAX_SAID characters, less a word the bound cuts."""
+    if len(text) <= MAX_SAID:
+        return text
     head = text[:MAX_SAID]
     cut = None if text[MAX_SAID].isspace() else _CUT_WORD.search(head, len(head) - MAX_WORD - 1)
-    head = head[: cut.start() + 1] if cut else head
-    return f"{redact(head)[0]} [errcat: {len(text) - len(head):,} more characters not shown, too long to screen for credentials]"
+    return head[: cut.start() + 1] if cut else head
 
 
 def _said(value: object) -> str:
