@@ -105,7 +105,12 @@ def scrub_attachments(hint: Hint) -> None:
     if not isinstance(attachments, list):
         return
     for i, attachment in enumerate(attachments):
-        if isinstance(attachment, Attachment) and (hidden := _attachment_hidden(attachment)) is not None:
+        try:
+            hidden = _attachment_hidden(attachment) if isinstance(attachment, Attachment) else None
+        except Exception:  # a file gone, bytes() that fails: the SDK meets it as it would have; the rest are screened
+            _log.debug("errcat could not read a Sentry attachment", exc_info=True)
+            continue
+        if hidden is not None:
             attachments[i] = hidden
 
 
