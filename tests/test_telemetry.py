@@ -241,6 +241,43 @@ def test_sentry_groups_a_logged_response_as_it_groups_the_exception(server, cata
     assert SECRET not in json.dumps([first, second])
 
 
+def test_sentry_groups_a_logged_http_error_passed_as_an_argument_and_ships_no_credential(server, catalog):
+    """``log.error("sync failed: %s", error)`` with requests' or httpx's HTTPError as the argument (no exc_info):
+    Sentry's logging integration made an event whose message and ``params`` quote the URL with its api_key, and
+    errcat, which read only ``extra={"response": r}``, left it ungrouped and unscrubbed. Such an event is now
+    grouped by the response the error carries and has the key hidden; an unrelated argument is left alone."""
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
+    transport = CapturingTransport()
+    log = logging.getLogger("sync-sentry-args")
+    errors: list[BaseException] = []
+    for path in ("Sale/Invoice/Item", "GeneralLedger/JournalTransaction"):
+        try:
+            requests.post(url(server, path) + f"?api_key={SECRET}", json={}).raise_for_status()
+        except requests.HTTPError as error:
+            errors.append(error)
+    try:
+        httpx.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={}).raise_for_status()
+    except httpx.HTTPStatusError as error:
+        errors.append(error)
+    with _sentry_client(catalog, LoggingIntegration(event_level=logging.WARNING), transport=transport):
+        try:
+            log.error("invoice %s failed: %s", 42, KeyError("total"))  # first: the next ones' log breadcrumbs quote the URL
+            for error in errors:
+                log.error("invoice sync failed: %s", error)
+            log.error("batch %(batch)s failed: %(why)s", {"batch": 7, "why": errors[0]})
+            sentry_sdk.flush()
+        finally:
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()
+    unrelated, item, journal, by_httpx, by_name = transport.events
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert item["fingerprint"] == by_httpx["fingerprint"] == by_name["fingerprint"] == [expected]
+    assert journal["fingerprint"] != item["fingerprint"] and journal["tags"]["errcat.vendor"] == "myob"
+    assert "api_key=[REDACTED]" in item["logentry"]["formatted"]
+    assert "fingerprint" not in unrelated and unrelated["logentry"]["formatted"] == "invoice 42 failed: 'total'"
+    assert SECRET not in json.dumps(transport.events, default=repr)
+
+
 def test_sentry_groups_urllibs_and_aiohttps_http_errors_and_ships_no_credential(server, catalog, sentry):
     """urllib's HTTPError and aiohttp's ClientResponseError (``raise_for_status``) are the response, not an
     exception holding one: their events got no fingerprint, tags or context, and aiohttp's message quotes the URL,

@@ -26,6 +26,7 @@ import sentry_sdk
 from sentry_sdk.attachments import Attachment
 from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
+from sentry_sdk.utils import safe_repr
 
 from . import MAX_SAID, screenable, screened
 from .telemetry import explanation_of, facts, worth_telling
@@ -156,14 +157,25 @@ def _attachment(attachment: Attachment, data: bytes) -> Attachment:
 
 def _logged_response(hint: Hint, catalog: ErrorCatalog | CatalogIndex | None) -> Explanation | None:
     """The explanation of the response a log record carries (``log.warning(..., extra={"response": r})``,
-    as ExplainFilter reads it), for the event Sentry's logging integration makes of that record."""
+    as ExplainFilter reads it), or of an exception among its arguments (``log.error("sync failed: %s", error)``,
+    whose message then quotes the URL with its api_key), for the event Sentry's logging integration makes of it."""
     from . import explain_response
 
-    response = getattr(hint.get("log_record"), "response", None)
-    if response is None:
-        return None
-    x = explain_response(response, catalog=catalog)
-    return x if worth_telling(x) else None
+    record = hint.get("log_record")
+    response = getattr(record, "response", None)
+    if response is not None:
+        x = explain_response(response, catalog=catalog)
+        return x if worth_telling(x) else None
+    args = getattr(record, "args", None)
+    values = list(args.values()) if isinstance(args, Mapping) else list(args) if isinstance(args, tuple) else []
+    for arg in values[:MAX_ARGS]:
+        found = explanation_of(arg, catalog) if isinstance(arg, BaseException) else None
+        if found is not None:
+            return found
+    return None
+
+
+MAX_ARGS = 10  # a log record's arguments looked at for an exception about a vendor's response
 
 
 # What an event errcat annotates has its credentials hidden in: what the SDK made of the failed call
@@ -249,7 +261,11 @@ def _scrubbed(value: Any, key: str | None, depth: int) -> Any:
         return {k: _scrubbed(v, str(k), depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_scrubbed(v, key, depth + 1) for v in value]
-    return value
+    if isinstance(value, int | float | bool | bytes | type(None)):
+        return value
+    said = safe_repr(value)  # what the SDK will ship of an object (a log record's argument: an exception quoting a URL)
+    hidden = _hidden(said, key)
+    return hidden if hidden != said else value
 
 
 def _hidden(text: str, key: str | None) -> str:
