@@ -323,6 +323,44 @@ def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credenti
     _no_secret(text, *(str(r.attributes) + str(r.body) for r in records))
 
 
+def test_an_http_error_logged_as_an_argument_is_explained_and_reaches_no_handler_with_the_key(server, catalog):
+    """``logger.error("sync failed: %s", error)``, the HTTPError of ``raise_for_status()`` as an argument: the
+    filter read only ``exc_info`` and ``extra={"response": r}``, so the line was not explained and every handler
+    wrote the message requests and httpx make of it, the URL with its api_key; ``logger.exception`` with the
+    same argument hid the traceback's copy and still wrote the key in the message. Both are now explained and
+    hidden, tuple or mapping arguments alike; the program's exception is left as it is."""
+    address = f"{server}/accountright/{GUID}/Sale/Invoice/Item?api_key={IX_KEY}"
+    errors: list[BaseException] = []
+    for client in (requests, httpx):
+        try:
+            client.post(address, headers=SECRET_HEADERS).raise_for_status()
+        except (requests.HTTPError, httpx.HTTPStatusError) as error:
+            errors.append(error)
+    with _logging_to_a_stream_and_opentelemetry(catalog, "sync-argument") as (logger, written, exported):
+        for error in errors:
+            logger.error("MYOB call failed: %s", error)
+        logger.error("batch %(batch)s failed: %(why)s", {"batch": 7, "why": errors[0]})
+        try:
+            raise errors[0]
+        except requests.HTTPError as error:
+            logger.exception("MYOB call failed: %s", error)
+        logger.error("invoice %s failed: %s", 42, KeyError("total"))
+    assert all(IX_KEY in str(e) for e in errors)  # the program's own exceptions are untouched
+    records = [getattr(r, "log_record", r) for r in exported.get_finished_logs()]
+    assert len(records) == 5
+    assert ["myob 25008 DatePriorToBeginningOfFinancialYear" in str(r.attributes.get("errcat")) for r in records] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
+    text = written.getvalue()
+    assert text.count("api_key=[REDACTED]") >= 4 and "batch 7 failed: 400 Client Error" in text
+    assert "invoice 42 failed: 'total'\n" in text  # another exception: the line as it was
+    _no_secret(text, *(str(r.attributes) + str(r.body) for r in records))
+
+
 class _Batch:
     """An application's object passed as an exception's argument: what it says is long and quotes the URL."""
 

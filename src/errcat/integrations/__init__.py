@@ -450,9 +450,13 @@ class ExplainFilter(logging.Filter):
             elif error is not None:
                 x = carried_explanation(error, self.catalog)
                 said = summary(x) if x is not None else None
+            else:
+                said = self._arguments_told(record)
             if said and record.exc_info and error is not None:
                 record.exc_info = (type(error), credentials_hidden(error), record.exc_info[2])
                 record.exc_text = None  # a handler before this filter may have formatted the original
+            if said:  # logger.exception("sync failed: %s", error) quotes it in the message as well
+                _hide_arguments(record)
         except Exception:  # a log line must never fail on its annotation
             _log.debug("errcat could not annotate a log record", exc_info=True)
         if said:
@@ -460,6 +464,27 @@ class ExplainFilter(logging.Filter):
             quoted = said.replace("%", "%%") if record.args else said  # a message without args is not %-formatted
             record.msg = f"{record.msg} [errcat: {quoted}]"
         return True
+
+    def _arguments_told(self, record: logging.LogRecord) -> str | None:
+        """The summary of the first exception among the record's arguments that carries a vendor's response
+        (``logger.error("sync failed: %s", error)``); None when there is none."""
+        args = record.args
+        values = args if isinstance(args, tuple) else tuple(args.values()) if isinstance(args, dict) else ()
+        for value in values[:MAX_CHAIN]:
+            x = carried_explanation(value, self.catalog) if isinstance(value, BaseException) else None
+            if x is not None:
+                return summary(x)
+        return None
+
+
+def _hide_arguments(record: logging.LogRecord) -> None:
+    """The exceptions among an annotated record's arguments replaced by copies with their credentials hidden, as
+    its own exception is: requests and httpx quote the URL (an api_key in its query) in the message they make."""
+    args = record.args
+    if isinstance(args, tuple):
+        record.args = tuple(credentials_hidden(a) if isinstance(a, BaseException) else a for a in args)
+    elif isinstance(args, dict):
+        record.args = {k: credentials_hidden(a) if isinstance(a, BaseException) else a for k, a in args.items()}
 
 
 MAX_CHAIN = 10  # exceptions of a chain (cause, context) followed: for a vendor's response, to hide credentials
