@@ -1084,6 +1084,30 @@ def test_a_message_of_a_megabyte_is_shipped_screened_and_cut_with_a_mark(server,
     assert SECRET not in json.dumps(event) and SECRET not in text
 
 
+@pytest.mark.parametrize("renderer", ["json", "console"])
+def test_structlog_explains_an_http_error_passed_as_a_value_and_hides_the_events_credentials(server, catalog, renderer):
+    """``log.error("sync failed", error=e)`` with raise_for_status()'s HTTPError as a value, not exc_info: the event
+    was not explained and the renderer wrote the error's repr, the URL's api_key in it; and an explained event's
+    other values (``url=r.url``, a ``headers`` dict) were written as they came. The error is now explained and
+    shown as a copy with the key hidden, and every value of an event errcat explains has its credentials hidden,
+    as the Sentry integration hides a scope's tags; another service's event is left as it was."""
+    address = f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}"
+    response = requests.post(address, json={})
+    try:
+        response.raise_for_status()
+    except requests.HTTPError as caught:
+        error = caught
+    with _structlog_rendering(catalog, renderer) as (log, out):
+        log.error("invoice sync failed", error=error, invoice=42)
+        log.warning("invoice sync failed", url=response.url, headers={"x-myobapi-key": SECRET}, response=response)
+        log.warning("card refused", url=f"{server}/v1/charges?api_key={SECRET}")  # not errcat's to touch
+    first, second, other = out.getvalue().splitlines()
+    assert "myob:" in first and "myob:" in second and "myob:" not in other
+    assert "api_key=[REDACTED]" in first and "invoice" in first and "42" in first
+    assert "api_key=[REDACTED]" in second and SECRET not in first + second
+    assert SECRET in other and str(error).endswith(SECRET)  # the application's own event and exception, as they were
+
+
 def test_structlog_processor_never_breaks_the_log_line(catalog, caplog, monkeypatch):
     caplog.set_level(logging.DEBUG, logger="errcat.integrations.structlog")
 

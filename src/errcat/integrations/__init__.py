@@ -600,6 +600,18 @@ def screened(text: str) -> str:
     return f"{redact(head)[0]} [errcat: {len(text) - len(head):,} more characters not shown, too long to screen for credentials]"
 
 
+def hidden_value(text: str, key: str | None) -> str:
+    """A string an application logged or set under ``key``, credentials hidden: judged by its name as well as its
+    shape (``x-myobapi-key``, ``Authorization``), as ``key: text``; longer than MAX_SAID, cut as ``screened`` cuts."""
+    from ..explainer.redact import redact
+
+    if len(text) > MAX_SAID:
+        return screened(text)
+    if key is None or ":" in key or not text:
+        return redact(text)[0]
+    return redact(f"{key}: {text}")[0].split(":", 1)[1].lstrip()
+
+
 def screenable(text: str) -> str:
     """The start of ``text`` that is screened: MAX_SAID characters, less a word the bound cuts."""
     if len(text) <= MAX_SAID:

@@ -28,7 +28,7 @@ from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
 from sentry_sdk.utils import safe_repr
 
-from . import MAX_SAID, screenable, screened
+from . import MAX_SAID, hidden_value, screenable
 from .telemetry import explanation_of, facts, worth_telling
 
 if TYPE_CHECKING:
@@ -254,7 +254,7 @@ HTTP_KEYS = ("url", "http.query", "http.method", "http.request.method")  # what 
 
 def _scrubbed(value: Any, key: str | None, depth: int) -> Any:
     if isinstance(value, str):
-        return _hidden(value, key)
+        return hidden_value(value, key)
     if depth >= MAX_DEPTH:
         return value
     if isinstance(value, Mapping):
@@ -264,18 +264,8 @@ def _scrubbed(value: Any, key: str | None, depth: int) -> Any:
     if isinstance(value, int | float | bool | bytes | type(None)):
         return value
     said = safe_repr(value)  # what the SDK will ship of an object (a log record's argument: an exception quoting a URL)
-    hidden = _hidden(said, key)
+    hidden = hidden_value(said, key)
     return hidden if hidden != said else value
-
-
-def _hidden(text: str, key: str | None) -> str:
-    from ..explainer.redact import redact
-
-    if len(text) > MAX_SAID:  # a message of megabytes: screened to a bound and cut there, said so
-        return screened(text)
-    if key is None or ":" in key or not text:
-        return redact(text)[0]
-    return redact(f"{key}: {text}")[0].split(":", 1)[1].lstrip()  # "x-myobapi-key: '9f8e...'": a credential by name
 
 
 def _mapping(value: object) -> dict[str, Any]:
