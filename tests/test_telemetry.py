@@ -278,6 +278,28 @@ def test_sentry_groups_a_logged_http_error_passed_as_an_argument_and_ships_no_cr
     assert SECRET not in json.dumps(transport.events, default=repr)
 
 
+def test_sentry_groups_aiohttps_bodyless_errors_by_the_call_they_answer(server, catalog, sentry):
+    """aiohttp's ClientResponseError holds no body, so errcat knows only vendor and status: MYOB's 25008 from
+    /Sale/Invoice/Item and 25003 from /GeneralLedger/JournalTransaction got one fingerprint, and Sentry merged two
+    different failures into one issue. With nothing but a status the catalog does not name, the call's method
+    and path (ids masked) name it too: one group per endpoint, whatever company file or invoice id it holds."""
+    import aiohttp
+
+    async def aiohttp_post(address: str) -> None:
+        async with aiohttp.ClientSession(raise_for_status=True) as session, session.post(address, json={}) as response:
+            await response.read()
+
+    for path in ("Sale/Invoice/Item", "Sale/Invoice/Item", "GeneralLedger/JournalTransaction"):
+        try:
+            asyncio.run(aiohttp_post(url(server, path)))
+        except aiohttp.ClientResponseError as error:
+            _capture(error)
+    sentry_sdk.flush()
+    first, second, journal = (e["fingerprint"] for e in sentry.events)
+    assert first == second and first[0].startswith("myob:")  # another company file: the same call
+    assert journal != first and journal[0].startswith("myob:")
+
+
 def test_sentry_groups_urllibs_and_aiohttps_http_errors_and_ships_no_credential(server, catalog, sentry):
     """urllib's HTTPError and aiohttp's ClientResponseError (``raise_for_status``) are the response, not an
     exception holding one: their events got no fingerprint, tags or context, and aiohttp's message quotes the URL,
