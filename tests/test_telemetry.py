@@ -278,6 +278,36 @@ def test_sentry_groups_a_logged_http_error_passed_as_an_argument_and_ships_no_cr
     assert SECRET not in json.dumps(transport.events, default=repr)
 
 
+def test_a_log_breadcrumb_of_a_vendor_call_reaches_later_events_hidden_through_the_logging_filter(server, catalog):
+    """Sentry's logging integration keeps every log record as a breadcrumb for the events after it, whatever they
+    are about: ``log.warning("sync failed: %s", error)`` put the URL's api_key in the next unrelated event, which
+    errcat does not annotate. With ``ExplainFilter`` on the logger (as the docs say), the record reaches Sentry
+    with the error replaced by its hidden copy, so the breadcrumb carries no key."""
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
+    from errcat.integrations import ExplainFilter
+
+    try:
+        requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={}).raise_for_status()
+    except requests.HTTPError as caught:
+        error = caught
+    transport = CapturingTransport()
+    log = logging.getLogger("sync-sentry-crumbs")
+    log.addFilter(ExplainFilter(catalog))
+    with _sentry_client(catalog, LoggingIntegration(event_level=logging.ERROR), transport=transport):
+        try:
+            log.warning("invoice sync failed: %s", error)  # a breadcrumb, no event
+            sentry_sdk.capture_message("nightly export done")
+            sentry_sdk.flush()
+        finally:
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()
+            log.filters.clear()
+    (event,) = transport.events
+    (crumb,) = [c for c in event["breadcrumbs"]["values"] if c.get("category") == "sync-sentry-crumbs"]
+    assert "api_key=[REDACTED]" in crumb["message"] and "myob 25008" in crumb["message"]
+    assert SECRET not in json.dumps(event, default=repr) and "fingerprint" not in event
+
+
 def test_sentry_groups_aiohttps_bodyless_errors_by_the_call_they_answer(server, catalog, sentry):
     """aiohttp's ClientResponseError holds no body, so errcat knows only vendor and status: MYOB's 25008 from
     /Sale/Invoice/Item and 25003 from /GeneralLedger/JournalTransaction got one fingerprint, and Sentry merged two
