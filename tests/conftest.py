@@ -222,6 +222,7 @@ SLOW: dict[str, set[str]] = {
     },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {
+        "test_a_long_logged_message_reaches_no_handler_with_the_calls_credentials",
         "test_a_lost_answer_is_resent_for_a_get_not_for_a_post_whatever_the_client_says_of_it",
         "test_aiohttp_failures_are_advised_by_the_method_that_was_sent",
         "test_a_post_timed_out_by_asyncio_is_not_resent_a_get_is",
@@ -322,6 +323,7 @@ SLOW: dict[str, set[str]] = {
     "test_smoke.py": {"*"},
     "test_startup.py": {"*"},
     "test_telemetry.py": {
+        "test_a_message_of_a_megabyte_is_shipped_screened_and_cut_with_a_mark",
         "test_opentelemetry_httpx_span_over_the_network_reads_the_body_and_leaves_it_to_the_client",
         "test_readme_telemetry_examples_run_as_shown",
         "test_sentry_groups_one_error_under_errcats_fingerprint",

@@ -323,6 +323,82 @@ def test_a_logged_http_error_is_explained_and_no_handler_gets_the_calls_credenti
     _no_secret(text, *(str(r.attributes) + str(r.body) for r in records))
 
 
+def test_an_http_error_logged_as_an_argument_is_explained_and_reaches_no_handler_with_the_key(server, catalog):
+    """``logger.error("sync failed: %s", error)``, the HTTPError of ``raise_for_status()`` as an argument: the
+    filter read only ``exc_info`` and ``extra={"response": r}``, so the line was not explained and every handler
+    wrote the message requests and httpx make of it, the URL with its api_key; ``logger.exception`` with the
+    same argument hid the traceback's copy and still wrote the key in the message. Both are now explained and
+    hidden, tuple or mapping arguments alike; the program's exception is left as it is."""
+    address = f"{server}/accountright/{GUID}/Sale/Invoice/Item?api_key={IX_KEY}"
+    errors: list[BaseException] = []
+    for client in (requests, httpx):
+        try:
+            client.post(address, headers=SECRET_HEADERS).raise_for_status()
+        except (requests.HTTPError, httpx.HTTPStatusError) as error:
+            errors.append(error)
+    with _logging_to_a_stream_and_opentelemetry(catalog, "sync-argument") as (logger, written, exported):
+        for error in errors:
+            logger.error("MYOB call failed: %s", error)
+        logger.error("batch %(batch)s failed: %(why)s", {"batch": 7, "why": errors[0]})
+        try:
+            raise errors[0]
+        except requests.HTTPError as error:
+            logger.exception("MYOB call failed: %s", error)
+        logger.error("invoice %s failed: %s", 42, KeyError("total"))
+    assert all(IX_KEY in str(e) for e in errors)  # the program's own exceptions are untouched
+    records = [getattr(r, "log_record", r) for r in exported.get_finished_logs()]
+    assert len(records) == 5
+    assert ["myob 25008 DatePriorToBeginningOfFinancialYear" in str(r.attributes.get("errcat")) for r in records] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
+    text = written.getvalue()
+    assert text.count("api_key=[REDACTED]") >= 4 and "batch 7 failed: 400 Client Error" in text
+    assert "invoice 42 failed: 'total'\n" in text  # another exception: the line as it was
+    _no_secret(text, *(str(r.attributes) + str(r.body) for r in records))
+
+
+class _Batch:
+    """An application's object passed as an exception's argument: what it says is long and quotes the URL."""
+
+    def __init__(self, said: str) -> None:
+        self.said = said
+
+    def __str__(self) -> str:
+        return self.said
+
+
+@pytest.mark.parametrize("kind", ["message", "argument"])
+def test_a_long_logged_message_reaches_no_handler_with_the_calls_credentials(server, catalog, kind):
+    """An error raised from a vendor's HTTPError whose message (or a non-string argument's text) runs past 64 KiB,
+    a payload dump before the URL with its api_key: the filter left such a message as it was (screening it whole
+    costs about 2 s a megabyte), and the formatter's traceback and OpenTelemetry's ``exception.message`` wrote the
+    key. The handlers now get it screened to 64 KiB and cut there, with a mark saying how much was not shown."""
+    address = f"{server}/accountright/{GUID}/Sale/Invoice/Item?api_key={IX_KEY}"
+    dump = "line item 42 rejected; " * 40_000  # 920 KB
+    said = f"sync of {address} failed: {dump} last call {address}"
+    response = requests.post(address, headers=SECRET_HEADERS)
+    with _logging_to_a_stream_and_opentelemetry(catalog, f"sync-long-{kind}") as (logger, written, exported):
+        try:
+            response.raise_for_status()
+        except requests.HTTPError as error:
+            try:
+                raise RuntimeError(said if kind == "message" else _Batch(said)) from error
+            except RuntimeError as raised:
+                logger.exception("sync failed")
+                assert str(raised) == said  # the program's own exception is untouched
+    (record,) = [getattr(r, "log_record", r) for r in exported.get_finished_logs()]
+    assert "myob 25008 DatePriorToBeginningOfFinancialYear" in str(record.attributes["errcat"])
+    message = str(record.attributes["exception.message"])
+    assert message.startswith(f"sync of {server}/accountright/") and "line item 42 rejected" in message
+    assert len(message) < 70_000 and re.search(r"\[errcat: [\d,]+ more characters not shown", message)
+    assert "more characters not shown" in written.getvalue()
+    _no_secret(written.getvalue(), str(record.attributes), str(record.body))
+
+
 def test_a_logged_aiohttp_error_reaches_no_handler_with_the_urls_key(server, catalog):
     """aiohttp's ClientResponseError says its request_info's URL (an api_key in its query), not its args: the
     filter hid the args of the record's copy, and every handler (a formatter's traceback, OpenTelemetry's

@@ -216,14 +216,14 @@ def test_lookup_status_filter() -> None:
     [
         ("lookup", {"query": "25008", "vendor": None, "status": None, "limit": None}, {"query": "25008"}),
         ("search", {"text": "financial year", "vendor": None, "limit": None}, {"text": "financial year"}),
-        ("search", {"query": "financial year", "text": None, "limit": "5"}, {"text": "financial year", "limit": 5}),
+        ("search", {"query": "financial year", "text": None, "limit": 5}, {"text": "financial year", "limit": 5}),
         ("lookup", {"query": 25008, "limit": 2.0}, {"query": "25008", "limit": 2}),  # a numeric code as a JSON number
         ("explain", {"text": 37000, "vendor": "myob"}, {"text": "37000", "vendor": "myob"}),
         ("search", {"query": 429}, {"query": "429"}),
         ("lookup", {"query": "25008", "vendor": "", "status": None}, {"query": "25008"}),  # "" for no vendor
         ("explain", {"text": MYOB_PASTE, "vendor": "  "}, {"text": MYOB_PASTE}),
         ("search", {"query": "financial year", "vendor": " myob "}, {"query": "financial year", "vendor": "myob"}),
-        ("lookup", {"query": "25008", "status": "400", "limit": "3"}, {"query": "25008", "status": 400, "limit": 3}),
+        ("lookup", {"query": "25008", "status": 400.0, "limit": 3}, {"query": "25008", "status": 400, "limit": 3}),
         ("explain", {"text": MYOB_PASTE, "vendor": None, "format": "json"}, {"text": MYOB_PASTE}),
     ],
 )
@@ -237,6 +237,38 @@ def test_arguments_as_a_model_writes_them_get_the_plain_answer(
     result = call(tool, arguments)
     assert not result.is_error, result.content
     assert result.structured_content == call(tool, plain).structured_content
+
+
+@pytest.mark.parametrize(
+    ("tool", "arguments", "said"),
+    [
+        ("lookup", {"query": "25008", "limit": "5"}, "limit: Input should be an integer (a JSON number), not a string"),
+        ("search", {"query": "locked", "limit": "5"}, "limit: Input should be an integer (a JSON number), not a string"),
+        ("lookup", {"query": "25008", "status": "400"}, "status: Input should be an integer (a JSON number), not a string"),
+        ("lookup", {"query": "25008", "limit": True}, "limit: Input should be an integer (a JSON number), not a boolean"),
+        (
+            "lookup",
+            {"query": "25008", "limit": 2.5},
+            "limit: Input should be an integer (a JSON number), not a number with a fraction",
+        ),
+        ("lookup", {"query": "25008", "limit": 51}, "limit: Input should be less than or equal to 50"),
+    ],
+)
+def test_an_integer_parameter_takes_what_its_schema_says_and_names_what_was_wrong(
+    tool: str, arguments: dict[str, Any], said: str
+) -> None:
+    """limit and status are integers in the published input schema: "5" and true were taken as 5 and 1 (the
+    SDK's lax conversion), so a client validating against the schema and the server disagreed on one call.
+    Each is refused, saying which parameter and which JSON type it got; the same call's schema agrees."""
+
+    async def work(client: Client) -> Any:
+        tools = {t.name: t for t in (await client.list_tools()).tools}
+        return tools[tool].input_schema, await client.call_tool(tool, arguments)
+
+    schema, result = session(work)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(arguments, schema)
+    assert result.is_error and result.content[0].text == f"Error executing tool {tool}: invalid arguments: {said}"
 
 
 def test_search_takes_its_words_as_query_like_lookup_and_as_text_its_first_name() -> None:
@@ -322,7 +354,7 @@ def test_arguments_refused_are_named_never_echoed() -> None:
     result = call("lookup", {"query": "25008", "status": f"Authorization: Bearer {token}"})
     assert result.is_error and token not in result.content[0].text
     assert result.content[0].text == (
-        "Error executing tool lookup: invalid arguments: status: Input should be a valid integer, unable to parse string as an integer"
+        "Error executing tool lookup: invalid arguments: status: Input should be an integer (a JSON number), not a string"
     )
     result = call("explain", {"text": {"Authorization": f"Bearer {token}"}})
     assert result.content[0].text == "Error executing tool explain: invalid arguments: text: Input should be a valid string"
@@ -1209,7 +1241,7 @@ def test_many_concurrent_calls_over_stdio_each_get_their_own_answer() -> None:
         async def one(i: int) -> None:
             code = codes[i % len(codes)]
             if i % 3 == 0:
-                result = await client.call_tool("lookup", {"query": code, "limit": "1"})
+                result = await client.call_tool("lookup", {"query": code, "limit": 1})
             elif i % 3 == 1:
                 result = await client.call_tool("search", {"query": code})
             else:

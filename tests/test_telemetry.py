@@ -241,6 +241,95 @@ def test_sentry_groups_a_logged_response_as_it_groups_the_exception(server, cata
     assert SECRET not in json.dumps([first, second])
 
 
+def test_sentry_groups_a_logged_http_error_passed_as_an_argument_and_ships_no_credential(server, catalog):
+    """``log.error("sync failed: %s", error)`` with requests' or httpx's HTTPError as the argument (no exc_info):
+    Sentry's logging integration made an event whose message and ``params`` quote the URL with its api_key, and
+    errcat, which read only ``extra={"response": r}``, left it ungrouped and unscrubbed. Such an event is now
+    grouped by the response the error carries and has the key hidden; an unrelated argument is left alone."""
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
+    transport = CapturingTransport()
+    log = logging.getLogger("sync-sentry-args")
+    errors: list[BaseException] = []
+    for path in ("Sale/Invoice/Item", "GeneralLedger/JournalTransaction"):
+        try:
+            requests.post(url(server, path) + f"?api_key={SECRET}", json={}).raise_for_status()
+        except requests.HTTPError as error:
+            errors.append(error)
+    try:
+        httpx.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={}).raise_for_status()
+    except httpx.HTTPStatusError as error:
+        errors.append(error)
+    with _sentry_client(catalog, LoggingIntegration(event_level=logging.WARNING), transport=transport):
+        try:
+            log.error("invoice %s failed: %s", 42, KeyError("total"))  # first: the next ones' log breadcrumbs quote the URL
+            for error in errors:
+                log.error("invoice sync failed: %s", error)
+            log.error("batch %(batch)s failed: %(why)s", {"batch": 7, "why": errors[0]})
+            sentry_sdk.flush()
+        finally:
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()
+    unrelated, item, journal, by_httpx, by_name = transport.events
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert item["fingerprint"] == by_httpx["fingerprint"] == by_name["fingerprint"] == [expected]
+    assert journal["fingerprint"] != item["fingerprint"] and journal["tags"]["errcat.vendor"] == "myob"
+    assert "api_key=[REDACTED]" in item["logentry"]["formatted"]
+    assert "fingerprint" not in unrelated and unrelated["logentry"]["formatted"] == "invoice 42 failed: 'total'"
+    assert SECRET not in json.dumps(transport.events, default=repr)
+
+
+def test_a_log_breadcrumb_of_a_vendor_call_reaches_later_events_hidden_through_the_logging_filter(server, catalog):
+    """Sentry's logging integration keeps every log record as a breadcrumb for the events after it, whatever they
+    are about: ``log.warning("sync failed: %s", error)`` put the URL's api_key in the next unrelated event, which
+    errcat does not annotate. With ``ExplainFilter`` on the logger (as the docs say), the record reaches Sentry
+    with the error replaced by its hidden copy, so the breadcrumb carries no key."""
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
+    from errcat.integrations import ExplainFilter
+
+    try:
+        requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={}).raise_for_status()
+    except requests.HTTPError as caught:
+        error = caught
+    transport = CapturingTransport()
+    log = logging.getLogger("sync-sentry-crumbs")
+    log.addFilter(ExplainFilter(catalog))
+    with _sentry_client(catalog, LoggingIntegration(event_level=logging.ERROR), transport=transport):
+        try:
+            log.warning("invoice sync failed: %s", error)  # a breadcrumb, no event
+            sentry_sdk.capture_message("nightly export done")
+            sentry_sdk.flush()
+        finally:
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()
+            log.filters.clear()
+    (event,) = transport.events
+    (crumb,) = [c for c in event["breadcrumbs"]["values"] if c.get("category") == "sync-sentry-crumbs"]
+    assert "api_key=[REDACTED]" in crumb["message"] and "myob 25008" in crumb["message"]
+    assert SECRET not in json.dumps(event, default=repr) and "fingerprint" not in event
+
+
+def test_sentry_groups_aiohttps_bodyless_errors_by_the_call_they_answer(server, catalog, sentry):
+    """aiohttp's ClientResponseError holds no body, so errcat knows only vendor and status: MYOB's 25008 from
+    /Sale/Invoice/Item and 25003 from /GeneralLedger/JournalTransaction got one fingerprint, and Sentry merged two
+    different failures into one issue. With nothing but a status the catalog does not name, the call's method
+    and path (ids masked) name it too: one group per endpoint, whatever company file or invoice id it holds."""
+    import aiohttp
+
+    async def aiohttp_post(address: str) -> None:
+        async with aiohttp.ClientSession(raise_for_status=True) as session, session.post(address, json={}) as response:
+            await response.read()
+
+    for path in ("Sale/Invoice/Item", "Sale/Invoice/Item", "GeneralLedger/JournalTransaction"):
+        try:
+            asyncio.run(aiohttp_post(url(server, path)))
+        except aiohttp.ClientResponseError as error:
+            _capture(error)
+    sentry_sdk.flush()
+    first, second, journal = (e["fingerprint"] for e in sentry.events)
+    assert first == second and first[0].startswith("myob:")  # another company file: the same call
+    assert journal != first and journal[0].startswith("myob:")
+
+
 def test_sentry_groups_urllibs_and_aiohttps_http_errors_and_ships_no_credential(server, catalog, sentry):
     """urllib's HTTPError and aiohttp's ClientResponseError (``raise_for_status``) are the response, not an
     exception holding one: their events got no fingerprint, tags or context, and aiohttp's message quotes the URL,
@@ -482,6 +571,50 @@ def test_a_sentry_event_errcat_annotates_ships_no_credential_the_application_set
     assert event["tags"]["myob_api_key"] == "[REDACTED]" and event["tags"]["invoice_batch"] == "2026-12-05"
     assert event["contexts"]["vendor_call"] == {"headers": {"x-myobapi-key": "[REDACTED]"}, "note": "token=[REDACTED]"}
     assert event["contexts"]["trace"]["trace_id"] == transaction.trace_id
+
+
+def _attachments(envelope: bytes) -> dict[str, bytes]:
+    """The attachments the SDK sent in one envelope, by file name."""
+    from sentry_sdk.envelope import Envelope
+
+    items = Envelope.deserialize(envelope).items
+    return {item.headers["filename"]: item.payload.get_bytes() for item in items if item.headers.get("type") == "attachment"}
+
+
+def test_the_attachments_of_an_event_errcat_annotates_ship_no_credential(server, catalog, tmp_path):
+    """Through the SDK's HTTP transport: an application attaches the request it sent and its log file to its
+    scope (``add_attachment``), and they travel in every event, the one errcat annotates included, and in a
+    transaction of a failed call (``add_to_transactions``); the call's api_key and token went out in them while
+    the event beside them had both hidden. Text attachments now ship screened (a long one cut at 64 KiB with a
+    mark), in that event only: a binary one, and the scope's own, are left as they were."""
+    address = f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}"
+    log_file = tmp_path / "sync.log"
+    log_file.write_text(f"POST {address}\n" + "line item 42 ok\n" * 20_000 + f"x-myobapi-key: {SECRET}\n")
+    image = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + SECRET.encode()  # binary: not read as text
+    _SentryIngest.envelopes.clear()
+    from sentry_sdk.integrations.stdlib import StdlibIntegration
+
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, StdlibIntegration(), dsn=_dsn(ingest), traces_sample_rate=1.0):
+        with sentry_sdk.isolation_scope() as scope:
+            request = f"POST {address}\nAuthorization: Bearer {SECRET}\n\n{{}}".encode()
+            scope.add_attachment(bytes=request, filename="request.txt", add_to_transactions=True)
+            scope.add_attachment(path=str(log_file))
+            scope.add_attachment(bytes=image, filename="screen.png")
+            _sync_and_capture(server)
+            kept = [a.bytes for a in scope._attachments if a.bytes is not None]
+        sentry_sdk.flush(10)
+    (event,) = _events(_SentryIngest.envelopes)
+    assert event["fingerprint"] == [errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint]
+    (in_event,) = [e for e in _SentryIngest.envelopes if b'"exception"' in e]
+    (in_transaction,) = [e for e in _SentryIngest.envelopes if b'"type":"transaction"' in e]
+    sent = _attachments(in_event)
+    assert set(sent) == {"request.txt", "sync.log", "screen.png"}
+    assert _attachments(in_transaction) == {"request.txt": sent["request.txt"]}  # the failed call's transaction
+    assert sent["request.txt"].startswith(b"POST http://127.0.0.1:") and b"api_key=[REDACTED]" in sent["request.txt"]
+    assert sent["sync.log"].startswith(b"POST ") and re.search(rb"\[errcat: [\d,]+ more bytes not shown", sent["sync.log"])
+    assert sent["screen.png"] == image and kept == [request, image]
+    assert all(SECRET.encode() not in data for name, data in sent.items() if name != "screen.png")
+    assert SECRET.encode() not in in_transaction
 
 
 def test_a_sentry_transaction_of_httpx_calls_errcats_hook_raised_in_carries_no_credential(server, catalog):
@@ -974,6 +1107,57 @@ def test_structlog_renders_an_explained_exception_without_the_calls_credentials(
     assert text.count("myob:") == 2 and text.count("api_key=[REDACTED]") == 2  # explained, and the URL kept, hidden
     assert "HTTPError: 400 Client Error" in text and "HTTPStatusError: Client error '400 Bad Request'" in text
     assert "KeyError: 'not an HTTP error'" in text  # another exception: the renderer's as ever
+
+
+@pytest.mark.parametrize("renderer", ["json", "console"])
+def test_a_message_of_a_megabyte_is_shipped_screened_and_cut_with_a_mark(server, catalog, sentry, renderer):
+    """An error raised from a vendor's HTTPError with a message of a megabyte (a payload dump, the URL's api_key
+    at its end): Sentry's event and structlog's line were screened whole, about 2 s a megabyte inside a log call
+    and longer as the message grows. Both now ship the first 64 KiB screened, grouped and explained as ever,
+    and a mark saying how many characters were not shown; the key is in neither."""
+    address = f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}"
+    said = f"sync of {address} failed: {'line item 42 rejected; ' * 45_000} last call {address}"
+    with _structlog_rendering(catalog, renderer) as (log, out):
+        try:
+            try:
+                requests.post(address, json={}).raise_for_status()
+            except requests.HTTPError as error:
+                raise RuntimeError(said) from error
+        except RuntimeError as error:
+            _capture(error)
+            log.exception("invoice sync failed")
+    sentry_sdk.flush()
+    (event,) = sentry.events
+    value = event["exception"]["values"][-1]["value"]
+    assert event["fingerprint"][0].startswith("myob:") and value.startswith("sync of ")
+    assert len(value) < 70_000 and re.search(r"\[errcat: [\d,]+ more characters not shown", value)
+    text = out.getvalue()
+    assert "myob:" in text and len(text) < 200_000 and "more characters not shown" in text
+    assert SECRET not in json.dumps(event) and SECRET not in text
+
+
+@pytest.mark.parametrize("renderer", ["json", "console"])
+def test_structlog_explains_an_http_error_passed_as_a_value_and_hides_the_events_credentials(server, catalog, renderer):
+    """``log.error("sync failed", error=e)`` with raise_for_status()'s HTTPError as a value, not exc_info: the event
+    was not explained and the renderer wrote the error's repr, the URL's api_key in it; and an explained event's
+    other values (``url=r.url``, a ``headers`` dict) were written as they came. The error is now explained and
+    shown as a copy with the key hidden, and every value of an event errcat explains has its credentials hidden,
+    as the Sentry integration hides a scope's tags; another service's event is left as it was."""
+    address = f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}"
+    response = requests.post(address, json={})
+    try:
+        response.raise_for_status()
+    except requests.HTTPError as caught:
+        error = caught
+    with _structlog_rendering(catalog, renderer) as (log, out):
+        log.error("invoice sync failed", error=error, invoice=42)
+        log.warning("invoice sync failed", url=response.url, headers={"x-myobapi-key": SECRET}, response=response)
+        log.warning("card refused", url=f"{server}/v1/charges?api_key={SECRET}")  # not errcat's to touch
+    first, second, other = out.getvalue().splitlines()
+    assert "myob:" in first and "myob:" in second and "myob:" not in other
+    assert "api_key=[REDACTED]" in first and "invoice" in first and "42" in first
+    assert "api_key=[REDACTED]" in second and SECRET not in first + second
+    assert SECRET in other and str(error).endswith(SECRET)  # the application's own event and exception, as they were
 
 
 def test_structlog_processor_never_breaks_the_log_line(catalog, caplog, monkeypatch):

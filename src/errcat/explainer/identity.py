@@ -93,6 +93,9 @@ def error_identity(x: Explanation, m: ErrorMatch) -> str:
     vendor = best.entry.vendor if best is not None else (x.vendor or "unknown")
     status = sent.status or x.exchange.status
     words = [_kept(str(p)) for p in (sent.code, sent.name) if p] + ([masked(sent.message)] if sent.message else [])
+    if not words and best is None and x.exchange.path:  # nothing but a status the catalog does not name (aiohttp's
+        # ClientResponseError holds no body): the call names it, ids masked, rather than one group for a vendor's 400s
+        words = [(x.exchange.method or "").upper(), masked(x.exchange.path)]
     return "\x1f".join(["text", vendor, str(status or ""), *words])
 
 
@@ -112,7 +115,8 @@ def error_fingerprint(x: Explanation, m: ErrorMatch) -> str:
 def fingerprint(x: Explanation) -> str:
     """The explanation's fingerprint: its distinct errors, in any order (a body that lists the same
     errors in another order, or repeats one, is the same failure). A response with no error read
-    from it is named by vendor and status."""
+    from it is named by vendor and status, and, when the catalog names nothing, by the call's method and path
+    (ids masked) when the paste has them."""
     identities = sorted({error_identity(x, m) for m, _ in x.folded()})
     if not identities:
         identities = [f"status\x1f{x.vendor or 'unknown'}\x1f{x.exchange.status or ''}"]

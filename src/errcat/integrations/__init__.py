@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import logging
+import re
 import threading
 from collections.abc import Callable
 from types import FrameType
@@ -449,9 +450,13 @@ class ExplainFilter(logging.Filter):
             elif error is not None:
                 x = carried_explanation(error, self.catalog)
                 said = summary(x) if x is not None else None
+            else:
+                said = self._arguments_told(record)
             if said and record.exc_info and error is not None:
                 record.exc_info = (type(error), credentials_hidden(error), record.exc_info[2])
                 record.exc_text = None  # a handler before this filter may have formatted the original
+            if said:  # logger.exception("sync failed: %s", error) quotes it in the message as well
+                _hide_arguments(record)
         except Exception:  # a log line must never fail on its annotation
             _log.debug("errcat could not annotate a log record", exc_info=True)
         if said:
@@ -459,6 +464,27 @@ class ExplainFilter(logging.Filter):
             quoted = said.replace("%", "%%") if record.args else said  # a message without args is not %-formatted
             record.msg = f"{record.msg} [errcat: {quoted}]"
         return True
+
+    def _arguments_told(self, record: logging.LogRecord) -> str | None:
+        """The summary of the first exception among the record's arguments that carries a vendor's response
+        (``logger.error("sync failed: %s", error)``); None when there is none."""
+        args = record.args
+        values = args if isinstance(args, tuple) else tuple(args.values()) if isinstance(args, dict) else ()
+        for value in values[:MAX_CHAIN]:
+            x = carried_explanation(value, self.catalog) if isinstance(value, BaseException) else None
+            if x is not None:
+                return summary(x)
+        return None
+
+
+def _hide_arguments(record: logging.LogRecord) -> None:
+    """The exceptions among an annotated record's arguments replaced by copies with their credentials hidden, as
+    its own exception is: requests and httpx quote the URL (an api_key in its query) in the message they make."""
+    args = record.args
+    if isinstance(args, tuple):
+        record.args = tuple(credentials_hidden(a) if isinstance(a, BaseException) else a for a in args)
+    elif isinstance(args, dict):
+        record.args = {k: credentials_hidden(a) if isinstance(a, BaseException) else a for k, a in args.items()}
 
 
 MAX_CHAIN = 10  # exceptions of a chain (cause, context) followed: for a vendor's response, to hide credentials
@@ -511,14 +537,12 @@ def credentials_hidden(error: BaseException, depth: int = 0) -> BaseException:
     """A copy of ``error`` whose messages (its own and its chain's) have credentials hidden as explain
     hides a paste's, or ``error`` itself when none has any. Made without calling ``__init__`` (httpx's
     errors require keyword arguments), with the same class, attributes and traceback."""
-    from ..explainer.redact import redact
-
     if isinstance(error, BaseExceptionGroup):
         return _group_hidden(error, depth)
     args = tuple(_arg_hidden(a) for a in error.args)
     cause, context = _chained(error.__cause__, depth), _chained(error.__context__, depth)
     said = _said(error)
-    hidden = redact(said)[0] if len(said) <= MAX_SAID else said  # its string args are redacted whatever their length
+    hidden = screened(said)
     if args == error.args and cause is error.__cause__ and context is error.__context__ and hidden == said:
         return error
     copy = type(error).__new__(type(error))
@@ -550,18 +574,51 @@ def _group_hidden(group: BaseExceptionGroup[Any], depth: int) -> BaseException:
 def _arg_hidden(arg: Any) -> Any:
     """An exception's argument with credentials hidden: a string redacted; another object (aiohttp's RequestInfo,
     which OpenTelemetry's logs handler writes as ``exception.message``) as its redacted text when it shows one."""
-    from ..explainer.redact import redact
-
     if isinstance(arg, str):
-        return redact(arg)[0]
+        return screened(arg)
     if isinstance(arg, int | float | bool | bytes | type(None)):
         return arg
     text = _said(arg)
-    hidden = redact(text)[0] if len(text) <= MAX_SAID else text  # a list of a million items: not read through
+    hidden = screened(text)
     return hidden if hidden != text else arg
 
 
-MAX_SAID = 64 * 1024  # characters of an exception's text, or an argument's, read for credentials (a URL is shorter)
+MAX_SAID = 64 * 1024  # characters of an exception's text, or an argument's, screened for credentials (0.2 s here)
+MAX_WORD = 1024  # a word cut at that bound is left out when shorter: half a key is as much a secret as a whole one
+_CUT_WORD = re.compile(rf"\s\S{{1,{MAX_WORD}}}\Z")
+
+
+def screened(text: str) -> str:
+    """``text`` with credentials hidden as explain hides a paste's; beyond MAX_SAID characters (screening costs
+    about 2 s a megabyte) the rest is cut off with a mark saying how much, since what is not screened may
+    not be shown: a message of megabytes reached a log handler whole, its credentials in it."""
+    from ..explainer.redact import redact
+
+    if len(text) <= MAX_SAID:
+        return redact(text)[0]
+    head = screenable(text)
+    return f"{redact(head)[0]} [errcat: {len(text) - len(head):,} more characters not shown, too long to screen for credentials]"
+
+
+def hidden_value(text: str, key: str | None) -> str:
+    """A string an application logged or set under ``key``, credentials hidden: judged by its name as well as its
+    shape (``x-myobapi-key``, ``Authorization``), as ``key: text``; longer than MAX_SAID, cut as ``screened`` cuts."""
+    from ..explainer.redact import redact
+
+    if len(text) > MAX_SAID:
+        return screened(text)
+    if key is None or ":" in key or not text:
+        return redact(text)[0]
+    return redact(f"{key}: {text}")[0].split(":", 1)[1].lstrip()
+
+
+def screenable(text: str) -> str:
+    """The start of ``text`` that is screened: MAX_SAID characters, less a word the bound cuts."""
+    if len(text) <= MAX_SAID:
+        return text
+    head = text[:MAX_SAID]
+    cut = None if text[MAX_SAID].isspace() else _CUT_WORD.search(head, len(head) - MAX_WORD - 1)
+    return head[: cut.start() + 1] if cut else head
 
 
 def _said(value: object) -> str:

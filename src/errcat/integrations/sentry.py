@@ -18,13 +18,17 @@ hides only their failed calls' breadcrumbs. A failure inside errcat leaves the e
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import sentry_sdk
+from sentry_sdk.attachments import Attachment
 from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
+from sentry_sdk.utils import safe_repr
 
+from . import MAX_SAID, hidden_value, screenable
 from .telemetry import explanation_of, facts, worth_telling
 
 if TYPE_CHECKING:
@@ -59,7 +63,7 @@ def _process(event: Event, hint: Hint) -> Event:
     if integration is None:
         return event
     if event.get("type") == "transaction":
-        return scrub_failed_calls(event)
+        return scrub_failed_calls(event, hint)
     event = scrub_failed_breadcrumbs(event)
     if not hint:
         return event
@@ -85,6 +89,7 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
         return event
     try:
         scrub(event)
+        scrub_attachments(hint)
     except Exception:  # as above: the event goes on, annotated
         _log.debug("errcat could not scrub a Sentry event", exc_info=True)
     event["fingerprint"] = [found["fingerprint"]]
@@ -93,16 +98,84 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
     return event
 
 
+def scrub_attachments(hint: Hint) -> None:
+    """Hide credentials in the text attachments an event ships (the application's ``add_attachment``, a request
+    or log it kept: a URL with its api_key, a header): each is replaced, in this event's hint only, by its text
+    screened to 64 KiB (cut there with a mark saying how many bytes were not shown). A binary one is left."""
+    attachments = hint.get("attachments")
+    if not isinstance(attachments, list):
+        return
+    for i, attachment in enumerate(attachments):
+        try:
+            hidden = _attachment_hidden(attachment) if isinstance(attachment, Attachment) else None
+        except Exception:  # a file gone, bytes() that fails: the SDK meets it as it would have; the rest are screened
+            _log.debug("errcat could not read a Sentry attachment", exc_info=True)
+            continue
+        if hidden is not None:
+            attachments[i] = hidden
+
+
+READ = 4 * MAX_SAID  # bytes of an attachment read: at least MAX_SAID characters in UTF-8
+
+
+def _attachment_hidden(attachment: Attachment) -> Attachment | None:
+    """A copy of a text attachment with its credentials hidden, or None when it is binary or has none."""
+    from ..explainer.redact import redact
+
+    data, size = _attachment_bytes(attachment)
+    if data is None or b"\0" in data[:8192]:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    head = screenable(text)
+    hidden = redact(head)[0]
+    if len(head) == len(text) and size == len(data):
+        return None if hidden == text else _attachment(attachment, hidden.encode())
+    rest = size - len(head.encode("utf-8", errors="replace"))
+    note = f" [errcat: {rest:,} more bytes not shown, too long to screen for credentials]"
+    return _attachment(attachment, (hidden + note).encode())
+
+
+def _attachment_bytes(attachment: Attachment) -> tuple[bytes | None, int]:
+    """The attachment's bytes (to READ, from its file when it has one) and its whole size."""
+    data = attachment.bytes() if callable(attachment.bytes) else attachment.bytes
+    if isinstance(data, bytes | bytearray):
+        return bytes(data[:READ]), len(data)
+    if attachment.path is None:
+        return None, 0
+    with open(attachment.path, "rb") as file:
+        return file.read(READ), os.fstat(file.fileno()).st_size
+
+
+def _attachment(attachment: Attachment, data: bytes) -> Attachment:
+    return Attachment(
+        bytes=data,
+        filename=attachment.filename,
+        content_type=attachment.content_type,
+        add_to_transactions=attachment.add_to_transactions,
+    )
+
+
 def _logged_response(hint: Hint, catalog: ErrorCatalog | CatalogIndex | None) -> Explanation | None:
     """The explanation of the response a log record carries (``log.warning(..., extra={"response": r})``,
-    as ExplainFilter reads it), for the event Sentry's logging integration makes of that record."""
+    as ExplainFilter reads it), or of an exception among its arguments (``log.error("sync failed: %s", error)``,
+    whose message then quotes the URL with its api_key), for the event Sentry's logging integration makes of it."""
     from . import explain_response
 
-    response = getattr(hint.get("log_record"), "response", None)
-    if response is None:
-        return None
-    x = explain_response(response, catalog=catalog)
-    return x if worth_telling(x) else None
+    record = hint.get("log_record")
+    response = getattr(record, "response", None)
+    if response is not None:
+        x = explain_response(response, catalog=catalog)
+        return x if worth_telling(x) else None
+    args = getattr(record, "args", None)
+    values = list(args.values()) if isinstance(args, Mapping) else list(args) if isinstance(args, tuple) else []
+    for arg in values[:MAX_ARGS]:
+        found = explanation_of(arg, catalog) if isinstance(arg, BaseException) else None
+        if found is not None:
+            return found
+    return None
+
+
+MAX_ARGS = 10  # a log record's arguments looked at for an exception about a vendor's response
 
 
 # What an event errcat annotates has its credentials hidden in: what the SDK made of the failed call
@@ -128,7 +201,7 @@ def scrub(event: Event) -> None:
         event["contexts"] = {**_mapping(event.get("contexts")), **kept}
 
 
-def scrub_failed_calls(event: Event) -> Event:
+def scrub_failed_calls(event: Event, hint: Hint | None = None) -> Event:
     """A transaction with the credentials of its failed HTTP calls hidden, as an error event errcat
     annotates has them hidden: the SDK's span of the call keeps its query (``http.query``, an api_key)
     apart from the URL. A span cannot say whose API it called (the response that would is not in it),
@@ -141,8 +214,9 @@ def scrub_failed_calls(event: Event) -> Event:
             for key in ("data", "description"):
                 if key in span:
                     span[key] = _scrubbed(span[key], key, 0)
-        if failed:  # the scope's tags, contexts and extra an error event of the call had hidden ship here too
+        if failed:  # the scope's tags, contexts, extra and attachments an error event of the call had hidden ship here too
             scrub(event)
+            scrub_attachments(hint or {})
     except Exception:  # as annotate: the transaction goes on
         _log.debug("errcat could not scrub a Sentry transaction", exc_info=True)
     return event
@@ -180,22 +254,18 @@ HTTP_KEYS = ("url", "http.query", "http.method", "http.request.method")  # what 
 
 def _scrubbed(value: Any, key: str | None, depth: int) -> Any:
     if isinstance(value, str):
-        return _hidden(value, key)
+        return hidden_value(value, key)
     if depth >= MAX_DEPTH:
         return value
     if isinstance(value, Mapping):
         return {k: _scrubbed(v, str(k), depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_scrubbed(v, key, depth + 1) for v in value]
-    return value
-
-
-def _hidden(text: str, key: str | None) -> str:
-    from ..explainer.redact import redact
-
-    if key is None or ":" in key or not text:
-        return redact(text)[0]
-    return redact(f"{key}: {text}")[0].split(":", 1)[1].lstrip()  # "x-myobapi-key: '9f8e...'": a credential by name
+    if isinstance(value, int | float | bool | bytes | type(None)):
+        return value
+    said = safe_repr(value)  # what the SDK will ship of an object (a log record's argument: an exception quoting a URL)
+    hidden = hidden_value(said, key)
+    return hidden if hidden != said else value
 
 
 def _mapping(value: object) -> dict[str, Any]:

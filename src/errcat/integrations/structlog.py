@@ -4,9 +4,10 @@
 >>> log.warning("invoice sync failed", response=r)      # or log.exception(...) inside except VendorError
 
 For an event carrying ``response=`` (a requests/httpx response, or anything ``explain_response``
-takes) or an ``exc_info`` whose exception is an ``errcat.VendorError`` (or holds a response), it adds
-an ``errcat`` key (fingerprint, vendor, entry, match, summary, retry, doc link, request id) and drops
-the raw response object it explained. When it explains an event with an ``exc_info`` (the exception's
+takes) or an ``exc_info`` whose exception is an ``errcat.VendorError`` (or holds a response), or such an
+exception as a value (``error=e``), it adds an ``errcat`` key (fingerprint, vendor, entry, match, summary,
+retry, doc link, request id), hides credentials in the event's other values, and drops the raw response
+object it explained. When it explains an event with an ``exc_info`` (the exception's
 response, or ``response=`` beside it, as ``log.exception("...", response=r)`` after ``raise_for_status()``
 has it), the exception is rendered here,
 as structlog's ``format_exc_info`` renders it (an ``exception`` key holding the traceback text), with
@@ -47,8 +48,9 @@ class ExplainProcessor:
         try:
             response = event_dict.get("response")
             error = exception_from(event_dict.get("exc_info"))
-            x = self._explanation(response, error)
+            x = self._explanation(response, error) or self._value_explained(event_dict)
             if x is not None:
+                _scrub(event_dict)
                 found = facts(x)
                 event_dict[self.key] = {k: found[k] for k in KEYS if k in found}
                 event_dict.pop("response", None)  # explained: the raw object has nothing a renderer should print
@@ -67,14 +69,50 @@ class ExplainProcessor:
             return x if worth_telling(x) else None
         return explanation_of(error, self.catalog) if error is not None else None
 
+    def _value_explained(self, event_dict: MutableMapping[str, Any]) -> Explanation | None:
+        """The explanation of an exception passed as a value (``log.error("sync failed", error=e)``), as of exc_info's."""
+        if event_dict.get("response") is not None or event_dict.get("exc_info"):
+            return None
+        errors = [v for k, v in list(event_dict.items())[:MAX_VALUES] if isinstance(v, BaseException) and k != "exc_info"]
+        return next((x for e in errors if (x := explanation_of(e, self.catalog)) is not None), None)
+
+
+MAX_VALUES = 50  # an event's values looked at for an exception about a vendor's response
+MAX_DEPTH = 6
+
+
+def _scrub(event_dict: MutableMapping[str, Any]) -> None:
+    """An event errcat explains, with credentials hidden in what else it carries for the renderer: strings by name
+    and shape (``url=r.url``, a ``headers`` dict) and exceptions by a copy of them (their message quotes the URL),
+    as the Sentry integration hides a scope's tags and contexts. exc_info and the response are read, not shown."""
+    for key in list(event_dict)[:MAX_VALUES]:
+        if key not in ("exc_info", "response"):
+            event_dict[key] = _scrubbed(event_dict[key], str(key), 0)
+
+
+def _scrubbed(value: Any, key: str, depth: int) -> Any:
+    from . import credentials_hidden, hidden_value
+
+    if isinstance(value, str):
+        return hidden_value(value, key)
+    if isinstance(value, BaseException):
+        return credentials_hidden(value)
+    if depth >= MAX_DEPTH:
+        return value
+    if isinstance(value, dict):
+        return {k: _scrubbed(v, str(k), depth + 1) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_scrubbed(v, key, depth + 1) for v in value) if type(value) in (list, tuple) else value
+    return value
+
 
 def exception_text(error: BaseException) -> str:
     """The traceback of ``error`` as ``format_exc_info`` writes it (no frame locals), credentials hidden."""
     import traceback
 
-    from ..explainer.redact import redact
+    from . import screened
 
-    return redact("".join(traceback.format_exception(error)).rstrip("\n"))[0]
+    return screened("".join(traceback.format_exception(error)).rstrip("\n"))
 
 
 explain_processor = ExplainProcessor()

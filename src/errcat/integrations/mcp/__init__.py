@@ -29,7 +29,8 @@ from mcp.server.mcpserver.resources import FunctionResource
 from mcp.server.mcpserver.tools import Tool
 from mcp.shared.exceptions import MCPError
 from mcp.types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotations
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, Strict
+from pydantic_core import PydanticCustomError
 
 from ... import __version__
 from ...api import ErrorCatalog
@@ -202,8 +203,26 @@ SearchWords = Annotated[
     Annotated[str, Field(min_length=1, max_length=MAX_QUERY), AsText] | None,
     Field(description="Words to find in messages, names, scenarios, explanations (a whole response: use explain)."),
 ]
+
+
+def _integral(value: Any) -> Any:
+    """5.0 as 5 (JSON Schema's integer is any number without a fraction); a string or a boolean refused by its
+    JSON type; anything else as it came, for the strict check."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    kind = "a boolean" if isinstance(value, bool) else "a string" if isinstance(value, str) else None
+    if isinstance(value, float):
+        kind = "a number with a fraction"
+    if kind:  # said by its JSON type, never quoted: a paste put in the wrong field
+        raise PydanticCustomError("int_type", "Input should be an integer (a JSON number), not {kind}", {"kind": kind})
+    return value
+
+
+# integers as the schema says, no string or boolean: "5" or true were taken as 5 and 1 (pydantic's lax mode)
+Count = Annotated[int, Strict(), Field(ge=1, le=50), BeforeValidator(_integral)]
+HttpStatus = Annotated[int, Strict(), Field(ge=100, le=599), BeforeValidator(_integral)]
 # null as well: a model fills every optional parameter it is shown, with null when it has no value
-Limit = Annotated[int | None, Field(ge=1, le=50, description="At most this many errors in the answer (default 10).")]
+Limit = Annotated[Count | None, Field(description="At most this many errors in the answer (default 10).")]
 LIMIT = 10
 READ_ONLY = {"read_only_hint": True, "destructive_hint": False, "idempotent_hint": True, "open_world_hint": False}
 
@@ -283,7 +302,7 @@ def _tools(catalog: CatalogInUse) -> list[Tool]:
     async def lookup(
         query: Query,
         vendor: VendorFilter = None,
-        status: Annotated[int | None, Field(ge=100, le=599, description="Only errors answered with this HTTP status.")] = None,
+        status: Annotated[HttpStatus | None, Field(description="Only errors answered with this HTTP status.")] = None,
         limit: Limit = LIMIT,
     ) -> CallToolResult:
         """Look a catalogued error up by its code, name, id or HTTP status: the catalog's rows of each matching error,
