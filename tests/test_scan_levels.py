@@ -848,3 +848,59 @@ def test_a_windows_events_xml_level_makes_it_an_error_named_by_its_provider_and_
     assert (_reason(WINDOWS_ERROR_EVENT), level(WINDOWS_INFO_EVENT)) == ("level", "info")
     report = scanned(index, tmp_path, "app.log", [WINDOWS_ERROR_EVENT, WINDOWS_INFO_EVENT])
     assert report.errors == 1 and list(report.other) == ["Windows event 1108 from Microsoft-Windows-Eventlog"]
+
+
+# Bacula's job messages as logstash-patterns-core's specs test them (spec/patterns/bacula_spec.rb,
+# github.com/logstash-plugins/logstash-patterns-core at 7f94275): its level in words after the job's id, capitalised
+BACULA = [
+    '09-Jan 19:54 bacula-host JobId 265896: Created new Volume "FullAuto-8812" in catalog.',
+    "11-Nov 13:28 bacula-dir JobId 11: Fatal error: bsock.c:133 Unable to connect to Client: dc0-fd on "
+    "dc0.teamworld.com:9102. ERR=Connection refused",
+    "25-Aug 09:02 marlin2-dir JobId 10783: Fatal Error: JobId 10782 already running. Duplicate job not allowed.",
+    "06-Mar 20:00 srvbkp-dir JobId 1075: Start Backup JobId 1075, Job=srv1-bind.2018-03-06_20.00.01_05",
+]
+
+
+def test_a_bacula_jobs_fatal_error_is_an_error(index, tmp_path):
+    """Bacula writes "Fatal error:" (and "Fatal Error:") after its job's id: only a lower-case "fatal
+    error:" was read as a tag's level, so a backup that could not reach its client was no error."""
+    assert [level(line) for line in BACULA] == [None, "error", "error", None]
+    report = scanned(index, tmp_path, "bacula.log", BACULA)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3]
+
+
+# An iOS crash report, the head of MacSymbolicator's test resource (github.com/inket/MacSymbolicator at 7270124,
+# MacSymbolicatorTests/Resources/Other/ios-crash-without-json-header.crash, lines 1-3 and 17-36)
+IOS_CRASH = [
+    "Incident Identifier: 356753AC-2172-45DC-977A-11F2328980D0",
+    "CrashReporter Key:   3f2d8930a7fa3eff84ad721f6866b9b4791238c5",
+    "Hardware Model:      iPhone14,2",
+    "Report Version:      104",
+    "",
+    "Exception Type:  EXC_BREAKPOINT (SIGTRAP)",
+    "Exception Codes: 0x0000000000000001, 0x000000018a98520c",
+    "Termination Reason: SIGNAL 5 Trace/BPT trap: 5",
+    "Terminating Process: exc handler [455]",
+    "",
+    "Triggered by Thread:  0",
+    "",
+    "Kernel Triage:",
+    "VM - pmap_enter retried due to resource shortage",
+    "VM - pmap_enter retried due to resource shortage",
+    "",
+    "",
+    "Thread 0 name:   Dispatch queue: com.apple.main-thread",
+    "Thread 0 Crashed:",
+    "0   libswiftCore.dylib            \t       0x18a98520c _assertionFailure(_:_:file:line:flags:) + 312",
+    "1   libswiftCore.dylib            \t       0x18a98520c _assertionFailure(_:_:file:line:flags:) + 312",
+    "2   iOSCrashingTest               \t       0x1022364bc 0x102230000 + 25788",
+]
+
+
+def test_an_apple_crash_report_is_one_error_named_by_its_exception_type(index, tmp_path):
+    """An iOS or macOS crash report says what killed the process in its "Exception Type:" line
+    (EXC_BREAKPOINT, EXC_BAD_ACCESS, EXC_CRASH): a report of an app's crash held no error."""
+    report = scanned(index, tmp_path, "app.crash", IOS_CRASH)
+    assert [(text, [p.line for p in g.places]) for text, g in report.other.items()] == [
+        ("Exception Type: EXC_BREAKPOINT (SIGTRAP)", [6])
+    ]

@@ -12,7 +12,8 @@ A record is an error when its line says so by how it is logged, not because it h
   a W3C log's status column, ``sc-status`` or ``status_code``, which alone decides its lines: w3c.py);
 - a vendor error envelope (decided by explain: see ``stream``);
 - an exception, a traceback or a crash (``java.io.IOException:``, ``Traceback (most recent call last)``,
-  ``Unexpected exception``, a stack frame, ``got signal 11``, a Rust panic); under a quiet level (INFO) only one
+  ``Unexpected exception``, a stack frame, ``got signal 11``, a Rust panic, an Apple crash report's
+  ``Exception Type:  EXC_BAD_ACCESS``); under a quiet level (INFO) only one
   shown counts, not one a message mentions ("got a database exception").
 
 A line whose first level word is INFO, DEBUG, TRACE or NOTICE is no error by its level, and words
@@ -122,8 +123,9 @@ _MARKED_LEVELS = (
 # (Buildkite's "\x1b_bk;t=1729032360325\x07" time): no part of a level's place or a group's text
 TERMINAL_CODES = re.compile(r"\x1b(?:\[[0-9;?]*[A-Za-z]|[_\]][^\x07\x1b]*(?:\x07|\x1b\\))")
 # a program tag without its pid ("gmetad: Warning: ..."), looked for only where no other level is
-# also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:")
-_UNNUMBERED_TAG = re.compile(r": (?:fatal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?:")
+# also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:"), and
+# Bacula's job messages, "Fatal error:" after the job's id ("bacula-dir JobId 11: Fatal error: bsock.c:133 Unable to ...")
+_UNNUMBERED_TAG = re.compile(r": (?:[Ff]atal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?:")
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 # a syslog header before a relayed program's own line (RFC 3164's time or an RFC 3339 one, the host, the
 # program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: "):
@@ -145,6 +147,7 @@ _RAISED_EXCEPTION = (
     r"|^panic: |\bhttp: panic serving "  # Go's runtime, and net/http's recovered panic
     r"|\bthread '[^'\n]{1,100}' panicked at "  # Rust's
     r"|\bgot signal (?:4|6|7|8|11)\b|\bSegmentation [Ff]ault\b|\bcore dumped\b|\bAssertion failure\b|\bSIG(?:SEGV|ABRT)\b"
+    r"|^Exception Type: +EXC_[A-Z_]+"  # an Apple crash report's (iOS, macOS): "Exception Type:  EXC_BREAKPOINT (SIGTRAP)"
 )
 _EXCEPTION_ITSELF = re.compile(_RAISED_EXCEPTION, re.MULTILINE)  # what a line logged at INFO may still show
 # and what a line with no level (or a loud one) tells of one
