@@ -904,3 +904,36 @@ def test_an_apple_crash_report_is_one_error_named_by_its_exception_type(index, t
     assert [(text, [p.line for p in g.places]) for text, g in report.other.items()] == [
         ("Exception Type: EXC_BREAKPOINT (SIGTRAP)", [6])
     ]
+
+
+# A level word after a line's time in forms the time's plain space did not cover, each a real line: vCenter's vpxd
+# (lnav's test/logfile_vmw_log.0 at bb0005f, lines 1 and 3, cut), its time ending in Z; the OpenTelemetry
+# Collector's zap console, tab-separated (lnav's test/logfile_zap_console.0 at bb0005f, lines 1-2, cut); Prowlarr's
+# NLog, bar-separated (crowdsecurity/hub's .tests/prowlarr-nonsyslog-logs at b03cb59, line 1); Monit's, after a
+# bracket (fail2ban's fail2ban/tests/files/logs/monit at deffcbc, line 12); BIND's, with a colon
+# (fail2ban's .../logs/named-refused at deffcbc, line 7)
+TIMED_LEVELS = [
+    ("2022-06-02T11:58:12.193Z info vpxd[45715] [Originator@6876 sub=vpxLro opID=7e1280cf] [VpxLRO] -- FINISH "
+     "lro-846063", "info"),
+    ("2022-06-02T11:59:41.498Z warning vpxd[47756] [Originator@6876 sub=drmLogger opID=SWI-66b629ff] Exception was "
+     "thrown when call vsan-performance-manager for cluster", "warning"),
+    ('2025-04-24T22:09:20.854Z\tinfo\tMetrics\t{"otelcol.component.id": "debug", "otelcol.component.kind": "Exporter"}',
+     "info"),
+    ('2025-04-24T22:09:20.856Z\terror\tinternal/queue_sender.go:128\tExporting failed. Dropping data.\t'
+     '{"otelcol.component.id": "otlphttp/prometheus", "otelcol.component.kind": "Exporter"}', "error"),
+    ("2022-12-17 22:04:36.2|Warn|Auth|Auth-Failure ip 1.2.3.4 username 'testing'", "warn"),
+    ("[CEST Aug  6 10:14:52] error    : HttpRequest: access denied -- client [192.168.1.85]: wrong password for user "
+     "'root'", "error"),
+    ("11-Aug-2013 03:36:11.372 error: client 1.2.3.4#52115: zone transfer 'domain.com/AXFR/IN' denied", "error"),
+]  # fmt: skip
+
+
+def test_a_level_word_after_a_time_with_its_zone_a_bracket_a_tab_or_a_bar_is_read(index, tmp_path):
+    """A level word counted after a line's time only with a space between them: vCenter's warnings
+    (its time ends in Z), the OpenTelemetry Collector's errors (zap's console puts tabs around the
+    level), NLog's (bars), Monit's (its time in brackets) and BIND's ("error:") were no errors, and their
+    info lines had no level (an exception they showed was an error)."""
+    assert [level(line) for line, _ in TIMED_LEVELS] == [said for _, said in TIMED_LEVELS]
+    report = scanned(index, tmp_path, "app.log", [line for line, _ in TIMED_LEVELS])
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 4, 5, 6, 7]
+    assert level("[10:00:00] error_rate=0 retries=3") is None  # a word that only begins with a level's is none

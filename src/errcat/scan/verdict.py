@@ -52,7 +52,7 @@ _LEVEL = re.compile(
     # what each form below starts with, tested first: re tries every form at every position of a
     # line, and most positions (a timestamp's) can start none (a third of the cost of a record).
     # A form added below must start with one of these, or it is never tried.
-    r"(?=[ACDEFINPSTVWew\[<(\]\"'@lLsS\u017f%]|\d\d:\d\d[., ]|\d |\d\d*:[XCSM] )(?:"
+    r"(?=[ACDEFINPSTVWew\[<(\]\"'@lLsS\u017f%]|\d\d:\d\d[., \]\t|Z+-]|\d |\d\d*:[XCSM] )(?:"
     # an upper-case level word standing alone
     rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
     # a level in brackets, any case: [error], <warn>, (E); structlog's padded [warning  ]; RabbitMQ's [erro]
@@ -85,9 +85,12 @@ _LEVEL = re.compile(
     rf"|(?<=:)(?P<colon>{LEVEL_WORDS}):"
     # a level word right after a line's time ("2016-06-30 12:00:07 fatal ...", "12:00:07.123 fatal"), Grafana's
     # "eror", Emby's capitalised "Warn" ("2022-02-14 18:01:07.092 Warn Server: ..."); not after any number with
-    # a point (Safari's "write_block_invoke.434 error 22" in macOS's log)
-    r"|\d\d:\d\d(?:[.,]\d{1,9})? (?P<timed>(?i:error|eror|err|warning|warn|fatal|crit|critical|emerg|alert|panic"
-    r"|info|debug|notice|trace))(?= )"
+    # a point (Safari's "write_block_invoke.434 error 22" in macOS's log). The time may end in its zone (vCenter's
+    # "2022-06-02T11:59:41.498Z warning vpxd[47756] ...") or a bracket (Monit's "[CEST Aug  6 10:14:52] error    : ..."),
+    # the word stand between tabs (zap's console, as the OpenTelemetry Collector logs: "...856Z\terror\tqueue.go:128\t...")
+    # or bars (NLog's "2022-12-17 22:04:36.2|Warn|Auth|..."), or end in a colon (BIND's "03:36:11.372 error: client ...")
+    r"|\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]?[ \t|](?P<timed>(?i:error|eror|err|warning|warn|fatal|crit"
+    r"|critical|emerg|alert|panic|info|debug|notice|trace))(?=[ \t|]|: )"
     # PHP's error log: "[07-Jan-2020 13:36:40 UTC] PHP Fatal error:  Uncaught Error: ...", "PHP Warning:  ..."
     r"|PHP (?P<php>Fatal error|Parse error|(?:Recoverable|Catchable) fatal error|Warning|Notice|Deprecated|Strict Standards"
     r"|Error)(?=: )"
