@@ -937,3 +937,13 @@ def test_a_level_word_after_a_time_with_its_zone_a_bracket_a_tab_or_a_bar_is_rea
     report = scanned(index, tmp_path, "app.log", [line for line, _ in TIMED_LEVELS])
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 4, 5, 6, 7]
     assert level("[10:00:00] error_rate=0 retries=3") is None  # a word that only begins with a level's is none
+    # after a bracketed time, a capitalised word starts a sentence: a Taskcluster task's line (mozilla-services/
+    # lua_sandbox_extensions at 88ca3c5, taskcluster/tests/integration/taskcluster/task_CX96USXgR3CvJWA2ZsBYrA_runs_0_
+    # artifacts_public_logs_live_backing.log, line 481) says what mach ignored
+    assert (
+        level(
+            "[task 2020-01-23T17:43:01.007Z] Error processing command. Ignoring because optional. "
+            "(optional:packages.txt:comm/build/virtualenv_packages.txt)"
+        )
+        is None
+    )

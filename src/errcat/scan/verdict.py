@@ -86,11 +86,13 @@ _LEVEL = re.compile(
     # a level word right after a line's time ("2016-06-30 12:00:07 fatal ...", "12:00:07.123 fatal"), Grafana's
     # "eror", Emby's capitalised "Warn" ("2022-02-14 18:01:07.092 Warn Server: ..."); not after any number with
     # a point (Safari's "write_block_invoke.434 error 22" in macOS's log). The time may end in its zone (vCenter's
-    # "2022-06-02T11:59:41.498Z warning vpxd[47756] ...") or a bracket (Monit's "[CEST Aug  6 10:14:52] error    : ..."),
-    # the word stand between tabs (zap's console, as the OpenTelemetry Collector logs: "...856Z\terror\tqueue.go:128\t...")
-    # or bars (NLog's "2022-12-17 22:04:36.2|Warn|Auth|..."), or end in a colon (BIND's "03:36:11.372 error: client ...")
-    r"|\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]?[ \t|](?P<timed>(?i:error|eror|err|warning|warn|fatal|crit"
-    r"|critical|emerg|alert|panic|info|debug|notice|trace))(?=[ \t|]|: )"
+    # "2022-06-02T11:59:41.498Z warning vpxd[47756] ...") or a bracket, the word then in lower case (Monit's
+    # "[CEST Aug  6 10:14:52] error    : ..."; a CI server's "[task 2020-01-23T17:43:01.007Z] Error processing command.
+    # Ignoring because optional." starts a sentence), the word stand between tabs (zap's console, as the OpenTelemetry
+    # Collector logs: "...856Z\terror\tqueue.go:128\t...") or bars (NLog's "2022-12-17 22:04:36.2|Warn|Auth|..."), or
+    # end in a colon (BIND's "03:36:11.372 error: client ...")
+    r"|\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?(?:[ \t|]|\] (?=[a-z]))(?P<timed>(?i:error|eror|err|warning|warn"
+    r"|fatal|crit|critical|emerg|alert|panic|info|debug|notice|trace))(?=[ \t|]|: )"
     # PHP's error log: "[07-Jan-2020 13:36:40 UTC] PHP Fatal error:  Uncaught Error: ...", "PHP Warning:  ..."
     r"|PHP (?P<php>Fatal error|Parse error|(?:Recoverable|Catchable) fatal error|Warning|Notice|Deprecated|Strict Standards"
     r"|Error)(?=: )"
