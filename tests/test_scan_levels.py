@@ -867,6 +867,9 @@ def test_a_bacula_jobs_fatal_error_is_an_error(index, tmp_path):
     assert [level(line) for line in BACULA] == [None, "error", "error", None]
     report = scanned(index, tmp_path, "bacula.log", BACULA)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3]
+    # its time (a day, a month and the minute: no year) is the record's, not part of its group's name
+    (group,) = (g for text, g in report.other.items() if text.startswith("bacula-dir JobId <n>: Fatal error: bsock.c"))
+    assert group.first_seen is not None and (group.first_seen.month, group.first_seen.day, group.first_seen.hour) == (11, 11, 13)
 
 
 # An iOS crash report, the head of MacSymbolicator's test resource (github.com/inket/MacSymbolicator at 7270124,
