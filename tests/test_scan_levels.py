@@ -950,3 +950,26 @@ def test_a_level_word_after_a_time_with_its_zone_a_bracket_a_tab_or_a_bar_is_rea
         )
         is None
     )
+
+
+# Courier's SMTP server, its level before its fields (fail2ban's fail2ban/tests/files/logs/courier-smtp at deffcbc,
+# lines 1, 7 and 8; line 7's SASL PLAIN response replaced by a random one of its shape: base64 of a user and password)
+COURIER = [
+    "Apr 10 03:47:57 web courieresmtpd: error,relay=::ffff:1.2.3.4,ident=tmf,from=<tmf@example.com>,"
+    "to=<mailman-subscribe@example.com>: 550 User unknown.",
+    'Aug 14 12:51:04 mail.server courieresmtpd[26762]: error,relay=::ffff:1.2.3.4,msg="535 Authentication failed.",'
+    "cmd: AUTH PLAIN AHJ0Z3JvdXAAUTd4bUt2OWU= admin",
+    'Aug 14 12:51:05 mail.server courieresmtpd[425070]: error,relay=::ffff:192.0.2.3,port=43632,msg="535 Authentication '
+    'failed.",cmd: AUTH LOGIN PlcmSpIp@example.com',
+]
+
+
+def test_courier_errors_are_errors_and_a_sasl_response_they_quote_is_hidden(index, tmp_path):
+    """Courier writes "error," before its fields, after its program tag: its rejected logins were no errors.
+    The command it quotes holds the client's SASL response (AUTH PLAIN's base64 of the user and password): it is
+    a credential, never shown in a group's name."""
+    assert [level(line) for line in COURIER] == ["error"] * 3
+    report = scanned(index, tmp_path, "mail.log", COURIER)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3]
+    assert not any("AHJ0Z3JvdXAAUTd4bUt2OWU" in text for text in report.other)
+    assert any(text.endswith("cmd: AUTH PLAIN [REDACTED] admin") for text in report.other)

@@ -67,8 +67,9 @@ _LEVEL = re.compile(
     r"|(?<![\w.&?])(?i:[\"']?(?:level|lvl|severity|levelname|loglevel|log\.level|@l)[\"']?\s*[=:]\s*[\"']?)(?P<keyed>[A-Za-z]+)"
     # glog: E1203 12:00:00.123456, at the line's start or after a syslog program tag (kubelet[7]: E1102 ...)
     r"|(?:^|\]: )(?P<glog>[EWFID])\d{4} \d\d:"
-    # a syslog program tag followed by its level: "sshd[24200]: error: ...", "gmetad: Warning: ..."
-    r"|\]: (?P<tagged>(?i:error|fatal|warning|panic)):"
+    # a syslog program tag followed by its level: "sshd[24200]: error: ...", "gmetad: Warning: ...", Courier's
+    # "courieresmtpd[26762]: error,relay=::ffff:192.0.2.3,..."
+    r"|\]: (?P<tagged>(?i:error|fatal|warning|panic))[:,]"
     # Chromium's (Chrome, Electron, CEF): [pid:tid:1204/101010.123:ERROR:gpu_init.cc(426)]
     rf"|\[(?:\d+:)*\d{{4}}/\d{{6}}(?:\.\d+)?:(?P<chromium>{LEVEL_WORDS})\d*:"
     # Android's logcat: threadtime's "03-17 16:13:46.764  2227  2794 E Tag: msg" (pid, tid, level
@@ -129,8 +130,9 @@ _MARKED_LEVELS = (
 TERMINAL_CODES = re.compile(r"\x1b(?:\[[0-9;?]*[A-Za-z]|[_\]][^\x07\x1b]*(?:\x07|\x1b\\))")
 # a program tag without its pid ("gmetad: Warning: ..."), looked for only where no other level is
 # also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:"), and
-# Bacula's job messages, "Fatal error:" after the job's id ("bacula-dir JobId 11: Fatal error: bsock.c:133 Unable to ...")
-_UNNUMBERED_TAG = re.compile(r": (?:[Ff]atal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?:")
+# Bacula's job messages, "Fatal error:" after the job's id ("bacula-dir JobId 11: Fatal error: bsock.c:133 Unable to ..."),
+# and Courier's level before its fields ("courieresmtpd: error,relay=::ffff:1.2.3.4,from=<>,to=<>: 550 User unknown.")
+_UNNUMBERED_TAG = re.compile(r": (?:[Ff]atal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?(?::|,(?=\w))")
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 # a syslog header before a relayed program's own line (RFC 3164's time or an RFC 3339 one, the host, the
 # program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: "):
