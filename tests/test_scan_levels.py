@@ -848,3 +848,128 @@ def test_a_windows_events_xml_level_makes_it_an_error_named_by_its_provider_and_
     assert (_reason(WINDOWS_ERROR_EVENT), level(WINDOWS_INFO_EVENT)) == ("level", "info")
     report = scanned(index, tmp_path, "app.log", [WINDOWS_ERROR_EVENT, WINDOWS_INFO_EVENT])
     assert report.errors == 1 and list(report.other) == ["Windows event 1108 from Microsoft-Windows-Eventlog"]
+
+
+# Bacula's job messages as logstash-patterns-core's specs test them (spec/patterns/bacula_spec.rb,
+# github.com/logstash-plugins/logstash-patterns-core at 7f94275): its level in words after the job's id, capitalised
+BACULA = [
+    '09-Jan 19:54 bacula-host JobId 265896: Created new Volume "FullAuto-8812" in catalog.',
+    "11-Nov 13:28 bacula-dir JobId 11: Fatal error: bsock.c:133 Unable to connect to Client: dc0-fd on "
+    "dc0.teamworld.com:9102. ERR=Connection refused",
+    "25-Aug 09:02 marlin2-dir JobId 10783: Fatal Error: JobId 10782 already running. Duplicate job not allowed.",
+    "06-Mar 20:00 srvbkp-dir JobId 1075: Start Backup JobId 1075, Job=srv1-bind.2018-03-06_20.00.01_05",
+]
+
+
+def test_a_bacula_jobs_fatal_error_is_an_error(index, tmp_path):
+    """Bacula writes "Fatal error:" (and "Fatal Error:") after its job's id: only a lower-case "fatal
+    error:" was read as a tag's level, so a backup that could not reach its client was no error."""
+    assert [level(line) for line in BACULA] == [None, "error", "error", None]
+    report = scanned(index, tmp_path, "bacula.log", BACULA)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 3]
+    # its time (a day, a month and the minute: no year) is the record's, not part of its group's name
+    (group,) = (g for text, g in report.other.items() if text.startswith("bacula-dir JobId <n>: Fatal error: bsock.c"))
+    assert group.first_seen is not None and (group.first_seen.month, group.first_seen.day, group.first_seen.hour) == (11, 11, 13)
+
+
+# An iOS crash report, the head of MacSymbolicator's test resource (github.com/inket/MacSymbolicator at 7270124,
+# MacSymbolicatorTests/Resources/Other/ios-crash-without-json-header.crash, lines 1-3 and 17-36)
+IOS_CRASH = [
+    "Incident Identifier: 356753AC-2172-45DC-977A-11F2328980D0",
+    "CrashReporter Key:   3f2d8930a7fa3eff84ad721f6866b9b4791238c5",
+    "Hardware Model:      iPhone14,2",
+    "Report Version:      104",
+    "",
+    "Exception Type:  EXC_BREAKPOINT (SIGTRAP)",
+    "Exception Codes: 0x0000000000000001, 0x000000018a98520c",
+    "Termination Reason: SIGNAL 5 Trace/BPT trap: 5",
+    "Terminating Process: exc handler [455]",
+    "",
+    "Triggered by Thread:  0",
+    "",
+    "Kernel Triage:",
+    "VM - pmap_enter retried due to resource shortage",
+    "VM - pmap_enter retried due to resource shortage",
+    "",
+    "",
+    "Thread 0 name:   Dispatch queue: com.apple.main-thread",
+    "Thread 0 Crashed:",
+    "0   libswiftCore.dylib            \t       0x18a98520c _assertionFailure(_:_:file:line:flags:) + 312",
+    "1   libswiftCore.dylib            \t       0x18a98520c _assertionFailure(_:_:file:line:flags:) + 312",
+    "2   iOSCrashingTest               \t       0x1022364bc 0x102230000 + 25788",
+]
+
+
+def test_an_apple_crash_report_is_one_error_named_by_its_exception_type(index, tmp_path):
+    """An iOS or macOS crash report says what killed the process in its "Exception Type:" line
+    (EXC_BREAKPOINT, EXC_BAD_ACCESS, EXC_CRASH): a report of an app's crash held no error."""
+    report = scanned(index, tmp_path, "app.crash", IOS_CRASH)
+    assert [(text, [p.line for p in g.places]) for text, g in report.other.items()] == [
+        ("Exception Type: EXC_BREAKPOINT (SIGTRAP)", [6])
+    ]
+
+
+# A level word after a line's time in forms the time's plain space did not cover, each a real line: vCenter's vpxd
+# (lnav's test/logfile_vmw_log.0 at bb0005f, lines 1 and 3, cut), its time ending in Z; the OpenTelemetry
+# Collector's zap console, tab-separated (lnav's test/logfile_zap_console.0 at bb0005f, lines 1-2, cut); Prowlarr's
+# NLog, bar-separated (crowdsecurity/hub's .tests/prowlarr-nonsyslog-logs at b03cb59, line 1); Monit's, after a
+# bracket (fail2ban's fail2ban/tests/files/logs/monit at deffcbc, line 12); BIND's, with a colon
+# (fail2ban's .../logs/named-refused at deffcbc, line 7)
+TIMED_LEVELS = [
+    ("2022-06-02T11:58:12.193Z info vpxd[45715] [Originator@6876 sub=vpxLro opID=7e1280cf] [VpxLRO] -- FINISH "
+     "lro-846063", "info"),
+    ("2022-06-02T11:59:41.498Z warning vpxd[47756] [Originator@6876 sub=drmLogger opID=SWI-66b629ff] Exception was "
+     "thrown when call vsan-performance-manager for cluster", "warning"),
+    ('2025-04-24T22:09:20.854Z\tinfo\tMetrics\t{"otelcol.component.id": "debug", "otelcol.component.kind": "Exporter"}',
+     "info"),
+    ('2025-04-24T22:09:20.856Z\terror\tinternal/queue_sender.go:128\tExporting failed. Dropping data.\t'
+     '{"otelcol.component.id": "otlphttp/prometheus", "otelcol.component.kind": "Exporter"}', "error"),
+    ("2022-12-17 22:04:36.2|Warn|Auth|Auth-Failure ip 1.2.3.4 username 'testing'", "warn"),
+    ("[CEST Aug  6 10:14:52] error    : HttpRequest: access denied -- client [192.168.1.85]: wrong password for user "
+     "'root'", "error"),
+    ("11-Aug-2013 03:36:11.372 error: client 1.2.3.4#52115: zone transfer 'domain.com/AXFR/IN' denied", "error"),
+]  # fmt: skip
+
+
+def test_a_level_word_after_a_time_with_its_zone_a_bracket_a_tab_or_a_bar_is_read(index, tmp_path):
+    """A level word counted after a line's time only with a space between them: vCenter's warnings
+    (its time ends in Z), the OpenTelemetry Collector's errors (zap's console puts tabs around the
+    level), NLog's (bars), Monit's (its time in brackets) and BIND's ("error:") were no errors, and their
+    info lines had no level (an exception they showed was an error)."""
+    assert [level(line) for line, _ in TIMED_LEVELS] == [said for _, said in TIMED_LEVELS]
+    report = scanned(index, tmp_path, "app.log", [line for line, _ in TIMED_LEVELS])
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 4, 5, 6, 7]
+    assert level("[10:00:00] error_rate=0 retries=3") is None  # a word that only begins with a level's is none
+    # after a bracketed time, a capitalised word starts a sentence: a Taskcluster task's line (mozilla-services/
+    # lua_sandbox_extensions at 88ca3c5, taskcluster/tests/integration/taskcluster/task_CX96USXgR3CvJWA2ZsBYrA_runs_0_
+    # artifacts_public_logs_live_backing.log, line 481) says what mach ignored
+    assert (
+        level(
+            "[task 2020-01-23T17:43:01.007Z] Error processing command. Ignoring because optional. "
+            "(optional:packages.txt:comm/build/virtualenv_packages.txt)"
+        )
+        is None
+    )
+
+
+# Courier's SMTP server, its level before its fields (fail2ban's fail2ban/tests/files/logs/courier-smtp at deffcbc,
+# lines 1, 7 and 8; line 7's SASL PLAIN response replaced by a random one of its shape: base64 of a user and password)
+COURIER = [
+    "Apr 10 03:47:57 web courieresmtpd: error,relay=::ffff:1.2.3.4,ident=tmf,from=<tmf@example.com>,"
+    "to=<mailman-subscribe@example.com>: 550 User unknown.",
+    'Aug 14 12:51:04 mail.server courieresmtpd[26762]: error,relay=::ffff:1.2.3.4,msg="535 Authentication failed.",'
+    "cmd: AUTH PLAIN AHJ0Z3JvdXAAUTd4bUt2OWU= admin",
+    'Aug 14 12:51:05 mail.server courieresmtpd[425070]: error,relay=::ffff:192.0.2.3,port=43632,msg="535 Authentication '
+    'failed.",cmd: AUTH LOGIN PlcmSpIp@example.com',
+]
+
+
+def test_courier_errors_are_errors_and_a_sasl_response_they_quote_is_hidden(index, tmp_path):
+    """Courier writes "error," before its fields, after its program tag: its rejected logins were no errors.
+    The command it quotes holds the client's SASL response (AUTH PLAIN's base64 of the user and password): it is
+    a credential, never shown in a group's name."""
+    assert [level(line) for line in COURIER] == ["error"] * 3
+    report = scanned(index, tmp_path, "mail.log", COURIER)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3]
+    assert not any("AHJ0Z3JvdXAAUTd4bUt2OWU" in text for text in report.other)
+    assert any(text.endswith("cmd: AUTH PLAIN [REDACTED] admin") for text in report.other)

@@ -196,3 +196,18 @@ def test_a_cisco_messages_id_is_no_password() -> None:
     for line in CISCO_ASA:
         assert shown(line) == line
     assert "%Ab3-4-Zz9k" not in shown("the password is %Ab3-4-Zz9k")
+
+
+@pytest.mark.parametrize("mechanism", ["AUTH PLAIN", "AUTHENTICATE PLAIN", "AUTH XOAUTH2"])
+@pytest.mark.parametrize("user, password", [("test", "test"), ("root", "toor"), ("pi", "raspberry"), ("ftp", "ftp123")])
+def test_a_sasl_initial_response_is_hidden(mechanism: str, user: str, password: str) -> None:
+    """A mail server's log quotes the client's command (Courier's "cmd: AUTH PLAIN <base64> admin"): PLAIN's
+    response is the base64 of the user and the password (RFC 4616), XOAUTH2's of a bearer token. A short one, as a
+    guessing bot sends (test/test, root/toor), looked random to no rule and was shown whole. The mechanism's name,
+    and a user given as an address (AUTH LOGIN's), stay."""
+    secret = base64.b64encode(f"\0{user}\0{password}".encode()).decode()
+    text = f'courieresmtpd[26762]: error,relay=::ffff:192.0.2.3,msg="535 Authentication failed.",cmd: {mechanism} {secret} admin'
+    out = shown(text)
+    assert secret not in out and secret.rstrip("=")[:8] not in out and out.endswith(f"{mechanism} [REDACTED] admin")
+    assert shown("cmd: AUTH LOGIN someone@example.com") == "cmd: AUTH LOGIN someone@example.com"
+    assert shown("AUTHENTICATE PLAIN: A0002 NO Login failed") == "AUTHENTICATE PLAIN: A0002 NO Login failed"

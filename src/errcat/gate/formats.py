@@ -437,6 +437,13 @@ FORMATS: tuple[Rule, ...] = (
         1,
     ),
     Rule(
+        "SASL initial response",
+        r"AUTH(?:ENTICATE)?[ \t]+(?:PLAIN|LOGIN|XOAUTH2|OAUTHBEARER)[ \t]+([A-Za-z0-9+/]{4,}={0,2})(?![\w+/=@.])",
+        "RFC 4954 (SMTP AUTH), RFC 3501 (IMAP AUTHENTICATE), RFC 4616 (PLAIN): base64 of the user and password",
+        ("AUTH",),
+        1,
+    ),
+    Rule(
         "auth scheme value",
         r"(?:Basic|Digest|Token|OAuth|Zoho-oauthtoken|SharedKey)\s+((?=[A-Za-z0-9\-._~+/]*[0-9+/=])[A-Za-z0-9\-._~+/:]{8,}=*)",
         "RFC 7617 (Basic), RFC 7235 (Authorization: <scheme> <credentials>)",

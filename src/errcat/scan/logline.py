@@ -36,6 +36,9 @@ _ASCTIME = re.compile(
 # a syslog line's time (RFC 3164, as rsyslog and syslog-ng write files): "Jun 14 15:16:01 host ...",
 # at the line's start, with no year (see _syslog_year)
 _SYSLOG = re.compile(r"(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?= )")
+# Bacula's and Bareos's job messages: a day, a month and the minute, no year, at the line's start ("11-Nov 13:28 bacula-dir
+# JobId 11: Fatal error: ..."); its year is taken as a syslog time's is
+_DAY_MONTH = re.compile(r"(\d\d)-([A-Z][a-z]{2}) (\d\d):(\d\d)(?= )")
 _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
@@ -134,6 +137,9 @@ def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
     if (m := _SYSLOG.match(head)) and m.group(1).lower() in _MONTHS:
         mo, d, h, mi, s, frac = m.groups()
         return m, (_syslog_year(_MONTHS[mo.lower()], int(d)), mo, d, h, mi, s, frac, None)
+    if (m := _DAY_MONTH.match(head)) and m.group(2).lower() in _MONTHS:
+        d, mo, h, mi = m.groups()
+        return m, (_syslog_year(_MONTHS[mo.lower()], int(d)), mo, d, h, mi, None, None, None)
     return None
 
 

@@ -12,7 +12,8 @@ A record is an error when its line says so by how it is logged, not because it h
   a W3C log's status column, ``sc-status`` or ``status_code``, which alone decides its lines: w3c.py);
 - a vendor error envelope (decided by explain: see ``stream``);
 - an exception, a traceback or a crash (``java.io.IOException:``, ``Traceback (most recent call last)``,
-  ``Unexpected exception``, a stack frame, ``got signal 11``, a Rust panic); under a quiet level (INFO) only one
+  ``Unexpected exception``, a stack frame, ``got signal 11``, a Rust panic, an Apple crash report's
+  ``Exception Type:  EXC_BAD_ACCESS``); under a quiet level (INFO) only one
   shown counts, not one a message mentions ("got a database exception").
 
 A line whose first level word is INFO, DEBUG, TRACE or NOTICE is no error by its level, and words
@@ -51,7 +52,7 @@ _LEVEL = re.compile(
     # what each form below starts with, tested first: re tries every form at every position of a
     # line, and most positions (a timestamp's) can start none (a third of the cost of a record).
     # A form added below must start with one of these, or it is never tried.
-    r"(?=[ACDEFINPSTVWew\[<(\]\"'@lLsS\u017f%]|\d\d:\d\d[., ]|\d |\d\d*:[XCSM] )(?:"
+    r"(?=[ACDEFINPSTVWew\[<(\]\"'@lLsS\u017f%]|\d\d:\d\d[., \]\t|Z+-]|\d |\d\d*:[XCSM] )(?:"
     # an upper-case level word standing alone
     rf"(?<![\w.=:/-])(?P<upper>{LEVEL_WORDS})(?![\w=.(-])"
     # a level in brackets, any case: [error], <warn>, (E); structlog's padded [warning  ]; RabbitMQ's [erro]
@@ -66,8 +67,9 @@ _LEVEL = re.compile(
     r"|(?<![\w.&?])(?i:[\"']?(?:level|lvl|severity|levelname|loglevel|log\.level|@l)[\"']?\s*[=:]\s*[\"']?)(?P<keyed>[A-Za-z]+)"
     # glog: E1203 12:00:00.123456, at the line's start or after a syslog program tag (kubelet[7]: E1102 ...)
     r"|(?:^|\]: )(?P<glog>[EWFID])\d{4} \d\d:"
-    # a syslog program tag followed by its level: "sshd[24200]: error: ...", "gmetad: Warning: ..."
-    r"|\]: (?P<tagged>(?i:error|fatal|warning|panic)):"
+    # a syslog program tag followed by its level: "sshd[24200]: error: ...", "gmetad: Warning: ...", Courier's
+    # "courieresmtpd[26762]: error,relay=::ffff:192.0.2.3,..."
+    r"|\]: (?P<tagged>(?i:error|fatal|warning|panic))[:,]"
     # Chromium's (Chrome, Electron, CEF): [pid:tid:1204/101010.123:ERROR:gpu_init.cc(426)]
     rf"|\[(?:\d+:)*\d{{4}}/\d{{6}}(?:\.\d+)?:(?P<chromium>{LEVEL_WORDS})\d*:"
     # Android's logcat: threadtime's "03-17 16:13:46.764  2227  2794 E Tag: msg" (pid, tid, level
@@ -84,9 +86,14 @@ _LEVEL = re.compile(
     rf"|(?<=:)(?P<colon>{LEVEL_WORDS}):"
     # a level word right after a line's time ("2016-06-30 12:00:07 fatal ...", "12:00:07.123 fatal"), Grafana's
     # "eror", Emby's capitalised "Warn" ("2022-02-14 18:01:07.092 Warn Server: ..."); not after any number with
-    # a point (Safari's "write_block_invoke.434 error 22" in macOS's log)
-    r"|\d\d:\d\d(?:[.,]\d{1,9})? (?P<timed>(?i:error|eror|err|warning|warn|fatal|crit|critical|emerg|alert|panic"
-    r"|info|debug|notice|trace))(?= )"
+    # a point (Safari's "write_block_invoke.434 error 22" in macOS's log). The time may end in its zone (vCenter's
+    # "2022-06-02T11:59:41.498Z warning vpxd[47756] ...") or a bracket, the word then in lower case (Monit's
+    # "[CEST Aug  6 10:14:52] error    : ..."; a CI server's "[task 2020-01-23T17:43:01.007Z] Error processing command.
+    # Ignoring because optional." starts a sentence), the word stand between tabs (zap's console, as the OpenTelemetry
+    # Collector logs: "...856Z\terror\tqueue.go:128\t...") or bars (NLog's "2022-12-17 22:04:36.2|Warn|Auth|..."), or
+    # end in a colon (BIND's "03:36:11.372 error: client ...")
+    r"|\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?(?:[ \t|]|\] (?=[a-z]))(?P<timed>(?i:error|eror|err|warning|warn"
+    r"|fatal|crit|critical|emerg|alert|panic|info|debug|notice|trace))(?=[ \t|]|: )"
     # PHP's error log: "[07-Jan-2020 13:36:40 UTC] PHP Fatal error:  Uncaught Error: ...", "PHP Warning:  ..."
     r"|PHP (?P<php>Fatal error|Parse error|(?:Recoverable|Catchable) fatal error|Warning|Notice|Deprecated|Strict Standards"
     r"|Error)(?=: )"
@@ -122,8 +129,10 @@ _MARKED_LEVELS = (
 # (Buildkite's "\x1b_bk;t=1729032360325\x07" time): no part of a level's place or a group's text
 TERMINAL_CODES = re.compile(r"\x1b(?:\[[0-9;?]*[A-Za-z]|[_\]][^\x07\x1b]*(?:\x07|\x1b\\))")
 # a program tag without its pid ("gmetad: Warning: ..."), looked for only where no other level is
-# also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:")
-_UNNUMBERED_TAG = re.compile(r": (?:fatal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?:")
+# also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:"), and
+# Bacula's job messages, "Fatal error:" after the job's id ("bacula-dir JobId 11: Fatal error: bsock.c:133 Unable to ..."),
+# and Courier's level before its fields ("courieresmtpd: error,relay=::ffff:1.2.3.4,from=<>,to=<>: 550 User unknown.")
+_UNNUMBERED_TAG = re.compile(r": (?:[Ff]atal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?(?::|,(?=\w))")
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 # a syslog header before a relayed program's own line (RFC 3164's time or an RFC 3339 one, the host, the
 # program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: "):
@@ -145,6 +154,7 @@ _RAISED_EXCEPTION = (
     r"|^panic: |\bhttp: panic serving "  # Go's runtime, and net/http's recovered panic
     r"|\bthread '[^'\n]{1,100}' panicked at "  # Rust's
     r"|\bgot signal (?:4|6|7|8|11)\b|\bSegmentation [Ff]ault\b|\bcore dumped\b|\bAssertion failure\b|\bSIG(?:SEGV|ABRT)\b"
+    r"|^Exception Type: +EXC_[A-Z_]+"  # an Apple crash report's (iOS, macOS): "Exception Type:  EXC_BREAKPOINT (SIGTRAP)"
 )
 _EXCEPTION_ITSELF = re.compile(_RAISED_EXCEPTION, re.MULTILINE)  # what a line logged at INFO may still show
 # and what a line with no level (or a loud one) tells of one
