@@ -274,6 +274,28 @@ def test_both_engines_mark_the_same_lines(lines, skip):
         assert fast == slow
 
 
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from([*LINES, *NEEDLE_EXAMPLES, "{", "[", "  indented", ""]), min_size=1, max_size=6),
+        min_size=1,
+        max_size=5,
+    ),
+    st.integers(0, 2),
+)
+def test_one_pass_over_a_sparse_buffer_keeps_only_its_stretches_marks(clusters, gap):
+    """A buffer marked in one pass with its needles whose needle lines turn out few (the guess was
+    wrong) keeps exactly the marks the pass around each of its needle lines makes: clusters of lines
+    apart by quiet stretches of 0 to 40 KB."""
+    if needles_module._database() is None:
+        pytest.skip("the hyperscan wheel is not installed on this platform; only the re engine runs here")
+    quiet = "2026-11-20T01:00:00Z INFO tick ok {x}\n" * (gap * 600)
+    data = quiet.join("\n".join(c) + "\n" for c in clusters).encode()
+    with _guessed(True):
+        fast = needles_module._hyperscan_marks(data, 0, len(data), True)
+    assert fast == needles_module._python_marks(data, 0, len(data), True)
+
+
 @contextlib.contextmanager
 def _guessed(all_along):
     """Hyperscan's guess that needle lines are all along a buffer (marked with its needles in one
