@@ -33,7 +33,8 @@ from .words import _CREDENTIAL_WORD, _NOT_A_VALUE, _not_a_value
 # "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value
 _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
-    (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah)[ \t]{{1,4}}){{0,3}}
+    (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah
+      |(?:id|hash|digest)[ \t]{{0,4}}:)[ \t]{{1,4}}){{0,3}}  # (and the credential's own id or hash: "session hash: <hex>")
     (?:(?<=[ \t])['"])?(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)""",
     re.VERBOSE,
 )
@@ -151,12 +152,27 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
         return None
     if _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value):
         return None  # a number in hex ("renew session 0x24ed93119420016"), an object's toString
+    if (
+        text[m.start() - 1 : m.start()].isalpha()
+        and text[m.end("val") : m.end("val") + 1] == "]"
+        and _PROCESS_TAG().fullmatch(value)
+    ):
+        return None  # a syslog tag after a host whose name ends in the word ("usbkey sshd[8807]: …"; not "auth Dropbox[24019]")
     ids = _GUID().fullmatch(value) or _HEX().fullmatch(value)
-    if ids and not prompt and len(value.replace("-", "")) >= _HEX_KEY:
-        pass
+    named = not prompt or _NAMES_ITSELF().fullmatch(text, m.start(), m.start("val")) is not None
+    if ids and named and len(value.replace("-", "")) >= _HEX_KEY:
+        pass  # a session's id or hash, a password's hash: printed back, it is as good as the credential
     elif ids or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
         return None
     return m.start("val"), m.start("val") + len(value)
+
+
+# a prompt whose name is the credential's own (session id:, session hash:, password hash:, api key:), not a message
+# naming one before its subject ("Invalid token for company file: <GUID>")
+_NAMES_ITSELF = _lazy(
+    rf"(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}(?:[ \t_-](?:id|hash|key|digest|value))?[ \t]*:[ \t]{{1,4}}", re.IGNORECASE
+)
+_PROCESS_TAG = _lazy(r"[A-Za-z][\w.-]{0,40}\[[0-9]{1,10}")
 
 
 # A name declared with its type before the value (Scala's and Kotlin's val apiKey: String = …, TypeScript's
