@@ -104,3 +104,31 @@ def test_ordinary_text_after_a_credential_word_stays() -> None:
     assert secret not in shown(f"Authorization: Bearer {secret}")
     assert "Xq9" not in shown("password: password-Xq9kL2")  # a password's name: its value may start with the name
     assert shown("password: password-reset") == "password: [REDACTED]"
+
+
+def test_a_password_sent_in_base64_after_smtp_or_imap_asks_for_it_is_hidden() -> None:
+    """AUTH LOGIN (RFC 4954) asks "Password:" in base64 (334 UGFzc3dvcmQ6; IMAP: + UGFzc3dvcmQ6): the client's next
+    line is the password in base64, which nothing names. Shown on main; the user name's line stays."""
+    secret = base64.b64encode(b"brnTP3fAbnF").decode()
+    for prompt in ("S: 334 UGFzc3dvcmQ6\nC: ", "+ UGFzc3dvcmQ6\r\n"):
+        text = f"C: AUTH LOGIN\nS: 334 VXNlcm5hbWU6\nC: YWxpY2U=\n{prompt}{secret}\nS: 535 5.7.8 Authentication failed\n"
+        out = shown(text)
+        assert secret not in out and "YWxpY2U=" in out and "535 5.7.8 Authentication failed" in out, out
+
+
+def test_a_passphrase_given_to_wpa_passphrase_is_hidden() -> None:
+    """wpa_passphrase(8) takes the network's name and its passphrase as arguments: shown on main."""
+    assert shown("wpa_passphrase HomeNet mxDoJJ9s8OrJQU\n") == "wpa_passphrase HomeNet [REDACTED]\n"
+    assert "pass phrase" not in shown('wpa_passphrase "Home Net" "my pass phrase"')
+    assert shown("usage: wpa_passphrase <ssid> [passphrase]") == "usage: wpa_passphrase <ssid> [passphrase]"
+
+
+def test_scan_json_screens_a_lone_value_below_the_line_that_names_it(cli, tmp_path) -> None:
+    """Another program's record whose first line is a value alone (its name, bearer=, ended the line above): scan's
+    JSON sample showed it without that line (the seed-42 --plain harness case of round 10); the table's did not."""
+    value = hex_key(32)
+    log = tmp_path / "app.log"
+    log.write_text(f'2026-12-05T10:00:00Z ERROR auth failed bearer=\n\\"{value}\\" status=401\n')
+    for args in (["-f", "json"], ["--all", "-f", "json"], []):
+        r = cli("scan", str(log), *args)
+        assert r.exit_code == 0 and value not in r.output and value[:8] not in r.output, r.output

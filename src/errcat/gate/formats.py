@@ -252,6 +252,24 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
+        r"wpa_passphrase[ \t]+(?:\"[^\"\n]{1,64}\"|'[^'\n]{1,64}'|[^\s'\"]{1,64})[ \t]+"
+        r"(['\"])?((?(1)[^'\"\n]{1,63}|[^\s'\"<\[][^\s'\"]{0,62}))(?(1)\1)",  # (a quoted passphrase may hold spaces)
+        "wpa_passphrase(8): wpa_passphrase ssid passphrase (the passphrase on the command line)",
+        ("wpa_passphrase",),
+        2,
+    ),
+    Rule(
+        "password in an SMTP or IMAP exchange",
+        r"^(?:[SC]:[ \t]*)?(?:334|\+)[ \t]+[Uc]GFzc3dvcmQ6[ \t]*\r?\n"  # base64 of "Password:" or "password:"
+        r"(?:[SC]:[ \t]*)?([A-Za-z0-9+/]{2,}={0,2})[ \t]*\r?$",
+        "RFC 4954 (SMTP AUTH) and RFC 9051 (IMAP AUTHENTICATE) with the LOGIN mechanism: the server's base64 prompt"
+        ' "Password:" (334 UGFzc3dvcmQ6, + UGFzc3dvcmQ6), then the client\'s base64 line is the password',
+        ("ugfzc3dvcmq6", "cgfzc3dvcmq6"),
+        1,
+        re.MULTILINE,
+    ),
+    Rule(
+        "password flag",
         r"htpasswd[ \t]+(?:-[a-zA-Z]+[ \t]+){0,4}?-[a-zA-Z]*b[a-zA-Z]*[ \t]+(?:-[a-zA-Z]+[ \t]+){0,4}[^\s-][^\s]{0,256}[ \t]+"
         r"[^\s]{1,256}[ \t]+(['\"]?)([^\s'\"]+)\1",
         "htpasswd(1) -b passwdfile username password (batch mode: the password on the command line)",
