@@ -140,6 +140,20 @@ def by_identity(compute: Callable[[str], T]) -> Callable[[str], T]:
     return remembered
 
 
+@by_identity
+def distinct_lines(text: str) -> str:
+    """The text's lines, each once, in order: whether a word that never spans lines occurs in the text (a format's
+    hint) is told on them. A log of one repeated error is a few lines; one of mostly distinct lines is kept whole."""
+    lines = text.split("\n")
+    if len(lines) < _DISTINCT_FROM:
+        return text
+    once = dict.fromkeys(lines)
+    return text if len(once) * 2 > len(lines) else "\n".join(once)
+
+
+_DISTINCT_FROM = 256  # a text of fewer lines is searched whole
+
+
 @by_identity  # each text's passes share it
 def _lowered(text: str) -> str:
     """The text in ASCII lower case: every index stays where it was (str.lower, 20 times faster

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from .. import regex_codes
-from .basics import Span, _grouped, _lazy, _lowered
+from .basics import Span, _grouped, _lazy, _lowered, distinct_lines
 
 
 class Rule(NamedTuple):
@@ -552,11 +552,12 @@ _PUTTY_PRIVATE = _lazy(r"Private-Lines:[ \t]*(\d{1,4})[ \t]*\r?\n")
 
 
 def _formats(text: str) -> Iterator[Span]:
-    low = _lowered(text)
-    if not (_ANY_LOWER_HINT().search(low) or _ANY_CASED_HINT().search(text)):
+    probe = distinct_lines(text)  # (no hint spans lines: each line is searched once)
+    low = _lowered(probe)
+    if not (_ANY_LOWER_HINT().search(low) or _ANY_CASED_HINT().search(probe)):
         return  # most log records: one pass each instead of a check per rule
     for rule, lower, cased in _HINTS:
-        if any(map(low.__contains__, lower)) or any(map(text.__contains__, cased)):
+        if any(map(low.__contains__, lower)) or any(map(probe.__contains__, cased)):
             yield from _grouped(rule.pattern, text, rule.group, rule.kind)
     yield from _wrapped_jwt_tails(text)
 
