@@ -154,6 +154,13 @@ def distinct_lines(text: str) -> str:
 _DISTINCT_FROM = 256  # a text of fewer lines is searched whole
 
 
+def absent(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether a pattern that never matches across a line break has no match in the text, told on its distinct lines
+    (see distinct_lines); False where they are most of the text (the pass reads it whole anyway)."""
+    probe = distinct_lines(text)
+    return probe is not text and pattern.search(probe + "\n") is None
+
+
 @by_identity  # each text's passes share it
 def _lowered(text: str) -> str:
     """The text in ASCII lower case: every index stays where it was (str.lower, 20 times faster

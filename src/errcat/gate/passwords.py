@@ -8,7 +8,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from .basics import _HEX, _ID_LABEL, _LOWER_THEN_UPPER, _MARKED, Span, _lazy
+from .basics import _HEX, _ID_LABEL, _LOWER_THEN_UPPER, _MARKED, Span, _lazy, distinct_lines
 from .shapes import _PLUS_WORD, _camel_words, _entropy, _reads_as_words, _word_like
 
 # A password a person set: letters, digits and a sign (!#%^&*+?~@) mixed in many runs ("_j2#!l#awEF", "i84%dXxUNw_a19KQ"),
@@ -134,6 +134,9 @@ def _dense_classes(token: str) -> bool:
 
 
 def _dotted_passwords(text: str) -> Iterator[Span]:
+    probe = distinct_lines(text)  # (a token stands on one line: none in the distinct lines, none in the text)
+    if probe is not text and not any(_dotted_password(m.group()) for m in _DOTTED().finditer(probe)):
+        return
     for m in _DOTTED().finditer(text):
         if _dotted_password(m.group()) and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):
             yield Span(*m.span(), "random password")
