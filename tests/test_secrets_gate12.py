@@ -132,3 +132,28 @@ def test_scan_json_screens_a_lone_value_below_the_line_that_names_it(cli, tmp_pa
     for args in (["-f", "json"], ["--all", "-f", "json"], []):
         r = cli("scan", str(log), *args)
         assert r.exit_code == 0 and value not in r.output and value[:8] not in r.output, r.output
+
+
+def test_a_repeated_line_is_judged_by_the_text_around_each_copy() -> None:
+    """The passes remember what they found in a stretch by the text around it (2 MiB of one repeated error is judged
+    once, not 33,000 times): a copy of the same line under a different line (a table's header naming the column, a
+    name wrapped onto it) is judged again, and each copy of a named secret is hidden, the prose around them kept."""
+    values = [hex_key(24) for _ in range(300)]
+    lines = []
+    for i, v in enumerate(values):
+        lines.append("oauth2: cannot fetch token: 400 Bad Request")
+        lines.append(f'Response: {{"access_token": "{v}"}}' if i % 2 else f"session {v} refreshed")
+    out = shown("\n".join(lines))
+    assert out.count("oauth2: cannot fetch token: 400 Bad Request") == len(values)
+    assert not [v for v in values[1::2] if v[:12] in out]
+    row = "| svc | Xk39dkLq0aB2 |"
+    table = "| user | password |\n|---|---|\n" + row + "\n"
+    plain = "| user | role |\n|---|---|\n| svc | admin7Q |\n"
+    out = shown((plain + "\n" + table + "\n") * 200)
+    assert "Xk39dkLq0aB2" not in out and out.count("| svc | admin7Q |") == 200
+    tails = ["".join(rnd.choices(string.ascii_lowercase, k=n)) for n in range(4, 40)]  # (no random shape: only named)
+    out = shown("".join(f"login: password=sunshinesunshine{t} then retry\n" for t in tails))  # one start, tails vary
+    assert not [t for t in tails if t in out] and out.count("then retry") == len(tails), out
+    wrapped = "db_pass\nword=3X6waPPyGPh\n"
+    out = shown(("db_name\nword=ledger\n" + wrapped) * 300)
+    assert "3X6waPPyGPh" not in out and out.count("word=ledger") == 300
