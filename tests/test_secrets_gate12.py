@@ -157,3 +157,23 @@ def test_a_repeated_line_is_judged_by_the_text_around_each_copy() -> None:
     wrapped = "db_pass\nword=3X6waPPyGPh\n"
     out = shown(("db_name\nword=ledger\n" + wrapped) * 300)
     assert "3X6waPPyGPh" not in out and out.count("word=ledger") == 300
+
+
+def test_a_credential_printed_as_its_bytes_or_characters_is_hidden_whole() -> None:
+    """Go's []byte, Python's list(b"…"), Java's Arrays.toString(char[]), Node's Buffer and a .reg export's hex: after
+    the name only the first item was hidden on main, the rest of the password shown byte by byte."""
+    pw = "brnTP3fAbnF"
+    data = pw.encode()
+    dec = " ".join(str(c) for c in data)
+    hexed = " ".join(f"{c:02x}" for c in data)
+    for text, rest in (
+        (f"&{{User:svc Password:[{dec}]}}", dec.split(" ", 1)[1]),
+        (f"password={list(data)}", str(list(data))[1:-1].split(", ", 1)[1]),
+        (f"Login{{user=svc, password=[{', '.join(pw)}]}}", ", ".join(pw[1:])),
+        (f"{{ password: <Buffer {hexed}> }}", hexed.split(" ", 1)[1]),
+        ('"Password"=hex:' + ",".join(f"{c:02x}" for c in data), ",".join(f"{c:02x}" for c in data[1:])),
+    ):
+        out = shown(text)
+        assert rest[:8] not in out and rest[-8:] not in out, out
+    for text in ("token_count: [1, 2, 3, 4]", "keys: [a, b, c, d]", "password policy: 1 2 3 4 apply"):
+        assert shown(text) == text
