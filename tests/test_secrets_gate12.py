@@ -177,3 +177,13 @@ def test_a_credential_printed_as_its_bytes_or_characters_is_hidden_whole() -> No
         assert rest[:8] not in out and rest[-8:] not in out, out
     for text in ("token_count: [1, 2, 3, 4]", "keys: [a, b, c, d]", "password policy: 1 2 3 4 apply"):
         assert shown(text) == text
+
+
+def test_a_secret_split_into_string_literals_is_hidden_whole() -> None:
+    """JavaScript's, Java's and C#'s "abc" + "def" (the second literal was shown on main) and Python's parenthesised
+    literals over lines ("abc"\\n "def": nothing of it was hidden); prose joined by "+" stays."""
+    assert shown('const key = "Xk39dkLq0aB2mm" + "KjgXZhbVYWhH";') == 'const key = "[REDACTED]" + "[REDACTED]";'
+    assert "moreSecret" not in shown('String pw = "hunter2Xq9"\n    + "moreSecret";')
+    out = shown('API_KEY = (\n    "Xk39dkLq0a"\n    "B2mmQ7vv"\n)\nprint(1)')
+    assert "Xk39dkLq0a" not in out and "B2mmQ7vv" not in out and out.endswith("\nprint(1)")
+    assert shown('log("Invalid token " + "please retry")') == 'log("Invalid token " + "please retry")'
