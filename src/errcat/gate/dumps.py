@@ -1,5 +1,6 @@
 """Credentials in serialized and dumped data: PHP's serialize(), YAML complex keys, INI sections of users,
-dotnet-dump strings, Kubernetes Secrets' data, hex dumps (hexdump -C, xxd) and YAML lists under a credential key."""
+dotnet-dump strings, Kubernetes Secrets' data, hex dumps (hexdump -C, xxd), YAML lists under a credential key and
+a credential's bytes or characters printed as a list."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import re
 from collections.abc import Iterator
 
 from .basics import Span, _checked, _grouped, _inner, _lazy, _lowered
+from .needles import _dense, _near_needles, _word_matches
 from .tables import _TABLE_ROWS
-from .words import _IN_NAME, _NOT_A_VALUE, _SECTIONS, _not_a_value
+from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _SECTIONS, _not_a_value
 
 # PHP's serialize(): s:8:"password";s:16:"…"; (the value's length in bytes is given before it)
 _PHP_SERIAL = _lazy(r's:\d{1,5}:\\{0,3}"([^"\\\n]{1,64})\\{0,3}";s:(\d{1,6}):\\{0,3}"')
@@ -149,3 +151,28 @@ def _listed_credentials(text: str) -> Iterator[Span]:
             if not re.match(r"[\w.-]{1,64}:(?:[ \t]|$)", value) and (span := _inner(value, item.start("val"))):
                 yield Span(*span, "credential by name")  # (an item that is a mapping, "- name: regcred", names its own)
             pos = item.end()
+
+
+# A credential's value printed as its bytes or characters, one item each, after its name: Go's []byte ([112 97 …]),
+# Python's list(b"…") ([112, 97, …]), Java's Arrays.toString(char[]) ([p, a, …]), Node's <Buffer 70 61 …>, a Windows
+# .reg export's hex:70,61,…: the name's usual reading takes the first item alone
+_ITEM = r"""(?:0x[0-9a-f]{1,2}|[0-9]{1,3}|[0-9a-f]{2}|'[^'\n]'|"[^"\n]"|[^\s,\[\](){}<>'"])(?=[\s,\])}>]|$)"""
+_BYTE_LIST = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})(?P<rest>[a-z0-9_.$-]{{0,32}})\\?["']?[ \t]{{0,4}}(?:=>|:|=)[ \t]{{0,4}}
+    (?:hex(?:\([0-9a-f]{{1,2}}\))?:|<buffer[ \t]+|\[|\(|\{{)[ \t]*
+    (?P<val>{_ITEM}(?:(?:[ \t]*,[ \t]*|[ \t]+){_ITEM}){{3,512}}+)(?=[ \t]*(?:[\])}}>]|\r?$))""",
+    re.VERBOSE | re.MULTILINE,
+)
+
+
+def _byte_lists(text: str) -> Iterator[Span]:
+    """A credential's bytes or characters printed as a list after its name (see _BYTE_LIST): the whole list."""
+    if not any(c in text for c in "[(<{:"):
+        return
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue
+        for m in _word_matches(_BYTE_LIST(), low, first, last, 2600):
+            if not _not_a_value(low[m.start() : m.end("rest")]):
+                yield Span(*m.span("val"), "credential by name")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from .. import regex_codes
-from .basics import Span, _grouped, _lazy, _lowered
+from .basics import Span, _grouped, _lazy, _lowered, distinct_lines
 
 
 class Rule(NamedTuple):
@@ -249,6 +249,24 @@ FORMATS: tuple[Rule, ...] = (
         "ssh-keygen(1) -N new_passphrase, -P passphrase; gh secret set NAME --body/-b value",
         ("ssh-keygen", "secret set"),
         2,
+    ),
+    Rule(
+        "password flag",
+        r"wpa_passphrase[ \t]+(?:\"[^\"\n]{1,64}\"|'[^'\n]{1,64}'|[^\s'\"]{1,64})[ \t]+"
+        r"(['\"])?((?(1)[^'\"\n]{1,63}|[^\s'\"<\[][^\s'\"]{0,62}))(?(1)\1)",  # (a quoted passphrase may hold spaces)
+        "wpa_passphrase(8): wpa_passphrase ssid passphrase (the passphrase on the command line)",
+        ("wpa_passphrase",),
+        2,
+    ),
+    Rule(
+        "password in an SMTP or IMAP exchange",
+        r"^(?:[SC]:[ \t]*)?(?:334|\+)[ \t]+[Uc]GFzc3dvcmQ6[ \t]*\r?\n"  # base64 of "Password:" or "password:"
+        r"(?:[SC]:[ \t]*)?([A-Za-z0-9+/]{2,}={0,2})[ \t]*\r?$",
+        "RFC 4954 (SMTP AUTH) and RFC 9051 (IMAP AUTHENTICATE) with the LOGIN mechanism: the server's base64 prompt"
+        ' "Password:" (334 UGFzc3dvcmQ6, + UGFzc3dvcmQ6), then the client\'s base64 line is the password',
+        ("ugfzc3dvcmq6", "cgfzc3dvcmq6"),
+        1,
+        re.MULTILINE,
     ),
     Rule(
         "password flag",
@@ -541,11 +559,12 @@ _PUTTY_PRIVATE = _lazy(r"Private-Lines:[ \t]*(\d{1,4})[ \t]*\r?\n")
 
 
 def _formats(text: str) -> Iterator[Span]:
-    low = _lowered(text)
-    if not (_ANY_LOWER_HINT().search(low) or _ANY_CASED_HINT().search(text)):
+    probe = distinct_lines(text)  # (no hint spans lines: each line is searched once)
+    low = _lowered(probe)
+    if not (_ANY_LOWER_HINT().search(low) or _ANY_CASED_HINT().search(probe)):
         return  # most log records: one pass each instead of a check per rule
     for rule, lower, cased in _HINTS:
-        if any(map(low.__contains__, lower)) or any(map(text.__contains__, cased)):
+        if any(map(low.__contains__, lower)) or any(map(probe.__contains__, cased)):
             yield from _grouped(rule.pattern, text, rule.group, rule.kind)
     yield from _wrapped_jwt_tails(text)
 

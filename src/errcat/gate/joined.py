@@ -4,6 +4,7 @@ lines are joined into one and judged again; what is found is masked in the origi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .basics import Span, _lazy, _lowered
@@ -47,21 +48,37 @@ def _joined_names(text: str) -> list[Span]:
 
 def _cuts(text: str) -> Iterator[tuple[int, int, int]]:
     """Each line break inside a credential's name: where the break is, how many characters before it the wrap added
-    (a hyphen, a carriage return), and where the line after it goes on past the name's tail."""
+    (a hyphen, a carriage return), and where the line after it goes on past the name's tail. Told once for each line
+    and name tail after it (all it reads): a log repeating a line is not read again at each repeat."""
     low = _lowered(text)
+    seen: dict[tuple[str, str], tuple[int, int] | None] = {}
     for m in _NAME_TAIL_LINE().finditer(low):
         cut = m.start()
-        removed = 1 if low[cut - 1 : cut] == "\r" else 0
-        if low[cut - removed - 1 : cut - removed] not in _NAME_CHARS or cut - removed < 1:
-            continue
-        before = _name_start(low, cut - removed)
-        joined = low[before : cut - removed] + m.group(1)
-        if low[cut - removed - 1] == "-":  # a hyphen the wrap added ("Authori-" "zation"), unless the name has one
-            unhyphened = low[before : cut - removed - 1] + m.group(1)
-            if _IN_NAME().search(unhyphened) and not _IN_NAME().search(joined):
-                removed, joined = removed + 1, unhyphened
         line_start = low.rfind("\n", max(0, cut - _LINE_MAX), cut) + 1
-        width = len(low[line_start:cut].rstrip("\r"))
-        wrapped = not low[line_start:before].strip() or width in _TERMINAL_WIDTHS or low[cut - 1 : cut] == "-"
-        if wrapped and before < cut - removed and _IN_NAME().search(joined):
-            yield cut, removed, m.end(1)
+        if line_start == 0 and cut > _LINE_MAX:  # a line too long to be a key: told afresh
+            found = _cut(low, m, line_start)
+        else:
+            key = (low[line_start:cut], m.group())
+            found = seen[key] if key in seen else seen.setdefault(key, _cut(low, m, line_start))
+        if found is not None:
+            yield cut, found[0], cut + found[1]
+
+
+def _cut(low: str, m: re.Match[str], line_start: int) -> tuple[int, int] | None:
+    """(see _cuts) how many characters the wrap added, and where the name's tail ends past the break; None for no cut
+    name. Reads the line from ``line_start`` to the break and the match after it, nothing else."""
+    cut = m.start()
+    removed = 1 if low[cut - 1 : cut] == "\r" else 0
+    if low[cut - removed - 1 : cut - removed] not in _NAME_CHARS or cut - removed < 1:
+        return None
+    before = _name_start(low, cut - removed)
+    joined = low[before : cut - removed] + m.group(1)
+    if low[cut - removed - 1] == "-":  # a hyphen the wrap added ("Authori-" "zation"), unless the name has one
+        unhyphened = low[before : cut - removed - 1] + m.group(1)
+        if _IN_NAME().search(unhyphened) and not _IN_NAME().search(joined):
+            removed, joined = removed + 1, unhyphened
+    width = len(low[line_start:cut].rstrip("\r"))
+    wrapped = not low[line_start:before].strip() or width in _TERMINAL_WIDTHS or low[cut - 1 : cut] == "-"
+    if wrapped and before < cut - removed and _IN_NAME().search(joined):
+        return removed, m.end(1) - cut
+    return None

@@ -36,6 +36,7 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
     # var_dump's string(n), a shell's $'…', RFC 2231's charset'language' before an extended value, a C string
     # after its pointer (gdb's print: password = 0x5566 "…"), a JSON list, Python's b'…' and r'…'
     (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])
+      |\((?:\s{{0,80}}(?:"[^"\n]{{0,256}}"|'[^'\n]{{0,256}}')){{1,16}}\s{{0,80}}\)  # Python's ("abc"\n "def")
       |[^\s,;}}\])'"&<>]{{1,4096}}+))"""  # (a bare value bounded: a name repeated in its escaped value stays linear)
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
 _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
@@ -44,7 +45,7 @@ _SCHEME_WORD = _lazy(r"(?:Bearer|Basic|Digest|Token|OAuth|SharedKey)[ \t]+(?=[A-
 _BARE = _lazy(r"""[^\s,;}\])'"&<>]*""")
 # a sentence after a token's name: a capitalised word, then a lower-case one ("Session has expired");
 # after a password's name such a word may be the password
-_PROSE_SENTENCE = _lazy(r"[A-Z][a-z]{1,40}[ \t]+[a-z]{2,}\b")
+_PROSE_SENTENCE = _lazy(r"[A-Z][a-z]{1,40}[ \t]+(?:[a-z]{2,}|[A-Z][a-z]{2,})\b")  # (or Title Case: "Invalid Session ID")
 _PASSWORD_NAME = _lazy(
     r"pass|pw|secret|senha|contrase|kennwort|wachtwoord|haslo|has\u0142o|heslo|jelsz|parola|lozinka|geslo|slapta"
 )
@@ -55,27 +56,51 @@ def _named(text: str) -> Iterator[Span]:
     """Values after a credential-like name, in any syntax. The names are matched on the text in
     lower case, and only near a substring every credential word holds (found at C speed). A name
     judged on a line, with the same text around it as a name judged before, is judged the same:
-    a log repeating its lines is judged line by line once (see _memo_key)."""
+    a log repeating its lines is judged line by line once (see _memo_key), and a stretch of names
+    with the same text around it as a stretch judged before is not matched again (see _stretch_key)."""
     low = _lowered(text)
     memo: dict[tuple[str, int], tuple[int, int] | None] = {}
+    stretches: dict[tuple[str, int, int], list[tuple[int, int]]] = {}
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
             yield Span(first, min(last, len(text)), "credential by name")  # machine-made: no readable error in there
             continue
+        skey = _stretch_key(text, low, first, last)
+        if skey is not None and (seen := stretches.get(skey[:3])) is not None:
+            yield from (Span(a + skey[3], b + skey[3], "credential by name") for a, b in seen)
+            continue
+        found: list[Span] = []
         for m in _named_matches(low, first, last):
             if _prose(low, m):
                 continue  # (told at once: a table or a log repeats them thousands of times)
             start = _name_start(text, m.start())
             key = _memo_key(text, low, m, start)
             if key is None:
-                yield from _judged(text, low, m, start)
+                skey = None  # (the stretch's judgement read past its lines: not kept)
+                found += _judged(text, low, m, start)
                 continue
             window, at, base = key
             if (window, at) not in memo:
-                found = next(_judged(text, low, m, start), None)
-                memo[window, at] = None if found is None else (found.start - base, found.end - base)
+                value = next(_judged(text, low, m, start), None)
+                memo[window, at] = None if value is None else (value.start - base, value.end - base)
             if (span := memo[window, at]) is not None:
-                yield Span(span[0] + base, span[1] + base, "credential by name")
+                found.append(Span(span[0] + base, span[1] + base, "credential by name"))
+        if skey is not None:
+            stretches[skey[:3]] = [(s.start - skey[3], s.end - skey[3]) for s in found]
+        yield from found
+
+
+def _stretch_key(text: str, low: str, first: int, last: int) -> tuple[str, int, int, int] | None:
+    """The text every name of a stretch is judged on (see _memo_key: from _MEMO_BACK before its first line to past its
+    last line, where the words' search also ends), the stretch's place in it, and where it starts; None for lines too
+    long. The same key, the same names, matches and values: a log of one repeated error is matched once."""
+    line_start = low.rfind("\n", max(0, first - _MEMO_LINE), first) + 1
+    line_end = low.find("\n", last, last + _MEMO_LINE)
+    if (line_start == 0 and first > _MEMO_LINE) or (line_end < 0 and last + _MEMO_LINE < len(low)):
+        return None
+    base = max(0, line_start - _MEMO_BACK)
+    stop = len(low) if line_end < 0 else line_end
+    return text[base : stop + 2 * _MEMO_AHEAD], first - base, last - base, base
 
 
 # Where what _judged reads of a name on one line lies: up to 200 characters before the line (the name's start,
@@ -122,8 +147,17 @@ def _judged(text: str, low: str, m: re.Match[str], start: int) -> Iterator[Span]
         span = _value(text, start, pair)  # "token '…' -> 401": a ">" that closes no tag
     if span is None or (m.group("word") == "session" and _HEX_NUMBER().fullmatch(text, *span)):
         return
+    if _event_name(text[start : m.end("rest")].lower(), text[span[0] : span[1]].lower()):
+        return
     if not _stated_status(text, *span):
         yield Span(*span, "credential by name")
+
+
+def _event_name(name: str, value: str) -> bool:
+    """The name again with words joined on (radarr's "Auth: Auth-Failure", "token: token-expired"): an event's
+    name, not a value (a password's name is left: "password: Password-Reset" may be the password)."""
+    name = name.strip("_.-$")
+    return value.startswith(name) and _NAME_AND_WORDS().fullmatch(value) is not None and not _PASSWORD_NAME().search(name)
 
 
 def _name_start(text: str, at: int) -> int:
@@ -136,6 +170,7 @@ def _name_start(text: str, at: int) -> int:
     return at - (len(window) - len(body)) - run if run else at
 
 
+_NAME_AND_WORDS = _lazy(r"[a-z]{2,40}(?:[_-][a-z]{2,40}){1,4}")
 _NAMESPACED = _lazy(r"::[A-Z][A-Za-z0-9_]{0,64}(?:::|[:\s.(]|$)")
 
 

@@ -25,7 +25,7 @@ from .basics import (
     _lowered,
 )
 from .named import _name_start
-from .needles import _dense, _near_needles, _word_matches, _word_starts
+from .needles import Stretches, _dense, _judged_once, _near_needles, _word_matches, _word_starts
 from .passwords import _NOT_A_PASSWORD
 from .shapes import _dashed_name, looks_random
 from .words import _CREDENTIAL_WORD, _NOT_A_VALUE, _not_a_value
@@ -33,7 +33,8 @@ from .words import _CREDENTIAL_WORD, _NOT_A_VALUE, _not_a_value
 # "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value
 _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
-    (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah)[ \t]{{1,4}}){{0,3}}
+    (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah
+      |(?:id|hash|digest)[ \t]{{0,4}}:)[ \t]{{1,4}}){{0,3}}  # (and the credential's own id or hash: "session hash: <hex>")
     (?:(?<=[ \t])['"])?(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)""",
     re.VERBOSE,
 )
@@ -125,15 +126,22 @@ def _after_word(text: str) -> Iterator[Span]:
     never a word, a number, a date, a path or an id."""
     low = _lowered(text)
     prompts = ": " in text or ":\t" in text
-    for first, last, hits in _near_needles(low):
-        if _dense(first, last, hits):
-            continue  # hidden whole by _named
-        for m in _word_matches(_AFTER_WORD(), low, first, last, 200):
-            if span := _word_value(text, m, prompt=False):
-                yield Span(*span, "random token after a credential word")
+
+    def judge(first: int, last: int) -> tuple[list[Span], bool]:
+        found = [
+            Span(*span, "random token after a credential word")
+            for m in _word_matches(_AFTER_WORD(), low, first, last, 200)
+            if (span := _word_value(text, m, prompt=False))
+        ]
         for m in _word_matches(_PROMPT(), low, first, last, 240) if prompts else ():
             if span := _word_value(text, m, prompt=True):
-                yield Span(*span, "random token after a credential word")
+                found.append(Span(*span, "random token after a credential word"))
+        return found, True  # (each match reads from the character before its word to 240 past the stretch)
+
+    memo: Stretches = {}
+    for first, last, hits in _near_needles(low):
+        if not _dense(first, last, hits):  # (a dense stretch is hidden whole by _named)
+            yield from _judged_once(text, first, last, (8, 248), memo, judge)
 
 
 def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | None:
@@ -151,12 +159,27 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
         return None
     if _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value):
         return None  # a number in hex ("renew session 0x24ed93119420016"), an object's toString
+    if (
+        text[m.start() - 1 : m.start()].isalpha()
+        and text[m.end("val") : m.end("val") + 1] == "]"
+        and _PROCESS_TAG().fullmatch(value)
+    ):
+        return None  # a syslog tag after a host whose name ends in the word ("usbkey sshd[8807]: …"; not "auth Dropbox[24019]")
     ids = _GUID().fullmatch(value) or _HEX().fullmatch(value)
-    if ids and not prompt and len(value.replace("-", "")) >= _HEX_KEY:
-        pass
+    named = not prompt or _NAMES_ITSELF().fullmatch(text, m.start(), m.start("val")) is not None
+    if ids and named and len(value.replace("-", "")) >= _HEX_KEY:
+        pass  # a session's id or hash, a password's hash: printed back, it is as good as the credential
     elif ids or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
         return None
     return m.start("val"), m.start("val") + len(value)
+
+
+# a prompt whose name is the credential's own (session id:, session hash:, password hash:, api key:), not a message
+# naming one before its subject ("Invalid token for company file: <GUID>")
+_NAMES_ITSELF = _lazy(
+    rf"(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}(?:[ \t_-](?:id|hash|key|digest|value))?[ \t]*:[ \t]{{1,4}}", re.IGNORECASE
+)
+_PROCESS_TAG = _lazy(r"[A-Za-z][\w.-]{0,40}\[[0-9]{1,10}")
 
 
 # A name declared with its type before the value (Scala's and Kotlin's val apiKey: String = …, TypeScript's
@@ -216,11 +239,16 @@ def _separated_values(text: str) -> Iterator[Span]:
     """A value its name introduces through separators no other pass reads as a pair (see _SEPARATED): a long hex
     value (a key or a token; a hex id has no credential's name before it), or letters mixed with digits."""
     low = _lowered(text)
+
+    def judge(first: int, last: int) -> tuple[list[Span], bool]:
+        if not _ODD_GAP().search(low, first, last + 64):
+            return [], True  # (a plain "name: value" or "name=value" is _named's: most stretches)
+        return [s for m in _word_matches(_SEPARATED(), low, first, last, 200) for s in _separated_value_span(text, low, m)], True
+
+    memo: Stretches = {}
     for first, last, hits in _near_needles(low):
-        if _dense(first, last, hits) or not _ODD_GAP().search(low, first, last + 64):
-            continue  # (a plain "name: value" or "name=value" is _named's: most stretches)
-        for m in _word_matches(_SEPARATED(), low, first, last, 200):
-            yield from _separated_value_span(text, low, m)
+        if not _dense(first, last, hits):
+            yield from _judged_once(text, first, last, (8, 208), memo, judge)
     if "bearer" in low:  # (the credential word "bearer" is one only before ":" or "=": here any separator will do)
         for m in _BEARER_SEPARATED().finditer(low):
             if low[m.start() - 1 : m.start()] not in ("=", ":", '"', "'"):  # (token_type=bearer: the scheme's name)
@@ -321,6 +349,7 @@ _BEFORE_NAME = frozenset(
     )
 )
 _BEFORE_NAME_REACH = 120  # characters before the name where its value is looked for (a few small words)
+_BEFORE_NAME_AHEAD = 128  # characters past a stretch a name's tail and the clause after it are read in
 _VALUE_QUOTES = "\"'`"
 _VALUE_WORD = _lazy(r"[A-Za-z0-9+/=_.~!@#%^*-]+")
 
@@ -329,9 +358,9 @@ def _values_before_names(text: str) -> Iterator[Span]:
     """Looked for only where the word right before a credential's name is one of _BEFORE_NAME (most names in a log
     follow another word): the value is the first word before the name, walking back over such words."""
     low = _lowered(text)
-    for first, last, hits in _near_needles(low):
-        if _dense(first, last, hits):
-            continue
+
+    def judge(first: int, last: int) -> tuple[list[Span], bool]:
+        found, kept = [], True
         for at in _word_starts(low, first, last):
             start = _name_start(text, at)
             before = low[max(0, start - _BEFORE_NAME_REACH) : start]
@@ -339,10 +368,18 @@ def _values_before_names(text: str) -> Iterator[Span]:
             if not words or words[-1] not in _BEFORE_NAME:
                 continue
             end = start + len(_NAME_TAIL().match(low, start).group())  # type: ignore[union-attr]  # always matches
-            if _not_a_value(low[start:end]) or not _CLAUSE_END().match(low, end):
+            clause = _CLAUSE_END().match(low, end)
+            kept = kept and (clause.end() if clause else end) + 8 < last + _BEFORE_NAME_AHEAD  # (else: read past the window)
+            if _not_a_value(low[start:end]) or not clause:
                 continue  # (a name that goes on: "… is the password policy")
             if span := _value_before(text, start, words):
-                yield Span(*span, "credential by name")
+                found.append(Span(*span, "credential by name"))
+        return found, kept
+
+    memo: Stretches = {}
+    for first, last, hits in _near_needles(low):
+        if not _dense(first, last, hits):
+            yield from _judged_once(text, first, last, (64 + _BEFORE_NAME_REACH + 8, _BEFORE_NAME_AHEAD), memo, judge)
 
 
 _NAME_TAIL = _lazy(r"[a-z0-9_.$-]*")

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from .basics import by_identity
+from .basics import Span, by_identity
 from .words import _ASCII_NEEDLES, _IN_NAME, _NEEDLES
 
 
@@ -32,13 +32,19 @@ def _all_word_starts(low: str) -> list[int]:
     it: found once per text for the five passes that try each word (on 2 MB of oauth2 errors they searched
     for 0.4 s), in one list (a list a stretch would cost the collector as much again)."""
     starts: list[int] = []
+    seen: dict[tuple[str, int], list[int]] = {}  # a stretch's text (and the letter before it): its words' places
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
             continue  # (no pass tries its words)
-        pos = first  # (a search skips to a word's first letters: 3 x faster than a look-ahead at each position)
-        while (word := _IN_NAME().search(low, pos, last + 64)) is not None and word.start() <= last:
-            starts.append(word.start())
-            pos = word.start() + 1
+        before = max(0, first - 1)
+        key = low[before : last + 64], first - before
+        if (found := seen.get(key)) is None:  # (a log repeating a line: the same stretch, searched once)
+            found = seen[key] = []
+            pos = first  # (a search skips to a word's first letters: 3 x faster than a look-ahead at each position)
+            while (word := _IN_NAME().search(low, pos, last + 64)) is not None and word.start() <= last:
+                found.append(word.start() - before)
+                pos = word.start() + 1
+        starts += [before + at for at in found]
     return starts
 
 
@@ -76,3 +82,24 @@ def _near_needles(low: str) -> list[tuple[int, int, int]]:
         else:
             out.append([max(0, i - 16), i + 16, 1])
     return [(a, b, n) for a, b, n in out]
+
+
+Stretches = dict[tuple[str, int, int], list[tuple[int, int, str]]]
+
+
+Judge = Callable[[int, int], tuple[list[Span], bool]]
+
+
+def _judged_once(text: str, first: int, last: int, reach: tuple[int, int], memo: Stretches, judge: Judge) -> list[Span]:
+    """What ``judge`` finds in the stretch from ``first`` to ``last``, judged once for each text around it: a pass
+    that reads no further than ``reach`` (characters before ``first``, after ``last``) finds the same in the same text,
+    so a log repeating one error is judged once, not at each of its 30,000 lines. ``judge`` also says whether it kept
+    to that reach (what it found is then remembered)."""
+    base = max(0, first - reach[0])
+    key = (text[base : last + reach[1]], first - base, last - base)
+    if (seen := memo.get(key)) is not None:
+        return [Span(a + base, b + base, kind) for a, b, kind in seen]
+    found, kept = judge(first, last)
+    if kept:
+        memo[key] = [(s.start - base, s.end - base, s.kind) for s in found]
+    return found

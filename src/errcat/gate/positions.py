@@ -8,7 +8,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from .basics import _DATE_LIKE, _GUID, _HEX, _MARKED, Span, _checked, _grouped, _inner, _lazy, _lowered, _word_before
+from .basics import _DATE_LIKE, _GUID, _HEX, _MARKED, Span, _checked, _grouped, _inner, _lazy, _lowered, _word_before, absent
 from .places import _QUERY_P
 from .words import _IN_NAME, _not_a_value
 
@@ -31,7 +31,7 @@ _ARGUMENT = _lazy(r"""\\?"((?:[^"\\\n]|\\[^"\n]){1,512}?)\\?"|'([^'\n]{1,512})'"
 
 
 def _positional(text: str) -> Iterator[Span]:
-    for m in _PGPASS().finditer(text) if ":" in text else ():
+    for m in _PGPASS().finditer(text) if ":" in text and not absent(_PGPASS(), text) else ():
         if _word_before(text, m.start(), 253, _in_host, " \t\r\n") and _MARKED not in m.group(1):
             yield Span(*m.span(1), "credential by position")
     low = _lowered(text)
@@ -41,7 +41,8 @@ def _positional(text: str) -> Iterator[Span]:
         yield from _grouped(_CASE_CLASS(), low, 1, "credential by position")
     if not any(map(low.__contains__, _CALL_NEEDLES)):
         return
-    for m in (_LOGIN_CALL() if '"variables' in low else _LOGIN_CALL_NO_GRAPHQL()).finditer(low):
+    calls = _LOGIN_CALL() if '"variables' in low else _LOGIN_CALL_NO_GRAPHQL()
+    for m in calls.finditer(low) if not absent(calls, low) else ():  # (a call stands on one line)
         yield from _call_arguments(text, m)
 
 

@@ -217,8 +217,11 @@ def _random_segments(token: str) -> bool:
     in capitals is a name only when its letters pair as words' do ("CUSTOMERS", not a key's "VVQFCUFB")."""
     parts = token.split("/")
     long = [p for p in parts if len(p) >= 8]
-    named = any(_name_part(p) and not (p.isupper() and not _reads_as_words(p)) for p in parts if len(p) >= 6)
-    return len(long) >= 2 and not named and looks_random("".join(parts))
+    named = [p for p in parts if len(p) >= 6 and _name_part(p) and not (p.isupper() and not _reads_as_words(p))]
+    # or at most one piece reading as a name by chance ("DWEApRtma81Ec"), beside mixed pieces of 20 characters or more
+    unnamed = [p for p in parts if len(p) >= 5 and p not in named and _MIXED().search(p)]
+    pieces = len(unnamed) >= 2 and sum(map(len, unnamed)) >= 20 and len(named) <= 1
+    return ((len(long) >= 2 and not named) or pieces) and looks_random("".join(parts))
 
 
 def _path_head(token: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .basics import Span, _checked, _inner, _lazy, _lowered
+from .basics import Span, _checked, _inner, _lazy, _lowered, absent
 from .needles import _dense, _near_needles
 from .words import _CREDENTIAL_WORD, _IN_NAME, _not_a_value
 
@@ -103,8 +103,8 @@ def _command_outputs(text: str) -> Iterator[Span]:
     """The credential a command printed: its last word names one (a command that sends one, curl -H
     "Authorization: …" https://…, prints the server's answer), or it decodes one. A lone word ("Unauthorized")
     or a JSON or XML body printed stays."""
-    if "\n" not in text:
-        return
+    if "\n" not in text or absent(_COMMAND_LINE(), text):
+        return  # (a command's line stands on one line: none in the distinct lines, none in the text)
     for m in _COMMAND_LINE().finditer(text):
         cmd = _lowered(m.group("cmd")).split()
         last = cmd[-1] if cmd else ""

@@ -83,6 +83,8 @@ _NOT_A_VALUE_REGEX = (
     r"(?:url|uri|endpoint|host|path|type|method|scope|expires(?:_?in)?|expiry|ttl|name|format|version|mode|hint|header"
     r"|length|count|enabled|required|_id_type|status|error|failure|failed|provider|strategy|policy|exception|expired|invalid"
     r"|authori[sz]ed|authori[sz]ation_code"
+    # a server's challenge (WWW-Authenticate: Bearer realm="api", error="invalid_token"): a scheme and its parameters
+    r"|authenticate"
     # OAuth 1.0a's problem report (oauth_problem=token_expired&oauth_problem_advice=...): what went wrong, in words
     r"|problem|problem_advice"
     # where the value is read from (--password-stdin, TOKEN_FILE=/run/secrets/t), and a class or a thread named for

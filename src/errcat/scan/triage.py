@@ -274,8 +274,9 @@ class Triage:
                 report.other_overflow += n
         self.tally.clear()
 
-    def _add_other(self, said: str, place: Place, when: datetime | None, head: bytes | str) -> None:
-        self.report.add_other(said, lambda: place, when, lambda: shown_line(_text(head)), self.room(said))
+    def _add_other(self, said: str, place: Place, when: datetime | None, head: bytes | str, above: str = "") -> None:
+        """(``above``: the lines above a lone value, whose name there makes its sample a secret: see Record.before.)"""
+        self.report.add_other(said, lambda: place, when, lambda: shown_line(_text(head), above), self.room(said))
         if when is None and self.repeats:
             self._untimed(said, head)
 
@@ -358,7 +359,7 @@ class Triage:
             report.filtered_vendor += 1
         else:
             report.errors += 1
-            self._add_other(said, place, prep.when, prep.head)
+            self._add_other(said, place, prep.when, prep.head, prep.above)
         return said
 
     def _signature(self, prep: Prepared) -> str:
