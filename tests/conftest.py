@@ -220,6 +220,9 @@ SLOW: dict[str, set[str]] = {
         "test_docs_into_1500_new_nested_folders_writes_the_pages_not_a_recursion_error",
         "test_docs_into_a_path_longer_than_the_system_takes_makes_no_folder",
     },
+    "test_hostile11.py": {
+        "test_a_ctrl_c_while_the_entry_module_loads_is_exit_130_without_a_traceback",
+    },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {
         "test_a_lost_answer_is_resent_for_a_get_not_for_a_post_whatever_the_client_says_of_it",
