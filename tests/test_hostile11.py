@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -18,6 +19,7 @@ from errcat.cli import app
 
 _CTRL_C_AT = """
 import sys
+from pathlib import Path
 class CtrlC:
     def find_spec(self, name, path=None, target=None):
         if name == {module!r}:
@@ -44,3 +46,33 @@ def test_the_status_option_help_shows_no_range_of_none(command: str) -> None:
     shown = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"}).output
     status = next(line for line in shown.splitlines() if "--status" in line)
     assert "None" not in status and "Only errors with this HTTP status." in status
+
+
+# -- a catalog file in UTF-16 or UTF-32 -----------------------------------------------------------------
+# Windows PowerShell 5.1 writes UTF-16 (with its mark) by ``>``: ``errcat explain --stub ... > my-errors.yaml``,
+# the README's way to start a catalog, made a file errcat refused as "not UTF-8 text". YAML reads UTF-16
+# and UTF-32 behind a mark; so does errcat now.
+
+_TEAM = Path(__file__).resolve().parents[1] / "examples" / "team-errors.yaml"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_a_catalog_file_in_utf16_or_utf32_behind_its_mark_is_read(tmp_path: Path, codec: str) -> None:
+    text = _TEAM.read_text(encoding="utf-8")
+    mark = {"utf-16-be": b"\xfe\xff"}.get(codec, b"")
+    path = tmp_path / "team.yaml"
+    path.write_bytes(mark + text.encode(codec))
+    done = CliRunner().invoke(app, ["lookup", "TeamGatewayTimeout", "--catalog", str(path)])
+    assert done.exit_code == 0, done.output
+    assert "Our proxy timed out waiting for MYOB." in done.output
+    checked = CliRunner().invoke(app, ["validate", str(path)])
+    assert checked.exit_code == 0 and "0 error(s)" in checked.output
+
+
+def test_a_catalog_file_broken_in_its_encoding_names_the_encoding_and_the_byte(tmp_path: Path) -> None:
+    (tmp_path / "wide.yaml").write_bytes(b"\xff\xfe" + b"\x00\xd8\x41\x00")  # a lone high surrogate
+    (tmp_path / "marked.yaml").write_bytes(b"\xef\xbb\xbfab\xff")
+    done = CliRunner().invoke(app, ["validate", str(tmp_path / "wide.yaml"), str(tmp_path / "marked.yaml")])
+    assert done.exit_code == 1
+    assert "wide.yaml:1: CAT001 yaml-syntax: not UTF-16-LE text (illegal UTF-16 surrogate at byte 2)" in done.output
+    assert "marked.yaml:1: CAT001 yaml-syntax: not UTF-8 text (invalid start byte at byte 5)" in done.output  # the mark counted
