@@ -222,6 +222,8 @@ SLOW: dict[str, set[str]] = {
     },
     "test_hostile11.py": {
         "test_a_ctrl_c_while_the_entry_module_loads_is_exit_130_without_a_traceback",
+        "test_a_100kb_cache_folder_is_warned_of_in_one_short_line",
+        "test_a_token_in_the_cache_folder_is_never_printed",
     },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {

@@ -3,6 +3,7 @@ where a process matters) and the real API."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from errcat.cli import app
+
+ERRCAT = [sys.executable, "-m", "errcat"]
 
 # -- a Ctrl-C in the first milliseconds of a run --------------------------------------------------------
 # ``errcat`` (and ``python -m errcat``) imported typing, re, enum and pathlib before the command line's
@@ -76,3 +79,31 @@ def test_a_catalog_file_broken_in_its_encoding_names_the_encoding_and_the_byte(t
     assert done.exit_code == 1
     assert "wide.yaml:1: CAT001 yaml-syntax: not UTF-16-LE text (illegal UTF-16 surrogate at byte 2)" in done.output
     assert "marked.yaml:1: CAT001 yaml-syntax: not UTF-8 text (invalid start byte at byte 5)" in done.output  # the mark counted
+
+
+# -- ERRCAT_CACHE_DIR of 100 KB, or holding a token --------------------------------------------------------
+# The warning that the cache folder cannot be used printed the folder whole: 100 KB of stderr for a 100 KB
+# value, and a token in it as it was; `cache info` and `cache clear` printed a token in it too.
+
+
+def _errcat(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*ERRCAT, *args], capture_output=True, timeout=120, env={**os.environ, **env})
+
+
+def test_a_100kb_cache_folder_is_warned_of_in_one_short_line(tmp_path: Path) -> None:
+    done = _errcat({"ERRCAT_CACHE_DIR": str(tmp_path / ("a" * 100_000))}, "lookup", "400")
+    assert done.returncode == 0 and done.stdout.startswith(b"400: ")
+    (line,) = done.stderr.decode().splitlines()
+    assert line.startswith("errcat: warning: cannot use the cache folder ") and "(100,0" in line and len(line) < 600
+
+
+def test_a_token_in_the_cache_folder_is_never_printed(tmp_path: Path) -> None:
+    token = "Zq8vT3kLm9RwXyP2"
+    unusable = {"ERRCAT_CACHE_DIR": f"{os.devnull}/password={token}"}  # under a file: cannot be made
+    usable = {"ERRCAT_CACHE_DIR": str(tmp_path / f"password={token}")}
+    for env, args in [(unusable, ["lookup", "400"]), (unusable, ["cache", "info"]), (usable, ["cache", "info"])]:
+        done = _errcat(env, *args)
+        assert done.returncode == 0 and b"password=[REDACTED]" in done.stdout + done.stderr, (args, done.stderr)
+        assert token.encode() not in done.stdout + done.stderr
+    cleared = _errcat(usable, "cache", "clear")
+    assert cleared.returncode == 0 and b"password=[REDACTED]" in cleared.stderr and token.encode() not in cleared.stderr
