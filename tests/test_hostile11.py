@@ -107,3 +107,28 @@ def test_a_token_in_the_cache_folder_is_never_printed(tmp_path: Path) -> None:
         assert token.encode() not in done.stdout + done.stderr
     cleared = _errcat(usable, "cache", "clear")
     assert cleared.returncode == 0 and b"password=[REDACTED]" in cleared.stderr and token.encode() not in cleared.stderr
+
+
+# -- ERRCAT_CATALOG -------------------------------------------------------------------------------------
+# A path in ERRCAT_CATALOG that is wrong (set in a profile long ago) was refused as a --catalog path is,
+# without a word of where it came from; and a quoted "~/errors" (the shell leaves ~ as it is in quotes)
+# was looked for as a folder named "~", where ERRCAT_CACHE_DIR's ~ is the home folder.
+
+
+def test_a_wrong_path_in_errcat_catalog_says_it_was_set_there(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("ERRCAT_CATALOG", str(tmp_path / "gone"))
+    done = CliRunner().invoke(app, ["lookup", "400"])
+    assert done.exit_code == 2
+    assert done.output.strip() == f"errcat: catalog path not found: {tmp_path / 'gone'} (set in ERRCAT_CATALOG)"
+    monkeypatch.delenv("ERRCAT_CATALOG")
+    given = CliRunner().invoke(app, ["lookup", "400", "--catalog", str(tmp_path / "gone")])
+    assert given.exit_code == 2 and "ERRCAT_CATALOG" not in given.output  # a path given on the line is the line's
+
+
+def test_a_tilde_in_errcat_catalog_is_the_home_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "errors").mkdir()
+    (tmp_path / "errors" / "team.yaml").write_bytes(_TEAM.read_bytes())
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("ERRCAT_CATALOG", "~/errors")
+    done = CliRunner().invoke(app, ["lookup", "TeamGatewayTimeout"])
+    assert done.exit_code == 0 and "Our proxy timed out waiting for MYOB." in done.output
