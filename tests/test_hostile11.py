@@ -132,3 +132,35 @@ def test_a_tilde_in_errcat_catalog_is_the_home_folder(monkeypatch: pytest.Monkey
     monkeypatch.setenv("ERRCAT_CATALOG", "~/errors")
     done = CliRunner().invoke(app, ["lookup", "TeamGatewayTimeout"])
     assert done.exit_code == 0 and "Our proxy timed out waiting for MYOB." in done.output
+
+
+# -- an empty or relative HOME ----------------------------------------------------------------------------
+# HOME=rel (a service's HOME=., a script's HOME=$UNSET_VAR/x) made ./rel/.cache/errcat in whatever folder
+# errcat ran from, and an empty HOME (read by Python as "/") put the cache at /.cache/errcat. Both now
+# take the password database's home, as Python does for HOME unset.
+
+
+class _User:
+    def __init__(self, home: Path) -> None:
+        self.pw_dir = str(home)
+
+
+@pytest.mark.parametrize("home", ["", "rel", ".", " "])
+def test_an_empty_or_relative_home_makes_no_cache_folder_where_errcat_runs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, home: str
+) -> None:
+    import pwd
+
+    import errcat
+    from errcat.fs import cache_dir
+
+    for name in ("ERRCAT_CACHE_DIR", "XDG_CACHE_HOME", "ERRCAT_NO_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", home)
+    monkeypatch.setattr(pwd, "getpwuid", lambda uid: _User(tmp_path / "users-home"))
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    assert cache_dir() == tmp_path / "users-home" / ".cache" / "errcat"
+    with errcat.open_catalog(use_env=False) as catalog:
+        assert catalog.lookup("25008").found
+    assert list((tmp_path / "work").iterdir()) == []
