@@ -164,3 +164,30 @@ def test_an_empty_or_relative_home_makes_no_cache_folder_where_errcat_runs(
     with errcat.open_catalog(use_env=False) as catalog:
         assert catalog.lookup("25008").found
     assert list((tmp_path / "work").iterdir()) == []
+
+
+# -- a log whose lines end in a lone CR ---------------------------------------------------------------------
+# Classic Mac OS's line end, which some tools still write: scan read such a log as one line, so five errors
+# counted as one, and a log of them past 1 MiB was skipped whole ("line longer than 1,048,576 bytes").
+
+_ERROR_LINE = '2026-11-19T10:00:00Z ERROR POST https://api.myob.com/accountright/x 400 {"Errors":[{"Name":"ValidationError"}]}'
+
+
+def _cr_log(errors: int, filler: int) -> bytes:
+    quiet = ["2026-11-19T10:00:01Z INFO synced " + "x" * 100] * filler
+    lines = [_ERROR_LINE] * errors + quiet + [_ERROR_LINE]
+    return "\r".join(lines).encode() + b"\r"
+
+
+@pytest.mark.parametrize(("errors", "filler"), [(4, 0), (2, 12_000)], ids=["small", "past-1-MiB"])
+def test_a_log_whose_lines_end_in_cr_is_scanned_line_by_line(tmp_path: Path, errors: int, filler: int) -> None:
+    import json
+
+    log = tmp_path / "mac.log"
+    log.write_bytes(_cr_log(errors, filler))
+    for args, given in ([str(log)], None), (["-"], log.read_bytes()):
+        done = CliRunner().invoke(app, ["scan", "-f", "json", *args], input=given)
+        assert done.exit_code == 0, done.output
+        report = json.loads(done.stdout)
+        assert report["summary"]["error_records"] == errors + 1
+        assert report["inputs"][0]["lines"] == errors + filler + 1 and not report["skipped"]["places"]
