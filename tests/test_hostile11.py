@@ -22,7 +22,6 @@ ERRCAT = [sys.executable, "-m", "errcat"]
 
 _CTRL_C_AT = """
 import sys
-from pathlib import Path
 class CtrlC:
     def find_spec(self, name, path=None, target=None):
         if name == {module!r}:
