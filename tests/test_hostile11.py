@@ -3,10 +3,12 @@ where a process matters) and the real API."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -190,3 +192,40 @@ def test_a_log_whose_lines_end_in_cr_is_scanned_line_by_line(tmp_path: Path, err
         report = json.loads(done.stdout)
         assert report["summary"]["error_records"] == errors + 1
         assert report["inputs"][0]["lines"] == errors + filler + 1 and not report["skipped"]["places"]
+
+
+# -- "400 Client Error: " repeated to the paste cap ---------------------------------------------------------
+# is_status_noise searched the whole line for requests' "400 Client Error: ... for url: ...", reading 200
+# characters ahead of every "Error: " (0.3 s of a 2 MB paste, outside the gate). It now searches only
+# near each " for url: ", with the same answers.
+
+
+class _Searched:
+    def __init__(self, pattern: Any) -> None:
+        self.pattern, self.spans = pattern, []
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        self.spans.append(end - pos)
+        return self.pattern.search(text, pos, end)
+
+
+def test_a_line_of_client_errors_without_a_url_is_not_searched_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    split = importlib.import_module("errcat.explainer.split")  # the package's split is its function
+    searched = _Searched(split._PYTHON_HTTP_ERROR)
+    monkeypatch.setattr(split, "_PYTHON_HTTP_ERROR", searched)
+    line = "400 Client Error: " * 100_000
+    assert split.is_status_noise(line) is False and sum(searched.spans) == 0
+    assert split.is_status_noise(line + "Bad Request for url: https://api.example.test/x") is True
+    assert sum(searched.spans) < 1_000
+
+
+def test_status_noise_answers_as_a_search_of_the_whole_line() -> None:
+    import random
+
+    split = importlib.import_module("errcat.explainer.split")
+    parts = ["400 Client Error: ", "503 Server Error: ", " for url: ", "https://a/b", " ", "\n", "Bad Request", "x" * 150]
+    rng = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randrange(1, 12)))
+        assert split.is_status_noise(text) == bool(split._PYTHON_HTTP_ERROR.search(text)), text
