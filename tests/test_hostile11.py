@@ -229,3 +229,14 @@ def test_status_noise_answers_as_a_search_of_the_whole_line() -> None:
     for _ in range(20_000):
         text = "".join(rng.choice(parts) for _ in range(rng.randrange(1, 12)))
         assert split.is_status_noise(text) == bool(split._PYTHON_HTTP_ERROR.search(text)), text
+
+
+def test_a_cluster_worker_reads_a_cr_log_line_by_line_too(tmp_path: Path) -> None:
+    """A Dask worker opens a whole input itself (scan --dask): the same reading as a local scan's."""
+    from errcat.scan import cluster
+    from errcat.scan.inputs import Input
+
+    log = tmp_path / "mac.log"
+    log.write_bytes(_cr_log(4, 0))
+    read = b"".join(cluster._opened_chunks(Input(str(log), str(log)), str(log)))
+    assert read.count(b"\n") == 5 and b"\r" not in read

@@ -199,8 +199,7 @@ def chunks(inp: Input) -> Iterator[bytes]:
         inp.problem = f"cannot read: {exc.strerror or exc}"
         return
     try:
-        for data in _decoded(raw, inp):
-            yield data.replace(b"\r", b"\n") if inp.cr_lines else data
+        yield from _decoded(raw, inp)
     except OSError as exc:
         inp.broken = f"read failed ({exc.strerror or exc}); the rest was not read"
     finally:
@@ -209,6 +208,13 @@ def chunks(inp: Input) -> Iterator[bytes]:
 
 
 def _decoded(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
+    """Chunks of an open input (a local file, stdin, or one a cluster's worker opened): gzip recognised by
+    content, a byte-order mark honoured, a lone CR that ends every line read as a line end."""
+    for data in _unpacked(raw, inp):
+        yield data.replace(b"\r", b"\n") if inp.cr_lines else data
+
+
+def _unpacked(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
     """Chunks of an open input: gzip recognised by content, a byte-order mark honoured."""
     counted = io.BufferedReader(_Counting(raw, inp), CHUNK)
     stream: BinaryIO = counted
