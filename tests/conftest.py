@@ -220,6 +220,11 @@ SLOW: dict[str, set[str]] = {
         "test_docs_into_1500_new_nested_folders_writes_the_pages_not_a_recursion_error",
         "test_docs_into_a_path_longer_than_the_system_takes_makes_no_folder",
     },
+    "test_hostile11.py": {
+        "test_a_ctrl_c_while_the_entry_module_loads_is_exit_130_without_a_traceback",
+        "test_a_100kb_cache_folder_is_warned_of_in_one_short_line",
+        "test_a_token_in_the_cache_folder_is_never_printed",
+    },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {
         "test_a_long_logged_message_reaches_no_handler_with_the_calls_credentials",

@@ -616,8 +616,10 @@ def test_a_catalog_path_that_is_a_device_is_refused_unread(args):
     env = {"ERRCAT_CATALOG": "/dev/zero"} if "--catalog" not in args and args[0] == "lookup" else None
     done = run(*args, env=env)
     assert done.returncode == 2
+    where = " (set in ERRCAT_CATALOG)" if env else ""
     assert (
-        done.stderr.decode() == "errcat: catalog path /dev/zero is not a file or folder (a device, pipe or socket is not read)\n"
+        done.stderr.decode()
+        == f"errcat: catalog path /dev/zero is not a file or folder (a device, pipe or socket is not read){where}\n"
     )
 
 

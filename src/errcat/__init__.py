@@ -13,11 +13,15 @@ index; ``explain(paste)`` explains with the catalog in use, opened on first use;
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+# Not typing's: importing typing (re, enum, collections with it) is time, before the command line's Ctrl-C
+# handler, in which a Ctrl-C is a traceback.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .api import ErrorCatalog, explain, open_catalog
     from .catalog import Catalog, load_catalog, validate
     from .errors import CatalogError, ErrcatError, Problem, UsageError

@@ -3,7 +3,6 @@ Ctrl-C while typer and the commands load (the first 0.15 s of a run) is exit 130
 
 import os
 import sys
-from pathlib import Path
 
 
 def main() -> None:
@@ -47,6 +46,8 @@ def _serve_mcp_directly(args: list[str]) -> None:
         return
     paths, builtin = options
     try:
+        from pathlib import Path
+
         from .api import require_catalog
         from .errors import ErrcatError
         from .integrations.mcp import serve

@@ -406,7 +406,8 @@ def cache_info(
     from .index.cache import cache_dir, cache_problem
     from .index.maintenance import cache_entries
 
-    return str(cache_dir()), cache_entries([*given_paths(paths)], builtin=builtin), cache_problem()
+    folder = shown(str(cache_dir()))  # ERRCAT_CACHE_DIR may hold a token, as any value errcat prints back
+    return folder, cache_entries([*given_paths(paths)], builtin=builtin), cache_problem()
 
 
 def clear_cache() -> tuple[int, int, str]:
@@ -420,7 +421,7 @@ def clear_cache() -> tuple[int, int, str]:
     if problem and problem != "cannot be created":
         raise UsageError(f"cannot clear the cache folder {cache_dir()}: {problem}")
     removed, freed = clear()
-    return removed, freed, str(cache_dir())
+    return removed, freed, shown(str(cache_dir()))
 
 
 def shown(text: str) -> str:

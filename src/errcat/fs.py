@@ -176,8 +176,24 @@ def cache_dir() -> Path:
     if os.environ.get(CACHE_ENV):
         return Path(os.path.expanduser(os.environ[CACHE_ENV]))  # Path.expanduser raised RuntimeError for ~unknown
     xdg = os.environ.get("XDG_CACHE_HOME", "")
-    base = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
+    base = xdg if os.path.isabs(xdg) else os.path.join(_home(), ".cache")
     return Path(base) / "errcat"
+
+
+def _home() -> str:
+    """The home folder, or ``~`` when there is none. An empty or relative HOME (``HOME= errcat ...``, a
+    service's ``HOME=.``) is no home: used as it is, it made ``.cache/errcat`` in whatever folder errcat
+    ran from. The password database's home is taken then, as Python takes it for HOME unset."""
+    home = os.path.expanduser("~")
+    if os.path.isabs(home) and os.environ.get("HOME") != "":  # Python reads an empty HOME as "/"
+        return home
+    try:
+        import pwd
+
+        home = pwd.getpwuid(os.getuid()).pw_dir
+    except (ImportError, KeyError):  # no password database (Windows), or a user it lacks
+        return "~"
+    return home if os.path.isabs(home) else "~"
 
 
 NO_HOME = "no home folder: HOME is unset and the user has none, or it names no user"

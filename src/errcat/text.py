@@ -112,6 +112,13 @@ def visible_line(text: str) -> str:
     return visible(text).replace("\n", "\\n")
 
 
+def cut_line(text: str, limit: int = 200) -> str:
+    """``visible_line`` of a value quoted in a message, cut past ``limit`` characters with its length said:
+    a 100 KB path set in an environment variable is no 100 KB warning."""
+    text = text if len(text) <= limit else f"{text[: limit // 2]}… ({len(text):,} characters)"
+    return visible_line(text)
+
+
 def json_visible(document: str) -> str:
     """A JSON document whose strings keep every control character as a JSON escape (``\\u009b``):
     still the same JSON, and safe to print."""

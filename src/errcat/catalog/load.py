@@ -16,6 +16,7 @@ from typing import Any
 from ..bulk import collector_paused
 from ..errors import CatalogError, Problem
 from ..model import DOCUMENTED, Basis, Citation, Entry, Guide, Source, Template, vendor_from_dict
+from ..text import UTF8_BOM, byte_kind
 from .core import Catalog, Location
 from .locate import MAX_CATALOG_BYTES, builtin_dir, catalog_paths, given_paths
 from .yamlio import LineDict, load_yaml
@@ -45,6 +46,13 @@ def _display(path: Path, layer: int) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def _encoding(data: bytes) -> str:
+    """UTF-8, or UTF-16 or UTF-32 behind a byte-order mark: YAML reads all three, and Windows PowerShell 5.1
+    writes UTF-16 by ``>`` (``errcat explain --stub ... > my-errors.yaml``), which errcat refused as no UTF-8."""
+    kind = byte_kind(data[:4])
+    return kind if kind in ("utf-16", "utf-32") else "utf-8-sig"
+
+
 def read_file(path: Path, layer: int, check_schema: bool) -> RawFile:
     """Read and parse one file; schema-check it when asked (user files, `validate`)."""
     raw = RawFile(path, _display(path, layer), layer)
@@ -54,11 +62,10 @@ def read_file(path: Path, layer: int, check_schema: bool) -> RawFile:
         if len(data) > MAX_CATALOG_BYTES:
             raw.problems.append(Problem(raw.display, 1, "CAT001", "yaml-syntax", "larger than 16 MiB: not read"))
             return raw
-        text = data.decode("utf-8")
+        text = data.decode(_encoding(data))
     except UnicodeDecodeError as exc:
-        raw.problems.append(
-            Problem(raw.display, 1, "CAT001", "yaml-syntax", f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-        )
+        name, at = exc.encoding.upper(), exc.start + (len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0)
+        raw.problems.append(Problem(raw.display, 1, "CAT001", "yaml-syntax", f"not {name} text ({exc.reason} at byte {at})"))
         return raw
     except OSError as exc:
         raw.problems.append(Problem(raw.display, 1, "CAT001", "yaml-syntax", f"cannot read: {exc.strerror}"))

@@ -90,27 +90,41 @@ def _readable(path: Path) -> Path:
     return path
 
 
+def _env_paths() -> list[Path]:
+    """The paths of ERRCAT_CATALOG, ``~`` expanded as ERRCAT_CACHE_DIR's is: a shell leaves it as it is in
+    quotes (``export ERRCAT_CATALOG="~/errors"``), and errcat looked for a folder named ``~``."""
+    return [Path(os.path.expanduser(p)) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
+
+
+def _layer_files(layer: Path) -> list[Path]:
+    """The catalog files of one path given: the file, or the ``*.yaml`` of a folder; a UsageError if none."""
+    try:
+        exists = layer.exists()
+    except OSError as exc:  # a name too long for the file system (ENAMETOOLONG), or a folder not to be entered
+        raise UsageError(f"catalog path {_cut(layer)}: {exc.strerror}") from None
+    if not exists:
+        dangling = " (a symbolic link to nothing, or a loop of links)" if layer.is_symlink() else ""
+        raise UsageError(f"catalog path not found: {_cut(layer)}{dangling}")
+    files = catalog_files(layer)
+    if not files:
+        raise UsageError(f"no catalog files (*.yaml, *.yml) in {_cut(layer)}")
+    return [_readable(p) for p in files]
+
+
 def catalog_paths(paths: list[Path] | None = None, builtin: bool = True, use_env: bool = True) -> list[tuple[int, Path]]:
     """Each catalog file in use with its layer: built-in first, then env paths, then ``paths``."""
-    layers: list[Path] = []
-    if use_env and os.environ.get(ENV_VAR):
-        layers += [Path(p) for p in os.environ[ENV_VAR].split(os.pathsep) if p]
-    layers += list(paths or [])
+    from_env = _env_paths() if use_env else []
+    layers = [*from_env, *(paths or [])]
     out: list[tuple[int, Path]] = []
     if builtin:
         out += [(0, p) for p in catalog_files(builtin_dir())]
     for number, layer in enumerate(layers, start=1):
         try:
-            exists = layer.exists()
-        except OSError as exc:  # a name too long for the file system (ENAMETOOLONG), or a folder not to be entered
-            raise UsageError(f"catalog path {_cut(layer)}: {exc.strerror}") from None
-        if not exists:
-            dangling = " (a symbolic link to nothing, or a loop of links)" if layer.is_symlink() else ""
-            raise UsageError(f"catalog path not found: {_cut(layer)}{dangling}")
-        files = catalog_files(layer)
-        if not files:
-            raise UsageError(f"no catalog files (*.yaml, *.yml) in {_cut(layer)}")
-        out += [(number, _readable(p)) for p in files]
+            out += [(number, p) for p in _layer_files(layer)]
+        except UsageError as exc:
+            if number > len(from_env):
+                raise
+            raise UsageError(f"{exc} (set in {ENV_VAR})") from None  # set long ago, in a profile: say where
     if not out:
         raise UsageError("no catalog to use: without the built-in catalog, name at least one catalog path")
     return out

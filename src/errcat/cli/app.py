@@ -202,6 +202,10 @@ class Whole(IntRange):
             self.fail(f"{value[:40]!r} is not a whole number in the digits 0-9 ({self.digits} at most)", param, ctx)
         return super().convert(value, param, ctx)
 
+    def _describe_range(self) -> str:
+        """No bound, no range in the help: click's own says ``[x<=None]`` of a status."""
+        return "" if self.min is None and self.max is None else super()._describe_range()
+
 
 StatusOpt = Annotated[
     int | None, typer.Option("--status", click_type=Whole(name="int", digits=100), help="Only errors with this HTTP status.")

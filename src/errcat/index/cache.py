@@ -45,7 +45,7 @@ from ..fs import (
     remove_cache_entry,
     write_atomic,
 )
-from ..text import visible_line
+from ..text import cut_line
 from .codec import FORMAT, CorruptIndex
 from .store import CatalogIndex, compile_in_memory
 
@@ -441,10 +441,12 @@ def warn_unusable(folder: Path, exc: BaseException) -> None:
     fix, where = _FIXES.get(getattr(exc, "errno", None) or 0, ("fix its owner", "of yours"))
     if no_home(folder):
         fix, where = "set HOME", "of yours"
+    from ..gate import shown  # only a warning pays for the gate's import
+
     _log.warning(
         "errcat: warning: cannot use the cache folder %s (%s); the index is built in memory on each run "
         "(%s, or set %s to a folder %s)",
-        visible_line(str(folder)),  # one line, whatever ERRCAT_CACHE_DIR holds (a newline, an escape)
+        shown(cut_line(str(folder))),  # one short line, whatever ERRCAT_CACHE_DIR holds (a newline, an escape, 100 KB, a token)
         unusable_reason(exc),
         fix,
         CACHE_ENV,

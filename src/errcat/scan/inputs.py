@@ -49,6 +49,7 @@ class Input:
     gzip: bool = False
     utf16: bool = False  # starts with a UTF-16 or UTF-32 byte-order mark: read whole, transcoded
     framed: bool = False  # Docker's multiplexed log stream: read whole, its frames' payloads joined
+    cr_lines: bool = False  # lines end in a lone CR (see cr_only): read whole, each CR a line end
     read: int = 0  # bytes read from disk or stdin (compressed bytes for gzip)
     unpacked: int = 0  # bytes a gzip input decompressed to (what its lines hold)
 
@@ -56,7 +57,15 @@ class Input:
     def splittable(self) -> bool:
         """Whether workers may read separate ranges of it: a plain file on disk, in a byte-wise
         encoding (a range of a UTF-16 file read raw would hold no needle)."""
-        return self.path is not None and not self.gzip and not self.utf16 and not self.framed and self.problem is None
+        whole = self.gzip or self.utf16 or self.framed or self.cr_lines
+        return self.path is not None and not whole and self.problem is None
+
+
+def cr_only(head: bytes) -> bool:
+    """Whether a text's lines end in a lone CR, none in LF: classic Mac OS's line end, which some tools
+    still write (Excel's "CSV (Macintosh)", a terminal's progress lines saved). Read as one line, a log
+    of them was one record (its errors counted once), or skipped whole past 1 MiB."""
+    return b"\r" in head and b"\n" not in head
 
 
 def _stdin_key() -> tuple[int, int] | None:
@@ -126,6 +135,7 @@ def inputs(names: list[str]) -> list[Input]:
             inp.gzip = kind == "gzip"
             inp.utf16 = kind in WIDE
             inp.framed = kind == "binary" and docker_framed(head)
+            inp.cr_lines = cr_only(head)
             if kind == "binary" and not inp.framed:
                 inp.problem = _binary(head)
         except OSError as exc:
@@ -198,6 +208,13 @@ def chunks(inp: Input) -> Iterator[bytes]:
 
 
 def _decoded(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
+    """Chunks of an open input (a local file, stdin, or one a cluster's worker opened): gzip recognised by
+    content, a byte-order mark honoured, a lone CR that ends every line read as a line end."""
+    for data in _unpacked(raw, inp):
+        yield data.replace(b"\r", b"\n") if inp.cr_lines else data
+
+
+def _unpacked(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
     """Chunks of an open input: gzip recognised by content, a byte-order mark honoured."""
     counted = io.BufferedReader(_Counting(raw, inp), CHUNK)
     stream: BinaryIO = counted
@@ -211,6 +228,7 @@ def _decoded(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
             inp.problem = f"cannot read: {_gzip_failure(exc)}"
             return
     kind = byte_kind(head)
+    inp.cr_lines = cr_only(head)  # a pipe's too (not sniffed before); a UTF-16 CR is one byte of 0d 00
     if kind in WIDE:
         yield from _transcoded(stream, kind, inp)
         return
