@@ -61,7 +61,7 @@ def print_lines(lines: list[Line], stream: TextIO | None = None) -> None:
         # Wrap at word boundaries with a hanging indent: continuation lines start under the text
         # that follows the line's own indent and its "label: " (piped output is never wrapped).
         indent = _hanging_indent(text.plain)
-        for i, part in enumerate(text.divide(_breaks(text.plain, width, width - indent))):
+        for i, part in enumerate(text.divide(_breaks(text.plain, width, width - indent, indent))):
             part.rstrip()  # no trailing spaces where a line was broken
             console.print(Text(" " * indent) + part if i else part)
 
@@ -88,9 +88,11 @@ def _one_per_row(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _breaks(plain: str, first: int, rest: int) -> list[int]:
+def _breaks(plain: str, first: int, rest: int, indent: int = 0) -> list[int]:
     """Where a line wraps at spaces: its first part fits ``first`` cells, the others ``rest``. A
-    word too long for any line (an id, a URL) stays whole where it is: a copied id must work."""
+    word too long for any line (an id, a URL) stays whole (a copied id must work) on a line of its
+    own, which it overflows alone: after the words before it, it ran past the edge by all of them;
+    but right after the line's label (its first ``indent`` cells) it stays, as the label's value."""
     import re
 
     from rich.cells import cell_len
@@ -98,8 +100,7 @@ def _breaks(plain: str, first: int, rest: int) -> list[int]:
     offsets: list[int] = []
     start, room = 0, first
     for word in re.finditer(r"\S+", plain):
-        too_long = cell_len(word.group()) > rest  # overflows on any line: breaking before it gains nothing
-        if word.start() > start and not too_long and cell_len(plain[start : word.end()]) > room:
+        if word.start() > max(start, indent) and cell_len(plain[start : word.end()]) > room:
             offsets.append(word.start())
             start, room = word.start(), rest
     return offsets
