@@ -104,6 +104,24 @@ def test_a_word_too_long_for_the_terminal_overflows_alone(tmp_path):
         assert value is not None and len(value.group(1).split()) == 1, line  # its label, if any, and one word
 
 
+def test_a_scan_groups_wrapped_text_continues_under_it_not_under_its_count(tmp_path):
+    """At 60 columns a group's text that wraps goes on under the text, past its count ("     32  [error] ..."):
+    it went on two columns in, where it read as a label of its own ("       rule: /var/www/html/")."""
+    log = tmp_path / "app.log"
+    log.write_text(
+        "".join(
+            f"2026-11-20T01:00:0{i}Z ERROR the nightly export failed to write its archive to the shared folder\n"
+            for i in range(3)
+        )
+    )
+    env = {**os.environ, "ERRCAT_CATALOG": "", "COLUMNS": "60", "TERM": "xterm", "NO_COLOR": "1"}
+    code, seen = _on_a_terminal(["scan", "--all", str(log)], env)
+    lines = seen.decode().replace("\r", "").splitlines()
+    head = next(i for i, line in enumerate(lines) if re.match(r"\s+3\s+ERROR the nightly export", line))
+    text_at = lines[head].index("ERROR")
+    assert code == 0 and lines[head + 1][:text_at].strip() == "" and lines[head + 1][text_at] != " "
+
+
 def test_no_color_on_a_narrow_terminal_still_wraps_and_prints_no_escape_codes():
     """NO_COLOR asks for no colour; the lines still fit the terminal (they once came out whole)."""
     env = {**os.environ, "ERRCAT_CATALOG": "", "COLUMNS": "60", "TERM": "xterm", "NO_COLOR": "1"}

@@ -109,7 +109,7 @@ def _breaks(plain: str, first: int, rest: int, indent: int = 0) -> list[int]:
 def _hanging_indent(plain: str) -> int:
     import re
 
-    m = re.match(r"(\s*)(?:[\w()/-][\w ()/-]{0,13}:\s+)?", plain)
+    m = re.match(r"(\s*)(?:[\w()/-][\w ()/-]{0,13}:\s+|[\d,]+\s+(?=\S))?", plain)  # a label, or a count (scan's groups)
     whole, lead = (m.group(0), m.group(1)) if m else ("", "")
     return len(whole) if len(whole) > len(lead) else len(lead) + 2
 
