@@ -63,6 +63,13 @@ def install(path: Path) -> None:
     atexit.register(_save)
 
 
+def forget() -> None:
+    """Write nothing at this run's exit: the kept file was just deleted (``errcat cache clear``), and a
+    pattern compiled after it (the gate's, to print the folder) wrote it again."""
+    global _path
+    _path = None
+
+
 def file_for(folder: Path) -> Path:
     _sre = importlib.import_module("_sre")
     return folder / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}-packed.marshal"

@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import regex_codes
 from ..catalog.locate import catalog_paths, given_paths
 from ..fs import remove_cache_entry
 from .cache import cache_dir, content_hash, drop_lock, file_states, index_name, last_used, no_home, open_checked, read_meta
@@ -76,6 +77,7 @@ def clear_cache() -> tuple[int, int]:
         with contextlib.suppress(OSError):  # a file, a link, or a folder put in a cache file's place
             freed += remove_cache_entry(f)
             removed += 1
+    regex_codes.forget()
     for lock in folder.glob("index-*.lock"):
         if lock.is_dir() and not lock.is_symlink():  # no process holds a folder
             with contextlib.suppress(OSError):
