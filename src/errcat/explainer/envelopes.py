@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
+from urllib.parse import parse_qs, urlsplit
 
 from ..gate import MAX_DEPTH as MAX_DEPTH  # strings that hold JSON decoded no deeper than the gate judged them
 from ..model import HTTP_METHODS
@@ -819,3 +820,23 @@ def _note_lenient(reading: Reading, cut: bool, looks_dumped: bool, *, message_cu
 def with_exchange_status(errors: list[SentError], status: int | None) -> list[SentError]:
     """The errors with the exchange's status filled in where the body did not state one."""
     return [e if e.status is not None or status is None else e._replace(status=status) for e in errors]
+
+
+_REDIRECT_ERROR = re.compile(r"[a-z]+(?:_[a-z]+)+")  # RFC 6749 4.1.2.1's codes and their kind: access_denied
+
+
+def redirect_error(url: str | None) -> SentError | None:
+    """The OAuth error an authorization server's redirect carries back to the app (RFC 6749 4.1.2.1:
+    ``/callback?error=access_denied&error_description=...``, or after ``#`` in the implicit flow),
+    when a 302's Location or a pasted callback URL is all the paste holds of the error. An ``error``
+    parameter that is no such code (``?error=true``) and comes without a description is no error read."""
+    if not url or "error=" not in url:
+        return None
+    parts = urlsplit(url[:8192])
+    for part in (parts.query, parts.fragment):
+        fields = parse_qs(part, max_num_fields=64)
+        code = (fields.get("error") or [""])[0].strip()
+        said = (fields.get("error_description") or [""])[0].strip()
+        if code in OAUTH_CODES or _REDIRECT_ERROR.fullmatch(code) or (said and re.fullmatch(r"[\w.-]{1,64}", code)):
+            return SentError(OAUTH, code=code, message=_text(said[:MAX_TEXT]) if said else None)
+    return None
