@@ -188,12 +188,16 @@ def _myob(d: dict[str, Any], shape: Shape) -> SentError:
         _myob_shape(d, shape),
         code=_code(k.get("errorcode")),
         name=_text(k.get("name")),
-        # eBay's Errors carry LongMessage and ShortMessage where others say Message
-        message=_text(k.get("message") or k.get("longmessage") or k.get("shortmessage")),
+        message=_text(next((k[m] for m in _ERRORCODE_MESSAGE_KEYS if k.get(m)), None)),
         details=_text(k.get("additionaldetails")),
         severity=_text(k.get("severity")),
         learn_more=_text(k.get("learnmore")),
     )
+
+
+# Where a body beside an ErrorCode puts its message when it is not "Message": eBay's LongMessage and ShortMessage,
+# AWS's ErrorMessage (EventBridge's failed entries), Exchange's (OWA's) FaultMessage
+_ERRORCODE_MESSAGE_KEYS = ("message", "longmessage", "shortmessage", "errormessage", "faultmessage")
 
 
 _SAGE_KEYS = frozenset({"$severity", "$datacode", "$message", "$source"})
@@ -413,7 +417,7 @@ def _named_code(k: dict[str, Any]) -> Any:
     return next((v for key, v in k.items() if _NAMED_CODE.fullmatch(key)), None)
 
 
-_MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "exceptionmessage")
+_MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "errormsg", "error_msg", "exceptionmessage")
 # keys some APIs put their message under, read only when it is a sentence: "reason":"rateLimitExceeded" is a code
 _SENTENCE_KEYS = ("err", "reason")
 
