@@ -38,3 +38,9 @@ def test_an_error_flag_in_a_request_url_is_no_oauth_error(catalog):
     """``?error=true`` beside a body of its own: the body is what is read."""
     x = explain(catalog, "GET https://api.example.net/items?error=true\n\nHTTP/1.1 500 Internal Server Error\n\nDatabase is down")
     assert [m.sent.code for m in x.errors] == [None] and "Database is down" in (x.errors[0].sent.message or "")
+
+
+def test_an_error_status_is_not_traded_for_a_request_urls_error_parameter(catalog):
+    """A 500 with no body after a request whose URL holds ``error=``: the 500 is what the server said."""
+    x = explain(catalog, "GET https://api.example.net/cb?error=access_denied\n\nHTTP/1.1 500 Internal Server Error\n")
+    assert [(m.sent.code, m.sent.status) for m in x.errors] == [(None, 500)]

@@ -601,9 +601,9 @@ def read_errors(ex: Exchange, request: str | None = None) -> ErrorsRead:
 
 def _redirected(ex: Exchange, text_errors: Sequence[SentError]) -> SentError | None:
     """The OAuth error a redirect carries in its Location, or a pasted callback URL with nothing
-    else to read (a request URL with ``?error=`` beside a body of its own says no more than that body)."""
+    else to read (a request URL with ``?error=`` beside a body, or an error status, of its own says no more than they do)."""
     found = redirect_error(ex.header("location"))
-    if found is None and all(e.shape is STATUS_ONLY for e in text_errors):
+    if found is None and (ex.status is None or 300 <= ex.status < 400) and all(e.shape is STATUS_ONLY for e in text_errors):
         found = redirect_error(ex.url)
     return found
 
