@@ -4,6 +4,8 @@ so what a vendor's guide says of it is shown; the vendor is still named only on 
 
 from __future__ import annotations
 
+import json
+
 from errcat.explainer import explain
 
 # Sage's authorization request (its guide's URL, www.sageone.com/oauth2/auth/central?filter=apiv3.1),
@@ -44,3 +46,24 @@ def test_an_error_status_is_not_traded_for_a_request_urls_error_parameter(catalo
     """A 500 with no body after a request whose URL holds ``error=``: the 500 is what the server said."""
     x = explain(catalog, "GET https://api.example.net/cb?error=access_denied\n\nHTTP/1.1 500 Internal Server Error\n")
     assert [(m.sent.code, m.sent.status) for m in x.errors] == [(None, 500)]
+
+
+def _har(location: str) -> str:
+    """A HAR file (synthetic, in the shape devtools export) of Sage's authorization request answered by a redirect."""
+    entry = {
+        "request": {"method": "GET", "url": "https://www.sageone.com/oauth2/auth/central?filter=apiv3.1", "headers": []},
+        "response": {"status": 302, "statusText": "Found", "headers": [{"name": "Location", "value": location}], "content": {}},
+    }
+    return json.dumps({"log": {"version": "1.2", "entries": [entry]}})
+
+
+def test_a_recorded_redirect_carrying_an_error_is_explained(catalog):
+    """A recording explains error responses only: the refusal's 302 was left out, and with it Sage's guide."""
+    x = explain(catalog, _har("https://myapp.example.com/callback?error=access_denied"))
+    assert x.vendor == "sage" and [m.sent.code for m in x.errors] == ["access_denied"]
+    assert any("user chose not to authorize the app" in n for n in x.notes)
+
+
+def test_a_recorded_redirect_with_a_code_is_no_error(catalog):
+    x = explain(catalog, _har("https://myapp.example.com/callback?code=4f2a9c&state=xyz"))
+    assert x.errors == ()

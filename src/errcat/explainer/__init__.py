@@ -772,7 +772,9 @@ def _explain_recording(
         ]
     summary = (
         f"a {recording.kind} of {recording.interactions} exchange(s): "
-        f"{len(recording.errors) + recording.more} error response(s) (status 400 or more), explained in order"
+        f"{len(recording.errors) + recording.more} error response(s) (status 400 or more"
+        + (f"; {recording.redirects} a redirect carrying an OAuth error" if recording.redirects else "")
+        + "), explained in order"
     )
     all_notes = [*notes, summary]
     if recording.more:
