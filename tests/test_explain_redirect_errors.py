@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from errcat.explainer import explain
 
 # Sage's authorization request (its guide's URL, www.sageone.com/oauth2/auth/central?filter=apiv3.1),
@@ -67,3 +69,16 @@ def test_a_recorded_redirect_carrying_an_error_is_explained(catalog):
 def test_a_recorded_redirect_with_a_code_is_no_error(catalog):
     x = explain(catalog, _har("https://myapp.example.com/callback?code=4f2a9c&state=xyz"))
     assert x.errors == ()
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        "https://a.example.com/cb?" + "&".join(f"p{i}=1" for i in range(200)) + "&error=access_denied",  # urllib's field cap
+        "http://[abc/cb?error=access_denied",  # urlsplit's "Invalid IPv6 URL"
+    ],
+)
+def test_a_hostile_callback_is_read_not_a_traceback(catalog, location):
+    """Both raised ValueError out of urllib: the error's own fields are found by hand."""
+    x = explain(catalog, f"HTTP/1.1 302 Found\nLocation: {location}\n")
+    assert [m.sent.code for m in x.errors] == ["access_denied"]

@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from ..gate import MAX_DEPTH as MAX_DEPTH  # strings that hold JSON decoded no deeper than the gate judged them
 from ..model import HTTP_METHODS
@@ -836,9 +836,9 @@ def redirect_error(url: str | None) -> SentError | None:
     parameter that is no such code (``?error=true``) and comes without a description is no error read."""
     if not url or "error=" not in url:
         return None
-    parts = urlsplit(url[:8192])
-    for part in (parts.query, parts.fragment):
-        fields = parse_qs(part, max_num_fields=64)
+    url, _, fragment = url[:8192].partition("#")  # split by hand: urlsplit raises on a broken host ("http://[abc/")
+    for part in (url.partition("?")[2], fragment):
+        fields = parse_qs("&".join(p for p in part.split("&") if p.startswith(("error=", "error_description="))))
         code = (fields.get("error") or [""])[0].strip()
         said = (fields.get("error_description") or [""])[0].strip()
         if code in OAUTH_CODES or _REDIRECT_ERROR.fullmatch(code) or (said and re.fullmatch(r"[\w.-]{1,64}", code)):
