@@ -263,3 +263,29 @@ def test_a_body_printed_as_python_bytes_reads_its_utf8_text(catalog):
 def test_escapes_that_are_no_utf8_text_stay_as_they_were(catalog):
     d = explain(catalog, 'b\'{"errors": [{"error": "bad byte \\xff\\xfe in the upload"}]}\'').as_dict()
     assert d["vendor"] is None
+
+
+def test_guzzle_3s_labelled_reason_phrase_is_the_reason(catalog):
+    """Guzzle 3 prints the phrase on its own line, "[reason phrase] ...": it is the status's reason, when it is its own."""
+    wording = "Client error response\n[status code] 400\n[reason phrase] {phrase}\n[url] https://api.example.org/token\n"
+    assert explain(catalog, wording.format(phrase="Bad Request")).exchange.reason == "Bad Request"
+    assert explain(catalog, wording.format(phrase="Something else")).exchange.reason is None
+
+
+def test_a_dotnet_status_member_after_the_response_message_is_the_status(catalog):
+    """The title of Azure-Samples/active-directory-aspnetcore-webapp-openidconnect-v2#471 (real): the member
+    name follows "status code in the HttpResponseMessage:"; no catalogued vendor is named."""
+    x = explain(catalog, "HttpRequestException: Invalid status code in the HttpResponseMessage: Unauthorized.")
+    assert (x.exchange.status, x.vendor) == (401, None)
+
+
+def test_a_status_looking_code_in_a_body_is_its_own_code_not_the_http_status(catalog):
+    """Real (HChaoHui/MS_OAuth2API_Next#6): the relay's "401" sits under "code". It stays the body's code, as
+    docs/explain.md says: no status is made up from it, so no status meaning or retry advice comes with it."""
+    said = (
+        "Authentication failed. Please provide valid credentials or contact administrator for access. "
+        "Refer to API documentation for deployment details."
+    )
+    body = json.dumps({"code": "401", "error": said}, indent=4)
+    x = explain(catalog, body)
+    assert (x.exchange.status, x.errors[0].sent.code, x.vendor) == (None, "401", None)

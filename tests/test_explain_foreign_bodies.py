@@ -445,3 +445,30 @@ def test_an_errors_list_of_codes_and_messages_alone_is_no_myob_body(catalog):
         ("UK.OBIE.Resource.InvalidConsentStatus", "Consent is not authorised")
     ]
     assert explain(catalog, MYOB_DUPLICATE_REQUEST).vendor == "myob"
+
+
+@pytest.mark.parametrize(
+    ("body", "code", "message"),
+    [
+        # moto's EventBridge tests (find_string id 5129515): AWS's failed entry, ErrorCode beside ErrorMessage
+        ('{"ErrorCode": "MalformedDetail", "ErrorMessage": "Detail is malformed."}', "MalformedDetail", "Detail is malformed."),
+        # a Swift test for an Outlook Web App client (find_string id 58404891115): Exchange's FaultMessage
+        (
+            '{"Body":{"ErrorCode":500,"ExceptionName":"MemberAccessException","FaultMessage":"Cannot create an abstract class.",'
+            '"ResponseCode":"ErrorInternalServerError"}}',
+            "500",
+            "Cannot create an abstract class.",
+        ),
+        # a Go client test for a phone-and-PIN login API (find_string id 68880366640): errorCode beside errorMsg
+        (
+            '{"errors":[{"errorCode":"INVALID_CREDENTIALS","errorMsg":"Invalid phone number or PIN"}]}',
+            "INVALID_CREDENTIALS",
+            "Invalid phone number or PIN",
+        ),
+    ],
+)
+def test_a_message_under_another_apis_key_is_read_and_not_claimed(catalog, body, code, message):
+    """ErrorMessage, FaultMessage and errorMsg hold the message: the words were lost (or the body read as text)."""
+    x = explain(catalog, body)
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [(code, message)]
+    assert x.vendor is None and all(m.kind.value in ("none", "fuzzy") for m in x.errors)

@@ -19,7 +19,7 @@ from ..index.store import CatalogIndex
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired, squash, unwrapped
 from ..values import TRANSIENT_STATUSES, quota_spent, resend_may_repeat, unsafe_resend_words
-from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, with_exchange_status
+from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, redirect_error, with_exchange_status
 from .evidence import Clue, VendorFacts, clues_for, decide, endpoint_for, facts_for, scores, sdk_exception
 from .exchange import Exchange
 from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, match_error, spot_names
@@ -586,6 +586,9 @@ def read_errors(ex: Exchange, request: str | None = None) -> ErrorsRead:
     ex = _with_body_facts(ex, reading)
     errors, hints = (reading.errors, None) if reading.errors else _text_errors(ex)
     errors = with_exchange_status(errors, ex.status)
+    redirected = None if reading.errors else _redirected(ex, errors)
+    if redirected:  # its status (302) is the redirect's, not the error's
+        errors, hints = [redirected], None
     if request:
         errors = [o._replace(request=request) for o in errors]
     notes = list(reading.notes)
@@ -594,6 +597,15 @@ def read_errors(ex: Exchange, request: str | None = None) -> ErrorsRead:
     if not errors and holds_stack_frames(ex.body):
         notes.append("the paste holds a stack trace's frames only: its exception's line (a traceback's last) says the error")
     return ErrorsRead(ex, tuple(errors), reading.total or len(errors), tuple(notes), hints)
+
+
+def _redirected(ex: Exchange, text_errors: Sequence[SentError]) -> SentError | None:
+    """The OAuth error a redirect carries in its Location, or a pasted callback URL with nothing
+    else to read (a request URL with ``?error=`` beside a body, or an error status, of its own says no more than they do)."""
+    found = redirect_error(ex.header("location"))
+    if found is None and (ex.status is None or 300 <= ex.status < 400) and all(e.shape is STATUS_ONLY for e in text_errors):
+        found = redirect_error(ex.url)
+    return found
 
 
 def _with_body_facts(ex: Exchange, reading: Reading) -> Exchange:
@@ -760,7 +772,9 @@ def _explain_recording(
         ]
     summary = (
         f"a {recording.kind} of {recording.interactions} exchange(s): "
-        f"{len(recording.errors) + recording.more} error response(s) (status 400 or more), explained in order"
+        f"{len(recording.errors) + recording.more} error response(s) (status 400 or more"
+        + (f"; {recording.redirects} a redirect carrying an OAuth error" if recording.redirects else "")
+        + "), explained in order"
     )
     all_notes = [*notes, summary]
     if recording.more:

@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, NamedTuple
+from urllib.parse import parse_qs
 
 from ..gate import MAX_DEPTH as MAX_DEPTH  # strings that hold JSON decoded no deeper than the gate judged them
 from ..model import HTTP_METHODS
@@ -187,12 +188,16 @@ def _myob(d: dict[str, Any], shape: Shape) -> SentError:
         _myob_shape(d, shape),
         code=_code(k.get("errorcode")),
         name=_text(k.get("name")),
-        # eBay's Errors carry LongMessage and ShortMessage where others say Message
-        message=_text(k.get("message") or k.get("longmessage") or k.get("shortmessage")),
+        message=_text(next((k[m] for m in _ERRORCODE_MESSAGE_KEYS if k.get(m)), None)),
         details=_text(k.get("additionaldetails")),
         severity=_text(k.get("severity")),
         learn_more=_text(k.get("learnmore")),
     )
+
+
+# Where a body beside an ErrorCode puts its message when it is not "Message": eBay's LongMessage and ShortMessage,
+# AWS's ErrorMessage (EventBridge's failed entries), Exchange's (OWA's) FaultMessage
+_ERRORCODE_MESSAGE_KEYS = ("message", "longmessage", "shortmessage", "errormessage", "faultmessage")
 
 
 _SAGE_KEYS = frozenset({"$severity", "$datacode", "$message", "$source"})
@@ -412,7 +417,7 @@ def _named_code(k: dict[str, Any]) -> Any:
     return next((v for key, v in k.items() if _NAMED_CODE.fullmatch(key)), None)
 
 
-_MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "exceptionmessage")
+_MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "errormsg", "error_msg", "exceptionmessage")
 # keys some APIs put their message under, read only when it is a sentence: "reason":"rateLimitExceeded" is a code
 _SENTENCE_KEYS = ("err", "reason")
 
@@ -819,3 +824,23 @@ def _note_lenient(reading: Reading, cut: bool, looks_dumped: bool, *, message_cu
 def with_exchange_status(errors: list[SentError], status: int | None) -> list[SentError]:
     """The errors with the exchange's status filled in where the body did not state one."""
     return [e if e.status is not None or status is None else e._replace(status=status) for e in errors]
+
+
+_REDIRECT_ERROR = re.compile(r"[a-z]+(?:_[a-z]+)+")  # RFC 6749 4.1.2.1's codes and their kind: access_denied
+
+
+def redirect_error(url: str | None) -> SentError | None:
+    """The OAuth error an authorization server's redirect carries back to the app (RFC 6749 4.1.2.1:
+    ``/callback?error=access_denied&error_description=...``, or after ``#`` in the implicit flow),
+    when a 302's Location or a pasted callback URL is all the paste holds of the error. An ``error``
+    parameter that is no such code (``?error=true``) and comes without a description is no error read."""
+    if not url or "error=" not in url:
+        return None
+    url, _, fragment = url[:8192].partition("#")  # split by hand: urlsplit raises on a broken host ("http://[abc/")
+    for part in (url.partition("?")[2], fragment):
+        fields = parse_qs("&".join(p for p in part.split("&") if p.startswith(("error=", "error_description="))))
+        code = (fields.get("error") or [""])[0].strip()
+        said = (fields.get("error_description") or [""])[0].strip()
+        if code in OAUTH_CODES or _REDIRECT_ERROR.fullmatch(code) or (said and re.fullmatch(r"[\w.-]{1,64}", code)):
+            return SentError(OAUTH, code=code, message=_text(said[:MAX_TEXT]) if said else None)
+    return None

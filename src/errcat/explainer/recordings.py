@@ -4,8 +4,8 @@ Ruby's VCR and Python's vcrpy record ``request``/``response`` pairs (YAML or JSO
 ``body: {string: ...}``, the status under ``status: {code, message}``); a browser's devtools
 export HAR (``log.entries[].request/response``, the body under ``content.text``; one entry alone
 is read too, as a program logs it). Every response
-with a status of 400 or more becomes an HTTP exchange in text, in recorded order, for the rest
-of the pipeline to read as if it had been pasted on its own.
+with a status of 400 or more, and every redirect whose Location carries an OAuth error, becomes an
+HTTP exchange in text, in recorded order, for the rest of the pipeline to read as if it had been pasted on its own.
 """
 
 import base64
@@ -16,7 +16,7 @@ import zlib
 from typing import Any, NamedTuple
 
 from ..text import WIDE, byte_kind
-from .envelopes import DECODER, status_of  # 5,000 nines: kept as text, not a ValueError
+from .envelopes import DECODER, redirect_error, status_of  # 5,000 nines: kept as text, not a ValueError
 
 MAX_INTERACTIONS = 200  # error responses explained from one recording; the rest are counted
 # Exchanges of a YAML cassette parsed: PyYAML builds ~4,000 a second here (a 2 MB cassette of
@@ -45,6 +45,7 @@ class Recording(NamedTuple):
     more: int  # error exchanges beyond MAX_INTERACTIONS
     unread: int = 0  # exchanges of a long YAML cassette past MAX_YAML_EXCHANGES, not read
     unusable: int = 0  # entries with no response object (a HAR entry of a request that never got one)
+    redirects: int = 0  # of the errors, redirects whose Location carries an OAuth error (status 3xx)
 
 
 def read_recording(text: str) -> Recording | None:
@@ -137,9 +138,21 @@ def _lenient_loader() -> Any:
 
 def _collect(kind: str, exchanges: list[tuple[int | None, Recorded] | None]) -> Recording:
     found = [e for e in exchanges if e is not None]
-    errors = [r for status, r in found if status is not None and status >= 400]
+    redirected = {id(r) for status, r in found if status is not None and 300 <= status < 400 and _carries_error(r.text)}
+    errors = [r for status, r in found if (status is not None and status >= 400) or id(r) in redirected]
     more = max(0, len(errors) - MAX_INTERACTIONS)
-    return Recording(kind, len(found), errors[:MAX_INTERACTIONS], more, unusable=len(exchanges) - len(found))
+    return Recording(
+        kind, len(found), errors[:MAX_INTERACTIONS], more, unusable=len(exchanges) - len(found), redirects=len(redirected)
+    )
+
+
+_LOCATION = re.compile(r"^Location:[ \t]*(\S{1,8192})", re.IGNORECASE | re.MULTILINE)
+
+
+def _carries_error(text: str) -> bool:
+    """Whether a recorded redirect sends an OAuth error back to the app in its Location (a user's refusal)."""
+    m = _LOCATION.search(text)
+    return m is not None and redirect_error(m.group(1)) is not None
 
 
 def _body(value: Any) -> str:

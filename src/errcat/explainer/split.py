@@ -127,9 +127,15 @@ _DOTNET_NAMES = {"".join(w.title() for w in s.name.split("_")): s.value for s in
     "RequestedRangeNotSatisfiable": 416,
     "UnprocessableEntity": 422,
 }
+# (also after the object it was read from: "Invalid status code in the HttpResponseMessage: Unauthorized.")
 _DOTNET_STATUS = re.compile(
-    r"\b(?i:status[ _]?code)[\"']?[ \t]*(?:[:=][ \t]*)?[\"']?(" + "|".join(sorted(_DOTNET_NAMES, key=len, reverse=True)) + r")\b"
+    r"\b(?i:status[ _]?code)(?:[ \t]+in[ \t]+the[ \t]+\w{1,40})?[\"']?[ \t]*(?:[:=][ \t]*)?[\"']?("
+    + "|".join(sorted(_DOTNET_NAMES, key=len, reverse=True))
+    + r")\b"
 )
+# A reason phrase under its own label, apart from the status: Guzzle 3's "[reason phrase] Bad Request", a log's
+# "reasonPhrase=Not Found"; taken only when it is the status's own phrase
+_LABELLED_REASON = re.compile(r"\breason[ _]?phrase\b[\]\"']?[ \t]*[:=]?[ \t]*[\"']?([A-Za-z][A-Za-z' -]{1,40})", re.IGNORECASE)
 # requests' raise_for_status text; the reason between is short (bounded: one long line of repeats stays linear)
 _PYTHON_HTTP_ERROR = re.compile(r"\b[1-5]\d\d (?:Client|Server) Error: .{0,200}? for url: \S+")
 
@@ -476,7 +482,7 @@ def _find_status(ex: Framing) -> None:
         ex.status = to_status(title.group(1))
         return
     if (found := _patterned_status(head, low) or _dotnet_status(head, low) or _stated_status(head, low)) is not None:
-        ex.status, ex.reason = found
+        ex.status, ex.reason = found[0], found[1] or _labelled_reason(head, low, found[0])
         return
     if (leading := _leading_status(ex.text)) is not None:
         ex.status, ex.reason = leading
@@ -494,6 +500,14 @@ def _find_status(ex: Framing) -> None:
             and (not reason or reason.lower() == HTTPStatus(status).phrase.lower())
         ):
             ex.status, ex.reason = status, reason or None
+
+
+def _labelled_reason(head: str, low: str | None, status: int) -> str | None:
+    """The status's reason phrase where the paste labels it apart from the number (see _LABELLED_REASON)."""
+    if low is not None and "reason" not in low:
+        return None
+    m = _LABELLED_REASON.search(head)
+    return reason_phrase(status, m.group(1)) if m else None
 
 
 def _dotnet_status(head: str, low: str | None) -> tuple[int, str | None] | None:
