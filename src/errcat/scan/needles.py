@@ -14,7 +14,8 @@ A second pass, around the needle lines only, marks the lines that make grouping 
 strings, "response body:" at its end) and a line that may continue the one before it (blank, indented, closing, a status or
 request or header line); the first pass also marks the lines that state an HTTP status of 400
 or more. A needle line with no such mark on itself or its neighbours is a record of its own,
-told without grouping it (records.Finder._take_marked).
+told without grouping it (records.Finder._take_marked). Where needle lines are all along (a real
+log's), both are found in one pass (see _ALL_ALONG), with the same marks.
 
 Two engines keep that contract, with identical marks (the test suite runs both):
 
