@@ -973,3 +973,55 @@ def test_courier_errors_are_errors_and_a_sasl_response_they_quote_is_hidden(inde
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3]
     assert not any("AHJ0Z3JvdXAAUTd4bUt2OWU" in text for text in report.other)
     assert any(text.endswith("cmd: AUTH PLAIN [REDACTED] admin") for text in report.other)
+
+
+# IBM MQ's error log (elastic/beats at bb649180, filebeat/module/ibmmq/errorlog/test/AMQERR01.log, lines 60-66,
+# 89-96 and 43-49, each message's explanation cut to a line): each entry's severity is only its message id's last
+# letter, E an error, W a warning, I information; no word of AMQ6776E's says so
+MQ_ERROR_LOG = [
+    "11/10/2018 10:46:26 - Process(8480.1) User(MUSR_MQADMIN) Program(amqzxma0.exe)",
+    "                      Host(FELIX-ELASTIC) Installation(Installation1)",
+    "                      VRMF(9.1.0.0)",
+    "                      Time(2018-10-11T08:46:26.343Z)",
+    "                     ",
+    "AMQ6776E: Queue manager recovery log not correctly configured for advanced",
+    "format disk.",
+    "",
+    "EXPLANATION:",
+    "The queue manager recovery log is located on an advanced format disk, however",
+    "----- amqxfdcp.c : 832 --------------------------------------------------------",
+    "11/10/2018 10:46:26 - Process(8480.1) User(MUSR_MQADMIN) Program(amqzxma0.exe)",
+    "                      Host(FELIX-ELASTIC) Installation(Installation1)",
+    "                      VRMF(9.1.0.0)",
+    "                      Time(2018-10-11T08:46:26.346Z)",
+    "                      ArithInsert1(8480)",
+    "                      CommentInsert1(QM1)",
+    "                     ",
+    "AMQ6184W: An internal IBM MQ error has occurred on queue manager QM1.",
+    "",
+    "EXPLANATION:",
+    "An error has been detected, and the IBM MQ error recording routine has been",
+    "----- amqxfdcp.c : 874 --------------------------------------------------------",
+    "11/10/2018 10:46:25 - Process(16776.1) User(MUSR_MQADMIN) Program(strmqm.exe)",
+    "                      Host(FELIX-ELASTIC) Installation(Installation1)",
+    "                      VRMF(9.1.0.0)",
+    "                      Time(2018-10-11T08:46:25.924Z)",
+    "                      ArithInsert1(90)",
+    "                     ",
+    "AMQ7125I: There are 90 days left in the trial period for this copy of IBM MQ.",
+    "",
+    "EXPLANATION:",
+    "This copy of IBM MQ is licensed for a limited period only.",
+    "----- amqzlic0.c : 435 --------------------------------------------------------",
+]
+
+
+def test_an_ibm_message_ids_last_letter_is_its_severity(index, tmp_path):
+    """MQ's, WebSphere's and Db2's messages name their severity by their id's last letter: an error (E; Db2's N),
+    a warning (W) is one, information (I) is none, and the id, the error's name to look up, stays in its group's."""
+    assert [level(line) for line in ("AMQ6776E: Queue", "AMQ6184W: An", "AMQ7125I: There")] == ["error", "warn", "info"]
+    report = scanned(index, tmp_path, "AMQERR01.LOG", MQ_ERROR_LOG)
+    assert [(text, [p.line for p in g.places]) for text, g in report.other.items()] == [
+        ("AMQ6776E: Queue manager recovery log not correctly configured for advanced", [6]),
+        ("AMQ6184W: An internal IBM MQ error has occurred on queue manager QM<n>.", [19]),
+    ]

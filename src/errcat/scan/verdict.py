@@ -112,6 +112,14 @@ _LEVEL = re.compile(
     # a Cisco message's severity digit (ASA's "%ASA-4-106023: Deny tcp ...", IOS's "%LINK-3-UPDOWN: ...")
     r"|" + CISCO_SEVERITY + r")"
 )
+# an IBM product's message id: a prefix, a number, and a letter that is the message's severity, then a colon or a space.
+# Each product's letters (MQ's "AMQ6776E:", "AMQ6184W:", "AMQ7125I:": I, W, E, S severe, T terminating; WebSphere's and
+# Liberty's "SRVE0777E:", "CWWKZ0002E:": I, A audit, W, E; Db2's and IBM BPM's "SQL1032N  ...": I, W, N error, E urgent,
+# C severe; Spectrum Protect's "ANR0236E Fail to start ...") agree on what each letter means where two use it
+IBM_MESSAGE_ID = r"\b[A-Z]{2}[A-Z0-9]{1,3}\d{4,5}"  # then the letter
+IBM_LOUD_LETTERS = "CENSTW"
+_IBM_LEVEL = re.compile(IBM_MESSAGE_ID + r"(?P<ibm>[CENSTWIA])[: ]")
+_IBM_LEVELS = dict.fromkeys("CENST", "error") | {"W": "warn", "I": "info", "A": "info"}
 # levels written as a mark: Redis's, and a Cisco message's severity digit (syslog's severities); PHP's in words
 _MARKED_LEVELS = (
     {".": "debug", "-": "verbose", "*": "notice", "#": "warning"}
@@ -241,7 +249,8 @@ def level(head: str) -> str | None:
         return "error" if severity <= 3 else "warn" if severity == 4 else "info"
     m = _LEVEL.search(window) or (_UNNUMBERED_TAG.search(window) if ": " in window else None)
     if m is None:
-        return None
+        ibm = _IBM_LEVEL.search(window)
+        return _IBM_LEVELS[ibm["ibm"]] if ibm else None
     word = next(g for g in m.groups() if g is not None)
     return _MARKED_LEVELS.get(word) or word.lower().rstrip(" ")
 
