@@ -1025,3 +1025,23 @@ def test_an_ibm_message_ids_last_letter_is_its_severity(index, tmp_path):
         ("AMQ6776E: Queue manager recovery log not correctly configured for advanced", [6]),
         ("AMQ6184W: An internal IBM MQ error has occurred on queue manager QM<n>.", [19]),
     ]
+
+
+# Celery's worker log, its time, level and process in one bracket: xieyumc/YuYuWechat issue #17
+# (https://github.com/xieyumc/YuYuWechat/issues/17) and project-koku/koku pull request #1480
+# (https://github.com/project-koku/koku/pull/1480, docker compose's "koku_worker       | " cut)
+CELERY = [
+    "[2024-09-22 13:57:43,677: ERROR/MainProcess] Task handler raised error: ValueError('not enough values to unpack "
+    "(expected 3, got 0)')",
+    "[2019-12-03 21:17:15,145: ERROR/ForkPoolWorker-1] masu.processor.tasks.get_report_files[6ded1c2b-9da6-4d1f-bf9b-"
+    "b9863d6934fc]: ",
+]
+
+
+def test_a_celery_records_group_is_named_by_its_level_process_and_message(index, tmp_path):
+    """Taking the time out of Celery's "[<time>: ERROR/MainProcess]" left "[: ERROR/MainProcess]": its separator goes too."""
+    report = scanned(index, tmp_path, "worker.log", CELERY)
+    assert sorted(report.other) == [
+        "[ERROR/ForkPoolWorker-<n>] masu.processor.tasks.get_report_files[<id>]:",
+        "[ERROR/MainProcess] Task handler raised error: ValueError('not enough values to unpack (expected <n>, got <n>)')",
+    ]

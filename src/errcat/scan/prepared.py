@@ -403,6 +403,8 @@ def _untimed_text(text: str, head: str) -> tuple[str, datetime | None, str | Non
             if not quote or text[end : end + 1] == key[0][-1]:  # the value whole, its quotes too
                 start, end = key.start(), end + quote
                 end += text[end : end + 1] == " "
+        elif start == 1 and text[0] == "[" and text[end : end + 2] == ": ":  # Celery's "[<time>: ERROR/ForkPoolWorker-1] "
+            end += 2
         untimed = text[:start] + text[end:]
     if span is not None:
         untimed = text[span:]
