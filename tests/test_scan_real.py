@@ -467,7 +467,7 @@ def test_a_chained_python_traceback_ending_in_any_class_is_one_record(index, tmp
     (group,) = report.other.values()
     assert [p.line for p in group.places] == [2, 19]
     assert (
-        group.text.startswith("[: ERROR/ForkPoolWorker-<n>] Task augur")
+        group.text.startswith("[ERROR/ForkPoolWorker-<n>] Task augur")
         and str(group.first_seen)[:23] == "2025-12-11 10:00:01.250"
     )
 
