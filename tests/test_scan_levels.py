@@ -753,7 +753,7 @@ SSHD_USERS = [
         " invalid user admin from 201.177.23.130 port 46784 ssh2 [preauth]"
     ),
 ]
-SSHD_GROUP = "ip-<n>-<n>-<n>-<n> sshd[<n>]: error: maximum authentication attempts exceeded for "
+SSHD_GROUP = "sshd[<n>]: error: maximum authentication attempts exceeded for "
 
 
 def test_sshd_failed_logins_are_grouped_whatever_user_name_was_tried(index, tmp_path):
@@ -1045,3 +1045,20 @@ def test_a_celery_records_group_is_named_by_its_level_process_and_message(index,
         "[ERROR/ForkPoolWorker-<n>] masu.processor.tasks.get_report_files[<id>]:",
         "[ERROR/MainProcess] Task handler raised error: ValueError('not enough values to unpack (expected <n>, got <n>)')",
     ]
+
+
+# fail2ban's sshd test log (fail2ban/tests/files/logs/sshd at deffcbc, lines 172 and 189): one error, logged with no
+# host and by a host named "host" in a central syslog
+SSHD_TWO_HOSTS = [
+    "Feb 17 17:40:18 sshd[19725]: error: kex_exchange_identification: Connection closed by remote host",
+    "Jun  7 04:10:35 host sshd[424228]: error: kex_exchange_identification: Connection closed by remote host",
+]
+
+
+def test_one_error_on_two_syslog_hosts_is_one_group_whose_samples_name_each_host(index, tmp_path):
+    """A syslog header's host is where an error happened, not what it is: one group, its lines and samples as logged."""
+    report = scanned(index, tmp_path, "messages", SSHD_TWO_HOSTS)
+    ((text, group),) = report.other.items()
+    assert text == "sshd[<n>]: error: kex_exchange_identification: Connection closed by remote host"
+    assert [p.line for p in group.places] == [1, 2]
+    assert [text for _, text in group.samples] == SSHD_TWO_HOSTS

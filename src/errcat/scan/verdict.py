@@ -148,8 +148,20 @@ _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 # db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:" put it past HEAD once syslog's header was before it)
 _SYSLOG_HEADER = re.compile(
     r"(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16})"
-    r" [\w.:-]{1,64} [\w./-]{1,48}(?:\[\d{1,10}\])?: "
+    r" (?P<host>[\w.:-]{0,63}[\w.-]) [\w./-]{1,48}(?:\[\d{1,10}\])?: "
 )
+
+
+def syslog_host(head: str) -> tuple[int, int] | None:
+    """Where a syslog header's host stands in a line that starts with one, with the space after it: a central
+    syslog's one error on two hosts is one error (its lines still name their host), not two groups."""
+    header = _SYSLOG_HEADER.match(head)
+    if header is None or header["host"].upper() in _LEVEL_SET:
+        return None
+    return header.start("host"), header.end("host") + 1
+
+
+_LEVEL_SET = frozenset(LEVEL_WORDS.split("|"))
 # an exception itself: a traceback's header at a line's start, a class with its message
 # (java.io.IOException: / ValueError:, not a quoted pattern of one: 'SyntaxError: '), a stack
 # frame, a Go panic, a crash (a fatal signal, not SIGTERM's or SIGHUP's; a failed assertion:
