@@ -1062,3 +1062,23 @@ def test_one_error_on_two_syslog_hosts_is_one_group_whose_samples_name_each_host
     assert text == "sshd[<n>]: error: kex_exchange_identification: Connection closed by remote host"
     assert [p.line for p in group.places] == [1, 2]
     assert [text for _, text in group.samples] == SSHD_TWO_HOSTS
+
+
+# fail2ban's zoneminder test log (fail2ban/tests/files/logs/zoneminder at deffcbc, lines 1, 3 and 5): ZoneMinder's
+# own level (WAR, ERR) after Apache's context; PHP's error_log reaches Apache's log at notice
+ZONEMINDER = [
+    '[Mon Mar 28 16:50:49.522240 2016] [:error] [pid 1795] [client 10.1.1.1:50700] WAR [Login denied for user "username1"], '
+    "referer: https://zoneminder/",
+    "[Sun Mar 28 16:53:00.472693 2021] [php7:notice] [pid 11328] [client 10.1.1.1:39568] ERR [Could not retrieve user "
+    "username1 details], referer: https://zm/zm/?view=logout",
+    "[Sun Mar 28 16:59:14.150625 2021] [php7:notice] [pid 11336] [client 10.1.1.1:39654] ERR [Login denied for user "
+    '"username1"], referer: https://zm/zm/?',
+]
+
+
+def test_a_programs_own_level_after_apaches_notice_is_its_level(index, tmp_path):
+    """Apache's notice is PHP's channel, not the program's level: ZoneMinder's ERR under it is an error."""
+    assert [level(line) for line in ZONEMINDER] == ["error", "error", "error"]
+    assert level(ZONEMINDER[1].replace(" ERR [", " INF [")) == "notice"  # its information stays quiet
+    report = scanned(index, tmp_path, "error.log", ZONEMINDER)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3]

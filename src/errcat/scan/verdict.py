@@ -264,7 +264,16 @@ def level(head: str) -> str | None:
         ibm = _IBM_LEVEL.search(window)
         return _IBM_LEVELS[ibm["ibm"]] if ibm else None
     word = next(g for g in m.groups() if g is not None)
+    if m.lastgroup == "apache" and word in ("notice", "info") and (own := _APACHE_RELAYED.match(window, m.end())):
+        return _RELAYED_LEVELS.get(own[1], own[1].lower())
     return _MARKED_LEVELS.get(word) or word.lower().rstrip(" ")
+
+
+# a program's own level after Apache's context, its lines written through PHP's error_log, which Apache logs at
+# notice: ZoneMinder's "[php7:notice] [pid 11328] [client 10.1.1.1:39568] ERR [Could not retrieve user ...]"
+# (its codes: DBG, INF, WAR, ERR, FAT, PNC)
+_APACHE_RELAYED = re.compile(r" \[pid [\d:tid ]+\](?: \[client [^\]\s]+\])? (ERR|WAR|FAT|PNC|ERROR|WARN|WARNING|FATAL) ")
+_RELAYED_LEVELS = {"ERR": "error", "WAR": "warn", "FAT": "fatal", "PNC": "panic"}
 
 
 # each way a status is stated: what its match holds, how far before that the match starts, the pattern
