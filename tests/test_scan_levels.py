@@ -1082,3 +1082,20 @@ def test_a_programs_own_level_after_apaches_notice_is_its_level(index, tmp_path)
     assert level(ZONEMINDER[1].replace(" ERR [", " INF [")) == "notice"  # its information stays quiet
     report = scanned(index, tmp_path, "error.log", ZONEMINDER)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3]
+
+
+# Liberty's messages.log line quoted in OpenLiberty/open-liberty's dev/fattest.simplicity/src/componenttest/topology/
+# impl/LibertyServer.java (its comment before printProcessHoldingPort; cut after its first sentence, which holds no
+# error word): the id after the letter column, E, is the only sign
+LIBERTY_TCP = (
+    "[5/11/21 17:16:41:009 GMT] 00000026 com.ibm.ws.tcpchannel.internal.TCPPort E CWWKO0221E: TCP Channel "
+    "defaultHttpEndpoint-ssl initialization did not succeed."
+)
+
+
+def test_a_websphere_id_after_its_letter_column_is_read(index, tmp_path):
+    report = scanned(index, tmp_path, "messages.log", [LIBERTY_TCP, LIBERTY_TCP.replace("0221E", "0219I", 1)])
+    assert [(text, [p.line for p in g.places]) for text, g in report.other.items()] == [
+        ("[<n>/<n>/<n> <n>:<n>:<n>:<n> GMT] <n> com.ibm.ws.tcpchannel.internal.TCPPort E CWWKO0221E: TCP Channel "
+         "defaultHttpEndpoint-ssl initialization did not succeed.", [1])
+    ]  # fmt: skip

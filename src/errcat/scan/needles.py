@@ -132,12 +132,12 @@ _MONGODB = rb"\d [EWF] {1,2}" + MONGODB_COMPONENT.encode() + rb'|"s":"[EWF]"'
 _CISCO = rb"%(?:ASA|FTD|PIX|FWSM)-[0-4]-\d{6}:"
 # an IBM message id whose last letter says an error or a warning (verdict.IBM_MESSAGE_ID): MQ's "AMQ6776E: ...",
 # WebSphere's "SRVE0777E:", Db2's "SQL1032N  No start database manager ...", Spectrum Protect's "ANR0236E Fail to ..."
-# at a line's start, as those write it: anywhere in a line, the pattern (no literal in it) cost the needle pass
-# 15 % more instructions on the bench's real log; at a line's start, in glog's pass, a few (WebSphere's id after its
-# letter column, "E SRVE0777E:", is read when a word holds the line: verdict.level reads its letter)
+# at a line's start, as those write it, or after WebSphere's and Liberty's letter column ("... TCPPort E CWWKO0221E:
+# TCP Channel ... did not succeed."): anywhere in a line, the pattern (no literal in it) cost the needle pass 15 % more
+# instructions on the bench's real log; at a line's start, in glog's pass, and after " E ", a few
 _IBM = (IBM_MESSAGE_ID.removeprefix(r"\b") + "[" + IBM_LOUD_LETTERS + "][: ]").encode()
 _AT_LINE_START = rb"^(?:" + _GLOG[1:] + rb"|" + _IBM + rb")"  # found by one pattern from the newline before
-_SHAPED = (_NUMBERED, _MONGODB, _CISCO)  # needles of a shape of their own, each found by one pattern
+_SHAPED = (_NUMBERED, _MONGODB, _CISCO, rb" [EWF] " + _IBM)  # needles of a shape of their own, each found by one pattern
 NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING), b"(?m)" + _AT_LINE_START, *_SHAPED)
 # A line that may open a body (records._body_start, _Grouping._xml): a brace, an angle bracket,
 # an array of objects or strings, a bracket at the line's end.
