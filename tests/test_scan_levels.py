@@ -753,7 +753,7 @@ SSHD_USERS = [
         " invalid user admin from 201.177.23.130 port 46784 ssh2 [preauth]"
     ),
 ]
-SSHD_GROUP = "ip-<n>-<n>-<n>-<n> sshd[<n>]: error: maximum authentication attempts exceeded for "
+SSHD_GROUP = "sshd[<n>]: error: maximum authentication attempts exceeded for "
 
 
 def test_sshd_failed_logins_are_grouped_whatever_user_name_was_tried(index, tmp_path):
@@ -973,3 +973,129 @@ def test_courier_errors_are_errors_and_a_sasl_response_they_quote_is_hidden(inde
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3]
     assert not any("AHJ0Z3JvdXAAUTd4bUt2OWU" in text for text in report.other)
     assert any(text.endswith("cmd: AUTH PLAIN [REDACTED] admin") for text in report.other)
+
+
+# IBM MQ's error log (elastic/beats at bb649180, filebeat/module/ibmmq/errorlog/test/AMQERR01.log, lines 60-66,
+# 89-96 and 43-49, each message's explanation cut to a line): each entry's severity is only its message id's last
+# letter, E an error, W a warning, I information; no word of AMQ6776E's says so
+MQ_ERROR_LOG = [
+    "11/10/2018 10:46:26 - Process(8480.1) User(MUSR_MQADMIN) Program(amqzxma0.exe)",
+    "                      Host(FELIX-ELASTIC) Installation(Installation1)",
+    "                      VRMF(9.1.0.0)",
+    "                      Time(2018-10-11T08:46:26.343Z)",
+    "                     ",
+    "AMQ6776E: Queue manager recovery log not correctly configured for advanced",
+    "format disk.",
+    "",
+    "EXPLANATION:",
+    "The queue manager recovery log is located on an advanced format disk, however",
+    "----- amqxfdcp.c : 832 --------------------------------------------------------",
+    "11/10/2018 10:46:26 - Process(8480.1) User(MUSR_MQADMIN) Program(amqzxma0.exe)",
+    "                      Host(FELIX-ELASTIC) Installation(Installation1)",
+    "                      VRMF(9.1.0.0)",
+    "                      Time(2018-10-11T08:46:26.346Z)",
+    "                      ArithInsert1(8480)",
+    "                      CommentInsert1(QM1)",
+    "                     ",
+    "AMQ6184W: An internal IBM MQ error has occurred on queue manager QM1.",
+    "",
+    "EXPLANATION:",
+    "An error has been detected, and the IBM MQ error recording routine has been",
+    "----- amqxfdcp.c : 874 --------------------------------------------------------",
+    "11/10/2018 10:46:25 - Process(16776.1) User(MUSR_MQADMIN) Program(strmqm.exe)",
+    "                      Host(FELIX-ELASTIC) Installation(Installation1)",
+    "                      VRMF(9.1.0.0)",
+    "                      Time(2018-10-11T08:46:25.924Z)",
+    "                      ArithInsert1(90)",
+    "                     ",
+    "AMQ7125I: There are 90 days left in the trial period for this copy of IBM MQ.",
+    "",
+    "EXPLANATION:",
+    "This copy of IBM MQ is licensed for a limited period only.",
+    "----- amqzlic0.c : 435 --------------------------------------------------------",
+]
+
+
+def test_an_ibm_message_ids_last_letter_is_its_severity(index, tmp_path):
+    """MQ's, WebSphere's and Db2's messages name their severity by their id's last letter: an error (E; Db2's N),
+    a warning (W) is one, information (I) is none, and the id, the error's name to look up, stays in its group's."""
+    assert [level(line) for line in ("AMQ6776E: Queue", "AMQ6184W: An", "AMQ7125I: There")] == ["error", "warn", "info"]
+    report = scanned(index, tmp_path, "AMQERR01.LOG", MQ_ERROR_LOG)
+    assert [(text, [p.line for p in g.places]) for text, g in report.other.items()] == [
+        ("AMQ6776E: Queue manager recovery log not correctly configured for advanced", [6]),
+        ("AMQ6184W: An internal IBM MQ error has occurred on queue manager QM<n>.", [19]),
+    ]
+
+
+# Celery's worker log, its time, level and process in one bracket: xieyumc/YuYuWechat issue #17
+# (https://github.com/xieyumc/YuYuWechat/issues/17) and project-koku/koku pull request #1480
+# (https://github.com/project-koku/koku/pull/1480, docker compose's "koku_worker       | " cut)
+CELERY = [
+    "[2024-09-22 13:57:43,677: ERROR/MainProcess] Task handler raised error: ValueError('not enough values to unpack "
+    "(expected 3, got 0)')",
+    "[2019-12-03 21:17:15,145: ERROR/ForkPoolWorker-1] masu.processor.tasks.get_report_files[6ded1c2b-9da6-4d1f-bf9b-"
+    "b9863d6934fc]: ",
+]
+
+
+def test_a_celery_records_group_is_named_by_its_level_process_and_message(index, tmp_path):
+    """Taking the time out of Celery's "[<time>: ERROR/MainProcess]" left "[: ERROR/MainProcess]": its separator goes too."""
+    report = scanned(index, tmp_path, "worker.log", CELERY)
+    assert sorted(report.other) == [
+        "[ERROR/ForkPoolWorker-<n>] masu.processor.tasks.get_report_files[<id>]:",
+        "[ERROR/MainProcess] Task handler raised error: ValueError('not enough values to unpack (expected <n>, got <n>)')",
+    ]
+
+
+# fail2ban's sshd test log (fail2ban/tests/files/logs/sshd at deffcbc, lines 172 and 189): one error, logged with no
+# host and by a host named "host" in a central syslog
+SSHD_TWO_HOSTS = [
+    "Feb 17 17:40:18 sshd[19725]: error: kex_exchange_identification: Connection closed by remote host",
+    "Jun  7 04:10:35 host sshd[424228]: error: kex_exchange_identification: Connection closed by remote host",
+]
+
+
+def test_one_error_on_two_syslog_hosts_is_one_group_whose_samples_name_each_host(index, tmp_path):
+    """A syslog header's host is where an error happened, not what it is: one group, its lines and samples as logged."""
+    report = scanned(index, tmp_path, "messages", SSHD_TWO_HOSTS)
+    ((text, group),) = report.other.items()
+    assert text == "sshd[<n>]: error: kex_exchange_identification: Connection closed by remote host"
+    assert [p.line for p in group.places] == [1, 2]
+    assert [text for _, text in group.samples] == SSHD_TWO_HOSTS
+
+
+# fail2ban's zoneminder test log (fail2ban/tests/files/logs/zoneminder at deffcbc, lines 1, 3 and 5): ZoneMinder's
+# own level (WAR, ERR) after Apache's context; PHP's error_log reaches Apache's log at notice
+ZONEMINDER = [
+    '[Mon Mar 28 16:50:49.522240 2016] [:error] [pid 1795] [client 10.1.1.1:50700] WAR [Login denied for user "username1"], '
+    "referer: https://zoneminder/",
+    "[Sun Mar 28 16:53:00.472693 2021] [php7:notice] [pid 11328] [client 10.1.1.1:39568] ERR [Could not retrieve user "
+    "username1 details], referer: https://zm/zm/?view=logout",
+    "[Sun Mar 28 16:59:14.150625 2021] [php7:notice] [pid 11336] [client 10.1.1.1:39654] ERR [Login denied for user "
+    '"username1"], referer: https://zm/zm/?',
+]
+
+
+def test_a_programs_own_level_after_apaches_notice_is_its_level(index, tmp_path):
+    """Apache's notice is PHP's channel, not the program's level: ZoneMinder's ERR under it is an error."""
+    assert [level(line) for line in ZONEMINDER] == ["error", "error", "error"]
+    assert level(ZONEMINDER[1].replace(" ERR [", " INF [")) == "notice"  # its information stays quiet
+    report = scanned(index, tmp_path, "error.log", ZONEMINDER)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3]
+
+
+# Liberty's messages.log line quoted in OpenLiberty/open-liberty's dev/fattest.simplicity/src/componenttest/topology/
+# impl/LibertyServer.java (its comment before printProcessHoldingPort; cut after its first sentence, which holds no
+# error word): the id after the letter column, E, is the only sign
+LIBERTY_TCP = (
+    "[5/11/21 17:16:41:009 GMT] 00000026 com.ibm.ws.tcpchannel.internal.TCPPort E CWWKO0221E: TCP Channel "
+    "defaultHttpEndpoint-ssl initialization did not succeed."
+)
+
+
+def test_a_websphere_id_after_its_letter_column_is_read(index, tmp_path):
+    report = scanned(index, tmp_path, "messages.log", [LIBERTY_TCP, LIBERTY_TCP.replace("0221E", "0219I", 1)])
+    assert [(text, [p.line for p in g.places]) for text, g in report.other.items()] == [
+        ("[<n>/<n>/<n> <n>:<n>:<n>:<n> GMT] <n> com.ibm.ws.tcpchannel.internal.TCPPort E CWWKO0221E: TCP Channel "
+         "defaultHttpEndpoint-ssl initialization did not succeed.", [1])
+    ]  # fmt: skip

@@ -42,6 +42,8 @@ NEEDLE_EXAMPLES = [w.decode() for w in needles_module._WORDS] + [
     "STATUS=429",
     # glog's letter at a line's start (tstack/lnav's test/logfile_glog.0)
     "W0517 15:04:22.619751    2452992 logging_unittest.cc:263] log_if this",
+    # an IBM message id's severity letter (elastic/beats's filebeat/module/ibmmq/errorlog/test/AMQERR01.log)
+    "AMQ6776E: Queue manager recovery log not correctly configured for advanced",
 ]
 
 

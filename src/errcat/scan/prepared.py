@@ -17,7 +17,7 @@ from .logline import json_line, stamp_in, timestamp_in
 from .needles import Buffer
 from .prefixes import RUNTIME_PREFIX
 from .records import ANNOUNCES_ERROR, BARE_ERLANG_HEAD, Record
-from .verdict import GIN_COLOUR, LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level
+from .verdict import GIN_COLOUR, LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level, syslog_host
 
 # Records longer than this are explained every time, never kept in the cache (an explanation
 # keeps its text).
@@ -392,8 +392,10 @@ def time_of(text: str, head: str) -> datetime | None:
 
 
 def _untimed_text(text: str, head: str) -> tuple[str, datetime | None, str | None]:
-    """``_untimed`` of a record that is no JSON log line."""
+    """``_untimed`` of a record that is no JSON log line; a syslog header's host is none of its text."""
     at = stamp_in(head)
+    if at and (host := syslog_host(head)) and at[1][1] <= host[0]:  # after the header's time: where that is stays
+        text = text[: host[0]] + text[host[1] :]
     span = _leading(head, at[1]) if at else None
     untimed = text
     if at:  # the time, and its key when it is a logfmt value (logrus's 'time="2024-11-12T14:39:16+09:00" level=...')
@@ -403,6 +405,8 @@ def _untimed_text(text: str, head: str) -> tuple[str, datetime | None, str | Non
             if not quote or text[end : end + 1] == key[0][-1]:  # the value whole, its quotes too
                 start, end = key.start(), end + quote
                 end += text[end : end + 1] == " "
+        elif start == 1 and text[0] == "[" and text[end : end + 2] == ": ":  # Celery's "[<time>: ERROR/ForkPoolWorker-1] "
+            end += 2
         untimed = text[:start] + text[end:]
     if span is not None:
         untimed = text[span:]

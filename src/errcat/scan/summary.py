@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from ..model import Guide
 from ..text import EMAIL
+from .verdict import IBM_MESSAGE_ID
 
 MAX_LINES_KEPT = 10  # line numbers listed per group
 MAX_SAMPLES = 3  # sample lines shown per group
@@ -59,10 +60,12 @@ _MASKS = (
     # a number, not a code's (Heroku's "code=H10" App crashed, "code=H12" Request timeout: each its own error),
     # nor a hex code after an error's or a result's name (WinCC's "Errorcode 0xFFDF", Windows's "hr: 0x800705aa",
     # "HRESULT = 0x80070308"): kept whole, where its digits were masked ("<n>xFFDF"); nor a percent-escape's
-    # digits ("/search/%D8%B3", a letter: "%D<n>%B<n>" was any letter's)
+    # digits ("/search/%D8%B3", a letter: "%D<n>%B<n>" was any letter's); nor an IBM message id (MQ's "AMQ6776E:"), the
+    # error's own name
     (
         re.compile(
-            r"(?P<code>\b(?:\w*[Cc]ode|\w*[Ee]rror|hr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)0[xX][0-9A-Fa-f]+\b)"
+            r"(?P<code>\b(?:\w*[Cc]ode|\w*[Ee]rror|hr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)0[xX][0-9A-Fa-f]+\b"
+            rf"|{IBM_MESSAGE_ID}[A-Z](?=[: ]))"
             r"|(?<![Cc]ode=)(?<![Cc]ode=[A-Z])(?<![Cc]ode=[A-Z]{2})(?<!\d)(?<!%)(?<!%[0-9A-Fa-f])\d+(?:[.,]\d+)*"
         ),
         lambda m: m["code"] or "<n>",

@@ -112,6 +112,14 @@ _LEVEL = re.compile(
     # a Cisco message's severity digit (ASA's "%ASA-4-106023: Deny tcp ...", IOS's "%LINK-3-UPDOWN: ...")
     r"|" + CISCO_SEVERITY + r")"
 )
+# an IBM product's message id: a prefix, a number, and a letter that is the message's severity, then a colon or a space.
+# Each product's letters (MQ's "AMQ6776E:", "AMQ6184W:", "AMQ7125I:": I, W, E, S severe, T terminating; WebSphere's and
+# Liberty's "SRVE0777E:", "CWWKZ0002E:": I, A audit, W, E; Db2's and IBM BPM's "SQL1032N  ...": I, W, N error, E urgent,
+# C severe; Spectrum Protect's "ANR0236E Fail to start ...") agree on what each letter means where two use it
+IBM_MESSAGE_ID = r"\b[A-Z]{2}[A-Z0-9]{1,3}\d{4,5}"  # then the letter
+IBM_LOUD_LETTERS = "CENSTW"
+_IBM_LEVEL = re.compile(IBM_MESSAGE_ID + r"(?P<ibm>[CENSTWIA])[: ]")
+_IBM_LEVELS = dict.fromkeys("CENST", "error") | {"W": "warn", "I": "info", "A": "info"}
 # levels written as a mark: Redis's, and a Cisco message's severity digit (syslog's severities); PHP's in words
 _MARKED_LEVELS = (
     {".": "debug", "-": "verbose", "*": "notice", "#": "warning"}
@@ -140,8 +148,20 @@ _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 # db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:" put it past HEAD once syslog's header was before it)
 _SYSLOG_HEADER = re.compile(
     r"(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16})"
-    r" [\w.:-]{1,64} [\w./-]{1,48}(?:\[\d{1,10}\])?: "
+    r" (?P<host>[\w.:-]{0,63}[\w.-]) [\w./-]{1,48}(?:\[\d{1,10}\])?: "
 )
+
+
+def syslog_host(head: str) -> tuple[int, int] | None:
+    """Where a syslog header's host stands in a line that starts with one, with the space after it: a central
+    syslog's one error on two hosts is one error (its lines still name their host), not two groups."""
+    header = _SYSLOG_HEADER.match(head)
+    if header is None or header["host"].upper() in _LEVEL_SET:
+        return None
+    return header.start("host"), header.end("host") + 1
+
+
+_LEVEL_SET = frozenset(LEVEL_WORDS.split("|"))
 # an exception itself: a traceback's header at a line's start, a class with its message
 # (java.io.IOException: / ValueError:, not a quoted pattern of one: 'SyntaxError: '), a stack
 # frame, a Go panic, a crash (a fatal signal, not SIGTERM's or SIGHUP's; a failed assertion:
@@ -241,9 +261,19 @@ def level(head: str) -> str | None:
         return "error" if severity <= 3 else "warn" if severity == 4 else "info"
     m = _LEVEL.search(window) or (_UNNUMBERED_TAG.search(window) if ": " in window else None)
     if m is None:
-        return None
+        ibm = _IBM_LEVEL.search(window)
+        return _IBM_LEVELS[ibm["ibm"]] if ibm else None
     word = next(g for g in m.groups() if g is not None)
+    if m.lastgroup == "apache" and word in ("notice", "info") and (own := _APACHE_RELAYED.match(window, m.end())):
+        return _RELAYED_LEVELS.get(own[1], own[1].lower())
     return _MARKED_LEVELS.get(word) or word.lower().rstrip(" ")
+
+
+# a program's own level after Apache's context, its lines written through PHP's error_log, which Apache logs at
+# notice: ZoneMinder's "[php7:notice] [pid 11328] [client 10.1.1.1:39568] ERR [Could not retrieve user ...]"
+# (its codes: DBG, INF, WAR, ERR, FAT, PNC)
+_APACHE_RELAYED = re.compile(r" \[pid [\d:tid ]+\](?: \[client [^\]\s]+\])? (ERR|WAR|FAT|PNC|ERROR|WARN|WARNING|FATAL) ")
+_RELAYED_LEVELS = {"ERR": "error", "WAR": "warn", "FAT": "fatal", "PNC": "panic"}
 
 
 # each way a status is stated: what its match holds, how far before that the match starts, the pattern
