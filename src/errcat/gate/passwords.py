@@ -42,14 +42,18 @@ def _signed_passwords(text: str) -> Iterator[Span]:
     """Passwords of letters, digits and signs, whatever stands beside them (see _SIGNED), and short random
     strings in quotes (a call's argument, a debugger's string: 'lzx139Q2MxG'), shorter than _random_tokens judges."""
     for m in _SIGNED().finditer(text) if _ANY_SIGN().search(text) else ():
-        if _password_like(m.group()) and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):
-            yield Span(*m.span(), "random password")  # ("Support ID: p5rxS~YxEX…" stays, as _random_tokens leaves it)
+        start, end = m.span()
+        if (key := _QUERY_KEY().search(text, start, end)) is not None and text.startswith("=", end):
+            end = key.start()  # a path's last part and the query's first key (app-001.log?X-Amz-Signature=): the path's
+        if _password_like(text[start:end]) and not _ID_LABEL().search(text, max(0, start - 56), start):
+            yield Span(start, end, "random password")  # ("Support ID: p5rxS~YxEX…" stays, as _random_tokens leaves it)
     if "'" in text or '"' in text:
         for m in _SHORT_QUOTED().finditer(text):
             if _short_random(m.group(2)):
                 yield Span(*m.span(2), "random password")
 
 
+_QUERY_KEY = _lazy(r"\?[A-Za-z_][\w.-]{0,63}$")  # (before "=": its value is judged by the key's name)
 _SHORT_QUOTED = _lazy(r"""(["'])(?<![\w\\]["'])([A-Za-z0-9]{10,15})\1(?!\w)""")  # (a quote first: re skips to it)
 
 

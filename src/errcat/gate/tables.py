@@ -30,25 +30,33 @@ def _table_columns(text: str) -> Iterator[Span]:
         line_start = low.rfind("\n", max(0, at - _HEADER_LINE_MAX), at) + 1
         if line_start <= done or (line_start == 0 and at > _HEADER_LINE_MAX) or _dense(first, last, hits):
             continue  # rows already read, a line too long for a header, or machine-made
-        line_end = _line_end(low, line_start)
         done = line_start
-        header = low[line_start:line_end].rstrip("\r")
-        sep = "|" if "|" in header else "\t" if "\t" in header else ";" if ";" in header and "," not in header else ","
-        cells = [header[a:b] for a, b in _cell_spans(header, 0, sep)]  # (Excel writes ";" where "," is a decimal mark)
-        if not 2 <= len(cells) <= 32 or not all(map(_HEADER_CELL().fullmatch, cells)):
-            continue
-        if sep == "|" and not _RULE().fullmatch(low, line_end + 1, _line_end(low, line_end + 1)):
-            continue  # a table drawn with pipes has a rule under its header; a log line with pipes has none
-        if (key := _key_column(cells)) is not None:  # (its "key" column holds names, not keys)
-            for span in _key_value_rows(low, line_end + 1, sep, len(cells), key):
+        following = [line_start]
+        while following:  # (a table drawn right under this one: its header is read too)
+            start = following.pop()
+            done = max(done, start)
+            for span in _table_at(text, low, start, following):
                 done = max(done, span.start)
                 yield span
-            continue
-        wanted = [i for i, c in enumerate(cells) if _IN_NAME().search(c) and not _not_a_value(c.strip())]
-        if wanted:
-            for span in _cells(text, line_end + 1, sep, len(cells), wanted):
-                done = max(done, span.start)
-                yield span
+
+
+def _table_at(text: str, low: str, line_start: int, following: list[int]) -> Iterator[Span]:
+    """The credential cells of the table whose header starts at ``line_start``; where the next table's header
+    stands right under its rows, that header's start is put in ``following``."""
+    line_end = _line_end(low, line_start)
+    header = low[line_start:line_end].rstrip("\r")
+    sep = "|" if "|" in header else "\t" if "\t" in header else ";" if ";" in header and "," not in header else ","
+    cells = [header[a:b] for a, b in _cell_spans(header, 0, sep)]  # (Excel writes ";" where "," is a decimal mark)
+    if not 2 <= len(cells) <= 32 or not all(map(_HEADER_CELL().fullmatch, cells)):
+        return
+    if sep == "|" and not _RULE().fullmatch(low, line_end + 1, _line_end(low, line_end + 1)):
+        return  # a table drawn with pipes has a rule under its header; a log line with pipes has none
+    if (key := _key_column(cells)) is not None:  # (its "key" column holds names, not keys)
+        yield from _key_value_rows(low, line_end + 1, sep, len(cells), key, following)
+        return
+    wanted = [i for i, c in enumerate(cells) if _IN_NAME().search(c) and not _not_a_value(c.strip())]
+    if wanted:
+        yield from _cells(text, line_end + 1, sep, len(cells), wanted, following)
 
 
 _KEY_HEADERS = frozenset(("key", "name", "setting", "variable", "property", "parameter", "field", "option"))
@@ -60,19 +68,20 @@ def _key_column(cells: list[str]) -> int | None:
     return next((i for i in range(len(names) - 1) if names[i] in _KEY_HEADERS and names[i + 1] == "value"), None)
 
 
-def _key_value_rows(low: str, at: int, sep: str, count: int, key: int) -> Iterator[Span]:
+def _key_value_rows(low: str, at: int, sep: str, count: int, key: int, following: list[int]) -> Iterator[Span]:
     """The value beside each name of a credential in the rows of a table of names and values (a settings
     dump drawn as a Markdown table: | password | … |), up to the next rule after a row (a table's end, or the next
     table's header: each row is read once)."""
-    rows = 0
+    rows, row_at = 0, at
     for _ in range(_TABLE_ROWS):
         end = _line_end(low, at)
         line = low[at:end]
         if sep == "|" and "-" in line and _RULE().fullmatch(line):
             if rows:
+                following.append(row_at)  # the row above is the next table's header
                 return
         else:
-            rows += 1
+            rows, row_at = rows + 1, at
             names = _row_cells(line, 0, sep, count, [key])
             if names is None:
                 return
@@ -184,7 +193,17 @@ def _row_cells(line: str, at: int, sep: str, count: int, wanted: list[int]) -> l
     return out
 
 
-def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Iterator[Span]:
+def _next_table_header(text: str, at: int) -> bool:
+    """Whether the line at ``at`` is a Markdown rule (|---|---|), which stands only under a header: a row right
+    above it starts the next table (a grid's rules between rows are drawn with "+")."""
+    if at >= len(text) or text[at] not in " \t|-:":
+        return False
+    end = text.find("\n", at)
+    line = text[at : len(text) if end < 0 else end]
+    return "+" not in line and "-" in line and "|" in line and _RULE().fullmatch(line) is not None
+
+
+def _cells(text: str, at: int, sep: str, count: int, wanted: list[int], following: list[int]) -> Iterator[Span]:
     rule = _RULE()
     size = len(text)
     seen: dict[str, list[tuple[int, int]] | None] = {}  # a row's cells from its start, by its text (a log repeats rows)
@@ -195,6 +214,9 @@ def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Itera
         if sep == "|" and "-" in line and rule.fullmatch(line):
             at = end + 1
             continue
+        if sep == "|" and _next_table_header(text, end + 1):
+            following.append(at)  # this row is the header of the next table, drawn right under this one
+            return
         row = seen[line] if line in seen else seen.setdefault(line, _row_cells(line, 0, sep, count, wanted))
         if row is None:
             return
