@@ -54,3 +54,37 @@ def test_an_object_name_before_a_signed_query_stays_and_the_signature_is_hidden(
         assert f"/{name}?" in out, out
     password = "p4ss#W0rd9z!"  # a password a person set, standing before "?": still hidden
     assert password not in shown(f"login {password}?next=1")
+
+
+def test_a_short_random_value_after_a_query_key_nothing_names_is_hidden() -> None:
+    """ "?k=i0VpEBOWfbZA": a one-letter key names nothing, and 12 characters are too few for the random-token rule;
+    upper and lower case and digits changing as no word does tell a key. Words, numbers and ids after their keys stay."""
+    for _ in range(20):
+        value = token(12)
+        if not (any(c.isdigit() for c in value) and any(c.isupper() for c in value) and any(c.islower() for c in value)):
+            continue
+        out = shown(f"GET /api/v1/items?k={value} HTTP/1.1\nHost: api.example.test")
+        assert value not in out, out
+    for line in (
+        "GET /api/v1/items?page=2&sort=createdDate HTTP/1.1",
+        "GET /api/v1/items?filter=CustomerName2024 HTTP/1.1",
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "GET /x?requestId=Ab3dE5fG7hJ9&page=2",
+    ):
+        assert shown(line) == line
+
+
+def test_a_literal_named_only_by_a_comment_after_it_is_hidden() -> None:
+    """b'\\x62…'  # password bytes: the comment is the literal's only name (escaped bytes are decoded first)."""
+    secret = token(11)
+    escaped = "".join(f"\\x{ord(c):02x}" for c in secret)
+    for line in (f"b'{escaped}'  # password bytes", f"key = b'{escaped}',  # the API key", f'pw = "{secret}"  # password'):
+        out = shown(line)
+        assert escaped not in out and secret not in out, out
+        assert "#" in out
+    for line in (
+        "url = 'https://example.test/reset'  # password reset page",
+        "msg = 'Invalid credentials'  # password check failed",
+        "print('hi')  # password prompt below",
+    ):
+        assert shown(line) == line
