@@ -52,9 +52,12 @@ def _cuts(text: str) -> Iterator[tuple[int, int, int]]:
     and name tail after it (all it reads): a log repeating a line is not read again at each repeat."""
     low = _lowered(text)
     seen: dict[tuple[str, str], tuple[int, int] | None] = {}
+    back = low.rfind
     for m in _NAME_TAIL_LINE().finditer(low):
         cut = m.start()
-        line_start = low.rfind("\n", max(0, cut - _LINE_MAX), cut) + 1
+        if low[cut - 1 : cut] not in _NAME_CHARS and low[cut - 1 : cut] != "\r":
+            continue  # no name ends at the break (as _cut tells, without reading the line)
+        line_start = back("\n", cut - _LINE_MAX if cut > _LINE_MAX else 0, cut) + 1
         if line_start == 0 and cut > _LINE_MAX:  # a line too long to be a key: told afresh
             found = _cut(low, m, line_start)
         else:
