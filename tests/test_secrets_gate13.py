@@ -88,3 +88,18 @@ def test_a_literal_named_only_by_a_comment_after_it_is_hidden() -> None:
         "print('hi')  # password prompt below",
     ):
         assert shown(line) == line
+
+
+def test_a_grid_table_ruled_with_equals_signs_under_its_header_is_read() -> None:
+    """tabulate's "grid" and reStructuredText draw the rule under a header with "=" (+======+): the password column
+    was shown, the table not being read as one. A line of "=" under a log line with pipes ends nothing shown."""
+    first, second = token(12), token(12)
+    grid = (
+        "+------+----------------+\n| name | password       |\n+======+================+\n"
+        f"| bob  | {first}   |\n+------+----------------+\n| al   | {second}   |\n+------+----------------+"
+    )
+    out = shown(grid)
+    assert first not in out and second not in out, out
+    assert "| bob  |" in out and "| al   |" in out
+    log = "2026-01-01 | user=bob | password reset\n=== done ===\nnext | line"
+    assert shown(log) == log

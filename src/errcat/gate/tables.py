@@ -93,7 +93,7 @@ def _key_value_rows(low: str, at: int, sep: str, count: int, key: int, following
     for _ in range(_TABLE_ROWS):
         end = _line_end(low, at)
         line = low[at:end]
-        if sep == "|" and "-" in line and _RULE().fullmatch(line):
+        if sep == "|" and ("-" in line or "=" in line) and _RULE().fullmatch(line):
             if rows:
                 following.append(row_at)  # the row above is the next table's header
                 return
@@ -144,7 +144,8 @@ def _html_cells(text: str) -> Iterator[Span]:
 _AWS_CONSOLE_ROW = _lazy(r"(?:^|[\s,])[^,\s]{1,64},([^,\r\n]{1,256}),https://[0-9a-z-]{1,63}\.signin\.aws\.amazon\.com/console")
 
 
-_RULE = _lazy(r"[ \t|+:=]*-[ \t|+:=-]*\r?")  # a pipe table's rule: |---|---|, +------+, ---------+---------
+# a pipe table's rule: |---|---|, +------+, ---------+---------, a grid's rule under its header +======+======+
+_RULE = _lazy(r"[ \t|+:]*[-=][ \t|+:=-]*\r?")
 
 
 _QUOTED_CELL = _lazy(r'[ \t]*"(?:[^"\n]|"")*"[ \t]*(?=[,;\t]|\r?$)|[^,;\t"\n]*')
@@ -230,7 +231,7 @@ def _cells(
         end = text.find("\n", at)
         end = size if end < 0 else end
         line = text[at:end]
-        if sep == "|" and "-" in line and rule.fullmatch(line):
+        if sep == "|" and ("-" in line or "=" in line) and rule.fullmatch(line):
             at = end + 1
             continue
         if sep == "|" and _next_table_header(text, end + 1):
