@@ -103,3 +103,15 @@ def test_a_grid_table_ruled_with_equals_signs_under_its_header_is_read() -> None
     assert "| bob  |" in out and "| al   |" in out
     log = "2026-01-01 | user=bob | password reset\n=== done ===\nnext | line"
     assert shown(log) == log
+
+
+def test_a_name_cut_by_a_wrap_in_a_long_repetitive_log_is_still_hidden() -> None:
+    """A log repeating its lines thousands of times is read once for each distinct pair of lines: a wrapped name
+    among them (once, at the end or in the middle) is still joined and its value hidden."""
+    secret = f"bluebird{rnd.randint(10, 99)}"  # (a word and a number: only its cut name tells it)
+    assert shown(f"word={secret}") == f"word={secret}"
+    lines = "level: info\nstatus: ok\n" * 5000
+    for text in (lines + f"db_pass\nword={secret}\n", lines + f"db_pass\nword={secret}\n" + lines):
+        out = shown(text)
+        assert secret not in out
+        assert out.count("status: ok") == text.count("status: ok")
