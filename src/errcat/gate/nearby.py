@@ -454,20 +454,33 @@ _BEFORE_COMMENT = " \t,;)]}"
 
 
 def _commented_values(text: str) -> Iterator[Span]:
-    """A quoted literal named only by a comment after it on its line (a Python bytes value whose name is a comment)."""
+    """A quoted literal named only by a comment after it on its line (a Python bytes value whose name is a comment).
+    Looked for only before each credential word (a comment's name starts at most 56 characters before it)."""
     if "#" not in text and "//" not in text:
         return
     low = _lowered(text)
-    for m in _COMMENT_NAME().finditer(low):
-        if not _IN_NAME().search(m.group(1)) or _not_a_value(m.group(1)):
+    pos = 0
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # machine-made (see _dense)
+        start = max(pos, first + 16 - 56 if first else 0)
+        end = low.find("\n", last)
+        end = len(low) if end < 0 else end
+        if start >= end:
             continue
-        end = m.start()
-        while end > 0 and low[end - 1] in _BEFORE_COMMENT:
-            end -= 1
-        quote = low[end - 1] if end else ""
-        if quote not in ("'", '"'):
-            continue
-        line_start = low.rfind("\n", 0, end) + 1
-        start = low.rfind(quote, line_start, end - 1)
-        if start >= 0 and (span := _checked(text, start + 1, end - 1)):
-            yield Span(*span, "credential by name")
+        pos = end
+        for m in _COMMENT_NAME().finditer(low, start, end):
+            if _IN_NAME().search(m.group(1)) and not _not_a_value(m.group(1)) and (span := _commented(text, low, m.start())):
+                yield Span(*span, "credential by name")
+
+
+def _commented(text: str, low: str, comment: int) -> tuple[int, int] | None:
+    """The quoted literal that ends right before a comment (spaces and closing signs between), or None."""
+    end = comment
+    while end > 0 and low[end - 1] in _BEFORE_COMMENT:
+        end -= 1
+    quote = low[end - 1] if end else ""
+    if quote not in ("'", '"'):
+        return None
+    start = low.rfind(quote, low.rfind("\n", 0, end) + 1, end - 1)
+    return _checked(text, start + 1, end - 1) if start >= 0 else None
