@@ -4,6 +4,7 @@ lines are joined into one and judged again; what is found is masked in the origi
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -52,9 +53,14 @@ def _cuts(text: str) -> Iterator[tuple[int, int, int]]:
     and name tail after it (all it reads): a log repeating a line is not read again at each repeat."""
     low = _lowered(text)
     seen: dict[tuple[str, str], tuple[int, int] | None] = {}
-    for m in _NAME_TAIL_LINE().finditer(low):
+    back = low.rfind
+    for count, m in enumerate(_NAME_TAIL_LINE().finditer(low)):
+        if count == _PAIRS_FROM and _no_cut_in_pairs(low):
+            return  # (none was found before either)
         cut = m.start()
-        line_start = low.rfind("\n", max(0, cut - _LINE_MAX), cut) + 1
+        if low[cut - 1 : cut] not in _NAME_CHARS and low[cut - 1 : cut] != "\r":
+            continue  # no name ends at the break (as _cut tells, without reading the line)
+        line_start = back("\n", cut - _LINE_MAX if cut > _LINE_MAX else 0, cut) + 1
         if line_start == 0 and cut > _LINE_MAX:  # a line too long to be a key: told afresh
             found = _cut(low, m, line_start)
         else:
@@ -62,6 +68,30 @@ def _cuts(text: str) -> Iterator[tuple[int, int, int]]:
             found = seen[key] if key in seen else seen.setdefault(key, _cut(low, m, line_start))
         if found is not None:
             yield cut, found[0], cut + found[1]
+
+
+_PAIRS_FROM = 4096  # breaks before a name's tail: below, the loop of _cuts is cheap enough
+
+
+def _no_cut_in_pairs(low: str) -> bool:
+    """Whether no line break of a long, repetitive text cuts a name, told once for each distinct pair of lines (a log
+    repeating its lines: _cuts would step through each break). _cut reads only the line before a break (when shorter
+    than _LINE_MAX) and the match after it: a pair read alone answers as it does in the text."""
+    if low.count("\n", 0, _LINE_MAX * 8) < 8:
+        return False  # (long lines: not worth a split)
+    lines = low.split("\n")
+    if max(map(len, lines)) >= _LINE_MAX:
+        return False
+    pairs = set(itertools.pairwise(lines))
+    if len(pairs) * 4 > len(lines):
+        return False  # hardly repeated: no gain
+    tail = _NAME_TAIL_LINE()
+    for before, after in pairs:
+        pair = before + "\n" + after
+        m = tail.match(pair, len(before))
+        if m is not None and _cut(pair, m, 0) is not None:
+            return False
+    return True
 
 
 def _cut(low: str, m: re.Match[str], line_start: int) -> tuple[int, int] | None:

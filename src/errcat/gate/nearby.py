@@ -28,7 +28,7 @@ from .named import _name_start
 from .needles import Stretches, _dense, _judged_once, _near_needles, _word_matches, _word_starts
 from .passwords import _NOT_A_PASSWORD
 from .shapes import _dashed_name, looks_random
-from .words import _CREDENTIAL_WORD, _NOT_A_VALUE, _not_a_value
+from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value
 
 # "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value
 _AFTER_WORD = _lazy(
@@ -440,3 +440,47 @@ def _tried_with(value: str) -> bool:
     if not any(c.isalpha() for c in value) or not any(c.isdigit() for c in value) or _MARKED in value or "@" in value:
         return False
     return not (_DATE_LIKE().fullmatch(value) or _HEX_NUMBER().fullmatch(value))
+
+
+# A comment that names the literal before it ("b'\x62…'  # password bytes", "'…'  // the API key"): its first words
+# are a credential's name, then at most a word for the literal's kind, then the comment ends or goes on as a clause
+_COMMENT_NAME = _lazy(
+    r"(?:#|//)[ \t]{0,4}(?:(?:the|my|our|a|an|admin|user|root|db|this)[ \t]+)?"
+    r"([a-z][\w.-]{0,40}(?:[ \t](?:key|token|secret|password))?)"
+    r"(?:[ \t]+(?:bytes|string|str|value|literal))?[ \t]*(?:$|[-:,(.;]|(?:for|of|to|in)\b)",
+    re.MULTILINE,
+)
+_BEFORE_COMMENT = " \t,;)]}"
+
+
+def _commented_values(text: str) -> Iterator[Span]:
+    """A quoted literal named only by a comment after it on its line (a Python bytes value whose name is a comment).
+    Looked for only before each credential word (a comment's name starts at most 56 characters before it)."""
+    if "#" not in text and "//" not in text:
+        return
+    low = _lowered(text)
+    pos = 0
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # machine-made (see _dense)
+        start = max(pos, first + 16 - 56 if first else 0)
+        end = low.find("\n", last)
+        end = len(low) if end < 0 else end
+        if start >= end:
+            continue
+        pos = end
+        for m in _COMMENT_NAME().finditer(low, start, end):
+            if _IN_NAME().search(m.group(1)) and not _not_a_value(m.group(1)) and (span := _commented(text, low, m.start())):
+                yield Span(*span, "credential by name")
+
+
+def _commented(text: str, low: str, comment: int) -> tuple[int, int] | None:
+    """The quoted literal that ends right before a comment (spaces and closing signs between), or None."""
+    end = comment
+    while end > 0 and low[end - 1] in _BEFORE_COMMENT:
+        end -= 1
+    quote = low[end - 1] if end else ""
+    if quote not in ("'", '"'):
+        return None
+    start = low.rfind(quote, low.rfind("\n", 0, end) + 1, end - 1)
+    return _checked(text, start + 1, end - 1) if start >= 0 else None

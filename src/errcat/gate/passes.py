@@ -12,6 +12,7 @@ from .formats import _formats, _private_keys, _putty_keys
 from .named import _named
 from .nearby import (
     _after_word,
+    _commented_values,
     _grouped_and_numbered,
     _next_line_words,
     _next_lines,
@@ -48,6 +49,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _next_lines(text)
     yield from _after_word(text)
     yield from _values_before_names(text)
+    yield from _commented_values(text)
     yield from _users_and_passwords(text)
     yield from _headers(text)
     yield from _url_userinfo(text)

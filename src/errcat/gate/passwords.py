@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from .basics import _HEX, _ID_LABEL, _LOWER_THEN_UPPER, _MARKED, Span, _lazy, distinct_lines
+from .places import _PUBLIC_HEX_KEY
 from .shapes import _PLUS_WORD, _camel_words, _entropy, _reads_as_words, _word_like
 
 # A password a person set: letters, digits and a sign (!#%^&*+?~@) mixed in many runs ("_j2#!l#awEF", "i84%dXxUNw_a19KQ"),
@@ -42,14 +43,23 @@ def _signed_passwords(text: str) -> Iterator[Span]:
     """Passwords of letters, digits and signs, whatever stands beside them (see _SIGNED), and short random
     strings in quotes (a call's argument, a debugger's string: 'lzx139Q2MxG'), shorter than _random_tokens judges."""
     for m in _SIGNED().finditer(text) if _ANY_SIGN().search(text) else ():
-        if _password_like(m.group()) and not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):
-            yield Span(*m.span(), "random password")  # ("Support ID: p5rxS~YxEX…" stays, as _random_tokens leaves it)
+        start, end = m.span()
+        if (key := _QUERY_KEY().search(text, start, end)) is not None and text.startswith("=", end):
+            end = key.start()  # a path's last part and the query's first key (app-001.log?X-Amz-Signature=): the path's
+        if _password_like(text[start:end]) and not _ID_LABEL().search(text, max(0, start - 56), start):
+            yield Span(start, end, "random password")  # ("Support ID: p5rxS~YxEX…" stays, as _random_tokens leaves it)
     if "'" in text or '"' in text:
         for m in _SHORT_QUOTED().finditer(text):
             if _short_random(m.group(2)):
                 yield Span(*m.span(2), "random password")
+    if "=" in text:  # and a query's value ("?k=i0VpEBOWfbZA"), unless its key says it is an id, a hash or a version
+        for m in _SHORT_QUERY_VALUE().finditer(text):
+            if _short_random(m.group(2)) and not _PUBLIC_HEX_KEY().match(m.group(1)):
+                yield Span(*m.span(2), "random password")
 
 
+_QUERY_KEY = _lazy(r"\?[A-Za-z_][\w.-]{0,63}$")  # (before "=": its value is judged by the key's name)
+_SHORT_QUERY_VALUE = _lazy(r"[?&;]([A-Za-z_$][\w.$-]{0,40})=([A-Za-z0-9]{10,15})(?![\w%.~+/=-])")
 _SHORT_QUOTED = _lazy(r"""(["'])(?<![\w\\]["'])([A-Za-z0-9]{10,15})\1(?!\w)""")  # (a quote first: re skips to it)
 
 

@@ -146,10 +146,11 @@ def _bare_userinfo(text: str) -> Iterator[Span]:
 
 def _url_userinfo(text: str) -> Iterator[Span]:
     """The user-info of a URL, whatever its shape (user:password, a token alone, a raw ``@``)."""
+    actor = _ACTOR_SCHEME()
     for m in _userinfo_matches(text):
         userinfo = m.group(2)
-        if _MARKED not in userinfo and not (_ACTOR_SCHEME().fullmatch(text, m.start(), m.start(1)) and ":" not in userinfo):
-            yield Span(*m.span(2), "URL credentials")
+        if _MARKED not in userinfo and (":" in userinfo or not actor.fullmatch(text, m.start(), m.start(1))):
+            yield Span(m.start(2), m.end(2), "URL credentials")  # (a password after ":": no actor's address)
 
 
 def _userinfo_matches(text: str) -> Iterator[re.Match[str]]:

@@ -3,6 +3,7 @@ names and values, HTML table cells): cells are read only in the rows right under
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from .basics import _EMPTY, _MARKED, Span, _checked, _grouped, _lazy, _line_end, _lowered
@@ -30,25 +31,49 @@ def _table_columns(text: str) -> Iterator[Span]:
         line_start = low.rfind("\n", max(0, at - _HEADER_LINE_MAX), at) + 1
         if line_start <= done or (line_start == 0 and at > _HEADER_LINE_MAX) or _dense(first, last, hits):
             continue  # rows already read, a line too long for a header, or machine-made
-        line_end = _line_end(low, line_start)
         done = line_start
-        header = low[line_start:line_end].rstrip("\r")
-        sep = "|" if "|" in header else "\t" if "\t" in header else ";" if ";" in header and "," not in header else ","
-        cells = [header[a:b] for a, b in _cell_spans(header, 0, sep)]  # (Excel writes ";" where "," is a decimal mark)
-        if not 2 <= len(cells) <= 32 or not all(map(_HEADER_CELL().fullmatch, cells)):
-            continue
-        if sep == "|" and not _RULE().fullmatch(low, line_end + 1, _line_end(low, line_end + 1)):
-            continue  # a table drawn with pipes has a rule under its header; a log line with pipes has none
-        if (key := _key_column(cells)) is not None:  # (its "key" column holds names, not keys)
-            for span in _key_value_rows(low, line_end + 1, sep, len(cells), key):
+        following: list[int] = [line_start]
+        seen: _Seen = {}
+        while following:  # (a table drawn right under this one: its header is read too)
+            start = following.pop()
+            done = max(done, start)
+            for span in _table_at(text, low, start, following, seen):
                 done = max(done, span.start)
                 yield span
-            continue
-        wanted = [i for i, c in enumerate(cells) if _IN_NAME().search(c) and not _not_a_value(c.strip())]
-        if wanted:
-            for span in _cells(text, line_end + 1, sep, len(cells), wanted):
-                done = max(done, span.start)
-                yield span
+
+
+def _table_at(text: str, low: str, line_start: int, following: list[int], seen: _Seen) -> Iterator[Span]:
+    """The credential cells of the table whose header starts at ``line_start``; where the next table's header
+    stands right under its rows, that header's start is put in ``following``."""
+    line_end = _line_end(low, line_start)
+    plan = _header_plan(low[line_start:line_end].rstrip("\r"))
+    if plan is None:
+        return
+    sep, count, key, wanted = plan
+    if sep == "|" and not _RULE().fullmatch(low, line_end + 1, _line_end(low, line_end + 1)):
+        return  # a table drawn with pipes has a rule under its header; a log line with pipes has none
+    if key is not None:  # (its "key" column holds names, not keys)
+        yield from _key_value_rows(low, line_end + 1, sep, count, key, following)
+    elif wanted:
+        yield from _cells(text, line_end + 1, sep, count, wanted, following, seen.setdefault(plan, {}))
+
+
+_Plan = tuple[str, int, "int | None", tuple[int, ...]]
+_Rows = dict[str, "list[tuple[int, int]] | None"]  # a row's cells by its text
+_Seen = dict[_Plan, _Rows]  # for each kind of header
+
+
+@functools.lru_cache(maxsize=256)  # tables drawn one under another repeat their header
+def _header_plan(header: str) -> _Plan | None:
+    """How a header's table is read: its separator, its number of cells, the column of names of a table of names
+    and values, the columns that name a credential; None where the line is no table's header."""
+    sep = "|" if "|" in header else "\t" if "\t" in header else ";" if ";" in header and "," not in header else ","
+    cells = [header[a:b] for a, b in _cell_spans(header, 0, sep)]  # (Excel writes ";" where "," is a decimal mark)
+    if not 2 <= len(cells) <= 32 or not all(map(_HEADER_CELL().fullmatch, cells)):
+        return None
+    if (key := _key_column(cells)) is not None:
+        return sep, len(cells), key, ()
+    return sep, len(cells), None, tuple(i for i, c in enumerate(cells) if _IN_NAME().search(c) and not _not_a_value(c.strip()))
 
 
 _KEY_HEADERS = frozenset(("key", "name", "setting", "variable", "property", "parameter", "field", "option"))
@@ -60,19 +85,20 @@ def _key_column(cells: list[str]) -> int | None:
     return next((i for i in range(len(names) - 1) if names[i] in _KEY_HEADERS and names[i + 1] == "value"), None)
 
 
-def _key_value_rows(low: str, at: int, sep: str, count: int, key: int) -> Iterator[Span]:
+def _key_value_rows(low: str, at: int, sep: str, count: int, key: int, following: list[int]) -> Iterator[Span]:
     """The value beside each name of a credential in the rows of a table of names and values (a settings
     dump drawn as a Markdown table: | password | … |), up to the next rule after a row (a table's end, or the next
     table's header: each row is read once)."""
-    rows = 0
+    rows, row_at = 0, at
     for _ in range(_TABLE_ROWS):
         end = _line_end(low, at)
         line = low[at:end]
-        if sep == "|" and "-" in line and _RULE().fullmatch(line):
+        if sep == "|" and ("-" in line or "=" in line) and _RULE().fullmatch(line):
             if rows:
+                following.append(row_at)  # the row above is the next table's header
                 return
         else:
-            rows += 1
+            rows, row_at = rows + 1, at
             names = _row_cells(line, 0, sep, count, [key])
             if names is None:
                 return
@@ -118,7 +144,8 @@ def _html_cells(text: str) -> Iterator[Span]:
 _AWS_CONSOLE_ROW = _lazy(r"(?:^|[\s,])[^,\s]{1,64},([^,\r\n]{1,256}),https://[0-9a-z-]{1,63}\.signin\.aws\.amazon\.com/console")
 
 
-_RULE = _lazy(r"[ \t|+:=]*-[ \t|+:=-]*\r?")  # a pipe table's rule: |---|---|, +------+, ---------+---------
+# a pipe table's rule: |---|---|, +------+, ---------+---------, a grid's rule under its header +======+======+
+_RULE = _lazy(r"[ \t|+:]*[-=][ \t|+:=-]*\r?")
 
 
 _QUOTED_CELL = _lazy(r'[ \t]*"(?:[^"\n]|"")*"[ \t]*(?=[,;\t]|\r?$)|[^,;\t"\n]*')
@@ -158,7 +185,7 @@ def _cell_spans(line: str, at: int, sep: str) -> list[tuple[int, int]]:
     return [(a + len(c) - len(c.lstrip()), b - len(c) + len(c.rstrip())) for (a, b), c in zip(spans, parts, strict=True)]
 
 
-def _row_cells(line: str, at: int, sep: str, count: int, wanted: list[int]) -> list[tuple[int, int]] | None:
+def _row_cells(line: str, at: int, sep: str, count: int, wanted: tuple[int, ...] | list[int]) -> list[tuple[int, int]] | None:
     """The spans of the ``wanted`` cells of a row as _cell_spans gives them (only those worked out: a
     table has many rows), or None when the row has not ``count`` cells."""
     parts = _split_cells(line.rstrip("\r"), sep)
@@ -184,17 +211,32 @@ def _row_cells(line: str, at: int, sep: str, count: int, wanted: list[int]) -> l
     return out
 
 
-def _cells(text: str, at: int, sep: str, count: int, wanted: list[int]) -> Iterator[Span]:
+def _next_table_header(text: str, at: int) -> bool:
+    """Whether the line at ``at`` is a Markdown rule (|---|---|), which stands only under a header: a row right
+    above it starts the next table (a grid's rules between rows are drawn with "+")."""
+    if at >= len(text) or text[at] not in " \t|-:":
+        return False
+    end = text.find("\n", at)
+    line = text[at : len(text) if end < 0 else end]
+    return "+" not in line and "-" in line and "|" in line and _RULE().fullmatch(line) is not None
+
+
+def _cells(
+    text: str, at: int, sep: str, count: int, wanted: tuple[int, ...], following: list[int], seen: _Rows
+) -> Iterator[Span]:
+    """The wanted cells of the rows from ``at`` (``seen``: a row's cells from its start, by its text: a log repeats rows)."""
     rule = _RULE()
     size = len(text)
-    seen: dict[str, list[tuple[int, int]] | None] = {}  # a row's cells from its start, by its text (a log repeats rows)
     for _ in range(_TABLE_ROWS):
         end = text.find("\n", at)
         end = size if end < 0 else end
         line = text[at:end]
-        if sep == "|" and "-" in line and rule.fullmatch(line):
+        if sep == "|" and ("-" in line or "=" in line) and rule.fullmatch(line):
             at = end + 1
             continue
+        if sep == "|" and _next_table_header(text, end + 1):
+            following.append(at)  # this row is the header of the next table, drawn right under this one
+            return
         row = seen[line] if line in seen else seen.setdefault(line, _row_cells(line, 0, sep, count, wanted))
         if row is None:
             return
