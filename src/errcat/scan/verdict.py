@@ -117,9 +117,9 @@ _LEVEL = re.compile(
 # Liberty's "SRVE0777E:", "CWWKZ0002E:": I, A audit, W, E; Db2's and IBM BPM's "SQL1032N  ...": I, W, N error, E urgent,
 # C severe; Spectrum Protect's "ANR0236E Fail to start ...") agree on what each letter means where two use it
 IBM_MESSAGE_ID = r"\b[A-Z]{2}[A-Z0-9]{1,3}\d{4,5}"  # then the letter
-IBM_LOUD_LETTERS = "CENSTW"
-_IBM_LEVEL = re.compile(IBM_MESSAGE_ID + r"(?P<ibm>[CENSTWIA])[: ]")
 _IBM_LEVELS = dict.fromkeys("CENST", "error") | {"W": "warn", "I": "info", "A": "info"}
+IBM_LOUD_LETTERS = "".join(letter for letter, said in _IBM_LEVELS.items() if said != "info")  # the needles' letters
+_IBM_LEVEL = re.compile(IBM_MESSAGE_ID + "(?P<ibm>[" + "".join(_IBM_LEVELS) + "])[: ]")
 # levels written as a mark: Redis's, and a Cisco message's severity digit (syslog's severities); PHP's in words
 _MARKED_LEVELS = (
     {".": "debug", "-": "verbose", "*": "notice", "#": "warning"}
