@@ -160,6 +160,18 @@ def test_a_code_several_errors_share_is_said_to_be_shared_in_each_of_their_secti
     assert "errors seen in the wild carry code `ValidationError`" in blank
 
 
+def test_a_documented_errors_explanation_and_rating_are_marked_as_errcats_not_the_vendors(catalog):
+    """The page gives the vendor's row (status, message, scenario) beside errcat's explanation of it; a reader must
+    tell which is which: the summary and the retry/who-acts line say they are errcat's, as the page's intro does."""
+    page = reference.vendor_page(catalog, "myob")
+    section = page.split('<a id="25008"></a>')[1].split("<a id=")[0]
+    assert "who acts: [end-user](index.md#legend)  \\[errcat's reading\\]" in section
+    assert "current financial year.  \\[errcat's reading of the document\\]\n\n**Likely causes**" in section
+    assert "each error's summary, causes, fix, retry and who acts are errcat's reading of it" in page.split("## ")[0]
+    legend = reference.index_page(catalog).split("## Legend")[1]
+    assert "errcat's rating of each error" in legend and "not a field any vendor sends" in legend
+
+
 def test_each_error_section_says_where_it_is_raised_and_links_back(catalog):
     page = reference.vendor_page(catalog, "myob")
     section = page.split('<a id="25008"></a>')[1].split("<a id=")[0]

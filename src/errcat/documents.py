@@ -19,6 +19,9 @@ def guide_record(guide: Guide | None) -> dict[str, Any] | None:
         return None
     return {
         "id": guide.id,
+        # whose words: errcat's, about the vendor's documented row (quoting it where the text says so) or, for an
+        # observed error, about its sources (each claim's source in basis); retry and actor are errcat's rating
+        "by": "errcat's reading of the vendor's document" if guide.basis is None else "errcat's reading of the sources in basis",
         "summary": guide.summary,
         "causes": list(guide.causes),
         "fix": guide.fix,

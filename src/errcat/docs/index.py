@@ -109,7 +109,7 @@ def index_page(catalog: CatalogIndex) -> str:
     mrows: list[list[object]] = [[label, *(_cell(v, placed[label][v]) for v in vendors)] for label, _ in MEANINGS]
     out.append(
         "## The same failure across vendors\n\nEach vendor's status and code for a kind of failure, and what a retry "
-        "policy may do (see the [legend](#legend)).\n\n" + table(["Failure", *names], mrows)
+        "policy may do: errcat's rating, not the vendor's (see the [legend](#legend)).\n\n" + table(["Failure", *names], mrows)
     )
 
     by_status: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -136,9 +136,11 @@ def index_page(catalog: CatalogIndex) -> str:
 
     out.append("## Legend\n")
     out.append(
-        "### Retry\n\nWhat resending the same request can achieve.\n\n"
+        "### Retry\n\nWhat resending the same request can achieve: errcat's rating of each error from what the vendor's"
+        " document or its cited sources say of it, not a field any vendor sends.\n\n"
         + table(["Value", "Meaning"], [[Raw(f"`{k}`"), v] for k, v in RETRY.items()])
     )
-    out.append("### Who acts\n\n" + table(["Value", "Meaning"], [[k, v] for k, v in ACTOR.items()]))
+    who = "### Who acts\n\nWho must act before the request can succeed: errcat's rating too.\n\n"
+    out.append(who + table(["Value", "Meaning"], [[k, v] for k, v in ACTOR.items()]))
     out.append("### Terms\n\n" + table(["Term", "Meaning"], [[k, v] for k, v in TERMS.items()]))
     return "\n".join(out)
