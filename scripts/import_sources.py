@@ -104,6 +104,10 @@ _MYOB_DOCUMENT_DEFECTS: dict[tuple[Any, Any], list[str]] = {
         "the Message looks garbled in the document (\"the characters '*' and' are used\": a character is missing after"
         " 'and'); the live message may differ, and errcat matches it by its other words"
     ],
+    (13003, "NoSaleLine"): ["the Message writes 'atleast' as one word (English: 'at least'); kept as the document prints it"],
+    (None, "GatewayTimeout"): [
+        "the scenario reads 'has taken longer that time out limit' ('that' where 'than the' is meant); kept as printed"
+    ],
 }
 
 
@@ -559,8 +563,33 @@ def parse_invoicexpress(text: str) -> tuple[list[dict[str, Any]], list[dict[str,
     for entry in entries:
         if entry["guide"] is None:
             entry["guide"] = f"invoicexpress.{short_slug(entry['message'], 60)}"
+    _ix_quirks([e for e in entries if e.get("message") and e["status"] == 422 and "resource" in e])
     unique_ids(entries)
     return entries, statuses
+
+
+# Slips in InvoiceXpress's messages, recorded rather than smoothed over (the messages stay as printed).
+_IX_MESSAGE_QUIRKS = {
+    "configurated": "the message says 'configurated' where English has 'configured'; kept as the document prints it",
+    "Germani": "'Germani' is the document's example of a country sent (a misspelling of Germany); a response names the"
+    " country that was sent",
+}
+
+
+def _ix_quirks(entries: list[dict[str, Any]]) -> None:
+    """What a reader of one 422 message must know of the page around it: a heading lost in capture (the resource
+    is errcat's reading), the same message listed under several headings, a slip in the message's words."""
+    places = Counter(e["message"] for e in entries)
+    for e in entries:
+        quirks = [q for word, q in _IX_MESSAGE_QUIRKS.items() if word in e["message"]]
+        if e.get("inferred"):
+            quirks.append(
+                f"the heading of this list was lost in capture: that it is about {e['resource']} is errcat's reading"
+            )
+        if places[e["message"]] > 1:
+            quirks.append(f"the document lists this message {places[e['message']]} times, under different headings")
+        if quirks:
+            e["quirks"] = quirks
 
 
 def _ix_strip_footer(message: str) -> str:
