@@ -583,9 +583,7 @@ def _ix_quirks(entries: list[dict[str, Any]]) -> None:
     for e in entries:
         quirks = [q for word, q in _IX_MESSAGE_QUIRKS.items() if word in e["message"]]
         if e.get("inferred"):
-            quirks.append(
-                f"the heading of this list was lost in capture: that it is about {e['resource']} is errcat's reading"
-            )
+            quirks.append(f"the heading of this list was lost in capture: that it is about {e['resource']} is errcat's reading")
         if places[e["message"]] > 1:
             quirks.append(f"the document lists this message {places[e['message']]} times, under different headings")
         if quirks:
