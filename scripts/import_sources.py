@@ -598,6 +598,14 @@ def _ix_strip_footer(message: str) -> str:
 # ----------------------------------------------------------------------------------- ProSpend
 
 
+# Slips in ProSpend's messages, recorded rather than smoothed over (the messages stay as printed).
+_PS_MESSAGE_QUIRKS = {
+    "Duplicated resource with same key exist. Please check your request data and try again.": (
+        "the message says 'same key exist' where English has 'exists'; kept as the document prints it"
+    ),
+}
+
+
 def parse_prospend(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """ProSpend "Errors": each status heading, its code name, and each message with its description."""
     lines = text.splitlines()
@@ -643,6 +651,7 @@ def parse_prospend(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]
                     "severity": "error",
                     "guide": f"prospend.{slug(code)}.{short_slug(message, 40) or 'message'}",
                     "source": {"document": PS_ERRORS_DOC, "section": f"{status}: {code}", "line": line_no},
+                    **({"quirks": [_PS_MESSAGE_QUIRKS[message]]} if message in _PS_MESSAGE_QUIRKS else {}),
                 }
             )
             pending = None

@@ -202,6 +202,7 @@ def test_slips_repeats_and_lost_headings_are_shown_where_a_user_looks_the_messag
     assert "lists this message 2 times" in unit
     assert "'atleast' as one word" in " ".join(cli("lookup", "13003").stdout.split())
     assert "'has taken longer that time out limit'" in " ".join(cli("lookup", "GatewayTimeout").stdout.split())
+    assert "'same key exist' where English has 'exists'" in " ".join(cli("lookup", "RESOURCE_CONFLICT").stdout.split())
 
 
 # ------------------------------------------------------------------------------------ ProSpend
