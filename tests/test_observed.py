@@ -414,3 +414,21 @@ def test_every_retry_and_who_acts_and_every_explanation_is_marked_as_errcats(cli
     assert record["by"] == "errcat's reading of the vendor's document"
     seen = json.loads(cli("lookup", "invoicexpress.observed.fiscal-is-invalid", "--format", "json").stdout)
     assert seen["sections"][0]["errors"][0]["explanation"]["by"] == "errcat's reading of the sources in basis"
+
+
+def test_myobs_customer_not_found_from_the_sdk_issue_is_explained_as_observed_for_any_customer_uid(cli):
+    """MYOB's .NET SDK issue #279 quotes a 400 body (CustomerNotFound, 11003) that MYOB's error document does not
+    list: another customer's UID in the same message is that error, seen in the wild, never called documented."""
+    body = (
+        '{"Errors":[{"Name":"CustomerNotFound","Message":"The Customer with UID of '
+        '\'0f0e0d0c-1111-2222-3333-444455556666\' cannot be found.","AdditionalDetails":"Customer.UID",'
+        '"ErrorCode":11003,"Severity":"Error","LearnMore":null}],'
+        '"Information":"Warning, error messages have not been finalised in this release and may change"}'
+    )
+    result = cli("explain", "--format", "json", input=body)
+    error = json.loads(result.stdout)["errors"][0]
+    assert result.exit_code == 1  # observed is not documented
+    best = error["candidates"][0]
+    assert error["match"] == "observed" and error["provenance"] == "observed"
+    assert best["id"] == "myob.observed.customer-not-found" and best["status"] == 400 and best["provenance"] == "observed"
+    assert cli("explain", "--documented-only", input=body).stdout.count("customer-not-found") == 0
