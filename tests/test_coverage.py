@@ -203,6 +203,8 @@ def test_slips_repeats_and_lost_headings_are_shown_where_a_user_looks_the_messag
     assert "'atleast' as one word" in " ".join(cli("lookup", "13003").stdout.split())
     assert "'has taken longer that time out limit'" in " ".join(cli("lookup", "GatewayTimeout").stdout.split())
     assert "'same key exist' where English has 'exists'" in " ".join(cli("lookup", "RESOURCE_CONFLICT").stdout.split())
+    decimal = " ".join(cli("lookup", "CommonRules_DecimalPrecision").stdout.split())
+    assert decimal.count("the Message is a resource key (CommonRules_DecimalPrecision), not a sentence") == 8
 
 
 # ------------------------------------------------------------------------------------ ProSpend
