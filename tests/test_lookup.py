@@ -215,3 +215,11 @@ def test_markdown_format(cli):
     tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
     cells = [t.children[0].content for t in tokens if t.type == "inline" and t.children]
     assert "[Field] is required" in cells or any("[Field] is required" in c for c in cells)
+
+
+def test_an_error_documented_without_a_message_is_titled_by_its_scenario_in_brackets(cli):
+    """Sage documents "The token was revoked." as one cause of a 401, with no body: a title that printed it bare read
+    as the message Sage sends. In brackets it is the documented scenario, as the reference pages' tables show it."""
+    out = cli("lookup", "sage.unauthorized.the-token-was-revoked").stdout
+    assert out.splitlines()[0].startswith("sage HTTP 401 (The token was revoked.)")
+    assert "sage HTTP 401 Unauthorized" in cli("lookup", "sage.status.401").stdout  # a status row keeps its text
