@@ -363,3 +363,14 @@ def test_a_page_that_is_not_utf8_is_stale_not_a_traceback(cli, tmp_path):
     assert r.exit_code == 1 and "Traceback" not in r.output
     r = cli("docs", "--out", str(out))
     assert r.exit_code == 0 and (out / "myob.md").read_text(encoding="utf-8").startswith("<!--")
+
+
+def test_an_error_without_a_message_is_named_by_its_scenario_in_brackets_on_every_page(catalog):
+    """Sage's 401 causes have no body: their headings, endpoint cells and the index's cells show the documented
+    scenario in brackets, closed even where it is cut, so no reader takes it for a message Sage sends."""
+    sage = reference.vendor_page(catalog, "sage")
+    assert "### HTTP 401 · (The token was revoked.)\n" in sage
+    assert "### HTTP 401 · (The client application has read only access, but is conducting a…)\n" in sage
+    index = reference.index_page(catalog)
+    assert "401 [(The token was revoked.)](sage.md#unauthorized.the-token-was-revoked)" in index
+    assert "[(The token is invalid…)](sage.md#" in index

@@ -63,7 +63,11 @@ def _cell(vendor: str, groups: list[ErrorGroup]) -> Raw:
         said = messages(g)
         if ids.count(identity(g)) > 1 and said:
             return shorten(f"{identity(g)}: {said[0]}", 56)
-        return identity(g) if len(identity(g).split()) <= 3 else shorten(identity(g), 32)
+        name = identity(g)
+        if len(name.split()) <= 3:
+            return name
+        bracketed = name.startswith("(") and name.endswith(")")  # a scenario, no text the vendor sends
+        return f"({shorten(name[1:-1], 30)})" if bracketed else shorten(name, 32)
 
     named = [f"{statuses(g)} " + link(label(g), f"{vendor}.md#{group_anchor(g)}", narrow=True) for g in shown]
     if len(groups) > MAX_LISTED:
