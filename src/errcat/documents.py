@@ -115,6 +115,7 @@ def flat_row(record: dict[str, Any]) -> dict[str, str]:
         "fix": text(g.get("fix")),
         "retry": text(g.get("retry")),
         "actor": text(g.get("actor")),
+        "by": text(g.get("by")),  # whose words summary..actor are: errcat's (never the vendor's)
         "provenance": record["provenance"],
         "sources": " | ".join(c["url"] for c in record["sources"]),
         "source_document": src["document"],
