@@ -223,3 +223,10 @@ def test_an_error_documented_without_a_message_is_titled_by_its_scenario_in_brac
     out = cli("lookup", "sage.unauthorized.the-token-was-revoked").stdout
     assert out.splitlines()[0].startswith("sage HTTP 401 (The token was revoked.)")
     assert "sage HTTP 401 Unauthorized" in cli("lookup", "sage.status.401").stdout  # a status row keeps its text
+
+
+def test_the_one_line_list_of_a_busy_lookup_says_its_last_words_are_errcats(cli):
+    """Above ten errors a lookup prints one line each, ending with the guide's summary: the header says that is
+    errcat's reading, as the full view marks it on every error."""
+    head = cli("lookup", "422").stdout.splitlines()[0]
+    assert head.startswith("422: ") and head.endswith("one line each, ending with errcat's reading of it;")

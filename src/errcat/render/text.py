@@ -145,7 +145,7 @@ def _lookup_summary(result: LookupResult, total: int) -> list[Line]:
     per_vendor = Counter(g.vendor for s in result.sections for g in s.groups)
     vendors = ", ".join(f"{v} {n}" for v, n in sorted(per_vendor.items()))
     return [
-        [(f"{result.query}: {count(total, 'error')} ({vendors}), one line each;", "bold")],
+        [(f"{result.query}: {count(total, 'error')} ({vendors}), one line each, ending with errcat's reading of it;", "bold")],
         [("  --full shows each with its explanation and rows; --vendor, --endpoint or --method narrow the list", "dim")],
         [],
     ]
