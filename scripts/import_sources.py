@@ -104,6 +104,10 @@ _MYOB_DOCUMENT_DEFECTS: dict[tuple[Any, Any], list[str]] = {
         "the Message looks garbled in the document (\"the characters '*' and' are used\": a character is missing after"
         " 'and'); the live message may differ, and errcat matches it by its other words"
     ],
+    (13003, "NoSaleLine"): ["the Message writes 'atleast' as one word (English: 'at least'); kept as the document prints it"],
+    (None, "GatewayTimeout"): [
+        "the scenario reads 'has taken longer that time out limit' ('that' where 'than the' is meant); kept as printed"
+    ],
 }
 
 
@@ -206,6 +210,12 @@ def _myob_quirks(body: dict[str, Any], message: Any, code: Any, name: Any) -> li
     quirks = list(body["quirks"])
     if message == "null":
         quirks.append('Message is the quoted string "null", not a JSON null')
+    if isinstance(message, str) and re.fullmatch(r"[A-Z][A-Za-z]+_[A-Za-z]+", message):
+        quirks.append(f"the Message is a resource key ({message}), not a sentence; kept as the document prints it")
+    if message == "PurchaseEventLine_ItemTotalAmountUnBalance":
+        quirks.append(
+            "the key ends UnBalance where the sales rows' key ends UnBalanced (SaleEventLine_ItemTotalAmountUnBalanced)"
+        )
     quirks += _MYOB_DOCUMENT_DEFECTS.get((code, name), [])
     if "AdditionalDetails" not in body["present"] and code in (None, "AccessDenied"):
         quirks.append("the body has no AdditionalDetails")
@@ -559,8 +569,31 @@ def parse_invoicexpress(text: str) -> tuple[list[dict[str, Any]], list[dict[str,
     for entry in entries:
         if entry["guide"] is None:
             entry["guide"] = f"invoicexpress.{short_slug(entry['message'], 60)}"
+    _ix_quirks([e for e in entries if e.get("message") and e["status"] == 422 and "resource" in e])
     unique_ids(entries)
     return entries, statuses
+
+
+# Slips in InvoiceXpress's messages, recorded rather than smoothed over (the messages stay as printed).
+_IX_MESSAGE_QUIRKS = {
+    "configurated": "the message says 'configurated' where English has 'configured'; kept as the document prints it",
+    "Germani": "'Germani' is the document's example of a country sent (a misspelling of Germany); a response names the"
+    " country that was sent",
+}
+
+
+def _ix_quirks(entries: list[dict[str, Any]]) -> None:
+    """What a reader of one 422 message must know of the page around it: a heading lost in capture (the resource
+    is errcat's reading), the same message listed under several headings, a slip in the message's words."""
+    places = Counter(e["message"] for e in entries)
+    for e in entries:
+        quirks = [q for word, q in _IX_MESSAGE_QUIRKS.items() if word in e["message"]]
+        if e.get("inferred"):
+            quirks.append(f"the heading of this list was lost in capture: that it is about {e['resource']} is errcat's reading")
+        if places[e["message"]] > 1:
+            quirks.append(f"the document lists this message {places[e['message']]} times, under different headings")
+        if quirks:
+            e["quirks"] = quirks
 
 
 def _ix_strip_footer(message: str) -> str:
@@ -569,6 +602,14 @@ def _ix_strip_footer(message: str) -> str:
 
 
 # ----------------------------------------------------------------------------------- ProSpend
+
+
+# Slips in ProSpend's messages, recorded rather than smoothed over (the messages stay as printed).
+_PS_MESSAGE_QUIRKS = {
+    "Duplicated resource with same key exist. Please check your request data and try again.": (
+        "the message says 'same key exist' where English has 'exists'; kept as the document prints it"
+    ),
+}
 
 
 def parse_prospend(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -616,6 +657,7 @@ def parse_prospend(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]
                     "severity": "error",
                     "guide": f"prospend.{slug(code)}.{short_slug(message, 40) or 'message'}",
                     "source": {"document": PS_ERRORS_DOC, "section": f"{status}: {code}", "line": line_no},
+                    **({"quirks": [_PS_MESSAGE_QUIRKS[message]]} if message in _PS_MESSAGE_QUIRKS else {}),
                 }
             )
             pending = None

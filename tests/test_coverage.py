@@ -188,6 +188,25 @@ def test_invoicexpress_lost_headings_are_grouped_and_marked_inferred(catalog):
     assert saft[-1] == "You need to send the month in the request body."
 
 
+def test_slips_repeats_and_lost_headings_are_shown_where_a_user_looks_the_message_up(cli):
+    """The page's slips stay as printed and are said, in the lookup a user reads: a misspelt word, a message the
+    page lists under several headings, a heading lost in capture (the resource is errcat's reading, not InvoiceXpress's)."""
+    mb = cli(
+        "lookup", "invoicexpress.invoices-estimates-and-guides.create-or-update.option-to-generate-mb-reference-is-set-but-no"
+    )
+    assert "quirk:    the message says 'configurated' where English has 'configured'" in mb.stdout
+    name = " ".join(cli("lookup", "invoicexpress.clients.name-has-already-been-taken").stdout.split())
+    assert "the heading of this list was lost in capture: that it is about Clients is errcat's reading" in name
+    assert "the document lists this message 3 times, under different headings" in name
+    unit = " ".join(cli("lookup", "invoicexpress.items.unit-kg-is-not-included-in-the-list-of-accepted").stdout.split())
+    assert "lists this message 2 times" in unit
+    assert "'atleast' as one word" in " ".join(cli("lookup", "13003").stdout.split())
+    assert "'has taken longer that time out limit'" in " ".join(cli("lookup", "GatewayTimeout").stdout.split())
+    assert "'same key exist' where English has 'exists'" in " ".join(cli("lookup", "RESOURCE_CONFLICT").stdout.split())
+    decimal = " ".join(cli("lookup", "CommonRules_DecimalPrecision").stdout.split())
+    assert decimal.count("the Message is a resource key (CommonRules_DecimalPrecision), not a sentence") == 8
+
+
 # ------------------------------------------------------------------------------------ ProSpend
 
 

@@ -160,6 +160,18 @@ def test_a_code_several_errors_share_is_said_to_be_shared_in_each_of_their_secti
     assert "errors seen in the wild carry code `ValidationError`" in blank
 
 
+def test_a_documented_errors_explanation_and_rating_are_marked_as_errcats_not_the_vendors(catalog):
+    """The page gives the vendor's row (status, message, scenario) beside errcat's explanation of it; a reader must
+    tell which is which: the summary and the retry/who-acts line say they are errcat's, as the page's intro does."""
+    page = reference.vendor_page(catalog, "myob")
+    section = page.split('<a id="25008"></a>')[1].split("<a id=")[0]
+    assert "who acts: [end-user](index.md#legend)  \\[errcat's reading\\]" in section
+    assert "current financial year.  \\[errcat's reading of the document\\]\n\n**Likely causes**" in section
+    assert "each error's summary, causes, fix, retry and who acts are errcat's reading of it" in page.split("## ")[0]
+    legend = reference.index_page(catalog).split("## Legend")[1]
+    assert "errcat's rating of each error" in legend and "not a field any vendor sends" in legend
+
+
 def test_each_error_section_says_where_it_is_raised_and_links_back(catalog):
     page = reference.vendor_page(catalog, "myob")
     section = page.split('<a id="25008"></a>')[1].split("<a id=")[0]
@@ -351,3 +363,14 @@ def test_a_page_that_is_not_utf8_is_stale_not_a_traceback(cli, tmp_path):
     assert r.exit_code == 1 and "Traceback" not in r.output
     r = cli("docs", "--out", str(out))
     assert r.exit_code == 0 and (out / "myob.md").read_text(encoding="utf-8").startswith("<!--")
+
+
+def test_an_error_without_a_message_is_named_by_its_scenario_in_brackets_on_every_page(catalog):
+    """Sage's 401 causes have no body: their headings, endpoint cells and the index's cells show the documented
+    scenario in brackets, closed even where it is cut, so no reader takes it for a message Sage sends."""
+    sage = reference.vendor_page(catalog, "sage")
+    assert "### HTTP 401 · (The token was revoked.)\n" in sage
+    assert "### HTTP 401 · (The client application has read only access, but is conducting a…)\n" in sage
+    index = reference.index_page(catalog)
+    assert "401 [(The token was revoked.)](sage.md#unauthorized.the-token-was-revoked)" in index
+    assert "[(The token is invalid…)](sage.md#" in index

@@ -47,6 +47,7 @@ def test_yaml_and_csv_exports_agree_with_json(cli):
     first = next(r for r in rows if r["id"] == "myob.generic.required")
     assert first["message"] == "[Field] is required" and first["template"] == "{field} is required"
     assert first["methods"] == "POST,PUT" and first["code"] == "100" and first["status"] == "400"
+    assert first["by"] == "errcat's reading of the vendor's document"  # the explanation's columns are errcat's
 
 
 def test_export_vendor_subset(cli):

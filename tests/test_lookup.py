@@ -215,3 +215,18 @@ def test_markdown_format(cli):
     tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
     cells = [t.children[0].content for t in tokens if t.type == "inline" and t.children]
     assert "[Field] is required" in cells or any("[Field] is required" in c for c in cells)
+
+
+def test_an_error_documented_without_a_message_is_titled_by_its_scenario_in_brackets(cli):
+    """Sage documents "The token was revoked." as one cause of a 401, with no body: a title that printed it bare read
+    as the message Sage sends. In brackets it is the documented scenario, as the reference pages' tables show it."""
+    out = cli("lookup", "sage.unauthorized.the-token-was-revoked").stdout
+    assert out.splitlines()[0].startswith("sage HTTP 401 (The token was revoked.)")
+    assert "sage HTTP 401 Unauthorized" in cli("lookup", "sage.status.401").stdout  # a status row keeps its text
+
+
+def test_the_one_line_list_of_a_busy_lookup_says_its_last_words_are_errcats(cli):
+    """Above ten errors a lookup prints one line each, ending with the guide's summary: the header says that is
+    errcat's reading, as the full view marks it on every error."""
+    head = cli("lookup", "422").stdout.splitlines()[0]
+    assert head.startswith("422: ") and head.endswith("one line each, ending with errcat's reading of it;")

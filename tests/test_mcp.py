@@ -437,6 +437,20 @@ def test_the_prompt_tells_the_assistant_to_use_the_tools_and_carries_no_credenti
     assert "`explain`" in bare.messages[0].content.text
 
 
+def test_the_assistant_is_told_and_shown_that_the_explanation_is_errcats_reading_not_the_vendors() -> None:
+    """An assistant repeats what it reads: the prompt tells it to give cause, fix and retry as errcat's reading, and
+    each explanation in a tool's answer says whose words it is (``by``)."""
+
+    async def work(client: Client) -> Any:
+        prompt = await client.get_prompt("explain_api_error", {})
+        return prompt, await client.call_tool("explain", {"text": MYOB_PASTE})
+
+    prompt, result = session(work)
+    assert "cause, fix and retry advice as errcat's reading, not as the vendor's words" in prompt.messages[0].content.text
+    explanation = result.structured_content["errors"][0]["explanation"]
+    assert explanation["by"] == "errcat's reading of the vendor's document"
+
+
 # -- the schemas against real documents -------------------------------------------------------------
 
 

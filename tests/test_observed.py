@@ -387,9 +387,9 @@ def test_fail_on_unmatched_counts_observed_errors_as_catalogued_unless_documente
     assert cli("scan", str(log), "--fail-on", "unmatched", "--documented-only").exit_code == 1
 
 
-def test_an_observed_errors_retry_and_who_acts_are_marked_as_errcats_reading(cli):
-    """Each claim of an observed explanation says who makes it; the retry and who-acts ratings are
-    errcat's own, so they say so too (a documented error's guide carries no such marks)."""
+def test_every_retry_and_who_acts_and_every_explanation_is_marked_as_errcats(cli):
+    """No vendor sends a retry or who-acts rating, and a documented error's summary, causes and fix are errcat's
+    words about the vendor's row: each view says so, as it says who makes each claim of an observed explanation."""
     paste = '{"errors":{"error":"Document creation limit reached for the period from 01/02/2024 to 01/03/2024."}}'
     for fmt in ("table", "markdown"):
         out = cli("explain", "--vendor", "invoicexpress", "--format", fmt, input=paste).stdout
@@ -399,5 +399,36 @@ def test_an_observed_errors_retry_and_who_acts_are_marked_as_errcats_reading(cli
         line for line in cli("lookup", "invoicexpress.observed.fiscal-is-invalid").stdout.splitlines() if "retry:" in line
     )
     assert "errcat's reading" in rated
-    documented = next(line for line in cli("lookup", "BAD_REQUEST").stdout.splitlines() if "retry:" in line)
-    assert "errcat's reading" not in documented
+    documented = cli("lookup", "25008").stdout.splitlines()
+    assert "errcat's reading" in next(line for line in documented if "retry:" in line)
+    assert "current financial year. [errcat's reading of the document] cause:" in " ".join(" ".join(documented).split())
+    explained = cli(
+        "explain",
+        input='{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","ErrorCode":25008,'
+        '"Message":"Date cannot be prior to beginning of financial year","Severity":"Error"}]}',
+    ).stdout
+    assert "current financial year. [errcat's reading of the document] scenario:" in " ".join(explained.split())
+    markdown = " ".join(cli("lookup", "25008", "--format", "markdown").stdout.split())
+    assert "current financial year. \\[errcat's reading of the document\\] **Likely causes**" in markdown
+    record = json.loads(cli("lookup", "25008", "--format", "json").stdout)["sections"][0]["errors"][0]["explanation"]
+    assert record["by"] == "errcat's reading of the vendor's document"
+    seen = json.loads(cli("lookup", "invoicexpress.observed.fiscal-is-invalid", "--format", "json").stdout)
+    assert seen["sections"][0]["errors"][0]["explanation"]["by"] == "errcat's reading of the sources in basis"
+
+
+def test_myobs_customer_not_found_from_the_sdk_issue_is_explained_as_observed_for_any_customer_uid(cli):
+    """MYOB's .NET SDK issue #279 quotes a 400 body (CustomerNotFound, 11003) that MYOB's error document does not
+    list: another customer's UID in the same message is that error, seen in the wild, never called documented."""
+    body = (
+        '{"Errors":[{"Name":"CustomerNotFound","Message":"The Customer with UID of '
+        '\'0f0e0d0c-1111-2222-3333-444455556666\' cannot be found.","AdditionalDetails":"Customer.UID",'
+        '"ErrorCode":11003,"Severity":"Error","LearnMore":null}],'
+        '"Information":"Warning, error messages have not been finalised in this release and may change"}'
+    )
+    result = cli("explain", "--format", "json", input=body)
+    error = json.loads(result.stdout)["errors"][0]
+    assert result.exit_code == 1  # observed is not documented
+    best = error["candidates"][0]
+    assert error["match"] == "observed" and error["provenance"] == "observed"
+    assert best["id"] == "myob.observed.customer-not-found" and best["status"] == 400 and best["provenance"] == "observed"
+    assert cli("explain", "--documented-only", input=body).stdout.count("customer-not-found") == 0

@@ -231,3 +231,21 @@ def test_a_request_without_a_version_or_a_tunnels_names_its_group(index, tmp_pat
         ("HTTP error: CONNECT www.so.com:<n>", [3]),
         ("HTTP error: GET /manager/html", [1, 2]),
     ]
+
+
+def test_a_scans_meaning_and_retry_of_each_error_are_marked_as_errcats_reading(cli, tmp_path):
+    """A scan report prints a catalogued error's meaning, fix and retry beside the log's own words: in each of its
+    formats the meaning and the retry say they are errcat's reading, not the vendor's (as lookup and explain do)."""
+    log = tmp_path / "app.log"
+    log.write_text(
+        '2026-11-20T01:00:00Z ERROR myob POST /Sale/Invoice/Item -> 400 {"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear",'
+        '"Message":"Date cannot be prior to beginning of financial year","ErrorCode":25008,"Severity":"Error"}]}\n',
+        encoding="utf-8",
+    )
+    table = " ".join(cli("scan", str(log)).stdout.split())
+    assert "current financial year. [errcat's reading] fix:" in table
+    assert "retry: after-fix [errcat's reading]" in table
+    markdown = cli("scan", str(log), "--format", "markdown").stdout
+    assert "**Retry:** after-fix \\[errcat's reading\\]" in markdown
+    github = cli("scan", str(log), "--format", "github").stdout
+    assert "retry: after-fix [errcat's reading]" in github.replace("%0A", "\n")

@@ -19,6 +19,9 @@ def guide_record(guide: Guide | None) -> dict[str, Any] | None:
         return None
     return {
         "id": guide.id,
+        # whose words: errcat's, about the vendor's documented row (quoting it where the text says so) or, for an
+        # observed error, about its sources (each claim's source in basis); retry and actor are errcat's rating
+        "by": "errcat's reading of the vendor's document" if guide.basis is None else "errcat's reading of the sources in basis",
         "summary": guide.summary,
         "causes": list(guide.causes),
         "fix": guide.fix,
@@ -112,6 +115,7 @@ def flat_row(record: dict[str, Any]) -> dict[str, str]:
         "fix": text(g.get("fix")),
         "retry": text(g.get("retry")),
         "actor": text(g.get("actor")),
+        "by": text(g.get("by")),  # whose words summary..actor are: errcat's (never the vendor's)
         "provenance": record["provenance"],
         "sources": " | ".join(c["url"] for c in record["sources"]),
         "source_document": src["document"],

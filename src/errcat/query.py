@@ -154,15 +154,18 @@ class ErrorGroup(NamedTuple):
 
     @property
     def title(self) -> str:
-        """Short label: vendor, code(s) and name(s), or the status for status rows."""
+        """Short label: vendor, code(s) and name(s), or the status for status rows, with the message; without one,
+        the documented scenario in brackets (as the reference pages' tables show it): it is no text the vendor sends."""
         codes, names = self.labels()
         parts = [self.vendor, *codes, *names]
         if len(parts) == 1:
             statuses = sorted({e.status for e in self.entries})
             parts.append("HTTP " + "/".join(map(str, statuses)))
-            texts = sorted({e.message for e in self.entries if e.message}) or sorted({e.scenario for e in self.entries})
+            messages = sorted({e.message for e in self.entries if e.message})
+            texts = messages or sorted({e.scenario for e in self.entries})
             if texts:
-                parts.append(texts[0] if len(texts[0]) <= 60 else texts[0][:57] + "...")
+                text = texts[0] if len(texts[0]) <= 60 else texts[0][:57] + "..."
+                parts.append(text if messages else f"({text})")
         return " ".join(parts)
 
 

@@ -63,7 +63,11 @@ def _cell(vendor: str, groups: list[ErrorGroup]) -> Raw:
         said = messages(g)
         if ids.count(identity(g)) > 1 and said:
             return shorten(f"{identity(g)}: {said[0]}", 56)
-        return identity(g) if len(identity(g).split()) <= 3 else shorten(identity(g), 32)
+        name = identity(g)
+        if len(name.split()) <= 3:
+            return name
+        bracketed = name.startswith("(") and name.endswith(")")  # a scenario, no text the vendor sends
+        return f"({shorten(name[1:-1], 30)})" if bracketed else shorten(name, 32)
 
     named = [f"{statuses(g)} " + link(label(g), f"{vendor}.md#{group_anchor(g)}", narrow=True) for g in shown]
     if len(groups) > MAX_LISTED:
@@ -109,7 +113,7 @@ def index_page(catalog: CatalogIndex) -> str:
     mrows: list[list[object]] = [[label, *(_cell(v, placed[label][v]) for v in vendors)] for label, _ in MEANINGS]
     out.append(
         "## The same failure across vendors\n\nEach vendor's status and code for a kind of failure, and what a retry "
-        "policy may do (see the [legend](#legend)).\n\n" + table(["Failure", *names], mrows)
+        "policy may do: errcat's rating, not the vendor's (see the [legend](#legend)).\n\n" + table(["Failure", *names], mrows)
     )
 
     by_status: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
@@ -136,9 +140,11 @@ def index_page(catalog: CatalogIndex) -> str:
 
     out.append("## Legend\n")
     out.append(
-        "### Retry\n\nWhat resending the same request can achieve.\n\n"
+        "### Retry\n\nWhat resending the same request can achieve: errcat's rating of each error from what the vendor's"
+        " document or its cited sources say of it, not a field any vendor sends.\n\n"
         + table(["Value", "Meaning"], [[Raw(f"`{k}`"), v] for k, v in RETRY.items()])
     )
-    out.append("### Who acts\n\n" + table(["Value", "Meaning"], [[k, v] for k, v in ACTOR.items()]))
+    who = "### Who acts\n\nWho must act before the request can succeed: errcat's rating too.\n\n"
+    out.append(who + table(["Value", "Meaning"], [[k, v] for k, v in ACTOR.items()]))
     out.append("### Terms\n\n" + table(["Term", "Meaning"], [[k, v] for k, v in TERMS.items()]))
     return "\n".join(out)

@@ -34,15 +34,24 @@ def endpoint_anchor(key: str | None) -> str:
 
 
 def shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut; a bracket the
+    cut leaves open is closed ("(The client application has…)": a scenario stays marked as one)."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1]
+    cut = _cut(text, limit - 1)
+    if cut.count("(") > cut.count(")"):
+        return _cut(text, limit - 2) + "…)"
+    return cut + "…"
+
+
+def _cut(text: str, room: int) -> str:
+    """``text``'s first ``room`` characters, back to the last space when that keeps over half of them."""
+    cut = text[:room]
     space = cut.rfind(" ")
-    if space > limit // 2:
+    if space > (room + 1) // 2:
         cut = cut[:space]
-    return cut.rstrip(" ,;:-—") + "…"
+    return cut.rstrip(" ,;:-—")
 
 
 def statuses(group: ErrorGroup) -> str:
@@ -50,12 +59,13 @@ def statuses(group: ErrorGroup) -> str:
 
 
 def identity(group: ErrorGroup) -> str:
-    """What names the error in a response: its code and name(s), else its message, else its reason."""
+    """What names the error in a response: its code and name(s), else its message, else its reason in brackets
+    (the documented scenario, no text the vendor sends; as the find table shows it)."""
     codes, names = group.labels()
     if codes or names:
         return " ".join([*codes, " / ".join(names)]).strip()
     first = group.entries[0]
-    return first.message or first.scenario
+    return first.message or f"({first.scenario})"
 
 
 def messages(group: ErrorGroup) -> list[str]:

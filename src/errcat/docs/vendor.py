@@ -163,8 +163,7 @@ def _error_section(vendor: Vendor, group: ErrorGroup, heading: str, shared: Shar
     if g is None:
         out.append("_No explanation in the catalog._\n")
     else:
-        causes = "\n".join(f"- {escape(c)}" for c in g.causes)
-        out.append(f"{escape(g.summary)}\n\n**Likely causes**\n\n{causes}\n\n**Fix:** {escape(g.fix)}\n")
+        out.append(guide_claims(g, group_sources(group), vendor.name))
     out.append(_message_block(group))
     if note := _shared_code_note(group, shared, titles):
         out.append(note)
@@ -311,7 +310,9 @@ def vendor_page(catalog: CatalogIndex, vendor_id: str) -> str:
     out = [GENERATED_NOTE, f"# {escape(vendor.name)}\n"]
     out.append(
         f"{counts['errors']} distinct errors, documented in {counts['rows']} rows of {documents}. "
-        f"Retry and who-acts values are defined in the [legend]({LEGEND}).\n"
+        "Status, code, name, message, scenario and quirks are the document's; each error's summary, causes, fix, retry"
+        f" and who acts are errcat's reading of it, quoting it where they say so. Retry and who-acts values are defined"
+        f" in the [legend]({LEGEND}).\n"
     )
     wild = " · [Observed in the wild](#observed-in-the-wild)" if seen else ""
     out.append(

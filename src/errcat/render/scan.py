@@ -50,6 +50,10 @@ def _endpoints(group: Group) -> str:
     return ", ".join(f"{e} ({n:,})" for e, n in group.endpoints.most_common(5))
 
 
+# a guide's meaning, fix and retry are errcat's words and rating, not the vendor's (lookup and explain say so too)
+READING = "[errcat's reading]"
+
+
 def retry_words(g: Matched) -> str:
     """The guide's retry advice for a group's occurrences: the guide's value, unless some were requests a
     gateway answered with 502 or 504 that resending could do twice (a POST): those are told apart, counted."""
@@ -134,9 +138,9 @@ def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[L
             lines.append([("         ", None), (key[4], None)])
         guide = g.guide
         if guide:
-            lines.append([("         meaning:   ", "dim"), (guide.summary, "bold")])
+            lines.append([("         meaning:   ", "dim"), (guide.summary, "bold"), (f"  {READING}", "dim")])
             lines.append([("         fix:       ", "green"), (guide.fix, None)])
-            lines.append([("         retry:     ", "yellow"), (retry_words(g), None)])
+            lines.append([("         retry:     ", "yellow"), (retry_words(g), None), (f"  {READING}", "dim")])
         if g.endpoints:
             lines.append([("         endpoints: ", "dim"), (_endpoints(g), "cyan")])
         if g.first_seen:
@@ -280,7 +284,10 @@ def _matched_markdown(report: ScanReport, top: int) -> list[str]:
         guide = g.guide
         if guide:
             parts.append(f"#### {escape(error_title(key))} ({g.count:,})\n")
-            parts.append(f"{escape(guide.summary)}\n\n**Fix:** {escape(guide.fix)}\n\n**Retry:** {escape(retry_words(g))}\n")
+            parts.append(
+                f"{escape(guide.summary)} {escape(READING)}\n\n**Fix:** {escape(guide.fix)}\n\n"
+                f"**Retry:** {escape(retry_words(g))} {escape(READING)}\n"
+            )
     return parts
 
 

@@ -35,10 +35,16 @@ def where(entry: Entry) -> str:
     return endpoint_label(entry)
 
 
+# A documented error's summary, causes and fix are errcat's words about the vendor's row, quoting it where they
+# say so ("the document's words"); the mark on the summary says whose the block is, as an observed guide's marks do.
+DOCUMENTED_READING = "errcat's reading of the document"
+
+
 def claim_labels(g: Guide, sources: tuple[Citation, ...], name: str) -> tuple[str, list[str], str]:
-    """Who makes each claim of an observed guide (summary, each cause, fix); empty for documented guides."""
+    """Who makes each claim (summary, each cause, fix): an observed guide's each claim; a documented guide's
+    summary, for the block it heads (errcat's reading of the vendor's document)."""
     if g.basis is None:
-        return "", ["" for _ in g.causes], ""
+        return f"  [{DOCUMENTED_READING}]", ["" for _ in g.causes], ""
     b = g.basis
     return (
         f"  [{basis_words(b.summary, sources, name)}]",
@@ -48,8 +54,8 @@ def claim_labels(g: Guide, sources: tuple[Citation, ...], name: str) -> tuple[st
 
 
 def rating_label(g: Guide) -> str:
-    """An observed guide's retry and who-acts are errcat's rating, whatever its sources say of the rest."""
-    return "  [errcat's reading]" if g.basis is not None else ""
+    """A guide's retry and who-acts are errcat's rating (no vendor sends them), whatever its sources say of the rest."""
+    return "  [errcat's reading]"
 
 
 def group_sources(group: ErrorGroup) -> tuple[Citation, ...]:
@@ -139,7 +145,7 @@ def _lookup_summary(result: LookupResult, total: int) -> list[Line]:
     per_vendor = Counter(g.vendor for s in result.sections for g in s.groups)
     vendors = ", ".join(f"{v} {n}" for v, n in sorted(per_vendor.items()))
     return [
-        [(f"{result.query}: {count(total, 'error')} ({vendors}), one line each;", "bold")],
+        [(f"{result.query}: {count(total, 'error')} ({vendors}), one line each, ending with errcat's reading of it;", "bold")],
         [("  --full shows each with its explanation and rows; --vendor, --endpoint or --method narrow the list", "dim")],
         [],
     ]

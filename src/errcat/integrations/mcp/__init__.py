@@ -49,7 +49,9 @@ INSTRUCTIONS = (
     "log line or an exception from one of these APIs, call `explain` with the text as it is (errcat removes "
     "credentials before reading it) rather than guessing; `lookup` takes a code, name or status, `search` words. "
     "Each answer says whether the match is documented by the vendor or only observed in public reports, and "
-    "when the error is not in the catalog: say so rather than invent a cause. Never repeat a credential."
+    "when the error is not in the catalog: say so rather than invent a cause. The vendor's words are the message, "
+    "code and documented scenario; an explanation's cause, fix and retry advice are errcat's reading of them (its "
+    "`by`): say so. Never repeat a credential."
 )
 
 
@@ -610,7 +612,8 @@ PROMPT = """An API call failed. Explain the error with the errcat tools rather t
 
 1. Call `explain` with the error exactly as it appears below{where} (errcat removes credentials first).
 2. Report the vendor and the error errcat names, its cause and fix, and whether a retry can help (`retry_advice`).
-   Say whether errcat's match is documented by the vendor or only observed in public reports, and cite its source.
+   Say whether errcat's match is documented by the vendor or only observed in public reports, and cite its source;
+   give the cause, fix and retry advice as errcat's reading, not as the vendor's words.
 3. If errcat finds nothing, say that the error is not in the catalog; `search` may find it by its wording, and
    `errcat://docs/<vendor>` holds a vendor's whole reference page. Do not invent a cause or a code.
 4. Never repeat a credential, token or key from the error in your answer.

@@ -54,7 +54,7 @@ def document(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
 
 GUIDE = obj(
     {"id": STR, "summary": STR, "causes": strings(), "fix": STR_OR_NULL, "retry": STR_OR_NULL, "actor": STR_OR_NULL},
-    {"established": STR_OR_NULL},
+    {"by": STR, "established": STR_OR_NULL},
     nullable=True,
 )
 CITATION = obj({"url": STR}, {"kind": STR_OR_NULL, "date": STR_OR_NULL, "note": STR_OR_NULL})
