@@ -8,7 +8,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -51,6 +50,8 @@ def write_atomic(path: Path, write: Writer, mode: int | None = None) -> None:
 def write_all_atomic(targets: Mapping[Path, Writer], mode: int | None = None) -> None:
     """Write every file to a temporary beside it, then rename them all: a failure while writing
     (disk full, no permission, an error in a writer) removes the temporaries and changes no target."""
+    import tempfile  # only a write pays for its import (with shutil, bz2 and lzma: 4 ms of every run's start-up)
+
     staged: dict[Path, Path] = {}
     try:
         for path, write in targets.items():

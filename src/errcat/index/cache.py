@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
-import logging
 import os
 import sqlite3
 import stat
@@ -64,7 +63,7 @@ def cache_keep() -> int:
     keep = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 10 else 0
     if keep < 1 and KEEP_ENV not in _warned:
         _warned.add(KEEP_ENV)
-        _log.warning(
+        _warn(
             "errcat: warning: %s=%r is not a number of indexes from 1 to 999999999; %d are kept", KEEP_ENV, raw[:40], KEEP_DEFAULT
         )
     return keep if keep >= 1 else KEEP_DEFAULT
@@ -319,7 +318,7 @@ def _holding(fd: int, path: Path) -> Iterator[None]:
         while (locked := try_lock(fd)) is False and time.monotonic() - started < LOCK_WAIT_SECONDS:
             if not said and time.monotonic() - started >= LOCK_QUIET_SECONDS:
                 said = True
-                _log.warning(
+                _warn(
                     "errcat: waiting for %s to finish building the catalog index (lock %s; at most %d minutes; "
                     "%s=1 skips the cache)",
                     _holder(fd),
@@ -329,7 +328,7 @@ def _holding(fd: int, path: Path) -> Iterator[None]:
                 )
             time.sleep(0.05)
         if locked is False:
-            _log.warning("errcat: warning: gave up waiting for the lock %s; building the index here", path)
+            _warn("errcat: warning: gave up waiting for the lock %s; building the index here", path)
         elif locked:
             _mark_holder(fd)
         yield
@@ -424,7 +423,14 @@ def _discard(index_file: Path) -> None:
             remove_cache_entry(f)
 
 
-_log = logging.getLogger("errcat")
+def _warn(message: str, *args: object) -> None:
+    """A warning through the ``errcat`` logger; logging is imported only when one is given (it was
+    2.6 ms of every run's start-up)."""
+    import logging
+
+    logging.getLogger("errcat").warning(message, *args)
+
+
 _warned: set[str] = set()
 
 
@@ -443,7 +449,7 @@ def warn_unusable(folder: Path, exc: BaseException) -> None:
         fix, where = "set HOME", "of yours"
     from ..gate import shown  # only a warning pays for the gate's import
 
-    _log.warning(
+    _warn(
         "errcat: warning: cannot use the cache folder %s (%s); the index is built in memory on each run "
         "(%s, or set %s to a folder %s)",
         shown(cut_line(str(folder))),  # one short line, whatever ERRCAT_CACHE_DIR holds (a newline, an escape, 100 KB, a token)
