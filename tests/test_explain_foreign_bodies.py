@@ -472,3 +472,38 @@ def test_a_message_under_another_apis_key_is_read_and_not_claimed(catalog, body,
     x = explain(catalog, body)
     assert [(m.sent.code, m.sent.message) for m in x.errors] == [(code, message)]
     assert x.vendor is None and all(m.kind.value in ("none", "fuzzy") for m in x.errors)
+
+
+# GitHub issue odoo/odoo#32889 (2019-04-24): Odoo 12's XML-RPC fault, its faultString the server's traceback
+XMLRPC_FAULT = """<?xml version='1.0'?>
+<methodResponse>
+<fault>
+<value><struct>
+<member>
+<name>faultCode</name>
+<value><int>1</int></value>
+</member>
+<member>
+<name>faultString</name>
+<value><string>Traceback (most recent call last):
+  File "/webdata/odoo/odoo/addons/base/controllers/rpc.py", line 63, in xmlrpc_2
+    response = self._xmlrpc(service)
+  File "/usr/lib/python3.7/xmlrpc/client.py", line 448, in close
+    parser.Parse(b"", True) # end of data
+xml.parsers.expat.ExpatError: no element found: line 1, column 0
+</string></value>
+</member>
+</struct></value>
+</fault>
+</methodResponse>"""
+
+
+def test_an_xmlrpc_fault_gives_its_code_and_its_tracebacks_last_line(catalog):
+    x = explain(catalog, XMLRPC_FAULT)
+    assert x.vendor is None
+    assert len(x.errors) == 1
+    sent = x.errors[0].sent
+    assert sent.shape.name == "XML-RPC fault"
+    assert sent.code == "1"
+    assert sent.message == "xml.parsers.expat.ExpatError: no element found: line 1, column 0"
+    assert x.errors[0].kind == "none"

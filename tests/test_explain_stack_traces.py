@@ -125,3 +125,20 @@ def test_a_paste_of_frames_only_says_where_the_error_is(catalog):
     x = explain(catalog, IPYTHON + "\n      2 buckets = [b['Name'] for b in response['Buckets']]")
     assert x.errors == ()
     assert any("stack trace's frames only" in n for n in x.notes)
+
+
+# GitHub issue ERP-Ukraine/odoo-rpc-dart#43 (2023-08-22), the issue's title: an Odoo JSON-RPC error as a Dart
+# client prints it, the server's traceback header inside the line
+ODOO_ONE_LINE = (
+    "error OdooException: {code: 200, message: Odoo Server Error, data: {name: builtins.ValueError, "
+    "debug: Traceback (most recent call last):"
+)
+
+
+def test_a_traceback_header_inside_a_line_is_not_printed_back():
+    result = CliRunner().invoke(app, ["explain", "-f", "json", "-"], input=ODOO_ONE_LINE)
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.output
+    doc = json.loads(result.output)
+    assert doc["vendor"] is None
+    assert doc["errors"][0]["observed"]["message"].startswith("error OdooException: {code: 200, message: Odoo Server Error")

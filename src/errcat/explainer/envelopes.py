@@ -63,6 +63,8 @@ PROBLEM = Shape("problem details (RFC 7807)")
 # Another API's XML error document: Intuit's <Fault><Error code>, Xero's <ApiException>, Sage SData's
 # <sdata:diagnosis>. No catalogued vendor sends one (InvoiceXpress's <errors><error> is IX_XML).
 XML_ERROR = Shape("XML error document")
+# An XML-RPC <methodResponse><fault> (Odoo's, WordPress's, any xmlrpc server's): its faultCode and faultString
+XMLRPC_FAULT = Shape("XML-RPC fault")
 OAUTH = Shape("OAuth error")  # RFC 6749's: one of its codes under "error", or an "error_description"
 ERROR_FIELD = Shape("error field")  # any other {"error": "..."}: Express's, Flask's, a proxy's; no OAuth error
 TEXT = Shape("plain text", frozenset({"myob", "sage", "invoicexpress", "prospend"}))
@@ -630,6 +632,36 @@ def _xml_document(body: str, reading: Reading) -> bool:
     return bool(reading.errors)
 
 
+# XML-RPC's fault: a struct of two members, <name>faultCode</name> over an <int> (or <i4>) and <name>faultString</name>
+_XMLRPC_FAULT = re.compile(r"<methodResponse\b[^>]{0,200}>\s*<fault\s*>(.*?)</fault\s*>", re.IGNORECASE | re.DOTALL)
+_XMLRPC_MEMBER = re.compile(
+    r"<name>\s*(faultCode|faultString)\s*</name>\s*<value>\s*(?:<(?:int|i4|string)>)?(.*?)(?:</(?:int|i4|string)>)?\s*</value>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TRACEBACK_HEADER = "Traceback (most recent call last)"
+
+
+def _xmlrpc_fault(body: str, reading: Reading) -> bool:
+    """An XML-RPC fault: its faultCode is the code and its faultString the message. A faultString
+    that is a server's Python traceback (Odoo's) says its error on its last line: the frames say where."""
+    if "<fault" not in body[:MAX_LENIENT_TEXT].lower():
+        return False
+    fault = _XMLRPC_FAULT.search(body[:MAX_LENIENT_TEXT])
+    if fault is None:
+        return False
+    from html import unescape
+
+    members = {m.group(1).lower(): unescape(m.group(2)).strip() for m in _XMLRPC_MEMBER.finditer(fault.group(1))}
+    message = members.get("faultstring") or None
+    if message and _TRACEBACK_HEADER in message:
+        message = next((line.strip() for line in reversed(message.split("\n")) if line.strip()), None)
+    code = members.get("faultcode") or None
+    if message is None and code is None:
+        return False
+    reading.add(SentError(XMLRPC_FAULT, code=code, message=message))
+    return True
+
+
 def _closed(text: str, close: re.Pattern[str]) -> str:
     """``text`` up to the end of its last closing tag ("" when it has none): where a lazy search
     for that tag can succeed at all."""
@@ -651,7 +683,7 @@ def read_body(body: str) -> Reading:
         return reading
     if "\\x" in stripped:
         stripped = _BYTE_ESCAPES.sub(_utf8_run, stripped)
-    if _xml(stripped, reading) or _xml_document(stripped, reading):
+    if _xml(stripped, reading) or _xmlrpc_fault(stripped, reading) or _xml_document(stripped, reading):
         return reading
     whole = _plain_json(stripped) if stripped[0] in "{[" else None
     if isinstance(whole, list) and _sentences(whole):  # the whole body a bare array of sentences: its errors

@@ -630,6 +630,9 @@ _FRAME = re.compile(
     re.VERBOSE,
 )
 _PYTHON_FILE_LINE = re.compile(r'(\s*)File "')
+# Python's header inside a line ("debug: Traceback (most recent call last):", a client's one-line error that
+# quotes a server's traceback): where frames start, never the error's words
+_INLINE_TRACEBACK = re.compile(r"\s*\bTraceback \(most recent call last\):?")
 _NUMBERED_SOURCE = re.compile(r"\s{2,}\d{1,6} .{0,500}")
 
 
@@ -665,7 +668,7 @@ def without_stack_frames(lines: Iterable[str]) -> Iterator[str]:
             frame_indent = len(python.group(1)) if python else -1
             numbered = line.lstrip().startswith(("-", "<")) or ".py in " in line
             continue
-        yield line
+        yield _INLINE_TRACEBACK.sub("", line) if "Traceback (" in line else line
 
 
 def holds_stack_frames(text: str) -> bool:
