@@ -507,3 +507,48 @@ def test_an_xmlrpc_fault_gives_its_code_and_its_tracebacks_last_line(catalog):
     assert sent.code == "1"
     assert sent.message == "xml.parsers.expat.ExpatError: no element found: line 1, column 0"
     assert x.errors[0].kind == "none"
+
+
+# recurly/recurly-client-ruby spec/fixtures/plans/show-422.xml (commit d3f5a5f), Recurly API v2: <errors><error>
+# like InvoiceXpress's, but each <error> names its field and symbol
+RECURLY_422 = """HTTP/1.1 422 Unprocessable Entity
+Content-Type: application/xml; charset=utf-8
+
+<?xml version="1.0" encoding="UTF-8"?>
+<errors>
+  <error field="plan.unit_amount_in_cents.BRL" symbol="inclusion">is not accepted by the site</error>
+  <error field="plan.setup_fee_in_cents.BRL" symbol="inclusion">is not accepted by the site</error>
+</errors>"""
+
+# recurly/recurly-client-ruby spec/fixtures/dunning_campaigns/update-404.xml (commit d3f5a5f): a <description>
+# with an attribute, its text quoting ["foo"]
+RECURLY_404 = """HTTP/1.1 404 Not Found
+Content-Type: application/xml; charset=utf-8
+
+<?xml version="1.0" encoding="UTF-8"?>
+<error>
+  <symbol>not_found</symbol>
+  <description lang="en-US">Couldn't find plans with codes ["foo"]</description>
+</error>"""
+
+
+def test_an_xml_error_with_field_and_symbol_is_another_apis_not_invoicexpress(catalog):
+    x = explain(catalog, RECURLY_422)
+    assert x.vendor is None
+    assert not [c for c in x.clues if "envelope" in c.kind], x.clues
+    assert [(m.sent.shape.name, m.sent.code, m.sent.message) for m in x.errors] == [
+        ("XML error document", "inclusion", "is not accepted by the site")
+    ] * 2
+    assert x.errors[0].sent.details == "field plan.unit_amount_in_cents.BRL"
+    assert x.errors[0].sent.status == 422
+
+
+def test_an_xml_documents_symbol_and_attributed_description_are_read(catalog):
+    x = explain(catalog, RECURLY_404)
+    assert x.vendor is None
+    sent = x.errors[0].sent
+    assert (sent.shape.name, sent.code, sent.message) == (
+        "XML error document",
+        "not_found",
+        'Couldn\'t find plans with codes ["foo"]',
+    )

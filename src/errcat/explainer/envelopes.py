@@ -480,20 +480,26 @@ _ERROR_CLOSE = re.compile(r"</error\s*>", re.IGNORECASE)
 _CDATA_CLOSE = re.compile(r"\]\]>")
 # An element of an XML error document and its text (namespace prefix dropped): <Message>, <sdata:message>,
 # Sage Intacct's <errorno> and <description2> (its <description> is mostly empty)
+# (attributes allowed: Recurly's <description lang="en-US">), Recurly's <symbol>, <error_code> and <merchant_message>
 _XML_FIELD = re.compile(
-    r"<(?:[\w.-]{1,40}:)?(message|errormessage|description2?|detail|errorcode|sdatacode|errornumber|errorno|code|severity|type)>"
+    r"<(?:[\w.-]{1,40}:)?(message|errormessage|merchant_message|customer_message|description2?|detail|errorcode|error_code"
+    r"|sdatacode|errornumber|errorno|code|symbol|severity|type)(?:\s[^<>]{0,200})?>"
     r"\s*([^<]{1,2000}?)\s*</",
     re.IGNORECASE,
 )
 # A message element the text stops inside: nothing after its start tag closes it.
 _XML_CUT_MESSAGE = re.compile(r"<(?:[\w.-]{1,40}:)?(?:message|errormessage|description)>\s*([^<]{1,2000})\Z", re.IGNORECASE)
-_XML_MESSAGES = ("message", "errormessage", "description", "description2")
+_XML_MESSAGES = ("message", "errormessage", "merchant_message", "customer_message", "description", "description2")
 # a bare <Code> last: Amazon's <Error><Code>AccessDenied</Code>, NetSuite's <platformFaults:code>; a named one first
-_XML_CODES = ("errorcode", "sdatacode", "errornumber", "errorno", "code")
+_XML_CODES = ("errorcode", "error_code", "sdatacode", "errornumber", "errorno", "symbol", "code")
 # One <Error ...>...</Error> of a document that lists several (an Intuit Fault); not <Errors>, <ErrorCode>
 _XML_ANY_ERROR = re.compile(r"<(?:[\w.-]{1,40}:)?error\b([^>]{0,500})>(.*?)</(?:[\w.-]{1,40}:)?error\s*>", re.I | re.S)
 _ANY_ERROR_CLOSE = re.compile(r"</(?:[\w.-]{1,40}:)?error\s*>", re.IGNORECASE)
-_CODE_ATTR = re.compile(r"""\bcode\s*=\s*["']([^"'<>]{1,64})["']""", re.IGNORECASE)
+_CODE_ATTR = re.compile(r"""\b(?:code|symbol)\s*=\s*["']([^"'<>]{1,64})["']""", re.IGNORECASE)
+# Recurly's (and ActiveResource's) <error field="account.email" symbol="invalid_email">text</error>: InvoiceXpress's
+# <error> carries no attribute, so one that does is another API's, its text the message and its field the detail
+_ATTRIBUTED_ERROR = re.compile(r"<error\s+[\w:-]{1,40}\s*=", re.IGNORECASE)
+_FIELD_ATTR = re.compile(r"""\bfield\s*=\s*["']([^"'<>]{1,200})["']""", re.IGNORECASE)
 _CHILD_ELEMENT = re.compile(r"<[A-Za-z]")
 # What JSON (or a language's dump) opens with: a brace or bracket, then a quoted key or string. A brace alone is
 # not JSON: a Windows CLSID in an error's message ({32F9466C-...}) is text.
@@ -575,6 +581,8 @@ def _xml(body: str, reading: Reading) -> bool:
         return False
     from html import unescape
 
+    if _ATTRIBUTED_ERROR.search(body[:MAX_LENIENT_TEXT]):
+        return False  # not InvoiceXpress's: read as another API's document
     block = _XML_ERRORS.search(_closed(body, _ERRORS_CLOSE))
     opened = None if block else _XML_ERRORS_OPEN.search(body)
     if not block and not opened:
@@ -601,8 +609,9 @@ def _xml_document(body: str, reading: Reading) -> bool:
     """Another API's XML error document, element by element: each ``<Error>`` it lists (else the
     document as one error) with its message, code, detail and severity. Not an HTML page, nor
     JSON that quotes XML; False when no element holds a message."""
-    if "</" not in body or _JSON_OPENING.search(body) or _HTML_PAGE.search(body[:4096]):
-        return False  # no closing tag; JSON (its strings may quote XML, a log may hold a request's XML); a web page
+    if "</" not in body or (body[0] != "<" and _JSON_OPENING.search(body)) or _HTML_PAGE.search(body[:4096]):
+        return False  # no closing tag; JSON (its strings may quote XML, a log may hold a request's XML; an XML
+        # document's text may hold ["foo"]); a web page
     from html import unescape
 
     head = body[:MAX_LENIENT_TEXT]
@@ -612,6 +621,10 @@ def _xml_document(body: str, reading: Reading) -> bool:
         for m in _XML_FIELD.finditer(inner):
             fields.setdefault(m.group(1).lower(), unescape(m.group(2)).strip())
         message = next((fields[k] for k in fields if k in _XML_MESSAGES), None) or fields.get("detail")
+        field = _FIELD_ATTR.search(attrs)
+        if not fields and field and not _CHILD_ELEMENT.search(inner):  # <error field=... symbol=...>text</error>
+            message = unescape(inner).strip()
+            fields["detail"] = f"field {field.group(1)}"
         cut = _XML_CUT_MESSAGE.search(inner) if not message and fields.keys() & {*_XML_CODES, "severity"} else None
         if cut:  # the paste stops inside the message (a post's first lines): its start is the message
             message = unescape(cut.group(1)).strip()
