@@ -552,3 +552,47 @@ def test_an_xml_documents_symbol_and_attributed_description_are_read(catalog):
         "not_found",
         'Couldn\'t find plans with codes ["foo"]',
     )
+
+
+# GitHub issue mozilla/subhub#332 (2019-10-28): a Stripe error in a JSON log record, its sentence under "error"
+STRIPE_LOG_RECORD = (
+    '{"message": "RETRIEVE STRIPE CUSTOMER ERROR", "lineno": 168, "pathname": "/subhub/sub/shared/vendor.py", '
+    '"levelname": "ERROR", "threadName": "Thread-31", "error": "Request req_fF3sb9JkiNGkbd: No such customer: '
+    'ch_1FYh1KEOSeHhIAfQY32wfWhV", "logger": "__main__", "timestamp": "2019-10-28T23:26:25.579941Z"}'
+)
+
+# gocardless/gocardless-pro-python tests/fixtures/invalid_state_error.json (commit d5c83f3), GoCardless: each error's
+# "reason" is its code
+GOCARDLESS_INVALID_STATE = """{
+  "error": {
+    "code": 422,
+    "documentation_url": "https://developer.gocardless.com/pro#mandate_not_inactive",
+    "errors": [
+      {
+        "message": "Mandate is already active or being submitted",
+        "reason": "mandate_not_inactive"
+      }
+    ],
+    "message": "Mandate is already active or being submitted",
+    "request_id": "9aac0445-fd1e-4dc2-8854-a5a6afbaaeae",
+    "type": "invalid_state"
+  }
+}"""
+
+
+def test_a_sentence_under_error_beside_a_message_is_no_code(catalog):
+    x = explain(catalog, STRIPE_LOG_RECORD)
+    assert x.vendor is None
+    sent = x.errors[0].sent
+    assert sent.code is None
+    assert sent.message == "RETRIEVE STRIPE CUSTOMER ERROR"
+    assert "No such customer" in (sent.details or "")
+
+
+def test_a_token_under_reason_beside_a_message_is_its_code(catalog):
+    x = explain(catalog, GOCARDLESS_INVALID_STATE)
+    assert x.vendor is None
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [
+        ("mandate_not_inactive", "Mandate is already active or being submitted")
+    ]
+    assert x.errors[0].kind == "none"

@@ -402,9 +402,21 @@ class _Reader:
             msg = next((k[m] for m in _SENTENCE_KEYS if isinstance(k.get(m), str) and " " in k[m].strip()), None)
         if msg is None:
             return False
-        code = _code(k.get("code") if "code" in k else k.get("error") if isinstance(k.get("error"), str) else _named_code(k))
+        said = k.get("error") if isinstance(k.get("error"), str) else None
+        # a sentence under "error" beside a log's message is what went wrong, no code (a Stripe error in a JSON log
+        # record); a token under "reason" beside a message is (GoCardless's and Google's errors[].reason)
+        reason = k.get("reason") if isinstance(k.get("reason"), str) and msg is not k.get("reason") else None
+        code = (
+            _code(k.get("code"))
+            if "code" in k
+            else _oauth_code(said)
+            if said is not None
+            else _code(_named_code(k)) or _oauth_code(reason)
+        )
         # ASP.NET Web API's HttpError says "An error has occurred." and puts what happened beside it
         thrown = k.get("exceptionmessage")
+        if not isinstance(thrown, str) and said is not None and code is None:
+            thrown = said
         details = thrown if isinstance(thrown, str) and thrown != msg else None
         self.r.add(SentError(CODE_MESSAGE, status=status, code=code, message=msg, details=details))
         return True
