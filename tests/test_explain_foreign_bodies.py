@@ -336,7 +336,7 @@ def test_an_oauth_1_problem_report_is_shown_not_hidden(catalog):
     'verified response from the live API') were shown as 'oauth_problem=[REDACTED]&oauth_problem_advice=[REDACTED]':
     the names hold the credential word oauth, but their values say what went wrong. A token beside them stays hidden."""
     x = explain(catalog, "oauth_problem=token_rejected&oauth_problem_advice=Unknown%20consumer")
-    assert x.errors[0].sent.message == "oauth_problem=token_rejected&oauth_problem_advice=Unknown%20consumer"
+    assert (x.errors[0].sent.code, x.errors[0].sent.message) == ("token_rejected", "Unknown consumer")
     x = explain(catalog, "oauth_token=Qm9vYmFyQmF6MTIzNDU2Nzg&oauth_problem=token_expired")
     said = x.errors[0].sent.message or ""
     assert "Qm9vYmFyQmF6MTIzNDU2Nzg" not in said and "token_expired" in said
@@ -594,5 +594,18 @@ def test_a_token_under_reason_beside_a_message_is_its_code(catalog):
     assert x.vendor is None
     assert [(m.sent.code, m.sent.message) for m in x.errors] == [
         ("mandate_not_inactive", "Mandate is already active or being submitted")
+    ]
+    assert x.errors[0].kind == "none"
+
+
+# waynerobinson/xeroizer test/stub_responses/invalid_consumer_key (commit e17d833): Xero's OAuth 1.0a problem report
+OAUTH1_PROBLEM = "oauth_problem=token_rejected&oauth_problem_advice=Unknown%20consumer"
+
+
+def test_an_oauth1_problem_report_gives_its_problem_and_decoded_advice(catalog):
+    x = explain(catalog, OAUTH1_PROBLEM)
+    assert x.vendor is None
+    assert [(m.sent.shape.name, m.sent.code, m.sent.message) for m in x.errors] == [
+        ("OAuth 1.0a problem report", "token_rejected", "Unknown consumer")
     ]
     assert x.errors[0].kind == "none"

@@ -65,6 +65,9 @@ PROBLEM = Shape("problem details (RFC 7807)")
 XML_ERROR = Shape("XML error document")
 # An XML-RPC <methodResponse><fault> (Odoo's, WordPress's, any xmlrpc server's): its faultCode and faultString
 XMLRPC_FAULT = Shape("XML-RPC fault")
+# OAuth 1.0a's Problem Reporting extension, form-encoded: oauth_problem=token_rejected&oauth_problem_advice=... (Xero's
+# and QuickBooks' OAuth 1.0a APIs answered with it)
+OAUTH1_PROBLEM = Shape("OAuth 1.0a problem report")
 OAUTH = Shape("OAuth error")  # RFC 6749's: one of its codes under "error", or an "error_description"
 ERROR_FIELD = Shape("error field")  # any other {"error": "..."}: Express's, Flask's, a proxy's; no OAuth error
 TEXT = Shape("plain text", frozenset({"myob", "sage", "invoicexpress", "prospend"}))
@@ -687,6 +690,23 @@ def _xmlrpc_fault(body: str, reading: Reading) -> bool:
     return True
 
 
+_OAUTH1_PROBLEM = re.compile(r"(?<![\w%])oauth_problem=([A-Za-z_]{1,64})(?:&oauth_problem_advice=([^&\s\"'<>]{1,2000}))?")
+
+
+def _oauth1_problem(body: str, reading: Reading) -> bool:
+    """An OAuth 1.0a problem report: its oauth_problem is the code, its URL-encoded advice the message."""
+    if "oauth_problem=" not in body[:MAX_LENIENT_TEXT]:
+        return False
+    found = _OAUTH1_PROBLEM.search(body[:MAX_LENIENT_TEXT])
+    if found is None:
+        return False
+    from urllib.parse import unquote_plus
+
+    advice = unquote_plus(found.group(2)).strip() if found.group(2) else None
+    reading.add(SentError(OAUTH1_PROBLEM, code=found.group(1), message=advice or found.group(1)))
+    return True
+
+
 def _closed(text: str, close: re.Pattern[str]) -> str:
     """``text`` up to the end of its last closing tag ("" when it has none): where a lazy search
     for that tag can succeed at all."""
@@ -709,6 +729,8 @@ def read_body(body: str) -> Reading:
     if "\\x" in stripped:
         stripped = _BYTE_ESCAPES.sub(_utf8_run, stripped)
     if _xml(stripped, reading) or _xmlrpc_fault(stripped, reading) or _xml_document(stripped, reading):
+        return reading
+    if _oauth1_problem(stripped, reading):
         return reading
     whole = _plain_json(stripped) if stripped[0] in "{[" else None
     if isinstance(whole, list) and _sentences(whole):  # the whole body a bare array of sentences: its errors
