@@ -5,8 +5,12 @@ catalogued vendor. Every paste here is real; its source is named beside it."""
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
+from typer.testing import CliRunner
+
+from errcat.cli import app
 from errcat.explainer import explain
 
 # ruckus/quickbooks-ruby spec/fixtures/customer_duplicate_error.xml (commit 21e7715), QuickBooks Online
@@ -609,3 +613,33 @@ def test_an_oauth1_problem_report_gives_its_problem_and_decoded_advice(catalog):
         ("OAuth 1.0a problem report", "token_rejected", "Unknown consumer")
     ]
     assert x.errors[0].kind == "none"
+
+
+# Infor SunSystems 6.3 documentation, "Example of a Failed Payload" (Infor's own example): the error is a <Message>'s
+# <UserText>, among the payload's other elements
+# https://docs.infor.com/sunsystems/6.3.x/zh-tw/ssolh/lsm1457708209020.html
+SUNSYSTEMS_FAILED = (
+    '<?xml version="1.0" encoding="UTF-8" ?> <SSC> <User> <Name>PRD</Name> </User> <SunSystemsContext> <BusinessUnit>'
+    "PKP</BusinessUnit> </SunSystemsContext> <ErrorContext> <CompatibilityMode>0</CompatibilityMode> <ErrorOutput>0"
+    '</ErrorOutput> <ErrorThreshold>1</ErrorThreshold> </ErrorContext> <Payload> <Accounts status="fail"> <AccountCode>'
+    't1001n</AccountCode> <LookupCode>t1001n</LookupCode> <Messages> <Message Level="error" Reference="1"> <UserText>'
+    "2nd Base Currency must be posted. See Business Setup. </UserText> </Message> </Messages> </Accounts> </Payload> </SSC>"
+)
+
+
+def test_an_xml_documents_user_text_is_its_message(catalog):
+    x = explain(catalog, SUNSYSTEMS_FAILED)
+    assert x.vendor is None
+    assert [(m.sent.shape.name, m.sent.message) for m in x.errors] == [
+        ("XML error document", "2nd Base Currency must be posted. See Business Setup.")
+    ]
+
+
+def test_pythons_repr_of_an_xmlrpc_fault_gives_its_code():
+    """GitHub issue odoo/odoo#13111 (2016-08-10): Odoo 9's empty UserError as xmlrpclib raised it."""
+    result = CliRunner().invoke(app, ["explain", "-f", "json", "-"], input="xmlrpclib.Fault: <Fault 2: 'None'>")
+    assert result.exit_code in (0, 1)
+    doc = json.loads(result.output)
+    assert doc["vendor"] is None
+    observed = doc["errors"][0]["observed"]
+    assert (observed["envelope"], observed["code"], observed["message"]) == ("XML-RPC fault", "2", None)

@@ -495,16 +495,17 @@ _ERROR_CLOSE = re.compile(r"</error\s*>", re.IGNORECASE)
 _CDATA_CLOSE = re.compile(r"\]\]>")
 # An element of an XML error document and its text (namespace prefix dropped): <Message>, <sdata:message>,
 # Sage Intacct's <errorno> and <description2> (its <description> is mostly empty)
-# (attributes allowed: Recurly's <description lang="en-US">), Recurly's <symbol>, <error_code> and <merchant_message>
+# (attributes allowed: Recurly's <description lang="en-US">), Recurly's <symbol>, <error_code> and <merchant_message>,
+# Infor SunSystems' <Message Level="error"><UserText>
 _XML_FIELD = re.compile(
-    r"<(?:[\w.-]{1,40}:)?(message|errormessage|merchant_message|customer_message|description2?|detail|errorcode|error_code"
+    r"<(?:[\w.-]{1,40}:)?(message|errormessage|merchant_message|customer_message|usertext|description2?|detail|errorcode|error_code"
     r"|sdatacode|errornumber|errorno|code|symbol|severity|type)(?:\s[^<>]{0,200})?>"
     r"\s*([^<]{1,2000}?)\s*</",
     re.IGNORECASE,
 )
 # A message element the text stops inside: nothing after its start tag closes it.
 _XML_CUT_MESSAGE = re.compile(r"<(?:[\w.-]{1,40}:)?(?:message|errormessage|description)>\s*([^<]{1,2000})\Z", re.IGNORECASE)
-_XML_MESSAGES = ("message", "errormessage", "merchant_message", "customer_message", "description", "description2")
+_XML_MESSAGES = ("message", "errormessage", "merchant_message", "customer_message", "usertext", "description", "description2")
 # a bare <Code> last: Amazon's <Error><Code>AccessDenied</Code>, NetSuite's <platformFaults:code>; a named one first
 _XML_CODES = ("errorcode", "error_code", "sdatacode", "errornumber", "errorno", "symbol", "code")
 # One <Error ...>...</Error> of a document that lists several (an Intuit Fault); not <Errors>, <ErrorCode>
@@ -669,17 +670,26 @@ _XMLRPC_MEMBER = re.compile(
 _TRACEBACK_HEADER = "Traceback (most recent call last)"
 
 
+# Python's repr of the same fault: xmlrpc.client.Fault: <Fault 2: 'None'> (Odoo's empty UserError)
+_FAULT_REPR = re.compile(r"<Fault (-?\d{1,12}): (['\"])(.{0,4000}?)\2>", re.DOTALL)
+
+
 def _xmlrpc_fault(body: str, reading: Reading) -> bool:
     """An XML-RPC fault: its faultCode is the code and its faultString the message. A faultString
     that is a server's Python traceback (Odoo's) says its error on its last line: the frames say where."""
     if "<fault" not in body[:MAX_LENIENT_TEXT].lower():
         return False
     fault = _XMLRPC_FAULT.search(body[:MAX_LENIENT_TEXT])
-    if fault is None:
+    said = None if fault else _FAULT_REPR.search(body[:MAX_LENIENT_TEXT])
+    if said is not None:
+        text = said.group(3).replace("\\n", "\n").strip()
+        members = {"faultcode": said.group(1), "faultstring": "" if text == "None" else text}
+    elif fault is None:
         return False
-    from html import unescape
+    else:
+        from html import unescape
 
-    members = {m.group(1).lower(): unescape(m.group(2)).strip() for m in _XMLRPC_MEMBER.finditer(fault.group(1))}
+        members = {m.group(1).lower(): unescape(m.group(2)).strip() for m in _XMLRPC_MEMBER.finditer(fault.group(1))}
     message = members.get("faultstring") or None
     if message and _TRACEBACK_HEADER in message:
         message = next((line.strip() for line in reversed(message.split("\n")) if line.strip()), None)
