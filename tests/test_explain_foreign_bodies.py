@@ -643,3 +643,22 @@ def test_pythons_repr_of_an_xmlrpc_fault_gives_its_code():
     assert doc["vendor"] is None
     observed = doc["errors"][0]["observed"]
     assert (observed["envelope"], observed["code"], observed["message"]) == ("XML-RPC fault", "2", None)
+
+
+# public repository file (find_string id 19123011251; repo/path not resolved by the tool): a spec stubbing
+# Chargebee's 404 body; its status under "http_status_code" and its code under "api_error_code" too
+CHARGEBEE_404 = (
+    '{"message":"Sorry, we couldn\'t find that resource","type":"invalid_request","api_error_code":"resource_not_found",'
+    '"error_code":"resource_not_found","error_msg":"Sorry, we couldn\'t find that resource","http_status_code":404}'
+)
+
+
+def test_a_status_under_http_status_code_and_a_code_under_api_error_code_are_read(catalog):
+    x = explain(catalog, CHARGEBEE_404)
+    assert x.vendor is None
+    assert x.exchange.status == 404
+    (m,) = x.errors
+    assert (m.sent.code, m.sent.message) == ("resource_not_found", "Sorry, we couldn't find that resource")
+    assert m.kind not in ("exact", "template", "code", "status")
+    only_api_code = CHARGEBEE_404.replace('"error_code":"resource_not_found",', "")
+    assert explain(catalog, only_api_code).errors[0].sent.code == "resource_not_found"

@@ -426,8 +426,8 @@ class _Reader:
 
 
 # A key naming the code, with a namespace prefix or not: "errorCode", Salesforce's "exceptionCode" (Bulk API),
-# NetSuite's "o:errorCode" (its REST web services' o:errorDetails)
-_NAMED_CODE = re.compile(r"(?:[a-z]{1,10}:)?(?:error|exception)_?code")
+# NetSuite's "o:errorCode" (its REST web services' o:errorDetails), Chargebee's "api_error_code"
+_NAMED_CODE = re.compile(r"(?:[a-z]{1,10}[:_])?(?:error|exception)_?code")
 
 
 def _named_code(k: dict[str, Any]) -> Any:
