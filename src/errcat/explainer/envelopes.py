@@ -664,7 +664,7 @@ def _xml_document(body: str, reading: Reading) -> bool:
 # XML-RPC's fault: a struct of two members, <name>faultCode</name> over an <int> (or <i4>) and <name>faultString</name>
 _XMLRPC_FAULT = re.compile(r"<methodResponse\b[^>]{0,200}>\s*<fault\s*>(.*?)</fault\s*>", re.IGNORECASE | re.DOTALL)
 _XMLRPC_MEMBER = re.compile(
-    r"<name>\s*(faultCode|faultString)\s*</name>\s*<value>\s*(?:<(?:int|i4|string)>)?(.*?)(?:</(?:int|i4|string)>)?\s*</value>",
+    r"<name>\s*(faultCode|faultString)\s*</name>\s*<value>\s*(?:<(?:int|i4|string)>)?(.{0,8000}?)(?:</(?:int|i4|string)>)?\s*</value>",
     re.IGNORECASE | re.DOTALL,
 )
 _TRACEBACK_HEADER = "Traceback (most recent call last)"
@@ -677,10 +677,14 @@ _FAULT_REPR = re.compile(r"<Fault (-?\d{1,12}): (['\"])(.{0,4000}?)\2>", re.DOTA
 def _xmlrpc_fault(body: str, reading: Reading) -> bool:
     """An XML-RPC fault: its faultCode is the code and its faultString the message. A faultString
     that is a server's Python traceback (Odoo's) says its error on its last line: the frames say where."""
-    if "<fault" not in body[:MAX_LENIENT_TEXT].lower():
+    head = body[:MAX_LENIENT_TEXT]
+    lower = head.lower()
+    if "<fault" not in lower:
         return False
-    fault = _XMLRPC_FAULT.search(body[:MAX_LENIENT_TEXT])
-    said = None if fault else _FAULT_REPR.search(body[:MAX_LENIENT_TEXT])
+    # each pattern is tried at its first opening only: a hostile run of openings never closed stays linear
+    opened, said_at = lower.find("<methodresponse"), head.find("<Fault ")
+    fault = _XMLRPC_FAULT.match(head, opened) if opened != -1 else None
+    said = _FAULT_REPR.match(head, said_at) if fault is None and said_at != -1 else None
     if said is not None:
         text = said.group(3).replace("\\n", "\n").strip()
         members = {"faultcode": said.group(1), "faultstring": "" if text == "None" else text}
@@ -700,7 +704,9 @@ def _xmlrpc_fault(body: str, reading: Reading) -> bool:
     return True
 
 
-_OAUTH1_PROBLEM = re.compile(r"(?<![\w%])oauth_problem=([A-Za-z_]{1,64})(?:&oauth_problem_advice=([^&\s\"'<>]{1,2000}))?")
+_OAUTH1_PROBLEM = re.compile(
+    r"(?<![\w%])oauth_problem=([A-Za-z_]{1,64}+)(?![\w=])(?:&oauth_problem_advice=([^&\s\"'<>]{1,2000}))?"
+)
 
 
 def _oauth1_problem(body: str, reading: Reading) -> bool:
