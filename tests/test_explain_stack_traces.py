@@ -142,3 +142,18 @@ def test_a_traceback_header_inside_a_line_is_not_printed_back():
     doc = json.loads(result.output)
     assert doc["vendor"] is None
     assert doc["errors"][0]["observed"]["message"].startswith("error OdooException: {code: 200, message: Odoo Server Error")
+
+
+# GitHub issue gocardless/gocardless-nodejs#112 (comment by ZiggerZZ, 2022-01-21): GoCardless's Node client says the
+# status by its reason phrase alone
+NODE_REASON_ONLY = """Error: Unprocessable Entity
+    at Function.buildFromResponse (/Users/ziggerzz/PycharmProjects/backend/node_modules/src/errors.ts:84:16)
+    at Api.request (/Users/ziggerzz/PycharmProjects/backend/node_modules/src/api/api.ts:121:47)
+    at processTicksAndRejections (node:internal/process/task_queues:96:5)"""
+
+
+def test_an_error_line_that_is_a_reason_phrase_gives_its_status(catalog):
+    x = explain(catalog, NODE_REASON_ONLY)
+    assert x.vendor is None
+    assert (x.exchange.status, x.exchange.reason) == (422, "Unprocessable Entity")
+    assert all(m.kind not in ("exact", "template", "code", "status") for m in x.errors)

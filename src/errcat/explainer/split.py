@@ -136,6 +136,13 @@ _DOTNET_STATUS = re.compile(
 # A reason phrase under its own label, apart from the status: Guzzle 3's "[reason phrase] Bad Request", a log's
 # "reasonPhrase=Not Found"; taken only when it is the status's own phrase
 _LABELLED_REASON = re.compile(r"\breason[ _]?phrase\b[\]\"']?[ \t]*[:=]?[ \t]*[\"']?([A-Za-z][A-Za-z' -]{1,40})", re.IGNORECASE)
+# An error line whose whole message is a status's own reason phrase of two words or more, with no number: a Node
+# client's "Error: Unprocessable Entity" (superagent's, GoCardless's), http-errors' "NotFoundError: Not Found". One
+# word ("Error: Forbidden", "Error: Conflict") is a word, not a status.
+_PHRASE_ERROR = re.compile(
+    r"^[ \t]*(?:[A-Za-z_$][\w.$]{0,100})?Error:[ \t]+([A-Za-z][A-Za-z'-]*(?:[ \t]+[A-Za-z'-]+){1,4})[ \t]*$", re.MULTILINE
+)
+_PHRASE_STATUS = {p.lower(): status for status, phrases in reason_phrases().items() if status >= 400 for p in phrases if " " in p}
 # requests' raise_for_status text; the reason between is short (bounded: one long line of repeats stays linear)
 _PYTHON_HTTP_ERROR = re.compile(r"\b[1-5]\d\d (?:Client|Server) Error: .{0,200}? for url: \S+")
 
@@ -489,6 +496,9 @@ def _find_status(ex: Framing) -> None:
         return
     if (status := _row_status(ex.text)) is not None:
         ex.status = status
+        return
+    if "Error:" in head and (said := _PHRASE_ERROR.search(head)) and (phrased := _PHRASE_STATUS.get(said.group(1).lower())):
+        ex.status, ex.reason = phrased, said.group(1)
         return
     bare = _BARE_STATUS.match(ex.body.strip())
     if bare:
