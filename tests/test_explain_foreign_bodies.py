@@ -5,8 +5,12 @@ catalogued vendor. Every paste here is real; its source is named beside it."""
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
+from typer.testing import CliRunner
+
+from errcat.cli import app
 from errcat.explainer import explain
 
 # ruckus/quickbooks-ruby spec/fixtures/customer_duplicate_error.xml (commit 21e7715), QuickBooks Online
@@ -336,7 +340,7 @@ def test_an_oauth_1_problem_report_is_shown_not_hidden(catalog):
     'verified response from the live API') were shown as 'oauth_problem=[REDACTED]&oauth_problem_advice=[REDACTED]':
     the names hold the credential word oauth, but their values say what went wrong. A token beside them stays hidden."""
     x = explain(catalog, "oauth_problem=token_rejected&oauth_problem_advice=Unknown%20consumer")
-    assert x.errors[0].sent.message == "oauth_problem=token_rejected&oauth_problem_advice=Unknown%20consumer"
+    assert (x.errors[0].sent.code, x.errors[0].sent.message) == ("token_rejected", "Unknown consumer")
     x = explain(catalog, "oauth_token=Qm9vYmFyQmF6MTIzNDU2Nzg&oauth_problem=token_expired")
     said = x.errors[0].sent.message or ""
     assert "Qm9vYmFyQmF6MTIzNDU2Nzg" not in said and "token_expired" in said
@@ -472,3 +476,189 @@ def test_a_message_under_another_apis_key_is_read_and_not_claimed(catalog, body,
     x = explain(catalog, body)
     assert [(m.sent.code, m.sent.message) for m in x.errors] == [(code, message)]
     assert x.vendor is None and all(m.kind.value in ("none", "fuzzy") for m in x.errors)
+
+
+# GitHub issue odoo/odoo#32889 (2019-04-24): Odoo 12's XML-RPC fault, its faultString the server's traceback
+XMLRPC_FAULT = """<?xml version='1.0'?>
+<methodResponse>
+<fault>
+<value><struct>
+<member>
+<name>faultCode</name>
+<value><int>1</int></value>
+</member>
+<member>
+<name>faultString</name>
+<value><string>Traceback (most recent call last):
+  File "/webdata/odoo/odoo/addons/base/controllers/rpc.py", line 63, in xmlrpc_2
+    response = self._xmlrpc(service)
+  File "/usr/lib/python3.7/xmlrpc/client.py", line 448, in close
+    parser.Parse(b"", True) # end of data
+xml.parsers.expat.ExpatError: no element found: line 1, column 0
+</string></value>
+</member>
+</struct></value>
+</fault>
+</methodResponse>"""
+
+
+def test_an_xmlrpc_fault_gives_its_code_and_its_tracebacks_last_line(catalog):
+    x = explain(catalog, XMLRPC_FAULT)
+    assert x.vendor is None
+    assert len(x.errors) == 1
+    sent = x.errors[0].sent
+    assert sent.shape.name == "XML-RPC fault"
+    assert sent.code == "1"
+    assert sent.message == "xml.parsers.expat.ExpatError: no element found: line 1, column 0"
+    assert x.errors[0].kind == "none"
+
+
+# recurly/recurly-client-ruby spec/fixtures/plans/show-422.xml (commit d3f5a5f), Recurly API v2: <errors><error>
+# like InvoiceXpress's, but each <error> names its field and symbol
+RECURLY_422 = """HTTP/1.1 422 Unprocessable Entity
+Content-Type: application/xml; charset=utf-8
+
+<?xml version="1.0" encoding="UTF-8"?>
+<errors>
+  <error field="plan.unit_amount_in_cents.BRL" symbol="inclusion">is not accepted by the site</error>
+  <error field="plan.setup_fee_in_cents.BRL" symbol="inclusion">is not accepted by the site</error>
+</errors>"""
+
+# recurly/recurly-client-ruby spec/fixtures/dunning_campaigns/update-404.xml (commit d3f5a5f): a <description>
+# with an attribute, its text quoting ["foo"]
+RECURLY_404 = """HTTP/1.1 404 Not Found
+Content-Type: application/xml; charset=utf-8
+
+<?xml version="1.0" encoding="UTF-8"?>
+<error>
+  <symbol>not_found</symbol>
+  <description lang="en-US">Couldn't find plans with codes ["foo"]</description>
+</error>"""
+
+
+def test_an_xml_error_with_field_and_symbol_is_another_apis_not_invoicexpress(catalog):
+    x = explain(catalog, RECURLY_422)
+    assert x.vendor is None
+    assert not [c for c in x.clues if "envelope" in c.kind], x.clues
+    assert [(m.sent.shape.name, m.sent.code, m.sent.message) for m in x.errors] == [
+        ("XML error document", "inclusion", "is not accepted by the site")
+    ] * 2
+    assert x.errors[0].sent.details == "field plan.unit_amount_in_cents.BRL"
+    assert x.errors[0].sent.status == 422
+
+
+def test_an_xml_documents_symbol_and_attributed_description_are_read(catalog):
+    x = explain(catalog, RECURLY_404)
+    assert x.vendor is None
+    sent = x.errors[0].sent
+    assert (sent.shape.name, sent.code, sent.message) == (
+        "XML error document",
+        "not_found",
+        'Couldn\'t find plans with codes ["foo"]',
+    )
+
+
+# GitHub issue mozilla/subhub#332 (2019-10-28): a Stripe error in a JSON log record, its sentence under "error"
+STRIPE_LOG_RECORD = (
+    '{"message": "RETRIEVE STRIPE CUSTOMER ERROR", "lineno": 168, "pathname": "/subhub/sub/shared/vendor.py", '
+    '"levelname": "ERROR", "threadName": "Thread-31", "error": "Request req_fF3sb9JkiNGkbd: No such customer: '
+    'ch_1FYh1KEOSeHhIAfQY32wfWhV", "logger": "__main__", "timestamp": "2019-10-28T23:26:25.579941Z"}'
+)
+
+# gocardless/gocardless-pro-python tests/fixtures/invalid_state_error.json (commit d5c83f3), GoCardless: each error's
+# "reason" is its code
+GOCARDLESS_INVALID_STATE = """{
+  "error": {
+    "code": 422,
+    "documentation_url": "https://developer.gocardless.com/pro#mandate_not_inactive",
+    "errors": [
+      {
+        "message": "Mandate is already active or being submitted",
+        "reason": "mandate_not_inactive"
+      }
+    ],
+    "message": "Mandate is already active or being submitted",
+    "request_id": "9aac0445-fd1e-4dc2-8854-a5a6afbaaeae",
+    "type": "invalid_state"
+  }
+}"""
+
+
+def test_a_sentence_under_error_beside_a_message_is_no_code(catalog):
+    x = explain(catalog, STRIPE_LOG_RECORD)
+    assert x.vendor is None
+    sent = x.errors[0].sent
+    assert sent.code is None
+    assert sent.message == "RETRIEVE STRIPE CUSTOMER ERROR"
+    assert "No such customer" in (sent.details or "")
+
+
+def test_a_token_under_reason_beside_a_message_is_its_code(catalog):
+    x = explain(catalog, GOCARDLESS_INVALID_STATE)
+    assert x.vendor is None
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [
+        ("mandate_not_inactive", "Mandate is already active or being submitted")
+    ]
+    assert x.errors[0].kind == "none"
+
+
+# waynerobinson/xeroizer test/stub_responses/invalid_consumer_key (commit e17d833): Xero's OAuth 1.0a problem report
+OAUTH1_PROBLEM = "oauth_problem=token_rejected&oauth_problem_advice=Unknown%20consumer"
+
+
+def test_an_oauth1_problem_report_gives_its_problem_and_decoded_advice(catalog):
+    x = explain(catalog, OAUTH1_PROBLEM)
+    assert x.vendor is None
+    assert [(m.sent.shape.name, m.sent.code, m.sent.message) for m in x.errors] == [
+        ("OAuth 1.0a problem report", "token_rejected", "Unknown consumer")
+    ]
+    assert x.errors[0].kind == "none"
+
+
+# Infor SunSystems 6.3 documentation, "Example of a Failed Payload" (Infor's own example): the error is a <Message>'s
+# <UserText>, among the payload's other elements
+# https://docs.infor.com/sunsystems/6.3.x/zh-tw/ssolh/lsm1457708209020.html
+SUNSYSTEMS_FAILED = (
+    '<?xml version="1.0" encoding="UTF-8" ?> <SSC> <User> <Name>PRD</Name> </User> <SunSystemsContext> <BusinessUnit>'
+    "PKP</BusinessUnit> </SunSystemsContext> <ErrorContext> <CompatibilityMode>0</CompatibilityMode> <ErrorOutput>0"
+    '</ErrorOutput> <ErrorThreshold>1</ErrorThreshold> </ErrorContext> <Payload> <Accounts status="fail"> <AccountCode>'
+    't1001n</AccountCode> <LookupCode>t1001n</LookupCode> <Messages> <Message Level="error" Reference="1"> <UserText>'
+    "2nd Base Currency must be posted. See Business Setup. </UserText> </Message> </Messages> </Accounts> </Payload> </SSC>"
+)
+
+
+def test_an_xml_documents_user_text_is_its_message(catalog):
+    x = explain(catalog, SUNSYSTEMS_FAILED)
+    assert x.vendor is None
+    assert [(m.sent.shape.name, m.sent.message) for m in x.errors] == [
+        ("XML error document", "2nd Base Currency must be posted. See Business Setup.")
+    ]
+
+
+def test_pythons_repr_of_an_xmlrpc_fault_gives_its_code():
+    """GitHub issue odoo/odoo#13111 (2016-08-10): Odoo 9's empty UserError as xmlrpclib raised it."""
+    result = CliRunner().invoke(app, ["explain", "-f", "json", "-"], input="xmlrpclib.Fault: <Fault 2: 'None'>")
+    assert result.exit_code in (0, 1)
+    doc = json.loads(result.output)
+    assert doc["vendor"] is None
+    observed = doc["errors"][0]["observed"]
+    assert (observed["envelope"], observed["code"], observed["message"]) == ("XML-RPC fault", "2", None)
+
+
+# public repository file (find_string id 19123011251; repo/path not resolved by the tool): a spec stubbing
+# Chargebee's 404 body; its status under "http_status_code" and its code under "api_error_code" too
+CHARGEBEE_404 = (
+    '{"message":"Sorry, we couldn\'t find that resource","type":"invalid_request","api_error_code":"resource_not_found",'
+    '"error_code":"resource_not_found","error_msg":"Sorry, we couldn\'t find that resource","http_status_code":404}'
+)
+
+
+def test_a_status_under_http_status_code_and_a_code_under_api_error_code_are_read(catalog):
+    x = explain(catalog, CHARGEBEE_404)
+    assert x.vendor is None
+    assert x.exchange.status == 404
+    (m,) = x.errors
+    assert (m.sent.code, m.sent.message) == ("resource_not_found", "Sorry, we couldn't find that resource")
+    assert m.kind not in ("exact", "template", "code", "status")
+    only_api_code = CHARGEBEE_404.replace('"error_code":"resource_not_found",', "")
+    assert explain(catalog, only_api_code).errors[0].sent.code == "resource_not_found"

@@ -5,6 +5,7 @@ the real ones are in tests/data/realworld.jsonl."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -332,6 +333,22 @@ def test_recording_cli_json_labels_each_error_with_its_request(cli, tmp_path):
 def test_a_cassette_with_no_error_response_says_so(catalog):
     x = explain(catalog, RUBY_VCR.split("- request:\n    method: post")[0] + "recorded_with: VCR 6.2.0\n")
     assert x.errors == () and any("0 error response" in n for n in x.notes)
+
+
+def _realworld(source_part: str) -> str:
+    path = Path(__file__).parent / "data" / "realworld.jsonl"
+    return next(c["raw"] for c in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if source_part in c["source"])
+
+
+def test_a_recorded_200_whose_body_is_a_fault_is_explained(catalog):
+    """minimul/qbo_api spec/vcr/attachment/error_estimate.yml: QuickBooks Online answered an attachment's link with
+    200 and a Fault; the cassette's request body quotes another Fault (the uploaded file), which is not the answer."""
+    x = explain(catalog, _realworld("spec/vcr/attachment/error_estimate.yml"))
+    assert x.vendor is None
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [
+        ("6000", "A business validation error has occurred while processing your request")
+    ]
+    assert any("1 a 2xx whose body is a fault" in n for n in x.notes)
 
 
 # --- vendor evidence: keys, names, hosts -----------------------------------------------------

@@ -125,3 +125,35 @@ def test_a_paste_of_frames_only_says_where_the_error_is(catalog):
     x = explain(catalog, IPYTHON + "\n      2 buckets = [b['Name'] for b in response['Buckets']]")
     assert x.errors == ()
     assert any("stack trace's frames only" in n for n in x.notes)
+
+
+# GitHub issue ERP-Ukraine/odoo-rpc-dart#43 (2023-08-22), the issue's title: an Odoo JSON-RPC error as a Dart
+# client prints it, the server's traceback header inside the line
+ODOO_ONE_LINE = (
+    "error OdooException: {code: 200, message: Odoo Server Error, data: {name: builtins.ValueError, "
+    "debug: Traceback (most recent call last):"
+)
+
+
+def test_a_traceback_header_inside_a_line_is_not_printed_back():
+    result = CliRunner().invoke(app, ["explain", "-f", "json", "-"], input=ODOO_ONE_LINE)
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.output
+    doc = json.loads(result.output)
+    assert doc["vendor"] is None
+    assert doc["errors"][0]["observed"]["message"].startswith("error OdooException: {code: 200, message: Odoo Server Error")
+
+
+# GitHub issue gocardless/gocardless-nodejs#112 (comment by ZiggerZZ, 2022-01-21): GoCardless's Node client says the
+# status by its reason phrase alone
+NODE_REASON_ONLY = """Error: Unprocessable Entity
+    at Function.buildFromResponse (/Users/ziggerzz/PycharmProjects/backend/node_modules/src/errors.ts:84:16)
+    at Api.request (/Users/ziggerzz/PycharmProjects/backend/node_modules/src/api/api.ts:121:47)
+    at processTicksAndRejections (node:internal/process/task_queues:96:5)"""
+
+
+def test_an_error_line_that_is_a_reason_phrase_gives_its_status(catalog):
+    x = explain(catalog, NODE_REASON_ONLY)
+    assert x.vendor is None
+    assert (x.exchange.status, x.exchange.reason) == (422, "Unprocessable Entity")
+    assert all(m.kind not in ("exact", "template", "code", "status") for m in x.errors)

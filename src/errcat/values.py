@@ -26,6 +26,7 @@ STATUS_KEYS = (
     "httpstatus",
     "http_status",
     "httpstatuscode",
+    "http_status_code",
     "http_code",
     "httpcode",
     "response_status",

@@ -774,6 +774,7 @@ def _explain_recording(
         f"a {recording.kind} of {recording.interactions} exchange(s): "
         f"{len(recording.errors) + recording.more} error response(s) (status 400 or more"
         + (f"; {recording.redirects} a redirect carrying an OAuth error" if recording.redirects else "")
+        + (f"; {recording.faults} a 2xx whose body is a fault" if recording.faults else "")
         + "), explained in order"
     )
     all_notes = [*notes, summary]

@@ -63,6 +63,11 @@ PROBLEM = Shape("problem details (RFC 7807)")
 # Another API's XML error document: Intuit's <Fault><Error code>, Xero's <ApiException>, Sage SData's
 # <sdata:diagnosis>. No catalogued vendor sends one (InvoiceXpress's <errors><error> is IX_XML).
 XML_ERROR = Shape("XML error document")
+# An XML-RPC <methodResponse><fault> (Odoo's, WordPress's, any xmlrpc server's): its faultCode and faultString
+XMLRPC_FAULT = Shape("XML-RPC fault")
+# OAuth 1.0a's Problem Reporting extension, form-encoded: oauth_problem=token_rejected&oauth_problem_advice=... (Xero's
+# and QuickBooks' OAuth 1.0a APIs answered with it)
+OAUTH1_PROBLEM = Shape("OAuth 1.0a problem report")
 OAUTH = Shape("OAuth error")  # RFC 6749's: one of its codes under "error", or an "error_description"
 ERROR_FIELD = Shape("error field")  # any other {"error": "..."}: Express's, Flask's, a proxy's; no OAuth error
 TEXT = Shape("plain text", frozenset({"myob", "sage", "invoicexpress", "prospend"}))
@@ -400,17 +405,29 @@ class _Reader:
             msg = next((k[m] for m in _SENTENCE_KEYS if isinstance(k.get(m), str) and " " in k[m].strip()), None)
         if msg is None:
             return False
-        code = _code(k.get("code") if "code" in k else k.get("error") if isinstance(k.get("error"), str) else _named_code(k))
+        said = k.get("error") if isinstance(k.get("error"), str) else None
+        # a sentence under "error" beside a log's message is what went wrong, no code (a Stripe error in a JSON log
+        # record); a token under "reason" beside a message is (GoCardless's and Google's errors[].reason)
+        reason = k.get("reason") if isinstance(k.get("reason"), str) and msg is not k.get("reason") else None
+        code = (
+            _code(k.get("code"))
+            if "code" in k
+            else _oauth_code(said)
+            if said is not None
+            else _code(_named_code(k)) or _oauth_code(reason)
+        )
         # ASP.NET Web API's HttpError says "An error has occurred." and puts what happened beside it
         thrown = k.get("exceptionmessage")
+        if not isinstance(thrown, str) and said is not None and code is None:
+            thrown = said
         details = thrown if isinstance(thrown, str) and thrown != msg else None
         self.r.add(SentError(CODE_MESSAGE, status=status, code=code, message=msg, details=details))
         return True
 
 
 # A key naming the code, with a namespace prefix or not: "errorCode", Salesforce's "exceptionCode" (Bulk API),
-# NetSuite's "o:errorCode" (its REST web services' o:errorDetails)
-_NAMED_CODE = re.compile(r"(?:[a-z]{1,10}:)?(?:error|exception)_?code")
+# NetSuite's "o:errorCode" (its REST web services' o:errorDetails), Chargebee's "api_error_code"
+_NAMED_CODE = re.compile(r"(?:[a-z]{1,10}[:_])?(?:error|exception)_?code")
 
 
 def _named_code(k: dict[str, Any]) -> Any:
@@ -478,20 +495,27 @@ _ERROR_CLOSE = re.compile(r"</error\s*>", re.IGNORECASE)
 _CDATA_CLOSE = re.compile(r"\]\]>")
 # An element of an XML error document and its text (namespace prefix dropped): <Message>, <sdata:message>,
 # Sage Intacct's <errorno> and <description2> (its <description> is mostly empty)
+# (attributes allowed: Recurly's <description lang="en-US">), Recurly's <symbol>, <error_code> and <merchant_message>,
+# Infor SunSystems' <Message Level="error"><UserText>
 _XML_FIELD = re.compile(
-    r"<(?:[\w.-]{1,40}:)?(message|errormessage|description2?|detail|errorcode|sdatacode|errornumber|errorno|code|severity|type)>"
+    r"<(?:[\w.-]{1,40}:)?(message|errormessage|merchant_message|customer_message|usertext|description2?|detail|errorcode|error_code"
+    r"|sdatacode|errornumber|errorno|code|symbol|severity|type)(?:\s[^<>]{0,200})?>"
     r"\s*([^<]{1,2000}?)\s*</",
     re.IGNORECASE,
 )
 # A message element the text stops inside: nothing after its start tag closes it.
 _XML_CUT_MESSAGE = re.compile(r"<(?:[\w.-]{1,40}:)?(?:message|errormessage|description)>\s*([^<]{1,2000})\Z", re.IGNORECASE)
-_XML_MESSAGES = ("message", "errormessage", "description", "description2")
+_XML_MESSAGES = ("message", "errormessage", "merchant_message", "customer_message", "usertext", "description", "description2")
 # a bare <Code> last: Amazon's <Error><Code>AccessDenied</Code>, NetSuite's <platformFaults:code>; a named one first
-_XML_CODES = ("errorcode", "sdatacode", "errornumber", "errorno", "code")
+_XML_CODES = ("errorcode", "error_code", "sdatacode", "errornumber", "errorno", "symbol", "code")
 # One <Error ...>...</Error> of a document that lists several (an Intuit Fault); not <Errors>, <ErrorCode>
 _XML_ANY_ERROR = re.compile(r"<(?:[\w.-]{1,40}:)?error\b([^>]{0,500})>(.*?)</(?:[\w.-]{1,40}:)?error\s*>", re.I | re.S)
 _ANY_ERROR_CLOSE = re.compile(r"</(?:[\w.-]{1,40}:)?error\s*>", re.IGNORECASE)
-_CODE_ATTR = re.compile(r"""\bcode\s*=\s*["']([^"'<>]{1,64})["']""", re.IGNORECASE)
+_CODE_ATTR = re.compile(r"""\b(?:code|symbol)\s*=\s*["']([^"'<>]{1,64})["']""", re.IGNORECASE)
+# Recurly's (and ActiveResource's) <error field="account.email" symbol="invalid_email">text</error>: InvoiceXpress's
+# <error> carries no attribute, so one that does is another API's, its text the message and its field the detail
+_ATTRIBUTED_ERROR = re.compile(r"<error\s+[\w:-]{1,40}\s*=", re.IGNORECASE)
+_FIELD_ATTR = re.compile(r"""\bfield\s*=\s*["']([^"'<>]{1,200})["']""", re.IGNORECASE)
 _CHILD_ELEMENT = re.compile(r"<[A-Za-z]")
 # What JSON (or a language's dump) opens with: a brace or bracket, then a quoted key or string. A brace alone is
 # not JSON: a Windows CLSID in an error's message ({32F9466C-...}) is text.
@@ -573,6 +597,8 @@ def _xml(body: str, reading: Reading) -> bool:
         return False
     from html import unescape
 
+    if _ATTRIBUTED_ERROR.search(body[:MAX_LENIENT_TEXT]):
+        return False  # not InvoiceXpress's: read as another API's document
     block = _XML_ERRORS.search(_closed(body, _ERRORS_CLOSE))
     opened = None if block else _XML_ERRORS_OPEN.search(body)
     if not block and not opened:
@@ -599,8 +625,9 @@ def _xml_document(body: str, reading: Reading) -> bool:
     """Another API's XML error document, element by element: each ``<Error>`` it lists (else the
     document as one error) with its message, code, detail and severity. Not an HTML page, nor
     JSON that quotes XML; False when no element holds a message."""
-    if "</" not in body or _JSON_OPENING.search(body) or _HTML_PAGE.search(body[:4096]):
-        return False  # no closing tag; JSON (its strings may quote XML, a log may hold a request's XML); a web page
+    if "</" not in body or (body[0] != "<" and _JSON_OPENING.search(body)) or _HTML_PAGE.search(body[:4096]):
+        return False  # no closing tag; JSON (its strings may quote XML, a log may hold a request's XML; an XML
+        # document's text may hold ["foo"]); a web page
     from html import unescape
 
     head = body[:MAX_LENIENT_TEXT]
@@ -610,6 +637,10 @@ def _xml_document(body: str, reading: Reading) -> bool:
         for m in _XML_FIELD.finditer(inner):
             fields.setdefault(m.group(1).lower(), unescape(m.group(2)).strip())
         message = next((fields[k] for k in fields if k in _XML_MESSAGES), None) or fields.get("detail")
+        field = _FIELD_ATTR.search(attrs)
+        if not fields and field and not _CHILD_ELEMENT.search(inner):  # <error field=... symbol=...>text</error>
+            message = unescape(inner).strip()
+            fields["detail"] = f"field {field.group(1)}"
         cut = _XML_CUT_MESSAGE.search(inner) if not message and fields.keys() & {*_XML_CODES, "severity"} else None
         if cut:  # the paste stops inside the message (a post's first lines): its start is the message
             message = unescape(cut.group(1)).strip()
@@ -628,6 +659,68 @@ def _xml_document(body: str, reading: Reading) -> bool:
             )
         )
     return bool(reading.errors)
+
+
+# XML-RPC's fault: a struct of two members, <name>faultCode</name> over an <int> (or <i4>) and <name>faultString</name>
+_XMLRPC_FAULT = re.compile(r"<methodResponse\b[^>]{0,200}>\s*<fault\s*>(.*?)</fault\s*>", re.IGNORECASE | re.DOTALL)
+_XMLRPC_MEMBER = re.compile(
+    r"<name>\s*(faultCode|faultString)\s*</name>\s*<value>\s*(?:<(?:int|i4|string)>)?(.{0,8000}?)(?:</(?:int|i4|string)>)?\s*</value>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TRACEBACK_HEADER = "Traceback (most recent call last)"
+
+
+# Python's repr of the same fault: xmlrpc.client.Fault: <Fault 2: 'None'> (Odoo's empty UserError)
+_FAULT_REPR = re.compile(r"<Fault (-?\d{1,12}): (['\"])(.{0,4000}?)\2>", re.DOTALL)
+
+
+def _xmlrpc_fault(body: str, reading: Reading) -> bool:
+    """An XML-RPC fault: its faultCode is the code and its faultString the message. A faultString
+    that is a server's Python traceback (Odoo's) says its error on its last line: the frames say where."""
+    head = body[:MAX_LENIENT_TEXT]
+    lower = head.lower()
+    if "<fault" not in lower:
+        return False
+    # each pattern is tried at its first opening only: a hostile run of openings never closed stays linear
+    opened, said_at = lower.find("<methodresponse"), head.find("<Fault ")
+    fault = _XMLRPC_FAULT.match(head, opened) if opened != -1 else None
+    said = _FAULT_REPR.match(head, said_at) if fault is None and said_at != -1 else None
+    if said is not None:
+        text = said.group(3).replace("\\n", "\n").strip()
+        members = {"faultcode": said.group(1), "faultstring": "" if text == "None" else text}
+    elif fault is None:
+        return False
+    else:
+        from html import unescape
+
+        members = {m.group(1).lower(): unescape(m.group(2)).strip() for m in _XMLRPC_MEMBER.finditer(fault.group(1))}
+    message = members.get("faultstring") or None
+    if message and _TRACEBACK_HEADER in message:
+        message = next((line.strip() for line in reversed(message.split("\n")) if line.strip()), None)
+    code = members.get("faultcode") or None
+    if message is None and code is None:
+        return False
+    reading.add(SentError(XMLRPC_FAULT, code=code, message=message))
+    return True
+
+
+_OAUTH1_PROBLEM = re.compile(
+    r"(?<![\w%])oauth_problem=([A-Za-z_]{1,64}+)(?![\w=])(?:&oauth_problem_advice=([^&\s\"'<>]{1,2000}))?"
+)
+
+
+def _oauth1_problem(body: str, reading: Reading) -> bool:
+    """An OAuth 1.0a problem report: its oauth_problem is the code, its URL-encoded advice the message."""
+    if "oauth_problem=" not in body[:MAX_LENIENT_TEXT]:
+        return False
+    found = _OAUTH1_PROBLEM.search(body[:MAX_LENIENT_TEXT])
+    if found is None:
+        return False
+    from urllib.parse import unquote_plus
+
+    advice = unquote_plus(found.group(2)).strip() if found.group(2) else None
+    reading.add(SentError(OAUTH1_PROBLEM, code=found.group(1), message=advice or found.group(1)))
+    return True
 
 
 def _closed(text: str, close: re.Pattern[str]) -> str:
@@ -651,7 +744,9 @@ def read_body(body: str) -> Reading:
         return reading
     if "\\x" in stripped:
         stripped = _BYTE_ESCAPES.sub(_utf8_run, stripped)
-    if _xml(stripped, reading) or _xml_document(stripped, reading):
+    if _xml(stripped, reading) or _xmlrpc_fault(stripped, reading) or _xml_document(stripped, reading):
+        return reading
+    if _oauth1_problem(stripped, reading):
         return reading
     whole = _plain_json(stripped) if stripped[0] in "{[" else None
     if isinstance(whole, list) and _sentences(whole):  # the whole body a bare array of sentences: its errors

@@ -4,7 +4,8 @@ Ruby's VCR and Python's vcrpy record ``request``/``response`` pairs (YAML or JSO
 ``body: {string: ...}``, the status under ``status: {code, message}``); a browser's devtools
 export HAR (``log.entries[].request/response``, the body under ``content.text``; one entry alone
 is read too, as a program logs it). Every response
-with a status of 400 or more, and every redirect whose Location carries an OAuth error, becomes an
+with a status of 400 or more, every redirect whose Location carries an OAuth error, and every 2xx whose body is a
+fault (Intuit's batch answers) becomes an
 HTTP exchange in text, in recorded order, for the rest of the pipeline to read as if it had been pasted on its own.
 """
 
@@ -46,6 +47,7 @@ class Recording(NamedTuple):
     unread: int = 0  # exchanges of a long YAML cassette past MAX_YAML_EXCHANGES, not read
     unusable: int = 0  # entries with no response object (a HAR entry of a request that never got one)
     redirects: int = 0  # of the errors, redirects whose Location carries an OAuth error (status 3xx)
+    faults: int = 0  # of the errors, 2xx responses whose body is a fault (Intuit's batch and attachment answers)
 
 
 def read_recording(text: str) -> Recording | None:
@@ -139,11 +141,32 @@ def _lenient_loader() -> Any:
 def _collect(kind: str, exchanges: list[tuple[int | None, Recorded] | None]) -> Recording:
     found = [e for e in exchanges if e is not None]
     redirected = {id(r) for status, r in found if status is not None and 300 <= status < 400 and _carries_error(r.text)}
-    errors = [r for status, r in found if (status is not None and status >= 400) or id(r) in redirected]
+    faulted = {id(r) for status, r in found if status is not None and 200 <= status < 300 and _answers_fault(r.text)}
+    errors = [r for status, r in found if (status is not None and status >= 400) or id(r) in redirected or id(r) in faulted]
     more = max(0, len(errors) - MAX_INTERACTIONS)
     return Recording(
-        kind, len(found), errors[:MAX_INTERACTIONS], more, unusable=len(exchanges) - len(found), redirects=len(redirected)
+        kind,
+        len(found),
+        errors[:MAX_INTERACTIONS],
+        more,
+        unusable=len(exchanges) - len(found),
+        redirects=len(redirected),
+        faults=len(faulted),
     )
+
+
+# A fault in a response body: a JSON "Fault" object (Intuit answers a batch or an attachment's link with 200 and
+# {"Fault": {"Error": [...]}}) or a <Fault> / <soap:Fault> element. A request's body may quote one: only the response's
+# is looked at.
+_FAULT = re.compile(r'"(?:[\w-]{1,40}:)?fault"\s*:\s*\{|<(?:[\w-]{1,40}:)?fault[\s>]', re.IGNORECASE)
+_STATUS_LINE = "\nHTTP/1.1 "
+
+
+def _answers_fault(text: str) -> bool:
+    """Whether a recorded 2xx exchange's response body is a fault."""
+    at = text.rfind(_STATUS_LINE)
+    body = text[at:].partition("\n\n")[2] if at != -1 else ""
+    return _FAULT.search(body, 0, 65536) is not None
 
 
 _LOCATION = re.compile(r"^Location:[ \t]*(\S{1,8192})", re.IGNORECASE | re.MULTILINE)

@@ -136,6 +136,13 @@ _DOTNET_STATUS = re.compile(
 # A reason phrase under its own label, apart from the status: Guzzle 3's "[reason phrase] Bad Request", a log's
 # "reasonPhrase=Not Found"; taken only when it is the status's own phrase
 _LABELLED_REASON = re.compile(r"\breason[ _]?phrase\b[\]\"']?[ \t]*[:=]?[ \t]*[\"']?([A-Za-z][A-Za-z' -]{1,40})", re.IGNORECASE)
+# An error line whose whole message is a status's own reason phrase of two words or more, with no number: a Node
+# client's "Error: Unprocessable Entity" (superagent's, GoCardless's), http-errors' "NotFoundError: Not Found". One
+# word ("Error: Forbidden", "Error: Conflict") is a word, not a status.
+_PHRASE_ERROR = re.compile(
+    r"^[ \t]*(?:[A-Za-z_$][\w.$]{0,100})?Error:[ \t]+([A-Za-z][A-Za-z'-]*(?:[ \t]+[A-Za-z'-]+){1,4})[ \t]*$", re.MULTILINE
+)
+_PHRASE_STATUS = {p.lower(): status for status, phrases in reason_phrases().items() if status >= 400 for p in phrases if " " in p}
 # requests' raise_for_status text; the reason between is short (bounded: one long line of repeats stays linear)
 _PYTHON_HTTP_ERROR = re.compile(r"\b[1-5]\d\d (?:Client|Server) Error: .{0,200}? for url: \S+")
 
@@ -490,6 +497,9 @@ def _find_status(ex: Framing) -> None:
     if (status := _row_status(ex.text)) is not None:
         ex.status = status
         return
+    if "Error:" in head and (said := _PHRASE_ERROR.search(head)) and (phrased := _PHRASE_STATUS.get(said.group(1).lower())):
+        ex.status, ex.reason = phrased, said.group(1)
+        return
     bare = _BARE_STATUS.match(ex.body.strip())
     if bare:
         status = to_status(bare.group(1))
@@ -630,6 +640,9 @@ _FRAME = re.compile(
     re.VERBOSE,
 )
 _PYTHON_FILE_LINE = re.compile(r'(\s*)File "')
+# Python's header inside a line ("debug: Traceback (most recent call last):", a client's one-line error that
+# quotes a server's traceback): where frames start, never the error's words
+_INLINE_TRACEBACK = re.compile(r"\s*\bTraceback \(most recent call last\):?")
 _NUMBERED_SOURCE = re.compile(r"\s{2,}\d{1,6} .{0,500}")
 
 
@@ -665,7 +678,7 @@ def without_stack_frames(lines: Iterable[str]) -> Iterator[str]:
             frame_indent = len(python.group(1)) if python else -1
             numbered = line.lstrip().startswith(("-", "<")) or ".py in " in line
             continue
-        yield line
+        yield _INLINE_TRACEBACK.sub("", line) if "Traceback (" in line else line
 
 
 def holds_stack_frames(text: str) -> bool:
