@@ -646,6 +646,46 @@ def test_a_sentry_transaction_of_httpx_calls_errcats_hook_raised_in_carries_no_c
     assert SECRET.encode() not in b"".join(_SentryIngest.envelopes)
 
 
+def test_a_sentry_transaction_without_a_span_of_the_failed_call_ships_no_credential_the_scope_holds(server, catalog):
+    """Through the SDK's HTTP transport and its aiohttp integration: a session made with ``raise_for_status=True``
+    raises before the SDK records the call's span, so the transaction held no failed call and went out with the
+    scope's context (the headers sent, an api_key) as the application set it, while the error event of the same
+    call, which errcat annotated, had them hidden. A transaction of a trace errcat annotated an error in is now
+    scrubbed as that event was; a transaction of another trace, with no failed call, is left as it was."""
+    import aiohttp
+    from sentry_sdk.integrations.aiohttp import AioHttpIntegration
+
+    async def post(address: str) -> None:
+        async with aiohttp.ClientSession(raise_for_status=True) as session, session.post(address, json={}) as response:
+            await response.read()
+
+    _SentryIngest.envelopes.clear()
+    with (
+        serving(_SentryIngest) as ingest,
+        _sentry_client(catalog, AioHttpIntegration(), dsn=_dsn(ingest), traces_sample_rate=1.0),
+    ):
+        with sentry_sdk.isolation_scope():  # what the application sets stays out of the next tests
+            sentry_sdk.set_context("vendor_call", {"headers": {"x-myobapi-key": SECRET}, "invoice": "INV-42"})
+            with sentry_sdk.start_transaction(name="invoice sync"):
+                try:
+                    asyncio.run(post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}"))
+                except aiohttp.ClientResponseError as error:
+                    _capture(error)
+            with sentry_sdk.start_transaction(name="nightly report"):
+                pass
+        sentry_sdk.flush(10)
+    items = [json.loads(line) for e in _SentryIngest.envelopes for line in e.splitlines() if line.startswith(b"{")]
+    transactions = {item["transaction"]: item for item in items if item.get("type") == "transaction" and "transaction" in item}
+    (event,) = _events(_SentryIngest.envelopes)
+    assert event["fingerprint"][0].startswith("myob:") and "ClientResponseError" in json.dumps(event["exception"])
+    synced = transactions["invoice sync"]
+    assert not [span for span in synced.get("spans", ()) if span.get("op") == "http.client"]  # the SDK made none
+    assert synced["contexts"]["vendor_call"] == {"headers": {"x-myobapi-key": "[REDACTED]"}, "invoice": "INV-42"}
+    assert synced["contexts"]["trace"]["trace_id"] == event["contexts"]["trace"]["trace_id"]
+    assert transactions["nightly report"]["contexts"]["vendor_call"]["headers"] == {"x-myobapi-key": SECRET}
+    assert SECRET.encode() not in b"".join(e for e in _SentryIngest.envelopes if b"nightly report" not in e)
+
+
 def test_the_fingerprint_is_the_same_in_another_process(catalog):
     """Grouping across a fleet needs one fingerprint per error in every process (no per-process hash seed)."""
     import subprocess

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +90,7 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
         _log.debug("errcat could not annotate a Sentry event", exc_info=True)
         return event
     try:
+        _remember_trace(event)
         scrub(event)
         scrub_attachments(hint)
     except Exception:  # as above: the event goes on, annotated
@@ -96,6 +99,39 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
     event["tags"] = {**_mapping(event.get("tags")), **tags}
     event["contexts"] = {**_mapping(event.get("contexts")), "errcat": context}
     return event
+
+
+# The traces of the error events errcat annotated (and scrubbed), most recent last: their transaction ships the
+# same scope (tags, contexts, extra, attachments), and may hold no span of the failed call to say so: aiohttp's
+# integration records none for a session made with raise_for_status=True, the stdlib's none where the call
+# raised before its response was read. A bounded few: a transaction ends soon after the errors in it.
+_ANNOTATED_TRACES: OrderedDict[str, None] = OrderedDict()
+_TRACES_KEPT = 1024
+_traces_lock = threading.Lock()
+
+
+def _trace_id(event: Event) -> str | None:
+    trace = _mapping(_mapping(event.get("contexts")).get("trace"))
+    found = trace.get("trace_id")
+    return found if isinstance(found, str) and found else None
+
+
+def _remember_trace(event: Event) -> None:
+    trace = _trace_id(event)
+    if trace is None:
+        return
+    with _traces_lock:
+        _ANNOTATED_TRACES[trace] = None
+        _ANNOTATED_TRACES.move_to_end(trace)
+        while len(_ANNOTATED_TRACES) > _TRACES_KEPT:
+            _ANNOTATED_TRACES.popitem(last=False)
+
+
+def _annotated_trace(event: Event) -> bool:
+    """Whether errcat annotated an error event of this transaction's trace."""
+    trace = _trace_id(event)
+    with _traces_lock:
+        return trace is not None and trace in _ANNOTATED_TRACES
 
 
 def scrub_attachments(hint: Hint) -> None:
@@ -206,7 +242,9 @@ def scrub_failed_calls(event: Event, hint: Hint | None = None) -> Event:
     annotates has them hidden: the SDK's span of the call keeps its query (``http.query``, an api_key)
     apart from the URL. A span cannot say whose API it called (the response that would is not in it),
     so every call answered with an error status is scrubbed, and so is what the application set on the scope
-    (tags, contexts, extra), which the error event of the call had hidden; only credentials change. Never raises."""
+    (tags, contexts, extra), which the error event of the call had hidden; that scope is scrubbed too when
+    errcat annotated an error event of the same trace, with or without a span of the call (aiohttp's
+    ``raise_for_status=True`` leaves none). Only credentials change. Never raises."""
     try:
         spans = event.get("spans")
         failed = [span for span in (spans if isinstance(spans, list) else []) if isinstance(span, dict) and _failed(span)]
@@ -214,7 +252,8 @@ def scrub_failed_calls(event: Event, hint: Hint | None = None) -> Event:
             for key in ("data", "description"):
                 if key in span:
                     span[key] = _scrubbed(span[key], key, 0)
-        if failed:  # the scope's tags, contexts, extra and attachments an error event of the call had hidden ship here too
+        # the scope's tags, contexts, extra and attachments an error event of the call had hidden ship here too
+        if failed or _annotated_trace(event):
             scrub(event)
             scrub_attachments(hint or {})
     except Exception:  # as annotate: the transaction goes on
