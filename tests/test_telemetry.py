@@ -308,6 +308,48 @@ def test_a_log_breadcrumb_of_a_vendor_call_reaches_later_events_hidden_through_t
     assert SECRET not in json.dumps(event, default=repr) and "fingerprint" not in event
 
 
+def test_a_logged_vendor_calls_extra_fields_and_string_arguments_reach_handlers_and_sentry_logs_hidden(server, catalog):
+    """``log.warning("sync failed", extra={"response": r, "url": r.url})`` with ``ExplainFilter`` on the logger: the
+    message was annotated and an exception among the arguments hidden, but the record's extra fields and string
+    arguments were not, so a formatter's ``%(url)s`` printed the api_key, and Sentry's logs (``enable_logs``), which
+    ship each extra field as an attribute, sent it over the DSN. In a record errcat annotates they are now hidden
+    as the structlog processor hides an event's values; a record about no call is left as it was."""
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
+    from errcat.integrations import ExplainFilter
+
+    printed = io.StringIO()
+    handler = logging.StreamHandler(printed)
+    handler.setFormatter(logging.Formatter("%(message)s url=%(url)s headers=%(headers)s"))
+    log = logging.getLogger("sync-extra-fields")
+    log.addHandler(handler)
+    log.addFilter(ExplainFilter(catalog))
+    headers = {"x-myobapi-key": SECRET, "Accept": "application/json"}
+    _SentryIngest.envelopes.clear()
+    try:
+        with serving(_SentryIngest) as ingest, _sentry_client(catalog, LoggingIntegration(), dsn=_dsn(ingest), enable_logs=True):
+            response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={}, headers=headers)
+            log.warning("invoice sync failed", extra={"response": response, "url": response.url, "headers": headers})
+            log.warning(
+                "sync of %s failed: %s", response.url, response.reason, extra={"response": response, "url": "", "headers": {}}
+            )
+            log.warning("nightly export done", extra={"url": f"{server}/export?api_key={SECRET}", "headers": {}})
+            sentry_sdk.flush(10)
+    finally:
+        sentry_sdk.get_isolation_scope().clear_breadcrumbs()  # the records, one with its key: not the next test's
+        log.removeHandler(handler)
+        log.filters.clear()
+    first, second, other = printed.getvalue().splitlines()
+    assert "myob 25008" in first and "url=http://127.0.0.1:" in first and "api_key=[REDACTED]" in first
+    assert "'x-myobapi-key': '[REDACTED]'" in first and "'Accept': 'application/json'" in first
+    assert second.startswith("sync of http://127.0.0.1:") and "api_key=[REDACTED]" in second
+    assert SECRET in other  # no vendor call in it: the application's own record, as it was
+    assert headers["x-myobapi-key"] == SECRET  # the application's dict itself is not changed
+    logs = [e for e in _SentryIngest.envelopes if b'"type":"log"' in e]
+    assert logs and b"api_key=[REDACTED]" in b"".join(logs)
+    assert SECRET.encode() not in b"".join(e for e in logs if b"nightly export" not in e)
+
+
 def test_sentry_groups_aiohttps_bodyless_errors_by_the_call_they_answer(server, catalog, sentry):
     """aiohttp's ClientResponseError holds no body, so errcat knows only vendor and status: MYOB's 25008 from
     /Sale/Invoice/Item and 25003 from /GeneralLedger/JournalTransaction got one fingerprint, and Sentry merged two
