@@ -728,6 +728,74 @@ def test_a_sentry_transaction_without_a_span_of_the_failed_call_ships_no_credent
     assert SECRET.encode() not in b"".join(e for e in _SentryIngest.envelopes if b"nightly report" not in e)
 
 
+def test_what_the_sdk_and_a_web_frameworks_scope_add_after_errcat_ships_no_credential(server, catalog):
+    """Through the SDK's HTTP transport: a WSGI app (Sentry's own middleware) serving a request whose header and
+    query hold a key calls MYOB with it and fails. The middleware's scope adds the request it serves (headers,
+    query string) after errcat's global event processor ran, and ``attach_stacktrace`` adds a log event's
+    frames (their locals: the headers sent) after every processor: both shipped the key in the events errcat
+    annotated, and the application's ``before_send`` saw it. errcat now hides them in a last pass before the
+    application's hook; an event it did not annotate reaches that hook as it was."""
+    from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+    from sentry_sdk.integrations.logging import LoggingIntegration
+    from sentry_sdk.integrations.wsgi import SentryWsgiMiddleware
+
+    def app(environ, start_response):
+        key = environ["HTTP_X_MYOBAPI_KEY"]
+        requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={key}", json={}).raise_for_status()
+        start_response("200 OK", [])
+        return [b"synced"]
+
+    class Quiet(WSGIRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    def sync_logged() -> None:
+        headers = {"x-myobapi-key": SECRET}  # a local of the frame the stack shows
+        try:
+            requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={}, headers=headers).raise_for_status()
+        except requests.HTTPError as error:
+            logging.getLogger("sync-stack").error("invoice sync failed: %s", error)
+
+    seen: list[bool] = []
+
+    def before_send(event, hint):
+        seen.append(SECRET in json.dumps(event, default=str))
+        return event
+
+    _SentryIngest.envelopes.clear()
+    web = make_server("127.0.0.1", 0, SentryWsgiMiddleware(app), handler_class=Quiet)
+    with (
+        serving(_SentryIngest) as ingest,
+        _sentry_client(
+            catalog,
+            LoggingIntegration(event_level=logging.ERROR),
+            dsn=_dsn(ingest),
+            attach_stacktrace=True,
+            send_default_pii=True,
+        ),
+    ):
+        sentry_sdk.get_client().options["before_send"] = before_send  # as sentry_sdk.init(before_send=...) sets it
+        try:
+            import threading
+
+            threading.Thread(target=web.handle_request, daemon=True).start()
+            answer = requests.post(f"http://127.0.0.1:{web.server_port}/sync?token={SECRET}", headers={"x-myobapi-key": SECRET})
+            sync_logged()
+            sentry_sdk.capture_message(f"nightly export done, token={SECRET}")  # the application's own
+            sentry_sdk.flush(10)
+        finally:
+            web.server_close()
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()
+    served, logged, own = [e for e in _SentryIngest.envelopes if b'"type":"event"' in e]
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert answer.status_code == 500 and seen == [False, False, True]
+    for envelope, marker in ((served, b'"query_string":"token=[REDACTED]"'), (logged, b'"headers":')):
+        (event,) = [json.loads(line) for line in envelope.splitlines() if line.startswith(b'{"') and b'"fingerprint"' in line]
+        assert event["fingerprint"] == [expected] and marker in envelope and SECRET.encode() not in envelope
+    assert SECRET.encode() in own
+
+
 def test_the_fingerprint_is_the_same_in_another_process(catalog):
     """Grouping across a fleet needs one fingerprint per error in every process (no per-process hash seed)."""
     import subprocess
