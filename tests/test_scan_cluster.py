@@ -232,6 +232,28 @@ def test_every_skipped_place_is_counted_as_locally_past_the_places_listed(index,
     assert [(s.line, s.what) for s in here.skipped] == [(s.line, s.what) for s in local.skipped]
 
 
+def test_odd_inputs_read_by_tasks_are_reported_as_a_local_scan_reports_them(index, tmp_path):
+    """A binary file among the inputs (a screenshot beside the logs) was counted as its whole size scanned by a
+    task and as 0 by a local scan, for the same "binary file ... not a log" problem; a truncated gzip, UTF-16,
+    an empty file and a file without a final line break are reported alike as well."""
+    line = '2026-12-01 10:00:00 ERROR sync: HTTP 400 {"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to beginning of financial year","ErrorCode":25008}]}\n'
+    files = {
+        "a.log.gz": gzip.compress(line.encode() * 1000)[:-300],
+        "b.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20,
+        "c.log": (line * 30).encode("utf-16"),
+        "d.log": b"",
+        "e.log": (line * 5).encode().rstrip(b"\n"),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    names = [str(tmp_path / name) for name in files]
+    local = scan_document(scan(index, names, ScanOptions(workers=1)), 10**6)
+    tasks = scan_document(cluster_module.scan_remote(index, names, ScanOptions()), 10**6)  # the tasks run here
+    assert [i["problem"] for i in local["inputs"]][1].startswith("binary file")
+    assert tasks["inputs"] == local["inputs"]
+    assert tasks["skipped"]["counts"] == local["skipped"]["counts"]
+
+
 def test_missing_protocol_package_and_credentials_in_urls(cli):
     result = cli("scan", "gs://bucket/app.log")
     assert result.exit_code == 2

@@ -108,7 +108,8 @@ def _read_whole(explainer: Any, name: str, url: str) -> InputStats:
     stats = InputStats(name)
     read_whole(explainer, inp, _opened_chunks(inp, url), stats)
     stats.bytes, stats.unpacked = inp.read, inp.unpacked if inp.gzip else None
-    if inp.problem:
+    if inp.problem:  # not read as a log (binary, or unreadable): no bytes scanned, as a local scan counts it
+        stats.bytes, stats.unpacked = 0, None
         stats.problem = inp.problem
         explainer.report.skip(name, None, inp.problem)
     return stats
