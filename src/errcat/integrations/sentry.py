@@ -154,8 +154,8 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
 
 # The traces of the error events errcat annotated (and scrubbed), most recent last: their transaction ships the
 # same scope (tags, contexts, extra, attachments), and may hold no span of the failed call to say so: aiohttp's
-# integration records none for a session made with raise_for_status=True, the stdlib's none where the call
-# raised before its response was read. A bounded few: a transaction ends soon after the errors in it.
+# integration records none for a session made with raise_for_status=True. A bounded few: a transaction ends soon
+# after the errors in it.
 _ANNOTATED_TRACES: OrderedDict[str, None] = OrderedDict()
 _ANNOTATED_EVENTS: OrderedDict[str, None] = OrderedDict()  # the ids of the events, for their last pass (_event_last)
 _TRACES_KEPT = 1024
