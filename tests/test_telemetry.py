@@ -350,6 +350,45 @@ def test_a_logged_vendor_calls_extra_fields_and_string_arguments_reach_handlers_
     assert SECRET.encode() not in b"".join(e for e in logs if b"nightly export" not in e)
 
 
+def test_opentelemetrys_log_bridge_ships_an_annotated_records_extra_fields_hidden(server, catalog):
+    """OpenTelemetry's LoggingHandler makes each extra field of a record a log attribute: with ``ExplainFilter`` on
+    the logger, ``extra={"response": r, "url": r.url, "headers": ...}`` and ``log.exception("sync of %s failed",
+    r.url)`` shipped the api_key and the header's key in the attributes and body. Now hidden, as in the message."""
+    from opentelemetry.sdk._logs import LoggerProvider, LoggingHandler
+    from opentelemetry.sdk._logs import export as log_export
+
+    from errcat.integrations import ExplainFilter
+
+    # the SDK renamed its in-memory exporter (the old name warns); logs are not a stable API yet
+    exporter = getattr(log_export, "InMemoryLogRecordExporter", None) or log_export.InMemoryLogExporter
+    exporter = exporter()
+    provider = LoggerProvider()
+    provider.add_log_record_processor(log_export.SimpleLogRecordProcessor(exporter))
+    log = logging.getLogger("sync-otel-log-bridge")
+    handler = LoggingHandler(logger_provider=provider)
+    log.addHandler(handler)
+    log.addFilter(ExplainFilter(catalog))
+    log.propagate = False
+    try:
+        response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+        log.warning(
+            "invoice sync failed", extra={"response": response, "url": response.url, "headers": {"x-myobapi-key": SECRET}}
+        )
+        try:
+            response.raise_for_status()
+        except requests.HTTPError:
+            log.exception("sync of %s failed", response.url)
+    finally:
+        log.removeHandler(handler)
+        log.filters.clear()
+        provider.shutdown()
+    records = [getattr(x, "log_record", x) for x in exporter.get_finished_logs()]
+    shipped = repr([(r.body, dict(r.attributes or {})) for r in records])
+    assert len(records) == 2 and "myob 25008" in shipped and "api_key=[REDACTED]" in shipped
+    assert dict(records[0].attributes or {})["headers"] == {"x-myobapi-key": "[REDACTED]"}
+    assert SECRET not in shipped
+
+
 def test_sentry_groups_aiohttps_bodyless_errors_by_the_call_they_answer(server, catalog, sentry):
     """aiohttp's ClientResponseError holds no body, so errcat knows only vendor and status: MYOB's 25008 from
     /Sale/Invoice/Item and 25003 from /GeneralLedger/JournalTransaction got one fingerprint, and Sentry merged two
