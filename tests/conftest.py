@@ -296,6 +296,7 @@ SLOW: dict[str, set[str]] = {
     },
     "test_scan_cluster.py": {
         "test_a_cluster_of_separate_processes_over_s3_survives_a_worker_killed_mid_run",
+        "test_a_cluster_without_errcat_is_said_in_one_line_not_a_hang",
         "test_a_local_cluster_ends_without_printing_its_workers_tracebacks",
         "test_a_recursive_glob_over_s3_reads_its_objects_and_no_folder",
         "test_a_scheduler_address_with_credentials_is_never_echoed",

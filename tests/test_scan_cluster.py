@@ -232,6 +232,28 @@ def test_every_skipped_place_is_counted_as_locally_past_the_places_listed(index,
     assert [(s.line, s.what) for s in here.skipped] == [(s.line, s.what) for s in local.skipped]
 
 
+def test_odd_inputs_read_by_tasks_are_reported_as_a_local_scan_reports_them(index, tmp_path):
+    """A binary file among the inputs (a screenshot beside the logs) was counted as its whole size scanned by a
+    task and as 0 by a local scan, for the same "binary file ... not a log" problem; a truncated gzip, UTF-16,
+    an empty file and a file without a final line break are reported alike as well."""
+    line = '2026-12-01 10:00:00 ERROR sync: HTTP 400 {"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to beginning of financial year","ErrorCode":25008}]}\n'
+    files = {
+        "a.log.gz": gzip.compress(line.encode() * 1000)[:-300],
+        "b.png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20,
+        "c.log": (line * 30).encode("utf-16"),
+        "d.log": b"",
+        "e.log": (line * 5).encode().rstrip(b"\n"),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    names = [str(tmp_path / name) for name in files]
+    local = scan_document(scan(index, names, ScanOptions(workers=1)), 10**6)
+    tasks = scan_document(cluster_module.scan_remote(index, names, ScanOptions()), 10**6)  # the tasks run here
+    assert [i["problem"] for i in local["inputs"]][1].startswith("binary file")
+    assert tasks["inputs"] == local["inputs"]
+    assert tasks["skipped"]["counts"] == local["skipped"]["counts"]
+
+
 def test_missing_protocol_package_and_credentials_in_urls(cli):
     result = cli("scan", "gs://bucket/app.log")
     assert result.exit_code == 2
@@ -373,3 +395,62 @@ def test_a_cluster_of_separate_processes_over_s3_survives_a_worker_killed_mid_ru
     assert "missing.log" in json.dumps(remote["skipped"])
     printed = out + err
     assert os.environ["AWS_SECRET_ACCESS_KEY"].encode() not in printed and os.environ["AWS_ACCESS_KEY_ID"].encode() not in printed
+
+
+def _without_errcat(tmp_path) -> dict[str, str]:
+    """An environment whose Python finds no errcat: a package of that name first on its path that is not there."""
+    import os
+
+    fake = tmp_path / "no-errcat" / "errcat"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text('raise ModuleNotFoundError("No module named \'errcat\'", name="errcat")\n')
+    return {**os.environ, "PYTHONPATH": str(fake.parent)}
+
+
+@pytest.mark.parametrize("where", ["scheduler", "worker"])
+def test_a_cluster_without_errcat_is_said_in_one_line_not_a_hang(where, tmp_path, monkeypatch):
+    """`dask scheduler` and `dask worker` started by an operator, errcat missing on one of them (the docs said the
+    workers need it; the scheduler does too: it unpickles the tasks). Without it on the scheduler the scan ended
+    with "failed on the cluster (RuntimeError)", which says nothing of why; without it on the only worker, that
+    worker died at its first task and the scan waited for another for ever. Each is now one line saying what to
+    install, the second once the cluster has had no worker for WAIT_FOR_WORKERS seconds."""
+    import os
+    import socket
+    import subprocess
+
+    monkeypatch.setattr(cluster_module, "WAIT_FOR_WORKERS", 4)
+    log = tmp_path / "app.log"
+    log.write_text(
+        '2026-12-01 ERROR HTTP 400 {"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"x","ErrorCode":25008}]}\n'
+    )
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    bare, full = _without_errcat(tmp_path), dict(os.environ)
+    dask = [sys.executable, "-m", "dask"]
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    scheduler = subprocess.Popen(
+        [*dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+        env=bare if where == "scheduler" else full,
+        **quiet,
+    )
+    worker = subprocess.Popen(
+        [*dask, "worker", address, "--nthreads", "1", "--no-dashboard", "--no-nanny"],
+        env=bare if where == "worker" else full,
+        **quiet,
+    )
+    try:
+        with pytest.raises(errcat.ErrcatError) as said:
+            cluster_module.scan_remote(errcat.open_catalog(use_env=False).index, [str(log)], ScanOptions(), address)
+    finally:
+        for process in (worker, scheduler):
+            process.terminate()
+            process.wait(timeout=30)
+    if where == "scheduler":
+        assert str(said.value) == (
+            "--dask: the cluster cannot load errcat's tasks (no module named 'errcat'): "
+            "install errcat on the scheduler and every worker"
+        )
+    else:
+        assert str(said.value).startswith("--dask: the cluster has had no workers for 4 s while scanning")

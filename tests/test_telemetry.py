@@ -308,6 +308,87 @@ def test_a_log_breadcrumb_of_a_vendor_call_reaches_later_events_hidden_through_t
     assert SECRET not in json.dumps(event, default=repr) and "fingerprint" not in event
 
 
+def test_a_logged_vendor_calls_extra_fields_and_string_arguments_reach_handlers_and_sentry_logs_hidden(server, catalog):
+    """``log.warning("sync failed", extra={"response": r, "url": r.url})`` with ``ExplainFilter`` on the logger: the
+    message was annotated and an exception among the arguments hidden, but the record's extra fields and string
+    arguments were not, so a formatter's ``%(url)s`` printed the api_key, and Sentry's logs (``enable_logs``), which
+    ship each extra field as an attribute, sent it over the DSN. In a record errcat annotates they are now hidden
+    as the structlog processor hides an event's values; a record about no call is left as it was."""
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
+    from errcat.integrations import ExplainFilter
+
+    printed = io.StringIO()
+    handler = logging.StreamHandler(printed)
+    handler.setFormatter(logging.Formatter("%(message)s url=%(url)s headers=%(headers)s"))
+    log = logging.getLogger("sync-extra-fields")
+    log.addHandler(handler)
+    log.addFilter(ExplainFilter(catalog))
+    headers = {"x-myobapi-key": SECRET, "Accept": "application/json"}
+    _SentryIngest.envelopes.clear()
+    try:
+        with serving(_SentryIngest) as ingest, _sentry_client(catalog, LoggingIntegration(), dsn=_dsn(ingest), enable_logs=True):
+            response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={}, headers=headers)
+            log.warning("invoice sync failed", extra={"response": response, "url": response.url, "headers": headers})
+            log.warning(
+                "sync of %s failed: %s", response.url, response.reason, extra={"response": response, "url": "", "headers": {}}
+            )
+            log.warning("nightly export done", extra={"url": f"{server}/export?api_key={SECRET}", "headers": {}})
+            sentry_sdk.flush(10)
+    finally:
+        sentry_sdk.get_isolation_scope().clear_breadcrumbs()  # the records, one with its key: not the next test's
+        log.removeHandler(handler)
+        log.filters.clear()
+    first, second, other = printed.getvalue().splitlines()
+    assert "myob 25008" in first and "url=http://127.0.0.1:" in first and "api_key=[REDACTED]" in first
+    assert "'x-myobapi-key': '[REDACTED]'" in first and "'Accept': 'application/json'" in first
+    assert second.startswith("sync of http://127.0.0.1:") and "api_key=[REDACTED]" in second
+    assert SECRET in other  # no vendor call in it: the application's own record, as it was
+    assert headers["x-myobapi-key"] == SECRET  # the application's dict itself is not changed
+    logs = [e for e in _SentryIngest.envelopes if b'"type":"log"' in e]
+    assert logs and b"api_key=[REDACTED]" in b"".join(logs)
+    assert SECRET.encode() not in b"".join(e for e in logs if b"nightly export" not in e)
+
+
+def test_opentelemetrys_log_bridge_ships_an_annotated_records_extra_fields_hidden(server, catalog):
+    """OpenTelemetry's LoggingHandler makes each extra field of a record a log attribute: with ``ExplainFilter`` on
+    the logger, ``extra={"response": r, "url": r.url, "headers": ...}`` and ``log.exception("sync of %s failed",
+    r.url)`` shipped the api_key and the header's key in the attributes and body. Now hidden, as in the message."""
+    from opentelemetry.sdk._logs import LoggerProvider, LoggingHandler
+    from opentelemetry.sdk._logs import export as log_export
+
+    from errcat.integrations import ExplainFilter
+
+    # the SDK renamed its in-memory exporter (the old name warns); logs are not a stable API yet
+    exporter = getattr(log_export, "InMemoryLogRecordExporter", None) or log_export.InMemoryLogExporter
+    exporter = exporter()
+    provider = LoggerProvider()
+    provider.add_log_record_processor(log_export.SimpleLogRecordProcessor(exporter))
+    log = logging.getLogger("sync-otel-log-bridge")
+    handler = LoggingHandler(logger_provider=provider)
+    log.addHandler(handler)
+    log.addFilter(ExplainFilter(catalog))
+    log.propagate = False
+    try:
+        response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+        log.warning(
+            "invoice sync failed", extra={"response": response, "url": response.url, "headers": {"x-myobapi-key": SECRET}}
+        )
+        try:
+            response.raise_for_status()
+        except requests.HTTPError:
+            log.exception("sync of %s failed", response.url)
+    finally:
+        log.removeHandler(handler)
+        log.filters.clear()
+        provider.shutdown()
+    records = [getattr(x, "log_record", x) for x in exporter.get_finished_logs()]
+    shipped = repr([(r.body, dict(r.attributes or {})) for r in records])
+    assert len(records) == 2 and "myob 25008" in shipped and "api_key=[REDACTED]" in shipped
+    assert dict(records[0].attributes or {})["headers"] == {"x-myobapi-key": "[REDACTED]"}
+    assert SECRET not in shipped
+
+
 def test_sentry_groups_aiohttps_bodyless_errors_by_the_call_they_answer(server, catalog, sentry):
     """aiohttp's ClientResponseError holds no body, so errcat knows only vendor and status: MYOB's 25008 from
     /Sale/Invoice/Item and 25003 from /GeneralLedger/JournalTransaction got one fingerprint, and Sentry merged two
@@ -644,6 +725,114 @@ def test_a_sentry_transaction_of_httpx_calls_errcats_hook_raised_in_carries_no_c
     assert len(spans) == 2 and all(span["status"] == "internal_error" for span in spans)
     assert [span["data"]["http.query"] for span in spans] == ["api_key=[REDACTED]&page=2"] * 2
     assert SECRET.encode() not in b"".join(_SentryIngest.envelopes)
+
+
+def test_a_sentry_transaction_without_a_span_of_the_failed_call_ships_no_credential_the_scope_holds(server, catalog):
+    """Through the SDK's HTTP transport and its aiohttp integration: a session made with ``raise_for_status=True``
+    raises before the SDK records the call's span, so the transaction held no failed call and went out with the
+    scope's context (the headers sent, an api_key) as the application set it, while the error event of the same
+    call, which errcat annotated, had them hidden. A transaction of a trace errcat annotated an error in is now
+    scrubbed as that event was; a transaction of another trace, with no failed call, is left as it was."""
+    import aiohttp
+    from sentry_sdk.integrations.aiohttp import AioHttpIntegration
+
+    async def post(address: str) -> None:
+        async with aiohttp.ClientSession(raise_for_status=True) as session, session.post(address, json={}) as response:
+            await response.read()
+
+    _SentryIngest.envelopes.clear()
+    with (
+        serving(_SentryIngest) as ingest,
+        _sentry_client(catalog, AioHttpIntegration(), dsn=_dsn(ingest), traces_sample_rate=1.0),
+    ):
+        with sentry_sdk.isolation_scope():  # what the application sets stays out of the next tests
+            sentry_sdk.set_context("vendor_call", {"headers": {"x-myobapi-key": SECRET}, "invoice": "INV-42"})
+            with sentry_sdk.start_transaction(name="invoice sync"):
+                try:
+                    asyncio.run(post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}"))
+                except aiohttp.ClientResponseError as error:
+                    _capture(error)
+            with sentry_sdk.start_transaction(name="nightly report"):
+                pass
+        sentry_sdk.flush(10)
+    items = [json.loads(line) for e in _SentryIngest.envelopes for line in e.splitlines() if line.startswith(b"{")]
+    transactions = {item["transaction"]: item for item in items if item.get("type") == "transaction" and "transaction" in item}
+    (event,) = _events(_SentryIngest.envelopes)
+    assert event["fingerprint"][0].startswith("myob:") and "ClientResponseError" in json.dumps(event["exception"])
+    synced = transactions["invoice sync"]
+    assert not [span for span in synced.get("spans", ()) if span.get("op") == "http.client"]  # the SDK made none
+    assert synced["contexts"]["vendor_call"] == {"headers": {"x-myobapi-key": "[REDACTED]"}, "invoice": "INV-42"}
+    assert synced["contexts"]["trace"]["trace_id"] == event["contexts"]["trace"]["trace_id"]
+    assert transactions["nightly report"]["contexts"]["vendor_call"]["headers"] == {"x-myobapi-key": SECRET}
+    assert SECRET.encode() not in b"".join(e for e in _SentryIngest.envelopes if b"nightly report" not in e)
+
+
+def test_what_the_sdk_and_a_web_frameworks_scope_add_after_errcat_ships_no_credential(server, catalog):
+    """Through the SDK's HTTP transport: a WSGI app (Sentry's own middleware) serving a request whose header and
+    query hold a key calls MYOB with it and fails. The middleware's scope adds the request it serves (headers,
+    query string) after errcat's global event processor ran, and ``attach_stacktrace`` adds a log event's
+    frames (their locals: the headers sent) after every processor: both shipped the key in the events errcat
+    annotated, and the application's ``before_send`` saw it. errcat now hides them in a last pass before the
+    application's hook; an event it did not annotate reaches that hook as it was."""
+    from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+    from sentry_sdk.integrations.logging import LoggingIntegration
+    from sentry_sdk.integrations.wsgi import SentryWsgiMiddleware
+
+    def app(environ, start_response):
+        key = environ["HTTP_X_MYOBAPI_KEY"]
+        requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={key}", json={}).raise_for_status()
+        start_response("200 OK", [])
+        return [b"synced"]
+
+    class Quiet(WSGIRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    def sync_logged() -> None:
+        headers = {"x-myobapi-key": SECRET}  # a local of the frame the stack shows
+        try:
+            requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={}, headers=headers).raise_for_status()
+        except requests.HTTPError as error:
+            logging.getLogger("sync-stack").error("invoice sync failed: %s", error)
+
+    seen: list[bool] = []
+
+    def before_send(event, hint):
+        seen.append(SECRET in json.dumps(event, default=str))
+        return event
+
+    _SentryIngest.envelopes.clear()
+    web = make_server("127.0.0.1", 0, SentryWsgiMiddleware(app), handler_class=Quiet)
+    with (
+        serving(_SentryIngest) as ingest,
+        _sentry_client(
+            catalog,
+            LoggingIntegration(event_level=logging.ERROR),
+            dsn=_dsn(ingest),
+            attach_stacktrace=True,
+            send_default_pii=True,
+        ),
+    ):
+        sentry_sdk.get_client().options["before_send"] = before_send  # as sentry_sdk.init(before_send=...) sets it
+        try:
+            import threading
+
+            threading.Thread(target=web.handle_request, daemon=True).start()
+            answer = requests.post(f"http://127.0.0.1:{web.server_port}/sync?token={SECRET}", headers={"x-myobapi-key": SECRET})
+            sync_logged()
+            sentry_sdk.capture_message(f"nightly export done, token={SECRET}")  # the application's own
+            sentry_sdk.flush(10)
+        finally:
+            web.server_close()
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()
+    served, logged, own = [e for e in _SentryIngest.envelopes if b'"type":"event"' in e]
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert answer.status_code == 500 and seen == [False, False, True]
+    for envelope, marker in ((served, b'"query_string":"token=[REDACTED]"'), (logged, b'"headers":')):
+        (event,) = [json.loads(line) for line in envelope.splitlines() if line.startswith(b'{"') and b'"fingerprint"' in line]
+        assert event["fingerprint"] == [expected] and marker in envelope and SECRET.encode() not in envelope
+    assert SECRET.encode() in own
 
 
 def test_the_fingerprint_is_the_same_in_another_process(catalog):

@@ -433,7 +433,8 @@ class ExplainFilter(logging.Filter):
     after ``raise_for_status()``, or an exception raised from one): ``record.errcat`` and the message.
     The record's exception is then one whose messages have the call's credentials hidden (requests and
     httpx quote the URL, an ``api_key`` in its query), for every handler: a formatter's traceback,
-    OpenTelemetry's ``exception.message``, Sentry's logging event. The exception raised is left as it is."""
+    OpenTelemetry's ``exception.message``, Sentry's logging event; so are its arguments and ``extra`` fields.
+    The exception raised is left as it is."""
 
     def __init__(self, catalog: ErrorCatalog | CatalogIndex | None = None) -> None:
         super().__init__()
@@ -478,13 +479,41 @@ class ExplainFilter(logging.Filter):
 
 
 def _hide_arguments(record: logging.LogRecord) -> None:
-    """The exceptions among an annotated record's arguments replaced by copies with their credentials hidden, as
-    its own exception is: requests and httpx quote the URL (an api_key in its query) in the message they make."""
+    """An annotated record's arguments and extra fields with the call's credentials hidden, as its own exception
+    is, for every handler: an exception by a copy (requests and httpx quote the URL, an api_key in its query, in
+    the message they make), a string by name and shape (``extra={"url": r.url}``, ``log.error("%s failed", r.url)``)
+    and the strings of a dict or list (a ``headers`` dict), as the structlog processor hides an event's values.
+    A formatter's ``%(url)s`` printed the key, and Sentry's logs shipped each extra field as an attribute."""
     args = record.args
     if isinstance(args, tuple):
-        record.args = tuple(credentials_hidden(a) if isinstance(a, BaseException) else a for a in args)
+        record.args = tuple(hidden_copy(a, None) for a in args[:MAX_VALUES]) + args[MAX_VALUES:]
     elif isinstance(args, dict):
-        record.args = {k: credentials_hidden(a) if isinstance(a, BaseException) else a for k, a in args.items()}
+        record.args = {k: hidden_copy(a, str(k)) if i < MAX_VALUES else a for i, (k, a) in enumerate(args.items())}
+    extra = [k for k in record.__dict__ if k not in _RECORD_FIELDS and k != "response"]
+    for key in extra[:MAX_VALUES]:
+        record.__dict__[key] = hidden_copy(record.__dict__[key], key)
+
+
+# what every LogRecord holds (its message, time, place): the rest of its fields came in ``extra``
+_RECORD_FIELDS = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime", "errcat"}
+MAX_VALUES = 50  # a record's arguments and extra fields whose credentials are hidden (a log line is not a dump)
+MAX_DEPTH = 6  # levels of dicts and lists looked into
+
+
+def hidden_copy(value: Any, key: str | None, depth: int = 0) -> Any:
+    """``value`` with credentials hidden as a log shows it: a string by its key and shape, an exception by a copy
+    whose messages are screened, the items of a dict, list or tuple likewise; anything else as it is."""
+    if isinstance(value, str):
+        return hidden_value(value, key)
+    if isinstance(value, BaseException):
+        return credentials_hidden(value)
+    if depth >= MAX_DEPTH:
+        return value
+    if isinstance(value, dict):
+        return {k: hidden_copy(v, str(k), depth + 1) for k, v in value.items()}
+    if type(value) in (list, tuple):
+        return type(value)(hidden_copy(v, key, depth + 1) for v in value)
+    return value
 
 
 MAX_CHAIN = 10  # exceptions of a chain (cause, context) followed: for a vendor's response, to hide credentials

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -59,15 +61,66 @@ class ErrcatIntegration(Integration):
 
 
 def _process(event: Event, hint: Hint) -> Event:
-    integration = sentry_sdk.get_client().get_integration(ErrcatIntegration)
+    client = sentry_sdk.get_client()
+    integration = client.get_integration(ErrcatIntegration)
     if integration is None:
         return event
+    _scrubbed_last(client.options)
     if event.get("type") == "transaction":
         return scrub_failed_calls(event, hint)
     event = scrub_failed_breadcrumbs(event)
     if not hint:
         return event
     return annotate(event, hint, integration.catalog)
+
+
+def _scrubbed_last(options: dict[str, Any]) -> None:
+    """The client's ``before_send`` and ``before_send_transaction`` made to hide, first, the credentials of an event
+    errcat annotated (or a transaction it scrubbed) once more: what the SDK adds after every event processor ran
+    (``attach_stacktrace``'s frames) and what a scope's own processor adds after errcat's global one (a web
+    framework's ``request``: the headers and query string of the request being served) shipped as they were.
+    Then the application's own hook, which sees the event as it will be sent. Done once per client."""
+    for key, last in (("before_send", _event_last), ("before_send_transaction", _transaction_last)):
+        hook = options.get(key)
+        if not getattr(hook, "errcat_last", False):
+            options[key] = _then(last, hook)
+
+
+def _then(last: Any, hook: Any) -> Any:
+    def scrubbed_then_hook(event: Event, hint: Hint) -> Event | None:
+        event = last(event, hint)
+        return hook(event, hint) if hook is not None else event
+
+    scrubbed_then_hook.errcat_last = True  # type: ignore[attr-defined]
+    return scrubbed_then_hook
+
+
+# What is added to an event after errcat's global processor ran: a scope's processor adds the request being served
+# (web frameworks' integrations), the SDK adds attach_stacktrace's frames after every processor. Only these are
+# screened in the last pass: the rest was screened once (screening "Bearer [REDACTED]" again hides "Bearer" too).
+LATE = ("request", "threads")
+
+
+def _event_last(event: Event, hint: Hint) -> Event:
+    if _annotated(event):
+        _scrub_late(event)
+    return event
+
+
+def _transaction_last(event: Event, hint: Hint) -> Event:
+    spans = event.get("spans")
+    if _annotated_trace(event) or any(isinstance(s, dict) and _failed(s) for s in (spans if isinstance(spans, list) else [])):
+        _scrub_late(event)
+    return event
+
+
+def _scrub_late(event: Event) -> None:
+    try:
+        for key in LATE:
+            if key in event:
+                event[key] = _scrubbed(event[key], key, 0)  # type: ignore[literal-required]
+    except Exception:  # as annotate: the event goes on
+        _log.debug("errcat could not scrub a Sentry event", exc_info=True)
 
 
 def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | None = None) -> Event:
@@ -88,6 +141,7 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
         _log.debug("errcat could not annotate a Sentry event", exc_info=True)
         return event
     try:
+        _remember(event)
         scrub(event)
         scrub_attachments(hint)
     except Exception:  # as above: the event goes on, annotated
@@ -96,6 +150,47 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
     event["tags"] = {**_mapping(event.get("tags")), **tags}
     event["contexts"] = {**_mapping(event.get("contexts")), "errcat": context}
     return event
+
+
+# The traces of the error events errcat annotated (and scrubbed), most recent last: their transaction ships the
+# same scope (tags, contexts, extra, attachments), and may hold no span of the failed call to say so: aiohttp's
+# integration records none for a session made with raise_for_status=True. A bounded few: a transaction ends soon
+# after the errors in it.
+_ANNOTATED_TRACES: OrderedDict[str, None] = OrderedDict()
+_ANNOTATED_EVENTS: OrderedDict[str, None] = OrderedDict()  # the ids of the events, for their last pass (_event_last)
+_TRACES_KEPT = 1024
+_traces_lock = threading.Lock()
+
+
+def _trace_id(event: Event) -> str | None:
+    trace = _mapping(_mapping(event.get("contexts")).get("trace"))
+    found = trace.get("trace_id")
+    return found if isinstance(found, str) and found else None
+
+
+def _remember(event: Event) -> None:
+    """Note an event errcat annotates: its id (for the last pass before it is sent) and its trace."""
+    with _traces_lock:
+        for kept, found in ((_ANNOTATED_EVENTS, event.get("event_id")), (_ANNOTATED_TRACES, _trace_id(event))):
+            if isinstance(found, str) and found:
+                kept[found] = None
+                kept.move_to_end(found)
+                while len(kept) > _TRACES_KEPT:
+                    kept.popitem(last=False)
+
+
+def _annotated(event: Event) -> bool:
+    """Whether errcat annotated this event."""
+    found = event.get("event_id")
+    with _traces_lock:
+        return isinstance(found, str) and found in _ANNOTATED_EVENTS
+
+
+def _annotated_trace(event: Event) -> bool:
+    """Whether errcat annotated an error event of this transaction's trace."""
+    trace = _trace_id(event)
+    with _traces_lock:
+        return trace is not None and trace in _ANNOTATED_TRACES
 
 
 def scrub_attachments(hint: Hint) -> None:
@@ -206,7 +301,9 @@ def scrub_failed_calls(event: Event, hint: Hint | None = None) -> Event:
     annotates has them hidden: the SDK's span of the call keeps its query (``http.query``, an api_key)
     apart from the URL. A span cannot say whose API it called (the response that would is not in it),
     so every call answered with an error status is scrubbed, and so is what the application set on the scope
-    (tags, contexts, extra), which the error event of the call had hidden; only credentials change. Never raises."""
+    (tags, contexts, extra), which the error event of the call had hidden; that scope is scrubbed too when
+    errcat annotated an error event of the same trace, with or without a span of the call (aiohttp's
+    ``raise_for_status=True`` leaves none). Only credentials change. Never raises."""
     try:
         spans = event.get("spans")
         failed = [span for span in (spans if isinstance(spans, list) else []) if isinstance(span, dict) and _failed(span)]
@@ -214,7 +311,8 @@ def scrub_failed_calls(event: Event, hint: Hint | None = None) -> Event:
             for key in ("data", "description"):
                 if key in span:
                     span[key] = _scrubbed(span[key], key, 0)
-        if failed:  # the scope's tags, contexts, extra and attachments an error event of the call had hidden ship here too
+        # the scope's tags, contexts, extra and attachments an error event of the call had hidden ship here too
+        if failed or _annotated_trace(event):
             scrub(event)
             scrub_attachments(hint or {})
     except Exception:  # as annotate: the transaction goes on

@@ -78,7 +78,6 @@ class ExplainProcessor:
 
 
 MAX_VALUES = 50  # an event's values looked at for an exception about a vendor's response
-MAX_DEPTH = 6
 
 
 def _scrub(event_dict: MutableMapping[str, Any]) -> None:
@@ -91,19 +90,9 @@ def _scrub(event_dict: MutableMapping[str, Any]) -> None:
 
 
 def _scrubbed(value: Any, key: str, depth: int) -> Any:
-    from . import credentials_hidden, hidden_value
+    from . import hidden_copy
 
-    if isinstance(value, str):
-        return hidden_value(value, key)
-    if isinstance(value, BaseException):
-        return credentials_hidden(value)
-    if depth >= MAX_DEPTH:
-        return value
-    if isinstance(value, dict):
-        return {k: _scrubbed(v, str(k), depth + 1) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return type(value)(_scrubbed(v, key, depth + 1) for v in value) if type(value) in (list, tuple) else value
-    return value
+    return hidden_copy(value, key, depth)
 
 
 def exception_text(error: BaseException) -> str:

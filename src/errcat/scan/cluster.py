@@ -108,7 +108,8 @@ def _read_whole(explainer: Any, name: str, url: str) -> InputStats:
     stats = InputStats(name)
     read_whole(explainer, inp, _opened_chunks(inp, url), stats)
     stats.bytes, stats.unpacked = inp.read, inp.unpacked if inp.gzip else None
-    if inp.problem:
+    if inp.problem:  # not read as a log (binary, or unreadable): no bytes scanned, as a local scan counts it
+        stats.bytes, stats.unpacked = 0, None
         stats.problem = inp.problem
         explainer.report.skip(name, None, inp.problem)
     return stats
@@ -175,16 +176,54 @@ def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
     return client
 
 
-def _result(future: Any, task: Task) -> tuple[Any, ...]:
-    """A task's result; one that failed on every try (its workers died) ends the scan with a
-    one-line error naming the input, not a traceback."""
-    try:
-        result: tuple[Any, ...] = future.result()
-    except Exception as exc:  # KilledWorker, a worker's own error: what it was, never its text (may hold a URL's secrets)
-        kind, what = task
-        name = what[0][0] if kind == "files" else what[0]
-        raise ErrcatError(f"--dask: a task reading {name} failed on the cluster ({type(exc).__name__})") from None
-    return result
+def _result(client: Any, future: Any, task: Task) -> tuple[Any, ...]:
+    """A task's result; one that failed on every try (its workers died) ends the scan with a one-line error
+    naming the input, not a traceback, and so does a cluster left without workers for WAIT_FOR_WORKERS seconds
+    (a worker without errcat installed dies at its first task, and the scan waited for it for ever)."""
+    kind, what = task
+    name = what[0][0] if kind == "files" else what[0]
+    alone_since: float | None = None
+    while True:
+        try:
+            result: tuple[Any, ...] = future.result(timeout=POLL)
+            return result
+        except TimeoutError:
+            alone_since = _without_workers(client, alone_since)
+        except Exception as exc:  # KilledWorker, a worker's own error: what it was, never its text (may hold a URL's secrets)
+            missing = _missing_module(exc)
+            if missing:  # the scheduler or a worker could not unpickle errcat's tasks
+                raise ErrcatError(
+                    f"--dask: the cluster cannot load errcat's tasks (no module named {missing!r}): "
+                    "install errcat on the scheduler and every worker"
+                ) from None
+            raise ErrcatError(f"--dask: a task reading {name} failed on the cluster ({type(exc).__name__})") from None
+
+
+POLL = 2.0  # seconds between looks at the cluster while a task runs
+
+
+def _without_workers(client: Any, since: float | None) -> float | None:
+    """When the cluster has had no worker since (None while it has some); an error once that is WAIT_FOR_WORKERS ago."""
+    if client.nthreads():
+        return None
+    now = time.monotonic()
+    if since is not None and now - since >= WAIT_FOR_WORKERS:
+        raise ErrcatError(
+            f"--dask: the cluster has had no workers for {WAIT_FOR_WORKERS} s while scanning "
+            "(a worker without errcat installed stops at its first task): install errcat on every worker"
+        )
+    return now if since is None else since
+
+
+def _missing_module(exc: BaseException) -> str | None:
+    """The name of the module a ModuleNotFoundError in ``exc``'s chain could not find (a name, never a message)."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, ModuleNotFoundError) and exc.name:
+            return exc.name[:64]
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+        seen += 1
+    return None
 
 
 def _catalog_blob(blob: bytes) -> bytes:
@@ -214,7 +253,7 @@ def _on_cluster(
         )
         try:
             for i, future in enumerate(futures):
-                yield () if future is None else _result(future, tasks[i])
+                yield () if future is None else _result(client, future, tasks[i])
                 futures[i] = None  # its result is merged: not held here
         finally:  # Ctrl-C, a failed task, or a broken file whose later blocks are not needed
             client.cancel([f for f in futures if f is not None])
