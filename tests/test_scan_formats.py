@@ -3,6 +3,8 @@ the public file its comment names, and each failed before the change its docstri
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import errcat
@@ -249,3 +251,21 @@ def test_a_scans_meaning_and_retry_of_each_error_are_marked_as_errcats_reading(c
     assert "**Retry:** after-fix \\[errcat's reading\\]" in markdown
     github = cli("scan", str(log), "--format", "github").stdout
     assert "retry: after-fix [errcat's reading]" in github.replace("%0A", "\n")
+
+
+def test_a_documented_error_logged_with_another_status_says_what_the_log_stated(cli, tmp_path):
+    # the group is the entry's (MYOB documents 25008 at 400); its head showed "HTTP 400" alone for a line that said 500
+    body = (
+        '{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to beginning of'
+        ' financial year","AdditionalDetails":"Date","ErrorCode":25008,"Severity":"Error"}]}'
+    )
+    log = tmp_path / "app.log"
+    log.write_text(
+        f"2024-05-01 10:00:00 ERROR HTTP/1.1 500 Internal Server Error {body}\n"
+        f"2024-05-01 10:00:01 ERROR HTTP/1.1 400 Bad Request {body}\n"
+    )
+    text = " ".join(cli("scan", str(log)).stdout.split())
+    assert "25008 DatePriorToBeginningOfFinancialYear HTTP 400 (logged as 500: 1)" in text
+    doc = json.loads(cli("scan", "-f", "json", str(log)).stdout)
+    assert [(g["status"], g["logged_statuses"], g["count"]) for g in doc["matched"]] == [(400, {"500": 1}, 2)]
+    assert "| 400 (logged as 500: 1) | 25008 |" in cli("scan", "-f", "markdown", str(log)).stdout

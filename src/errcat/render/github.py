@@ -57,7 +57,7 @@ def ranked_annotations(report: ScanReport) -> list[Annotation]:
     out: list[Annotation] = []
     for key, g in report.ranked_matched():
         wild = " (observed in the wild, not documented)" if g.kinds.get("observed") else ""
-        lines = [f"{error_title(key)} HTTP {key[1]}{wild}: {g.count:,} occurrence(s)"]
+        lines = [f"{error_title(key)} {g.status_words(key[1])}{wild}: {g.count:,} occurrence(s)"]
         if g.said and g.said != key[4]:  # an observed error: what the log said, then the entry it matched
             lines += [f"message: {g.said}", f"matched: {key[4] or g.entry_id} ({g.entry_id})"]
         elif key[4]:

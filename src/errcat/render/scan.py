@@ -130,7 +130,8 @@ def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[L
     for key, g in report.ranked_matched()[:top]:
         lines.append([])
         wild = [("  observed in the wild, not documented", "yellow")] if g.kinds.get("observed") else []
-        lines.append([(f"{g.count:>7,}  ", "bold"), (error_title(key), "bold cyan"), (f"  HTTP {key[1]}", "dim"), *wild])
+        status = g.status_words(key[1])
+        lines.append([(f"{g.count:>7,}  ", "bold"), (error_title(key), "bold cyan"), (f"  {status}", "dim"), *wild])
         if g.said and g.said != key[4]:  # an observed error: headed by what the log said
             lines.append([("         ", None), (g.said, None)])
             lines.append([("         matched:   ", "dim"), (f"{key[4] or g.entry_id} ({g.entry_id})", None)])
@@ -229,6 +230,7 @@ def _matched_record(key: Key, g: Matched) -> dict[str, Any]:
         "explanation": guide_record(g.guide),
         "retry": retry_words(g) if g.guide else None,  # the guide's, unless resending some of them may repeat them
         "not_resent": dict(g.not_resent),  # occurrences by method a gateway answered 502/504 that may have been applied
+        "logged_statuses": {str(s): n for s, n in sorted(g.logged.items())},  # occurrences whose exchange stated another status
         **_group_record(g),
     }
 
@@ -277,7 +279,8 @@ def _matched_markdown(report: ScanReport, top: int) -> list[str]:
     rows: list[list[object]] = []
     for key, g in report.ranked_matched()[:top]:  # vendor, status, code, name, then the message
         message = f"{g.said} (matched: {key[4]})" if g.said and g.said != key[4] else key[4]
-        rows.append([g.count, *key[:4], message, _endpoints(g), _when(g.first_seen), _when(g.last_seen), _places(g)])
+        status, seen = g.status_words(key[1]).removeprefix("HTTP "), (_when(g.first_seen), _when(g.last_seen))
+        rows.append([g.count, key[0], status, *key[2:4], message, _endpoints(g), *seen, _places(g)])
     headers = ["Count", "Vendor", "Status", "Code", "Name", "Message", "Endpoints", "First seen", "Last seen", "Lines"]
     parts = ["### Documented errors\n", table(headers, rows)]
     for key, g in report.ranked_matched()[:top]:

@@ -133,7 +133,7 @@ class _Explainer:
                     seen.add(key)
                     guide = partial(self.index.guide_for, e)
                     heading = partial(_said, obs.message) if m.kind is MatchKind.OBSERVED and obs.message else None
-                    report.add_matched(key, e.id, m.kind, place, when, endpoint, sample, guide, heading, unsafe)
+                    report.add_matched(key, e.id, m.kind, place, when, endpoint, sample, guide, heading, unsafe, status)
                 continue
             named = " ".join(str(p) for p in dict.fromkeys((obs.code, obs.name)) if p) or None  # "31001 OAuthTokenIsInvalid"
             said = m.message or obs.message

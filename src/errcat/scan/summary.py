@@ -179,6 +179,9 @@ class Matched(Group):
     # occurrences a gateway answered with 502 or 504 to a request that is not idempotent, by method (POST: 3):
     # the vendor may have done those, so the guide's "backoff" is not their advice (values.resend_may_repeat)
     not_resent: Counter[str] = field(default_factory=Counter)
+    # occurrences whose exchange stated another status than the entry's, by that status (a 500 the log shows
+    # for an error the vendor documents at 400): the group's head is the entry's, this says what was logged
+    logged: Counter[int] = field(default_factory=Counter)
 
     def merge(self, other: Group) -> None:
         super().merge(other)
@@ -186,6 +189,12 @@ class Matched(Group):
             self.kinds.update(other.kinds)
             self.said = self.said or other.said
             self.not_resent.update(other.not_resent)
+            self.logged.update(other.logged)
+
+    def status_words(self, documented: int | None) -> str:
+        """The entry's status, and the others the log stated for it: "HTTP 400 (logged as 500: 2)"."""
+        other = ", ".join(f"{status}: {n:,}" for status, n in sorted(self.logged.items()))
+        return f"HTTP {documented}" + (f" (logged as {other})" if other else "")
 
 
 @dataclass
@@ -279,15 +288,19 @@ class ScanReport:
         guide: Callable[[], Guide | None],
         said: Callable[[], str | None] | None,
         unsafe_method: str | None = None,
+        logged_status: int | None = None,
     ) -> None:
         """One occurrence of a documented error; ``unsafe_method``: its request's method when resending it
-        may repeat what was done (a POST a gateway answered with 504)."""
+        may repeat what was done (a POST a gateway answered with 504); ``logged_status``: the status its
+        exchange stated."""
         group = self.matched.get(key)
         if group is None:
             group = self.matched[key] = Matched(entry_id=entry_id, guide=guide(), said=said() if said else None)
         group.kinds[kind] += 1
         if unsafe_method:
             group.not_resent[unsafe_method] += 1
+        if logged_status is not None and logged_status != key[1]:
+            group.logged[logged_status] += 1
         group.add(place, when, endpoint, sample)
 
     def add_unmatched(
