@@ -1099,3 +1099,45 @@ def test_a_websphere_id_after_its_letter_column_is_read(index, tmp_path):
         ("[<n>/<n>/<n> <n>:<n>:<n>:<n> GMT] <n> com.ibm.ws.tcpchannel.internal.TCPPort E CWWKO0221E: TCP Channel "
          "defaultHttpEndpoint-ssl initialization did not succeed.", [1])
     ]  # fmt: skip
+
+
+# ansible/ansible's callback test output (test/integration/targets/callback_default/callback_default.out.default.stdout
+# at c9ac477e53a99e95781f333eec3329a935c1bf95, lines 7-31): a task's failure on a host is Ansible's "fatal:" or, for
+# one item of a loop, "failed:" with its result's body on the lines after
+ANSIBLE = [
+    "TASK [Ok task] *****************************************************************",
+    "ok: [testhost]",
+    "",
+    "TASK [Failed task] *************************************************************",
+    'fatal: [testhost]: FAILED! => {"changed": false, "msg": "no reason"}',
+    "...ignoring",
+    "",
+    "TASK [debug loop] **************************************************************",
+    "changed: [testhost] => (item=debug-1) => {",
+    '    "msg": "debug-1"',
+    "}",
+    "failed: [testhost] (item=debug-2) => {",
+    '    "msg": "debug-2"',
+    "}",
+]
+# jenkinsci/analysis-model's TI Code Composer fixture (src/test/resources/edu/hm/hafner/analysis/parser/all.txt at
+# 9b50d2d46b0da0b77a201963327c0a5ce5641e28, lines 760 and 766): the linker's diagnostics, at the line's start
+TI_LINKER = ["warning: symbol 'memset' redeclared with incompatible type", "error: unresolved symbols remain"]
+
+
+def test_a_diagnostic_at_a_lines_start_is_read_by_its_level(index, tmp_path):
+    """A compiler's, a command-line tool's or Ansible's diagnostic opens its line with its level in lower case
+    ("error: ...", "fatal: [host]: FAILED!"): each is an error; a YAML key's scalar ("error: null") is none."""
+    assert [level(line) for line in (*TI_LINKER, "error[E0425]: cannot find value `x` in this scope")] == [
+        "warning",
+        "error",
+        "error",
+    ]
+    assert [level(line) for line in ("error: null", "warning: 0")] == [None, None]
+    report = scanned(index, tmp_path, "linker.log", TI_LINKER)
+    assert [[p.line for p in g.places] for g in report.other.values()] == [[1], [2]]
+    report = scanned(index, tmp_path, "playbook.log", ANSIBLE)
+    assert sorted((text, [p.line for p in g.places]) for text, g in report.other.items()) == [
+        ("failed: [<host>] (item=debug-<n>) => {", [12]),
+        ("fatal: [<host>]: FAILED! => {'…': false, '…': \"no reason\"}", [5]),
+    ]

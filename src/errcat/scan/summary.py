@@ -40,6 +40,9 @@ _MASKS = (
     # "[http-nio-8080-exec-3] ERROR"): which thread logged an error does not make it another one (not
     # Ruby Logger's "[2021-06-17T22:55:15.480876 #4]")
     (re.compile(r"(?<![^\s])\[[^\]\n#]{1,80}\](?= +(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)\b)"), "[<thread>]"),
+    # the host Ansible names a task's failure on ("fatal: [web1]: FAILED! => ...", "failed: [web1] (item=x) => {"): one
+    # task failing on ten hosts is one error
+    (re.compile(r"^(fatal|failed): \[[^\]\n]{1,200}\]"), r"\1: [<host>]"),
     # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=, uuid=): each record's own, whatever its letters
     (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id|uuid|guid)=)(?![\s\"'])[^\s,;&]+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),

@@ -6,6 +6,7 @@ A record is an error when its line says so by how it is logged, not because it h
   level word (``ERROR``, ``[error]``, Apache's ``[core:error]``, ``level=error``, ``"level":"error"``, ``<E>``, glog's
   ``E1203`` also after a program tag, a program tag's ``sshd[7]: error:`` or ``gmetad: Warning:``,
   Chromium's ``[1204/101010.123:ERROR:file.cc(12)]``, Android logcat's letter ``E``, ``W``, ``F``, ``A``, also Android Studio's),
+  a diagnostic opening its line (``error: ...``, rustc's ``error[E0425]:``, Ansible's ``fatal: [web1]: FAILED!``),
   or a syslog priority ``<0>``..``<4>`` of any facility, or a Cisco message's severity 0 to 4 (``%ASA-4-106023:``);
 - an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``, ``status code 403``,
   ``HTTP 503 Service Unavailable``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``, Gin's ``| 404 |``;
@@ -130,6 +131,7 @@ _MARKED_LEVELS = (
         "Catchable fatal error": "error",
         "Deprecated": "notice",
         "Strict Standards": "notice",
+        "failed": "error",  # Ansible's
     }
     | dict(zip("01234567", ("emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"), strict=True))
 )
@@ -142,6 +144,13 @@ TERMINAL_CODES = re.compile(r"\x1b(?:\[[0-9;?]*[A-Za-z]|[_\]][^\x07\x1b]*(?:\x07
 # and Courier's level before its fields ("courieresmtpd: error,relay=::ffff:1.2.3.4,from=<>,to=<>: 550 User unknown.")
 _UNNUMBERED_TAG = re.compile(r": (?:[Ff]atal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?(?::|,(?=\w))")
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
+# a diagnostic at a line's start, as compilers and command-line tools write theirs (GCC's and Clang's "error: unresolved
+# symbols remain", rustc's "error[E0425]: ...", git's "fatal: not a git repository"; not a YAML key's scalar, "error: null"),
+# and Ansible's result for a host ("fatal: [web1]: FAILED! => {...}", "failed: [web1] (item=x) => {")
+_DIAGNOSTIC = re.compile(
+    r"(?P<diagnostic>error|fatal|warning)(?:\[[A-Za-z]{0,4}\d{1,5}\])?: (?!(?:null|true|false|none|~|\d+)\s*$)\S"
+    r"|(?P<ansible>failed): \["
+)
 # a syslog header before a relayed program's own line (RFC 3164's time or an RFC 3339 one, the host, the
 # program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: "):
 # that line's level is as near its own start as any line's (Postgres's prefix "... [152] 53300:
@@ -259,7 +268,11 @@ def level(head: str) -> str | None:
     if pri:
         severity = int(pri.group(1)) % 8
         return "error" if severity <= 3 else "warn" if severity == 4 else "info"
-    m = _LEVEL.search(window) or (_UNNUMBERED_TAG.search(window) if ": " in window else None)
+    m = (
+        (_DIAGNOSTIC.match(window) if window[:1] in "efw" else None)
+        or _LEVEL.search(window)
+        or (_UNNUMBERED_TAG.search(window) if ": " in window else None)
+    )
     if m is None:
         ibm = _IBM_LEVEL.search(window)
         return _IBM_LEVELS[ibm["ibm"]] if ibm else None
