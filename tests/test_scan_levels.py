@@ -1141,3 +1141,24 @@ def test_a_diagnostic_at_a_lines_start_is_read_by_its_level(index, tmp_path):
         ("failed: [<host>] (item=debug-<n>) => {", [12]),
         ("fatal: [<host>]: FAILED! => {'…': false, '…': \"no reason\"}", [5]),
     ]
+
+
+# fail2ban's asterisk test log (fail2ban/tests/files/logs/asterisk at deffcbcd1712a3a0cbd79c1da324096ebf36d306, lines 29,
+# 36 and 38, cut after the event's service): Asterisk's security log, the event in its first key=value field
+ASTERISK_SECURITY = [
+    '[2013-05-13 07:10:53] SECURITY[1204] res_security_log.c: SecurityEvent="InvalidAccountID",EventTV="1368439853-500975",'
+    'Severity="Error",Service="SIP"',
+    '[2013-07-06 09:09:25] SECURITY[3308] res_security_log.c: SecurityEvent="InvalidPassword",EventTV="1373098165-824497",'
+    'Severity="Error",Service="SIP"',
+    '[2014-01-10 16:39:06] SECURITY[1503] res_security_log.c: SecurityEvent="FailedACL",EventTV="1389368346-880526",'
+    'Severity="Error",Service="SIP"',
+]
+
+
+def test_the_event_a_key_value_line_records_names_its_group(index, tmp_path):
+    """Asterisk's three security events were one group once their quoted values were masked: the event's is kept."""
+    report = scanned(index, tmp_path, "security_log", ASTERISK_SECURITY)
+    assert sorted(report.other) == [
+        f"SECURITY[<n>] res_security_log.c: SecurityEvent=\"{event}\",EventTV='…',Severity='…',Service='…'"
+        for event in ("FailedACL", "InvalidAccountID", "InvalidPassword")
+    ]

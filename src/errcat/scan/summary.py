@@ -74,8 +74,12 @@ _MASKS = (
         lambda m: m["code"] or "<n>",
     ),
     # a quoted value (a name, a path, an id) varies; a quoted phrase is the message (klog's
-    # "Error syncing pod, skipping", logfmt's msg="failed to decode logfmt"): kept, its numbers masked
-    (re.compile(r"'[^'\s]{1,80}'|\"[^\"\s]{1,80}\""), "'…'"),
+    # "Error syncing pod, skipping", logfmt's msg="failed to decode logfmt"): kept, its numbers masked; so is the
+    # event a key=value line records (Asterisk's SecurityEvent="InvalidPassword", SecurityEvent="FailedACL")
+    (
+        re.compile(r"(?P<event>[Ee]vent=(?:'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"))|'[^'\s]{1,80}'|\"[^\"\s]{1,80}\""),
+        lambda m: m["event"] or "'…'",
+    ),
 )
 _ID_SEGMENT = re.compile(
     r"/(?:\d+|[0-9a-f]{8}-[0-9a-f-]{27}|[0-9a-f]{16,}|[A-Za-z0-9_-]*\d[A-Za-z0-9_-]{11,})(?=/|$)", re.IGNORECASE
