@@ -4,9 +4,12 @@ is constructed in a format."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 import errcat
+import errcat.scan
 from errcat.scan.verdict import error_reason, http_status, level
 from scanlines import is_read, scanned
 
@@ -1096,7 +1099,7 @@ LIBERTY_TCP = (
 def test_a_websphere_id_after_its_letter_column_is_read(index, tmp_path):
     report = scanned(index, tmp_path, "messages.log", [LIBERTY_TCP, LIBERTY_TCP.replace("0221E", "0219I", 1)])
     assert [(text, [p.line for p in g.places]) for text, g in report.other.items()] == [
-        ("[<n>/<n>/<n> <n>:<n>:<n>:<n> GMT] <n> com.ibm.ws.tcpchannel.internal.TCPPort E CWWKO0221E: TCP Channel "
+        ("<n> com.ibm.ws.tcpchannel.internal.TCPPort E CWWKO0221E: TCP Channel "
          "defaultHttpEndpoint-ssl initialization did not succeed.", [1])
     ]  # fmt: skip
 
@@ -1162,3 +1165,26 @@ def test_the_event_a_key_value_line_records_names_its_group(index, tmp_path):
         f"SECURITY[<n>] res_security_log.c: SecurityEvent=\"{event}\",EventTV='…',Severity='…',Service='…'"
         for event in ("FailedACL", "InvalidAccountID", "InvalidPassword")
     ]
+
+
+# tomkasp/tomkasp.github.io's post of a WebSphere 8.5.5 SystemOut.log (_posts/2015-05-27-swagger-guava.md, its first log
+# line and the exception under it): WebSphere's date in the server's locale, milliseconds after a colon, then its zone
+WEBSPHERE = [
+    "[5/27/15 13:44:03:419 EDT] 00000001 ContainerHelp E   WSVR0501E: Error creating component "
+    "com.ibm.ws.runtime.component.CompositionUnitMgrImpl@c2dcd39",
+    "com.ibm.ws.exception.RuntimeWarning: com.ibm.ws.webcontainer.exception.WebAppNotLoadedException: Failed to load "
+    "webapp: Failed to load webapp: java.lang.ArrayIndexOutOfBoundsException",
+]
+
+
+def test_websphere_dates_its_records_for_since(index, tmp_path):
+    """WebSphere's "[5/27/15 13:44:03:419 EDT]" was no time: its records were left out by --since whatever their
+    date, and the date stayed, masked, in the group's name."""
+    path = tmp_path / "SystemOut.log"
+    path.write_text("\n".join(WEBSPHERE) + "\n", encoding="utf-8")
+    report = errcat.scan.scan(index, [str(path)], errcat.scan.ScanOptions(workers=1, since=datetime(2015, 5, 27, 17, tzinfo=UTC)))
+    ((text, group),) = report.other.items()
+    assert text.startswith("<n> ContainerHelp E WSVR0501E: Error creating component")
+    assert group.first_seen == datetime(2015, 5, 27, 17, 44, 3, 419000, tzinfo=UTC)  # EDT is UTC-4
+    later = errcat.scan.ScanOptions(workers=1, since=datetime(2015, 5, 27, 18, tzinfo=UTC))
+    assert errcat.scan.scan(index, [str(path)], later).errors == 0
