@@ -11,7 +11,7 @@ import pytest
 import errcat
 import errcat.scan
 from errcat.scan.verdict import error_reason, http_status, level
-from scanlines import is_read, scanned
+from scanlines import is_read, other_groups, scanned
 
 
 @pytest.fixture(scope="module")
@@ -1188,3 +1188,49 @@ def test_websphere_dates_its_records_for_since(index, tmp_path):
     assert group.first_seen == datetime(2015, 5, 27, 17, 44, 3, 419000, tzinfo=UTC)  # EDT is UTC-4
     later = errcat.scan.ScanOptions(workers=1, since=datetime(2015, 5, 27, 18, tzinfo=UTC))
     assert errcat.scan.scan(index, [str(path)], later).errors == 0
+
+
+# jenkinsci/analysis-model's CMake and gfortran fixtures (src/test/resources/edu/hm/hafner/analysis/parser/cmake.txt,
+# lines 10-14, and GnuFortran.txt, lines 1-5 and 17, at 9b50d2d46b0da0b77a201963327c0a5ce5641e28)
+CMAKE = [
+    "CMake Warning at project/utils/fancy.cmake:423 (message):",
+    "  Special workaround applied",
+    "",
+    "CMake Error at error.cmake:2 (message):",
+    "  Uh oh !$%@!",
+]
+GFORTRAN = [
+    "C:/zlaror.f:318:",
+    "",
+    "      IF( XABS.NE.ZERO ) THEN                                           ",
+    "          1",
+    "Warning: Inequality comparison for REAL(8) at (1)",
+    "Fatal Error: Can't open module file 'ieee_arithmetic.mod' for reading at (1): No such file or directory",
+]
+
+
+def test_cmakes_and_gfortrans_messages_are_read_by_their_level(index, tmp_path):
+    """CMake's "CMake Error at ..." and gfortran's "Warning: ..." / "Fatal Error: ..." at a line's start say their level
+    in words no other form read: a configure step's errors and a Fortran build's were no errors."""
+    report = scanned(index, tmp_path, "configure.log", CMAKE)
+    assert other_groups(report) == [
+        ("CMake Error at error.cmake:<n> (message):", [4]),
+        ("CMake Warning at project/utils/fancy.cmake:<n> (message):", [1]),
+    ]
+    report = scanned(index, tmp_path, "make.log", GFORTRAN)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [5, 6]
+
+
+# DataDog/integrations-extras's JFrog sample (jfrog_platform_self_hosted/assets/logs/jfrog_platform_tests.yaml at
+# 57e9d599daad03d877fa75c3a4648a6e70ae9860, the test whose message is " Topology updated ...", on one line): its level
+# padded to its column
+JFROG = (
+    '{"log_timestamp":"2023-07-21T19:08:12.614Z","service_type":"jfrou","trace_id":"65ecd1767ab6bb22","hostname":'
+    '"mahithab-mac","class_line_number":"external_topology.go:118 ","log_source":"jfrog.xray.router.service","log_level":'
+    '"WARN ","thread":"main ","message":" Topology updated because of the time schedule"}'
+)
+
+
+def test_a_json_lines_level_padded_to_its_column_is_its_level(index, tmp_path):
+    report = scanned(index, tmp_path, "router-service.log", [JFROG])
+    assert other_groups(report) == [("Topology updated because of the time schedule", [1])]

@@ -279,7 +279,8 @@ def _level_word(level: Any) -> str | None:
     if isinstance(level, str):
         if len(level) == 1 and level in "01234567":
             return _SEVERITIES[int(level)]
-        return _NUMBERED_LEVELS.get(int(level)) if level.isdigit() and len(level) == 2 else level.lower()  # pino's "50"
+        # pino's "50"; a level padded to its column (JFrog's "WARN ")
+        return _NUMBERED_LEVELS.get(int(level)) if level.isdigit() and len(level) == 2 else level.strip().lower()
     return _NUMBERED_LEVELS.get(level) if type(level) is int else None
 
 

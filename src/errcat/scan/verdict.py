@@ -110,6 +110,9 @@ _LEVEL = re.compile(
     r"|(?<=Reporter::)(?P<zeek>INFO|WARNING|ERROR)\b"
     # MongoDB's severity before its component, to 4.2: "2020-02-07T11:59:14.144+1100 W NETWORK  [conn7] ..."
     r"|\d (?P<mongodb>[FEWID])\d? {1,2}(?=" + MONGODB_COMPONENT + r")"
+    # CMake's message of its configure step ("CMake Error at error.cmake:2 (message):", "CMake Warning (dev) at ...",
+    # "CMake Warning in CMakeLists.txt:", "CMake Deprecation Warning at ...")
+    r"|CMake (?:Deprecation )?(?P<cmake>Error|Warning)(?: \(dev\))?(?: at | in |:)"
     # a Cisco message's severity digit (ASA's "%ASA-4-106023: Deny tcp ...", IOS's "%LINK-3-UPDOWN: ...")
     r"|" + CISCO_SEVERITY + r")"
 )
@@ -132,6 +135,7 @@ _MARKED_LEVELS = (
         "Deprecated": "notice",
         "Strict Standards": "notice",
         "failed": "error",  # Ansible's
+        "Fatal Error": "fatal",  # gfortran's
     }
     | dict(zip("01234567", ("emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"), strict=True))
 )
@@ -145,10 +149,12 @@ TERMINAL_CODES = re.compile(r"\x1b(?:\[[0-9;?]*[A-Za-z]|[_\]][^\x07\x1b]*(?:\x07
 _UNNUMBERED_TAG = re.compile(r": (?:[Ff]atal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?(?::|,(?=\w))")
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 # a diagnostic at a line's start, as compilers and command-line tools write theirs (GCC's and Clang's "error: unresolved
-# symbols remain", rustc's "error[E0425]: ...", git's "fatal: not a git repository"; not a YAML key's scalar, "error: null"),
+# symbols remain", rustc's "error[E0425]: ...", git's "fatal: not a git repository", gfortran's "Warning: Inequality
+# comparison ..." and "Fatal Error: Can't open module file ..."; not a YAML key's scalar, "error: null"),
 # and Ansible's result for a host ("fatal: [web1]: FAILED! => {...}", "failed: [web1] (item=x) => {")
 _DIAGNOSTIC = re.compile(
-    r"(?P<diagnostic>error|fatal|warning)(?:\[[A-Za-z]{0,4}\d{1,5}\])?: (?!(?:null|true|false|none|~|\d+)\s*$)\S"
+    r"(?P<diagnostic>error|fatal|warning|Warning|Fatal Error)(?:\[[A-Za-z]{0,4}\d{1,5}\])?: "
+    r"(?!(?:null|true|false|none|~|\d+)\s*$)\S"
     r"|(?P<ansible>failed): \["
 )
 # a syslog header before a relayed program's own line (RFC 3164's time or an RFC 3339 one, the host, the
@@ -269,7 +275,7 @@ def level(head: str) -> str | None:
         severity = int(pri.group(1)) % 8
         return "error" if severity <= 3 else "warn" if severity == 4 else "info"
     m = (
-        (_DIAGNOSTIC.match(window) if window[:1] in "efw" else None)
+        (_DIAGNOSTIC.match(window) if window[:1] in "efwWF" else None)
         or _LEVEL.search(window)
         or (_UNNUMBERED_TAG.search(window) if ": " in window else None)
     )
