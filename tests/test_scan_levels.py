@@ -1234,3 +1234,29 @@ JFROG = (
 def test_a_json_lines_level_padded_to_its_column_is_its_level(index, tmp_path):
     report = scanned(index, tmp_path, "router-service.log", [JFROG])
     assert other_groups(report) == [("Topology updated because of the time schedule", [1])]
+
+
+# percona/percona-toolkit's MySQL 5.0 error log (t/lib/samples/errlogs/errlog003.txt at
+# 8d0f14c1800a06c12f8967a5564015d16c40609d, line 1) and Loghub's HDFS sample (logpai/loghub-2.0's
+# 2k_dataset/HDFS/HDFS_2k.log at 8046b1406c27cb8b43692691659c6d519ba86551, lines 78 and 79; https://github.com/logpai/loghub):
+# a two-digit year, month and day before the time, with colons or none
+MYSQL_5 = (
+    "090902 10:43:55 [ERROR] /usr/sbin/mysqld: Incorrect key file for table './bugs_eventum/eventum_note.MYI'; try to repair it"
+)
+HDFS = [
+    "081109 214043 2561 WARN dfs.DataNode$DataXceiver: 10.251.30.85:50010:Got exception while serving "
+    "blk_-2918118818249673980 to /10.251.90.64:",
+    "081109 214402 2677 WARN dfs.DataNode$DataXceiver: 10.251.126.255:50010:Got exception while serving "
+    "blk_8376667364205250596 to /10.251.91.159:",
+]
+
+
+def test_mysqls_and_hdfs_short_dates_are_times_and_a_signed_block_id_is_one_id(index, tmp_path):
+    """MySQL's "090902 10:43:55" and HDFS's "081109 214043" were no times (--since left their records out), and HDFS's
+    negative block ids made one error two groups ("blk_<n>", "blk_-<id>")."""
+    report = scanned(index, tmp_path, "mysqld.err", [MYSQL_5])
+    assert [g.first_seen for g in report.other.values()] == [datetime(2009, 9, 2, 10, 43, 55, tzinfo=UTC)]
+    report = scanned(index, tmp_path, "hadoop-datanode.log", HDFS)
+    ((text, group),) = report.other.items()
+    assert text == "<n> WARN dfs.DataNode$DataXceiver: <n>:<n>:Got exception while serving blk_<id> to /<n>:"
+    assert (group.count, group.first_seen) == (2, datetime(2008, 11, 9, 21, 40, 43, tzinfo=UTC))

@@ -45,6 +45,9 @@ _DAY_MONTH = re.compile(r"(\d\d)-([A-Z][a-z]{2}) (\d\d):(\d\d)(?= )")
 # is Europe's; else the second
 _WEBSPHERE = re.compile(r"\[(\d{1,2})/(\d{1,2})/(\d\d) (\d{1,2}):(\d\d):(\d\d):(\d{3}) ([A-Z]{2,5})\]")
 _DAY_FIRST_ZONES = frozenset(("GMT", "BST", "WET", "WEST", "CET", "CEST", "EET", "EEST"))
+# a two-digit year, month and day then the time, at a line's start: MySQL's error log to 5.6 ("090902 10:43:55 [ERROR]",
+# "150318  9:05:01", its hour padded by a space), Hadoop's HDFS ("081109 214043 2561 WARN ...", no colons)
+_YYMMDD = re.compile(r"(\d\d)(\d\d)(\d\d) (?: ?(\d{1,2}):(\d\d):(\d\d)|(\d\d)(\d\d)(\d\d))(?= )")
 _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
@@ -146,6 +149,9 @@ def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
     if (m := _DAY_MONTH.match(head)) and m.group(2).lower() in _MONTHS:
         d, mo, h, mi = m.groups()
         return m, (_syslog_year(_MONTHS[mo.lower()], int(d)), mo, d, h, mi, None, None, None)
+    if head[:1].isdigit() and (m := _YYMMDD.match(head)):
+        y, mo, d, *hms = (g for g in m.groups() if g is not None)
+        return m, (f"20{y}", mo, d, *hms, None, None)
     if head[:1] == "[" and (m := _WEBSPHERE.match(head)):
         a, b, y, h, mi, s, frac, zone = m.groups()
         day_first = int(a) > 12 or "0" in (a[0], b[0]) or (len(a) == len(b) == 2 and zone in _DAY_FIRST_ZONES)

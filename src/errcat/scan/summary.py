@@ -59,7 +59,9 @@ _MASKS = (
         lambda m: f"{m[1]}<user>" if m[1] else f"{m[2]}<user>",
     ),
     (re.compile(EMAIL), "<email>"),
-    (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
+    # a long number or hex id, also after an underscore and with its sign (HDFS's "blk_8376667364205250596" and
+    # "blk_-2918118818249673980": one error, it was two groups, "blk_<n>" and "blk_-<id>")
+    (re.compile(r"(?<![0-9A-Za-z])(?:(?<=_)-)?(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
     # a number, not a code's (Heroku's "code=H10" App crashed, "code=H12" Request timeout: each its own error),
     # nor a hex code after an error's or a result's name (WinCC's "Errorcode 0xFFDF", Windows's "hr: 0x800705aa",
     # "HRESULT = 0x80070308"): kept whole, where its digits were masked ("<n>xFFDF"); nor a percent-escape's
