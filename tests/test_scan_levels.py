@@ -1260,3 +1260,20 @@ def test_mysqls_and_hdfs_short_dates_are_times_and_a_signed_block_id_is_one_id(i
     ((text, group),) = report.other.items()
     assert text == "<n> WARN dfs.DataNode$DataXceiver: <n>:<n>:Got exception while serving blk_<id> to /<n>:"
     assert (group.count, group.first_seen) == (2, datetime(2008, 11, 9, 21, 40, 43, tzinfo=UTC))
+
+
+# jenkinsci/analysis-model's Diab C, Green Hills MULTI and IAR fixtures (src/test/resources/edu/hm/hafner/analysis/parser/
+# diabc.txt lines 1 and 8, ghsmulti.txt line 7, iar.txt line 5, at 9b50d2d46b0da0b77a201963327c0a5ce5641e28): each
+# compiler writes its own code between its level and the colon
+EMBEDDED_COMPILERS = [
+    '"lint.c", line 7: warning (dcc:1521): missing return expression',
+    '"main.c", line 5: fatal error (dcc:1025): division by zero',
+    '".\\maindir\\tests\\TestCase_0101.cpp", line 37: warning #546-D: ',
+    'C:\\dev\\bsc\\daqtask.c(43) : Warning[Pe177]: variable "pgMsgEnv" was declared but never referenced',
+]
+
+
+def test_a_compilers_level_with_its_own_code_before_the_colon_is_read(index, tmp_path):
+    assert [level(line) for line in EMBEDDED_COMPILERS] == ["warning", "error", "warning", "warning"]
+    report = scanned(index, tmp_path, "build.log", EMBEDDED_COMPILERS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3, 4]

@@ -146,7 +146,11 @@ TERMINAL_CODES = re.compile(r"\x1b(?:\[[0-9;?]*[A-Za-z]|[_\]][^\x07\x1b]*(?:\x07
 # also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:"), and
 # Bacula's job messages, "Fatal error:" after the job's id ("bacula-dir JobId 11: Fatal error: bsock.c:133 Unable to ..."),
 # and Courier's level before its fields ("courieresmtpd: error,relay=::ffff:1.2.3.4,from=<>,to=<>: 550 User unknown.")
-_UNNUMBERED_TAG = re.compile(r": (?:[Ff]atal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?(?::|,(?=\w))")
+# (also with an embedded compiler's code: EDG's "warning #546-D:", Diab's "warning (dcc:1521):", IAR's "Warning[Pe177]:")
+_UNNUMBERED_TAG = re.compile(
+    r": (?:[Ff]atal )?((?i:error|fatal|warning|panic))"
+    r"(?: [A-Z]{1,4}\d{2,5}| #\d{1,5}(?:-D)?| \([\w:.-]{1,40}\)|\[[A-Za-z]{1,4}\d{1,5}\])?(?::|,(?=\w))"
+)
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 # a diagnostic at a line's start, as compilers and command-line tools write theirs (GCC's and Clang's "error: unresolved
 # symbols remain", rustc's "error[E0425]: ...", git's "fatal: not a git repository", gfortran's "Warning: Inequality
