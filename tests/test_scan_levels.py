@@ -1277,3 +1277,19 @@ def test_a_compilers_level_with_its_own_code_before_the_colon_is_read(index, tmp
     assert [level(line) for line in EMBEDDED_COMPILERS] == ["warning", "error", "warning", "warning"]
     report = scanned(index, tmp_path, "build.log", EMBEDDED_COMPILERS)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3, 4]
+
+
+# hpcugent/logstash-patterns's NFS test line (tests/data/nfs at 94d08e99c2f74403a2648af597436a78c38d961c, line 15's "raw"):
+# an RFC 5424 header, its version after the priority, before the time and the host
+RFC5424_NFS = (
+    "<4>1 2014-03-28T16:04:31.916838+01:00 node001 kernel: - kernel:: Error: state recovery failed on NFSv4 server "
+    "172.24.11.14 with error 2"
+)
+
+
+def test_an_rfc_5424_headers_host_is_dropped_from_its_group(index, tmp_path):
+    """One error on two hosts of an RFC 5424 syslog is one group, as it is under RFC 3164's header."""
+    report = scanned(index, tmp_path, "messages", [RFC5424_NFS, RFC5424_NFS.replace("node001", "node002")])
+    ((text, group),) = report.other.items()
+    assert text == "<<n>><n> kernel: - kernel:: Error: state recovery failed on NFSv<n> server <n> with error <n>"
+    assert group.count == 2

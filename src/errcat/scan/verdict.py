@@ -162,11 +162,12 @@ _DIAGNOSTIC = re.compile(
     r"|(?P<ansible>failed): \["
 )
 # a syslog header before a relayed program's own line (RFC 3164's time or an RFC 3339 one, the host, the
-# program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: "):
+# program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: ";
+# RFC 5424's version after the priority, "<4>1 2014-03-28T16:04:31.916838+01:00 node001 kernel: "):
 # that line's level is as near its own start as any line's (Postgres's prefix "... [152] 53300:
 # db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:" put it past HEAD once syslog's header was before it)
 _SYSLOG_HEADER = re.compile(
-    r"(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16})"
+    r"(?:<\d{1,3}>(?:1 )?)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16})"
     r" (?P<host>[\w.:-]{0,63}[\w.-]) [\w./-]{1,48}(?:\[\d{1,10}\])?: "
 )
 
