@@ -1293,3 +1293,21 @@ def test_an_rfc_5424_headers_host_is_dropped_from_its_group(index, tmp_path):
     ((text, group),) = report.other.items()
     assert text == "<<n>><n> kernel: - kernel:: Error: state recovery failed on NFSv<n> server <n> with error <n>"
     assert group.count == 2
+
+
+# lyft/atlantis's Terraform output (server/neptune/workflows/activities/terraform/failure_test.go at
+# ef3f3c79849a79a9fff1c0f17e7ab84351ae52ca, TestNewFailure's output): Terraform's diagnostic in its box
+TERRAFORM = [
+    "╷",
+    "│ Error: Failed to query available provider packages",
+    "│",
+    "│ Could not retrieve the list of available versions for provider",
+    "│ hashicorp/aws: no available releases match the given constraints >= 6.0.0",
+    "╵",
+]
+
+
+def test_terraforms_diagnostic_in_its_box_is_an_error(index, tmp_path):
+    assert level("Error: Failed to query available provider packages") == "error"  # out of its box too
+    report = scanned(index, tmp_path, "plan.log", TERRAFORM)
+    assert other_groups(report) == [("│ Error: Failed to query available provider packages", [2])]

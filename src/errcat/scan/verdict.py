@@ -154,10 +154,11 @@ _UNNUMBERED_TAG = re.compile(
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 # a diagnostic at a line's start, as compilers and command-line tools write theirs (GCC's and Clang's "error: unresolved
 # symbols remain", rustc's "error[E0425]: ...", git's "fatal: not a git repository", gfortran's "Warning: Inequality
-# comparison ..." and "Fatal Error: Can't open module file ..."; not a YAML key's scalar, "error: null"),
+# comparison ..." and "Fatal Error: Can't open module file ...", Terraform's "│ Error: Failed to query available provider
+# packages" in its diagnostic's box; not a YAML key's scalar, "error: null"),
 # and Ansible's result for a host ("fatal: [web1]: FAILED! => {...}", "failed: [web1] (item=x) => {")
 _DIAGNOSTIC = re.compile(
-    r"(?P<diagnostic>error|fatal|warning|Warning|Fatal Error)(?:\[[A-Za-z]{0,4}\d{1,5}\])?: "
+    r"(?:│ )?(?P<diagnostic>error|fatal|warning|Error|Warning|Fatal Error)(?:\[[A-Za-z]{0,4}\d{1,5}\])?: "
     r"(?!(?:null|true|false|none|~|\d+)\s*$)\S"
     r"|(?P<ansible>failed): \["
 )
@@ -280,7 +281,7 @@ def level(head: str) -> str | None:
         severity = int(pri.group(1)) % 8
         return "error" if severity <= 3 else "warn" if severity == 4 else "info"
     m = (
-        (_DIAGNOSTIC.match(window) if window[:1] in "efwWF" else None)
+        (_DIAGNOSTIC.match(window) if window[:1] in "efwEWF│" else None)
         or _LEVEL.search(window)
         or (_UNNUMBERED_TAG.search(window) if ": " in window else None)
     )
