@@ -1311,3 +1311,21 @@ def test_terraforms_diagnostic_in_its_box_is_an_error(index, tmp_path):
     assert level("Error: Failed to query available provider packages") == "error"  # out of its box too
     report = scanned(index, tmp_path, "plan.log", TERRAFORM)
     assert other_groups(report) == [("│ Error: Failed to query available provider packages", [2])]
+
+
+# Loghub's ZooKeeper sample (logpai/loghub-2.0's 2k_dataset/Zookeeper/Zookeeper_2k.log at
+# 8046b1406c27cb8b43692691659c6d519ba86551, lines 569 and 542; https://github.com/logpai/loghub): one error, logged by
+# two threads, log4j's thread, class and line in one bracket after the level
+ZOOKEEPER = [
+    "2015-07-30 23:44:58,183 - WARN  [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:QuorumCnxManager@368] - Cannot open channel "
+    "to 2 at election address /10.10.34.12:3888",
+    "2015-07-30 17:55:26,200 - WARN  [WorkerSender[myid=1]:QuorumCnxManager@368] - Cannot open channel to 2 at election "
+    "address /10.10.34.12:3888",
+]
+
+
+def test_the_thread_before_log4js_class_and_line_is_no_part_of_a_group(index, tmp_path):
+    report = scanned(index, tmp_path, "zookeeper.log", ZOOKEEPER)
+    assert other_groups(report) == [
+        ("- WARN [<thread>:QuorumCnxManager@<n>] - Cannot open channel to <n> at election address /<n>:<n>", [1, 2])
+    ]

@@ -40,6 +40,10 @@ _MASKS = (
     # "[http-nio-8080-exec-3] ERROR"): which thread logged an error does not make it another one (not
     # Ruby Logger's "[2021-06-17T22:55:15.480876 #4]")
     (re.compile(r"(?<![^\s])\[[^\]\n#]{1,80}\](?= +(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)\b)"), "[<thread>]"),
+    # the thread before log4j's class and line in one bracket (ZooKeeper's "%-5p [%t:%C{1}@%L]": "WARN
+    # [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:QuorumCnxManager@368]", "WARN [WorkerSender[myid=1]:QuorumCnxManager@368]"):
+    # one error, logged by two threads, was two groups
+    (re.compile(r"\[[^\]\n]{0,80}(?:\[[^\]\n]{0,40}\][^\]\n]{0,80})?:([A-Za-z_$][\w$]{0,80}@\d{1,6})\]"), r"[<thread>:\1]"),
     # the host Ansible names a task's failure on ("fatal: [web1]: FAILED! => ...", "failed: [web1] (item=x) => {"): one
     # task failing on ten hosts is one error
     (re.compile(r"^(fatal|failed): \[[^\]\n]{1,200}\]"), r"\1: [<host>]"),
