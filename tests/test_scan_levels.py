@@ -1329,3 +1329,15 @@ def test_the_thread_before_log4js_class_and_line_is_no_part_of_a_group(index, tm
     assert other_groups(report) == [
         ("- WARN [<thread>:QuorumCnxManager@<n>] - Cannot open channel to <n> at election address /<n>:<n>", [1, 2])
     ]
+
+
+# Loghub's Spark sample (logpai/loghub-2.0's 2k_dataset/Spark/Spark_2k.log at 8046b1406c27cb8b43692691659c6d519ba86551,
+# line 1; https://github.com/logpai/loghub): Spark's default log4j time, %d{yy/MM/dd HH:mm:ss}
+SPARK = "17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers for [TERM, HUP, INT]"
+
+
+def test_sparks_default_time_dates_its_records(index, tmp_path):
+    """Spark's "17/06/09 20:10:40" was no time: --since left every record of a Spark log out. (Its level made ERROR
+    here, the sample holding none.)"""
+    report = scanned(index, tmp_path, "stderr", [SPARK.replace(" INFO ", " ERROR ")])
+    assert [g.first_seen for g in report.other.values()] == [datetime(2017, 6, 9, 20, 10, 40, tzinfo=UTC)]
