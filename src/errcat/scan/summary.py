@@ -44,6 +44,9 @@ _MASKS = (
     # [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:QuorumCnxManager@368]", "WARN [WorkerSender[myid=1]:QuorumCnxManager@368]"):
     # one error, logged by two threads, was two groups
     (re.compile(r"\[[^\]\n]{0,80}(?:\[[^\]\n]{0,40}\][^\]\n]{0,80})?:([A-Za-z_$][\w$]{0,80}@\d{1,6})\]"), r"[<thread>:\1]"),
+    # a syslog priority (and RFC 5424's version) left before a header whose time and host were taken out
+    # ("<4>1 2014-03-28T16:04:31+01:00 node001 kernel: ..." was named "<<n>><n> kernel: ...")
+    (re.compile(r"^<\d{1,3}>(?:1 )?"), ""),
     # the host Ansible names a task's failure on ("fatal: [web1]: FAILED! => ...", "failed: [web1] (item=x) => {"): one
     # task failing on ten hosts is one error
     (re.compile(r"^(fatal|failed): \[[^\]\n]{1,200}\]"), r"\1: [<host>]"),
