@@ -1341,3 +1341,24 @@ def test_sparks_default_time_dates_its_records(index, tmp_path):
     here, the sample holding none.)"""
     report = scanned(index, tmp_path, "stderr", [SPARK.replace(" INFO ", " ERROR ")])
     assert [g.first_seen for g in report.other.values()] == [datetime(2017, 6, 9, 20, 10, 40, tzinfo=UTC)]
+
+
+# npm 10's output quoted in jvidalv/vital issue #9 (https://github.com/jvidalv/vital/issues/9, 2025-04-04), its first
+# eight lines: every line of the block says "npm error"
+NPM_10 = [
+    "npm error code ERESOLVE",
+    "npm error ERESOLVE unable to resolve dependency tree",
+    "npm error",
+    "npm error While resolving: vital@1.0.0",
+    "npm error Found: vite@5.4.10",
+    "npm error node_modules/vite",
+    'npm error   dev vite@"5.4.10" from the root project',
+    "npm error",
+]
+
+
+def test_an_npm_error_block_is_one_record_named_by_its_code(index, tmp_path):
+    """npm 9 and later write "npm error", which no form read: an install that failed had no error. One failure is one
+    record, named by its code, not a record a line."""
+    report = scanned(index, tmp_path, "npm-install.log", NPM_10)
+    assert other_groups(report) == [("npm error code ERESOLVE", [1])]

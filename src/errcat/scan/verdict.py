@@ -156,11 +156,14 @@ _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 # symbols remain", rustc's "error[E0425]: ...", git's "fatal: not a git repository", gfortran's "Warning: Inequality
 # comparison ..." and "Fatal Error: Can't open module file ...", Terraform's "│ Error: Failed to query available provider
 # packages" in its diagnostic's box; not a YAML key's scalar, "error: null"),
-# and Ansible's result for a host ("fatal: [web1]: FAILED! => {...}", "failed: [web1] (item=x) => {")
+# Ansible's result for a host ("fatal: [web1]: FAILED! => {...}", "failed: [web1] (item=x) => {")
 _DIAGNOSTIC = re.compile(
     r"(?:│ )?(?P<diagnostic>error|fatal|warning|Error|Warning|Fatal Error)(?:\[[A-Za-z]{0,4}\d{1,5}\])?: "
     r"(?!(?:null|true|false|none|~|\d+)\s*$)\S"
     r"|(?P<ansible>failed): \["
+    # npm's (9 and later) error block, read by its code line only ("npm error code ERESOLVE"): each line of the
+    # block says "npm error", and a record a line would make one failure a dozen
+    r"|npm (?P<npm>error) code \S"
 )
 # a syslog header before a relayed program's own line (RFC 3164's time or an RFC 3339 one, the host, the
 # program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: ";
@@ -281,7 +284,7 @@ def level(head: str) -> str | None:
         severity = int(pri.group(1)) % 8
         return "error" if severity <= 3 else "warn" if severity == 4 else "info"
     m = (
-        (_DIAGNOSTIC.match(window) if window[:1] in "efwEWF│" else None)
+        (_DIAGNOSTIC.match(window) if window[:1] in "efnwEWF│" else None)
         or _LEVEL.search(window)
         or (_UNNUMBERED_TAG.search(window) if ": " in window else None)
     )
