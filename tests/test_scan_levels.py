@@ -4,11 +4,14 @@ is constructed in a format."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 import errcat
+import errcat.scan
 from errcat.scan.verdict import error_reason, http_status, level
-from scanlines import is_read, scanned
+from scanlines import is_read, other_groups, scanned
 
 
 @pytest.fixture(scope="module")
@@ -1096,6 +1099,266 @@ LIBERTY_TCP = (
 def test_a_websphere_id_after_its_letter_column_is_read(index, tmp_path):
     report = scanned(index, tmp_path, "messages.log", [LIBERTY_TCP, LIBERTY_TCP.replace("0221E", "0219I", 1)])
     assert [(text, [p.line for p in g.places]) for text, g in report.other.items()] == [
-        ("[<n>/<n>/<n> <n>:<n>:<n>:<n> GMT] <n> com.ibm.ws.tcpchannel.internal.TCPPort E CWWKO0221E: TCP Channel "
+        ("<n> com.ibm.ws.tcpchannel.internal.TCPPort E CWWKO0221E: TCP Channel "
          "defaultHttpEndpoint-ssl initialization did not succeed.", [1])
     ]  # fmt: skip
+
+
+# ansible/ansible's callback test output (test/integration/targets/callback_default/callback_default.out.default.stdout
+# at c9ac477e53a99e95781f333eec3329a935c1bf95, lines 7-31): a task's failure on a host is Ansible's "fatal:" or, for
+# one item of a loop, "failed:" with its result's body on the lines after
+ANSIBLE = [
+    "TASK [Ok task] *****************************************************************",
+    "ok: [testhost]",
+    "",
+    "TASK [Failed task] *************************************************************",
+    'fatal: [testhost]: FAILED! => {"changed": false, "msg": "no reason"}',
+    "...ignoring",
+    "",
+    "TASK [debug loop] **************************************************************",
+    "changed: [testhost] => (item=debug-1) => {",
+    '    "msg": "debug-1"',
+    "}",
+    "failed: [testhost] (item=debug-2) => {",
+    '    "msg": "debug-2"',
+    "}",
+]
+# jenkinsci/analysis-model's TI Code Composer fixture (src/test/resources/edu/hm/hafner/analysis/parser/all.txt at
+# 9b50d2d46b0da0b77a201963327c0a5ce5641e28, lines 760 and 766): the linker's diagnostics, at the line's start
+TI_LINKER = ["warning: symbol 'memset' redeclared with incompatible type", "error: unresolved symbols remain"]
+
+
+def test_a_diagnostic_at_a_lines_start_is_read_by_its_level(index, tmp_path):
+    """A compiler's, a command-line tool's or Ansible's diagnostic opens its line with its level in lower case
+    ("error: ...", "fatal: [host]: FAILED!"): each is an error; a YAML key's scalar ("error: null") is none."""
+    assert [level(line) for line in (*TI_LINKER, "error[E0425]: cannot find value `x` in this scope")] == [
+        "warning",
+        "error",
+        "error",
+    ]
+    assert [level(line) for line in ("error: null", "warning: 0")] == [None, None]
+    report = scanned(index, tmp_path, "linker.log", TI_LINKER)
+    assert [[p.line for p in g.places] for g in report.other.values()] == [[1], [2]]
+    report = scanned(index, tmp_path, "playbook.log", ANSIBLE)
+    assert sorted((text, [p.line for p in g.places]) for text, g in report.other.items()) == [
+        ("failed: [<host>] (item=debug-<n>) => {", [12]),
+        ("fatal: [<host>]: FAILED! => {'…': false, '…': \"no reason\"}", [5]),
+    ]
+
+
+# fail2ban's asterisk test log (fail2ban/tests/files/logs/asterisk at deffcbcd1712a3a0cbd79c1da324096ebf36d306, lines 29,
+# 36 and 38, cut after the event's service): Asterisk's security log, the event in its first key=value field
+ASTERISK_SECURITY = [
+    '[2013-05-13 07:10:53] SECURITY[1204] res_security_log.c: SecurityEvent="InvalidAccountID",EventTV="1368439853-500975",'
+    'Severity="Error",Service="SIP"',
+    '[2013-07-06 09:09:25] SECURITY[3308] res_security_log.c: SecurityEvent="InvalidPassword",EventTV="1373098165-824497",'
+    'Severity="Error",Service="SIP"',
+    '[2014-01-10 16:39:06] SECURITY[1503] res_security_log.c: SecurityEvent="FailedACL",EventTV="1389368346-880526",'
+    'Severity="Error",Service="SIP"',
+]
+
+
+def test_the_event_a_key_value_line_records_names_its_group(index, tmp_path):
+    """Asterisk's three security events were one group once their quoted values were masked: the event's is kept."""
+    report = scanned(index, tmp_path, "security_log", ASTERISK_SECURITY)
+    assert sorted(report.other) == [
+        f"SECURITY[<n>] res_security_log.c: SecurityEvent=\"{event}\",EventTV='…',Severity='…',Service='…'"
+        for event in ("FailedACL", "InvalidAccountID", "InvalidPassword")
+    ]
+
+
+# tomkasp/tomkasp.github.io's post of a WebSphere 8.5.5 SystemOut.log (_posts/2015-05-27-swagger-guava.md, its first log
+# line and the exception under it): WebSphere's date in the server's locale, milliseconds after a colon, then its zone
+WEBSPHERE = [
+    "[5/27/15 13:44:03:419 EDT] 00000001 ContainerHelp E   WSVR0501E: Error creating component "
+    "com.ibm.ws.runtime.component.CompositionUnitMgrImpl@c2dcd39",
+    "com.ibm.ws.exception.RuntimeWarning: com.ibm.ws.webcontainer.exception.WebAppNotLoadedException: Failed to load "
+    "webapp: Failed to load webapp: java.lang.ArrayIndexOutOfBoundsException",
+]
+
+
+def test_websphere_dates_its_records_for_since(index, tmp_path):
+    """WebSphere's "[5/27/15 13:44:03:419 EDT]" was no time: its records were left out by --since whatever their
+    date, and the date stayed, masked, in the group's name."""
+    path = tmp_path / "SystemOut.log"
+    path.write_text("\n".join(WEBSPHERE) + "\n", encoding="utf-8")
+    report = errcat.scan.scan(index, [str(path)], errcat.scan.ScanOptions(workers=1, since=datetime(2015, 5, 27, 17, tzinfo=UTC)))
+    ((text, group),) = report.other.items()
+    assert text.startswith("<n> ContainerHelp E WSVR0501E: Error creating component")
+    assert group.first_seen == datetime(2015, 5, 27, 17, 44, 3, 419000, tzinfo=UTC)  # EDT is UTC-4
+    later = errcat.scan.ScanOptions(workers=1, since=datetime(2015, 5, 27, 18, tzinfo=UTC))
+    assert errcat.scan.scan(index, [str(path)], later).errors == 0
+
+
+# jenkinsci/analysis-model's CMake and gfortran fixtures (src/test/resources/edu/hm/hafner/analysis/parser/cmake.txt,
+# lines 10-14, and GnuFortran.txt, lines 1-5 and 17, at 9b50d2d46b0da0b77a201963327c0a5ce5641e28)
+CMAKE = [
+    "CMake Warning at project/utils/fancy.cmake:423 (message):",
+    "  Special workaround applied",
+    "",
+    "CMake Error at error.cmake:2 (message):",
+    "  Uh oh !$%@!",
+]
+GFORTRAN = [
+    "C:/zlaror.f:318:",
+    "",
+    "      IF( XABS.NE.ZERO ) THEN                                           ",
+    "          1",
+    "Warning: Inequality comparison for REAL(8) at (1)",
+    "Fatal Error: Can't open module file 'ieee_arithmetic.mod' for reading at (1): No such file or directory",
+]
+
+
+def test_cmakes_and_gfortrans_messages_are_read_by_their_level(index, tmp_path):
+    """CMake's "CMake Error at ..." and gfortran's "Warning: ..." / "Fatal Error: ..." at a line's start say their level
+    in words no other form read: a configure step's errors and a Fortran build's were no errors."""
+    report = scanned(index, tmp_path, "configure.log", CMAKE)
+    assert other_groups(report) == [
+        ("CMake Error at error.cmake:<n> (message):", [4]),
+        ("CMake Warning at project/utils/fancy.cmake:<n> (message):", [1]),
+    ]
+    report = scanned(index, tmp_path, "make.log", GFORTRAN)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [5, 6]
+
+
+# DataDog/integrations-extras's JFrog sample (jfrog_platform_self_hosted/assets/logs/jfrog_platform_tests.yaml at
+# 57e9d599daad03d877fa75c3a4648a6e70ae9860, the test whose message is " Topology updated ...", on one line): its level
+# padded to its column
+JFROG = (
+    '{"log_timestamp":"2023-07-21T19:08:12.614Z","service_type":"jfrou","trace_id":"65ecd1767ab6bb22","hostname":'
+    '"mahithab-mac","class_line_number":"external_topology.go:118 ","log_source":"jfrog.xray.router.service","log_level":'
+    '"WARN ","thread":"main ","message":" Topology updated because of the time schedule"}'
+)
+
+
+def test_a_json_lines_level_padded_to_its_column_is_its_level(index, tmp_path):
+    report = scanned(index, tmp_path, "router-service.log", [JFROG])
+    assert other_groups(report) == [("Topology updated because of the time schedule", [1])]
+
+
+# percona/percona-toolkit's MySQL 5.0 error log (t/lib/samples/errlogs/errlog003.txt at
+# 8d0f14c1800a06c12f8967a5564015d16c40609d, line 1) and Loghub's HDFS sample (logpai/loghub-2.0's
+# 2k_dataset/HDFS/HDFS_2k.log at 8046b1406c27cb8b43692691659c6d519ba86551, lines 78 and 79; https://github.com/logpai/loghub):
+# a two-digit year, month and day before the time, with colons or none
+MYSQL_5 = (
+    "090902 10:43:55 [ERROR] /usr/sbin/mysqld: Incorrect key file for table './bugs_eventum/eventum_note.MYI'; try to repair it"
+)
+HDFS = [
+    "081109 214043 2561 WARN dfs.DataNode$DataXceiver: 10.251.30.85:50010:Got exception while serving "
+    "blk_-2918118818249673980 to /10.251.90.64:",
+    "081109 214402 2677 WARN dfs.DataNode$DataXceiver: 10.251.126.255:50010:Got exception while serving "
+    "blk_8376667364205250596 to /10.251.91.159:",
+]
+
+
+def test_mysqls_and_hdfs_short_dates_are_times_and_a_signed_block_id_is_one_id(index, tmp_path):
+    """MySQL's "090902 10:43:55" and HDFS's "081109 214043" were no times (--since left their records out), and HDFS's
+    negative block ids made one error two groups ("blk_<n>", "blk_-<id>")."""
+    report = scanned(index, tmp_path, "mysqld.err", [MYSQL_5])
+    assert [g.first_seen for g in report.other.values()] == [datetime(2009, 9, 2, 10, 43, 55, tzinfo=UTC)]
+    report = scanned(index, tmp_path, "hadoop-datanode.log", HDFS)
+    ((text, group),) = report.other.items()
+    assert text == "<n> WARN dfs.DataNode$DataXceiver: <n>:<n>:Got exception while serving blk_<id> to /<n>:"
+    assert (group.count, group.first_seen) == (2, datetime(2008, 11, 9, 21, 40, 43, tzinfo=UTC))
+
+
+# jenkinsci/analysis-model's Diab C, Green Hills MULTI and IAR fixtures (src/test/resources/edu/hm/hafner/analysis/parser/
+# diabc.txt lines 1 and 8, ghsmulti.txt line 7, iar.txt line 5, at 9b50d2d46b0da0b77a201963327c0a5ce5641e28): each
+# compiler writes its own code between its level and the colon
+EMBEDDED_COMPILERS = [
+    '"lint.c", line 7: warning (dcc:1521): missing return expression',
+    '"main.c", line 5: fatal error (dcc:1025): division by zero',
+    '".\\maindir\\tests\\TestCase_0101.cpp", line 37: warning #546-D: ',
+    'C:\\dev\\bsc\\daqtask.c(43) : Warning[Pe177]: variable "pgMsgEnv" was declared but never referenced',
+]
+
+
+def test_a_compilers_level_with_its_own_code_before_the_colon_is_read(index, tmp_path):
+    assert [level(line) for line in EMBEDDED_COMPILERS] == ["warning", "error", "warning", "warning"]
+    report = scanned(index, tmp_path, "build.log", EMBEDDED_COMPILERS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 3, 4]
+
+
+# hpcugent/logstash-patterns's NFS test line (tests/data/nfs at 94d08e99c2f74403a2648af597436a78c38d961c, line 15's "raw"):
+# an RFC 5424 header, its version after the priority, before the time and the host
+RFC5424_NFS = (
+    "<4>1 2014-03-28T16:04:31.916838+01:00 node001 kernel: - kernel:: Error: state recovery failed on NFSv4 server "
+    "172.24.11.14 with error 2"
+)
+
+
+def test_an_rfc_5424_headers_host_is_dropped_from_its_group(index, tmp_path):
+    """One error on two hosts of an RFC 5424 syslog is one group, as it is under RFC 3164's header."""
+    report = scanned(index, tmp_path, "messages", [RFC5424_NFS, RFC5424_NFS.replace("node001", "node002")])
+    ((text, group),) = report.other.items()
+    assert text == "kernel: - kernel:: Error: state recovery failed on NFSv<n> server <n> with error <n>"
+    assert group.count == 2
+
+
+# lyft/atlantis's Terraform output (server/neptune/workflows/activities/terraform/failure_test.go at
+# ef3f3c79849a79a9fff1c0f17e7ab84351ae52ca, TestNewFailure's output): Terraform's diagnostic in its box
+TERRAFORM = [
+    "╷",
+    "│ Error: Failed to query available provider packages",
+    "│",
+    "│ Could not retrieve the list of available versions for provider",
+    "│ hashicorp/aws: no available releases match the given constraints >= 6.0.0",
+    "╵",
+]
+
+
+def test_terraforms_diagnostic_in_its_box_is_an_error(index, tmp_path):
+    assert level("Error: Failed to query available provider packages") == "error"  # out of its box too
+    report = scanned(index, tmp_path, "plan.log", TERRAFORM)
+    assert other_groups(report) == [("│ Error: Failed to query available provider packages", [2])]
+
+
+# Loghub's ZooKeeper sample (logpai/loghub-2.0's 2k_dataset/Zookeeper/Zookeeper_2k.log at
+# 8046b1406c27cb8b43692691659c6d519ba86551, lines 569 and 542; https://github.com/logpai/loghub): one error, logged by
+# two threads, log4j's thread, class and line in one bracket after the level
+ZOOKEEPER = [
+    "2015-07-30 23:44:58,183 - WARN  [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:QuorumCnxManager@368] - Cannot open channel "
+    "to 2 at election address /10.10.34.12:3888",
+    "2015-07-30 17:55:26,200 - WARN  [WorkerSender[myid=1]:QuorumCnxManager@368] - Cannot open channel to 2 at election "
+    "address /10.10.34.12:3888",
+]
+
+
+def test_the_thread_before_log4js_class_and_line_is_no_part_of_a_group(index, tmp_path):
+    report = scanned(index, tmp_path, "zookeeper.log", ZOOKEEPER)
+    assert other_groups(report) == [
+        ("- WARN [<thread>:QuorumCnxManager@<n>] - Cannot open channel to <n> at election address /<n>:<n>", [1, 2])
+    ]
+
+
+# Loghub's Spark sample (logpai/loghub-2.0's 2k_dataset/Spark/Spark_2k.log at 8046b1406c27cb8b43692691659c6d519ba86551,
+# line 1; https://github.com/logpai/loghub): Spark's default log4j time, %d{yy/MM/dd HH:mm:ss}
+SPARK = "17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers for [TERM, HUP, INT]"
+
+
+def test_sparks_default_time_dates_its_records(index, tmp_path):
+    """Spark's "17/06/09 20:10:40" was no time: --since left every record of a Spark log out. (Its level made ERROR
+    here, the sample holding none.)"""
+    report = scanned(index, tmp_path, "stderr", [SPARK.replace(" INFO ", " ERROR ")])
+    assert [g.first_seen for g in report.other.values()] == [datetime(2017, 6, 9, 20, 10, 40, tzinfo=UTC)]
+
+
+# npm 10's output quoted in jvidalv/vital issue #9 (https://github.com/jvidalv/vital/issues/9, 2025-04-04), its first
+# eight lines: every line of the block says "npm error"
+NPM_10 = [
+    "npm error code ERESOLVE",
+    "npm error ERESOLVE unable to resolve dependency tree",
+    "npm error",
+    "npm error While resolving: vital@1.0.0",
+    "npm error Found: vite@5.4.10",
+    "npm error node_modules/vite",
+    'npm error   dev vite@"5.4.10" from the root project',
+    "npm error",
+]
+
+
+def test_an_npm_error_block_is_one_record_named_by_its_code(index, tmp_path):
+    """npm 9 and later write "npm error", which no form read: an install that failed had no error. One failure is one
+    record, named by its code, not a record a line."""
+    report = scanned(index, tmp_path, "npm-install.log", NPM_10)
+    assert other_groups(report) == [("npm error code ERESOLVE", [1])]

@@ -39,6 +39,16 @@ _SYSLOG = re.compile(r"(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d
 # Bacula's and Bareos's job messages: a day, a month and the minute, no year, at the line's start ("11-Nov 13:28 bacula-dir
 # JobId 11: Fatal error: ..."); its year is taken as a syslog time's is
 _DAY_MONTH = re.compile(r"(\d\d)-([A-Z][a-z]{2}) (\d\d):(\d\d)(?= )")
+# WebSphere's and Liberty's, in the server's locale's short date, milliseconds after a colon, its zone's abbreviation:
+# "[5/27/15 13:44:03:419 EDT]" (en_US's M/d/yy: month first, unpadded), "[01/03/19 15:57:32:780 GMT]" (en_GB's dd/MM/yy):
+# the day is the first number when that is over 12 or either is padded ("01/03"), or, both of two digits, the zone
+# is Europe's; else the second
+_WEBSPHERE = re.compile(r"\[(\d{1,2})/(\d{1,2})/(\d\d) (\d{1,2}):(\d\d):(\d\d):(\d{3}) ([A-Z]{2,5})\]")
+_DAY_FIRST_ZONES = frozenset(("GMT", "BST", "WET", "WEST", "CET", "CEST", "EET", "EEST"))
+# a two-digit year, month and day then the time, at a line's start: MySQL's error log to 5.6 ("090902 10:43:55 [ERROR]",
+# "150318  9:05:01", its hour padded by a space), Hadoop's HDFS ("081109 214043 2561 WARN ...", no colons), Spark's
+# default log4j pattern, %d{yy/MM/dd HH:mm:ss} ("17/06/09 20:10:40 ERROR ...")
+_YYMMDD = re.compile(r"(\d\d)/?(\d\d)/?(\d\d) (?: ?(\d{1,2}):(\d\d):(\d\d)|(\d\d)(\d\d)(\d\d))(?= )")
 _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
@@ -140,6 +150,14 @@ def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
     if (m := _DAY_MONTH.match(head)) and m.group(2).lower() in _MONTHS:
         d, mo, h, mi = m.groups()
         return m, (_syslog_year(_MONTHS[mo.lower()], int(d)), mo, d, h, mi, None, None, None)
+    if head[:1].isdigit() and (m := _YYMMDD.match(head)):
+        y, mo, d, *hms = (g for g in m.groups() if g is not None)
+        return m, (f"20{y}", mo, d, *hms, None, None)
+    if head[:1] == "[" and (m := _WEBSPHERE.match(head)):
+        a, b, y, h, mi, s, frac, zone = m.groups()
+        day_first = int(a) > 12 or "0" in (a[0], b[0]) or (len(a) == len(b) == 2 and zone in _DAY_FIRST_ZONES)
+        mo, d = (b, a) if day_first else (a, b)
+        return m, (f"20{y}", mo, d, h, mi, s, frac, zone if zone in _ZONES or zone in ("UTC", "GMT") else None)
     return None
 
 
@@ -268,7 +286,8 @@ def _level_word(level: Any) -> str | None:
     if isinstance(level, str):
         if len(level) == 1 and level in "01234567":
             return _SEVERITIES[int(level)]
-        return _NUMBERED_LEVELS.get(int(level)) if level.isdigit() and len(level) == 2 else level.lower()  # pino's "50"
+        # pino's "50"; a level padded to its column (JFrog's "WARN ")
+        return _NUMBERED_LEVELS.get(int(level)) if level.isdigit() and len(level) == 2 else level.strip().lower()
     return _NUMBERED_LEVELS.get(level) if type(level) is int else None
 
 

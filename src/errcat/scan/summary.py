@@ -40,6 +40,16 @@ _MASKS = (
     # "[http-nio-8080-exec-3] ERROR"): which thread logged an error does not make it another one (not
     # Ruby Logger's "[2021-06-17T22:55:15.480876 #4]")
     (re.compile(r"(?<![^\s])\[[^\]\n#]{1,80}\](?= +(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)\b)"), "[<thread>]"),
+    # the thread before log4j's class and line in one bracket (ZooKeeper's "%-5p [%t:%C{1}@%L]": "WARN
+    # [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:QuorumCnxManager@368]", "WARN [WorkerSender[myid=1]:QuorumCnxManager@368]"):
+    # one error, logged by two threads, was two groups
+    (re.compile(r"\[[^\]\n]{0,80}(?:\[[^\]\n]{0,40}\][^\]\n]{0,80})?:([A-Za-z_$][\w$]{0,80}@\d{1,6})\]"), r"[<thread>:\1]"),
+    # a syslog priority (and RFC 5424's version) left before a header whose time and host were taken out
+    # ("<4>1 2014-03-28T16:04:31+01:00 node001 kernel: ..." was named "<<n>><n> kernel: ...")
+    (re.compile(r"^<\d{1,3}>(?:1 )?"), ""),
+    # the host Ansible names a task's failure on ("fatal: [web1]: FAILED! => ...", "failed: [web1] (item=x) => {"): one
+    # task failing on ten hosts is one error
+    (re.compile(r"^(fatal|failed): \[[^\]\n]{1,200}\]"), r"\1: [<host>]"),
     # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=, uuid=): each record's own, whatever its letters
     (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id|uuid|guid)=)(?![\s\"'])[^\s,;&]+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
@@ -56,7 +66,9 @@ _MASKS = (
         lambda m: f"{m[1]}<user>" if m[1] else f"{m[2]}<user>",
     ),
     (re.compile(EMAIL), "<email>"),
-    (re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
+    # a long number or hex id, also after an underscore and with its sign (HDFS's "blk_8376667364205250596" and
+    # "blk_-2918118818249673980": one error, it was two groups, "blk_<n>" and "blk_-<id>")
+    (re.compile(r"(?<![0-9A-Za-z])(?:(?<=_)-)?(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
     # a number, not a code's (Heroku's "code=H10" App crashed, "code=H12" Request timeout: each its own error),
     # nor a hex code after an error's or a result's name (WinCC's "Errorcode 0xFFDF", Windows's "hr: 0x800705aa",
     # "HRESULT = 0x80070308"): kept whole, where its digits were masked ("<n>xFFDF"); nor a percent-escape's
@@ -71,8 +83,12 @@ _MASKS = (
         lambda m: m["code"] or "<n>",
     ),
     # a quoted value (a name, a path, an id) varies; a quoted phrase is the message (klog's
-    # "Error syncing pod, skipping", logfmt's msg="failed to decode logfmt"): kept, its numbers masked
-    (re.compile(r"'[^'\s]{1,80}'|\"[^\"\s]{1,80}\""), "'…'"),
+    # "Error syncing pod, skipping", logfmt's msg="failed to decode logfmt"): kept, its numbers masked; so is the
+    # event a key=value line records (Asterisk's SecurityEvent="InvalidPassword", SecurityEvent="FailedACL")
+    (
+        re.compile(r"(?P<event>[Ee]vent=(?:'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"))|'[^'\s]{1,80}'|\"[^\"\s]{1,80}\""),
+        lambda m: m["event"] or "'…'",
+    ),
 )
 _ID_SEGMENT = re.compile(
     r"/(?:\d+|[0-9a-f]{8}-[0-9a-f-]{27}|[0-9a-f]{16,}|[A-Za-z0-9_-]*\d[A-Za-z0-9_-]{11,})(?=/|$)", re.IGNORECASE

@@ -6,6 +6,7 @@ A record is an error when its line says so by how it is logged, not because it h
   level word (``ERROR``, ``[error]``, Apache's ``[core:error]``, ``level=error``, ``"level":"error"``, ``<E>``, glog's
   ``E1203`` also after a program tag, a program tag's ``sshd[7]: error:`` or ``gmetad: Warning:``,
   Chromium's ``[1204/101010.123:ERROR:file.cc(12)]``, Android logcat's letter ``E``, ``W``, ``F``, ``A``, also Android Studio's),
+  a diagnostic opening its line (``error: ...``, rustc's ``error[E0425]:``, Ansible's ``fatal: [web1]: FAILED!``),
   or a syslog priority ``<0>``..``<4>`` of any facility, or a Cisco message's severity 0 to 4 (``%ASA-4-106023:``);
 - an HTTP status of 400 or more (a status line, ``status: 404``, ``"status":500``, ``status code 403``,
   ``HTTP 503 Service Unavailable``, Rails's ``Completed 500 Internal Server Error``, ``returned 404``, Gin's ``| 404 |``;
@@ -109,6 +110,9 @@ _LEVEL = re.compile(
     r"|(?<=Reporter::)(?P<zeek>INFO|WARNING|ERROR)\b"
     # MongoDB's severity before its component, to 4.2: "2020-02-07T11:59:14.144+1100 W NETWORK  [conn7] ..."
     r"|\d (?P<mongodb>[FEWID])\d? {1,2}(?=" + MONGODB_COMPONENT + r")"
+    # CMake's message of its configure step ("CMake Error at error.cmake:2 (message):", "CMake Warning (dev) at ...",
+    # "CMake Warning in CMakeLists.txt:", "CMake Deprecation Warning at ...")
+    r"|CMake (?:Deprecation )?(?P<cmake>Error|Warning)(?: \(dev\))?(?: at | in |:)"
     # a Cisco message's severity digit (ASA's "%ASA-4-106023: Deny tcp ...", IOS's "%LINK-3-UPDOWN: ...")
     r"|" + CISCO_SEVERITY + r")"
 )
@@ -130,6 +134,8 @@ _MARKED_LEVELS = (
         "Catchable fatal error": "error",
         "Deprecated": "notice",
         "Strict Standards": "notice",
+        "failed": "error",  # Ansible's
+        "Fatal Error": "fatal",  # gfortran's
     }
     | dict(zip("01234567", ("emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"), strict=True))
 )
@@ -140,14 +146,32 @@ TERMINAL_CODES = re.compile(r"\x1b(?:\[[0-9;?]*[A-Za-z]|[_\]][^\x07\x1b]*(?:\x07
 # also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:"), and
 # Bacula's job messages, "Fatal error:" after the job's id ("bacula-dir JobId 11: Fatal error: bsock.c:133 Unable to ..."),
 # and Courier's level before its fields ("courieresmtpd: error,relay=::ffff:1.2.3.4,from=<>,to=<>: 550 User unknown.")
-_UNNUMBERED_TAG = re.compile(r": (?:[Ff]atal )?((?i:error|fatal|warning|panic))(?: [A-Z]{1,4}\d{2,5})?(?::|,(?=\w))")
+# (also with an embedded compiler's code: EDG's "warning #546-D:", Diab's "warning (dcc:1521):", IAR's "Warning[Pe177]:")
+_UNNUMBERED_TAG = re.compile(
+    r": (?:[Ff]atal )?((?i:error|fatal|warning|panic))"
+    r"(?: [A-Z]{1,4}\d{2,5}| #\d{1,5}(?:-D)?| \([\w:.-]{1,40}\)|\[[A-Za-z]{1,4}\d{1,5}\])?(?::|,(?=\w))"
+)
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
+# a diagnostic at a line's start, as compilers and command-line tools write theirs (GCC's and Clang's "error: unresolved
+# symbols remain", rustc's "error[E0425]: ...", git's "fatal: not a git repository", gfortran's "Warning: Inequality
+# comparison ..." and "Fatal Error: Can't open module file ...", Terraform's "│ Error: Failed to query available provider
+# packages" in its diagnostic's box; not a YAML key's scalar, "error: null"),
+# Ansible's result for a host ("fatal: [web1]: FAILED! => {...}", "failed: [web1] (item=x) => {")
+_DIAGNOSTIC = re.compile(
+    r"(?:│ )?(?P<diagnostic>error|fatal|warning|Error|Warning|Fatal Error)(?:\[[A-Za-z]{0,4}\d{1,5}\])?: "
+    r"(?!(?:null|true|false|none|~|\d+)\s*$)\S"
+    r"|(?P<ansible>failed): \["
+    # npm's (9 and later) error block, read by its code line only ("npm error code ERESOLVE"): each line of the
+    # block says "npm error", and a record a line would make one failure a dozen
+    r"|npm (?P<npm>error) code \S"
+)
 # a syslog header before a relayed program's own line (RFC 3164's time or an RFC 3339 one, the host, the
-# program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: "):
+# program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: ";
+# RFC 5424's version after the priority, "<4>1 2014-03-28T16:04:31.916838+01:00 node001 kernel: "):
 # that line's level is as near its own start as any line's (Postgres's prefix "... [152] 53300:
 # db=app_db,user=app_user,app=[unknown],client=172.28.0.10 FATAL:" put it past HEAD once syslog's header was before it)
 _SYSLOG_HEADER = re.compile(
-    r"(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16})"
+    r"(?:<\d{1,3}>(?:1 )?)?(?:[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16})"
     r" (?P<host>[\w.:-]{0,63}[\w.-]) [\w./-]{1,48}(?:\[\d{1,10}\])?: "
 )
 
@@ -259,7 +283,11 @@ def level(head: str) -> str | None:
     if pri:
         severity = int(pri.group(1)) % 8
         return "error" if severity <= 3 else "warn" if severity == 4 else "info"
-    m = _LEVEL.search(window) or (_UNNUMBERED_TAG.search(window) if ": " in window else None)
+    m = (
+        (_DIAGNOSTIC.match(window) if window[:1] in "efnwEWF│" else None)
+        or _LEVEL.search(window)
+        or (_UNNUMBERED_TAG.search(window) if ": " in window else None)
+    )
     if m is None:
         ibm = _IBM_LEVEL.search(window)
         return _IBM_LEVELS[ibm["ibm"]] if ibm else None
