@@ -424,6 +424,29 @@ def clear_cache() -> tuple[int, int, str]:
     return removed, freed, shown(str(cache_dir()))
 
 
+def home_folder() -> Path | None:
+    """The user's home folder, or None when there is none (HOME unset or empty, a user without one)."""
+    from .fs import home_folder as home
+
+    return home()
+
+
+def install_files(script: Path, text: str, start_up: Path | None, lines: dict[str, str]) -> None:
+    """Write ``script`` whole (a shell completion script), then append to the shell's start-up file the
+    ``lines`` whose mark it lacks ({line: mark}); an OSError says which failed. The start-up file is the user's own: appended
+    to, never rewritten (see fs.append_missing_lines)."""
+    from .fs import append_missing_lines, make_folders, write_atomic
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    make_folders(script.parent)
+    write_atomic(script, write, 0o644)
+    if start_up is not None:
+        make_folders(start_up.parent)
+        append_missing_lines(start_up, lines)
+
+
 def shown(text: str) -> str:
     """``text`` as errcat may print it back: credentials and tokens masked by the exit gate."""
     from .gate import shown as gated

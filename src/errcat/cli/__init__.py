@@ -9,7 +9,7 @@ import io
 import os
 import select
 import sys
-from typing import Any, NoReturn
+from typing import Any
 
 from typer.main import get_command_name
 
@@ -24,36 +24,23 @@ from .app import app
 __all__ = ["app", "main"]
 
 
-SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
-
-
 def _completion_shell_named(argv: list[str]) -> None:
-    """``--install-completion zsh``: Typer's flag ignores the shell named after it and installs for
-    the shell it detects. Naming one switches Typer to its explicit form, which takes the name."""
+    """``--install-completion [SHELL]`` is errcat's own installer (cli.completion: Typer's rewrote the
+    user's ``.bashrc`` whole). ``--show-completion zsh``: Typer's flag ignores the shell named after it
+    and shows the one it detects; naming one switches Typer to its explicit form, which takes the name."""
+    from .completion import SHELLS, fail, install
+
     for flag in ("--install-completion", "--show-completion"):
-        if flag in argv:
+        if flag in argv and all(a.startswith("-") for a in argv[: argv.index(flag)]):  # errcat's option, before a command
             i = argv.index(flag)
             named = argv[i + 1] if i + 1 < len(argv) else None
-            if named is not None and not named.startswith("-"):
-                if named not in SHELLS:
-                    print(f"errcat: unknown shell {named!r} for {flag} (known: {', '.join(SHELLS)})", file=sys.stderr)
-                    sys.exit(2)
-                if flag == "--install-completion":
-                    _install_completion(named)
-                import os
-
+            named = None if named is None or named.startswith("-") else named
+            if named is not None and named not in SHELLS:
+                fail(f"unknown shell {named[:40]!r} for {flag} (known: {', '.join(SHELLS)})")
+            if flag == "--install-completion":
+                install(named)
+            if named is not None:
                 os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"  # Typer's switch to the explicit form
-
-
-def _install_completion(shell: str) -> NoReturn:
-    """Install completion for the shell named. Typer's explicit form would do the same but print
-    its enum: "Shells.zsh completion installed"."""
-    from typer._completion_shared import install  # what Typer's flag calls (typer is pinned below 0.29)
-
-    _, path = install(shell=shell, prog_name="errcat")
-    print(f"{shell} completion installed in {path}")
-    print("Completion will take effect once you restart the terminal")
-    sys.exit(0)
 
 
 def _closed_stdio() -> None:

@@ -1,0 +1,95 @@
+"""Hostile input, twelfth round: what rounds 1-11 left out. Rows run the real CLI in a subprocess (a home
+folder of its own, a file-size limit as a full disk) and the real API."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ERRCAT = [sys.executable, "-m", "errcat"]
+
+# -- errcat --install-completion ---------------------------------------------------------------------------
+# Typer's installer read ~/.bashrc (or ~/.zshrc) and wrote it back whole: a full disk part-way left the user's
+# start-up file cut short, a .bashrc that is a folder or a link to a device was a 20-line traceback, a missing
+# pwsh a FileNotFoundError traceback. errcat appends the line it needs, or undoes the append, in one line.
+
+
+def _install(home: Path, *args: str, limited: bool = False, path: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HOME": str(home), "SHELL": "/bin/bash", "PATH": path or os.environ.get("PATH", "")}
+    env.pop("XDG_CACHE_HOME", None)
+    return subprocess.run(
+        [*ERRCAT, "--install-completion", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_limited_to_100_kb if limited else None,
+    )
+
+
+def _limited_to_100_kb() -> None:
+    """The child's file-size limit, as a full disk: a write past it fails (EFBIG) after what fits."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of the signal that kills
+    resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+
+@pytest.mark.parametrize("shell, start_up", [("bash", ".bashrc"), ("zsh", ".zshrc")])
+def test_a_full_disk_never_cuts_the_users_start_up_file_short(tmp_path: Path, shell: str, start_up: str) -> None:
+    rc = tmp_path / start_up
+    mine = "".join(f"alias a{i}='echo {i}'\n" for i in range(8000)).encode()  # 150 KB: past the limit
+    rc.write_bytes(mine)
+    done = _install(tmp_path, shell, limited=True)
+    assert rc.read_bytes() == mine  # not cut to the limit (the rewrite kept 100,000 bytes of it)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr == f"errcat: cannot install {shell} completion: {rc}: File too large\n"
+
+
+def test_install_appends_once_and_keeps_a_last_line_without_its_newline(tmp_path: Path) -> None:
+    rc = tmp_path / ".bashrc"
+    rc.write_text("alias ll='ls -l'")  # no newline at the end: the line errcat adds goes on a line of its own
+    for _ in range(2):
+        done = _install(tmp_path, "bash")
+        assert done.returncode == 0, done.stderr
+    script = tmp_path / ".bash_completions" / "errcat.sh"
+    assert done.stdout.splitlines()[0] == f"bash completion installed in {script}"
+    assert rc.read_text() == f"alias ll='ls -l'\nsource '{script}'\n"
+    assert "_ERRCAT_COMPLETE" in script.read_text()
+
+
+def test_a_zstyle_of_the_users_own_is_kept(tmp_path: Path) -> None:
+    rc = tmp_path / ".zshrc"
+    rc.write_text("zstyle ':completion:*' menu no\n")
+    assert _install(tmp_path, "zsh").returncode == 0
+    kept = rc.read_text()
+    assert kept.startswith("zstyle ':completion:*' menu no\n") and "menu select" not in kept
+    assert "fpath+=~/.zfunc; autoload -Uz compinit; compinit" in kept
+
+
+@pytest.mark.parametrize("kind", ["folder", "device", "fifo"])
+def test_a_start_up_file_that_is_no_file_is_one_line_and_left_alone(tmp_path: Path, kind: str) -> None:
+    rc = tmp_path / ".bashrc"
+    if kind == "folder":
+        rc.mkdir()
+    elif kind == "device":
+        rc.symlink_to("/dev/full")
+    else:
+        os.mkfifo(rc)  # opened to read, it waited for a writer for ever
+    done = _install(tmp_path, "bash")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr == f"errcat: cannot install bash completion: {rc}: not a regular file\n"
+    assert kind != "folder" or not any(rc.iterdir())
+
+
+def test_a_powershell_that_is_not_installed_is_one_line(tmp_path: Path) -> None:
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    done = _install(tmp_path, "pwsh", path=str(empty))
+    assert done.returncode == 2
+    assert done.stderr == "errcat: pwsh is not installed here, so its completion cannot be installed\n"
