@@ -93,3 +93,54 @@ def test_a_powershell_that_is_not_installed_is_one_line(tmp_path: Path) -> None:
     done = _install(tmp_path, "pwsh", path=str(empty))
     assert done.returncode == 2
     assert done.stderr == "errcat: pwsh is not installed here, so its completion cannot be installed\n"
+
+
+# -- a catalog folder that changes while errcat reads it -----------------------------------------------------
+# Files are listed, then hashed (the cache key), then read. A file deleted or replaced by a folder in between
+# was a FileNotFoundError / IsADirectoryError traceback; replaced by a link to /dev/zero it was hashed for ever,
+# by a FIFO its open waited for ever. Each is now one line naming the file (exit 2), or a problem at its line.
+
+_CHANGED_AFTER_LISTING = """
+import os, sys
+from pathlib import Path
+from errcat.errors import UsageError
+from errcat.index.cache import content_hash, file_states
+from errcat.catalog.load import read_file
+folder = Path(sys.argv[1])
+said = []
+for kind in ("deleted", "folder", "zero", "fifo"):
+    path = folder / f"{kind}.yaml"
+    path.write_text("errcat: 1\\n")
+    states = file_states([(1, path)])  # listed while it was a file
+    path.unlink()
+    if kind == "folder":
+        path.mkdir()
+    elif kind == "zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    try:
+        content_hash(states)
+    except UsageError as exc:
+        said.append(str(exc))
+    if kind != "deleted":
+        said.append("; ".join(p.message for p in read_file(path, 1, True).problems))
+print("\\n".join(said))
+"""
+
+
+def test_a_catalog_file_replaced_after_it_was_listed_is_one_line_not_a_traceback_or_a_wait(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _CHANGED_AFTER_LISTING, str(tmp_path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0 and done.stderr == "", done.stderr[-2000:]
+    changed = "changed while errcat read it"
+    assert done.stdout.splitlines() == [
+        f"catalog file {tmp_path}/deleted.yaml {changed} (No such file or directory): run the command again",
+        f"catalog file {tmp_path}/folder.yaml {changed} (it is no regular file now): run the command again",
+        "cannot read: it is no regular file now (replaced while errcat read it)",
+        f"catalog file {tmp_path}/zero.yaml {changed} (it is no regular file now): run the command again",
+        "cannot read: it is no regular file now (replaced while errcat read it)",
+        f"catalog file {tmp_path}/fifo.yaml {changed} (it is no regular file now): run the command again",
+        "cannot read: it is no regular file now (replaced while errcat read it)",
+    ]
