@@ -144,3 +144,74 @@ def test_a_catalog_file_replaced_after_it_was_listed_is_one_line_not_a_traceback
         f"catalog file {tmp_path}/fifo.yaml {changed} (it is no regular file now): run the command again",
         "cannot read: it is no regular file now (replaced while errcat read it)",
     ]
+
+
+# -- the Python API given text whose own methods raise -------------------------------------------------------
+# A str subclass is text, but its methods are the caller's: one whose lower(), strip() or __str__ raises (or
+# never returns) made list(vendor=...), explain, endpoints, export, scan and open_catalog raise its error from deep
+# inside errcat (or hang). Each is read as the plain text it holds; an object that is no text is refused by type.
+
+
+TEAM_FILE = Path(__file__).resolve().parent.parent / "examples" / "team-errors.yaml"
+
+
+class _Raising(str):
+    def __str__(self) -> str:
+        raise RuntimeError("the caller's __str__")
+
+    def lower(self) -> str:  # type: ignore[override]
+        raise RuntimeError("the caller's lower")
+
+    def strip(self, chars: str | None = None) -> str:  # type: ignore[override]
+        raise RuntimeError("the caller's strip")
+
+
+class _NoText:
+    def __str__(self) -> str:
+        raise RuntimeError("the caller's __str__")
+
+
+def _api_calls(catalog, tmp_path: Path) -> dict[str, object]:
+    log = tmp_path / "app.log"
+    log.write_text('HTTP/1.1 400 Bad Request {"Errors":[{"Name":"ValidationError","Message":"x"}]}\n')
+    import errcat
+
+    return {
+        "list vendor": lambda: catalog.list(vendor=_Raising("myob")),
+        "list severity": lambda: catalog.list(severity=_Raising("error")),
+        "list status": lambda: catalog.list(status=_NoText()),
+        "explain": lambda: catalog.explain(_Raising("HTTP/1.1 401 Unauthorized")),
+        "explain vendor": lambda: catalog.explain("HTTP/1.1 401 Unauthorized", vendor=_Raising("sage")),
+        "endpoints": lambda: catalog.endpoints(_Raising("myob")),
+        "export": lambda: catalog.export(_Raising("myob")),
+        "scan": lambda: catalog.scan([_Raising(str(log))]),
+        "open": lambda: errcat.open_catalog([_Raising(str(TEAM_FILE))]),
+    }
+
+
+def test_text_whose_own_methods_raise_is_read_as_its_text_from_threads_and_asyncio(catalog, tmp_path: Path) -> None:
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import errcat
+
+    calls = _api_calls(errcat.ErrorCatalog(catalog), tmp_path)
+
+    def outcome(call) -> str:
+        try:
+            call()
+        except errcat.UsageError as exc:
+            return f"UsageError: {exc}"
+        except Exception as exc:  # what the test looks for
+            return f"{type(exc).__name__}: {exc}"
+        return "answered"
+
+    async def on_the_loop() -> list[str]:
+        return await asyncio.gather(*(asyncio.to_thread(outcome, c) for c in calls.values()))
+
+    with ThreadPoolExecutor(4) as pool:
+        threaded = list(pool.map(outcome, calls.values()))
+    for results in (threaded, asyncio.run(on_the_loop())):
+        got = dict(zip(calls, results, strict=True))
+        assert got.pop("list status") == "UsageError: status must be an HTTP status from 100 to 599, not '_NoText'"
+        assert got == dict.fromkeys(got, "answered")

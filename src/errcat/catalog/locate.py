@@ -52,6 +52,7 @@ def given_paths(paths: object) -> list[Path]:
         paths = [paths]
     if not isinstance(paths, (list, tuple)):
         raise UsageError(f"catalog paths are a list of str or Path, not {type(paths).__name__}")
+    paths = [str.__str__(p) if isinstance(p, str) else p for p in paths]  # a str subclass's own methods are not run
     wrong = [p for p in paths if not isinstance(p, (str, os.PathLike))]
     if wrong:
         raise UsageError(f"a catalog path is a str or Path, not {type(wrong[0]).__name__}")
