@@ -215,3 +215,29 @@ def test_text_whose_own_methods_raise_is_read_as_its_text_from_threads_and_async
         got = dict(zip(calls, results, strict=True))
         assert got.pop("list status") == "UsageError: status must be an HTTP status from 100 to 599, not '_NoText'"
         assert got == dict.fromkeys(got, "answered")
+
+
+# -- httpx hooks given a response made without a request ------------------------------------------------------
+# httpx.Response(400, json=...) (a unit test's double, a mock transport's answer) has no request, and httpx's
+# .request raises RuntimeError: the hooks raised that in place of the explained error, sync and async.
+
+
+def test_an_httpx_response_without_a_request_is_still_explained(catalog) -> None:
+    import asyncio
+
+    import httpx
+
+    import errcat
+    from errcat.integrations import httpx as hooks
+
+    body = {"Errors": [{"Name": "ValidationError", "Message": "Encountered a validation error", "ErrorCode": 1024}]}
+    on_the_loop = hooks.async_hook(vendor="myob", catalog=errcat.ErrorCatalog(catalog))
+    for run in (
+        lambda r: hooks.hook(vendor="myob", catalog=errcat.ErrorCatalog(catalog))(r),
+        lambda r: asyncio.run(on_the_loop(r)),
+    ):
+        with pytest.raises(httpx.HTTPStatusError) as raised:
+            run(httpx.Response(400, json=body))
+        assert isinstance(raised.value, errcat.VendorError)
+        assert raised.value.explanation.errors[0].best is not None  # the documented 1024, not a RuntimeError
+        assert raised.value.response.status_code == 400
