@@ -241,3 +241,24 @@ def test_an_httpx_response_without_a_request_is_still_explained(catalog) -> None
         assert isinstance(raised.value, errcat.VendorError)
         assert raised.value.explanation.errors[0].best is not None  # the documented 1024, not a RuntimeError
         assert raised.value.response.status_code == 400
+
+
+# -- errcat mcp writing to a full disk -----------------------------------------------------------------------
+# The SDK's writer meets ENOSPC inside a task group: a 60-line ExceptionGroup traceback, exit 1. Said in one
+# line now, exit 2, as every other command says output that cannot be written.
+
+_INITIALIZE = (
+    '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2024-11-05",'
+    '"capabilities":{},"clientInfo":{"name":"t","version":"1"}}}\n'
+)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("catalog_args", [(), ("--catalog", str(TEAM_FILE))])
+def test_mcp_to_a_full_disk_is_one_line_and_exit_2(catalog_args: tuple[str, ...]) -> None:
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [*ERRCAT, "mcp", *catalog_args], input=_INITIALIZE.encode(), stdout=full, stderr=subprocess.PIPE, timeout=120
+        )
+    assert done.returncode == 2
+    assert done.stderr.decode() == "errcat: cannot write the output: No space left on device\n"
