@@ -262,3 +262,36 @@ def test_mcp_to_a_full_disk_is_one_line_and_exit_2(catalog_args: tuple[str, ...]
         )
     assert done.returncode == 2
     assert done.stderr.decode() == "errcat: cannot write the output: No space left on device\n"
+
+
+# -- stderr that cannot be written ---------------------------------------------------------------------------
+# An error line written to a full stderr raised again while it was being said: a traceback no one saw, and
+# exit 1 in place of the documented code. A closed stderr (2>&-) made scan fail on its first look at it
+# (AttributeError), its report lost. The code stays the documented one; the report is written.
+
+_LOG_LINE = '2026-03-01T10:00:00Z ERROR HTTP/1.1 400 Bad Request {"Errors":[{"Name":"ValidationError","Message":"x"}]}\n'
+
+
+def _with_stderr(args: list[str], stderr: str) -> subprocess.CompletedProcess[bytes]:
+    """Run errcat with stderr "closed" (2>&-) or sent to /dev/full."""
+    if stderr == "closed":
+        return subprocess.run(
+            ["sh", "-c", 'exec "$@" 2>&-', "sh", *ERRCAT, *args], stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, timeout=120
+        )
+    with open("/dev/full", "wb") as full:
+        return subprocess.run([*ERRCAT, *args], stdout=subprocess.PIPE, stderr=full, stdin=subprocess.DEVNULL, timeout=120)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("stderr", ["closed", "full"])
+def test_stderr_that_cannot_be_written_keeps_the_exit_code_and_the_output(tmp_path: Path, stderr: str) -> None:
+    log = tmp_path / "app.log"
+    log.write_text(_LOG_LINE)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("errcat: 1\nerrcat: 2\n")
+    scanned = _with_stderr(["scan", str(log), "-f", "json"], stderr)
+    assert scanned.returncode == 0 and b'"kind": "scan"' in scanned.stdout
+    assert _with_stderr(["scan", str(tmp_path / "missing.log")], stderr).returncode == 2
+    assert _with_stderr(["lookup", "--vendor"], stderr).returncode == 2
+    assert _with_stderr(["lookup", "401", "--catalog", str(broken)], stderr).returncode == 3
+    assert _with_stderr(["lookup", "NoSuchErrorAnywhere"], stderr).returncode == 1

@@ -5,6 +5,7 @@ Exit codes (also in the README): 0 found / valid, 1 nothing found / catalog inva
 2 usage or input error, 3 a catalog in use could not be loaded.
 """
 
+import contextlib
 import io
 import os
 import select
@@ -51,9 +52,9 @@ def _closed_stdio() -> None:
             print("errcat: stdout is closed, so nothing can be written (redirect it to a file or /dev/null)", file=sys.stderr)
         sys.exit(2)
     if sys.stdin is None:
-        import os
-
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115  # for the whole run
+    if sys.stderr is None:  # closed (2>&-): scan's first look at it was an AttributeError, and its report lost
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  # for the whole run
 
 
 class _WholeWrites(io.RawIOBase):
@@ -83,6 +84,30 @@ class _WholeWrites(io.RawIOBase):
             except BlockingIOError:  # a non-blocking stdout inherited from the parent: wait until it takes more
                 select.select([], [self.fd], [])
         return done
+
+
+class _DroppedIfRefused(_WholeWrites):
+    """stderr's file descriptor, a write it refuses (a full disk, a reader gone) dropped: the error line
+    that could not be said raised again while it was being said, a traceback no one saw, and exit 1 took
+    the place of the documented code (2 for a usage error, 3 for a broken catalog)."""
+
+    def write(self, data: Any) -> int:
+        try:
+            return super().write(data)
+        except OSError:
+            return len(memoryview(data).cast("B"))
+
+
+def _stderr_never_fails() -> None:
+    """stderr rebuilt over _DroppedIfRefused, with its encoding and errors as they were."""
+    err = sys.stderr
+    try:
+        fd = err.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file: left as it is
+        return
+    with contextlib.suppress(OSError):
+        err.flush()
+    sys.stderr = io.TextIOWrapper(_DroppedIfRefused(fd), encoding=err.encoding, errors=err.errors, write_through=True)
 
 
 def _whole_writes() -> None:
@@ -185,6 +210,7 @@ def main() -> None:
     sys.unraisablehook = _quiet_at_exit
     _end_on_terminate()
     _closed_stdio()
+    _stderr_never_fails()
     _whole_writes()
     _output_encodable()
     _completion_shell_named(sys.argv[1:])
