@@ -315,3 +315,19 @@ def test_a_catalog_file_given_many_times_is_read_once(tmp_path: Path) -> None:
     assert [e.id for e in opened.entries] == ["myob.team.proxy-timeout"]
     problems = errcat.validate([copy, str(copy), tmp_path], builtin=False)
     assert not [p for p in problems if p.code == "CAT012"]  # no file overrides itself
+
+
+# -- shell completion given junk by the shell ------------------------------------------------------------------
+# A completion script passes COMP_CWORD and COMP_WORDS; junk there (COMP_CWORD=abc) was a ValueError traceback
+# printed into the command line being typed. It completes nothing now, silently.
+
+
+@pytest.mark.parametrize("cword", ["abc", ""])
+def test_a_completion_request_with_junk_completes_nothing_without_a_traceback(cword: str) -> None:
+    env = {**os.environ, "_ERRCAT_COMPLETE": "complete_bash", "COMP_WORDS": "errcat lookup --vendor ", "COMP_CWORD": cword}
+    script = [str(Path(sys.executable).with_name("errcat"))]  # the shell runs the script: its name picks the variable
+    done = subprocess.run(script, env=env, capture_output=True, text=True, timeout=60)
+    assert (done.stdout, done.stderr) == ("", "")
+    assert done.returncode == 1
+    asked = subprocess.run(script, env={**env, "COMP_CWORD": "3"}, capture_output=True, text=True, timeout=60)
+    assert asked.stdout.split() == ["invoicexpress", "myob", "prospend", "sage"]  # a good request still completes

@@ -179,6 +179,8 @@ def _only_the_named_command(args: list[str]) -> None:
         app.registered_commands, app.registered_groups = commands, groups
 
 
+COMPLETE_VAR = "_ERRCAT_COMPLETE"  # set by the completion scripts when the shell asks what to complete
+
 END_GRACE_S = 2.0  # after SIGTERM or SIGHUP, the time a run has to remove what it was writing
 
 
@@ -226,3 +228,7 @@ def main() -> None:
         from .app import output_failed
 
         output_failed(exc)
+    except Exception:
+        if os.environ.get(COMPLETE_VAR):  # the shell asking for completions: junk from it (COMP_CWORD=abc) completes nothing
+            sys.exit(1)  # a traceback was printed into the command line being typed
+        raise
