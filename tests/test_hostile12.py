@@ -331,3 +331,19 @@ def test_a_completion_request_with_junk_completes_nothing_without_a_traceback(cw
     assert done.returncode == 1
     asked = subprocess.run(script, env={**env, "COMP_CWORD": "3"}, capture_output=True, text=True, timeout=60)
     assert asked.stdout.split() == ["invoicexpress", "myob", "prospend", "sage"]  # a good request still completes
+
+
+# -- a catalog folder nested deeper than Python's recursion ------------------------------------------------------
+# os.walk recursed once a folder (Python 3.11): a catalog folder 1,500 folders deep was a RecursionError traceback.
+
+
+def test_a_catalog_folder_1500_deep_loads_its_file(tmp_path: Path) -> None:
+    import errcat
+
+    deepest = Path(tmp_path, *(["d"] * 1500))
+    for depth in range(1, 1501):  # one mkdir each: Path.mkdir(parents=True) recurses too
+        Path(tmp_path, *(["d"] * depth)).mkdir()
+    (deepest / "team.yaml").write_text(TEAM_FILE.read_text())
+    opened = errcat.open_catalog([tmp_path], builtin=False, use_env=False)
+    assert [e.id for e in opened.entries] == ["myob.team.proxy-timeout"]
+    assert errcat.validate([tmp_path], builtin=False) == []

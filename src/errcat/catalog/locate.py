@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def catalog_files(path: Path) -> list[Path]:
         return [path]
     found: list[Path] = []
     seen = 0
-    for top, dirs, names in os.walk(path):
+    for top, dirs, names in _walk(path):
         seen += len(dirs) + len(names)
         if seen > MAX_FOLDER_ENTRIES:
             raise UsageError(
@@ -41,6 +42,30 @@ def catalog_files(path: Path) -> list[Path]:
             )
         found += [Path(top, n) for n in names if Path(n).suffix in (".yaml", ".yml")]
     return sorted(p for p in found if p.is_file())
+
+
+def _walk(top: Path) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk(top)`` without its recursion: Python 3.11's recursed once a folder, and a catalog folder
+    1,500 folders deep was a RecursionError traceback. Links to folders are listed, not followed; a
+    folder that cannot be listed is passed over, as os.walk passes it over."""
+    stack = [str(top)]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        dirs: list[str] = []
+        names: list[str] = []
+        for entry in entries:
+            try:
+                followed = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                followed = False
+            (dirs if followed else names).append(entry.name)
+        yield folder, dirs, names
+        stack += [os.path.join(folder, d) for d in reversed(dirs)]
 
 
 def given_paths(paths: object) -> list[Path]:
