@@ -339,11 +339,14 @@ def test_a_completion_request_with_junk_completes_nothing_without_a_traceback(cw
 
 def test_a_catalog_folder_1500_deep_loads_its_file(tmp_path: Path) -> None:
     import errcat
+    from errcat.fs import make_folders, remove_tree
 
     deepest = Path(tmp_path, *(["d"] * 1500))
-    for depth in range(1, 1501):  # one mkdir each: Path.mkdir(parents=True) recurses too
-        Path(tmp_path, *(["d"] * depth)).mkdir()
-    (deepest / "team.yaml").write_text(TEAM_FILE.read_text())
-    opened = errcat.open_catalog([tmp_path], builtin=False, use_env=False)
-    assert [e.id for e in opened.entries] == ["myob.team.proxy-timeout"]
-    assert errcat.validate([tmp_path], builtin=False) == []
+    make_folders(deepest)  # one mkdir each: Path.mkdir(parents=True) recurses too
+    try:
+        (deepest / "team.yaml").write_text(TEAM_FILE.read_text())
+        opened = errcat.open_catalog([tmp_path], builtin=False, use_env=False)
+        assert [e.id for e in opened.entries] == ["myob.team.proxy-timeout"]
+        assert errcat.validate([tmp_path], builtin=False) == []
+    finally:  # pytest's own clean-up of old temporary folders (shutil.rmtree) fails on 1,500 levels
+        remove_tree(tmp_path / "d")
