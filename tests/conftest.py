@@ -230,6 +230,7 @@ SLOW: dict[str, set[str]] = {
         "test_mcp_to_a_full_disk_is_one_line_and_exit_2",
         "test_stderr_that_cannot_be_written_keeps_the_exit_code_and_the_output",
         "test_a_completion_request_with_junk_completes_nothing_without_a_traceback",
+        "test_a_catalog_folder_1500_deep_loads_its_file",
     },
     "test_hostile11.py": {
         "test_a_ctrl_c_while_the_entry_module_loads_is_exit_130_without_a_traceback",
