@@ -350,3 +350,17 @@ def test_a_catalog_folder_1500_deep_loads_its_file(tmp_path: Path) -> None:
         assert errcat.validate([tmp_path], builtin=False) == []
     finally:  # pytest's own clean-up of old temporary folders (shutil.rmtree) fails on 1,500 levels
         remove_tree(tmp_path / "d")
+
+
+# -- docs --out naming something that is no folder -------------------------------------------------------------
+# A FIFO or a device given as --out was called "a file": the error names what it is.
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_docs_out_a_pipe_or_a_device_is_named_for_what_it_is(cli, tmp_path: Path) -> None:
+    fifo = tmp_path / "pages"
+    os.mkfifo(fifo)
+    for out, kind in ((fifo, "a pipe (FIFO)"), (Path("/dev/full"), "a device")):
+        done = cli("docs", "--out", str(out))
+        assert done.exit_code == 2
+        assert done.stderr == f"errcat: cannot write pages to {out}: it is {kind}, not a folder (name a folder for the pages)\n"
