@@ -220,6 +220,18 @@ SLOW: dict[str, set[str]] = {
         "test_docs_into_1500_new_nested_folders_writes_the_pages_not_a_recursion_error",
         "test_docs_into_a_path_longer_than_the_system_takes_makes_no_folder",
     },
+    "test_hostile12.py": {
+        "test_a_full_disk_never_cuts_the_users_start_up_file_short",
+        "test_install_appends_once_and_keeps_a_last_line_without_its_newline",
+        "test_a_zstyle_of_the_users_own_is_kept",
+        "test_a_start_up_file_that_is_no_file_is_one_line_and_left_alone",
+        "test_a_powershell_that_is_not_installed_is_one_line",
+        "test_a_catalog_file_replaced_after_it_was_listed_is_one_line_not_a_traceback_or_a_wait",
+        "test_mcp_to_a_full_disk_is_one_line_and_exit_2",
+        "test_stderr_that_cannot_be_written_keeps_the_exit_code_and_the_output",
+        "test_a_completion_request_with_junk_completes_nothing_without_a_traceback",
+        "test_a_catalog_folder_1500_deep_loads_its_file",
+    },
     "test_hostile11.py": {
         "test_a_ctrl_c_while_the_entry_module_loads_is_exit_130_without_a_traceback",
         "test_a_100kb_cache_folder_is_warned_of_in_one_short_line",

@@ -59,6 +59,10 @@ def _serve_mcp_directly(args: list[str]) -> None:
         serve([Path(p) for p in paths], builtin=builtin)
     except BrokenPipeError:  # the client is gone, as the command line takes it: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as exc:  # stdout a full disk (> /dev/full): said as the command line says it
+        from .cli.app import output_failed
+
+        output_failed(exc)
     sys.exit(0)
 
 

@@ -106,12 +106,12 @@ class ErrorCatalog:
         from .explainer import explain, explain_bytes
 
         if isinstance(text, (bytes, bytearray, memoryview)):
-            return explain_bytes(self._index(documented_only), bytes(text), vendor=vendor)
+            return explain_bytes(self._index(documented_only), bytes(text), vendor=_plain(vendor))
         if not isinstance(text, str):
             from .errors import UsageError
 
             raise UsageError(f"explain takes the paste as str or bytes, not {type(text).__name__}")
-        return explain(self._index(documented_only), text, vendor=vendor)
+        return explain(self._index(documented_only), _plain(text), vendor=_plain(vendor))
 
     def explain_bytes(
         self, data: bytes, vendor: str | None = None, size: int | None = None, *, documented_only: bool = False
@@ -124,7 +124,7 @@ class ErrorCatalog:
             raise UsageError(f"explain_bytes takes bytes, not {type(data).__name__} (text goes to explain)")
         if size is not None and (isinstance(size, bool) or not isinstance(size, int)):
             raise UsageError(f"size is the input's length in bytes (int), not {type(size).__name__}")
-        return explain_bytes(self._index(documented_only), bytes(data), vendor=vendor, size=size)
+        return explain_bytes(self._index(documented_only), bytes(data), vendor=_plain(vendor), size=size)
 
     def stub(self, x: Explanation) -> str | None:
         """A catalog file (YAML) adding the errors of ``x`` the catalog lacks, to use with
@@ -180,7 +180,7 @@ class ErrorCatalog:
             raise UsageError(f"progress is a function taking a number of bytes, not {type(progress).__name__}")
         if dask is not None and not (isinstance(dask, str) or callable(getattr(dask, "submit", None))):
             raise UsageError(f"dask is a distributed Client, a scheduler address or 'local', not {type(dask).__name__}")
-        options = ScanOptions(vendor=vendor, since=window[0], until=window[1], workers=workers)
+        options = ScanOptions(vendor=_plain(vendor), since=window[0], until=window[1], workers=workers)
         index = self._index(documented_only)
         if dask is not None or any(is_url(f) for f in files):
             from .scan.cluster import scan_remote
@@ -192,7 +192,7 @@ class ErrorCatalog:
         """Documented endpoints with their query parameters and how many rows name each."""
         from .stats import endpoint_rows
 
-        return endpoint_rows(self.index, vendor)
+        return endpoint_rows(self.index, _plain(vendor))
 
     def export(self, vendor: str | None = None, *, documented_only: bool = False) -> dict[str, Any]:
         """Every entry (of ``vendor``, if given) with its explanation and provenance: the versioned
@@ -201,7 +201,7 @@ class ErrorCatalog:
         from .errors import check_vendor
         from .legend import legend
 
-        index = self._index(documented_only)
+        index, vendor = self._index(documented_only), _plain(vendor)
         check_vendor(vendor, index.vendors)
         records = [entry_record(index, e) for e in index.entries if vendor is None or e.vendor == vendor.lower()]
         return envelope("export", legend=legend(), entries=records)
@@ -275,7 +275,7 @@ def _file_names(files: object) -> builtins.list[str]:
         files = [files]
     if not isinstance(files, (builtins.list, tuple)):
         raise UsageError(f"scan takes a list of file names (str or Path), not {type(files).__name__}")
-    names = [os.fspath(f) if isinstance(f, os.PathLike) else f for f in files]
+    names = [_plain(os.fspath(f) if isinstance(f, os.PathLike) else f) for f in files]
     if wrong := [n for n in names if not isinstance(n, str)]:  # the list's item named, not "list"
         raise UsageError(f"a file name to scan is a str or Path, not {type(wrong[0]).__name__}")
     if any("\x00" in n for n in names):  # no file system takes one (os.stat: ValueError)
@@ -319,7 +319,13 @@ def _text(command: str, value: object) -> str:
         from .errors import UsageError
 
         raise UsageError(f"{command} takes text (str), not {type(value).__name__}")
-    return value
+    return _plain(value)
+
+
+def _plain(value: T) -> T:
+    """A str subclass as the plain str it holds: its own methods (a ``lower`` or ``__str__`` that raises or
+    never returns) are the caller's, not run deep inside a lookup. Anything else as it is."""
+    return str.__str__(value) if isinstance(value, str) and type(value) is not str else value  # type: ignore[return-value]
 
 
 _FILTER_NAMES = ("vendor", "endpoint", "method", "status", "severity", "documented_only")
@@ -336,7 +342,7 @@ def _filters(given: dict[str, Any]) -> tuple[bool, Filters]:
 
         names = shown(", ".join(name[:60] for name in unknown[:5]))
         raise UsageError(f"unknown filter(s) {names}: the filters are {', '.join(_FILTER_NAMES)}")
-    rest = {k: v for k, v in given.items() if k != "documented_only"}
+    rest = {k: _plain(v) for k, v in given.items() if k != "documented_only"}
     return bool(given.get("documented_only")), Filters(**rest)
 
 
@@ -422,6 +428,29 @@ def clear_cache() -> tuple[int, int, str]:
         raise UsageError(f"cannot clear the cache folder {cache_dir()}: {problem}")
     removed, freed = clear()
     return removed, freed, shown(str(cache_dir()))
+
+
+def home_folder() -> Path | None:
+    """The user's home folder, or None when there is none (HOME unset or empty, a user without one)."""
+    from .fs import home_folder as home
+
+    return home()
+
+
+def install_files(script: Path, text: str, start_up: Path | None, lines: dict[str, str]) -> None:
+    """Write ``script`` whole (a shell completion script), then append to the shell's start-up file the
+    ``lines`` whose mark it lacks ({line: mark}); an OSError says which failed. The start-up file is the user's own: appended
+    to, never rewritten (see fs.append_missing_lines)."""
+    from .fs import append_missing_lines, make_folders, write_atomic
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    make_folders(script.parent)
+    write_atomic(script, write, 0o644)
+    if start_up is not None:
+        make_folders(start_up.parent)
+        append_missing_lines(start_up, lines)
 
 
 def shown(text: str) -> str:

@@ -160,6 +160,50 @@ def read_regular(path: Path, size: int = -1) -> bytes:
         os.close(fd)
 
 
+RC_CAP = 16 * 1024 * 1024  # a shell start-up file past this is no start-up file: not read whole
+
+
+def append_missing_lines(path: Path, lines: Mapping[str, str]) -> list[str]:
+    """Append to a user's own file (``~/.bashrc``) each of ``lines`` whose mark (the value) it does not hold
+    yet, and return them.
+    Appended, never rewritten: a rewrite that failed part-way (a full disk) left the user's file cut
+    short. An append cut short is undone (the file truncated back to its length), so no half line is
+    left either. Anything but a regular file (a folder, a FIFO, a link to a device) is refused unwritten."""
+    try:
+        held = read_regular(path, RC_CAP + 1)
+    except FileNotFoundError:
+        held = b""
+    if len(held) > RC_CAP:
+        raise OSError(errno.EFBIG, "too big for a shell start-up file", str(path))
+    missing = [line for line, mark in lines.items() if mark.encode() not in held]
+    if not missing:
+        return []
+    text = ("\n" if held and not held.endswith(b"\n") else "") + "".join(f"{line}\n" for line in missing)
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0), 0o644)
+    try:
+        start = os.fstat(fd).st_size
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced by something else since it was read
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        try:
+            data = memoryview(text.encode())
+            while data:
+                data = data[os.write(fd, data) :]
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, start)
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+    finally:
+        os.close(fd)
+    return missing
+
+
+def home_folder() -> Path | None:
+    """The user's home folder, or None when there is none (HOME unset or empty and no user entry): a file
+    meant for the home folder went to the current folder, or to ``/`` for HOME empty."""
+    home = _home()
+    return None if home == "~" else Path(home)
+
+
 CACHE_ENV = "ERRCAT_CACHE_DIR"
 NO_CACHE_ENV = "ERRCAT_NO_CACHE"
 

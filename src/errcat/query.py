@@ -62,7 +62,9 @@ class Filters(_FilterValues):
         if status is not None:  # as an int: "400" from Python compared with no row's 400
             number = None if isinstance(status, bool) else to_status(status)
             if number is None:  # SQLite cannot even compare 99999999999999999999
-                raise UsageError(f"status must be an HTTP status from 100 to 599, not {shown(str(status))[:40]!r}")
+                plain = isinstance(status, (int, float, str))  # another object's __str__ is not run: it may raise or loop
+                shown_as = shown(str(status))[:40] if plain else type(status).__name__
+                raise UsageError(f"status must be an HTTP status from 100 to 599, not {shown_as!r}")
             status = number
         return super().__new__(cls, vendor, endpoint, method, status, severity)
 

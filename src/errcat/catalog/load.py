@@ -7,8 +7,10 @@ overrides the earlier entry, and `validate` says so.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,12 +55,22 @@ def _encoding(data: bytes) -> str:
     return kind if kind in ("utf-16", "utf-32") else "utf-8-sig"
 
 
+def _read_regular(path: Path) -> bytes:
+    """A catalog file's first MAX_CATALOG_BYTES and one: catalog_paths refused anything but a regular file
+    (a FIFO's open waits for a writer for ever) and a bigger one, but it may have been replaced since."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "it is no regular file now (replaced while errcat read it)")
+    with os.fdopen(fd, "rb") as f:
+        return f.read(MAX_CATALOG_BYTES + 1)
+
+
 def read_file(path: Path, layer: int, check_schema: bool) -> RawFile:
     """Read and parse one file; schema-check it when asked (user files, `validate`)."""
     raw = RawFile(path, _display(path, layer), layer)
     try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_CATALOG_BYTES + 1)  # catalog_paths refused a bigger file: this one grew since
+        data = _read_regular(path)
         if len(data) > MAX_CATALOG_BYTES:
             raw.problems.append(Problem(raw.display, 1, "CAT001", "yaml-syntax", "larger than 16 MiB: not read"))
             return raw

@@ -5,11 +5,12 @@ Exit codes (also in the README): 0 found / valid, 1 nothing found / catalog inva
 2 usage or input error, 3 a catalog in use could not be loaded.
 """
 
+import contextlib
 import io
 import os
 import select
 import sys
-from typing import Any, NoReturn
+from typing import Any
 
 from typer.main import get_command_name
 
@@ -24,36 +25,23 @@ from .app import app
 __all__ = ["app", "main"]
 
 
-SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
-
-
 def _completion_shell_named(argv: list[str]) -> None:
-    """``--install-completion zsh``: Typer's flag ignores the shell named after it and installs for
-    the shell it detects. Naming one switches Typer to its explicit form, which takes the name."""
+    """``--install-completion [SHELL]`` is errcat's own installer (cli.completion: Typer's rewrote the
+    user's ``.bashrc`` whole). ``--show-completion zsh``: Typer's flag ignores the shell named after it
+    and shows the one it detects; naming one switches Typer to its explicit form, which takes the name."""
+    from .completion import SHELLS, fail, install
+
     for flag in ("--install-completion", "--show-completion"):
-        if flag in argv:
+        if flag in argv and all(a.startswith("-") for a in argv[: argv.index(flag)]):  # errcat's option, before a command
             i = argv.index(flag)
             named = argv[i + 1] if i + 1 < len(argv) else None
-            if named is not None and not named.startswith("-"):
-                if named not in SHELLS:
-                    print(f"errcat: unknown shell {named!r} for {flag} (known: {', '.join(SHELLS)})", file=sys.stderr)
-                    sys.exit(2)
-                if flag == "--install-completion":
-                    _install_completion(named)
-                import os
-
+            named = None if named is None or named.startswith("-") else named
+            if named is not None and named not in SHELLS:
+                fail(f"unknown shell {named[:40]!r} for {flag} (known: {', '.join(SHELLS)})")
+            if flag == "--install-completion":
+                install(named)
+            if named is not None:
                 os.environ["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"  # Typer's switch to the explicit form
-
-
-def _install_completion(shell: str) -> NoReturn:
-    """Install completion for the shell named. Typer's explicit form would do the same but print
-    its enum: "Shells.zsh completion installed"."""
-    from typer._completion_shared import install  # what Typer's flag calls (typer is pinned below 0.29)
-
-    _, path = install(shell=shell, prog_name="errcat")
-    print(f"{shell} completion installed in {path}")
-    print("Completion will take effect once you restart the terminal")
-    sys.exit(0)
 
 
 def _closed_stdio() -> None:
@@ -64,9 +52,9 @@ def _closed_stdio() -> None:
             print("errcat: stdout is closed, so nothing can be written (redirect it to a file or /dev/null)", file=sys.stderr)
         sys.exit(2)
     if sys.stdin is None:
-        import os
-
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115  # for the whole run
+    if sys.stderr is None:  # closed (2>&-): scan's first look at it was an AttributeError, and its report lost
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115  # for the whole run
 
 
 class _WholeWrites(io.RawIOBase):
@@ -96,6 +84,30 @@ class _WholeWrites(io.RawIOBase):
             except BlockingIOError:  # a non-blocking stdout inherited from the parent: wait until it takes more
                 select.select([], [self.fd], [])
         return done
+
+
+class _DroppedIfRefused(_WholeWrites):
+    """stderr's file descriptor, a write it refuses (a full disk, a reader gone) dropped: the error line
+    that could not be said raised again while it was being said, a traceback no one saw, and exit 1 took
+    the place of the documented code (2 for a usage error, 3 for a broken catalog)."""
+
+    def write(self, data: Any) -> int:
+        try:
+            return super().write(data)
+        except OSError:
+            return len(memoryview(data).cast("B"))
+
+
+def _stderr_never_fails() -> None:
+    """stderr rebuilt over _DroppedIfRefused, with its encoding and errors as they were."""
+    err = sys.stderr
+    try:
+        fd = err.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file: left as it is
+        return
+    with contextlib.suppress(OSError):
+        err.flush()
+    sys.stderr = io.TextIOWrapper(_DroppedIfRefused(fd), encoding=err.encoding, errors=err.errors, write_through=True)
 
 
 def _whole_writes() -> None:
@@ -167,6 +179,8 @@ def _only_the_named_command(args: list[str]) -> None:
         app.registered_commands, app.registered_groups = commands, groups
 
 
+COMPLETE_VAR = "_ERRCAT_COMPLETE"  # set by the completion scripts when the shell asks what to complete
+
 END_GRACE_S = 2.0  # after SIGTERM or SIGHUP, the time a run has to remove what it was writing
 
 
@@ -198,6 +212,7 @@ def main() -> None:
     sys.unraisablehook = _quiet_at_exit
     _end_on_terminate()
     _closed_stdio()
+    _stderr_never_fails()
     _whole_writes()
     _output_encodable()
     _completion_shell_named(sys.argv[1:])
@@ -213,3 +228,7 @@ def main() -> None:
         from .app import output_failed
 
         output_failed(exc)
+    except Exception:
+        if os.environ.get(COMPLETE_VAR):  # the shell asking for completions: junk from it (COMP_CWORD=abc) completes nothing
+            sys.exit(1)  # a traceback was printed into the command line being typed
+        raise

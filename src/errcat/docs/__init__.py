@@ -8,6 +8,7 @@ entries never moves a link.
 from __future__ import annotations
 
 import difflib
+import stat
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -106,13 +107,22 @@ def _write_page(tmp: Path, content: str) -> None:
     tmp.write_text(content, encoding="utf-8", newline="\n")
 
 
+def _kind(path: Path) -> str:
+    """What a path that is no folder is, in words: --out /dev/full or a FIFO was called "a file"."""
+    mode = path.stat().st_mode
+    kinds = [(stat.S_ISFIFO, "a pipe (FIFO)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")]
+    kinds.append((stat.S_ISSOCK, "a socket"))
+    return next((words for test, words in kinds if test(mode)), "a file")
+
+
 def write(catalog: CatalogIndex, out: Path, vendors: list[str] | None = None, prune: bool = False) -> DocsReport:
     """Write every page atomically (temp file, then rename); all pages are built before any is written."""
     pages = generate(catalog, vendors)  # any catalog error surfaces here, before a byte is written
     try:  # a name the system refuses (over 255 bytes: ENAMETOOLONG) fails even to be looked at
         if out.exists() and not out.is_dir():  # mkdir would say "File exists", which reads like a clash of pages
             shown_out = shown(str(out))
-            raise DocsWriteError(f"cannot write pages to {shown_out}: it is a file, not a folder (name a folder for the pages)")
+            kind = _kind(out)
+            raise DocsWriteError(f"cannot write pages to {shown_out}: it is {kind}, not a folder (name a folder for the pages)")
         changed = {n: c for n, c in pages.items() if _current(out / n) != c}
         make_folders(out)
         # Every changed page to a temporary file beside it, then all renamed: a failure while

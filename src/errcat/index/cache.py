@@ -30,7 +30,8 @@ from typing import NamedTuple, TypeVar
 
 from .. import __version__
 from ..bulk import collector_paused
-from ..catalog.locate import catalog_paths, given_paths
+from ..catalog.locate import MAX_CATALOG_BYTES, catalog_paths, given_paths
+from ..errors import UsageError
 from ..fs import (
     CACHE_ENV,
     NO_CACHE_ENV,
@@ -131,9 +132,39 @@ class FileState(NamedTuple):
 def file_states(files: list[tuple[int, Path]]) -> list[FileState]:
     out = []
     for layer, path in files:
-        st = path.stat()
-        out.append(FileState(str(path.resolve()), layer, st.st_size, st.st_mtime_ns))
+        try:
+            st = path.stat()
+            out.append(FileState(str(path.resolve()), layer, st.st_size, st.st_mtime_ns))
+        except OSError as exc:  # listed a moment ago: deleted or renamed since
+            raise changed_while_read(str(path), exc.strerror or str(exc)) from None
     return out
+
+
+def changed_while_read(path: str, why: str) -> UsageError:
+    """A catalog file that changed between errcat listing it and reading it (a folder being synced or
+    edited): one line naming it, not a traceback or a read of whatever took its place."""
+    from ..gate import shown
+
+    return UsageError(f"catalog file {shown(path)} changed while errcat read it ({why}): run the command again")
+
+
+def _file_digest(path: str) -> bytes:
+    """SHA-256 of one catalog file, read as the loader reads it: a regular file of at most MAX_CATALOG_BYTES.
+    A file replaced since it was listed by a link to /dev/zero was hashed for ever, by a FIFO waited on for ever."""
+    import hashlib
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise changed_while_read(path, exc.strerror or str(exc)) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise changed_while_read(path, "it is no regular file now")
+    with os.fdopen(fd, "rb") as f:
+        data = f.read(MAX_CATALOG_BYTES + 1)
+    if len(data) > MAX_CATALOG_BYTES:
+        raise changed_while_read(path, "it grew past 16 MiB")
+    return hashlib.sha256(data).digest()
 
 
 def content_hash(states: list[FileState]) -> str:
@@ -144,8 +175,7 @@ def content_hash(states: list[FileState]) -> str:
     for s in states:
         # a name that is no UTF-8 is hashed as the bytes the OS gave (its lone surrogates: UnicodeEncodeError)
         digest.update(f"{s.layer}\0{s.path}\0".encode("utf-8", "surrogateescape"))
-        with open(s.path, "rb") as f:
-            digest.update(hashlib.file_digest(f, "sha256").digest())
+        digest.update(_file_digest(s.path))
     return digest.hexdigest()
 
 

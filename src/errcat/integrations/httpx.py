@@ -22,8 +22,19 @@ class HttpxVendorError(VendorError, httpx.HTTPStatusError):
     """An explained error response from ``httpx``."""
 
     def __init__(self, explanation: Any, response: httpx.Response) -> None:
-        httpx.HTTPStatusError.__init__(self, summary(explanation), request=response.request, response=response)
+        request = _request_of(response)  # None: httpx.HTTPStatusError takes it, and its .request raises as the response's did
+        httpx.HTTPStatusError.__init__(self, summary(explanation), request=request, response=response)  # type: ignore[arg-type]
         self._explained(explanation, response)
+
+
+def _request_of(response: httpx.Response) -> httpx.Request | None:
+    """The response's request, or None for a response made without one (``httpx.Response(400, json=...)``
+    in a test, a mock transport): httpx's ``.request`` raises RuntimeError there, which the hook raised
+    in place of the explained error."""
+    try:
+        return response.request
+    except RuntimeError:
+        return None
 
 
 def _failing(response: httpx.Response, wanted: set[int] | None) -> bool:

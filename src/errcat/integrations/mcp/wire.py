@@ -472,11 +472,18 @@ async def _serve(server: MCPServer[Any]) -> None:
 def serve_stdio(server: MCPServer[Any]) -> None:
     """Serve ``server`` over stdin/stdout until the client closes stdin. A client that closes its
     end of stdout is gone too: the BrokenPipeError the SDK's writer meets (in a task group's
-    ExceptionGroup, a traceback) is raised alone, as the CLI takes a reader gone from any command."""
+    ExceptionGroup, a traceback) is raised alone, as the CLI takes a reader gone from any command.
+    So is an OSError of stdout itself (``errcat mcp > /dev/full``: ENOSPC), which the CLI says in one line."""
     try:
         anyio.run(_serve, server)
     except BaseExceptionGroup as group:
         _gone, rest = group.split((BrokenPipeError, ConnectionResetError))
-        if rest is not None:
+        if rest is None:
+            raise BrokenPipeError("the client closed the connection") from None
+        failed, others = rest.split(OSError)
+        if others is not None or failed is None:
             raise
-        raise BrokenPipeError("the client closed the connection") from None
+        first = failed.exceptions[0]
+        while isinstance(first, BaseExceptionGroup):  # nested task groups
+            first = first.exceptions[0]
+        raise first from None
