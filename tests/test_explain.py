@@ -529,3 +529,20 @@ def test_an_error_field_is_named_an_oauth_error_only_when_it_is_one(catalog):
         assert x.vendor is None and (x.errors[0].sent.shape, x.errors[0].sent.code) == (shape, code), paste
     x = explain(catalog, 'HTTP/1.1 503 Service Unavailable\n\n{"error":"upstream overloaded"}')
     assert x.errors[0].sent.message == "upstream overloaded" and "OAuth" not in str(x)
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        '{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","ErrorCode":25008,'
+        '"Message":"Date cannot be prior to beginning of financial year","Severity":"Error"}]}',
+        "503 | Service Unavailable | One of our servers required to serve this request could not be reached. Please retry later. |",
+    ],
+    ids=["documented", "status-only"],
+)
+def test_the_one_line_summary_marks_the_fix_and_retry_as_errcats_reading(catalog, paste):
+    """str(explanation) is MCP explain's answer, VendorError's message and the logging filter's note: it printed
+    a guide's fix and retry as if the vendor's document said them; lookup and explain mark them errcat's reading."""
+    x = explain(catalog, paste)
+    guide = x.guide_of(x.errors[0].best.entry)
+    assert f": errcat's reading: {guide.fix} (retry: {guide.retry})" in str(x)

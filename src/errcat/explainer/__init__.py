@@ -41,6 +41,8 @@ from .split import (
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
 
+READING = "errcat's reading"  # how the one-line summary marks a guide's fix and retry as errcat's
+
 
 class Explanation(NamedTuple):
     """Everything explain found, ready to render."""
@@ -82,7 +84,8 @@ class Explanation(NamedTuple):
             if best is not None:
                 e = best.entry
                 guide = self.guide_of(e) if self.reference is not None else None
-                advice = f": {guide.fix} (retry: {self.retry_of(guide)})" if guide else ""
+                # the fix and retry are errcat's words and rating, never the vendor's (lookup and explain mark them too)
+                advice = f": {READING}: {guide.fix} (retry: {self.retry_of(guide)})" if guide else ""
                 if m.kind is MatchKind.STATUS:  # only the status is documented, never this error's words
                     title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
                     title += f": {said}]" if said else "]"
