@@ -351,6 +351,22 @@ def test_a_recorded_200_whose_body_is_a_fault_is_explained(catalog):
     assert any("1 a 2xx whose body is a fault" in n for n in x.notes)
 
 
+@pytest.mark.parametrize(
+    ("source", "code", "message"),
+    [
+        ("omnipay-sagepay/issues/181", "3377", "The ACS has provided an Erro message. CReq validation failure."),
+        ("silverstripe-omnipay/issues/159", "2008", "The Transaction timed-out."),
+    ],
+)
+def test_sage_pays_status_detail_in_a_php_dump_is_the_error_and_names_no_vendor(catalog, source, code, message):
+    """Sage Pay's (Opayo's) responses as PHP's print_r and var_export show them: "StatusDetail" beside "Status"
+    (ERROR, ABORT) is the error, its leading number the code; the whole dump was read as one plain-text line.
+    Sage Pay is not Sage Business Cloud Accounting: no vendor, no documented match."""
+    x = explain(catalog, _realworld(source))
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [(code, message)]
+    assert x.vendor is None and x.errors[0].best is None
+
+
 # --- vendor evidence: keys, names, hosts -----------------------------------------------------
 
 
