@@ -367,6 +367,15 @@ def test_sage_pays_status_detail_in_a_php_dump_is_the_error_and_names_no_vendor(
     assert x.vendor is None and x.errors[0].best is None
 
 
+def test_an_intacct_error_number_leading_a_plain_text_line_is_its_code(catalog):
+    """intacct/intacct-sdk-net#205: the SDK prints each error as its number, then its words ("BL03002101 Remove the
+    extra line item ..."); the number was not taken as the code. Sage Intacct is not Sage Business Cloud: no vendor."""
+    x = explain(catalog, _realworld("intacct-sdk-net/issues/205"))
+    assert [m.sent.code for m in x.errors] == ["BL03002101"]
+    assert x.vendor is None and x.errors[0].best is None
+    assert explain(catalog, "see BL03002101 Remove the extra line").errors[0].sent.code is None  # not leading its line
+
+
 # --- vendor evidence: keys, names, hosts -----------------------------------------------------
 
 

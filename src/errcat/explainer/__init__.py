@@ -240,6 +240,9 @@ class Explanation(NamedTuple):
 _CODE_MENTION = re.compile(
     r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)", re.IGNORECASE
 )
+# Sage Intacct's error number leading its line, as its SDKs print an error ("BL03002101 Remove the extra line item
+# in the request, ..."): two capitals and eight digits, then the error's words
+_LEADING_ERRORNO = re.compile(r"([A-Z]{2}\d{8})[ \t]+[A-Z]")
 # A run of blanks is entered at its start only, and whole (?<!\s)\s++: linear, where \s+ retried every start
 _SPLITTERS = re.compile(r"(?::\s+|(?<!\s)\s++(?:-+>?\s+|[\u2013\u2014\u2192]\s*|>\s+)|\]\s*|\|\s*|=>\s*)")
 _BARE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
@@ -297,6 +300,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
                 readings.append(part)
     # a labelled code on its own line: an empty "Code:" over "Message: ..." labels no code "Message"
     code = next((m.group(1) for line in lines for m in _CODE_MENTION.finditer(line[:MAX_TEXT])), None)
+    code = code or next((m.group(1) for line in lines[:20] if (m := _LEADING_ERRORNO.match(line))), None)
     labelled = _labelled(lines)
     if labelled.get("message"):  # a help page's block: the labelled message is the error's text
         readings.insert(0, labelled["message"])
