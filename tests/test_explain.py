@@ -565,3 +565,6 @@ def test_words_spaced_otherwise_than_documented_are_no_exact_match_and_the_code_
     cased = explain(catalog, _myob_13003("customer payment must have ATLEAST one sale-line."))
     assert cased.errors[0].kind is MatchKind.EXACT and cased.errors[0].best.entry.code == 13003
     assert kind_words(cased.errors[0]) == "exact match"
+    alone = explain(catalog, "Customer Payment must have at least one sale line")  # no code beside the words
+    assert alone.errors[0].best.entry.code == 13003 and "myob 13003 NoSaleLine [exact but for spacing]" in str(alone)
+    assert kind_words(alone.errors[0]) == "the documented message (its words are spaced otherwise than the document's)"

@@ -96,7 +96,8 @@ class Explanation(NamedTuple):
                     title += f" [observed: not documented by {e.vendor}; {len(e.sources)} public source(s)]"
                     parts.append(f"{title}{times}{advice}")
                     continue
-                parts.append(f"{title} [{m.kind}]{times}{advice}")
+                kind = "exact but for spacing" if best.via is TextMatch.SPACED and m.kind is MatchKind.EXACT else m.kind
+                parts.append(f"{title} [{kind}]{times}{advice}")
             else:
                 who = self.vendor or "vendor unknown"
                 status = m.sent.status or ex.status
