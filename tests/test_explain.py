@@ -10,6 +10,7 @@ import errcat
 from errcat.explainer import explain, explain_exchange
 from errcat.explainer.match import CONFIDENT, MatchKind
 from errcat.explainer.split import split
+from errcat.render.text import kind_words
 from synth import response_for
 
 GUID = "0a3f1c2e-9b8d-4c7e-a6f5-112233445566"
@@ -529,3 +530,41 @@ def test_an_error_field_is_named_an_oauth_error_only_when_it_is_one(catalog):
         assert x.vendor is None and (x.errors[0].sent.shape, x.errors[0].sent.code) == (shape, code), paste
     x = explain(catalog, 'HTTP/1.1 503 Service Unavailable\n\n{"error":"upstream overloaded"}')
     assert x.errors[0].sent.message == "upstream overloaded" and "OAuth" not in str(x)
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        '{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","ErrorCode":25008,'
+        '"Message":"Date cannot be prior to beginning of financial year","Severity":"Error"}]}',
+        "503 | Service Unavailable | One of our servers required to serve this request could not be reached. Please retry later. |",
+    ],
+    ids=["documented", "status-only"],
+)
+def test_the_one_line_summary_marks_the_fix_and_retry_as_errcats_reading(catalog, paste):
+    """str(explanation) is MCP explain's answer, VendorError's message and the logging filter's note: it printed
+    a guide's fix and retry as if the vendor's document said them; lookup and explain mark them errcat's reading."""
+    x = explain(catalog, paste)
+    guide = x.guide_of(x.errors[0].best.entry)
+    assert f": errcat's reading: {guide.fix} (retry: {guide.retry})" in str(x)
+
+
+def _myob_13003(message: str) -> str:
+    return json.dumps({"Errors": [{"Name": "NoSaleLine", "Message": message, "AdditionalDetails": "Lines", "ErrorCode": 13003,
+                                   "Severity": "Error"}]})  # fmt: skip
+
+
+def test_words_spaced_otherwise_than_documented_are_no_exact_match_and_the_code_still_matches(catalog):
+    """MYOB documents 13003 as 'must have atleast one'; a live 'at least' was called an exact match of it.
+    Exact means the documented words, case and the separators between them aside; the code and name sent
+    still say which error it is."""
+    spaced = explain(catalog, _myob_13003("Customer Payment must have at least one sale line"))
+    m = spaced.errors[0]
+    assert m.kind is MatchKind.CODE and (m.best.entry.code, m.best.entry.name) == (13003, "NoSaleLine")
+    assert kind_words(m) == "matched by code/name (its words are spaced otherwise than the document's)"
+    cased = explain(catalog, _myob_13003("customer payment must have ATLEAST one sale-line."))
+    assert cased.errors[0].kind is MatchKind.EXACT and cased.errors[0].best.entry.code == 13003
+    assert kind_words(cased.errors[0]) == "exact match"
+    alone = explain(catalog, "Customer Payment must have at least one sale line")  # no code beside the words
+    assert alone.errors[0].best.entry.code == 13003 and "myob 13003 NoSaleLine [exact but for spacing]" in str(alone)
+    assert kind_words(alone.errors[0]) == "the documented message (its words are spaced otherwise than the document's)"

@@ -351,6 +351,31 @@ def test_a_recorded_200_whose_body_is_a_fault_is_explained(catalog):
     assert any("1 a 2xx whose body is a fault" in n for n in x.notes)
 
 
+@pytest.mark.parametrize(
+    ("source", "code", "message"),
+    [
+        ("omnipay-sagepay/issues/181", "3377", "The ACS has provided an Erro message. CReq validation failure."),
+        ("silverstripe-omnipay/issues/159", "2008", "The Transaction timed-out."),
+    ],
+)
+def test_sage_pays_status_detail_in_a_php_dump_is_the_error_and_names_no_vendor(catalog, source, code, message):
+    """Sage Pay's (Opayo's) responses as PHP's print_r and var_export show them: "StatusDetail" beside "Status"
+    (ERROR, ABORT) is the error, its leading number the code; the whole dump was read as one plain-text line.
+    Sage Pay is not Sage Business Cloud Accounting: no vendor, no documented match."""
+    x = explain(catalog, _realworld(source))
+    assert [(m.sent.code, m.sent.message) for m in x.errors] == [(code, message)]
+    assert x.vendor is None and x.errors[0].best is None
+
+
+def test_an_intacct_error_number_leading_a_plain_text_line_is_its_code(catalog):
+    """intacct/intacct-sdk-net#205: the SDK prints each error as its number, then its words ("BL03002101 Remove the
+    extra line item ..."); the number was not taken as the code. Sage Intacct is not Sage Business Cloud: no vendor."""
+    x = explain(catalog, _realworld("intacct-sdk-net/issues/205"))
+    assert [m.sent.code for m in x.errors] == ["BL03002101"]
+    assert x.vendor is None and x.errors[0].best is None
+    assert explain(catalog, "see BL03002101 Remove the extra line").errors[0].sent.code is None  # not leading its line
+
+
 # --- vendor evidence: keys, names, hosts -----------------------------------------------------
 
 

@@ -6,6 +6,7 @@ named beside it."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -157,3 +158,16 @@ def test_an_error_line_that_is_a_reason_phrase_gives_its_status(catalog):
     assert x.vendor is None
     assert (x.exchange.status, x.exchange.reason) == (422, "Unprocessable Entity")
     assert all(m.kind not in ("exact", "template", "code", "status") for m in x.errors)
+
+
+def test_restclient_1x_own_phrase_for_404_gives_the_status(catalog):
+    """GitHub issue NullVoxPopuli/aeonvera#769 (Stripe through rest-client 1.8): RestClient 1.x says
+    '404 Resource Not Found', not HTTP's 'Not Found'; the status was lost. Stripe is not catalogued: no vendor."""
+    path = Path(__file__).parent / "data" / "realworld.jsonl"
+    paste = next(
+        c["raw"] for c in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if "aeonvera#769" in c["source"]
+    )
+    x = explain(catalog, paste)
+    assert (x.exchange.status, x.exchange.reason) == (404, "Resource Not Found")
+    assert x.vendor is None and all(m.kind not in ("exact", "template", "code", "status") for m in x.errors)
+    assert explain(catalog, "RestClient::ResourceNotFound: 404 Resource Not Foundation").exchange.reason != "Resource Not Found"

@@ -683,7 +683,7 @@ def test_readme_integration_examples_run_as_shown(server, capsys, monkeypatch):
     monkeypatch.delenv("ERRCAT_CATALOG", raising=False)
     assert len(README_BLOCKS) == 3
     _, printed = _run_readme_block(0, server, capsys)
-    assert "-> 400: myob 25008 DatePriorToBeginningOfFinancialYear [exact]: Date the transaction" in printed
+    assert "-> 400: myob 25008 DatePriorToBeginningOfFinancialYear [exact]: errcat's reading: Date the transaction" in printed
     assert "(retry: after-fix)" in printed
     _, printed = _run_readme_block(1, server, capsys)
     assert printed.strip() == "AccessTokenExpiredError"

@@ -41,6 +41,8 @@ from .split import (
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
 
+READING = "errcat's reading"  # how the one-line summary marks a guide's fix and retry as errcat's
+
 
 class Explanation(NamedTuple):
     """Everything explain found, ready to render."""
@@ -82,7 +84,8 @@ class Explanation(NamedTuple):
             if best is not None:
                 e = best.entry
                 guide = self.guide_of(e) if self.reference is not None else None
-                advice = f": {guide.fix} (retry: {self.retry_of(guide)})" if guide else ""
+                # the fix and retry are errcat's words and rating, never the vendor's (lookup and explain mark them too)
+                advice = f": {READING}: {guide.fix} (retry: {self.retry_of(guide)})" if guide else ""
                 if m.kind is MatchKind.STATUS:  # only the status is documented, never this error's words
                     title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
                     title += f": {said}]" if said else "]"
@@ -93,7 +96,8 @@ class Explanation(NamedTuple):
                     title += f" [observed: not documented by {e.vendor}; {len(e.sources)} public source(s)]"
                     parts.append(f"{title}{times}{advice}")
                     continue
-                parts.append(f"{title} [{m.kind}]{times}{advice}")
+                kind = "exact but for spacing" if best.via is TextMatch.SPACED and m.kind is MatchKind.EXACT else m.kind
+                parts.append(f"{title} [{kind}]{times}{advice}")
             else:
                 who = self.vendor or "vendor unknown"
                 status = m.sent.status or ex.status
@@ -237,6 +241,9 @@ class Explanation(NamedTuple):
 _CODE_MENTION = re.compile(
     r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)", re.IGNORECASE
 )
+# Sage Intacct's error number leading its line, as its SDKs print an error ("BL03002101 Remove the extra line item
+# in the request, ..."): two capitals and eight digits, then the error's words
+_LEADING_ERRORNO = re.compile(r"([A-Z]{2}\d{8})[ \t]+[A-Z]")
 # A run of blanks is entered at its start only, and whole (?<!\s)\s++: linear, where \s+ retried every start
 _SPLITTERS = re.compile(r"(?::\s+|(?<!\s)\s++(?:-+>?\s+|[\u2013\u2014\u2192]\s*|>\s+)|\]\s*|\|\s*|=>\s*)")
 _BARE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
@@ -294,6 +301,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
                 readings.append(part)
     # a labelled code on its own line: an empty "Code:" over "Message: ..." labels no code "Message"
     code = next((m.group(1) for line in lines for m in _CODE_MENTION.finditer(line[:MAX_TEXT])), None)
+    code = code or next((m.group(1) for line in lines[:20] if (m := _LEADING_ERRORNO.match(line))), None)
     labelled = _labelled(lines)
     if labelled.get("message"):  # a help page's block: the labelled message is the error's text
         readings.insert(0, labelled["message"])

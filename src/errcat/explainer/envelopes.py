@@ -404,7 +404,7 @@ class _Reader:
         if msg is None:  # a sentence under "err" or "reason" ({"status":401,"err":"Missing credentials"}), no token
             msg = next((k[m] for m in _SENTENCE_KEYS if isinstance(k.get(m), str) and " " in k[m].strip()), None)
         if msg is None:
-            return False
+            return self.status_detail(k)
         said = k.get("error") if isinstance(k.get("error"), str) else None
         # a sentence under "error" beside a log's message is what went wrong, no code (a Stripe error in a JSON log
         # record); a token under "reason" beside a message is (GoCardless's and Google's errors[].reason)
@@ -423,6 +423,22 @@ class _Reader:
         details = thrown if isinstance(thrown, str) and thrown != msg else None
         self.r.add(SentError(CODE_MESSAGE, status=status, code=code, message=msg, details=details))
         return True
+
+    def status_detail(self, k: dict[str, Any]) -> bool:
+        """A payment protocol's "Status" word and "StatusDetail" (Sage Pay's, now Opayo's: "Status": "ERROR",
+        "StatusDetail": "3377 : The ACS has provided ..."; PHP clients print_r it): the number leading the
+        detail is its code, the rest its message."""
+        detail, word = k.get("statusdetail"), k.get("status")
+        if not isinstance(detail, str) or not isinstance(word, str) or word.strip().upper() in ("OK", "REGISTERED", ""):
+            return False
+        said = _STATUS_DETAIL.fullmatch(detail.strip())
+        if said is None:
+            return False
+        self.r.add(SentError(CODE_MESSAGE, code=said["code"], message=_text(said["message"])))
+        return True
+
+
+_STATUS_DETAIL = re.compile(r"(?P<code>\d{3,5})\s?:\s(?P<message>\S.{0,1999})", re.S)
 
 
 # A key naming the code, with a namespace prefix or not: "errorCode", Salesforce's "exceptionCode" (Bulk API),

@@ -45,7 +45,8 @@ class TextMatch(StrEnum):
     """How a candidate's documented message fits the error's words (a candidate found by its code,
     name or status alone has none)."""
 
-    EXACT = "exact"  # the documented message, case and separators aside
+    EXACT = "exact"  # the documented message: its words, case and the separators between them aside
+    SPACED = "spaced"  # its letters, words run together or split otherwise ("at least" for MYOB's "atleast")
     TEMPLATE = "template"  # a documented template with its slots filled
     BARE = "bare"  # a template that is all slot ("{message}"): counts only with a code or name beside it
     WEAK = "weak"  # a short template whose slots swallow the line (see _slots_dominate)
@@ -355,7 +356,8 @@ def _agreement(known: _Known, said: _Said) -> _Agreement:
     return _Agreement(code_hit, name_hit, conflict)
 
 
-_TEXT_WEIGHTS = {TextMatch.EXACT: WEIGHTS.exact_text, TextMatch.TEMPLATE: WEIGHTS.template_text,
+_TEXT_WEIGHTS = {TextMatch.EXACT: WEIGHTS.exact_text, TextMatch.SPACED: WEIGHTS.exact_text,
+                 TextMatch.TEMPLATE: WEIGHTS.template_text,
                  TextMatch.BARE: WEIGHTS.bare_template, TextMatch.WEAK: WEIGHTS.weak_template,
                  TextMatch.PREFIX: WEIGHTS.prefix_text, TextMatch.CUT: WEIGHTS.prefix_text,
                  TextMatch.VARIANT: WEIGHTS.name_variant}  # fmt: skip
@@ -425,6 +427,8 @@ def _body_kind(
         # the vendor's code or name says it is another error, or it is documented for other methods
         # only: whatever the words share, they do not make it this error
         return MatchKind.FUZZY if how else None
+    if how is TextMatch.SPACED:  # not the documented words: its code or name says which error, if sent
+        return MatchKind.CODE if by_code else MatchKind.EXACT
     if how in (TextMatch.EXACT, TextMatch.CUT):
         return MatchKind.EXACT
     if how is TextMatch.TEMPLATE or (how is TextMatch.BARE and by_code):
@@ -463,7 +467,8 @@ def _candidate_pool(ix: CatalogIndex, sent: SentError, ctx: Context, texts: list
     pool = _Pool(sent, ctx, ix.statuses)
     for text in texts:
         for e in ix.with_message_key(squash(text)):  # case and separators aside; verbatim ranks first
-            pool.consider(e, TextMatch.EXACT, {}, text, bonus=WEIGHTS.verbatim if text == e.message else 0.0)
+            how = TextMatch.EXACT if _words(text) == _words(e.message or "") else TextMatch.SPACED
+            pool.consider(e, how, {}, text, bonus=WEIGHTS.verbatim if text == e.message else 0.0)
     for text in texts:
         _templates(ix, pool, text)
     _by_code_and_name(ix, pool)
@@ -474,6 +479,10 @@ def _candidate_pool(ix: CatalogIndex, sent: SentError, ctx: Context, texts: list
         _name_variants(ix, pool, [t for t in (sent.name, *texts) if t])
     _by_status(ix, pool)
     return pool
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
 
 
 def _name_variants(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:

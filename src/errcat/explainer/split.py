@@ -549,9 +549,19 @@ def _stated_status(head: str, low: str | None) -> tuple[int, str] | None:
         return None
     for m in _STATED_STATUS.finditer(head):
         status = to_status(m.group(1))
-        if status in KNOWN_STATUSES and (reason := reason_phrase(status, m.group(2))):
+        if status in KNOWN_STATUSES and (reason := reason_phrase(status, m.group(2)) or _client_phrase(status, m.group(2))):
             return status, reason
     return None
+
+
+# A client library's own phrase for a status, stated after its number: Ruby's RestClient 1.x raises
+# "RestClient::ResourceNotFound: 404 Resource Not Found" (2.x says "404 Not Found")
+_CLIENT_PHRASES = {404: ("Resource Not Found",)}
+
+
+def _client_phrase(status: int, text: str) -> str | None:
+    said = next((p for p in _CLIENT_PHRASES.get(status, ()) if text[: len(p)].lower() == p.lower()), None)
+    return text[: len(said)] if said and not text[len(said) : len(said) + 1].isalnum() else None
 
 
 _LOOSE_STATUS = _STATUS_PATTERNS[-1][0]  # "failed ... 502", "error 502": a number near a word, the weakest form

@@ -292,6 +292,9 @@ def kind_words(m: ErrorMatch) -> str:
 
     if m.kind is MatchKind.EXACT and m.best is not None and m.best.via is TextMatch.CUT:
         return "exact match as far as the message goes (the paste cuts it)"
+    if m.best is not None and m.best.via is TextMatch.SPACED:  # "at least" sent, "atleast" documented
+        said = "matched by code/name" if m.kind is MatchKind.CODE else "the documented message"
+        return f"{said} (its words are spaced otherwise than the document's)"
     if m.kind is MatchKind.CODE and m.sent.message is None:
         return "matched by code" if m.sent.code else "matched by name"
     if m.kind is MatchKind.NONE and _status_rows_only(m):
