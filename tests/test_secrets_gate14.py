@@ -113,3 +113,27 @@ def test_dotted_identifiers_stay_readable_beside_a_failed_login() -> None:
     """Names of modules, constants and advisories are no passwords, even on a line about authentication."""
     text = "auth failed: ssl.OP_NO_TLSv1_2 set, see GHSA-c6v4-qj2h-f748; H5F.is_hdf5 lib.ZSTD_lazy2 MyApp_v2.3.1 us-east-1_AbCd12"
     assert shown(text) == text
+
+
+@pytest.mark.parametrize(
+    ("template", "kept"),
+    [
+        ("poetry config http-basic.private ci {v}", "poetry config http-basic.private ci "),
+        ("composer config --global http-basic.repo.example.org deploy {v}", "http-basic.repo.example.org deploy "),
+        ('BUNDLE_GEMS__EXAMPLE__TEST: "ci:{v}"', 'BUNDLE_GEMS__EXAMPLE__TEST: "ci:'),
+        ("export BUNDLE_ENTERPRISE__CONTRIBSYS__COM=cafebabe:{v}", "BUNDLE_ENTERPRISE__CONTRIBSYS__COM=cafebabe:"),
+        ('credentials += Credentials("Sonatype Nexus", "oss.example.test", "deploy", "{v}")', '"oss.example.test", "deploy"'),
+    ],
+)
+def test_package_managers_credentials_by_position_are_hidden(template: str, kept: str) -> None:
+    """poetry's and composer's http-basic.<repo> <user> <password>, Bundler's BUNDLE_<HOST>: user:password and sbt's
+    Credentials(realm, host, user, password): no name says which word is the password, its place does."""
+    secret = rnd.choice(["Kangaroo", "Summer", "Harbour"]) + rnd.choice(["Lake", "Rain", "Hill"]) + str(rnd.randint(1000, 9999))
+    out = shown(template.format(v=secret))
+    assert secret not in out, out
+    assert kept in out, out
+
+
+def test_other_bundler_settings_and_credential_getters_stay_readable() -> None:
+    text = 'BUNDLE_PATH: "vendor/bundle"\ncreds = boto3.Session().get_credentials("default")\n'
+    assert shown(text) == text
