@@ -137,3 +137,20 @@ def test_package_managers_credentials_by_position_are_hidden(template: str, kept
 def test_other_bundler_settings_and_credential_getters_stay_readable() -> None:
     text = 'BUNDLE_PATH: "vendor/bundle"\ncreds = boto3.Session().get_credentials("default")\n'
     assert shown(text) == text
+
+
+def test_a_table_printed_again_and_again_is_read_whole_each_time() -> None:
+    """A log repeating a Markdown table (read once, then its copies known by their text): a copy whose row or header
+    differs is read on its own, so its secret is hidden and another table's cells stay."""
+    first, other = password(12), password(12)
+    table = f"| user | password |\n|---|---|\n| svc | {first} |\n"
+    text = (
+        table * 30
+        + f"| user | password |\n|---|---|\n| ops | {other} |\n"
+        + table * 5
+        + "| id | status |\n|---|---|\n| 7 | open |\n"
+    )
+    out = shown(text)
+    assert first not in out and other not in out, out
+    assert out.count("| svc | [REDACTED] |") == 35 and "| ops | [REDACTED] |" in out
+    assert out.endswith("| id | status |\n|---|---|\n| 7 | open |\n")
