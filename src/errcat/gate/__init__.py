@@ -84,21 +84,21 @@ def screen(text: str) -> Redaction:
     if not spans:
         return Redaction(text, {})
     spans.sort()
-    kinds: Counter[str] = Counter()
+    masked: list[str] = []  # the kind of each mask
     out: list[str] = []
     pos = 0
-    for s in spans:
-        if s.end <= pos:
+    for start, end, kind in spans:
+        if end <= pos:
             continue
-        start = max(s.start, pos)
-        if start == pos and out and out[-1] == MARK:  # overlaps the last mask: widen it
-            pos = s.end
+        if start <= pos and out:  # overlaps or touches the last mask: widen it
+            pos = end
             continue
-        out += [text[pos:start], MARK]
-        kinds[s.kind] += 1
-        pos = s.end
+        out.append(text[pos:start])
+        out.append(MARK)
+        masked.append(kind)
+        pos = end
     out.append(text[pos:])
-    return Redaction("".join(out), dict(kinds))
+    return Redaction("".join(out), dict(Counter(masked)))
 
 
 def _copies(text: str, spans: list[Span]) -> list[Span]:
@@ -110,6 +110,10 @@ def _copies(text: str, spans: list[Span]) -> list[Span]:
     looked: set[str] = set()
     judged: set[str] = set()  # values seen, looked for or not (a table repeats its cells)
     for s in spans:
+        if len(looked) >= MAX_COPIED_VALUES or s.end - s.start < MIN_COPY:
+            if len(looked) >= MAX_COPIED_VALUES:
+                break
+            continue  # (nor is any part of it long enough)
         hidden = text[s.start : s.end]
         for value in (hidden, hidden.partition(":")[2]):  # user:password -> the password alone too
             if len(value) < MIN_COPY or value in judged or len(looked) >= MAX_COPIED_VALUES:
@@ -134,6 +138,8 @@ _NEXT_LITERAL = _lazy(  # (or joined by "+": JavaScript's, Java's, C#'s "abc" + 
 )
 _SOFT_BREAK = _lazy(r"=\r?\n([^\s'\"<>&;,:]{1,512})")
 _CONTINUED = _lazy(r"\r?\n[ \t]{0,40}([^\s'\"<>&;,\\]{1,512}\\?)")
+_SOFT_ENDS = frozenset(("", "=", "\\"))  # what a value continued on the next line ends with
+_TAIL_OPENERS = frozenset(("'", '"', "\n", "\r"))  # what stands right after a value whose tail is on the next line
 _WRAPPED_AT = 16  # a hidden value this long may have been wrapped: a short one was not
 _WRAPPED_LINES = 8
 
@@ -143,8 +149,11 @@ def _wrapped(text: str, spans: list[Span]) -> list[Span]:
     ``curl -v`` output wrapped by a terminal, pprint's split string, a quoted-printable soft line break)."""
     out: list[Span] = []
     printable = "=3D" in text or "=3d" in text  # quoted-printable: a line ending in "=" goes on on the next
+    next_line = _NEXT_TOKEN_LINE()
     for s in spans:
         end = s.end
+        if text[end - 1 : end] not in _SOFT_ENDS and text[end : end + 1] not in _TAIL_OPENERS:
+            continue  # (most values: no "=" or "\\" at their end, no quote or line break right after it)
         for _ in range(_WRAPPED_LINES):
             soft = _SOFT_BREAK().match(text, end - 1) if printable and text[end - 1 : end] == "=" else None
             if soft is None and text[end - 1 : end] == "\\":  # a line continued (.properties, a shell): its next line
@@ -154,7 +163,7 @@ def _wrapped(text: str, spans: list[Span]) -> list[Span]:
                 end = soft.end(1)
                 continue
             literal = _NEXT_LITERAL().match(text, end) if text[end : end + 1] in ("'", '"') else None
-            line = None if literal else _NEXT_TOKEN_LINE().match(text, end)
+            line = None if literal or text[end : end + 1] not in ("\n", "\r") else next_line.match(text, end)
             if literal is not None:
                 out.append(Span(*literal.span("val"), s.kind))
                 end = literal.end("val")

@@ -25,16 +25,22 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
     |(?P<close>\\{{0,3}}["'])?(?P<vis>(?::\\{{0,3}}"[^"\n]{{1,128}}")?:(?:protected|private|public))?(?P<bracket>\])?
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
       |(?P<sep>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}}(?=:))?  # a pretty-printer's colon on the next line
+        (?:[ \t]{{1,4}}for[ \t]{{1,4}}[^\s=]{{1,128}}+)?  # SQL's SET PASSWORD FOR 'app'@'%' = …
         [ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|==>|-{{1,2}}>|\u2192|:=|\?=|=|:)  # => (var_dump: a line
         # break), Scala's and a logger's arrows, := ?= = :
-        (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}})  # and a YAML list's "- "
+        (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}}(?:\\\r?\n[ \t]{{0,40}})?)  # and a YAML
+        # list's "- ", or a line continuation (.properties' and a shell's "\" at the end of the line)
       |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}}|[ \t]{{1,4}}\.[ \t]{{1,4}})  # [key, value], (key, value), Lisp's (key . value)
-      |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?)  # a flag's value, ConvertTo-SecureString 'value'
+      |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?(?:\\\r?\n[ \t]{{0,40}})?)  # a flag's value,
+      # ConvertTo-SecureString 'value', a flag's value on the next line after a shell's "\"
     )
     (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+|0x[0-9a-f]{{1,16}}[ \t]{{1,4}}(?=["'])
-      |\[[ \t]{{0,4}}(?=["'])|[bru]{{1,2}}(?=["'])|\$(?=["'])|(?<=\*=)[a-z0-9_-]{{0,40}}'[a-z-]{{0,16}}')?
+      |\[[ \t]{{0,4}}(?=["'])|[bru]{{1,2}}(?=["'])|\$(?=["'])
+      |(?:new[ \t]{{1,4}})?[a-z_][a-z0-9_.]{{0,64}}\([ \t]{{0,4}}(?=(?:"[^"\n]{{0,512}}"|'[^'\n]{{0,512}}')[ \t]{{0,4}}\))
+      |(?<=\*=)[a-z0-9_-]{{0,40}}'[a-z-]{{0,16}}')?
     # var_dump's string(n), a shell's $'…', RFC 2231's charset'language' before an extended value, a C string
-    # after its pointer (gdb's print: password = 0x5566 "…"), a JSON list, Python's b'…' and r'…'
+    # after its pointer (gdb's print: password = 0x5566 "…"), a JSON list, Python's b'…' and r'…', a call's one
+    # literal (SecretStr('…'), PASSWORD('…'), getenv('…'): the literal is judged, the call's name stays)
     (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])
       |\((?:\s{{0,80}}(?:"[^"\n]{{0,256}}"|'[^'\n]{{0,256}}')){{1,16}}\s{{0,80}}\)  # Python's ("abc"\n "def")
       |[^\s,;}}\])'"&<>]{{1,4096}}+))"""  # (a bare value bounded: a name repeated in its escaped value stays linear)
@@ -213,6 +219,8 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     if (m.group("sep") or "").strip(" \t\r\n") in _ARROWS and (value.isdigit() or not _secret_like(value)):
         return None  # "POST /oauth/token -> 400": an arrow also leads to a status or a word
     if value[:1] not in "\"'\\({<":  # a bare value
+        if value.endswith("(") and text[m.end("val") : m.end("val") + 1] in ("'", '"'):
+            return None  # a call's name (auth=HTTPBasicAuth('sync', '…')): its arguments are judged on their own
         if (scheme := _SCHEME_WORD().match(text, at)) is not None:
             return _checked(text, scheme.end(), _BARE().match(text, scheme.end()).end())  # type: ignore[union-attr]
         sep = m.group("sep") or ""

@@ -19,13 +19,18 @@ from .words import _IN_NAME, _not_a_value
 # (database and user start with a letter, "_" or "*": never a time's fields, 22:15:29:615)
 _PGPASS = _lazy(r":(?:\d{1,5}|\*):[A-Za-z_*][^\s:]{0,62}:[A-Za-z_*][^\s:]{0,62}:(\S{1,256})(?=\s|$)")
 _LOGIN_CALL_REGEX = r"""(?P<call>authenticate|login|logon|sign_?in|networkcredential|(?:basic|digest)auth|getconnection
-    |(?:mysqli?|pg|oci|sqlsrv)_connect|new[ \t]{1,4}pdo|usernamepasswordcredentials|passwordauthentication)
+    |(?:mysqli?|pg|oci|sqlsrv)_connect|new[ \t]{1,4}pdo|usernamepasswordcredentials|passwordauthentication
+    |(?<![\w.])credentials)  # (sbt's and Ivy's Credentials(realm, host, user, password))
     (?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
     |\\?["'][ \t]{0,4},[ \t]{0,4}\\?["'](?:params|args)\\?["'][ \t]{0,4}:[ \t]{0,4}\[|[ \t]{0,4}\()
     (?P<args>[^\])}\n]{1,1024})"""
 _LOGIN_CALL = _lazy(_LOGIN_CALL_REGEX, re.VERBOSE)
 _LOGIN_CALL_NO_GRAPHQL = _lazy(_LOGIN_CALL_REGEX.replace("(?:[^\\n]{0,512}?", "(?:(?!)"), re.VERBOSE)  # no "variables"
 _CASE_CLASS = _lazy(r"credentials?\([^(),\s]{1,128},[ \t]?([^(),\s]{1,256})\)")
+_HTTP_BASIC = _lazy(r"\bhttp-basic\.[^\s]{1,253}[ \t]{1,4}[^\s]{1,128}[ \t]{1,4}['\"]?([^\s'\"]{1,256})")
+_BUNDLE_HOST = _lazy(
+    r"\bbundle_[a-z0-9_]{0,253}__[a-z0-9_]{1,253}['\"]?[ \t]{0,4}[:=][ \t]{0,4}['\"]?[^\s:'\"]{1,128}:([^\s'\"]{1,256})"
+)
 _CALL_NEEDLES = ("login", "auth", "logon", "sign", "credential", "_connect", "getconnection", "pdo(")
 _ARGUMENT = _lazy(r"""\\?"((?:[^"\\\n]|\\[^"\n]){1,512}?)\\?"|'([^'\n]{1,512})'""")
 
@@ -39,6 +44,10 @@ def _positional(text: str) -> Iterator[Span]:
         yield from _sql_inserts(text, low)
     if "credential" in low:  # Scala's case class: Credentials(sync,…), its fields by position
         yield from _grouped(_CASE_CLASS(), low, 1, "credential by position")
+    if "http-basic." in low:  # poetry's and composer's "config http-basic.<repo> <user> <password>"
+        yield from _grouped(_HTTP_BASIC(), low, 1, "credential by position")
+    if "bundle_" in low:  # Bundler's credentials for a host: BUNDLE_GEMS__EXAMPLE__COM: "user:password"
+        yield from _grouped(_BUNDLE_HOST(), low, 1, "credential by position")
     if not any(map(low.__contains__, _CALL_NEEDLES)):
         return
     calls = _LOGIN_CALL() if '"variables' in low else _LOGIN_CALL_NO_GRAPHQL()
@@ -55,6 +64,7 @@ def _positional(text: str) -> Iterator[Span]:
 _PASSWORD_AT = {
     "networkcredential": 1, "basicauth": 1, "digestauth": 1, "usernamepasswordcredentials": 1,
     "passwordauthentication": 1, "oci_connect": 1, "mysql_connect": 2, "mysqli_connect": 2, "pdo": 2, "getconnection": -1,
+    "credentials": -1,
 }  # fmt: skip
 
 

@@ -34,12 +34,39 @@ def _table_columns(text: str) -> Iterator[Span]:
         done = line_start
         following: list[int] = [line_start]
         seen: _Seen = {}
+        drawn: _Drawn | None = None
         while following:  # (a table drawn right under this one: its header is read too)
             start = following.pop()
             done = max(done, start)
-            for span in _table_at(text, low, start, following, seen):
+            if drawn is not None and text.startswith(drawn[0], start):  # the table above drawn again: read the same
+                for a, b in drawn[1]:
+                    done = max(done, start + a)
+                    yield Span(start + a, start + b, "credential by name")
+                following.append(start + drawn[2])
+                continue
+            pending = len(following)
+            spans = list(_table_at(text, low, start, following, seen))
+            for span in spans:
                 done = max(done, span.start)
                 yield span
+            drawn = _drawn(text, start, spans, following, pending)
+
+
+# A table read whole whose next table stands right under it: all the text its reading depended on (its lines, the next
+# table's header line and the line after it, with that line's end), the spans found in it and where the next table
+# starts, both from its start. A log repeating a table (a settings dump printed at each request) is read once.
+_Drawn = tuple[str, list[tuple[int, int]], int]
+
+
+def _drawn(text: str, start: int, spans: list[Span], following: list[int], pending: int) -> _Drawn | None:
+    if len(following) != pending + 1 or following[-1] <= start or any(s.kind != "credential by name" for s in spans):
+        return None
+    after = following[-1]
+    header_end = text.find("\n", after)
+    line_end = text.find("\n", header_end + 1) if header_end >= 0 else -1
+    if line_end < 0:
+        return None  # (the text ends there: a longer text may read on)
+    return text[start : line_end + 1], [(s.start - start, s.end - start) for s in spans], after - start
 
 
 def _table_at(text: str, low: str, line_start: int, following: list[int], seen: _Seen) -> Iterator[Span]:
