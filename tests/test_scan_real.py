@@ -839,6 +839,31 @@ def test_glogs_letter_alone_makes_a_line_an_error(index, tmp_path):
     assert not is_read("x " + lines[0])
 
 
+def test_cockroachdbs_letter_with_the_year_makes_a_line_an_error(index, tmp_path):
+    """CockroachDB's crdb-v1 and crdb-v2 logs write glog's letter, then the year, month and day
+    ("Lyymmdd hh:mm:ss.uuuuuu", cockroachdb/cockroach docs/generated/logformats.md): six digits where
+    glog has four, so no needle found their E and W lines and no level form read them. Lines of
+    cockroach.log as CockroachDB's own documentation shows them (cockroachdb/docs, node-shutdown.md)."""
+    lines = [
+        "I220202 20:51:23.053217 2867 1@server/drain.go:212 ⋮ [n1,server drain process] 310  drain details: range lease"
+        " iterations: 1",
+        "W220202 20:51:23.772264 681 sql/stmtdiagnostics/statement_diagnostics.go:162 ⋮ [n1] 313  error polling for"
+        " statement diagnostics requests: ‹stmt-diag-poll›: cannot acquire lease when draining",
+        "E220202 20:51:23.800288 685 jobs/registry.go:715 ⋮ [n1] 314  error expiring job sessions: ‹expire-sessions›:"
+        " cannot acquire lease when draining",
+        "I220202 20:51:24.672435 2867 1@server/drain.go:210 ⋮ [n1,server drain process] 320  drain remaining: 0",
+        "E220204 00:08:59.732020 590 jobs/registry.go:749 ⋮ [n1] 78  error processing claimed jobs: could not query for"
+        " claimed jobs: ‹select-running/get-claimed-jobs›: cannot acquire lease when draining",
+    ]
+    path = tmp_path / "cockroach.log"
+    for first in (0, 1):  # the first line of the file, or not
+        path.write_text("\n".join(lines[first:]) + "\n", encoding="utf-8")
+        report = scan(index, [str(path)], ScanOptions(workers=1))
+        assert sorted(p.line + first for g in report.other.values() for p in g.places) == [2, 3, 5]
+    assert (level(lines[1]), level(lines[2]), level(lines[0])) == ("w", "e", "i")
+    assert is_read(lines[2].split("  ")[0]) and not is_read("x " + lines[2].split("  ")[0])  # its prefix, at a line's start only
+
+
 def test_an_exchange_dumped_with_side_marks_is_one_record(index, tmp_path):
     """requests_toolbelt's dump_all writes the request's lines after "< " and the response's after
     "> ": each "> " line looked like no part of a record, so one failed call was counted as two

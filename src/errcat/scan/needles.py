@@ -120,8 +120,9 @@ _ERRING = (
     rb"\[GIN\] [^|\n]*\|" + GIN_COLOUR + rb" ?[4-9]\d\d",
 )
 _NUMBER_END = rb"(?![0-9A-Za-z_])"  # after an _ERRING number: where a word would end
-# glog's letter (E, W, F), month, day and time at a line's start: prose hardly starts so
-_GLOG = rb"^[EWF]\d{4} \d\d:\d\d:\d\d\.\d"
+# glog's letter (E, W, F), month, day and time at a line's start: prose hardly starts so; CockroachDB's
+# crdb-v1 and crdb-v2 write the year before the month ("E220202 20:51:23.800288 685 jobs/registry.go:715 ...")
+_GLOG = rb"^[EWF]\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d"
 # a JSON line's numbered level that is loud (logline._NUMBERED_LEVELS): pino's and bunyan's warn, error
 # and fatal ({"level":50,"msg":"Slow query detected"} holds no error word), Nextcloud's error and fatal
 _NUMBERED = rb'"level": ?(?:[34]|[456]0|"[34]"|"[456]0")[,} ]'

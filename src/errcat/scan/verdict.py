@@ -66,8 +66,9 @@ _LEVEL = re.compile(
     r"|\[\w*:(?P<apache>emerg|alert|crit|critical|error|warn|notice|info|debug|trace\d)(?:\]|[, ](?=\d{4}-))"
     # level=error, "level": "error", severity:ERROR, @l: Error (not a URL's query: "?level=ERR&...")
     r"|(?<![\w.&?])(?i:[\"']?(?:level|lvl|severity|levelname|loglevel|log\.level|@l)[\"']?\s*[=:]\s*[\"']?)(?P<keyed>[A-Za-z]+)"
-    # glog: E1203 12:00:00.123456, at the line's start or after a syslog program tag (kubelet[7]: E1102 ...)
-    r"|(?:^|\]: )(?P<glog>[EWFID])\d{4} \d\d:"
+    # glog: E1203 12:00:00.123456, at the line's start or after a syslog program tag (kubelet[7]: E1102 ...);
+    # CockroachDB's with the year first: E220202 20:51:23.800288
+    r"|(?:^|\]: )(?P<glog>[EWFID])\d{4}(?:\d\d)? \d\d:"
     # a syslog program tag followed by its level: "sshd[24200]: error: ...", "gmetad: Warning: ...", Courier's
     # "courieresmtpd[26762]: error,relay=::ffff:192.0.2.3,..."
     r"|\]: (?P<tagged>(?i:error|fatal|warning|panic))[:,]"
