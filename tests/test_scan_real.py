@@ -864,6 +864,24 @@ def test_cockroachdbs_letter_with_the_year_makes_a_line_an_error(index, tmp_path
     assert is_read(lines[2].split("  ")[0]) and not is_read("x " + lines[2].split("  ")[0])  # its prefix, at a line's start only
 
 
+def test_macos_logs_fault_type_makes_a_line_an_error_named_without_its_ids(index, tmp_path):
+    """macOS's `log stream` and `log show` say a line's level in their Type column, Fault the most
+    severe: no needle found a Fault line and no level form read it, so "lacks ...Entitlement" was
+    never reported. Its group's name now has no thread or activity id either (each thread's made a
+    group of its own). `log stream --predicate 'process == "apsd"'` output of a public blog post
+    (Kirill's "Networking behind iOS push notifications", 2025-12-10)."""
+    lines = [
+        "Timestamp                       Thread     Type        Activity             PID    TTL  ",
+        "2025-12-11 12:13:46.490449+0100 0xd5b      Activity    0x1a5c23             360    0    apsd: (libsystem_trace.dylib)"
+        " Activity for state dumps",
+        "2025-12-11 12:13:46.490439+0100 0xd5b      Fault       0x1a5c23             360    14   apsd: Peer connection"
+        " [pid=49350] lacks APSConnectionInitiateEntitlement",
+    ]
+    assert is_read(lines[2]) and level(lines[2]) == "fault"
+    report = scanned(index, tmp_path, "apsd.log", lines)
+    assert other_groups(report) == [("Fault apsd: Peer connection [pid=<n>] lacks APSConnectionInitiateEntitlement", [3])]
+
+
 def test_an_exchange_dumped_with_side_marks_is_one_record(index, tmp_path):
     """requests_toolbelt's dump_all writes the request's lines after "< " and the response's after
     "> ": each "> " line looked like no part of a record, so one failed call was counted as two

@@ -139,7 +139,10 @@ _CISCO = rb"%(?:ASA|FTD|PIX|FWSM)-[0-4]-\d{6}:"
 # instructions on the bench's real log; at a line's start, in glog's pass, and after " E ", a few
 _IBM = (IBM_MESSAGE_ID.removeprefix(r"\b") + "[" + IBM_LOUD_LETTERS + "][: ]").encode()
 _AT_LINE_START = rb"^(?:" + _GLOG[1:] + rb"|" + _IBM + rb")"  # found by one pattern from the newline before
-_SHAPED = (_NUMBERED, _MONGODB, _CISCO, rb" [EWF] " + _IBM)  # needles of a shape of their own, each found by one pattern
+# macOS's `log show` and `log stream`: Fault in the Type column, then the Activity id ("Fault       0x1a5c23")
+_MACOS_FAULT = rb" Fault {2,}0x[0-9a-f]+ "
+# needles of a shape of their own, each found by one pattern
+_SHAPED = (_NUMBERED, _MONGODB, _CISCO, rb" [EWF] " + _IBM, _MACOS_FAULT)
 NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING), b"(?m)" + _AT_LINE_START, *_SHAPED)
 # A line that may open a body (records._body_start, _Grouping._xml): a brace, an angle bracket,
 # an array of objects or strings, a bracket at the line's end.

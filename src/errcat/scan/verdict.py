@@ -43,7 +43,7 @@ LEVEL_WORDS = _LOUD_WORDS + "|INFO|INF|DEBUG|DBG|TRACE|TRC|NOTICE|VERBOSE|VRB"
 # and the letters of glog, [E], <W>, logcat; Grafana's lvl=eror
 # and four letters: logrus's on a terminal (ERRO[0000]), RabbitMQ's level_format lc4 ([erro])
 _FOUR_LETTERS = "ERRO|FATA|PANI|ALER|EMER|DEBU|TRAC|NOTI"
-_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror", "erro", "fata", "pani", "aler", "emer"])
+_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror", "erro", "fata", "pani", "aler", "emer", "fault"])
 QUIET_LEVELS = frozenset(
     ("info", "inf", "debug", "dbg", "trace", "trc", "notice", "verbose", "vrb", "i", "d", "t", "v", "debu", "trac", "noti")
 )
@@ -101,8 +101,9 @@ _LEVEL = re.compile(
     r"|Error)(?=: )"
     # SQL Server's error log: "2022-12-20 12:36:54.17 Logon       Error: 18456, Severity: 14, State: 8."
     r"|(?<= )(?P<mssql>Error): \d+, Severity: \d"
-    # a capitalised level in a padded column (Windows CBS: "2016-09-28 04:30:31, Info          CBS ...")
-    r"|(?<![\w.=:/-])(?P<column>Info|Warning|Error|Debug|Critical|Fatal|Verbose)(?= {2,}|\t)"
+    # a capitalised level in a padded column (Windows CBS: "2016-09-28 04:30:31, Info          CBS ..."); macOS's
+    # `log show` and `log stream` Type column, whose Fault is its most severe ("0xd5b      Fault       0x1a5c23  ...")
+    r"|(?<![\w.=:/-])(?P<column>Info|Warning|Error|Debug|Critical|Fatal|Verbose|Fault)(?= {2,}|\t)"
     # Redis's level mark after its time ("1:C 25 Apr 2024 05:32:35.018 # Warning: ..."), Proxifier's "host:443 error : ..."
     r"|\d+:[XCSM] \d\d? [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3} (?P<redis>[.*#-]) |(?<= )(?P<spaced>error|warning) : "
     # MikroTik's topics, its level among them: "10.120.127.1 system,error,critical login failure ..."
