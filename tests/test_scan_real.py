@@ -20,6 +20,7 @@ import errcat
 from errcat.scan import ScanOptions, scan
 from errcat.scan.logline import timestamp_in
 from errcat.scan.prepared import _untimed, time_of, untimed_head
+from errcat.scan.records import Finder
 from errcat.scan.verdict import error_reason, http_status, level
 from scanlines import is_read, other_groups, scanned
 
@@ -880,6 +881,35 @@ def test_macos_logs_fault_type_makes_a_line_an_error_named_without_its_ids(index
     assert is_read(lines[2]) and level(lines[2]) == "fault"
     report = scanned(index, tmp_path, "apsd.log", lines)
     assert other_groups(report) == [("Fault apsd: Peer connection [pid=<n>] lacks APSConnectionInitiateEntitlement", [3])]
+
+
+def test_an_npm_err_block_is_one_record(index, tmp_path):
+    """npm (to 8) writes one failure as a block of lines each prefixed "npm ERR!", the log's path
+    after a blank line: each line was a record and a group of its own (9 for one failed install
+    script). The block is one record, named by its first line. npm's output in mjmasn/meteor-8808's
+    README.md (its reproduction of Meteor issue 8808)."""
+    lines = [
+        "npm WARN meteor-dev-bundle@0.0.0 No license field.",
+        "npm ERR! code ELIFECYCLE",
+        "npm ERR! errno 1",
+        "npm ERR! meteor-dev-bundle@0.0.0 install: `node npm-rebuild.js`",
+        "npm ERR! Exit status 1",
+        "npm ERR!",
+        "npm ERR! Failed at the meteor-dev-bundle@0.0.0 install script.",
+        "npm ERR! This is probably not a problem with npm. There is likely additional logging output above.",
+        "",
+        "npm ERR! A complete log of this run can be found in:",
+        "npm ERR!     /Users/mike/.npm/_logs/2017-06-16T08_49_42_949Z-debug.log",
+        "",
+        "> fibers@2.0.0 install /Users/mike/Code/meteor-8808-build/bundle/programs/server/node_modules/fibers",
+    ]
+    report = scanned(index, tmp_path, "npm.log", lines)
+    assert other_groups(report) == [
+        ("npm ERR! code ELIFECYCLE", [2]),
+        ("npm WARN meteor-dev-bundle@<n> No license field.", [1]),
+    ]
+    records = list(Finder().records([("\n".join(lines) + "\n").encode()]))
+    assert [(r.line, r.end_line) for r in records if r.data.startswith(b"npm ERR!")] == [(2, 11)]
 
 
 def test_an_exchange_dumped_with_side_marks_is_one_record(index, tmp_path):

@@ -173,6 +173,8 @@ _CONTINUES = (
     rb"(?:\w+\[[\w.]+\]: )?(?:F, \[|\[[0-9a-f]{8}-[0-9a-f]{4}-)",
     # a Ruby backtrace's frame logged under Ruby Logger's head (records._RUBY_HEAD)
     rb"[DIWEFA], \[[^\]\n]*#\d+\] +[A-Z]+ -- [^:\n]*: \S+:\d+:in ",
+    # npm's error block, every line prefixed (records.NPM_BLOCK)
+    rb"npm (?:ERR!|error)",
 )
 # The time a runtime or a CI server writes before every line it keeps: docker logs -t and kubectl
 # logs --timestamps (RFC 3339, nanoseconds), GitHub Actions' raw logs (seven digits), Jenkins's
