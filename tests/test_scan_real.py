@@ -912,6 +912,28 @@ def test_an_npm_err_block_is_one_record(index, tmp_path):
     assert [(r.line, r.end_line) for r in records if r.data.startswith(b"npm ERR!")] == [(2, 11)]
 
 
+def test_an_npm_error_block_without_a_code_line_is_one_error(index, tmp_path):
+    """npm 9 and later prefix each line of an error block "npm error"; only a block's code line
+    ("npm error code ERESOLVE") was read, so a missing script's block, which has none, was no error
+    at all. The block is one record, read by its first line. npm 10's output in mpbarbosa/mpbarbosa_site's
+    .ai_workflow/backlog/workflow_20251222_173618/step9_Code_Quality_Validation.md."""
+    lines = [
+        "ℹ️  Executing Linting: npm run lint",
+        'npm error Missing script: "lint"',
+        "npm error",
+        "npm error Did you mean this?",
+        "npm error   npm link # Symlink a package folder",
+        "npm error",
+        "npm error To see a list of scripts, run:",
+        "npm error   npm run",
+        "npm error A complete log of this run can be found in: /home/mpb/.npm/_logs/2025-12-22T20_59_51_761Z-debug-0.log",
+        "Large file: ./__tests__/main.test.js (495 lines)",
+    ]
+    report = scanned(index, tmp_path, "lint.log", lines)
+    assert other_groups(report) == [("npm error Missing script: '…'", [2])]  # a quoted value masked, as everywhere
+    assert level("npm error handling is documented") is None  # prose, not npm's block
+
+
 def test_an_exchange_dumped_with_side_marks_is_one_record(index, tmp_path):
     """requests_toolbelt's dump_all writes the request's lines after "< " and the response's after
     "> ": each "> " line looked like no part of a record, so one failed call was counted as two

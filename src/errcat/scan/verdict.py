@@ -163,9 +163,9 @@ _DIAGNOSTIC = re.compile(
     r"(?:│ )?(?P<diagnostic>error|fatal|warning|Error|Warning|Fatal Error)(?:\[[A-Za-z]{0,4}\d{1,5}\])?: "
     r"(?!(?:null|true|false|none|~|\d+)\s*$)\S"
     r"|(?P<ansible>failed): \["
-    # npm's (9 and later) error block, read by its code line only ("npm error code ERESOLVE"): each line of the
-    # block says "npm error", and a record a line would make one failure a dozen
-    r"|npm (?P<npm>error) code \S"
+    # npm's (9 and later) error block, by its first line ("npm error code ERESOLVE", 'npm error Missing script: "lint"'):
+    # each line of the block says "npm error", and the block is one record (records.NPM_BLOCK)
+    r"|npm (?P<npm>error) (?:code \S|[A-Z])"  # its code, or its message's capital (not prose's "npm error handling")
 )
 # a syslog header before a relayed program's own line (RFC 3164's time or an RFC 3339 one, the host, the
 # program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: ";
