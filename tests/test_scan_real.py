@@ -934,6 +934,22 @@ def test_an_npm_error_block_without_a_code_line_is_one_error(index, tmp_path):
     assert level("npm error handling is documented") is None  # prose, not npm's block
 
 
+def test_npm_9s_warnings_are_read_as_npm_8s_were(index, tmp_path):
+    """npm to 8 wrote "npm WARN deprecated ...", read as a warning by its upper-case level; npm 9 and
+    later write "npm warn deprecated ...", which no level form read. Each is one warning, a record
+    of its own. npm 10's output in CloudCannon/11feed issue 2 (https://github.com/CloudCannon/11feed/issues/2)."""
+    lines = [
+        "npm warn deprecated inflight@1.0.6: This module is not supported, and leaks memory. Do not use it. Check out"
+        " lru-cache if you want a good and tested way to coalesce async requests by a key value, which is much more"
+        " comprehensive and powerful.",
+        "npm warn deprecated abab@2.0.6: Use your platform's native atob() and btoa() methods instead",
+        "npm warn deprecated domexception@4.0.0: Use your platform's native DOMException instead",
+    ]
+    assert [level(line) for line in lines] == ["warn"] * 3
+    report = scanned(index, tmp_path, "install.log", lines)
+    assert sorted(line for _, places in other_groups(report) for line in places) == [1, 2, 3]
+
+
 def test_an_exchange_dumped_with_side_marks_is_one_record(index, tmp_path):
     """requests_toolbelt's dump_all writes the request's lines after "< " and the response's after
     "> ": each "> " line looked like no part of a record, so one failed call was counted as two

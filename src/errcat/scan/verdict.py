@@ -166,6 +166,8 @@ _DIAGNOSTIC = re.compile(
     # npm's (9 and later) error block, by its first line ("npm error code ERESOLVE", 'npm error Missing script: "lint"'):
     # each line of the block says "npm error", and the block is one record (records.NPM_BLOCK)
     r"|npm (?P<npm>error) (?:code \S|[A-Z])"  # its code, or its message's capital (not prose's "npm error handling")
+    # and its warning, a line each (as npm to 8 wrote "npm WARN deprecated ..."): "npm warn deprecated inflight@1.0.6: ..."
+    r"|npm (?P<npm_warn>warn) [a-zA-Z]+ "
 )
 # a syslog header before a relayed program's own line (RFC 3164's time or an RFC 3339 one, the host, the
 # program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: ";
