@@ -20,6 +20,7 @@ import errcat
 from errcat.scan import ScanOptions, scan
 from errcat.scan.logline import timestamp_in
 from errcat.scan.prepared import _untimed, time_of, untimed_head
+from errcat.scan.records import Finder
 from errcat.scan.verdict import error_reason, http_status, level
 from scanlines import is_read, other_groups, scanned
 
@@ -837,6 +838,116 @@ def test_glogs_letter_alone_makes_a_line_an_error(index, tmp_path):
         report = scan(index, [str(path)], ScanOptions(workers=1))
         assert sorted(p.line + first for g in report.other.values() for p in g.places) == [1, 3, 5][first:]
     assert not is_read("x " + lines[0])
+
+
+def test_cockroachdbs_letter_with_the_year_makes_a_line_an_error(index, tmp_path):
+    """CockroachDB's crdb-v1 and crdb-v2 logs write glog's letter, then the year, month and day
+    ("Lyymmdd hh:mm:ss.uuuuuu", cockroachdb/cockroach docs/generated/logformats.md): six digits where
+    glog has four, so no needle found their E and W lines and no level form read them. Lines of
+    cockroach.log as CockroachDB's own documentation shows them (cockroachdb/docs, node-shutdown.md)."""
+    lines = [
+        "I220202 20:51:23.053217 2867 1@server/drain.go:212 ⋮ [n1,server drain process] 310  drain details: range lease"
+        " iterations: 1",
+        "W220202 20:51:23.772264 681 sql/stmtdiagnostics/statement_diagnostics.go:162 ⋮ [n1] 313  error polling for"
+        " statement diagnostics requests: ‹stmt-diag-poll›: cannot acquire lease when draining",
+        "E220202 20:51:23.800288 685 jobs/registry.go:715 ⋮ [n1] 314  error expiring job sessions: ‹expire-sessions›:"
+        " cannot acquire lease when draining",
+        "I220202 20:51:24.672435 2867 1@server/drain.go:210 ⋮ [n1,server drain process] 320  drain remaining: 0",
+        "E220204 00:08:59.732020 590 jobs/registry.go:749 ⋮ [n1] 78  error processing claimed jobs: could not query for"
+        " claimed jobs: ‹select-running/get-claimed-jobs›: cannot acquire lease when draining",
+    ]
+    path = tmp_path / "cockroach.log"
+    for first in (0, 1):  # the first line of the file, or not
+        path.write_text("\n".join(lines[first:]) + "\n", encoding="utf-8")
+        report = scan(index, [str(path)], ScanOptions(workers=1))
+        assert sorted(p.line + first for g in report.other.values() for p in g.places) == [2, 3, 5]
+    assert (level(lines[1]), level(lines[2]), level(lines[0])) == ("w", "e", "i")
+    assert is_read(lines[2].split("  ")[0]) and not is_read("x " + lines[2].split("  ")[0])  # its prefix, at a line's start only
+
+
+def test_macos_logs_fault_type_makes_a_line_an_error_named_without_its_ids(index, tmp_path):
+    """macOS's `log stream` and `log show` say a line's level in their Type column, Fault the most
+    severe: no needle found a Fault line and no level form read it, so "lacks ...Entitlement" was
+    never reported. Its group's name now has no thread or activity id either (each thread's made a
+    group of its own). `log stream --predicate 'process == "apsd"'` output of a public blog post
+    (Kirill's "Networking behind iOS push notifications", 2025-12-10)."""
+    lines = [
+        "Timestamp                       Thread     Type        Activity             PID    TTL  ",
+        "2025-12-11 12:13:46.490449+0100 0xd5b      Activity    0x1a5c23             360    0    apsd: (libsystem_trace.dylib)"
+        " Activity for state dumps",
+        "2025-12-11 12:13:46.490439+0100 0xd5b      Fault       0x1a5c23             360    14   apsd: Peer connection"
+        " [pid=49350] lacks APSConnectionInitiateEntitlement",
+    ]
+    assert is_read(lines[2]) and level(lines[2]) == "fault"
+    report = scanned(index, tmp_path, "apsd.log", lines)
+    assert other_groups(report) == [("Fault apsd: Peer connection [pid=<n>] lacks APSConnectionInitiateEntitlement", [3])]
+
+
+def test_an_npm_err_block_is_one_record(index, tmp_path):
+    """npm (to 8) writes one failure as a block of lines each prefixed "npm ERR!", the log's path
+    after a blank line: each line was a record and a group of its own (9 for one failed install
+    script). The block is one record, named by its first line. npm's output in mjmasn/meteor-8808's
+    README.md (its reproduction of Meteor issue 8808)."""
+    lines = [
+        "npm WARN meteor-dev-bundle@0.0.0 No license field.",
+        "npm ERR! code ELIFECYCLE",
+        "npm ERR! errno 1",
+        "npm ERR! meteor-dev-bundle@0.0.0 install: `node npm-rebuild.js`",
+        "npm ERR! Exit status 1",
+        "npm ERR!",
+        "npm ERR! Failed at the meteor-dev-bundle@0.0.0 install script.",
+        "npm ERR! This is probably not a problem with npm. There is likely additional logging output above.",
+        "",
+        "npm ERR! A complete log of this run can be found in:",
+        "npm ERR!     /Users/mike/.npm/_logs/2017-06-16T08_49_42_949Z-debug.log",
+        "",
+        "> fibers@2.0.0 install /Users/mike/Code/meteor-8808-build/bundle/programs/server/node_modules/fibers",
+    ]
+    report = scanned(index, tmp_path, "npm.log", lines)
+    assert other_groups(report) == [
+        ("npm ERR! code ELIFECYCLE", [2]),
+        ("npm WARN meteor-dev-bundle@<n> No license field.", [1]),
+    ]
+    records = list(Finder().records([("\n".join(lines) + "\n").encode()]))
+    assert [(r.line, r.end_line) for r in records if r.data.startswith(b"npm ERR!")] == [(2, 11)]
+
+
+def test_an_npm_error_block_without_a_code_line_is_one_error(index, tmp_path):
+    """npm 9 and later prefix each line of an error block "npm error"; only a block's code line
+    ("npm error code ERESOLVE") was read, so a missing script's block, which has none, was no error
+    at all. The block is one record, read by its first line. npm 10's output in mpbarbosa/mpbarbosa_site's
+    .ai_workflow/backlog/workflow_20251222_173618/step9_Code_Quality_Validation.md."""
+    lines = [
+        "ℹ️  Executing Linting: npm run lint",
+        'npm error Missing script: "lint"',
+        "npm error",
+        "npm error Did you mean this?",
+        "npm error   npm link # Symlink a package folder",
+        "npm error",
+        "npm error To see a list of scripts, run:",
+        "npm error   npm run",
+        "npm error A complete log of this run can be found in: /home/mpb/.npm/_logs/2025-12-22T20_59_51_761Z-debug-0.log",
+        "Large file: ./__tests__/main.test.js (495 lines)",
+    ]
+    report = scanned(index, tmp_path, "lint.log", lines)
+    assert other_groups(report) == [("npm error Missing script: '…'", [2])]  # a quoted value masked, as everywhere
+    assert level("npm error handling is documented") is None  # prose, not npm's block
+
+
+def test_npm_9s_warnings_are_read_as_npm_8s_were(index, tmp_path):
+    """npm to 8 wrote "npm WARN deprecated ...", read as a warning by its upper-case level; npm 9 and
+    later write "npm warn deprecated ...", which no level form read. Each is one warning, a record
+    of its own. npm 10's output in CloudCannon/11feed issue 2 (https://github.com/CloudCannon/11feed/issues/2)."""
+    lines = [
+        "npm warn deprecated inflight@1.0.6: This module is not supported, and leaks memory. Do not use it. Check out"
+        " lru-cache if you want a good and tested way to coalesce async requests by a key value, which is much more"
+        " comprehensive and powerful.",
+        "npm warn deprecated abab@2.0.6: Use your platform's native atob() and btoa() methods instead",
+        "npm warn deprecated domexception@4.0.0: Use your platform's native DOMException instead",
+    ]
+    assert [level(line) for line in lines] == ["warn"] * 3
+    report = scanned(index, tmp_path, "install.log", lines)
+    assert sorted(line for _, places in other_groups(report) for line in places) == [1, 2, 3]
 
 
 def test_an_exchange_dumped_with_side_marks_is_one_record(index, tmp_path):

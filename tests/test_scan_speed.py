@@ -44,6 +44,12 @@ NEEDLE_EXAMPLES = [w.decode() for w in needles_module._WORDS] + [
     "W0517 15:04:22.619751    2452992 logging_unittest.cc:263] log_if this",
     # an IBM message id's severity letter (elastic/beats's filebeat/module/ibmmq/errorlog/test/AMQERR01.log)
     "AMQ6776E: Queue manager recovery log not correctly configured for advanced",
+    # macOS's `log stream` Type column (a public blog post's apsd lines, see test_scan_real)
+    "2025-12-11 12:13:46.490439+0100 0xd5b      Fault       0x1a5c23             360    14   apsd: Peer connection",
+    # CockroachDB's letter with the year (cockroachdb/docs node-shutdown.md), npm's block (mjmasn/meteor-8808's README)
+    "E220202 20:51:23.800288 685 jobs/registry.go:715 ⋮ [n1] 314  error expiring job sessions",
+    "npm ERR! code ELIFECYCLE",
+    "npm ERR! errno 1",
 ]
 
 

@@ -120,8 +120,9 @@ _ERRING = (
     rb"\[GIN\] [^|\n]*\|" + GIN_COLOUR + rb" ?[4-9]\d\d",
 )
 _NUMBER_END = rb"(?![0-9A-Za-z_])"  # after an _ERRING number: where a word would end
-# glog's letter (E, W, F), month, day and time at a line's start: prose hardly starts so
-_GLOG = rb"^[EWF]\d{4} \d\d:\d\d:\d\d\.\d"
+# glog's letter (E, W, F), month, day and time at a line's start: prose hardly starts so; CockroachDB's
+# crdb-v1 and crdb-v2 write the year before the month ("E220202 20:51:23.800288 685 jobs/registry.go:715 ...")
+_GLOG = rb"^[EWF]\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d"
 # a JSON line's numbered level that is loud (logline._NUMBERED_LEVELS): pino's and bunyan's warn, error
 # and fatal ({"level":50,"msg":"Slow query detected"} holds no error word), Nextcloud's error and fatal
 _NUMBERED = rb'"level": ?(?:[34]|[456]0|"[34]"|"[456]0")[,} ]'
@@ -138,7 +139,10 @@ _CISCO = rb"%(?:ASA|FTD|PIX|FWSM)-[0-4]-\d{6}:"
 # instructions on the bench's real log; at a line's start, in glog's pass, and after " E ", a few
 _IBM = (IBM_MESSAGE_ID.removeprefix(r"\b") + "[" + IBM_LOUD_LETTERS + "][: ]").encode()
 _AT_LINE_START = rb"^(?:" + _GLOG[1:] + rb"|" + _IBM + rb")"  # found by one pattern from the newline before
-_SHAPED = (_NUMBERED, _MONGODB, _CISCO, rb" [EWF] " + _IBM)  # needles of a shape of their own, each found by one pattern
+# macOS's `log show` and `log stream`: Fault in the Type column, then the Activity id ("Fault       0x1a5c23")
+_MACOS_FAULT = rb" Fault {2,}0x[0-9a-f]+ "
+# needles of a shape of their own, each found by one pattern
+_SHAPED = (_NUMBERED, _MONGODB, _CISCO, rb" [EWF] " + _IBM, _MACOS_FAULT)
 NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING), b"(?m)" + _AT_LINE_START, *_SHAPED)
 # A line that may open a body (records._body_start, _Grouping._xml): a brace, an angle bracket,
 # an array of objects or strings, a bracket at the line's end.
@@ -169,6 +173,8 @@ _CONTINUES = (
     rb"(?:\w+\[[\w.]+\]: )?(?:F, \[|\[[0-9a-f]{8}-[0-9a-f]{4}-)",
     # a Ruby backtrace's frame logged under Ruby Logger's head (records._RUBY_HEAD)
     rb"[DIWEFA], \[[^\]\n]*#\d+\] +[A-Z]+ -- [^:\n]*: \S+:\d+:in ",
+    # npm's error block, every line prefixed (records.NPM_BLOCK)
+    rb"npm (?:ERR!|error)",
 )
 # The time a runtime or a CI server writes before every line it keeps: docker logs -t and kubectl
 # logs --timestamps (RFC 3339, nanoseconds), GitHub Actions' raw logs (seven digits), Jenkins's

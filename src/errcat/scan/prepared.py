@@ -412,7 +412,14 @@ def _untimed_text(text: str, head: str) -> tuple[str, datetime | None, str | Non
         untimed = text[span:]
         if "\n" in untimed:
             untimed = _unstamped(untimed)
+        if untimed[:2] == "0x" and (columns := _MACOS_COLUMNS.match(untimed)):  # its type, not its ids, names it
+            untimed = columns[1] + " " + untimed[columns.end() :]
     return untimed, at[0] if at else None, level(head)
+
+
+# macOS's `log show` and `log stream` columns after the time: thread, type, activity, process id, TTL; each
+# thread's and activity's id in a group's name made one error a group for each thread it was logged on
+_MACOS_COLUMNS = re.compile(r"0x[0-9a-f]+ +(Default|Info|Debug|Error|Fault|Activity) +0x[0-9a-f]+ +\d+ +\d+ +")
 
 
 _TIME_KEY = re.compile(r"(?:^|(?<= ))(?:time|ts|timestamp|t)=[\"']?$")  # a logfmt time's key, before its value

@@ -124,6 +124,10 @@ BARE_ERLANG_HEAD = r"\[[a-z]{4,7}\] <\d+\.\d+\.\d+>[ \t]*\r?"  # (prepared.py na
 _BARE_ERLANG_HEAD = re.compile(BARE_ERLANG_HEAD.encode() + rb"\n?$")
 
 
+# npm's error block: each line after its prefix, "npm ERR!" (to npm 8) or "npm error" (since 9); one failure, one record
+NPM_BLOCK = (b"npm ERR!", b"npm error")
+
+
 def _unstamped(line: Line) -> Line:
     """A line without the time a runtime or CI server wrote before it (needles.STAMP), if it has
     one: what follows tells whether it continues a record, as it does unstamped. A time followed
@@ -176,6 +180,8 @@ class _Grouping:
     ruby: tuple[bytes, bytes, bytes] | None = None  # a Ruby Logger head's letter, pid and program (_RUBY_HEAD)
     bare: bool = False  # the first line is a head whose message is on the lines below (_BARE_ERLANG_HEAD)
     quoted: bool = False  # a quoted value the dated first line opened is still open (_QUOTE_OPEN)
+    npm: bytes = b""  # the first line's npm prefix (NPM_BLOCK): the lines with it go on with its block
+    blank: bool = False  # the last line was blank (npm's "A complete log of this run" follows one)
     lines: int = 0
     size: int = 0
 
@@ -185,6 +191,7 @@ class _Grouping:
         self.size += len(line)
         self._opening(line)
         stripped = line.strip()
+        self.blank = not stripped
         self._trace(line, stripped)
         self.announces = stripped.endswith(_ANNOUNCING)
         self._gap(stripped)
@@ -233,6 +240,7 @@ class _Grouping:
             self.ruby = (m[1], m[2], m[3])
         self.bare = line.rstrip().endswith(b">") and _BARE_ERLANG_HEAD.search(line) is not None
         self.quoted = _QUOTE_OPEN.search(line) is not None and _ENTRY_START.match(line) is not None
+        self.npm = next((prefix for prefix in NPM_BLOCK if line.startswith(prefix)), b"")
 
     def _gap(self, stripped: Line) -> None:
         """Follow the blank line after a response's headers, or a line that ends "response body:":
@@ -334,6 +342,10 @@ class _Grouping:
         that announces it ("vendor call failed:")."""
         return bool(line) and line[0] in _DUMP_MARKS and (self.dumped or self.announces) and _DUMPED.match(line) is not None
 
+    def _npm_gap(self) -> bool:
+        """Whether a blank line may go on with npm's block: one, before its "A complete log of this run" lines."""
+        return bool(self.npm) and not self.blank
+
     def continued_by(self, line: Line) -> bool:
         """Whether ``line`` belongs to this record rather than starting the next one."""
         if self.lines >= MAX_RECORD_LINES or self.size >= MAX_RECORD:
@@ -344,7 +356,7 @@ class _Grouping:
         line = self._own(line)
         if not line.strip():  # the blank line between headers and body; in a dumped exchange, also
             # before its response; and the one before a chained exception's sentence and traceback
-            return (self.status and not self.body) or (self.request and not self.status) or self.raised
+            return (self.status and not self.body) or (self.request and not self.status) or self.raised or self._npm_gap()
         if self.gap:  # the body after a response's headers, unless the next log entry starts there (a date, a level)
             return not _new_entry(line) and (line[0] in b"{[<" or level(bytes(line[:HEAD]).decode("utf-8", "replace")) is None)
         if self.request and not self.status and _STATUS_LINE.match(line):  # the response after a request's body
@@ -357,6 +369,7 @@ class _Grouping:
             or self._trace_goes_on(line)
             or self._dump_goes_on(line)
             or self._tagged_goes_on(line)
+            or (self.npm and line.startswith(self.npm))
         ):
             return True
         if self.body:
@@ -414,6 +427,8 @@ def _continuation_like(line: Line) -> bool:
     if first in _EXCHANGE_STARTS and (_STATUS_LINE.match(line) or _REQUEST_LINE.match(line)):
         return True
     if line.startswith(_TRACE_STARTS) or line.startswith(_RAISED_GOES_ON) or _EXCEPTION_LINE.match(line) or _RAISED.match(line):
+        return True
+    if line.startswith(NPM_BLOCK):
         return True
     colon = line.find(b":")  # a header's name runs up to the line's first colon
     return 0 < colon < len(line) - 1 and line[colon + 1] in (0x20, 0x09) and _HEADER.match(line) is not None
@@ -824,6 +839,10 @@ def _group(buf: Buffer, head: int, target: int, limit: int, eof: bool) -> tuple[
             line = buf[pos : limit if nl < 0 else nl + 1]  # the next line: this entry's, or the next's first
             if not entry.continued_by(line):
                 break
+        if entry.npm and entry.blank:  # the blank line npm's block took, and no line of the block after it
+            pos = buf.rfind(b"\n", start, pos - 1) + 1
+            nl = buf.find(b"\n", pos, limit)
+            line = buf[pos : limit if nl < 0 else nl + 1]
         if target < pos:
             cut = entry.lines >= MAX_RECORD_LINES or entry.size >= MAX_RECORD
             return start, pos, cut and (entry.depth > 0 or entry.xml_root is not None)

@@ -43,7 +43,7 @@ LEVEL_WORDS = _LOUD_WORDS + "|INFO|INF|DEBUG|DBG|TRACE|TRC|NOTICE|VERBOSE|VRB"
 # and the letters of glog, [E], <W>, logcat; Grafana's lvl=eror
 # and four letters: logrus's on a terminal (ERRO[0000]), RabbitMQ's level_format lc4 ([erro])
 _FOUR_LETTERS = "ERRO|FATA|PANI|ALER|EMER|DEBU|TRAC|NOTI"
-_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror", "erro", "fata", "pani", "aler", "emer"])
+_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror", "erro", "fata", "pani", "aler", "emer", "fault"])
 QUIET_LEVELS = frozenset(
     ("info", "inf", "debug", "dbg", "trace", "trc", "notice", "verbose", "vrb", "i", "d", "t", "v", "debu", "trac", "noti")
 )
@@ -66,8 +66,9 @@ _LEVEL = re.compile(
     r"|\[\w*:(?P<apache>emerg|alert|crit|critical|error|warn|notice|info|debug|trace\d)(?:\]|[, ](?=\d{4}-))"
     # level=error, "level": "error", severity:ERROR, @l: Error (not a URL's query: "?level=ERR&...")
     r"|(?<![\w.&?])(?i:[\"']?(?:level|lvl|severity|levelname|loglevel|log\.level|@l)[\"']?\s*[=:]\s*[\"']?)(?P<keyed>[A-Za-z]+)"
-    # glog: E1203 12:00:00.123456, at the line's start or after a syslog program tag (kubelet[7]: E1102 ...)
-    r"|(?:^|\]: )(?P<glog>[EWFID])\d{4} \d\d:"
+    # glog: E1203 12:00:00.123456, at the line's start or after a syslog program tag (kubelet[7]: E1102 ...);
+    # CockroachDB's with the year first: E220202 20:51:23.800288
+    r"|(?:^|\]: )(?P<glog>[EWFID])\d{4}(?:\d\d)? \d\d:"
     # a syslog program tag followed by its level: "sshd[24200]: error: ...", "gmetad: Warning: ...", Courier's
     # "courieresmtpd[26762]: error,relay=::ffff:192.0.2.3,..."
     r"|\]: (?P<tagged>(?i:error|fatal|warning|panic))[:,]"
@@ -100,8 +101,9 @@ _LEVEL = re.compile(
     r"|Error)(?=: )"
     # SQL Server's error log: "2022-12-20 12:36:54.17 Logon       Error: 18456, Severity: 14, State: 8."
     r"|(?<= )(?P<mssql>Error): \d+, Severity: \d"
-    # a capitalised level in a padded column (Windows CBS: "2016-09-28 04:30:31, Info          CBS ...")
-    r"|(?<![\w.=:/-])(?P<column>Info|Warning|Error|Debug|Critical|Fatal|Verbose)(?= {2,}|\t)"
+    # a capitalised level in a padded column (Windows CBS: "2016-09-28 04:30:31, Info          CBS ..."); macOS's
+    # `log show` and `log stream` Type column, whose Fault is its most severe ("0xd5b      Fault       0x1a5c23  ...")
+    r"|(?<![\w.=:/-])(?P<column>Info|Warning|Error|Debug|Critical|Fatal|Verbose|Fault)(?= {2,}|\t)"
     # Redis's level mark after its time ("1:C 25 Apr 2024 05:32:35.018 # Warning: ..."), Proxifier's "host:443 error : ..."
     r"|\d+:[XCSM] \d\d? [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d\.\d{3} (?P<redis>[.*#-]) |(?<= )(?P<spaced>error|warning) : "
     # MikroTik's topics, its level among them: "10.120.127.1 system,error,critical login failure ..."
@@ -161,9 +163,11 @@ _DIAGNOSTIC = re.compile(
     r"(?:│ )?(?P<diagnostic>error|fatal|warning|Error|Warning|Fatal Error)(?:\[[A-Za-z]{0,4}\d{1,5}\])?: "
     r"(?!(?:null|true|false|none|~|\d+)\s*$)\S"
     r"|(?P<ansible>failed): \["
-    # npm's (9 and later) error block, read by its code line only ("npm error code ERESOLVE"): each line of the
-    # block says "npm error", and a record a line would make one failure a dozen
-    r"|npm (?P<npm>error) code \S"
+    # npm's (9 and later) error block, by its first line ("npm error code ERESOLVE", 'npm error Missing script: "lint"'):
+    # each line of the block says "npm error", and the block is one record (records.NPM_BLOCK)
+    r"|npm (?P<npm>error) (?:code \S|[A-Z])"  # its code, or its message's capital (not prose's "npm error handling")
+    # and its warning, a line each (as npm to 8 wrote "npm WARN deprecated ..."): "npm warn deprecated inflight@1.0.6: ..."
+    r"|npm (?P<npm_warn>warn) [a-zA-Z]+ "
 )
 # a syslog header before a relayed program's own line (RFC 3164's time or an RFC 3339 one, the host, the
 # program's tag: "Apr 02 14:55:51.000000 172.28.0.2 postgres[43]: ", "2026-04-02T14:56:06+00:00 host postgres[152]: ";
