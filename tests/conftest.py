@@ -100,6 +100,7 @@ def catalog_copy(tmp_path: Path) -> Path:
 SLOW: dict[str, set[str]] = {
     "test_architecture.py": {"test_from_errcat_import_explain_is_the_function_not_a_module"},
     "test_cache.py": {
+        "test_build_locks_go_with_their_indexes",
         "test_cache_info_and_clear",
         "test_concurrent_first_runs",
         "test_damaged_cache_is_rebuilt_not_trusted",
@@ -260,6 +261,7 @@ SLOW: dict[str, set[str]] = {
         "test_the_prompt_of_a_2_mb_error_screens_what_it_shows_not_all_of_it",
         "test_a_cache_file_replaced_by_a_folder_is_rebuilt_once_without_a_warning",
         "test_cache_clear_removes_a_folder_put_in_a_cache_files_place",
+        "test_cache_clear_removes_a_folder_1500_deep_in_a_cache_files_place",
         "test_a_terminated_docs_run_leaves_no_temporary_file_and_no_traceback",
         "test_a_fifo_in_place_of_a_page_is_a_stale_page_not_a_wait_for_ever",
         "test_docs_into_1500_new_nested_folders_writes_the_pages_not_a_recursion_error",
