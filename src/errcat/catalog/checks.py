@@ -262,13 +262,16 @@ def sample_shows(e: Entry) -> bool:
     essential=True,
 )
 def _observed_is_documented(catalog: Catalog) -> Iterator[Problem]:
+    def said(e: Entry) -> tuple[str, str]:
+        return e.vendor, squash(e.message or str(e.code or e.name or ""))
+
     documented: dict[tuple[str, str], str] = {}
     for e in catalog.entries:
         if not e.observed and e.kind == "body":
-            documented.setdefault((e.vendor, squash(e.message or str(e.code or e.name or ""))), e.id)
+            documented.setdefault(said(e), e.id)
     for e in catalog.entries:
         if e.observed:
-            other = documented.get((e.vendor, squash(e.message or str(e.code or e.name or ""))))
+            other = documented.get(said(e))
             if other:
                 yield _at(catalog, "entry", e.id, "CAT023", f"entry {e.id} is documented as {other}: remove it")
 
