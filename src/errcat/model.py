@@ -40,7 +40,6 @@ class Citation(NamedTuple):
 
 DOCUMENTED = "documented"  # from the vendor's own documents (../shared/sources/)
 OBSERVED = "observed"  # seen in public reports; never the vendor's word
-PROVENANCES = (DOCUMENTED, OBSERVED)
 ESTABLISHED = ("vendor-confirmed", "several-reports", "one-report")  # how well an observed error is known
 
 

@@ -2,9 +2,9 @@
 
 A paste or a log may hold anything where a number belongs: ``²`` (``str.isdigit`` says yes,
 ``int`` says no), 5,000 nines (past Python's digit limit, and past SQLite's integers), ``1e999``
-and ``.inf`` (``int`` overflows), ``0001-01-01T00:00:00+10:00`` (before year 1 in UTC). Each
-function here returns the value or None ("not a number/status/date"), never raises, so no
-reader of input has to guess which exceptions a conversion may throw. Imports nothing of errcat.
+and ``.inf`` (``int`` overflows). Each function here returns the value or None ("not a
+number/status/date"), never raises, so no reader of input has to guess which exceptions a
+conversion may throw. Imports nothing of errcat.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-from datetime import UTC, datetime
 
 MAX_DIGITS = 18  # every signed 64-bit integer (SQLite's INTEGER) has at most 18 digits of headroom
 _INTEGER = re.compile(rf"[+-]?[0-9]{{1,{MAX_DIGITS}}}")  # ASCII digits only: "²" and "٣" are not numbers here
@@ -151,18 +150,6 @@ def to_seconds(value: object, cap: float) -> float | None:
     if math.isnan(number) or number < 0:
         return None
     return min(number, cap)
-
-
-def to_datetime(text: str) -> datetime | None:
-    """An ISO 8601 date-time (``T`` or space), aware ones in UTC; None when it is not one or
-    falls outside the years Python can hold once moved to UTC (``0001-01-01T00:00:00+10:00``)."""
-    if not isinstance(text, str) or len(text) > 64:
-        return None
-    try:
-        when = datetime.fromisoformat(text.strip())
-        return when.astimezone(UTC) if when.tzinfo is not None else when
-    except (ValueError, OverflowError):
-        return None
 
 
 MAX_RETRY_AFTER = 86400.0  # seconds: a Retry-After asking for more than a day is taken as one day (a daily quota)

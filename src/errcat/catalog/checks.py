@@ -59,8 +59,10 @@ def check(code: str, name: str, description: str, essential: bool = False) -> Ca
     return register
 
 
-def _at(catalog: Catalog, kind: str, key: str, code: str, name: str, message: str, level: str = "error") -> Problem:
+def _at(catalog: Catalog, kind: str, key: str, code: str, message: str, level: str = "error") -> Problem:
+    """A problem where the catalog defines ``key``, named as its code is registered in CHECKS."""
     loc = catalog.location(kind, key)
+    name = next(c.name for c in CHECKS if c.code == code)
     return Problem(loc.file if loc else "<catalog>", loc.line if loc else 1, code, name, message, level)
 
 
@@ -69,16 +71,14 @@ def _bad_status(catalog: Catalog) -> Iterator[Problem]:
     known = {s.value for s in HTTPStatus}
     for e in catalog.entries:
         if e.status not in known or e.status < 400:
-            yield _at(
-                catalog, "entry:status", e.id, "CAT005", "bad-status", f"entry {e.id}: {e.status} is not an HTTP error status"
-            )
+            yield _at(catalog, "entry:status", e.id, "CAT005", f"entry {e.id}: {e.status} is not an HTTP error status")
 
 
 @check("CAT006", "missing-guide", "An entry names a guide (explanation) that no file defines.", essential=True)
 def _missing_guide(catalog: Catalog) -> Iterator[Problem]:
     for e in catalog.entries:
         if e.guide_id not in catalog.guides:
-            yield _at(catalog, "entry:guide", e.id, "CAT006", "missing-guide", f"entry {e.id}: no guide {e.guide_id} explains it")
+            yield _at(catalog, "entry:guide", e.id, "CAT006", f"entry {e.id}: no guide {e.guide_id} explains it")
 
 
 @check("CAT007", "template-mismatch", "A template filled with its slots does not give its documented message.", essential=True)
@@ -88,29 +88,21 @@ def _template_mismatch(catalog: Catalog) -> Iterator[Problem]:
         try:
             names = slot_names(t.template)
         except TemplateSyntaxError as exc:
-            yield _at(catalog, "template", key, "CAT008", "template-syntax", f"template {t.template!r}: {exc}")
+            yield _at(catalog, "template", key, "CAT008", f"template {t.template!r}: {exc}")
             continue
         slots = dict(t.slots)
         if set(names) != set(slots):
             yield _at(
-                catalog,
-                "template",
-                key,
-                "CAT009",
-                "template-slots",
+                catalog, "template", key, "CAT009",
                 f"template {t.template!r} has slots {sorted(names)} but slots: gives {sorted(slots)}",
-            )
+            )  # fmt: skip
             continue
         filled = fill(t.template, slots)
         if filled != message:
             yield _at(
-                catalog,
-                "template",
-                key,
-                "CAT007",
-                "template-mismatch",
+                catalog, "template", key, "CAT007",
                 f"template {t.template!r} filled with its slots gives {filled!r}, not the documented {message!r}",
-            )
+            )  # fmt: skip
 
 
 CHECKS.append(Check("CAT008", "template-syntax", "A template is not valid {slot} syntax.", True))
@@ -124,14 +116,9 @@ def _untemplated(catalog: Catalog) -> Iterator[Problem]:
     for e in catalog.entries:
         if e.message and PLACEHOLDER.search(e.message) and e.template is None:
             yield _at(
-                catalog,
-                "entry",
-                e.id,
-                "CAT010",
-                "untemplated-placeholder",
-                f"entry {e.id}: message {e.message!r} has a placeholder but no template",
-                "warning",
-            )
+                catalog, "entry", e.id, "CAT010",
+                f"entry {e.id}: message {e.message!r} has a placeholder but no template", "warning",
+            )  # fmt: skip
 
 
 @check("CAT011", "endpoint-consistency", "An entry's endpoint or methods are not among its vendor's documented endpoints.")
@@ -144,22 +131,13 @@ def _endpoint_consistency(catalog: Catalog) -> Iterator[Problem]:
         ep = paths.get(e.endpoint)
         if ep is None:
             yield _at(
-                catalog,
-                "entry",
-                e.id,
-                "CAT011",
-                "endpoint-consistency",
+                catalog, "entry", e.id, "CAT011",
                 f"entry {e.id}: endpoint {e.endpoint} is not among vendor {e.vendor}'s endpoints",
-            )
+            )  # fmt: skip
         elif not set(e.methods) <= set(ep.methods):
             extra = sorted(set(e.methods) - set(ep.methods))
             yield _at(
-                catalog,
-                "entry",
-                e.id,
-                "CAT011",
-                "endpoint-consistency",
-                f"entry {e.id}: method(s) {', '.join(extra)} not documented for {e.endpoint}",
+                catalog, "entry", e.id, "CAT011", f"entry {e.id}: method(s) {', '.join(extra)} not documented for {e.endpoint}"
             )
 
 
@@ -168,7 +146,7 @@ def _unused_guide(catalog: Catalog) -> Iterator[Problem]:
     used = {e.guide_id for e in catalog.entries}
     for gid in catalog.guides:
         if gid not in used:
-            yield _at(catalog, "guide", gid, "CAT013", "unused-guide", f"guide {gid} is not used by any entry", "warning")
+            yield _at(catalog, "guide", gid, "CAT013", f"guide {gid} is not used by any entry", "warning")
 
 
 @check(
@@ -177,10 +155,10 @@ def _unused_guide(catalog: Catalog) -> Iterator[Problem]:
 def _id_prefix(catalog: Catalog) -> Iterator[Problem]:
     for e in catalog.entries:
         if not e.id.startswith(e.vendor + "."):
-            yield _at(catalog, "entry", e.id, "CAT016", "id-prefix", f"entry id {e.id} should start with {e.vendor}.")
+            yield _at(catalog, "entry", e.id, "CAT016", f"entry id {e.id} should start with {e.vendor}.")
     for g in catalog.guides.values():
         if not g.id.startswith(g.vendor + "."):
-            yield _at(catalog, "guide", g.id, "CAT016", "id-prefix", f"guide id {g.id} should start with {g.vendor}.")
+            yield _at(catalog, "guide", g.id, "CAT016", f"guide id {g.id} should start with {g.vendor}.")
 
 
 @check("CAT017", "orphan-template", "A template whose message no entry documents.")
@@ -189,14 +167,9 @@ def _orphan_template(catalog: Catalog) -> Iterator[Problem]:
     for key in catalog.templates:
         if key not in messages:
             yield _at(
-                catalog,
-                "template",
-                f"{key[0]}\0{key[1]}",
-                "CAT017",
-                "orphan-template",
-                f"template for {key[1]!r} matches no documented {key[0]} message",
-                "warning",
-            )
+                catalog, "template", f"{key[0]}\0{key[1]}", "CAT017",
+                f"template for {key[1]!r} matches no documented {key[0]} message", "warning",
+            )  # fmt: skip
 
 
 # Statuses where waiting and resending can help (500 too: ProSpend's document says to try again
@@ -214,7 +187,7 @@ def _retry_mismatch(catalog: Catalog) -> Iterator[Problem]:
             continue
         if guide.retry == "refresh-and-retry" and any(e.status != 401 for e in rows):
             yield _at(
-                catalog, "guide", gid, "CAT019", "retry-mismatch",
+                catalog, "guide", gid, "CAT019",
                 f"guide {gid}: refresh-and-retry refreshes an access token, but it explains errors other than a 401",
             )  # fmt: skip
         transient = [
@@ -224,7 +197,7 @@ def _retry_mismatch(catalog: Catalog) -> Iterator[Problem]:
         ]
         if guide.retry in ("backoff", "wait-for-reset") and not all(transient):
             yield _at(
-                catalog, "guide", gid, "CAT019", "retry-mismatch",
+                catalog, "guide", gid, "CAT019",
                 f"guide {gid}: {guide.retry} is for rate limits, quotas, time-outs and 429/500/502/503/504, not for these errors",
             )  # fmt: skip
 
@@ -242,7 +215,7 @@ def _unsourced_fact(catalog: Catalog) -> Iterator[Problem]:
         for value, source in sources:
             if not source.strip() or _VAGUE_SOURCE.search(source):
                 yield _at(
-                    catalog, "vendor", vendor.id, "CAT020", "unsourced-fact",
+                    catalog, "vendor", vendor.id, "CAT020",
                     f"vendor {vendor.id}: {value!r} has no source a reader can open ({source!r}); name the document or URL",
                 )  # fmt: skip
 
@@ -251,7 +224,7 @@ def _unsourced_fact(catalog: Catalog) -> Iterator[Problem]:
 def _unfinished_guide(catalog: Catalog) -> Iterator[Problem]:
     for gid, g in catalog.guides.items():
         if any("TODO" in text for text in (g.summary, g.fix, *g.causes)):
-            yield _at(catalog, "guide", gid, "CAT021", "unfinished-guide", f"guide {gid} still says TODO", "warning")
+            yield _at(catalog, "guide", gid, "CAT021", f"guide {gid} still says TODO", "warning")
 
 
 @check(
@@ -264,7 +237,7 @@ def _observed_sample(catalog: Catalog) -> Iterator[Problem]:
     for e in catalog.entries:
         if e.observed and not sample_shows(e):
             what = f"message {e.message!r}" if e.message else f"code/name {e.code or e.name!r}"
-            yield _at(catalog, "entry", e.id, "CAT022", "observed-sample", f"entry {e.id}: its sample does not show its {what}")
+            yield _at(catalog, "entry", e.id, "CAT022", f"entry {e.id}: its sample does not show its {what}")
 
 
 def sample_shows(e: Entry) -> bool:
@@ -289,22 +262,18 @@ def sample_shows(e: Entry) -> bool:
     essential=True,
 )
 def _observed_is_documented(catalog: Catalog) -> Iterator[Problem]:
+    def said(e: Entry) -> tuple[str, str]:
+        return e.vendor, squash(e.message or str(e.code or e.name or ""))
+
     documented: dict[tuple[str, str], str] = {}
     for e in catalog.entries:
         if not e.observed and e.kind == "body":
-            documented.setdefault((e.vendor, squash(e.message or str(e.code or e.name or ""))), e.id)
+            documented.setdefault(said(e), e.id)
     for e in catalog.entries:
         if e.observed:
-            other = documented.get((e.vendor, squash(e.message or str(e.code or e.name or ""))))
+            other = documented.get(said(e))
             if other:
-                yield _at(
-                    catalog,
-                    "entry",
-                    e.id,
-                    "CAT023",
-                    "observed-is-documented",
-                    f"entry {e.id} is documented as {other}: remove it",
-                )
+                yield _at(catalog, "entry", e.id, "CAT023", f"entry {e.id} is documented as {other}: remove it")
 
 
 @check(
@@ -318,12 +287,10 @@ def _provenance_mixed(catalog: Catalog) -> Iterator[Problem]:
         kinds = {e.provenance for e in entries}
         guide = catalog.guides.get(gid)
         if len(kinds) > 1:
-            yield _at(
-                catalog, "guide", gid, "CAT024", "provenance-mixed", f"guide {gid} explains documented and observed entries"
-            )
+            yield _at(catalog, "guide", gid, "CAT024", f"guide {gid} explains documented and observed entries")
         elif guide is not None and (guide.established is not None) != (kinds == {OBSERVED}):
             need = "needs established:" if guide.established is None else "has established: but explains documented entries"
-            yield _at(catalog, "guide", gid, "CAT024", "provenance-mixed", f"guide {gid} {need}")
+            yield _at(catalog, "guide", gid, "CAT024", f"guide {gid} {need}")
 
 
 def _guide_sources(catalog: Catalog, gid: str) -> dict[str, Citation]:
@@ -352,10 +319,10 @@ def _claim_basis(catalog: Catalog) -> Iterator[Problem]:
         if guide.established is None:
             if guide.basis is not None:
                 message = f"guide {gid} has a basis but explains documented entries"
-                yield _at(catalog, "guide", gid, "CAT025", "claim-basis", message)
+                yield _at(catalog, "guide", gid, "CAT025", message)
             continue
         for message in _basis_problems(gid, guide, _guide_sources(catalog, gid)):
-            yield _at(catalog, "guide", gid, "CAT025", "claim-basis", message)
+            yield _at(catalog, "guide", gid, "CAT025", message)
 
 
 def origin_of(url: str) -> str:
@@ -377,7 +344,7 @@ def _several_reports_origins(catalog: Catalog) -> Iterator[Problem]:
         origins = sorted({origin_of(url) for url in _guide_sources(catalog, gid)})
         if len(origins) < 2:
             yield _at(
-                catalog, "guide", gid, "CAT026", "several-reports-origins",
+                catalog, "guide", gid, "CAT026",
                 f"guide {gid} is several-reports but its sources all come from {', '.join(origins) or 'nowhere'}: one report",
             )  # fmt: skip
 
@@ -414,7 +381,7 @@ def _status_basis(catalog: Catalog) -> Iterator[Problem]:
     for e in catalog.entries:
         problem = _status_problem(e) if e.observed else None
         if problem:
-            yield _at(catalog, "entry", e.id, "CAT027", "status-basis", problem)
+            yield _at(catalog, "entry", e.id, "CAT027", problem)
 
 
 _RESENDS = frozenset({"backoff", "wait-for-reset", "refresh-and-retry"})
@@ -432,7 +399,7 @@ def _retry_contradiction(catalog: Catalog) -> Iterator[Problem]:
         rows = catalog.by_guide.get(gid, [])
         if guide.established and guide.retry in _RESENDS and any((e.vendor, e.status) in never for e in rows):
             yield _at(
-                catalog, "guide", gid, "CAT028", "retry-contradiction",
+                catalog, "guide", gid, "CAT028",
                 f"guide {gid} says {guide.retry}, but the vendor's documented advice for that status is not to retry",
             )  # fmt: skip
 

@@ -130,6 +130,7 @@ def _size(path: Path) -> int:
 
 
 def _merge_vendor(vendors: dict[str, dict[str, Any]], data: LineDict, file: str, problems: list[Problem]) -> None:
+    """One file's vendor block into the vendor's record: lists add up, a value given twice must agree (CAT015)."""
     vid = data["id"]
     merged = vendors.setdefault(vid, {"id": vid})
     for key, value in data.items():
@@ -149,6 +150,11 @@ def _merge_vendor(vendors: dict[str, dict[str, Any]], data: LineDict, file: str,
             )
         else:
             merged[key] = value
+
+
+def _check_patterns(vid: str, data: LineDict, file: str, problems: list[Problem]) -> None:
+    """CAT018: a vendor's name patterns are run on every paste, so each must compile and must not
+    backtrack exponentially."""
     for key in ("mentions", "brands", "other_products", "unlisted"):
         for item in data.get(key) or ():
             line = getattr(item, "line", data.key_lines.get(key, data.line))
@@ -335,8 +341,9 @@ def build(raw_files: list[RawFile]) -> tuple[Catalog, list[Problem]]:
         if not isinstance(data, dict) or any(p.level == "error" for p in raw.problems):
             continue
         vendor = data["vendor"]
-        _merge_vendor(vendors, vendor, raw.display, problems)
         vid = vendor["id"]
+        _merge_vendor(vendors, vendor, raw.display, problems)
+        _check_patterns(vid, vendor, raw.display, problems)
         where.setdefault(("vendor", vid), Location(raw.display, vendor.line, raw.layer))
         _add_guides(raw, vid, guides, where, problems)
         _add_templates(raw, vid, templates, where, problems)
