@@ -153,11 +153,12 @@ def test_cluster_report_is_the_local_report(client, index, logs, small_blocks, t
     }
 
 
-def test_many_small_logs_are_spread_over_the_workers_threads(client, index, tmp_path):
+def test_many_small_logs_are_read_by_every_worker(client, index, tmp_path):
     """Small files were grouped until a task held 32 MB: 300 small logs on S3 were one task, read by one
-    worker while the others idled. They are now spread: about two tasks per worker thread, none holding more
-    than its share, and the report is still the local one. (Which worker runs a task is Dask's choice: tasks
-    this short stay where the catalog is; the reproducer of 300 objects on S3 measured 2 and 3 a worker.)"""
+    worker while the others idled. They are now spread: about two tasks per worker thread, each read by
+    one worker of the two, none holding more than its share, and the report is still the local one."""
+    from distributed import get_task_stream
+
     from errcat.scan.remote import expand
 
     names = []
@@ -167,25 +168,16 @@ def test_many_small_logs_are_spread_over_the_workers_threads(client, index, tmp_
         path.write_text("\n".join(part) + "\n")
         names.append(str(path))
     local = scan(index, names, ScanOptions(workers=1))
-    on_cluster = cluster_module.scan_remote(index, names, ScanOptions(), client)
+    with get_task_stream(client) as stream:
+        on_cluster = cluster_module.scan_remote(index, names, ScanOptions(), client)
     assert _comparable(scan_document(on_cluster, 10**6)) == _comparable(scan_document(local, 10**6))
     threads = sum(client.nthreads().values())
     assert threads == 2 and on_cluster.where["tasks"] >= 2 * threads
+    read_by = {t["worker"] for t in stream.data if str(t["key"]).startswith("run_task")}
+    assert read_by == set(client.nthreads()), "every worker reads a share of the small files"
     share = -(-sum(Path(n).stat().st_size for n in names) // (2 * threads))
     for kind, what in cluster_module.plan(expand(names), threads):
         assert kind == "files" and sum(size for _name, _url, size in what) <= share
-
-
-def test_a_log_below_32_mb_is_cut_in_the_clusters_share(client, index, logs, monkeypatch):
-    """A plain file under a block's 32 MB was one task on any cluster: a 30 MB log was read by one worker. It is
-    cut in blocks of the cluster's share (here the floor lowered, as BLOCK lowers the block, to keep it small)."""
-    big, _, _ = logs
-    monkeypatch.setattr(cluster_module, "BLOCK_FLOOR", BLOCK, raising=False)  # raising: the code before had none
-    local = scan(index, [str(big)], ScanOptions(workers=1))
-    on_cluster = cluster_module.scan_remote(index, [str(big)], ScanOptions(), client)
-    assert big.stat().st_size < cluster_module.TASK_BYTES and big.stat().st_size > 4 * BLOCK
-    assert _comparable(scan_document(on_cluster, 10**6)) == _comparable(scan_document(local, 10**6))
-    assert on_cluster.where["tasks"] == 2 * sum(client.nthreads().values())
 
 
 def test_vendor_and_time_window_on_the_cluster(client, index, logs, small_blocks):

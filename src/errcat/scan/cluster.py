@@ -40,7 +40,6 @@ from .w3c import columns_at
 
 TASK_BYTES = 32 << 20  # one block, and what a task of small files holds at most (as parallel.TASK_BYTES)
 TASKS_PER_THREAD = 2  # small files are spread so: a thread that ends early takes another's second task
-BLOCK_FLOOR = 8 << 20  # a block reads up to ~1 MB past its end (a record across it): a smaller block reads too much twice
 RETRIES = 2  # a task whose worker died is run again by Dask; this many more times on an error
 WAIT_FOR_WORKERS = 30  # seconds a scheduler may take to get its first worker
 
@@ -266,12 +265,11 @@ def _on_cluster(
 def plan(files: list[Input], threads: int = 0) -> list[Task]:
     """The tasks for the files, in input order: blocks of big plain files, big gzip/UTF-16 files
     whole, small files grouped up to a block's bytes, missing files as they are. For a cluster of
-    ``threads`` threads, small files are grouped up to a share of all bytes instead, and a plain file is cut
-    in blocks of that share (no smaller than BLOCK_FLOOR), so that there are TASKS_PER_THREAD tasks a thread:
-    300 small logs were one task, and a 30 MB log one, read by one worker while the others idled."""
-    share = max(1, -(-sum(rf.size or 0 for rf in files) // (threads * TASKS_PER_THREAD))) if threads else TASK_BYTES
-    held_most = min(TASK_BYTES, share)
-    block = min(TASK_BYTES, max(BLOCK_FLOOR, share))
+    ``threads`` threads, small files are grouped up to a share of all bytes instead, so that there are
+    TASKS_PER_THREAD tasks a thread: 300 small logs were one task read by one worker while the others idled."""
+    block = TASK_BYTES
+    sizes = sum(rf.size or 0 for rf in files)
+    held_most = min(block, max(1, -(-sizes // (threads * TASKS_PER_THREAD)))) if threads else block
     tasks: list[Task] = []
     group: list[Whole] = []
     held = 0
