@@ -198,6 +198,37 @@ def test_success_passes_and_attach_mode_raises_nothing(server, catalog):
     assert r2.extensions["errcat"].errors[0].observed.message == "Client is invalid"
 
 
+def test_a_streamed_error_body_the_hook_read_is_still_the_applications_as_the_docs_say(server, catalog):
+    """docs/integrations.md: the hook reads an error body to explain it, streaming too; the decoded body stays
+    readable, the raw stream is the clients' own "already read"; statuses=[] leaves the raw bytes, which explain
+    as a paste explains them."""
+    path = f"/accountright/{GUID}/Sale/Invoice/Item"
+    body = ANSWERS[path][2].encode()
+    attach = requests.Session()
+    attach.hooks["response"].append(errcat_requests.hook(catalog=catalog, attach=True))
+    streamed = attach.get(server + path, stream=True, timeout=10)
+    assert b"".join(streamed.iter_content(7)) == body and streamed.errcat.errors[0].best.entry.code == 25008
+    assert attach.get(server + path, stream=True, timeout=10).raw.read() == b""
+    with (
+        httpx.Client(event_hooks={"response": [errcat_httpx.hook(catalog=catalog, attach=True)]}) as client,
+        client.stream("GET", server + path) as response,
+    ):
+        assert b"".join(response.iter_bytes()) == body and response.extensions["errcat"].errors[0].best.entry.code == 25008
+    with (
+        httpx.Client(event_hooks={"response": [errcat_httpx.hook(catalog=catalog, attach=True)]}) as client,
+        client.stream("GET", server + path) as response,
+        pytest.raises(httpx.StreamConsumed),
+    ):
+        b"".join(response.iter_raw())
+    leave = requests.Session()
+    leave.hooks["response"].append(errcat_requests.hook(catalog=catalog, statuses=[]))
+    raw = leave.get(server + path, stream=True, timeout=10)
+    text = raw.raw.read().decode()
+    assert text == body.decode()
+    x = errcat.explain(f"HTTP/1.1 {raw.status_code}\n\n{text}", catalog=catalog)
+    assert x.errors[0].best.entry.code == 25008
+
+
 def test_urllib_http_error(server, catalog):
     request = urllib.request.Request(f"{server}/invoices.json?api_key={IX_KEY}", method="POST", data=b"{}")
     with pytest.raises(urllib.error.HTTPError) as info:

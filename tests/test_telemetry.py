@@ -1001,7 +1001,8 @@ def test_opentelemetry_span_errcat_annotates_carries_no_credential_of_the_url(se
     """The instrumentation records the full URL, an api_key in its query: on a span errcat annotates
     it is redacted as explain redacts a paste's. Another service's failed call kept it (the Sentry
     integration hides it in a transaction): now hidden too, and the call not claimed. A call that
-    succeeded is left as it was."""
+    succeeded kept its api_key in the span shipped to the collector: hidden too, the span left otherwise
+    as it was (no errcat attribute)."""
     requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
     requests.post(f"{server}/v1/charges?api_key={SECRET}", json={})
     requests.post(url(server, "ok") + f"?api_key={SECRET}", json={})
@@ -1013,7 +1014,9 @@ def test_opentelemetry_span_errcat_annotates_carries_no_credential_of_the_url(se
     assert annotated.attributes["errcat.vendor"] == "myob"
     assert annotated.attributes[key].endswith("/Sale/Invoice/Item?api_key=[REDACTED]")
     assert SECRET not in json.dumps(dict(annotated.attributes))
-    assert fine.attributes[key].endswith(f"?api_key={SECRET}")  # not errcat's to touch: no vendor error
+    assert fine.attributes[key].endswith("/ok?api_key=[REDACTED]")
+    assert SECRET not in json.dumps(dict(fine.attributes)) and not any(k.startswith("errcat.") for k in fine.attributes)
+    assert "error.type" not in fine.attributes and not fine.events
 
 
 def test_opentelemetry_httpx_transport_hook(catalog):
@@ -1115,6 +1118,30 @@ def httpx_spans(catalog) -> Iterator[InMemorySpanExporter]:
         yield exporter
     finally:
         instrumentor.uninstrument()
+
+
+def test_opentelemetry_httpx_spans_of_calls_that_succeeded_carry_no_credential(server, httpx_spans):
+    """httpx's instrumentation (a Client and an AsyncClient over the network) recorded a 200 call's full URL with
+    its api_key, and a token in its path, in the span shipped to the collector: errcat hid them only on an error
+    status. Every span the hooks are given has them hidden; the body the application reads is untouched."""
+    import asyncio
+
+    sync_url = f"{server}/v1/{SECRET}/ok?api_key={SECRET}"  # a secret key in the path too
+    with httpx.Client() as client:
+        first = client.get(sync_url)
+
+    async def call() -> httpx.Response:
+        async with httpx.AsyncClient() as client:
+            return await client.get(url(server, "ok") + f"?api_key={SECRET}")
+
+    second = asyncio.run(call())
+    assert first.status_code == second.status_code == 200 and first.content == second.content
+    spans = httpx_spans.get_finished_spans()
+    assert len(spans) == 2
+    for span in spans:
+        (key,) = [k for k in ("url.full", "http.url") if k in span.attributes]
+        assert span.attributes[key].endswith("/ok?api_key=[REDACTED]")
+        assert SECRET not in json.dumps(dict(span.attributes)) and not any(k.startswith("errcat.") for k in span.attributes)
 
 
 @pytest.mark.filterwarnings("error")  # an unclosed stream or generator would be an unraisable warning

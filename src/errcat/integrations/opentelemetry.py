@@ -4,8 +4,9 @@
 >>> HTTPXClientInstrumentor().instrument(response_hook=errcat.integrations.opentelemetry.response_hook,
 ...                                     async_response_hook=errcat.integrations.opentelemetry.async_response_hook)
 
-On an error response (status 400 or more) the span's full URL has its credentials hidden, whoever's
-API it called; when the response is a vendor's, the span's ``error.type`` becomes errcat's fingerprint
+The span's full URL has its credentials hidden on every call the hook is given, whoever's API it
+called and whatever its status; on an error response (status 400 or more) that is a vendor's, the
+span's ``error.type`` becomes errcat's fingerprint
 (a component-specific, low-cardinality identifier, as the semantic conventions allow), ``errcat.*``
 attributes name the vendor, entry, match, retry advice, doc link and request id, and an
 ``errcat.explanation`` event carries the summary. Nothing here imports OpenTelemetry: the hook only calls the span it is handed.
@@ -70,13 +71,13 @@ def async_hook(catalog: ErrorCatalog | CatalogIndex | None = None, vendor: str |
 
 
 def _failed(span: Any, response: Any) -> bool:
-    """An error response on a span still recording; its full URL is hidden then, whose API it was
-    (the explanation may not tell)."""
-    status = _status(response)
-    if status is None or status < 400 or not span.is_recording():
+    """An error response on a span still recording. The full URL of every call the hook sees is hidden
+    first, whose API it was and whatever its status: a call that succeeded carries its api_key as well."""
+    if not span.is_recording():
         return False
     _hide_url(span)
-    return True
+    status = _status(response)
+    return status is not None and status >= 400
 
 
 def _tell(
@@ -112,9 +113,9 @@ URLS = ("url.full", "http.url")  # the semantic conventions' full URL, new and o
 
 
 def _hide_url(span: Any) -> None:
-    """The instrumentation's full URL of a failed call, redacted as explain redacts a paste's (an api_key
-    in its query), whoever's API it called: the same calls the Sentry integration scrubs in a
-    transaction, and what the semantic conventions ask of ``url.full`` (no credentials)."""
+    """The instrumentation's full URL, redacted as explain redacts a paste's (an api_key in its query, a
+    token in its path, a password before its host), whoever's API it called: what the semantic conventions
+    ask of ``url.full`` (no credentials). ~50 µs a URL, ~300 µs with a query, beside the call's milliseconds."""
     from ..explainer.redact import redact
 
     attributes = getattr(span, "attributes", None) or {}  # an SDK span's; another span: nothing to read

@@ -1,9 +1,10 @@
 """Scan on a Dask cluster (``errcat scan --dask ADDRESS``), or read URLs here, through fsspec.
 
 The inputs are cut into tasks: a big plain file into line-aligned blocks (read as parallel.py
-reads its ranges), gzip and UTF-16 files whole (they cannot be split), small files grouped until a
-task holds a block's bytes. Each worker explains its records with the catalog in use (the compiled
-index, user overlays included, shipped once to every worker) and returns a partial report; this
+reads its ranges), gzip and UTF-16 files whole (they cannot be split), small files grouped up to a
+block's bytes, or on a cluster up to the share of all bytes that makes about two tasks per worker
+thread (so that every worker reads). Each worker explains its records with the catalog in use (the
+compiled index, user overlays included, shipped once to every worker) and returns a partial report; this
 process merges them in input order, shifting each block's line numbers by the lines before it, so
 the result is the document a local scan gives.
 
@@ -22,7 +23,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -37,7 +38,8 @@ from .remote import expand, open_input, shown
 from .summary import InputStats, ScanReport
 from .w3c import columns_at
 
-TASK_BYTES = 32 << 20  # one block, and what a task of small files holds (as parallel.TASK_BYTES)
+TASK_BYTES = 32 << 20  # one block, and what a task of small files holds at most (as parallel.TASK_BYTES)
+TASKS_PER_THREAD = 2  # small files are spread so: a thread that ends early takes another's second task
 RETRIES = 2  # a task whose worker died is run again by Dask; this many more times on an error
 WAIT_FOR_WORKERS = 30  # seconds a scheduler may take to get its first worker
 
@@ -231,41 +233,43 @@ def _catalog_blob(blob: bytes) -> bytes:
 
 
 def _on_cluster(
-    dask: Any, blob: bytes, digest: str, options: ScanOptions, tasks: list[Task], where: dict[str, Any]
-) -> Iterator[tuple[Any, ...]]:
+    client: Any, blob: bytes, digest: str, options: ScanOptions, tasks: list[Task], where: dict[str, Any]
+) -> Generator[tuple[Any, ...], None, None]:
     """Each task's result from run_task on the cluster, in task order (a missing file's is empty:
     nothing to run); Ctrl-C cancels what the cluster still runs."""
-    with contextlib.ExitStack() as stack:
-        client = _client(dask, stack)
-        # the catalog as a task's result, not scattered data: Dask's memory manager keeps one copy
-        # of a scattered key, and when its worker died every task needing it was cancelled
-        # (FutureCancelledError); a task's result is computed again from its spec (1 MB) instead
-        sent = client.submit(_catalog_blob, blob, pure=False)
-        futures = [
-            None if t[0] == "missing" else client.submit(run_task, sent, digest, options, t, pure=False, retries=RETRIES)
-            for t in tasks
-        ]
-        where.update(
-            kind="dask",
-            scheduler=client.scheduler.address,
-            workers=len(client.nthreads()),
-            tasks=sum(f is not None for f in futures),
-        )
-        try:
-            for i, future in enumerate(futures):
-                yield () if future is None else _result(client, future, tasks[i])
-                futures[i] = None  # its result is merged: not held here
-        finally:  # Ctrl-C, a failed task, or a broken file whose later blocks are not needed
-            client.cancel([f for f in futures if f is not None])
+    # the catalog as a task's result, not scattered data: Dask's memory manager keeps one copy
+    # of a scattered key, and when its worker died every task needing it was cancelled
+    # (FutureCancelledError); a task's result is computed again from its spec (1 MB) instead
+    sent = client.submit(_catalog_blob, blob, pure=False)
+    futures = [
+        None if t[0] == "missing" else client.submit(run_task, sent, digest, options, t, pure=False, retries=RETRIES)
+        for t in tasks
+    ]
+    where.update(
+        kind="dask",
+        scheduler=client.scheduler.address,
+        workers=len(client.nthreads()),
+        tasks=sum(f is not None for f in futures),
+    )
+    try:
+        for i, future in enumerate(futures):
+            yield () if future is None else _result(client, future, tasks[i])
+            futures[i] = None  # its result is merged: not held here
+    finally:  # Ctrl-C, a failed task, or a broken file whose later blocks are not needed
+        client.cancel([f for f in futures if f is not None])
 
 
 # -- here --------------------------------------------------------------------------------------
 
 
-def plan(files: list[Input]) -> list[Task]:
+def plan(files: list[Input], threads: int = 0) -> list[Task]:
     """The tasks for the files, in input order: blocks of big plain files, big gzip/UTF-16 files
-    whole, small files grouped up to a block's bytes, missing files as they are."""
+    whole, small files grouped up to a block's bytes, missing files as they are. For a cluster of
+    ``threads`` threads, small files are grouped up to a share of all bytes instead, so that there are
+    TASKS_PER_THREAD tasks a thread: 300 small logs were one task read by one worker while the others idled."""
     block = TASK_BYTES
+    sizes = sum(rf.size or 0 for rf in files)
+    held_most = min(block, max(1, -(-sizes // (threads * TASKS_PER_THREAD)))) if threads else block
     tasks: list[Task] = []
     group: list[Whole] = []
     held = 0
@@ -282,10 +286,10 @@ def plan(files: list[Input]) -> list[Task]:
             tasks.append(("missing", rf))
             continue
         if rf.size < block:
+            if held + rf.size > held_most:  # a task never holds more than its share (a file alone may)
+                flush()
             group.append((rf.name, rf.path, rf.size))
             held += rf.size
-            if held >= block:
-                flush()
             continue
         flush()
         kind = _sniff(rf.path)
@@ -378,19 +382,24 @@ def scan_remote(
     options = replace(options, vendor=check_vendor(options.vendor, index.vendors))  # in lower case
     started = time.perf_counter()
     files = expand(names)
-    tasks = plan(files)
     blob, digest = ship(index)
     merger = _Merger(ScanReport())
     done = 0
-    if dask is None:
-        results: Iterator[tuple[Any, ...]] = (() if t[0] == "missing" else run_task(blob, digest, options, t) for t in tasks)
-        merger.report.where = {"kind": "local", "tasks": len(tasks)}
-    else:
-        results = _on_cluster(dask, blob, digest, options, tasks, merger.report.where)
-    for task, result in zip(tasks, results, strict=True):
-        done += merger.take(task, result)
-        if progress is not None:
-            progress(done)
+    with contextlib.ExitStack() as stack:
+        client = None if dask is None else _client(dask, stack)
+        if client is None:
+            tasks = plan(files)
+            results: Iterator[tuple[Any, ...]] = (() if t[0] == "missing" else run_task(blob, digest, options, t) for t in tasks)
+            merger.report.where = {"kind": "local", "tasks": len(tasks)}
+        else:
+            tasks = plan(files, threads=sum(client.nthreads().values()))
+            on_cluster = _on_cluster(client, blob, digest, options, tasks, merger.report.where)
+            stack.callback(on_cluster.close)  # cancels what still runs, before the client closes
+            results = on_cluster
+        for task, result in zip(tasks, results, strict=True):
+            done += merger.take(task, result)
+            if progress is not None:
+                progress(done)
     report = merger.report
     report.where["search"] = report.engine
     report.elapsed = time.perf_counter() - started
