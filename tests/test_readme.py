@@ -45,7 +45,7 @@ def test_the_from_python_example_runs_as_shown(capsys, monkeypatch):
     namespace: dict = {}
     exec(compile(code, "README.md From Python", "exec"), namespace)
     printed = capsys.readouterr().out
-    assert printed.startswith("sage AccessTokenExpiredError [exact]: Use the refresh token")
+    assert printed.startswith("sage AccessTokenExpiredError [exact]: errcat's reading: Use the refresh token")
     assert "(retry: refresh-and-retry)" in printed.splitlines()[0]
     assert namespace["result"].found and namespace["problems"] is not None
     assert namespace["x"].errors[0].kind == "exact" and namespace["data"].entries
