@@ -350,6 +350,30 @@ def test_a_logged_vendor_calls_extra_fields_and_string_arguments_reach_handlers_
     assert SECRET.encode() not in b"".join(e for e in logs if b"nightly export" not in e)
 
 
+def test_a_logged_vendor_calls_message_built_with_its_url_is_hidden_as_its_arguments_are(server, catalog):
+    """``log.error(f"sync of {r.url} failed", extra={"response": r})``: the URL passed as an argument had its api_key
+    hidden, the same URL put in the message itself by an f-string printed it. A message whose %-placeholders would
+    change is left to its (hidden) arguments, so the record still formats."""
+    from errcat.integrations import ExplainFilter
+
+    printed = io.StringIO()
+    handler = logging.StreamHandler(printed)
+    log = logging.getLogger("sync-message-built")
+    log.addHandler(handler)
+    log.addFilter(ExplainFilter(catalog))
+    try:
+        response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+        log.error(f"sync of {response.url} failed", extra={"response": response})
+        log.error("sync failed, api_key=%s (%d%%)", SECRET, 50, extra={"response": response})
+    finally:
+        log.removeHandler(handler)
+        log.filters.clear()
+    built, formatted = printed.getvalue().splitlines()
+    assert built.startswith("sync of http://127.0.0.1:") and "api_key=[REDACTED] failed" in built and "myob 25008" in built
+    assert formatted.startswith("sync failed, api_key=") and "(50%)" in formatted and "myob 25008" in formatted
+    assert SECRET not in printed.getvalue()
+
+
 def test_opentelemetrys_log_bridge_ships_an_annotated_records_extra_fields_hidden(server, catalog):
     """OpenTelemetry's LoggingHandler makes each extra field of a record a log attribute: with ``ExplainFilter`` on
     the logger, ``extra={"response": r, "url": r.url, "headers": ...}`` and ``log.exception("sync of %s failed",

@@ -483,7 +483,9 @@ def _hide_arguments(record: logging.LogRecord) -> None:
     is, for every handler: an exception by a copy (requests and httpx quote the URL, an api_key in its query, in
     the message they make), a string by name and shape (``extra={"url": r.url}``, ``log.error("%s failed", r.url)``)
     and the strings of a dict or list (a ``headers`` dict), as the structlog processor hides an event's values.
-    A formatter's ``%(url)s`` printed the key, and Sentry's logs shipped each extra field as an attribute."""
+    A formatter's ``%(url)s`` printed the key, and Sentry's logs shipped each extra field as an attribute.
+    The message itself too (``log.error(f"{r.url} failed")``: the key the same URL passed as an argument lost)."""
+    _hide_message(record)
     args = record.args
     if isinstance(args, tuple):
         record.args = tuple(hidden_copy(a, None) for a in args[:MAX_VALUES]) + args[MAX_VALUES:]
@@ -492,6 +494,16 @@ def _hide_arguments(record: logging.LogRecord) -> None:
     extra = [k for k in record.__dict__ if k not in _RECORD_FIELDS and k != "response"]
     for key in extra[:MAX_VALUES]:
         record.__dict__[key] = hidden_copy(record.__dict__[key], key)
+
+
+def _hide_message(record: logging.LogRecord) -> None:
+    """The record's message with credentials hidden, unless hiding touched its %-placeholders (its arguments are
+    hidden on their own): a placeholder lost or added made logging's formatting fail."""
+    msg = record.msg
+    if isinstance(msg, str):
+        hidden = hidden_value(msg, None)
+        if not record.args or hidden.count("%") == msg.count("%"):
+            record.msg = hidden
 
 
 # what every LogRecord holds (its message, time, place): the rest of its fields came in ``extra``
