@@ -374,6 +374,28 @@ def test_a_logged_vendor_calls_message_built_with_its_url_is_hidden_as_its_argum
     assert SECRET not in printed.getvalue()
 
 
+def test_a_logged_vendor_call_with_more_arguments_than_are_screened_one_by_one_still_hides_them_all(server, catalog):
+    """Past the 50 arguments screened one by one, the 51st and later reached the handlers as they were: a record
+    listing the calls of a batch printed the api_key of the last ones. Such a record is screened as it prints."""
+    from errcat.integrations import ExplainFilter
+
+    printed = io.StringIO()
+    handler = logging.StreamHandler(printed)
+    log = logging.getLogger("sync-many-arguments")
+    log.addHandler(handler)
+    log.addFilter(ExplainFilter(catalog))
+    try:
+        response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+        calls = [f"invoice-{i}" for i in range(55)] + [response.url]
+        log.error("batch failed: " + " ".join(["%s"] * len(calls)), *calls, extra={"response": response})
+    finally:
+        log.removeHandler(handler)
+        log.filters.clear()
+    (line,) = printed.getvalue().splitlines()
+    assert line.startswith("batch failed: invoice-0 invoice-1 ") and "invoice-54 http://127.0.0.1:" in line
+    assert "api_key=[REDACTED]" in line and "myob 25008" in line and SECRET not in line
+
+
 def test_opentelemetrys_log_bridge_ships_an_annotated_records_extra_fields_hidden(server, catalog):
     """OpenTelemetry's LoggingHandler makes each extra field of a record a log attribute: with ``ExplainFilter`` on
     the logger, ``extra={"response": r, "url": r.url, "headers": ...}`` and ``log.exception("sync of %s failed",

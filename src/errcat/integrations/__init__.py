@@ -484,13 +484,17 @@ def _hide_arguments(record: logging.LogRecord) -> None:
     the message they make), a string by name and shape (``extra={"url": r.url}``, ``log.error("%s failed", r.url)``)
     and the strings of a dict or list (a ``headers`` dict), as the structlog processor hides an event's values.
     A formatter's ``%(url)s`` printed the key, and Sentry's logs shipped each extra field as an attribute.
-    The message itself too (``log.error(f"{r.url} failed")``: the key the same URL passed as an argument lost)."""
-    _hide_message(record)
+    The message itself too (``log.error(f"{r.url} failed")``: the key the same URL passed as an argument lost).
+    More arguments than MAX_VALUES: the message as it prints, hidden whole (the 51st argument was left as it was)."""
     args = record.args
-    if isinstance(args, tuple):
-        record.args = tuple(hidden_copy(a, None) for a in args[:MAX_VALUES]) + args[MAX_VALUES:]
-    elif isinstance(args, dict):
-        record.args = {k: hidden_copy(a, str(k)) if i < MAX_VALUES else a for i, (k, a) in enumerate(args.items())}
+    if isinstance(args, (tuple, dict)) and len(args) > MAX_VALUES:
+        record.msg, record.args = hidden_value(record.getMessage(), None), ()
+    else:
+        _hide_message(record)
+    if isinstance(args, tuple) and record.args:
+        record.args = tuple(hidden_copy(a, None) for a in args)
+    elif isinstance(args, dict) and record.args:
+        record.args = {k: hidden_copy(a, str(k)) for k, a in args.items()}
     extra = [k for k in record.__dict__ if k not in _RECORD_FIELDS and k != "response"]
     for key in extra[:MAX_VALUES]:
         record.__dict__[key] = hidden_copy(record.__dict__[key], key)
