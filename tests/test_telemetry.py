@@ -396,6 +396,25 @@ def test_a_logged_vendor_call_with_more_arguments_than_are_screened_one_by_one_s
     assert "api_key=[REDACTED]" in line and "myob 25008" in line and SECRET not in line
 
 
+def test_the_fields_past_the_fiftieth_of_a_logged_vendor_call_are_hidden_too(server, catalog):
+    """A record's extra fields and a structlog event's values were screened up to the 50th: a batch that logged a
+    field for each of its 60 calls shipped the api_key of the last ten (Sentry's logs send each extra field as an
+    attribute; a structlog renderer prints every value)."""
+    from errcat.integrations import ExplainFilter
+
+    response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+    fields = {f"call_{i}": f"invoice-{i}" for i in range(55)} | {"last_call": response.url}
+    record = logging.LogRecord("sync", logging.ERROR, __file__, 1, "batch failed", (), None)
+    record.__dict__.update(fields, response=response)
+    assert ExplainFilter(catalog).filter(record) and "myob 25008" in record.getMessage()
+    assert record.__dict__["call_54"] == "invoice-54" and "api_key=[REDACTED]" in record.__dict__["last_call"]
+    with capture_logs(processors=[ExplainProcessor(catalog)]) as logs:
+        structlog.get_logger().warning("batch failed", response=response, **fields)
+    (event,) = logs
+    assert event["call_54"] == "invoice-54" and "api_key=[REDACTED]" in event["last_call"] and "errcat" in event
+    assert SECRET not in json.dumps(event, default=repr) + json.dumps(record.__dict__, default=repr)
+
+
 def test_opentelemetrys_log_bridge_ships_an_annotated_records_extra_fields_hidden(server, catalog):
     """OpenTelemetry's LoggingHandler makes each extra field of a record a log attribute: with ``ExplainFilter`` on
     the logger, ``extra={"response": r, "url": r.url, "headers": ...}`` and ``log.exception("sync of %s failed",

@@ -496,7 +496,7 @@ def _hide_arguments(record: logging.LogRecord) -> None:
     elif isinstance(args, dict) and record.args:
         record.args = {k: hidden_copy(a, str(k)) for k, a in args.items()}
     extra = [k for k in record.__dict__ if k not in _RECORD_FIELDS and k != "response"]
-    for key in extra[:MAX_VALUES]:
+    for key in extra:  # every one: the 51st was shipped as it was (Sentry's logs send each as an attribute)
         record.__dict__[key] = hidden_copy(record.__dict__[key], key)
 
 
@@ -512,7 +512,7 @@ def _hide_message(record: logging.LogRecord) -> None:
 
 # what every LogRecord holds (its message, time, place): the rest of its fields came in ``extra``
 _RECORD_FIELDS = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime", "errcat"}
-MAX_VALUES = 50  # a record's arguments and extra fields whose credentials are hidden (a log line is not a dump)
+MAX_VALUES = 50  # a record's arguments screened one by one; a record with more is screened as its message prints
 MAX_DEPTH = 6  # levels of dicts and lists looked into
 
 
