@@ -267,6 +267,7 @@ SLOW: dict[str, set[str]] = {
         "test_docs_into_1500_new_nested_folders_writes_the_pages_not_a_recursion_error",
         "test_docs_into_a_path_longer_than_the_system_takes_makes_no_folder",
     },
+    "test_review1.py": {"test_the_bashrc_line_sources_the_script_whatever_the_home_folders_name"},
     "test_hostile12.py": {
         "test_a_full_disk_never_cuts_the_users_start_up_file_short",
         "test_install_appends_once_and_keeps_a_last_line_without_its_newline",

@@ -350,6 +350,71 @@ def test_a_logged_vendor_calls_extra_fields_and_string_arguments_reach_handlers_
     assert SECRET.encode() not in b"".join(e for e in logs if b"nightly export" not in e)
 
 
+def test_a_logged_vendor_calls_message_built_with_its_url_is_hidden_as_its_arguments_are(server, catalog):
+    """``log.error(f"sync of {r.url} failed", extra={"response": r})``: the URL passed as an argument had its api_key
+    hidden, the same URL put in the message itself by an f-string printed it. A message whose %-placeholders would
+    change is left to its (hidden) arguments, so the record still formats."""
+    from errcat.integrations import ExplainFilter
+
+    printed = io.StringIO()
+    handler = logging.StreamHandler(printed)
+    log = logging.getLogger("sync-message-built")
+    log.addHandler(handler)
+    log.addFilter(ExplainFilter(catalog))
+    try:
+        response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+        log.error(f"sync of {response.url} failed", extra={"response": response})
+        log.error("sync failed, api_key=%s (%d%%)", SECRET, 50, extra={"response": response})
+    finally:
+        log.removeHandler(handler)
+        log.filters.clear()
+    built, formatted = printed.getvalue().splitlines()
+    assert built.startswith("sync of http://127.0.0.1:") and "api_key=[REDACTED] failed" in built and "myob 25008" in built
+    assert formatted.startswith("sync failed, api_key=") and "(50%)" in formatted and "myob 25008" in formatted
+    assert SECRET not in printed.getvalue()
+
+
+def test_a_logged_vendor_call_with_more_arguments_than_are_screened_one_by_one_still_hides_them_all(server, catalog):
+    """Past the 50 arguments screened one by one, the 51st and later reached the handlers as they were: a record
+    listing the calls of a batch printed the api_key of the last ones. Such a record is screened as it prints."""
+    from errcat.integrations import ExplainFilter
+
+    printed = io.StringIO()
+    handler = logging.StreamHandler(printed)
+    log = logging.getLogger("sync-many-arguments")
+    log.addHandler(handler)
+    log.addFilter(ExplainFilter(catalog))
+    try:
+        response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+        calls = [f"invoice-{i}" for i in range(55)] + [response.url]
+        log.error("batch failed: " + " ".join(["%s"] * len(calls)), *calls, extra={"response": response})
+    finally:
+        log.removeHandler(handler)
+        log.filters.clear()
+    (line,) = printed.getvalue().splitlines()
+    assert line.startswith("batch failed: invoice-0 invoice-1 ") and "invoice-54 http://127.0.0.1:" in line
+    assert "api_key=[REDACTED]" in line and "myob 25008" in line and SECRET not in line
+
+
+def test_the_fields_past_the_fiftieth_of_a_logged_vendor_call_are_hidden_too(server, catalog):
+    """A record's extra fields and a structlog event's values were screened up to the 50th: a batch that logged a
+    field for each of its 60 calls shipped the api_key of the last ten (Sentry's logs send each extra field as an
+    attribute; a structlog renderer prints every value)."""
+    from errcat.integrations import ExplainFilter
+
+    response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+    fields = {f"call_{i}": f"invoice-{i}" for i in range(55)} | {"last_call": response.url}
+    record = logging.LogRecord("sync", logging.ERROR, __file__, 1, "batch failed", (), None)
+    record.__dict__.update(fields, response=response)
+    assert ExplainFilter(catalog).filter(record) and "myob 25008" in record.getMessage()
+    assert record.__dict__["call_54"] == "invoice-54" and "api_key=[REDACTED]" in record.__dict__["last_call"]
+    with capture_logs(processors=[ExplainProcessor(catalog)]) as logs:
+        structlog.get_logger().warning("batch failed", response=response, **fields)
+    (event,) = logs
+    assert event["call_54"] == "invoice-54" and "api_key=[REDACTED]" in event["last_call"] and "errcat" in event
+    assert SECRET not in json.dumps(event, default=repr) + json.dumps(record.__dict__, default=repr)
+
+
 def test_opentelemetrys_log_bridge_ships_an_annotated_records_extra_fields_hidden(server, catalog):
     """OpenTelemetry's LoggingHandler makes each extra field of a record a log attribute: with ``ExplainFilter`` on
     the logger, ``extra={"response": r, "url": r.url, "headers": ...}`` and ``log.exception("sync of %s failed",

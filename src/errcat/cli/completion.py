@@ -41,10 +41,18 @@ def _targets(shell: str, home: Path) -> tuple[Path, Path | None, dict[str, str]]
     """The completion script's path, the start-up file to source it from and the lines it needs there."""
     if shell == "bash":
         script = home / ".bash_completions" / "errcat.sh"
-        return script, home / ".bashrc", {f"source '{script}'": f"source '{script}'"}
+        line = f"source {_single_quoted(str(script))}"  # a home folder named "it's" broke the user's .bashrc
+        return script, home / ".bashrc", {line: line}
     if shell == "zsh":
         return home / ".zfunc" / "_errcat", home / ".zshrc", ZSH_LINES
     return home / ".config" / "fish" / "completions" / "errcat.fish", None, {}
+
+
+def _single_quoted(text: str) -> str:
+    """``text`` as one shell word in single quotes, a quote in it closed, escaped and reopened: ``'it'\\''s'``.
+    (shlex.quote leaves a plain path bare, and the line Typer wrote before, ``source '...'``, would no longer be
+    found and would be written twice.)"""
+    return "'" + text.replace("'", "'\\''") + "'"
 
 
 def _powershell(shell: str) -> Path:

@@ -483,20 +483,36 @@ def _hide_arguments(record: logging.LogRecord) -> None:
     is, for every handler: an exception by a copy (requests and httpx quote the URL, an api_key in its query, in
     the message they make), a string by name and shape (``extra={"url": r.url}``, ``log.error("%s failed", r.url)``)
     and the strings of a dict or list (a ``headers`` dict), as the structlog processor hides an event's values.
-    A formatter's ``%(url)s`` printed the key, and Sentry's logs shipped each extra field as an attribute."""
+    A formatter's ``%(url)s`` printed the key, and Sentry's logs shipped each extra field as an attribute.
+    The message itself too (``log.error(f"{r.url} failed")``: the key the same URL passed as an argument lost).
+    More arguments than MAX_VALUES: the message as it prints, hidden whole (the 51st argument was left as it was)."""
     args = record.args
-    if isinstance(args, tuple):
-        record.args = tuple(hidden_copy(a, None) for a in args[:MAX_VALUES]) + args[MAX_VALUES:]
-    elif isinstance(args, dict):
-        record.args = {k: hidden_copy(a, str(k)) if i < MAX_VALUES else a for i, (k, a) in enumerate(args.items())}
+    if isinstance(args, (tuple, dict)) and len(args) > MAX_VALUES:
+        record.msg, record.args = hidden_value(record.getMessage(), None), ()
+    else:
+        _hide_message(record)
+    if isinstance(args, tuple) and record.args:
+        record.args = tuple(hidden_copy(a, None) for a in args)
+    elif isinstance(args, dict) and record.args:
+        record.args = {k: hidden_copy(a, str(k)) for k, a in args.items()}
     extra = [k for k in record.__dict__ if k not in _RECORD_FIELDS and k != "response"]
-    for key in extra[:MAX_VALUES]:
+    for key in extra:  # every one: the 51st was shipped as it was (Sentry's logs send each as an attribute)
         record.__dict__[key] = hidden_copy(record.__dict__[key], key)
+
+
+def _hide_message(record: logging.LogRecord) -> None:
+    """The record's message with credentials hidden, unless hiding touched its %-placeholders (its arguments are
+    hidden on their own): a placeholder lost or added made logging's formatting fail."""
+    msg = record.msg
+    if isinstance(msg, str):
+        hidden = hidden_value(msg, None)
+        if not record.args or hidden.count("%") == msg.count("%"):
+            record.msg = hidden
 
 
 # what every LogRecord holds (its message, time, place): the rest of its fields came in ``extra``
 _RECORD_FIELDS = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime", "errcat"}
-MAX_VALUES = 50  # a record's arguments and extra fields whose credentials are hidden (a log line is not a dump)
+MAX_VALUES = 50  # a record's arguments screened one by one; a record with more is screened as its message prints
 MAX_DEPTH = 6  # levels of dicts and lists looked into
 
 

@@ -41,8 +41,8 @@ _SYSLOG = re.compile(r"(?:<\d{1,3}>)?([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d
 _DAY_MONTH = re.compile(r"(\d\d)-([A-Z][a-z]{2}) (\d\d):(\d\d)(?= )")
 # WebSphere's and Liberty's, in the server's locale's short date, milliseconds after a colon, its zone's abbreviation:
 # "[5/27/15 13:44:03:419 EDT]" (en_US's M/d/yy: month first, unpadded), "[01/03/19 15:57:32:780 GMT]" (en_GB's dd/MM/yy):
-# the day is the first number when that is over 12 or either is padded ("01/03"), or, both of two digits, the zone
-# is Europe's; else the second
+# the day is the first number when that is over 12 or, the second being 12 at most, either is padded ("01/03") or,
+# both of two digits, the zone is Europe's; else the second
 _WEBSPHERE = re.compile(r"\[(\d{1,2})/(\d{1,2})/(\d\d) (\d{1,2}):(\d\d):(\d\d):(\d{3}) ([A-Z]{2,5})\]")
 _DAY_FIRST_ZONES = frozenset(("GMT", "BST", "WET", "WEST", "CET", "CEST", "EET", "EEST"))
 # a two-digit year, month and day then the time, at a line's start: MySQL's error log to 5.6 ("090902 10:43:55 [ERROR]",
@@ -155,7 +155,8 @@ def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
         return m, (f"20{y}", mo, d, *hms, None, None)
     if head[:1] == "[" and (m := _WEBSPHERE.match(head)):
         a, b, y, h, mi, s, frac, zone = m.groups()
-        day_first = int(a) > 12 or "0" in (a[0], b[0]) or (len(a) == len(b) == 2 and zone in _DAY_FIRST_ZONES)
+        leaning = "0" in (a[0], b[0]) or (len(a) == len(b) == 2 and zone in _DAY_FIRST_ZONES)
+        day_first = int(a) > 12 or (leaning and int(b) <= 12)  # a number past 12 is the day, whatever the leaning
         mo, d = (b, a) if day_first else (a, b)
         return m, (f"20{y}", mo, d, h, mi, s, frac, zone if zone in _ZONES or zone in ("UTC", "GMT") else None)
     return None
