@@ -73,6 +73,7 @@ FRAGMENTS: dict[str, tuple[str, ...]] = {
         "eyJ",
         "-eyJ",
         "eyJaaaa.",
+        "bundle_" + "_" * 300 + " ",  # Bundler's BUNDLE_<HOST> rule before its rewrite: 253 x 253 steps a run
     ),
     "key=value": ("a=b ", "a=", "&a=b"),
     "tables": ("| a | password |\n|---|---|\n| b | c |\n",),  # a pipe table: a cell under a credential's header
