@@ -66,3 +66,85 @@ def test_dask_at_a_server_that_is_no_scheduler_is_one_line(
     done = run("scan", str(log), "--dask", address)
     assert done.returncode == 2, done.stderr
     assert done.stderr == f"errcat: --dask {address}: the address answers, but not as a Dask scheduler ({why})\n"
+
+
+# -- the hooks given what is not a response -----------------------------------------------------------------
+# A hook called by hand (a test, a wrapper) with None, text or a Response that has no status yet raised an
+# AttributeError ('NoneType' object has no attribute 'status_code') or a TypeError from inside errcat.
+
+
+@pytest.mark.parametrize("given", [None, "HTTP/1.1 500", 500, object()], ids=["None", "str", "int", "object"])
+@pytest.mark.parametrize("client", ["requests", "httpx"])
+def test_a_hook_given_no_response_says_what_it_got(client: str, given: object) -> None:
+    import importlib
+
+    import errcat
+
+    hooks = importlib.import_module(f"errcat.integrations.{client}")
+    with pytest.raises(errcat.UsageError) as raised:
+        hooks.hook()(given)
+    assert str(raised.value) == (
+        f"errcat.integrations.{client}.hook: expected a {client} Response with an HTTP status, got {type(given).__name__}"
+    )
+
+
+def test_a_requests_response_without_a_status_is_named_and_the_async_hook_says_the_same() -> None:
+    import asyncio
+
+    import requests
+
+    import errcat
+    from errcat.integrations import httpx as httpx_hooks
+    from errcat.integrations import requests as requests_hooks
+
+    with pytest.raises(errcat.UsageError, match=r"expected a requests Response with an HTTP status, got Response$"):
+        requests_hooks.hook()(requests.Response())  # status_code None: was a TypeError comparing None >= 400
+    with pytest.raises(errcat.UsageError, match=r"expected a httpx Response with an HTTP status, got str$"):
+        asyncio.run(httpx_hooks.async_hook()("HTTP/1.1 500"))
+
+
+def test_a_stand_in_with_a_status_is_still_explained() -> None:
+    """Duck typing kept: an object with a status, headers and a body (a test's stand-in) is explained, its
+    missing ``request`` no AttributeError."""
+    from types import SimpleNamespace
+
+    from errcat.integrations import VendorError
+    from errcat.integrations import httpx as httpx_hooks
+    from errcat.integrations import requests as requests_hooks
+
+    for hook in (requests_hooks.hook(), httpx_hooks.hook()):
+        stand_in = SimpleNamespace(status_code=503, headers={"Content-Type": "text/plain"}, text="unavailable")
+        with pytest.raises(VendorError) as raised:
+            hook(stand_in)
+        assert raised.value.explanation.exchange.status == 503
+
+
+# -- paths whose own __fspath__ fails -----------------------------------------------------------------------
+# open_catalog and scan let the object's own exception out (RuntimeError, or TypeError for an __fspath__ that
+# gives an int) from deep inside; the name of what was wrong, once.
+
+
+class _Raises:
+    def __fspath__(self) -> str:
+        raise RuntimeError("a secret-looking text: Zq3kFqT0yVb9LmRw")
+
+
+class _GivesInt:
+    def __fspath__(self) -> int:
+        return 3
+
+
+@pytest.mark.parametrize("path, why", [(_Raises(), "RuntimeError"), (_GivesInt(), "TypeError")], ids=["raises", "int"])
+def test_a_path_whose_fspath_fails_is_one_usage_error(path: object, why: str) -> None:
+    import errcat
+
+    kind = type(path).__name__
+    for one in (path, [path]):
+        with pytest.raises(errcat.UsageError) as raised:
+            errcat.open_catalog(one, use_env=False)  # type: ignore[arg-type]
+        assert str(raised.value) == f"a catalog path ({kind}) has no name: its __fspath__ failed ({why})"
+    with errcat.open_catalog(use_env=False) as catalog:
+        for one in (path, [path]):
+            with pytest.raises(errcat.UsageError) as raised:
+                catalog.scan(one)  # type: ignore[arg-type]
+            assert str(raised.value) == f"a file name to scan ({kind}) has no name: its __fspath__ failed ({why})"
