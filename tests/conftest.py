@@ -267,7 +267,11 @@ SLOW: dict[str, set[str]] = {
         "test_docs_into_1500_new_nested_folders_writes_the_pages_not_a_recursion_error",
         "test_docs_into_a_path_longer_than_the_system_takes_makes_no_folder",
     },
-    "test_hostile13.py": {"test_dask_at_a_server_that_is_no_scheduler_is_one_line"},
+    "test_hostile13.py": {
+        "test_dask_at_a_server_that_is_no_scheduler_is_one_line",
+        "test_a_utf8_argument_in_the_c_locale_gets_the_utf8_locales_answer",
+        "test_an_argument_that_is_not_utf8_is_said_to_be_lost",
+    },
     "test_hostile12.py": {
         "test_a_full_disk_never_cuts_the_users_start_up_file_short",
         "test_install_appends_once_and_keeps_a_last_line_without_its_newline",

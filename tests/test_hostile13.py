@@ -3,6 +3,8 @@ CLI in a subprocess (a real server on 127.0.0.1 for --dask) and the real Python 
 
 from __future__ import annotations
 
+import json
+import os
 import socket
 import subprocess
 import sys
@@ -148,3 +150,48 @@ def test_a_path_whose_fspath_fails_is_one_usage_error(path: object, why: str) ->
             with pytest.raises(errcat.UsageError) as raised:
                 catalog.scan(one)  # type: ignore[arg-type]
             assert str(raised.value) == f"a file name to scan ({kind}) has no name: its __fspath__ failed ({why})"
+
+
+# -- a UTF-8 argument in the C locale -----------------------------------------------------------------------
+# With coercion off (PYTHONCOERCECLOCALE=0 LC_ALL=C) Python decodes the command line as ASCII, each other byte a
+# lone surrogate: search echoed '\udcc3\udc9cn...', lookup '��', and a search for 'é' said "empty search". The
+# same bytes typed now get the answer a UTF-8 locale gives; bytes that are not UTF-8 are said to be lost.
+
+C_LOCALE = {"PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0", "LC_ALL": "C"}
+
+
+def _bytes_run(args: list[bytes], env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([*ERRCAT, *args], capture_output=True, timeout=90, env={**os.environ, **env})  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["lookup", "Ünï"],
+        ["search", "Ünïcödé"],
+        ["search", "é"],
+        ["lookup", "NotFound", "--vendor", "myöb"],
+        ["search", "token", "--endpoint", "/accounts/ünï"],
+        ["lookup", "--format", "json", "Ünï"],
+    ],
+    ids=["lookup", "search", "search-one-letter", "vendor", "endpoint", "lookup-json"],
+)
+def test_a_utf8_argument_in_the_c_locale_gets_the_utf8_locales_answer(args: list[str]) -> None:
+    typed = [a.encode() for a in args]
+    in_c = _bytes_run(typed, C_LOCALE)
+    in_utf8 = _bytes_run(typed, {"PYTHONUTF8": "1", "LC_ALL": "C"})
+    assert b"\\udc" not in in_c.stdout + in_c.stderr and "\N{REPLACEMENT CHARACTER}".encode() not in in_c.stderr
+    assert (in_c.returncode, in_c.stderr) == (in_utf8.returncode, in_utf8.stderr)
+    if "json" in args:  # the C locale's output escapes what ASCII lacks (\u00fc): the same document
+        assert json.loads(in_c.stdout) == json.loads(in_utf8.stdout)
+    else:
+        assert in_c.stdout == in_utf8.stdout
+
+
+def test_an_argument_that_is_not_utf8_is_said_to_be_lost() -> None:
+    done = _bytes_run([b"lookup", "café".encode("latin-1")], C_LOCALE)  # a Latin-1 terminal's bytes
+    assert done.returncode == 2
+    assert done.stderr == (
+        b"errcat: QUERY holds bytes that are not UTF-8: the terminal's encoding lost what was typed; "
+        b"run errcat in a UTF-8 terminal and locale (LC_ALL=C.UTF-8)\n"
+    )

@@ -22,7 +22,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 from ..api import ErrorCatalog, with_catalog
-from ..errors import EXIT_OK, EXIT_USAGE, CatalogError, ErrcatError
+from ..errors import EXIT_OK, EXIT_USAGE, CatalogError, ErrcatError, UsageError
 
 WRITE_FAILED = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}  # stdout is a full disk (/dev/full), or failed
 
@@ -215,6 +215,23 @@ DocumentedOnlyOpt = Annotated[
     bool,
     typer.Option("--documented-only", help="Leave out errors seen in the wild that the vendor does not document."),
 ]
+
+
+def typed(value: str | None, what: str) -> str | None:
+    """A text argument as typed. In the C locale with coercion off, Python decodes the command line as ASCII,
+    each byte past it kept as a lone surrogate ('Ü' as '\\udcc3\\udc9c'): those are the terminal's UTF-8 bytes,
+    decoded here, so that search finds the word and errors show it. Bytes that are no UTF-8 either (a Latin-1
+    terminal) are a UsageError saying so, not a search for escapes. File names are left alone: open()
+    encodes them back to the bytes typed."""
+    if value is None or not any("\udc80" <= c <= "\udcff" for c in value):
+        return value
+    try:
+        return os.fsencode(value).decode("utf-8")
+    except UnicodeError:
+        raise UsageError(
+            f"{what} holds bytes that are not UTF-8: the terminal's encoding lost what was typed; "
+            "run errcat in a UTF-8 terminal and locale (LC_ALL=C.UTF-8)"
+        ) from None
 
 
 def _fail(message: str, code: int) -> NoReturn:
