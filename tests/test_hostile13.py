@@ -11,6 +11,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -195,3 +196,28 @@ def test_an_argument_that_is_not_utf8_is_said_to_be_lost() -> None:
         b"errcat: QUERY holds bytes that are not UTF-8: the terminal's encoding lost what was typed; "
         b"run errcat in a UTF-8 terminal and locale (LC_ALL=C.UTF-8)\n"
     )
+
+
+# -- a --format typed with look-alike letters ---------------------------------------------------------------
+# "'jѕon' is not one of 'table', 'json', 'markdown'" showed nothing wrong: its 's' is Cyrillic. Each letter that
+# is not ASCII is named, in the one line and exit 2.
+
+
+@pytest.mark.parametrize(
+    "command, value, named",
+    [
+        (["lookup", "25008"], "jѕon", "'ѕ' is U+0455 CYRILLIC SMALL LETTER DZE"),
+        (["search", "token"], "ｊson", "'ｊ' is U+FF4A FULLWIDTH LATIN SMALL LETTER J"),
+        (["list"], "tаble", "'а' is U+0430 CYRILLIC SMALL LETTER A"),
+    ],
+)
+def test_a_format_with_look_alike_letters_names_them(cli: Any, command: list[str], value: str, named: str) -> None:
+    result = cli(*command, "--format", value)
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert f"{value!r} is not one of" in line and f"({named}: not ASCII)" in line
+
+
+def test_a_format_that_is_plainly_wrong_names_no_letter(cli: Any) -> None:
+    result = cli("lookup", "25008", "--format", "xml")
+    assert result.exit_code == 2 and "not ASCII" not in result.stderr

@@ -38,8 +38,21 @@ def _usage_error(exc: ClickUsageError) -> NoReturn:
     if isinstance(exc, NoArgsIsHelpError):  # `errcat` or `errcat cache` alone: the help, as asked for
         raise exc
     where = f" (see {exc.ctx.command_path} -h)" if exc.ctx is not None else ""
-    typer.echo(error_line(shown(exc.format_message()) + where), err=True)
+    typer.echo(error_line(shown(exc.format_message()) + _look_alikes(exc) + where), err=True)
     raise typer.Exit(EXIT_USAGE)
+
+
+def _look_alikes(exc: ClickUsageError) -> str:
+    """For a choice (--format) typed with letters that only look like the choices' ASCII ('jѕon', its 's'
+    Cyrillic; 'ｊｓｏｎ' full-width), each such letter named: the error line alone read "'jѕon' is not one of
+    'table', 'json'", with nothing visibly wrong. The choices are ASCII: what is not came from the value."""
+    import unicodedata
+
+    if getattr(getattr(getattr(exc, "param", None), "type", None), "choices", None) is None:  # click's or typer's Choice
+        return ""
+    odd = dict.fromkeys(c for c in exc.format_message() if not c.isascii() and c.isprintable())
+    named = [f"{c!r} is U+{ord(c):04X} {unicodedata.name(c, 'with no name')}" for c in list(odd)[:3]]
+    return f" ({'; '.join(named)}: not ASCII)" if named else ""
 
 
 class _HelpFormatter(HelpFormatter):
