@@ -271,6 +271,7 @@ SLOW: dict[str, set[str]] = {
         "test_dask_at_a_server_that_is_no_scheduler_is_one_line",
         "test_a_utf8_argument_in_the_c_locale_gets_the_utf8_locales_answer",
         "test_an_argument_that_is_not_utf8_is_said_to_be_lost",
+        "test_a_cache_folder_with_a_looping_link_in_the_way_is_warned_of_with_its_fix",
     },
     "test_hostile12.py": {
         "test_a_full_disk_never_cuts_the_users_start_up_file_short",

@@ -221,3 +221,46 @@ def test_a_format_with_look_alike_letters_names_them(cli: Any, command: list[str
 def test_a_format_that_is_plainly_wrong_names_no_letter(cli: Any) -> None:
     result = cli("lookup", "25008", "--format", "xml")
     assert result.exit_code == 2 and "not ASCII" not in result.stderr
+
+
+# -- a folder to make with a file or a looping link in its way ----------------------------------------------
+# mkdir's "File exists" was all errcat said for `docs --out notes.txt/pages` (a file part-way) and for a link
+# that loops or leads nowhere; the cache warning then advised to "fix its owner".
+
+
+def _in_the_way(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    (tmp_path / "notes.txt").write_text("mine\n")
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    (tmp_path / "nowhere").symlink_to(tmp_path / "missing" / "folder")
+    return {
+        "file part-way": (tmp_path / "notes.txt" / "pages", f"{tmp_path / 'notes.txt'}: Not a directory"),
+        "looping link": (tmp_path / "loop1", "Too many levels of symbolic links"),
+        "looping link part-way": (tmp_path / "loop1" / "pages", f"{tmp_path / 'loop1'}: Too many levels of symbolic links"),
+        "link to nothing": (tmp_path / "nowhere", "No such file or directory"),
+    }
+
+
+def test_docs_out_with_a_file_or_a_looping_link_in_the_way_says_which(cli: Any, tmp_path: Path) -> None:
+    for out, said in _in_the_way(tmp_path).values():
+        result = cli("docs", "--out", str(out))
+        assert result.exit_code == 2
+        assert result.stderr == f"errcat: cannot write pages to {out}: {said}\n"
+    assert (tmp_path / "notes.txt").read_text() == "mine\n"
+
+
+@pytest.mark.parametrize(
+    "case, fix",
+    [
+        ("file part-way", "a part of its path is a file, not a folder"),
+        ("looping link", "a part of its path is a link that loops"),
+        ("link to nothing", "a part of its path leads nowhere (a link to nothing)"),
+    ],
+)
+def test_a_cache_folder_with_a_looping_link_in_the_way_is_warned_of_with_its_fix(tmp_path: Path, case: str, fix: str) -> None:
+    folder, _ = _in_the_way(tmp_path)[case]
+    done = run("lookup", "25008", env={**os.environ, "ERRCAT_CACHE_DIR": str(folder), "ERRCAT_CATALOG": ""})
+    assert done.returncode == 0
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"errcat: warning: cannot use the cache folder {folder} (")
+    assert line.endswith(f"({fix}, or set ERRCAT_CACHE_DIR to a folder of yours)")
