@@ -264,3 +264,26 @@ def test_a_cache_folder_with_a_looping_link_in_the_way_is_warned_of_with_its_fix
     (line,) = done.stderr.splitlines()
     assert line.startswith(f"errcat: warning: cannot use the cache folder {folder} (")
     assert line.endswith(f"({fix}, or set ERRCAT_CACHE_DIR to a folder of yours)")
+
+
+# -- retry_advice given what is no response -----------------------------------------------------------------
+# A retry library's result that is text, a number or an object of the caller's own was advised with the reason
+# "HTTP None"; it now says what it was given, and a stand-in with a status is still read by its status.
+
+
+@pytest.mark.parametrize("given", ["HTTP/1.1 503", 503, object()], ids=["str", "int", "object"])
+def test_retry_advice_for_what_is_no_response_says_what_it_got(given: object) -> None:
+    from errcat.integrations import retry_advice, should_retry
+
+    advice = retry_advice(given)
+    assert (advice.retry, advice.wait) == (False, "never") and not should_retry(given)
+    assert advice.reason == f"{type(given).__name__} is no response with an HTTP status: nothing to go by"
+
+
+def test_retry_advice_still_reads_a_stand_in_by_its_status() -> None:
+    from types import SimpleNamespace
+
+    from errcat.integrations import retry_advice
+
+    advice = retry_advice(SimpleNamespace(status="429", headers={"Retry-After": "3"}))
+    assert (advice.retry, advice.wait, advice.after) == (True, "wait-for-reset", 3.0)

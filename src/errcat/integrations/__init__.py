@@ -431,6 +431,8 @@ def retry_advice(subject: Any) -> RetryAdvice:
         return RetryAdvice(False, "never", f"{type(subject).__name__} is not an HTTP error response")
     if subject is None:  # a retry library's result when the call returned nothing
         return RetryAdvice(False, "never", "None is no response or exception: nothing to go by")
+    if to_status(_first(subject, *_STATUS)) is None and attribute(subject, "headers") is None:  # text, a number: was "HTTP None"
+        return RetryAdvice(False, "never", f"{type(subject).__name__} is no response with an HTTP status: nothing to go by")
     return _advise(explain_response(subject))
 
 
