@@ -267,12 +267,6 @@ SLOW: dict[str, set[str]] = {
         "test_docs_into_1500_new_nested_folders_writes_the_pages_not_a_recursion_error",
         "test_docs_into_a_path_longer_than_the_system_takes_makes_no_folder",
     },
-    "test_hostile13.py": {
-        "test_dask_at_a_server_that_is_no_scheduler_is_one_line",
-        "test_a_utf8_argument_in_the_c_locale_gets_the_utf8_locales_answer",
-        "test_an_argument_that_is_not_utf8_is_said_to_be_lost",
-        "test_a_cache_folder_with_a_looping_link_in_the_way_is_warned_of_with_its_fix",
-    },
     "test_hostile12.py": {
         "test_a_full_disk_never_cuts_the_users_start_up_file_short",
         "test_install_appends_once_and_keeps_a_last_line_without_its_newline",
@@ -289,6 +283,12 @@ SLOW: dict[str, set[str]] = {
         "test_a_ctrl_c_while_the_entry_module_loads_is_exit_130_without_a_traceback",
         "test_a_100kb_cache_folder_is_warned_of_in_one_short_line",
         "test_a_token_in_the_cache_folder_is_never_printed",
+    },
+    "test_hostile13.py": {
+        "test_dask_at_a_server_that_is_no_scheduler_is_one_line",
+        "test_a_utf8_argument_in_the_c_locale_gets_the_utf8_locales_answer",
+        "test_an_argument_that_is_not_utf8_is_said_to_be_lost",
+        "test_a_cache_folder_with_a_looping_link_in_the_way_is_warned_of_with_its_fix",
     },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {
