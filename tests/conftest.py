@@ -285,6 +285,12 @@ SLOW: dict[str, set[str]] = {
         "test_a_100kb_cache_folder_is_warned_of_in_one_short_line",
         "test_a_token_in_the_cache_folder_is_never_printed",
     },
+    "test_hostile13.py": {
+        "test_dask_at_a_server_that_is_no_scheduler_is_one_line",
+        "test_a_utf8_argument_in_the_c_locale_gets_the_utf8_locales_answer",
+        "test_an_argument_that_is_not_utf8_is_said_to_be_lost",
+        "test_a_cache_folder_with_a_looping_link_in_the_way_is_warned_of_with_its_fix",
+    },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {
         "test_a_long_logged_message_reaches_no_handler_with_the_calls_credentials",

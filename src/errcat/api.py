@@ -269,15 +269,14 @@ def _file_names(files: object) -> builtins.list[str]:
     """scan's inputs: a list of names (paths, URLs, ``-``), or one name (a list of one, not its letters)."""
     import os
 
+    from .catalog.locate import path_text
     from .errors import UsageError
 
     if isinstance(files, (str, os.PathLike)):
         files = [files]
     if not isinstance(files, (builtins.list, tuple)):
         raise UsageError(f"scan takes a list of file names (str or Path), not {type(files).__name__}")
-    names = [_plain(os.fspath(f) if isinstance(f, os.PathLike) else f) for f in files]
-    if wrong := [n for n in names if not isinstance(n, str)]:  # the list's item named, not "list"
-        raise UsageError(f"a file name to scan is a str or Path, not {type(wrong[0]).__name__}")
+    names = [path_text(f, "a file name to scan") for f in files]  # the list's item named, not "list"
     if any("\x00" in n for n in names):  # no file system takes one (os.stat: ValueError)
         raise UsageError("a file name to scan holds a NUL character, which no file name can")
     try:

@@ -94,9 +94,20 @@ def make_folders(path: Path, mode: int = 0o777) -> None:
     for folder in reversed(missing):
         try:
             folder.mkdir(mode)
-        except FileExistsError:
+        except FileExistsError as exc:
             if not folder.is_dir():
-                raise
+                raise _no_folder(folder, exc, folder is missing[0]) from None
+
+
+def _no_folder(path: Path, exc: FileExistsError, last: bool) -> OSError:
+    """Why ``path``, in the way of a folder to make, is none: mkdir's own "File exists" is kept for the folder
+    asked for (it names a file), but read like a clash of pages for a file part-way (``--out notes.txt/pages``:
+    "Not a directory") or a link that loops (ELOOP) or leads nowhere (ENOENT), which stat names."""
+    try:
+        os.stat(path)
+    except OSError as failed:
+        return OSError(failed.errno, failed.strerror, str(path))
+    return exc if last else NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
 
 
 def _path_max() -> int:

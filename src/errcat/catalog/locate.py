@@ -68,6 +68,22 @@ def _walk(top: Path) -> Iterator[tuple[str, list[str], list[str]]]:
         stack += [os.path.join(folder, d) for d in reversed(dirs)]
 
 
+def path_text(path: object, what: str) -> str:
+    """A path the Python API was given, as the text of its name: a str (a subclass's own methods not run), or
+    what an os.PathLike's ``__fspath__`` gives. Anything else (bytes too, an os.DirEntry of os.scandir(bytes)), or
+    an ``__fspath__`` that raises, is a UsageError naming ``what``, not an error from deep inside."""
+    if isinstance(path, os.PathLike):
+        try:
+            path = os.fspath(path)  # asked once: it may change; a TypeError for an __fspath__ giving neither str nor bytes
+        except Exception as exc:  # the object's own error: named by its type (its text may quote anything)
+            raise UsageError(
+                f"{what} ({type(path).__name__}) has no name: its __fspath__ failed ({type(exc).__name__})"
+            ) from None
+    if not isinstance(path, str):
+        raise UsageError(f"{what} is a str or Path, not {type(path).__name__}")
+    return str.__str__(path)
+
+
 def given_paths(paths: object) -> list[Path]:
     """Catalog paths as the Python API takes them: a list of str or Path, or one str or Path (a
     list of one, not a string walked letter by letter), or None; anything else is a UsageError."""
@@ -77,13 +93,11 @@ def given_paths(paths: object) -> list[Path]:
         paths = [paths]
     if not isinstance(paths, (list, tuple)):
         raise UsageError(f"catalog paths are a list of str or Path, not {type(paths).__name__}")
-    paths = [str.__str__(p) if isinstance(p, str) else p for p in paths]  # a str subclass's own methods are not run
-    wrong = [p for p in paths if not isinstance(p, (str, os.PathLike))]
-    if wrong:
-        raise UsageError(f"a catalog path is a str or Path, not {type(wrong[0]).__name__}")
-    if any(isinstance(p, str) and not p.strip() for p in paths):  # Path("") is the current folder: all its *.yaml
+    names = [path_text(p, "a catalog path") for p in paths]
+    if any(isinstance(p, str) and not n.strip() for p, n in zip(paths, names, strict=True)):  # Path(""): the current folder
         raise UsageError("a catalog path is empty: name a file or folder (. is the current folder)")
-    if any("\x00" in os.fspath(p) for p in paths):  # no file system takes one: os.stat raises ValueError
+    paths = names
+    if any("\x00" in p for p in paths):  # no file system takes one: os.stat raises ValueError
         raise UsageError("a catalog path holds a NUL character, which no file name can")
     try:
         [os.fsencode(p) for p in paths]  # "\ud800" (half an emoji) has no bytes: os.stat raised UnicodeEncodeError

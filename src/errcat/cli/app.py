@@ -22,7 +22,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 from ..api import ErrorCatalog, with_catalog
-from ..errors import EXIT_OK, EXIT_USAGE, CatalogError, ErrcatError
+from ..errors import EXIT_OK, EXIT_USAGE, CatalogError, ErrcatError, UsageError
 
 WRITE_FAILED = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}  # stdout is a full disk (/dev/full), or failed
 
@@ -38,8 +38,21 @@ def _usage_error(exc: ClickUsageError) -> NoReturn:
     if isinstance(exc, NoArgsIsHelpError):  # `errcat` or `errcat cache` alone: the help, as asked for
         raise exc
     where = f" (see {exc.ctx.command_path} -h)" if exc.ctx is not None else ""
-    typer.echo(error_line(shown(exc.format_message()) + where), err=True)
+    typer.echo(error_line(shown(exc.format_message()) + _look_alikes(exc) + where), err=True)
     raise typer.Exit(EXIT_USAGE)
+
+
+def _look_alikes(exc: ClickUsageError) -> str:
+    """For a choice (--format) typed with letters that only look like the choices' ASCII ('jѕon', its 's'
+    Cyrillic; 'ｊｓｏｎ' full-width), each such letter named: the error line alone read "'jѕon' is not one of
+    'table', 'json'", with nothing visibly wrong. The choices are ASCII: what is not came from the value."""
+    import unicodedata
+
+    if getattr(getattr(getattr(exc, "param", None), "type", None), "choices", None) is None:  # click's or typer's Choice
+        return ""
+    odd = dict.fromkeys(c for c in exc.format_message() if not c.isascii() and c.isprintable())
+    named = [f"{c!r} is U+{ord(c):04X} {unicodedata.name(c, 'with no name')}" for c in list(odd)[:3]]
+    return f" ({'; '.join(named)}: not ASCII)" if named else ""
 
 
 class _HelpFormatter(HelpFormatter):
@@ -215,6 +228,23 @@ DocumentedOnlyOpt = Annotated[
     bool,
     typer.Option("--documented-only", help="Leave out errors seen in the wild that the vendor does not document."),
 ]
+
+
+def typed(value: str | None, what: str) -> str | None:
+    """A text argument as typed. In the C locale with coercion off, Python decodes the command line as ASCII,
+    each byte past it kept as a lone surrogate ('Ü' as '\\udcc3\\udc9c'): those are the terminal's UTF-8 bytes,
+    decoded here, so that search finds the word and errors show it. Bytes that are no UTF-8 either (a Latin-1
+    terminal) are a UsageError saying so, not a search for escapes. File names are left alone: open()
+    encodes them back to the bytes typed."""
+    if value is None or not any("\udc80" <= c <= "\udcff" for c in value):
+        return value
+    try:
+        return os.fsencode(value).decode("utf-8")
+    except UnicodeError:
+        raise UsageError(
+            f"{what} holds bytes that are not UTF-8: the terminal's encoding lost what was typed; "
+            "run errcat in a UTF-8 terminal and locale (LC_ALL=C.UTF-8)"
+        ) from None
 
 
 def _fail(message: str, code: int) -> NoReturn:

@@ -30,6 +30,7 @@ from .app import (
     app,
     input_size,
     say_fifos_wait,
+    typed,
 )
 
 
@@ -59,6 +60,7 @@ def lookup(
     from ..render.views import lookup_view
 
     given = _filters(vendor, endpoint, method, status, severity, documented_only)
+    query = typed(query, "QUERY") or ""
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
         result = cat.lookup(query, **given)
@@ -94,6 +96,7 @@ def search(
     from ..render.views import search_view
 
     given = _filters(vendor, endpoint, method, status, severity, documented_only)
+    text = typed(text, "TEXT") or ""
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
         hits = cat.search(text, limit, **given)
@@ -108,11 +111,11 @@ def search(
 def _filters(vendor: Any, endpoint: Any, method: Any, status: Any, severity: Any, documented_only: bool) -> dict[str, Any]:
     """The filter options as the façade's keyword arguments."""
     return {
-        "vendor": vendor,
-        "endpoint": endpoint,
-        "method": method,
+        "vendor": typed(vendor, "--vendor"),
+        "endpoint": typed(endpoint, "--endpoint"),
+        "method": typed(method, "--method"),
         "status": status,
-        "severity": severity,
+        "severity": typed(severity, "--severity"),
         "documented_only": documented_only,
     }
 
@@ -168,7 +171,7 @@ def explain(
     data, total = _read_paste(source)
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
-        x = cat.explain_bytes(data, vendor=vendor, size=total, documented_only=documented_only)
+        x = cat.explain_bytes(data, vendor=typed(vendor, "--vendor"), size=total, documented_only=documented_only)
         if stub:
             return x, cat.stub(x)
         return x, explain_view(format, x)
@@ -271,7 +274,9 @@ def scan(
 
     def work(cat: ErrorCatalog) -> tuple[Any, Any]:
         with contextlib.nullcontext(None) if pasting else progress_meter(input_size(files)) as meter:
-            report = cat.scan(files, vendor, window, workers, meter, documented_only=documented_only, dask=dask)
+            report = cat.scan(
+                files, typed(vendor, "--vendor"), window, workers, meter, documented_only=documented_only, dask=dask
+            )
         if format is ScanFormat.github:
             from ..render.github import scan_annotations
 

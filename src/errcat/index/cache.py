@@ -497,6 +497,8 @@ _FIXES = {  # errno -> what to do about the folder, and where else to put it
     errno.EFBIG: _FULL,
     errno.EEXIST: ("it names a file, not a folder", "of yours"),  # mkdir over a file (or /dev/null)
     errno.ENOTDIR: ("a part of its path is a file, not a folder", "of yours"),
+    errno.ELOOP: ("a part of its path is a link that loops", "of yours"),  # fs.make_folders: stat's word for it
+    errno.ENOENT: ("a part of its path leads nowhere (a link to nothing)", "of yours"),  # a missing folder is made
     errno.EROFS: ("its file system is mounted read-only", "on a writable disk"),
     errno.ENAMETOOLONG: ("its path is longer than the system takes", "with a shorter path"),
 }

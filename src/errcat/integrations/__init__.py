@@ -64,6 +64,18 @@ def attribute(obj: Any, name: str) -> Any:
         return None
 
 
+def hooked_status(response: Any, client: str) -> int:
+    """The HTTP status of what a client's hook was given; anything else (None, a string, a hook called by hand
+    with the wrong object) is a UsageError naming what it got, not an AttributeError from inside the hook."""
+    status = to_status(attribute(response, "status_code"))
+    if status is None or isinstance(attribute(response, "status_code"), bool):
+        from ..errors import UsageError
+
+        got = type(response).__name__
+        raise UsageError(f"errcat.integrations.{client}.hook: expected a {client} Response with an HTTP status, got {got}")
+    return status
+
+
 def _first(obj: Any, *names: str) -> Any:
     for name in names:
         value = attribute(obj, name)
@@ -419,6 +431,8 @@ def retry_advice(subject: Any) -> RetryAdvice:
         return RetryAdvice(False, "never", f"{type(subject).__name__} is not an HTTP error response")
     if subject is None:  # a retry library's result when the call returned nothing
         return RetryAdvice(False, "never", "None is no response or exception: nothing to go by")
+    if to_status(_first(subject, *_STATUS)) is None and attribute(subject, "headers") is None:  # text, a number: was "HTTP None"
+        return RetryAdvice(False, "never", f"{type(subject).__name__} is no response with an HTTP status: nothing to go by")
     return _advise(explain_response(subject))
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from . import VendorError, bodies, explain_response, off_loop, summary
+from . import VendorError, bodies, explain_response, hooked_status, off_loop, summary
 
 if TYPE_CHECKING:
     from ..api import ErrorCatalog
@@ -30,15 +30,16 @@ class HttpxVendorError(VendorError, httpx.HTTPStatusError):
 def _request_of(response: httpx.Response) -> httpx.Request | None:
     """The response's request, or None for a response made without one (``httpx.Response(400, json=...)``
     in a test, a mock transport): httpx's ``.request`` raises RuntimeError there, which the hook raised
-    in place of the explained error."""
+    in place of the explained error; an object like a response (a test's stand-in) may have none."""
     try:
         return response.request
-    except RuntimeError:
+    except (RuntimeError, AttributeError):
         return None
 
 
 def _failing(response: httpx.Response, wanted: set[int] | None) -> bool:
-    return response.status_code in wanted if wanted is not None else response.status_code >= 400
+    status = hooked_status(response, "httpx")
+    return status in wanted if wanted is not None else status >= 400
 
 
 def _settle(response: httpx.Response, x: Any, attach: bool) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import requests
 
-from . import VendorError, explain_response, summary
+from . import VendorError, attribute, explain_response, hooked_status, summary
 
 if TYPE_CHECKING:
     from ..api import ErrorCatalog
@@ -22,7 +22,7 @@ class RequestsVendorError(VendorError, requests.HTTPError):
     """An explained error response from ``requests``."""
 
     def __init__(self, explanation: Any, response: requests.Response) -> None:
-        requests.HTTPError.__init__(self, summary(explanation), response=response, request=response.request)
+        requests.HTTPError.__init__(self, summary(explanation), response=response, request=attribute(response, "request"))
         self._explained(explanation, response)
 
 
@@ -38,7 +38,8 @@ def hook(
     wanted = set(statuses) if statuses is not None else None
 
     def on_response(response: requests.Response, *args: Any, **kwargs: Any) -> requests.Response:
-        failing = response.status_code in wanted if wanted is not None else response.status_code >= 400
+        status = hooked_status(response, "requests")
+        failing = status in wanted if wanted is not None else status >= 400
         if not failing:
             return response
         x = explain_response(response, vendor=vendor, catalog=catalog)

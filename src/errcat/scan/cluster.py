@@ -21,6 +21,7 @@ import hashlib
 import logging
 import os
 import sqlite3
+import struct
 import threading
 import time
 from collections.abc import Callable, Generator, Iterator
@@ -165,17 +166,44 @@ def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
         )  # CRITICAL: closing, the workers logged failed heartbeats as ERROR, a traceback each; a task's failure is ours
         return stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
     try:
-        client = stack.enter_context(Client(dask, timeout="10s"))  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise UsageError(f"--dask {shown(dask)}: cannot reach the scheduler ({type(exc).__name__})") from None
-    except TypeError:  # distributed's word for tls:// with no certificates configured
-        hint = ": tls:// needs its certificates in dask's configuration (distributed.comm.tls)" if "tls://" in dask else ""
-        raise UsageError(f"--dask {shown(dask)}: cannot reach the scheduler (TypeError){hint}") from None
+        with _quiet("distributed.protocol.core"):  # it logs a traceback for an answer it cannot decode
+            client = stack.enter_context(Client(dask, timeout="10s"))  # type: ignore[no-untyped-call]
+    except Exception as exc:
+        raise UsageError(f"--dask {shown(dask)}: {_unreachable(exc, dask)}") from None
     try:
         client.wait_for_workers(1, timeout=WAIT_FOR_WORKERS)
     except TimeoutError:
         raise UsageError(f"--dask {shown(dask)}: the scheduler has no workers (waited {WAIT_FOR_WORKERS} s)") from None
     return client
+
+
+def _unreachable(exc: Exception, dask: str) -> str:
+    """Why the Client could not start: no scheduler there, or another server (HTTP, SSH, a proxy) answering
+    Dask's handshake: its first bytes read as a frame length (a MemoryError for an exabyte), a frame table
+    (struct.error) or msgpack that does not decode."""
+    name = "struct.error" if isinstance(exc, struct.error) else type(exc).__name__
+    if isinstance(exc, (MemoryError, struct.error)) or type(exc).__module__.startswith("msgpack"):
+        return f"the address answers, but not as a Dask scheduler ({name})"
+    if isinstance(exc, TypeError) and "tls://" in dask:  # distributed's word for tls:// with no certificates configured
+        return (
+            "cannot reach the scheduler (TypeError): tls:// needs its certificates in dask's configuration "
+            + "(distributed.comm.tls)"
+        )
+    if isinstance(exc, (OSError, TimeoutError, ValueError, TypeError)):
+        return f"cannot reach the scheduler ({name})"
+    return f"the address answers, but not as a Dask scheduler ({name})"  # a handshake that decodes but is not Dask's
+
+
+@contextlib.contextmanager
+def _quiet(logger: str) -> Generator[None, None, None]:
+    """``logger`` says nothing while the block runs (errcat says what went wrong, in one line)."""
+    log = logging.getLogger(logger)
+    level = log.level
+    log.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
 
 
 def _result(client: Any, future: Any, task: Task) -> tuple[Any, ...]:
