@@ -58,6 +58,9 @@ _PROSE_LINK = re.compile(
     r"|click|here|(?:docs|documentation|guide)[ \t]*:)[\s:,(]*[\"'<]?)$",
     re.IGNORECASE,
 )
+# a JSON value that links to something else than the request: "invoice_url", "documentation_url", "moreInfoUrl",
+# "permalink", "html_url" (a request's own key, "url", "uri", "requestUrl", "request_uri", stays the request)
+_LINK_KEY = re.compile(r"[\"'](?!request)[A-Za-z]\w*?(?:[_-]?(?i:url|uri)|(?i:link)|(?i:href))[\"'][ \t]*:[ \t]*[\"']$")
 _MAX_LINKS = 32  # links in prose passed over before a paste is taken to name no request: 2 MB of them stay quick
 _METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[^\s'\"<>`]*)")
 _CURL_METHOD = re.compile(rf"(?:-X|--request)\s*['\"]?({_METHOD})\b", re.IGNORECASE)
@@ -468,7 +471,9 @@ def _find_url(ex: Framing, text: str) -> None:
     for u in _URL.finditer(text):
         if _XML_NAMESPACE.search(text, max(0, u.start() - 64), u.start()):
             continue
-        if _PROSE_LINK.search(text, max(0, u.start() - 240), u.start()):
+        if _PROSE_LINK.search(text, max(0, u.start() - 240), u.start()) or _LINK_KEY.search(
+            text, max(0, u.start() - 80), u.start()
+        ):
             links += 1
             if links > _MAX_LINKS:
                 return
