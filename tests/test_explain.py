@@ -568,3 +568,15 @@ def test_words_spaced_otherwise_than_documented_are_no_exact_match_and_the_code_
     alone = explain(catalog, "Customer Payment must have at least one sale line")  # no code beside the words
     assert alone.errors[0].best.entry.code == 13003 and "myob 13003 NoSaleLine [exact but for spacing]" in str(alone)
     assert kind_words(alone.errors[0]) == "the documented message (its words are spaced otherwise than the document's)"
+
+
+def test_json_says_when_a_match_is_exact_only_but_for_spacing(catalog):
+    """The JSON called 'at least' for MYOB's documented 'atleast' plainly "exact" where the text view says
+    "exact but for spacing": a JSON reader could not tell the documented words from a respacing of them."""
+    alone = explain(catalog, "Customer Payment must have at least one sale line").as_dict()["errors"][0]
+    assert (alone["match"], alone["text_match"]) == ("exact", "spaced")  # the scoring rule still reads "match"
+    assert alone["candidates"][0]["text_match"] == "spaced"
+    verbatim = explain(catalog, "Customer Payment must have atleast one sale line").as_dict()["errors"][0]
+    assert (verbatim["match"], verbatim["text_match"]) == ("exact", "exact")
+    by_code = explain(catalog, _myob_13003("Customer Payment must have at least one sale line")).as_dict()["errors"][0]
+    assert (by_code["match"], by_code["text_match"]) == ("code", "spaced")

@@ -42,6 +42,17 @@ WORDINGS = [
     # the System.Net.HttpStatusCode member's name
     ("restsharp", "System.Net.Http.HttpRequestException: Request failed with status code Conflict\nContent: {body}", 409),
     ("a .NET log line", "2024-05-01 10:00:01 [ERR] Sync failed. StatusCode: UnprocessableEntity, Content: {body}", 422),
+    # spring-projects/spring-framework HttpClientErrorException.create: the status's own subclass, then its number, and
+    # (HTTP/2, no reason phrase) nothing more than a blank; WebClientResponseException the same, "from GET <url>" after
+    ("spring restclient h2", "org.springframework.web.client.HttpClientErrorException$Unauthorized: 401 \n{body}", 401),
+    (
+        "spring webclient",
+        "org.springframework.web.reactive.function.client.WebClientResponseException$NotFound: 404 from GET {url}\n{body}",
+        404,
+    ),
+    # dotnet/runtime HttpResponseMessage.EnsureSuccessStatusCode: SR.net_http_message_not_success_statuscode_reason with
+    # an empty reason phrase (HTTP/2)
+    ("dotnet h2", "System.Net.Http.HttpRequestException: Response status code does not indicate success: 409 ().\n{body}", 409),
     # golang.org/x/oauth2 RetrieveError.Error: "oauth2: cannot fetch token: %v\nResponse: %s" with resp.Status
     ("go oauth2", "oauth2: cannot fetch token: 400 Bad Request\nResponse: {body}", 400),
     # guzzle/guzzle 3.x src/Guzzle/Http/Exception/BadResponseException.php factory(): label, then one fact a line
@@ -78,6 +89,7 @@ def test_a_clients_wording_around_another_services_body_names_no_vendor(catalog,
         "the report lists a status code of 400 rows per page",
         "Response{protocol=h2} took 400 ms",
         "status code review: a Conflict between two BadRequest handlers",
+        "HttpClientErrorException$Conflict: 401 retries left",  # the class names another status than the number
     ],
 )
 def test_a_number_near_these_words_is_no_status_unless_the_client_wording_holds_it(catalog, paste):

@@ -662,3 +662,29 @@ def test_a_status_under_http_status_code_and_a_code_under_api_error_code_are_rea
     assert m.kind not in ("exact", "template", "code", "status")
     only_api_code = CHARGEBEE_404.replace('"error_code":"resource_not_found",', "")
     assert explain(catalog, only_api_code).errors[0].sent.code == "resource_not_found"
+
+
+# fakturoid/fakturoid-ruby test/fixtures/blocked_account.json: the account's overdue invoices, each a link
+FAKTUROID_BLOCKED = (
+    '{\n    "status": "Account blocked",\n    "overdue_invoices": [\n        {\n'
+    '            "invoice_url": "http://app.fakturoid.dev/robot/p/3WfeLRO5HZ/2015-0002"\n        }\n    ]\n}\n'
+)
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        FAKTUROID_BLOCKED,
+        '{"message": "Bad credentials", "documentation_url": "https://api.example.org/rest/users"}',
+        '{"error": {"code": "E42", "moreInfoUrl": "https://status.example.org/E42"}}',
+        '{"errors": [{"detail": "locked", "permalink": "https://app.example.org/p/9"}]}',
+    ],
+    ids=["fakturoid-invoice-url", "documentation-url", "more-info-url", "permalink"],
+)
+def test_a_link_a_body_gives_as_a_value_is_not_the_request(catalog, paste):
+    """A body's link to an invoice, a page or a help entry is not where the request went: it was shown as the
+    'request:' line. A key that is the request's own ("url", "requestUrl") still is."""
+    assert explain(catalog, paste).exchange.url is None
+    own = explain(catalog, '{"url": "https://api.example.org/v1/x", "error": "boom"}').exchange
+    assert own.url == "https://api.example.org/v1/x"
+    assert explain(catalog, '{"requestUrl": "https://api.example.org/v1/x", "error": "boom"}').exchange.url == own.url

@@ -171,3 +171,22 @@ def test_restclient_1x_own_phrase_for_404_gives_the_status(catalog):
     assert (x.exchange.status, x.exchange.reason) == (404, "Resource Not Found")
     assert x.vendor is None and all(m.kind not in ("exact", "template", "code", "status") for m in x.errors)
     assert explain(catalog, "RestClient::ResourceNotFound: 404 Resource Not Foundation").exchange.reason != "Resource Not Found"
+
+
+# AlienVault-OTX/OTX-Go-SDK#2 (2016-02-29): the SDK's example panics after a 403 (first lines)
+GO_PANIC_AFTER_403 = (
+    "/api/v1/user/ response status: 403\n"
+    "panic: runtime error: invalid memory address or nil pointer dereference\n"
+    "[signal 0xb code=0x1 addr=0x0 pc=0x2c7d]\n\n"
+    "goroutine 1 [running]:\nmain.main()\n"
+    "    /Users/bsmartt/Dev/golang/go-otx-api-client/examples/main.go:24 +0xc7d"
+)
+
+
+def test_a_go_panics_signal_code_is_no_error_code(catalog):
+    """Go's runtime states the signal's own code ("code=0x1") beside the fault address: it was read as the
+    error's code, a code no service sent. The status the line before states still stands."""
+    x = explain(catalog, GO_PANIC_AFTER_403)
+    assert x.exchange.status == 403
+    assert x.errors[0].sent.code is None
+    assert explain(catalog, "sync failed: code=E1042 invalid ledger").errors[0].sent.code == "E1042"

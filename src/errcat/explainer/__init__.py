@@ -300,7 +300,16 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
             if part and part != whole and part not in readings and len(part) <= MAX_TEXT:
                 readings.append(part)
     # a labelled code on its own line: an empty "Code:" over "Message: ..." labels no code "Message"
-    code = next((m.group(1) for line in lines for m in _CODE_MENTION.finditer(line[:MAX_TEXT])), None)
+    # (a Go runtime's "[signal SIGSEGV: ... code=0x1 addr=0x0 pc=...]" states the signal's code, no error's)
+    code = next(
+        (
+            m.group(1)
+            for line in lines
+            if not line.lstrip().startswith("[signal ")
+            for m in _CODE_MENTION.finditer(line[:MAX_TEXT])
+        ),
+        None,
+    )
     code = code or next((m.group(1) for line in lines[:20] if (m := _LEADING_ERRORNO.match(line))), None)
     labelled = _labelled(lines)
     if labelled.get("message"):  # a help page's block: the labelled message is the error's text

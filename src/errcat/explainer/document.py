@@ -27,7 +27,13 @@ def _fields(entry: Entry, keys: tuple[str, ...]) -> dict[str, Any]:
 
 def candidate_record(c: Candidate) -> dict[str, Any]:
     """A candidate: the entry's identifying fields, its score and match kind, and its provenance."""
-    return {**_fields(c.entry, _CANDIDATE_FIELDS), "score": c.score, "match": c.kind, "provenance": c.entry.provenance}
+    return {
+        **_fields(c.entry, _CANDIDATE_FIELDS),
+        "score": c.score,
+        "match": c.kind,
+        "text_match": c.via,
+        "provenance": c.entry.provenance,
+    }
 
 
 def _retry_by_status(said: tuple[int, str | None] | None, spent: str | None, method: str | None) -> dict[str, Any] | None:
@@ -70,6 +76,8 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "undecided_endpoints": x.undecided_endpoints(m),
                 "observed": m.sent.record(),
                 "match": m.kind,
+                # how its words fit the matched entry's ("spaced": exact but for spacing; "cut": as far as the paste goes)
+                "text_match": best.via if best else None,
                 "confidence": m.confidence,
                 "slots": m.slots,
                 "matched_text": m.message if best else None,

@@ -58,6 +58,9 @@ _PROSE_LINK = re.compile(
     r"|click|here|(?:docs|documentation|guide)[ \t]*:)[\s:,(]*[\"'<]?)$",
     re.IGNORECASE,
 )
+# a JSON value that links to something else than the request: "invoice_url", "documentation_url", "moreInfoUrl",
+# "permalink", "html_url" (a request's own key, "url", "uri", "requestUrl", "request_uri", stays the request)
+_LINK_KEY = re.compile(r"[\"'](?!request)[A-Za-z]\w*?(?:[_-]?(?i:url|uri)|(?i:link)|(?i:href))[\"'][ \t]*:[ \t]*[\"']$")
 _MAX_LINKS = 32  # links in prose passed over before a paste is taken to name no request: 2 MB of them stay quick
 _METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[^\s'\"<>`]*)")
 _CURL_METHOD = re.compile(rf"(?:-X|--request)\s*['\"]?({_METHOD})\b", re.IGNORECASE)
@@ -133,6 +136,12 @@ _DOTNET_STATUS = re.compile(
     + "|".join(sorted(_DOTNET_NAMES, key=len, reverse=True))
     + r")\b"
 )
+# A client's words that are a status with no reason phrase to check it by: Spring names the status by the exception's
+# own class and then its number ("HttpClientErrorException$Unauthorized: 401 ", "WebClientResponseException$NotFound:
+# 404 Not Found from GET …"), taken only when the two agree; .NET states it as the response's status even when the
+# response has no reason phrase (HTTP/2: "does not indicate success: 404 ().")
+_CLASS_STATUS = re.compile(r"\$(" + "|".join(sorted(_DOTNET_NAMES, key=len, reverse=True)) + r"):[ \t]*([45]\d\d)\b")
+_SUCCESS_STATUS = re.compile(r"\bdoes not indicate success: ([45]\d\d)\b")
 # A reason phrase under its own label, apart from the status: Guzzle 3's "[reason phrase] Bad Request", a log's
 # "reasonPhrase=Not Found"; taken only when it is the status's own phrase
 _LABELLED_REASON = re.compile(r"\breason[ _]?phrase\b[\]\"']?[ \t]*[:=]?[ \t]*[\"']?([A-Za-z][A-Za-z' -]{1,40})", re.IGNORECASE)
@@ -462,7 +471,9 @@ def _find_url(ex: Framing, text: str) -> None:
     for u in _URL.finditer(text):
         if _XML_NAMESPACE.search(text, max(0, u.start() - 64), u.start()):
             continue
-        if _PROSE_LINK.search(text, max(0, u.start() - 240), u.start()):
+        if _PROSE_LINK.search(text, max(0, u.start() - 240), u.start()) or _LINK_KEY.search(
+            text, max(0, u.start() - 80), u.start()
+        ):
             links += 1
             if links > _MAX_LINKS:
                 return
@@ -488,7 +499,8 @@ def _find_status(ex: Framing) -> None:
     if title and title.group(1) and to_status(title.group(1)) in KNOWN_STATUSES:  # a proxy's HTML error page
         ex.status = to_status(title.group(1))
         return
-    if (found := _patterned_status(head, low) or _dotnet_status(head, low) or _stated_status(head, low)) is not None:
+    found = _patterned_status(head, low) or _dotnet_status(head, low) or _stated_status(head, low) or _client_status(head)
+    if found is not None:
         ex.status, ex.reason = found[0], found[1] or _labelled_reason(head, low, found[0])
         return
     if (leading := _leading_status(ex.text)) is not None:
@@ -524,6 +536,15 @@ def _dotnet_status(head: str, low: str | None) -> tuple[int, str | None] | None:
     """A status named by its System.Net.HttpStatusCode member after "status code" (see _DOTNET_STATUS)."""
     if (low is None or "status" in low) and (named := _DOTNET_STATUS.search(head)):
         return _DOTNET_NAMES[named.group(1)], None
+    return None
+
+
+def _client_status(head: str) -> tuple[int, str | None] | None:
+    """A status a client's exception states with no reason phrase (see _CLASS_STATUS, _SUCCESS_STATUS)."""
+    if "$" in head and (named := _CLASS_STATUS.search(head)) and _DOTNET_NAMES[named.group(1)] == int(named.group(2)):
+        return int(named.group(2)), None
+    if "success: " in head and (said := _SUCCESS_STATUS.search(head)) and int(said.group(1)) in KNOWN_STATUSES:
+        return int(said.group(1)), None
     return None
 
 
