@@ -190,3 +190,11 @@ def test_a_go_panics_signal_code_is_no_error_code(catalog):
     assert x.exchange.status == 403
     assert x.errors[0].sent.code is None
     assert explain(catalog, "sync failed: code=E1042 invalid ledger").errors[0].sent.code == "E1042"
+
+
+def test_a_reason_phrase_is_a_status_only_under_an_error_class_that_may_be_http(catalog):
+    # review1: "SyntaxError: Not Found" showed "status: 404 Not Found", "KeyError: Bad Gateway" 502, numbers the input never had
+    assert explain(catalog, "SyntaxError: Not Found").exchange.status is None
+    assert explain(catalog, "KeyError: Bad Gateway").exchange.status is None
+    assert explain(catalog, "NotFoundError: Not Found").exchange.status == 404  # http-errors' class, named by its phrase
+    assert explain(catalog, "HttpError: Bad Gateway").exchange.status == 502

@@ -147,13 +147,25 @@ _SUCCESS_STATUS = re.compile(r"\bdoes not indicate success: ([45]\d\d)\b")
 _LABELLED_REASON = re.compile(r"\breason[ _]?phrase\b[\]\"']?[ \t]*[:=]?[ \t]*[\"']?([A-Za-z][A-Za-z' -]{1,40})", re.IGNORECASE)
 # An error line whose whole message is a status's own reason phrase of two words or more, with no number: a Node
 # client's "Error: Unprocessable Entity" (superagent's, GoCardless's), http-errors' "NotFoundError: Not Found". One
-# word ("Error: Forbidden", "Error: Conflict") is a word, not a status.
+# word ("Error: Forbidden", "Error: Conflict") is a word, not a status; nor is the phrase the message of an error
+# class that says nothing of HTTP (a "SyntaxError: Not Found" or "KeyError: Bad Gateway" showed 404 and 502): see _HTTP_CLASS.
 _PHRASE_ERROR = re.compile(
-    r"^[ \t]*(?:[A-Za-z_$][\w.$]{0,100})?Error:[ \t]+([A-Za-z][A-Za-z'-]*(?:[ \t]+[A-Za-z'-]+){1,4})[ \t]*$", re.MULTILINE
+    r"^[ \t]*([A-Za-z_$][\w.$]{0,100})?Error:[ \t]+([A-Za-z][A-Za-z'-]*(?:[ \t]+[A-Za-z'-]+){1,4})[ \t]*$", re.MULTILINE
 )
+_HTTP_CLASS = ("http", "request", "response", "client", "api", "status", "fetch", "axios", "superagent")
 _PHRASE_STATUS = {p.lower(): status for status, phrases in reason_phrases().items() if status >= 400 for p in phrases if " " in p}
 # requests' raise_for_status text; the reason between is short (bounded: one long line of repeats stays linear)
 _PYTHON_HTTP_ERROR = re.compile(r"\b[1-5]\d\d (?:Client|Server) Error: .{0,200}? for url: \S+")
+
+
+def _phrase_status(cls: str | None, phrase: str) -> int | None:
+    """The status a reason phrase names as an error line's whole message (_PHRASE_ERROR), when the error's class may
+    be an HTTP one: a bare Error, a class named by the phrase (NotFoundError: Not Found) or by HTTP's words."""
+    status = _PHRASE_STATUS.get(phrase.lower())
+    name = (cls or "").rsplit(".", 1)[-1].lower()
+    if status is None or not (not name or name == "".join(phrase.lower().split()) or any(w in name for w in _HTTP_CLASS)):
+        return None
+    return status
 
 
 class Framing:
@@ -509,8 +521,8 @@ def _find_status(ex: Framing) -> None:
     if (status := _row_status(ex.text)) is not None:
         ex.status = status
         return
-    if "Error:" in head and (said := _PHRASE_ERROR.search(head)) and (phrased := _PHRASE_STATUS.get(said.group(1).lower())):
-        ex.status, ex.reason = phrased, said.group(1)
+    if "Error:" in head and (said := _PHRASE_ERROR.search(head)) and (phrased := _phrase_status(*said.groups())):
+        ex.status, ex.reason = phrased, said.group(2)
         return
     bare = _BARE_STATUS.match(ex.body.strip())
     if bare:
