@@ -1,0 +1,45 @@
+"""Round 15 of the exit gate: an OAuth 1.0a problem report after a word naming authorisation is error words, not a
+credential; a value already hidden is left as it is; a user@host after "password for" names whose password it is.
+Every secret is drawn from a seeded generator (the same draws on every run)."""
+
+from __future__ import annotations
+
+import random
+import string
+
+import pytest
+
+from errcat.gate import shown
+
+rnd = random.Random(2032)
+
+
+def token(n: int = 22) -> str:
+    """A generated token of letters and digits."""
+    while True:
+        v = "".join(rnd.choices(string.ascii_letters + string.digits, k=n))
+        if any(c.isdigit() for c in v) and any(c.isupper() for c in v) and any(c.islower() for c in v):
+            return v
+
+
+# the problem reports are xeroizer's stub responses (waynerobinson/xeroizer test/stub_responses, as in
+# tests/data/realworld.jsonl); the Guzzle-like framing around them is made up
+@pytest.mark.parametrize(
+    "report",
+    [
+        "oauth_problem=consumer_key_unknown&oauth_problem_advice=Consumer%20key%20was%20not%20recognised",
+        "oauth_problem=token_rejected&oauth_problem_advice=Unknown%20consumer",
+        "oauth_problem=rate%20limit%20exceeded&oauth_problem_advice=please%20wait%20before%20retrying%20the%20xero%20api",
+    ],
+)
+def test_an_oauth_problem_report_after_unauthorized_stays_readable(report: str) -> None:
+    text = f"Client error: `GET https://api.example.test/v2/Quotes` resulted in a `401 Unauthorized` response: {report}"
+    assert shown(text) == text  # explain reads the problem and its advice from it
+
+
+def test_an_oauth_problem_report_still_hides_the_token_and_signature_it_gives() -> None:
+    secret, signature = token(), token(28)
+    text = f"401 Unauthorized response: oauth_problem=token_rejected&oauth_token={secret}&oauth_signature={signature}%3D"
+    out = shown(text)
+    assert secret not in out and signature not in out, out
+    assert "oauth_problem=token_rejected" in out
