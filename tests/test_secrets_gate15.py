@@ -43,3 +43,19 @@ def test_an_oauth_problem_report_still_hides_the_token_and_signature_it_gives() 
     out = shown(text)
     assert secret not in out and signature not in out, out
     assert "oauth_problem=token_rejected" in out
+
+
+@pytest.mark.parametrize("scheme", ["Bearer", "Basic", "Token", "Digest"])
+def test_a_value_hidden_twice_keeps_its_scheme(scheme: str) -> None:
+    """A log record passed through two handlers is screened twice: the second pass leaves the mark as it is."""
+    from errcat.integrations import hidden_value
+
+    once = hidden_value(f"{scheme} {token(40)}", "Authorization")
+    assert once == f"{scheme} [REDACTED]"
+    assert hidden_value(once, "Authorization") == once
+    assert shown(f"Authorization: {once}") == f"Authorization: {once}"
+
+
+def test_a_token_glued_to_a_mark_is_still_judged() -> None:
+    secret = token(30)
+    assert secret not in shown(f"Authorization: Bearer [REDACTED]{secret}")
