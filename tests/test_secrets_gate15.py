@@ -59,3 +59,20 @@ def test_a_value_hidden_twice_keeps_its_scheme(scheme: str) -> None:
 def test_a_token_glued_to_a_mark_is_still_judged() -> None:
     secret = token(30)
     assert secret not in shown(f"Authorization: Bearer [REDACTED]{secret}")
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SET PASSWORD FOR {who} = '{v}'",
+        "password for {who} is {v}",
+        "Changed password for {who}; the new password: {v}",
+        "password for '{who}' is {v}",
+    ],
+)
+@pytest.mark.parametrize("who", ["app@localhost", "ledger_sync@db-1.internal", "report@10.0.0.7"])
+def test_the_user_at_host_a_password_is_for_stays_and_the_password_is_hidden(template: str, who: str) -> None:
+    secret = token(14)
+    out = shown(template.format(who=who, v=secret))
+    assert secret not in out, out
+    assert who in out, out  # whose password it is: a user reads it

@@ -165,6 +165,9 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
         and _PROCESS_TAG().fullmatch(value)
     ):
         return None  # a syslog tag after a host whose name ends in the word ("usbkey sshd[8807]: …"; not "auth Dropbox[24019]")
+    if _USER_AT_HOST().fullmatch(value) and _FOR_WHOM().search(text, m.start(), m.start("val")):
+        after = _AFTER_WHOM().match(text, m.end("val"))  # "password for app@localhost is …": the value after it
+        return _word_value(text, after, prompt=False) if after else None  # (not the user@host: whose password it is)
     ids = _GUID().fullmatch(value) or _HEX().fullmatch(value)
     named = not prompt or _NAMES_ITSELF().fullmatch(text, m.start(), m.start("val")) is not None
     if ids and named and len(value.replace("-", "")) >= _HEX_KEY:
@@ -182,6 +185,9 @@ _NAMES_ITSELF = _lazy(
 # OAuth 1.0a's problem report (oauth_problem=consumer_key_unknown&oauth_problem_advice=…): error words, no credential;
 # an oauth_token or oauth_signature it also gives is hidden by its own name
 _OAUTH_PROBLEM = _lazy(r"oauth_problem=[a-z0-9_%.+-]{1,128}(?:&|$)", re.IGNORECASE)
+_USER_AT_HOST = _lazy(r"[A-Za-z0-9_.$-]{1,64}@[A-Za-z0-9%_.:-]{1,253}")
+_AFTER_WHOM = _lazy(r"""['"]?(?:[ \t]{1,4}(?:is|was|=|:)|:)[ \t]{1,4}(?:now[ \t]{1,4})?['"]?(?P<val>[^\s'",;)}\]<>]{8,128}+)""")
+_FOR_WHOM = _lazy(r"""[ \t]for[ \t]{1,4}['"]?\Z""", re.IGNORECASE)
 _PROCESS_TAG = _lazy(r"[A-Za-z][\w.-]{0,40}\[[0-9]{1,10}")
 
 
