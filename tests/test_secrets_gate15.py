@@ -76,3 +76,43 @@ def test_the_user_at_host_a_password_is_for_stays_and_the_password_is_hidden(tem
     out = shown(template.format(who=who, v=secret))
     assert secret not in out, out
     assert who in out, out  # whose password it is: a user reads it
+
+
+def test_a_long_filter_value_is_screened_only_where_the_message_shows_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """lookup's refusal of an unknown vendor quotes the value's ends only: screening all of a 3 MB value took seconds."""
+    import errcat
+    import errcat.gate as gate
+
+    screened: list[int] = []
+    real = gate._spans
+
+    def counted(text: str):  # type: ignore[no-untyped-def]
+        screened.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(gate, "_spans", counted)
+    secret = token(40)
+    value = f"password={secret} " + "ledger sync " * 40_000 + f" token={secret[::-1]}"
+    with pytest.raises(errcat.UsageError) as refused:
+        errcat.open_catalog(use_env=False).lookup("25008", vendor=value)
+    message = str(refused.value)
+    assert sum(screened) <= 4 * (errcat.errors.MESSAGE_CHARS + gate.CUT_MARGIN), sum(screened)
+    assert len(message) <= errcat.errors.MESSAGE_CHARS + 100
+    assert "ledger sync" in message and "characters left out" in message
+    assert secret not in message and secret[::-1] not in message and "[REDACTED]" in message
+
+
+@pytest.mark.parametrize("offset", range(-45, 5, 3))
+def test_a_secret_the_cut_splits_shows_neither_its_head_nor_its_tail(offset: int) -> None:
+    from errcat.gate import shown_within
+
+    secret = token(40)
+    limit = 300
+    filler = "ledger sync " * 2_000
+    head = f"{'a' * (limit + offset - 9)}password={secret} {filler}"
+    tail = f"{filler} password={secret} {'b' * (limit + offset - 40)}"
+    for value in (head, tail):
+        out = shown_within(value, limit)
+        pieces = {secret[i : i + 6] for i in range(len(secret) - 5)}
+        assert not any(p in out for p in pieces), out
+        assert "characters left out" in out and len(out) < 2 * limit + 100
