@@ -116,3 +116,26 @@ def test_a_secret_the_cut_splits_shows_neither_its_head_nor_its_tail(offset: int
         pieces = {secret[i : i + 6] for i in range(len(secret) - 5)}
         assert not any(p in out for p in pieces), out
         assert "characters left out" in out and len(out) < 2 * limit + 100
+
+
+def test_a_short_stripe_webhook_secret_of_word_like_letters_is_hidden() -> None:
+    secret = "whsec_LofBOuREPBxgrth6KA"  # (gate14's reproducer, a random string: no shape rule took it)
+    for context in ("STRIPE_WEBHOOK={v}", "hook = {v}", "x {v}"):
+        assert secret[6:] not in shown(context.format(v=secret))
+
+
+@pytest.mark.parametrize("n", [16, 18, 24, 32])
+def test_a_short_stripe_webhook_secret_is_hidden_by_its_prefix(n: int) -> None:
+    """Stripe's own are longer; a shorter one (a test fixture's, a truncated copy) still announces itself by its prefix.
+    Its letters hold one digit, as the one left shown did: no shape rule takes it as random."""
+    for context in ("STRIPE_WEBHOOK={v}", "stripe listen printed {v} for this run", "hook = {v}"):
+        body = "".join(rnd.choices(string.ascii_letters, k=n - 1))
+        at = rnd.randrange(n)
+        secret = "whsec_" + body[:at] + str(rnd.randrange(10)) + body[at:]
+        out = shown(context.format(v=secret))
+        assert secret[6:] not in out, out
+
+
+def test_stripe_webhook_setting_names_and_placeholders_stay_readable() -> None:
+    for text in ("whsec_secret_for_the_endpoint", "set STRIPE_WEBHOOK_SECRET (whsec_...) in .env", "whsec_placeholder"):
+        assert shown(text) == text
