@@ -139,3 +139,14 @@ def test_a_short_stripe_webhook_secret_is_hidden_by_its_prefix(n: int) -> None:
 def test_stripe_webhook_setting_names_and_placeholders_stay_readable() -> None:
     for text in ("whsec_secret_for_the_endpoint", "set STRIPE_WEBHOOK_SECRET (whsec_...) in .env", "whsec_placeholder"):
         assert shown(text) == text
+
+
+@pytest.mark.parametrize("scheme", ["redis", "rediss", "amqp", "mongodb"])
+def test_a_password_with_a_hash_sign_in_a_url_with_no_user_is_hidden(scheme: str) -> None:
+    """redis://:<password>@host (Redis has no user name): a "#" in the password hid it from the user-info reader
+    (gate12's harness, seed 448484985: redis.exceptions.AuthenticationError: redis://:33!V+E#BQE@cache:6379/0)."""
+    for _ in range(20):
+        head, tail = ("".join(rnd.choices(string.ascii_uppercase + string.digits + "!+", k=5)) for _ in range(2))
+        out = shown(f"redis.exceptions.AuthenticationError: {scheme}://:{head}#{tail}@cache:6379/0")
+        assert head not in out and tail not in out, out
+    assert "cache:6379" in out or "[REDACTED]:6379" in out
