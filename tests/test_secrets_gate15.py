@@ -150,3 +150,19 @@ def test_a_password_with_a_hash_sign_in_a_url_with_no_user_is_hidden(scheme: str
         out = shown(f"redis.exceptions.AuthenticationError: {scheme}://:{head}#{tail}@cache:6379/0")
         assert head not in out and tail not in out, out
     assert "cache:6379" in out or "[REDACTED]:6379" in out
+
+
+def test_the_value_of_an_ssm_secure_string_is_hidden_whatever_the_parameter_is_named() -> None:
+    """aws ssm get-parameter --with-decryption prints the decrypted value; the parameter's name may name nothing
+    (gate12's harness, seed 584606550: "/prod/db/master" and a password of signs and letters was shown)."""
+    for _ in range(20):
+        secret = "".join(rnd.choices(string.ascii_letters + string.digits + "!*+", k=10))
+        text = (
+            '{\n    "Parameter": {\n        "Name": "/prod/db/master",\n        "Type": "SecureString",\n'
+            f'        "Value": "{secret}"\n    }}\n}}\n'
+        )
+        out = shown(text)
+        assert secret not in out, out
+        assert '"Name": "/prod/db/master"' in out
+    plain = '{"Parameter": {"Name": "/prod/app/region", "Type": "String", "Value": "eu-west-1"}}'
+    assert shown(plain) == plain
