@@ -43,11 +43,11 @@ def check_vendor(vendor: str | None, known: Iterable[str]) -> str | None:
     if vendor.lower() not in names:
         import difflib
 
-        from .gate import shown  # here: only an unknown vendor pays for the gate
+        from .gate import shown_within  # here: only an unknown vendor pays for the gate
 
-        close = difflib.get_close_matches(vendor.lower(), names, n=1)
+        close = difflib.get_close_matches(vendor.lower(), names, n=1) if len(vendor) <= 64 else []  # (a typo is short)
         hint = f"; did you mean {close[0]}?" if close else ""
-        raise UsageError(f"unknown vendor {shown(vendor)!r} (known: {', '.join(names)}){hint}")
+        raise UsageError(f"unknown vendor {shown_within(vendor, MESSAGE_CHARS)!r} (known: {', '.join(names)}){hint}")
     return vendor.lower()
 
 

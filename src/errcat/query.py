@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import UsageError, check_vendor
+from .errors import MESSAGE_CHARS, UsageError, check_vendor
 from .model import HTTP_METHODS, Entry, Guide
 from .text import CAMEL, WORD, normalize_path, squash, tokens
 from .values import to_status
@@ -29,9 +29,9 @@ def shown(text: str) -> str:
     start-up, a tenth of its time over the ``import typer`` floor."""
     if len(text) <= 12 and text.isascii() and text.isdigit():
         return text
-    from .gate import shown as gated
+    from .gate import shown_within
 
-    return gated(text)
+    return shown_within(text, MESSAGE_CHARS)
 
 
 class _FilterValues(NamedTuple):

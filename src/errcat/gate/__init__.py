@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Callable
 from typing import NamedTuple
 
 from .basics import _DATE_LIKE, _LOWER_THEN_UPPER, _MARKED, _MIXED, MARK, Span, _lazy, _lowered, _secret_like
@@ -47,6 +48,7 @@ __all__ = [
     "screen",
     "shown",
     "shown_line",
+    "shown_within",
 ]
 
 
@@ -66,6 +68,11 @@ MAX_COPIED_VALUES = 64
 def screen(text: str) -> Redaction:
     """The text as it may be shown: every value not known to be safe replaced by ``[REDACTED]``,
     with how many values of which kind were hidden."""
+    return _masked(text, _hidden(text))
+
+
+def _hidden(text: str) -> list[Span]:
+    """The spans of ``text`` the gate hides, in no order, overlapping."""
     spans = list(_spans(text))
     raw: list[tuple[int, int]] | None = None
     undecoded: list[Span] = []
@@ -81,6 +88,10 @@ def screen(text: str) -> Redaction:
     spans += _joined_names(text)
     spans += _wrapped(text, spans)
     spans += _copies(text, spans)
+    return spans
+
+
+def _masked(text: str, spans: list[Span]) -> Redaction:
     if not spans:
         return Redaction(text, {})
     spans.sort()
@@ -194,6 +205,40 @@ def _merged(spans: list[Span]) -> list[tuple[int, int]]:
 def shown(value: str) -> str:
     """The value as it may be shown (see :func:`screen`)."""
     return screen(value).text
+
+
+CUT_MARGIN = 4096  # characters screened past a cut: a secret the cut splits is seen whole, and hidden whole
+
+
+def shown_within(value: str, limit: int) -> str:
+    """The value as a message may quote it when at most its first and last ``limit`` characters are shown: only
+    those are screened (with CUT_MARGIN past each cut: screening 3 MB took seconds), the middle is left out with
+    its length. A secret the cut splits is hidden whole, its mark shown: never its head or its tail alone."""
+    if len(value) <= 2 * (limit + CUT_MARGIN):
+        return shown(value)
+    head = value[: limit + CUT_MARGIN]
+    spans = _hidden(head)
+    end = _past(spans, limit, max)
+    tail = value[-(limit + CUT_MARGIN) :]
+    tail_spans = _hidden(tail)
+    start = _past(tail_spans, len(tail) - limit, min)
+    left_out = len(value) - end - (len(tail) - start)
+    shown_head = _masked(head[:end], [s for s in spans if s.end <= end]).text
+    shown_tail = _masked(
+        tail[start:], [Span(s.start - start, s.end - start, s.kind) for s in tail_spans if s.start >= start]
+    ).text
+    return f"{shown_head} … ({left_out:,} characters left out) … {shown_tail}"
+
+
+def _past(spans: list[Span], cut: int, side: Callable[[int, int], int]) -> int:
+    """The cut moved (to the end with ``max``, to the start with ``min``) past every hidden span it would split."""
+    moved = True
+    while moved:
+        moved = False
+        for s in spans:
+            if s.start < cut < s.end and side(s.start, s.end) != cut:
+                cut, moved = side(s.start, s.end), True
+    return cut
 
 
 # a line that is one token of a key's characters: shown alone, as scan shows a record's first

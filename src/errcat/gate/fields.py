@@ -31,6 +31,8 @@ def _name_fields(text: str) -> Iterator[Span]:
         return  # no value field and no element: no pair of fields to find
     if "value:" in low:
         yield from _yaml_name_values(text, low)
+    if "securestring" in low:
+        yield from _secure_strings(low)
     done = 0
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
@@ -46,6 +48,22 @@ def _name_fields(text: str) -> Iterator[Span]:
             if _not_a_value(name):
                 continue
             if span := _field_value(low, m.start("name"), m.end("name")):
+                yield Span(*span, "credential by name")
+
+
+# an AWS SSM parameter's type (aws ssm get-parameter --with-decryption): its object's "Value" is the secret, whatever its name
+_SECURE_TYPE = _lazy(r"""type\\{0,3}["']?\s{0,4}[:=]\s{0,4}\\{0,3}["']securestring\\{0,3}["']""")
+
+
+def _secure_strings(low: str) -> Iterator[Span]:
+    """The value field in the object of a parameter typed SecureString ("Name": "/prod/db/master" names no credential)."""
+    for m in _SECURE_TYPE().finditer(low):
+        opener = low.rfind("{", max(0, m.start() - _UNIT), m.start())
+        close = low.find("}", m.end(), m.end() + _UNIT)
+        if opener < 0 or close < 0:
+            continue
+        for v in _VALUE_FIELD().finditer(low, opener, close + 1):
+            if span := _inner(v.group("val"), v.start("val")):
                 yield Span(*span, "credential by name")
 
 

@@ -46,7 +46,7 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "Stripe key",
-        r"(?:sk|rk|pk)_(?:live|test|prod)_[0-9A-Za-z]{10,247}\b|whsec_[0-9A-Za-z]{20,}\b",
+        r"(?:sk|rk|pk)_(?:live|test|prod)_[0-9A-Za-z]{10,247}\b|whsec_[0-9A-Za-z]{16,}\b",
         _GITLEAKS + " stripe-access-token; Stripe API keys documentation",
         ("_live_", "_test_", "_prod_", "whsec_"),
     ),

@@ -47,7 +47,10 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
 _NAMED = _lazy(_NAMED_REGEX, re.VERBOSE)
 _NAMED_PAIR = _lazy(_NAMED_REGEX.replace("(?P<xml>", "(?P<xml>(?!)"), re.VERBOSE)  # no <name>: only pairs
 _NAME_BEFORE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.$-"  # the rest of a name before its word
-_SCHEME_WORD = _lazy(r"(?:Bearer|Basic|Digest|Token|OAuth|SharedKey)[ \t]+(?=[A-Za-z0-9\-._~+/:]{1,}=*)", re.I)
+# (or before a value already hidden: a record passed through two handlers keeps its scheme's name)
+_SCHEME_WORD = _lazy(
+    r"""(?:Bearer|Basic|Digest|Token|OAuth|SharedKey)[ \t]+(?=[A-Za-z0-9\-._~+/:]|\[REDACTED\](?![^\s,;}\])'"&<>]))""", re.I
+)
 _BARE = _lazy(r"""[^\s,;}\])'"&<>]*""")
 # a sentence after a token's name: a capitalised word, then a lower-case one ("Session has expired");
 # after a password's name such a word may be the password

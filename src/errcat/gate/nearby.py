@@ -157,14 +157,17 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
     others = len(value) - letters
     if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
         return None
-    if _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value):
-        return None  # a number in hex ("renew session 0x24ed93119420016"), an object's toString
+    if _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value) or _OAUTH_PROBLEM().match(value):
+        return None  # a number in hex ("renew session 0x24ed93119420016"), an object's toString, an OAuth problem report
     if (
         text[m.start() - 1 : m.start()].isalpha()
         and text[m.end("val") : m.end("val") + 1] == "]"
         and _PROCESS_TAG().fullmatch(value)
     ):
         return None  # a syslog tag after a host whose name ends in the word ("usbkey sshd[8807]: …"; not "auth Dropbox[24019]")
+    if _USER_AT_HOST().fullmatch(value) and _FOR_WHOM().search(text, m.start(), m.start("val")):
+        after = _AFTER_WHOM().match(text, m.end("val"))  # "password for app@localhost is …": the value after it
+        return _word_value(text, after, prompt=False) if after else None  # (not the user@host: whose password it is)
     ids = _GUID().fullmatch(value) or _HEX().fullmatch(value)
     named = not prompt or _NAMES_ITSELF().fullmatch(text, m.start(), m.start("val")) is not None
     if ids and named and len(value.replace("-", "")) >= _HEX_KEY:
@@ -179,6 +182,12 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
 _NAMES_ITSELF = _lazy(
     rf"(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}(?:[ \t_-](?:id|hash|key|digest|value))?[ \t]*:[ \t]{{1,4}}", re.IGNORECASE
 )
+# OAuth 1.0a's problem report (oauth_problem=consumer_key_unknown&oauth_problem_advice=…): error words, no credential;
+# an oauth_token or oauth_signature it also gives is hidden by its own name
+_OAUTH_PROBLEM = _lazy(r"oauth_problem=[a-z0-9_%.+-]{1,128}(?:&|$)", re.IGNORECASE)
+_USER_AT_HOST = _lazy(r"[A-Za-z0-9_.$-]{1,64}@[A-Za-z0-9%_.:-]{1,253}")
+_AFTER_WHOM = _lazy(r"""['"]?(?:[ \t]{1,4}(?:is|was|=|:)|:)[ \t]{1,4}(?:now[ \t]{1,4})?['"]?(?P<val>[^\s'",;)}\]<>]{8,128}+)""")
+_FOR_WHOM = _lazy(r"""[ \t]for[ \t]{1,4}['"]?\Z""", re.IGNORECASE)
 _PROCESS_TAG = _lazy(r"[A-Za-z][\w.-]{0,40}\[[0-9]{1,10}")
 
 

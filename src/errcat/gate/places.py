@@ -22,7 +22,7 @@ _HEADER_HINTS = ("authorization", "cookie", "x-myobapi-key", "x-myobapi-cftoken"
 # than the rest of a 2 MB paste of them
 _URL_USERINFO = _lazy(
     r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{1,20}\n?(://)"
-    r"([^\s/?#'\"<>]{1,512}|[^\s/?#'\"<>:]{1,256}:(?!\d{1,5}(?:[/?#]|$))[^\s'\"<>@]{1,128}+)@"  # a raw ? # or /
+    r"([^\s/?#'\"<>]{1,512}|[^\s/?#'\"<>:]{0,256}:(?!\d{1,5}(?:[/?#]|$))[^\s'\"<>@]{1,128}+)@"  # a raw ? # or /
 )
 # user:password@host with no scheme (a proxy setting, a .netrc-like line, a DSN without its scheme)
 _BARE_USERINFO = _lazy(  # (Go's database/sql DSN: user:password@tcp(host:port)/db)
