@@ -53,3 +53,11 @@ def test_yaml_and_csv_exports_agree_with_json(cli):
 def test_export_vendor_subset(cli):
     d = json.loads(cli("export", "--vendor", "prospend").stdout)
     assert {r["vendor"] for r in d["entries"]} == {"prospend"} and len(d["entries"]) == 12
+
+
+def test_the_csv_columns_added_later_come_last_so_older_readers_keep_their_places(cli):
+    # the "by" column (whose words the explanation is) went in between actor and provenance: a reader of the
+    # columns by position read provenance as "by", and every column after it one place off
+    header = next(csv.reader(io.StringIO(cli("export", "--format", "csv").stdout)))
+    assert header[-1] == "by"
+    assert header[header.index("actor") + 1] == "provenance"

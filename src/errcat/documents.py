@@ -115,10 +115,12 @@ def flat_row(record: dict[str, Any]) -> dict[str, str]:
         "fix": text(g.get("fix")),
         "retry": text(g.get("retry")),
         "actor": text(g.get("actor")),
-        "by": text(g.get("by")),  # whose words summary..actor are: errcat's (never the vendor's)
         "provenance": record["provenance"],
         "sources": " | ".join(c["url"] for c in record["sources"]),
         "source_document": src["document"],
         "source_line": text(src["line"]),
         "source_section": text(src["section"]),
+        # whose words summary..actor are: errcat's (never the vendor's); last, so that a reader of the columns by
+        # their places before it was added reads them where they were
+        "by": text(g.get("by")),
     }
