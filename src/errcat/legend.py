@@ -3,6 +3,9 @@ their legend and ``errcat export`` carries it, so a reader and a program read th
 
 from __future__ import annotations
 
+# how every view marks what errcat wrote (a guide's summary, fix, retry and who acts) as errcat's, not the vendor's
+READING = "errcat's reading"
+
 RETRY: dict[str, str] = {
     "after-fix": "Resend only after the request or the data is corrected; the same request fails again.",
     "refresh-and-retry": "Refresh the access token, then resend the same request.",

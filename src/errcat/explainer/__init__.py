@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
+from ..legend import READING
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired, squash, unwrapped
 from ..values import TRANSIENT_STATUSES, quota_spent, resend_may_repeat, unsafe_resend_words
@@ -40,8 +41,6 @@ from .split import (
 )
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
-
-READING = "errcat's reading"  # how the one-line summary marks a guide's fix and retry as errcat's
 
 
 class Explanation(NamedTuple):

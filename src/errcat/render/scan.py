@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..documents import envelope, guide_record
+from ..legend import READING
 from ..text import visible_line
 from ..values import RESENT, unsafe_resend_words
 from .markdown import Raw, escape, table
@@ -51,7 +52,7 @@ def _endpoints(group: Group) -> str:
 
 
 # a guide's meaning, fix and retry are errcat's words and rating, not the vendor's (lookup and explain say so too)
-READING = "[errcat's reading]"
+READING_MARK = f"[{READING}]"
 
 
 def retry_words(g: Matched) -> str:
@@ -139,9 +140,9 @@ def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[L
             lines.append([("         ", None), (key[4], None)])
         guide = g.guide
         if guide:
-            lines.append([("         meaning:   ", "dim"), (guide.summary, "bold"), (f"  {READING}", "dim")])
+            lines.append([("         meaning:   ", "dim"), (guide.summary, "bold"), (f"  {READING_MARK}", "dim")])
             lines.append([("         fix:       ", "green"), (guide.fix, None)])
-            lines.append([("         retry:     ", "yellow"), (retry_words(g), None), (f"  {READING}", "dim")])
+            lines.append([("         retry:     ", "yellow"), (retry_words(g), None), (f"  {READING_MARK}", "dim")])
         if g.endpoints:
             lines.append([("         endpoints: ", "dim"), (_endpoints(g), "cyan")])
         if g.first_seen:
@@ -288,8 +289,8 @@ def _matched_markdown(report: ScanReport, top: int) -> list[str]:
         if guide:
             parts.append(f"#### {escape(error_title(key))} ({g.count:,})\n")
             parts.append(
-                f"{escape(guide.summary)} {escape(READING)}\n\n**Fix:** {escape(guide.fix)}\n\n"
-                f"**Retry:** {escape(retry_words(g))} {escape(READING)}\n"
+                f"{escape(guide.summary)} {escape(READING_MARK)}\n\n**Fix:** {escape(guide.fix)}\n\n"
+                f"**Retry:** {escape(retry_words(g))} {escape(READING_MARK)}\n"
             )
     return parts
 

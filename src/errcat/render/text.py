@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from ..legend import READING
 from ..model import Citation, Entry, Guide, Vendor, basis_words
 from ..query import ErrorGroup, LookupResult, SearchHit
 from ..text import normalize_path
@@ -37,7 +38,7 @@ def where(entry: Entry) -> str:
 
 # A documented error's summary, causes and fix are errcat's words about the vendor's row, quoting it where they
 # say so ("the document's words"); the mark on the summary says whose the block is, as an observed guide's marks do.
-DOCUMENTED_READING = "errcat's reading of the document"
+DOCUMENTED_READING = f"{READING} of the document"
 
 
 def claim_labels(g: Guide, sources: tuple[Citation, ...], name: str) -> tuple[str, list[str], str]:
@@ -53,9 +54,8 @@ def claim_labels(g: Guide, sources: tuple[Citation, ...], name: str) -> tuple[st
     )
 
 
-def rating_label(g: Guide) -> str:
-    """A guide's retry and who-acts are errcat's rating (no vendor sends them), whatever its sources say of the rest."""
-    return "  [errcat's reading]"
+# a guide's retry and who-acts are errcat's rating (no vendor sends them), whatever its sources say of the rest
+RATING_LABEL = f"  [{READING}]"
 
 
 def group_sources(group: ErrorGroup) -> tuple[Citation, ...]:
@@ -92,7 +92,7 @@ def _guide_lines(group: ErrorGroup) -> list[Line]:
         [("  ", None), (g.summary, "bold"), (said, "dim")],
         *([("  cause: ", "dim"), (cause, None), (who, "dim")] for cause, who in zip(g.causes, why, strict=True)),
         [("  fix:   ", "green"), (g.fix, None), (fixed, "dim")],
-        [("  retry: ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None), (rating_label(g), "dim")],
+        [("  retry: ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None), (RATING_LABEL, "dim")],
     ]
 
 
@@ -386,7 +386,7 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
             lines.append([("  cause:    ", "dim"), (cause, None), (who, "dim")])
         lines.append([("  fix:      ", "green"), (g.fix, None), (fixed, "dim")])
         retry: Line = [("  retry:    ", "yellow"), (retry_of(x, g), None), ("   who acts: ", "yellow"), (g.actor, None)]
-        lines.append([*retry, (rating_label(g), "dim")])
+        lines.append([*retry, (RATING_LABEL, "dim")])
     return lines + _also_lines(m, e)
 
 
