@@ -651,24 +651,24 @@ def screened(text: str) -> str:
     """``text`` with credentials hidden as explain hides a paste's; beyond MAX_SAID characters (screening costs
     about 2 s a megabyte) the rest is cut off with a mark saying how much, since what is not screened may
     not be shown: a message of megabytes reached a log handler whole, its credentials in it."""
-    from ..explainer.redact import redact
+    from ..gate import shown
 
     if len(text) <= MAX_SAID:
-        return redact(text)[0]
+        return shown(text)
     head = screenable(text)
-    return f"{redact(head)[0]} [errcat: {len(text) - len(head):,} more characters not shown, too long to screen for credentials]"
+    return f"{shown(head)} [errcat: {len(text) - len(head):,} more characters not shown, too long to screen for credentials]"
 
 
 def hidden_value(text: str, key: str | None) -> str:
     """A string an application logged or set under ``key``, credentials hidden: judged by its name as well as its
     shape (``x-myobapi-key``, ``Authorization``), as ``key: text``; longer than MAX_SAID, cut as ``screened`` cuts."""
-    from ..explainer.redact import redact
+    from ..gate import shown
 
     if len(text) > MAX_SAID:
         return screened(text)
     if key is None or ":" in key or not text:
-        return redact(text)[0]
-    return redact(f"{key}: {text}")[0].split(":", 1)[1].lstrip()
+        return shown(text)
+    return shown(f"{key}: {text}").split(":", 1)[1].lstrip()
 
 
 def screenable(text: str) -> str:

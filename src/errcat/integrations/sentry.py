@@ -215,14 +215,14 @@ READ = 4 * MAX_SAID  # bytes of an attachment read: at least MAX_SAID characters
 
 def _attachment_hidden(attachment: Attachment) -> Attachment | None:
     """A copy of a text attachment with its credentials hidden, or None when it is binary or has none."""
-    from ..explainer.redact import redact
+    from ..gate import shown
 
     data, size = _attachment_bytes(attachment)
     if data is None or b"\0" in data[:8192]:
         return None
     text = data.decode("utf-8", errors="replace")
     head = screenable(text)
-    hidden = redact(head)[0]
+    hidden = shown(head)
     if len(head) == len(text) and size == len(data):
         return None if hidden == text else _attachment(attachment, hidden.encode())
     rest = size - len(head.encode("utf-8", errors="replace"))
