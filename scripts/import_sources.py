@@ -114,8 +114,8 @@ _MYOB_DOCUMENT_DEFECTS: dict[tuple[Any, Any], list[str]] = {
 # Slips in the words of MYOB's messages and scenarios, found by reading them (catalog8): recorded, not
 # fixed, keyed by the words that carry the slip (each occurs only where the slip is).
 _MYOB_MESSAGE_SLIPS = {
-    "less than or equal credit": "the Message lacks a 'to' ('less than or equal credit available'; the Bill rows say"
-    " 'less than or equal to'); kept as the document prints it",
+    "less than or equal credit": "the Message lacks a 'to' ('less than or equal credit available'; the other OverPayment"
+    " rows say 'less than or equal to'); kept as the document prints it",
     "Purchase transactions contains": "the Message reads 'transactions contains' (plural noun, singular verb); kept as"
     " the document prints it",
 }
