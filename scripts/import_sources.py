@@ -111,6 +111,21 @@ _MYOB_DOCUMENT_DEFECTS: dict[tuple[Any, Any], list[str]] = {
 }
 
 
+# Slips in the words of MYOB's messages and scenarios, found by reading them (catalog8): recorded, not
+# fixed, keyed by the words that carry the slip (each occurs only where the slip is).
+_MYOB_MESSAGE_SLIPS = {
+    "less than or equal credit": "the Message lacks a 'to' ('less than or equal credit available'; the other OverPayment"
+    " rows say 'less than or equal to'); kept as the document prints it",
+    "Purchase transactions contains": "the Message reads 'transactions contains' (plural noun, singular verb); kept as"
+    " the document prints it",
+}
+_MYOB_SCENARIO_SLIPS = {
+    "RowVerison": "the scenario spells RowVersion as 'RowVerison'; kept as printed",
+    "'I Use Timesheet...\"": "the scenario opens the preference's name with a single quote and closes it with a double"
+    " one ('I Use Timesheet...\"); kept as printed",
+}
+
+
 def _myob_value(raw: str, key: str, quirks: list[str]) -> Any:
     """Parse one value of MYOB's pseudo-JSON bodies, noting each deviation from JSON."""
     value = raw.strip()
@@ -217,6 +232,7 @@ def _myob_quirks(body: dict[str, Any], message: Any, code: Any, name: Any) -> li
             "the key ends UnBalance where the sales rows' key ends UnBalanced (SaleEventLine_ItemTotalAmountUnBalanced)"
         )
     quirks += _MYOB_DOCUMENT_DEFECTS.get((code, name), [])
+    quirks += [q for words, q in _MYOB_MESSAGE_SLIPS.items() if isinstance(message, str) and words in message]
     if "AdditionalDetails" not in body["present"] and code in (None, "AccessDenied"):
         quirks.append("the body has no AdditionalDetails")
     return quirks
@@ -265,6 +281,7 @@ def _myob_entry(row: _MyobRow, index: int, body_lines: list[tuple[int, str]]) ->
         del entry["learn_more"]
     quirks = _myob_quirks(body, entry["message"], code, name) + _status_quirks(row.status_line, name)
     quirks += _method_quirks(row.scenario, row.methods)
+    quirks += [q for words, q in _MYOB_SCENARIO_SLIPS.items() if words in row.scenario]
     if severity == "Warning":
         quirks.append(
             f"a body of Severity Warning listed with {row.status_line}, as the errors are; the document does not say"
@@ -577,9 +594,12 @@ def parse_invoicexpress(text: str) -> tuple[list[dict[str, Any]], list[dict[str,
 # Slips in InvoiceXpress's messages, recorded rather than smoothed over (the messages stay as printed).
 _IX_MESSAGE_QUIRKS = {
     "configurated": "the message says 'configurated' where English has 'configured'; kept as the document prints it",
-    "Germani": "'Germani' is the document's example of a country sent (a misspelling of Germany); a response names the"
-    " country that was sent",
+    "Germani": "'Germani' is the document's example of a country sent (a misspelling of Germany); that a response"
+    " names the country that was sent is errcat's reading",
+    "within 1 and 3": "the message says 'within 1 and 3' where English has 'between 1 and 3'; kept as the document prints it",
 }
+# "Email: is an invalid email": the document leaves a gap where the message's subject would go.
+_IX_EMPTY_SLOT = re.compile(r"^(\w+): is ")
 
 
 def _ix_quirks(entries: list[dict[str, Any]]) -> None:
@@ -588,6 +608,11 @@ def _ix_quirks(entries: list[dict[str, Any]]) -> None:
     places = Counter(e["message"] for e in entries)
     for e in entries:
         quirks = [q for word, q in _IX_MESSAGE_QUIRKS.items() if word in e["message"]]
+        if gap := _IX_EMPTY_SLOT.match(e["message"]):
+            quirks.append(
+                f"the document prints nothing between '{gap.group(1)}:' and 'is'; that a response puts the address"
+                " there is errcat's reading"
+            )
         if e.get("inferred"):
             quirks.append(f"the heading of this list was lost in capture: that it is about {e['resource']} is errcat's reading")
         if places[e["message"]] > 1:

@@ -355,3 +355,44 @@ def test_sages_documented_oauth_errors_are_answered_from_its_guide_not_claimed(c
     assert stranger["vendor"] is None and not any("Sage" in n for n in stranger["notes"])
     r = cli("lookup", "temporarily_unavailable")
     assert r.exit_code == 1 and "10 minutes" in r.stderr
+
+
+# -- catalog8: slips in the documents' words, found by reading them whole, are recorded as quirks -------------
+
+_SLIPS = [  # (field, words that carry the slip, a word the quirk must say)
+    ("scenario", "RowVerison", "RowVerison"),
+    ("scenario", "'I Use Timesheet...\"", "single quote"),
+    ("message", "less than or equal credit", "lacks a 'to'"),
+    ("message", "Purchase transactions contains", "transactions contains"),
+    ("message", "within 1 and 3", "between 1 and 3"),
+    ("message", "Email: is an invalid email", "prints nothing between 'Email:'"),
+    ("message", "Bcc: is an invalid email", "prints nothing between 'Bcc:'"),
+]
+
+
+@pytest.mark.parametrize(("field", "words", "says"), _SLIPS)
+def test_every_slip_in_a_documents_words_is_a_quirk(catalog, field, words, says):
+    carriers = [e for e in catalog.entries if not e.observed and words in (getattr(e, field) or "")]
+    assert carriers, words  # the document still prints the slip
+    for e in carriers:
+        assert any(says in q for q in e.quirks), (e.id, e.quirks)
+
+
+def test_a_quirk_states_no_vendor_behaviour_as_fact(catalog):
+    """'Germani': the document shows a misspelt country; what a live response names is errcat's reading."""
+    germani = [q for e in catalog.entries for q in e.quirks if "Germani" in q]
+    assert len(germani) == 2 and all("errcat's reading" in q for q in germani)
+
+
+def test_catalog8_claims_rest_on_their_sources_or_say_they_are_errcats(catalog):
+    """Claims catalog8 re-read against the documents and the cited pages, each now said as its source says it."""
+    required = guide(catalog, "myob.100").causes[0]  # code 100's rows speak of fields not supplied, never of null
+    assert "was not sent or was null" not in required and "null counts as missing too is errcat's reading" in required
+    closed = guide(catalog, "myob.25008").causes[0]  # the row says "prior to beginning of financial year" only
+    assert "already closed is errcat's example" in closed
+    level = guide(catalog, "myob.9500")  # "Invalid price level supplied ie: Level G": no list of valid levels
+    assert "errcat's reading" in level.causes[0] and "errcat's reading" in level.fix
+    grant = guide(catalog, "sage.observed.invalid-grant").fix  # Sage's guide: a revoked refresh token -> authorise again
+    assert "for a revoked one it is errcat's reading" not in grant and "for a revoked one" in grant
+    razao = entry(catalog, "invoicexpress.observed.razao-de-isencao").quirks[0]  # the sources do not say whose proxy
+    assert "its own proxy" not in razao and "ix-proxy.kapta.app" in razao
