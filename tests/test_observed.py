@@ -66,10 +66,19 @@ def test_pinned_observed_entries(catalog, entry_id, vendor, status, code, name, 
     assert all(c.url.startswith("https://") for c in e.sources)
 
 
+BARE_BODY_SAMPLES = {"myob.observed.cftoken-access-denied"}
+
+
 def test_every_sample_explains_back_to_its_own_entry_as_observed(catalog):
-    """Each verbatim sample, pasted as it was seen, is recognised as that observed error."""
+    """Each verbatim sample, pasted as it was seen, is recognised as that observed error; a sample its source
+    shows as a bare body (MYOB's article's [{"Message": "Access denied"}], quoted without the article's prose)
+    holds nothing of its vendor's own, so no vendor is named and the entry is offered among the nearest."""
     for e in observed(catalog):
         x = explain(catalog, e.sample)
+        if e.id in BARE_BODY_SAMPLES:
+            assert x.vendor is None, e.id
+            assert e.id in [c.entry.id for c in x.errors[0].candidates], e.id
+            continue
         assert x.vendor == e.vendor, e.id
         hits = [m for m in x.errors if m.kind == "observed" and m.best.entry.message == e.message]
         assert any(m.best.entry.code == e.code and m.best.entry.name == e.name for m in hits), (e.id, x.errors[0].kind)
