@@ -230,3 +230,32 @@ def test_the_one_line_list_of_a_busy_lookup_says_its_last_words_are_errcats(cli)
     errcat's reading, as the full view marks it on every error."""
     head = cli("lookup", "422").stdout.splitlines()[0]
     assert head.startswith("422: ") and head.endswith("one line each, ending with errcat's reading of it;")
+
+
+def test_errcats_mark_is_never_broken_across_two_lines_of_a_terminal(catalog, monkeypatch):
+    """At every width from 40 to 130 columns, "[errcat's reading]" and "[errcat's reading of the document]"
+    wrap whole: broken at their space, a line ended "[errcat's" and the next began "reading]"."""
+    import io
+    import re
+
+    from errcat.query import lookup
+    from errcat.render.console import print_lines
+    from errcat.render.text import lookup_lines
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm")
+    marks = 0
+    for width in range(40, 131):
+        monkeypatch.setenv("COLUMNS", str(width))
+        for query in ("25008", "myob.observed.cftoken-access-denied", "sage.observed.record-not-found.couldnt-find-record"):
+            out = Tty()
+            print_lines(lookup_lines(lookup(catalog, query)), out)
+            lines = out.getvalue().splitlines()
+            marks += sum(line.count("[errcat's reading") for line in lines)
+            assert not any(re.search(r"\[errcat's\s*$", line) for line in lines), (width, query)
+            assert not any(re.match(r"\s*(?:reading|of the document)\]", line) for line in lines), (width, query)
+    assert marks >= 91 * 3  # the marks were printed, each whole on one line

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from ..legend import READING
 from ..text import visible
 from ..text import visible_line as visible_line  # also the CLI's, for a file name on one line
 from .text import Line, plain
@@ -88,18 +90,21 @@ def _one_per_row(lines: list[Line]) -> list[Line]:
     return out
 
 
+# A word, or errcat's mark on what it says ("[errcat's reading]", "[errcat's reading of the document]") as one:
+# broken at its space, "[errcat's" ended a line and "reading]" began the next.
+_WORD = r"\[" + re.escape(READING) + r"[^\]\n]*\]\S*|\S+"
+
+
 def _breaks(plain: str, first: int, rest: int, indent: int = 0) -> list[int]:
     """Where a line wraps at spaces: its first part fits ``first`` cells, the others ``rest``. A
     word too long for any line (an id, a URL) stays whole (a copied id must work) on a line of its
     own, which it overflows alone: after the words before it, it ran past the edge by all of them;
     but right after the line's label (its first ``indent`` cells) it stays, as the label's value."""
-    import re
-
     from rich.cells import cell_len
 
     offsets: list[int] = []
     start, room = 0, first
-    for word in re.finditer(r"\S+", plain):
+    for word in re.finditer(_WORD, plain):
         if word.start() > max(start, indent) and cell_len(plain[start : word.end()]) > room:
             offsets.append(word.start())
             start, room = word.start(), rest
@@ -107,8 +112,6 @@ def _breaks(plain: str, first: int, rest: int, indent: int = 0) -> list[int]:
 
 
 def _hanging_indent(plain: str) -> int:
-    import re
-
     m = re.match(r"(\s*)(?:[\w()/-][\w ()/-]{0,13}:\s+|[\d,]+\s+(?=\S))?", plain)  # a label, or a count (scan's groups)
     whole, lead = (m.group(0), m.group(1)) if m else ("", "")
     return len(whole) if len(whole) > len(lead) else len(lead) + 2
