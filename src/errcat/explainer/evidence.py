@@ -725,10 +725,17 @@ def scores(clues: list[Clue]) -> dict[str, float]:
     return total
 
 
+# Kinds of clue other services share with the vendor: however many add up, they name no one alone
+# ("Sage" beside an SData-style $diagnoses is Sage X3's as much as Sage Accounting's)
+_SHARED = frozenset({"brand", "common-envelope"})
+
+
 def decide(clues: list[Clue]) -> str | None:
-    """The vendor the evidence establishes, or None when it is too weak or split."""
+    """The vendor the evidence establishes, or None when it is too weak, split, or all shared."""
     ranked = sorted(scores(clues).items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < ESTABLISHED - 1e-9:
+        return None
+    if all(c.kind in _SHARED for c in clues if c.vendor == ranked[0][0] and c.weight > 0):
         return None
     if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - MARGIN:
         return None
