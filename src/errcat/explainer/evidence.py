@@ -658,7 +658,9 @@ def _named_domain(facts: VendorFacts, domain: str) -> str | None:
     """The vendor a registered domain is named for (its first label, whole, a product or brand name of the
     vendor's: myob.com.au), when it is no other vendor's. A name inside a longer label is another product's
     or another business's: sagepay.com is not Sage's, myobadvanced.com is MYOB Advanced's."""
-    label = domain.split(".")[0]
+    label, _, tld = domain.partition(".")
+    if not _is_top_level(tld.rsplit(".", 1)[-1]):  # sage.structure, sage.all: a Python module of SageMath's
+        return None
     named = {v for v, p in (*facts.mentions.items(), *facts.brands.items()) if p.search(label, None) == label}
     return next(iter(named)) if len(named) == 1 else None
 
@@ -675,6 +677,16 @@ def _host_clues(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:
             facts.hosted.clear()
         found = facts.hosted[key] = tuple(_judged_host(facts, host, foreign))
     return list(found)
+
+
+# Two-letter file extensions, which end file names as a country's domain ends host names (sage.py, myob.js)
+_FILE_EXTENSIONS = frozenset({"py", "js", "ts", "rb", "sh", "md", "so", "cs", "go", "rs", "pl", "pm", "db", "gz", "hs", "kt"})
+
+
+def _is_top_level(label: str) -> bool:
+    """A label that ends host names: a listed top-level domain or a country's (two letters), not a module's,
+    a field's or a file's name (sage.structure, myob.client, sage.py)."""
+    return label in _HOST_TLDS or (len(label) == 2 and label.isalpha() and label not in _FILE_EXTENSIONS)
 
 
 def _judged_host(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:
@@ -713,10 +725,17 @@ def scores(clues: list[Clue]) -> dict[str, float]:
     return total
 
 
+# Kinds of clue other services share with the vendor: however many add up, they name no one alone
+# ("Sage" beside an SData-style $diagnoses is Sage X3's as much as Sage Accounting's)
+_SHARED = frozenset({"brand", "common-envelope"})
+
+
 def decide(clues: list[Clue]) -> str | None:
-    """The vendor the evidence establishes, or None when it is too weak or split."""
+    """The vendor the evidence establishes, or None when it is too weak, split, or all shared."""
     ranked = sorted(scores(clues).items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < ESTABLISHED - 1e-9:
+        return None
+    if all(c.kind in _SHARED for c in clues if c.vendor == ranked[0][0] and c.weight > 0):
         return None
     if len(ranked) > 1 and ranked[1][1] >= ranked[0][1] - MARGIN:
         return None
