@@ -457,7 +457,13 @@ def _slots_dominate(sent: SentError, rule: TemplateRow, slots: dict[str, str], t
     framed = ctx.vendor == rule.vendor and ctx.vendor_source in ("evidence", "override")
     alone = sent.code is None and sent.name is None and not framed  # a help page's block gives the code beside the words
     whole = max(len(text), len((sent.message or "").strip()) if alone else 0)
-    return (sum(len(v) for v in slots.values()) + whole - len(text)) * 2 > whole
+    swallowed = sum(len(v) for v in slots.values() if not _FIELD_NAME.fullmatch(v))
+    return (swallowed + whole - len(text)) * 2 > whole
+
+
+# A slot holding one field name (``ForeignCurrency``, ``Lines[0].Account.UID``) names what failed, as the
+# template's ``[Field]`` does: however long, it swallows nothing of the line.
+_FIELD_NAME = re.compile(r"[A-Za-z_][\w.\[\]]*")
 
 
 def _candidate_pool(ix: CatalogIndex, sent: SentError, ctx: Context, texts: list[str]) -> _Pool:
