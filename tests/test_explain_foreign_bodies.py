@@ -688,3 +688,18 @@ def test_a_link_a_body_gives_as_a_value_is_not_the_request(catalog, paste):
     own = explain(catalog, '{"url": "https://api.example.org/v1/x", "error": "boom"}').exchange
     assert own.url == "https://api.example.org/v1/x"
     assert explain(catalog, '{"requestUrl": "https://api.example.org/v1/x", "error": "boom"}').exchange.url == own.url
+
+
+def test_two_common_words_in_a_shared_errors_list_name_no_vendor(catalog):
+    """InvoiceXpress documents "Invalid state" (422), in a shape Rails apps and many others send too.
+    A public PHP app (find_string id 20108849624: a pull-request tool's backend) answers 400 with
+    json_encode(['success' => false, 'errors' => ["Invalid state"]]): two words that common, in an
+    envelope that shared, were claimed as InvoiceXpress's documented error. Under the vendor's host
+    the same words still match."""
+    x = explain(catalog, '{"success":false,"errors":["Invalid state"]}')
+    assert x.vendor is None and all(m.kind not in ("exact", "template", "code") for m in x.errors)
+    x = explain(
+        catalog,
+        'PUT https://acme.app.invoicexpress.com/invoices/1/change-state.json\nHTTP/1.1 422\n\n{"errors":[{"error":"Invalid state"}]}',
+    )
+    assert x.vendor == "invoicexpress" and x.errors[0].kind == "exact"
