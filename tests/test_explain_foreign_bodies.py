@@ -703,3 +703,22 @@ def test_two_common_words_in_a_shared_errors_list_name_no_vendor(catalog):
         'PUT https://acme.app.invoicexpress.com/invoices/1/change-state.json\nHTTP/1.1 422\n\n{"errors":[{"error":"Invalid state"}]}',
     )
     assert x.vendor == "invoicexpress" and x.errors[0].kind == "exact"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        # a Spring app's AccessDeniedException handler (find_string id 66161144352), its message verbatim
+        "Access denied: You don't have permission to perform this operation.",
+        '{"message":"Access denied. You don\'t have permission to perform this operation."}',
+    ],
+)
+def test_a_stock_permission_refusal_is_not_prospends_403(catalog, paste):
+    """ProSpend documents "Access denied. You don't have permission to perform this operation." for
+    its 403; ThingsBoard and many Spring apps refuse in the same words. Alone they name no vendor;
+    ProSpend's code beside them, or its host, still does."""
+    x = explain(catalog, paste)
+    assert x.vendor is None and all(m.kind not in ("exact", "template", "code") for m in x.errors)
+    body = '{"code":"ACCESS_FORBIDDEN","message":"Access denied. You don\'t have permission to perform this operation."}'
+    x = explain(catalog, body)
+    assert x.vendor == "prospend" and x.errors[0].kind == "exact"

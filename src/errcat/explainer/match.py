@@ -830,6 +830,14 @@ GENERIC_WORDS = frozenset(
         "credentials",
         "permission",
         "permissions",
+        # "You don't have permission to perform this operation" (ProSpend's 403) is every framework's
+        # refusal too: ThingsBoard's, Spring apps' AccessDenied handlers
+        "don",
+        "t",
+        "do",
+        "perform",
+        "operation",
+        "action",
         "limit",
         "rate",
         "exceeded",
