@@ -722,3 +722,17 @@ def test_a_stock_permission_refusal_is_not_prospends_403(catalog, paste):
     body = '{"code":"ACCESS_FORBIDDEN","message":"Access denied. You don\'t have permission to perform this operation."}'
     x = explain(catalog, body)
     assert x.vendor == "prospend" and x.errors[0].kind == "exact"
+
+
+def test_a_validators_positive_amount_message_is_not_myobs_alone(catalog):
+    """MYOB documents "Amount must be a non-zero positive number" (ZeroOrNegativeAmount, 101); a
+    public web app's form check (find_string id 28311130147) shows the very same words. Alone they
+    are a validator's; in MYOB's Errors list, or under its host, they are MYOB's error."""
+    x = explain(catalog, "Amount must be a non-zero positive number")
+    assert x.vendor is None and all(m.kind not in ("exact", "template", "code") for m in x.errors)
+    body = (
+        '{"Errors":[{"Name":"ZeroOrNegativeAmount","Message":"Amount must be a non-zero positive number",'
+        '"AdditionalDetails":"","ErrorCode":101,"Severity":"Error","LearnMore":null}]}'
+    )
+    x = explain(catalog, body)
+    assert x.vendor == "myob" and x.errors[0].kind == "exact" and str(x.errors[0].best.entry.code) == "101"

@@ -928,7 +928,9 @@ _FRAMEWORK_PHRASE = re.compile(
     r"|must be accepted|is not included in the list|is reserved|must exist"
     # and every validator's (ArkType's, Joi's, Zod's, a Worker's, Terraform's)
     r"|must be an email(?: address)?"
-    r"|must be a number(?: (?:greater|less) than(?: or equal to)? [\d.]+| between [\d.]+ and [\d.]+)?)"
+    r"|must be a number(?: (?:greater|less) than(?: or equal to)? [\d.]+| between [\d.]+ and [\d.]+)?"
+    # a form's or a model's check on an amount ("Amount must be a non-zero positive number": MYOB's words, and a web app's)
+    r"|must be a (?:non-zero )?positive number)"
     r"\.?\s*$",
     re.IGNORECASE,
 )
