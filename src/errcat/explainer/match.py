@@ -647,8 +647,9 @@ def _distinctive(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
         if e.message is None or squash(e.message) in REASON_PHRASES:
             return False
         words = literal_words(ix, cand)
-        # two words ("Invalid state") name the vendor only in its own envelope: a Rails app's {"errors": [...]} says them too
-        return words >= 3 or (words >= 2 and sent.shape.own)
+        # two words ("Invalid state") name the vendor only in an envelope of its own (InvoiceXpress's
+        # {"errors": [{"error": ...}]} is, though it weighs little as evidence): a Rails app's {"errors": [...]} says them too
+        return words >= 3 or (words >= 2 and (sent.shape.own or sent.shape is IX_ERRORS))
     if cand.kind is MatchKind.CODE:
         # a name that only restates an HTTP status (BadRequest, INTERNAL_SERVER_ERROR) is every
         # framework's: .NET's HttpStatusCode, Spring's HttpStatus, GraphQL's extensions.code
