@@ -736,3 +736,28 @@ def test_a_validators_positive_amount_message_is_not_myobs_alone(catalog):
     )
     x = explain(catalog, body)
     assert x.vendor == "myob" and x.errors[0].kind == "exact" and str(x.errors[0].best.entry.code) == "101"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "Duplicate Purchase Number",  # a C# inventory app's message box (find_string id 2150941822)
+        "Duplicate purchase number",  # a Node API's error (find_string id 32442487428)
+        "The requested method is not allowed on this path.",  # a Java server's 405 (find_string id 68515683037)
+    ],
+)
+def test_an_apps_own_short_business_or_status_message_names_no_vendor(catalog, paste):
+    """MYOB documents "Duplicate purchase number" (200) and Sage "The requested method is not
+    allowed on this path." (405); other apps show the same words. Alone they are a lead, not a
+    claim; in the vendor's own envelope they are still its error."""
+    x = explain(catalog, paste)
+    assert x.vendor is None and all(m.kind not in ("exact", "template", "code") for m in x.errors)
+
+
+def test_the_same_short_messages_in_the_vendors_envelopes_are_still_matched(catalog):
+    myob = '{"Errors":[{"Name":"Duplicate","Message":"Duplicate purchase number","ErrorCode":200,"Severity":"Error"}]}'
+    x = explain(catalog, myob)
+    assert x.vendor == "myob" and x.errors[0].kind == "exact"
+    sage = '[{"$severity":"error","$dataCode":"MethodNotAllowed","$message":"The requested method is not allowed on this path.","$source":""}]'
+    x = explain(catalog, sage)
+    assert x.vendor == "sage" and x.errors[0].kind == "exact"

@@ -874,6 +874,16 @@ GENERIC_WORDS = frozenset(
         # what any service's errors are about: "account not found" in a Zimbra mail server's log
         # named MYOB (whose 150 NotFound says "Account not found") by those words alone
         "account",
+        # and what any purchasing or invoicing app's are about: "Duplicate purchase number" is a C# form's
+        # message box and a Node API's error as much as MYOB's 200 Duplicate
+        "duplicate",
+        "number",
+        "purchase",
+        "supplier",
+        "invoice",
+        # an HTTP status restated: "The requested method is not allowed on this path." (Sage's 405) is a Java server's too
+        "requested",
+        "path",
         "user",
         "username",
         "password",
