@@ -761,3 +761,22 @@ def test_the_same_short_messages_in_the_vendors_envelopes_are_still_matched(cata
     sage = '[{"$severity":"error","$dataCode":"MethodNotAllowed","$message":"The requested method is not allowed on this path.","$source":""}]'
     x = explain(catalog, sage)
     assert x.vendor == "sage" and x.errors[0].kind == "exact"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "due date must be later than date",  # a React invoice form's error (find_string id 36014138666)
+        "Due date must be later than date.",  # a C# API's exception (find_string id 24510887843)
+        "RowId not found",  # a Java service's NotFoundException (find_string id 12938229227)
+    ],
+)
+def test_a_date_check_or_a_missing_row_id_alone_names_no_vendor(catalog, paste):
+    """InvoiceXpress documents "Due date must be later than date" and MYOB "RowID not found";
+    apps' own checks say the same. In InvoiceXpress's errors or MYOB's Errors list they still match."""
+    x = explain(catalog, paste)
+    assert x.vendor is None and all(m.kind not in ("exact", "template", "code") for m in x.errors)
+    x = explain(catalog, '{"errors":[{"error":"Due date must be later than date"}]}')
+    assert x.vendor == "invoicexpress" and x.errors[0].kind == "exact"
+    x = explain(catalog, '{"Errors":[{"Name":"NotFound","Message":"RowID not found","ErrorCode":150,"Severity":"Error"}]}')
+    assert x.vendor == "myob" and x.errors[0].kind == "exact"

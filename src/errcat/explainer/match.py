@@ -884,6 +884,8 @@ GENERIC_WORDS = frozenset(
         # an HTTP status restated: "The requested method is not allowed on this path." (Sage's 405) is a Java server's too
         "requested",
         "path",
+        # SQLite's and Oracle's row id: "RowId not found" is any data app's (MYOB's 150 says "RowID not found")
+        "rowid",
         "user",
         "username",
         "password",
@@ -941,7 +943,9 @@ _FRAMEWORK_PHRASE = re.compile(
     r"|must be an email(?: address)?"
     r"|must be a number(?: (?:greater|less) than(?: or equal to)? [\d.]+| between [\d.]+ and [\d.]+)?"
     # a form's or a model's check on an amount ("Amount must be a non-zero positive number": MYOB's words, and a web app's)
-    r"|must be a (?:non-zero )?positive number)"
+    r"|must be a (?:non-zero )?positive number"
+    # and on two dates ("Due date must be later than date": InvoiceXpress's words, a Zod schema's and a C# API's)
+    r"|must be (?:later|earlier) than(?: or equal to)? \w+(?:\s+\w+)?)"
     r"\.?\s*$",
     re.IGNORECASE,
 )
