@@ -688,3 +688,95 @@ def test_a_link_a_body_gives_as_a_value_is_not_the_request(catalog, paste):
     own = explain(catalog, '{"url": "https://api.example.org/v1/x", "error": "boom"}').exchange
     assert own.url == "https://api.example.org/v1/x"
     assert explain(catalog, '{"requestUrl": "https://api.example.org/v1/x", "error": "boom"}').exchange.url == own.url
+
+
+def test_two_common_words_in_a_shared_errors_list_name_no_vendor(catalog):
+    """InvoiceXpress documents "Invalid state" (422), in a shape Rails apps and many others send too.
+    A public PHP app (find_string id 20108849624: a pull-request tool's backend) answers 400 with
+    json_encode(['success' => false, 'errors' => ["Invalid state"]]): two words that common, in an
+    envelope that shared, were claimed as InvoiceXpress's documented error. Under the vendor's host
+    the same words still match."""
+    x = explain(catalog, '{"success":false,"errors":["Invalid state"]}')
+    assert x.vendor is None and all(m.kind not in ("exact", "template", "code") for m in x.errors)
+    x = explain(
+        catalog,
+        'PUT https://acme.app.invoicexpress.com/invoices/1/change-state.json\nHTTP/1.1 422\n\n{"errors":[{"error":"Invalid state"}]}',
+    )
+    assert x.vendor == "invoicexpress" and x.errors[0].kind == "exact"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        # a Spring app's AccessDeniedException handler (find_string id 66161144352), its message verbatim
+        "Access denied: You don't have permission to perform this operation.",
+        '{"message":"Access denied. You don\'t have permission to perform this operation."}',
+    ],
+)
+def test_a_stock_permission_refusal_is_not_prospends_403(catalog, paste):
+    """ProSpend documents "Access denied. You don't have permission to perform this operation." for
+    its 403; ThingsBoard and many Spring apps refuse in the same words. Alone they name no vendor;
+    ProSpend's code beside them, or its host, still does."""
+    x = explain(catalog, paste)
+    assert x.vendor is None and all(m.kind not in ("exact", "template", "code") for m in x.errors)
+    body = '{"code":"ACCESS_FORBIDDEN","message":"Access denied. You don\'t have permission to perform this operation."}'
+    x = explain(catalog, body)
+    assert x.vendor == "prospend" and x.errors[0].kind == "exact"
+
+
+def test_a_validators_positive_amount_message_is_not_myobs_alone(catalog):
+    """MYOB documents "Amount must be a non-zero positive number" (ZeroOrNegativeAmount, 101); a
+    public web app's form check (find_string id 28311130147) shows the very same words. Alone they
+    are a validator's; in MYOB's Errors list, or under its host, they are MYOB's error."""
+    x = explain(catalog, "Amount must be a non-zero positive number")
+    assert x.vendor is None and all(m.kind not in ("exact", "template", "code") for m in x.errors)
+    body = (
+        '{"Errors":[{"Name":"ZeroOrNegativeAmount","Message":"Amount must be a non-zero positive number",'
+        '"AdditionalDetails":"","ErrorCode":101,"Severity":"Error","LearnMore":null}]}'
+    )
+    x = explain(catalog, body)
+    assert x.vendor == "myob" and x.errors[0].kind == "exact" and str(x.errors[0].best.entry.code) == "101"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "Duplicate Purchase Number",  # a C# inventory app's message box (find_string id 2150941822)
+        "Duplicate purchase number",  # a Node API's error (find_string id 32442487428)
+        "The requested method is not allowed on this path.",  # a Java server's 405 (find_string id 68515683037)
+    ],
+)
+def test_an_apps_own_short_business_or_status_message_names_no_vendor(catalog, paste):
+    """MYOB documents "Duplicate purchase number" (200) and Sage "The requested method is not
+    allowed on this path." (405); other apps show the same words. Alone they are a lead, not a
+    claim; in the vendor's own envelope they are still its error."""
+    x = explain(catalog, paste)
+    assert x.vendor is None and all(m.kind not in ("exact", "template", "code") for m in x.errors)
+
+
+def test_the_same_short_messages_in_the_vendors_envelopes_are_still_matched(catalog):
+    myob = '{"Errors":[{"Name":"Duplicate","Message":"Duplicate purchase number","ErrorCode":200,"Severity":"Error"}]}'
+    x = explain(catalog, myob)
+    assert x.vendor == "myob" and x.errors[0].kind == "exact"
+    sage = '[{"$severity":"error","$dataCode":"MethodNotAllowed","$message":"The requested method is not allowed on this path.","$source":""}]'
+    x = explain(catalog, sage)
+    assert x.vendor == "sage" and x.errors[0].kind == "exact"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "due date must be later than date",  # a React invoice form's error (find_string id 36014138666)
+        "Due date must be later than date.",  # a C# API's exception (find_string id 24510887843)
+        "RowId not found",  # a Java service's NotFoundException (find_string id 12938229227)
+    ],
+)
+def test_a_date_check_or_a_missing_row_id_alone_names_no_vendor(catalog, paste):
+    """InvoiceXpress documents "Due date must be later than date" and MYOB "RowID not found";
+    apps' own checks say the same. In InvoiceXpress's errors or MYOB's Errors list they still match."""
+    x = explain(catalog, paste)
+    assert x.vendor is None and all(m.kind not in ("exact", "template", "code") for m in x.errors)
+    x = explain(catalog, '{"errors":[{"error":"Due date must be later than date"}]}')
+    assert x.vendor == "invoicexpress" and x.errors[0].kind == "exact"
+    x = explain(catalog, '{"Errors":[{"Name":"NotFound","Message":"RowID not found","ErrorCode":150,"Severity":"Error"}]}')
+    assert x.vendor == "myob" and x.errors[0].kind == "exact"

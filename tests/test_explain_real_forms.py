@@ -474,6 +474,18 @@ def test_a_short_template_in_a_log_line_whose_host_is_the_vendors_is_matched(cat
     assert x.errors[0].best.entry.id == "prospend.bad-request.is-not-allowed"
 
 
+def test_a_long_field_name_in_a_short_template_is_no_swallowed_line(catalog):
+    """MYOB's "[Field] is required" with a field named in one long word (Ocerra's KB lists
+    "ForeignCurrency is required") was taken for a line its slot swallows, and matched nothing even
+    under MYOB's own host. A field name says what failed; free text in a slot still proves little."""
+    line = "ForeignCurrency is required"
+    x = explain(catalog, f"POST https://api.myob.com/accountright/{GUID}/Purchase/Bill/Service failed: {line}")
+    assert x.vendor == "myob" and x.errors[0].kind == "template"
+    assert x.errors[0].best.entry.name == "Required" and str(x.errors[0].best.entry.code) == "100"
+    x = explain(catalog, line)  # no vendor's evidence: a lead, never a claim
+    assert x.vendor is None and x.errors[0].kind not in ("exact", "template", "code")
+
+
 def test_the_code_beside_the_same_line_makes_it_a_match(catalog):
     x = explain(
         catalog,

@@ -29,12 +29,21 @@ MAX_REPEATS = 1024  # distinct such values remembered in one body
 MAX_LENIENT_TEXT = 64 * 1024  # of a body that is not JSON, the part read pair by pair (hundreds of errors)
 
 
+OWN_SHAPE = 0.55  # a shape weighing this much is its vendor's own: no other API is known to send it
+
+
 class Shape(NamedTuple):
     """An envelope: its name and the vendors that document it (empty: no vendor does)."""
 
     name: str
     vendors: frozenset[str] = frozenset()
     weight: float = 0.0  # how strongly the shape alone points at those vendors
+
+    @property
+    def own(self) -> bool:
+        """Whether only its vendors send it (MYOB's Errors list, Sage's diagnoses), unlike the
+        shapes a vendor shares with frameworks ({"errors": [...]}, {"ErrorCode", "Message"})."""
+        return self.weight >= OWN_SHAPE
 
 
 MYOB_ERRORS = Shape("MYOB Errors list", frozenset({"myob"}), 0.7)

@@ -26,7 +26,7 @@ from weakref import WeakKeyDictionary
 from .. import regex_codes
 from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
-from .envelopes import SentError
+from .envelopes import OWN_SHAPE, SentError
 from .exchange import Exchange
 
 
@@ -592,7 +592,7 @@ _DOCUMENTED_HEAD = 8192
 
 
 def _shape_clue(name: str, vendor: str, weight: float) -> Clue:
-    kind = "envelope" if weight >= CLUE_KINDS["envelope"].weight - 0.15 else "common-envelope"
+    kind = "envelope" if weight >= OWN_SHAPE else "common-envelope"
     return Clue.of(kind, name, vendor, weight)
 
 

@@ -457,7 +457,13 @@ def _slots_dominate(sent: SentError, rule: TemplateRow, slots: dict[str, str], t
     framed = ctx.vendor == rule.vendor and ctx.vendor_source in ("evidence", "override")
     alone = sent.code is None and sent.name is None and not framed  # a help page's block gives the code beside the words
     whole = max(len(text), len((sent.message or "").strip()) if alone else 0)
-    return (sum(len(v) for v in slots.values()) + whole - len(text)) * 2 > whole
+    swallowed = sum(len(v) for v in slots.values() if not _FIELD_NAME.fullmatch(v))
+    return (swallowed + whole - len(text)) * 2 > whole
+
+
+# A slot holding one field name (``ForeignCurrency``, ``Lines[0].Account.UID``) names what failed, as the
+# template's ``[Field]`` does: however long, it swallows nothing of the line.
+_FIELD_NAME = re.compile(r"[A-Za-z_][\w.\[\]]*")
 
 
 def _candidate_pool(ix: CatalogIndex, sent: SentError, ctx: Context, texts: list[str]) -> _Pool:
@@ -641,7 +647,9 @@ def _distinctive(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
         if e.message is None or squash(e.message) in REASON_PHRASES:
             return False
         words = literal_words(ix, cand)
-        return words >= 3 or (words >= 2 and sent.shape.weight > 0)
+        # two words ("Invalid state") name the vendor only in an envelope of its own (InvoiceXpress's
+        # {"errors": [{"error": ...}]} is, though it weighs little as evidence): a Rails app's {"errors": [...]} says them too
+        return words >= 3 or (words >= 2 and (sent.shape.own or sent.shape is IX_ERRORS))
     if cand.kind is MatchKind.CODE:
         # a name that only restates an HTTP status (BadRequest, INTERNAL_SERVER_ERROR) is every
         # framework's: .NET's HttpStatusCode, Spring's HttpStatus, GraphQL's extensions.code
@@ -823,6 +831,14 @@ GENERIC_WORDS = frozenset(
         "credentials",
         "permission",
         "permissions",
+        # "You don't have permission to perform this operation" (ProSpend's 403) is every framework's
+        # refusal too: ThingsBoard's, Spring apps' AccessDenied handlers
+        "don",
+        "t",
+        "do",
+        "perform",
+        "operation",
+        "action",
         "limit",
         "rate",
         "exceeded",
@@ -858,6 +874,18 @@ GENERIC_WORDS = frozenset(
         # what any service's errors are about: "account not found" in a Zimbra mail server's log
         # named MYOB (whose 150 NotFound says "Account not found") by those words alone
         "account",
+        # and what any purchasing or invoicing app's are about: "Duplicate purchase number" is a C# form's
+        # message box and a Node API's error as much as MYOB's 200 Duplicate
+        "duplicate",
+        "number",
+        "purchase",
+        "supplier",
+        "invoice",
+        # an HTTP status restated: "The requested method is not allowed on this path." (Sage's 405) is a Java server's too
+        "requested",
+        "path",
+        # SQLite's and Oracle's row id: "RowId not found" is any data app's (MYOB's 150 says "RowID not found")
+        "rowid",
         "user",
         "username",
         "password",
@@ -913,7 +941,11 @@ _FRAMEWORK_PHRASE = re.compile(
     r"|must be accepted|is not included in the list|is reserved|must exist"
     # and every validator's (ArkType's, Joi's, Zod's, a Worker's, Terraform's)
     r"|must be an email(?: address)?"
-    r"|must be a number(?: (?:greater|less) than(?: or equal to)? [\d.]+| between [\d.]+ and [\d.]+)?)"
+    r"|must be a number(?: (?:greater|less) than(?: or equal to)? [\d.]+| between [\d.]+ and [\d.]+)?"
+    # a form's or a model's check on an amount ("Amount must be a non-zero positive number": MYOB's words, and a web app's)
+    r"|must be a (?:non-zero )?positive number"
+    # and on two dates ("Due date must be later than date": InvoiceXpress's words, a Zod schema's and a C# API's)
+    r"|must be (?:later|earlier) than(?: or equal to)? \w+(?:\s+\w+)?)"
     r"\.?\s*$",
     re.IGNORECASE,
 )
