@@ -4,6 +4,7 @@ and MCP) found past rounds 1-13. Rows run the real CLI in a subprocess."""
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -86,3 +87,65 @@ def test_a_run_told_on_its_terminal_that_it_waits_for_a_fifo_waits_past_the_boun
     threading.Thread(target=write, daemon=True).start()
     with fs.open_input(str(fifo)) as stream:
         assert stream.read() == b"late\n"
+
+
+# -- scan of an http(s):// input whose server never answers ---------------------------------------------------
+# aiohttp's own bound is 5 minutes: a server that took the connection and said nothing, or stalled in the body,
+# held scan that long. Each connection and each read now waits 5 s at most, said as no answer, not as a missing
+# file; a refused connection is named for what it is too (fsspec says "not found" for every failure).
+
+_LINE = b'2026-11-19T02:00:00Z ERROR POST https://api.myob.com/accountright/x/Sale/Invoice/Item -> 400 {"Errors":[{"ErrorCode":11003}]}\n'
+
+
+def _serving(answer) -> tuple[int, socket.socket]:
+    server = socket.create_server(("127.0.0.1", 0))
+    held: list[socket.socket] = []
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:  # closed: the test is over
+                return
+            held.append(conn)
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    return server.getsockname()[1], server
+
+
+def _silent(conn: socket.socket) -> None:
+    conn.recv(65536)  # and nothing said back
+
+
+def _stalling(conn: socket.socket) -> None:
+    request = conn.recv(65536)
+    head = b"HTTP/1.1 200 OK\r\nContent-Length: 10000000\r\nAccept-Ranges: bytes\r\nContent-Type: text/plain\r\n\r\n"
+    if request.startswith(b"HEAD"):
+        conn.sendall(head)
+        return
+    conn.sendall(head + _LINE * 100)  # then nothing more of the 10 MB it announced
+
+
+@pytest.mark.parametrize("answer", [_silent, _stalling], ids=["silent", "stalls-in-the-body"])
+def test_scan_of_a_url_whose_server_never_answers_ends_saying_so(answer) -> None:
+    pytest.importorskip("aiohttp")
+    port, server = _serving(answer)
+    try:
+        started = time.monotonic()
+        done = run("scan", f"http://127.0.0.1:{port}/app.log", timeout=120)
+    finally:
+        server.close()
+    assert time.monotonic() - started < 60
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "no answer in 5 s" in done.stdout
+
+
+def test_scan_of_a_url_whose_connection_is_refused_does_not_say_no_such_file() -> None:
+    pytest.importorskip("aiohttp")
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    done = run("scan", f"http://127.0.0.1:{port}/app.log")
+    assert done.returncode == 2
+    assert "cannot read: ClientConnectorError" in done.stdout and "No such file" not in done.stdout
