@@ -491,12 +491,12 @@ def read_paste(source: str | None, stdin: BinaryIO | None = None) -> tuple[bytes
         except OSError as exc:
             raise UsageError(f"cannot read stdin: {exc.strerror or exc}") from None
         return data, size, False
-    from .fs import is_kernel_log
+    from .fs import is_kernel_log, open_input
 
     if is_kernel_log(source):  # its read waits for the kernel's next message forever
         raise UsageError(f"cannot read {shown(source)}: the kernel's log never ends: dmesg | errcat explain -")
     try:
-        with open(source, "rb") as stream:
+        with open_input(source) as stream:
             data, size = read_bounded(stream)
             return data, size, False
     except OSError as exc:
@@ -505,6 +505,14 @@ def read_paste(source: str | None, stdin: BinaryIO | None = None) -> tuple[bytes
             return data, len(data), True  # explain reads the first MAX_INPUT_BYTES, noting the cut
         named = shown(source) if os.path.exists(source) else argument(source)  # what is not a file: a short prefix
         raise UsageError(f"cannot read {named}: {exc.strerror or exc}") from None
+
+
+def wait_for_fifo_writers() -> None:
+    """A named FIFO among the inputs waits for its writer as long as it takes (``cat``'s way), not the few
+    seconds a script's run waits: for a run on a terminal whose user was told that it waits."""
+    from . import fs
+
+    fs.fifo_wait = None
 
 
 def _plainly_a_paste(arg: str) -> bool:

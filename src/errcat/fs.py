@@ -10,6 +10,7 @@ import os
 import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 Writer = Callable[[Path], None]  # fills the temporary file it is given
 
@@ -40,6 +41,39 @@ def is_kernel_log_fd(fd: int) -> bool:
         if same_device or (st.st_dev, st.st_ino) == (log.st_dev, log.st_ino):
             return True
     return False
+
+
+# A named FIFO (mkfifo) no program writes to: its open, then its read, would wait for ever. A run on a
+# terminal, told that it waits (cli.app.say_fifos_wait), sets this to None: its user is there to Ctrl-C.
+fifo_wait: float | None = 8.0
+
+
+def open_input(name: str) -> BinaryIO:
+    """``name`` opened to read (binary), as ``open(name, "rb")``, but a named FIFO waits at most ``fifo_wait``
+    seconds for its writer's first bytes (or its close), else an OSError says nothing writes to it. A pipe
+    of the shell's (``<(cmd)``, /dev/stdin) already has its writer and is read however slowly it comes."""
+    fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO's open returns at once
+    try:
+        if stat.S_ISFIFO(os.fstat(fd).st_mode) and not os.path.basename(os.path.realpath(name)).startswith("pipe:"):
+            _await_writer(fd, fifo_wait)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _await_writer(fd: int, wait: float | None) -> None:
+    import select
+
+    if not hasattr(select, "poll"):
+        return
+    poll = select.poll()
+    poll.register(fd, select.POLLIN | select.POLLHUP)  # opened without waiting, a read now would see no writer: an end
+    if not poll.poll(None if wait is None else int(wait * 1000)):  # a FIFO never written to reports nothing, not even a hang-up
+        said = f"a FIFO nothing was written to in {wait:g} s (start its writer, or pipe the text in and give - for stdin)"
+        raise OSError(errno.ETIMEDOUT, said)
 
 
 def write_atomic(path: Path, write: Writer, mode: int | None = None) -> None:

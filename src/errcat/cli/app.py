@@ -314,10 +314,15 @@ def input_size(files: list[str]) -> int | None:
 
 def say_fifos_wait(names: list[str]) -> None:
     """On a terminal, name each FIFO among the inputs: reading one waits for a program to write to it,
-    as ``cat`` does, and without a word that wait looked like a hang. A script's run stays silent."""
+    as ``cat`` does, and without a word that wait looked like a hang. A script's run stays silent, and a FIFO
+    nothing is written to in a few seconds is an input error there, not a wait for ever."""
     if not sys.stderr.isatty():
         return
     import stat
+
+    from ..api import wait_for_fifo_writers
+
+    wait_for_fifo_writers()  # the user is told, and there to start the writer or press Ctrl-C
 
     for name in names:
         if name == "-" or "://" in name:

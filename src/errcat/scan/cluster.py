@@ -35,7 +35,7 @@ from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded
 from .parallel import line_start
 from .prepared import ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder
-from .remote import expand, open_input, shown
+from .remote import expand, failure, open_input, shown
 from .summary import InputStats, ScanReport
 from .w3c import columns_at
 
@@ -99,9 +99,9 @@ def _opened_chunks(inp: Input, url: str) -> Iterator[bytes]:
         inp.problem = "cannot read: No such file or directory"
     except Exception as exc:  # OSError, or a storage SDK's own: named, its text may quote a signed URL
         if inp.read:
-            inp.broken = f"read failed ({type(exc).__name__}); the rest was not read"
+            inp.broken = f"read failed ({failure(exc)}); the rest was not read"
         else:
-            inp.problem = f"cannot read: {type(exc).__name__}"
+            inp.problem = f"cannot read: {failure(exc)}"
 
 
 def _read_whole(explainer: Any, name: str, url: str) -> InputStats:
@@ -134,7 +134,7 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
             f.seek(begin)
             data = f.read(end - begin)
     except Exception as exc:  # as in _opened_chunks
-        return 1, 1, f"read failed ({type(exc).__name__}); the rest was not read", a
+        return 1, 1, f"read failed ({failure(exc)}); the rest was not read", a
     broken = SHRANK if len(data) < end - begin else None
     base = begin
     if begin == 0 and data.startswith(UTF8_BOM):

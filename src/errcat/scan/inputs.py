@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from ..fs import is_kernel_log, is_kernel_log_fd
+from ..fs import is_kernel_log, is_kernel_log_fd, open_input
 from ..gate import argument
 from ..text import UTF8_BOM, WIDE, byte_kind, compression, docker_framed
 
@@ -194,7 +194,7 @@ def chunks(inp: Input) -> Iterator[bytes]:
         yield from [data] if data else []
         return
     try:
-        raw: BinaryIO = sys.stdin.buffer if inp.path is None else open(inp.path, "rb")  # noqa: SIM115
+        raw: BinaryIO = sys.stdin.buffer if inp.path is None else open_input(inp.path)
     except OSError as exc:
         inp.problem = f"cannot read: {exc.strerror or exc}"
         return

@@ -21,6 +21,9 @@ _GLOB = re.compile(r"[*?\[]")
 # the package each protocol needs beside fsspec, for a message naming what to install
 PACKAGES = {"s3": "s3fs", "s3a": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "az": "adlfs", "abfs": "adlfs", "abfss": "adlfs"}
 PACKAGES.update({"http": "aiohttp", "https": "aiohttp"})
+# An HTTP server that takes the connection and never answers held scan for aiohttp's 5 minutes: a connection
+# or a read waits this long at most (a slow log still streams: the bound is between bytes, not on the whole)
+HTTP_WAIT_SECONDS = 5  # fsspec asks twice (HEAD, then GET) before it gives up on a file
 
 
 def is_url(name: str) -> bool:
@@ -43,7 +46,7 @@ def filesystem(url: str) -> tuple[Any, str]:
     except ImportError:
         raise UsageError("reading URLs needs fsspec: pip install 'errcat[remote]'") from None
     try:
-        fs, path = url_to_fs(url)
+        fs, path = url_to_fs(url, **_options(url))
         return fs, str(path)
     except ImportError as exc:
         protocol = url.split("://", 1)[0].lower()
@@ -54,6 +57,23 @@ def filesystem(url: str) -> tuple[Any, str]:
     except Exception as exc:  # ftp:// and sftp:// connect here: a host that does not resolve, a refused login
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__  # its text may quote the URL
         raise UsageError(f"{shown(url)}: cannot open ({reason})") from None
+
+
+def _options(url: str) -> dict[str, Any]:
+    """fsspec's options for the URL's protocol: for http(s), aiohttp's waits bounded by HTTP_WAIT_SECONDS."""
+    if url.split("://", 1)[0].lower() not in ("http", "https"):
+        return {}
+    import aiohttp
+
+    wait = aiohttp.ClientTimeout(total=None, sock_connect=HTTP_WAIT_SECONDS, sock_read=HTTP_WAIT_SECONDS)
+    return {"client_kwargs": {"timeout": wait}}
+
+
+def failure(exc: BaseException) -> str:
+    """What went wrong, said without the exception's text (it may quote a signed URL)."""
+    if isinstance(exc, TimeoutError):
+        return f"no answer in {HTTP_WAIT_SECONDS} s ({type(exc).__name__})"
+    return type(exc).__name__
 
 
 def expand(names: list[str]) -> list[Input]:
@@ -71,7 +91,7 @@ def expand(names: list[str]) -> list[Input]:
             try:  # with what the listing says of each: no request per object, and folders ("**" lists them) left out
                 found = fs.glob(path, detail=True)
             except Exception as exc:  # as in _described
-                raise UsageError(f"{shown(name)}: cannot list ({type(exc).__name__})") from None
+                raise UsageError(f"{shown(name)}: cannot list ({failure(exc)})") from None
             matches = sorted(m for m, info in found.items() if not isinstance(info, dict) or info.get("type") != "directory")
             if not matches:
                 out.append(Input(shown(name), url, problem="cannot read: no file matches"))
@@ -88,10 +108,13 @@ def expand(names: list[str]) -> list[Input]:
 def _described(fs: Any, path: str, name: str, url: str) -> Input:
     try:
         info = fs.info(path)
-    except FileNotFoundError:
+    except FileNotFoundError as exc:
+        cause = exc.__cause__  # fsspec's http says every failure so: a server that never answered, one refusing
+        if cause is not None and getattr(cause, "status", None) != 404:
+            return Input(name, url, problem=f"cannot read: {failure(cause)}")
         return Input(name, url, problem="cannot read: No such file or directory")
     except Exception as exc:  # OSError, or a storage SDK's own (no credentials...): named, its text may quote a signed URL
-        return Input(name, url, problem=f"cannot read: {type(exc).__name__}")
+        return Input(name, url, problem=f"cannot read: {failure(exc)}")
     if info.get("type") != "file":
         return Input(name, url, problem="not a file")
     return Input(name, url, int(info.get("size") or 0))
