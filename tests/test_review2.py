@@ -22,3 +22,30 @@ def test_a_bare_status_a_vendor_documents_once_keeps_that_errors_meaning(cli) ->
     assert "prospend 409  A record with the same unique key already exists." in result.stdout
     result = cli("explain", "-", input="401\n")  # Sage's status row, not one of its 401 bodies
     assert "sage 401  Sage could not authorise the request." in result.stdout
+
+
+# -- a code the catalog holds, looked up with a filter none of its rows passes ----------------------------------------
+# `errcat lookup 25008 --method DELETE` said "no error matches '25008' with --method DELETE; did you mean: 25003":
+# another error's code, as if 25008 were a typo. The user needs to hear that 25008 is there, for other rows.
+
+
+def test_a_known_code_filtered_out_says_so_instead_of_suggesting_another_code(cli) -> None:
+    result = cli("lookup", "25008", "--method", "DELETE")
+    assert result.exit_code == 1
+    assert "25003" not in result.stderr
+    assert "25008" in result.stderr and "DatePriorToBeginningOfFinancialYear" in result.stderr
+    assert "none of its rows passes" in result.stderr
+
+
+def test_another_vendors_code_under_vendor_names_whose_it_is(cli) -> None:
+    result = cli("lookup", "RESOURCE_NOT_FOUND", "--vendor", "myob", "--format", "json")
+    assert result.exit_code == 1
+    import json
+
+    doc = json.loads(result.stdout)
+    assert any("prospend RESOURCE_NOT_FOUND" in note for note in doc["notes"]), doc
+
+
+def test_a_typo_with_a_filter_still_gets_its_suggestions(cli) -> None:
+    result = cli("lookup", "DateInLokedPeriod", "--vendor", "myob")
+    assert result.exit_code == 1 and "did you mean: DateInLockedPeriod" in result.stderr
