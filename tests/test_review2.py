@@ -49,3 +49,30 @@ def test_another_vendors_code_under_vendor_names_whose_it_is(cli) -> None:
 def test_a_typo_with_a_filter_still_gets_its_suggestions(cli) -> None:
     result = cli("lookup", "DateInLokedPeriod", "--vendor", "myob")
     assert result.exit_code == 1 and "did you mean: DateInLockedPeriod" in result.stderr
+
+
+# -- what a client library's exception names, read as a credential's name -----------------------------------------------
+# pyactiveresource (Shopify's Python API) raises "UnauthorizedAccess: Response(code=401, body=...)": the gate read
+# "UnauthorizedAccess" as a credential's name (it holds "authoriz") and hid "Response(code=401" as its value, so the
+# status went with it. A name that says the call was refused names no credential; the header's token stays hidden.
+
+SHOPIFY_401 = (
+    'pyactiveresource.connection.UnauthorizedAccess: Response(code=401, body="b\'{\\"errors\\":\\"[API] Invalid API key'
+    " or access token (unrecognized login or wrong password)\\\"}'\", headers={'Content-Type': 'application/json',"
+    " 'X-Shopify-Access-Token': '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'})"
+)
+
+
+def test_an_exception_named_unauthorized_access_keeps_its_response_and_hides_the_token() -> None:
+    from errcat import gate
+
+    shown = gate.screen(SHOPIFY_401).text
+    assert "UnauthorizedAccess: Response(code=401," in shown
+    assert "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" not in shown and "4f8a2c9e1b7d3f6a0c5e8b2d9f1a4c7e" not in shown
+
+
+def test_a_value_after_unauthorized_access_that_is_a_token_is_still_hidden_by_its_shape() -> None:
+    from errcat import gate
+
+    shown = gate.screen("UnauthorizedAccess: token ghp_R4nD0mStr1ngOfThirtySixCharsXyZ12345 refused").text
+    assert "ghp_R4nD0mStr1ngOfThirtySixCharsXyZ12345" not in shown
