@@ -76,3 +76,26 @@ def test_a_value_after_unauthorized_access_that_is_a_token_is_still_hidden_by_it
 
     shown = gate.screen("UnauthorizedAccess: token ghp_R4nD0mStr1ngOfThirtySixCharsXyZ12345 refused").text
     assert "ghp_R4nD0mStr1ngOfThirtySixCharsXyZ12345" not in shown
+
+
+# -- a parenthesised word after a credential word ------------------------------------------------------------------------
+# Shopify's 401 says "[API] Invalid API key or access token (unrecognized login or wrong password)"; the gate hid
+# "(unrecognized" as a random token after "token" (the bracket counted as the non-letter a token has), so every view
+# showed "access token [REDACTED] login or wrong password)". A word is no token for a bracket before it.
+
+
+def test_a_word_in_brackets_after_a_credential_word_is_shown() -> None:
+    from errcat import gate
+
+    for text in (
+        "[API] Invalid API key or access token (unrecognized login or wrong password)",
+        "Invalid access token (expired)",
+    ):
+        assert gate.screen(text).text == text
+
+
+def test_a_token_in_brackets_after_a_credential_word_is_still_hidden() -> None:
+    from errcat import gate
+
+    for secret in ("abc123XYZ987qrs", "Xy7!pq2wLm"):
+        assert secret not in gate.screen(f"invalid token ({secret}) refused").text
