@@ -99,3 +99,28 @@ def test_a_token_in_brackets_after_a_credential_word_is_still_hidden() -> None:
 
     for secret in ("abc123XYZ987qrs", "Xy7!pq2wLm"):
         assert secret not in gate.screen(f"invalid token ({secret}) refused").text
+
+
+# -- a hypermedia link's method is not the request's ---------------------------------------------------------------------
+# PayPal's errors carry links ({"href": ..., "rel": "information_link", "method": "GET"}); explain read that "GET" as the
+# request's method ("request:  GET"), and a request's method decides whether a gateway's 502 or 504 may be resent.
+# (PayPal's body as quoted in paypal/PayPal-PHP-SDK#1267, 2019-05-28.)
+
+PAYPAL_404 = (
+    'Fatal error: Uncaught BraintreeHttp\\HttpException: {"name":"RESOURCE_NOT_FOUND","details":[{"issue":'
+    '"INVALID_RESOURCE_ID","description":"Specified resource ID does not exist. Please check the resource ID and try'
+    ' again."}],"message":"The specified resource does not exist.","debug_id":"43d8214fa9514","links":[{"href":'
+    '"https://developer.paypal.com/docs/api/orders/v2/#error-INVALID_RESOURCE_ID","rel":"information_link",'
+    '"method":"GET"}]}'
+)
+
+
+def test_a_links_method_is_not_taken_for_the_requests(cli) -> None:
+    import json
+
+    result = cli("explain", "-", "--format", "json", input=PAYPAL_404)
+    doc = json.loads(result.stdout)
+    assert doc["http"]["method"] is None, doc["http"]
+    assert doc["vendor"] is None and doc["errors"][0]["match"] == "none"
+    table = cli("explain", "-", input=PAYPAL_404).stdout
+    assert "request:  GET" not in table
