@@ -124,3 +124,15 @@ def test_a_links_method_is_not_taken_for_the_requests(cli) -> None:
     assert doc["vendor"] is None and doc["errors"][0]["match"] == "none"
     table = cli("explain", "-", input=PAYPAL_404).stdout
     assert "request:  GET" not in table
+
+
+# -- an error only seen in public reports, looked up in the documented-only view ---------------------------------------
+# `errcat lookup invalid_grant --documented-only` said "did you mean: InvalidDateRange, InvalidCharacters": MYOB
+# errors unrelated to Sage's token refusal, which the catalog holds as seen in public reports.
+
+
+def test_an_observed_error_under_documented_only_is_said_to_be_left_out(cli) -> None:
+    result = cli("lookup", "invalid_grant", "--documented-only")
+    assert result.exit_code == 1
+    assert "InvalidDateRange" not in result.stderr
+    assert "only as an error seen in public reports (sage invalid_grant)" in result.stderr
