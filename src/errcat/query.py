@@ -246,6 +246,21 @@ def lookup(index: CatalogIndex, query: str, filters: Filters | None = None) -> L
     q = query.strip()
     if not q:
         raise UsageError("empty query: give a code, a name, an id or an HTTP status")
+    sections = _sections(index, q, filters)
+    suggestions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    if sections:
+        notes = shared_code_notes(index, [g for s in sections for g in s.groups])
+    elif filtered_out := _filtered_out(index, q, filters):
+        notes = (filtered_out,)  # no typo: another code "near" it would mislead
+    else:
+        suggestions = tuple(suggest(index, q, filters))
+        notes = unlisted_notes(index, q, filters)
+    return LookupResult(shown(q), tuple(sections), suggestions, notes)  # the query as shown: a pasted secret is masked
+
+
+def _sections(index: CatalogIndex, q: str, filters: Filters) -> list[LookupSection]:
+    """The query read as a code, a name, an id and a status (each an indexed look-up), else as words of a message."""
     key = squash(q)
     by_code = [e for e in index.with_code_key(key) if filters.accepts(e)] if key else []
     codes = {e.id for e in by_code}
@@ -264,14 +279,19 @@ def lookup(index: CatalogIndex, query: str, filters: Filters | None = None) -> L
         by_message = [e for e in index.with_message_containing(q) if filters.accepts(e)]
         if by_message:
             sections.append(LookupSection("message", tuple(group_entries(index, by_message))))
-    suggestions: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()
-    if not sections:
-        suggestions = tuple(suggest(index, q, filters))
-        notes = unlisted_notes(index, q, filters)
-    else:
-        notes = shared_code_notes(index, [g for s in sections for g in s.groups])
-    return LookupResult(shown(q), tuple(sections), suggestions, notes)  # the query as shown: a pasted secret is masked
+    return sections
+
+
+def _filtered_out(index: CatalogIndex, q: str, filters: Filters) -> str | None:
+    """What a query finds without the filters that left nothing (25008 --method DELETE; another vendor's code
+    under --vendor): the error is there, for other rows, and no typo of it is worth suggesting."""
+    if all(value is None for value in filters):
+        return None
+    groups = [g for s in _sections(index, q, Filters()) for g in s.groups]
+    if not groups:
+        return None
+    titles = ", ".join(g.title for g in groups[:3]) + (f" and {len(groups) - 3} more" if len(groups) > 3 else "")
+    return f"{shown(q)} is in the catalog ({titles}), but none of its rows passes the filters given."
 
 
 def shared_code_notes(index: CatalogIndex, found: list[ErrorGroup]) -> tuple[str, ...]:

@@ -382,7 +382,7 @@ class _Reader:
             v = k.get(key)
             if self.r.url is None and isinstance(v, str) and (v.startswith(("http://", "https://", "/"))):
                 self.r.url = v
-        m = k.get("method")
+        m = k.get("method") if not ("href" in k and "rel" in k) else None  # a link's method (PayPal's links[]) is not the call's
         if self.r.method is None and isinstance(m, str) and m.upper() in HTTP_METHODS:
             self.r.method = m.upper()
 

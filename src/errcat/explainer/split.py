@@ -459,11 +459,24 @@ def _find_request(ex: Framing, request_target: str | None) -> None:
     # Each search is tried only on text holding its literal part: a pattern that ignores case tries
     # every position of a 2 MB paste, a substring test runs at C speed.
     if ex.method is None and (low := text.lower()) and ("-x" in low or "--request" in low or "method" in low):
-        m = _CURL_METHOD.search(text) or _KEYED_METHOD.search(text)
+        m = _CURL_METHOD.search(text) or _keyed_method(text)
         if m:
             ex.method = m.group(1).upper()
     if ex.host is None and host_header:
         ex.host = host_header.strip().lower().split(":")[0]
+
+
+def _keyed_method(text: str) -> re.Match[str] | None:
+    """The first ``method: GET`` that is not a hypermedia link's (PayPal's ``links[]``: ``{"href": ..., "rel": ...,
+    "method": "GET"}``): a link says how to follow it, not how the failed call was made."""
+    for m in _KEYED_METHOD.finditer(text):
+        opened, closed = text.rfind("{", 0, m.start()), text.find("}", m.end())
+        if opened < 0 or not _LINK_KEY_NAMES.search(text, opened, closed if closed >= 0 else len(text)):
+            return m
+    return None
+
+
+_LINK_KEY_NAMES = re.compile(r"\b(?:href|rel)[\"']?\s*[:=]", re.IGNORECASE)
 
 
 def _find_url(ex: Framing, text: str) -> None:

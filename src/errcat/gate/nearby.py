@@ -154,7 +154,7 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
     value = text[m.start("val") : m.end("val")]
     value = value if prompt or text[m.start("val") - 1] in "'\"" else value.rstrip(".:!?")  # a quoted value is whole
     letters = sum(c.isalpha() for c in value)
-    others = len(value) - letters
+    others = len(value.lstrip("([{")) - letters  # a bracket before a word ("access token (unrecognized login") is no sign
     if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
         return None
     if _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value) or _OAUTH_PROBLEM().match(value):

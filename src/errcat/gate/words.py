@@ -90,8 +90,9 @@ _NOT_A_VALUE_REGEX = (
     # where the value is read from (--password-stdin, TOKEN_FILE=/run/secrets/t), and a class or a thread named for
     # what it handles (ZooKeeper's "[SessionTracker:ZooKeeperServer@325]", SessionManager, TokenProcessor)
     r"|stdin|file|tracker|manager|handler|listener|factory|processor|thread|executor|scheduler|monitor"
-    # a name that goes on to say it is an error (Intuit's "AuthenticationErrorGeneral: SRV-110-...")
-    r"|(?:error|failure|exception)[a-z_]{0,24})s?$"
+    # a name that goes on to say it is an error (Intuit's "AuthenticationErrorGeneral: SRV-110-..."), or that the call
+    # was refused (pyactiveresource's "UnauthorizedAccess: Response(code=401, ...)")
+    r"|(?:error|failure|exception)[a-z_]{0,24}|unauthori[sz]ed[_-]?(?:access|request|response|operation))s?$"
 )
 _NOT_A_VALUE = _lazy(_NOT_A_VALUE_REGEX, re.IGNORECASE)
 _NOT_A_VALUE_LOWER = _lazy(_NOT_A_VALUE_REGEX)  # on an ASCII name lowered: 3 x faster than IGNORECASE's search

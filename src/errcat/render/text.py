@@ -454,20 +454,34 @@ def observed_lines(name: str, e: Entry, g: Guide | None) -> list[Line]:
     return lines
 
 
+def _status_meaning(x: Explanation, rows: list[Entry]) -> str:
+    """A vendor's meaning of a bare status: its status row's, or its one error's. Several errors under the
+    status and no row for the status itself (ProSpend's five 400 BAD_REQUEST) are counted, none picked: the
+    first of them is not what every 400 means."""
+    first = rows[0]
+    errors = dict.fromkeys(e.error_key for e in rows if not e.observed) or dict.fromkeys(e.error_key for e in rows)
+    if first.kind == "status" or len(errors) == 1:
+        g = x.guide_of(first)
+        return g.summary if g else first.message or ""
+    codes = ", ".join(dict.fromkeys(str(e.code if e.code is not None else e.name) for e in rows if e.code or e.name))
+    which = "documented errors" if not all(e.observed for e in rows) else "errors seen in public reports"
+    return f"one of {len(errors)} {which}{f' ({codes})' if codes else ''}; the body's message says which"
+
+
 def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
     lines: list[Line] = []
     if x.vendor:
         lines.append([("  known:    ", "dim"), (f"vendor {x.vendor}", None)])
     if _status_rows_only(m):  # a bare status: each vendor's meaning
-        per_vendor = {c.entry.vendor: c.entry for c in reversed(m.candidates)}
-        for i, e in enumerate(sorted(per_vendor.values(), key=lambda e: e.vendor)):
-            g = x.guide_of(e)
-            meaning = g.summary if g else e.message or ""
+        per_vendor: dict[str, list[Entry]] = {}
+        for c in m.candidates:  # ranked: a vendor's status row before its errors' rows
+            per_vendor.setdefault(c.entry.vendor, []).append(c.entry)
+        for i, (vendor, rows) in enumerate(sorted(per_vendor.items())):
             lines.append(
                 [
                     ("  by vendor:" if i == 0 else "            ", "dim"),
-                    (f" {e.vendor} {e.status}", "cyan"),
-                    (f"  {meaning}", None),
+                    (f" {vendor} {rows[0].status}", "cyan"),
+                    (f"  {_status_meaning(x, rows)}", None),
                 ]
             )
         return lines
