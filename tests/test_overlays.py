@@ -135,3 +135,27 @@ def _broken(team: Path) -> Path:
     path = team.parent / "dup.yaml"
     path.write_text("errcat: 1\nerrcat: 1\nvendor: {id: myob}\n")
     return path
+
+
+def test_a_team_guide_is_marked_as_its_catalog_files_words_not_errcats(cli, team, tmp_path):
+    """A team's layer writes its own advice: lookup, explain, scan and JSON say it comes from that file, not that
+    it is errcat's reading (the README's own example showed a runbook's advice as "errcat's reading of the
+    document"); the built-in catalog's guides keep errcat's mark."""
+    text = cli("lookup", "99999", "--catalog", str(team)).stdout
+    assert "Our proxy timed out talking to MYOB.  [from " in text and "team.yaml]" in text
+    assert "errcat's reading" not in text
+    d = json.loads(cli("lookup", "99999", "--catalog", str(team), "--format", "json").stdout)
+    by = [g["explanation"]["by"] for s in d["sections"] for g in s["errors"] if g.get("explanation")]
+    assert by and all(b.startswith("the catalog file ") and b.endswith("team.yaml") for b in by)
+    paste = tmp_path / "paste.txt"
+    paste.write_text(
+        'POST https://api.myob.com/accountright/x/Sale/Invoice/Item\nHTTP/1.1 400\n\n{"Errors":[{"ErrorCode":99999,"Message":"Something only we have seen"}]}\n'
+    )
+    explained = cli("explain", str(paste), "--catalog", str(team)).stdout
+    assert "Our proxy timed out talking to MYOB." in explained and "errcat's reading" not in explained
+    log = tmp_path / "app.log"
+    log.write_text("2026-01-01 10:00:00 ERROR " + paste.read_text().replace("\n", " ") + "\n")
+    scanned = cli("scan", str(log), "--catalog", str(team)).stdout
+    assert "Our proxy timed out talking to MYOB." in scanned and "[from " in scanned and "errcat's reading" not in scanned
+    builtin = cli("lookup", "25008").stdout
+    assert "[errcat's reading of the document]" in builtin and "[errcat's reading]" in builtin

@@ -13,6 +13,13 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 
 
+def _by(guide: Guide) -> str:
+    """Whose words a guide is (see legend.reading): a team's layer's, or errcat's reading of the document or sources."""
+    if guide.by is not None:
+        return f"the catalog file {guide.by}"
+    return "errcat's reading of the vendor's document" if guide.basis is None else "errcat's reading of the sources in basis"
+
+
 def guide_record(guide: Guide | None) -> dict[str, Any] | None:
     """Our explanation of an error, as a plain mapping."""
     if guide is None:
@@ -21,7 +28,7 @@ def guide_record(guide: Guide | None) -> dict[str, Any] | None:
         "id": guide.id,
         # whose words: errcat's, about the vendor's documented row (quoting it where the text says so) or, for an
         # observed error, about its sources (each claim's source in basis); retry and actor are errcat's rating
-        "by": "errcat's reading of the vendor's document" if guide.basis is None else "errcat's reading of the sources in basis",
+        "by": _by(guide),
         "summary": guide.summary,
         "causes": list(guide.causes),
         "fix": guide.fix,

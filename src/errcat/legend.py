@@ -6,6 +6,16 @@ from __future__ import annotations
 # how every view marks what errcat wrote (a guide's summary, fix, retry and who acts) as errcat's, not the vendor's
 READING = "errcat's reading"
 
+
+def reading(by: str | None, of_document: bool = False) -> str:
+    """The mark on a guide's words (without its brackets): errcat's reading for the built-in catalog's guides
+    (``of_document``: a documented error's, read from the vendor's document), else the catalog file that wrote
+    it: a team's layer (``--catalog``) writes its own advice, which is not errcat's reading."""
+    if by is not None:
+        return f"from {by}"
+    return f"{READING} of the document" if of_document else READING
+
+
 RETRY: dict[str, str] = {
     "after-fix": "Resend only after the request or the data is corrected; the same request fails again.",
     "refresh-and-retry": "Refresh the access token, then resend the same request.",

@@ -67,6 +67,7 @@ class Guide(NamedTuple):
     see_also: tuple[str, ...] = ()
     established: str | None = None  # observed errors only: one of ESTABLISHED
     basis: Basis | None = None  # observed errors only: the source of each claim
+    by: str | None = None  # the catalog file of a layer over the built-in one that wrote it (its words, not errcat's)
 
 
 class Template(NamedTuple):

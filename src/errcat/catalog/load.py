@@ -264,6 +264,7 @@ def _add_guides(
             tuple(g.get("see_also", ())),
             g.get("established"),
             _basis(g.get("basis")),
+            raw.display if raw.layer > 0 else None,
         )
         where[("guide", gid)] = Location(raw.display, line, raw.layer)
 

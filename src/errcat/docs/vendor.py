@@ -11,7 +11,7 @@ from ..index.store import CatalogIndex
 from ..model import Entry, Vendor
 from ..query import ErrorGroup, group_entries
 from ..render.markdown import Raw, cell, escape, guide_claims, table
-from ..render.text import RATING_LABEL, group_sources, where
+from ..render.text import group_sources, rating_label, where
 from ..stats import EndpointRow, endpoint_rows, vendor_counts
 from .parts import (
     CELL_CHARS,
@@ -81,7 +81,7 @@ def _status_line(group: ErrorGroup) -> str:
         parts.append("severity " + " / ".join(escape(s) for s in severities))
     if g is not None:
         parts.append(f"retry [`{g.retry}`]({LEGEND})")
-        parts.append(f"who acts: [{escape(g.actor)}]({LEGEND}){escape(RATING_LABEL)}")
+        parts.append(f"who acts: [{escape(g.actor)}]({LEGEND}){escape(rating_label(g))}")
     return " · ".join(parts) + "\n"
 
 

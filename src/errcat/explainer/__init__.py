@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
-from ..legend import READING
+from ..legend import reading
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired, squash, unwrapped
 from ..values import TRANSIENT_STATUSES, quota_spent, resend_may_repeat, unsafe_resend_words
@@ -84,7 +84,7 @@ class Explanation(NamedTuple):
                 e = best.entry
                 guide = self.guide_of(e) if self.reference is not None else None
                 # the fix and retry are errcat's words and rating, never the vendor's (lookup and explain mark them too)
-                advice = f": {READING}: {guide.fix} (retry: {self.retry_of(guide)})" if guide else ""
+                advice = f": {reading(guide.by)}: {guide.fix} (retry: {self.retry_of(guide)})" if guide else ""
                 if m.kind is MatchKind.STATUS:  # only the status is documented, never this error's words
                     title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
                     title += f": {said}]" if said else "]"

@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import EXIT_INVALID_CATALOG, ErrcatError
 from ..model import Basis, Citation, Entry, Guide, Source, Template, Vendor, as_plain, vendor_from_dict
 
-FORMAT = 4  # bump when the tables or the row encoding change: old cache files are then rebuilt
+FORMAT = 5  # bump when the tables or the row encoding change: old cache files are then rebuilt
 
 
 class CorruptIndex(ErrcatError):
@@ -118,14 +118,15 @@ def decode_entry(row: list[Any]) -> Entry:
 
 def encode_guide(g: Guide) -> str:
     basis = [g.basis.summary, list(g.basis.causes), g.basis.fix] if g.basis else None
-    return dumps([g.id, g.vendor, g.summary, list(g.causes), g.fix, g.retry, g.actor, list(g.see_also), g.established, basis])
+    see_also = list(g.see_also)
+    return dumps([g.id, g.vendor, g.summary, list(g.causes), g.fix, g.retry, g.actor, see_also, g.established, basis, g.by])
 
 
 def decode_guide(row: list[Any]) -> Guide:
     try:
-        gid, vendor, summary, causes, fix, retry, actor, see_also, established, basis = row
+        gid, vendor, summary, causes, fix, retry, actor, see_also, established, basis, by = row
         claims = Basis(basis[0], tuple(basis[1]), basis[2]) if basis else None
-        return Guide(gid, vendor, summary, tuple(causes), fix, retry, actor, tuple(see_also), established, claims)
+        return Guide(gid, vendor, summary, tuple(causes), fix, retry, actor, tuple(see_also), established, claims, by)
     except (TypeError, ValueError) as exc:
         raise CorruptIndex(f"bad guide row: {exc}") from exc
 

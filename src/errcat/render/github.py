@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..explainer.redact import redact
-from .scan import READING_MARK, error_title, headline, retry_words, scan_markdown
+from .scan import error_title, headline, reading_mark, retry_words, scan_markdown
 
 if TYPE_CHECKING:
     from ..scan.summary import Group, ScanReport
@@ -64,7 +64,8 @@ def ranked_annotations(report: ScanReport) -> list[Annotation]:
             lines.append(f"message: {key[4]}")
         if g.guide is not None:
             said, fix, retry = g.guide.summary, g.guide.fix, retry_words(g)
-            lines += [f"meaning: {said} {READING_MARK}", f"fix: {fix}", f"retry: {retry} {READING_MARK}"]
+            mark = reading_mark(g.guide)
+            lines += [f"meaning: {said} {mark}", f"fix: {fix}", f"retry: {retry} {mark}"]
         lines.append(f"lines: {_places(g)}")
         out.append(Annotation(g.count, f"errcat: {error_title(key)} (x{g.count:,})", "\n".join(lines), g))
     for u in report.ranked_unmatched():

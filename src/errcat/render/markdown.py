@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..gate import shown
 from ..model import Citation, Entry, Guide, Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
-from .text import RATING_LABEL, claim_labels, group_sources, retry_of, where
+from .text import claim_labels, group_sources, rating_label, retry_of, where
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
@@ -69,7 +69,7 @@ def explanation(group: ErrorGroup) -> str:
     if g is None:
         return "_No explanation in the catalog._\n"
     claims = guide_claims(g, group_sources(group), group.vendor_name or group.vendor)
-    return f"{claims}\n**Retry:** `{g.retry}` · **Who acts:** {g.actor}{escape(RATING_LABEL)}\n"
+    return f"{claims}\n**Retry:** `{g.retry}` · **Who acts:** {g.actor}{escape(rating_label(g))}\n"
 
 
 def group_markdown(group: ErrorGroup, level: int = 3) -> str:
@@ -209,7 +209,7 @@ def _matched_markdown(x: Explanation, m: ErrorMatch) -> list[str]:
         parts.append(f"**Likely causes**\n\n{causes}\n")
         parts.append(
             f"**Fix:** {escape(g.fix)}{escape(fixed)}\n\n**Retry:** {escape(retry_of(x, g))} · **Who acts:** {escape(g.actor)}"
-            f"{escape(RATING_LABEL)}\n"
+            f"{escape(rating_label(g))}\n"
         )
     return parts
 

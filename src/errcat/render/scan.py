@@ -7,13 +7,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..documents import envelope, guide_record
-from ..legend import READING
+from ..legend import reading
 from ..text import visible_line
 from ..values import RESENT, unsafe_resend_words
 from .markdown import Raw, escape, table
 from .text import Line
 
 if TYPE_CHECKING:
+    from ..model import Guide
     from ..scan.summary import Group, Key, Matched, ScanReport
 
 
@@ -51,8 +52,10 @@ def _endpoints(group: Group) -> str:
     return ", ".join(f"{e} ({n:,})" for e, n in group.endpoints.most_common(5))
 
 
-# a guide's meaning, fix and retry are errcat's words and rating, not the vendor's (lookup and explain say so too)
-READING_MARK = f"[{READING}]"
+def reading_mark(guide: Guide) -> str:
+    """A guide's meaning, fix and retry are errcat's words and rating, not the vendor's (lookup and explain say so
+    too); a team's layer's guide, that catalog file's."""
+    return f"[{reading(guide.by)}]"
 
 
 def retry_words(g: Matched) -> str:
@@ -140,9 +143,9 @@ def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[L
             lines.append([("         ", None), (key[4], None)])
         guide = g.guide
         if guide:
-            lines.append([("         meaning:   ", "dim"), (guide.summary, "bold"), (f"  {READING_MARK}", "dim")])
+            lines.append([("         meaning:   ", "dim"), (guide.summary, "bold"), (f"  {reading_mark(guide)}", "dim")])
             lines.append([("         fix:       ", "green"), (guide.fix, None)])
-            lines.append([("         retry:     ", "yellow"), (retry_words(g), None), (f"  {READING_MARK}", "dim")])
+            lines.append([("         retry:     ", "yellow"), (retry_words(g), None), (f"  {reading_mark(guide)}", "dim")])
         if g.endpoints:
             lines.append([("         endpoints: ", "dim"), (_endpoints(g), "cyan")])
         if g.first_seen:
@@ -289,8 +292,8 @@ def _matched_markdown(report: ScanReport, top: int) -> list[str]:
         if guide:
             parts.append(f"#### {escape(error_title(key))} ({g.count:,})\n")
             parts.append(
-                f"{escape(guide.summary)} {escape(READING_MARK)}\n\n**Fix:** {escape(guide.fix)}\n\n"
-                f"**Retry:** {escape(retry_words(g))} {escape(READING_MARK)}\n"
+                f"{escape(guide.summary)} {escape(reading_mark(guide))}\n\n**Fix:** {escape(guide.fix)}\n\n"
+                f"**Retry:** {escape(retry_words(g))} {escape(reading_mark(guide))}\n"
             )
     return parts
 

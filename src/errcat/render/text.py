@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..legend import READING
+from ..legend import reading
 from ..model import Citation, Entry, Guide, Vendor, basis_words
 from ..query import ErrorGroup, LookupResult, SearchHit
 from ..text import normalize_path
@@ -37,15 +37,15 @@ def where(entry: Entry) -> str:
 
 
 # A documented error's summary, causes and fix are errcat's words about the vendor's row, quoting it where they
-# say so ("the document's words"); the mark on the summary says whose the block is, as an observed guide's marks do.
-DOCUMENTED_READING = f"{READING} of the document"
+# say so ("the document's words"); the mark on the summary says whose the block is, as an observed guide's marks do
+# (a team's layer's guide: that catalog file's, see legend.reading).
 
 
 def claim_labels(g: Guide, sources: tuple[Citation, ...], name: str) -> tuple[str, list[str], str]:
     """Who makes each claim (summary, each cause, fix): an observed guide's each claim; a documented guide's
     summary, for the block it heads (errcat's reading of the vendor's document)."""
     if g.basis is None:
-        return f"  [{DOCUMENTED_READING}]", ["" for _ in g.causes], ""
+        return f"  [{reading(g.by, of_document=True)}]", ["" for _ in g.causes], ""
     b = g.basis
     return (
         f"  [{basis_words(b.summary, sources, name)}]",
@@ -54,8 +54,10 @@ def claim_labels(g: Guide, sources: tuple[Citation, ...], name: str) -> tuple[st
     )
 
 
-# a guide's retry and who-acts are errcat's rating (no vendor sends them), whatever its sources say of the rest
-RATING_LABEL = f"  [{READING}]"
+def rating_label(g: Guide) -> str:
+    """The mark on a guide's retry and who-acts: errcat's rating (no vendor sends them), whatever its sources say
+    of the rest; a team's layer's own."""
+    return f"  [{reading(g.by)}]"
 
 
 def group_sources(group: ErrorGroup) -> tuple[Citation, ...]:
@@ -92,7 +94,7 @@ def _guide_lines(group: ErrorGroup) -> list[Line]:
         [("  ", None), (g.summary, "bold"), (said, "dim")],
         *([("  cause: ", "dim"), (cause, None), (who, "dim")] for cause, who in zip(g.causes, why, strict=True)),
         [("  fix:   ", "green"), (g.fix, None), (fixed, "dim")],
-        [("  retry: ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None), (RATING_LABEL, "dim")],
+        [("  retry: ", "yellow"), (g.retry, None), ("   who acts: ", "yellow"), (g.actor, None), (rating_label(g), "dim")],
     ]
 
 
@@ -386,7 +388,7 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
             lines.append([("  cause:    ", "dim"), (cause, None), (who, "dim")])
         lines.append([("  fix:      ", "green"), (g.fix, None), (fixed, "dim")])
         retry: Line = [("  retry:    ", "yellow"), (retry_of(x, g), None), ("   who acts: ", "yellow"), (g.actor, None)]
-        lines.append([*retry, (RATING_LABEL, "dim")])
+        lines.append([*retry, (rating_label(g), "dim")])
     return lines + _also_lines(m, e)
 
 
