@@ -141,3 +141,28 @@ def test_a_password_a_sentence_gives_in_another_language_is_hidden(template: str
 @pytest.mark.parametrize("text", ["La password è scaduta", "A senha é obrigatória", "token er ugyldig", "Heslo je neplatné"])
 def test_a_sentence_saying_what_is_wrong_with_a_password_stays_readable(text: str) -> None:
     assert shown(text) == text
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", ""])
+def test_a_value_in_french_quotes_right_after_its_name_is_hidden(space: str) -> None:
+    v = human()
+    text = f"échec : mot de passe «{space}{v}{space}» invalide"
+    out = shown(text)
+    assert v not in out, out
+    assert out == text.replace(v, "[REDACTED]"), out
+
+
+def test_a_word_in_french_quotes_after_a_password_name_stays_readable() -> None:
+    text = "le mot de passe « actuel » est requis"
+    assert shown(text) == text
+
+
+def test_a_pin_code_of_letters_and_digits_is_hidden() -> None:
+    v = "".join(rnd.choices(string.ascii_uppercase, k=4)) + str(rnd.randint(100000, 999999))
+    out = shown(f"PIN code {v} rejected")
+    assert v not in out, out
+
+
+@pytest.mark.parametrize("text", ["PIN code 4821", "Pin code must be 4 digits", "token code expired"])
+def test_a_pin_code_sentence_stays_readable(text: str) -> None:
+    assert shown(text) == text

@@ -31,13 +31,14 @@ from .shapes import _dashed_name, looks_random
 from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value
 
 # "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value (or a verb of
-# another language: "A senha \u00e9 …", "La password \u00e8 …", "l\u00f6senordet \u00e4r …", "passordet er …", "heslo je …")
+# another language: "A senha \u00e9 …", "La password \u00e8 …", "l\u00f6senordet \u00e4r …", "passordet er …", "heslo je …";
+# and "PIN code …")
 _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
     (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah
-      |\u00e9|\u00e8|\u00e4r|er|je
+      |\u00e9|\u00e8|\u00e4r|er|je|code
       |(?:id|hash|digest)[ \t]{{0,4}}:)[ \t]{{1,4}}){{0,3}}  # (and the credential's own id or hash: "session hash: <hex>")
-    (?:(?<=[ \t])['"])?(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)""",
+    (?:(?<=[ \t])(?:['"]|\u00ab[ \t\u00a0\u202f]?))?(?P<val>[^\s'",;)}}\]<>\u00bb]{{8,128}}+)""",  # (French « … » too)
     re.VERBOSE,
 )
 # A value on the lines after its name: YAML's block scalar (password: |) or plain value on the next line,
