@@ -178,12 +178,26 @@ def _wrapped(text: str, spans: list[Span]) -> list[Span]:
             if literal is not None:
                 out.append(Span(*literal.span("val"), s.kind))
                 end = literal.end("val")
-            elif line is not None and (line.group("offset") or s.end - s.start >= _WRAPPED_AT) and _tail_like(line.group("val")):
+            elif (
+                line is not None
+                and (line.group("offset") or s.end - s.start >= _WRAPPED_AT or _indented_past(text, s.start, line))
+                and _tail_like(line.group("val"))
+            ):
                 out.append(Span(*line.span("val"), s.kind))
                 end = line.end("val")
             else:
                 break
     return out
+
+
+def _indented_past(text: str, at: int, line: re.Match[str]) -> bool:
+    """Whether the line ``line`` matched is indented past the line holding ``at``: YAML's plain scalar goes on there
+    ("aws_secret_access_key: RI3Y…" then "  P5iMdxssW2"), however short its first line's part."""
+    start = text.rfind("\n", 0, at) + 1
+    head = text[start:at]
+    indent = len(head) - len(head.lstrip(" \t"))
+    eol = line.start() + (2 if text.startswith("\r\n", line.start()) else 1)
+    return line.start("val") - eol > indent
 
 
 def _tail_like(token: str) -> bool:

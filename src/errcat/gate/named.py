@@ -21,6 +21,7 @@ _LINE_NUMBER = _lazy(r":\d{1,6}(?![\w.-])")
 _NAME_REST = r"[a-z0-9_.$*\u00c0-\u024f\u0370-\u052f-]"  # (accented, Greek and Cyrillic letters too: cl\u00e9_secr\u00e8te;
 # and RFC 2231's "*" of a parameter's extended value: password*=utf-8''…, password*0*=…)
 _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ](?=[a-z0-9_.$-])){{0,64}}+)
+    (?:[ \t]{{1,4}}\([a-z0-9 _./-]{{1,40}}\)(?=[ \t]{{0,10}}[:=]))?  # a qualifier: "client_secret (sandbox) = …"
     (?:(?P<xml>(?:[ \t\r\n][^<>\r\n]{{0,200}}+)?>)(?P<xval>{_CDATA}|[^<]{{1,4096}})  # <name attrs>value
     |(?P<close>\\{{0,3}}["'])?(?P<vis>(?::\\{{0,3}}"[^"\n]{{1,128}}")?:(?:protected|private|public))?(?P<bracket>\])?
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
@@ -150,7 +151,7 @@ def _judged(text: str, low: str, m: re.Match[str], start: int) -> Iterator[Span]
         yield from _listed_values(low, m.start("val"))  # HAR's "cookies": [{"name": …, "value": …}]
         return
     span = _next_field_value(low, start, m.end("rest")) or (
-        _xml_value(text, start, m) if m.group("xval") is not None else _value(text, start, m)
+        _xml_value(text, start, m) if m.group("xval") is not None else _spaced_value(text, m) or _value(text, start, m)
     )
     if span is None and m.group("xval") is not None and (pair := _NAMED_PAIR().match(low, m.start())):
         span = _value(text, start, pair)  # "token '…' -> 401": a ">" that closes no tag
@@ -244,6 +245,19 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
 
 
 _ARROWS = ("==>", "->", "-->", "\u2192")
+# a value between typographic quotes with spaces inside them (French « … », with a space or a no-break space)
+_SPACED_QUOTES = _lazy(
+    r"[\u00ab\u2039\u201e\u201c][ \t\u00a0\u202f]{1,2}([^\s\u00bb\u203a\u201c\u201d]{1,512})[ \t\u00a0\u202f]{1,2}"
+    r"[\u00bb\u203a\u201c\u201d]"
+)
+
+
+def _spaced_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The value between French quotes with spaces inside them after a name and its colon or "=" (mot de passe : « … »):
+    the bare value would be the opening quote alone."""
+    sep = m.group("sep") or ""
+    spaced = _SPACED_QUOTES().match(text, m.start("val")) if (":" in sep or "=" in sep) else None
+    return None if spaced is None else _checked(text, *spaced.span(1))
 
 
 # a Clojure/EDN keyword naming the value after it ({:db/password "…"}): the name starts with a colon

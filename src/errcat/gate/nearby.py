@@ -30,12 +30,15 @@ from .passwords import _NOT_A_PASSWORD
 from .shapes import _dashed_name, looks_random
 from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value
 
-# "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value
+# "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value (or a verb of
+# another language: "A senha \u00e9 …", "La password \u00e8 …", "l\u00f6senordet \u00e4r …", "passordet er …", "heslo je …";
+# and "PIN code …")
 _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
     (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah
+      |\u00e9|\u00e8|\u00e4r|er|je|code
       |(?:id|hash|digest)[ \t]{{0,4}}:)[ \t]{{1,4}}){{0,3}}  # (and the credential's own id or hash: "session hash: <hex>")
-    (?:(?<=[ \t])['"])?(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)""",
+    (?:(?<=[ \t])(?:['"]|\u00ab[ \t\u00a0\u202f]?))?(?P<val>[^\s'",;)}}\]<>\u00bb]{{8,128}}+)""",  # (French « … » too)
     re.VERBOSE,
 )
 # A value on the lines after its name: YAML's block scalar (password: |) or plain value on the next line,
@@ -159,6 +162,8 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
         return None
     if _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value) or _OAUTH_PROBLEM().match(value):
         return None  # a number in hex ("renew session 0x24ed93119420016"), an object's toString, an OAuth problem report
+    if value[:1] == "(" and value[1:].rstrip(")").isalpha():
+        return None  # a word in brackets: "Password (required)", "client_secret (sandbox) = …" (the value is after it)
     if (
         text[m.start() - 1 : m.start()].isalpha()
         and text[m.end("val") : m.end("val") + 1] == "]"
@@ -414,9 +419,11 @@ def _value_before(text: str, start: int, words: list[str]) -> tuple[int, int] | 
 
 
 # A user and a password a sentence gives after naming them credentials: "Use these creds for staging: svc / <password>",
-# "login with svc / <password>" (the pair ends the line)
+# "login with svc / <password>" (the pair ends the line); in German, French, Spanish, Portuguese, Italian and Dutch too
+# ("Zugangsdaten: svc / <password>", "identifiants : svc / <password>")
 _USER_SLASH_PASSWORD = _lazy(
-    r"(?:creds|credentials?|logins?|log[ \t]in[ \t]with)\b[^\r\n/]{0,64}?[ \t](?P<user>[a-z0-9_.@\\-]{1,64})[ \t]{0,4}/[ \t]{0,4}"
+    r"(?:cred(?:s|entials?|enciales|enciais|enziali)|logins?|log[ \t]in[ \t]with|(?:zugangs|anmelde|login)daten|identifiants?"
+    r"|inloggegevens)\b[^\r\n/]{0,64}?[ \t](?P<user>[a-z0-9_.@\\-]{1,64})[ \t]{0,4}/[ \t]{0,4}"
     r"(?P<val>[^\s'\"`,;/]{6,128}?)[ \t]*[.,;!]?[ \t]*\r?$",
     re.MULTILINE,
 )
@@ -429,9 +436,12 @@ _LOGIN_WITH = _lazy(
 )
 
 
+_PAIR_WORDS = ("cred", "log", "sign", "auth", "daten", "identifiant")
+
+
 def _users_and_passwords(text: str) -> Iterator[Span]:
     low = _lowered(text)
-    if "cred" not in low and "log" not in low and "sign" not in low and "auth" not in low:
+    if not any(w in low for w in _PAIR_WORDS):
         return
     for m in _USER_SLASH_PASSWORD().finditer(low) if "/" in low else ():
         value = text[m.start("val") : m.end("val")]

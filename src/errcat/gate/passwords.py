@@ -16,15 +16,17 @@ from .shapes import _PLUS_WORD, _camel_words, _entropy, _reads_as_words, _word_l
 # standing alone where no name says what it is (a debugger's string, a call's argument, a list's item). Cut at what
 # bounds a token in code and logs, "=", ":" and "/" too (a key=value pair, a host:port, a path are judged by part).
 _SIGNED = _lazy(
-    r"""(?<![^\s"'`<>()\[\]{},;|\\=:/&])(?=[^\s"'`<>()\[\]{},;|\\=:/&]{0,63}[!#%^*+?~@])(?=[^\s"'`<>()\[\]{},;|\\=:/&]{0,63}\d)"""
+    r"""(?<![^\s"'`<>()\[\]{},;|\\=:/&])(?=[^\s"'`<>()\[\]{},;|\\=:/&]{0,63}[!#$%^*+?~@])(?=[^\s"'`<>()\[\]{},;|\\=:/&]{0,63}\d)"""
     r"""[^\s"'`<>()\[\]{},;|\\=:/&]{8,64}(?![^\s"'`<>()\[\]{},;|\\=:/&])"""
 )
-_SIGN = _lazy(r"[!#^*+?~@]|%(?![0-9A-Fa-f]{2})")
-_ANY_SIGN = _lazy(r"[!#%^*+?~@]")
-_SIGN_SPLIT = _lazy(r"[!#^*+?~@%]+")
+_SIGN = _lazy(r"[!#$^*+?~@]|%(?![0-9A-Fa-f]{2})")
+_ANY_SIGN = _lazy(r"[!#$%^*+?~@]")
+_SIGN_SPLIT = _lazy(r"[!#$^*+?~@%]+")
 _CLASS_RUNS = _lazy(r"[A-Z]+|[a-z]+|[0-9]+|[^A-Za-z0-9]+")
 _NOT_A_PASSWORD = _lazy(
-    r"(?:\d{1,5}:)?v?\d+(?:[.+~_-][0-9A-Za-z]+)+"  # a version (2.1.0+cu118, 1:2.3-1ubuntu0.1~esm1)
+    # a version (2.1.0+cu118, 1:2.3-1ubuntu0.1~esm1, 5.3.10.RELEASE, 2.0.Final), its parts in one case ("3+YQ6_i0MmBneW": no
+    # version's)
+    r"(?:\d{1,5}:)?v?\d+(?:[.+~_-](?:[0-9]+[a-z0-9]*|[a-z]+[a-z0-9]*|[A-Z]+[0-9]*|[A-Z][a-z]+[0-9]*))+"
     r"|[\w.+-]{1,64}@[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,24}|[A-Z]{2,24})\.?"  # an e-mail address, user@host.domain
     # user@host (a shell's prompt, an actor's address), a class and its line (ZooKeeper's QuorumCnxManager$Listener@493)
     r"|[\w.$-]{1,128}@(?:[a-z][a-z0-9.-]{0,127}|\d{1,9}|\d{1,3}(?:\.\d{1,3}){3})"
@@ -82,7 +84,20 @@ def _password_like(token: str) -> bool:
     if len(_CLASS_RUNS().findall(token)) < 4 or _NOT_A_PASSWORD().fullmatch(token):
         return False
     parts = [p for p in _SIGN_SPLIT().split(token) if p]  # (a URL's id?organization_id=…: a number and a name)
-    return not all(_PLUS_WORD().fullmatch(p) or _SNAKE_NAME().fullmatch(p) for p in parts)
+    if all(_PLUS_WORD().fullmatch(p) or _SNAKE_NAME().fullmatch(p) for p in parts):
+        return False
+    return not ("$" in token and _dollar_names(token))
+
+
+def _dollar_names(token: str) -> bool:
+    """Names joined by "$", its only sign: a JVM class's (com.acme.Sync$1.run, lambda$main$0), a variable
+    ($DB_PASSWORD_2, ${HOME}), an amount ($1,200.50); a password's "$" stands between parts no name has ("qR4$SDna")."""
+    if _SIGN_SPLIT().sub("", token.replace("$", "")) != token.replace("$", ""):
+        return False  # another sign too
+    return all(_PLUS_WORD().fullmatch(p) or _camel_words(p) for p in _NAME_PARTS().split(token.strip("${}")) if p)
+
+
+_NAME_PARTS = _lazy(r"[$._,-]+")
 
 
 _SNAKE_NAME = _lazy(r"[a-z]+(?:[_.][a-z]+)*")  # also a file or module name (myob.md#25008: a page and its anchor)
