@@ -293,6 +293,7 @@ SLOW: dict[str, set[str]] = {
     },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {
+        "test_an_adapter_imported_without_its_extra_names_the_extra",
         "test_a_long_logged_message_reaches_no_handler_with_the_calls_credentials",
         "test_a_lost_answer_is_resent_for_a_get_not_for_a_post_whatever_the_client_says_of_it",
         "test_aiohttp_failures_are_advised_by_the_method_that_was_sent",
