@@ -293,6 +293,7 @@ SLOW: dict[str, set[str]] = {
     },
     "test_hostile_speed.py": {"*"},
     "test_integrations.py": {
+        "test_an_adapter_imported_without_its_extra_names_the_extra",
         "test_a_long_logged_message_reaches_no_handler_with_the_calls_credentials",
         "test_a_lost_answer_is_resent_for_a_get_not_for_a_post_whatever_the_client_says_of_it",
         "test_aiohttp_failures_are_advised_by_the_method_that_was_sent",
@@ -366,6 +367,9 @@ SLOW: dict[str, set[str]] = {
         "test_a_local_cluster_ends_without_printing_its_workers_tracebacks",
         "test_a_recursive_glob_over_s3_reads_its_objects_and_no_folder",
         "test_a_scheduler_address_with_credentials_is_never_echoed",
+        "test_a_scheduler_gone_mid_scan_is_said_in_one_line",
+        "test_an_address_that_takes_connections_and_never_answers_is_said_in_one_line",
+        "test_dask_without_its_extra_names_the_extra_to_install",
         "test_cli_dask_address_with_a_user_overlay",
         "test_cluster_report_is_the_local_report",
         "test_s3_inputs_read_on_the_cluster_as_local_files",

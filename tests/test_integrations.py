@@ -790,3 +790,40 @@ def test_a_gateways_timeout_is_resent_only_for_a_method_that_can_be_sent_twice(s
     assert "may have applied it" in advice["POST"].reason
     # the one-line answer (the exception's message, a log line, MCP's verdict) says the same
     assert [("(retry: no after a" in m or "(retry by its status: no after a" in m) for m in messages] == [False] * 3 + [True] * 2
+
+
+@pytest.mark.parametrize(
+    ("module", "hidden", "said"),
+    [
+        (
+            "errcat.integrations.sentry",
+            "sentry_sdk",
+            "errcat.integrations.sentry needs sentry-sdk (sentry_sdk is missing): pip install 'errcat[sentry]'",
+        ),
+        (
+            "errcat.integrations.requests",
+            "requests",
+            "errcat.integrations.requests needs requests (requests is missing): pip install 'errcat[requests]'",
+        ),
+        (
+            "errcat.integrations.httpx",
+            "httpx",
+            "errcat.integrations.httpx needs httpx (httpx is missing): pip install 'errcat[httpx]'",
+        ),
+    ],
+)
+def test_an_adapter_imported_without_its_extra_names_the_extra(module, hidden, said):
+    """`from errcat.integrations.sentry import ErrcatIntegration` on an install without errcat[sentry] ended in
+    "No module named 'sentry_sdk'", naming neither the extra nor the package to install. The error's last line
+    names both; it is still a ModuleNotFoundError with the missing module's name, for code that catches it."""
+    import subprocess
+    import sys
+
+    code = (
+        f"import sys; sys.modules[{hidden!r}] = None\n"
+        f"try:\n    import {module}\nexcept ModuleNotFoundError as e:\n    print(e.name)\n    raise\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stdout == f"{hidden}\n"
+    assert done.stderr.splitlines()[-1] == f"ModuleNotFoundError: {said}"

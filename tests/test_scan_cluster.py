@@ -3,6 +3,7 @@ server on 127.0.0.1, read through s3fs): the same report as a local scan of the 
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import sys
@@ -286,6 +287,21 @@ def test_missing_protocol_package_and_credentials_in_urls(cli):
     assert shown("https://ops:Zq3kFqT0yVb9@logs.example.test/app.log") == "https://***@logs.example.test/app.log"
 
 
+def test_dask_without_its_extra_names_the_extra_to_install(tmp_path):
+    """`errcat scan app.log --dask local` on an install without errcat[dask] (so without fsspec either) said
+    "reading URLs needs fsspec: pip install 'errcat[remote]'": the user had named no URL, and that install
+    still had no dask. It names the extra --dask needs."""
+    import subprocess
+
+    log = tmp_path / "app.log"
+    log.write_text("2026-12-01 INFO nothing\n")
+    hide = "import sys; sys.modules['distributed'] = sys.modules['dask'] = sys.modules['fsspec'] = None; "
+    code = hide + f"sys.argv = ['errcat', 'scan', {str(log)!r}, '--dask', 'local']; from errcat.cli import main; main()"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == "errcat: --dask needs dask and distributed: pip install 'errcat[dask]'\n"
+
+
 def test_a_local_cluster_ends_without_printing_its_workers_tracebacks(tmp_path):
     """`errcat scan --dask local`: when the scan is over quickly, the LocalCluster closes while its workers still
     send heartbeats, and a worker logged "Failed to communicate with scheduler during heartbeat" with a 30-line
@@ -477,3 +493,103 @@ def test_a_cluster_without_errcat_is_said_in_one_line_not_a_hang(where, tmp_path
         )
     else:
         assert str(said.value).startswith("--dask: the cluster has had no workers for 4 s while scanning")
+
+
+def test_a_scheduler_gone_mid_scan_is_said_in_one_line(tmp_path):
+    """`dask scheduler` killed while `errcat scan --dask` waits on its tasks (its one worker stopped, so they
+    stay under way). The scan ended with "a task reading app.log failed on the cluster (FutureCancelledError)",
+    blaming a file that was never at fault, after distributed's own ERROR line ("Failed to reconnect to
+    scheduler ..."): now one line saying the scheduler was lost, and nothing else on stderr."""
+    import signal
+    import socket
+    import subprocess
+    import time
+
+    from distributed import Client
+
+    log = tmp_path / "app.log"
+    log.write_text(
+        '2026-12-01 ERROR HTTP 400 {"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"x","ErrorCode":25008}]}\n'
+    )
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    dask = [sys.executable, "-m", "dask"]
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    scheduler = subprocess.Popen([*dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], **quiet)
+    worker = subprocess.Popen([*dask, "worker", address, "--nthreads", "1", "--no-dashboard", "--no-nanny"], **quiet)
+    run = None
+    try:
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(1, timeout=120)
+            worker.send_signal(signal.SIGSTOP)  # registered, but runs nothing: the scan's tasks stay under way
+            run = subprocess.Popen(
+                [sys.executable, "-m", "errcat", "scan", str(log), "--dask", address],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            deadline = time.monotonic() + 120
+            while not any(client.processing().values()) and run.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert any(client.processing().values()), "the scan's tasks never reached the scheduler"
+        scheduler.kill()
+        out, err = run.communicate(timeout=120)
+    finally:
+        if run is not None and run.poll() is None:
+            run.kill()
+        worker.send_signal(signal.SIGCONT)
+        for process in (worker, scheduler):
+            process.kill()
+            process.wait(timeout=30)
+    assert run.returncode == 2
+    assert out == b""
+    assert err.decode() == "errcat: --dask: lost the scheduler while scanning (the connection closed): no report\n"
+
+
+def test_an_address_that_takes_connections_and_never_answers_is_said_in_one_line(tmp_path, monkeypatch):
+    """`--dask tcp://host:PORT` where PORT is a server that waits for its own protocol's first words (moto's S3
+    server, a database): distributed's Client waited there for ever, its timeout notwithstanding, and so did the
+    scan. It ends after cluster.SILENT seconds with one line naming the address."""
+    import socket
+    import threading
+    import time
+
+    monkeypatch.setattr(cluster_module, "SILENT", 2.0, raising=False)  # raising: the same test ran before SILENT was
+    log = tmp_path / "app.log"
+    log.write_text("2026-12-01 INFO nothing\n")
+    taken: list[socket.socket] = []
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        port = silent.getsockname()[1]
+
+        def accept() -> None:
+            with contextlib.suppress(OSError):
+                while True:
+                    taken.append(silent.accept()[0])  # held open, never answered
+
+        threading.Thread(target=accept, daemon=True).start()
+        started = time.monotonic()
+        result: list[BaseException] = []
+
+        def scan_it() -> None:
+            try:
+                cluster_module.scan_remote(
+                    errcat.open_catalog(use_env=False).index, [str(log)], ScanOptions(), f"tcp://127.0.0.1:{port}"
+                )
+            except BaseException as exc:  # what the scan ended with, asserted below
+                result.append(exc)
+
+        worker = threading.Thread(target=scan_it, daemon=True)
+        worker.start()
+        worker.join(timeout=60)
+        assert not worker.is_alive(), "the scan still waits on an address that never answers"
+    for conn in taken:
+        conn.close()
+    assert time.monotonic() - started < 30
+    assert len(result) == 1 and isinstance(result[0], errcat.ErrcatError)
+    assert str(result[0]) == (
+        f"--dask tcp://127.0.0.1:{port}: the address takes connections but says nothing Dask understands "
+        "within 2 s (not a Dask scheduler?)"
+    )

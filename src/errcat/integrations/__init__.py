@@ -33,6 +33,16 @@ T = TypeVar("T")
 _ONE_AT_A_TIME = threading.Lock()  # the async hooks' explanations: one after another, as on the event loop
 
 
+def needs(extra: str, package: str, error: ImportError) -> ModuleNotFoundError:
+    """The error for an adapter imported without its extra: one line naming what to install (the bare
+    "No module named 'sentry_sdk'" named neither the extra nor the package), still a ModuleNotFoundError
+    with the missing module's ``name``, for code that catches it."""
+    return ModuleNotFoundError(
+        f"errcat.integrations.{extra} needs {package} ({error.name or package} is missing): pip install 'errcat[{extra}]'",
+        name=error.name,
+    )
+
+
 def _catalog(catalog: ErrorCatalog | CatalogIndex | None) -> CatalogIndex:
     """The catalog to explain against: the given one, else the catalog in use (opened once per process)."""
     global _DEFAULT

@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-import httpx
+from . import needs
+
+try:
+    import httpx
+except ImportError as missing:  # imported without its extra
+    raise needs("httpx", "httpx", missing) from None
 
 from . import VendorError, bodies, explain_response, hooked_status, off_loop, summary
 

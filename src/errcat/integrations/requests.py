@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-import requests
+from . import needs
+
+try:
+    import requests
+except ImportError as missing:  # imported without its extra
+    raise needs("requests", "requests", missing) from None
 
 from . import VendorError, attribute, explain_response, hooked_status, summary
 

@@ -24,7 +24,12 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-import sentry_sdk
+from . import needs
+
+try:
+    import sentry_sdk
+except ImportError as missing:  # imported without its extra
+    raise needs("sentry", "sentry-sdk", missing) from None
 from sentry_sdk.attachments import Attachment
 from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor

@@ -152,10 +152,9 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
 def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
     """A distributed Client for ``dask``: a Client as given, ``local`` (a LocalCluster of one
     single-threaded worker process per core, closed after the scan), or a scheduler address."""
-    try:
-        from distributed import Client, LocalCluster
-    except ImportError:
-        raise UsageError("--dask needs dask and distributed: pip install 'errcat[dask]'") from None
+    _need_distributed()
+    from distributed import Client, LocalCluster
+
     if not isinstance(dask, str):
         return dask
     if dask.strip().lower() == "local":  # as typed: LOCAL, or " local" from a quoted variable
@@ -165,6 +164,9 @@ def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
             )
         )  # CRITICAL: closing, the workers logged failed heartbeats as ERROR, a traceback each; a task's failure is ours
         return stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
+    _answers(dask)
+    # a scheduler lost mid-scan: the client logs its failed reconnection (a traceback) while errcat says it in one line
+    stack.enter_context(_quiet("distributed.client"))
     try:
         with _quiet("distributed.protocol.core"):  # it logs a traceback for an answer it cannot decode
             client = stack.enter_context(Client(dask, timeout="10s"))  # type: ignore[no-untyped-call]
@@ -175,6 +177,47 @@ def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
     except TimeoutError:
         raise UsageError(f"--dask {shown(dask)}: the scheduler has no workers (waited {WAIT_FOR_WORKERS} s)") from None
     return client
+
+
+SILENT = 10.0  # seconds a tcp:// address may take to answer Dask's first message
+
+
+def _answers(address: str) -> None:
+    """A UsageError when a tcp:// address takes a connection but never answers (a server that waits for its own
+    protocol's first words): distributed's Client waited there for ever, its ``timeout`` notwithstanding. Other
+    failures are left for the Client to meet and errcat to word; other schemes (tls://, needing the client's
+    certificates) are not probed."""
+    import asyncio
+
+    if "://" in address and not address.strip().lower().startswith("tcp://"):
+        return
+
+    async def identity() -> None:
+        from distributed.comm.core import connect
+
+        comm = await connect(address.strip(), timeout=SILENT)  # type: ignore[no-untyped-call]  # untyped in distributed
+        try:
+            await comm.write({"op": "identity", "reply": True})
+            await comm.read()
+        finally:
+            comm.abort()
+
+    try:
+        asyncio.run(asyncio.wait_for(identity(), SILENT))
+    except TimeoutError:
+        raise UsageError(
+            f"--dask {shown(address)}: the address takes connections but says nothing Dask understands "
+            f"within {SILENT:g} s (not a Dask scheduler?)"
+        ) from None
+    except Exception:  # refused, unresolvable, a garbled answer: the Client says which
+        pass
+
+
+def _need_distributed() -> None:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise UsageError("--dask needs dask and distributed: pip install 'errcat[dask]'") from None
 
 
 def _unreachable(exc: Exception, dask: str) -> str:
@@ -220,13 +263,24 @@ def _result(client: Any, future: Any, task: Task) -> tuple[Any, ...]:
         except TimeoutError:
             alone_since = _without_workers(client, alone_since)
         except Exception as exc:  # KilledWorker, a worker's own error: what it was, never its text (may hold a URL's secrets)
-            missing = _missing_module(exc)
-            if missing:  # the scheduler or a worker could not unpickle errcat's tasks
-                raise ErrcatError(
-                    f"--dask: the cluster cannot load errcat's tasks (no module named {missing!r}): "
-                    "install errcat on the scheduler and every worker"
-                ) from None
-            raise ErrcatError(f"--dask: a task reading {name} failed on the cluster ({type(exc).__name__})") from None
+            raise _failure(client, exc, name) from None
+
+
+LOST = "--dask: lost the scheduler while scanning (the connection closed): no report"
+
+
+def _failure(client: Any, exc: Exception, name: str) -> ErrcatError:
+    """Why a task gave no result, in one line: errcat missing on the cluster, the scheduler gone (the client cancels
+    every future then: it was said as the failure of whichever input was awaited), or the task itself."""
+    missing = _missing_module(exc)
+    if missing:  # the scheduler or a worker could not unpickle errcat's tasks
+        return ErrcatError(
+            f"--dask: the cluster cannot load errcat's tasks (no module named {missing!r}): "
+            "install errcat on the scheduler and every worker"
+        )
+    if getattr(exc, "reason", None) == "scheduler-connection-lost" or getattr(client, "status", "running") != "running":
+        return ErrcatError(LOST)
+    return ErrcatError(f"--dask: a task reading {name} failed on the cluster ({type(exc).__name__})")
 
 
 POLL = 2.0  # seconds between looks at the cluster while a task runs
@@ -234,7 +288,11 @@ POLL = 2.0  # seconds between looks at the cluster while a task runs
 
 def _without_workers(client: Any, since: float | None) -> float | None:
     """When the cluster has had no worker since (None while it has some); an error once that is WAIT_FOR_WORKERS ago."""
-    if client.nthreads():
+    try:
+        threads = client.nthreads()
+    except Exception:  # the scheduler went away while the task ran
+        raise ErrcatError(LOST) from None
+    if threads:
         return None
     now = time.monotonic()
     if since is not None and now - since >= WAIT_FOR_WORKERS:
@@ -408,6 +466,8 @@ def scan_remote(
     if not names:
         raise UsageError("nothing to scan: name log files or URLs")
     options = replace(options, vendor=check_vendor(options.vendor, index.vendors))  # in lower case
+    if dask is not None:
+        _need_distributed()  # before the inputs are read: without the extra, fsspec is missing too, and said first
     started = time.perf_counter()
     files = expand(names)
     blob, digest = ship(index)
