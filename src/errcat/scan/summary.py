@@ -47,6 +47,9 @@ _MASKS = (
     # a syslog priority (and RFC 5424's version) left before a header whose time and host were taken out
     # ("<4>1 2014-03-28T16:04:31+01:00 node001 kernel: ..." was named "<<n>><n> kernel: ...")
     (re.compile(r"^<\d{1,3}>(?:1 )?"), ""),
+    # an RFC 3164 header left before a line whose own dated time was read as the record's (firewalld's "Jul 18 10:51:43
+    # localhost firewalld: 2014-07-18 10:51:43 ERROR: ..."): its host kept, one error on two hosts was two groups
+    (re.compile(r"^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,6})? \S{1,255} (?=\S+: )"), ""),
     # the host Ansible names a task's failure on ("fatal: [web1]: FAILED! => ...", "failed: [web1] (item=x) => {"): one
     # task failing on ten hosts is one error
     (re.compile(r"^(fatal|failed): \[[^\]\n]{1,200}\]"), r"\1: [<host>]"),
@@ -73,11 +76,17 @@ _MASKS = (
     # nor a hex code after an error's or a result's name (WinCC's "Errorcode 0xFFDF", Windows's "hr: 0x800705aa",
     # "HRESULT = 0x80070308"): kept whole, where its digits were masked ("<n>xFFDF"); nor a percent-escape's
     # digits ("/search/%D8%B3", a letter: "%D<n>%B<n>" was any letter's); nor an IBM message id (MQ's "AMQ6776E:"), the
-    # error's own name
+    # error's own name; nor a message's own code before its colon or closing bracket (MSVC's "warning C4996:", C#'s "CS0618:",
+    # "NU1902:", Apache's "AH01630:", Oracle's "ORA-00942:", MySQL's "[MY-010068]", IAR's "Warning[Pe177]:"), a Cisco
+    # message's facility, severity and id ("%ASA-4-106023:"), a code's value after its key with spaces (Heroku Postgres's
+    # "sql_error_code = 40P01"): each was "C<n>", "AH<n>", "%ASA-<n>-<n>", "<n>P<n>", every error of its program one group
     (
         re.compile(
             r"(?P<code>\b(?:\w*[Cc]ode|\w*[Ee]rror|hr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)0[xX][0-9A-Fa-f]+\b"
-            rf"|{IBM_MESSAGE_ID}[A-Z](?=[: ]))"
+            rf"|{IBM_MESSAGE_ID}[A-Z](?=[: ])"
+            r"|(?=[A-Z])(?<![\w./\\%-])(?:[A-Z]{1,10}(?:-[A-Z]{1,10})?-?|[A-Z][a-z])\d{3,6}(?=\s?[:\]])"
+            r"|%[A-Z][A-Z0-9_]{1,19}-[0-7]-[A-Z0-9_]{1,40}(?=:)"
+            r"|(?<=[Cc]ode)\s*[=:]\s*[0-9A-Z]{1,12}\b)"
             r"|(?<![Cc]ode=)(?<![Cc]ode=[A-Z])(?<![Cc]ode=[A-Z]{2})(?<!\d)(?<!%)(?<!%[0-9A-Fa-f])\d+(?:[.,]\d+)*"
         ),
         lambda m: m["code"] or "<n>",

@@ -47,6 +47,11 @@ EXPLAIN = True
 _UNSEEN: Any = object()  # no verdict counted for a shape (None is one: no error)
 SORTED_SIZE = 50_000  # verdicts kept by shape (a few MB); beyond, the cache starts again
 _BODY = re.compile(r"[{<]")  # where an error envelope could be
+# a message's own code, whose digits a shape drops (MSVC's "warning C4996:", C#'s "CS0618:", Apache's "AH01630:",
+# MySQL's "[MY-010068]", IAR's "[Pe177]", Cisco's "%ASA-4-106023:"): kept in the group's text (summary.signature), so
+# it is kept in the shape, or the first code of a shape named every other's group
+_OWN_CODES = r"[A-Z]-?\d{3,6}\s?[:\]]|[A-Z][a-z]\d{3,6}\]|%[A-Z][A-Z0-9_]{1,19}-[0-7]-[A-Z0-9_]{1,40}:"
+_OWN_CODE, _OWN_CODE_TEXT = re.compile(_OWN_CODES.encode()), re.compile(_OWN_CODES)  # in a shape; in a template's key
 
 
 class Triage:
@@ -86,6 +91,8 @@ class Triage:
         its level, error reason and template from the first (its own time is read only if it is
         counted as a vendor's), and once its verdict needs no more places, the next ones of its
         shape are counted by ``count_lines`` alone. A W3C log's line comes with its column's ``status``."""
+        if shape is not None and shape[:1] != b"\x00" and (codes := _OWN_CODE.findall(rec.data)):
+            shape = b"\x01".join((shape, *codes))  # one shape per code; never counted by count_lines alone
         first = self.verdicts.get(shape) if shape is not None else None
         if first is not None and first[0] is EXPLAIN and status_numbers(rec.data) != first[2]:
             first = None  # explained by its template, which keeps the status: prepared afresh
@@ -241,7 +248,7 @@ class Triage:
     def _counted_alike(self, shape: bytes, data: bytes, verdict: str | None) -> None:
         """Let the records of this shape be counted by ``count_lines`` from now on (not a line kept
         whole but for its time, prepared._after_time: count_lines knows lines by their digits dropped)."""
-        if shape[:1] == b"\x00":
+        if shape[:1] == b"\x00" or b"\x01" in shape:
             return
         if len(self.counted) >= SORTED_SIZE:
             self.counted.clear()
@@ -370,6 +377,8 @@ class Triage:
         text the first of them gave, redacted once: redacting each line cost 0.14 ms, more than
         the rest of counting it (the masked line is only a key, never shown)."""
         key = prep.key if prep.key is not None else prep.paste
+        if codes := _OWN_CODE_TEXT.findall(prep.head):  # a template masks a code's digits too ("%ASA-1-<n>")
+            key = "\x01".join((key, *codes))
         said = self.signatures.get(key)
         if said is None:
             if len(self.signatures) >= SORTED_SIZE:

@@ -148,10 +148,13 @@ TERMINAL_CODES = re.compile(r"\x1b(?:\[[0-9;?]*[A-Za-z]|[_\]][^\x07\x1b]*(?:\x07
 # also a compiler's diagnostic with its code (MSVC's "abc.h(18) : fatal error C1083:", C#'s "warning CS0618:"), and
 # Bacula's job messages, "Fatal error:" after the job's id ("bacula-dir JobId 11: Fatal error: bsock.c:133 Unable to ..."),
 # and Courier's level before its fields ("courieresmtpd: error,relay=::ffff:1.2.3.4,from=<>,to=<>: 550 User unknown.")
-# (also with an embedded compiler's code: EDG's "warning #546-D:", Diab's "warning (dcc:1521):", IAR's "Warning[Pe177]:")
+# (also with an embedded compiler's code: EDG's "warning #546-D:", Diab's "warning (dcc:1521):", IAR's "Warning[Pe177]:";
+# PC-lint's number, "capwap_data.c(974): Error 40: Undeclared identifier"), IAR's after its file and line when it does not
+# wrap its diagnostics ('"/tmp/x/icc-error-memory.c",3  Error[Be031]: an inline function ...'), and ModelSim's and
+# Questa's after their marks ("# ** Error: Simulation ran too long."): these three were read as no error
 _UNNUMBERED_TAG = re.compile(
-    r": (?:[Ff]atal )?((?i:error|fatal|warning|panic))"
-    r"(?: [A-Z]{1,4}\d{2,5}| #\d{1,5}(?:-D)?| \([\w:.-]{1,40}\)|\[[A-Za-z]{1,4}\d{1,5}\])?(?::|,(?=\w))"
+    r"(?:: |\x22,\d{1,7} +|\*\* )(?:[Ff]atal )?((?i:error|fatal|warning|panic))"
+    r"(?: [A-Z]{1,4}\d{2,5}| \d{1,5}| #\d{1,5}(?:-D)?| \([\w:.-]{1,40}\)|\[[A-Za-z]{1,4}\d{1,5}\])?(?::|,(?=\w))"
 )
 _SYSLOG_PRI = re.compile(r"^<(\d{1,3})>")
 # a diagnostic at a line's start, as compilers and command-line tools write theirs (GCC's and Clang's "error: unresolved

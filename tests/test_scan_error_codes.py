@@ -1,0 +1,102 @@
+"""scan groups another program's errors by their text with numbers masked, but not the code a program names
+each of its errors by: two errors of one program differ by it (sweep16, on real logs nobody here wrote)."""
+
+from __future__ import annotations
+
+import pytest
+
+import errcat
+from scanlines import other_groups, scanned
+
+
+@pytest.fixture(scope="module")
+def index():
+    return errcat.open_catalog(use_env=False).index
+
+
+# Real lines, each from the public file named beside it (the part before the first ':' each group's text is
+# compared by): MSVC's, C#'s, NuGet's, Apache httpd's, Cisco ASA's, MySQL 8's and IAR's codes
+_CODED = [
+    # jenkinsci/analysis-model@9b50d2d src/test/resources/edu/hm/hafner/analysis/parser/msbuild-parallel.txt (two of its
+    # warnings, cut) and msbuild-nuget-vulnerabilities.txt (lines 1-2): one program's codes, each its own error
+    "src\\main.cpp(97): warning C4996: '_splitpath': This function or variable may be unsafe.",
+    "src\\main.cpp(99): warning C4244: '=': conversion from 'double' to 'int', possible loss of data",
+    "file.cs(30): warning CS0618: deprecated",
+    "file.cs(31): warning CS0168: deprecated",
+    "EXEC : warning : NU1902: Package 'Microsoft.IdentityModel.JsonWebTokens' 6.11.1 has a known moderate severity vulnerability",
+    "EXEC : warning : NU1903: Package 'Microsoft.Owin' 4.2.0 has a known high severity vulnerability",
+    # wazuh/wazuh-ruleset@908c90b tools/rules-testing/tests/apache.ini and cisco_asa.ini
+    "[Tue Sep 30 14:25:44.895897 2014] [authz_core:error] [pid 31858] [client 99.47.227.95:38870] AH01630: client denied",
+    "[Tue Sep 30 14:25:44.895897 2014] [authz_core:error] [pid 31858] [client 99.47.227.95:38870] AH01797: client denied",
+    "%ASA-1-106021: Deny protocol reverse path check from 192.168.0.1 to 192.168.0.2 on interface interfacename",
+    "%ASA-1-106022: Deny protocol reverse path check from 192.168.0.1 to 192.168.0.2 on interface interfacename",
+    # tstack/lnav@bb0005f test/logfile_mysql_error.0 (line 2; the second with another code of MySQL's)
+    "2020-08-06T14:25:02.936146Z 0 [Warning] [MY-010068] [Server] CA certificate /var/mysql/sslinfo/cacert.pem is self signed.",
+    "2020-08-06T14:25:02.936146Z 0 [Warning] [MY-010069] [Server] CA certificate /var/mysql/sslinfo/cacert.pem is self signed.",
+    # darold/pgbadger@a1ad95a t/fixtures/logplex.gz (line 9), Heroku Postgres's SQLSTATE, and the same line with another
+    "2019-03-14T00:23:00+00:00 app[postgres.4849]: [GREEN] [19-1]  sql_error_code = 40P01 ERROR:  deadlock detected",
+    "2019-03-14T00:23:00+00:00 app[postgres.4849]: [GREEN] [19-1]  sql_error_code = 40001 ERROR:  deadlock detected",
+]
+
+
+def test_a_programs_own_code_for_an_error_stays_in_its_group_text(index, tmp_path):
+    """Each pair differs only by its code: it was masked ("C<n>", "AH<n>", "%ASA-<n>-<n>", "<n>P<n>"), and two errors
+    were one group."""
+    report = scanned(index, tmp_path, "coded.log", _CODED)
+    groups = other_groups(report)
+    assert sorted(places for _, places in groups) == [[n] for n in range(1, len(_CODED) + 1)]
+    texts = " ".join(text for text, _ in groups)
+    for code in ("C4996", "C4244", "CS0618", "CS0168", "NU1902", "NU1903", "AH01630", "AH01797", "%ASA-1-106021"):
+        assert f"{code}:" in texts, code
+    assert "[MY-010068]" in texts and "[MY-010069]" in texts
+    assert "sql_error_code = 40P01 ERROR" in texts and "sql_error_code = 40001 ERROR" in texts
+
+
+def test_a_number_that_is_no_code_is_still_masked(index, tmp_path):
+    """A time, a process id, a line's number and a glog header are no code: one error at two times is one group."""
+    lines = [
+        "Feb  9 11:44:56 someserver sshd[1234]: error: Could not stat AuthorizedKeysCommand: No such file or directory",
+        "Feb  9 11:45:56 someserver sshd[1299]: error: Could not stat AuthorizedKeysCommand: No such file or directory",
+        "E0517 15:04:22.612345 1 controller.go:114] error syncing 'kube-system/coredns': no endpoints",
+        "E0517 15:05:23.612345 1 controller.go:114] error syncing 'kube-system/coredns': no endpoints",
+    ]
+    report = scanned(index, tmp_path, "plain.log", lines)
+    assert sorted(places for _, places in other_groups(report)) == [[1, 2], [3, 4]]
+
+
+# wazuh/wazuh-ruleset@908c90b tools/rules-testing/tests/firewalld.ini: firewalld's own dated line relayed by syslog
+# (the second is the same line as another host relays it)
+_RELAYED = [
+    "Jul 18 11:04:51 localhost firewalld: 2014-07-18 11:04:51 ERROR: ZONE_ALREADY_SET",
+    "Jul 18 11:05:51 web2 firewalld: 2014-07-18 11:05:51 ERROR: ZONE_ALREADY_SET",
+]
+
+
+def test_a_syslog_header_before_a_dated_line_is_dropped_from_its_group_text(index, tmp_path):
+    """The record's time is the line's own (it has a year), and the header before it was kept in the group's text,
+    host and all: "Jul <n> <n>:<n>:<n> localhost firewalld: ...", one group per host."""
+    report = scanned(index, tmp_path, "relayed.log", _RELAYED)
+    assert other_groups(report) == [("firewalld: ERROR: ZONE_ALREADY_SET", [1, 2])]
+
+
+# jenkinsci/analysis-model@9b50d2d src/test/resources/edu/hm/hafner/analysis/parser/: iar-nowrap.log (lines 3-7),
+# issue14888.txt (PC-lint, lines 1-2) and MentorGraphics.log (ModelSim, lines 1-3)
+_TOOLS = [
+    "+ iccarm --no_wrap_diagnostics --remarks --only_stdout --silent --c++ -e icc-error-memory.c",
+    "",
+    "  __root inline int twice(int i)",
+    "                    ^",
+    '"/tmp/x/icc-error-memory.c",3  Error[Be031]: an inline function cannot be root as well',
+    "F:\\AC_working\\new-wlanac\\ac\\np\\capwap\\source\\capwap_data.c(974): Error 40: Undeclared identifier 'TRUE'",
+    "F:\\AC_working\\new-wlanac\\ac\\np\\capwap\\source\\capwap_data.c(974): Error 63: Expected an lvalue",
+    "# ** Error: Simulation ran too long.  Should finish in 200us.  Bad AXI handshaking?",
+    "#    Time: 0 us  Scope: channel_processor_tb_fir_emulation.u_channel_processor_tb File: /net/test_tb.sv Line: 312",
+    "# ** Note: Data structure takes 20152432 bytes of memory",
+]
+
+
+def test_a_tools_level_after_its_file_its_number_or_its_marks_makes_an_error(index, tmp_path):
+    """IAR's level after its file and line when it does not wrap, PC-lint's before its number and ModelSim's after
+    its marks were read as no level: a build's errors went uncounted (ModelSim's note is none)."""
+    report = scanned(index, tmp_path, "build.log", _TOOLS)
+    assert sorted(places for _, places in other_groups(report)) == [[5], [6], [7], [8]]
