@@ -83,6 +83,8 @@ class Triage:
         # or another program's error whose group keeps no more places; and what they counted.
         self.counted: dict[bytes, str | None] = {}
         self.by_status: set[bytes] = set()  # such shapes with a status in them: counted with it (shape_of)
+        # shapes (digits dropped) whose lines hold their own code (_OWN_CODE): counted by the shape with the codes (_coded)
+        self.coded: set[bytes] = set()
         self.tally: dict[str | None, int] = {}
 
     def record(self, rec: Record, shape: bytes | None = None, status: int | None = None) -> None:
@@ -91,8 +93,8 @@ class Triage:
         its level, error reason and template from the first (its own time is read only if it is
         counted as a vendor's), and once its verdict needs no more places, the next ones of its
         shape are counted by ``count_lines`` alone. A W3C log's line comes with its column's ``status``."""
-        if shape is not None and shape[:1] != b"\x00" and (codes := _OWN_CODE.findall(rec.data)):
-            shape = b"\x01".join((shape, *codes))  # one shape per code; never counted by count_lines alone
+        if shape is not None and shape[:1] != b"\x00":
+            shape = self._coded(shape, rec.data)  # one shape per code
         first = self.verdicts.get(shape) if shape is not None else None
         if first is not None and first[0] is EXPLAIN and status_numbers(rec.data) != first[2]:
             first = None  # explained by its template, which keeps the status: prepared afresh
@@ -143,6 +145,7 @@ class Triage:
         self.report = report
         self.counted.clear()
         self.by_status.clear()
+        self.coded.clear()
 
     def count_lines(
         self,
@@ -178,8 +181,8 @@ class Triage:
         for k in [k for k, v in enumerate(verdicts) if v is _UNSEEN] if _UNSEEN in verdicts else ():
             shape = shapes[k]
             verdict = counted.get(shape, _UNSEEN)  # counted since: another of its shape was taken
-            if verdict is _UNSEEN and shape in self.by_status:
-                verdict = counted.get(shape + (b"|E" + request_words(datas[k]) if ends[k] in erring else b"|o"), _UNSEEN)
+            if verdict is _UNSEEN and (shape in self.by_status or shape in self.coded):
+                verdict = counted.get(self._told(shape, datas[k], ends[k] in erring), _UNSEEN)
             if verdict is _UNSEEN:
                 self._tally_lines(verdicts[done:k], datas[done:k], whens and whens[done:k])
                 done = k + 1
@@ -245,15 +248,40 @@ class Triage:
                 else:
                     heads[1] = bytes(last[verdict])
 
+    def _told(self, shape: bytes, data: Buffer, erring: bool) -> bytes:
+        """The key a line of ``shape`` is counted by when its shape alone does not tell it: with whether it states an
+        error status (by_status, as shape_of keys it), with its own codes (coded)."""
+        key = shape + (b"|E" + request_words(data) if erring else b"|o") if shape in self.by_status else shape
+        return self._coded(key, data, shape) if shape in self.coded else key
+
+    def _coded(self, shape: bytes, data: Buffer, plain: bytes | None = None) -> bytes:
+        """A one-line record's shape with the codes its line holds (_OWN_CODE: digits a shape drops name its error),
+        and after a mark once its plain shape (``plain``, digits dropped) has been seen with one, so that a line of
+        that shape without a code is told apart; count_lines looks up only such lines' codes, one search each."""
+        codes = _OWN_CODE.findall(data)
+        if not codes:
+            if plain is None and self.coded:
+                plain = bytes(data).replace(b"\r", b"").translate(None, VARYING_BYTES)
+            return shape + b"\x01" if plain is not None and plain in self.coded else shape
+        if plain is None:
+            plain = bytes(data).replace(b"\r", b"").translate(None, VARYING_BYTES)
+        if plain not in self.coded:
+            self.coded.add(plain)
+            self.counted.pop(plain, None)  # counted by a line without a code: from now on, by each line's codes
+        return b"\x01".join((shape, *codes))
+
     def _counted_alike(self, shape: bytes, data: bytes, verdict: str | None) -> None:
         """Let the records of this shape be counted by ``count_lines`` from now on (not a line kept
-        whole but for its time, prepared._after_time: count_lines knows lines by their digits dropped)."""
-        if shape[:1] == b"\x00" or b"\x01" in shape:
+        whole but for its time, prepared._after_time: count_lines knows lines by their digits dropped;
+        a line with its own code by its shape and codes, see _coded)."""
+        if shape[:1] == b"\x00":
             return
         if len(self.counted) >= SORTED_SIZE:
             self.counted.clear()
             self.by_status.clear()
-        if len(plain := data.translate(None, VARYING_BYTES)) == len(shape) or b"\n" in shape:  # a W3C line's: column_shape
+            self.coded.clear()
+        base = shape.split(b"\x01", 1)[0]
+        if len(plain := data.translate(None, VARYING_BYTES)) == len(base) or b"\n" in base:  # a W3C line's: column_shape
             self.counted[shape] = verdict
         elif status_slots(plain) == 1:  # a status in it, in one place: told by the erring mark
             self.counted[shape] = verdict
