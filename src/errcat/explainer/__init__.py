@@ -314,13 +314,36 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     if labelled.get("message"):  # a help page's block: the labelled message is the error's text
         readings.insert(0, labelled["message"])
     hints = TextHints(_cell_code(lines), labelled.get("name") if labelled.get("message") else None)
-    return [SentError(TEXT, code=code, message=whole, readings=tuple(readings[:40]))], hints
+    message = whole
+    if not labelled.get("message") and (inline := _inline_message(lines)) is not None:
+        message, readings = inline, [whole, *(r for r in readings if r != inline)]
+    return [SentError(TEXT, code=code, message=message, readings=tuple(readings[:40]))], hints
+
+
+# A message labelled inside a log line, as clients print the API's words within their own: a wrapper's
+# "Response from Zoho is not success. Message: Invalid URL Passed {...}" (Monolog's context after it), a Dart or
+# Java object's toString "ApiException{statusCode: 404, errorDescription: The specified resource does not exist., ...}".
+# The label follows a sentence's end, a blank or a field's separator; the value is words up to the next field, the
+# log's JSON context, a brace, PHP's " at /path/File.php:327" or the line's end.
+_INLINE_MESSAGE = re.compile(
+    r"(?:(?<=[{(,])|(?<=[.!?:;] )|(?<=^)|(?<=[{(,] ))(?i:message|error[ _]?message|error[ _]?description)[ \t]*[:=][ \t]*"
+    r"(?P<said>[A-Za-z][^{}\[\]\n]{2,300}?)[ \t]*(?=,[ \t]*\w{1,40}[ \t]*[:=]|[}\])]|[ \t]+[{\[]|[ \t]+at[ \t]+\S{1,300}:\d|$)"
+)
+
+
+def _inline_message(lines: list[str]) -> str | None:
+    """The message a log line labels inside its own words (see _INLINE_MESSAGE), when the paste is one
+    such line (stack frames and a log's context aside): None when none, or several disagree."""
+    found = {m.group("said").strip() for line in lines[:3] for m in islice(_INLINE_MESSAGE.finditer(line[:MAX_TEXT]), 8)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _named(catalog: CatalogIndex, sent: SentError, hints: TextHints) -> SentError:
     """A plain-text error with the name and code the catalog's vocabulary finds in its words: a
     known error name, a code in brackets after a vendor's name, else the text's own hints."""
     whole = sent.message or ""
+    if sent.readings and whole and whole in sent.readings[0]:  # a message read out of its line: the line names it
+        whole = sent.readings[0]
     names = spot_names(catalog, whole)
     code = sent.code or _bracketed_code(catalog, whole) or hints.cell_code
     name = names[0] if len(names) == 1 else None

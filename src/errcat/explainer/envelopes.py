@@ -66,6 +66,10 @@ IX_XML = Shape("InvoiceXpress XML errors", frozenset({"invoicexpress"}), 0.35)
 # (InvoiceXpress's shapes below weigh as little for that reason).
 ERRORCODE_BODY = Shape("ErrorCode body (MYOB's and others')", frozenset({"myob"}), 0.3)
 CODE_MESSAGE = Shape("code and message", frozenset({"prospend"}), 0.0)
+# The same family labelled by what it holds: an error's name in capitals and no code (PayPal's {"name":
+# "INVALID_RESOURCE_ID", "message": ...}), or the message alone ({"message": "Bad credentials"})
+NAME_MESSAGE = Shape("name and message", frozenset({"prospend"}), 0.0)
+MESSAGE_BODY = Shape("message, no code", frozenset({"prospend"}), 0.0)
 FIELD_ERRORS = Shape("field errors")
 MESSAGE_LIST = Shape("message list")  # a body that is a bare array of sentences (["This record could not be found"])
 PROBLEM = Shape("problem details (RFC 7807)")
@@ -130,6 +134,8 @@ class Reading:
         self.cut = False  # the body stops mid-value (a forum post cut short)
 
     def add(self, obs: SentError) -> None:
+        if obs.shape is CODE_MESSAGE and obs.code is None:
+            obs = obs._replace(shape=NAME_MESSAGE if obs.name else MESSAGE_BODY)
         self.total += 1
         if len(self.errors) < MAX_ERRORS:
             self.errors.append(obs)
@@ -430,7 +436,8 @@ class _Reader:
         if not isinstance(thrown, str) and said is not None and code is None:
             thrown = said
         details = thrown if isinstance(thrown, str) and thrown != msg else None
-        self.r.add(SentError(CODE_MESSAGE, status=status, code=code, message=msg, details=details))
+        name = k.get("name") if code is None and isinstance(k.get("name"), str) and _NAME_TOKEN.fullmatch(k["name"]) else None
+        self.r.add(SentError(CODE_MESSAGE, status=status, code=code, name=name, message=msg, details=details))
         return True
 
     def status_detail(self, k: dict[str, Any]) -> bool:
@@ -447,6 +454,7 @@ class _Reader:
         return True
 
 
+_NAME_TOKEN = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # an error's name in capitals: INVALID_RESOURCE_ID
 _STATUS_DETAIL = re.compile(r"(?P<code>\d{3,5})\s?:\s(?P<message>\S.{0,1999})", re.S)
 
 

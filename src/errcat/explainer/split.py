@@ -113,14 +113,16 @@ _LEADING_STATUS = re.compile(
 _BODY_OPENERS = ("{", "[", "<")
 _QUOTES = ('"', "'", "\u201c", "\u00ab")  # straight, typographic and guillemet quotes that open a quoted message
 _STATUS_CELL = re.compile(r"^\|[ \t]*[1-5]\d\d[ \t]*\|[ \t]*\S")  # a table row's first cell, the status alone
+_TAB_ROW = re.compile(r"^[1-5]\d\d[ ]*\t[ \t]*\S")  # a row copied from a table: the status cell, a tab, the next cell
 _HTML_TITLE = re.compile(r"<title>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</title>", re.IGNORECASE)
 _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
 # A status followed by its own reason phrase, anywhere in the text: how clients word a failed call ("resulted in a
 # `400 Bad Request` response" in Guzzle, "does not indicate success: 400 (Bad Request)." in .NET, "BadRequest: 400 Bad
 # Request:" in Spring) and how a log line holds a status line after its prefix. The phrase is checked against the
 # status's own (_reason_phrase): "400 items were rejected" is a count, "404 Not Found" a status.
-# (aiohttp's ClientResponseError quotes the phrase after a key: "400, message='Bad Request', url=…")
-_STATED_STATUS = re.compile(r"(?<![\w.,/])([45]\d\d)(?:,[ \t]*message=)?[ \t]*[('\"]?[ \t]*([A-Za-z][A-Za-z' -]{1,40})")
+# (aiohttp's ClientResponseError quotes the phrase after a key: "400, message='Bad Request', url=…"; PayPal's SDKs
+# log the status in brackets: "Response[404]: Not Found, Duration: 0.469s")
+_STATED_STATUS = re.compile(r"(?<![\w.,/])([45]\d\d)(?:\]:|,[ \t]*message=)?[ \t]*[('\"]?[ \t]*([A-Za-z][A-Za-z' -]{1,40})")
 _ERROR_PHRASES = tuple(sorted({p.lower() for status, phrases in reason_phrases().items() if status >= 400 for p in phrases}))
 # .NET's System.Net.HttpStatusCode names a status by its member: RestSharp's "Request failed with status code BadRequest",
 # a log's "StatusCode: UnprocessableEntity"; the name is a status only after those words
@@ -407,6 +409,8 @@ def _after_status(line: str, status: int) -> str | None:
     m = _STATUS_WORDS.match(line)
     if m and to_status(m.group(1)) == status:
         words = m.group(2)
+        if _TAB_ROW.match(line):  # the status's cell, then what the table says of it
+            return words
         quoted = words.lstrip(" \t:-\u2013\u2014")
         if words.startswith(_BODY_OPENERS) or quoted.startswith(_QUOTES):
             return quoted
@@ -647,8 +651,8 @@ def _leading_status(text: str) -> tuple[int, str | None] | None:
             return status, reason
         if rest.startswith(_BODY_OPENERS + _QUOTES) or (not rest and following.startswith(_BODY_OPENERS)):
             return status, None  # a body, or the error's words in quotes ('422 — "Items element should be ..."')
-        if _STATUS_CELL.match(line):  # "| 409 | IncorrectRowVersionSupplied | 111 |": a table's status column
-            return status, None
+        if _STATUS_CELL.match(line) or _TAB_ROW.match(line):  # "| 409 | IncorrectRowVersionSupplied | 111 |": a table's
+            return status, None  # status column; "429<TAB>The limit of ...": a documentation table's row, copied
         if not rest and line == text.lstrip()[: len(line)] and following[:1].isalpha():
             return status, None  # the paste's first line, the status alone over the error's words ("404", "The resource...")
     return None

@@ -300,8 +300,12 @@ def kind_words(m: ErrorMatch) -> str:
     if m.kind is MatchKind.CODE and m.sent.message is None:
         return "matched by code" if m.sent.code else "matched by name"
     if m.kind is MatchKind.NONE and _status_rows_only(m):
-        return "the status alone does not say which vendor; documented by " + ", ".join(
-            dict.fromkeys(c.entry.vendor for c in m.candidates)
+        # never "documented by X" alone: other vendors document errors under the same status (MYOB's
+        # hundreds of 400s) without stating what the bare status means
+        said = ", ".join(dict.fromkeys(c.entry.vendor for c in m.candidates))
+        return (
+            f"the status alone says neither vendor nor error; its meaning as stated by {said}"
+            " (other vendors' errors may carry it too)"
         )
     return KIND_WORDS[m.kind]
 
