@@ -36,6 +36,14 @@ _CODED = [
     # darold/pgbadger@a1ad95a t/fixtures/logplex.gz (line 9), Heroku Postgres's SQLSTATE, and the same line with another
     "2019-03-14T00:23:00+00:00 app[postgres.4849]: [GREEN] [19-1]  sql_error_code = 40P01 ERROR:  deadlock detected",
     "2019-03-14T00:23:00+00:00 app[postgres.4849]: [GREEN] [19-1]  sql_error_code = 40001 ERROR:  deadlock detected",
+    # jenkinsci/analysis-model@9b50d2d src/test/resources/edu/hm/hafner/analysis/parser/modelsim.log (lines 10 and 33),
+    # each with another of its tool's codes after it: ModelSim's message numbers in brackets
+    "# ** Warning: (vsim-8315) /data/tmp/jenkins/workspace/src/comm//ping_pong_control.sv(26): No condition is true in the "
+    "unique/priority if/case statement.",
+    "# ** Warning: (vsim-8233) /data/tmp/jenkins/workspace/src/comm//ping_pong_control.sv(26): No condition is true in the "
+    "unique/priority if/case statement.",
+    "# ** Warning: src/comm/table_tb.sv(7): (vlog-2275) 'table_tb' already exists and will be overwritten.",
+    "# ** Warning: src/comm/table_tb.sv(7): (vlog-2605) 'table_tb' already exists and will be overwritten.",
 ]
 
 
@@ -50,6 +58,7 @@ def test_a_programs_own_code_for_an_error_stays_in_its_group_text(index, tmp_pat
         assert f"{code}:" in texts, code
     assert "[MY-010068]" in texts and "[MY-010069]" in texts
     assert "sql_error_code = 40P01 ERROR" in texts and "sql_error_code = 40001 ERROR" in texts
+    assert all(code in texts for code in ("(vsim-8315)", "(vsim-8233)", "(vlog-2275)", "(vlog-2605)"))
 
 
 def test_a_number_that_is_no_code_is_still_masked(index, tmp_path):

@@ -428,6 +428,28 @@ def test_a_json_line_is_grouped_by_its_message_or_its_fields(index, tmp_path):
     assert sorted(report.other) == ["DownstreamStatus=<n> RequestMethod=GET RequestPath=/a", "Request failed"]
 
 
+# Cloudflare Logpush HTTP request lines, no message (tstack/lnav@bb0005f96c8d test/logfile_cloudflare.1, lines 5
+# and 6): named by all their fields, the client's IP and user agent made each request a group of its own
+CLOUDFLARE = [
+    '{"ClientIP":"192.0.2.88","ClientRequestHost":"www.example.com","ClientRequestMethod":"GET","ClientRequestURI":"/admin/c'
+    'onfig.php","ClientRequestUserAgent":"python-requests/2.31.0","ClientRequestReferer":"","EdgeEndTimestamp":171279000460'
+    '0000000,"EdgeResponseBytes":178,"EdgeResponseStatus":403,"EdgeStartTimestamp":1712790004590000000,"RayID":"87a1b2c3d4'
+    'e5f005","CacheCacheStatus":"dynamic","CacheResponseStatus":403,"ClientCountry":"CN","ClientRequestProtocol":"HTTP/1.1"'
+    ',"EdgeColoCode":"HKG","WAFAction":"block","WAFRuleID":"100015","FirewallMatchesActions":["block"],"FirewallMatchesRuleIDs":["100015"]}',
+    '{"ClientIP":"172.16.254.1","ClientRequestHost":"api.example.com","ClientRequestMethod":"GET","ClientRequestURI":"/v1/u'
+    'sers","ClientRequestUserAgent":"axios/1.6.2","ClientRequestReferer":"","EdgeEndTimestamp":1712790005800000000,"EdgeRes'
+    'ponseBytes":2048,"EdgeResponseStatus":401,"EdgeStartTimestamp":1712790005770000000,"RayID":"87a1b2c3d4e5f006","CacheCa'
+    'cheStatus":"dynamic","CacheResponseStatus":401,"ClientCountry":"CA","ClientRequestProtocol":"HTTP/2","EdgeColoCode":"Y'
+    'YZ","WAFAction":"allow","WAFRuleID":"","FirewallMatchesActions":[],"FirewallMatchesRuleIDs":[]}',
+]
+
+
+def test_a_cloudflare_request_line_is_grouped_by_its_request(index, tmp_path):
+    report = scanned(index, tmp_path, "cf.log", CLOUDFLARE)
+    assert sorted(report.other) == ["GET /admin/config.php", "GET /v<n>/users"]
+    assert (report.matched, report.unmatched) == ({}, {})
+
+
 # Fastify's default logger (pino's serializers): a 404 logged at info, its status under "res" and
 # its request on the line before (a public repository's notes on github.com/rfquin/academic-calendar-api,
 # found with the search tool); and a Kibana server's response line, its request under "req"

@@ -526,6 +526,31 @@ def test_a_structured_log_line_after_a_prefix_is_another_programs_error(index, t
     assert (report.errors, report.other_count, report.unmatched_count) == (2, 2, 0)
 
 
+# a Visual Studio build that Apache Ant's exec task ran (jenkinsci/analysis-model@9b50d2d46b0d
+# src/test/resources/edu/hm/hafner/analysis/parser/issue3582.txt, its first 10 lines): each line after Ant's
+# padded task name, read as one record from its first line (every line after it indented)
+ANT_EXEC = [
+    "     ...",
+    "     [exec] 23>main.cpp",
+    "     [exec] 23>Compiling resources...",
+    "     [exec] 23>Microsoft (R) Windows (R) Resource Compiler Version 6.1.6723.1",
+    "     [exec] 23>Copyright (C) Microsoft Corporation.  All rights reserved.",
+    "     [exec] 23>Linking...",
+    "     [exec] 23>LINK : fatal error LNK1181: cannot open input file 'TestLib.lib'",
+    '     [exec] 23>Build log was saved at "..."',
+    "     [exec] 23>MyApplication - 1 error(s), 0 warning(s)",
+    "     [exec] ========== Rebuild All: 1 succeeded, 1 failed, 0 skipped ==========",
+]
+
+
+def test_a_build_log_behind_ants_task_names_is_read_line_by_line(index, tmp_path):
+    path = tmp_path / "ant.log"
+    path.write_text("\n".join(ANT_EXEC) + "\n", encoding="utf-8")
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    (group,) = report.other.values()
+    assert [p.line for p in group.places] == [7] and "LNK1181" in next(iter(report.other))
+
+
 WINSTON_NOVA_404 = [
     '{"level":"info","message":"nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:12:00.236 25776 INFO nova.metadata.wsgi.server [-] 10.11.21.139,10.11.10.1 \\"GET /openstack/2013-10-17/user_data HTTP/1.1\\" status: 404 len: 176 time: 0.0010579","timestamp":"2026-11-19T02:22:27.450Z"}',
     '{"level":"info","message":"nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:09:15.022 25790 INFO nova.metadata.wsgi.server [-] 10.11.21.135,10.11.10.1 \\"GET /openstack/2013-10-17/user_data HTTP/1.1\\" status: 404 len: 176 time: 0.0011439","timestamp":"2026-11-19T02:40:45.344Z"}',

@@ -82,13 +82,15 @@ _MESSAGE_KEYS = (
 )
 _OAUTH_KEYS = frozenset(("error", "error_description", "error_uri", "state"))
 _BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body", "errorbody", "payload", "data", "content")
-_URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri", "requesturi")
-_METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method")
+# Cloudflare's Logpush HTTP request fields ("ClientRequestMethod", "ClientRequestURI", "EdgeResponseStatus"):
+# unread, a line was named by all its fields, its client's IP and user agent too: each request a group of its own
+_URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri", "requesturi", "clientrequesturi")
+_METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method", "clientrequestmethod")
 # bunyan's and pino's; 3 and 4 are loud on every small scale (syslog's and GELF's error and warning,
 # Nextcloud's error and fatal, .NET's warning and error), 0-2 are not (Nextcloud's debug and info)
 _MONGODB_SEVERITIES = {"F": "fatal", "E": "error", "W": "warn", "I": "info", "D": "debug"}
 _NUMBERED_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal", 3: "error", 4: "warning"}
-_STATUS_KEYS = (*STATUS_KEYS, "code")  # in a log record's own fields, a bare "code" may be the status
+_STATUS_KEYS = (*STATUS_KEYS, "code", "edgeresponsestatus")  # in a log record's own fields, a bare "code" may be the status
 
 
 # what an error field holds when there was none: Akamai DataStream's "errorCode": "-" on every request

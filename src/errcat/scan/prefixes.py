@@ -6,7 +6,9 @@ pretty-printed then has the prefix on each of its lines, so none of them looks l
 record: a MYOB error's body was split from its request and the status alone was reported. When
 the first lines of what a reader reads (an input, or a worker's range of it) carry such a prefix,
 it is taken off every line that has one before the records are found (line numbers are
-unchanged; a sample no longer shows the service's name).
+unchanged; a sample no longer shows the service's name). Apache Ant's task name, padded to its
+column (``     [exec] ``), is such a prefix too: a build log that Ant's exec task ran was one record
+from its first line (every line after it indented), its ``LINK : fatal error`` unread.
 """
 
 from __future__ import annotations
@@ -26,23 +28,36 @@ _ANSI = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
 _PREFIX = rf"(?:{_ANSI}{COMPOSE_NAME}{_ANSI}{COMPOSE_BAR[:-1]}{_ANSI} |{KUBECTL})".encode()
 _AFTER_NEWLINE = re.compile(rb"\n" + _PREFIX)  # a literal first: re skips ahead in C
 _AT_START = re.compile(_PREFIX)
+# Ant's DefaultLogger: "[task] " right-aligned to 12 columns (org.apache.tools.ant.DefaultLogger.LEFT_COLUMN_SIZE),
+# a task's name of up to 8 letters after at least one space (a bare "[INFO] " is Maven's level, no prefix)
+_ANT = b"(?:%s)(?: |(?=[\r\n])|\\Z)" % b"|".join(b" " * (9 - n) + rb"\[[A-Za-z][\w.:-]{%d}\]" % (n - 1) for n in range(1, 9))
+_ANT_AFTER_NEWLINE = re.compile(rb"\n" + _ANT)
+_ANT_AT_START = re.compile(_ANT)
 SAMPLE_LINES = 20  # the first lines looked at: nine in ten whole ones of them (at least three) carry a
 MIN_LINES = 3  # prefix ("docker compose up" writes "Attaching to web-1, redis-1" first)
 SNIFF = 1 << 16  # bytes of the first chunk those lines are looked for in
 MAX_HELD = 1 << 20  # a line's bytes held while its end is awaited (records.MAX_LINE)
 
 
-def prefixed(head: Buffer) -> bool:
-    """Whether the whole lines at the start of an input carry a container runtime's prefix."""
+def prefixed(head: Buffer) -> tuple[re.Pattern[bytes], re.Pattern[bytes]] | None:
+    """The prefix (after a newline, at the start) the whole lines at the start of an input carry: a
+    container runtime's on nine in ten of them, Ant's on half of those with text (its targets'
+    names, "compile:", and blank lines between); None when they carry neither."""
     lines = bytes(head[: head.rfind(b"\n") + 1]).splitlines()[:SAMPLE_LINES]
     carry = sum(1 for line in lines if _AT_START.match(line))
-    return carry >= MIN_LINES and carry * 10 >= len(lines) * 9
+    if carry >= MIN_LINES and carry * 10 >= len(lines) * 9:
+        return _AFTER_NEWLINE, _AT_START
+    ant = sum(1 for line in lines if _ANT_AT_START.match(line))
+    if ant >= MIN_LINES and ant * 2 >= sum(1 for line in lines if line.strip()):
+        return _ANT_AFTER_NEWLINE, _ANT_AT_START
+    return None
 
 
-def unprefixed(data: Buffer) -> bytes:
+def unprefixed(data: Buffer, prefix: tuple[re.Pattern[bytes], re.Pattern[bytes]]) -> bytes:
     """``data`` (whole lines, from a line's start) without the prefix at each line's start."""
-    data = _AFTER_NEWLINE.sub(b"\n", data)
-    m = _AT_START.match(data)
+    after_newline, at_start = prefix
+    data = after_newline.sub(b"\n", data)
+    m = at_start.match(data)
     return data[m.end() :] if m else data
 
 
@@ -54,20 +69,21 @@ def without_prefixes(chunks: Iterable[Buffer], marks: list[int | None]) -> Itera
     first = next(it, None)
     if first is None:
         return
-    if not prefixed(first[:SNIFF]):
+    prefix = prefixed(first[:SNIFF])
+    if prefix is None:
         yield first
         yield from it
         return
-    marks[:] = [None if at is None else len(unprefixed(first[:at])) for at in marks]
+    marks[:] = [None if at is None else len(unprefixed(first[:at], prefix)) for at in marks]
     tail = b""
     for chunk in chain([first], it):
         data = tail + bytes(chunk)
         cut = data.rfind(b"\n") + 1
         tail = data[cut:]
         if cut:
-            yield unprefixed(data[:cut])
+            yield unprefixed(data[:cut], prefix)
         elif len(tail) > MAX_HELD:  # one line longer than the finder reads (it skips it): not held on to
             yield tail
             tail = b""
     if tail:
-        yield unprefixed(tail)
+        yield unprefixed(tail, prefix)

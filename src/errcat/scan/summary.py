@@ -79,10 +79,12 @@ _MASKS = (
     # error's own name; nor a message's own code before its colon or closing bracket (MSVC's "warning C4996:", C#'s "CS0618:",
     # "NU1902:", Apache's "AH01630:", Oracle's "ORA-00942:", MySQL's "[MY-010068]", IAR's "Warning[Pe177]:"), a Cisco
     # message's facility, severity and id ("%ASA-4-106023:"), a code's value after its key with spaces (Heroku Postgres's
-    # "sql_error_code = 40P01"): each was "C<n>", "AH<n>", "%ASA-<n>-<n>", "<n>P<n>", every error of its program one group
+    # "sql_error_code = 40P01"), ModelSim's and Questa's tool and message number in brackets ("(vsim-8315)", "(vlog-2605)"):
+    # each was "C<n>", "AH<n>", "%ASA-<n>-<n>", "<n>P<n>", "(vsim-<n>)", every error of its program one group
     (
         re.compile(
             r"(?P<code>\b(?:\w*[Cc]ode|\w*[Ee]rror|hr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)0[xX][0-9A-Fa-f]+\b"
+            r"|\((?:v(?:sim|log|com|opt|lib|map|del)|sccom|qrun)-\d{1,5}\)"
             rf"|{IBM_MESSAGE_ID}[A-Z](?=[: ])"
             r"|(?=[A-Z])(?<![\w./\\%-])(?:[A-Z]{1,10}(?:-[A-Z]{1,10})?-?|[A-Z][a-z])\d{3,6}(?=\s?[:\]])"
             r"|%[A-Z][A-Z0-9_]{1,19}-[0-7]-[A-Z0-9_]{1,40}(?=:)"

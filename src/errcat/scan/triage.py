@@ -48,9 +48,12 @@ _UNSEEN: Any = object()  # no verdict counted for a shape (None is one: no error
 SORTED_SIZE = 50_000  # verdicts kept by shape (a few MB); beyond, the cache starts again
 _BODY = re.compile(r"[{<]")  # where an error envelope could be
 # a message's own code, whose digits a shape drops (MSVC's "warning C4996:", C#'s "CS0618:", Apache's "AH01630:",
-# MySQL's "[MY-010068]", IAR's "[Pe177]", Cisco's "%ASA-4-106023:"): kept in the group's text (summary.signature), so
-# it is kept in the shape, or the first code of a shape named every other's group
-_OWN_CODES = r"[A-Z]-?\d{3,6}\s?[:\]]|[A-Z][a-z]\d{3,6}\]|%[A-Z][A-Z0-9_]{1,19}-[0-7]-[A-Z0-9_]{1,40}:"
+# MySQL's "[MY-010068]", IAR's "[Pe177]", Cisco's "%ASA-4-106023:", ModelSim's "(vsim-8315)"): kept in the group's text
+# (summary.signature), so it is kept in the shape, or the first code of a shape named every other's group
+_OWN_CODES = (
+    r"[A-Z]-?\d{3,6}\s?[:\]]|[A-Z][a-z]\d{3,6}\]|%[A-Z][A-Z0-9_]{1,19}-[0-7]-[A-Z0-9_]{1,40}:"
+    r"|\((?:v(?:sim|log|com|opt|lib|map|del)|sccom|qrun)-\d{1,5}\)"
+)
 _OWN_CODE, _OWN_CODE_TEXT = re.compile(_OWN_CODES.encode()), re.compile(_OWN_CODES)  # in a shape; in a template's key
 
 
