@@ -72,3 +72,43 @@ SECRETS = [
 def test_secrets_beside_ids_stay_hidden(secret: str, template: str) -> None:
     out = shown(template.format(v=secret))
     assert secret not in out and secret[-12:] not in out
+
+
+def human() -> str:
+    """A password a person picks: a word and a number (no shape tells it: only its place does)."""
+    return rnd.choice(["Kestrel", "harbour", "Winter", "matilda"]) + str(rnd.randint(100, 9999))
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["Zugangspasswort: ops / {v}", "password: svc_ledger / {v}", "Passwort für Staging: ops / {v}", "pwd: admin / {v}."],
+)
+def test_a_user_and_password_after_a_passwords_name_are_both_hidden(template: str) -> None:
+    secret = human()
+    out = shown(template.format(v=secret))
+    assert secret not in out
+
+
+@pytest.mark.parametrize(
+    "template", ["login(ops, {v}) failed", "authenticate(svc_ledger, {v}) -> 401", "ERROR sign_in(admin, {v}): denied"]
+)
+def test_a_bare_password_in_a_printed_login_call_is_hidden(template: str) -> None:
+    secret = human()
+    out = shown(template.format(v=secret))
+    assert secret not in out and template.split("(")[0].split()[-1] in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "client.login(user, password)",
+        "self.client.login(self.user, self.pw)",
+        "login($user, $pass)",
+        "login(user, pw2) raised",
+        "authenticate(request, getPassword())",
+        "login(db, 1234)",
+        "password reset failed: see docs / wiki",
+    ],
+)
+def test_variables_in_login_calls_and_prose_stay_readable(text: str) -> None:
+    assert shown(text) == text
