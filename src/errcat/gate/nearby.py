@@ -423,7 +423,8 @@ def _value_before(text: str, start: int, words: list[str]) -> tuple[int, int] | 
 # ("Zugangsdaten: svc / <password>", "identifiants : svc / <password>")
 _USER_SLASH_PASSWORD = _lazy(
     r"(?:cred(?:s|entials?|enciales|enciais|enziali)|logins?|log[ \t]in[ \t]with|(?:zugangs|anmelde|login)daten|identifiants?"
-    r"|inloggegevens)\b[^\r\n/]{0,64}?[ \t](?P<user>[a-z0-9_.@\\-]{1,64})[ \t]{0,4}/[ \t]{0,4}"
+    r"|inloggegevens|pass(?:word|wort|wd)|pwd|mot[ \t]de[ \t]passe|contrase(?:ñ|n)a|senha|wachtwoord)"  # (a password's own name)
+    r"\b[^\r\n/]{0,64}?[ \t](?P<user>[a-z0-9_.@\\-]{1,64})[ \t]{0,4}/[ \t]{0,4}"
     r"(?P<val>[^\s'\"`,;/]{6,128}?)[ \t]*[.,;!]?[ \t]*\r?$",
     re.MULTILINE,
 )
@@ -436,7 +437,7 @@ _LOGIN_WITH = _lazy(
 )
 
 
-_PAIR_WORDS = ("cred", "log", "sign", "auth", "daten", "identifiant")
+_PAIR_WORDS = ("cred", "log", "sign", "auth", "daten", "identifiant", "pass", "pwd", "contrase", "senha", "wachtwoord")
 
 
 def _users_and_passwords(text: str) -> Iterator[Span]:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from .basics import _HEX, _ID_LABEL, _LOWER_THEN_UPPER, _MARKED, Span, _lazy, distinct_lines
+from .ids import api_id
 from .places import _PUBLIC_HEX_KEY
 from .shapes import _PLUS_WORD, _camel_words, _entropy, _reads_as_words, _word_like
 
@@ -164,6 +165,8 @@ def _dotted_passwords(text: str) -> Iterator[Span]:
         return
     for m in _DOTTED().finditer(text):
         token = m.group("core")
+        if api_id(token.split(".", 1)[0]):
+            continue  # an API object's id (Stripe's price_1HFw3Q…, evt_1NG8….json): read by its user
         if not (_dotted_password(token) or (_loosely_dotted(token) and _credential_context(text, *m.span()))):
             continue
         if not _ID_LABEL().search(text, max(0, m.start() - 56), m.start()):

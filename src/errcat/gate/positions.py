@@ -93,6 +93,24 @@ def _call_arguments(text: str, m: re.Match[str]) -> Iterator[Span]:
     for index, span in args:
         if (at is None or index == (count - 1 if at < 0 else at)) and (checked := _checked(text, *span)):
             yield Span(*checked, "credential by position")
+    if not args and count == 2 and at is None:
+        yield from _bare_password(text, start, end)
+
+
+# A login call a log printed with its arguments bare, "login(ops, Kestrel2741) failed": the second is the password when
+# it is a literal (letters with digits or signs: a person's bluefish1972 too), not a variable's name (password, self.pw,
+# user_pw2) or a number
+_BARE_ARGUMENT = _lazy(r"[ \t]*([^\s,()\[\]\"']{1,128})[ \t]*")
+_VARIABLE = _lazy(r"[$@&*]?[a-z_][a-z0-9_]*(?<![0-9]{3})(?:\.[a-z_][a-zA-Z0-9_]*)*|[a-z_]+[A-Za-z]*|[0-9.]+")
+
+
+def _bare_password(text: str, start: int, end: int) -> Iterator[Span]:
+    value = _BARE_ARGUMENT().fullmatch(text, text.index(",", start) + 1, end)
+    if value is None:
+        return
+    word = value.group(1)
+    if any(c.isalpha() for c in word) and not word.isalpha() and not _VARIABLE().fullmatch(word) and _MARKED not in word:
+        yield Span(*value.span(1), "credential by position")
 
 
 # A line that is user:password alone (an htpasswd line, plain or hashed: sync:$apr1$…, a .pgpass-like

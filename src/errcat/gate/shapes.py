@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .basics import _GUID, _HEX, _ID_LABEL, _LOWER_THEN_UPPER, _MARKED, _MIXED, Span, _lazy
+from .ids import api_id
 
 # (an Atlassian API token ends in "=" and a checksum of 8 hex digits: ATATT3xFfGF0…=0A1B2C3D)
 _TOKEN = _lazy(r"[A-Za-z0-9+/_.~-]{16,}(?:={1,3}(?:[0-9A-F]{8}(?![A-Za-z0-9]))?)?")
@@ -39,6 +40,8 @@ def looks_random(token: str) -> bool:
         return False  # a word
     if _MARKED in token or _GUID().fullmatch(token) or _HEX().fullmatch(token) or _GENERATED_NAME().fullmatch(token):
         return False
+    if api_id(token):
+        return False  # a payment API object's id (Stripe's price_1HFw3Q…, PayPal's PAY-…)
     if token[:2] in ("0x", "0X") and _HEX().fullmatch(token, 2):
         return False  # a number in hex, as hex ids are
     letters = sum(map(str.isalpha, token))
