@@ -203,7 +203,8 @@ def _answers(address: str) -> None:
             comm.abort()
 
     try:
-        asyncio.run(asyncio.wait_for(identity(), SILENT))
+        with _quiet("distributed.protocol.core"):  # a garbled answer: it logs a traceback, errcat a line (the Client's)
+            asyncio.run(asyncio.wait_for(identity(), SILENT))
     except TimeoutError:
         raise UsageError(
             f"--dask {shown(address)}: the address takes connections but says nothing Dask understands "
