@@ -89,6 +89,28 @@ def test_a_run_told_on_its_terminal_that_it_waits_for_a_fifo_waits_past_the_boun
         assert stream.read() == b"late\n"
 
 
+def test_a_fifo_whose_writer_is_there_but_slow_is_read_past_the_bound(tmp_path: Path, monkeypatch) -> None:
+    """A writer that opened the FIFO and writes later (a script's "slow_job > fifo") is a slow input, read however slowly
+    it comes, as a shell's pipe is: only a FIFO no program has opened is an input error (review3)."""
+    from errcat import fs
+
+    monkeypatch.setattr(fs, "fifo_wait", 0.3)
+    fifo = tmp_path / "errors.fifo"
+    os.mkfifo(fifo)
+    opened = threading.Event()
+
+    def write() -> None:
+        with open(fifo, "wb") as f:  # its open returns once errcat's is done
+            opened.set()
+            time.sleep(1.5)
+            f.write(b"late\n")
+
+    threading.Thread(target=write, daemon=True).start()
+    with fs.open_input(str(fifo)) as stream:
+        assert opened.wait(5)
+        assert stream.read() == b"late\n"
+
+
 # -- scan of an http(s):// input whose server never answers ---------------------------------------------------
 # aiohttp's own bound is 5 minutes: a server that took the connection and said nothing, or stalled in the body,
 # held scan that long. Each connection and each read now waits 5 s at most, said as no answer, not as a missing

@@ -136,3 +136,12 @@ def test_an_observed_error_under_documented_only_is_said_to_be_left_out(cli) -> 
     assert result.exit_code == 1
     assert "InvalidDateRange" not in result.stderr
     assert "only as an error seen in public reports (sage invalid_grant)" in result.stderr
+
+
+def test_a_status_documented_for_other_vendors_is_not_said_to_be_only_observed(cli) -> None:
+    """401 is documented (Sage's, InvoiceXpress's, ProSpend's): under --vendor myob --documented-only it was "in the
+    catalog only as an error seen in public reports", which the filters, not the catalog, made true (review3)."""
+    result = cli("lookup", "401", "--documented-only", "--vendor", "myob")
+    assert result.exit_code == 1
+    assert "\n401 is in the catalog" not in result.stderr
+    assert "with the filters given, 401 is in the catalog only as an error seen in public reports" in result.stderr

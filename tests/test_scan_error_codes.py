@@ -141,3 +141,36 @@ def test_repeats_of_coded_lines_are_counted_by_shape_and_code_as_one_at_a_time(i
 
     monkeypatch.setattr(triage.Triage, "count_lines", one_at_a_time)
     assert {text: g.count for text, g in scanned(index, tmp_path, "repeats.log", lines).other.items()} == groups
+
+
+def test_a_record_id_after_its_noun_is_no_code(index, tmp_path):
+    """A record's id after the word naming it ("invoice INV-00123:", "job J20451:") is a value, not the error's
+    code: kept, it made one group per invoice (review3). A code after a level word is still kept."""
+    lines = [
+        "2024-05-01 10:00:01 ERROR Failed to post invoice INV-00123: validation failed",
+        "2024-05-01 10:00:02 ERROR Failed to post invoice INV-00124: validation failed",
+        "2024-05-01 10:00:05 ERROR Sync job J20451: connection reset by peer",
+        "2024-05-01 10:00:06 ERROR Sync job J20452: connection reset by peer",
+        "src\\main.cpp(97): fatal error C1083: Cannot open include file",
+        "src\\main.cpp(98): fatal error C1084: Cannot open include file",
+    ]
+    report = scanned(index, tmp_path, "ids.log", lines)
+    groups = other_groups(report)
+    assert sorted(places for _, places in groups) == [[1, 2], [3, 4], [5], [6]]
+    texts = " ".join(text for text, _ in groups)
+    assert "INV-00123" not in texts and "J20451" not in texts and "C1083:" in texts and "C1084:" in texts
+
+
+def test_a_value_after_any_code_word_is_no_error_code(index, tmp_path):
+    """A one-time code after its name ("verification code: 483920") is a value, one per line: kept like an error's
+    code after "error code", it made one group per login (review3)."""
+    lines = [
+        "2024-05-01 10:00:01 ERROR otp: login failed, verification code: 483920 rejected",
+        "2024-05-01 10:00:02 ERROR otp: login failed, verification code: 739104 rejected",
+        "2024-05-01 10:00:03 ERROR payment failed: error code: 51 declined",
+        "2024-05-01 10:00:04 ERROR payment failed: error code: 05 declined",
+    ]
+    report = scanned(index, tmp_path, "otp.log", lines)
+    groups = other_groups(report)
+    assert sorted(places for _, places in groups) == [[1, 2], [3], [4]]
+    assert "483920" not in " ".join(text for text, _ in groups)

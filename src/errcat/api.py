@@ -84,8 +84,10 @@ class ErrorCatalog:
         if documented_only and not result.found and (full := lookup(self.index, q, chosen)).found:
             # an error only seen in public reports (Sage's invalid_grant): there, left out, and no typo of another
             titles = ", ".join([g.title for s in full.sections for g in s.groups][:3])
+            # with other filters, the catalog may document it for rows they leave out (401 --vendor myob)
+            given = "with the filters given, " if any(value is not None for value in chosen) else ""
             note = (
-                f"{result.query} is in the catalog only as an error seen in public reports ({titles}),"
+                f"{given}{result.query} is in the catalog only as an error seen in public reports ({titles}),"
                 " which the documented-only view leaves out."
             )
             result = result._replace(suggestions=(), notes=(note,))

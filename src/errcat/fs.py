@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 Writer = Callable[[Path], None]  # fills the temporary file it is given
 
@@ -54,26 +55,58 @@ def open_input(name: str) -> BinaryIO:
     of the shell's (``<(cmd)``, /dev/stdin) already has its writer and is read however slowly it comes."""
     fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO's open returns at once
     try:
+        early = b""
         if stat.S_ISFIFO(os.fstat(fd).st_mode) and not os.path.basename(os.path.realpath(name)).startswith("pipe:"):
-            _await_writer(fd, fifo_wait)
+            early = _await_writer(fd, fifo_wait)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
+        stream = os.fdopen(fd, "rb")
+        return stream if not early else cast(BinaryIO, io.BufferedReader(_Prefixed(early, stream)))
     except BaseException:
         os.close(fd)
         raise
 
 
-def _await_writer(fd: int, wait: float | None) -> None:
+def _await_writer(fd: int, wait: float | None) -> bytes:
+    """Wait for the FIFO's writer; the byte a check for one read, if it came (it is the input's first)."""
     import select
 
     if not hasattr(select, "poll"):
-        return
+        return b""
     poll = select.poll()
     poll.register(fd, select.POLLIN | select.POLLHUP)  # opened without waiting, a read now would see no writer: an end
-    if not poll.poll(None if wait is None else int(wait * 1000)):  # a FIFO never written to reports nothing, not even a hang-up
+    if poll.poll(None if wait is None else int(wait * 1000)):  # a FIFO never written to reports nothing, not even a hang-up
+        return b""
+    try:  # no writer: an end of file at once; a writer there but silent (a script's "slow_job > fifo"): nothing yet
+        first = os.read(fd, 1)
+    except BlockingIOError:
+        poll.poll(None)  # a slow input, read however slowly it comes, as a shell's pipe is
+        return b""
+    if not first:
         said = f"a FIFO nothing was written to in {wait:g} s (start its writer, or pipe the text in and give - for stdin)"
         raise OSError(errno.ETIMEDOUT, said)
+    return first  # written just after the wait
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream whose first bytes were already read (the FIFO's check for a writer), then the rest of it."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self.head, self.rest = head, rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n], self.head = self.head[:n], self.head[n:]
+            return n
+        return int(self.rest.readinto(buffer))  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        self.rest.close()
+        super().close()
 
 
 def write_atomic(path: Path, write: Writer, mode: int | None = None) -> None:

@@ -81,14 +81,20 @@ _MASKS = (
     # message's facility, severity and id ("%ASA-4-106023:"), a code's value after its key with spaces (Heroku Postgres's
     # "sql_error_code = 40P01"), ModelSim's and Questa's tool and message number in brackets ("(vsim-8315)", "(vlog-2605)"):
     # each was "C<n>", "AH<n>", "%ASA-<n>-<n>", "<n>P<n>", "(vsim-<n>)", every error of its program one group
+    # (but not a record's id after the word naming it, "invoice INV-00123:", "job J20451:": one group per invoice; a code
+    # after a level word is one, "fatal error C1083:"; nor a value after any code's name, "verification code: 483920",
+    # only an error's, a status's or an exit's code)
     (
         re.compile(
             r"(?P<code>\b(?:\w*[Cc]ode|\w*[Ee]rror|hr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)0[xX][0-9A-Fa-f]+\b"
             r"|\((?:v(?:sim|log|com|opt|lib|map|del)|sccom|qrun)-\d{1,5}\)"
             rf"|{IBM_MESSAGE_ID}[A-Z](?=[: ])"
-            r"|(?=[A-Z])(?<![\w./\\%-])(?:[A-Z]{1,10}(?:-[A-Z]{1,10})?-?|[A-Z][a-z])\d{3,6}(?=\s?[:\]])"
+            r"|(?=[A-Z])(?<![\w./\\%-])(?:(?<=[Ee]rror )|(?<=[Ww]arning )|(?<=[Ff]atal )|(?<![a-z] ))"
+            r"(?:[A-Z]{1,10}(?:-[A-Z]{1,10})?-?|[A-Z][a-z])\d{3,6}(?=\s?[:\]])"
             r"|%[A-Z][A-Z0-9_]{1,19}-[0-7]-[A-Z0-9_]{1,40}(?=:)"
-            r"|(?<=[Cc]ode)\s*[=:]\s*[0-9A-Z]{1,12}\b)"
+            r"|(?:(?<=[Ee]rror[_ ][Cc]ode)|(?<=[Ee]rror[Cc]ode)|(?<=[Ss]tatus[_ ][Cc]ode)|(?<=[Ss]tatus[Cc]ode)"
+            r"|(?<=[Ee]xit[_ ]code))"
+            r"\s*[=:]\s*[0-9A-Z]{1,12}\b)"
             r"|(?<![Cc]ode=)(?<![Cc]ode=[A-Z])(?<![Cc]ode=[A-Z]{2})(?<!\d)(?<!%)(?<!%[0-9A-Fa-f])\d+(?:[.,]\d+)*"
         ),
         lambda m: m["code"] or "<n>",
