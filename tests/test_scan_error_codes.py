@@ -121,14 +121,7 @@ def test_repeats_of_coded_lines_are_counted_by_shape_and_code_as_one_at_a_time(i
     lines = [_CODED[k % 4].replace("(97)", f"({k % 89})").replace("(30)", f"({k % 71})") for k in range(3000)]
     lines += [line.replace("9", "8") for line in _CODED[8:10] * 500]  # ASA lines, their numbers varied
     lines.insert(1500, "src\\main.cpp(12): warning C12: '_splitpath': This function or variable may be unsafe.")  # no code
-    calls = [0]
-    record = triage.Triage.record
-
-    def counting(self, *args, **kwargs):
-        calls[0] += 1
-        return record(self, *args, **kwargs)
-
-    monkeypatch.setattr(triage.Triage, "record", counting)
+    calls = _count_records(monkeypatch)
     at_once = scanned(index, tmp_path, "repeats.log", lines)
     groups = {text: g.count for text, g in at_once.other.items()}
     assert calls[0] < 200, calls[0]  # each code's first records, until its group is full
@@ -180,9 +173,17 @@ def test_an_id_that_is_no_code_does_not_split_a_lines_shape(index, tmp_path, mon
     """triage keys shapes by exactly the codes a group's text keeps (summary.OWN_CODE): an invoice's id after its
     word ("invoice INV-00123:", no code there) was a code to triage, so each line was its own shape, prepared one by
     one (200,000 lines: 0.36 s of CPU became 20.7 s); one group, counted in bulk."""
+    lines = [f"2026-11-20 01:00:{k % 60:02d} ERROR sync invoice INV-{10000 + k * 7919 % 89999}: push failed" for k in range(2000)]
+    calls = _count_records(monkeypatch)
+    report = scanned(index, tmp_path, "invoices.log", lines)
+    assert [g.count for g in report.other.values()] == [2000]
+    assert calls[0] < 50, calls[0]
+
+
+def _count_records(monkeypatch) -> list[int]:
+    """How many records triage prepares one by one (Triage.record), counted in the list's one item as the scan runs."""
     from errcat.scan import triage
 
-    lines = [f"2026-11-20 01:00:{k % 60:02d} ERROR sync invoice INV-{10000 + k * 7919 % 89999}: push failed" for k in range(2000)]
     calls = [0]
     record = triage.Triage.record
 
@@ -191,6 +192,4 @@ def test_an_id_that_is_no_code_does_not_split_a_lines_shape(index, tmp_path, mon
         return record(self, *args, **kwargs)
 
     monkeypatch.setattr(triage.Triage, "record", counting)
-    report = scanned(index, tmp_path, "invoices.log", lines)
-    assert [g.count for g in report.other.values()] == [2000]
-    assert calls[0] < 50, calls[0]
+    return calls

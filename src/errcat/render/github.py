@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..explainer.redact import redact
-from .scan import error_title, headline, reading_mark, retry_words, scan_markdown
+from .scan import error_title, headline, retry_words, scan_markdown
+from .text import reading_mark
 
 if TYPE_CHECKING:
     from ..scan.summary import Group, ScanReport

@@ -7,14 +7,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..documents import envelope, guide_record
-from ..legend import reading
 from ..text import visible_line
 from ..values import RESENT, unsafe_resend_words
 from .markdown import Raw, escape, table
-from .text import Line
+from .text import Line, reading_mark
 
 if TYPE_CHECKING:
-    from ..model import Guide
     from ..scan.summary import Group, Key, Matched, ScanReport
 
 
@@ -50,12 +48,6 @@ def _places(group: Group) -> str:
 
 def _endpoints(group: Group) -> str:
     return ", ".join(f"{e} ({n:,})" for e, n in group.endpoints.most_common(5))
-
-
-def reading_mark(guide: Guide) -> str:
-    """A guide's meaning, fix and retry are errcat's words and rating, not the vendor's (lookup and explain say so
-    too); a team's layer's guide, that catalog file's."""
-    return f"[{reading(guide.by)}]"
 
 
 def retry_words(g: Matched) -> str:

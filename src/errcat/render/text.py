@@ -54,10 +54,15 @@ def claim_labels(g: Guide, sources: tuple[Citation, ...], name: str) -> tuple[st
     )
 
 
+def reading_mark(g: Guide) -> str:
+    """The mark on a guide's words and ratings: errcat's reading, or a team's layer's file (legend.reading)."""
+    return f"[{reading(g.by)}]"
+
+
 def rating_label(g: Guide) -> str:
     """The mark on a guide's retry and who-acts: errcat's rating (no vendor sends them), whatever its sources say
     of the rest; a team's layer's own."""
-    return f"  [{reading(g.by)}]"
+    return f"  {reading_mark(g)}"
 
 
 def group_sources(group: ErrorGroup) -> tuple[Citation, ...]:

@@ -255,16 +255,16 @@ class Triage:
         return self._coded(key, data, shape) if shape in self.coded else key
 
     def _coded(self, shape: bytes, data: Buffer, plain: bytes | None = None) -> bytes:
-        """A one-line record's shape with the codes its line holds (_OWN_CODE: digits a shape drops name its error),
-        and after a mark once its plain shape (``plain``, digits dropped) has been seen with one, so that a line of
-        that shape without a code is told apart; count_lines looks up only such lines' codes, one search each."""
+        """A one-line record's shape with the codes its line holds (_OWN_CODE), once its ``plain`` shape (digits
+        dropped, as count_lines makes it) has been seen with one: then a line of it without a code is keyed apart
+        too (a mark alone), and count_lines searches only such shapes' lines for codes."""
         codes = _OWN_CODE.findall(data)
-        if not codes:
-            if plain is None and self.coded:
-                plain = bytes(data).replace(b"\r", b"").translate(None, VARYING_BYTES)
-            return shape + b"\x01" if plain is not None and plain in self.coded else shape
+        if not codes and not self.coded:
+            return shape
         if plain is None:
             plain = bytes(data).replace(b"\r", b"").translate(None, VARYING_BYTES)
+        if not codes:
+            return shape + b"\x01" if plain in self.coded else shape
         if plain not in self.coded:
             self.coded.add(plain)
             self.counted.pop(plain, None)  # counted by a line without a code: from now on, by each line's codes
