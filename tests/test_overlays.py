@@ -159,3 +159,27 @@ def test_a_team_guide_is_marked_as_its_catalog_files_words_not_errcats(cli, team
     assert "Our proxy timed out talking to MYOB." in scanned and "[from " in scanned and "errcat's reading" not in scanned
     builtin = cli("lookup", "25008").stdout
     assert "[errcat's reading of the document]" in builtin and "[errcat's reading]" in builtin
+
+
+def test_a_team_guides_mark_wraps_whole_on_a_narrow_terminal(team, monkeypatch):
+    """At 60 columns "[from .../team.yaml]" stays on one line, as errcat's own marks do (it ended a line "[from")."""
+    import io
+
+    from errcat.query import lookup
+    from errcat.render.console import print_lines
+    from errcat.render.text import lookup_lines
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    index = errcat.open_catalog(paths=[team], use_env=False).index
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm")
+    for width in range(40, 131, 10):
+        monkeypatch.setenv("COLUMNS", str(width))
+        out = Tty()
+        print_lines(lookup_lines(lookup(index, "99999")), out)
+        lines = out.getvalue().splitlines()
+        assert sum("[from " in line and "team.yaml]" in line for line in lines) >= 1, (width, lines)
+        assert not any(line.rstrip().endswith("[from") for line in lines), (width, lines)

@@ -90,9 +90,9 @@ def _one_per_row(lines: list[Line]) -> list[Line]:
     return out
 
 
-# A word, or errcat's mark on what it says ("[errcat's reading]", "[errcat's reading of the document]") as one:
-# broken at its space, "[errcat's" ended a line and "reading]" began the next.
-_WORD = r"\[" + re.escape(READING) + r"[^\]\n]*\]\S*|\S+"
+# A word, or the mark on whose words a guide's are ("[errcat's reading]", "[errcat's reading of the document]", a
+# team catalog's "[from team.yaml]", legend.reading) as one: broken at its space, "[errcat's" ended a line.
+_WORD = r"\[(?:" + re.escape(READING) + r"|from )[^\]\n]*\]\S*|\S+"
 
 
 def _breaks(plain: str, first: int, rest: int, indent: int = 0) -> list[int]:
