@@ -35,14 +35,19 @@ T = TypeVar("T")
 # A message's own code, which names its error where digits a mask drops would make every error of its program one
 # group (see the mask below); triage keys a line's shape by the same codes, so both always agree on what one is.
 OWN_CODE = (
-    r"(?=[A-Z])(?<![\w./\\%-])(?:(?<=[Ee]rror )|(?<=[Ww]arning )|(?<=[Ff]atal )|(?<![a-z] ))"
-    r"(?:[A-Z]{1,10}(?:-[A-Z]{1,10})?-?|[A-Z][a-z])\d{3,6}(?=\s?[:\]])"
-    r"|%[A-Z][A-Z0-9_]{1,19}-[0-7]-[A-Z0-9_]{1,40}(?=:)"
-    r"|\((?:v(?:sim|log|com|opt|lib|map|del)|sccom|qrun)-\d{1,5}\)"
+    # The first character of every form, consumed by one class: a search skips every other character in C
+    # (the engine tries a pattern only where its first class matches), and each form below checks what
+    # that character was by a look-behind. As a plain alternation of the forms, a coded line (an ASA log's)
+    # took 5.2 µs a line here, 1.8 times this form, with the same matches on 1.3 million real log lines.
+    r"[A-Z%(\s=:]"
+    r"(?:(?<=[A-Z])(?<![\w./\\%-][A-Z])(?:(?<=[Ee]rror [A-Z])|(?<=[Ww]arning [A-Z])|(?<=[Ff]atal [A-Z])|(?<![a-z] [A-Z]))"
+    r"(?:[A-Z]{0,9}(?:-[A-Z]{1,10})?-?|[a-z])\d{3,6}(?=\s?[:\]])"
+    r"|(?<=%)[A-Z][A-Z0-9_]{1,19}-[0-7]-[A-Z0-9_]{1,40}(?=:)"
+    r"|(?<=\()(?:v(?:sim|log|com|opt|lib|map|del)|sccom|qrun)-\d{1,5}\)"
     # (after "code" first: five look-behinds tried at every place cost a scan 2.5 times the rest of the pattern)
-    r"|(?<=[Cc]ode)(?:(?<=[Ee]rror[_ ][Cc]ode)|(?<=[Ee]rror[Cc]ode)|(?<=[Ss]tatus[_ ][Cc]ode)|(?<=[Ss]tatus[Cc]ode)"
-    r"|(?<=[Ee]xit[_ ]code))"
-    r"\s*[=:]\s*[0-9A-Z]{1,12}\b"
+    r"|(?<=[Cc]ode[\s=:])(?:(?<=[Ee]rror[_ ][Cc]ode[\s=:])|(?<=[Ee]rror[Cc]ode[\s=:])|(?<=[Ss]tatus[_ ][Cc]ode[\s=:])"
+    r"|(?<=[Ss]tatus[Cc]ode[\s=:])|(?<=[Ee]xit[_ ]code[\s=:]))"
+    r"(?:(?<=[=:])|(?<=\s)\s*[=:])\s*[0-9A-Z]{1,12}\b)"
 )
 
 _MASKS = (
