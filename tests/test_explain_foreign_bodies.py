@@ -706,6 +706,35 @@ def test_two_common_words_in_a_shared_errors_list_name_no_vendor(catalog):
 
 
 @pytest.mark.parametrize(
+    ("status", "message"),
+    [
+        ("400 Bad Request", "Invalid state"),
+        ("422 Unprocessable Entity", "Invalid state"),
+        ("422 Unprocessable Entity", "Email is invalid"),  # ActiveModel's own words for any e-mail field
+        ("404 Not Found", "Not Found"),
+    ],
+)
+def test_a_few_common_words_in_invoicexpress_shaped_errors_name_no_vendor_without_its_host(catalog, status, message):
+    """{"errors":[{"error": ...}]} is InvoiceXpress's shape, and other services send it too: GOV.UK Notify's
+    client tests ({"errors":[{"error":"Forbidden","message":...}]}, find_string id 1240989988), a Go API's
+    ({"errors":[{"error":"invalid json"}]}, id 44126315022), a data API's 429 ({"errors":[{"error":
+    "RATE_LIMIT_REACHED"}]}, id 71554672543). Such a weak shape made a few common words InvoiceXpress documents
+    ("Invalid state") its documented error ("exact match", 0.81), whatever sent them. Now a shape that others
+    share lifts a longer sentence only; the vendor's host, or a shape only it sends, still names it."""
+    x = explain(catalog, f'HTTP/1.1 {status}\n\n{{"errors":[{{"error":"{message}"}}]}}')
+    assert x.vendor is None and all(m.kind not in ("exact", "template", "code") for m in x.errors)
+    if message == "Invalid state":
+        assert x.errors[0].candidates[0].entry.message == message  # still shown as the nearest
+
+
+def test_a_sentence_in_invoicexpress_shaped_errors_is_still_its_error(catalog):
+    """Five words of its own frame ("Email: is an invalid email", the address left out as its document prints
+    it) in its shape are the vendor's sentence, not a stock phrase."""
+    x = explain(catalog, '{"errors":[{"error":"Email: joe@ is an invalid email"}]}')
+    assert x.vendor == "invoicexpress" and x.errors[0].kind == "template"
+
+
+@pytest.mark.parametrize(
     "paste",
     [
         # a Spring app's AccessDeniedException handler (find_string id 66161144352), its message verbatim

@@ -857,6 +857,7 @@ GENERIC_WORDS = frozenset(
         "exists",
         "already",
         "conflict",
+        "state",  # "Invalid state" (InvoiceXpress's 422) is any state machine's refusal
         "provided",
         "valid",
         "value",
@@ -916,14 +917,21 @@ GENERIC_PHRASE = 8  # up to here, words every API uses are generic whatever code
 
 def _generic(sent: SentError, cand: Candidate) -> bool:
     """A short message in words every API uses (its placeholders aside), sent with nothing of the
-    vendor's own beside it: no envelope of its, no name, no code but an HTTP reason phrase."""
-    if sent.shape.weight > 0 or sent.name or (sent.code and not _reason_code(sent.code)):
+    vendor's own beside it: no envelope only it sends, no name, no code but an HTTP reason phrase. A shape
+    others share too (InvoiceXpress's errors list) lifts a sentence ("Email: is an invalid email"), not a
+    stock phrase of a few words ("Invalid state", which GOV.UK Notify's and Go APIs' lists could hold as well)."""
+    if sent.shape.own or sent.name or (sent.code and not _reason_code(sent.code)):
         return False
     words = WORD.findall(_PLACEHOLDER.sub(" ", cand.entry.message or "").lower())
     if not (0 < len(words) <= GENERIC_LENGTH and all(w in GENERIC_WORDS for w in words)):
         return False
+    if sent.shape.weight > 0 and len(words) > SHARED_SHAPE_PHRASE:
+        return False
     # a whole stock sentence with the code the vendor documents for it beside it is the vendor's body
     return len(words) <= GENERIC_PHRASE or not _same(sent.code, cand.entry.code)
+
+
+SHARED_SHAPE_PHRASE = 3  # up to here, common words in a shape others send too are any sender's
 
 
 def _common_name(name: str) -> bool:
