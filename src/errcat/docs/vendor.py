@@ -184,8 +184,8 @@ def _observed_sections(catalog: CatalogIndex, vendor: Vendor, seen: list[Entry])
     titles = headings(groups)
     shared = _shared_codes(groups)
     out = [
-        '<a id="observed-in-the-wild"></a>\n\n## Observed in the wild — not documented by the vendor\n',
-        f"{len(seen)} errors {escape(vendor.name)} does not document, each seen in public material (issue threads,"
+        '<a id="observed-in-the-wild"></a>\n\n## Observed in the wild — not in the vendor\'s error document\n',
+        f"{len(seen)} errors not in {escape(vendor.name)}'s error document, each seen in public material (issue threads,"
         " SDK recordings and code, the vendor's own web pages). The explanations are ours, from what those sources"
         " say; how well each is established is given with it. `errcat explain` labels these matches `observed`,"
         " never as documented, and `--documented-only` leaves them out.\n",
