@@ -594,8 +594,8 @@ def parse_invoicexpress(text: str) -> tuple[list[dict[str, Any]], list[dict[str,
 # Slips in InvoiceXpress's messages, recorded rather than smoothed over (the messages stay as printed).
 _IX_MESSAGE_QUIRKS = {
     "configurated": "the message says 'configurated' where English has 'configured'; kept as the document prints it",
-    "Germani": "'Germani' is the document's example of a country sent (a misspelling of Germany); that a response"
-    " names the country that was sent is errcat's reading",
+    "Germani": "'Germani' is the document's example of a country sent (errcat reads it as a misspelling of Germany); that a"
+    " response names the country that was sent is errcat's reading",
     "within 1 and 3": "the message says 'within 1 and 3' where English has 'between 1 and 3'; kept as the document prints it",
 }
 # "Email: is an invalid email": the document leaves a gap where the message's subject would go.

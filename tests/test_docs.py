@@ -172,6 +172,18 @@ def test_a_documented_errors_explanation_and_rating_are_marked_as_errcats_not_th
     assert "errcat's rating of each error" in legend and "not a field any vendor sends" in legend
 
 
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_the_intro_gives_the_document_only_what_is_its_own(catalog, vendor):
+    """Quirks ('the document gives the status as 504 Timeout', 'Germani ... errcat reads it as a misspelling') and
+    inferred sections are errcat's notes on the document, not the document's words: the intro must not say otherwise."""
+    intro = reference.vendor_page(catalog, vendor).split("## ")[0]
+    assert "quirks are the document's" not in intro
+    assert "Status, code, name, message and scenario are the document's" in intro
+    assert "quirks are errcat's notes on where the document departs" in intro
+    inferred = any(e.inferred for e in catalog.entries if e.vendor == vendor)
+    assert ("marked inferred is errcat's reading" in intro) is inferred  # InvoiceXpress's lost headings only
+
+
 def test_each_error_section_says_where_it_is_raised_and_links_back(catalog):
     page = reference.vendor_page(catalog, "myob")
     section = page.split('<a id="25008"></a>')[1].split("<a id=")[0]

@@ -16,7 +16,7 @@ from errcat import docs as reference
 from errcat.explainer import explain
 
 ISSUE_PASTE = '[{"$severity":"error","$dataCode":"AuthorizationFailure","$message":"Access denied.","$source":""}]'
-OBSERVED_HEADING = "Observed in the wild — not documented by the vendor"
+OBSERVED_HEADING = "Observed in the wild — not in the vendor's error document"
 
 
 def observed(catalog) -> list:
@@ -104,8 +104,8 @@ def test_issue_example_is_sage_observed_with_sources_and_none_when_documented_on
 
 def test_observed_in_every_output_format(cli):
     table = cli("explain", input=ISSUE_PASTE).stdout
-    assert "not documented by the vendor; seen in public reports" in table
-    assert "not documented by Sage Business Cloud Accounting API" in table
+    assert "not in the vendor's error document; seen in public reports" in table
+    assert "not in Sage Business Cloud Accounting API's error document" in table
     assert "https://github.com/Sage/sageone_api_php_sample/issues/9" in table
     assert "exact match" not in table and "documented in" not in table
 
@@ -113,12 +113,12 @@ def test_observed_in_every_output_format(cli):
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
     links = [t.attrs["href"] for tok in tokens if tok.children for t in tok.children if t.type == "link_open"]
     assert "https://github.com/Sage/sageone_api_php_sample/issues/9" in links
-    assert "Not documented by Sage Business Cloud Accounting API" in md
+    assert "Not in Sage Business Cloud Accounting API's error document" in md
 
     api = errcat.open_catalog(use_env=False)
     x = api.explain(ISSUE_PASTE)
     assert x.errors[0].kind == "observed"
-    assert "[observed: not documented by sage; 3 public source(s)]" in str(x)
+    assert "[observed: not in sage's error document; 3 public source(s)]" in str(x)
     assert x.as_dict()["errors"][0]["match"] == "observed"
     assert api.explain(ISSUE_PASTE, documented_only=True).errors[0].kind == "none"
 
@@ -186,7 +186,9 @@ def test_a_code_shared_by_several_observed_messages_is_a_family(cli):
 
 def test_lookup_search_and_list_label_observed_errors_and_documented_only_drops_them(cli):
     text = cli("lookup", "MultiUserAccessDenied").stdout
-    assert "not documented by Sage" in text and "seen in:  https://developer.sage.com/" in text
+    assert (
+        "not in Sage Business Cloud Accounting API's error document" in text and "seen in:  https://developer.sage.com/" in text
+    )
     assert cli("lookup", "MultiUserAccessDenied", "--documented-only").exit_code == 1
     d = json.loads(cli("lookup", "MultiUserAccessDenied", "--format", "json").stdout)
     (entry,) = [e for s in d["sections"] for g in s["errors"] for e in g["entries"]]

@@ -226,7 +226,7 @@ StatusOpt = Annotated[
 SeverityOpt = Annotated[str | None, typer.Option("--severity", help="error or warning.")]
 DocumentedOnlyOpt = Annotated[
     bool,
-    typer.Option("--documented-only", help="Leave out errors seen in the wild that the vendor does not document."),
+    typer.Option("--documented-only", help="Leave out errors seen in the wild that the vendor's error document does not list."),
 ]
 
 

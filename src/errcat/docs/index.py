@@ -82,7 +82,7 @@ def index_page(catalog: CatalogIndex) -> str:
     vendors = sorted(catalog.vendors)
     out = [GENERATED_NOTE, "# errcat reference\n"]
     out.append(
-        "Every error the vendors below document, explained. Each vendor page opens with a table to find an "
+        "Every error in the error documents of the vendors below, explained. Each vendor page opens with a table to find an "
         "error by the status, code, name or message you have.\n"
     )
     out.append(
@@ -97,7 +97,7 @@ def index_page(catalog: CatalogIndex) -> str:
     out.append(
         "## Vendors\n\n"
         + table(["Vendor", "Errors", "Documented rows", "Warning rows", "Observed in the wild"], vrows)
-        + "\nObserved in the wild: errors the vendor does not document, seen in public reports; each vendor page"
+        + "\nObserved in the wild: errors not in the vendor's error document, seen in public reports; each vendor page"
         " lists them in a section of their own, with their sources.\n"
     )
 

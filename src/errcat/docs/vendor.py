@@ -184,8 +184,8 @@ def _observed_sections(catalog: CatalogIndex, vendor: Vendor, seen: list[Entry])
     titles = headings(groups)
     shared = _shared_codes(groups)
     out = [
-        '<a id="observed-in-the-wild"></a>\n\n## Observed in the wild — not documented by the vendor\n',
-        f"{len(seen)} errors {escape(vendor.name)} does not document, each seen in public material (issue threads,"
+        '<a id="observed-in-the-wild"></a>\n\n## Observed in the wild — not in the vendor\'s error document\n',
+        f"{len(seen)} errors not in {escape(vendor.name)}'s error document, each seen in public material (issue threads,"
         " SDK recordings and code, the vendor's own web pages). The explanations are ours, from what those sources"
         " say; how well each is established is given with it. `errcat explain` labels these matches `observed`,"
         " never as documented, and `--documented-only` leaves them out.\n",
@@ -308,12 +308,15 @@ def vendor_page(catalog: CatalogIndex, vendor_id: str) -> str:
     titles = headings(groups)
     counts = vendor_counts(catalog, vendor_id)
     documents = ", ".join(f"`{d}`" for d in vendor.documents) or "the vendor's documents"
+    lost = any(e.inferred for e in rows)
+    inferred = " (a section marked inferred is errcat's reading of a heading the capture lost)" if lost else ""
     out = [GENERATED_NOTE, f"# {escape(vendor.name)}\n"]
     out.append(
         f"{counts['errors']} distinct errors, documented in {counts['rows']} rows of {documents}. "
-        "Status, code, name, message, scenario and quirks are the document's; each error's summary, causes, fix, retry"
-        f" and who acts are errcat's reading of it, quoting it where they say so. Retry and who-acts values are defined"
-        f" in the [legend]({LEGEND}).\n"
+        f"Status, code, name, message and scenario are the document's{inferred}; quirks are errcat's notes on where the"
+        " document departs from HTTP, JSON or its own usage; each error's summary, causes, fix, retry and who acts are"
+        f" errcat's reading of it, quoting it where they say so. Retry and who-acts values are defined in the"
+        f" [legend]({LEGEND}).\n"
     )
     wild = " · [Observed in the wild](#observed-in-the-wild)" if seen else ""
     out.append(

@@ -92,7 +92,7 @@ class Explanation(NamedTuple):
                     continue
                 title = " ".join(str(p) for p in (e.vendor, e.code, e.name) if p is not None)
                 if m.kind is MatchKind.OBSERVED:  # never the vendor's word
-                    title += f" [observed: not documented by {e.vendor}; {len(e.sources)} public source(s)]"
+                    title += f" [observed: not in {e.vendor}'s error document; {len(e.sources)} public source(s)]"
                     parts.append(f"{title}{times}{advice}")
                     continue
                 kind = "exact but for spacing" if best.via is TextMatch.SPACED and m.kind is MatchKind.EXACT else m.kind

@@ -78,7 +78,8 @@ def group_markdown(group: ErrorGroup, level: int = 3) -> str:
     seen = ""
     if group.entries[0].observed:  # never shown as the vendor's word
         urls = dict.fromkeys(c.url for e in group.entries for c in e.sources)
-        seen = "**Observed in the wild — not documented by the vendor.** Seen in: " + ", ".join(f"<{u}>" for u in urls) + "\n\n"
+        seen = "**Observed in the wild — not in the vendor's error document.** Seen in: "
+        seen += ", ".join(f"<{u}>" for u in urls) + "\n\n"
     return f"{heading}\n\n{seen}{explanation(group)}\n{table(ROW_HEADERS, rows)}"
 
 

@@ -320,7 +320,7 @@ KIND_WORDS = {
     "exact": "exact match",
     "template": "template match",
     "code": "matched by code/name (the message differs)",
-    "observed": "not documented by the vendor; seen in public reports",
+    "observed": "not in the vendor's error document; seen in public reports",
     "status": "only the HTTP status is documented",
     "fuzzy": "similar text only (not a match)",
     "none": "not in the catalog",
@@ -452,7 +452,7 @@ def provenance_words(name: str, e: Entry, g: Guide | None) -> str:
     """What an observed entry is, in one phrase: never the vendor's (``name``'s) word, and how well it is known."""
     n = len(e.sources)
     known = f", {g.established.replace('-', ' ')}" if g and g.established else ""
-    return f"not documented by {name}; seen in public reports ({n} source{'s' if n != 1 else ''}{known})"
+    return f"not in {name}'s error document; seen in public reports ({n} source{'s' if n != 1 else ''}{known})"
 
 
 def observed_lines(name: str, e: Entry, g: Guide | None) -> list[Line]:
