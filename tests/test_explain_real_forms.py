@@ -609,6 +609,26 @@ def test_ties_go_to_the_request_endpoint_then_the_generic_row(catalog):
     body = f'{{"Errors":[{{"Name":"{NAME}","Message":"{MSG}","ErrorCode":25008,"Severity":"Error"}}]}}'
     on_order = explain(catalog, f"PUT https://api.myob.com/accountright/{GUID}/Sale/Order/Item\nHTTP/1.1 400\n\n{body}")
     assert on_order.errors[0].best.entry.endpoint == "/Sale/Order/Item"
+    # in a recording each error has its own request: the first exchange's endpoint is not the second's
+    exchanges = [
+        ("Sale/Invoice/Item", 25008, NAME, MSG),
+        ("Sale/Order/Item", 25009, "DateInLockedPeriod", "Date cannot be in locked period"),
+    ]
+    cassette = {
+        "http_interactions": [
+            {
+                "request": {"method": "post", "uri": f"https://api.myob.com/accountright/{GUID}/{path}"},
+                "response": {
+                    "status": {"code": 400, "message": "Bad Request"},
+                    "body": {"string": json.dumps({"Errors": [{"Name": name, "Message": msg, "ErrorCode": code}]})},
+                },
+            }
+            for path, code, name, msg in exchanges
+        ]
+    }
+    recorded = explain(catalog, json.dumps(cassette))
+    assert [m.best.entry.endpoint for m in recorded.errors] == [None, "/Sale/Order/Item"]
+    assert recorded.undecided_endpoints(recorded.errors[1]) == []
     nowhere = explain(catalog, body)
     assert nowhere.errors[0].best.entry.endpoint is None  # the generic row, not the alphabetically first endpoint
 
@@ -624,6 +644,43 @@ def test_an_error_documented_for_many_endpoints_says_it_cannot_tell_which(catalo
         catalog, f"DELETE https://api.myob.com/accountright/{GUID}/Sale/Order/Service/{GUID}\nHTTP/1.1 400\n\n{body}"
     )
     assert placed.undecided_endpoints(placed.errors[0]) == []
+
+
+def test_an_error_not_documented_for_the_request_endpoint_names_no_other_endpoint_row(catalog, cli):
+    # MYOB documents 25009 for nine endpoints, /Sale/Invoice/Item not among them: the row of the alphabetically
+    # first (/Purchase/Order/Item) was shown as the entry of a request to /Sale/Invoice/Item
+    body = '{"Errors":[{"Name":"DateInLockedPeriod","Message":"Date cannot be in locked period","ErrorCode":25009}]}'
+    paste = f"POST https://api.myob.com/accountright/{GUID}/Sale/Invoice/Item\nHTTP/1.1 400\n\n{body}"
+    x = explain(catalog, paste)
+    assert x.errors[0].kind == "exact"
+    assert len(x.undecided_endpoints(x.errors[0])) == 9
+    out = cli("explain", input=paste).stdout
+    assert "documented for 9 endpoints, not for the request's /Sale/Invoice/Item" in out
+    assert "/Purchase/Order/Item, HTTP 400" not in out
+    assert "not for the request's /Sale/Invoice/Item." in cli("explain", "-f", "markdown", input=paste).stdout
+    on_order = explain(catalog, paste.replace("/Sale/Invoice/Item", "/Sale/Order/Item"))
+    assert on_order.undecided_endpoints(on_order.errors[0]) == []
+    assert on_order.errors[0].best.entry.endpoint == "/Sale/Order/Item"
+    # in a recording each error has its own request: the first exchange's endpoint is not the second's
+    exchanges = [
+        ("Sale/Invoice/Item", 25008, NAME, MSG),
+        ("Sale/Order/Item", 25009, "DateInLockedPeriod", "Date cannot be in locked period"),
+    ]
+    cassette = {
+        "http_interactions": [
+            {
+                "request": {"method": "post", "uri": f"https://api.myob.com/accountright/{GUID}/{path}"},
+                "response": {
+                    "status": {"code": 400, "message": "Bad Request"},
+                    "body": {"string": json.dumps({"Errors": [{"Name": name, "Message": msg, "ErrorCode": code}]})},
+                },
+            }
+            for path, code, name, msg in exchanges
+        ]
+    }
+    recorded = explain(catalog, json.dumps(cassette))
+    assert [m.best.entry.endpoint for m in recorded.errors] == [None, "/Sale/Order/Item"]
+    assert recorded.undecided_endpoints(recorded.errors[1]) == []
 
 
 def test_identical_errors_fold_in_every_format(cli):

@@ -214,16 +214,22 @@ class Explanation(NamedTuple):
         return sorted(same, key=order)
 
     def undecided_endpoints(self, m: ErrorMatch) -> list[str]:
-        """The endpoints one matched error is documented for, when the paste cannot tell which
-        (no request path, no generic row): empty when the match names its endpoint honestly."""
+        """The endpoints one matched error is documented for, when none of them is the paste's own (no
+        request path and several of them, or a request path none of them is; no generic row): empty when
+        the match names its endpoint honestly, so another endpoint's row is never shown as the request's."""
         best = m.best
-        if best is None or best.entry.endpoint is None or self.endpoint is not None:
+        if best is None or best.entry.endpoint is None:
             return []
         rows = self.scenarios(m)
         if any(e.endpoint is None for e in rows):
             return []
         endpoints = list(dict.fromkeys(e.endpoint for e in rows if e.endpoint))
-        return endpoints if len(endpoints) > 1 else []
+        if self.endpoint is None:
+            return endpoints if len(endpoints) > 1 else []
+        if m.sent.request is not None:  # a recording's error: the endpoint here is its first exchange's, not this one's
+            return []
+        here = normalize_path(self.endpoint)
+        return [] if any(normalize_path(e) == here for e in endpoints) else endpoints
 
     def folded(self) -> list[tuple[ErrorMatch, tuple[int, ...]]]:
         """Distinct errors in order of first appearance, each with its 0-based positions: a body

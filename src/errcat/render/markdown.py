@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..gate import shown
 from ..model import Citation, Entry, Guide, Vendor
 from ..query import ErrorGroup, LookupResult, SearchHit
-from .text import claim_labels, group_sources, rating_label, retry_of, where
+from .text import claim_labels, group_sources, rating_label, retry_of, undecided_words, where
 
 if TYPE_CHECKING:
     from ..explainer import Explanation
@@ -202,7 +202,7 @@ def _matched_markdown(x: Explanation, m: ErrorMatch) -> list[str]:
         parts.append(f"**{escape(g.summary)}**{escape(said)}\n")
     undecided = x.undecided_endpoints(m)
     if undecided:
-        parts.append(f"Documented for {len(undecided)} endpoints; the paste does not say which.\n")
+        parts.append(f"{escape(_sentence(undecided_words(x, undecided)))}.\n")
     parts.append(table(ROW_HEADERS, [row_cells(where(s), s) for s in x.scenarios(m)]))
     if g:
         _, why, fixed = claim_labels(g, e.sources, name)

@@ -406,6 +406,14 @@ def retry_of(x: Explanation, g: Guide) -> str:
     return x.retry_of(g)
 
 
+def undecided_words(x: Explanation, undecided: list[str]) -> str:
+    """Why no one row is named: the paste names no endpoint, or one the error is not documented for."""
+    where = f"{len(undecided)} endpoint{'s' if len(undecided) > 1 else ''}"
+    if x.endpoint is None:
+        return f"documented for {where}; the paste does not say which"
+    return f"documented for {where}, not for the request's {x.endpoint}"
+
+
 def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:
     """The matched entry: its vendor, code and message, its id (or why none is named), its slots."""
     title = " ".join(str(p) for p in (e.vendor, e.code, e.name) if p is not None)
@@ -414,9 +422,7 @@ def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:
     ]
     undecided = x.undecided_endpoints(m)
     if undecided:
-        lines.append(
-            [("  entry:    ", "dim"), (f"documented for {len(undecided)} endpoints; the paste does not say which", "yellow")]
-        )
+        lines.append([("  entry:    ", "dim"), (undecided_words(x, undecided), "yellow")])
     else:
         lines.append([("  entry:    ", "dim"), (e.id, None), (f"  ({where(e)}, HTTP {e.status})", "dim")])
     if m.slots:
