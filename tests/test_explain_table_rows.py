@@ -106,3 +106,35 @@ def test_a_status_description_says_nothing_when_the_paste_states_its_status(cata
     (m,) = x.errors
     assert (x.vendor, x.exchange.status, m.kind) == ("sage", 405, "status")
     assert not any("documented description" in n for n in x.notes), x.notes
+
+
+def test_a_note_naming_several_of_one_vendors_errors_names_the_vendor_and_claims_none(catalog):
+    """A MYOB integration note's rule (find_string id 67463210484) names three documented MYOB errors in one
+    line: no one of them is the paste's error, so none is claimed, but the names are MYOB's alone and
+    DeveloperInactive is no stock word pair. The vendor was unknown: several names named no error."""
+    line = (
+        "1. **Rate limit = 403, not 429.** Inspect the response `Name` field: `RateLimitError` → backoff and retry; "
+        "`AccessDenied` / `DeveloperInactive` → do NOT retry."
+    )
+    x = explain(catalog, line)
+    (m,) = x.errors
+    assert x.vendor == "myob"
+    assert m.kind == "none"
+    assert any(c.kind == "error-names" and "DeveloperInactive" in c.value for c in x.clues)
+
+
+def test_a_row_naming_an_error_in_one_word_beside_its_code_names_the_vendor(catalog):
+    """A MYOB integration note's error table (find_string id 67302754685), the Required row: the one-word name
+    cell was not read (not a compound name), so code 100 alone named nobody. MYOB documents Required with code
+    100 for many endpoints, each with its own message: the row names none of them, but it is MYOB's."""
+    row = "| 400         | `Required`                            | 100   | Required field missing              |"
+    x = explain(catalog, row)
+    (m,) = x.errors
+    assert (x.vendor, m.sent.name, m.sent.code) == ("myob", "Required", "100")
+    assert m.kind == "none"
+
+
+def test_stock_names_alone_name_no_vendor(catalog):
+    # Two names every API uses (S3's, Azure's, OpenAI's and MYOB's alike) are no vendor's evidence
+    x = explain(catalog, "Retry on RateLimitError; never on AccessDenied.")
+    assert x.vendor is None

@@ -23,7 +23,7 @@ from ..values import TRANSIENT_STATUSES, quota_spent, resend_may_repeat, unsafe_
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, redirect_error, with_exchange_status
 from .evidence import Clue, VendorFacts, clues_for, decide, endpoint_for, facts_for, scores, sdk_exception
 from .exchange import Exchange
-from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, match_error, spot_names
+from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, match_error, spot_names, vendor_of_names
 from .recordings import Recording, read_recording
 from .redact import redact_report
 from .reference import Reference, reference_for
@@ -256,10 +256,12 @@ _BARE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
 
 class TextHints(NamedTuple):
     """What a plain-text body says beside its error's words, for naming the error once the catalog's
-    vocabulary is consulted (see _named): a code in a table cell, a help page's heading name."""
+    vocabulary is consulted (see _named): a code in a table cell, the one-word name in the same row's
+    cell, a help page's heading name."""
 
     cell_code: str | None
     labelled_name: str | None
+    cell_name: str | None = None
 
 
 # A short fragment of markup that is the whole body ("<h1>Developer Inactive</h1>", an API gateway's page):
@@ -319,7 +321,8 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     labelled = _labelled(lines)
     if labelled.get("message"):  # a help page's block: the labelled message is the error's text
         readings.insert(0, labelled["message"])
-    hints = TextHints(_cell_code(lines), labelled.get("name") if labelled.get("message") else None)
+    cell_code, cell_name = _cell_code(lines)
+    hints = TextHints(cell_code, labelled.get("name") if labelled.get("message") else None, cell_name)
     message = whole
     if not labelled.get("message") and (inline := _inline_message(lines)) is not None:
         message, readings = inline, [whole, *(r for r in readings if r != inline)]
@@ -355,7 +358,9 @@ def _named(catalog: CatalogIndex, sent: SentError, hints: TextHints) -> SentErro
     name = names[0] if len(names) == 1 else None
     if code and name and code.lower() == name.lower():
         code = None
-    return sent._replace(code=code, name=name or hints.labelled_name)
+    # a row's one-word name cell (``| 400 | `Required` | 100 |``) names its error only beside the row's code cell
+    row_name = hints.cell_name if code and code == hints.cell_code and not names else None
+    return sent._replace(code=code, name=name or hints.labelled_name or row_name)
 
 
 # A documentation-shaped paste: "Error Code: 100", "Message: [Field] is required" under a heading
@@ -363,6 +368,7 @@ def _named(catalog: CatalogIndex, sent: SentError, hints: TextHints) -> SentErro
 _LABEL = re.compile(r"^(?:error\s*code|code|message|expected\s*message|name|error\s*name)\s*:\s*(\S.*)$", re.IGNORECASE)
 _HEADING = re.compile(r"^([A-Z][A-Za-z0-9]{2,63}):?$")
 _CELL_CODE = re.compile(r"^\d{2,6}$")
+_CELL_NAME = re.compile(r"^`?([A-Z][a-z]{3,}(?:[A-Z][a-z]+)*)`?$")  # one capitalised identifier: Required, NotFound
 
 
 def _labelled(lines: list[str]) -> dict[str, str]:
@@ -380,15 +386,17 @@ def _labelled(lines: list[str]) -> dict[str, str]:
     return found
 
 
-def _cell_code(lines: list[str]) -> str | None:
-    """A number in a cell of a tab- or pipe-separated table row (``1000<TAB>ValidationError<TAB>...``). A cell that
-    is an HTTP error status is the row's status, not its code: ``| 409 | IncorrectRowVersionSupplied | 111 |`` names
-    code 111, and ``| 403 | DeveloperInactive | null |`` names none."""
+def _cell_code(lines: list[str]) -> tuple[str | None, str | None]:
+    """A number in a cell of a tab- or pipe-separated table row (``1000<TAB>ValidationError<TAB>...``), and the
+    row's first cell that is one capitalised identifier (``Required``, in backticks or not). A cell that is an HTTP
+    error status is the row's status, not its code: ``| 409 | IncorrectRowVersionSupplied | 111 |`` names code 111,
+    and ``| 403 | DeveloperInactive | null |`` names none."""
     for line in lines[:20]:
         cells = [c.strip() for c in re.split(r"\t|\s*\|\s*", line[: MAX_TEXT * 4]) if c.strip()]  # a row, not 2 MB of cells
         if len(cells) >= 3:
-            return next((c for c in cells if _CELL_CODE.match(c) and not _is_error_status(c)), None)
-    return None
+            code = next((c for c in cells if _CELL_CODE.match(c) and not _is_error_status(c)), None)
+            return code, next((m.group(1) for c in cells if (m := _CELL_NAME.match(c))), None)
+    return None, None
 
 
 def _is_error_status(cell: str) -> bool:
@@ -700,7 +708,15 @@ def _decide_vendor(
         rest = Clue.of("recording", "the recording's other exchanges", fallback)
         return VendorDecision(fallback, "evidence", (*clues, rest), excluded, tuple(notes))
     chosen, source, said = _vendor_from_words(clues, match_unnamed(excluded))
+    if chosen is None and (named := _vendor_from_names(catalog, read, excluded)) is not None:
+        chosen, source, said = named.vendor, "evidence", [named]
     return VendorDecision(chosen, source, (*clues, *said), excluded, tuple(notes))
+
+
+def _vendor_from_names(catalog: CatalogIndex, read: ErrorsRead, excluded: frozenset[str]) -> Clue | None:
+    """The vendor a plain text's documented error names point at, when no error's words claimed one."""
+    found = vendor_of_names(catalog, read.exchange.text[:65536], read.errors)
+    return Clue.of("error-names", found[1][:120], found[0]) if found is not None and found[0] not in excluded else None
 
 
 def _vendor_from_words(clues: Sequence[Clue], matches: Sequence[ErrorMatch]) -> tuple[str | None, str, list[Clue]]:

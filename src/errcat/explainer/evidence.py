@@ -56,6 +56,7 @@ CLUE_KINDS: dict[str, ClueKind] = {
     "known-words": ClueKind(0.3, "words the vendor is known to send (documented or publicly reported), in its envelope"),
     "message": ClueKind(0.7, "the words of an error only this vendor documents"),
     "documented": ClueKind(0.7, "a sentence of the vendor's own error documentation, quoted whole"),
+    "error-names": ClueKind(ESTABLISHED, "the vendor's documented error names, several of them or one with its documented code"),
     "override": ClueKind(1.0, "--vendor"),
     "recording": ClueKind(ESTABLISHED, "the vendor the recording's other exchanges establish"),
 }

@@ -17,6 +17,7 @@ an InvoiceXpress error.
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from enum import StrEnum
 from functools import lru_cache
 from http import HTTPStatus
@@ -1051,6 +1052,30 @@ def _confidence(kind: MatchKind, top: Candidate, ranked: list[Candidate], ctx: C
         if differs and rival.raw >= top.raw - 0.05:
             value *= 0.9
     return round(min(value, 0.99), 2)
+
+
+def vendor_of_names(ix: CatalogIndex, text: str, errors: Sequence[SentError]) -> tuple[str, str] | None:
+    """The vendor a plain text's documented error names point at, when no one error is claimed, and the names
+    said: several of one vendor's names, one at least no stock word pair (a note's ``RateLimitError → retry;
+    DeveloperInactive → check the key``), or a name beside the very code the vendor documents for it (a table
+    row's ``Required | 100``). None when any name is also another vendor's. Read once for the text, and from its
+    first errors only: a log of thousands of lines says it in its first."""
+    said = [e for e in errors[:NAMED_ERRORS] if e.shape is TEXT]
+    if not said:
+        return None
+    names = spot_names(ix, text)
+    if len(set(names)) >= 2 and any(not _common_name(n) for n in names):
+        vendors = {e.vendor for n in names for e in (*ix.with_name_key(squash(n)), *ix.with_code_key(squash(n)))}
+        return (vendors.pop(), ", ".join(dict.fromkeys(names))) if len(vendors) == 1 else None
+    for sent in said:
+        if sent.name and sent.code and sent.code.isdigit():
+            vendors = {e.vendor for e in ix.with_name_key(squash(sent.name)) if _same(sent.code, e.code)}
+            if len(vendors) == 1:
+                return vendors.pop(), f"{sent.name} {sent.code}"
+    return None
+
+
+NAMED_ERRORS = 20
 
 
 def spot_names(ix: CatalogIndex, text: str) -> list[str]:
