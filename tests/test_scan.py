@@ -892,3 +892,22 @@ def test_a_gateway_timeout_of_a_post_is_not_advised_a_plain_resend(tmp_path, ind
     monkeypatch.setattr(scan_module.os, "cpu_count", lambda: 4)
     [merged] = scan(index, [str(log)], ScanOptions(workers=3)).matched.values()
     assert dict(merged.not_resent) == {"POST": 2} and merged.count == 5
+
+
+def test_a_vendors_documented_status_description_in_a_log_line_is_that_vendors_error(tmp_path):
+    """InvoiceXpress documents its 401 only by a description ("The API Key parameter is missing or is
+    incorrectly entered"), no message or code: explain named it by those words, but scan counted the line as
+    another program's error, never explained (sweep18: a real vendor line injected into 60 real logs, 5 missed)."""
+    from corpus import OWN_CORPUS, load_cases
+
+    logged = next(c for c in load_cases(OWN_CORPUS) if c["id"] == "own-115")["raw"].strip()  # a .NET client's warning
+    lines = [  # crowdsecurity/hub .tests/openvpn/openvpn.log (MIT): another program's errors around it
+        "2024-12-15 14:14:22 192.168.1.33:54321 VERIFY ERROR: depth=0, error=certificate signature failure: CN=malicious-client",
+        f"2024-05-01 10:00:00,123 WARN sync: {logged}",  # no name of the vendor on the line
+        "2024-12-15 14:14:22 192.168.1.33:54321 OpenSSL: error:1417C086:SSL routines:tls_process_client_certificate:certificate verify failed",
+    ]
+    log = tmp_path / "sync.log"
+    log.write_text("\n".join(lines) + "\n")
+    doc = _scan_json(str(log), "--all")
+    assert [(g["vendor"], g["status"], [p["line"] for p in g["lines"]]) for g in doc["matched"]] == [("invoicexpress", 401, [2])]
+    assert doc["unmatched"] == [] and doc["summary"]["other_programs"] == 2

@@ -3,9 +3,10 @@
 The needles are the catalog's own: each vendor's names, API domains and documented paths
 (``/sale/customerpayment/``, ``/beta/company/``; not a lone ``/contacts``), the documented error
 names and non-numeric codes that are distinctive (``CustomerNotFound``, ``ACCESS_FORBIDDEN``; not
-``Required``), and the longest literal part of each documented message (``cannot be prior to
-beginning of financial year``), or, where no part is that long, the parts of a template in their
-order around its slots (``country … was not found``). A record that holds none of them and no body an error envelope
+``Required``), each documented sentence explain names a vendor by (a status's description), and
+the longest literal part of each documented message (``cannot be prior to beginning of financial
+year``), or, where no part is that long, the parts of a template in their order around its slots
+(``country … was not found``). A record that holds none of them and no body an error envelope
 could be in (JSON or XML) is another program's: it is counted, never explained.
 
 The needles are plain strings and patterns, built once from the index by the explaining process
@@ -53,7 +54,10 @@ class VendorNeedles:
         self.words = frozenset(words)
         # InvoiceXpress's "Country {country} was not found": no part of 14 characters, all of them 20
         self.templates = "|".join(sorted(templates))
-        self.lowered_needles = tuple(sorted(d for d in domains if "*" not in d)) + tuple(sorted(literals | paths))
+        # and each sentence of a vendor's documents explain names it by (evidence "documented"): InvoiceXpress's
+        # 401 "The API Key parameter is missing or is incorrectly entered" is no message of an entry, its description is
+        scenarios = set(facts.scenarios)
+        self.lowered_needles = tuple(sorted(d for d in domains if "*" not in d)) + tuple(sorted(literals | paths | scenarios))
 
     def __getstate__(self) -> dict[str, object]:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}  # compiled again where it is sent
