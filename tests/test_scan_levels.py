@@ -1384,3 +1384,30 @@ def test_an_npm_error_block_is_one_record_named_by_its_code(index, tmp_path):
     record, named by its code, not a record a line."""
     report = scanned(index, tmp_path, "npm-install.log", NPM_10)
     assert other_groups(report) == [("npm error code ERESOLVE", [1])]
+
+
+# Grafana switching from logfmt to JSON lines in one file (crowdsecurity/hub's .tests/grafana-bf/grafana-bf.log, lines
+# 12 and 13, MIT): the logfmt line ends "traceID=", which introduces what follows, and the JSON line was read as its
+# body, so 12 errors were counted as 11.
+GRAFANA_LOGFMT_THEN_JSON = [
+    'logger=context userId=0 orgId=0 uname= t=2023-03-14T06:11:26.182430512+02:00 level=error msg="Invalid username or '
+    'password" error="invalid username or password" remote_addr=192.168.1.2 traceID=',
+    '{"error":"invalid username or password","level":"error","logger":"context","msg":"Invalid username or password",'
+    '"orgId":0,"remote_addr":"192.168.1.3","t":"2024-02-07T09:33:35.0353436+02:00","traceID":"","uname":"","userId":0}',
+]
+
+
+def test_a_json_line_with_its_own_time_and_level_is_a_record_of_its_own_after_a_line_ending_in_equals(index, tmp_path):
+    report = scanned(index, tmp_path, "grafana.log", GRAFANA_LOGFMT_THEN_JSON)
+    assert report.errors == 2 and sorted(line for _, lines in other_groups(report) for line in lines) == [1, 2]
+
+
+def test_a_json_body_without_a_time_and_a_level_still_goes_with_the_status_line_before_it(index, tmp_path):
+    """A vendor's body after its status is the record's body (MYOB's "Severity" alone is no logger's level and time)."""
+    lines = [
+        "2026-11-19T00:00:07.000Z ERROR sync.myob POST https://arl2.api.myob.com/accountright/x/Sale/Invoice/Item returned 400, "
+        "response body:",
+        '{"Errors":[{"Name":"Required","Message":"Date is required","AdditionalDetails":"Date","ErrorCode":100,"Severity":"Error"}]}',
+    ]
+    report = scanned(index, tmp_path, "myob.log", lines)
+    assert report.errors == 1 and [m.entry_id.split(".")[0] for m in report.matched.values()] == ["myob"]

@@ -346,6 +346,13 @@ class _Grouping:
         """Whether a blank line may go on with npm's block: one, before its "A complete log of this run" lines."""
         return bool(self.npm) and not self.blank
 
+    def _json_body(self, line: Line) -> bool:
+        """Whether a line opening JSON is this record's body: not a whole line, or one after a line that introduces
+        a body (a status line, "failed:", a logfmt line ending "traceID=") unless it says its own time and level."""
+        if not line.rstrip().endswith((b"}", b"]")):
+            return True
+        return bool(self.announces or self.status or self.request) and not _logged_json(line)
+
     def continued_by(self, line: Line) -> bool:
         """Whether ``line`` belongs to this record rather than starting the next one."""
         if self.lines >= MAX_RECORD_LINES or self.size >= MAX_RECORD:
@@ -377,7 +384,7 @@ class _Grouping:
         first = line[:1]
         if first == b"{" or (first == b"[" and _ARRAY_START.match(line)):  # a body after its log line,
             # unless it is a JSON-lines record of its own
-            return self.announces or self.status or self.request or not line.rstrip().endswith((b"}", b"]"))
+            return self._json_body(line)
         if first == b"<":
             return self.announces or self.status or self.request or line.startswith(b"<?xml")
         if _REQUEST_LINE.match(line):  # "failed:" then the request, its status, headers and body
@@ -385,6 +392,17 @@ class _Grouping:
         if _STATUS_LINE.match(line):
             return True
         return (self.status or self.request) and bool(_HEADER.match(line))
+
+
+# a JSON-lines logger's own keys: a time ("t" Grafana's, "@t" Serilog's CLEF) and a level ("@l" CLEF's); a
+# vendor's error body has neither pair (MYOB's "Severity" comes with no time, Spring's "timestamp" with no level)
+_JSON_TIME = re.compile(rb'"(?:t|ts|time|timestamp|@t|@timestamp|datetime)"\s*:')
+_JSON_LEVEL = re.compile(rb'"(?:level|lvl|severity|levelname|@l|log\.level)"\s*:\s*"', re.IGNORECASE)
+
+
+def _logged_json(line: Line) -> bool:
+    """Whether a whole JSON line is a log record of its own: it names its time and its level."""
+    return _JSON_TIME.search(line) is not None and _JSON_LEVEL.search(line) is not None
 
 
 def _new_entry(line: Line, json: bool = False) -> bool:
