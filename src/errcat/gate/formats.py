@@ -62,6 +62,7 @@ FORMATS: tuple[Rule, ...] = (
         _GITLEAKS + " gitlab-pat and siblings",
         ("glpat-", "gldt-", "glptt-", "glrt-", "gloas-", "glcbt-", "glsoat-", "glffct-"),
     ),
+    Rule("Atlassian API token", r"ATATT3[A-Za-z0-9_=-]{150,250}", _GITLEAKS + " atlassian-api-token", ("atatt3",)),
     Rule("age secret key", r"AGE-SECRET-KEY-1[0-9A-Z]{58}", "age-encryption.org/v1: Bech32 secret keys", ("age-secret-key-1",)),
     Rule("Slack token", r"xox[abposer]-(?:[0-9A-Za-z]+-){1,4}[0-9A-Za-z-]{4,}", _GITLEAKS + " slack-*-token", ("xox",)),
     Rule("Google API key", r"AIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])", _GITLEAKS + " gcp-api-key", ("aiza",)),
@@ -172,14 +173,16 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"(?:mysql(?:dump|admin)?|mariadb(?:-dump|-admin)?)[ \t](?:[^\n|;&]{0,256}?[ \t])?-p(?![\s=])(['\"]?)([^\s'\"]+)\1",
-        "MySQL manual: --password[=password], -p[password] (no space: -P is the port)",
+        r"(?:mysql(?:dump|admin)?|mariadb(?:-dump|-admin)?)[ \t'\"\x00](?:[^\n|;&]{0,256}?[ \t'\"\x00])?-p(?![\s=])(['\"]?)"
+        r"([^\s'\"\x00]+)\1",
+        "MySQL manual: --password[=password], -p[password] (no space: -P is the port); as strace's argv and"
+        " /proc/<pid>/cmdline show it too (quoted items, NUL separators)",
         ("mysql", "mariadb"),
         2,
     ),
     Rule(
         "password flag",
-        r"(?:sqlcmd|bcp|isql)[ \t](?:[^\n|;&]{0,256}?[ \t])?-P(?![\s=])(['\"]?)([^\s'\"]+)\1",
+        r"(?:sqlcmd|bcp|isql)[ \t'\"\x00](?:[^\n|;&]{0,256}?[ \t'\"\x00])?-P(?![\s=])(['\"]?)([^\s'\"\x00]+)\1",
         "sqlcmd and bcp utility docs, Sybase isql: -P password (the value may follow the flag directly)",
         ("sqlcmd", "bcp", "isql"),
         2,
