@@ -104,3 +104,19 @@ def test_an_atlassian_api_token_is_hidden_whole_with_the_signs_inside_it() -> No
     out = shown(f"using {v} for the sync")
     assert pieces_of(v, out) == [], out
     assert out == "using [REDACTED] for the sync"
+
+
+def test_the_one_scan_for_format_hints_finds_every_hint_looking_for_each_would() -> None:
+    """Hints overlapping, inside one another, one starting another ("-p" and "-pass", "sig=" and "=…"): the set the one
+    scan tells is the set looking for each hint alone finds, on texts made of hints' pieces."""
+    from errcat.gate import formats
+
+    pieces = sorted(formats._LOWER_HINTS | formats._CASED_HINTS)
+    pieces += [h[k:] for h in pieces for k in range(1, len(h))] + [h[:k] for h in pieces for k in range(1, len(h))]
+    for hints, pattern, over in (
+        (formats._LOWER_HINTS, formats._ANY_LOWER_HINT(), formats._LOWER_STEPPED_OVER),
+        (formats._CASED_HINTS, formats._ANY_CASED_HINT(), formats._CASED_STEPPED_OVER),
+    ):
+        for _ in range(3000):
+            text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6)))
+            assert formats.present_hints(text, pattern, hints, over) == {h for h in hints if h in text}, text
