@@ -93,9 +93,10 @@ def _secret_data(text: str, low: str) -> Iterator[Span]:
                 yield Span(*span, "credential by place")
 
 
-# hexdump -C's and xxd's lines: an offset, the bytes in hex, the bytes as text (between bars for hexdump)
+# hexdump -C's, xxd's and tcpdump -X's lines: an offset, the bytes in hex, the bytes as text (between bars for hexdump).
+# The hex may give back its last groups: a text column starting with hex letters ("Bearer", "cafe") is text.
 _DUMP_LINE = _lazy(
-    r"^(?P<off>[0-9a-fA-F]{4,16}:?)[ \t]{1,4}(?P<hex>[0-9a-fA-F]{2,32}(?:[ \t]{1,3}[0-9a-fA-F]{2,32}){0,31}+)"
+    r"^[ \t]{0,8}(?P<off>(?:0x)?[0-9a-fA-F]{4,16}:?)[ \t]{1,4}(?P<hex>[0-9a-fA-F]{2,32}(?:[ \t]{1,3}[0-9a-fA-F]{2,32}){0,31})"
     r"(?:[ \t]{2,8}(?P<ascii>[^\r\n]{1,80}?))?[ \t]*\r?$",
     re.MULTILINE,
 )

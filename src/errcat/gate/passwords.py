@@ -82,12 +82,19 @@ def _password_like(token: str) -> bool:
     a number alone ("issue#1234", "hello+world+2024", "NT+10.0" stay)."""
     if _MARKED in token or not _SIGN().search(token) or sum(map(str.isalpha, token)) < 2:
         return False
+    if _WORD_BANG_NUMBER().fullmatch(token):
+        return True
     if len(_CLASS_RUNS().findall(token)) < 4 or _NOT_A_PASSWORD().fullmatch(token):
         return False
     parts = [p for p in _SIGN_SPLIT().split(token) if p]  # (a URL's id?organization_id=…: a number and a name)
     if all(_PLUS_WORD().fullmatch(p) or _SNAKE_NAME().fullmatch(p) for p in parts):
         return False
     return not ("$" in token and _dollar_names(token))
+
+
+# A word, "!" or "$", then a number: the password a person is made to set ("Admin$123456", "Welcome!2024"). No name or
+# issue is written so ("issue#1234", "user@123", "C++17" stay); a JVM class's "$" takes fewer digits (Sync$1, access$100).
+_WORD_BANG_NUMBER = _lazy(r"[A-Za-z]{3,16}(?:![0-9]{3,12}|\$[0-9]{4,12})")
 
 
 def _dollar_names(token: str) -> bool:
