@@ -49,3 +49,37 @@ def test_a_malformed_url_is_said_as_what_is_wrong_with_it_and_the_other_inputs_a
     beside = run("scan", url, str(log))
     assert beside.returncode == 0, beside.stderr
     assert "11003" in beside.stdout and said in beside.stdout
+
+
+# -- errcat mcp ended by a signal while a call runs ----------------------------------------------------------
+# The exit codes a signal gives (129, 130, 143) were said nowhere (README's table listed 0-3); an assistant's host
+# ends its server with SIGTERM, often while a slow explain runs: it ends at once, silently, with 128 + the signal.
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT", "SIGHUP"])
+def test_mcp_ended_by_a_signal_during_a_call_exits_with_its_documented_code_silently(sig: str) -> None:
+    pytest.importorskip("mcp")
+    import json
+    import signal
+    import time
+
+    number = int(getattr(signal, sig))
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    assert f"{128 + number}" in readme.split("### Exit codes", 1)[1].split("###", 1)[0]
+    init = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}
+    paste = "2026-11-19 ERROR oauth2: cannot fetch token: 401 Unauthorized Response: {}\n" * 25000
+    messages = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": init},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "explain", "arguments": {"text": paste}}},
+    ]
+    proc = subprocess.Popen([*ERRCAT, "mcp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write("".join(json.dumps(m) + "\n" for m in messages).encode())
+    proc.stdin.flush()
+    assert b'"id":1' in proc.stdout.readline()  # initialised: the call is under way
+    time.sleep(0.5)
+    proc.send_signal(number)
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode in (128 + number, -number)
+    assert err.strip() == b""
