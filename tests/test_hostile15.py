@@ -83,3 +83,23 @@ def test_mcp_ended_by_a_signal_during_a_call_exits_with_its_documented_code_sile
     _out, err = proc.communicate(timeout=30)
     assert proc.returncode in (128 + number, -number)
     assert err.strip() == b""
+
+
+# -- stdout open only for reading ---------------------------------------------------------------------------
+# `errcat list 1<file` (a script's redirection the wrong way round) printed a traceback of EBADF and exited 1 or
+# 120; it is output that cannot be written, exit 2 said on one line, as a full disk is.
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["list"], ["export", "-f", "yaml"], ["lookup", "--help"], ["vendors", "-f", "json"]]
+)
+def test_stdout_open_only_for_reading_is_output_that_cannot_be_written(tmp_path: Path, args: list[str]) -> None:
+    readonly = tmp_path / "input.txt"
+    readonly.write_text("x")
+    with readonly.open("rb") as stdout:
+        done = subprocess.run(
+            [*ERRCAT, *args], stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=90, stdin=subprocess.DEVNULL
+        )
+    assert done.returncode == 2
+    assert done.stderr.strip() == "errcat: cannot write the output: stdout is not open for writing"
+    assert readonly.read_text() == "x"
