@@ -103,3 +103,28 @@ def test_stdout_open_only_for_reading_is_output_that_cannot_be_written(tmp_path:
     assert done.returncode == 2
     assert done.stderr.strip() == "errcat: cannot write the output: stdout is not open for writing"
     assert readonly.read_text() == "x"
+
+
+# -- MCP: a cancellation naming no request's id --------------------------------------------------------------
+# `notifications/cancelled` with `"requestId": [1]` (or {}) ended the server with a traceback (unhashable type):
+# the client's other calls were never answered. A notification is never answered; such a one cancels nothing.
+
+
+@pytest.mark.parametrize("request_id", [[1], {"a": 1}, [[]]])
+def test_mcp_a_cancellation_of_no_requests_id_cancels_nothing_and_the_server_goes_on(request_id: object) -> None:
+    pytest.importorskip("mcp")
+    import json
+
+    init = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}
+    messages = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": init},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {"jsonrpc": "2.0", "method": "notifications/cancelled", "params": {"requestId": request_id, "reason": 5}},
+        {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "lookup", "arguments": {"query": "25008"}}},
+    ]
+    done = subprocess.run(
+        [*ERRCAT, "mcp"], input="".join(json.dumps(m) + "\n" for m in messages), capture_output=True, text=True, timeout=90
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    answers = {a["id"]: a for a in map(json.loads, done.stdout.splitlines())}
+    assert "DatePriorToBeginningOfFinancialYear" in json.dumps(answers[2]["result"])
