@@ -128,3 +128,35 @@ def test_mcp_a_cancellation_of_no_requests_id_cancels_nothing_and_the_server_goe
     assert done.returncode == 0 and "Traceback" not in done.stderr
     answers = {a["id"]: a for a in map(json.loads, done.stdout.splitlines())}
     assert "DatePriorToBeginningOfFinancialYear" in json.dumps(answers[2]["result"])
+
+
+# -- a Dask scan given an asynchronous Client, inside a running event loop --------------------------------------
+# Jupyter-like code (asyncio.run, `async with Client(..., asynchronous=True)`) passing its Client to scan got a
+# traceback (AttributeError: 'coroutine' object has no attribute 'values') and a RuntimeWarning of a coroutine never
+# awaited; it is a UsageError saying what to pass.
+
+
+def test_scan_given_an_asynchronous_dask_client_is_a_usage_error_not_a_traceback(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    log = tmp_path / "sync.log"
+    log.write_text(LINE)
+    script = f"""
+import asyncio, sys, warnings
+warnings.simplefilter("default")
+import errcat
+from distributed import Client, LocalCluster
+
+async def main():
+    async with LocalCluster(n_workers=1, processes=False, asynchronous=True, dashboard_address=None) as cluster:
+        async with Client(cluster, asynchronous=True) as client:
+            try:
+                errcat.open_catalog().scan([{str(log)!r}], dask=client)
+            except errcat.UsageError as error:
+                print("USAGE", error)
+
+asyncio.run(main())
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "USAGE dask is an asynchronous Client (asynchronous=True)" in done.stdout
+    assert "Traceback" not in done.stderr and "RuntimeWarning" not in done.stderr
