@@ -160,3 +160,40 @@ asyncio.run(main())
     assert done.returncode == 0, done.stderr[-2000:]
     assert "USAGE dask is an asynchronous Client (asynchronous=True)" in done.stdout
     assert "Traceback" not in done.stderr and "RuntimeWarning" not in done.stderr
+
+
+# -- an httpx hook on an endless stream that decodes to nothing more ----------------------------------------------
+# `Content-Encoding: gzip` and gzip members one after another without end: zlib decodes the first and leaves the rest
+# unread, so the hook's cap on decoded bytes was never reached and it read the stream for ever (a hang of the call).
+
+
+def test_the_httpx_hook_stops_reading_an_endless_body_that_decodes_to_nothing_more() -> None:
+    pytest.importorskip("httpx")
+    script = r"""
+import gzip, socket, threading, httpx, errcat
+from errcat.integrations import httpx as errcat_httpx
+
+member = gzip.compress(b'{"Errors":[{"ErrorCode":11003,"Name":"CustomerNotFound"}]}' + b" " * 100)
+
+def answer(conn):
+    conn.recv(65536)
+    conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n")
+    chunk = b"%x\r\n" % (len(member) * 200) + member * 200 + b"\r\n"
+    try:
+        while True:
+            conn.sendall(chunk)
+    except OSError:
+        pass
+
+server = socket.create_server(("127.0.0.1", 0))
+threading.Thread(target=lambda: [threading.Thread(target=answer, args=(server.accept()[0],), daemon=True).start() for _ in range(3)], daemon=True).start()
+url = f"http://127.0.0.1:{server.getsockname()[1]}/accountright/x/Customer"
+with httpx.Client(event_hooks={"response": [errcat_httpx.hook()]}, timeout=30) as client:
+    try:
+        client.get(url)
+    except errcat.VendorError as error:
+        print("VENDOR", error)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith("VENDOR ") and "400" in done.stdout
