@@ -415,6 +415,31 @@ def test_the_fields_past_the_fiftieth_of_a_logged_vendor_call_are_hidden_too(ser
     assert SECRET not in json.dumps(event, default=repr) + json.dumps(record.__dict__, default=repr)
 
 
+def test_a_logged_vendor_calls_field_of_a_million_rows_is_cut_with_a_mark_not_screened_for_half_a_minute(server, catalog):
+    """A field holding a list of rows was screened row by row without bound (35 us a string: a million rows held
+    the log call for half a minute, a structlog event's as long). Past errcat's bound the rest of the rows is cut
+    off with a mark saying how many, as a message too long to screen is; what is kept is screened, the key hidden."""
+    from errcat.integrations import ExplainFilter
+
+    response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+    rows = [f"row {i} ok" for i in range(1_000_000)] + [response.url]
+    nested = {"batch": {"calls": [[response.url], *([["ok"]] * 200_000)]}}
+    record = logging.LogRecord("sync", logging.ERROR, __file__, 1, "batch failed", (), None)
+    record.__dict__.update(rows=rows, nested=nested, response=response)
+    assert ExplainFilter(catalog).filter(record) and "myob 25008" in record.getMessage()
+    with capture_logs(processors=[ExplainProcessor(catalog)]) as logs:
+        structlog.get_logger().warning("batch failed", response=response, rows=rows)
+    (event,) = logs
+    for kept in (record.__dict__["rows"], event["rows"]):
+        assert kept[0] == "row 0 ok" and len(kept) < 20_000
+        assert kept[-1].startswith("[errcat: ") and kept[-1].endswith(
+            " more items not shown, too many to screen for credentials]"
+        )
+    calls = record.__dict__["nested"]["batch"]["calls"]
+    assert "api_key=[REDACTED]" in calls[0][0] and calls[-1].endswith("too many to screen for credentials]")
+    assert SECRET not in json.dumps(event, default=repr) + json.dumps(record.__dict__, default=repr)
+
+
 def test_opentelemetrys_log_bridge_ships_an_annotated_records_extra_fields_hidden(server, catalog):
     """OpenTelemetry's LoggingHandler makes each extra field of a record a log attribute: with ``ExplainFilter`` on
     the logger, ``extra={"response": r, "url": r.url, "headers": ...}`` and ``log.exception("sync of %s failed",

@@ -192,6 +192,10 @@ class ErrorCatalog:
             raise UsageError(f"progress is a function taking a number of bytes, not {type(progress).__name__}")
         if dask is not None and not (isinstance(dask, str) or callable(getattr(dask, "submit", None))):
             raise UsageError(f"dask is a distributed Client, a scheduler address or 'local', not {type(dask).__name__}")
+        if getattr(dask, "asynchronous", False) is True:  # its calls return coroutines: an AttributeError, never awaited
+            raise UsageError(
+                "dask is an asynchronous Client (asynchronous=True): scan waits for its results; pass a Client made without it"
+            )
         options = ScanOptions(vendor=_plain(vendor), since=window[0], until=window[1], workers=workers)
         index = self._index(documented_only)
         if dask is not None or any(is_url(f) for f in files):

@@ -24,7 +24,8 @@ from .. import __version__
 from ..api import ErrorCatalog, with_catalog
 from ..errors import EXIT_OK, EXIT_USAGE, CatalogError, ErrcatError, UsageError
 
-WRITE_FAILED = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}  # stdout is a full disk (/dev/full), or failed
+# stdout a full disk (/dev/full), failing, or open only for reading (`1<file`: EBADF was a traceback, exit 120)
+WRITE_FAILED = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
 
 T = TypeVar("T")
 
@@ -119,7 +120,8 @@ def output_failed(exc: OSError) -> NoReturn:
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if isinstance(exc, BrokenPipeError):
         raise SystemExit(EXIT_OK)
-    typer.echo(f"errcat: cannot write the output: {exc.strerror}", err=True)
+    said = "stdout is not open for writing" if exc.errno == errno.EBADF else exc.strerror
+    typer.echo(f"errcat: cannot write the output: {said}", err=True)
     raise SystemExit(EXIT_USAGE)
 
 

@@ -12,7 +12,7 @@ import inspect
 import logging
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from types import FrameType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -538,11 +538,18 @@ def _hide_message(record: logging.LogRecord) -> None:
 _RECORD_FIELDS = frozenset(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime", "errcat"}
 MAX_VALUES = 50  # a record's arguments screened one by one; a record with more is screened as its message prints
 MAX_DEPTH = 6  # levels of dicts and lists looked into
+MAX_ITEMS = 10_000  # values of one logged value screened (a string about 35 us: a third of a second); the rest is cut
 
 
-def hidden_copy(value: Any, key: str | None, depth: int = 0) -> Any:
+def hidden_copy(value: Any, key: str | None, depth: int = 0, budget: list[int] | None = None) -> Any:
     """``value`` with credentials hidden as a log shows it: a string by its key and shape, an exception by a copy
-    whose messages are screened, the items of a dict, list or tuple likewise; anything else as it is."""
+    whose messages are screened, the items of a dict, list or tuple likewise; anything else as it is. Past
+    MAX_ITEMS values in all (``budget`` counts them down), a container's other items are cut off with a mark
+    saying how many, since what is not screened may not be shown: a list of a million rows in ``extra`` held
+    the log call for half a minute."""
+    if budget is None:
+        budget = [MAX_ITEMS]
+    budget[0] -= 1
     if isinstance(value, str):
         return hidden_value(value, key)
     if isinstance(value, BaseException):
@@ -550,10 +557,29 @@ def hidden_copy(value: Any, key: str | None, depth: int = 0) -> Any:
     if depth >= MAX_DEPTH:
         return value
     if isinstance(value, dict):
-        return {k: hidden_copy(v, str(k), depth + 1) for k, v in value.items()}
+        kept = _within(budget, value.items())
+        copy = {k: hidden_copy(v, str(k), depth + 1, budget) for k, v in kept}
+        if len(copy) < len(value):
+            copy["[errcat: cut]"] = _cut_mark(len(value) - len(copy))
+        return copy
     if type(value) in (list, tuple):
-        return type(value)(hidden_copy(v, key, depth + 1) for v in value)
+        items = [hidden_copy(v, key, depth + 1, budget) for v in _within(budget, value)]
+        if len(items) < len(value):
+            items.append(_cut_mark(len(value) - len(items)))
+        return type(value)(items)
     return value
+
+
+def _within(budget: list[int], items: Iterable[T]) -> Iterator[T]:
+    """The items while the budget lasts (each is counted by hidden_copy as it is screened)."""
+    for item in items:
+        if budget[0] <= 0:
+            return
+        yield item
+
+
+def _cut_mark(left: int) -> str:
+    return f"[errcat: {left:,} more items not shown, too many to screen for credentials]"
 
 
 MAX_CHAIN = 10  # exceptions of a chain (cause, context) followed: for a vendor's response, to hide credentials

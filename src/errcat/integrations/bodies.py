@@ -27,6 +27,9 @@ from ..explainer.split import MAX_INPUT_BYTES
 
 LIMIT = MAX_INPUT_BYTES + 1
 CHUNK = 64 * 1024
+# encoded bytes read for a body at most: no coding makes LIMIT bytes much longer, and an endless stream that decodes
+# to nothing more (gzip members after the first, which zlib leaves unread) held a hook for ever
+RAW_LIMIT = 2 * LIMIT
 
 
 def _kept(chunks: list[bytes]) -> bytes:
@@ -208,14 +211,16 @@ class _Decoded:
         self.layers = [_layer(c) for c in reversed(codings)] if self.raw else []
         self.chunks: list[bytes] = []
         self.size = 0
+        self.read = 0  # encoded bytes read
 
     def add(self, chunk: bytes) -> bool:
-        """Keep ``chunk`` (decoded, to the cap); whether the cap is reached."""
+        """Keep ``chunk`` (decoded, to the cap); whether the cap is reached, or RAW_LIMIT of encoded bytes read."""
         if self.layers:
+            self.read += len(chunk)
             chunk = _undone(self.layers, chunk, LIMIT - self.size)
         self.chunks.append(chunk)
         self.size += len(chunk)
-        return self.size >= LIMIT
+        return self.size >= LIMIT or self.read >= RAW_LIMIT
 
     def content(self) -> bytes:
         return _kept(self.chunks)

@@ -41,6 +41,9 @@ def shown(name: str) -> str:
 
 def filesystem(url: str) -> tuple[Any, str]:
     """fsspec's filesystem for ``url`` and the path within it; a missing package is a UsageError naming it."""
+    problem = malformed(url)
+    if problem:
+        raise UsageError(f"{shown(url)}: {problem}")
     try:
         from fsspec.core import url_to_fs
     except ImportError:
@@ -57,6 +60,26 @@ def filesystem(url: str) -> tuple[Any, str]:
     except Exception as exc:  # ftp:// and sftp:// connect here: a host that does not resolve, a refused login
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__  # its text may quote the URL
         raise UsageError(f"{shown(url)}: cannot open ({reason})") from None
+
+
+def malformed(url: str) -> str | None:
+    """What is wrong with an http(s) URL's host or port as a URL parser reads them, None when nothing is.
+    Unchecked, ``http://[::1`` was "cannot list (TypeError)": fsspec reads ``::`` as a chain of URLs (the host
+    became ``http://[``) and ``[`` as a glob, and a port out of range or no host was "cannot read: ValueError"."""
+    if url.split("://", 1)[0].lower() not in ("http", "https"):
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        host, _port = parts.hostname, parts.port
+    except ValueError as exc:  # "Invalid IPv6 URL", "Port out of range 0-65535", "Port could not be cast to integer value"
+        return f"not a valid URL ({exc})"
+    if not host:
+        return "not a valid URL (no host)"
+    if ":" in host:  # an IPv6 address: fsspec would split it at its "::", or take its "[" for a glob
+        return "an IPv6 address as the host cannot be read here: name the host by a name or an IPv4 address"
+    return None
 
 
 def _options(url: str) -> dict[str, Any]:
@@ -86,6 +109,10 @@ def expand(names: list[str]) -> list[Input]:
         if name == "-":
             raise UsageError("stdin (-) cannot be scanned on a cluster: name files or URLs")
         url = name if is_url(name) else "file://" + os.path.abspath(name)
+        problem = malformed(url)
+        if problem:  # said as a file that cannot be read is: the other inputs are still scanned
+            out.append(Input(shown(name), url, problem=problem))
+            continue
         fs, path = filesystem(url)
         if _GLOB.search(path) and is_url(name):
             try:  # with what the listing says of each: no request per object, and folders ("**" lists them) left out

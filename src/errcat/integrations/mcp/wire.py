@@ -412,6 +412,8 @@ class _UntilAnswered(_Wrapped):
                 self._write.too_early.add(message.id)
         elif isinstance(message, JSONRPCNotification) and message.method == "notifications/cancelled":
             cancelled = (message.params or {}).get("requestId")
+            if isinstance(cancelled, bool) or not isinstance(cancelled, str | int):
+                return  # no request's id ([1], {}, null): nothing to cancel; a list's was a TypeError that ended the server
             self._unanswered.settled(cancelled)  # the SDK answers it never
             if cancelled in self._write._batches.by_id:
                 await self._settle(self._write._batches.answered(cancelled, None))
