@@ -59,6 +59,20 @@ class Explanation(NamedTuple):
     # what the views show beside the matches, copied from the catalog: no handle on it, so an
     # explanation renders after the catalog is closed
     reference: Reference | None = None
+    # a recording's explanation of each of its exchanges, in order (empty for one exchange): an error's own
+    # vendor, request and endpoint are its exchange's, never the first exchange's (see part_of)
+    parts: tuple["Explanation", ...] = ()
+
+    def part_of(self, m: ErrorMatch) -> "Explanation":
+        """The explanation of the exchange an error came from: itself for a paste of one exchange."""
+        if not self.parts:
+            return self
+        same_request = [p for p in self.parts if p.errors and p.errors[0].sent.request == m.sent.request]
+        if len(same_request) == 1:
+            return same_request[0]
+        among = same_request or list(self.parts)
+        found = next((p for p in among if any(e is m for e in p.errors)), None)
+        return found or next((p for p in among if m in p.errors), self)
 
     def as_dict(self) -> dict[str, object]:
         """The same document as ``errcat explain --format json``."""
@@ -202,7 +216,8 @@ class Explanation(NamedTuple):
             for e in self._reference().rows.get(best.entry.guide_id, (best.entry,))
             if (e.message, e.code, e.name, e.status) == (best.entry.message, best.entry.code, best.entry.name, best.entry.status)
         ]
-        here = normalize_path(self.endpoint) if self.endpoint else None
+        endpoint = self.part_of(m).endpoint
+        here = normalize_path(endpoint) if endpoint else None
 
         def order(e: Entry) -> int:
             if e.id == best.entry.id:
@@ -224,11 +239,10 @@ class Explanation(NamedTuple):
         if any(e.endpoint is None for e in rows):
             return []
         endpoints = list(dict.fromkeys(e.endpoint for e in rows if e.endpoint))
-        if self.endpoint is None:
+        endpoint = self.part_of(m).endpoint
+        if endpoint is None:
             return endpoints if len(endpoints) > 1 else []
-        if m.sent.request is not None:  # a recording's error: the endpoint here is its first exchange's, not this one's
-            return []
-        here = normalize_path(self.endpoint)
+        here = normalize_path(endpoint)
         return [] if any(normalize_path(e) == here for e in endpoints) else endpoints
 
     def folded(self) -> list[tuple[ErrorMatch, tuple[int, ...]]]:
@@ -863,6 +877,7 @@ def _explain_recording(
         redactions=sum(p.redactions for p in parts),
         redacted_kinds=_merged_kinds(parts),
         reference=reference_for(catalog, errors),
+        parts=tuple(parts),
     )
 
 

@@ -202,7 +202,7 @@ def _matched_markdown(x: Explanation, m: ErrorMatch) -> list[str]:
         parts.append(f"**{escape(g.summary)}**{escape(said)}\n")
     undecided = x.undecided_endpoints(m)
     if undecided:
-        parts.append(f"{escape(_sentence(undecided_words(x, undecided)))}.\n")
+        parts.append(f"{escape(_sentence(undecided_words(x, m, undecided)))}.\n")
     parts.append(table(ROW_HEADERS, [row_cells(where(s), s) for s in x.scenarios(m)]))
     if g:
         _, why, fixed = claim_labels(g, e.sources, name)

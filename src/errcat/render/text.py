@@ -406,12 +406,13 @@ def retry_of(x: Explanation, g: Guide) -> str:
     return x.retry_of(g)
 
 
-def undecided_words(x: Explanation, undecided: list[str]) -> str:
-    """Why no one row is named: the paste names no endpoint, or one the error is not documented for."""
+def undecided_words(x: Explanation, m: ErrorMatch, undecided: list[str]) -> str:
+    """Why no one row is named: the error's request names no endpoint, or one the error is not documented for."""
     where = f"{len(undecided)} endpoint{'s' if len(undecided) > 1 else ''}"
-    if x.endpoint is None:
+    endpoint = x.part_of(m).endpoint
+    if endpoint is None:
         return f"documented for {where}; the paste does not say which"
-    return f"documented for {where}, not for the request's {x.endpoint}"
+    return f"documented for {where}, not for the request's {endpoint}"
 
 
 def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:
@@ -422,7 +423,7 @@ def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:
     ]
     undecided = x.undecided_endpoints(m)
     if undecided:
-        lines.append([("  entry:    ", "dim"), (undecided_words(x, undecided), "yellow")])
+        lines.append([("  entry:    ", "dim"), (undecided_words(x, m, undecided), "yellow")])
     else:
         lines.append([("  entry:    ", "dim"), (e.id, None), (f"  ({where(e)}, HTTP {e.status})", "dim")])
     if m.slots:
@@ -433,8 +434,9 @@ def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:
 def _scenario_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
     """The documented scenarios of the matched error (five at most), the request's endpoint marked."""
     lines: list[Line] = []
+    endpoint = x.part_of(m).endpoint  # the error's own request's (a recording's first is another's)
     for i, s in enumerate(x.scenarios(m)[:5]):
-        here = x.endpoint and s.endpoint and normalize_path(s.endpoint) == normalize_path(x.endpoint)
+        here = endpoint and s.endpoint and normalize_path(s.endpoint) == normalize_path(endpoint)
         lines.append(
             [
                 ("  scenario: " if i == 0 else "            ", "dim"),
