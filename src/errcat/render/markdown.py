@@ -217,8 +217,8 @@ def _matched_markdown(x: Explanation, m: ErrorMatch) -> list[str]:
 
 def vendors_markdown(rows: list[tuple[Vendor, dict[str, int]]]) -> str:
     return table(
-        ["Vendor", "Name", "Rows", "Errors", "Warning rows", "Endpoints"],
-        [[v.id, v.name, c["rows"], c["errors"], c["warnings"], c["endpoints"]] for v, c in rows],
+        ["Vendor", "Name", "Rows", "Errors", "Warning rows", "Endpoint paths", "Operation groups"],
+        [[v.id, v.name, c["rows"], c["errors"], c["warnings"], c["endpoints"], c["operation_groups"]] for v, c in rows],
     )
 
 

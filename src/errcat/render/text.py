@@ -184,6 +184,15 @@ def list_lines(groups: list[ErrorGroup]) -> list[Line]:
     return lines
 
 
+def endpoint_words(counts: dict[str, int]) -> str:
+    """Where a vendor's errors are documented: endpoint paths, or the operation groups a document names instead
+    (InvoiceXpress's resources and actions), or neither (every error documented for all endpoints)."""
+    paths, groups = counts["endpoints"], counts["operation_groups"]
+    said = [count(paths, "endpoint path")] if paths else []
+    said += [count(groups, "operation group") + (" (no paths documented)" if not paths else "")] if groups else []
+    return ", ".join(said) or "no endpoint named (each error documented for all endpoints)"
+
+
 def vendor_lines(rows: list[tuple[Vendor, dict[str, int]]]) -> list[Line]:
     lines: list[Line] = []
     for vendor, counts in rows:
@@ -192,7 +201,7 @@ def vendor_lines(rows: list[tuple[Vendor, dict[str, int]]]) -> list[Line]:
             [
                 (
                     f"               {count(counts['rows'], 'row')}, {count(counts['errors'], 'error')}, "
-                    f"{count(counts['warnings'], 'warning row')}, {count(counts['endpoints'], 'endpoint')}, "
+                    f"{count(counts['warnings'], 'warning row')}, {endpoint_words(counts)}, "
                     f"{counts['observed']} observed in the wild",
                     "dim",
                 )
