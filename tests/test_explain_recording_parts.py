@@ -106,3 +106,15 @@ def test_a_recordings_error_is_placed_by_its_own_requests_endpoint(catalog, cli)
     again = explain(catalog, swapped)
     assert again.scenarios(again.errors[1])[0].endpoint == "/Sale/Order/Item"
     assert "[/Sale/Order/Item] (this endpoint)" in cli("explain", input=swapped).stdout.replace("  ", " ")
+
+
+def test_the_head_of_a_recordings_view_is_not_its_first_exchanges_alone(cli):
+    out = cli("explain", input=SAGE_THEN_IX).stdout
+    head = out.split("\n\n")[0].splitlines()
+    assert "request:  2 error responses; each error below names its own request" in head
+    assert "status:   401 Unauthorized, 422 Unprocessable Entity" in head  # not the first one's 401 alone
+    assert not any(line.startswith("request:  GET") for line in head)
+    md = cli("explain", "-f", "markdown", input=SAGE_THEN_IX).stdout
+    assert "| **Statuses** | 401 Unauthorized, 422 Unprocessable Entity |" in md
+    repeated = har(*[("GET", "https://api.accounting.sage.com/v3.1/contacts", 401, SAGE_EXPIRED)] * 3)
+    assert "status:   401 Unauthorized (x3)" in cli("explain", input=repeated).stdout

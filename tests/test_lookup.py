@@ -272,3 +272,11 @@ def test_errcats_mark_is_never_broken_across_two_lines_of_a_terminal(catalog, mo
             assert not any(re.search(r"\[errcat's\s*$", line) for line in lines), (width, query)
             assert not any(re.match(r"\s*(?:reading|of the document)\]", line) for line in lines), (width, query)
     assert marks >= 91 * 3  # the marks were printed, each whole on one line
+
+
+@pytest.mark.parametrize("args", [["lookup", "25008"], ["list"], ["search", "invoice"]])
+def test_a_status_that_is_no_number_is_told_what_a_status_is(cli, args):
+    r = cli(*args, "--status", "abc")
+    assert r.exit_code == 2 and r.stdout == ""
+    (line,) = r.stderr.strip().splitlines()
+    assert "'abc' is not an HTTP status (a number from 100 to 599)" in line and "digits 0-9" not in line

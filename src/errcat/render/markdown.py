@@ -137,7 +137,7 @@ def explain_markdown(x: Explanation) -> str:
 
 def _explain_facts(x: Explanation) -> list[list[object]]:
     """The table at the top: vendor and evidence, the request, the status, the secrets hidden."""
-    from .text import evidence_summary, redaction_summary
+    from .text import evidence_summary, recording_words, redaction_summary
 
     ex = x.exchange
     name = x.vendor_name()
@@ -145,12 +145,17 @@ def _explain_facts(x: Explanation) -> list[list[object]]:
         ["Vendor", f"{name} ({x.vendor})" if name else "unknown"],
         ["Evidence", evidence_summary(x)],
     ]
-    if ex.method or ex.url:
+    recorded = recording_words(x)
+    if recorded:  # several exchanges: not the first one's request and status as if they were all
+        facts.append(["Requests", recorded[0]])
+        if recorded[1]:
+            facts.append(["Statuses", recorded[1]])
+    elif ex.method or ex.url:
         facts.append(["Request", " ".join(p for p in (ex.method, ex.url) if p)])
     if x.endpoint:
         facts.append(["Documented endpoint", x.endpoint])
     meaning = x.status_meaning()
-    if ex.status is not None:
+    if ex.status is not None and not recorded:
         facts.append(["Status", f"{ex.status} {meaning[0]}" if meaning else str(ex.status)])
     if x.redactions:
         facts.append(["Secrets", redaction_summary(x)])

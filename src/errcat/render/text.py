@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..legend import reading
-from ..model import Citation, Entry, Guide, Vendor, basis_words
+from ..model import INFERENCE, Citation, Entry, Guide, Vendor, basis_words
 from ..query import ErrorGroup, LookupResult, SearchHit
 from ..text import normalize_path
 from ..values import resend_may_repeat, retry_after_seconds, unsafe_resend_words
@@ -352,6 +352,20 @@ def kind_style(m: ErrorMatch) -> str:
     return "bold yellow" if m.kind in (MatchKind.STATUS, MatchKind.OBSERVED) else "bold red"
 
 
+def recording_words(x: Explanation) -> tuple[str, str] | None:
+    """A recording of several error exchanges, in the place of one request and status: how many exchanges (each
+    error names its own request) and each status they answered, with a count when repeated; None for one exchange."""
+    if len(x.parts) < 2:
+        return None
+    said: Counter[str] = Counter()
+    for p in x.parts:
+        meaning = p.status_meaning()
+        if p.exchange.status is not None:
+            said[f"{p.exchange.status} {meaning[0]}" if meaning else str(p.exchange.status)] += 1
+    statuses = ", ".join(f"{s} (x{n})" if n > 1 else s for s, n in said.items())
+    return f"{len(x.parts)} error responses; each error below names its own request", statuses
+
+
 def explain_lines(x: Explanation) -> list[Line]:
     """The human view of an explanation."""
     ex = x.exchange
@@ -359,13 +373,18 @@ def explain_lines(x: Explanation) -> list[Line]:
     name = x.vendor_name()
     who = f"{name} ({x.vendor})" if name else "unknown"
     lines.append([("vendor:   ", "dim"), (who, "bold cyan"), (f"  {evidence_summary(x)}", "dim")])
-    if ex.method or ex.url:
+    recorded = recording_words(x)
+    if recorded:
+        lines.append([("request:  ", "dim"), (recorded[0], None)])
+        if recorded[1]:
+            lines.append([("status:   ", "dim"), (recorded[1], "bold")])
+    elif ex.method or ex.url:
         req: Line = [("request:  ", "dim"), (" ".join(p for p in (ex.method, ex.url) if p), None)]
         if x.endpoint:
             req.append((f"  -> documented endpoint {x.endpoint}", "cyan"))
         lines.append(req)
     meaning = x.status_meaning()
-    if ex.status is not None:
+    if ex.status is not None and not recorded:
         text = f"{ex.status} {meaning[0]}" if meaning else str(ex.status)
         status_line: Line = [("status:   ", "dim"), (text, "bold")]
         if meaning and meaning[1]:
@@ -466,8 +485,12 @@ def _also_lines(m: ErrorMatch, e: Entry) -> list[Line]:
 
 
 def provenance_words(name: str, e: Entry, g: Guide | None) -> str:
-    """What an observed entry is, in one phrase: never the vendor's (``name``'s) word, and how well it is known."""
-    n = len(e.sources)
+    """What an observed entry is, in one phrase: never the vendor's (``name``'s) word, and how well it is known. The
+    sources counted are those shown: the entry's own and those its guide's claims cite (another report of it)."""
+    cited = [c.url for c in e.sources] + (
+        [r for r in (g.basis.summary, *g.basis.causes, g.basis.fix) if r != INFERENCE] if g and g.basis else []
+    )
+    n = len(set(cited))
     known = f", {g.established.replace('-', ' ')}" if g and g.established else ""
     return f"not in {name}'s error document; seen in public reports ({n} source{'s' if n != 1 else ''}{known})"
 
