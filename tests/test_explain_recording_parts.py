@@ -118,3 +118,32 @@ def test_the_head_of_a_recordings_view_is_not_its_first_exchanges_alone(cli):
     assert "| **Statuses** | 401 Unauthorized, 422 Unprocessable Entity |" in md
     repeated = har(*[("GET", "https://api.accounting.sage.com/v3.1/contacts", 401, SAGE_EXPIRED)] * 3)
     assert "status:   401 Unauthorized (x3)" in cli("explain", input=repeated).stdout
+
+
+def _myob(method: str, path: str, status: int, error: dict) -> dict:
+    return {
+        "request": {"method": method, "uri": f"https://api.myob.com/accountright/{GUID}/{path}"},
+        "response": {"status": {"code": status, "message": ""}, "body": {"string": json.dumps({"Errors": [error]})}},
+    }
+
+
+def test_a_recordings_timed_out_post_is_never_advised_a_resend_by_the_first_exchanges_get(cli):
+    """A gateway's 504 to a POST may have been applied: the advice is "check first", whatever method the recording's
+    first exchange used (its GET was taken for every error's)."""
+    prior = {"Name": "DatePriorToBeginningOfFinancialYear", "Message": "Date cannot be prior to beginning of financial year"}
+    timeout = {"Name": "GatewayTimeout", "Message": "Connection to the API has timed out", "Severity": "Error"}
+    cassette = json.dumps(
+        {
+            "http_interactions": [
+                _myob("get", "Contact/Customer", 400, {**prior, "ErrorCode": 25008}),
+                _myob("post", "Sale/Invoice/Item", 504, timeout),
+            ]
+        }
+    )
+    first, second = json.loads(cli("explain", "-f", "json", input=cassette).stdout)["errors"]
+    assert (first["match"], first["may_have_applied"]) == ("exact", None)
+    assert second["match"] == "exact" and second["may_have_applied"] == "POST"
+    assert second["explanation"]["retry"] == "no after a POST, which may have been applied: check first"
+    out = cli("explain", input=cassette).stdout
+    assert "retry:    no after a POST, which may have been applied: check first" in out
+    assert "retry:    backoff" not in out

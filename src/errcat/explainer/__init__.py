@@ -88,9 +88,10 @@ class Explanation(NamedTuple):
         head = f"{where} -> {ex.status}" if where and ex.status else ""
         parts = []
         folded = self.folded()
-        # a POST that a gateway timed out on may have been done: never "resend" it (integrations.retry_advice)
-        unsafe = unsafe_resend_words("backoff", str(ex.method)) if resend_may_repeat(ex.status, ex.method) else ""
         for m, positions in folded[:3]:
+            own = self.part_of(m).exchange  # a recording's error: its own request's
+            # a POST that a gateway timed out on may have been done: never "resend" it (integrations.retry_advice)
+            unsafe = unsafe_resend_words("backoff", str(own.method)) if resend_may_repeat(own.status, own.method) else ""
             times = f" (x{len(positions)})" if len(positions) > 1 else ""
             best = m.best
             said = (m.sent.message or m.sent.name or m.sent.code or "").strip()[:160]
@@ -98,7 +99,7 @@ class Explanation(NamedTuple):
                 e = best.entry
                 guide = self.guide_of(e) if self.reference is not None else None
                 # the fix and retry are errcat's words and rating, never the vendor's (lookup and explain mark them too)
-                advice = f": {reading(guide.by)}: {guide.fix} (retry: {self.retry_of(guide)})" if guide else ""
+                advice = f": {reading(guide.by)}: {guide.fix} (retry: {self.retry_of(guide, m)})" if guide else ""
                 if m.kind is MatchKind.STATUS:  # only the status is documented, never this error's words
                     title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
                     title += f": {said}]" if said else "]"
@@ -170,10 +171,11 @@ class Explanation(NamedTuple):
         """Our explanation of an entry's error (of any candidate's entry)."""
         return self._reference().guides.get(entry.guide_id)
 
-    def retry_of(self, guide: Guide) -> str:
-        """The guide's retry for this request, as every view says it (text, markdown, JSON, MCP, telemetry): a POST a
-        gateway answered with 502 or 504 may have been done, so it is not resent as a guide's "backoff" says."""
-        ex = self.exchange
+    def retry_of(self, guide: Guide, m: ErrorMatch | None = None) -> str:
+        """The guide's retry for this request (``m``'s own, in a recording), as every view says it (text, markdown, JSON,
+        MCP, telemetry): a POST a gateway answered with 502 or 504 may have been done, so it is not resent as a guide's
+        "backoff" says."""
+        ex = self.exchange if m is None else self.part_of(m).exchange
         return unsafe_resend_words(guide.retry, str(ex.method)) if resend_may_repeat(ex.status, ex.method) else guide.retry
 
     def status_meaning(self) -> tuple[str, str | None] | None:

@@ -175,7 +175,7 @@ def _error_markdown(x: Explanation, m: ErrorMatch, positions: tuple[int, ...]) -
     if m.best is not None:
         parts += _matched_markdown(x, m)
     elif (said := x.status_retry(m)) is not None:
-        parts.append(f"**Retry:** {escape(status_retry_words(x, *said, x.quota_spent(m)))}\n")
+        parts.append(f"**Retry:** {escape(status_retry_words(x, m, *said, x.quota_spent(m)))}\n")
     heading = "Other candidates" if m.best is not None else "Nearest entries (not a match)"
     rest = m.candidates[1:] if m.best is not None else m.candidates
     if rest:
@@ -214,7 +214,7 @@ def _matched_markdown(x: Explanation, m: ErrorMatch) -> list[str]:
         causes = "\n".join(f"- {escape(c)}{escape(w)}" for c, w in zip(g.causes, why, strict=True))
         parts.append(f"**Likely causes**\n\n{causes}\n")
         parts.append(
-            f"**Fix:** {escape(g.fix)}{escape(fixed)}\n\n**Retry:** {escape(retry_of(x, g))} · **Who acts:** {escape(g.actor)}"
+            f"**Fix:** {escape(g.fix)}{escape(fixed)}\n\n**Retry:** {escape(retry_of(x, g, m))} · **Who acts:** {escape(g.actor)}"
             f"{escape(rating_label(g))}\n"
         )
     return parts

@@ -424,14 +424,14 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
         for cause, who in zip(g.causes, why, strict=True):
             lines.append([("  cause:    ", "dim"), (cause, None), (who, "dim")])
         lines.append([("  fix:      ", "green"), (g.fix, None), (fixed, "dim")])
-        retry: Line = [("  retry:    ", "yellow"), (retry_of(x, g), None), ("   who acts: ", "yellow"), (g.actor, None)]
+        retry: Line = [("  retry:    ", "yellow"), (retry_of(x, g, m), None), ("   who acts: ", "yellow"), (g.actor, None)]
         lines.append([*retry, (rating_label(g), "dim")])
     return lines + _also_lines(m, e)
 
 
-def retry_of(x: Explanation, g: Guide) -> str:
-    """The guide's retry for this paste's request (Explanation.retry_of)."""
-    return x.retry_of(g)
+def retry_of(x: Explanation, g: Guide, m: ErrorMatch | None = None) -> str:
+    """The guide's retry for this paste's request, ``m``'s own in a recording (Explanation.retry_of)."""
+    return x.retry_of(g, m)
 
 
 def undecided_words(x: Explanation, m: ErrorMatch, undecided: list[str]) -> str:
@@ -547,7 +547,7 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
             ]
         )
     if (said := x.status_retry(m)) is not None:
-        lines.append([("  retry:    ", "yellow"), (status_retry_words(x, *said, x.quota_spent(m)), None)])
+        lines.append([("  retry:    ", "yellow"), (status_retry_words(x, m, *said, x.quota_spent(m)), None)])
     lines.append(
         [("  add it:   ", "dim"), ("errcat explain --stub <paste> > my-errors.yaml, then use --catalog my-errors.yaml", None)]
     )
@@ -561,9 +561,10 @@ _WAIT_WORDS = {
 _BY_STATUS = "(by its status: the catalog does not know this error)"
 
 
-def status_retry_words(x: Explanation, status: int, wait: str | None, spent: str | None = None) -> str:
+def status_retry_words(x: Explanation, m: ErrorMatch, status: int, wait: str | None, spent: str | None = None) -> str:
     """What an uncatalogued error's status alone says of resending it, said as that (Explanation.status_retry);
-    ``spent``: the error's own words that say a quota or plan is used up, which overrule its status."""
+    ``spent``: the error's own words that say a quota or plan is used up, which overrule its status. The method and
+    Retry-After are the error's own request's (a recording's first is another's)."""
     if spent is not None:
         return (
             f"not by waiting: the error says {spent!r}, a quota or plan used up does not pass with time; top it up or"
@@ -572,9 +573,10 @@ def status_retry_words(x: Explanation, status: int, wait: str | None, spent: str
         )
     if wait is None:
         return f"HTTP {status} alone does not suggest that the same request can succeed {_BY_STATUS}"
-    if resend_may_repeat(status, x.exchange.method):  # a gateway's 502/504 to a POST: the vendor may have done it
-        return f"{unsafe_resend_words(wait, str(x.exchange.method))}, though HTTP {status} usually passes {_BY_STATUS}"
-    after = retry_after_seconds(x.exchange.header("Retry-After"))
+    ex = x.part_of(m).exchange
+    if resend_may_repeat(status, ex.method):  # a gateway's 502/504 to a POST: the vendor may have done it
+        return f"{unsafe_resend_words(wait, str(ex.method))}, though HTTP {status} usually passes {_BY_STATUS}"
+    after = retry_after_seconds(ex.header("Retry-After"))
     asked = f"; the response's Retry-After asks for {after:g} s" if after is not None else ""
     return f"HTTP {status} usually passes: {_WAIT_WORDS[wait]}{asked} {_BY_STATUS}"
 
