@@ -34,6 +34,7 @@ def har(*exchanges: tuple[str, str, int, str]) -> str:
     return json.dumps({"log": {"version": "1.2", "creator": {"name": "Firefox", "version": "120"}, "entries": entries}})
 
 
+SAGE_THEN_IX_FIRST = ("https://api.accounting.sage.com/v3.1/contacts", 401, SAGE_EXPIRED)
 SAGE_THEN_IX = har(
     ("GET", "https://api.accounting.sage.com/v3.1/contacts", 401, SAGE_EXPIRED),
     ("POST", "https://acme.app.invoicexpress.com/invoices.json", 422, IX_UNDOCUMENTED),
@@ -147,3 +148,15 @@ def test_a_recordings_timed_out_post_is_never_advised_a_resend_by_the_first_exch
     out = cli("explain", input=cassette).stdout
     assert "retry:    no after a POST, which may have been applied: check first" in out
     assert "retry:    backoff" not in out
+
+
+def test_an_error_the_catalog_lacks_has_the_same_fingerprint_in_a_recording_as_alone(cli):
+    """Its fingerprint names its own exchange's vendor: in a recording of two vendors (no one vendor for the whole)
+    it was 'unknown:…', another name for the same failure than the one it has pasted alone."""
+    body = '{"errors":[{"error":"Synthetic words no catalog holds"}]}'
+    exchange = ("POST", "https://acme.app.invoicexpress.com/invoices.json", 409, body)
+    recorded = json.loads(cli("explain", "-f", "json", input=har(("GET", *SAGE_THEN_IX_FIRST), exchange)).stdout)
+    alone = json.loads(cli("explain", "-f", "json", input=har(exchange)).stdout)
+    assert recorded["vendor"] is None and recorded["errors"][1]["match"] == "none"
+    assert recorded["errors"][1]["fingerprint"] == alone["errors"][0]["fingerprint"]
+    assert alone["errors"][0]["fingerprint"].startswith("invoicexpress:")
