@@ -160,3 +160,9 @@ def test_an_error_the_catalog_lacks_has_the_same_fingerprint_in_a_recording_as_a
     assert recorded["vendor"] is None and recorded["errors"][1]["match"] == "none"
     assert recorded["errors"][1]["fingerprint"] == alone["errors"][0]["fingerprint"]
     assert alone["errors"][0]["fingerprint"].startswith("invoicexpress:")
+
+
+def test_a_recordings_log_line_puts_each_error_after_its_own_request(catalog):
+    line = str(explain(catalog, SAGE_THEN_IX))
+    assert line.startswith("GET /v3.1/contacts -> 401: sage AccessTokenExpiredError")
+    assert "; POST /invoices.json -> 422: invoicexpress HTTP 422 [the status is documented" in line

@@ -85,7 +85,8 @@ class Explanation(NamedTuple):
         """One paragraph for a log line: what each error is, what to do, whether to retry (redacted)."""
         ex = self.exchange
         where = " ".join(p for p in (ex.method, ex.path) if p)
-        head = f"{where} -> {ex.status}" if where and ex.status else ""
+        several = len(self.parts) > 1  # a recording: each error after its own request, not all after the first's
+        head = f"{where} -> {ex.status}" if where and ex.status and not several else ""
         parts = []
         folded = self.folded()
         for m, positions in folded[:3]:
@@ -122,6 +123,8 @@ class Explanation(NamedTuple):
                 if by_status and (spent := self.quota_spent(m)):
                     retry = f" (retry: no, its words say a quota or plan is used up: {spent!r})"
                 parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else "") + retry)
+        if several:  # one part per error above
+            parts = [f"{_request_head(self.part_of(m).exchange)}{p}" for (m, _), p in zip(folded, parts, strict=False)]
         more = f"; and {len(folded) - 3} more" if len(folded) > 3 else ""
         return (f"{head}: " if head else "") + "; ".join(parts) + more
 
@@ -256,6 +259,12 @@ class Explanation(NamedTuple):
             groups.setdefault(m.sent, []).append(i)
             first.setdefault(m.sent, m)
         return [(first[sent], tuple(positions)) for sent, positions in groups.items()]
+
+
+def _request_head(ex: Exchange) -> str:
+    """``POST /invoices.json -> 422: `` before an error of a recording's log line; empty when the exchange says neither."""
+    where = " ".join(p for p in (ex.method, ex.path) if p)
+    return f"{where} -> {ex.status}: " if where and ex.status else ""
 
 
 # a value, not source code: "error_code = parsed_response.get(...)" names no code (nor does a call or a subscript)
