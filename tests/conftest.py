@@ -363,6 +363,7 @@ SLOW: dict[str, set[str]] = {
         "test_vendor_time_and_top_options",
     },
     "test_scan_cluster.py": {
+        "test_inputs_that_match_nothing_are_said_before_any_cluster_is_reached",
         "test_a_cluster_of_separate_processes_over_s3_survives_a_worker_killed_mid_run",
         "test_a_cluster_without_errcat_is_said_in_one_line_not_a_hang",
         "test_a_local_cluster_ends_without_printing_its_workers_tracebacks",

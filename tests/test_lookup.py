@@ -175,6 +175,19 @@ def test_list_and_counts(cli, catalog):
     assert cli("endpoints", "sage").exit_code == 0  # Sage documents no path: its generic errors (#32)
 
 
+def test_vendors_counts_what_endpoints_lists(cli):
+    """InvoiceXpress's document names operation groups (resources and actions), no paths: "0 endpoints" beside
+    the groups ``errcat endpoints invoicexpress`` lists was untrue; each count says what it counts."""
+    listed = doc(cli("endpoints", "invoicexpress", "--format", "json"))["endpoints"]
+    groups = {e["label"] for e in listed if e["path"] is None and e["label"] != "(all endpoints)"}
+    counts = {v["id"]: v for v in doc(cli("vendors", "--format", "json"))["vendors"]}
+    assert counts["invoicexpress"]["operation_groups"] == len(groups) > 0 and counts["invoicexpress"]["endpoints"] == 0
+    out = cli("vendors").stdout
+    assert f"{len(groups)} operation groups (no paths documented)" in out and "0 endpoints" not in out
+    assert "35 endpoint paths" in out
+    assert "no endpoint named (each error documented for all endpoints)" in out  # Sage: its errors name no endpoint
+
+
 def test_piped_output_is_plain_text(cli):
     result = cli("lookup", "25008")
     assert "\x1b[" not in result.stdout
@@ -259,3 +272,11 @@ def test_errcats_mark_is_never_broken_across_two_lines_of_a_terminal(catalog, mo
             assert not any(re.search(r"\[errcat's\s*$", line) for line in lines), (width, query)
             assert not any(re.match(r"\s*(?:reading|of the document)\]", line) for line in lines), (width, query)
     assert marks >= 91 * 3  # the marks were printed, each whole on one line
+
+
+@pytest.mark.parametrize("args", [["lookup", "25008"], ["list"], ["search", "invoice"]])
+def test_a_status_that_is_no_number_is_told_what_a_status_is(cli, args):
+    r = cli(*args, "--status", "abc")
+    assert r.exit_code == 2 and r.stdout == ""
+    (line,) = r.stderr.strip().splitlines()
+    assert "'abc' is not an HTTP status (a number from 100 to 599)" in line and "digits 0-9" not in line

@@ -443,3 +443,23 @@ def test_myobs_customer_not_found_from_the_sdk_issue_is_explained_as_observed_fo
     assert error["match"] == "observed" and error["provenance"] == "observed"
     assert best["id"] == "myob.observed.customer-not-found" and best["status"] == 400 and best["provenance"] == "observed"
     assert cli("explain", "--documented-only", input=body).stdout.count("customer-not-found") == 0
+
+
+def test_the_source_count_of_an_observed_error_counts_every_report_its_view_cites(catalog):
+    """A Sage RecordInvalid said "(1 source, several reports)" while its meaning and cause cited two more reports:
+    the count is of what the view cites (the row's sources and those its guide's claims name)."""
+    from errcat.render.text import claim_labels, observed_lines, plain
+
+    urls = {c.url.removeprefix("https://") for e in catalog.entries for c in e.sources}
+    checked = 0
+    for e in observed(catalog):
+        g = catalog.guides.get(e.guide_id)
+        name = catalog.vendors[e.vendor].name
+        shown = plain(observed_lines(name, e, g)) + "".join(
+            [*claim_labels(g, e.sources, name)[1], *claim_labels(g, e.sources, name)[::2]] if g else []
+        )
+        cited = sum(u in shown for u in urls)
+        said = int(re.search(r"seen in public reports \((\d+) source", shown).group(1))
+        assert said == cited, (e.id, said, cited)
+        checked += said > len(e.sources)
+    assert checked  # some guide cites another row's report

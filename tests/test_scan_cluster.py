@@ -240,6 +240,23 @@ def test_a_recursive_glob_over_s3_reads_its_objects_and_no_folder(s3, index, log
     assert report.skipped == [] and doc["summary"]["error_records"] > 0
 
 
+def test_inputs_that_match_nothing_are_said_before_any_cluster_is_reached(s3, cli, tmp_path):
+    """``errcat scan 's3://bucket/nothing-here/*.log' --dask local`` started a LocalCluster (seconds, 25 on a loaded
+    machine) before saying no file matches: the inputs are resolved first, and with none to read no cluster is
+    started or reached. The address given here has no scheduler: reaching it would be an error of its own."""
+    import boto3
+
+    boto3.client("s3", endpoint_url=s3).create_bucket(Bucket="empty-logs")
+    nowhere = "tcp://127.0.0.1:1"  # nothing listens on port 1
+    for name in ("s3://empty-logs/nothing-here/*.log", str(tmp_path / "absent.log")):
+        r = cli("scan", name, "--dask", nowhere, "-f", "json")
+        assert r.exit_code == 2, r.stderr
+        assert r.stderr.strip().splitlines() == ["errcat: no input could be read"]
+        doc = json.loads(r.stdout)
+        assert doc["engine"]["kind"] == "dask" and doc["engine"]["started"] is False
+        assert [i["problem"][:12] for i in doc["inputs"]] == ["cannot read:"]
+
+
 def test_every_skipped_place_is_counted_as_locally_past_the_places_listed(index, tmp_path):
     """A task's skips are counted from its part's counts, not from the places it lists (at most
     MAX_SKIPPED_KEPT: a task with more counted only those)."""

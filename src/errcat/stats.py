@@ -13,8 +13,9 @@ if TYPE_CHECKING:
 
 
 def vendor_counts(index: CatalogIndex, vendor: str) -> dict[str, int]:
-    """Documented rows, distinct errors, warning rows and endpoints of one vendor, and how many
-    errors seen in the wild (observed) the catalog adds."""
+    """Documented rows, distinct errors, warning rows and endpoint paths of one vendor, the operation groups
+    its document names instead of paths (``Clients (inferred)``, as ``errcat endpoints`` lists them), and how
+    many errors seen in the wild (observed) the catalog adds."""
     everything = [e for e in index.entries if e.vendor == vendor]
     rows = [e for e in everything if not e.observed]
     paths = {ep.path for ep in index.vendors[vendor].endpoints} | {e.endpoint for e in rows if e.endpoint}
@@ -23,6 +24,7 @@ def vendor_counts(index: CatalogIndex, vendor: str) -> dict[str, int]:
         "errors": len({e.guide_id for e in rows}),
         "warnings": sum(e.severity == "warning" for e in rows),
         "endpoints": len(paths),
+        "operation_groups": len({endpoint_label(e) for e in rows if not e.endpoint and e.resource}),
         "observed": len(everything) - len(rows),
     }
 

@@ -207,14 +207,15 @@ class Whole(IntRange):
     "４００" (fullwidth) and "4_0_0" as 400, and a value of 5,000 digits is no count anyone means. A status
     takes up to 100, so that one of 20 digits is told it is no HTTP status."""
 
-    def __init__(self, min: int | None = None, *, name: str = "int range", digits: int = 18) -> None:
+    def __init__(self, min: int | None = None, *, name: str = "int range", digits: int = 18, wanted: str | None = None) -> None:
         super().__init__(min=min)
         self.name, self.digits = name, digits
+        self.wanted = wanted or f"a whole number in the digits 0-9 ({digits} at most)"  # what a bad value is not
         self._number = re.compile(rf" *[+-]?[0-9]{{1,{digits}}} *")
 
     def convert(self, value: Any, param: Any, ctx: Any) -> Any:
         if isinstance(value, str) and not self._number.fullmatch(value):
-            self.fail(f"{value[:40]!r} is not a whole number in the digits 0-9 ({self.digits} at most)", param, ctx)
+            self.fail(f"{value[:40]!r} is not {self.wanted}", param, ctx)
         return super().convert(value, param, ctx)
 
     def _describe_range(self) -> str:
@@ -223,7 +224,12 @@ class Whole(IntRange):
 
 
 StatusOpt = Annotated[
-    int | None, typer.Option("--status", click_type=Whole(name="int", digits=100), help="Only errors with this HTTP status.")
+    int | None,
+    typer.Option(
+        "--status",
+        click_type=Whole(name="int", digits=100, wanted="an HTTP status (a number from 100 to 599)"),
+        help="Only errors with this HTTP status.",
+    ),
 ]
 SeverityOpt = Annotated[str | None, typer.Option("--severity", help="error or warning.")]
 DocumentedOnlyOpt = Annotated[

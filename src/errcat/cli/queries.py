@@ -151,7 +151,14 @@ def explain(
         typer.Option("--vendor", help="Treat the paste as this vendor's (skips detection).", autocompletion=_complete_vendor),
     ] = None,
     stub: Annotated[
-        bool, typer.Option("--stub", help="Print a catalog file (YAML) for the errors the catalog lacks, to use with --catalog.")
+        bool,
+        typer.Option(
+            "--stub",
+            help=(
+                "Print a catalog file (YAML) for the errors the catalog lacks, to use with --catalog: one vendor's, each"
+                " error under the vendor its own exchange names (a recording of several services needs --vendor)."
+            ),
+        ),
     ] = False,
     documented_only: DocumentedOnlyOpt = False,
     format: FormatOpt = Format.table,

@@ -59,6 +59,20 @@ class Explanation(NamedTuple):
     # what the views show beside the matches, copied from the catalog: no handle on it, so an
     # explanation renders after the catalog is closed
     reference: Reference | None = None
+    # a recording's explanation of each of its exchanges, in order (empty for one exchange): an error's own
+    # vendor, request and endpoint are its exchange's, never the first exchange's (see part_of)
+    parts: tuple["Explanation", ...] = ()
+
+    def part_of(self, m: ErrorMatch) -> "Explanation":
+        """The explanation of the exchange an error came from: itself for a paste of one exchange."""
+        if not self.parts:
+            return self
+        same_request = [p for p in self.parts if p.errors and p.errors[0].sent.request == m.sent.request]
+        if len(same_request) == 1:
+            return same_request[0]
+        among = same_request or list(self.parts)
+        found = next((p for p in among if any(e is m for e in p.errors)), None)
+        return found or next((p for p in among if m in p.errors), self)
 
     def as_dict(self) -> dict[str, object]:
         """The same document as ``errcat explain --format json``."""
@@ -71,12 +85,14 @@ class Explanation(NamedTuple):
         """One paragraph for a log line: what each error is, what to do, whether to retry (redacted)."""
         ex = self.exchange
         where = " ".join(p for p in (ex.method, ex.path) if p)
-        head = f"{where} -> {ex.status}" if where and ex.status else ""
+        several = len(self.parts) > 1  # a recording: each error after its own request, not all after the first's
+        head = f"{where} -> {ex.status}" if where and ex.status and not several else ""
         parts = []
         folded = self.folded()
-        # a POST that a gateway timed out on may have been done: never "resend" it (integrations.retry_advice)
-        unsafe = unsafe_resend_words("backoff", str(ex.method)) if resend_may_repeat(ex.status, ex.method) else ""
         for m, positions in folded[:3]:
+            own = self.part_of(m).exchange  # a recording's error: its own request's
+            # a POST that a gateway timed out on may have been done: never "resend" it (integrations.retry_advice)
+            unsafe = unsafe_resend_words("backoff", str(own.method)) if resend_may_repeat(own.status, own.method) else ""
             times = f" (x{len(positions)})" if len(positions) > 1 else ""
             best = m.best
             said = (m.sent.message or m.sent.name or m.sent.code or "").strip()[:160]
@@ -84,7 +100,7 @@ class Explanation(NamedTuple):
                 e = best.entry
                 guide = self.guide_of(e) if self.reference is not None else None
                 # the fix and retry are errcat's words and rating, never the vendor's (lookup and explain mark them too)
-                advice = f": {reading(guide.by)}: {guide.fix} (retry: {self.retry_of(guide)})" if guide else ""
+                advice = f": {reading(guide.by)}: {guide.fix} (retry: {self.retry_of(guide, m)})" if guide else ""
                 if m.kind is MatchKind.STATUS:  # only the status is documented, never this error's words
                     title = f"{e.vendor} HTTP {e.status} [the status is documented; this error is not"
                     title += f": {said}]" if said else "]"
@@ -107,6 +123,8 @@ class Explanation(NamedTuple):
                 if by_status and (spent := self.quota_spent(m)):
                     retry = f" (retry: no, its words say a quota or plan is used up: {spent!r})"
                 parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else "") + retry)
+        if several:  # one part per error above
+            parts = [f"{_request_head(self.part_of(m).exchange)}{p}" for (m, _), p in zip(folded, parts, strict=False)]
         more = f"; and {len(folded) - 3} more" if len(folded) > 3 else ""
         return (f"{head}: " if head else "") + "; ".join(parts) + more
 
@@ -156,10 +174,11 @@ class Explanation(NamedTuple):
         """Our explanation of an entry's error (of any candidate's entry)."""
         return self._reference().guides.get(entry.guide_id)
 
-    def retry_of(self, guide: Guide) -> str:
-        """The guide's retry for this request, as every view says it (text, markdown, JSON, MCP, telemetry): a POST a
-        gateway answered with 502 or 504 may have been done, so it is not resent as a guide's "backoff" says."""
-        ex = self.exchange
+    def retry_of(self, guide: Guide, m: ErrorMatch | None = None) -> str:
+        """The guide's retry for this request (``m``'s own, in a recording), as every view says it (text, markdown, JSON,
+        MCP, telemetry): a POST a gateway answered with 502 or 504 may have been done, so it is not resent as a guide's
+        "backoff" says."""
+        ex = self.exchange if m is None else self.part_of(m).exchange
         return unsafe_resend_words(guide.retry, str(ex.method)) if resend_may_repeat(ex.status, ex.method) else guide.retry
 
     def status_meaning(self) -> tuple[str, str | None] | None:
@@ -202,7 +221,8 @@ class Explanation(NamedTuple):
             for e in self._reference().rows.get(best.entry.guide_id, (best.entry,))
             if (e.message, e.code, e.name, e.status) == (best.entry.message, best.entry.code, best.entry.name, best.entry.status)
         ]
-        here = normalize_path(self.endpoint) if self.endpoint else None
+        endpoint = self.part_of(m).endpoint
+        here = normalize_path(endpoint) if endpoint else None
 
         def order(e: Entry) -> int:
             if e.id == best.entry.id:
@@ -224,11 +244,10 @@ class Explanation(NamedTuple):
         if any(e.endpoint is None for e in rows):
             return []
         endpoints = list(dict.fromkeys(e.endpoint for e in rows if e.endpoint))
-        if self.endpoint is None:
+        endpoint = self.part_of(m).endpoint
+        if endpoint is None:
             return endpoints if len(endpoints) > 1 else []
-        if m.sent.request is not None:  # a recording's error: the endpoint here is its first exchange's, not this one's
-            return []
-        here = normalize_path(self.endpoint)
+        here = normalize_path(endpoint)
         return [] if any(normalize_path(e) == here for e in endpoints) else endpoints
 
     def folded(self) -> list[tuple[ErrorMatch, tuple[int, ...]]]:
@@ -240,6 +259,12 @@ class Explanation(NamedTuple):
             groups.setdefault(m.sent, []).append(i)
             first.setdefault(m.sent, m)
         return [(first[sent], tuple(positions)) for sent, positions in groups.items()]
+
+
+def _request_head(ex: Exchange) -> str:
+    """``POST /invoices.json -> 422: `` before an error of a recording's log line; empty when the exchange says neither."""
+    where = " ".join(p for p in (ex.method, ex.path) if p)
+    return f"{where} -> {ex.status}: " if where and ex.status else ""
 
 
 # a value, not source code: "error_code = parsed_response.get(...)" names no code (nor does a call or a subscript)
@@ -863,6 +888,7 @@ def _explain_recording(
         redactions=sum(p.redactions for p in parts),
         redacted_kinds=_merged_kinds(parts),
         reference=reference_for(catalog, errors),
+        parts=tuple(parts),
     )
 
 

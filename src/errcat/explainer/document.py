@@ -11,7 +11,7 @@ from ..values import resend_may_repeat
 if TYPE_CHECKING:
     from ..model import Entry
     from . import Explanation
-    from .match import Candidate
+    from .match import Candidate, ErrorMatch
 
 
 _CANDIDATE_FIELDS = ("id", "vendor", "endpoint", "methods", "status", "code", "name", "message", "severity")
@@ -48,13 +48,13 @@ def _retry_by_status(said: tuple[int, str | None] | None, spent: str | None, met
     return {"status": status, "retry": wait is not None, "wait": wait or "never", **({"quota_spent": spent} if spent else {})}
 
 
-def _guide_record(x: Explanation, entry: Entry) -> dict[str, Any] | None:
+def _guide_record(x: Explanation, m: ErrorMatch, entry: Entry) -> dict[str, Any] | None:
     """The guide of an error, its ``retry`` said of this request as the other views say it: a POST a gateway
     answered with 502 or 504 is "no after a POST, which may have been applied: check first", not the guide's backoff."""
     guide = x.guide_of(entry)
     record = guide_record(guide)
     if guide is not None and record is not None:
-        record["retry"] = x.retry_of(guide)
+        record["retry"] = x.retry_of(guide, m)
     return record
 
 
@@ -67,6 +67,7 @@ def explain_document(x: Explanation) -> dict[str, Any]:
     errors = []
     for m, positions in x.folded():
         best = m.best
+        own = x.part_of(m).exchange  # the error's own request (a recording's first is another's)
         errors.append(
             {
                 "count": len(positions),
@@ -83,10 +84,12 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "matched_text": m.message if best else None,
                 "candidates": [candidate_record(c) for c in m.candidates],
                 "family": [candidate_record(c) for c in m.family],
-                "explanation": _guide_record(x, best.entry) if best else None,
-                "retry_by_status": _retry_by_status(x.status_retry(m), x.quota_spent(m), ex.method),
+                "explanation": _guide_record(x, m, best.entry) if best else None,
+                "retry_by_status": _retry_by_status(x.status_retry(m), x.quota_spent(m), own.method),
                 # a POST a gateway answered 502/504: whatever the guide's retry says, check before resending it
-                "may_have_applied": str(ex.method).upper() if resend_may_repeat(m.sent.status or ex.status, ex.method) else None,
+                "may_have_applied": str(own.method).upper()
+                if resend_may_repeat(m.sent.status or own.status, own.method)
+                else None,
                 **(_fields(best.entry, _SOURCE_FIELDS) if best else {"provenance": None, "sources": [], "quirks": []}),
                 "scenarios": [_fields(e, _SCENARIO_FIELDS) for e in x.scenarios(m)],
             }

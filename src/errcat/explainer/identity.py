@@ -89,13 +89,13 @@ def error_identity(x: Explanation, m: ErrorMatch) -> str:
     best = m.best
     if best is not None and m.kind != MatchKind.STATUS:
         return f"guide\x1f{best.entry.vendor}\x1f{best.entry.guide_id}"
-    sent = m.sent
-    vendor = best.entry.vendor if best is not None else (x.vendor or "unknown")
-    status = sent.status or x.exchange.status
+    sent, own = m.sent, x.part_of(m)  # its own exchange's vendor and request (a recording holds several)
+    vendor = best.entry.vendor if best is not None else (own.vendor or "unknown")
+    status = sent.status or own.exchange.status
     words = [_kept(str(p)) for p in (sent.code, sent.name) if p] + ([masked(sent.message)] if sent.message else [])
-    if not words and best is None and x.exchange.path:  # nothing but a status the catalog does not name (aiohttp's
+    if not words and best is None and own.exchange.path:  # nothing but a status the catalog does not name (aiohttp's
         # ClientResponseError holds no body): the call names it, ids masked, rather than one group for a vendor's 400s
-        words = [(x.exchange.method or "").upper(), masked(x.exchange.path)]
+        words = [(own.exchange.method or "").upper(), masked(own.exchange.path)]
     return "\x1f".join(["text", vendor, str(status or ""), *words])
 
 
@@ -108,7 +108,7 @@ def _kept(token: str) -> str:
 def error_fingerprint(x: Explanation, m: ErrorMatch) -> str:
     """The fingerprint of one error of an explanation: ``vendor:12 hex digits``."""
     best = m.best
-    vendor = best.entry.vendor if best is not None else (x.vendor or "unknown")
+    vendor = best.entry.vendor if best is not None else (x.part_of(m).vendor or "unknown")
     return f"{vendor}:{_digest(error_identity(x, m))}"
 
 

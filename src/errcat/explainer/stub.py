@@ -7,14 +7,17 @@ as TODO text for the user to write; everything the paste sent is filled in verba
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..errors import UsageError
 from ..text import EMAIL
 from ..values import to_int
+from .evidence import decide
 from .match import CLAIMED, ErrorMatch, MatchKind
 
 if TYPE_CHECKING:
     from ..index.store import CatalogIndex
+    from ..model import Vendor
     from . import Explanation
     from .envelopes import SentError
 
@@ -80,30 +83,79 @@ def vendor_id_for(catalog: CatalogIndex, vendor: str | None, host: str | None) -
     return "my-service"
 
 
+class Stubbed(NamedTuple):
+    """What a stub holds: one vendor's undocumented errors, each with its own exchange's explanation."""
+
+    vendor: str  # the stub's vendor id
+    errors: list[tuple[ErrorMatch, Explanation]]
+    unnamed: bool  # nothing in the paste names the service: errcat will not claim its errors unasked
+    left_out: dict[str, int]  # errors of other vendors' exchanges, by vendor (--vendor named one)
+
+
+def own_vendor(part: Explanation) -> str | None:
+    """The catalogued vendor an exchange's own evidence names, whatever --vendor says; None when it names none."""
+    if part.vendor_source != "override":
+        return part.vendor
+    return decide([c for c in part.clues if c.kind != "override"])
+
+
+def stubbed(catalog: CatalogIndex, x: Explanation) -> Stubbed | None:
+    """The errors a stub adds and their vendor, or None when there are none. Each error goes under the vendor
+    its own exchange names (a recording may hold several): with --vendor, that vendor's errors and those of
+    exchanges that name none; else those of the one vendor found, several being a UsageError (a catalog file
+    holds one vendor)."""
+    told = x.vendor if x.vendor_source == "override" else None
+    groups: dict[str, list[tuple[ErrorMatch, Explanation]]] = {}
+    for m in _undocumented(x):
+        part = x.part_of(m)
+        own = own_vendor(part)
+        key = (own or told) if told else (own or vendor_id_for(catalog, None, part.exchange.host))
+        groups.setdefault(str(key), []).append((m, part))
+    if not groups:
+        return None
+    left_out = {v: len(errors) for v, errors in groups.items() if told and v != told}
+    if told and told not in groups:
+        raise UsageError(
+            f"--stub --vendor {told}: the errors the catalog lacks came from {_listed(left_out)}'s exchanges, not {told}'s "
+            "(a stub files an error under the vendor its own exchange names)"
+        )
+    if not told and len(groups) > 1:
+        raise UsageError(
+            f"--stub: the paste holds errors the catalog lacks from several services ({', '.join(sorted(groups))}), and a "
+            "catalog file holds one: pass --vendor NAME to stub one catalogued vendor's errors, or explain each service's "
+            "exchanges apart"
+        )
+    vid = told or next(iter(groups))
+    errors = groups[vid]
+    return Stubbed(vid, errors, any(part.vendor is None for _, part in errors), left_out)
+
+
+def _listed(counts: dict[str, int]) -> str:
+    return " and ".join(sorted(counts))
+
+
 def stub_document(catalog: CatalogIndex, x: Explanation) -> dict[str, Any] | None:
     """The catalog file (as plain data) adding each unmatched error of an explanation, or None."""
-    unmatched = _undocumented(x)
-    if not unmatched:
+    found = stubbed(catalog, x)
+    if found is None:
         return None
-    ex = x.exchange
-    vid = vendor_id_for(catalog, x.vendor, ex.host)
+    vid = found.vendor
     known = catalog.vendors.get(vid)
     vendor: dict[str, Any] = {"id": vid}
+    hosts = list(dict.fromkeys(part.exchange.host for _, part in found.errors if part.exchange.host))
     if known is None:
-        vendor["name"] = ex.host or vid
-        if ex.host:
-            vendor["hosts"] = [{"value": ex.host, "source": STUB_SOURCE}]
-    documented = next((ep.methods for ep in known.endpoints if ep.path == x.endpoint), ()) if known else ()
-    methods = [ex.method] if ex.method and (not x.endpoint or ex.method in documented) else []
+        vendor["name"] = hosts[0] if hosts else vid
+        if hosts:
+            vendor["hosts"] = [{"value": h, "source": STUB_SOURCE} for h in hosts]
     entries: list[dict[str, Any]] = []
     templates: list[dict[str, Any]] = []
     taken: set[str] = set()
-    for m in unmatched:
+    for m, part in found.errors:
         sent = m.sent
         shape = template_for(sent.message) if sent.message else None
-        eid = _new_id(catalog, vid, _id_words(sent, shape, ex.status), taken)
+        eid = _new_id(catalog, vid, _id_words(sent, shape, part.exchange.status), taken)
         taken.add(eid)
-        entries.append(_stub_entry(x, eid, vid, methods, sent))
+        entries.append(_stub_entry(part, eid, vid, _methods(known, part, vid), sent))
         if shape is not None and sent.message is not None and all(t["message"] != sent.message for t in templates):
             templates.append({"message": sent.message, "template": shape[0], "slots": shape[1]})
     guides = {e["id"]: _todo_guide() for e in entries}
@@ -111,6 +163,18 @@ def stub_document(catalog: CatalogIndex, x: Explanation) -> dict[str, Any] | Non
     if templates:
         doc["templates"] = templates
     return doc
+
+
+def _endpoint(part: Explanation, vid: str) -> str | None:
+    """The documented endpoint of the error's own request, when it is the stub vendor's."""
+    return part.endpoint if part.vendor == vid else None
+
+
+def _methods(known: Vendor | None, part: Explanation, vid: str) -> list[str]:
+    """The error's own request method, unless its endpoint is documented without it."""
+    method, endpoint = part.exchange.method, _endpoint(part, vid)
+    documented = next((ep.methods for ep in known.endpoints if ep.path == endpoint), ()) if known else ()
+    return [method] if method and (not endpoint or method in documented) else []
 
 
 def _todo_guide() -> dict[str, Any]:
@@ -154,16 +218,16 @@ def _new_id(catalog: CatalogIndex, vid: str, words: str, taken: set[str]) -> str
     return eid
 
 
-def _stub_entry(x: Explanation, eid: str, vid: str, methods: list[str], sent: SentError) -> dict[str, Any]:
-    """One catalog entry for an error the catalog lacks, every field as the paste shows it."""
-    ex = x.exchange
+def _stub_entry(part: Explanation, eid: str, vid: str, methods: list[str], sent: SentError) -> dict[str, Any]:
+    """One catalog entry for an error the catalog lacks, every field as its own exchange shows it."""
+    ex = part.exchange
     where = " ".join(p for p in (ex.method, ex.path) if p)
     number = to_int(sent.code) if sent.code and sent.code.isascii() and sent.code.isdigit() else None
     code: int | str | None = sent.code if number is None else number
     return {
         "id": eid,
         "vendor": vid,
-        "endpoint": x.endpoint,
+        "endpoint": _endpoint(part, vid),
         "methods": list(methods),  # a list of its own: YAML writes a shared one once, with an anchor
         "scenario": f"Observed in a response to {where}" if where else "Observed in a pasted response",
         "status": sent.status or ex.status or 400,
@@ -186,13 +250,17 @@ def stub_yaml(catalog: CatalogIndex, x: Explanation) -> str | None:
     import yaml
 
     doc = stub_document(catalog, x)
-    if doc is None:
+    found = stubbed(catalog, x)
+    if doc is None or found is None:
         return None
     head = "# Written by `errcat explain --stub`: fill in the TODO explanation, then pass this file with --catalog.\n"
     vid = doc["vendor"]["id"]
-    if x.vendor is None:  # nothing in the paste names the service: errcat will not claim its errors unasked
+    if found.unnamed:  # nothing in the paste names the service: errcat will not claim its errors unasked
         head += f"# Nothing in the paste names this service: explain its errors with --vendor {vid}"
         head += " (or add its host under vendor.hosts).\n"
+    for other, n in sorted(found.left_out.items()):
+        head += f"# Left out: {n} error(s) of exchanges that name {other} (a catalog file holds one vendor): explain them"
+        head += f" with --vendor {other}.\n"
     if "templates" in doc:
         head += "# Values that vary (numbers, ids, quoted values) are template slots: check each one.\n"
     return head + yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=120)

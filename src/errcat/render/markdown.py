@@ -137,7 +137,7 @@ def explain_markdown(x: Explanation) -> str:
 
 def _explain_facts(x: Explanation) -> list[list[object]]:
     """The table at the top: vendor and evidence, the request, the status, the secrets hidden."""
-    from .text import evidence_summary, redaction_summary
+    from .text import evidence_summary, recording_words, redaction_summary
 
     ex = x.exchange
     name = x.vendor_name()
@@ -145,12 +145,17 @@ def _explain_facts(x: Explanation) -> list[list[object]]:
         ["Vendor", f"{name} ({x.vendor})" if name else "unknown"],
         ["Evidence", evidence_summary(x)],
     ]
-    if ex.method or ex.url:
+    recorded = recording_words(x)
+    if recorded:  # several exchanges: not the first one's request and status as if they were all
+        facts.append(["Requests", recorded[0]])
+        if recorded[1]:
+            facts.append(["Statuses", recorded[1]])
+    elif ex.method or ex.url:
         facts.append(["Request", " ".join(p for p in (ex.method, ex.url) if p)])
     if x.endpoint:
         facts.append(["Documented endpoint", x.endpoint])
     meaning = x.status_meaning()
-    if ex.status is not None:
+    if ex.status is not None and not recorded:
         facts.append(["Status", f"{ex.status} {meaning[0]}" if meaning else str(ex.status)])
     if x.redactions:
         facts.append(["Secrets", redaction_summary(x)])
@@ -170,7 +175,7 @@ def _error_markdown(x: Explanation, m: ErrorMatch, positions: tuple[int, ...]) -
     if m.best is not None:
         parts += _matched_markdown(x, m)
     elif (said := x.status_retry(m)) is not None:
-        parts.append(f"**Retry:** {escape(status_retry_words(x, *said, x.quota_spent(m)))}\n")
+        parts.append(f"**Retry:** {escape(status_retry_words(x, m, *said, x.quota_spent(m)))}\n")
     heading = "Other candidates" if m.best is not None else "Nearest entries (not a match)"
     rest = m.candidates[1:] if m.best is not None else m.candidates
     if rest:
@@ -202,14 +207,14 @@ def _matched_markdown(x: Explanation, m: ErrorMatch) -> list[str]:
         parts.append(f"**{escape(g.summary)}**{escape(said)}\n")
     undecided = x.undecided_endpoints(m)
     if undecided:
-        parts.append(f"{escape(_sentence(undecided_words(x, undecided)))}.\n")
+        parts.append(f"{escape(_sentence(undecided_words(x, m, undecided)))}.\n")
     parts.append(table(ROW_HEADERS, [row_cells(where(s), s) for s in x.scenarios(m)]))
     if g:
         _, why, fixed = claim_labels(g, e.sources, name)
         causes = "\n".join(f"- {escape(c)}{escape(w)}" for c, w in zip(g.causes, why, strict=True))
         parts.append(f"**Likely causes**\n\n{causes}\n")
         parts.append(
-            f"**Fix:** {escape(g.fix)}{escape(fixed)}\n\n**Retry:** {escape(retry_of(x, g))} · **Who acts:** {escape(g.actor)}"
+            f"**Fix:** {escape(g.fix)}{escape(fixed)}\n\n**Retry:** {escape(retry_of(x, g, m))} · **Who acts:** {escape(g.actor)}"
             f"{escape(rating_label(g))}\n"
         )
     return parts
@@ -217,8 +222,8 @@ def _matched_markdown(x: Explanation, m: ErrorMatch) -> list[str]:
 
 def vendors_markdown(rows: list[tuple[Vendor, dict[str, int]]]) -> str:
     return table(
-        ["Vendor", "Name", "Rows", "Errors", "Warning rows", "Endpoints"],
-        [[v.id, v.name, c["rows"], c["errors"], c["warnings"], c["endpoints"]] for v, c in rows],
+        ["Vendor", "Name", "Rows", "Errors", "Warning rows", "Endpoint paths", "Operation groups"],
+        [[v.id, v.name, c["rows"], c["errors"], c["warnings"], c["endpoints"], c["operation_groups"]] for v, c in rows],
     )
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..legend import reading
-from ..model import Citation, Entry, Guide, Vendor, basis_words
+from ..model import INFERENCE, Citation, Entry, Guide, Vendor, basis_words
 from ..query import ErrorGroup, LookupResult, SearchHit
 from ..text import normalize_path
 from ..values import resend_may_repeat, retry_after_seconds, unsafe_resend_words
@@ -184,6 +184,15 @@ def list_lines(groups: list[ErrorGroup]) -> list[Line]:
     return lines
 
 
+def endpoint_words(counts: dict[str, int]) -> str:
+    """Where a vendor's errors are documented: endpoint paths, or the operation groups a document names instead
+    (InvoiceXpress's resources and actions), or neither (every error documented for all endpoints)."""
+    paths, groups = counts["endpoints"], counts["operation_groups"]
+    said = [count(paths, "endpoint path")] if paths else []
+    said += [count(groups, "operation group") + (" (no paths documented)" if not paths else "")] if groups else []
+    return ", ".join(said) or "no endpoint named (each error documented for all endpoints)"
+
+
 def vendor_lines(rows: list[tuple[Vendor, dict[str, int]]]) -> list[Line]:
     lines: list[Line] = []
     for vendor, counts in rows:
@@ -192,7 +201,7 @@ def vendor_lines(rows: list[tuple[Vendor, dict[str, int]]]) -> list[Line]:
             [
                 (
                     f"               {count(counts['rows'], 'row')}, {count(counts['errors'], 'error')}, "
-                    f"{count(counts['warnings'], 'warning row')}, {count(counts['endpoints'], 'endpoint')}, "
+                    f"{count(counts['warnings'], 'warning row')}, {endpoint_words(counts)}, "
                     f"{counts['observed']} observed in the wild",
                     "dim",
                 )
@@ -343,6 +352,20 @@ def kind_style(m: ErrorMatch) -> str:
     return "bold yellow" if m.kind in (MatchKind.STATUS, MatchKind.OBSERVED) else "bold red"
 
 
+def recording_words(x: Explanation) -> tuple[str, str] | None:
+    """A recording of several error exchanges, in the place of one request and status: how many exchanges (each
+    error names its own request) and each status they answered, with a count when repeated; None for one exchange."""
+    if len(x.parts) < 2:
+        return None
+    said: Counter[str] = Counter()
+    for p in x.parts:
+        meaning = p.status_meaning()
+        if p.exchange.status is not None:
+            said[f"{p.exchange.status} {meaning[0]}" if meaning else str(p.exchange.status)] += 1
+    statuses = ", ".join(f"{s} (x{n})" if n > 1 else s for s, n in said.items())
+    return f"{len(x.parts)} error responses; each error below names its own request", statuses
+
+
 def explain_lines(x: Explanation) -> list[Line]:
     """The human view of an explanation."""
     ex = x.exchange
@@ -350,13 +373,18 @@ def explain_lines(x: Explanation) -> list[Line]:
     name = x.vendor_name()
     who = f"{name} ({x.vendor})" if name else "unknown"
     lines.append([("vendor:   ", "dim"), (who, "bold cyan"), (f"  {evidence_summary(x)}", "dim")])
-    if ex.method or ex.url:
+    recorded = recording_words(x)
+    if recorded:
+        lines.append([("request:  ", "dim"), (recorded[0], None)])
+        if recorded[1]:
+            lines.append([("status:   ", "dim"), (recorded[1], "bold")])
+    elif ex.method or ex.url:
         req: Line = [("request:  ", "dim"), (" ".join(p for p in (ex.method, ex.url) if p), None)]
         if x.endpoint:
             req.append((f"  -> documented endpoint {x.endpoint}", "cyan"))
         lines.append(req)
     meaning = x.status_meaning()
-    if ex.status is not None:
+    if ex.status is not None and not recorded:
         text = f"{ex.status} {meaning[0]}" if meaning else str(ex.status)
         status_line: Line = [("status:   ", "dim"), (text, "bold")]
         if meaning and meaning[1]:
@@ -396,22 +424,23 @@ def _error_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
         for cause, who in zip(g.causes, why, strict=True):
             lines.append([("  cause:    ", "dim"), (cause, None), (who, "dim")])
         lines.append([("  fix:      ", "green"), (g.fix, None), (fixed, "dim")])
-        retry: Line = [("  retry:    ", "yellow"), (retry_of(x, g), None), ("   who acts: ", "yellow"), (g.actor, None)]
+        retry: Line = [("  retry:    ", "yellow"), (retry_of(x, g, m), None), ("   who acts: ", "yellow"), (g.actor, None)]
         lines.append([*retry, (rating_label(g), "dim")])
     return lines + _also_lines(m, e)
 
 
-def retry_of(x: Explanation, g: Guide) -> str:
-    """The guide's retry for this paste's request (Explanation.retry_of)."""
-    return x.retry_of(g)
+def retry_of(x: Explanation, g: Guide, m: ErrorMatch | None = None) -> str:
+    """The guide's retry for this paste's request, ``m``'s own in a recording (Explanation.retry_of)."""
+    return x.retry_of(g, m)
 
 
-def undecided_words(x: Explanation, undecided: list[str]) -> str:
-    """Why no one row is named: the paste names no endpoint, or one the error is not documented for."""
+def undecided_words(x: Explanation, m: ErrorMatch, undecided: list[str]) -> str:
+    """Why no one row is named: the error's request names no endpoint, or one the error is not documented for."""
     where = f"{len(undecided)} endpoint{'s' if len(undecided) > 1 else ''}"
-    if x.endpoint is None:
+    endpoint = x.part_of(m).endpoint
+    if endpoint is None:
         return f"documented for {where}; the paste does not say which"
-    return f"documented for {where}, not for the request's {x.endpoint}"
+    return f"documented for {where}, not for the request's {endpoint}"
 
 
 def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:
@@ -422,7 +451,7 @@ def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:
     ]
     undecided = x.undecided_endpoints(m)
     if undecided:
-        lines.append([("  entry:    ", "dim"), (undecided_words(x, undecided), "yellow")])
+        lines.append([("  entry:    ", "dim"), (undecided_words(x, m, undecided), "yellow")])
     else:
         lines.append([("  entry:    ", "dim"), (e.id, None), (f"  ({where(e)}, HTTP {e.status})", "dim")])
     if m.slots:
@@ -433,8 +462,9 @@ def _entry_lines(x: Explanation, m: ErrorMatch, e: Entry) -> list[Line]:
 def _scenario_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
     """The documented scenarios of the matched error (five at most), the request's endpoint marked."""
     lines: list[Line] = []
+    endpoint = x.part_of(m).endpoint  # the error's own request's (a recording's first is another's)
     for i, s in enumerate(x.scenarios(m)[:5]):
-        here = x.endpoint and s.endpoint and normalize_path(s.endpoint) == normalize_path(x.endpoint)
+        here = endpoint and s.endpoint and normalize_path(s.endpoint) == normalize_path(endpoint)
         lines.append(
             [
                 ("  scenario: " if i == 0 else "            ", "dim"),
@@ -455,8 +485,12 @@ def _also_lines(m: ErrorMatch, e: Entry) -> list[Line]:
 
 
 def provenance_words(name: str, e: Entry, g: Guide | None) -> str:
-    """What an observed entry is, in one phrase: never the vendor's (``name``'s) word, and how well it is known."""
-    n = len(e.sources)
+    """What an observed entry is, in one phrase: never the vendor's (``name``'s) word, and how well it is known. The
+    sources counted are those shown: the entry's own and those its guide's claims cite (another report of it)."""
+    cited = [c.url for c in e.sources] + (
+        [r for r in (g.basis.summary, *g.basis.causes, g.basis.fix) if r != INFERENCE] if g and g.basis else []
+    )
+    n = len(set(cited))
     known = f", {g.established.replace('-', ' ')}" if g and g.established else ""
     return f"not in {name}'s error document; seen in public reports ({n} source{'s' if n != 1 else ''}{known})"
 
@@ -513,7 +547,7 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
             ]
         )
     if (said := x.status_retry(m)) is not None:
-        lines.append([("  retry:    ", "yellow"), (status_retry_words(x, *said, x.quota_spent(m)), None)])
+        lines.append([("  retry:    ", "yellow"), (status_retry_words(x, m, *said, x.quota_spent(m)), None)])
     lines.append(
         [("  add it:   ", "dim"), ("errcat explain --stub <paste> > my-errors.yaml, then use --catalog my-errors.yaml", None)]
     )
@@ -527,9 +561,10 @@ _WAIT_WORDS = {
 _BY_STATUS = "(by its status: the catalog does not know this error)"
 
 
-def status_retry_words(x: Explanation, status: int, wait: str | None, spent: str | None = None) -> str:
+def status_retry_words(x: Explanation, m: ErrorMatch, status: int, wait: str | None, spent: str | None = None) -> str:
     """What an uncatalogued error's status alone says of resending it, said as that (Explanation.status_retry);
-    ``spent``: the error's own words that say a quota or plan is used up, which overrule its status."""
+    ``spent``: the error's own words that say a quota or plan is used up, which overrule its status. The method and
+    Retry-After are the error's own request's (a recording's first is another's)."""
     if spent is not None:
         return (
             f"not by waiting: the error says {spent!r}, a quota or plan used up does not pass with time; top it up or"
@@ -538,9 +573,10 @@ def status_retry_words(x: Explanation, status: int, wait: str | None, spent: str
         )
     if wait is None:
         return f"HTTP {status} alone does not suggest that the same request can succeed {_BY_STATUS}"
-    if resend_may_repeat(status, x.exchange.method):  # a gateway's 502/504 to a POST: the vendor may have done it
-        return f"{unsafe_resend_words(wait, str(x.exchange.method))}, though HTTP {status} usually passes {_BY_STATUS}"
-    after = retry_after_seconds(x.exchange.header("Retry-After"))
+    ex = x.part_of(m).exchange
+    if resend_may_repeat(status, ex.method):  # a gateway's 502/504 to a POST: the vendor may have done it
+        return f"{unsafe_resend_words(wait, str(ex.method))}, though HTTP {status} usually passes {_BY_STATUS}"
+    after = retry_after_seconds(ex.header("Retry-After"))
     asked = f"; the response's Retry-After asks for {after:g} s" if after is not None else ""
     return f"HTTP {status} usually passes: {_WAIT_WORDS[wait]}{asked} {_BY_STATUS}"
 

@@ -475,11 +475,15 @@ def scan_remote(
     merger = _Merger(ScanReport())
     done = 0
     with contextlib.ExitStack() as stack:
-        client = None if dask is None else _client(dask, stack)
+        # no input to read (a glob matching nothing, a missing object): no cluster started or reached for it
+        idle = all(f.problem is not None for f in files)
+        client = None if dask is None or idle else _client(dask, stack)
         if client is None:
             tasks = plan(files)
             results: Iterator[tuple[Any, ...]] = (() if t[0] == "missing" else run_task(blob, digest, options, t) for t in tasks)
             merger.report.where = {"kind": "local", "tasks": len(tasks)}
+            if dask is not None:  # nothing for a cluster to run
+                merger.report.where = {"kind": "dask", "started": False, "tasks": 0}
         else:
             tasks = plan(files, threads=sum(client.nthreads().values()))
             on_cluster = _on_cluster(client, blob, digest, options, tasks, merger.report.where)

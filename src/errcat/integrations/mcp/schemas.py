@@ -118,7 +118,7 @@ VENDORS = document(
                     "warnings": INT,
                     "endpoints": INT,
                 },
-                {"observed": INT},
+                {"observed": INT, "operation_groups": INT},
             )
         )
     },
