@@ -389,6 +389,22 @@ def test_undocumented_error_from_known_vendor_is_none_with_vendor(catalog):
     assert m.kind == "status" and m.best.entry.id == "sage.status.422"
 
 
+@pytest.mark.parametrize("path", ["/v3.1/contacts", "/v3.1/sales_invoices"])
+def test_a_code_shared_by_a_vendors_validation_errors_does_not_claim_the_one_observed_message(catalog, path):
+    """Sage's RecordInvalid is the code of any validation failure; the catalog holds one observed one, "This field is
+    required.", reported on contacts. "Contact is not a customer" on /contacts was claimed as that observed error by
+    its code alone (leftovers4). Words that are not its words leave the status's meaning, the entry as nearest."""
+    paste = (
+        f"GET https://api.accounting.sage.com{path}\nHTTP/1.1 422 Unprocessable Entity\n\n"
+        '[{"$severity":"error","$dataCode":"RecordInvalid","$message":"Contact is not a customer","$source":"contact"}]'
+    )
+    m = explain(catalog, paste).errors[0]
+    assert m.kind == "status" and m.best.entry.id == "sage.status.422"
+    assert "sage.observed.record-invalid.this-field-is-required" in [c.entry.id for c in m.candidates]
+    same = paste.replace("Contact is not a customer", "This field is required.")
+    assert explain(catalog, same).errors[0].kind == "observed"  # its own words still name it
+
+
 @pytest.mark.parametrize("entry_id", [e.id for e in errcat.load_catalog(use_env=False).entries])
 def test_round_trip_every_entry(catalog, entry_id):
     """A response synthesised from each entry explains back to it (or an identically documented row)."""

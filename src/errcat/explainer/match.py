@@ -666,6 +666,8 @@ def match_error(ix: CatalogIndex, sent: SentError, ctx: Context) -> ErrorMatch:
     strongest candidate's kind, as far as the rules below let it claim."""
     pool = _candidate_pool(ix, sent, ctx, readings(sent))
     ranked = _ranked(pool, ctx)
+    if ranked and _says_otherwise(sent, ranked[0]):  # what the vendor documents (the status's meaning) comes first
+        ranked = [c for c in ranked if not _by_code_observed(c)] + [c for c in ranked if _by_code_observed(c)]
     kind, family = _family_kind(sent, ranked[0], ranked) if ranked else (MatchKind.NONE, ())
     if family and not ctx.vendor:  # a code or name many errors share, from an unknown sender: not even nearest
         ranked, family = [c for c in ranked if not _by_code_alone(c)], ()
@@ -1008,6 +1010,13 @@ def _by_code_and_like(c: Candidate) -> bool:
 def _by_code_observed(c: Candidate) -> bool:
     """An observed error found by its code or name, its words aside."""
     return c.kind is MatchKind.OBSERVED and c.via is None
+
+
+def _says_otherwise(sent: SentError, top: Candidate) -> bool:
+    """An observed error found by its code or name alone, when the words sent are not its words: Sage's
+    ``RecordInvalid`` with "Contact is not a customer" is not the observed "This field is required." (a code
+    any validation failure of the vendor's carries; its one observed message says which failure was seen)."""
+    return _by_code_observed(top) and bool(sent.message) and squash(sent.message or "") != squash(top.entry.message or "")
 
 
 def _observed_family(top: Candidate, ranked: list[Candidate]) -> bool:
