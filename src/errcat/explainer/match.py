@@ -1073,7 +1073,7 @@ def vendor_of_names(ix: CatalogIndex, text: str, errors: Sequence[SentError]) ->
         return (vendors.pop(), ", ".join(dict.fromkeys(names))) if len(vendors) == 1 else None
     for sent in said:
         if sent.name and sent.code and sent.code.isdigit():
-            vendors = {e.vendor for e in ix.with_name_key(squash(sent.name)) if _same(sent.code, e.code)}
+            vendors = {e.vendor for e in ix.with_name_key(squash(sent.name)) if _same(sent.code, e.code) and not e.observed}
             if len(vendors) == 1:
                 return vendors.pop(), f"{sent.name} {sent.code}"
     return None
