@@ -36,7 +36,9 @@ def response_for(e: Entry) -> str:
     if e.vendor == "sage":
         body = {"$severity": e.vendor_severity or "error", "$dataCode": e.code, "$message": e.message, "$source": e.details}
         return f"HTTP/1.1 {e.status}\nContent-Type: application/json\n\n" + json.dumps([body], indent=2)
-    if e.vendor == "invoicexpress":
-        return f"HTTP/1.1 {e.status}\nContent-Type: application/json\n\n" + json.dumps({"errors": [{"error": e.message}]})
+    if e.vendor == "invoicexpress":  # from its host: a stock phrase ("Invalid state") in its errors list, which other
+        # services send too, names no vendor on its own
+        head = "GET https://acme.app.invoicexpress.com/invoices.json HTTP/1.1\n\n"
+        return f"{head}HTTP/1.1 {e.status}\nContent-Type: application/json\n\n" + json.dumps({"errors": [{"error": e.message}]})
     head = _request(e, "https://api.apac.prospend.io") or "POST https://api.apac.prospend.io/beta/company/42/invoice\n\n"
     return f"{head}HTTP/1.1 {e.status}\n\n" + json.dumps({"code": e.code, "message": e.message})
