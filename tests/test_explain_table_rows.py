@@ -138,3 +138,24 @@ def test_stock_names_alone_name_no_vendor(catalog):
     # Two names every API uses (S3's, Azure's, OpenAI's and MYOB's alike) are no vendor's evidence
     x = explain(catalog, "Retry on RateLimitError; never on AccessDenied.")
     assert x.vendor is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a Rails OAuth server's log (Doorkeeper, ActiveRecord): OAuth's invalid_grant, spelt twice, and Rails's
+        # RecordNotFound are codes Sage was only seen sending (observed), never its documented names
+        "Completed 400 Bad Request in 12ms\nDoorkeeper::Errors::InvalidGrant: invalid_grant\n"
+        "ActiveRecord::RecordNotFound (Couldn't find User with 'id'=42)\n",
+        # the AWS SDK for Go's error: its SerializationError code and 504's reason phrase, which MYOB names two errors by
+        "operation error S3: GetObject, https response error StatusCode: 504, RequestID: , HostID: , "
+        "SerializationError: failed to decode response body, GatewayTimeout\n",
+        # a table row naming an error beside its code, where that pair is one MYOB was only seen sending (observed):
+        # "the vendor's documented error names ... one with its documented code", and this code is not documented
+        "| 400 | ValidationError | 16000 | The request is invalid |\n",
+    ],
+)
+def test_names_other_services_share_with_a_vendor_name_no_vendor(catalog, text):
+    x = explain(catalog, text)
+    assert x.vendor is None, x.clues
+    assert not any(c.kind == "error-names" for c in x.clues)

@@ -30,7 +30,11 @@ def run(*args: str, timeout: float = 90) -> subprocess.CompletedProcess[str]:
         ("http://[::1]:8080/app.log", "an IPv6 address as the host cannot be read here"),
         ("https://[::1]/logs/*.log", "an IPv6 address as the host cannot be read here"),
         ("http://127.0.0.1:99999/app.log", "not a valid URL (Port out of range 0-65535)"),
-        ("http://127.0.0.1:abc/app.log", "not a valid URL (Port could not be cast to integer value as 'abc')"),
+        ("http://127.0.0.1:abc/app.log", "not a valid URL (the port is not a number)"),
+        # a "#" (or "/", "?") unescaped in a password ends the host there: the port the parser then reads is the
+        # password's start, which its message quoted ("Port could not be cast to integer value as 'hunter2'")
+        ("https://user:hunter2#x@logs.example.com/app.log", "not a valid URL (the port is not a number)"),
+        ("https://user:hunter2/x@logs.example.com/app.log", "not a valid URL (the port is not a number)"),
         ("http://:80/app.log", "not a valid URL (no host)"),
         ("https://user:hunter2@[::1/app.log", "not a valid URL (Invalid IPv6 URL)"),
     ],

@@ -440,6 +440,26 @@ def test_a_logged_vendor_calls_field_of_a_million_rows_is_cut_with_a_mark_not_sc
     assert SECRET not in json.dumps(event, default=repr) + json.dumps(record.__dict__, default=repr)
 
 
+def test_a_logged_vendor_calls_field_nested_deeper_than_errcat_looks_is_not_shown_as_it_was(server, catalog):
+    """Past six levels of dicts and lists a field's value was kept as it was, unscreened: a structlog renderer or a
+    formatter printed the api_key of a URL (and a password by its key) seven levels down. It is a mark now."""
+    from errcat.integrations import ExplainFilter
+
+    response = requests.post(url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", json={})
+    deep: object = {"url": response.url, "password": "Tr0ub4dor&3x"}
+    for _ in range(7):
+        deep = {"next": [deep]}
+    record = logging.LogRecord("sync", logging.ERROR, __file__, 1, "batch failed", (), None)
+    record.__dict__.update(trail=deep, response=response)
+    assert ExplainFilter(catalog).filter(record) and "myob 25008" in record.getMessage()
+    with capture_logs(processors=[ExplainProcessor(catalog)]) as logs:
+        structlog.get_logger().warning("batch failed", response=response, trail=deep)
+    (event,) = logs
+    shown = json.dumps(event, default=repr) + json.dumps(record.__dict__, default=repr)
+    assert SECRET not in shown and "Tr0ub4dor&3x" not in shown
+    assert "[errcat: nested deeper than 6 levels, not shown]" in json.dumps(event["trail"])
+
+
 def test_opentelemetrys_log_bridge_ships_an_annotated_records_extra_fields_hidden(server, catalog):
     """OpenTelemetry's LoggingHandler makes each extra field of a record a log attribute: with ``ExplainFilter`` on
     the logger, ``extra={"response": r, "url": r.url, "headers": ...}`` and ``log.exception("sync of %s failed",

@@ -1073,12 +1073,16 @@ def vendor_of_names(ix: CatalogIndex, text: str, errors: Sequence[SentError]) ->
     if not said:
         return None
     names = spot_names(ix, text)
-    if len(set(names)) >= 2 and any(not _common_name(n) for n in names):
-        vendors = {e.vendor for n in names for e in (*ix.with_name_key(squash(n)), *ix.with_code_key(squash(n)))}
+    rows = {n: (*ix.with_name_key(squash(n)), *ix.with_code_key(squash(n))) for n in names}
+    # only a name the vendor documents counts, once however it is spelt, and no status's reason phrase: an observed
+    # code names no vendor (a Rails OAuth log's "InvalidGrant: invalid_grant" and "RecordNotFound" were Sage's)
+    counted = {squash(n): n for n in names if not _reason_code(n) and any(not e.observed for e in rows[n])}
+    if len(counted) >= 2 and any(not _common_name(n) for n in counted.values()):
+        vendors = {e.vendor for found in rows.values() for e in found}
         return (vendors.pop(), ", ".join(dict.fromkeys(names))) if len(vendors) == 1 else None
     for sent in said:
         if sent.name and sent.code and sent.code.isdigit():
-            vendors = {e.vendor for e in ix.with_name_key(squash(sent.name)) if _same(sent.code, e.code)}
+            vendors = {e.vendor for e in ix.with_name_key(squash(sent.name)) if _same(sent.code, e.code) and not e.observed}
             if len(vendors) == 1:
                 return vendors.pop(), f"{sent.name} {sent.code}"
     return None

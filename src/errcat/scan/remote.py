@@ -62,6 +62,13 @@ def filesystem(url: str) -> tuple[Any, str]:
         raise UsageError(f"{shown(url)}: cannot open ({reason})") from None
 
 
+_URL_PROBLEMS = {
+    "Invalid IPv6 URL": "Invalid IPv6 URL",
+    "Port out of range 0-65535": "Port out of range 0-65535",
+    "Port could not be cast to integer value": "the port is not a number",
+}
+
+
 def malformed(url: str) -> str | None:
     """What is wrong with an http(s) URL's host or port as a URL parser reads them, None when nothing is.
     Unchecked, ``http://[::1`` was "cannot list (TypeError)": fsspec reads ``::`` as a chain of URLs (the host
@@ -73,8 +80,9 @@ def malformed(url: str) -> str | None:
     try:
         parts = urlsplit(url)
         host, _port = parts.hostname, parts.port
-    except ValueError as exc:  # "Invalid IPv6 URL", "Port out of range 0-65535", "Port could not be cast to integer value"
-        return f"not a valid URL ({exc})"
+    except ValueError as exc:  # said in words of ours: the parser's quotes the port's text, which in
+        # "https://user:pass#word@host" (a "#", "/" or "?" unescaped in a password) is the password's start
+        return f"not a valid URL ({_URL_PROBLEMS.get(str(exc).split(' as ', 1)[0], 'unreadable host or port')})"
     if not host:
         return "not a valid URL (no host)"
     if ":" in host:  # an IPv6 address: fsspec would split it at its "::", or take its "[" for a glob
