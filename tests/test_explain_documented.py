@@ -43,3 +43,27 @@ def test_the_evidence_shows_the_documents_words(cli):
     result = cli("explain", "--format", "json", input=ROWS[0][0])
     clue = next(c for c in json.loads(result.stdout)["vendor_evidence"] if c["kind"] == "documented")
     assert clue["value"] == "Dammit, you ran into a bug in our application." and clue["vendor"] == "sage"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        # a log line quoting the status-code references' 401 text, which ProSpend's error page copies whole (it is
+        # also on status-code sites such as httpcodes.blogspot.com/2018/09)
+        '2026-11-19T02:00:00Z WARN http 401: Although the HTTP standard specifies "unauthorized", semantically this '
+        'response means "unauthenticated". That is, the client must authenticate itself to get the requested response.',
+        "403 Forbidden: The client does not have access rights to the content; that is, it is unauthorized, so the server "
+        "is refusing to give the requested resource. Unlike 401 Unauthorized, the client's identity is known to the server.",
+    ],
+    ids=["401", "403"],
+)
+def test_a_status_description_about_http_itself_names_no_vendor(catalog, tmp_path, paste):
+    """A vendor's page that copies the HTTP references' prose does not make that prose its own: explain named ProSpend
+    'documented' for any paste quoting it, and scan counted such a log line as ProSpend's documented 401 (review5)."""
+    from errcat.scan import ScanOptions, scan
+
+    x = explain(catalog, paste)
+    assert x.vendor is None and all(m.kind in (MatchKind.NONE, MatchKind.FUZZY, MatchKind.STATUS) for m in x.errors)
+    log = tmp_path / "app.log"
+    log.write_text(paste + "\n", encoding="utf-8")
+    assert not scan(catalog, [str(log)], ScanOptions(workers=1)).matched

@@ -306,9 +306,15 @@ def _scenarios(index: CatalogIndex) -> dict[str, tuple[str, str]]:
     found: dict[str, dict[str, str]] = {}
     for e in index.entries:
         words = _squeezed(e.scenario or "")
-        if not e.observed and len(words.split()) >= MIN_SCENARIO_WORDS:
+        if not e.observed and len(words.split()) >= MIN_SCENARIO_WORDS and not _STANDARD_PROSE.search(words):
             found.setdefault(words, {})[e.vendor] = e.scenario
     return {words: next(iter(by.items())) for words, by in found.items() if len(by) == 1}
+
+
+# A sentence about HTTP itself is the status-code references' prose, which a vendor's page may copy whole: ProSpend's
+# 401 and 403 descriptions ("Although the HTTP standard specifies ...", "Unlike 401 Unauthorized, ...") are also on
+# status-code sites and in other packages' docs (review5), so they name no vendor where they are quoted.
+_STANDARD_PROSE = re.compile(r"\bhttp (?:standard|specification)\b|\bunlike \d{3}\b|\brfc ?\d{3,4}\b")
 
 
 def _squeezed(text: str) -> str:
