@@ -1013,10 +1013,16 @@ def _by_code_observed(c: Candidate) -> bool:
 
 
 def _says_otherwise(sent: SentError, top: Candidate) -> bool:
-    """An observed error found by its code or name alone, when the words sent are not its words: Sage's
-    ``RecordInvalid`` with "Contact is not a customer" is not the observed "This field is required." (a code
-    any validation failure of the vendor's carries; its one observed message says which failure was seen)."""
-    return _by_code_observed(top) and bool(sent.message) and squash(sent.message or "") != squash(top.entry.message or "")
+    """An observed error found by its code or name alone, when the words sent are not its words and its words say
+    more than its code: Sage's ``RecordInvalid`` with "Contact is not a customer" is not the observed "This field is
+    required." (a code any validation failure of the vendor's carries; its one observed message says which failure
+    was seen), while "Resource not found" is its observed ``RecordNotFound`` "Couldn't find record." in other words."""
+    e = top.entry
+    if not (_by_code_observed(top) and sent.message and squash(sent.message) != squash(e.message or "")):
+        return False
+    # a message that only restates its code ("Couldn't find record." for RecordNotFound) is any wording of that error
+    said = {w.lower() for w in WORD.findall(e.message or "")}
+    return not said & {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", f"{e.code or ''} {e.name or ''}")}
 
 
 def _observed_family(top: Candidate, ranked: list[Candidate]) -> bool:
