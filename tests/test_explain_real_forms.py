@@ -605,28 +605,31 @@ def test_candidate_scores_are_on_the_confidence_scale(catalog):
                 assert abs(m.best.score - m.confidence) <= 0.3
 
 
+def _two_posts_recorded() -> str:
+    """A VCR cassette of two MYOB 400s: 25008 on /Sale/Invoice/Item, then 25009 on /Sale/Order/Item."""
+    exchanges = [
+        ("Sale/Invoice/Item", 25008, NAME, MSG),
+        ("Sale/Order/Item", 25009, "DateInLockedPeriod", "Date cannot be in locked period"),
+    ]
+    interactions = [
+        {
+            "request": {"method": "post", "uri": f"https://api.myob.com/accountright/{GUID}/{path}"},
+            "response": {
+                "status": {"code": 400, "message": "Bad Request"},
+                "body": {"string": json.dumps({"Errors": [{"Name": name, "Message": msg, "ErrorCode": code}]})},
+            },
+        }
+        for path, code, name, msg in exchanges
+    ]
+    return json.dumps({"http_interactions": interactions})
+
+
 def test_ties_go_to_the_request_endpoint_then_the_generic_row(catalog):
     body = f'{{"Errors":[{{"Name":"{NAME}","Message":"{MSG}","ErrorCode":25008,"Severity":"Error"}}]}}'
     on_order = explain(catalog, f"PUT https://api.myob.com/accountright/{GUID}/Sale/Order/Item\nHTTP/1.1 400\n\n{body}")
     assert on_order.errors[0].best.entry.endpoint == "/Sale/Order/Item"
     # in a recording each error has its own request: the first exchange's endpoint is not the second's
-    exchanges = [
-        ("Sale/Invoice/Item", 25008, NAME, MSG),
-        ("Sale/Order/Item", 25009, "DateInLockedPeriod", "Date cannot be in locked period"),
-    ]
-    cassette = {
-        "http_interactions": [
-            {
-                "request": {"method": "post", "uri": f"https://api.myob.com/accountright/{GUID}/{path}"},
-                "response": {
-                    "status": {"code": 400, "message": "Bad Request"},
-                    "body": {"string": json.dumps({"Errors": [{"Name": name, "Message": msg, "ErrorCode": code}]})},
-                },
-            }
-            for path, code, name, msg in exchanges
-        ]
-    }
-    recorded = explain(catalog, json.dumps(cassette))
+    recorded = explain(catalog, _two_posts_recorded())
     assert [m.best.entry.endpoint for m in recorded.errors] == [None, "/Sale/Order/Item"]
     assert recorded.undecided_endpoints(recorded.errors[1]) == []
     nowhere = explain(catalog, body)
@@ -662,23 +665,7 @@ def test_an_error_not_documented_for_the_request_endpoint_names_no_other_endpoin
     assert on_order.undecided_endpoints(on_order.errors[0]) == []
     assert on_order.errors[0].best.entry.endpoint == "/Sale/Order/Item"
     # in a recording each error has its own request: the first exchange's endpoint is not the second's
-    exchanges = [
-        ("Sale/Invoice/Item", 25008, NAME, MSG),
-        ("Sale/Order/Item", 25009, "DateInLockedPeriod", "Date cannot be in locked period"),
-    ]
-    cassette = {
-        "http_interactions": [
-            {
-                "request": {"method": "post", "uri": f"https://api.myob.com/accountright/{GUID}/{path}"},
-                "response": {
-                    "status": {"code": 400, "message": "Bad Request"},
-                    "body": {"string": json.dumps({"Errors": [{"Name": name, "Message": msg, "ErrorCode": code}]})},
-                },
-            }
-            for path, code, name, msg in exchanges
-        ]
-    }
-    recorded = explain(catalog, json.dumps(cassette))
+    recorded = explain(catalog, _two_posts_recorded())
     assert [m.best.entry.endpoint for m in recorded.errors] == [None, "/Sale/Order/Item"]
     assert recorded.undecided_endpoints(recorded.errors[1]) == []
 
