@@ -41,3 +41,18 @@ def response_for(e: Entry) -> str:
         return f"{head}HTTP/1.1 {e.status}\nContent-Type: application/json\n\n" + json.dumps({"errors": [{"error": e.message}]})
     head = _request(e, "https://api.apac.prospend.io") or "POST https://api.apac.prospend.io/beta/company/42/invoice\n\n"
     return f"{head}HTTP/1.1 {e.status}\n\n" + json.dumps({"code": e.code, "message": e.message})
+
+
+def myob_cassette(guid: str, *exchanges: tuple[str, int, str, str]) -> str:
+    """A VCR cassette of MYOB 400s, one POST per (path, code, name, message), under company file ``guid``."""
+    interactions = [
+        {
+            "request": {"method": "post", "uri": f"https://api.myob.com/accountright/{guid}/{path}"},
+            "response": {
+                "status": {"code": 400, "message": "Bad Request"},
+                "body": {"string": json.dumps({"Errors": [{"Name": name, "Message": msg, "ErrorCode": code}]})},
+            },
+        }
+        for path, code, name, msg in exchanges
+    ]
+    return json.dumps({"http_interactions": interactions})

@@ -13,6 +13,7 @@ from errcat.explainer import explain
 from errcat.render.markdown import explain_markdown
 from errcat.render.text import explain_lines, plain
 from errcat.scan import ScanOptions, scan
+from synth import myob_cassette
 
 GUID = "6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33"
 MSG = "Date cannot be prior to beginning of financial year"
@@ -607,21 +608,8 @@ def test_candidate_scores_are_on_the_confidence_scale(catalog):
 
 def _two_posts_recorded() -> str:
     """A VCR cassette of two MYOB 400s: 25008 on /Sale/Invoice/Item, then 25009 on /Sale/Order/Item."""
-    exchanges = [
-        ("Sale/Invoice/Item", 25008, NAME, MSG),
-        ("Sale/Order/Item", 25009, "DateInLockedPeriod", "Date cannot be in locked period"),
-    ]
-    interactions = [
-        {
-            "request": {"method": "post", "uri": f"https://api.myob.com/accountright/{GUID}/{path}"},
-            "response": {
-                "status": {"code": 400, "message": "Bad Request"},
-                "body": {"string": json.dumps({"Errors": [{"Name": name, "Message": msg, "ErrorCode": code}]})},
-            },
-        }
-        for path, code, name, msg in exchanges
-    ]
-    return json.dumps({"http_interactions": interactions})
+    locked = ("Sale/Order/Item", 25009, "DateInLockedPeriod", "Date cannot be in locked period")
+    return myob_cassette(GUID, ("Sale/Invoice/Item", 25008, NAME, MSG), locked)
 
 
 def test_ties_go_to_the_request_endpoint_then_the_generic_row(catalog):

@@ -9,6 +9,7 @@ import re
 import yaml
 
 from errcat.explainer import explain
+from synth import myob_cassette
 
 GUID = "6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33"
 SAGE_EXPIRED = '[{"$severity":"error","$dataCode":"AccessTokenExpiredError","$message":"Your Access token has expired."}]'
@@ -79,17 +80,7 @@ def test_vendor_naming_another_exchanges_vendor_stubs_nothing_under_it(cli):
 
 
 def _cassette(*exchanges: tuple[str, int, str, str]) -> str:
-    interactions = [
-        {
-            "request": {"method": "post", "uri": f"https://api.myob.com/accountright/{GUID}/{path}"},
-            "response": {
-                "status": {"code": 400, "message": "Bad Request"},
-                "body": {"string": json.dumps({"Errors": [{"Name": name, "Message": msg, "ErrorCode": code}]})},
-            },
-        }
-        for path, code, name, msg in exchanges
-    ]
-    return json.dumps({"http_interactions": interactions})
+    return myob_cassette(GUID, *exchanges)
 
 
 LOCKED = (25009, "DateInLockedPeriod", "Date cannot be in locked period")

@@ -937,11 +937,14 @@ def _generic(sent: SentError, cand: Candidate) -> bool:
 SHARED_SHAPE_PHRASE = 3  # up to here, common words in a shape others send too are any sender's
 
 
+_NAME_WORDS = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # the words of a CamelCase or capitals name
+
+
 def _common_name(name: str) -> bool:
     """A short name made only of words every API uses (``AccessDenied``: S3's, Azure's and MYOB's
     alike; ``RateLimitError``: OpenAI's too). Four words or more make a compound few APIs share
     (``AccessTokenExpiredError``), as _distinctive_name counts them."""
-    words = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name)
+    words = _NAME_WORDS.findall(name)
     return 0 < len(words) <= 3 and all(w.lower() in GENERIC_WORDS for w in words)
 
 
@@ -1022,7 +1025,7 @@ def _says_otherwise(sent: SentError, top: Candidate) -> bool:
         return False
     # a message that only restates its code ("Couldn't find record." for RecordNotFound) is any wording of that error
     said = {w.lower() for w in WORD.findall(e.message or "")}
-    return not said & {w.lower() for w in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", f"{e.code or ''} {e.name or ''}")}
+    return not said & {w.lower() for w in _NAME_WORDS.findall(f"{e.code or ''} {e.name or ''}")}
 
 
 def _observed_family(top: Candidate, ranked: list[Candidate]) -> bool:
