@@ -7,6 +7,7 @@ import gzip
 import json
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -911,3 +912,50 @@ def test_a_vendors_documented_status_description_in_a_log_line_is_that_vendors_e
     doc = _scan_json(str(log), "--all")
     assert [(g["vendor"], g["status"], [p["line"] for p in g["lines"]]) for g in doc["matched"]] == [("invoicexpress", 401, [2])]
     assert doc["unmatched"] == [] and doc["summary"]["other_programs"] == 2
+
+
+@pytest.mark.parametrize("ranges, records, most_ahead", [(3, 20_000, 2 * 2 + 3), (100, 1, 2 * 2 + 1)])
+def test_workers_read_ahead_while_the_log_is_explained_within_bounds(tmp_path, index, monkeypatch, ranges, records, most_ahead):
+    """Workers had at most IN_FLIGHT tasks each submitted and not yet explained: while this process explained a
+    log's first ranges (where most of its distinct failures are), they sat idle a third of the time. They now keep
+    IN_FLIGHT tasks each running or queued, and finished tasks wait here to be explained: no more than HELD_RANGES
+    of them, and no more once they hold HELD_RECORDS records (what waits here stays bounded). The report is the
+    one reader's."""
+    import errcat.scan as scan_module
+    from errcat.scan import parallel, stream
+
+    url = "https://api.myob.com/accountright/6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33/Contact/Customer"
+    body = '{"Errors":[{"Name":"CustomerNotFound","Message":"Customer not found","Severity":"Error"}]}'
+    filler = "".join(f"2026-05-01T10:00:00Z INFO sync worker-3 processed {k} invoices\n" for k in range(1300))
+    log = tmp_path / "sync.log"
+    log.write_text("".join(f"{filler}2026-05-01T10:00:00Z ERROR GET {url}/{k} -> 404 {body}\n" for k in range(40)))
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(scan_module.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(parallel, "TASK_BYTES", 64 << 10)
+    monkeypatch.setattr(parallel, "HELD_RANGES", ranges)
+    monkeypatch.setattr(parallel, "HELD_RECORDS", records)
+    submitted, placed, ahead = [0], [0], []
+
+    class Counted(parallel.ProcessPoolExecutor):
+        def submit(self, *args, **kwargs):
+            submitted[0] += 1
+            return super().submit(*args, **kwargs)
+
+    def counted_placed(*args):
+        placed[0] += 1  # a range's result taken here, in file order
+        return place(*args)
+
+    def slow_take(self, name, prep, line_offset=0):
+        time.sleep(0.03)  # explaining is slower than reading: workers may read ahead
+        ahead.append(submitted[0] - placed[0])
+        return take(self, name, prep, line_offset)
+
+    place, take = parallel._placed, stream._Explainer.take
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(parallel, "_placed", counted_placed)
+    monkeypatch.setattr(stream._Explainer, "take", slow_take)
+    report = scan(index, [str(log)], ScanOptions(workers=2))
+    assert report.errors == 40 and report.inputs[0].lines == 40 * 1301 and submitted[0] > 20
+    assert max(ahead) <= most_ahead  # bounded: IN_FLIGHT per worker running, and what finished tasks hold here
+    if records > 1:
+        assert max(ahead) > 2 * 2  # workers read on while this process explained

@@ -7,8 +7,10 @@ records.Finder decides ownership, so each record is found by exactly one task. T
 sorts what it finds (triage.py): it counts the records that need no catalog into its part of the
 report, and sends on only those that may concern a vendor. Explaining stays here, in one process,
 so that one cache of explanations serves the whole file (a log repeats its few failing calls).
-At most IN_FLIGHT tasks per worker are submitted and not yet explained, so what waits here is
-bounded by their ranges, whatever the log holds and however fast the machine.
+IN_FLIGHT tasks per worker are kept running or queued while this process explains: a log's first
+ranges hold most of its distinct failures, and workers that waited for them to be explained sat
+idle a third of the time. What finished tasks hold here, waiting to be explained, is bounded by
+HELD_RANGES and HELD_RECORDS, whatever the log holds and however fast the machine.
 """
 
 from __future__ import annotations
@@ -35,7 +37,10 @@ from .triage import Triage
 from .w3c import Columns, columns_at
 
 TASK_BYTES = 8 << 20  # one task's range: what it reads past its end (to finish a record) is searched, not read on
-IN_FLIGHT = 2  # tasks per worker submitted and not yet explained: one running, one waiting
+IN_FLIGHT = 2  # tasks per worker running or queued: one running, one waiting
+HELD_RANGES = 32  # finished tasks waiting here to be explained, at most (each holds only its records and counts)
+HELD_RECORDS = 20_000  # and the records they hold: past either, none is read ahead (a range of vendor lines holds 50,000)
+TOP_UP_EVERY = 32  # records explained between looks at whether workers need more tasks
 WORKER_NICENESS = 5
 SHARED_MAX = 50_000  # distinct texts and times a range's records share (_shared): only a bound
 
@@ -140,6 +145,28 @@ def _ranges(path: str, first: int, size: int, step: int) -> Iterator[tuple[int, 
             start = stop
 
 
+def _tasks(path: str, first: int, size: int, step: int) -> Iterator[tuple[int, int, int, int]]:
+    """Each range's task: what _find reads (begin, end) and the records it sorts (start, stop)."""
+    for start, stop in _ranges(path, first, size, step):
+        begin = max(first, _align(path, start - LOOKBACK)) if start > first else start
+        yield begin, start, stop, min(size, stop + LOOKBACK + MAX_RECORD)
+
+
+def _room(pending: deque[tuple[int, Future[Found]]], workers: int) -> bool:
+    """Whether another task may be submitted: fewer than IN_FLIGHT per worker are running or queued,
+    and what the finished ones hold here, waiting to be explained, is within HELD_RANGES and
+    HELD_RECORDS (a failed one: no, the caller's loop says why)."""
+    running = held = records = 0
+    for _, f in pending:
+        if not f.done():
+            running += 1
+        elif f.exception() is not None:
+            return False
+        else:
+            held, records = held + 1, records + len(f.result()[2])
+    return running < IN_FLIGHT * workers and held < HELD_RANGES and records < HELD_RECORDS
+
+
 def _placed(part: ScanReport, delta: int, templates: dict[str, str], texts: dict[str, str]) -> ScanReport:
     """A task's part of the report with its line numbers made the file's, and each of other
     programs' groups under the text the first of its template in the file gave it (``texts``, as
@@ -176,29 +203,26 @@ def scan_parallel(
     read = first  # bytes of the file read and explained
     with ProcessPoolExecutor(min(workers, -(-size // step)), initializer=_start_worker, initargs=setup) as pool:
         pending: deque[tuple[int, Future[Found]]] = deque()
-        todo = _ranges(path, first, size, step)
+        tasks = _tasks(path, first, size, step)
 
-        def submit() -> None:
-            if (task := next(todo, None)) is not None:
-                start, stop = task
-                begin = max(first, _align(path, start - LOOKBACK)) if start > first else start
-                end = min(size, stop + LOOKBACK + MAX_RECORD)
-                pending.append((stop, pool.submit(_find, inp, begin, start, stop, end)))
+        def top_up() -> None:
+            while _room(pending, workers) and (task := next(tasks, None)) is not None:
+                pending.append((task[2], pool.submit(_find, inp, *task)))
 
         try:
-            for _ in range(IN_FLIGHT * workers):
-                submit()
+            top_up()
             from .stream import explainer_for
 
             explainer = explainer_for(index, options, report)
             while pending:
-                stop, future = pending.popleft()
+                stop, future = pending[0]
                 part, templates, records, skipped, at_start, at_end, read_to, broken = future.result()
-                if not broken:
-                    submit()
+                pending.popleft()
                 delta = line - at_start
                 report.merge(_placed(part, delta, templates, texts))
-                for prep in records:
+                for k, prep in enumerate(records):
+                    if not broken and k % TOP_UP_EVERY == 0:
+                        top_up()
                     explainer.take(inp.name, prep, delta)
                 for s in skipped:  # in its own lines, numbered as lines of the whole file
                     report.skip(inp.name, s.line + delta, s.what)
@@ -209,6 +233,7 @@ def scan_parallel(
                     report.skip(inp.name, line, broken)
                     inp.broken = broken
                     break
+                top_up()
                 if progress is not None:
                     progress(base + stop)
         finally:  # a broken file or an interrupt: the tasks queued ahead are not run
