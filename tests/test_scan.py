@@ -959,3 +959,47 @@ def test_workers_read_ahead_while_the_log_is_explained_within_bounds(tmp_path, i
     assert max(ahead) <= most_ahead  # bounded: IN_FLIGHT per worker running, and what finished tasks hold here
     if records > 1:
         assert max(ahead) > 2 * 2  # workers read on while this process explained
+
+
+def test_ranges_stay_small_while_they_send_many_records_to_explain(tmp_path, index, monkeypatch):
+    """A log of vendor lines that differ by an id sends every line to be explained, each kept twice (in a worker
+    and here) until it is: its 8 MB ranges held 416 MB. The first ranges are FIRST_BYTES, and the next range's size
+    is told by the last one explained: small while ranges send more than DENSE_RECORDS records a MB, else
+    TASK_BYTES. The report is the one reader's either way."""
+    import errcat.scan as scan_module
+    from errcat.scan import parallel
+
+    url = "https://api.myob.com/accountright/6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33/Contact/Customer"
+    body = '{"Errors":[{"Name":"CustomerNotFound","Message":"Customer not found","Severity":"Error"}]}'
+    dense = tmp_path / "dense.log"
+    dense.write_text("".join(f"2026-05-01T10:00:00Z ERROR GET {url}/{k:08x} -> 404 {body}\n" for k in range(6000)))
+    sparse = tmp_path / "sparse.log"
+    filler = "".join(f"2026-05-01T10:00:00Z INFO sync worker-3 processed {k} invoices\n" for k in range(2000))
+    sparse.write_text("".join(f"{filler}2026-05-01T10:00:00Z ERROR GET {url}/{k} -> 404 {body}\n" for k in range(12)))
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(scan_module.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(parallel, "TASK_BYTES", 256 << 10)
+    monkeypatch.setattr(parallel, "FIRST_BYTES", 32 << 10)
+    sizes: list[int] = []
+
+    class Counted(parallel.ProcessPoolExecutor):
+        def submit(self, fn, inp, begin, start, stop, end):
+            sizes.append(stop - start)
+            return super().submit(fn, inp, begin, start, stop, end)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", Counted)
+    for log, errors in ((dense, 6000), (sparse, 12)):
+        sizes.clear()
+        report = scan(index, [str(log)], ScanOptions(workers=2))
+        assert report.errors == errors  # every record found, whatever the ranges
+        one = scan(index, [str(log)], ScanOptions(workers=1))
+        assert (report.errors, report.unmatched_count, report.inputs[0].lines) == (
+            one.errors,
+            one.unmatched_count,
+            one.inputs[0].lines,
+        )
+        assert sizes[0] < (33 << 10)  # the first ranges are small
+        if log is dense:
+            assert max(sizes) < (33 << 10), sizes  # and stay small: about 4,700 records a MB
+        else:
+            assert max(sizes) >= (256 << 10), sizes  # 12 records in 1.5 MB: the next are TASK_BYTES

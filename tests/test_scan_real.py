@@ -746,7 +746,6 @@ def test_a_worker_redacts_no_sample_it_cannot_keep(index, tmp_path, monkeypatch)
     from errcat.scan import triage as triage_module
     from errcat.scan.concerns import needles_for
     from errcat.scan.inputs import Input
-    from errcat.scan.records import LOOKBACK, MAX_RECORD
     from errcat.scan.summary import MAX_SAMPLES, ScanReport
 
     log = tmp_path / "mixed.log"
@@ -761,9 +760,8 @@ def test_a_worker_redacts_no_sample_it_cannot_keep(index, tmp_path, monkeypatch)
         parallel, "_TRIAGE", [triage_module.Triage(needles_for(index.whole), ScanOptions(), ScanReport(), str(log))]
     )
     inp, parts = Input(str(log), str(log), size), []
-    for start, stop in parallel._ranges(str(log), 0, size, step):
-        begin = parallel._align(str(log), start - LOOKBACK) if start else 0
-        parts.append(parallel._find(inp, begin, start, stop, min(size, stop + LOOKBACK + MAX_RECORD)))
+    for task in parallel._tasks(str(log), 0, size, [step]):
+        parts.append(parallel._find(inp, *task))
     assert len(parts) > 20
     groups = {text for part in parts for text in part[0].other}
     assert len(groups) > 5

@@ -40,6 +40,11 @@ TASK_BYTES = 8 << 20  # one task's range: what it reads past its end (to finish 
 IN_FLIGHT = 2  # tasks per worker running or queued: one running, one waiting
 HELD_RANGES = 32  # finished tasks waiting here to be explained, at most (each holds only its records and counts)
 HELD_RECORDS = 20_000  # and the records they hold: past either, none is read ahead (a range of vendor lines holds 50,000)
+# The first ranges are small, and so is every range while ranges send many records to be explained (a log of vendor
+# lines differing by an id sends 4,000 a MB, each kept twice, here and in a worker, until explained: its 8 MB ranges
+# held 416 MB): the next range's size is told by the last one explained
+FIRST_BYTES = 1 << 20
+DENSE_RECORDS = 1_000  # records a MB of a range sends, past which ranges stay FIRST_BYTES
 TOP_UP_EVERY = 32  # records explained between looks at whether workers need more tasks
 WORKER_NICENESS = 5
 SHARED_MAX = 50_000  # distinct texts and times a range's records share (_shared): only a bound
@@ -134,22 +139,15 @@ def _shared(records: Iterator[Prepared]) -> list[Prepared]:
     return out
 
 
-def _ranges(path: str, first: int, size: int, step: int) -> Iterator[tuple[int, int]]:
-    """The file from ``first`` cut at line starts into ranges of about ``step`` bytes, one a task
-    (each cut found as its task is submitted)."""
+def _tasks(path: str, first: int, size: int, step: list[int]) -> Iterator[tuple[int, int, int, int]]:
+    """The file from ``first`` cut at line starts into ranges of about ``step[0]`` bytes as each is
+    submitted, one a task: what _find reads (begin, end) and the records it sorts (start, stop)."""
     start = first
-    for pos in range(step, size + step, step):
-        stop = _align(path, pos) if pos < size else size
-        if stop > start:
-            yield start, stop
-            start = stop
-
-
-def _tasks(path: str, first: int, size: int, step: int) -> Iterator[tuple[int, int, int, int]]:
-    """Each range's task: what _find reads (begin, end) and the records it sorts (start, stop)."""
-    for start, stop in _ranges(path, first, size, step):
+    while start < size:
+        stop = _align(path, start + step[0]) if start + step[0] < size else size
         begin = max(first, _align(path, start - LOOKBACK)) if start > first else start
         yield begin, start, stop, min(size, stop + LOOKBACK + MAX_RECORD)
+        start = stop
 
 
 def _room(pending: deque[tuple[int, Future[Found]]], workers: int) -> bool:
@@ -203,7 +201,8 @@ def scan_parallel(
     read = first  # bytes of the file read and explained
     with ProcessPoolExecutor(min(workers, -(-size // step)), initializer=_start_worker, initargs=setup) as pool:
         pending: deque[tuple[int, Future[Found]]] = deque()
-        tasks = _tasks(path, first, size, step)
+        step_now = [min(FIRST_BYTES, step)]  # until the first range tells how many records ranges send
+        tasks = _tasks(path, first, size, step_now)
 
         def top_up() -> None:
             while _room(pending, workers) and (task := next(tasks, None)) is not None:
@@ -218,6 +217,7 @@ def scan_parallel(
                 stop, future = pending[0]
                 part, templates, records, skipped, at_start, at_end, read_to, broken = future.result()
                 pending.popleft()
+                step_now[0] = min(FIRST_BYTES, step) if len(records) > DENSE_RECORDS * (stop - read) / (1 << 20) else step
                 delta = line - at_start
                 report.merge(_placed(part, delta, templates, texts))
                 for k, prep in enumerate(records):

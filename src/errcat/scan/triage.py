@@ -45,7 +45,7 @@ from .verdict import TERMINAL_CODES, holds_error_body
 Verdict = str | bool | None
 EXPLAIN = True
 _UNSEEN: Any = object()  # no verdict counted for a shape (None is one: no error)
-SORTED_SIZE = 50_000  # verdicts kept by shape (a few MB); beyond, the cache starts again
+SORTED_SIZE = 10_000  # verdicts kept by shape, each with its first record (50,000 of vendor lines held 90 MB); then begun anew
 _BODY = re.compile(r"[{<]")  # where an error envelope could be
 # a message's own code, whose digits a shape drops (summary.OWN_CODE: MSVC's "warning C4996:", Apache's "AH01630:",
 # Cisco's "%ASA-4-106023:", ModelSim's "(vsim-8315)"): kept in the group's text (summary.signature), so it is kept in
