@@ -54,6 +54,8 @@ def test_at_least_30_observed_errors_across_three_vendors_each_with_https_source
         ("sage.observed.multi-user-access-denied", "sage", 403, "MultiUserAccessDenied", None,
          "The current user is not allowed to access that resource with that method."),
         ("sage.observed.record-not-found.couldnt-find-record", "sage", 404, "RecordNotFound", None, "Couldn't find record."),
+        ("sage.observed.access-token-verification-error", "sage", 401, "AccessTokenVerificationError", None,
+         "Access token is invalid (JWT malformed or missing)."),
         ("myob.observed.cftoken-access-denied", "myob", 401, None, None, "Access denied"),
         ("myob.observed.oauth-token-is-missing", "myob", 401, None, "OAuthTokenIsMissing", None),
         ("invoicexpress.observed.document-creation-limit-reached", "invoicexpress", 422, None, None,
@@ -66,13 +68,14 @@ def test_pinned_observed_entries(catalog, entry_id, vendor, status, code, name, 
     assert all(c.url.startswith("https://") for c in e.sources)
 
 
-BARE_BODY_SAMPLES = {"myob.observed.cftoken-access-denied"}
+BARE_BODY_SAMPLES = {"myob.observed.cftoken-access-denied", "sage.observed.authorization-missing"}
 
 
 def test_every_sample_explains_back_to_its_own_entry_as_observed(catalog):
     """Each verbatim sample, pasted as it was seen, is recognised as that observed error; a sample its source
     shows as a bare body (MYOB's article's [{"Message": "Access denied"}], quoted without the article's prose)
-    holds nothing of its vendor's own, so no vendor is named and the entry is offered among the nearest."""
+    holds nothing of its vendor's own, so no vendor is named and the entry is offered among the nearest (so too
+    Sage's {"error": "Authorization missing. ..."}, a one-field object on a path any API could have)."""
     for e in observed(catalog):
         x = explain(catalog, e.sample)
         if e.id in BARE_BODY_SAMPLES:

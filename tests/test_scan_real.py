@@ -571,7 +571,8 @@ def test_a_json_lines_repeat_gets_the_first_ones_verdict(index, tmp_path):
 def test_a_sage_diagnosis_after_a_log_prefix_is_sages(index, tmp_path):
     """A Sage diagnosis list whose keys start with $ ('[{"$severity": ...'), after a Python log
     prefix with no URL, had no API shape and no vendor needle: another program's error. The body
-    is a live probe's (../shared/pastes dev-37); the log line around it is constructed."""
+    is a live probe's (../shared/pastes dev-37), now catalogued as an observed Sage error; the log
+    line around it is constructed."""
     path = tmp_path / "sage.log"
     path.write_text(
         "2026-11-19 02:26:10,231 - sync.client - ERROR - API call failed with status 401: "
@@ -580,9 +581,9 @@ def test_a_sage_diagnosis_after_a_log_prefix_is_sages(index, tmp_path):
         encoding="utf-8",
     )
     report = scan(index, [str(path)], ScanOptions(workers=1))
-    (group,) = report.unmatched.values()
-    assert (report.other_count, group.vendor, group.status) == (0, "sage", 401)
-    assert "AccessTokenVerificationError" in group.text
+    assert (report.other_count, report.unmatched_count) == (0, 0)
+    ((vendor, status, code, _name, _message),) = report.matched
+    assert (vendor, status, code) == ("sage", 401, "AccessTokenVerificationError")
 
 
 DOCKER_T_WINSTON = [
