@@ -268,8 +268,12 @@ def _request_head(ex: Exchange) -> str:
 
 
 # a value, not source code: "error_code = parsed_response.get(...)" names no code (nor does a call or a subscript)
+# ("DELETE returns error 25003": an error number of four digits or more said after "error" is its code; fewer could
+# be the HTTP status, "error 404")
 _CODE_MENTION = re.compile(
-    r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)", re.IGNORECASE
+    r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)"
+    r"|\b(?:returns?|returned|gives?|gave|throws?|with|raises?)\s+(?:an?\s+)?error\s+#?(\d{4,6})\b(?![.,]\d)",
+    re.IGNORECASE,
 )
 # Sage Intacct's error number leading its line, as its SDKs print an error ("BL03002101 Remove the extra line item
 # in the request, ..."): two capitals and eight digits, then the error's words
@@ -350,7 +354,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     # (a Go runtime's "[signal SIGSEGV: ... code=0x1 addr=0x0 pc=...]" states the signal's code, no error's)
     code = next(
         (
-            m.group(1)
+            m.group(1) or m.group(2)
             for line in lines
             if not line.lstrip().startswith("[signal ")
             for m in _CODE_MENTION.finditer(line[:MAX_TEXT])
