@@ -159,3 +159,26 @@ def test_a_status_alone_over_the_errors_words_is_the_status(catalog):
     x = explain(catalog, "404\nThe resource you're looking for cannot be found")
     assert x.exchange.status == 404 and x.errors[0].sent.message == "The resource you're looking for cannot be found"
     assert explain(catalog, "Totals\n404\nitems were rejected").exchange.status is None  # not the paste's first line
+
+
+# A MYOB integration research note's gotcha, found with the search tool's find_string (file id 67349945194; the
+# tool does not give its repository): the error's number follows the word "error"
+MYOB_GOTCHA = (
+    "7. **Transactions cannot be deleted (must be reversed)** \u2014 If the company file preference "
+    "`TransactionsCannotBeChangedMustBeReversed = true` is set, DELETE returns error 25003. You must create a reversal "
+    "transaction instead.\n   [DOCUMENTED] https://developer.myob.com/api/myob-business-api/api-overview/error-messages/"
+)
+
+
+def test_an_error_number_said_after_error_is_its_code(catalog):
+    """'DELETE returns error 25003' named no code: only 'error code: N' and 'code=N' did."""
+    x = explain(catalog, MYOB_GOTCHA)
+    assert (x.vendor, [(m.kind, m.sent.code) for m in x.errors]) == ("myob", [("code", "25003")])
+    assert x.errors[0].candidates[0].entry.name == "TransactionsCannotBeDeleted"
+
+
+def test_an_error_number_of_three_digits_or_none_vendor_claims_nothing(catalog):
+    """Three digits after "error" may be the HTTP status ("error 404"); and a number alone names no vendor."""
+    assert explain(catalog, "The sync returned error 404 again").errors[0].sent.code is None
+    x = explain(catalog, "The sync returned error 25003 again")
+    assert x.vendor is None and all(m.kind not in ("exact", "template", "code", "status") for m in x.errors)

@@ -268,8 +268,12 @@ def _request_head(ex: Exchange) -> str:
 
 
 # a value, not source code: "error_code = parsed_response.get(...)" names no code (nor does a call or a subscript)
+# ("DELETE returns error 25003": an error number of four digits or more said after "error" is its code; fewer could
+# be the HTTP status, "error 404")
 _CODE_MENTION = re.compile(
-    r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)", re.IGNORECASE
+    r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)"
+    r"|\b(?:returns?|returned|gives?|gave|throws?|with|raises?)\s+(?:an?\s+)?error\s+#?(\d{4,6})\b(?![.,]\d)",
+    re.IGNORECASE,
 )
 # Sage Intacct's error number leading its line, as its SDKs print an error ("BL03002101 Remove the extra line item
 # in the request, ..."): two capitals and eight digits, then the error's words
@@ -277,6 +281,23 @@ _LEADING_ERRORNO = re.compile(r"([A-Z]{2}\d{8})[ \t]+[A-Z]")
 # A run of blanks is entered at its start only, and whole (?<!\s)\s++: linear, where \s+ retried every start
 _SPLITTERS = re.compile(r"(?::\s+|(?<!\s)\s++(?:-+>?\s+|[\u2013\u2014\u2192]\s*|>\s+)|\]\s*|\|\s*|=>\s*)")
 _BARE_TOKEN = re.compile(r"^[A-Za-z0-9_.-]{2,64}$")
+# A message quoted inside a sentence, as notes and messages about an API quote its words (a Portuguese
+# integration note's 'Enviar "PT" dá 422 "Country PT was not found", que o IX devolve'). Straight quotes pair
+# in order along the line; a quoted text needs two words, so that a field or a value ("PT") is no message.
+_CURLY_QUOTED = re.compile(r"[\u201c\u00ab]([^\u201c\u201d\u00ab\u00bb\n]{3,200})[\u201d\u00bb]")
+
+
+def _quoted(line: str) -> list[str]:
+    """The texts a line quotes, two words or more each."""
+    straight = line.split('"')[1:-1:2] if line.count('"') >= 2 else []
+    spans = [*straight[:8], *(m.group(1) for m in islice(_CURLY_QUOTED.finditer(line), 8))]
+    return [q.strip() for q in spans if 3 <= len(q.strip()) <= 200 and " " in q.strip()]
+
+
+def _line_parts(line: str) -> list[str]:
+    """A plain-text line's readings: the line, what follows each of its separators, and what it quotes."""
+    cuts = [m.end() for m in islice(_SPLITTERS.finditer(line), 20)]
+    return [line, *(line[cut:] for cut in cuts), *_quoted(line)]
 
 
 class TextHints(NamedTuple):
@@ -325,9 +346,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     whole = " ".join(lines)[:MAX_TEXT]
     readings: list[str] = []
     for line in lines[:20]:
-        line = line[: MAX_TEXT * 4]
-        cuts = [m.end() for m in islice(_SPLITTERS.finditer(line), 20)]
-        for part in [line, *(line[cut:] for cut in cuts)]:
+        for part in _line_parts(line[: MAX_TEXT * 4]):
             part = part.strip()
             if part and part != whole and part not in readings and len(part) <= MAX_TEXT:
                 readings.append(part)
@@ -335,7 +354,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     # (a Go runtime's "[signal SIGSEGV: ... code=0x1 addr=0x0 pc=...]" states the signal's code, no error's)
     code = next(
         (
-            m.group(1)
+            m.group(1) or m.group(2)
             for line in lines
             if not line.lstrip().startswith("[signal ")
             for m in _CODE_MENTION.finditer(line[:MAX_TEXT])
