@@ -286,6 +286,7 @@ SLOW: dict[str, set[str]] = {
         "test_a_token_in_the_cache_folder_is_never_printed",
     },
     "test_hostile15.py": {"*"},
+    "test_hostile16.py": {"*"},
     "test_hostile13.py": {
         "test_dask_at_a_server_that_is_no_scheduler_is_one_line",
         "test_a_utf8_argument_in_the_c_locale_gets_the_utf8_locales_answer",

@@ -477,17 +477,29 @@ def warn_unusable(folder: Path, exc: BaseException) -> None:
     fix, where = _FIXES.get(getattr(exc, "errno", None) or 0, ("fix its owner", "of yours"))
     if no_home(folder):
         fix, where = "set HOME", "of yours"
+    advice = f"{fix}, or set {CACHE_ENV} to a folder {where}"
+    limit = _file_size_limit()
+    if limit is not None and (getattr(exc, "errno", None) == errno.EFBIG or isinstance(exc, sqlite3.OperationalError)):
+        advice = f"this shell's file size limit is {limit:,} bytes: raise it, ulimit -f unlimited"  # SQLite: "disk I/O error"
     from ..gate import shown  # only a warning pays for the gate's import
 
     _warn(
-        "errcat: warning: cannot use the cache folder %s (%s); the index is built in memory on each run "
-        "(%s, or set %s to a folder %s)",
+        "errcat: warning: cannot use the cache folder %s (%s); the index is built in memory on each run (%s)",
         shown(cut_line(str(folder))),  # one short line, whatever ERRCAT_CACHE_DIR holds (a newline, an escape, 100 KB, a token)
         unusable_reason(exc),
-        fix,
-        CACHE_ENV,
-        where,
+        advice,
     )
+
+
+def _file_size_limit() -> int | None:
+    """The process's file size limit (``ulimit -f``) in bytes, None when there is none: a write past it fails
+    with EFBIG, which SQLite words as "disk I/O error" (a folder's owner, or its disk, is then not the cause)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    soft = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    return None if soft == resource.RLIM_INFINITY else soft
 
 
 _FULL = ("free space on its disk", "on another disk")

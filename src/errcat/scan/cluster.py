@@ -380,8 +380,8 @@ def plan(files: list[Input], threads: int = 0) -> list[Task]:
             continue
         flush()
         kind = _sniff(rf.path)
-        if kind == "binary":
-            tasks.append(("missing", replace(rf, problem=BINARY)))
+        if kind not in ("whole", "blocks"):  # binary, or unreadable: its problem
+            tasks.append(("missing", replace(rf, problem=kind)))
         elif kind == "whole":
             tasks.append(("files", [(rf.name, rf.path, rf.size)]))
         else:
@@ -392,16 +392,18 @@ def plan(files: list[Input], threads: int = 0) -> list[Task]:
 
 def _sniff(url: str) -> str:
     """How a big file is read: ``whole`` (gzip, UTF-16, UTF-32, Docker's framed stream), ``blocks``, or
-    ``binary`` (not a log)."""
+    else why it is not (not a log; its first bytes could not be read: a server that stalls was read twice)."""
     try:
         with open_input(url) as f:
             head = f.read(SNIFF)
-    except OSError:
-        return "whole"  # its task reports what failed
+    except FileNotFoundError:  # gone since it was listed
+        return "cannot read: No such file or directory"
+    except Exception as exc:  # as in _opened_chunks
+        return f"cannot read: {failure(exc)}"
     kind = byte_kind(head)
     if kind == "binary" and docker_framed(head):
         return "whole"
-    return "whole" if kind == "gzip" or kind in WIDE else "binary" if kind == "binary" else "blocks"
+    return "whole" if kind == "gzip" or kind in WIDE else BINARY if kind == "binary" else "blocks"
 
 
 @dataclass

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import UsageError
 from .inputs import Input
+from .stall import Stalled, floored_response
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@")
@@ -22,8 +23,9 @@ _GLOB = re.compile(r"[*?\[]")
 PACKAGES = {"s3": "s3fs", "s3a": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "az": "adlfs", "abfs": "adlfs", "abfss": "adlfs"}
 PACKAGES.update({"http": "aiohttp", "https": "aiohttp"})
 # An HTTP server that takes the connection and never answers held scan for aiohttp's 5 minutes: a connection
-# or a read waits this long at most (a slow log still streams: the bound is between bytes, not on the whole)
+# or a read waits this long at most; a body trickling in slower than stall.py's floor is given up too
 HTTP_WAIT_SECONDS = 5  # fsspec asks twice (HEAD, then GET) before it gives up on a file
+ASKED_AT_MOST = 1000  # files of a glob whose listing gives no sizes (http), asked one by one
 
 
 def is_url(name: str) -> bool:
@@ -97,11 +99,14 @@ def _options(url: str) -> dict[str, Any]:
     import aiohttp
 
     wait = aiohttp.ClientTimeout(total=None, sock_connect=HTTP_WAIT_SECONDS, sock_read=HTTP_WAIT_SECONDS)
-    return {"client_kwargs": {"timeout": wait}}
+    return {"client_kwargs": {"timeout": wait, "response_class": floored_response()}}
 
 
 def failure(exc: BaseException) -> str:
     """What went wrong, said without the exception's text (it may quote a signed URL)."""
+    stalled = next((e for e in (exc, exc.__cause__) if isinstance(e, Stalled)), None)  # fsspec re-raises it as its own
+    if stalled is not None:
+        return f"the server sent {stalled} (stalled)"
     if isinstance(exc, TimeoutError):
         return f"no answer in {HTTP_WAIT_SECONDS} s ({type(exc).__name__})"
     return type(exc).__name__
@@ -128,6 +133,7 @@ def expand(names: list[str]) -> list[Input]:
             except Exception as exc:  # as in _described
                 raise UsageError(f"{shown(name)}: cannot list ({failure(exc)})") from None
             matches = sorted(m for m, info in found.items() if not isinstance(info, dict) or info.get("type") != "directory")
+            _within_asking(name, matches, found)
             if not matches:
                 out.append(Input(shown(name), url, problem="cannot read: no file matches"))
             for m in matches:
@@ -138,6 +144,17 @@ def expand(names: list[str]) -> list[Input]:
             continue
         out.append(_described(fs, path, shown(name), url))
     return out
+
+
+def _within_asking(name: str, matches: list[str], found: dict[str, Any]) -> None:
+    """Refuse a glob whose listing gives no sizes (an http index page) for more than ASKED_AT_MOST matches:
+    each is asked its size, one request a file, before the scan starts (20,000 links took minutes)."""
+    unsized = sum(1 for m in matches if not isinstance(found[m], dict) or not isinstance(found[m].get("size"), int))
+    if unsized > ASKED_AT_MOST:
+        raise UsageError(
+            f"{shown(name)}: matches {unsized:,} files its listing gives no size for; a scan asks each for its size,"
+            f" at most {ASKED_AT_MOST:,}: narrow the pattern"
+        )
 
 
 def _described(fs: Any, path: str, name: str, url: str) -> Input:

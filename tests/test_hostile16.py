@@ -1,0 +1,148 @@
+"""Hostile input, sixteenth round: what the hostile16 harness (/work/notes/hostile16-harness: encodings, devices,
+bombs, bad environments, broken pipes, signals, MCP floods) and hostile15's leftovers found past rounds 1-15. Rows
+run the real CLI in a subprocess, against a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+ERRCAT = [sys.executable, "-m", "errcat"]
+LINE = b'2026-11-19T02:00:00Z ERROR POST https://api.myob.com/accountright/x/Sale/Invoice/Item -> 400 {"Errors":[{"ErrorCode":11003}]}\n'
+
+
+def run(*args: str, timeout: float = 90, **kw) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*ERRCAT, *args], capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL, **kw)
+
+
+def _serving(answer) -> tuple[int, socket.socket]:
+    server = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except OSError:  # closed: the test is over
+                return
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    return server.getsockname()[1], server
+
+
+# -- a body that trickles in for ever ----------------------------------------------------------------------
+# aiohttp's read timeout bounds the wait between two bytes: a server sending one byte every 2 s of the 100 MB it
+# announced was read for ever. A body bringing under 1 KiB in 5 s of waiting is now given up as stalled.
+
+
+def _trickling(conn: socket.socket) -> None:
+    request = conn.recv(65536)
+    try:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100000000\r\nContent-Type: text/plain\r\n\r\n")
+        if request.startswith(b"HEAD"):
+            return
+        conn.sendall(LINE * 3)
+        while True:
+            time.sleep(1)
+            conn.sendall(b"x")
+    except OSError:  # the client gave up
+        pass
+    finally:
+        conn.close()
+
+
+def test_scan_of_a_url_whose_body_trickles_for_ever_ends_saying_it_stalled() -> None:
+    pytest.importorskip("aiohttp")
+    port, server = _serving(_trickling)
+    try:
+        started = time.monotonic()
+        done = run("scan", f"http://127.0.0.1:{port}/app.log", timeout=120)
+    finally:
+        server.close()
+    assert time.monotonic() - started < 60
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 2
+    assert "the server sent under 1024 bytes in 5 s (stalled)" in done.stdout
+
+
+def _slow_but_steady(conn: socket.socket) -> None:
+    request = conn.recv(65536)
+    body = LINE * 120  # ~14 KB, in 2 KB pieces a second apart: slow, never stalled
+    try:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nContent-Type: text/plain\r\n\r\n" % len(body))
+        if request.startswith(b"HEAD"):
+            return
+        for i in range(0, len(body), 2048):
+            conn.sendall(body[i : i + 2048])
+            time.sleep(1)
+    except OSError:
+        pass
+    finally:
+        conn.close()
+
+
+def test_scan_of_a_url_whose_body_comes_slowly_but_steadily_reads_it_all() -> None:
+    pytest.importorskip("aiohttp")
+    port, server = _serving(_slow_but_steady)
+    try:
+        done = run("scan", f"http://127.0.0.1:{port}/app.log", timeout=120)
+    finally:
+        server.close()
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "120 vendor error(s)" in done.stdout
+
+
+# -- an http index page of 20,000 links --------------------------------------------------------------------
+# An http listing gives no sizes, so each match was asked its size, one request a file: 20,000 links ran for
+# minutes before the scan began. Past 1,000 such matches the glob is refused, saying so.
+
+
+def _index_page(conn: socket.socket) -> None:
+    request = conn.recv(65536)
+    body = b"<html>" + b"".join(b'<a href="/f%d.log">f</a>' % i for i in range(20_000)) + b"</html>"
+    if not request.startswith(b"GET / "):
+        body = LINE
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body)
+    with contextlib.suppress(OSError):
+        conn.sendall(head + (b"" if request.startswith(b"HEAD") else body))
+    conn.close()
+
+
+def test_a_url_glob_over_an_index_page_of_20000_links_is_refused_quickly() -> None:
+    pytest.importorskip("aiohttp")
+    port, server = _serving(_index_page)
+    try:
+        started = time.monotonic()
+        done = run("scan", f"http://127.0.0.1:{port}/*.log", timeout=300)
+    finally:
+        server.close()
+    assert time.monotonic() - started < 60
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "matches 20,000 files its listing gives no size for" in done.stderr
+    assert "at most 1,000: narrow the pattern" in done.stderr
+
+
+# -- the cache folder under a file size limit ---------------------------------------------------------------
+# Under `ulimit -f`, SQLite's write fails with EFBIG, which it words "disk I/O error": the warning said "fix its
+# owner, or set ERRCAT_CACHE_DIR to a folder of yours", neither of which helps. It now names the limit.
+
+
+def _small_file_limit() -> None:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+
+def test_the_cache_warning_under_a_file_size_limit_names_the_limit(tmp_path: Path) -> None:
+    env = {**os.environ, "ERRCAT_CACHE_DIR": str(tmp_path / "cache")}
+    done = run("lookup", "11003", env=env, preexec_fn=_small_file_limit)
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert "file size limit is 100,000 bytes: raise it, ulimit -f unlimited" in done.stderr
+    assert "owner" not in done.stderr and len(done.stderr.splitlines()) == 1
