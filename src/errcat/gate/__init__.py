@@ -34,6 +34,7 @@ from .escapes import _View as _View
 from .formats import FORMATS
 from .joined import _joined_names
 from .passes import _spans
+from .pointed import _changed_to
 from .shapes import _camel_words, looks_random
 from .words import _IN_NAME, may_name_credential
 
@@ -79,7 +80,9 @@ def _hidden(text: str) -> list[Span]:
     for view in _views(text, undecoded):
         raw = _merged(spans) if raw is None else raw  # only a text with escapes needs it
         slack = len(text) - len(view.text)  # a decoded index i stands at i .. i + slack in the text
-        for s in _spans(view.text):
+        found = list(_spans(view.text))
+        found += _wrapped(view.text, found) + _changed_to(view.text, found)  # (a tail the escapes had kept on one line)
+        for s in found:
             k = bisect_right(raw, (s.start, len(text))) - 1
             if k >= 0 and raw[k][1] >= s.end + slack:
                 continue  # already hidden whole: no need to map it back
@@ -87,6 +90,7 @@ def _hidden(text: str) -> list[Span]:
     spans += undecoded
     spans += _joined_names(text)
     spans += _wrapped(text, spans)
+    spans += _changed_to(text, spans)
     spans += _copies(text, spans)
     return spans
 

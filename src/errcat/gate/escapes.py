@@ -20,14 +20,15 @@ _INVISIBLE_CHARS = (
     "\u0300-\u036f"  # and the combining marks (pa\u0301ssword: an accent over a letter of the name)
 )
 # (and the escapes of C, Python and JavaScript strings for a printable ASCII character: \x3d and strace's octal \075;
+# Python's repr of a no-break space and a soft hyphen, \xa0 and \xad;
 # and HTML5's named entities for the signs a name, a separator or a quote is made of: &equals; &colon; &sol;)
 _ESCAPE_REGEX = (
-    r"\\[ux]((?<=u)[0-9a-fA-F]{4}|(?<=x)[2-7][0-9a-fA-F])|\\([\\\"/'nrt]|0[4-7][0-7]|1[0-7][0-7])|%([0-9a-fA-F]{2})"
+    r"\\[ux]((?<=u)[0-9a-fA-F]{4}|(?<=x)(?:[2-7][0-9a-fA-F]|[aA][0dD]))|\\([\\\"/'nrt]|0[4-7][0-7]|1[0-7][0-7])|%([0-9a-fA-F]{2})"
     r"|&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|amp|lt|gt|apos|equals|colon|sol|bsol|quest|num|excl|lpar|rpar|comma|period"
     r"|semi|percnt|commat|lowbar|hyphen|dollar|ast|plus|vert|verbar|lsqb|rsqb|lcub|rcub|grave|Tab|NewLine|nbsp);"
 )
 _ESCAPE = _lazy(_ESCAPE_REGEX)
-_C_ESCAPE = _lazy(r"\\(?:x[2-7]|0[4-7]|1[0-7])")  # an escape the backslash pairs' fast path would not undo
+_C_ESCAPE = _lazy(r"\\(?:x[2-7]|x[aA][0dD]|0[4-7]|1[0-7])")  # an escape the backslash pairs' fast path would not undo
 # only for a text that is not ASCII: the wider first-character set costs an ASCII text 4 x the time
 # and a terminal's colour codes (CSI and OSC sequences) dropped with the character after them, as an invisible
 # character is (each escape decodes to one character): "p\x1b[0ma\x1b[0ms…word=" is a name
@@ -155,11 +156,11 @@ def _views(text: str, undecoded: list[Span]) -> Iterator[_View]:
         found = [i for i in (current.find("\\"), current.find("%"), current.find("&"), current.find("\x1b")) if i >= 0]
         if (
             not found
-            and level == 0
-            and (not text.isascii() or "\x00" in text or "\x1b" in text)
-            and _UNICODE_SPACING().search(text)
+            and level < _DEPTH
+            and (not current.isascii() or "\x00" in current or "\x1b" in current)
+            and _UNICODE_SPACING().search(current)
         ):
-            found = [0]  # a no-break space or an invisible character to undo
+            found = [0]  # a no-break space or an invisible character to undo (one an escape decoded to: "pass\\u200bword")
         if not found:
             return
         start, end = 0, len(current)

@@ -307,7 +307,9 @@ _GROUPED_HEX = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+[ \t]{{0,4}}[:=][ \t]{{0,4}}"""
     r"""(?P<val>[0-9a-f]{4,8}(?:[ \t:-][0-9a-f]{4,8}){2,15})(?![0-9a-z])"""
 )
-_HEX_GROUPS = _lazy(r"[0-9a-f]{4,8}[ \t:-][0-9a-f]{4,8}[ \t:-][0-9a-f]{4,8}(?![0-9a-z])")
+# (whether any hex groups stand in the text at all: told from the first separator, 4 hex digits before it, so that re skips
+# to the separators at C speed; starting at the hex, 2 MiB of letters took 0.26 s of trying 4..8 digits at each one)
+_HEX_GROUPS = _lazy(r"[ \t:-](?<=[0-9a-f]{4}[ \t:-])[0-9a-f]{4,8}[ \t:-][0-9a-f]{4,8}(?![0-9a-z])")
 _NUMBERED_SECRET = _lazy(r"(?<![\w-])(?:secret|password|key-string|key)[ \t]+[05789][ \t]+(?P<val>[^\s]{4,512})")
 _SIGNATURE_LINE = _lazy(r"^[^\r\n]{0,512}?(?:signature|hmac|digest mismatch)[^\r\n]{0,512}", re.MULTILINE)
 _LONG_HEX = _lazy(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32,512}(?![0-9A-Za-z])")

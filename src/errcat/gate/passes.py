@@ -34,6 +34,7 @@ from .places import (
     _query_hex,
     _url_userinfo,
 )
+from .pointed import _flags_alone, _pointed_arguments, _redis_auth
 from .positions import _SASL_PASSWD, _lone_pairs, _paired_values, _positional, _struct_fields
 from .shapes import _random_tokens
 from .tables import _html_cells, _table_columns
@@ -85,3 +86,6 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _next_line_words(text)
     yield from _dotted_passwords(text)
     yield from _access_log_users(text)
+    yield from _flags_alone(text)
+    yield from _pointed_arguments(text)
+    yield from _redis_auth(text)

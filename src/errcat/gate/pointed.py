@@ -1,0 +1,117 @@
+"""Values a tool sets apart from the credential's name that gives them: a flag alone on its line with its value on the
+next (kubectl describe's Args, a YAML list of arguments), the arrows a diagnostic draws under a call's arguments
+(better_exceptions, loguru's diagnose: the name in the code line, the value where its arrow ends), the new value a
+plan prints after the old one ("old" -> "new": Terraform), and a Redis AUTH's password (inline, MONITOR, RESP)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .basics import Span, _checked, _lazy, _lowered
+from .needles import _near_needles
+from .words import _IN_NAME, _not_a_value
+
+# a flag alone on its line (or a YAML list's "- --db-password"), a value alone on the next line: the flag's name is
+# judged apart (a regex holding every credential word tried at each flag's letters took 0.5 s on 2 MiB of flags)
+_FLAG_ALONE = _lazy(
+    r"""\n[ \t]{0,40}+(?:-[ \t]{1,4}+)?(?P<flag>-{1,2}[a-z0-9_.-]{1,128}+)[ \t]*+\r?\n"""
+    r"""[ \t]{0,40}+(?:-[ \t]{1,4}+)?(?P<val>[^\s'"-][^\s]{0,511}+)[ \t]*+(?=\r?\n|$)"""
+)
+
+
+def _flags_alone(text: str) -> Iterator[Span]:
+    if "\n" not in text or not _near_needles(_lowered(text)):
+        return  # (no credential word: no flag named for one)
+    low = "\n" + _lowered(text)  # (the first line too is a line after a line break)
+    named: dict[str, bool] = {}  # a flag's name: whether it names a credential's value
+    for m in _FLAG_ALONE().finditer(low):
+        flag = m.group("flag")
+        if (says := named.get(flag)) is None:
+            says = named[flag] = bool(_IN_NAME().search(flag)) and not _not_a_value(flag)
+        if says and (span := _checked(text, m.start("val") - 1, m.end("val") - 1)) is not None:
+            yield Span(*span, "credential by name")
+
+
+# An arrow's line under a call: "│" where other arguments' arrows pass down, "└ " then the argument's value
+_ARROW_LINE = _lazy(r"\n[ \t\u2502|]{0,400}+\u2514[ \t](?P<val>[^\r\n]{1,4096})")
+_ARROW_REACH = 32  # lines above an arrow's to its code line
+_MAX_ARROWS = 4096  # arrows judged one by one: past them (no traceback draws so many), every arrow's value is hidden
+_NAME_AT = _lazy(r"[A-Za-z_][\w.]{0,127}")
+
+
+def _pointed_arguments(text: str) -> Iterator[Span]:
+    """The values better_exceptions and loguru (diagnose=True) print under a call, each at the end of an arrow that
+    rises to its argument's name: hidden when that name is a credential's (connect(user, secret) └ '…')."""
+    if "\u2514" not in text or not _near_needles(_lowered(text)):
+        return  # (no credential word: no argument named for one)
+    names: dict[tuple[int, int], bool] = {}  # (code line's start, column): whether the name there is a credential's
+    for k, m in enumerate(_ARROW_LINE().finditer("\n" + text)):
+        start, end = m.start("val") - 1, m.end("val") - 1
+        judged = k >= _MAX_ARROWS or _names_credential(text, m.start(), start - 2, names)
+        if judged and (span := _checked(text, start, end)) is not None:
+            yield Span(*span, "credential by name")
+
+
+def _names_credential(text: str, line_start: int, arrow: int, names: dict[tuple[int, int], bool]) -> bool:
+    """Whether the arrow at ``arrow`` rises (through "│" on the lines above) to a credential's name."""
+    col = arrow - line_start
+    for _ in range(_ARROW_REACH):
+        if line_start == 0:
+            return False
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+        if text[line_start + col : line_start + col + 1] not in ("\u2502", "|"):
+            break
+    else:
+        return False
+    if (says := names.get((line_start, col))) is None:
+        at = line_start + col
+        name = _NAME_AT().match(text, at) if text.rfind("\n", line_start, at) < 0 else None
+        word = name.group(0).lower() if name else ""
+        says = names[(line_start, col)] = bool(_IN_NAME().search(word)) and not _not_a_value(word)
+    return says
+
+
+# the new value after the old one a hidden value was: Terraform's plan (client_secret = "old" -> "new")
+_CHANGED_TO = _lazy(r"""["']?[ \t]{1,4}->[ \t]{1,4}(?P<q>["'])(?P<val>[^"'\r\n]{1,4096})(?P=q)""")
+
+
+def _changed_to(text: str, hidden: list[Span]) -> list[Span]:
+    if "->" not in text:
+        return []
+    out = []
+    for s in hidden:
+        if (m := _CHANGED_TO().match(text, s.end)) is not None and (span := _checked(text, *m.span("val"))) is not None:
+            out.append(Span(*span, s.kind))
+    return out
+
+
+# Redis's AUTH [user] password: typed at redis-cli's prompt, or a transcript's line that is the command alone in
+# capitals with its user (a lone "AUTH OK" is a reply; "AUTH <password>" _named reads), a quote perhaps opening the line;
+# MONITOR's quoted arguments; the protocol's array of bulk strings
+_REDIS_AUTH = _lazy(
+    r"""^['"]?(?:[^\s>'"]{1,64}>[ \t]{0,4}(?i:auth)[ \t]+(?:[^\s"]{1,128}[ \t]+)?|AUTH[ \t]+[^\s"]{1,128}[ \t]+)"""
+    r"""(?P<val>[^\s"]{1,512})[ \t]*\r?$"""
+    r"""|"auth"(?:[ \t]+"[^"\r\n]{0,128}")?[ \t]+"(?P<quoted>[^"\r\n]{1,512})"[ \t]*\r?$""",
+    re.MULTILINE | re.IGNORECASE,
+)
+_RESP_AUTH = _lazy(
+    r"\*[23]\r?\n\$4\r?\nauth\r?\n(?:\$\d{1,4}\r?\n[^\r\n]{0,128}\r?\n(?=\$))?\$\d{1,4}\r?\n(?P<val>[^\r\n]{1,512})"
+)
+
+
+def _redis_auth(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if "auth" not in low:
+        return
+    typed = "AUTH " in text or "> auth" in low or ">auth" in low or '"auth"' in low
+    for m in _REDIS_AUTH().finditer(text) if typed else ():
+        group = "val" if m.group("val") else "quoted"
+        if group == "val" and not m.group(0).lstrip(" \t'\"").startswith("AUTH") and ">" not in m.group(0):
+            continue
+        if (span := _checked(text, *m.span(group))) is not None:
+            yield Span(*span, "credential by position")
+    if "$4" in text:
+        for m in _RESP_AUTH().finditer(low):
+            if (span := _checked(text, *m.span("val"))) is not None:
+                yield Span(*span, "credential by position")
