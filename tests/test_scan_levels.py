@@ -1411,3 +1411,79 @@ def test_a_json_body_without_a_time_and_a_level_still_goes_with_the_status_line_
     ]
     report = scanned(index, tmp_path, "myob.log", lines)
     assert report.errors == 1 and [m.entry_id.split(".")[0] for m in report.matched.values()] == ["myob"]
+
+
+# Failures real logs write with no level in a level's place (crowdsecurity/hub@b03cb59 .tests/<dir>/<file>, line; logpai/
+# loghub@dd61d09; fail2ban): each was read (it holds a needle) and counted no error; the last three are no errors
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # openvpn-bf/openvpn.log line 1: OpenVPN's "TLS Error:"
+        (
+            "2024-12-15 14:12:12 192.168.1.31:45321 TLS Error: incoming packet authentication failed from [AF_INET]192.168.1.31:45321",
+            "level",
+        ),
+        # segfault-logs/segfault-logs.log line 1: the kernel's report of a process it killed
+        (
+            "2023-10-05T11:47:20.799042+02:00 leto kernel: [869507.505196] su[1433535]: segfault at 7f1f9b891000 ip 00007f1f9b870d7d"
+            " sp 00007ffd5dab97f0 error 6 in ld-linux-x86-64.so.2[7f1f9b85e000+25000] likely on CPU 2 (core 2, socket 0)",
+            "exception",
+        ),
+        # asterisk-logs/asterisk-logs.log line 2 (cut after its Service): its Severity past the level's place
+        (
+            "[Dec 21 12:57:00] SECURITY[77]: res_security_log.c:114 security_event_stasis_cb: SecurityEvent="
+            '"ChallengeResponseFailed",EventTV="2021-12-21T12:57:00.209+0000",Severity="Error",Service="PJSIP"',
+            "level",
+        ),
+        # haproxy-logs/haproxy-logs.log line 3
+        (
+            "192.168.1.4:50033 [28/Feb/2025:02:43:10.123] frontend/backend: SSL handshake failure (error:0A0000C1:SSL routines::no shared cipher)",
+            "level",
+        ),
+        # pfsense-gui-auth/pfsense-gui-auth.log line 1
+        (
+            "Oct 26 14:50:21 pfSense php-fpm[374]: /index.php: webConfigurator authentication error for user 'toto' from: 10.0.0.1",
+            "level",
+        ),
+        # loghub HPC/HPC_2k.log line 1542: a cluster console's failed command
+        ("27373 node-55 action error 1076176599 1 boot (command 2092) Error: HALT asserted\\  cannot continue", "level"),
+        # loghub Mac/Mac_2k.log line 84: an NSError, printed by macOS's frameworks with no level
+        (
+            "Jul  1 10:13:39 calvisitor-10-105-160-95 secd[276]:  SOSAccountThisDeviceCanSyncWithCircle sync with device failure: "
+            'Error Domain=com.apple.security.sos.error Code=1035 "Account identity not set" UserInfo={NSDescription=Account identity not set}',
+            "exception",
+        ),
+        # fail2ban/fail2ban@deffcbc fail2ban/tests/files/logs/openvpn line 28: OpenVPN's "TLS Auth Error:"
+        (
+            "Apr 25 11:19:22 ovpn-server[13821]: 192.0.2.254:64480 TLS Auth Error: Auth Username/Password verification failed for peer",
+            "level",
+        ),
+        # fail2ban's logs/roundcube-auth line 40 (its session id replaced by a random one of its shape): Roundcube's failed login
+        (
+            "[10-May-2015 13:02:52 -0400]: Failed login for sampleuser from 1.2.3.4 in session q7k2m9x4wb8rt3n6c1v5hj0sd2 (error: 0)",
+            "level",
+        ),
+        # fail2ban's logs/sogo-auth line 9: SOGo's access line, its bytes in and out after the status
+        ('173.194.44.31 - - [24/Mar/2013:08:58:32 GMT] "POST /SOGo/connect HTTP/1.1" 403 34/38 0.311 - - 2M', "status"),
+        # asterisk-syslogs/asterisk-logs.log line 3 (cut after its Service): an Informational event
+        (
+            "Jul 08 22:55:41 alba asterisk[112836]: SECURITY[112882]: res_security_log.c:114 in security_event_stasis_cb: SecurityEvent="
+            '"ChallengeSent",EventTV="2024-07-08T22:55:41.434-0600",Severity="Informational",Service="PJSIP"',
+            None,
+        ),
+        # sshd-logs/sshd-logs.log line 18: sshd logs a failed login at INFO (its syslog priority), no error
+        ("Apr  6 18:51:41 eve sshd[2784424]: Failed password for invalid user root from 192.168.1.2 port 51182 ssh2", None),
+        # ssh-time-based-bf/ssh-time-based-bf.log line 10
+        ("Sep 30 12:45:00 server sshd[12354]: Accepted password for test from 10.0.0.102 port 56771 ssh2", None),
+    ],
+)
+def test_failures_written_without_a_level_are_errors(line, reason):
+    assert error_reason(level(line), line) == reason
+
+
+def test_a_short_lower_case_hex_id_is_masked_whole_in_a_group_name(index, tmp_path):
+    """CouchDB's request id, ten hex digits (crowdsecurity/hub@b03cb59 .tests/couchdb-logs/couchdb-logs.log line 75),
+    was half masked in its group's name ("<n>b<n>fcd<n>"): the long-id mask starts at twelve."""
+    line = "[notice] 2024-01-19T18:10:42.373712Z nonode@nohost <0.32572.1> 3b0034fcd1 test.domain.fr 1.2.3.4 undefined GET / 401 ok 6"
+    ((text, lines),) = other_groups(scanned(index, tmp_path, "couch.log", [line]))
+    assert " <id> test.domain.fr" in text and "fcd" not in text and lines == [1]

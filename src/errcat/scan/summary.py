@@ -90,6 +90,9 @@ _MASKS = (
     # a long number or hex id, also after an underscore and with its sign (HDFS's "blk_8376667364205250596" and
     # "blk_-2918118818249673980": one error, it was two groups, "blk_<n>" and "blk_-<id>")
     (re.compile(r"(?<![0-9A-Za-z])(?:(?<=_)-)?(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
+    # and a shorter one in lower case, of digits and letters both: CouchDB's request id ("<0.32572.1> 3b0034fcd1 host ...",
+    # masked as "<n>b<n>fcd<n>", each request a group of its own), a short commit hash; not an upper-case code (C0000005)
+    (re.compile(r"(?<![0-9A-Za-z])(?=[0-9a-f]*\d)(?=\d*[a-f])[0-9a-f]{8,11}\b"), "<id>"),
     # a number, not a code's (Heroku's "code=H10" App crashed, "code=H12" Request timeout: each its own error),
     # nor a hex code after an error's or a result's name (WinCC's "Errorcode 0xFFDF", Windows's "hr: 0x800705aa",
     # "HRESULT = 0x80070308"): kept whole, where its digits were masked ("<n>xFFDF"); nor a percent-escape's

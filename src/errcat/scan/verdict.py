@@ -205,6 +205,8 @@ _RAISED_EXCEPTION = (
     r"|^panic: |\bhttp: panic serving "  # Go's runtime, and net/http's recovered panic
     r"|\bthread '[^'\n]{1,100}' panicked at "  # Rust's
     r"|\bgot signal (?:4|6|7|8|11)\b|\bSegmentation [Ff]ault\b|\bcore dumped\b|\bAssertion failure\b|\bSIG(?:SEGV|ABRT)\b"
+    # the kernel's report of a process it killed: "su[1433535]: segfault at 7f1f9b891000 ip 00007f1f9b870d7d sp ... error 6"
+    r"|\bsegfault at [0-9a-f]+ ip [0-9a-f]+ "
     r"|^Exception Type: +EXC_[A-Z_]+"  # an Apple crash report's (iOS, macOS): "Exception Type:  EXC_BREAKPOINT (SIGTRAP)"
 )
 _EXCEPTION_ITSELF = re.compile(_RAISED_EXCEPTION, re.MULTILINE)  # what a line logged at INFO may still show
@@ -213,13 +215,16 @@ _EXCEPTION = re.compile(
     _RAISED_EXCEPTION + r"|\bTraceback \(most recent call last\)"
     r"|\b(?:[Uu]nexpected|[Uu]nhandled|[Uu]ncaught) (?:exception|error)\b"
     r"|\b(?:[Gg]ot|[Cc]aught|[Tt]hrew|[Tt]hrown|[Rr]aised) (?:an? )?(?:\w+ )?exception\b"
-    r"|\bException (?:in|causing|while)\b",
+    r"|\bException (?:in|causing|while)\b"
+    # an NSError as Apple's frameworks print one: "sync with device failure: Error Domain=com.apple.security.sos.error
+    # Code=1035 \"Account identity not set\"" (macOS's system log writes it with no level)
+    r"|\bError Domain=[\w.-]+ Code=-?\d+",
     re.MULTILINE,
 )
 # what every _EXCEPTION match holds: a cheap test first (the full pattern backtracks on every word)
 _MAY_BE_EXCEPTION = re.compile(
     r"xception|Error\b|Traceback|^[ \t]+at |panic: |panic serving |panicked at |got signal|egmentation|core dumped"
-    r"|Assertion failure|SIG[SA]",
+    r"|Assertion failure|SIG[SA]|egfault at ",
     re.MULTILINE,
 )
 # Each test below is gated by a substring (`in` runs in C): one pattern of alternatives, tried at
@@ -233,8 +238,8 @@ _STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b(?!(
 # Envoy's and Istio's access log fields ("response_code":404, response_code=503), not its "response_code_details"
 _RESPONSE_CODE = re.compile(r"[Rr]esponse_[Cc]ode[\"']?\s*[=:]\s*[\"']?(\d{3})\b")
 # an access log: "GET /x HTTP/1.1" 404 209; uvicorn's "POST /login HTTP/1.1" 401 Unauthorized
-# (Envoy's and Istio's write their response flags after it: "404 NR", "503 UF,URX")
-_STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+|-|[A-Z][a-z]+|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE)
+# (Envoy's and Istio's write their response flags after it: "404 NR", "503 UF,URX"; SOGo's its bytes in and out, "403 34/38")
+_STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+(?:/\d+)?|-|[A-Z][a-z]+|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE)
 # HAProxy's HTTP log: its TR/Tw/Tc/Tr/Ta timers, the status and the bytes ("0/0/1/1/2 404 305 - - ----")
 # Squid's native access log, its result code and the status: "... 1241 10.0.0.1 TCP_MISS/404 10309 GET http://..."
 _STATUS_SQUID = re.compile(r"\b(?:TCP|UDP|NONE|TAG)[A-Z_]*/(\d{3}) \d")
@@ -297,11 +302,40 @@ def level(head: str) -> str | None:
     )
     if m is None:
         ibm = _IBM_LEVEL.search(window)
-        return _IBM_LEVELS[ibm["ibm"]] if ibm else None
+        return _IBM_LEVELS[ibm["ibm"]] if ibm else _unlevelled(head, window)
     word = next(g for g in m.groups() if g is not None)
     if m.lastgroup == "apache" and word in ("notice", "info") and (own := _APACHE_RELAYED.match(window, m.end())):
         return _RELAYED_LEVELS.get(own[1], own[1].lower())
     return _MARKED_LEVELS.get(word) or word.lower().rstrip(" ")
+
+
+def _unlevelled(head: str, window: str) -> str | None:
+    """The level of a line that writes none in a level's place: Asterisk's security event, its Severity a
+    field past HEAD, or a failure a program logs in fixed words and no level (``_FAILURE_EVENT``)."""
+    if 'everity="' in head and (keyed := _LATE_SEVERITY.search(head, 0, 2048)):
+        return keyed[1].lower()
+    if (at := window.find(" Error: ")) > 0 and _ERROR_SUBJECT.search(window, max(0, at - 20), at):
+        return "error"
+    return (
+        "error" if ("ailed" in window or "ailure" in window or "rror for" in window) and _FAILURE_EVENT.search(window) else None
+    )
+
+
+# Asterisk's security log: 'SecurityEvent="ChallengeResponseFailed",EventTV="2021-12-21T12:57:01.209+0000",Severity="Error",'
+_LATE_SEVERITY = re.compile(r"\bSecurityEvent=\"\w+\",EventTV=\"[^\"]*\",Severity=\"(\w+)\"")
+# failures logged in a program's fixed words, with no level: OpenVPN's "TLS Error: TLS handshake failed", an HPC
+# cluster's console "boot (command 2092) Error: HALT asserted" (Loghub's HPC), HAProxy's "frontend/backend: SSL
+# handshake failure (error:0A0000C1:...)", pfSense's "webConfigurator authentication error for user 'x' from: ...",
+# OpenVPN's "TLS Auth Error: Auth Username/Password verification failed for peer", Roundcube's "[10-May-2015 13:02:52
+# -0400]: Failed login for sampleuser from 1.2.3.4 in session ..." in its errors log. Not sshd's "Failed password for ...",
+# which sshd logs at INFO (Loghub's OpenSSH: its errors are its "error:" and "fatal:" lines, test_scan_real)
+# (each form starts with a literal, so that a search skips ahead in C; "<subject> Error: " looked for by its own)
+_ERROR_SUBJECT = re.compile(r"(?:(?<![\w.-])[A-Z]{2,5}(?: Auth)?|\(command \d+\))$")
+_FAILURE_EVENT = re.compile(
+    r": SSL handshake failure\b"
+    r"|authentication error for (?:illegal |invalid )?user\b"
+    r"|\]: (?:<\w+> )?Failed login for "
+)
 
 
 # a program's own level after Apache's context, its lines written through PHP's error_log, which Apache logs at
