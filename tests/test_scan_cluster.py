@@ -610,3 +610,39 @@ def test_an_address_that_takes_connections_and_never_answers_is_said_in_one_line
         f"--dask tcp://127.0.0.1:{port}: the address takes connections but says nothing Dask understands "
         "within 2 s (not a Dask scheduler?)"
     )
+
+
+@pytest.mark.slow
+def test_logs_from_an_http_server_without_range_requests_are_read_whole(index, logs, small_blocks, tmp_path):
+    """`python -m http.server` (and other plain servers) answer a Range request with the whole file: fsspec then
+    refuses every read past its first 5 MB block, so a big log over http:// was "read failed (ValueError); the rest
+    was not read" at line 1, and a file read whole stopped at 8 MiB. Such a file is read whole, as one stream: the
+    report is the local scan's."""
+    import functools
+    from http.server import SimpleHTTPRequestHandler
+
+    from localserver import serving
+
+    big, _gz, _small = logs
+    folder = tmp_path / "served"
+    folder.mkdir()
+    text = big.read_bytes()
+    quiet = b"2026-12-01T10:00:00Z INFO sync: nothing to do\n" * 500_000  # 23 MB no record: read past fsspec's blocks
+    last = b'2026-12-01T11:00:00Z ERROR sync: HTTP 400 {"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to beginning of financial year","ErrorCode":25008}]}\n'
+    (folder / big.name).write_bytes(text + quiet + last)
+    (folder / "old.log.gz").write_bytes(gzip.compress(text))
+
+    class Quiet(SimpleHTTPRequestHandler):  # Python's own static server: a Range header is not read
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder))
+    names = [str(folder / big.name), str(folder / "old.log.gz")]
+    expected = scan_document(scan(index, names, ScanOptions(workers=1)), 10**6)
+    with serving(handler) as base:  # type: ignore[arg-type]
+        urls = [f"{base}/{big.name}", f"{base}/old.log.gz"]
+        doc = scan_document(cluster_module.scan_remote(index, urls, ScanOptions()), 10**6)
+    assert doc["skipped"] == expected["skipped"] == {"counts": {}, "places": []}
+    assert [(i["bytes"], i["lines"]) for i in doc["inputs"]] == [(i["bytes"], i["lines"]) for i in expected["inputs"]]
+    assert doc["summary"]["matched"] == expected["summary"]["matched"] > 0
+    assert [(g["count"], len(g["lines"])) for g in doc["matched"]] == [(g["count"], len(g["lines"])) for g in expected["matched"]]

@@ -35,7 +35,7 @@ from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded
 from .parallel import line_start
 from .prepared import ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder
-from .remote import expand, failure, open_input, shown
+from .remote import expand, failure, is_http, open_input, shown
 from .summary import InputStats, ScanReport
 from .w3c import columns_at
 
@@ -45,7 +45,8 @@ RETRIES = 2  # a task whose worker died is run again by Dask; this many more tim
 WAIT_FOR_WORKERS = 30  # seconds a scheduler may take to get its first worker
 
 Whole = tuple[str, str, int]  # a file read whole: its name as shown, its URL, its size
-# ("files", [Whole...]) | ("block", (name, URL, file size, a, b): the bytes [a, b) of a big file) | ("missing", Input)
+# ("files" | "stream", [Whole...]; "stream": read as one GET) | ("missing", Input)
+# | ("block", (name, URL, file size, a, b): the bytes [a, b) of a big file)
 Task = tuple[str, Any]
 
 
@@ -83,17 +84,17 @@ def run_task(blob: bytes, digest: str, options: ScanOptions, task: Task) -> tupl
         report = ScanReport(engine="hyperscan" if engine_name() == "hyperscan" else "re")
         explainer = _explainer(blob, digest, options, report)
         kind, what = task
-        if kind == "files":
+        if kind in ("files", "stream"):
             for name, url, _size in what:
-                report.inputs.append(_read_whole(explainer, name, url))
+                report.inputs.append(_read_whole(explainer, name, url, stream=kind == "stream"))
             return (report,)
         return (report, *_read_block(explainer, *what))
 
 
-def _opened_chunks(inp: Input, url: str) -> Iterator[bytes]:
+def _opened_chunks(inp: Input, url: str, stream: bool) -> Iterator[bytes]:
     """A whole input's decoded chunks (gzip by content, as a local scan reads it)."""
     try:
-        with open_input(url) as f:
+        with open_input(url, stream) as f:
             yield from _decoded(f, inp)
     except FileNotFoundError:
         inp.problem = "cannot read: No such file or directory"
@@ -104,12 +105,12 @@ def _opened_chunks(inp: Input, url: str) -> Iterator[bytes]:
             inp.problem = f"cannot read: {failure(exc)}"
 
 
-def _read_whole(explainer: Any, name: str, url: str) -> InputStats:
+def _read_whole(explainer: Any, name: str, url: str, stream: bool = False) -> InputStats:
     from .stream import read_whole
 
     inp = Input(name, url)
     stats = InputStats(name)
-    read_whole(explainer, inp, _opened_chunks(inp, url), stats)
+    read_whole(explainer, inp, _opened_chunks(inp, url, stream), stats)
     stats.bytes, stats.unpacked = inp.read, inp.unpacked if inp.gzip else None
     if inp.problem:  # not read as a log (binary, or unreadable): no bytes scanned, as a local scan counts it
         stats.bytes, stats.unpacked = 0, None
@@ -255,7 +256,7 @@ def _result(client: Any, future: Any, task: Task) -> tuple[Any, ...]:
     naming the input, not a traceback, and so does a cluster left without workers for WAIT_FOR_WORKERS seconds
     (a worker without errcat installed dies at its first task, and the scan waited for it for ever)."""
     kind, what = task
-    name = what[0][0] if kind == "files" else what[0]
+    name = what[0][0] if kind in ("files", "stream") else what[0]
     alone_since: float | None = None
     while True:
         try:
@@ -372,6 +373,10 @@ def plan(files: list[Input], threads: int = 0) -> list[Task]:
             flush()
             tasks.append(("missing", rf))
             continue
+        if is_http(rf.path) and rf.size > HTTP_BLOCK and not _ranged(rf.path, rf.size):
+            flush()
+            tasks.append(("stream", [(rf.name, rf.path, rf.size)]))
+            continue
         if rf.size < block:
             if held + rf.size > held_most:  # a task never holds more than its share (a file alone may)
                 flush()
@@ -406,6 +411,24 @@ def _sniff(url: str) -> str:
     return "whole" if kind == "gzip" or kind in WIDE else BINARY if kind == "binary" else "blocks"
 
 
+HTTP_BLOCK = 5 << 20  # fsspec's http read-ahead block: a file past it is fetched in parts (Range requests)
+
+
+def _ranged(url: str, size: int) -> bool:
+    """Whether the server sends a part of the file when asked for one: ``python -m http.server`` sends the whole
+    file, and fsspec then refuses every read past its first block (ValueError), so such a file is one "stream"
+    task read as one GET. Asked of a file opened afresh: the first read of one that was not may hold the whole file."""
+    try:
+        with open_input(url) as f:
+            f.seek(size - 1)
+            f.read(1)
+    except ValueError:
+        return False
+    except Exception:  # another failure: the block's task meets it again and reports it
+        return True
+    return True
+
+
 @dataclass
 class _Merger:
     """Partial reports merged in input order into one (see the module's docstring)."""
@@ -424,7 +447,7 @@ class _Merger:
             return 0
         part: ScanReport = result[0]
         self.report.engine = part.engine
-        if kind == "files":
+        if kind in ("files", "stream"):
             self.report.merge(part)
             self.report.inputs += part.inputs
             return sum(size for _name, _url, size in what)

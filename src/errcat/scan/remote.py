@@ -75,7 +75,7 @@ def malformed(url: str) -> str | None:
     """What is wrong with an http(s) URL's host or port as a URL parser reads them, None when nothing is.
     Unchecked, ``http://[::1`` was "cannot list (TypeError)": fsspec reads ``::`` as a chain of URLs (the host
     became ``http://[``) and ``[`` as a glob, and a port out of range or no host was "cannot read: ValueError"."""
-    if url.split("://", 1)[0].lower() not in ("http", "https"):
+    if not is_http(url):
         return None
     from urllib.parse import urlsplit
 
@@ -94,7 +94,7 @@ def malformed(url: str) -> str | None:
 
 def _options(url: str) -> dict[str, Any]:
     """fsspec's options for the URL's protocol: for http(s), aiohttp's waits bounded by HTTP_WAIT_SECONDS."""
-    if url.split("://", 1)[0].lower() not in ("http", "https"):
+    if not is_http(url):
         return {}
     import aiohttp
 
@@ -172,7 +172,16 @@ def _described(fs: Any, path: str, name: str, url: str) -> Input:
     return Input(name, url, int(info.get("size") or 0))
 
 
-def open_input(url: str) -> Any:
-    """A binary file object for ``url`` (seekable; read-ahead buffered by fsspec)."""
+def open_input(url: str, stream: bool = False) -> Any:
+    """A binary file object for ``url`` (seekable; read-ahead buffered by fsspec). ``stream``: a file read from its
+    start to its end, over http(s) as one GET (fsspec's ranged reads fail past the first block where a server sends
+    the whole file for a Range request, as ``python -m http.server`` does)."""
     fs, path = filesystem(url)
+    if stream and is_http(url):
+        return fs.open(path, "rb", block_size=0)
     return fs.open(path, "rb")
+
+
+def is_http(url: str) -> bool:
+    """Whether fsspec reads ``url`` through aiohttp."""
+    return url.split("://", 1)[0].lower() in ("http", "https")
