@@ -95,3 +95,14 @@ def test_a_code_looked_up_is_quoted_without_importing_the_exit_gate(tmp_path: Pa
     modules_after(tmp_path, "lookup", "25008")
     assert "errcat.gate" not in modules_after(tmp_path, "lookup", "25008")
     assert "errcat.gate" in modules_after(tmp_path, "lookup", "ghp_" + "aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5")
+
+
+def test_a_scan_of_local_files_imports_nothing_remote_inputs_need(tmp_path: Path) -> None:
+    """scan/stall.py (the floor on how fast an http body comes) imported asyncio at its top, and every scan
+    imports it through remote.py: each paid about 20 ms to start for inputs it did not have."""
+    log = tmp_path / "app.log"
+    log.write_text("2026-05-01T10:00:00Z ERROR sync worker-3 failed\n", encoding="utf-8")
+    modules_after(tmp_path, "scan", str(log))
+    loaded = modules_after(tmp_path, "scan", str(log))
+    assert "errcat.scan.records" in loaded  # the scan really ran
+    assert not {m for m in loaded if m.split(".")[0] in {"asyncio", "aiohttp", "fsspec"}}

@@ -5,7 +5,6 @@ on the server counts: a reader busy with what it has already read is not the ser
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import time
 from collections.abc import Awaitable, Callable
@@ -31,6 +30,8 @@ class _Floored:
         return getattr(self._stream, name)
 
     async def _timed(self, read: Callable[[], Awaitable[bytes]]) -> bytes:
+        import asyncio  # here: every scan imports this module (remote.py), and asyncio cost each one 20 ms to start
+
         while True:
             if self._waited >= STALL_SECONDS:
                 if self._got < STALL_BYTES:
