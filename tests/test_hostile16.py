@@ -146,3 +146,25 @@ def test_the_cache_warning_under_a_file_size_limit_names_the_limit(tmp_path: Pat
     assert done.returncode == 0 and "Traceback" not in done.stderr
     assert "file size limit is 100,000 bytes: raise it, ulimit -f unlimited" in done.stderr
     assert "owner" not in done.stderr and len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("said", ["database is locked", "unable to open database file"])
+def test_a_cache_failure_of_another_kind_is_not_blamed_on_the_file_size_limit(tmp_path: Path, caplog, said: str) -> None:
+    """Any SQLite failure (OperationalError) in a shell with a file size limit, however large, was told to raise
+    that limit; only the words SQLite says for a write past it are."""
+    import sqlite3
+
+    from errcat.index import cache
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 40, hard))  # a limit no index reaches
+    try:
+        for k, exc in enumerate((sqlite3.OperationalError(said), sqlite3.OperationalError("disk I/O error"))):
+            cache._warned.discard(str(tmp_path / str(k)))
+            with caplog.at_level("WARNING", logger="errcat"):
+                cache.warn_unusable(tmp_path / str(k), exc)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    other, past_it = [r.getMessage() for r in caplog.records]
+    assert "ulimit" not in other and "set ERRCAT_CACHE_DIR to a folder" in other
+    assert "file size limit is 1,099,511,627,776 bytes: raise it, ulimit -f unlimited" in past_it
