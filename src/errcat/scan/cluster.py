@@ -91,7 +91,7 @@ def run_task(blob: bytes, digest: str, options: ScanOptions, task: Task) -> tupl
         return (report, *_read_block(explainer, *what))
 
 
-def _opened_chunks(inp: Input, url: str, stream: bool) -> Iterator[bytes]:
+def _opened_chunks(inp: Input, url: str, stream: bool = False) -> Iterator[bytes]:
     """A whole input's decoded chunks (gzip by content, as a local scan reads it)."""
     try:
         with open_input(url, stream) as f:
