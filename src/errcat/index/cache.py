@@ -479,8 +479,8 @@ def warn_unusable(folder: Path, exc: BaseException) -> None:
         fix, where = "set HOME", "of yours"
     advice = f"{fix}, or set {CACHE_ENV} to a folder {where}"
     limit = _file_size_limit()
-    if limit is not None and (getattr(exc, "errno", None) == errno.EFBIG or isinstance(exc, sqlite3.OperationalError)):
-        advice = f"this shell's file size limit is {limit:,} bytes: raise it, ulimit -f unlimited"  # SQLite: "disk I/O error"
+    if limit is not None and (getattr(exc, "errno", None) == errno.EFBIG or str(exc) in _PAST_A_LIMIT):
+        advice = f"this shell's file size limit is {limit:,} bytes: raise it, ulimit -f unlimited"
     from ..gate import shown  # only a warning pays for the gate's import
 
     _warn(
@@ -489,6 +489,11 @@ def warn_unusable(folder: Path, exc: BaseException) -> None:
         unusable_reason(exc),
         advice,
     )
+
+
+# SQLite's words for a write past the file size limit (EFBIG; a short write is "full"): any other failure of SQLite's
+# ("database is locked", "unable to open database file") is not the limit's, even in a shell that has one
+_PAST_A_LIMIT = ("disk I/O error", "database or disk is full")
 
 
 def _file_size_limit() -> int | None:

@@ -244,10 +244,29 @@ def _unpacked(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
     if inp.gzip:
         yield from _gzip_chunks(stream, inp)
         return
-    while data := stream.read(CHUNK):
-        yield data
+    yield from _kept_chunks(stream)
     if inp.size is not None and inp.read < inp.size:  # as the parallel path says it
         inp.broken = inp.broken or SHRANK
+
+
+def _kept_chunks(stream: BinaryIO) -> Iterator[bytes]:
+    """The stream's chunks of CHUNK bytes, and what came before a read failed, then the failure: a buffered
+    read(CHUNK) that fails drops what it had (an http(s) body that stalled after its first lines lost them)."""
+    while True:
+        parts: list[bytes] = []
+        got, failed = 0, None
+        try:
+            while got < CHUNK and (part := stream.read1(CHUNK - got)):  # type: ignore[attr-defined]
+                parts.append(part)
+                got += len(part)
+        except Exception as exc:  # the caller says it: read failed, the rest was not read
+            failed = exc
+        if parts:
+            yield b"".join(parts)  # (one part, a file's usual read: no copy)
+        if failed is not None:
+            raise failed
+        if got < CHUNK:
+            return
 
 
 def _unframed(stream: BinaryIO, inp: Input) -> Iterator[bytes]:
