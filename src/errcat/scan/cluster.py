@@ -36,7 +36,6 @@ from .parallel import line_start
 from .prepared import ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder
 from .remote import expand, failure, is_http, open_input, shown
-from .stall import STALL_BYTES
 from .summary import InputStats, ScanReport
 from .w3c import columns_at
 
@@ -100,7 +99,7 @@ def _opened_chunks(inp: Input, url: str, stream: bool = False) -> Iterator[bytes
     except FileNotFoundError:
         inp.problem = "cannot read: No such file or directory"
     except Exception as exc:  # OSError, or a storage SDK's own: named, its text may quote a signed URL
-        if inp.read >= STALL_BYTES:  # under it, nothing worth a report came (a server that stalled from the start)
+        if inp.read:
             inp.broken = f"read failed ({failure(exc)}); the rest was not read"
         else:
             inp.problem = f"cannot read: {failure(exc)}"
