@@ -802,10 +802,15 @@ def test_the_same_short_messages_in_the_vendors_envelopes_are_still_matched(cata
 )
 def test_a_date_check_or_a_missing_row_id_alone_names_no_vendor(catalog, paste):
     """InvoiceXpress documents "Due date must be later than date" and MYOB "RowID not found";
-    apps' own checks say the same. In InvoiceXpress's errors or MYOB's Errors list they still match."""
+    apps' own checks say the same. From InvoiceXpress's host (its errors list is other services' too)
+    or in MYOB's Errors list they still match."""
     x = explain(catalog, paste)
     assert x.vendor is None and all(m.kind not in ("exact", "template", "code") for m in x.errors)
-    x = explain(catalog, '{"errors":[{"error":"Due date must be later than date"}]}')
+    x = explain(
+        catalog,
+        "POST https://acme.app.invoicexpress.com/invoices.json\nHTTP/1.1 422 Unprocessable Entity\n\n"
+        '{"errors":[{"error":"Due date must be later than date"}]}\n',
+    )
     assert x.vendor == "invoicexpress" and x.errors[0].kind == "exact"
     x = explain(catalog, '{"Errors":[{"Name":"NotFound","Message":"RowID not found","ErrorCode":150,"Severity":"Error"}]}')
     assert x.vendor == "myob" and x.errors[0].kind == "exact"

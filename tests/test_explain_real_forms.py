@@ -397,7 +397,8 @@ def test_an_intacct_error_number_leading_a_plain_text_line_is_its_code(catalog):
             '{"errors":[{"error":"Document creation limit reached for the period from 15/12/2022 to 15/01/2023."}]}',
             "invoicexpress",
         ),
-        ('{"errors":{"error":"Client is invalid"}}', "invoicexpress"),
+        # words only InvoiceXpress sends: "Client is invalid" is many services' (and the form Intacct's too)
+        ('{"errors":{"error":"Items element should be of type array"}}', "invoicexpress"),
         ('[{"$severity":"error","$dataCode":"RecordInvalid","$message":"Something else","$source":""}]', "sage"),
     ],
 )

@@ -140,7 +140,11 @@ def test_rails_default_validation_messages_name_no_vendor(source):
     assert all(e["match"] not in ("exact", "template", "code", "status") for e in doc["errors"])
 
 
-def test_invoicexpress_own_envelope_still_claims_its_validation_message():
-    # {"errors":[{"error": ...}]} is InvoiceXpress's envelope (go-invoicexpress, dev corpus); Rails renders no such body
-    doc = _explained('{"errors":[{"error":"Name has already been taken"}]}')
+def test_invoicexpress_validation_message_is_claimed_on_its_host_not_on_its_shared_envelope():
+    # {"errors":[{"error": ...}]} is InvoiceXpress's envelope (go-invoicexpress, dev corpus) and other services'
+    # (GOV.UK Notify's, Go services'); "Name has already been taken" is Rails's default, Fly.io's body too
+    body = '{"errors":[{"error":"Name has already been taken"}]}'
+    doc = _explained(body)
+    assert doc["vendor"] is None and doc["errors"][0]["match"] not in ("exact", "template", "code", "status")
+    doc = _explained(f"POST https://acme.app.invoicexpress.com/clients.json\nHTTP/1.1 422 Unprocessable Entity\n\n{body}\n")
     assert doc["vendor"] == "invoicexpress" and doc["errors"][0]["match"] == "exact"

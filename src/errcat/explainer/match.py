@@ -5,7 +5,8 @@ with slots filled), ``code`` (the vendor code or name, message differs), ``obser
 vendor does not document, seen in public reports), ``status`` (only the vendor's documented meaning
 of the HTTP status applies), ``fuzzy`` (similar words only), ``none``. A documented match always
 outranks an observed one, and an observed entry never names the vendor on its own: its codes
-(``RecordNotFound``, ``invalid_grant``) are too common elsewhere.
+(``RecordNotFound``, ``invalid_grant``) are too common elsewhere, and its words are often the
+vendor's platform's (_claimant states when words alone name a vendor).
 
 Candidates come from the compiled index (errcat.index): look-ups by message, code, name,
 vendor+status and template key word, and a word index for fuzzy text; never from a scan of
@@ -27,7 +28,7 @@ from ..index.store import CatalogIndex, TemplateRow
 from ..model import Entry
 from ..templates import MAX_MATCH_LENGTH, match
 from ..text import STOP_WORDS, WORD, normalize_path, squash, tokens
-from .envelopes import IX_ERRORS, STATUS_ONLY, TEXT, SentError
+from .envelopes import STATUS_ONLY, TEXT, SentError
 
 
 class MatchKind(StrEnum):
@@ -648,9 +649,7 @@ def _distinctive(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
         if e.message is None or squash(e.message) in REASON_PHRASES:
             return False
         words = literal_words(ix, cand)
-        # two words ("Invalid state") name the vendor only in an envelope of its own (InvoiceXpress's
-        # {"errors": [{"error": ...}]} is, though it weighs little as evidence): a Rails app's {"errors": [...]} says them too
-        return words >= 3 or (words >= 2 and (sent.shape.own or sent.shape is IX_ERRORS))
+        return words >= 3 or (words >= 2 and sent.shape.own)  # see _claimant: two words only in the vendor's own envelope
     if cand.kind is MatchKind.CODE:
         # a name that only restates an HTTP status (BadRequest, INTERNAL_SERVER_ERROR) is every
         # framework's: .NET's HttpStatusCode, Spring's HttpStatus, GraphQL's extensions.code
@@ -973,16 +972,16 @@ _REQUIRED_PHRASE = re.compile(r"^\s*[A-Za-z][a-z]*(?:\s+[A-Za-z][a-z]*){0,2}\s+i
 
 
 def _framework_phrase(sent: SentError, cand: Candidate) -> bool:
-    """A documented message that is only a field name and a Rails default message, sent outside
-    the one envelope of the vendor's that Rails does not render (``{"errors":[{"error": ...}]}``);
-    or only a field name and "is required", sent outside the vendor's envelope without its code."""
-    if cand.kind not in BY_TEXT:
+    """A documented message that is only a field name and a framework's default message (Rails's, a
+    validator's), or a field name and "is required" without the vendor's code or name beside it, sent
+    outside an envelope only the vendor sends: a shape others share (InvoiceXpress's errors list, which
+    GOV.UK Notify and Go services send too; the ErrorCode body) lifts no stock phrase (see _claimant)."""
+    if cand.kind not in BY_TEXT or (sent.shape.own and cand.entry.vendor in sent.shape.vendors):
         return False
     message = cand.entry.message or ""
     if _REQUIRED_PHRASE.match(message):
-        own = sent.shape.weight > 0 and cand.entry.vendor in sent.shape.vendors
-        return not own and not _same(sent.code, cand.entry.code) and not _same(sent.name, cand.entry.name)
-    return sent.shape is not IX_ERRORS and bool(_FRAMEWORK_PHRASE.match(message))
+        return not _same(sent.code, cand.entry.code) and not _same(sent.name, cand.entry.name)
+    return bool(_FRAMEWORK_PHRASE.match(message))
 
 
 def _reason_code(code: str) -> bool:
@@ -991,7 +990,29 @@ def _reason_code(code: str) -> bool:
 
 
 def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Candidate]) -> str | None:
-    """The one vendor the words (or name) alone point at, when no other evidence named one."""
+    """The one vendor the words (or name) alone point at, when no other evidence named one.
+
+    The rule, one for every vendor: words alone name a vendor only when they are
+    1. the vendor's own: a message its document gives. A message only observed in public reports never
+       names one by itself (_unnamed_sender), however long: what a vendor is seen to send is often its
+       platform's. Sage's observed "Header X-Site was not found in the request. Access denied." is Azure
+       API Management's check-header refusal, and its 401 "Authorization missing. Please, add an
+       authorization token at the 'Authorization' HTTP header." is, but for the header, ThingWorx's. In
+       an envelope of the vendor's, observed words verbatim add to the envelope's evidence (known-words in
+       errcat.explainer), which is no claim by words alone and is not held to the tests below;
+    2. sent whole: the message verbatim (case and separators aside) or its template's words with the
+       slots filled, not words merely similar nor the start of a message cut short;
+    3. specific: three literal words or more (two only in an envelope only that vendor sends); no HTTP
+       reason phrase, no stock phrase: a short message of words every API uses (_generic) or a field
+       name with a framework's default (_framework_phrase), phrases find_string shows in other services'
+       errors ("Name has already been taken" in Fly.io's and Rails apps' bodies);
+    4. in a shape the vendor sends or plain text, and a shape others share too (InvoiceXpress's
+       {"errors": [{"error": ...}]}, GOV.UK Notify's as well) lifts no stock phrase (nor its list-holding
+       form: a Java client's service answers {"errors":{"error":["Email has already been taken"]}}); one only
+       the vendor is known to send (MYOB's Errors list) does;
+    5. one vendor's: no other vendor's documented words fit as well.
+    So MYOB's "Date cannot be in locked period" sent bare is MYOB's; InvoiceXpress's "Name has already
+    been taken" is no one's, in whatever shape but an envelope only InvoiceXpress sends."""
     same_kind = [c for c in ranked if c.kind == top.kind]
     claimants = [c for c in same_kind if _distinctive(ix, sent, c) and not _generic(sent, c) and not _framework_phrase(sent, c)]
     vendors = {c.entry.vendor for c in claimants}
