@@ -914,13 +914,18 @@ def test_a_vendors_documented_status_description_in_a_log_line_is_that_vendors_e
     assert doc["unmatched"] == [] and doc["summary"]["other_programs"] == 2
 
 
-@pytest.mark.parametrize("ranges, records, most_ahead", [(3, 20_000, 2 * 2 + 3), (100, 1, 2 * 2 + 1)])
-def test_workers_read_ahead_while_the_log_is_explained_within_bounds(tmp_path, index, monkeypatch, ranges, records, most_ahead):
+@pytest.mark.parametrize(
+    "ranges, records, text, most_ahead",
+    [(3, 20_000, 32 << 20, 2 * 2 + 3), (100, 1, 32 << 20, 2 * 2 + 1), (100, 20_000, 1, 2 * 2 + 1)],
+)
+def test_workers_read_ahead_while_the_log_is_explained_within_bounds(
+    tmp_path, index, monkeypatch, ranges, records, text, most_ahead
+):
     """Workers had at most IN_FLIGHT tasks each submitted and not yet explained: while this process explained a
     log's first ranges (where most of its distinct failures are), they sat idle a third of the time. They now keep
     IN_FLIGHT tasks each running or queued, and finished tasks wait here to be explained: no more than HELD_RANGES
-    of them, and no more once they hold HELD_RECORDS records (what waits here stays bounded). The report is the
-    one reader's."""
+    of them, and no more once they hold HELD_RECORDS records or HELD_TEXT characters of text (what waits here stays
+    bounded). The report is the one reader's."""
     import errcat.scan as scan_module
     from errcat.scan import parallel, stream
 
@@ -934,6 +939,7 @@ def test_workers_read_ahead_while_the_log_is_explained_within_bounds(tmp_path, i
     monkeypatch.setattr(parallel, "TASK_BYTES", 64 << 10)
     monkeypatch.setattr(parallel, "HELD_RANGES", ranges)
     monkeypatch.setattr(parallel, "HELD_RECORDS", records)
+    monkeypatch.setattr(parallel, "HELD_TEXT", text)
     submitted, placed, ahead = [0], [0], []
 
     class Counted(parallel.ProcessPoolExecutor):
@@ -957,7 +963,7 @@ def test_workers_read_ahead_while_the_log_is_explained_within_bounds(tmp_path, i
     report = scan(index, [str(log)], ScanOptions(workers=2))
     assert report.errors == 40 and report.inputs[0].lines == 40 * 1301 and submitted[0] > 20
     assert max(ahead) <= most_ahead  # bounded: IN_FLIGHT per worker running, and what finished tasks hold here
-    if records > 1:
+    if records > 1 and text > 1:
         assert max(ahead) > 2 * 2  # workers read on while this process explained
 
 

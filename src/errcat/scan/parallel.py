@@ -40,6 +40,7 @@ TASK_BYTES = 8 << 20  # one task's range: what it reads past its end (to finish 
 IN_FLIGHT = 2  # tasks per worker running or queued: one running, one waiting
 HELD_RANGES = 32  # finished tasks waiting here to be explained, at most (each holds only its records and counts)
 HELD_RECORDS = 20_000  # and the records they hold: past either, none is read ahead (a range of vendor lines holds 50,000)
+HELD_TEXT = 32 << 20  # and the characters of those records' texts (a log of 150 KB bodies: 250 records a MB)
 # The first ranges are small, and so is every range while ranges send many records to be explained (a log of vendor
 # lines differing by an id sends 4,000 a MB, each kept twice, here and in a worker, until explained: its 8 MB ranges
 # held 416 MB): the next range's size is told by the last one explained
@@ -150,19 +151,22 @@ def _tasks(path: str, first: int, size: int, step: list[int]) -> Iterator[tuple[
         start = stop
 
 
-def _room(pending: deque[tuple[int, Future[Found]]], workers: int) -> bool:
+def _room(pending: deque[tuple[int, Future[Found]]], workers: int, sizes: dict[Future[Found], int]) -> bool:
     """Whether another task may be submitted: fewer than IN_FLIGHT per worker are running or queued,
-    and what the finished ones hold here, waiting to be explained, is within HELD_RANGES and
-    HELD_RECORDS (a failed one: no, the caller's loop says why)."""
-    running = held = records = 0
+    and what the finished ones hold here, waiting to be explained, is within HELD_RANGES, HELD_RECORDS
+    and HELD_TEXT (``sizes``: each finished task's, counted once; a failed one: no, the caller's loop says why)."""
+    running = held = records = text = 0
     for _, f in pending:
         if not f.done():
             running += 1
         elif f.exception() is not None:
             return False
         else:
-            held, records = held + 1, records + len(f.result()[2])
-    return running < IN_FLIGHT * workers and held < HELD_RANGES and records < HELD_RECORDS
+            found = f.result()[2]
+            if f not in sizes:
+                sizes[f] = sum(len(p.paste) + len(p.head) for p in found)
+            held, records, text = held + 1, records + len(found), text + sizes[f]
+    return running < IN_FLIGHT * workers and held < HELD_RANGES and records < HELD_RECORDS and text < HELD_TEXT
 
 
 def _placed(part: ScanReport, delta: int, templates: dict[str, str], texts: dict[str, str]) -> ScanReport:
@@ -204,8 +208,10 @@ def scan_parallel(
         step_now = [min(FIRST_BYTES, step)]  # until the first range tells how many records ranges send
         tasks = _tasks(path, first, size, step_now)
 
+        sizes: dict[Future[Found], int] = {}  # a finished task's records' characters (_room)
+
         def top_up() -> None:
-            while _room(pending, workers) and (task := next(tasks, None)) is not None:
+            while _room(pending, workers, sizes) and (task := next(tasks, None)) is not None:
                 pending.append((task[2], pool.submit(_find, inp, *task)))
 
         try:
@@ -217,6 +223,7 @@ def scan_parallel(
                 stop, future = pending[0]
                 part, templates, records, skipped, at_start, at_end, read_to, broken = future.result()
                 pending.popleft()
+                sizes.pop(future, None)
                 step_now[0] = min(FIRST_BYTES, step) if len(records) > DENSE_RECORDS * (stop - read) / (1 << 20) else step
                 delta = line - at_start
                 report.merge(_placed(part, delta, templates, texts))
