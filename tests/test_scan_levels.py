@@ -1493,6 +1493,12 @@ def test_a_json_body_without_a_time_and_a_level_still_goes_with_the_status_line_
             '"ChallengeSent",EventTV="2024-07-08T22:55:41.434-0600",Severity="Informational",Service="PJSIP"',
             None,
         ),
+        # fail2ban's logs/perdition line 4: a fatal error right after its program tag, its level
+        (
+            "Jul 18 16:08:58 ares perdition.imaps[3194]: Fatal Error reading authentication information from client "
+            "192.168.8.100:2274->193.48.191.9:993: Exiting child",
+            "level",
+        ),
         # sshd-logs/sshd-logs.log line 18: sshd logs a failed login at INFO (its syslog priority), no error
         ("Apr  6 18:51:41 eve sshd[2784424]: Failed password for invalid user root from 192.168.1.2 port 51182 ssh2", None),
         # ssh-time-based-bf/ssh-time-based-bf.log line 10
