@@ -10,6 +10,7 @@ import pytest
 
 import errcat
 import errcat.scan
+from errcat.scan.summary import signature
 from errcat.scan.verdict import error_reason, http_status, level
 from scanlines import is_read, other_groups, scanned
 
@@ -425,7 +426,7 @@ def test_a_json_line_is_grouped_by_its_message_or_its_fields(index, tmp_path):
     """Named by its status line, every zap error with a status was one group "HTTP/<n> <n>"; by
     the masked object, a Traefik line's group named none of its fields."""
     report = scanned(index, tmp_path, "app.log", JSON_NAMED)
-    assert sorted(report.other) == ["DownstreamStatus=<n> RequestMethod=GET RequestPath=/a", "Request failed"]
+    assert sorted(report.other) == ["HTTP 500 DownstreamStatus=<n> RequestMethod=GET RequestPath=/a", "HTTP 500 Request failed"]
 
 
 # Cloudflare Logpush HTTP request lines, no message (tstack/lnav@bb0005f96c8d test/logfile_cloudflare.1, lines 5
@@ -446,8 +447,29 @@ CLOUDFLARE = [
 
 def test_a_cloudflare_request_line_is_grouped_by_its_request(index, tmp_path):
     report = scanned(index, tmp_path, "cf.log", CLOUDFLARE)
-    assert sorted(report.other) == ["GET /admin/config.php", "GET /v<n>/users"]
+    assert sorted(report.other) == ["HTTP 401 GET /v<n>/users", "HTTP 403 GET /admin/config.php"]
     assert (report.matched, report.unmatched) == ({}, {})
+
+
+# pino's "request completed" lines (humanlogio/humanlog@15d733f test/benchmark/js-ts-pino/sample-pino.log.gz lines 2 and 3):
+# logged at info, errors by their status; a log holds many of each
+PINO_COMPLETED = [
+    '{"hostname":"my-service","level":30,"msg":"request completed","name":"my-app","pid":843,"res":{"headers":{"content-'
+    'length":"234","content-type":"application/json"},"statusCode":403},"responseTime":918,"time":1731391316999}',
+    '{"hostname":"my-service","level":30,"msg":"request completed","name":"my-app","pid":843,"res":{"headers":{"content-'
+    'length":"234","content-type":"application/json"},"statusCode":400},"responseTime":377,"time":1731391317300}',
+]
+
+
+def test_a_json_line_s_status_names_its_group(index, tmp_path):
+    """Named by its message alone, every status of pino's request lines was one group, "request completed" (and a
+    line's repeats counted by its shape took the first one's group): the status is in the name, nothing else that varies."""
+    report = scanned(index, tmp_path, "app.log", PINO_COMPLETED * 30)
+    assert [(text, g.count) for text, g in sorted(report.other.items())] == [
+        ("HTTP 400 request completed", 30),
+        ("HTTP 403 request completed", 30),
+    ]
+    assert [p.line for p in report.other["HTTP 400 request completed"].places] == list(range(2, 21, 2))
 
 
 # Fastify's default logger (pino's serializers): a 404 logged at info, its status under "res" and
@@ -473,7 +495,7 @@ def test_a_status_and_request_in_pino_serializers_fields_are_read(index, tmp_pat
     request under "req" is the record's request."""
     report = scanned(index, tmp_path, "app.log", SERIALIZED)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 4]
-    assert report.errors == 2 and sorted(report.other) == ["GET /<id>", "request completed"]
+    assert report.errors == 2 and sorted(report.other) == ["HTTP 404 GET /<id>", "HTTP 404 request completed"]
 
 
 # CI output with its colours and Buildkite's time codes (buildkite/terminal-to-html@b62296c
@@ -754,7 +776,7 @@ def test_a_status_recorded_in_an_access_events_fields_is_another_programs_error(
     report = scanned(index, tmp_path, "app.log", ACCESS_FIELDS)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2]
     assert (report.matched, report.unmatched) == ({}, {})
-    assert any(name.startswith(":authority=foo.example.com ") for name in report.other)
+    assert any(name.startswith("HTTP 404 :authority=foo.example.com ") for name in report.other)
 
 
 # sshd's failed logins by user name (elastic/examples@6d86454 Machine Learning/Security Analytics Recipes/
@@ -1471,6 +1493,12 @@ def test_a_json_body_without_a_time_and_a_level_still_goes_with_the_status_line_
             '"ChallengeSent",EventTV="2024-07-08T22:55:41.434-0600",Severity="Informational",Service="PJSIP"',
             None,
         ),
+        # fail2ban's logs/perdition line 4: a fatal error right after its program tag, its level
+        (
+            "Jul 18 16:08:58 ares perdition.imaps[3194]: Fatal Error reading authentication information from client "
+            "192.168.8.100:2274->193.48.191.9:993: Exiting child",
+            "level",
+        ),
         # sshd-logs/sshd-logs.log line 18: sshd logs a failed login at INFO (its syslog priority), no error
         ("Apr  6 18:51:41 eve sshd[2784424]: Failed password for invalid user root from 192.168.1.2 port 51182 ssh2", None),
         # ssh-time-based-bf/ssh-time-based-bf.log line 10
@@ -1485,5 +1513,25 @@ def test_a_short_lower_case_hex_id_is_masked_whole_in_a_group_name(index, tmp_pa
     """CouchDB's request id, ten hex digits (crowdsecurity/hub@b03cb59 .tests/couchdb-logs/couchdb-logs.log line 75),
     was half masked in its group's name ("<n>b<n>fcd<n>"): the long-id mask starts at twelve."""
     line = "[notice] 2024-01-19T18:10:42.373712Z nonode@nohost <0.32572.1> 3b0034fcd1 test.domain.fr 1.2.3.4 undefined GET / 401 ok 6"
-    ((text, lines),) = other_groups(scanned(index, tmp_path, "couch.log", [line]))
-    assert " <id> test.domain.fr" in text and "fcd" not in text and lines == [1]
+    text = signature(line.replace("401", "rejected"))  # no status: named by the line masked
+    assert " <id> test.domain.fr" in text and "fcd" not in text
+
+
+# CouchDB's access lines (crowdsecurity/hub@b03cb59 .tests/couchdb-logs/couchdb-logs.log lines 1, 3, 5 and 75): a scan's
+# probes, each a path of its own, and a 401
+COUCHDB_ACCESS = [
+    "[notice] 2024-01-20T13:54:06.579985Z nonode@nohost <0.17607.12> e1fed412f8 test.domain.fr 1.2.3.4 undefined GET /z22ctc 404 ok 1",
+    "[notice] 2024-01-20T13:54:06.761861Z nonode@nohost <0.17614.12> 92d171ea09 test.domain.fr 1.2.3.4 undefined GET /5Ruh3e 404 ok 1",
+    "[notice] 2024-01-20T13:54:06.966522Z nonode@nohost <0.17614.12> 1c289a1669 test.domain.fr 1.2.3.4 undefined GET /4iQjM5 404 ok 1",
+    "[notice] 2024-01-19T18:10:42.373712Z nonode@nohost <0.32572.1> 3b0034fcd1 test.domain.fr 1.2.3.4 undefined GET / 401 ok 6",
+]
+
+
+def test_an_unquoted_request_is_grouped_by_its_request(index, tmp_path):
+    """Named by the whole line masked, and the probes of paths that start with a digit (which the template masks
+    whole) by the first one's path: "/<n>Ruh<n>e" for "/4iQjM5"."""
+    assert other_groups(scanned(index, tmp_path, "couch.log", COUCHDB_ACCESS)) == [
+        ("HTTP error: GET /", [4]),
+        ("HTTP error: GET /z<n>ctc", [1]),
+        ("HTTP error: GET /{id}", [2, 3]),
+    ]

@@ -1772,7 +1772,7 @@ def test_an_access_log_line_under_properties_is_no_vendor_error(index, tmp_path)
     """The gateway's own record of what it served was "unknown vendor HTTP 400"."""
     report = scanned(index, tmp_path, "appgw.json", ["", _AZURE_GATEWAY_400])
     assert (report.matched_count, report.unmatched_count, report.other_count) == (0, 0, 1)
-    assert other_groups(report) == [("GET /", [2])]
+    assert other_groups(report) == [("HTTP 400 GET /", [2])]
 
 
 # Siemens WinCC's system log, UTF-16 little-endian without a byte-order mark, CRLF
@@ -1844,7 +1844,7 @@ def test_jfrog_log_level_and_timestamp_are_read(index, tmp_path):
     """ "log_level": "WARN" was no level (the object was missed) and the 404's group text was "{"."""
     report = scanned(index, tmp_path, "jfrog.log", _JFROG)
     assert [(text.split("/users/")[0], places) for text, places in other_groups(report)] == [
-        ("GET /access/api/v<n>", [12]),
+        ("HTTP 404 GET /access/api/v<n>", [12]),
         ("Lockisbusy", [1]),
     ]
 

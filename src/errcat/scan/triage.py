@@ -39,7 +39,7 @@ from .prepared import (
 )
 from .records import Record
 from .summary import MAX_LINES_KEPT, MAX_SAMPLES, OWN_CODE, Place, Room, ScanReport, masked_path, signature
-from .verdict import TERMINAL_CODES, holds_error_body
+from .verdict import TERMINAL_CODES, holds_error_body, http_status
 
 # A verdict on a record: EXPLAIN, or None (no error), or the group text of another program's error.
 Verdict = str | bool | None
@@ -94,6 +94,8 @@ class Triage:
         counted as a vendor's), and once its verdict needs no more places, the next ones of its
         shape are counted by ``count_lines`` alone. A W3C log's line comes with its column's ``status``."""
         if shape is not None and shape[:1] != b"\x00":
+            if status is None and b"|E" in shape:  # an error status: a JSON line's names it (_stated_status)
+                shape = _by_status(shape, rec.data)
             shape = self._coded(shape, rec.data)  # one shape per code
         first = self.verdicts.get(shape) if shape is not None else None
         if first is not None and first[0] is EXPLAIN and status_numbers(rec.data) != first[2]:
@@ -251,7 +253,10 @@ class Triage:
     def _told(self, shape: bytes, data: Buffer, erring: bool) -> bytes:
         """The key a line of ``shape`` is counted by when its shape alone does not tell it: with whether it states an
         error status (by_status, as shape_of keys it), with its own codes (coded)."""
-        key = shape + (b"|E" + request_words(data) if erring else b"|o") if shape in self.by_status else shape
+        if shape in self.by_status:
+            key = _by_status(shape + b"|E" + request_words(data), data) if erring else shape + b"|o"
+        else:
+            key = shape
         return self._coded(key, data, shape) if shape in self.coded else key
 
     def _coded(self, shape: bytes, data: Buffer, plain: bytes | None = None) -> bytes:
@@ -417,10 +422,12 @@ class Triage:
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
             served = (_COLUMNS_REQUEST if status else _REQUEST).search(head) if prep.reason == "status" else None
             if served:  # named by its request; a W3C line's status (from its column) shown as it is
-                method, path = (served[1], served[2]) if served[1] else (served[3], served[4])  # Gin's: after a bar
-                request = f"{method} {masked_path(path)}" if method else served[5]  # HAProxy's "<BADREQ>"
+                method, path = next(((served[at], served[at + 1]) for at in (1, 3, 6) if served[at]), (None, ""))
+                path = _DIGIT_LED.sub("/{id}", masked_path(path))
+                request = f"{method} {path}" if method else served[5]  # HAProxy's "<BADREQ>"
                 masked = status + signature(request) if status else signature(f"HTTP error: {request}")
             else:
+                status = status or _stated_status(prep)
                 masked = status + signature(head)
             said = self.redacted.get(masked)
             if said is None:
@@ -439,13 +446,19 @@ class Triage:
 # a probe's may hold quotes ("GET /$%7B("TextString"+"1")%7D/a.action HTTP/1.0"): the request ends at " HTTP/",
 # or at its closing quote when it has no version (Tomcat's "GET /manager/html null"); a tunnel's names
 # its host and port ("CONNECT www.baidu.com:443 HTTP/1.1"). HAProxy logs a request it could not parse
-# as "<BADREQ>", last on its line: its group is "HTTP error: <BADREQ>", not the whole line masked.
+# as "<BADREQ>", last on its line: its group is "HTTP error: <BADREQ>", not the whole line masked. CouchDB's
+# access line states its request unquoted, then its status ("undefined GET /z22ctc 404 ok 1"): it was named
+# by the whole line masked, one group for each path probed, a path with a digit named by the first of them.
 _REQUEST = re.compile(
     r"\"(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|CONNECT) (?:https?://(?:[^\s/?@\"]*@)?)?([^\s/?\"]*/[^\s?]*?|[\w.-]+:\d+)"
     r"(?:\?\S*?)?(?: HTTP/\d|(?: [^\s\"]+)?\"(?= ))"
     r"|\| ?(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +\"(/[^\s?\"]*)"
     r"|\"(<BADREQ>)\"$"
+    r"|(?<= )(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|COPY) (/[^\s\"?]*)\S* \d{3}(?= |$)"  # unquoted: CouchDB's
 )
+# a path's segment that starts with a digit: a template masks it whole (prepared._DIGIT_TOKEN), the requests
+# of a scan's probes ("GET /5Ruh3e", "GET /4iQjM5"), one group, were named by the first one's path ("/<n>Ruh<n>e")
+_DIGIT_LED = re.compile(r"/\d[^/]*")
 # a W3C log's request, in columns: IIS's cs-method and cs-uri-stem, CloudFront's and Zeek's with the
 # host between them ("GET\td111111abcdef8.cloudfront.net\t/favicon.ico"); its group is "HTTP 502 GET /favicon.ico";
 # Squid's, a URL (w3c.HEADERLESS): named by host and path, "HTTP 401 GET localhost/counters", as a proxy's quoted request is
@@ -453,6 +466,23 @@ _COLUMNS_REQUEST = re.compile(
     r"(?<!\S)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE)\s+"  # Squid's PURGE, WebDAV's
     r"(?:[^\s/]\S*\s+(?=/)|[a-z][\w.+-]*://(?:[^\s/?@]*@)?)?([^\s/?]*/[^\s?]*)"  # a URL's user-info: never its name
 )
+
+
+def _by_status(shape: bytes, data: Buffer) -> bytes:
+    """The shape of a line that states an error status (shape_of's "|E"), with its status when the line may be a JSON
+    one, whose group text names it (_stated_status): records of two statuses took the first one's group."""
+    if b"{" not in data:
+        return shape
+    numbers = status_numbers(bytes(data))
+    return shape + b"\x02" + numbers[0] if len(numbers) == 1 and numbers[0] >= b"400" else shape
+
+
+def _stated_status(prep: Prepared) -> str:
+    """The error status a JSON line states, as a group text starts with it ("HTTP 403 request completed"): named by its
+    message or its fields, pino's and Cloudflare's lines of every status were one group (its shape is keyed by it: _by_status)."""
+    if "{" not in prep.head or (status := http_status(prep.paste)) is None or status < 400:
+        return ""
+    return f"HTTP {status} "
 
 
 def _text(head: bytes | str) -> str:

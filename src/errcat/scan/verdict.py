@@ -70,8 +70,8 @@ _LEVEL = re.compile(
     # CockroachDB's with the year first: E220202 20:51:23.800288
     r"|(?:^|\]: )(?P<glog>[EWFID])\d{4}(?:\d\d)? \d\d:"
     # a syslog program tag followed by its level: "sshd[24200]: error: ...", "gmetad: Warning: ...", Courier's
-    # "courieresmtpd[26762]: error,relay=::ffff:192.0.2.3,..."
-    r"|\]: (?P<tagged>(?i:error|fatal|warning|panic))[:,]"
+    # "courieresmtpd[26762]: error,relay=::ffff:192.0.2.3,...", perdition's "perdition.imaps[3194]: Fatal Error reading ..."
+    r"|\]: (?P<tagged>(?i:error|fatal|warning|panic))(?:[:,]|(?<=Fatal) Error )"
     # Chromium's (Chrome, Electron, CEF): [pid:tid:1204/101010.123:ERROR:gpu_init.cc(426)]
     rf"|\[(?:\d+:)*\d{{4}}/\d{{6}}(?:\.\d+)?:(?P<chromium>{LEVEL_WORDS})\d*:"
     # Android's logcat: threadtime's "03-17 16:13:46.764  2227  2794 E Tag: msg" (pid, tid, level
