@@ -89,11 +89,14 @@ def _changed_to(text: str, hidden: list[Span]) -> list[Span]:
 
 # Redis's AUTH [user] password: typed at redis-cli's prompt, or a transcript's line that is the command alone in
 # capitals with its user (a lone "AUTH OK" is a reply; "AUTH <password>" _named reads), a quote perhaps opening the line,
-# a wrapper's key before it (Sentry's "body: 'AUTH …'"); MONITOR's quoted arguments; the protocol's array of bulk strings
+# a wrapper's key before it (Sentry's "body: 'AUTH …'"; SMTP's "AUTH LOGIN <user>" is no Redis AUTH); MONITOR's quoted
+# arguments; the protocol's array of bulk strings
+_SASL = r"(?:plain|login|xoauth2|oauthbearer|cram-md5|digest-md5|scram-[\w-]{1,32}|gssapi|ntlm|external|anonymous)"
 _REDIS_AUTH = _lazy(
-    r"""^(?:[A-Za-z_][\w.-]{0,31}[ \t]{0,4}[:=][ \t]{0,4})?['"]?"""
-    r"""(?:[^\s>'"]{1,64}>[ \t]{0,4}(?i:auth)[ \t]+(?:[^\s"]{1,128}[ \t]+)?|(?P<cmd>AUTH)[ \t]+[^\s"]{1,128}[ \t]+)"""
-    r"""(?P<val>[^\s"]{1,512}?)['"]?[ \t]*\r?$"""  # (the quote closing a wrapper's string stays)
+    r"""^(?:[A-Za-z_][\w.-]{0,31}[ \t]{0,4}[:=][ \t]{0,4})?(?P<open>['"])?"""
+    r"""(?:[^\s>'"]{1,64}>[ \t]{0,4}(?i:auth)[ \t]+(?:[^\s"]{1,128}[ \t]+)?"""
+    rf"""|(?P<cmd>AUTH)[ \t]+(?!{_SASL}[ \t])[^\s"]{{1,128}}[ \t]+)"""
+    r"""(?P<val>[^\s"]{1,512})"?[ \t]*\r?$"""
     r"""|"auth"(?:[ \t]+"[^"\r\n]{0,128}")?[ \t]+"(?P<quoted>[^"\r\n]{1,512})"[ \t]*\r?$""",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -111,7 +114,9 @@ def _redis_auth(text: str) -> Iterator[Span]:
         group = "val" if m.group("val") else "quoted"
         if group == "val" and m.group("cmd") != "AUTH" and ">" not in m.group(0):
             continue
-        if (span := _checked(text, *m.span(group))) is not None:
+        start, end = m.span(group)
+        end -= group == "val" and m.group("open") is not None and text[end - 1] == "'"  # (the quote closing it stays)
+        if (span := _checked(text, start, end)) is not None:
             yield Span(*span, "credential by position")
     if "$4" in text:
         for m in _RESP_AUTH().finditer(low):
