@@ -73,6 +73,7 @@ FRAGMENTS: dict[str, tuple[str, ...]] = {
         "eyJ",
         "-eyJ",
         "eyJaaaa.",
+        "AUTH a b\n",  # Redis AUTH user password lines: a line-anchored rule tried at each line
         "bundle_" + "_" * 300 + " ",  # Bundler's BUNDLE_<HOST> rule before its rewrite: 253 x 253 steps a run
     ),
     "key=value": ("a=b ", "a=", "&a=b"),

@@ -191,10 +191,15 @@ def _inner(value: str, at: int) -> tuple[int, int] | None:
 
 
 def _checked(text: str | None, start: int, end: int, inner: str | None = None) -> tuple[int, int] | None:
-    inner = inner if inner is not None else (text or "")[start:end]
-    if end <= start or _MARKED in inner or inner.strip().rstrip("\\").lower() in _EMPTY or _OBJECT_STRING().fullmatch(inner):
+    if end <= start:
         return None
-    return start, end
+    return (start, end) if _may_be_secret(inner if inner is not None else (text or "")[start:end]) else None
+
+
+@functools.lru_cache(maxsize=4096)  # a log repeats its values: 233,000 "AUTH a b" lines judged "b" for 0.4 s
+def _may_be_secret(inner: str) -> bool:
+    """Whether a value found may be a secret: not hidden already, not empty or a placeholder, no printed object."""
+    return not (_MARKED in inner or inner.strip().rstrip("\\").lower() in _EMPTY or _OBJECT_STRING().fullmatch(inner))
 
 
 # An object a program printed with Java's Object.toString (a class and its hash code in hex: Android's "Bad activity

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate, compress, islice, repeat
+from operator import add, gt, sub
 
 from .basics import Span, by_identity
 from .words import _ASCII_NEEDLES, _IN_NAME, _NEEDLES
@@ -66,22 +68,38 @@ def _dense(first: int, last: int, hits: int) -> bool:
 
 @by_identity
 def _near_needles(low: str) -> list[tuple[int, int, int]]:
-    """Stretches of the text around each needle (merged when they overlap), with their needle counts."""
-    hits = []
+    """Stretches of the text around each needle (merged when they overlap, two needles 32 characters apart or closer),
+    with their needle counts. Worked out in C (split, accumulate, compress): a loop over each hit took 0.3 s on 2 MiB
+    of one needle repeated; Python loops over the stretches alone."""
+    hits: list[int] = []
     for needle in _NEEDLES if not low.isascii() else _ASCII_NEEDLES:  # an ASCII text holds no other needle
+        hits += _needle_starts(low, needle)
+    hits.sort()
+    if not hits:
+        return []
+    firsts = [0, *compress(range(1, len(hits)), map(gt, map(sub, islice(hits, 1, None), hits), repeat(_MERGED_WITHIN)))]
+    ends = [*firsts[1:], len(hits)]
+    return [(max(0, hits[a] - 16), hits[b - 1] + 16, b - a) for a, b in zip(firsts, ends, strict=True)]
+
+
+_MERGED_WITHIN = 32  # two needles this close are in one stretch (16 characters either side of each)
+
+
+def _needle_starts(low: str, needle: str) -> Iterable[int]:
+    """Where ``needle`` starts in ``low``, every place (those of a needle that may overlap itself, "sasas", by find)."""
+    if needle in _SELF_OVERLAPPING:
+        found = []
         i = low.find(needle)
         while i >= 0:
-            hits.append(i)
+            found.append(i)
             i = low.find(needle, i + 1)
-    hits.sort()
-    out: list[list[int]] = []
-    for i in hits:
-        if out and i - 16 <= out[-1][1]:
-            out[-1][1] = i + 16
-            out[-1][2] += 1
-        else:
-            out.append([max(0, i - 16), i + 16, 1])
-    return [(a, b, n) for a, b, n in out]
+        return found
+    pieces = low.split(needle)  # (a needle that cannot overlap itself: its places are the pieces' lengths summed)
+    size = len(needle)
+    return map(sub, accumulate(map(add, map(len, islice(pieces, len(pieces) - 1)), repeat(size))), repeat(size))
+
+
+_SELF_OVERLAPPING = frozenset(n for n in _NEEDLES if any(n[:k] == n[-k:] for k in range(1, len(n))))
 
 
 Stretches = dict[tuple[str, int, int], list[tuple[int, int, str]]]

@@ -49,7 +49,10 @@ def _signed_passwords(text: str) -> Iterator[Span]:
         start, end = m.span()
         if (key := _QUERY_KEY().search(text, start, end)) is not None and text.startswith("=", end):
             end = key.start()  # a path's last part and the query's first key (app-001.log?X-Amz-Signature=): the path's
-        if _password_like(text[start:end]) and not _ID_LABEL().search(text, max(0, start - 56), start):
+        token = text[start:end]
+        if (_password_like(token) or (_WORD_HASH_NUMBER().fullmatch(token) and _credential_context(text, start, end))) and not (
+            _ID_LABEL().search(text, max(0, start - 56), start)
+        ):
             yield Span(start, end, "random password")  # ("Support ID: p5rxS~YxEX…" stays, as _random_tokens leaves it)
     if "'" in text or '"' in text:
         for m in _SHORT_QUOTED().finditer(text):
@@ -95,6 +98,9 @@ def _password_like(token: str) -> bool:
 # A word, "!" or "$", then a number: the password a person is made to set ("Admin$123456", "Welcome!2024"). No name or
 # issue is written so ("issue#1234", "user@123", "C++17" stay); a JVM class's "$" takes fewer digits (Sync$1, access$100).
 _WORD_BANG_NUMBER = _lazy(r"[A-Za-z]{3,16}(?:![0-9]{3,12}|\$[0-9]{4,12})")
+# the same with "#" ("Ledger#491214"): an issue or an order is written so too ("Issue#123456"), so only where the lines
+# around it speak of logging in (see _credential_context)
+_WORD_HASH_NUMBER = _lazy(r"[A-Z][a-z]{2,15}#[0-9]{4,12}")
 
 
 def _dollar_names(token: str) -> bool:

@@ -1,7 +1,8 @@
 """Values a tool sets apart from the credential's name that gives them: a flag alone on its line with its value on the
 next (kubectl describe's Args, a YAML list of arguments), the arrows a diagnostic draws under a call's arguments
 (better_exceptions, loguru's diagnose: the name in the code line, the value where its arrow ends), the new value a
-plan prints after the old one ("old" -> "new": Terraform), and a Redis AUTH's password (inline, MONITOR, RESP)."""
+plan prints after the old one ("old" -> "new": Terraform), a Redis AUTH's password (inline, MONITOR, RESP) and an LDAP
+simple bind's (Wireshark's decode)."""
 
 from __future__ import annotations
 
@@ -87,11 +88,15 @@ def _changed_to(text: str, hidden: list[Span]) -> list[Span]:
 
 
 # Redis's AUTH [user] password: typed at redis-cli's prompt, or a transcript's line that is the command alone in
-# capitals with its user (a lone "AUTH OK" is a reply; "AUTH <password>" _named reads), a quote perhaps opening the line;
-# MONITOR's quoted arguments; the protocol's array of bulk strings
+# capitals with its user (a lone "AUTH OK" is a reply; "AUTH <password>" _named reads), a quote perhaps opening the line,
+# a wrapper's key before it (Sentry's "body: 'AUTH …'"; SMTP's "AUTH LOGIN <user>" is no Redis AUTH); MONITOR's quoted
+# arguments; the protocol's array of bulk strings
+_SASL = r"(?:plain|login|xoauth2|oauthbearer|cram-md5|digest-md5|scram-[\w-]{1,32}|gssapi|ntlm|external|anonymous)"
 _REDIS_AUTH = _lazy(
-    r"""^['"]?(?:[^\s>'"]{1,64}>[ \t]{0,4}(?i:auth)[ \t]+(?:[^\s"]{1,128}[ \t]+)?|AUTH[ \t]+[^\s"]{1,128}[ \t]+)"""
-    r"""(?P<val>[^\s"]{1,512})[ \t]*\r?$"""
+    r"""^(?:[A-Za-z_][\w.-]{0,31}[ \t]{0,4}[:=][ \t]{0,4})?(?P<open>['"])?"""
+    r"""(?:[^\s>'"]{1,64}>[ \t]{0,4}(?i:auth)[ \t]+(?:[^\s"]{1,128}[ \t]+)?"""
+    rf"""|(?P<cmd>AUTH)[ \t]+(?!{_SASL}[ \t])[^\s"]{{1,128}}[ \t]+)"""
+    r"""(?P<val>[^\s"]{1,512})"?[ \t]*\r?$"""
     r"""|"auth"(?:[ \t]+"[^"\r\n]{0,128}")?[ \t]+"(?P<quoted>[^"\r\n]{1,512})"[ \t]*\r?$""",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -107,11 +112,28 @@ def _redis_auth(text: str) -> Iterator[Span]:
     typed = "AUTH " in text or "> auth" in low or ">auth" in low or '"auth"' in low
     for m in _REDIS_AUTH().finditer(text) if typed else ():
         group = "val" if m.group("val") else "quoted"
-        if group == "val" and not m.group(0).lstrip(" \t'\"").startswith("AUTH") and ">" not in m.group(0):
+        if group == "val" and m.group("cmd") != "AUTH" and ">" not in m.group(0):
             continue
-        if (span := _checked(text, *m.span(group))) is not None:
+        start, end = m.span(group)
+        end -= group == "val" and m.group("open") is not None and text[end - 1] == "'"  # (the quote closing it stays)
+        if (span := _checked(text, start, end)) is not None:
             yield Span(*span, "credential by position")
     if "$4" in text:
         for m in _RESP_AUTH().finditer(low):
             if (span := _checked(text, *m.span("val"))) is not None:
                 yield Span(*span, "credential by position")
+
+
+# An LDAP simple bind as Wireshark and ldap debug dumps decode it: "simple: <password>" on its own line under the bind
+# request ("bindRequest(1) …", "authentication: simple (0)"); a "simple: true" with no bind above it stays
+_LDAP_SIMPLE = _lazy(r"^[ \t]{0,40}simple:[ \t]{1,8}(?P<val>[^\s(][^\r\n]{0,511}?)[ \t]*\r?$", re.MULTILINE)
+_LDAP_BIND = _lazy(r"bind[ \t]?request|authentication:[ \t]{0,4}simple", re.IGNORECASE)
+_BIND_ABOVE = 600  # characters above the value where the bind request is looked for (a few lines)
+
+
+def _ldap_simple_binds(text: str) -> Iterator[Span]:
+    if "simple:" not in text:
+        return
+    for m in _LDAP_SIMPLE().finditer(text):
+        if _LDAP_BIND().search(text, max(0, m.start() - _BIND_ABOVE), m.start()) and (span := _checked(text, *m.span("val"))):
+            yield Span(*span, "credential by position")
