@@ -86,7 +86,10 @@ _MERGED_WITHIN = 32  # two needles this close are in one stretch (16 characters 
 
 
 def _needle_starts(low: str, needle: str) -> Iterable[int]:
-    """Where ``needle`` starts in ``low``, every place (those of a needle that may overlap itself, "sasas", by find)."""
+    """Where ``needle`` starts in ``low``, every place (those of a needle that may overlap itself, "sasas", by find).
+    Most needles are in no text: those cost one search (splitting for each made scan's gated samples 10 % dearer)."""
+    if needle not in low:
+        return ()
     if needle in _SELF_OVERLAPPING:
         found = []
         i = low.find(needle)
