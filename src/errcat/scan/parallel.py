@@ -10,7 +10,8 @@ so that one cache of explanations serves the whole file (a log repeats its few f
 IN_FLIGHT tasks per worker are kept running or queued while this process explains: a log's first
 ranges hold most of its distinct failures, and workers that waited for them to be explained sat
 idle a third of the time. What finished tasks hold here, waiting to be explained, is bounded by
-HELD_RANGES and HELD_RECORDS, whatever the log holds and however fast the machine.
+HELD_RANGES, HELD_RECORDS and HELD_TEXT, whatever the log holds and however fast the machine. Ranges
+are small first, and while they send many records to be explained (FIRST_BYTES).
 """
 
 from __future__ import annotations
