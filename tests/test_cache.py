@@ -164,7 +164,10 @@ def test_concurrent_first_runs(cache: Path, tmp_path: Path) -> None:
     ]
     outputs = [child.communicate(timeout=120) for child in children]
     assert [c.returncode for c in children] == [0] * 6, [err for _, err in outputs]
-    assert len({out for out, _ in outputs}) == 1 and all(err == b"" for _, err in outputs)
+    assert len({out for out, _ in outputs}) == 1
+    # a run that waits past LOCK_QUIET_SECONDS for the first to build says so (a loaded machine); nothing else
+    said = [line for _, err in outputs for line in err.decode().splitlines()]
+    assert all(line.startswith("errcat: waiting for ") for line in said), said
     assert len(index_files(cache)) == 1 and not list(cache.glob(".*.tmp"))
     again = subprocess.run([*ERRCAT, "lookup", "25008", "--format", "json"], env=env, capture_output=True, timeout=60)
     assert again.returncode == 0 and again.stdout == outputs[0][0]
