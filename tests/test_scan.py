@@ -1009,3 +1009,21 @@ def test_ranges_stay_small_while_they_send_many_records_to_explain(tmp_path, ind
             assert max(sizes) < (33 << 10), sizes  # and stay small: about 4,700 records a MB
         else:
             assert max(sizes) >= (256 << 10), sizes  # 12 records in 1.5 MB: the next are TASK_BYTES
+
+
+def test_a_group_seen_once_shows_one_time(tmp_path):
+    # a group (or a scan) whose first and last records are at the same time reads "seen: T", not "T to T"
+    line = (
+        "2026-11-19T{}Z ERROR POST https://api.myob.com/accountright/x/Sale/Invoice/Item -> 400 "
+        '{{"Errors":[{{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to beginning of financial year",'
+        '"ErrorCode":25008,"Severity":"Error"}}]}}\n'
+    )
+    once, twice = tmp_path / "once.log", tmp_path / "twice.log"
+    once.write_text(line.format("08:05:09"))
+    twice.write_text(line.format("08:05:09") + line.format("09:00:00"))
+    out = runner.invoke(app, ["scan", str(once)]).output
+    assert "seen:      2026-11-19 08:05:09 UTC\n" in out and "time range: 2026-11-19 08:05:09 UTC\n" in out
+    assert "Time range: 2026-11-19 08:05:09 UTC.\n" in runner.invoke(app, ["scan", str(once), "--format", "markdown"]).output
+    out = runner.invoke(app, ["scan", str(twice)]).output
+    assert "seen:      2026-11-19 08:05:09 UTC to 2026-11-19 09:00:00 UTC\n" in out
+    assert "time range: 2026-11-19 08:05:09 UTC to 2026-11-19 09:00:00 UTC\n" in out

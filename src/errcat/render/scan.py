@@ -20,6 +20,11 @@ def _when(value: datetime | None) -> str | None:
     return value.strftime("%Y-%m-%d %H:%M:%S UTC") if value else None
 
 
+def _span(first: datetime, last: datetime | None) -> str:
+    """When a group (or the scan) was seen: one time when its first and last are the same."""
+    return f"{_when(first)}" if last is None or last == first else f"{_when(first)} to {_when(last)}"
+
+
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat().replace("+00:00", "Z") if value else None
 
@@ -121,7 +126,7 @@ def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[L
     lines: list[Line] = [[(headline(report), "bold")]]
     first, last = report.time_range
     if first:
-        lines.append([("time range: ", "dim"), (f"{_when(first)} to {_when(last)}", None)])
+        lines.append([("time range: ", "dim"), (_span(first, last), None)])
     lines += [[("note: ", "yellow"), (text, None)] for text in _filters(report)]
     for key, g in report.ranked_matched()[:top]:
         lines.append([])
@@ -141,7 +146,7 @@ def scan_lines(report: ScanReport, top: int, everything: bool = False) -> list[L
         if g.endpoints:
             lines.append([("         endpoints: ", "dim"), (_endpoints(g), "cyan")])
         if g.first_seen:
-            lines.append([("         seen:      ", "dim"), (f"{_when(g.first_seen)} to {_when(g.last_seen)}", None)])
+            lines.append([("         seen:      ", "dim"), (_span(g.first_seen, g.last_seen), None)])
         lines.append([("         lines:     ", "dim"), (_places(g), None)])
     lines += _more(len(report.matched), top, "catalogued error(s)")
     lines += _unmatched_lines(report, top)
@@ -294,7 +299,7 @@ def scan_markdown(report: ScanReport, top: int, everything: bool = False) -> str
     first, last = report.time_range
     parts = ["## errcat scan\n", f"{escape(headline(report))}.\n"]
     if first:
-        parts.append(f"Time range: {escape(str(_when(first)))} to {escape(str(_when(last)))}.\n")
+        parts.append(f"Time range: {escape(_span(first, last))}.\n")
     parts += [f"> {escape(text)}\n" for text in _filters(report)]
     if report.matched:
         parts += _matched_markdown(report, top)
