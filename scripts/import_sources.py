@@ -225,7 +225,7 @@ def _myob_quirks(body: dict[str, Any], message: Any, code: Any, name: Any) -> li
     quirks = list(body["quirks"])
     if message == "null":
         quirks.append('Message is the quoted string "null", not a JSON null')
-    if isinstance(message, str) and re.fullmatch(r"[A-Z][A-Za-z]+_[A-Za-z]+", message):
+    if isinstance(message, str) and re.fullmatch(r"[A-Z][A-Za-z]+(?:_[A-Za-z]+)+", message):
         quirks.append(f"the Message is a resource key ({message}), not a sentence; kept as the document prints it")
     if message == "PurchaseEventLine_ItemTotalAmountUnBalance":
         quirks.append(

@@ -116,6 +116,16 @@ def test_myob_quirks_recorded_not_smoothed(catalog):
     assert not any("speaks of" in q for e in catalog.entries if "DELETE" in e.methods for q in e.quirks)
 
 
+def test_myob_every_resource_key_message_is_said_to_be_one(catalog):
+    # A Message that is a resource key (words joined by underscores, one or several) is a quirk users must see,
+    # whatever the number of underscores: Card_Address_StateRequired as much as CommonRules_DecimalPrecision.
+    keys = set(re.findall(r'"Message" : "([A-Z][A-Za-z]+(?:_[A-Za-z]+)+)"', read("myob-business-api-errors.txt")))
+    assert {"Card_Address_StateRequired", "Inventory_EditNumberItemsPerSellingUnit_HasSales"} <= keys
+    rows = [e for e in catalog.entries if e.vendor == "myob" and e.message in keys]
+    assert len(rows) == 20
+    assert [e.id for e in rows if not any(f"resource key ({e.message})" in q for q in e.quirks)] == []
+
+
 # ----------------------------------------------------------------------------------------- Sage
 
 SAGE_REASONS = {
