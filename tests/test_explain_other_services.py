@@ -116,3 +116,11 @@ def test_observed_words_beside_their_code_still_name_the_vendor(catalog):
     )
     x = explain(catalog, paste)
     assert x.vendor == "sage" and x.errors[0].kind == "observed"
+
+
+def test_another_product_of_a_vendor_is_another_service_for_the_others(catalog):
+    """Sage Intacct's name counted against Sage alone, so MYOB's documented words in its error were MYOB's."""
+    x = explain(catalog, f"Sage Intacct returned: {MYOB_25008}")
+    assert x.vendor is None and all(m.kind == "none" for m in x.errors)
+    assert {c.vendor for c in x.clues if c.kind == "other-service"} >= {"myob", "invoicexpress", "prospend"}
+    assert any("MYOB Business API" in n and "came from Sage Intacct" in n for n in x.notes), x.notes

@@ -28,7 +28,7 @@ from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
 from .envelopes import OWN_SHAPE, SentError
 from .exchange import Exchange
-from .services import named_service
+from .services import may_name_service, named_service
 
 
 class ClueKind(NamedTuple):
@@ -677,9 +677,13 @@ def _named_domain(facts: VendorFacts, domain: str) -> str | None:
 def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clue]) -> list[Clue]:
     """Another service the paste names in words (services.py: "xero returns 400 ..."), counted against every
     vendor nothing of its own in the paste names (a host, a header, its product's name, its own envelope; not a
-    brand word or a shape others send too): "from Xero to MYOB: ..." still names MYOB. Asked only when the rest
+    brand word or a shape others send too): "from Xero to MYOB: ..." still names MYOB. Another product of a
+    vendor's (Sage Intacct) is such a service for the other vendors too. Asked only when the rest
     of the evidence named no vendor, before the words alone may (a scanned log's records mostly name theirs)."""
-    service = named_service(_prose(ex.text[:65536]))
+    other_product = next((c.value for c in clues if c.kind == "other-product"), None)
+    head = ex.text[:65536]
+    named = named_service(_prose(head)) if may_name_service(head) else None  # _prose only when it may
+    service = named or other_product  # Sage Intacct is no catalogued API either
     if service is None:
         return []
     own = {c.vendor for c in clues if c.weight > 0 and c.kind not in _SHARED}
