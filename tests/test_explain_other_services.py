@@ -75,6 +75,8 @@ def test_the_list_of_other_services_is_built_from_real_pastes(catalog):
     """Each listed service is named by a real paste of its own errors (a negative case of the corpus), by no paste
     of a catalogued vendor's, and by none of the catalog's own words: a vendor's document never names it."""
     cases = [c for path in (OWN_CORPUS, DEV_CORPUS) if path.exists() for c in load_cases(path)]
+    # literal words: named_service looks for each spelling as a plain substring before its pattern runs
+    assert all(re.fullmatch(r"[a-z0-9 ]+", w) for _, spellings in OTHER_SERVICES for w in spellings.split("|"))
     for name, spellings in OTHER_SERVICES:
         pattern = re.compile(rf"(?i)(?<![a-z0-9])(?:{spellings})(?![a-z0-9])")
         negatives = [c["id"] for c in cases if c["vendor"] is None and pattern.search(c["raw"])]

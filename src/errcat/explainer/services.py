@@ -14,7 +14,8 @@ on (Azure, AWS, Google Cloud) and the sites pastes are posted to (GitHub): a ven
 
 import re
 
-# (the name as the service writes it, the spellings a paste uses): accounting, ERP, payments and commerce APIs
+# (the name as the service writes it, the spellings a paste uses, literal words): accounting, ERP, payments and
+# commerce APIs
 OTHER_SERVICES: tuple[tuple[str, str], ...] = (
     ("Xero", "xero"),
     ("QuickBooks", "quickbooks|intuit"),
@@ -36,6 +37,16 @@ OTHER_SERVICES: tuple[tuple[str, str], ...] = (
     ("Salesforce", "salesforce"),
     ("Twilio", "twilio"),
     ("OpenAI", "openai"),
+    ("Exact Online", "exact online|exactonline"),
+    ("Business Central", "business central|businesscentral"),
+    ("Fakturoid", "fakturoid"),
+    ("Billingo", "billingo"),
+    ("Moneybird", "moneybird"),
+    ("GoCardless", "gocardless"),
+    ("Xendit", "xendit"),
+    ("iugu", "iugu"),
+    ("Avalara", "avalara|avatax"),
+    ("Klaviyo", "klaviyo"),
 )
 
 # A name in any case, as a word or starting an identifier (XeroException, quickbooks.exceptions, xero_python,
