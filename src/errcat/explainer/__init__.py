@@ -21,9 +21,29 @@ from ..model import Entry, Guide
 from ..text import normalize_path, repaired, squash, unwrapped
 from ..values import TRANSIENT_STATUSES, quota_spent, resend_may_repeat, unsafe_resend_words
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, redirect_error, with_exchange_status
-from .evidence import Clue, VendorFacts, clues_for, decide, endpoint_for, facts_for, scores, sdk_exception
+from .evidence import (
+    Clue,
+    VendorFacts,
+    clues_for,
+    decide,
+    endpoint_for,
+    facts_for,
+    other_service_clues,
+    scores,
+    sdk_exception,
+)
 from .exchange import Exchange
-from .match import DOCUMENTED_KINDS, Context, ErrorMatch, MatchKind, TextMatch, match_error, spot_names, vendor_of_names
+from .match import (
+    DOCUMENTED_KINDS,
+    Context,
+    ErrorMatch,
+    MatchKind,
+    TextMatch,
+    match_error,
+    specific_words,
+    spot_names,
+    vendor_of_names,
+)
 from .recordings import Recording, read_recording
 from .redact import redact_report
 from .reference import Reference, reference_for
@@ -751,10 +771,49 @@ def _decide_vendor(
     if fallback and fallback not in excluded:
         rest = Clue.of("recording", "the recording's other exchanges", fallback)
         return VendorDecision(fallback, "evidence", (*clues, rest), excluded, tuple(notes))
-    chosen, source, said = _vendor_from_words(clues, match_unnamed(excluded))
+    if others := other_service_clues(catalog, read.exchange, clues):
+        clues += others
+        excluded |= frozenset(v for v, s in scores(clues).items() if s < 0)
+    chosen, source, said = _vendor_from_words(catalog, clues, match_unnamed(excluded))
     if chosen is None and (named := _vendor_from_names(catalog, read, excluded)) is not None:
         chosen, source, said = named.vendor, "evidence", [named]
+    if chosen is None and excluded:
+        notes += _disowned_notes(catalog, _came_from(clues, sdk), excluded, match_unnamed)
     return VendorDecision(chosen, source, (*clues, *said), excluded, tuple(notes))
+
+
+def _came_from(clues: Sequence[Clue], sdk: str | None) -> str | None:
+    """Where the paste says its error came from, when that is no catalogued vendor: the request's host, another
+    service it names, a host it writes, another service's exception."""
+    for kind in ("foreign-host", "other-service", "foreign-mention"):
+        if found := next((c.value for c in clues if c.kind == kind), None):
+            return found
+    return sdk
+
+
+def _disowned_notes(
+    catalog: CatalogIndex,
+    source: str | None,
+    excluded: frozenset[str],
+    match_unnamed: Callable[[frozenset[str]], list[ErrorMatch]],
+) -> list[str]:
+    """What the words alone would have claimed, had the paste not said the error came from elsewhere: a vendor's
+    documented message quoted from Xero's answer is said to be that vendor's words, never matched as its error."""
+    if source is None:
+        return []
+    notes = []
+    for m in match_unnamed(frozenset()):
+        best = m.best
+        if m.claims_vendor in excluded and best is not None and m.kind in DOCUMENTED_KINDS:
+            e = best.entry
+            name = catalog.vendors[e.vendor].name if e.vendor in catalog.vendors else e.vendor
+            which = " ".join(str(p) for p in (e.code, e.name) if p is not None) or e.id
+            said = f'"{e.message[:160]}"' if e.message else which
+            notes.append(
+                f"the words match a documented message of {name} ({which}: {said}), but the paste says the error came"
+                f" from {source[:120]}: not claimed as {name}'s error"
+            )
+    return notes
 
 
 def _vendor_from_names(catalog: CatalogIndex, read: ErrorsRead, excluded: frozenset[str]) -> Clue | None:
@@ -763,7 +822,9 @@ def _vendor_from_names(catalog: CatalogIndex, read: ErrorsRead, excluded: frozen
     return Clue.of("error-names", found[1][:120], found[0]) if found is not None and found[0] not in excluded else None
 
 
-def _vendor_from_words(clues: Sequence[Clue], matches: Sequence[ErrorMatch]) -> tuple[str | None, str, list[Clue]]:
+def _vendor_from_words(
+    catalog: CatalogIndex, clues: Sequence[Clue], matches: Sequence[ErrorMatch]
+) -> tuple[str | None, str, list[Clue]]:
     """The vendor the errors' words establish, how, and the clues that say so: words only one
     vendor documents, or words a vendor is known to send found in its own (common) envelope."""
     claimed = {m.claims_vendor for m in matches if m.claims_vendor}
@@ -772,20 +833,22 @@ def _vendor_from_words(clues: Sequence[Clue], matches: Sequence[ErrorMatch]) -> 
         first = next(m for m in matches if m.claims_vendor == vendor)
         words = first.message or first.sent.name or first.sent.code or ""
         return vendor, "message", [Clue.of("message", words[:120], vendor)]
-    known = [Clue.of("known-words", (m.message or "")[:120], v) for m in matches if (v := _known_words(m))]
+    known = [Clue.of("known-words", (m.message or "")[:120], v) for m in matches if (v := _known_words(catalog, m))]
     chosen = decide([*clues, *known]) if known else None
     return chosen, "evidence" if chosen else "none", [c for c in known if c.vendor == chosen][:1]
 
 
-def _known_words(m: ErrorMatch) -> str | None:
-    """The vendor whose public record holds this error's very words, when it came in that vendor's envelope."""
+def _known_words(catalog: CatalogIndex, m: ErrorMatch) -> str | None:
+    """The vendor whose public record holds this error's very words, when it came in that vendor's envelope
+    and they are specific (match.specific_words: a stock phrase in a shape others send too says nothing)."""
     top = m.candidates[0] if m.candidates else None
     shape = m.sent.shape
     if top is None or top.kind is not MatchKind.OBSERVED or not shape.weight:
         return None
-    if top.via not in (TextMatch.EXACT, TextMatch.TEMPLATE) and not (
-        top.via is None and _distinctive_name(m.sent.name, top.entry.name)
-    ):
+    if top.via in (TextMatch.EXACT, TextMatch.TEMPLATE):
+        if not specific_words(catalog, m.sent, top):
+            return None
+    elif not (top.via is None and _distinctive_name(m.sent.name, top.entry.name)):
         return None
     return top.entry.vendor if top.entry.vendor in shape.vendors else None
 

@@ -28,6 +28,7 @@ from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
 from .envelopes import OWN_SHAPE, SentError
 from .exchange import Exchange
+from .services import may_name_service, named_service
 
 
 class ClueKind(NamedTuple):
@@ -44,6 +45,7 @@ CLUE_KINDS: dict[str, ClueKind] = {
     "registered-domain": ClueKind(0.4, "a host under the vendor's registered domain, but not its documented API host"),
     "foreign-host": ClueKind(-2.0, "the request went to a host of no catalogued vendor"),
     "foreign-mention": ClueKind(-1.0, "the paste names a host of no catalogued vendor (a link in a message, a URL in a log)"),
+    "other-service": ClueKind(-1.0, "the paste names a service errcat does not catalogue (xero returns 400 ...)"),
     "header": ClueKind(1.0, "a header only this vendor's API uses"),
     "path": ClueKind(0.9, "the vendor's documented path prefix"),
     "endpoint": ClueKind(0.6, "a documented endpoint path of the vendor (0.3 when only its tail matched)"),
@@ -672,6 +674,22 @@ def _named_domain(facts: VendorFacts, domain: str) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
+def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clue]) -> list[Clue]:
+    """Another service the paste names in words (services.py: "xero returns 400 ..."), counted against every
+    vendor nothing of its own in the paste names (a host, a header, its product's name, its own envelope; not a
+    brand word or a shape others send too): "from Xero to MYOB: ..." still names MYOB. Another product of a
+    vendor's (Sage Intacct) is such a service for the other vendors too. Asked only when the rest
+    of the evidence named no vendor, before the words alone may (a scanned log's records mostly name theirs)."""
+    other_product = next((c.value for c in clues if c.kind == "other-product"), None)
+    head = ex.text[:65536]
+    named = named_service(_prose(head)) if may_name_service(head) else None  # _prose only when it may
+    service = named or other_product  # Sage Intacct is no catalogued API either
+    if service is None:
+        return []
+    own = {c.vendor for c in clues if c.weight > 0 and c.kind not in _SHARED}
+    return [Clue.of("other-service", service, v) for v in catalog.vendors if v not in own]
+
+
 def _host_clues(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:
     """A host's clue: a vendor's own host, a host in its domain or registered domain, or (for the
     request's host) a foreign one."""
@@ -715,7 +733,7 @@ def _judged_host(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:
 
 
 _ONCE = frozenset(
-    {"host", "host-domain", "registered-domain", "foreign-host", "foreign-mention", "header", "named", "brand"}
+    {"host", "host-domain", "registered-domain", "foreign-host", "foreign-mention", "other-service", "header", "named", "brand"}
     | {"other-product", "documented"}
 )
 

@@ -950,7 +950,10 @@ def _common_name(name: str) -> bool:
 # ActiveModel's default validation messages after a field name: what every Rails API sends
 # ({"errors":["Name has already been taken"]} from a hobby app, GitLab's {"message":{"name":[...]}}).
 _FRAMEWORK_PHRASE = re.compile(
-    r"^\s*\w+(?:\s+\w+){0,2}\s+(?:has already been taken|can['\u2019]t be (?:blank|empty)|is invalid|is not a number"
+    r"^\s*(?P<field>\w+(?:\s+\w+){0,2})\s+(?:has already been taken|can['\u2019]t be (?:blank|empty)|is invalid|is not a number"
+    # and a custom check's words, as Rails models add them (errors.add(:date, "is not valid")) and a DRF serializer
+    # raises them (ValidationError("Date is not valid")): InvoiceXpress's observed "Date is not valid" is theirs too
+    r"|is not valid"
     r"|must be accepted|is not included in the list|is reserved|must exist"
     # and every validator's (ArkType's, Joi's, Zod's, a Worker's, Terraform's)
     r"|must be an email(?: address)?"
@@ -968,7 +971,7 @@ _FRAMEWORK_PHRASE = re.compile(
 # MYOB documents "[Field] is required" too, so only its own envelope, or its code or name beside
 # the words (a help page's block), makes "Customer is required" MYOB's. A field written as MYOB's
 # API names it (ShipQuantity, Invoices[n]) is its own.
-_REQUIRED_PHRASE = re.compile(r"^\s*[A-Za-z][a-z]*(?:\s+[A-Za-z][a-z]*){0,2}\s+is required\.?\s*$")
+_REQUIRED_PHRASE = re.compile(r"^\s*(?P<field>[A-Za-z][a-z]*(?:\s+[A-Za-z][a-z]*){0,2})\s+is required\.?\s*$")
 
 
 def _framework_phrase(sent: SentError, cand: Candidate) -> bool:
@@ -976,12 +979,55 @@ def _framework_phrase(sent: SentError, cand: Candidate) -> bool:
     validator's), or a field name and "is required" without the vendor's code or name beside it, sent
     outside an envelope only the vendor sends: a shape others share (InvoiceXpress's errors list, which
     GOV.UK Notify and Go services send too; the ErrorCode body) lifts no stock phrase (see _claimant)."""
-    if cand.kind not in BY_TEXT or (sent.shape.own and cand.entry.vendor in sent.shape.vendors):
+    if not _by_words(cand) or (sent.shape.own and cand.entry.vendor in sent.shape.vendors):
         return False
     message = cand.entry.message or ""
     if _REQUIRED_PHRASE.match(message):
         return not _same(sent.code, cand.entry.code) and not _same(sent.name, cand.entry.name)
     return bool(_FRAMEWORK_PHRASE.match(message))
+
+
+def _by_words(cand: Candidate) -> bool:
+    """A candidate found by its words: a documented message, or an observed one (not by its code alone)."""
+    return cand.kind in BY_TEXT or (cand.kind is MatchKind.OBSERVED and cand.via is not None)
+
+
+def specific_words(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
+    """Whether an observed message, sent in an envelope of the vendor's that others send too, is specific as
+    _claimant's clause 3 asks of a documented one: three literal words or more (two in an envelope only the
+    vendor sends), no reason phrase, no stock phrase (_generic, _framework_phrase). Observed words add to such
+    an envelope's evidence (known-words) only then: {"errors":[{"error":"Date is not valid"}]} is a Rails
+    app's or a DRF serializer's as much as InvoiceXpress's."""
+    e = cand.entry
+    if e.message is None or squash(e.message) in REASON_PHRASES:
+        return False
+    if _code_agrees(sent, e):
+        return True  # its code and its words agree, as _distinctive counts them ("AuthorizationFailure", "Access Denied")
+    words = literal_words(ix, cand)
+    if (words < 3 and not (words >= 2 and sent.shape.own)) or _generic(sent, cand):
+        return False
+    return not _framework_phrase(sent, cand) or not _shared_field(ix, cand)
+
+
+def _code_agrees(sent: SentError, e: Entry) -> bool:
+    """The entry's code and name, those it has (one at least, no restated status), are the ones sent."""
+    if not (e.code or e.name) or (e.code and _reason_code(str(e.code))):
+        return False
+    return (e.code is None or _same(sent.code, e.code)) and (e.name is None or _same(sent.name, e.name))
+
+
+def _shared_field(ix: CatalogIndex, cand: Candidate) -> bool:
+    """Whether the field a stock phrase names is every API's: a word every API uses, or one another vendor's
+    errors name too ("Date" is MYOB's and Sage's as well: "Date is not valid" is any ledger's). A field only
+    this vendor's errors name is its own vocabulary: InvoiceXpress's "Fiscal is invalid" (its fiscal_id, as
+    Rails names it) is found in InvoiceXpress's bodies and in code quoting them, nowhere else."""
+    message = cand.entry.message or ""
+    m = _REQUIRED_PHRASE.match(message) or _FRAMEWORK_PHRASE.match(message)
+    field = [w.lower() for w in WORD.findall(m.group("field"))] if m else []
+    if not field or any(w in GENERIC_WORDS for w in field):
+        return True
+    named = ix.at_positions(sorted({pos for _, pos in ix.with_words(field)}))
+    return any(e.vendor != cand.entry.vendor for e in named)
 
 
 def _reason_code(code: str) -> bool:
@@ -999,7 +1045,9 @@ def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Ca
        API Management's check-header refusal, and its 401 "Authorization missing. Please, add an
        authorization token at the 'Authorization' HTTP header." is, but for the header, ThingWorx's. In
        an envelope of the vendor's, observed words verbatim add to the envelope's evidence (known-words in
-       errcat.explainer), which is no claim by words alone and is not held to the tests below;
+       errcat.explainer), which is no claim by words alone; in a shape others send too, only words specific
+       as 3 says (specific_words: "Date is not valid" is any app's; a field only the vendor's errors name,
+       or its code beside them, is its own);
     2. sent whole: the message verbatim (case and separators aside) or its template's words with the
        slots filled, not words merely similar nor the start of a message cut short;
     3. specific: three literal words or more (two only in an envelope only that vendor sends); no HTTP
@@ -1010,7 +1058,10 @@ def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Ca
        {"errors": [{"error": ...}]}, GOV.UK Notify's as well) lifts no stock phrase (nor its list-holding
        form: a Java client's service answers {"errors":{"error":["Email has already been taken"]}}); one only
        the vendor is known to send (MYOB's Errors list) does;
-    5. one vendor's: no other vendor's documented words fit as well.
+    5. one vendor's: no other vendor's documented words fit as well;
+    6. not said to come from elsewhere: a paste that names another service (services.py: "xero returns 400
+       ...") or its host, and nothing of the vendor's, rules the vendor out before the words are matched,
+       and a note says whose documented words they are (errcat.explainer._disowned_notes).
     So MYOB's "Date cannot be in locked period" sent bare is MYOB's; InvoiceXpress's "Name has already
     been taken" is no one's, in whatever shape but an envelope only InvoiceXpress sends."""
     same_kind = [c for c in ranked if c.kind == top.kind]

@@ -274,6 +274,9 @@ def evidence_summary(x: Explanation) -> str:
     mentioned = sorted({c.value for c in x.clues if c.kind == "foreign-mention"})
     if mentioned:
         return f"the paste names {', '.join(mentioned)}, which is not a catalogued vendor's host"
+    services = sorted({c.value for c in x.clues if c.kind == "other-service"})
+    if services:
+        return f"the paste names {', '.join(services)}, a service errcat does not catalogue"
     weak = [_clue_words(c) for c in x.clues if c.vendor and c.weight > 0]
     if weak:  # clues too weak (or too split) to name a vendor: say which, so the answer can be checked
         return "only weak or conflicting clues: " + "; ".join(dict.fromkeys(weak))
