@@ -93,18 +93,11 @@ _MASKS = (
     # and a shorter one in lower case, of digits and letters both: CouchDB's request id ("<0.32572.1> 3b0034fcd1 host ...",
     # masked as "<n>b<n>fcd<n>", each request a group of its own), a short commit hash; not an upper-case code (C0000005)
     (re.compile(r"(?<![0-9A-Za-z])(?=[0-9a-f]*\d)(?=\d*[a-f])[0-9a-f]{8,11}\b"), "<id>"),
-    # a number, not a code's (Heroku's "code=H10" App crashed, "code=H12" Request timeout: each its own error),
-    # nor a hex code after an error's or a result's name (WinCC's "Errorcode 0xFFDF", Windows's "hr: 0x800705aa",
-    # "HRESULT = 0x80070308"): kept whole, where its digits were masked ("<n>xFFDF"); nor a percent-escape's
-    # digits ("/search/%D8%B3", a letter: "%D<n>%B<n>" was any letter's); nor an IBM message id (MQ's "AMQ6776E:"), the
-    # error's own name; nor a message's own code before its colon or closing bracket (MSVC's "warning C4996:", C#'s "CS0618:",
-    # "NU1902:", Apache's "AH01630:", Oracle's "ORA-00942:", MySQL's "[MY-010068]", IAR's "Warning[Pe177]:"), a Cisco
-    # message's facility, severity and id ("%ASA-4-106023:"), a code's value after its key with spaces (Heroku Postgres's
-    # "sql_error_code = 40P01"), ModelSim's and Questa's tool and message number in brackets ("(vsim-8315)", "(vlog-2605)"):
-    # each was "C<n>", "AH<n>", "%ASA-<n>-<n>", "<n>P<n>", "(vsim-<n>)", every error of its program one group
-    # (but not a record's id after the word naming it, "invoice INV-00123:", "job J20451:": one group per invoice; a code
-    # after a level word is one, "fatal error C1083:"; nor a value after any code's name, "verification code: 483920",
-    # only an error's, a status's or an exit's code)
+    # a number; kept whole where masking it made every error of its program one group: a code's
+    # (Heroku's "code=H10"), a hex code after an error's or a result's name ("Errorcode 0xFFDF", "hr: 0x800705aa"),
+    # a percent-escape's digits ("%D8%B3"), an IBM message id ("AMQ6776E:"), a message's own code (OWN_CODE: MSVC's
+    # "warning C4996:", Oracle's "ORA-00942:", MySQL's "[MY-010068]", "%ASA-4-106023:", "sql_error_code = 40P01",
+    # "(vsim-8315)"); not a record's id ("invoice INV-00123:") nor any code's value ("verification code: 483920")
     (
         re.compile(
             r"(?P<code>\b(?:\w*[Cc]ode|\w*[Ee]rror|hr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)0[xX][0-9A-Fa-f]+\b"
@@ -374,7 +367,7 @@ class ScanReport:
         group.add(place, when, endpoint, sample)
 
     def add_other(
-        self, text: str, place: Callable[[], Place], when: datetime | None, sample: Callable[[], str], room: Room = ROOM
+        self, text: str, place: Callable[[], Place], when: datetime | None, sample: Callable[[], str], room: Room
     ) -> None:
         """Count another program's error (no vendor evidence, no API shape) under its masked text;
         its place and sample are taken while the group has ``room`` for them (what an earlier part
