@@ -105,7 +105,7 @@ def _opened_chunks(inp: Input, url: str, stream: bool = False) -> Iterator[bytes
             inp.problem = f"cannot read: {failure(exc)}"
 
 
-def _read_whole(explainer: Any, name: str, url: str, stream: bool = False) -> InputStats:
+def _read_whole(explainer: Any, name: str, url: str, stream: bool) -> InputStats:
     from .stream import read_whole
 
     inp = Input(name, url)
@@ -153,11 +153,10 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
 def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
     """A distributed Client for ``dask``: a Client as given, ``local`` (a LocalCluster of one
     single-threaded worker process per core, closed after the scan), or a scheduler address."""
-    _need_distributed()
-    from distributed import Client, LocalCluster
-
     if not isinstance(dask, str):
         return dask
+    from distributed import Client, LocalCluster  # installed: scan_remote checked
+
     if dask.strip().lower() == "local":  # as typed: LOCAL, or " local" from a quoted variable
         cluster = stack.enter_context(
             LocalCluster(  # type: ignore[no-untyped-call]  # distributed's constructors are untyped
@@ -227,16 +226,13 @@ def _unreachable(exc: Exception, dask: str) -> str:
     Dask's handshake: its first bytes read as a frame length (a MemoryError for an exabyte), a frame table
     (struct.error) or msgpack that does not decode."""
     name = "struct.error" if isinstance(exc, struct.error) else type(exc).__name__
-    if isinstance(exc, (MemoryError, struct.error)) or type(exc).__module__.startswith("msgpack"):
-        return f"the address answers, but not as a Dask scheduler ({name})"
     if isinstance(exc, TypeError) and "tls://" in dask:  # distributed's word for tls:// with no certificates configured
         return (
-            "cannot reach the scheduler (TypeError): tls:// needs its certificates in dask's configuration "
-            + "(distributed.comm.tls)"
+            "cannot reach the scheduler (TypeError): tls:// needs its certificates in dask's configuration (distributed.comm.tls)"
         )
-    if isinstance(exc, (OSError, TimeoutError, ValueError, TypeError)):
+    if isinstance(exc, (OSError, TimeoutError, ValueError, TypeError)) and not type(exc).__module__.startswith("msgpack"):
         return f"cannot reach the scheduler ({name})"
-    return f"the address answers, but not as a Dask scheduler ({name})"  # a handshake that decodes but is not Dask's
+    return f"the address answers, but not as a Dask scheduler ({name})"  # or a handshake that decodes but is not Dask's
 
 
 @contextlib.contextmanager
@@ -406,9 +402,9 @@ def _sniff(url: str) -> str:
     except Exception as exc:  # as in _opened_chunks
         return f"cannot read: {failure(exc)}"
     kind = byte_kind(head)
-    if kind == "binary" and docker_framed(head):
+    if kind == "gzip" or kind in WIDE or (kind == "binary" and docker_framed(head)):
         return "whole"
-    return "whole" if kind == "gzip" or kind in WIDE else BINARY if kind == "binary" else "blocks"
+    return BINARY if kind == "binary" else "blocks"
 
 
 HTTP_BLOCK = 5 << 20  # fsspec's http read-ahead block: a file past it is fetched in parts (Range requests)
