@@ -301,14 +301,12 @@ def _without_workers(client: Any, since: float | None) -> float | None:
     return now if since is None else since
 
 
-def _missing_module(exc: BaseException) -> str | None:
+def _missing_module(exc: BaseException | None) -> str | None:
     """The name of the module a ModuleNotFoundError in ``exc``'s chain could not find (a name, never a message)."""
-    seen = 0
-    while exc is not None and seen < 10:
+    for _ in range(10):
         if isinstance(exc, ModuleNotFoundError) and exc.name:
             return exc.name[:64]
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
-        seen += 1
+        exc = None if exc is None else exc.__cause__ or exc.__context__
     return None
 
 
