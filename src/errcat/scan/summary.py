@@ -84,7 +84,7 @@ _MASKS = (
         re.compile(
             r"\b((?:[Ii]nvalid|[Ii]llegal) user )[^\s<]+|\b(for )(?!(?:invalid|illegal) )[^\s<]+(?= from [\d.:a-fA-F]+ port \d)"
         ),
-        lambda m: f"{m[1]}<user>" if m[1] else f"{m[2]}<user>",
+        lambda m: f"{m[1] or m[2]}<user>",
     ),
     (re.compile(EMAIL), "<email>"),
     # a long number or hex id, also after an underscore and with its sign (HDFS's "blk_8376667364205250596" and
