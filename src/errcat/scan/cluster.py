@@ -57,9 +57,8 @@ _SHIPPED: dict[str, Any] = {}  # this process's index (by digest) and explainer 
 
 
 def _explainer(blob: bytes, digest: str, options: ScanOptions, report: ScanReport) -> Any:
-    """This process's explainer for these options, writing into ``report``: its caches of
-    explanations serve every task the worker runs. The shipped index (or its documented-only
-    view, as the digest says) is deserialized once per worker process."""
+    """This process's explainer for these options, writing into ``report``: its caches serve every task the
+    worker runs. The shipped index (or its documented-only view: the digest says) is deserialized once."""
     from .stream import explainer_for
 
     if _SHIPPED.get("digest") != digest:
@@ -183,10 +182,9 @@ SILENT = 10.0  # seconds a tcp:// address may take to answer Dask's first messag
 
 
 def _answers(address: str) -> None:
-    """A UsageError when a tcp:// address takes a connection but never answers (a server that waits for its own
-    protocol's first words): distributed's Client waited there for ever, its ``timeout`` notwithstanding. Other
-    failures are left for the Client to meet and errcat to word; other schemes (tls://, needing the client's
-    certificates) are not probed."""
+    """A UsageError when a tcp:// address takes a connection but never answers (a server waiting for its own
+    protocol's first words): distributed's Client waited there for ever, whatever its ``timeout``. Other failures
+    are left to the Client; other schemes (tls://: the client's certificates) are not probed."""
     import asyncio
 
     if "://" in address and not address.strip().lower().startswith("tcp://"):
@@ -345,10 +343,9 @@ def _on_cluster(
 
 
 def plan(files: list[Input], threads: int = 0) -> list[Task]:
-    """The tasks for the files, in input order: blocks of big plain files, big gzip/UTF-16 files
-    whole, small files grouped up to a block's bytes, missing files as they are. For a cluster of
-    ``threads`` threads, small files are grouped up to a share of all bytes instead, so that there are
-    TASKS_PER_THREAD tasks a thread: 300 small logs were one task read by one worker while the others idled."""
+    """The tasks for the files, in input order: blocks of big plain files, big gzip/UTF-16 files whole, small
+    files grouped up to a block's bytes (on a cluster of ``threads`` threads, up to a share of all bytes making
+    TASKS_PER_THREAD tasks a thread: 300 small logs were one task while other workers idled), missing files as is."""
     block = TASK_BYTES
     sizes = sum(rf.size or 0 for rf in files)
     held_most = min(block, max(1, -(-sizes // (threads * TASKS_PER_THREAD)))) if threads else block

@@ -51,35 +51,31 @@ OWN_CODE = (
 )
 
 _MASKS = (
-    # nginx's context after an error's message (", client: 127.0.0.1, server: localhost, request: "GET /a
-    # HTTP/1.1", host: ..., referrer: ..."): which request met the error; each missing file's was a group
+    # nginx's context after an error's message (", client: 127.0.0.1, server: localhost, request: ..."): each
+    # missing file's was a group
     (re.compile(r", client: [^\n]*"), ""),
-    # a thread's name before the level (logback's and log4j's "[%thread] %-5level": "[main] ERROR",
-    # "[http-nio-8080-exec-3] ERROR"): which thread logged an error does not make it another one (not
-    # Ruby Logger's "[2021-06-17T22:55:15.480876 #4]")
+    # a thread's name before the level (logback's and log4j's "[http-nio-8080-exec-3] ERROR"): which thread logged
+    # an error does not make it another one (not Ruby Logger's "[2021-06-17T22:55:15.480876 #4]")
     (re.compile(r"(?<![^\s])\[[^\]\n#]{1,80}\](?= +(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)\b)"), "[<thread>]"),
-    # the thread before log4j's class and line in one bracket (ZooKeeper's "%-5p [%t:%C{1}@%L]": "WARN
-    # [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:QuorumCnxManager@368]", "WARN [WorkerSender[myid=1]:QuorumCnxManager@368]"):
+    # the thread before log4j's class and line in one bracket (ZooKeeper's "[WorkerSender[myid=1]:QuorumCnxManager@368]"):
     # one error, logged by two threads, was two groups
     (re.compile(r"\[[^\]\n]{0,80}(?:\[[^\]\n]{0,40}\][^\]\n]{0,80})?:([A-Za-z_$][\w$]{0,80}@\d{1,6})\]"), r"[<thread>:\1]"),
     # a syslog priority (and RFC 5424's version) left before a header whose time and host were taken out
     # ("<4>1 2014-03-28T16:04:31+01:00 node001 kernel: ..." was named "<<n>><n> kernel: ...")
     (re.compile(r"^<\d{1,3}>(?:1 )?"), ""),
-    # an RFC 3164 header left before a line whose own dated time was read as the record's (firewalld's "Jul 18 10:51:43
-    # localhost firewalld: 2014-07-18 10:51:43 ERROR: ..."): its host kept, one error on two hosts was two groups
+    # an RFC 3164 header left before a line whose own dated time was read as the record's (firewalld's): its host
+    # kept, one error on two hosts was two groups
     (re.compile(r"^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,6})? \S{1,255} (?=\S+: )"), ""),
-    # the host Ansible names a task's failure on ("fatal: [web1]: FAILED! => ...", "failed: [web1] (item=x) => {"): one
-    # task failing on ten hosts is one error
+    # the host Ansible names a task's failure on ("fatal: [web1]: FAILED! => ..."): ten hosts, one error
     (re.compile(r"^(fatal|failed): \[[^\]\n]{1,200}\]"), r"\1: [<host>]"),
     # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=, uuid=): each record's own, whatever its letters
     (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id|uuid|guid)=)(?![\s\"'])[^\s,;&]+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
-    # a path in brackets, as Tomcat and Spring write a message's values ("Unable to add the resource at
-    # [/WEB-INF/classes/static/x.js] to the cache for web application [/shop]"): each record's own resource
+    # a path in brackets, as Tomcat and Spring write a message's values ("... the resource at [/WEB-INF/x.js]")
     (re.compile(r"\[/[^\]\n]{1,200}\]"), "[<path>]"),
-    # the user name sshd names a failed login by ("... exceeded for invalid user support from 95.152.57.58 port 53679",
-    # "for root from ... port"): a brute force tries one name a line, each was a group of its own
+    # the user name sshd names a failed login by ("for invalid user support from ...", "for root from ... port"):
+    # a brute force tries one name a line, each was a group of its own
     (
         re.compile(
             r"\b((?:[Ii]nvalid|[Ii]llegal) user )[^\s<]+|\b(for )(?!(?:invalid|illegal) )[^\s<]+(?= from [\d.:a-fA-F]+ port \d)"
@@ -90,8 +86,8 @@ _MASKS = (
     # a long number or hex id, also after an underscore and with its sign (HDFS's "blk_8376667364205250596" and
     # "blk_-2918118818249673980": one error, it was two groups, "blk_<n>" and "blk_-<id>")
     (re.compile(r"(?<![0-9A-Za-z])(?:(?<=_)-)?(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
-    # and a shorter one in lower case, of digits and letters both: CouchDB's request id ("<0.32572.1> 3b0034fcd1 host ...",
-    # masked as "<n>b<n>fcd<n>", each request a group of its own), a short commit hash; not an upper-case code (C0000005)
+    # and a shorter one in lower case, of digits and letters both: CouchDB's request id ("3b0034fcd1", each request
+    # a group of its own), a short commit hash; not an upper-case code (C0000005)
     (re.compile(r"(?<![0-9A-Za-z])(?=[0-9a-f]*\d)(?=\d*[a-f])[0-9a-f]{8,11}\b"), "<id>"),
     # a number; kept whole where masking it made every error of its program one group: a code's
     # (Heroku's "code=H10"), a hex code after an error's or a result's name ("Errorcode 0xFFDF", "hr: 0x800705aa"),
