@@ -57,9 +57,8 @@ _SHIPPED: dict[str, Any] = {}  # this process's index (by digest) and explainer 
 
 
 def _explainer(blob: bytes, digest: str, options: ScanOptions, report: ScanReport) -> Any:
-    """This process's explainer for these options, writing into ``report``: its caches of
-    explanations serve every task the worker runs. The shipped index (or its documented-only
-    view, as the digest says) is deserialized once per worker process."""
+    """This process's explainer for these options, writing into ``report``: its caches serve every task the
+    worker runs. The shipped index (or its documented-only view: the digest says) is deserialized once."""
     from .stream import explainer_for
 
     if _SHIPPED.get("digest") != digest:
@@ -105,7 +104,7 @@ def _opened_chunks(inp: Input, url: str, stream: bool = False) -> Iterator[bytes
             inp.problem = f"cannot read: {failure(exc)}"
 
 
-def _read_whole(explainer: Any, name: str, url: str, stream: bool = False) -> InputStats:
+def _read_whole(explainer: Any, name: str, url: str, stream: bool) -> InputStats:
     from .stream import read_whole
 
     inp = Input(name, url)
@@ -153,11 +152,10 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
 def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
     """A distributed Client for ``dask``: a Client as given, ``local`` (a LocalCluster of one
     single-threaded worker process per core, closed after the scan), or a scheduler address."""
-    _need_distributed()
-    from distributed import Client, LocalCluster
-
     if not isinstance(dask, str):
         return dask
+    from distributed import Client, LocalCluster  # installed: scan_remote checked
+
     if dask.strip().lower() == "local":  # as typed: LOCAL, or " local" from a quoted variable
         cluster = stack.enter_context(
             LocalCluster(  # type: ignore[no-untyped-call]  # distributed's constructors are untyped
@@ -184,10 +182,9 @@ SILENT = 10.0  # seconds a tcp:// address may take to answer Dask's first messag
 
 
 def _answers(address: str) -> None:
-    """A UsageError when a tcp:// address takes a connection but never answers (a server that waits for its own
-    protocol's first words): distributed's Client waited there for ever, its ``timeout`` notwithstanding. Other
-    failures are left for the Client to meet and errcat to word; other schemes (tls://, needing the client's
-    certificates) are not probed."""
+    """A UsageError when a tcp:// address takes a connection but never answers (a server waiting for its own
+    protocol's first words): distributed's Client waited there for ever, whatever its ``timeout``. Other failures
+    are left to the Client; other schemes (tls://: the client's certificates) are not probed."""
     import asyncio
 
     if "://" in address and not address.strip().lower().startswith("tcp://"):
@@ -227,16 +224,13 @@ def _unreachable(exc: Exception, dask: str) -> str:
     Dask's handshake: its first bytes read as a frame length (a MemoryError for an exabyte), a frame table
     (struct.error) or msgpack that does not decode."""
     name = "struct.error" if isinstance(exc, struct.error) else type(exc).__name__
-    if isinstance(exc, (MemoryError, struct.error)) or type(exc).__module__.startswith("msgpack"):
-        return f"the address answers, but not as a Dask scheduler ({name})"
     if isinstance(exc, TypeError) and "tls://" in dask:  # distributed's word for tls:// with no certificates configured
         return (
-            "cannot reach the scheduler (TypeError): tls:// needs its certificates in dask's configuration "
-            + "(distributed.comm.tls)"
+            "cannot reach the scheduler (TypeError): tls:// needs its certificates in dask's configuration (distributed.comm.tls)"
         )
-    if isinstance(exc, (OSError, TimeoutError, ValueError, TypeError)):
+    if isinstance(exc, (OSError, TimeoutError, ValueError, TypeError)) and not type(exc).__module__.startswith("msgpack"):
         return f"cannot reach the scheduler ({name})"
-    return f"the address answers, but not as a Dask scheduler ({name})"  # a handshake that decodes but is not Dask's
+    return f"the address answers, but not as a Dask scheduler ({name})"  # or a handshake that decodes but is not Dask's
 
 
 @contextlib.contextmanager
@@ -305,14 +299,12 @@ def _without_workers(client: Any, since: float | None) -> float | None:
     return now if since is None else since
 
 
-def _missing_module(exc: BaseException) -> str | None:
+def _missing_module(exc: BaseException | None) -> str | None:
     """The name of the module a ModuleNotFoundError in ``exc``'s chain could not find (a name, never a message)."""
-    seen = 0
-    while exc is not None and seen < 10:
+    for _ in range(10):
         if isinstance(exc, ModuleNotFoundError) and exc.name:
             return exc.name[:64]
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
-        seen += 1
+        exc = None if exc is None else exc.__cause__ or exc.__context__
     return None
 
 
@@ -351,10 +343,9 @@ def _on_cluster(
 
 
 def plan(files: list[Input], threads: int = 0) -> list[Task]:
-    """The tasks for the files, in input order: blocks of big plain files, big gzip/UTF-16 files
-    whole, small files grouped up to a block's bytes, missing files as they are. For a cluster of
-    ``threads`` threads, small files are grouped up to a share of all bytes instead, so that there are
-    TASKS_PER_THREAD tasks a thread: 300 small logs were one task read by one worker while the others idled."""
+    """The tasks for the files, in input order: blocks of big plain files, big gzip/UTF-16 files whole, small
+    files grouped up to a block's bytes (on a cluster of ``threads`` threads, up to a share of all bytes making
+    TASKS_PER_THREAD tasks a thread: 300 small logs were one task while other workers idled), missing files as is."""
     block = TASK_BYTES
     sizes = sum(rf.size or 0 for rf in files)
     held_most = min(block, max(1, -(-sizes // (threads * TASKS_PER_THREAD)))) if threads else block
@@ -406,9 +397,9 @@ def _sniff(url: str) -> str:
     except Exception as exc:  # as in _opened_chunks
         return f"cannot read: {failure(exc)}"
     kind = byte_kind(head)
-    if kind == "binary" and docker_framed(head):
+    if kind == "gzip" or kind in WIDE or (kind == "binary" and docker_framed(head)):
         return "whole"
-    return "whole" if kind == "gzip" or kind in WIDE else BINARY if kind == "binary" else "blocks"
+    return BINARY if kind == "binary" else "blocks"
 
 
 HTTP_BLOCK = 5 << 20  # fsspec's http read-ahead block: a file past it is fetched in parts (Range requests)

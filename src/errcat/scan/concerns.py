@@ -1,22 +1,19 @@
 """Whether a record can concern a catalogued vendor at all, decided before any matching.
 
-The needles are the catalog's own: each vendor's names, API domains and documented paths
-(``/sale/customerpayment/``, ``/beta/company/``; not a lone ``/contacts``), the documented error
-names and non-numeric codes that are distinctive (``CustomerNotFound``, ``ACCESS_FORBIDDEN``; not
-``Required``), each documented sentence explain names a vendor by (a status's description), and
-the longest literal part of each documented message (``cannot be prior to beginning of financial
-year``), or, where no part is that long, the parts of a template in their order around its slots
-(``country … was not found``). A record that holds none of them and no body an error envelope
-could be in (JSON or XML) is another program's: it is counted, never explained.
-
-The needles are plain strings and patterns, built once from the index by the explaining process
-and handed to the processes that find records (triage.py), which import nothing of the catalog.
+The needles are the catalog's own: each vendor's names, API domains and documented paths (not a
+lone ``/contacts``), the distinctive documented error names and codes (``CustomerNotFound``, not
+``Required``), each documented sentence explain names a vendor by, and the longest literal part of
+each documented message, or, where no part is that long, a template's parts in their order. A
+record that holds none of them and no body an error envelope could be in is another program's:
+counted, never explained. They are plain strings and patterns, built once from the index and sent
+to the processes that find records (triage.py), which import nothing of the catalog.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from ..templates import parse
@@ -62,23 +59,25 @@ class VendorNeedles:
     def __getstate__(self) -> dict[str, object]:
         return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}  # compiled again where it is sent
 
+    @cached_property
+    def _holds(self) -> Callable[[str], bool]:
+        from .needles import literal_test
+
+        return literal_test(self.lowered_needles)
+
+    @cached_property
+    def _templates(self) -> re.Pattern[str]:
+        return re.compile(self.templates)
+
     def concern(self, text: str) -> bool:
         """Whether ``text`` holds one of the needles."""
-        holds = self.__dict__.get("_holds")
-        if holds is None:
-            from .needles import literal_test
-
-            holds = self.__dict__["_holds"] = literal_test(self.lowered_needles)
         lowered = text.lower()
-        if holds(lowered):
+        if self._holds(lowered):
             return True
         if self.words and not self.words.isdisjoint(_WORD.findall(text)):
             return True
-        if self.templates:
-            if (templates := self.__dict__.get("_templates")) is None:
-                templates = self.__dict__["_templates"] = re.compile(self.templates)
-            if templates.search(lowered):
-                return True
+        if self.templates and self._templates.search(lowered):
+            return True
         ascii_lowered = lowered if text.isascii() else None
         return any(_mentions(m, text, ascii_lowered) for m in self.mentions)
 

@@ -1,14 +1,12 @@
-"""A log whose every line a container runtime prefixed, read as the program logged it.
+"""A log whose every line a container runtime or Apache Ant prefixed, read as the program logged it.
 
 ``docker compose logs`` writes each line after its service's name and a bar (``sync-1  | ``),
-``kubectl logs --prefix`` after the pod and container (``[pod/sync-6f7c/sync] ``). A body logged
-pretty-printed then has the prefix on each of its lines, so none of them looks like the rest of a
-record: a MYOB error's body was split from its request and the status alone was reported. When
-the first lines of what a reader reads (an input, or a worker's range of it) carry such a prefix,
-it is taken off every line that has one before the records are found (line numbers are
-unchanged; a sample no longer shows the service's name). Apache Ant's task name, padded to its
-column (``     [exec] ``), is such a prefix too: a build log that Ant's exec task ran was one record
-from its first line (every line after it indented), its ``LINK : fatal error`` unread.
+``kubectl logs --prefix`` after the pod and container (``[pod/sync-6f7c/sync] ``), Ant's exec task
+after its task name padded to its column (``     [exec] ``). With the prefix on each line of a
+pretty-printed body, no line looked like the rest of a record: a MYOB error's body was split from
+its request, an Ant build log was one record from its first line. When the first lines a reader
+reads (an input, or a worker's range) carry such a prefix, it is taken off every line that has one
+before the records are found (line numbers unchanged; a sample no longer shows the service's name).
 """
 
 from __future__ import annotations

@@ -51,60 +51,49 @@ OWN_CODE = (
 )
 
 _MASKS = (
-    # nginx's context after an error's message (", client: 127.0.0.1, server: localhost, request: "GET /a
-    # HTTP/1.1", host: ..., referrer: ..."): which request met the error; each missing file's was a group
+    # nginx's context after an error's message (", client: 127.0.0.1, server: localhost, request: ..."): each
+    # missing file's was a group
     (re.compile(r", client: [^\n]*"), ""),
-    # a thread's name before the level (logback's and log4j's "[%thread] %-5level": "[main] ERROR",
-    # "[http-nio-8080-exec-3] ERROR"): which thread logged an error does not make it another one (not
-    # Ruby Logger's "[2021-06-17T22:55:15.480876 #4]")
+    # a thread's name before the level (logback's and log4j's "[http-nio-8080-exec-3] ERROR"): which thread logged
+    # an error does not make it another one (not Ruby Logger's "[2021-06-17T22:55:15.480876 #4]")
     (re.compile(r"(?<![^\s])\[[^\]\n#]{1,80}\](?= +(?:TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL|SEVERE)\b)"), "[<thread>]"),
-    # the thread before log4j's class and line in one bracket (ZooKeeper's "%-5p [%t:%C{1}@%L]": "WARN
-    # [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:QuorumCnxManager@368]", "WARN [WorkerSender[myid=1]:QuorumCnxManager@368]"):
+    # the thread before log4j's class and line in one bracket (ZooKeeper's "[WorkerSender[myid=1]:QuorumCnxManager@368]"):
     # one error, logged by two threads, was two groups
     (re.compile(r"\[[^\]\n]{0,80}(?:\[[^\]\n]{0,40}\][^\]\n]{0,80})?:([A-Za-z_$][\w$]{0,80}@\d{1,6})\]"), r"[<thread>:\1]"),
     # a syslog priority (and RFC 5424's version) left before a header whose time and host were taken out
     # ("<4>1 2014-03-28T16:04:31+01:00 node001 kernel: ..." was named "<<n>><n> kernel: ...")
     (re.compile(r"^<\d{1,3}>(?:1 )?"), ""),
-    # an RFC 3164 header left before a line whose own dated time was read as the record's (firewalld's "Jul 18 10:51:43
-    # localhost firewalld: 2014-07-18 10:51:43 ERROR: ..."): its host kept, one error on two hosts was two groups
+    # an RFC 3164 header left before a line whose own dated time was read as the record's (firewalld's): its host
+    # kept, one error on two hosts was two groups
     (re.compile(r"^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,6})? \S{1,255} (?=\S+: )"), ""),
-    # the host Ansible names a task's failure on ("fatal: [web1]: FAILED! => ...", "failed: [web1] (item=x) => {"): one
-    # task failing on ten hosts is one error
+    # the host Ansible names a task's failure on ("fatal: [web1]: FAILED! => ..."): ten hosts, one error
     (re.compile(r"^(fatal|failed): \[[^\]\n]{1,200}\]"), r"\1: [<host>]"),
     # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=, uuid=): each record's own, whatever its letters
     (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id|uuid|guid)=)(?![\s\"'])[^\s,;&]+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
-    # a path in brackets, as Tomcat and Spring write a message's values ("Unable to add the resource at
-    # [/WEB-INF/classes/static/x.js] to the cache for web application [/shop]"): each record's own resource
+    # a path in brackets, as Tomcat and Spring write a message's values ("... the resource at [/WEB-INF/x.js]")
     (re.compile(r"\[/[^\]\n]{1,200}\]"), "[<path>]"),
-    # the user name sshd names a failed login by ("... exceeded for invalid user support from 95.152.57.58 port 53679",
-    # "for root from ... port"): a brute force tries one name a line, each was a group of its own
+    # the user name sshd names a failed login by ("for invalid user support from ...", "for root from ... port"):
+    # a brute force tries one name a line, each was a group of its own
     (
         re.compile(
             r"\b((?:[Ii]nvalid|[Ii]llegal) user )[^\s<]+|\b(for )(?!(?:invalid|illegal) )[^\s<]+(?= from [\d.:a-fA-F]+ port \d)"
         ),
-        lambda m: f"{m[1]}<user>" if m[1] else f"{m[2]}<user>",
+        lambda m: f"{m[1] or m[2]}<user>",
     ),
     (re.compile(EMAIL), "<email>"),
     # a long number or hex id, also after an underscore and with its sign (HDFS's "blk_8376667364205250596" and
     # "blk_-2918118818249673980": one error, it was two groups, "blk_<n>" and "blk_-<id>")
     (re.compile(r"(?<![0-9A-Za-z])(?:(?<=_)-)?(?=[0-9a-f]*\d)[0-9a-f]{12,}\b", re.IGNORECASE), "<id>"),
-    # and a shorter one in lower case, of digits and letters both: CouchDB's request id ("<0.32572.1> 3b0034fcd1 host ...",
-    # masked as "<n>b<n>fcd<n>", each request a group of its own), a short commit hash; not an upper-case code (C0000005)
+    # and a shorter one in lower case, of digits and letters both: CouchDB's request id ("3b0034fcd1", each request
+    # a group of its own), a short commit hash; not an upper-case code (C0000005)
     (re.compile(r"(?<![0-9A-Za-z])(?=[0-9a-f]*\d)(?=\d*[a-f])[0-9a-f]{8,11}\b"), "<id>"),
-    # a number, not a code's (Heroku's "code=H10" App crashed, "code=H12" Request timeout: each its own error),
-    # nor a hex code after an error's or a result's name (WinCC's "Errorcode 0xFFDF", Windows's "hr: 0x800705aa",
-    # "HRESULT = 0x80070308"): kept whole, where its digits were masked ("<n>xFFDF"); nor a percent-escape's
-    # digits ("/search/%D8%B3", a letter: "%D<n>%B<n>" was any letter's); nor an IBM message id (MQ's "AMQ6776E:"), the
-    # error's own name; nor a message's own code before its colon or closing bracket (MSVC's "warning C4996:", C#'s "CS0618:",
-    # "NU1902:", Apache's "AH01630:", Oracle's "ORA-00942:", MySQL's "[MY-010068]", IAR's "Warning[Pe177]:"), a Cisco
-    # message's facility, severity and id ("%ASA-4-106023:"), a code's value after its key with spaces (Heroku Postgres's
-    # "sql_error_code = 40P01"), ModelSim's and Questa's tool and message number in brackets ("(vsim-8315)", "(vlog-2605)"):
-    # each was "C<n>", "AH<n>", "%ASA-<n>-<n>", "<n>P<n>", "(vsim-<n>)", every error of its program one group
-    # (but not a record's id after the word naming it, "invoice INV-00123:", "job J20451:": one group per invoice; a code
-    # after a level word is one, "fatal error C1083:"; nor a value after any code's name, "verification code: 483920",
-    # only an error's, a status's or an exit's code)
+    # a number; kept whole where masking it made every error of its program one group: a code's
+    # (Heroku's "code=H10"), a hex code after an error's or a result's name ("Errorcode 0xFFDF", "hr: 0x800705aa"),
+    # a percent-escape's digits ("%D8%B3"), an IBM message id ("AMQ6776E:"), a message's own code (OWN_CODE: MSVC's
+    # "warning C4996:", Oracle's "ORA-00942:", MySQL's "[MY-010068]", "%ASA-4-106023:", "sql_error_code = 40P01",
+    # "(vsim-8315)"); not a record's id ("invoice INV-00123:") nor any code's value ("verification code: 483920")
     (
         re.compile(
             r"(?P<code>\b(?:\w*[Cc]ode|\w*[Ee]rror|hr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)0[xX][0-9A-Fa-f]+\b"
@@ -374,7 +363,7 @@ class ScanReport:
         group.add(place, when, endpoint, sample)
 
     def add_other(
-        self, text: str, place: Callable[[], Place], when: datetime | None, sample: Callable[[], str], room: Room = ROOM
+        self, text: str, place: Callable[[], Place], when: datetime | None, sample: Callable[[], str], room: Room
     ) -> None:
         """Count another program's error (no vendor evidence, no API shape) under its masked text;
         its place and sample are taken while the group has ``room`` for them (what an earlier part

@@ -1,19 +1,15 @@
-"""The W3C extended log format (IIS's logs, Zeek's): a line's HTTP status stands in a column that
-a header line names, not after a quote as in an access log.
+"""The W3C extended log format (IIS's, Zeek's): a line's HTTP status stands in a column that a
+header line names, not after a quote as in an access log.
 
-An input whose first line is a W3C directive (``#Software:``, ``#Version:``, ``#Fields:``, Zeek's
-``#separator``) is read with its headers: the latest ``#Fields:`` line (Zeek's ``#fields``) before
-a line says which column holds its status (``sc-status``, ``status_code``) and how columns are
-separated (spaces, a quoted field counting as one; Zeek's tabs). IIS writes a header block at each
-start and rollover, and its fields may differ from one block to the next. A line under such a
-header is an error record by its status alone: 400 or more, with that status; under 400 (or a
-directive line) none, whatever words it holds. Lines before any ``#Fields:`` line, or under one
-with no status column, are read as any log's. Two logs with no header are read by their status column
-too, told by their first lines (``HEADERLESS``): Squid's native access log and IIS's default fields.
-A reader that starts inside the file (a worker's
-range, a cluster's block) finds the header that governs its first line by reading back
-(``columns_at``). One pass over the lines under a header finds those of 400 or more (Hyperscan,
-else one ``re`` search), so the other lines cost no Python.
+An input whose first line is a W3C directive is read with its headers: the latest ``#Fields:``
+line (Zeek's ``#fields``) before a line says which column holds its status (``sc-status``,
+``status_code``) and how columns are separated. IIS writes a header block at each start and
+rollover, its fields maybe different. A line under such a header is an error record by its status
+alone (400 or more); lines under no header, or under one with no status column, are read as any
+log's. Squid's native log and IIS's default fields with no header are read by their status column
+too, told by their first lines (``HEADERLESS``). A reader that starts inside the file finds the
+header that governs it by reading back (``columns_at``). One pass under a header finds the lines of
+400 or more (Hyperscan, else one ``re`` search), so the other lines cost no Python.
 """
 
 from __future__ import annotations
@@ -123,11 +119,11 @@ def columns_of(head: Buffer | None) -> Columns:
     return next((Columns(True, lay) for line, lay in HEADERLESS if any(map(line.match, firsts))), Columns(False))
 
 
-def columns_at(f: Any, pos: int, key: object = None) -> Columns:
+def columns_at(f: Any, pos: int, key: object) -> Columns:
     """What a reader that starts at ``pos`` (a line start) of an open file needs to read its
     statuses as one reader from the start does: whether the file is a W3C log and, if so, the
     layout of the last ``#Fields:`` line before ``pos``, found by reading back BACK bytes at a
-    time. With a ``key`` (the file's), this process reads back only to where it looked before
+    time. By the file's ``key``, this process reads back only to where it looked before
     (a worker's ranges come in file order): a log with one header read back to it once."""
     f.seek(0)
     head = f.read(len(UTF8_BOM) + 16)
@@ -135,7 +131,7 @@ def columns_at(f: Any, pos: int, key: object = None) -> Columns:
     if not looks_w3c(head[first:]):
         f.seek(first)
         return columns_of(f.read(4096))  # a HEADERLESS kind's, or any log's
-    known = _GOVERNING.get(key) if key is not None else None
+    known = _GOVERNING.get(key)
     floor = max(first, known[0] - 1) if known is not None and known[0] <= pos else first
     at = _last_header(f, floor, pos)
     if at is None and floor == first:
@@ -143,9 +139,8 @@ def columns_at(f: Any, pos: int, key: object = None) -> Columns:
         at = first if pos > first and f.read(8).startswith(_FIELDS) else None
     elif at is None and known is not None:
         at = known[1]
-    if key is not None:
-        _GOVERNING.clear()  # one file at a time
-        _GOVERNING[key] = (pos, at)
+    _GOVERNING.clear()  # one file at a time
+    _GOVERNING[key] = (pos, at)
     if at is None:
         return Columns(True)
     f.seek(at)
@@ -216,7 +211,7 @@ class Columns:
         if seg == 0 and (m := lay.status.match(buf, 0, stop)):  # no newline before the buffer's first line
             statuses[buf.find(b"\n", 0, end) + 1 or end] = int(m[m.lastindex or 1])
         base = max(seg - 1, 0)
-        db = _database(lay.erring) if engine_name() == "hyperscan" else None
+        db = _database(lay.erring)
         if db is None:
             for m in lay.erring_re.finditer(buf, base, stop):
                 statuses[buf.find(b"\n", m.end(m.lastindex or 1), end) + 1 or end] = int(m[m.lastindex or 1])
