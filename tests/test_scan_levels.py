@@ -563,6 +563,31 @@ def test_a_cisco_message_is_an_error_by_its_severity_digit(index, tmp_path, use_
     assert report.records == 2
 
 
+# Cisco IOS's messages, any facility's (elastic/integrations@c81e9fe packages/cisco_ios/data_stream/log/_dev/test/pipeline/
+# test-cisco-ios.log lines 18 and 19, and @44bc31d test-asr920.log lines 9 and 6): severity 4 and 3 (a sub-facility's,
+# "SNMP-SW1"), with no error word; severity 6 and 5 with one ("socket closure or error"), no error
+CISCO_IOS = [
+    "Mar 24 12:09:35 192.168.100.2 1991217: Mar 24 12:09:35.367: %OSPF-4-NOVALIDKEY: No valid authentication send key is "
+    "available on interface eth0",
+    "Mar 24 12:06:47 192.168.100.2 1991218: Mar 24 12:06:47.099: %CCH323-6-CALL_PRESERVED: cch323_h225_handle_conn_loss: "
+    "H.323 call preserved due to socket closure or error, Call Id = 6527, fd = 19",
+    "<163>81681: CORE: Aug 3 08:09:55.769: %SNMP-SW1-3-RESPONSE_DELAYED: processing Get of cefcFRUPowerStatusEntry.1.2030 "
+    "(4620 msecs)",
+    "<165>2029: ASR920: Aug 3 08:11:02.204: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0/7, changed "
+    "state to up",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_cisco_ios_message_of_any_facility_is_read_by_its_severity(index, tmp_path, use_engine, engine):
+    """IOS's facilities ("%OSPF-4-", "%SNMP-SW1-3-") were no needle (only a firewall's, "%ASA-4-"): a warning or an
+    error whose text holds no error word was never read; a notice or an informational one stays no error."""
+    use_engine(engine)
+    report = scanned(index, tmp_path, "router.log", CISCO_IOS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 3]
+    assert report.records == 3  # the severity-6 line is read for its "error", and is none
+
+
 # AWS CloudTrail's console sign-in events, one a line (elastic/integrations@c81e9fe
 # packages/aws/data_stream/cloudtrail/_dev/test/pipeline/test-console-login-json.log, lines 1-2)
 CLOUDTRAIL = [
