@@ -588,6 +588,51 @@ def test_a_cisco_ios_message_of_any_facility_is_read_by_its_severity(index, tmp_
     assert report.records == 3  # the severity-6 line is read for its "error", and is none
 
 
+# maven-javadoc-plugin relaying javadoc's output, every line under "[WARNING]" (jenkinsci/analysis-model@9b50d2d46b0d
+# src/test/resources/edu/hm/hafner/analysis/parser/javadoc-in-java.log, lines 1-23, 61-67 and 106)
+JAVADOC = [
+    "[INFO] --- maven-javadoc-plugin:3.3.1:jar (default-cli) @ foo-app ---",
+    "[INFO] No previous run data found, generating javadoc.",
+    "[WARNING] Javadoc Warnings",
+    "[WARNING] Loading source files for package foo.app...",
+    "[WARNING] Constructing Javadoc information...",
+    "[WARNING] Building index for all the packages and classes...",
+    "[WARNING] Standard Doclet version 17.0.1+12-LTS",
+    "[WARNING] Building tree for all the packages and classes...",
+    "[WARNING] Generating /home/jenkins/workspace/foo-job/foo-app/target/apidocs/foo/app/ApplicationSettings.html...",
+    "[WARNING] /home/jenkins/workspace/foo-job/foo-app/src/main/java/foo/app/ApplicationSettings.java:38: warning: no comment",
+    "[WARNING] public static class ServiceDetails",
+    "[WARNING] ^",
+    "[WARNING] Generating /home/jenkins/workspace/foo-job/foo-app/target/apidocs/foo/app/ApplicationSettings.ServiceDetails.html...",
+    "[WARNING] /home/jenkins/workspace/foo-job/foo-app/src/main/java/foo/app/ApplicationSettings.java:83: warning: no comment",
+    "[WARNING] public enum Stage",
+    "[WARNING] ^",
+    "[WARNING] /home/jenkins/workspace/foo-job/foo-app/src/main/java/foo/app/ApplicationSettings.java:88: warning: no comment",
+    "[WARNING] public enum VersionCheck",
+    "[WARNING] ^",
+    "[WARNING] Generating /home/jenkins/workspace/foo-job/foo-app/target/apidocs/foo/app/ApplicationSettings.ServiceDetails.Stage.html...",
+    "[WARNING] /home/jenkins/workspace/foo-job/foo-app/src/main/java/foo/app/ApplicationSettings.java:85: warning: no comment",
+    "[WARNING] AN, EW, TE, TI, VP, VP2, PA, BT, PR, M1B, ED, MA",
+    "[WARNING] ^",
+    "[WARNING] ^",
+    "[WARNING] Generating /home/jenkins/workspace/foo-job/foo-app/target/apidocs/foo/app/AppController.html...",
+    "[WARNING] /home/jenkins/workspace/foo-job/foo-app/src/main/java/foo/app/AppController.java:36: warning: no comment",
+    "[WARNING] public AppController(final ApplicationSettings settings, final StatusResolver resolver)",
+    "[WARNING] ^",
+    "[WARNING] /home/jenkins/workspace/foo-job/foo-app/src/main/java/foo/app/AppController.java:43: warning: no comment",
+    "[WARNING] public Mono<Rendering> index()",
+    "[WARNING] 23 warnings",
+]
+
+
+def test_a_javadoc_warning_relayed_by_maven_is_one_record(index, tmp_path):
+    """Each javadoc warning ("App.java:38: warning: no comment") is one record: the progress javadoc writes, its tally
+    and the declaration it echoes under each warning (a type's, a method's, an enum's constants) were records too, 4 or
+    5 a warning."""
+    report = scanned(index, tmp_path, "build.log", JAVADOC)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [10, 14, 17, 21, 26, 29]
+
+
 # AWS CloudTrail's console sign-in events, one a line (elastic/integrations@c81e9fe
 # packages/aws/data_stream/cloudtrail/_dev/test/pipeline/test-console-login-json.log, lines 1-2)
 CLOUDTRAIL = [
