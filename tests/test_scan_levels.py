@@ -633,6 +633,35 @@ def test_a_javadoc_warning_relayed_by_maven_is_one_record(index, tmp_path):
     assert sorted(p.line for g in report.other.values() for p in g.places) == [10, 14, 17, 21, 26, 29]
 
 
+# exceptions as V8 and PHP 5 print them, with no level and no "Error:" (GoogleCloudPlatform/fluent-plugin-detect-exceptions
+# @09e07e7 test/plugin/test_exception_detector.rb, CLIENT_JS_EXC's first five lines and PHP_EXC)
+V8_STACK = [
+    "Error",
+    "    at bls (<anonymous>:3:9)",
+    "    at <anonymous>:6:4",
+    "    at a_function_name",
+    "    at Object.InjectedScript._evaluateOn (http://<anonymous>/file.js?foo=bar:875:140)",
+]
+PHP5_UNCAUGHT = [
+    "exception 'Exception' with message 'Custom exception' in /home/joe/work/test-php/test.php:5",
+    "Stack trace:",
+    "#0 /home/joe/work/test-php/test.php(9): func1()",
+    "#1 /home/joe/work/test-php/test.php(13): func2()",
+    "#2 {main}",
+]
+
+
+@pytest.mark.parametrize("lines", [V8_STACK, PHP5_UNCAUGHT], ids=["v8", "php5"])
+def test_a_v8_stack_and_a_php5_uncaught_exception_are_errors(index, tmp_path, lines):
+    """A JavaScript error with no message shows only its V8 frames ("at bls (<anonymous>:3:9)"), and PHP 5 prints its
+    uncaught exception as "exception 'Exception' with message ...": neither was an error (Java's frames and "X: message"
+    were the only forms known). A time after "at" is no frame."""
+    report = scanned(index, tmp_path, "app.log", lines)
+    assert [p.line for g in report.other.values() for p in g.places] == [1]
+    assert [error_reason(None, f"ok\n{at}") for at in ("  at 2024-01-01T10:30:45", "  at 10:30:45")] == [None, None]
+    assert error_reason(None, "ok\n    at /app/app.js:52:3") == "exception"
+
+
 # AWS CloudTrail's console sign-in events, one a line (elastic/integrations@c81e9fe
 # packages/aws/data_stream/cloudtrail/_dev/test/pipeline/test-console-login-json.log, lines 1-2)
 CLOUDTRAIL = [

@@ -201,6 +201,10 @@ _RAISED_EXCEPTION = (
     r"^Traceback \(most recent call last\)"
     r"|(?<!['\"])\b(?:[a-z_]\w*\.)*[A-Z]\w*(?:Exception|Error)\b(?::(?!:)|$| in\b| at\b)"  # not "TestFooException::test_x"
     r"|^[ \t]+at [\w$.<>]+\([^)]*\)\s*$"
+    # V8's (Node's, Chrome's) frame: "    at bls (<anonymous>:3:9)", "    at /app/app.js:52:3" (a file's path, not a time)
+    r"|^[ \t]+at (?:[^()\n]{1,200} \()?(?:[^\s()]*[/\\.][^\s()]*|<anonymous>):\d+:\d+\)?[ \t]*$"
+    # PHP 5's uncaught exception as it prints one: "exception 'Exception' with message 'Custom exception' in /x/test.php:5"
+    r"|\bexception '[A-Z][\w\\]*' with message '"
     r"|\b(?:[A-Z]\w*::)*[A-Z]\w*(?:Exception|Error) \([^\n]*\):\s*$"  # Rails's "NoMethodError (undefined method ...):"
     r"|^panic: |\bhttp: panic serving "  # Go's runtime, and net/http's recovered panic
     r"|\bthread '[^'\n]{1,100}' panicked at "  # Rust's
