@@ -624,6 +624,15 @@ JAVADOC = [
     "[WARNING] 23 warnings",
 ]
 
+# a warning on a doc comment: javadoc echoes the comment's line (the same repository's maven.3.9.1.log, lines 34-38)
+JAVADOC_PARAM = [
+    "[WARNING] Javadoc Warnings",
+    '[WARNING] /Users/hafner/git/warnings-ng-plugin-devenv/codingstyle/src/main/java/edu/hm/hafner/util/Ensure.java:57: warning: @param "value" has already been specified',
+    "[WARNING] * @param value",
+    "[WARNING] ^",
+    "[WARNING] 1 warning",
+]
+
 
 def test_a_javadoc_warning_relayed_by_maven_is_one_record(index, tmp_path):
     """Each javadoc warning ("App.java:38: warning: no comment") is one record: the progress javadoc writes, its tally
@@ -631,6 +640,8 @@ def test_a_javadoc_warning_relayed_by_maven_is_one_record(index, tmp_path):
     5 a warning."""
     report = scanned(index, tmp_path, "build.log", JAVADOC)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [10, 14, 17, 21, 26, 29]
+    report = scanned(index, tmp_path, "build.log", JAVADOC_PARAM)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2]
 
 
 # exceptions as V8 and PHP 5 print them, with no level and no "Error:" (GoogleCloudPlatform/fluent-plugin-detect-exceptions

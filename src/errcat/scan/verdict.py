@@ -426,6 +426,7 @@ _JAVADOC_RELAYED = re.compile(
     r"|(?:public|protected|private)(?: [\w$.<>?,@\[\]]+)*? (?:(?:class|interface|enum|record|@interface) [\w$]+[^:;\n]*"
     r"|[\w$]+\([^()\n]*\)(?: throws [\w$., ]+)?(?: \{)?)"
     r"|[A-Z][A-Z0-9_]*(?:(?:, [A-Z][A-Z0-9_]*)+[,;]?|[,;])"  # or an enum's constants ("AN, EW, TE, VP2, M1B, ED, MA")
+    r"|\* (?:@\w+|\{@\w+|<\w+)[^\n]*"  # or the doc comment's line it is about ("* @param value")
     r")\r?$"
 )
 # Ruby Logger's program name after the level, then nothing or a banner ("------Backtrace-------", "----End Backtrace-----")
