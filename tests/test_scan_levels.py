@@ -563,6 +563,116 @@ def test_a_cisco_message_is_an_error_by_its_severity_digit(index, tmp_path, use_
     assert report.records == 2
 
 
+# Cisco IOS's messages, any facility's (elastic/integrations@c81e9fe packages/cisco_ios/data_stream/log/_dev/test/pipeline/
+# test-cisco-ios.log lines 18 and 19, and @44bc31d test-asr920.log lines 9 and 6): severity 4 and 3 (a sub-facility's,
+# "SNMP-SW1"), with no error word; severity 6 and 5 with one ("socket closure or error"), no error
+CISCO_IOS = [
+    "Mar 24 12:09:35 192.168.100.2 1991217: Mar 24 12:09:35.367: %OSPF-4-NOVALIDKEY: No valid authentication send key is "
+    "available on interface eth0",
+    "Mar 24 12:06:47 192.168.100.2 1991218: Mar 24 12:06:47.099: %CCH323-6-CALL_PRESERVED: cch323_h225_handle_conn_loss: "
+    "H.323 call preserved due to socket closure or error, Call Id = 6527, fd = 19",
+    "<163>81681: CORE: Aug 3 08:09:55.769: %SNMP-SW1-3-RESPONSE_DELAYED: processing Get of cefcFRUPowerStatusEntry.1.2030 "
+    "(4620 msecs)",
+    "<165>2029: ASR920: Aug 3 08:11:02.204: %LINEPROTO-5-UPDOWN: Line protocol on Interface GigabitEthernet0/0/7, changed "
+    "state to up",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_cisco_ios_message_of_any_facility_is_read_by_its_severity(index, tmp_path, use_engine, engine):
+    """IOS's facilities ("%OSPF-4-", "%SNMP-SW1-3-") were no needle (only a firewall's, "%ASA-4-"): a warning or an
+    error whose text holds no error word was never read; a notice or an informational one stays no error."""
+    use_engine(engine)
+    report = scanned(index, tmp_path, "router.log", CISCO_IOS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 3]
+    assert report.records == 3  # the severity-6 line is read for its "error", and is none
+
+
+# maven-javadoc-plugin relaying javadoc's output, every line under "[WARNING]" (jenkinsci/analysis-model@9b50d2d46b0d
+# src/test/resources/edu/hm/hafner/analysis/parser/javadoc-in-java.log, lines 1-23, 61-67 and 106)
+JAVADOC = [
+    "[INFO] --- maven-javadoc-plugin:3.3.1:jar (default-cli) @ foo-app ---",
+    "[INFO] No previous run data found, generating javadoc.",
+    "[WARNING] Javadoc Warnings",
+    "[WARNING] Loading source files for package foo.app...",
+    "[WARNING] Constructing Javadoc information...",
+    "[WARNING] Building index for all the packages and classes...",
+    "[WARNING] Standard Doclet version 17.0.1+12-LTS",
+    "[WARNING] Building tree for all the packages and classes...",
+    "[WARNING] Generating /home/jenkins/workspace/foo-job/foo-app/target/apidocs/foo/app/ApplicationSettings.html...",
+    "[WARNING] /home/jenkins/workspace/foo-job/foo-app/src/main/java/foo/app/ApplicationSettings.java:38: warning: no comment",
+    "[WARNING] public static class ServiceDetails",
+    "[WARNING] ^",
+    "[WARNING] Generating /home/jenkins/workspace/foo-job/foo-app/target/apidocs/foo/app/ApplicationSettings.ServiceDetails.html...",
+    "[WARNING] /home/jenkins/workspace/foo-job/foo-app/src/main/java/foo/app/ApplicationSettings.java:83: warning: no comment",
+    "[WARNING] public enum Stage",
+    "[WARNING] ^",
+    "[WARNING] /home/jenkins/workspace/foo-job/foo-app/src/main/java/foo/app/ApplicationSettings.java:88: warning: no comment",
+    "[WARNING] public enum VersionCheck",
+    "[WARNING] ^",
+    "[WARNING] Generating /home/jenkins/workspace/foo-job/foo-app/target/apidocs/foo/app/ApplicationSettings.ServiceDetails.Stage.html...",
+    "[WARNING] /home/jenkins/workspace/foo-job/foo-app/src/main/java/foo/app/ApplicationSettings.java:85: warning: no comment",
+    "[WARNING] AN, EW, TE, TI, VP, VP2, PA, BT, PR, M1B, ED, MA",
+    "[WARNING] ^",
+    "[WARNING] ^",
+    "[WARNING] Generating /home/jenkins/workspace/foo-job/foo-app/target/apidocs/foo/app/AppController.html...",
+    "[WARNING] /home/jenkins/workspace/foo-job/foo-app/src/main/java/foo/app/AppController.java:36: warning: no comment",
+    "[WARNING] public AppController(final ApplicationSettings settings, final StatusResolver resolver)",
+    "[WARNING] ^",
+    "[WARNING] /home/jenkins/workspace/foo-job/foo-app/src/main/java/foo/app/AppController.java:43: warning: no comment",
+    "[WARNING] public Mono<Rendering> index()",
+    "[WARNING] 23 warnings",
+]
+
+# a warning on a doc comment: javadoc echoes the comment's line (the same repository's maven.3.9.1.log, lines 34-38)
+JAVADOC_PARAM = [
+    "[WARNING] Javadoc Warnings",
+    '[WARNING] /Users/hafner/git/warnings-ng-plugin-devenv/codingstyle/src/main/java/edu/hm/hafner/util/Ensure.java:57: warning: @param "value" has already been specified',
+    "[WARNING] * @param value",
+    "[WARNING] ^",
+    "[WARNING] 1 warning",
+]
+
+
+def test_a_javadoc_warning_relayed_by_maven_is_one_record(index, tmp_path):
+    """Each javadoc warning ("App.java:38: warning: no comment") is one record: the progress javadoc writes, its tally
+    and the declaration it echoes under each warning (a type's, a method's, an enum's constants) were records too, 4 or
+    5 a warning."""
+    report = scanned(index, tmp_path, "build.log", JAVADOC)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [10, 14, 17, 21, 26, 29]
+    report = scanned(index, tmp_path, "build.log", JAVADOC_PARAM)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2]
+
+
+# exceptions as V8 and PHP 5 print them, with no level and no "Error:" (GoogleCloudPlatform/fluent-plugin-detect-exceptions
+# @09e07e7 test/plugin/test_exception_detector.rb, CLIENT_JS_EXC's first five lines and PHP_EXC)
+V8_STACK = [
+    "Error",
+    "    at bls (<anonymous>:3:9)",
+    "    at <anonymous>:6:4",
+    "    at a_function_name",
+    "    at Object.InjectedScript._evaluateOn (http://<anonymous>/file.js?foo=bar:875:140)",
+]
+PHP5_UNCAUGHT = [
+    "exception 'Exception' with message 'Custom exception' in /home/joe/work/test-php/test.php:5",
+    "Stack trace:",
+    "#0 /home/joe/work/test-php/test.php(9): func1()",
+    "#1 /home/joe/work/test-php/test.php(13): func2()",
+    "#2 {main}",
+]
+
+
+@pytest.mark.parametrize("lines", [V8_STACK, PHP5_UNCAUGHT], ids=["v8", "php5"])
+def test_a_v8_stack_and_a_php5_uncaught_exception_are_errors(index, tmp_path, lines):
+    """A JavaScript error with no message shows only its V8 frames ("at bls (<anonymous>:3:9)"), and PHP 5 prints its
+    uncaught exception as "exception 'Exception' with message ...": neither was an error (Java's frames and "X: message"
+    were the only forms known). A time after "at" is no frame."""
+    report = scanned(index, tmp_path, "app.log", lines)
+    assert [p.line for g in report.other.values() for p in g.places] == [1]
+    assert [error_reason(None, f"ok\n{at}") for at in ("  at 2024-01-01T10:30:45", "  at 10:30:45")] == [None, None]
+    assert error_reason(None, "ok\n    at /app/app.js:52:3") == "exception"
+
+
 # AWS CloudTrail's console sign-in events, one a line (elastic/integrations@c81e9fe
 # packages/aws/data_stream/cloudtrail/_dev/test/pipeline/test-console-login-json.log, lines 1-2)
 CLOUDTRAIL = [

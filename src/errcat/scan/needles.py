@@ -128,10 +128,10 @@ _GLOG = rb"^[EWF]\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d"
 _NUMBERED = rb'"level": ?(?:[34]|[456]0|"[34]"|"[456]0")[,} ]'
 # MongoDB's severity letter: before its component in its text log to 4.2, its JSON log's "s" since
 _MONGODB = rb"\d [EWF] {1,2}" + MONGODB_COMPONENT.encode() + rb'|"s":"[EWF]"'
-# a Cisco firewall's message of severity 0 to 4 (verdict.CISCO_SEVERITY): "%ASA-4-106023: Deny tcp ..."
-# holds no error word (IOS's facilities, "%LINK-3-UPDOWN:", are read when a needle holds the line:
-# looking for any facility cost the needle pass a third more on the bench's generated log)
-_CISCO = rb"%(?:ASA|FTD|PIX|FWSM)-[0-4]-\d{6}:"
+# a Cisco message of severity 0 to 4 (verdict.CISCO_SEVERITY), which holds no error word: a firewall's
+# "%ASA-4-106023: Deny tcp ...", IOS's and NX-OS's any facility's, "%LINK-3-UPDOWN: Interface ...", "%SYS-2-MALLOCFAIL: ...",
+# with a sub-facility too ("%PM-SP-4-ERR_DISABLE:")
+_CISCO = rb"%[A-Z][A-Z0-9_]*-(?:[A-Z0-9_]+-)?[0-4]-[A-Z0-9_]+:"
 # an IBM message id whose last letter says an error or a warning (verdict.IBM_MESSAGE_ID): MQ's "AMQ6776E: ...",
 # WebSphere's "SRVE0777E:", Db2's "SQL1032N  No start database manager ...", Spectrum Protect's "ANR0236E Fail to ..."
 # at a line's start, as those write it, or after WebSphere's and Liberty's letter column ("... TCPPort E CWWKO0221E:

@@ -201,6 +201,10 @@ _RAISED_EXCEPTION = (
     r"^Traceback \(most recent call last\)"
     r"|(?<!['\"])\b(?:[a-z_]\w*\.)*[A-Z]\w*(?:Exception|Error)\b(?::(?!:)|$| in\b| at\b)"  # not "TestFooException::test_x"
     r"|^[ \t]+at [\w$.<>]+\([^)]*\)\s*$"
+    # V8's (Node's, Chrome's) frame: "    at bls (<anonymous>:3:9)", "    at /app/app.js:52:3" (a file's path, not a time)
+    r"|^[ \t]+at (?:[^()\n]{1,200} \()?(?:[^\s()]*[/\\.][^\s()]*|<anonymous>):\d+:\d+\)?[ \t]*$"
+    # PHP 5's uncaught exception as it prints one: "exception 'Exception' with message 'Custom exception' in /x/test.php:5"
+    r"|\bexception '[A-Z][\w\\]*' with message '"
     r"|\b(?:[A-Z]\w*::)*[A-Z]\w*(?:Exception|Error) \([^\n]*\):\s*$"  # Rails's "NoMethodError (undefined method ...):"
     r"|^panic: |\bhttp: panic serving "  # Go's runtime, and net/http's recovered panic
     r"|\bthread '[^'\n]{1,100}' panicked at "  # Rust's
@@ -396,8 +400,12 @@ def _says_more(said: str, text: str) -> bool:
     """Whether a line with a loud level says anything more: Maven's "[ERROR] " and mozharness's
     "WARNING - " say nothing, also behind the times a CI server stamps before them (Jenkins's
     "22:07:27  [WARNING] ", Taskcluster's "[task 2025-02-14T00:05:10.399Z] 00:05:10  WARNING - "),
-    nor does a banner under Ruby Logger's program name (Test Kitchen's "ERROR -- Kitchen: ------Exception-------")."""
-    rest = text[_CI_STAMPS.match(text).end() :].lower()  # type: ignore[union-attr]  # (it matches the empty string)
+    nor does a banner under Ruby Logger's program name (Test Kitchen's "ERROR -- Kitchen: ------Exception-------"),
+    nor javadoc's progress, tally or echoed source relayed by Maven (_JAVADOC_RELAYED)."""
+    at = _CI_STAMPS.match(text).end()  # type: ignore[union-attr]  # (it matches the empty string)
+    if text.startswith("[", at) and _JAVADOC_RELAYED.match(text, at):
+        return False
+    rest = text[at:].lower()
     if len(said) > 2 and (at := rest.find(said)) >= 0 and _RUBY_BANNER.fullmatch(rest, at + len(said)):
         return False
     return any(c.isalnum() for c in rest.replace(said, "", 1))
@@ -406,6 +414,21 @@ def _says_more(said: str, text: str) -> bool:
 # times before a line's own words: a bracketed source and time ("[task 2025-02-14T00:05:10.399Z] "), a bare time
 # (its time may be gone: prepare takes a record's time out of its text, "[task ] 00:05:10  WARNING - ")
 _CI_STAMPS = re.compile(r"(?:\[[a-z]{1,12}(?: \d[^\]\s]{6,40})? ?\] |\[?\d[\d:.,TZ/+-]{4,40}\]? +)*")
+# maven-javadoc-plugin relays each line javadoc writes under Maven's level, when javadoc warns: its progress ("Loading
+# source files for package foo.app...", "Generating /x/target/apidocs/foo/app/App.html..."), its tally ("23 warnings"), and
+# under each warning ("App.java:38: warning: no comment", the one record) the declaration it is about, echoed, then a caret
+# (which says nothing: _says_more). Only the warning is one: each javadoc warning was 4 or 5 records
+_JAVADOC_RELAYED = re.compile(
+    r"\[(?:WARNING|ERROR)\] (?:Javadoc Warnings|Loading source files? .{1,512}\.\.\.|Constructing Javadoc information\.\.\."
+    r"|Standard Doclet version \S+|Building (?:tree|index) for all .{1,128}\.\.\.|Generating \S.{0,1024}\.html\.\.\."
+    r"|\d+ (?:warnings?|errors?)"
+    # the declaration: an access modifier, maybe others, then a type's (class Foo, enum Stage) or a method's or constructor's
+    r"|(?:public|protected|private)(?: [\w$.<>?,@\[\]]+)*? (?:(?:class|interface|enum|record|@interface) [\w$]+[^:;\n]*"
+    r"|[\w$]+\([^()\n]*\)(?: throws [\w$., ]+)?(?: \{)?)"
+    r"|[A-Z][A-Z0-9_]*(?:(?:, [A-Z][A-Z0-9_]*)+[,;]?|[,;])"  # or an enum's constants ("AN, EW, TE, VP2, M1B, ED, MA")
+    r"|\* (?:@\w+|\{@\w+|<\w+)[^\n]*"  # or the doc comment's line it is about ("* @param value")
+    r")\r?$"
+)
 # Ruby Logger's program name after the level, then nothing or a banner ("------Backtrace-------", "----End Backtrace-----")
 _RUBY_BANNER = re.compile(r" +-- [\w:.-]{1,40}: *(?:[-=*#]{3,}[\w ]{0,24}[-=*#]{3,})? *\r?")
 
