@@ -678,8 +678,12 @@ FAKTUROID_BLOCKED = (
         '{"message": "Bad credentials", "documentation_url": "https://api.example.org/rest/users"}',
         '{"error": {"code": "E42", "moreInfoUrl": "https://status.example.org/E42"}}',
         '{"errors": [{"detail": "locked", "permalink": "https://app.example.org/p/9"}]}',
+        # ASP.NET Core's ProblemDetails (RFC 7807): its "type" names the problem's kind by an RFC's section
+        '{"type":"https://tools.ietf.org/html/rfc7231#section-6.5.1","title":"One or more validation errors occurred.",'
+        '"status":400,"errors":{"Date":["The Date field is required."]}}',
+        '{"@context": "https://schema.org", "@type": "Error", "description": "Order not found"}',
     ],
-    ids=["fakturoid-invoice-url", "documentation-url", "more-info-url", "permalink"],
+    ids=["fakturoid-invoice-url", "documentation-url", "more-info-url", "permalink", "problem-type", "json-ld"],
 )
 def test_a_link_a_body_gives_as_a_value_is_not_the_request(catalog, paste):
     """A body's link to an invoice, a page or a help entry is not where the request went: it was shown as the

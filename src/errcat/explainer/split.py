@@ -59,8 +59,13 @@ _PROSE_LINK = re.compile(
     re.IGNORECASE,
 )
 # a JSON value that links to something else than the request: "invoice_url", "documentation_url", "moreInfoUrl",
-# "permalink", "html_url" (a request's own key, "url", "uri", "requestUrl", "request_uri", stays the request)
-_LINK_KEY = re.compile(r"[\"'](?!request)[A-Za-z]\w*?(?:[_-]?(?i:url|uri)|(?i:link)|(?i:href))[\"'][ \t]*:[ \t]*[\"']$")
+# "permalink", "html_url" (a request's own key, "url", "uri", "requestUrl", "request_uri", stays the request); RFC
+# 7807's problem "type" (ASP.NET Core's "https://tools.ietf.org/html/rfc7231#section-6.5.1" on every validation error
+# was "the request went to tools.ietf.org"), JSON-LD's "@context" and "@type", a JSON Schema's "$schema" and "$id"
+_LINK_KEY = re.compile(
+    r"[\"'](?:(?!request)[A-Za-z]\w*?(?:[_-]?(?i:url|uri)|(?i:link)|(?i:href))|type|@context|@type|\$schema|\$id)"
+    r"[\"'][ \t]*:[ \t]*[\"']$"
+)
 _MAX_LINKS = 32  # links in prose passed over before a paste is taken to name no request: 2 MB of them stay quick
 _METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[^\s'\"<>`]*)")
 _CURL_METHOD = re.compile(rf"(?:-X|--request)\s*['\"]?({_METHOD})\b", re.IGNORECASE)
