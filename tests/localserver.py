@@ -1,9 +1,15 @@
-"""A real HTTP server on 127.0.0.1 for the tests that drive real clients (one helper, three users)."""
+"""A real HTTP server on 127.0.0.1 for the tests that drive real clients, and a raw TCP server for those that
+need one misbehaving below HTTP (silent, stalling, trickling): one helper for every test file."""
 
 from __future__ import annotations
 
+import contextlib
+import socket
+import subprocess
+import sys
 import threading
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -48,3 +54,70 @@ def server_fixture(handler: type[BaseHTTPRequestHandler]):
             yield base
 
     return server
+
+
+@contextmanager
+def raw_serving(answer: Callable[[socket.socket], None]) -> Iterator[int]:
+    """A TCP server on 127.0.0.1 handing each connection to ``answer`` in a thread of its own; yields its port.
+    A connection ``answer`` leaves open stays open (a server that stalls) until the server closes. The server is
+    gone when this returns: an accept() blocked in its thread kept the closed socket listening, and a later test's
+    server given the same port had its clients answered here."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.02)  # the loop looks at its flag this often
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            conn.settimeout(None)
+            held.append(conn)
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
+    loop = threading.Thread(target=serve, daemon=True)
+    loop.start()
+    try:
+        yield server.getsockname()[1]
+    finally:
+        stop.set()
+        loop.join()
+        server.close()
+        for conn in held:
+            with contextlib.suppress(OSError):
+                conn.shutdown(socket.SHUT_RDWR)  # a handler still sending or waiting sees its end
+            conn.close()
+
+
+def send_body(conn: socket.socket, announced: int, parts: Iterable[bytes]) -> None:
+    """Answer one request with a 200 announcing ``announced`` bytes of text, then send ``parts`` (a generator
+    may pause between them, trickle or stall); a HEAD request gets the head alone. The client giving up ends it."""
+    request = conn.recv(65536)
+    try:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nContent-Type: text/plain\r\n\r\n" % announced)
+        if not request.startswith(b"HEAD"):
+            for part in parts:
+                conn.sendall(part)
+    except OSError:  # the client gave up
+        pass
+    finally:
+        conn.close()
+
+
+def scan_served(
+    answer: Callable[[socket.socket], None], path: str = "/app.log"
+) -> tuple[subprocess.CompletedProcess[str], int, float]:
+    """``errcat scan`` (the real CLI, in a subprocess) of ``path`` on a raw server answering with ``answer``:
+    the run, the server's port and the seconds it took."""
+    with raw_serving(answer) as port:
+        started = time.monotonic()
+        done = subprocess.run(
+            [sys.executable, "-m", "errcat", "scan", f"http://127.0.0.1:{port}{path}"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            stdin=subprocess.DEVNULL,
+        )
+    return done, port, time.monotonic() - started

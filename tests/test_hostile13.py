@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from localserver import raw_serving
+
 ERRCAT = [sys.executable, "-m", "errcat"]
 
 
@@ -29,24 +31,18 @@ def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
 
 
 @pytest.fixture
-def answering() -> Iterator[tuple[socket.socket, list[bytes]]]:
-    """A server on 127.0.0.1 that answers every connection with the bytes put in its list."""
-    server = socket.create_server(("127.0.0.1", 0))
+def answering() -> Iterator[tuple[int, list[bytes]]]:
+    """A server on 127.0.0.1 that answers every connection with the bytes put in its list; its port."""
     answer: list[bytes] = [b""]
+    one_at_a_time = threading.Lock()  # a client's next connection waits, unanswered, while one is answered
 
-    def serve() -> None:
-        while True:
-            try:
-                conn, _ = server.accept()
-            except OSError:  # closed: the test is over
-                return
-            with conn:
-                conn.sendall(answer[0])
-                conn.recv(1 << 16)  # until the client hangs up
+    def reply(conn: socket.socket) -> None:
+        with one_at_a_time, conn:
+            conn.sendall(answer[0])
+            conn.recv(1 << 16)  # until the client hangs up
 
-    threading.Thread(target=serve, daemon=True).start()
-    yield server, answer
-    server.close()
+    with raw_serving(reply) as port:
+        yield port, answer
 
 
 @pytest.mark.parametrize(
@@ -58,14 +54,14 @@ def answering() -> Iterator[tuple[socket.socket, list[bytes]]]:
     ids=["http", "garbage-frame"],
 )
 def test_dask_at_a_server_that_is_no_scheduler_is_one_line(
-    tmp_path: Path, answering: tuple[socket.socket, list[bytes]], answer: bytes, why: str
+    tmp_path: Path, answering: tuple[int, list[bytes]], answer: bytes, why: str
 ) -> None:
     pytest.importorskip("distributed")
-    server, answers = answering
+    port, answers = answering
     answers[0] = answer
     log = tmp_path / "app.log"
     log.write_text("2026-03-01T10:00:00Z ERROR HTTP/1.1 400 Bad Request {}\n")
-    address = f"tcp://127.0.0.1:{server.getsockname()[1]}"
+    address = f"tcp://127.0.0.1:{port}"
     done = run("scan", str(log), "--dask", address)
     assert done.returncode == 2, done.stderr
     assert done.stderr == f"errcat: --dask {address}: the address answers, but not as a Dask scheduler ({why})\n"

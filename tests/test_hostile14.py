@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from localserver import scan_served
+
 ERRCAT = [sys.executable, "-m", "errcat"]
 
 
@@ -119,23 +121,6 @@ def test_a_fifo_whose_writer_is_there_but_slow_is_read_past_the_bound(tmp_path: 
 _LINE = b'2026-11-19T02:00:00Z ERROR POST https://api.myob.com/accountright/x/Sale/Invoice/Item -> 400 {"Errors":[{"ErrorCode":11003}]}\n'
 
 
-def _serving(answer) -> tuple[int, socket.socket]:
-    server = socket.create_server(("127.0.0.1", 0))
-    held: list[socket.socket] = []
-
-    def serve() -> None:
-        while True:
-            try:
-                conn, _ = server.accept()
-            except OSError:  # closed: the test is over
-                return
-            held.append(conn)
-            threading.Thread(target=answer, args=(conn,), daemon=True).start()
-
-    threading.Thread(target=serve, daemon=True).start()
-    return server.getsockname()[1], server
-
-
 def _silent(conn: socket.socket) -> None:
     conn.recv(65536)  # and nothing said back
 
@@ -152,13 +137,8 @@ def _stalling(conn: socket.socket) -> None:
 @pytest.mark.parametrize("answer", [_silent, _stalling], ids=["silent", "stalls-in-the-body"])
 def test_scan_of_a_url_whose_server_never_answers_ends_saying_so(answer) -> None:
     pytest.importorskip("aiohttp")
-    port, server = _serving(answer)
-    try:
-        started = time.monotonic()
-        done = run("scan", f"http://127.0.0.1:{port}/app.log", timeout=120)
-    finally:
-        server.close()
-    assert time.monotonic() - started < 60
+    done, _, took = scan_served(answer)
+    assert took < 60
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "no answer in 5 s" in done.stdout
 

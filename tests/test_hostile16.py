@@ -10,11 +10,13 @@ import resource
 import socket
 import subprocess
 import sys
-import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from localserver import scan_served, send_body
 
 ERRCAT = [sys.executable, "-m", "errcat"]
 LINE = b'2026-11-19T02:00:00Z ERROR POST https://api.myob.com/accountright/x/Sale/Invoice/Item -> 400 {"Errors":[{"ErrorCode":11003}]}\n'
@@ -24,51 +26,26 @@ def run(*args: str, timeout: float = 90, **kw) -> subprocess.CompletedProcess[st
     return subprocess.run([*ERRCAT, *args], capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL, **kw)
 
 
-def _serving(answer) -> tuple[int, socket.socket]:
-    server = socket.create_server(("127.0.0.1", 0))
-
-    def serve() -> None:
-        while True:
-            try:
-                conn, _ = server.accept()
-            except OSError:  # closed: the test is over
-                return
-            threading.Thread(target=answer, args=(conn,), daemon=True).start()
-
-    threading.Thread(target=serve, daemon=True).start()
-    return server.getsockname()[1], server
-
-
 # -- a body that trickles in for ever ----------------------------------------------------------------------
 # aiohttp's read timeout bounds the wait between two bytes: a server sending one byte every 2 s of the 100 MB it
 # announced was read for ever. A body bringing under 1 KiB in 5 s of waiting is now given up as stalled.
 
 
+def _trickle() -> Iterator[bytes]:
+    yield LINE * 3
+    while True:
+        time.sleep(1)
+        yield b"x"
+
+
 def _trickling(conn: socket.socket) -> None:
-    request = conn.recv(65536)
-    try:
-        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100000000\r\nContent-Type: text/plain\r\n\r\n")
-        if request.startswith(b"HEAD"):
-            return
-        conn.sendall(LINE * 3)
-        while True:
-            time.sleep(1)
-            conn.sendall(b"x")
-    except OSError:  # the client gave up
-        pass
-    finally:
-        conn.close()
+    send_body(conn, 100_000_000, _trickle())
 
 
 def test_scan_of_a_url_whose_body_trickles_for_ever_ends_saying_it_stalled() -> None:
     pytest.importorskip("aiohttp")
-    port, server = _serving(_trickling)
-    try:
-        started = time.monotonic()
-        done = run("scan", f"http://127.0.0.1:{port}/app.log", timeout=120)
-    finally:
-        server.close()
-    assert time.monotonic() - started < 60
+    done, port, took = scan_served(_trickling)
+    assert took < 60
     assert "Traceback" not in done.stderr
     # read as one stream (the server sends the whole file for a Range request): the three lines that came before it
     # stalled are scanned (a buffered read that failed had dropped them: "0 lines, 382 bytes"), and the stall is
@@ -78,29 +55,19 @@ def test_scan_of_a_url_whose_body_trickles_for_ever_ends_saying_it_stalled() -> 
     assert f"{port}/app.log:4" in done.stdout
 
 
+def _slow_parts(body: bytes) -> Iterator[bytes]:
+    for i in range(0, len(body), 2048):  # 2 KB pieces a second apart: slow, never stalled
+        yield body[i : i + 2048]
+        time.sleep(1)
+
+
 def _slow_but_steady(conn: socket.socket) -> None:
-    request = conn.recv(65536)
-    body = LINE * 120  # ~14 KB, in 2 KB pieces a second apart: slow, never stalled
-    try:
-        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\nContent-Type: text/plain\r\n\r\n" % len(body))
-        if request.startswith(b"HEAD"):
-            return
-        for i in range(0, len(body), 2048):
-            conn.sendall(body[i : i + 2048])
-            time.sleep(1)
-    except OSError:
-        pass
-    finally:
-        conn.close()
+    send_body(conn, len(LINE * 120), _slow_parts(LINE * 120))  # ~14 KB
 
 
 def test_scan_of_a_url_whose_body_comes_slowly_but_steadily_reads_it_all() -> None:
     pytest.importorskip("aiohttp")
-    port, server = _serving(_slow_but_steady)
-    try:
-        done = run("scan", f"http://127.0.0.1:{port}/app.log", timeout=120)
-    finally:
-        server.close()
+    done, _, _ = scan_served(_slow_but_steady)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "120 vendor error(s)" in done.stdout
 
@@ -123,13 +90,8 @@ def _index_page(conn: socket.socket) -> None:
 
 def test_a_url_glob_over_an_index_page_of_20000_links_is_refused_quickly() -> None:
     pytest.importorskip("aiohttp")
-    port, server = _serving(_index_page)
-    try:
-        started = time.monotonic()
-        done = run("scan", f"http://127.0.0.1:{port}/*.log", timeout=300)
-    finally:
-        server.close()
-    assert time.monotonic() - started < 60
+    done, _, took = scan_served(_index_page, "/*.log")
+    assert took < 60
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "matches 20,000 files its listing gives no size for" in done.stderr
     assert "at most 1,000: narrow the pattern" in done.stderr

@@ -1468,7 +1468,7 @@ def test_structlog_explains_an_http_error_passed_as_a_value_and_hides_the_events
     was not explained and the renderer wrote the error's repr, the URL's api_key in it; and an explained event's
     other values (``url=r.url``, a ``headers`` dict) were written as they came. The error is now explained and
     shown as a copy with the key hidden, and every value of an event errcat explains has its credentials hidden,
-    as the Sentry integration hides a scope's tags; another service's event is left as it was."""
+    as the Sentry integration hides a scope's tags; an event about no call is left as it was."""
     address = f"{url(server, 'Sale/Invoice/Item')}?api_key={SECRET}"
     response = requests.post(address, json={})
     try:
@@ -1478,12 +1478,33 @@ def test_structlog_explains_an_http_error_passed_as_a_value_and_hides_the_events
     with _structlog_rendering(catalog, renderer) as (log, out):
         log.error("invoice sync failed", error=error, invoice=42)
         log.warning("invoice sync failed", url=response.url, headers={"x-myobapi-key": SECRET}, response=response)
-        log.warning("card refused", url=f"{server}/v1/charges?api_key={SECRET}")  # not errcat's to touch
+        log.warning("card refused", url=f"{server}/v1/charges?api_key={SECRET}")  # about no call: not errcat's to touch
     first, second, other = out.getvalue().splitlines()
     assert "myob:" in first and "myob:" in second and "myob:" not in other
     assert "api_key=[REDACTED]" in first and "invoice" in first and "42" in first
     assert "api_key=[REDACTED]" in second and SECRET not in first + second
     assert SECRET in other and str(error).endswith(SECRET)  # the application's own event and exception, as they were
+
+
+@pytest.mark.parametrize("renderer", ["json", "console"])
+def test_structlog_screens_another_services_event_as_the_logging_filter_does(server, catalog, renderer):
+    """An event about another service's call (Stripe's card_declined: no vendor of the catalog) was left as it was:
+    its ``url=`` and ``headers`` values and raise_for_status()'s message printed the api_key, where ExplainFilter
+    hides a record's. Every event about a call is screened now; nothing is claimed for it (no errcat key)."""
+    address = f"{server}/v1/charges?api_key={SECRET}"
+    response = requests.post(address, json={})
+    with _structlog_rendering(catalog, renderer) as (log, out):
+        log.warning("card refused", response=response, url=response.url, headers={"Authorization": f"Bearer {SECRET}"})
+        try:
+            response.raise_for_status()
+        except requests.HTTPError:
+            log.exception("charge failed")
+        log.error("charge failed", error=requests.HTTPError("402 for url", response=response), url=response.url)
+    text = out.getvalue()
+    assert SECRET not in text, text
+    assert "myob:" not in text and "fingerprint" not in text  # another service's: screened, never claimed (no errcat key)
+    assert text.count("api_key=[REDACTED]") == 3 and "Bearer [REDACTED]" in text  # each url=, and the message
+    assert "HTTPError: 402 Client Error" in text and "402 for url" in text  # the renderer's traceback and values, as ever
 
 
 def test_structlog_processor_never_breaks_the_log_line(catalog, caplog, monkeypatch):

@@ -6,15 +6,18 @@
 For an event carrying ``response=`` (a requests/httpx response, or anything ``explain_response``
 takes) or an ``exc_info`` whose exception is an ``errcat.VendorError`` (or holds a response), or such an
 exception as a value (``error=e``), it adds an ``errcat`` key (fingerprint, vendor, entry, match, summary,
-retry, doc link, request id), hides credentials in the event's other values, and drops the raw response
-object it explained. When it explains an event with an ``exc_info`` (the exception's
-response, or ``response=`` beside it, as ``log.exception("...", response=r)`` after ``raise_for_status()``
-has it), the exception is rendered here,
-as structlog's ``format_exc_info`` renders it (an ``exception`` key holding the traceback text), with
-credentials hidden as ``explain`` hides a paste's: the client's message quotes the URL (an api_key in
-its query), and a renderer's frame locals (the headers sent) are left out, as the Sentry integration
-hides them. A response errcat has nothing to say about (another service's), or another exception,
-stays as it was, for the processors after it. Nothing here imports structlog: a
+retry, doc link, request id) and drops the raw response object it explained. When it explains an event with an
+``exc_info`` (the exception's response, or ``response=`` beside it, as ``log.exception("...", response=r)``
+after ``raise_for_status()`` has it), the exception is rendered here, as structlog's ``format_exc_info``
+renders it (an ``exception`` key holding the traceback text), with credentials hidden as ``explain`` hides a
+paste's: the client's message quotes the URL (an api_key in its query), and a renderer's frame locals (the
+headers sent) are left out, as the Sentry integration hides them.
+Every event about an HTTP call, explained or not (``response=``, or an exception that holds a response, as
+raise_for_status()'s does), has credentials hidden in its values (``url=r.url``, a ``headers`` dict, an
+exception as a value by a copy), as ``ExplainFilter`` hides such a record's: another service's call quotes its
+key as well. Another service's response and error stay for the processors after it (no ``errcat`` key), the
+error as a copy whose messages have credentials hidden (its frames' locals are the renderer's to show or not).
+An event about no call is left as it is: screening costs about 1 ms an event. Nothing here imports structlog: a
 processor is a plain function of (logger, method name, event dict).
 """
 
@@ -24,6 +27,7 @@ import logging
 from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
+from . import credentials_hidden
 from .telemetry import exception_from, explanation_of, facts, worth_telling
 
 if TYPE_CHECKING:
@@ -49,8 +53,12 @@ class ExplainProcessor:
             response = event_dict.get("response")
             error = exception_from(event_dict.get("exc_info"))
             x = self._explanation(response, error) or self._value_explained(event_dict)
+            if x is None and not _about_a_call(event_dict, error):  # screening costs about 1 ms an event
+                return event_dict
+            _scrub(event_dict)  # another service's call quotes its api_key in a URL as well
+            if x is None and error is not None:  # another service's error: rendered after, its messages' credentials hidden
+                event_dict["exc_info"] = (type(error), credentials_hidden(error), error.__traceback__)
             if x is not None:
-                _scrub(event_dict)
                 found = facts(x)
                 event_dict[self.key] = {k: found[k] for k in KEYS if k in found}
                 event_dict.pop("response", None)  # explained: the raw object has nothing a renderer should print
@@ -80,8 +88,33 @@ class ExplainProcessor:
 MAX_VALUES = 50  # an event's values looked at for an exception about a vendor's response
 
 
+def _about_a_call(event_dict: MutableMapping[str, Any], error: BaseException | None) -> bool:
+    """Whether an event is about an HTTP call, a vendor's or another service's, as ``ExplainFilter`` screens a
+    record: it carries ``response=``, or an exception (``exc_info`` or a value) that holds a response or is one
+    (raise_for_status()'s HTTPError, urllib's HTTPError, aiohttp's ClientResponseError), or is raised from one."""
+    if event_dict.get("response") is not None:
+        return True
+    values = list(event_dict.items())[:MAX_VALUES]
+    errors = [error, *(v for k, v in values if isinstance(v, BaseException) and k != "exc_info")]
+    return any(_holds_response(e) for e in errors if e is not None)
+
+
+def _holds_response(error: BaseException | None) -> bool:
+    from . import MAX_CHAIN, attribute
+
+    for _ in range(MAX_CHAIN):
+        if error is None:
+            return False
+        if attribute(error, "response") is not None:  # requests', httpx's
+            return True
+        if isinstance(attribute(error, "status"), int) and attribute(error, "headers") is not None:  # urllib's, aiohttp's
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def _scrub(event_dict: MutableMapping[str, Any]) -> None:
-    """An event errcat explains, with credentials hidden in what else it carries for the renderer: strings by name
+    """An event with credentials hidden in what it carries for the renderer: strings by name
     and shape (``url=r.url``, a ``headers`` dict) and exceptions by a copy of them (their message quotes the URL),
     as the Sentry integration hides a scope's tags and contexts. exc_info and the response are read, not shown."""
     for key in list(event_dict):  # every one: the 51st reached the renderer as it was

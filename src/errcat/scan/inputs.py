@@ -221,6 +221,9 @@ def _unpacked(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
     head = counted.peek(SNIFF)[:SNIFF]
     if byte_kind(head) == "gzip":
         inp.gzip = True
+        if not _header_ends(counted.peek(CHUNK)):
+            inp.problem = f"cannot read: {LONG_HEADER}"
+            return
         stream = gzip.GzipFile(fileobj=counted, mode="rb")  # type: ignore[assignment]
         try:
             head = stream.peek(SNIFF)[:SNIFF]  # type: ignore[attr-defined]
@@ -230,23 +233,38 @@ def _unpacked(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
     kind = byte_kind(head)
     inp.cr_lines = cr_only(head)  # a pipe's too (not sniffed before); a UTF-16 CR is one byte of 0d 00
     if kind in WIDE:
-        yield from _transcoded(stream, kind, inp)
-        return
-    if kind == "binary" and docker_framed(head):
+        yield from _transcoded(_read_through(stream, inp), kind)
+    elif kind == "binary" and docker_framed(head):
         inp.framed = True
         yield from _unframed(stream, inp)
-        return
-    if kind != "text":  # NUL bytes, or a gzip stream inside the gzip stream
+    elif kind != "text":  # NUL bytes, or a gzip stream inside the gzip stream
         inp.problem = _binary(head)
         return
-    if head.startswith(UTF8_BOM):
-        stream.read(len(UTF8_BOM))
-    if inp.gzip:
-        yield from _gzip_chunks(stream, inp)
-        return
-    yield from _kept_chunks(stream)
-    if inp.size is not None and inp.read < inp.size:  # as the parallel path says it
+    else:
+        if head.startswith(UTF8_BOM):
+            stream.read(len(UTF8_BOM))
+        yield from _read_through(stream, inp)
+    if not inp.gzip and inp.size is not None and inp.read < inp.size:  # as the parallel path says it
         inp.broken = inp.broken or SHRANK
+
+
+def _read_through(stream: BinaryIO, inp: Input) -> Iterator[bytes]:
+    """The stream's chunks (_kept_chunks: what came before a failure first), a gzip stream's bytes counted as
+    unpacked; a gzip stream that ends early or is damaged is said so, not raised (its lines before were read)."""
+    try:
+        for data in _kept_chunks(stream):
+            inp.unpacked += len(data) if inp.gzip else 0
+            yield data
+    except Exception as exc:
+        _said_or_raised(exc, inp)
+
+
+def _said_or_raised(exc: Exception, inp: Input) -> None:
+    """A gzip stream's failure recorded as where reading stopped; any other (a file's own read failure, an
+    http body stalled) raised again for the caller to say."""
+    if not (inp.gzip and isinstance(exc, _GZIP_ERRORS)):
+        raise exc
+    inp.broken = f"{_gzip_failure(exc)}; the rest was not read"
 
 
 def _kept_chunks(stream: BinaryIO) -> Iterator[bytes]:
@@ -271,29 +289,64 @@ def _kept_chunks(stream: BinaryIO) -> Iterator[bytes]:
 
 def _unframed(stream: BinaryIO, inp: Input) -> Iterator[bytes]:
     """The payloads of Docker's multiplexed log stream (text.docker_framed), joined in chunks: its
-    frame headers made a container's saved log "binary", none of its errors counted. A header
-    that does not read as one (the stream cut or damaged) ends the reading, said so."""
+    frame headers made a container's saved log "binary", none of its errors counted. What was joined
+    when a read failed (a gzip stream cut) comes first, then the failure."""
     parts: list[bytes] = []
-    size = at = 0
+    size = 0
+    failed: Exception | None = None
+    try:
+        for payload in _payloads(stream, inp):
+            parts.append(payload)
+            size += len(payload)
+            if size >= CHUNK:
+                yield b"".join(parts)
+                parts, size = [], 0
+    except Exception as exc:  # said below, after what came before it
+        failed = exc
+    if parts:
+        yield b"".join(parts)
+    if failed is not None:
+        _said_or_raised(failed, inp)
+
+
+def _payloads(stream: BinaryIO, inp: Input) -> Iterator[bytes]:
+    """Each frame's payload, a part at a time. A header that does not read as one (the stream cut or
+    damaged) ends the reading, said so."""
+    at = 0
     while header := stream.read(8):
         length = int.from_bytes(header[4:8], "big")
         if len(header) < 8 or header[0] > 2 or header[1:4] != b"\x00\x00\x00":
             inp.broken = f"Docker log stream damaged at byte {at} (no frame header); the rest was not read"
-            break
+            return
         at += 8
         while length and (payload := stream.read(min(length, CHUNK))):  # a frame's length is never trusted with memory
-            parts.append(payload)
-            size += len(payload)
+            yield payload
             at += len(payload)
             length -= len(payload)
-            if size >= CHUNK:
-                yield b"".join(parts)
-                parts, size = [], 0
         if length:
             inp.broken = f"Docker log stream ends inside a frame (byte {at}); the rest was not read"
-            break
-    if parts:
-        yield b"".join(parts)
+            return
+
+
+LONG_HEADER = "gzip header whose file name or comment runs past its first 64 KiB (damaged, or not written by gzip)"
+_NAMED = 64 << 10  # gzip writes the file's base name; a name without its end was read a byte a time, 1 MB a second
+
+
+def _header_ends(start: bytes) -> bool:
+    """Whether a gzip stream's first header, in ``start`` (what is buffered of it), ends its file name and comment
+    within _NAMED bytes: gzip.GzipFile reads them a byte at a time, so a header of 20 MB without a NUL held the scan
+    21 s before its first line. A header longer than what is buffered (a slow pipe) is let through."""
+    flags = start[3] if len(start) > 3 else 0
+    at = 10
+    if flags & 4 and len(start) >= 12:  # FEXTRA: its length first (at most 64 KiB)
+        at += 2 + int.from_bytes(start[10:12], "little")
+    for flag in (8, 16):  # FNAME, FCOMMENT: each ends in a NUL
+        if flags & flag:
+            end = start.find(b"\x00", at, at + _NAMED)
+            if end < 0:
+                return len(start) < at + _NAMED
+            at = end + 1
+    return True
 
 
 _GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error, OSError)
@@ -303,30 +356,11 @@ def _gzip_failure(exc: BaseException) -> str:
     return f"gzip stream {'ends early' if isinstance(exc, EOFError) else 'damaged'} ({exc})"
 
 
-def _gzip_chunks(stream: BinaryIO, inp: Input) -> Iterator[bytes]:
-    """Decompressed chunks; a stream that ends early or is damaged yields all it held first
-    (read1 returns what one step decompressed, where read would drop it on the error)."""
-    parts: list[bytes] = []
-    size = 0
-    try:
-        while data := stream.read1(CHUNK):  # type: ignore[attr-defined]
-            parts.append(data)
-            size += len(data)
-            inp.unpacked += len(data)
-            if size >= CHUNK:
-                yield b"".join(parts)
-                parts, size = [], 0
-    except _GZIP_ERRORS as exc:
-        inp.broken = f"{_gzip_failure(exc)}; the rest was not read"
-    if parts:
-        yield b"".join(parts)
-
-
-def _transcoded(stream: BinaryIO, encoding: str, inp: Input) -> Iterator[bytes]:
-    """A UTF-16 or UTF-32 stream (its byte-order mark first) as UTF-8 chunks."""
+def _transcoded(chunks: Iterator[bytes], encoding: str) -> Iterator[bytes]:
+    """A UTF-16 or UTF-32 stream's chunks (its byte-order mark first) as UTF-8 chunks: each as it came, so a
+    read that fails midway (a gzip stream cut, an http body stalled) loses none of what came before."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
-    while data := stream.read(CHUNK):
-        inp.unpacked += len(data) if inp.gzip else 0
+    for data in chunks:
         yield decoder.decode(data).encode("utf-8")
     tail = decoder.decode(b"", final=True)
     if tail:
