@@ -193,3 +193,13 @@ _ACCESS_LOG_USER = _lazy(r"^[^\s]{1,256}[ \t][^\s]{1,64}[ \t][^\s:\[]{1,64}:(?P<
 def _access_log_users(text: str) -> Iterator[Span]:
     if " [" in text:
         yield from _grouped(_ACCESS_LOG_USER(), text, "val", "credential by place")
+
+
+# GitHub Actions' workflow command ::add-mask::<value>: the value is the secret the step asks the runner to mask, printed
+# as the step's command line ("Run echo "::add-mask::…"") before the runner masks anything
+_ADD_MASK = _lazy(r"::add-mask::[ \t]{0,4}(?:\$\{\{[^}\n]{0,200}\}\}|\$[A-Za-z_]\w{0,63}|([^\s\"'`]{1,512}))")
+
+
+def _added_masks(text: str) -> Iterator[Span]:
+    if "::add-mask::" in text:
+        yield from _grouped(_ADD_MASK(), text, 1, "masked by the workflow")
