@@ -125,6 +125,7 @@ def test_a_mysql_plugin_named_outside_a_dump_is_no_handshake() -> None:
         "2026-11-03T10:00:01Z ERROR worker:     {pw}",  # a .properties value's continued line, logged alone
         "ERROR:sync.jobs:job 1 failed: {pw}",  # the value under kubectl describe's "----"
         "[2026-11-03 10:00:01] production.ERROR: [{pw}]",
+        "2026-11-03T10:00:01Z ERROR worker: ops:{pw}",  # what "base64 -d" printed of a Basic credential
     ],
 )
 def test_a_password_alone_on_its_logged_line_is_hidden_in_scans_text(line: str) -> None:
@@ -143,6 +144,7 @@ def test_a_password_alone_on_its_logged_line_is_hidden_in_scans_text(line: str) 
         "INFO: worker3 started",
         "ERROR worker: node12",
         "ERROR: connection refused",
+        "ERROR main: db01:5432",
     ],
 )
 def test_a_code_a_commit_or_words_alone_on_a_logged_line_stay(line: str) -> None:

@@ -307,10 +307,12 @@ def shown_line(line: str, above: str = "") -> str:
 _NAMED_CODE = _lazy(r"[A-Za-z][A-Za-z_]{1,31}=(?:0[xX])?[0-9A-Fa-f]{1,32}")
 
 # a logged line whose message is one token: a multi-line paste logged line by line ("ERROR worker:     ge1748#", the
-# password a .properties line continued, or a kubectl describe's value under its "----") left it alone on its record,
+# password a .properties line continued, or a kubectl describe's value under its "----"; or "user:password", what
+# "base64 -d" printed) left it alone on its record,
 # the name that said what it is on the record before
 _PREFIXED_TOKEN = _lazy(
-    r"(?P<prefix>[^\n]{0,160}?[:\]|>])[ \t]+[\[(\"'`]?(?P<token>[^\s/\\.:=,;()\[\]\"'`<>|]{6,128})[\])\"'`]?[ \t]*"
+    r"(?P<prefix>[^\n]{0,160}?[:\]|>])[ \t]+[\[(\"'`]?(?:[A-Za-z_][\w@-]{0,63}:)?"  # (a user before a password)
+    r"(?P<token>[^\s/\\.:=,;()\[\]\"'`<>|]{6,128})[\])\"'`]?[ \t]*"
 )
 
 
