@@ -187,6 +187,8 @@ def _wrapped(text: str, spans: list[Span]) -> list[Span]:
         end = s.end
         if text[end - 1 : end] not in _SOFT_ENDS and text[end : end + 1] not in _TAIL_OPENERS:
             continue  # (most values: no "=" or "\\" at their end, no quote or line break right after it)
+        if s.end - s.start < _WRAPPED_AT and _short_ends_its_line(text, end):
+            continue  # (a short value's tail is on an indented line, or after trace offsets: 233,000 "AUTH a b" lines)
         for _ in range(_WRAPPED_LINES):
             soft = _SOFT_BREAK().match(text, end - 1) if printable and text[end - 1 : end] == "=" else None
             if soft is None and text[end - 1 : end] == "\\":  # a line continued (.properties, a shell): its next line
@@ -210,6 +212,18 @@ def _wrapped(text: str, spans: list[Span]) -> list[Span]:
             else:
                 break
     return out
+
+
+def _short_ends_its_line(text: str, end: int) -> bool:
+    """Whether a short value ends its line and the next line opens as no tail of it does (neither indented nor a
+    trace's "0080: " offset), with nothing before its end that continues it ("=", "\\")."""
+    if text[end - 1 : end] in _SOFT_ENDS or text[end : end + 1] not in ("\n", "\r"):
+        return False
+    after = end + (2 if text.startswith("\r\n", end) else 1)
+    return text[after : after + 1] not in _TAIL_STARTS
+
+
+_TAIL_STARTS = frozenset(" \t0123456789abcdef")  # what a short value's wrapped tail line opens with
 
 
 def _indented_past(text: str, at: int, line: re.Match[str]) -> bool:

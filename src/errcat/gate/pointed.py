@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .basics import _MARKED, Span, _checked, _lazy, _lowered
+from .basics import _MARKED, Span, _checked, _lazy, _lowered, _may_be_secret
 from .needles import _near_needles
 from .words import _IN_NAME, _not_a_value
 
@@ -111,13 +111,16 @@ def _redis_auth(text: str) -> Iterator[Span]:
         return
     typed = "AUTH " in text or "> auth" in low or ">auth" in low or '"auth"' in low
     for m in _REDIS_AUTH().finditer(text) if typed else ():
-        group = "val" if m.group("val") else "quoted"
-        if group == "val" and m.group("cmd") != "AUTH" and ">" not in m.group(0):
+        cmd, val, opening = m.group("cmd", "val", "open")
+        if val is None:
+            start, end = m.span("quoted")
+        elif cmd != "AUTH" and ">" not in m.group(0):
             continue
-        start, end = m.span(group)
-        end -= group == "val" and m.group("open") is not None and text[end - 1] == "'"  # (the quote closing it stays)
-        if (span := _checked(text, start, end)) is not None:
-            yield Span(*span, "credential by position")
+        else:
+            start, end = m.span("val")
+            end -= opening is not None and text[end - 1] == "'"  # (the quote closing it stays)
+        if end > start and _may_be_secret(text[start:end]):
+            yield Span(start, end, "credential by position")
     if "$4" in text:
         for m in _RESP_AUTH().finditer(low):
             if (span := _checked(text, *m.span("val"))) is not None:
