@@ -331,7 +331,7 @@ _PREFIXED_TOKEN = _lazy(
 
 
 def _prefixed_token_hidden(value: str) -> str:
-    """The value, its message masked when it is one token mixing letters with digits (and lower case, or a sign), 8
+    """The value, its message masked when it is one token mixing letters with digits (lower case, or 12 characters), 8
     characters or more or holding a sign; a code ("AH01630", "E11000"), a short hex id (a commit) or words stay."""
     m = _PREFIXED_TOKEN().fullmatch(value) if " " in value or "\t" in value else None
     if m is None or _MARKED in m["token"]:
@@ -340,9 +340,11 @@ def _prefixed_token_hidden(value: str) -> str:
     signed = not token.isalnum()
     if not (any(c.isdigit() for c in token) and any(c.isalpha() for c in token)) or (len(token) < 8 and not signed):
         return value
-    if not any(c.islower() for c in token) or ((len(token) < 16 or token[:2] in ("0x", "0X")) and _HEX_ID().fullmatch(token)):
+    if len(token) < 12 and not any(c.islower() for c in token):
+        return value  # (a code: "AH01630", "E11000")
+    if (len(token) < 16 or token[:2] in ("0x", "0X")) and _HEX_ID().fullmatch(token):
         return value
-    if _camel_words(token) or api_id(token) or _GUID().fullmatch(token) or not _LOG_LEVEL().search(m["prefix"]):
+    if api_id(token) or _GUID().fullmatch(token) or not _LOG_LEVEL().search(m["prefix"]):
         return value  # (a field's value "Request-Id: req_…", "Message: No such charge: ch_…" is judged by its name)
     return value[: m.start("token")] + MARK + value[m.end("token") :]
 
