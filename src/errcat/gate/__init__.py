@@ -20,18 +20,20 @@ errcat.regex_codes and errcat.values.
 
 from __future__ import annotations
 
+import binascii
 import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
-from .basics import _DATE_LIKE, _LOWER_THEN_UPPER, _MARKED, _MIXED, MARK, Span, _lazy, _lowered, _secret_like
+from .basics import _DATE_LIKE, _GUID, _LOWER_THEN_UPPER, _MARKED, _MIXED, MARK, Span, _lazy, _lowered, _secret_like
 from .escapes import _ESCAPE_WIDE as _ESCAPE_WIDE  # (and _unescaped, _View: the escape tests read them here)
 from .escapes import MAX_DEPTH, _views
 from .escapes import _unescaped as _unescaped
 from .escapes import _View as _View
 from .formats import FORMATS
+from .ids import api_id
 from .joined import _joined_names
 from .passes import _spans
 from .pointed import _changed_to
@@ -130,7 +132,7 @@ def _copies(text: str, spans: list[Span]) -> list[Span]:
                 break
             continue  # (nor is any part of it long enough)
         hidden = text[s.start : s.end]
-        for value in (hidden, hidden.partition(":")[2]):  # user:password -> the password alone too
+        for value in (hidden, hidden.partition(":")[2], _decoded_password(hidden)):  # user:password -> the password too
             if len(value) < MIN_COPY or value in judged or len(looked) >= MAX_COPIED_VALUES:
                 continue
             judged.add(value)
@@ -145,6 +147,22 @@ def _copies(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+_BASE64 = _lazy(r"[A-Za-z0-9+/]{8,512}={0,2}")
+
+
+def _decoded_password(hidden: str) -> str:
+    """The password of a hidden base64 "user:password" (Basic's, a docker config's auth), which the text may show
+    decoded too ("echo b3Bz… | base64 -d" then "ops:…"); "" for any other value."""
+    if len(hidden) % 4 or not _BASE64().fullmatch(hidden):
+        return ""
+    try:
+        decoded = binascii.a2b_base64(hidden).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return ""
+    user, colon, password = decoded.partition(":")
+    return password if colon and decoded.isprintable() and 0 < len(user) <= 128 else ""
+
+
 # A hidden value's tail a console or a tool wrapped onto the next line: a line of one token (after
 # curl --trace-ascii's "0080: " offset), or a string literal right after it (Python's 'Bearer ' 'abc…', "abc" + "def").
 _NEXT_TOKEN_LINE = _lazy(r"\r?\n(?P<offset>[0-9a-f]{4}: )?[ \t]{0,40}(?P<val>[A-Za-z0-9+/=_.~-]{2,512})(?=[ \t]*(?:\r?\n|$))")
@@ -152,7 +170,7 @@ _NEXT_LITERAL = _lazy(  # (or joined by "+": JavaScript's, Java's, C#'s "abc" + 
     r"""(?P<q>['"])[ \t]*(?:\+[ \t]*(?:\r?\n[ \t]{0,80})?|\r?\n[ \t]{0,80}(?:\+[ \t]*)?)(?P=q)(?P<val>[^'"\r\n]{1,512})(?P=q)"""
 )
 _SOFT_BREAK = _lazy(r"=\r?\n([^\s'\"<>&;,:]{1,512})")
-_CONTINUED = _lazy(r"\r?\n[ \t]{0,40}([^\s'\"<>&;,\\]{1,512}\\?)")
+_CONTINUED = _lazy(r"(?:\r?\n[ \t]{0,40}|[ \t]{1,4})([^\s'\"<>&;,\\]{1,512}\\?)")  # (or joined by a logger: "\ ")
 _SOFT_ENDS = frozenset(("", "=", "\\"))  # what a value continued on the next line ends with
 _TAIL_OPENERS = frozenset(("'", '"', "\n", "\r"))  # what stands right after a value whose tail is on the next line
 _WRAPPED_AT = 16  # a hidden value this long may have been wrapped: a short one was not
@@ -169,6 +187,8 @@ def _wrapped(text: str, spans: list[Span]) -> list[Span]:
         end = s.end
         if text[end - 1 : end] not in _SOFT_ENDS and text[end : end + 1] not in _TAIL_OPENERS:
             continue  # (most values: no "=" or "\\" at their end, no quote or line break right after it)
+        if s.end - s.start < _WRAPPED_AT and _short_ends_its_line(text, end):
+            continue  # (a short value's tail is on an indented line, or after trace offsets: 233,000 "AUTH a b" lines)
         for _ in range(_WRAPPED_LINES):
             soft = _SOFT_BREAK().match(text, end - 1) if printable and text[end - 1 : end] == "=" else None
             if soft is None and text[end - 1 : end] == "\\":  # a line continued (.properties, a shell): its next line
@@ -192,6 +212,18 @@ def _wrapped(text: str, spans: list[Span]) -> list[Span]:
             else:
                 break
     return out
+
+
+def _short_ends_its_line(text: str, end: int) -> bool:
+    """Whether a short value ends its line and the next line opens as no tail of it does (neither indented nor a
+    trace's "0080: " offset), with nothing before its end that continues it ("=", "\\")."""
+    if text[end - 1 : end] in _SOFT_ENDS or text[end : end + 1] not in ("\n", "\r"):
+        return False
+    after = end + (2 if text.startswith("\r\n", end) else 1)
+    return text[after : after + 1] not in _TAIL_STARTS
+
+
+_TAIL_STARTS = frozenset(" \t0123456789abcdef")  # what a short value's wrapped tail line opens with
 
 
 def _indented_past(text: str, at: int, line: re.Match[str]) -> bool:
@@ -275,7 +307,7 @@ def shown_line(line: str, above: str = "") -> str:
     value = screen(f"{above}\n{line}").text.rsplit("\n", 1)[-1] if above else shown(line)
     m = _LONE_TOKEN.fullmatch(value)
     if m is None:
-        return value
+        return _prefixed_token_hidden(value)
     token = m[1]
     letters = sum(c.isalpha() for c in token)
     digits = any(c.isdigit() for c in token)
@@ -287,6 +319,40 @@ def shown_line(line: str, above: str = "") -> str:
 
 
 _NAMED_CODE = _lazy(r"[A-Za-z][A-Za-z_]{1,31}=(?:0[xX])?[0-9A-Fa-f]{1,32}")
+
+# a logged line whose message is one token: a multi-line paste logged line by line ("ERROR worker:     ge1748#", the
+# password a .properties line continued, or a kubectl describe's value under its "----"; or "user:password", what
+# "base64 -d" printed) left it alone on its record,
+# the name that said what it is on the record before
+_PREFIXED_TOKEN = _lazy(
+    r"(?P<prefix>[^\n]{0,160}?[:\]|>])[ \t]+[\[(\"'`]?(?:[A-Za-z_][\w@-]{0,63}:)?"  # (a user before a password)
+    r"(?P<token>[^\s/\\.:=,;()\[\]\"'`<>|]{6,128})[\])\"'`]?[ \t]*"
+)
+
+
+def _prefixed_token_hidden(value: str) -> str:
+    """The value, its message masked when it is one token mixing letters with digits (lower case, or 12 characters), 8
+    characters or more or holding a sign; a code ("AH01630", "E11000"), a short hex id (a commit) or words stay."""
+    m = _PREFIXED_TOKEN().fullmatch(value) if " " in value or "\t" in value else None
+    if m is None or _MARKED in m["token"]:
+        return value
+    token = m["token"]
+    signed = not token.isalnum()
+    if not (any(c.isdigit() for c in token) and any(c.isalpha() for c in token)) or (len(token) < 8 and not signed):
+        return value
+    if len(token) < 12 and not any(c.islower() for c in token):
+        return value  # (a code: "AH01630", "E11000")
+    if (len(token) < 16 or token[:2] in ("0x", "0X")) and _HEX_ID().fullmatch(token):
+        return value
+    if api_id(token) or _GUID().fullmatch(token) or not _LOG_LEVEL().search(m["prefix"]):
+        return value  # (a field's value "Request-Id: req_…", "Message: No such charge: ch_…" is judged by its name)
+    return value[: m.start("token")] + MARK + value[m.end("token") :]
+
+
+_LOG_LEVEL = _lazy(
+    r"\b(?:error|err|warn|warning|info|debug|trace|fatal|critical|crit|severe|notice|alert|emerg|failed|failure)\b", re.I
+)
+_HEX_ID = _lazy(r"[0-9a-f]+|0[xX][0-9a-fA-F]+")  # (a commit, a number in hex: ZooKeeper's "sessionid: 0x14ed93111f20027")
 
 
 def argument(value: str, limit: int = 24) -> str:

@@ -31,8 +31,10 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
         (?:[ \t]{{1,4}}for[ \t]{{1,4}}[^\s=]{{1,128}}+)?  # SQL's SET PASSWORD FOR 'app'@'%' = …
         [ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|==>|-{{1,2}}>|\u2192|:=|\?=|=|:)  # => (var_dump: a line
         # break), Scala's and a logger's arrows, := ?= = :
-        (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}}(?:\\\r?\n[ \t]{{0,40}})?)  # and a YAML
-        # list's "- ", or a line continuation (.properties' and a shell's "\" at the end of the line)
+        (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}}
+        (?:\\\r?\n[ \t]{{0,40}}|\\[ \t]{{1,4}}(?=[^\s\\])|(?:-{{3,8}}|={{3,8}})[ \t]{{1,4}}(?=[^\s=-]))?)  # and a YAML
+        # list's "- ", or a line continuation (.properties' and a shell's "\" at the end of the line, or before a space
+        # where a logger joined the lines), or kubectl describe's "----" rule between a key and its value, joined so
       |(?P<comma>[ \t]{{0,4}},[ \t]{{0,4}}|[ \t]{{1,4}}\.[ \t]{{1,4}})  # [key, value], (key, value), Lisp's (key . value)
       |(?P<space>[ \t]{{1,4}}(?:-string[ \t]{{1,4}})?(?:\\\r?\n[ \t]{{0,40}})?)  # a flag's value,
       # ConvertTo-SecureString 'value', a flag's value on the next line after a shell's "\"

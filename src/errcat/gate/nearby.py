@@ -23,6 +23,7 @@ from .basics import (
     _inner,
     _lazy,
     _lowered,
+    _secret_like,
 )
 from .named import _name_start
 from .needles import Stretches, _dense, _judged_once, _near_needles, _word_matches, _word_starts
@@ -210,6 +211,10 @@ _ALIGNED = _lazy(
 )
 
 
+_PREFIX_ENDS = frozenset(":]|>")
+_NAME_CHARS = "".join(sorted(_NAME_CHAR))  # what ends a log line's prefix before a table's row it logged
+
+
 def _typed_and_aligned(text: str) -> Iterator[Span]:
     typed = ":" in text and "=" in text
     aligned = "  " in text or "\t" in text or "..." in text
@@ -228,8 +233,12 @@ def _typed_and_aligned(text: str) -> Iterator[Span]:
         for m in _word_matches(_ALIGNED(), low, first, last, 600):
             line_start = low.rfind("\n", 0, m.start()) + 1
             before = low[line_start : m.start()].lstrip(" \t")
-            if not _NAME_CHAR.issuperset(before) or _not_a_value(low[m.start() : m.start("val")]):
+            head = before.rstrip(_NAME_CHARS)  # (the line's text before the name's first character)
+            behind_prefix = head.rstrip(" \t")[-1:] in _PREFIX_ENDS and head[-1:] in " \t"  # a logger's "worker: "
+            if not (_NAME_CHAR.issuperset(before) or behind_prefix) or _not_a_value(low[m.start() : m.start("val")]):
                 continue  # the name starts its line (a table's first column), and names a value (SQL_PASSWORD)
+            if behind_prefix and not _NAME_CHAR.issuperset(before) and not _secret_like(text[m.start("val") : m.end("val")]):
+                continue  # (a row a logger prefixed: its value holds a digit or a sign, no word of a message)
             if span := _checked(text, *m.span("val")):
                 yield Span(*span, "credential by name")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .basics import Span, _checked, _lazy, _lowered
+from .basics import _MARKED, Span, _checked, _lazy, _lowered, _may_be_secret
 from .needles import _near_needles
 from .words import _IN_NAME, _not_a_value
 
@@ -111,13 +111,16 @@ def _redis_auth(text: str) -> Iterator[Span]:
         return
     typed = "AUTH " in text or "> auth" in low or ">auth" in low or '"auth"' in low
     for m in _REDIS_AUTH().finditer(text) if typed else ():
-        group = "val" if m.group("val") else "quoted"
-        if group == "val" and m.group("cmd") != "AUTH" and ">" not in m.group(0):
+        cmd, val, opening = m.group("cmd", "val", "open")
+        if val is None:
+            start, end = m.span("quoted")
+        elif cmd != "AUTH" and ">" not in m.group(0):
             continue
-        start, end = m.span(group)
-        end -= group == "val" and m.group("open") is not None and text[end - 1] == "'"  # (the quote closing it stays)
-        if (span := _checked(text, start, end)) is not None:
-            yield Span(*span, "credential by position")
+        else:
+            start, end = m.span("val")
+            end -= opening is not None and text[end - 1] == "'"  # (the quote closing it stays)
+        if end > start and _may_be_secret(text[start:end]):
+            yield Span(start, end, "credential by position")
     if "$4" in text:
         for m in _RESP_AUTH().finditer(low):
             if (span := _checked(text, *m.span("val"))) is not None:
@@ -137,3 +140,28 @@ def _ldap_simple_binds(text: str) -> Iterator[Span]:
     for m in _LDAP_SIMPLE().finditer(text):
         if _LDAP_BIND().search(text, max(0, m.start() - _BIND_ABOVE), m.start()) and (span := _checked(text, *m.span("val"))):
             yield Span(*span, "credential by position")
+
+
+# A MySQL handshake as a stream dump shows it (Wireshark's Follow TCP Stream, tcpdump -A: bytes no letter prints as
+# "."): the user, the password (mysql_clear_password sends it as it is), the database and the auth plugin's name stand
+# as runs between dots. Near the plugin's name every run that may be a password is hidden: a digit or a sign in it, or 8
+# characters or more; the plugin's name, a server's version and short names (the user, the database) stay
+_MYSQL_PLUGIN = _lazy(r"(?:mysql_(?:native|clear|old)|caching_sha2|sha256|client_ed25519|auth_gssapi)_password|client_ed25519")
+_DUMP_RUN = _lazy(r"(?<![^.\s])[^.\s]{3,128}(?![^.\s])")
+_NOT_A_RUN_SECRET = _lazy(r"\d{1,3}\.\d{1,3}\.\d{1,5}[\w.-]{0,40}|[a-z]{1,7}|[A-Z][a-z]{1,6}")
+_DUMP_REACH = 400  # characters either side of the plugin's name (a handshake's packet)
+
+
+def _mysql_handshakes(text: str) -> Iterator[Span]:
+    if "_password" not in text or ".." not in text:
+        return
+    for m in _MYSQL_PLUGIN().finditer(text):
+        start, end = max(0, m.start() - _DUMP_REACH), min(len(text), m.end() + _DUMP_REACH)
+        if text.count("..", start, end) < 2:
+            continue  # a config's or a log's plugin name, no dump
+        for run in _DUMP_RUN().finditer(text, start, end):
+            value = run.group()
+            if _MYSQL_PLUGIN().fullmatch(value) or _NOT_A_RUN_SECRET().fullmatch(value) or _MARKED in value:
+                continue
+            if len(value) >= 8 or any(not c.isalpha() for c in value):
+                yield Span(*run.span(), "credential by position")

@@ -8,7 +8,22 @@ import functools
 import re
 from collections.abc import Iterator
 
-from .basics import _DATE_LIKE, _GUID, _HEX, _MARKED, Span, _checked, _grouped, _inner, _lazy, _lowered, _word_before, absent
+from .basics import (
+    _DATE_LIKE,
+    _GUID,
+    _HEX,
+    _MARKED,
+    Span,
+    _checked,
+    _grouped,
+    _inner,
+    _lazy,
+    _line_end,
+    _lowered,
+    _secret_like,
+    _word_before,
+    absent,
+)
 from .places import _QUERY_P
 from .words import _IN_NAME, _not_a_value
 
@@ -105,11 +120,40 @@ _VARIABLE = _lazy(r"[$@&*]?[a-z_][a-z0-9_]*(?<![0-9]{3})(?:\.[a-z_][a-zA-Z0-9_]*
 
 
 def _bare_password(text: str, start: int, end: int) -> Iterator[Span]:
-    value = _BARE_ARGUMENT().fullmatch(text, text.index(",", start) + 1, end)
+    comma = text.index(",", start) + 1
+    value = _BARE_ARGUMENT().fullmatch(text, comma, end)
     if value is None:
+        yield from _bare_words(text, comma, end)
         return
     word = value.group(1)
     if any(c.isalpha() for c in word) and not word.isalpha() and not _VARIABLE().fullmatch(word) and _MARKED not in word:
+        yield Span(*value.span(1), "credential by position")
+    elif word.isalpha():
+        yield from _bare_words(text, comma, end)
+
+
+# A person's password of words only ("login(ops, orangeledger)", "login(ops, correct horse)"): a variable's name reads the
+# same, so only where the call failed (the line or the next says so) and the words name nothing a program passes to a login
+_BARE_WORDS = _lazy(r"[ \t]*([A-Za-z]{4,40}|[A-Za-z]{2,20}(?: [A-Za-z]{2,20}){1,3})[ \t]*")
+_CALL_FAILED = _lazy(
+    r"denied|unauthori[sz]ed|forbidden|(?<!\d)40[13](?!\d)|fail|invalid|incorrect|wrong|reject|authenticationerror"
+    r"|bad credentials",
+    re.IGNORECASE,
+)
+_PASSED_TO_A_LOGIN = _lazy(  # (a variable's name: starts or ends with what it holds; password, token: _IN_NAME)
+    r"(?:user|usr|name|mail|req|self|session|ctx|context|form|data|arg|param|client|conn|driver|page|browser|app|account"
+    r"|identity|principal|my|the|new|old|cur|none|null|true|false|nil|undefined|login|auth|cred)"
+    r"|.*(?:user|name|mail|id|pw|pass|creds?|credentials|info|data|input|value|field|obj|args|str|text|login)$",
+    re.IGNORECASE,
+)
+
+
+def _bare_words(text: str, start: int, end: int) -> Iterator[Span]:
+    value = _BARE_WORDS().fullmatch(text, start, end)
+    if value is None or _PASSED_TO_A_LOGIN().match(value.group(1)) or _IN_NAME().search(value.group(1).lower()):
+        return
+    last = _line_end(text, _line_end(text, end) + 1)
+    if _CALL_FAILED().search(text, end, last):
         yield Span(*value.span(1), "credential by position")
 
 
@@ -205,7 +249,71 @@ _TWILIO_PAIR = _lazy(
 _NET_USE = _lazy(r"net[ \t]+use[ \t]+(?:[a-z]:[ \t]+)?\\\\[^\s]{1,512}[ \t]+([^\s/*][^\s]{0,255})", re.IGNORECASE)
 
 
+# The strings a program compares (ltrace's strcmp("<typed>", "<expected>") = 1, a crackme's source): both are the
+# password when either mixes letters with digits or signs; names, locales, paths and formats compared stay
+_COMPARED = _lazy(
+    r"\b(?:str(?:n|case|ncase)?cmp|wcsn?cmp|memcmp|bcmp|strcoll|lstrcmpi?[aw]?)\([ \t]{0,4}L?\"([^\"\n]{1,256})\"(?:\.\.\.)?"
+    r"[ \t]{0,4},[ \t]{0,4}L?\"([^\"\n]{1,256})\""
+)
+_COMPARED_SECRET = _lazy(r"(?=[^/%]*[A-Za-z])(?=[^/%]*[0-9!#$^&*+?~@])[^/%\s]{4,256}")
+_NOT_COMPARED_SECRET = _lazy(  # a locale, a version, a constant's name, a charset, a digest's or an architecture's name
+    r"[a-z]{2,3}_[A-Z]{2}(?:\.[\w-]{1,16})?(?:@\w+)?|v?\d+(?:[._-]\w+)*|(?-i:[A-Z][A-Z0-9_]*)"
+    r"|(?:utf-?(?:8|16|32)|iso-?8859-\d{1,2}|sha-?\d{1,3}|md[45]|base(?:32|64)|x86_64|aarch64|i[3-6]86|win(?:32|64)|cp\d{3,4}"
+    r"|latin-?\d|ucs-?[24]|amd64|arm64)(?:[._-]\w+)?",
+    re.IGNORECASE,
+)
+
+
+def _compared(text: str) -> Iterator[Span]:
+    for m in _COMPARED().finditer(text):
+        values = (m.group(1), m.group(2))
+        if any(_COMPARED_SECRET().fullmatch(v) and not _NOT_COMPARED_SECRET().fullmatch(v) for v in values):
+            for group in (1, 2):
+                if _MARKED not in m.group(group):
+                    yield Span(*m.span(group), "compared password")
+
+
+# A CSV row with no header that holds a login (an export of connections: ops,<password>,db.internal,5432): its fields
+# say so, a host and its port side by side; the user and the password are the fields before or after them, the password
+# the last of those (host,port,database,user,password). Quoted fields ("ops","…") read the same.
+_CSV_ROW = _lazy(r"^[^\S\r\n]{0,8}[^\s,]{1,256}(?:,[^\s,]{0,256}){2,7}[ \t]*\r?$", re.MULTILINE)
+_CSV_HOST = _lazy(r"localhost|[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}|\d{1,3}(?:\.\d{1,3}){3}")
+_CSV_PORT = _lazy(r"\d{2,5}")
+
+
+def _csv_logins(text: str) -> Iterator[Span]:
+    for m in _CSV_ROW().finditer(text):
+        fields, at = [], m.start()
+        for field in text[m.start() : m.end()].rstrip("\r \t").split(","):
+            start = at + len(field) - len(field.lstrip())
+            inner = field.strip().strip('"')
+            fields.append((inner, start + (1 if field.strip().startswith('"') else 0)))
+            at += len(field) + 1
+        yield from _csv_login(fields)
+
+
+def _csv_login(fields: list[tuple[str, int]]) -> Iterator[Span]:
+    values = [v for v, _ in fields]
+    host = next((i for i in range(len(values) - 1) if _CSV_HOST().fullmatch(values[i]) and _is_port(values[i + 1])), None)
+    if host is None:
+        return
+    for run in (range(0, host), range(host + 2, len(values))):
+        if len(run) < 2:
+            continue
+        value, start = fields[run[-1]]
+        if _secret_like(value) and not (_DATE_LIKE().fullmatch(value) or _GUID().fullmatch(value) or "/" in value):
+            yield Span(start, start + len(value), "credential by position")
+
+
+def _is_port(value: str) -> bool:
+    return bool(_CSV_PORT().fullmatch(value)) and 0 < int(value) < 65536
+
+
 def _paired_values(text: str) -> Iterator[Span]:
+    if "," in text:
+        yield from _csv_logins(text)
+    if "cmp(" in text or "coll(" in text or "cmpi" in text:
+        yield from _compared(text)
     if "AC" in text:
         yield from _grouped(_TWILIO_PAIR(), text, 1, "Twilio auth token")
     if "\\\\" in text and "use" in _lowered(text):
