@@ -678,6 +678,23 @@ def test_errcat_mcp_on_a_plain_install_names_the_sdk_not_its_dependency() -> Non
     assert done.stderr == "errcat: errcat mcp needs the MCP SDK (mcp is missing): pip install 'errcat[mcp]'\n"
 
 
+@pytest.mark.parametrize(("hidden", "name"), [(("mcp", "anyio"), "mcp"), (("anyio",), "anyio")])
+def test_the_server_module_imported_without_its_extra_names_the_extra(hidden, name) -> None:
+    """`import errcat.integrations.mcp` (the server, from Python) on an install without errcat[mcp] ended in
+    "No module named 'anyio'", the SDK's dependency, naming neither the extra nor the SDK; as the other adapters
+    do, it names both, still a ModuleNotFoundError whose ``name`` is the module missing (the SDK when it is)."""
+    code = (
+        "import sys\n"
+        + "".join(f"sys.modules[{module!r}] = None\n" for module in hidden)
+        + "try:\n    import errcat.integrations.mcp\nexcept ModuleNotFoundError as e:\n    print(e.name)\n    raise\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    assert done.returncode == 1 and done.stdout == f"{name}\n"
+    assert done.stderr.splitlines()[-1] == (
+        f"ModuleNotFoundError: errcat.integrations.mcp needs mcp ({name} is missing): pip install 'errcat[mcp]'"
+    )
+
+
 def test_a_call_holding_a_lone_surrogate_escape_is_answered_over_stdio() -> None:
     """JavaScript's JSON.stringify writes a lone surrogate as an escape ("\\ud83d": a paste cut in the
     middle of an emoji), so an assistant written in JavaScript sends such lines; the SDK's parser

@@ -241,6 +241,42 @@ def test_sentry_groups_a_logged_response_as_it_groups_the_exception(server, cata
     assert SECRET not in json.dumps([first, second])
 
 
+def test_a_sentry_event_about_another_services_call_ships_no_credential_and_claims_nothing(server, catalog):
+    """Another service's failed call (Stripe's card_declined: no vendor of the catalog) captured as raise_for_status()'s
+    error (requests, httpx) or logged with response= shipped the api_key its URL quotes in the exception's message, where
+    ExplainFilter and the structlog processor hide a record's about a call. Such events are screened now, nothing is
+    claimed for them; an event about no call (a ValueError of the application's) is still the application's own."""
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
+    transport = CapturingTransport()
+    address = f"{server}/v1/charges?api_key={SECRET}"
+    headers = {"Authorization": f"Bearer {SECRET}"}
+    log = logging.getLogger("charges-sentry")
+    with _sentry_client(catalog, LoggingIntegration(event_level=logging.ERROR), transport=transport):
+        try:
+            with pytest.raises(requests.HTTPError) as by_requests:
+                requests.post(address, json={}, headers=headers).raise_for_status()
+            _capture(by_requests.value)
+            with pytest.raises(httpx.HTTPStatusError) as by_httpx:
+                httpx.post(address, json={}, headers=headers).raise_for_status()
+            _capture(by_httpx.value)
+            response = requests.post(address, json={}, headers=headers)
+            log.error("card refused at %s", response.url, extra={"response": response})
+            _capture(ValueError(f"the application's own words: api_key={SECRET}"))
+            sentry_sdk.flush()
+        finally:
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()
+    *about_calls, unrelated = transport.events
+    text = json.dumps(about_calls)
+    assert len(about_calls) == 3 and SECRET not in text
+    assert "402 Client Error" in text and "Client error '402 Payment Required'" in text and "card refused at" in text
+    assert text.count("api_key=[REDACTED]") >= 3  # each message quoting the URL, screened
+    assert not any(
+        "fingerprint" in e or "errcat" in e.get("contexts", {}) or "errcat.vendor" in e.get("tags", {}) for e in about_calls
+    )
+    assert SECRET in json.dumps(unrelated)  # not about a call: the application's, as documented (its before_send)
+
+
 def test_sentry_groups_a_logged_http_error_passed_as_an_argument_and_ships_no_credential(server, catalog):
     """``log.error("sync failed: %s", error)`` with requests' or httpx's HTTPError as the argument (no exc_info):
     Sentry's logging integration made an event whose message and ``params`` quote the URL with its api_key, and

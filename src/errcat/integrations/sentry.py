@@ -11,7 +11,9 @@ errcat's, it is tagged ``errcat.vendor``, ``errcat.entry``, ``errcat.match``, ``
 an ``errcat`` context (summary, fix, doc link, request id). Everything added is redacted, and so is
 everything else such an event carries that may hold the call's credentials, the tags, contexts and extra
 data the application set on its scope included (``set_tag("api_key", ...)``, ``set_context("call",
-{"headers": ...})``); Sentry's trace context keeps its ids. Other events are the application's: errcat
+{"headers": ...})``); Sentry's trace context keeps its ids. An event about another service's HTTP call (an
+exception holding its response, a log record carrying one) is screened the same way, nothing claimed for it, as
+``ExplainFilter`` and the structlog processor screen such a record. Other events are the application's: errcat
 hides only their failed calls' breadcrumbs. A failure inside errcat leaves the event as it was.
 """
 
@@ -36,7 +38,7 @@ from sentry_sdk.scope import add_global_event_processor
 from sentry_sdk.utils import safe_repr
 
 from . import MAX_SAID, hidden_value, screenable
-from .telemetry import explanation_of, facts, worth_telling
+from .telemetry import explanation_of, facts, holds_response, worth_telling
 
 if TYPE_CHECKING:
     from sentry_sdk._types import Event, Hint
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
     from ..explainer import Explanation
     from ..index.store import CatalogIndex
 
-__all__ = ["ErrcatIntegration", "annotate", "scrub_failed_breadcrumbs", "scrub_failed_calls"]
+__all__ = ["ErrcatIntegration", "annotate", "screen_other_call", "scrub_failed_breadcrumbs", "scrub_failed_calls"]
 
 TAGS = ("vendor", "entry", "match", "retry")
 CONTEXT = ("fingerprint", "summary", "fix", "doc_url", "request_id", "status", "explanation")
@@ -76,7 +78,8 @@ def _process(event: Event, hint: Hint) -> Event:
     event = scrub_failed_breadcrumbs(event)
     if not hint:
         return event
-    return annotate(event, hint, integration.catalog)
+    event = annotate(event, hint, integration.catalog)
+    return event if _annotated(event) else screen_other_call(event, hint)
 
 
 def _scrubbed_last(options: dict[str, Any]) -> None:
@@ -155,6 +158,35 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
     event["tags"] = {**_mapping(event.get("tags")), **tags}
     event["contexts"] = {**_mapping(event.get("contexts")), "errcat": context}
     return event
+
+
+def screen_other_call(event: Event, hint: Hint) -> Event:
+    """An event about another service's HTTP call (its exception holds the response, or a log record carries one)
+    with credentials hidden as in an event errcat annotates, and nothing claimed for it (no fingerprint, tags or
+    context of errcat's): the client's message quotes the URL, an api_key in its query, as ExplainFilter and the
+    structlog processor hide a record's about a call. An event about no call is left as it is. Never raises."""
+    try:
+        if _about_a_call(hint):
+            _remember(event)  # its last pass, and its transaction, as for an event errcat annotates
+            scrub(event)
+            scrub_attachments(hint)
+    except Exception:  # as annotate: the event goes on
+        _log.debug("errcat could not scrub a Sentry event", exc_info=True)
+    return event
+
+
+def _about_a_call(hint: Hint) -> bool:
+    """Whether the event's exception, or the log record it was made of (its response= or an exception among its
+    arguments), is about an HTTP call."""
+    exc_info = hint.get("exc_info")
+    if isinstance(exc_info, tuple) and len(exc_info) == 3 and holds_response(exc_info[1]):
+        return True
+    record = hint.get("log_record")
+    if getattr(record, "response", None) is not None:
+        return True
+    args = getattr(record, "args", None)
+    values = list(args.values()) if isinstance(args, Mapping) else list(args) if isinstance(args, tuple) else []
+    return any(isinstance(arg, BaseException) and holds_response(arg) for arg in values[:MAX_ARGS])
 
 
 # The traces of the error events errcat annotated (and scrubbed), most recent last: their transaction ships the

@@ -28,7 +28,7 @@ from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
 from . import credentials_hidden
-from .telemetry import exception_from, explanation_of, facts, worth_telling
+from .telemetry import exception_from, explanation_of, facts, holds_response, worth_telling
 
 if TYPE_CHECKING:
     from ..api import ErrorCatalog
@@ -96,21 +96,7 @@ def _about_a_call(event_dict: MutableMapping[str, Any], error: BaseException | N
         return True
     values = list(event_dict.items())[:MAX_VALUES]
     errors = [error, *(v for k, v in values if isinstance(v, BaseException) and k != "exc_info")]
-    return any(_holds_response(e) for e in errors if e is not None)
-
-
-def _holds_response(error: BaseException | None) -> bool:
-    from . import MAX_CHAIN, attribute
-
-    for _ in range(MAX_CHAIN):
-        if error is None:
-            return False
-        if attribute(error, "response") is not None:  # requests', httpx's
-            return True
-        if isinstance(attribute(error, "status"), int) and attribute(error, "headers") is not None:  # urllib's, aiohttp's
-            return True
-        error = error.__cause__ or error.__context__
-    return False
+    return any(holds_response(e) for e in errors if e is not None)
 
 
 def _scrub(event_dict: MutableMapping[str, Any]) -> None:

@@ -19,18 +19,24 @@ import re
 import sys
 import threading
 from collections.abc import Awaitable, Callable, Coroutine
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-import anyio
-from mcp.server.mcpserver import Context, MCPServer
-from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
-from mcp.server.mcpserver.resources import FunctionResource
-from mcp.server.mcpserver.tools import Tool
-from mcp.shared.exceptions import MCPError
-from mcp.types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotations
-from pydantic import BeforeValidator, Field, Strict
-from pydantic_core import PydanticCustomError
+from .. import needs
+
+try:  # the SDK and what it brings (anyio, pydantic), none of them errcat's own dependencies
+    import anyio
+    from mcp.server.mcpserver import Context, MCPServer
+    from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
+    from mcp.server.mcpserver.resources import FunctionResource
+    from mcp.server.mcpserver.tools import Tool
+    from mcp.shared.exceptions import MCPError
+    from mcp.types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotations
+    from pydantic import BeforeValidator, Field, Strict
+    from pydantic_core import PydanticCustomError
+except ImportError as missing:  # imported without its extra: with no SDK at all, anyio fails first; name the SDK
+    raise needs("mcp", "mcp", missing if find_spec("mcp") else ModuleNotFoundError(name="mcp")) from None
 
 from ... import __version__
 from ...api import ErrorCatalog
