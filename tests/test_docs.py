@@ -59,6 +59,19 @@ VENDORS = ["myob", "sage", "invoicexpress", "prospend"]
 HTML = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
+@pytest.fixture(scope="module")
+def pages(catalog) -> dict[str, str]:
+    """The built-in catalog's pages, generated once for the tests that only read them (generate is
+    vendor_page for each vendor and index_page): about a second each time on a 2-core machine."""
+    return reference.generate(catalog)
+
+
+@pytest.fixture(scope="module")
+def page_ids(pages) -> dict[str, set[str]]:
+    """Each page's anchors, parsed once: every link on every page is checked against them."""
+    return {n: _ids(p) for n, p in pages.items()}
+
+
 def inline_texts(markdown: str) -> list[str]:
     """The text of every paragraph, list item, heading and table cell, as a reader sees it."""
     return [_text(tok) for tok in PARSER.parse(markdown) if tok.type == "inline"]
@@ -69,8 +82,8 @@ def endpoint_rows(page: str) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
-def test_every_row_is_on_its_endpoints_table_with_its_methods_and_scenario(catalog, vendor):
-    page = reference.vendor_page(catalog, vendor)
+def test_every_row_is_on_its_endpoints_table_with_its_methods_and_scenario(catalog, pages, vendor):
+    page = pages[f"{vendor}.md"]
     seen = endpoint_rows(page)
     entries = [e for e in catalog.entries if e.vendor == vendor and not e.observed]  # observed: a section of their own
     assert len(seen) == len(entries)
@@ -81,16 +94,16 @@ def test_every_row_is_on_its_endpoints_table_with_its_methods_and_scenario(catal
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
-def test_every_documented_message_appears_verbatim(catalog, vendor):
-    texts = inline_texts(reference.vendor_page(catalog, vendor))
+def test_every_documented_message_appears_verbatim(catalog, pages, vendor):
+    texts = inline_texts(pages[f"{vendor}.md"])
     for e in catalog.entries:
         if e.vendor == vendor and e.message is not None:
             assert any(e.message in t.replace("\u200b", "") for t in texts), e.message
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
-def test_lookup_table_leaves_out_columns_the_vendor_never_fills(catalog, vendor):
-    header, rows = tables(reference.vendor_page(catalog, vendor))[0]
+def test_lookup_table_leaves_out_columns_the_vendor_never_fills(catalog, pages, vendor):
+    header, rows = tables(pages[f"{vendor}.md"])[0]
     documented = [e for e in catalog.entries if e.vendor == vendor and not e.observed]
     has = {"Code": any(e.code is not None for e in documented), "Name": any(e.name for e in documented)}
     assert header == ["Status", *(k for k, v in has.items() if v), "Message"]
@@ -98,8 +111,8 @@ def test_lookup_table_leaves_out_columns_the_vendor_never_fills(catalog, vendor)
 
 
 @pytest.mark.parametrize("name", ["index.md", *(f"{v}.md" for v in VENDORS)])
-def test_every_table_column_has_content_and_fits_a_narrow_column(catalog, name):
-    page = reference.generate(catalog)[name]
+def test_every_table_column_has_content_and_fits_a_narrow_column(pages, name):
+    page = pages[name]
     for header, rows in tables(page):
         for i, title in enumerate(header):
             assert any(r[i].strip() not in ("", "—") for r in rows), f"{name}: column {title!r} is empty"
@@ -111,9 +124,7 @@ def test_every_table_column_has_content_and_fits_a_narrow_column(catalog, name):
 
 
 @pytest.mark.parametrize("name", ["index.md", *(f"{v}.md" for v in VENDORS)])
-def test_headings_are_unique_and_every_link_resolves(catalog, name):
-    pages = reference.generate(catalog)
-    ids = {n: _ids(p) for n, p in pages.items()}
+def test_headings_are_unique_and_every_link_resolves(pages, page_ids, name):
     tokens = PARSER.parse(pages[name])
     headings = [_text(t) for i, t in enumerate(tokens) if t.type == "inline" and tokens[i - 1].type == "heading_open"]
     assert len(headings) == len(set(headings)), [h for h in headings if headings.count(h) > 1]
@@ -124,7 +135,7 @@ def test_headings_are_unique_and_every_link_resolves(catalog, name):
         page, _, fragment = href.partition("#")
         target = page or name
         assert target in pages, href
-        assert not fragment or fragment in ids[target], f"{name}: {href} leads nowhere"
+        assert not fragment or fragment in page_ids[target], f"{name}: {href} leads nowhere"
 
 
 def _ids(markdown: str) -> set[str]:
@@ -137,46 +148,46 @@ def _ids(markdown: str) -> set[str]:
     return found
 
 
-def test_headings_that_shared_a_name_now_differ(catalog):
-    myob = reference.vendor_page(catalog, "myob")
+def test_headings_that_shared_a_name_now_differ(pages):
+    myob = pages["myob.md"]
     assert "### HTTP 403 · RateLimitError — API key has exceeded the daily rate limit" in myob
     assert "### HTTP 400 · 100 QuantityRequired / Required" in myob
-    prospend = [line for line in reference.vendor_page(catalog, "prospend").splitlines() if line.startswith("### HTTP 400 · BAD")]
+    prospend = [line for line in pages["prospend.md"].splitlines() if line.startswith("### HTTP 400 · BAD")]
     assert len(prospend) == len(set(prospend)) == 5
 
 
-def test_a_code_several_errors_share_is_said_to_be_shared_in_each_of_their_sections(catalog):
+def test_a_code_several_errors_share_is_said_to_be_shared_in_each_of_their_sections(pages):
     """A reader holding only ProSpend's BAD_REQUEST (or Sage's observed ValidationError) must learn the code
     names five (twelve) errors, not the one whose section they landed on."""
-    prospend = reference.vendor_page(catalog, "prospend").split("<a id=")
+    prospend = pages["prospend.md"].split("<a id=")
     bad = [s for s in prospend if "### HTTP 400 · BAD" in s]
     assert len(bad) == 5
     assert all("**Shared code:** 5 documented errors carry code `BAD_REQUEST`" in s for s in bad)
     assert all(s.count("](#bad-request.") == 4 for s in bad)  # the other four, linked
     unique = next(s for s in prospend if "### HTTP 401 · UNAUTHORIZED" in s)
     assert "Shared code" not in unique
-    sage = reference.vendor_page(catalog, "sage").split("<a id=")
+    sage = pages["sage.md"].split("<a id=")
     blank = next(s for s in sage if s.startswith('"observed.field-blank"'))
     assert "errors seen in the wild carry code `ValidationError`" in blank
 
 
-def test_a_documented_errors_explanation_and_rating_are_marked_as_errcats_not_the_vendors(catalog):
+def test_a_documented_errors_explanation_and_rating_are_marked_as_errcats_not_the_vendors(pages):
     """The page gives the vendor's row (status, message, scenario) beside errcat's explanation of it; a reader must
     tell which is which: the summary and the retry/who-acts line say they are errcat's, as the page's intro does."""
-    page = reference.vendor_page(catalog, "myob")
+    page = pages["myob.md"]
     section = page.split('<a id="25008"></a>')[1].split("<a id=")[0]
     assert "who acts: [end-user](index.md#legend)  \\[errcat's reading\\]" in section
     assert "current financial year.  \\[errcat's reading of the document\\]\n\n**Likely causes**" in section
     assert "each error's summary, causes, fix, retry and who acts are errcat's reading of it" in page.split("## ")[0]
-    legend = reference.index_page(catalog).split("## Legend")[1]
+    legend = pages["index.md"].split("## Legend")[1]
     assert "errcat's rating of each error" in legend and "not a field any vendor sends" in legend
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
-def test_the_intro_gives_the_document_only_what_is_its_own(catalog, vendor):
+def test_the_intro_gives_the_document_only_what_is_its_own(catalog, pages, vendor):
     """Quirks ('the document gives the status as 504 Timeout', 'Germani ... errcat reads it as a misspelling') and
     inferred sections are errcat's notes on the document, not the document's words: the intro must not say otherwise."""
-    intro = reference.vendor_page(catalog, vendor).split("## ")[0]
+    intro = pages[f"{vendor}.md"].split("## ")[0]
     assert "quirks are the document's" not in intro
     assert "Status, code, name, message and scenario are the document's" in intro
     assert "quirks are errcat's notes on where the document departs" in intro
@@ -184,8 +195,8 @@ def test_the_intro_gives_the_document_only_what_is_its_own(catalog, vendor):
     assert ("marked inferred is errcat's reading" in intro) is inferred  # InvoiceXpress's lost headings only
 
 
-def test_each_error_section_says_where_it_is_raised_and_links_back(catalog):
-    page = reference.vendor_page(catalog, "myob")
+def test_each_error_section_says_where_it_is_raised_and_links_back(pages):
+    page = pages["myob.md"]
     section = page.split('<a id="25008"></a>')[1].split("<a id=")[0]
     assert "retry [`after-fix`](index.md#legend)" in section and "who acts: [end-user](index.md#legend)" in section
     assert "**Raised by** (11 documented rows)" in section
@@ -194,10 +205,10 @@ def test_each_error_section_says_where_it_is_raised_and_links_back(catalog):
 
 
 @pytest.mark.parametrize("vendor", ["myob", "sage", "invoicexpress", "prospend"])
-def test_sample_responses_are_the_vendors_envelope_and_explain_as_their_own_error(catalog, vendor):
+def test_sample_responses_are_the_vendors_envelope_and_explain_as_their_own_error(pages, vendor):
     from errcat.explainer import explain
 
-    page = reference.vendor_page(catalog, vendor)
+    page = pages[f"{vendor}.md"]
     samples = re.findall(r'<a id="([^"]+)"></a>(?:(?!<a id=).)*?```json\n(.*?)\n```', page, re.DOTALL)
     assert samples
     index = errcat.open_catalog(use_env=False).index
@@ -209,8 +220,8 @@ def test_sample_responses_are_the_vendors_envelope_and_explain_as_their_own_erro
         assert reference.anchor(best.entry.guide_id, vendor) == frag, (frag, body)
 
 
-def test_placeholders_survive_rendering(catalog):
-    page = reference.vendor_page(catalog, "prospend")
+def test_placeholders_survive_rendering(pages):
+    page = pages["prospend.md"]
     cells = [c for _, rows in tables(page) for r in rows for c in r]
     for message in (
         "*** is not allowed.",
@@ -237,8 +248,8 @@ def test_hostile_messages_are_escaped(tmp_path):
     assert "<b>" not in HTML.render(page)
 
 
-def test_index_puts_the_same_failure_side_by_side(catalog):
-    page = reference.index_page(catalog)
+def test_index_puts_the_same_failure_side_by_side(pages):
+    page = pages["index.md"]
     ((header, rows),) = [t for t in tables(page) if t[0][:1] == ["Failure"]]
     assert header == ["Failure", "InvoiceXpress", "MYOB", "ProSpend", "Sage"]
     rate = {
@@ -248,30 +259,28 @@ def test_index_puts_the_same_failure_side_by_side(catalog):
     assert "wait-for-reset" in rate["Sage"]
 
 
-def test_legend_defines_every_value_the_schema_allows_and_export_carries_it(catalog, cli):
+def test_legend_defines_every_value_the_schema_allows_and_export_carries_it(catalog, pages, cli):
     from errcat.legend import ACTOR, RETRY
 
     schema = json.loads((REPO / "catalog" / "schema" / "errcat-catalog.schema.json").read_text())
     guide = schema["$defs"]["guide"]["properties"]
     assert set(RETRY) == set(guide["retry"]["enum"]) and set(ACTOR) == set(guide["actor"]["enum"])
-    ((_header, rows),) = [
-        t for t in tables(reference.index_page(catalog)) if t[0] == ["Value", "Meaning"] and t[1][0][0] == "after-fix"
-    ]
+    ((_header, rows),) = [t for t in tables(pages["index.md"]) if t[0] == ["Value", "Meaning"] and t[1][0][0] == "after-fix"]
     assert [r[0] for r in rows] == list(RETRY)
     exported = json.loads(cli("export", "--format", "json").stdout)
     assert exported["legend"]["retry"] == RETRY and exported["legend"]["actor"] == ACTOR
 
 
-def test_endpoint_sections_generic_first(catalog):
-    page = reference.vendor_page(catalog, "myob")
+def test_endpoint_sections_generic_first(pages):
+    page = pages["myob.md"]
     endpoints = page.split("## Endpoints\n")[1]
     headings = [line for line in endpoints.splitlines() if line.startswith("### ")]
     assert headings[0] == "### All endpoints (generic errors)"
     assert "### /Sale/Invoice/Item" in headings
 
 
-def test_anchors_are_stable_across_unrelated_edits(catalog, tmp_path):
-    before = reference.vendor_page(catalog, "myob")
+def test_anchors_are_stable_across_unrelated_edits(pages, tmp_path):
+    before = pages["myob.md"]
     assert '<a id="25008"></a>' in before and "](#25008)" in before
     overlay = tmp_path / "more.yaml"
     overlay.write_text(
@@ -283,10 +292,8 @@ def test_anchors_are_stable_across_unrelated_edits(catalog, tmp_path):
     assert anchors(before) == anchors(after)
 
 
-def test_output_is_deterministic(catalog):
-    assert reference.generate(catalog) == reference.generate(
-        errcat.ErrorCatalog.from_catalog(errcat.load_catalog(use_env=False)).index
-    )
+def test_output_is_deterministic(catalog, pages):
+    assert pages == reference.generate(errcat.ErrorCatalog.from_catalog(errcat.load_catalog(use_env=False)).index)
 
 
 def test_committed_pages_are_fresh(cli):
@@ -377,12 +384,12 @@ def test_a_page_that_is_not_utf8_is_stale_not_a_traceback(cli, tmp_path):
     assert r.exit_code == 0 and (out / "myob.md").read_text(encoding="utf-8").startswith("<!--")
 
 
-def test_an_error_without_a_message_is_named_by_its_scenario_in_brackets_on_every_page(catalog):
+def test_an_error_without_a_message_is_named_by_its_scenario_in_brackets_on_every_page(pages):
     """Sage's 401 causes have no body: their headings, endpoint cells and the index's cells show the documented
     scenario in brackets, closed even where it is cut, so no reader takes it for a message Sage sends."""
-    sage = reference.vendor_page(catalog, "sage")
+    sage = pages["sage.md"]
     assert "### HTTP 401 · (The token was revoked.)\n" in sage
     assert "### HTTP 401 · (The client application has read only access, but is conducting a…)\n" in sage
-    index = reference.index_page(catalog)
+    index = pages["index.md"]
     assert "401 [(The token was revoked.)](sage.md#unauthorized.the-token-was-revoked)" in index
     assert "[(The token is invalid…)](sage.md#" in index
