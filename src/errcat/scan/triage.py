@@ -329,7 +329,8 @@ class Triage:
 
     def settle(self) -> None:
         """Give each other program's group the times of its first and last record counted without
-        one (first and last seen stay right although repeats are not timed one by one)."""
+        one: its first and last seen in a log in time order, although repeats are not timed one by one
+        (in a log out of order, the earliest and latest may lie between: docs/scan.md says so)."""
         self._add_tally()
         for said, (earliest, latest) in self.seen.items():
             if (group := self.report.other.get(said)) is not None:
