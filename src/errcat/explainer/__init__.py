@@ -63,6 +63,15 @@ from .split import (
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
 
 
+# an access token's expiry in an error's words: "Access token has expired", "token is expired", "JWT expired at",
+# "expired_token", "TokenExpiredException" (a few words between, never across a sentence)
+_TOKEN_EXPIRED = re.compile(
+    r"\b(?:access[ _-]?)?(?:token|jwt)\b[^.;\n\"]{0,40}?\bexpired\b|\bexpired[ _-]?(?:access[ _-]?)?token|token[ _-]?expired",
+    re.IGNORECASE,
+)
+_REFRESH_TOKEN = re.compile(r"refresh[ _-]?token", re.IGNORECASE)
+
+
 class Explanation(NamedTuple):
     """Everything explain found, ready to render."""
 
@@ -222,7 +231,21 @@ class Explanation(NamedTuple):
         status = m.sent.status or self.exchange.status
         if m.best is not None or status is None or status < 400:  # an error in a 200's body: its status says nothing
             return None
+        if self.token_expired(m):
+            return status, "refresh-and-retry"
         return status, None if self.quota_spent(m) else TRANSIENT_STATUSES.get(status)
+
+    def token_expired(self, m: ErrorMatch) -> str | None:
+        """The words of an uncatalogued 401 that say its access token expired ("Access token has expired", a
+        WWW-Authenticate's error_description "The access token expired", "token is expired"): a new token makes
+        the same request succeed, which its status alone does not say. A refresh token's expiry is not one: the
+        user must authorise again."""
+        ex = self.part_of(m).exchange
+        if m.best is not None or (m.sent.status or ex.status) != 401:
+            return None
+        words = " ".join(w for w in (m.sent.message, m.sent.code, m.sent.name, ex.header("WWW-Authenticate")) if w)
+        said = _TOKEN_EXPIRED.search(words[:2000])
+        return said.group(0) if said and not _REFRESH_TOKEN.search(words[:2000]) else None
 
     def quota_spent(self, m: ErrorMatch) -> str | None:
         """The words of an error the catalog lacks, sent with a status that usually passes (429), that say a quota,

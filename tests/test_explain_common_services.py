@@ -1,0 +1,145 @@
+"""Errors of frameworks and other services, the common case of what users paste: no vendor is named, the
+retry said fits the status and the error's own words (a 429's Retry-After even under a bare status's per-vendor
+meanings, a 401 whose access token expired: refresh it and resend), and an HTML page without a title is read
+by its heading (HAProxy's "504 Gateway Time-out").
+
+The shapes are those the frameworks document (Spring Boot's DefaultErrorAttributes, DRF's {"detail": ...}, FastAPI's
+RequestValidationError, ASP.NET Core's ValidationProblemDetails, Microsoft Graph's error resource, RFC 6750's
+WWW-Authenticate example, HAProxy's default errorfiles); hosts are example.com: these are probes, not real pastes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from errcat.explainer import explain
+from errcat.render.jsondoc import explain_document
+from errcat.render.text import explain_lines, plain
+
+DOCUMENTED = {"exact", "template", "code", "status"}
+
+
+def curl(status: str, headers: list[str], body: str, method: str = "GET") -> str:
+    head = [f"> {method} /v1/items HTTP/1.1", "> Host: api.example.com", ">", f"< HTTP/1.1 {status}"]
+    return "\n".join([*head, *(f"< {h}" for h in headers), "<", body])
+
+
+def retry_line(x) -> str:
+    return next(line for line in plain(explain_lines(x)).splitlines() if line.strip().startswith("retry:"))
+
+
+PROBLEM_429 = (
+    '{"type":"https://tools.ietf.org/html/rfc6585#section-4","title":"Too Many Requests","status":429,'
+    '"traceId":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"}'
+)
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        # a status line and headers without a request: the status's per-vendor meanings are listed
+        f"HTTP/1.1 429 Too Many Requests\nRetry-After: 60\nContent-Type: application/problem+json\n\n{PROBLEM_429}",
+        'HTTP/1.1 429 Too Many Requests\nRetry-After: 60\n\n{"detail":"Request was throttled. Expected available in 60 seconds."}',
+    ],
+)
+def test_a_bare_429_says_its_retry_after_beside_the_vendors_meanings(catalog, paste):
+    x = explain(catalog, paste)
+    assert x.vendor is None and [m.kind for m in x.errors] == ["none"]
+    text = plain(explain_lines(x))
+    assert "by vendor:" in text or "not in the catalog" in text
+    assert "Retry-After asks for 60 s" in retry_line(x)
+
+
+def test_a_bare_503_says_backoff_beside_the_vendors_meanings(catalog):
+    x = explain(
+        catalog,
+        'HTTP/1.1 503 Service Unavailable\n\n{"error":{"code":503,"message":"The service is currently unavailable.","status":"UNAVAILABLE"}}',
+    )
+    assert x.vendor is None
+    assert "exponential backoff" in retry_line(x)
+
+
+EXPIRED = [
+    # Microsoft Graph's InvalidAuthenticationToken
+    (
+        curl(
+            "401 Unauthorized",
+            ["Content-Type: application/json"],
+            '{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired or is not yet valid."}}',
+        ),
+        "Access token has expired",
+    ),
+    # RFC 6750, 3: the resource server's challenge for an expired token, no body
+    (
+        curl(
+            "401 Unauthorized",
+            ['WWW-Authenticate: Bearer realm="example", error="invalid_token", error_description="The access token expired"'],
+            "",
+        ),
+        "access token expired",
+    ),
+    # grpc-gateway's google.rpc.Status for UNAUTHENTICATED
+    (curl("401 Unauthorized", [], '{"code":16,"message":"token is expired","details":[]}'), "token is expired"),
+    ('HTTP/1.1 401 Unauthorized\n\n{"message":"jwt expired"}', "jwt expired"),
+]
+
+
+@pytest.mark.parametrize(("paste", "words"), EXPIRED)
+def test_a_401_whose_access_token_expired_says_refresh_and_resend(catalog, paste, words):
+    x = explain(catalog, paste)
+    assert x.vendor is None and [m.kind for m in x.errors] == ["none"]
+    m = x.errors[0]
+    assert x.status_retry(m) == (401, "refresh-and-retry")
+    retry = retry_line(x)
+    assert "refresh the access token, then resend" in retry and repr(words) in retry
+    said = explain_document(x)["errors"][0]["retry_by_status"]
+    assert said == {"status": 401, "retry": True, "wait": "refresh-and-retry", "token_expired": words}
+
+
+NOT_EXPIRED = [
+    # the refresh token's expiry: the user must authorise again, a refresh cannot help
+    curl("401 Unauthorized", [], '{"error":"invalid_grant","error_description":"Refresh token expired"}', "POST"),
+    # Google's UNAUTHENTICATED: wrong credentials, not an expiry
+    curl(
+        "401 Unauthorized",
+        [],
+        '{"error":{"code":401,"message":"Request had invalid authentication credentials.","status":"UNAUTHENTICATED"}}',
+    ),
+    # DRF's NotAuthenticated
+    curl("401 Unauthorized", [], '{"detail":"Authentication credentials were not provided."}'),
+    # an expiry said with a 403 or 400 is not a 401's challenge
+    curl("403 Forbidden", [], '{"message":"Your subscription expired. Token access disabled."}'),
+]
+
+
+@pytest.mark.parametrize("paste", NOT_EXPIRED)
+def test_other_auth_failures_keep_their_status_advice(catalog, paste):
+    x = explain(catalog, paste)
+    m = x.errors[0]
+    assert x.status_retry(m) is not None and x.status_retry(m)[1] is None
+    assert "does not suggest that the same request can succeed" in retry_line(x)
+    assert "token_expired" not in explain_document(x)["errors"][0]["retry_by_status"]
+
+
+HAPROXY_504 = "<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in time.\n</body></html>\n"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        HAPROXY_504,  # HAProxy's default errorfile: no title, RFC 2616's phrase
+        "<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1>"
+        "</center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",  # nginx's default page
+    ],
+)
+def test_a_gateway_time_out_page_is_a_504_that_passes(catalog, paste):
+    x = explain(catalog, paste)
+    assert x.exchange.status == 504 and len(x.errors) == 1 and x.vendor is None
+    assert x.status_retry(x.errors[0]) == (504, "backoff")
+    assert "exponential backoff" in retry_line(x)
+
+
+def test_a_page_without_a_title_is_read_by_its_heading(catalog):
+    x = explain(catalog, "<html><body><h1>No server is available</h1>\n<p>try later</p></body></html>")
+    assert len(x.errors) == 1 and "No server is available" in json.dumps(explain_document(x)["errors"][0]["observed"])
