@@ -143,3 +143,46 @@ def test_a_gateway_time_out_page_is_a_504_that_passes(catalog, paste):
 def test_a_page_without_a_title_is_read_by_its_heading(catalog):
     x = explain(catalog, "<html><body><h1>No server is available</h1>\n<p>try later</p></body></html>")
     assert len(x.errors) == 1 and "No server is available" in json.dumps(explain_document(x)["errors"][0]["observed"])
+
+
+def test_a_nearby_entry_without_a_message_is_shown_by_its_code(catalog):
+    """RFC 6749 5.2's error body: the nearby entry catalogued by its code alone read ``None``."""
+    x = explain(catalog, '{"error":"invalid_grant","error_description":"Invalid authorization code"}')
+    assert x.vendor is None and all(m.kind not in DOCUMENTED for m in x.errors)
+    near = [line for line in plain(explain_lines(x)).splitlines() if line.startswith(("  nearest:", "            "))]
+    assert near and not any(" None (" in line for line in near)
+    assert any("code invalid_grant (observed" in line for line in near)
+
+
+FIELD_BODIES = [
+    # Laravel's validation response: each message already names its field
+    (
+        '{"message":"The email field is required. (and 1 more error)","errors":{"email":["The email field is required."],'
+        '"name":["The name field is required."]}}',
+        [("email", "The email field is required."), ("name", "The name field is required.")],
+    ),
+    # Rails' errors hash: a message that reads after its field
+    ('{"errors":{"email":["can\'t be blank"]}}', [("email", "Email can't be blank")]),
+    # Django REST framework's serializer errors, the body itself: sentences by field, the whole object's alone
+    (
+        '{"amount":["A valid number is required."],"due_date":["This field is required."]}',
+        [("amount", "Amount: A valid number is required."), ("due_date", "Due date: This field is required.")],
+    ),
+    (
+        '{"non_field_errors":["Unable to log in with provided credentials."]}',
+        [("non_field_errors", "Unable to log in with provided credentials.")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "said"), FIELD_BODIES)
+def test_a_fields_messages_read_as_one_sentence(catalog, body, said):
+    x = explain(catalog, body)
+    assert x.vendor is None and all(m.kind not in DOCUMENTED for m in x.errors)
+    assert [(m.sent.details, m.sent.message) for m in x.errors] == said
+
+
+@pytest.mark.parametrize("body", ['{"tags":["red","blue"]}', '{"ids":["a b","c d"]}', '{"items":[]}'])
+def test_lists_that_are_not_sentences_are_no_field_errors(catalog, body):
+    x = explain(catalog, body)
+    assert not any(m.sent.details for m in x.errors)

@@ -265,6 +265,29 @@ def _humanize(field_name: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def _is_field_sentences(d: dict[str, Any]) -> bool:
+    """A body that is only sentences listed by field (Django REST framework's serializer errors): each value a
+    list of sentences ending in a full stop, which no list of tags or ids is."""
+    return 0 < len(d) <= 100 and all(
+        isinstance(v, list) and v and all(isinstance(t, str) and " " in t.strip() and t.rstrip().endswith(".") for t in v)
+        for v in d.values()
+    )
+
+
+def _field_message(field: str, text: str) -> str:
+    """A field's message as one line: Rails' "can't be blank" reads after its field ("Email can't be blank"), a
+    sentence that names the field is whole (Laravel's "The email field is required.", ModelState's "The Date field
+    is required." under "invoice.Date"), another sentence follows its field and a colon (DRF's "This field is
+    required." under "due_date": "Due date: This field is required.")."""
+    said = text.strip()
+    if field == "non_field_errors":  # DRF's errors of the whole object
+        return said
+    names = {_humanize(field).lower(), _humanize(field.rsplit(".", 1)[-1]).lower()}
+    if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", said.lower()) for n in names if n):
+        return said
+    return f"{_humanize(field)}: {said}" if said[:1].isupper() else f"{_humanize(field)} {said}"
+
+
 class _Reader:
     """Walks decoded JSON values, recognising envelopes; bounded in nodes, depth and errors."""
 
@@ -339,6 +362,9 @@ class _Reader:
         if self.ix_errors and len(k) == 1 and "error" in k:
             self.ix_error(k["error"])
             return True
+        if depth == 0 and _is_field_sentences(d):  # DRF's serializer errors: {"amount": ["A valid number is required."]}
+            self.field_errors(d)
+            return True
         # A wrapper (a log record, an SDK exception): prefer envelopes nested inside it.
         if self.nested(d, depth):
             return True
@@ -367,8 +393,7 @@ class _Reader:
         """One error per message, each named after its field (Rails-style validation errors)."""
         for name, msgs in errors.items():
             for msg in msgs if isinstance(msgs, list) else [msgs]:
-                text = str(msg)
-                self.r.add(SentError(FIELD_ERRORS, message=f"{_humanize(str(name))} {text}", details=str(name)))
+                self.r.add(SentError(FIELD_ERRORS, message=_field_message(str(name), str(msg)), details=str(name)))
 
     def nested(self, d: dict[str, Any], depth: int) -> bool:
         """Whether envelopes were found inside a wrapper's values; every value is read, even

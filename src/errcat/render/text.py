@@ -546,7 +546,7 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
             [
                 ("  nearest:  " if i == 0 else "            ", "dim"),
                 (e.id, "cyan"),
-                (f"  {e.message!r} ({c.kind} {c.score:g})", "dim"),
+                (f"  {_entry_words(e)} ({c.kind} {c.score:g})", "dim"),
             ]
         )
     lines += _status_retry_line(x, m)
@@ -554,6 +554,14 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
         [("  add it:   ", "dim"), ("errcat explain --stub <paste> > my-errors.yaml, then use --catalog my-errors.yaml", None)]
     )
     return lines
+
+
+def _entry_words(e: Entry) -> str:
+    """What a nearby entry says: its message, else its code or name (an OAuth error catalogued by its code alone
+    read ``None``)."""
+    if e.message is not None:
+        return repr(e.message)
+    return f"code {e.code}" if e.code is not None else f"name {e.name}" if e.name else f"HTTP {e.status}"
 
 
 def _status_retry_line(x: Explanation, m: ErrorMatch) -> list[Line]:
