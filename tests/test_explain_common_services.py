@@ -186,3 +186,31 @@ def test_a_fields_messages_read_as_one_sentence(catalog, body, said):
 def test_lists_that_are_not_sentences_are_no_field_errors(catalog, body):
     x = explain(catalog, body)
     assert not any(m.sent.details for m in x.errors)
+
+
+LOCATED = [
+    # FastAPI's RequestValidationError (Pydantic 1, then 2)
+    (
+        '{"detail":[{"loc":["body","price"],"msg":"field required","type":"value_error.missing"}]}',
+        ("validation error (loc, msg, type)", "value_error.missing", "body.price", "field required"),
+    ),
+    (
+        '{"detail":[{"type":"missing","loc":["query","q"],"msg":"Field required","input":null}]}',
+        ("validation error (loc, msg, type)", "missing", "query.q", "Field required"),
+    ),
+    # JSON:API's error object (jsonapi.org, Error Objects)
+    (
+        '{"errors":[{"status":"422","source":{"pointer":"/data/attributes/firstName"},"title":"Invalid Attribute",'
+        '"detail":"First name must contain at least two characters."}]}',
+        ("JSON:API error object", None, "/data/attributes/firstName", "First name must contain at least two characters."),
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "said"), LOCATED)
+def test_an_error_that_says_where_in_the_request_keeps_where(catalog, body, said):
+    x = explain(catalog, body)
+    assert x.vendor is None and len(x.errors) == 1 and x.errors[0].kind not in DOCUMENTED
+    s = x.errors[0].sent
+    assert (s.shape.name, s.code, s.details, s.message) == said
+    assert f"details {said[2]}" in plain(explain_lines(x))

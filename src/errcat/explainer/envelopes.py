@@ -73,6 +73,8 @@ MESSAGE_BODY = Shape("message, no code", frozenset({"prospend"}), 0.0)
 FIELD_ERRORS = Shape("field errors")
 MESSAGE_LIST = Shape("message list")  # a body that is a bare array of sentences (["This record could not be found"])
 PROBLEM = Shape("problem details (RFC 7807)")
+JSONAPI = Shape("JSON:API error object")  # {"status": "422", "title", "detail", "source": {"pointer": ...}}
+LOC_MSG = Shape("validation error (loc, msg, type)")  # Pydantic's, in FastAPI's {"detail": [...]}
 # Another API's XML error document: Intuit's <Fault><Error code>, Xero's <ApiException>, Sage SData's
 # <sdata:diagnosis>. No catalogued vendor sends one (InvoiceXpress's <errors><error> is IX_XML).
 XML_ERROR = Shape("XML error document")
@@ -430,6 +432,8 @@ class _Reader:
             oauth = isinstance(k.get("error_description"), str) or (isinstance(said, str) and said in OAUTH_CODES)
             self.r.add(SentError(OAUTH if oauth else ERROR_FIELD, status=status, code=code, message=_text(msg)))
             return True
+        if self.located(k, status):
+            return True
         if "title" in k and ("detail" in k or "type" in k):
             self.r.add(SentError(PROBLEM, status=status, message=_text(k.get("detail") or k.get("title"))))
             return True
@@ -464,6 +468,23 @@ class _Reader:
         name = k.get("name") if code is None and isinstance(k.get("name"), str) and _NAME_TOKEN.fullmatch(k["name"]) else None
         self.r.add(SentError(CODE_MESSAGE, status=status, code=code, name=name, message=msg, details=details))
         return True
+
+    def located(self, k: dict[str, Any], status: int | None) -> bool:
+        """An error that says where in the request it is: JSON:API's "source" (a JSON pointer or a query
+        parameter) or Pydantic's "loc" path ("body.price"), kept as its details."""
+        source = _lower_keys(k["source"]) if isinstance(k.get("source"), dict) else {}
+        where = source.get("pointer") or source.get("parameter") or source.get("header")
+        said = next((k[m] for m in ("detail", "title") if isinstance(k.get(m), str) and k[m].strip()), None)
+        if isinstance(where, str) and said is not None:
+            self.r.add(SentError(JSONAPI, status=status, code=_code(k.get("code")), message=_text(said), details=where))
+            return True
+        loc = k.get("loc")
+        if isinstance(loc, list) and loc and isinstance(k.get("msg"), str):
+            kind = k.get("type") if isinstance(k.get("type"), str) else None
+            path = ".".join(str(p) for p in loc[:20])
+            self.r.add(SentError(LOC_MSG, status=status, code=_code(kind), message=_text(k["msg"]), details=path))
+            return True
+        return False
 
     def status_detail(self, k: dict[str, Any]) -> bool:
         """A payment protocol's "Status" word and "StatusDetail" (Sage Pay's, now Opayo's: "Status": "ERROR",
