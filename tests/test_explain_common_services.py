@@ -137,6 +137,8 @@ def test_a_gateway_time_out_page_is_a_504_that_passes(catalog, paste):
     x = explain(catalog, paste)
     assert x.exchange.status == 504 and len(x.errors) == 1 and x.vendor is None
     assert x.status_retry(x.errors[0]) == (504, "backoff")
+    # the page's status line is its status, not a message to liken to a vendor's timeout
+    assert x.errors[0].kind == "none" and x.errors[0].sent.message is None and not x.errors[0].candidates
     assert "exponential backoff" in retry_line(x)
 
 

@@ -19,7 +19,7 @@ from ..index.store import CatalogIndex
 from ..legend import reading
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired, squash, unwrapped
-from ..values import TRANSIENT_STATUSES, quota_spent, resend_may_repeat, unsafe_resend_words
+from ..values import TRANSIENT_STATUSES, quota_spent, reason_phrases, resend_may_repeat, unsafe_resend_words
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, redirect_error, with_exchange_status
 from .evidence import (
     Clue,
@@ -502,12 +502,12 @@ def _bracketed_code(catalog: CatalogIndex, text: str) -> str | None:
 def _is_status_text(line: str, status: int | None) -> bool:
     if status is None:
         return False
-    try:
-        phrase = HTTPStatus(status).phrase.lower()
-    except ValueError:
-        return False
-    return line.lower().strip(" .") in (str(status), phrase, f"{status} {phrase}") or bool(
-        re.fullmatch(rf"HTTP/\d(?:\.\d)?\s+{status}.*", line, re.IGNORECASE)
+    said = line.lower().strip(" .")
+    phrases = [p.lower() for p in reason_phrases().get(status, ())]  # RFC 2616's "Gateway Time-out" too
+    return (
+        said == str(status)
+        or any(said in (p, f"{status} {p}") for p in phrases)
+        or bool(re.fullmatch(rf"HTTP/\d(?:\.\d)?\s+{status}.*", line, re.IGNORECASE))
     )
 
 
