@@ -216,3 +216,45 @@ def test_an_error_that_says_where_in_the_request_keeps_where(catalog, body, said
     s = x.errors[0].sent
     assert (s.shape.name, s.code, s.details, s.message) == said
     assert f"details {said[2]}" in plain(explain_lines(x))
+
+
+THROTTLED = [
+    # AWS's JSON protocols: the exception's type under "__type", throttling sent with 400
+    (
+        curl(
+            "400 Bad Request",
+            ["Content-Type: application/x-amz-json-1.1"],
+            '{"__type":"ThrottlingException","message":"Rate exceeded"}',
+        ),
+        "ThrottlingException",
+    ),
+    # AWS's query protocols: the XML error document's Code
+    (
+        curl(
+            "400 Bad Request",
+            ["Content-Type: text/xml"],
+            "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>",
+        ),
+        "Throttling",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paste", "words"), THROTTLED)
+def test_a_throttled_error_under_a_400_says_backoff(catalog, paste, words):
+    x = explain(catalog, paste)
+    assert x.vendor is None and [m.kind for m in x.errors] == ["none"]
+    assert x.status_retry(x.errors[0]) == (400, "backoff")
+    assert "exponential backoff" in retry_line(x) and repr(words) in retry_line(x)
+    assert explain_document(x)["errors"][0]["retry_by_status"] == {
+        "status": 400,
+        "retry": True,
+        "wait": "backoff",
+        "throttled": words,
+    }
+
+
+def test_another_aws_exception_under_a_400_keeps_its_status_advice(catalog):
+    x = explain(catalog, curl("400 Bad Request", [], '{"__type":"ValidationException","message":"1 validation error detected"}'))
+    assert x.errors[0].sent.name == "ValidationException" and x.errors[0].kind == "none"
+    assert x.status_retry(x.errors[0]) == (400, None)

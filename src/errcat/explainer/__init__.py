@@ -69,6 +69,11 @@ _TOKEN_EXPIRED = re.compile(
     r"\b(?:access[ _-]?)?(?:token|jwt)\b[^.;\n\"]{0,40}?\bexpired\b|\bexpired[ _-]?(?:access[ _-]?)?token|token[ _-]?expired",
     re.IGNORECASE,
 )
+# an error code or name that says the request was throttled: AWS's ThrottlingException, Throttling,
+# RequestLimitExceeded, TooManyRequestsException, SlowDown; Google's rateLimitExceeded
+_THROTTLED = re.compile(
+    r"(?:Throttl\w*|TooManyRequests\w*|RequestLimitExceeded|SlowDown|rate_?limit(?:_?exceeded|ed)?(?:Exception)?)", re.IGNORECASE
+)
 _REFRESH_TOKEN = re.compile(r"refresh[ _-]?token", re.IGNORECASE)
 
 
@@ -233,7 +238,17 @@ class Explanation(NamedTuple):
             return None
         if self.token_expired(m):
             return status, "refresh-and-retry"
+        if self.throttled(m):
+            return status, "backoff"
         return status, None if self.quota_spent(m) else TRANSIENT_STATUSES.get(status)
+
+    def throttled(self, m: ErrorMatch) -> str | None:
+        """The code or name of an uncatalogued error that says it was throttled, sent with a status that does not
+        say so (AWS's ThrottlingException with 400): it passes with time as a 429 does."""
+        status = m.sent.status or self.exchange.status
+        if m.best is not None or status is None or status < 400 or status in TRANSIENT_STATUSES:
+            return None
+        return next((w for w in (m.sent.code, m.sent.name) if w and _THROTTLED.fullmatch(w)), None)
 
     def token_expired(self, m: ErrorMatch) -> str | None:
         """The words of an uncatalogued 401 that say its access token expired ("Access token has expired", a

@@ -466,6 +466,9 @@ class _Reader:
             thrown = said
         details = thrown if isinstance(thrown, str) and thrown != msg else None
         name = k.get("name") if code is None and isinstance(k.get("name"), str) and _NAME_TOKEN.fullmatch(k["name"]) else None
+        if name is None and code is None and isinstance(k.get("__type"), str):  # AWS JSON: "com.amazonaws...#ThrottlingException"
+            thrown_type = k["__type"].rsplit("#", 1)[-1]
+            name = thrown_type if _TYPE_NAME.fullmatch(thrown_type) else None
         self.r.add(SentError(CODE_MESSAGE, status=status, code=code, name=name, message=msg, details=details))
         return True
 
@@ -500,6 +503,7 @@ class _Reader:
         return True
 
 
+_TYPE_NAME = re.compile(r"[A-Z][A-Za-z0-9]{2,80}")  # an exception's type: ThrottlingException, ResourceNotFoundException
 _NAME_TOKEN = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # an error's name in capitals: INVALID_RESOURCE_ID
 _STATUS_DETAIL = re.compile(r"(?P<code>\d{3,5})\s?:\s(?P<message>\S.{0,1999})", re.S)
 

@@ -593,6 +593,11 @@ def status_retry_words(x: Explanation, m: ErrorMatch, status: int, wait: str | N
             f"refresh the access token, then resend the same request: the error says {x.token_expired(m)!r}"
             f" (by its words: the catalog does not know this error)"
         )
+    if (throttled := x.throttled(m)) is not None:
+        return (
+            f"resend later, with exponential backoff: the error says {throttled!r}, though HTTP {status} alone would not"
+            " (by its words: the catalog does not know this error)"
+        )
     if wait is None:
         return f"HTTP {status} alone does not suggest that the same request can succeed {_BY_STATUS}"
     ex = x.part_of(m).exchange
