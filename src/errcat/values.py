@@ -114,11 +114,18 @@ def to_status(value: object) -> int | None:
 
 @functools.cache
 def reason_phrases() -> dict[int, tuple[str, ...]]:
-    """Each status's reason phrases: HTTP's, and RFC 9110's newer name where it differs (built at first use)."""
+    """Each status's reason phrases: HTTP's, RFC 9110's newer name and RFC 2616's older one where they differ
+    (nginx's and HAProxy's pages still say "504 Gateway Time-out"), built at first use."""
     from http import HTTPStatus
 
-    aliases = {422: "Unprocessable Content", 413: "Content Too Large"}
-    return {int(s): (s.phrase, aliases[s]) if s in aliases else (s.phrase,) for s in HTTPStatus}
+    aliases = {
+        422: ("Unprocessable Content",),
+        413: ("Content Too Large",),
+        408: ("Request Time-out",),
+        414: ("Request-URI Too Large",),
+        504: ("Gateway Time-out",),
+    }
+    return {int(s): (s.phrase, *aliases.get(s, ())) for s in HTTPStatus}
 
 
 def reason_phrase(status: int, text: str) -> str | None:

@@ -19,7 +19,7 @@ from ..index.store import CatalogIndex
 from ..legend import reading
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired, squash, unwrapped
-from ..values import TRANSIENT_STATUSES, quota_spent, resend_may_repeat, unsafe_resend_words
+from ..values import TRANSIENT_STATUSES, quota_spent, reason_phrases, resend_may_repeat, unsafe_resend_words
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, redirect_error, with_exchange_status
 from .evidence import (
     Clue,
@@ -61,6 +61,20 @@ from .split import (
 )
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
+
+
+# an access token's expiry in an error's words: "Access token has expired", "token is expired", "JWT expired at",
+# "expired_token", "TokenExpiredException" (a few words between, never across a sentence)
+_TOKEN_EXPIRED = re.compile(
+    r"\b(?:access[ _-]?)?(?:token|jwt)\b[^.;\n\"]{0,40}?\bexpired\b|\bexpired[ _-]?(?:access[ _-]?)?token|token[ _-]?expired",
+    re.IGNORECASE,
+)
+# an error code or name that says the request was throttled: AWS's ThrottlingException, Throttling,
+# RequestLimitExceeded, TooManyRequestsException, SlowDown; Google's rateLimitExceeded
+_THROTTLED = re.compile(
+    r"(?:Throttl\w*|TooManyRequests\w*|RequestLimitExceeded|SlowDown|rate_?limit(?:_?exceeded|ed)?(?:Exception)?)", re.IGNORECASE
+)
+_REFRESH_TOKEN = re.compile(r"refresh[ _-]?token", re.IGNORECASE)
 
 
 class Explanation(NamedTuple):
@@ -222,7 +236,31 @@ class Explanation(NamedTuple):
         status = m.sent.status or self.exchange.status
         if m.best is not None or status is None or status < 400:  # an error in a 200's body: its status says nothing
             return None
+        if self.token_expired(m):
+            return status, "refresh-and-retry"
+        if self.throttled(m):
+            return status, "backoff"
         return status, None if self.quota_spent(m) else TRANSIENT_STATUSES.get(status)
+
+    def throttled(self, m: ErrorMatch) -> str | None:
+        """The code or name of an uncatalogued error that says it was throttled, sent with a status that does not
+        say so (AWS's ThrottlingException with 400): it passes with time as a 429 does."""
+        status = m.sent.status or self.exchange.status
+        if m.best is not None or status is None or status < 400 or status in TRANSIENT_STATUSES:
+            return None
+        return next((w for w in (m.sent.code, m.sent.name) if w and _THROTTLED.fullmatch(w)), None)
+
+    def token_expired(self, m: ErrorMatch) -> str | None:
+        """The words of an uncatalogued 401 that say its access token expired ("Access token has expired", a
+        WWW-Authenticate's error_description "The access token expired", "token is expired"): a new token makes
+        the same request succeed, which its status alone does not say. A refresh token's expiry is not one: the
+        user must authorise again."""
+        ex = self.part_of(m).exchange
+        if m.best is not None or (m.sent.status or ex.status) != 401:
+            return None
+        words = " ".join(w for w in (m.sent.message, m.sent.code, m.sent.name, ex.header("WWW-Authenticate")) if w)
+        said = _TOKEN_EXPIRED.search(words[:2000])
+        return said.group(0) if said and not _REFRESH_TOKEN.search(words[:2000]) else None
 
     def quota_spent(self, m: ErrorMatch) -> str | None:
         """The words of an error the catalog lacks, sent with a status that usually passes (429), that say a quota,
@@ -479,12 +517,12 @@ def _bracketed_code(catalog: CatalogIndex, text: str) -> str | None:
 def _is_status_text(line: str, status: int | None) -> bool:
     if status is None:
         return False
-    try:
-        phrase = HTTPStatus(status).phrase.lower()
-    except ValueError:
-        return False
-    return line.lower().strip(" .") in (str(status), phrase, f"{status} {phrase}") or bool(
-        re.fullmatch(rf"HTTP/\d(?:\.\d)?\s+{status}.*", line, re.IGNORECASE)
+    said = line.lower().strip(" .")
+    phrases = [p.lower() for p in reason_phrases().get(status, ())]  # RFC 2616's "Gateway Time-out" too
+    return (
+        said == str(status)
+        or any(said in (p, f"{status} {p}") for p in phrases)
+        or bool(re.fullmatch(rf"HTTP/\d(?:\.\d)?\s+{status}.*", line, re.IGNORECASE))
     )
 
 

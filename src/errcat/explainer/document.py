@@ -36,16 +36,33 @@ def candidate_record(c: Candidate) -> dict[str, Any]:
     }
 
 
-def _retry_by_status(said: tuple[int, str | None] | None, spent: str | None, method: str | None) -> dict[str, Any] | None:
+def _retry_by_status(
+    said: tuple[int, str | None] | None,
+    spent: str | None,
+    method: str | None,
+    expired: str | None = None,
+    throttled: str | None = None,
+) -> dict[str, Any] | None:
     """An uncatalogued error's status and whether it suggests a resend (Explanation.status_retry); with the error's
     words that overrule its status ("quota_spent": a quota or plan used up does not pass with time), and the method
-    that overrules a gateway's 502/504 ("may_have_applied": a POST the vendor may have done, as retry_advice says)."""
+    that overrules a gateway's 502/504 ("may_have_applied": a POST the vendor may have done, as retry_advice says);
+    a 401's words that say its access token expired ("token_expired": refresh it and resend), and a code that says
+    it was throttled under a status that does not ("throttled": AWS's ThrottlingException with 400)."""
     if said is None:
         return None
     status, wait = said
     if wait is not None and resend_may_repeat(status, method):
         return {"status": status, "retry": False, "wait": "never", "may_have_applied": str(method).upper()}
-    return {"status": status, "retry": wait is not None, "wait": wait or "never", **({"quota_spent": spent} if spent else {})}
+    said_by = (
+        {"quota_spent": spent}
+        if spent
+        else {"token_expired": expired}
+        if expired
+        else {"throttled": throttled}
+        if throttled
+        else {}
+    )
+    return {"status": status, "retry": wait is not None, "wait": wait or "never", **said_by}
 
 
 def _guide_record(x: Explanation, m: ErrorMatch, entry: Entry) -> dict[str, Any] | None:
@@ -85,7 +102,9 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "candidates": [candidate_record(c) for c in m.candidates],
                 "family": [candidate_record(c) for c in m.family],
                 "explanation": _guide_record(x, m, best.entry) if best else None,
-                "retry_by_status": _retry_by_status(x.status_retry(m), x.quota_spent(m), own.method),
+                "retry_by_status": _retry_by_status(
+                    x.status_retry(m), x.quota_spent(m), own.method, x.token_expired(m), x.throttled(m)
+                ),
                 # a POST a gateway answered 502/504: whatever the guide's retry says, check before resending it
                 "may_have_applied": str(own.method).upper()
                 if resend_may_repeat(m.sent.status or own.status, own.method)

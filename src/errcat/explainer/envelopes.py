@@ -73,6 +73,8 @@ MESSAGE_BODY = Shape("message, no code", frozenset({"prospend"}), 0.0)
 FIELD_ERRORS = Shape("field errors")
 MESSAGE_LIST = Shape("message list")  # a body that is a bare array of sentences (["This record could not be found"])
 PROBLEM = Shape("problem details (RFC 7807)")
+JSONAPI = Shape("JSON:API error object")  # {"status": "422", "title", "detail", "source": {"pointer": ...}}
+LOC_MSG = Shape("validation error (loc, msg, type)")  # Pydantic's, in FastAPI's {"detail": [...]}
 # Another API's XML error document: Intuit's <Fault><Error code>, Xero's <ApiException>, Sage SData's
 # <sdata:diagnosis>. No catalogued vendor sends one (InvoiceXpress's <errors><error> is IX_XML).
 XML_ERROR = Shape("XML error document")
@@ -265,6 +267,29 @@ def _humanize(field_name: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def _is_field_sentences(d: dict[str, Any]) -> bool:
+    """A body that is only sentences listed by field (Django REST framework's serializer errors): each value a
+    list of sentences ending in a full stop, which no list of tags or ids is."""
+    return 0 < len(d) <= 100 and all(
+        isinstance(v, list) and v and all(isinstance(t, str) and " " in t.strip() and t.rstrip().endswith(".") for t in v)
+        for v in d.values()
+    )
+
+
+def _field_message(field: str, text: str) -> str:
+    """A field's message as one line: Rails' "can't be blank" reads after its field ("Email can't be blank"), a
+    sentence that names the field is whole (Laravel's "The email field is required.", ModelState's "The Date field
+    is required." under "invoice.Date"), another sentence follows its field and a colon (DRF's "This field is
+    required." under "due_date": "Due date: This field is required.")."""
+    said = text.strip()
+    if field == "non_field_errors":  # DRF's errors of the whole object
+        return said
+    names = {_humanize(field).lower(), _humanize(field.rsplit(".", 1)[-1]).lower()}
+    if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", said.lower()) for n in names if n):
+        return said
+    return f"{_humanize(field)}: {said}" if said[:1].isupper() else f"{_humanize(field)} {said}"
+
+
 class _Reader:
     """Walks decoded JSON values, recognising envelopes; bounded in nodes, depth and errors."""
 
@@ -339,6 +364,9 @@ class _Reader:
         if self.ix_errors and len(k) == 1 and "error" in k:
             self.ix_error(k["error"])
             return True
+        if depth == 0 and _is_field_sentences(d):  # DRF's serializer errors: {"amount": ["A valid number is required."]}
+            self.field_errors(d)
+            return True
         # A wrapper (a log record, an SDK exception): prefer envelopes nested inside it.
         if self.nested(d, depth):
             return True
@@ -367,8 +395,7 @@ class _Reader:
         """One error per message, each named after its field (Rails-style validation errors)."""
         for name, msgs in errors.items():
             for msg in msgs if isinstance(msgs, list) else [msgs]:
-                text = str(msg)
-                self.r.add(SentError(FIELD_ERRORS, message=f"{_humanize(str(name))} {text}", details=str(name)))
+                self.r.add(SentError(FIELD_ERRORS, message=_field_message(str(name), str(msg)), details=str(name)))
 
     def nested(self, d: dict[str, Any], depth: int) -> bool:
         """Whether envelopes were found inside a wrapper's values; every value is read, even
@@ -405,6 +432,8 @@ class _Reader:
             oauth = isinstance(k.get("error_description"), str) or (isinstance(said, str) and said in OAUTH_CODES)
             self.r.add(SentError(OAUTH if oauth else ERROR_FIELD, status=status, code=code, message=_text(msg)))
             return True
+        if self.located(k, status):
+            return True
         if "title" in k and ("detail" in k or "type" in k):
             self.r.add(SentError(PROBLEM, status=status, message=_text(k.get("detail") or k.get("title"))))
             return True
@@ -437,8 +466,28 @@ class _Reader:
             thrown = said
         details = thrown if isinstance(thrown, str) and thrown != msg else None
         name = k.get("name") if code is None and isinstance(k.get("name"), str) and _NAME_TOKEN.fullmatch(k["name"]) else None
+        if name is None and code is None and isinstance(k.get("__type"), str):  # AWS JSON: "com.amazonaws...#ThrottlingException"
+            thrown_type = k["__type"].rsplit("#", 1)[-1]
+            name = thrown_type if _TYPE_NAME.fullmatch(thrown_type) else None
         self.r.add(SentError(CODE_MESSAGE, status=status, code=code, name=name, message=msg, details=details))
         return True
+
+    def located(self, k: dict[str, Any], status: int | None) -> bool:
+        """An error that says where in the request it is: JSON:API's "source" (a JSON pointer or a query
+        parameter) or Pydantic's "loc" path ("body.price"), kept as its details."""
+        source = _lower_keys(k["source"]) if isinstance(k.get("source"), dict) else {}
+        where = source.get("pointer") or source.get("parameter") or source.get("header")
+        said = next((k[m] for m in ("detail", "title") if isinstance(k.get(m), str) and k[m].strip()), None)
+        if isinstance(where, str) and said is not None:
+            self.r.add(SentError(JSONAPI, status=status, code=_code(k.get("code")), message=_text(said), details=where))
+            return True
+        loc = k.get("loc")
+        if isinstance(loc, list) and loc and isinstance(k.get("msg"), str):
+            kind = k.get("type") if isinstance(k.get("type"), str) else None
+            path = ".".join(str(p) for p in loc[:20])
+            self.r.add(SentError(LOC_MSG, status=status, code=_code(kind), message=_text(k["msg"]), details=path))
+            return True
+        return False
 
     def status_detail(self, k: dict[str, Any]) -> bool:
         """A payment protocol's "Status" word and "StatusDetail" (Sage Pay's, now Opayo's: "Status": "ERROR",
@@ -454,6 +503,7 @@ class _Reader:
         return True
 
 
+_TYPE_NAME = re.compile(r"[A-Z][A-Za-z0-9]{2,80}")  # an exception's type: ThrottlingException, ResourceNotFoundException
 _NAME_TOKEN = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # an error's name in capitals: INVALID_RESOURCE_ID
 _STATUS_DETAIL = re.compile(r"(?P<code>\d{3,5})\s?:\s(?P<message>\S.{0,1999})", re.S)
 

@@ -120,6 +120,8 @@ _QUOTES = ('"', "'", "\u201c", "\u00ab")  # straight, typographic and guillemet 
 _STATUS_CELL = re.compile(r"^\|[ \t]*[1-5]\d\d[ \t]*\|[ \t]*\S")  # a table row's first cell, the status alone
 _TAB_ROW = re.compile(r"^[1-5]\d\d[ ]*\t[ \t]*\S")  # a row copied from a table: the status cell, a tab, the next cell
 _HTML_TITLE = re.compile(r"<title>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</title>", re.IGNORECASE)
+# a page without a title (HAProxy's "<html><body><h1>504 Gateway Time-out</h1>") is headed by its first h1
+_HTML_H1 = re.compile(r"<h1(?:\s[^<>]{0,200})?>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</h1>", re.IGNORECASE)
 _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
 # A status followed by its own reason phrase, anywhere in the text: how clients word a failed call ("resulted in a
 # `400 Bad Request` response" in Guzzle, "does not indicate success: 400 (Bad Request)." in .NET, "BadRequest: 400 Bad
@@ -765,8 +767,8 @@ def leading_lines(lines: Iterable[str], chars: int, count: int) -> list[str]:
 
 
 def html_title(text: str) -> str | None:
-    """The title of an HTML error page (``502 Bad Gateway``), the only part worth reading."""
+    """The title of an HTML error page (``502 Bad Gateway``), the only part worth reading; its first h1 without one."""
     if "<html" not in text[:2000].lower():
         return None
-    title = _HTML_TITLE.search(text[:65536])
+    title = _HTML_TITLE.search(text[:65536]) or _HTML_H1.search(text[:65536])
     return " ".join(((title.group(1) or "") + " " + title.group(2)).split()) if title else ""

@@ -538,7 +538,7 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
                     (f"  {_status_meaning(x, rows)}", None),
                 ]
             )
-        return lines
+        return [*lines, *_status_retry_line(x, m)]
     near = [c for c in m.candidates if c.score >= 0.1][:3]
     for i, c in enumerate(near):
         e = c.entry
@@ -546,15 +546,29 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
             [
                 ("  nearest:  " if i == 0 else "            ", "dim"),
                 (e.id, "cyan"),
-                (f"  {e.message!r} ({c.kind} {c.score:g})", "dim"),
+                (f"  {_entry_words(e)} ({c.kind} {c.score:g})", "dim"),
             ]
         )
-    if (said := x.status_retry(m)) is not None:
-        lines.append([("  retry:    ", "yellow"), (status_retry_words(x, m, *said, x.quota_spent(m)), None)])
+    lines += _status_retry_line(x, m)
     lines.append(
         [("  add it:   ", "dim"), ("errcat explain --stub <paste> > my-errors.yaml, then use --catalog my-errors.yaml", None)]
     )
     return lines
+
+
+def _entry_words(e: Entry) -> str:
+    """What a nearby entry says: its message, else its code or name (an OAuth error catalogued by its code alone
+    read ``None``)."""
+    if e.message is not None:
+        return repr(e.message)
+    return f"code {e.code}" if e.code is not None else f"name {e.name}" if e.name else f"HTTP {e.status}"
+
+
+def _status_retry_line(x: Explanation, m: ErrorMatch) -> list[Line]:
+    """The retry an uncatalogued error's status says, also under a bare status's per-vendor meanings: a 429's wait
+    and its Retry-After matter most when nothing else is known."""
+    said = x.status_retry(m)
+    return [] if said is None else [[("  retry:    ", "yellow"), (status_retry_words(x, m, *said, x.quota_spent(m)), None)]]
 
 
 _WAIT_WORDS = {
@@ -573,6 +587,16 @@ def status_retry_words(x: Explanation, m: ErrorMatch, status: int, wait: str | N
             f"not by waiting: the error says {spent!r}, a quota or plan used up does not pass with time; top it up or"
             f" change the plan, then resend (by its words, though HTTP {status} usually passes: the catalog does not"
             " know this error)"
+        )
+    if wait == "refresh-and-retry":
+        return (
+            f"refresh the access token, then resend the same request: the error says {x.token_expired(m)!r}"
+            f" (by its words: the catalog does not know this error)"
+        )
+    if (throttled := x.throttled(m)) is not None:
+        return (
+            f"resend later, with exponential backoff: the error says {throttled!r}, though HTTP {status} alone would not"
+            " (by its words: the catalog does not know this error)"
         )
     if wait is None:
         return f"HTTP {status} alone does not suggest that the same request can succeed {_BY_STATUS}"

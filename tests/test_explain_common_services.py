@@ -1,0 +1,260 @@
+"""Errors of frameworks and other services, the common case of what users paste: no vendor is named, the
+retry said fits the status and the error's own words (a 429's Retry-After even under a bare status's per-vendor
+meanings, a 401 whose access token expired: refresh it and resend), and an HTML page without a title is read
+by its heading (HAProxy's "504 Gateway Time-out").
+
+The shapes are those the frameworks document (Spring Boot's DefaultErrorAttributes, DRF's {"detail": ...}, FastAPI's
+RequestValidationError, ASP.NET Core's ValidationProblemDetails, Microsoft Graph's error resource, RFC 6750's
+WWW-Authenticate example, HAProxy's default errorfiles); hosts are example.com: these are probes, not real pastes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from errcat.explainer import explain
+from errcat.render.jsondoc import explain_document
+from errcat.render.text import explain_lines, plain
+
+DOCUMENTED = {"exact", "template", "code", "status"}
+
+
+def curl(status: str, headers: list[str], body: str, method: str = "GET") -> str:
+    head = [f"> {method} /v1/items HTTP/1.1", "> Host: api.example.com", ">", f"< HTTP/1.1 {status}"]
+    return "\n".join([*head, *(f"< {h}" for h in headers), "<", body])
+
+
+def retry_line(x) -> str:
+    return next(line for line in plain(explain_lines(x)).splitlines() if line.strip().startswith("retry:"))
+
+
+PROBLEM_429 = (
+    '{"type":"https://tools.ietf.org/html/rfc6585#section-4","title":"Too Many Requests","status":429,'
+    '"traceId":"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"}'
+)
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        # a status line and headers without a request: the status's per-vendor meanings are listed
+        f"HTTP/1.1 429 Too Many Requests\nRetry-After: 60\nContent-Type: application/problem+json\n\n{PROBLEM_429}",
+        'HTTP/1.1 429 Too Many Requests\nRetry-After: 60\n\n{"detail":"Request was throttled. Expected available in 60 seconds."}',
+    ],
+)
+def test_a_bare_429_says_its_retry_after_beside_the_vendors_meanings(catalog, paste):
+    x = explain(catalog, paste)
+    assert x.vendor is None and [m.kind for m in x.errors] == ["none"]
+    text = plain(explain_lines(x))
+    assert "by vendor:" in text or "not in the catalog" in text
+    assert "Retry-After asks for 60 s" in retry_line(x)
+
+
+def test_a_bare_503_says_backoff_beside_the_vendors_meanings(catalog):
+    x = explain(
+        catalog,
+        'HTTP/1.1 503 Service Unavailable\n\n{"error":{"code":503,"message":"The service is currently unavailable.","status":"UNAVAILABLE"}}',
+    )
+    assert x.vendor is None
+    assert "exponential backoff" in retry_line(x)
+
+
+EXPIRED = [
+    # Microsoft Graph's InvalidAuthenticationToken
+    (
+        curl(
+            "401 Unauthorized",
+            ["Content-Type: application/json"],
+            '{"error":{"code":"InvalidAuthenticationToken","message":"Access token has expired or is not yet valid."}}',
+        ),
+        "Access token has expired",
+    ),
+    # RFC 6750, 3: the resource server's challenge for an expired token, no body
+    (
+        curl(
+            "401 Unauthorized",
+            ['WWW-Authenticate: Bearer realm="example", error="invalid_token", error_description="The access token expired"'],
+            "",
+        ),
+        "access token expired",
+    ),
+    # grpc-gateway's google.rpc.Status for UNAUTHENTICATED
+    (curl("401 Unauthorized", [], '{"code":16,"message":"token is expired","details":[]}'), "token is expired"),
+    ('HTTP/1.1 401 Unauthorized\n\n{"message":"jwt expired"}', "jwt expired"),
+]
+
+
+@pytest.mark.parametrize(("paste", "words"), EXPIRED)
+def test_a_401_whose_access_token_expired_says_refresh_and_resend(catalog, paste, words):
+    x = explain(catalog, paste)
+    assert x.vendor is None and [m.kind for m in x.errors] == ["none"]
+    m = x.errors[0]
+    assert x.status_retry(m) == (401, "refresh-and-retry")
+    retry = retry_line(x)
+    assert "refresh the access token, then resend" in retry and repr(words) in retry
+    said = explain_document(x)["errors"][0]["retry_by_status"]
+    assert said == {"status": 401, "retry": True, "wait": "refresh-and-retry", "token_expired": words}
+
+
+NOT_EXPIRED = [
+    # the refresh token's expiry: the user must authorise again, a refresh cannot help
+    curl("401 Unauthorized", [], '{"error":"invalid_grant","error_description":"Refresh token expired"}', "POST"),
+    # Google's UNAUTHENTICATED: wrong credentials, not an expiry
+    curl(
+        "401 Unauthorized",
+        [],
+        '{"error":{"code":401,"message":"Request had invalid authentication credentials.","status":"UNAUTHENTICATED"}}',
+    ),
+    # DRF's NotAuthenticated
+    curl("401 Unauthorized", [], '{"detail":"Authentication credentials were not provided."}'),
+    # an expiry said with a 403 or 400 is not a 401's challenge
+    curl("403 Forbidden", [], '{"message":"Your subscription expired. Token access disabled."}'),
+]
+
+
+@pytest.mark.parametrize("paste", NOT_EXPIRED)
+def test_other_auth_failures_keep_their_status_advice(catalog, paste):
+    x = explain(catalog, paste)
+    m = x.errors[0]
+    assert x.status_retry(m) is not None and x.status_retry(m)[1] is None
+    assert "does not suggest that the same request can succeed" in retry_line(x)
+    assert "token_expired" not in explain_document(x)["errors"][0]["retry_by_status"]
+
+
+HAPROXY_504 = "<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in time.\n</body></html>\n"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        HAPROXY_504,  # HAProxy's default errorfile: no title, RFC 2616's phrase
+        "<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n<center><h1>504 Gateway Time-out</h1>"
+        "</center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",  # nginx's default page
+    ],
+)
+def test_a_gateway_time_out_page_is_a_504_that_passes(catalog, paste):
+    x = explain(catalog, paste)
+    assert x.exchange.status == 504 and len(x.errors) == 1 and x.vendor is None
+    assert x.status_retry(x.errors[0]) == (504, "backoff")
+    # the page's status line is its status, not a message to liken to a vendor's timeout
+    assert x.errors[0].kind == "none" and x.errors[0].sent.message is None and not x.errors[0].candidates
+    assert "exponential backoff" in retry_line(x)
+
+
+def test_a_page_without_a_title_is_read_by_its_heading(catalog):
+    x = explain(catalog, "<html><body><h1>No server is available</h1>\n<p>try later</p></body></html>")
+    assert len(x.errors) == 1 and "No server is available" in json.dumps(explain_document(x)["errors"][0]["observed"])
+
+
+def test_a_nearby_entry_without_a_message_is_shown_by_its_code(catalog):
+    """RFC 6749 5.2's error body: the nearby entry catalogued by its code alone read ``None``."""
+    x = explain(catalog, '{"error":"invalid_grant","error_description":"Invalid authorization code"}')
+    assert x.vendor is None and all(m.kind not in DOCUMENTED for m in x.errors)
+    near = [line for line in plain(explain_lines(x)).splitlines() if line.startswith(("  nearest:", "            "))]
+    assert near and not any(" None (" in line for line in near)
+    assert any("code invalid_grant (observed" in line for line in near)
+
+
+FIELD_BODIES = [
+    # Laravel's validation response: each message already names its field
+    (
+        '{"message":"The email field is required. (and 1 more error)","errors":{"email":["The email field is required."],'
+        '"name":["The name field is required."]}}',
+        [("email", "The email field is required."), ("name", "The name field is required.")],
+    ),
+    # Rails' errors hash: a message that reads after its field
+    ('{"errors":{"email":["can\'t be blank"]}}', [("email", "Email can't be blank")]),
+    # Django REST framework's serializer errors, the body itself: sentences by field, the whole object's alone
+    (
+        '{"amount":["A valid number is required."],"due_date":["This field is required."]}',
+        [("amount", "Amount: A valid number is required."), ("due_date", "Due date: This field is required.")],
+    ),
+    (
+        '{"non_field_errors":["Unable to log in with provided credentials."]}',
+        [("non_field_errors", "Unable to log in with provided credentials.")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "said"), FIELD_BODIES)
+def test_a_fields_messages_read_as_one_sentence(catalog, body, said):
+    x = explain(catalog, body)
+    assert x.vendor is None and all(m.kind not in DOCUMENTED for m in x.errors)
+    assert [(m.sent.details, m.sent.message) for m in x.errors] == said
+
+
+@pytest.mark.parametrize("body", ['{"tags":["red","blue"]}', '{"ids":["a b","c d"]}', '{"items":[]}'])
+def test_lists_that_are_not_sentences_are_no_field_errors(catalog, body):
+    x = explain(catalog, body)
+    assert not any(m.sent.details for m in x.errors)
+
+
+LOCATED = [
+    # FastAPI's RequestValidationError (Pydantic 1, then 2)
+    (
+        '{"detail":[{"loc":["body","price"],"msg":"field required","type":"value_error.missing"}]}',
+        ("validation error (loc, msg, type)", "value_error.missing", "body.price", "field required"),
+    ),
+    (
+        '{"detail":[{"type":"missing","loc":["query","q"],"msg":"Field required","input":null}]}',
+        ("validation error (loc, msg, type)", "missing", "query.q", "Field required"),
+    ),
+    # JSON:API's error object (jsonapi.org, Error Objects)
+    (
+        '{"errors":[{"status":"422","source":{"pointer":"/data/attributes/firstName"},"title":"Invalid Attribute",'
+        '"detail":"First name must contain at least two characters."}]}',
+        ("JSON:API error object", None, "/data/attributes/firstName", "First name must contain at least two characters."),
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "said"), LOCATED)
+def test_an_error_that_says_where_in_the_request_keeps_where(catalog, body, said):
+    x = explain(catalog, body)
+    assert x.vendor is None and len(x.errors) == 1 and x.errors[0].kind not in DOCUMENTED
+    s = x.errors[0].sent
+    assert (s.shape.name, s.code, s.details, s.message) == said
+    assert f"details {said[2]}" in plain(explain_lines(x))
+
+
+THROTTLED = [
+    # AWS's JSON protocols: the exception's type under "__type", throttling sent with 400
+    (
+        curl(
+            "400 Bad Request",
+            ["Content-Type: application/x-amz-json-1.1"],
+            '{"__type":"ThrottlingException","message":"Rate exceeded"}',
+        ),
+        "ThrottlingException",
+    ),
+    # AWS's query protocols: the XML error document's Code
+    (
+        curl(
+            "400 Bad Request",
+            ["Content-Type: text/xml"],
+            "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>",
+        ),
+        "Throttling",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paste", "words"), THROTTLED)
+def test_a_throttled_error_under_a_400_says_backoff(catalog, paste, words):
+    x = explain(catalog, paste)
+    assert x.vendor is None and [m.kind for m in x.errors] == ["none"]
+    assert x.status_retry(x.errors[0]) == (400, "backoff")
+    assert "exponential backoff" in retry_line(x) and repr(words) in retry_line(x)
+    assert explain_document(x)["errors"][0]["retry_by_status"] == {
+        "status": 400,
+        "retry": True,
+        "wait": "backoff",
+        "throttled": words,
+    }
+
+
+def test_another_aws_exception_under_a_400_keeps_its_status_advice(catalog):
+    x = explain(catalog, curl("400 Bad Request", [], '{"__type":"ValidationException","message":"1 validation error detected"}'))
+    assert x.errors[0].sent.name == "ValidationException" and x.errors[0].kind == "none"
+    assert x.status_retry(x.errors[0]) == (400, None)
