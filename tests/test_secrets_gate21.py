@@ -176,6 +176,15 @@ def test_the_value_a_workflow_asks_to_mask_is_hidden(line: str) -> None:
     assert pieces_of(pw, out) == [] and "::add-mask::" in out, out
 
 
+@pytest.mark.parametrize("line", ['Run echo "::add-mask::{pw}"', "echo ::add-mask::{pw}\nnext step\n"])
+def test_a_value_of_words_a_workflow_asks_to_mask_is_hidden_whole(line: str) -> None:
+    # the runner masks the rest of the line, spaces and all: only the first word was hidden ("[REDACTED] harbour 4471")
+    pw = f"{rnd.choice(['correct', 'winter'])} {rnd.choice(['harbour', 'orange'])} {rnd.randint(1000, 9999)}"
+    out = shown(line.format(pw=pw))
+    assert not [w for w in pw.split() if w in out] and "::add-mask::" in out, out
+    assert "next step" in out or "Run echo" in out, out  # what follows the line stays
+
+
 def test_a_workflow_masking_a_variable_shows_its_name() -> None:
     line = 'echo "::add-mask::${{ secrets.SAGE_TOKEN }}"\necho "::add-mask::$DB_PASSWORD"'
     assert shown(line) == line
