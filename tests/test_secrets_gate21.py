@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import base64
 import random
+import subprocess
+import sys
 
 import pytest
 
@@ -196,3 +198,20 @@ def test_a_base64_user_and_password_decoded_elsewhere_is_hidden_there_too() -> N
     out = shown(f"$ echo {encoded} | base64 -d ops:{pw}")  # a logger joined the command and what it printed
     assert pieces_of(pw, out) == [] and encoded not in out, out
     assert "ops:" in out, out  # the user stays
+
+
+@pytest.mark.parametrize("words", ["orangeledger", "correct horse battery"])
+def test_a_password_of_words_in_a_failed_login_is_hidden_in_scans_group_and_sample(words: str, tmp_path) -> None:
+    # scan shows a record's first line alone: the failure on the record's next line was not seen, the password shown
+    log = tmp_path / "app.log"
+    log.write_text(f"2026-11-03T10:00:01Z ERROR login(ops, {words})\nAuthenticationError: 401 Unauthorized\n")
+    assert shown_line(f"2026-11-03T10:00:01Z ERROR login(ops, {words})") == "2026-11-03T10:00:01Z ERROR login(ops, [REDACTED])"
+    for fmt in ("table", "json"):
+        done = subprocess.run(
+            [sys.executable, "-m", "errcat", "scan", str(log), "--all", "--format", fmt],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "login(ops, [REDACTED])" in done.stdout and not [w for w in words.split() if w in done.stdout], done.stdout
