@@ -126,3 +126,26 @@ def test_another_product_of_a_vendor_is_another_service_for_the_others(catalog):
     assert x.vendor is None and all(m.kind == "none" for m in x.errors)
     assert {c.vendor for c in x.clues if c.kind == "other-service"} >= {"myob", "invoicexpress", "prospend"}
     assert any("MYOB Business API" in n and "came from Sage Intacct" in n for n in x.notes), x.notes
+
+
+# A tenant's host whose first label reads as a token is hidden before the paste is read: "https://[REDACTED].freeagent.com"
+# failed to parse (urlsplit reads "[...]" as an IPv6 literal), so the request had no host, and MYOB's documented words
+# were claimed as MYOB's although the request went to FreeAgent; an InvoiceXpress account's host said nothing either.
+TENANT = "tq7Xw2Lm9Rz4Kp8Vb3Nc"  # (a random label of a token's shape)
+
+
+def test_a_request_to_another_services_tenant_host_with_a_hidden_label_is_not_claimed(catalog):
+    x = explain(catalog, f'POST https://{TENANT}.freeagent.com/v2/invoices -> 400 "{MYOB_25008}"')
+    assert x.vendor is None and all(m.kind == "none" for m in x.errors), x.errors
+    assert {c.value for c in x.clues if c.kind == "foreign-host"} == {"[REDACTED].freeagent.com"}
+    assert any("MYOB Business API" in n and "came from [REDACTED].freeagent.com" in n for n in x.notes), x.notes
+    assert TENANT not in json.dumps([x.notes, [c.value for c in x.clues]])
+
+
+def test_a_vendors_tenant_host_with_a_hidden_label_still_names_it(catalog):
+    x = explain(
+        catalog,
+        f'POST https://{TENANT}.app.invoicexpress.com/invoices.json -> 422 {{"errors":[{{"error":"Invoice items is invalid"}}]}}',
+    )
+    assert x.vendor == "invoicexpress"
+    assert ("host", "[REDACTED].app.invoicexpress.com") in {(c.kind, c.value) for c in x.clues}

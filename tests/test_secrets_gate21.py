@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import base64
 import random
+import subprocess
+import sys
 
 import pytest
 
@@ -176,6 +178,15 @@ def test_the_value_a_workflow_asks_to_mask_is_hidden(line: str) -> None:
     assert pieces_of(pw, out) == [] and "::add-mask::" in out, out
 
 
+@pytest.mark.parametrize("line", ['Run echo "::add-mask::{pw}"', "echo ::add-mask::{pw}\nnext step\n"])
+def test_a_value_of_words_a_workflow_asks_to_mask_is_hidden_whole(line: str) -> None:
+    # the runner masks the rest of the line, spaces and all: only the first word was hidden ("[REDACTED] harbour 4471")
+    pw = f"{rnd.choice(['correct', 'winter'])} {rnd.choice(['harbour', 'orange'])} {rnd.randint(1000, 9999)}"
+    out = shown(line.format(pw=pw))
+    assert not [w for w in pw.split() if w in out] and "::add-mask::" in out, out
+    assert "next step" in out or "Run echo" in out, out  # what follows the line stays
+
+
 def test_a_workflow_masking_a_variable_shows_its_name() -> None:
     line = 'echo "::add-mask::${{ secrets.SAGE_TOKEN }}"\necho "::add-mask::$DB_PASSWORD"'
     assert shown(line) == line
@@ -187,3 +198,20 @@ def test_a_base64_user_and_password_decoded_elsewhere_is_hidden_there_too() -> N
     out = shown(f"$ echo {encoded} | base64 -d ops:{pw}")  # a logger joined the command and what it printed
     assert pieces_of(pw, out) == [] and encoded not in out, out
     assert "ops:" in out, out  # the user stays
+
+
+@pytest.mark.parametrize("words", ["orangeledger", "correct horse battery"])
+def test_a_password_of_words_in_a_failed_login_is_hidden_in_scans_group_and_sample(words: str, tmp_path) -> None:
+    # scan shows a record's first line alone: the failure on the record's next line was not seen, the password shown
+    log = tmp_path / "app.log"
+    log.write_text(f"2026-11-03T10:00:01Z ERROR login(ops, {words})\nAuthenticationError: 401 Unauthorized\n")
+    assert shown_line(f"2026-11-03T10:00:01Z ERROR login(ops, {words})") == "2026-11-03T10:00:01Z ERROR login(ops, [REDACTED])"
+    for fmt in ("table", "json"):
+        done = subprocess.run(
+            [sys.executable, "-m", "errcat", "scan", str(log), "--all", "--format", fmt],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "login(ops, [REDACTED])" in done.stdout and not [w for w in words.split() if w in done.stdout], done.stdout

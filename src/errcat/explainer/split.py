@@ -218,14 +218,20 @@ def url_parts(url: str) -> tuple[str | None, str] | None:
 
 def _url_parts(url: str) -> tuple[str | None, str] | None:
     """url_parts, worked out. User info (redacted or not) is dropped first: ``https://[REDACTED]@host``
-    would read as an IPv6 literal."""
+    would read as an IPv6 literal. So would a host whose first label was hidden (a tenant's random name,
+    ``https://[REDACTED].freeagent.com``): read with its domain, the request's host still says where it went."""
     url = _USERINFO.sub(r"\1", url, count=1)
+    url, hidden = _HIDDEN_LABEL.subn(r"\1" + _STAND_IN, url, count=1)
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower() or None
     except ValueError:
         return None
-    return host, parts.path or "/"
+    return host.replace(_STAND_IN, "[REDACTED]") if host and hidden else host, parts.path or "/"
+
+
+_HIDDEN_LABEL = re.compile(r"^([a-z][a-z0-9+.-]*://)\[REDACTED\](?=(?:\.[a-z0-9-]+)+(?::\d+)?(?:[/?#]|$))", re.IGNORECASE)
+_STAND_IN = "errcat-hidden-label"
 
 
 _KEPT_URL = 1024  # a URL this short is split once: a log's records repeat a few URLs, and urlsplit is dear

@@ -303,8 +303,10 @@ def shown_line(line: str, above: str = "") -> str:
     does (an upper-case share of a third or more, changing from lower to upper at least twice),
     masked whole: a key wrapped onto a second line ("aws_secret_access_key=RI3Y…" then
     "P5iMdxssW2") left its tail alone on a record's first line, with no name for the gate to read.
-    "KeyboardInterrupt" or "JSONDecodeError" alone stay."""
-    value = screen(f"{above}\n{line}").text.rsplit("\n", 1)[-1] if above else shown(line)
+    "KeyboardInterrupt" or "JSONDecodeError" alone stay. The line is an error record's: screened as if the line
+    after it said so (a login call's bare words are a password where the call failed: "login(ops, correct horse)"
+    then "AuthenticationError: 401" on the record's next line, which the sample does not show)."""
+    value = _screened_failing(line, above)
     m = _LONE_TOKEN.fullmatch(value)
     if m is None:
         return _prefixed_token_hidden(value)
@@ -319,6 +321,20 @@ def shown_line(line: str, above: str = "") -> str:
 
 
 _NAMED_CODE = _lazy(r"[A-Za-z][A-Za-z_]{1,31}=(?:0[xX])?[0-9A-Fa-f]{1,32}")
+
+_FAILED_BELOW = "\nfailed"  # what a failed call's next line says (positions._CALL_FAILED)
+
+
+def _screened_failing(line: str, above: str) -> str:
+    """The line screened below ``above`` and, where it may call something ("(" and ","), above a line saying it
+    failed; as screened without it where a hidden value ran across the line's end."""
+    head = f"{above}\n{line}" if above else line
+    if "(" in line and "," in line:
+        text = screen(head + _FAILED_BELOW).text
+        if text.endswith(_FAILED_BELOW) and text.count("\n") == head.count("\n") + 1:
+            return text[: -len(_FAILED_BELOW)].rsplit("\n", 1)[-1]
+    return screen(head).text.rsplit("\n", 1)[-1]
+
 
 # a logged line whose message is one token: a multi-line paste logged line by line ("ERROR worker:     ge1748#", the
 # password a .properties line continued, or a kubectl describe's value under its "----"; or "user:password", what

@@ -198,8 +198,11 @@ def _access_log_users(text: str) -> Iterator[Span]:
 
 
 # GitHub Actions' workflow command ::add-mask::<value>: the value is the secret the step asks the runner to mask, printed
-# as the step's command line ("Run echo "::add-mask::…"") before the runner masks anything
-_ADD_MASK = _lazy(r"::add-mask::[ \t]{0,4}(?:\$\{\{[^}\n]{0,200}\}\}|\$[A-Za-z_]\w{0,63}|([^\s\"'`]{1,512}))")
+# as the step's command line ("Run echo "::add-mask::…"") before the runner masks anything. The value is the rest of the
+# line, its spaces too (a passphrase: "::add-mask::correct horse battery"), to the quote that closes it
+_ADD_MASK = _lazy(
+    r"::add-mask::[ \t]{0,4}(?:\$\{\{[^}\n]{0,200}\}\}|\$[A-Za-z_]\w{0,63}|([^\s\"'`](?:[^\r\n\"'`]{0,510}[^\s\"'`])?))"
+)
 
 
 def _added_masks(text: str) -> Iterator[Span]:
