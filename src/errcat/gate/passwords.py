@@ -50,9 +50,10 @@ def _signed_passwords(text: str) -> Iterator[Span]:
         if (key := _QUERY_KEY().search(text, start, end)) is not None and text.startswith("=", end):
             end = key.start()  # a path's last part and the query's first key (app-001.log?X-Amz-Signature=): the path's
         token = text[start:end]
-        if (_password_like(token) or (_WORD_HASH_NUMBER().fullmatch(token) and _credential_context(text, start, end))) and not (
-            _ID_LABEL().search(text, max(0, start - 56), start)
-        ):
+        if (
+            (_password_like(token) and not _anchored_name(text, start, token))
+            or (_WORD_HASH_NUMBER().fullmatch(token) and _credential_context(text, start, end))
+        ) and not _ID_LABEL().search(text, max(0, start - 56), start):
             yield Span(start, end, "random password")  # ("Support ID: p5rxS~YxEX…" stays, as _random_tokens leaves it)
     if "'" in text or '"' in text:
         for m in _SHORT_QUOTED().finditer(text):
@@ -62,6 +63,40 @@ def _signed_passwords(text: str) -> Iterator[Span]:
         for m in _SHORT_QUERY_VALUE().finditer(text):
             if _short_random(m.group(2)) and not _PUBLIC_HEX_KEY().match(m.group(1)):
                 yield Span(*m.span(2), "random password")
+
+
+def _anchored_name(text: str, start: int, token: str) -> bool:
+    """Whether the token is a public name and what its "#" points to, both in words, numbers and short acronyms: a
+    URL's fragment (rfc7231#section-6.5.1, app.py#L42-L50), a member or a type in its namespace (AWS's
+    com.amazonaws.dynamodb.v20120810#ResourceNotFoundException, Acme.Ledger.V2.InvoiceService#Post2, Api::V2::Jobs#run2),
+    an issue (owner/myob-api#28), a Slack channel (#team-ops2). Alone or after one dot ("Winter.2024#Ledger"), with
+    other signs ("g7#Kq!x2"), or as an issue where the lines around speak of logging in ("ops/Dragon-ledger#1875"), it
+    is a password."""
+    name, _, anchor = token.partition("#")
+    anchor = anchor[:-1] if anchor.endswith(".") else anchor  # (a sentence's full stop)
+    if _ANY_SIGN().search(name) or _ANY_SIGN().search(anchor) or not _named_in_parts(anchor):
+        return False
+    if not name:  # a channel: lower-case words and numbers joined by "-" or "_"
+        return anchor.islower() and _CHANNEL().fullmatch(anchor) is not None
+    if not _named_in_parts(name):
+        return False
+    if name.count(".") >= 2 or text[start - 2 : start] == "::":
+        return anchor[0].isalpha()  # a qualified name's member
+    if text[start - 1 : start] != "/":
+        return False
+    if "://" in text[max(0, start - 2048) : start].rsplit(None, 1)[-1]:
+        return True  # a URL's fragment
+    return anchor.isdigit() and not _credential_context(text, start, start + len(token))  # an issue
+
+
+def _named_in_parts(value: str) -> bool:
+    """Parts joined by "-", "_" or "." that are numbers, or words of two letters or more, acronyms and numbers run
+    together, as names are ("section", "v20120810", "ResourceNotFoundException", "Http2Client", "L42")."""
+    return all(p and _WORD_PART().fullmatch(p) for p in _NAME_PARTS().split(value))
+
+
+_WORD_PART = _lazy(r"[A-Za-z]?[0-9]+|(?:[A-Z]?[a-z]{2,}|[A-Z]{1,4}(?![a-z]))(?:[A-Z]?[a-z]{2,}|[A-Z]{1,4}(?![a-z])|[0-9]+)*")
+_CHANNEL = _lazy(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 
 _QUERY_KEY = _lazy(r"\?[A-Za-z_][\w.-]{0,63}$")  # (before "=": its value is judged by the key's name)
