@@ -258,3 +258,14 @@ def test_another_aws_exception_under_a_400_keeps_its_status_advice(catalog):
     x = explain(catalog, curl("400 Bad Request", [], '{"__type":"ValidationException","message":"1 validation error detected"}'))
     assert x.errors[0].sent.name == "ValidationException" and x.errors[0].kind == "none"
     assert x.status_retry(x.errors[0]) == (400, None)
+
+
+@pytest.mark.parametrize(("paste", "words"), EXPIRED)
+def test_retry_advice_for_an_expired_access_token_is_a_refresh_in_the_policy_vocabulary(catalog, paste, words):
+    """A retry policy is told what it can do (integrations.RetryAdvice: backoff, wait-for-reset, refresh-token or
+    never; the MCP tool's output schema holds it to that): an expired token's 401 is a refresh first, not a plain
+    resend, and never the guide's word "refresh-and-retry" (the MCP tool's answer failed its schema)."""
+    from errcat.integrations import retry_advice
+
+    advice = retry_advice(explain(catalog, paste))
+    assert (advice.retry, advice.wait) == (False, "refresh-token")

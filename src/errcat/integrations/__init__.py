@@ -401,6 +401,9 @@ def _advise(x: Explanation) -> RetryAdvice:
         else:
             status = m.sent.status or x.exchange.status
             said = x.status_retry(m)  # the error's words may overrule its status (a quota used up does not pass)
+            if said and said[1] == "refresh-and-retry":  # its words say the access token expired: a guide's advice
+                advices.append(_ADVICE["refresh-and-retry"])
+                continue
             wait = said[1] if said else TRANSIENT_STATUSES.get(status or 0)
             reason = f"HTTP {status}: usually passing" if wait else "not documented; its status does not suggest a resend"
             if said and (spent := x.quota_spent(m)):
