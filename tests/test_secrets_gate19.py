@@ -7,20 +7,15 @@ from __future__ import annotations
 
 import json
 import random
+from functools import partial
 
 import pytest
 
+import people
 from errcat.gate import shown
+from people import pieces_of
 
-rnd = random.Random(1919)
-
-
-def person_password() -> str:
-    return rnd.choice(["winter", "Harbour", "ledger", "Kestrel"]) + rnd.choice(["monkey", "orange"]) + str(rnd.randint(100, 9999))
-
-
-def pieces_of(secret: str, out: str) -> list[str]:
-    return [secret[i : i + 8] for i in range(len(secret) - 7) if secret[i : i + 8] in out]
+person_password = partial(people.person_password, random.Random(1919))
 
 
 @pytest.mark.parametrize(

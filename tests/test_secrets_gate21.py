@@ -9,25 +9,16 @@ import base64
 import random
 import subprocess
 import sys
+from functools import partial
 
 import pytest
 
+import people
 from errcat.gate import shown, shown_line
 
 rnd = random.Random(2121)
-
-
-def person_password(sign: str = "") -> str:
-    return (
-        rnd.choice(["winter", "Harbour", "Kestrel", "bluefish"])
-        + rnd.choice(["dragon", "orange"])
-        + str(rnd.randint(100, 9999))
-        + sign
-    )
-
-
-def pieces_of(secret: str, out: str) -> list[str]:
-    return [secret[i : i + 6] for i in range(len(secret) - 5) if secret[i : i + 6] in out]
+person_password = partial(people.person_password, rnd, (("winter", "Harbour", "Kestrel", "bluefish"), ("dragon", "orange")))
+pieces_of = partial(people.pieces_of, size=6)
 
 
 @pytest.mark.parametrize("words", ["orangeledger", "correct horse", "Kestrel harbour"])
