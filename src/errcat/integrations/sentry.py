@@ -184,9 +184,14 @@ def _about_a_call(hint: Hint) -> bool:
     record = hint.get("log_record")
     if getattr(record, "response", None) is not None:
         return True
+    return any(isinstance(arg, BaseException) and holds_response(arg) for arg in _record_args(record))
+
+
+def _record_args(record: object) -> list[object]:
+    """The first MAX_ARGS arguments of a log record (a tuple, or a mapping's values); none for anything else."""
     args = getattr(record, "args", None)
     values = list(args.values()) if isinstance(args, Mapping) else list(args) if isinstance(args, tuple) else []
-    return any(isinstance(arg, BaseException) and holds_response(arg) for arg in values[:MAX_ARGS])
+    return values[:MAX_ARGS]
 
 
 # The traces of the error events errcat annotated (and scrubbed), most recent last: their transaction ships the
@@ -298,9 +303,7 @@ def _logged_response(hint: Hint, catalog: ErrorCatalog | CatalogIndex | None) ->
     if response is not None:
         x = explain_response(response, catalog=catalog)
         return x if worth_telling(x) else None
-    args = getattr(record, "args", None)
-    values = list(args.values()) if isinstance(args, Mapping) else list(args) if isinstance(args, tuple) else []
-    for arg in values[:MAX_ARGS]:
+    for arg in _record_args(record):
         found = explanation_of(arg, catalog) if isinstance(arg, BaseException) else None
         if found is not None:
             return found
