@@ -2264,3 +2264,37 @@ def test_a_level_with_nothing_after_it_behind_a_ci_stamp_is_no_error(index, tmp_
     still held letters and digits before the level, and each blank line was an error."""
     report = scanned(index, tmp_path, "wpt.log", _STAMPED_BLANKS)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 2, 4]
+
+
+@needs_loghub
+def test_another_programs_group_is_timed_by_its_earliest_and_latest_record_in_a_log_out_of_order(index, monkeypatch):
+    """Loghub's ZooKeeper sample (../shared/logs/loghub) is out of time order: its repeats, counted by their
+    shape without reading each one's time, were timed by the group's first and last record in the file
+    ("Cannot open channel to …" last seen 2015-07-30 23:44:58 where its latest is 2015-08-25 11:21:22). Each
+    group's first and last seen are its earliest and latest record's, read here line by line from the file,
+    whether one process reads it or workers read it in ranges."""
+    import errcat.scan as scan_module
+    from errcat.scan import parallel
+
+    path = LOGHUB / "Zookeeper_2k.log"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if " - WARN  [" in line]
+    said = (
+        "Interrupted while waiting for message on queue",
+        "Cannot open channel to",
+        "Connection broken for id",
+        "Interrupting SendWorker",
+        "Connection request from old client",
+    )
+    truth = {}
+    for phrase in said:
+        times = [datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f").replace(tzinfo=UTC) for line in lines if phrase in line]
+        truth[phrase] = (min(times), max(times))
+        assert truth[phrase] != (times[0], times[-1]) or phrase != said[1]  # out of order: the last line is not the latest
+    one = scan(index, [str(path)], ScanOptions(workers=1))
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(parallel, "TASK_BYTES", 16 << 10)
+    many = scan(index, [str(path)], ScanOptions(workers=2))
+    for report in (one, many):
+        for phrase, (earliest, latest) in truth.items():
+            (group,) = (g for text, g in report.other.items() if phrase in text)
+            assert (group.first_seen, group.last_seen) == (earliest, latest), phrase

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
 from ..gate import shown, shown_line
@@ -77,8 +77,10 @@ class Triage:
         self.repeats = options.since is None and options.until is None
         self.seen: dict[str, list[datetime]] = {}  # in a window: the earliest and latest time of each group's tallied lines
         # the first and last record of each other program's group counted without its time (a
-        # repeat): their times are read once, when the part is settled, not on every repeat
+        # repeat), and its lowest and highest line in byte order: their times are read once, when the
+        # part is settled, not on every repeat (see ``settle``)
         self.untimed: dict[str, list[bytes | str]] = {}
+        self.bounds: dict[str, list[Buffer]] = {}
         # Shapes (with no status in them) whose records are counted by a tally alone: no error,
         # or another program's error whose group keeps no more places; and what they counted.
         self.counted: dict[bytes, str | None] = {}
@@ -249,6 +251,14 @@ class Triage:
                     self.untimed[verdict] = [bytes(data), bytes(last[verdict])]
                 else:
                     heads[1] = bytes(last[verdict])
+        bounds = self.bounds
+        for verdict, data in compress(zip(verdicts, datas, strict=True), verdicts):  # an error's group text (None: no error)
+            if (span := bounds.get(verdict)) is None:
+                bounds[verdict] = [data, data]
+            elif data > span[1]:  # first: a log in time order goes on up
+                span[1] = data
+            elif data < span[0]:
+                span[0] = data
 
     def _told(self, shape: bytes, data: Buffer, erring: bool) -> bytes:
         """The key a line of ``shape`` is counted by when its shape alone does not tell it: with whether it states an
@@ -326,11 +336,20 @@ class Triage:
             self.untimed[said] = [head, head]
         else:
             heads[1] = head
+        line = head.encode("utf-8", errors="replace") if isinstance(head, str) else head
+        if (span := self.bounds.get(said)) is None:
+            self.bounds[said] = [line, line]
+        else:
+            span[0], span[1] = min(span[0], line), max(span[1], line)
 
     def settle(self) -> None:
         """Give each other program's group the times of its first and last record counted without
-        one: its first and last seen in a log in time order, although repeats are not timed one by one
-        (in a log out of order, the earliest and latest may lie between: docs/scan.md says so)."""
+        one, and of its lowest and highest line in byte order: repeats are not timed one by one (a
+        regex and a datetime a line), yet a log's lines start with their time, and where that time is
+        written from the year down (ISO 8601, HDFS's ``081109 214043``) byte order is time order, so
+        the earliest and latest are among them in a log out of time order too (Loghub's Zookeeper
+        sample); in a log in time order, the first and last are. Each is a record of the group: its
+        first and last seen never lie outside its records' times."""
         self._add_tally()
         for said, (earliest, latest) in self.seen.items():
             if (group := self.report.other.get(said)) is not None:
@@ -340,10 +359,12 @@ class Triage:
         for said, heads in self.untimed.items():
             if (group := self.report.other.get(said)) is None:
                 continue
-            for head in heads:
-                if (when := record_time(_text(head))) is not None:
+            lines = {_text(head) for head in (*heads, *self.bounds.get(said, ()))}  # in a log in time order, the same two
+            for line in lines:
+                if (when := record_time(line)) is not None:
                     group.seen_at(when)
         self.untimed.clear()
+        self.bounds.clear()
 
     def sort(self, prep: Prepared) -> Verdict | None:
         """Count a prepared record unless it may concern a vendor: cheap tests first (EXPLAIN: it
@@ -486,5 +507,5 @@ def _stated_status(prep: Prepared) -> str:
     return f"HTTP {status} "
 
 
-def _text(head: bytes | str) -> str:
-    return head.decode("utf-8", errors="replace") if isinstance(head, bytes) else head
+def _text(head: Buffer | str) -> str:
+    return head if isinstance(head, str) else bytes(head).decode("utf-8", errors="replace")
