@@ -244,6 +244,10 @@ class Triage:
                         self.seen[verdict] = [when, when]
                     else:
                         span[0], span[1] = min(span[0], when), max(span[1], when)
+        self._keep_untimed(verdicts, datas)
+
+    def _keep_untimed(self, verdicts: list[Any], datas: list[Buffer]) -> None:
+        """Keep the first and last line of each other program's group, and its lowest and highest (see ``settle``)."""
         last = dict(zip(verdicts, datas, strict=True))
         for verdict, data in dict(zip(reversed(verdicts), reversed(datas), strict=True)).items():
             if verdict is not None:
