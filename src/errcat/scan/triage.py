@@ -462,9 +462,10 @@ _REQUEST = re.compile(
 _DIGIT_LED = re.compile(r"/\d[^/]*")
 # a W3C log's request, in columns: IIS's cs-method and cs-uri-stem, CloudFront's and Zeek's with the
 # host between them ("GET\td111111abcdef8.cloudfront.net\t/favicon.ico"); its group is "HTTP 502 GET /favicon.ico";
-# Squid's, a URL (w3c.HEADERLESS): named by host and path, "HTTP 401 GET localhost/counters", as a proxy's quoted request is
+# Squid's, a URL (w3c.HEADERLESS): named by host and path, "HTTP 401 GET localhost/counters", as a proxy's quoted request is;
+# an AWS load balancer's, quoted ("GET https://paytm.com:443/shop/log HTTP/1.1"): "HTTP 504 POST paytm.com:443/shop/log"
 _COLUMNS_REQUEST = re.compile(
-    r"(?<!\S)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE)\s+"  # Squid's PURGE, WebDAV's
+    r"(?<![^\s\"])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE)\s+"  # Squid's PURGE, WebDAV's
     r"(?:[^\s/]\S*\s+(?=/)|[a-z][\w.+-]*://(?:[^\s/?@]*@)?)?([^\s/?]*/[^\s?]*)"  # a URL's user-info: never its name
 )
 

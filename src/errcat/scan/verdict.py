@@ -243,8 +243,11 @@ _STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b(?!(
 # Envoy's and Istio's access log fields ("response_code":404, response_code=503), not its "response_code_details"
 _RESPONSE_CODE = re.compile(r"[Rr]esponse_[Cc]ode[\"']?\s*[=:]\s*[\"']?(\d{3})\b")
 # an access log: "GET /x HTTP/1.1" 404 209; uvicorn's "POST /login HTTP/1.1" 401 Unauthorized
-# (Envoy's and Istio's write their response flags after it: "404 NR", "503 UF,URX"; SOGo's its bytes in and out, "403 34/38")
-_STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+(?:/\d+)?|-|[A-Z][a-z]+|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE)
+# (Envoy's and Istio's write their response flags after it: "404 NR", "503 UF,URX"; SOGo's its bytes in and out, "403 34/38";
+# an S3 server access log its error code, "404 NoSuchBucketPolicy 297")
+_STATUS_ACCESS = re.compile(
+    r"\" (\d{3}) (?:\d+(?:/\d+)?|-|[A-Z][a-z]+(?:[A-Z][A-Za-z\d]*)?|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE
+)
 # HAProxy's HTTP log: its TR/Tw/Tc/Tr/Ta timers, the status and the bytes ("0/0/1/1/2 404 305 - - ----")
 # Squid's native access log, its result code and the status: "... 1241 10.0.0.1 TCP_MISS/404 10309 GET http://..."
 _STATUS_SQUID = re.compile(r"\b(?:TCP|UDP|NONE|TAG)[A-Z_]*/(\d{3}) \d")
