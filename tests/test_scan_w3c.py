@@ -391,8 +391,16 @@ CLASSIC_ELB = [
             },
         ),
         (CLASSIC_ELB, {"HTTP 408 PUT media.xxxyyyzzz.com:<n>/videos/{id}": [5]}),
+        (
+            ALB + CLASSIC_ELB,  # both kinds in one file (plaso's test log holds both)
+            {
+                "HTTP 404 GET my.app.net:<n>/api/presign-obj-by-token/{id}": [1],
+                "HTTP 400 GET my-prd-alb-<n>.us-west-<n>.elb.amazonaws.com:<n>/script": [3],
+                "HTTP 408 PUT media.xxxyyyzzz.com:<n>/videos/{id}": [8],
+            },
+        ),
     ],
-    ids=["alb", "classic"],
+    ids=["alb", "classic", "both"],
 )
 def test_an_aws_load_balancers_access_line_is_an_error_by_its_status_column(tmp_path, engine, lines, expected):
     """An ELB's or ALB's status stands after its three timers, before the quoted request ("-1 -1 -1 503 - 120 353 \"GET

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from ..model import Guide
 from ..text import EMAIL
-from .verdict import IBM_MESSAGE_ID
+from .verdict import IBM_MESSAGE_ID, LOUD_WORDS
 
 MAX_LINES_KEPT = 10  # line numbers listed per group
 MAX_SAMPLES = 3  # sample lines shown per group
@@ -128,6 +128,28 @@ def signature(text: str) -> str:
     if (said := _KV_MESSAGE.search(text, 60)) and text.count("=") >= 6:  # from the message on, then the header
         text = f"{text[said.start() :]} {text[: said.start()]}"
     return " ".join(text.split())[:160]
+
+
+def from_level(head: str) -> str:
+    """A record's first line (its time taken off) from its level on, when all before the level is a layout's fields, no
+    words: PostgreSQL's log_line_prefix (RDS's '%t:%r:%u@%d:[%p]:', ":10.0.0.123(52834):postgres@tstdb:[20175]:ERROR: ...";
+    pgBadger's '%t [%p]: [%l-1] user=%u,db=%d,app=%a,client=%h '), a pipe-separated layout's bar ("| ERROR | ..."). Each
+    address, user and database named a group of its own, in a name that began with them. A thread alone in brackets
+    before the level stays ("[main] ERROR ...")."""
+    m = _LAYOUT_FIELDS.match(head, 0, 512)
+    end = m.end() if m else 0
+    if not end or not _LOUD_AHEAD.match(head, end) or _THREAD_ALONE.fullmatch(head, 0, end):
+        return head
+    return head[end:]
+
+
+# a layout's fields, each possessive (no backtracking on a long run of digits or dots): separators, a bracketed or
+# parenthesised value, a user@database, a key=value, a number or an address
+_LAYOUT_FIELDS = re.compile(
+    r"(?:[ \t:|,;-]++|\[[^\]\s]{0,64}+\]|\([^)\s]{0,64}+\)|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+|[\d.]{1,45}+)++"
+)
+_LOUD_AHEAD = re.compile(rf"(?:{LOUD_WORDS})\b")
+_THREAD_ALONE = re.compile(r"\[[^\]]*\] ?")
 
 
 # a Windows event as XML, one a line (wevtutil qe /f:xml): named by its provider and event id

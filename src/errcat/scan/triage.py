@@ -38,7 +38,7 @@ from .prepared import (
     window_outcome,
 )
 from .records import Record
-from .summary import MAX_LINES_KEPT, MAX_SAMPLES, OWN_CODE, Place, Room, ScanReport, masked_path, signature
+from .summary import MAX_LINES_KEPT, MAX_SAMPLES, OWN_CODE, Place, Room, ScanReport, from_level, masked_path, signature
 from .verdict import TERMINAL_CODES, holds_error_body, http_status
 
 # A verdict on a record: EXPLAIN, or None (no error), or the group text of another program's error.
@@ -419,7 +419,7 @@ class Triage:
                 self.signatures.clear()
                 self.templates.clear()
                 self.redacted.clear()
-            head = untimed_head(TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head)
+            head = from_level(untimed_head(TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head))
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
             served = (_COLUMNS_REQUEST if status else _REQUEST).search(head) if prep.reason == "status" else None
             if served:  # named by its request; a W3C line's status (from its column) shown as it is

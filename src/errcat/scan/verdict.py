@@ -38,12 +38,12 @@ if TYPE_CHECKING:
 
 HEAD = 160  # a line's level is near its start
 # with Serilog's and zerolog's three letters ("[15:47:42 WRN] ...", "2:28PM FTL ...")
-_LOUD_WORDS = "ERROR|ERR|WARN|WARNING|WRN|FATAL|FTL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
-LEVEL_WORDS = _LOUD_WORDS + "|INFO|INF|DEBUG|DBG|TRACE|TRC|NOTICE|VERBOSE|VRB"
+LOUD_WORDS = "ERROR|ERR|WARN|WARNING|WRN|FATAL|FTL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
+LEVEL_WORDS = LOUD_WORDS + "|INFO|INF|DEBUG|DBG|TRACE|TRC|NOTICE|VERBOSE|VRB"
 # and the letters of glog, [E], <W>, logcat; Grafana's lvl=eror
 # and four letters: logrus's on a terminal (ERRO[0000]), RabbitMQ's level_format lc4 ([erro])
 _FOUR_LETTERS = "ERRO|FATA|PANI|ALER|EMER|DEBU|TRAC|NOTI"
-_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror", "erro", "fata", "pani", "aler", "emer", "fault"])
+_LOUD = frozenset([*LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror", "erro", "fata", "pani", "aler", "emer", "fault"])
 QUIET_LEVELS = frozenset(
     ("info", "inf", "debug", "dbg", "trace", "trc", "notice", "verbose", "vrb", "i", "d", "t", "v", "debu", "trac", "noti")
 )

@@ -100,9 +100,8 @@ def _fixed(before: bytes) -> Layout:
 # https://...\""), its load balancer's status after its three timers, then the back end's; an Application Load
 # Balancer's the same after its type ("http 2020-06-05T07:27:53.050517Z app/test/71e8c05ca6c6aed2 ... - -1 -1 -1 503 -
 # ..."). The load balancer's status is what the client got; "-" when it sent none (a request cut short).
-_ELB_TIME = rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?"
+_ELB_TIME = rb"(?:(?:https?|h2|grpcs|wss?) )?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?"  # (an ALB's type first)
 _ELB_AFTER = rb" \S+ \S+ \S+ -?[\d.]+ -?[\d.]+ -?[\d.]+ (?:\d{3}|-) (?:\d{3}|-) -?\d+ -?\d+ \x22"
-_ALB_TYPE = rb"(?:https?|h2|grpcs|wss?) "
 HEADERLESS = (
     (
         re.compile(rb"\d{9,10}\.\d{3} +\d+ \S+ [A-Z_]+/\d{3} \d+ [A-Z]+ \S"),
@@ -113,7 +112,6 @@ HEADERLESS = (
         _fixed(rb"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (?:\S+ ){9}"),
     ),
     (re.compile(_ELB_TIME + _ELB_AFTER), _fixed(_ELB_TIME + rb" (?:\S+ ){6}")),
-    (re.compile(_ALB_TYPE + _ELB_TIME + _ELB_AFTER), _fixed(_ALB_TYPE + _ELB_TIME + rb" (?:\S+ ){6}")),
 )
 
 
