@@ -1667,3 +1667,33 @@ def test_a_group_is_named_from_the_level_on_when_a_layouts_fields_stand_before_i
         ("ERROR | com.example.service.ExampleService - something compeletely unexpected happened...", [3]),
         ("ERROR: column '…' does not exist at character <n>", [1, 2]),
     ]
+
+
+# OneDrive's (SkyDrive's) error log, a CSV row a line with the level in its own column, and glog's line (log2timeline/plaso@4ea03ef,
+# test_data/skydriveerr.log lines 2, 7, 10, 12 and 15, test_data/googlelog_test.INFO line 9)
+ONEDRIVE_CSV = [
+    "07-25-13,16:03:24.649,13,a98,0,AUTH,authapi.cpp(280),0,0,ERR,Sign in failed : DRX_E_AUTH_NO_VALID_CREDENTIALS,",
+    *(
+        f"{head},0,NM,notificationendpoint.cpp(24),0,0,ERR,JUMPONFAILURE Failed: ,msg=m_pReceiver->GetUris(queueUri, "
+        "dgramUri, wlsSubscriptionUri);hr=8004da17"
+        for head in (
+            "07-25-13,16:06:32.351,194,884",
+            "07-25-13,17:48:47.582,9e,aa0",
+            "07-26-13,11:18:11.778,137,9ec",
+            "07-26-13,14:54:55.842,e3,a44",
+        )
+    ),
+    "F1231 23:59:59.000004 12345 logging_functional_test_helper.py:75] This line is a fatal log",
+]
+
+
+def test_a_csv_rows_group_is_named_from_its_level_column_and_glogs_by_its_letters_word(index, tmp_path):
+    """A CSV row's fields before its level column (date, time, process and thread in hex, component, source) named its
+    group: one error on four threads was three groups ("e<n>,a<n>,NM,...", "<n>,NM,..."). glog's head was masked to
+    "F<n> <n>:<n>:<n> <n> ...". Each is named from its level on now, glog's letter as its word."""
+    report = scanned(index, tmp_path, "SyncEngine.log", ONEDRIVE_CSV)
+    assert other_groups(report) == [
+        ("ERR,JUMPONFAILURE Failed: ,msg=m_pReceiver->GetUris(queueUri, dgramUri, wlsSubscriptionUri);hr=<id>", [2, 3, 4, 5]),
+        ("ERR,Sign in failed : DRX_E_AUTH_NO_VALID_CREDENTIALS,", [1]),
+        ("FATAL logging_functional_test_helper.py:<n>] This line is a fatal log", [6]),
+    ]
