@@ -1412,7 +1412,7 @@ def test_mysqls_and_hdfs_short_dates_are_times_and_a_signed_block_id_is_one_id(i
     assert [g.first_seen for g in report.other.values()] == [datetime(2009, 9, 2, 10, 43, 55, tzinfo=UTC)]
     report = scanned(index, tmp_path, "hadoop-datanode.log", HDFS)
     ((text, group),) = report.other.items()
-    assert text == "<n> WARN dfs.DataNode$DataXceiver: <n>:<n>:Got exception while serving blk_<id> to /<n>:"
+    assert text == "WARN dfs.DataNode$DataXceiver: <n>:<n>:Got exception while serving blk_<id> to /<n>:"
     assert (group.count, group.first_seen) == (2, datetime(2008, 11, 9, 21, 40, 43, tzinfo=UTC))
 
 
@@ -1481,7 +1481,7 @@ ZOOKEEPER = [
 def test_the_thread_before_log4js_class_and_line_is_no_part_of_a_group(index, tmp_path):
     report = scanned(index, tmp_path, "zookeeper.log", ZOOKEEPER)
     assert other_groups(report) == [
-        ("- WARN [<thread>:QuorumCnxManager@<n>] - Cannot open channel to <n> at election address /<n>:<n>", [1, 2])
+        ("WARN [<thread>:QuorumCnxManager@<n>] - Cannot open channel to <n> at election address /<n>:<n>", [1, 2])
     ]
 
 
@@ -1644,4 +1644,56 @@ def test_an_unquoted_request_is_grouped_by_its_request(index, tmp_path):
         ("HTTP error: GET /", [4]),
         ("HTTP error: GET /z<n>ctc", [1]),
         ("HTTP error: GET /{id}", [2, 3]),
+    ]
+
+
+# A log's own layout before the level, which the time alone was taken off: RDS PostgreSQL's log_line_prefix
+# '%t:%r:%u@%d:[%p]:' (elastic/integrations@5eb2257, packages/postgresql/data_stream/log/_dev/test/pipeline/
+# test-postgresql-aws.log, line 2; then the same line as another client and user would log it, their fields changed),
+# and a pipe-separated Java layout (logstash-plugins/logstash-patterns-core@7f94275, spec/patterns/java_spec.rb)
+LAYOUT_PREFIXED = [
+    '2019-03-10 03:54:59 UTC:10.0.0.123(52834):postgres@tstdb:[20175]:ERROR: column "wrong" does not exist at character 8',
+    '2019-03-10 03:55:14 UTC:10.0.7.9(40112):reporting@tstdb:[20391]:ERROR: column "wrong" does not exist at character 8',
+    "2014-01-09 20:03:28,269 -0800 | ERROR | com.example.service.ExampleService - something compeletely unexpected happened...",
+]
+
+
+def test_a_group_is_named_from_the_level_on_when_a_layouts_fields_stand_before_it(index, tmp_path):
+    """A group was named by what stood after the time: RDS's client address, port, user, database and pid
+    (":<n>(<n>):postgres@tstdb:[<n>]:ERROR: column ..."), one group for each user and database, and a pipe layout's
+    bar ("| ERROR | ..."). Fields alone before the level are the layout's, not the message: named from the level on."""
+    report = scanned(index, tmp_path, "app.log", LAYOUT_PREFIXED)
+    assert other_groups(report) == [
+        ("ERROR | com.example.service.ExampleService - something compeletely unexpected happened...", [3]),
+        ("ERROR: column '…' does not exist at character <n>", [1, 2]),
+    ]
+
+
+# OneDrive's (SkyDrive's) error log, a CSV row a line with the level in its own column, and glog's line (log2timeline/plaso@4ea03ef,
+# test_data/skydriveerr.log lines 2, 7, 10, 12 and 15, test_data/googlelog_test.INFO line 9)
+ONEDRIVE_CSV = [
+    "07-25-13,16:03:24.649,13,a98,0,AUTH,authapi.cpp(280),0,0,ERR,Sign in failed : DRX_E_AUTH_NO_VALID_CREDENTIALS,",
+    *(
+        f"{head},0,NM,notificationendpoint.cpp(24),0,0,ERR,JUMPONFAILURE Failed: ,msg=m_pReceiver->GetUris(queueUri, "
+        "dgramUri, wlsSubscriptionUri);hr=8004da17"
+        for head in (
+            "07-25-13,16:06:32.351,194,884",
+            "07-25-13,17:48:47.582,9e,aa0",
+            "07-26-13,11:18:11.778,137,9ec",
+            "07-26-13,14:54:55.842,e3,a44",
+        )
+    ),
+    "F1231 23:59:59.000004 12345 logging_functional_test_helper.py:75] This line is a fatal log",
+]
+
+
+def test_a_csv_rows_group_is_named_from_its_level_column_and_glogs_by_its_letters_word(index, tmp_path):
+    """A CSV row's fields before its level column (date, time, process and thread in hex, component, source) named its
+    group: one error on four threads was three groups ("e<n>,a<n>,NM,...", "<n>,NM,..."). glog's head was masked to
+    "F<n> <n>:<n>:<n> <n> ...". Each is named from its level on now, glog's letter as its word."""
+    report = scanned(index, tmp_path, "SyncEngine.log", ONEDRIVE_CSV)
+    assert other_groups(report) == [
+        ("ERR,JUMPONFAILURE Failed: ,msg=m_pReceiver->GetUris(queueUri, dgramUri, wlsSubscriptionUri);hr=<id>", [2, 3, 4, 5]),
+        ("ERR,Sign in failed : DRX_E_AUTH_NO_VALID_CREDENTIALS,", [1]),
+        ("FATAL logging_functional_test_helper.py:<n>] This line is a fatal log", [6]),
     ]

@@ -324,3 +324,104 @@ def test_the_request_a_line_quotes_tells_its_paths_apart_after_a_method_word(tmp
     for p in ("cms", "dedecms"):
         (text,) = [t for t in groups if f"GET /{p}/ " in t]
         assert groups[text] == [n for n, line in enumerate(lines, 1) if f"GET /{p}/ " in line][:10]
+
+
+# AWS's load balancers' access logs: the status stands before the request, in a column. An Application Load
+# Balancer's real log, its lines 2, 3 and 9 (CDLUC3/opensearch-tutorial@dd1b031, data/2_sample/alb.log,
+# https://github.com/CDLUC3/opensearch-tutorial/blob/dd1b0318be28151ff3a2827db8bf4d807b764f6e/data/2_sample/alb.log);
+# a Classic Load Balancer's lines as AWS's documentation shows them (18F/cg-deploy-s3-logstash@6ca3145,
+# test/examples-from-docs.log, lines 1-4: their third line's "- - 57 502" is no status but its bytes in and out)
+# and a real one timed out (logstash-plugins/logstash-patterns-core@7f94275, spec/patterns/aws_spec.rb)
+ALB = [
+    (
+        "https 2023-04-30T23:50:22.342330Z app/my-prd-alb/2c53c2aabebdc402 10.10.10.201:44428 "
+        '10.10.28.161:26181 0.005 0.027 0.000 404 404 275 1301 "GET '
+        "https://my.app.net:443/api/presign-obj-by-token/fa7c9f32-71aa-478e-b862-4b9b53478b42?filename=my-file-name&no_redirect=true "
+        'HTTP/1.1" "http.rb/5.0.4" ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 '
+        "arn:aws:elasticloadbalancing:us-west-2:111111111111:targetgroup/my-prd-tg/83cb943828d3b257 "
+        '"Root=00000000000" "my.app.net" '
+        '"arn:aws:acm:us-west-2:111111111111:certificate/00000000-0000-0000-0000-000000000000" 0 '
+        '2023-04-30T23:50:22.310000Z "waf,forward" "-" "-" "10.10.28.161:26181" "404" "-" "-"'
+    ),
+    (
+        "http 2023-04-30T23:50:25.980345Z app/my-prd-alb/2c53c2aabebdc402 10.10.11.218:42992 - -1 -1 -1 301 - "
+        '193 360 "GET http://my.app.net:80/m/ark%3A%2F28722%2Fk25b05n06 HTTP/1.1" "EZID (EZID link checker; '
+        'https://my-link-checker.org/)" - - - "Root=00000000000" "-" "-" 0 2023-04-30T23:50:25.975000Z '
+        '"waf,redirect" "https://my.app.net:443/m/ark%3A%2F28722%2Fk25b05n06" "-" "-" "-" "-" "-"'
+    ),
+    (
+        "http 2023-04-30T23:50:57.211959Z app/my-prd-alb/2c53c2aabebdc402 142.93.74.27:47642 - -1 -1 -1 400 - "
+        '28 272 "GET http://my-prd-alb-742655803.us-west-2.elb.amazonaws.com:80/script HTTP/1.1" "-" - - - '
+        '"-" "-" "-" - 2023-04-30T23:50:57.126000Z "-" "-" "-" "-" "-" "-" "-"'
+    ),
+]
+CLASSIC_ELB = [
+    (
+        "2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.000073 0.001048 "
+        '0.000057 200 200 0 29 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.38.0" - -'
+    ),
+    (
+        "2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.000086 0.001048 "
+        '0.001337 200 200 0 57 "GET https://www.example.com:443/ HTTP/1.1" "curl/7.38.0" DHE-RSA-AES128-SHA '
+        "TLSv1.2"
+    ),
+    (
+        "2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.001065 0.000015 "
+        '0.000023 - - 57 502 "- - - " "-" ECDHE-ECDSA-AES128-GCM-SHA256 TLSv1.2'
+    ),
+    (
+        "2015-05-13T23:39:43.945958Z my-loadbalancer 192.168.131.39:2817 10.0.0.1:80 0.001069 0.000028 "
+        '0.000041 - - 82 305 "- - - " "-" - -'
+    ),
+    (
+        "2015-04-10T08:11:09.865823Z us-west-1-production-media 49.150.87.133:55128 - -1 -1 -1 408 - 1294336 0 "
+        '"PUT https://media.xxxyyyzzz.com:443/videos/F4_M-T4X0MM6Hvy1PFHesw HTTP/1.1"'
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ALB,
+            {
+                "HTTP 404 GET my.app.net:<n>/api/presign-obj-by-token/{id}": [1],
+                "HTTP 400 GET my-prd-alb-<n>.us-west-<n>.elb.amazonaws.com:<n>/script": [3],
+            },
+        ),
+        (CLASSIC_ELB, {"HTTP 408 PUT media.xxxyyyzzz.com:<n>/videos/{id}": [5]}),
+        (
+            ALB + CLASSIC_ELB,  # both kinds in one file (plaso's test log holds both)
+            {
+                "HTTP 404 GET my.app.net:<n>/api/presign-obj-by-token/{id}": [1],
+                "HTTP 400 GET my-prd-alb-<n>.us-west-<n>.elb.amazonaws.com:<n>/script": [3],
+                "HTTP 408 PUT media.xxxyyyzzz.com:<n>/videos/{id}": [8],
+            },
+        ),
+    ],
+    ids=["alb", "classic", "both"],
+)
+def test_an_aws_load_balancers_access_line_is_an_error_by_its_status_column(tmp_path, engine, lines, expected):
+    """An ELB's or ALB's status stands after its three timers, before the quoted request ("-1 -1 -1 503 - 120 353 \"GET
+    ..."): no form scan read, so a load balancer's 4xx and 5xx were no errors at all. Read in its column now (one of a
+    file's first lines tells the kind), named by status and request; "-" there (no response) and the bytes after it are none."""
+    path = tmp_path / "elb.log"
+    path.write_text("\n".join(lines) + "\n")
+    doc = _scan(path)
+    assert {g["text"]: [p["line"] for p in g["lines"]] for g in doc["other"]} == expected
+    assert doc["summary"]["error_records"] == len(expected)
+
+
+def test_an_s3_access_lines_error_code_after_its_status_is_read(tmp_path):
+    """An S3 server access log writes its error code after the status ("404 NoSuchBucketPolicy 297"): the status
+    after the quoted request was not read when a CamelCase code followed it (the line was no error). AWS's example
+    line, as logstash-plugins/logstash-patterns-core@7f94275's spec/patterns/aws_spec.rb quotes it (one line here)."""
+    line = (
+        "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be awsexamplebucket1 [06/Feb/2019:00:00:38 +0000] "
+        "192.0.2.3 arn:aws:iam::123456:user/test@elastic.co A1206F460EXAMPLE REST.GET.BUCKETPOLICY - "
+        '"GET /awsexamplebucket1?policy HTTP/1.1" 404 NoSuchBucketPolicy 297 - 38 12 "-" "AWS-Support-TrustedAdvisor"'
+    )
+    path = tmp_path / "s3.log"
+    path.write_text(line + "\n")
+    assert [(g["text"], g["count"]) for g in _scan(path)["other"]] == [("HTTP error: GET /awsexamplebucket<n>", 1)]

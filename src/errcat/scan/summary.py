@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from ..model import Guide
 from ..text import EMAIL
-from .verdict import IBM_MESSAGE_ID
+from .verdict import IBM_MESSAGE_ID, LOUD_WORDS
 
 MAX_LINES_KEPT = 10  # line numbers listed per group
 MAX_SAMPLES = 3  # sample lines shown per group
@@ -128,6 +128,37 @@ def signature(text: str) -> str:
     if (said := _KV_MESSAGE.search(text, 60)) and text.count("=") >= 6:  # from the message on, then the header
         text = f"{text[said.start() :]} {text[: said.start()]}"
     return " ".join(text.split())[:160]
+
+
+def from_level(head: str) -> str:
+    """A record's first line (its time taken off) from its level on, when all before the level is a layout's fields, no
+    words: PostgreSQL's log_line_prefix (RDS's '%t:%r:%u@%d:[%p]:', ":10.0.0.123(52834):postgres@tstdb:[20175]:ERROR: ...";
+    pgBadger's '%t [%p]: [%l-1] user=%u,db=%d,app=%a,client=%h '), a pipe-separated layout's bar ("| ERROR | ..."). Each
+    address, user and database named a group of its own, in a name that began with them. A thread alone in brackets
+    before the level stays ("[main] ERROR ..."). A CSV row's fields before its level's column go too (OneDrive's
+    "07-25-13,16:03:24.649,13,a98,0,AUTH,authapi.cpp(280),0,0,ERR,Sign in failed ...": each thread's hex id was a group),
+    and glog's head says its letter as the word it stands for ("E0517 15:04:22.612345 1 controller.go:114] error syncing
+    ..." is "ERROR controller.go:<n>] error syncing ...")."""
+    if (glog := _GLOG_HEAD.match(head)) is not None:
+        return f"{_GLOG_LEVELS[glog[1]]} {head[glog.end() :]}"
+    m = _LAYOUT_FIELDS.match(head, 0, 512)
+    end = m.end() if m and _LOUD_AHEAD.match(head, m.end()) else 0
+    if not end and (csv := _CSV_FIELDS.match(head, 0, 512)) is not None:
+        end = csv.end()
+    return head if not end or _THREAD_ALONE.fullmatch(head, 0, end) else head[end:]
+
+
+# a layout's fields, each possessive (no backtracking on a long run of digits or dots): separators, a bracketed or
+# parenthesised value, a user@database, a key=value, a number or an address
+_LAYOUT_FIELDS = re.compile(
+    r"(?:[ \t:|,;-]++|\[[^\]\s]{0,64}+\]|\([^)\s]{0,64}+\)|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+|[\d.]{1,45}+)++"
+)
+_CSV_FIELDS = re.compile(rf"(?:[^\s,]{{0,64}}+,){{4,24}}?(?=(?:{LOUD_WORDS}),)")  # then the level's column
+_LOUD_AHEAD = re.compile(rf"(?:{LOUD_WORDS})\b")
+# glog's letter, month and day (CockroachDB's year too), time, thread id: its head
+_GLOG_HEAD = re.compile(r"([IWEF])\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d+ +\d+ ")
+_GLOG_LEVELS = {"I": "INFO", "W": "WARNING", "E": "ERROR", "F": "FATAL"}
+_THREAD_ALONE = re.compile(r"\[[^\]]*\] ?")
 
 
 # a Windows event as XML, one a line (wevtutil qe /f:xml): named by its provider and event id

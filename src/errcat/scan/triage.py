@@ -38,7 +38,7 @@ from .prepared import (
     window_outcome,
 )
 from .records import Record
-from .summary import MAX_LINES_KEPT, MAX_SAMPLES, OWN_CODE, Place, Room, ScanReport, masked_path, signature
+from .summary import MAX_LINES_KEPT, MAX_SAMPLES, OWN_CODE, Place, Room, ScanReport, from_level, masked_path, signature
 from .verdict import TERMINAL_CODES, holds_error_body, http_status
 
 # A verdict on a record: EXPLAIN, or None (no error), or the group text of another program's error.
@@ -444,7 +444,7 @@ class Triage:
                 self.signatures.clear()
                 self.templates.clear()
                 self.redacted.clear()
-            head = untimed_head(TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head)
+            head = from_level(untimed_head(TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head))
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
             served = (_COLUMNS_REQUEST if status else _REQUEST).search(head) if prep.reason == "status" else None
             if served:  # named by its request; a W3C line's status (from its column) shown as it is
@@ -487,9 +487,10 @@ _REQUEST = re.compile(
 _DIGIT_LED = re.compile(r"/\d[^/]*")
 # a W3C log's request, in columns: IIS's cs-method and cs-uri-stem, CloudFront's and Zeek's with the
 # host between them ("GET\td111111abcdef8.cloudfront.net\t/favicon.ico"); its group is "HTTP 502 GET /favicon.ico";
-# Squid's, a URL (w3c.HEADERLESS): named by host and path, "HTTP 401 GET localhost/counters", as a proxy's quoted request is
+# Squid's, a URL (w3c.HEADERLESS): named by host and path, "HTTP 401 GET localhost/counters", as a proxy's quoted request is;
+# an AWS load balancer's, quoted ("GET https://paytm.com:443/shop/log HTTP/1.1"): "HTTP 504 POST paytm.com:443/shop/log"
 _COLUMNS_REQUEST = re.compile(
-    r"(?<!\S)(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE)\s+"  # Squid's PURGE, WebDAV's
+    r"(?<![^\s\"])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE)\s+"  # Squid's PURGE, WebDAV's
     r"(?:[^\s/]\S*\s+(?=/)|[a-z][\w.+-]*://(?:[^\s/?@]*@)?)?([^\s/?]*/[^\s?]*)"  # a URL's user-info: never its name
 )
 

@@ -38,12 +38,12 @@ if TYPE_CHECKING:
 
 HEAD = 160  # a line's level is near its start
 # with Serilog's and zerolog's three letters ("[15:47:42 WRN] ...", "2:28PM FTL ...")
-_LOUD_WORDS = "ERROR|ERR|WARN|WARNING|WRN|FATAL|FTL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
-LEVEL_WORDS = _LOUD_WORDS + "|INFO|INF|DEBUG|DBG|TRACE|TRC|NOTICE|VERBOSE|VRB"
+LOUD_WORDS = "ERROR|ERR|WARN|WARNING|WRN|FATAL|FTL|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|PANIC"
+LEVEL_WORDS = LOUD_WORDS + "|INFO|INF|DEBUG|DBG|TRACE|TRC|NOTICE|VERBOSE|VRB"
 # and the letters of glog, [E], <W>, logcat; Grafana's lvl=eror
 # and four letters: logrus's on a terminal (ERRO[0000]), RabbitMQ's level_format lc4 ([erro])
 _FOUR_LETTERS = "ERRO|FATA|PANI|ALER|EMER|DEBU|TRAC|NOTI"
-_LOUD = frozenset([*_LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror", "erro", "fata", "pani", "aler", "emer", "fault"])
+_LOUD = frozenset([*LOUD_WORDS.lower().split("|"), "e", "w", "f", "a", "eror", "erro", "fata", "pani", "aler", "emer", "fault"])
 QUIET_LEVELS = frozenset(
     ("info", "inf", "debug", "dbg", "trace", "trc", "notice", "verbose", "vrb", "i", "d", "t", "v", "debu", "trac", "noti")
 )
@@ -243,8 +243,11 @@ _STATUS_KEYED = re.compile(r"[Ss](?:tatus|TATUS)" + STATUS_KEY + r"(\d{3})\b(?!(
 # Envoy's and Istio's access log fields ("response_code":404, response_code=503), not its "response_code_details"
 _RESPONSE_CODE = re.compile(r"[Rr]esponse_[Cc]ode[\"']?\s*[=:]\s*[\"']?(\d{3})\b")
 # an access log: "GET /x HTTP/1.1" 404 209; uvicorn's "POST /login HTTP/1.1" 401 Unauthorized
-# (Envoy's and Istio's write their response flags after it: "404 NR", "503 UF,URX"; SOGo's its bytes in and out, "403 34/38")
-_STATUS_ACCESS = re.compile(r"\" (\d{3}) (?:\d+(?:/\d+)?|-|[A-Z][a-z]+|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE)
+# (Envoy's and Istio's write their response flags after it: "404 NR", "503 UF,URX"; SOGo's its bytes in and out, "403 34/38";
+# an S3 server access log its error code, "404 NoSuchBucketPolicy 297")
+_STATUS_ACCESS = re.compile(
+    r"\" (\d{3}) (?:\d+(?:/\d+)?|-|[A-Z][a-z]+(?:[A-Z][A-Za-z\d]*)?|[A-Z]{2,4}(?:,[A-Z]{2,4})*)(?: |$)", re.MULTILINE
+)
 # HAProxy's HTTP log: its TR/Tw/Tc/Tr/Ta timers, the status and the bytes ("0/0/1/1/2 404 305 - - ----")
 # Squid's native access log, its result code and the status: "... 1241 10.0.0.1 TCP_MISS/404 10309 GET http://..."
 _STATUS_SQUID = re.compile(r"\b(?:TCP|UDP|NONE|TAG)[A-Z_]*/(\d{3}) \d")

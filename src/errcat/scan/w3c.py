@@ -95,6 +95,13 @@ def _fixed(before: bytes) -> Layout:
 # GET http://..."); IIS's lines in its default fields without their header block (cut off, or
 # stripped by a collector: "2022-03-10 17:26:32 ::1 GET /favicon.ico - 80 - ::1 Mozilla/5.0+(...) -
 # 404 0 2 49"), the status the twelfth column, after the referrer, then the sub-status and Win32 status.
+# AWS's load balancers' access logs, their status before the request (no form an access line is read by): a
+# Classic Load Balancer's ("2015-07-22T09:00:35.890581Z my-elb 106.66.99.116:37913 - -1 -1 -1 504 0 0 0 \"GET
+# https://...\""), its load balancer's status after its three timers, then the back end's; an Application Load
+# Balancer's the same after its type ("http 2020-06-05T07:27:53.050517Z app/test/71e8c05ca6c6aed2 ... - -1 -1 -1 503 -
+# ..."). The load balancer's status is what the client got; "-" when it sent none (a request cut short).
+_ELB_TIME = rb"(?:(?:https?|h2|grpcs|wss?) )?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z?"  # (an ALB's type first)
+_ELB_AFTER = rb" \S+ \S+ \S+ -?[\d.]+ -?[\d.]+ -?[\d.]+ (?:\d{3}|-) (?:\d{3}|-) -?\d+ -?\d+ \x22"
 HEADERLESS = (
     (
         re.compile(rb"\d{9,10}\.\d{3} +\d+ \S+ [A-Z_]+/\d{3} \d+ [A-Z]+ \S"),
@@ -104,6 +111,7 @@ HEADERLESS = (
         re.compile(rb"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+ [A-Z]+ /\S* \S+ \d+ \S+ \S+ \S+ \S+ \d{3} \d+ \d+ \d"),
         _fixed(rb"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d (?:\S+ ){9}"),
     ),
+    (re.compile(_ELB_TIME + _ELB_AFTER), _fixed(_ELB_TIME + rb" (?:\S+ ){6}")),
 )
 
 
