@@ -10,9 +10,12 @@ negative cases of tests/data/realworld.jsonl; tests/test_explain_other_services.
 them, against every vendor paste and against the catalog's own words). Names that are English words
 (Square, Wave, Harvest) are left out: "square" says nothing of a sender. So are the platforms vendors run
 on (Azure, AWS, Google Cloud) and the sites pastes are posted to (GitHub): a vendor's error can name them.
+A service on no list counts too where the paste's words say it answered (answering_services: "KashFlow
+returned 400", "Reckon API error", another service's SDK as the User-Agent).
 """
 
 import re
+from collections.abc import Iterator
 
 # (the name as the service writes it, the spellings a paste uses, literal words): accounting, ERP, payments and
 # commerce APIs
@@ -73,3 +76,77 @@ def named_service(prose: str) -> str | None:
     if m is None or m.lastgroup is None:
         return None
     return OTHER_SERVICES[int(m.lastgroup[1:])][0]
+
+
+# A sender the paste's own words name, beyond the list above: "KashFlow returned 400: ...", "Reckon API error: ...",
+# "the response from FreeAgent: ...", or the User-Agent of another service's SDK ("xero-python/4.0"). The name is a
+# word written with a capital (KashFlow, Reckon), a lower-case word with one inside (sevDesk) or after a letter and a
+# hyphen (e-conomic, e-Boekhouden): a word in lower case
+# before "returned" is the speaker's noun ("the server returned"). Letters only and short: never a value of the paste.
+_NAME = r"(?P<n{}>[A-Z][A-Za-z]{{1,19}}|[a-z]{{1,12}}[A-Z][A-Za-z]{{1,12}}|[a-zA-Z]-[A-Za-z]{{3,15}})"
+_ANSWERED = re.compile(
+    rf"(?<![\w.@/-]){_NAME.format(0)}(?:'s)?(?: (?:REST |Web )?(?:API|Api|api|server|servers))?:? "
+    r"(?:returned|returns|responded|responds|replied|replies|answered|answers|rejected|rejects|refused|refuses)\b"
+    rf"|(?<![\w.@/-]){_NAME.format(1)}(?:'s)? (?:REST |Web )?(?:API|Api) (?:error|exception|failure|response|call failed)"
+    rf"|\b(?:[Ee]rror|[Rr]esponse|[Rr]eply|[Aa]nswer|[Rr]ejection) (?:from|by) (?:the )?{_NAME.format(2)}(?![\w@-])"
+)
+# The User-Agent of an SDK named for its service and its language (xero-python/4.0, Xero-NetStandard/3.1, OpenAI/Python)
+_SDK_AGENT = re.compile(
+    r"(?im)^[<>*\s-]*user-agent: *(?P<name>(?:[A-Za-z]-)?[A-Za-z]{3,20})[-_/ ]"
+    r"(?:python|node|nodejs|ruby|php|java|go|golang|dotnet|net|netstandard|csharp|js)(?![a-z])"
+)
+# What the search needs: a verb or phrase of the forms above, in lower case (a plain substring test first)
+_ANSWER_NEEDLES = ("return", "respon", "repl", "answer", "reject", "refus", " api", "from", "by ", "user-agent")
+
+# Words that fill a sender's place but name no service: the speaker's nouns and pronouns, the HTTP clients,
+# tools, frameworks and languages a call is made with (they carry a vendor's answer: "Postman returned"), the
+# platforms vendors run on (explain24: a vendor's error can name them) and the relays between applications
+_NO_SERVICE_WORDS = """
+    a an the this that it its which what who he she they we i you my our your their his her me us them
+    then so and or but also still now again only just here there when if after before once while because
+    api apis rest web http https soap json xml sdk server servers service services endpoint endpoints request
+    requests response responses call calls query function method backend gateway proxy upstream remote host site
+    system app application client platform website page everything nothing something everyone nobody someone
+    error errors exception result output status code validation connection database webhook integration sync
+    connector plugin extension module script test tests sandbox production staging live dev login auth oauth
+    token authorization invoice invoices payment payments customer customers company account accounts user users
+    support team admin partner vendor provider bank tax accounting business cloud data public private external
+    internal new old legacy v1 v2 v3 post get put patch delete head options first second last next another other
+    same following above below body header headers json xml html form field value message import export
+    operation operations task job action command process step handler route controller resource object entity
+    record item line transaction document file report library package sdks framework tool tools program
+    postman insomnia curl swagger fiddler paw hoppscotch bruno httpie wget browser chrome firefox safari edge
+    zapier make integromat workato tray boomi mulesoft celigo automate flow logic ifttt pipedream
+    node nodejs python java php ruby go golang javascript typescript kotlin swift rust perl dotnet net csharp
+    axios fetch guzzle okhttp retrofit restsharp httpclient faraday requests httpx aiohttp urllib jquery ajax
+    laravel django flask fastapi rails spring express nest nestjs symfony angular react vue next nuxt
+    iis apache nginx kestrel tomcat jetty haproxy envoy traefik cloudflare akamai fastly
+    azure aws amazon google gcp microsoft lambda heroku vercel netlify docker kubernetes github gitlab
+    windows linux mac macos ios android excel word e-mail x-ray
+"""
+_NO_SERVICE = frozenset(_NO_SERVICE_WORDS.split())
+
+
+def _sender_name(text: str, m: re.Match[str]) -> str | None:
+    """The name a sender's phrase holds, with the capitalised word before it (Zoho Books, Sage Intacct), when the
+    name is no mere word of the speaker's."""
+    group = m.lastgroup or ""
+    name = m.group(group)
+    if name.lower() in _NO_SERVICE:
+        return None
+    before = text[max(0, m.start(group) - 21) : m.start(group)]
+    word = re.search(r"(?<![\w.@/-])([A-Z][A-Za-z]{1,19}) $", before)
+    if word and word.group(1).lower() not in _NO_SERVICE:
+        return f"{word.group(1)} {name}"
+    return name
+
+
+def answering_services(prose: str, head: str) -> Iterator[str]:
+    """Each service the paste's own words say answered (a name, or two words of one: "Zoho Books"), the speaker's
+    words and the tools a call is made with left out; its caller leaves out the vendors' own names."""
+    lowered = head.lower()
+    if not any(n in lowered for n in _ANSWER_NEEDLES):
+        return
+    yield from (name for m in _ANSWERED.finditer(prose) if (name := _sender_name(prose, m)))
+    if "user-agent" in lowered:
+        yield from (m.group("name") for m in _SDK_AGENT.finditer(head) if m.group("name").lower() not in _NO_SERVICE)
