@@ -339,3 +339,27 @@ def test_a_419_that_says_nothing_of_csrf_keeps_its_status_advice(catalog):
     x = explain(catalog, curl("419 unknown status", [], '{"message":"Insufficient space on resource."}'))
     assert x.status_retry(x.errors[0]) == (419, None)
     assert "does not suggest that the same request can succeed" in retry_line(x)
+
+
+# A client's exception states these statuses as it states HTTP's own: they were read as no status at all
+WRAPPED = [
+    ("AxiosError: Request failed with status code 524", 524, "backoff"),
+    (
+        "System.Net.Http.HttpRequestException: Response status code does not indicate success: 419 (unknown status).\n"
+        'Body: {"message":"CSRF token mismatch."}',
+        419,
+        "refresh-and-retry",
+    ),
+    (
+        "2024-03-01T10:00:00Z ERROR sync: GET /v1/items failed status=524 body=<title>x | 524: A timeout occurred</title>",
+        524,
+        "backoff",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paste", "status", "wait"), WRAPPED)
+def test_a_clients_report_of_a_419_or_524_is_read_as_that_status(catalog, paste, status, wait):
+    x = explain(catalog, paste)
+    assert x.vendor is None and x.exchange.status == status
+    assert x.status_retry(x.errors[0]) == (status, wait)

@@ -128,7 +128,9 @@ def reason_phrases() -> dict[int, tuple[str, ...]]:
         414: ("Request-URI Too Large",),
         504: ("Gateway Time-out",),
     }
-    return {int(s): (s.phrase, *aliases.get(s, ())) for s in HTTPStatus}
+    # statuses HTTP does not define, by the words their senders' pages use: Laravel's 419 page, Cloudflare's 524 page
+    others = {419: ("Page Expired",), 524: ("A timeout occurred",)}
+    return {int(s): (s.phrase, *aliases.get(s, ())) for s in HTTPStatus} | others
 
 
 def reason_phrase(status: int, text: str) -> str | None:

@@ -271,9 +271,11 @@ class Explanation(NamedTuple):
         """The words of an uncatalogued 419 that say the request's CSRF token did not match its session's (Laravel's
         "CSRF token mismatch.", its "Page Expired" page): the token changes with the session (laravel.com/docs/csrf),
         so the same request cannot pass, and one resent with the session's current token can."""
-        if m.best is not None or (m.sent.status or self.part_of(m).exchange.status) != 419:
+        ex = self.part_of(m).exchange
+        if m.best is not None or (m.sent.status or ex.status) != 419:
             return None
-        said = _CSRF_REFUSED.search(" ".join(w for w in (m.sent.message, m.sent.code, m.sent.name) if w)[:2000])
+        # the page's "Page Expired" is read as its status line, not as a message: its body says it
+        said = _CSRF_REFUSED.search(" ".join(w for w in (m.sent.message, m.sent.code, m.sent.name, ex.body[:2000]) if w))
         return said.group(0) if said else None
 
     def quota_spent(self, m: ErrorMatch) -> str | None:
