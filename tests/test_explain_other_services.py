@@ -194,3 +194,9 @@ def test_words_that_name_no_other_sender_leave_the_vendors_message_its_own(catal
     x = explain(catalog, paste)
     assert x.vendor == "myob" and x.errors[0].kind == "exact", (x.vendor, x.errors)
     assert not [c for c in x.clues if c.kind == "other-service"]
+
+
+def test_a_two_letter_sender_is_no_service_name(catalog):
+    """Two capitals are any abbreviation: Portuguese users call InvoiceXpress "IX" (own-x22-59 of the corpus)."""
+    x = explain(catalog, "IX returned 422: Country PT was not found")  # InvoiceXpress's documented template
+    assert x.vendor == "invoicexpress" and x.errors[0].kind == "template"

@@ -81,9 +81,10 @@ def named_service(prose: str) -> str | None:
 # A sender the paste's own words name, beyond the list above: "KashFlow returned 400: ...", "Reckon API error: ...",
 # "the response from FreeAgent: ...", or the User-Agent of another service's SDK ("xero-python/4.0"). The name is a
 # word written with a capital (KashFlow, Reckon), a lower-case word with one inside (sevDesk) or after a letter and a
-# hyphen (e-conomic, e-Boekhouden): a word in lower case
+# hyphen (e-conomic, e-Boekhouden), of three letters or more (two are any abbreviation: IX is what Portuguese users
+# call InvoiceXpress, QB QuickBooks): a word in lower case
 # before "returned" is the speaker's noun ("the server returned"). Letters only and short: never a value of the paste.
-_NAME = r"(?P<n{}>[A-Z][A-Za-z]{{1,19}}|[a-z]{{1,12}}[A-Z][A-Za-z]{{1,12}}|[a-zA-Z]-[A-Za-z]{{3,15}})"
+_NAME = r"(?P<n{}>[A-Z][A-Za-z]{{2,19}}|[a-z]{{1,12}}[A-Z][A-Za-z]{{1,12}}|[a-zA-Z]-[A-Za-z]{{3,15}})"
 _ANSWERED = re.compile(
     rf"(?<![\w.@/-]){_NAME.format(0)}(?:'s)?(?: (?:REST |Web )?(?:API|Api|api|server|servers))?:? "
     r"(?:returned|returns|responded|responds|replied|replies|answered|answers|rejected|rejects|refused|refuses)\b"
