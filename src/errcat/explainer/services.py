@@ -82,12 +82,12 @@ def named_service(prose: str) -> str | None:
 # "the response from FreeAgent: ...", or the User-Agent of another service's SDK ("xero-python/4.0"). The name is a
 # word written with a capital (KashFlow, Reckon), a lower-case word with one inside (sevDesk) or after a letter and a
 # hyphen (e-conomic, e-Boekhouden), of three letters or more (two are any abbreviation: IX is what Portuguese users
-# call InvoiceXpress, QB QuickBooks): a word in lower case
-# before "returned" is the speaker's noun ("the server returned"). Letters only and short: never a value of the paste.
+# call InvoiceXpress, QB QuickBooks): a word in lower case before "returned" is the speaker's noun ("the server
+# returned"). Letters only and short: never a value of the paste.
 _NAME = re.compile(r"[A-Z][A-Za-z]{2,19}|[a-z]{1,12}[A-Z][A-Za-z]{1,12}|[a-zA-Z]-[A-Za-z]{3,15}")
 # What says that the words just before it name the sender ("KashFlow returned", "Reckon API error"), or (_FROM) just
 # after it ("the response from FreeAgent"): found first, then the name is read beside it (a search for the name
-# itself tried every word of a log line: 0.13 ms a line)
+# itself tried every word of a log line: 0.165 ms a line, now about 0.02 ms)
 _SAID_AFTER_NAME = re.compile(
     r" (?:returned|returns|responded|responds|replied|replies|answered|answers|rejected|rejects|refused|refuses)\b"
     r"| (?:API|Api) (?:error|exception|failure|response|call failed)\b"
