@@ -269,3 +269,97 @@ def test_retry_advice_for_an_expired_access_token_is_a_refresh_in_the_policy_voc
 
     advice = retry_advice(explain(catalog, paste))
     assert (advice.retry, advice.wait) == (False, "refresh-token")
+
+
+# Cloudflare's 524: it reached the origin, which did not answer within its 100 s read timeout; Cloudflare's page asks
+# a visitor to try again in a few minutes, its docs name a long-running or overloaded origin
+# (developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-errors/error-524/). The title
+# is the page's as pasted in watchfulli/XCloner-Wordpress#280 (2023-05-15), its host example.com here.
+CLOUDFLARE_524 = (
+    '<!DOCTYPE html>\n<html class="no-js" lang="en-US">\n<head>\n<title>api.example.com | 524: A timeout occurred</title>\n'
+    '<meta charset="UTF-8" />\n</head>\n<body><h1>A timeout occurred</h1><span>Error code 524</span></body></html>'
+)
+
+
+def test_cloudflares_524_passes_with_backoff(catalog):
+    from errcat.integrations import retry_advice
+
+    x = explain(catalog, curl("524 A Timeout Occurred", ["Server: cloudflare", "Content-Type: text/html"], CLOUDFLARE_524))
+    assert x.vendor is None and x.status_retry(x.errors[0]) == (524, "backoff")
+    assert "HTTP 524 usually passes: resend later, with exponential backoff" in retry_line(x)
+    assert (retry_advice(x).retry, retry_advice(x).wait) == (True, "backoff")
+
+
+def test_cloudflares_524_after_a_post_is_checked_before_a_resend(catalog):
+    """The origin had the request and was working on it when Cloudflare gave up: a POST may have been applied."""
+    from errcat.integrations import retry_advice
+
+    x = explain(catalog, curl("524 A Timeout Occurred", ["Server: cloudflare"], CLOUDFLARE_524, "POST"))
+    assert "no after a POST, which may have been applied" in retry_line(x)
+    assert explain_document(x)["errors"][0]["retry_by_status"]["may_have_applied"] == "POST"
+    assert (retry_advice(x).retry, retry_advice(x).wait) == (False, "never")
+
+
+# Laravel answers a CSRF token that does not match the session's (TokenMismatchException, "CSRF token mismatch.")
+# with 419 (its exception handler's prepareException); the token changes with the session (laravel.com/docs/csrf),
+# sent back as _token, X-CSRF-TOKEN or X-XSRF-TOKEN (the XSRF-TOKEN cookie of each response). The body is the one
+# gnikyt/laravel-shopify#1024 (2021-11-28) reports; the page's title is Laravel's error page's.
+LARAVEL_419 = [
+    (
+        curl("419 unknown status", ["Content-Type: application/json"], '{"message":"CSRF token mismatch."}', "POST"),
+        "CSRF token mismatch",
+    ),
+    (
+        curl(
+            "419 unknown status",
+            ["Content-Type: text/html; charset=UTF-8"],
+            '<!DOCTYPE html>\n<html lang="en">\n<head>\n<title>Page Expired</title>\n</head>\n<body>419 | Page Expired</body></html>',
+            "POST",
+        ),
+        "Page Expired",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paste", "words"), LARAVEL_419)
+def test_laravels_419_says_resend_with_the_sessions_csrf_token(catalog, paste, words):
+    from errcat.integrations import retry_advice
+
+    x = explain(catalog, paste)
+    assert x.vendor is None and [m.kind for m in x.errors] == ["none"]
+    assert x.status_retry(x.errors[0]) == (419, "refresh-and-retry")
+    assert "resend with the session's current CSRF token" in retry_line(x) and repr(words) in retry_line(x)
+    said = explain_document(x)["errors"][0]["retry_by_status"]
+    assert said == {"status": 419, "retry": True, "wait": "refresh-and-retry", "csrf_refused": words}
+    advice = retry_advice(x)  # the MCP tool's vocabulary: backoff, wait-for-reset, refresh-token, never
+    assert (advice.retry, advice.wait) == (False, "refresh-token") and "CSRF token" in advice.reason
+
+
+def test_a_419_that_says_nothing_of_csrf_keeps_its_status_advice(catalog):
+    x = explain(catalog, curl("419 unknown status", [], '{"message":"Insufficient space on resource."}'))
+    assert x.status_retry(x.errors[0]) == (419, None)
+    assert "does not suggest that the same request can succeed" in retry_line(x)
+
+
+# A client's exception states these statuses as it states HTTP's own: they were read as no status at all
+WRAPPED = [
+    ("AxiosError: Request failed with status code 524", 524, "backoff"),
+    (
+        "System.Net.Http.HttpRequestException: Response status code does not indicate success: 419 (unknown status).\n"
+        'Body: {"message":"CSRF token mismatch."}',
+        419,
+        "refresh-and-retry",
+    ),
+    (
+        "2024-03-01T10:00:00Z ERROR sync: GET /v1/items failed status=524 body=<title>x | 524: A timeout occurred</title>",
+        524,
+        "backoff",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paste", "status", "wait"), WRAPPED)
+def test_a_clients_report_of_a_419_or_524_is_read_as_that_status(catalog, paste, status, wait):
+    x = explain(catalog, paste)
+    assert x.vendor is None and x.exchange.status == status
+    assert x.status_retry(x.errors[0]) == (status, wait)

@@ -53,15 +53,18 @@ def to_int(value: object) -> int | None:
 # What an error the catalog lacks says by its HTTP status alone about resending the same request: a
 # rate limit (wait for its window) or a gateway's or an overloaded server's passing fault (back off);
 # any other status does not suggest that the same request can succeed (integrations.retry_advice,
-# and explain's "retry:" line for such an error).
-TRANSIENT_STATUSES = {429: "wait-for-reset", 502: "backoff", 503: "backoff", 504: "backoff"}
+# and explain's "retry:" line for such an error). 524 is Cloudflare's: it reached the origin, which did not answer
+# within its 100 s read timeout (developers.cloudflare.com/support/troubleshooting/http-status-codes/cloudflare-5xx-
+# errors/error-524/: a long-running or overloaded origin; its error page asks a visitor to try again in a few minutes).
+TRANSIENT_STATUSES = {429: "wait-for-reset", 502: "backoff", 503: "backoff", 504: "backoff", 524: "backoff"}
 
 # What overrules a resend of a gateway's timeout (504) or broken answer (502): the vendor may have done what was
 # asked before the gateway gave up on it, so a method that is not idempotent (RFC 9110, 9.2.2: sending twice is
 # not sending once), a POST or PATCH, resent could do it twice (an invoice created again). A 429 or 503 refuses
-# the request before it is done: resending it is safe.
+# the request before it is done: resending it is safe. Cloudflare's 524 is a 504 of its own: the origin had the
+# request and was still working on it.
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"})
-MAY_HAVE_APPLIED = frozenset({502, 504})
+MAY_HAVE_APPLIED = frozenset({502, 504, 524})
 
 
 def resend_may_repeat(status: int | None, method: str | None) -> bool:
@@ -125,7 +128,9 @@ def reason_phrases() -> dict[int, tuple[str, ...]]:
         414: ("Request-URI Too Large",),
         504: ("Gateway Time-out",),
     }
-    return {int(s): (s.phrase, *aliases.get(s, ())) for s in HTTPStatus}
+    # statuses HTTP does not define, by the words their senders' pages use: Laravel's 419 page, Cloudflare's 524 page
+    others = {419: ("Page Expired",), 524: ("A timeout occurred",)}
+    return {int(s): (s.phrase, *aliases.get(s, ())) for s in HTTPStatus} | others
 
 
 def reason_phrase(status: int, text: str) -> str | None:

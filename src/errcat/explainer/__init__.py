@@ -75,6 +75,11 @@ _THROTTLED = re.compile(
     r"(?:Throttl\w*|TooManyRequests\w*|RequestLimitExceeded|SlowDown|rate_?limit(?:_?exceeded|ed)?(?:Exception)?)", re.IGNORECASE
 )
 _REFRESH_TOKEN = re.compile(r"refresh[ _-]?token", re.IGNORECASE)
+# a CSRF check's refusal in an error's words: Laravel answers a TokenMismatchException ("CSRF token mismatch.")
+# with 419, its error page saying "Page Expired"
+_CSRF_REFUSED = re.compile(
+    r"\b[cx]srf\b[^.;\n\"]{0,40}?\b(?:mismatch|missing|invalid|expired|failed)\b|\bpage expired\b", re.IGNORECASE
+)
 
 
 class Explanation(NamedTuple):
@@ -236,7 +241,7 @@ class Explanation(NamedTuple):
         status = m.sent.status or self.exchange.status
         if m.best is not None or status is None or status < 400:  # an error in a 200's body: its status says nothing
             return None
-        if self.token_expired(m):
+        if self.token_expired(m) or self.csrf_refused(m):
             return status, "refresh-and-retry"
         if self.throttled(m):
             return status, "backoff"
@@ -261,6 +266,17 @@ class Explanation(NamedTuple):
         words = " ".join(w for w in (m.sent.message, m.sent.code, m.sent.name, ex.header("WWW-Authenticate")) if w)
         said = _TOKEN_EXPIRED.search(words[:2000])
         return said.group(0) if said and not _REFRESH_TOKEN.search(words[:2000]) else None
+
+    def csrf_refused(self, m: ErrorMatch) -> str | None:
+        """The words of an uncatalogued 419 that say the request's CSRF token did not match its session's (Laravel's
+        "CSRF token mismatch.", its "Page Expired" page): the token changes with the session (laravel.com/docs/csrf),
+        so the same request cannot pass, and one resent with the session's current token can."""
+        ex = self.part_of(m).exchange
+        if m.best is not None or (m.sent.status or ex.status) != 419:
+            return None
+        # the page's "Page Expired" is read as its status line, not as a message: its body says it
+        said = _CSRF_REFUSED.search(" ".join(w for w in (m.sent.message, m.sent.code, m.sent.name, ex.body[:2000]) if w))
+        return said.group(0) if said else None
 
     def quota_spent(self, m: ErrorMatch) -> str | None:
         """The words of an error the catalog lacks, sent with a status that usually passes (429), that say a quota,

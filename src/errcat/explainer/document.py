@@ -42,12 +42,14 @@ def _retry_by_status(
     method: str | None,
     expired: str | None = None,
     throttled: str | None = None,
+    csrf: str | None = None,
 ) -> dict[str, Any] | None:
     """An uncatalogued error's status and whether it suggests a resend (Explanation.status_retry); with the error's
     words that overrule its status ("quota_spent": a quota or plan used up does not pass with time), and the method
     that overrules a gateway's 502/504 ("may_have_applied": a POST the vendor may have done, as retry_advice says);
     a 401's words that say its access token expired ("token_expired": refresh it and resend), and a code that says
-    it was throttled under a status that does not ("throttled": AWS's ThrottlingException with 400)."""
+    it was throttled under a status that does not ("throttled": AWS's ThrottlingException with 400), and a 419's
+    that say its CSRF token did not match ("csrf_refused": Laravel's; resend with the session's current token)."""
     if said is None:
         return None
     status, wait = said
@@ -60,6 +62,8 @@ def _retry_by_status(
         if expired
         else {"throttled": throttled}
         if throttled
+        else {"csrf_refused": csrf}
+        if csrf
         else {}
     )
     return {"status": status, "retry": wait is not None, "wait": wait or "never", **said_by}
@@ -103,7 +107,7 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "family": [candidate_record(c) for c in m.family],
                 "explanation": _guide_record(x, m, best.entry) if best else None,
                 "retry_by_status": _retry_by_status(
-                    x.status_retry(m), x.quota_spent(m), own.method, x.token_expired(m), x.throttled(m)
+                    x.status_retry(m), x.quota_spent(m), own.method, x.token_expired(m), x.throttled(m), x.csrf_refused(m)
                 ),
                 # a POST a gateway answered 502/504: whatever the guide's retry says, check before resending it
                 "may_have_applied": str(own.method).upper()

@@ -28,7 +28,7 @@ from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
 from .envelopes import OWN_SHAPE, SentError
 from .exchange import Exchange
-from .services import may_name_service, named_service
+from .services import answering_services, may_name_answering, may_name_service, named_service
 
 
 class ClueKind(NamedTuple):
@@ -684,10 +684,22 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
     head = ex.text[:65536]
     named = named_service(_prose(head)) if may_name_service(head) else None  # _prose only when it may
     service = named or other_product  # Sage Intacct is no catalogued API either
+    if service is None and may_name_answering(head):
+        service = _answering_service(facts_for(catalog), head)
     if service is None:
         return []
     own = {c.vendor for c in clues if c.weight > 0 and c.kind not in _SHARED}
     return [Clue.of("other-service", service, v) for v in catalog.vendors if v not in own]
+
+
+def _answering_service(facts: VendorFacts, head: str) -> str | None:
+    """The first service the paste's words say answered (services.answering_services: "KashFlow returned 400")
+    that no catalogued vendor's names (its products, brand or other products: "Sage returned" is Sage's own word)."""
+    for name in answering_services(head):
+        patterns = (*facts.mentions.values(), *facts.brands.values(), *(p for _, _, p in facts.others))
+        if not any(p.search(name, None) for p in patterns):
+            return name
+    return None
 
 
 def _host_clues(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:

@@ -1059,9 +1059,9 @@ def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Ca
        form: a Java client's service answers {"errors":{"error":["Email has already been taken"]}}); one only
        the vendor is known to send (MYOB's Errors list) does;
     5. one vendor's: no other vendor's documented words fit as well;
-    6. not said to come from elsewhere: a paste that names another service (services.py: "xero returns 400
-       ...") or its host, and nothing of the vendor's, rules the vendor out before the words are matched,
-       and a note says whose documented words they are (errcat.explainer._disowned_notes).
+    6. not said to come from elsewhere: a paste that names another service (services.py: "xero returns
+       400 ...", "KashFlow returned 400 ...") or its host, and nothing of the vendor's, rules the vendor out
+       before the words are matched, and a note says whose documented words they are (errcat.explainer._disowned_notes).
     So MYOB's "Date cannot be in locked period" sent bare is MYOB's; InvoiceXpress's "Name has already
     been taken" is no one's, in whatever shape but an envelope only InvoiceXpress sends."""
     same_kind = [c for c in ranked if c.kind == top.kind]

@@ -26,7 +26,10 @@ MAX_REASON = 256  # of a status line's reason phrase ("Unprocessable Entity" is 
 MAX_URL = 8192  # servers refuse a longer request line (414); a longer run is not one URL
 METHODS = HTTP_METHODS
 _METHOD = "|".join(METHODS)
-KNOWN_STATUSES = frozenset(s.value for s in HTTPStatus)
+# HTTP's statuses, and those a framework or proxy sends that HTTP does not define but clients report like any other
+# ("Request failed with status code 524"): Laravel's 419 (a CSRF token that does not match the session's) and
+# Cloudflare's 524 (the origin did not answer in time); explain's retry reading knows both (Explanation.status_retry)
+KNOWN_STATUSES = frozenset(s.value for s in HTTPStatus) | {419, 524}
 
 _PREFIX = re.compile(r"^[ \t]*(?:(?:>|<(?=[ \t]|$)|//)[ \t]?)+", re.MULTILINE)
 # A line that may be a status or request line (after blanks): what split reads outside the headers
@@ -558,11 +561,7 @@ def _find_status(ex: Framing) -> None:
     if bare:
         status = to_status(bare.group(1))
         reason = (bare.group(2) or "").strip()
-        if (
-            status is not None
-            and status in KNOWN_STATUSES
-            and (not reason or reason.lower() == HTTPStatus(status).phrase.lower())
-        ):
+        if status is not None and status in KNOWN_STATUSES and (not reason or reason_phrase(status, reason) == reason):
             ex.status, ex.reason = status, reason or None
 
 

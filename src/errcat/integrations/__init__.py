@@ -297,6 +297,8 @@ _ADVICE = {  # a guide's retry value -> what a policy that only resends can do
     "after-fix": RetryAdvice(False, "never", "the request or the data must be corrected first"),
     "no": RetryAdvice(False, "never", "retrying cannot help"),
 }
+# a 419 whose words say the CSRF token did not match the session's (Laravel): a new token first, as for an access token
+_CSRF_ADVICE = RetryAdvice(False, "refresh-token", "get the session's current CSRF token first, then resend")
 _NETWORK = {  # exception classes (by name, so no client is imported) that mean the exchange never completed
     "ConnectionError", "TimeoutError", "Timeout", "URLError",  # builtins, requests, urllib
     "ChunkedEncodingError", "IncompleteRead",  # an answer cut short (requests, http.client): lost, as a dropped one is
@@ -402,7 +404,7 @@ def _advise(x: Explanation) -> RetryAdvice:
             status = m.sent.status or x.exchange.status
             said = x.status_retry(m)  # the error's words may overrule its status (a quota used up does not pass)
             if said and said[1] == "refresh-and-retry":  # its words say the access token expired: a guide's advice
-                advices.append(_ADVICE["refresh-and-retry"])
+                advices.append(_CSRF_ADVICE if x.csrf_refused(m) else _ADVICE["refresh-and-retry"])
                 continue
             wait = said[1] if said else TRANSIENT_STATUSES.get(status or 0)
             reason = f"HTTP {status}: usually passing" if wait else "not documented; its status does not suggest a resend"
