@@ -77,7 +77,7 @@ RESENT = ("backoff", "wait-for-reset")  # a guide's retry values that resend the
 
 def unsafe_resend_words(retry: str, methods: str) -> str:
     """A guide's ``retry`` as said of requests of ``methods`` ("POST", "POST, PATCH") that a gateway answered
-    with 502 or 504 (resend_may_repeat): a resend is no longer plain advice, they may have been applied."""
+    with 502, 504 or 524 (resend_may_repeat): a resend is no longer plain advice, they may have been applied."""
     return f"no after a {methods}, which may have been applied: check first" if retry in RESENT else retry
 
 
