@@ -750,6 +750,30 @@ def test_a_timeout_whose_method_nothing_tells_is_resent_with_a_warning_for_a_pos
     assert advice[:2] == (True, "backoff") and "method is unknown" in advice.reason and "POST" in advice.reason
 
 
+def test_a_throttling_code_under_a_400_is_advised_by_its_code_not_as_a_passing_400(catalog):
+    """AWS's ThrottlingException comes with a 400: the advice resent it (rightly, by its code) but gave the reason
+    "HTTP 400: usually passing", which says the opposite of what a 400 means; MCP's retry_advice tool showed it."""
+    advice = retry_advice(catalog.explain('HTTP/1.1 400\n\n{"__type":"ThrottlingException","message":"Rate exceeded"}'))
+    assert advice[:2] == (True, "backoff")
+    assert "usually passing" not in advice.reason and "'ThrottlingException'" in advice.reason
+
+
+@pytest.mark.parametrize("status", [502, 504, 524])
+def test_a_gateways_answer_whose_method_nothing_tells_is_resent_with_a_warning_for_a_post(catalog, status):
+    """A pasted `requests.exceptions.HTTPError: 524 Server Error: ... for url: ...` names no method: the advice was a
+    plain resend, while the same status after a POST is 'never' (the origin may have done it). As for a timeout whose
+    method is unknown, it still resends, and says to check first if it was a POST or PATCH."""
+    paste = f"requests.exceptions.HTTPError: {status} Server Error: <none> for url: https://shop.example.com/api/orders"
+    advice = retry_advice(catalog.explain(paste))
+    assert advice[:2] == (True, "backoff") and "method is unknown" in advice.reason and "POST" in advice.reason
+    got, posted = (
+        retry_advice(catalog.explain(f"{m} https://shop.example.com/api/orders\n\nHTTP/1.1 {status}\n\n"))
+        for m in ("GET", "POST")
+    )
+    assert got[:2] == (True, "backoff") and "method is unknown" not in got.reason
+    assert posted[:2] == (False, "never") and "may have applied it" in posted.reason
+
+
 def test_retry_advice_on_none_says_there_is_nothing_to_go_by():
     """A retry library hands its predicate the call's result, None when it returned nothing: the
     advice said "HTTP None", a status no response had (hostile round 7)."""
