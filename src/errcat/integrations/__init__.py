@@ -484,7 +484,8 @@ class ExplainFilter(logging.Filter):
     The record's exception is then one whose messages have the call's credentials hidden (requests and
     httpx quote the URL, an ``api_key`` in its query), for every handler: a formatter's traceback,
     OpenTelemetry's ``exception.message``, Sentry's logging event; so are its arguments and ``extra`` fields.
-    The exception raised is left as it is."""
+    A record about another service's call (its HTTPError, logged or as an argument) is not annotated but hidden
+    the same way. The exception raised is left as it is."""
 
     def __init__(self, catalog: ErrorCatalog | CatalogIndex | None = None) -> None:
         super().__init__()
@@ -503,10 +504,11 @@ class ExplainFilter(logging.Filter):
                 said = summary(x) if x is not None else None
             else:
                 said = self._arguments_told(record)
-            if said and record.exc_info and error is not None:
+            about_a_call = bool(said) or _about_a_call(record, error)  # another service's call quotes its key too
+            if about_a_call and record.exc_info and error is not None:
                 record.exc_info = (type(error), credentials_hidden(error), record.exc_info[2])
                 record.exc_text = None  # a handler before this filter may have formatted the original
-            if said:  # logger.exception("sync failed: %s", error) quotes it in the message as well
+            if about_a_call:  # logger.exception("sync failed: %s", error) quotes it in the message as well
                 _hide_arguments(record)
         except Exception:  # a log line must never fail on its annotation
             _log.debug("errcat could not annotate a log record", exc_info=True)
@@ -526,6 +528,14 @@ class ExplainFilter(logging.Filter):
             if x is not None:
                 return summary(x)
         return None
+
+
+def _about_a_call(record: logging.LogRecord, error: BaseException | None) -> bool:
+    """Whether a record errcat did not explain is about an HTTP call all the same (another service's): its exception,
+    or one among its first arguments, holds a response, as raise_for_status()'s HTTPError does."""
+    args = record.args
+    values = args if isinstance(args, tuple) else tuple(args.values()) if isinstance(args, dict) else ()
+    return holds_response(error) or any(isinstance(v, BaseException) and holds_response(v) for v in values[:MAX_CHAIN])
 
 
 def _hide_arguments(record: logging.LogRecord) -> None:
@@ -644,6 +654,21 @@ def carried_explanation(
         error = error.__cause__ or error.__context__
         seen += 1
     return None
+
+
+def holds_response(error: BaseException | None) -> bool:
+    """Whether an exception is about an HTTP call, whoever's API it called: it holds the response (requests',
+    httpx's HTTPError) or is one (urllib's HTTPError, aiohttp's ClientResponseError: a status and headers), or is
+    raised from one. Such an exception quotes the call's URL, an api_key in its query, so its event is screened."""
+    for _ in range(MAX_CHAIN):
+        if error is None:
+            return False
+        if attribute(error, "response") is not None:  # requests', httpx's
+            return True
+        if isinstance(attribute(error, "status"), int) and attribute(error, "headers") is not None:  # urllib's, aiohttp's
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _status_of(response: Any) -> int | None:
