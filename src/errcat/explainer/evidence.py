@@ -685,21 +685,38 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
     named = named_service(_prose(head)) if may_name_service(head) else None  # _prose only when it may
     service = named or other_product  # Sage Intacct is no catalogued API either
     if service is None and may_name_answering(head):
-        service = _answering_service(facts_for(catalog), head)
+        service = _answering_service(facts_for(catalog), head, catalog_words(catalog))
     if service is None:
         return []
     own = {c.vendor for c in clues if c.weight > 0 and c.kind not in _SHARED}
     return [Clue.of("other-service", service, v) for v in catalog.vendors if v not in own]
 
 
-def _answering_service(facts: VendorFacts, head: str) -> str | None:
+def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> str | None:
     """The first service the paste's words say answered (services.answering_services: "KashFlow returned 400")
-    that no catalogued vendor's names (its products, brand or other products: "Sage returned" is Sage's own word)."""
+    that no catalogued vendor's names (its products, brand or other products: "Sage returned" is Sage's own word)
+    and that is no word of the catalog's own (``words``: "Bill returned 400", "Supplier returned" name a resource)."""
     for name in answering_services(head):
+        if name.rsplit(" ", 1)[-1].lower() in words:
+            continue
         patterns = (*facts.mentions.values(), *facts.brands.values(), *(p for _, _, p in facts.others))
         if not any(p.search(name, None) for p in patterns):
             return name
     return None
+
+
+_WORDS: WeakKeyDictionary[CatalogIndex, frozenset[str]] = WeakKeyDictionary()
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # a word, and each word of a CamelCase name
+
+
+def catalog_words(index: CatalogIndex) -> frozenset[str]:
+    """The words, lower-cased, of the catalog's endpoints, messages and error names (bill, supplier, timesheet):
+    the vendors' own vocabulary, which names a resource or a field, never another service. Read once per catalog."""
+    words = _WORDS.get(index)
+    if words is None:
+        texts = (t for e in index.entries for t in (e.endpoint, e.message, e.name) if t)
+        words = _WORDS[index] = frozenset(w.lower() for text in texts for w in _WORD.findall(text))
+    return words
 
 
 def _host_clues(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:
