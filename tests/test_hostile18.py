@@ -7,8 +7,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from errcat import fs
 from errcat.scan import remote, stall
+from localserver import Handler, server_fixture
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "scan.md"
 
@@ -23,3 +26,44 @@ def test_the_waits_for_a_silent_input_are_what_the_docs_say() -> None:
     assert fs.fifo_wait == float(fifo.group(1))
     assert int(http.group(1)) == remote.HTTP_WAIT_SECONDS
     assert float(stalled.group(1)) == stall.STALL_SECONDS and stall.STALL_BYTES == 1024
+
+
+# -- a body in UTF-16 or UTF-32 sent without a charset --------------------------------------------------------
+# The hooks read a body without a charset as UTF-8: a .NET or Java service's JSON in UTF-16 came out as NULs between
+# its letters, so MYOB's error in it was "not in the catalog (myob): {\x00"\x00E\x00r…" (shown so to the user too).
+# A byte order mark, or the NULs of the first two characters where RFC 4627 puts them, now tell the encoding.
+
+WIDE_BODY = (
+    '{"Errors":[{"Name":"CustomerNotFound","Message":"The Customer cannot be found.","ErrorCode":11003,"Severity":"Error"}]}'
+)
+
+
+class _Wide(Handler):
+    def do_GET(self) -> None:
+        encoding = self.path.strip("/")
+        self.reply(400, WIDE_BODY.encode(encoding), {"Content-Type": "application/json"})
+
+
+wide_server = server_fixture(_Wide)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16", "utf-32-le", "utf-32"])
+def test_the_requests_hook_reads_a_utf16_or_utf32_json_body_sent_without_a_charset(wide_server: str, encoding: str) -> None:
+    requests = pytest.importorskip("requests")
+    from errcat.integrations.requests import RequestsVendorError, hook
+
+    with requests.Session() as session:
+        session.hooks["response"].append(hook())
+        with pytest.raises(RequestsVendorError) as raised:
+            session.get(f"{wide_server}/{encoding}", timeout=30)
+    assert "11003 CustomerNotFound" in str(raised.value) and "\\x00" not in str(raised.value)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-32-be"])
+def test_the_httpx_hook_reads_a_utf16_or_utf32_json_body_sent_without_a_charset(wide_server: str, encoding: str) -> None:
+    httpx = pytest.importorskip("httpx")
+    from errcat.integrations.httpx import HttpxVendorError, hook
+
+    with httpx.Client(event_hooks={"response": [hook()]}) as client, pytest.raises(HttpxVendorError) as raised:
+        client.get(f"{wide_server}/{encoding}")
+    assert "11003 CustomerNotFound" in str(raised.value) and "\\x00" not in str(raised.value)
