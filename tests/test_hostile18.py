@@ -4,7 +4,10 @@ not to sit them out."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -67,3 +70,29 @@ def test_the_httpx_hook_reads_a_utf16_or_utf32_json_body_sent_without_a_charset(
     with httpx.Client(event_hooks={"response": [hook()]}) as client, pytest.raises(HttpxVendorError) as raised:
         client.get(f"{wide_server}/{encoding}")
     assert "11003 CustomerNotFound" in str(raised.value) and "\\x00" not in str(raised.value)
+
+
+# -- a catalog file errcat may not read ------------------------------------------------------------------------
+# The index's key hashes every catalog file first: one it had no permission to read was said as "changed while errcat
+# read it (Permission denied): run the command again", which no rerun mends.
+
+
+def test_a_catalog_file_without_read_permission_is_said_so_not_as_changed(tmp_path: Path) -> None:
+    from test_hostile import _drop_root_powers
+
+    overlay = tmp_path / "mine.yaml"
+    overlay.write_text("vendors: []\n", encoding="utf-8")
+    overlay.chmod(0)
+    as_a_user = {"preexec_fn": _drop_root_powers} if os.geteuid() == 0 else {}
+    env = {**os.environ, "ERRCAT_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, "-m", "errcat", "lookup", "11003", "--catalog", str(overlay)],
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        **as_a_user,
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr == f"errcat: cannot read catalog file {overlay}: Permission denied\n"
