@@ -7,9 +7,9 @@ kept as the response's body, as the client would have kept the whole of it: the 
 code after the hook see those bytes (a body over 2 MiB is cut). A body the client cannot decode
 (a broken gzip stream) or that breaks while read is explained as far as it was read.
 
-Text is decoded with the charset the response declares, else as UTF-8 (JSON's encoding, and what
-vendors send): not with requests' guess for ``text/*`` without a charset (ISO-8859-1) or its
-detection over the whole body.
+Text is decoded with the charset the response declares, else as the UTF-16 or UTF-32 its first bytes
+show, else as UTF-8 (JSON's encoding, and what vendors send): not with requests' guess for ``text/*``
+without a charset (ISO-8859-1) or its detection over the whole body.
 """
 
 from __future__ import annotations
