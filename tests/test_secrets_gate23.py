@@ -145,3 +145,24 @@ def test_a_credential_beside_a_public_id_stays_hidden() -> None:
     ]
     for text in texts:
         assert token not in shown(text), text
+
+
+def _xxd_plain(data: bytes) -> str:
+    digits = data.hex()
+    return "\n".join(digits[i : i + 60] for i in range(0, len(digits), 60))  # xxd -p: 30 bytes a line, nothing else
+
+
+@pytest.mark.parametrize("name", ["client_secret", "password", "X-Api-Key", "refresh_token"])
+def test_a_credential_in_a_plain_hex_dump_is_hidden(name: str) -> None:
+    """xxd -p prints the bytes in hex alone (no offset, no text column): read as one stream, a name hides its value."""
+    secret = "".join(rnd.choice(string.ascii_letters + string.digits) for _ in range(20))
+    request = f'POST /oauth/token HTTP/1.1\r\nHost: oauth.acme.test\r\n\r\n{{"client_id":"sync","{name}":"{secret}"}}'
+    out = shown("$ xxd -p req.bin\n" + _xxd_plain(request.encode()) + "\nHTTP/1.1 401 Unauthorized")
+    digits = out.replace("\n", "")
+    assert all(secret.encode()[i : i + 4].hex() not in digits for i in range(len(secret) - 3)), out
+
+
+def test_a_plain_hex_dump_without_a_credential_and_hashes_stay() -> None:
+    text = "hexdump of body.bin:\n" + _xxd_plain(b'{"error":"invoice not found","status":404,"invoice":"INV-00042"}')
+    text += "\nsha256 " + "9f2c" * 16 + "\n" + "ab" * 32
+    assert shown(text) == text
