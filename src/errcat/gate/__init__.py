@@ -344,7 +344,7 @@ def _screened_failing(line: str, above: str) -> str:
 # "base64 -d" printed) left it alone on its record,
 # the name that said what it is on the record before
 _PREFIXED_TOKEN = _lazy(
-    r"(?P<prefix>[^\n]{0,160}?[:\]|>])[ \t]+[\[(\"'`]?(?:[A-Za-z_][\w@-]{0,63}:)?"  # (a user before a password)
+    r"(?P<prefix>[^\n]{0,160}?[:\]|>])[ \t]+(?:-[ \t]+)?[\[(\"'`]?(?:[A-Za-z_][\w@-]{0,63}:)?"  # (a YAML list's item; a user)
     r"(?P<token>[^\s/\\.:=,;()\[\]\"'`<>|]{6,128})[\])\"'`]?[ \t]*"
 )
 
@@ -379,9 +379,15 @@ def _token_hidden(value: str, m: re.Match[str]) -> str:
         return value  # (a code: "AH01630", "E11000")
     if (len(token) < 16 or token[:2] in ("0x", "0X")) and _HEX_ID().fullmatch(token):
         return value
-    if api_id(token) or _GUID().fullmatch(token) or (m.re is _PREFIXED_TOKEN() and not _LOG_LEVEL().search(m["prefix"])):
+    if api_id(token) or _GUID().fullmatch(token) or (m.re is _PREFIXED_TOKEN() and not _logged(m["prefix"])):
         return value  # (a field's value "Request-Id: req_…", "Message: No such charge: ch_…" is judged by its name)
     return value[: m.start("token")] + MARK + value[m.end("token") :]
+
+
+def _logged(prefix: str) -> bool:
+    """Whether what stands before a lone token says a logger wrote it alone: a level, or a value hidden where the line
+    above named it (a .properties value continued with "\\": the token after it is the rest of it)."""
+    return prefix.endswith(MARK) or _LOG_LEVEL().search(prefix) is not None
 
 
 _LOG_LEVEL = _lazy(
