@@ -66,6 +66,7 @@ def _shapes_of(secret: str) -> list[str]:
 @example(form=".properties continued", prefix="JSON line", name="password", secret="00000000000A", by_line=True)
 @example(form="VCR", prefix="Go", name="password", secret="00000000000A", by_line=True)  # (a YAML list's item)
 @example(form=".properties continued", prefix="Java exception", name="password", secret="00000000000A", by_line=True)
+@example(form=".properties continued", prefix="Java exception", name="password", secret="0000AAAAAAAG", by_line=True)
 def test_a_credential_in_another_programs_error_never_reaches_its_group(cli, form, prefix, name, secret, by_line):
     """One record a paste (its lines joined), or a record each line (a logger given the lines one by one)."""
     text = ALONE[form](name, secret)

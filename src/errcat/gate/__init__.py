@@ -385,9 +385,13 @@ def _token_hidden(value: str, m: re.Match[str]) -> str:
 
 
 def _logged(prefix: str) -> bool:
-    """Whether what stands before a lone token says a logger wrote it alone: a level, or a value hidden where the line
-    above named it (a .properties value continued with "\\": the token after it is the rest of it)."""
-    return prefix.endswith(MARK) or _LOG_LEVEL().search(prefix) is not None
+    """Whether what stands before a lone token says a logger wrote it alone: a level, an exception's class (a message
+    logged as "java.lang.IllegalStateException: <line>"), or a value hidden where the line above named it (a
+    .properties value continued with "\\": the token after it is the rest of it)."""
+    return prefix.endswith(MARK) or _LOG_LEVEL().search(prefix) is not None or _RAISED().search(prefix) is not None
+
+
+_RAISED = _lazy(r"[a-z](?:Exception|Error):$")
 
 
 _LOG_LEVEL = _lazy(
