@@ -313,7 +313,7 @@ class _Reader:
         if isinstance(v, list):
             return self.read_list(v, depth, key)
         if isinstance(v, dict):
-            return self.read_dict(v, depth)
+            return self.read_dict(v, depth, key)
         return False
 
     def read_list(self, items: list[Any], depth: int, key: str | None) -> bool:
@@ -348,7 +348,7 @@ class _Reader:
             if isinstance(msg, (str, int, float)):
                 self.r.add(SentError(IX_ERRORS, message=str(msg)))
 
-    def read_dict(self, d: dict[str, Any], depth: int) -> bool:
+    def read_dict(self, d: dict[str, Any], depth: int, key: str | None = None) -> bool:
         k = _lower_keys(d)
         self.facts(k)
         if "$diagnoses" in k and isinstance(k["$diagnoses"], list):
@@ -370,7 +370,7 @@ class _Reader:
         # A wrapper (a log record, an SDK exception): prefer envelopes nested inside it.
         if self.nested(d, depth):
             return True
-        return self.generic(k)
+        return self.generic(k, key == "error")
 
     def errors_value(self, errors: Any, depth: int) -> bool:
         """The value of an "errors" key; False lets the object be read as the other envelopes."""
@@ -419,8 +419,11 @@ class _Reader:
         if self.r.method is None and isinstance(m, str) and m.upper() in HTTP_METHODS:
             self.r.method = m.upper()
 
-    def generic(self, k: dict[str, Any]) -> bool:
-        """Bodies of the ``{"code", "message"}`` family, problem details and OAuth errors."""
+    def generic(self, k: dict[str, Any], error_object: bool = False) -> bool:
+        """Bodies of the ``{"code", "message"}`` family, problem details and OAuth errors; ``error_object``: ``k`` is
+        the value of an "error" key, whose "description" beside its "code" is its message (Razorpay's
+        ``{"error": {"code": "BAD_REQUEST_ERROR", "description": "..."}}``; an invoice line's code and description are no
+        error's)."""
         status = status_of(k.get("status") or k.get("statuscode"))
         if len(k) > 1 and all(key.rstrip("0123456789") in _LEVEL_NAMES for key in k):
             return False  # a table by level ("error", "warning", ...: lnav's format files), no error body
@@ -445,6 +448,8 @@ class _Reader:
         if isinstance(k.get("message"), dict):  # OData v2 (Exact Online, SAP, Dynamics): {"lang": "", "value": "..."}
             k = {**k, "message": _lower_keys(k["message"]).get("value")}
         msg = next((k[m] for m in _MESSAGE_KEYS if isinstance(k.get(m), str)), None)
+        if msg is None and error_object and "code" in k and isinstance(k.get("description"), str) and k["description"].strip():
+            msg = k["description"]
         if msg is None:  # a sentence under "err" or "reason" ({"status":401,"err":"Missing credentials"}), no token
             msg = next((k[m] for m in _SENTENCE_KEYS if isinstance(k.get(m), str) and " " in k[m].strip()), None)
         if msg is None:
