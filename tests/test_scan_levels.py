@@ -644,6 +644,41 @@ def test_a_javadoc_warning_relayed_by_maven_is_one_record(index, tmp_path):
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2]
 
 
+# javadoc and javac echo the declaration a warning is about, and a method's ends with its block's brace (jenkinsci/
+# analysis-model@9b50d2d46b0d src/test/resources/edu/hm/hafner/analysis/parser/javadoc-category.txt, lines 1-7, and
+# issue2316.txt, lines 27-36)
+JAVADOC_BLOCK = [
+    "[WARNING] Javadoc Warnings",
+    "[WARNING] /Users/hafner/Development/jenkins/workspace/Model - Analysis/src/main/java/edu/hm/hafner/analysis/Issue.java:606: warning: no @return",
+    "[WARNING] public Serializable getAdditionalProperties() {",
+    "[WARNING] ^",
+    "[WARNING] /Users/hafner/Development/jenkins/workspace/Model - Analysis/src/main/java/edu/hm/hafner/analysis/Report.java:387: warning: no @return",
+    "[WARNING] public Set<Severity> getSeverities() {",
+    "[WARNING] ^",
+]
+JAVAC_THROWS = [
+    "    [javac] /home/hudson/workspace/jobs/PMD/workspace/pmd/src/net/sourceforge/pmd/ant/PMDTask.java:270: warning: [deprecation] render(java.io.Writer,net.sourceforge.pmd.Report) in net.sourceforge.pmd.renderers.Renderer has been deprecated",
+    "    [javac]                 public void render(Writer writer, Report r) {}",
+    "    [javac]                             ^",
+    "    [javac] /home/hudson/workspace/jobs/PMD/workspace/pmd/src/net/sourceforge/pmd/renderers/OnTheFlyRenderer.java:27: warning: [deprecation] render(java.io.Writer,net.sourceforge.pmd.Report) in net.sourceforge.pmd.renderers.Renderer has been deprecated",
+    "    [javac]     public void render(Writer writer, Report report) throws IOException {",
+    "    [javac]                 ^",
+    "    [javac] /home/hudson/workspace/jobs/PMD/workspace/pmd/src/net/sourceforge/pmd/renderers/PapariTextRenderer.java:84: warning: [deprecation] render(java.io.Writer,net.sourceforge.pmd.Report) in net.sourceforge.pmd.renderers.Renderer has been deprecated",
+    "    [javac]     public void render(Writer writer, Report report) throws IOException {",
+    "    [javac]                 ^",
+    "    [javac] /home/hudson/workspace/jobs/PMD/workspace/pmd/src/net/sourceforge/pmd/renderers/SummaryHTMLRenderer.java:35: warning: [deprecation] render(java.io.Writer,net.sourceforge.pmd.Report) in net.sourceforge.pmd.renderers.Renderer has been deprecated",
+]
+
+
+def test_a_declaration_ending_with_its_blocks_brace_opens_no_body(index, tmp_path):
+    """A declaration echoed under a warning ("public Set<Severity> getSeverities() {", "... throws IOException {")
+    opened a JSON body that swallowed the warnings after it: each warning is its own record."""
+    report = scanned(index, tmp_path, "build.log", JAVADOC_BLOCK)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 5]
+    report = scanned(index, tmp_path, "build.log", JAVAC_THROWS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 4, 7, 10]
+
+
 # exceptions as V8 and PHP 5 print them, with no level and no "Error:" (GoogleCloudPlatform/fluent-plugin-detect-exceptions
 # @09e07e7 test/plugin/test_exception_detector.rb, CLIENT_JS_EXC's first five lines and PHP_EXC)
 V8_STACK = [
