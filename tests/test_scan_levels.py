@@ -1732,3 +1732,28 @@ def test_a_csv_rows_group_is_named_from_its_level_column_and_glogs_by_its_letter
         ("ERR,Sign in failed : DRX_E_AUTH_NO_VALID_CREDENTIALS,", [1]),
         ("FATAL logging_functional_test_helper.py:<n>] This line is a fatal log", [6]),
     ]
+
+
+# Google Drive's sync log names the thread after the level, by its id and name (log2timeline/plaso@4ea03ef,
+# test_data/gdrive_synclog/sync_log.log lines 106, 226, 232, 652, 1837 and 1842, sync_log-osx.log lines 1088 and 2417)
+GDRIVE_THREADS = [
+    "2018-01-24 18:25:18,772 -0800 WARNING pid=2376 500:RunAsync-_OnOAuthSuccess-8 util.py:126 new_request() takes at most 1 positional argument (2 given)",
+    "2018-01-24 18:25:20,062 -0800 WARNING pid=2376 7944:RunAsync-GetMyDriveRootRecursiveSize-10 util.py:126 new_request() takes at most 1 positional argument (2 given)",
+    "2018-01-24 18:25:20,076 -0800 WARNING pid=2376 7788:RunAsync-GetFolderGraphAsync-9 util.py:126 new_request() takes at most 1 positional argument (2 given)",
+    "2018-01-24 18:26:08,437 -0800 WARNING pid=2376 3020:CloudWatcher    util.py:126 new_request() takes at most 1 positional argument (2 given)",
+    "2018-01-24 18:26:27,861 -0800 WARNING pid=2376 6404:Worker-2        util.py:126 new_request() takes at most 1 positional argument (2 given)",
+    "2018-01-24 18:26:28,213 -0800 WARNING pid=2376 5476:ThreadPoolExecutor-5_0 utils.py:151 Failed to get bitmap Windows error: 0x8004b200",
+    "2018-03-05 03:09:01,580 +0000 WARNING pid=2608 123145549914112:CloudWatcher    util.pyo:126 new_request() takes at most 1 positional argument (2 given)",
+    "2018-03-05 03:09:23,657 +0000 WARNING pid=2608 123145591980032:Worker-2        util.pyo:126 new_request() takes at most 1 positional argument (2 given)",
+]
+
+
+def test_a_thread_named_by_its_id_and_name_after_the_level_makes_no_group_of_its_own(index, tmp_path):
+    """Python logging's "%(thread)d:%(threadName)s" after the level ("WARNING pid=2376 7944:RunAsync-GetFolderGraphAsync-9
+    util.py:126 ..."): one warning logged by seven threads was seven groups."""
+    report = scanned(index, tmp_path, "sync_log.log", GDRIVE_THREADS)
+    assert other_groups(report) == [
+        ("WARNING pid=<n> <thread> util.py:<n> new_request() takes at most <n> positional argument (<n> given)", [1, 2, 3, 4, 5]),
+        ("WARNING pid=<n> <thread> util.pyo:<n> new_request() takes at most <n> positional argument (<n> given)", [7, 8]),
+        ("WARNING pid=<n> <thread> utils.py:<n> Failed to get bitmap Windows error: 0x8004b200", [6]),
+    ]

@@ -145,7 +145,8 @@ def from_level(head: str) -> str:
     end = m.end() if m and _LOUD_AHEAD.match(head, m.end()) else 0
     if not end and (csv := _CSV_FIELDS.match(head, 0, 512)) is not None:
         end = csv.end()
-    return head if not end or _THREAD_ALONE.fullmatch(head, 0, end) else head[end:]
+    head = head if not end or _THREAD_ALONE.fullmatch(head, 0, end) else head[end:]
+    return _THREAD_AFTER_LEVEL.sub(r"\1<thread>", head, 1)
 
 
 # a layout's fields, each possessive (no backtracking on a long run of digits or dots): separators, a bracketed or
@@ -159,6 +160,12 @@ _LOUD_AHEAD = re.compile(rf"(?:{LOUD_WORDS})\b")
 _GLOG_HEAD = re.compile(r"([IWEF])\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d+ +\d+ ")
 _GLOG_LEVELS = {"I": "INFO", "W": "WARNING", "E": "ERROR", "F": "FATAL"}
 _THREAD_ALONE = re.compile(r"\[[^\]]*\] ?")
+# a thread named by its id and name after the level (Python logging's "%(thread)d:%(threadName)s", Google Drive's
+# "WARNING pid=2376 7944:RunAsync-GetFolderGraphAsync-9 util.py:126 ..."): one warning, 15 threads, was 15 groups;
+# taken before the name is screened, whose words ("_OnOAuthSuccess-8") may look like a credential's name
+_THREAD_AFTER_LEVEL = re.compile(
+    rf"(\b(?:{LOUD_WORDS}|INFO|DEBUG)(?: \w{{1,32}}=\S{{1,64}})? +)\d{{1,20}}:[A-Za-z_][\w.-]{{0,80}}(?= )"
+)
 
 
 # a Windows event as XML, one a line (wevtutil qe /f:xml): named by its provider and event id
