@@ -1484,6 +1484,30 @@ def test_an_rfc_5424_headers_host_is_dropped_from_its_group(index, tmp_path):
     assert group.count == 2
 
 
+# rsyslog's RFC 5424 format: the app name, process id, message id and structured data after the host, no tag's colon
+# (log2timeline/plaso@4ea03ef, test_data/syslog_rsyslog_SyslogProtocol23Format, whole)
+RFC5424_NO_TAG = [
+    "<15>1 2021-03-06T04:07:38.251122+00:00 hostname log_tag - 123 -  this is debug",
+    "<14>1 2021-03-06T04:07:38.251280+00:00 hostname log_tag - - -  this is info",
+    "with another line",
+    "<14>1 2021-03-06T04:07:38.251318+00:00 hostname log_tag - - -  !@#$%^&*()-_=+[]{}\\|;:'\",./<>?",
+    "<10>1 2021-03-06T04:07:38.251352+00:00 hostname log_tag - - -  this is critical",
+    "<30>1 2021-03-06T04:07:38.263426+00:00 hostname systemd 1 - -  Stopping Regular background program processing daemon...",
+    "<30>1 2021-03-06T04:07:38.265164+00:00 hostname systemd 1 - -  Stopped Regular background program processing daemon.",
+    "<30>1 2021-03-06T04:07:38.265422+00:00 hostname systemd 1 - -  Started Regular background program processing daemon.",
+    "<78>1 2021-03-06T04:07:38.268395+00:00 hostname cron 18898 - -  (CRON) INFO (pidfile fd = 3)",
+    "<78>1 2021-03-06T04:07:38.269077+00:00 hostname cron 18898 - -  (CRON) INFO (Skipping @reboot jobs -- not system startup)",
+]
+
+
+def test_an_rfc_5424_line_without_a_tags_colon_is_named_by_its_app(index, tmp_path):
+    """Without "tag: " after the host, RFC 5424's header stayed in the group name: "hostname log_tag - - - this is
+    critical", host and nil fields; it is named by its app as RFC 3164's line by its tag, on any host."""
+    lines = [*RFC5424_NO_TAG, RFC5424_NO_TAG[4].replace("hostname", "otherhost")]
+    report = scanned(index, tmp_path, "messages", lines)
+    assert other_groups(report) == [("log_tag: this is critical", [5, 11])]
+
+
 # lyft/atlantis's Terraform output (server/neptune/workflows/activities/terraform/failure_test.go at
 # ef3f3c79849a79a9fff1c0f17e7ab84351ae52ca, TestNewFailure's output): Terraform's diagnostic in its box
 TERRAFORM = [

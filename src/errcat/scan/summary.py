@@ -61,8 +61,13 @@ _MASKS = (
     # one error, logged by two threads, was two groups
     (re.compile(r"\[[^\]\n]{0,80}(?:\[[^\]\n]{0,40}\][^\]\n]{0,80})?:([A-Za-z_$][\w$]{0,80}@\d{1,6})\]"), r"[<thread>:\1]"),
     # a syslog priority (and RFC 5424's version) left before a header whose time and host were taken out
-    # ("<4>1 2014-03-28T16:04:31+01:00 node001 kernel: ..." was named "<<n>><n> kernel: ...")
-    (re.compile(r"^<\d{1,3}>(?:1 )?"), ""),
+    # ("<4>1 2014-03-28T16:04:31+01:00 node001 kernel: ..." was named "<<n>><n> kernel: ..."); RFC 5424's app name
+    # then its process id, message id and structured data, nil or not ("<10>1 ... hostname log_tag - - -  this is
+    # critical"), named by the app as RFC 3164's tag: "log_tag: this is critical"
+    (
+        re.compile(r"^<\d{1,3}>(?:1 +(?:(?P<app>[!-~]{1,48}) [!-~]{1,128} [!-~]{1,32} (?:-|(?:\[[^\]\n]*\])+) +(?=\S))?)?"),
+        lambda m: f"{m['app']}: " if m["app"] else "",
+    ),
     # an RFC 3164 header left before a line whose own dated time was read as the record's (firewalld's): its host
     # kept, one error on two hosts was two groups
     (re.compile(r"^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,6})? \S{1,255} (?=\S+: )"), ""),
