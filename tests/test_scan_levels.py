@@ -10,6 +10,7 @@ import pytest
 
 import errcat
 import errcat.scan
+from errcat.scan.logline import timestamp_in
 from errcat.scan.summary import signature
 from errcat.scan.verdict import error_reason, http_status, level
 from scanlines import is_read, other_groups, scanned
@@ -1756,6 +1757,34 @@ def test_a_csv_rows_group_is_named_from_its_level_column_and_glogs_by_its_letter
         ("ERR,Sign in failed : DRX_E_AUTH_NO_VALID_CREDENTIALS,", [1]),
         ("FATAL logging_functional_test_helper.py:<n>] This line is a fatal log", [6]),
     ]
+
+
+# SkyDrive's first log writes its date month first with a four-digit year (log2timeline/plaso@4ea03ef,
+# test_data/skydrive_v1.log lines 7-8); 3proxy's the day first in the same form (fail2ban/fail2ban@deffcbcd1712,
+# fail2ban/tests/files/logs/3proxy lines 2 and 6: June 11th and 13th, as its test's expected times say)
+SKYDRIVE_V1 = [
+    "08-01-2013 21:22:58.812 user.cpp:145!User::GetServiceTicket (ERROR): Cannot get service ticket : 0x8004de40",
+    "08-01-2013 21:22:58.812 storageserviceapi.cpp:1310!StorageServiceApi::GetClientPolicy (ERROR): Unable to get service ticket : 0x8004de40, waiting...",
+]
+PROXY3_JUNE_11 = "11-06-2013 02:09:40 +0300 PROXY.3128 00004 - 1.2.3.4:28783 0.0.0.0:0 0 0 0 GET http://www.yandex.ua/?ncrnd=2169807731 HTTP/1.1"
+PROXY3_JUNE_13 = "13-06-2013 01:39:34 +0300 PROXY.3128 00508 - 1.2.3.4:28938 0.0.0.0:0 0 0 0 "
+
+
+def test_a_dashed_month_day_year_is_a_time_where_a_number_over_12_tells_its_order(index, tmp_path):
+    """OneDrive's "07-25-13,16:03:24.649" and SkyDrive's "08-01-2013 21:22:28.999" were no times: no first or last seen,
+    and SkyDrive's group named "<n>-<n>-<n> <n>:<n>:<n> user.cpp...". 3proxy writes the day first in the same form, so a
+    date is read only where a number over 12 says which is the day; one either order reads has no time."""
+    report = scanned(index, tmp_path, "SyncEngine.log", ONEDRIVE_CSV)
+    group = report.other["ERR,JUMPONFAILURE Failed: ,msg=m_pReceiver->GetUris(queueUri, dgramUri, wlsSubscriptionUri);hr=<id>"]
+    assert (group.first_seen, group.last_seen) == (
+        datetime(2013, 7, 25, 16, 6, 32, 351000, tzinfo=UTC),
+        datetime(2013, 7, 26, 14, 54, 55, 842000, tzinfo=UTC),
+    )
+    report = scanned(index, tmp_path, "SyncDiagnostics.log", SKYDRIVE_V1)
+    assert sorted(text[:20] for text in report.other) == ["storageserviceapi.cp", "user.cpp:<n>!User::G"]
+    assert [g.first_seen for g in report.other.values()] == [None, None]  # August 1st or January 8th
+    assert timestamp_in(PROXY3_JUNE_13) == (datetime(2013, 6, 12, 22, 39, 34, tzinfo=UTC), (0, 25))
+    assert timestamp_in(PROXY3_JUNE_11) is None
 
 
 # Google Drive's sync log names the thread after the level, by its id and name (log2timeline/plaso@4ea03ef,
