@@ -1787,6 +1787,46 @@ def test_a_dashed_month_day_year_is_a_time_where_a_number_over_12_tells_its_orde
     assert timestamp_in(PROXY3_JUNE_11) is None
 
 
+# MySQL 8's error log: the thread id, then the level in brackets (elastic/beats@613f9bc
+# filebeat/module/mysql/error/test/mysql-ubuntu-8.0.15.log, lines 1, 2, 5 and 10)
+MYSQL8_ERROR_LOG = [
+    "2019-03-24T13:44:25.484123Z 0 [System] [MY-013169] [Server] /usr/sbin/mysqld (mysqld 8.0.15) initializing of server in progress as process 1640",
+    "2019-03-24T13:44:27.924508Z 5 [Warning] [MY-010453] [Server] root@localhost is created with an empty password ! Please consider switching off the --initialize-insecure option.",
+    "2019-03-24T13:44:31.533096Z 0 [Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.",
+    "2019-03-24T13:44:34.406962Z 0 [Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.",
+]
+# MySQL 5's error log: InnoDB writes its tag right after the time (percona/percona-toolkit@8d0f14c1
+# t/lib/samples/errlogs/errlog008.txt, lines 1-9)
+INNODB_GLUED = [
+    "091205  4:49:04InnoDB: Assertion failure in thread 1525901664 in file srv0srv.c line 2093",
+    "InnoDB: We intentionally generate a memory trap.",
+    "InnoDB: Submit a detailed bug report to http://bugs.mysql.com.",
+    "InnoDB: If you get repeated assertion failures or crashes, even",
+    "InnoDB: immediately after the mysqld startup, there may be",
+    "InnoDB: corruption in the InnoDB tablespace. Please refer to",
+    "InnoDB: http://dev.mysql.com/doc/refman/5.0/en/forcing-recovery.html",
+    "InnoDB: about forcing recovery.",
+    "091205  4:49:04 - mysqld got signal 11;",
+]
+
+
+def test_mysql_error_logs_groups_are_named_from_the_level_and_innodbs_time_is_read(index, tmp_path):
+    """MySQL 8's thread id before "[Warning]" named its groups ("<n> [Warning] [MY-010068] ..."); InnoDB's time glued to its
+    tag ("091205  4:49:04InnoDB: ...") was no time: no first seen, a group named "<n> <n>:<n>:<n>InnoDB: ..."."""
+    report = scanned(index, tmp_path, "error.log", MYSQL8_ERROR_LOG)
+    assert other_groups(report) == [
+        ("[Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.", [3, 4]),
+        (
+            "[Warning] [MY-010453] [Server] root@localhost is created with an empty password ! Please consider switching off "
+            "the --initialize-insecure option.",
+            [2],
+        ),
+    ]
+    report = scanned(index, tmp_path, "error.log", INNODB_GLUED)
+    group = report.other["InnoDB: Assertion failure in thread <n> in file srv<n>srv.c line <n>"]
+    assert group.first_seen == datetime(2009, 12, 5, 4, 49, 4, tzinfo=UTC)
+
+
 # Google Drive's sync log names the thread after the level, by its id and name (log2timeline/plaso@4ea03ef,
 # test_data/gdrive_synclog/sync_log.log lines 106, 226, 232, 652, 1837 and 1842, sync_log-osx.log lines 1088 and 2417)
 GDRIVE_THREADS = [

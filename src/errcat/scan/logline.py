@@ -47,8 +47,9 @@ _WEBSPHERE = re.compile(r"\[(\d{1,2})/(\d{1,2})/(\d\d) (\d{1,2}):(\d\d):(\d\d):(
 _DAY_FIRST_ZONES = frozenset(("GMT", "BST", "WET", "WEST", "CET", "CEST", "EET", "EEST"))
 # a two-digit year, month and day then the time, at a line's start: MySQL's error log to 5.6 ("090902 10:43:55 [ERROR]",
 # "150318  9:05:01", its hour padded by a space), Hadoop's HDFS ("081109 214043 2561 WARN ...", no colons), Spark's
-# default log4j pattern, %d{yy/MM/dd HH:mm:ss} ("17/06/09 20:10:40 ERROR ...")
-_YYMMDD = re.compile(r"(\d\d)/?(\d\d)/?(\d\d) (?: ?(\d{1,2}):(\d\d):(\d\d)|(\d\d)(\d\d)(\d\d))(?= )")
+# default log4j pattern, %d{yy/MM/dd HH:mm:ss} ("17/06/09 20:10:40 ERROR ..."); a component's tag glued to the time, as
+# InnoDB's in MySQL 5's log ("091205  4:49:04InnoDB: Assertion failure ...": no time, a group named "<n> <n>:<n>:<n>InnoDB:")
+_YYMMDD = re.compile(r"(\d\d)/?(\d\d)/?(\d\d) (?: ?(\d{1,2}):(\d\d):(\d\d)|(\d\d)(\d\d)(\d\d))(?= |[A-Z]\w*: )")
 # a month, day and year with dashes at a line's start, then the time: OneDrive's and SkyDrive's ("07-25-13,16:03:24.649,...",
 # "08-01-2013 21:22:28.999 global.cpp:626!..."); 3proxy writes the day first in the same form ("13-06-2013 01:39:34"),
 # so the order is taken only where a number over 12 tells it; a date either order reads (08-01-2013) gives no time

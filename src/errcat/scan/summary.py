@@ -139,7 +139,8 @@ def from_level(head: str) -> str:
     """A record's first line (its time taken off) from its level on, when all before the level is a layout's fields, no
     words: PostgreSQL's log_line_prefix (RDS's '%t:%r:%u@%d:[%p]:', ":10.0.0.123(52834):postgres@tstdb:[20175]:ERROR: ...";
     pgBadger's '%t [%p]: [%l-1] user=%u,db=%d,app=%a,client=%h '), a pipe-separated layout's bar ("| ERROR | ..."). Each
-    address, user and database named a group of its own, in a name that began with them. A thread alone in brackets
+    address, user and database named a group of its own, in a name that began with them; so did MySQL 8's thread id before
+    its level in brackets ("0 [Warning] [MY-010068] ..."). A thread alone in brackets
     before the level stays ("[main] ERROR ..."). A CSV row's fields before its level's column go too (OneDrive's
     "07-25-13,16:03:24.649,13,a98,0,AUTH,authapi.cpp(280),0,0,ERR,Sign in failed ...": each thread's hex id was a group),
     and glog's head says its letter as the word it stands for ("E0517 15:04:22.612345 1 controller.go:114] error syncing
@@ -148,6 +149,8 @@ def from_level(head: str) -> str:
         return f"{_GLOG_LEVELS[glog[1]]} {head[glog.end() :]}"
     m = _LAYOUT_FIELDS.match(head, 0, 512)
     end = m.end() if m and _LOUD_AHEAD.match(head, m.end()) else 0
+    if not end and m and m.end() and (bracketed := _BRACKETED_LOUD.search(head, 0, m.end())) is not None:
+        end = bracketed.start()  # the level in brackets among the fields (MySQL 8's "0 [Warning] [MY-010068] [Server] ...")
     if not end and (csv := _CSV_FIELDS.match(head, 0, 512)) is not None:
         end = csv.end()
     head = head if not end or _THREAD_ALONE.fullmatch(head, 0, end) else head[end:]
@@ -161,6 +164,7 @@ _LAYOUT_FIELDS = re.compile(
 )
 _CSV_FIELDS = re.compile(rf"(?:[^\s,]{{0,64}}+,){{4,24}}?(?=(?:{LOUD_WORDS}),)")  # then the level's column
 _LOUD_AHEAD = re.compile(rf"(?:{LOUD_WORDS})\b")
+_BRACKETED_LOUD = re.compile(rf"\[(?:{LOUD_WORDS})\]", re.IGNORECASE)
 # glog's letter, month and day (CockroachDB's year too), time, thread id: its head
 _GLOG_HEAD = re.compile(r"([IWEF])\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d+ +\d+ ")
 _GLOG_LEVELS = {"I": "INFO", "W": "WARNING", "E": "ERROR", "F": "FATAL"}
