@@ -1827,6 +1827,22 @@ def test_mysql_error_logs_groups_are_named_from_the_level_and_innodbs_time_is_re
     assert group.first_seen == datetime(2009, 12, 5, 4, 49, 4, tzinfo=UTC)
 
 
+# nginx's error log: its process and thread ids and the connection's number after the level (elastic/beats@0073692
+# filebeat/module/nginx/error/test/error.log, lines 1, 2 and 6)
+NGINX_ERROR_LOG = [
+    '2016/10/25 14:49:34 [error] 54053#0: *1 open() "/usr/local/Cellar/nginx/1.10.2_1/html/favicon.ico" failed (2: No such file or directory), client: 127.0.0.1, server: localhost, request: "GET /favicon.ico HTTP/1.1", host: "localhost:8080", referrer: "http://localhost:8080/"',
+    '2016/10/25 14:50:44 [error] 54053#0: *3 open() "/usr/local/Cellar/nginx/1.10.2_1/html/adsasd" failed (2: No such file or directory), client: 127.0.0.1, server: localhost, request: "GET /adsasd HTTP/1.1", host: "localhost:8080"',
+    '2019/11/05 14:50:44 [error] 54053#0: *3 open() "/usr/local/Cellar/nginx/1.10.2_1/html/adsasd" failed (2: No such file or directory), client: 127.0.0.1, server: localhost, request: "GET /pysio HTTP/1.1", host: "localhost:8080"',
+]
+
+
+def test_nginx_error_logs_groups_are_named_without_its_process_ids(index, tmp_path):
+    """nginx names its process, thread and connection after the level ("[error] 54053#0: *1 open() ..."): the group was
+    named "[error] <n>#<n>: *<n> open() ...", the ids before the message."""
+    report = scanned(index, tmp_path, "error.log", NGINX_ERROR_LOG)
+    assert other_groups(report) == [("[error] open() '…' failed (<n>: No such file or directory)", [1, 2, 3])]
+
+
 # Google Drive's sync log names the thread after the level, by its id and name (log2timeline/plaso@4ea03ef,
 # test_data/gdrive_synclog/sync_log.log lines 106, 226, 232, 652, 1837 and 1842, sync_log-osx.log lines 1088 and 2417)
 GDRIVE_THREADS = [
