@@ -170,14 +170,15 @@ _BRACKETED_LOUD = re.compile(rf"\[(?:{LOUD_WORDS})\]", re.IGNORECASE)
 _GLOG_HEAD = re.compile(r"([IWEF])\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d+ +\d+ ")
 _GLOG_LEVELS = {"I": "INFO", "W": "WARNING", "E": "ERROR", "F": "FATAL"}
 _THREAD_ALONE = re.compile(r"\[[^\]]*\] ?")
-# a thread named by its id and name after the level (Python logging's "%(thread)d:%(threadName)s", Google Drive's
-# "WARNING pid=2376 7944:RunAsync-GetFolderGraphAsync-9 util.py:126 ..."): one warning, 15 threads, was 15 groups;
-# taken before the name is screened, whose words ("_OnOAuthSuccess-8") may look like a credential's name
 # nginx's process and thread ids and the connection's number after its level ("[error] 54053#0: *1 open() ..."): named
 # "[error] <n>#<n>: *<n> open() ...", the ids before the message
 _NGINX_PROCESS = re.compile(r"^(\[(?:emerg|alert|crit|error|warn|notice|info|debug)\] )\d{1,10}#\d{1,10}: (?:\*\d{1,20} )?")
+# a thread named by its id and name after the level (Python logging's "%(thread)d:%(threadName)s", Google Drive's
+# "WARNING pid=2376 7944:RunAsync-GetFolderGraphAsync-9 util.py:126 ..."): one warning, 15 threads, was 15 groups;
+# taken before the name is screened, whose words ("_OnOAuthSuccess-8") may look like a credential's name; the level opens
+# the name by then (from_level): tried there alone
 _THREAD_AFTER_LEVEL = re.compile(
-    rf"(\b(?:{LOUD_WORDS}|INFO|DEBUG)(?: \w{{1,32}}=\S{{1,64}})? +)\d{{1,20}}:[A-Za-z_][\w.-]{{0,80}}(?= )"
+    rf"^((?:{LOUD_WORDS}|INFO|DEBUG)(?: \w{{1,32}}=\S{{1,64}})? +)\d{{1,20}}:[A-Za-z_][\w.-]{{0,80}}(?= )"
 )
 
 
