@@ -348,7 +348,7 @@ SLOW: dict[str, set[str]] = {
     "test_scan.py": {
         "test_a_gateway_timeout_of_a_post_is_not_advised_a_plain_resend",
         "test_cli_subprocess_smoke",
-        "test_a_file_deleted_mid_scan_says_what_was_read",
+        "test_a_file_deleted_mid_scan_is_read_to_its_end_or_says_what_was_read",
         "test_a_worker_that_dies_leaves_the_file_to_one_reader_which_marks_a_truncation",
         "test_counts_every_documented_error_exactly",
         "test_fail_on_exit_codes",

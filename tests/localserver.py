@@ -106,15 +106,29 @@ def send_body(conn: socket.socket, announced: int, parts: Iterable[bytes]) -> No
         conn.close()
 
 
+def errcat_waiting(seconds: float) -> list[str]:
+    """The real CLI (``python -m errcat`` as it runs) with its waits for a silent input bounded by ``seconds``
+    instead of their defaults (8 s for a FIFO's writer, 5 s for an http(s) answer and a stalled body): a test of
+    what a run does when the bound passes need not sit out the default (test_hostile18 checks the defaults
+    against the docs)."""
+    lowered = (
+        "import runpy, sys; import errcat.fs as f, errcat.scan.remote as r, errcat.scan.stall as s; "
+        f"f.fifo_wait = r.HTTP_WAIT_SECONDS = s.STALL_SECONDS = {seconds!r}; "
+        "sys.argv[0] = 'errcat'; runpy.run_module('errcat', run_name='__main__', alter_sys=True)"
+    )
+    return [sys.executable, "-c", lowered]
+
+
 def scan_served(
-    answer: Callable[[socket.socket], None], path: str = "/app.log"
+    answer: Callable[[socket.socket], None], path: str = "/app.log", waits: float | None = None
 ) -> tuple[subprocess.CompletedProcess[str], int, float]:
     """``errcat scan`` (the real CLI, in a subprocess) of ``path`` on a raw server answering with ``answer``:
-    the run, the server's port and the seconds it took."""
+    the run, the server's port and the seconds it took. ``waits``: the CLI's waits bounded so (errcat_waiting)."""
+    command = [sys.executable, "-m", "errcat"] if waits is None else errcat_waiting(waits)
     with raw_serving(answer) as port:
         started = time.monotonic()
         done = subprocess.run(
-            [sys.executable, "-m", "errcat", "scan", f"http://127.0.0.1:{port}{path}"],
+            [*command, "scan", f"http://127.0.0.1:{port}{path}"],
             capture_output=True,
             text=True,
             timeout=300,

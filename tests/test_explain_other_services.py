@@ -186,6 +186,14 @@ STILL_THE_VENDORS = [
     f"MYOB returned 400: {MYOB_25008}",
     f"AccountRight API error: {MYOB_25008}",
     f"POST /v1/invoices\nUser-Agent: python-requests/2.31.0\n\nHTTP/1.1 400 Bad Request\n\n{MYOB_25008}",
+    # a resource of the vendor's own vocabulary (its endpoints, messages and names) or a step of the caller's
+    # before the verb: explain26's reading took each capitalised word for a service and left these unclaimed
+    f"Bill returned 400: {MYOB_25008}",
+    f"Supplier returned 400: {MYOB_25008}",
+    f"Timesheet returned 400: {MYOB_25008}",
+    f'Update returned 400: "{MYOB_25008}"',
+    f"Upload rejected: {MYOB_25008}",
+    f"Retry returned 400: {MYOB_25008}",
 ]
 
 

@@ -13,13 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from localserver import scan_served
+from localserver import errcat_waiting, scan_served
 
 ERRCAT = [sys.executable, "-m", "errcat"]
 
 
-def run(*args: str, env: dict[str, str] | None = None, timeout: float = 90) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*ERRCAT, *args], capture_output=True, text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+def run(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 90, command: list[str] = ERRCAT
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*command, *args], capture_output=True, text=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL)
 
 
 # -- a named FIFO no program writes to --------------------------------------------------------------------
@@ -32,10 +34,10 @@ def test_a_fifo_nothing_writes_to_is_one_line_not_a_wait_for_ever(tmp_path: Path
     fifo = tmp_path / "errors.fifo"
     os.mkfifo(fifo)
     started = time.monotonic()
-    done = run(command, str(fifo), timeout=60)
+    done = run(command, str(fifo), timeout=60, command=errcat_waiting(2))  # 2 s, not 8 (the docs' default: test_hostile18)
     assert time.monotonic() - started < 30
     assert done.returncode == 2
-    assert "FIFO nothing was written to" in done.stdout + done.stderr
+    assert "FIFO nothing was written to in 2 s" in done.stdout + done.stderr
     assert "Traceback" not in done.stderr
 
 
@@ -137,10 +139,10 @@ def _stalling(conn: socket.socket) -> None:
 @pytest.mark.parametrize("answer", [_silent, _stalling], ids=["silent", "stalls-in-the-body"])
 def test_scan_of_a_url_whose_server_never_answers_ends_saying_so(answer) -> None:
     pytest.importorskip("aiohttp")
-    done, _, took = scan_served(answer)
+    done, _, took = scan_served(answer, waits=2)  # the bounds at 2 s, not 5 (the docs' defaults: test_hostile18)
     assert took < 60
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert "no answer in 5 s" in done.stdout
+    assert "no answer in 2 s" in done.stdout
 
 
 def test_scan_of_a_url_whose_connection_is_refused_does_not_say_no_such_file() -> None:

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from test_secrets_gate import FORMS, NAMES, SECRETS
@@ -60,6 +60,13 @@ def _shapes_of(secret: str) -> list[str]:
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(st.sampled_from(sorted(ALONE)), st.sampled_from(sorted(PREFIXES)), NAMES, SECRETS, st.booleans())
+# (what other seeds found: a hex password after its name and a space, a table's row one-lined; a value alone in a
+# JSON line's message, its name on the record before)
+@example(form="Get-Variable", prefix="Go", name="password", secret="00000000000A", by_line=False)
+@example(form=".properties continued", prefix="JSON line", name="password", secret="00000000000A", by_line=True)
+@example(form="VCR", prefix="Go", name="password", secret="00000000000A", by_line=True)  # (a YAML list's item)
+@example(form=".properties continued", prefix="Java exception", name="password", secret="00000000000A", by_line=True)
+@example(form=".properties continued", prefix="Java exception", name="password", secret="0000AAAAAAAG", by_line=True)
 def test_a_credential_in_another_programs_error_never_reaches_its_group(cli, form, prefix, name, secret, by_line):
     """One record a paste (its lines joined), or a record each line (a logger given the lines one by one)."""
     text = ALONE[form](name, secret)

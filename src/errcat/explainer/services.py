@@ -128,6 +128,9 @@ _NO_SERVICE_WORDS = """
     iis apache nginx kestrel tomcat jetty haproxy envoy traefik cloudflare akamai fastly
     azure aws amazon google gcp microsoft lambda heroku vercel netlify docker kubernetes github gitlab
     windows linux mac macos ios android excel word e-mail x-ray
+    update updated create created save saved submit submitted upload uploaded download push pushed pull sent
+    resend retry retried retrying posting insert inserted remove removed load loaded read write refresh renew
+    approve lookup search sync syncing batch worker workers queue scheduler cron daemon poll polling quote estimate
 """
 _NO_SERVICE = frozenset(_NO_SERVICE_WORDS.split())
 

@@ -36,6 +36,7 @@ from .formats import FORMATS
 from .ids import api_id
 from .joined import _joined_names
 from .passes import _spans
+from .places import _public_ids
 from .pointed import _changed_to
 from .shapes import _camel_words, looks_random
 from .words import _IN_NAME, may_name_credential
@@ -94,6 +95,8 @@ def _hidden(text: str) -> list[Span]:
     spans += _wrapped(text, spans)
     spans += _changed_to(text, spans)
     spans += _copies(text, spans)
+    if spans and (public := _public_ids(text)):
+        spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in public)]
     return spans
 
 
@@ -341,17 +344,33 @@ def _screened_failing(line: str, above: str) -> str:
 # "base64 -d" printed) left it alone on its record,
 # the name that said what it is on the record before
 _PREFIXED_TOKEN = _lazy(
-    r"(?P<prefix>[^\n]{0,160}?[:\]|>])[ \t]+[\[(\"'`]?(?:[A-Za-z_][\w@-]{0,63}:)?"  # (a user before a password)
+    r"(?P<prefix>[^\n]{0,160}?[:\]|>])[ \t]+(?:-[ \t]+)?[\[(\"'`]?(?:[A-Za-z_][\w@-]{0,63}:)?"  # (a YAML list's item; a user)
     r"(?P<token>[^\s/\\.:=,;()\[\]\"'`<>|]{6,128})[\])\"'`]?[ \t]*"
 )
 
 
 def _prefixed_token_hidden(value: str) -> str:
     """The value, its message masked when it is one token mixing letters with digits (lower case, or 12 characters), 8
-    characters or more or holding a sign; a code ("AH01630", "E11000"), a short hex id (a commit) or words stay."""
+    characters or more or holding a sign; a code ("AH01630", "E11000"), a short hex id (a commit) or words stay. A JSON
+    or logfmt line's message field is its message (``"msg": "…"``, ``msg=…``)."""
     m = _PREFIXED_TOKEN().fullmatch(value) if " " in value or "\t" in value else None
+    if m is None and ("msg" in value or "message" in value):
+        m = _MESSAGE_FIELD_TOKEN().search(value)
     if m is None or _MARKED in m["token"]:
         return value
+    if m.re is _MESSAGE_FIELD_TOKEN() and not _LOG_LEVEL().search(value[: m.start("token")] + value[m.end("token") :]):
+        return value
+    return _token_hidden(value, m)
+
+
+# a JSON or logfmt line whose message field is one token: {"level": "error", …, "msg": "<token>"}, msg=<token>
+_MESSAGE_FIELD_TOKEN = _lazy(
+    r"""(?P<prefix>(?:\\?"(?:msg|message)\\?"[ \t]*:[ \t]*\\?"[ \t]*|(?<![\w.-])(?:msg|message)=(?:"[ \t]*)?))"""
+    r"""(?P<token>[^\s/\\.:=,;()\[\]"'`<>|{}]{6,128})(?=[\\"\s,}]|$)"""  # (its quotes escaped: a JSON line in JSON)
+)
+
+
+def _token_hidden(value: str, m: re.Match[str]) -> str:
     token = m["token"]
     signed = not token.isalnum()
     if not (any(c.isdigit() for c in token) and any(c.isalpha() for c in token)) or (len(token) < 8 and not signed):
@@ -360,9 +379,19 @@ def _prefixed_token_hidden(value: str) -> str:
         return value  # (a code: "AH01630", "E11000")
     if (len(token) < 16 or token[:2] in ("0x", "0X")) and _HEX_ID().fullmatch(token):
         return value
-    if api_id(token) or _GUID().fullmatch(token) or not _LOG_LEVEL().search(m["prefix"]):
+    if api_id(token) or _GUID().fullmatch(token) or (m.re is _PREFIXED_TOKEN() and not _logged(m["prefix"])):
         return value  # (a field's value "Request-Id: req_…", "Message: No such charge: ch_…" is judged by its name)
     return value[: m.start("token")] + MARK + value[m.end("token") :]
+
+
+def _logged(prefix: str) -> bool:
+    """Whether what stands before a lone token says a logger wrote it alone: a level, an exception's class (a message
+    logged as "java.lang.IllegalStateException: <line>"), or a value hidden where the line above named it (a
+    .properties value continued with "\\": the token after it is the rest of it)."""
+    return prefix.endswith(MARK) or _LOG_LEVEL().search(prefix) is not None or _RAISED().search(prefix) is not None
+
+
+_RAISED = _lazy(r"[a-z](?:Exception|Error):$")
 
 
 _LOG_LEVEL = _lazy(

@@ -5,6 +5,7 @@ a credential's bytes or characters printed as a list."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from .basics import Span, _checked, _grouped, _inner, _lazy, _lowered
@@ -128,6 +129,33 @@ def _dumped_bytes(text: str) -> Iterator[Span]:
             reach += len(re.sub(r"[ \t]", "", n.group("hex"))) // 2
             if reach >= _DUMP_REACH:
                 break
+
+
+# xxd -p's (plain) lines: only the bytes in hex, 30 bytes a line by default, no offset, no text column
+_PLAIN_HEX_LINE = _lazy(r"^[ \t]{0,8}((?:[0-9a-f]{2}){16,128}|(?:[0-9A-F]{2}){16,128})[ \t]*\r?$", re.MULTILINE)
+
+
+def _plain_hex_dumps(text: str) -> Iterator[Span]:
+    """A credential in a plain hex dump (``xxd -p``): a run of lines of hex digits only, read as one stream of bytes;
+    a credential's name in the bytes hides the lines from its own to _DUMP_REACH bytes past it."""
+    runs: list[list[re.Match[str]]] = []
+    for m in _PLAIN_HEX_LINE().finditer(text):
+        if runs and m.start() == runs[-1][-1].end() + 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if len(run) < 2:
+            continue  # (a hash or an id alone on its line)
+        starts = [0]  # each line's first byte in the stream
+        for m in run:
+            starts.append(starts[-1] + len(m.group(1)) // 2)
+        stream = bytes.fromhex("".join(m.group(1) for m in run)).decode("latin-1").lower()
+        for name in _IN_NAME().finditer(stream):
+            first = bisect_right(starts, name.start()) - 1
+            last = bisect_right(starts, name.end() + _DUMP_REACH) - 1
+            for m in run[first : min(last + 1, len(run))]:
+                yield Span(*m.span(1), "credential in a dump")
 
 
 # A list's items under a key naming credentials (credentials:, passwords:, api_tokens:), in YAML: "- value" each

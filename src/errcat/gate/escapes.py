@@ -86,7 +86,7 @@ class _View:
         elif "\\u" in text or "%" in text or "&" in text or wide or _C_ESCAPE().search(text):
             self.text = self.pattern.sub(one, text)
         else:  # only backslash pairs (\\ \" \n \/): undone at C speed, each a character shorter
-            self.text = "\\".join(map(_unpaired, text.split("\\\\")))  # an escaped backslash ends a pair
+            self.text = _pairs_undone(text)
             self.count = len(text) - len(self.text)
         self._map: tuple[array[int], array[int], array[int]] | None = None
 
@@ -121,13 +121,14 @@ class _View:
         return self.parent.origin_end(end) if self.parent else end
 
 
-def _unpaired(part: str) -> str:
-    """A stretch with no escaped backslash in it, its backslash pairs (\\" \\n \\/) undone."""
-    if "\\" not in part:
-        return part
+def _pairs_undone(text: str) -> str:
+    """An ASCII text without NULs, its backslash pairs (\\\\ \\" \\n \\/) undone, an escaped backslash ending a pair
+    (``\\\\n`` is a backslash and an n). The escaped backslashes stand as NULs while the others are undone (the text
+    holds none: it would be wide), all at C speed: split at them, one Python call a stretch took 0.45 s on 2 MiB of \\."""
+    text = text.replace("\\\\", "\x00")
     for pair, char in _PAIRS:
-        part = part.replace(pair, char)
-    return part
+        text = text.replace(pair, char)
+    return text.replace("\x00", "\\")
 
 
 def _unescaped(m: re.Match[str]) -> str:

@@ -174,13 +174,25 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
     if _USER_AT_HOST().fullmatch(value) and _FOR_WHOM().search(text, m.start(), m.start("val")):
         after = _AFTER_WHOM().match(text, m.end("val"))  # "password for app@localhost is …": the value after it
         return _word_value(text, after, prompt=False) if after else None  # (not the user@host: whose password it is)
-    ids = _GUID().fullmatch(value) or _HEX().fullmatch(value)
-    named = not prompt or _NAMES_ITSELF().fullmatch(text, m.start(), m.start("val")) is not None
-    if ids and named and len(value.replace("-", "")) >= _HEX_KEY:
-        pass  # a session's id or hash, a password's hash: printed back, it is as good as the credential
-    elif ids or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
+    if _an_id(text, m, value, prompt) or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
         return None
     return m.start("val"), m.start("val") + len(value)
+
+
+def _an_id(text: str, m: re.Match[str], value: str, prompt: bool) -> bool:
+    """Whether the value after a credential word is an id, not the credential: a GUID or hex digits, unless long (a
+    session's id or hash, a password's hash: printed back, as good as the credential) or after a password's own word
+    (a password of hex letters and digits, "password 00000000000A" as a table's row one-lined: a password is no id)."""
+    if not (_GUID().fullmatch(value) or _HEX().fullmatch(value)):
+        return False
+    named = not prompt or _NAMES_ITSELF().fullmatch(text, m.start(), m.start("val")) is not None
+    if named and len(value.replace("-", "")) >= _HEX_KEY:
+        return False
+    word = text[m.start() : m.start("val")].split(None, 1)[0].strip("\"'").lower()
+    return "-" in value or not word.endswith(_PASSWORD_WORDS)
+
+
+_PASSWORD_WORDS = ("password", "passwd", "pwd", "passphrase", "passcode", "pass", "secret", "senha", "kennwort", "wachtwoord")
 
 
 # a prompt whose name is the credential's own (session id:, session hash:, password hash:, api key:), not a message

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .basics import Span, _grouped, _lowered
-from .dumps import _byte_lists, _dumped_bytes, _listed_credentials, _php_serialized, _placed_values
+from .dumps import _byte_lists, _dumped_bytes, _listed_credentials, _php_serialized, _placed_values, _plain_hex_dumps
 from .fields import _name_fields
 from .formats import _formats, _private_keys, _putty_keys
 from .named import _named
@@ -80,6 +80,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _paired_values(text)
     yield from _separated_values(text)
     yield from _dumped_bytes(text)
+    yield from _plain_hex_dumps(text)
     yield from _byte_lists(text)
     yield from _listed_credentials(text)
     yield from _new_values(text)

@@ -85,8 +85,23 @@ def _anchored_name(text: str, start: int, token: str) -> bool:
     if text[start - 1 : start] != "/":
         return False
     if "://" in text[max(0, start - 2048) : start].rsplit(None, 1)[-1]:
-        return True  # a URL's fragment
+        return _a_page_and_anchor(name, anchor)  # a URL's fragment
     return anchor.isdigit() and not _credential_context(text, start, start + len(token))  # an issue
+
+
+def _a_page_and_anchor(name: str, anchor: str) -> bool:
+    """Whether a URL's last path part and its fragment read as a page and a place in it (rfc7231#section-6.5.1,
+    json.html#json.JSONDecodeError, app.py#L42): the page's parts words, numbers or a word and a number, the anchor
+    words; a password's two halves mix case and digits as no page does (/reset/Xk9#qP2vLm7, /x/QldoB#13)."""
+    return all(
+        _PAGE_PART().fullmatch(p) and (len(p) < 5 or not p.isupper() or _reads_as_words(p))
+        for p in _NAME_PARTS().split(f"{name}.{anchor}")
+    )
+
+
+# a page's or an anchor's part: a word and a number (rfc7231, h2, L42), words run together (CommonErrors, dateTime,
+# JSONDecodeError), a number
+_PAGE_PART = _lazy(r"[a-z]+[0-9]*|[0-9]+|[A-Z]{0,6}(?:[A-Z]?[a-z]+)+[0-9]*|[A-Z]{1,12}[0-9]*")
 
 
 def _named_in_parts(value: str) -> bool:

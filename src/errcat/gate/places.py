@@ -208,3 +208,22 @@ _ADD_MASK = _lazy(
 def _added_masks(text: str) -> Iterator[Span]:
     if "::add-mask::" in text:
         yield from _grouped(_ADD_MASK(), text, 1, "masked by the workflow")
+
+
+# The ids a user quotes to a provider's support, random by design and no secret: S3's HostId (x-amz-id-2, base64 of
+# 56 bytes or more) and Cloudflare's CF-RAY (16 hex digits and a data centre). Only a value of that shape under that
+# name is kept: anything else after the name is judged as before.
+_PUBLIC_ID = _lazy(
+    r"(?:<HostId>|\b(?:x-amz-id-2|cf-ray)[\"']?[ \t]{0,10}[:=][ \t]{0,10}[\"']?"
+    r"|\bRay[ _]ID:?[ \t]{0,10}(?:<\w{1,10}[^<>]{0,80}>)?)"
+    r"(?P<id>[A-Za-z0-9+/]{20,200}={0,2}(?=[<\s\"',]|$)|[0-9a-f]{16}(?:-[A-Z]{3})?(?![\w-]))",
+    re.IGNORECASE,
+)
+_PUBLIC_ID_HINTS = ("ostid", "ostId", "id-2", "ay", "AY")  # (HostId, x-amz-id-2, CF-RAY, cf-ray, Ray ID)
+
+
+def _public_ids(text: str) -> list[tuple[int, int]]:
+    """Where the text holds an id a user quotes to support (see _PUBLIC_ID): what is hidden inside one is shown."""
+    if not any(h in text for h in _PUBLIC_ID_HINTS):
+        return []
+    return [m.span("id") for m in _PUBLIC_ID().finditer(text)]

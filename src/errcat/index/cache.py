@@ -155,6 +155,10 @@ def _file_digest(path: str) -> bytes:
 
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except PermissionError as exc:  # never readable, not changed: said as the catalog's loader says it
+        from ..gate import shown
+
+        raise UsageError(f"cannot read catalog file {shown(path)}: {exc.strerror}") from None
     except OSError as exc:
         raise changed_while_read(path, exc.strerror or str(exc)) from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):

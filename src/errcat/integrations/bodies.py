@@ -7,9 +7,9 @@ kept as the response's body, as the client would have kept the whole of it: the 
 code after the hook see those bytes (a body over 2 MiB is cut). A body the client cannot decode
 (a broken gzip stream) or that breaks while read is explained as far as it was read.
 
-Text is decoded with the charset the response declares, else as UTF-8 (JSON's encoding, and what
-vendors send): not with requests' guess for ``text/*`` without a charset (ISO-8859-1) or its
-detection over the whole body.
+Text is decoded with the charset the response declares, else as the UTF-16 or UTF-32 its first bytes
+show, else as UTF-8 (JSON's encoding, and what vendors send): not with requests' guess for ``text/*``
+without a charset (ISO-8859-1) or its detection over the whole body.
 """
 
 from __future__ import annotations
@@ -372,13 +372,14 @@ def _added(body: _Decoded, chunk: bytes) -> bool:
         return True
 
 
-def charset(headers: Any) -> str:
-    """The charset a Content-Type header declares, if Python knows it; else UTF-8."""
+def charset(headers: Any, data: bytes = b"") -> str:
+    """The charset a Content-Type header declares, if Python knows it; else the UTF-16 or UTF-32 the body's
+    first bytes show (wide_unicode); else UTF-8."""
     value = None
     with contextlib.suppress(Exception):  # a header object of any shape
         value = headers.get("content-type") or headers.get("Content-Type")
     if not isinstance(value, str):
-        return "utf-8"
+        return wide_unicode(data) or "utf-8"
     parsed = Message()
     parsed["content-type"] = value[:1000]
     declared = parsed.get_param("charset")
@@ -386,7 +387,27 @@ def charset(headers: Any) -> str:
         with contextlib.suppress(LookupError):
             name = codecs.lookup(declared.strip()).name
             return "utf-8" if name in HOST_NAME_CODECS else name
-    return "utf-8"
+    return wide_unicode(data) or "utf-8"
+
+
+def wide_unicode(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 told by a byte order mark or, without one, by where the NULs of the first two ASCII
+    characters fall (RFC 4627's rule for JSON, as requests' ``Response.json()`` reads it): a body in UTF-16
+    sent without a charset read as UTF-8 was NULs between letters, and no error was found in it."""
+    head = data[:4]
+    if head in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
+        return "utf-32"
+    if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return "utf-16"
+    if len(head) < 4 or head.count(0) not in (2, 3):
+        return None
+    if head[:3] == b"\0\0\0":
+        return "utf-32-be"
+    if head[1:] == b"\0\0\0":
+        return "utf-32-le"
+    if head[::2] == b"\0\0":
+        return "utf-16-be"
+    return "utf-16-le" if head[1::2] == b"\0\0" else None
 
 
 # Codecs of host names, not of bodies: punycode decodes in quadratic time (2 MB declared ``charset=punycode``
@@ -398,6 +419,6 @@ def decoded(data: bytes, headers: Any) -> str:
     """The body as text in its declared charset; a charset that is no text encoding (``base64``,
     ``rot13``: LookupError) or that cannot replace what it cannot read (``idna``: UnicodeError) as UTF-8."""
     try:
-        return data[:LIMIT].decode(charset(headers), errors="replace")
+        return data[:LIMIT].decode(charset(headers, data), errors="replace")
     except (LookupError, UnicodeError):  # the server chose the header: the hook still explains the status
         return data[:LIMIT].decode("utf-8", errors="replace")

@@ -147,16 +147,16 @@ def inputs(names: list[str]) -> list[Input]:
 _RANGE = bytearray()  # this process's buffer for read_range: fresh memory per range cost more in page faults than the read
 
 
-def read_range(inp: Input, start: int, stop: int) -> bytearray:
-    """The bytes [start, stop) of a plain file, in this process's buffer (overwritten by the next
-    call). A file that fails or shrinks under us is marked on ``inp``, not raised: what was read
-    is returned."""
+def read_range(inp: Input, start: int, stop: int, path: str | None = None) -> bytearray:
+    """The bytes [start, stop) of a plain file (read at ``path``, else the input's), in this process's buffer
+    (overwritten by the next call). A file that fails or shrinks under us is marked on ``inp``, not raised:
+    what was read is returned."""
     want = max(0, stop - start)
     del _RANGE[want:]
     _RANGE.extend(bytes(want - len(_RANGE)))
     got = 0
     try:
-        with open(inp.path or "", "rb", buffering=0) as f, memoryview(_RANGE) as view:
+        with open(path or inp.path or "", "rb", buffering=0) as f, memoryview(_RANGE) as view:
             f.seek(start)
             while got < want and (n := f.readinto(view[got:])):
                 got += n

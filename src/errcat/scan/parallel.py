@@ -55,6 +55,7 @@ SHARED_MAX = 50_000  # distinct texts and times a range's records share (_shared
 # explain, skipped places, line numbers at its start and stop, where it read to, and a read failure
 Found = tuple[ScanReport, dict[str, str], list[Prepared], list[Skipped], int, int, int, str | None]
 _TRIAGE: list[Triage] = []  # this worker's: its verdicts serve every range it reads
+_HELD: list[str] = []  # this worker's path to the file the scan holds open (_held); none: the input's path
 
 
 def line_start(f: Any, pos: int) -> int:
@@ -89,12 +90,30 @@ def _end_with(parent: int) -> None:
     os._exit(1)
 
 
-def _start_worker(needles: VendorNeedles, options: ScanOptions, name: str) -> None:
+def _held(f: Any, path: str) -> str:
+    """A path to the very file ``f`` holds open, for workers to read it by: Linux's /proc/<pid>/fd/<n>, which stays
+    that file however its path changes (deleted mid-scan: every range read by path failed, and the report dropped
+    all the workers had read; rotated: ranges read from the new file), else ``path``."""
+    held = f"/proc/{os.getpid()}/fd/{f.fileno()}"
+    try:
+        return held if _identity(os.stat(held)) == _identity(os.fstat(f.fileno())) else path
+    except OSError:
+        return path
+
+
+def _identity(st: os.stat_result) -> tuple[int, int]:
+    return st.st_dev, st.st_ino
+
+
+def _start_worker(needles: VendorNeedles, options: ScanOptions, name: str, held: str, identity: tuple[int, int]) -> None:
     """Make the triage of the ranges this worker reads, once (its needles, 12 KB pickled, no longer
-    go with each task). Workers run at a lower priority than this process, so that explaining keeps
+    go with each task), and find the file as the scan opened it (``held``, when it is still the file
+    of that ``identity``: see _held). Workers run at a lower priority than this process, so that explaining keeps
     up with them and they take every cycle it leaves. On Ctrl-C a worker ends at once and silently
     (each printed a KeyboardInterrupt traceback), leaving this process to stop the scan with exit 130."""
     _TRIAGE[:] = [Triage(needles, options, ScanReport(), name)]
+    with contextlib.suppress(OSError), open(held, "rb") as f:  # opened, not only seen: a sandbox may refuse it
+        _HELD[:] = [held] if _identity(os.fstat(f.fileno())) == identity else []
     signal.signal(signal.SIGINT, _end_quietly)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the command line's handler (a forked copy): a worker has nothing to remove
     parent = multiprocessing.parent_process()  # its pid as the pool knew it, even if it is gone already
@@ -107,11 +126,12 @@ def _start_worker(needles: VendorNeedles, options: ScanOptions, name: str) -> No
 def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     """Read [begin, end) and sort the records whose head lies in [start, stop): line numbers count
     from 1 at ``begin``."""
-    data = read_range(inp, begin, end)
+    source = _HELD[0] if _HELD else inp.path or ""
+    data = read_range(inp, begin, end, source)
     triage = _TRIAGE[0]
     part = triage.report = ScanReport()
     columns = Columns(False)  # the file gone since (read_range said so): read as any log
-    with contextlib.suppress(FileNotFoundError), open(inp.path or "", "rb") as f:
+    with contextlib.suppress(FileNotFoundError), open(source, "rb") as f:
         columns = columns_at(f, begin, (inp.path, inp.size))  # a W3C log's header before the range: where its statuses are
     # the last range reads to the end, where a last line without its newline still counts
     own_end = stop - begin if stop < (inp.size or 0) else None
@@ -195,11 +215,26 @@ def scan_parallel(
     base: int,
 ) -> ScanReport:
     assert inp.path is not None and inp.size is not None
-    path, size = inp.path, inp.size
-    with open(path, "rb") as f:  # a UTF-8 byte-order mark is no part of the first line
-        first = len(UTF8_BOM) if f.read(len(UTF8_BOM)) == UTF8_BOM else 0
+    with open(inp.path, "rb") as held:  # open until the scan ends: workers read this very file (_held)
+        return _scan_held(index, inp, options, workers, progress, base, held)
+
+
+def _scan_held(
+    index: CatalogIndex,
+    inp: Input,
+    options: ScanOptions,
+    workers: int,
+    progress: Callable[[int], None] | None,
+    base: int,
+    held: Any,
+) -> ScanReport:
+    assert inp.path is not None and inp.size is not None
+    size = inp.size
+    path = _held(held, inp.path)
+    first = len(UTF8_BOM) if held.read(len(UTF8_BOM)) == UTF8_BOM else 0  # a UTF-8 byte-order mark is no part of the first line
     step = max(1, min(TASK_BYTES, size // workers))  # a file smaller than a task per worker: one range each
-    setup = (needles_for(index.whole), options, inp.name)  # each worker's triage (documented-only needles suffice)
+    # each worker's triage (documented-only needles suffice), and the file as opened here
+    setup = (needles_for(index.whole), options, inp.name, path, _identity(os.fstat(held.fileno())))
     report = ScanReport()
     texts: dict[str, str] = {}  # a template -> the group text its first record in the file gave it
     line = 1  # the file's line number at the start of the next range
