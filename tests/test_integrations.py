@@ -804,6 +804,19 @@ def test_a_gateways_answer_whose_method_nothing_tells_is_resent_with_a_warning_f
     assert posted[:2] == (False, "never") and "may have applied it" in posted.reason
 
 
+def test_a_wait_the_errors_words_ask_for_is_the_advices_after(catalog):
+    """Azure's 429 says "Please try again after '372' seconds." in its body, with no Retry-After: explain's
+    retry_by_status gave wait_seconds 372 while retry_advice (and MCP's retry_advice tool, and a tenacity policy
+    reading advice.after) had after=None and backed off blind. The words fill `after` now; a Retry-After header
+    still wins, and words on an error that is not resent give none."""
+    azure = '{"error":{"code":"TooManyRequests","message":"Rate limit is exceeded. Please try again after \'372\' seconds."}}'
+    advice = retry_advice(catalog.explain(f"HTTP/1.1 429 Too Many Requests\n\n{azure}"))
+    assert advice[:2] == (True, "wait-for-reset") and advice.after == 372.0
+    assert retry_advice(catalog.explain(f"HTTP/1.1 429 Too Many Requests\nRetry-After: 5\n\n{azure}")).after == 5.0
+    refused = retry_advice(catalog.explain('HTTP/1.1 400\n\n{"message":"Invalid date, please try again in 30 seconds"}'))
+    assert refused[:2] == (False, "never") and refused.after is None
+
+
 def test_retry_advice_on_none_says_there_is_nothing_to_go_by():
     """A retry library hands its predicate the call's result, None when it returned nothing: the
     advice said "HTTP None", a status no response had (hostile round 7)."""

@@ -441,7 +441,14 @@ def _advise(x: Explanation) -> RetryAdvice:
     if advice.retry and x.exchange.status in MAY_HAVE_APPLIED and not x.exchange.method:  # a paste naming no method
         advice = advice._replace(reason=f"{advice.reason}; {_METHOD_UNKNOWN}")
     after = retry_after_seconds(x.exchange.header("Retry-After")) if advice.retry else None
+    after = _asked_wait(x) if after is None and advice.retry else after
     return advice._replace(after=after) if after is not None else advice
+
+
+def _asked_wait(x: Explanation) -> float | None:
+    """The seconds an uncatalogued error's own words ask for when no Retry-After does (Azure's "Please try again
+    after '372' seconds."), as explain's retry_by_status gives them (wait_seconds)."""
+    return next((said[0] for m in x.errors or () if m.best is None and (said := x.asked_wait(m))), None)
 
 
 def retry_advice(subject: Any) -> RetryAdvice:
