@@ -245,6 +245,7 @@ def test_a_throttled_error_under_a_400_says_backoff(catalog, paste, words):
     x = explain(catalog, paste)
     assert x.vendor is None and [m.kind for m in x.errors] == ["none"]
     assert x.status_retry(x.errors[0]) == (400, "backoff")
+    assert str(x).endswith("(retry by its code: backoff)")  # a 400 alone says no: its code says it passes with time
     assert "exponential backoff" in retry_line(x) and repr(words) in retry_line(x)
     assert explain_document(x)["errors"][0]["retry_by_status"] == {
         "status": 400,
@@ -328,6 +329,7 @@ def test_laravels_419_says_resend_with_the_sessions_csrf_token(catalog, paste, w
     x = explain(catalog, paste)
     assert x.vendor is None and [m.kind for m in x.errors] == ["none"]
     assert x.status_retry(x.errors[0]) == (419, "refresh-and-retry")
+    assert str(x).endswith("(retry by its words: refresh-and-retry)")  # the one line for a log: not "by its status"
     assert "resend with the session's current CSRF token" in retry_line(x) and repr(words) in retry_line(x)
     said = explain_document(x)["errors"][0]["retry_by_status"]
     assert said == {"status": 419, "retry": True, "wait": "refresh-and-retry", "csrf_refused": words}

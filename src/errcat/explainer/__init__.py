@@ -166,7 +166,9 @@ class Explanation(NamedTuple):
                 who += f", HTTP {status}" if status and not head else ""
                 who += f"; one of {len(m.family)} documented errors with this code" if m.family else ""
                 by_status = self.status_retry(m)
-                retry = f" (retry by its status: {(by_status[1] and unsafe) or by_status[1] or 'no'})" if by_status else ""
+                # an expired token's or a refused CSRF token's words, a throttling code: those say it, not the status
+                basis = "words" if self.token_expired(m) or self.csrf_refused(m) else "code" if self.throttled(m) else "status"
+                retry = f" (retry by its {basis}: {(by_status[1] and unsafe) or by_status[1] or 'no'})" if by_status else ""
                 if by_status and (spent := self.quota_spent(m)):
                     retry = f" (retry: no, its words say a quota or plan is used up: {spent!r})"
                 parts.append(f"not in the catalog ({who}){times}" + (f": {said}" if said else "") + retry)
@@ -223,7 +225,7 @@ class Explanation(NamedTuple):
 
     def retry_of(self, guide: Guide, m: ErrorMatch | None = None) -> str:
         """The guide's retry for this request (``m``'s own, in a recording), as every view says it (text, markdown, JSON,
-        MCP, telemetry): a POST a gateway answered with 502 or 504 may have been done, so it is not resent as a guide's
+        MCP, telemetry): a POST a gateway answered with 502, 504 or 524 may have been done, so it is not resent as a guide's
         "backoff" says."""
         ex = self.exchange if m is None else self.part_of(m).exchange
         return unsafe_resend_words(guide.retry, str(ex.method)) if resend_may_repeat(ex.status, ex.method) else guide.retry

@@ -46,7 +46,7 @@ def _retry_by_status(
 ) -> dict[str, Any] | None:
     """An uncatalogued error's status and whether it suggests a resend (Explanation.status_retry); with the error's
     words that overrule its status ("quota_spent": a quota or plan used up does not pass with time), and the method
-    that overrules a gateway's 502/504 ("may_have_applied": a POST the vendor may have done, as retry_advice says);
+    that overrules a gateway's 502/504/524 ("may_have_applied": a POST the vendor may have done, as retry_advice says);
     a 401's words that say its access token expired ("token_expired": refresh it and resend), and a code that says
     it was throttled under a status that does not ("throttled": AWS's ThrottlingException with 400), and a 419's
     that say its CSRF token did not match ("csrf_refused": Laravel's; resend with the session's current token)."""
@@ -78,7 +78,7 @@ def _with_asked_wait(x: Explanation, m: ErrorMatch, record: dict[str, Any] | Non
 
 def _guide_record(x: Explanation, m: ErrorMatch, entry: Entry) -> dict[str, Any] | None:
     """The guide of an error, its ``retry`` said of this request as the other views say it: a POST a gateway
-    answered with 502 or 504 is "no after a POST, which may have been applied: check first", not the guide's backoff."""
+    answered with 502, 504 or 524 is "no after a POST, which may have been applied: check first", not the guide's backoff."""
     guide = x.guide_of(entry)
     record = guide_record(guide)
     if guide is not None and record is not None:
@@ -120,7 +120,7 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                         x.status_retry(m), x.quota_spent(m), own.method, x.token_expired(m), x.throttled(m), x.csrf_refused(m)
                     ),
                 ),
-                # a POST a gateway answered 502/504: whatever the guide's retry says, check before resending it
+                # a POST a gateway answered 502/504/524: whatever the guide's retry says, check before resending it
                 "may_have_applied": str(own.method).upper()
                 if resend_may_repeat(m.sent.status or own.status, own.method)
                 else None,

@@ -57,7 +57,7 @@ def _endpoints(group: Group) -> str:
 
 def retry_words(g: Matched) -> str:
     """The guide's retry advice for a group's occurrences: the guide's value, unless some were requests a
-    gateway answered with 502 or 504 that resending could do twice (a POST): those are told apart, counted."""
+    gateway answered with 502, 504 or 524 that resending could do twice (a POST): those are told apart, counted."""
     retry = g.guide.retry if g.guide else ""
     unsafe = sum(g.not_resent.values())
     if not unsafe or retry not in RESENT:
@@ -230,7 +230,7 @@ def _matched_record(key: Key, g: Matched) -> dict[str, Any]:
         "match_kinds": dict(g.kinds),
         "explanation": guide_record(g.guide),
         "retry": retry_words(g) if g.guide else None,  # the guide's, unless resending some of them may repeat them
-        "not_resent": dict(g.not_resent),  # occurrences by method a gateway answered 502/504 that may have been applied
+        "not_resent": dict(g.not_resent),  # occurrences by method a gateway answered 502/504/524 that may have been applied
         "logged_statuses": {str(s): n for s, n in sorted(g.logged.items())},  # occurrences whose exchange stated another status
         **_group_record(g),
     }

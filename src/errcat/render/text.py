@@ -606,7 +606,7 @@ def status_retry_words(x: Explanation, m: ErrorMatch, status: int, wait: str | N
     if wait is None:
         return f"HTTP {status} alone does not suggest that the same request can succeed {_BY_STATUS}"
     ex = x.part_of(m).exchange
-    if resend_may_repeat(status, ex.method):  # a gateway's 502/504 to a POST: the vendor may have done it
+    if resend_may_repeat(status, ex.method):  # a gateway's 502/504/524 to a POST: the vendor may have done it
         return f"{unsafe_resend_words(wait, str(ex.method))}, though HTTP {status} usually passes {_BY_STATUS}"
     after = retry_after_seconds(ex.header("Retry-After"))
     asked = f"; the response's Retry-After asks for {after:g} s" if after is not None else ""
