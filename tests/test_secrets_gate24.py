@@ -146,3 +146,25 @@ def test_a_persons_password_with_a_hash_in_a_reset_links_path_is_hidden(place: s
 )
 def test_pages_and_their_anchors_stay(url: str) -> None:
     assert shown(url) == url
+
+
+@pytest.mark.parametrize(
+    "place", ["https://h.example/x/{p}", "see https://h.example/a/b/{p} for the page", "GET https://h.example/x/{p} -> 500"]
+)
+@pytest.mark.parametrize("password", ["monkey#harbour238", "Dragon4412#ledger", "Kestrel#matilda77", "orange#Winter2024"])
+def test_a_persons_password_around_a_hash_as_a_urls_last_part_is_hidden(place: str, password: str) -> None:
+    """A word, then a word with two to four digits: no page and anchor read so (rfc7231#section-6.5.1, python3#install)."""
+    assert password not in shown(place.format(p=password))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.rfc-editor.org/rfc/rfc9110#section-15",
+        "https://example.com/docs/python3#install",
+        "https://example.com/guide/getting-started#step-2",
+        "https://developer.example.com/docs/html5#canvas",
+    ],
+)
+def test_pages_with_numbers_and_their_anchors_stay(url: str) -> None:
+    assert shown(url) == url

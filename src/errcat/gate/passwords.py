@@ -92,7 +92,7 @@ def _anchored_name(text: str, start: int, token: str) -> bool:
     if text[start - 1 : start] != "/":
         return False
     if "://" in text[max(0, start - 2048) : start].rsplit(None, 1)[-1]:
-        return _a_page_and_anchor(name, anchor) and not _after_a_credential_path(text, start, token)  # a URL's fragment
+        return _a_page_and_anchor(name, anchor) and not (_after_a_credential_path(text, start, token) or _a_persons(name, anchor))
     return anchor.isdigit() and not _credential_context(text, start, start + len(token))  # an issue
 
 
@@ -108,6 +108,20 @@ def _after_a_credential_path(text: str, start: int, token: str) -> bool:
     """Whether a URL's last part holding a "#" and a digit stands where a link carries a credential ("/reset/monkey#harbour238"):
     a person's password reads as a page and an anchor, the path around it does not."""
     return any(c.isdigit() for c in token) and _CREDENTIAL_PATH().search(text, max(0, start - 40), start) is not None
+
+
+# a person's password around a "#": a word, then a word with two to four digits after it ("monkey#harbour238",
+# "Dragon4412#ledger"); a page's number follows a short name (rfc7231#section, h2#top) or stands apart (chapter-12)
+_WORD_DIGITS = _lazy(r"[A-Za-z][a-z]{3,15}[0-9]{2,4}")
+_ONE_WORD = _lazy(r"[A-Za-z][a-z]{2,15}")
+
+
+def _a_persons(name: str, anchor: str) -> bool:
+    """Whether a URL's last part around its "#" is a word and a word with digits, as a person's password is."""
+    return bool(
+        (_WORD_DIGITS().fullmatch(anchor) and _ONE_WORD().fullmatch(name))
+        or (_WORD_DIGITS().fullmatch(name) and _ONE_WORD().fullmatch(anchor))
+    )
 
 
 def _a_page_and_anchor(name: str, anchor: str) -> bool:
