@@ -310,6 +310,8 @@ def shown_line(line: str, above: str = "") -> str:
     after it said so (a login call's bare words are a password where the call failed: "login(ops, correct horse)"
     then "AuthenticationError: 401" on the record's next line, which the sample does not show)."""
     value = _screened_failing(line, above)
+    if value[:2] == "00" and (dump := _DUMP_LINE().fullmatch(value)):
+        return f"{dump['offset']} {MARK}"  # a hex dump's line alone: its bytes may be a piece of a password, as hex and text
     m = _LONE_TOKEN.fullmatch(value)
     if m is None:
         return _prefixed_token_hidden(value)
@@ -323,6 +325,9 @@ def shown_line(line: str, above: str = "") -> str:
     return MARK if ((digits and letters) or mixed_case) and not _camel_words(token) else value
 
 
+# a line of a hex dump (xxd: "00000040: 616e 6272 …  anbridge…", hexdump -C, od -A x): an offset, groups of hex digits
+# and the bytes as text; without the lines around it, nothing tells a password's bytes from any others
+_DUMP_LINE = _lazy(r"(?P<offset>00[0-9a-fA-F]{4,14}:?)[ \t]{1,3}(?:[0-9a-fA-F]{2,8}[ \t]{1,3}){1,16}[ \t]*[^ \t].{0,40}")
 _NAMED_CODE = _lazy(r"[A-Za-z][A-Za-z_]{1,31}=(?:0[xX])?[0-9A-Fa-f]{1,32}")
 
 _FAILED_BELOW = "\nfailed"  # what a failed call's next line says (positions._CALL_FAILED)

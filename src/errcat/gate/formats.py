@@ -150,7 +150,7 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"[\s'\"+]-(?:[pP]|pass|-pass|AccessToken)(?:[ \t+]+|=)(?!-)"
+        r"(?<!xxd)(?<!xxd -r)(?<!xxd -u)[\s'\"+]-(?:[pP]|pass|-pass|AccessToken)(?:[ \t+]+|=)(?!-)"  # (xxd -p: plain, no value)
         r"(?![\d.]{1,15}(?::\d{1,5}){0,2}(?:/(?:tcp|udp))?(?:[\s'\"]|$))"  # a port or a port mapping (ssh -p 22, docker -p 80:80)
         r"(?!no:[a-z_][a-z0-9_.-]{0,63}(?:[\s'\"]|$))"  # pytest -p no:cacheprovider (a plugin turned off)
         r"(\"[^\"\n]{0,512}\"|'[^'\n]{0,512}'|[^\s'\"]+)",

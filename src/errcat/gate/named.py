@@ -270,8 +270,9 @@ _KEYWORD = _lazy(r"(?:^|[\s{(\[,]):[\w.*+!?-]{0,64}/?$")
 
 def _a_pair(m: re.Match[str], before: str, opener: str, name: str) -> bool:
     """Whether the syntax around a name and what follows it makes a pair (not prose)."""
-    if m.group("comma") is not None and opener not in "[({":
-        return False  # "token, ..." in prose is no pair; [key, v], (key, v), Erlang's {key, v} are
+    if m.group("comma") is not None and (opener not in "[({" or before.endswith("Thread[")):
+        return False  # "token, ..." in prose is no pair; [key, v], (key, v), Erlang's {key, v} are (not Java's
+        # Thread[name,priority,group]: Thread[RunAsync-_OnOAuthSuccess-6,5,main])
     multipart = before.endswith(('name="', "name='", 'name=\\"')) or (m.group("mp") is not None and before.endswith("name="))
     if m.group("space") is not None and not (name.startswith("-") or "securestring" in name or multipart):
         return False  # "token expired": prose

@@ -174,7 +174,7 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
     if _USER_AT_HOST().fullmatch(value) and _FOR_WHOM().search(text, m.start(), m.start("val")):
         after = _AFTER_WHOM().match(text, m.end("val"))  # "password for app@localhost is …": the value after it
         return _word_value(text, after, prompt=False) if after else None  # (not the user@host: whose password it is)
-    if _an_id(text, m, value, prompt) or _DATE_LIKE().fullmatch(value) or _dashed_name(value):
+    if _an_id(text, m, value, prompt) or _DATE_LIKE().fullmatch(value) or _dashed_name(value) or _SOURCE_LINE().fullmatch(value):
         return None
     return m.start("val"), m.start("val") + len(value)
 
@@ -188,11 +188,21 @@ def _an_id(text: str, m: re.Match[str], value: str, prompt: bool) -> bool:
     named = not prompt or _NAMES_ITSELF().fullmatch(text, m.start(), m.start("val")) is not None
     if named and len(value.replace("-", "")) >= _HEX_KEY:
         return False
-    word = text[m.start() : m.start("val")].split(None, 1)[0].strip("\"'").lower()
-    return "-" in value or not word.endswith(_PASSWORD_WORDS)
+    between = text[m.start() : m.start("val")].lower()
+    word = between.split(None, 1)[0].strip("\"'")
+    if "-" in value or _ID_WORD().search(between):
+        return True  # a GUID's piece, or the credential's id ("token id: 3fa9c21b")
+    return not word.endswith(_PASSWORD_WORDS) and not (named and word.endswith(_KEY_WORDS))
+
+
+# a source file and its line, a logger's place after a thread named for what it does ("…_OnOAuthSuccess-6 user.pyo:81")
+_SOURCE_LINE = _lazy(r"[A-Za-z_][\w-]{0,64}\.(?:pyw?|pyo|pyc|rb|js|ts|go|java|kt|cs|php|c|cc|cpp|h|m|mm|swift|scala|rs):\d{1,6}")
 
 
 _PASSWORD_WORDS = ("password", "passwd", "pwd", "passphrase", "passcode", "pass", "secret", "senha", "kennwort", "wachtwoord")
+# a key's or a token's own word: a short hex value after it is the key ("apiKey is 3fa9c21b7e04"), no id
+_KEY_WORDS = ("apikey", "api_key", "api-key", "token", "secret")
+_ID_WORD = _lazy(r"[ \t_-]id\b")
 
 
 # a prompt whose name is the credential's own (session id:, session hash:, password hash:, api key:), not a message

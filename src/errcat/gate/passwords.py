@@ -33,6 +33,7 @@ _NOT_A_PASSWORD = _lazy(
     r"|[\w.$-]{1,128}@(?:[a-z][a-z0-9.-]{0,127}|\d{1,9}|\d{1,3}(?:\.\d{1,3}){3})"
     r"|[\w.$]{1,128}\+0x[0-9a-fA-F]{1,16}"  # a symbol and its offset (do_syscall_64+0x5c)
     r"|[\w.$]{1,128}@[0-9a-f]{4,16}"  # an object's identity (java.lang.Object@1b6d3586)
+    r"|@(?:[0-9A-F]{8}|[0-9a-f]{8}|[0-9A-F]{16}|[0-9a-f]{16})"  # a pointer (SkyDrive's this=@049B0BE4;owner=@02C5A384)
     r"|(?:%[-+ #0-9.]{0,8}[A-Za-z]|[^%A-Za-z])+"  # a format (%Y-%m-%dT%H:%M:%S.%03d)
     r"|[A-Z]{2,5}[+-]\d{1,2}(?::?\d\d)?"  # a time zone (UTC+10:00)
     # a Cisco message's facility, severity and mnemonic (%ASA-3-421007, %LINK-3-UPDOWN, %ASA-session-5-722037)
@@ -47,13 +48,15 @@ def _signed_passwords(text: str) -> Iterator[Span]:
     strings in quotes (a call's argument, a debugger's string: 'lzx139Q2MxG'), shorter than _random_tokens judges."""
     for m in _SIGNED().finditer(text) if _ANY_SIGN().search(text) else ():
         start, end = m.span()
-        if (key := _QUERY_KEY().search(text, start, end)) is not None and text.startswith("=", end):
-            end = key.start()  # a path's last part and the query's first key (app-001.log?X-Amz-Signature=): the path's
+        if (key := _QUERY_KEY().search(text, start, end)) is not None and (
+            text.startswith("=", end) or (text[start - 1 : start] == "/" and _SUBRESOURCE().fullmatch(text, key.start(), end))
+        ):  # a path's last part and the query's first key (app-001.log?X-Amz-Signature=, S3's /bucket?policy): the path's
+            end = key.start()  # part is judged alone
         token = text[start:end]
         if (
             (_password_like(token) and not _anchored_name(text, start, token))
             or (_WORD_HASH_NUMBER().fullmatch(token) and _credential_context(text, start, end))
-        ) and not _ID_LABEL().search(text, max(0, start - 56), start):
+        ) and not (_ID_LABEL().search(text, max(0, start - 56), start) or _IN_SOURCE().search(text, max(0, start - 8), start)):
             yield Span(start, end, "random password")  # ("Support ID: p5rxS~YxEX…" stays, as _random_tokens leaves it)
     if "'" in text or '"' in text:
         for m in _SHORT_QUOTED().finditer(text):
@@ -63,6 +66,10 @@ def _signed_passwords(text: str) -> Iterator[Span]:
         for m in _SHORT_QUERY_VALUE().finditer(text):
             if _short_random(m.group(2)) and not _PUBLIC_HEX_KEY().match(m.group(1)):
                 yield Span(*m.span(2), "random password")
+
+
+# a C/C++ source file's line and the function there ("storageserviceapi.cpp:1310!StorageServiceApi::GetClientPolicy")
+_IN_SOURCE = _lazy(r"\.(?:c|cc|cpp|cxx|h|hpp|m|mm|cs):\Z")
 
 
 def _anchored_name(text: str, start: int, token: str) -> bool:
@@ -85,8 +92,36 @@ def _anchored_name(text: str, start: int, token: str) -> bool:
     if text[start - 1 : start] != "/":
         return False
     if "://" in text[max(0, start - 2048) : start].rsplit(None, 1)[-1]:
-        return _a_page_and_anchor(name, anchor)  # a URL's fragment
+        return _a_page_and_anchor(name, anchor) and not (_after_a_credential_path(text, start, token) or _a_persons(name, anchor))
     return anchor.isdigit() and not _credential_context(text, start, start + len(token))  # an issue
+
+
+# a path part before a URL's last part that names a credential the last part is (a reset link's /reset/<password>)
+_CREDENTIAL_PATH = _lazy(
+    r"/(?:reset|(?:re)?set[-_]?password|password[-_]?reset|passwords?|activate|activation|verify|confirm|invite|unlock"
+    r"|magic[-_]?link|login|signin|tokens?|keys?|secrets?)/\Z",
+    re.IGNORECASE,
+)
+
+
+def _after_a_credential_path(text: str, start: int, token: str) -> bool:
+    """Whether a URL's last part holding a "#" and a digit stands where a link carries a credential ("/reset/monkey#harbour238"):
+    a person's password reads as a page and an anchor, the path around it does not."""
+    return any(c.isdigit() for c in token) and _CREDENTIAL_PATH().search(text, max(0, start - 40), start) is not None
+
+
+# a person's password around a "#": a word, then a word with two to four digits after it ("monkey#harbour238",
+# "Dragon4412#ledger"); a page's number follows a short name (rfc7231#section, h2#top) or stands apart (chapter-12)
+_WORD_DIGITS = _lazy(r"[A-Za-z][a-z]{3,15}[0-9]{2,4}")
+_ONE_WORD = _lazy(r"[A-Za-z][a-z]{2,15}")
+
+
+def _a_persons(name: str, anchor: str) -> bool:
+    """Whether a URL's last part around its "#" is a word and a word with digits, as a person's password is."""
+    return bool(
+        (_WORD_DIGITS().fullmatch(anchor) and _ONE_WORD().fullmatch(name))
+        or (_WORD_DIGITS().fullmatch(name) and _ONE_WORD().fullmatch(anchor))
+    )
 
 
 def _a_page_and_anchor(name: str, anchor: str) -> bool:
@@ -115,6 +150,7 @@ _CHANNEL = _lazy(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 
 
 _QUERY_KEY = _lazy(r"\?[A-Za-z_][\w.-]{0,63}$")  # (before "=": its value is judged by the key's name)
+_SUBRESOURCE = _lazy(r"\?[a-z]{2,32}")  # a query of one key without a value after a URL's path (S3's ?policy, ?acl, ?uploads)
 _SHORT_QUERY_VALUE = _lazy(r"[?&;]([A-Za-z_$][\w.$-]{0,40})=([A-Za-z0-9]{10,15})(?![\w%.~+/=-])")
 _SHORT_QUOTED = _lazy(r"""(["'])(?<![\w\\]["'])([A-Za-z0-9]{10,15})\1(?!\w)""")  # (a quote first: re skips to it)
 
