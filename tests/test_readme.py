@@ -3,6 +3,7 @@ drift (a line `...` ends the part of an output the README shows)."""
 
 from __future__ import annotations
 
+import gzip
 import re
 import shlex
 from pathlib import Path
@@ -124,3 +125,42 @@ def test_every_table_row_of_the_hand_written_pages_has_the_header_s_cells(page):
             rows = [line for line in lines[token.map[0] : token.map[1]] if line.strip()]
             cells = [len(re.split(r"(?<!\\)\|", row.strip().strip("|"))) for row in rows]
             assert set(cells) == {cells[0]}, f"{page.name}:{token.map[0] + 1}: cells per row {cells}"
+
+
+def test_the_scan_examples_run_as_printed(cli, tmp_path, monkeypatch):
+    """The README's ```sh block of scan commands, each line run as printed (the console blocks above are compared
+    with their output; these were never run): its logs made here, an hour old so that `--since 6h` keeps them,
+    kubectl's `--prefix` on the piped lines, `> report.md` as stdout. Each exits as its comment says (0, or 1 for
+    `--fail-on unmatched` on a log holding an error the catalog lacks) and reports the vendor errors put in."""
+    from datetime import UTC, datetime, timedelta
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### Scan logs for vendor errors")[1].split("```sh\n")[1].split("```")[0]
+    when = (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    body = '{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to beginning of financial year","ErrorCode":25008}]}'
+    unknown = '{"Errors":[{"Name":"InvoiceLocked","Message":"Invoice 7 is locked by another user","ErrorCode":99999}]}'
+    url = "https://api.myob.com/accountright/6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33/Sale/Invoice/Item"
+    sync = f"{when} INFO sync started\n{when} ERROR sync failed POST {url} -> 400 {body}\n"
+    (tmp_path / "sync.log").write_text(sync)
+    (tmp_path / "sync.log.1.gz").write_bytes(gzip.compress(sync.encode()))
+    (tmp_path / "nightly.log").write_text(f"{sync}{when} ERROR sync failed POST {url} -> 400 {unknown}\n")
+    monkeypatch.chdir(tmp_path)
+    lines = [line for line in block.splitlines() if line.strip()]
+    assert len(lines) == 4
+    for line in lines:
+        command, _, comment = line.partition("#")
+        piped, _, command = command.rpartition("|")
+        args, _, report = command.partition(">")
+        words = shlex.split(args)
+        assert words[:2] == ["errcat", "scan"], line
+        stdin = "".join(f"[pod/sync-7d9f8b6c4-x2x5q/sync] {x}\n" for x in sync.splitlines()) if piped else None
+        result = cli(*words[1:], input=stdin)
+        assert result.exit_code == (1 if "exit 1" in comment else 0), (line, result.output)
+        out = result.stdout
+        if report.strip():
+            assert out.startswith("#") and "DatePriorToBeginningOfFinancialYear" in out, line
+        else:
+            inputs = len([w for w in words[2:] if w == "-" or w.endswith((".log", ".gz"))])
+            assert f"scanned {inputs} of {inputs} input(s)" in out, (line, out)
+            documented = inputs  # one documented error a file
+            assert f"{documented + ('nightly' in line)} vendor error(s): {documented} documented" in out, (line, out)

@@ -10,6 +10,7 @@ import pytest
 
 import errcat
 import errcat.scan
+from errcat.scan.logline import timestamp_in
 from errcat.scan.summary import signature
 from errcat.scan.verdict import error_reason, http_status, level
 from scanlines import is_read, other_groups, scanned
@@ -642,6 +643,41 @@ def test_a_javadoc_warning_relayed_by_maven_is_one_record(index, tmp_path):
     assert sorted(p.line for g in report.other.values() for p in g.places) == [10, 14, 17, 21, 26, 29]
     report = scanned(index, tmp_path, "build.log", JAVADOC_PARAM)
     assert sorted(p.line for g in report.other.values() for p in g.places) == [2]
+
+
+# javadoc and javac echo the declaration a warning is about, and a method's ends with its block's brace (jenkinsci/
+# analysis-model@9b50d2d46b0d src/test/resources/edu/hm/hafner/analysis/parser/javadoc-category.txt, lines 1-7, and
+# issue2316.txt, lines 27-36)
+JAVADOC_BLOCK = [
+    "[WARNING] Javadoc Warnings",
+    "[WARNING] /Users/hafner/Development/jenkins/workspace/Model - Analysis/src/main/java/edu/hm/hafner/analysis/Issue.java:606: warning: no @return",
+    "[WARNING] public Serializable getAdditionalProperties() {",
+    "[WARNING] ^",
+    "[WARNING] /Users/hafner/Development/jenkins/workspace/Model - Analysis/src/main/java/edu/hm/hafner/analysis/Report.java:387: warning: no @return",
+    "[WARNING] public Set<Severity> getSeverities() {",
+    "[WARNING] ^",
+]
+JAVAC_THROWS = [
+    "    [javac] /home/hudson/workspace/jobs/PMD/workspace/pmd/src/net/sourceforge/pmd/ant/PMDTask.java:270: warning: [deprecation] render(java.io.Writer,net.sourceforge.pmd.Report) in net.sourceforge.pmd.renderers.Renderer has been deprecated",
+    "    [javac]                 public void render(Writer writer, Report r) {}",
+    "    [javac]                             ^",
+    "    [javac] /home/hudson/workspace/jobs/PMD/workspace/pmd/src/net/sourceforge/pmd/renderers/OnTheFlyRenderer.java:27: warning: [deprecation] render(java.io.Writer,net.sourceforge.pmd.Report) in net.sourceforge.pmd.renderers.Renderer has been deprecated",
+    "    [javac]     public void render(Writer writer, Report report) throws IOException {",
+    "    [javac]                 ^",
+    "    [javac] /home/hudson/workspace/jobs/PMD/workspace/pmd/src/net/sourceforge/pmd/renderers/PapariTextRenderer.java:84: warning: [deprecation] render(java.io.Writer,net.sourceforge.pmd.Report) in net.sourceforge.pmd.renderers.Renderer has been deprecated",
+    "    [javac]     public void render(Writer writer, Report report) throws IOException {",
+    "    [javac]                 ^",
+    "    [javac] /home/hudson/workspace/jobs/PMD/workspace/pmd/src/net/sourceforge/pmd/renderers/SummaryHTMLRenderer.java:35: warning: [deprecation] render(java.io.Writer,net.sourceforge.pmd.Report) in net.sourceforge.pmd.renderers.Renderer has been deprecated",
+]
+
+
+def test_a_declaration_ending_with_its_blocks_brace_opens_no_body(index, tmp_path):
+    """A declaration echoed under a warning ("public Set<Severity> getSeverities() {", "... throws IOException {")
+    opened a JSON body that swallowed the warnings after it: each warning is its own record."""
+    report = scanned(index, tmp_path, "build.log", JAVADOC_BLOCK)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [2, 5]
+    report = scanned(index, tmp_path, "build.log", JAVAC_THROWS)
+    assert sorted(p.line for g in report.other.values() for p in g.places) == [1, 4, 7, 10]
 
 
 # exceptions as V8 and PHP 5 print them, with no level and no "Error:" (GoogleCloudPlatform/fluent-plugin-detect-exceptions
@@ -1449,6 +1485,30 @@ def test_an_rfc_5424_headers_host_is_dropped_from_its_group(index, tmp_path):
     assert group.count == 2
 
 
+# rsyslog's RFC 5424 format: the app name, process id, message id and structured data after the host, no tag's colon
+# (log2timeline/plaso@4ea03ef, test_data/syslog_rsyslog_SyslogProtocol23Format, whole)
+RFC5424_NO_TAG = [
+    "<15>1 2021-03-06T04:07:38.251122+00:00 hostname log_tag - 123 -  this is debug",
+    "<14>1 2021-03-06T04:07:38.251280+00:00 hostname log_tag - - -  this is info",
+    "with another line",
+    "<14>1 2021-03-06T04:07:38.251318+00:00 hostname log_tag - - -  !@#$%^&*()-_=+[]{}\\|;:'\",./<>?",
+    "<10>1 2021-03-06T04:07:38.251352+00:00 hostname log_tag - - -  this is critical",
+    "<30>1 2021-03-06T04:07:38.263426+00:00 hostname systemd 1 - -  Stopping Regular background program processing daemon...",
+    "<30>1 2021-03-06T04:07:38.265164+00:00 hostname systemd 1 - -  Stopped Regular background program processing daemon.",
+    "<30>1 2021-03-06T04:07:38.265422+00:00 hostname systemd 1 - -  Started Regular background program processing daemon.",
+    "<78>1 2021-03-06T04:07:38.268395+00:00 hostname cron 18898 - -  (CRON) INFO (pidfile fd = 3)",
+    "<78>1 2021-03-06T04:07:38.269077+00:00 hostname cron 18898 - -  (CRON) INFO (Skipping @reboot jobs -- not system startup)",
+]
+
+
+def test_an_rfc_5424_line_without_a_tags_colon_is_named_by_its_app(index, tmp_path):
+    """Without "tag: " after the host, RFC 5424's header stayed in the group name: "hostname log_tag - - - this is
+    critical", host and nil fields; it is named by its app as RFC 3164's line by its tag, on any host."""
+    lines = [*RFC5424_NO_TAG, RFC5424_NO_TAG[4].replace("hostname", "otherhost")]
+    report = scanned(index, tmp_path, "messages", lines)
+    assert other_groups(report) == [("log_tag: this is critical", [5, 11])]
+
+
 # lyft/atlantis's Terraform output (server/neptune/workflows/activities/terraform/failure_test.go at
 # ef3f3c79849a79a9fff1c0f17e7ab84351ae52ca, TestNewFailure's output): Terraform's diagnostic in its box
 TERRAFORM = [
@@ -1696,4 +1756,113 @@ def test_a_csv_rows_group_is_named_from_its_level_column_and_glogs_by_its_letter
         ("ERR,JUMPONFAILURE Failed: ,msg=m_pReceiver->GetUris(queueUri, dgramUri, wlsSubscriptionUri);hr=<id>", [2, 3, 4, 5]),
         ("ERR,Sign in failed : DRX_E_AUTH_NO_VALID_CREDENTIALS,", [1]),
         ("FATAL logging_functional_test_helper.py:<n>] This line is a fatal log", [6]),
+    ]
+
+
+# SkyDrive's first log writes its date month first with a four-digit year (log2timeline/plaso@4ea03ef,
+# test_data/skydrive_v1.log lines 7-8); 3proxy's the day first in the same form (fail2ban/fail2ban@deffcbcd1712,
+# fail2ban/tests/files/logs/3proxy lines 2 and 6: June 11th and 13th, as its test's expected times say)
+SKYDRIVE_V1 = [
+    "08-01-2013 21:22:58.812 user.cpp:145!User::GetServiceTicket (ERROR): Cannot get service ticket : 0x8004de40",
+    "08-01-2013 21:22:58.812 storageserviceapi.cpp:1310!StorageServiceApi::GetClientPolicy (ERROR): Unable to get service ticket : 0x8004de40, waiting...",
+]
+PROXY3_JUNE_11 = "11-06-2013 02:09:40 +0300 PROXY.3128 00004 - 1.2.3.4:28783 0.0.0.0:0 0 0 0 GET http://www.yandex.ua/?ncrnd=2169807731 HTTP/1.1"
+PROXY3_JUNE_13 = "13-06-2013 01:39:34 +0300 PROXY.3128 00508 - 1.2.3.4:28938 0.0.0.0:0 0 0 0 "
+
+
+def test_a_dashed_month_day_year_is_a_time_where_a_number_over_12_tells_its_order(index, tmp_path):
+    """OneDrive's "07-25-13,16:03:24.649" and SkyDrive's "08-01-2013 21:22:28.999" were no times: no first or last seen,
+    and SkyDrive's group named "<n>-<n>-<n> <n>:<n>:<n> user.cpp...". 3proxy writes the day first in the same form, so a
+    date is read only where a number over 12 says which is the day; one either order reads has no time."""
+    report = scanned(index, tmp_path, "SyncEngine.log", ONEDRIVE_CSV)
+    group = report.other["ERR,JUMPONFAILURE Failed: ,msg=m_pReceiver->GetUris(queueUri, dgramUri, wlsSubscriptionUri);hr=<id>"]
+    assert (group.first_seen, group.last_seen) == (
+        datetime(2013, 7, 25, 16, 6, 32, 351000, tzinfo=UTC),
+        datetime(2013, 7, 26, 14, 54, 55, 842000, tzinfo=UTC),
+    )
+    report = scanned(index, tmp_path, "SyncDiagnostics.log", SKYDRIVE_V1)
+    assert sorted(text[:20] for text in report.other) == ["storageserviceapi.cp", "user.cpp:<n>!User::G"]
+    assert [g.first_seen for g in report.other.values()] == [None, None]  # August 1st or January 8th
+    assert timestamp_in(PROXY3_JUNE_13) == (datetime(2013, 6, 12, 22, 39, 34, tzinfo=UTC), (0, 25))
+    assert timestamp_in(PROXY3_JUNE_11) is None
+
+
+# MySQL 8's error log: the thread id, then the level in brackets (elastic/beats@613f9bc
+# filebeat/module/mysql/error/test/mysql-ubuntu-8.0.15.log, lines 1, 2, 5 and 10)
+MYSQL8_ERROR_LOG = [
+    "2019-03-24T13:44:25.484123Z 0 [System] [MY-013169] [Server] /usr/sbin/mysqld (mysqld 8.0.15) initializing of server in progress as process 1640",
+    "2019-03-24T13:44:27.924508Z 5 [Warning] [MY-010453] [Server] root@localhost is created with an empty password ! Please consider switching off the --initialize-insecure option.",
+    "2019-03-24T13:44:31.533096Z 0 [Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.",
+    "2019-03-24T13:44:34.406962Z 0 [Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.",
+]
+# MySQL 5's error log: InnoDB writes its tag right after the time (percona/percona-toolkit@8d0f14c1
+# t/lib/samples/errlogs/errlog008.txt, lines 1-9)
+INNODB_GLUED = [
+    "091205  4:49:04InnoDB: Assertion failure in thread 1525901664 in file srv0srv.c line 2093",
+    "InnoDB: We intentionally generate a memory trap.",
+    "InnoDB: Submit a detailed bug report to http://bugs.mysql.com.",
+    "InnoDB: If you get repeated assertion failures or crashes, even",
+    "InnoDB: immediately after the mysqld startup, there may be",
+    "InnoDB: corruption in the InnoDB tablespace. Please refer to",
+    "InnoDB: http://dev.mysql.com/doc/refman/5.0/en/forcing-recovery.html",
+    "InnoDB: about forcing recovery.",
+    "091205  4:49:04 - mysqld got signal 11;",
+]
+
+
+def test_mysql_error_logs_groups_are_named_from_the_level_and_innodbs_time_is_read(index, tmp_path):
+    """MySQL 8's thread id before "[Warning]" named its groups ("<n> [Warning] [MY-010068] ..."); InnoDB's time glued to its
+    tag ("091205  4:49:04InnoDB: ...") was no time: no first seen, a group named "<n> <n>:<n>:<n>InnoDB: ..."."""
+    report = scanned(index, tmp_path, "error.log", MYSQL8_ERROR_LOG)
+    assert other_groups(report) == [
+        ("[Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.", [3, 4]),
+        (
+            "[Warning] [MY-010453] [Server] root@localhost is created with an empty password ! Please consider switching off "
+            "the --initialize-insecure option.",
+            [2],
+        ),
+    ]
+    report = scanned(index, tmp_path, "error.log", INNODB_GLUED)
+    group = report.other["InnoDB: Assertion failure in thread <n> in file srv<n>srv.c line <n>"]
+    assert group.first_seen == datetime(2009, 12, 5, 4, 49, 4, tzinfo=UTC)
+
+
+# nginx's error log: its process and thread ids and the connection's number after the level (elastic/beats@0073692
+# filebeat/module/nginx/error/test/error.log, lines 1, 2 and 6)
+NGINX_ERROR_LOG = [
+    '2016/10/25 14:49:34 [error] 54053#0: *1 open() "/usr/local/Cellar/nginx/1.10.2_1/html/favicon.ico" failed (2: No such file or directory), client: 127.0.0.1, server: localhost, request: "GET /favicon.ico HTTP/1.1", host: "localhost:8080", referrer: "http://localhost:8080/"',
+    '2016/10/25 14:50:44 [error] 54053#0: *3 open() "/usr/local/Cellar/nginx/1.10.2_1/html/adsasd" failed (2: No such file or directory), client: 127.0.0.1, server: localhost, request: "GET /adsasd HTTP/1.1", host: "localhost:8080"',
+    '2019/11/05 14:50:44 [error] 54053#0: *3 open() "/usr/local/Cellar/nginx/1.10.2_1/html/adsasd" failed (2: No such file or directory), client: 127.0.0.1, server: localhost, request: "GET /pysio HTTP/1.1", host: "localhost:8080"',
+]
+
+
+def test_nginx_error_logs_groups_are_named_without_its_process_ids(index, tmp_path):
+    """nginx names its process, thread and connection after the level ("[error] 54053#0: *1 open() ..."): the group was
+    named "[error] <n>#<n>: *<n> open() ...", the ids before the message."""
+    report = scanned(index, tmp_path, "error.log", NGINX_ERROR_LOG)
+    assert other_groups(report) == [("[error] open() '…' failed (<n>: No such file or directory)", [1, 2, 3])]
+
+
+# Google Drive's sync log names the thread after the level, by its id and name (log2timeline/plaso@4ea03ef,
+# test_data/gdrive_synclog/sync_log.log lines 106, 226, 232, 652, 1837 and 1842, sync_log-osx.log lines 1088 and 2417)
+GDRIVE_THREADS = [
+    "2018-01-24 18:25:18,772 -0800 WARNING pid=2376 500:RunAsync-_OnOAuthSuccess-8 util.py:126 new_request() takes at most 1 positional argument (2 given)",
+    "2018-01-24 18:25:20,062 -0800 WARNING pid=2376 7944:RunAsync-GetMyDriveRootRecursiveSize-10 util.py:126 new_request() takes at most 1 positional argument (2 given)",
+    "2018-01-24 18:25:20,076 -0800 WARNING pid=2376 7788:RunAsync-GetFolderGraphAsync-9 util.py:126 new_request() takes at most 1 positional argument (2 given)",
+    "2018-01-24 18:26:08,437 -0800 WARNING pid=2376 3020:CloudWatcher    util.py:126 new_request() takes at most 1 positional argument (2 given)",
+    "2018-01-24 18:26:27,861 -0800 WARNING pid=2376 6404:Worker-2        util.py:126 new_request() takes at most 1 positional argument (2 given)",
+    "2018-01-24 18:26:28,213 -0800 WARNING pid=2376 5476:ThreadPoolExecutor-5_0 utils.py:151 Failed to get bitmap Windows error: 0x8004b200",
+    "2018-03-05 03:09:01,580 +0000 WARNING pid=2608 123145549914112:CloudWatcher    util.pyo:126 new_request() takes at most 1 positional argument (2 given)",
+    "2018-03-05 03:09:23,657 +0000 WARNING pid=2608 123145591980032:Worker-2        util.pyo:126 new_request() takes at most 1 positional argument (2 given)",
+]
+
+
+def test_a_thread_named_by_its_id_and_name_after_the_level_makes_no_group_of_its_own(index, tmp_path):
+    """Python logging's "%(thread)d:%(threadName)s" after the level ("WARNING pid=2376 7944:RunAsync-GetFolderGraphAsync-9
+    util.py:126 ..."): one warning logged by seven threads was seven groups."""
+    report = scanned(index, tmp_path, "sync_log.log", GDRIVE_THREADS)
+    assert other_groups(report) == [
+        ("WARNING pid=<n> <thread> util.py:<n> new_request() takes at most <n> positional argument (<n> given)", [1, 2, 3, 4, 5]),
+        ("WARNING pid=<n> <thread> util.pyo:<n> new_request() takes at most <n> positional argument (<n> given)", [7, 8]),
+        ("WARNING pid=<n> <thread> utils.py:<n> Failed to get bitmap Windows error: 0x8004b200", [6]),
     ]

@@ -167,6 +167,28 @@ def to_seconds(value: object, cap: float) -> float | None:
 MAX_RETRY_AFTER = 86400.0  # seconds: a Retry-After asking for more than a day is taken as one day (a daily quota)
 
 
+# A wait an error's own words ask for, as services word it beside (or instead of) a Retry-After header: Azure
+# Resource Manager's "Please try again after '372' seconds.", Azure OpenAI's "Please retry after 20 seconds.", Django
+# REST framework's "Expected available in 38 seconds.", OpenAI's "Please try again in 20s" (or "in 6ms").
+_ASKED_WAIT = re.compile(
+    r"\b(?:try(?:ing)? again|retry(?:ing)?|expected available|available again)[ \t]+(?:after|in)[ \t]+"
+    r"['\"]?(\d{1,7}(?:\.\d{1,3})?)['\"]?[ \t]*(ms|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b",
+    re.IGNORECASE,
+)
+
+
+def asked_wait(words: str) -> tuple[float, str] | None:
+    """The seconds an error's words ask a client to wait before trying again, and those words; None when they ask
+    for none (capped at a day, as a Retry-After is)."""
+    m = _ASKED_WAIT.search(words[:2000])
+    if m is None:
+        return None
+    unit = m.group(2).lower()
+    factor = 0.001 if unit == "ms" or unit.startswith("milli") else 3600.0 if unit[0] == "h" else 60.0 if unit[0] == "m" else 1.0
+    seconds = to_seconds(float(m.group(1)) * factor, MAX_RETRY_AFTER)
+    return (seconds, m.group(0)) if seconds is not None else None
+
+
 def retry_after_seconds(value: str | None) -> float | None:
     """Seconds from a Retry-After header: delta-seconds or an HTTP-date (RFC 9110, 10.2.3)."""
     if not value:

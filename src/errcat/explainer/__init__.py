@@ -19,7 +19,15 @@ from ..index.store import CatalogIndex
 from ..legend import reading
 from ..model import Entry, Guide
 from ..text import normalize_path, repaired, squash, unwrapped
-from ..values import TRANSIENT_STATUSES, quota_spent, reason_phrases, resend_may_repeat, unsafe_resend_words
+from ..values import (
+    TRANSIENT_STATUSES,
+    asked_wait,
+    quota_spent,
+    reason_phrase,
+    reason_phrases,
+    resend_may_repeat,
+    unsafe_resend_words,
+)
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, redirect_error, with_exchange_status
 from .evidence import (
     Clue,
@@ -255,6 +263,15 @@ class Explanation(NamedTuple):
             return None
         return next((w for w in (m.sent.code, m.sent.name) if w and _THROTTLED.fullmatch(w)), None)
 
+    def asked_wait(self, m: ErrorMatch) -> tuple[float, str] | None:
+        """The wait an uncatalogued error's own words ask for before trying again (values.asked_wait: Azure's "Please
+        try again after '372' seconds."), and those words, where its status or words say it passes with time: beside
+        a 429 without Retry-After it says how long the window is."""
+        said = self.status_retry(m)
+        if said is None or said[1] not in ("backoff", "wait-for-reset"):
+            return None
+        return asked_wait(" ".join(w for w in (m.sent.message, m.sent.details) if w))
+
     def token_expired(self, m: ErrorMatch) -> str | None:
         """The words of an uncatalogued 401 that say its access token expired ("Access token has expired", a
         WWW-Authenticate's error_description "The access token expired", "token is expired"): a new token makes
@@ -368,9 +385,17 @@ def _quoted(line: str) -> list[str]:
     return [q.strip() for q in spans if 3 <= len(q.strip()) <= 200 and " " in q.strip()]
 
 
+# A status said as a sentence of its own before the error's words: .NET's WebException, "The remote server returned an
+# error: (400) Bad Request.", which clients log with the body's message after it
+_STATUS_SENTENCE = re.compile(r"\(([1-5]\d\d)\)[ \t]+([A-Za-z][A-Za-z' -]{1,40}?)\.[ \t]+(?=\S)")
+
+
 def _line_parts(line: str) -> list[str]:
-    """A plain-text line's readings: the line, what follows each of its separators, and what it quotes."""
+    """A plain-text line's readings: the line, what follows each of its separators or a status's sentence, and what
+    it quotes."""
     cuts = [m.end() for m in islice(_SPLITTERS.finditer(line), 20)]
+    if "(" in line:
+        cuts += [m.end() for m in islice(_STATUS_SENTENCE.finditer(line), 4) if reason_phrase(int(m.group(1)), m.group(2))]
     return [line, *(line[cut:] for cut in cuts), *_quoted(line)]
 
 
@@ -839,7 +864,7 @@ def _decide_vendor(
 def _came_from(clues: Sequence[Clue], sdk: str | None) -> str | None:
     """Where the paste says its error came from, when that is no catalogued vendor: the request's host, another
     service it names, a host it writes, another service's exception."""
-    for kind in ("foreign-host", "other-service", "foreign-mention"):
+    for kind in ("foreign-host", "other-service", "answered-by", "foreign-mention"):
         if found := next((c.value for c in clues if c.kind == kind), None):
             return found
     return sdk

@@ -69,6 +69,13 @@ def _retry_by_status(
     return {"status": status, "retry": wait is not None, "wait": wait or "never", **said_by}
 
 
+def _with_asked_wait(x: Explanation, m: ErrorMatch, record: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A resend's record with ``wait_seconds`` and ``wait_words``: the wait the error's words ask for
+    (Explanation.asked_wait: Azure's "Please try again after '372' seconds.")."""
+    said = x.asked_wait(m) if record is not None and record["retry"] else None
+    return record if said is None or record is None else {**record, "wait_seconds": said[0], "wait_words": said[1]}
+
+
 def _guide_record(x: Explanation, m: ErrorMatch, entry: Entry) -> dict[str, Any] | None:
     """The guide of an error, its ``retry`` said of this request as the other views say it: a POST a gateway
     answered with 502 or 504 is "no after a POST, which may have been applied: check first", not the guide's backoff."""
@@ -106,8 +113,12 @@ def explain_document(x: Explanation) -> dict[str, Any]:
                 "candidates": [candidate_record(c) for c in m.candidates],
                 "family": [candidate_record(c) for c in m.family],
                 "explanation": _guide_record(x, m, best.entry) if best else None,
-                "retry_by_status": _retry_by_status(
-                    x.status_retry(m), x.quota_spent(m), own.method, x.token_expired(m), x.throttled(m), x.csrf_refused(m)
+                "retry_by_status": _with_asked_wait(
+                    x,
+                    m,
+                    _retry_by_status(
+                        x.status_retry(m), x.quota_spent(m), own.method, x.token_expired(m), x.throttled(m), x.csrf_refused(m)
+                    ),
                 ),
                 # a POST a gateway answered 502/504: whatever the guide's retry says, check before resending it
                 "may_have_applied": str(own.method).upper()

@@ -313,7 +313,7 @@ class _Reader:
         if isinstance(v, list):
             return self.read_list(v, depth, key)
         if isinstance(v, dict):
-            return self.read_dict(v, depth)
+            return self.read_dict(v, depth, key)
         return False
 
     def read_list(self, items: list[Any], depth: int, key: str | None) -> bool:
@@ -348,7 +348,7 @@ class _Reader:
             if isinstance(msg, (str, int, float)):
                 self.r.add(SentError(IX_ERRORS, message=str(msg)))
 
-    def read_dict(self, d: dict[str, Any], depth: int) -> bool:
+    def read_dict(self, d: dict[str, Any], depth: int, key: str | None = None) -> bool:
         k = _lower_keys(d)
         self.facts(k)
         if "$diagnoses" in k and isinstance(k["$diagnoses"], list):
@@ -370,7 +370,7 @@ class _Reader:
         # A wrapper (a log record, an SDK exception): prefer envelopes nested inside it.
         if self.nested(d, depth):
             return True
-        return self.generic(k)
+        return self.generic(k, key == "error")
 
     def errors_value(self, errors: Any, depth: int) -> bool:
         """The value of an "errors" key; False lets the object be read as the other envelopes."""
@@ -419,8 +419,11 @@ class _Reader:
         if self.r.method is None and isinstance(m, str) and m.upper() in HTTP_METHODS:
             self.r.method = m.upper()
 
-    def generic(self, k: dict[str, Any]) -> bool:
-        """Bodies of the ``{"code", "message"}`` family, problem details and OAuth errors."""
+    def generic(self, k: dict[str, Any], error_object: bool = False) -> bool:
+        """Bodies of the ``{"code", "message"}`` family, problem details and OAuth errors; ``error_object``: ``k`` is
+        the value of an "error" key, whose "description" beside its "code" is its message (Razorpay's
+        ``{"error": {"code": "BAD_REQUEST_ERROR", "description": "..."}}``; an invoice line's code and description are no
+        error's)."""
         status = status_of(k.get("status") or k.get("statuscode"))
         if len(k) > 1 and all(key.rstrip("0123456789") in _LEVEL_NAMES for key in k):
             return False  # a table by level ("error", "warning", ...: lnav's format files), no error body
@@ -445,6 +448,8 @@ class _Reader:
         if isinstance(k.get("message"), dict):  # OData v2 (Exact Online, SAP, Dynamics): {"lang": "", "value": "..."}
             k = {**k, "message": _lower_keys(k["message"]).get("value")}
         msg = next((k[m] for m in _MESSAGE_KEYS if isinstance(k.get(m), str)), None)
+        if msg is None and error_object and "code" in k and isinstance(k.get("description"), str) and k["description"].strip():
+            msg = k["description"]
         if msg is None:  # a sentence under "err" or "reason" ({"status":401,"err":"Missing credentials"}), no token
             msg = next((k[m] for m in _SENTENCE_KEYS if isinstance(k.get(m), str) and " " in k[m].strip()), None)
         if msg is None:
@@ -842,8 +847,38 @@ def read_body(body: str) -> Reading:
     retried = _requoted(stripped)
     if retried is not None:
         return retried
+    if stripped[0] == "{" and (inspected := _node_inspected(stripped)) is not None and reader.value(inspected):
+        reading.notes.append("the body is not valid JSON; it was read as the object a program printed (bare keys, single quotes)")
+        return reading
     _read_leniently(stripped, reader)
     return reading
+
+
+# Node's util.inspect of an object, as console.log prints an SDK's error (Razorpay's Node SDK: "{ statusCode: 400,
+# error: { code: 'BAD_REQUEST_ERROR', description: '...' } }"): bare keys, single-quoted strings, [Object] past its
+# depth. A string starts at a quote no backslash escapes, so an attempt that finds no closing quote scans to its
+# line's end once, not once per escaped quote ("\\'" repeated 30,000 times took 4.7 s).
+_NODE_TOKEN = re.compile(
+    r"(?<!\\)'((?:[^'\\\n]|\\.){0,4000})'|(?<!\\)\"(?:[^\"\\\n]|\\.){0,4000}\"|(?<![\w$.])([A-Za-z_$][\w$]{0,63})(?=[ \t]*:)"
+    r"|\[(?:Object|Array)\]|\bundefined\b"
+)
+
+
+def _node_token(m: re.Match[str]) -> str:
+    if m.group(1) is not None:
+        return json.dumps(m.group(1).replace("\\'", "'"))
+    if m.group(2) is not None:
+        return f'"{m.group(2)}"'
+    return m.group(0) if m.group(0).startswith('"') else "null"
+
+
+def _node_inspected(text: str) -> Any:
+    """The value a Node util.inspect print of an object stands for (see _NODE_TOKEN), or None when the text is no
+    such print (a rewritten text that is not JSON)."""
+    if len(text) > MAX_LENIENT_TEXT or ": '" not in text:
+        return None
+    value = _plain_json(_NODE_TOKEN.sub(_node_token, text))
+    return value if isinstance(value, dict) else None
 
 
 def _requoted(text: str) -> Reading | None:

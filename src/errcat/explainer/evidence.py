@@ -47,6 +47,7 @@ CLUE_KINDS: dict[str, ClueKind] = {
     "foreign-host": ClueKind(-2.0, "the request went to a host of no catalogued vendor"),
     "foreign-mention": ClueKind(-1.0, "the paste names a host of no catalogued vendor (a link in a message, a URL in a log)"),
     "other-service": ClueKind(-1.0, "the paste names a service errcat does not catalogue (xero returns 400 ...)"),
+    "answered-by": ClueKind(-1.0, "the paste's words say another catalogued vendor answered (Sage returned 400 ...)"),
     "header": ClueKind(1.0, "a header only this vendor's API uses"),
     "path": ClueKind(0.9, "the vendor's documented path prefix"),
     "endpoint": ClueKind(0.6, "a documented endpoint path of the vendor (0.3 when only its tail matched)"),
@@ -685,27 +686,31 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
     head = ex.text[:65536]
     named = named_service(_prose(head)) if may_name_service(head) else None  # _prose only when it may
     service = named or other_product  # Sage Intacct is no catalogued API either
+    owner = None
     if service is None and may_name_answering(head):
-        service = _answering_service(facts_for(catalog), head, catalog_words(catalog))
+        service, owner = _answering_service(facts_for(catalog), head, catalog_words(catalog))
     if service is None:
         return []
     own = {c.vendor for c in clues if c.weight > 0 and c.kind not in _SHARED}
-    return [Clue.of("other-service", service, v) for v in catalog.vendors if v not in own]
+    kind = "other-service" if owner is None else "answered-by"
+    return [Clue.of(kind, service, v) for v in catalog.vendors if v not in own and v != owner]
 
 
-def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> str | None:
-    """The first service the paste's words say answered (services.answering_services: "KashFlow returned 400")
-    that no catalogued vendor's names (its products, brand or other products: "Sage returned" is Sage's own word)
-    and whose words are not all the catalog's own (``words``: "Bill returned 400", "Purchase Bill returned",
-    "SpendMoneyTxn returned" name a resource, each word of its name in the vendor's URLs; "Reckon One" a service)."""
+def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> tuple[str | None, str | None]:
+    """The first service the paste's words say answered (services.answering_services: "KashFlow returned 400"), and
+    the catalogued vendor whose product or brand that name is ("Sage returned": Sage's brand), or None; a name of a
+    vendor's other product (Sage Intacct) is left to that product's clue, and a name whose words are all the catalog's
+    own (``words``: "Bill returned 400", "Purchase Bill returned", "SpendMoneyTxn returned" name a resource, each word
+    of its name in the vendor's URLs; "Reckon One" a service) is no sender."""
     for name in answering_services(head):
+        owner = next((v for v, p in (*facts.mentions.items(), *facts.brands.items()) if p.search(name, None)), None)
+        if owner is not None:
+            return name, owner
         parts = _WORD.findall(name)
-        if "".join(parts) == name.replace(" ", "") and all(w.lower() in words for w in parts):
-            continue
-        patterns = (*facts.mentions.values(), *facts.brands.values(), *(p for _, _, p in facts.others))
-        if not any(p.search(name, None) for p in patterns):
-            return name
-    return None
+        resource = "".join(parts) == name.replace(" ", "") and all(w.lower() in words for w in parts)
+        if not resource and not any(p.search(name, None) for _, _, p in facts.others):
+            return name, None
+    return None, None
 
 
 _WORDS: WeakKeyDictionary[CatalogIndex, frozenset[str]] = WeakKeyDictionary()
@@ -767,8 +772,8 @@ def _judged_host(facts: VendorFacts, host: str, foreign: bool) -> list[Clue]:
 
 
 _ONCE = frozenset(
-    {"host", "host-domain", "registered-domain", "foreign-host", "foreign-mention", "other-service", "header", "named", "brand"}
-    | {"other-product", "documented"}
+    {"host", "host-domain", "registered-domain", "foreign-host", "foreign-mention", "other-service", "answered-by"}
+    | {"header", "named", "brand", "other-product", "documented"}
 )
 
 

@@ -458,9 +458,31 @@ def _slots_dominate(sent: SentError, rule: TemplateRow, slots: dict[str, str], t
         return False
     framed = ctx.vendor == rule.vendor and ctx.vendor_source in ("evidence", "override")
     alone = sent.code is None and sent.name is None and not framed  # a help page's block gives the code beside the words
-    whole = max(len(text), len((sent.message or "").strip()) if alone else 0)
+    whole = max(len(text), len((sent.message or "").strip()) if alone and not _relayed(sent.message or "", text) else 0)
     swallowed = sum(len(v) for v in slots.values() if not _FIELD_NAME.fullmatch(v))
     return (swallowed + whole - len(text)) * 2 > whole
+
+
+# Words that only say the reading after them is what a server sent: "The server returned 400: \"...\"", "API returned:",
+# "Postman returned 400:", "Response from the API:", .NET's "The remote server returned an error: (400) Bad Request." A
+# sender they name is judged apart (evidence.other_service_clues: "KashFlow returned" rules the vendors out).
+_RELAY = re.compile(
+    r"(?:[^\n:\"]{0,40}?\b(?:returned|returns|responded|responds|replied|answered|sent back|gave)\b"
+    r"(?:[ \t]+(?:with|an?|the|error|status|code|HTTP|response))*"
+    r"|[^\n:\"]{0,40}?\b(?:response|error|reply|answer)[ \t]+from[ \t]+[^\n:\"]{1,40}?|[^\n:\"]{0,40}?\bAPI[ \t]+error)"
+    # then the status it names (.NET's "(400) Bad Request."), and the colon, dash or quote before the words
+    r"(?:[ \t]*:?[ \t]*\(?[1-5]\d\d\)?(?:[ \t]+[A-Za-z][A-Za-z' -]{0,40}?)?)?[ \t]*[:.\-\u2013\u2014]?[ \t]*[\"'\u201c]?[ \t]*",
+    re.IGNORECASE,
+)
+
+
+def _relayed(message: str, text: str) -> bool:
+    """Whether ``text`` is all a line says after words that only relay it (_RELAY): the reading is the message
+    sent whole, held to the rule a bare message is, not a program's own line around a template's words."""
+    at = message.find(text)
+    if at <= 0 or at > 160 or message[at + len(text) :].strip(" \t\"'.\u201d"):
+        return False
+    return _RELAY.fullmatch(message, 0, at) is not None
 
 
 # A slot holding one field name (``ForeignCurrency``, ``Lines[0].Account.UID``) names what failed, as the

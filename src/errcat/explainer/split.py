@@ -104,11 +104,13 @@ _STATUS_PATTERNS = (
     ),
     (
         re.compile(
-            r"\b(?:failed|failure|error|errored|returned|responded|rejected|response|got|with)\b[^\n\d{}\[\]]{0,16}?\b([1-5]\d\d)\b"
-            r"(?![.,]\d)",
+            r"\b(?:failed|failure|error|errored|returns?|returned|responded|rejected|response|got|gets|getting|gives|giving|with)\b"
+            r"[^\n\d{}\[\]]{0,16}?\b([1-5]\d\d)\b(?![.,]\d)"
+            # a status said as a noun's kind: "a 419 error", "the 524 error" (a count is plural: "400 errors")
+            r"|\b(?:an?|the)[ \t]+([45]\d\d)[ \t]+error\b(?!s)",
             re.IGNORECASE,
         ),
-        ("fail", "error", "return", "respond", "reject", "response", "got", "with"),
+        ("fail", "error", "return", "respond", "reject", "response", "got", "gets", "getting", "gives", "giving", "with"),
     ),
 )
 # A line that states a status first, as a report, a test, a log line or a documentation table prints one: "422
@@ -122,7 +124,10 @@ _BODY_OPENERS = ("{", "[", "<")
 _QUOTES = ('"', "'", "\u201c", "\u00ab")  # straight, typographic and guillemet quotes that open a quoted message
 _STATUS_CELL = re.compile(r"^\|[ \t]*[1-5]\d\d[ \t]*\|[ \t]*\S")  # a table row's first cell, the status alone
 _TAB_ROW = re.compile(r"^[1-5]\d\d[ ]*\t[ \t]*\S")  # a row copied from a table: the status cell, a tab, the next cell
-_HTML_TITLE = re.compile(r"<title>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</title>", re.IGNORECASE)
+# Cloudflare's pages put the site before the status: "api.example.com | 524: A timeout occurred"
+_HTML_TITLE = re.compile(
+    r"<title>\s*(?:[A-Za-z0-9.-]{1,253} \| (?=[1-5]\d\d\b))?(?:([1-5]\d\d)\b:?)?([^<]{0,200})</title>", re.IGNORECASE
+)
 # a page without a title (HAProxy's "<html><body><h1>504 Gateway Time-out</h1>") is headed by its first h1
 _HTML_H1 = re.compile(r"<h1(?:\s[^<>]{0,200})?>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</h1>", re.IGNORECASE)
 _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
@@ -545,6 +550,7 @@ def _find_status(ex: Framing) -> None:
         ex.status = to_status(title.group(1))
         return
     found = _patterned_status(head, low) or _dotnet_status(head, low) or _stated_status(head, low) or _client_status(head)
+    found = found or (_phrase_bar_status(head) if "|" in head else None)
     if found is not None:
         ex.status, ex.reason = found[0], found[1] or _labelled_reason(head, low, found[0])
         return
@@ -563,6 +569,30 @@ def _find_status(ex: Framing) -> None:
         reason = (bare.group(2) or "").strip()
         if status is not None and status in KNOWN_STATUSES and (not reason or reason_phrase(status, reason) == reason):
             ex.status, ex.reason = status, reason or None
+
+
+# A status's own phrase before a bar and its number, as a user copies an error page's "Page Expired | 419" (Laravel's
+# page prints the code and the phrase side by side, split by a rule)
+_BAR_NUMBER = re.compile(r"[ \t]*([1-5]\d\d)\b(?![.,]\d)")
+
+
+def _phrase_bar_status(head: str) -> tuple[int, str] | None:
+    """The status of "<its reason phrase> | <number>", as a user copies an error page's "Page Expired | 419" (Laravel's
+    page prints the code and the phrase side by side, split by a rule); the first 20 bars only."""
+    at = head.find("|")
+    for _ in range(20):
+        if at < 0:
+            return None
+        number = _BAR_NUMBER.match(head, at + 1)
+        status = int(number.group(1)) if number else 0
+        if status >= 400 and status in KNOWN_STATUSES:
+            before = head[max(0, at - 48) : at].rstrip(" \t")
+            for phrase in reason_phrases().get(status, ()):
+                said = before[len(before) - len(phrase) :]
+                if said.lower() == phrase.lower() and not before[: len(before) - len(phrase)][-1:].isalnum():
+                    return status, said
+        at = head.find("|", at + 1)
+    return None
 
 
 def _labelled_reason(head: str, low: str | None, status: int) -> str | None:
@@ -595,7 +625,7 @@ def _patterned_status(head: str, low: str | None) -> tuple[int, str | None] | No
         if low is not None and not any(w in low for w in words):
             continue
         for m in pattern.finditer(head):
-            status = to_status(m.group(1))
+            status = to_status(m.group(m.lastindex or 1))
             if status is None or status not in KNOWN_STATUSES or status < 400:
                 continue
             after = head[m.end() : m.end() + 64].lstrip(" \t:")

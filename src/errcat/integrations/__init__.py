@@ -19,10 +19,19 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 if TYPE_CHECKING:
     from ..api import ErrorCatalog
     from ..explainer import Explanation
+    from ..explainer.match import ErrorMatch
     from ..index.store import CatalogIndex
 
 from ..text import visible
-from ..values import IDEMPOTENT_METHODS, TRANSIENT_STATUSES, resend_may_repeat, retry_after_seconds, to_int, to_status
+from ..values import (
+    IDEMPOTENT_METHODS,
+    MAY_HAVE_APPLIED,
+    TRANSIENT_STATUSES,
+    resend_may_repeat,
+    retry_after_seconds,
+    to_int,
+    to_status,
+)
 
 _log = logging.getLogger(__name__)
 
@@ -378,6 +387,9 @@ def _method_in_traceback(error: BaseException) -> str | None:
     return None
 
 
+_METHOD_UNKNOWN = "its method is unknown: if it was a POST or PATCH, check it was not applied before resending it"
+
+
 def _network_advice(error: BaseException) -> RetryAdvice:
     """A connection failure or timeout: resent when the request was never sent or resending it is
     harmless; a POST or PATCH that timed out or lost its answer may have been applied (an invoice
@@ -387,11 +399,22 @@ def _network_advice(error: BaseException) -> RetryAdvice:
         return RetryAdvice(True, "backoff", f"{name}: the request was not sent")
     method = _method(error)
     if method is None:  # nothing says which: a bare timeout raised around the call by the application
-        why = "its method is unknown: if it was a POST or PATCH, check it was not applied before resending it"
-        return RetryAdvice(True, "backoff", f"{name}: the request may not have reached the vendor, or its answer was lost; {why}")
+        why = f"{name}: the request may not have reached the vendor, or its answer was lost"
+        return RetryAdvice(True, "backoff", f"{why}; {_METHOD_UNKNOWN}")
     if method in IDEMPOTENT_METHODS:
         return RetryAdvice(True, "backoff", f"{name}: the request may not have reached the vendor, or its answer was lost")
     return RetryAdvice(False, "never", f"{name} after a {method}: the vendor may have applied it; check before resending it")
+
+
+def _by_status(x: Explanation, m: ErrorMatch, status: int | None, said: tuple[int, str | None] | None) -> RetryAdvice:
+    """An error the catalog lacks, by its status unless its words overrule it (Explanation.status_retry)."""
+    wait = said[1] if said else TRANSIENT_STATUSES.get(status or 0)
+    reason = f"HTTP {status}: usually passing" if wait else "not documented; its status does not suggest a resend"
+    if said and (spent := x.quota_spent(m)):
+        reason = f"not documented; its words say a quota or plan is used up ({spent!r}): waiting will not help"
+    elif said and (throttled := x.throttled(m)):  # a 400's "usually passing" would say the opposite of a 400
+        reason = f"not documented; its code says it was throttled ({throttled!r}): resend later, with exponential backoff"
+    return RetryAdvice(True, wait, reason) if wait else RetryAdvice(False, "never", reason)
 
 
 def _advise(x: Explanation) -> RetryAdvice:
@@ -406,11 +429,7 @@ def _advise(x: Explanation) -> RetryAdvice:
             if said and said[1] == "refresh-and-retry":  # its words say the access token expired: a guide's advice
                 advices.append(_CSRF_ADVICE if x.csrf_refused(m) else _ADVICE["refresh-and-retry"])
                 continue
-            wait = said[1] if said else TRANSIENT_STATUSES.get(status or 0)
-            reason = f"HTTP {status}: usually passing" if wait else "not documented; its status does not suggest a resend"
-            if said and (spent := x.quota_spent(m)):
-                reason = f"not documented; its words say a quota or plan is used up ({spent!r}): waiting will not help"
-            advices.append(RetryAdvice(True, wait, reason) if wait else RetryAdvice(False, "never", reason))
+            advices.append(_by_status(x, m, status, said))
     if not advices:
         wait = TRANSIENT_STATUSES.get(x.exchange.status or 0)
         reason = f"HTTP {x.exchange.status}: usually passing" if wait else f"HTTP {x.exchange.status}"
@@ -419,16 +438,25 @@ def _advise(x: Explanation) -> RetryAdvice:
     if advice.retry and resend_may_repeat(x.exchange.status, x.exchange.method):  # as after a client's own timeout
         why = f"HTTP {x.exchange.status} after a {x.exchange.method}: the vendor may have applied it before the gateway gave up"
         return RetryAdvice(False, "never", f"{why}; check before resending it")
+    if advice.retry and x.exchange.status in MAY_HAVE_APPLIED and not x.exchange.method:  # a paste naming no method
+        advice = advice._replace(reason=f"{advice.reason}; {_METHOD_UNKNOWN}")
     after = retry_after_seconds(x.exchange.header("Retry-After")) if advice.retry else None
+    after = _asked_wait(x) if after is None and advice.retry else after
     return advice._replace(after=after) if after is not None else advice
+
+
+def _asked_wait(x: Explanation) -> float | None:
+    """The seconds an uncatalogued error's own words ask for when no Retry-After does (Azure's "Please try again
+    after '372' seconds."), as explain's retry_by_status gives them (wait_seconds)."""
+    return next((said[0] for m in x.errors or () if m.best is None and (said := x.asked_wait(m))), None)
 
 
 def retry_advice(subject: Any) -> RetryAdvice:
     """Advice for an Explanation, a VendorError, a response (explained first) or any exception a
     retry library hands over: documented errors follow their guide; errors the catalog lacks follow
-    their status (429, 502-504 resend); an HTTPError's response is explained; a connection failure
-    or timeout resends with backoff, unless a POST or PATCH was sent and may have been applied; any
-    other exception is not resent."""
+    their status (429, 502-504 and 524 resend) unless their words say otherwise; an HTTPError's response is
+    explained; a connection failure or timeout resends with backoff, unless a POST or PATCH was sent and
+    may have been applied; any other exception is not resent."""
     from ..explainer import Explanation
 
     if isinstance(subject, VendorError):
@@ -463,7 +491,8 @@ class ExplainFilter(logging.Filter):
     The record's exception is then one whose messages have the call's credentials hidden (requests and
     httpx quote the URL, an ``api_key`` in its query), for every handler: a formatter's traceback,
     OpenTelemetry's ``exception.message``, Sentry's logging event; so are its arguments and ``extra`` fields.
-    The exception raised is left as it is."""
+    A record about another service's call (its HTTPError, logged or as an argument) is not annotated but hidden
+    the same way. The exception raised is left as it is."""
 
     def __init__(self, catalog: ErrorCatalog | CatalogIndex | None = None) -> None:
         super().__init__()
@@ -482,10 +511,11 @@ class ExplainFilter(logging.Filter):
                 said = summary(x) if x is not None else None
             else:
                 said = self._arguments_told(record)
-            if said and record.exc_info and error is not None:
+            about_a_call = bool(said) or _about_a_call(record, error)  # another service's call quotes its key too
+            if about_a_call and record.exc_info and error is not None:
                 record.exc_info = (type(error), credentials_hidden(error), record.exc_info[2])
                 record.exc_text = None  # a handler before this filter may have formatted the original
-            if said:  # logger.exception("sync failed: %s", error) quotes it in the message as well
+            if about_a_call:  # logger.exception("sync failed: %s", error) quotes it in the message as well
                 _hide_arguments(record)
         except Exception:  # a log line must never fail on its annotation
             _log.debug("errcat could not annotate a log record", exc_info=True)
@@ -505,6 +535,14 @@ class ExplainFilter(logging.Filter):
             if x is not None:
                 return summary(x)
         return None
+
+
+def _about_a_call(record: logging.LogRecord, error: BaseException | None) -> bool:
+    """Whether a record errcat did not explain is about an HTTP call all the same (another service's): its exception,
+    or one among its first arguments, holds a response, as raise_for_status()'s HTTPError does."""
+    args = record.args
+    values = args if isinstance(args, tuple) else tuple(args.values()) if isinstance(args, dict) else ()
+    return holds_response(error) or any(isinstance(v, BaseException) and holds_response(v) for v in values[:MAX_CHAIN])
 
 
 def _hide_arguments(record: logging.LogRecord) -> None:
@@ -623,6 +661,21 @@ def carried_explanation(
         error = error.__cause__ or error.__context__
         seen += 1
     return None
+
+
+def holds_response(error: BaseException | None) -> bool:
+    """Whether an exception is about an HTTP call, whoever's API it called: it holds the response (requests',
+    httpx's HTTPError) or is one (urllib's HTTPError, aiohttp's ClientResponseError: a status and headers), or is
+    raised from one. Such an exception quotes the call's URL, an api_key in its query, so its event is screened."""
+    for _ in range(MAX_CHAIN):
+        if error is None:
+            return False
+        if attribute(error, "response") is not None:  # requests', httpx's
+            return True
+        if isinstance(attribute(error, "status"), int) and attribute(error, "headers") is not None:  # urllib's, aiohttp's
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _status_of(response: Any) -> int | None:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from ..explainer import Explanation
     from ..index.store import CatalogIndex
 
-from . import MAX_CHAIN, attribute, carried_explanation, worth_telling
+from . import MAX_CHAIN, carried_explanation, holds_response, worth_telling
 
 __all__ = ["exception_from", "explanation_of", "facts", "from_message", "holds_response", "safe", "worth_telling"]
 
@@ -98,18 +98,3 @@ def exception_from(exc_info: Any) -> BaseException | None:
     if isinstance(exc_info, tuple) and len(exc_info) == 3 and isinstance(exc_info[1], BaseException):
         return exc_info[1]
     return None
-
-
-def holds_response(error: BaseException | None) -> bool:
-    """Whether an exception is about an HTTP call, whoever's API it called: it holds the response (requests',
-    httpx's HTTPError) or is one (urllib's HTTPError, aiohttp's ClientResponseError: a status and headers), or is
-    raised from one. Such an exception quotes the call's URL, an api_key in its query, so its event is screened."""
-    for _ in range(MAX_CHAIN):
-        if error is None:
-            return False
-        if attribute(error, "response") is not None:  # requests', httpx's
-            return True
-        if isinstance(attribute(error, "status"), int) and attribute(error, "headers") is not None:  # urllib's, aiohttp's
-            return True
-        error = error.__cause__ or error.__context__
-    return False

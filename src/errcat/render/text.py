@@ -610,6 +610,8 @@ def status_retry_words(x: Explanation, m: ErrorMatch, status: int, wait: str | N
         return f"{unsafe_resend_words(wait, str(ex.method))}, though HTTP {status} usually passes {_BY_STATUS}"
     after = retry_after_seconds(ex.header("Retry-After"))
     asked = f"; the response's Retry-After asks for {after:g} s" if after is not None else ""
+    if not asked and (words := x.asked_wait(m)) is not None:  # Azure's "Please try again after '372' seconds."
+        asked = f"; the error's words ask for {words[0]:g} s ({words[1]!r})"
     return f"HTTP {status} usually passes: {_WAIT_WORDS[wait]}{asked} {_BY_STATUS}"
 
 

@@ -47,8 +47,15 @@ _WEBSPHERE = re.compile(r"\[(\d{1,2})/(\d{1,2})/(\d\d) (\d{1,2}):(\d\d):(\d\d):(
 _DAY_FIRST_ZONES = frozenset(("GMT", "BST", "WET", "WEST", "CET", "CEST", "EET", "EEST"))
 # a two-digit year, month and day then the time, at a line's start: MySQL's error log to 5.6 ("090902 10:43:55 [ERROR]",
 # "150318  9:05:01", its hour padded by a space), Hadoop's HDFS ("081109 214043 2561 WARN ...", no colons), Spark's
-# default log4j pattern, %d{yy/MM/dd HH:mm:ss} ("17/06/09 20:10:40 ERROR ...")
-_YYMMDD = re.compile(r"(\d\d)/?(\d\d)/?(\d\d) (?: ?(\d{1,2}):(\d\d):(\d\d)|(\d\d)(\d\d)(\d\d))(?= )")
+# default log4j pattern, %d{yy/MM/dd HH:mm:ss} ("17/06/09 20:10:40 ERROR ..."); a component's tag glued to the time, as
+# InnoDB's in MySQL 5's log ("091205  4:49:04InnoDB: Assertion failure ...": no time, a group named "<n> <n>:<n>:<n>InnoDB:")
+_YYMMDD = re.compile(r"(\d\d)/?(\d\d)/?(\d\d) (?: ?(\d{1,2}):(\d\d):(\d\d)|(\d\d)(\d\d)(\d\d))(?= |[A-Z]\w*: )")
+# a month, day and year with dashes at a line's start, then the time: OneDrive's and SkyDrive's ("07-25-13,16:03:24.649,...",
+# "08-01-2013 21:22:28.999 global.cpp:626!..."); 3proxy writes the day first in the same form ("13-06-2013 01:39:34"),
+# so the order is taken only where a number over 12 tells it; a date either order reads (08-01-2013) gives no time
+_DASHED_DATE = re.compile(
+    r"(\d\d)-(\d\d)-(\d{4}|\d\d)[ ,](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?![\d:])(?: ([+-]\d\d:?\d\d)(?!\d))?"
+)
 _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
@@ -155,6 +162,12 @@ def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
     if head[:1].isdigit() and (m := _YYMMDD.match(head)):
         y, mo, d, *hms = (g for g in m.groups() if g is not None)
         return m, (f"20{y}", mo, d, *hms, None, None)
+    if head[2:3] == "-" and (m := _DASHED_DATE.match(head)):
+        a, b, y, h, mi, s, frac, zone = m.groups()
+        mo, d = (b, a) if int(a) > 12 else (a, b)
+        if int(a) <= 12 and int(b) <= 12 and a != b:  # either order reads: no time (month 0), the stamp still taken off
+            mo = "0"
+        return m, (y if len(y) == 4 else f"20{y}", mo, d, h, mi, s, frac, zone)
     if head[:1] == "[" and (m := _WEBSPHERE.match(head)):
         a, b, y, h, mi, s, frac, zone = m.groups()
         leaning = "0" in (a[0], b[0]) or (len(a) == len(b) == 2 and zone in _DAY_FIRST_ZONES)

@@ -112,8 +112,8 @@ def _start_worker(needles: VendorNeedles, options: ScanOptions, name: str, held:
     up with them and they take every cycle it leaves. On Ctrl-C a worker ends at once and silently
     (each printed a KeyboardInterrupt traceback), leaving this process to stop the scan with exit 130."""
     _TRIAGE[:] = [Triage(needles, options, ScanReport(), name)]
-    with contextlib.suppress(OSError):
-        _HELD[:] = [held] if _identity(os.stat(held)) == identity else []
+    with contextlib.suppress(OSError), open(held, "rb") as f:  # opened, not only seen: a sandbox may refuse it
+        _HELD[:] = [held] if _identity(os.fstat(f.fileno())) == identity else []
     signal.signal(signal.SIGINT, _end_quietly)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the command line's handler (a forked copy): a worker has nothing to remove
     parent = multiprocessing.parent_process()  # its pid as the pool knew it, even if it is gone already

@@ -418,11 +418,26 @@ def _new_entry(line: Line, json: bool = False) -> bool:
     return len(rest) < 2 or not rest[1] or rest[1][0] not in _BODY_GOES_ON
 
 
+# a block of code a build log echoes ends its line: "public Set<Severity> getSeverities() {" under javadoc's warning,
+# "render(Writer w) throws IOException {" under javac's; a body opened there swallowed the next warnings
+_BRACE_ENDS_LINE = re.compile(rb"\{\s*$")
+_THROWS = re.compile(rb"\bthrows [\w.$]+(?:, ?[\w.$]+)* $")
+
+
+def _opens_code_block(line: Line, brace: int) -> bool:
+    """Whether the line's first brace, after a space, opens a block of code: it ends the line after ")" or a throws clause."""
+    if line[brace - 1] != 0x20 or _BRACE_ENDS_LINE.match(line, brace) is None:
+        return False
+    return line[brace - 2] == 0x29 or _THROWS.search(line, 0, brace) is not None
+
+
 def _body_start(line: Line) -> int:
     """Where a JSON body starts in a line, or -1: a brace, or a bracket opening an array of
     objects or strings or ending the line (tested in C before any regex runs); "[Sun Dec 19 ...]"
-    and "[error]" open none."""
+    and "[error]" open none, nor a block of code ending the line."""
     brace = line.find(b"{")
+    if brace > 1 and _opens_code_block(line, brace):
+        brace = -1
     end = len(line) if brace < 0 else brace
     at = line.find(b"[", 0, end)
     while at >= 0:  # most brackets open no array: "sshd[42]:", "[RecvWorker:3]"

@@ -61,8 +61,13 @@ _MASKS = (
     # one error, logged by two threads, was two groups
     (re.compile(r"\[[^\]\n]{0,80}(?:\[[^\]\n]{0,40}\][^\]\n]{0,80})?:([A-Za-z_$][\w$]{0,80}@\d{1,6})\]"), r"[<thread>:\1]"),
     # a syslog priority (and RFC 5424's version) left before a header whose time and host were taken out
-    # ("<4>1 2014-03-28T16:04:31+01:00 node001 kernel: ..." was named "<<n>><n> kernel: ...")
-    (re.compile(r"^<\d{1,3}>(?:1 )?"), ""),
+    # ("<4>1 2014-03-28T16:04:31+01:00 node001 kernel: ..." was named "<<n>><n> kernel: ..."); RFC 5424's app name
+    # then its process id, message id and structured data, nil or not ("<10>1 ... hostname log_tag - - -  this is
+    # critical"), named by the app as RFC 3164's tag: "log_tag: this is critical"
+    (
+        re.compile(r"^<\d{1,3}>(?:1 +(?:(?P<app>[!-~]{1,48}) [!-~]{1,128} [!-~]{1,32} (?:-|(?:\[[^\]\n]*\])+) +(?=\S))?)?"),
+        lambda m: f"{m['app']}: " if m["app"] else "",
+    ),
     # an RFC 3164 header left before a line whose own dated time was read as the record's (firewalld's): its host
     # kept, one error on two hosts was two groups
     (re.compile(r"^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,6})? \S{1,255} (?=\S+: )"), ""),
@@ -134,18 +139,23 @@ def from_level(head: str) -> str:
     """A record's first line (its time taken off) from its level on, when all before the level is a layout's fields, no
     words: PostgreSQL's log_line_prefix (RDS's '%t:%r:%u@%d:[%p]:', ":10.0.0.123(52834):postgres@tstdb:[20175]:ERROR: ...";
     pgBadger's '%t [%p]: [%l-1] user=%u,db=%d,app=%a,client=%h '), a pipe-separated layout's bar ("| ERROR | ..."). Each
-    address, user and database named a group of its own, in a name that began with them. A thread alone in brackets
+    address, user and database named a group of its own, in a name that began with them; so did MySQL 8's thread id before
+    its level in brackets ("0 [Warning] [MY-010068] ..."). A thread alone in brackets
     before the level stays ("[main] ERROR ..."). A CSV row's fields before its level's column go too (OneDrive's
     "07-25-13,16:03:24.649,13,a98,0,AUTH,authapi.cpp(280),0,0,ERR,Sign in failed ...": each thread's hex id was a group),
     and glog's head says its letter as the word it stands for ("E0517 15:04:22.612345 1 controller.go:114] error syncing
-    ..." is "ERROR controller.go:<n>] error syncing ...")."""
+    ..." is "ERROR controller.go:<n>] error syncing ..."). A thread or process named after the level goes too
+    (_THREAD_AFTER_LEVEL, _NGINX_PROCESS)."""
     if (glog := _GLOG_HEAD.match(head)) is not None:
         return f"{_GLOG_LEVELS[glog[1]]} {head[glog.end() :]}"
     m = _LAYOUT_FIELDS.match(head, 0, 512)
     end = m.end() if m and _LOUD_AHEAD.match(head, m.end()) else 0
+    if not end and m and m.end() and (bracketed := _BRACKETED_LOUD.search(head, 0, m.end())) is not None:
+        end = bracketed.start()  # the level in brackets among the fields (MySQL 8's "0 [Warning] [MY-010068] [Server] ...")
     if not end and (csv := _CSV_FIELDS.match(head, 0, 512)) is not None:
         end = csv.end()
-    return head if not end or _THREAD_ALONE.fullmatch(head, 0, end) else head[end:]
+    head = head if not end or _THREAD_ALONE.fullmatch(head, 0, end) else head[end:]
+    return _NGINX_PROCESS.sub(r"\1", _THREAD_AFTER_LEVEL.sub(r"\1<thread>", head, 1), 1)
 
 
 # a layout's fields, each possessive (no backtracking on a long run of digits or dots): separators, a bracketed or
@@ -155,10 +165,21 @@ _LAYOUT_FIELDS = re.compile(
 )
 _CSV_FIELDS = re.compile(rf"(?:[^\s,]{{0,64}}+,){{4,24}}?(?=(?:{LOUD_WORDS}),)")  # then the level's column
 _LOUD_AHEAD = re.compile(rf"(?:{LOUD_WORDS})\b")
+_BRACKETED_LOUD = re.compile(rf"\[(?:{LOUD_WORDS})\]", re.IGNORECASE)
 # glog's letter, month and day (CockroachDB's year too), time, thread id: its head
 _GLOG_HEAD = re.compile(r"([IWEF])\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d+ +\d+ ")
 _GLOG_LEVELS = {"I": "INFO", "W": "WARNING", "E": "ERROR", "F": "FATAL"}
 _THREAD_ALONE = re.compile(r"\[[^\]]*\] ?")
+# nginx's process and thread ids and the connection's number after its level ("[error] 54053#0: *1 open() ..."): named
+# "[error] <n>#<n>: *<n> open() ...", the ids before the message
+_NGINX_PROCESS = re.compile(r"^(\[(?:emerg|alert|crit|error|warn|notice|info|debug)\] )\d{1,10}#\d{1,10}: (?:\*\d{1,20} )?")
+# a thread named by its id and name after the level (Python logging's "%(thread)d:%(threadName)s", Google Drive's
+# "WARNING pid=2376 7944:RunAsync-GetFolderGraphAsync-9 util.py:126 ..."): one warning, 15 threads, was 15 groups;
+# taken before the name is screened, whose words ("_OnOAuthSuccess-8") may look like a credential's name; the level opens
+# the name by then (from_level): tried there alone
+_THREAD_AFTER_LEVEL = re.compile(
+    rf"^((?:{LOUD_WORDS}|INFO|DEBUG)(?: \w{{1,32}}=\S{{1,64}})? +)\d{{1,20}}:[A-Za-z_][\w.-]{{0,80}}(?= )"
+)
 
 
 # a Windows event as XML, one a line (wevtutil qe /f:xml): named by its provider and event id

@@ -183,10 +183,17 @@ _SYSLOG_HEADER = re.compile(
 )
 
 
+# RFC 5424's header in full: the app name, process id, message id and structured data after the host, no colon
+# ("<10>1 2021-03-06T04:07:38.251352+00:00 hostname log_tag - - -  this is critical")
+_RFC5424_HEADER = re.compile(
+    r"<\d{1,3}>1 \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S{0,16} (?P<host>[\w.:-]{0,63}[\w.-]) [!-~]{1,48} [!-~]{1,128} [!-~]{1,32} [-\[]"
+)
+
+
 def syslog_host(head: str) -> tuple[int, int] | None:
     """Where a syslog header's host stands in a line that starts with one, with the space after it: a central
     syslog's one error on two hosts is one error (its lines still name their host), not two groups."""
-    header = _SYSLOG_HEADER.match(head)
+    header = _SYSLOG_HEADER.match(head) or (_RFC5424_HEADER.match(head) if head[:1] == "<" else None)
     if header is None or header["host"].upper() in _LEVEL_SET:
         return None
     return header.start("host"), header.end("host") + 1
