@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 from fnmatch import fnmatchcase
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
@@ -698,13 +699,16 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
 def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> tuple[str | None, str | None]:
     """The first service the paste's words say answered (services.answering_services: "KashFlow returned 400"), and
     the catalogued vendor whose product or brand that name is ("Sage returned": Sage's brand), or None; a name of a
-    vendor's other product (Sage Intacct) is left to that product's clue, and a word of the catalog's own (``words``:
-    "Bill returned 400", "Supplier returned" name a resource) is no sender."""
+    vendor's other product (Sage Intacct) is left to that product's clue, and a name whose words are all the catalog's
+    own (``words``: "Bill returned 400", "Purchase Bill returned", "SpendMoneyTxn returned" name a resource, each word
+    of its name in the vendor's URLs; "Reckon One" a service) is no sender."""
     for name in answering_services(head):
         owner = next((v for v, p in (*facts.mentions.items(), *facts.brands.items()) if p.search(name, None)), None)
         if owner is not None:
             return name, owner
-        if name.rsplit(" ", 1)[-1].lower() not in words and not any(p.search(name, None) for _, _, p in facts.others):
+        parts = _WORD.findall(name)
+        resource = "".join(parts) == name.replace(" ", "") and all(w.lower() in words for w in parts)
+        if not resource and not any(p.search(name, None) for _, _, p in facts.others):
             return name, None
     return None, None
 
@@ -714,11 +718,13 @@ _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # a word, and each word of 
 
 
 def catalog_words(index: CatalogIndex) -> frozenset[str]:
-    """The words, lower-cased, of the catalog's endpoints, messages and error names (bill, supplier, timesheet):
-    the vendors' own vocabulary, which names a resource or a field, never another service. Read once per catalog."""
+    """The words, lower-cased, of the catalog's endpoints, messages and error names (bill, supplier, timesheet) and
+    of the vendors' products (MYOB's Essentials): the vendors' own vocabulary, which names a resource, a field or a
+    product of theirs, never another service. Read once per catalog."""
     words = _WORDS.get(index)
     if words is None:
-        texts = (t for e in index.entries for t in (e.endpoint, e.message, e.name) if t)
+        products = [p for v in index.vendors.values() for p in v.products]
+        texts = chain(products, (t for e in index.entries for t in (e.endpoint, e.message, e.name) if t))
         words = _WORDS[index] = frozenset(w.lower() for text in texts for w in _WORD.findall(text))
     return words
 

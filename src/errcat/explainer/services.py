@@ -105,7 +105,8 @@ _ANSWER_NEEDLES = ("return", "respon", "replie", "answer", "reject", "refuse", "
 
 # Words that fill a sender's place but name no service: the speaker's nouns and pronouns, the HTTP clients,
 # tools, frameworks and languages a call is made with (they carry a vendor's answer: "Postman returned"), the
-# platforms vendors run on (explain24: a vendor's error can name them) and the relays between applications
+# platforms vendors run on (explain24: a vendor's error can name them), the relays between applications, the
+# environment a call went to ("Prod returned") and the adverbs that begin a sentence ("Suddenly returns 400")
 _NO_SERVICE_WORDS = """
     a an the this that it its which what who he she they we i you my our your their his her me us them
     then so and or but also still now again only just here there when if after before once while because
@@ -131,13 +132,18 @@ _NO_SERVICE_WORDS = """
     update updated create created save saved submit submitted upload uploaded download push pushed pull sent
     resend retry retried retrying posting insert inserted remove removed load loaded read write refresh renew
     approve lookup search sync syncing batch worker workers queue scheduler cron daemon poll polling quote estimate
+    prod uat qa preprod localhost local payload firewall always sometimes suddenly randomly occasionally usually often
+    never intermittently consistently resttemplate webclient feign unirest alamofire urlsession httpresponsemessage
+    restassured superagent soapui newman jmeter k6 powershell sidekiq hangfire celery airflow
 """
 _NO_SERVICE = frozenset(_NO_SERVICE_WORDS.split())
 
 
 def _name_before(words: list[str]) -> str | None:
     """The sender named by the last of ``words`` (the text before "returned"): "KashFlow", "Reckon's API", "the
-    Zoho Books server" (two capitalised words are one name), when it is no mere word of the speaker's."""
+    Zoho Books server" (two capitalised words are one name, "Wave Accounting" too, though its second is a common
+    noun), when it is no mere word of the speaker's ("the Customer Service", "Saving Invoice": a verb's -ing form
+    begins no name)."""
     words = [w.strip("\"'([{<*`") for w in words[-4:]]
     if words and words[-1].endswith(":"):
         words[-1] = words[-1][:-1]
@@ -146,12 +152,11 @@ def _name_before(words: list[str]) -> str | None:
     if not words:
         return None
     name = words[-1].removesuffix("'s")
-    if not _NAME.fullmatch(name) or name.lower() in _NO_SERVICE:
-        return None
     before = words[-2] if len(words) > 1 else ""
-    if _NAME.fullmatch(before) and before[0].isupper() and before.lower() not in _NO_SERVICE:
-        return f"{before} {name}"
-    return name
+    first = _NAME.fullmatch(before) and before[0].isupper() and before.lower() not in _NO_SERVICE and not before.endswith("ing")
+    if not _NAME.fullmatch(name) or (name.lower() in _NO_SERVICE and not (first and name[0].isupper())):
+        return None
+    return f"{before} {name}" if first else name
 
 
 def _name_after(word: str) -> str | None:
