@@ -78,7 +78,10 @@ def _headers(text: str) -> Iterator[Span]:
 # The path segment after /tokens/, /api_keys/, /secrets/, /sessions/ or /passwords/: a long one holding
 # a digit is taken for the credential itself (GET /v1/tokens/<hex>/refresh), hex or GUID alike
 _PATH_SECRET = _lazy(
-    r"/(?:tokens?|api[_-]?keys?|secrets?|sessions?|passwords?|credentials?)/((?=[^/\s?#'\"<>]{0,256}\d)[^/\s?#'\"<>]{16,256})"
+    r"/(?:tokens?|api[_-]?keys?|secrets?|sessions?|passwords?|credentials?"
+    # a link that carries one: a password reset's, an e-mail's verification, an invitation's (Laravel's /password/reset/<64 hex>)
+    r"|reset|(?:re)?set[_-]?password|password[_-]?reset|verify|verification|confirm|confirmation|activate|activation"
+    r"|invite|invitation|unlock|magic[_-]?link)/((?=[^/\s?#'\"<>]{0,256}\d)[^/\s?#'\"<>]{16,256})"
     r"(?=[/\s?#'\"<>]|$)"
 )
 
