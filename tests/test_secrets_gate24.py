@@ -189,3 +189,29 @@ def test_a_links_token_after_a_reset_verify_or_invite_path_part_is_hidden(line: 
 
 def test_a_path_part_after_reset_that_holds_no_digit_stays() -> None:
     assert shown("GET /docs/reset/getting-started-guide 404") == "GET /docs/reset/getting-started-guide 404"
+
+
+# review8: a passphrase of words quoted right after "password" (no sign between) was shown whole: one token of letters
+# and digits is what the gate took after a credential word, never words. In a PostgreSQL FATAL line it reached scan's
+# group name and its JSON sample.
+PASSPHRASE = "velvet quarry lantern 42"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        f'2024-01-01 00:00:00 UTC [123]: [1-1] user=app,db=ledger FATAL:  password "{PASSPHRASE}" did not match',
+        f'psql: error: could not connect: password "{PASSPHRASE}" rejected',
+        f'ERROR login failed for sync: Password "{PASSPHRASE}"',
+    ],
+)
+def test_a_passphrase_quoted_after_its_name_is_hidden_in_every_output(line: str, tmp_path) -> None:
+    assert "quarry" not in shown_line(line, "") and "quarry" not in shown(line)
+    log = tmp_path / "db.log"
+    log.write_text(f"2024-01-01 00:00:00 UTC [9]: LOG:  ready\n{line}\n")
+    for fmt in ("table", "json", "markdown", "github"):
+        result = CliRunner().invoke(app, ["scan", str(log), "--all", "--format", fmt])
+        assert result.exit_code == 0, result.output
+        if fmt == "json":  # the line was read and counted as another program's error: its group and sample are shown
+            assert json.loads(result.stdout)["summary"]["other_programs"] == 1
+        assert "quarry" not in result.stdout + result.stderr, fmt

@@ -124,6 +124,20 @@ def _indented(text: str, name_at: int, at: int, block: bool) -> tuple[int, int] 
     return _checked(text, start, end)
 
 
+# A passphrase quoted right after its name, with no sign between (PostgreSQL's and shells' messages: password "correct
+# horse battery"): words a paste would otherwise show, as prose (_after_word takes one token, never words)
+_QUOTED_PASSPHRASE = _lazy(r'(?<![a-z0-9_])(?:passw(?:or)?d|passphrase|pwd)[ \t]{1,4}"(?P<val>[^"\n\\]{1,128})"')
+
+
+def _quoted_passphrases(text: str) -> Iterator[Span]:
+    """A value in double quotes right after a password's own word: a passphrase of words, hidden whole."""
+    if '"' not in text:
+        return
+    for m in _QUOTED_PASSPHRASE().finditer(_lowered(text)):
+        if m["val"].strip():
+            yield Span(m.start("val"), m.end("val"), "quoted passphrase after its name")
+
+
 def _after_word(text: str) -> Iterator[Span]:
     """A value a sentence gives right after a credential word, or at the end of a prompt's line
     naming one ("Enter new password for user "sync": …"): one with letters and digits (or signs),

@@ -16,6 +16,7 @@ from .nearby import (
     _grouped_and_numbered,
     _next_line_words,
     _next_lines,
+    _quoted_passphrases,
     _separated_values,
     _typed_and_aligned,
     _users_and_passwords,
@@ -50,6 +51,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _name_fields(text)
     yield from _next_lines(text)
     yield from _after_word(text)
+    yield from _quoted_passphrases(text)
     yield from _values_before_names(text)
     yield from _commented_values(text)
     yield from _users_and_passwords(text)
