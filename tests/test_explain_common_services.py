@@ -365,3 +365,20 @@ def test_a_clients_report_of_a_419_or_524_is_read_as_that_status(catalog, paste,
     x = explain(catalog, paste)
     assert x.vendor is None and x.exchange.status == status
     assert x.status_retry(x.errors[0]) == (status, wait)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['{"message":"csrf_token mismatch"}', '{"error":{"code":"CSRF_TOKEN_MISMATCH","message":"Request refused"}}'],
+)
+def test_a_csrf_refusal_spelled_with_underscores_says_resend_with_the_sessions_token(catalog, body):
+    """review8: the words were read with word boundaries, which an underscore is not: "csrf_token mismatch" and the
+    code CSRF_TOKEN_MISMATCH under a 419 got no CSRF advice ("does not suggest that the same request can succeed")."""
+    x = explain(catalog, curl("419 unknown status", ["Content-Type: application/json"], body, "POST"))
+    assert x.status_retry(x.errors[0]) == (419, "refresh-and-retry")
+    assert "resend with the session's current CSRF token" in retry_line(x)
+
+
+def test_words_that_only_hold_csrf_inside_another_word_are_no_csrf_refusal(catalog):
+    x = explain(catalog, curl("419 unknown status", ["Content-Type: application/json"], '{"message":"nocsrfx mismatch"}', "POST"))
+    assert x.status_retry(x.errors[0]) != (419, "refresh-and-retry")

@@ -86,7 +86,10 @@ _REFRESH_TOKEN = re.compile(r"refresh[ _-]?token", re.IGNORECASE)
 # a CSRF check's refusal in an error's words: Laravel answers a TokenMismatchException ("CSRF token mismatch.")
 # with 419, its error page saying "Page Expired"
 _CSRF_REFUSED = re.compile(
-    r"\b[cx]srf\b[^.;\n\"]{0,40}?\b(?:mismatch|missing|invalid|expired|failed)\b|\bpage expired\b", re.IGNORECASE
+    # (an underscore parts words here: "csrf_token mismatch", a code's CSRF_TOKEN_MISMATCH)
+    r"(?<![a-z0-9])[cx]srf(?![a-z0-9])[^.;\n\"]{0,40}?(?<![a-z0-9])(?:mismatch|missing|invalid|expired|failed)(?![a-z0-9])"
+    r"|\bpage expired\b",
+    re.IGNORECASE,
 )
 
 
