@@ -215,72 +215,61 @@ def scan_parallel(
     base: int,
 ) -> ScanReport:
     assert inp.path is not None and inp.size is not None
-    with open(inp.path, "rb") as held:  # open until the scan ends: workers read this very file (_held)
-        return _scan_held(index, inp, options, workers, progress, base, held)
-
-
-def _scan_held(
-    index: CatalogIndex,
-    inp: Input,
-    options: ScanOptions,
-    workers: int,
-    progress: Callable[[int], None] | None,
-    base: int,
-    held: Any,
-) -> ScanReport:
-    assert inp.path is not None and inp.size is not None
     size = inp.size
-    path = _held(held, inp.path)
-    first = len(UTF8_BOM) if held.read(len(UTF8_BOM)) == UTF8_BOM else 0  # a UTF-8 byte-order mark is no part of the first line
-    step = max(1, min(TASK_BYTES, size // workers))  # a file smaller than a task per worker: one range each
-    # each worker's triage (documented-only needles suffice), and the file as opened here
-    setup = (needles_for(index.whole), options, inp.name, path, _identity(os.fstat(held.fileno())))
-    report = ScanReport()
-    texts: dict[str, str] = {}  # a template -> the group text its first record in the file gave it
-    line = 1  # the file's line number at the start of the next range
-    read = first  # bytes of the file read and explained
-    with ProcessPoolExecutor(min(workers, -(-size // step)), initializer=_start_worker, initargs=setup) as pool:
-        pending: deque[tuple[int, Future[Found]]] = deque()
-        step_now = [min(FIRST_BYTES, step)]  # until the first range tells how many records ranges send
-        tasks = _tasks(path, first, size, step_now)
+    with open(inp.path, "rb") as held:  # open until the scan ends: workers read this very file (_held)
+        path = _held(held, inp.path)
+        first = (
+            len(UTF8_BOM) if held.read(len(UTF8_BOM)) == UTF8_BOM else 0
+        )  # a UTF-8 byte-order mark is no part of the first line
+        step = max(1, min(TASK_BYTES, size // workers))  # a file smaller than a task per worker: one range each
+        # each worker's triage (documented-only needles suffice), and the file as opened here
+        setup = (needles_for(index.whole), options, inp.name, path, _identity(os.fstat(held.fileno())))
+        report = ScanReport()
+        texts: dict[str, str] = {}  # a template -> the group text its first record in the file gave it
+        line = 1  # the file's line number at the start of the next range
+        read = first  # bytes of the file read and explained
+        with ProcessPoolExecutor(min(workers, -(-size // step)), initializer=_start_worker, initargs=setup) as pool:
+            pending: deque[tuple[int, Future[Found]]] = deque()
+            step_now = [min(FIRST_BYTES, step)]  # until the first range tells how many records ranges send
+            tasks = _tasks(path, first, size, step_now)
 
-        sizes: dict[Future[Found], int] = {}  # a finished task's records' characters (_room)
+            sizes: dict[Future[Found], int] = {}  # a finished task's records' characters (_room)
 
-        def top_up() -> None:
-            while _room(pending, workers, sizes) and (task := next(tasks, None)) is not None:
-                pending.append((task[2], pool.submit(_find, inp, *task)))
+            def top_up() -> None:
+                while _room(pending, workers, sizes) and (task := next(tasks, None)) is not None:
+                    pending.append((task[2], pool.submit(_find, inp, *task)))
 
-        try:
-            top_up()
-            from .stream import explainer_for
-
-            explainer = explainer_for(index, options, report)
-            while pending:
-                stop, future = pending[0]
-                part, templates, records, skipped, at_start, at_end, read_to, broken = future.result()
-                pending.popleft()
-                sizes.pop(future, None)
-                step_now[0] = min(FIRST_BYTES, step) if len(records) > DENSE_RECORDS * (stop - read) / (1 << 20) else step
-                delta = line - at_start
-                report.merge(_placed(part, delta, templates, texts))
-                for k, prep in enumerate(records):
-                    if not broken and k % TOP_UP_EVERY == 0:
-                        top_up()
-                    explainer.take(inp.name, prep, delta)
-                for s in skipped:  # in its own lines, numbered as lines of the whole file
-                    report.skip(inp.name, s.line + delta, s.what)
-                line += at_end - at_start
-                read = max(read, min(stop, read_to))
-                if broken:  # the file changed or failed under us: what follows was not read
-                    broken = read_before(broken, read, line - 1)
-                    report.skip(inp.name, line, broken)
-                    inp.broken = broken
-                    break
+            try:
                 top_up()
-                if progress is not None:
-                    progress(base + stop)
-        finally:  # a broken file or an interrupt: the tasks queued ahead are not run
-            pool.shutdown(wait=False, cancel_futures=True)
-    inp.read = read
-    report.inputs.append(InputStats(inp.name, read, line - 1))
-    return report
+                from .stream import explainer_for
+
+                explainer = explainer_for(index, options, report)
+                while pending:
+                    stop, future = pending[0]
+                    part, templates, records, skipped, at_start, at_end, read_to, broken = future.result()
+                    pending.popleft()
+                    sizes.pop(future, None)
+                    step_now[0] = min(FIRST_BYTES, step) if len(records) > DENSE_RECORDS * (stop - read) / (1 << 20) else step
+                    delta = line - at_start
+                    report.merge(_placed(part, delta, templates, texts))
+                    for k, prep in enumerate(records):
+                        if not broken and k % TOP_UP_EVERY == 0:
+                            top_up()
+                        explainer.take(inp.name, prep, delta)
+                    for s in skipped:  # in its own lines, numbered as lines of the whole file
+                        report.skip(inp.name, s.line + delta, s.what)
+                    line += at_end - at_start
+                    read = max(read, min(stop, read_to))
+                    if broken:  # the file changed or failed under us: what follows was not read
+                        broken = read_before(broken, read, line - 1)
+                        report.skip(inp.name, line, broken)
+                        inp.broken = broken
+                        break
+                    top_up()
+                    if progress is not None:
+                        progress(base + stop)
+            finally:  # a broken file or an interrupt: the tasks queued ahead are not run
+                pool.shutdown(wait=False, cancel_futures=True)
+        inp.read = read
+        report.inputs.append(InputStats(inp.name, read, line - 1))
+        return report
