@@ -275,7 +275,7 @@ def test_the_cheap_paths_give_what_grouping_and_preparing_every_record_gives(ind
         self.repeats = False  # no record served by the verdict of one of its shape
 
     monkeypatch.setattr(triage.Triage, "__init__", every_record_prepared)
-    monkeypatch.setattr(records, "_marked", lambda starts, ends, marks: range(len(ends)))  # every line grouped
+    monkeypatch.setattr(records, "_marked", lambda buf, starts, ends, marks: range(len(ends)))  # every line grouped
     dear = scan(index, [str(path)], ScanOptions(workers=1))
     assert cheap.records > 6_000 and cheap.matched_count == 3
     assert summary(cheap) == summary(dear)

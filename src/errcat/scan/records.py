@@ -210,18 +210,11 @@ class _Grouping:
                 self.request = True
         start = 0
         if self.depth == 0:
-            start = _body_start(line)
-            if start < 0 or (line.count(b'"', 0, start) - line.count(b'\\"', 0, start)) % 2:
-                return  # none, or one inside a quoted field (logrus's body="{\"Errors\": ...}"), which ends with it
+            start = _body_in(line)
+            if start < 0:
+                return
             self.body = True
-        rest = line[start:] if start else line
-        brackets = rest.translate(None, _NOT_BRACKETS)
-        if brackets and rest.find(b'"') >= 0:  # only then can a string hide some of them
-            brackets = _QUOTED.sub(b"", rest).translate(None, _NOT_BRACKETS)
-        depth = self.depth
-        for c in brackets:  # the brackets outside strings, in order
-            depth = depth + 1 if c in (0x7B, 0x5B) else max(0, depth - 1)
-        self.depth = depth
+        self.depth = _depth_after(line[start:] if start else line, self.depth)
 
     def _opening(self, line: Line) -> None:
         """Take the entry's first line, or follow a quoted value it opened to the line that closes it."""
@@ -447,6 +440,37 @@ def _body_start(line: Line) -> int:
     return brace
 
 
+def _body_in(line: Line) -> int:
+    """Where a JSON body starts in a line (_body_start), or -1: none, or one inside a quoted field
+    (logrus's body="{\\"Errors\\": ...}"), which ends with it."""
+    start = _body_start(line)
+    if start < 0 or (line.count(b'"', 0, start) - line.count(b'\\"', 0, start)) % 2:
+        return -1
+    return start
+
+
+def _depth_after(rest: Line, depth: int) -> int:
+    """The JSON brackets left open after ``rest``, from ``depth`` open before it."""
+    brackets = rest.translate(None, _NOT_BRACKETS)
+    if brackets and rest.find(b'"') >= 0:  # only then can a string hide some of them
+        brackets = _QUOTED.sub(b"", rest).translate(None, _NOT_BRACKETS)
+    for c in brackets:  # the brackets outside strings, in order
+        depth = depth + 1 if c in (0x7B, 0x5B) else max(0, depth - 1)
+    return depth
+
+
+def _closes_itself(line: Line) -> bool:
+    """Whether a line that starts its entry and is marked only as one that may open a body leaves
+    nothing open for the next line (grouping would give it alone, as a line with no mark): its
+    JSON ends on it, at its end, and it opens no XML or quoted value. A log of one-line vendor errors
+    ("... -> 400 {"Errors": [...]}") was grouped a line at a time, 70 % of its scan."""
+    end = line.rstrip()
+    if not end or end[-1] not in (0x7D, 0x5D) or line.find(b"<?xml") >= 0 or _QUOTE_OPEN.search(line):
+        return False
+    start = _body_in(line)
+    return start < 0 or _depth_after(line[start:], 0) == 0
+
+
 def _continuation_like(line: Line) -> bool:
     """Whether a line could continue an earlier record (so the head is further back)."""
     line = _unstamped(line)
@@ -647,7 +671,7 @@ class Finder:
         ends = marks.lines[bisect_right(marks.lines, w.consumed) :]
         rfind = w.buf.rfind
         starts = [rfind(b"\n", 0, le - 1) + 1 for le in ends]
-        marked = _marked(starts, ends, marks) if self.triage is not None else range(len(ends))  # without one, all grouped
+        marked = _marked(w.buf, starts, ends, marks) if self.triage is not None else range(len(ends))  # without one, all grouped
         run = 0  # the first line of the run of unmarked lines not taken yet
         for k in (*marked, len(ends)):
             if k > run and (stopped := self._take_run(w, starts[run:k], ends[run:k], marks, found)) is not None:
@@ -757,16 +781,37 @@ class Finder:
         self.line_at_end = w.numbered.get("end", w.line_at)
 
 
-def _marked(starts: list[int], ends: list[int], marks: Marks) -> list[int]:
+def _marked(buf: Buffer, starts: list[int], ends: list[int], marks: Marks) -> list[int]:
     """Which of the needle lines (by index) must be grouped: marked themselves or the line before
-    or after them (see Marks), too long, or past the last whole line."""
+    or after them (see Marks), too long, or past the last whole line. A line marked only as one that
+    may open a body, which it closes on itself (_closes_itself), counts as unmarked."""
     # the marked among them found in C, then their indexes by bisection (an index of every line cost more)
-    at_end = marks.structural.intersection(ends) | marks.continuing.intersection(ends)
-    found = {*map(bisect_left, repeat(ends), at_end), *map(bisect_left, repeat(starts), marks.structural.intersection(starts))}
+    structural, continuing = marks.structural, marks.continuing
+    opening = structural.intersection(ends)  # the needle lines that may open a body
+    after = structural.intersection(starts)  # the needle lines after one that may
+    if opening or after:
+        closed = _closed_lines(buf, opening.union(after), starts, ends, marks)
+        opening.difference_update(closed)
+        after.difference_update(closed)
+    found = {*map(bisect_left, repeat(ends), opening | continuing.intersection(ends)), *map(bisect_left, repeat(starts), after)}
     found.update(range(bisect_left(ends, marks.end), len(ends)))  # the line after them is not marked yet
     if ends and max(map(operator.sub, ends, starts)) > MAX_LINE:
         found.update(k for k, (ls, le) in enumerate(zip(starts, ends, strict=True)) if le - ls > MAX_LINE)
     return sorted(found)
+
+
+def _closed_lines(buf: Buffer, near: set[int], starts: list[int], ends: list[int], marks: Marks) -> set[int]:
+    """Of the marked line ends ``near`` (a needle line's own end, or its start: the end of the line
+    before it), those of lines that open nothing they do not close (_closes_itself): marked as
+    opening a body, not as continuing the line before them."""
+    closed: set[int] = set()
+    continuing = marks.continuing
+    for end in near:
+        k = bisect_left(ends, end)
+        start = starts[k] if k < len(ends) and ends[k] == end else buf.rfind(b"\n", 0, end - 1) + 1
+        if start not in continuing and _closes_itself(buf[start:end]):
+            closed.add(end)
+    return closed
 
 
 LINES_ABOVE = 8  # how many lines above a table row its header is looked for (and at most 4 KiB)
