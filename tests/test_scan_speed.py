@@ -142,6 +142,52 @@ def test_a_prospend_body_logged_at_warn_without_a_status_is_found(cli, tmp_path)
     assert (group["vendor"], group["code"]) == ("prospend", "ACCESS_FORBIDDEN")
 
 
+def test_calls_that_differ_only_in_their_ids_are_read_once_each_in_its_own_words(index, tmp_path):
+    """A log of one-line vendor errors whose URLs name a GUID or a long hex id of their own (MYOB's
+    company file and customer, Sage's contact): the second of a shape takes the first's reading (its
+    level, its template) instead of being prepared afresh, yet is explained in its own words, and
+    each is counted at its line; a number that may be a code still tells two calls apart."""
+    from errcat.scan import triage as triage_module
+    from errcat.scan.concerns import needles_for
+    from errcat.scan.summary import ScanReport
+
+    myob = '{"Errors":[{"Name":"CustomerNotFound","Message":"Customer not found","ErrorCode":11003}]}'
+    sage = '[{"$severity":"error","$dataCode":"RECORD_NOT_FOUND","$message":"Resource not found"}]'
+    rng = random.Random(5)
+    guids = [f"{rng.getrandbits(128):032x}" for _ in range(8)]
+    guids = [f"{g[:8]}-{g[8:12]}-{g[12:16]}-{g[16:20]}-{g[20:]}" for g in guids]
+    lines = []
+    for i, g in enumerate(guids):
+        lines.append(f"2026-11-20T01:00:{i:02d}.5Z ERROR POST https://arl2.api.myob.com/accountright/{g}/Sale/Invoice -> 400 {myob}")
+        lines.append(f"2026-11-20T01:01:{i:02d}Z ERROR GET https://api.accounting.sage.com/v3.1/contacts/{g.replace('-', '')} -> 404 {sage}")
+    lines.append(f"2026-11-20T01:02:00Z ERROR POST https://arl2.api.myob.com/accountright/1234567890123456/x -> 400 {myob}")
+    lines.append(f"2026-11-20T01:02:01Z ERROR POST https://arl2.api.myob.com/accountright/6543210987654321/x -> 400 {myob}")
+    data = ("\n".join(lines) + "\n").encode()
+    prepared: list[int] = []
+    original = triage_module.prepare
+
+    def counted(rec, options, status=None):
+        prepared.append(rec.line)
+        return original(rec, options, status)
+
+    triage = triage_module.Triage(needles_for(index.whole), ScanOptions(), ScanReport(), "app.log")
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(triage_module, "prepare", counted)
+        pending = list(Finder(triage=triage).to_explain([data]))
+    assert prepared == [1, 2, 17, 18]  # the first of each shape; digits alone (17, 18) may be a code: each its own
+    assert [p.line for p in pending] == list(range(1, len(lines) + 1))
+    for prep, line in zip(pending, lines, strict=True):
+        assert line.endswith(prep.paste) and prep.paste.startswith("ERROR ")  # its own words, its time aside
+    report = scan(index, [str(_written(tmp_path, data))], ScanOptions(workers=1))
+    assert sorted(g.count for g in [*report.matched.values(), *report.unmatched.values()]) == [8, 10]
+
+
+def _written(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / "app.log"
+    path.write_bytes(data)
+    return path
+
+
 def test_a_repeat_with_another_request_id_shares_its_explanation_but_not_another_code(index, tmp_path):
     """Ten calls that differ in a 7-digit request id are one error ten times; two MYOB bodies
     that differ only in a 6-digit ErrorCode are two errors, never one explanation reused."""

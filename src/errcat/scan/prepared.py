@@ -57,6 +57,24 @@ _REASON_PHRASES = {str(s.value): f" {s.phrase}" for s in HTTPStatus if s.value >
 _CLIENT_OR_SERVER = {"4": " Client Error", "5": " Server Error"}  # requests's HTTPError: "404 Client Error: Not Found for url"
 
 
+_GUID_PATTERN = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+_GUID = re.compile(_GUID_PATTERN)
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _an_id(m: re.Match[str]) -> bool:
+    """Whether a run of hex digits is an id the template masks: not inside a word, with a digit."""
+    text, start, end = m.string, m.start(), m.end()
+    return not (_in_word(text[start - 1 : start]) or _in_word(text[end : end + 1])) and any(c.isdigit() for c in m[0])
+
+
+def _guid_token(m: re.Match[str]) -> str:
+    return "#" if _an_id(m) else m[0]
+
+
 def _digit_token(m: re.Match[str]) -> str:
     token, start = m.group(0), m.start()
     text = m.string
@@ -81,9 +99,13 @@ def _hex_token(m: re.Match[str]) -> str:
 
 
 def template_of(text: str) -> str:
-    """The text with what varies between repeats masked (see _DIGIT_TOKEN, _HEX_TOKEN)."""
+    """The text with what varies between repeats masked (see _DIGIT_TOKEN, _HEX_TOKEN); a GUID whole, first
+    (the digit pass began one whose first part is all letters after its first dash: "bbbfceda-#", a template
+    of its own for each such customer's calls)."""
     if "@" in text:
         text = _EMAIL.sub("#", text)
+    if "-" in text:
+        text = _GUID.sub(_guid_token, text)
     text = _DIGIT_TOKEN.sub(_digit_token, text)
     return _HEX_TOKEN.sub(_hex_token, text) if _HEX_DIGIT.search(text) else text
 
@@ -325,9 +347,10 @@ def shape_of(data: bytes, erring: bool, column: int | None = None) -> bytes | No
 
 def _after_time(data: bytes) -> bytes | None:
     """The shape of a one-line record whose digits may say what it is: the line as it is but for
-    the timestamp it starts with (after a NUL, which no other shape holds), so that a call failing
-    alike every few minutes is read once (each was prepared afresh: 60 us a line of a log of
-    MYOB errors); None when the line does not start with its time, or holds a NUL."""
+    the timestamp it starts with (after a NUL, which no other shape holds) and its ids (_ID_RUN), so
+    that a call failing alike every few minutes is read once (each was prepared afresh: 60 us a line
+    of a log of MYOB errors, each with its company file's and its customer's GUID); None when the
+    line does not start with its time, or holds a NUL."""
     if b"\x00" in data:
         return None
     try:
@@ -336,7 +359,23 @@ def _after_time(data: bytes) -> bytes | None:
         return None
     at = stamp_in(line)
     start = _leading(line, at[1]) if at else None
-    return None if start is None else b"\x00" + line[start:].encode("utf-8")
+    if start is None:
+        return None
+    rest = line[start:]
+    return b"\x00" + (_ID_RUN.sub(_masked_id, rest) if _ID_RUN.search(rest) else rest).encode("utf-8")
+
+
+# a GUID, or a run of 16 hex digits or more (Sage's ids): masked in a one-line record's shape, kept at its
+# length, where the template masks it too (_masked_id): records whose shapes differ only there have one template
+_ID_RUN = re.compile(_GUID_PATTERN + r"|[0-9a-fA-F]{16,}")
+ID_MASK = b"\x00"  # no line so shaped holds one
+
+
+def _masked_id(m: re.Match[str]) -> str:
+    """An id run masked where template_of masks it whole (_an_id): a bare run also needs a letter (digits alone
+    may be a code the template keeps)."""
+    run = m[0]
+    return "\x00" * len(run) if _an_id(m) and (run[8:9] == "-" or not run.isdigit()) else run
 
 
 def column_shape(shape: bytes, status: int, data: Buffer) -> bytes:

@@ -24,6 +24,7 @@ from ..gate import shown, shown_line
 from .concerns import VendorNeedles
 from .needles import Buffer
 from .prepared import (
+    ID_MASK,
     VARYING_BYTES,
     Prepared,
     ScanOptions,
@@ -102,15 +103,8 @@ class Triage:
         first = self.verdicts.get(shape) if shape is not None else None
         if first is not None and first[0] is EXPLAIN and status_numbers(rec.data) != first[2]:
             first = None  # explained by its template, which keeps the status: prepared afresh
-        if first is not None:
-            text = rec.data.decode("utf-8", errors="replace")
-            above = rec.before.decode("utf-8", errors="replace")
-            when = None if self.repeats else record_time(text)  # in a --since/--until window, each one's own
-            outcome = "ok" if self.repeats else window_outcome(when, self.options)
-            # a line kept whole but for its time (prepared._after_time) reads as the first did, time aside
-            paste = first[1].paste if shape is not None and shape[:1] == b"\x00" else text
-            prep = first[1]._replace(line=rec.line, outcome=outcome, paste=paste, head=text, when=when, above=above)
-        else:
+        prep = None if first is None else self._alike(rec, first[1], shape)
+        if prep is None:
             prep = prepare(rec, self.options, status)
         verdict = self.sort(prep)
         if verdict is EXPLAIN:
@@ -123,6 +117,19 @@ class Triage:
             self.verdicts[shape] = (verdict, prep, status_numbers(rec.data) if verdict is EXPLAIN else [])
         if verdict is None or (isinstance(verdict, str) and self._keeps_no_more(verdict)):
             self._counted_alike(shape, rec.data, verdict)
+
+    def _alike(self, rec: Record, first: Prepared, shape: bytes | None) -> Prepared | None:
+        """A record of the shape of one prepared before (``first``), read as that one was (its own time
+        is read only if it is counted as a vendor's, or in a --since/--until window); None: prepared afresh."""
+        text = rec.data.decode("utf-8", errors="replace")
+        kept = shape is not None and shape[:1] == b"\x00"  # a line kept whole but for its time and ids (prepared._after_time)
+        paste = _untimed_alike(first, text, shape) if kept and shape is not None else text
+        if paste is None:
+            return None
+        when = None if self.repeats else record_time(text)
+        outcome = "ok" if self.repeats else window_outcome(when, self.options)
+        above = rec.before.decode("utf-8", errors="replace")
+        return first._replace(line=rec.line, outcome=outcome, paste=paste, head=text, when=when, above=above)
 
     def _keeps_no_more(self, said: str) -> bool:
         """Whether another program's error group takes no more places or samples here."""
@@ -510,6 +517,16 @@ def _stated_status(prep: Prepared) -> str:
     if "{" not in prep.head or (status := http_status(prep.paste)) is None or status < 400:
         return ""
     return f"HTTP {status} "
+
+
+def _untimed_alike(first: Prepared, text: str, shape: bytes) -> str | None:
+    """The paste of a line kept whole but for its time and ids (prepared._after_time: ``shape``), read as
+    the first of its shape was: its own words where the first's paste was the end of its line after its
+    time (ids masked alike keep their length); else the first's paste, unless the shape masked ids (None)."""
+    paste = first.paste
+    if first.head.endswith(paste) and len(paste.encode("utf-8")) < len(shape):
+        return text[len(text) - len(paste) :] if paste else ""
+    return None if shape.find(ID_MASK, 1) >= 0 else paste
 
 
 def _text(head: Buffer | str) -> str:
