@@ -50,7 +50,7 @@ def test_tomcats_timestamp_is_read_and_left_out_of_the_group_text(index, tmp_pat
     them all out) and their group text began "<n>-Mar-<n> <n>:<n>:<n>", so one error logged in
     March and in April was two groups."""
     report = scanned(index, tmp_path, "catalina.out", TOMCAT_STARTUP_FAILED)
-    text = "SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [<path>] startup failed due to previous errors"
+    text = "SEVERE [<thread>] org.apache.catalina.core.StandardContext.startInternal Context [<path>] startup failed due to previous errors"
     assert other_groups(report) == [(text, [1, 2])]
     group = report.other[text]
     assert (group.first_seen.isoformat(), group.last_seen.isoformat()) == (
