@@ -1895,3 +1895,24 @@ def test_a_thread_in_brackets_after_the_level_makes_no_group_of_its_own(index, t
             [4, 5],
         ),
     ]
+
+
+# Spring Boot's default layout, its thread padded in brackets after the level and process id, its application's name
+# before it since 3.2 (three users' quoted logs, stored public texts 43548349329, 3366354618 and 25868772777: "Application
+# run failed" as each printed it)
+SPRING_BOOT_THREADS = [
+    "2018-08-20 10:05:56.064 ERROR 11858 --- [           main] o.s.boot.SpringApplication               : Application run failed",
+    "2023-10-31 12:00:30.719 ERROR 31879 --- [  restartedMain] o.s.boot.SpringApplication               : Application run failed",
+    "2024-05-16T08:00:11.262-03:00 ERROR 8028 --- [projetopatitas] [  restartedMain] o.s.boot.SpringApplication               : "
+    "Application run failed",
+]
+
+
+def test_spring_boots_thread_after_the_level_makes_no_group_of_its_own(index, tmp_path):
+    """Spring Boot's "ERROR 11858 --- [           main]" and "--- [  restartedMain]": one failure, two groups, each named by
+    its thread; since 3.2 the application's name stands first and names the group, the thread after it does not."""
+    report = scanned(index, tmp_path, "spring.log", SPRING_BOOT_THREADS)
+    assert other_groups(report) == [
+        ("ERROR <n> --- [<thread>] o.s.boot.SpringApplication : Application run failed", [1, 2]),
+        ("ERROR <n> --- [projetopatitas] [<thread>] o.s.boot.SpringApplication : Application run failed", [3]),
+    ]
