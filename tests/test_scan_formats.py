@@ -50,7 +50,7 @@ def test_tomcats_timestamp_is_read_and_left_out_of_the_group_text(index, tmp_pat
     them all out) and their group text began "<n>-Mar-<n> <n>:<n>:<n>", so one error logged in
     March and in April was two groups."""
     report = scanned(index, tmp_path, "catalina.out", TOMCAT_STARTUP_FAILED)
-    text = "SEVERE [main] org.apache.catalina.core.StandardContext.startInternal Context [<path>] startup failed due to previous errors"
+    text = "SEVERE [<thread>] org.apache.catalina.core.StandardContext.startInternal Context [<path>] startup failed due to previous errors"
     assert other_groups(report) == [(text, [1, 2])]
     group = report.other[text]
     assert (group.first_seen.isoformat(), group.last_seen.isoformat()) == (
@@ -269,3 +269,20 @@ def test_a_documented_error_logged_with_another_status_says_what_the_log_stated(
     doc = json.loads(cli("scan", "-f", "json", str(log)).stdout)
     assert [(g["status"], g["logged_statuses"], g["count"]) for g in doc["matched"]] == [(400, {"500": 1}, 2)]
     assert "| 400 (logged as 500: 1) | 25008 |" in cli("scan", "-f", "markdown", str(log)).stdout
+
+
+# Nextcloud's log writes its record's context under "data" beside the message (tstack/lnav@bb0005f9
+# test/logfile_nextcloud.0 lines 1 and 3, BSD-2-Clause): {"app":"files_antivirus"}, a request it sent as a serialised object
+NEXTCLOUD_LINES = [
+    '{"reqId":"twvbRFk1OwgHo2bqggnx","level":1,"time":"2023-10-01T02:39:09+00:00","remoteAddr":"10.0.0.1","user":"admin","app":"files_antivirus","method":"","url":"--","message":"Tried to scan non file","userAgent":"--","version":"29.1.1.0","data":{"app":"files_antivirus"}}',
+    '{"reqId":"pZpwRdWUcILeyKMZNPQt","level":1,"time":"2023-10-01T02:50:03+00:00","remoteAddr":"","user":"--","app":"fulltextsearch_elasticsearch","method":"","url":"--","message":"Request: PUT http://elasticsearch:9200/nextcloud/_doc/files%3A1780281","userAgent":"--","version":"29.1.1.0","data":{"app":"fulltextsearch_elasticsearch","request":"{\\"[object] (GuzzleHttp\\\\Psr7\\\\Request)\\":{\\"GuzzleHttp\\\\Psr7\\\\Requestmethod\\":\\"PUT\\",\\"GuzzleHttp\\\\Psr7\\\\RequestrequestTarget\\":null,\\"GuzzleHttp\\\\Psr7\\\\Requesturi\\":{\\"[object] (GuzzleHttp\\\\Psr7\\\\Uri)\\":{\\"GuzzleHttp\\\\Psr7\\\\Urischeme\\":\\"http\\",\\"GuzzleHttp\\\\Psr7\\\\UriuserInfo\\":\\"\\",\\"GuzzleHttp\\\\Psr7\\\\Urihost\\":\\"elasticsearch\\",\\"GuzzleHttp\\\\Psr7\\\\Uriport\\":9200,\\"GuzzleHttp\\\\Psr7\\\\Uripath\\":\\"/nextcloud/_doc/files%3A1780281\\",\\"GuzzleHttp\\\\Psr7\\\\Uriquery\\":\\"\\",\\"GuzzleHttp\\\\Psr7\\\\Urifragment\\":\\"\\",\\"GuzzleHttp\\\\Psr7\\\\UricomposedComponents\\":\\"http://elasticsearch:9200/nextcloud/_doc/files%3A1780281\\"}},\\"GuzzleHttp\\\\Psr7\\\\Requestheaders\\":{\\"Host\\":[\\"elasticsearch:9200\\"],\\"Accept\\":[\\"application/vnd.elasticsearch+json; compatible-with=8\\"],\\"Content-Type\\":[\\"application/vnd.elasticsearch+json; compatible-with=8\\"],\\"User-Agent\\":[\\"elasticsearch-php/8.6.1 (Linux 5.15.0-84-generic; PHP 8.2.11)\\"],\\"x-elastic-client-meta\\":[\\"es=8.6.1,php=8.2.11,t=8.7.0,a=0,gu=7.8.0\\"]},\\"GuzzleHttp\\\\Psr7\\\\RequestheaderNames\\":{\\"accept\\":\\"Accept\\",\\"content-type\\":\\"Content-Type\\",\\"host\\":\\"Host\\",\\"user-agent\\":\\"User-Agent\\",\\"x-elastic-client-meta\\":\\"x-elastic-client-meta\\"},\\"GuzzleHttp\\\\Psr7\\\\Requestprotocol\\":\\"1.1\\",\\"GuzzleHttp\\\\Psr7\\\\Requeststream\\":{\\"[object] (GuzzleHttp\\\\Psr7\\\\Stream)\\":{\\"GuzzleHttp\\\\Psr7\\\\Streamstream\\":\\"[resource] Resource id #1635\\",\\"GuzzleHttp\\\\Psr7\\\\Streamsize\\":null,\\"GuzzleHttp\\\\Psr7\\\\Streamseekable\\":true,\\"GuzzleHttp\\\\Psr7\\\\Streamreadable\\":true,\\"GuzzleHttp\\\\Psr7\\\\Streamwritable\\":true,\\"GuzzleHttp\\\\Psr7\\\\Streamuri\\":\\"php://temp\\",\\"GuzzleHttp\\\\Psr7\\\\StreamcustomMetadata\\":[]}}}}"}}',
+]
+
+
+def test_a_nextcloud_record_is_read_by_its_message_not_by_its_context():
+    """The context under "data" was taken for a response's body and the message dropped: an error's group was named
+    '{"app": "files_antivirus"}' (every error of one app one group), and a vendor's error in the message was not read."""
+    from errcat.scan.logline import json_line
+
+    said = [found[0] for line in NEXTCLOUD_LINES if (found := json_line(line)) is not None]
+    assert said == ["Tried to scan non file", "Request: PUT http://elasticsearch:9200/nextcloud/_doc/files%3A1780281"]

@@ -1866,3 +1866,53 @@ def test_a_thread_named_by_its_id_and_name_after_the_level_makes_no_group_of_its
         ("WARNING pid=<n> <thread> util.pyo:<n> new_request() takes at most <n> positional argument (<n> given)", [7, 8]),
         ("WARNING pid=<n> <thread> utils.py:<n> Failed to get bitmap Windows error: 0x8004b200", [6]),
     ]
+
+
+# log4j's "%p [%t]": Hadoop names the thread in brackets after the level, its name often with spaces (Loghub,
+# https://github.com/logpai/loghub, logpai/loghub@dd61d09 Hadoop/Hadoop_2k.log lines 848, 926, 1033, 1034 and 1063; cite
+# Loghub's paper, shared/logs/loghub/CITATION)
+HADOOP_THREADS = [
+    "2015-10-18 18:05:27,570 WARN [LeaseRenewer:msrabi@msra-sa-41:9000] org.apache.hadoop.ipc.Client: Address change detected. Old: msra-sa-41/10.190.173.170:9000 New: msra-sa-41:9000",
+    "2015-10-18 18:06:02,841 WARN [RMCommunicator Allocator] org.apache.hadoop.ipc.Client: Address change detected. Old: msra-sa-41/10.190.173.170:8030 New: msra-sa-41:8030",
+    "2015-10-18 18:06:26,139 WARN [CommitterEvent Processor #1] org.apache.hadoop.ipc.Client: Address change detected. Old: msra-sa-41/10.190.173.170:9000 New: msra-sa-41:9000",
+    "2015-10-18 18:06:26,139 WARN [CommitterEvent Processor #1] org.apache.hadoop.mapreduce.v2.app.commit.CommitterEventHandler: Task cleanup failed for attempt attempt_1445144423722_0020_m_000002_0",
+    "2015-10-18 18:06:28,248 WARN [CommitterEvent Processor #2] org.apache.hadoop.mapreduce.v2.app.commit.CommitterEventHandler: Task cleanup failed for attempt attempt_1445144423722_0020_m_000001_0",
+]
+
+
+def test_a_thread_in_brackets_after_the_level_makes_no_group_of_its_own(index, tmp_path):
+    """Hadoop's "WARN [RMCommunicator Allocator] ..." and "WARN [LeaseRenewer:msrabi@msra-sa-41:9000] ...": one warning
+    logged by three threads (476 lines of Loghub's sample) was three groups, each named by its thread."""
+    report = scanned(index, tmp_path, "hadoop.log", HADOOP_THREADS)
+    assert other_groups(report) == [
+        (
+            "WARN [<thread>] org.apache.hadoop.ipc.Client: Address change detected. Old: msra-sa-<n>/<n>:<n> New: msra-sa-<n>:<n>",
+            [1, 2, 3],
+        ),
+        (
+            "WARN [<thread>] org.apache.hadoop.mapreduce.v<n>.app.commit.CommitterEventHandler: Task cleanup failed for attempt "
+            "attempt_<n>_<n>_m_<n>_<n>",
+            [4, 5],
+        ),
+    ]
+
+
+# Spring Boot's default layout, its thread padded in brackets after the level and process id, its application's name
+# before it since 3.2 (three users' quoted logs, stored public texts 43548349329, 3366354618 and 25868772777: "Application
+# run failed" as each printed it)
+SPRING_BOOT_THREADS = [
+    "2018-08-20 10:05:56.064 ERROR 11858 --- [           main] o.s.boot.SpringApplication               : Application run failed",
+    "2023-10-31 12:00:30.719 ERROR 31879 --- [  restartedMain] o.s.boot.SpringApplication               : Application run failed",
+    "2024-05-16T08:00:11.262-03:00 ERROR 8028 --- [projetopatitas] [  restartedMain] o.s.boot.SpringApplication               : "
+    "Application run failed",
+]
+
+
+def test_spring_boots_thread_after_the_level_makes_no_group_of_its_own(index, tmp_path):
+    """Spring Boot's "ERROR 11858 --- [           main]" and "--- [  restartedMain]": one failure, two groups, each named by
+    its thread; since 3.2 the application's name stands first and names the group, the thread after it does not."""
+    report = scanned(index, tmp_path, "spring.log", SPRING_BOOT_THREADS)
+    assert other_groups(report) == [
+        ("ERROR <n> --- [<thread>] o.s.boot.SpringApplication : Application run failed", [1, 2]),
+        ("ERROR <n> --- [projetopatitas] [<thread>] o.s.boot.SpringApplication : Application run failed", [3]),
+    ]

@@ -1907,7 +1907,7 @@ def test_a_docker_json_file_lines_level_is_its_wrapped_lines(index, tmp_path):
     warning lines were no errors at all. Each is now read as the line it wraps, by its own level."""
     report = scanned(index, tmp_path, "container-json.log", DOCKER_JSON_FILE)
     assert other_groups(report) == [
-        ("ERROR [main] db.Pool: cannot reach the database", [5]),
+        ("ERROR [<thread>] db.Pool: cannot reach the database", [5]),
         ("failed to connect", [2]),
         ("low disk space", [3]),
     ]

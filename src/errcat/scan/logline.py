@@ -319,7 +319,10 @@ def _exchange_paste(d: dict[str, Any]) -> str:
         status = to_status(_field(_lower(d.get("res")), _STATUS_KEYS))
     if status is None and request and "request" not in d and "req" not in d:  # the request one object down (_served)
         status = to_status(_field(request, _STATUS_KEYS))
-    body = _field(d, _BODY_KEYS)
+    body_key = next((k for k in _BODY_KEYS if k in d), None)
+    body = None if body_key is None else d[body_key]
+    if body_key in _CONTEXT_KEYS and _context_only(body) and isinstance(said := _field(d, _MESSAGE_KEYS), str) and said.strip():
+        body = None  # Nextcloud's "data":{"app":"PHP"} beside its message: the record says its error itself
     if isinstance(body, dict):  # {"response": {"status": 400, "body": {...}}}
         inner = _lower(body)
         if status is None:
@@ -340,6 +343,19 @@ def _exchange_paste(d: dict[str, Any]) -> str:
         body = d if message is None or message == "" or _oauth_error(d) else message
     lines.append(body if isinstance(body, str) else json.dumps(body, ensure_ascii=False))
     return "\n".join(lines)
+
+
+# keys a logger also writes its record's context under (Nextcloud's "data"), not only a response's body
+_CONTEXT_KEYS = frozenset(("data", "payload", "content"))
+# a key of an object that may be an error's body (an envelope's code, message, status or list of errors)
+_ERROR_BODY_KEY = re.compile(r"err|fault|messa|msg|detail|title|code|status|reason|descr|problem|warn|valid|fail")
+
+
+def _context_only(body: Any) -> bool:
+    """Whether an object under a context key holds none of an error body's keys: Nextcloud writes its record's context
+    under "data" ({"app":"PHP"}, a request it sent as a serialised object), and its error's message was dropped for it
+    (its group named by the request alone or by the context, a vendor's error in the message not read)."""
+    return isinstance(body, dict) and bool(body) and not any(_ERROR_BODY_KEY.search(str(k).lower()) for k in body)
 
 
 def _served(d: dict[str, Any]) -> dict[str, Any]:

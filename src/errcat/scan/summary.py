@@ -171,7 +171,8 @@ def from_level(head: str) -> str:
     if not end and (csv := _CSV_FIELDS.match(head, 0, 512)) is not None:
         end = csv.end()
     head = head if not end or _THREAD_ALONE.fullmatch(head, 0, end) else head[end:]
-    return _NGINX_PROCESS.sub(r"\1", _THREAD_AFTER_LEVEL.sub(r"\1<thread>", head, 1), 1)
+    head = _THREAD_AFTER_LEVEL.sub(r"\1<thread>", _BRACKETED_THREAD_AFTER_LEVEL.sub(r"\1[<thread>]", head, 1), 1)
+    return _NGINX_PROCESS.sub(r"\1", head, 1)
 
 
 # a layout's fields, each possessive (no backtracking on a long run of digits or dots): separators, a bracketed or
@@ -197,6 +198,16 @@ _THREAD_AFTER_LEVEL = re.compile(
     rf"^((?:{LOUD_WORDS}|INFO|DEBUG)(?: \w{{1,32}}=\S{{1,64}})? +)\d{{1,20}}:[A-Za-z_][\w.-]{{0,80}}(?= )"
 )
 
+# a thread in brackets after the level, its name with spaces or not (log4j's "%p [%t]": Hadoop's "WARN [RMCommunicator
+# Allocator]" and "WARN [CommitterEvent Processor #1]", logback's padded "INFO [main      ]"; Spring Boot's "ERROR 4242
+# --- [nio-8080-exec-1]", its application's name first since 3.2): one warning logged by three threads was three groups.
+# Not a code ("[MY-010068]", "[Errno 111]"), a phrase ("[SSL: CERTIFICATE_VERIFY_FAILED]"), a path, a logger's dotted name
+# or ZooKeeper's thread with its class and line ("[main:QuorumPeerMain@127]", masked as such above).
+_BRACKETED_THREAD_AFTER_LEVEL = re.compile(
+    rf"^((?:{LOUD_WORDS}|INFO|DEBUG|TRACE|NOTICE) +(?:\d{{1,10}} +--- +(?:\[[^\]\n]{{1,64}}\] +(?=\[))?)?)"
+    r"\[(?![A-Z\d_-]*\d[A-Z\d_-]*\]|\w*Err(?:no|or) \d|[^\]\n]*: |/|[a-z][\w$]*(?:\.[\w$]+)+\]|[^\]\n]*@\d+\])"
+    r"[^\[\]\n]{1,200}\](?= |$)"
+)
 
 # a Windows event as XML, one a line (wevtutil qe /f:xml): named by its provider and event id
 _WINDOWS_EVENT = re.compile(
