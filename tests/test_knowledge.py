@@ -426,3 +426,5 @@ def test_catalog13_clauses_say_no_more_than_the_documents(catalog):
     business = guide(catalog, "sage.unauthorized.the-user-does-not-have-access-to-the-business").causes[0]
     assert business.startswith("The user does not have access to the business (the document's words)")
     assert "errcat's advice: with the header" in guide(catalog, "sage.http-415").fix  # the row names no header
+    p401 = guide(catalog, "prospend.unauthorized.authentication-failed-please-check-your").fix  # two versions of the page
+    assert "en_AU/open-api/authentication" in p401 and "ProSpend issues the JWT directly" in p401
