@@ -118,6 +118,8 @@ _MYOB_MESSAGE_SLIPS = {
     " rows say 'less than or equal to'); kept as the document prints it",
     "Purchase transactions contains": "the Message reads 'transactions contains' (plural noun, singular verb); kept as"
     " the document prints it",
+    "returned from Serializer]": "the placeholder reads 'returned from Serializer' where the generic row's reads 'returned"
+    " from serializer'; kept as the document prints it",
 }
 _MYOB_SCENARIO_SLIPS = {
     "RowVerison": "the scenario spells RowVersion as 'RowVerison'; kept as printed",
@@ -597,6 +599,8 @@ _IX_MESSAGE_QUIRKS = {
     "Germani": "'Germani' is the document's example of a country sent (errcat reads it as a misspelling of Germany); that a"
     " response names the country that was sent is errcat's reading",
     "within 1 and 3": "the message says 'within 1 and 3' where English has 'between 1 and 3'; kept as the document prints it",
+    "Serie ": "the message says 'Serie' (not an English word) where the next message says 'sequence'; kept as the document"
+    " prints it",
 }
 # "Email: is an invalid email": the document leaves a gap where the message's subject would go.
 _IX_EMPTY_SLOT = re.compile(r"^(\w+): is ")
