@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from errcat.gate import shown
+from errcat.gate import shown, shown_line
 
 PLACES = ["https://h.example/x/{p}", "see https://h.example/a/b/{p}.", "GET https://api.example.com/orders/{p} -> 500"]
 
@@ -44,3 +44,54 @@ def test_a_persons_two_words_and_a_number_around_a_hash_in_a_urls_path_are_hidde
 )
 def test_pages_and_their_numbered_places_stay(url: str) -> None:
     assert shown(url) == url
+
+
+# Lines that start with a zero-led hex number and are no hex dump's (gate24 masked them whole after the number as a dump's
+# line alone): a commit's line (git log --oneline), a record's numbers and words, nm's and the linker's versioned symbols,
+# a WinDbg frame, a shared library's name.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "00fa3b2 Add retry on 429 from Sage",
+        "00a1b2c3 dead code removed from the scanner",
+        "00e4d21 Bad date in invoice export fixed",
+        "0012345678  10  20  Posted ok",
+        "00000000000d43e0 W _Exit@@GLIBC_2.2.5",
+        "00000000`0014f4c8 00007ffa`12345678 KERNELBASE!RaiseException+0x69",
+        "/usr/bin/ld: main.o: undefined reference to `pthread_create@@GLIBC_2.2.5'",
+        "/lib64/libstdc++.so.6: version `GLIBCXX_3.4.21' not found (required by ./app)",
+    ],
+)
+def test_lines_led_by_a_hex_number_that_are_no_dump_stay(line: str) -> None:
+    assert shown_line(line) == line
+
+
+def _xxd(data: bytes, step: int = 16) -> list[str]:
+    lines = []
+    for off in range(0, len(data), step):
+        chunk = data[off : off + step]
+        groups = " ".join(chunk.hex()[i : i + 4] for i in range(0, len(chunk) * 2, 4))
+        text = "".join(chr(b) if 32 <= b < 127 else "." for b in chunk)
+        lines.append(f"{off:08x}: {groups:<{step * 2 + step // 2}} {text}")
+    return lines
+
+
+def _hexdump_c(data: bytes) -> list[str]:
+    lines = []
+    for off in range(0, len(data), 16):
+        chunk = data[off : off + 16]
+        pairs = [f"{b:02x}" for b in chunk]
+        hexes = " ".join(pairs[:8]) + ("  " + " ".join(pairs[8:]) if len(pairs) > 8 else "")
+        text = "".join(chr(b) if 32 <= b < 127 else "." for b in chunk)
+        lines.append(f"{off:08x}  {hexes:<49} |{text}|")
+    return lines
+
+
+@pytest.mark.parametrize("dump", [_xxd, _hexdump_c, lambda data: _xxd(data, 32)])
+def test_every_line_of_a_dump_of_a_login_form_alone_shows_no_piece_of_the_password(dump) -> None:
+    password = "Monkeyharbour238!"
+    data = f"POST /login HTTP/1.1\r\nHost: h.example\r\n\r\nuser=ops&password={password}&remember=1\n".encode()
+    for line in dump(data):
+        out = shown_line(line)
+        assert not any(password[i : i + 5] in out for i in range(len(password) - 4)), out
+        assert not any(password.encode().hex()[i : i + 8] in out.replace(" ", "") for i in range(0, len(password) * 2 - 7, 2)), out

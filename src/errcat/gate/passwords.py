@@ -31,7 +31,10 @@ _NOT_A_PASSWORD = _lazy(
     r"|[\w.+-]{1,64}@[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,24}|[A-Z]{2,24})\.?"  # an e-mail address, user@host.domain
     # user@host (a shell's prompt, an actor's address), a class and its line (ZooKeeper's QuorumCnxManager$Listener@493)
     r"|[\w.$-]{1,128}@(?:[a-z][a-z0-9.-]{0,127}|\d{1,9}|\d{1,3}(?:\.\d{1,3}){3})"
-    r"|[\w.$]{1,128}\+0x[0-9a-fA-F]{1,16}"  # a symbol and its offset (do_syscall_64+0x5c)
+    r"|(?:[\w.-]{1,64}!)?[\w.$]{1,128}\+0x[0-9a-fA-F]{1,16}"  # a symbol and its offset (do_syscall_64+0x5c, ntdll!F+0x21)
+    # a symbol's version (nm's and the linker's _Exit@@GLIBC_2.2.5, memcpy@GLIBC_2.14), a shared library (libstdc++.so.6)
+    r"|[\w.$]{1,128}@@?[A-Z][A-Z0-9]{1,15}(?:_[A-Z][A-Z0-9]{0,15})*_[0-9]{1,4}(?:[._][0-9]{1,4}){0,4}"
+    r"|lib[\w+-]{1,64}?\.(?:so|dylib|dll)(?:\.[0-9]{1,6}){0,4}"
     r"|[\w.$]{1,128}@[0-9a-f]{4,16}"  # an object's identity (java.lang.Object@1b6d3586)
     r"|@(?:[0-9A-F]{8}|[0-9a-f]{8}|[0-9A-F]{16}|[0-9a-f]{16})"  # a pointer (SkyDrive's this=@049B0BE4;owner=@02C5A384)
     r"|(?:%[-+ #0-9.]{0,8}[A-Za-z]|[^%A-Za-z])+"  # a format (%Y-%m-%dT%H:%M:%S.%03d)
