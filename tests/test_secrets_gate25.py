@@ -94,4 +94,6 @@ def test_every_line_of_a_dump_of_a_login_form_alone_shows_no_piece_of_the_passwo
     for line in dump(data):
         out = shown_line(line)
         assert not any(password[i : i + 5] in out for i in range(len(password) - 4)), out
-        assert not any(password.encode().hex()[i : i + 8] in out.replace(" ", "") for i in range(0, len(password) * 2 - 7, 2)), out
+        assert not any(password.encode().hex()[i : i + 8] in out.replace(" ", "") for i in range(0, len(password) * 2 - 7, 2)), (
+            out
+        )

@@ -341,6 +341,8 @@ def _dump_line(value: str) -> re.Match[str] | None:
     if dump is None or (dump["text"] and len(dump["text"]) > sum(c not in " \t" for c in dump["hex"]) // 2 + 2):
         return None
     return dump
+
+
 _NAMED_CODE = _lazy(r"[A-Za-z][A-Za-z_]{1,31}=(?:0[xX])?[0-9A-Fa-f]{1,32}")
 
 _FAILED_BELOW = "\nfailed"  # what a failed call's next line says (positions._CALL_FAILED)
