@@ -97,3 +97,59 @@ def test_every_line_of_a_dump_of_a_login_form_alone_shows_no_piece_of_the_passwo
         assert not any(password.encode().hex()[i : i + 8] in out.replace(" ", "") for i in range(0, len(password) * 2 - 7, 2)), (
             out
         )
+
+
+# gate16/18's corpora, three seeds: what a person's password still leaked through.
+PERSONS = "wintermatilda5632"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "  password: <%= ENV.fetch('X', '{p}') %>",
+        "  password: <%= ENV['DB_PASSWORD'] || '{p}' %>",
+        "  password: <%= ENV.fetch('X') {{ '{p}' }} %>",
+        "const password = process.env.DB_PASSWORD || '{p}';",
+        "connect(process.env.DB_PASSWORD ?? '{p}')",
+        "db_password = os.getenv('X') or '{p}'",
+        "$pass = getenv('X') ?: '{p}';",
+        "'password' => env('X', '{p}'),",
+        'var pw = Environment.GetEnvironmentVariable("X") ?? "{p}";',
+    ],
+)
+def test_a_default_a_credential_falls_back_to_when_the_environment_has_none_is_hidden(line: str) -> None:
+    assert PERSONS not in shown(line.format(p=PERSONS))
+
+
+@pytest.mark.parametrize("line", ["timeout = os.getenv('TIMEOUT', '30')", "region: <%= ENV.fetch('AWS_REGION', 'eu-west-1') %>"])
+def test_other_defaults_stay(line: str) -> None:
+    assert shown(line) == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ldap_bind: Invalid credentials (49) -D cn=admin,dc=acme,dc=test -w {p}",
+        'ldapmodify -D "cn=Directory Manager" -H ldaps://h -w "{p} lemon" -f x.ldif',
+        "net ads join -D ops@ACME.TEST -w {p}",
+    ],
+)
+def test_a_bind_password_after_a_bind_dn_is_hidden_whatever_the_tool(line: str) -> None:
+    assert PERSONS not in shown(line.format(p=PERSONS))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "gcc -D NDEBUG -w main.c",
+        "ldapsearch -x -b dc=acme,dc=test '(uid=ops)'",
+        "ldapsearch -LLL -x -b ou=people,dc=acme,dc=test uid=ops",
+    ],
+)
+def test_a_compilers_flags_and_a_search_base_stay(line: str) -> None:
+    assert shown(line) == line
+
+
+@pytest.mark.parametrize("row", ['"ops","harboursunshine7847$","db.internal"', "ops,Dragonmonkey2287!,db.internal"])
+def test_words_a_number_and_a_sign_in_a_row_are_a_password(row: str) -> None:
+    assert "7847" not in shown(row) and "2287" not in shown(row)

@@ -167,8 +167,10 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "curl credentials",
-        r"[\s'\"](?:-b|--cookie)(?:\s+|=)(['\"]?)([^\s'\"=]{1,256}=[^\s'\"]+)\1",
-        "curl manual: -b/--cookie <data|filename> (data holds a '=': the cookie itself)",
+        r"[\s'\"](?:-b|--cookie)(?:\s+|=)(['\"]?)(?!(?:(?:cn|ou|dc|uid|o)=[^\s'\",;]+,){1,16}(?:dc|ou|o)=[^\s'\",;]+(?:[\s'\"]|$))"
+        r"([^\s'\"=]{1,256}=[^\s'\"]+)\1",
+        "curl manual: -b/--cookie <data|filename> (data holds a '=': the cookie itself; ldapsearch's -b is a search base's"
+        " DN, dc=acme,dc=test)",
         (" -b", "\t-b", "'-b", '"-b', "--cookie"),
         2,
     ),
@@ -194,6 +196,15 @@ FORMATS: tuple[Rule, ...] = (
         r"(['\"]?)([^\s'\"]+)\1",
         "redis-cli -a <password>; OpenLDAP ldapsearch/ldapmodify -w passwd; HTTPie -a/--auth USER[:PASS]",
         ("redis-cli", "ldap", "http "),
+        2,
+    ),
+    Rule(
+        "password flag",  # (the tool's name cut off: ldap_bind's error line echoing the flags, a wrapper's)
+        r"[ \t]-D[ \t]+(?:\"[^\"\n]{0,256}[=@\\][^\"\n]{0,256}\"|'[^'\n]{0,256}[=@\\][^'\n]{0,256}'"
+        r"|[^\s'\"=@\\]{0,256}[=@\\][^\s'\"]{0,256})(?:[ \t]+-[A-Za-vx-z](?:[ \t]+[^\s-][^\s]{0,255})?){0,4}"
+        r"[ \t]+-w[ \t]+(['\"]?)((?<=['\"])[^'\"\n]{1,256}|[^\s'\"]{1,256})\1",
+        "OpenLDAP ldapsearch/ldapmodify/ldapwhoami: -D binddn (a DN, user@domain or DOMAIN\\user) -w passwd",
+        (" -D", "\t-D"),
         2,
     ),
     Rule(

@@ -221,9 +221,10 @@ def _password_like(token: str) -> bool:
     return not ("$" in token and _dollar_names(token))
 
 
-# A word, "!" or "$", then a number: the password a person is made to set ("Admin$123456", "Welcome!2024"). No name or
-# issue is written so ("issue#1234", "user@123", "C++17" stay); a JVM class's "$" takes fewer digits (Sync$1, access$100).
-_WORD_BANG_NUMBER = _lazy(r"[A-Za-z]{3,16}(?:![0-9]{3,12}|\$[0-9]{4,12})")
+# A word, "!" or "$", then a number: the password a person is made to set ("Admin$123456", "Welcome!2024"), or words, a
+# number and a sign after them ("harboursunshine7847$"). No name or issue is written so ("issue#1234", "user@123", "C++17"
+# stay); a JVM class's "$" takes fewer digits (Sync$1, access$100), a machine account is in capitals (WS2019$).
+_WORD_BANG_NUMBER = _lazy(r"[A-Za-z]{3,16}(?:![0-9]{3,12}|\$[0-9]{4,12})|(?=[A-Z]?[a-z])[A-Za-z]{6,24}[0-9]{2,6}[!#$%*?]")
 # the same with "#" ("Ledger#491214"): an issue or an order is written so too ("Issue#123456"), so only where the lines
 # around it speak of logging in (see _credential_context)
 _WORD_HASH_NUMBER = _lazy(r"[A-Z][a-z]{2,15}#[0-9]{4,12}")
