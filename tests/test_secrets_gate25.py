@@ -153,3 +153,29 @@ def test_a_compilers_flags_and_a_search_base_stay(line: str) -> None:
 @pytest.mark.parametrize("row", ['"ops","harboursunshine7847$","db.internal"', "ops,Dragonmonkey2287!,db.internal"])
 def test_words_a_number_and_a_sign_in_a_row_are_a_password(row: str) -> None:
     assert "7847" not in shown(row) and "2287" not in shown(row)
+
+
+# gate25's own corpus (43 pastes in families no round used before): what leaked through the gate.
+@pytest.mark.parametrize(
+    "paste",
+    [
+        'C:\\> schtasks /create /tn "Nightly Sync" /tr C:\\sync\\run.bat /sc daily /ru ACME\\svc_sync /RP {p}',
+        "SCHTASKS /Query /S app01 /U ACME\\ops /P {p}",
+        '** {{badauth,#{{user => <<"ledger">>,password => <<"{p}">>,host => "db.acme.test"}}}}',
+        "#0 /var/www/sync.php(8): PDO->__construct('mysql:host=db;d...', 'ledger', '{p}')",
+        "#0 /var/www/db.php(14): mysqli->real_connect('db.acme.test', 'ledger', '{p}', 'ledger')",
+    ],
+)
+def test_a_password_given_by_a_windows_flag_an_erlang_binary_or_a_php_frames_position_is_hidden(paste: str) -> None:
+    assert PERSONS not in shown(paste.format(p=PERSONS))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "#0 /var/www/sync.php(8): PDO->__construct('mysql:host=db;dbname=ledger', 'ledger')",
+        "schtasks /create /tn Backup /tr backup.bat /sc daily /ru SYSTEM",
+    ],
+)
+def test_the_host_the_user_and_a_task_without_a_password_stay(line: str) -> None:
+    assert shown(line) == line

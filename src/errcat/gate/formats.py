@@ -216,6 +216,14 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
+        r"schtasks(?:\.exe)?[ \t][^\n|&]{0,512}?[ \t]/r?p[ \t]+(['\"]?)([^\s'\"/][^\s'\"]{0,255})\1",
+        "schtasks /create … /ru user /rp password, schtasks /query /s system /u user /p password",
+        ("schtasks",),
+        2,
+        re.IGNORECASE,
+    ),
+    Rule(
+        "password flag",
         r"sqlplus[ \t]+(?:-[A-Za-z]+[ \t]+){0,3}['\"]?[^\s/@'\"]{1,128}/([^\s@'\"]+)",
         "SQL*Plus: sqlplus [options] username/password[@connect_identifier]",
         ("sqlplus",),
