@@ -179,3 +179,16 @@ def test_a_password_given_by_a_windows_flag_an_erlang_binary_or_a_php_frames_pos
 )
 def test_the_host_the_user_and_a_task_without_a_password_stay(line: str) -> None:
     assert shown(line) == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "snmpwalk -v3 -l authPriv -u ops -a SHA -A {p}x -x AES -X {p} 10.0.0.1",
+        'snmpget -v3 -u ops -l authNoPriv -a MD5 -A "{p} two" h sysName.0',
+        "printf '%s\\n' '{p}' | kinit ops@ACME.TEST",
+        "echo {p} | kinit ops@ACME.TEST",
+    ],
+)
+def test_an_snmpv3_passphrase_and_a_password_piped_into_kinit_are_hidden(line: str) -> None:
+    assert PERSONS not in shown(line.format(p=PERSONS))

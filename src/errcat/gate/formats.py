@@ -216,6 +216,20 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
+        r"snmp[a-z]{2,12}[ \t][^\n|;&]{0,512}?[ \t]-A[ \t]*(['\"]?)((?<=['\"])[^'\"\n]{1,256}|[^\s'\"]{1,256})\1",
+        "Net-SNMP snmpcmd(1): -A authentication passphrase (SNMPv3)",
+        ("snmp",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"snmp[a-z]{2,12}[ \t][^\n|;&]{0,512}?[ \t]-X[ \t]*(['\"]?)((?<=['\"])[^'\"\n]{1,256}|[^\s'\"]{1,256})\1",
+        "Net-SNMP snmpcmd(1): -X privacy passphrase (SNMPv3)",
+        ("snmp",),
+        2,
+    ),
+    Rule(
+        "password flag",
         r"schtasks(?:\.exe)?[ \t][^\n|&]{0,512}?[ \t]/r?p[ \t]+(['\"]?)([^\s'\"/][^\s'\"]{0,255})\1",
         "schtasks /create … /ru user /rp password, schtasks /query /s system /u user /p password",
         ("schtasks",),
@@ -239,6 +253,20 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
+        r"snmp[a-z]{2,12}[ \t][^\n|;&]{0,512}?[ \t]-A[ \t]*(['\"]?)((?<=['\"])[^'\"\n]{1,256}|[^\s'\"]{1,256})\1",
+        "Net-SNMP snmpcmd(1): -A authentication passphrase (SNMPv3)",
+        ("snmp",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"snmp[a-z]{2,12}[ \t][^\n|;&]{0,512}?[ \t]-X[ \t]*(['\"]?)((?<=['\"])[^'\"\n]{1,256}|[^\s'\"]{1,256})\1",
+        "Net-SNMP snmpcmd(1): -X privacy passphrase (SNMPv3)",
+        ("snmp",),
+        2,
+    ),
+    Rule(
+        "password flag",
         r"schtasks(?:[ \t]+/(?!R?P[ \t])[A-Za-z]{1,12}(?:[ \t]+(?!/)[^\s]{1,256})?){0,16}+[ \t]+/R?P[ \t]+"
         r"(['\"]?)([^\s'\"/][^\s'\"]*)\1",
         "schtasks /RU user /RP password, schtasks /U user /P password",
@@ -256,13 +284,13 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password on stdin",
-        r"(?:echo|printf)[ \t]+(?:-[ne][ \t]+)?(['\"]?)([^\s'\"|]{1,256})\1[ \t]*\|[ \t]*[^\n|]{0,256}?"
-        r"(?:--password-stdin|--passwd-on-stdin|chpasswd|passwd[ \t]+--stdin|secret[ \t]+create"
-        r"|sudo[ \t]+(?:-[A-Za-z]+[ \t]+)*-[A-Za-z]*S|runas[ \t])",
+        r"(?:echo|printf)[ \t]+(?:-[ne][ \t]+)?(?:(?:'%s(?:\\n)?'|\"%s(?:\\n)?\"|%s(?:\\n)?)[ \t]+)?(['\"]?)([^\s'\"|]{1,256})\1"
+        r"[ \t]*\|[ \t]*[^\n|]{0,256}?(?:--password-stdin|--passwd-on-stdin|chpasswd|passwd[ \t]+--stdin|secret[ \t]+create"
+        r"|sudo[ \t]+(?:-[A-Za-z]+[ \t]+)*-[A-Za-z]*S|runas[ \t]|kinit[ \t])",
         "docker login --password-stdin, openconnect --passwd-on-stdin, chpasswd(8), passwd --stdin, docker secret"
-        " create NAME -, sudo -S (sudo(8): the password read from standard input), runas: the text echoed into the pipe"
-        " is the password",
-        ("--password-stdin", "--passwd-on-stdin", "chpasswd", "--stdin", "secret create", "sudo", "runas"),
+        " create NAME -, sudo -S (sudo(8): the password read from standard input), runas, kinit: the text echoed (or"
+        " printf '%s\\n'-ed) into the pipe is the password",
+        ("--password-stdin", "--passwd-on-stdin", "chpasswd", "--stdin", "secret create", "sudo", "runas", "kinit"),
         2,
     ),
     Rule(
