@@ -1,6 +1,9 @@
-"""Round 25 of the exit gate: gate24's leftovers. A person's password of two words and a number around a "#" as a URL's
-last part ("winter-ledger#4821", "winter.ledger#4821", "monkey#Harbour-238") was read as a page and its anchor and
-shown; a page's file extension, a lower-case slug's footnote and a section's number stay."""
+"""Round 25 of the exit gate. Leaks: a person's password of two words and a number around a "#" as a URL's last part
+("winter-ledger#4821", "monkey#Harbour-238") read as a page and its anchor; what gate16/18's corpora over three seeds and
+gate25's own corpus (tool credential files, admin commands, language values) still showed: an environment lookup's
+default, a bind password after a bind DN, schtasks /RP, an Erlang binary, a PHP frame's PDO->__construct arguments,
+SNMPv3 passphrases, a password piped into kinit. Over-masking: lines led by a zero-led hex number that are no hex dump's
+(git log --oneline, records), versioned symbols, a WinDbg frame, a shared library's name, ldapsearch's search base."""
 
 from __future__ import annotations
 
