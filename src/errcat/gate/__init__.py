@@ -310,7 +310,7 @@ def shown_line(line: str, above: str = "") -> str:
     after it said so (a login call's bare words are a password where the call failed: "login(ops, correct horse)"
     then "AuthenticationError: 401" on the record's next line, which the sample does not show)."""
     value = _screened_failing(line, above)
-    if value[:2] == "00" and (dump := _DUMP_LINE().fullmatch(value)):
+    if line[:2] == "00" and (dump := _dump_line(line)):  # (the line as given: a hidden value lengthens the text column)
         return f"{dump['offset']} {MARK}"  # a hex dump's line alone: its bytes may be a piece of a password, as hex and text
     m = _LONE_TOKEN.fullmatch(value)
     if m is None:
@@ -325,9 +325,24 @@ def shown_line(line: str, above: str = "") -> str:
     return MARK if ((digits and letters) or mixed_case) and not _camel_words(token) else value
 
 
-# a line of a hex dump (xxd: "00000040: 616e 6272 …  anbridge…", hexdump -C, od -A x): an offset, groups of hex digits
-# and the bytes as text; without the lines around it, nothing tells a password's bytes from any others
-_DUMP_LINE = _lazy(r"(?P<offset>00[0-9a-fA-F]{4,14}:?)[ \t]{1,3}(?:[0-9a-fA-F]{2,8}[ \t]{1,3}){1,16}[ \t]*[^ \t].{0,40}")
+# a line of a hex dump (xxd: "00000040: 616e 6272 …  anbridge…", hexdump -C, od -A x): an offset, groups of whole bytes in
+# hex and the bytes as text; without the lines around it, nothing tells a password's bytes from any others
+_DUMP_LINE = _lazy(
+    r"(?P<offset>00[0-9a-fA-F]{4,14}:?)[ \t]{1,3}(?P<hex>(?:[0-9a-fA-F]{2}){1,4}(?:[ \t]{1,3}(?:[0-9a-fA-F]{2}){1,4}){0,31})"
+    r"(?:[ \t]{2,100}(?P<text>[^ \t].{0,40}?))?[ \t]*"
+)
+
+
+def _dump_line(value: str) -> re.Match[str] | None:
+    """A hex dump's line: its text column, when there is one, no longer than its bytes (and the bars or brackets around
+    them). A commit's line (git log --oneline: "00fa3b2 Add retry on 429") or a record's numbers and words ("0012345678
+    10 20 Posted") are no dump's."""
+    dump = _DUMP_LINE().fullmatch(value)
+    if dump is None or (dump["text"] and len(dump["text"]) > sum(c not in " \t" for c in dump["hex"]) // 2 + 2):
+        return None
+    return dump
+
+
 _NAMED_CODE = _lazy(r"[A-Za-z][A-Za-z_]{1,31}=(?:0[xX])?[0-9A-Fa-f]{1,32}")
 
 _FAILED_BELOW = "\nfailed"  # what a failed call's next line says (positions._CALL_FAILED)

@@ -167,8 +167,10 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "curl credentials",
-        r"[\s'\"](?:-b|--cookie)(?:\s+|=)(['\"]?)([^\s'\"=]{1,256}=[^\s'\"]+)\1",
-        "curl manual: -b/--cookie <data|filename> (data holds a '=': the cookie itself)",
+        r"[\s'\"](?:-b|--cookie)(?:\s+|=)(['\"]?)(?!(?:(?:cn|ou|dc|uid|o)=[^\s'\",;]+,){1,16}(?:dc|ou|o)=[^\s'\",;]+(?:[\s'\"]|$))"
+        r"([^\s'\"=]{1,256}=[^\s'\"]+)\1",
+        "curl manual: -b/--cookie <data|filename> (data holds a '=': the cookie itself; ldapsearch's -b is a search base's"
+        " DN, dc=acme,dc=test)",
         (" -b", "\t-b", "'-b", '"-b', "--cookie"),
         2,
     ),
@@ -197,11 +199,42 @@ FORMATS: tuple[Rule, ...] = (
         2,
     ),
     Rule(
+        "password flag",  # (the tool's name cut off: ldap_bind's error line echoing the flags, a wrapper's)
+        r"[ \t]-D[ \t]+(?:\"[^\"\n]{0,256}[=@\\][^\"\n]{0,256}\"|'[^'\n]{0,256}[=@\\][^'\n]{0,256}'"
+        r"|[^\s'\"=@\\]{0,256}[=@\\][^\s'\"]{0,256})(?:[ \t]+-[A-Za-vx-z](?:[ \t]+[^\s-][^\s]{0,255})?){0,4}"
+        r"[ \t]+-w[ \t]+(['\"]?)((?<=['\"])[^'\"\n]{1,256}|[^\s'\"]{1,256})\1",
+        "OpenLDAP ldapsearch/ldapmodify/ldapwhoami: -D binddn (a DN, user@domain or DOMAIN\\user) -w passwd",
+        (" -D", "\t-D"),
+        2,
+    ),
+    Rule(
         "password flag",
         r"[\s'\"]-U[ \t]+['\"]?[^\s%'\"/]{1,256}%([^\s'\"]+)",
         "smbclient(1) -U|--user=[DOMAIN\\]USERNAME[%PASSWORD] (rpcclient, net and smbcacls alike)",
         (" -U", "\t-U", "'-U", '"-U'),
         1,
+    ),
+    Rule(
+        "password flag",
+        r"snmp[a-z]{2,12}[ \t][^\n|;&]{0,512}?[ \t]-A[ \t]*(['\"]?)((?<=['\"])[^'\"\n]{1,256}|[^\s'\"]{1,256})\1",
+        "Net-SNMP snmpcmd(1): -A authentication passphrase (SNMPv3)",
+        ("snmp",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"snmp[a-z]{2,12}[ \t][^\n|;&]{0,512}?[ \t]-X[ \t]*(['\"]?)((?<=['\"])[^'\"\n]{1,256}|[^\s'\"]{1,256})\1",
+        "Net-SNMP snmpcmd(1): -X privacy passphrase (SNMPv3)",
+        ("snmp",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"schtasks(?:\.exe)?[ \t][^\n|&]{0,512}?[ \t]/r?p[ \t]+(['\"]?)([^\s'\"/][^\s'\"]{0,255})\1",
+        "schtasks /create … /ru user /rp password, schtasks /query /s system /u user /p password",
+        ("schtasks",),
+        2,
+        re.IGNORECASE,
     ),
     Rule(
         "password flag",
@@ -216,6 +249,20 @@ FORMATS: tuple[Rule, ...] = (
         r"(['\"]?)([^\s'\"]+)\1",
         "7-Zip and RAR: -p{password}; sshpass -p<password> (the value follows the flag directly)",
         ("7z", "rar", "sshpass"),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"snmp[a-z]{2,12}[ \t][^\n|;&]{0,512}?[ \t]-A[ \t]*(['\"]?)((?<=['\"])[^'\"\n]{1,256}|[^\s'\"]{1,256})\1",
+        "Net-SNMP snmpcmd(1): -A authentication passphrase (SNMPv3)",
+        ("snmp",),
+        2,
+    ),
+    Rule(
+        "password flag",
+        r"snmp[a-z]{2,12}[ \t][^\n|;&]{0,512}?[ \t]-X[ \t]*(['\"]?)((?<=['\"])[^'\"\n]{1,256}|[^\s'\"]{1,256})\1",
+        "Net-SNMP snmpcmd(1): -X privacy passphrase (SNMPv3)",
+        ("snmp",),
         2,
     ),
     Rule(
@@ -237,13 +284,13 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password on stdin",
-        r"(?:echo|printf)[ \t]+(?:-[ne][ \t]+)?(['\"]?)([^\s'\"|]{1,256})\1[ \t]*\|[ \t]*[^\n|]{0,256}?"
-        r"(?:--password-stdin|--passwd-on-stdin|chpasswd|passwd[ \t]+--stdin|secret[ \t]+create"
-        r"|sudo[ \t]+(?:-[A-Za-z]+[ \t]+)*-[A-Za-z]*S|runas[ \t])",
+        r"(?:echo|printf)[ \t]+(?:-[ne][ \t]+)?(?:(?:'%s(?:\\n)?'|\"%s(?:\\n)?\"|%s(?:\\n)?)[ \t]+)?(['\"]?)([^\s'\"|]{1,256})\1"
+        r"[ \t]*\|[ \t]*[^\n|]{0,256}?(?:--password-stdin|--passwd-on-stdin|chpasswd|passwd[ \t]+--stdin|secret[ \t]+create"
+        r"|sudo[ \t]+(?:-[A-Za-z]+[ \t]+)*-[A-Za-z]*S|runas[ \t]|kinit[ \t])",
         "docker login --password-stdin, openconnect --passwd-on-stdin, chpasswd(8), passwd --stdin, docker secret"
-        " create NAME -, sudo -S (sudo(8): the password read from standard input), runas: the text echoed into the pipe"
-        " is the password",
-        ("--password-stdin", "--passwd-on-stdin", "chpasswd", "--stdin", "secret create", "sudo", "runas"),
+        " create NAME -, sudo -S (sudo(8): the password read from standard input), runas, kinit: the text echoed (or"
+        " printf '%s\\n'-ed) into the pipe is the password",
+        ("--password-stdin", "--passwd-on-stdin", "chpasswd", "--stdin", "secret create", "sudo", "runas", "kinit"),
         2,
     ),
     Rule(

@@ -36,7 +36,7 @@ from .places import (
     _query_hex,
     _url_userinfo,
 )
-from .pointed import _flags_alone, _ldap_simple_binds, _mysql_handshakes, _pointed_arguments, _redis_auth
+from .pointed import _env_fallbacks, _flags_alone, _ldap_simple_binds, _mysql_handshakes, _pointed_arguments, _redis_auth
 from .positions import _SASL_PASSWD, _lone_pairs, _paired_values, _positional, _struct_fields
 from .shapes import _random_tokens
 from .tables import _html_cells, _table_columns
@@ -94,5 +94,6 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _pointed_arguments(text)
     yield from _redis_auth(text)
     yield from _ldap_simple_binds(text)
+    yield from _env_fallbacks(text)
     yield from _mysql_handshakes(text)
     yield from _added_masks(text)

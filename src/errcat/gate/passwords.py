@@ -31,7 +31,10 @@ _NOT_A_PASSWORD = _lazy(
     r"|[\w.+-]{1,64}@[A-Za-z][\w-]*(?:\.[\w-]+)*\.(?:[a-z]{2,24}|[A-Z]{2,24})\.?"  # an e-mail address, user@host.domain
     # user@host (a shell's prompt, an actor's address), a class and its line (ZooKeeper's QuorumCnxManager$Listener@493)
     r"|[\w.$-]{1,128}@(?:[a-z][a-z0-9.-]{0,127}|\d{1,9}|\d{1,3}(?:\.\d{1,3}){3})"
-    r"|[\w.$]{1,128}\+0x[0-9a-fA-F]{1,16}"  # a symbol and its offset (do_syscall_64+0x5c)
+    r"|(?:[\w.-]{1,64}!)?[\w.$]{1,128}\+0x[0-9a-fA-F]{1,16}"  # a symbol and its offset (do_syscall_64+0x5c, ntdll!F+0x21)
+    # a symbol's version (nm's and the linker's _Exit@@GLIBC_2.2.5, memcpy@GLIBC_2.14), a shared library (libstdc++.so.6)
+    r"|[\w.$]{1,128}@@?[A-Z][A-Z0-9]{1,15}(?:_[A-Z][A-Z0-9]{0,15})*_[0-9]{1,4}(?:[._][0-9]{1,4}){0,4}"
+    r"|lib[\w+-]{1,64}?\.(?:so|dylib|dll)(?:\.[0-9]{1,6}){0,4}"
     r"|[\w.$]{1,128}@[0-9a-f]{4,16}"  # an object's identity (java.lang.Object@1b6d3586)
     r"|@(?:[0-9A-F]{8}|[0-9a-f]{8}|[0-9A-F]{16}|[0-9a-f]{16})"  # a pointer (SkyDrive's this=@049B0BE4;owner=@02C5A384)
     r"|(?:%[-+ #0-9.]{0,8}[A-Za-z]|[^%A-Za-z])+"  # a format (%Y-%m-%dT%H:%M:%S.%03d)
@@ -56,6 +59,7 @@ def _signed_passwords(text: str) -> Iterator[Span]:
         if (
             (_password_like(token) and not _anchored_name(text, start, token))
             or (_WORD_HASH_NUMBER().fullmatch(token) and _credential_context(text, start, end))
+            or (_TWO_WORDS_HASH_NUMBER().fullmatch(token) and _a_url_last_part(text, start) and _two_words_and_a_number(token))
         ) and not (_ID_LABEL().search(text, max(0, start - 56), start) or _IN_SOURCE().search(text, max(0, start - 8), start)):
             yield Span(start, end, "random password")  # ("Support ID: p5rxS~YxEX…" stays, as _random_tokens leaves it)
     if "'" in text or '"' in text:
@@ -91,9 +95,14 @@ def _anchored_name(text: str, start: int, token: str) -> bool:
         return anchor[0].isalpha()  # a qualified name's member
     if text[start - 1 : start] != "/":
         return False
-    if "://" in text[max(0, start - 2048) : start].rsplit(None, 1)[-1]:
+    if _a_url_last_part(text, start):
         return _a_page_and_anchor(name, anchor) and not (_after_a_credential_path(text, start, token) or _a_persons(name, anchor))
     return anchor.isdigit() and not _credential_context(text, start, start + len(token))  # an issue
+
+
+def _a_url_last_part(text: str, start: int) -> bool:
+    """Whether the token after a "/" is a URL's path part (the word it is in holds "://")."""
+    return text[start - 1 : start] == "/" and "://" in text[max(0, start - 2048) : start].rsplit(None, 1)[-1]
 
 
 # a path part before a URL's last part that names a credential the last part is (a reset link's /reset/<password>)
@@ -116,12 +125,43 @@ _WORD_DIGITS = _lazy(r"[A-Za-z][a-z]{3,15}[0-9]{2,4}")
 _ONE_WORD = _lazy(r"[A-Za-z][a-z]{2,15}")
 
 
+# two words joined by "-" or "." before a number: a person's ("winter-ledger#4821", "Winter.Ledger#7"); a page's dot comes
+# before its file's extension (myob.md#25008, nsHttpResponseHead.cpp#397), its slug is in lower case and its numbered
+# place most often one digit (getting-started#2, a footnote)
+# a word, then a word and a number after "-" ("monkey#Harbour-238"): a page's numbered place is in lower case, its number
+# short (install#step-2, rfc9110#section-15)
+_WORD_DASH_NUMBER = _lazy(r"[A-Za-z][a-z]{2,15}-([0-9]{1,4})")
+_TWO_WORDS = _lazy(r"[A-Za-z][a-z]{2,15}([-._])[A-Za-z][a-z]{2,15}")
+_TWO_WORDS_HASH_NUMBER = _lazy(r"[A-Za-z][a-z]{2,15}[-._][A-Za-z][a-z]{2,15}#[0-9]{1,6}\.?")  # (a sentence's full stop)
+_PAGE_EXTENSION = _lazy(
+    r"html?|xhtml|shtml|md|markdown|rst|txt|adoc|asciidoc|php\d?|aspx?|jspx?|cfm|cgi|pdf|json|ya?ml|xml|ipynb"
+    r"|py|pyx|rb|pl|pm|js|mjs|cjs|ts|tsx|jsx|go|rs|java|kt|kts|scala|swift|cs|vb|fs|cpp|cxx|hpp|hxx|hh|cc|mm|sh|bash|lua|erl|ex|exs|dart|sql"
+)
+
+
 def _a_persons(name: str, anchor: str) -> bool:
-    """Whether a URL's last part around its "#" is a word and a word with digits, as a person's password is."""
+    """Whether a URL's last part around its "#" is a word and a word with digits, or two words and a number, as a
+    person's password is."""
+    if anchor.isdigit():
+        return _two_words_and_a_number(f"{name}#{anchor}")
+    if _ONE_WORD().fullmatch(name) and (numbered := _WORD_DASH_NUMBER().fullmatch(anchor)):
+        return not (name + anchor).islower() or len(numbered.group(1)) >= 3
     return bool(
         (_WORD_DIGITS().fullmatch(anchor) and _ONE_WORD().fullmatch(name))
         or (_WORD_DIGITS().fullmatch(name) and _ONE_WORD().fullmatch(anchor))
     )
+
+
+def _two_words_and_a_number(token: str) -> bool:
+    """Two words joined by "-", "_" or "." and a number of up to six digits: a page's extension or a lower-case slug's
+    place of one digit or more than four stay."""
+    name, _, anchor = token.rstrip(".").partition("#")
+    words = _TWO_WORDS().fullmatch(name)
+    if words is None or len(anchor) > 6:
+        return False
+    if words.group(1) == ".":
+        return _PAGE_EXTENSION().fullmatch(name.rpartition(".")[2]) is None
+    return not name.islower() or 2 <= len(anchor) <= 4
 
 
 def _a_page_and_anchor(name: str, anchor: str) -> bool:
@@ -181,9 +221,10 @@ def _password_like(token: str) -> bool:
     return not ("$" in token and _dollar_names(token))
 
 
-# A word, "!" or "$", then a number: the password a person is made to set ("Admin$123456", "Welcome!2024"). No name or
-# issue is written so ("issue#1234", "user@123", "C++17" stay); a JVM class's "$" takes fewer digits (Sync$1, access$100).
-_WORD_BANG_NUMBER = _lazy(r"[A-Za-z]{3,16}(?:![0-9]{3,12}|\$[0-9]{4,12})")
+# A word, "!" or "$", then a number: the password a person is made to set ("Admin$123456", "Welcome!2024"), or words, a
+# number and a sign after them ("harboursunshine7847$"). No name or issue is written so ("issue#1234", "user@123", "C++17"
+# stay); a JVM class's "$" takes fewer digits (Sync$1, access$100), a machine account is in capitals (WS2019$).
+_WORD_BANG_NUMBER = _lazy(r"[A-Za-z]{3,16}(?:![0-9]{3,12}|\$[0-9]{4,12})|(?=[A-Z]?[a-z])[A-Za-z]{6,24}[0-9]{2,6}[!#$%*?]")
 # the same with "#" ("Ledger#491214"): an issue or an order is written so too ("Issue#123456"), so only where the lines
 # around it speak of logging in (see _credential_context)
 _WORD_HASH_NUMBER = _lazy(r"[A-Z][a-z]{2,15}#[0-9]{4,12}")

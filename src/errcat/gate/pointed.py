@@ -165,3 +165,31 @@ def _mysql_handshakes(text: str) -> Iterator[Span]:
                 continue
             if len(value) >= 8 or any(not c.isalpha() for c in value):
                 yield Span(*run.span(), "credential by position")
+
+
+# A default a program falls back to where the environment gives no value: Rails' ENV.fetch('X', '…') and ENV['X'] || '…',
+# Node's process.env.X || '…' (or ?? '…'), Python's os.environ.get('X', '…') and os.getenv('X') or '…', PHP's getenv('X') ?: '…',
+# Laravel's env('X', '…'), .NET's GetEnvironmentVariable("X") ?? "…": a credential where the name it is set to, or the
+# variable looked up, names one ("password: <%= ENV.fetch('X', '…') %>")
+_KEY_BEFORE = _lazy(
+    r"""(?P<key>[a-z_$][\w.$-]{0,63})['"\]]?[ \t]*(?:=>|:=|=|:)[ \t]*(?:<%=?[ \t]*|\{\{[ \t]*)?[\w.$\[\]'"]{0,24}\Z"""
+)
+_FALLBACK = _lazy(
+    r"""[^\n)]{0,160}?(?:,|\)?[ \t]*(?:\|\||\?\?|\?:|\bor\b)|\)[ \t]*\{)[ \t]*(?:\{[ \t]*)?(['"])([^'"\n]{1,256})\1"""
+)
+
+
+def _env_fallbacks(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    pos = 0
+    while (at := low.find("env", pos)) >= 0:  # (every lookup's name holds "env": ENV, getenv, environ, process.env)
+        line_start = low.rfind("\n", 0, at) + 1
+        line_end = low.find("\n", at)
+        pos = len(low) if line_end < 0 else line_end + 1  # (one lookup a line)
+        if (fallback := _FALLBACK().match(low, at, pos)) is None:
+            continue
+        key = _KEY_BEFORE().search(low, max(line_start, at - 160), at)
+        names = [key["key"]] if key else []
+        names.append(low[at : fallback.start(1)])  # (the variable looked up)
+        if any(_IN_NAME().search(n) and not _not_a_value(n) for n in names) and (span := _checked(text, *fallback.span(2))):
+            yield Span(*span, "credential by name")

@@ -34,7 +34,8 @@ from .words import _IN_NAME, _not_a_value
 # (database and user start with a letter, "_" or "*": never a time's fields, 22:15:29:615)
 _PGPASS = _lazy(r":(?:\d{1,5}|\*):[A-Za-z_*][^\s:]{0,62}:[A-Za-z_*][^\s:]{0,62}:(\S{1,256})(?=\s|$)")
 _LOGIN_CALL_REGEX = r"""(?P<call>authenticate|login|logon|sign_?in|networkcredential|(?:basic|digest)auth|getconnection
-    |(?:mysqli?|pg|oci|sqlsrv)_connect|new[ \t]{1,4}pdo|usernamepasswordcredentials|passwordauthentication
+    |(?:mysqli?|pg|oci|sqlsrv)_connect|new[ \t]{1,4}pdo|pdo->__construct|mysqli->(?:__construct|real_connect)
+    |usernamepasswordcredentials|passwordauthentication
     |(?<![\w.])credentials)  # (sbt's and Ivy's Credentials(realm, host, user, password))
     (?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
     |\\?["'][ \t]{0,4},[ \t]{0,4}\\?["'](?:params|args)\\?["'][ \t]{0,4}:[ \t]{0,4}\[|[ \t]{0,4}\()
@@ -49,7 +50,7 @@ _BUNDLE_HOST = _lazy(
     r"\bbundle_(?=[a-z0-9_]{0,253}__)[a-z0-9]{1,63}(?:_{1,3}[a-z0-9]{1,63}){1,16}"
     r"['\"]?[ \t]{0,4}[:=][ \t]{0,4}['\"]?[^\s:'\"]{1,128}:([^\s'\"]{1,256})"
 )
-_CALL_NEEDLES = ("login", "auth", "logon", "sign", "credential", "_connect", "getconnection", "pdo(")
+_CALL_NEEDLES = ("login", "auth", "logon", "sign", "credential", "_connect", "getconnection", "pdo(", "->__construct(")
 _ARGUMENT = _lazy(r"""\\?"((?:[^"\\\n]|\\[^"\n]){1,512}?)\\?"|'([^'\n]{1,512})'""")
 
 
@@ -76,13 +77,14 @@ def _positional(text: str) -> Iterator[Span]:
 # Where the password stands among a call's arguments, by the API's signature: .NET's NetworkCredential(userName,
 # password[, domain]), requests' HTTPBasicAuth(username, password), aiohttp's BasicAuth(login, password), Apache
 # HttpClient's UsernamePasswordCredentials(user, password), java.net.PasswordAuthentication(user, password),
-# PHP's oci_connect(username, password, …), mysqli_connect(host, user, password, …), new PDO(dsn, user, password);
+# PHP's oci_connect(username, password, …), mysqli_connect(host, user, password, …), new PDO(dsn, user, password) (a stack
+# trace's PDO->__construct(…), mysqli->real_connect(…));
 # JDBC's getConnection(url, user, password) and DataSource's getConnection(user, password): the last (-1).
 # A call not listed (login, authenticate, JSON-RPC params) has every quoted argument hidden.
 _PASSWORD_AT = {
     "networkcredential": 1, "basicauth": 1, "digestauth": 1, "usernamepasswordcredentials": 1,
     "passwordauthentication": 1, "oci_connect": 1, "mysql_connect": 2, "mysqli_connect": 2, "pdo": 2, "getconnection": -1,
-    "credentials": -1,
+    "credentials": -1, "pdo->__construct": 2, "mysqli->__construct": 2, "mysqli->real_connect": 2,
 }  # fmt: skip
 
 
