@@ -158,8 +158,12 @@ def test_calls_that_differ_only_in_their_ids_are_read_once_each_in_its_own_words
     guids = [f"{g[:8]}-{g[8:12]}-{g[12:16]}-{g[16:20]}-{g[20:]}" for g in guids]
     lines = []
     for i, g in enumerate(guids):
-        lines.append(f"2026-11-20T01:00:{i:02d}.5Z ERROR POST https://arl2.api.myob.com/accountright/{g}/Sale/Invoice -> 400 {myob}")
-        lines.append(f"2026-11-20T01:01:{i:02d}Z ERROR GET https://api.accounting.sage.com/v3.1/contacts/{g.replace('-', '')} -> 404 {sage}")
+        lines.append(
+            f"2026-11-20T01:00:{i:02d}.5Z ERROR POST https://arl2.api.myob.com/accountright/{g}/Sale/Invoice -> 400 {myob}"
+        )
+        lines.append(
+            f"2026-11-20T01:01:{i:02d}Z ERROR GET https://api.accounting.sage.com/v3.1/contacts/{g.replace('-', '')} -> 404 {sage}"
+        )
     lines.append(f"2026-11-20T01:02:00Z ERROR POST https://arl2.api.myob.com/accountright/1234567890123456/x -> 400 {myob}")
     lines.append(f"2026-11-20T01:02:01Z ERROR POST https://arl2.api.myob.com/accountright/6543210987654321/x -> 400 {myob}")
     data = ("\n".join(lines) + "\n").encode()
