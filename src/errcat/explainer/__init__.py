@@ -262,12 +262,14 @@ class Explanation(NamedTuple):
     def status_retry(self, m: ErrorMatch) -> tuple[int, str | None] | None:
         """For an error the catalog lacks, what its HTTP status alone says of resending the same
         request: (status, how to wait), the wait None when it says no resend (values.TRANSIENT_STATUSES,
-        as integrations.retry_advice decides); None for a catalogued error or one without an error status."""
+        as integrations.retry_advice decides), "refresh-token" when its words say the same request cannot pass but one
+        with a new access or CSRF token can (retry_advice's word: not resent as it is); None for a catalogued error or
+        one without an error status."""
         status = m.sent.status or self.exchange.status
         if m.best is not None or status is None or status < 400:  # an error in a 200's body: its status says nothing
             return None
-        if self.token_expired(m) or self.csrf_refused(m):
-            return status, "refresh-and-retry"
+        if self.token_expired(m) or self.csrf_refused(m):  # not resent as it is: with a new token
+            return status, "refresh-token"
         if self.throttled(m):
             return status, "backoff"
         return status, None if self.quota_spent(m) else TRANSIENT_STATUSES.get(status)
