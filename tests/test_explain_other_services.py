@@ -333,6 +333,15 @@ STILL_THE_VENDORS_IN_OTHER_FORMS = [
     f"Got this from AccountRight: {MYOB_25008}",
     f"MyobException: {MYOB_25008}",
     f"Migrating from KashFlow to MYOB, MYOB returned: {MYOB_25008}",
+    # an error's kind before its noun, and the caller's own component named by the vendor's resources and the
+    # speaker's steps: no sender (each was taken for one when the forms were first read)
+    f"Uncaught Error: {MYOB_25008}",
+    f"Inner Exception: {MYOB_25008}",
+    f"Underlying error: {MYOB_25008}",
+    f"BusinessRuleException: {MYOB_25008}",
+    f"[InvoiceSync] 400 Bad Request - {MYOB_25008}",
+    f"SaveInvoice: 400 Bad Request - {MYOB_25008}",
+    f"ContactsSync: 400 Bad Request - {MYOB_25008}",
 ]
 
 

@@ -119,7 +119,8 @@ _ANSWER_CLAUSE = re.compile(
 _AFTER_LABEL = re.compile(r"(?:\]:?|:) *(?:HTTP/?[\d.]* *)?[45]\d\d\b")
 _LABEL = re.compile(r"[ \t>*#-]*(?:\[(?P<bracket>[^\]\n]{3,40})\]:?|(?P<colon>[^:\[\]\n]{3,40}):)")
 # An exception class named for its service ("KashFlowException:", "ReckonApiError:"), whose words are not all those of
-# a kind of error (_NO_SERVICE, _ERROR_KIND_WORDS: "HttpRequestException", "InvalidOperationException")
+# a kind of error (_ERROR_KIND_WORDS, part of _NO_SERVICE: "HttpRequestException", "InvalidOperationException",
+# "Uncaught Error:", "Inner Exception:")
 # (the class's ending found first, then the name before it: a lazy name tried at every word cost 8 ms on 64 KB)
 _EXCEPTION_END = re.compile(r"(?:Exception|Error):")
 _EXCEPTION = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Za-z][A-Za-z]{2,30}?)(?:Api|API)?\Z")
@@ -131,7 +132,7 @@ _ERROR_KIND_TEXT = """
     max unicode abort standard base custom too many unavailable unreachable denied expired element retries
     conversion mapping constraint violation integrity precondition gone redirect sequelize
     prisma mongoose typeorm hibernate persistence transient dependency injection configuration initialization
-    dotenv environment inner outer
+    dotenv environment inner outer uncaught caught underlying nested root wrapped thrown handled rule rules friendly
 """
 _ERROR_KIND_WORDS = frozenset(_ERROR_KIND_TEXT.split())
 _API_WORDS = frozenset({"API", "Api", "api", "server", "servers"})
@@ -189,8 +190,13 @@ _NO_SERVICE_WORDS = """
     specific actual real full exact common typical similar strange weird odd different original latest current
     sample example complete whole raw
 """
-_NO_SERVICE = frozenset(_NO_SERVICE_WORDS.split())
+_NO_SERVICE = frozenset(_NO_SERVICE_WORDS.split()) | _ERROR_KIND_WORDS
 _CLOSERS = ":,.;)]\"'"
+
+
+def is_speakers_word(word: str) -> bool:
+    """Whether a word is one that fills a sender's place but names no service (_NO_SERVICE: "Sync", "Save")."""
+    return word.lower() in _NO_SERVICE
 
 
 def _is_verb_form(word: str) -> bool:
@@ -255,8 +261,7 @@ def _label(m: re.Match[str]) -> str | None:
 
 def _names_a_service(class_name: str) -> bool:
     """Whether an exception class's name before Exception/Error has a word beyond those of an error's kind."""
-    words = _CLASS_WORD.findall(class_name)
-    return not all(w.lower() in _NO_SERVICE or w.lower() in _ERROR_KIND_WORDS for w in words)
+    return not all(w.lower() in _NO_SERVICE for w in _CLASS_WORD.findall(class_name))
 
 
 def may_name_answering(text: str) -> bool:
