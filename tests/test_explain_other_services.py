@@ -300,6 +300,8 @@ ANSWERED_IN_OTHER_FORMS = [
     (f"Getting a 400 from Tripletex: {MYOB_25008}", "Tripletex"),
     (f"KashFlowException: {MYOB_25008}", "KashFlow"),
     (f"AcumaticaException: {MYOB_25008}", "Acumatica"),  # MYOB Advanced's platform: no MYOB Business API answer
+    (f"Our KashFlow integration returned 400: {MYOB_25008}", "KashFlow"),  # the name before the speaker's noun
+    (f"From KashFlow: {MYOB_25008}", "KashFlow"),  # a line that opens naming the sender before a colon
 ]
 
 
@@ -342,6 +344,10 @@ STILL_THE_VENDORS_IN_OTHER_FORMS = [
     f"[InvoiceSync] 400 Bad Request - {MYOB_25008}",
     f"SaveInvoice: 400 Bad Request - {MYOB_25008}",
     f"ContactsSync: 400 Bad Request - {MYOB_25008}",
+    f"From the API: {MYOB_25008}",
+    f"From Postman: {MYOB_25008}",
+    f"Our app returned 400: {MYOB_25008}",
+    f"My Node server returned: {MYOB_25008}",
 ]
 
 

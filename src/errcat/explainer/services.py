@@ -108,7 +108,9 @@ _SAID_AFTER_NAME = re.compile(
     r"| (?:error|Error|ERROR|exception|Exception|fault|Fault)s?:"
 )
 # The object of these words names the sender in a clause about an answer (_ANSWER_CLAUSE)
-_OBJECT = re.compile(r" (?:from|by|calling) (?:the )?")
+_OBJECT = re.compile(r"(?:(?<= )|(?<=^)|(?<=\n))(?:from|From|by|calling) (?:the )?")
+# A line that opens with "From" and names the sender before a colon ("From KashFlow: ...") needs no more context
+_FROM_LABEL = re.compile(r"[ \t]*From (?:the )?[\w.'-]{2,32}(?: [\w.'-]{2,32})?:")
 _ANSWER_CLAUSE = re.compile(
     r"(?i)\b(?:got|get|gets|getting|received?|receiving|seeing|error|errors|exception|response|reply|answer|rejection"
     r"|message|status|failure|fault|returned|rejected|thrown|raised|sent|[45]\d\d)\b"
@@ -143,7 +145,7 @@ _SDK_AGENT = re.compile(
 )
 # What the search needs: a word of the forms above, in lower case (a plain substring test first)
 _ANSWER_NEEDLES = (
-    "return", "respon", "replie", "answer", "reject", "refuse", " api ", " from ", " by ", "user-agent", " say", "said",
+    "return", "respon", "replie", "answer", "reject", "refuse", " api ", "from ", " by ", "user-agent", " say", "said",
     "threw", "throw", "gave", "give", "report", "complain", " back", " out", "error", "exception", "fault", "calling",
     "4", "5",
 )  # fmt: skip
@@ -221,6 +223,8 @@ def _name_before(words: Sequence[str], lower_ok: bool = False) -> str | None:
         words[-1] = words[-1][:-1]
     if words and words[-1] in _API_WORDS:
         words = words[:-2] if len(words) > 1 and words[-2] in ("REST", "Web") else words[:-1]
+    elif len(words) > 1 and words[-1].islower() and words[-1] in _NO_SERVICE:  # "our KashFlow integration"
+        words = words[:-1]
     if not words:
         return None
     name = words[-1].removesuffix("'s")
@@ -280,7 +284,8 @@ def answering_services(head: str) -> Iterator[tuple[str, bool]]:
             yield name, False
     for m in _OBJECT.finditer(head):
         clause = re.split(r"[.!?\n]", head[max(0, m.start() - 40) : m.start()])[-1]
-        if _ANSWER_CLAUSE.search(clause) and (name := _object(head, m.end())):
+        said = _ANSWER_CLAUSE.search(clause) or (not clause.strip() and _FROM_LABEL.match(head, m.start() - len(clause)))
+        if said and (name := _object(head, m.end())):
             yield name, False
     for end in _AFTER_LABEL.finditer(head):
         start = head.rfind("\n", 0, end.start()) + 1
