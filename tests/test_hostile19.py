@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -82,3 +83,27 @@ def _new_log(folder: Path) -> str:
     name = f"new-{os.getpid()}.log"
     (folder / name).write_text(_log(SAGE, 2000))
     return name
+
+
+# -- a home folder that does not exist ------------------------------------------------------------------------
+# Debian's nobody and many service users have HOME=/nonexistent so that nothing is kept there: errcat made that
+# folder (as any user allowed to, root in a container), with .cache/errcat in it, on its first run.
+
+
+@pytest.mark.parametrize("how", ["HOME", "password database"])
+def test_a_home_folder_that_does_not_exist_is_not_made_for_the_cache(tmp_path, how):
+    home = tmp_path / "nonexistent"
+    env = {k: v for k, v in os.environ.items() if k not in ("ERRCAT_CACHE_DIR", "XDG_CACHE_HOME", "ERRCAT_NO_CACHE", "HOME")}
+    code = "import errcat.__main__ as m; m.main()"
+    if how == "HOME":
+        env["HOME"] = str(home)
+    else:  # HOME unset: the password database's home, Python's own fallback
+        code = (
+            "import pwd; pwd.getpwuid = lambda uid: pwd.struct_passwd(('u', 'x', uid, uid, '', "
+            f"{str(home)!r}, '/bin/sh')); import errcat.__main__ as m; m.main()"
+        )
+    done = subprocess.run([sys.executable, "-c", code, "lookup", "11003"], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0 and "CustomerNotFound" in done.stdout
+    assert not home.exists()
+    (line,) = done.stderr.splitlines()
+    assert line.startswith("errcat: warning: cannot use the cache folder ~/.cache/errcat (no home folder")
