@@ -123,7 +123,7 @@ def _start_worker(needles: VendorNeedles, options: ScanOptions, name: str, held:
 def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     """Read [begin, end) and sort the records whose head lies in [start, stop): line numbers count
     from 1 at ``begin``."""
-    source = _HELD[0][0] or inp.path or ""
+    source = (_HELD[0][0] if _HELD else None) or inp.path or ""
     data = _read_same(inp, begin, end, source)
     triage = _TRIAGE[0]
     part = triage.report = ScanReport()
@@ -156,7 +156,7 @@ def _read_same(inp: Input, begin: int, end: int, source: str) -> bytearray:
 
 def _replaced(source: str) -> bool:
     try:
-        return _identity(os.stat(source)) != _HELD[0][1]
+        return bool(_HELD) and _identity(os.stat(source)) != _HELD[0][1]
     except OSError:  # gone (deleted): read_range says so, or has read the file it opened to its end
         return False
 
