@@ -107,3 +107,27 @@ def test_a_home_folder_that_does_not_exist_is_not_made_for_the_cache(tmp_path, h
     assert not home.exists()
     (line,) = done.stderr.splitlines()
     assert line.startswith("errcat: warning: cannot use the cache folder ~/.cache/errcat (no home folder")
+
+
+# -- JSON log lines of 64 KiB whose message holds the request beside a body field ------------------------------
+# A line whose "body" (or "response", "data", ...) field was found was read as that body alone: its message, holding
+# the request ("POST https://api.myob.com/... -> 400"), was dropped, and with it the only evidence of the vendor. Every
+# 64 KiB line of such a log was counted as "unknown vendor", where explain of one line names MYOB and its entry.
+
+
+def test_a_json_log_line_keeps_the_request_its_message_holds_beside_a_body(index, tmp_path):
+    import json
+
+    line = {
+        "ts": "2026-11-19T02:00:00Z",
+        "level": "error",
+        "msg": "POST https://api.myob.com/accountright/x/Sale/Invoice/Service -> 400",
+        "body": {"Errors": [{"ErrorCode": 11003, "Name": "CustomerNotFound"}]},
+        "pad": "x" * (64 * 1024),
+    }
+    path = tmp_path / "app.jsonl"
+    path.write_text((json.dumps(line) + "\n") * 50)
+    report = scan(index, [str(path)], ScanOptions(workers=1))
+    assert not report.unmatched and report.matched_count == 50
+    (key,) = report.matched
+    assert key[0] == "myob" and report.matched[key].entry_id == "myob.observed.customer-not-found"
