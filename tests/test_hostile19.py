@@ -131,3 +131,16 @@ def test_a_json_log_line_keeps_the_request_its_message_holds_beside_a_body(index
     assert not report.unmatched and report.matched_count == 50
     (key,) = report.matched
     assert key[0] == "myob" and report.matched[key].entry_id == "myob.observed.customer-not-found"
+
+
+def test_completion_is_not_installed_into_a_home_folder_that_does_not_exist(tmp_path):
+    """--install-completion made the missing home and its .bashrc; it is refused now, in one line."""
+    home = tmp_path / "nonexistent"
+    env = {**os.environ, "HOME": str(home), "SHELL": "/bin/bash"}
+    done = subprocess.run(
+        [sys.executable, "-m", "errcat", "--install-completion", "bash"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 2 and not home.exists()
+    assert done.stderr.splitlines() == [
+        "errcat: no home folder (HOME is unset or empty, or names no folder): completion is installed in the home folder"
+    ]
