@@ -278,3 +278,81 @@ def test_two_words_of_a_resource_or_a_step_name_no_service(catalog, paste):
     x = explain(catalog, paste)
     assert x.vendor == "myob" and x.errors[0].kind == "exact", (x.vendor, x.errors)
     assert not [c for c in x.clues if c.kind == "other-service"]
+
+
+# explain28: who answered is read from where a sender stands in the text, not from a list. review8 found these forms
+# still claimed as MYOB's documented 25008: a lower-case name where a sentence starts, a brand written as its domain,
+# a name in capitals that is a word of the catalog's (MYOB's Bill) only in another case, other verbs of answering, the
+# object of "from" in a clause about an answer, and a label opening the line before a status; forms of public text
+# ("Stripe error:", "Error calling Xero:", "XeroException:") too.
+ANSWERED_IN_OTHER_FORMS = [
+    (f"kashflow returned 400: {MYOB_25008}", "kashflow"),
+    (f"Bill.com returned 400: {MYOB_25008}", "Bill.com"),
+    (f"BILL API error: {MYOB_25008}", "BILL"),
+    (f"Reckon says: {MYOB_25008}", "Reckon"),
+    (f"Reckon threw: {MYOB_25008}", "Reckon"),
+    (f'Reckon gave me this error: "{MYOB_25008}"', "Reckon"),
+    (f"Got this from Reckon: {MYOB_25008}", "Reckon"),
+    (f"[Reckon One] 400 Bad Request - {MYOB_25008}", "Reckon One"),
+    (f"Reckon One: 400 {MYOB_25008}", "Reckon One"),
+    (f"Holded error: {MYOB_25008}", "Holded"),
+    (f"Error calling Pennylane: {MYOB_25008}", "Pennylane"),
+    (f"Getting a 400 from Tripletex: {MYOB_25008}", "Tripletex"),
+    (f"KashFlowException: {MYOB_25008}", "KashFlow"),
+    (f"AcumaticaException: {MYOB_25008}", "Acumatica"),  # MYOB Advanced's platform: no MYOB Business API answer
+    (f"Our KashFlow integration returned 400: {MYOB_25008}", "KashFlow"),  # the name before the speaker's noun
+    (f"From KashFlow: {MYOB_25008}", "KashFlow"),  # a line that opens naming the sender before a colon
+]
+
+
+@pytest.mark.parametrize(("paste", "service"), ANSWERED_IN_OTHER_FORMS)
+def test_a_sender_in_any_of_its_places_is_counted_against_the_vendors(catalog, paste, service):
+    x = explain(catalog, paste)
+    assert x.vendor is None and all(m.kind == "none" for m in x.errors), (x.vendor, x.errors)
+    assert {c.value for c in x.clues if c.kind == "other-service"} == {service}
+
+
+# The same places filled by the speaker's words, a log's level or thread, an error's kind or the vendor's own name:
+# MYOB's documented message stays MYOB's.
+STILL_THE_VENDORS_IN_OTHER_FORMS = [
+    f"[ERROR] 400 Bad Request - {MYOB_25008}",
+    f"[main] 400 Bad Request - {MYOB_25008}",
+    f"WARN: 400 Bad Request - {MYOB_25008}",
+    f"Server says: {MYOB_25008}",
+    f"It threw: {MYOB_25008}",
+    f"Got this from the API: {MYOB_25008}",
+    f"Got this from our integration: {MYOB_25008}",
+    f"Unexpected error: {MYOB_25008}",
+    f"Internal Server Error: {MYOB_25008}",
+    f"Returned Status: 400 Bad Request - {MYOB_25008}",
+    f"HttpRequestException: {MYOB_25008}",
+    f"InvalidOperationException: {MYOB_25008}",
+    f"the server returned 400: {MYOB_25008}",
+    f"bill returned 400: {MYOB_25008}",  # MYOB's Bill resource, as its URLs write it
+    f"myob returned 400: {MYOB_25008}",
+    f"MYOB says: {MYOB_25008}",
+    f"[MYOB] 400 Bad Request - {MYOB_25008}",
+    f"Got this from AccountRight: {MYOB_25008}",
+    f"MyobException: {MYOB_25008}",
+    f"Migrating from KashFlow to MYOB, MYOB returned: {MYOB_25008}",
+    # an error's kind before its noun, and the caller's own component named by the vendor's resources and the
+    # speaker's steps: no sender (each was taken for one when the forms were first read)
+    f"Uncaught Error: {MYOB_25008}",
+    f"Inner Exception: {MYOB_25008}",
+    f"Underlying error: {MYOB_25008}",
+    f"BusinessRuleException: {MYOB_25008}",
+    f"[InvoiceSync] 400 Bad Request - {MYOB_25008}",
+    f"SaveInvoice: 400 Bad Request - {MYOB_25008}",
+    f"ContactsSync: 400 Bad Request - {MYOB_25008}",
+    f"From the API: {MYOB_25008}",
+    f"From Postman: {MYOB_25008}",
+    f"Our app returned 400: {MYOB_25008}",
+    f"My Node server returned: {MYOB_25008}",
+]
+
+
+@pytest.mark.parametrize("paste", STILL_THE_VENDORS_IN_OTHER_FORMS)
+def test_the_speakers_words_in_a_senders_place_leave_the_vendors_message_its_own(catalog, paste):
+    x = explain(catalog, paste)
+    assert x.vendor == "myob" and x.errors[0].kind == "exact", (x.vendor, x.errors)
+    assert not [c for c in x.clues if c.kind == "other-service" and c.vendor == "myob"]

@@ -152,9 +152,60 @@ def test_a_419_or_524_in_words_or_a_title_is_the_status(catalog, paste, status):
     assert explain_document(x)["errors"][0]["retry_by_status"]["status"] == status  # its retry is said by that status
 
 
-@pytest.mark.parametrize("paste", ["We had 400 errors in the log", "it returns 200 rows", "Items | 400"])
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "We had 400 errors in the log",
+        "it returns 200 rows",
+        "Items | 400",
+        # explain27: a count after the verbs ("returns 404 items") read as a status
+        "The endpoint returns 404 items",
+        "it returned 400 invoices out of 1000",
+        "The sync failed with 404 records left",
+    ],
+)
 def test_a_count_or_a_table_cell_is_no_status(catalog, paste):
     assert explain(catalog, paste).exchange.status is None
+
+
+@pytest.mark.parametrize(
+    ("paste", "status"),
+    [
+        ("I keep getting 500 errors from the API", 500),
+        ("The API returns 404 sometimes", 404),
+        ("It returns 422 responses for every invoice", 422),
+        ("returned 404 Not Found", 404),
+        ("Request failed with 401 after an hour", 401),
+    ],
+)
+def test_a_status_before_its_own_nouns_or_an_adverb_is_still_the_status(catalog, paste, status):
+    assert explain(catalog, paste).exchange.status == status
+
+
+# A Cloudflare page copied without its <html> (from <head> or <title> on, as a browser's inspector, a test's fixture
+# or a client's log shows it) is read as the page is: by its title, with the error's number the page states.
+# The fixture's block page (a public Node test's, found by explain27), trimmed as it was, and its rate-limit page.
+CLOUDFLARE_1020 = (
+    "<head><title>Access denied | opendata.adsb.fi used Cloudflare to restrict access</title></head>\n"
+    "<body><h2>Sorry, you have been blocked</h2>\n<p>Error code: 1020</p><p>Ray ID: 9c2f1a2b3c4d5e6f</p></body>"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "code"),
+    [
+        (CLOUDFLARE_1020, "Access denied | opendata.adsb.fi used Cloudflare to restrict access", "1020"),
+        (
+            "<!DOCTYPE html>\n<html>" + CLOUDFLARE_1020 + "</html>",
+            "Access denied | opendata.adsb.fi used Cloudflare to restrict access",
+            "1020",
+        ),
+        ("<title>Rate limited</title><p>error code: 1015</p>", "Rate limited", "1015"),
+    ],
+)
+def test_a_cloudflare_page_with_or_without_its_html_is_read_by_its_title(catalog, body, message, code):
+    x = explain(catalog, f"HTTP/1.1 403 Forbidden\nServer: cloudflare\n\n{body}")
+    assert [(m.sent.message, m.sent.code) for m in x.errors] == [(message, code)]
 
 
 @pytest.mark.parametrize(

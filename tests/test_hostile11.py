@@ -159,6 +159,7 @@ def test_an_empty_or_relative_home_makes_no_cache_folder_where_errcat_runs(
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("HOME", home)
     monkeypatch.setattr(pwd, "getpwuid", lambda uid: _User(tmp_path / "users-home"))
+    (tmp_path / "users-home").mkdir()  # a home that does not exist is none (test_hostile19)
     (tmp_path / "work").mkdir()
     monkeypatch.chdir(tmp_path / "work")
     assert cache_dir() == tmp_path / "users-home" / ".cache" / "errcat"

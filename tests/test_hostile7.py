@@ -169,6 +169,7 @@ def test_without_a_home_no_tilde_folder_is_made_where_errcat_runs(tmp_path, monk
 
 def test_a_relative_xdg_cache_home_is_ignored_as_the_spec_asks(tmp_path, monkeypatch):
     monkeypatch.delenv("ERRCAT_CACHE_DIR", raising=False)
+    (tmp_path / "home").mkdir()  # a home that does not exist is none (test_hostile19)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # was ./relative/cache/errcat, wherever errcat ran
     assert cache.cache_dir() == tmp_path / "home" / ".cache" / "errcat"

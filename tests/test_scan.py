@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import itertools
 import json
 import subprocess
 import sys
@@ -237,6 +238,26 @@ def test_bad_input_is_reported_with_file_and_line_and_scanning_goes_on(tmp_path)
     assert "binary file" in places[(str(binary), None)]
     assert "cannot read" in places[(str(tmp_path / "missing.log"), None)]
     assert doc["inputs"][0]["lines"] == 5
+
+
+def test_a_line_still_growing_after_the_last_whole_one_is_skipped_not_held(tmp_path):
+    """A log whose last whole line is followed by a line that never ends (a sparse file's hole, a crash's padding
+    with no newline): the records before it are read, it is reported skipped at its line, and it is not held in
+    memory (the window grew with it, 130 MiB for 32 MiB, while the record before it awaited its end)."""
+    import tracemalloc
+
+    head = b"2026-11-20T01:00:00Z ERROR sync failed\n" * 3
+    block = b"y" * (1 << 20)
+    tracemalloc.start()
+    try:
+        finder = Finder()
+        records = list(finder.records(itertools.chain([head], itertools.repeat(block, 24))))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [r.line for r in records] == [1, 2, 3]
+    assert [(s.line, s.what) for s in finder.skipped] == [(4, f"line longer than {MAX_LINE:,} bytes skipped")]
+    assert peak < 8 * MAX_LINE, peak  # a few chunks, not the 24 MiB line
 
 
 def test_nothing_readable_exits_2_without_traceback(tmp_path):

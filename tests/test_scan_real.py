@@ -761,8 +761,8 @@ def test_a_worker_redacts_no_sample_it_cannot_keep(index, tmp_path, monkeypatch)
         parallel, "_TRIAGE", [triage_module.Triage(needles_for(index.whole), ScanOptions(), ScanReport(), str(log))]
     )
     inp, parts = Input(str(log), str(log), size), []
-    for task in parallel._tasks(str(log), 0, size, [step]):
-        parts.append(parallel._find(inp, *task))
+    with open(log, "rb") as f:
+        parts.extend(parallel._find(inp, *task) for task in parallel._tasks(f, 0, size, [step]))
     assert len(parts) > 20
     groups = {text for part in parts for text in part[0].other}
     assert len(groups) > 5

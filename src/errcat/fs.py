@@ -306,20 +306,21 @@ def cache_dir() -> Path:
 def _home() -> str:
     """The home folder, or ``~`` when there is none. An empty or relative HOME (``HOME= errcat ...``, a
     service's ``HOME=.``) is no home: used as it is, it made ``.cache/errcat`` in whatever folder errcat
-    ran from. The password database's home is taken then, as Python takes it for HOME unset."""
+    ran from. The password database's home is taken then, as Python takes it for HOME unset. A home that
+    does not exist is none either: ``nobody``'s is ``/nonexistent`` so that nothing is kept there, and errcat
+    (run with the right to) made it, with ``.cache/errcat`` in it."""
     home = os.path.expanduser("~")
-    if os.path.isabs(home) and os.environ.get("HOME") != "":  # Python reads an empty HOME as "/"
-        return home
-    try:
-        import pwd
+    if not (os.path.isabs(home) and os.environ.get("HOME") != ""):  # Python reads an empty HOME as "/"
+        try:
+            import pwd
 
-        home = pwd.getpwuid(os.getuid()).pw_dir
-    except (ImportError, KeyError):  # no password database (Windows), or a user it lacks
-        return "~"
-    return home if os.path.isabs(home) else "~"
+            home = pwd.getpwuid(os.getuid()).pw_dir
+        except (ImportError, KeyError):  # no password database (Windows), or a user it lacks
+            return "~"
+    return home if os.path.isabs(home) and os.path.lexists(home) else "~"
 
 
-NO_HOME = "no home folder: HOME is unset and the user has none, or it names no user"
+NO_HOME = "no home folder: HOME is unset and the user has none, it names no user, or no folder is there"
 
 
 def no_home(folder: Path) -> bool:

@@ -74,7 +74,7 @@ def install(shell: str | None) -> NoReturn:
     shell = shell or _detected()
     home = home_folder()
     if home is None:
-        fail("no home folder (HOME is unset or empty): completion is installed in the home folder")
+        fail("no home folder (HOME is unset or empty, or names no folder): completion is installed in the home folder")
     try:
         if shell in ("powershell", "pwsh"):
             path = _powershell(shell)

@@ -77,11 +77,23 @@ _TOKEN_EXPIRED = re.compile(
     r"\b(?:access[ _-]?)?(?:token|jwt)\b[^.;\n\"]{0,40}?\bexpired\b|\bexpired[ _-]?(?:access[ _-]?)?token|token[ _-]?expired",
     re.IGNORECASE,
 )
-# an error code or name that says the request was throttled: AWS's ThrottlingException, Throttling,
-# RequestLimitExceeded, TooManyRequestsException, SlowDown; Google's rateLimitExceeded
+# an error code or name that ends saying the request was throttled, read word by word (a CamelCase or snake_case
+# code's words; InvalidThrottleSetting is no throttling): AWS's ThrottlingException, Throttling, RequestLimitExceeded,
+# TooManyRequestsException, SlowDown; Google's rateLimitExceeded; Azure's ResourceRequestsThrottled,
+# SubscriptionRequestsThrottled, RateLimiting
 _THROTTLED = re.compile(
-    r"(?:Throttl\w*|TooManyRequests\w*|RequestLimitExceeded|SlowDown|rate_?limit(?:_?exceeded|ed)?(?:Exception)?)", re.IGNORECASE
+    r"(?:^| )(?<!not )(?:throttled?|throttling|too many requests|request limit exceeded|slow down"
+    r"|rate limit(?:ed|ing| exceeded)?)(?: (?:exception|error|fault))?$",
+    re.IGNORECASE,
 )
+_CODE_WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[_.:\-]+")
+
+
+def _throttling_code(word: str) -> bool:
+    """Whether a code or name says throttled in any of its words (Azure's ResourceRequestsThrottled)."""
+    return _THROTTLED.search(_CODE_WORD_BREAK.sub(" ", word[:200])) is not None
+
+
 _REFRESH_TOKEN = re.compile(r"refresh[ _-]?token", re.IGNORECASE)
 # a CSRF check's refusal in an error's words: Laravel answers a TokenMismatchException ("CSRF token mismatch.")
 # with 419, its error page saying "Page Expired"
@@ -250,12 +262,14 @@ class Explanation(NamedTuple):
     def status_retry(self, m: ErrorMatch) -> tuple[int, str | None] | None:
         """For an error the catalog lacks, what its HTTP status alone says of resending the same
         request: (status, how to wait), the wait None when it says no resend (values.TRANSIENT_STATUSES,
-        as integrations.retry_advice decides); None for a catalogued error or one without an error status."""
+        as integrations.retry_advice decides), "refresh-token" when its words say the same request cannot pass but one
+        with a new access or CSRF token can (retry_advice's word: not resent as it is); None for a catalogued error or
+        one without an error status."""
         status = m.sent.status or self.exchange.status
         if m.best is not None or status is None or status < 400:  # an error in a 200's body: its status says nothing
             return None
-        if self.token_expired(m) or self.csrf_refused(m):
-            return status, "refresh-and-retry"
+        if self.token_expired(m) or self.csrf_refused(m):  # not resent as it is: with a new token
+            return status, "refresh-token"
         if self.throttled(m):
             return status, "backoff"
         return status, None if self.quota_spent(m) else TRANSIENT_STATUSES.get(status)
@@ -266,7 +280,7 @@ class Explanation(NamedTuple):
         status = m.sent.status or self.exchange.status
         if m.best is not None or status is None or status < 400 or status in TRANSIENT_STATUSES:
             return None
-        return next((w for w in (m.sent.code, m.sent.name) if w and _THROTTLED.fullmatch(w)), None)
+        return next((w for w in (m.sent.code, m.sent.name) if w and _throttling_code(w)), None)
 
     def asked_wait(self, m: ErrorMatch) -> tuple[float, str] | None:
         """The wait an uncatalogued error's own words ask for before trying again (values.asked_wait: Azure's "Please
@@ -371,6 +385,8 @@ _CODE_MENTION = re.compile(
     r"|\b(?:returns?|returned|gives?|gave|throws?|with|raises?)\s+(?:an?\s+)?error\s+#?(\d{4,6})\b(?![.,]\d)",
     re.IGNORECASE,
 )
+# The error's number a web page states in its text ("Error code: 1020", "error code: 1015": Cloudflare's pages)
+_PAGE_ERROR_CODE = re.compile(r"\berror code:?[ \t]*(\d{3,5})\b", re.IGNORECASE)
 # Sage Intacct's error number leading its line, as its SDKs print an error ("BL03002101 Remove the extra line item
 # in the request, ..."): two capitals and eight digits, then the error's words
 _LEADING_ERRORNO = re.compile(r"([A-Z]{2}\d{8})[ \t]+[A-Z]")
@@ -466,6 +482,8 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
         None,
     )
     code = code or next((m.group(1) for line in lines[:20] if (m := _LEADING_ERRORNO.match(line))), None)
+    if title is not None and code is None and (said := _PAGE_ERROR_CODE.search(ex.body[:65536])):
+        code = said.group(1)  # Cloudflare's page says its error's number below its title: "Error code: 1020"
     labelled = _labelled(lines)
     if labelled.get("message"):  # a help page's block: the labelled message is the error's text
         readings.insert(0, labelled["message"])

@@ -36,6 +36,9 @@ def candidate_record(c: Candidate) -> dict[str, Any]:
     }
 
 
+_RESENT_AS_IT_IS = frozenset({"backoff", "wait-for-reset"})
+
+
 def _retry_by_status(
     said: tuple[int, str | None] | None,
     spent: str | None,
@@ -47,9 +50,11 @@ def _retry_by_status(
     """An uncatalogued error's status and whether it suggests a resend (Explanation.status_retry); with the error's
     words that overrule its status ("quota_spent": a quota or plan used up does not pass with time), and the method
     that overrules a gateway's 502/504/524 ("may_have_applied": a POST the vendor may have done, as retry_advice says);
-    a 401's words that say its access token expired ("token_expired": refresh it and resend), and a code that says
+    a 401's words that say its access token expired ("token_expired": not resent as it is, "refresh-token": refresh
+    it, then send the request with the new one), and a code that says
     it was throttled under a status that does not ("throttled": AWS's ThrottlingException with 400), and a 419's
-    that say its CSRF token did not match ("csrf_refused": Laravel's; resend with the session's current token)."""
+    that say its CSRF token did not match ("csrf_refused": Laravel's; "refresh-token": send it with the session's
+    current token). The words are integrations.retry_advice's (and the MCP tool's): retry, wait."""
     if said is None:
         return None
     status, wait = said
@@ -66,7 +71,9 @@ def _retry_by_status(
         if csrf
         else {}
     )
-    return {"status": status, "retry": wait is not None, "wait": wait or "never", **said_by}
+    # "retry": the same request resent as it is, as retry_advice says it (an expired or stale token's wait is
+    # "refresh-token": a new token first, then a changed request)
+    return {"status": status, "retry": wait in _RESENT_AS_IT_IS, "wait": wait or "never", **said_by}
 
 
 def _with_asked_wait(x: Explanation, m: ErrorMatch, record: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -29,7 +29,7 @@ from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
 from .envelopes import OWN_SHAPE, SentError
 from .exchange import Exchange
-from .services import answering_services, may_name_answering, may_name_service, named_service
+from .services import answering_services, is_speakers_word, may_name_answering, may_name_service, named_service
 
 
 class ClueKind(NamedTuple):
@@ -698,19 +698,31 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
 
 def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> tuple[str | None, str | None]:
     """The first service the paste's words say answered (services.answering_services: "KashFlow returned 400"), and
-    the catalogued vendor whose product or brand that name is ("Sage returned": Sage's brand), or None; a name of a
-    vendor's other product (Sage Intacct) is left to that product's clue, and a name whose words are all the catalog's
-    own (``words``: "Bill returned 400", "Purchase Bill returned", "SpendMoneyTxn returned" name a resource, each word
-    of its name in the vendor's URLs; "Reckon One" a service) is no sender."""
-    for name in answering_services(head):
+    the catalogued vendor whose product or brand that name is ("Sage returned": Sage's brand), or None (a vendor's
+    other product too: asked only when no other-product clue was found); a name whose words are all the catalog's
+    own or the speaker's (``words``: "Bill returned 400", "Purchase Bill returned", "SpendMoneyTxn returned" name a
+    resource, each word of its name in the vendor's URLs; "[InvoiceSync] 400" a step; "Reckon One" a service) is no
+    sender."""
+    for name, product in answering_services(head):
         owner = next((v for v, p in (*facts.mentions.items(), *facts.brands.items()) if p.search(name, None)), None)
         if owner is not None:
             return name, owner
         parts = _WORD.findall(name)
-        resource = "".join(parts) == name.replace(" ", "") and all(w.lower() in words for w in parts)
-        if not resource and not any(p.search(name, None) for _, _, p in facts.others):
+        # ("InvoiceSync", "SaveInvoice": the vendor's resource and the speaker's step, a label of the caller's own)
+        own = all(_catalog_word(w, words) or is_speakers_word(w) for w in parts)
+        resource = not product and "".join(parts) == name.replace(" ", "") and own
+        if not resource:  # another product of a vendor's named as no clue of its own reads it (AcumaticaException)
             return name, None
     return None, None
+
+
+def _catalog_word(word: str, words: frozenset[str]) -> bool:
+    """Whether a word of a name is the catalog's: in capitals (BILL, Bill.com's brand) only as the catalog writes it
+    (GST), else in any case and number (Bill, bill, Contacts)."""
+    if len(word) > 2 and word.isupper():
+        return word in words
+    lowered = word.lower()
+    return lowered in words or (lowered.endswith("s") and lowered[:-1] in words)
 
 
 _WORDS: WeakKeyDictionary[CatalogIndex, frozenset[str]] = WeakKeyDictionary()
@@ -718,14 +730,15 @@ _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")  # a word, and each word of 
 
 
 def catalog_words(index: CatalogIndex) -> frozenset[str]:
-    """The words, lower-cased, of the catalog's endpoints, messages and error names (bill, supplier, timesheet) and
-    of the vendors' products (MYOB's Essentials): the vendors' own vocabulary, which names a resource, a field or a
-    product of theirs, never another service. Read once per catalog."""
+    """The words, lower-cased (and those in capitals as written too: GST), of the catalog's endpoints, messages and
+    error names (bill, supplier, timesheet) and of the vendors' products (MYOB's Essentials): the vendors' own
+    vocabulary, which names a resource, a field or a product of theirs, never another service. Read once per catalog."""
     words = _WORDS.get(index)
     if words is None:
         products = [p for v in index.vendors.values() for p in v.products]
         texts = chain(products, (t for e in index.entries for t in (e.endpoint, e.message, e.name) if t))
-        words = _WORDS[index] = frozenset(w.lower() for text in texts for w in _WORD.findall(text))
+        found = {w for text in texts for w in _WORD.findall(text)}
+        words = _WORDS[index] = frozenset({w.lower() for w in found} | {w for w in found if len(w) > 2 and w.isupper()})
     return words
 
 

@@ -77,6 +77,8 @@ _KEYED_METHOD = re.compile(rf"\bmethod[\"']?\s*[:=]\s*[\"']?({_METHOD})\b", re.I
 _HTTP_WORD = tuple("http" + c for c in "\"':= \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
 # How logs and exceptions state a status: "400 Client Error", "(401) Unauthorized", "status: 422", ...
 # Each with the words one of which every match holds, in lower case: an ASCII text with none is not searched.
+# Words after a status in a sentence that end in "s" and count nothing: the status's own nouns, adverbs
+_NOT_COUNTED = r"(?:errors|responses|codes|statuses|sometimes|always|regardless|unless|perhaps|whereas|besides|afterwards)\b"
 _STATUS_PATTERNS = (
     # a status line after a log line's prefix ("2024-05-01 10:00:00 ERROR HTTP/1.1 400 Bad Request {...}"), not an
     # access log's request ("GET /x HTTP/1.1" 404: a quote follows its protocol)
@@ -106,6 +108,9 @@ _STATUS_PATTERNS = (
         re.compile(
             r"\b(?:failed|failure|error|errored|returns?|returned|responded|rejected|response|got|gets|getting|gives|giving|with)\b"
             r"[^\n\d{}\[\]]{0,16}?\b([1-5]\d\d)\b(?![.,]\d)"
+            # (a count goes on to what it counts, a plural: "returns 404 items", "returned 400 invoices"; errors,
+            # responses and codes are the status's own: "getting 500 errors")
+            rf"(?![ \t]+(?!{_NOT_COUNTED})[a-z]*[^\Wsu]s\b)"
             # a status said as a noun's kind: "a 419 error", "the 524 error" (a count is plural: "400 errors")
             r"|\b(?:an?|the)[ \t]+([45]\d\d)[ \t]+error\b(?!s)",
             re.IGNORECASE,
@@ -801,9 +806,15 @@ def leading_lines(lines: Iterable[str], chars: int, count: int) -> list[str]:
     return taken
 
 
+# What makes markup a web page, not a fragment: the document's type or its html, head, title or body element (a
+# page copied from a browser's inspector, a test's fixture or a client's log may start at <head> or <title>:
+# Cloudflare's "<title>Rate limited</title><p>error code: 1015</p>")
+_PAGE_ELEMENT = re.compile(r"<(?:!doctype\s+html|html|head|title|body)\b", re.IGNORECASE)
+
+
 def html_title(text: str) -> str | None:
     """The title of an HTML error page (``502 Bad Gateway``), the only part worth reading; its first h1 without one."""
-    if "<html" not in text[:2000].lower():
+    if not _PAGE_ELEMENT.search(text[:2000]):
         return None
     title = _HTML_TITLE.search(text[:65536]) or _HTML_H1.search(text[:65536])
     return " ".join(((title.group(1) or "") + " " + title.group(2)).split()) if title else ""

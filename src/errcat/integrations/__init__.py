@@ -426,7 +426,7 @@ def _advise(x: Explanation) -> RetryAdvice:
         else:
             status = m.sent.status or x.exchange.status
             said = x.status_retry(m)  # the error's words may overrule its status (a quota used up does not pass)
-            if said and said[1] == "refresh-and-retry":  # its words say the access token expired: a guide's advice
+            if said and said[1] == "refresh-token":  # its words say the access or CSRF token is stale: a guide's advice
                 advices.append(_CSRF_ADVICE if x.csrf_refused(m) else _ADVICE["refresh-and-retry"])
                 continue
             advices.append(_by_status(x, m, status, said))

@@ -588,12 +588,12 @@ def status_retry_words(x: Explanation, m: ErrorMatch, status: int, wait: str | N
             f" change the plan, then resend (by its words, though HTTP {status} usually passes: the catalog does not"
             " know this error)"
         )
-    if wait == "refresh-and-retry" and (csrf := x.csrf_refused(m)) is not None:
+    if wait == "refresh-token" and (csrf := x.csrf_refused(m)) is not None:
         return (
             f"resend with the session's current CSRF token (a form's fresh _token, or the XSRF-TOKEN cookie sent back"
             f" as X-XSRF-TOKEN): the error says {csrf!r} (by its words: the catalog does not know this error)"
         )
-    if wait == "refresh-and-retry":
+    if wait == "refresh-token":
         return (
             f"refresh the access token, then resend the same request: the error says {x.token_expired(m)!r}"
             f" (by its words: the catalog does not know this error)"

@@ -338,9 +338,11 @@ def _exchange_paste(d: dict[str, Any]) -> str:
         lines.append(f"HTTP/1.1 {status}")
     if lines:
         lines.append("")
+    message = _field(d, _MESSAGE_KEYS)  # an empty one says nothing: Traefik's access log's "msg":""
     if body is None or body == "" or body == {}:
-        message = _field(d, _MESSAGE_KEYS)  # an empty one says nothing: Traefik's access log's "msg":""
         body = d if message is None or message == "" or _oauth_error(d) else message
+    elif not lines and isinstance(message, str) and message.strip():  # the request it answered, said in the message
+        lines = [message, ""]  # ("POST https://api.myob.com/... -> 400" beside a body field: the vendor was lost)
     lines.append(body if isinstance(body, str) else json.dumps(body, ensure_ascii=False))
     return "\n".join(lines)
 

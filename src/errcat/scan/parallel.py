@@ -55,7 +55,9 @@ SHARED_MAX = 50_000  # distinct texts and times a range's records share (_shared
 # explain, skipped places, line numbers at its start and stop, where it read to, and a read failure
 Found = tuple[ScanReport, dict[str, str], list[Prepared], list[Skipped], int, int, int, str | None]
 _TRIAGE: list[Triage] = []  # this worker's: its verdicts serve every range it reads
-_HELD: list[str] = []  # this worker's path to the file the scan holds open (_held); none: the input's path
+# this worker's path to the file the scan holds open (_held; None: the input's path) and that file's device and inode
+_HELD: list[tuple[str | None, tuple[int, int]]] = []
+REPLACED = "another file took its path while it was read (renamed away and made anew: rotated?); the rest was not read"
 
 
 def line_start(f: Any, pos: int) -> int:
@@ -70,12 +72,6 @@ def line_start(f: Any, pos: int) -> int:
             return int(at + nl + 1)
         at += len(block)
     return int(at)
-
-
-def _align(path: str, pos: int) -> int:
-    """The first line start at or after ``pos`` in the file at ``path``."""
-    with open(path, "rb") as f:
-        return line_start(f, pos)
 
 
 def _end_quietly(_signal: int, _frame: object) -> None:
@@ -112,8 +108,9 @@ def _start_worker(needles: VendorNeedles, options: ScanOptions, name: str, held:
     up with them and they take every cycle it leaves. On Ctrl-C a worker ends at once and silently
     (each printed a KeyboardInterrupt traceback), leaving this process to stop the scan with exit 130."""
     _TRIAGE[:] = [Triage(needles, options, ScanReport(), name)]
+    _HELD[:] = [(None, identity)]
     with contextlib.suppress(OSError), open(held, "rb") as f:  # opened, not only seen: a sandbox may refuse it
-        _HELD[:] = [held] if _identity(os.fstat(f.fileno())) == identity else []
+        _HELD[:] = [(held if _identity(os.fstat(f.fileno())) == identity else None, identity)]
     signal.signal(signal.SIGINT, _end_quietly)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the command line's handler (a forked copy): a worker has nothing to remove
     parent = multiprocessing.parent_process()  # its pid as the pool knew it, even if it is gone already
@@ -126,8 +123,8 @@ def _start_worker(needles: VendorNeedles, options: ScanOptions, name: str, held:
 def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     """Read [begin, end) and sort the records whose head lies in [start, stop): line numbers count
     from 1 at ``begin``."""
-    source = _HELD[0] if _HELD else inp.path or ""
-    data = read_range(inp, begin, end, source)
+    source = (_HELD[0][0] if _HELD else None) or inp.path or ""
+    data = _read_same(inp, begin, end, source)
     triage = _TRIAGE[0]
     part = triage.report = ScanReport()
     columns = Columns(False)  # the file gone since (read_range said so): read as any log
@@ -141,6 +138,27 @@ def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     triage.took(part)
     templates = {text: triage.templates.get(text, text) for text in part.other}
     return part, templates, records, finder.own_skipped(), finder.line_at_start, finder.line_at_end, begin + len(data), inp.broken
+
+
+def _read_same(inp: Input, begin: int, end: int, source: str) -> bytearray:
+    """read_range, kept only when ``source`` names the file the scan opened before and after the read. Without /proc
+    (macOS, Windows) workers read by the input's path, and a file renamed away with a new one made in its place (logrotate's
+    default) was read on in the new file without a word; such a range is read as empty and the input marked."""
+    if _replaced(source):
+        inp.broken = REPLACED
+        return bytearray()
+    data = read_range(inp, begin, end, source)
+    if _replaced(source):  # during the read: which file it read from is not known
+        inp.broken = REPLACED
+        del data[:]
+    return data
+
+
+def _replaced(source: str) -> bool:
+    try:
+        return bool(_HELD) and _identity(os.stat(source)) != _HELD[0][1]
+    except OSError:  # gone (deleted): read_range says so, or has read the file it opened to its end
+        return False
 
 
 def _shared(records: Iterator[Prepared]) -> list[Prepared]:
@@ -161,13 +179,13 @@ def _shared(records: Iterator[Prepared]) -> list[Prepared]:
     return out
 
 
-def _tasks(path: str, first: int, size: int, step: list[int]) -> Iterator[tuple[int, int, int, int]]:
-    """The file from ``first`` cut at line starts into ranges of about ``step[0]`` bytes as each is
+def _tasks(f: Any, first: int, size: int, step: list[int]) -> Iterator[tuple[int, int, int, int]]:
+    """The file open as ``f`` from ``first`` cut at line starts into ranges of about ``step[0]`` bytes as each is
     submitted, one a task: what _find reads (begin, end) and the records it sorts (start, stop)."""
     start = first
     while start < size:
-        stop = _align(path, start + step[0]) if start + step[0] < size else size
-        begin = max(first, _align(path, start - LOOKBACK)) if start > first else start
+        stop = line_start(f, start + step[0]) if start + step[0] < size else size
+        begin = max(first, line_start(f, start - LOOKBACK)) if start > first else start
         yield begin, start, stop, min(size, stop + LOOKBACK + MAX_RECORD)
         start = stop
 
@@ -231,7 +249,7 @@ def scan_parallel(
         with ProcessPoolExecutor(min(workers, -(-size // step)), initializer=_start_worker, initargs=setup) as pool:
             pending: deque[tuple[int, Future[Found]]] = deque()
             step_now = [min(FIRST_BYTES, step)]  # until the first range tells how many records ranges send
-            tasks = _tasks(path, first, size, step_now)
+            tasks = _tasks(held, first, size, step_now)  # cut where the file the scan opened has its lines
 
             sizes: dict[Future[Found], int] = {}  # a finished task's records' characters (_room)
 

@@ -362,7 +362,18 @@ def _after_time(data: bytes) -> bytes | None:
     if start is None:
         return None
     rest = line[start:]
-    return b"\x00" + (_ID_RUN.sub(_masked_id, rest) if _ID_RUN.search(rest) else rest).encode("utf-8")
+    shape = _SHAPES.get(rest)
+    if shape is None:
+        shape = b"\x00" + _ID_RUN.sub(_masked_id, rest).encode("utf-8")
+        if len(rest) <= _SHAPED_MAX:
+            if len(_SHAPES) >= _SHAPES_SIZE:
+                _SHAPES.clear()
+            _SHAPES[rest] = shape
+    return shape
+
+
+_SHAPES: dict[str, bytes] = {}  # a line's words after its time -> its shape: a call failing alike is masked once
+_SHAPED_MAX, _SHAPES_SIZE = 1024, 4096
 
 
 # a GUID, or a run of 16 hex digits or more (Sage's ids): masked in a one-line record's shape, kept at its

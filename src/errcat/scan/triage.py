@@ -101,7 +101,8 @@ class Triage:
                 shape = _by_status(shape, rec.data)
             shape = self._coded(shape, rec.data)  # one shape per code
         first = self.verdicts.get(shape) if shape is not None else None
-        if first is not None and first[0] is EXPLAIN and status_numbers(rec.data) != first[2]:
+        kept = shape is not None and shape[:1] == b"\x00"  # a line kept whole but for its time and ids: its statuses too
+        if first is not None and first[0] is EXPLAIN and not kept and status_numbers(rec.data) != first[2]:
             first = None  # explained by its template, which keeps the status: prepared afresh
         prep = None if first is None else self._alike(rec, first[1], shape)
         if prep is None:
