@@ -276,6 +276,11 @@ LINES = [
     "Unhandled exception: " + '{"a": 1}',
     "2026-11-20T01:00:16Z ERROR failed " + '{"a": [1, 2]',
     "-- failed here --",
+    # JSON log lines (a time and a level): closed on the line, or not; indented
+    '{"ts":"2026-11-20T01:00:17Z","level":"error","msg":"POST /x failed","status":400,"body":{"Errors":[{"Name":"A"}]}}',
+    '{"ts":"2026-11-20T01:00:18Z","level":"error","msg":"failed","body":{',
+    '  {"ts":"2026-11-20T01:00:19Z","level":"error","msg":"failed"}',
+    "2026-11-20T01:00:20Z INFO sync got:",  # announces what follows, marked as nothing
 ]
 
 

@@ -809,13 +809,15 @@ def _marked(buf: Buffer, starts: list[int], ends: list[int], marks: Marks) -> li
 def _closed_lines(buf: Buffer, near: set[int], starts: list[int], ends: list[int], marks: Marks) -> set[int]:
     """Of the marked line ends ``near`` (a needle line's own end, or its start: the end of the line
     before it), those of lines that open nothing they do not close (_closes_itself): marked as
-    opening a body, not as continuing the line before them."""
+    opening a body, not as continuing the line before them, unless only by the brace a JSON log line
+    starts with (its time and level say it is a log record of its own: _Grouping._json_body)."""
     closed: set[int] = set()
     continuing = marks.continuing
     for end in near:
         k = bisect_left(ends, end)
         start = starts[k] if k < len(ends) and ends[k] == end else buf.rfind(b"\n", 0, end - 1) + 1
-        if start not in continuing and _closes_itself(buf[start:end]):
+        line = buf[start:end]
+        if (start not in continuing or (line[:1] == b"{" and _logged_json(line))) and _closes_itself(line):
             closed.add(end)
     return closed
 
