@@ -184,6 +184,59 @@ def test_calls_that_differ_only_in_their_ids_are_read_once_each_in_its_own_words
         assert line.endswith(prep.paste) and prep.paste.startswith("ERROR ")  # its own words, its time aside
     report = scan(index, [str(_written(tmp_path, data))], ScanOptions(workers=1))
     assert sorted(g.count for g in [*report.matched.values(), *report.unmatched.values()]) == [8, 10]
+    from errcat.scan import prepared as prepared_module
+    from errcat.scan import summary as summary_module
+
+    assert (
+        not prepared_module._SHAPES and not summary_module._SIGNED
+    )  # a scan done keeps no line of the log (a long-lived process)
+
+
+def test_json_log_lines_that_differ_only_in_their_ids_are_read_once_each_as_prepared_afresh(index):
+    """A structured log's vendor errors (JSON lines: a time, a level, a URL and a request id of their own): the
+    second of a shape takes the first's reading with its ids swapped for its own, which is what preparing it afresh
+    gives, paste and template alike; a line whose ids do not pair up with the first's is prepared afresh."""
+    from errcat.scan import triage as triage_module
+    from errcat.scan.concerns import needles_for
+    from errcat.scan.records import Record
+    from errcat.scan.summary import ScanReport
+
+    rng = random.Random(8)
+
+    def guid() -> str:
+        g = f"{rng.getrandbits(128):032x}"
+        return f"{g[:8]}-{g[8:12]}-{g[12:16]}-{g[16:20]}-{g[20:]}"
+
+    body = {"Errors": [{"Name": "CustomerNotFound", "Message": "Customer not found", "ErrorCode": 11003}]}
+    lines = []
+    for i in range(8):
+        company, request = guid(), guid()
+        doc = {"ts": f"2026-11-20T01:00:0{i}.{i}Z", "level": "error", "msg": "MYOB call failed", "status": 400,
+               "request_id": request, "url": f"https://arl2.api.myob.com/accountright/{company}/Contact/Customer",
+               "response": body}  # fmt: skip
+        if i == 5:  # one id twice where the first had two: each of the first's still has one to take its place
+            doc["url"] = doc["url"].replace(company, request)
+        if i >= 6:  # another shape whose first holds one id twice: the next one's two ids cannot both take its place
+            doc["msg"] = "MYOB call failed again"
+            doc["url"] = doc["url"].replace(company, request) if i == 6 else doc["url"]
+        lines.append(json.dumps(doc))
+    data = ("\n".join(lines) + "\n").encode()
+    prepared: list[int] = []
+    original = triage_module.prepare
+
+    def counted(rec, options, status=None):
+        prepared.append(rec.line)
+        return original(rec, options, status)
+
+    triage = triage_module.Triage(needles_for(index.whole), ScanOptions(), ScanReport(), "app.log")
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(triage_module, "prepare", counted)
+        pending = list(Finder(triage=triage).to_explain([data]))
+    assert prepared == [1, 7, 8]
+    assert [p.line for p in pending] == list(range(1, 9))
+    for prep, line in zip(pending, lines, strict=True):
+        afresh = original(Record(prep.line, prep.line, line.encode()), ScanOptions())
+        assert (prep.paste, prep.key) == (afresh.paste, afresh.key)
 
 
 def _written(tmp_path: Path, data: bytes) -> Path:

@@ -359,9 +359,12 @@ def _after_time(data: bytes) -> bytes | None:
         return None
     at = stamp_in(line)
     start = _leading(line, at[1]) if at else None
-    if start is None:
+    if start is not None:
+        rest = line[start:]
+    elif at is not None and line[:1] == "{":  # a JSON log line: its time wherever it stands (its paste: swapped_ids)
+        rest = line[: at[1][0]] + "\x00" + line[at[1][1] :]
+    else:
         return None
-    rest = line[start:]
     shape = _SHAPES.get(rest)
     if shape is None:
         shape = b"\x00" + _ID_RUN.sub(_masked_id, rest).encode("utf-8")
@@ -373,6 +376,15 @@ def _after_time(data: bytes) -> bytes | None:
 
 
 _SHAPES: dict[str, bytes] = {}  # a line's words after its time -> its shape: a call failing alike is masked once
+
+
+def forget_lines() -> None:
+    """Let go of the log's words the memos of this module hold, once a scan is done (a long-lived process, the MCP
+    server's or an API caller's, kept the last scan's lines, credentials and all, unprinted)."""
+    _SHAPES.clear()
+    _PATH_WORDS.clear()
+
+
 _SHAPED_MAX, _SHAPES_SIZE = 1024, 4096
 
 
@@ -380,6 +392,29 @@ _SHAPED_MAX, _SHAPES_SIZE = 1024, 4096
 # length, where the template masks it too (_masked_id): records whose shapes differ only there have one template
 _ID_RUN = re.compile(_GUID_PATTERN + r"|[0-9a-fA-F]{16,}")
 ID_MASK = b"\x00"  # no line so shaped holds one
+
+
+def swapped_ids(was: str, now: str, paste: str) -> str | None:
+    """``paste``, read from the line ``was``, as the line ``now`` of its shape (_after_time: alike but for their time
+    and ids) reads: each id of ``was`` swapped for the one at its place in ``now`` (a JSON log line's paste is made of
+    its fields, in an order of their own). None when the ids do not pair up, when the paste holds one where the
+    template would not mask it, or holds the time of ``was``."""
+    old = [m[0] for m in _ID_RUN.finditer(was) if _masked_id(m) != m[0]]
+    new = [m[0] for m in _ID_RUN.finditer(now) if _masked_id(m) != m[0]]
+    pairs: dict[str, str] = {}
+    if len(old) != len(new) or any(pairs.setdefault(a, b) != b for a, b in zip(old, new, strict=True)):
+        return None
+    if (at := stamp_in(was)) is not None and was[at[1][0] : at[1][1]] in paste:
+        return None
+    parts: list[str] = []
+    last = swapped = 0
+    for m in _ID_RUN.finditer(paste) if pairs else ():
+        if (b := pairs.get(m[0])) is not None and _masked_id(m) != m[0]:
+            parts += (paste[last : m.start()], b)
+            last, swapped = m.end(), swapped + 1
+    if swapped != sum(paste.count(a) for a in pairs):
+        return None
+    return "".join(parts) + paste[last:]
 
 
 def _masked_id(m: re.Match[str]) -> str:

@@ -795,15 +795,26 @@ def _marked(buf: Buffer, starts: list[int], ends: list[int], marks: Marks) -> li
     structural, continuing = marks.structural, marks.continuing
     opening = structural.intersection(ends)  # the needle lines that may open a body
     after = structural.intersection(starts)  # the needle lines after one that may
+    following = continuing.intersection(ends)  # the needle lines the next line may continue
     if opening or after:
         closed = _closed_lines(buf, opening.union(after), starts, ends, marks)
         opening.difference_update(closed)
         after.difference_update(closed)
-    found = {*map(bisect_left, repeat(ends), opening | continuing.intersection(ends)), *map(bisect_left, repeat(starts), after)}
+    if following:  # not by a JSON log line closed on itself (a line it could continue is grouped as opening one)
+        following.difference_update([e for e in following if _json_record_at(buf, e)])
+    found = {*map(bisect_left, repeat(ends), opening | following), *map(bisect_left, repeat(starts), after)}
     found.update(range(bisect_left(ends, marks.end), len(ends)))  # the line after them is not marked yet
     if ends and max(map(operator.sub, ends, starts)) > MAX_LINE:
         found.update(k for k, (ls, le) in enumerate(zip(starts, ends, strict=True)) if le - ls > MAX_LINE)
     return sorted(found)
+
+
+def _json_record_at(buf: Buffer, start: int) -> bool:
+    """Whether the line at ``start`` is a JSON log line (a time and a level key: _logged_json) that closes what it
+    opens: one that continues no record whose line before leaves nothing open (_Grouping._json_body)."""
+    end = buf.find(b"\n", start) + 1
+    line = buf[start:end]
+    return end > 0 and line[:1] == b"{" and _logged_json(line) and _closes_itself(line)
 
 
 def _closed_lines(buf: Buffer, near: set[int], starts: list[int], ends: list[int], marks: Marks) -> set[int]:
@@ -816,8 +827,7 @@ def _closed_lines(buf: Buffer, near: set[int], starts: list[int], ends: list[int
     for end in near:
         k = bisect_left(ends, end)
         start = starts[k] if k < len(ends) and ends[k] == end else buf.rfind(b"\n", 0, end - 1) + 1
-        line = buf[start:end]
-        if (start not in continuing or (line[:1] == b"{" and _logged_json(line))) and _closes_itself(line):
+        if (start not in continuing and _closes_itself(buf[start:end])) or _json_record_at(buf, start):
             closed.add(end)
     return closed
 

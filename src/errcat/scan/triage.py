@@ -35,6 +35,7 @@ from .prepared import (
     shape_of,
     status_numbers,
     status_slots,
+    swapped_ids,
     untimed_head,
     window_outcome,
 )
@@ -523,11 +524,12 @@ def _stated_status(prep: Prepared) -> str:
 def _untimed_alike(first: Prepared, text: str, shape: bytes) -> str | None:
     """The paste of a line kept whole but for its time and ids (prepared._after_time: ``shape``), read as
     the first of its shape was: its own words where the first's paste was the end of its line after its
-    time (ids masked alike keep their length); else the first's paste, unless the shape masked ids (None)."""
+    time (ids masked alike keep their length); else the first's paste with its ids swapped for this line's
+    (a JSON log line's, made of its fields; None when they do not pair up), or as it is when none differ."""
     paste = first.paste
-    if first.head.endswith(paste) and len(paste.encode("utf-8")) < len(shape):
+    if first.head[:1] != "{" and first.head.endswith(paste) and len(paste.encode("utf-8")) < len(shape):
         return text[len(text) - len(paste) :] if paste else ""
-    return None if shape.find(ID_MASK, 1) >= 0 else paste
+    return swapped_ids(first.head, text, paste) if shape.find(ID_MASK, 1) >= 0 else paste
 
 
 def _text(head: Buffer | str) -> str:
