@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
 from .inputs import Input, chunks, inputs
-from .prepared import Progress, ScanOptions
-from .summary import InputStats, ScanReport
+from .prepared import Progress, ScanOptions, forget_lines
+from .summary import InputStats, ScanReport, forget_signatures
 
 __all__ = ["ScanOptions", "ScanReport", "scan"]
 
@@ -72,6 +72,8 @@ def scan(
         stats.bytes = inp.read  # on disk or from stdin; compressed bytes for gzip
         stats.unpacked = inp.unpacked if inp.gzip else None
     report.elapsed = time.perf_counter() - started
+    forget_lines()
+    forget_signatures()
     from .needles import engine_name
 
     report.engine = "hyperscan" if engine_name() == "hyperscan" else "re"

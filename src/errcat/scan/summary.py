@@ -141,6 +141,11 @@ _SIGNED: dict[str, str] = {}
 _SIGNED_MAX, _SIGNED_SIZE = 512, 4096
 
 
+def forget_signatures() -> None:
+    """Let go of the texts the memo holds, once a scan is done (as prepared.forget_lines)."""
+    _SIGNED.clear()
+
+
 def _signature(text: str) -> str:
     if text[:1] in "<-" and (event := _WINDOWS_EVENT.match(text)):  # its XML masked named neither
         return f"Windows event {event[2]} from {event[1]}"[:160]
