@@ -28,7 +28,7 @@ from .basics import (
 from .named import _name_start
 from .needles import Stretches, _dense, _judged_once, _near_needles, _word_matches, _word_starts
 from .passwords import _NOT_A_PASSWORD
-from .shapes import _dashed_name, looks_random
+from .shapes import _dashed_name, dotted_name, looks_random
 from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value
 
 # "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value (or a verb of
@@ -190,6 +190,8 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
         return _word_value(text, after, prompt=False) if after else None  # (not the user@host: whose password it is)
     if _an_id(text, m, value, prompt) or _DATE_LIKE().fullmatch(value) or _dashed_name(value) or _SOURCE_LINE().fullmatch(value):
         return None
+    if dotted_name(value) and _BARE_KEY().match(text, m.start()) and text[m.start() - 1 : m.start()].lower() not in _NAME_CHAR:
+        return None  # an attribute's name after "key" ("invalid attribute key: http.status_code"), see named._pair_name
     return m.start("val"), m.start("val") + len(value)
 
 
@@ -207,6 +209,9 @@ def _an_id(text: str, m: re.Match[str], value: str, prompt: bool) -> bool:
     if "-" in value or _ID_WORD().search(between):
         return True  # a GUID's piece, or the credential's id ("token id: 3fa9c21b")
     return not word.endswith(_PASSWORD_WORDS) and not (named and word.endswith(_KEY_WORDS))
+
+
+_BARE_KEY = _lazy(r"key(?![a-z0-9_.$-])", re.IGNORECASE)
 
 
 # a source file and its line, a logger's place after a thread named for what it does ("…_OnOAuthSuccess-6 user.pyo:81")

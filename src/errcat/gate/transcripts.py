@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from .basics import Span, _checked, _inner, _lazy, _lowered, absent
+from .fields import yaml_pair_value
 from .needles import _dense, _near_needles
 from .words import _CREDENTIAL_WORD, _IN_NAME, _not_a_value
 
@@ -137,6 +138,8 @@ def _new_values(text: str) -> Iterator[Span]:
         return
     low = _lowered(text)
     for m in _NEW_VALUE().finditer(text):
+        if yaml_pair_value(low, m.start()):
+            continue  # "- key: service.name" then "value: checkout": its name says whether it is a credential
         if _IN_NAME().search(low, max(0, m.start() - _NEW_VALUE_ABOVE), m.start()) and (
             span := _inner(m.group("val"), m.start("val"))
         ):
