@@ -84,3 +84,57 @@ def _keys() -> list[str]:
 def test_a_keys_random_characters_and_a_persons_password_under_key_stay_hidden(place: str) -> None:
     shown_keys = [k for k in _keys() if k in shown(place.format(k=k))]
     assert shown_keys == []
+
+
+# gate25's leftovers. A person's password of a word, "#", a word and a short number after "-" in lower case as a URL's
+# last part ("monkey#harbour-23") read as a page and its numbered place; a page numbers its places by a few words.
+@pytest.mark.parametrize(
+    "place", ["https://h.example/x/{p}", "see https://h.example/a/b/{p}.", "GET https://api.example.com/o/{p} -> 500"]
+)
+@pytest.mark.parametrize("password", ["monkey#harbour-23", "winter#ledger-7", "orange#matilda-42", "kestrel#sunshine-9"])
+def test_a_persons_lower_case_words_and_a_short_number_around_a_hash_in_a_urls_path_are_hidden(place: str, password: str) -> None:
+    assert password not in shown(place.format(p=password))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com/docs/install#step-2",
+        "https://example.com/blog/hello#comment-12",
+        "https://www.rfc-editor.org/rfc/rfc9110#section-15",
+        "https://example.com/guide#fig-3",
+        "https://example.com/paper#footnote-4",
+    ],
+)
+def test_a_pages_numbered_places_stay(url: str) -> None:
+    assert shown(url) == url
+
+
+# A password a chat gives in prose: after its name with "now" or "changed to", or without its name where the name or
+# its reset is told just above ("I reset it, the new one is …").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[10:02] ops: the sync still fails with 401 from the ledger API\n[10:03] ops: I reset it, the new one is {p} - can you try again?",
+        "I rotated the token, the new one is {p}.",
+        "the db password expired, I changed it to {p} this morning",
+        "my new password is now {p}",
+        "the admin password changed to {p} yesterday",
+    ],
+)
+@pytest.mark.parametrize("password", ["harbourwinter4821", "Kestrelorange77!", "monkeyledger12$"])
+def test_a_persons_password_given_in_a_chats_prose_is_hidden(text: str, password: str) -> None:
+    assert password not in shown(text.format(p=password))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the old build broke, the new one is build4821",
+        "I changed it to v2.3.1 after the release",
+        "password reset for user42",
+        "the password is now required",
+    ],
+)
+def test_prose_without_a_credential_stays(text: str) -> None:
+    assert shown(text) == text

@@ -37,6 +37,7 @@ from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value
 _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
     (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah
+      |(?:changed|reset|updated|rotated)\ to|now  # "password changed to …", "my new password is now …"
       |\u00e9|\u00e8|\u00e4r|er|je|code
       |(?:id|hash|digest)[ \t]{{0,4}}:)[ \t]{{1,4}}){{0,3}}  # (and the credential's own id or hash: "session hash: <hex>")
     (?:(?<=[ \t])(?:['"]|\u00ab[ \t\u00a0\u202f]?))?(?P<val>[^\s'",;)}}\]<>\u00bb]{{8,128}}+)""",  # (French « … » too)
