@@ -57,6 +57,15 @@ def test_a_pairs_value_stays_hidden_when_its_name_names_a_credential(text: str, 
     assert secret not in shown(text)
 
 
+# a "key" whose word before it makes it a credential's: its value hidden, however it reads
+@pytest.mark.parametrize(
+    "text", ["API key: {k}", "your api key = {k}", "Subscription key: {k}", '{{"api key": "{k}"}}', "license key: {k}"]
+)
+@pytest.mark.parametrize("key", ["winter.ledger", "orange.sunshine"])
+def test_a_named_keys_dotted_value_stays_hidden(text: str, key: str) -> None:
+    assert key not in shown(text.format(k=key))
+
+
 PLACES = [
     '{{"key":"{k}","value":{{"stringValue":"x"}}}}',
     '{{"Key": "{k}", "Value": "prod"}}',

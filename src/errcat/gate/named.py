@@ -12,7 +12,7 @@ from .basics import _CDATA, _HEX_NUMBER, _NAME_CHAR, _QUOTED, Span, _checked, _i
 from .fields import _in_name_field, _listed_values, _next_field_value, _xml_value
 from .needles import _dense, _near_needles, _word_starts
 from .shapes import attribute_name, dotted_name
-from .words import _CREDENTIAL_WORD, _not_a_value
+from .words import _CREDENTIAL_WORD, _not_a_value, qualified_key
 
 _SOURCE_FILE = _lazy(r"\.(?:c|cc|cpp|cxx|h|hh|hpp|go|py|java|kt|rs|rb|js|mjs|ts|php|cs|swift|scala)$", re.IGNORECASE)
 _LINE_NUMBER = _lazy(r":\d{1,6}(?![\w.-])")
@@ -183,6 +183,8 @@ def _pair_name(text: str, low: str, start: int, m: re.Match[str], span: tuple[in
     random letters and digits read as no name."""
     if m.end("rest") - start != 3 or m.group("word") != "key" or not attribute_name(text[span[0] : span[1]]):
         return False
+    if qualified_key(low, start):
+        return False  # "API key: …", "license key = …": a credential's key, whatever it reads as
     return (
         dotted_name(text[span[0] : span[1]])
         or _VALUE_FIELD_AFTER().match(low, span[1]) is not None
