@@ -67,10 +67,20 @@ def _secure_strings(low: str) -> Iterator[Span]:
                 yield Span(*span, "credential by name")
 
 
-# a name/value pair in YAML, the value on the line after the name (a Kubernetes container's env list)
+# a name/value pair in YAML, the value on the line after the name (a Kubernetes container's env list, an OpenTelemetry
+# Collector's attributes: "- key: service.name" then "value: checkout")
 _YAML_NAME_VALUE = _lazy(
-    r"name:[ \t]{1,10}(['\"]?)([a-z0-9_.-]{1,64})\1[ \t]{0,10}\r?\n[ \t]{0,40}value:[ \t]{1,10}([^\r\n]{1,512})"
+    r"(?:name|(?<![a-z0-9_.-])key):[ \t]{1,10}(['\"]?)([a-z0-9_.-]{1,64})\1[ \t]{0,10}\r?\n[ \t]{0,40}value:[ \t]{1,10}"
+    r"([^\r\n]{1,512})"
 )
+# the name line of such a pair, right above a value's line
+_YAML_NAME_ABOVE = _lazy(r"(?:name|(?<![a-z0-9_.-])key):[ \t]{1,10}(['\"]?)([a-z0-9_.-]{1,64})\1[ \t]{0,10}\r?\n[ \t]{0,40}\Z")
+
+
+def yaml_pair_value(low: str, at: int) -> bool:
+    """Whether the value line starting at ``at`` is the value of a YAML name/value pair, judged by its name (see
+    _yaml_name_values), not by any credential word above it."""
+    return _YAML_NAME_ABOVE().search(low, max(0, at - 160), at) is not None
 
 
 def _yaml_name_values(text: str, low: str) -> Iterator[Span]:

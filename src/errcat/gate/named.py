@@ -11,7 +11,8 @@ from ..values import reason_phrase
 from .basics import _CDATA, _HEX_NUMBER, _NAME_CHAR, _QUOTED, Span, _checked, _inner, _lazy, _lowered, _secret_like
 from .fields import _in_name_field, _listed_values, _next_field_value, _xml_value
 from .needles import _dense, _near_needles, _word_starts
-from .words import _CREDENTIAL_WORD, _not_a_value
+from .shapes import attribute_name, dotted_name
+from .words import _CREDENTIAL_WORD, _not_a_value, qualified_key
 
 _SOURCE_FILE = _lazy(r"\.(?:c|cc|cpp|cxx|h|hh|hpp|go|py|java|kt|rs|rb|js|mjs|ts|php|cs|swift|scala)$", re.IGNORECASE)
 _LINE_NUMBER = _lazy(r":\d{1,6}(?![\w.-])")
@@ -161,7 +162,7 @@ def _judged(text: str, low: str, m: re.Match[str], start: int) -> Iterator[Span]
         span = _value(text, start, pair)  # "token '…' -> 401": a ">" that closes no tag
     if span is None or (m.group("word") == "session" and _HEX_NUMBER().fullmatch(text, *span)):
         return
-    if _event_name(text[start : m.end("rest")].lower(), text[span[0] : span[1]].lower()):
+    if _event_name(text[start : m.end("rest")].lower(), text[span[0] : span[1]].lower()) or _pair_name(text, low, start, m, span):
         return
     if not _stated_status(text, *span):
         yield Span(*span, "credential by name")
@@ -172,6 +173,31 @@ def _event_name(name: str, value: str) -> bool:
     name, not a value (a password's name is left: "password: Password-Reset" may be the password)."""
     name = name.strip("_.-$")
     return value.startswith(name) and _NAME_AND_WORDS().fullmatch(value) is not None and not _PASSWORD_NAME().search(name)
+
+
+def _pair_name(text: str, low: str, start: int, m: re.Match[str], span: tuple[int, int]) -> bool:
+    """The value of a field named "key" that holds a name, not a key: a name/value pair's name, its value in the field
+    after it or before it (OpenTelemetry's {"key": "service.name", "value": {…}}, AWS tags' Key=Name,Value=web-1, .NET's
+    <add key="…" value="…"/>, YAML's "- key: …" then "value: …"; the value field is judged by its name, see
+    fields._name_fields), or an attribute's dotted name alone ("invalid attribute key: http.status_code"). A key's
+    random letters and digits read as no name."""
+    if m.end("rest") - start != 3 or m.group("word") != "key" or not attribute_name(text[span[0] : span[1]]):
+        return False
+    if qualified_key(low, start):
+        return False  # "API key: …", "license key = …": a credential's key, whatever it reads as
+    return (
+        dotted_name(text[span[0] : span[1]])
+        or _VALUE_FIELD_AFTER().match(low, span[1]) is not None
+        or _VALUE_FIELD_BEFORE().search(low, max(0, start - 160), start) is not None
+    )
+
+
+# a value field right after the key's value (and its closing quote), or right before the key's name
+_VALUE_FIELD_AFTER = _lazy(r"""\\{0,3}["']?[ \t]{0,8}[,;]?\s{0,40}\\{0,3}["']?value\\{0,3}["']?[ \t]{0,4}[:=]""")
+_VALUE_FIELD_BEFORE = _lazy(
+    r"""value\\{0,3}["']?[ \t]{0,4}[:=][ \t]{0,4}(?:"[^"\n]{0,128}"|'[^'\n]{0,128}'|\{[^{}\n]{0,128}\}|[^\s,;"'{}]{1,128})"""
+    r"""[ \t]{0,8}[,;]?\s{0,40}\\{0,3}["']?$"""
+)
 
 
 def _name_start(text: str, at: int) -> int:

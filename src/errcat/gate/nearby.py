@@ -28,8 +28,8 @@ from .basics import (
 from .named import _name_start
 from .needles import Stretches, _dense, _judged_once, _near_needles, _word_matches, _word_starts
 from .passwords import _NOT_A_PASSWORD
-from .shapes import _dashed_name, looks_random
-from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value
+from .shapes import _dashed_name, dotted_name, looks_random
+from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value, qualified_key
 
 # "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value (or a verb of
 # another language: "A senha \u00e9 …", "La password \u00e8 …", "l\u00f6senordet \u00e4r …", "passordet er …", "heslo je …";
@@ -37,6 +37,7 @@ from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value
 _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
     (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah
+      |(?:changed|reset|updated|rotated)\ to|now  # "password changed to …", "my new password is now …"
       |\u00e9|\u00e8|\u00e4r|er|je|code
       |(?:id|hash|digest)[ \t]{{0,4}}:)[ \t]{{1,4}}){{0,3}}  # (and the credential's own id or hash: "session hash: <hex>")
     (?:(?<=[ \t])(?:['"]|\u00ab[ \t\u00a0\u202f]?))?(?P<val>[^\s'",;)}}\]<>\u00bb]{{8,128}}+)""",  # (French « … » too)
@@ -190,6 +191,8 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
         return _word_value(text, after, prompt=False) if after else None  # (not the user@host: whose password it is)
     if _an_id(text, m, value, prompt) or _DATE_LIKE().fullmatch(value) or _dashed_name(value) or _SOURCE_LINE().fullmatch(value):
         return None
+    if dotted_name(value) and _bare_key(text, m.start()):
+        return None  # an attribute's name after "key" ("invalid attribute key: http.status_code"), see named._pair_name
     return m.start("val"), m.start("val") + len(value)
 
 
@@ -207,6 +210,16 @@ def _an_id(text: str, m: re.Match[str], value: str, prompt: bool) -> bool:
     if "-" in value or _ID_WORD().search(between):
         return True  # a GUID's piece, or the credential's id ("token id: 3fa9c21b")
     return not word.endswith(_PASSWORD_WORDS) and not (named and word.endswith(_KEY_WORDS))
+
+
+_BARE_KEY = _lazy(r"key(?![a-z0-9_.$-])", re.IGNORECASE)
+
+
+def _bare_key(text: str, at: int) -> bool:
+    """Whether the credential word at ``at`` is a "key" alone: no name around it, no word before it naming whose it is."""
+    if not _BARE_KEY().match(text, at) or text[at - 1 : at].lower() in _NAME_CHAR:
+        return False
+    return not qualified_key(_lowered(text), at)
 
 
 # a source file and its line, a logger's place after a thread named for what it does ("…_OnOAuthSuccess-6 user.pyo:81")

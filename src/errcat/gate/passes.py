@@ -40,7 +40,7 @@ from .pointed import _env_fallbacks, _flags_alone, _ldap_simple_binds, _mysql_ha
 from .positions import _SASL_PASSWD, _lone_pairs, _paired_values, _positional, _struct_fields
 from .shapes import _random_tokens
 from .tables import _html_cells, _table_columns
-from .transcripts import _command_outputs, _echoed, _expect_sends, _new_values, _repl_values
+from .transcripts import _command_outputs, _echoed, _expect_sends, _new_values, _repl_values, _said_new_values
 
 
 def _spans(text: str) -> Iterator[Span]:
@@ -86,6 +86,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _byte_lists(text)
     yield from _listed_credentials(text)
     yield from _new_values(text)
+    yield from _said_new_values(text)
     yield from _grouped_and_numbered(text)
     yield from _next_line_words(text)
     yield from _dotted_passwords(text)

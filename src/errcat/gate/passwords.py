@@ -131,6 +131,16 @@ _ONE_WORD = _lazy(r"[A-Za-z][a-z]{2,15}")
 # a word, then a word and a number after "-" ("monkey#Harbour-238"): a page's numbered place is in lower case, its number
 # short (install#step-2, rfc9110#section-15)
 _WORD_DASH_NUMBER = _lazy(r"[A-Za-z][a-z]{2,15}-([0-9]{1,4})")
+# the words a page numbers its places by (a step, a comment, a footnote, a figure): a lower-case word with a short number
+# after any other ("monkey#harbour-23") is a person's
+_PLACE_WORD = _lazy(
+    r"step|(?:sub)?sec(?:tion)?|comment|issuecomment|discussioncomment|note|footnote|fnref|ref|reference|cite|citation"
+    r"|chap(?:ter)?|part|item|fig(?:ure)?|tab(?:le)?|example|heading|header|line|lines|issue|page|appendix|annex|para(?:graph)?"
+    r"|question|answer|post|reply|entry|event|commit|diff|hunk|option|rule|article|slide|lesson|unit|exercise|problem|task"
+    r"|level|tip|version|release|clause|definition|theorem|lemma|eq|equation|message|row|col|column|cell|block|snippet|code"
+    r"|listing|sample|image|img|video|episode|day|week|phase|stage|round|panel|card|result|test|case|bug|ticket|review"
+    r"|revision|rev|change|file|toc|top|anchor|link|thread|story|faq|chunk|frame|slot|region|box"
+)
 _TWO_WORDS = _lazy(r"[A-Za-z][a-z]{2,15}([-._])[A-Za-z][a-z]{2,15}")
 _TWO_WORDS_HASH_NUMBER = _lazy(r"[A-Za-z][a-z]{2,15}[-._][A-Za-z][a-z]{2,15}#[0-9]{1,6}\.?")  # (a sentence's full stop)
 _PAGE_EXTENSION = _lazy(
@@ -145,7 +155,8 @@ def _a_persons(name: str, anchor: str) -> bool:
     if anchor.isdigit():
         return _two_words_and_a_number(f"{name}#{anchor}")
     if _ONE_WORD().fullmatch(name) and (numbered := _WORD_DASH_NUMBER().fullmatch(anchor)):
-        return not (name + anchor).islower() or len(numbered.group(1)) >= 3
+        place = _PLACE_WORD().fullmatch(anchor, 0, numbered.start(1) - 1) is not None
+        return not (name + anchor).islower() or len(numbered.group(1)) >= 3 or not place
     return bool(
         (_WORD_DIGITS().fullmatch(anchor) and _ONE_WORD().fullmatch(name))
         or (_WORD_DIGITS().fullmatch(name) and _ONE_WORD().fullmatch(anchor))

@@ -242,3 +242,38 @@ _BASE64_RUN = _lazy(r"[A-Za-z0-9+/][A-Za-z0-9+/]{14,}[A-Za-z0-9+/]={0,2}")  # (a
 
 _KEPT_TOKEN = 256  # a token this short is judged once: a log repeats its hosts, paths and ids in every record
 _random_parts_kept = functools.lru_cache(maxsize=4096)(_random_parts)
+
+
+def attribute_name(value: str) -> bool:
+    """Whether a value is an attribute's or a tag's name: words, acronyms and a digit or two joined by dots, underscores,
+    dashes, colons or slashes, whose letters pair as words' letters do (service.name, k8s.pod.name, http.status_code,
+    aws:cloudformation:stack-name, X-Api-Key, Name); a key's random letters and digits read as no name, and a person's
+    password of words and a number ("monkey_matilda802") holds more digits in a row than a name."""
+    if not _ATTRIBUTE_NAME().fullmatch(value.lower()) or sum(map(str.isdigit, value)) > _NAME_DIGITS:
+        return False
+    parts = _NAME_SEPARATORS().split(value)
+    return all(map(_name_word, parts)) and _reads_as_words(value) and not looks_random(value)
+
+
+def _name_word(part: str) -> bool:
+    """One part of an attribute's name: a word, an acronym or words run together, a few letters each ("CostCenter",
+    "myobToken"); random letters change case every two or three ("CknTtcylSISYytli")."""
+    if len(part) > _NAME_PART or not _name_part(part):
+        return False
+    letters = "".join(filter(str.isalpha, part))
+    return len(_CAMEL_PARTS().findall(letters)) * 4 <= len(letters) + 4
+
+
+def dotted_name(value: str) -> bool:
+    """Whether a value is an attribute's dotted name in lower case, as OpenTelemetry's semantic conventions and
+    Kubernetes' labels write them (service.name, telemetry.sdk.language, node.kubernetes.io/not-ready): no key is."""
+    return _DOTTED_NAME().fullmatch(value) is not None and attribute_name(value)
+
+
+# (on the value lowered: each part starts with a letter, and no two digits stand together: k8s, http2, s3)
+_ATTRIBUTE_NAME = _lazy(r"[a-z](?:[a-z]|[0-9](?![0-9])){0,63}(?:[._:/-]{1,2}[a-z](?:[a-z]|[0-9](?![0-9])){0,63}){0,15}")
+_NAME_SEPARATORS = _lazy(r"[._:/-]+")
+_NAME_PART = 24  # a part's characters at most ("cloudformation", "AWSCloudFormation")
+_NAME_DIGITS = 2  # a name's digits at most; a random key of 16 letters and digits holds ~5
+# (and a Kubernetes label's or taint's domain before its name)
+_DOTTED_NAME = _lazy(r"[a-z][a-z0-9_]{0,63}(?:\.[a-z][a-z0-9_]{0,63}){1,15}(?:/[a-z][a-z0-9_.-]{0,63})?")

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterator
 
 from .basics import Span, _checked, _inner, _lazy, _lowered, absent
+from .fields import yaml_pair_value
+from .nearby import _word_value
 from .needles import _dense, _near_needles
 from .words import _CREDENTIAL_WORD, _IN_NAME, _not_a_value
 
@@ -137,7 +139,30 @@ def _new_values(text: str) -> Iterator[Span]:
         return
     low = _lowered(text)
     for m in _NEW_VALUE().finditer(text):
+        if yaml_pair_value(low, m.start()):
+            continue  # "- key: service.name" then "value: checkout": its name says whether it is a credential
         if _IN_NAME().search(low, max(0, m.start() - _NEW_VALUE_ABOVE), m.start()) and (
             span := _inner(m.group("val"), m.start("val"))
         ):
+            yield Span(*span, "credential by name")
+
+
+# A new credential a chat gives without its name, the credential named or its reset told above: "I reset it, the new one
+# is …", "changed it to …"
+_SAID_NEW = _lazy(
+    r"\b(?:(?P<one>(?:the|my|your|our)[ \t]+new[ \t]+one[ \t]+(?:is|=|:))|(?:changed|set|reset|updated|rotated)[ \t]+it[ \t]+to)"
+    r"[ \t]{1,4}(?P<val>[^\s'\",;)}\]<>]{8,128}+)"
+)
+_RESET = _lazy(r"\b(?:reset|rotated?|changed?|regenerated?|renewed?)\b")
+_SAID_ABOVE = 240  # characters before the value where the credential's name or its reset is looked for (a line or two)
+
+
+def _said_new_values(text: str) -> Iterator[Span]:
+    low = _lowered(text)
+    if "new one" not in low and " it to " not in low:
+        return
+    for m in _SAID_NEW().finditer(low):
+        above = max(0, m.start() - _SAID_ABOVE)
+        named = _IN_NAME().search(low, above, m.start()) or (m.group("one") and _RESET().search(low, above, m.start()))
+        if named and (span := _word_value(text, m, prompt=False)):
             yield Span(*span, "credential by name")

@@ -109,3 +109,17 @@ def _not_a_value(name: str) -> bool:
 
 
 _IN_NAME = _lazy(_CREDENTIAL_WORD)
+
+
+# the word before a "key" that makes it a credential's, whatever its value reads as ("API key: …", "license key …");
+# without one a "key" may hold an attribute's name (see named._pair_name)
+_KEY_QUALIFIER = _lazy(
+    r"(?:api|access|secret|private|licen[cs]e|signing|encryption|master|auth|client|subscription|account|app|application"
+    r"|service|developer|consumer|shared|session|ssh|gpg|pgp|product|activation|serial|registration|my|your|our|the|new)"
+    r"[\\\"' \t]{1,4}\Z"
+)
+
+
+def qualified_key(low: str, at: int) -> bool:
+    """Whether the word before the "key" at ``at`` (in the text lowered) makes it a credential's: "API key", "your key"."""
+    return _KEY_QUALIFIER().search(low, max(0, at - 24), at) is not None
