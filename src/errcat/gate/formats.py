@@ -253,20 +253,6 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"snmp[a-z]{2,12}[ \t][^\n|;&]{0,512}?[ \t]-A[ \t]*(['\"]?)((?<=['\"])[^'\"\n]{1,256}|[^\s'\"]{1,256})\1",
-        "Net-SNMP snmpcmd(1): -A authentication passphrase (SNMPv3)",
-        ("snmp",),
-        2,
-    ),
-    Rule(
-        "password flag",
-        r"snmp[a-z]{2,12}[ \t][^\n|;&]{0,512}?[ \t]-X[ \t]*(['\"]?)((?<=['\"])[^'\"\n]{1,256}|[^\s'\"]{1,256})\1",
-        "Net-SNMP snmpcmd(1): -X privacy passphrase (SNMPv3)",
-        ("snmp",),
-        2,
-    ),
-    Rule(
-        "password flag",
         r"schtasks(?:[ \t]+/(?!R?P[ \t])[A-Za-z]{1,12}(?:[ \t]+(?!/)[^\s]{1,256})?){0,16}+[ \t]+/R?P[ \t]+"
         r"(['\"]?)([^\s'\"/][^\s'\"]*)\1",
         "schtasks /RU user /RP password, schtasks /U user /P password",
