@@ -348,6 +348,9 @@ STILL_THE_VENDORS_IN_OTHER_FORMS = [
     f"From Postman: {MYOB_25008}",
     f"Our app returned 400: {MYOB_25008}",
     f"My Node server returned: {MYOB_25008}",
+    # a pronoun is the subject: the word before it is no sender (review9: "Yesterday", "Friday" were taken for one)
+    f"Yesterday it returned: {MYOB_25008}",
+    f"Since Friday they returned 400: {MYOB_25008}",
 ]
 
 

@@ -193,6 +193,7 @@ _NO_SERVICE_WORDS = """
     sample example complete whole raw
 """
 _NO_SERVICE = frozenset(_NO_SERVICE_WORDS.split()) | _ERROR_KIND_WORDS
+_PRONOUNS = frozenset(["it", "they", "this", "that", "he", "she", "we", "i", "you", "which", "who", "what", "there", "one"])
 _CLOSERS = ":,.;)]\"'"
 
 
@@ -224,6 +225,8 @@ def _name_before(words: Sequence[str], lower_ok: bool = False) -> str | None:
     if words and words[-1] in _API_WORDS:
         words = words[:-2] if len(words) > 1 and words[-2] in ("REST", "Web") else words[:-1]
     elif len(words) > 1 and words[-1].islower() and words[-1] in _NO_SERVICE:  # "our KashFlow integration"
+        if words[-1] in _PRONOUNS:  # the pronoun is the subject: "Yesterday it returned", "Since Friday they return"
+            return None
         words = words[:-1]
     if not words:
         return None
