@@ -155,7 +155,8 @@ _ANSWER_NEEDLES = (
 # platforms vendors run on (explain24: a vendor's error can name them), the relays between applications, the
 # environment a call went to ("Prod returned"), the adverbs that begin a sentence ("Suddenly returns 400"), a log's
 # levels ("[ERROR] 400", "WARN: 400"), the sources of a quote ("Log says:") and the adjectives and words of an
-# error's kind before its noun ("Unexpected error:", "Internal Server Error:")
+# error's kind before its noun ("Unexpected error:", "Internal Server Error:"), the monitors and CI that relay an error
+# ("Sentry reported:") and a person's role ("Accountant says:")
 _NO_SERVICE_WORDS = """
     a an the this that it its which what who he she they we i you my our your their his her me us them
     then so and or but also still now again only just here there when if after before once while because
@@ -191,6 +192,8 @@ _NO_SERVICE_WORDS = """
     forbidden conflict timeout type key reference range attribute permission authentication duplicate rate limit
     specific actual real full exact common typical similar strange weird odd different original latest current
     sample example complete whole raw
+    sentry datadog grafana kibana splunk bugsnag rollbar honeybadger papertrail loggly jenkins
+    accountant bookkeeper colleague manager developer
 """
 _NO_SERVICE = frozenset(_NO_SERVICE_WORDS.split()) | _ERROR_KIND_WORDS
 _PRONOUNS = frozenset(["it", "they", "this", "that", "he", "she", "we", "i", "you", "which", "who", "what", "there", "one"])
@@ -287,6 +290,8 @@ def answering_services(head: str) -> Iterator[tuple[str, bool]]:
             yield name, False
     for m in _OBJECT.finditer(head):
         clause = re.split(r"[.!?\n]", head[max(0, m.start() - 40) : m.start()])[-1]
+        if clause.strip() == "Sent":  # a mail client's signature ("Sent from Outlook"): no answer's sender
+            continue
         said = _ANSWER_CLAUSE.search(clause) or (not clause.strip() and _FROM_LABEL.match(head, m.start() - len(clause)))
         if said and (name := _object(head, m.end())):
             yield name, False
