@@ -358,6 +358,9 @@ STILL_THE_VENDORS_IN_OTHER_FORMS = [
     f"Accountant says: {MYOB_25008}",
     f"{MYOB_25008}\n\nSent from Outlook",
     f"{MYOB_25008}\n\nSent from Mail for Windows",
+    f"Today returned 400: {MYOB_25008}",
+    f"Hello: 400 Bad Request - {MYOB_25008}",
+    f"Importer threw: {MYOB_25008}",
 ]
 
 

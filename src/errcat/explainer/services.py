@@ -156,7 +156,7 @@ _ANSWER_NEEDLES = (
 # environment a call went to ("Prod returned"), the adverbs that begin a sentence ("Suddenly returns 400"), a log's
 # levels ("[ERROR] 400", "WARN: 400"), the sources of a quote ("Log says:") and the adjectives and words of an
 # error's kind before its noun ("Unexpected error:", "Internal Server Error:"), the monitors and CI that relay an error
-# ("Sentry reported:") and a person's role ("Accountant says:")
+# ("Sentry reported:"), a person's role ("Accountant says:"), a greeting and a day ("Hello: 400", "Today returned")
 _NO_SERVICE_WORDS = """
     a an the this that it its which what who he she they we i you my our your their his her me us them
     then so and or but also still now again only just here there when if after before once while because
@@ -194,6 +194,7 @@ _NO_SERVICE_WORDS = """
     sample example complete whole raw
     sentry datadog grafana kibana splunk bugsnag rollbar honeybadger papertrail loggly jenkins
     accountant bookkeeper colleague manager developer
+    hello hi hey thanks today tonight yesterday tomorrow importer exporter
 """
 _NO_SERVICE = frozenset(_NO_SERVICE_WORDS.split()) | _ERROR_KIND_WORDS
 _PRONOUNS = frozenset(["it", "they", "this", "that", "he", "she", "we", "i", "you", "which", "who", "what", "there", "one"])
