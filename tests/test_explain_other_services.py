@@ -302,6 +302,13 @@ ANSWERED_IN_OTHER_FORMS = [
     (f"AcumaticaException: {MYOB_25008}", "Acumatica"),  # MYOB Advanced's platform: no MYOB Business API answer
     (f"Our KashFlow integration returned 400: {MYOB_25008}", "KashFlow"),  # the name before the speaker's noun
     (f"From KashFlow: {MYOB_25008}", "KashFlow"),  # a line that opens naming the sender before a colon
+    # explain29: the object of "to" in a clause about sending a request, and a name before its status in parentheses
+    (f"When posting to KashFlow I get: {MYOB_25008}", "KashFlow"),
+    (f"After sending the invoice to Reckon I see: {MYOB_25008}", "Reckon"),
+    (f"Unable to connect to Pennylane: {MYOB_25008}", "Pennylane"),
+    (f"KashFlow (400): {MYOB_25008}", "KashFlow"),
+    (f"KashFlow error (HTTP 400): {MYOB_25008}", "KashFlow"),
+    (f"Reckon One error (HTTP 422): {MYOB_25008}", "Reckon One"),  # two words, then the speaker's noun
 ]
 
 
@@ -348,6 +355,18 @@ STILL_THE_VENDORS_IN_OTHER_FORMS = [
     f"From Postman: {MYOB_25008}",
     f"Our app returned 400: {MYOB_25008}",
     f"My Node server returned: {MYOB_25008}",
+    # explain29: "to" before a verb, a file or the vendor's own name, and a status in parentheses after the speaker's
+    # words, name no sender; a lower-case name mid-sentence stays the speaker's word, as explain28 decided
+    f"Failed to Post: {MYOB_25008}",
+    f"Export to CSV failed: {MYOB_25008}",
+    f"Posting to MYOB I get: {MYOB_25008}",
+    f"Posting to AccountRight I get: {MYOB_25008}",
+    f"Request to Update Contact failed: {MYOB_25008}",
+    f"Response (400): {MYOB_25008}",
+    f"HttpError (400): {MYOB_25008}",
+    f"MYOB (400): {MYOB_25008}",
+    f"i think kashflow returned 400: {MYOB_25008}",
+    f"when posting to kashflow i get: {MYOB_25008}",
     # a pronoun is the subject: the word before it is no sender (review9: "Yesterday", "Friday" were taken for one)
     f"Yesterday it returned: {MYOB_25008}",
     f"Since Friday they returned 400: {MYOB_25008}",

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import gzip
 import json
 import logging
 import signal
 import tracemalloc
+import urllib.error
+import urllib.request
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -43,6 +46,12 @@ BOMBS = {"/bomb": b"0", "/nul-bomb": b"\x00"}
 # InvoiceXpress's envelope with a Portuguese message, as tests/test_integrations.py's /clients.json
 PORTUGUESE = json.dumps({"errors": [{"error": "Cliente não é válido"}]}, ensure_ascii=False).encode("utf-8")
 
+# the same body as a zlib stream (RFC 9110's "deflate") and as the raw deflate stream some servers send under that
+# name, which requests (urllib3) and httpx both read: the hooks read it too
+_RAW = zlib.compressobj(9, zlib.DEFLATED, -15)
+DEFLATED = {"/deflate-zlib": zlib.compress(PORTUGUESE), "/deflate-raw": _RAW.compress(PORTUGUESE) + _RAW.flush()}
+GZIPPED = gzip.compress(PORTUGUESE)
+
 
 class _Bodies(Handler):
     def do_GET(self) -> None:
@@ -51,6 +60,10 @@ class _Bodies(Handler):
             self.reply(500, _gzip_bomb(BOMBS[path]), {"Content-Type": "application/json", "Content-Encoding": "gzip"})
         elif path == "/broken-gzip":
             self.reply(401, b"\x1f\x8bnot gzip at all", {"Content-Type": "application/json", "Content-Encoding": "gzip"})
+        elif path == "/gzip":
+            self.reply(422, GZIPPED, {"Content-Type": "application/json", "Content-Encoding": "gzip"})
+        elif path in DEFLATED:
+            self.reply(422, DEFLATED[path], {"Content-Type": "application/json", "Content-Encoding": "deflate"})
         elif path == "/no-charset":
             self.reply(422, PORTUGUESE, {"Content-Type": "text/plain"})
         elif path == "/endless":
@@ -148,6 +161,30 @@ def test_a_body_the_client_cannot_decode_is_explained_by_its_status(server, clie
 def test_a_body_without_a_charset_is_read_as_utf8(server, client, stream):
     error = _raised(client, server, "/no-charset", stream)
     assert "Cliente não é válido" in str(error) and "Ã" not in str(error)
+
+
+@pytest.mark.parametrize(("client", "stream"), CASES)
+@pytest.mark.parametrize("path", sorted(DEFLATED))
+def test_a_deflate_body_zlib_wrapped_or_raw_is_explained_and_kept_whole(server, client, stream, path):
+    """httpx decodes a raw deflate body as well as a zlib-wrapped one; its hook's bounded reader took only the
+    second, so a raw one was explained by its status alone and the application got an empty body."""
+    error = _raised(client, server, path, stream)
+    assert "Cliente não é válido" in str(error)
+    assert error.response.content == PORTUGUESE
+
+
+@pytest.mark.parametrize("path", ["/gzip", *sorted(DEFLATED)])
+def test_urllib_s_error_body_in_a_content_coding_is_explained_decoded_and_given_back_as_sent(server, path):
+    """urllib decodes no Content-Encoding (a caller asking for gzip decodes it itself): explain_response explained
+    the compressed bytes as the message (no error found, binary noise quoted); the caller's own read() still gets the
+    bytes as sent."""
+    sent = GZIPPED if path == "/gzip" else DEFLATED[path]
+    request = urllib.request.Request(server + path, headers={"Accept-Encoding": "gzip, deflate"})
+    with pytest.raises(urllib.error.HTTPError) as raised:
+        urllib.request.urlopen(request, timeout=30)
+    x = errcat.explain_response(raised.value)
+    assert x.errors[0].sent.message == "Cliente não é válido" and x.exchange.status == 422
+    assert raised.value.read() == sent
 
 
 # The InvoiceXpress envelope of tests/test_integrations.py, with what a hostile or broken upstream may put

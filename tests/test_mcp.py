@@ -294,6 +294,28 @@ def test_search_takes_its_words_as_query_like_lookup_and_as_text_its_first_name(
     assert "query" in refused[0].content[0].text and "once" in refused[1].content[0].text
 
 
+def test_search_words_that_read_as_json_are_searched_as_the_words_they_are() -> None:
+    """The SDK parses a string argument that reads as JSON into that value for any parameter not typed plain
+    ``str``, as search's optional words are: ``{"code":"InvalidSessionId"}`` (a body's fragment an assistant
+    searches for) was refused as "Input should be a valid string", and the word ``null`` searched for nothing
+    ("search needs the words"). Each is searched as the Python API searches it; a vendor of ``null`` is still none."""
+    from errcat.integrations.mcp.bounds import bounded_search
+    from errcat.render.jsondoc import search_document
+
+    words = ['{"code":"InvalidSessionId"}', "null", '["Date", "locked"]']
+
+    async def work(client: Client) -> Any:
+        answers = [await client.call_tool("search", {"query": w, "limit": 3}) for w in words]
+        answers.append(await client.call_tool("search", {"text": words[0], "vendor": "null", "limit": 3}))
+        return answers
+
+    catalog = errcat.open_catalog(use_env=False)
+    answers = session(work)
+    assert not any(a.is_error for a in answers), [a.content[0].text for a in answers if a.is_error]
+    for w, answer in zip([*words, words[0]], answers, strict=True):
+        assert answer.structured_content == bounded_search(search_document(w, catalog.search(w, 3)))
+
+
 def test_retry_advice_is_errcat_retry_advice() -> None:
     pastes = [
         MYOB_PASTE,

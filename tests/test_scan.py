@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import itertools
 import json
 import subprocess
 import sys
@@ -237,6 +238,71 @@ def test_bad_input_is_reported_with_file_and_line_and_scanning_goes_on(tmp_path)
     assert "binary file" in places[(str(binary), None)]
     assert "cannot read" in places[(str(tmp_path / "missing.log"), None)]
     assert doc["inputs"][0]["lines"] == 5
+
+
+def test_a_line_still_growing_after_the_last_whole_one_is_skipped_not_held(tmp_path):
+    """A log whose last whole line is followed by a line that never ends (a sparse file's hole, a crash's padding
+    with no newline): the records before it are read, it is reported skipped at its line, and it is not held in
+    memory (the window grew with it, 130 MiB for 32 MiB, while the record before it awaited its end)."""
+    import tracemalloc
+
+    head = b"2026-11-20T01:00:00Z ERROR sync failed\n" * 3
+    block = b"y" * (1 << 20)
+    tracemalloc.start()
+    try:
+        finder = Finder()
+        records = list(finder.records(itertools.chain([head], itertools.repeat(block, 24))))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [r.line for r in records] == [1, 2, 3]
+    assert [(s.line, s.what) for s in finder.skipped] == [(4, f"line longer than {MAX_LINE:,} bytes skipped")]
+    assert peak < 8 * MAX_LINE, peak  # a few chunks, not the 24 MiB line
+
+
+_PADDED_LINES = "".join(
+    f"2026-11-20T01:00:0{i}Z ERROR sync.myob POST https://arl2.api.myob.com/accountright/0b1c4b4e-2f5e-4a50-9a0c-5b2f2c6c1a11"
+    '/Sale/Invoice/Item -> 400 {"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior'
+    ' to beginning of financial year","ErrorCode":25008,"Severity":"Error"}]}\n'
+    for i in range(5)
+).encode()
+
+
+def _error_lines(args: list[str], stdin: bytes | None = None) -> list[int]:
+    done = subprocess.run([sys.executable, "-m", "errcat", "scan", "--format", "json", *args], input=stdin, capture_output=True)
+    assert done.returncode == 0, done.stderr
+    return [p["line"] for g in json.loads(done.stdout)["matched"] for p in g["lines"]]
+
+
+@pytest.mark.parametrize("how", ["file", "one reader", "stdin"])
+def test_a_log_that_starts_with_nul_padding_is_read_after_it(tmp_path, how):
+    """logrotate's copytruncate while the program writes on at its offset leaves the file's start NULs (a hole),
+    as a crash pads its log: the lines after them were lost to a "binary file" verdict. 20 KB of NULs (past the
+    8 KiB sniffed), then a line end and five MYOB errors: each counted at its line, from a file and stdin."""
+    data = b"\x00" * 20_000 + b"\n" + _PADDED_LINES
+    log = tmp_path / "app.log"
+    log.write_bytes(data)
+    args = {"file": [str(log)], "one reader": ["--workers", "1", str(log)], "stdin": ["-"]}[how]
+    assert _error_lines(args, data if how == "stdin" else None) == [2, 3, 4, 5, 6]
+
+
+def test_a_sparse_log_whose_start_is_a_hole_is_read_by_workers_after_it(tmp_path):
+    """A file of 72 MiB whose start is a hole (what copytruncate leaves: read by workers, as any file that big)."""
+    log = tmp_path / "app.log"
+    with open(log, "wb") as f:
+        f.truncate(72 << 20)
+        f.seek(72 << 20)
+        f.write(b"\n" + _PADDED_LINES)
+    assert _error_lines([str(log)]) == [2, 3, 4, 5, 6]
+
+
+@pytest.mark.parametrize("data", [b"\x00" * 50_000, b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + bytes(range(256)) * 40])
+def test_nuls_then_no_text_are_still_a_binary_file(tmp_path, data):
+    """Only text after the NULs makes a log of them: NULs alone, or a video's header (NULs, then binary), are skipped."""
+    log = tmp_path / "x.log"
+    log.write_bytes(data)
+    done = subprocess.run([sys.executable, "-m", "errcat", "scan", str(log)], capture_output=True, text=True)
+    assert done.returncode == 2 and "binary file" in done.stdout + done.stderr
 
 
 def test_nothing_readable_exits_2_without_traceback(tmp_path):

@@ -154,6 +154,48 @@ def test_cluster_report_is_the_local_report(client, index, logs, small_blocks, t
     }
 
 
+def test_a_log_of_one_line_vendor_errors_whose_ids_vary_is_reported_on_the_cluster_as_locally(
+    client, index, small_blocks, tmp_path
+):
+    """A log made only of one-line vendor errors, each naming GUIDs of its own (MYOB's company file and customer,
+    Sage's 32-hex contact id), after a log prefix or as whole JSON lines, cut into blocks: each worker reads the first
+    of a shape afresh and takes the repeats' reading from it (scan/triage's key masks the ids), so its counts, groups,
+    endpoints, first/last seen and samples must be the local scan's."""
+    import random
+
+    rng = random.Random(16)
+
+    def guid() -> str:
+        g = f"{rng.getrandbits(128):032x}"
+        return f"{g[:8]}-{g[8:12]}-{g[12:16]}-{g[16:20]}-{g[20:]}"
+
+    myob = '{"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to beginning of financial year","ErrorCode":25008}]}'
+    unknown = '{"Errors":[{"Name":"InvoiceLocked","Message":"Invoice is locked by another user","ErrorCode":99999}]}'
+    sage = '[{"$severity":"error","$dataCode":"AccessTokenExpiredError","$message":"Your Access token has expired."}]'
+    lines = []
+    for i in range(1500):
+        when = f"2026-11-20T{(i // 60) % 24:02d}:{i % 60:02d}:{(i * 7) % 60:02d}Z"  # out of time order across blocks
+        url = f"https://arl2.api.myob.com/accountright/{guid()}/Sale/Invoice/Item/{guid()}"
+        lines.append(
+            [
+                f"{when} ERROR POST {url} -> 400 {myob}",
+                f"{when} ERROR POST {url} -> 400 {unknown}",
+                f"{when} ERROR GET https://api.accounting.sage.com/v3.1/contacts/{guid().replace('-', '')} -> 401 {sage}",
+                json.dumps(
+                    {"ts": when, "level": "error", "msg": "MYOB call failed", "url": url, "status": 400, "body": json.loads(myob)}
+                ),
+                f"{when} INFO synced customer {guid()}",
+            ][i % 5]
+        )
+    path = tmp_path / "vendor-calls.log"
+    path.write_text("\n".join(lines) + "\n")
+    local = scan(index, [str(path)], ScanOptions(workers=1))
+    on_cluster = cluster_module.scan_remote(index, [str(path)], ScanOptions(), client)
+    assert path.stat().st_size > 8 * BLOCK and on_cluster.where["tasks"] > 8
+    assert sorted(g.count for g in [*local.matched.values(), *local.unmatched.values()]) == [300, 300, 600]
+    assert _comparable(scan_document(on_cluster, 10**6)) == _comparable(scan_document(local, 10**6))
+
+
 def test_many_small_logs_are_spread_over_the_workers_threads(client, index, tmp_path):
     """Small files were grouped until a task held 32 MB: 300 small logs on S3 were one task, read by one
     worker while the others idled. They are now spread: about two tasks per worker thread, none holding

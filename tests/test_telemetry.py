@@ -16,6 +16,7 @@ import re
 import urllib.error
 import urllib.request
 import uuid
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -1217,7 +1218,7 @@ def test_opentelemetry_httpx_async_client_takes_the_async_hook(catalog):
 
 
 class _Streaming(Handler):
-    """MYOB's 25008 body sent as a vendor's server may send it: whole, gzip-encoded, chunked, longer
+    """MYOB's 25008 body sent as a vendor's server may send it: whole, gzip- or raw-deflate-encoded, chunked, longer
     than explain reads (2 MiB and more of padding after it), or cut by a dropped connection."""
 
     def do_POST(self) -> None:
@@ -1226,6 +1227,10 @@ class _Streaming(Handler):
         headers = {"Content-Type": "application/json"}
         if kind == "gzip":
             self.reply(400, gzip.compress(BODY_25008.encode()), {**headers, "Content-Encoding": "gzip"})
+        elif kind == "deflate-raw":  # a raw deflate stream under "deflate", which httpx reads as well as a zlib one
+            packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+            packed = packer.compress(BODY_25008.encode()) + packer.flush()
+            self.reply(400, packed, {**headers, "Content-Encoding": "deflate"})
         elif kind == "chunked":
             self.send_response(400)
             self.send_header("Content-Type", "application/json")
@@ -1291,7 +1296,7 @@ def test_opentelemetry_httpx_spans_of_calls_that_succeeded_carry_no_credential(s
 
 
 @pytest.mark.filterwarnings("error")  # an unclosed stream or generator would be an unraisable warning
-@pytest.mark.parametrize("kind", ["whole", "gzip", "chunked", "long"])
+@pytest.mark.parametrize("kind", ["whole", "gzip", "deflate-raw", "chunked", "long"])
 def test_opentelemetry_httpx_span_over_the_network_reads_the_body_and_leaves_it_to_the_client(
     streaming, catalog, httpx_spans, kind
 ):

@@ -41,6 +41,7 @@ from .evidence import (
     sdk_exception,
 )
 from .exchange import Exchange
+from .loghead import messages_after_head
 from .match import (
     DOCUMENTED_KINDS,
     Context,
@@ -412,12 +413,14 @@ _STATUS_SENTENCE = re.compile(r"\(([1-5]\d\d)\)[ \t]+([A-Za-z][A-Za-z' -]{1,40}?
 
 
 def _line_parts(line: str) -> list[str]:
-    """A plain-text line's readings: the line, what follows each of its separators or a status's sentence, and what
-    it quotes."""
-    cuts = [m.end() for m in islice(_SPLITTERS.finditer(line), 20)]
+    """A plain-text line's readings: the line, what follows each of its separators or a status's sentence, each
+    also after a log's head there (a bare level word: loghead.py), and what it quotes."""
+    cuts = [0, *(m.end() for m in islice(_SPLITTERS.finditer(line), 20))]
     if "(" in line:
         cuts += [m.end() for m in islice(_STATUS_SENTENCE.finditer(line), 4) if reason_phrase(int(m.group(1)), m.group(2))]
-    return [line, *(line[cut:] for cut in cuts), *_quoted(line)]
+    parts = [line[cut:] for cut in cuts]
+    heads = [message for part in parts for message in messages_after_head(part)]
+    return [*parts, *heads, *_quoted(line)]
 
 
 class TextHints(NamedTuple):

@@ -29,6 +29,7 @@ from ..model import Entry
 from ..templates import MAX_MATCH_LENGTH, match
 from ..text import STOP_WORDS, WORD, normalize_path, squash, tokens
 from .envelopes import STATUS_ONLY, TEXT, SentError
+from .loghead import is_log_head
 
 
 class MatchKind(StrEnum):
@@ -477,12 +478,16 @@ _RELAY = re.compile(
 
 
 def _relayed(message: str, text: str) -> bool:
-    """Whether ``text`` is all a line says after words that only relay it (_RELAY): the reading is the message
-    sent whole, held to the rule a bare message is, not a program's own line around a template's words."""
+    """Whether ``text`` is all a line says after words that only relay it (_RELAY) or a log's head (loghead.py):
+    the reading is the message sent whole, held to the rule a bare message is, not a program's own line around a
+    template's words."""
     at = message.find(text)
-    if at <= 0 or at > 160 or message[at + len(text) :].strip(" \t\"'.\u201d"):
+    if at <= 0 or at > 160:
         return False
-    return _RELAY.fullmatch(message, 0, at) is not None
+    rest = message[at + len(text) :].lstrip("\"'.\u201d")  # the closing quote or stop a reading is read without
+    if is_log_head(message[:at]):  # the fields a log writes after a tab-separated head (zap's console) are its own too
+        return not rest.strip() or (rest.startswith("\t") and "\t" in message[:at])
+    return not rest.strip(" \t\"'.\u201d") and _RELAY.fullmatch(message, 0, at) is not None
 
 
 # A slot holding one field name (``ForeignCurrency``, ``Lines[0].Account.UID``) names what failed, as the

@@ -85,8 +85,10 @@ def named_service(prose: str) -> str | None:
 #   there is the speaker's noun ("the server returned");
 # - a name before an error's noun: "Reckon API error:", "Stripe error:";
 # - the object of "from", "by" or "calling" in a clause about an answer or an error: "the response from FreeAgent",
-#   "Got this from Reckon:", "Error calling Reckon One:";
-# - a label that opens a line before a status: "[Reckon One] 400 Bad Request - ...", "Reckon One: 400 ...";
+#   "Got this from Reckon:", "Error calling Reckon One:"; the object of "to" in a clause about sending a request:
+#   "When posting to KashFlow I get:";
+# - a label that opens a line before a status: "[Reckon One] 400 Bad Request - ...", "Reckon One: 400 ...",
+#   "KashFlow (400): ...";
 # - the User-Agent of another service's SDK ("xero-python/4.0").
 # A name is a word written with a capital (KashFlow, Reckon, BILL), a lower-case word with one inside (sevDesk) or
 # after a letter and a hyphen (e-conomic, e-Boekhouden), of three letters or more (two are any abbreviation: IX is
@@ -115,11 +117,19 @@ _ANSWER_CLAUSE = re.compile(
     r"(?i)\b(?:got|get|gets|getting|received?|receiving|seeing|error|errors|exception|response|reply|answer|rejection"
     r"|message|status|failure|fault|returned|rejected|thrown|raised|sent|[45]\d\d)\b"
 )
-# A label opening a line before a status: "[Reckon One] 400 Bad Request", "Reckon One: 400", "[Reckon]: HTTP 400".
-# The status after the label is found first, then the line's start before it (a search from every line's start
-# cost 16 ms on 64 KB of pastes)
-_AFTER_LABEL = re.compile(r"(?:\]:?|:) *(?:HTTP/?[\d.]* *)?[45]\d\d\b")
-_LABEL = re.compile(r"[ \t>*#-]*(?:\[(?P<bracket>[^\]\n]{3,40})\]:?|(?P<colon>[^:\[\]\n]{3,40}):)")
+# The object of "to" names the sender in a clause about sending a request (_SENDING): "When posting to KashFlow I get:",
+# "Sending the invoice to Reckon returned"; never a verb ("Failed to Post": the speaker's words)
+_TO = re.compile(r"(?:(?<= )|(?<=^)|(?<=\n))to (?:the )?")
+_SENDING = re.compile(
+    r"(?i)\b(?:post|posts|posting|posted|send|sends|sending|sent|submit|submits|submitting|submitted|push|pushes|pushing"
+    r"|pushed|upload|uploads|uploading|uploaded|export|exports|exporting|exported|sync|syncs|syncing|synced|put|patch"
+    r"|request|requests|call|calls|connect|connects|connecting|connected)\b"
+)
+# A label opening a line before a status: "[Reckon One] 400 Bad Request", "Reckon One: 400", "[Reckon]: HTTP 400",
+# and a name before its status in parentheses: "KashFlow (400): ...". The status after the label is found first, then
+# the line's start before it (a search from every line's start cost 16 ms on 64 KB of pastes)
+_AFTER_LABEL = re.compile(r"(?:\]:?|:) *(?:HTTP/?[\d.]* *)?[45]\d\d\b|(?P<parens> *\((?:HTTP/?[\d.]* *)?[45]\d\d\) *:)")
+_LABEL = re.compile(r"[ \t>*#-]*(?:\[(?P<bracket>[^\]\n]{3,40})\]:?|(?P<colon>[^:\[\]\n]{3,40}):|(?P<named>[^:()\[\]\n]{3,40}))")
 # An exception class named for its service ("KashFlowException:", "ReckonApiError:"), whose words are not all those of
 # a kind of error (_ERROR_KIND_WORDS, part of _NO_SERVICE: "HttpRequestException", "InvalidOperationException",
 # "Uncaught Error:", "Inner Exception:")
@@ -147,16 +157,17 @@ _SDK_AGENT = re.compile(
 _ANSWER_NEEDLES = (
     "return", "respon", "replie", "answer", "reject", "refuse", " api ", "from ", " by ", "user-agent", " say", "said",
     "threw", "throw", "gave", "give", "report", "complain", " back", " out", "error", "exception", "fault", "calling",
-    "4", "5",
+    "to ", "4", "5",
 )  # fmt: skip
 
 # Words that fill a sender's place but name no service: the speaker's nouns and pronouns, the HTTP clients,
 # tools, frameworks and languages a call is made with (they carry a vendor's answer: "Postman returned"), the
 # platforms vendors run on (explain24: a vendor's error can name them), the relays between applications, the
-# environment a call went to ("Prod returned"), the adverbs that begin a sentence ("Suddenly returns 400"), a log's
-# levels ("[ERROR] 400", "WARN: 400"), the sources of a quote ("Log says:") and the adjectives and words of an
-# error's kind before its noun ("Unexpected error:", "Internal Server Error:"), the monitors and CI that relay an error
-# ("Sentry reported:"), a person's role ("Accountant says:"), a greeting and a day ("Hello: 400", "Today returned")
+# environment a call went to ("Prod returned"), the files and places data is sent to ("Export to CSV"), the adverbs
+# that begin a sentence ("Suddenly returns 400"), a log's levels ("[ERROR] 400", "WARN: 400"), the sources of a quote
+# ("Log says:") and the adjectives and words of an error's kind before its noun ("Unexpected error:", "Internal
+# Server Error:"), the monitors and CI that relay an error ("Sentry reported:"), a person's role ("Accountant says:"),
+# a greeting and a day ("Hello: 400", "Today returned")
 _NO_SERVICE_WORDS = """
     a an the this that it its which what who he she they we i you my our your their his her me us them
     then so and or but also still now again only just here there when if after before once while because
@@ -178,7 +189,7 @@ _NO_SERVICE_WORDS = """
     laravel django flask fastapi rails spring express nest nestjs symfony angular react vue next nuxt
     iis apache nginx kestrel tomcat jetty haproxy envoy traefik cloudflare akamai fastly
     azure aws amazon google gcp microsoft lambda heroku vercel netlify docker kubernetes github gitlab
-    windows linux mac macos ios android excel word e-mail x-ray
+    windows linux mac macos ios android excel word e-mail x-ray csv pdf xlsx xls txt ftp sftp disk drive folder email smtp
     update updated create created save saved submit submitted upload uploaded download push pushed pull sent
     resend retry retried retrying posting insert inserted remove removed load loaded read write refresh renew
     approve lookup search sync syncing batch worker workers queue scheduler cron daemon poll polling quote estimate
@@ -266,8 +277,10 @@ def _object(head: str, end: int) -> str | None:
 
 
 def _label(m: re.Match[str]) -> str | None:
-    words = (m.group("bracket") or m.group("colon")).split()
-    return _name_before(words) if 0 < len(words) <= 2 else None
+    """The sender a line's label names: one or two words, then maybe the speaker's noun ("Reckon One error (400):")."""
+    words = (m.group("bracket") or m.group("colon") or m.group("named")).split()
+    named = words[:-1] if len(words) == 3 and (words[-1] in _API_WORDS or is_speakers_word(words[-1])) else words
+    return _name_before(words) if 0 < len(named) <= 2 else None
 
 
 def _names_a_service(class_name: str) -> bool:
@@ -281,6 +294,18 @@ def may_name_answering(text: str) -> bool:
     return any(n in lowered for n in _ANSWER_NEEDLES)
 
 
+def _objects(head: str) -> Iterator[str]:
+    """The senders named as the object of "from", "by" or "calling" in a clause about an answer; a mail client's
+    signature ("Sent from Outlook") names none."""
+    for m in _OBJECT.finditer(head):
+        clause = re.split(r"[.!?\n]", head[max(0, m.start() - 40) : m.start()])[-1]
+        if clause.strip() == "Sent":
+            continue
+        said = _ANSWER_CLAUSE.search(clause) or (not clause.strip() and _FROM_LABEL.match(head, m.start() - len(clause)))
+        if said and (name := _object(head, m.end())):
+            yield name
+
+
 def answering_services(head: str) -> Iterator[tuple[str, bool]]:
     """Each service the paste's own words say answered (a name, or two words of one: "Zoho Books"), the speaker's
     words and the tools a call is made with left out, and whether the name is a product's for sure (an SDK's in a
@@ -289,16 +314,15 @@ def answering_services(head: str) -> Iterator[tuple[str, bool]]:
     for m in _SAID_AFTER_NAME.finditer(head):
         if name := _subject(head, m.start()):
             yield name, False
-    for m in _OBJECT.finditer(head):
-        clause = re.split(r"[.!?\n]", head[max(0, m.start() - 40) : m.start()])[-1]
-        if clause.strip() == "Sent":  # a mail client's signature ("Sent from Outlook"): no answer's sender
-            continue
-        said = _ANSWER_CLAUSE.search(clause) or (not clause.strip() and _FROM_LABEL.match(head, m.start() - len(clause)))
-        if said and (name := _object(head, m.end())):
+    yield from ((name, False) for name in _objects(head))
+    for m in _TO.finditer(head):
+        clause = re.split(r"[.!?:;\n]", head[max(0, m.start() - 40) : m.start()])[-1]
+        if _SENDING.search(clause) and (name := _object(head, m.end())):
             yield name, False
     for end in _AFTER_LABEL.finditer(head):
         start = head.rfind("\n", 0, end.start()) + 1
-        if end.start() - start < 48 and (label := _LABEL.fullmatch(head, start, end.start() + 1)) and (name := _label(label)):
+        stop = end.start() if end.group("parens") else end.start() + 1  # the label's closer, or the name before "("
+        if end.start() - start < 48 and (label := _LABEL.fullmatch(head, start, stop)) and (name := _label(label)):
             yield name, False
     for end in _EXCEPTION_END.finditer(head):
         cls = _EXCEPTION.search(head[max(0, end.start() - 40) : end.start()])

@@ -151,7 +151,7 @@ def _read_once(response: Any, headers: Any) -> str:
             bodies.broke(response, len(raw), EOFError())  # http.client's read1 ends at a closed connection, silently
         if isinstance(raw, bytes):
             bodies.put_back(response, raw)
-        cached = bodies.decoded(raw, headers) if isinstance(raw, bytes) else raw
+        cached = bodies.decoded(bodies.unpacked(response, raw, headers), headers) if isinstance(raw, bytes) else raw
         with contextlib.suppress(AttributeError):  # read-only objects: read again next time
             response._errcat_body = cached
     return str(cached)

@@ -116,8 +116,33 @@ def read_requests(response: Any) -> None:
     response._content_consumed = True
 
 
-# the codings decoded here; deflate is zlib-wrapped, as the RFC says (a raw stream stops the read)
+# the codings decoded here; deflate is zlib-wrapped, as the RFC says, or a raw stream (_Deflate)
 _UNPACK = {"gzip": zlib.MAX_WBITS | 16, "x-gzip": zlib.MAX_WBITS | 16, "deflate": zlib.MAX_WBITS}
+
+
+class _Deflate:
+    """A deflate decoder with zlib's bounded interface that reads a raw deflate stream too: some servers send
+    one under that name, and httpx and urllib3 read it (a zlib stream whose two-byte header fails its check is
+    read again as raw deflate), so a hook that could not read it emptied a body the client would have kept."""
+
+    def __init__(self) -> None:
+        self._decoder = zlib.decompressobj(zlib.MAX_WBITS)
+        self._early = b""  # the stream's first two bytes, which decide, as they come
+        self.unconsumed_tail = b""
+
+    def decompress(self, data: bytes, max_length: int) -> bytes:
+        earlier = self._early
+        deciding = len(earlier) < 2
+        self._early = (earlier + data)[:2]
+        try:
+            out = self._decoder.decompress(data, max_length)
+        except zlib.error:
+            if not deciding:
+                raise
+            self._decoder = zlib.decompressobj(-zlib.MAX_WBITS)
+            out = self._decoder.decompress(earlier + data, max_length)
+        self.unconsumed_tail = self._decoder.unconsumed_tail
+        return out
 
 
 class _Brotli:
@@ -194,6 +219,8 @@ _BOUNDED, _DECODE_ERRORS = _optional_decoders()
 
 def _layer(coding: str) -> Any:
     """A decoder of one content coding with zlib's ``decompress(data, max_length)`` and ``unconsumed_tail``."""
+    if coding == "deflate":
+        return _Deflate()
     return zlib.decompressobj(_UNPACK[coding]) if coding in _UNPACK else _BOUNDED[coding]()
 
 
@@ -241,6 +268,25 @@ def _undone(layers: list[Any], data: bytes, room: int) -> bytes:
         out.append(part)
         size += len(part)
     return b"".join(out)
+
+
+def unpacked(response: Any, raw: bytes, headers: Any) -> bytes:
+    """The body urllib (http.client) read as sent, its Content-Encoding undone to LIMIT: urllib decodes none,
+    so a caller that asks for gzip gets it packed, and its error body was explained as binary noise. A coding
+    errcat does not decode leaves the bytes as they are; one that breaks is kept as far as it decoded."""
+    import http.client
+    import urllib.error
+
+    if not isinstance(response, urllib.error.HTTPError | http.client.HTTPResponse):
+        return raw  # another client's body: decoded already, whatever its headers still say
+    body = _Decoded(headers)
+    if not body.layers:
+        return raw
+    try:
+        body.add(raw)
+    except _DECODE_ERRORS as exc:
+        broke(response, body.size, exc)
+    return body.content()
 
 
 def _unread_httpx(response: Any, *, sync: bool) -> bool:

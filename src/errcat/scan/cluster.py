@@ -30,8 +30,8 @@ from typing import Any
 
 from ..errors import ErrcatError, UsageError, check_vendor
 from ..index.store import CatalogIndex
-from ..text import UTF8_BOM, WIDE, byte_kind, docker_framed
-from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded
+from ..text import UTF8_BOM, WIDE, docker_framed
+from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded, sniffed
 from .parallel import line_start
 from .prepared import ScanOptions
 from .records import LOOKBACK, MAX_RECORD, Finder
@@ -396,7 +396,7 @@ def _sniff(url: str) -> str:
         return "cannot read: No such file or directory"
     except Exception as exc:  # as in _opened_chunks
         return f"cannot read: {failure(exc)}"
-    kind = byte_kind(head)
+    kind = sniffed(head)
     if kind == "gzip" or kind in WIDE or (kind == "binary" and docker_framed(head)):
         return "whole"
     return BINARY if kind == "binary" else "blocks"

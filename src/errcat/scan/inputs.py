@@ -24,6 +24,36 @@ SNIFF = 8192  # bytes looked at to tell text from binary
 BINARY = "binary file (NUL or control bytes near its start), not a log"
 
 
+def sniffed(head: bytes, padded: bool = False) -> str:
+    """What an input's first bytes say it is (text.byte_kind), a log whose start is NULs (``padded``: known of a file
+    whose first bytes are all NULs, see _after_padding) read as the text after them: logrotate's copytruncate while the
+    program writes on at its offset leaves the file's start a hole of NULs, and a crash pads its log so; read as a
+    binary file, every line after them was lost. The NULs stay in the log's first line (its lines keep their numbers)."""
+    kind = byte_kind(head)
+    if kind == "binary" and head[:1] == b"\x00" and (padded or ((rest := head.lstrip(b"\x00")) and byte_kind(rest) == "text")):
+        return "text"
+    return kind
+
+
+PADDING_READ = 16 << 20  # NULs read past at a file's start (a hole is skipped where the system says where data starts)
+
+
+def _after_padding(f: BinaryIO) -> bool:
+    """Whether a file whose first bytes are NULs has text after them (within PADDING_READ of NULs, a hole aside)."""
+    try:
+        at = os.lseek(f.fileno(), 0, os.SEEK_DATA)  # Linux, macOS: a sparse file's hole is not read
+    except (OSError, AttributeError):  # no data at all, or a system without SEEK_DATA
+        at = 0
+    f.seek(at)
+    for _ in range(PADDING_READ // SNIFF):
+        block = f.read(SNIFF)
+        if not block:
+            return False
+        if rest := block.lstrip(b"\x00"):
+            return byte_kind(rest + f.read(SNIFF - len(rest))) == "text"
+    return False
+
+
 def _binary(head: bytes) -> str:
     """Why an input that is no text is skipped: a compressed format scan does not read is named."""
     if head.startswith(b"\x1f\x8b"):  # a gzip file is read unpacked: this is one inside it (a .gz.gz)
@@ -50,6 +80,7 @@ class Input:
     utf16: bool = False  # starts with a UTF-16 or UTF-32 byte-order mark: read whole, transcoded
     framed: bool = False  # Docker's multiplexed log stream: read whole, its frames' payloads joined
     cr_lines: bool = False  # lines end in a lone CR (see cr_only): read whole, each CR a line end
+    padded: bool = False  # a file whose first bytes are all NULs, text after them (see sniffed)
     read: int = 0  # bytes read from disk or stdin (compressed bytes for gzip)
     unpacked: int = 0  # bytes a gzip input decompressed to (what its lines hold)
 
@@ -131,7 +162,8 @@ def inputs(names: list[str]) -> list[Input]:
         try:
             with open(name, "rb") as f:
                 head = f.read(SNIFF)
-            kind = byte_kind(head)
+                inp.padded = bool(head) and not head.strip(b"\x00") and _after_padding(f)
+            kind = sniffed(head, inp.padded)
             inp.gzip = kind == "gzip"
             inp.utf16 = kind in WIDE
             inp.framed = kind == "binary" and docker_framed(head)
@@ -230,7 +262,10 @@ def _unpacked(raw: BinaryIO, inp: Input) -> Iterator[bytes]:
         except _GZIP_ERRORS as exc:  # damaged within its first bytes: nothing to read
             inp.problem = f"cannot read: {_gzip_failure(exc)}"
             return
-    kind = byte_kind(head)
+    if head[:1] == b"\x00" and not head.strip(b"\x00"):  # a pipe's NULs: what it has buffered past them (a gzip stream: none)
+        rest = stream.peek(CHUNK)[:CHUNK].lstrip(b"\x00")[:SNIFF]  # type: ignore[attr-defined]
+        inp.padded = inp.padded or (bool(rest) and byte_kind(rest) == "text")
+    kind = sniffed(head, inp.padded)
     inp.cr_lines = cr_only(head)  # a pipe's too (not sniffed before); a UTF-16 CR is one byte of 0d 00
     if kind in WIDE:
         yield from _transcoded(_read_through(stream, inp), kind)

@@ -624,10 +624,16 @@ class Finder:
                 if len(w.buf) > MAX_LINE:  # one line, still growing: skip it whole
                     self.skipped.append(Skipped(w.drop_long_line(), _LONG_LINE))
                 continue
+            # the line after the last whole one is too long already: the records before it end there, and it is
+            # skipped whole (it was held, however long, while a record before it waited for its end)
+            long = not eof and len(w.buf) - limit > MAX_LINE
             found: list[Record] = []
-            done, resume = self._find(w, limit, eof, found)
+            done, resume = self._find(w, limit, eof or long, found)
             yield found
-            if not (done or eof):
+            if long and not done:
+                w.trim(limit)
+                self.skipped.append(Skipped(w.drop_long_line(), _LONG_LINE))
+            elif not (done or eof):
                 w.trim(resume if resume is not None else _line_start(w.buf, max(w.consumed, limit - LOOKBACK), limit))
         self._number_ends(w)
 

@@ -31,6 +31,7 @@ try:  # the SDK and what it brings (anyio, pydantic), none of them errcat's own 
     from mcp.server.mcpserver.exceptions import ResourceError, ResourceNotFoundError, ToolError
     from mcp.server.mcpserver.resources import FunctionResource
     from mcp.server.mcpserver.tools import Tool
+    from mcp.server.mcpserver.utilities.func_metadata import FuncMetadata
     from mcp.shared.exceptions import MCPError
     from mcp.types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotations
     from pydantic import BeforeValidator, Field, Strict
@@ -375,8 +376,24 @@ def _published(fn: Callable[..., Any], schema: dict[str, Any]) -> Tool:
     tool = Tool.from_function(fn, title=title, description=said, annotations=ToolAnnotations(title=title, **READ_ONLY))
     tool.parameters = plain_input_schema(tool.parameters)
     # The documents are errcat's own (not a pydantic model): their schema is published as written.
-    tool.fn_metadata.output_schema = schema
+    made = tool.fn_metadata
+    tool.fn_metadata = _TextKept(arg_model=made.arg_model, output_schema=schema, wrap_output=made.wrap_output)
     return tool
+
+
+class _TextKept(FuncMetadata):
+    """The SDK reads a string argument that parses as JSON (an object, a list, null) as that value for every
+    parameter not typed plain ``str`` (for clients that send a list as its JSON text), so search's optional words
+    ``{"code":"InvalidSessionId"}``, a body's fragment, were refused as no string, and ``null`` searched for
+    nothing. The words (``query``, ``text``) keep the string they were sent; the others (a vendor of ``null`` is
+    none) are read as the SDK reads them."""
+
+    def pre_parse_json(self, data: dict[str, Any]) -> dict[str, Any]:
+        parsed = super().pre_parse_json(data)
+        return {key: data[key] if key in WORDS else value for key, value in parsed.items()}
+
+
+WORDS = frozenset({"query", "text"})
 
 
 def plain_input_schema(schema: dict[str, Any]) -> dict[str, Any]:
