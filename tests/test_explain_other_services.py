@@ -367,6 +367,19 @@ STILL_THE_VENDORS_IN_OTHER_FORMS = [
     f"MYOB (400): {MYOB_25008}",
     f"i think kashflow returned 400: {MYOB_25008}",
     f"when posting to kashflow i get: {MYOB_25008}",
+    # a pronoun is the subject: the word before it is no sender (review9: "Yesterday", "Friday" were taken for one)
+    f"Yesterday it returned: {MYOB_25008}",
+    f"Since Friday they returned 400: {MYOB_25008}",
+    # the tools that relay an error to the user, a mail client's signature, a person's role (review9)
+    f"Sentry reported: {MYOB_25008}",
+    f"Datadog error: {MYOB_25008}",
+    f"Jenkins reported: {MYOB_25008}",
+    f"Accountant says: {MYOB_25008}",
+    f"{MYOB_25008}\n\nSent from Outlook",
+    f"{MYOB_25008}\n\nSent from Mail for Windows",
+    f"Today returned 400: {MYOB_25008}",
+    f"Hello: 400 Bad Request - {MYOB_25008}",
+    f"Importer threw: {MYOB_25008}",
 ]
 
 

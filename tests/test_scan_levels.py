@@ -1916,3 +1916,24 @@ def test_spring_boots_thread_after_the_level_makes_no_group_of_its_own(index, tm
         ("ERROR <n> --- [<thread>] o.s.boot.SpringApplication : Application run failed", [1, 2]),
         ("ERROR <n> --- [projetopatitas] [<thread>] o.s.boot.SpringApplication : Application run failed", [3]),
     ]
+
+
+def test_an_errors_class_or_request_in_brackets_after_the_level_is_no_thread(index, tmp_path):
+    """sweep24's thread mask took any word in brackets after the level for a thread: "ERROR [ValidationError] ..." and
+    "ERROR [TimeoutError] ..." (what failed) were one group, "ERROR [<thread>] ...", as were two requests (review9)."""
+    lines = [
+        "2026-11-20 01:00:00,000 ERROR [ValidationError] invoice 7 rejected",
+        "2026-11-20 01:00:01,000 ERROR [TimeoutError] invoice 8 rejected",
+        "2026-11-20 01:00:02,000 ERROR [GET /v1/invoices] upstream failed",
+        "2026-11-20 01:00:03,000 ERROR [POST /v1/payments] upstream failed",
+        "2026-11-20 01:00:04,000 ERROR [pool-1-thread-3] invoice 9 rejected",
+        "2026-11-20 01:00:05,000 ERROR [main] invoice 10 rejected",
+    ]
+    report = scanned(index, tmp_path, "app.log", lines)
+    assert other_groups(report) == [
+        ("ERROR [<thread>] invoice <n> rejected", [5, 6]),
+        ("ERROR [GET /v<n>/invoices] upstream failed", [3]),
+        ("ERROR [POST /v<n>/payments] upstream failed", [4]),
+        ("ERROR [TimeoutError] invoice <n> rejected", [2]),
+        ("ERROR [ValidationError] invoice <n> rejected", [1]),
+    ]

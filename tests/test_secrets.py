@@ -251,6 +251,13 @@ def test_every_format_rule_names_its_source():
         assert rule.kind and len(rule.source) > 10
 
 
+def test_no_format_rule_is_written_twice():
+    """Each rule runs on every text holding its hints: one written twice (review9: the SNMPv3 -A and -X rules, added
+    twice in one commit) costs the gate a second search and hides nothing more."""
+    patterns = [(rule.regex, rule.flags) for rule in FORMATS]
+    assert len(set(patterns)) == len(patterns), [p for p in patterns if patterns.count(p) > 1]
+
+
 # What users need to find the record stays readable.
 READABLE = [
     f"PUT https://api.myob.com/accountright/{GUID}/Sale/Invoice/Item/{GUID} -> 400",

@@ -166,7 +166,8 @@ _ANSWER_NEEDLES = (
 # environment a call went to ("Prod returned"), the files and places data is sent to ("Export to CSV"), the adverbs
 # that begin a sentence ("Suddenly returns 400"), a log's levels ("[ERROR] 400", "WARN: 400"), the sources of a quote
 # ("Log says:") and the adjectives and words of an error's kind before its noun ("Unexpected error:", "Internal
-# Server Error:")
+# Server Error:"), the monitors and CI that relay an error ("Sentry reported:"), a person's role ("Accountant says:"),
+# a greeting and a day ("Hello: 400", "Today returned")
 _NO_SERVICE_WORDS = """
     a an the this that it its which what who he she they we i you my our your their his her me us them
     then so and or but also still now again only just here there when if after before once while because
@@ -202,8 +203,12 @@ _NO_SERVICE_WORDS = """
     forbidden conflict timeout type key reference range attribute permission authentication duplicate rate limit
     specific actual real full exact common typical similar strange weird odd different original latest current
     sample example complete whole raw
+    sentry datadog grafana kibana splunk bugsnag rollbar honeybadger papertrail loggly jenkins
+    accountant bookkeeper colleague manager developer
+    hello hi hey thanks today tonight yesterday tomorrow importer exporter
 """
 _NO_SERVICE = frozenset(_NO_SERVICE_WORDS.split()) | _ERROR_KIND_WORDS
+_PRONOUNS = frozenset(["it", "they", "this", "that", "he", "she", "we", "i", "you", "which", "who", "what", "there", "one"])
 _CLOSERS = ":,.;)]\"'"
 
 
@@ -235,6 +240,8 @@ def _name_before(words: Sequence[str], lower_ok: bool = False) -> str | None:
     if words and words[-1] in _API_WORDS:
         words = words[:-2] if len(words) > 1 and words[-2] in ("REST", "Web") else words[:-1]
     elif len(words) > 1 and words[-1].islower() and words[-1] in _NO_SERVICE:  # "our KashFlow integration"
+        if words[-1] in _PRONOUNS:  # the pronoun is the subject: "Yesterday it returned", "Since Friday they return"
+            return None
         words = words[:-1]
     if not words:
         return None
@@ -287,6 +294,18 @@ def may_name_answering(text: str) -> bool:
     return any(n in lowered for n in _ANSWER_NEEDLES)
 
 
+def _objects(head: str) -> Iterator[str]:
+    """The senders named as the object of "from", "by" or "calling" in a clause about an answer; a mail client's
+    signature ("Sent from Outlook") names none."""
+    for m in _OBJECT.finditer(head):
+        clause = re.split(r"[.!?\n]", head[max(0, m.start() - 40) : m.start()])[-1]
+        if clause.strip() == "Sent":
+            continue
+        said = _ANSWER_CLAUSE.search(clause) or (not clause.strip() and _FROM_LABEL.match(head, m.start() - len(clause)))
+        if said and (name := _object(head, m.end())):
+            yield name
+
+
 def answering_services(head: str) -> Iterator[tuple[str, bool]]:
     """Each service the paste's own words say answered (a name, or two words of one: "Zoho Books"), the speaker's
     words and the tools a call is made with left out, and whether the name is a product's for sure (an SDK's in a
@@ -295,11 +314,7 @@ def answering_services(head: str) -> Iterator[tuple[str, bool]]:
     for m in _SAID_AFTER_NAME.finditer(head):
         if name := _subject(head, m.start()):
             yield name, False
-    for m in _OBJECT.finditer(head):
-        clause = re.split(r"[.!?\n]", head[max(0, m.start() - 40) : m.start()])[-1]
-        said = _ANSWER_CLAUSE.search(clause) or (not clause.strip() and _FROM_LABEL.match(head, m.start() - len(clause)))
-        if said and (name := _object(head, m.end())):
-            yield name, False
+    yield from ((name, False) for name in _objects(head))
     for m in _TO.finditer(head):
         clause = re.split(r"[.!?:;\n]", head[max(0, m.start() - 40) : m.start()])[-1]
         if _SENDING.search(clause) and (name := _object(head, m.end())):

@@ -207,10 +207,12 @@ _THREAD_AFTER_LEVEL = re.compile(
 # Allocator]" and "WARN [CommitterEvent Processor #1]", logback's padded "INFO [main      ]"; Spring Boot's "ERROR 4242
 # --- [nio-8080-exec-1]", its application's name first since 3.2): one warning logged by three threads was three groups.
 # Not a code ("[MY-010068]", "[Errno 111]"), a phrase ("[SSL: CERTIFICATE_VERIFY_FAILED]"), a path, a logger's dotted name
-# or ZooKeeper's thread with its class and line ("[main:QuorumPeerMain@127]", masked as such above).
+# or ZooKeeper's thread with its class and line ("[main:QuorumPeerMain@127]", masked as such above), nor an error's class
+# or an HTTP exchange ("[ValidationError]", "[HTTP 500]", "[GET /v1/invoices]": what failed, not who logged it).
 _BRACKETED_THREAD_AFTER_LEVEL = re.compile(
     rf"^((?:{LOUD_WORDS}|INFO|DEBUG|TRACE|NOTICE) +(?:\d{{1,10}} +--- +(?:\[[^\]\n]{{1,64}}\] +(?=\[))?)?)"
-    r"\[(?![A-Z\d_-]*\d[A-Z\d_-]*\]|\w*Err(?:no|or) \d|[^\]\n]*: |/|[a-z][\w$]*(?:\.[\w$]+)+\]|[^\]\n]*@\d+\])"
+    r"\[(?![A-Z\d_-]*\d[A-Z\d_-]*\]|\w*Err(?:no|or) \d|[^\]\n]*: |/|[a-z][\w$]*(?:\.[\w$]+)+\]|[^\]\n]*@\d+\]"
+    r"|\w*(?:Error|Exception)\]|HTTP[/ ]|(?:GET|POST|PUT|PATCH|DELETE) )"
     r"[^\[\]\n]{1,200}\](?= |$)"
 )
 
