@@ -10,6 +10,7 @@ Python's ``root``). A message that starts with such a word as its own ("Error co
 whole reading: the text after the head is one more reading, never the only one.
 """
 
+import functools
 import re
 
 _LEVEL_WORDS = (
@@ -24,12 +25,13 @@ _STAMP = (
     r"(?:\d[\d/.:,-]*(?:T\d[\d:.,]*)?(?:Z|[+-]\d\d:?\d\d)?|[+-]\d\d:?\d\d|UTC|GMT|[AP]M|#\d+"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?,?)"
 )
-_HEAD = re.compile(rf"(?:{_STAMP}[ \t]+){{0,6}}(?:(?P<level>{LEVEL})[ \t]+)?(?=\S)")
+_HEAD = rf"(?:{_STAMP}[ \t]+){{0,6}}(?:(?P<level>{LEVEL})[ \t]+)?(?=\S)"
 _CLOCK = re.compile(r"\d:\d\d")
+_LEVELS = frozenset(LEVEL.split("|"))
 # a logger's name after the level: dotted or a path (with a line number), or one lower-case identifier before a word
 # with a capital (Python's "root", "__main__", "sync_job"); a blank after it
 _DOTTED = r"[A-Za-z_$][\w$-]*(?:(?:\.|::|/|:(?=\d))[\w$-]+)+"
-_LOGGER = re.compile(rf"(?:{_DOTTED}:?|[a-z_][a-z0-9_]*(?=[ \t]+[^a-z\s]))[ \t]+(?=\S)")
+_LOGGER = rf"(?:{_DOTTED}:?|[a-z_][a-z0-9_]*(?=[ \t]+[^a-z\s]))[ \t]+(?=\S)"
 # A whole head before a message, its separators included (is_log_head). Before the level: stamps, a thread or a pid
 # in brackets or parentheses, Ruby's severity letter ("E,"), syslog's host and program ("web1 sync[4711]:"), docker
 # compose's service ("sync-1  |"); the level, bracketed or after a channel (Monolog's "production.ERROR:"); after it:
@@ -38,7 +40,13 @@ _LOGGER = re.compile(rf"(?:{_DOTTED}:?|[a-z_][a-z0-9_]*(?=[ \t]+[^a-z\s]))[ \t]+
 _AROUND = rf"\[[^\]\n]{{1,80}}\]|\([^)\n]{{1,40}}\)|--?|\||{_DOTTED}"
 _BEFORE = rf"(?:{_STAMP}|{_AROUND}|[A-Z],|[A-Za-z0-9][\w.-]*[ \t]+[\w./-]+\[\d+\]|[\w.-]+[ \t]+\|)"
 _AFTER = rf"(?:{_AROUND}|[a-z_][a-z0-9_]*(?=:|[ \t]+(?![a-z\s])))"
-_WHOLE_HEAD = re.compile(rf"(?:{_BEFORE}:?[ \t]+)*\[?(?:[\w-]+\.)?(?:{LEVEL})\]?:?(?:[ \t]+{_AFTER}:?)*[ \t]*[:|-]?[ \t]*")
+_WHOLE_HEAD = rf"(?:{_BEFORE}:?[ \t]+)*\[?(?:[\w-]+\.)?(?:{LEVEL})\]?:?(?:[ \t]+{_AFTER}:?)*[ \t]*[:|-]?[ \t]*"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled on first use: most pastes have no log head, and the three cost explain's start-up 4 %."""
+    return re.compile(pattern)
 
 
 def messages_after_head(part: str) -> list[str]:
@@ -46,13 +54,15 @@ def messages_after_head(part: str) -> list[str]:
     name after that; after a time alone (Go's log: ``2026/11/19 02:00:00 ...``). Where the head is written with tabs
     (zap's console), the message ends at the next tab, before the fields logged with it. Empty when ``part`` opens
     with no head."""
-    head = _HEAD.match(part)
+    if not (_LEVELS.intersection(part[:400].split(None, 7)[:7]) or _CLOCK.search(part, 0, 4096)):
+        return []  # no level word where a head's stands, no time: no head (the pattern is not compiled for it)
+    head = _compiled(_HEAD).match(part)
     if head is None or head.end() == 0:
         return []
     if head.group("level") is None and not _CLOCK.search(part, 0, head.end()):
         return []  # digits alone ("400 Bad Request", "2 lines failed") are no log's head
     starts = [head.end()]
-    if head.group("level") and (logger := _LOGGER.match(part, head.end())):
+    if head.group("level") and (logger := _compiled(_LOGGER).match(part, head.end())):
         starts.append(logger.end())
     tabbed = "\t" in part[: starts[-1]]
     return [part[start:].split("\t", 1)[0] if tabbed else part[start:] for start in starts]
@@ -61,4 +71,4 @@ def messages_after_head(part: str) -> list[str]:
 def is_log_head(text: str) -> bool:
     """Whether ``text`` is only a log's head (a level word and what loggers write around it, up to the separator
     before the message): the log's framing, none of the program's own words."""
-    return len(text) <= 160 and _WHOLE_HEAD.fullmatch(text) is not None
+    return len(text) <= 160 and any(level in text for level in _LEVELS) and _compiled(_WHOLE_HEAD).fullmatch(text) is not None
