@@ -147,10 +147,6 @@ def test_calls_that_differ_only_in_their_ids_are_read_once_each_in_its_own_words
     company file and customer, Sage's contact): the second of a shape takes the first's reading (its
     level, its template) instead of being prepared afresh, yet is explained in its own words, and
     each is counted at its line; a number that may be a code still tells two calls apart."""
-    from errcat.scan import triage as triage_module
-    from errcat.scan.concerns import needles_for
-    from errcat.scan.summary import ScanReport
-
     myob = '{"Errors":[{"Name":"CustomerNotFound","Message":"Customer not found","ErrorCode":11003}]}'
     sage = '[{"$severity":"error","$dataCode":"RECORD_NOT_FOUND","$message":"Resource not found"}]'
     rng = random.Random(5)
@@ -167,17 +163,7 @@ def test_calls_that_differ_only_in_their_ids_are_read_once_each_in_its_own_words
     lines.append(f"2026-11-20T01:02:00Z ERROR POST https://arl2.api.myob.com/accountright/1234567890123456/x -> 400 {myob}")
     lines.append(f"2026-11-20T01:02:01Z ERROR POST https://arl2.api.myob.com/accountright/6543210987654321/x -> 400 {myob}")
     data = ("\n".join(lines) + "\n").encode()
-    prepared: list[int] = []
-    original = triage_module.prepare
-
-    def counted(rec, options, status=None):
-        prepared.append(rec.line)
-        return original(rec, options, status)
-
-    triage = triage_module.Triage(needles_for(index.whole), ScanOptions(), ScanReport(), "app.log")
-    with pytest.MonkeyPatch.context() as m:
-        m.setattr(triage_module, "prepare", counted)
-        pending = list(Finder(triage=triage).to_explain([data]))
+    prepared, pending = _triaged(index, data)
     assert prepared == [1, 2, 17, 18]  # the first of each shape; digits alone (17, 18) may be a code: each its own
     assert [p.line for p in pending] == list(range(1, len(lines) + 1))
     for prep, line in zip(pending, lines, strict=True):
@@ -196,10 +182,8 @@ def test_json_log_lines_that_differ_only_in_their_ids_are_read_once_each_as_prep
     """A structured log's vendor errors (JSON lines: a time, a level, a URL and a request id of their own): the
     second of a shape takes the first's reading with its ids swapped for its own, which is what preparing it afresh
     gives, paste and template alike; a line whose ids do not pair up with the first's is prepared afresh."""
-    from errcat.scan import triage as triage_module
-    from errcat.scan.concerns import needles_for
+    from errcat.scan.prepared import prepare
     from errcat.scan.records import Record
-    from errcat.scan.summary import ScanReport
 
     rng = random.Random(8)
 
@@ -221,6 +205,20 @@ def test_json_log_lines_that_differ_only_in_their_ids_are_read_once_each_as_prep
             doc["url"] = doc["url"].replace(company, request) if i == 6 else doc["url"]
         lines.append(json.dumps(doc))
     data = ("\n".join(lines) + "\n").encode()
+    prepared, pending = _triaged(index, data)
+    assert prepared == [1, 7, 8]
+    assert [p.line for p in pending] == list(range(1, 9))
+    for prep, line in zip(pending, lines, strict=True):
+        afresh = prepare(Record(prep.line, prep.line, line.encode()), ScanOptions())
+        assert (prep.paste, prep.key) == (afresh.paste, afresh.key)
+
+
+def _triaged(index, data: bytes) -> tuple[list[int], list]:
+    """The lines the triage prepared afresh, and the records it keeps to explain, of a log read by the finder."""
+    from errcat.scan import triage as triage_module
+    from errcat.scan.concerns import needles_for
+    from errcat.scan.summary import ScanReport
+
     prepared: list[int] = []
     original = triage_module.prepare
 
@@ -232,11 +230,7 @@ def test_json_log_lines_that_differ_only_in_their_ids_are_read_once_each_as_prep
     with pytest.MonkeyPatch.context() as m:
         m.setattr(triage_module, "prepare", counted)
         pending = list(Finder(triage=triage).to_explain([data]))
-    assert prepared == [1, 7, 8]
-    assert [p.line for p in pending] == list(range(1, 9))
-    for prep, line in zip(pending, lines, strict=True):
-        afresh = original(Record(prep.line, prep.line, line.encode()), ScanOptions())
-        assert (prep.paste, prep.key) == (afresh.paste, afresh.key)
+    return prepared, pending
 
 
 def _written(tmp_path: Path, data: bytes) -> Path:
