@@ -105,7 +105,7 @@ class Triage:
         kept = shape is not None and shape[:1] == b"\x00"  # a line kept whole but for its time and ids: its statuses too
         if first is not None and first[0] is EXPLAIN and not kept and status_numbers(rec.data) != first[2]:
             first = None  # explained by its template, which keeps the status: prepared afresh
-        prep = None if first is None else self._alike(rec, first[1], shape)
+        prep = None if first is None else self._alike(rec, first[1], shape if kept else None)
         if prep is None:
             prep = prepare(rec, self.options, status)
         verdict = self.sort(prep)
@@ -120,12 +120,12 @@ class Triage:
         if verdict is None or (isinstance(verdict, str) and self._keeps_no_more(verdict)):
             self._counted_alike(shape, rec.data, verdict)
 
-    def _alike(self, rec: Record, first: Prepared, shape: bytes | None) -> Prepared | None:
+    def _alike(self, rec: Record, first: Prepared, kept: bytes | None) -> Prepared | None:
         """A record of the shape of one prepared before (``first``), read as that one was (its own time
-        is read only if it is counted as a vendor's, or in a --since/--until window); None: prepared afresh."""
+        is read only if it is counted as a vendor's, or in a --since/--until window); None: prepared afresh.
+        ``kept``: the shape of a line kept whole but for its time and ids (prepared._after_time), if it is one."""
         text = rec.data.decode("utf-8", errors="replace")
-        kept = shape is not None and shape[:1] == b"\x00"  # a line kept whole but for its time and ids (prepared._after_time)
-        paste = _untimed_alike(first, text, shape) if kept and shape is not None else text
+        paste = text if kept is None else _untimed_alike(first, text, kept)
         if paste is None:
             return None
         when = None if self.repeats else record_time(text)
