@@ -155,11 +155,15 @@ def _quiet_at_exit(unraisable: "sys.UnraisableHookArgs") -> None:
     """At the interpreter's exit, concurrent.futures may wake a worker pool's manager thread
     through a pipe already closed (CPython 3.11: "Exception ignored in: <module 'threading'>",
     OSError EBADF, about one parallel scan in 25): the scan is done and its report written, so that
-    is not printed as a traceback. Anything else is reported as Python would."""
+    is not printed as a traceback. Nor is the exit a SIGTERM or SIGHUP raised where Python can only report it (a
+    fork's hook, ``logging._releaseLock``, a finalizer): the signal is sent again and ends the run
+    (``_end_on_terminate``). Anything else is reported as Python would."""
     import errno
 
     exc = unraisable.exc_value
     if isinstance(exc, OSError) and exc.errno in (errno.EBADF, errno.EPIPE):
+        return
+    if isinstance(exc, SystemExit) and exc.code in _ENDED_BY:
         return
     sys.__unraisablehook__(unraisable)
 
@@ -182,6 +186,7 @@ def _only_the_named_command(args: list[str]) -> None:
 COMPLETE_VAR = "_ERRCAT_COMPLETE"  # set by the completion scripts when the shell asks what to complete
 
 END_GRACE_S = 2.0  # after SIGTERM or SIGHUP, the time a run has to remove what it was writing
+_ENDED_BY: set[int] = set()  # the exit codes of the signals that began to end this run
 
 
 def _end_on_terminate() -> None:
@@ -199,6 +204,7 @@ def _end_on_terminate() -> None:
         again = threading.Timer(END_GRACE_S, os.kill, (os.getpid(), signum))
         again.daemon = True  # a run that ends first is not held up by it
         again.start()
+        _ENDED_BY.add(128 + signum)
         raise SystemExit(128 + signum)
 
     for name in ("SIGTERM", "SIGHUP"):
