@@ -125,9 +125,16 @@ def timestamp_in(line: str) -> tuple[datetime, tuple[int, int]] | None:
 
 def stamp_in(line: str) -> tuple[datetime | None, tuple[int, int]] | None:
     """Where a log line's timestamp is, with its time (None for one that cannot be, 77:77:77: it is
-    still dropped from a record's text, so that lines alike but for it read alike)."""
-    found = _stamp(line)
+    still dropped from a record's text, so that lines alike but for it read alike). The last line's head and answer
+    are kept: a record's time is asked for again as its shape, its paste and its time are read (a vendor log's line
+    three times)."""
+    head = line[:_HEAD_WINDOW]
+    last = _LAST_STAMP
+    if last[0] == head:
+        return last[1]
+    found = _stamp(head)
     if found is None:
+        _remember_stamp(head, None)
         return None
     m, (y, mo, d, h, mi, s, frac, zone) = found
     month = int(mo) if mo.isdigit() else _MONTHS[mo.lower()]
@@ -136,7 +143,24 @@ def stamp_in(line: str) -> tuple[datetime | None, tuple[int, int]] | None:
         when: datetime | None = datetime(int(y), month, int(d), int(h), int(mi), int(s or 0), micro, tzinfo=UTC) - _tz(zone)
     except (ValueError, OverflowError):
         when = None
-    return when, m.span()
+    return _remember_stamp(head, (when, m.span()))
+
+
+_LAST_STAMP: tuple[str | None, tuple[datetime | None, tuple[int, int]] | None] = (None, None)  # a head, its stamp
+
+
+def _remember_stamp(
+    head: str, found: tuple[datetime | None, tuple[int, int]] | None
+) -> tuple[datetime | None, tuple[int, int]] | None:
+    global _LAST_STAMP
+    _LAST_STAMP = (head, found)  # one assignment: another thread reads the pair whole
+    return found
+
+
+def forget_stamp() -> None:
+    """Let go of the last line's head (see stamp_in) once a scan is done."""
+    global _LAST_STAMP
+    _LAST_STAMP = (None, None)
 
 
 def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
