@@ -35,3 +35,12 @@ def test_clauses_the_sources_do_not_make_are_worded_as_errcats_reading(catalog):
     grant = _entry(catalog, "sage.observed.oauth.invalid-grant")
     note = next(s.note for s in grant.sources if s.url.endswith("sageone_br_nfe_documentacao_api/issues/50"))
     assert 'reply signed "Equipe Dev Sage NFe" (2018-07-23)' not in note and "(2018-07-17) is signed" in note
+
+
+def test_a_vendor_named_on_an_integrations_word_says_so(catalog):
+    """The shopify-invoicexpress-worker calls InvoiceXpress through a proxy whose owner no source names:
+    each of its refusals says so where it is cited, since the vendor rests on the integration's word."""
+    for eid in ("invoicexpress.observed.total-above-related-documents", "invoicexpress.observed.razao-de-isencao"):
+        e = _entry(catalog, eid)
+        said = " ".join([*(e.quirks or ()), *(s.note or "" for s in e.sources)])
+        assert "ix-proxy.kapta.app" in said, eid
