@@ -44,3 +44,9 @@ def test_a_vendor_named_on_an_integrations_word_says_so(catalog):
         e = _entry(catalog, eid)
         said = " ".join([*(e.quirks or ()), *(s.note or "" for s in e.sources)])
         assert "ix-proxy.kapta.app" in said, eid
+
+
+def test_a_scenario_states_only_what_its_error_name_says(catalog):
+    """myob-api #28 shows no request: that no token was sent is the name's word (OAuthTokenIsMissing)."""
+    missing = _entry(catalog, "myob.observed.oauth-token-is-missing")
+    assert "as the error's name says" in missing.scenario and "shows no request" in missing.scenario
