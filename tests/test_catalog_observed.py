@@ -50,3 +50,19 @@ def test_a_scenario_states_only_what_its_error_name_says(catalog):
     """myob-api #28 shows no request: that no token was sent is the name's word (OAuthTokenIsMissing)."""
     missing = _entry(catalog, "myob.observed.oauth-token-is-missing")
     assert "as the error's name says" in missing.scenario and "shows no request" in missing.scenario
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ("BusinessEvent_DateOccured_InLockPeriod", "DateInLockedPeriod"),
+        ("Line_JobHeaderNotAllowed", "header jobs"),
+        ("Term_Out_Of_Range error", "due date"),
+    ],
+)
+def test_myob_message_keys_known_only_from_a_third_partys_help_page_are_answered_honestly(cli, query, says):
+    """Ocerra's help page lists them as MYOB AccountRight export errors, with no body, status or code:
+    lookup says they are not catalogued, whose word it is, and where to look next."""
+    r = cli("lookup", query)
+    assert r.exit_code == 1 and "not in the catalog" in r.stderr and "Ocerra" in r.stderr and says in r.stderr
+    assert "ocerra.freshdesk.com" in r.stderr
