@@ -1,0 +1,68 @@
+"""Observed entries say what their cited sources say, and no more (catalog14 re-read each source whole):
+a clause the source does not make is worded as errcat's reading, and a refusal known only from an
+integration's comment is answered as not catalogued, with its source."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _entry(catalog, eid):
+    return next(e for e in catalog.entries if e.id == eid)
+
+
+@pytest.mark.parametrize("query", ["Contribuinte não é válido", "contribuinte nao e valido"])
+def test_a_refusal_quoted_only_in_an_integrations_comment_is_answered_as_not_catalogued(cli, query):
+    """SuesteCreative's builder.ts quotes it (no body, no status): lookup says so and names the source."""
+    r = cli("lookup", query)
+    assert r.exit_code == 1 and "not in the catalog" in r.stderr
+    assert "French VAT number" in r.stderr and "461ddda" in r.stderr and "src/ix/builder.ts" in r.stderr
+    assert "Fiscal is invalid" in r.stderr and "not shown" in r.stderr  # not claimed as the same refusal
+
+
+def test_clauses_the_sources_do_not_make_are_worded_as_errcats_reading(catalog):
+    # builder.ts says InvoiceXpress refuses a 0% line without an exemption reason; only the integration's
+    # test stops retrying it, so "resending does not help" is errcat's reading, not the builder's word
+    razao = catalog.guides["invoicexpress.observed.exemption-reason-required"]
+    assert "errcat's reading, after the integration's test" in razao.fix
+    # the C# sample thread shows the body and the reply-less diagnoses: the fault's shape is a reading
+    lines = catalog.guides["sage.observed.field-invalid"].causes[0]
+    assert "invoice_lines" in lines and "is errcat's reading" in lines
+    # MYOB's article ties single sign-on to its 401 Unauthorized, not to the "Access denied" body
+    denied = _entry(catalog, "myob.observed.cftoken-access-denied")
+    assert "main cause of a 401 Unauthorized, which errcat groups with this error" in denied.scenario
+    # Sage One Brazil #50: the "Equipe Dev Sage NFe" signature is on the 2018-07-17 reply, not the advice of 07-23
+    grant = _entry(catalog, "sage.observed.oauth.invalid-grant")
+    note = next(s.note for s in grant.sources if s.url.endswith("sageone_br_nfe_documentacao_api/issues/50"))
+    assert 'reply signed "Equipe Dev Sage NFe" (2018-07-23)' not in note and "(2018-07-17) is signed" in note
+
+
+def test_a_vendor_named_on_an_integrations_word_says_so(catalog):
+    """The shopify-invoicexpress-worker calls InvoiceXpress through a proxy whose owner no source names:
+    each of its refusals says so where it is cited, since the vendor rests on the integration's word."""
+    for eid in ("invoicexpress.observed.total-above-related-documents", "invoicexpress.observed.razao-de-isencao"):
+        e = _entry(catalog, eid)
+        said = " ".join([*(e.quirks or ()), *(s.note or "" for s in e.sources)])
+        assert "ix-proxy.kapta.app" in said, eid
+
+
+def test_a_scenario_states_only_what_its_error_name_says(catalog):
+    """myob-api #28 shows no request: that no token was sent is the name's word (OAuthTokenIsMissing)."""
+    missing = _entry(catalog, "myob.observed.oauth-token-is-missing")
+    assert "as the error's name says" in missing.scenario and "shows no request" in missing.scenario
+
+
+@pytest.mark.parametrize(
+    ("query", "says"),
+    [
+        ("BusinessEvent_DateOccured_InLockPeriod", "DateInLockedPeriod"),
+        ("Line_JobHeaderNotAllowed", "header jobs"),
+        ("Term_Out_Of_Range error", "due date"),
+    ],
+)
+def test_myob_message_keys_known_only_from_a_third_partys_help_page_are_answered_honestly(cli, query, says):
+    """Ocerra's help page lists them as MYOB AccountRight export errors, with no body, status or code:
+    lookup says they are not catalogued, whose word it is, and where to look next."""
+    r = cli("lookup", query)
+    assert r.exit_code == 1 and "not in the catalog" in r.stderr and "Ocerra" in r.stderr and says in r.stderr
+    assert "ocerra.freshdesk.com" in r.stderr
