@@ -170,12 +170,12 @@ def test_calls_that_differ_only_in_their_ids_are_read_once_each_in_its_own_words
         assert line.endswith(prep.paste) and prep.paste.startswith("ERROR ")  # its own words, its time aside
     report = scan(index, [str(_written(tmp_path, data))], ScanOptions(workers=1))
     assert sorted(g.count for g in [*report.matched.values(), *report.unmatched.values()]) == [8, 10]
+    from errcat.scan import logline as logline_module
     from errcat.scan import prepared as prepared_module
     from errcat.scan import summary as summary_module
 
-    assert (
-        not prepared_module._SHAPES and not summary_module._SIGNED
-    )  # a scan done keeps no line of the log (a long-lived process)
+    # a scan done keeps no line of the log (a long-lived process)
+    assert not prepared_module._SHAPES and not summary_module._SIGNED and logline_module._LAST_STAMP == (None, None)
 
 
 def test_json_log_lines_that_differ_only_in_their_ids_are_read_once_each_as_prepared_afresh(index):
