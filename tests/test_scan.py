@@ -260,6 +260,30 @@ def test_a_line_still_growing_after_the_last_whole_one_is_skipped_not_held(tmp_p
     assert peak < 8 * MAX_LINE, peak  # a few chunks, not the 24 MiB line
 
 
+@pytest.mark.parametrize("workers", [1, 3])
+def test_every_line_past_the_longest_read_is_said_skipped_at_its_line_whoever_reads_it(tmp_path, index, monkeypatch, workers):
+    """Lines over MAX_LINE are not read: each is reported at its line, with or without an error word in it, whether it
+    falls whole in one read (a 2 MiB line of a small log: never said), across reads (the one reader's second such
+    line, 1.5 million lines on, was not said either) or in a worker's range (none was), and the lines around keep
+    their numbers."""
+    import errcat.scan as scan_module
+
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    ok = b"".join(b"2026-01-01T00:00:%02dZ INFO ok line %d, nothing to see here\n" % (i % 60, i) for i in range(60_000))
+    log = tmp_path / "blobs.log"
+    log.write_bytes(
+        ok[:120] + b"z" * (2 * MAX_LINE) + b"\n"  # line 3: a blob with no error word
+        + ok + b"2026-01-01T00:00:00Z ERROR sync failed\n"  # line 60,004
+        + b"q" * (MAX_LINE + 5) + b" error inside\n"  # line 60,005: one with an error word
+        + ok + b"w" * (3 * MAX_LINE) + b"\n" + ok  # line 120,006
+    )  # fmt: skip
+    report = scan(index, [str(log)], ScanOptions(workers=workers))
+    long = f"line longer than {MAX_LINE:,} bytes skipped"
+    assert sorted((s.line, s.what) for s in report.skipped) == [(3, long), (60_005, long), (120_006, long)]
+    assert [p.line for g in report.other.values() for p in g.places] == [60_004]
+    assert report.inputs[0].lines == 180_006
+
+
 _PADDED_LINES = "".join(
     f"2026-11-20T01:00:0{i}Z ERROR sync.myob POST https://arl2.api.myob.com/accountright/0b1c4b4e-2f5e-4a50-9a0c-5b2f2c6c1a11"
     '/Sale/Invoice/Item -> 400 {"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior'

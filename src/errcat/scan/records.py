@@ -589,6 +589,7 @@ class Finder:
     line_at_start: int = 1
     line_at_end: int = 1
     stopped_at: int = 1  # the line reading stopped in: the last, if cut, else the one after it
+    _long_reported: set[int] = field(default_factory=set)  # where the long lines reported start in the stream
 
     def records(self, chunks: Iterable[Buffer]) -> Iterator[Record]:
         """The records of a stream of chunks, in order."""
@@ -661,12 +662,34 @@ class Finder:
             marks = self.marks(buf, begin, mark_to, eof and mark_to == limit)
             if self.columns is not None and self.columns.w3c:
                 marks = self.columns.mark(buf, begin, mark_to, eof and mark_to == limit, w.off, marks)
+            if marks.end > w.searched:
+                self._skip_long_lines(w, w.searched, marks)
             w.searched = max(w.searched, marks.end)
             if (stopped := self._take_marked(w, marks, limit, eof, found)) is not None:
                 return stopped
             if mark_to >= stop:
                 return done, None
             mark_to = min(stop, mark_to + LOOKBACK)
+
+    def _skip_long_lines(self, w: _Window, begin: int, marks: Marks) -> None:
+        """Report the lines longer than MAX_LINE that end in buf[begin:marks.end] and hold no needle (one that holds
+        one is reported as its record is looked for: _record_at): every line so long is skipped and said to be, in
+        whichever window or range it falls whole. Such a line holds a stretch of MAX_LINE // 2 bytes with no newline
+        starting at ``begin`` plus a multiple of that: a find at each is all it takes."""
+        buf, step, end = w.buf, MAX_LINE // 2, marks.end
+        at = begin
+        while at < end:
+            if buf.find(b"\n", at, min(at + step, end)) >= 0:
+                at += step
+                continue
+            ls = buf.rfind(b"\n", 0, at) + 1
+            le = buf.find(b"\n", at, end) + 1 or end
+            if le - ls > MAX_LINE and le not in marks.lines and (place := w.off + ls) not in self._long_reported:
+                self._long_reported.add(place)
+                # its line counted from where the window's count stands, which moves on only as records are taken
+                line = w.line_at + newlines(buf, w.counted, ls) if ls >= w.counted else w.line_at - newlines(buf, ls, w.counted)
+                self.skipped.append(Skipped(line, _LONG_LINE))
+            at = max(le, at + step)
 
     def _take_marked(
         self, w: _Window, marks: Marks, limit: int, eof: bool, found: list[Record]
