@@ -62,3 +62,31 @@ def test_a_dotted_value_after_a_plain_key_on_a_password_line_is_hidden(text: str
 )
 def test_prose_and_attribute_names_without_a_credential_stay(text: str) -> None:
     assert shown(text) == text
+
+
+# schtasks's password: one rule now (two overlapped), which also reads schtasks.exe with the password's flag first and a
+# password quoted with spaces in it
+@pytest.mark.parametrize(
+    "text",
+    [
+        "schtasks.exe /RP {p} /create /tn Sync /tr C:\\sync\\run.bat",
+        "schtasks.exe /P {p}\nERROR: The user name or password is incorrect.",
+        'schtasks /create /tn "Nightly Sync" /ru ACME\\svc /rp "{p} two words"',
+        "SCHTASKS /Query /S app01 /U ACME\\ops /P '{p} and more'",
+    ],
+)
+@pytest.mark.parametrize("password", PASSWORDS)
+def test_a_schtasks_password_is_hidden_however_its_command_is_written(text: str, password: str) -> None:
+    assert password not in shown(text.format(p=password))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "schtasks /Query /FO LIST /V",
+        "schtasks.exe /create /tn Backup /tr backup.bat /sc daily /ru SYSTEM",
+        'schtasks /change /tn "Nightly Sync" /disable',
+    ],
+)
+def test_a_schtasks_command_without_a_password_stays(text: str) -> None:
+    assert shown(text) == text
