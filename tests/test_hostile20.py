@@ -56,6 +56,7 @@ def test_distinct_undocumented_errors_of_one_shape_are_grouped_after_a_bounded_n
     group = max(report.unmatched.values(), key=lambda g: g.count)
     assert group.count == 400 and group.vendor == "myob" and group.status == 400
     assert group.text.startswith(f"not explained one by one (the first {SETTLE_AFTER} of this call's shape were")
+    assert "ErrorCode:<n>" in group.text  # the shape's masks, no number of its own ("ErrorCode:0" read as a code 0)
     assert group.samples[0][0].line == SETTLE_AFTER + 1 and make(SETTLE_AFTER).strip() == group.samples[0][1]  # its own words
 
 

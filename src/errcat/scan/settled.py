@@ -56,7 +56,7 @@ def shape_of(paste: str) -> str | None:
     shaped = _QUOTED.sub(_masked_value, paste) if '"' in paste else paste
     if ">" in shaped:
         shaped = _ELEMENT_TEXT.sub(lambda m: m[0] if _NAMES_VENDOR.search(m[1]) else ">…<", shaped)
-    return _NUMBER.sub("0", shaped)
+    return _NUMBER.sub("<n>", shaped)
 
 
 def _masked_value(m: re.Match[str]) -> str:
