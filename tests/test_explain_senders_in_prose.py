@@ -62,6 +62,8 @@ SPEAKERS_WORDS_IN_LOWER_CASE = [
     f"now posting returns 400: {MYOB_25008}",
     f"both calls returned: {MYOB_25008}",
     f"my script threw: {MYOB_25008}",
+    f"ignoring extra error returned: {MYOB_25008}",  # an adjective of the answer's own noun (own-614's dockerd line)
+    f"so a cryptic error returned: {MYOB_25008}",
     f"i asked the bookkeeper and jennifer said: {MYOB_25008}",
 ]
 

@@ -227,6 +227,11 @@ _GRAMMAR_TEXT = """
 _GRAMMAR_WORDS = frozenset(_GRAMMAR_TEXT.split())
 _DETERMINERS_TEXT = "the a an my our your their his her its this that these those each every some any no another whose same"
 _DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
+# The speaker's nouns for what answers, after which a lower-case word names it ("the kashflow api returned", "wave accounting")
+_ANSWERERS_TEXT = (
+    "api apis server servers service services integration app application system backend gateway platform sdk accounting"
+)
+_ANSWERERS = frozenset(_ANSWERERS_TEXT.split())
 _PRONOUNS = frozenset(["it", "they", "this", "that", "he", "she", "we", "i", "you", "which", "who", "what", "there", "one"])
 _CLOSERS = ":,.;)]\"'"
 
@@ -248,13 +253,14 @@ def _is_name(word: str, lower_ok: bool = False) -> bool:
     return lower_ok and _LOWER_NAME.fullmatch(word) is not None
 
 
-def _bare_lower_name(name: str, before: str, after_noun: bool) -> bool:
+def _bare_lower_name(name: str, before: str, noun: str) -> bool:
     """Whether a lower-case word mid-sentence is written as a name: no word of grammar, adverb ("eventually") or
     gerund ("posting returns 400"; an -ed word may be a name: holded), and no determiner before it ("the checkout"),
-    unless it is the speaker's noun's ("our kashflow integration")."""
-    if name in _GRAMMAR_WORDS or name.endswith(("ly", "ing")):
+    unless it names what answered (``noun``, the speaker's noun after it: "our kashflow integration", "the kashflow
+    api"); before any other noun of the speaker's it is an adjective ("extra error returned", "my sync job")."""
+    if name in _GRAMMAR_WORDS or name.endswith(("ly", "ing")) or (noun and noun not in _ANSWERERS):
         return False
-    return after_noun or before.lower() not in _DETERMINERS
+    return bool(noun) or before.lower() not in _DETERMINERS
 
 
 def _name_before(words: Sequence[str], lower_ok: bool = False, mid: bool = False) -> str | None:
@@ -266,7 +272,7 @@ def _name_before(words: Sequence[str], lower_ok: bool = False, mid: bool = False
     words = [w.strip("\"'([{<*`") for w in words[-5:]]
     if words and words[-1].endswith(":"):
         words[-1] = words[-1][:-1]
-    count = len(words)
+    count, noun = len(words), words[-1].lower() if words else ""  # the speaker's noun a name may stand before
     if words and words[-1] in _API_WORDS:
         words = words[:-2] if len(words) > 1 and words[-2] in ("REST", "Web") else words[:-1]
     elif len(words) > 1 and words[-1].islower() and words[-1] in _NO_SERVICE:  # "our KashFlow integration"
@@ -278,7 +284,9 @@ def _name_before(words: Sequence[str], lower_ok: bool = False, mid: bool = False
     name = words[-1].removesuffix("'s")
     before = words[-2] if len(words) > 1 else ""
     first = _NAME.fullmatch(before) and before[0].isupper() and before.lower() not in _NO_SERVICE and not _is_verb_form(before)
-    starts = before.endswith((".", "!", "?", ":", ";")) or (mid and _bare_lower_name(name, before, len(words) < count))
+    starts = before.endswith((".", "!", "?", ":", ";")) or (
+        mid and _bare_lower_name(name, before, noun if len(words) < count else "")
+    )
     starts = lower_ok and starts
     if not _is_name(name, starts):
         return None
