@@ -25,6 +25,8 @@ NO_SERVICE_IN_THE_SENDERS_PLACE = [
     f"Mike gave me this error: {MYOB_25008}",
     f"Jane Doe says: {MYOB_25008}",
     f"Got this message from Carlos: {MYOB_25008}",
+    f"Michael said: {MYOB_25008}",  # the most common given name (a typo had joined it to Nina's)
+    f"Got this from Nina: {MYOB_25008}",
     f"John Smith: 400 Bad Request - {MYOB_25008}",  # a chat's line
     # the caller's jobs
     f"Nightly Export error: {MYOB_25008}",
