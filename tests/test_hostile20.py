@@ -102,6 +102,27 @@ def test_a_documented_message_in_a_settled_shape_is_still_explained(index, tmp_p
     assert report.errors == SETTLE_AFTER + 51
 
 
+def test_a_documented_message_of_one_short_word_in_a_settled_shape_is_still_explained(index, tmp_path):
+    """Sage's documented "blank" (a ValidationError, as every record of the shape) is a word too short to look for in
+    any text: as a whole JSON value it is still explained and matched after a settled shape, not counted in its group."""
+
+    def said(k: int, message: str) -> str:
+        diagnosis = {"$severity": "error", "$dataCode": "ValidationError", "$message": message, "$source": "description"}
+        return f"2026-11-19T02:00:{k % 60:02d}Z ERROR POST https://api.sageone.com/accounts/v1/products -> 422 " + json.dumps(
+            {"$diagnoses": [diagnosis]}
+        )
+
+    documented = said(0, "blank") + "\n"
+    alone = _scan(index, tmp_path, [documented])
+    assert alone.matched
+    words = ["".join("abcdefghijklmnopqrstuvwxyz"[k // 26**i % 26] for i in range(3)) for k in range(SETTLE_AFTER + 50)]
+    archived = [said(k, f"product {w} is archived") + "\n" for k, w in enumerate(words)]
+    report = _scan(index, tmp_path, [*archived, documented])
+    assert any(g.text.startswith("not explained") for g in report.unmatched.values())  # the shape settled before it
+    assert set(report.matched) == set(alone.matched)
+    assert report.errors == SETTLE_AFTER + 51
+
+
 def test_a_shape_whose_records_differ_in_vendor_or_status_never_settles(index, tmp_path):
     """Records of one shape that came out two ways (here two statuses) are each explained: a group's vendor and
     status are only ever the ones explain gave."""

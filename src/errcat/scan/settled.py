@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 SETTLE_AFTER = 200  # distinct records of one shape explained one by one before the rest are grouped
 SHAPES_SIZE = 2_000  # shapes remembered (then begun anew)
 MAX_SHAPED = 20_000  # a longer record is always explained (the shape's patterns stay linear below this)
-MIN_PART = 8  # a documented message shorter than this ("Invalid") is any program's word
+MIN_PART = 8  # a documented message shorter than this ("blank") is any program's word: looked for as a whole value
 _QUOTED = re.compile(r'"((?:[^"\\\n]|\\.){0,4000}+)"(\s*:)?')  # a JSON string, then whether it is a key
 _ELEMENT_TEXT = re.compile(r">([^<>\n]{1,4000}+)<")  # an XML element's text
 _NUMBER = re.compile(r"(?<![\d.])(?![1-5]\d\d(?![\d.]))\d+")  # every number but a status-like one
@@ -125,5 +125,8 @@ def _documented_test(index: CatalogIndex) -> tuple[frozenset[str], Callable[[str
         words.update(str(v) for v in (e.code, e.name, e.details) if v is not None and _TOKEN.fullmatch(str(v)))  # "Order.UID"
         literals = [p for p in parse(e.template or e.message or "") if isinstance(p, str)]
         least = MIN_PART if len(literals) == 1 else MIN_LITERAL  # a template's part between slots: longer
-        parts.update(said for p in literals if len(said := " ".join(p.split()).strip(" .,:;'\"").lower()) >= least)
+        said = [" ".join(p.split()).strip(" .,:;'\"").lower() for p in literals]
+        parts.update(p for p in said if len(p) >= least)
+        if len(said) == 1 and 0 < len(said[0]) < least:  # a word alone ("blank": Sage's), as a whole value
+            parts.update((f'"{said[0]}"', f">{said[0]}<"))
     return frozenset(words), literal_test(tuple(sorted(parts)))
