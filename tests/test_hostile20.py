@@ -123,6 +123,25 @@ def test_a_documented_message_of_one_short_word_in_a_settled_shape_is_still_expl
     assert report.errors == SETTLE_AFTER + 51
 
 
+def test_a_documented_message_written_with_json_escapes_in_a_settled_shape_is_still_explained(index, tmp_path):
+    """json.dumps writes InvoiceXpress's Portuguese message as "Raz\\u00e3o de isen\\u00e7\\u00e3o ...": explain reads the
+    escapes, so the test of a documented message does too, and the record is matched after a settled shape."""
+
+    def said(k: int, message: str) -> str:
+        body = json.dumps({"errors": [{"error": message}]})
+        return f"2026-11-19T02:00:{k % 60:02d}Z ERROR POST https://acme.app.invoicexpress.com/invoices.json -> 400 {body}\n"
+
+    documented = said(0, "Raz\u00e3o de isen\u00e7\u00e3o deve ter uma op\u00e7\u00e3o selecionada")
+    assert "\\u00e3" in documented
+    alone = _scan(index, tmp_path, [documented])
+    assert alone.matched
+    words = ["".join("abcdefghijklmnopqrstuvwxyz"[k // 26**i % 26] for i in range(3)) for k in range(SETTLE_AFTER + 50)]
+    late = _scan(index, tmp_path, [said(k, f"Cliente {w} tem saldo em atraso") for k, w in enumerate(words)] + [documented])
+    assert any(g.text.startswith("not explained") for g in late.unmatched.values())  # the shape settled before it
+    assert set(late.matched) == set(alone.matched)
+    assert late.errors == SETTLE_AFTER + 51
+
+
 def test_a_shape_whose_records_differ_in_vendor_or_status_never_settles(index, tmp_path):
     """Records of one shape that came out two ways (here two statuses) are each explained: a group's vendor and
     status are only ever the ones explain gave."""

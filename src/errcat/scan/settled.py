@@ -36,6 +36,7 @@ _ELEMENT_TEXT = re.compile(r">([^<>\n]{1,4000}+)<")  # an XML element's text
 _NUMBER = re.compile(r"(?<![\d.])(?![1-5]\d\d(?![\d.]))\d+")  # every number but a status-like one
 _NAMES_VENDOR = re.compile(r"[/@]|\w\.\w")  # a URL, a host or an address: kept in the shape
 _TOKEN = re.compile(r"\w(?:[\w.-]*\w)?")  # a code, a name or a field's ("Order.UID")
+_ESCAPED = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(["\\/]))')  # a JSON string's escape: json.dumps's "Raz\u00e3o", "\"Expense\""
 
 
 class Outcome(NamedTuple):
@@ -85,7 +86,7 @@ class Shapes:
         if state is None or state.explained < SETTLE_AFTER or state.outcome is _NEVER:
             return None
         words, holds = self._documented()
-        if not (words.intersection(_TOKEN.findall(paste)) <= state.common) or holds(paste.lower()):
+        if not (words.intersection(_TOKEN.findall(paste)) <= state.common) or holds(_unescaped(paste).lower()):
             return None
         return (state.explained, state.outcome) if self.needles.named(paste) == state.named else None
 
@@ -114,6 +115,18 @@ class Shapes:
         if self._test is None:
             self._test = _documented_test(self.index)
         return self._test
+
+
+def _unescaped(paste: str) -> str:
+    """The paste with its JSON strings' escapes read (explain reads them so), for the test of a documented message."""
+    return _ESCAPED.sub(_escaped_char, paste) if "\\" in paste else paste
+
+
+def _escaped_char(m: re.Match[str]) -> str:
+    if m[2]:
+        return m[2]
+    code = int(m[1], 16)
+    return m[0] if 0xD800 <= code <= 0xDFFF else chr(code)  # half a pair is left as written
 
 
 def _documented_test(index: CatalogIndex) -> tuple[frozenset[str], Callable[[str], bool]]:
