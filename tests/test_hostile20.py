@@ -142,6 +142,22 @@ def test_a_documented_message_written_with_json_escapes_in_a_settled_shape_is_st
     assert late.errors == SETTLE_AFTER + 51
 
 
+def test_a_documented_message_written_with_xml_entities_in_a_settled_shape_is_still_explained(index, tmp_path):
+    """InvoiceXpress answers XML too: "Unit price can&apos;t be blank" is its documented message, read as explain reads it."""
+
+    def said(k: int, message: str) -> str:
+        body = f"<errors><error>{message}</error></errors>"
+        return f"2026-11-19T02:00:{k % 60:02d}Z ERROR POST https://acme.app.invoicexpress.com/invoices.xml -> 422 {body}\n"
+
+    documented = said(0, "Unit price can&apos;t be blank")
+    alone = _scan(index, tmp_path, [documented])
+    assert alone.matched
+    words = ["".join("abcdefghijklmnopqrstuvwxyz"[k // 26**i % 26] for i in range(3)) for k in range(SETTLE_AFTER + 50)]
+    late = _scan(index, tmp_path, [said(k, f"Cliente {w} tem saldo em atraso") for k, w in enumerate(words)] + [documented])
+    assert any(g.text.startswith("not explained") for g in late.unmatched.values())  # the shape settled before it
+    assert set(late.matched) == set(alone.matched)
+
+
 def test_a_shape_whose_records_differ_in_vendor_or_status_never_settles(index, tmp_path):
     """Records of one shape that came out two ways (here two statuses) are each explained: a group's vendor and
     status are only ever the ones explain gave."""

@@ -16,6 +16,7 @@ evidence is a message worded like a documented one without sharing a literal par
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
@@ -118,8 +119,10 @@ class Shapes:
 
 
 def _unescaped(paste: str) -> str:
-    """The paste with its JSON strings' escapes read (explain reads them so), for the test of a documented message."""
-    return _ESCAPED.sub(_escaped_char, paste) if "\\" in paste else paste
+    """The paste with its JSON strings' escapes and XML's entities read (explain reads them so: "can&apos;t"), for the
+    test of a documented message."""
+    paste = _ESCAPED.sub(_escaped_char, paste) if "\\" in paste else paste
+    return html.unescape(paste) if "&" in paste else paste
 
 
 def _escaped_char(m: re.Match[str]) -> str:
