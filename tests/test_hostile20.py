@@ -102,60 +102,47 @@ def test_a_documented_message_in_a_settled_shape_is_still_explained(index, tmp_p
     assert report.errors == SETTLE_AFTER + 51
 
 
-def test_a_documented_message_of_one_short_word_in_a_settled_shape_is_still_explained(index, tmp_path):
-    """Sage's documented "blank" (a ValidationError, as every record of the shape) is a word too short to look for in
-    any text: as a whole JSON value it is still explained and matched after a settled shape, not counted in its group."""
+def _sage(message: str) -> str:
+    diagnosis = {"$severity": "error", "$dataCode": "ValidationError", "$message": message, "$source": "description"}
+    return "POST https://api.sageone.com/accounts/v1/products -> 422 " + json.dumps({"$diagnoses": [diagnosis]})
 
-    def said(k: int, message: str) -> str:
-        diagnosis = {"$severity": "error", "$dataCode": "ValidationError", "$message": message, "$source": "description"}
-        return f"2026-11-19T02:00:{k % 60:02d}Z ERROR POST https://api.sageone.com/accounts/v1/products -> 422 " + json.dumps(
-            {"$diagnoses": [diagnosis]}
-        )
 
-    documented = said(0, "blank") + "\n"
-    alone = _scan(index, tmp_path, [documented])
+def _ix_json(message: str) -> str:
+    return "POST https://acme.app.invoicexpress.com/invoices.json -> 400 " + json.dumps({"errors": [{"error": message}]})
+
+
+def _ix_xml(message: str) -> str:
+    return f"POST https://acme.app.invoicexpress.com/invoices.xml -> 422 <errors><error>{message}</error></errors>"
+
+
+@pytest.mark.parametrize(
+    ("said", "documented", "written"),
+    [
+        (_sage, "blank", '"blank"'),  # Sage's, one word too short to look for in any text: as a whole value
+        (_ix_json, "Raz\u00e3o de isen\u00e7\u00e3o deve ter uma op\u00e7\u00e3o selecionada", "Raz\\u00e3o"),  # json.dumps
+        (_ix_xml, "Unit price can&apos;t be blank", "can&apos;t"),  # InvoiceXpress answers XML too
+    ],
+    ids=["one-short-word", "json-escapes", "xml-entities"],
+)
+def test_a_documented_message_as_a_body_writes_it_is_still_explained_after_a_settled_shape(
+    index, tmp_path, said, documented, written
+):
+    """A documented message is looked for as explain reads it: a word too short to look for anywhere as a whole value,
+    JSON's escapes and XML's entities read. Each was counted undocumented in the settled shape's group."""
+
+    def line(k: int, message: str) -> str:
+        return f"2026-11-19T02:00:{k % 60:02d}Z ERROR {said(message)}\n"
+
+    assert written in line(0, documented)
+    alone = _scan(index, tmp_path, [line(0, documented)])
     assert alone.matched
     words = ["".join("abcdefghijklmnopqrstuvwxyz"[k // 26**i % 26] for i in range(3)) for k in range(SETTLE_AFTER + 50)]
-    archived = [said(k, f"product {w} is archived") + "\n" for k, w in enumerate(words)]
-    report = _scan(index, tmp_path, [*archived, documented])
-    assert any(g.text.startswith("not explained") for g in report.unmatched.values())  # the shape settled before it
-    assert set(report.matched) == set(alone.matched)
-    assert report.errors == SETTLE_AFTER + 51
-
-
-def test_a_documented_message_written_with_json_escapes_in_a_settled_shape_is_still_explained(index, tmp_path):
-    """json.dumps writes InvoiceXpress's Portuguese message as "Raz\\u00e3o de isen\\u00e7\\u00e3o ...": explain reads the
-    escapes, so the test of a documented message does too, and the record is matched after a settled shape."""
-
-    def said(k: int, message: str) -> str:
-        body = json.dumps({"errors": [{"error": message}]})
-        return f"2026-11-19T02:00:{k % 60:02d}Z ERROR POST https://acme.app.invoicexpress.com/invoices.json -> 400 {body}\n"
-
-    documented = said(0, "Raz\u00e3o de isen\u00e7\u00e3o deve ter uma op\u00e7\u00e3o selecionada")
-    assert "\\u00e3" in documented
-    alone = _scan(index, tmp_path, [documented])
-    assert alone.matched
-    words = ["".join("abcdefghijklmnopqrstuvwxyz"[k // 26**i % 26] for i in range(3)) for k in range(SETTLE_AFTER + 50)]
-    late = _scan(index, tmp_path, [said(k, f"Cliente {w} tem saldo em atraso") for k, w in enumerate(words)] + [documented])
+    late = _scan(
+        index, tmp_path, [line(k, f"Cliente {w} tem saldo em atraso") for k, w in enumerate(words)] + [line(0, documented)]
+    )
     assert any(g.text.startswith("not explained") for g in late.unmatched.values())  # the shape settled before it
     assert set(late.matched) == set(alone.matched)
     assert late.errors == SETTLE_AFTER + 51
-
-
-def test_a_documented_message_written_with_xml_entities_in_a_settled_shape_is_still_explained(index, tmp_path):
-    """InvoiceXpress answers XML too: "Unit price can&apos;t be blank" is its documented message, read as explain reads it."""
-
-    def said(k: int, message: str) -> str:
-        body = f"<errors><error>{message}</error></errors>"
-        return f"2026-11-19T02:00:{k % 60:02d}Z ERROR POST https://acme.app.invoicexpress.com/invoices.xml -> 422 {body}\n"
-
-    documented = said(0, "Unit price can&apos;t be blank")
-    alone = _scan(index, tmp_path, [documented])
-    assert alone.matched
-    words = ["".join("abcdefghijklmnopqrstuvwxyz"[k // 26**i % 26] for i in range(3)) for k in range(SETTLE_AFTER + 50)]
-    late = _scan(index, tmp_path, [said(k, f"Cliente {w} tem saldo em atraso") for k, w in enumerate(words)] + [documented])
-    assert any(g.text.startswith("not explained") for g in late.unmatched.values())  # the shape settled before it
-    assert set(late.matched) == set(alone.matched)
 
 
 def test_a_shape_whose_records_differ_in_vendor_or_status_never_settles(index, tmp_path):
