@@ -67,6 +67,10 @@ SPEAKERS_WORDS_IN_LOWER_CASE = [
     f"ignoring extra error returned: {MYOB_25008}",  # an adjective of the answer's own noun (own-614's dockerd line)
     f"so a cryptic error returned: {MYOB_25008}",
     f"i asked the bookkeeper and jennifer said: {MYOB_25008}",
+    f"so middleware returned: {MYOB_25008}",  # the parts of the speaker's own program
+    f"and graphql says: {MYOB_25008}",
+    f"and bash says: {MYOB_25008}",
+    f"so wrapper returned: {MYOB_25008}",
 ]
 
 
