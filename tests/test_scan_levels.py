@@ -1937,3 +1937,29 @@ def test_an_errors_class_or_request_in_brackets_after_the_level_is_no_thread(ind
         ("ERROR [TimeoutError] invoice <n> rejected", [2]),
         ("ERROR [ValidationError] invoice <n> rejected", [1]),
     ]
+
+
+# NestJS's logger names the component that logged in brackets after the level (its "context"): a document quoting an API's
+# log (stored public file id 55372132966, its "API лог" block, lines 1-2) and Immich's (crowdsecurity/hub@b03cb59
+# .tests/immich-logs/immich-logs.log, line 1); the thread case beside it is Hadoop's (Loghub, logpai/loghub@dd61d09
+# Hadoop/Hadoop_2k.log line 1039, as above)
+_NEST_COMPONENTS = [
+    "ERROR [FetchHttpPort] Network error: fetch failed",
+    "ERROR [ExceptionsHandler] Network error: fetch failed",
+    "[Nest] 7  - 08/02/2023, 7:32:47 PM    WARN [AuthService] Failed login attempt for user azaz@qsqs.com from ip address"
+    " 192.168.0.254",
+    "2015-10-18 18:06:26,139 ERROR [eventHandlingThread] org.apache.hadoop.mapreduce.jobhistory.JobHistoryEventHandler: Error"
+    " writing History Event: org.apache.hadoop.mapreduce.jobhistory.TaskAttemptUnsuccessfulCompletionEvent@7317849d",
+]
+
+
+def test_a_component_named_in_brackets_after_the_level_is_no_thread(index, tmp_path):
+    """sweep24's thread mask took NestJS's component for a thread: "ERROR [FetchHttpPort] Network error: fetch failed" (the
+    port that failed) and "ERROR [ExceptionsHandler] ..." (the handler that caught it) were one group, "ERROR [<thread>] ...",
+    and "[Stripe]" would be one with "[PaymentService]" (review9). A thread named in one word stays masked."""
+    report = scanned(index, tmp_path, "api.log", _NEST_COMPONENTS)
+    names = [name for name, _ in other_groups(report)]
+    assert "ERROR [ExceptionsHandler] Network error: fetch failed" in names
+    assert "ERROR [FetchHttpPort] Network error: fetch failed" in names
+    assert any("WARN [AuthService] Failed login attempt" in name for name in names)
+    assert any(name.startswith("ERROR [<thread>] org.apache.hadoop.mapreduce.jobhistory") for name in names)

@@ -208,11 +208,14 @@ _THREAD_AFTER_LEVEL = re.compile(
 # --- [nio-8080-exec-1]", its application's name first since 3.2): one warning logged by three threads was three groups.
 # Not a code ("[MY-010068]", "[Errno 111]"), a phrase ("[SSL: CERTIFICATE_VERIFY_FAILED]"), a path, a logger's dotted name
 # or ZooKeeper's thread with its class and line ("[main:QuorumPeerMain@127]", masked as such above), nor an error's class
-# or an HTTP exchange ("[ValidationError]", "[HTTP 500]", "[GET /v1/invoices]": what failed, not who logged it).
+# or an HTTP exchange ("[ValidationError]", "[HTTP 500]", "[GET /v1/invoices]": what failed, not who logged it), nor a
+# component named in one capitalised word (NestJS's context, "ERROR [FetchHttpPort]" and "ERROR [ExceptionsHandler]" for
+# one failure; "[Stripe]", "[PaymentService]"): which part failed, not which thread (Hadoop's one-word thread
+# "[eventHandlingThread]" is lower-case first; a name ending in "Thread" is one).
 _BRACKETED_THREAD_AFTER_LEVEL = re.compile(
     rf"^((?:{LOUD_WORDS}|INFO|DEBUG|TRACE|NOTICE) +(?:\d{{1,10}} +--- +(?:\[[^\]\n]{{1,64}}\] +(?=\[))?)?)"
     r"\[(?![A-Z\d_-]*\d[A-Z\d_-]*\]|\w*Err(?:no|or) \d|[^\]\n]*: |/|[a-z][\w$]*(?:\.[\w$]+)+\]|[^\]\n]*@\d+\]"
-    r"|\w*(?:Error|Exception)\]|HTTP[/ ]|(?:GET|POST|PUT|PATCH|DELETE) )"
+    r"|\w*(?:Error|Exception)\]|HTTP[/ ]|(?:GET|POST|PUT|PATCH|DELETE) |[A-Z][A-Za-z]{0,63}(?<!Thread)\])"
     r"[^\[\]\n]{1,200}\](?= |$)"
 )
 
