@@ -1963,3 +1963,23 @@ def test_a_component_named_in_brackets_after_the_level_is_no_thread(index, tmp_p
     assert "ERROR [FetchHttpPort] Network error: fetch failed" in names
     assert any("WARN [AuthService] Failed login attempt" in name for name in names)
     assert any(name.startswith("ERROR [<thread>] org.apache.hadoop.mapreduce.jobhistory") for name in names)
+
+
+# Sidekiq before version 6 writes its process id and a random base-36 thread id before the level: a GitLab Sidekiq
+# pod's line quoted in a note (stored public file id 30082596947, its "log:" field) and a Sidekiq 4 log quoted in a
+# repository's README (stored public file id 13557650378, its "# in the log:" block, line 12)
+_SIDEKIQ_THREADS = [
+    "2020-07-10T18:23:01.255Z 8 TID-go4bqp7cw ERROR: Error fetching job: Error connecting to Redis on"
+    " gitlab-redis-master:6379 (Redis::TimeoutError)",
+    "2019-07-22T18:25:38.815Z 22522 TID-1k8 WARN: RuntimeError: BOOM!",
+]
+
+
+def test_sidekiqs_thread_before_the_level_is_no_part_of_the_name(index, tmp_path):
+    """Each thread's id was in the group's name ("<n> TID-go<n>bqp<n>cw ERROR: Error fetching job: ..."), masked only
+    where it had digits: one Redis outage that every fetcher thread logged was one group for each thread."""
+    report = scanned(index, tmp_path, "sidekiq.log", _SIDEKIQ_THREADS)
+    assert other_groups(report) == [
+        ("ERROR: Error fetching job: Error connecting to Redis on gitlab-redis-master:<n> (Redis::TimeoutError)", [1]),
+        ("WARN: RuntimeError: BOOM!", [2]),
+    ]

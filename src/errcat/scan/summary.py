@@ -181,9 +181,11 @@ def from_level(head: str) -> str:
 
 
 # a layout's fields, each possessive (no backtracking on a long run of digits or dots): separators, a bracketed or
-# parenthesised value, a user@database, a key=value, a number or an address
+# parenthesised value, a user@database, a key=value, Sidekiq's thread before version 6 ("22522 TID-1k8 WARN: ...": its
+# random base-36 id named one failure once for each thread), a number or an address
 _LAYOUT_FIELDS = re.compile(
-    r"(?:[ \t:|,;-]++|\[[^\]\s]{0,64}+\]|\([^)\s]{0,64}+\)|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+|[\d.]{1,45}+)++"
+    r"(?:[ \t:|,;-]++|\[[^\]\s]{0,64}+\]|\([^)\s]{0,64}+\)|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+|TID-\w{1,32}+"
+    r"|[\d.]{1,45}+)++"
 )
 _CSV_FIELDS = re.compile(rf"(?:[^\s,]{{0,64}}+,){{4,24}}?(?=(?:{LOUD_WORDS}),)")  # then the level's column
 _LOUD_AHEAD = re.compile(rf"(?:{LOUD_WORDS})\b")
