@@ -1983,3 +1983,24 @@ def test_sidekiqs_thread_before_the_level_is_no_part_of_the_name(index, tmp_path
         ("ERROR: Error fetching job: Error connecting to Redis on gitlab-redis-master:<n> (Redis::TimeoutError)", [1]),
         ("WARN: RuntimeError: BOOM!", [2]),
     ]
+
+
+# NestJS's head before its level: "[Nest]", the process id, the date with slashes and a clock with AM or PM (Immich's
+# log, crowdsecurity/hub@b03cb59 .tests/immich-logs/immich-logs.log lines 1-3, MIT; line 3 as it is, its PM left out)
+_NEST_HEADS = [
+    "[Nest] 7  - 08/02/2023, 7:32:47 PM    WARN [AuthService] Failed login attempt for user azaz@qsqs.com from ip address"
+    " 192.168.0.254",
+    "[Nest] 7  - 08/02/2023, 7:34:03 PM    WARN [AuthService] Failed login attempt for user fds@hdd.com from ip address"
+    " 176.172.44.211",
+    "[Nest] 7  - 08/02/2023, 7:34:03    WARN [AuthService] Failed login attempt for user fds@hdd.com from ip address"
+    " 176.172.44.212",
+]
+
+
+def test_nestjs_head_before_the_level_is_no_part_of_the_name(index, tmp_path):
+    """The head was in the group's name, its AM or PM too: one warning was a group before noon, another after and a
+    third where the clock was cut, each named "[Nest] <n> - <n>/<n>/<n>, <n>:<n>:<n> PM WARN ..."."""
+    report = scanned(index, tmp_path, "immich.log", _NEST_HEADS)
+    assert other_groups(report) == [
+        ("WARN [AuthService] Failed login attempt for user <email> from ip address <n>", [1, 2, 3]),
+    ]

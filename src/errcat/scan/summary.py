@@ -182,10 +182,12 @@ def from_level(head: str) -> str:
 
 # a layout's fields, each possessive (no backtracking on a long run of digits or dots): separators, a bracketed or
 # parenthesised value, a user@database, a key=value, Sidekiq's thread before version 6 ("22522 TID-1k8 WARN: ...": its
-# random base-36 id named one failure once for each thread), a number or an address
+# random base-36 id named one failure once for each thread), a number or an address, a date written with slashes and a
+# clock's AM or PM (NestJS's "[Nest] 7  - 08/02/2023, 7:32:47 PM    WARN [AuthService] ...": one warning was a group
+# before noon and another after, and one more where the clock was left out)
 _LAYOUT_FIELDS = re.compile(
-    r"(?:[ \t:|,;-]++|\[[^\]\s]{0,64}+\]|\([^)\s]{0,64}+\)|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+|TID-\w{1,32}+"
-    r"|[\d.]{1,45}+)++"
+    r"(?:[ \t:|,;/-]++|[AP]M\b|\[[^\]\s]{0,64}+\]|\([^)\s]{0,64}+\)|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+"
+    r"|TID-\w{1,32}+|[\d.]{1,45}+)++"
 )
 _CSV_FIELDS = re.compile(rf"(?:[^\s,]{{0,64}}+,){{4,24}}?(?=(?:{LOUD_WORDS}),)")  # then the level's column
 _LOUD_AHEAD = re.compile(rf"(?:{LOUD_WORDS})\b")
