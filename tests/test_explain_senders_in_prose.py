@@ -25,6 +25,8 @@ NO_SERVICE_IN_THE_SENDERS_PLACE = [
     f"Mike gave me this error: {MYOB_25008}",
     f"Jane Doe says: {MYOB_25008}",
     f"Got this message from Carlos: {MYOB_25008}",
+    f"Michael said: {MYOB_25008}",  # the most common given name (a typo had joined it to Nina's)
+    f"Got this from Nina: {MYOB_25008}",
     f"John Smith: 400 Bad Request - {MYOB_25008}",  # a chat's line
     # the caller's jobs
     f"Nightly Export error: {MYOB_25008}",
@@ -65,6 +67,10 @@ SPEAKERS_WORDS_IN_LOWER_CASE = [
     f"ignoring extra error returned: {MYOB_25008}",  # an adjective of the answer's own noun (own-614's dockerd line)
     f"so a cryptic error returned: {MYOB_25008}",
     f"i asked the bookkeeper and jennifer said: {MYOB_25008}",
+    f"so middleware returned: {MYOB_25008}",  # the parts of the speaker's own program
+    f"and graphql says: {MYOB_25008}",
+    f"and bash says: {MYOB_25008}",
+    f"so wrapper returned: {MYOB_25008}",
 ]
 
 

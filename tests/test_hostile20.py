@@ -102,6 +102,49 @@ def test_a_documented_message_in_a_settled_shape_is_still_explained(index, tmp_p
     assert report.errors == SETTLE_AFTER + 51
 
 
+def _sage(message: str) -> str:
+    diagnosis = {"$severity": "error", "$dataCode": "ValidationError", "$message": message, "$source": "description"}
+    return "POST https://api.sageone.com/accounts/v1/products -> 422 " + json.dumps({"$diagnoses": [diagnosis]})
+
+
+def _ix_json(message: str) -> str:
+    return "POST https://acme.app.invoicexpress.com/invoices.json -> 400 " + json.dumps({"errors": [{"error": message}]})
+
+
+def _ix_xml(message: str) -> str:
+    return f"POST https://acme.app.invoicexpress.com/invoices.xml -> 422 <errors><error>{message}</error></errors>"
+
+
+@pytest.mark.parametrize(
+    ("said", "documented", "written"),
+    [
+        (_sage, "blank", '"blank"'),  # Sage's, one word too short to look for in any text: as a whole value
+        (_ix_json, "Raz\u00e3o de isen\u00e7\u00e3o deve ter uma op\u00e7\u00e3o selecionada", "Raz\\u00e3o"),  # json.dumps
+        (_ix_xml, "Unit price can&apos;t be blank", "can&apos;t"),  # InvoiceXpress answers XML too
+    ],
+    ids=["one-short-word", "json-escapes", "xml-entities"],
+)
+def test_a_documented_message_as_a_body_writes_it_is_still_explained_after_a_settled_shape(
+    index, tmp_path, said, documented, written
+):
+    """A documented message is looked for as explain reads it: a word too short to look for anywhere as a whole value,
+    JSON's escapes and XML's entities read. Each was counted undocumented in the settled shape's group."""
+
+    def line(k: int, message: str) -> str:
+        return f"2026-11-19T02:00:{k % 60:02d}Z ERROR {said(message)}\n"
+
+    assert written in line(0, documented)
+    alone = _scan(index, tmp_path, [line(0, documented)])
+    assert alone.matched
+    words = ["".join("abcdefghijklmnopqrstuvwxyz"[k // 26**i % 26] for i in range(3)) for k in range(SETTLE_AFTER + 50)]
+    late = _scan(
+        index, tmp_path, [line(k, f"Cliente {w} tem saldo em atraso") for k, w in enumerate(words)] + [line(0, documented)]
+    )
+    assert any(g.text.startswith("not explained") for g in late.unmatched.values())  # the shape settled before it
+    assert set(late.matched) == set(alone.matched)
+    assert late.errors == SETTLE_AFTER + 51
+
+
 def test_a_shape_whose_records_differ_in_vendor_or_status_never_settles(index, tmp_path):
     """Records of one shape that came out two ways (here two statuses) are each explained: a group's vendor and
     status are only ever the ones explain gave."""

@@ -50,6 +50,8 @@ def test_an_mcp_call_over_16_mib_from_the_real_sdk_client_is_answered_with_its_i
         ('{"params":{"text":"x"},"id":3,"method":"tools/call"', None),  # after the params: not read, never guessed
         ('{"id":true,"method":"x","params":{', None),
         ('{"id":2,"result":{"content":"aaa', None),  # an answer, not a request
+        ('{"jsonrpc":"2.0","id":"\\x","method":"tools/call","params":{"text":"aa', None),  # no JSON: it ended the server
+        ('{"jsonrpc":"2.0","id":"\\ud800","method":"tools/call","params":{"text":"aa', None),  # not writable back: it did too
     ],
 )
 def test_a_too_long_lines_request_id_is_read_only_from_its_top_level_before_its_params(head, asked):

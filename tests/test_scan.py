@@ -284,6 +284,23 @@ def test_every_line_past_the_longest_read_is_said_skipped_at_its_line_whoever_re
     assert report.inputs[0].lines == 180_006
 
 
+@pytest.mark.parametrize("workers", [1, 3])
+def test_a_long_last_line_without_its_newline_is_said_skipped_too(tmp_path, index, monkeypatch, workers):
+    """The last line of a log cut off mid-write has no newline: over MAX_LINE with no error word, it was skipped unsaid
+    (lines were looked at up to the last newline); with one it was said, once."""
+    import errcat.scan as scan_module
+
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    ok = b"".join(b"2026-01-01T00:00:%02dZ INFO ok line %d, nothing to see here\n" % (i % 60, i) for i in range(20_000))
+    long = f"line longer than {MAX_LINE:,} bytes skipped"
+    for tail in (b"y" * (MAX_LINE + 10), b"y" * (MAX_LINE + 10) + b" error"):
+        log = tmp_path / "cut.log"
+        log.write_bytes(ok + b"2026-01-01T00:00:00Z ERROR sync failed\n" + tail)
+        report = scan(index, [str(log)], ScanOptions(workers=workers))
+        assert [(s.line, s.what) for s in report.skipped] == [(20_002, long)]
+        assert [p.line for g in report.other.values() for p in g.places] == [20_001]
+
+
 _WORKERS_PEAK = """
 import resource, subprocess, sys
 code = "import errcat.scan, sys; errcat.scan.PARALLEL_MIN = 1; from errcat.__main__ import main; main()"

@@ -178,6 +178,28 @@ def test_calls_that_differ_only_in_their_ids_are_read_once_each_in_its_own_words
     assert not prepared_module._SHAPES and not summary_module._SIGNED and logline_module._LAST_STAMP == (None, None)
 
 
+def test_a_scan_cut_short_keeps_no_line_of_the_log_either(index, tmp_path):
+    """A long-lived process whose scan ends in an exception (here its progress callback's, as a caller cancels) keeps
+    none of the lines read before it either: the memos were let go only when a scan ended well."""
+    from errcat.scan import logline as logline_module
+    from errcat.scan import prepared as prepared_module
+    from errcat.scan import summary as summary_module
+
+    myob = '{"Errors":[{"Name":"CustomerNotFound","Message":"Customer not found","ErrorCode":11003}]}'
+    line = "2026-11-20T01:00:00Z ERROR POST https://arl2.api.myob.com/accountright/GUID/Sale/Invoice -> 400 " + myob + "\n"
+    first = _written(tmp_path, "".join(line.replace("GUID", f"{k:032x}") for k in range(4)).encode())
+    second = tmp_path / "second.log"
+    second.write_bytes(first.read_bytes())
+
+    def cancel(done: int) -> None:
+        if done > first.stat().st_size:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        scan(index, [str(first), str(second)], ScanOptions(workers=1), progress=cancel)
+    assert not prepared_module._SHAPES and not summary_module._SIGNED and logline_module._LAST_STAMP == (None, None)
+
+
 def test_json_log_lines_that_differ_only_in_their_ids_are_read_once_each_as_prepared_afresh(index):
     """A structured log's vendor errors (JSON lines: a time, a level, a URL and a request id of their own): the
     second of a shape takes the first's reading with its ids swapped for its own, which is what preparing it afresh

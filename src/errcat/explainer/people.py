@@ -42,7 +42,7 @@ _GIVEN_NAMES_TEXT = """
     Marisa Marissa Mark Martha Martin Marvin Mary Mason Mathew Matthew Maureen Maurice Max Maxwell Mckenzie Meagan
     Megan Meghan Melanie Melinda Melissa Melody Melvin Mercedes Meredith Mia Michaela Micheal Michele Michelle Miguel
     Mikayla Mike Mindy Miranda Misty Mitchell Molly Monica Monique Morgan Nancy Natalie Natasha Nathan Nathaniel Neil
-    Nicholas Nichole Nicolas Nicole NinaMichael Noah Norma Norman Olivia Omar Oscar Paige Pam Pamela Parker Patricia
+    Nicholas Nichole Nicolas Nicole Nina Michael Noah Norma Norman Olivia Omar Oscar Paige Pam Pamela Parker Patricia
     Patrick Patty Paul Paula Pedro Peggy Penny Perry Peter Philip Phillip Phyllis Preston Priscilla Rachael Rachel
     Ralph Randall Randy Raven Ray Raymond Rebecca Rebekah Regina Reginald Renee Rhonda Ricardo Richard Rick Rickey
     Ricky Riley Rita Robert Roberta Roberto Robin Robyn Rodney Roger Ronald Ronnie Rose Ross Roy Ruben Russell Ruth

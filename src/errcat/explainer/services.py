@@ -224,7 +224,13 @@ _GRAMMAR_TEXT = """
     at on in of off out up down nor yet why how where whether though although since until unless whereas else instead
     one ones thing things stuff anything whatever whichever graph bulk mock beta alpha core main open async realtime
 """
-_GRAMMAR_WORDS = frozenset(_GRAMMAR_TEXT.split())
+# ... nor the parts a speaker's own program is made of ("so middleware returned:", "and graphql says:")
+_PROGRAM_PARTS_TEXT = """
+    middleware wrapper adapter bridge relay router resolver mutation listener hook trigger producer consumer subscriber
+    publisher dispatcher interceptor loader parser serializer deserializer validator mapper transformer processor
+    graphql cdn bash shell zsh cmd
+"""
+_GRAMMAR_WORDS = frozenset(_GRAMMAR_TEXT.split()) | frozenset(_PROGRAM_PARTS_TEXT.split())
 _DETERMINERS_TEXT = "the a an my our your their his her its this that these those each every some any no another whose same"
 _DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
 # The speaker's nouns for what answers, after which a lower-case word names it ("the kashflow api returned", "wave accounting")

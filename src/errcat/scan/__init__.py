@@ -43,37 +43,39 @@ def scan(
     cores = os.cpu_count() or 1  # more processes than cores read no faster, and each holds its ranges in memory
     workers = min(options.workers, cores) if options.workers is not None else min(4, cores)
     explainer = None  # one for every input read here: its caches serve the next file (a log and its rotations)
-    for inp in inputs(names):
-        stats = InputStats(inp.name)
-        report.inputs.append(stats)
-        part = None
-        if workers > 1 and inp.splittable and (inp.size or 0) >= PARALLEL_MIN:  # splittable: no problem found
-            from concurrent.futures import BrokenExecutor
+    try:
+        for inp in inputs(names):
+            stats = InputStats(inp.name)
+            report.inputs.append(stats)
+            part = None
+            if workers > 1 and inp.splittable and (inp.size or 0) >= PARALLEL_MIN:  # splittable: no problem found
+                from concurrent.futures import BrokenExecutor
 
-            from .parallel import scan_parallel
+                from .parallel import scan_parallel
 
-            try:
-                part = scan_parallel(index, inp, options, workers, progress, done_bytes)
-            except (OSError, BrokenExecutor):  # no processes to be had here: one reader gives the same report
-                part = None
-        if part is not None:
-            report.merge(part)
-            stats.lines = part.inputs[0].lines if part.inputs else 0
-            stats.broken = inp.broken  # the file changed or failed while workers read it
-        elif not inp.problem:
-            from .stream import explainer_for, read_whole  # the explainer: imported once workers (if any) are running
+                try:
+                    part = scan_parallel(index, inp, options, workers, progress, done_bytes)
+                except (OSError, BrokenExecutor):  # no processes to be had here: one reader gives the same report
+                    part = None
+            if part is not None:
+                report.merge(part)
+                stats.lines = part.inputs[0].lines if part.inputs else 0
+                stats.broken = inp.broken  # the file changed or failed while workers read it
+            elif not inp.problem:
+                from .stream import explainer_for, read_whole  # the explainer: imported once workers (if any) are running
 
-            explainer = explainer or explainer_for(index, options, report)
-            read_whole(explainer, inp, _read(inp, progress, done_bytes), stats)
-        if inp.problem:  # found before reading (missing file) or on reading (a binary file)
-            stats.problem = inp.problem
-            report.skip(inp.name, None, inp.problem)
-        done_bytes += inp.read
-        stats.bytes = inp.read  # on disk or from stdin; compressed bytes for gzip
-        stats.unpacked = inp.unpacked if inp.gzip else None
+                explainer = explainer or explainer_for(index, options, report)
+                read_whole(explainer, inp, _read(inp, progress, done_bytes), stats)
+            if inp.problem:  # found before reading (missing file) or on reading (a binary file)
+                stats.problem = inp.problem
+                report.skip(inp.name, None, inp.problem)
+            done_bytes += inp.read
+            stats.bytes = inp.read  # on disk or from stdin; compressed bytes for gzip
+            stats.unpacked = inp.unpacked if inp.gzip else None
+    finally:  # a scan cut short (an exception, a progress callback's) keeps no line of the log either
+        forget_lines()
+        forget_signatures()
     report.elapsed = time.perf_counter() - started
-    forget_lines()
-    forget_signatures()
     from .needles import engine_name
 
     report.engine = "hyperscan" if engine_name() == "hyperscan" else "re"

@@ -662,8 +662,9 @@ class Finder:
             marks = self.marks(buf, begin, mark_to, eof and mark_to == limit)
             if self.columns is not None and self.columns.w3c:
                 marks = self.columns.mark(buf, begin, mark_to, eof and mark_to == limit, w.off, marks)
-            if marks.end > w.searched:
-                self._skip_long_lines(w, w.searched, marks)
+            tail = limit if eof and mark_to == limit else marks.end  # the last line, without its newline, is not marked
+            if tail > w.searched:
+                self._skip_long_lines(w, w.searched, marks, tail)
             w.searched = max(w.searched, marks.end)
             if (stopped := self._take_marked(w, marks, limit, eof, found)) is not None:
                 return stopped
@@ -671,12 +672,12 @@ class Finder:
                 return done, None
             mark_to = min(stop, mark_to + LOOKBACK)
 
-    def _skip_long_lines(self, w: _Window, begin: int, marks: Marks) -> None:
-        """Report the lines longer than MAX_LINE that end in buf[begin:marks.end] and hold no needle (one that holds
+    def _skip_long_lines(self, w: _Window, begin: int, marks: Marks, end: int) -> None:
+        """Report the lines longer than MAX_LINE that end in buf[begin:end] and hold no needle (one that holds
         one is reported as its record is looked for: _record_at): every line so long is skipped and said to be, in
         whichever window or range it falls whole. Such a line holds a stretch of MAX_LINE // 2 bytes with no newline
         starting at ``begin`` plus a multiple of that: a find at each is all it takes."""
-        buf, step, end = w.buf, MAX_LINE // 2, marks.end
+        buf, step = w.buf, MAX_LINE // 2
         at = begin
         while at < end:
             if buf.find(b"\n", at, min(at + step, end)) >= 0:

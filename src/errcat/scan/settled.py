@@ -16,6 +16,7 @@ evidence is a message worded like a documented one without sharing a literal par
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
@@ -30,12 +31,13 @@ if TYPE_CHECKING:
 SETTLE_AFTER = 200  # distinct records of one shape explained one by one before the rest are grouped
 SHAPES_SIZE = 2_000  # shapes remembered (then begun anew)
 MAX_SHAPED = 20_000  # a longer record is always explained (the shape's patterns stay linear below this)
-MIN_PART = 8  # a documented message shorter than this ("Invalid") is any program's word
+MIN_PART = 8  # a documented message shorter than this ("blank") is any program's word: looked for as a whole value
 _QUOTED = re.compile(r'"((?:[^"\\\n]|\\.){0,4000}+)"(\s*:)?')  # a JSON string, then whether it is a key
 _ELEMENT_TEXT = re.compile(r">([^<>\n]{1,4000}+)<")  # an XML element's text
 _NUMBER = re.compile(r"(?<![\d.])(?![1-5]\d\d(?![\d.]))\d+")  # every number but a status-like one
 _NAMES_VENDOR = re.compile(r"[/@]|\w\.\w")  # a URL, a host or an address: kept in the shape
 _TOKEN = re.compile(r"\w(?:[\w.-]*\w)?")  # a code, a name or a field's ("Order.UID")
+_ESCAPED = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(["\\/]))')  # a JSON string's escape: json.dumps's "Raz\u00e3o", "\"Expense\""
 
 
 class Outcome(NamedTuple):
@@ -85,7 +87,7 @@ class Shapes:
         if state is None or state.explained < SETTLE_AFTER or state.outcome is _NEVER:
             return None
         words, holds = self._documented()
-        if not (words.intersection(_TOKEN.findall(paste)) <= state.common) or holds(paste.lower()):
+        if not (words.intersection(_TOKEN.findall(paste)) <= state.common) or holds(_unescaped(paste).lower()):
             return None
         return (state.explained, state.outcome) if self.needles.named(paste) == state.named else None
 
@@ -116,6 +118,20 @@ class Shapes:
         return self._test
 
 
+def _unescaped(paste: str) -> str:
+    """The paste with its JSON strings' escapes and XML's entities read (explain reads them so: "can&apos;t"), for the
+    test of a documented message."""
+    paste = _ESCAPED.sub(_escaped_char, paste) if "\\" in paste else paste
+    return html.unescape(paste) if "&" in paste else paste
+
+
+def _escaped_char(m: re.Match[str]) -> str:
+    if m[2]:
+        return m[2]
+    code = int(m[1], 16)
+    return m[0] if 0xD800 <= code <= 0xDFFF else chr(code)  # half a pair is left as written
+
+
 def _documented_test(index: CatalogIndex) -> tuple[frozenset[str], Callable[[str], bool]]:
     from .needles import literal_test
 
@@ -125,5 +141,8 @@ def _documented_test(index: CatalogIndex) -> tuple[frozenset[str], Callable[[str
         words.update(str(v) for v in (e.code, e.name, e.details) if v is not None and _TOKEN.fullmatch(str(v)))  # "Order.UID"
         literals = [p for p in parse(e.template or e.message or "") if isinstance(p, str)]
         least = MIN_PART if len(literals) == 1 else MIN_LITERAL  # a template's part between slots: longer
-        parts.update(said for p in literals if len(said := " ".join(p.split()).strip(" .,:;'\"").lower()) >= least)
+        said = [" ".join(p.split()).strip(" .,:;'\"").lower() for p in literals]
+        parts.update(p for p in said if len(p) >= least)
+        if len(said) == 1 and 0 < len(said[0]) < least:  # a word alone ("blank": Sage's), as a whole value
+            parts.update((f'"{said[0]}"', f">{said[0]}<"))
     return frozenset(words), literal_test(tuple(sorted(parts)))

@@ -119,6 +119,7 @@ class _TooLong:
 HEAD = 1 << 16  # characters of a line over MAX_LINE kept to find its request's id
 # a JSON string or a bracket: the tokens that tell a message's top level in its first part
 _JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.){0,1024}+"|[{}\[\]]')
+_HALF_PAIR = re.compile("[\ud800-\udfff]")
 _ID_VALUE = re.compile(r'\s*:\s*(-?\d{1,18}(?![\d.eE])|"(?:[^"\\\n]|\\.){0,256}+")')
 
 
@@ -134,12 +135,22 @@ def request_id(head: str) -> str | int | None:
         elif t in "}]":
             depth -= 1
         elif depth == 1 and t == '"id"' and (value := _ID_VALUE.match(head, token.end())):
-            found = json.loads(value[1])
+            found = _id_of(value[1])
         elif depth == 1 and t in ('"method"', '"params"'):
             method = method or t == '"method"'
             if t == '"params"':
                 break
     return found if method and isinstance(found, str | int) and not isinstance(found, bool) else None
+
+
+def _id_of(written: str) -> str | int | None:
+    """An id as JSON writes it; None for one that is no JSON ("\\x") or cannot be written back (half a surrogate pair):
+    the refusal is then sent with no id, as for a line whose id is not read, and the server goes on."""
+    try:
+        found = json.loads(written)
+    except ValueError:
+        return None
+    return None if isinstance(found, str) and not found.isascii() and _HALF_PAIR.search(found) else found
 
 
 # The last protocol version whose sessions may send JSON-RPC batches (2025-06-18 removed them).
