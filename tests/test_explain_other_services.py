@@ -356,7 +356,8 @@ STILL_THE_VENDORS_IN_OTHER_FORMS = [
     f"Our app returned 400: {MYOB_25008}",
     f"My Node server returned: {MYOB_25008}",
     # explain29: "to" before a verb, a file or the vendor's own name, and a status in parentheses after the speaker's
-    # words, name no sender; a lower-case name mid-sentence stays the speaker's word, as explain28 decided
+    # words, name no sender; a lower-case name after "to" stays the speaker's word (explain30: before a verb of
+    # answering it is a sender, tests/test_explain_senders_in_prose.py)
     f"Failed to Post: {MYOB_25008}",
     f"Export to CSV failed: {MYOB_25008}",
     f"Posting to MYOB I get: {MYOB_25008}",
@@ -365,7 +366,6 @@ STILL_THE_VENDORS_IN_OTHER_FORMS = [
     f"Response (400): {MYOB_25008}",
     f"HttpError (400): {MYOB_25008}",
     f"MYOB (400): {MYOB_25008}",
-    f"i think kashflow returned 400: {MYOB_25008}",
     f"when posting to kashflow i get: {MYOB_25008}",
     # a pronoun is the subject: the word before it is no sender (review9: "Yesterday", "Friday" were taken for one)
     f"Yesterday it returned: {MYOB_25008}",

@@ -284,6 +284,34 @@ def test_every_line_past_the_longest_read_is_said_skipped_at_its_line_whoever_re
     assert report.inputs[0].lines == 180_006
 
 
+_WORKERS_PEAK = """
+import resource, subprocess, sys
+code = "import errcat.scan, sys; errcat.scan.PARALLEL_MIN = 1; from errcat.__main__ import main; main()"
+done = subprocess.run([sys.executable, "-c", code, "scan", "--workers", "2", "--format", "json", sys.argv[1]], capture_output=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)
+sys.stdout.write(done.stdout.decode())
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ru_maxrss in KiB, as Linux counts it")
+def test_a_line_longer_than_a_task_is_let_go_by_a_worker_as_by_one_reader(tmp_path):
+    """A range is cut at a line start, so a first line of 200 MB made a range of 200 MB, read whole by a worker: 646 MB
+    and 32 s (one reader: 56 MB, 1.4 s). Such a range is read a chunk at a time and its long line let go, said
+    skipped at its line; the error after it is matched."""
+    myob = '{"Errors":[{"Name":"CustomerNotFound","Message":"Customer not found","ErrorCode":11003,"Severity":"Error"}]}'
+    log = tmp_path / "first.log"
+    with log.open("wb") as f:
+        f.write(b"x" * (128 << 20) + b"\n")
+        f.write(f"2026-01-01T00:00:00Z ERROR POST https://arl2.api.myob.com/accountright/x/Sale/Invoice -> 400 {myob}\n".encode())
+        f.write(b"2026-01-01T00:00:01Z INFO fine\n" * 10_000)
+    done = subprocess.run([sys.executable, "-c", _WORKERS_PEAK, str(log)], capture_output=True, text=True, timeout=300)
+    peak_kib, code = map(int, done.stdout.split("\n", 1)[0].split())
+    doc = json.loads(done.stdout.split("\n", 1)[1])
+    assert code == 0 and [g["code"] for g in doc["matched"]] == [11003] and doc["matched"][0]["lines"][0]["line"] == 2
+    assert [(p["line"], p["what"]) for p in doc["skipped"]["places"]] == [(1, f"line longer than {MAX_LINE:,} bytes skipped")]
+    assert peak_kib < 100 << 10, f"a process of the scan peaked at {peak_kib >> 10} MiB"
+
+
 _PADDED_LINES = "".join(
     f"2026-11-20T01:00:0{i}Z ERROR sync.myob POST https://arl2.api.myob.com/accountright/0b1c4b4e-2f5e-4a50-9a0c-5b2f2c6c1a11"
     '/Sale/Invoice/Item -> 400 {"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior'

@@ -286,3 +286,28 @@ def test_a_nextcloud_record_is_read_by_its_message_not_by_its_context():
 
     said = [found[0] for line in NEXTCLOUD_LINES if (found := json_line(line)) is not None]
     assert said == ["Tried to scan non file", "Request: PUT http://elasticsearch:9200/nextcloud/_doc/files%3A1780281"]
+
+
+# Nextcloud errors logged within a request: its method and url beside the message (a document quoting nextcloud.log,
+# stored public file id 43054572939, its `tail` block; ownCloud's, quoted in a comment, stored public file id 14864179371)
+NEXTCLOUD_ERRORS = [
+    '{"reqId":"mZBEu0PHYGo3Wd09cjep","level":3,"time":"2024-02-01T14:41:16+00:00","remoteAddr":"172.18.1.1","user":"--",'
+    '"app":"PHP","method":"GET","url":"/login?direct=1&user=bi4vmr","message":"session_start(): Failed to read session data:'
+    ' files (path: /var/lib/php/session) at /usr/share/nginx/html/nextcloud/lib/private/Session/Internal.php#222",'
+    '"userAgent":"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/117.0.0.0'
+    ' Safari/537.36","version":"27.0.1.2","data":{"app":"PHP"}}',
+    '{"reqId":"WDQILALj-KbowSnG89c9ggAAAA0","remoteAddr":"::1","app":"PHP","message":"Call to undefined method'
+    ' OC\\\\CernBox\\\\Storage\\\\Eos\\\\NullScanner::listen() at \\/var\\/www\\/html\\/core\\/lib\\/private\\/Files\\/Utils\\/Scanner.php#100",'
+    '"level":3,"time":"2016-11-22T08:56:20+00:00","method":"GET","url":"\\/core\\/cron.php","user":"--"}',
+]
+
+
+def test_a_nextcloud_error_is_named_by_its_message_not_by_its_request(index, tmp_path):
+    """A JSON line with a method and url but no status was named by its request: Nextcloud's errors were groups of the
+    pages they happened on ("GET /login?direct=<n>&user=bi<n>vmr", "GET /core/cron.php"), what failed out of the name."""
+    report = scanned(index, tmp_path, "nextcloud.log", NEXTCLOUD_ERRORS)
+    names = sorted(name for name, _ in other_groups(report))
+    assert [name.split(" at ", 1)[0] for name in names] == [
+        "Call to undefined method OC\\CernBox\\Storage\\Eos\\NullScanner::listen()",
+        "session_start(): Failed to read session data: files (path: /var/lib/php/session)",
+    ]

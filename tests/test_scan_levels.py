@@ -1937,3 +1937,70 @@ def test_an_errors_class_or_request_in_brackets_after_the_level_is_no_thread(ind
         ("ERROR [TimeoutError] invoice <n> rejected", [2]),
         ("ERROR [ValidationError] invoice <n> rejected", [1]),
     ]
+
+
+# NestJS's logger names the component that logged in brackets after the level (its "context"): a document quoting an API's
+# log (stored public file id 55372132966, its "API лог" block, lines 1-2) and Immich's (crowdsecurity/hub@b03cb59
+# .tests/immich-logs/immich-logs.log, line 1); the thread case beside it is Hadoop's (Loghub, logpai/loghub@dd61d09
+# Hadoop/Hadoop_2k.log line 1039, as above)
+_NEST_COMPONENTS = [
+    "ERROR [FetchHttpPort] Network error: fetch failed",
+    "ERROR [ExceptionsHandler] Network error: fetch failed",
+    "[Nest] 7  - 08/02/2023, 7:32:47 PM    WARN [AuthService] Failed login attempt for user azaz@qsqs.com from ip address"
+    " 192.168.0.254",
+    "2015-10-18 18:06:26,139 ERROR [eventHandlingThread] org.apache.hadoop.mapreduce.jobhistory.JobHistoryEventHandler: Error"
+    " writing History Event: org.apache.hadoop.mapreduce.jobhistory.TaskAttemptUnsuccessfulCompletionEvent@7317849d",
+]
+
+
+def test_a_component_named_in_brackets_after_the_level_is_no_thread(index, tmp_path):
+    """sweep24's thread mask took NestJS's component for a thread: "ERROR [FetchHttpPort] Network error: fetch failed" (the
+    port that failed) and "ERROR [ExceptionsHandler] ..." (the handler that caught it) were one group, "ERROR [<thread>] ...",
+    and "[Stripe]" would be one with "[PaymentService]" (review9). A thread named in one word stays masked."""
+    report = scanned(index, tmp_path, "api.log", _NEST_COMPONENTS)
+    names = [name for name, _ in other_groups(report)]
+    assert "ERROR [ExceptionsHandler] Network error: fetch failed" in names
+    assert "ERROR [FetchHttpPort] Network error: fetch failed" in names
+    assert any("WARN [AuthService] Failed login attempt" in name for name in names)
+    assert any(name.startswith("ERROR [<thread>] org.apache.hadoop.mapreduce.jobhistory") for name in names)
+
+
+# Sidekiq before version 6 writes its process id and a random base-36 thread id before the level: a GitLab Sidekiq
+# pod's line quoted in a note (stored public file id 30082596947, its "log:" field) and a Sidekiq 4 log quoted in a
+# repository's README (stored public file id 13557650378, its "# in the log:" block, line 12)
+_SIDEKIQ_THREADS = [
+    "2020-07-10T18:23:01.255Z 8 TID-go4bqp7cw ERROR: Error fetching job: Error connecting to Redis on"
+    " gitlab-redis-master:6379 (Redis::TimeoutError)",
+    "2019-07-22T18:25:38.815Z 22522 TID-1k8 WARN: RuntimeError: BOOM!",
+]
+
+
+def test_sidekiqs_thread_before_the_level_is_no_part_of_the_name(index, tmp_path):
+    """Each thread's id was in the group's name ("<n> TID-go<n>bqp<n>cw ERROR: Error fetching job: ..."), masked only
+    where it had digits: one Redis outage that every fetcher thread logged was one group for each thread."""
+    report = scanned(index, tmp_path, "sidekiq.log", _SIDEKIQ_THREADS)
+    assert other_groups(report) == [
+        ("ERROR: Error fetching job: Error connecting to Redis on gitlab-redis-master:<n> (Redis::TimeoutError)", [1]),
+        ("WARN: RuntimeError: BOOM!", [2]),
+    ]
+
+
+# NestJS's head before its level: "[Nest]", the process id, the date with slashes and a clock with AM or PM (Immich's
+# log, crowdsecurity/hub@b03cb59 .tests/immich-logs/immich-logs.log lines 1-3, MIT; line 3 as it is, its PM left out)
+_NEST_HEADS = [
+    "[Nest] 7  - 08/02/2023, 7:32:47 PM    WARN [AuthService] Failed login attempt for user azaz@qsqs.com from ip address"
+    " 192.168.0.254",
+    "[Nest] 7  - 08/02/2023, 7:34:03 PM    WARN [AuthService] Failed login attempt for user fds@hdd.com from ip address"
+    " 176.172.44.211",
+    "[Nest] 7  - 08/02/2023, 7:34:03    WARN [AuthService] Failed login attempt for user fds@hdd.com from ip address"
+    " 176.172.44.212",
+]
+
+
+def test_nestjs_head_before_the_level_is_no_part_of_the_name(index, tmp_path):
+    """The head was in the group's name, its AM or PM too: one warning was a group before noon, another after and a
+    third where the clock was cut, each named "[Nest] <n> - <n>/<n>/<n>, <n>:<n>:<n> PM WARN ..."."""
+    report = scanned(index, tmp_path, "immich.log", _NEST_HEADS)
+    assert other_groups(report) == [
+        ("WARN [AuthService] Failed login attempt for user <email> from ip address <n>", [1, 2, 3]),
+    ]

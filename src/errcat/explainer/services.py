@@ -17,6 +17,8 @@ returned 400", "Reckon API error", another service's SDK as the User-Agent).
 import re
 from collections.abc import Iterator, Sequence
 
+from .people import names_a_person
+
 # (the name as the service writes it, the spellings a paste uses, literal words): accounting, ERP, payments and
 # commerce APIs
 OTHER_SERVICES: tuple[tuple[str, str], ...] = (
@@ -103,9 +105,9 @@ _BRAND_DOMAIN = re.compile(
 # error", "Stripe error:"); found first, then the name is read beside it (a search for the name itself tried every
 # word of a log line: 0.165 ms a line, now about 0.02 ms)
 _SAID_AFTER_NAME = re.compile(
-    r" (?:returned|returns|responded|responds|replied|replies|answered|answers|rejected|rejects|refused|refuses"
-    r"|says|said|threw|throws|gave|gives|reported|reports|complains|complained|(?:sent|sends|came|comes) back"
-    r"|sp(?:at|its) out|(?:is|keeps|kept|started) (?:returning|throwing|rejecting|giving))\b"
+    r" (?P<verb>returned|returns|responded|responds|rejected|rejects|refused|refuses|threw|throws"
+    r"|(?P<spoken>replied|replies|answered|answers|says|said|gave|gives|reported|reports|complains|complained)"
+    r"|(?:sent|sends|came|comes) back|sp(?:at|its) out|(?:is|keeps|kept|started) (?:returning|throwing|rejecting|giving))\b"
     r"| (?:API|Api|api) (?:error|exception|failure|response|call failed)\b"
     r"| (?:error|Error|ERROR|exception|Exception|fault|Fault)s?:"
 )
@@ -206,8 +208,30 @@ _NO_SERVICE_WORDS = """
     sentry datadog grafana kibana splunk bugsnag rollbar honeybadger papertrail loggly jenkins
     accountant bookkeeper colleague manager developer
     hello hi hey thanks today tonight yesterday tomorrow importer exporter
+    nightly daily hourly weekly monthly yearly annual quarterly overnight morning evening night midnight weekend
+    day week month year end start close eod eom run runs runner rerun pipeline workflow routine backup migration schedule
+    acme contoso fabrikam northwind initech globex foo bar baz foobar demo mycompany yourcompany companyname myapp
+    yourapp appname myorg redacted xxx corp inc ltd llc plc pty gmbh limited corporation incorporated
 """
 _NO_SERVICE = frozenset(_NO_SERVICE_WORDS.split()) | _ERROR_KIND_WORDS
+# A lower-case word mid-sentence before a verb of answering is a sender's name ("i think kashflow returned") unless it
+# is a word of grammar ("an error was returned", "both returned") or follows a determiner ("the checkout returns": a
+# common noun)
+_GRAMMAR_TEXT = """
+    was were is are be been being am has have had having get gets got gotten getting will would could should might
+    must can may shall did does do done not also too all both each either neither none every any some many most more
+    much few several such mine yours ours theirs hers with for from into onto over under about upon via per than as
+    at on in of off out up down nor yet why how where whether though although since until unless whereas else instead
+    one ones thing things stuff anything whatever whichever graph bulk mock beta alpha core main open async realtime
+"""
+_GRAMMAR_WORDS = frozenset(_GRAMMAR_TEXT.split())
+_DETERMINERS_TEXT = "the a an my our your their his her its this that these those each every some any no another whose same"
+_DETERMINERS = frozenset(_DETERMINERS_TEXT.split())
+# The speaker's nouns for what answers, after which a lower-case word names it ("the kashflow api returned", "wave accounting")
+_ANSWERERS_TEXT = (
+    "api apis server servers service services integration app application system backend gateway platform sdk accounting"
+)
+_ANSWERERS = frozenset(_ANSWERERS_TEXT.split())
 _PRONOUNS = frozenset(["it", "they", "this", "that", "he", "she", "we", "i", "you", "which", "who", "what", "there", "one"])
 _CLOSERS = ":,.;)]\"'"
 
@@ -229,14 +253,26 @@ def _is_name(word: str, lower_ok: bool = False) -> bool:
     return lower_ok and _LOWER_NAME.fullmatch(word) is not None
 
 
-def _name_before(words: Sequence[str], lower_ok: bool = False) -> str | None:
+def _bare_lower_name(name: str, before: str, noun: str) -> bool:
+    """Whether a lower-case word mid-sentence is written as a name: no word of grammar, adverb ("eventually") or
+    gerund ("posting returns 400"; an -ed word may be a name: holded), and no determiner before it ("the checkout"),
+    unless it names what answered (``noun``, the speaker's noun after it: "our kashflow integration", "the kashflow
+    api"); before any other noun of the speaker's it is an adjective ("extra error returned", "my sync job")."""
+    if name in _GRAMMAR_WORDS or name.endswith(("ly", "ing")) or (noun and noun not in _ANSWERERS):
+        return False
+    return bool(noun) or before.lower() not in _DETERMINERS
+
+
+def _name_before(words: Sequence[str], lower_ok: bool = False, mid: bool = False) -> str | None:
     """The sender named by the last of ``words`` (the text before "returned"): "KashFlow", "Reckon's API", "the
     Zoho Books server" (two capitalised words are one name, "Wave Accounting" too, though its second is a common
     noun), when it is no mere word of the speaker's ("the Customer Service", "Saving Invoice": a verb's -ing form
-    begins no name). A lower-case name only where ``lower_ok`` and a sentence starts there (after ".", ":")."""
+    begins no name). A lower-case name only where ``lower_ok`` and a sentence starts there (after ".", ":"), or, where
+    ``mid`` too (before a verb of answering), a bare word mid-sentence (_bare_lower_name)."""
     words = [w.strip("\"'([{<*`") for w in words[-5:]]
     if words and words[-1].endswith(":"):
         words[-1] = words[-1][:-1]
+    count, noun = len(words), words[-1].lower() if words else ""  # the speaker's noun a name may stand before
     if words and words[-1] in _API_WORDS:
         words = words[:-2] if len(words) > 1 and words[-2] in ("REST", "Web") else words[:-1]
     elif len(words) > 1 and words[-1].islower() and words[-1] in _NO_SERVICE:  # "our KashFlow integration"
@@ -248,7 +284,10 @@ def _name_before(words: Sequence[str], lower_ok: bool = False) -> str | None:
     name = words[-1].removesuffix("'s")
     before = words[-2] if len(words) > 1 else ""
     first = _NAME.fullmatch(before) and before[0].isupper() and before.lower() not in _NO_SERVICE and not _is_verb_form(before)
-    starts = lower_ok and before.endswith((".", "!", "?", ":", ";"))
+    starts = before.endswith((".", "!", "?", ":", ";")) or (
+        mid and _bare_lower_name(name, before, noun if len(words) < count else "")
+    )
+    starts = lower_ok and starts
     if not _is_name(name, starts):
         return None
     if name.lower() in _NO_SERVICE and not (first and name[0].isupper()):
@@ -256,11 +295,14 @@ def _name_before(words: Sequence[str], lower_ok: bool = False) -> str | None:
     return f"{before} {name}" if first else name
 
 
-def _subject(head: str, start: int) -> str | None:
-    """The sender named just before ``start`` (a verb of answering or an error's noun). A line's start and the
-    paste's are written as "." among the words: a sentence starts after them."""
+def _subject(head: str, said: re.Match[str]) -> str | None:
+    """The sender named just before ``said`` (a verb of answering or an error's noun); a person only before no verb
+    a person says ("John said:", not "John returned 400"). A line's start and the paste's are written as "." among
+    the words: a sentence starts after them; mid-sentence a name in lower case stands only before a verb."""
+    start = said.start()
     before = head[max(0, start - 80) : start].replace("\n", " . ")
-    return _name_before(("." if start <= 80 else "", *before.split()), lower_ok=True)
+    name = _name_before(("." if start <= 80 else "", *before.split()), lower_ok=True, mid=said.group("verb") is not None)
+    return None if name is None or (said.group("spoken") and names_a_person(name)) else name
 
 
 def _object(head: str, end: int) -> str | None:
@@ -277,10 +319,12 @@ def _object(head: str, end: int) -> str | None:
 
 
 def _label(m: re.Match[str]) -> str | None:
-    """The sender a line's label names: one or two words, then maybe the speaker's noun ("Reckon One error (400):")."""
+    """The sender a line's label names: one or two words, then maybe the speaker's noun ("Reckon One error (400):");
+    a person's name before a colon is a chat's line ("Jane Doe: 400 Bad Request ..."), in brackets a service's."""
     words = (m.group("bracket") or m.group("colon") or m.group("named")).split()
     named = words[:-1] if len(words) == 3 and (words[-1] in _API_WORDS or is_speakers_word(words[-1])) else words
-    return _name_before(words) if 0 < len(named) <= 2 else None
+    name = _name_before(words) if 0 < len(named) <= 2 else None
+    return None if name is None or (not m.group("bracket") and names_a_person(name)) else name
 
 
 def _names_a_service(class_name: str) -> bool:
@@ -302,7 +346,7 @@ def _objects(head: str) -> Iterator[str]:
         if clause.strip() == "Sent":
             continue
         said = _ANSWER_CLAUSE.search(clause) or (not clause.strip() and _FROM_LABEL.match(head, m.start() - len(clause)))
-        if said and (name := _object(head, m.end())):
+        if said and (name := _object(head, m.end())) and not names_a_person(name):
             yield name
 
 
@@ -312,7 +356,7 @@ def answering_services(head: str) -> Iterator[tuple[str, bool]]:
     User-Agent) rather than words that may name a resource ("Bill returned"); its caller leaves out the vendors' own
     names and asks may_name_answering first. A URL or host is one word that is no name: the text is read as it is."""
     for m in _SAID_AFTER_NAME.finditer(head):
-        if name := _subject(head, m.start()):
+        if name := _subject(head, m):
             yield name, False
     yield from ((name, False) for name in _objects(head))
     for m in _TO.finditer(head):

@@ -230,8 +230,9 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"schtasks(?:\.exe)?[ \t][^\n|&]{0,512}?[ \t]/r?p[ \t]+(['\"]?)([^\s'\"/][^\s'\"]{0,255})\1",
-        "schtasks /create … /ru user /rp password, schtasks /query /s system /u user /p password",
+        r"schtasks(?:\.exe)?(?:[ \t][^\n|&]{0,512}?)?[ \t]/r?p[ \t]+(['\"]?)((?<=['\"])[^'\"\n]{1,256}|[^\s'\"/][^\s'\"]*+)\1",
+        "schtasks /create … /ru user /rp password, schtasks /query /s system /u user /p password (any flags before, quoted"
+        " values with spaces among them)",
         ("schtasks",),
         2,
         re.IGNORECASE,
@@ -250,15 +251,6 @@ FORMATS: tuple[Rule, ...] = (
         "7-Zip and RAR: -p{password}; sshpass -p<password> (the value follows the flag directly)",
         ("7z", "rar", "sshpass"),
         2,
-    ),
-    Rule(
-        "password flag",
-        r"schtasks(?:[ \t]+/(?!R?P[ \t])[A-Za-z]{1,12}(?:[ \t]+(?!/)[^\s]{1,256})?){0,16}+[ \t]+/R?P[ \t]+"
-        r"(['\"]?)([^\s'\"/][^\s'\"]*)\1",
-        "schtasks /RU user /RP password, schtasks /U user /P password",
-        ("schtasks",),
-        2,
-        re.IGNORECASE,
     ),
     Rule(
         "password flag",

@@ -12,7 +12,7 @@ from .basics import _CDATA, _HEX_NUMBER, _NAME_CHAR, _QUOTED, Span, _checked, _i
 from .fields import _in_name_field, _listed_values, _next_field_value, _xml_value
 from .needles import _dense, _near_needles, _word_starts
 from .shapes import attribute_name, dotted_name
-from .words import _CREDENTIAL_WORD, _not_a_value, qualified_key
+from .words import _CREDENTIAL_WORD, _not_a_value, qualified_key, secret_on_line
 
 _SOURCE_FILE = _lazy(r"\.(?:c|cc|cpp|cxx|h|hh|hpp|go|py|java|kt|rs|rb|js|mjs|ts|php|cs|swift|scala)$", re.IGNORECASE)
 _LINE_NUMBER = _lazy(r":\d{1,6}(?![\w.-])")
@@ -186,7 +186,7 @@ def _pair_name(text: str, low: str, start: int, m: re.Match[str], span: tuple[in
     if qualified_key(low, start):
         return False  # "API key: …", "license key = …": a credential's key, whatever it reads as
     return (
-        dotted_name(text[span[0] : span[1]])
+        (dotted_name(text[span[0] : span[1]]) and not secret_on_line(low, start))
         or _VALUE_FIELD_AFTER().match(low, span[1]) is not None
         or _VALUE_FIELD_BEFORE().search(low, max(0, start - 160), start) is not None
     )

@@ -29,7 +29,7 @@ from .named import _name_start
 from .needles import Stretches, _dense, _judged_once, _near_needles, _word_matches, _word_starts
 from .passwords import _NOT_A_PASSWORD
 from .shapes import _dashed_name, dotted_name, looks_random
-from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value, qualified_key
+from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value, qualified_key, secret_on_line
 
 # "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value (or a verb of
 # another language: "A senha \u00e9 …", "La password \u00e8 …", "l\u00f6senordet \u00e4r …", "passordet er …", "heslo je …";
@@ -191,7 +191,7 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
         return _word_value(text, after, prompt=False) if after else None  # (not the user@host: whose password it is)
     if _an_id(text, m, value, prompt) or _DATE_LIKE().fullmatch(value) or _dashed_name(value) or _SOURCE_LINE().fullmatch(value):
         return None
-    if dotted_name(value) and _bare_key(text, m.start()):
+    if dotted_name(value) and _bare_key(text, m.start()) and not secret_on_line(_lowered(text), m.start()):
         return None  # an attribute's name after "key" ("invalid attribute key: http.status_code"), see named._pair_name
     return m.start("val"), m.start("val") + len(value)
 

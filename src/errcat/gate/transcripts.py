@@ -155,14 +155,35 @@ _SAID_NEW = _lazy(
 )
 _RESET = _lazy(r"\b(?:reset|rotated?|changed?|regenerated?|renewed?)\b")
 _SAID_ABOVE = 240  # characters before the value where the credential's name or its reset is looked for (a line or two)
+# ... or after it, in its sentence: "I set it to … for the admin password", "the new one is … (the API key)"
+_SENTENCE_END = _lazy(r"[.!?](?:\s|$)|\n")
+_SAID_AFTER = 80
+# "use … as the new password": the value, then the credential it is used as (the last word of its phrase)
+_USED_AS = _lazy(
+    r"\buse[ \t]{1,4}(?P<val>[^\s'\",;)}\]<>]{8,128}+)[ \t]{1,4}as[ \t]{1,4}(?:(?:the|a|an|my|our|your|their)[ \t]{1,4})?"
+    r"(?:new[ \t]{1,4})?(?:(?:api|access|secret|private|client|app|account|admin|root|db|database)[ \t_-]?(?:key|token|secret"
+    r"|password)|password|passphrase|passcode|pwd|secret|token|pin|(?<=new[ \t])key)s?"  # (a bare key: a new one)
+    r"(?=[ \t]{0,4}(?:$|[^a-z0-9_ \t-]|(?:for|from|on|in|at|now|today|until|please|and|so|instead|going|if|when|then|but|too"
+    r"|again)\b))"  # (its phrase ends there: not "as the token scheme")
+)
 
 
 def _said_new_values(text: str) -> Iterator[Span]:
     low = _lowered(text)
-    if "new one" not in low and " it to " not in low:
-        return
-    for m in _SAID_NEW().finditer(low):
-        above = max(0, m.start() - _SAID_ABOVE)
-        named = _IN_NAME().search(low, above, m.start()) or (m.group("one") and _RESET().search(low, above, m.start()))
-        if named and (span := _word_value(text, m, prompt=False)):
-            yield Span(*span, "credential by name")
+    if "new one" in low or " it to " in low:
+        for m in _SAID_NEW().finditer(low):
+            above = max(0, m.start() - _SAID_ABOVE)
+            named = _IN_NAME().search(low, above, m.start()) or (m.group("one") and _RESET().search(low, above, m.start()))
+            named = named or _named_after(low, m.start("val") + len(m["val"].rstrip(".!?")))  # (its full stop aside)
+            if named and (span := _word_value(text, m, prompt=False)):
+                yield Span(*span, "credential by name")
+    if "use " in low and " as " in low:
+        for m in _USED_AS().finditer(low):
+            if span := _word_value(text, m, prompt=False):
+                yield Span(*span, "credential by name")
+
+
+def _named_after(low: str, at: int) -> bool:
+    """Whether the credential is named after its value, before its sentence ends."""
+    end = _SENTENCE_END().search(low, at, at + _SAID_AFTER)
+    return _IN_NAME().search(low, at, end.start() if end else at + _SAID_AFTER) is not None

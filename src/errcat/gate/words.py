@@ -123,3 +123,14 @@ _KEY_QUALIFIER = _lazy(
 def qualified_key(low: str, at: int) -> bool:
     """Whether the word before the "key" at ``at`` (in the text lowered) makes it a credential's: "API key", "your key"."""
     return _KEY_QUALIFIER().search(low, max(0, at - 24), at) is not None
+
+
+# a password's or a secret's word on a "key"'s line: its dotted value is then the password ("the service password,
+# key: winter.ledger"), not an attribute's name
+_SECRET_SAID = _lazy(r"(?<![a-z])(?:passw(?:or)?d|passphrase|passcode|pwd|secret)")
+
+
+def secret_on_line(low: str, at: int) -> bool:
+    """Whether the line of the "key" at ``at`` (in the text lowered) speaks of a password or a secret."""
+    start, end = low.rfind("\n", 0, at) + 1, low.find("\n", at)
+    return _SECRET_SAID().search(low, start, len(low) if end < 0 else end) is not None

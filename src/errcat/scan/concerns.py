@@ -81,6 +81,11 @@ class VendorNeedles:
         ascii_lowered = lowered if text.isascii() else None
         return any(_mentions(m, text, ascii_lowered) for m in self.mentions)
 
+    def named(self, text: str) -> frozenset[int]:
+        """Which vendors' names ``text`` holds (their places in ``mentions``)."""
+        ascii_lowered = text.lower() if text.isascii() else None
+        return frozenset(k for k, m in enumerate(self.mentions) if _mentions(m, text, ascii_lowered))
+
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]{5,}")
 Mention = tuple[re.Pattern[str], tuple[tuple[str, ...], ...] | None, re.Pattern[str] | None]

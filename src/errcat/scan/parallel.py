@@ -23,16 +23,17 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from ..index.store import CatalogIndex
 from ..text import UTF8_BOM
 from .concerns import VendorNeedles, needles_for
-from .inputs import Input, read_range
+from .inputs import CHUNK, Input, read_range
+from .needles import Buffer
 from .prepared import Prepared, ScanOptions
-from .records import LOOKBACK, MAX_RECORD, Finder, Skipped
+from .records import LOOKBACK, MAX_LINE, MAX_RECORD, Finder, Skipped
 from .summary import InputStats, ScanReport, Unmatched, read_before
 from .triage import Triage
 from .w3c import Columns, columns_at
@@ -49,6 +50,9 @@ FIRST_BYTES = 1 << 20
 DENSE_RECORDS = 1_000  # records a MB of a range sends, past which ranges stay FIRST_BYTES
 TOP_UP_EVERY = 32  # records explained between looks at whether workers need more tasks
 WORKER_NICENESS = 5
+# a range read whole is at most a task, the rest of its last line (at most MAX_LINE read), and its look-back and
+# look-ahead; a bigger one holds a longer line, and is read a CHUNK at a time (a 200 MB first line held 646 MB)
+WHOLE_RANGE = TASK_BYTES + MAX_LINE + LOOKBACK + MAX_RECORD
 SHARED_MAX = 50_000  # distinct texts and times a range's records share (_shared): only a bound
 
 # a task's part of the report, the template of each of its other programs' groups, its records to
@@ -124,7 +128,12 @@ def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     """Read [begin, end) and sort the records whose head lies in [start, stop): line numbers count
     from 1 at ``begin``."""
     source = (_HELD[0][0] if _HELD else None) or inp.path or ""
-    data = _read_same(inp, begin, end, source)
+    if end - begin > WHOLE_RANGE:  # a line longer than a task in it: read as one reader does, a line too long let go
+        stream = _Blocks(inp, begin, end, source)
+        chunks: Iterable[Buffer] = stream
+    else:
+        data = _read_same(inp, begin, end, source)
+        chunks, stream = [data], None
     triage = _TRIAGE[0]
     part = triage.report = ScanReport()
     columns = Columns(False)  # the file gone since (read_range said so): read as any log
@@ -133,11 +142,34 @@ def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     # the last range reads to the end, where a last line without its newline still counts
     own_end = stop - begin if stop < (inp.size or 0) else None
     finder = Finder(own_start=start - begin, own_end=own_end, triage=triage, columns=columns)
-    records = _shared(finder.to_explain([data]))
+    records = _shared(finder.to_explain(chunks))
     triage.settle()
     triage.took(part)
     templates = {text: triage.templates.get(text, text) for text in part.other}
-    return part, templates, records, finder.own_skipped(), finder.line_at_start, finder.line_at_end, begin + len(data), inp.broken
+    read_to = begin + (stream.got if stream is not None else len(data))
+    return part, templates, records, finder.own_skipped(), finder.line_at_start, finder.line_at_end, read_to, inp.broken
+
+
+class _Blocks:
+    """[begin, end) of the file, read a CHUNK at a time, for a range too big to read whole (see WHOLE_RANGE); as
+    _read_same, nothing is read from a file that took the path (the input is marked)."""
+
+    def __init__(self, inp: Input, begin: int, end: int, source: str):
+        self.inp, self.begin, self.end, self.source = inp, begin, end, source
+        self.got = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        at = self.begin
+        while at < self.end and not self.inp.broken:
+            if _replaced(self.source):
+                self.inp.broken = REPLACED
+                return
+            block = bytes(read_range(self.inp, at, min(self.end, at + CHUNK), self.source))
+            self.got += len(block)
+            at += len(block)
+            yield block
+            if len(block) < CHUNK:
+                return
 
 
 def _read_same(inp: Input, begin: int, end: int, source: str) -> bytearray:

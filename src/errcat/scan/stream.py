@@ -19,6 +19,7 @@ from .concerns import needles_for
 from .inputs import Input
 from .prepared import Prepared, ScanOptions, record_time, template_of
 from .records import Finder
+from .settled import Outcome, Shapes, shape_of
 from .summary import InputStats, Place, ScanReport, masked_path
 from .triage import Triage
 from .verdict import enveloped, http_evidence
@@ -28,6 +29,7 @@ MEMO_SIZE = 20_000
 # times, with another id, address or order number each time. Bounded in count and record size
 # (an explanation keeps its text), so at most ~2,000 x 2 KiB of text plus their explanations.
 EXPLAINED_SIZE = 2_000
+_SETTLED_TEXT = 400  # characters of a settled record's template that name its group (signature cuts it to 160)
 
 
 class _Explainer:
@@ -41,6 +43,8 @@ class _Explainer:
         self._numbered: frozenset[str] | None = None
         # a documented-only view: the same records concern a vendor
         self.triage = Triage(needles_for(index.whole), options, report)
+        self.shapes = Shapes(index, self.triage.needles)
+        self._settled_texts: dict[str, str] = {}  # a settled shape -> its group's text (see _count_settled)
 
     @property
     def report(self) -> ScanReport:
@@ -61,15 +65,25 @@ class _Explainer:
 
     def take(self, name: str, prep: Prepared, line_offset: int = 0) -> None:
         """Explain and count a record the triage kept (and counted as read); ``line_offset``
-        makes a part's line numbers the file's."""
-        report = self.report
+        makes a part's line numbers the file's. A record of a call shape settled as undocumented
+        (settled.py) is counted in its shape's group without a full explain."""
         place = Place(name, prep.line + line_offset)
+        shape = shape_of(prep.paste) if prep.key is None or prep.key not in self.explained else None
+        settled = self.shapes.settled(shape, prep.paste)
+        if settled is not None:
+            self._count_settled(prep, place, shape or "", *settled)
+            return
+        self.shapes.learn(shape, prep.paste, self._explained(prep, place))
+
+    def _explained(self, prep: Prepared, place: Place) -> Outcome | None:
+        """Explain and count a record; how it was counted when that was as one undocumented vendor error."""
+        report = self.report
         head = prep.head
         x = self._explain(prep.paste, prep.key)
         anonymous = x.vendor is None and not any(m.best for m in x.errors) and not http_evidence(x)
         if not (prep.reason or (enveloped(x) and not anonymous)):
             report.not_errors += 1
-            return
+            return None
         when = prep.when
         if when is None:  # a repeat's time is read only now
             when = record_time(head)
@@ -78,8 +92,22 @@ class _Explainer:
             # generic words held it ("Internal Server Error"), or a structured log line's fields after a
             # prefix (docker compose's "caddy  | {...}", Laravel's context) read as a body: another program's
             self.triage.count_other(prep._replace(when=when), place)
-            return
-        self._count(x, place, when, lambda: shown_line(head, prep.above), prep.status)
+            return None
+        return self._count(x, place, when, lambda: shown_line(head, prep.above), prep.status)
+
+    def _count_settled(self, prep: Prepared, place: Place, shape: str, explained: int, outcome: Outcome) -> None:
+        """Count a record of a settled shape (settled.py) in its shape's group, which says it was not explained."""
+        report = self.report
+        named = f"not explained one by one (the first {explained:,} of this call's shape were, each not in the catalog)"
+        when = prep.when if prep.when is not None else record_time(prep.head)
+        sample = partial(shown_line, prep.head, prep.above)
+        said = self._settled_texts.get(shape)
+        if said is None:  # its keys not masked as quoted values; redacted once a shape (0.9 ms each)
+            if len(self._settled_texts) >= EXPLAINED_SIZE:
+                self._settled_texts.clear()
+            said = self._settled_texts[shape] = shown(" ".join(shape.replace('"', "").split())[:_SETTLED_TEXT])
+        report.add_unmatched(outcome.vendor, outcome.status, said, place, when, outcome.endpoint, sample, named)
+        report.errors += 1
 
     def _explain(self, paste: str, key: str | None) -> Explanation:
         """explain() of a record's text; a repeat of a call explained before (the same text, its
@@ -107,8 +135,9 @@ class _Explainer:
 
     def _count(
         self, x: Explanation, place: Place, when: datetime | None, sample: Callable[[], str], column: int | None = None
-    ) -> None:
-        """Count an explained record; ``column``: a W3C line's status (w3c.py), which explain does not read."""
+    ) -> Outcome | None:
+        """Count an explained record; ``column``: a W3C line's status (w3c.py), which explain does not read.
+        Its outcome when it was one undocumented error of a vendor (settled.py), else None."""
         report = self.report
         ex = x.exchange
         status = ex.status or column
@@ -117,6 +146,7 @@ class _Explainer:
         vendor_filter = self.options.vendor
         counted = False
         seen: set[object] = set()
+        documented = False
         for m in x.errors:
             best = m.best
             vendor = best.entry.vendor if best else x.vendor
@@ -127,6 +157,7 @@ class _Explainer:
             if m.kind is MatchKind.STATUS and (obs.code or obs.name or (obs.message and obs.shape not in (TEXT, STATUS_ONLY))):
                 best = None  # only the status is documented, not the body's own code or words: show those
             if best is not None:
+                documented = True
                 e = best.entry
                 key = (e.vendor, e.status, e.code, e.name, e.message)
                 if key not in seen:
@@ -151,6 +182,8 @@ class _Explainer:
             report.errors += 1
         else:
             report.filtered_vendor += 1
+        alone = counted and not documented and len(seen) == 1 and len(x.errors) == 1
+        return Outcome(x.vendor, x.errors[0].sent.status or status, endpoint) if alone and x.vendor else None
 
 
 def explainer_for(index: CatalogIndex, options: ScanOptions, report: ScanReport) -> _Explainer:

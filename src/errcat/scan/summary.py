@@ -181,9 +181,13 @@ def from_level(head: str) -> str:
 
 
 # a layout's fields, each possessive (no backtracking on a long run of digits or dots): separators, a bracketed or
-# parenthesised value, a user@database, a key=value, a number or an address
+# parenthesised value, a user@database, a key=value, Sidekiq's thread before version 6 ("22522 TID-1k8 WARN: ...": its
+# random base-36 id named one failure once for each thread), a number or an address, a date written with slashes and a
+# clock's AM or PM (NestJS's "[Nest] 7  - 08/02/2023, 7:32:47 PM    WARN [AuthService] ...": one warning was a group
+# before noon and another after, and one more where the clock was left out)
 _LAYOUT_FIELDS = re.compile(
-    r"(?:[ \t:|,;-]++|\[[^\]\s]{0,64}+\]|\([^)\s]{0,64}+\)|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+|[\d.]{1,45}+)++"
+    r"(?:[ \t:|,;/-]++|[AP]M\b|\[[^\]\s]{0,64}+\]|\([^)\s]{0,64}+\)|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+"
+    r"|TID-\w{1,32}+|[\d.]{1,45}+)++"
 )
 _CSV_FIELDS = re.compile(rf"(?:[^\s,]{{0,64}}+,){{4,24}}?(?=(?:{LOUD_WORDS}),)")  # then the level's column
 _LOUD_AHEAD = re.compile(rf"(?:{LOUD_WORDS})\b")
@@ -208,11 +212,14 @@ _THREAD_AFTER_LEVEL = re.compile(
 # --- [nio-8080-exec-1]", its application's name first since 3.2): one warning logged by three threads was three groups.
 # Not a code ("[MY-010068]", "[Errno 111]"), a phrase ("[SSL: CERTIFICATE_VERIFY_FAILED]"), a path, a logger's dotted name
 # or ZooKeeper's thread with its class and line ("[main:QuorumPeerMain@127]", masked as such above), nor an error's class
-# or an HTTP exchange ("[ValidationError]", "[HTTP 500]", "[GET /v1/invoices]": what failed, not who logged it).
+# or an HTTP exchange ("[ValidationError]", "[HTTP 500]", "[GET /v1/invoices]": what failed, not who logged it), nor a
+# component named in one capitalised word (NestJS's context, "ERROR [FetchHttpPort]" and "ERROR [ExceptionsHandler]" for
+# one failure; "[Stripe]", "[PaymentService]"): which part failed, not which thread (Hadoop's one-word thread
+# "[eventHandlingThread]" is lower-case first; a name ending in "Thread" is one).
 _BRACKETED_THREAD_AFTER_LEVEL = re.compile(
     rf"^((?:{LOUD_WORDS}|INFO|DEBUG|TRACE|NOTICE) +(?:\d{{1,10}} +--- +(?:\[[^\]\n]{{1,64}}\] +(?=\[))?)?)"
     r"\[(?![A-Z\d_-]*\d[A-Z\d_-]*\]|\w*Err(?:no|or) \d|[^\]\n]*: |/|[a-z][\w$]*(?:\.[\w$]+)+\]|[^\]\n]*@\d+\]"
-    r"|\w*(?:Error|Exception)\]|HTTP[/ ]|(?:GET|POST|PUT|PATCH|DELETE) )"
+    r"|\w*(?:Error|Exception)\]|HTTP[/ ]|(?:GET|POST|PUT|PATCH|DELETE) |[A-Z][A-Za-z]{0,63}(?<!Thread)\])"
     r"[^\[\]\n]{1,200}\](?= |$)"
 )
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..gate import shown, shown_line
 from .concerns import VendorNeedles
+from .logline import json_line
 from .needles import Buffer
 from .prepared import (
     ID_MASK,
@@ -453,7 +454,10 @@ class Triage:
                 self.signatures.clear()
                 self.templates.clear()
                 self.redacted.clear()
-            head = from_level(untimed_head(TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head))
+            head = untimed_head(TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head)
+            if prep.reason != "status" and (message := _message_beside_request(prep.head, head)) is not None:
+                head = message
+            head = from_level(head)
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
             served = (_COLUMNS_REQUEST if status else _REQUEST).search(head) if prep.reason == "status" else None
             if served:  # named by its request; a W3C line's status (from its column) shown as it is
@@ -470,6 +474,22 @@ class Triage:
             self.signatures[key] = said
             self.templates.setdefault(said, key)
         return said
+
+
+def _message_beside_request(line: str, request: str) -> str | None:
+    """The message of a JSON log line that names the request it was logged in but no status (Nextcloud's "method" and
+    "url" beside its "message"): what failed, where the request only says where. Each Nextcloud error was a group of its
+    request ("GET /login?direct=<n>&user=bi<n>vmr"), the message out of its name, one error on two pages two groups."""
+    if line[:1] != "{" or request.split(" ", 1)[0] not in _METHODS:
+        return None
+    found = json_line(line)
+    parts = found[0].split("\n") if found is not None else ()
+    if len(parts) == 3 and parts[0] == request and not parts[1] and parts[2].strip() and parts[2][:1] not in "{[":
+        return parts[2]
+    return None
+
+
+_METHODS = frozenset(("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "PROPFIND", "MKCOL", "MOVE", "COPY", "REPORT"))
 
 
 # the request of a line a server logged with an error status (an access log's, a proxy's, Gin's): it names

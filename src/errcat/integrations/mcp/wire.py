@@ -108,10 +108,39 @@ class _BatchAnswer:
 
 
 class _TooLong:
-    """Where a line over MAX_LINE came from: none of it was kept, it is refused."""
+    """Where a line over MAX_LINE came from: none of it was kept, it is refused, answered with its
+    request's id when its first part says it (``request_id``): a client never answered its id (the
+    SDK's) waited for ever."""
+
+    def __init__(self, request: str | int | None) -> None:
+        self.id = request
 
 
-TOO_LONG = _TooLong()
+HEAD = 1 << 16  # characters of a line over MAX_LINE kept to find its request's id
+# a JSON string or a bracket: the tokens that tell a message's top level in its first part
+_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.){0,1024}+"|[{}\[\]]')
+_ID_VALUE = re.compile(r'\s*:\s*(-?\d{1,18}(?![\d.eE])|"(?:[^"\\\n]|\\.){0,256}+")')
+
+
+def request_id(head: str) -> str | int | None:
+    """The top-level "id" of the request a line over MAX_LINE begins with (``head``), when it and the
+    "method" stand before its "params" (the SDK writes {"jsonrpc":"2.0","id":2,"method":...,"params":...});
+    None otherwise: what follows the params was cut, and no id is guessed."""
+    depth, found, method = 0, None, False
+    for token in _JSON_TOKEN.finditer(head):
+        t = token[0]
+        if t in "{[":
+            depth += 1
+        elif t in "}]":
+            depth -= 1
+        elif depth == 1 and t == '"id"' and (value := _ID_VALUE.match(head, token.end())):
+            found = json.loads(value[1])
+        elif depth == 1 and t in ('"method"', '"params"'):
+            method = method or t == '"method"'
+            if t == '"params"':
+                break
+    return found if method and isinstance(found, str | int) and not isinstance(found, bool) else None
+
 
 # The last protocol version whose sessions may send JSON-RPC batches (2025-06-18 removed them).
 LAST_WITH_BATCHES = "2025-03-26"
@@ -165,6 +194,7 @@ class _WellFormedLines(io.TextIOWrapper):
         super().__init__(*args, **kwargs)
         self.origins: collections.deque[_Member | object | None] = collections.deque()  # read on the event loop
         self._queued: collections.deque[tuple[str, _Member | None]] = collections.deque()
+        self._head = ""  # the first part of the last line read (see _TooLong)
         self.batches = True  # until an initialize asks for a version without them
 
     def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # typeshed: _IOBase's bytes
@@ -179,7 +209,7 @@ class _WellFormedLines(io.TextIOWrapper):
         while line and not line.strip():  # a blank line between messages is no message to refuse
             line = self._bounded()
         if line is None:
-            return NO_MESSAGE, TOO_LONG  # refused by the SDK, and answered as too long
+            return NO_MESSAGE, _TooLong(request_id(self._head))  # refused by the SDK, and answered as too long
         line = well_formed(line)
         members = _members(line)
         if members is None:
@@ -195,6 +225,7 @@ class _WellFormedLines(io.TextIOWrapper):
     def _bounded(self) -> str | None:
         """The next line; None for one over MAX_LINE characters, read to its end a part at a time and dropped."""
         line = super().readline(MAX_LINE)
+        self._head = line[:HEAD]
         if len(line) < MAX_LINE or line.endswith("\n"):
             # a byte-order mark before a message (Windows tools write one at the start of their output): JSON
             # lets a parser ignore it (RFC 8259, 8.1), the SDK's refused the line, initialize among them
@@ -428,7 +459,7 @@ class _UntilAnswered(_Wrapped):
 
         errors = getattr(exc, "errors", None)
         kinds = {e.get("type") for e in errors()} if callable(errors) else set()
-        if member is TOO_LONG:
+        if isinstance(member, _TooLong):
             error = ErrorData(
                 code=INVALID_REQUEST,
                 message=f"Invalid Request: the line is over {MAX_LINE >> 20} MiB, not read (a paste is read up to 2 MB)",
@@ -440,7 +471,7 @@ class _UntilAnswered(_Wrapped):
                 code=INVALID_REQUEST,
                 message="Invalid Request: no JSON-RPC request, notification or answer (a request's id is a string or integer)",
             )
-        refusal = JSONRPCError(jsonrpc="2.0", id=None, error=error)
+        refusal = JSONRPCError(jsonrpc="2.0", id=member.id if isinstance(member, _TooLong) else None, error=error)
         if not isinstance(member, tuple):
             await self._write.send(SessionMessage(refusal))
             return
