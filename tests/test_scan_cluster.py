@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import itertools
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -221,9 +223,9 @@ def test_lines_past_the_longest_read_are_said_skipped_at_their_lines_on_the_clus
     data = b"".join(parts)
     log = tmp_path / "blobs.log"
     log.write_bytes(data)
-    starts = [0, *(i + 1 for i, b in enumerate(data) if b == 10)][:-1]
-    long_lines = [n + 1 for n, (s, e) in enumerate(zip(starts, [*starts[1:], len(data)], strict=True)) if e - s > MAX_LINE]
-    assert len(long_lines) == 4 and any(s < edge < e for s, e in zip(starts, starts[1:], strict=False) if e - s > MAX_LINE)
+    spans = list(itertools.pairwise([0, *(m.end() for m in re.finditer(b"\n", data))]))  # each line's start and end
+    long_lines = [n + 1 for n, (s, e) in enumerate(spans) if e - s > MAX_LINE]
+    assert len(long_lines) == 4 and any(s < edge < e for s, e in spans if e - s > MAX_LINE)
     local = scan(index, [str(log)], ScanOptions(workers=1))
     on_cluster = cluster_module.scan_remote(index, [str(log)], ScanOptions(), client)
     assert on_cluster.where["tasks"] > 2
