@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from errcat.explainer import explain
+
 
 def _entry(catalog, eid):
     return next(e for e in catalog.entries if e.id == eid)
@@ -40,7 +42,11 @@ def test_clauses_the_sources_do_not_make_are_worded_as_errcats_reading(catalog):
 def test_a_vendor_named_on_an_integrations_word_says_so(catalog):
     """The shopify-invoicexpress-worker calls InvoiceXpress through a proxy whose owner no source names:
     each of its refusals says so where it is cited, since the vendor rests on the integration's word."""
-    for eid in ("invoicexpress.observed.total-above-related-documents", "invoicexpress.observed.razao-de-isencao"):
+    for eid in (
+        "invoicexpress.observed.total-above-related-documents",
+        "invoicexpress.observed.razao-de-isencao",
+        "invoicexpress.observed.documento-ja-finalizado",
+    ):
         e = _entry(catalog, eid)
         said = " ".join([*(e.quirks or ()), *(s.note or "" for s in e.sources)])
         assert "ix-proxy.kapta.app" in said, eid
@@ -66,3 +72,34 @@ def test_myob_message_keys_known_only_from_a_third_partys_help_page_are_answered
     r = cli("lookup", query)
     assert r.exit_code == 1 and "not in the catalog" in r.stderr and "Ocerra" in r.stderr and says in r.stderr
     assert "ocerra.freshdesk.com" in r.stderr
+
+
+# SuesteCreative/shopify-invoicexpress-worker's test pins this as "the exact body InvoiceXpress returned on
+# lliberta-shop and Angel Piercing" when its orders/updated handler PUT a document the shop had already certified.
+FINALIZED = "O documento já foi finalizado, não pode ser alterado."
+FINALIZED_ID = "invoicexpress.observed.documento-ja-finalizado"
+
+
+def test_invoicexpress_refusing_to_change_a_finalised_document_is_looked_up_as_observed(cli):
+    r = cli("lookup", FINALIZED)
+    assert r.exit_code == 0, r.stderr
+    assert FINALIZED_ID in r.stdout and "not in InvoiceXpress API's error document" in r.stdout
+    assert "orders-updated.finalized.test.ts" in r.stdout and "retry: no" in r.stdout
+
+
+def test_its_status_is_said_to_be_unshown(catalog):
+    e = next(x for x in catalog.entries if x.id == FINALIZED_ID)
+    assert [c.status for c in e.sources] == [None]
+    assert any("does not show the HTTP status" in q for q in e.quirks)
+
+
+def test_the_refusal_pasted_bare_is_offered_not_claimed_and_with_invoicexpress_named_is_its_observed_error(catalog):
+    """The words are only observed, and Portuguese apps refuse a finalised order in much the same words
+    ("Pedido já foi finalizado, não pode ser alterado"): bare they name no vendor, the entry is the nearest."""
+    x = explain(catalog, FINALIZED)
+    assert x.vendor is None and x.errors[0].kind not in ("exact", "template", "code", "status", "observed")
+    assert x.errors[0].candidates[0].entry.id == FINALIZED_ID
+    # the form the worker's orders/updated handler gives a refused update: its prefix, then the error as JSON
+    x = explain(catalog, f'InvoiceXpress update failed: {{"message":"{FINALIZED}"}}')
+    assert x.vendor == "invoicexpress" and x.errors[0].kind == "observed"
+    assert x.errors[0].best is not None and x.errors[0].best.entry.id == FINALIZED_ID

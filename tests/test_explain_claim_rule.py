@@ -52,3 +52,38 @@ def test_words_only_observed_name_no_vendor_by_themselves(catalog):
         assert x.vendor is None, x.clues
         assert x.errors[0].kind not in CLAIMS
         assert x.errors[0].candidates[0].entry.id == "sage.observed.authorization-missing"  # offered as nearest
+
+
+# InvoiceXpress documents "Retention must be a number between 0 and 99.99" among its 422s (API v2, create or
+# update an invoice). Its bound is a percentage validator's as well (find_string: a cheese weight's, a commission
+# rate's, a GST rate's check) and "Retention must be a number" a mail relay's setting, but only InvoiceXpress's
+# documents and its clients quote the two together: its own limit on its own field names it, bare or in its list.
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "Retention must be a number between 0 and 99.99",
+        '{"errors":[{"error":"Retention must be a number between 0 and 99.99"}]}',
+    ],
+)
+def test_the_vendors_own_limit_on_its_own_field_names_it(catalog, paste):
+    x = explain(catalog, paste)
+    assert x.vendor == "invoicexpress", x.clues
+    m = x.errors[0]
+    assert m.kind == "exact" and m.best is not None and m.best.entry.message == "Retention must be a number between 0 and 99.99"
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "Cheese weight must be a number between 0 and 99.99",  # a Rails model's check (find_string id 61574634790)
+        "Hours completed must be a number between 0 and 99.99.",  # a Worker's check (find_string id 68321601565)
+        "Retention must be a number",  # a mail relay's setting (find_string id 70922992494)
+        "Value must be a number between 0 and 99.99",  # InvoiceXpress's too, but "Value" is every form's field
+        "Quantity must be a number greater than 0",  # InvoiceXpress's, but above 0 is every check's, quantity MYOB's too
+        "Cancel message can't be blank",  # InvoiceXpress's: its field and Rails's phrase, no limit of its own
+    ],
+)
+def test_a_validators_phrase_without_the_vendors_own_field_and_limit_names_no_vendor(catalog, paste):
+    x = explain(catalog, paste)
+    assert x.vendor is None, x.clues
+    assert all(m.kind not in CLAIMS for m in x.errors), [m.kind for m in x.errors]

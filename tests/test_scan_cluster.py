@@ -355,6 +355,35 @@ def test_every_skipped_place_is_counted_as_locally_past_the_places_listed(index,
     assert [(s.line, s.what) for s in here.skipped] == [(s.line, s.what) for s in local.skipped]
 
 
+def test_a_block_holding_a_line_longer_than_a_task_is_read_a_chunk_at_a_time(index, tmp_path, monkeypatch):
+    """A block is cut at line starts, so a line longer than a task made a block as long, read whole by a task (as a
+    local worker's range held a 200 MB first line whole: 646 MB). Such a block is read a chunk at a time and the line
+    let go, said skipped at its line, as a local scan says it; the error after it is matched at its line."""
+    import tracemalloc
+
+    monkeypatch.setattr(cluster_module, "TASK_BYTES", 4 << 20)  # blocks of 4 MiB, a line of 48
+    ok = b"2026-11-19T02:00:00Z INFO sync: ok\n"
+    error = b'2026-11-19T02:00:01Z ERROR sync: HTTP 400 {"Errors":[{"Name":"CustomerNotFound","Message":"Customer not found","ErrorCode":11003}]}\n'
+    log = tmp_path / "blob.log"
+    log.write_bytes(ok * 3000 + b"z" * (48 << 20) + b"\n" + error + ok * 3000)
+    local = scan(index, [str(log)], ScanOptions(workers=1))
+    tracemalloc.start()
+    try:
+        here = cluster_module.scan_remote(index, [str(log)], ScanOptions())  # the tasks run in this process
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (
+        [(s.line, s.what) for s in here.skipped]
+        == [(s.line, s.what) for s in local.skipped]
+        == [(3001, "line longer than 1,048,576 bytes skipped")]
+    )
+    found = [(k, [p.line for p in g.places]) for k, g in [*here.matched.items(), *here.unmatched.items()]]
+    assert found == [(k, [p.line for p in g.places]) for k, g in [*local.matched.items(), *local.unmatched.items()]]
+    assert [lines for _, lines in found] == [[3002]]
+    assert peak < 32 << 20, f"{peak >> 20} MiB held"  # a chunk read, one ahead, the window: not the 48 MiB line
+
+
 def test_odd_inputs_read_by_tasks_are_reported_as_a_local_scan_reports_them(index, tmp_path):
     """A binary file among the inputs (a screenshot beside the logs) was counted as its whole size scanned by a
     task and as 0 by a local scan, for the same "binary file ... not a log" problem; a truncated gzip, UTF-16,

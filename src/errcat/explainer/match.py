@@ -984,7 +984,7 @@ _FRAMEWORK_PHRASE = re.compile(
     r"|must be accepted|is not included in the list|is reserved|must exist"
     # and every validator's (ArkType's, Joi's, Zod's, a Worker's, Terraform's)
     r"|must be an email(?: address)?"
-    r"|must be a number(?: (?:greater|less) than(?: or equal to)? [\d.]+| between [\d.]+ and [\d.]+)?"
+    r"|must be a number(?: (?P<bound>(?:greater|less) than(?: or equal to)? [\d.]+|between [\d.]+ and [\d.]+))?"
     # a form's or a model's check on an amount ("Amount must be a non-zero positive number": MYOB's words, and a web app's)
     r"|must be a (?:non-zero )?positive number"
     # and on two dates ("Due date must be later than date": InvoiceXpress's words, a Zod schema's and a C# API's)
@@ -1012,6 +1012,31 @@ def _framework_phrase(sent: SentError, cand: Candidate) -> bool:
     if _REQUIRED_PHRASE.match(message):
         return not _same(sent.code, cand.entry.code) and not _same(sent.name, cand.entry.name)
     return bool(_FRAMEWORK_PHRASE.match(message))
+
+
+def _stock_phrase(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
+    """A framework's phrase (_framework_phrase) that carries nothing of the vendor's own: not its own limit on
+    its own field (_own_field_and_bound)."""
+    return _framework_phrase(sent, cand) and not _own_field_and_bound(ix, cand)
+
+
+ANYONES_BOUND = frozenset({"0", "1"})  # the numbers of every validator's positive or non-negative check
+
+
+def _own_field_and_bound(ix: CatalogIndex, cand: Candidate) -> bool:
+    """Whether a validator's phrase sets the vendor's own limit on the vendor's own field: a bound no other
+    vendor's message gives and not just above 0 or 1, on a field only the vendor's errors name (_shared_field).
+    Each alone is others' too (find_string: "must be a number between 0 and 99.99" is a cheese weight's, a
+    commission rate's and a GST rate's check; "Retention must be a number" a mail relay's setting), but
+    InvoiceXpress's "Retention must be a number between 0 and 99.99" whole only its documents and its clients
+    quote. A field with no bound is any model's attribute ("Client is invalid", "Cancel message can't be blank")."""
+    m = _FRAMEWORK_PHRASE.match(cand.entry.message or "")
+    bound = m.group("bound") if m else None
+    if not bound or set(re.findall(r"\d+(?:\.\d+)?", bound)) <= ANYONES_BOUND:
+        return False
+    if any(e.vendor != cand.entry.vendor for e in ix.with_message_containing(bound)):
+        return False
+    return not _shared_field(ix, cand)
 
 
 def _by_words(cand: Candidate) -> bool:
@@ -1080,7 +1105,8 @@ def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Ca
     3. specific: three literal words or more (two only in an envelope only that vendor sends); no HTTP
        reason phrase, no stock phrase: a short message of words every API uses (_generic) or a field
        name with a framework's default (_framework_phrase), phrases find_string shows in other services'
-       errors ("Name has already been taken" in Fly.io's and Rails apps' bodies);
+       errors ("Name has already been taken" in Fly.io's and Rails apps' bodies), unless it sets the
+       vendor's own limit on its own field (_own_field_and_bound);
     4. in a shape the vendor sends or plain text, and a shape others share too (InvoiceXpress's
        {"errors": [{"error": ...}]}, GOV.UK Notify's as well) lifts no stock phrase (nor its list-holding
        form: a Java client's service answers {"errors":{"error":["Email has already been taken"]}}); one only
@@ -1092,7 +1118,7 @@ def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Ca
     So MYOB's "Date cannot be in locked period" sent bare is MYOB's; InvoiceXpress's "Name has already
     been taken" is no one's, in whatever shape but an envelope only InvoiceXpress sends."""
     same_kind = [c for c in ranked if c.kind == top.kind]
-    claimants = [c for c in same_kind if _distinctive(ix, sent, c) and not _generic(sent, c) and not _framework_phrase(sent, c)]
+    claimants = [c for c in same_kind if _distinctive(ix, sent, c) and not _generic(sent, c) and not _stock_phrase(ix, sent, c)]
     vendors = {c.entry.vendor for c in claimants}
     if len(vendors) == 1 and (top.kind is not MatchKind.CODE or len({c.entry.vendor for c in same_kind}) == 1):
         return vendors.pop()

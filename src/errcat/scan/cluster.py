@@ -18,23 +18,24 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import logging
 import os
 import sqlite3
 import struct
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import ErrcatError, UsageError, check_vendor
 from ..index.store import CatalogIndex
 from ..text import UTF8_BOM, WIDE, docker_framed
-from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded, sniffed
+from .inputs import BINARY, CHUNK, SHRANK, SNIFF, Input, _decoded, sniffed
 from .parallel import line_start
 from .prepared import ScanOptions
-from .records import LOOKBACK, MAX_RECORD, Finder
+from .records import LOOKBACK, MAX_LINE, MAX_RECORD, Finder
 from .remote import expand, failure, is_http, open_input, shown
 from .summary import InputStats, ScanReport
 from .w3c import columns_at
@@ -132,18 +133,49 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
             end = min(size, stop + LOOKBACK + MAX_RECORD)
             columns = columns_at(f, begin, (url, size))  # a W3C log's header before the block
             f.seek(begin)
-            data = f.read(end - begin)
+            data = f.read(end - begin) if end - begin <= TASK_BYTES + MAX_LINE + LOOKBACK + MAX_RECORD else None
     except Exception as exc:  # as in _opened_chunks
         return 1, 1, f"read failed ({failure(exc)}); the rest was not read", a
-    broken = SHRANK if len(data) < end - begin else None
+    got = _Read(url, begin, end - begin)
+    # a block holding a line longer than a task is read a chunk at a time, the line let go (as parallel.WHOLE_RANGE)
+    chunks: Iterable[bytes] = [data] if data is not None else got
     base = begin
-    if begin == 0 and data.startswith(UTF8_BOM):
-        data, base = data[len(UTF8_BOM) :], len(UTF8_BOM)
+    if begin == 0:  # a UTF-8 byte-order mark is no part of the first line
+        chunks, base = _without_bom(iter(chunks))
     finder = Finder(own_start=start - base, own_end=stop - base if stop < size else None, columns=columns)
-    explainer.read(name, finder, [data])
+    explainer.read(name, finder, chunks)
+    read = len(data) if data is not None else got.n
+    broken = got.failed or (SHRANK if read < end - begin else None)
     for s in finder.own_skipped():
         report.skip(name, s.line, s.what)
     return finder.line_at_start, finder.line_at_end, broken, stop
+
+
+class _Read:
+    """A block read a CHUNK at a time (parallel.WHOLE_RANGE): how much came, and a failure, which ends it."""
+
+    def __init__(self, url: str, begin: int, want: int):
+        self.url, self.begin, self.want = url, begin, want
+        self.n = 0
+        self.failed: str | None = None
+
+    def __iter__(self) -> Iterator[bytes]:
+        try:
+            with open_input(self.url) as f:
+                f.seek(self.begin)
+                while self.n < self.want and (block := f.read(min(CHUNK, self.want - self.n))):
+                    self.n += len(block)
+                    yield block
+        except Exception as exc:  # as in _opened_chunks
+            self.failed = f"read failed ({failure(exc)}); the rest was not read"
+
+
+def _without_bom(chunks: Iterator[bytes]) -> tuple[Iterator[bytes], int]:
+    """A file's chunks from its start without a UTF-8 byte-order mark, and where they start in the file."""
+    first = next(chunks, b"")
+    if first.startswith(UTF8_BOM):
+        return itertools.chain([first[len(UTF8_BOM) :]], chunks), len(UTF8_BOM)
+    return itertools.chain([first], chunks), 0
 
 
 # -- submitting to a Dask cluster --------------------------------------------------------------

@@ -66,7 +66,7 @@ def _masked_value(m: re.Match[str]) -> str:
 class _Seen(NamedTuple):
     explained: int  # records of the shape explained one by one, each with ``outcome``
     outcome: Outcome
-    common: frozenset[str]  # the documented words every one of them held (a name many entries share: MYOB's ValidationError)
+    common: frozenset[str]  # the words every one of them held (the documented among them: a name many entries share)
     named: frozenset[int]  # the vendors whose names the first one held (concerns.VendorNeedles.named): the same in each
 
 
@@ -102,7 +102,7 @@ class Shapes:
         if outcome is None or (state is not None and (state.outcome != outcome or state.named != named)):
             self.seen[shape] = _Seen(0, _NEVER, frozenset(), frozenset())
             return
-        held = self._documented()[0].intersection(_TOKEN.findall(paste))
+        held = frozenset(_TOKEN.findall(paste))  # only the catalog's among them matter (settled): those are looked up there
         if state is None:
             self.seen[shape] = _Seen(1, outcome, frozenset(held), named)
         else:
