@@ -236,6 +236,29 @@ def test_lines_past_the_longest_read_are_said_skipped_at_their_lines_on_the_clus
     assert _comparable(scan_document(on_cluster, 10**6)) == _comparable(scan_document(local, 10**6))
 
 
+def test_a_log_of_distinct_undocumented_vendor_errors_gives_the_same_report_each_time_it_is_scanned(index, tmp_path):
+    """A call shape settles after SETTLE_AFTER distinct undocumented records (settled.py) by what the explainer has
+    seen: a worker that kept its explainer from task to task and scan to scan grouped a log's records by the ones
+    before (the second scan of the same log on a cluster settled at its first record, into other groups). Each task
+    starts afresh: a log read as one task is reported as locally, every time."""
+    from errcat.scan.settled import SETTLE_AFTER
+
+    url = "https://arl2.api.myob.com/accountright/0b1c4b4e-2f5e-4a50-9a0c-5b2f2c6c1a11/Contact/Customer"
+    lines = [
+        f"2026-11-20T01:{i // 60 % 60:02d}:{i % 60:02d}Z ERROR POST {url} -> 400 "
+        f'{{"Errors":[{{"Name":"Cust{i}Locked","Message":"Customer card {i} is locked","ErrorCode":{70_000 + i}}}]}}'
+        for i in range(2 * SETTLE_AFTER + 50)
+    ]
+    log = tmp_path / "distinct.log"
+    log.write_text("\n".join(lines) + "\n")
+    local = _comparable(scan_document(scan(index, [str(log)], ScanOptions(workers=1)), 10**6))
+    assert any(u["text"].startswith("not explained one by one") for u in local["unmatched"])
+    for _ in range(2):
+        here = cluster_module.scan_remote(index, [str(log)], ScanOptions())  # the tasks run in this process
+        assert here.where["tasks"] == 1
+        assert _comparable(scan_document(here, 10**6)) == local
+
+
 def test_many_small_logs_are_spread_over_the_workers_threads(client, index, tmp_path):
     """Small files were grouped until a task held 32 MB: 300 small logs on S3 were one task, read by one
     worker while the others idled. They are now spread: about two tasks per worker thread, none holding
