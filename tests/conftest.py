@@ -373,6 +373,7 @@ SLOW: dict[str, set[str]] = {
         "test_a_scheduler_gone_mid_scan_is_said_in_one_line",
         "test_an_address_that_takes_connections_and_never_answers_is_said_in_one_line",
         "test_dask_without_its_extra_names_the_extra_to_install",
+        "test_lines_past_the_longest_read_are_said_skipped_at_their_lines_on_the_cluster_as_locally",
         "test_cli_dask_address_with_a_user_overlay",
         "test_cluster_report_is_the_local_report",
         "test_s3_inputs_read_on_the_cluster_as_local_files",

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import itertools
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -194,6 +196,67 @@ def test_a_log_of_one_line_vendor_errors_whose_ids_vary_is_reported_on_the_clust
     assert path.stat().st_size > 8 * BLOCK and on_cluster.where["tasks"] > 8
     assert sorted(g.count for g in [*local.matched.values(), *local.unmatched.values()]) == [300, 300, 600]
     assert _comparable(scan_document(on_cluster, 10**6)) == _comparable(scan_document(local, 10**6))
+
+
+def test_lines_past_the_longest_read_are_said_skipped_at_their_lines_on_the_cluster_as_locally(
+    client, index, tmp_path, monkeypatch
+):
+    """Each line over MAX_LINE is not read and is reported at its line, with or without an error word in it, whether
+    it starts the log, lies inside a block or holds a block's edge: the cluster's skipped places are the local scan's
+    (no worker reported one with no error word before 9e78922), and the vendor errors around them keep their lines."""
+    from errcat.scan.records import MAX_LINE
+
+    edge = 3 * MAX_LINE
+    monkeypatch.setattr(cluster_module, "TASK_BYTES", edge)
+    ok = b"".join(b"2026-11-19T02:%02d:%02dZ INFO sync: invoice %d pushed\n" % (i // 60 % 60, i % 60, i) for i in range(12_000))
+    vendor = (
+        b"2026-11-19T03:%02d:00Z ERROR sync POST https://arl2.api.myob.com/accountright/0b1c4b4e-2f5e-4a50-9a0c-5b2f2c6c1a11"
+        b'/Sale/Invoice/Item -> 400 {"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be '
+        b'prior to beginning of financial year","ErrorCode":25008}]}\n'
+    )
+    parts = [b"z" * (MAX_LINE + 10) + b"\n", ok, vendor % 1]  # first line: a blob with no error word
+    data = b"".join(parts)
+    parts.append(ok[: edge - len(data) - MAX_LINE // 2])  # the next long line holds the first block's edge
+    parts += [b"2026-11-19T03:02:00Z INFO blob " + b"w" * MAX_LINE + b"\n", vendor % 3, ok]
+    parts += [b"2026-11-19T03:04:00Z ERROR blob " + b"q" * (MAX_LINE + 5) + b"\n", ok, vendor % 5]
+    parts += [b"y" * (2 * MAX_LINE) + b" request failed\n", ok, vendor % 7]
+    data = b"".join(parts)
+    log = tmp_path / "blobs.log"
+    log.write_bytes(data)
+    spans = list(itertools.pairwise([0, *(m.end() for m in re.finditer(b"\n", data))]))  # each line's start and end
+    long_lines = [n + 1 for n, (s, e) in enumerate(spans) if e - s > MAX_LINE]
+    assert len(long_lines) == 4 and any(s < edge < e for s, e in spans if e - s > MAX_LINE)
+    local = scan(index, [str(log)], ScanOptions(workers=1))
+    on_cluster = cluster_module.scan_remote(index, [str(log)], ScanOptions(), client)
+    assert on_cluster.where["tasks"] > 2
+    assert [(s.line, s.what) for s in local.skipped] == [(n, f"line longer than {MAX_LINE:,} bytes skipped") for n in long_lines]
+    assert [(s.line, s.what) for s in on_cluster.skipped] == [(s.line, s.what) for s in local.skipped]
+    (group,) = local.matched.values()
+    assert group.count == 4 and group.first_seen is not None and group.first_seen.minute == 1
+    assert _comparable(scan_document(on_cluster, 10**6)) == _comparable(scan_document(local, 10**6))
+
+
+def test_a_log_of_distinct_undocumented_vendor_errors_gives_the_same_report_each_time_it_is_scanned(index, tmp_path):
+    """A call shape settles after SETTLE_AFTER distinct undocumented records (settled.py) by what the explainer has
+    seen: a worker that kept its explainer from task to task and scan to scan grouped a log's records by the ones
+    before (the second scan of the same log on a cluster settled at its first record, into other groups). Each task
+    starts afresh: a log read as one task is reported as locally, every time."""
+    from errcat.scan.settled import SETTLE_AFTER
+
+    url = "https://arl2.api.myob.com/accountright/0b1c4b4e-2f5e-4a50-9a0c-5b2f2c6c1a11/Contact/Customer"
+    lines = [
+        f"2026-11-20T01:{i // 60 % 60:02d}:{i % 60:02d}Z ERROR POST {url} -> 400 "
+        f'{{"Errors":[{{"Name":"Cust{i}Locked","Message":"Customer card {i} is locked","ErrorCode":{70_000 + i}}}]}}'
+        for i in range(2 * SETTLE_AFTER + 50)
+    ]
+    log = tmp_path / "distinct.log"
+    log.write_text("\n".join(lines) + "\n")
+    local = _comparable(scan_document(scan(index, [str(log)], ScanOptions(workers=1)), 10**6))
+    assert any(u["text"].startswith("not explained one by one") for u in local["unmatched"])
+    for _ in range(2):
+        here = cluster_module.scan_remote(index, [str(log)], ScanOptions())  # the tasks run in this process
+        assert here.where["tasks"] == 1
+        assert _comparable(scan_document(here, 10**6)) == local
 
 
 def test_many_small_logs_are_spread_over_the_workers_threads(client, index, tmp_path):

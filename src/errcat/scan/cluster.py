@@ -54,12 +54,15 @@ Task = tuple[str, Any]
 # -- on a worker -------------------------------------------------------------------------------
 
 _LOCK = threading.Lock()  # one task at a time per worker process: the index and caches are shared
-_SHIPPED: dict[str, Any] = {}  # this process's index (by digest) and explainer (by options)
+_SHIPPED: dict[str, Any] = {}  # this process's index (by digest)
 
 
 def _explainer(blob: bytes, digest: str, options: ScanOptions, report: ScanReport) -> Any:
-    """This process's explainer for these options, writing into ``report``: its caches serve every task the
-    worker runs. The shipped index (or its documented-only view: the digest says) is deserialized once."""
+    """A new explainer for one task, writing into ``report``. Not one kept for the worker's tasks: what an
+    explainer has seen decides how it groups (a call shape settled after SETTLE_AFTER records, settled.py; a
+    kept explanation is not counted towards its shape), so a kept one made a task's report depend on the tasks
+    and scans its worker ran before (the same log scanned twice on a cluster gave two reports). The shipped
+    index (or its documented-only view: the digest says) is deserialized once a process."""
     from .stream import explainer_for
 
     if _SHIPPED.get("digest") != digest:
@@ -67,13 +70,8 @@ def _explainer(blob: bytes, digest: str, options: ScanOptions, report: ScanRepor
         db.deserialize(blob)
         shipped = CatalogIndex(db, origin="shipped")
         _SHIPPED.clear()
-        _SHIPPED.update(digest=digest, index=shipped.documented() if digest.endswith(DOCUMENTED) else shipped, explainers={})
-    explainers: dict[ScanOptions, Any] = _SHIPPED["explainers"]
-    explainer = explainers.get(options)
-    if explainer is None:
-        explainer = explainers[options] = explainer_for(_SHIPPED["index"], options, report)
-    explainer.report = report
-    return explainer
+        _SHIPPED.update(digest=digest, index=shipped.documented() if digest.endswith(DOCUMENTED) else shipped)
+    return explainer_for(_SHIPPED["index"], options, report)
 
 
 def run_task(blob: bytes, digest: str, options: ScanOptions, task: Task) -> tuple[Any, ...]:
