@@ -80,7 +80,7 @@ class Shapes:
         self.seen: dict[str, _Seen] = {}
         self._test: tuple[frozenset[str], Callable[[str], bool]] | None = None
 
-    def settled(self, shape: str | None, paste: str) -> tuple[int, Outcome] | None:
+    def settled(self, shape: str | None, paste: str) -> Outcome | None:
         """The outcome shared by this shape's records, once SETTLE_AFTER were explained alike and this
         record holds nothing the catalog documents that they did not all hold; None: explain it."""
         state = self.seen.get(shape) if shape is not None else None
@@ -89,7 +89,7 @@ class Shapes:
         words, holds = self._documented()
         if not (words.intersection(_TOKEN.findall(paste)) <= state.common) or holds(_unescaped(paste).lower()):
             return None
-        return (state.explained, state.outcome) if self.needles.named(paste) == state.named else None
+        return state.outcome if self.needles.named(paste) == state.named else None
 
     def learn(self, shape: str | None, paste: str, outcome: Outcome | None) -> None:
         """Note how a record of this shape explained one by one came out (None: not as one undocumented error)."""

@@ -19,7 +19,7 @@ from .concerns import needles_for
 from .inputs import Input
 from .prepared import Prepared, ScanOptions, record_time, template_of
 from .records import Finder
-from .settled import Outcome, Shapes, shape_of
+from .settled import SETTLE_AFTER, Outcome, Shapes, shape_of
 from .summary import InputStats, Place, ScanReport, masked_path
 from .triage import Triage
 from .verdict import enveloped, http_evidence
@@ -71,7 +71,7 @@ class _Explainer:
         shape = shape_of(prep.paste) if prep.key is None or prep.key not in self.explained else None
         settled = self.shapes.settled(shape, prep.paste)
         if settled is not None:
-            self._count_settled(prep, place, shape or "", *settled)
+            self._count_settled(prep, place, shape or "", settled)
             return
         self.shapes.learn(shape, prep.paste, self._explained(prep, place))
 
@@ -95,10 +95,12 @@ class _Explainer:
             return None
         return self._count(x, place, when, lambda: shown_line(head, prep.above), prep.status)
 
-    def _count_settled(self, prep: Prepared, place: Place, shape: str, explained: int, outcome: Outcome) -> None:
+    def _count_settled(self, prep: Prepared, place: Place, shape: str, outcome: Outcome) -> None:
         """Count a record of a settled shape (settled.py) in its shape's group, which says it was not explained."""
         report = self.report
-        named = f"not explained one by one (the first {explained:,} of this call's shape were, each not in the catalog)"
+        # the bound, not the count so far: one explained after the shape settled (it held a documented word) raised it,
+        # and the shape's next records went to a group of their own ("the first 201" ... "the first 207", integ17)
+        named = f"not explained one by one (the first {SETTLE_AFTER:,} of this call's shape were, each not in the catalog)"
         when = prep.when if prep.when is not None else record_time(prep.head)
         sample = partial(shown_line, prep.head, prep.above)
         said = self._settled_texts.get(shape)
