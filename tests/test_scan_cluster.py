@@ -378,6 +378,22 @@ def test_every_skipped_place_is_counted_as_locally_past_the_places_listed(index,
     assert [(s.line, s.what) for s in here.skipped] == [(s.line, s.what) for s in local.skipped]
 
 
+def test_a_task_keeps_none_of_the_logs_lines_once_done(index, tmp_path):
+    """A Dask worker lives on after its task, on a cluster others may share: the memos of a log's lines (shapes, the
+    last line's time, signatures) are let go when the task ends, as a local scan lets them go (review10)."""
+    from errcat.scan import logline, prepared, summary
+
+    myob = '{"Errors":[{"Name":"CustomerNotFound","Message":"Customer not found","ErrorCode":11003}]}'
+    log = tmp_path / "calls.log"
+    log.write_text(
+        "".join(f"2026-11-19T02:00:{k:02d}Z ERROR POST https://api.myob.com/accountright/{k:08d}-aaaa-4bbb-8ccc-"
+                f"{k:012d}/Sale/Invoice -> 400 {myob}\n" for k in range(40))
+    )  # fmt: skip
+    here = cluster_module.scan_remote(index, [str(log)], ScanOptions())  # the tasks run in this process
+    assert sum(g.count for g in [*here.matched.values(), *here.unmatched.values()]) == 40
+    assert not prepared._SHAPES and not summary._SIGNED and logline._LAST_STAMP == (None, None)
+
+
 def test_a_block_holding_a_line_longer_than_a_task_is_read_a_chunk_at_a_time(index, tmp_path, monkeypatch):
     """A block is cut at line starts, so a line longer than a task made a block as long, read whole by a task (as a
     local worker's range held a 200 MB first line whole: 646 MB). Such a block is read a chunk at a time and the line

@@ -34,10 +34,10 @@ from ..index.store import CatalogIndex
 from ..text import UTF8_BOM, WIDE, docker_framed
 from .inputs import BINARY, CHUNK, SHRANK, SNIFF, Input, _decoded, sniffed
 from .parallel import line_start
-from .prepared import ScanOptions
+from .prepared import ScanOptions, forget_lines
 from .records import LOOKBACK, MAX_LINE, MAX_RECORD, Finder
 from .remote import expand, failure, is_http, open_input, shown
-from .summary import InputStats, ScanReport
+from .summary import InputStats, ScanReport, forget_signatures
 from .w3c import columns_at
 
 TASK_BYTES = 32 << 20  # one block, and what a task of small files holds at most (as parallel.TASK_BYTES)
@@ -82,11 +82,15 @@ def run_task(blob: bytes, digest: str, options: ScanOptions, task: Task) -> tupl
         report = ScanReport(engine="hyperscan" if engine_name() == "hyperscan" else "re")
         explainer = _explainer(blob, digest, options, report)
         kind, what = task
-        if kind in ("files", "stream"):
-            for name, url, _size in what:
-                report.inputs.append(_read_whole(explainer, name, url, stream=kind == "stream"))
-            return (report,)
-        return (report, *_read_block(explainer, *what))
+        try:
+            if kind in ("files", "stream"):
+                for name, url, _size in what:
+                    report.inputs.append(_read_whole(explainer, name, url, stream=kind == "stream"))
+                return (report,)
+            return (report, *_read_block(explainer, *what))
+        finally:  # a worker lives on after its task, on a cluster others share: it keeps none of the log's lines
+            forget_lines()
+            forget_signatures()
 
 
 def _opened_chunks(inp: Input, url: str, stream: bool = False) -> Iterator[bytes]:
