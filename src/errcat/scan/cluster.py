@@ -33,9 +33,9 @@ from ..errors import ErrcatError, UsageError, check_vendor
 from ..index.store import CatalogIndex
 from ..text import UTF8_BOM, WIDE, docker_framed
 from .inputs import BINARY, CHUNK, SHRANK, SNIFF, Input, _decoded, sniffed
-from .parallel import line_start
+from .parallel import line_start, whole_range
 from .prepared import ScanOptions, forget_lines
-from .records import LOOKBACK, MAX_LINE, MAX_RECORD, Finder
+from .records import LOOKBACK, MAX_RECORD, Finder
 from .remote import expand, failure, is_http, open_input, shown
 from .summary import InputStats, ScanReport, forget_signatures
 from .w3c import columns_at
@@ -135,7 +135,7 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
             end = min(size, stop + LOOKBACK + MAX_RECORD)
             columns = columns_at(f, begin, (url, size))  # a W3C log's header before the block
             f.seek(begin)
-            data = f.read(end - begin) if end - begin <= TASK_BYTES + MAX_LINE + LOOKBACK + MAX_RECORD else None
+            data = f.read(end - begin) if end - begin <= whole_range(TASK_BYTES) else None
     except Exception as exc:  # as in _opened_chunks
         return 1, 1, f"read failed ({failure(exc)}); the rest was not read", a
     got = _Read(url, begin, end - begin)

@@ -50,9 +50,16 @@ FIRST_BYTES = 1 << 20
 DENSE_RECORDS = 1_000  # records a MB of a range sends, past which ranges stay FIRST_BYTES
 TOP_UP_EVERY = 32  # records explained between looks at whether workers need more tasks
 WORKER_NICENESS = 5
-# a range read whole is at most a task, the rest of its last line (at most MAX_LINE read), and its look-back and
-# look-ahead; a bigger one holds a longer line, and is read a CHUNK at a time (a 200 MB first line held 646 MB)
-WHOLE_RANGE = TASK_BYTES + MAX_LINE + LOOKBACK + MAX_RECORD
+
+
+def whole_range(task_bytes: int) -> int:
+    """The most a range of ``task_bytes`` is read whole: a task, the rest of its last line (at most MAX_LINE read), and
+    its look-back and look-ahead; a bigger one holds a longer line, and is read a CHUNK at a time (a 200 MB first line
+    held 646 MB). A Dask task's block alike (cluster.py)."""
+    return task_bytes + MAX_LINE + LOOKBACK + MAX_RECORD
+
+
+WHOLE_RANGE = whole_range(TASK_BYTES)
 SHARED_MAX = 50_000  # distinct texts and times a range's records share (_shared): only a bound
 
 # a task's part of the report, the template of each of its other programs' groups, its records to

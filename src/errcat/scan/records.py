@@ -525,6 +525,13 @@ class _Window:
             self.counted = pos
         return self.line_at
 
+    def line_seen_from(self, pos: int) -> int:
+        """The line of buf[pos], before or after where the count stands, without moving the count (line_of moves it on,
+        and records before ``pos`` may not have been numbered yet)."""
+        if pos >= self.counted:
+            return self.line_at + newlines(self.buf, self.counted, pos)
+        return self.line_at - newlines(self.buf, pos, self.counted)
+
     def add(self, chunk: Buffer, eof: bool) -> None:
         """Append a chunk (the rest of an over-long line being skipped left out)."""
         if self.skipping:
@@ -687,9 +694,7 @@ class Finder:
             le = buf.find(b"\n", at, end) + 1 or end
             if le - ls > MAX_LINE and le not in marks.lines and (place := w.off + ls) not in self._long_reported:
                 self._long_reported.add(place)
-                # its line counted from where the window's count stands, which moves on only as records are taken
-                line = w.line_at + newlines(buf, w.counted, ls) if ls >= w.counted else w.line_at - newlines(buf, ls, w.counted)
-                self.skipped.append(Skipped(line, _LONG_LINE))
+                self.skipped.append(Skipped(w.line_seen_from(ls), _LONG_LINE))
             at = max(le, at + step)
 
     def _take_marked(
