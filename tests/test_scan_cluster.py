@@ -423,6 +423,20 @@ def test_a_block_holding_a_line_longer_than_a_task_is_read_a_chunk_at_a_time(ind
     assert peak < 32 << 20, f"{peak >> 20} MiB held"  # a chunk read, one ahead, the window: not the 48 MiB line
 
 
+def test_a_block_inside_a_long_line_reads_no_further_than_its_own_end(tmp_path):
+    """Each block finds its first line start; a block inside one long line read on to the line's end, so a line
+    spanning n blocks was read about n * n / 2 times over. It now stops at its own end, which it owns nothing before."""
+    from errcat.scan.parallel import line_start
+
+    log = tmp_path / "long.log"
+    log.write_bytes(b"ok\n" + b"z" * (16 << 20) + b"\nafter\n")
+    with log.open("rb") as f:
+        assert line_start(f, 4 << 20, 8 << 20) == 8 << 20
+        assert f.tell() <= (8 << 20) + (1 << 16)
+        assert line_start(f, 2, 8 << 20) == 3  # a line start before the limit is found as before
+        assert line_start(f, 4 << 20) == 3 + (16 << 20) + 1
+
+
 def test_odd_inputs_read_by_tasks_are_reported_as_a_local_scan_reports_them(index, tmp_path):
     """A binary file among the inputs (a screenshot beside the logs) was counted as its whole size scanned by a
     task and as 0 by a local scan, for the same "binary file ... not a log" problem; a truncated gzip, UTF-16,

@@ -127,10 +127,10 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
     report: ScanReport = explainer.report
     try:
         with open_input(url) as f:
-            start = line_start(f, a)
+            start = line_start(f, a, b)
+            if start >= b:  # one line spans the whole block: its record is the block's where it starts
+                return 1, 1, None, b
             stop = size if b >= size else line_start(f, b)
-            if stop <= start:  # one line spans the whole block: its record is the next block's
-                return 1, 1, None, stop
             begin = line_start(f, start - LOOKBACK) if start else 0
             end = min(size, stop + LOOKBACK + MAX_RECORD)
             columns = columns_at(f, begin, (url, size))  # a W3C log's header before the block

@@ -71,18 +71,19 @@ _HELD: list[tuple[str | None, tuple[int, int]]] = []
 REPLACED = "another file took its path while it was read (renamed away and made anew: rotated?); the rest was not read"
 
 
-def line_start(f: Any, pos: int) -> int:
-    """The first line start at or after ``pos`` in an open file (a local one, or fsspec's)."""
+def line_start(f: Any, pos: int, limit: int | None = None) -> int:
+    """The first line start at or after ``pos`` in an open file (a local one, or fsspec's); ``limit`` when there is
+    none before it (each Dask block inside one long line read to the line's end: quadratic in the blocks it spans)."""
     if pos <= 0:
         return 0
     f.seek(pos - 1)
     at = pos - 1
-    while block := f.read(1 << 16):
+    while (limit is None or at < limit) and (block := f.read(1 << 16)):
         nl = block.find(b"\n")
         if nl >= 0:
-            return int(at + nl + 1)
+            return int(at + nl + 1) if limit is None else min(limit, int(at + nl + 1))
         at += len(block)
-    return int(at)
+    return int(at) if limit is None else min(limit, int(at))
 
 
 def _end_quietly(_signal: int, _frame: object) -> None:
