@@ -121,8 +121,10 @@ def _ix_xml(message: str) -> str:
         (_sage, "blank", '"blank"'),  # Sage's, one word too short to look for in any text: as a whole value
         (_ix_json, "Raz\u00e3o de isen\u00e7\u00e3o deve ter uma op\u00e7\u00e3o selecionada", "Raz\\u00e3o"),  # json.dumps
         (_ix_xml, "Unit price can&apos;t be blank", "can&apos;t"),  # InvoiceXpress answers XML too
+        (_ix_json, "Unit price  can't be\nblank", "price  can't"),  # other spacing: a line wrapped, a space doubled
+        (_ix_json, "UNIT PRICE CAN'T BE BLANK", "UNIT PRICE"),  # other case
     ],
-    ids=["one-short-word", "json-escapes", "xml-entities"],
+    ids=["one-short-word", "json-escapes", "xml-entities", "spacing", "case"],
 )
 def test_a_documented_message_as_a_body_writes_it_is_still_explained_after_a_settled_shape(
     index, tmp_path, said, documented, written

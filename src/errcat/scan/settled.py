@@ -37,7 +37,8 @@ _ELEMENT_TEXT = re.compile(r">([^<>\n]{1,4000}+)<")  # an XML element's text
 _NUMBER = re.compile(r"(?<![\d.])(?![1-5]\d\d(?![\d.]))\d+")  # every number but a status-like one
 _NAMES_VENDOR = re.compile(r"[/@]|\w\.\w")  # a URL, a host or an address: kept in the shape
 _TOKEN = re.compile(r"\w(?:[\w.-]*\w)?")  # a code, a name or a field's ("Order.UID")
-_ESCAPED = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(["\\/]))')  # a JSON string's escape: json.dumps's "Raz\u00e3o", "\"Expense\""
+# a JSON string's escape: json.dumps's "Raz\u00e3o", "\"Expense\"", a line break or tab (space, as explain reads it)
+_ESCAPED = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(["\\/])|[nrt])')
 
 
 class Outcome(NamedTuple):
@@ -87,7 +88,7 @@ class Shapes:
         if state is None or state.explained < SETTLE_AFTER or state.outcome is _NEVER:
             return None
         words, holds = self._documented()
-        if not (words.intersection(_TOKEN.findall(paste)) <= state.common) or holds(_unescaped(paste).lower()):
+        if not (words.intersection(_TOKEN.findall(paste)) <= state.common) or holds(" ".join(_unescaped(paste).lower().split())):
             return None
         return state.outcome if self.needles.named(paste) == state.named else None
 
@@ -120,7 +121,7 @@ class Shapes:
 
 def _unescaped(paste: str) -> str:
     """The paste with its JSON strings' escapes and XML's entities read (explain reads them so: "can&apos;t"), for the
-    test of a documented message."""
+    test of a documented message (which is then looked for with its spaces made one, as its parts are)."""
     paste = _ESCAPED.sub(_escaped_char, paste) if "\\" in paste else paste
     return html.unescape(paste) if "&" in paste else paste
 
@@ -128,6 +129,8 @@ def _unescaped(paste: str) -> str:
 def _escaped_char(m: re.Match[str]) -> str:
     if m[2]:
         return m[2]
+    if not m[1]:
+        return " "
     code = int(m[1], 16)
     return m[0] if 0xD800 <= code <= 0xDFFF else chr(code)  # half a pair is left as written
 
