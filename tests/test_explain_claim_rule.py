@@ -87,3 +87,40 @@ def test_a_validators_phrase_without_the_vendors_own_field_and_limit_names_no_ve
     x = explain(catalog, paste)
     assert x.vendor is None, x.clues
     assert all(m.kind not in CLAIMS for m in x.errors), [m.kind for m in x.errors]
+
+
+# InvoiceXpress documents "Tax region is not valid" (taxes) and "Cancel message can't be blank" (change state) among
+# its 422s. Bare, each is an attribute and a framework's phrase (Rails apps validate a tax_region of their own). In
+# its own body of error objects, {"errors":[{"error": ...}]} or <errors><error>, a field of several words only its
+# errors name is its model's: no other service's paste in the corpora holds such a message in such a body.
+IX_XML_TAX = '<?xml version="1.0" encoding="UTF-8"?>\n<errors>\n  <error>Tax region is not valid</error>\n</errors>'
+
+
+@pytest.mark.parametrize(
+    ("paste", "message"),
+    [
+        ('{"errors":[{"error":"Tax region is not valid"}]}', "Tax region is not valid"),
+        (IX_XML_TAX, "Tax region is not valid"),
+        ('{"errors":[{"error":"Cancel message can\'t be blank"}]}', "Cancel message can't be blank"),
+    ],
+)
+def test_a_phrase_on_the_vendors_own_field_of_several_words_in_its_body_of_error_objects_names_it(catalog, paste, message):
+    x = explain(catalog, paste)
+    assert x.vendor == "invoicexpress", x.clues
+    m = x.errors[0]
+    assert m.kind == "exact" and m.best is not None and m.best.entry.message == message
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        "Tax region is not valid",  # bare: any framework's check on an attribute other apps have too
+        '{"errors":["Tax region is not valid"]}',  # the list of strings every Rails API sends
+        '{"message":"Tax region is not valid"}',  # no body of the vendor's
+        '{"errors":[{"error":"Client is invalid"}]}',  # one word: any model's association
+    ],
+)
+def test_a_phrase_on_the_vendors_field_outside_its_body_of_error_objects_or_on_one_word_names_no_vendor(catalog, paste):
+    x = explain(catalog, paste)
+    assert x.vendor is None, x.clues
+    assert all(m.kind not in CLAIMS for m in x.errors), [m.kind for m in x.errors]

@@ -49,8 +49,25 @@ def test_a_body_without_a_code_is_not_labelled_code_and_message(catalog, cli):
 def test_a_bare_status_never_reads_as_documented_by_one_vendor_alone(cli):
     out = cli("explain", "-", input="400\n").stdout
     assert "documented by prospend" not in out
-    assert "other vendors' errors may carry it too" in out
+    assert "other vendors and services send it too" in out
     assert "prospend 400" in out
+
+
+# An ASP.NET Core app's 401 ProblemDetails (blind31-79: a membership API's docs data). The JSON said vendor null, match
+# none; the text listed "by vendor: sage 401  Sage could not authorise the request." under "its meaning as stated by
+# sage", which reads as Sage's answer. A vendor's meaning of the status is shown only as what it would be if the paste
+# were that vendor's, and the heading says that nothing in the paste names a vendor.
+ASPNET_401 = '{"type":"https://tools.ietf.org/html/rfc7235#section-3.1","title":"Unauthorized","status":401,"traceId":"|9887ue-9789798uosds98"}'
+
+
+def test_a_vendors_meaning_of_another_services_bare_status_reads_as_a_supposition(cli):
+    out = cli("explain", "-", input=ASPNET_401).stdout
+    assert "vendor:   unknown" in out
+    assert "by vendor:" not in out and "as stated by" not in out
+    heading = next(line for line in out.splitlines() if line.startswith("error 1 of 1:"))
+    assert "not in the catalog" in heading and "HTTP 401 alone names neither vendor nor error" in heading
+    assert "if the paste were sage's; nothing in it says so" in heading
+    assert "  if from: sage 401  Sage could not authorise the request." in out.splitlines()
 
 
 # Weble/ZohoBooksApi#27 (2019-11-24), as posted: a Laravel (Monolog) log line whose message wraps Zoho's words,

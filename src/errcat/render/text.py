@@ -317,12 +317,13 @@ def kind_words(m: ErrorMatch) -> str:
     if m.kind is MatchKind.CODE and m.sent.message is None:
         return "matched by code" if m.sent.code else "matched by name"
     if m.kind is MatchKind.NONE and _status_rows_only(m):
-        # never "documented by X" alone: other vendors document errors under the same status (MYOB's
-        # hundreds of 400s) without stating what the bare status means
-        said = ", ".join(dict.fromkeys(c.entry.vendor for c in m.candidates))
+        # never "documented by X" alone: other vendors document errors under the same status (MYOB's hundreds of
+        # 400s) without stating what the bare status means; and never as if the vendors listed had sent it (an
+        # ASP.NET 401 read "sage 401  Sage could not authorise the request." under "vendor: unknown")
+        said = " or ".join(dict.fromkeys(f"{c.entry.vendor}'s" for c in m.candidates))
         return (
-            f"the status alone says neither vendor nor error; its meaning as stated by {said}"
-            " (other vendors' errors may carry it too)"
+            f"not in the catalog; HTTP {m.candidates[0].entry.status} alone names neither vendor nor error (below: what it"
+            f" would mean if the paste were {said}; nothing in it says so, and other vendors and services send it too)"
         )
     return KIND_WORDS[m.kind]
 
@@ -533,7 +534,7 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
         for i, (vendor, rows) in enumerate(sorted(per_vendor.items())):
             lines.append(
                 [
-                    ("  by vendor:" if i == 0 else "            ", "dim"),
+                    ("  if from:" if i == 0 else "          ", "dim"),
                     (f" {vendor} {rows[0].status}", "cyan"),
                     (f"  {_status_meaning(x, rows)}", None),
                 ]
