@@ -2004,3 +2004,30 @@ def test_nestjs_head_before_the_level_is_no_part_of_the_name(index, tmp_path):
     assert other_groups(report) == [
         ("WARN [AuthService] Failed login attempt for user <email> from ip address <n>", [1, 2, 3]),
     ]
+
+
+# ASP.NET Core's console logger, Kestrel's errors in two console logs of one SignalR service that a repository keeps
+# (stored public files 24320182807, lines 39-41 and 65-67, and 24782848355, its "Unhandled exception while processing"
+# record's first three lines): the level, category and event id on one line, the message indented on the next
+_KESTREL_RECORDS = [
+    "fail: Microsoft.AspNetCore.Server.Kestrel[0]",
+    "      Unexpected exception in TimingPipeFlusher.FlushAsync.",
+    "      System.IO.IOException: The encryption operation failed, see inner exception.",
+    "fail: Microsoft.AspNetCore.Server.Kestrel[0]",
+    "      Unhandled exception while processing 0HNEARMGI06SV.",
+    "      System.IO.IOException: The encryption operation failed, see inner exception.",
+    "fail: Microsoft.AspNetCore.Server.Kestrel[0]",
+    "      Unhandled exception while processing 0HNE9U4HG8A01.",
+    "      System.IO.IOException: The encryption operation failed, see inner exception.",
+]
+
+
+def test_an_aspnet_core_record_is_named_by_its_message_below_the_category(index, tmp_path):
+    """Each was named by its first line alone, "fail: Microsoft.AspNetCore.Server.Kestrel[<n>]": every error Kestrel
+    logged was one group. Named with the message below it, a connection's id masked whole (its digits alone were
+    masked, "<n>HNEARMGI<n>SV": each connection's error would have been a group of its own)."""
+    report = scanned(index, tmp_path, "console.log", _KESTREL_RECORDS)
+    assert other_groups(report) == [
+        ("fail: Microsoft.AspNetCore.Server.Kestrel[<n>] Unexpected exception in TimingPipeFlusher.FlushAsync.", [1]),
+        ("fail: Microsoft.AspNetCore.Server.Kestrel[<n>] Unhandled exception while processing <id>.", [4, 7]),
+    ]

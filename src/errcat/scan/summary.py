@@ -94,6 +94,9 @@ _MASKS = (
     # and a shorter one in lower case, of digits and letters both: CouchDB's request id ("3b0034fcd1", each request
     # a group of its own), a short commit hash; not an upper-case code (C0000005)
     (re.compile(r"(?<![0-9A-Za-z])(?=[0-9a-f]*\d)(?=\d*[a-f])[0-9a-f]{8,11}\b"), "<id>"),
+    # an upper-case id of 13 or more digits and letters, two or more of each: Kestrel's connection id ("Unhandled
+    # exception while processing 0HNEARMGI06SV."): each connection's error was a group of its own, its digits masked
+    (re.compile(r"(?<![\w-])(?=(?:[A-Z]*\d){2})(?=(?:\d*[A-Z]){2})[A-Z\d]{13,}(?![\w-])"), "<id>"),
     # a number; kept whole where masking it made every error of its program one group: a code's
     # (Heroku's "code=H10"), a hex code after an error's or a result's name ("Errorcode 0xFFDF", "hr: 0x800705aa"),
     # a percent-escape's digits ("%D8%B3"), an IBM message id ("AMQ6776E:"), a message's own code (OWN_CODE: MSVC's

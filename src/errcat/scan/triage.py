@@ -457,6 +457,8 @@ class Triage:
             head = untimed_head(TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head)
             if prep.reason != "status" and (message := _message_beside_request(prep.head, head)) is not None:
                 head = message
+            elif _DOTNET_HEAD.fullmatch(head) and (message := _said_below(prep.paste)):
+                head = f"{head} {message}"
             head = from_level(head)
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
             served = (_COLUMNS_REQUEST if status else _REQUEST).search(head) if prep.reason == "status" else None
@@ -474,6 +476,19 @@ class Triage:
             self.signatures[key] = said
             self.templates.setdefault(said, key)
         return said
+
+
+# ASP.NET Core's console logger writes its level, category and event id alone on a record's first line and the
+# message indented on the next ("fail: Microsoft.AspNetCore.Server.Kestrel[0]" then "      Unexpected exception in
+# ..."): named by that line alone, every error of a category was one group
+_DOTNET_HEAD = re.compile(r"(?:trce|dbug|info|warn|fail|crit): [\w.`+]+\[\d+\]\s*")
+
+
+def _said_below(paste: str) -> str | None:
+    """The indented message on a record's second line, where the first line names only where it came from."""
+    lines = paste.split("\n", 2)
+    said = lines[1] if len(lines) > 1 else ""
+    return said.strip() if said[:1] in (" ", "\t") and said.strip() else None
 
 
 def _message_beside_request(line: str, request: str) -> str | None:
