@@ -2031,3 +2031,21 @@ def test_an_aspnet_core_record_is_named_by_its_message_below_the_category(index,
         ("fail: Microsoft.AspNetCore.Server.Kestrel[<n>] Unexpected exception in TimingPipeFlusher.FlushAsync.", [1]),
         ("fail: Microsoft.AspNetCore.Server.Kestrel[<n>] Unhandled exception while processing <id>.", [4, 7]),
     ]
+
+
+# Kafka's state-change log (log4j's "[%d] [%-5p] [%t] [%c] - %m"): Elastic's Filebeat module test file, elastic/beats
+# filebeat/module/kafka/log/test/state-change-2.2.2.log, line 1 (Apache-2.0)
+_KAFKA_STATE_CHANGE = (
+    "[2020-04-23 00:28:21,796] [WARN ] [kafka-request-handler-7] [state.change.logger] - [Broker id=1] Ignoring LeaderAndIsr"
+    " request from controller 1 with correlation id 1 epoch 27 for partition xxx.xxx.inventory.test.1-0-2 since its"
+    " associated leader epoch 5 is not higher than the current leader epoch 5 "
+)
+
+
+def test_an_ids_mask_keeps_the_bracket_that_closes_around_it():
+    """The id's value took the bracket after it: "[Broker id=<id> Ignoring ...", the log's own bracket gone from the
+    name. A bracketed value (the redactor's "[REDACTED]") is still the id's, whole."""
+    assert "[Broker id=<id>] Ignoring LeaderAndIsr request" in signature(_KAFKA_STATE_CHANGE)
+    assert signature("[SessionId=[REDACTED], ExperienceId=5CEE0119]-[]-Left side") == (
+        "[SessionId=<id>, ExperienceId=<id>]-[]-Left side"
+    )

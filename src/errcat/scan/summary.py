@@ -73,8 +73,10 @@ _MASKS = (
     (re.compile(r"^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,6})? \S{1,255} (?=\S+: )"), ""),
     # the host Ansible names a task's failure on ("fatal: [web1]: FAILED! => ..."): ten hosts, one error
     (re.compile(r"^(fatal|failed): \[[^\]\n]{1,200}\]"), r"\1: [<host>]"),
-    # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=, uuid=): each record's own, whatever its letters
-    (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id|uuid|guid)=)(?![\s\"'])[^\s,;&]+"), r"\1<id>"),
+    # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=, uuid=): each record's own, whatever its
+    # letters, a bracketed part of it too ("[REDACTED]"); not a bracket that closes around it (Kafka's "[Broker id=1]
+    # Ignoring ..." was named "[Broker id=<id> Ignoring ...")
+    (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id|uuid|guid)=)(?![\s\"'])(?:\[[^\]\s]*\]|[^\s,;&\])}])+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
     # a path in brackets, as Tomcat and Spring write a message's values ("... the resource at [/WEB-INF/x.js]")
