@@ -2049,3 +2049,56 @@ def test_an_ids_mask_keeps_the_bracket_that_closes_around_it():
     assert signature("[SessionId=[REDACTED], ExperienceId=5CEE0119]-[]-Left side") == (
         "[SessionId=<id>, ExperienceId=<id>]-[]-Left side"
     )
+
+
+# gunicorn's error log: a worker that failed to boot, on Render (a repository's note quoting its deploy log whole, stored
+# public file 5617021035: lines 4-8 and 38-46, the traceback's frames between cut) and on Azure App Service, whose log
+# puts its own time before gunicorn's (stored public file 53912887953, its last four lines)
+_GUNICORN_BOOT_FAILURE = [
+    "[2025-09-25 09:46:59 +0000] [7] [INFO] Booting worker with pid: 7",
+    "[2025-09-25 09:47:00 +0000] [7] [ERROR] Exception in worker process",
+    "Traceback (most recent call last):",
+    '  File "/usr/local/lib/python3.11/site-packages/gunicorn/arbiter.py", line 608, in spawn_worker',
+    "    worker.init_process()",
+    '  File "<frozen importlib._bootstrap>", line 241, in _call_with_frames_removed',
+    '  File "/app/app.py", line 119',
+    "    log.info(f\" - Site Object: {first_object = first_user.get('site', 'Onbekend')}\")",
+    "                                                                                   ^",
+    "SyntaxError: f-string: expecting '}'",
+    "[2025-09-25 09:47:00 +0000] [7] [INFO] Worker exiting (pid: 7)",
+    "[2025-09-25 09:47:00 +0000] [1] [ERROR] Worker (pid:7) exited with code 3",
+    "[2025-09-25 09:47:00 +0000] [1] [ERROR] Shutting down: Master",
+    "[2025-09-25 09:47:00 +0000] [1] [ERROR] Reason: Worker failed to boot.",
+]
+
+
+_APP_SERVICE_GUNICORN = [
+    "2025-06-19T12:34:43.919233427Z [2025-06-19 12:34:43 +0000] [1080] [ERROR] Worker (pid:1082) exited with code 3",
+    "2025-06-19T12:34:43.919934078Z [2025-06-19 12:34:43 +0000] [1080] [ERROR] Worker (pid:1081) exited with code 3",
+    "2025-06-19T12:34:43.920825463Z [2025-06-19 12:34:43 +0000] [1080] [ERROR] Shutting down: Master",
+    "2025-06-19T12:34:43.921137864Z [2025-06-19 12:34:43 +0000] [1080] [ERROR] Reason: Worker failed to boot.",
+]
+
+
+def test_a_logged_exceptions_traceback_below_its_message_names_its_group(index, tmp_path):
+    """gunicorn logs "Exception in worker process" and the traceback below it (as Python's logging.exception() does):
+    every crash, whatever was raised, was one group under the message. The process id in brackets before the level is
+    no thread: it was the name's "[<n>] [ERROR] ..."."""
+    report = scanned(index, tmp_path, "gunicorn.log", _GUNICORN_BOOT_FAILURE)
+    assert other_groups(report) == [
+        ("[ERROR] Exception in worker process SyntaxError: f-string: expecting '…'", [2]),
+        ("[ERROR] Reason: Worker failed to boot.", [14]),
+        ("[ERROR] Shutting down: Master", [13]),
+        ("[ERROR] Worker (pid:<n>) exited with code <n>", [12]),
+    ]
+
+
+def test_the_programs_own_time_after_its_runtimes_is_no_part_of_the_name(index, tmp_path):
+    """App Service writes its time before each line gunicorn wrote with its own: the second time was the names' start,
+    "[<n>-<n>-<n> <n>:<n>:<n> +<n>] [<n>] [ERROR] Shutting down: Master"."""
+    report = scanned(index, tmp_path, "appservice.log", _APP_SERVICE_GUNICORN)
+    assert other_groups(report) == [
+        ("[ERROR] Reason: Worker failed to boot.", [4]),
+        ("[ERROR] Shutting down: Master", [3]),
+        ("[ERROR] Worker (pid:<n>) exited with code <n>", [1, 2]),
+    ]

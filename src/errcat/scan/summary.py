@@ -200,7 +200,8 @@ _BRACKETED_LOUD = re.compile(rf"\[(?:{LOUD_WORDS})\]", re.IGNORECASE)
 # glog's letter, month and day (CockroachDB's year too), time, thread id: its head
 _GLOG_HEAD = re.compile(r"([IWEF])\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d+ +\d+ ")
 _GLOG_LEVELS = {"I": "INFO", "W": "WARNING", "E": "ERROR", "F": "FATAL"}
-_THREAD_ALONE = re.compile(r"\[[^\]]*\] ?")
+# (not a number alone: a process id, gunicorn's "[1080] [ERROR] Worker (pid:1082) exited with code 3", is no thread)
+_THREAD_ALONE = re.compile(r"\[(?!\d+\])[^\]]*\] ?")
 # nginx's process and thread ids and the connection's number after its level ("[error] 54053#0: *1 open() ..."): named
 # "[error] <n>#<n>: *<n> open() ...", the ids before the message
 _NGINX_PROCESS = re.compile(r"^(\[(?:emerg|alert|crit|error|warn|notice|info|debug)\] )\d{1,10}#\d{1,10}: (?:\*\d{1,20} )?")
