@@ -2102,3 +2102,26 @@ def test_the_programs_own_time_after_its_runtimes_is_no_part_of_the_name(index, 
         ("[ERROR] Shutting down: Master", [3]),
         ("[ERROR] Worker (pid:<n>) exited with code <n>", [1, 2]),
     ]
+
+
+# journalctl's default output of a failed start: a forum post's "systemctl status apache2.service" (stored public file
+# 56901197935, its ten journal lines)
+_JOURNAL_FAILED_START = [
+    "Apr 30 18:31:19 frank-XPS-13-9360 apachectl[23167]: (98)Address already in use: AH00072: make_sock: could not bind to address [::]:80",
+    "Apr 30 18:31:19 frank-XPS-13-9360 apachectl[23167]: (98)Address already in use: AH00072: make_sock: could not bind to address 0.0.0.0:80",
+    "Apr 30 18:31:19 frank-XPS-13-9360 apachectl[23167]: no listening sockets available, shutting down",
+    "Apr 30 18:31:19 frank-XPS-13-9360 apachectl[23167]: AH00015: Unable to open logs",
+    "Apr 30 18:31:19 frank-XPS-13-9360 apachectl[23167]: Action 'start' failed.",
+    "Apr 30 18:31:19 frank-XPS-13-9360 apachectl[23167]: The Apache error log may have more information.",
+    "Apr 30 18:31:19 frank-XPS-13-9360 systemd[1]: apache2.service: Control process exited, code=exited status=1",
+    "Apr 30 18:31:19 frank-XPS-13-9360 systemd[1]: Failed to start The Apache HTTP Server.",
+    "Apr 30 18:31:19 frank-XPS-13-9360 systemd[1]: apache2.service: Unit entered failed state.",
+    "Apr 30 18:31:19 frank-XPS-13-9360 systemd[1]: apache2.service: Failed with result 'exit-code'.",
+]
+
+
+def test_systemds_failed_start_is_an_error_with_no_level_shown(index, tmp_path):
+    """journalctl shows no priority: a unit that failed to start was no error at all. systemd logs "Failed to start ..." at
+    err; apachectl's own lines (its stderr) and the unit's "Failed with result" warning stay no errors."""
+    report = scanned(index, tmp_path, "journal.log", _JOURNAL_FAILED_START)
+    assert other_groups(report) == [("systemd[<n>]: Failed to start The Apache HTTP Server.", [8])]
