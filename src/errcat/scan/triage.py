@@ -503,15 +503,20 @@ def _said_below(paste: str) -> str | None:
 _TRACEBACK_BELOW = "\nTraceback (most recent call last):"
 
 
+# an exception's line: its class (a module's dotted path before it), alone or before a colon; not Postgres's "DETAIL:
+# Key ..." after it, nor "The above exception was the direct cause of the following exception:"
+_EXCEPTION_LINE = re.compile(r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*[a-z]\w*(?::|\s*$)")
+
+
 def _raised_below(paste: str) -> str | None:
-    """The exception a traceback below a record's first line ended in: its last line that is not indented, without its
-    time (a line of App Service's or `docker logs -t`'s log carries one)."""
+    """The exception a traceback below a record's first line ended in: its last exception's line, without its time (a line
+    of App Service's or `docker logs -t`'s log carries one)."""
     at = paste.find(_TRACEBACK_BELOW)
     if at < 0:
         return None
     for line in reversed(paste[at + len(_TRACEBACK_BELOW) :].split("\n")):
         said = untimed_head(line)
-        if said.strip() and said[0] not in " \t^":
+        if _EXCEPTION_LINE.match(said):
             return said.strip()
     return None
 
