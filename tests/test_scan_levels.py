@@ -2102,6 +2102,13 @@ def test_the_programs_own_time_after_its_runtimes_is_no_part_of_the_name(index, 
         ("[ERROR] Shutting down: Master", [3]),
         ("[ERROR] Worker (pid:<n>) exited with code <n>", [1, 2]),
     ]
+    # a time inside the message stays (fail2ban's tests/files/logs/vaultwarden, line 14)
+    vaultwarden = (
+        "[2024-08-31 02:11:28.892][vaultwarden::api::core::two_factor::authenticator][ERROR] Invalid TOTP code! Server time:"
+        " 2024-08-31 02:11:28 UTC IP: 80.187.85.94"
+    )
+    (name,) = [name for name, _ in other_groups(scanned(index, tmp_path, "vaultwarden.log", [vaultwarden]))]
+    assert name.endswith("Invalid TOTP code! Server time: <n>-<n>-<n> <n>:<n>:<n> UTC IP: <n>")
 
 
 # journalctl's default output of a failed start: a forum post's "systemctl status apache2.service" (stored public file

@@ -455,8 +455,8 @@ class Triage:
                 self.templates.clear()
                 self.redacted.clear()
             head = untimed_head(TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head)
-            if head[:1] in _SECOND_STAMP_STARTS and (again := untimed_head(head)) != head:
-                head = again  # the program's own time after its runtime's (App Service's and `docker logs -t`'s)
+            if head[:1] in _SECOND_STAMP_STARTS and (again := untimed_head(head)) != head and head.endswith(again):
+                head = again  # the program's own time at its start, after its runtime's (App Service's, `docker logs -t`'s)
             if prep.reason != "status" and (message := _message_beside_request(prep.head, head)) is not None:
                 head = message
             elif _DOTNET_HEAD.fullmatch(head) and (message := _said_below(prep.paste)):
