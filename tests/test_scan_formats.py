@@ -4,6 +4,7 @@ the public file its comment names, and each failed before the change its docstri
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 
@@ -311,3 +312,30 @@ def test_a_nextcloud_error_is_named_by_its_message_not_by_its_request(index, tmp
         "Call to undefined method OC\\CernBox\\Storage\\Eos\\NullScanner::listen()",
         "session_start(): Failed to read session data: files (path: /var/lib/php/session)",
     ]
+
+
+# Logstash's JSON log (log4j2's layout: the message and its context one object down, in "logEvent"): Elastic's Filebeat
+# module test file, elastic/beats filebeat/module/logstash/log/test/logstash-json.log, line 4 (Apache-2.0)
+LOGSTASH_JSON_WARN = (
+    '{"level":"WARN","loggerName":"logstash.outputs.elasticsearch","timeMillis":1612827484046,"thread":"[foo]>worke'
+    'r1","logEvent":{"message":"Could not index event to Elasticsearch.","status":400,"action":["update",{"_id":"fo'
+    'o-1234abcd-96c6-4828-bcd4-51d33a156431","_index":"filebeat-foo-2021.02","_type":"_doc","retry_on_conflict":1},'
+    '{"metaClass":{"metaClass":{"metaClass":{"action":"[\\"update\\", {:_id=>\\"foo-1234abcd-96c6-4828-bcd4-51d33a1564'
+    '31\\", :_index=>\\"filebeat-foo-2021.02\\", :routing=>nil, :_type=>\\"_doc\\", :retry_on_conflict=>1}, #<LogStash::'
+    'Event:0x51b7cd8e>]","response":{"update":{"_index":"filebeat-foo-2021.02","_type":"_doc","_id":"foo-1234abcd-9'
+    '6c6-4828-bcd4-51d33a156431","status":400,"error":{"type":"mapper_parsing_exception","reason":"failed to parse '
+    "field [bar] of type [long] in document with id 'foo-1234abcd-96c6-4828-bcd4-51d33a156431'. Preview of field's "
+    'value: \'ABCDEFGHIJ\'","caused_by":{"type":"illegal_argument_exception","reason":"For input string: \\"ABCDEFGHIJ'
+    '\\""}}}}}}}}]}}'
+)
+
+
+def test_a_logstash_json_record_is_read_by_its_message_in_log_event(index, tmp_path):
+    """Its message under "logEvent" was not read: the record was an unknown vendor's HTTP 400 named by the innermost
+    reason of the Elasticsearch response Logstash quotes ("For input string: '…'"), where Logstash says what failed,
+    and with no time: log4j2's JSON layout writes it as epoch milliseconds in "timeMillis"."""
+    report = scanned(index, tmp_path, "logstash-json.log", [LOGSTASH_JSON_WARN])
+    assert not report.unmatched
+    assert other_groups(report) == [("HTTP 400 Could not index event to Elasticsearch.", [1])]
+    (group,) = report.other.values()
+    assert group.first_seen == datetime(2021, 2, 8, 23, 38, 4, 46000, tzinfo=UTC)  # its "timeMillis", unread before

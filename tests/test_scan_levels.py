@@ -2004,3 +2004,131 @@ def test_nestjs_head_before_the_level_is_no_part_of_the_name(index, tmp_path):
     assert other_groups(report) == [
         ("WARN [AuthService] Failed login attempt for user <email> from ip address <n>", [1, 2, 3]),
     ]
+
+
+# ASP.NET Core's console logger, Kestrel's errors in two console logs of one SignalR service that a repository keeps
+# (stored public files 24320182807, lines 39-41 and 65-67, and 24782848355, its "Unhandled exception while processing"
+# record's first three lines): the level, category and event id on one line, the message indented on the next
+_KESTREL_RECORDS = [
+    "fail: Microsoft.AspNetCore.Server.Kestrel[0]",
+    "      Unexpected exception in TimingPipeFlusher.FlushAsync.",
+    "      System.IO.IOException: The encryption operation failed, see inner exception.",
+    "fail: Microsoft.AspNetCore.Server.Kestrel[0]",
+    "      Unhandled exception while processing 0HNEARMGI06SV.",
+    "      System.IO.IOException: The encryption operation failed, see inner exception.",
+    "fail: Microsoft.AspNetCore.Server.Kestrel[0]",
+    "      Unhandled exception while processing 0HNE9U4HG8A01.",
+    "      System.IO.IOException: The encryption operation failed, see inner exception.",
+]
+
+
+def test_an_aspnet_core_record_is_named_by_its_message_below_the_category(index, tmp_path):
+    """Each was named by its first line alone, "fail: Microsoft.AspNetCore.Server.Kestrel[<n>]": every error Kestrel
+    logged was one group. Named with the message below it, a connection's id masked whole (its digits alone were
+    masked, "<n>HNEARMGI<n>SV": each connection's error would have been a group of its own)."""
+    report = scanned(index, tmp_path, "console.log", _KESTREL_RECORDS)
+    assert other_groups(report) == [
+        ("fail: Microsoft.AspNetCore.Server.Kestrel[<n>] Unexpected exception in TimingPipeFlusher.FlushAsync.", [1]),
+        ("fail: Microsoft.AspNetCore.Server.Kestrel[<n>] Unhandled exception while processing <id>.", [4, 7]),
+    ]
+
+
+# Kafka's state-change log (log4j's "[%d] [%-5p] [%t] [%c] - %m"): Elastic's Filebeat module test file, elastic/beats
+# filebeat/module/kafka/log/test/state-change-2.2.2.log, line 1 (Apache-2.0)
+_KAFKA_STATE_CHANGE = (
+    "[2020-04-23 00:28:21,796] [WARN ] [kafka-request-handler-7] [state.change.logger] - [Broker id=1] Ignoring LeaderAndIsr"
+    " request from controller 1 with correlation id 1 epoch 27 for partition xxx.xxx.inventory.test.1-0-2 since its"
+    " associated leader epoch 5 is not higher than the current leader epoch 5 "
+)
+
+
+def test_an_ids_mask_keeps_the_bracket_that_closes_around_it():
+    """The id's value took the bracket after it: "[Broker id=<id> Ignoring ...", the log's own bracket gone from the
+    name. A bracketed value (the redactor's "[REDACTED]") is still the id's, whole."""
+    assert "[Broker id=<id>] Ignoring LeaderAndIsr request" in signature(_KAFKA_STATE_CHANGE)
+    assert signature("[SessionId=[REDACTED], ExperienceId=5CEE0119]-[]-Left side") == (
+        "[SessionId=<id>, ExperienceId=<id>]-[]-Left side"
+    )
+
+
+# gunicorn's error log: a worker that failed to boot, on Render (a repository's note quoting its deploy log whole, stored
+# public file 5617021035: lines 4-8 and 38-46, the traceback's frames between cut) and on Azure App Service, whose log
+# puts its own time before gunicorn's (stored public file 53912887953, its last four lines)
+_GUNICORN_BOOT_FAILURE = [
+    "[2025-09-25 09:46:59 +0000] [7] [INFO] Booting worker with pid: 7",
+    "[2025-09-25 09:47:00 +0000] [7] [ERROR] Exception in worker process",
+    "Traceback (most recent call last):",
+    '  File "/usr/local/lib/python3.11/site-packages/gunicorn/arbiter.py", line 608, in spawn_worker',
+    "    worker.init_process()",
+    '  File "<frozen importlib._bootstrap>", line 241, in _call_with_frames_removed',
+    '  File "/app/app.py", line 119',
+    "    log.info(f\" - Site Object: {first_object = first_user.get('site', 'Onbekend')}\")",
+    "                                                                                   ^",
+    "SyntaxError: f-string: expecting '}'",
+    "[2025-09-25 09:47:00 +0000] [7] [INFO] Worker exiting (pid: 7)",
+    "[2025-09-25 09:47:00 +0000] [1] [ERROR] Worker (pid:7) exited with code 3",
+    "[2025-09-25 09:47:00 +0000] [1] [ERROR] Shutting down: Master",
+    "[2025-09-25 09:47:00 +0000] [1] [ERROR] Reason: Worker failed to boot.",
+]
+
+
+_APP_SERVICE_GUNICORN = [
+    "2025-06-19T12:34:43.919233427Z [2025-06-19 12:34:43 +0000] [1080] [ERROR] Worker (pid:1082) exited with code 3",
+    "2025-06-19T12:34:43.919934078Z [2025-06-19 12:34:43 +0000] [1080] [ERROR] Worker (pid:1081) exited with code 3",
+    "2025-06-19T12:34:43.920825463Z [2025-06-19 12:34:43 +0000] [1080] [ERROR] Shutting down: Master",
+    "2025-06-19T12:34:43.921137864Z [2025-06-19 12:34:43 +0000] [1080] [ERROR] Reason: Worker failed to boot.",
+]
+
+
+def test_a_logged_exceptions_traceback_below_its_message_names_its_group(index, tmp_path):
+    """gunicorn logs "Exception in worker process" and the traceback below it (as Python's logging.exception() does):
+    every crash, whatever was raised, was one group under the message. The process id in brackets before the level is
+    no thread: it was the name's "[<n>] [ERROR] ..."."""
+    report = scanned(index, tmp_path, "gunicorn.log", _GUNICORN_BOOT_FAILURE)
+    assert other_groups(report) == [
+        ("[ERROR] Exception in worker process SyntaxError: f-string: expecting '…'", [2]),
+        ("[ERROR] Reason: Worker failed to boot.", [14]),
+        ("[ERROR] Shutting down: Master", [13]),
+        ("[ERROR] Worker (pid:<n>) exited with code <n>", [12]),
+    ]
+
+
+def test_the_programs_own_time_after_its_runtimes_is_no_part_of_the_name(index, tmp_path):
+    """App Service writes its time before each line gunicorn wrote with its own: the second time was the names' start,
+    "[<n>-<n>-<n> <n>:<n>:<n> +<n>] [<n>] [ERROR] Shutting down: Master"."""
+    report = scanned(index, tmp_path, "appservice.log", _APP_SERVICE_GUNICORN)
+    assert other_groups(report) == [
+        ("[ERROR] Reason: Worker failed to boot.", [4]),
+        ("[ERROR] Shutting down: Master", [3]),
+        ("[ERROR] Worker (pid:<n>) exited with code <n>", [1, 2]),
+    ]
+    # a time inside the message stays (fail2ban's tests/files/logs/vaultwarden, line 14)
+    vaultwarden = (
+        "[2024-08-31 02:11:28.892][vaultwarden::api::core::two_factor::authenticator][ERROR] Invalid TOTP code! Server time:"
+        " 2024-08-31 02:11:28 UTC IP: 80.187.85.94"
+    )
+    (name,) = [name for name, _ in other_groups(scanned(index, tmp_path, "vaultwarden.log", [vaultwarden]))]
+    assert name.endswith("Invalid TOTP code! Server time: <n>-<n>-<n> <n>:<n>:<n> UTC IP: <n>")
+
+
+# journalctl's default output of a failed start: a forum post's "systemctl status apache2.service" (stored public file
+# 56901197935, its ten journal lines)
+_JOURNAL_FAILED_START = [
+    "Apr 30 18:31:19 frank-XPS-13-9360 apachectl[23167]: (98)Address already in use: AH00072: make_sock: could not bind to address [::]:80",
+    "Apr 30 18:31:19 frank-XPS-13-9360 apachectl[23167]: (98)Address already in use: AH00072: make_sock: could not bind to address 0.0.0.0:80",
+    "Apr 30 18:31:19 frank-XPS-13-9360 apachectl[23167]: no listening sockets available, shutting down",
+    "Apr 30 18:31:19 frank-XPS-13-9360 apachectl[23167]: AH00015: Unable to open logs",
+    "Apr 30 18:31:19 frank-XPS-13-9360 apachectl[23167]: Action 'start' failed.",
+    "Apr 30 18:31:19 frank-XPS-13-9360 apachectl[23167]: The Apache error log may have more information.",
+    "Apr 30 18:31:19 frank-XPS-13-9360 systemd[1]: apache2.service: Control process exited, code=exited status=1",
+    "Apr 30 18:31:19 frank-XPS-13-9360 systemd[1]: Failed to start The Apache HTTP Server.",
+    "Apr 30 18:31:19 frank-XPS-13-9360 systemd[1]: apache2.service: Unit entered failed state.",
+    "Apr 30 18:31:19 frank-XPS-13-9360 systemd[1]: apache2.service: Failed with result 'exit-code'.",
+]
+
+
+def test_systemds_failed_start_is_an_error_with_no_level_shown(index, tmp_path):
+    """journalctl shows no priority: a unit that failed to start was no error at all. systemd logs "Failed to start ..." at
+    err; apachectl's own lines (its stderr) and the unit's "Failed with result" warning stay no errors."""
+    report = scanned(index, tmp_path, "journal.log", _JOURNAL_FAILED_START)
+    assert other_groups(report) == [("systemd[<n>]: Failed to start The Apache HTTP Server.", [8])]

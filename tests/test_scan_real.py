@@ -465,11 +465,15 @@ def test_a_chained_python_traceback_ending_in_any_class_is_one_record(index, tmp
     path.write_text(text + "\n", encoding="utf-8")
     report = scan(index, [str(path)], ScanOptions(workers=1))
     assert (report.errors, report.not_errors) == (2, 0)
-    (group,) = report.other.values()
-    assert [p.line for p in group.places] == [2, 19]
+    # each named by the exception its traceback ended in (sweep26): the first by the chained IntegrityError, the second,
+    # cut before the chain, by its UniqueViolation
+    first, second = sorted(report.other.values(), key=lambda group: group.places[0].line)
+    assert ([p.line for p in first.places], [p.line for p in second.places]) == ([2], [19])
     assert (
-        group.text.startswith("[ERROR/ForkPoolWorker-<n>] Task augur") and str(group.first_seen)[:23] == "2025-12-11 10:00:01.250"
+        first.text.startswith("[ERROR/ForkPoolWorker-<n>] Task augur") and str(first.first_seen)[:23] == "2025-12-11 10:00:01.250"
     )
+    assert "failed sqlalchemy.exc.IntegrityError: (psycopg<n>.errors.UniqueViolation) duplicate key" in first.text
+    assert "failed psycopg<n>.errors.UniqueViolation: duplicate key" in second.text
 
 
 SPRING_ROOT_CAUSE = [

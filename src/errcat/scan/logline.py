@@ -63,6 +63,7 @@ _TIME_KEYS = (
     "@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date",
     "log_timestamp",  # JFrog's
     "start_time",  # Envoy's and Istio's access log
+    "timemillis",  # log4j2's JsonLayout (Logstash's own JSON log): epoch milliseconds, its records had no time
 )  # fmt: skip
 # journald's PRIORITY; Postgres's jsonlog error_severity; NXLog's GELF _Severity (its message: short_message); JFrog's;
 # Google Cloud Logging's special field for its agents
@@ -264,9 +265,10 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
 
 
 # the object a record's own fields sit in, beside its time (and level): Logstash's first event format's
-# "@fields", Rust tracing-subscriber's JSON "fields" ({"level":"ERROR","fields":{"message":...}}); a
-# record with no message of its own was grouped by its names and values, all its levels' lines as one
-_EVENT_KEYS = ("@fields", "fields")
+# "@fields", Rust tracing-subscriber's JSON "fields" ({"level":"ERROR","fields":{"message":...}}), Logstash's
+# own JSON log's "logEvent"; a record with no message of its own was grouped by its names and values, all its
+# levels' lines as one
+_EVENT_KEYS = ("@fields", "fields", "logevent")
 
 
 # Docker's json-file logging driver writes each line a container printed as an object of its own:

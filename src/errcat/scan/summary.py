@@ -73,8 +73,10 @@ _MASKS = (
     (re.compile(r"^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,6})? \S{1,255} (?=\S+: )"), ""),
     # the host Ansible names a task's failure on ("fatal: [web1]: FAILED! => ..."): ten hosts, one error
     (re.compile(r"^(fatal|failed): \[[^\]\n]{1,200}\]"), r"\1: [<host>]"),
-    # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=, uuid=): each record's own, whatever its letters
-    (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id|uuid|guid)=)(?![\s\"'])[^\s,;&]+"), r"\1<id>"),
+    # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=, uuid=): each record's own, whatever its
+    # letters, a bracketed part of it too ("[REDACTED]"); not a bracket that closes around it (Kafka's "[Broker id=1]
+    # Ignoring ..." was named "[Broker id=<id> Ignoring ...")
+    (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id|uuid|guid)=)(?![\s\"'])(?:\[[^\]\s]*\]|[^\s,;&\])}])+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
     # a path in brackets, as Tomcat and Spring write a message's values ("... the resource at [/WEB-INF/x.js]")
@@ -94,6 +96,9 @@ _MASKS = (
     # and a shorter one in lower case, of digits and letters both: CouchDB's request id ("3b0034fcd1", each request
     # a group of its own), a short commit hash; not an upper-case code (C0000005)
     (re.compile(r"(?<![0-9A-Za-z])(?=[0-9a-f]*\d)(?=\d*[a-f])[0-9a-f]{8,11}\b"), "<id>"),
+    # an upper-case id of 13 or more digits and letters, two or more of each: Kestrel's connection id ("Unhandled
+    # exception while processing 0HNEARMGI06SV."): each connection's error was a group of its own, its digits masked
+    (re.compile(r"(?<![\w-])(?=(?:[A-Z]*\d){2})(?=(?:\d*[A-Z]){2})[A-Z\d]{13,}(?![\w-])"), "<id>"),
     # a number; kept whole where masking it made every error of its program one group: a code's
     # (Heroku's "code=H10"), a hex code after an error's or a result's name ("Errorcode 0xFFDF", "hr: 0x800705aa"),
     # a percent-escape's digits ("%D8%B3"), an IBM message id ("AMQ6776E:"), a message's own code (OWN_CODE: MSVC's
@@ -195,7 +200,8 @@ _BRACKETED_LOUD = re.compile(rf"\[(?:{LOUD_WORDS})\]", re.IGNORECASE)
 # glog's letter, month and day (CockroachDB's year too), time, thread id: its head
 _GLOG_HEAD = re.compile(r"([IWEF])\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d+ +\d+ ")
 _GLOG_LEVELS = {"I": "INFO", "W": "WARNING", "E": "ERROR", "F": "FATAL"}
-_THREAD_ALONE = re.compile(r"\[[^\]]*\] ?")
+# (not a number alone: a process id, gunicorn's "[1080] [ERROR] Worker (pid:1082) exited with code 3", is no thread)
+_THREAD_ALONE = re.compile(r"\[(?!\d+\])[^\]]*\] ?")
 # nginx's process and thread ids and the connection's number after its level ("[error] 54053#0: *1 open() ..."): named
 # "[error] <n>#<n>: *<n> open() ...", the ids before the message
 _NGINX_PROCESS = re.compile(r"^(\[(?:emerg|alert|crit|error|warn|notice|info|debug)\] )\d{1,10}#\d{1,10}: (?:\*\d{1,20} )?")

@@ -455,8 +455,14 @@ class Triage:
                 self.templates.clear()
                 self.redacted.clear()
             head = untimed_head(TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head)
+            if head[:1] in _SECOND_STAMP_STARTS and (again := untimed_head(head)) != head and head.endswith(again):
+                head = again  # the program's own time at its start, after its runtime's (App Service's, `docker logs -t`'s)
             if prep.reason != "status" and (message := _message_beside_request(prep.head, head)) is not None:
                 head = message
+            elif _DOTNET_HEAD.fullmatch(head) and (message := _said_below(prep.paste)):
+                head = f"{head} {message}"
+            elif prep.reason != "status" and (raised := _raised_below(prep.paste)) and _exception_name(raised) not in head:
+                head = f"{head.rstrip()} {raised}"  # (not where the message names it: Celery's "raised unexpected: X()")
             head = from_level(head)
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
             served = (_COLUMNS_REQUEST if status else _REQUEST).search(head) if prep.reason == "status" else None
@@ -474,6 +480,50 @@ class Triage:
             self.signatures[key] = said
             self.templates.setdefault(said, key)
         return said
+
+
+_SECOND_STAMP_STARTS = frozenset("[0123456789")
+
+# ASP.NET Core's console logger writes its level, category and event id alone on a record's first line and the
+# message indented on the next ("fail: Microsoft.AspNetCore.Server.Kestrel[0]" then "      Unexpected exception in
+# ..."): named by that line alone, every error of a category was one group
+_DOTNET_HEAD = re.compile(r"(?:trce|dbug|info|warn|fail|crit): [\w.`+]+\[\d+\]\s*")
+
+
+def _said_below(paste: str) -> str | None:
+    """The indented message on a record's second line, where the first line names only where it came from."""
+    lines = paste.split("\n", 2)
+    said = lines[1] if len(lines) > 1 else ""
+    return said.strip() if said[:1] in (" ", "\t") and said.strip() else None
+
+
+# Python's logging.exception() and gunicorn's worker: a message line, then the traceback of what was raised below it
+# ("[ERROR] Exception in worker process" then "Traceback (most recent call last):"): every crash was one group under
+# the message (prepared names a record that opens with the traceback by its exception already)
+_TRACEBACK_BELOW = "\nTraceback (most recent call last):"
+
+
+# an exception's line: its class (a module's dotted path before it), alone or before a colon; not Postgres's "DETAIL:
+# Key ..." after it, nor "The above exception was the direct cause of the following exception:"
+_EXCEPTION_LINE = re.compile(r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*[a-z]\w*(?::|\s*$)")
+
+
+def _raised_below(paste: str) -> str | None:
+    """The exception a traceback below a record's first line ended in: its last exception's line, without its time (a line
+    of App Service's or `docker logs -t`'s log carries one)."""
+    at = paste.find(_TRACEBACK_BELOW)
+    if at < 0:
+        return None
+    for line in reversed(paste[at + len(_TRACEBACK_BELOW) :].split("\n")):
+        said = untimed_head(line)
+        if _EXCEPTION_LINE.match(said):
+            return said.strip()
+    return None
+
+
+def _exception_name(raised: str) -> str:
+    """An exception's class without its module ("OperationalError" of "sqlite3.OperationalError: no such table")."""
+    return raised.split(":", 1)[0].rsplit(".", 1)[-1]
 
 
 def _message_beside_request(line: str, request: str) -> str | None:

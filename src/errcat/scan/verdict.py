@@ -342,14 +342,18 @@ _LATE_SEVERITY = re.compile(r"\bSecurityEvent=\"\w+\",EventTV=\"[^\"]*\",Severit
 # cluster's console "boot (command 2092) Error: HALT asserted" (Loghub's HPC), HAProxy's "frontend/backend: SSL
 # handshake failure (error:0A0000C1:...)", pfSense's "webConfigurator authentication error for user 'x' from: ...",
 # OpenVPN's "TLS Auth Error: Auth Username/Password verification failed for peer", Roundcube's "[10-May-2015 13:02:52
-# -0400]: Failed login for sampleuser from 1.2.3.4 in session ..." in its errors log. Not sshd's "Failed password for ...",
-# which sshd logs at INFO (Loghub's OpenSSH: its errors are its "error:" and "fatal:" lines, test_scan_real)
+# -0400]: Failed login for sampleuser from 1.2.3.4 in session ..." in its errors log, systemd's failed start. Not sshd's
+# "Failed password for ...", which sshd logs at INFO (Loghub's OpenSSH: its errors are its "error:" and "fatal:" lines,
+# test_scan_real)
 # (each form starts with a literal, so that a search skips ahead in C; "<subject> Error: " looked for by its own)
 _ERROR_SUBJECT = re.compile(r"(?:(?<![\w.-])[A-Z]{2,5}(?: Auth)?|\(command \d+\))$")
 _FAILURE_EVENT = re.compile(
     r": SSL handshake failure\b"
     r"|authentication error for (?:illegal |invalid )?user\b"
     r"|\]: (?:<\w+> )?Failed login for "
+    # systemd's start job that failed, which it logs at err (src/core/job.c, job_done_messages[JOB_FAILED]; journalctl's
+    # short outputs show no priority): "systemd[1]: Failed to start The Apache HTTP Server." was no error
+    r"|systemd\[\d{1,10}\]: Failed to start "
 )
 
 
