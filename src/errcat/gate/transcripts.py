@@ -175,12 +175,27 @@ def _said_new_values(text: str) -> Iterator[Span]:
             above = max(0, m.start() - _SAID_ABOVE)
             named = _IN_NAME().search(low, above, m.start()) or (m.group("one") and _RESET().search(low, above, m.start()))
             named = named or _named_after(low, m.start("val") + len(m["val"].rstrip(".!?")))  # (its full stop aside)
+            named = named or _typed_random(text[m.start("val") : m.end("val")].rstrip(".!?"))
             if named and (span := _word_value(text, m, prompt=False)):
                 yield Span(*span, "credential by name")
     if "use " in low and " as " in low:
         for m in _USED_AS().finditer(low):
             if span := _word_value(text, m, prompt=False):
                 yield Span(*span, "credential by name")
+
+
+_CLASS_RUN = _lazy(r"[a-z]+|[A-Z]+|[0-9]+")
+_TITLE_WORD = _lazy(r"[A-Z][a-z]{3}")  # a word of an identifier or a product's name ("k8sNodePool2", "iPhone15Pro")
+
+
+def _typed_random(value: str) -> bool:
+    """A value set with no credential named that is one all the same: short, but of lower and upper case and digits
+    mixed at every other character or so ("I set it to Hx7qP2vLm9"), as no setting's value, version or name is."""
+    if not 8 <= len(value) <= 64 or not value.isascii() or _TITLE_WORD().search(value):
+        return False
+    runs = _CLASS_RUN().findall(value)
+    classes = {r[0].isdigit() or (r[0].isupper() and 2) for r in runs}  # (0: lower, 1 (True): digit, 2: upper)
+    return len(classes) == 3 and len(runs) >= 5 and len(runs) * 2 >= sum(map(len, runs))
 
 
 def _named_after(low: str, at: int) -> bool:

@@ -19,7 +19,7 @@ from .concerns import needles_for
 from .inputs import Input
 from .prepared import Prepared, ScanOptions, record_time, template_of
 from .records import Finder
-from .settled import SETTLE_AFTER, Outcome, Shapes, shape_of
+from .settled import MAX_SHAPED, SETTLE_AFTER, Outcome, Shapes, shape_of
 from .summary import InputStats, Place, ScanReport, masked_path
 from .triage import Triage
 from .verdict import enveloped, http_evidence
@@ -104,10 +104,13 @@ class _Explainer:
         when = prep.when if prep.when is not None else record_time(prep.head)
         sample = partial(shown_line, prep.head, prep.above)
         said = self._settled_texts.get(shape)
-        if said is None:  # its keys not masked as quoted values; redacted once a shape (0.9 ms each)
+        if said is None:  # its keys not masked as quoted values; redacted once a shape
             if len(self._settled_texts) >= EXPLAINED_SIZE:
                 self._settled_texts.clear()
-            said = self._settled_texts[shape] = shown(" ".join(shape.replace('"', "").split())[:_SETTLED_TEXT])
+            # the record redacted before it is shaped: the shape's <n> cut a key's digits out of it ("AKIAQ<n>ZK<n>...")
+            # and its end cut a value in two, and the gate knew neither piece (gate28)
+            text = shape_of(shown(prep.paste)[:MAX_SHAPED]) or ""
+            said = self._settled_texts[shape] = " ".join(text.replace('"', "").split())[:_SETTLED_TEXT]
         report.add_unmatched(outcome.vendor, outcome.status, said, place, when, outcome.endpoint, sample, named)
         report.errors += 1
 
