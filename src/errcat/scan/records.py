@@ -353,7 +353,10 @@ class _Grouping:
         if self.depth > 0 or self.xml_root is not None or self.quoted:  # a body cut short ends where the next entry starts
             json = self.depth > 0 and self.xml_root is None
             return not _new_entry(line, json) and not (self.quoted and _ENTRY_START.match(line))
-        line = self._own(line)
+        return self._goes_on(self._own(line))
+
+    def _goes_on(self, line: Line) -> bool:
+        """Whether ``line`` (as this entry's rules read it) goes on with it, no body being open."""
         if not line.strip():  # the blank line between headers and body; in a dumped exchange, also
             # before its response; and the one before a chained exception's sentence and traceback
             return (self.status and not self.body) or (self.request and not self.status) or self.raised or self._npm_gap()
@@ -962,7 +965,7 @@ def _group(buf: Buffer, head: int, target: int, limit: int, eof: bool) -> tuple[
                 break
             nl = buf.find(b"\n", pos, limit)
             line = buf[pos : limit if nl < 0 else nl + 1]  # the next line: this entry's, or the next's first
-            if not entry.continued_by(line):
+            if len(line) > MAX_LINE or not entry.continued_by(line):  # a line too long to read ends the entry
                 break
         if entry.npm and entry.blank:  # the blank line npm's block took, and no line of the block after it
             pos = buf.rfind(b"\n", start, pos - 1) + 1
@@ -971,3 +974,7 @@ def _group(buf: Buffer, head: int, target: int, limit: int, eof: bool) -> tuple[
         if target < pos:
             cut = entry.lines >= MAX_RECORD_LINES or entry.size >= MAX_RECORD
             return start, pos, cut and (entry.depth > 0 or entry.xml_root is not None)
+        if len(line) > MAX_LINE and pos + len(line) < limit:  # no record's: skipped, and said to be, at its own line
+            pos += len(line)
+            nl = buf.find(b"\n", pos, limit)
+            line = buf[pos : limit if nl < 0 else nl + 1]
