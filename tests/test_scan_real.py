@@ -1714,6 +1714,93 @@ def test_a_heroku_router_error_keeps_its_code_in_its_group_text(index, tmp_path)
     assert [t[: t.index(" desc")] for t in texts] == ["heroku[router]: at=error code=H10", "heroku[router]: at=error code=H12"]
 
 
+# Elixir's crash report puts the exception on the line after its "[error]" line, unindented (a LiveView crash quoted
+# in a repository's README, stored public file id 45588306306, its "Details" block, lines 18-27, the State line, which
+# holds a signed session, left out; then lines 29-36)
+_ELIXIR_CRASH = [
+    "[info] Sent 200 in 293µs",
+    "[error] GenServer #PID<0.498.0> terminating",
+    '** (RuntimeError) cannot invoke handle_params/3 for RedirectWeb.LoginLive because RedirectWeb.LoginLive was not mounted at the router with the live/3 macro under URL "http://localhost:4000/protected"',
+    "    (phoenix_live_view) lib/phoenix_live_view/channel.ex:207: Phoenix.LiveView.Channel.maybe_call_mount_handle_params/4",
+    "    (phoenix_live_view) lib/phoenix_live_view/channel.ex:625: Phoenix.LiveView.Channel.verified_mount/4",
+    "    (phoenix_live_view) lib/phoenix_live_view/channel.ex:34: Phoenix.LiveView.Channel.handle_info/2",
+    "    (stdlib) gen_server.erl:637: :gen_server.try_dispatch/4",
+    "    (stdlib) gen_server.erl:711: :gen_server.handle_msg/6",
+    "    (stdlib) proc_lib.erl:249: :proc_lib.init_p_do_apply/3",
+    "Last message: {:mount, Phoenix.LiveView.Channel}",
+    "[error] an exception was raised:",
+    '    ** (RuntimeError) cannot invoke handle_params/3 for RedirectWeb.LoginLive because RedirectWeb.LoginLive was not mounted at the router with the live/3 macro under URL "http://localhost:4000/protected"',
+    "        (phoenix_live_view) lib/phoenix_live_view/channel.ex:207: Phoenix.LiveView.Channel.maybe_call_mount_handle_params/4",
+    "        (stdlib) proc_lib.erl:249: :proc_lib.init_p_do_apply/3",
+    "[info] GET /protected",
+]
+
+
+def test_elixirs_exception_under_its_crash_report_is_part_of_it(index, tmp_path):
+    """The "** (RuntimeError) ..." line, its frames and "Last message:" were a record apart from their "[error]" line,
+    and every crash was named "[error] GenServer #PID<<n>> terminating" or "[error] an exception was raised:" alike."""
+    records = Finder().records([("\n".join(_ELIXIR_CRASH) + "\n").encode()])
+    assert [(r.line, r.end_line) for r in records] == [(2, 10), (11, 14)]
+    raised = " ** (RuntimeError) cannot invoke handle_params/<n> for RedirectWeb.LoginLive because"
+    groups = other_groups(scanned(index, tmp_path, "dev.log", _ELIXIR_CRASH))
+    assert [(text.split(raised)[0], places) for text, places in groups if raised in text] == [
+        ("[error] GenServer #PID<<n>> terminating", [2]),
+        ("[error] an exception was raised:", [11]),
+    ]
+
+
+# A Jenkins console log: a Java cause whose message runs over several lines before its frames (git's output after
+# "returned status code 128:"; stored public file id 26987774001, its lines as there, 30 of its 44 frames left out)
+_JENKINS_CAUSE = [
+    "[Pipeline] checkout",
+    "The recommended git tool is: NONE",
+    "using credential id-rsa-gitlab-cee",
+    "Fetching changes from the remote Git repository",
+    "Cleaning workspace",
+    "ERROR: Error fetching remote repo 'source'",
+    "hudson.plugins.git.GitException: Failed to fetch from git@gitlab.cee.redhat.com:software-supply-chain-documentation/rhtap.git",
+    "\tat hudson.plugins.git.GitSCM.fetchFrom(GitSCM.java:999)",
+    "\tat hudson.plugins.git.GitSCM.retrieveChanges(GitSCM.java:1241)",
+    "\tat hudson.plugins.git.GitSCM.checkout(GitSCM.java:1305)",
+    "\tat org.jenkinsci.plugins.workflow.steps.scm.SCMStep.checkout(SCMStep.java:129)",
+    "\tat java.base/java.lang.Thread.run(Thread.java:840)",
+    'Caused by: hudson.plugins.git.GitException: Command "git reset --hard" returned status code 128:',
+    "stdout: ",
+    "stderr: error: unable to create symlink docs/modules/release-notes/cxf-parts/index.adoc: No such file or directory",
+    "error: unable to create symlink docs/modules/release-notes/cxf-parts/ref-camel-quarkus-cxf-rn.adoc: No such file or directory",
+    "fatal: Could not reset index file to revision 'HEAD'.",
+    "",
+    "\tat org.jenkinsci.plugins.gitclient.CliGitAPIImpl.launchCommandIn(CliGitAPIImpl.java:2842)",
+    "\tat org.jenkinsci.plugins.gitclient.CliGitAPIImpl.reset(CliGitAPIImpl.java:705)",
+    "\tat hudson.remoting.InterceptingExecutorService.lambda$wrap$0(InterceptingExecutorService.java:78)",
+    "\t... 4 more",
+    "\tSuppressed: hudson.remoting.Channel$CallSiteStackTrace: Remote call to docker01",
+    "\t\tat hudson.remoting.Channel.attachCallSiteStackTrace(Channel.java:1787)",
+    "\t\tat hudson.remoting.Channel.call(Channel.java:1003)",
+    "\t\t... 4 more",
+    "[Pipeline] }",
+    "[Pipeline] // dir",
+    "[Pipeline] addGitLabMRComment",
+    "[Pipeline] }",
+    "[Pipeline] // stage",
+    "[Pipeline] }",
+    "[Pipeline] // node",
+    "[Pipeline] }",
+    "[Pipeline] // timeout",
+    "[Pipeline] End of Pipeline",
+    "ERROR: Error fetching remote repo 'source'",
+    "Finished: FAILURE",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_java_causes_message_over_several_lines_is_part_of_its_trace(index, tmp_path, use_engine, engine):
+    """git's "stderr: error: ...", "error: ..." and "fatal: ..." lines in the cause's message were three more errors."""
+    use_engine(engine)
+    report = scanned(index, tmp_path, "console.log", _JENKINS_CAUSE)
+    assert other_groups(report) == [("ERROR: Error fetching remote repo '…'", [6, 37])]
+
+
 # logback's "%d [%thread] %-5level %logger - %msg" (humanlogio/humanlog@15d733f
 # test/benchmark/java-logback/sample-logback-text.log.gz, three of its entries)
 _LOGBACK_THREADS = [

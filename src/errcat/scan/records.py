@@ -88,7 +88,17 @@ _TRACEBACK = b"Traceback (most recent call last)"
 _PHP_TRACE = (b"Stack trace:", b"[stacktrace]")  # PHP's, Laravel's: its "#0 ..." frames follow
 # .NET's line between an async trace's parts
 _ASYNC_SEAM = b"--- End of stack trace from previous location"
-_TRACE_STARTS = (b"Caused by: ", _TRACEBACK, *_PHP_TRACE, _ASYNC_SEAM, b"[signal ")  # Go's signal after its panic
+# Elixir's exception under its crash report's line ("[error] GenServer #PID<0.498.0> terminating", then
+# "** (RuntimeError) ...", its frames indented, then "Last message: ..."): one failure, one record
+ELIXIR_RAISED = "** ("  # (prepared.py names such a record by it)
+_ELIXIR_RAISED = ELIXIR_RAISED.encode()
+_ELIXIR_REPORT = (b"Last message", b"State: ", b"Client #PID<")
+_TRACE_STARTS = (b"Caused by: ", _TRACEBACK, *_PHP_TRACE, _ASYNC_SEAM, b"[signal ", _ELIXIR_RAISED)  # Go's signal after its panic
+# a Java cause's message over several lines ("Caused by: hudson.plugins.git.GitException: Command "git reset --hard" returned
+# status code 128:", then "stdout: ", "stderr: error: ...", "fatal: ...", a blank line): its lines run to its first frame
+_CAUSE = b"Caused by: "
+_MESSAGE_LINES = 16  # how far its first frame is looked for
+_FRAME = re.compile(rb"[ \t]+(?:at |\.\.\. \d+ more)")
 _PHP_FRAME = re.compile(rb"#\d+ ")  # "#0 /app/Container.php(795): ...", "#3 {main}", after a trace start
 _ROOT_CAUSE = b"with root cause"  # Spring's ERROR line, then a blank line and the cause's trace
 _EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b")
@@ -182,6 +192,8 @@ class _Grouping:
     quoted: bool = False  # a quoted value the dated first line opened is still open (_QUOTE_OPEN)
     npm: bytes = b""  # the first line's npm prefix (NPM_BLOCK): the lines with it go on with its block
     blank: bool = False  # the last line was blank (npm's "A complete log of this run" follows one)
+    message: bool = False  # a Java cause's message ending ":" is open: its lines run to its first frame (_CAUSE)
+    elixir: bool = False  # Elixir's exception was seen (_ELIXIR_RAISED): its crash report's lines follow
     lines: int = 0
     size: int = 0
 
@@ -192,6 +204,8 @@ class _Grouping:
         self._opening(line)
         stripped = line.strip()
         self.blank = not stripped
+        if self.message or line.startswith(_CAUSE):  # frames end a cause's message
+            self.message = line[0] not in _INDENT and (self.message or stripped.endswith(b":"))
         self._trace(line, stripped)
         self.announces = stripped.endswith(_ANNOUNCING)
         self._gap(stripped)
@@ -258,6 +272,8 @@ class _Grouping:
             self.frames = True
         elif line.startswith(_TRACEBACK):
             self.traceback, self.raised = True, False
+        elif line.startswith(_ELIXIR_RAISED):
+            self.elixir = True
         elif stripped.endswith(_ROOT_CAUSE):
             self.raised = True
         elif self.traceback and self.frames and (_EXCEPTION_LINE.match(line) or _RAISED.match(line)):
@@ -373,6 +389,7 @@ class _Grouping:
             or self._dump_goes_on(line)
             or self._tagged_goes_on(line)
             or (self.npm and line.startswith(self.npm))
+            or (self.elixir and line.startswith(_ELIXIR_REPORT))
         ):
             return True
         if self.body:
@@ -932,6 +949,22 @@ def _line_start(buf: Buffer, pos: int, limit: int) -> int:
     return limit if nl < 0 else nl + 1
 
 
+def _cause_message_at(buf: Buffer, pos: int, limit: int) -> bool:
+    """Whether the line at ``pos``, after a Java cause's message line, goes on with the message: a frame follows within
+    _MESSAGE_LINES lines, and no line up to it starts a log entry of its own (a date, as _ENTRY_START)."""
+    for _ in range(_MESSAGE_LINES):
+        if pos >= limit:
+            return False
+        nl = buf.find(b"\n", pos, limit)
+        end = limit if nl < 0 else nl + 1
+        if _FRAME.match(buf, pos, end):
+            return True
+        if _ENTRY_START.match(buf, pos, end):
+            return False
+        pos = end
+    return False
+
+
 def _head(buf: Buffer, ls: int, floor: int) -> int:
     """Where to start grouping lines so that the record holding the line at ``ls`` is found whole:
     the nearest earlier line that cannot be a continuation (or ``floor``)."""
@@ -965,7 +998,9 @@ def _group(buf: Buffer, head: int, target: int, limit: int, eof: bool) -> tuple[
                 break
             nl = buf.find(b"\n", pos, limit)
             line = buf[pos : limit if nl < 0 else nl + 1]  # the next line: this entry's, or the next's first
-            if len(line) > MAX_LINE or not entry.continued_by(line):  # a line too long to read ends the entry
+            if len(line) > MAX_LINE or not (  # a line too long to read ends the entry
+                entry.continued_by(line) or (entry.message and _cause_message_at(buf, pos, limit))
+            ):
                 break
         if entry.npm and entry.blank:  # the blank line npm's block took, and no line of the block after it
             pos = buf.rfind(b"\n", start, pos - 1) + 1
