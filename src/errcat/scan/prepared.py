@@ -550,7 +550,14 @@ def _unstamped(text: str) -> str:
     starts = [_leading(line, at[1]) if (at := stamp_in(line)) else None for line in rest] if rest else []
     if any(line and at is None for line, at in zip(rest, starts, strict=True)):
         return text
-    return "\n".join([first, *(line[at:] if at is not None else line for line, at in zip(rest, starts, strict=True))])
+    lines = [line[at:] if at is not None else line for line, at in zip(rest, starts, strict=True)]
+    if source := _LOGPLEX_SOURCE.match(first):  # heroku logs: the first line's source and dyno, said again on each line
+        said = source[1]
+        lines = [line[len(said) :].removeprefix(" ") if line.startswith(said) else line for line in lines]
+    return "\n".join([first, *lines])
+
+
+_LOGPLEX_SOURCE = re.compile(r"([\w-]+\[[\w.-]+\]:)(?: |$)")  # logplex's source and dyno after its time (records._LOGPLEX)
 
 
 def _keys_as_written(head: str) -> dict[str, str]:
