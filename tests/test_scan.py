@@ -301,6 +301,35 @@ def test_a_long_last_line_without_its_newline_is_said_skipped_too(tmp_path, inde
         assert [p.line for g in report.other.values() for p in g.places] == [20_001]
 
 
+@pytest.mark.parametrize("workers", [1, 3])
+def test_a_long_line_inside_a_record_is_said_skipped_once_at_its_line(tmp_path, index, monkeypatch, workers):
+    """A line over MAX_LINE inside a multi-line record (a pretty-printed JSON log's message, pamburus/hl@6164b42a
+    src/index/testdata/pretty_json.log, lines 1-10, its first message made 2 MiB long) was said twice: the record cut
+    at the line before it (a wrong line too) and the line skipped at its own. The record ends before the line, which is
+    said skipped once. (Its object, cut there, is not read as a whole one: its level is not known, as before.)"""
+    import errcat.scan as scan_module
+
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    pretty = [
+        "{",
+        '  "timestamp": "2024-01-01T00:00:02Z",',
+        '  "level": "error",',
+        '  "message": "third' + "d" * (2 * MAX_LINE) + '"',
+        "}",
+        "{",
+        '  "timestamp": "2024-01-01T00:00:00Z",',
+        '  "level": "info",',
+        '  "message": "first"',
+        "}",
+    ]
+    ok = b"".join(b"2026-01-01T00:00:%02dZ INFO ok line %d, nothing to see here\n" % (i % 60, i) for i in range(60_000))
+    log = tmp_path / "pretty.log"
+    log.write_bytes(ok + "\n".join(pretty).encode() + b"\n" + ok)
+    report = scan(index, [str(log)], ScanOptions(workers=workers))
+    assert [(s.line, s.what) for s in report.skipped] == [(60_004, f"line longer than {MAX_LINE:,} bytes skipped")]
+    assert report.inputs[0].lines == 120_010
+
+
 _WORKERS_PEAK = """
 import resource, subprocess, sys
 code = "import errcat.scan, sys; errcat.scan.PARALLEL_MIN = 1; from errcat.__main__ import main; main()"

@@ -1676,8 +1676,9 @@ def test_a_rails_fatal_block_is_one_error_named_by_its_exception(index, tmp_path
     assert report.other_count == 3
     assert other_groups(report) == [
         ("F, [#<n>] FATAL -- : [<id>] ActionController::RoutingError (No route matches [GET] '…'):", [7]),
+        # named by its third line, read without the dyno logplex said again on each line after the first
+        ("F, [#<n>] FATAL -- : [<id>] NoMethodError (undefined method `[]' for nil:NilClass):", [2]),
         ("[<id>] ActiveRecord::RecordNotFound (Couldn't find User with '…'=<n>):", [11]),
-        ("app[web.<n>]: F, [#<n>] FATAL -- : [<id>] NoMethodError (undefined method `[]' for nil:NilClass):", [2]),
     ]
 
 
@@ -1716,6 +1717,190 @@ def test_a_heroku_router_error_keeps_its_code_in_its_group_text(index, tmp_path)
     report = scanned(index, tmp_path, "heroku.log", _HEROKU_ROUTER)
     texts = [text for text, _ in other_groups(report)]
     assert [t[: t.index(" desc")] for t in texts] == ["heroku[router]: at=error code=H10", "heroku[router]: at=error code=H12"]
+
+
+# Heroku's logplex stamps each line a program writes with its time and source and takes its leading whitespace off:
+# a Node crash (a `heroku logs` capture, stored public file id 35036424834, its lines 3-38) and an error object a Node
+# app printed (github.com/coding-to-music/next-images-portfolio-blog, README.md's second log block, its last 25 lines)
+_HEROKU_NODE_CRASH = [
+    "2020-04-13T15:27:28.300428+00:00 heroku[web.1]: State changed from crashed to starting",
+    "2020-04-13T15:27:34.173148+00:00 heroku[web.1]: State changed from starting to crashed",
+    "2020-04-13T15:27:33.979959+00:00 app[web.1]: ",
+    "2020-04-13T15:27:33.979981+00:00 app[web.1]: > server@1.0.0 start /app",
+    "2020-04-13T15:27:33.979981+00:00 app[web.1]: > node server.js",
+    "2020-04-13T15:27:33.979981+00:00 app[web.1]:",
+    "2020-04-13T15:27:34.040162+00:00 app[web.1]: internal/modules/cjs/loader.js:985",
+    "2020-04-13T15:27:34.040163+00:00 app[web.1]: throw err;",
+    "2020-04-13T15:27:34.040164+00:00 app[web.1]: ^",
+    "2020-04-13T15:27:34.040164+00:00 app[web.1]:",
+    "2020-04-13T15:27:34.040164+00:00 app[web.1]: Error: Cannot find module '/app/server.js'",
+    "2020-04-13T15:27:34.040165+00:00 app[web.1]: at Function.Module._resolveFilename (internal/modules/cjs/loader.js:982:15)",
+    "2020-04-13T15:27:34.040166+00:00 app[web.1]: at Function.Module._load (internal/modules/cjs/loader.js:864:27)",
+    "2020-04-13T15:27:34.040166+00:00 app[web.1]: at Function.executeUserEntryPoint [as runMain] (internal/modules/run_main.js:74:12)",
+    "2020-04-13T15:27:34.040166+00:00 app[web.1]: at internal/main/run_main_module.js:18:47 {",
+    "2020-04-13T15:27:34.040167+00:00 app[web.1]: code: 'MODULE_NOT_FOUND',",
+    "2020-04-13T15:27:34.040167+00:00 app[web.1]: requireStack: []",
+    "2020-04-13T15:27:34.040168+00:00 app[web.1]: }",
+    "2020-04-13T15:27:34.056174+00:00 app[web.1]: npm ERR! code ELIFECYCLE",
+    "2020-04-13T15:27:34.056449+00:00 app[web.1]: npm ERR! errno 1",
+    "2020-04-13T15:27:34.057507+00:00 app[web.1]: npm ERR! server@1.0.0 start: `node server.js`",
+    "2020-04-13T15:27:34.057661+00:00 app[web.1]: npm ERR! Exit status 1",
+    "2020-04-13T15:27:34.057829+00:00 app[web.1]: npm ERR!",
+    "2020-04-13T15:27:34.057967+00:00 app[web.1]: npm ERR! Failed at the server@1.0.0 start script.",
+    "2020-04-13T15:27:34.058132+00:00 app[web.1]: npm ERR! This is probably not a problem with npm. There is likely additional logging output above.",
+    "2020-04-13T15:27:34.064308+00:00 app[web.1]:",
+    "2020-04-13T15:27:34.064437+00:00 app[web.1]: npm ERR! A complete log of this run can be found in:",
+    "2020-04-13T15:27:34.064509+00:00 app[web.1]: npm ERR!     /app/.npm/_logs/2020-04-13T15_27_34_058Z-debug.log",
+    '2020-04-13T15:30:48.638289+00:00 heroku[router]: at=error code=H10 desc="App crashed" method=GET path="/" host=city-explore-yc.herokuapp.com request_id=c3d39054-0f52-4477-9378-9ece50595e15 fwd="63.152.38.255" dyno= connect= service= status=503 bytes= protocol=https',
+]
+_HEROKU_NODE_OBJECT = [
+    '2022-04-18T02:04:39.284090+00:00 heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/api/views/Faceting%20charts%20with%20visx%20and%20CSS%20grid" host=next-images-portfolio-blog.herokuapp.com request_id=14dd3f9d-aec4-4b2a-92fb-7e94fb1c2c5d fwd="209.6.143.60" dyno=web.1 connect=0ms service=30000ms status=503 bytes=0 protocol=https',
+    "2022-04-18T02:04:39.523398+00:00 app[web.1]: [Unauthorized: unauthorized] {",
+    "2022-04-18T02:04:39.523405+00:00 app[web.1]: description: 'Unauthorized',",
+    "2022-04-18T02:04:39.523406+00:00 app[web.1]: requestResult: RequestResult {",
+    "2022-04-18T02:04:39.523406+00:00 app[web.1]: method: 'POST',",
+    "2022-04-18T02:04:39.523407+00:00 app[web.1]: path: '',",
+    "2022-04-18T02:04:39.523407+00:00 app[web.1]: query: null,",
+    '2022-04-18T02:04:39.523409+00:00 app[web.1]: requestRaw: \'{"exists":{"match":{"index":"posts_by_title"},"terms":"Faceting charts with visx and CSS grid"}}\',',
+    "2022-04-18T02:04:39.523409+00:00 app[web.1]: requestContent: Expr { raw: [Object] },",
+    '2022-04-18T02:04:39.523410+00:00 app[web.1]: responseRaw: \'{"errors":[{"code":"unauthorized","description":"Unauthorized"}]}\',',
+    "2022-04-18T02:04:39.523410+00:00 app[web.1]: responseContent: { errors: [Array] },",
+    "2022-04-18T02:04:39.523411+00:00 app[web.1]: statusCode: 401,",
+    "2022-04-18T02:04:39.523411+00:00 app[web.1]: responseHeaders: [Object: null prototype] {",
+    "2022-04-18T02:04:39.523411+00:00 app[web.1]: ':status': 401,",
+    "2022-04-18T02:04:39.523412+00:00 app[web.1]: 'www-authenticate': 'Basic realm=\"Unauthorized\"',",
+    "2022-04-18T02:04:39.523413+00:00 app[web.1]: 'x-txn-time': '1650247479439184',",
+    "2022-04-18T02:04:39.523413+00:00 app[web.1]: 'x-faunadb-build': '220408.175747-544a98c',",
+    "2022-04-18T02:04:39.523413+00:00 app[web.1]: 'content-length': '65',",
+    "2022-04-18T02:04:39.523413+00:00 app[web.1]: 'content-type': 'application/json;charset=utf-8',",
+    "2022-04-18T02:04:39.523414+00:00 app[web.1]: [Symbol(nodejs.http2.sensitiveHeaders)]: []",
+    "2022-04-18T02:04:39.523414+00:00 app[web.1]: },",
+    "2022-04-18T02:04:39.523414+00:00 app[web.1]: startTime: 1650247479507,",
+    "2022-04-18T02:04:39.523415+00:00 app[web.1]: endTime: 1650247479522",
+    "2022-04-18T02:04:39.523415+00:00 app[web.1]: }",
+]
+
+
+def _errors_at(index, tmp_path, lines: list[str]) -> list[int]:
+    """The first lines of the error records a scan of ``lines`` reports, vendor's or not."""
+    report = scanned(index, tmp_path, "heroku.log", lines)
+    groups = [*report.other.values(), *report.unmatched.values()]
+    return sorted(p.line for g in groups for p in g.places)
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_heroku_node_crash_is_one_error_and_npms_block_another(index, tmp_path, use_engine, engine):
+    """Each frame, each line of the error's object and each "npm ERR!" line was an error of its own: 10 for one crash."""
+    use_engine(engine)
+    assert _errors_at(index, tmp_path, _HEROKU_NODE_CRASH) == [11, 19, 29]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_an_object_node_printed_under_heroku_is_one_record(index, tmp_path, use_engine, engine):
+    """Its "statusCode: 401," and "':status': 401," lines were two errors, its first line none; it is named by its lines
+    without the source and dyno logplex wrote before each."""
+    use_engine(engine)
+    assert _errors_at(index, tmp_path, _HEROKU_NODE_OBJECT) == [1, 2]
+    report = scanned(index, tmp_path, "heroku.log", _HEROKU_NODE_OBJECT)
+    [(_, status, text)] = report.unmatched
+    assert status == 401 and text.count("app[web.<n>]:") == 1 and "{ description: '…', requestResult: RequestResult {" in text
+
+
+def test_a_heroku_line_of_another_dyno_is_never_joined():
+    """The crash's error with its frames and object is one record; the same lines said by another dyno are not its."""
+    crash = _HEROKU_NODE_CRASH[10:18]
+    spans = [(r.line, r.end_line) for r in Finder().records([("\n".join(crash) + "\n").encode()])]
+    assert spans == [(1, 8)]
+    other_dyno = [crash[0], *(line.replace("app[web.1]", "app[web.2]") for line in crash[1:])]
+    spans = [(r.line, r.end_line) for r in Finder().records([("\n".join(other_dyno) + "\n").encode()])]
+    assert spans[0] == (1, 1)
+
+
+# Elixir's crash report puts the exception on the line after its "[error]" line, unindented (a LiveView crash quoted
+# in a repository's README, stored public file id 45588306306, its "Details" block, lines 18-27, the State line, which
+# holds a signed session, left out; then lines 29-36)
+_ELIXIR_CRASH = [
+    "[info] Sent 200 in 293µs",
+    "[error] GenServer #PID<0.498.0> terminating",
+    '** (RuntimeError) cannot invoke handle_params/3 for RedirectWeb.LoginLive because RedirectWeb.LoginLive was not mounted at the router with the live/3 macro under URL "http://localhost:4000/protected"',
+    "    (phoenix_live_view) lib/phoenix_live_view/channel.ex:207: Phoenix.LiveView.Channel.maybe_call_mount_handle_params/4",
+    "    (phoenix_live_view) lib/phoenix_live_view/channel.ex:625: Phoenix.LiveView.Channel.verified_mount/4",
+    "    (phoenix_live_view) lib/phoenix_live_view/channel.ex:34: Phoenix.LiveView.Channel.handle_info/2",
+    "    (stdlib) gen_server.erl:637: :gen_server.try_dispatch/4",
+    "    (stdlib) gen_server.erl:711: :gen_server.handle_msg/6",
+    "    (stdlib) proc_lib.erl:249: :proc_lib.init_p_do_apply/3",
+    "Last message: {:mount, Phoenix.LiveView.Channel}",
+    "[error] an exception was raised:",
+    '    ** (RuntimeError) cannot invoke handle_params/3 for RedirectWeb.LoginLive because RedirectWeb.LoginLive was not mounted at the router with the live/3 macro under URL "http://localhost:4000/protected"',
+    "        (phoenix_live_view) lib/phoenix_live_view/channel.ex:207: Phoenix.LiveView.Channel.maybe_call_mount_handle_params/4",
+    "        (stdlib) proc_lib.erl:249: :proc_lib.init_p_do_apply/3",
+    "[info] GET /protected",
+]
+
+
+def test_elixirs_exception_under_its_crash_report_is_part_of_it(index, tmp_path):
+    """The "** (RuntimeError) ..." line, its frames and "Last message:" were a record apart from their "[error]" line,
+    and every crash was named "[error] GenServer #PID<<n>> terminating" or "[error] an exception was raised:" alike."""
+    records = Finder().records([("\n".join(_ELIXIR_CRASH) + "\n").encode()])
+    assert [(r.line, r.end_line) for r in records] == [(2, 10), (11, 14)]
+    raised = " ** (RuntimeError) cannot invoke handle_params/<n> for RedirectWeb.LoginLive because"
+    groups = other_groups(scanned(index, tmp_path, "dev.log", _ELIXIR_CRASH))
+    assert [(text.split(raised)[0], places) for text, places in groups if raised in text] == [
+        ("[error] GenServer #PID<<n>> terminating", [2]),
+        ("[error] an exception was raised:", [11]),
+    ]
+
+
+# A Jenkins console log: a Java cause whose message runs over several lines before its frames (git's output after
+# "returned status code 128:"; stored public file id 26987774001, its lines as there, 30 of its 44 frames left out)
+_JENKINS_CAUSE = [
+    "[Pipeline] checkout",
+    "The recommended git tool is: NONE",
+    "using credential id-rsa-gitlab-cee",
+    "Fetching changes from the remote Git repository",
+    "Cleaning workspace",
+    "ERROR: Error fetching remote repo 'source'",
+    "hudson.plugins.git.GitException: Failed to fetch from git@gitlab.cee.redhat.com:software-supply-chain-documentation/rhtap.git",
+    "\tat hudson.plugins.git.GitSCM.fetchFrom(GitSCM.java:999)",
+    "\tat hudson.plugins.git.GitSCM.retrieveChanges(GitSCM.java:1241)",
+    "\tat hudson.plugins.git.GitSCM.checkout(GitSCM.java:1305)",
+    "\tat org.jenkinsci.plugins.workflow.steps.scm.SCMStep.checkout(SCMStep.java:129)",
+    "\tat java.base/java.lang.Thread.run(Thread.java:840)",
+    'Caused by: hudson.plugins.git.GitException: Command "git reset --hard" returned status code 128:',
+    "stdout: ",
+    "stderr: error: unable to create symlink docs/modules/release-notes/cxf-parts/index.adoc: No such file or directory",
+    "error: unable to create symlink docs/modules/release-notes/cxf-parts/ref-camel-quarkus-cxf-rn.adoc: No such file or directory",
+    "fatal: Could not reset index file to revision 'HEAD'.",
+    "",
+    "\tat org.jenkinsci.plugins.gitclient.CliGitAPIImpl.launchCommandIn(CliGitAPIImpl.java:2842)",
+    "\tat org.jenkinsci.plugins.gitclient.CliGitAPIImpl.reset(CliGitAPIImpl.java:705)",
+    "\tat hudson.remoting.InterceptingExecutorService.lambda$wrap$0(InterceptingExecutorService.java:78)",
+    "\t... 4 more",
+    "\tSuppressed: hudson.remoting.Channel$CallSiteStackTrace: Remote call to docker01",
+    "\t\tat hudson.remoting.Channel.attachCallSiteStackTrace(Channel.java:1787)",
+    "\t\tat hudson.remoting.Channel.call(Channel.java:1003)",
+    "\t\t... 4 more",
+    "[Pipeline] }",
+    "[Pipeline] // dir",
+    "[Pipeline] addGitLabMRComment",
+    "[Pipeline] }",
+    "[Pipeline] // stage",
+    "[Pipeline] }",
+    "[Pipeline] // node",
+    "[Pipeline] }",
+    "[Pipeline] // timeout",
+    "[Pipeline] End of Pipeline",
+    "ERROR: Error fetching remote repo 'source'",
+    "Finished: FAILURE",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_java_causes_message_over_several_lines_is_part_of_its_trace(index, tmp_path, use_engine, engine):
+    """git's "stderr: error: ...", "error: ..." and "fatal: ..." lines in the cause's message were three more errors."""
+    use_engine(engine)
+    report = scanned(index, tmp_path, "console.log", _JENKINS_CAUSE)
+    assert other_groups(report) == [("ERROR: Error fetching remote repo '…'", [6, 37])]
 
 
 # logback's "%d [%thread] %-5level %logger - %msg" (humanlogio/humanlog@15d733f

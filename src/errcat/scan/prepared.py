@@ -16,7 +16,7 @@ from ..text import EMAIL
 from .logline import forget_stamp, json_line, stamp_in, timestamp_in
 from .needles import Buffer
 from .prefixes import RUNTIME_PREFIX
-from .records import ANNOUNCES_ERROR, BARE_ERLANG_HEAD, Record
+from .records import ANNOUNCES_ERROR, BARE_ERLANG_HEAD, ELIXIR_RAISED, Record
 from .verdict import GIN_COLOUR, LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level, syslog_host
 
 # Records longer than this are explained every time, never kept in the cache (an explanation
@@ -168,8 +168,13 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
     reason = error_reason(said, paste, status)
     if paste.startswith(_TRACEBACK):
         head = _raised(text) or head
-    elif (lines := paste.split("\n", 2)) and len(lines) > 1 and _ANNOUNCES_ERROR.fullmatch(lines[0]) and lines[1].strip():
-        head = f"{head.rstrip()} {lines[1].strip()}"  # Dart's "Unhandled exception:", then what was thrown
+    elif (
+        (lines := paste.split("\n", 2))
+        and len(lines) > 1
+        and (_ANNOUNCES_ERROR.fullmatch(lines[0]) or lines[1].lstrip().startswith(ELIXIR_RAISED))
+        and lines[1].strip()
+    ):  # Dart's "Unhandled exception:", then what was thrown; Elixir's crash report, then its exception ("** (RuntimeError) ...")
+        head = f"{head.rstrip()} {lines[1].strip()}"
     elif len(lines) > 1 and head[:1] in "-=" and _RULE.fullmatch(head):
         head = _below_rule(paste) or head
     elif len(lines) > 1 and " -- " in head and _RUBY_SAYS_NOTHING.fullmatch(head):
@@ -545,7 +550,14 @@ def _unstamped(text: str) -> str:
     starts = [_leading(line, at[1]) if (at := stamp_in(line)) else None for line in rest] if rest else []
     if any(line and at is None for line, at in zip(rest, starts, strict=True)):
         return text
-    return "\n".join([first, *(line[at:] if at is not None else line for line, at in zip(rest, starts, strict=True))])
+    lines = [line[at:] if at is not None else line for line, at in zip(rest, starts, strict=True)]
+    if source := _LOGPLEX_SOURCE.match(first):  # heroku logs: the first line's source and dyno, said again on each line
+        said = source[1]
+        lines = [line[len(said) :].removeprefix(" ") if line.startswith(said) else line for line in lines]
+    return "\n".join([first, *lines])
+
+
+_LOGPLEX_SOURCE = re.compile(r"([\w-]+\[[\w.-]+\]:)(?: |$)")  # logplex's source and dyno after its time (records._LOGPLEX)
 
 
 def _keys_as_written(head: str) -> dict[str, str]:

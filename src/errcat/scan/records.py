@@ -88,7 +88,17 @@ _TRACEBACK = b"Traceback (most recent call last)"
 _PHP_TRACE = (b"Stack trace:", b"[stacktrace]")  # PHP's, Laravel's: its "#0 ..." frames follow
 # .NET's line between an async trace's parts
 _ASYNC_SEAM = b"--- End of stack trace from previous location"
-_TRACE_STARTS = (b"Caused by: ", _TRACEBACK, *_PHP_TRACE, _ASYNC_SEAM, b"[signal ")  # Go's signal after its panic
+# Elixir's exception under its crash report's line ("[error] GenServer #PID<0.498.0> terminating", then
+# "** (RuntimeError) ...", its frames indented, then "Last message: ..."): one failure, one record
+ELIXIR_RAISED = "** ("  # (prepared.py names such a record by it)
+_ELIXIR_RAISED = ELIXIR_RAISED.encode()
+_ELIXIR_REPORT = (b"Last message", b"State: ", b"Client #PID<")
+_TRACE_STARTS = (b"Caused by: ", _TRACEBACK, *_PHP_TRACE, _ASYNC_SEAM, b"[signal ", _ELIXIR_RAISED)  # Go's signal after its panic
+# a Java cause's message over several lines ("Caused by: hudson.plugins.git.GitException: Command "git reset --hard" returned
+# status code 128:", then "stdout: ", "stderr: error: ...", "fatal: ...", a blank line): its lines run to its first frame
+_CAUSE = b"Caused by: "
+_MESSAGE_LINES = 16  # how far its first frame is looked for
+_FRAME = re.compile(rb"[ \t]+(?:at |\.\.\. \d+ more)")
 _PHP_FRAME = re.compile(rb"#\d+ ")  # "#0 /app/Container.php(795): ...", "#3 {main}", after a trace start
 _ROOT_CAUSE = b"with root cause"  # Spring's ERROR line, then a blank line and the cause's trace
 _EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b")
@@ -137,6 +147,33 @@ def _unstamped(line: Line) -> Line:
     return line if m is None or _PADDED_LEVEL.match(line, m.end()) else line[m.end() :]
 
 
+# Heroku's logplex writes each line of a program's output after its time and source ("2020-04-13T15:27:34.040165+00:00
+# app[web.1]: "), with the line's leading whitespace taken off: Node's stack frames, the lines of an object it printed
+# and npm's ERR! block were each a record of their own (one crash, ten errors)
+_LOGPLEX = re.compile(
+    rb"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d(?:\.\d{1,9})?)(?:Z|[+-]\d\d:?\d\d) ([\w-]+\[[\w.-]+\]):(?: |(?=\r?\n|$))"
+)
+_LOGPLEX_GAP = 1.0  # seconds: the lines a program wrote at once are stamped within this of each other
+# a JavaScript stack frame, unindented by logplex: "at Function.Module._load (internal/modules/cjs/loader.js:864:27)",
+# "at internal/main/run_main_module.js:18:47 {"
+_JS_FRAME = re.compile(rb"at (?:[^\n(]+ \()?[^\s()]+:\d+:\d+\)?(?: \{)?\r?\n?$")
+_LOGPLEX_GOES_ON = frozenset(b"'}]")  # a line of an object Node printed: a quoted key, a closer
+
+
+def _logplex(line: Line) -> tuple[bytes, float, Line] | None:
+    """A logplex line's source, its time of day in seconds (with its date, to compare) and its text; None for another line."""
+    m = _LOGPLEX.match(line) if line[:1] and line[0] in _STAMP_FIRST else None
+    if m is None:
+        return None
+    seconds = int(m[2]) * 3600 + int(m[3]) * 60 + float(m[4])
+    return m[1] + b" " + m[5], seconds, line[m.end() :]
+
+
+def _logplex_goes_on(text: Line) -> bool:
+    """Whether a logplex line's text may go on with a record although logplex took its indentation off."""
+    return bool(text) and (text[0] in _LOGPLEX_GOES_ON or _JS_FRAME.match(text) is not None)
+
+
 @dataclass(frozen=True)
 class Record:
     """One log entry that carries error evidence: where it is and its raw bytes."""
@@ -181,7 +218,11 @@ class _Grouping:
     bare: bool = False  # the first line is a head whose message is on the lines below (_BARE_ERLANG_HEAD)
     quoted: bool = False  # a quoted value the dated first line opened is still open (_QUOTE_OPEN)
     npm: bytes = b""  # the first line's npm prefix (NPM_BLOCK): the lines with it go on with its block
+    source: bytes = b""  # a logplex first line's date and source (_LOGPLEX): only its lines go on with the entry
+    at: float = 0.0  # the time of day of the entry's last logplex line
     blank: bool = False  # the last line was blank (npm's "A complete log of this run" follows one)
+    message: bool = False  # a Java cause's message ending ":" is open: its lines run to its first frame (_CAUSE)
+    elixir: bool = False  # Elixir's exception was seen (_ELIXIR_RAISED): its crash report's lines follow
     lines: int = 0
     size: int = 0
 
@@ -192,6 +233,8 @@ class _Grouping:
         self._opening(line)
         stripped = line.strip()
         self.blank = not stripped
+        if self.message or line.startswith(_CAUSE):  # frames end a cause's message
+            self.message = line[0] not in _INDENT and (self.message or stripped.endswith(b":"))
         self._trace(line, stripped)
         self.announces = stripped.endswith(_ANNOUNCING)
         self._gap(stripped)
@@ -258,6 +301,8 @@ class _Grouping:
             self.frames = True
         elif line.startswith(_TRACEBACK):
             self.traceback, self.raised = True, False
+        elif line.startswith(_ELIXIR_RAISED):
+            self.elixir = True
         elif stripped.endswith(_ROOT_CAUSE):
             self.raised = True
         elif self.traceback and self.frames and (_EXCEPTION_LINE.match(line) or _RAISED.match(line)):
@@ -313,10 +358,24 @@ class _Grouping:
         return m is not None and m[1] == pid and m[2] == tags
 
     def _read(self, line: Line) -> Line:
-        """A line of this entry as its rules read it (the first one tells whether lines are stamped)."""
+        """A line of this entry as its rules read it (the first one tells whether lines are stamped, or logplex's)."""
         if self.lines == 0:
             self.stamped = _unstamped(line) is not line
+            if self.stamped and (sourced := _logplex(line)) is not None:
+                self.source, self.at, _ = sourced
+        if self.source:
+            text = self._sourced(line)
+            return b"\n" if text is None else self._unmarked(text)
         return self._unmarked(self._own(line))
+
+    def _sourced(self, line: Line) -> Line | None:
+        """The text of a logplex line from this entry's source, stamped within _LOGPLEX_GAP of its last line (the time
+        moves on to it); None for another source's line, or one written apart."""
+        sourced = _logplex(line)
+        if sourced is None or sourced[0] != self.source or abs(sourced[1] - self.at) > _LOGPLEX_GAP:
+            return None
+        self.at = sourced[1]
+        return sourced[2]
 
     def _own(self, line: Line) -> Line:
         """A line as this entry's rules read it: without its stamp when the entry's first line has one."""
@@ -350,10 +409,33 @@ class _Grouping:
         """Whether ``line`` belongs to this record rather than starting the next one."""
         if self.lines >= MAX_RECORD_LINES or self.size >= MAX_RECORD:
             return False
+        if self.source:  # logplex's: a line of the same source written with the last goes on as its text would
+            return self._logplex_continued_by(line)
         if self.depth > 0 or self.xml_root is not None or self.quoted:  # a body cut short ends where the next entry starts
             json = self.depth > 0 and self.xml_root is None
             return not _new_entry(line, json) and not (self.quoted and _ENTRY_START.match(line))
-        line = self._own(line)
+        return self._goes_on(self._own(line))
+
+    def _logplex_continued_by(self, line: Line) -> bool:
+        """Whether a line goes on with this logplex entry: of its source and written with it, inside a body it opened
+        (logplex took the indentation that said so), an unindented frame or an object's line, or as its text would."""
+        at = self.at
+        text = self._sourced(line)
+        if text is None:
+            return False
+        goes_on = (
+            self.depth > 0
+            or self.xml_root is not None
+            or self.quoted
+            or (text.strip() and _logplex_goes_on(text))
+            or self._goes_on(text)
+        )
+        if not goes_on:
+            self.at = at  # not taken: the next entry's first line
+        return bool(goes_on)
+
+    def _goes_on(self, line: Line) -> bool:
+        """Whether ``line`` (as this entry's rules read it) goes on with it, no body being open."""
         if not line.strip():  # the blank line between headers and body; in a dumped exchange, also
             # before its response; and the one before a chained exception's sentence and traceback
             return (self.status and not self.body) or (self.request and not self.status) or self.raised or self._npm_gap()
@@ -370,6 +452,7 @@ class _Grouping:
             or self._dump_goes_on(line)
             or self._tagged_goes_on(line)
             or (self.npm and line.startswith(self.npm))
+            or (self.elixir and line.startswith(_ELIXIR_REPORT))
         ):
             return True
         if self.body:
@@ -473,7 +556,11 @@ def _closes_itself(line: Line) -> bool:
 
 def _continuation_like(line: Line) -> bool:
     """Whether a line could continue an earlier record (so the head is further back)."""
-    line = _unstamped(line)
+    unstamped = _unstamped(line)
+    if unstamped is not line and (sourced := _logplex(line)) is not None:
+        text = sourced[2]
+        return not text.strip() or _logplex_goes_on(text) or _continuation_like(text)
+    line = unstamped
     if not line:
         return True
     first = line[0]
@@ -597,6 +684,7 @@ class Finder:
     line_at_end: int = 1
     stopped_at: int = 1  # the line reading stopped in: the last, if cut, else the one after it
     _long_reported: set[int] = field(default_factory=set)  # where the long lines reported start in the stream
+    _logplex: bool = False  # the input's lines are logplex's (_logplex_layout): every needle line is grouped
 
     def records(self, chunks: Iterable[Buffer]) -> Iterator[Record]:
         """The records of a stream of chunks, in order."""
@@ -618,6 +706,7 @@ class Finder:
         upcoming = next(it, None)
         if self.columns is None:
             self.columns = columns_of(upcoming)
+        self._logplex = upcoming is not None and _logplex_layout(upcoming)
         self.own_start, self.own_end = owned[0] or 0, owned[1]
         marks = {name: at for name, at in (("start", self.own_start), ("end", self.own_end)) if at is not None}
         w = _Window(marks)
@@ -706,7 +795,8 @@ class Finder:
         ends = marks.lines[bisect_right(marks.lines, w.consumed) :]
         rfind = w.buf.rfind
         starts = [rfind(b"\n", 0, le - 1) + 1 for le in ends]
-        marked = _marked(w.buf, starts, ends, marks) if self.triage is not None else range(len(ends))  # without one, all grouped
+        # without a triage, all grouped; in a logplex layout too, as the marks do not see past its sources (_logplex_layout)
+        marked = _marked(w.buf, starts, ends, marks) if self.triage is not None and not self._logplex else range(len(ends))
         run = 0  # the first line of the run of unmarked lines not taken yet
         for k in (*marked, len(ends)):
             if k > run and (stopped := self._take_run(w, starts[run:k], ends[run:k], marks, found)) is not None:
@@ -814,6 +904,18 @@ class Finder:
             w.line_of(min(len(w.buf), self.own_end - w.off))  # numbers the marks, not the bytes read past them
         self.line_at_start = w.numbered.get("start", 1)
         self.line_at_end = w.numbered.get("end", w.line_at)
+
+
+def _logplex_layout(head: Buffer) -> bool:
+    """Whether nine in ten of the first whole lines of an input (at least three) are logplex's (_LOGPLEX). The marks
+    that say a needle line is continued see no text after a source, so every needle line of such a log is grouped
+    (one in a few of a Heroku log is one, and such logs are small)."""
+    lines = bytes(head[: min(len(head), SNIFF_LOGPLEX)]).splitlines(keepends=True)[:-1][:20]
+    carry = sum(1 for line in lines if _logplex(line) is not None)
+    return carry >= 3 and carry * 10 >= len(lines) * 9
+
+
+SNIFF_LOGPLEX = 1 << 14  # bytes of an input's first chunk its layout is told by
 
 
 def _marked(buf: Buffer, starts: list[int], ends: list[int], marks: Marks) -> list[int]:
@@ -929,6 +1031,22 @@ def _line_start(buf: Buffer, pos: int, limit: int) -> int:
     return limit if nl < 0 else nl + 1
 
 
+def _cause_message_at(buf: Buffer, pos: int, limit: int) -> bool:
+    """Whether the line at ``pos``, after a Java cause's message line, goes on with the message: a frame follows within
+    _MESSAGE_LINES lines, and no line up to it starts a log entry of its own (a date, as _ENTRY_START)."""
+    for _ in range(_MESSAGE_LINES):
+        if pos >= limit:
+            return False
+        nl = buf.find(b"\n", pos, limit)
+        end = limit if nl < 0 else nl + 1
+        if _FRAME.match(buf, pos, end):
+            return True
+        if _ENTRY_START.match(buf, pos, end):
+            return False
+        pos = end
+    return False
+
+
 def _head(buf: Buffer, ls: int, floor: int) -> int:
     """Where to start grouping lines so that the record holding the line at ``ls`` is found whole:
     the nearest earlier line that cannot be a continuation (or ``floor``)."""
@@ -962,7 +1080,9 @@ def _group(buf: Buffer, head: int, target: int, limit: int, eof: bool) -> tuple[
                 break
             nl = buf.find(b"\n", pos, limit)
             line = buf[pos : limit if nl < 0 else nl + 1]  # the next line: this entry's, or the next's first
-            if not entry.continued_by(line):
+            if len(line) > MAX_LINE or not (  # a line too long to read ends the entry
+                entry.continued_by(line) or (entry.message and _cause_message_at(buf, pos, limit))
+            ):
                 break
         if entry.npm and entry.blank:  # the blank line npm's block took, and no line of the block after it
             pos = buf.rfind(b"\n", start, pos - 1) + 1
@@ -971,3 +1091,7 @@ def _group(buf: Buffer, head: int, target: int, limit: int, eof: bool) -> tuple[
         if target < pos:
             cut = entry.lines >= MAX_RECORD_LINES or entry.size >= MAX_RECORD
             return start, pos, cut and (entry.depth > 0 or entry.xml_root is not None)
+        if len(line) > MAX_LINE and pos + len(line) < limit:  # no record's: skipped, and said to be, at its own line
+            pos += len(line)
+            nl = buf.find(b"\n", pos, limit)
+            line = buf[pos : limit if nl < 0 else nl + 1]
