@@ -64,10 +64,11 @@ _PROSE_LINK = re.compile(
 # a JSON value that links to something else than the request: "invoice_url", "documentation_url", "moreInfoUrl",
 # "permalink", "html_url" (a request's own key, "url", "uri", "requestUrl", "request_uri", stays the request); RFC
 # 7807's problem "type" (ASP.NET Core's "https://tools.ietf.org/html/rfc7231#section-6.5.1" on every validation error
-# was "the request went to tools.ietf.org"), JSON-LD's "@context" and "@type", a JSON Schema's "$schema" and "$id"
+# was "the request went to tools.ietf.org"), JSON-LD's "@context" and "@type", a JSON Schema's "$schema" and "$id"; the
+# problem's type in its XML form (<type>) and as a log or a toString writes it (type=..., Spring's ProblemDetail[type='...')
 _LINK_KEY = re.compile(
-    r"[\"'](?:(?!request)[A-Za-z]\w*?(?:[_-]?(?i:url|uri)|(?i:link)|(?i:href))|type|@context|@type|\$schema|\$id)"
-    r"[\"'][ \t]*:[ \t]*[\"']$"
+    r"(?:[\"'](?:(?!request)[A-Za-z]\w*?(?:[_-]?(?i:url|uri)|(?i:link)|(?i:href))|type|@context|@type|\$schema|\$id)"
+    r"[\"'][ \t]*:[ \t]*[\"']|<type>|(?<![\w.-])type[ \t]*=[ \t]*[\"']?)$"
 )
 _MAX_LINKS = 32  # links in prose passed over before a paste is taken to name no request: 2 MB of them stay quick
 _METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[^\s'\"<>`]*)")
