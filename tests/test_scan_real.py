@@ -2594,3 +2594,43 @@ def test_a_traceback_whose_indentation_a_runtime_took_off_is_one_record_with_its
     groups = other_groups(scanned(index, tmp_path, "stream.log", _APP_SERVICE_GUNICORN))
     named = [(text, places) for text, places in groups if "DatabaseError" in text]
     assert named == [("[ERROR] Exception in worker process sqlite<n>.DatabaseError: database disk image is malformed", [2])]
+
+
+# `docker-compose up` of an API and its Postgres (a repository's notes, stored public file id 28586677263, its lines 33-44
+# but the api's ERROR line, there 8 lines up, moved to stand before the db's indented line, as compose writes two
+# services' lines in whatever order they come: the db's own lines are in their order)
+_COMPOSE_TWO_SERVICES = [
+    "db_1   | performing post-bootstrap initialization ... ok",
+    "db_1   | syncing data to disk ... ok",
+    "db_1   |",
+    'db_1   | WARNING: enabling "trust" authentication for local connections',
+    "db_1   | You can change this by editing pg_hba.conf or using the option -A, or",
+    "db_1   | --auth-local and --auth-host, the next time you run initdb.",
+    "db_1   |",
+    "db_1   | Success. You can now start the database server using:",
+    "db_1   |",
+    'api_1  | 2020-09-10T15:13:36.728Z [ERROR] Unable to connect to database: error="dial tcp 172.18.0.2:5432: connect: connection'
+    ' refused"',
+    "db_1   |     pg_ctl -D /var/lib/postgresql/data -l logfile start",
+    "db_1   |",
+]
+# one service's crash (a repository's README, stored public file id 25266058458, its last docker-compose lines)
+_COMPOSE_ONE_CRASH = [
+    "carexp_1  | _http_outgoing.js:370",
+    "carexp_1  |     throw new TypeError('The header content contains invalid characters');",
+    "carexp_1  |     ^",
+    "carexp_1  |",
+    "carexp_1  | TypeError: The header content contains invalid characters",
+    "carexp_1  |     at ServerResponse.setHeader (_http_outgoing.js:370:11)",
+    "carexp_1  |     at serve (/usr/local/lib/node_modules/http-server/node_modules/ecstatic/lib/ecstatic.js:241:13)",
+    "carexp_1  |     at FSReqWrap.oncomplete (fs.js:112:15)",
+]
+
+
+def test_a_compose_capture_whose_blank_lines_lost_the_space_after_the_bar_is_read_without_prefixes():
+    """A page or an editor takes the space after a blank line's bar off ("carexp_1  |"): the layout was not recognised,
+    the prefixes stayed on, and the crash's frames did not go on with its error (the record ended at its error line)."""
+    crash = ("\n".join(_COMPOSE_ONE_CRASH) + "\n").encode()
+    records = list(Finder().records([crash]))
+    assert (records[-1].line, records[-1].end_line) == (5, 8)
+    assert records[-1].data.startswith(b"TypeError: The header content contains invalid characters\n    at ")

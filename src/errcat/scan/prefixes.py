@@ -21,9 +21,10 @@ from .needles import Buffer
 # (as text: prepared.py reads a JSON line behind one)
 COMPOSE_NAME, COMPOSE_BAR, KUBECTL = r"[\w.-]+", r" +\| ", r"\[pod/[^\]\s]+\] "
 RUNTIME_PREFIX = rf"{COMPOSE_NAME}{COMPOSE_BAR}|{KUBECTL}"
-# here also after the terminal's line erase, the name and bar maybe coloured
+# here also after the terminal's line erase, the name and bar maybe coloured; and the bar at a blank line's end (the
+# space after it taken off as trailing, as an editor or a page does: a capture's blank lines no longer carried one)
 _ANSI = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
-_PREFIX = rf"(?:{_ANSI}{COMPOSE_NAME}{_ANSI}{COMPOSE_BAR[:-1]}{_ANSI} |{KUBECTL})".encode()
+_PREFIX = rf"(?:{_ANSI}{COMPOSE_NAME}{_ANSI}{COMPOSE_BAR[:-1]}{_ANSI}(?: |(?=\r?\n)|\Z)|{KUBECTL})".encode()
 _AFTER_NEWLINE = re.compile(rb"\n" + _PREFIX)  # a literal first: re skips ahead in C
 _AT_START = re.compile(_PREFIX)
 # Ant's DefaultLogger: "[task] " right-aligned to 12 columns (org.apache.tools.ant.DefaultLogger.LEFT_COLUMN_SIZE),
