@@ -2634,3 +2634,16 @@ def test_a_compose_capture_whose_blank_lines_lost_the_space_after_the_bar_is_rea
     records = list(Finder().records([crash]))
     assert (records[-1].line, records[-1].end_line) == (5, 8)
     assert records[-1].data.startswith(b"TypeError: The header content contains invalid characters\n    at ")
+
+
+@pytest.mark.parametrize("chunk", [None, 300])
+def test_another_services_indented_line_never_joins_a_record(chunk):
+    """compose's prefixes were taken off every line before records were found: the db's indented line joined the api's
+    ERROR line above it. A line whose prefix names another service starts a record; one service's lines still go on."""
+    data = ("\n".join(_COMPOSE_TWO_SERVICES) + "\n").encode()
+    chunks = [data] if chunk is None else [data[i : i + chunk] for i in range(0, len(data), chunk)]
+    records = list(Finder().records(chunks))
+    spans = [(r.line, r.end_line) for r in records]
+    assert (10, 10) in spans and not any(start <= 10 < end for start, end in spans)
+    assert records[-1].data.startswith(b"2020-09-10T15:13:36.728Z [ERROR]")  # read without the prefixes
+    assert (4, 4) in spans  # the db's WARNING, its own service's lines around it

@@ -23,6 +23,7 @@ import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING
@@ -726,6 +727,8 @@ class Finder:
     stopped_at: int = 1  # the line reading stopped in: the last, if cut, else the one after it
     _long_reported: set[int] = field(default_factory=set)  # where the long lines reported start in the stream
     _logplex: bool = False  # the input's lines are logplex's (_logplex_layout): every needle line is grouped
+    # where a line's source (a runtime's prefix, prefixes.py) is another than the line above's: no record runs across
+    _seams: set[int] = field(default_factory=set)
 
     def records(self, chunks: Iterable[Buffer]) -> Iterator[Record]:
         """The records of a stream of chunks, in order."""
@@ -743,7 +746,7 @@ class Finder:
 
     def _batches(self, chunks: Iterable[Buffer]) -> Iterator[list[Record]]:
         owned: list[int | None] = [self.own_start, self.own_end]  # moved if a runtime's prefixes go (prefixes.py)
-        it = without_prefixes(chunks, owned)
+        it = without_prefixes(chunks, owned, self._seams)
         upcoming = next(it, None)
         if self.columns is None:
             self.columns = columns_of(upcoming)
@@ -767,6 +770,8 @@ class Finder:
             long = not eof and len(w.buf) - limit > MAX_LINE
             found: list[Record] = []
             done, resume = self._find(w, limit, eof or long, found)
+            if self._seams:  # those behind the window are done with
+                self._seams.difference_update([at for at in self._seams if at < w.off])
             yield found
             if long and not done:
                 w.trim(limit)
@@ -923,8 +928,8 @@ class Finder:
             self.skipped.append(Skipped(w.line_of(ls), _LONG_LINE))
             w.consumed = le
             return None
-        head = _head(buf, ls, max(w.consumed, ls - LOOKBACK))
-        found = _group(buf, head, ls, limit, eof)
+        head = _head(buf, ls, max(w.consumed, ls - LOOKBACK), self._seams, w.off)
+        found = _group(buf, head, ls, limit, eof, self._seams, w.off)
         if found is None:
             return head
         w.consumed = found[1]
@@ -1088,12 +1093,17 @@ def _cause_message_at(buf: Buffer, pos: int, limit: int) -> bool:
     return False
 
 
-def _head(buf: Buffer, ls: int, floor: int) -> int:
+_NO_SEAMS: frozenset[int] = frozenset()
+
+
+def _head(buf: Buffer, ls: int, floor: int, seams: AbstractSet[int] = _NO_SEAMS, off: int = 0) -> int:
     """Where to start grouping lines so that the record holding the line at ``ls`` is found whole:
-    the nearest earlier line that cannot be a continuation (or ``floor``)."""
+    the nearest earlier line that cannot be a continuation, or whose source is another than the line above's (or ``floor``)."""
     floor = _line_start(buf, floor, ls)
     pos = ls
     while pos > floor:
+        if seams and off + pos in seams:  # (stream offsets: ``off`` is the buffer's)
+            return pos
         prev = buf.rfind(b"\n", floor, pos - 1) + 1
         prev = max(prev, floor)
         line = buf[prev:pos]
@@ -1111,9 +1121,12 @@ def _under_frame(buf: Buffer, floor: int, ls: int) -> bool:
     return _unstamped(above).startswith(_PY_FRAME)
 
 
-def _group(buf: Buffer, head: int, target: int, limit: int, eof: bool) -> tuple[int, int, bool] | None:
+def _group(
+    buf: Buffer, head: int, target: int, limit: int, eof: bool, seams: AbstractSet[int] = _NO_SEAMS, off: int = 0
+) -> tuple[int, int, bool] | None:
     """The record (start, end, cut) holding the line that starts at ``target``, grouping lines from
-    ``head``; None when it may continue past ``limit`` and more input is coming."""
+    ``head``; None when it may continue past ``limit`` and more input is coming. No record runs
+    across a seam (a stream offset, ``off`` being the buffer's, where a line's source changes)."""
     pos = head
     nl = buf.find(b"\n", pos, limit)
     line = buf[pos : limit if nl < 0 else nl + 1]
@@ -1129,8 +1142,12 @@ def _group(buf: Buffer, head: int, target: int, limit: int, eof: bool) -> tuple[
                 break
             nl = buf.find(b"\n", pos, limit)
             line = buf[pos : limit if nl < 0 else nl + 1]  # the next line: this entry's, or the next's first
-            if len(line) > MAX_LINE or not (  # a line too long to read ends the entry
-                entry.continued_by(line) or (entry.message and _cause_message_at(buf, pos, limit))
+            if (
+                len(line) > MAX_LINE
+                or (seams and off + pos in seams)
+                or not (  # a line too long to read ends the entry
+                    entry.continued_by(line) or (entry.message and _cause_message_at(buf, pos, limit))
+                )
             ):
                 break
         if entry.npm and entry.blank:  # the blank line npm's block took, and no line of the block after it
