@@ -894,3 +894,45 @@ def test_an_adapter_imported_without_its_extra_names_the_extra(module, hidden, s
     assert done.returncode == 1
     assert done.stdout == f"{hidden}\n"
     assert done.stderr.splitlines()[-1] == f"ModuleNotFoundError: {said}"
+
+
+def _made_with(kind: str, catalog: Any) -> Any:
+    """Each adapter errcat offers, made with ``catalog`` as its users write it."""
+    if kind == "requests hook":
+        return errcat_requests.hook(catalog=catalog)
+    if kind == "httpx hook":
+        return errcat_httpx.hook(catalog=catalog)
+    if kind == "httpx async hook":
+        return errcat_httpx.async_hook(catalog=catalog)
+    if kind == "logging filter":
+        return ExplainFilter(catalog)
+    if kind == "structlog processor":
+        from errcat.integrations.structlog import ExplainProcessor
+
+        return ExplainProcessor(catalog)
+    if kind == "opentelemetry hook":
+        from errcat.integrations.opentelemetry import hook
+
+        return hook(catalog)
+    if kind == "opentelemetry async hook":
+        from errcat.integrations.opentelemetry import async_hook
+
+        return async_hook(catalog)
+    from errcat.integrations.sentry import ErrcatIntegration
+
+    return ErrcatIntegration(catalog)
+
+
+ADAPTERS = ["requests hook", "httpx hook", "httpx async hook", "logging filter", "structlog processor"]
+ADAPTERS += ["opentelemetry hook", "opentelemetry async hook", "sentry integration"]
+
+
+@pytest.mark.parametrize("kind", ADAPTERS)
+def test_an_adapter_made_with_a_catalog_path_says_so_when_it_is_made(kind):
+    """A path where a catalog goes (open_catalog takes paths): the logging filter, the structlog processor and the
+    OpenTelemetry hook explained nothing and said nothing once responses came; the HTTP hooks failed at the first
+    error response. Each says what to pass when it is made; made with a catalog (or none) it is made as before."""
+    with pytest.raises(errcat.UsageError, match=r"^catalog is an ErrorCatalog \(errcat.open_catalog\(\)\), not str$"):
+        _made_with(kind, "team-errors.yaml")
+    assert _made_with(kind, errcat.open_catalog(use_env=False)) is not None
+    assert _made_with(kind, None) is not None

@@ -483,6 +483,27 @@ def test_dask_without_its_extra_names_the_extra_to_install(tmp_path):
     assert done.stderr == "errcat: --dask needs dask and distributed: pip install 'errcat[dask]'\n"
 
 
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("s3://ops-logs/app.log", "reading s3:// inputs needs fsspec and the package s3fs: pip install 'errcat[s3]'"),
+        ("https://logs.example.test/app.log", "reading https:// inputs needs fsspec and the package aiohttp: pip install 'errcat[remote]' aiohttp"),
+        ("gs://ops-logs/app.log", "reading gs:// inputs needs fsspec and the package gcsfs: pip install 'errcat[remote]' gcsfs"),
+        ("ftp://logs.example.test/app.log", "reading URLs needs fsspec: pip install 'errcat[remote]'"),
+    ],
+)  # fmt: skip
+def test_a_url_read_without_fsspec_names_all_it_needs_in_one_command(url, said):
+    """Without fsspec, every URL said "pip install 'errcat[remote]'"; done, an s3:// or https:// scan failed again,
+    on s3fs or aiohttp, which that extra does not bring (integ18, on a fresh install)."""
+    import subprocess
+
+    code = (
+        f"import sys; sys.modules['fsspec'] = None; sys.argv = ['errcat', 'scan', {url!r}]; from errcat.cli import main; main()"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", f"errcat: {said}\n")
+
+
 def test_a_local_cluster_ends_without_printing_its_workers_tracebacks(tmp_path):
     """`errcat scan --dask local`: when the scan is over quickly, the LocalCluster closes while its workers still
     send heartbeats, and a worker logged "Failed to communicate with scheduler during heartbeat" with a 30-line

@@ -56,6 +56,9 @@ BODY_STRIPE = json.dumps({"error": {"code": "card_declined", "message": "Your ca
 BODY_GATEWAY_TIMEOUT = json.dumps(
     {"Name": "GatewayTimeout", "Message": "Connection to the API has timed out", "Severity": "Error"}
 )
+# InvoiceXpress's documented 422 message (catalog/invoicexpress.entries.yaml) in its error objects: its section's anchor
+# (#retention-must-be-a-number-between-0-and-99-99) is one of three that redaction took for a token
+BODY_IX_RETENTION = json.dumps({"errors": [{"error": "Retention must be a number between 0 and 99.99"}]})
 BODY_LEAKY = json.dumps(
     {"Errors": [{"Name": "BrandNewFailure", "Message": f"Gateway rejected api_key={SECRET} for invoice 42", "ErrorCode": 99901}]}
 )
@@ -76,6 +79,8 @@ class _Vendor(Handler):
             status, body = 402, BODY_STRIPE
         elif path.endswith("/Sale/Invoice/Service"):
             status, body = 504, BODY_GATEWAY_TIMEOUT
+        elif path == "/invoices.json":
+            status, body = 422, BODY_IX_RETENTION
         else:
             status, body = 200, "{}"
         self.reply(status, body.encode(), {"Content-Type": "application/json", "X-Request-Id": str(uuid.uuid4())})
@@ -1135,6 +1140,34 @@ def test_opentelemetry_requests_span_carries_the_fingerprint(server, catalog, sp
     assert "financial year" in event.attributes["errcat.summary"]
     assert not any(k.startswith("errcat.") for k in fine.attributes) and not fine.events
     assert "error.type" not in fine.attributes
+
+
+def test_each_adapters_link_to_the_errors_section_is_the_one_explain_gives(server, catalog, sentry, spans):
+    """Sentry's errcat context, the span's errcat.doc_url and structlog's doc_url were '.../reference/[REDACTED]' for
+    three InvoiceXpress errors (their anchors read as a token by redaction): a link that led nowhere."""
+    want = errcat.explain(f"HTTP/1.1 422\n\n{BODY_IX_RETENTION}", catalog=catalog).doc_url
+    assert want is not None and want.endswith("/invoicexpress.md#retention-must-be-a-number-between-0-and-99-99")
+    session = requests.Session()
+    session.hooks["response"].append(errcat_requests.hook(catalog=catalog))
+    with pytest.raises(VendorError) as raised:
+        session.post(f"{server}/invoices.json", json={})
+    _capture(raised.value)
+    (event,) = sentry.events
+    assert event["contexts"]["errcat"]["doc_url"] == want
+    (span,) = spans.get_finished_spans()
+    assert span.attributes["errcat.doc_url"] == want
+    with capture_logs(processors=[ExplainProcessor(catalog)]) as logs:
+        structlog.get_logger().error("invoice failed", exc_info=raised.value)
+    assert logs[0]["errcat"]["doc_url"] == want
+
+
+def test_a_doc_link_under_a_folder_url_holding_a_token_ships_the_token_hidden(server, catalog, spans, monkeypatch):
+    """The folder is the user's (ERRCAT_DOCS_URL): only the section's anchor, errcat's own, is kept as it is."""
+    monkeypatch.setenv("ERRCAT_DOCS_URL", f"https://ci:{SECRET}@docs.example.com/errcat/reference")
+    requests.post(f"{server}/invoices.json", json={})
+    (span,) = spans.get_finished_spans()
+    link = span.attributes["errcat.doc_url"]
+    assert SECRET not in link and link.endswith("#retention-must-be-a-number-between-0-and-99-99")
 
 
 def test_opentelemetry_attributes_are_redacted(server, spans):

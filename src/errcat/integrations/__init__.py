@@ -62,13 +62,24 @@ def _catalog(catalog: ErrorCatalog | CatalogIndex | None) -> CatalogIndex:
             _DEFAULT = ErrorCatalog.open()
         return _DEFAULT.index
     from ..api import ErrorCatalog
+
+    given_catalog(catalog)
+    return catalog.index if isinstance(catalog, ErrorCatalog) else catalog
+
+
+def given_catalog(catalog: ErrorCatalog | CatalogIndex | None) -> None:
+    """The catalog a hook, filter, processor or integration is made with, refused at once when it is no catalog (a
+    path, as ``open_catalog`` takes): the logging filter, the structlog processor and the OpenTelemetry hook, which
+    never break the pipeline they sit in, explained nothing and said nothing when the first response came."""
+    if catalog is None:
+        return
+    from ..api import ErrorCatalog
     from ..index.store import CatalogIndex
 
     if not isinstance(catalog, ErrorCatalog | CatalogIndex):  # a path or a name: an AttributeError deep inside
         from ..errors import UsageError
 
         raise UsageError(f"catalog is an ErrorCatalog (errcat.open_catalog()), not {type(catalog).__name__}")
-    return catalog.index if isinstance(catalog, ErrorCatalog) else catalog
 
 
 _STATUS = ("status_code", "status", "code", "getcode")  # requests/httpx, aiohttp-likes, urllib
@@ -496,6 +507,7 @@ class ExplainFilter(logging.Filter):
 
     def __init__(self, catalog: ErrorCatalog | CatalogIndex | None = None) -> None:
         super().__init__()
+        given_catalog(catalog)
         self.catalog = catalog
 
     def filter(self, record: logging.LogRecord) -> bool:

@@ -17,7 +17,7 @@ try:
 except ImportError as missing:  # imported without its extra
     raise needs("httpx", "httpx", missing) from None
 
-from . import VendorError, bodies, explain_response, hooked_status, off_loop, summary
+from . import VendorError, bodies, explain_response, given_catalog, hooked_status, off_loop, summary
 
 if TYPE_CHECKING:
     from ..api import ErrorCatalog
@@ -59,6 +59,7 @@ def hook(
 ) -> Callable[[httpx.Response], None]:
     """A ``response`` event hook for ``httpx.Client``: on an error response raise HttpxVendorError
     (with ``attach``, put the explanation in ``response.extensions["errcat"]`` instead)."""
+    given_catalog(catalog)
     wanted = set(statuses) if statuses is not None else None
 
     def on_response(response: httpx.Response) -> None:
@@ -73,6 +74,7 @@ def async_hook(
     vendor: str | None = None, *, statuses: Iterable[int] | None = None, attach: bool = False, catalog: ErrorCatalog | None = None
 ) -> Callable[[httpx.Response], Awaitable[None]]:
     """The same hook for ``httpx.AsyncClient``; the body is explained on a worker thread, not the event loop."""
+    given_catalog(catalog)
     wanted = set(statuses) if statuses is not None else None
 
     async def on_response(response: httpx.Response) -> None:

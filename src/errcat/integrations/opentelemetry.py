@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from . import bodies, off_loop
+from . import bodies, given_catalog, off_loop
 from .telemetry import facts, worth_telling
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ _log = logging.getLogger(__name__)
 def hook(catalog: ErrorCatalog | CatalogIndex | None = None, vendor: str | None = None) -> Any:
     """A response hook explaining against ``catalog`` (default: the catalog in use), with ``vendor``
     when every request the instrumented client sends goes to one vendor."""
+    given_catalog(catalog)
 
     def on_response(span: Any, request: Any, response: Any) -> None:
         try:
@@ -57,6 +58,7 @@ def async_hook(catalog: ErrorCatalog | CatalogIndex | None = None, vendor: str |
     """The same hook as a coroutine function: httpx's instrumentation calls only a coroutine function
     for an ``AsyncClient`` (``async_response_hook=``), and drops a plain one without a word. The body
     is explained on a worker thread, off the event loop (integrations.off_loop)."""
+    given_catalog(catalog)
 
     async def on_async_response(span: Any, request: Any, response: Any) -> None:
         try:

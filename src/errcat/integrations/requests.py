@@ -17,7 +17,7 @@ try:
 except ImportError as missing:  # imported without its extra
     raise needs("requests", "requests", missing) from None
 
-from . import VendorError, attribute, explain_response, hooked_status, summary
+from . import VendorError, attribute, explain_response, given_catalog, hooked_status, summary
 
 if TYPE_CHECKING:
     from ..api import ErrorCatalog
@@ -40,6 +40,7 @@ def hook(
 ) -> Callable[..., requests.Response]:
     """A hook for ``Session.hooks["response"]``: on an error response (status >= 400, or one of
     ``statuses``) raise RequestsVendorError; with ``attach``, set ``response.errcat`` and raise nothing."""
+    given_catalog(catalog)
     wanted = set(statuses) if statuses is not None else None
 
     def on_response(response: requests.Response, *args: Any, **kwargs: Any) -> requests.Response:

@@ -37,7 +37,7 @@ from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
 from sentry_sdk.utils import safe_repr
 
-from . import MAX_SAID, hidden_value, screenable
+from . import MAX_SAID, given_catalog, hidden_value, screenable
 from .telemetry import explanation_of, facts, holds_response, worth_telling
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ class ErrcatIntegration(Integration):
     identifier = "errcat"
 
     def __init__(self, catalog: ErrorCatalog | CatalogIndex | None = None) -> None:
+        given_catalog(catalog)
         self.catalog = catalog
 
     @staticmethod

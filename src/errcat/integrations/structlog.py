@@ -27,7 +27,7 @@ import logging
 from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
-from . import credentials_hidden
+from . import credentials_hidden, given_catalog
 from .telemetry import exception_from, explanation_of, facts, holds_response, worth_telling
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ class ExplainProcessor:
     """The processor, explaining against ``catalog`` (default: the catalog in use)."""
 
     def __init__(self, catalog: ErrorCatalog | CatalogIndex | None = None, key: str = "errcat") -> None:
+        given_catalog(catalog)
         self.catalog = catalog
         self.key = key
 

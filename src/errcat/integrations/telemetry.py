@@ -4,6 +4,7 @@ our explanation's words, every string passed through errcat's redaction again on
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -45,7 +46,21 @@ def facts(x: Explanation) -> dict[str, str]:
     out["doc_url"] = x.doc_url
     out["request_id"] = x.request_id
     out["status"] = x.exchange.status
-    return {k: safe(v) for k, v in out.items() if v is not None}
+    found = {k: safe(v) for k, v in out.items() if v is not None}
+    if x.doc_url is not None:
+        found["doc_url"] = _doc_link(x.doc_url)
+    return found
+
+
+_ANCHOR = re.compile(r"[a-z0-9][a-z0-9.-]*")  # a section of the reference pages: a guide id, as docs.parts.anchor makes it
+
+
+def _doc_link(url: str) -> str:
+    """The link to an error's section: the pages' folder (``ERRCAT_DOCS_URL``, set by the user: it may hold a token)
+    redacted, the section's anchor, the catalog's guide id, kept whole: redaction read three InvoiceXpress anchors
+    (``#retention-must-be-a-number-between-0-and-99-99``) as a token, and the link led nowhere."""
+    page, _, anchor = url.partition("#")
+    return f"{safe(page)}#{anchor}" if _ANCHOR.fullmatch(anchor) else safe(url)
 
 
 def explanation_of(

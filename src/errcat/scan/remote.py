@@ -49,7 +49,7 @@ def filesystem(url: str) -> tuple[Any, str]:
     try:
         from fsspec.core import url_to_fs
     except ImportError:
-        raise UsageError("reading URLs needs fsspec: pip install 'errcat[remote]'") from None
+        raise UsageError(_without_fsspec(url)) from None
     try:
         fs, path = url_to_fs(url, **_options(url))
         return fs, str(path)
@@ -62,6 +62,17 @@ def filesystem(url: str) -> tuple[Any, str]:
     except Exception as exc:  # ftp:// and sftp:// connect here: a host that does not resolve, a refused login
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__  # its text may quote the URL
         raise UsageError(f"{shown(url)}: cannot open ({reason})") from None
+
+
+def _without_fsspec(url: str) -> str:
+    """What to install to read ``url``, in one command: fsspec and the protocol's package (installing the extra named
+    alone, errcat[remote], an s3:// or https:// scan failed again, on the package it still lacked)."""
+    protocol = url.split("://", 1)[0].lower()
+    package = PACKAGES.get(protocol)
+    if package is None:
+        return "reading URLs needs fsspec: pip install 'errcat[remote]'"
+    install = "'errcat[s3]'" if package == "s3fs" else f"'errcat[remote]' {package}"
+    return f"reading {protocol}:// inputs needs fsspec and the package {package}: pip install {install}"
 
 
 _URL_PROBLEMS = {
