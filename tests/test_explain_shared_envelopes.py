@@ -7,6 +7,8 @@ Every body is real; its source is named beside it."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from errcat.explainer import explain
@@ -231,3 +233,29 @@ def test_a_status_reason_phrase_or_an_empty_message_is_not_taken_for_the_message
     assert all(m.sent.message != "Unprocessable Entity" for m in x.errors)
     (m,) = explain(catalog, '{"type":"ValidationException","code":422,"message":"","errors":null}').errors
     assert (m.sent.code, m.sent.message) == ("422", "")
+
+
+# A documented message of each kind (MYOB's, ProSpend's) inside the shared envelopes above: another API's shape, so its
+# words alone name no vendor. Sent whole as plain text before explain34, each such body was claimed for the vendor
+# whose message it held (1,286 of 1,944 probes, /work/notes/explain34-harness/shape_probes.py).
+@pytest.mark.parametrize(
+    "template",
+    [
+        '{"fault":{"faultstring":%s,"detail":{"errorcode":"policies.ratelimit.QuotaViolation"}}}',
+        '{"faultstring":%s,"faultcode":"SOAP-ENV:Client-6"}',
+        '{"errorCode":"E0000001","errorSummary":%s,"errorLink":"E0000001","errorCauses":[]}',
+        '{"valid":0,"errors":[{"description":%s}]}',
+        '{"isSucesso":false,"erros":[{"codigo":1,"mensagem":%s}]}',
+        '{"responseCode":410,"responseMessage":%s}',
+        '{"ErrorCode": 4010, "DeveloperErrorMessage": %s, "ErrorId": "..."}',
+    ],
+    ids=["apigee", "json-soap", "okta", "descriptions", "erros", "response-code", "developer-message"],
+)
+@pytest.mark.parametrize(
+    "message", ["API key has exceeded the daily rate limit", "Invalid request body. Please check the schema and try again."]
+)
+def test_a_vendors_words_under_another_apis_keys_name_no_vendor(catalog, template, message):
+    x = explain(catalog, template % json.dumps(message))
+    assert x.vendor is None, x.clues
+    assert [m.sent.message for m in x.errors] == [message]
+    assert all(m.kind.value in ("none", "fuzzy") for m in x.errors)

@@ -70,6 +70,9 @@ CODE_MESSAGE = Shape("code and message", frozenset({"prospend"}), 0.0)
 # "INVALID_RESOURCE_ID", "message": ...}), or the message alone ({"message": "Bad credentials"})
 NAME_MESSAGE = Shape("name and message", frozenset({"prospend"}), 0.0)
 MESSAGE_BODY = Shape("message, no code", frozenset({"prospend"}), 0.0)
+# A message under a key no catalogued vendor sends (SOAP's faultstring, Okta's errorSummary, Visma's DeveloperErrorMessage,
+# Portuguese mensagem, an errors list's bare description): another API's words, whatever they say
+OTHER_KEYS = Shape("another API's error keys")
 FIELD_ERRORS = Shape("field errors")
 MESSAGE_LIST = Shape("message list")  # a body that is a bare array of sentences (["This record could not be found"])
 PROBLEM = Shape("problem details (RFC 7807)")
@@ -206,11 +209,13 @@ def _myob_shape(d: dict[str, Any], shape: Shape) -> Shape:
 
 def _myob(d: dict[str, Any], shape: Shape) -> SentError:
     k = _lower_keys(d)
+    said = next((k[m] for m in _ERRORCODE_MESSAGE_KEYS if k.get(m)), None)
+    other = _any_message(k) if said is None else None  # Visma's DeveloperErrorMessage: no key MYOB sends
     return SentError(
-        _myob_shape(d, shape),
+        OTHER_KEYS if other is not None else _myob_shape(d, shape),
         code=_code(k.get("errorcode")),
         name=_text(k.get("name")),
-        message=_text(next((k[m] for m in _ERRORCODE_MESSAGE_KEYS if k.get(m)), None) or _any_message(k)),
+        message=_text(said or other),
         details=_text(k.get("additionaldetails")),
         severity=_text(k.get("severity")),
         learn_more=_text(k.get("learnmore")),
@@ -470,9 +475,7 @@ class _Reader:
             return True
         if isinstance(k.get("message"), dict):  # OData v2 (Exact Online, SAP, Dynamics): {"lang": "", "value": "..."}
             k = {**k, "message": _lower_keys(k["message"]).get("value")}
-        msg = _message_of(k)
-        if msg is None and error_object:  # an error's description, with its code or alone in an errors list (Moloni's)
-            msg = next((k[m] for m in _DESCRIPTION_KEYS if isinstance(k.get(m), str) and k[m].strip()), None)
+        msg, shape = _said(k, error_object)
         if msg is None:  # a sentence under "err" or "reason" ({"status":401,"err":"Missing credentials"}), no token
             msg = next((k[m] for m in _SENTENCE_KEYS if isinstance(k.get(m), str) and " " in k[m].strip()), None)
         if msg is None:
@@ -497,7 +500,7 @@ class _Reader:
         if name is None and code is None and isinstance(k.get("__type"), str):  # AWS JSON: "com.amazonaws...#ThrottlingException"
             thrown_type = k["__type"].rsplit("#", 1)[-1]
             name = thrown_type if _TYPE_NAME.fullmatch(thrown_type) else None
-        self.r.add(SentError(CODE_MESSAGE, status=status, code=code, name=name, message=msg, details=details))
+        self.r.add(SentError(shape, status=status, code=code, name=name, message=msg, details=details))
         return True
 
     def code_alone(self, k: dict[str, Any], status: int | None) -> bool:
@@ -506,7 +509,7 @@ class _Reader:
         code = _code(k.get("code")) or _code(_named_code(k))
         if code is None or len(k) > 1:
             return False
-        self.r.add(SentError(CODE_MESSAGE, status=status, code=code))
+        self.r.add(SentError(OTHER_KEYS, status=status, code=code))
         return True
 
     def located(self, k: dict[str, Any], status: int | None) -> bool:
@@ -564,9 +567,25 @@ def _fault_detail_code(k: dict[str, Any]) -> Any:
 
 
 def _message_of(k: dict[str, Any]) -> str | None:
-    """An error object's message under a key many APIs share (see _MESSAGE_KEYS), else under any key naming a message."""
-    said = next((k[m] for m in _MESSAGE_KEYS if isinstance(k.get(m), str)), None)
+    """An error object's message under a key many APIs share (see _MESSAGE_KEYS and _OTHER_MESSAGE_KEYS), else under
+    any key naming a message."""
+    said = next((k[m] for m in (*_MESSAGE_KEYS, *_OTHER_MESSAGE_KEYS) if isinstance(k.get(m), str)), None)
     return _any_message(k) if said is None else said
+
+
+def _said(k: dict[str, Any], error_object: bool) -> tuple[str | None, Shape]:
+    """The message of a ``{"code", "message"}``-family object and its shape: under a key the vendors share with others
+    (CODE_MESSAGE), else under another API's key or an error's description alone in an errors list (Moloni's): OTHER_KEYS."""
+    msg = next((k[m] for m in _MESSAGE_KEYS if isinstance(k.get(m), str)), None)
+    if msg is None and error_object and "code" in k and isinstance(k.get("description"), str) and k["description"].strip():
+        msg = k["description"]
+    if msg is not None:
+        return msg, CODE_MESSAGE
+    return _message_of(k) or (_description(k) if error_object else None), OTHER_KEYS
+
+
+def _description(k: dict[str, Any]) -> str | None:
+    return next((k[m] for m in _DESCRIPTION_KEYS if isinstance(k.get(m), str) and k[m].strip()), None)
 
 
 def _causes(k: dict[str, Any]) -> str | None:
@@ -576,11 +595,10 @@ def _causes(k: dict[str, Any]) -> str | None:
     return "; ".join(found)[:MAX_TEXT] or None
 
 
-# SOAP's faultstring (a gateway's JSON fault: Apigee's, Omie's), Okta's errorSummary, Portuguese and Spanish APIs' own words
-_MESSAGE_KEYS = (
-    "message", "msg", "detail", "error_message", "errormessage", "errormsg", "error_msg", "exceptionmessage",
-    "faultstring", "errorsummary", "mensagem", "mensaje",
-)  # fmt: skip
+_MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "errormsg", "error_msg", "exceptionmessage")
+# SOAP's faultstring (a gateway's JSON fault: Apigee's, Omie's), Okta's errorSummary, Portuguese and Spanish APIs' own
+# words: keys no catalogued vendor sends (read as OTHER_KEYS)
+_OTHER_MESSAGE_KEYS = ("faultstring", "errorsummary", "mensagem", "mensaje")
 # where an error object in an errors list or under "error" describes itself: English, Portuguese, Spanish
 _DESCRIPTION_KEYS = ("description", "descricao", "descrição", "descripcion", "descripción")
 # keys holding errors: an object in a list under one (or the value of one) is an error, whatever its fields
