@@ -70,6 +70,9 @@ CODE_MESSAGE = Shape("code and message", frozenset({"prospend"}), 0.0)
 # "INVALID_RESOURCE_ID", "message": ...}), or the message alone ({"message": "Bad credentials"})
 NAME_MESSAGE = Shape("name and message", frozenset({"prospend"}), 0.0)
 MESSAGE_BODY = Shape("message, no code", frozenset({"prospend"}), 0.0)
+# A message under a key no catalogued vendor sends (SOAP's faultstring, Okta's errorSummary, Visma's DeveloperErrorMessage,
+# Portuguese mensagem, an errors list's bare description): another API's words, whatever they say
+OTHER_KEYS = Shape("another API's error keys")
 FIELD_ERRORS = Shape("field errors")
 MESSAGE_LIST = Shape("message list")  # a body that is a bare array of sentences (["This record could not be found"])
 PROBLEM = Shape("problem details (RFC 7807)")
@@ -206,11 +209,13 @@ def _myob_shape(d: dict[str, Any], shape: Shape) -> Shape:
 
 def _myob(d: dict[str, Any], shape: Shape) -> SentError:
     k = _lower_keys(d)
+    said = next((k[m] for m in _ERRORCODE_MESSAGE_KEYS if k.get(m)), None)
+    other = _any_message(k) if said is None else None  # Visma's DeveloperErrorMessage: no key MYOB sends
     return SentError(
-        _myob_shape(d, shape),
+        OTHER_KEYS if other is not None else _myob_shape(d, shape),
         code=_code(k.get("errorcode")),
         name=_text(k.get("name")),
-        message=_text(next((k[m] for m in _ERRORCODE_MESSAGE_KEYS if k.get(m)), None)),
+        message=_text(said or other),
         details=_text(k.get("additionaldetails")),
         severity=_text(k.get("severity")),
         learn_more=_text(k.get("learnmore")),
@@ -220,6 +225,17 @@ def _myob(d: dict[str, Any], shape: Shape) -> SentError:
 # Where a body beside an ErrorCode puts its message when it is not "Message": eBay's LongMessage and ShortMessage,
 # AWS's ErrorMessage (EventBridge's failed entries), Exchange's (OWA's) FaultMessage
 _ERRORCODE_MESSAGE_KEYS = ("message", "longmessage", "shortmessage", "errormessage", "faultmessage")
+
+
+def _any_message(k: dict[str, Any]) -> str | None:
+    """A sentence under any other key that names a message (Visma's DeveloperErrorMessage, Expensify's
+    responseMessage, a userMessage or developerMessage); what a success says is no error's, nor a status's reason phrase
+    (Node's statusMessage: 'Unprocessable Entity')."""
+    said = (v for key, v in k.items() if key.endswith("message") and not key.startswith(_NOT_ERRORS) and isinstance(v, str))
+    return next((v for v in said if v.strip()), None)
+
+
+_NOT_ERRORS = ("success", "status")
 
 
 _SAGE_KEYS = frozenset({"$severity", "$datacode", "$message", "$source"})
@@ -321,7 +337,7 @@ class _Reader:
             return True
         found = False
         for i in items:
-            found = self.value(i, depth + 1) or found
+            found = self.value(i, depth + 1, key if key in _ERROR_CONTAINERS else None) or found
             if self.r.nodes > MAX_NODES:
                 break
         return found
@@ -358,6 +374,8 @@ class _Reader:
             return True
         if "errors" in k and self.errors_value(k["errors"], depth):
             return True
+        if self.message_list(k):
+            return True
         if _is_myob(d, self.in_errors):
             self.r.add(_myob(d, MYOB_ERRORS if self.in_errors else MYOB_BODY))
             return True
@@ -370,7 +388,15 @@ class _Reader:
         # A wrapper (a log record, an SDK exception): prefer envelopes nested inside it.
         if self.nested(d, depth):
             return True
-        return self.generic(k, key == "error")
+        return self.generic(k, key in _ERROR_CONTAINERS)
+
+    def message_list(self, k: dict[str, Any]) -> bool:
+        """Sentences listed under "errorMessages" (Jira's and Atlassian's): each is an error."""
+        said = next((k[m] for m in ("errormessages", "error_messages") if isinstance(k.get(m), list) and k[m]), None)
+        if said is None or not all(isinstance(i, str) and i.strip() for i in said):
+            return False
+        self.r.add_all(SentError(MESSAGE_LIST, message=i) for i in said[:MAX_ERRORS])
+        return True
 
     def errors_value(self, errors: Any, depth: int) -> bool:
         """The value of an "errors" key; False lets the object be read as the other envelopes."""
@@ -402,6 +428,8 @@ class _Reader:
         after one is found, so that all the errors it wraps are kept."""
         nested = False
         for name, v in d.items():
+            if str(name).lower() in _CAUSES and _message_of(_lower_keys(d)) is not None:
+                continue  # what caused the error beside its own message (Okta's errorCauses): its details, read there
             if isinstance(v, (dict, list, str)):
                 nested = self.value(v, depth + 1, str(name).lower()) or nested
         return nested
@@ -447,13 +475,11 @@ class _Reader:
             return True
         if isinstance(k.get("message"), dict):  # OData v2 (Exact Online, SAP, Dynamics): {"lang": "", "value": "..."}
             k = {**k, "message": _lower_keys(k["message"]).get("value")}
-        msg = next((k[m] for m in _MESSAGE_KEYS if isinstance(k.get(m), str)), None)
-        if msg is None and error_object and "code" in k and isinstance(k.get("description"), str) and k["description"].strip():
-            msg = k["description"]
+        msg, shape = _said(k, error_object)
         if msg is None:  # a sentence under "err" or "reason" ({"status":401,"err":"Missing credentials"}), no token
             msg = next((k[m] for m in _SENTENCE_KEYS if isinstance(k.get(m), str) and " " in k[m].strip()), None)
         if msg is None:
-            return self.status_detail(k)
+            return self.status_detail(k) or (error_object and self.code_alone(k, status))
         said = k.get("error") if isinstance(k.get("error"), str) else None
         # a sentence under "error" beside a log's message is what went wrong, no code (a Stripe error in a JSON log
         # record); a token under "reason" beside a message is (GoCardless's and Google's errors[].reason)
@@ -463,18 +489,27 @@ class _Reader:
             if "code" in k
             else _oauth_code(said)
             if said is not None
-            else _code(_named_code(k)) or _oauth_code(reason)
+            else _code(_named_code(k)) or _code(_fault_detail_code(k)) or _oauth_code(reason)
         )
         # ASP.NET Web API's HttpError says "An error has occurred." and puts what happened beside it
         thrown = k.get("exceptionmessage")
         if not isinstance(thrown, str) and said is not None and code is None:
             thrown = said
-        details = thrown if isinstance(thrown, str) and thrown != msg else None
+        details = thrown if isinstance(thrown, str) and thrown != msg else _causes(k)
         name = k.get("name") if code is None and isinstance(k.get("name"), str) and _NAME_TOKEN.fullmatch(k["name"]) else None
         if name is None and code is None and isinstance(k.get("__type"), str):  # AWS JSON: "com.amazonaws...#ThrottlingException"
             thrown_type = k["__type"].rsplit("#", 1)[-1]
             name = thrown_type if _TYPE_NAME.fullmatch(thrown_type) else None
-        self.r.add(SentError(CODE_MESSAGE, status=status, code=code, name=name, message=msg, details=details))
+        self.r.add(SentError(shape, status=status, code=code, name=name, message=msg, details=details))
+        return True
+
+    def code_alone(self, k: dict[str, Any], status: int | None) -> bool:
+        """An item of an errors list that gives only its code (a tax authority's {"Erros": [{"Codigo": "E2220"}]}); one
+        with more beside (GitHub's resource, field and code) leaves the message around it to be read."""
+        code = _code(k.get("code")) or _code(_named_code(k))
+        if code is None or len(k) > 1:
+            return False
+        self.r.add(SentError(OTHER_KEYS, status=status, code=code))
         return True
 
     def located(self, k: dict[str, Any], status: int | None) -> bool:
@@ -515,14 +550,60 @@ _STATUS_DETAIL = re.compile(r"(?P<code>\d{3,5})\s?:\s(?P<message>\S.{0,1999})", 
 
 # A key naming the code, with a namespace prefix or not: "errorCode", Salesforce's "exceptionCode" (Bulk API),
 # NetSuite's "o:errorCode" (its REST web services' o:errorDetails), Chargebee's "api_error_code"
-_NAMED_CODE = re.compile(r"(?:[a-z]{1,10}[:_])?(?:error|exception)_?code")
+# SOAP's faultcode as a JSON gateway passes it on (Omie's "SOAP-ENV:Client-6"), a body's own responseCode beside its
+# responseMessage (Expensify's 410 in an HTTP 200); Portuguese and Spanish APIs' "codigo" ("codigo_erro")
+_NAMED_CODE = re.compile(r"(?:[a-z]{1,10}[:_])?(?:(?:error|exception|fault|response)_?code|c[oó]digo(?:_?erro)?)")
 
 
 def _named_code(k: dict[str, Any]) -> Any:
     return next((v for key, v in k.items() if _NAMED_CODE.fullmatch(key)), None)
 
 
+def _fault_detail_code(k: dict[str, Any]) -> Any:
+    """The code an API gateway's fault puts in its detail (Apigee's {"fault": {"faultstring": ..., "detail":
+    {"errorcode": "oauth.v2.InvalidApiKey"}}})."""
+    detail = k.get("detail")
+    return _named_code(_lower_keys(detail)) if isinstance(detail, dict) else None
+
+
+def _message_of(k: dict[str, Any]) -> str | None:
+    """An error object's message under a key many APIs share (see _MESSAGE_KEYS and _OTHER_MESSAGE_KEYS), else under
+    any key naming a message."""
+    said = next((k[m] for m in (*_MESSAGE_KEYS, *_OTHER_MESSAGE_KEYS) if isinstance(k.get(m), str)), None)
+    return _any_message(k) if said is None else said
+
+
+def _said(k: dict[str, Any], error_object: bool) -> tuple[str | None, Shape]:
+    """The message of a ``{"code", "message"}``-family object and its shape: under a key the vendors share with others
+    (CODE_MESSAGE), else under another API's key or an error's description alone in an errors list (Moloni's): OTHER_KEYS."""
+    msg = next((k[m] for m in _MESSAGE_KEYS if isinstance(k.get(m), str)), None)
+    if msg is None and error_object and "code" in k and isinstance(k.get("description"), str) and k["description"].strip():
+        msg = k["description"]
+    if msg is not None:
+        return msg, CODE_MESSAGE
+    return _message_of(k) or (_description(k) if error_object else None), OTHER_KEYS
+
+
+def _description(k: dict[str, Any]) -> str | None:
+    return next((k[m] for m in _DESCRIPTION_KEYS if isinstance(k.get(m), str) and k[m].strip()), None)
+
+
+def _causes(k: dict[str, Any]) -> str | None:
+    """What an error lists as its causes (Okta's errorCauses: [{"errorSummary": ...}]), one line."""
+    said: list[Any] = next((k[c] for c in _CAUSES if isinstance(k.get(c), list)), [])
+    found = [m for c in said[:20] if isinstance(c, dict) and (m := _message_of(_lower_keys(c)))]
+    return "; ".join(found)[:MAX_TEXT] or None
+
+
 _MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "errormsg", "error_msg", "exceptionmessage")
+# SOAP's faultstring (a gateway's JSON fault: Apigee's, Omie's), Okta's errorSummary, Portuguese and Spanish APIs' own
+# words: keys no catalogued vendor sends (read as OTHER_KEYS)
+_OTHER_MESSAGE_KEYS = ("faultstring", "errorsummary", "mensagem", "mensaje")
+# where an error object in an errors list or under "error" describes itself: English, Portuguese, Spanish
+_DESCRIPTION_KEYS = ("description", "descricao", "descrição", "descripcion", "descripción")
+# keys holding errors: an object in a list under one (or the value of one) is an error, whatever its fields
+_ERROR_CONTAINERS = frozenset({"error", "errors", "erros", "errores", "fault"})
+_CAUSES = ("errorcauses", "causes")
 # keys some APIs put their message under, read only when it is a sentence: "reason":"rateLimitExceeded" is a code
 _SENTENCE_KEYS = ("err", "reason")
 
@@ -546,11 +627,11 @@ _JSON_START = re.compile(r"[{\[](?=\s*[\"'{\[\]}])")
 # key (the vendors' own documents print "Expense" unescaped inside a message), and a bare word is
 # taken as a string value (MYOB documents `"ErrorCode" : AccessDenied`). A Python 2 repr's u'...' (and a bytes
 # repr's b'...') is its string.
-# (and a bare key opening an object or following a comma, before a quoted value: Node's util.inspect and a JS
-# literal print { Message: 'A business validation error ...', code: '6000' })
+# (and a bare key opening an object or following a comma, before a quoted value or a number: Node's util.inspect and a JS
+# literal print { Message: 'A business validation error ...', code: '6000' }, a help page { ErrorCode: 4005, ... })
 _KEY = (
     r"""(?:(["'])(\$?[A-Za-z_][\w$-]{0,63})\1"""
-    r"""|(?::(?=[A-Za-z_]\w{0,63}\s*=>)|(?<=[{,])\s*(?=[A-Za-z_]\w{0,63}[ \t]*:[ \t]*["']))([A-Za-z_]\w{0,63}))"""
+    r"""|(?::(?=[A-Za-z_]\w{0,63}\s*=>)|(?<=[{,])\s*(?=[A-Za-z_]\w{0,63}[ \t]*:[ \t]*(?:["']|-?\d)))([A-Za-z_]\w{0,63}))"""
     r"""\s*(?::|=>)\s*"""
 )
 _PAIR = re.compile(
@@ -587,15 +668,17 @@ _CDATA_CLOSE = re.compile(r"\]\]>")
 # Infor SunSystems' <Message Level="error"><UserText>
 _XML_FIELD = re.compile(
     r"<(?:[\w.-]{1,40}:)?(message|errormessage|merchant_message|customer_message|usertext|description2?|detail|errorcode|error_code"
-    r"|sdatacode|errornumber|errorno|code|symbol|severity|type)(?:\s[^<>]{0,200})?>"
+    r"|sdatacode|errornumber|errorno|code|symbol|severity|type|faultstring|faultcode)(?:\s[^<>]{0,200})?>"
     r"\s*([^<]{1,2000}?)\s*</",
     re.IGNORECASE,
 )
 # A message element the text stops inside: nothing after its start tag closes it.
 _XML_CUT_MESSAGE = re.compile(r"<(?:[\w.-]{1,40}:)?(?:message|errormessage|description)>\s*([^<]{1,2000})\Z", re.IGNORECASE)
-_XML_MESSAGES = ("message", "errormessage", "merchant_message", "customer_message", "usertext", "description", "description2")
+_XML_MESSAGES = (
+    "message", "errormessage", "merchant_message", "customer_message", "usertext", "description", "description2",
+)  # fmt: skip
 # a bare <Code> last: Amazon's <Error><Code>AccessDenied</Code>, NetSuite's <platformFaults:code>; a named one first
-_XML_CODES = ("errorcode", "error_code", "sdatacode", "errornumber", "errorno", "symbol", "code")
+_XML_CODES = ("errorcode", "error_code", "sdatacode", "errornumber", "errorno", "symbol", "code", "faultcode")  # SOAP's last
 # One <Error ...>...</Error> of a document that lists several (an Intuit Fault); not <Errors>, <ErrorCode>
 _XML_ANY_ERROR = re.compile(r"<(?:[\w.-]{1,40}:)?error\b([^>]{0,500})>(.*?)</(?:[\w.-]{1,40}:)?error\s*>", re.I | re.S)
 _ANY_ERROR_CLOSE = re.compile(r"</(?:[\w.-]{1,40}:)?error\s*>", re.IGNORECASE)
@@ -724,7 +807,9 @@ def _xml_document(body: str, reading: Reading) -> bool:
         fields: dict[str, str] = {}
         for m in _XML_FIELD.finditer(inner):
             fields.setdefault(m.group(1).lower(), unescape(m.group(2)).strip())
+        # a SOAP fault's faultstring is its message when its detail holds none of its own (NetSuite's platformFaults:message)
         message = next((fields[k] for k in fields if k in _XML_MESSAGES), None) or fields.get("detail")
+        message = message or fields.get("faultstring")
         field = _FIELD_ATTR.search(attrs)
         if not fields and field and not _CHILD_ELEMENT.search(inner):  # <error field=... symbol=...>text</error>
             message = unescape(inner).strip()

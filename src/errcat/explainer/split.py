@@ -68,7 +68,9 @@ _PROSE_LINK = re.compile(
 # problem's type in its XML form (<type>) and as a log or a toString writes it (type=..., Spring's ProblemDetail[type='...')
 _LINK_KEY = re.compile(
     r"(?:[\"'](?:(?!request)[A-Za-z]\w*?(?:[_-]?(?i:url|uri)|(?i:link)|(?i:href))|type|@context|@type|\$schema|\$id)"
-    r"[\"'][ \t]*:[ \t]*[\"']|<type>|(?<![\w.-])type[ \t]*=[ \t]*[\"']?)$"
+    r"[\"'][ \t]*:[ \t]*[\"']|<type>|(?<![\w.-])type[ \t]*=[ \t]*[\"']?"
+    # a SOAP fault's actor (1.1's <faultactor>, 1.2's <Role> and <Node>): the URI of the node that faulted, not the call
+    r"|<(?:[\w.-]{1,40}:)?(?:faultactor|[Rr]ole|[Nn]ode)>\s*)$"
 )
 _MAX_LINKS = 32  # links in prose passed over before a paste is taken to name no request: 2 MB of them stay quick
 _METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[^\s'\"<>`]*)")
@@ -97,15 +99,19 @@ _STATUS_PATTERNS = (
     # OkHttp's Response.toString, "Response{protocol=h2, code=400, message=, url=…}" (HTTP/2 sends no reason phrase)
     (re.compile(r"\bResponse\{protocol=[\w/.]{1,16}, code=([1-5]\d\d)\b"), ("response{protocol=",)),
     # "status: 422", "statusCode=404", "HTTP 500"; Guzzle 3's "[status code] 400" closes the key's bracket; a sentence's
-    # "Status was 403." (the sage_one gem's "SageOne sent HTML instead of JSON. Status was 403.")
+    # "Status was 403." (the sage_one gem's "SageOne sent HTML instead of JSON. Status was 403."). A body's quoted
+    # "responseCode" key is its own code, not the exchange's status (Expensify's {"responseCode":410, ...} in an HTTP
+    # 200 means a bad request, not "410 Gone"); a log's "response code: 410" still is.
     (
         re.compile(
-            r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|response[ _-]?code|statusCode|HTTP)\b[\"'\]]?"
+            r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|(?<![\"'])response[ _-]?code|statusCode|HTTP)\b[\"'\]]?"
             r"\s*[:=]?\s*(?:(?:was|is)[ \t]+)?[\"'\[]?([1-5]\d\d)\b",
             re.IGNORECASE,
         ),
         ("status", "code", *_HTTP_WORD),
     ),
+    # an XML error body's status element: RFC 7807's <problem><status>404</status>, a REST API's <error><status>
+    (re.compile(r"<(?:[\w.-]{1,40}:)?(?:status|status_?code|http_?status)>\s*([1-5]\d\d)\s*</", re.IGNORECASE), ("status>",)),
     (
         re.compile(
             r"\b(?:failed|failure|error|errored|returns?|returned|responded|rejected|response|got|gets|getting|gives|giving|with)\b"
