@@ -1816,6 +1816,35 @@ def test_a_heroku_line_of_another_dyno_is_never_joined():
     assert spans[0] == (1, 1)
 
 
+def test_a_brace_inside_a_heroku_message_does_not_swallow_the_next_errors():
+    """A brace inside a message (V8's "Unexpected token { in JSON") opened a body that every line of the same dyno
+    within a second went on with, up to 5,000 lines: the next two errors were no records of their own (review11).
+    An object Node printed opens its brace at the line's end (_HEROKU_NODE_OBJECT is still one record)."""
+    said = [
+        "Error: Unexpected token { in JSON at position 0",
+        "GET /api/orders 200 12.345 ms - 1024",
+        "Error: connect ECONNREFUSED 127.0.0.1:5432",
+        "GET /api/orders 200 10.101 ms - 1024",
+        "Error: Request failed with status code 502",
+    ]
+    lines = [f"2020-04-13T15:27:34.{40162 + k:06d}+00:00 app[web.1]: {text}" for k, text in enumerate(said)]
+    spans = [(r.line, r.end_line) for r in Finder().records([("\n".join(lines) + "\n").encode()])]
+    assert spans == [(1, 1), (3, 3), (5, 5)]
+    spans = [(r.line, r.end_line) for r in Finder().records([("\n".join(_HEROKU_NODE_OBJECT) + "\n").encode()])]
+    assert spans[1:] == [(2, len(_HEROKU_NODE_OBJECT))]
+
+
+def test_a_java_causes_message_is_the_same_wherever_a_read_ends():
+    """Its lines are looked ahead for a frame; where what had been read ended before one, the message ended there, and
+    git's "stderr: error: ...", "error: ..." and "fatal: ..." lines were three more errors (review11)."""
+    data = ("\n".join(_JENKINS_CAUSE) + "\n").encode()
+    whole = [(r.line, r.end_line) for r in Finder().records([data])]
+    cause = data.index(b"Caused by: ")
+    frame = data.index(b"\tat ", cause)
+    for cut in range(cause, frame + 1):
+        assert [(r.line, r.end_line) for r in Finder().records([data[:cut], data[cut:]])] == whole, cut
+
+
 # Elixir's crash report puts the exception on the line after its "[error]" line, unindented (a LiveView crash quoted
 # in a repository's README, stored public file id 45588306306, its "Details" block, lines 18-27, the State line, which
 # holds a signed session, left out; then lines 29-36)

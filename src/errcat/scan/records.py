@@ -198,6 +198,7 @@ class _Grouping:
     """Continuation state of a record being assembled, line by line."""
 
     depth: int = 0  # open JSON brackets
+    spread: bool = False  # the open body's first bracket ended its line, as a printed object's does (logplex's)
     body: bool = False  # a JSON or XML body has started
     xml_root: bytes | None = None  # the XML root element still open
     status: bool = False  # an HTTP status line was seen
@@ -257,6 +258,7 @@ class _Grouping:
             if start < 0:
                 return
             self.body = True
+            self.spread = stripped.endswith((b"{", b"["))
         self.depth = _depth_after(line[start:] if start else line, self.depth)
 
     def _opening(self, line: Line) -> None:
@@ -424,7 +426,7 @@ class _Grouping:
         if text is None:
             return False
         goes_on = (
-            self.depth > 0
+            (self.depth > 0 and self.spread)  # a brace inside a message ("Unexpected token { in JSON") opens none here
             or self.xml_root is not None
             or self.quoted
             or (text.strip() and _logplex_goes_on(text))
@@ -1031,12 +1033,13 @@ def _line_start(buf: Buffer, pos: int, limit: int) -> int:
     return limit if nl < 0 else nl + 1
 
 
-def _cause_message_at(buf: Buffer, pos: int, limit: int) -> bool:
+def _cause_message_at(buf: Buffer, pos: int, limit: int, eof: bool) -> bool | None:
     """Whether the line at ``pos``, after a Java cause's message line, goes on with the message: a frame follows within
-    _MESSAGE_LINES lines, and no line up to it starts a log entry of its own (a date, as _ENTRY_START)."""
+    _MESSAGE_LINES lines, and no line up to it starts a log entry of its own (a date, as _ENTRY_START); None when
+    what has been read ends before that is known and more is coming (the answer may not hang on where a read ends)."""
     for _ in range(_MESSAGE_LINES):
         if pos >= limit:
-            return False
+            return None if not eof else False
         nl = buf.find(b"\n", pos, limit)
         end = limit if nl < 0 else nl + 1
         if _FRAME.match(buf, pos, end):
@@ -1080,10 +1083,14 @@ def _group(buf: Buffer, head: int, target: int, limit: int, eof: bool) -> tuple[
                 break
             nl = buf.find(b"\n", pos, limit)
             line = buf[pos : limit if nl < 0 else nl + 1]  # the next line: this entry's, or the next's first
-            if len(line) > MAX_LINE or not (  # a line too long to read ends the entry
-                entry.continued_by(line) or (entry.message and _cause_message_at(buf, pos, limit))
-            ):
+            if len(line) > MAX_LINE:  # a line too long to read ends the entry
                 break
+            if not entry.continued_by(line):
+                goes_on = _cause_message_at(buf, pos, limit, eof) if entry.message else False
+                if goes_on is None:  # the read ends before its first frame, or a line that says the message ended
+                    return None
+                if not goes_on:
+                    break
         if entry.npm and entry.blank:  # the blank line npm's block took, and no line of the block after it
             pos = buf.rfind(b"\n", start, pos - 1) + 1
             nl = buf.find(b"\n", pos, limit)
