@@ -412,12 +412,18 @@ def _quoted(line: str) -> list[str]:
 _STATUS_SENTENCE = re.compile(r"\(([1-5]\d\d)\)[ \t]+([A-Za-z][A-Za-z' -]{1,40}?)\.[ \t]+(?=\S)")
 
 
+# A status with no reason phrase at a part's start, before the error's words: a job's or a step's log line, "Nightly
+# Export: 400 EndDate is required", "Response: 400 <message>" (HTTP/2 sends no phrase; many loggers print none)
+_BARE_STATUS_LEAD = re.compile(r"([45]\d\d)[ \t]+(?=\S)")
+
+
 def _line_parts(line: str) -> list[str]:
-    """A plain-text line's readings: the line, what follows each of its separators or a status's sentence, each
-    also after a log's head there (a bare level word: loghead.py), and what it quotes."""
+    """A plain-text line's readings: the line, what follows each of its separators, a status's sentence or a status
+    that leads a part, each also after a log's head there (a bare level word: loghead.py), and what it quotes."""
     cuts = [0, *(m.end() for m in islice(_SPLITTERS.finditer(line), 20))]
     if "(" in line:
         cuts += [m.end() for m in islice(_STATUS_SENTENCE.finditer(line), 4) if reason_phrase(int(m.group(1)), m.group(2))]
+    cuts += [m.end() for cut in cuts[:21] if (m := _BARE_STATUS_LEAD.match(line, cut)) and int(m.group(1)) in KNOWN_STATUSES]
     parts = [line[cut:] for cut in cuts]
     heads = [message for part in parts for message in messages_after_head(part)]
     return [*parts, *heads, *_quoted(line)]

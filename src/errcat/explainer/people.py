@@ -5,7 +5,8 @@ vendor's documented message names its vendor). A person is told by a given name,
 written as a name or in lower case: the most common given names of the US census, as Faker's en_US person provider
 lists them (MIT), less Sage (a catalogued vendor's name). A service named like a person ("Chase") is still read in
 the places a person never stands ("Chase returned 400", "Chase API error"): services.answering_services asks only
-where a person may stand.
+where a person may stand, and there takes one given name before a verb in the present tense ("Chase says:") for a
+sender too: a person relaying an error tells a past event ("John said:") or is named in full ("Jane Doe says:").
 """
 
 from functools import cache

@@ -223,6 +223,7 @@ _GRAMMAR_TEXT = """
     much few several such mine yours ours theirs hers with for from into onto over under about upon via per than as
     at on in of off out up down nor yet why how where whether though although since until unless whereas else instead
     one ones thing things stuff anything whatever whichever graph bulk mock beta alpha core main open async realtime
+    least
 """
 # ... nor the parts a speaker's own program is made of ("so middleware returned:", "and graphql says:")
 _PROGRAM_PARTS_TEXT = """
@@ -287,6 +288,8 @@ def _name_before(words: Sequence[str], lower_ok: bool = False, mid: bool = False
         words = words[:-1]
     if not words:
         return None
+    if lower_ok and mid and (product := _lower_product(words)):
+        return product
     name = words[-1].removesuffix("'s")
     before = words[-2] if len(words) > 1 else ""
     first = _NAME.fullmatch(before) and before[0].isupper() and before.lower() not in _NO_SERVICE and not _is_verb_form(before)
@@ -301,6 +304,15 @@ def _name_before(words: Sequence[str], lower_ok: bool = False, mid: bool = False
     return f"{before} {name}" if first else name
 
 
+def _lower_product(words: Sequence[str]) -> str | None:
+    """A product's two-word name in lower case mid-sentence, a name and "One" ("i think reckon one returned 400"):
+    "one" is a pronoun alone, but after a bare lower-case name (no word of the speaker's or of grammar: "this one",
+    "at least one", "the new one") it ends the product's name."""
+    if len(words) < 2 or words[-1] != "one" or words[-2] in _NO_SERVICE or not _LOWER_NAME.fullmatch(words[-2]):
+        return None
+    return f"{words[-2]} one" if _bare_lower_name(words[-2], words[-3] if len(words) > 2 else "", "") else None
+
+
 def _subject(head: str, said: re.Match[str]) -> str | None:
     """The sender named just before ``said`` (a verb of answering or an error's noun); a person only before no verb
     a person says ("John said:", not "John returned 400"). A line's start and the paste's are written as "." among
@@ -308,7 +320,15 @@ def _subject(head: str, said: re.Match[str]) -> str | None:
     start = said.start()
     before = head[max(0, start - 80) : start].replace("\n", " . ")
     name = _name_before(("." if start <= 80 else "", *before.split()), lower_ok=True, mid=said.group("verb") is not None)
-    return None if name is None or (said.group("spoken") and names_a_person(name)) else name
+    return None if name is None or (said.group("spoken") and names_a_person(name) and _relays(name, said)) else name
+
+
+def _relays(name: str, said: re.Match[str]) -> bool:
+    """Whether a person's name before a verb a person says reads as a person relaying an error: a past event ("John
+    said:", "Emma reported:") or a full name ("Jane Doe says:"). One given name before the present tense ("Chase
+    says:") is as much a service's standing answer as a person's: a service named like a person (JPMorgan Chase) is
+    a sender there, and its words name no catalogued vendor."""
+    return " " in name or said.group("spoken").endswith(("ed", "id", "ave"))
 
 
 def _object(head: str, end: int) -> str | None:

@@ -64,10 +64,11 @@ _PROSE_LINK = re.compile(
 # a JSON value that links to something else than the request: "invoice_url", "documentation_url", "moreInfoUrl",
 # "permalink", "html_url" (a request's own key, "url", "uri", "requestUrl", "request_uri", stays the request); RFC
 # 7807's problem "type" (ASP.NET Core's "https://tools.ietf.org/html/rfc7231#section-6.5.1" on every validation error
-# was "the request went to tools.ietf.org"), JSON-LD's "@context" and "@type", a JSON Schema's "$schema" and "$id"
+# was "the request went to tools.ietf.org"), JSON-LD's "@context" and "@type", a JSON Schema's "$schema" and "$id"; the
+# problem's type in its XML form (<type>) and as a log or a toString writes it (type=..., Spring's ProblemDetail[type='...')
 _LINK_KEY = re.compile(
-    r"[\"'](?:(?!request)[A-Za-z]\w*?(?:[_-]?(?i:url|uri)|(?i:link)|(?i:href))|type|@context|@type|\$schema|\$id)"
-    r"[\"'][ \t]*:[ \t]*[\"']$"
+    r"(?:[\"'](?:(?!request)[A-Za-z]\w*?(?:[_-]?(?i:url|uri)|(?i:link)|(?i:href))|type|@context|@type|\$schema|\$id)"
+    r"[\"'][ \t]*:[ \t]*[\"']|<type>|(?<![\w.-])type[ \t]*=[ \t]*[\"']?)$"
 )
 _MAX_LINKS = 32  # links in prose passed over before a paste is taken to name no request: 2 MB of them stay quick
 _METHOD_URL = re.compile(rf"\b({_METHOD})\b[\s:]+['\"]?(https?://[^\s'\"<>`]+|/[^\s'\"<>`]*)")
@@ -95,11 +96,12 @@ _STATUS_PATTERNS = (
     (re.compile(r"<HttpError ([1-5]\d\d) when requesting\b"), ("<httperror ",)),
     # OkHttp's Response.toString, "Response{protocol=h2, code=400, message=, url=…}" (HTTP/2 sends no reason phrase)
     (re.compile(r"\bResponse\{protocol=[\w/.]{1,16}, code=([1-5]\d\d)\b"), ("response{protocol=",)),
-    # "status: 422", "statusCode=404", "HTTP 500"; Guzzle 3's "[status code] 400" closes the key's bracket
+    # "status: 422", "statusCode=404", "HTTP 500"; Guzzle 3's "[status code] 400" closes the key's bracket; a sentence's
+    # "Status was 403." (the sage_one gem's "SageOne sent HTML instead of JSON. Status was 403.")
     (
         re.compile(
             r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|response[ _-]?code|statusCode|HTTP)\b[\"'\]]?"
-            r"\s*[:=]?\s*[\"'\[]?([1-5]\d\d)\b",
+            r"\s*[:=]?\s*(?:(?:was|is)[ \t]+)?[\"'\[]?([1-5]\d\d)\b",
             re.IGNORECASE,
         ),
         ("status", "code", *_HTTP_WORD),
@@ -133,6 +135,9 @@ _TAB_ROW = re.compile(r"^[1-5]\d\d[ ]*\t[ \t]*\S")  # a row copied from a table:
 _HTML_TITLE = re.compile(
     r"<title>\s*(?:[A-Za-z0-9.-]{1,253} \| (?=[1-5]\d\d\b))?(?:([1-5]\d\d)\b:?)?([^<]{0,200})</title>", re.IGNORECASE
 )
+# Rails' error pages end their title with the status: "The page you were looking for doesn't exist (404)", "The change
+# you wanted was rejected (422)", "We're sorry, but something went wrong (500)"
+_TITLE_LAST_STATUS = re.compile(r"\(([45]\d\d)\)\s*$")  # an error's only: "Inbox (101)" counts mail
 # a page without a title (HAProxy's "<html><body><h1>504 Gateway Time-out</h1>") is headed by its first h1
 _HTML_H1 = re.compile(r"<h1(?:\s[^<>]{0,200})?>\s*(?:([1-5]\d\d)\b)?([^<]{0,200})</h1>", re.IGNORECASE)
 _BARE_STATUS = re.compile(r"^([1-5]\d\d)(?:[ \t]+([A-Za-z][A-Za-z '\-]*))?$")
@@ -551,8 +556,9 @@ def _find_status(ex: Framing) -> None:
     head = ex.text[:65536]
     low = head.lower() if head.isascii() else None  # case-blind re pairs ſ with s: other text is searched whole
     title = _HTML_TITLE.search(head) if low is None or "<title>" in low else None
-    if title and title.group(1) and to_status(title.group(1)) in KNOWN_STATUSES:  # a proxy's HTML error page
-        ex.status = to_status(title.group(1))
+    titled = title and (title.group(1) or ((last := _TITLE_LAST_STATUS.search(title.group(2))) and last.group(1)))
+    if titled and to_status(titled) in KNOWN_STATUSES:  # a proxy's or a framework's HTML error page
+        ex.status = to_status(titled)
         return
     found = _patterned_status(head, low) or _dotnet_status(head, low) or _stated_status(head, low) or _client_status(head)
     found = found or (_phrase_bar_status(head) if "|" in head else None)
