@@ -1834,6 +1834,27 @@ def test_a_brace_inside_a_heroku_message_does_not_swallow_the_next_errors():
     assert spans[1:] == [(2, len(_HEROKU_NODE_OBJECT))]
 
 
+def test_herokus_own_lines_are_counted_by_their_shapes_not_grouped(index, tmp_path, monkeypatch):
+    """Every needle line of a logplex log was grouped (the marks see no text after a source), which doubled the CPU of a
+    router log's scan; Heroku's own sources write an event a line, so only an app's lines need it (review11). The
+    report is the same: the router's errors, and the app's crash as one record."""
+    import errcat.scan.records as records
+
+    grouped: list[int] = []
+
+    def group(buf, head, target, limit, eof):
+        grouped.append(target)
+        return real(buf, head, target, limit, eof)
+
+    real = records._group
+    monkeypatch.setattr(records, "_group", group)
+    router = _HEROKU_NODE_CRASH[-1]
+    lines = [router.replace("15:30:48.638289", f"15:30:{k:02d}.638289") for k in range(40)] + _HEROKU_NODE_CRASH[10:18]
+    report = scanned(index, tmp_path, "heroku.log", lines)
+    assert len(grouped) == 1
+    assert sorted((g.count, [p.line for p in g.places][:1]) for g in report.other.values()) == [(1, [41]), (40, [1])]
+
+
 def test_a_java_causes_message_is_the_same_wherever_a_read_ends():
     """Its lines are looked ahead for a frame; where what had been read ended before one, the message ended there, and
     git's "stderr: error: ...", "error: ..." and "fatal: ..." lines were three more errors (review11)."""

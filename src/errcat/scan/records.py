@@ -22,7 +22,7 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING
@@ -797,8 +797,14 @@ class Finder:
         ends = marks.lines[bisect_right(marks.lines, w.consumed) :]
         rfind = w.buf.rfind
         starts = [rfind(b"\n", 0, le - 1) + 1 for le in ends]
-        # without a triage, all grouped; in a logplex layout too, as the marks do not see past its sources (_logplex_layout)
-        marked = _marked(w.buf, starts, ends, marks) if self.triage is not None and not self._logplex else range(len(ends))
+        marked: Sequence[int]
+        if self.triage is None:  # without one, all grouped
+            marked = range(len(ends))
+        elif self._logplex:  # the marks do not see past a logplex line's source (_logplex_layout): an app's lines grouped
+            apps = (k for k, ls in enumerate(starts) if not _heroku_own(w.buf, ls))
+            marked = sorted({*_marked(w.buf, starts, ends, marks), *apps})
+        else:
+            marked = _marked(w.buf, starts, ends, marks)
         run = 0  # the first line of the run of unmarked lines not taken yet
         for k in (*marked, len(ends)):
             if k > run and (stopped := self._take_run(w, starts[run:k], ends[run:k], marks, found)) is not None:
@@ -918,6 +924,16 @@ def _logplex_layout(head: Buffer) -> bool:
 
 
 SNIFF_LOGPLEX = 1 << 14  # bytes of an input's first chunk its layout is told by
+# Heroku's own sources (its router, a dyno's manager, its API) write an event a line: such a line is never another's, nor
+# is another line its (_Grouping._sourced), so the marks say all there is of it; only an app's lines are grouped
+_HEROKU_OWN = b"heroku["
+_STAMP_LONGEST = 40  # "2020-04-13T15:27:34.040165123+00:00 " and a little
+
+
+def _heroku_own(buf: Buffer, ls: int) -> bool:
+    """Whether the logplex line at ``ls`` is one of Heroku's own sources' (its stamp, a space, then heroku[...])."""
+    space = buf.find(b" ", ls, ls + _STAMP_LONGEST)
+    return space > ls and buf.startswith(_HEROKU_OWN, space + 1)
 
 
 def _marked(buf: Buffer, starts: list[int], ends: list[int], marks: Marks) -> list[int]:
