@@ -1834,6 +1834,16 @@ def test_a_brace_inside_a_heroku_message_does_not_swallow_the_next_errors():
     assert spans[1:] == [(2, len(_HEROKU_NODE_OBJECT))]
 
 
+def test_an_object_left_open_under_heroku_takes_only_the_lines_written_with_it():
+    """An object's lines are one write, stamped microseconds apart; a line ending in "{" with no object below went on
+    with every line of its dyno written within a second of the last, up to 5,000 lines, and the errors among them were
+    no records of their own (review11)."""
+    said = ["payment failed {", "Error: connect ECONNREFUSED 127.0.0.1:5432", "Error: Request failed with status code 502"]
+    lines = [f"2020-04-13T15:27:34.{100000 * k:06d}+00:00 app[web.1]: {text}" for k, text in enumerate(said)]
+    spans = [(r.line, r.end_line) for r in Finder().records([("\n".join(lines) + "\n").encode()])]
+    assert spans == [(1, 1), (2, 2), (3, 3)]
+
+
 def test_herokus_own_lines_are_counted_by_their_shapes_not_grouped(index, tmp_path, monkeypatch):
     """Every needle line of a logplex log was grouped (the marks see no text after a source), which doubled the CPU of a
     router log's scan; Heroku's own sources write an event a line, so only an app's lines need it (review11). The

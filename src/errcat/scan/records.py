@@ -154,6 +154,9 @@ _LOGPLEX = re.compile(
     rb"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d(?:\.\d{1,9})?)(?:Z|[+-]\d\d:?\d\d) ([\w-]+\[[\w.-]+\]):(?: |(?=\r?\n|$))"
 )
 _LOGPLEX_GAP = 1.0  # seconds: the lines a program wrote at once are stamped within this of each other
+# an object printed over lines is one write: its lines are stamped microseconds apart (15 us for a 25-line one); one
+# left open (a line that ends in "{" and no object below) went on with every line of its dyno up to MAX_RECORD_LINES
+_LOGPLEX_BODY_GAP = 0.01
 # a JavaScript stack frame, unindented by logplex: "at Function.Module._load (internal/modules/cjs/loader.js:864:27)",
 # "at internal/main/run_main_module.js:18:47 {"
 _JS_FRAME = re.compile(rb"at (?:[^\n(]+ \()?[^\s()]+:\d+:\d+\)?(?: \{)?\r?\n?$")
@@ -426,7 +429,8 @@ class _Grouping:
         if text is None:
             return False
         goes_on = (
-            (self.depth > 0 and self.spread)  # a brace inside a message ("Unexpected token { in JSON") opens none here
+            # a brace inside a message ("Unexpected token { in JSON") opens none here; an object's lines come at once
+            (self.depth > 0 and self.spread and abs(self.at - at) <= _LOGPLEX_BODY_GAP)
             or self.xml_root is not None
             or self.quoted
             or (text.strip() and _logplex_goes_on(text))
