@@ -2545,3 +2545,165 @@ def test_another_programs_group_is_timed_by_its_earliest_and_latest_record_in_a_
         for phrase, (earliest, latest) in truth.items():
             (group,) = (g for text, g in report.other.items() if phrase in text)
             assert (group.first_seen, group.last_seen) == (earliest, latest), phrase
+
+
+# Spring Boot's start-up failure: an ERROR line with nothing after its logger's colon, then the report's banner,
+# "Description:", the cause, "Action:" (a Gradle bootRun quoted in a repository's notes, stored public file id 3885467637,
+# its last 19 lines but 14; then a Spring Boot 3 failure quoted in another's, stored public file id 33161077543, "Error 7")
+_SPRING_START_FAILURES = [
+    "2025-07-21 16:35:34.333 DEBUG 17004 --- [           main] o.apache.catalina.core.StandardContext   : Stopping complete",
+    "2025-07-21 16:35:34.374  INFO 17004 --- [           main] ConditionEvaluationReportLoggingListener : ",
+    "",
+    "Error starting ApplicationContext. To display the conditions report re-run your application with 'debug' enabled.",
+    "2025-07-21 16:35:34.429 ERROR 17004 --- [           main] o.s.b.d.LoggingFailureAnalysisReporter   : ",
+    "",
+    "***************************",
+    "APPLICATION FAILED TO START",
+    "***************************",
+    "",
+    "Description:",
+    "",
+    "Parameter 0 of constructor in com.gogofnd.kb.repository.RiderInfoCustomRepositoryImpl required a bean of type"
+    " 'org.springframework.data.r2dbc.core.DatabaseClient' that could not be found.",
+    "",
+    "",
+    "Action:",
+    "",
+    "Consider defining a bean of type 'org.springframework.data.r2dbc.core.DatabaseClient' in your configuration.",
+    "",
+    "",
+    "> Task :new_GoPlanV1Application.main() FAILED",
+    "3 actionable tasks: 2 executed, 1 up-to-date",
+    "",
+    "FAILURE: Build failed with an exception.",
+    "2023-04-02T14:56:03.424-04:00 ERROR 19039 --- [           main] o.s.b.d.LoggingFailureAnalysisReporter   : ",
+    "",
+    "***************************",
+    "APPLICATION FAILED TO START",
+    "***************************",
+    "",
+    "Description:",
+    "",
+    "Web server failed to start. Port 8080 was already in use.",
+    "",
+    "Action:",
+    "",
+    "Identify and stop the process that's listening on port 8080 or configure this application to listen on another port.",
+    "",
+    "2023-04-02T14:56:04.001-04:00  INFO 19039 --- [           main] o.s.b.StartupInfoLogger                  : after it",
+]
+
+
+def test_a_spring_boot_start_up_failure_is_one_record_named_by_its_description(index, tmp_path):
+    """The report ran to the blank line after its ERROR line: its cause was a record apart (or none), and every start-up
+    failure was one group, "ERROR <n> --- [<thread>] o.s.b.d.LoggingFailureAnalysisReporter :". Two blank lines
+    end it but before "Action:" (Gradle's lines after it are not its); the next dated line ends it."""
+    records = Finder().records([("\n".join(_SPRING_START_FAILURES) + "\n").encode()])
+    spans = [(r.line, r.end_line) for r in records]
+    assert (5, 20) in spans and (21, 21) in spans and (25, 38) in spans  # the Gradle line after it its own
+    groups = [text for text, _ in other_groups(scanned(index, tmp_path, "boot.log", _SPRING_START_FAILURES))]
+    reporter = "ERROR <n> --- [<thread>] o.s.b.d.LoggingFailureAnalysisReporter : "
+    named = sorted(text.removeprefix(reporter)[:40] for text in groups if text.startswith(reporter))
+    assert named == ["Parameter <n> of constructor in com.gogo", "Web server failed to start. Port <n> was"]
+
+
+# Azure App Service's log stream: each line after the runtime's time, with its indentation taken off, so a Python
+# traceback's frames start "File" at the line's start (a repository's file holding a log stream, stored public file id
+# 53912887953, lines 45-76 as stored)
+_APP_SERVICE_GUNICORN = [
+    "2025-06-19T12:34:41.255479822Z [2025-06-19 12:34:41 +0000] [1082] [INFO] Booting worker with pid: 1082",
+    "2025-06-19T12:34:43.583678857Z [2025-06-19 12:34:43 +0000] [1081] [ERROR] Exception in worker process",
+    "2025-06-19T12:34:43.583738027Z Traceback (most recent call last):",
+    '2025-06-19T12:34:43.583744930Z File "/tmp/8ddaf2d5f5ba34f/antenv/lib/python3.9/site-packages/gunicorn/arbiter.py", line 609, in spawn_worker',
+    "2025-06-19T12:34:43.583750981Z worker.init_process()",
+    '2025-06-19T12:34:43.583756551Z File "/tmp/8ddaf2d5f5ba34f/antenv/lib/python3.9/site-packages/gunicorn/workers/base.py", line 134, in init_process',
+    "2025-06-19T12:34:43.583761861Z self.load_wsgi()",
+    '2025-06-19T12:34:43.583766961Z File "/tmp/8ddaf2d5f5ba34f/antenv/lib/python3.9/site-packages/gunicorn/workers/base.py", line 146, in load_wsgi',
+    "2025-06-19T12:34:43.583772421Z self.wsgi = self.app.wsgi()",
+    '2025-06-19T12:34:43.583777730Z File "/tmp/8ddaf2d5f5ba34f/antenv/lib/python3.9/site-packages/gunicorn/app/base.py", line 67, in wsgi',
+    "2025-06-19T12:34:43.583783151Z self.callable = self.load()",
+    '2025-06-19T12:34:43.583788060Z File "/tmp/8ddaf2d5f5ba34f/antenv/lib/python3.9/site-packages/gunicorn/app/wsgiapp.py", line 58, in load',
+    "2025-06-19T12:34:43.583793049Z return self.load_wsgiapp()",
+    '2025-06-19T12:34:43.583798038Z File "/tmp/8ddaf2d5f5ba34f/antenv/lib/python3.9/site-packages/gunicorn/app/wsgiapp.py", line 48, in load_wsgiapp',
+    "2025-06-19T12:34:43.583803188Z return util.import_app(self.app_uri)",
+    '2025-06-19T12:34:43.583808207Z File "/tmp/8ddaf2d5f5ba34f/antenv/lib/python3.9/site-packages/gunicorn/util.py", line 371, in import_app',
+    "2025-06-19T12:34:43.583814048Z mod = importlib.import_module(module)",
+    '2025-06-19T12:34:43.583819558Z File "/opt/python/3.9.22/lib/python3.9/importlib/**init**.py", line 127, in import_module',
+    "2025-06-19T12:34:43.583824998Z return \\_bootstrap.\\_gcd_import(name[level:], package, level)",
+    '2025-06-19T12:34:43.583830058Z File "<frozen importlib._bootstrap>", line 1030, in \\_gcd_import',
+    '2025-06-19T12:34:43.583848252Z File "<frozen importlib._bootstrap>", line 1007, in \\_find_and_load',
+    '2025-06-19T12:34:43.583853972Z File "<frozen importlib._bootstrap>", line 986, in \\_find_and_load_unlocked',
+    '2025-06-19T12:34:43.583858992Z File "<frozen importlib._bootstrap>", line 680, in \\_load_unlocked',
+    '2025-06-19T12:34:43.583864201Z File "<frozen importlib._bootstrap_external>", line 850, in exec_module',
+    '2025-06-19T12:34:43.583869541Z File "<frozen importlib._bootstrap>", line 228, in \\_call_with_frames_removed',
+    '2025-06-19T12:34:43.583875121Z File "/home/site/wwwroot/app.py", line 512, in <module>',
+    "2025-06-19T12:34:43.583880601Z init_database()",
+    '2025-06-19T12:34:43.583885421Z File "/home/site/wwwroot/app.py", line 45, in init_database',
+    "2025-06-19T12:34:43.583890750Z cursor.execute('''",
+    "2025-06-19T12:34:43.583895920Z sqlite3.DatabaseError: database disk image is malformed",
+    "2025-06-19T12:34:43.583901210Z [2025-06-19 12:34:43 +0000] [1081] [INFO] Worker exiting (pid: 1081)",
+    "2025-06-19T12:34:43.919233427Z [2025-06-19 12:34:43 +0000] [1080] [ERROR] Worker (pid:1082) exited with code 3",
+]
+
+
+def test_a_traceback_whose_indentation_a_runtime_took_off_is_one_record_with_its_error_line(index, tmp_path):
+    """gunicorn's "[ERROR] Exception in worker process" and its traceback were two records (the crash counted twice, its
+    exception a group of its own): an unindented frame's line and its source line go on with an open traceback."""
+    records = Finder().records([("\n".join(_APP_SERVICE_GUNICORN) + "\n").encode()])
+    assert [(r.line, r.end_line) for r in records][:2] == [(2, 30), (32, 32)]
+    groups = other_groups(scanned(index, tmp_path, "stream.log", _APP_SERVICE_GUNICORN))
+    named = [(text, places) for text, places in groups if "DatabaseError" in text]
+    assert named == [("[ERROR] Exception in worker process sqlite<n>.DatabaseError: database disk image is malformed", [2])]
+
+
+# `docker-compose up` of an API and its Postgres (a repository's notes, stored public file id 28586677263, its lines 33-44
+# but the api's ERROR line, there 8 lines up, moved to stand before the db's indented line, as compose writes two
+# services' lines in whatever order they come: the db's own lines are in their order)
+_COMPOSE_TWO_SERVICES = [
+    "db_1   | performing post-bootstrap initialization ... ok",
+    "db_1   | syncing data to disk ... ok",
+    "db_1   |",
+    'db_1   | WARNING: enabling "trust" authentication for local connections',
+    "db_1   | You can change this by editing pg_hba.conf or using the option -A, or",
+    "db_1   | --auth-local and --auth-host, the next time you run initdb.",
+    "db_1   |",
+    "db_1   | Success. You can now start the database server using:",
+    "db_1   |",
+    'api_1  | 2020-09-10T15:13:36.728Z [ERROR] Unable to connect to database: error="dial tcp 172.18.0.2:5432: connect: connection'
+    ' refused"',
+    "db_1   |     pg_ctl -D /var/lib/postgresql/data -l logfile start",
+    "db_1   |",
+]
+# one service's crash (a repository's README, stored public file id 25266058458, its last docker-compose lines)
+_COMPOSE_ONE_CRASH = [
+    "carexp_1  | _http_outgoing.js:370",
+    "carexp_1  |     throw new TypeError('The header content contains invalid characters');",
+    "carexp_1  |     ^",
+    "carexp_1  |",
+    "carexp_1  | TypeError: The header content contains invalid characters",
+    "carexp_1  |     at ServerResponse.setHeader (_http_outgoing.js:370:11)",
+    "carexp_1  |     at serve (/usr/local/lib/node_modules/http-server/node_modules/ecstatic/lib/ecstatic.js:241:13)",
+    "carexp_1  |     at FSReqWrap.oncomplete (fs.js:112:15)",
+]
+
+
+def test_a_compose_capture_whose_blank_lines_lost_the_space_after_the_bar_is_read_without_prefixes():
+    """A page or an editor takes the space after a blank line's bar off ("carexp_1  |"): the layout was not recognised,
+    the prefixes stayed on, and the crash's frames did not go on with its error (the record ended at its error line)."""
+    crash = ("\n".join(_COMPOSE_ONE_CRASH) + "\n").encode()
+    records = list(Finder().records([crash]))
+    assert (records[-1].line, records[-1].end_line) == (5, 8)
+    assert records[-1].data.startswith(b"TypeError: The header content contains invalid characters\n    at ")
+
+
+@pytest.mark.parametrize("chunk", [None, 300])
+def test_another_services_indented_line_never_joins_a_record(chunk):
+    """compose's prefixes were taken off every line before records were found: the db's indented line joined the api's
+    ERROR line above it. A line whose prefix names another service starts a record; one service's lines still go on."""
+    data = ("\n".join(_COMPOSE_TWO_SERVICES) + "\n").encode()
+    chunks = [data] if chunk is None else [data[i : i + chunk] for i in range(0, len(data), chunk)]
+    records = list(Finder().records(chunks))
+    spans = [(r.line, r.end_line) for r in records]
+    assert (10, 10) in spans and not any(start <= 10 < end for start, end in spans)
+    assert records[-1].data.startswith(b"2020-09-10T15:13:36.728Z [ERROR]")  # read without the prefixes
+    assert (4, 4) in spans  # the db's WARNING, its own service's lines around it

@@ -7,6 +7,8 @@ pretty-printed body, no line looked like the rest of a record: a MYOB error's bo
 its request, an Ant build log was one record from its first line. When the first lines a reader
 reads (an input, or a worker's range) carry such a prefix, it is taken off every line that has one
 before the records are found (line numbers unchanged; a sample no longer shows the service's name).
+Where a runtime's prefix names another source than the line above's, that line's place is kept (a
+seam): no record runs across it, so another service's indented line never joins a record above it.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from .needles import Buffer
 # (as text: prepared.py reads a JSON line behind one)
 COMPOSE_NAME, COMPOSE_BAR, KUBECTL = r"[\w.-]+", r" +\| ", r"\[pod/[^\]\s]+\] "
 RUNTIME_PREFIX = rf"{COMPOSE_NAME}{COMPOSE_BAR}|{KUBECTL}"
-# here also after the terminal's line erase, the name and bar maybe coloured
+# here also after the terminal's line erase, the name and bar maybe coloured; and the bar at a blank line's end (the
+# space after it taken off as trailing, as an editor or a page does: a capture's blank lines no longer carried one)
 _ANSI = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
-_PREFIX = rf"(?:{_ANSI}{COMPOSE_NAME}{_ANSI}{COMPOSE_BAR[:-1]}{_ANSI} |{KUBECTL})".encode()
+_PREFIX = rf"(?:{_ANSI}{COMPOSE_NAME}{_ANSI}{COMPOSE_BAR[:-1]}{_ANSI}(?: |(?=\r?\n)|\Z)|{KUBECTL})".encode()
 _AFTER_NEWLINE = re.compile(rb"\n" + _PREFIX)  # a literal first: re skips ahead in C
 _AT_START = re.compile(_PREFIX)
+_EACH = re.compile(rb"^" + _PREFIX, re.MULTILINE)  # each line's, to tell its source
 # Ant's DefaultLogger: "[task] " right-aligned to 12 columns (org.apache.tools.ant.DefaultLogger.LEFT_COLUMN_SIZE),
 # a task's name of up to 8 letters after at least one space (a bare "[INFO] " is Maven's level, no prefix)
 _ANT = b"(?:%s)(?: |(?=[\r\n])|\\Z)" % b"|".join(b" " * (9 - n) + rb"\[[A-Za-z][\w.:-]{%d}\]" % (n - 1) for n in range(1, 9))
@@ -59,10 +63,29 @@ def unprefixed(data: Buffer, prefix: tuple[re.Pattern[bytes], re.Pattern[bytes]]
     return data[m.end() :] if m else data
 
 
-def without_prefixes(chunks: Iterable[Buffer], marks: list[int | None]) -> Iterator[Buffer]:
+def _unsourced(data: bytes, at: int, last: bytes | None, seams: set[int]) -> tuple[bytes, bytes | None]:
+    """``data`` (whole lines, from a line's start, at offset ``at`` of the stream without prefixes) without each line's
+    runtime prefix; into ``seams``, where a line's source differs from the one above's (``last``: the last line's)."""
+    pieces = []
+    pos = 0
+    for m in _EACH.finditer(data):
+        start = m.start()
+        pieces.append(data[pos:start])
+        at += start - pos
+        source = m[0].rstrip(b" ")  # a blank line's bar may have lost the space after it
+        if source != last and last is not None:
+            seams.add(at)
+        last, pos = source, m.end()
+    pieces.append(data[pos:])
+    return b"".join(pieces), last
+
+
+def without_prefixes(chunks: Iterable[Buffer], marks: list[int | None], seams: set[int] | None = None) -> Iterator[Buffer]:
     """The chunks of an input without its lines' prefixes when its first lines carry one (else as
     they are); each offset in ``marks`` (a line's start in the first chunk) is moved to where that
-    line starts once they are gone, when the first chunk is taken."""
+    line starts once they are gone, when the first chunk is taken. A runtime's prefixes also tell
+    each line's source: into ``seams`` go the offsets (in the stream without them) of the lines
+    whose source is another than the line above's."""
     it = iter(chunks)
     first = next(it, None)
     if first is None:
@@ -73,14 +96,22 @@ def without_prefixes(chunks: Iterable[Buffer], marks: list[int | None]) -> Itera
         yield from it
         return
     marks[:] = [None if at is None else len(unprefixed(first[:at], prefix)) for at in marks]
-    tail = b""
+    sourced = seams is not None and prefix[1] is _AT_START
+    tail, at, last = b"", 0, None
     for chunk in chain([first], it):
         data = tail + bytes(chunk)
         cut = data.rfind(b"\n") + 1
         tail = data[cut:]
         if cut:
-            yield unprefixed(data[:cut], prefix)
+            if sourced:
+                assert seams is not None
+                out, last = _unsourced(data[:cut], at, last, seams)
+            else:
+                out = unprefixed(data[:cut], prefix)
+            at += len(out)
+            yield out
         elif len(tail) > MAX_HELD:  # one line longer than the finder reads (it skips it): not held on to
+            at += len(tail)
             yield tail
             tail = b""
     if tail:

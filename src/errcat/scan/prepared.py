@@ -166,6 +166,13 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
     if key is not None and status is not None:  # the template masks the column's status: records of two statuses are two
         key = f"{key}\x00{status}"
     reason = error_reason(said, paste, status)
+    head = _named_head(text, paste, head)
+    above = rec.before.decode("utf-8", errors="replace")
+    return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, status, above)
+
+
+def _named_head(text: str, paste: str, head: str) -> str:
+    """What names a record's group: its first line, or what it says where its first line says only that something failed."""
     if paste.startswith(_TRACEBACK):
         head = _raised(text) or head
     elif (
@@ -179,10 +186,11 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
         head = _below_rule(paste) or head
     elif len(lines) > 1 and " -- " in head and _RUBY_SAYS_NOTHING.fullmatch(head):
         head = _ruby_said(paste) or head
+    elif len(lines) > 1 and head.rstrip().endswith(" :") and (described := _described(paste)):
+        head = f"{head.rstrip()} {described}"
     elif len(lines) > 1 and head.endswith(">") and _BARE_ERLANG_HEAD.search(head):
         head = " ".join([head.rstrip(), *(line.strip() for line in paste.split("\n")[1:6] if _SAYS.search(line))])
-    above = rec.before.decode("utf-8", errors="replace")
-    return Prepared(rec.line, outcome, paste, key, head, when, reason, api_shape(paste), bad, status, above)
+    return head
 
 
 def window_outcome(when: datetime | None, options: ScanOptions) -> str:
@@ -244,6 +252,19 @@ _SAYS_NOTHING = re.compile(rf"(?:.*?[A-Z], \[[^\]\n]*#\d+\] +[A-Z]+ -- [^:\n]*: 
 def _ruby_said(text: str) -> str | None:
     """The first line after a Rails FATAL block's first that says more than its head and tags."""
     return next((line for line in text.split("\n")[1:6] if not _SAYS_NOTHING.fullmatch(line)), None)
+
+
+# Spring Boot's start-up failure: an ERROR line with an empty message (records._EMPTY_MESSAGE), then its report's
+# banner, "Description:" and the cause: named by the cause, where every start-up failure was one group
+_DESCRIPTION = "\nDescription:\n"
+
+
+def _described(paste: str) -> str | None:
+    """The first line that says something after a failure report's "Description:" line."""
+    at = paste.find(_DESCRIPTION)
+    if at < 0:
+        return None
+    return next((line.strip() for line in paste[at + len(_DESCRIPTION) :].split("\n", 8) if line.strip()), None)
 
 
 def _raised(text: str) -> str | None:

@@ -23,6 +23,7 @@ import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import TYPE_CHECKING
@@ -106,6 +107,9 @@ _EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)
 # (psycopg2.errors.UniqueViolation: ...); then Postgres's fields of the message (DETAIL:, HINT:),
 # and a chained exception: a blank line, one of these sentences, a blank line and the next traceback
 _RAISED = re.compile(rb"[A-Za-z_]\w*(?:\.\w+)+(?::[ \t]|\r?\n?$)")
+# a Python frame's line with its indentation taken off (Azure App Service's log stream, a runtime that strips each line):
+# in an open traceback it goes on, and so does the line after it (its source line, whatever it says), up to the exception
+_PY_FRAME = b'File "'
 _RAISED_GOES_ON = (b"DETAIL:", b"HINT:", b"CONTEXT:", b"During handling of the above exception", b"The above exception was")
 _REQUEST_LINE = re.compile(rb"^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \S+(?: HTTP/\d(?:\.\d)?)?\r?\n?$")
 _STAMP = re.compile(STAMP + rb"(?: |(?=\r?\n|$))")  # what a runtime or CI server writes before each line (needles.STAMP)
@@ -132,6 +136,13 @@ _RUBY_FATAL = re.compile(rb"F, \[[^\]\n]*#(\d+)\] FATAL -- [^:\n]*: (\[[^\]\n]+\
 # "ERROR: could not bind ..."): those lines up to the next entry are its message
 BARE_ERLANG_HEAD = r"\[[a-z]{4,7}\] <\d+\.\d+\.\d+>[ \t]*\r?"  # (prepared.py names such a record by its message)
 _BARE_ERLANG_HEAD = re.compile(BARE_ERLANG_HEAD.encode() + rb"\n?$")
+# a logged line at an error level whose message after its logger's colon is empty: its message is the lines below, up to
+# the next entry, blank lines among them (Spring Boot's "ERROR 51304 --- [main] o.s.b.d.LoggingFailureAnalysisReporter   :",
+# a blank line, the "APPLICATION FAILED TO START" banner, "Description:", the cause, "Action:", what to do); after
+# two blank lines only "Action:" goes on (its report puts them there; build tool's lines after it are not its)
+_EMPTY_MESSAGE = b" :"
+_REPORT_GOES_ON = b"Action:"
+_LEVEL_FIRST = re.compile(rb"(?:" + LEVEL_WORDS.encode() + rb")\b")
 
 
 # npm's error block: each line after its prefix, "npm ERR!" (to npm 8) or "npm error" (since 9); one failure, one record
@@ -227,6 +238,9 @@ class _Grouping:
     blank: bool = False  # the last line was blank (npm's "A complete log of this run" follows one)
     message: bool = False  # a Java cause's message ending ":" is open: its lines run to its first frame (_CAUSE)
     elixir: bool = False  # Elixir's exception was seen (_ELIXIR_RAISED): its crash report's lines follow
+    report: bool = False  # the first line is an error's head with an empty message (_EMPTY_MESSAGE): its lines follow
+    blanks: int = 0  # blank lines in a row at the end of such a report
+    framed: bool = False  # the last line was an unindented frame's of an open traceback (_PY_FRAME): its source may follow
     lines: int = 0
     size: int = 0
 
@@ -237,9 +251,12 @@ class _Grouping:
         self._opening(line)
         stripped = line.strip()
         self.blank = not stripped
+        if self.report:
+            self.blanks = 0 if stripped else self.blanks + 1
         if self.message or line.startswith(_CAUSE):  # frames end a cause's message
             self.message = line[0] not in _INDENT and (self.message or stripped.endswith(b":"))
         self._trace(line, stripped)
+        self.framed = self.traceback and line.startswith(_PY_FRAME)
         self.announces = stripped.endswith(_ANNOUNCING)
         self._gap(stripped)
         if self.xml_root is not None:
@@ -283,6 +300,12 @@ class _Grouping:
         self.quoted = _QUOTE_OPEN.search(line) is not None and _ENTRY_START.match(line) is not None
         self.npm = next((prefix for prefix in NPM_BLOCK if line.startswith(prefix)), b"")
 
+    @staticmethod
+    def _erring(line: Line) -> bool:
+        """Whether a line says a level that is no quiet one."""
+        said = level(bytes(line[:HEAD]).decode(errors="replace"))
+        return said is not None and said not in QUIET_LEVELS
+
     def _gap(self, stripped: Line) -> None:
         """Follow the blank line after a response's headers, or a line that ends "response body:":
         a text body after it ("Country PT was not found") ends the exchange; a JSON or XML one is
@@ -302,7 +325,7 @@ class _Grouping:
     def _trace(self, line: Line, stripped: Line) -> None:
         """Follow a stack trace: its frames, a Python traceback opened and ended (``line`` is not
         empty; ``stripped`` is it stripped)."""
-        if line[0] in _INDENT or line.startswith(_PHP_TRACE):
+        if line[0] in _INDENT or line.startswith(_PHP_TRACE) or (self.traceback and line.startswith(_PY_FRAME)):
             self.frames = True
         elif line.startswith(_TRACEBACK):
             self.traceback, self.raised = True, False
@@ -338,6 +361,11 @@ class _Grouping:
             self.announces or (not self.frames and self.leveled and (b"." in m[0] or line.startswith(b": ", m.end())))
         )
 
+    def _unindented_frame_goes_on(self, line: Line) -> bool:
+        """Whether a line goes on with an open traceback whose indentation was taken off: a frame's line, or the
+        source line after one (not a line that starts a log entry of its own)."""
+        return line.startswith(_PY_FRAME) or (self.framed and _ENTRY_START.match(line) is None)
+
     def _tagged_goes_on(self, line: Line) -> bool:
         """Whether a line goes on with a Rails FATAL block (``tagged``): the same head, pid and
         tags, or the tags alone, after the same prefix (a Heroku dyno's "app[web.1]: "); with
@@ -366,6 +394,7 @@ class _Grouping:
         """A line of this entry as its rules read it (the first one tells whether lines are stamped, or logplex's)."""
         if self.lines == 0:
             self.stamped = _unstamped(line) is not line
+            self.report = line.rstrip().endswith(_EMPTY_MESSAGE) and _ENTRY_START.match(line) is not None and self._erring(line)
             if self.stamped and (sourced := _logplex(line)) is not None:
                 self.source, self.at, _ = sourced
         if self.source:
@@ -403,6 +432,16 @@ class _Grouping:
         """Whether a blank line may go on with npm's block: one, before its "A complete log of this run" lines."""
         return bool(self.npm) and not self.blank
 
+    def _report_goes_on(self, line: Line) -> bool:
+        """Whether a line goes on with the message below an empty one (``report``): up to the next entry (a date, or
+        a level after a stamp), and after two blank lines only its "Action:"."""
+        text = self._own(line)
+        if not text.strip():
+            return True
+        if _ENTRY_START.match(text) is not None or (text is not line and _LEVEL_FIRST.match(text) is not None):
+            return False
+        return self.blanks < 2 or text.startswith(_REPORT_GOES_ON)
+
     def _json_body(self, line: Line) -> bool:
         """Whether a line opening JSON is this record's body: not a whole line, or one after a line that introduces
         a body (a status line, "failed:", a logfmt line ending "traceID=") unless it says its own time and level."""
@@ -414,6 +453,8 @@ class _Grouping:
         """Whether ``line`` belongs to this record rather than starting the next one."""
         if self.lines >= MAX_RECORD_LINES or self.size >= MAX_RECORD:
             return False
+        if self.report:
+            return self._report_goes_on(line)
         if self.source:  # logplex's: a line of the same source written with the last goes on as its text would
             return self._logplex_continued_by(line)
         if self.depth > 0 or self.xml_root is not None or self.quoted:  # a body cut short ends where the next entry starts
@@ -453,6 +494,7 @@ class _Grouping:
         if (
             line[0] in _INDENTED_OR_CLOSING
             or ((self.frames or self.thrown) and _PHP_FRAME.match(line))
+            or (self.traceback and self._unindented_frame_goes_on(line))
             or (self.thrown and self.lines == 1 and line.strip())
             or self._trace_goes_on(line)
             or self._dump_goes_on(line)
@@ -578,7 +620,7 @@ def _continuation_like(line: Line) -> bool:
         return True
     if line.startswith(_TRACE_STARTS) or line.startswith(_RAISED_GOES_ON) or _EXCEPTION_LINE.match(line) or _RAISED.match(line):
         return True
-    if line.startswith(NPM_BLOCK):
+    if line.startswith(NPM_BLOCK) or line.startswith(_PY_FRAME):
         return True
     colon = line.find(b":")  # a header's name runs up to the line's first colon
     return 0 < colon < len(line) - 1 and line[colon + 1] in (0x20, 0x09) and _HEADER.match(line) is not None
@@ -691,6 +733,8 @@ class Finder:
     stopped_at: int = 1  # the line reading stopped in: the last, if cut, else the one after it
     _long_reported: set[int] = field(default_factory=set)  # where the long lines reported start in the stream
     _logplex: bool = False  # the input's lines are logplex's (_logplex_layout): every needle line is grouped
+    # where a line's source (a runtime's prefix, prefixes.py) is another than the line above's: no record runs across
+    _seams: set[int] = field(default_factory=set)
 
     def records(self, chunks: Iterable[Buffer]) -> Iterator[Record]:
         """The records of a stream of chunks, in order."""
@@ -708,7 +752,7 @@ class Finder:
 
     def _batches(self, chunks: Iterable[Buffer]) -> Iterator[list[Record]]:
         owned: list[int | None] = [self.own_start, self.own_end]  # moved if a runtime's prefixes go (prefixes.py)
-        it = without_prefixes(chunks, owned)
+        it = without_prefixes(chunks, owned, self._seams)
         upcoming = next(it, None)
         if self.columns is None:
             self.columns = columns_of(upcoming)
@@ -732,6 +776,8 @@ class Finder:
             long = not eof and len(w.buf) - limit > MAX_LINE
             found: list[Record] = []
             done, resume = self._find(w, limit, eof or long, found)
+            if self._seams:  # those behind the window are done with
+                self._seams.difference_update([at for at in self._seams if at < w.off])
             yield found
             if long and not done:
                 w.trim(limit)
@@ -894,8 +940,8 @@ class Finder:
             self.skipped.append(Skipped(w.line_of(ls), _LONG_LINE))
             w.consumed = le
             return None
-        head = _head(buf, ls, max(w.consumed, ls - LOOKBACK))
-        found = _group(buf, head, ls, limit, eof)
+        head = _head(buf, ls, max(w.consumed, ls - LOOKBACK), self._seams, w.off)
+        found = _group(buf, head, ls, limit, eof, self._seams, w.off)
         if found is None:
             return head
         w.consumed = found[1]
@@ -1070,24 +1116,40 @@ def _cause_message_at(buf: Buffer, pos: int, limit: int, eof: bool) -> bool | No
     return False
 
 
-def _head(buf: Buffer, ls: int, floor: int) -> int:
+_NO_SEAMS: frozenset[int] = frozenset()
+
+
+def _head(buf: Buffer, ls: int, floor: int, seams: AbstractSet[int] = _NO_SEAMS, off: int = 0) -> int:
     """Where to start grouping lines so that the record holding the line at ``ls`` is found whole:
-    the nearest earlier line that cannot be a continuation (or ``floor``)."""
+    the nearest earlier line that cannot be a continuation, or whose source is another than the line above's (or ``floor``)."""
     floor = _line_start(buf, floor, ls)
     pos = ls
     while pos > floor:
+        if seams and off + pos in seams:  # (stream offsets: ``off`` is the buffer's)
+            return pos
         prev = buf.rfind(b"\n", floor, pos - 1) + 1
         prev = max(prev, floor)
         line = buf[prev:pos]
-        if not _continuation_like(line):
+        if not _continuation_like(line) and not _under_frame(buf, floor, prev):
             return prev
         pos = prev
     return pos
 
 
-def _group(buf: Buffer, head: int, target: int, limit: int, eof: bool) -> tuple[int, int, bool] | None:
+def _under_frame(buf: Buffer, floor: int, ls: int) -> bool:
+    """Whether the line above the one at ``ls`` is an unindented Python frame's (_PY_FRAME): that line is its source's."""
+    if ls <= floor:
+        return False
+    above = buf[max(floor, buf.rfind(b"\n", floor, ls - 1) + 1) : ls]
+    return _unstamped(above).startswith(_PY_FRAME)
+
+
+def _group(
+    buf: Buffer, head: int, target: int, limit: int, eof: bool, seams: AbstractSet[int] = _NO_SEAMS, off: int = 0
+) -> tuple[int, int, bool] | None:
     """The record (start, end, cut) holding the line that starts at ``target``, grouping lines from
-    ``head``; None when it may continue past ``limit`` and more input is coming."""
+    ``head``; None when it may continue past ``limit`` and more input is coming. No record runs
+    across a seam (a stream offset, ``off`` being the buffer's, where a line's source changes)."""
     pos = head
     nl = buf.find(b"\n", pos, limit)
     line = buf[pos : limit if nl < 0 else nl + 1]
@@ -1103,7 +1165,7 @@ def _group(buf: Buffer, head: int, target: int, limit: int, eof: bool) -> tuple[
                 break
             nl = buf.find(b"\n", pos, limit)
             line = buf[pos : limit if nl < 0 else nl + 1]  # the next line: this entry's, or the next's first
-            if len(line) > MAX_LINE:  # a line too long to read ends the entry
+            if len(line) > MAX_LINE or (seams and off + pos in seams):  # a line too long to read, or another source's
                 break
             if not entry.continued_by(line):
                 goes_on = _cause_message_at(buf, pos, limit, eof) if entry.message else False
