@@ -1852,9 +1852,9 @@ def test_herokus_own_lines_are_counted_by_their_shapes_not_grouped(index, tmp_pa
 
     grouped: list[int] = []
 
-    def group(buf, head, target, limit, eof):
+    def group(buf, head, target, *rest):
         grouped.append(target)
-        return real(buf, head, target, limit, eof)
+        return real(buf, head, target, *rest)
 
     real = records._group
     monkeypatch.setattr(records, "_group", group)
