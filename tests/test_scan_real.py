@@ -1817,6 +1817,66 @@ def test_a_heroku_line_of_another_dyno_is_never_joined():
     assert spans[0] == (1, 1)
 
 
+def test_a_brace_inside_a_heroku_message_does_not_swallow_the_next_errors():
+    """A brace inside a message (V8's "Unexpected token { in JSON") opened a body that every line of the same dyno
+    within a second went on with, up to 5,000 lines: the next two errors were no records of their own (review11).
+    An object Node printed opens its brace at the line's end (_HEROKU_NODE_OBJECT is still one record)."""
+    said = [
+        "Error: Unexpected token { in JSON at position 0",
+        "GET /api/orders 200 12.345 ms - 1024",
+        "Error: connect ECONNREFUSED 127.0.0.1:5432",
+        "GET /api/orders 200 10.101 ms - 1024",
+        "Error: Request failed with status code 502",
+    ]
+    lines = [f"2020-04-13T15:27:34.{40162 + k:06d}+00:00 app[web.1]: {text}" for k, text in enumerate(said)]
+    spans = [(r.line, r.end_line) for r in Finder().records([("\n".join(lines) + "\n").encode()])]
+    assert spans == [(1, 1), (3, 3), (5, 5)]
+    spans = [(r.line, r.end_line) for r in Finder().records([("\n".join(_HEROKU_NODE_OBJECT) + "\n").encode()])]
+    assert spans[1:] == [(2, len(_HEROKU_NODE_OBJECT))]
+
+
+def test_an_object_left_open_under_heroku_takes_only_the_lines_written_with_it():
+    """An object's lines are one write, stamped microseconds apart; a line ending in "{" with no object below went on
+    with every line of its dyno written within a second of the last, up to 5,000 lines, and the errors among them were
+    no records of their own (review11)."""
+    said = ["payment failed {", "Error: connect ECONNREFUSED 127.0.0.1:5432", "Error: Request failed with status code 502"]
+    lines = [f"2020-04-13T15:27:34.{100000 * k:06d}+00:00 app[web.1]: {text}" for k, text in enumerate(said)]
+    spans = [(r.line, r.end_line) for r in Finder().records([("\n".join(lines) + "\n").encode()])]
+    assert spans == [(1, 1), (2, 2), (3, 3)]
+
+
+def test_herokus_own_lines_are_counted_by_their_shapes_not_grouped(index, tmp_path, monkeypatch):
+    """Every needle line of a logplex log was grouped (the marks see no text after a source), which doubled the CPU of a
+    router log's scan; Heroku's own sources write an event a line, so only an app's lines need it (review11). The
+    report is the same: the router's errors, and the app's crash as one record."""
+    import errcat.scan.records as records
+
+    grouped: list[int] = []
+
+    def group(buf, head, target, *rest):
+        grouped.append(target)
+        return real(buf, head, target, *rest)
+
+    real = records._group
+    monkeypatch.setattr(records, "_group", group)
+    router = _HEROKU_NODE_CRASH[-1]
+    lines = [router.replace("15:30:48.638289", f"15:30:{k:02d}.638289") for k in range(40)] + _HEROKU_NODE_CRASH[10:18]
+    report = scanned(index, tmp_path, "heroku.log", lines)
+    assert len(grouped) == 1
+    assert sorted((g.count, [p.line for p in g.places][:1]) for g in report.other.values()) == [(1, [41]), (40, [1])]
+
+
+def test_a_java_causes_message_is_the_same_wherever_a_read_ends():
+    """Its lines are looked ahead for a frame; where what had been read ended before one, the message ended there, and
+    git's "stderr: error: ...", "error: ..." and "fatal: ..." lines were three more errors (review11)."""
+    data = ("\n".join(_JENKINS_CAUSE) + "\n").encode()
+    whole = [(r.line, r.end_line) for r in Finder().records([data])]
+    cause = data.index(b"Caused by: ")
+    frame = data.index(b"\tat ", cause)
+    for cut in range(cause, frame + 1):
+        assert [(r.line, r.end_line) for r in Finder().records([data[:cut], data[cut:]])] == whole, cut
+
+
 # Elixir's crash report puts the exception on the line after its "[error]" line, unindented (a LiveView crash quoted
 # in a repository's README, stored public file id 45588306306, its "Details" block, lines 18-27, the State line, which
 # holds a signed session, left out; then lines 29-36)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import operator
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -165,6 +165,9 @@ _LOGPLEX = re.compile(
     rb"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d(?:\.\d{1,9})?)(?:Z|[+-]\d\d:?\d\d) ([\w-]+\[[\w.-]+\]):(?: |(?=\r?\n|$))"
 )
 _LOGPLEX_GAP = 1.0  # seconds: the lines a program wrote at once are stamped within this of each other
+# an object printed over lines is one write: its lines are stamped microseconds apart (15 us for a 25-line one); one
+# left open (a line that ends in "{" and no object below) went on with every line of its dyno up to MAX_RECORD_LINES
+_LOGPLEX_BODY_GAP = 0.01
 # a JavaScript stack frame, unindented by logplex: "at Function.Module._load (internal/modules/cjs/loader.js:864:27)",
 # "at internal/main/run_main_module.js:18:47 {"
 _JS_FRAME = re.compile(rb"at (?:[^\n(]+ \()?[^\s()]+:\d+:\d+\)?(?: \{)?\r?\n?$")
@@ -209,6 +212,7 @@ class _Grouping:
     """Continuation state of a record being assembled, line by line."""
 
     depth: int = 0  # open JSON brackets
+    spread: bool = False  # the open body's first bracket ended its line, as a printed object's does (logplex's)
     body: bool = False  # a JSON or XML body has started
     xml_root: bytes | None = None  # the XML root element still open
     status: bool = False  # an HTTP status line was seen
@@ -274,6 +278,7 @@ class _Grouping:
             if start < 0:
                 return
             self.body = True
+            self.spread = stripped.endswith((b"{", b"["))
         self.depth = _depth_after(line[start:] if start else line, self.depth)
 
     def _opening(self, line: Line) -> None:
@@ -465,7 +470,8 @@ class _Grouping:
         if text is None:
             return False
         goes_on = (
-            self.depth > 0
+            # a brace inside a message ("Unexpected token { in JSON") opens none here; an object's lines come at once
+            (self.depth > 0 and self.spread and abs(self.at - at) <= _LOGPLEX_BODY_GAP)
             or self.xml_root is not None
             or self.quoted
             or (text.strip() and _logplex_goes_on(text))
@@ -841,8 +847,14 @@ class Finder:
         ends = marks.lines[bisect_right(marks.lines, w.consumed) :]
         rfind = w.buf.rfind
         starts = [rfind(b"\n", 0, le - 1) + 1 for le in ends]
-        # without a triage, all grouped; in a logplex layout too, as the marks do not see past its sources (_logplex_layout)
-        marked = _marked(w.buf, starts, ends, marks) if self.triage is not None and not self._logplex else range(len(ends))
+        marked: Sequence[int]
+        if self.triage is None:  # without one, all grouped
+            marked = range(len(ends))
+        elif self._logplex:  # the marks do not see past a logplex line's source (_logplex_layout): an app's lines grouped
+            apps = (k for k, ls in enumerate(starts) if not _heroku_own(w.buf, ls))
+            marked = sorted({*_marked(w.buf, starts, ends, marks), *apps})
+        else:
+            marked = _marked(w.buf, starts, ends, marks)
         run = 0  # the first line of the run of unmarked lines not taken yet
         for k in (*marked, len(ends)):
             if k > run and (stopped := self._take_run(w, starts[run:k], ends[run:k], marks, found)) is not None:
@@ -962,6 +974,16 @@ def _logplex_layout(head: Buffer) -> bool:
 
 
 SNIFF_LOGPLEX = 1 << 14  # bytes of an input's first chunk its layout is told by
+# Heroku's own sources (its router, a dyno's manager, its API) write an event a line: such a line is never another's, nor
+# is another line its (_Grouping._sourced), so the marks say all there is of it; only an app's lines are grouped
+_HEROKU_OWN = b"heroku["
+_STAMP_LONGEST = 40  # "2020-04-13T15:27:34.040165123+00:00 " and a little
+
+
+def _heroku_own(buf: Buffer, ls: int) -> bool:
+    """Whether the logplex line at ``ls`` is one of Heroku's own sources' (its stamp, a space, then heroku[...])."""
+    space = buf.find(b" ", ls, ls + _STAMP_LONGEST)
+    return space > ls and buf.startswith(_HEROKU_OWN, space + 1)
 
 
 def _marked(buf: Buffer, starts: list[int], ends: list[int], marks: Marks) -> list[int]:
@@ -1077,12 +1099,13 @@ def _line_start(buf: Buffer, pos: int, limit: int) -> int:
     return limit if nl < 0 else nl + 1
 
 
-def _cause_message_at(buf: Buffer, pos: int, limit: int) -> bool:
+def _cause_message_at(buf: Buffer, pos: int, limit: int, eof: bool) -> bool | None:
     """Whether the line at ``pos``, after a Java cause's message line, goes on with the message: a frame follows within
-    _MESSAGE_LINES lines, and no line up to it starts a log entry of its own (a date, as _ENTRY_START)."""
+    _MESSAGE_LINES lines, and no line up to it starts a log entry of its own (a date, as _ENTRY_START); None when
+    what has been read ends before that is known and more is coming (the answer may not hang on where a read ends)."""
     for _ in range(_MESSAGE_LINES):
         if pos >= limit:
-            return False
+            return None if not eof else False
         nl = buf.find(b"\n", pos, limit)
         end = limit if nl < 0 else nl + 1
         if _FRAME.match(buf, pos, end):
@@ -1142,14 +1165,14 @@ def _group(
                 break
             nl = buf.find(b"\n", pos, limit)
             line = buf[pos : limit if nl < 0 else nl + 1]  # the next line: this entry's, or the next's first
-            if (
-                len(line) > MAX_LINE
-                or (seams and off + pos in seams)
-                or not (  # a line too long to read ends the entry
-                    entry.continued_by(line) or (entry.message and _cause_message_at(buf, pos, limit))
-                )
-            ):
+            if len(line) > MAX_LINE or (seams and off + pos in seams):  # a line too long to read, or another source's
                 break
+            if not entry.continued_by(line):
+                goes_on = _cause_message_at(buf, pos, limit, eof) if entry.message else False
+                if goes_on is None:  # the read ends before its first frame, or a line that says the message ended
+                    return None
+                if not goes_on:
+                    break
         if entry.npm and entry.blank:  # the blank line npm's block took, and no line of the block after it
             pos = buf.rfind(b"\n", start, pos - 1) + 1
             nl = buf.find(b"\n", pos, limit)
