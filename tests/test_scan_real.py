@@ -1845,6 +1845,32 @@ def test_an_object_left_open_under_heroku_takes_only_the_lines_written_with_it()
     assert spans == [(1, 1), (2, 2), (3, 3)]
 
 
+# a Heroku capture of a mongoose CastError (a public repository's comment: find_string id 4590812540), the frame before
+# the error's own fields in the parenthesised form Node writes ("at f (file:l:c) {")
+_HEROKU_CAST_ERROR = [
+    '2021-09-05T12:48:34.497311+00:00 app[web.1]: CastError: Cast to ObjectId failed for value "6" (type string) at path "_id" for model "Product"',
+    "2021-09-05T12:48:34.497319+00:00 app[web.1]:     at model.Query.exec (/app/node_modules/mongoose/lib/query.js:4540:21)",
+    "2021-09-05T12:48:34.497319+00:00 app[web.1]:     at model.Query.Query.then (/app/node_modules/mongoose/lib/query.js:4639:15)",
+    "2021-09-05T12:48:34.497320+00:00 app[web.1]:     at processTicksAndRejections (internal/process/task_queues.js:95:5) {",
+    "2021-09-05T12:48:34.497321+00:00 app[web.1]:   messageFormat: undefined,",
+    "2021-09-05T12:48:34.497321+00:00 app[web.1]:   stringValue: '\"6\"',",
+    "2021-09-05T12:48:34.497321+00:00 app[web.1]:   kind: 'ObjectId',",
+    "2021-09-05T12:48:34.497322+00:00 app[web.1]:   value: '6',",
+    "2021-09-05T12:48:34.497322+00:00 app[web.1]:   path: '_id',",
+    "2021-09-05T12:48:34.497323+00:00 app[web.1]:   reason: TypeError: Argument passed in must be a Buffer or string of 12 bytes or a string of 24 hex characters",
+]
+
+
+@pytest.mark.parametrize("indented", [True, False], ids=["as-written", "indentation-taken-off"])
+def test_a_node_errors_fields_after_a_parenthesised_frame_are_its_record_under_heroku(indented):
+    """Node writes an error's own fields after its last frame's brace; a line ending ") {" was read as a block of code,
+    so where logplex took the indentation off, the fields were no body of the record: "reason: TypeError: ..." was an
+    error of its own, and an axios error's fields holding a vendor's body another record (integ18)."""
+    lines = _HEROKU_CAST_ERROR if indented else [re.sub(r"(app\[web\.1\]:) +", r"\1 ", line) for line in _HEROKU_CAST_ERROR]
+    spans = [(r.line, r.end_line) for r in Finder().records([("\n".join(lines) + "\n").encode()])]
+    assert spans == [(1, len(lines))]
+
+
 def test_herokus_own_lines_are_counted_by_their_shapes_not_grouped(index, tmp_path, monkeypatch):
     """Every needle line of a logplex log was grouped (the marks see no text after a source), which doubled the CPU of a
     router log's scan; Heroku's own sources write an event a line, so only an app's lines need it (review11). The

@@ -552,7 +552,9 @@ def _opens_code_block(line: Line, brace: int) -> bool:
     """Whether the line's first brace, after a space, opens a block of code: it ends the line after ")" or a throws clause."""
     if line[brace - 1] != 0x20 or _BRACE_ENDS_LINE.match(line, brace) is None:
         return False
-    return line[brace - 2] == 0x29 or _THROWS.search(line, 0, brace) is not None
+    if line[brace - 2] == 0x29:  # not a JavaScript frame's: Node prints an error's own fields after it ("at f (a.js:1:2) {")
+        return _JS_FRAME.match(line.lstrip()) is None
+    return _THROWS.search(line, 0, brace) is not None
 
 
 def _body_start(line: Line) -> int:
