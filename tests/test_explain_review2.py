@@ -67,7 +67,9 @@ def test_a_vendors_meaning_of_another_services_bare_status_reads_as_a_suppositio
     heading = next(line for line in out.splitlines() if line.startswith("error 1 of 1:"))
     assert "not in the catalog" in heading and "HTTP 401 alone names neither vendor nor error" in heading
     assert "if the paste were sage's; nothing in it says so" in heading
-    assert "  if from: sage 401  Sage could not authorise the request." in out.splitlines()
+    # its value in the column of the other labels' ("  message:  Unauthorized")
+    assert "  if from:  sage 401  Sage could not authorise the request." in out.splitlines()
+    assert "  message:  Unauthorized" in out.splitlines()
 
 
 # Weble/ZohoBooksApi#27 (2019-11-24), as posted: a Laravel (Monolog) log line whose message wraps Zoho's words,

@@ -534,8 +534,8 @@ def _unmatched_lines(x: Explanation, m: ErrorMatch) -> list[Line]:
         for i, (vendor, rows) in enumerate(sorted(per_vendor.items())):
             lines.append(
                 [
-                    ("  if from:" if i == 0 else "          ", "dim"),
-                    (f" {vendor} {rows[0].status}", "cyan"),
+                    ("  if from:  " if i == 0 else " " * 12, "dim"),  # the other labels' width ("  observed: ")
+                    (f"{vendor} {rows[0].status}", "cyan"),
                     (f"  {_status_meaning(x, rows)}", None),
                 ]
             )
