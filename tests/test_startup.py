@@ -138,3 +138,12 @@ def test_only_recorded_traffic_loads_the_recordings_reader(tmp_path: Path) -> No
         [sys.executable, "-m", "errcat", "explain", str(har)], capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}
     )
     assert "HAR file" in shown.stdout and "25008" in shown.stdout, shown.stdout + shown.stderr
+
+
+def test_the_other_services_words_load_only_for_a_paste_that_names_no_vendor(tmp_path: Path) -> None:
+    """services.py (other services' names, who answered) is asked only when nothing in the paste named a vendor."""
+    myob = 'POST https://arl2.api.myob.com/accountright/x/Sale/Invoice/Item\nHTTP/1.1 400 Bad Request\n\n{"Errors":[{"ErrorCode":25008}]}'
+    modules_after(tmp_path, "explain", "-", stdin=myob)  # first run builds the index
+    assert "errcat.explainer.services" not in modules_after(tmp_path, "explain", "-", stdin=myob)
+    unnamed = "Xero returned 400: Invoice not found"
+    assert "errcat.explainer.services" in modules_after(tmp_path, "explain", "-", stdin=unnamed)
