@@ -106,3 +106,44 @@ def test_a_scan_of_local_files_imports_nothing_remote_inputs_need(tmp_path: Path
     loaded = modules_after(tmp_path, "scan", str(log))
     assert "errcat.scan.records" in loaded  # the scan really ran
     assert not {m for m in loaded if m.split(".")[0] in {"asyncio", "aiohttp", "fsspec"}}
+
+
+HAR = json.dumps(
+    {
+        "log": {
+            "entries": [
+                {
+                    "request": {"method": "POST", "url": "https://arl2.api.myob.com/accountright/x/Sale/Invoice/Item"},
+                    "response": {
+                        "status": 400,
+                        "statusText": "Bad Request",
+                        "content": {"text": '{"Errors":[{"ErrorCode":25008}]}'},
+                    },
+                }
+            ]
+        }
+    }
+)
+
+
+def test_only_recorded_traffic_loads_the_recordings_reader(tmp_path: Path) -> None:
+    """The HAR/VCR reader (with base64, zlib and YAML behind it) is loaded for a recording, not for every paste."""
+    plain = 'HTTP/1.1 400 Bad Request\n\n{"Errors":[{"ErrorCode":25008}]}'
+    modules_after(tmp_path, "explain", "-", stdin=plain)  # first run builds the index
+    assert "errcat.explainer.recordings" not in modules_after(tmp_path, "explain", "-", stdin=plain)
+    har = tmp_path / "session.har"
+    har.write_text(HAR, encoding="utf-8")
+    assert "errcat.explainer.recordings" in modules_after(tmp_path, "explain", str(har))
+    shown = subprocess.run(
+        [sys.executable, "-m", "errcat", "explain", str(har)], capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}
+    )
+    assert "HAR file" in shown.stdout and "25008" in shown.stdout, shown.stdout + shown.stderr
+
+
+def test_the_other_services_words_load_only_for_a_paste_that_names_no_vendor(tmp_path: Path) -> None:
+    """services.py (other services' names, who answered) is asked only when nothing in the paste named a vendor."""
+    myob = 'POST https://arl2.api.myob.com/accountright/x/Sale/Invoice/Item\nHTTP/1.1 400 Bad Request\n\n{"Errors":[{"ErrorCode":25008}]}'
+    modules_after(tmp_path, "explain", "-", stdin=myob)  # first run builds the index
+    assert "errcat.explainer.services" not in modules_after(tmp_path, "explain", "-", stdin=myob)
+    unnamed = "Xero returned 400: Invoice not found"
+    assert "errcat.explainer.services" in modules_after(tmp_path, "explain", "-", stdin=unnamed)

@@ -29,10 +29,10 @@ def _completion_shell_named(argv: list[str]) -> None:
     """``--install-completion [SHELL]`` is errcat's own installer (cli.completion: Typer's rewrote the
     user's ``.bashrc`` whole). ``--show-completion zsh``: Typer's flag ignores the shell named after it
     and shows the one it detects; naming one switches Typer to its explicit form, which takes the name."""
-    from .completion import SHELLS, fail, install
-
     for flag in ("--install-completion", "--show-completion"):
         if flag in argv and all(a.startswith("-") for a in argv[: argv.index(flag)]):  # errcat's option, before a command
+            from .completion import SHELLS, fail, install  # here: most runs name neither flag
+
             i = argv.index(flag)
             named = argv[i + 1] if i + 1 < len(argv) else None
             named = None if named is None or named.startswith("-") else named

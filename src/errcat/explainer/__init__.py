@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, MutableMapping, Sequence
 from http import HTTPStatus
 from itertools import islice
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
@@ -53,7 +53,7 @@ from .match import (
     spot_names,
     vendor_of_names,
 )
-from .recordings import Recording, read_recording
+from .recorded import recorded_as
 from .redact import redact_report
 from .reference import Reference, reference_for
 from .split import (
@@ -70,6 +70,9 @@ from .split import (
 )
 
 __all__ = ["Explanation", "explain", "explain_bytes", "explain_exchange"]
+
+if TYPE_CHECKING:
+    from .recordings import Recording
 
 
 # an access token's expiry in an error's words: "Access token has expired", "token is expired", "JWT expired at",
@@ -635,11 +638,18 @@ def explain(
         raise UsageError("nothing to explain: the input is empty (paste an error response, a message or a code)")
     # A recording's structure is parsed first (redaction may not keep its JSON or YAML well formed);
     # each exchange written out of it is redacted before any other stage sees it.
-    recording = read_recording(text)
+    recording = _read_recording(text) if recorded_as(text) else None
     if recording is not None:
         return _explain_recording(catalog, recording, vendor, notes, memo)
     hidden = redact_report(text)
     return _explain_exchange(catalog, Exchange.of(split(hidden.text)), vendor, notes, memo, hidden.kinds)
+
+
+def _read_recording(text: str) -> "Recording | None":
+    """The reader of recorded traffic, loaded (with base64, zlib and YAML) only for a paste that may be some."""
+    from .recordings import read_recording
+
+    return read_recording(text)
 
 
 def explain_exchange(
@@ -1033,7 +1043,7 @@ def _other_product_note(catalog: CatalogIndex, clue: Clue) -> str:
 
 def _explain_recording(
     catalog: CatalogIndex,
-    recording: Recording,
+    recording: "Recording",
     vendor: str | None,
     notes: list[str] | tuple[str, ...],
     memo: Memo | None,

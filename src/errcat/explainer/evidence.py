@@ -29,7 +29,6 @@ from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
 from .envelopes import OWN_SHAPE, SentError
 from .exchange import Exchange
-from .services import answering_services, is_speakers_word, may_name_answering, may_name_service, named_service
 
 
 class ClueKind(NamedTuple):
@@ -681,7 +680,10 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
     vendor nothing of its own in the paste names (a host, a header, its product's name, its own envelope; not a
     brand word or a shape others send too): "from Xero to MYOB: ..." still names MYOB. Another product of a
     vendor's (Sage Intacct) is such a service for the other vendors too. Asked only when the rest
-    of the evidence named no vendor, before the words alone may (a scanned log's records mostly name theirs)."""
+    of the evidence named no vendor, before the words alone may (a scanned log's records mostly name theirs).
+    services.py is loaded here, for such a paste only: most name their vendor."""
+    from .services import may_name_answering, may_name_service, named_service
+
     other_product = next((c.value for c in clues if c.kind == "other-product"), None)
     head = ex.text[:65536]
     named = named_service(_prose(head)) if may_name_service(head) else None  # _prose only when it may
@@ -703,6 +705,8 @@ def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> 
     own or the speaker's (``words``: "Bill returned 400", "Purchase Bill returned", "SpendMoneyTxn returned" name a
     resource, each word of its name in the vendor's URLs; "[InvoiceSync] 400" a step; "Reckon One" a service) is no
     sender."""
+    from .services import answering_services, is_speakers_word
+
     for name, product in answering_services(head):
         owner = next((v for v, p in (*facts.mentions.items(), *facts.brands.items()) if p.search(name, None)), None)
         if owner is not None:

@@ -18,18 +18,12 @@ from typing import Any, NamedTuple
 
 from ..text import WIDE, byte_kind
 from .envelopes import DECODER, redirect_error, status_of  # 5,000 nines: kept as text, not a ValueError
+from .recorded import YAML_CASSETTE, recorded_as
 
 MAX_INTERACTIONS = 200  # error responses explained from one recording; the rest are counted
 # Exchanges of a YAML cassette parsed: PyYAML builds ~4,000 a second here (a 2 MB cassette of
 # 17,000 short ones took 4.7 s), JSON ~100,000. Five times the errors explained.
 MAX_YAML_EXCHANGES = 1_000
-
-# Possessive blanks on one line: `^\s*` at each line start would run over every following blank line,
-# and two greedy runs side by side retry each split of one run (both quadratic in whitespace).
-_YAML_CASSETTE = re.compile(
-    r"^[ \t]*+(?:-[ \t]*+(?:http_interactions|interactions|request)|http_interactions|interactions)[ \t]*+:", re.MULTILINE
-)
-_YAML_RESPONSE = re.compile(r"^[ \t]*+(?:-[ \t]*+)?+response[ \t]*+:", re.MULTILINE)
 
 
 class Recorded(NamedTuple):
@@ -52,14 +46,14 @@ class Recording(NamedTuple):
 
 def read_recording(text: str) -> Recording | None:
     """The error exchanges of a VCR cassette or HAR file; None when the text is neither."""
-    head = text.lstrip()[:4096]
+    kind = recorded_as(text)
     data: Any = None
-    if head.startswith("{") and ('"log"' in head or "interactions" in head or '"startedDateTime"' in head):
+    if kind == "json":
         try:
             data = DECODER.decode(text)
         except (ValueError, RecursionError):  # 5,000 nines or 100,000 brackets: not a recording errcat reads
             return None
-    elif _YAML_CASSETTE.search(head) and _YAML_RESPONSE.search(text):
+    elif kind == "yaml":
         text, unread = _first_exchanges(text)
         data = _yaml(text)
         if unread:
@@ -89,7 +83,7 @@ def _first_exchanges(text: str) -> tuple[str, int]:
     The exchanges are the items of the cassette's list: lines that open with "- " at the first
     item's indentation (a deeper line is inside an item). A cut there leaves whole items, so the
     YAML stays well formed."""
-    key = _YAML_CASSETTE.search(text)
+    key = YAML_CASSETTE.search(text)
     first = _YAML_ITEM.search(text, key.start()) if key else None
     if first is None:
         return text, 0

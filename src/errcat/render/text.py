@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from ..legend import reading
 from ..model import INFERENCE, Citation, Entry, Guide, Vendor, basis_words
-from ..query import ErrorGroup, LookupResult, SearchHit
 from ..text import normalize_path
 from ..values import resend_may_repeat, retry_after_seconds, unsafe_resend_words
 
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
     from ..explainer.evidence import Clue
     from ..explainer.match import ErrorMatch
     from ..index.maintenance import CacheEntry
+    from ..query import ErrorGroup, LookupResult, SearchHit
     from ..stats import EndpointRow
 
 Segment = tuple[str, str | None]
