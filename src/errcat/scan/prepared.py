@@ -16,7 +16,7 @@ from ..text import EMAIL
 from .logline import forget_stamp, json_line, stamp_in, timestamp_in
 from .needles import Buffer
 from .prefixes import RUNTIME_PREFIX
-from .records import ANNOUNCES_ERROR, BARE_ERLANG_HEAD, ELIXIR_RAISED, Record
+from .records import ANNOUNCES_ERROR, BARE_ERLANG_HEAD, ELIXIR_RAISED, LOGPLEX_SOURCE, Record
 from .verdict import GIN_COLOUR, LEVEL_WORDS, STATUS_KEY, api_shape, error_reason, level, syslog_host
 
 # Records longer than this are explained every time, never kept in the cache (an explanation
@@ -578,7 +578,7 @@ def _unstamped(text: str) -> str:
     return "\n".join([first, *lines])
 
 
-_LOGPLEX_SOURCE = re.compile(r"([\w-]+\[[\w.-]+\]:)(?: |$)")  # logplex's source and dyno after its time (records._LOGPLEX)
+_LOGPLEX_SOURCE = re.compile(rf"({LOGPLEX_SOURCE}:)(?: |$)")  # logplex's source and dyno after its time (records._LOGPLEX)
 
 
 def _keys_as_written(head: str) -> dict[str, str]:

@@ -161,8 +161,9 @@ def _unstamped(line: Line) -> Line:
 # Heroku's logplex writes each line of a program's output after its time and source ("2020-04-13T15:27:34.040165+00:00
 # app[web.1]: "), with the line's leading whitespace taken off: Node's stack frames, the lines of an object it printed
 # and npm's ERR! block were each a record of their own (one crash, ten errors)
+LOGPLEX_SOURCE = r"[\w-]+\[[\w.-]+\]"  # its source and dyno ("app[web.1]", "heroku[router]"): prepared.py takes it off too
 _LOGPLEX = re.compile(
-    rb"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d(?:\.\d{1,9})?)(?:Z|[+-]\d\d:?\d\d) ([\w-]+\[[\w.-]+\]):(?: |(?=\r?\n|$))"
+    rb"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d(?:\.\d{1,9})?)(?:Z|[+-]\d\d:?\d\d) (%s):(?: |(?=\r?\n|$))" % LOGPLEX_SOURCE.encode()
 )
 _LOGPLEX_GAP = 1.0  # seconds: the lines a program wrote at once are stamped within this of each other
 # an object printed over lines is one write: its lines are stamped microseconds apart (15 us for a 25-line one); one
