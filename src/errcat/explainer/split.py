@@ -492,7 +492,8 @@ def _find_request(ex: Framing, request_target: str | None) -> None:
     host_header = ex.header("host") or ex.header(":authority")
     if request_target:
         if request_target.startswith("/") and host_header:
-            ex.set_url(f"https://{host_header.strip()}{request_target}")
+            host = host_header.strip()
+            ex.set_url(f"{_scheme_for(text, host)}://{host}{request_target}")
         else:
             ex.set_url(request_target)
     else:
@@ -505,6 +506,18 @@ def _find_request(ex: Framing, request_target: str | None) -> None:
             ex.method = m.group(1).upper()
     if ex.host is None and host_header:
         ex.host = host_header.strip().lower().split(":")[0]
+
+
+def _scheme_for(text: str, host: str) -> str:
+    """The scheme of a URL rebuilt from a request line and its Host header: the one the paste itself gives that
+    host (curl -v prints the command's ``http://localhost:23000/...`` above ``> Host: localhost:23000``), https
+    when it gives none or both. Saying https for a plain-http call would state a request the user did not make.
+    The host is looked for by name alone, as redaction may have hidden the port and path after it."""
+    name = host.split(":", 1)[0].lower()
+    if not name or f"://{name}" not in (low := text.lower()):
+        return "https"
+    schemes = {m.group(1) for m in re.finditer(rf"\b(https?)://{re.escape(name)}(?![\w.-])", low)}
+    return "http" if schemes == {"http"} else "https"
 
 
 def _keyed_method(text: str) -> re.Match[str] | None:
