@@ -369,6 +369,11 @@ _SLIPS = [  # (field, words that carry the slip, a word the quirk must say)
     ("message", "Bcc: is an invalid email", "prints nothing between 'Bcc:'"),
     ("message", "returned from Serializer]", "'returned from serializer'"),  # the generic row's placeholder is lower case
     ("message", "Serie has already been taken", "'Serie'"),  # the next message of the list says 'sequence'
+    ("message", "'Use Timesheet for...'", "elides the preference's name"),  # 34003's other rows spell it out
+    ("message", "Invoices must be in open or closed status", "'Invoice must be in open or closed status'"),
+    ("message", "Invoice must be in open or closed status", "'Invoices must be in open or closed status'"),
+    ("message", "match with Undeposited Funds", "'Account does NOT match with the Undeposited Funds account'"),
+    ("message", "match with the Undeposited Funds", "'Account does NOT match with Undeposited Funds account'"),
 ]
 
 
@@ -378,6 +383,20 @@ def test_every_slip_in_a_documents_words_is_a_quirk(catalog, field, words, says)
     assert carriers, words  # the document still prints the slip
     for e in carriers:
         assert any(says in q for q in e.quirks), (e.id, e.quirks)
+
+
+def test_myob_paths_printed_with_and_without_a_trailing_slash_say_so(cli):
+    """catalog15: MYOB's document ends some paths with a slash (/Sale/Invoice/Professional/) and not others
+    (/Sale/Order/Professional); each path's quirk says which form it has and names one of the other form."""
+    endpoints = json.loads(cli("endpoints", "myob", "-f", "json").stdout)["endpoints"]
+    paths = [e for e in endpoints if e["path"]]
+    assert {e["path"].endswith("/") for e in paths} == {True, False}  # the document still mixes the two forms
+    for e in paths:
+        form, other = ("with", "without") if e["path"].endswith("/") else ("without", "with")
+        quirk = next(q for q in e["quirks"] if "trailing slash" in q)
+        named = quirk.rsplit("(such as ", 1)[1].rstrip(")")
+        assert f"this path {form} a trailing slash" in quirk and f"it prints {other} one" in quirk, quirk
+        assert named.endswith("/") != e["path"].endswith("/") and any(p["path"] == named for p in paths), quirk
 
 
 def test_a_quirk_states_no_vendor_behaviour_as_fact(catalog):
