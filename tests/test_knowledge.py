@@ -399,6 +399,35 @@ def test_myob_paths_printed_with_and_without_a_trailing_slash_say_so(cli):
         assert named.endswith("/") != e["path"].endswith("/") and any(p["path"] == named for p in paths), quirk
 
 
+_DOCUMENTS = {
+    "myob": "myob-business-api-errors.txt",
+    "sage": "sage-accounting-response-codes.txt",
+    "invoicexpress": "invoicexpress-error-codes.txt",
+    "prospend": "prospend-open-api-errors.txt",
+}
+
+
+def _words(text):
+    return " ".join(re.findall(r"[a-z0-9_']+", text.lower().replace("\u2019", "'")))
+
+
+@pytest.mark.parametrize("vendor", sorted(_DOCUMENTS))
+def test_what_a_guide_calls_the_documents_words_is_in_the_document(catalog, vendor):
+    """catalog15: a clause followed by "(the document's words" quotes its document, word for word (case and
+    punctuation aside): nine such clauses paraphrased it (Sage's 'Invalid data was passed' for 'has been passed',
+    MYOB's RowVersion where the document spells 'RowVerison')."""
+    document = _words((SOURCES / _DOCUMENTS[vendor]).read_text(encoding="utf-8"))
+    clauses = [
+        m.group(1)
+        for gid, g in catalog.guides.items()
+        if gid.startswith(vendor + ".") and not gid.startswith(vendor + ".observed.")
+        for text in (g.summary, g.fix, *g.causes)
+        for m in re.finditer(r"([^.;()]*?)\s*\(the document's words", text)
+    ]
+    assert clauses  # the guides still quote their document
+    assert [c for c in clauses if _words(c) not in document] == []
+
+
 def test_a_quirk_states_no_vendor_behaviour_as_fact(catalog):
     """'Germani': the document shows a misspelt country; what a live response names is errcat's reading."""
     germani = [q for e in catalog.entries for q in e.quirks if "Germani" in q]
