@@ -104,6 +104,14 @@ _MYOB_DOCUMENT_DEFECTS: dict[tuple[Any, Any], list[str]] = {
         "the Message looks garbled in the document (\"the characters '*' and' are used\": a character is missing after"
         " 'and'); the live message may differ, and errcat matches it by its other words"
     ],
+    (4077, "ValidationError"): [
+        "the scenario names the field “ItemsPerSellingUnit” where the body's AdditionalDetails says"
+        " NumberItemsPerSellingUnit; kept as printed"
+    ],
+    (4078, "ValidationError"): [
+        "the scenario names the field “ItemsPerBuyingUnit” where the body's AdditionalDetails says"
+        " NumberItemsPerBuyingUnit; kept as printed"
+    ],
     (13003, "NoSaleLine"): ["the Message writes 'atleast' as one word (English: 'at least'); kept as the document prints it"],
     (None, "GatewayTimeout"): [
         "the scenario reads 'has taken longer that time out limit' ('that' where 'than the' is meant); kept as printed"

@@ -374,6 +374,7 @@ _SLIPS = [  # (field, words that carry the slip, a word the quirk must say)
     ("message", "Invoice must be in open or closed status", "'Invoices must be in open or closed status'"),
     ("message", "match with Undeposited Funds", "'Account does NOT match with the Undeposited Funds account'"),
     ("message", "match with the Undeposited Funds", "'Account does NOT match with Undeposited Funds account'"),
+    ("scenario", "\u201cItemsPerBuyingUnit\u201d", "where the body's AdditionalDetails says NumberItemsPer"),
 ]
 
 
