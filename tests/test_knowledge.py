@@ -429,6 +429,28 @@ def test_what_a_guide_calls_the_documents_words_is_in_the_document(catalog, vend
     assert [c for c in clauses if _words(c) not in document] == []
 
 
+def test_what_a_guide_quotes_of_its_message_is_in_the_message(catalog):
+    """catalog15: a documented guide's clause marked "(the message's words" is a message of the guide's own rows, word
+    for word, and a message it quotes ('the message reads "..."') is one of them, whole: 30 clauses marked so had
+    rephrased it ('A country that was not found' for "Country Germani was not found")."""
+    messages: dict[str, list[str]] = {}
+    for e in catalog.entries:
+        if not e.observed and e.message:
+            messages.setdefault(e.guide_id, []).append(e.message)
+    marked = quoted = 0
+    for gid, g in catalog.guides.items():
+        if ".observed." in gid:
+            continue
+        for text in (g.summary, g.fix, *g.causes):
+            for m in re.finditer(r"([^.;()]*?)\s*\(the (?:two )?messages?'s words", text):
+                marked += 1
+                assert any(_words(m.group(1)) in _words(x) for x in messages[gid]), (gid, m.group(1))
+            for m in re.finditer(r'the message reads "([^"]+)"', text):
+                quoted += 1
+                assert m.group(1) in messages[gid], (gid, m.group(1))
+    assert marked and quoted  # the guides still quote their messages both ways
+
+
 def test_a_quirk_states_no_vendor_behaviour_as_fact(catalog):
     """'Germani': the document shows a misspelt country; what a live response names is errcat's reading."""
     germani = [q for e in catalog.entries for q in e.quirks if "Germani" in q]
