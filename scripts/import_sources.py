@@ -371,32 +371,34 @@ def parse_myob(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return entries, endpoint_list
 
 
-def _wording(message: str) -> tuple[str, ...]:
-    """A message's words with case, 'the' and a plural s set aside: two rows' messages that agree in this
-    form but not in print are one message the document words two ways."""
-    return tuple(w.rstrip("s") for w in re.findall(r"\w+", message.lower()) if w != "the")
+def _wording(text: str) -> tuple[str, ...]:
+    """A message's or scenario's words with case, 'the' and a plural s set aside: two rows' texts that agree
+    in this form but not in print are one text the document words two ways."""
+    return tuple(w.rstrip("s") for w in re.findall(r"\w+", text.lower()) if w != "the")
 
 
 def _myob_variant_quirks(entries: list[dict[str, Any]]) -> None:
-    """One error worded two ways: rows of the same ErrorCode and Name whose messages differ only in case,
-    a 'the' or a plural s ('Invoices must be...' beside 'Invoice must be...'). The same quirk goes on each
-    of those rows, so a reader of either wording learns of the other; a slip already recorded by hand
-    (the placeholder's 'Serializer') is left as it is."""
-    clusters: dict[tuple[Any, Any, tuple[str, ...]], list[dict[str, Any]]] = {}
-    for e in entries:
-        if e["code"] is not None and isinstance(e["message"], str):
-            clusters.setdefault((e["code"], e["name"], _wording(e["message"])), []).append(e)
-    for (code, _, _), rows in clusters.items():
-        printed = sorted({e["message"] for e in rows})
-        if len(printed) < 2 or any("placeholder reads" in q for e in rows for q in e.get("quirks", [])):
-            continue
-        quirk = (
-            f"the document words this Message of ErrorCode {code} {len(printed)} ways ("
-            + " / ".join(repr(m) for m in printed)
-            + "); kept as it prints each row"
-        )
-        for e in rows:
-            e.setdefault("quirks", []).append(quirk)
+    """One error worded two ways: rows of the same ErrorCode and Name whose messages (or scenarios) differ
+    only in case, a 'the', a plural s or punctuation ('Invoices must be...' beside 'Invoice must be...',
+    'on Order conversion' beside 'on order conversion'). The same quirk goes on each of those rows, so a
+    reader of either wording learns of the other; a slip already recorded by hand (the placeholder's
+    'Serializer') is left as it is."""
+    for field, label in (("message", "Message"), ("scenario", "scenario")):
+        clusters: dict[tuple[Any, Any, tuple[str, ...]], list[dict[str, Any]]] = {}
+        for e in entries:
+            if e["code"] is not None and isinstance(e[field], str):
+                clusters.setdefault((e["code"], e["name"], _wording(e[field])), []).append(e)
+        for (code, _, _), rows in clusters.items():
+            printed = sorted({e[field] for e in rows})
+            if len(printed) < 2 or any("placeholder reads" in q for e in rows for q in e.get("quirks", [])):
+                continue
+            quirk = (
+                f"the document words this {label} of ErrorCode {code} {len(printed)} ways ("
+                + " / ".join(repr(m) for m in printed)
+                + "); kept as it prints each row"
+            )
+            for e in rows:
+                e.setdefault("quirks", []).append(quirk)
 
 
 def _myob_slash_quirks(endpoints: list[dict[str, Any]]) -> None:

@@ -375,6 +375,9 @@ _SLIPS = [  # (field, words that carry the slip, a word the quirk must say)
     ("message", "match with Undeposited Funds", "'Account does NOT match with the Undeposited Funds account'"),
     ("message", "match with the Undeposited Funds", "'Account does NOT match with Undeposited Funds account'"),
     ("scenario", "\u201cItemsPerBuyingUnit\u201d", "where the body's AdditionalDetails says NumberItemsPer"),
+    ("scenario", "Layout type mismatch on order conversion", "'Layout type mismatch on Order conversion'"),
+    ("scenario", "Layout type mismatch on Order conversion", "'Layout type mismatch on order conversion'"),
+    ("scenario", "Account UID is NOT same", "'Account.UID is not same as UndepositedFunds Linked Account.UID'"),
 ]
 
 
