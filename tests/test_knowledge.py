@@ -369,6 +369,15 @@ _SLIPS = [  # (field, words that carry the slip, a word the quirk must say)
     ("message", "Bcc: is an invalid email", "prints nothing between 'Bcc:'"),
     ("message", "returned from Serializer]", "'returned from serializer'"),  # the generic row's placeholder is lower case
     ("message", "Serie has already been taken", "'Serie'"),  # the next message of the list says 'sequence'
+    ("message", "'Use Timesheet for...'", "elides the preference's name"),  # 34003's other rows spell it out
+    ("message", "Invoices must be in open or closed status", "'Invoice must be in open or closed status'"),
+    ("message", "Invoice must be in open or closed status", "'Invoices must be in open or closed status'"),
+    ("message", "match with Undeposited Funds", "'Account does NOT match with the Undeposited Funds account'"),
+    ("message", "match with the Undeposited Funds", "'Account does NOT match with Undeposited Funds account'"),
+    ("scenario", "\u201cItemsPerBuyingUnit\u201d", "where the body's AdditionalDetails says NumberItemsPer"),
+    ("scenario", "Layout type mismatch on order conversion", "'Layout type mismatch on Order conversion'"),
+    ("scenario", "Layout type mismatch on Order conversion", "'Layout type mismatch on order conversion'"),
+    ("scenario", "Account UID is NOT same", "'Account.UID is not same as UndepositedFunds Linked Account.UID'"),
 ]
 
 
@@ -378,6 +387,71 @@ def test_every_slip_in_a_documents_words_is_a_quirk(catalog, field, words, says)
     assert carriers, words  # the document still prints the slip
     for e in carriers:
         assert any(says in q for q in e.quirks), (e.id, e.quirks)
+
+
+def test_myob_paths_printed_with_and_without_a_trailing_slash_say_so(cli):
+    """catalog15: MYOB's document ends some paths with a slash (/Sale/Invoice/Professional/) and not others
+    (/Sale/Order/Professional); each path's quirk says which form it has and names one of the other form."""
+    endpoints = json.loads(cli("endpoints", "myob", "-f", "json").stdout)["endpoints"]
+    paths = [e for e in endpoints if e["path"]]
+    assert {e["path"].endswith("/") for e in paths} == {True, False}  # the document still mixes the two forms
+    for e in paths:
+        form, other = ("with", "without") if e["path"].endswith("/") else ("without", "with")
+        quirk = next(q for q in e["quirks"] if "trailing slash" in q)
+        named = quirk.rsplit("(such as ", 1)[1].rstrip(")")
+        assert f"this path {form} a trailing slash" in quirk and f"it prints {other} one" in quirk, quirk
+        assert named.endswith("/") != e["path"].endswith("/") and any(p["path"] == named for p in paths), quirk
+
+
+_DOCUMENTS = {
+    "myob": "myob-business-api-errors.txt",
+    "sage": "sage-accounting-response-codes.txt",
+    "invoicexpress": "invoicexpress-error-codes.txt",
+    "prospend": "prospend-open-api-errors.txt",
+}
+
+
+def _words(text):
+    return " ".join(re.findall(r"[a-z0-9_']+", text.lower().replace("\u2019", "'")))
+
+
+@pytest.mark.parametrize("vendor", sorted(_DOCUMENTS))
+def test_what_a_guide_calls_the_documents_words_is_in_the_document(catalog, vendor):
+    """catalog15: a clause followed by "(the document's words" quotes its document, word for word (case and
+    punctuation aside): nine such clauses paraphrased it (Sage's 'Invalid data was passed' for 'has been passed',
+    MYOB's RowVersion where the document spells 'RowVerison')."""
+    document = _words((SOURCES / _DOCUMENTS[vendor]).read_text(encoding="utf-8"))
+    clauses = [
+        m.group(1)
+        for gid, g in catalog.guides.items()
+        if gid.startswith(vendor + ".") and not gid.startswith(vendor + ".observed.")
+        for text in (g.summary, g.fix, *g.causes)
+        for m in re.finditer(r"([^.;()]*?)\s*\(the document's words", text)
+    ]
+    assert clauses  # the guides still quote their document
+    assert [c for c in clauses if _words(c) not in document] == []
+
+
+def test_what_a_guide_quotes_of_its_message_is_in_the_message(catalog):
+    """catalog15: a documented guide's clause marked "(the message's words" is a message of the guide's own rows, word
+    for word, and a message it quotes ('the message reads "..."') is one of them, whole: 30 clauses marked so had
+    rephrased it ('A country that was not found' for "Country Germani was not found")."""
+    messages: dict[str, list[str]] = {}
+    for e in catalog.entries:
+        if not e.observed and e.message:
+            messages.setdefault(e.guide_id, []).append(e.message)
+    marked = quoted = 0
+    for gid, g in catalog.guides.items():
+        if ".observed." in gid:
+            continue
+        for text in (g.summary, g.fix, *g.causes):
+            for m in re.finditer(r"([^.;()]*?)\s*\(the (?:two )?messages?'s words", text):
+                marked += 1
+                assert any(_words(m.group(1)) in _words(x) for x in messages[gid]), (gid, m.group(1))
+            for m in re.finditer(r'the message reads "([^"]+)"', text):
+                quoted += 1
+                assert m.group(1) in messages[gid], (gid, m.group(1))
+    assert marked and quoted  # the guides still quote their messages both ways
 
 
 def test_a_quirk_states_no_vendor_behaviour_as_fact(catalog):
