@@ -854,8 +854,6 @@ class Finder:
             marked = range(len(ends))
         else:
             marked = _marked(w.buf, starts, ends, marks)
-            if apps := _app_lines(w.buf, starts):  # the marks do not see past a logplex line's source: an app's are grouped
-                marked = sorted({*marked, *apps})
         run = 0  # the first line of the run of unmarked lines not taken yet
         for k in (*marked, len(ends)):
             if k > run and (stopped := self._take_run(w, starts[run:k], ends[run:k], marks, found)) is not None:
@@ -963,24 +961,6 @@ class Finder:
             w.line_of(min(len(w.buf), self.own_end - w.off))  # numbers the marks, not the bytes read past them
         self.line_at_start = w.numbered.get("start", 1)
         self.line_at_end = w.numbered.get("end", w.line_at)
-
-
-# Heroku's own sources (its router, a dyno's manager, its API) write an event a line: such a line is never another's, nor
-# is another line its (_Grouping._sourced), so the marks say all there is of it; only an app's lines are grouped
-_HEROKU_OWN = b"heroku["
-_DIGITS = frozenset(b"0123456789")
-
-
-def _app_lines(buf: Buffer, starts: list[int]) -> list[int]:
-    """Which of the needle lines starting at ``starts`` (by index) are logplex lines of an app's (_LOGPLEX, its source no
-    Heroku's own). Told line by line, wherever they are: a log that starts with a banner or another program's lines and
-    turns logplex's further down (a capture pasted after a deploy's output) was read as logplex's only when nine in ten
-    of its first 20 lines were, and a crash further down was then an error a line."""
-    apps = []
-    for k, ls in enumerate(starts):
-        if buf[ls] in _DIGITS and (m := _LOGPLEX.match(buf, ls)) is not None and not m[5].startswith(_HEROKU_OWN):
-            apps.append(k)
-    return apps
 
 
 def _marked(buf: Buffer, starts: list[int], ends: list[int], marks: Marks) -> list[int]:
