@@ -86,3 +86,28 @@ def test_one_error_on_several_dynos_is_one_group_named_by_what_the_app_said(tmp_
     lines = [*crash, *(line.replace("app[web.1]", "app[worker.2]") for line in crash)]
     doc = _read(tmp_path, monkeypatch, ("\n".join(lines) + "\n").encode(), how)
     assert _groups(doc) == [("Error: Cannot find module '…'", 2, [1, 9])]
+
+
+@needs_loghub
+@pytest.mark.parametrize("how", READERS)
+def test_a_line_a_progress_bar_rewrote_is_named_by_what_a_terminal_showed(tmp_path, monkeypatch, how):
+    """A carriage return alone starts no record (a CRLF line end is no such return). A line a progress bar rewrote in
+    place before a program's error (its states, each after a carriage return, as tqdm and downloaders write them, and
+    the error after the last) was named by every state of the bar, a group for each count of them and none with
+    the same error on a line of its own. Assembled here: the error lines are Loghub's Apache sample's, the bars'
+    states are written before two of them; all three are one group, with their times."""
+    apache = (LOGHUB / "Apache_2k.log").read_text(encoding="utf-8").splitlines()
+    errors = [line for line in apache if "[error] mod_jk child workerEnv in error state" in line][:3]
+    notices = [line for line in apache if "[notice]" in line][:2]
+    lines = [
+        notices[0],
+        errors[0],
+        "Downloading 10%\rDownloading 55%\rDownloading 100%\r" + errors[1],
+        "\r 20%|##        | 2/10\r100%|##########| 10/10\r" + errors[2] + "\r",
+        notices[1],
+    ]
+    doc = _read(tmp_path, monkeypatch, ("\n".join(lines) + "\n").encode(), how)
+    assert doc["inputs"][0]["lines"] == 5
+    assert _groups(doc) == [("[error] mod_jk child workerEnv in error state <n>", 3, [2, 3, 4])]
+    [group] = doc["other"]
+    assert (group["first_seen"], group["last_seen"]) == ("2005-12-04T04:47:44Z", "2005-12-04T04:51:18Z")

@@ -508,6 +508,8 @@ def time_of(text: str, head: str) -> datetime | None:
 
 def _untimed_text(text: str, head: str) -> tuple[str, datetime | None, str | None]:
     """``_untimed`` of a record that is no JSON log line; a syslog header's host is none of its text."""
+    if "\r" in text:  # a line a progress bar rewrote: read as a terminal showed it, its time first if it has one
+        text, head = _overwritten(text), _overwritten(head)
     at = stamp_in(head)
     if at and (host := syslog_host(head)) and at[1][1] <= host[0]:  # after the header's time: where that is stays
         text = text[: host[0]] + text[host[1] :]
@@ -532,6 +534,26 @@ def _untimed_text(text: str, head: str) -> tuple[str, datetime | None, str | Non
         if untimed[:2] == "0x" and (columns := _MACOS_COLUMNS.match(untimed)):  # its type, not its ids, names it
             untimed = columns[1] + " " + untimed[columns.end() :]
     return untimed, at[0] if at else None, level(head)
+
+
+def _overwritten(text: str) -> str:
+    """A record's text as a terminal showed it: the part of a line a progress bar rewrote in place ("Downloading 10%",
+    a carriage return, "Downloading 100%", another, then the error) is gone where a later part, as long or longer,
+    covered it whole. Such a line was one line of the log, as it is (a carriage return alone starts no record), but
+    its name and paste held every state of the bar before the error, and a group for each count of them. What a
+    shorter part left showing stays; a line's own CRLF end is no such return."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        body = line.rstrip("\r")
+        if "\r" not in body:
+            continue
+        kept, cover = [], 0  # the parts still showing, from the last; the longest part after the one looked at
+        for part in reversed(body.split("\r")):
+            if len(part) > cover and part.strip():
+                kept.append(part)
+            cover = max(cover, len(part))
+        lines[k] = "\r".join(reversed(kept)) + line[len(body) :]
+    return "\n".join(lines)
 
 
 # macOS's `log show` and `log stream` columns after the time: thread, type, activity, process id, TTL; each
