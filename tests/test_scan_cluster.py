@@ -834,3 +834,24 @@ def test_logs_from_an_http_server_without_range_requests_are_read_whole(index, l
     assert [(i["bytes"], i["lines"]) for i in doc["inputs"]] == [(i["bytes"], i["lines"]) for i in expected["inputs"]]
     assert doc["summary"]["matched"] == expected["summary"]["matched"] > 0
     assert [(g["count"], len(g["lines"])) for g in doc["matched"]] == [(g["count"], len(g["lines"])) for g in expected["matched"]]
+
+
+def test_group28s_joinings_are_the_local_ones_on_the_cluster(client, index, small_blocks, tmp_path):
+    """gcloud's array of entries (test_scan_joining's capture, 40 times over, blocks starting inside it), a Heroku
+    capture after other lines and a line a progress bar rewrote: the cluster's report is the local one."""
+    from test_scan_joining import GCLOUD
+    from test_scan_real import _HEROKU_NODE_CRASH, LOGHUB
+
+    entries = json.loads(GCLOUD)
+    gcloud = tmp_path / "gcloud.json"
+    gcloud.write_text(json.dumps(entries * 40, indent=2, sort_keys=True) + "\n")
+    heroku = tmp_path / "heroku.log"
+    apache = (LOGHUB / "Apache_2k.log").read_text(encoding="utf-8").splitlines()[:20]
+    rewritten = "\r 20%|##  | 2/10\r100%|####| 10/10\r" + _HEROKU_NODE_CRASH[10]
+    heroku.write_text("\n".join([*apache, *[*_HEROKU_NODE_CRASH, rewritten] * 40]) + "\n")
+    for path in (gcloud, heroku):
+        local = scan(index, [str(path)], ScanOptions(workers=1))
+        on_cluster = cluster_module.scan_remote(index, [str(path)], ScanOptions(), client)
+        assert local.other_count > 0
+        assert _comparable(scan_document(on_cluster, 10**6)) == _comparable(scan_document(local, 10**6))
+    assert gcloud.stat().st_size > 3 * BLOCK and heroku.stat().st_size > 2 * BLOCK

@@ -93,7 +93,7 @@ _BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body",
 # Cloudflare's Logpush HTTP request fields ("ClientRequestMethod", "ClientRequestURI", "EdgeResponseStatus"):
 # unread, a line was named by all its fields, its client's IP and user agent too: each request a group of its own
 _URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri", "requesturi", "clientrequesturi")
-_METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method", "clientrequestmethod")
+_METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method", "clientrequestmethod", "requestmethod")
 # bunyan's and pino's; 3 and 4 are loud on every small scale (syslog's and GELF's error and warning,
 # Nextcloud's error and fatal, .NET's warning and error), 0-2 are not (Nextcloud's debug and info)
 _MONGODB_SEVERITIES = {"F": "fatal", "E": "error", "W": "warn", "I": "info", "D": "debug"}
@@ -261,14 +261,23 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
         said = next((w for v in d.values() if isinstance(v, dict) and (w := _level_word(_field(_lower(v), _LEVEL_KEYS)))), None)
     for key in _TIME_KEYS:
         d.pop(key, None)
+    if "logname" in d and "insertid" in d:  # a Google Cloud Logging entry: what it says, not where it was kept
+        d = {k: v for k, v in d.items() if k not in _CLOUD_ENTRY_KEYS}
     return _exchange_paste(d), when, said
+
+
+# a Cloud Logging LogEntry's fields that say where and when it was kept, not what happened: each entry's ids made a
+# group of each error
+_CLOUD_ENTRY_KEYS = frozenset(
+    ("insertid", "logname", "receivetimestamp", "resource", "labels", "trace", "spanid", "tracesampled")
+)
 
 
 # the object a record's own fields sit in, beside its time (and level): Logstash's first event format's
 # "@fields", Rust tracing-subscriber's JSON "fields" ({"level":"ERROR","fields":{"message":...}}), Logstash's
 # own JSON log's "logEvent"; a record with no message of its own was grouped by its names and values, all its
 # levels' lines as one
-_EVENT_KEYS = ("@fields", "fields", "logevent")
+_EVENT_KEYS = ("@fields", "fields", "logevent", "jsonpayload")  # and Google Cloud Logging's structured payload
 
 
 # Docker's json-file logging driver writes each line a container printed as an object of its own:

@@ -182,7 +182,12 @@ _CONTINUES = (
 # it when what follows the stamp would (records._unstamped): a Java trace's "\tat" frames and
 # "Caused by:" under docker logs -t were each record's end, so one failure was several.
 STAMP = rb"\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)\]?"
-_STAMPED = STAMP + rb"(?: (?:" + b"|".join(_CONTINUES) + rb")| ?\r?"  # then the line's end: a stamped blank line
+# Heroku's logplex writes its source and dyno after the stamp ("app[web.1]: ") and takes a line's indentation off: what
+# follows goes on as it would, or is a line of an object Node printed (a quoted key, a closer) or an unindented frame
+# (records._logplex_goes_on). Told line by line wherever it is: a log read as logplex's only when nine in ten of its
+# first 20 lines were had every needle line of the rest grouped, or none.
+_SOURCED = rb" [\w-]+\[[\w.-]+\]: (?:" + b"|".join(_CONTINUES) + rb"|['}\]]|at )"
+_STAMPED = STAMP + rb"(?:" + _SOURCED + rb"| (?:" + b"|".join(_CONTINUES) + rb")| ?\r?"  # then the line's end: a blank one
 
 ENGINE_ENV = "ERRCAT_SCAN_ENGINE"  # "python" forces the pure-Python engine
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from http import HTTPStatus
+from itertools import chain
 from typing import NamedTuple
 
 from ..text import EMAIL
@@ -153,7 +154,7 @@ def prepare(rec: Record, options: ScanOptions, status: int | None = None) -> Pre
         text = rec.data.decode("utf-8")
     except UnicodeDecodeError:
         text, bad = rec.data.decode("utf-8", errors="replace"), True
-    if text[:1] == "{" and "\n" in text:
+    if (text[:1] == "{" or text[:3] == "  {") and "\n" in text:  # an entries array's element (entries.py) too
         text = _one_line(text)
     head = text.split("\n", 1)[0]
     if (options.since or options.until) and (outcome := window_outcome(time_of(text, head), options)) != "ok":
@@ -212,7 +213,7 @@ def _one_line(text: str) -> str:
     """A JSON log record pretty-printed over several lines (a level or a time among its fields) on
     one line, as a JSON-lines log writes it: read so, where its first line "{" was all it said
     (no level: its errors were missed). Any other record as it is (a body, read as explain reads it)."""
-    one = "".join(line.strip() for line in text.split("\n"))
+    one = "".join(line.strip() for line in text.split("\n")).removesuffix(",")  # an element's, before the next
     found = json_line(one)
     return one if found is not None and found[1:] != (None, None) else text
 
@@ -507,6 +508,8 @@ def time_of(text: str, head: str) -> datetime | None:
 
 def _untimed_text(text: str, head: str) -> tuple[str, datetime | None, str | None]:
     """``_untimed`` of a record that is no JSON log line; a syslog header's host is none of its text."""
+    if "\r" in text:  # a line a progress bar rewrote: read as a terminal showed it, its time first if it has one
+        text, head = _overwritten(text), _overwritten(head)
     at = stamp_in(head)
     if at and (host := syslog_host(head)) and at[1][1] <= host[0]:  # after the header's time: where that is stays
         text = text[: host[0]] + text[host[1] :]
@@ -526,9 +529,31 @@ def _untimed_text(text: str, head: str) -> tuple[str, datetime | None, str | Non
         untimed = text[span:]
         if "\n" in untimed:
             untimed = _unstamped(untimed)
+        if untimed[:1] in "ah" and _LOGPLEX_HEAD.match(head):
+            untimed = _unsourced(untimed)
         if untimed[:2] == "0x" and (columns := _MACOS_COLUMNS.match(untimed)):  # its type, not its ids, names it
             untimed = columns[1] + " " + untimed[columns.end() :]
     return untimed, at[0] if at else None, level(head)
+
+
+def _overwritten(text: str) -> str:
+    """A record's text as a terminal showed it: the part of a line a progress bar rewrote in place ("Downloading 10%",
+    a carriage return, "Downloading 100%", another, then the error) is gone where a later part, as long or longer,
+    covered it whole. Such a line was one line of the log, as it is (a carriage return alone starts no record), but
+    its name and paste held every state of the bar before the error, and a group for each count of them. What a
+    shorter part left showing stays; a line's own CRLF end is no such return."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        body = line.rstrip("\r")
+        if "\r" not in body:
+            continue
+        kept, cover = [], 0  # the parts still showing, from the last; the longest part after the one looked at
+        for part in reversed(body.split("\r")):
+            if len(part) > cover and part.strip():
+                kept.append(part)
+            cover = max(cover, len(part))
+        lines[k] = "\r".join(reversed(kept)) + line[len(body) :]
+    return "\n".join(lines)
 
 
 # macOS's `log show` and `log stream` columns after the time: thread, type, activity, process id, TTL; each
@@ -579,6 +604,19 @@ def _unstamped(text: str) -> str:
 
 
 _LOGPLEX_SOURCE = re.compile(rf"({LOGPLEX_SOURCE}:)(?: |$)")  # logplex's source and dyno after its time (records._LOGPLEX)
+# a logplex line's time and source (records._LOGPLEX): an app's ("app[web.1]: ") or Heroku's own ("heroku[router]: ")
+_LOGPLEX_HEAD = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d) (?:app|heroku)\[")
+_APP_SOURCE = re.compile(r"app\[[\w.-]+\]:(?: |$)")
+_HEROKU_DYNO = re.compile(r"(heroku\[[A-Za-z][\w-]*)\.\d+\]")
+
+
+def _unsourced(text: str) -> str:
+    """A logplex record's text without its app's source and dyno ("app[web.1]: ", "app[worker.2]: "), and Heroku's own
+    source without the dyno's number ("heroku[web.1]" -> "heroku[web]"): what the app said is its error, on whichever
+    dyno it ran (web.1 and worker.1 gave two groups of one error, each named by where it ran)."""
+    if m := _APP_SOURCE.match(text):
+        return text[m.end() :]
+    return _HEROKU_DYNO.sub(r"\1]", text, count=1) if text.startswith("heroku[") else text
 
 
 def _keys_as_written(head: str) -> dict[str, str]:
@@ -589,7 +627,10 @@ def _keys_as_written(head: str) -> dict[str, str]:
         obj = json.loads(head)
     except (ValueError, RecursionError):
         return {}
-    return {str(k).lower(): str(k) for k in obj} if isinstance(obj, dict) else {}
+    if not isinstance(obj, dict):
+        return {}
+    inner = (v for v in obj.values() if isinstance(v, dict))  # an event's own fields one object down (Cloud Logging's
+    return {str(k).lower(): str(k) for k in chain(*inner, obj)}  # jsonPayload), the record's own last: theirs win
 
 
 def untimed_head(head: str) -> str:

@@ -29,6 +29,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING
 
 from ..gate import may_name_credential
+from .entries import with_entry_seams
 from .needles import QUOTE_OPEN_AT_END, SAYS_BODY_WORDS, STAMP, Buffer, Marker, Marks, marker
 from .prefixes import without_prefixes
 from .verdict import HEAD, LEVEL_WORDS, QUIET_LEVELS, level
@@ -735,7 +736,6 @@ class Finder:
     line_at_end: int = 1
     stopped_at: int = 1  # the line reading stopped in: the last, if cut, else the one after it
     _long_reported: set[int] = field(default_factory=set)  # where the long lines reported start in the stream
-    _logplex: bool = False  # the input's lines are logplex's (_logplex_layout): every needle line is grouped
     # where a line's source (a runtime's prefix, prefixes.py) is another than the line above's: no record runs across
     _seams: set[int] = field(default_factory=set)
 
@@ -755,11 +755,10 @@ class Finder:
 
     def _batches(self, chunks: Iterable[Buffer]) -> Iterator[list[Record]]:
         owned: list[int | None] = [self.own_start, self.own_end]  # moved if a runtime's prefixes go (prefixes.py)
-        it = without_prefixes(chunks, owned, self._seams)
+        it = with_entry_seams(without_prefixes(chunks, owned, self._seams), self._seams)
         upcoming = next(it, None)
         if self.columns is None:
             self.columns = columns_of(upcoming)
-        self._logplex = upcoming is not None and _logplex_layout(upcoming)
         self.own_start, self.own_end = owned[0] or 0, owned[1]
         marks = {name: at for name, at in (("start", self.own_start), ("end", self.own_end)) if at is not None}
         w = _Window(marks)
@@ -853,9 +852,6 @@ class Finder:
         marked: Sequence[int]
         if self.triage is None:  # without one, all grouped
             marked = range(len(ends))
-        elif self._logplex:  # the marks do not see past a logplex line's source (_logplex_layout): an app's lines grouped
-            apps = (k for k, ls in enumerate(starts) if not _heroku_own(w.buf, ls))
-            marked = sorted({*_marked(w.buf, starts, ends, marks), *apps})
         else:
             marked = _marked(w.buf, starts, ends, marks)
         run = 0  # the first line of the run of unmarked lines not taken yet
@@ -965,28 +961,6 @@ class Finder:
             w.line_of(min(len(w.buf), self.own_end - w.off))  # numbers the marks, not the bytes read past them
         self.line_at_start = w.numbered.get("start", 1)
         self.line_at_end = w.numbered.get("end", w.line_at)
-
-
-def _logplex_layout(head: Buffer) -> bool:
-    """Whether nine in ten of the first whole lines of an input (at least three) are logplex's (_LOGPLEX). The marks
-    that say a needle line is continued see no text after a source, so every needle line of such a log is grouped
-    (one in a few of a Heroku log is one, and such logs are small)."""
-    lines = bytes(head[: min(len(head), SNIFF_LOGPLEX)]).splitlines(keepends=True)[:-1][:20]
-    carry = sum(1 for line in lines if _logplex(line) is not None)
-    return carry >= 3 and carry * 10 >= len(lines) * 9
-
-
-SNIFF_LOGPLEX = 1 << 14  # bytes of an input's first chunk its layout is told by
-# Heroku's own sources (its router, a dyno's manager, its API) write an event a line: such a line is never another's, nor
-# is another line its (_Grouping._sourced), so the marks say all there is of it; only an app's lines are grouped
-_HEROKU_OWN = b"heroku["
-_STAMP_LONGEST = 40  # "2020-04-13T15:27:34.040165123+00:00 " and a little
-
-
-def _heroku_own(buf: Buffer, ls: int) -> bool:
-    """Whether the logplex line at ``ls`` is one of Heroku's own sources' (its stamp, a space, then heroku[...])."""
-    space = buf.find(b" ", ls, ls + _STAMP_LONGEST)
-    return space > ls and buf.startswith(_HEROKU_OWN, space + 1)
 
 
 def _marked(buf: Buffer, starts: list[int], ends: list[int], marks: Marks) -> list[int]:
