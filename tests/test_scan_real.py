@@ -2734,3 +2734,61 @@ def test_another_services_indented_line_never_joins_a_record(chunk):
     assert (10, 10) in spans and not any(start <= 10 < end for start, end in spans)
     assert records[-1].data.startswith(b"2020-09-10T15:13:36.728Z [ERROR]")  # read without the prefixes
     assert (4, 4) in spans  # the db's WARNING, its own service's lines around it
+
+
+# grafana/loki@65e30f8488e8a5ea2013c6881675f8103a8f6bc7, pkg/pattern/drain/testdata/calico.txt lines 598-601: one
+# warning of Calico's Felix for four chains, each with its rule ids printed as Go values
+_CALICO_RESYNC = [
+    '2024-05-08 15:23:57.969 [WARNING][56] felix/table.go 654: Detected out-of-sync inserts, marking for resync actualRuleIDs=[]string{"", "", "", "", "Cz_u1IQiXIMmKD4c", "", "", "", "", "", "", "", "", "", "", "", ""} chainName="INPUT" expectedRuleIDs=[]string{"Cz_u1IQiXIMmKD4c", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", ""} ipVersion=0x4 table="filter"',
+    '2024-05-08 15:23:57.969 [WARNING][56] felix/table.go 654: Detected out-of-sync inserts, marking for resync actualRuleIDs=[]string{"", "", "", "", "tVnHkvAo15HuiPy0", "", "", "", "", ""} chainName="OUTPUT" expectedRuleIDs=[]string{"tVnHkvAo15HuiPy0", "", "", "", "", "", "", "", "", ""} ipVersion=0x4 table="filter"',
+    '2024-05-08 15:23:57.942 [WARNING][56] felix/table.go 654: Detected out-of-sync inserts, marking for resync actualRuleIDs=[]string{"", "", "", "", "", "", "", "", "", "", "", "", "tVnHkvAo15HuiPy0", "", ""} chainName="OUTPUT" expectedRuleIDs=[]string{"tVnHkvAo15HuiPy0", "", "", "", "", "", "", "", "", "", "", "", "", "", ""} ipVersion=0x4 table="raw"',
+    '2024-05-08 15:23:57.942 [WARNING][56] felix/table.go 654: Detected out-of-sync inserts, marking for resync actualRuleIDs=[]string{"", "", "", "", "6gwbT8clXdHdC1b1"} chainName="PREROUTING" expectedRuleIDs=[]string{"6gwbT8clXdHdC1b1", "", "", "", ""} ipVersion=0x4 table="raw"',
+]
+
+# GoogleCloudPlatform/ops-agent@588c4b962526c18cc104d00a87ca83fcb9c19f94, transformation_test/testdata/
+# logging_processor-elasticsearch-json/input.log lines 3-8: Elasticsearch's JSON log, a record over two lines, its
+# exception in ECS's error fields
+_ELASTICSEARCH_JSON = [
+    '{"type": "server", "timestamp": "2024-06-10T12:35:00,321Z",',
+    '"level": "WARN", "component": "o.e.d.z.ZenDiscovery", "node.name": "node-1", "message": "failed to connect to master", "user.run_by.name": "admin", "event.action": "connect"}',
+    '{"type": "server", "timestamp": "2024-06-10T12:35:10,123Z", "level": "ERROR", "component": "o.e.b.Bootstrap",',
+    '"node.name": "node-1", "message": "Exception", "error.type": "java.lang.IllegalStateException", "error.message": "failed to obtain node locks"}',
+    '{"type": "server", "timestamp": "2024-06-10T12:35:15,456Z", "level": "DEBUG", "component": "o.e.n.Node", "node.name": "node-1", "message": "stopping ..."}',
+    '{"type": "server", "timestamp": "2024-06-10T12:35:16,789Z", "level": "TRACE", "component": "o.e.n.Node", "node.name": "node-1", "message": "stopped"}',
+]
+
+# lines that mention an error and are none: a Redis module's setting (ops-agent@588c4b9, transformation_test/testdata/
+# logging_processor-redis/input.log line 9) and the descheduler's check of a pod at INFO (loki@65e30f8,
+# pkg/pattern/drain/testdata/kubernetes.txt)
+_MENTIONS = [
+    "[1:M] 18 Jul 2025 19:08:05.265 * <bf> \t{ bf-error-rate       :      0.01 }",
+    'I0507 12:04:17.596973       1 defaultevictor.go:202] "Pod fails the following checks" pod="node-exporter/node-exporter-h82wd" checks="[pod is a DaemonSet pod, pod has higher priority than specified priority class threshold, pod has local storage and descheduler is not configured with evictLocalStoragePods]"',
+]
+
+
+def test_a_go_value_in_a_line_does_not_split_its_group(index, tmp_path):
+    """Calico prints a chain's rule ids as a Go value (%#v): each chain's list, its ids in other places, made one warning
+    four groups; the list is masked whole, its type kept, and the one warning is one group at its four lines."""
+    report = scanned(index, tmp_path, "calico.log", _CALICO_RESYNC)
+    groups = other_groups(report)
+    assert [lines for _, lines in groups] == [[1, 2, 3, 4]]
+    assert "actualRuleIDs=[]string{…} chainName='…' expectedRuleIDs=[]string{…}" in groups[0][0]
+    assert "Cz_u1IQiXIMmKD4c" not in groups[0][0]
+
+
+def test_an_ecs_records_exception_names_its_group(index, tmp_path):
+    """Elasticsearch (and the ECS loggers of Java, .NET and Python) write an exception's class and message in ECS's
+    "error.type" and "error.message" beside a message that may say no more than "Exception": its group was named
+    "Exception", every failure logged so in one group. The record over two lines is still one error."""
+    report = scanned(index, tmp_path, "es.json", _ELASTICSEARCH_JSON)
+    assert other_groups(report) == [
+        ("Exception: java.lang.IllegalStateException: failed to obtain node locks", [3]),
+        ("failed to connect to master", [1]),
+    ]
+    assert report.errors == 2 and report.matched_count == 0
+
+
+def test_real_lines_that_mention_an_error_in_new_families_are_not_errors(index, tmp_path):
+    """Read (the Redis line holds "error") or not looked at (the descheduler's holds no needle), neither is an error."""
+    report = scanned(index, tmp_path, "mentions.log", _MENTIONS)
+    assert report.errors == 0 and report.not_errors == sum(map(is_read, _MENTIONS)) == 1

@@ -99,6 +99,9 @@ _MASKS = (
     # an upper-case id of 13 or more digits and letters, two or more of each: Kestrel's connection id ("Unhandled
     # exception while processing 0HNEARMGI06SV."): each connection's error was a group of its own, its digits masked
     (re.compile(r"(?<![\w-])(?=(?:[A-Z]*\d){2})(?=(?:\d*[A-Z]){2})[A-Z\d]{13,}(?![\w-])"), "<id>"),
+    # a Go value printed with %#v (Calico's "actualRuleIDs=[]string{"", "", "Cz_u1IQiXIMmKD4c", ""}"): its items, one list
+    # per chain, made one warning four groups (an empty string unmasked, a rule's id masked, in each place); its type kept
+    (re.compile(r"((?:\[\]|map\[[\w.*]{1,40}\])\*?[\w.]{1,60})\{[^{}\n]{0,4000}\}"), r"\1{…}"),
     # a number; kept whole where masking it made every error of its program one group: a code's
     # (Heroku's "code=H10"), a hex code after an error's or a result's name ("Errorcode 0xFFDF", "hr: 0x800705aa"),
     # a percent-escape's digits ("%D8%B3"), an IBM message id ("AMQ6776E:"), a message's own code (OWN_CODE: MSVC's
