@@ -2792,3 +2792,28 @@ def test_real_lines_that_mention_an_error_in_new_families_are_not_errors(index, 
     """Read (the Redis line holds "error") or not looked at (the descheduler's holds no needle), neither is an error."""
     report = scanned(index, tmp_path, "mentions.log", _MENTIONS)
     assert report.errors == 0 and report.not_errors == sum(map(is_read, _MENTIONS)) == 1
+
+
+# GoogleCloudPlatform/ops-agent@588c4b962526c18cc104d00a87ca83fcb9c19f94, transformation_test/testdata/
+# logging_processor-saphana/input.log (SAP HANA's trace): lines 1-9
+_HANA_TRACE = [
+    "[12034]{-1}[-1/-1] 2025-08-18 09:12:45.123456 i indexserver           Main.cpp(00123) : Started indexserver successfully.",
+    "[12035]{200001}[15/40637290] 2025-08-18 09:13:12.654321 w backup                BackupManager.cpp(00245) : Backup duration exceeded expected threshold.",
+    "[12036]{-1}[-1/-1] 2025-08-18 09:14:33.987654 e commlib               commlibImpl.cpp(00456) : ERROR: comm::connect to Host: 127.0.0.1, port: 30015, Error: exception  1: no.2110021  (Basis/IO/Stream/impl/NetworkChannel.cpp:2991)",
+    "System error: SO_ERROR has pending error for socket. rc=111: Connection refused. channel={<NetworkChannel>={<NetworkChannelBase>={this=139745749931800, fd=22, refCnt=1, local=127.0.0.1/58700_tcp, remote=127.0.0.1/30015_tcp, state=ConnectWait, pending=[----]}}}",
+    "exception throw location:",
+    " 1: 0x00007f1937d9095c in .LTHUNK27.lto_priv.2256+0x558 (libhdbbasis.so)",
+    " 2: 0x0000563f44888831 in _GLOBAL__sub_I_setServiceStarting.cpp.lto_priv.239+0x520 (hdbnsutil)",
+    "[12037]{-1}[-1/-1] 2025-08-18 09:15:10.555432 d statistics           StatCollector.cpp(00333) : Collected performance metrics.",
+    "[12038]{200002}[16/40637291] 2025-08-18 09:16:20.111111 i indexserver           Main.cpp(00130) : New client connection established. thread_id=12038",
+]
+
+
+def test_sap_hanas_level_letter_is_read_and_its_connection_names_no_group(index, tmp_path):
+    """SAP HANA writes its level as a letter after the time (i, w, e): its warning, which holds no error word, was not
+    read at all. Its connection and transaction ("{200001}[15/40637290]", "{-1}[-1/-1]" for none) are no part of a name."""
+    assert is_read(_HANA_TRACE[1])  # by its letter alone
+    report = scanned(index, tmp_path, "indexserver.trc", _HANA_TRACE)
+    assert report.errors == 2 and report.matched_count == 0
+    assert [lines for _, lines in other_groups(report)] == [[3], [2]]  # the error with its trace, then the warning
+    assert all(text.startswith("[<n>]{<n>}[<n>/<n>] ") for text, _ in other_groups(report))

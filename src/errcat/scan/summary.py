@@ -102,6 +102,10 @@ _MASKS = (
     # a Go value printed with %#v (Calico's "actualRuleIDs=[]string{"", "", "Cz_u1IQiXIMmKD4c", ""}"): its items, one list
     # per chain, made one warning four groups (an empty string unmasked, a rule's id masked, in each place); its type kept
     (re.compile(r"((?:\[\]|map\[[\w.*]{1,40}\])\*?[\w.]{1,60})\{[^{}\n]{0,4000}\}"), r"\1{…}"),
+    # a number's sign where a bracket, brace or slash opens it: SAP HANA's trace names a connection and a transaction
+    # before each line's level, "-1" for none ("[12036]{-1}[-1/-1]", "[12040]{200001}[15/40637290]"), and one error was
+    # a group with them and another without
+    (re.compile(r"([\[{(/])-(?=\d)"), r"\1"),
     # a number; kept whole where masking it made every error of its program one group: a code's
     # (Heroku's "code=H10"), a hex code after an error's or a result's name ("Errorcode 0xFFDF", "hr: 0x800705aa"),
     # a percent-escape's digits ("%D8%B3"), an IBM message id ("AMQ6776E:"), a message's own code (OWN_CODE: MSVC's

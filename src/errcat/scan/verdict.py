@@ -110,6 +110,9 @@ _LEVEL = re.compile(
     r"|(?<=[a-z],)(?P<topics>error|warning)(?=[, ])"
     # Zeek's reporter.log level column: "1320279566.452687\tReporter::ERROR\tfield value missing ..."
     r"|(?<=Reporter::)(?P<zeek>INFO|WARNING|ERROR)\b"
+    # SAP HANA's trace: its level letter after the time, then the component and the source file's line ("[12036]{-1}
+    # [-1/-1] 2025-08-18 09:14:33.987654 e commlib     commlibImpl.cpp(00456) : ..."; d, i, w, e, f)
+    r"|\d\d:\d\d\.\d{6} (?P<hana>[diwef]) +\S{1,40} +\S{1,80}\(\d{1,6}\) : "
     # MongoDB's severity before its component, to 4.2: "2020-02-07T11:59:14.144+1100 W NETWORK  [conn7] ..."
     r"|\d (?P<mongodb>[FEWID])\d? {1,2}(?=" + MONGODB_COMPONENT + r")"
     # CMake's message of its configure step ("CMake Error at error.cmake:2 (message):", "CMake Warning (dev) at ...",
