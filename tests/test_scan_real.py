@@ -2817,3 +2817,32 @@ def test_sap_hanas_level_letter_is_read_and_its_connection_names_no_group(index,
     assert report.errors == 2 and report.matched_count == 0
     assert [lines for _, lines in other_groups(report)] == [[3], [2]]  # the error with its trace, then the warning
     assert all(text.startswith("[<n>]{<n>}[<n>/<n>] ") for text, _ in other_groups(report))
+
+
+# AWS Lambda's lines as CloudWatch holds them: a Node function's (the messages of a CloudWatch Logs subscription's
+# test payloads, a Slack notifier's, stored public file id 35088453317: an INFO line, the timeout with the blank line
+# after it, an Invoke Error) and a request's END and REPORT with a log line of another function (oslabs-beta/Embr,
+# primary-app/src/app/retrievedData.js)
+_LAMBDA = [
+    '2019-09-18T00:02:30.858Z\tbc0fd942-dd9e-4a26-b1c2-5f8ac729f2fe\tINFO\t{"level":"INFO","tags":{"notice":true},"message":{"message":"some message","data":"data"}}',
+    "2019-09-18T00:02:46.542Z f2704689-7aa3-4af3-ac88-857c01c4bd45 Task timed out after 5.01 seconds",
+    "",
+    '2019-09-18T00:02:36.070Z\ta62d1861-711f-41fe-8c85-dbf8b9447e43\tERROR\tInvoke Error\t{"errorType":"Error","errorMessage":"this is an error","stack":["Error: this is an error","    at Runtime.http [as handler] (/var/task/index.js:25:11)","    at Runtime.handleOnce (/var/runtime/Runtime.js:66:25)","    at process._tickCallback (internal/process/next_tick.js:68:7)"]}',
+    "2023-12-05T22:14:43.862Z\t76269889-7d50-4d6d-a3f1-9b4f5322f47c\tINFO\t a picture just got uploaded to the S3 original-dinner-time-images bucket!",
+    "END RequestId: 76269889-7d50-4d6d-a3f1-9b4f5322f47c",
+    "REPORT RequestId: 76269889-7d50-4d6d-a3f1-9b4f5322f47c\tDuration: 14.97 ms\tBilled Duration: 15 ms\tMemory Size: 128 MB\tMax Memory Used: 67 MB\t",
+]
+
+
+def test_aws_lambdas_timeout_is_an_error_and_its_invoke_error_is_named_by_its_words(index, tmp_path):
+    """Lambda writes a function's timeout after the request's id at no level: it was not read. Its Node runtime's
+    "Invoke Error" carries the error as JSON, whose strings' quotes were paired across their commas (a name of
+    '…' marks around "this is an error'…'stack"); each string is now read whole, and the request's id before the level
+    is a layout's field. START, END and REPORT lines and the INFO lines are no errors."""
+    report = scanned(index, tmp_path, "lambda.log", _LAMBDA)
+    assert report.errors == 2 and report.matched_count == 0
+    (timeout, timeout_lines), (invoke, invoke_lines) = other_groups(report)
+    assert (timeout, timeout_lines) == ("<id> Task timed out after <n> seconds", [2])
+    assert invoke_lines == [4]
+    assert invoke.startswith("ERROR Invoke Error {")
+    assert '"this is an error"' in invoke and '["Error: this is an error"," at Runtime.http' in invoke

@@ -88,6 +88,7 @@ _WORDS = (
     b"ssertion failure",
     b"SIGSEGV",
     b"SIGABRT",
+    b"Task timed out after ",  # AWS Lambda's, when a function runs out of its time (verdict._FAILURE_EVENT)
     # upper-case codes of error bodies that hold no error word (ProSpend's {"code": "ACCESS_FORBIDDEN"})
     b"UNAUTHORI",
     b"FORBIDDEN",

@@ -124,8 +124,10 @@ _MASKS = (
     # "Error syncing pod, skipping", logfmt's msg="failed to decode logfmt"): kept, its numbers masked; so is the
     # event a key=value line records (Asterisk's SecurityEvent="InvalidPassword", SecurityEvent="FailedACL")
     (
-        re.compile(r"(?P<event>[Ee]vent=(?:'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"))|'[^'\s]{1,80}'|\"[^\"\s]{1,80}\""),
-        lambda m: m["event"] or "'…'",
+        re.compile(
+            r"(?P<event>[Ee]vent=(?:'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"))|'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"|(?P<phrase>\"[^\"\n]{0,200}\")"
+        ),
+        lambda m: m["event"] or m["phrase"] or "'…'",
     ),
 )
 _ID_SEGMENT = re.compile(
@@ -194,12 +196,13 @@ def from_level(head: str) -> str:
 
 # a layout's fields, each possessive (no backtracking on a long run of digits or dots): separators, a bracketed or
 # parenthesised value, a user@database, a key=value, Sidekiq's thread before version 6 ("22522 TID-1k8 WARN: ...": its
-# random base-36 id named one failure once for each thread), a number or an address, a date written with slashes and a
-# clock's AM or PM (NestJS's "[Nest] 7  - 08/02/2023, 7:32:47 PM    WARN [AuthService] ...": one warning was a group
-# before noon and another after, and one more where the clock was left out)
+# random base-36 id named one failure once for each thread), a request's UUID (AWS Lambda's "<time>\t<request id>\tERROR
+# \tInvoke Error ...", named "<id> ERROR ..."), a number or an address, a date written with slashes and a clock's AM or PM
+# (NestJS's "[Nest] 7  - 08/02/2023, 7:32:47 PM    WARN [AuthService] ...": one warning was a group before noon and
+# another after, and one more where the clock was left out)
 _LAYOUT_FIELDS = re.compile(
     r"(?:[ \t:|,;/-]++|[AP]M\b|\[[^\]\s]{0,64}+\]|\([^)\s]{0,64}+\)|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+"
-    r"|TID-\w{1,32}+|[\d.]{1,45}+)++"
+    r"|TID-\w{1,32}+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[\d.]{1,45}+)++"
 )
 _CSV_FIELDS = re.compile(rf"(?:[^\s,]{{0,64}}+,){{4,24}}?(?=(?:{LOUD_WORDS}),)")  # then the level's column
 _LOUD_AHEAD = re.compile(rf"(?:{LOUD_WORDS})\b")
