@@ -25,6 +25,7 @@ from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from .. import regex_codes
+from ..index.scenarios import squeezed
 from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
 from .envelopes import OWN_SHAPE, SentError
@@ -294,35 +295,9 @@ def _compile_facts(index: CatalogIndex) -> VendorFacts:
         rules += _endpoint_rules(v.id, sorted(paths.get(v.id, ())), prefixes[v.id], bool(v.path_prefixes))
     rules.sort(key=lambda r: -len(r.path))  # the most specific path wins
     domains = {v.id: _registered_domains(v) for v in index.vendors.values()}
-    scenarios = _scenarios(index)
-    return VendorFacts(hosts, headers, prefixes, tuple(rules), mentions, tuple(others), {}, brands, domains, {}, {}, scenarios)
-
-
-# A scenario this long is a sentence someone wrote for the vendor's documentation ("Dammit, you ran into a
-# bug in our application."); a shorter one ("Invoice not found") could be anyone's.
-MIN_SCENARIO_WORDS = 8
-
-
-def _scenarios(index: CatalogIndex) -> dict[str, tuple[str, str]]:
-    """The vendor documents' scenario sentences (not an observed entry's, which errcat's authors wrote)
-    that only one vendor's documents hold: squeezed -> (vendor, the sentence)."""
-    found: dict[str, dict[str, str]] = {}
-    for e in index.entries:
-        words = _squeezed(e.scenario or "")
-        if not e.observed and len(words.split()) >= MIN_SCENARIO_WORDS and not _STANDARD_PROSE.search(words):
-            found.setdefault(words, {})[e.vendor] = e.scenario
-    return {words: next(iter(by.items())) for words, by in found.items() if len(by) == 1}
-
-
-# A sentence about HTTP itself is the status-code references' prose, which a vendor's page may copy whole: ProSpend's
-# 401 and 403 descriptions ("Although the HTTP standard specifies ...", "Unlike 401 Unauthorized, ...") are also on
-# status-code sites and in other packages' docs (review5), so they name no vendor where they are quoted.
-_STANDARD_PROSE = re.compile(r"\bhttp (?:standard|specification)\b|\bunlike \d{3}\b|\brfc ?\d{3,4}\b")
-
-
-def _squeezed(text: str) -> str:
-    """Lower-cased, one blank between words, without the closing full stop: how a sentence is compared."""
-    return " ".join(text.lower().split()).rstrip(".")
+    return VendorFacts(
+        hosts, headers, prefixes, tuple(rules), mentions, tuple(others), {}, brands, domains, {}, {}, index.scenarios
+    )
 
 
 def _one_pattern(facts: tuple[Fact, ...]) -> NamePattern:
@@ -594,7 +569,7 @@ def _documented_clues(facts: VendorFacts, head: str) -> list[Clue]:
     vendor's own words. Read from the paste's start, where such a copy is."""
     if not facts.scenarios:
         return []
-    text = _squeezed(head[:_DOCUMENTED_HEAD])
+    text = squeezed(head[:_DOCUMENTED_HEAD])
     return [Clue.of("documented", said[:120], vendor) for words, (vendor, said) in facts.scenarios.items() if words in text]
 
 
