@@ -122,40 +122,70 @@ def _path_regex(path: str) -> str:
     return "/".join(out)
 
 
-class NamePattern(NamedTuple):
+class NamePattern:
     """Names (a vendor's, another product's) as one case-blind pattern. Most texts name few of
     them, and clues_for ran nine such searches per paste (a third of explaining a log record), so
     each pattern also carries what every match must hold (tested first with ``in``) and, when its
     letters are all lower case, a case-sensitive twin to search lower-cased ASCII text with (a
-    case-blind search costs twice as much)."""
+    case-blind search costs twice as much). Both are worked out by re's parser, on the pattern's
+    ANALYSED_AFTER-th search on such a text (or when asked for): one paste searches each pattern
+    a few times, which the parser cost more than it saved (2 % of an ``errcat explain``)."""
 
-    pattern: re.Pattern[str]
-    needles: tuple[tuple[str, ...], ...] | None  # one of these, all of its strings; None: unknown
-    lowered: re.Pattern[str] | None  # the same pattern for lower-cased ASCII text, when that is exact
+    __slots__ = ("_analysis", "_searches", "_source", "pattern")
+
+    def __init__(self, source: str):
+        self.pattern = regex_codes.compile(source, re.IGNORECASE)
+        self._source = source
+        self._searches = 0
+        # what every match holds (one of these, all of its strings; None: unknown), and the same
+        # pattern for lower-cased ASCII text when that is exact: worked out when first needed
+        self._analysis: tuple[tuple[tuple[str, ...], ...] | None, re.Pattern[str] | None] | None = None
 
     @classmethod
     def of(cls, source: str) -> "NamePattern":
-        parsed = _parsed(source)
-        if parsed is None:
-            return cls(regex_codes.compile(source, re.IGNORECASE), None, None)
-        items, ops = parsed
-        twin = regex_codes.compile(source) if _lower_case_only(items, ops) else None
-        return cls(regex_codes.compile(source, re.IGNORECASE), _sequence_needles(items, ops), twin)
+        return cls(source)
+
+    @property
+    def needles(self) -> tuple[tuple[str, ...], ...] | None:
+        return self._analysed()[0]
+
+    @property
+    def lowered(self) -> re.Pattern[str] | None:
+        return self._analysed()[1]
+
+    def _analysed(self) -> tuple[tuple[tuple[str, ...], ...] | None, re.Pattern[str] | None]:
+        if self._analysis is None:
+            parsed = _parsed(self._source)
+            if parsed is None:
+                self._analysis = (None, None)
+            else:
+                items, ops = parsed
+                twin = regex_codes.compile(self._source) if _lower_case_only(items, ops) else None
+                self._analysis = (_sequence_needles(items, ops), twin)
+        return self._analysis
 
     def search(self, text: str, lowered: str | None) -> str | None:
         """The name as written in ``text``, if any. ``lowered``: the text in lower case when it is
         ASCII, else None (case-blind matching pairs characters that lower() does not, such as
-        the long s and s)."""
-        if lowered is None:
+        the long s and s). The needles and the twin find what the pattern finds, only faster."""
+        if lowered is not None and self._analysis is None:
+            self._searches += 1
+            if self._searches >= ANALYSED_AFTER:
+                self._analysed()
+        if lowered is None or self._analysis is None:
             m = self.pattern.search(text)
             return m.group(0) if m else None
-        if self.needles is not None and not _holds_one(lowered, self.needles):
+        needles, twin = self._analysis
+        if needles is not None and not _holds_one(lowered, needles):
             return None
-        if self.lowered is not None:
-            m = self.lowered.search(lowered)
+        if twin is not None:
+            m = twin.search(lowered)
             return text[m.start() : m.end()] if m else None  # ASCII: lowering moved nothing
         m = self.pattern.search(text)
         return m.group(0) if m else None
+
+
+ANALYSED_AFTER = 16
 
 
 def _holds_one(text: str, needles: tuple[tuple[str, ...], ...]) -> bool:
