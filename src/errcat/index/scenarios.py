@@ -1,7 +1,7 @@
 """The vendor documents' scenario sentences that only one vendor's documents hold, worked out when the index
 is built and kept in it: explain counts one quoted in a paste as that vendor's own words (evidence's
-"documented" clue). Working them out from the index on each run decoded every entry of the catalog: a twentieth
-of an ``errcat explain``'s instructions on the built-in catalog, far more on a large one."""
+"documented" clue). Working them out from the index on each run decoded every entry of the catalog: 7 % of an
+``errcat explain``'s instructions on the built-in catalog, more on a larger one."""
 
 import re
 from collections.abc import Iterable
