@@ -316,3 +316,49 @@ def test_build_locks_go_with_their_indexes(cli, cache: Path, tmp_path: Path, mon
         os.close(held)
     assert cli("cache", "clear").exit_code == 0
     assert list(cache.glob("index-*.lock")) == []
+
+
+# A row of Sage's 'Response Codes' page as a reader copies it (tests/test_explain_documented.py): the sentence is the
+# catalog's scenario of sage.status.500, which the index keeps among the documents' own sentences at its build.
+QUOTED_ROW = "500 Internal Server Error Dammit, you ran into a bug in our application."
+
+
+def documented_clues(cli, paste: str, *args: str) -> list[tuple[str, str]]:
+    result = cli("explain", "--format", "json", *args, input=paste)
+    assert result.exit_code in (0, 1) and result.stderr == "", result.stderr  # 1: nothing found
+    return [(c["vendor"], c["value"]) for c in json.loads(result.stdout)["vendor_evidence"] if c["kind"] == "documented"]
+
+
+def test_an_edited_scenario_is_read_from_the_rebuilt_index_not_the_old_one(cli, cache: Path, catalog_copy: Path) -> None:
+    age(catalog_copy)
+    args = ("--no-builtin", "--catalog", str(catalog_copy))
+    said = "Dammit, you ran into a bug in our application."
+    assert documented_clues(cli, QUOTED_ROW, *args) == [("sage", said)]
+    path = catalog_copy / "sage.entries.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"scenario: {said}", "scenario: Our application hit a bug of its own, sorry about that."))
+    assert documented_clues(cli, QUOTED_ROW, *args) == []
+    edited = "500 Internal Server Error Our application hit a bug of its own, sorry about that."
+    assert documented_clues(cli, edited, *args) == [("sage", "Our application hit a bug of its own, sorry about that.")]
+    assert len(index_files(cache)) == 1
+
+
+@pytest.mark.parametrize("value", ["not json", '[["only", "two"]]', "[[1, 2, 3]]", "{}"])
+def test_damaged_scenarios_in_the_index_are_rebuilt_not_trusted(cli, cache: Path, value: str) -> None:
+    good = documented_clues(cli, QUOTED_ROW)
+    assert good == [("sage", "Dammit, you ran into a bug in our application.")]
+    path = index_files(cache)[0]
+    built = build_id(path)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE meta SET value = ? WHERE key = 'scenarios'", (value,))
+    db.commit()
+    db.close()
+    assert documented_clues(cli, QUOTED_ROW) == good
+    assert build_id(index_files(cache)[0]) != built  # a sound file is back in place
+
+
+def test_an_unwritable_cache_still_reads_the_documents_sentences(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ERRCAT_CACHE_DIR", str(blocker / "cache"))
+    assert documented_clues(cli, QUOTED_ROW) == [("sage", "Dammit, you ran into a bug in our application.")]

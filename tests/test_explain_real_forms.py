@@ -352,6 +352,16 @@ def test_a_recorded_200_whose_body_is_a_fault_is_explained(catalog):
     assert any("1 a 2xx whose body is a fault" in n for n in x.notes)
 
 
+def test_a_ruby_cassettes_binary_body_is_read(catalog):
+    """zoran759/invoicexpress_rest-rb (blind33-4): Ruby's VCR wrote InvoiceXpress's HTML 404 page as
+    ``string: !binary |-`` and base64; PyYAML knew no ``!binary``, so the cassette was not read at all and
+    the documented 404 went unmatched."""
+    x = explain(catalog, _realworld("fetch_invoices_for_unexisting_client_client_id_0_.yml"))
+    assert x.vendor == "invoicexpress" and len(x.errors) == 1
+    assert x.errors[0].sent.status == 404 and x.errors[0].kind == "status"
+    assert "doesn't exist" in (x.errors[0].sent.message or "")
+
+
 @pytest.mark.parametrize(
     ("source", "code", "message"),
     [

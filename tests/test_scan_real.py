@@ -2735,3 +2735,115 @@ def test_another_services_indented_line_never_joins_a_record(chunk):
     assert (10, 10) in spans and not any(start <= 10 < end for start, end in spans)
     assert records[-1].data.startswith(b"2020-09-10T15:13:36.728Z [ERROR]")  # read without the prefixes
     assert (4, 4) in spans  # the db's WARNING, its own service's lines around it
+
+
+# grafana/loki@65e30f8488e8a5ea2013c6881675f8103a8f6bc7, pkg/pattern/drain/testdata/calico.txt lines 598-601: one
+# warning of Calico's Felix for four chains, each with its rule ids printed as Go values
+_CALICO_RESYNC = [
+    '2024-05-08 15:23:57.969 [WARNING][56] felix/table.go 654: Detected out-of-sync inserts, marking for resync actualRuleIDs=[]string{"", "", "", "", "Cz_u1IQiXIMmKD4c", "", "", "", "", "", "", "", "", "", "", "", ""} chainName="INPUT" expectedRuleIDs=[]string{"Cz_u1IQiXIMmKD4c", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", ""} ipVersion=0x4 table="filter"',
+    '2024-05-08 15:23:57.969 [WARNING][56] felix/table.go 654: Detected out-of-sync inserts, marking for resync actualRuleIDs=[]string{"", "", "", "", "tVnHkvAo15HuiPy0", "", "", "", "", ""} chainName="OUTPUT" expectedRuleIDs=[]string{"tVnHkvAo15HuiPy0", "", "", "", "", "", "", "", "", ""} ipVersion=0x4 table="filter"',
+    '2024-05-08 15:23:57.942 [WARNING][56] felix/table.go 654: Detected out-of-sync inserts, marking for resync actualRuleIDs=[]string{"", "", "", "", "", "", "", "", "", "", "", "", "tVnHkvAo15HuiPy0", "", ""} chainName="OUTPUT" expectedRuleIDs=[]string{"tVnHkvAo15HuiPy0", "", "", "", "", "", "", "", "", "", "", "", "", "", ""} ipVersion=0x4 table="raw"',
+    '2024-05-08 15:23:57.942 [WARNING][56] felix/table.go 654: Detected out-of-sync inserts, marking for resync actualRuleIDs=[]string{"", "", "", "", "6gwbT8clXdHdC1b1"} chainName="PREROUTING" expectedRuleIDs=[]string{"6gwbT8clXdHdC1b1", "", "", "", ""} ipVersion=0x4 table="raw"',
+]
+
+# GoogleCloudPlatform/ops-agent@588c4b962526c18cc104d00a87ca83fcb9c19f94, transformation_test/testdata/
+# logging_processor-elasticsearch-json/input.log lines 3-8: Elasticsearch's JSON log, a record over two lines, its
+# exception in ECS's error fields
+_ELASTICSEARCH_JSON = [
+    '{"type": "server", "timestamp": "2024-06-10T12:35:00,321Z",',
+    '"level": "WARN", "component": "o.e.d.z.ZenDiscovery", "node.name": "node-1", "message": "failed to connect to master", "user.run_by.name": "admin", "event.action": "connect"}',
+    '{"type": "server", "timestamp": "2024-06-10T12:35:10,123Z", "level": "ERROR", "component": "o.e.b.Bootstrap",',
+    '"node.name": "node-1", "message": "Exception", "error.type": "java.lang.IllegalStateException", "error.message": "failed to obtain node locks"}',
+    '{"type": "server", "timestamp": "2024-06-10T12:35:15,456Z", "level": "DEBUG", "component": "o.e.n.Node", "node.name": "node-1", "message": "stopping ..."}',
+    '{"type": "server", "timestamp": "2024-06-10T12:35:16,789Z", "level": "TRACE", "component": "o.e.n.Node", "node.name": "node-1", "message": "stopped"}',
+]
+
+# lines that mention an error and are none: a Redis module's setting (ops-agent@588c4b9, transformation_test/testdata/
+# logging_processor-redis/input.log line 9) and the descheduler's check of a pod at INFO (loki@65e30f8,
+# pkg/pattern/drain/testdata/kubernetes.txt)
+_MENTIONS = [
+    "[1:M] 18 Jul 2025 19:08:05.265 * <bf> \t{ bf-error-rate       :      0.01 }",
+    'I0507 12:04:17.596973       1 defaultevictor.go:202] "Pod fails the following checks" pod="node-exporter/node-exporter-h82wd" checks="[pod is a DaemonSet pod, pod has higher priority than specified priority class threshold, pod has local storage and descheduler is not configured with evictLocalStoragePods]"',
+]
+
+
+def test_a_go_value_in_a_line_does_not_split_its_group(index, tmp_path):
+    """Calico prints a chain's rule ids as a Go value (%#v): each chain's list, its ids in other places, made one warning
+    four groups; the list is masked whole, its type kept, and the one warning is one group at its four lines."""
+    report = scanned(index, tmp_path, "calico.log", _CALICO_RESYNC)
+    groups = other_groups(report)
+    assert [lines for _, lines in groups] == [[1, 2, 3, 4]]
+    assert "actualRuleIDs=[]string{…} chainName='…' expectedRuleIDs=[]string{…}" in groups[0][0]
+    assert "Cz_u1IQiXIMmKD4c" not in groups[0][0]
+
+
+def test_an_ecs_records_exception_names_its_group(index, tmp_path):
+    """Elasticsearch (and the ECS loggers of Java, .NET and Python) write an exception's class and message in ECS's
+    "error.type" and "error.message" beside a message that may say no more than "Exception": its group was named
+    "Exception", every failure logged so in one group. The record over two lines is still one error."""
+    report = scanned(index, tmp_path, "es.json", _ELASTICSEARCH_JSON)
+    assert other_groups(report) == [
+        ("Exception: java.lang.IllegalStateException: failed to obtain node locks", [3]),
+        ("failed to connect to master", [1]),
+    ]
+    assert report.errors == 2 and report.matched_count == 0
+
+
+def test_real_lines_that_mention_an_error_in_new_families_are_not_errors(index, tmp_path):
+    """Read (the Redis line holds "error") or not looked at (the descheduler's holds no needle), neither is an error."""
+    report = scanned(index, tmp_path, "mentions.log", _MENTIONS)
+    assert report.errors == 0 and report.not_errors == sum(map(is_read, _MENTIONS)) == 1
+
+
+# GoogleCloudPlatform/ops-agent@588c4b962526c18cc104d00a87ca83fcb9c19f94, transformation_test/testdata/
+# logging_processor-saphana/input.log (SAP HANA's trace): lines 1-9
+_HANA_TRACE = [
+    "[12034]{-1}[-1/-1] 2025-08-18 09:12:45.123456 i indexserver           Main.cpp(00123) : Started indexserver successfully.",
+    "[12035]{200001}[15/40637290] 2025-08-18 09:13:12.654321 w backup                BackupManager.cpp(00245) : Backup duration exceeded expected threshold.",
+    "[12036]{-1}[-1/-1] 2025-08-18 09:14:33.987654 e commlib               commlibImpl.cpp(00456) : ERROR: comm::connect to Host: 127.0.0.1, port: 30015, Error: exception  1: no.2110021  (Basis/IO/Stream/impl/NetworkChannel.cpp:2991)",
+    "System error: SO_ERROR has pending error for socket. rc=111: Connection refused. channel={<NetworkChannel>={<NetworkChannelBase>={this=139745749931800, fd=22, refCnt=1, local=127.0.0.1/58700_tcp, remote=127.0.0.1/30015_tcp, state=ConnectWait, pending=[----]}}}",
+    "exception throw location:",
+    " 1: 0x00007f1937d9095c in .LTHUNK27.lto_priv.2256+0x558 (libhdbbasis.so)",
+    " 2: 0x0000563f44888831 in _GLOBAL__sub_I_setServiceStarting.cpp.lto_priv.239+0x520 (hdbnsutil)",
+    "[12037]{-1}[-1/-1] 2025-08-18 09:15:10.555432 d statistics           StatCollector.cpp(00333) : Collected performance metrics.",
+    "[12038]{200002}[16/40637291] 2025-08-18 09:16:20.111111 i indexserver           Main.cpp(00130) : New client connection established. thread_id=12038",
+]
+
+
+def test_sap_hanas_level_letter_is_read_and_its_connection_names_no_group(index, tmp_path):
+    """SAP HANA writes its level as a letter after the time (i, w, e): its warning, which holds no error word, was not
+    read at all. Its connection and transaction ("{200001}[15/40637290]", "{-1}[-1/-1]" for none) are no part of a name."""
+    assert is_read(_HANA_TRACE[1])  # by its letter alone
+    report = scanned(index, tmp_path, "indexserver.trc", _HANA_TRACE)
+    assert report.errors == 2 and report.matched_count == 0
+    assert [lines for _, lines in other_groups(report)] == [[3], [2]]  # the error with its trace, then the warning
+    assert all(text.startswith("[<n>]{<n>}[<n>/<n>] ") for text, _ in other_groups(report))
+
+
+# AWS Lambda's lines as CloudWatch holds them: a Node function's (the messages of a CloudWatch Logs subscription's
+# test payloads, a Slack notifier's, stored public file id 35088453317: an INFO line, the timeout with the blank line
+# after it, an Invoke Error) and a request's END and REPORT with a log line of another function (oslabs-beta/Embr,
+# primary-app/src/app/retrievedData.js)
+_LAMBDA = [
+    '2019-09-18T00:02:30.858Z\tbc0fd942-dd9e-4a26-b1c2-5f8ac729f2fe\tINFO\t{"level":"INFO","tags":{"notice":true},"message":{"message":"some message","data":"data"}}',
+    "2019-09-18T00:02:46.542Z f2704689-7aa3-4af3-ac88-857c01c4bd45 Task timed out after 5.01 seconds",
+    "",
+    '2019-09-18T00:02:36.070Z\ta62d1861-711f-41fe-8c85-dbf8b9447e43\tERROR\tInvoke Error\t{"errorType":"Error","errorMessage":"this is an error","stack":["Error: this is an error","    at Runtime.http [as handler] (/var/task/index.js:25:11)","    at Runtime.handleOnce (/var/runtime/Runtime.js:66:25)","    at process._tickCallback (internal/process/next_tick.js:68:7)"]}',
+    "2023-12-05T22:14:43.862Z\t76269889-7d50-4d6d-a3f1-9b4f5322f47c\tINFO\t a picture just got uploaded to the S3 original-dinner-time-images bucket!",
+    "END RequestId: 76269889-7d50-4d6d-a3f1-9b4f5322f47c",
+    "REPORT RequestId: 76269889-7d50-4d6d-a3f1-9b4f5322f47c\tDuration: 14.97 ms\tBilled Duration: 15 ms\tMemory Size: 128 MB\tMax Memory Used: 67 MB\t",
+]
+
+
+def test_aws_lambdas_timeout_is_an_error_and_its_invoke_error_is_named_by_its_words(index, tmp_path):
+    """Lambda writes a function's timeout after the request's id at no level: it was not read. Its Node runtime's
+    "Invoke Error" carries the error as JSON, whose strings' quotes were paired across their commas (a name of
+    '…' marks around "this is an error'…'stack"); each string is now read whole, and the request's id before the level
+    is a layout's field. START, END and REPORT lines and the INFO lines are no errors."""
+    report = scanned(index, tmp_path, "lambda.log", _LAMBDA)
+    assert report.errors == 2 and report.matched_count == 0
+    (timeout, timeout_lines), (invoke, invoke_lines) = other_groups(report)
+    assert (timeout, timeout_lines) == ("<id> Task timed out after <n> seconds", [2])
+    assert invoke_lines == [4]
+    assert invoke.startswith("ERROR Invoke Error {")
+    assert '"this is an error"' in invoke and '["Error: this is an error"," at Runtime.http' in invoke

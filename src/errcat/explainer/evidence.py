@@ -25,6 +25,7 @@ from typing import NamedTuple
 from weakref import WeakKeyDictionary
 
 from .. import regex_codes
+from ..index.scenarios import squeezed
 from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
 from .envelopes import OWN_SHAPE, SentError
@@ -121,40 +122,70 @@ def _path_regex(path: str) -> str:
     return "/".join(out)
 
 
-class NamePattern(NamedTuple):
+class NamePattern:
     """Names (a vendor's, another product's) as one case-blind pattern. Most texts name few of
     them, and clues_for ran nine such searches per paste (a third of explaining a log record), so
     each pattern also carries what every match must hold (tested first with ``in``) and, when its
     letters are all lower case, a case-sensitive twin to search lower-cased ASCII text with (a
-    case-blind search costs twice as much)."""
+    case-blind search costs twice as much). Both are worked out by re's parser, on the pattern's
+    ANALYSED_AFTER-th search on such a text (or when asked for): one paste searches each pattern
+    a few times, which the parser cost more than it saved (2 % of an ``errcat explain``)."""
 
-    pattern: re.Pattern[str]
-    needles: tuple[tuple[str, ...], ...] | None  # one of these, all of its strings; None: unknown
-    lowered: re.Pattern[str] | None  # the same pattern for lower-cased ASCII text, when that is exact
+    __slots__ = ("_analysis", "_searches", "_source", "pattern")
+
+    def __init__(self, source: str):
+        self.pattern = regex_codes.compile(source, re.IGNORECASE)
+        self._source = source
+        self._searches = 0
+        # what every match holds (one of these, all of its strings; None: unknown), and the same
+        # pattern for lower-cased ASCII text when that is exact: worked out when first needed
+        self._analysis: tuple[tuple[tuple[str, ...], ...] | None, re.Pattern[str] | None] | None = None
 
     @classmethod
     def of(cls, source: str) -> "NamePattern":
-        parsed = _parsed(source)
-        if parsed is None:
-            return cls(regex_codes.compile(source, re.IGNORECASE), None, None)
-        items, ops = parsed
-        twin = regex_codes.compile(source) if _lower_case_only(items, ops) else None
-        return cls(regex_codes.compile(source, re.IGNORECASE), _sequence_needles(items, ops), twin)
+        return cls(source)
+
+    @property
+    def needles(self) -> tuple[tuple[str, ...], ...] | None:
+        return self._analysed()[0]
+
+    @property
+    def lowered(self) -> re.Pattern[str] | None:
+        return self._analysed()[1]
+
+    def _analysed(self) -> tuple[tuple[tuple[str, ...], ...] | None, re.Pattern[str] | None]:
+        if self._analysis is None:
+            parsed = _parsed(self._source)
+            if parsed is None:
+                self._analysis = (None, None)
+            else:
+                items, ops = parsed
+                twin = regex_codes.compile(self._source) if _lower_case_only(items, ops) else None
+                self._analysis = (_sequence_needles(items, ops), twin)
+        return self._analysis
 
     def search(self, text: str, lowered: str | None) -> str | None:
         """The name as written in ``text``, if any. ``lowered``: the text in lower case when it is
         ASCII, else None (case-blind matching pairs characters that lower() does not, such as
-        the long s and s)."""
-        if lowered is None:
+        the long s and s). The needles and the twin find what the pattern finds, only faster."""
+        if lowered is not None and self._analysis is None:
+            self._searches += 1
+            if self._searches >= ANALYSED_AFTER:
+                self._analysed()
+        if lowered is None or self._analysis is None:
             m = self.pattern.search(text)
             return m.group(0) if m else None
-        if self.needles is not None and not _holds_one(lowered, self.needles):
+        needles, twin = self._analysis
+        if needles is not None and not _holds_one(lowered, needles):
             return None
-        if self.lowered is not None:
-            m = self.lowered.search(lowered)
+        if twin is not None:
+            m = twin.search(lowered)
             return text[m.start() : m.end()] if m else None  # ASCII: lowering moved nothing
         m = self.pattern.search(text)
         return m.group(0) if m else None
+
+
+ANALYSED_AFTER = 16
 
 
 def _holds_one(text: str, needles: tuple[tuple[str, ...], ...]) -> bool:
@@ -294,35 +325,9 @@ def _compile_facts(index: CatalogIndex) -> VendorFacts:
         rules += _endpoint_rules(v.id, sorted(paths.get(v.id, ())), prefixes[v.id], bool(v.path_prefixes))
     rules.sort(key=lambda r: -len(r.path))  # the most specific path wins
     domains = {v.id: _registered_domains(v) for v in index.vendors.values()}
-    scenarios = _scenarios(index)
-    return VendorFacts(hosts, headers, prefixes, tuple(rules), mentions, tuple(others), {}, brands, domains, {}, {}, scenarios)
-
-
-# A scenario this long is a sentence someone wrote for the vendor's documentation ("Dammit, you ran into a
-# bug in our application."); a shorter one ("Invoice not found") could be anyone's.
-MIN_SCENARIO_WORDS = 8
-
-
-def _scenarios(index: CatalogIndex) -> dict[str, tuple[str, str]]:
-    """The vendor documents' scenario sentences (not an observed entry's, which errcat's authors wrote)
-    that only one vendor's documents hold: squeezed -> (vendor, the sentence)."""
-    found: dict[str, dict[str, str]] = {}
-    for e in index.entries:
-        words = _squeezed(e.scenario or "")
-        if not e.observed and len(words.split()) >= MIN_SCENARIO_WORDS and not _STANDARD_PROSE.search(words):
-            found.setdefault(words, {})[e.vendor] = e.scenario
-    return {words: next(iter(by.items())) for words, by in found.items() if len(by) == 1}
-
-
-# A sentence about HTTP itself is the status-code references' prose, which a vendor's page may copy whole: ProSpend's
-# 401 and 403 descriptions ("Although the HTTP standard specifies ...", "Unlike 401 Unauthorized, ...") are also on
-# status-code sites and in other packages' docs (review5), so they name no vendor where they are quoted.
-_STANDARD_PROSE = re.compile(r"\bhttp (?:standard|specification)\b|\bunlike \d{3}\b|\brfc ?\d{3,4}\b")
-
-
-def _squeezed(text: str) -> str:
-    """Lower-cased, one blank between words, without the closing full stop: how a sentence is compared."""
-    return " ".join(text.lower().split()).rstrip(".")
+    return VendorFacts(
+        hosts, headers, prefixes, tuple(rules), mentions, tuple(others), {}, brands, domains, {}, {}, index.scenarios
+    )
 
 
 def _one_pattern(facts: tuple[Fact, ...]) -> NamePattern:
@@ -594,7 +599,7 @@ def _documented_clues(facts: VendorFacts, head: str) -> list[Clue]:
     vendor's own words. Read from the paste's start, where such a copy is."""
     if not facts.scenarios:
         return []
-    text = _squeezed(head[:_DOCUMENTED_HEAD])
+    text = squeezed(head[:_DOCUMENTED_HEAD])
     return [Clue.of("documented", said[:120], vendor) for words, (vendor, said) in facts.scenarios.items() if words in text]
 
 

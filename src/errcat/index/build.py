@@ -16,6 +16,7 @@ from ..catalog.core import Catalog
 from ..templates import parse
 from ..text import STOP_WORDS, squash, tokens
 from .codec import FORMAT, crc, dumps, encode_entry, encode_guide, encode_template, encode_vendor
+from .scenarios import documented_scenarios
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -104,6 +105,7 @@ def compile_catalog(catalog: Catalog, db: sqlite3.Connection, meta: dict[str, st
         statuses = {(v.id, s.status) for v in catalog.vendors.values() for s in v.statuses}
         statuses |= {(e.vendor, e.status) for e in catalog.entries if e.kind != "body"}
         meta = {**meta, "format": str(FORMAT), "entries": str(len(catalog.entries)), "statuses": dumps(sorted(statuses))}
+        meta["scenarios"] = dumps(documented_scenarios(catalog.entries))
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         db.executescript(INDEXES)
         db.execute("INSERT INTO search(search) VALUES ('optimize')")

@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import EXIT_INVALID_CATALOG, ErrcatError
 from ..model import Basis, Citation, Entry, Guide, Source, Template, Vendor, as_plain, vendor_from_dict
 
-FORMAT = 5  # bump when the tables or the row encoding change: old cache files are then rebuilt
+FORMAT = 6  # bump when the tables or the row encoding change: old cache files are then rebuilt
 
 
 class CorruptIndex(ErrcatError):

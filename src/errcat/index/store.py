@@ -159,6 +159,19 @@ class CatalogIndex:
         except (ValueError, TypeError) as exc:
             raise CorruptIndex(f"bad statuses: {exc}") from exc
 
+    @cached_property
+    def scenarios(self) -> dict[str, tuple[str, str]]:
+        """The vendor documents' scenario sentences only one vendor's documents hold, as the build worked them
+        out (index.scenarios): squeezed -> (vendor, the sentence)."""
+        try:
+            rows = json.loads(self.meta("scenarios") or "")
+            found = {words: (vendor, said) for words, vendor, said in rows} if isinstance(rows, list) else None
+        except (ValueError, TypeError) as exc:
+            raise CorruptIndex(f"bad scenarios: {exc}") from exc
+        if found is None or not all(isinstance(s, str) for words, pair in found.items() for s in (words, *pair)):
+            raise CorruptIndex("bad scenarios: not text")
+        return found
+
     def guide(self, gid: str) -> Guide | None:
         if gid in self._guides:
             return self._guides[gid]

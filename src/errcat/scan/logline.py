@@ -373,13 +373,28 @@ def _exchange_paste(d: dict[str, Any]) -> str:
         lines.append(f"HTTP/1.1 {status}")
     if lines:
         lines.append("")
-    message = _field(d, _MESSAGE_KEYS)  # an empty one says nothing: Traefik's access log's "msg":""
+    message = _thrown(d, _field(d, _MESSAGE_KEYS))  # an empty one says nothing: Traefik's access log's "msg":""
     if body is None or body == "" or body == {}:
         body = d if message is None or message == "" or _oauth_error(d) else message
     elif not lines and isinstance(message, str) and message.strip():  # the request it answered, said in the message
         lines = [message, ""]  # ("POST https://api.myob.com/... -> 400" beside a body field: the vendor was lost)
     lines.append(body if isinstance(body, str) else json.dumps(body, ensure_ascii=False))
     return "\n".join(lines)
+
+
+def _thrown(d: dict[str, Any], message: Any) -> Any:
+    """A message with the exception an Elastic Common Schema record holds beside it ("error.type", "error.message", flat
+    or one object down), as Java's, .NET's and Python's ECS loggers and Elasticsearch itself write it: its group was
+    named by the message alone, Elasticsearch's "Exception" for every failure it logged so. Not a message that holds a
+    body ("{"), which explain reads as it is."""
+    if not isinstance(message, str) or not message.strip() or "{" in message:
+        return message
+    nested = _lower(d.get("error"))
+    kind = d.get("error.type") or nested.get("type")
+    if not isinstance(kind, str) or not kind.strip():
+        return message
+    said = d.get("error.message") or nested.get("message")
+    return f"{message}: {kind}: {said}" if isinstance(said, str) and said.strip() else f"{message}: {kind}"
 
 
 # keys a logger also writes its record's context under (Nextcloud's "data"), not only a response's body

@@ -88,6 +88,7 @@ _WORDS = (
     b"ssertion failure",
     b"SIGSEGV",
     b"SIGABRT",
+    b"Task timed out after ",  # AWS Lambda's, when a function runs out of its time (verdict._FAILURE_EVENT)
     # upper-case codes of error bodies that hold no error word (ProSpend's {"code": "ACCESS_FORBIDDEN"})
     b"UNAUTHORI",
     b"FORBIDDEN",
@@ -128,6 +129,9 @@ _GLOG = rb"^[EWF]\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d"
 _NUMBERED = rb'"level": ?(?:[34]|[456]0|"[34]"|"[456]0")[,} ]'
 # MongoDB's severity letter: before its component in its text log to 4.2, its JSON log's "s" since
 _MONGODB = rb"\d [EWF] {1,2}" + MONGODB_COMPONENT.encode() + rb'|"s":"[EWF]"'
+# SAP HANA's trace letter for a warning, an error or a fatal error (verdict's "hana"), which needs no error word:
+# "e Memory   MemoryManager.cpp(00567) : " then "OUT OF MEMORY occurred." on the next line
+_HANA = rb"\d\d:\d\d\.\d{6} [wef] +\S{1,40} +\S{1,80}\(\d{1,6}\) : "
 # a Cisco message of severity 0 to 4 (verdict.CISCO_SEVERITY), which holds no error word: a firewall's
 # "%ASA-4-106023: Deny tcp ...", IOS's and NX-OS's any facility's, "%LINK-3-UPDOWN: Interface ...", "%SYS-2-MALLOCFAIL: ...",
 # with a sub-facility too ("%PM-SP-4-ERR_DISABLE:")
@@ -142,7 +146,7 @@ _AT_LINE_START = rb"^(?:" + _GLOG[1:] + rb"|" + _IBM + rb")"  # found by one pat
 # macOS's `log show` and `log stream`: Fault in the Type column, then the Activity id ("Fault       0x1a5c23")
 _MACOS_FAULT = rb" Fault {2,}0x[0-9a-f]+ "
 # needles of a shape of their own, each found by one pattern
-_SHAPED = (_NUMBERED, _MONGODB, _CISCO, rb" [EWF] " + _IBM, _MACOS_FAULT)
+_SHAPED = (_NUMBERED, _MONGODB, _CISCO, rb" [EWF] " + _IBM, _MACOS_FAULT, _HANA)
 NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING), b"(?m)" + _AT_LINE_START, *_SHAPED)
 # A line that may open a body (records._body_start, _Grouping._xml): a brace, an angle bracket,
 # an array of objects or strings, a bracket at the line's end.

@@ -99,6 +99,13 @@ _MASKS = (
     # an upper-case id of 13 or more digits and letters, two or more of each: Kestrel's connection id ("Unhandled
     # exception while processing 0HNEARMGI06SV."): each connection's error was a group of its own, its digits masked
     (re.compile(r"(?<![\w-])(?=(?:[A-Z]*\d){2})(?=(?:\d*[A-Z]){2})[A-Z\d]{13,}(?![\w-])"), "<id>"),
+    # a Go value printed with %#v (Calico's "actualRuleIDs=[]string{"", "", "Cz_u1IQiXIMmKD4c", ""}"): its items, one list
+    # per chain, made one warning four groups (an empty string unmasked, a rule's id masked, in each place); its type kept
+    (re.compile(r"((?:\[\]|map\[[\w.*]{1,40}\])\*?[\w.]{1,60})\{[^{}\n]{0,4000}\}"), r"\1{…}"),
+    # a number's sign where a bracket, brace or slash opens it: SAP HANA's trace names a connection and a transaction
+    # before each line's level, "-1" for none ("[12036]{-1}[-1/-1]", "[12040]{200001}[15/40637290]"), and one error was
+    # a group with them and another without
+    (re.compile(r"([\[{(/])-(?=\d)"), r"\1"),
     # a number; kept whole where masking it made every error of its program one group: a code's
     # (Heroku's "code=H10"), a hex code after an error's or a result's name ("Errorcode 0xFFDF", "hr: 0x800705aa"),
     # a percent-escape's digits ("%D8%B3"), an IBM message id ("AMQ6776E:"), a message's own code (OWN_CODE: MSVC's
@@ -117,8 +124,10 @@ _MASKS = (
     # "Error syncing pod, skipping", logfmt's msg="failed to decode logfmt"): kept, its numbers masked; so is the
     # event a key=value line records (Asterisk's SecurityEvent="InvalidPassword", SecurityEvent="FailedACL")
     (
-        re.compile(r"(?P<event>[Ee]vent=(?:'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"))|'[^'\s]{1,80}'|\"[^\"\s]{1,80}\""),
-        lambda m: m["event"] or "'…'",
+        re.compile(
+            r"(?P<event>[Ee]vent=(?:'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"))|'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"|(?P<phrase>\"[^\"\n]{0,200}\")"
+        ),
+        lambda m: m["event"] or m["phrase"] or "'…'",
     ),
 )
 _ID_SEGMENT = re.compile(
@@ -187,12 +196,13 @@ def from_level(head: str) -> str:
 
 # a layout's fields, each possessive (no backtracking on a long run of digits or dots): separators, a bracketed or
 # parenthesised value, a user@database, a key=value, Sidekiq's thread before version 6 ("22522 TID-1k8 WARN: ...": its
-# random base-36 id named one failure once for each thread), a number or an address, a date written with slashes and a
-# clock's AM or PM (NestJS's "[Nest] 7  - 08/02/2023, 7:32:47 PM    WARN [AuthService] ...": one warning was a group
-# before noon and another after, and one more where the clock was left out)
+# random base-36 id named one failure once for each thread), a request's UUID (AWS Lambda's "<time>\t<request id>\tERROR
+# \tInvoke Error ...", named "<id> ERROR ..."), a number or an address, a date written with slashes and a clock's AM or PM
+# (NestJS's "[Nest] 7  - 08/02/2023, 7:32:47 PM    WARN [AuthService] ...": one warning was a group before noon and
+# another after, and one more where the clock was left out)
 _LAYOUT_FIELDS = re.compile(
     r"(?:[ \t:|,;/-]++|[AP]M\b|\[[^\]\s]{0,64}+\]|\([^)\s]{0,64}+\)|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+"
-    r"|TID-\w{1,32}+|[\d.]{1,45}+)++"
+    r"|TID-\w{1,32}+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[\d.]{1,45}+)++"
 )
 _CSV_FIELDS = re.compile(rf"(?:[^\s,]{{0,64}}+,){{4,24}}?(?=(?:{LOUD_WORDS}),)")  # then the level's column
 _LOUD_AHEAD = re.compile(rf"(?:{LOUD_WORDS})\b")

@@ -110,6 +110,9 @@ _LEVEL = re.compile(
     r"|(?<=[a-z],)(?P<topics>error|warning)(?=[, ])"
     # Zeek's reporter.log level column: "1320279566.452687\tReporter::ERROR\tfield value missing ..."
     r"|(?<=Reporter::)(?P<zeek>INFO|WARNING|ERROR)\b"
+    # SAP HANA's trace: its level letter after the time, then the component and the source file's line ("[12036]{-1}
+    # [-1/-1] 2025-08-18 09:14:33.987654 e commlib     commlibImpl.cpp(00456) : ..."; d, i, w, e, f)
+    r"|\d\d:\d\d\.\d{6} (?P<hana>[diwef]) +\S{1,40} +\S{1,80}\(\d{1,6}\) : "
     # MongoDB's severity before its component, to 4.2: "2020-02-07T11:59:14.144+1100 W NETWORK  [conn7] ..."
     r"|\d (?P<mongodb>[FEWID])\d? {1,2}(?=" + MONGODB_COMPONENT + r")"
     # CMake's message of its configure step ("CMake Error at error.cmake:2 (message):", "CMake Warning (dev) at ...",
@@ -332,7 +335,10 @@ def _unlevelled(head: str, window: str) -> str | None:
     if (at := window.find(" Error: ")) > 0 and _ERROR_SUBJECT.search(window, max(0, at - 20), at):
         return "error"
     return (
-        "error" if ("ailed" in window or "ailure" in window or "rror for" in window) and _FAILURE_EVENT.search(window) else None
+        "error"
+        if ("ailed" in window or "ailure" in window or "rror for" in window or "timed out after" in window)
+        and _FAILURE_EVENT.search(window)
+        else None
     )
 
 
@@ -354,6 +360,10 @@ _FAILURE_EVENT = re.compile(
     # systemd's start job that failed, which it logs at err (src/core/job.c, job_done_messages[JOB_FAILED]; journalctl's
     # short outputs show no priority): "systemd[1]: Failed to start The Apache HTTP Server." was no error
     r"|systemd\[\d{1,10}\]: Failed to start "
+    # AWS Lambda's own line when a function runs out of its time, after the request's id, at no level (CloudWatch's
+    # "2019-09-18T00:02:46.542Z f2704689-7aa3-4af3-ac88-857c01c4bd45 Task timed out after 5.01 seconds"): the most
+    # common failure of a function was not read
+    r"|Task timed out after \d{1,6}(?:\.\d{1,3})? seconds"
 )
 
 
