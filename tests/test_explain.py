@@ -407,6 +407,24 @@ def test_a_code_shared_by_a_vendors_validation_errors_does_not_claim_the_one_obs
     assert explain(catalog, same).errors[0].kind == "observed"  # its own words still name it
 
 
+@pytest.mark.parametrize("request_line", ["GET https://api.accounting.sage.com/v3.1/contacts", "PUT http://127.0.0.1:8000/3", ""])
+def test_the_one_observed_message_of_a_shared_code_is_not_claimed_where_no_status_meaning_comes_first(catalog, request_line):
+    """The same rule where the vendor documents no meaning for the status (Sage lists none for 400) to come first: a
+    real Sage validation echo (own-x22-14, "Tax number ... is invalid") answered 400 to a GET or PUT, as a requests
+    or httpx hook on a real server hands it over, was claimed as the observed "This field is required." (a POST
+    left a second observed RecordInvalid beside it, which made it a family). Found by integ19 through the hooks."""
+    body = (
+        '[{"$severity": "error", "$dataCode": "RecordInvalid", '
+        '"$message": "Tax number GB123456789 at 1 High Street, London is invalid", "$source": "contact"}]'
+    )
+    paste = f"{request_line}\n\nHTTP/1.1 400 Bad Request\n\n{body}"
+    m = explain(catalog, paste).errors[0]
+    assert m.kind == "none" and m.best is None
+    assert "sage.observed.record-invalid.this-field-is-required" in [c.entry.id for c in m.candidates]
+    same = paste.replace("Tax number GB123456789 at 1 High Street, London is invalid", "This field is required.")
+    assert explain(catalog, same).errors[0].best.entry.id == "sage.observed.record-invalid.this-field-is-required"
+
+
 @pytest.mark.parametrize("entry_id", [e.id for e in errcat.load_catalog(use_env=False).entries])
 def test_round_trip_every_entry(catalog, entry_id):
     """A response synthesised from each entry explains back to it (or an identically documented row)."""

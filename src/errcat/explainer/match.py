@@ -702,8 +702,10 @@ def match_error(ix: CatalogIndex, sent: SentError, ctx: Context) -> ErrorMatch:
     claims: str | None = None
     if not ctx.vendor:
         kind, claims, ranked = _unnamed_sender(ix, sent, kind, ranked)
-    elif kind is MatchKind.OBSERVED and _observed_family(ranked[0], ranked):
-        kind = MatchKind.NONE  # one of several observed errors with this code: only the words can say which
+    elif kind is MatchKind.OBSERVED and (_observed_family(ranked[0], ranked) or _says_otherwise(sent, ranked[0])):
+        # one of several observed errors with this code, or the one observed error of a code any failure of its kind
+        # carries, in words not its own (and no documented status's meaning to come first): only the words can say which
+        kind = MatchKind.NONE
     top = ranked[0]
     if kind is MatchKind.FUZZY and top.kind is MatchKind.FUZZY and top.similarity < FUZZY_FLOOR:
         kind = MatchKind.NONE  # the nearest words are not even similar
@@ -1165,8 +1167,8 @@ def _says_otherwise(sent: SentError, top: Candidate) -> bool:
     required." (a code any validation failure of the vendor's carries; its one observed message says which failure
     was seen), while "Resource not found" is its observed ``RecordNotFound`` "Couldn't find record." in other words."""
     e = top.entry
-    if not (_by_code_observed(top) and sent.message and squash(sent.message) != squash(e.message or "")):
-        return False
+    if not (_by_code_observed(top) and sent.message and e.message and squash(sent.message) != squash(e.message)):
+        return False  # an entry seen without words (MYOB's OAuth invalid_request) has none the words sent could contradict
     # a message that only restates its code ("Couldn't find record." for RecordNotFound) is any wording of that error
     said = {w.lower() for w in WORD.findall(e.message or "")}
     return not said & {w.lower() for w in _NAME_WORDS.findall(f"{e.code or ''} {e.name or ''}")}
