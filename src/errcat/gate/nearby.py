@@ -31,15 +31,15 @@ from .passwords import _NOT_A_PASSWORD
 from .shapes import _dashed_name, dotted_name, looks_random
 from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value, qualified_key, secret_on_line
 
-# "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value (or a verb of
-# another language: "A senha \u00e9 …", "La password \u00e8 …", "l\u00f6senordet \u00e4r …", "passordet er …", "heslo je …";
-# and "PIN code …")
+# "my password is Xy7!pq2w", "invalid token abc123def456", "the token we got back was …": a credential word, a few small
+# words, a value (or a verb of another language: "A senha \u00e9 …", "La password \u00e8 …", "l\u00f6senordet \u00e4r …",
+# "passordet er …", "heslo je …"; and "PIN code …")
 _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
-    (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah
+    (?:(?:is|was|of|for|the|my|your|i|we|got|had|tried|back|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah
       |(?:changed|reset|updated|rotated)\ to|now  # "password changed to …", "my new password is now …"
       |\u00e9|\u00e8|\u00e4r|er|je|code
-      |(?:id|hash|digest)[ \t]{{0,4}}:)[ \t]{{1,4}}){{0,3}}  # (and the credential's own id or hash: "session hash: <hex>")
+      |(?:id|hash|digest)[ \t]{{0,4}}:)[ \t]{{1,4}}){{0,4}}  # (and the credential's own id or hash: "session hash: <hex>")
     (?:(?<=[ \t])(?:['"]|\u00ab[ \t\u00a0\u202f]?))?(?P<val>[^\s'",;)}}\]<>\u00bb]{{8,128}}+)""",  # (French « … » too)
     re.VERBOSE,
 )
@@ -564,3 +564,25 @@ def _commented(text: str, low: str, comment: int) -> tuple[int, int] | None:
         return None
     start = low.rfind(quote, low.rfind("\n", 0, end) + 1, end - 1)
     return _checked(text, start + 1, end - 1) if start >= 0 else None
+
+
+# A YAML value after its tag on the name's line (password: !!str …, token: !vault …, api_key: !!binary …): the main
+# pass takes the tag for the value and hides only it (secrets29: "password: !!str <value>" showed the value)
+_TAGGED = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+["']?[ \t]{{0,10}}:[ \t]{{1,10}}(?:&[^\s]{{1,64}}[ \t]{{1,10}})?
+    ![^\s]{{0,64}}[ \t]{{1,10}}(?P<val>"[^"\r\n]{{0,4096}}"|'[^'\r\n]{{0,4096}}'|[^\s\#]{{1,4096}}+)""",
+    re.VERBOSE,
+)
+
+
+def _tagged_values(text: str) -> Iterator[Span]:
+    """The value after a YAML tag (see _TAGGED), tried at each credential word of a text with a "!"."""
+    if "!" not in text:
+        return
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # machine-made (see _dense)
+        for m in _word_matches(_TAGGED(), low, first, last, 200):
+            if span := _checked(text, *m.span("val")):
+                yield Span(*span, "credential by name")

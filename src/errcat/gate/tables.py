@@ -85,6 +85,62 @@ def _table_at(text: str, low: str, line_start: int, following: list[int], seen: 
         yield from _cells(text, line_end + 1, sep, count, wanted, following, seen.setdefault(plan, {}))
 
 
+# A table of one column, as the mysql and psql clients draw a query's one column (SELECT password FROM …): its name, a
+# rule under it, the values, to the closing rule, a blank line or psql's "(1 row)" (secrets29: they were all shown)
+_ONE_COLUMN = _lazy(r"[ \t]*(?:\|[ \t]*)?([a-z][a-z0-9_.-]{0,40})[ \t]*\|?[ \t]*\r?")
+_ROW_COUNT = _lazy(r"\(\d{1,9} rows?\)")
+
+
+def _one_column_tables(text: str) -> Iterator[Span]:
+    """The values of a one-column table (see _ONE_COLUMN) whose header is a line of a stretch of credential words (the
+    query that printed it names the column too: each line of the stretch is tried)."""
+    if "\n" not in text or "--" not in text:
+        return  # no rule under a header
+    low = _lowered(text)
+    at = 0
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # machine-made (see _dense)
+        at = max(at, low.rfind("\n", 0, first) + 1)
+        while at <= last + 16 and at < len(low):
+            end = _line_end(low, at)
+            if (one := _ONE_COLUMN().fullmatch(low, at, end)) is not None:
+                yield from _one_column(text, low, end + 1, one.group(1))
+            at = end + 1
+
+
+def _one_column(text: str, low: str, at: int, name: str) -> Iterator[Span]:
+    """The rows under a one-column header ``name`` whose rule starts at ``at``: one span from the first value to the
+    last (a column of values is hidden whole, borders between them too: a table of 50,000 rows is one span)."""
+    end = _line_end(low, at)
+    if not _IN_NAME().search(name) or _not_a_value(name) or "-" not in low[at:end] or not _RULE().fullmatch(low, at, end):
+        return
+    rule, size = _RULE(), len(low)
+    first = last = -1
+    for _ in range(_TABLE_ROWS):
+        at = end + 1
+        end = _line_end(low, at)
+        line = low[at:end]
+        cell = line.strip(" \t\r")
+        if (
+            not cell
+            or (("-" in cell or "=" in cell) and rule.fullmatch(cell))
+            or (cell[0] == "(" and _ROW_COUNT().fullmatch(cell))
+        ):
+            break
+        drawn = cell[0] == "|" and cell[-1] == "|" and len(cell) > 1
+        inner = cell[1:-1].strip(" \t") if drawn else cell
+        if not drawn and " " in inner:
+            return  # prose under a heading underlined (Password, then ----, then what it is), not psql's rows
+        if inner:
+            start = at + line.find(inner)
+            first, last = (start if first < 0 else first), start + len(inner)
+        if end >= size:
+            break
+    if first >= 0 and (span := _checked(text, first, last)):
+        yield Span(*span, "credential by column")
+
+
 _Plan = tuple[str, int, "int | None", tuple[int, ...]]
 _Rows = dict[str, "list[tuple[int, int]] | None"]  # a row's cells by its text
 _Seen = dict[_Plan, _Rows]  # for each kind of header
