@@ -487,3 +487,11 @@ case("prose-key-i-used-was", f"The API key I used was {v2} and MYOB still answer
 case("prose-token-we-got-was", f"the token we got back was {v3}, then every call failed with HTTP 401", v3)
 case("psw-abbreviation-env", f"MYOB_USER=Administrator\nMYOB_PSW={v1}\nHTTP/1.1 401", v1)
 case("psw-in-query-string", f"GET https://acme.app.invoicexpress.com/api/login?user=bob&psw={v1} -> 401", v1)
+cf = base64.b64encode(f"Administrator:{human()}".encode()).decode()
+case(
+    "devtools-headers-copied-name-then-value",
+    f"Request Headers\naccept\napplication/json\nx-myobapi-cftoken\n{cf}\nx-myobapi-version\nv2\n\n{MYOB_BODY}",
+    cf,
+)
+v4 = human()
+case("devtools-form-data-name-then-value", f"Form Data\nusername\nAdministrator\npassword\n{v4}\n\nHTTP 401", v4)

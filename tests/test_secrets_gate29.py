@@ -1,6 +1,6 @@
 """secrets29: 89 adversarial pastes (tests/secrets29_pastes.py) whose credentials no output may show; and what the
 round found shown: a one-column query result (mysql, psql, sqlite), a YAML value after its tag, "the API key I used
-was …", the "psw" abbreviation. Values people pick (words and digits) are the hard case: no randomness test sees them."""
+was …", the "psw" abbreviation, a name alone on its line and its value on the next (a browser's developer tools' copy). Values people pick (words and digits) are the hard case: no randomness test sees them."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ FOUND = {  # the pastes whose credential main showed before this round, each a s
     "prose-key-i-used-was",
     "psw-abbreviation-env",
     "psw-in-query-string",
+    "devtools-form-data-name-then-value",
 }
 
 
@@ -160,3 +161,32 @@ def test_no_output_of_any_command_shows_a_credential_of_a_paste(cli, tmp_path, m
             leaks += [(cid, s) for s in secrets if shows(s, out)]
             assert "Traceback" not in out
     assert not leaks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Form Data\nusername\nAdministrator\npassword\nWinterLedger7\n",
+        "x-myobapi-cftoken\nQWRtaW5pc3RyYXRvcjpXaW50ZXJMZWRnZXI3\nx-myobapi-version\nv2",
+        "  client_secret  \r\n  WinterLedger7\r\n",
+    ],
+)
+def test_a_name_alone_on_its_line_then_its_value_alone_on_the_next_is_hidden(text):
+    out = shown(text)
+    assert "WinterLedger7" not in out and "QWRtaW5pc3RyYXRvcjpX" not in out
+    assert "v2" in out or "Administrator" in out or "client_secret" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reset password\nWinter2024",  # the word ends a phrase: no name alone
+        "password\nRequired",  # a word, no digit
+        "Password\nForgot your password?",
+        "token_type\nbearer2",  # a name that says its value is no credential
+        "password\nWinterLedger7 is the one",  # a sentence on the next line
+        "x-myobapi-version\nv2",
+    ],
+)
+def test_a_phrase_a_word_or_a_sentence_under_a_name_stays(text):
+    assert shown(text) == text

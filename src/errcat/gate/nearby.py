@@ -586,3 +586,29 @@ def _tagged_values(text: str) -> Iterator[Span]:
         for m in _word_matches(_TAGGED(), low, first, last, 200):
             if span := _checked(text, *m.span("val")):
                 yield Span(*span, "credential by name")
+
+
+# A name alone on its line and its value alone on the next, as a browser's developer tools copy a request's headers
+# and its form data ("x-myobapi-cftoken", then its value; "password", then the password): a value of letters with
+# digits (see _separated_value), never a word or a sentence (secrets29: both were shown)
+_NAME_LINE = _lazy(
+    rf"(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,32}}+[ \t]{{0,8}}\r?\n[ \t]{{0,8}}(?P<val>[^\s]{{6,512}}+)[ \t]{{0,8}}\r?(?:\n|\Z)"
+)
+_NAME_BEFORE_WORD = _lazy(r"[ \t]{0,8}[a-z0-9_.-]{0,32}")
+
+
+def _name_lines(text: str) -> Iterator[Span]:
+    if "\n" not in text:
+        return
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # machine-made (see _dense)
+        for m in _word_matches(_NAME_LINE(), low, first, last, 600):
+            line_start = low.rfind("\n", 0, m.start()) + 1
+            if not _NAME_BEFORE_WORD().fullmatch(low, line_start, m.start()):
+                continue  # the word ends a sentence or a pair, not a name alone on its line
+            name = low[line_start : low.find("\n", m.start())].strip()
+            value = text[m.start("val") : m.end("val")]
+            if not _not_a_value(name) and not value.endswith(":") and _separated_value(value):
+                yield Span(*m.span("val"), "credential by name")

@@ -14,6 +14,7 @@ from .nearby import (
     _after_word,
     _commented_values,
     _grouped_and_numbered,
+    _name_lines,
     _next_line_words,
     _next_lines,
     _quoted_passphrases,
@@ -92,6 +93,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _said_new_values(text)
     yield from _grouped_and_numbered(text)
     yield from _next_line_words(text)
+    yield from _name_lines(text)
     yield from _dotted_passwords(text)
     yield from _access_log_users(text)
     yield from _flags_alone(text)
