@@ -4,6 +4,7 @@ in hex groups, or as a device's numbered secret."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -592,23 +593,19 @@ def _tagged_values(text: str) -> Iterator[Span]:
 # and its form data ("x-myobapi-cftoken", then its value; "password", then the password): a value of letters with
 # digits (see _separated_value), never a word or a sentence (secrets29: both were shown)
 _NAME_LINE = _lazy(
-    rf"(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,32}}+[ \t]{{0,8}}\r?\n[ \t]{{0,8}}(?P<val>[^\s]{{6,512}}+)[ \t]{{0,8}}\r?(?:\n|\Z)"
+    r"^[ \t]{0,8}(?P<name>[a-z0-9_.-]{1,72}+)[ \t]{0,8}\r?\n[ \t]{0,8}(?P<val>[^\s]{6,512}+)[ \t]{0,8}\r?$", re.MULTILINE
 )
-_NAME_BEFORE_WORD = _lazy(r"[ \t]{0,8}[a-z0-9_.-]{0,32}")
 
 
 def _name_lines(text: str) -> Iterator[Span]:
+    """Tried at each line's start (a line that is no name fails at its first characters: one search of the text)."""
     if "\n" not in text:
         return
-    low = _lowered(text)
-    for first, last, hits in _near_needles(low):
-        if _dense(first, last, hits):
-            continue  # machine-made (see _dense)
-        for m in _word_matches(_NAME_LINE(), low, first, last, 600):
-            line_start = low.rfind("\n", 0, m.start()) + 1
-            if not _NAME_BEFORE_WORD().fullmatch(low, line_start, m.start()):
-                continue  # the word ends a sentence or a pair, not a name alone on its line
-            name = low[line_start : low.find("\n", m.start())].strip()
-            value = text[m.start("val") : m.end("val")]
-            if not _not_a_value(name) and not value.endswith(":") and _separated_value(value):
-                yield Span(*m.span("val"), "credential by name")
+    for m in _NAME_LINE().finditer(_lowered(text)):
+        if _name_line_value(m.group("name"), text[m.start("val") : m.end("val")]):
+            yield Span(*m.span("val"), "credential by name")
+
+
+@functools.lru_cache(maxsize=1024)  # a log repeats its lines
+def _name_line_value(name: str, value: str) -> bool:
+    return _IN_NAME().search(name) is not None and not _not_a_value(name) and not value.endswith(":") and _separated_value(value)

@@ -4,11 +4,13 @@ names and values, HTML table cells): cells are read only in the rows right under
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections.abc import Iterator
 
 from .basics import _EMPTY, _MARKED, Span, _checked, _grouped, _lazy, _line_end, _lowered
 from .needles import _dense, _near_needles
-from .words import _IN_NAME, _NEEDLES, _not_a_value
+from .words import _CREDENTIAL_WORD, _IN_NAME, _NEEDLES, _not_a_value
 
 # A credential in a column of a table: the header names it (AWS's credentials.csv: User name,Password,…)
 _HEADER_CELL = _lazy(r"[A-Za-z][A-Za-z0-9 _.()-]{0,40}|\"[A-Za-z][A-Za-z0-9 _.()-]{0,40}\"")  # (RFC 4180 quotes it)
@@ -87,26 +89,23 @@ def _table_at(text: str, low: str, line_start: int, following: list[int], seen: 
 
 # A table of one column, as the mysql and psql clients draw a query's one column (SELECT password FROM …): its name, a
 # rule under it, the values, to the closing rule, a blank line or psql's "(1 row)" (secrets29: they were all shown)
-_ONE_COLUMN = _lazy(r"[ \t]*(?:\|[ \t]*)?([a-z][a-z0-9_.-]{0,40})[ \t]*\|?[ \t]*\r?")
+_ONE_COLUMN = _lazy(
+    rf"^[ \t]{{0,40}}(?:\|[ \t]{{0,8}})?(?P<name>[a-z0-9_.-]{{0,40}}(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,40}}+)"
+    r"[ \t]{0,40}\|?[ \t]{0,40}\r?\n(?=[ \t|+:]{0,40}[-=])",
+    re.MULTILINE,
+)
 _ROW_COUNT = _lazy(r"\(\d{1,9} rows?\)")
+_ONE_COLUMN_TABLES = 1000  # read in a text: a paste shows a few; 2 MB of "password", "----" lines are 150,000
 
 
 def _one_column_tables(text: str) -> Iterator[Span]:
-    """The values of a one-column table (see _ONE_COLUMN) whose header is a line of a stretch of credential words (the
-    query that printed it names the column too: each line of the stretch is tried)."""
+    """The values of a one-column table (see _ONE_COLUMN), its header found by one search of the text (a line that is
+    no header fails at its first characters)."""
     if "\n" not in text or "--" not in text:
         return  # no rule under a header
     low = _lowered(text)
-    at = 0
-    for first, last, hits in _near_needles(low):
-        if _dense(first, last, hits):
-            continue  # machine-made (see _dense)
-        at = max(at, low.rfind("\n", 0, first) + 1)
-        while at <= last + 16 and at < len(low):
-            end = _line_end(low, at)
-            if (one := _ONE_COLUMN().fullmatch(low, at, end)) is not None:
-                yield from _one_column(text, low, end + 1, one.group(1))
-            at = end + 1
+    for m in itertools.islice(_ONE_COLUMN().finditer(low), _ONE_COLUMN_TABLES):
+        yield from _one_column(text, low, m.end(), m.group("name"))
 
 
 def _one_column(text: str, low: str, at: int, name: str) -> Iterator[Span]:
