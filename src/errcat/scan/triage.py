@@ -510,15 +510,35 @@ _EXCEPTION_LINE = re.compile(r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*[a-z]\w*(?::|\s*$)")
 
 def _raised_below(paste: str) -> str | None:
     """The exception a traceback below a record's first line ended in: its last exception's line, without its time (a line
-    of App Service's or `docker logs -t`'s log carries one)."""
+    of App Service's or `docker logs -t`'s log carries one). Else what the second line says where it names the error: a
+    Java exception thrown under a message (Tomcat's "Servlet.service() for servlet [dispatcher] threw exception" then
+    "java.lang.NullPointerException: ...": every servlet's crash was one group, named by neither), or the reason under a
+    first line that ends in a colon (CouchDB's "Error in process <0.463.0> with exit value:" then the Erlang term, its
+    first 80 characters)."""
     at = paste.find(_TRACEBACK_BELOW)
     if at < 0:
-        return None
+        return _said_next(paste)
     for line in reversed(paste[at + len(_TRACEBACK_BELOW) :].split("\n")):
         said = untimed_head(line)
         if _EXCEPTION_LINE.match(said):
             return said.strip()
     return None
+
+
+def _said_next(paste: str) -> str | None:
+    cut = paste.find("\n")
+    if cut < 0:
+        return None
+    below = paste[cut + 1 :].split("\n", 1)[0]
+    if _JAVA_THROWN.match(below):
+        return below.strip()
+    if paste[:cut].rstrip().endswith(":") and below[:1] in (" ", "\t") and (said := below.strip()):
+        return said[:80].rsplit(",", 1)[0] if len(said) > 80 else said  # (a term cut where it was, not in a quote)
+    return None
+
+
+# a Java exception's line: its class in a package ("java.lang.NullPointerException", "org.x.FooError: ..."), unindented
+_JAVA_THROWN = re.compile(r"(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error|Throwable)(?::|\s*$)")
 
 
 def _exception_name(raised: str) -> str:
