@@ -343,7 +343,18 @@ def test_an_edited_scenario_is_read_from_the_rebuilt_index_not_the_old_one(cli, 
     assert len(index_files(cache)) == 1
 
 
-@pytest.mark.parametrize("value", ["not json", '[["only", "two"]]', "[[1, 2, 3]]", "{}"])
+DAMMIT = "dammit, you ran into a bug in our application"  # sage.status.500's, squeezed
+DAMAGED_SCENARIOS = [
+    "not json",
+    '[["only", "two"]]',
+    "[[1, 2, 3]]",
+    "{}",
+    '[{"a": 1, "b": 2, "c": 3}]',  # three keys, read as three texts
+    f'[["{DAMMIT}", "nosuchvendor", "Dammit"]]',  # a vendor the index does not hold
+]
+
+
+@pytest.mark.parametrize("value", DAMAGED_SCENARIOS)
 def test_damaged_scenarios_in_the_index_are_rebuilt_not_trusted(cli, cache: Path, value: str) -> None:
     good = documented_clues(cli, QUOTED_ROW)
     assert good == [("sage", "Dammit, you ran into a bug in our application.")]

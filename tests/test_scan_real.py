@@ -1480,6 +1480,19 @@ def test_a_quoted_message_names_its_group(index, tmp_path):
     assert any('"ExecSync cmd from runtime service failed"' in t for t in texts)
 
 
+def test_a_quote_escaped_inside_a_quoted_message_is_no_phrase_of_its_own(index, tmp_path):
+    """A phrase is read whole from its quote to the next (sweep27), but not to an escaped quote inside a message: klog's
+    err="failed to \\"StartContainer\\" for \\"grafana\\" ..." was read as the phrases "failed to \\" and " for \\", so the
+    quoted names between them, the values a phrase's reading leaves masked, were named whole."""
+    report = scanned(index, tmp_path, "journald.log", _QUOTED_MESSAGES)
+    texts = sorted(report.other)
+    (syncing,) = [t for t in texts if '"Error syncing pod, skipping"' in t]
+    assert "err=\"failed to \\'…' for \\'…' with CrashLoopBackOff" in syncing
+    assert '\\"grafana\\"' not in syncing
+    (exec_sync,) = [t for t in texts if "ExecSync for" in t]
+    assert "msg=\"ExecSync for \\'…' failed\"" in exec_sync
+
+
 # Graylog2/graylog-training-data@d0f21ee819fb5bec125b866c3797099a5918ddc5 64dba478513b4e93c2b7ba8c/
 # log_data/apache.access.log lines 113, 193; influxdata/telegraf@b27263146617cefe16c0b300107b58b111a7fa57
 # plugins/inputs/elasticsearch_query/testdata/nginx_logs lines 7, 14; elastic/integrations@3060352d

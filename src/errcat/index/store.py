@@ -162,15 +162,17 @@ class CatalogIndex:
     @cached_property
     def scenarios(self) -> dict[str, tuple[str, str]]:
         """The vendor documents' scenario sentences only one vendor's documents hold, as the build worked them
-        out (index.scenarios): squeezed -> (vendor, the sentence)."""
+        out (index.scenarios): squeezed -> (vendor, the sentence). A damaged value is no such list: a row of
+        three texts, of a vendor of this index (an object of three keys unpacked as three texts, an unknown vendor's
+        row: the sentence named no one, or someone the catalog does not hold)."""
         try:
             rows = json.loads(self.meta("scenarios") or "")
-            found = {words: (vendor, said) for words, vendor, said in rows} if isinstance(rows, list) else None
         except (ValueError, TypeError) as exc:
             raise CorruptIndex(f"bad scenarios: {exc}") from exc
-        if found is None or not all(isinstance(s, str) for words, pair in found.items() for s in (words, *pair)):
-            raise CorruptIndex("bad scenarios: not text")
-        return found
+        vendors = self.vendors
+        if not isinstance(rows, list) or not all(_scenario_row(row, vendors) for row in rows):
+            raise CorruptIndex("bad scenarios: not rows of three texts of a known vendor")
+        return {words: (vendor, said) for words, vendor, said in rows}
 
     def guide(self, gid: str) -> Guide | None:
         if gid in self._guides:
@@ -394,6 +396,11 @@ class CatalogIndex:
         """This catalog without the errors only seen in the wild (observed provenance): every entry
         a query, a listing or a match reads is one its vendor documents. Same file, same caches."""
         return self._documented
+
+
+def _scenario_row(row: Any, vendors: Mapping[str, Vendor]) -> bool:
+    """Whether a row of the index's scenarios is (squeezed words, a vendor of the index, the sentence)."""
+    return isinstance(row, list) and len(row) == 3 and all(isinstance(s, str) for s in row) and row[1] in vendors
 
 
 class DocumentedIndex(CatalogIndex):

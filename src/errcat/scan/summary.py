@@ -128,11 +128,13 @@ _MASKS = (
     # a quoted value (a name, a path, an id) varies; a quoted phrase is the message (klog's
     # "Error syncing pod, skipping", logfmt's msg="failed to decode logfmt"): kept, its numbers masked; so is the
     # event a key=value line records (Asterisk's SecurityEvent="InvalidPassword", SecurityEvent="FailedACL"), and a JSON
-    # object's key (zap's console line ends in its fields, "{"otelcol.signal": "metrics", ...}": named "{'…': '…', ...}")
+    # object's key (zap's console line ends in its fields, "{"otelcol.signal": "metrics", ...}": named "{'…': '…', ...}");
+    # a phrase ends at its closing quote, not at one escaped inside it (klog's err="failed to \"StartContainer\" for
+    # \"grafana\"": read to the escaped quotes, the names between them were named whole)
     (
         re.compile(
             r"(?P<event>[Ee]vent=(?:'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"))|(?P<key>(?:(?<=\{)|(?<=, ))\"[\w.-]{1,60}\"(?=: ))"
-            r"|'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"|(?P<phrase>\"[^\"\n]{0,200}\")"
+            r"|'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"|(?P<phrase>\"(?:[^\"\n\\]|\\[^\"\n]){0,200}\")"
         ),
         lambda m: m["event"] or m["key"] or m["phrase"] or "'…'",
     ),
