@@ -16,8 +16,14 @@ from corpus import DEV_CORPUS, OWN_CORPUS, load_cases, score_case  # the tests f
 
 
 def main(argv: list[str]) -> int:
+    if {"-h", "--help"} & set(argv):
+        print(__doc__)
+        return 0
     verbose = "-v" in argv
     paths = [Path(a) for a in argv if a != "-v"] or [p for p in (DEV_CORPUS, OWN_CORPUS) if p.exists()]
+    if missing := [str(p) for p in paths if not p.is_file()]:
+        print(f"score_pastes: no such corpus file: {', '.join(missing)}", file=sys.stderr)
+        return 2
     for path in paths:
         total = passed = false_claims = leaks = 0
         for case in load_cases(path):
