@@ -126,3 +126,18 @@ def test_a_secret_in_a_records_escaped_message_is_not_printed(fmt):
     result = CliRunner().invoke(app, ["explain", "--format", fmt], input=line, env={"ERRCAT_CATALOG": ""})
     assert result.exit_code in (0, 1), result.output
     assert token not in result.output and token[1:20] not in result.output
+
+
+# vendors' documented sentences as the corpus holds them: MYOB's NoABN (own-67), InvoiceXpress's (own-75, blind31-60)
+SENTENCES = ["own-67", "own-75", "blind31-60"]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("case", SENTENCES)
+def test_a_vendors_sentence_in_a_log_record_is_matched_as_when_pasted_alone(catalog, case, layout):
+    """A sentence alone in the message, or in zap's "error" field beside the record's own message: before, the
+    record's other fields were read with it and the sentence was a fuzzy match or none."""
+    sentence = CASES[case]["raw"]
+    alone = _answer(catalog, sentence)
+    assert alone[0] is not None and alone[1] in ("exact", "template")
+    assert _answer(catalog, json.dumps(_record(LAYOUTS[layout], sentence))) == alone

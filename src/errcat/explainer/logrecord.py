@@ -62,9 +62,9 @@ def field(d: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def exchange_paste(d: dict[str, Any]) -> str:
+def exchange_paste(d: dict[str, Any], *, error_words: bool = False) -> str:
     """The request line, status and body a JSON-lines object holds (or its message when it holds
-    no body), as a paste explain reads."""
+    no body), as a paste explain reads; ``error_words``: see _with_error_text."""
     # pino's and bunyan's serializers (Fastify's, restify's lines): "req": {"method", "url"}, "res": {"statusCode"}
     request = lower(d.get("request") or d.get("req")) or _served(d)
     method = field(d, _METHOD_KEYS) or field(request, _METHOD_KEYS)
@@ -93,7 +93,7 @@ def exchange_paste(d: dict[str, Any]) -> str:
         lines.append(f"HTTP/1.1 {status}")
     if lines:
         lines.append("")
-    message = _thrown(d, field(d, MESSAGE_KEYS))  # an empty one says nothing: Traefik's access log's "msg":""
+    message = _thrown(d, field(d, MESSAGE_KEYS), error_words)  # an empty one says nothing: Traefik's access log's "msg":""
     if body is None or body == "" or body == {}:
         body = d if message is None or message == "" or _oauth_error(d) else message
     elif not lines and isinstance(message, str) and message.strip():  # the request it answered, said in the message
@@ -102,7 +102,7 @@ def exchange_paste(d: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _thrown(d: dict[str, Any], message: Any) -> Any:
+def _thrown(d: dict[str, Any], message: Any, error_words: bool) -> Any:
     """A message with the exception an Elastic Common Schema record holds beside it ("error.type", "error.message", flat
     or one object down), as Java's, .NET's and Python's ECS loggers and Elasticsearch itself write it: its group was
     named by the message alone, Elasticsearch's "Exception" for every failure it logged so. Not a message that holds a
@@ -112,7 +112,7 @@ def _thrown(d: dict[str, Any], message: Any) -> Any:
     nested = lower(d.get("error"))
     kind = d.get("error.type") or nested.get("type")
     if not isinstance(kind, str) or not kind.strip():
-        return _with_error_text(d, message)
+        return _with_error_text(d, message, error_words)
     said = d.get("error.message") or nested.get("message")
     return f"{message}: {kind}: {said}" if isinstance(said, str) and said.strip() else f"{message}: {kind}"
 
@@ -122,13 +122,14 @@ def _thrown(d: dict[str, Any], message: Any) -> Any:
 _ERROR_TEXT_KEYS = ("error", "err")
 
 
-def _with_error_text(d: dict[str, Any], message: str) -> str:
+def _with_error_text(d: dict[str, Any], message: str, words: bool) -> str:
     """A message with the error text a zap or logrus record holds beside it ({"msg": "request failed", "error": "POST
-    https://... -> 400 {...}"}), when that text holds a body, a URL or a JSON key: the record's message alone ("request failed")
-    named the line, the vendor's error in its "error" field unread. An error that is words alone ("timeout") is left
-    out, as before: it named no body."""
+    https://... -> 400 {...}"}): the record's message alone ("request failed") named the line, the vendor's error in its
+    "error" field unread. Scan takes the text only when it holds a body, a URL or a JSON key (its groups stay named by
+    the message: "timeout" beside it on every line is no new group); explain, reading one record a person pasted, takes
+    its words too (``words``): the vendor's documented sentence may be all the error field holds."""
     said = next((v for k in _ERROR_TEXT_KEYS if isinstance(v := d.get(k), str) and v != message), None)
-    if said is None or not _HOLDS_BODY.search(said):
+    if said is None or not ((words and said.strip()) or _HOLDS_BODY.search(said)):
         return message
     return f"{message}: {said}"
 
@@ -207,7 +208,7 @@ def record_paste(text: str) -> str | None:
     if event is not None and field(d, MESSAGE_KEYS) is None:  # its message one object down (Rust tracing's "fields")
         d = {**lower(event), **{k: v for k, v in d.items() if k not in EVENT_KEYS}}
     d = {k: v for k, v in d.items() if k not in TIME_KEYS}
-    paste = exchange_paste(d)
+    paste = exchange_paste(d, error_words=True)
     if paste.endswith(json.dumps(d, ensure_ascii=False)):
         return None  # no message of its own: the record is read as it is
     # a sentence in an object with a level or a time alone may be a vendor's own error object (MYOB's "Severity" beside
