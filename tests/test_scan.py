@@ -852,6 +852,21 @@ def test_a_failing_call_repeated_with_other_ids_is_explained_once(tmp_path):
     assert document["summary"]["records_explained"] == 1
 
 
+def test_the_same_vendor_line_repeated_is_explained_once(tmp_path):
+    """A body with only a name and a code (MYOB's '{"Errors":[{"Name":"OrderPaid","ErrorCode":37000}]}'): the
+    record's template masks the code, so its explanation is not shared by template (another code would be another
+    error), and each of 20,000 copies of the line was explained anew, 2 ms apiece (a 1 MB gzip of such lines took
+    minutes). The same text is the same error: explained once, every copy counted at its line."""
+    line = 'ERROR myob 400 {"Errors":[{"Name":"OrderPaid","ErrorCode":37000}]}\n'
+    path = tmp_path / "same.log"
+    path.write_text("".join(f"2026-11-19T02:00:{i % 60:02d}Z {line}" for i in range(300)) + line.replace("37000", "37001"))
+    document = _scan_json(str(path))
+    assert document["summary"]["records_explained"] == 2  # the other code is explained on its own
+    (matched,) = document["matched"]
+    assert (matched["code"], matched["count"], matched["lines"][0]["line"]) == (37000, 300, 1)
+    assert document["summary"]["error_records"] == 301 and "37001" in json.dumps(document["unmatched"])
+
+
 def test_a_call_failing_alike_every_few_minutes_is_read_once(index, tmp_path, monkeypatch):
     """A line whose digits may say what it is (an error code, an arrow, "returned") was prepared
     afresh on every repeat, though only its time differed: now a line alike but for the time it

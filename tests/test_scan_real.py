@@ -1985,10 +1985,18 @@ _JENKINS_CAUSE = [
 
 @pytest.mark.parametrize("engine", ["hyperscan", "python"])
 def test_a_java_causes_message_over_several_lines_is_part_of_its_trace(index, tmp_path, use_engine, engine):
-    """git's "stderr: error: ...", "error: ..." and "fatal: ..." lines in the cause's message were three more errors."""
+    """git's "stderr: error: ...", "error: ..." and "fatal: ..." lines in the cause's message were three more errors. The
+    error with its trace is named by the exception it threw, the same message repeated bare at the end stands alone."""
     use_engine(engine)
     report = scanned(index, tmp_path, "console.log", _JENKINS_CAUSE)
-    assert other_groups(report) == [("ERROR: Error fetching remote repo '…'", [6, 37])]
+    assert other_groups(report) == [
+        ("ERROR: Error fetching remote repo '…'", [37]),
+        (
+            "ERROR: Error fetching remote repo '…' hudson.plugins.git.GitException: Failed to fetch from "
+            "<email>:software-supply-chain-documentation/rhtap.git",
+            [6],
+        ),
+    ]
 
 
 # logback's "%d [%thread] %-5level %logger - %msg" (humanlogio/humanlog@15d733f
@@ -2006,7 +2014,10 @@ _LOGBACK_THREADS = [
 def test_a_thread_name_does_not_split_an_error_into_groups(index, tmp_path):
     """One error logged by three threads was three groups (the file: 50 groups for 10 errors)."""
     report = scanned(index, tmp_path, "logback.log", _LOGBACK_THREADS)
-    assert other_groups(report) == [("ERROR o.e.repository.ProductRepository - Failed to process request", [1, 3, 5])]
+    name = (
+        "ERROR o.e.repository.ProductRepository - Failed to process request java.lang.RuntimeException: Unexpected error occurred"
+    )
+    assert other_groups(report) == [(name, [1, 3, 5])]
 
 
 # a log of pretty-printed JSON objects (pamburus/hl@6164b42a src/index/testdata/pretty_json.log, whole)

@@ -4,6 +4,7 @@ in hex groups, or as a device's numbered secret."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -31,15 +32,15 @@ from .passwords import _NOT_A_PASSWORD
 from .shapes import _dashed_name, dotted_name, looks_random
 from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value, qualified_key, secret_on_line
 
-# "my password is Xy7!pq2w", "invalid token abc123def456": a credential word, a few small words, a value (or a verb of
-# another language: "A senha \u00e9 …", "La password \u00e8 …", "l\u00f6senordet \u00e4r …", "passordet er …", "heslo je …";
-# and "PIN code …")
+# "my password is Xy7!pq2w", "invalid token abc123def456", "the token we got back was …": a credential word, a few small
+# words, a value (or a verb of another language: "A senha \u00e9 …", "La password \u00e8 …", "l\u00f6senordet \u00e4r …",
+# "passordet er …", "heslo je …"; and "PIN code …")
 _AFTER_WORD = _lazy(
     rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_-]{{0,32}}+(?:["'](?=[ \t]{{1,4}}["']))?[ \t]{{1,4}}  # (a quoted name: "password" "…")
-    (?:(?:is|was|of|for|the|my|your|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah
+    (?:(?:is|was|of|for|the|my|your|i|we|got|had|tried|back|provided|given|used|value|set\ to|to|es|est|ist|lautet|era|jest|adalah
       |(?:changed|reset|updated|rotated)\ to|now  # "password changed to …", "my new password is now …"
       |\u00e9|\u00e8|\u00e4r|er|je|code
-      |(?:id|hash|digest)[ \t]{{0,4}}:)[ \t]{{1,4}}){{0,3}}  # (and the credential's own id or hash: "session hash: <hex>")
+      |(?:id|hash|digest)[ \t]{{0,4}}:)[ \t]{{1,4}}){{0,4}}  # (and the credential's own id or hash: "session hash: <hex>")
     (?:(?<=[ \t])(?:['"]|\u00ab[ \t\u00a0\u202f]?))?(?P<val>[^\s'",;)}}\]<>\u00bb]{{8,128}}+)""",  # (French « … » too)
     re.VERBOSE,
 )
@@ -564,3 +565,47 @@ def _commented(text: str, low: str, comment: int) -> tuple[int, int] | None:
         return None
     start = low.rfind(quote, low.rfind("\n", 0, end) + 1, end - 1)
     return _checked(text, start + 1, end - 1) if start >= 0 else None
+
+
+# A YAML value after its tag on the name's line (password: !!str …, token: !vault …, api_key: !!binary …): the main
+# pass takes the tag for the value and hides only it (secrets29: "password: !!str <value>" showed the value)
+_TAGGED = _lazy(
+    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,64}}+["']?[ \t]{{0,10}}:[ \t]{{1,10}}(?:&[^\s]{{1,64}}[ \t]{{1,10}})?
+    ![^\s]{{0,64}}[ \t]{{1,10}}(?P<val>"[^"\r\n]{{0,4096}}"|'[^'\r\n]{{0,4096}}'|[^\s\#]{{1,4096}}+)""",
+    re.VERBOSE,
+)
+
+
+def _tagged_values(text: str) -> Iterator[Span]:
+    """The value after a YAML tag (see _TAGGED), tried at each credential word of a text with a "!"."""
+    if "!" not in text:
+        return
+    low = _lowered(text)
+    for first, last, hits in _near_needles(low):
+        if _dense(first, last, hits):
+            continue  # machine-made (see _dense)
+        for m in _word_matches(_TAGGED(), low, first, last, 200):
+            if span := _checked(text, *m.span("val")):
+                yield Span(*span, "credential by name")
+
+
+# A name alone on its line and its value alone on the next, as a browser's developer tools copy a request's headers
+# and its form data ("x-myobapi-cftoken", then its value; "password", then the password): a value of letters with
+# digits (see _separated_value), never a word or a sentence (secrets29: both were shown)
+_NAME_LINE = _lazy(
+    r"^[ \t]{0,8}(?P<name>[a-z0-9_.-]{1,72}+)[ \t]{0,8}\r?\n[ \t]{0,8}(?P<val>[^\s]{6,512}+)[ \t]{0,8}\r?$", re.MULTILINE
+)
+
+
+def _name_lines(text: str) -> Iterator[Span]:
+    """Tried at each line's start (a line that is no name fails at its first characters: one search of the text)."""
+    if "\n" not in text:
+        return
+    for m in _NAME_LINE().finditer(_lowered(text)):
+        if _name_line_value(m.group("name"), text[m.start("val") : m.end("val")]):
+            yield Span(*m.span("val"), "credential by name")
+
+
+@functools.lru_cache(maxsize=1024)  # a log repeats its lines
+def _name_line_value(name: str, value: str) -> bool:
+    return _IN_NAME().search(name) is not None and not _not_a_value(name) and not value.endswith(":") and _separated_value(value)

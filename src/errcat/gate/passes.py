@@ -14,10 +14,12 @@ from .nearby import (
     _after_word,
     _commented_values,
     _grouped_and_numbered,
+    _name_lines,
     _next_line_words,
     _next_lines,
     _quoted_passphrases,
     _separated_values,
+    _tagged_values,
     _typed_and_aligned,
     _users_and_passwords,
     _values_before_names,
@@ -39,7 +41,7 @@ from .places import (
 from .pointed import _env_fallbacks, _flags_alone, _ldap_simple_binds, _mysql_handshakes, _pointed_arguments, _redis_auth
 from .positions import _SASL_PASSWD, _lone_pairs, _paired_values, _positional, _struct_fields
 from .shapes import _random_tokens
-from .tables import _html_cells, _table_columns
+from .tables import _html_cells, _one_column_tables, _table_columns
 from .transcripts import _command_outputs, _echoed, _expect_sends, _new_values, _repl_values, _said_new_values
 
 
@@ -50,6 +52,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _named(text)
     yield from _name_fields(text)
     yield from _next_lines(text)
+    yield from _tagged_values(text)
     yield from _after_word(text)
     yield from _quoted_passphrases(text)
     yield from _values_before_names(text)
@@ -62,6 +65,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _expect_sends(text)
     yield from _grouped(_SASL_PASSWD(), text, 1, "credential by position") if "[" in text else ()
     yield from _table_columns(text)
+    yield from _one_column_tables(text)
     yield from _html_cells(text)
     yield from _grouped(_PATH_SECRET(), _lowered(text), 1, "credential in a URL path") if "/" in text else ()
     yield from _positional(text)
@@ -89,6 +93,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _said_new_values(text)
     yield from _grouped_and_numbered(text)
     yield from _next_line_words(text)
+    yield from _name_lines(text)
     yield from _dotted_passwords(text)
     yield from _access_log_users(text)
     yield from _flags_alone(text)

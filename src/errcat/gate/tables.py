@@ -4,11 +4,13 @@ names and values, HTML table cells): cells are read only in the rows right under
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from collections.abc import Iterator
 
 from .basics import _EMPTY, _MARKED, Span, _checked, _grouped, _lazy, _line_end, _lowered
 from .needles import _dense, _near_needles
-from .words import _IN_NAME, _NEEDLES, _not_a_value
+from .words import _CREDENTIAL_WORD, _IN_NAME, _NEEDLES, _not_a_value
 
 # A credential in a column of a table: the header names it (AWS's credentials.csv: User name,Password,…)
 _HEADER_CELL = _lazy(r"[A-Za-z][A-Za-z0-9 _.()-]{0,40}|\"[A-Za-z][A-Za-z0-9 _.()-]{0,40}\"")  # (RFC 4180 quotes it)
@@ -83,6 +85,59 @@ def _table_at(text: str, low: str, line_start: int, following: list[int], seen: 
         yield from _key_value_rows(low, line_end + 1, sep, count, key, following)
     elif wanted:
         yield from _cells(text, line_end + 1, sep, count, wanted, following, seen.setdefault(plan, {}))
+
+
+# A table of one column, as the mysql and psql clients draw a query's one column (SELECT password FROM …): its name, a
+# rule under it, the values, to the closing rule, a blank line or psql's "(1 row)" (secrets29: they were all shown)
+_ONE_COLUMN = _lazy(
+    rf"^[ \t]{{0,40}}(?:\|[ \t]{{0,8}})?(?P<name>[a-z0-9_.-]{{0,40}}(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,40}}+)"
+    r"[ \t]{0,40}\|?[ \t]{0,40}\r?\n(?=[ \t|+:]{0,40}[-=])",
+    re.MULTILINE,
+)
+_ROW_COUNT = _lazy(r"\(\d{1,9} rows?\)")
+_ONE_COLUMN_TABLES = 1000  # read in a text: a paste shows a few; 2 MB of "password", "----" lines are 150,000
+
+
+def _one_column_tables(text: str) -> Iterator[Span]:
+    """The values of a one-column table (see _ONE_COLUMN), its header found by one search of the text (a line that is
+    no header fails at its first characters)."""
+    if "\n" not in text or "--" not in text:
+        return  # no rule under a header
+    low = _lowered(text)
+    for m in itertools.islice(_ONE_COLUMN().finditer(low), _ONE_COLUMN_TABLES):
+        yield from _one_column(text, low, m.end(), m.group("name"))
+
+
+def _one_column(text: str, low: str, at: int, name: str) -> Iterator[Span]:
+    """The rows under a one-column header ``name`` whose rule starts at ``at``: one span from the first value to the
+    last (a column of values is hidden whole, borders between them too: a table of 50,000 rows is one span)."""
+    end = _line_end(low, at)
+    if not _IN_NAME().search(name) or _not_a_value(name) or "-" not in low[at:end] or not _RULE().fullmatch(low, at, end):
+        return
+    rule, size = _RULE(), len(low)
+    first = last = -1
+    for _ in range(_TABLE_ROWS):
+        at = end + 1
+        end = _line_end(low, at)
+        line = low[at:end]
+        cell = line.strip(" \t\r")
+        if (
+            not cell
+            or (("-" in cell or "=" in cell) and rule.fullmatch(cell))
+            or (cell[0] == "(" and _ROW_COUNT().fullmatch(cell))
+        ):
+            break
+        drawn = cell[0] == "|" and cell[-1] == "|" and len(cell) > 1
+        inner = cell[1:-1].strip(" \t") if drawn else cell
+        if not drawn and " " in inner:
+            return  # prose under a heading underlined (Password, then ----, then what it is), not psql's rows
+        if inner:
+            start = at + line.find(inner)
+            first, last = (start if first < 0 else first), start + len(inner)
+        if end >= size:
+            break
+    if first >= 0 and (span := _checked(text, first, last)):
+        yield Span(*span, "credential by column")
 
 
 _Plan = tuple[str, int, "int | None", tuple[int, ...]]

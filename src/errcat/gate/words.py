@@ -14,7 +14,7 @@ from .basics import _lazy
 _CREDENTIAL_WORD = (
     r"s(?:ecret|ession|ignature|ecurestring|ig\b|as\b|essid|alas(?:ana|\u00f5na|ona)|ifre\b|enha|lapta(?:z|\u017e)odis)"
     r"|token"  # PHPSESSID
-    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sk\b|arol(?:[ae]|\u0103)\b|arool\b)"
+    r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sw\b|sk\b|arol(?:[ae]|\u0103)\b|arool\b)"
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!or(?!i[sz]))|dgangskode)"  # not an author (authorMacBook-Pro)
     r"|c(?:redential|ookie|ode[_-]?verifier|ontras(?:e(?:n|\u00f1|ny)a|inal)|l\u00e9[_ -]?(?:api|secr)"
     r"|(?:have|lave)[_ -]?(?:de[_ -])?(?:api|acceso|acesso)|lave\b|hiave[_ -]?(?:api|segreta|d))"
@@ -39,7 +39,7 @@ _CREDENTIAL_WORD = (
 # German (kennwort, passwort), Norwegian (passord), Dutch, Swedish, Danish, Polish, Czech, Finnish, Estonian (salasõna),
 # Latvian (parole), Icelandic (lykilorð), Malay (kata laluan), Italian (chiave), Turkish, Russian, Japanese and Chinese
 # Romanian (parol\u0103), Estonian (parool), Tagalog (kontrasenya), Afrikaans (wagwoord), Croatian (\u0161ifra)
-# (French mot_de_passe holds "pass"); pword, pswd. Each alternative starts with a literal, grouped by its first letter
+# (French mot_de_passe holds "pass"); pword, pswd, psw. Each alternative starts with a literal, grouped by its first letter
 # (no new first letter): a character class or a look-behind first would make every search for a word 2 x slower.
 # Substrings one of which every credential word holds: text without any skips the name pass.
 _NEEDLES = (
@@ -47,7 +47,7 @@ _NEEDLES = (
     "sig", "pin", "psk",
     "sas", "securestring", "senha", "contrase", "kennwort",
     "wachtwoord", "senord", "has\u0142o", "haslo", "salasana", "adgangskode", "heslo", "ifre", "apo\u043b\u044c",
-    "\u30d1\u30b9\u30ef\u30fc\u30c9", "\u5bc6\u7801", "\u6697\u8a3c\u756a\u53f7", "pword", "pswd", "sessid",
+    "\u30d1\u30b9\u30ef\u30fc\u30c9", "\u5bc6\u7801", "\u6697\u8a3c\u756a\u53f7", "pword", "psw", "sessid",
     # Hungarian, Italian/Romanian, Croatian/Serbian, Slovene, Lithuanian, Indonesian, Vietnamese, Greek, Hebrew, Arabic,
     # Korean (password, cipher, token), Japanese and Chinese (token, password, key), French/Portuguese/Spanish API keys
     "jelsz", "parola", "lozinka", "geslo", "slapta", "sandi", "kh\u1ea9u", "\u03c9\u03b4ik", "\u05e1\u05d9\u05e1\u05de\u05d4",

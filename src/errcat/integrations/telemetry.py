@@ -18,13 +18,22 @@ from . import MAX_CHAIN, carried_explanation, holds_response, worth_telling
 __all__ = ["exception_from", "explanation_of", "facts", "from_message", "holds_response", "safe", "worth_telling"]
 
 
+SAFE_READ = 8 * 1024  # of a value redacted for telemetry: an explanation's words are shorter; a few ms at most
+SAFE_LENGTH = 1000
+
+
 def safe(value: object) -> str:
-    """Text errcat adds to telemetry: redacted (secrets by name, shape and randomness), one line, capped."""
+    """Text errcat adds to telemetry: redacted (secrets by name, shape and randomness), one line, capped. Redacted
+    before it is made one line: a credential a line's end places (a query's one column under its name and rule, a
+    value on the line after its name) is known only on its lines (secrets29: one line, a psql result showed it)."""
     from ..explainer.redact import redact
     from ..text import visible
 
-    text = " ".join(str(value).split())[:1000]
-    return visible(redact(text)[0])
+    text = str(value)
+    if len(text) > SAFE_READ:  # cut at a space or a line's end: no value is cut in two and judged by its piece
+        cut = max(text.rfind(" ", 0, SAFE_READ), text.rfind("\n", 0, SAFE_READ), text.rfind("\t", 0, SAFE_READ))
+        text = text[: cut if cut > 0 else SAFE_READ]
+    return visible(" ".join(redact(text)[0].split())[:SAFE_LENGTH])
 
 
 def facts(x: Explanation) -> dict[str, str]:

@@ -115,19 +115,26 @@ _MASKS = (
         re.compile(
             r"(?P<code>\b(?:\w*[Cc]ode|\w*[Ee]rror|hr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)0[xX][0-9A-Fa-f]+\b"
             rf"|{IBM_MESSAGE_ID}[A-Z](?=[: ])"
-            rf"|{OWN_CODE})"
+            rf"|{OWN_CODE}"
+            # a hex code in capitals, of digits and letters both (OpenSSL's "error:1408F10B:"; each id this long is
+            # masked above in lower case), and the digits inside a name (OpenSSL's function "ssl3_get_record",
+            # "utf8mb4"): not a number, both say which error it is
+            r"|(?<![\w.-])(?<![0-9A-Fa-f]:)(?=[A-F]*\d)(?=\d*[A-F])[0-9A-F]{6,8}(?![\w.-]|:[0-9A-Fa-f]{1,4}:)"
+            r"|(?<=[A-Za-z]{2})\d{1,2}(?=_?[A-Za-z]{2}))"
             r"|(?<![Cc]ode=)(?<![Cc]ode=[A-Z])(?<![Cc]ode=[A-Z]{2})(?<!\d)(?<!%)(?<!%[0-9A-Fa-f])\d+(?:[.,]\d+)*"
         ),
         lambda m: m["code"] or "<n>",
     ),
     # a quoted value (a name, a path, an id) varies; a quoted phrase is the message (klog's
     # "Error syncing pod, skipping", logfmt's msg="failed to decode logfmt"): kept, its numbers masked; so is the
-    # event a key=value line records (Asterisk's SecurityEvent="InvalidPassword", SecurityEvent="FailedACL")
+    # event a key=value line records (Asterisk's SecurityEvent="InvalidPassword", SecurityEvent="FailedACL"), and a JSON
+    # object's key (zap's console line ends in its fields, "{"otelcol.signal": "metrics", ...}": named "{'…': '…', ...}")
     (
         re.compile(
-            r"(?P<event>[Ee]vent=(?:'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"))|'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"|(?P<phrase>\"[^\"\n]{0,200}\")"
+            r"(?P<event>[Ee]vent=(?:'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"))|(?P<key>(?:(?<=\{)|(?<=, ))\"[\w.-]{1,60}\"(?=: ))"
+            r"|'[^'\s]{1,80}'|\"[^\"\s]{1,80}\"|(?P<phrase>\"[^\"\n]{0,200}\")"
         ),
-        lambda m: m["event"] or m["phrase"] or "'…'",
+        lambda m: m["event"] or m["key"] or m["phrase"] or "'…'",
     ),
 )
 _ID_SEGMENT = re.compile(

@@ -461,7 +461,7 @@ class Triage:
                 head = message
             elif _DOTNET_HEAD.fullmatch(head) and (message := _said_below(prep.paste)):
                 head = f"{head} {message}"
-            elif prep.reason != "status" and (raised := _raised_below(prep.paste)) and _exception_name(raised) not in head:
+            elif prep.reason != "status" and (raised := _raised_below(prep.paste, head)) and _exception_name(raised) not in head:
                 head = f"{head.rstrip()} {raised}"  # (not where the message names it: Celery's "raised unexpected: X()")
             head = from_level(head)
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
@@ -508,17 +508,38 @@ _TRACEBACK_BELOW = "\nTraceback (most recent call last):"
 _EXCEPTION_LINE = re.compile(r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*[a-z]\w*(?::|\s*$)")
 
 
-def _raised_below(paste: str) -> str | None:
+def _raised_below(paste: str, head: str) -> str | None:
     """The exception a traceback below a record's first line ended in: its last exception's line, without its time (a line
-    of App Service's or `docker logs -t`'s log carries one)."""
+    of App Service's or `docker logs -t`'s log carries one). Else what the second line says where it names the error: a
+    Java exception thrown under a message (Tomcat's "Servlet.service() for servlet [dispatcher] threw exception" then
+    "java.lang.NullPointerException: ...": every servlet's crash was one group, named by neither), or the reason under a
+    first line that ends in a colon (CouchDB's "Error in process <0.463.0> with exit value:" then the Erlang term, its
+    first 80 characters; not where the record is named by another line than its first, as a traceback by its exception)."""
     at = paste.find(_TRACEBACK_BELOW)
     if at < 0:
-        return None
+        return _said_next(paste, head)
     for line in reversed(paste[at + len(_TRACEBACK_BELOW) :].split("\n")):
         said = untimed_head(line)
         if _EXCEPTION_LINE.match(said):
             return said.strip()
     return None
+
+
+def _said_next(paste: str, head: str) -> str | None:
+    cut = paste.find("\n")
+    if cut < 0:
+        return None
+    below = paste[cut + 1 :].split("\n", 1)[0]
+    if _JAVA_THROWN.match(below):
+        return below.strip()
+    opened = paste[:cut].rstrip().endswith(":") and head.rstrip().endswith(":")
+    if opened and below[:1] in (" ", "\t") and (said := below.strip()):
+        return said[:80].rsplit(",", 1)[0] if len(said) > 80 else said  # (a term cut where it was, not in a quote)
+    return None
+
+
+# a Java exception's line: its class in a package ("java.lang.NullPointerException", "org.x.FooError: ..."), unindented
+_JAVA_THROWN = re.compile(r"(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error|Throwable)(?::|\s*$)")
 
 
 def _exception_name(raised: str) -> str:
