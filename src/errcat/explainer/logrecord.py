@@ -123,18 +123,14 @@ _ERROR_TEXT_KEYS = ("error", "err")
 
 
 def _with_error_text(d: dict[str, Any], message: str, words: bool) -> str:
-    """A message with the error text a zap or logrus record holds beside it ({"msg": "request failed", "error": "POST
-    https://... -> 400 {...}"}): the record's message alone ("request failed") named the line, the vendor's error in its
-    "error" field unread. Scan takes the text only when it holds a body, a URL or a JSON key (its groups stay named by
-    the message: "timeout" beside it on every line is no new group); explain, reading one record a person pasted, takes
-    its words too (``words``): the vendor's documented sentence may be all the error field holds."""
-    said = next((v for k in _ERROR_TEXT_KEYS if isinstance(v := d.get(k), str) and v != message), None)
-    if said is None or not ((words and said.strip()) or _HOLDS_BODY.search(said)):
+    """A message with the error text a zap or logrus record holds beside it ({"msg": "sync failed", "error": "Supplier
+    has not supplied ABN number"}), for explain (``words``), which reads one record a person pasted: the record's message
+    alone ("sync failed") named it, the vendor's words in its "error" field unread. Scan's groups stay named by the
+    record's message, as before ("timeout" beside it on every line is no new group)."""
+    if not words:
         return message
-    return f"{message}: {said}"
-
-
-_HOLDS_BODY = re.compile(r"[{<]|https?://|\"[\w$.-]{1,64}\"[ \t]*:", re.IGNORECASE)  # a body, a URL or a JSON key
+    said = next((v for k in _ERROR_TEXT_KEYS if isinstance(v := d.get(k), str) and v != message), None)
+    return f"{message}: {said}" if said is not None and said.strip() else message
 
 
 # keys a logger also writes its record's context under (Nextcloud's "data"), not only a response's body
