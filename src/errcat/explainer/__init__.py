@@ -42,6 +42,7 @@ from .evidence import (
 )
 from .exchange import Exchange
 from .loghead import messages_after_head
+from .logrecord import record_paste
 from .match import (
     DOCUMENTED_KINDS,
     Context,
@@ -641,6 +642,7 @@ def explain(
     recording = _read_recording(text) if recorded_as(text) else None
     if recording is not None:
         return _explain_recording(catalog, recording, vendor, notes, memo)
+    text = record_paste(text) or text  # a structured log record: its message and fields
     hidden = redact_report(text)
     return _explain_exchange(catalog, Exchange.of(split(hidden.text)), vendor, notes, memo, hidden.kinds)
 

@@ -9,8 +9,14 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from ..errors import UsageError
+from ..explainer.logrecord import EVENT_KEYS as _EVENT_KEYS
+from ..explainer.logrecord import LEVEL_KEYS as _LEVEL_KEYS
+from ..explainer.logrecord import MESSAGE_KEYS as _MESSAGE_KEYS
+from ..explainer.logrecord import TIME_KEYS as _TIME_KEYS
+from ..explainer.logrecord import exchange_paste as _exchange_paste
+from ..explainer.logrecord import field as _field
+from ..explainer.logrecord import lower as _lower
 from ..gate import shown
-from ..values import OAUTH_CODES, STATUS_KEYS, to_status
 from .verdict import level
 
 _MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
@@ -57,48 +63,12 @@ _DASHED_DATE = re.compile(
     r"(\d\d)-(\d\d)-(\d{4}|\d\d)[ ,](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?![\d:])(?: ([+-]\d\d:?\d\d)(?!\d))?"
 )
 _HEAD_WINDOW = 120  # a log line's timestamp is near its start
-# the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
-# invoice's Date field is no time the error happened
-_TIME_KEYS = (
-    "@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date",
-    "log_timestamp",  # JFrog's
-    "start_time",  # Envoy's and Istio's access log
-    "timemillis",  # log4j2's JsonLayout (Logstash's own JSON log): epoch milliseconds, its records had no time
-)  # fmt: skip
-# journald's PRIORITY; Postgres's jsonlog error_severity; NXLog's GELF _Severity (its message: short_message); JFrog's;
-# Google Cloud Logging's special field for its agents
-_LEVEL_KEYS = (
-    "level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority", "error_severity", "_severity",
-    "log_level", "logging.googleapis.com/severity",
-)  # fmt: skip
 # journald's PRIORITY, a syslog severity written as a digit ("PRIORITY" : "3")
 _SEVERITIES = dict(enumerate(("emerg", "alert", "crit", "error", "warning", "notice", "info", "debug")))
-_MESSAGE_KEYS = (
-    "msg",
-    "message",
-    "short_message",
-    "errormessage",  # AWS CloudTrail's, with "errorCode": a call that failed
-    "error",
-    "err",
-    "exception",
-    "reason",
-    "detail",
-    "description",
-    "@m",
-    "@mt",
-    "textpayload",
-)
-_OAUTH_KEYS = frozenset(("error", "error_description", "error_uri", "state"))
-_BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body", "errorbody", "payload", "data", "content")
-# Cloudflare's Logpush HTTP request fields ("ClientRequestMethod", "ClientRequestURI", "EdgeResponseStatus"):
-# unread, a line was named by all its fields, its client's IP and user agent too: each request a group of its own
-_URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri", "requesturi", "clientrequesturi")
-_METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method", "clientrequestmethod", "requestmethod")
 # bunyan's and pino's; 3 and 4 are loud on every small scale (syslog's and GELF's error and warning,
 # Nextcloud's error and fatal, .NET's warning and error), 0-2 are not (Nextcloud's debug and info)
 _MONGODB_SEVERITIES = {"F": "fatal", "E": "error", "W": "warn", "I": "info", "D": "debug"}
 _NUMBERED_LEVELS = {10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal", 3: "error", 4: "warning"}
-_STATUS_KEYS = (*STATUS_KEYS, "code", "edgeresponsestatus")  # in a log record's own fields, a bare "code" may be the status
 
 
 # what an error field holds when there was none: Akamai DataStream's "errorCode": "-" on every request
@@ -222,13 +192,6 @@ def time_value(value: Any) -> datetime | None:
     return None
 
 
-def _field(d: dict[str, Any], keys: tuple[str, ...]) -> Any:
-    for k in keys:
-        if k in d:
-            return d[k]
-    return None
-
-
 def json_line(text: str) -> tuple[str, datetime | None, str | None] | None:
     """A JSON-lines record as (paste, timestamp, its level word in lower case); None if not one."""
     if not text.startswith("{") or "\n" in text.strip():
@@ -271,13 +234,6 @@ def _json_record(obj: Any) -> tuple[str, datetime | None, str | None] | None:
 _CLOUD_ENTRY_KEYS = frozenset(
     ("insertid", "logname", "receivetimestamp", "resource", "labels", "trace", "spanid", "tracesampled")
 )
-
-
-# the object a record's own fields sit in, beside its time (and level): Logstash's first event format's
-# "@fields", Rust tracing-subscriber's JSON "fields" ({"level":"ERROR","fields":{"message":...}}), Logstash's
-# own JSON log's "logEvent"; a record with no message of its own was grouped by its names and values, all its
-# levels' lines as one
-_EVENT_KEYS = ("@fields", "fields", "logevent", "jsonpayload")  # and Google Cloud Logging's structured payload
 
 
 # Docker's json-file logging driver writes each line a container printed as an object of its own:
@@ -340,99 +296,6 @@ def _level_word(level: Any) -> str | None:
         # pino's "50"; a level padded to its column (JFrog's "WARN ")
         return _NUMBERED_LEVELS.get(int(level)) if level.isdigit() and len(level) == 2 else level.strip().lower()
     return _NUMBERED_LEVELS.get(level) if type(level) is int else None
-
-
-def _exchange_paste(d: dict[str, Any]) -> str:
-    """The request line, status and body a JSON-lines object holds (or its message when it holds
-    no body), as a paste explain reads."""
-    # pino's and bunyan's serializers (Fastify's, restify's lines): "req": {"method", "url"}, "res": {"statusCode"}
-    request = _lower(d.get("request") or d.get("req")) or _served(d)
-    method = _field(d, _METHOD_KEYS) or _field(request, _METHOD_KEYS)
-    url = _field(d, _URL_KEYS) or _field(request, _URL_KEYS)
-    status = to_status(_field(d, _STATUS_KEYS))
-    if status is None:
-        status = to_status(_field(_lower(d.get("res")), _STATUS_KEYS))
-    if status is None and request and "request" not in d and "req" not in d:  # the request one object down (_served)
-        status = to_status(_field(request, _STATUS_KEYS))
-    body_key = next((k for k in _BODY_KEYS if k in d), None)
-    body = None if body_key is None else d[body_key]
-    if body_key in _CONTEXT_KEYS and _context_only(body) and isinstance(said := _field(d, _MESSAGE_KEYS), str) and said.strip():
-        body = None  # Nextcloud's "data":{"app":"PHP"} beside its message: the record says its error itself
-    if isinstance(body, dict):  # {"response": {"status": 400, "body": {...}}}
-        inner = _lower(body)
-        if status is None:
-            status = to_status(_field(inner, _STATUS_KEYS))
-        har = _lower(inner.get("content")).get("text")  # a HAR entry's response: its content.text
-        body = har if isinstance(har, str) and har else _field(inner, _BODY_KEYS) or body
-    lines = []
-    if isinstance(method, str) and isinstance(url, str):
-        lines.append(f"{method.upper()} {url}")
-    elif isinstance(url, str) and url.startswith(("http://", "https://")):
-        lines.append(url)
-    if status is not None:
-        lines.append(f"HTTP/1.1 {status}")
-    if lines:
-        lines.append("")
-    message = _thrown(d, _field(d, _MESSAGE_KEYS))  # an empty one says nothing: Traefik's access log's "msg":""
-    if body is None or body == "" or body == {}:
-        body = d if message is None or message == "" or _oauth_error(d) else message
-    elif not lines and isinstance(message, str) and message.strip():  # the request it answered, said in the message
-        lines = [message, ""]  # ("POST https://api.myob.com/... -> 400" beside a body field: the vendor was lost)
-    lines.append(body if isinstance(body, str) else json.dumps(body, ensure_ascii=False))
-    return "\n".join(lines)
-
-
-def _thrown(d: dict[str, Any], message: Any) -> Any:
-    """A message with the exception an Elastic Common Schema record holds beside it ("error.type", "error.message", flat
-    or one object down), as Java's, .NET's and Python's ECS loggers and Elasticsearch itself write it: its group was
-    named by the message alone, Elasticsearch's "Exception" for every failure it logged so. Not a message that holds a
-    body ("{"), which explain reads as it is."""
-    if not isinstance(message, str) or not message.strip() or "{" in message:
-        return message
-    nested = _lower(d.get("error"))
-    kind = d.get("error.type") or nested.get("type")
-    if not isinstance(kind, str) or not kind.strip():
-        return message
-    said = d.get("error.message") or nested.get("message")
-    return f"{message}: {kind}: {said}" if isinstance(said, str) and said.strip() else f"{message}: {kind}"
-
-
-# keys a logger also writes its record's context under (Nextcloud's "data"), not only a response's body
-_CONTEXT_KEYS = frozenset(("data", "payload", "content"))
-# a key of an object that may be an error's body (an envelope's code, message, status or list of errors)
-_ERROR_BODY_KEY = re.compile(r"err|fault|messa|msg|detail|title|code|status|reason|descr|problem|warn|valid|fail")
-
-
-def _context_only(body: Any) -> bool:
-    """Whether an object under a context key holds none of an error body's keys: Nextcloud writes its record's context
-    under "data" ({"app":"PHP"}, a request it sent as a serialised object), and its error's message was dropped for it
-    (its group named by the request alone or by the context, a vendor's error in the message not read)."""
-    return isinstance(body, dict) and bool(body) and not any(_ERROR_BODY_KEY.search(str(k).lower()) for k in body)
-
-
-def _served(d: dict[str, Any]) -> dict[str, Any]:
-    """The object one level down that holds a request's method and path, when the record's own
-    fields hold neither: Azure's access logs under "properties" ({"httpMethod": "GET", "requestUri":
-    "/", "httpStatus": 400}), read as a request a server served (no vendor's response: its status
-    alone was "unknown vendor HTTP 400")."""
-    if _field(d, _METHOD_KEYS) is not None or _field(d, _URL_KEYS) is not None:
-        return {}
-    for value in d.values():
-        if isinstance(value, dict) and _field(inner := _lower(value), _METHOD_KEYS) is not None and _field(inner, _URL_KEYS):
-            return inner
-    return {}
-
-
-def _oauth_error(d: dict[str, Any]) -> bool:
-    """Whether a JSON-lines object is an OAuth 2.0 error response logged as it came (RFC 6749,
-    5.2: ``{"error": "invalid_grant", ...}``, one of its codes): a body, not a log line whose
-    message is "error" (``{"error": "timeout"}`` is one)."""
-    code = d.get("error")  # any JSON value: {"error": {"code": 1}} is no OAuth error (and unhashable)
-    return d.keys() <= _OAUTH_KEYS and isinstance(code, str) and code in OAUTH_CODES
-
-
-def _lower(value: Any) -> dict[str, Any]:
-    return {str(k).lower(): v for k, v in value.items()} if isinstance(value, dict) else {}
 
 
 _RELATIVE = re.compile(r"^([0-9]+) *([smhdw])$")  # ASCII digits: int() reads "٦" and "６" as 6 too

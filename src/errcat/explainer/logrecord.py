@@ -1,0 +1,212 @@
+"""A structured log record's fields read as a paste: the request, status and body a JSON-lines object holds, or its
+message. Shared by explain (a record pasted whole: an Elasticsearch, ECS, bunyan, pino or Serilog line holding a vendor's
+error in its message) and scan (every record of a JSON-lines log), so that both read a record's fields alike."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..values import OAUTH_CODES, STATUS_KEYS, to_status
+
+# the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
+# invoice's Date field is no time the error happened
+TIME_KEYS = (
+    "@t", "@timestamp", "timestamp", "ts", "time", "asctime", "logged_at", "t", "datetime", "created_at", "date",
+    "log_timestamp",  # JFrog's
+    "start_time",  # Envoy's and Istio's access log
+    "timemillis",  # log4j2's JsonLayout (Logstash's own JSON log): epoch milliseconds, its records had no time
+)  # fmt: skip
+# journald's PRIORITY; Postgres's jsonlog error_severity; NXLog's GELF _Severity (its message: short_message); JFrog's;
+# Google Cloud Logging's special field for its agents
+LEVEL_KEYS = (
+    "level", "severity", "lvl", "levelname", "log.level", "@l", "loglevel", "priority", "error_severity", "_severity",
+    "log_level", "logging.googleapis.com/severity",
+)  # fmt: skip
+MESSAGE_KEYS = (
+    "msg",
+    "message",
+    "short_message",
+    "errormessage",  # AWS CloudTrail's, with "errorCode": a call that failed
+    "error",
+    "err",
+    "exception",
+    "reason",
+    "detail",
+    "description",
+    "@m",
+    "@mt",
+    "textpayload",
+)
+_OAUTH_KEYS = frozenset(("error", "error_description", "error_uri", "state"))
+_BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body", "errorbody", "payload", "data", "content")
+# Cloudflare's Logpush HTTP request fields ("ClientRequestMethod", "ClientRequestURI", "EdgeResponseStatus"):
+# unread, a line was named by all its fields, its client's IP and user agent too: each request a group of its own
+_URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri", "requesturi", "clientrequesturi")
+_METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method", "clientrequestmethod", "requestmethod")
+_STATUS_KEYS = (*STATUS_KEYS, "code", "edgeresponsestatus")  # in a log record's own fields, a bare "code" may be the status
+
+
+# the object a record's own fields sit in, beside its time (and level): Logstash's first event format's
+# "@fields", Rust tracing-subscriber's JSON "fields" ({"level":"ERROR","fields":{"message":...}}), Logstash's
+# own JSON log's "logEvent"; a record with no message of its own was grouped by its names and values, all its
+# levels' lines as one
+EVENT_KEYS = ("@fields", "fields", "logevent", "jsonpayload")  # and Google Cloud Logging's structured payload
+
+
+def field(d: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    for k in keys:
+        if k in d:
+            return d[k]
+    return None
+
+
+def exchange_paste(d: dict[str, Any], *, error_words: bool = False) -> str:
+    """The request line, status and body a JSON-lines object holds (or its message when it holds
+    no body), as a paste explain reads; ``error_words``: see _with_error_text."""
+    # pino's and bunyan's serializers (Fastify's, restify's lines): "req": {"method", "url"}, "res": {"statusCode"}
+    request = lower(d.get("request") or d.get("req")) or _served(d)
+    method = field(d, _METHOD_KEYS) or field(request, _METHOD_KEYS)
+    url = field(d, _URL_KEYS) or field(request, _URL_KEYS)
+    status = to_status(field(d, _STATUS_KEYS))
+    if status is None:
+        status = to_status(field(lower(d.get("res")), _STATUS_KEYS))
+    if status is None and request and "request" not in d and "req" not in d:  # the request one object down (_served)
+        status = to_status(field(request, _STATUS_KEYS))
+    body_key = next((k for k in _BODY_KEYS if k in d), None)
+    body = None if body_key is None else d[body_key]
+    if body_key in _CONTEXT_KEYS and _context_only(body) and isinstance(said := field(d, MESSAGE_KEYS), str) and said.strip():
+        body = None  # Nextcloud's "data":{"app":"PHP"} beside its message: the record says its error itself
+    if isinstance(body, dict):  # {"response": {"status": 400, "body": {...}}}
+        inner = lower(body)
+        if status is None:
+            status = to_status(field(inner, _STATUS_KEYS))
+        har = lower(inner.get("content")).get("text")  # a HAR entry's response: its content.text
+        body = har if isinstance(har, str) and har else field(inner, _BODY_KEYS) or body
+    lines = []
+    if isinstance(method, str) and isinstance(url, str):
+        lines.append(f"{method.upper()} {url}")
+    elif isinstance(url, str) and url.startswith(("http://", "https://")):
+        lines.append(url)
+    if status is not None:
+        lines.append(f"HTTP/1.1 {status}")
+    if lines:
+        lines.append("")
+    message = _thrown(d, field(d, MESSAGE_KEYS), error_words)  # an empty one says nothing: Traefik's access log's "msg":""
+    if body is None or body == "" or body == {}:
+        body = d if message is None or message == "" or _oauth_error(d) else message
+    elif not lines and isinstance(message, str) and message.strip():  # the request it answered, said in the message
+        lines = [message, ""]  # ("POST https://api.myob.com/... -> 400" beside a body field: the vendor was lost)
+    lines.append(body if isinstance(body, str) else json.dumps(body, ensure_ascii=False))
+    return "\n".join(lines)
+
+
+def _thrown(d: dict[str, Any], message: Any, error_words: bool) -> Any:
+    """A message with the exception an Elastic Common Schema record holds beside it ("error.type", "error.message", flat
+    or one object down), as Java's, .NET's and Python's ECS loggers and Elasticsearch itself write it: its group was
+    named by the message alone, Elasticsearch's "Exception" for every failure it logged so. Not a message that holds a
+    body ("{"), which explain reads as it is."""
+    if not isinstance(message, str) or not message.strip() or "{" in message:
+        return message
+    nested = lower(d.get("error"))
+    kind = d.get("error.type") or nested.get("type")
+    if not isinstance(kind, str) or not kind.strip():
+        return _with_error_text(d, message, error_words)
+    said = d.get("error.message") or nested.get("message")
+    return f"{message}: {kind}: {said}" if isinstance(said, str) and said.strip() else f"{message}: {kind}"
+
+
+# the keys zap (zap.Error: "error"), logrus (WithError: "error") and Go's and Node's loggers ("err") write a failure's
+# text under, beside the record's own message
+_ERROR_TEXT_KEYS = ("error", "err")
+
+
+def _with_error_text(d: dict[str, Any], message: str, words: bool) -> str:
+    """A message with the error text a zap or logrus record holds beside it ({"msg": "sync failed", "error": "Supplier
+    has not supplied ABN number"}), for explain (``words``), which reads one record a person pasted: the record's message
+    alone ("sync failed") named it, the vendor's words in its "error" field unread. Scan's groups stay named by the
+    record's message, as before ("timeout" beside it on every line is no new group)."""
+    if not words:
+        return message
+    said = next((v for k in _ERROR_TEXT_KEYS if isinstance(v := d.get(k), str) and v != message), None)
+    return f"{message}: {said}" if said is not None and said.strip() else message
+
+
+# keys a logger also writes its record's context under (Nextcloud's "data"), not only a response's body
+_CONTEXT_KEYS = frozenset(("data", "payload", "content"))
+# a key of an object that may be an error's body (an envelope's code, message, status or list of errors)
+_ERROR_BODY_KEY = re.compile(r"err|fault|messa|msg|detail|title|code|status|reason|descr|problem|warn|valid|fail")
+
+
+def _context_only(body: Any) -> bool:
+    """Whether an object under a context key holds none of an error body's keys: Nextcloud writes its record's context
+    under "data" ({"app":"PHP"}, a request it sent as a serialised object), and its error's message was dropped for it
+    (its group named by the request alone or by the context, a vendor's error in the message not read)."""
+    return isinstance(body, dict) and bool(body) and not any(_ERROR_BODY_KEY.search(str(k).lower()) for k in body)
+
+
+def _served(d: dict[str, Any]) -> dict[str, Any]:
+    """The object one level down that holds a request's method and path, when the record's own
+    fields hold neither: Azure's access logs under "properties" ({"httpMethod": "GET", "requestUri":
+    "/", "httpStatus": 400}), read as a request a server served (no vendor's response: its status
+    alone was "unknown vendor HTTP 400")."""
+    if field(d, _METHOD_KEYS) is not None or field(d, _URL_KEYS) is not None:
+        return {}
+    for value in d.values():
+        if isinstance(value, dict) and field(inner := lower(value), _METHOD_KEYS) is not None and field(inner, _URL_KEYS):
+            return inner
+    return {}
+
+
+def _oauth_error(d: dict[str, Any]) -> bool:
+    """Whether a JSON-lines object is an OAuth 2.0 error response logged as it came (RFC 6749,
+    5.2: ``{"error": "invalid_grant", ...}``, one of its codes): a body, not a log line whose
+    message is "error" (``{"error": "timeout"}`` is one)."""
+    code = d.get("error")  # any JSON value: {"error": {"code": 1}} is no OAuth error (and unhashable)
+    return d.keys() <= _OAUTH_KEYS and isinstance(code, str) and code in OAUTH_CODES
+
+
+def lower(value: Any) -> dict[str, Any]:
+    return {str(k).lower(): v for k, v in value.items()} if isinstance(value, dict) else {}
+
+
+# what a tool writes before each line of a container's log: kubectl logs --prefix's "[pod/name/container] ", docker
+# compose's "name-1  | ", --timestamps' RFC 3339 time
+_LINE_PREFIX = re.compile(
+    r"(?:\[[^\]\n]{1,200}\]|[\w.-]{1,100}[ \t]+\||\d{4}-\d\d-\d\dT[\d:.]{8,20}(?:Z|[+-]\d\d:?\d\d)?)[ \t]*(?=\{)"
+)
+# what a record's paste holds beyond a sentence: a body ({...}, <...>), a URL or an HTTP status line
+_MORE_THAN_WORDS = re.compile(r"[{<]|https?://|\bHTTP/\d", re.IGNORECASE)
+
+
+def record_paste(text: str) -> str | None:
+    """A structured log record pasted whole (one JSON-lines object, bare, after a kubectl or docker compose prefix, or
+    pretty-printed) as the paste its fields make (exchange_paste): its message, body, method, URL and status. None for
+    any other text, and for an object with a level or a time but not both whose message is words alone, read as it is
+    (a vendor's error body with a "Severity" and a "Message" stays a body). An ECS or bunyan line whose message held a
+    vendor's body escaped as a JSON string was read as one sentence, the body's error unread."""
+    s = text.strip()
+    if s[:1] != "{":
+        m = _LINE_PREFIX.match(s)
+        if m is None or "\n" in s:
+            return None
+        s = s[m.end() :]
+    try:
+        obj = json.loads(s)
+    except (ValueError, RecursionError):
+        return None
+    d = lower(obj)
+    leveled, timed = any(k in d for k in LEVEL_KEYS), any(k in d for k in TIME_KEYS)
+    if not (leveled or timed):
+        return None
+    event = next((v for k in EVENT_KEYS if isinstance(v := d.get(k), dict)), None)
+    if event is not None and field(d, MESSAGE_KEYS) is None:  # its message one object down (Rust tracing's "fields")
+        d = {**lower(event), **{k: v for k, v in d.items() if k not in EVENT_KEYS}}
+    d = {k: v for k, v in d.items() if k not in TIME_KEYS}
+    paste = exchange_paste(d, error_words=True)
+    if paste.endswith(json.dumps(d, ensure_ascii=False)):
+        return None  # no message of its own: the record is read as it is
+    # a sentence in an object with a level or a time alone may be a vendor's own error object (MYOB's "Severity" beside
+    # its "Message"), read as it is; a level and a time together are a logger's
+    return paste if (leveled and timed) or _MORE_THAN_WORDS.search(paste) else None
