@@ -8,7 +8,7 @@ import pytest
 
 import errcat
 from errcat.scan.summary import signature
-from scanlines import other_groups, scanned
+from scanlines import OTEL_EXPORT_FAILED, other_groups, scanned
 
 
 @pytest.fixture(scope="module")
@@ -40,20 +40,9 @@ def test_an_openssl_error_is_named_by_its_code_and_function(index, tmp_path):
     ]
 
 
-# tstack/lnav@bb0005f96c8dc486ee0b9005a4562be0ef61c878 test/logfile_zap_console.0, lines 2-8
-ZAP_CONSOLE = [
-    '2025-04-24T22:09:20.856Z\terror\tinternal/queue_sender.go:128\tExporting failed. Dropping data.\t{"otelcol.component.id": '
-    '"otlphttp/prometheus", "otelcol.component.kind": "Exporter", "otelcol.signal": "metrics", "error": "not retryable '
-    "error: Permanent error: rpc error: code = Unknown desc = error exporting items, request to "
-    'http://prometheus:9090/api/v1/otlp/v1/metrics responded with HTTP Status Code 500", "dropped_items": 60}',
-    "go.opentelemetry.io/collector/exporter/exporterhelper/internal.NewQueueSender.func3",
-    "     go.opentelemetry.io/collector/exporter@v0.120.0/exporterhelper/internal/queue_sender.go:128",
-]
-
-
 def test_a_zap_console_lines_context_is_named_by_its_keys(index, tmp_path):
     """Its fields were named "{'…': '…', '…': '…', ...}": their keys are the program's, their values vary."""
-    [(name, lines)] = other_groups(scanned(index, tmp_path, "otel.log", ZAP_CONSOLE))
+    [(name, lines)] = other_groups(scanned(index, tmp_path, "otel.log", OTEL_EXPORT_FAILED))
     assert lines == [1]
     assert "Exporting failed. Dropping data. {\"otelcol.component.id\": '…', \"otelcol.component.kind\": '…'" in name
 

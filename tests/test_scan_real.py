@@ -22,7 +22,7 @@ from errcat.scan.logline import timestamp_in
 from errcat.scan.prepared import _untimed, time_of, untimed_head
 from errcat.scan.records import Finder
 from errcat.scan.verdict import error_reason, http_status, level
-from scanlines import is_read, other_groups, scanned
+from scanlines import OTEL_EXPORT_FAILED, is_read, other_groups, scanned
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import gen_log
@@ -2410,23 +2410,11 @@ def test_dockers_framed_log_stream_is_read_as_its_lines(index, tmp_path):
     assert report.errors == 1 and "ends inside a frame" in (report.inputs[0].broken or "")
 
 
-# tstack/lnav@bb0005f test/logfile_zap_console.0 lines 1-9: an OpenTelemetry Collector's zap console
-# log, its exporter failing against Prometheus (its Go trace indented under it)
-_OTEL_EXPORT_FAILED = [
-    '2025-04-24T22:09:20.856Z\terror\tinternal/queue_sender.go:128\tExporting failed. Dropping data.\t{"otelcol.component.id": '
-    '"otlphttp/prometheus", "otelcol.component.kind": "Exporter", "otelcol.signal": "metrics", "error": "not retryable '
-    "error: Permanent error: rpc error: code = Unknown desc = error exporting items, request to "
-    'http://prometheus:9090/api/v1/otlp/v1/metrics responded with HTTP Status Code 500", "dropped_items": 60}',
-    "go.opentelemetry.io/collector/exporter/exporterhelper/internal.NewQueueSender.func3",
-    "     go.opentelemetry.io/collector/exporter@v0.120.0/exporterhelper/internal/queue_sender.go:128",
-]
-
-
 def test_an_error_status_from_a_host_of_no_vendor_is_another_programs(index, tmp_path):
     """An exporter's error naming the host it called (prometheus:9090, no catalogued vendor's) and
     the 500 it got was counted as a vendor error not in the catalog, "unknown vendor HTTP 500":
     the vendor count of a log with no vendor in it was 1. It is another program's error."""
-    report = scanned(index, tmp_path, "otelcol.log", _OTEL_EXPORT_FAILED)
+    report = scanned(index, tmp_path, "otelcol.log", OTEL_EXPORT_FAILED)
     assert (report.errors, report.other_count, report.unmatched_count) == (1, 1, 0)
 
 
