@@ -103,3 +103,20 @@ def test_the_refusal_pasted_bare_is_offered_not_claimed_and_with_invoicexpress_n
     x = explain(catalog, f'InvoiceXpress update failed: {{"message":"{FINALIZED}"}}')
     assert x.vendor == "invoicexpress" and x.errors[0].kind == "observed"
     assert x.errors[0].best is not None and x.errors[0].best.entry.id == FINALIZED_ID
+
+
+def test_catalog16_claims_keep_their_sources_hedges_and_speakers(catalog):
+    """catalog16 re-read the sources catalog15 had not: Sage's pages say a 403 *can be thrown* and edge cases *may*
+    end in a 500; a reply in a Sage sample thread is credited to who wrote it, as the thread shows no more; the PHP
+    client's "This field is required." is a code comment without a request; MYOB's 2-5 minutes is in a cited copy."""
+    sage = {gid: g for gid, g in catalog.guides.items() if gid.startswith("sage.observed.")}
+    said = [t for g in sage.values() for t in (g.summary, g.fix, *g.causes)]
+    assert not [t for t in said if "Sage staff" in t]
+    assert "can be thrown" in sage["sage.observed.multi-user-access-denied"].causes[0]
+    assert "may result in" in sage["sage.observed.unexpected-error"].causes[0]
+    required = _entry(catalog, "sage.observed.record-invalid.this-field-is-required")
+    assert "shows no request" in required.scenario
+    assert any("exception's name" in q for q in required.quirks)
+    oauth = _entry(catalog, "myob.observed.oauth-invalid-request")
+    assert "2-5 minutes" in catalog.guides[oauth.guide_id].fix
+    assert any("expires in 2-5 minutes" in (s.note or "") for s in oauth.sources)
