@@ -40,12 +40,48 @@ MESSAGE_KEYS = (
     "textpayload",
 )
 _OAUTH_KEYS = frozenset(("error", "error_description", "error_uri", "state"))
-_BODY_KEYS = ("body", "response_body", "responsebody", "response", "error_body", "errorbody", "payload", "data", "content")
+# OpenTelemetry's and Elastic Common Schema's names, as a zap or an ECS logger writes them flat beside its own "msg"
+# ("http client"): such a record was read as its message alone, the vendor's body and status beside it unread
+_SEMCONV_BODY, _SEMCONV_STATUS = ("http.response.body.content",), ("http.response.status_code", "http.status_code")
+_SEMCONV_URL, _SEMCONV_METHOD = ("url.full", "http.url", "url.original", "url.path"), ("http.request.method", "http.method")
+_BODY_KEYS = (
+    "body",
+    "response_body",
+    "responsebody",
+    "response",
+    "error_body",
+    "errorbody",
+    "payload",
+    "data",
+    "content",
+    *_SEMCONV_BODY,
+)
 # Cloudflare's Logpush HTTP request fields ("ClientRequestMethod", "ClientRequestURI", "EdgeResponseStatus"):
 # unread, a line was named by all its fields, its client's IP and user agent too: each request a group of its own
-_URL_KEYS = ("url", "uri", "request_url", "requesturl", "path", "endpoint", "request_uri", "requesturi", "clientrequesturi")
-_METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method", "clientrequestmethod", "requestmethod")
-_STATUS_KEYS = (*STATUS_KEYS, "code", "edgeresponsestatus")  # in a log record's own fields, a bare "code" may be the status
+_URL_KEYS = (
+    "url",
+    "uri",
+    "request_url",
+    "requesturl",
+    "path",
+    "endpoint",
+    "request_uri",
+    "requesturi",
+    "clientrequesturi",
+    *_SEMCONV_URL,
+)
+_METHOD_KEYS = (
+    "method",
+    "http_method",
+    "httpmethod",
+    "verb",
+    "request_method",
+    "clientrequestmethod",
+    "requestmethod",
+    *_SEMCONV_METHOD,
+)
+# in a log record's own fields, a bare "code" may be the status
+_STATUS_KEYS = (*STATUS_KEYS, "code", "edgeresponsestatus", *_SEMCONV_STATUS)
 
 
 # the object a record's own fields sit in, beside its time (and level): Logstash's first event format's
