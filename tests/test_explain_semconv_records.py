@@ -7,7 +7,8 @@ read such a record as its message alone ("http client", not in the catalog): a v
 record's body field went unread, and so did its status and request. The layout below is that logger's real line (a
 public Go tutorial's log sample, stored file 8844445144; its access token replaced by a random string of the same
 shape); its body and status are replaced by real vendor pastes of the corpus, and the control puts other services'
-real bodies there, which no vendor may claim.
+real bodies there, which no vendor may claim. Python's ecs-logging writes the same names de-dotted, one object inside
+another (lnav's test/logfile_ecs_log.json: "log": {"logger": ..., "origin": {...}}): its real line carries them nested.
 """
 
 from __future__ import annotations
@@ -47,8 +48,20 @@ def _answer(catalog, paste: str) -> tuple[str | None, str, str | None]:
     return x.vendor, top.kind, top.candidates[0].entry.id if top.candidates else None
 
 
-def _record(body: str, status: int) -> str:
-    return json.dumps({**RECORD, "http.response.status_code": status, "http.response.body.content": body})
+# Python's ecs-logging line, its own fields as it writes them: tstack/lnav@e3a4454 test/logfile_ecs_log.json
+ECS_LINE: dict[str, Any] = {
+    "@timestamp": "2025-01-13T09:58:13.634Z", "log.level": "error", "message": "this is a error message num=15",
+    "ecs.version": "1.6.0",
+    "log": {"logger": "app", "origin": {"file": {"line": 45, "name": "es_logger.py"}, "function": "main"}},
+    "process": {"name": "MainProcess", "pid": 9159, "thread": {"id": 140631176265728, "name": "MainThread"}},
+}  # fmt: skip
+
+
+def _record(body: str, status: int, layout: str = "zap") -> str:
+    if layout == "zap":  # flat, as zap writes the names
+        return json.dumps({**RECORD, "http.response.status_code": status, "http.response.body.content": body})
+    call = {"http": {"request": {"method": "POST"}, "response": {"status_code": status, "body": {"content": body}}}}
+    return json.dumps({**ECS_LINE, **call, "url": {"path": "/api/v1/token"}})  # nested, as ecs-logging de-dots them
 
 
 def test_the_real_record_is_read_as_its_request_and_status_and_its_token_is_not_printed(catalog):
@@ -61,23 +74,27 @@ def test_the_real_record_is_read_as_its_request_and_status_and_its_token_is_not_
         assert TOKEN not in result.output and TOKEN[40:70] not in result.output
 
 
+@pytest.mark.parametrize("layout", ["zap", "ecs"])
 @pytest.mark.parametrize("case", VENDOR_BODIES)
-def test_a_vendors_body_in_the_records_body_field_is_matched_as_the_exchange_written_out(catalog, case):
+def test_a_vendors_body_in_the_records_body_field_is_matched_as_the_exchange_written_out(catalog, case, layout):
     body, status = CASES[case]["raw"], VENDOR_BODIES[case]
     written_out = f"POST /api/v1/token\nHTTP/1.1 {status}\n\n{body}"
     alone = _answer(catalog, written_out)
     assert alone[0] is not None and alone[1] in ("exact", "template", "code")  # the premise: the exchange names it
-    assert _answer(catalog, _record(body, status)) == alone
+    assert _answer(catalog, _record(body, status, layout)) == alone
+    x = explain(catalog, _record(body, status, layout))
+    assert (x.exchange.method, x.exchange.status) == ("POST", status)
 
 
-def test_another_services_body_in_the_records_body_field_is_claimed_by_no_vendor(catalog):
+@pytest.mark.parametrize("layout", ["zap", "ecs"])
+def test_another_services_body_in_the_records_body_field_is_claimed_by_no_vendor(catalog, layout):
     """blind34's other services' bodies (Twinfield, FreeAgent, Exact Online, Visma-shaped codes, Rails' defaults, ...),
     each with the status 400: no vendor, no claim."""
     bodies = [c["raw"] for c in CASES.values() if c["id"].startswith("blind34-") and c["vendor"] is None]
     assert len(bodies) >= 50
     claimed = []
     for body in bodies:
-        x = explain(catalog, _record(body, 400))
+        x = explain(catalog, _record(body, 400, layout))
         if x.vendor is not None or any(e.kind in ("exact", "template", "code", "status") for e in x.errors):
             claimed.append((body[:80], x.vendor, [e.kind for e in x.errors]))
     assert claimed == []
