@@ -48,6 +48,26 @@ _METHOD_KEYS = ("method", "http_method", "httpmethod", "verb", "request_method",
 _STATUS_KEYS = (*STATUS_KEYS, "code", "edgeresponsestatus")  # in a log record's own fields, a bare "code" may be the status
 
 
+# OpenTelemetry's and Elastic Common Schema's names for a record's HTTP call, flat as zap writes them
+# ("http.response.status_code") or nested as ecs-logging de-dots them ({"http": {"response": {...}}}): a record that
+# states its call only so was read as its "msg" alone ("http client"), the vendor's body and status beside it unread
+_SEMCONV_METHOD, _SEMCONV_STATUS = ("http.request.method", "http.method"), ("http.response.status_code", "http.status_code")
+_SEMCONV_URL, _SEMCONV_BODY = ("url.full", "http.url", "url.original", "url.path"), ("http.response.body.content",)
+
+
+def _attribute(d: dict[str, Any], names: tuple[str, ...]) -> Any:
+    """The first of the dotted names the record holds, as one key or one object inside another."""
+    for name in names:
+        value: Any = d.get(name)
+        if value is None:  # nested: each part of the name one object down
+            value = d
+            for part in name.split("."):
+                value = lower(value).get(part)
+        if value is not None:
+            return value
+    return None
+
+
 # the object a record's own fields sit in, beside its time (and level): Logstash's first event format's
 # "@fields", Rust tracing-subscriber's JSON "fields" ({"level":"ERROR","fields":{"message":...}}), Logstash's
 # own JSON log's "logEvent"; a record with no message of its own was grouped by its names and values, all its
@@ -67,15 +87,13 @@ def exchange_paste(d: dict[str, Any], *, error_words: bool = False) -> str:
     no body), as a paste explain reads; ``error_words``: see _with_error_text."""
     # pino's and bunyan's serializers (Fastify's, restify's lines): "req": {"method", "url"}, "res": {"statusCode"}
     request = lower(d.get("request") or d.get("req")) or _served(d)
-    method = field(d, _METHOD_KEYS) or field(request, _METHOD_KEYS)
+    method = field(d, _METHOD_KEYS) or field(request, _METHOD_KEYS) or _attribute(d, _SEMCONV_METHOD)
     url = field(d, _URL_KEYS) or field(request, _URL_KEYS)
-    status = to_status(field(d, _STATUS_KEYS))
-    if status is None:
-        status = to_status(field(lower(d.get("res")), _STATUS_KEYS))
-    if status is None and request and "request" not in d and "req" not in d:  # the request one object down (_served)
-        status = to_status(field(request, _STATUS_KEYS))
+    if not isinstance(url, str):  # ECS's "url" is an object: {"url": {"full": ...}}
+        url = _attribute(d, _SEMCONV_URL) or url
+    status = _record_status(d, request)
     body_key = next((k for k in _BODY_KEYS if k in d), None)
-    body = None if body_key is None else d[body_key]
+    body = _attribute(d, _SEMCONV_BODY) if body_key is None else d[body_key]
     if body_key in _CONTEXT_KEYS and _context_only(body) and isinstance(said := field(d, MESSAGE_KEYS), str) and said.strip():
         body = None  # Nextcloud's "data":{"app":"PHP"} beside its message: the record says its error itself
     if isinstance(body, dict):  # {"response": {"status": 400, "body": {...}}}
@@ -100,6 +118,17 @@ def exchange_paste(d: dict[str, Any], *, error_words: bool = False) -> str:
         lines = [message, ""]  # ("POST https://api.myob.com/... -> 400" beside a body field: the vendor was lost)
     lines.append(body if isinstance(body, str) else json.dumps(body, ensure_ascii=False))
     return "\n".join(lines)
+
+
+def _record_status(d: dict[str, Any], request: dict[str, Any]) -> int | None:
+    """The status a record states: in its own fields, in OpenTelemetry's or ECS's name, in pino's "res", or in the request
+    one object down (_served)."""
+    for said in (field(d, _STATUS_KEYS), _attribute(d, _SEMCONV_STATUS), field(lower(d.get("res")), _STATUS_KEYS)):
+        if (status := to_status(said)) is not None:
+            return status
+    if request and "request" not in d and "req" not in d:
+        return to_status(field(request, _STATUS_KEYS))
+    return None
 
 
 def _thrown(d: dict[str, Any], message: Any, error_words: bool) -> Any:
