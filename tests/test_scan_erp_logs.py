@@ -1,0 +1,80 @@
+"""scan on real logs of the ERP servers users run beside the vendors' APIs: Odoo's server log. Each excerpt is quoted
+as it was found."""
+
+from __future__ import annotations
+
+import pytest
+
+import errcat
+from errcat.scan.records import Finder
+from scanlines import other_groups, scanned
+
+
+@pytest.fixture(scope="module")
+def index():
+    return errcat.open_catalog(use_env=False).index
+
+
+# https://github.com/odoo/odoo/issues/9094 (akram1's log): Odoo 9 on Python 2, two failed JSON requests and a werkzeug
+# access line between them; the second traceback cut where the issue's excerpt ends
+_ODOO_9094 = [
+    "2015-10-15 18:35:37,819 31871 ERROR odoo9 openerp.http: Exception during JSON request handling.",
+    "Traceback (most recent call last):",
+    '  File "/media/akram/Data/projects/servers/Odoo/odoo9/openerp/http.py", line 599, in _handle_exception',
+    "    return super(JsonRequest, self)._handle_exception(exception)",
+    '  File "/media/akram/Data/projects/servers/Odoo/odoo9/openerp/addons/base/ir/ir_http.py", line 154, in _dispatch',
+    "    rule, arguments = self._find_handler(return_rule=True)",
+    '  File "/media/akram/Data/projects/servers/Odoo/odoo9/openerp/addons/base/ir/ir_http.py", line 65, in _find_handler',
+    "    return self.routing_map().bind_to_environ(request.httprequest.environ).match(return_rule=return_rule)",
+    '  File "/media/akram/Data/projects/servers/Odoo/runtime/lib/python2.7/site-packages/werkzeug/routing.py", line 1430,'
+    " in match",
+    "    raise NotFound()",
+    "NotFound: 404: Not Found",
+    '2015-10-15 18:35:37,837 31871 INFO odoo9 werkzeug: 127.0.0.1 - - [15/Oct/2015 18:35:37] "GET / HTTP/1.1" 200 -',
+    "2015-10-15 18:35:37,846 31871 ERROR odoo9 openerp.http: Exception during JSON request handling.",
+    "Traceback (most recent call last):",
+    '  File "/media/akram/Data/projects/servers/Odoo/odoo9/openerp/http.py", line 599, in _handle_exception',
+    "    return super(JsonRequest, self)._handle_exception(exception)",
+]
+# https://github.com/odoo/odoo/issues/12045 (dfang's log, its last lines): the same failure before any database ("?")
+_ODOO_12045 = [
+    "2016-05-15 04:35:58,424 1 INFO ? openerp.http: Generating nondb routing",
+    "2016-05-15 04:35:58,436 1 ERROR ? openerp.http: Exception during JSON request handling.",
+    "Traceback (most recent call last):",
+    '  File "/opt/odoo/openerp/http.py", line 643, in _handle_exception',
+    "    return super(JsonRequest, self)._handle_exception(exception)",
+]
+# https://github.com/odoo/odoo/issues/29824 (pya's log, turn 14): a module's install, "0 queries", werkzeug's 200
+_ODOO_29824 = [
+    "2018-12-31 12:40:40,787 30881 WARNING ? odoo.addons.base.models.ir_cron: Tried to poll an undefined table on "
+    "database mike. ",
+    "2018-12-31 12:40:41,208 30878 INFO odootest5 odoo.modules.loading: 25 modules loaded in 15.97s, 0 queries ",
+    "2018-12-31 12:40:41,550 30878 INFO odootest5 odoo.modules.loading: Modules loaded. ",
+    '2018-12-31 12:40:41,612 30878 INFO odootest5 werkzeug: 127.0.0.1 - - [31/Dec/2018 12:40:41] "POST '
+    '/web/dataset/call_button HTTP/1.1" 200 - 18330 8.280 8.849',
+]
+
+
+def test_odoos_python_2_traceback_ends_at_its_exception_and_names_its_group(index, tmp_path):
+    """A Python 2 traceback ends in its exception's bare class ("NotFound: 404: Not Found"): that line was a record of its
+    own (no error), the record's name lacked it. The database after the level ("odoo9", "?") named a group for each
+    database; the access line at 200 between the failures is none."""
+    report = scanned(index, tmp_path, "odoo.log", _ODOO_9094)
+    records = list(Finder().records([("\n".join(_ODOO_9094) + "\n").encode()]))
+    assert [(r.line, r.end_line) for r in records] == [(1, 11), (13, 16)]
+    assert records[0].data.endswith(b"\nNotFound: 404: Not Found")
+    assert report.errors == 2
+    assert other_groups(report) == [
+        ("ERROR openerp.http: Exception during JSON request handling.", [13]),
+        ("ERROR openerp.http: Exception during JSON request handling. NotFound: <n>: Not Found", [1]),
+    ]
+    report = scanned(index, tmp_path, "odoo.log", _ODOO_12045 + _ODOO_9094[12:])
+    assert other_groups(report) == [("ERROR openerp.http: Exception during JSON request handling.", [2, 6])]
+
+
+def test_odoos_module_loading_and_access_lines_are_no_errors(index, tmp_path):
+    report = scanned(index, tmp_path, "odoo.log", _ODOO_29824)
+    assert other_groups(report) == [
+        ("WARNING odoo.addons.base.models.ir_cron: Tried to poll an undefined table on database mike.", [1])
+    ]
+    assert report.errors == 1
