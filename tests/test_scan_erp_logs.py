@@ -1,11 +1,12 @@
-"""scan on real logs of the ERP servers users run beside the vendors' APIs: Odoo's server log. Each excerpt is quoted
-as it was found."""
+"""scan on real logs of the ERP servers users run beside the vendors' APIs: Odoo's server log, Frappe's ``bench start``
+(honcho's prefixes). Each excerpt is quoted as it was found."""
 
 from __future__ import annotations
 
 import pytest
 
 import errcat
+from errcat.scan.prefixes import without_prefixes
 from errcat.scan.records import Finder
 from scanlines import other_groups, scanned
 
@@ -78,3 +79,56 @@ def test_odoos_module_loading_and_access_lines_are_no_errors(index, tmp_path):
         ("WARNING odoo.addons.base.models.ir_cron: Tried to poll an undefined table on database mike.", [1])
     ]
     assert report.errors == 1
+
+
+# https://github.com/frappe/frappe/issues/3356 (almeidapaulopt): `bench start` under honcho, a worker's lines and the
+# watcher's traceback (cut where the issue's excerpt is); https://github.com/frappe/frappe/issues/20080 (Kushal5): the
+# web process's start
+_FRAPPE_3356 = [
+    "17:36:11 worker_default.1 | 17:36:11 RQ worker u'rq:worker:paulo-laptop.6628.default' started, version 0.7.1",
+    "17:36:11 worker_default.1 | 17:36:11 Cleaning registries for queue: default",
+    "17:36:11 worker_default.1 | 17:36:11 ",
+    "17:36:11 worker_default.1 | 17:36:11 *** Listening on default...",
+    "17:36:11 watch.1          | Traceback (most recent call last):",
+    '17:36:11 watch.1          |   File "/usr/lib/python2.7/runpy.py", line 174, in _run_module_as_main',
+    '17:36:11 watch.1          |     "__main__", fname, loader, pkg_name)',
+    '17:36:11 watch.1          |   File "/usr/lib/python2.7/runpy.py", line 72, in _run_code',
+    "17:36:11 watch.1          |     exec code in run_globals",
+    '17:36:11 watch.1          |   File "/home/paulo/dev/frap-alm1/apps/frappe/frappe/utils/bench_helper.py", line 79, in'
+    " <module>",
+    "17:36:11 watch.1          |     main()",
+]
+_FRAPPE_20080 = [
+    "07:47:55 watch.1          | $ node esbuild --watch --live-reload",
+    "07:47:57 web.1            | WARNING: This is a development server. Do not use it in a production deployment. Use a"
+    " production WSGI server instead.",
+    "07:47:57 web.1            |  * Running on all addresses (0.0.0.0)",
+    "07:47:57 web.1            |  * Running on http://127.0.0.1:8000",
+    "07:47:58 web.1            |  * Debugger is active!",
+]
+
+
+def test_honchos_clock_and_process_are_taken_off_each_line_of_frappes_bench(index, tmp_path):
+    """honcho (and foreman) write each line of a Procfile's processes after the time and the process's name: the
+    prefix stayed on, so a traceback's frames were no lines of its record and each name began "<n>:<n>:<n> web.<n> | ".
+    Where the process changes is a seam (the watcher's traceback after the worker's lines), not where the second does."""
+    seams: set[int] = set()
+    data = ("\n".join(_FRAPPE_3356) + "\n").encode()
+    out = b"".join(without_prefixes([data], [], seams))
+    assert out.split(b"\n")[4:6] == [
+        b"Traceback (most recent call last):",
+        b'  File "/usr/lib/python2.7/runpy.py", line 174, in _run_module_as_main',
+    ]
+    assert seams == {out.index(b"Traceback")}
+    ticked = _FRAPPE_3356[:6] + [line.replace("17:36:11", "17:36:12", 1) for line in _FRAPPE_3356[6:]]
+    seams.clear()
+    assert b"".join(without_prefixes([("\n".join(ticked) + "\n").encode()], [], seams)) == out
+    assert seams == {out.index(b"Traceback")}
+    report = scanned(index, tmp_path, "bench.log", _FRAPPE_20080)
+    assert other_groups(report) == [
+        (
+            "WARNING: This is a development server. Do not use it in a production deployment. Use a production WSGI"
+            " server instead.",
+            [2],
+        )
+    ]
