@@ -1,7 +1,9 @@
-"""scan on real logs of the ERP servers users run beside the vendors' APIs: Odoo's server log, Frappe's ``bench start``
-(honcho's prefixes). Each excerpt is quoted as it was found."""
+"""scan on real logs of the ERP servers and PHP apps users run beside the vendors' APIs: Odoo's server log, Frappe's
+``bench start`` (honcho's prefixes), Laravel's Monolog lines. Each excerpt is quoted as it was found."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -9,6 +11,8 @@ import errcat
 from errcat.scan.prefixes import without_prefixes
 from errcat.scan.records import Finder
 from scanlines import other_groups, scanned
+
+DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(scope="module")
@@ -132,3 +136,12 @@ def test_honchos_clock_and_process_are_taken_off_each_line_of_frappes_bench(inde
             [2],
         )
     ]
+
+
+def test_laravels_context_after_its_message_is_no_part_of_its_groups_name(index, tmp_path):
+    """Monolog writes an exception's context after the message ({"exception":"[object] (Error(code: 0): ... at
+    /app/...:33)"), then its trace: the name ran on into it up to its length. Each record is its whole trace; the INFO
+    lines after them (their context the request's) are none."""
+    report = scanned(index, tmp_path, "laravel.log", (DATA / "lnav_logfile_laravel.1").read_text().splitlines())
+    assert other_groups(report) == [("laravel.EMERGENCY: Unable to create configured logger. Using emergency logger.", [1, 32])]
+    assert report.errors == 2

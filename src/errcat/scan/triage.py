@@ -457,6 +457,8 @@ class Triage:
             head = untimed_head(TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head)
             if head[:1] in _SECOND_STAMP_STARTS and (again := untimed_head(head)) != head and head.endswith(again):
                 head = again  # the program's own time at its start, after its runtime's (App Service's, `docker logs -t`'s)
+            if (context := head.find(_MONOLOG_EXCEPTION)) > 0:
+                head = head[:context]
             if prep.reason != "status" and (message := _message_beside_request(prep.head, head)) is not None:
                 head = message
             elif _DOTNET_HEAD.fullmatch(head) and (message := _said_below(prep.paste)):
@@ -483,6 +485,10 @@ class Triage:
 
 
 _SECOND_STAMP_STARTS = frozenset("[0123456789")
+# Monolog's context after the message when it holds an exception (Laravel's, Magento's exception.log): its class, file and
+# line, then its whole trace ("local.ERROR: Target class [X] does not exist. {"exception":"[object] (Illuminate\\...");
+# a name ends with the message, as the line's first 130 characters did not
+_MONOLOG_EXCEPTION = ' {"exception":"[object] ('
 
 # ASP.NET Core's console logger writes its level, category and event id alone on a record's first line and the
 # message indented on the next ("fail: Microsoft.AspNetCore.Server.Kestrel[0]" then "      Unexpected exception in
