@@ -612,10 +612,18 @@ def _by_status(shape: bytes, data: Buffer) -> bytes:
 
 def _stated_status(prep: Prepared) -> str:
     """The error status a JSON line states, as a group text starts with it ("HTTP 403 request completed"): named by its
-    message or its fields, pino's and Cloudflare's lines of every status were one group (its shape is keyed by it: _by_status)."""
+    message or its fields, pino's and Cloudflare's lines of every status were one group (its shape is keyed by it: _by_status).
+    Only a status a field holds: one in an error's words (zap's "error": "... responded with HTTP Status Code 500") is an
+    upstream's, and the name of the collector's failure began with it."""
     if "{" not in prep.head or (status := http_status(prep.paste)) is None or status < 400:
         return ""
-    return f"HTTP {status} "
+    held = _STATUS_FIELD.search(prep.head) or _STATUS_FIELD.search(prep.paste, 0, 8192)  # (a field on a line below)
+    return f"HTTP {status} " if held else ""
+
+
+# a JSON field that holds a status ("statusCode":403, "status": "500", Cloudflare's "EdgeResponseStatus":403, Envoy's
+# "response_code":404)
+_STATUS_FIELD = re.compile(r'(?i:(?:status|code)[\w.-]{0,20}"\s*:\s*"?[45]\d\d\b)')
 
 
 def _untimed_alike(first: Prepared, text: str, shape: bytes) -> str | None:
