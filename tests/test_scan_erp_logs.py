@@ -145,3 +145,24 @@ def test_laravels_context_after_its_message_is_no_part_of_its_groups_name(index,
     report = scanned(index, tmp_path, "laravel.log", (DATA / "lnav_logfile_laravel.1").read_text().splitlines())
     assert other_groups(report) == [("laravel.EMERGENCY: Unable to create configured logger. Using emergency logger.", [1, 32])]
     assert report.errors == 2
+
+
+# https://github.com/TycheSoftwares/woocommerce-abandoned-cart/issues/715 (apeksha10's WordPress debug.log: PHP's
+# error_log, its time in brackets with the zone's name, Xdebug's stack trace a line each) and
+# https://github.com/gambitph/Stackable/issues/2415 (a warning of the same log)
+_WORDPRESS_DEBUG = [
+    "[12-Feb-2021 11:48:20 UTC] PHP Warning:  Invalid argument supplied for foreach() in C:\\Users\\User\\Local Sites\\"
+    "first-localhost\\app\\public\\wp-content\\plugins\\woocommerce-abandoned-cart\\woocommerce-ac.php on line 1740",
+    "[12-Feb-2021 11:48:20 UTC] PHP Stack trace:",
+    "[12-Feb-2021 11:48:20 UTC] PHP   1. {main}() C:\\Users\\User\\Local Sites\\first-localhost\\app\\public\\index.php:0",
+    "[12-Feb-2021 11:48:20 UTC] PHP   2. require() C:\\Users\\User\\Local Sites\\first-localhost\\app\\public\\index.php:17",
+    "[06-Sep-2022 19:16:09 UTC] PHP Warning: in_array() expects parameter 2 to be array, null given in /my-path/ "
+    "wp-content/plugins/stackable-ultimate-gutenberg-blocks-premium/pro__premium_only/src/custom-fields.php on line 125",
+]
+
+
+def test_a_php_error_logs_zone_name_is_no_part_of_a_name(index, tmp_path):
+    """PHP writes its time in brackets with the zone's name ("[12-Feb-2021 11:48:20 UTC] "): the time was taken off
+    and the name left, so every group of a WordPress or Magento error log began "[ UTC] PHP Warning:"."""
+    names = [name for name, _ in other_groups(scanned(index, tmp_path, "debug.log", _WORDPRESS_DEBUG))]
+    assert len(names) == 2 and all(name.startswith("PHP Warning: ") for name in names)
