@@ -166,3 +166,26 @@ def test_a_php_error_logs_zone_name_is_no_part_of_a_name(index, tmp_path):
     and the name left, so every group of a WordPress or Magento error log began "[ UTC] PHP Warning:"."""
     names = [name for name, _ in other_groups(scanned(index, tmp_path, "debug.log", _WORDPRESS_DEBUG))]
     assert len(names) == 2 and all(name.startswith("PHP Warning: ") for name in names)
+
+
+# Magento 2's var/log/exception.log (a module's README quoting it, stored public file id 44282944518) and
+# var/log/system.log (a debugging note's example output, stored public file id 3610357455): Monolog's lines
+_MAGENTO = [
+    "[2020-05-13 19:35:03] main.CRITICAL: Class Magento\\Framework\\App\\Http\\Interceptor does not exist "
+    '{"exception":"[object] (ReflectionException(code: -1): Class Magento\\\\Framework\\\\App\\\\Http\\\\Interceptor does '
+    'not exist at /var/www/html/magento/lib/internal/Magento/Framework/Code/Reader/ClassReader.php:26)"} []',
+    "[2016-02-12 09:39:17] main.CRITICAL: Broken reference: the 'div.sidebar.main' tries to reorder itself towards "
+    "'main', but their parents are different: 'main.content' and 'columns' respectively. [] []",
+]
+
+
+def test_magentos_monolog_lines_are_named_by_their_message(index, tmp_path):
+    """The exception's context, and the empty context and extra ("[] []") Monolog ends each line with, ran into names."""
+    assert other_groups(scanned(index, tmp_path, "exception.log", _MAGENTO)) == [
+        (
+            "main.CRITICAL: Broken reference: the '…' tries to reorder itself towards '…', but their parents are "
+            "different: '…' and '…' respectively.",
+            [2],
+        ),
+        ("main.CRITICAL: Class Magento\\Framework\\App\\Http\\Interceptor does not exist", [1]),
+    ]

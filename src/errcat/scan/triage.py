@@ -459,6 +459,8 @@ class Triage:
                 head = again  # the program's own time at its start, after its runtime's (App Service's, `docker logs -t`'s)
             if (context := head.find(_MONOLOG_EXCEPTION)) > 0:
                 head = head[:context]
+            elif head.endswith(_MONOLOG_EMPTY):
+                head = head[: -len(_MONOLOG_EMPTY)]
             if prep.reason != "status" and (message := _message_beside_request(prep.head, head)) is not None:
                 head = message
             elif _DOTNET_HEAD.fullmatch(head) and (message := _said_below(prep.paste)):
@@ -489,6 +491,7 @@ _SECOND_STAMP_STARTS = frozenset("[0123456789")
 # line, then its whole trace ("local.ERROR: Target class [X] does not exist. {"exception":"[object] (Illuminate\\...");
 # a name ends with the message, as the line's first 130 characters did not
 _MONOLOG_EXCEPTION = ' {"exception":"[object] ('
+_MONOLOG_EMPTY = " [] []"  # its empty context and extra, at the end of each line of Magento's system.log
 
 # ASP.NET Core's console logger writes its level, category and event id alone on a record's first line and the
 # message indented on the next ("fail: Microsoft.AspNetCore.Server.Kestrel[0]" then "      Unexpected exception in
