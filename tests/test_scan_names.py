@@ -47,6 +47,14 @@ def test_a_zap_console_lines_context_is_named_by_its_keys(index, tmp_path):
     assert "Exporting failed. Dropping data. {\"otelcol.component.id\": '…', \"otelcol.component.kind\": '…'" in name
 
 
+def test_a_status_in_an_errors_words_does_not_lead_its_name(index, tmp_path):
+    """The collector's exporter failed; Prometheus's 500 is in the error's words ("responded with HTTP Status Code 500"),
+    no field's value: the name began "HTTP 500 error ...", as if the collector had answered it. A JSON line's status
+    in a field still leads (test_scan_levels: Envoy's "response_code", pino's, Traefik's)."""
+    [(name, _)] = other_groups(scanned(index, tmp_path, "otel.log", OTEL_EXPORT_FAILED))
+    assert name.startswith("error internal/queue_sender.go:<n> Exporting failed. Dropping data. {")
+
+
 # GoogleCloudPlatform/ops-agent@588c4b962526c18cc104d00a87ca83fcb9c19f94
 # transformation_test/testdata/logging_processor-tomcat-system/input.log, lines 20 and 24-27
 TOMCAT = [

@@ -1,8 +1,10 @@
 """A log whose every line a container runtime or Apache Ant prefixed, read as the program logged it.
 
 ``docker compose logs`` writes each line after its service's name and a bar (``sync-1  | ``),
-``kubectl logs --prefix`` after the pod and container (``[pod/sync-6f7c/sync] ``), Ant's exec task
-after its task name padded to its column (``     [exec] ``). With the prefix on each line of a
+honcho and foreman (a Procfile's processes: Frappe's ``bench start``) after their clock and process
+(``16:05:27 worker_short.1   | ``), ``kubectl logs --prefix`` after the pod and container
+(``[pod/sync-6f7c/sync] ``), Ant's exec task after its task name padded to its column
+(``     [exec] ``). With the prefix on each line of a
 pretty-printed body, no line looked like the rest of a record: a MYOB error's body was split from
 its request, an Ant build log was one record from its first line. When the first lines a reader
 reads (an input, or a worker's range) carry such a prefix, it is taken off every line that has one
@@ -23,10 +25,15 @@ from .needles import Buffer
 # (as text: prepared.py reads a JSON line behind one)
 COMPOSE_NAME, COMPOSE_BAR, KUBECTL = r"[\w.-]+", r" +\| ", r"\[pod/[^\]\s]+\] "
 RUNTIME_PREFIX = rf"{COMPOSE_NAME}{COMPOSE_BAR}|{KUBECTL}"
+# honcho's and foreman's: the time of day, then a Procfile process ("web.1") or their own ("system") as compose's name.
+# Under it Frappe's worker tracebacks were no records and each line's name began "<n>:<n>:<n> web.<n> | "
+_PROCFILE_CLOCK = rb"\d\d:\d\d:\d\d (?=[\w-]+\.\d+ |system )"
+_CLOCK_AT = re.compile(_PROCFILE_CLOCK)
 # here also after the terminal's line erase, the name and bar maybe coloured; and the bar at a blank line's end (the
 # space after it taken off as trailing, as an editor or a page does: a capture's blank lines no longer carried one)
 _ANSI = r"(?:\x1b\[[0-9;?]*[A-Za-z])*"
-_PREFIX = rf"(?:{_ANSI}{COMPOSE_NAME}{_ANSI}{COMPOSE_BAR[:-1]}{_ANSI}(?: |(?=\r?\n)|\Z)|{KUBECTL})".encode()
+_CLOCK = f"(?:{_PROCFILE_CLOCK.decode()})?"
+_PREFIX = rf"(?:{_ANSI}{_CLOCK}{COMPOSE_NAME}{_ANSI}{COMPOSE_BAR[:-1]}{_ANSI}(?: |(?=\r?\n)|\Z)|{KUBECTL})".encode()
 _AFTER_NEWLINE = re.compile(rb"\n" + _PREFIX)  # a literal first: re skips ahead in C
 _AT_START = re.compile(_PREFIX)
 _EACH = re.compile(rb"^" + _PREFIX, re.MULTILINE)  # each line's, to tell its source
@@ -73,6 +80,8 @@ def _unsourced(data: bytes, at: int, last: bytes | None, seams: set[int]) -> tup
         pieces.append(data[pos:start])
         at += start - pos
         source = m[0].rstrip(b" ")  # a blank line's bar may have lost the space after it
+        if b":" in source:  # the process, not the second it wrote in (honcho's clock)
+            source = _CLOCK_AT.sub(b"", source, 1)
         if source != last and last is not None:
             seams.add(at)
         last, pos = source, m.end()

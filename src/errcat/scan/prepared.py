@@ -579,10 +579,13 @@ def _json_log_line(text: str) -> tuple[str, datetime | None, str | None] | None:
 def _leading(line: str, span: tuple[int, int]) -> int | None:
     """Where a line starts after its timestamp at ``span`` and the space (or Windows CBS's comma and
     space: "2016-10-31 11:25:11, Error ...") after it, when the line starts with it, bare or in
-    brackets (Jenkins's timestamper: "[2023-09-11T08:21:54.284Z] "), else None."""
+    brackets (Jenkins's timestamper: "[2023-09-11T08:21:54.284Z] "), its zone's name in them too (PHP's error_log:
+    "[12-Feb-2021 11:48:20 UTC] ", "[... Europe/Berlin] ", where every name began "[ UTC] PHP Warning:"), else None."""
     start, end = span
-    if start == 1 and line[0] == "[" and line[end : end + 1] == "]":
-        start, end = 0, end + 1
+    if start == 1 and line[0] == "[" and line[end : end + 1] in ("]", " "):
+        close = line.find("]", end, end + 40)
+        if close == end or (close > end and _ZONE_NAME.fullmatch(line, end, close)):
+            start, end = 0, close + 1
     if start != 0:
         return None
     return end + 2 if line[end : end + 2] == ", " else end + (line[end : end + 1] == " ")
@@ -603,6 +606,7 @@ def _unstamped(text: str) -> str:
     return "\n".join([first, *lines])
 
 
+_ZONE_NAME = re.compile(r" [A-Z][A-Za-z_]{1,20}(?:/[A-Za-z_+-]{1,20}){0,2}")  # "UTC", "CET", "America/Argentina/Salta"
 _LOGPLEX_SOURCE = re.compile(rf"({LOGPLEX_SOURCE}:)(?: |$)")  # logplex's source and dyno after its time (records._LOGPLEX)
 # a logplex line's time and source (records._LOGPLEX): an app's ("app[web.1]: ") or Heroku's own ("heroku[router]: ")
 _LOGPLEX_HEAD = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d) (?:app|heroku)\[")

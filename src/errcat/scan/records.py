@@ -108,6 +108,9 @@ _EXCEPTION_LINE = re.compile(rb"[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)
 # (psycopg2.errors.UniqueViolation: ...); then Postgres's fields of the message (DETAIL:, HINT:),
 # and a chained exception: a blank line, one of these sentences, a blank line and the next traceback
 _RAISED = re.compile(rb"[A-Za-z_]\w*(?:\.\w+)+(?::[ \t]|\r?\n?$)")
+# and a class not qualified, of any name with a small letter in it, which ends only a traceback with frames: Python 2's
+# ("NotFound: 404: Not Found", an Odoo 9 request's), a builtin (KeyboardInterrupt); the line was a record of its own
+_RAISED_BARE = re.compile(rb"[A-Z]\w*[a-z]\w*(?::[ \t]|\r?\n?$)")
 # a Python frame's line with its indentation taken off (Azure App Service's log stream, a runtime that strips each line):
 # in an open traceback it goes on, and so does the line after it (its source line, whatever it says), up to the exception
 _PY_FRAME = b'File "'
@@ -335,7 +338,7 @@ class _Grouping:
             self.elixir = True
         elif stripped.endswith(_ROOT_CAUSE):
             self.raised = True
-        elif self.traceback and self.frames and (_EXCEPTION_LINE.match(line) or _RAISED.match(line)):
+        elif self.traceback and self.frames and (_EXCEPTION_LINE.match(line) or _ends_traceback(line)):
             self.traceback, self.raised = False, True
         elif self.announces and self.frames and _EXCEPTION_LINE.match(line):  # javax.mail's "nested exception is:"
             self.raised = True  # its frames follow after a blank line
@@ -343,7 +346,7 @@ class _Grouping:
     def _trace_goes_on(self, line: Line) -> bool:
         """Whether an unindented line is part of the stack trace of this entry (see _EXCEPTION_LINE)."""
         m = _EXCEPTION_LINE.match(line)
-        ends_traceback = self.traceback and self.frames and (m is not None or _RAISED.match(line) is not None)
+        ends_traceback = self.traceback and self.frames and (m is not None or _ends_traceback(line))
         goes_on = ends_traceback or line.startswith(_TRACE_STARTS) or (self.raised and line.startswith(_RAISED_GOES_ON))
         if m is None and not goes_on:
             return False
@@ -604,6 +607,11 @@ def _closes_itself(line: Line) -> bool:
         return False
     start = _body_in(line)
     return start < 0 or _depth_after(line[start:], 0) == 0
+
+
+def _ends_traceback(line: Line) -> bool:
+    """Whether an unindented line after a Python traceback's frames is its exception's."""
+    return _RAISED.match(line) is not None or _RAISED_BARE.match(line) is not None
 
 
 def _continuation_like(line: Line) -> bool:

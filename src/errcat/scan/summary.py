@@ -189,7 +189,7 @@ def from_level(head: str) -> str:
     "07-25-13,16:03:24.649,13,a98,0,AUTH,authapi.cpp(280),0,0,ERR,Sign in failed ...": each thread's hex id was a group),
     and glog's head says its letter as the word it stands for ("E0517 15:04:22.612345 1 controller.go:114] error syncing
     ..." is "ERROR controller.go:<n>] error syncing ..."). A thread or process named after the level goes too
-    (_THREAD_AFTER_LEVEL, _NGINX_PROCESS)."""
+    (_THREAD_AFTER_LEVEL, _NGINX_PROCESS), and Odoo's database (_ODOO_DATABASE)."""
     if (glog := _GLOG_HEAD.match(head)) is not None:
         return f"{_GLOG_LEVELS[glog[1]]} {head[glog.end() :]}"
     m = _LAYOUT_FIELDS.match(head, 0, 512)
@@ -200,7 +200,7 @@ def from_level(head: str) -> str:
         end = csv.end()
     head = head if not end or _THREAD_ALONE.fullmatch(head, 0, end) else head[end:]
     head = _THREAD_AFTER_LEVEL.sub(r"\1<thread>", _BRACKETED_THREAD_AFTER_LEVEL.sub(r"\1[<thread>]", head, 1), 1)
-    return _NGINX_PROCESS.sub(r"\1", head, 1)
+    return _ODOO_DATABASE.sub(r"\1", _NGINX_PROCESS.sub(r"\1", head, 1), 1)
 
 
 # a layout's fields, each possessive (no backtracking on a long run of digits or dots): separators, a bracketed or
@@ -224,6 +224,10 @@ _THREAD_ALONE = re.compile(r"\[(?!\d+\])[^\]]*\] ?")
 # nginx's process and thread ids and the connection's number after its level ("[error] 54053#0: *1 open() ..."): named
 # "[error] <n>#<n>: *<n> open() ...", the ids before the message
 _NGINX_PROCESS = re.compile(r"^(\[(?:emerg|alert|crit|error|warn|notice|info|debug)\] )\d{1,10}#\d{1,10}: (?:\*\d{1,20} )?")
+# Odoo's database after the level, "?" where none ("%(pid)s %(levelname)s %(dbname)s %(name)s: "): one failure was a
+# group for each database ("ERROR ? odoo.http: ...", "ERROR prod odoo.http: ..."); its loggers' names (odoo., openerp.
+# before 10.0, werkzeug) tell its layout
+_ODOO_DATABASE = re.compile(rf"^((?:{LOUD_WORDS}|INFO|DEBUG) )(?:\?|[\w.-]{{1,63}}) (?=(?:odoo|openerp)[\w.]*: |werkzeug: )")
 # a thread named by its id and name after the level (Python logging's "%(thread)d:%(threadName)s", Google Drive's
 # "WARNING pid=2376 7944:RunAsync-GetFolderGraphAsync-9 util.py:126 ..."): one warning, 15 threads, was 15 groups;
 # taken before the name is screened, whose words ("_OnOAuthSuccess-8") may look like a credential's name; the level opens

@@ -457,6 +457,10 @@ class Triage:
             head = untimed_head(TERMINAL_CODES.sub("", prep.head) if "\x1b" in prep.head else prep.head)
             if head[:1] in _SECOND_STAMP_STARTS and (again := untimed_head(head)) != head and head.endswith(again):
                 head = again  # the program's own time at its start, after its runtime's (App Service's, `docker logs -t`'s)
+            if (context := head.find(_MONOLOG_EXCEPTION)) > 0:
+                head = head[:context]
+            elif head.endswith(_MONOLOG_EMPTY):
+                head = head[: -len(_MONOLOG_EMPTY)]
             if prep.reason != "status" and (message := _message_beside_request(prep.head, head)) is not None:
                 head = message
             elif _DOTNET_HEAD.fullmatch(head) and (message := _said_below(prep.paste)):
@@ -483,6 +487,11 @@ class Triage:
 
 
 _SECOND_STAMP_STARTS = frozenset("[0123456789")
+# Monolog's context after the message when it holds an exception (Laravel's, Magento's exception.log): its class, file and
+# line, then its whole trace ("local.ERROR: Target class [X] does not exist. {"exception":"[object] (Illuminate\\...");
+# a name ends with the message, as the line's first 130 characters did not
+_MONOLOG_EXCEPTION = ' {"exception":"[object] ('
+_MONOLOG_EMPTY = " [] []"  # its empty context and extra, at the end of each line of Magento's system.log
 
 # ASP.NET Core's console logger writes its level, category and event id alone on a record's first line and the
 # message indented on the next ("fail: Microsoft.AspNetCore.Server.Kestrel[0]" then "      Unexpected exception in
@@ -606,10 +615,18 @@ def _by_status(shape: bytes, data: Buffer) -> bytes:
 
 def _stated_status(prep: Prepared) -> str:
     """The error status a JSON line states, as a group text starts with it ("HTTP 403 request completed"): named by its
-    message or its fields, pino's and Cloudflare's lines of every status were one group (its shape is keyed by it: _by_status)."""
+    message or its fields, pino's and Cloudflare's lines of every status were one group (its shape is keyed by it: _by_status).
+    Only a status a field holds: one in an error's words (zap's "error": "... responded with HTTP Status Code 500") is an
+    upstream's, and the name of the collector's failure began with it."""
     if "{" not in prep.head or (status := http_status(prep.paste)) is None or status < 400:
         return ""
-    return f"HTTP {status} "
+    held = _STATUS_FIELD.search(prep.head) or _STATUS_FIELD.search(prep.paste, 0, 8192)  # (a field on a line below)
+    return f"HTTP {status} " if held else ""
+
+
+# a JSON field that holds a status ("statusCode":403, "status": "500", Cloudflare's "EdgeResponseStatus":403, Envoy's
+# "response_code":404)
+_STATUS_FIELD = re.compile(r'(?i:(?:status|code)[\w.-]{0,20}"\s*:\s*"?[45]\d\d\b)')
 
 
 def _untimed_alike(first: Prepared, text: str, shape: bytes) -> str | None:
