@@ -42,6 +42,7 @@ def test_ctrl_c_on_a_big_file_exits_130_without_a_traceback(tmp_path):
     proc = subprocess.Popen(
         [sys.executable, "-m", "errcat", "scan", str(log), "--workers", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal's shell starts it (a shell's "&" ignores it)
         env={**os.environ, "ERRCAT_CATALOG": ""},
     )  # fmt: skip
     children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
