@@ -127,6 +127,7 @@ SLOW: dict[str, set[str]] = {
         "test_lookup_contract",
         "test_search_contract",
     },
+    "test_cli_exit_outputs.py": {"*"},
     "test_coverage.py": {"test_generated_files_are_what_the_importer_makes_now"},
     "test_docs.py": {
         "test_a_page_that_is_not_utf8_is_stale_not_a_traceback",

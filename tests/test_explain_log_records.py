@@ -11,6 +11,7 @@ places, and those must still be claimed by no vendor.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -109,8 +110,9 @@ def test_another_services_body_in_a_log_record_is_claimed_by_no_vendor(catalog, 
 
 def test_an_object_with_a_level_or_a_time_alone_and_words_is_read_as_it_was():
     """A logger writes a level and a time: such a record is read as its message. An object with one of them whose message
-    is words is left to the readers that know it: a vendor's error object has a "Severity" beside its "Message" too
-    (MYOB's own-x21-0); an object with neither (the sage_one gem's request, status and body, own-164) is no record."""
+    is words, beside a key of an error's body, is left to the readers that know it: a vendor's error object has a
+    "Severity" beside its "Message" too (MYOB's own-x21-0, with its Name and ErrorCode); an object with neither (the
+    sage_one gem's request, status and body, own-164) is no record."""
     assert record_paste(json.dumps({**LAYOUTS["bunyan"], "msg": "Found npm package files"})) == "Found npm package files"
     assert record_paste(CASES["own-x21-0"]["raw"]) is None
     assert record_paste(CASES["own-164"]["raw"]) is None
@@ -141,3 +143,56 @@ def test_a_vendors_sentence_in_a_log_record_is_matched_as_when_pasted_alone(cata
     alone = _answer(catalog, sentence)
     assert alone[0] is not None and alone[1] in ("exact", "template")
     assert _answer(catalog, json.dumps(_record(LAYOUTS[layout], sentence))) == alone
+
+
+# Google Cloud Logging's structured records as Cloud Run, GKE and Cloud Functions print them to stdout: a level and a
+# message and no time (the agent stamps it when it ships the line). GoogleCloudPlatform's golang-samples: Cloud Run's
+# logging-manual Entry as json.Marshal writes it (stored file 2032764052), and a Cloud Functions sample's literal line
+# (stored file 9652175035); explain35 left these unread, as its guard for MYOB's object (below) held them back
+GCP_LAYOUTS: dict[str, dict[str, Any]] = {
+    "cloud-run": {"message": "{m}", "severity": "ERROR", "logging.googleapis.com/trace": "projects/my-project/traces/06796866738c859f2f19b7cfb3214824",
+                  "component": "arbitrary-property"},
+    "cloud-functions": {"message": "{m}", "severity": "error"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("written", WRITTEN)
+@pytest.mark.parametrize("layout", GCP_LAYOUTS)
+@pytest.mark.parametrize("case", SENTENCES)
+def test_a_vendors_sentence_in_a_cloud_logging_record_is_matched_as_when_pasted_alone(catalog, case, layout, written):
+    """Before, MYOB's NoABN here was a fuzzy match or none: the record was read as a body whose keys were its words."""
+    sentence = CASES[case]["raw"]
+    alone = _answer(catalog, sentence)
+    assert alone[0] is not None and alone[1] in ("exact", "template")
+    assert _answer(catalog, WRITTEN[written](_record(GCP_LAYOUTS[layout], sentence))) == alone
+
+
+@pytest.mark.parametrize("layout", GCP_LAYOUTS)
+def test_another_services_body_in_a_cloud_logging_record_is_claimed_by_no_vendor(catalog, layout):
+    claimed = []
+    for body in _other_services_bodies():
+        x = explain(catalog, json.dumps(_record(GCP_LAYOUTS[layout], body)))
+        if x.vendor is not None or any(e.kind in ("exact", "template", "code", "status") for e in x.errors):
+            claimed.append((body[:80], x.vendor, [e.kind for e in x.errors]))
+    assert claimed == []
+
+
+def _myob_documented_objects() -> list[dict[str, Any]]:
+    """Every body MYOB's error document prints (237), as the JSON object MYOB sends: its page prints them as bullets."""
+    from conftest import SOURCES
+
+    blocks = re.findall(r'\{[^{}]*"Message"[^{}]*\}', (SOURCES / "myob-business-api-errors.txt").read_text(encoding="utf-8"))
+    pairs = re.compile(r'"(\w+)"\s*:\s*("(?:[^"\\\n]|\\.)*"|null|-?\d+)')
+    return [{key: json.loads(value) for key, value in pairs.findall(block)} for block in blocks]
+
+
+def test_myobs_own_error_objects_with_a_severity_stay_its_bodies(catalog):
+    """The guard the Cloud Logging records pass: MYOB's object has a Severity and a Message and no time too, and is read
+    as MYOB's body (its Name and ErrorCode with it), not as a log record's message. Every documented body, and MYOB's
+    object as an integration's note quotes it (own-x21-0)."""
+    objects = _myob_documented_objects()
+    assert len(objects) == 237 and sum("Severity" in o for o in objects) == 236
+    assert [o for o in objects if record_paste(json.dumps(o)) is not None] == []
+    x = explain(catalog, CASES["own-x21-0"]["raw"])
+    sent = x.errors[0].sent
+    assert x.vendor == "myob" and (sent.name, sent.code, sent.severity) == ("IncorrectRowVersionSupplied", "111", "Error")

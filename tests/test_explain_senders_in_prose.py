@@ -143,3 +143,17 @@ def test_one_given_name_saying_in_the_present_names_no_catalogued_vendor(catalog
     x = explain(catalog, paste)
     assert x.vendor is None and all(m.kind == "none" for m in x.errors), (x.vendor, x.errors)
     assert {c.value.lower() for c in x.clues if c.kind == "other-service"} == {paste.split(" says")[0].split()[-1].lower()}
+
+
+@pytest.mark.parametrize("paste", ONE_NAME_IN_THE_PRESENT)
+def test_one_given_name_in_the_senders_place_is_not_called_a_service(catalog, paste):
+    """explain36: the vendor line said "the paste names Sarah, a service errcat does not catalogue", a reading of the
+    name the paste does not give; it says the name may be a person's or a service's, and the note still says whose
+    documented message the words are."""
+    from errcat.render.text import evidence_summary
+
+    x = explain(catalog, paste)
+    name = paste.split(" says")[0].split()[-1]
+    assert evidence_summary(x) == f"the paste says {name} sent it: a person's given name, or a service named like one"
+    owner = "InvoiceXpress" if IX_TAX in paste else "MYOB Business API"
+    assert any(f"match a documented message of {owner}" in note for note in x.notes), x.notes

@@ -106,6 +106,19 @@ def test_json_typeset_with_typographic_quotes_is_read():
     assert err["match"] == "exact" and err["candidates"][0]["message"] == "Items element should be of type array"
 
 
+def test_a_bare_key_before_a_typographic_quote_is_read_as_the_objects_field():
+    """Sage X3's 'API Error Codes' page prints its 403's body as a JavaScript object with “ ” quotes and a bare key
+    (blind31-66): the whole text was the message, braces and key with it; now its message alone, as its 400 row's body
+    with quoted keys (blind31-65) already was."""
+    by_id = {c["id"]: c["raw"] for c in OWN}
+    for case, message in [
+        ("blind31-66", "The application registered on Sage Business Cloud is disabled"),
+        ("blind31-65", "Missing required request parameters filename"),
+    ]:
+        [err] = _explained(by_id[case])["errors"]
+        assert err["observed"]["message"] == message and err["observed"]["envelope"] == "message, no code", case
+
+
 def test_an_ebay_errors_list_keeps_its_message():
     """eBay's Errors carry LongMessage and ShortMessage, no Message: the error was shown with its
     code alone, and stubbed and fingerprinted without its words."""

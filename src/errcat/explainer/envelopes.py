@@ -973,12 +973,16 @@ def _requoted(text: str) -> Reading | None:
         inner = read_body(text.replace("\\\\", "\x00").replace('\\"', '"').replace("\x00", "\\"))
         if inner.errors:
             return inner
-    if _CURLY_KEY.search(text):
+    if _CURLY_KEY.search(text) or _CURLY_VALUE.search(text):
         inner = read_body(text.translate(_STRAIGHT))
         if inner.errors:
             inner.notes.append("the body's typographic quotes (“ ”) were read as JSON's straight quotes")
             return inner
     return None
+
+
+# A bare key before a value in typographic quotes ({ message: “…” }), as a page typesets a JavaScript object it quotes
+_CURLY_VALUE = re.compile(r"[{,]\s*[A-Za-z_$][\w$]{0,63}[ \t]*:[ \t]*[\u201c\u201e]")
 
 
 def _plain_json(text: str) -> Any:

@@ -237,5 +237,21 @@ def record_paste(text: str) -> str | None:
     if paste.endswith(json.dumps(d, ensure_ascii=False)):
         return None  # no message of its own: the record is read as it is
     # a sentence in an object with a level or a time alone may be a vendor's own error object (MYOB's "Severity" beside
-    # its "Message"), read as it is; a level and a time together are a logger's
-    return paste if (leveled and timed) or _MORE_THAN_WORDS.search(paste) else None
+    # its "Message"), read as it is; a level and a time together are a logger's, and so is a level beside nothing of a body
+    logged = (leveled and timed) or (leveled and _logger_fields_only(d))
+    return paste if logged or _MORE_THAN_WORDS.search(paste) else None
+
+
+# the keys of MYOB's error object that no error-body word (_ERROR_BODY_KEY) names
+_BODY_NAMES = frozenset(("name", "learnmore"))
+
+
+def _logger_fields_only(d: dict[str, Any]) -> bool:
+    """Whether a record with a level and no time holds, beside its level and its message, no key of an error's body: a
+    logger's line as Google Cloud Logging reads a container's or a function's stdout ({"severity": "ERROR", "message":
+    "...", "logging.googleapis.com/trace": "..."}: Cloud Run, GKE and Cloud Functions stamp the time themselves), its
+    vendor's sentence in the message unread before. MYOB's own object (Name, ErrorCode, AdditionalDetails, LearnMore
+    beside its Severity and Message) and any other body with a code, a status or details stays a body."""
+    said = next((k for k in MESSAGE_KEYS if k in d), None)
+    rest = (k for k in d if k != said and k not in LEVEL_KEYS)
+    return not any(k in _BODY_NAMES or _ERROR_BODY_KEY.search(k) for k in rest)

@@ -28,7 +28,7 @@ from ..index.store import CatalogIndex, TemplateRow
 from ..model import Entry
 from ..templates import MAX_MATCH_LENGTH, match
 from ..text import STOP_WORDS, WORD, normalize_path, squash, tokens
-from .envelopes import IX_ERRORS, IX_XML, STATUS_ONLY, TEXT, SentError
+from .envelopes import STATUS_ONLY, TEXT, SentError
 from .loghead import is_log_head
 
 
@@ -1017,27 +1017,13 @@ def _framework_phrase(sent: SentError, cand: Candidate) -> bool:
 
 
 def _stock_phrase(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
-    """A framework's phrase (_framework_phrase) that carries nothing of the vendor's own: not its own limit on
-    its own field (_own_field_and_bound), nor its own field of several words in its own body (_own_field_in_own_body)."""
-    return _framework_phrase(sent, cand) and not _own_field_and_bound(ix, cand) and not _own_field_in_own_body(ix, sent, cand)
-
-
-# The vendor's bodies that hold one error object (or element) per message: InvoiceXpress's {"errors": [{"error": ...}]}
-# and <errors><error>. Not {"errors": ["..."]}, the list of strings every Rails API sends (IX_PLAIN).
-_ONE_ERROR_BODIES = frozenset({IX_ERRORS, IX_XML})
-OWN_FIELD_WORDS = 2  # a field of this many words or more that only the vendor's errors name is the vendor's model
-
-
-def _own_field_in_own_body(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
-    """A phrase on a field of several words only the vendor's errors name, sent in the vendor's body of error objects:
-    InvoiceXpress's "Tax region is not valid" in {"errors":[{"error": ...}]} or <errors><error>. Both shapes are others'
-    too (Rails's errors.to_xml, Go services), and a Rails app has a tax_region (find_string: six models validate one),
-    so neither alone names the vendor; together, no other service's paste in the corpora (1,306) holds such a
-    message in such a body (notes/explain33-harness/count_envelopes.py). One word ("Client is invalid") is any model's."""
-    if sent.shape not in _ONE_ERROR_BODIES or cand.entry.vendor not in sent.shape.vendors:
-        return False
-    m = _REQUIRED_PHRASE.match(cand.entry.message or "") or _FRAMEWORK_PHRASE.match(cand.entry.message or "")
-    return m is not None and len(WORD.findall(m.group("field"))) >= OWN_FIELD_WORDS and not _shared_field(ix, cand)
+    """A framework's phrase (_framework_phrase) that carries nothing of the vendor's own: not its own limit on its own
+    field (_own_field_and_bound). A field of several words only the vendor's errors name is no evidence, in any body:
+    InvoiceXpress's bodies ({"errors":[{"error": ...}]}, <errors><error>) are Rails's own (ActiveModel's to_xml, and the
+    list Go services send), and Rails apps validate a tax_region, a cancel message or send options of their own
+    (find_string: six models validate a tax_region); a vendor is named there on its own evidence (its host, its
+    request), not on a field the four catalogued vendors happen not to share (explain36; explain33 had claimed them)."""
+    return _framework_phrase(sent, cand) and not _own_field_and_bound(ix, cand)
 
 
 ANYONES_BOUND = frozenset({"0", "1"})  # the numbers of every validator's positive or non-negative check
@@ -1126,8 +1112,7 @@ def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Ca
        reason phrase, no stock phrase: a short message of words every API uses (_generic) or a field
        name with a framework's default (_framework_phrase), phrases find_string shows in other services'
        errors ("Name has already been taken" in Fly.io's and Rails apps' bodies), unless it sets the
-       vendor's own limit on its own field (_own_field_and_bound), or names a field of several words only the
-       vendor's errors name, inside its body of error objects (_own_field_in_own_body);
+       vendor's own limit on its own field (_own_field_and_bound);
     4. in a shape the vendor sends or plain text, and a shape others share too (InvoiceXpress's
        {"errors": [{"error": ...}]}, GOV.UK Notify's as well) lifts no stock phrase (nor its list-holding
        form: a Java client's service answers {"errors":{"error":["Email has already been taken"]}}); one only

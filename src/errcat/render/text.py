@@ -276,11 +276,23 @@ def evidence_summary(x: Explanation) -> str:
         return f"the paste names {', '.join(mentioned)}, which is not a catalogued vendor's host"
     services = sorted({c.value for c in x.clues if c.kind == "other-service"})
     if services:
-        return f"the paste names {', '.join(services)}, a service errcat does not catalogue"
+        return _other_services_words(services)
     weak = [_clue_words(c) for c in x.clues if c.vendor and c.weight > 0]
     if weak:  # clues too weak (or too split) to name a vendor: say which, so the answer can be checked
         return "only weak or conflicting clues: " + "; ".join(dict.fromkeys(weak))
     return "nothing in the paste points at a catalogued vendor"
+
+
+def _other_services_words(services: list[str]) -> str:
+    """Who the paste says sent the error. One given name in a sender's place ("Sarah says:") may be a person relaying
+    it or a service named like one (Jasmin is PRIMAVERA's Portuguese invoicing service, with a Web API:
+    developers.primaverabss.com/jasmin): the vendor is not named on its words there (services._relays), and the name
+    is not called a service either; it was ("Sarah, a service errcat does not catalogue")."""
+    from ..explainer.people import names_a_person
+
+    if all(names_a_person(s) for s in services):
+        return f"the paste says {', '.join(services)} sent it: a person's given name, or a service named like one"
+    return f"the paste names {', '.join(services)}, a service errcat does not catalogue"
 
 
 def _clue_words(c: Clue) -> str:
