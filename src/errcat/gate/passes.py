@@ -32,6 +32,7 @@ from .places import (
     _access_log_users,
     _added_masks,
     _bare_userinfo,
+    _encoded_pairs,
     _headers,
     _oauth_codes,
     _oracle_logins,
@@ -61,6 +62,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _headers(text)
     yield from _url_userinfo(text)
     yield from _bare_userinfo(text)
+    yield from _encoded_pairs(text) if ":" in text else ()
     yield from _oracle_logins(text)
     yield from _expect_sends(text)
     yield from _grouped(_SASL_PASSWD(), text, 1, "credential by position") if "[" in text else ()
