@@ -1,7 +1,7 @@
-"""secrets30: 90 adversarial pastes (tests/secrets30_pastes.py) whose credentials no output may show; what the round
+"""secrets30: 92 adversarial pastes (tests/secrets30_pastes.py) whose credentials no output may show; what the round
 found shown (a Rust pretty Debug's Some(\\n "…"), a Portuguese "chave da API", a sentence naming whose password it is
 before its verb, Oracle's other tools' user/password, the AWS CLI's shorthand pairs, "user:password" given to base64,
-Faraday's :basic, pymysql's positional connect, a --user flag at a line's start); and two texts the gate hid that
+Faraday's :basic, pymysql's positional connect, a --user flag at a line's start, a login's "user:password"); and two texts the gate hid that
 hold no secret (Solr's "Problem loading core: collection1", a URL's path after a port)."""
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ FOUND = {  # the pastes whose credential main showed before this round
     "python-pymysql-positional",
     "user-flag-at-line-start",
     "rust-some-secret-nested",
+    "login-field-user-colon-password",
+    "u-p-abbreviation-slash",
 }
 
 
@@ -71,6 +73,8 @@ def test_what_this_round_found_shown_is_hidden_by_explain_and_scan(cli, tmp_path
         ("echo https://erp.internal/x | base64", "https://erp.internal/x"),
         ("base64: invalid input at 12:30:00", "12:30:00"),
         ("rman target / nocatalog", "target / nocatalog"),
+        ("login: https://secure.myob.com/oauth2", "https://secure.myob.com/oauth2"),  # a login's URL, no pair
+        ("login: ops/app/dashboard", "ops/app/dashboard"),  # a path
         ('password: None,\n user: Some("ops")', 'Some("ops")'),
     ],
 )
@@ -96,6 +100,7 @@ def test_a_token_a_message_names_in_words_stays_on_a_scanned_line():
         "ERROR worker:     Kz8mQ2vN7pXw4",  # one word: no sentence says what the token is
         "ERROR login with: Quokkawinter3596",  # "with" leads to a value
         "ERROR Problem loading password: Quokkawinter3596",  # the words name a credential
+        "ERROR Could not decrypt value: Quokkawinter3596",  # a value may be anything: no thing the words name
     ],
 )
 def test_a_lone_token_after_a_word_that_leads_to_it_is_still_hidden(line):

@@ -34,6 +34,7 @@ from .places import (
     _bare_userinfo,
     _encoded_pairs,
     _headers,
+    _login_pairs,
     _oauth_codes,
     _oracle_logins,
     _query_hex,
@@ -63,6 +64,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _url_userinfo(text)
     yield from _bare_userinfo(text)
     yield from _encoded_pairs(text) if ":" in text else ()
+    yield from _login_pairs(text)
     yield from _oracle_logins(text)
     yield from _expect_sends(text)
     yield from _grouped(_SASL_PASSWD(), text, 1, "credential by position") if "[" in text else ()

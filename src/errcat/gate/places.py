@@ -156,6 +156,21 @@ _ENCODED_PAIR = _lazy(
 )
 
 
+# "user:password" or "user/password" as the value of a login's name ("login: Administrator:…", "U/P: ops/…")
+_LOGIN_PAIR = _lazy(
+    r"(?<![\w-])(?:login|logon|sign[ _-]?in|u/p|user/pass(?:word)?)[ \t]{0,4}[:=][ \t]{0,4}"
+    r"[A-Za-z][\w.@+-]{0,63}[:/]([^\s/'\"]{1,256})(?=[\s'\",;]|$)",
+    re.IGNORECASE,
+)
+
+
+def _login_pairs(text: str) -> Iterator[Span]:
+    """The password of a user and password a login's name gives as one value (see _LOGIN_PAIR)."""
+    for m in _LOGIN_PAIR().finditer(text) if "/" in text or ":" in text else ():
+        if _MARKED not in m[1]:
+            yield Span(*m.span(1), "credential by position")
+
+
 def _encoded_pairs(text: str) -> Iterator[Span]:
     """The password of a "user:password" on a line that gives it to base64 (see _TO_BASE64)."""
     low = _lowered(text)
