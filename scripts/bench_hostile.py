@@ -76,6 +76,22 @@ FRAGMENTS: dict[str, tuple[str, ...]] = {
         "AUTH a b\n",  # Redis AUTH user password lines: a line-anchored rule tried at each line
         "bundle_" + "_" * 300 + " ",  # Bundler's BUNDLE_<HOST> rule before its rewrite: 253 x 253 steps a run
     ),
+    # secrets30's shapes: a sentence naming whose password, Rust's Some(, the AWS CLI's shorthand, "user:password" given
+    # to base64, Oracle's user/password, a flag at a line's start, a port before a path, a call's positional password
+    "secrets30": (
+        "a chave da API \u00e9 ",
+        "password of the admin ",
+        "password: Some(",
+        "Key=password,Value=",
+        "base64 'a:b' ",
+        "expdp a/",
+        "--user a:",
+        "23000/",
+        "pymysql.connect('a', ",
+        ":basic, 'a', ",
+        "contrasena actual = ",
+        "WARN Problem loading core: ",
+    ),
     "key=value": ("a=b ", "a=", "&a=b"),
     "tables": ("| a | password |\n|---|---|\n| b | c |\n",),  # a pipe table: a cell under a credential's header
     "escapes": ("\\", "\\u", '\\"', '\\"token\\"', "%2", "&amp;", "\\n"),
@@ -89,7 +105,7 @@ def all_fragments() -> list[str]:
 
 
 def fill(fragment: str, size: int) -> str:
-    """``fragment`` repeated to ``size`` characters (all fragments but one are ASCII: characters ~ bytes)."""
+    """``fragment`` repeated to ``size`` characters (all fragments but two are ASCII: characters ~ bytes)."""
     return (fragment * (size // len(fragment) + 1))[:size]
 
 

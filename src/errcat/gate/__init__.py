@@ -401,6 +401,8 @@ def _token_hidden(value: str, m: re.Match[str]) -> str:
         return value
     if api_id(token) or _GUID().fullmatch(token) or (m.re is _PREFIXED_TOKEN() and not _logged(m["prefix"])):
         return value  # (a field's value "Request-Id: req_…", "Message: No such charge: ch_…" is judged by its name)
+    if m.re is _PREFIXED_TOKEN() and _told_by_prose(m["prefix"]):
+        return value
     return value[: m.start("token")] + MARK + value[m.end("token") :]
 
 
@@ -412,6 +414,21 @@ def _logged(prefix: str) -> bool:
 
 
 _RAISED = _lazy(r"[a-z](?:Exception|Error):$")
+# a message that says in words what its last token is, a thing no credential is (Solr's "Problem loading core:
+# collection1", "Could not find table: ledger2024"): two words or more before the colon, none naming a credential,
+# the last one of these nouns ("Could not decrypt value: …" stays hidden: a value may be anything)
+_PROSE_BEFORE = _lazy(r"(?<![\w.-])[A-Za-z][a-z]{1,30}(?:[ \t]+[a-z]{2,30}){1,5}:$")
+_NAMED_THINGS = frozenset((
+    "core", "collection", "shard", "replica", "table", "index", "schema", "database", "file", "folder", "directory",
+    "queue", "topic", "bucket", "host", "node", "cluster", "container", "pod", "service", "module", "class", "job", "task",
+    "region", "tenant", "project", "column", "field", "partition",
+))  # fmt: skip
+
+
+def _told_by_prose(prefix: str) -> bool:
+    """Whether the words before a lone token's colon say what it is (see _PROSE_BEFORE)."""
+    words = _PROSE_BEFORE().search(prefix)
+    return words is not None and words[0][:-1].rsplit(None, 1)[-1] in _NAMED_THINGS and not _IN_NAME().search(_lowered(words[0]))
 
 
 _LOG_LEVEL = _lazy(

@@ -33,6 +33,8 @@ def _name_fields(text: str) -> Iterator[Span]:
         yield from _yaml_name_values(text, low)
     if "securestring" in low:
         yield from _secure_strings(low)
+    if "value=" in low:
+        yield from _shorthand_values(low)
     done = 0
     for first, last, hits in _near_needles(low):
         if _dense(first, last, hits):
@@ -49,6 +51,20 @@ def _name_fields(text: str) -> Iterator[Span]:
                 continue
             if span := _field_value(low, m.start("name"), m.end("name")):
                 yield Span(*span, "credential by name")
+
+
+# the AWS CLI's shorthand (and other tools' "k=v,k=v" lists): Key=password,Value=…, ParameterKey=DbPassword,ParameterValue=…
+_SHORTHAND = _lazy(
+    r"(?<![a-z0-9_.-])(?:parameter)?(?:name|key)=(?P<name>[^\s,=]{1,64}),[ \t]?(?:parameter)?value=(?P<val>[^\s,]{1,4096})"
+)
+
+
+def _shorthand_values(low: str) -> Iterator[Span]:
+    """The value of a shorthand pair whose name field names a credential (aws cloudformation --parameters
+    ParameterKey=DbPassword,ParameterValue=…; --tags Key=api_key,Value=…): no quotes, so _FIELD_NAME does not read it."""
+    for m in _SHORTHAND().finditer(low):
+        if _IN_NAME().search(m["name"]) and not _not_a_value(m["name"]):
+            yield Span(*m.span("val"), "credential by name")
 
 
 # an AWS SSM parameter's type (aws ssm get-parameter --with-decryption): its object's "Value" is the secret, whatever its name

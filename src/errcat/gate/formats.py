@@ -128,10 +128,10 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "curl credentials",
-        r"[\s'\"+](?:-u|--user|--proxy-user)(?:[\s+]+|=)(['\"]?)([^\s'\":]*:[^\s'\"]*)\1",
+        r"(?<![^\s'\"+])(?:-u|--user|--proxy-user)(?:[\s+]+|=)(['\"]?)([^\s'\":]*:[^\s'\"]*)\1",
         "curl manual: -u/--user <user:password> (a user alone, as docker login -u and mysql -u give it, is no"
         " secret; a W3C or IIS log writes each space as +)",
-        (" -u", "\t-u", "'-u", '"-u', "+-u", "--user", "--proxy-user"),
+        ("-u", "--user", "--proxy-user"),  # (at the line's start too: a flag pasted alone)
         2,
     ),
     Rule(
@@ -242,6 +242,15 @@ FORMATS: tuple[Rule, ...] = (
         r"sqlplus[ \t]+(?:-[A-Za-z]+[ \t]+){0,3}['\"]?[^\s/@'\"]{1,128}/([^\s@'\"]+)",
         "SQL*Plus: sqlplus [options] username/password[@connect_identifier]",
         ("sqlplus",),
+        1,
+    ),
+    Rule(
+        "password flag",
+        r"(?<![\w.-])(?:expdp|impdp|exp|imp|sqlldr|rman|dgmgrl)[ \t]+(?:(?:userid|target|auxiliary|catalog)[ \t]*=?[ \t]*)?"
+        r"['\"]?[A-Za-z][^\s/@'\"=]{0,127}/([^\s@'\"]+)",
+        "Oracle Data Pump, Export/Import, SQL*Loader, RMAN, DGMGRL: the same username/password[@connect_identifier] as"
+        " sqlplus (expdp ops/… directory=…, sqlldr userid=ops/…, rman target sys/…@orcl)",
+        ("expdp", "impdp", "exp ", "imp ", "sqlldr", "rman", "dgmgrl"),
         1,
     ),
     Rule(

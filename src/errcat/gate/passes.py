@@ -32,7 +32,9 @@ from .places import (
     _access_log_users,
     _added_masks,
     _bare_userinfo,
+    _encoded_pairs,
     _headers,
+    _login_pairs,
     _oauth_codes,
     _oracle_logins,
     _query_hex,
@@ -61,6 +63,8 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _headers(text)
     yield from _url_userinfo(text)
     yield from _bare_userinfo(text)
+    yield from _encoded_pairs(text) if ":" in text else ()
+    yield from _login_pairs(text)
     yield from _oracle_logins(text)
     yield from _expect_sends(text)
     yield from _grouped(_SASL_PASSWD(), text, 1, "credential by position") if "[" in text else ()

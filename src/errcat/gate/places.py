@@ -147,6 +147,44 @@ def _bare_userinfo(text: str) -> Iterator[Span]:
             yield Span(*m.span(1), "URL credentials")
 
 
+# "user:password" given to base64 (what Basic's credentials and MYOB's x-myobapi-cftoken are the base64 of): echo -n
+# 'ops:…' | base64, base64 <<< 'ops:…', btoa('ops:…'), b64encode(b'ops:…'), GetBytes("ops:…"), Buffer.from('ops:…'),
+# base64_encode('ops:…'), Base64.encode64("ops:…"); the user starts with a letter (no time's "12:30"), no URL ("//")
+_TO_BASE64 = _lazy(r"base64|btoa|b64encode|encode64|getbytes|buffer\.from")
+_ENCODED_PAIR = _lazy(
+    r"""(?:(?<=['"])|(?<=echo -n )|(?<=echo )|(?<=printf ))[A-Za-z][A-Za-z0-9_.@+\\-]{0,127}:([^\s'":/][^\s'"]{0,255})"""
+)
+
+
+# "user:password" or "user/password" as the value of a login's name ("login: Administrator:…", "U/P: ops/…")
+_LOGIN_PAIR = _lazy(
+    r"(?<![\w-])(?:login|logon|sign[ _-]?in|u/p|user/pass(?:word)?)[ \t]{0,4}[:=][ \t]{0,4}"
+    r"[A-Za-z][\w.@+-]{0,63}[:/]([^\s/'\"]{1,256})(?=[\s'\",;]|$)",
+    re.IGNORECASE,
+)
+
+
+def _login_pairs(text: str) -> Iterator[Span]:
+    """The password of a user and password a login's name gives as one value (see _LOGIN_PAIR)."""
+    for m in _LOGIN_PAIR().finditer(text) if "/" in text or ":" in text else ():
+        if _MARKED not in m[1]:
+            yield Span(*m.span(1), "credential by position")
+
+
+def _encoded_pairs(text: str) -> Iterator[Span]:
+    """The password of a "user:password" on a line that gives it to base64 (see _TO_BASE64)."""
+    low = _lowered(text)
+    done = 0
+    for m in _TO_BASE64().finditer(low):
+        if m.start() < done:
+            continue
+        start, end = low.rfind("\n", 0, m.start()) + 1, low.find("\n", m.end())
+        done = end = len(low) if end < 0 else end
+        for pair in _ENCODED_PAIR().finditer(text, start, end):
+            if _MARKED not in pair[1] and low[pair.start() : pair.start() + 5] != "data:":  # (a data: URI's type)
+                yield Span(*pair.span(1), "credential by position")
+
+
 def _url_userinfo(text: str) -> Iterator[Span]:
     """The user-info of a URL, whatever its shape (user:password, a token alone, a raw ``@``)."""
     actor = _ACTOR_SCHEME()

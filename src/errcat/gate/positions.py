@@ -35,7 +35,7 @@ from .words import _IN_NAME, _not_a_value
 _PGPASS = _lazy(r":(?:\d{1,5}|\*):[A-Za-z_*][^\s:]{0,62}:[A-Za-z_*][^\s:]{0,62}:(\S{1,256})(?=\s|$)")
 _LOGIN_CALL_REGEX = r"""(?P<call>authenticate|login|logon|sign_?in|networkcredential|(?:basic|digest)auth|getconnection
     |(?:mysqli?|pg|oci|sqlsrv)_connect|new[ \t]{1,4}pdo|pdo->__construct|mysqli->(?:__construct|real_connect)
-    |usernamepasswordcredentials|passwordauthentication
+    |usernamepasswordcredentials|passwordauthentication|(?:pymysql|mysqldb|pymssql|cx_oracle|oracledb)\.connect
     |(?<![\w.])credentials)  # (sbt's and Ivy's Credentials(realm, host, user, password))
     (?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
     |\\?["'][ \t]{0,4},[ \t]{0,4}\\?["'](?:params|args)\\?["'][ \t]{0,4}:[ \t]{0,4}\[|[ \t]{0,4}\()
@@ -44,6 +44,7 @@ _LOGIN_CALL = _lazy(_LOGIN_CALL_REGEX, re.VERBOSE)
 _LOGIN_CALL_NO_GRAPHQL = _lazy(_LOGIN_CALL_REGEX.replace("(?:[^\\n]{0,512}?", "(?:(?!)"), re.VERBOSE)  # no "variables"
 _CASE_CLASS = _lazy(r"credentials?\([^(),\s]{1,128},[ \t]?([^(),\s]{1,256})\)")
 _HTTP_BASIC = _lazy(r"\bhttp-basic\.[^\s]{1,253}[ \t]{1,4}[^\s]{1,128}[ \t]{1,4}['\"]?([^\s'\"]{1,256})")
+_RUBY_BASIC = _lazy(r""":basic,[ \t]{0,4}(?:'[^'\n]{0,128}'|"[^"\n]{0,128}"),[ \t]{0,4}['"]([^'"\n]{1,256})['"]""")
 # Bundler's BUNDLE_<HOST>: the host's labels joined by "__" (a dot) or "___" (a dash); labels and underscores are
 # matched as runs of their own, so a long run of underscores is one step, not 253 x 253 (0.9 MB of them took 8.5 s)
 _BUNDLE_HOST = _lazy(
@@ -54,7 +55,7 @@ _BUNDLE_HOST = _lazy(
 # 2 MiB paste of them sent the whole text through the call pattern, 0.13 s, for no call)
 _CALL_NEEDLES = (
     "login", "authenticat", "basicauth", "digestauth", "logon", "sign", "credential", "_connect", "getconnection", "pdo(",
-    "->__construct(",
+    "->__construct(", ".connect(",
 )  # fmt: skip
 _ARGUMENT = _lazy(r"""\\?"((?:[^"\\\n]|\\[^"\n]){1,512}?)\\?"|'([^'\n]{1,512})'""")
 
@@ -70,6 +71,8 @@ def _positional(text: str) -> Iterator[Span]:
         yield from _grouped(_CASE_CLASS(), low, 1, "credential by position")
     if "http-basic." in low:  # poetry's and composer's "config http-basic.<repo> <user> <password>"
         yield from _grouped(_HTTP_BASIC(), low, 1, "credential by position")
+    if ":basic," in low:  # Faraday's request :authorization, :basic, user, password (and :basic_auth's)
+        yield from _grouped(_RUBY_BASIC(), low, 1, "credential by position")
     if "bundle_" in low:  # Bundler's credentials for a host: BUNDLE_GEMS__EXAMPLE__COM: "user:password"
         yield from _grouped(_BUNDLE_HOST(), low, 1, "credential by position")
     if not any(map(low.__contains__, _CALL_NEEDLES)):
@@ -90,6 +93,7 @@ _PASSWORD_AT = {
     "networkcredential": 1, "basicauth": 1, "digestauth": 1, "usernamepasswordcredentials": 1,
     "passwordauthentication": 1, "oci_connect": 1, "mysql_connect": 2, "mysqli_connect": 2, "pdo": 2, "getconnection": -1,
     "credentials": -1, "pdo->__construct": 2, "mysqli->__construct": 2, "mysqli->real_connect": 2,
+    "pymysql.connect": 2, "mysqldb.connect": 2, "pymssql.connect": 2, "cx_oracle.connect": 1, "oracledb.connect": 1,
 }  # fmt: skip
 
 

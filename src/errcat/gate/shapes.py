@@ -232,11 +232,12 @@ def _path_head(token: str) -> bool:
     part alone is hidden, the path stays; a key's three lower-case letters before its first "/" ("zso/…") read as
     no word."""
     head = _PATH_HEAD().match(token)
-    return head is not None and _reads_as_words(head.group().strip("/"))
+    return head is not None and _reads_as_words(head["word"])
 
 
 # a path's first segment, a lower-case word ("tools/<key>", "api/…"): the random part alone is hidden, the path stays
-_PATH_HEAD = _lazy(r"/*[a-z]{3,}(?:[_-][a-z]+)*/")  # (after a scheme's "//" too: errcat://pages/<key>)
+_PATH_HEAD = _lazy(r"(?:\d{1,5}/)?/*(?P<word>[a-z]{3,}(?:[_-][a-z]+)*)/")  # (after a scheme's "//" too: errcat://pages/<key>;
+# and after a host's port: the token read from "localhost:23000/api/v1/stores/<id>" starts at the port)
 _BASE64_RUN = _lazy(r"[A-Za-z0-9+/][A-Za-z0-9+/]{14,}[A-Za-z0-9+/]={0,2}")  # (a key may start or end with "/")
 
 

@@ -1,0 +1,124 @@
+"""secrets30: 92 adversarial pastes (tests/secrets30_pastes.py) whose credentials no output may show; what the round
+found shown (a Rust pretty Debug's Some(\\n "…"), a Portuguese "chave da API", a sentence naming whose password it is
+before its verb, Oracle's other tools' user/password, the AWS CLI's shorthand pairs, "user:password" given to base64,
+Faraday's :basic, pymysql's positional connect, a --user flag at a line's start, a login's "user:password"); and two texts the gate hid that
+hold no secret (Solr's "Problem loading core: collection1", a URL's path after a port)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from errcat.gate import MARK, shown, shown_line
+from secrets30_pastes import CASES
+
+IDS = [c[0] for c in CASES]
+FOUND = {  # the pastes whose credential main showed before this round
+    "rust-debug-pretty",
+    "portuguese-chave-da-api-prose",
+    "prose-senha-da-conta-e",
+    "prose-passwort-fuer-myob-ist",
+    "prose-contrasena-actual-equals",
+    "prose-chave-da-api-colon",
+    "oracle-expdp-user-password",
+    "aws-cli-shorthand-parameter",
+    "echo-userpass-to-base64",
+    "csharp-getbytes-userpass",
+    "python-pymysql-positional",
+    "user-flag-at-line-start",
+    "rust-some-secret-nested",
+    "login-field-user-colon-password",
+    "u-p-abbreviation-slash",
+}
+
+
+def windows(secret: str, n: int = 12) -> list[str]:
+    """The secret and each 12-character piece of it: a piece shown is a leak too."""
+    return [secret] if len(secret) <= n else [secret[i : i + n] for i in range(len(secret) - n + 1)]
+
+
+def shows(secret: str, out: str) -> bool:
+    return any(w in out for w in windows(secret))
+
+
+@pytest.mark.parametrize(("cid", "text", "secrets"), CASES, ids=IDS)
+def test_the_gate_hides_every_credential_of_each_paste(cid, text, secrets):
+    out = shown(text)
+    assert not [s for s in secrets if shows(s, out)], out
+
+
+@pytest.mark.parametrize(
+    ("cid", "text", "secrets"), [c for c in CASES if c[0] in FOUND], ids=[c[0] for c in CASES if c[0] in FOUND]
+)
+def test_what_this_round_found_shown_is_hidden_by_explain_and_scan(cli, tmp_path, cid, text, secrets):
+    explained = cli("explain", "-f", "json", input=text)
+    json.loads(explained.stdout)  # a document, not an error
+    log = tmp_path / "paste.log"
+    log.write_text(text)
+    scanned = cli("scan", "--all", "-f", "json", str(log))
+    for out in (explained.stdout + explained.stderr, scanned.stdout + scanned.stderr):
+        assert not [s for s in secrets if shows(s, out)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("the password of the admin user is required", "is required"),  # a sentence's word is no value
+        ("senha do utilizador ops123 é inválida", "é inválida"),
+        ("token for client sage-app is expired (code 401)", "sage-app is expired"),
+        ("Key=Environment,Value=prod", "Value=prod"),  # a shorthand pair naming no credential
+        ("Name=token_type,Value=bearer", "Value=bearer"),
+        ('src="data:image/png;base64,iVBORw0KGgo"', "data:image/png;base64,iVBORw0KGgo"),  # a data: URI's type
+        ("echo https://erp.internal/x | base64", "https://erp.internal/x"),
+        ("base64: invalid input at 12:30:00", "12:30:00"),
+        ("rman target / nocatalog", "target / nocatalog"),
+        ("login: https://secure.myob.com/oauth2", "https://secure.myob.com/oauth2"),  # a login's URL, no pair
+        ("login: ops/app/dashboard", "ops/app/dashboard"),  # a path
+        ('password: None,\n user: Some("ops")', 'Some("ops")'),
+    ],
+)
+def test_words_and_names_beside_the_new_shapes_stay(text, kept):
+    assert kept in shown(text)
+
+
+SOLR = (
+    "2025-07-21 08:10:55.456 WARN  (coreLoadExecutor-7-thread-1) [c:collection1 s:shard1 r:replica1 x:core1]"
+    " o.a.s.c.CoreContainer Problem loading core: collection1"
+)
+
+
+def test_a_token_a_message_names_in_words_stays_on_a_scanned_line():
+    """Solr's own warning (opsagent's Solr sample): "Problem loading core:" says what collection1 is."""
+    assert shown_line(SOLR) == SOLR
+    assert shown_line("ERROR Could not find table: ledger2024").endswith("ledger2024")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ERROR worker:     Kz8mQ2vN7pXw4",  # one word: no sentence says what the token is
+        "ERROR login with: Quokkawinter3596",  # "with" leads to a value
+        "ERROR Problem loading password: Quokkawinter3596",  # the words name a credential
+        "ERROR Could not decrypt value: Quokkawinter3596",  # a value may be anything: no thing the words name
+    ],
+)
+def test_a_lone_token_after_a_word_that_leads_to_it_is_still_hidden(line):
+    assert shown_line(line).endswith(MARK)
+
+
+def test_solr_s_warning_keeps_its_core_in_scan(cli, tmp_path):
+    log = tmp_path / "solr.log"
+    log.write_text(SOLR + "\n")
+    out = cli("scan", "--all", "-f", "json", str(log)).stdout
+    assert "Problem loading core: collection1" in out and MARK not in out
+
+
+def test_a_url_s_path_after_a_port_stays_its_random_ids_hidden():
+    """blind32-78 (BTCPay Server's Greenfield API via curl -v): the path after "localhost:23000" was hidden whole."""
+    text = (
+        'curl -v -X GET "http://localhost:23000/api/v1/stores/8US5rraqHGQuRaWkU2hYRWApw4SVhh8MA8zaFqpjbQ5k/invoices/'
+        '7yEuESVHkcRXzYdAwTs1dj"'
+    )
+    out = shown(text)
+    assert f'"http://localhost:23000/api/v1/stores/{MARK}/invoices/{MARK}"' in out
