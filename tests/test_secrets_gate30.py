@@ -122,3 +122,18 @@ def test_a_url_s_path_after_a_port_stays_its_random_ids_hidden():
     )
     out = shown(text)
     assert f'"http://localhost:23000/api/v1/stores/{MARK}/invoices/{MARK}"' in out
+
+
+# lexoffice's 400 body (corpus blind31-4, from golexoffice's tests): its "i18nKey" names the message, not a credential
+LEXOFFICE = (
+    '{"requestId":"3fb21ee4-ad26-4e2f-82af-a1197af02d08","IssueList":[{"i18nKey":"invalid_value","source":"company and'
+    ' person","type":"validation_failure"},{"i18nKey":"missing_entity","source":"company.name","type":"validation_failure"}]}'
+)
+
+
+def test_a_key_that_names_a_message_or_a_record_is_shown_and_a_credentials_key_is_not():
+    assert shown(LEXOFFICE) == LEXOFFICE
+    assert '"messageKey":"err.not_found"' in shown('{"messageKey":"err.not_found","password":"Quokkawinter3596"}')
+    for name in ("apiKey", "secretKey", "privateKey", "x-api-key", "signing_key", "INVOICEXPRESS_KEY"):
+        assert "Quokkawinter3596" not in shown(f'{{"{name}":"Quokkawinter3596"}}'), name
+        assert "wombat_harbor" not in shown(f'{{"{name}":"wombat_harbor"}}'), name
