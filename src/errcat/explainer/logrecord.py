@@ -124,7 +124,7 @@ def exchange_paste(d: dict[str, Any], *, error_words: bool = False) -> str:
 
 def _action_failed(d: dict[str, Any]) -> bool:
     """Whether a record is a Rails action that failed with an exception and says nothing else (GitLab's
-    production_json.log, lograge: "controller", "action", "method", "path", "status": 500, "exception.class"): its
+    production_json.log: "controller", "action", "method", "path", "status": 500, "exception.class"): its
     method and path are the request the app served, not the one it sent, and a vendor's error in the exception's message
     was not matched for a method it is not documented for (a GET page whose action posted to MYOB)."""
     said = field(d, MESSAGE_KEYS)
@@ -145,7 +145,7 @@ def _record_status(d: dict[str, Any], request: dict[str, Any]) -> int | None:
 def _thrown(d: dict[str, Any], message: Any, error_words: bool) -> Any:
     """A message with the exception a record holds beside it: Elastic Common Schema's "error.type" and "error.message"
     (flat or one object down), as Java's, .NET's and Python's ECS loggers and Elasticsearch itself write it, and Rails'
-    "exception.class" and "exception.message" (GitLab's JSON logs, lograge) or semantic_logger's "exception": {"name",
+    "exception.class" and "exception.message" (GitLab's JSON logs) or semantic_logger's "exception": {"name",
     "message"}: its group was named by the message alone, Elasticsearch's "Exception" for every failure it logged so.
     A record with no message of its own (GitLab's production_json.log: the request, its status 500 and the exception)
     says its error by its exception alone: it was read as its fields, the vendor's words in the exception's message
@@ -159,9 +159,9 @@ def _thrown(d: dict[str, Any], message: Any, error_words: bool) -> Any:
     return message
 
 
-# how loggers name an exception's class and its message: ECS's "type", Ruby's "class" (GitLab, lograge) and "name"
-# (semantic_logger); Sentry's "value" for the message
-_KIND_NAMES, _SAID_NAMES = ("type", "class", "name"), ("message", "value")
+# how loggers name an exception's class: ECS's and OpenTelemetry's "type", Ruby's "class" (GitLab's logs) and "name"
+# (semantic_logger)
+_KIND_NAMES, _SAID_NAMES = ("type", "class", "name"), ("message",)
 
 
 def _exception(d: dict[str, Any], keys: tuple[str, ...]) -> str | None:
