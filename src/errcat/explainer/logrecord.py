@@ -91,6 +91,8 @@ def exchange_paste(d: dict[str, Any], *, error_words: bool = False) -> str:
     url = field(d, _URL_KEYS) or field(request, _URL_KEYS)
     if not isinstance(url, str):  # ECS's "url" is an object: {"url": {"full": ...}}
         url = _attribute(d, _SEMCONV_URL) or url
+    if _action_failed(d):  # the app's own request, not its call to the vendor: its method ruled the vendor's out
+        method = url = None
     status = _record_status(d, request)
     body_key = next((k for k in _BODY_KEYS if k in d), None)
     body = _attribute(d, _SEMCONV_BODY) if body_key is None else d[body_key]
@@ -120,6 +122,15 @@ def exchange_paste(d: dict[str, Any], *, error_words: bool = False) -> str:
     return "\n".join(lines)
 
 
+def _action_failed(d: dict[str, Any]) -> bool:
+    """Whether a record is a Rails action that failed with an exception and says nothing else (GitLab's
+    production_json.log: "controller", "action", "method", "path", "status": 500, "exception.class"): its
+    method and path are the request the app served, not the one it sent, and a vendor's error in the exception's message
+    was not matched for a method it is not documented for (a GET page whose action posted to MYOB)."""
+    said = field(d, MESSAGE_KEYS)
+    return "controller" in d and "action" in d and said in (None, d.get("exception")) and bool(_exception(d, ("exception",)))
+
+
 def _record_status(d: dict[str, Any], request: dict[str, Any]) -> int | None:
     """The status a record states: in its own fields, in OpenTelemetry's or ECS's name, in pino's "res", or in the request
     one object down (_served)."""
@@ -132,18 +143,37 @@ def _record_status(d: dict[str, Any], request: dict[str, Any]) -> int | None:
 
 
 def _thrown(d: dict[str, Any], message: Any, error_words: bool) -> Any:
-    """A message with the exception an Elastic Common Schema record holds beside it ("error.type", "error.message", flat
-    or one object down), as Java's, .NET's and Python's ECS loggers and Elasticsearch itself write it: its group was
-    named by the message alone, Elasticsearch's "Exception" for every failure it logged so. Not a message that holds a
-    body ("{"), which explain reads as it is."""
-    if not isinstance(message, str) or not message.strip() or "{" in message:
-        return message
-    nested = lower(d.get("error"))
-    kind = d.get("error.type") or nested.get("type")
-    if not isinstance(kind, str) or not kind.strip():
-        return _with_error_text(d, message, error_words)
-    said = d.get("error.message") or nested.get("message")
-    return f"{message}: {kind}: {said}" if isinstance(said, str) and said.strip() else f"{message}: {kind}"
+    """A message with the exception a record holds beside it: Elastic Common Schema's "error.type" and "error.message"
+    (flat or one object down), as Java's, .NET's and Python's ECS loggers and Elasticsearch itself write it, and Rails'
+    "exception.class" and "exception.message" (GitLab's JSON logs) or semantic_logger's "exception": {"name",
+    "message"}: its group was named by the message alone, Elasticsearch's "Exception" for every failure it logged so.
+    A record with no message of its own (GitLab's production_json.log: the request, its status 500 and the exception)
+    says its error by its exception alone: it was read as its fields, the vendor's words in the exception's message
+    unread. Not a message that holds a body ("{"), which explain reads as it is; not an "error" object alone, which
+    may be a service's body ({"error": {"type": ..., "message": ...}})."""
+    if isinstance(message, str) and message.strip() and "{" not in message:
+        thrown = _exception(d, ("error", "exception"))
+        return _with_error_text(d, message, error_words) if thrown is None else f"{message}: {thrown}"
+    if message is None or message is d.get("exception"):
+        return _exception(d, ("exception",)) or message
+    return message
+
+
+# how loggers name an exception's class: ECS's and OpenTelemetry's "type", Ruby's "class" (GitLab's logs) and "name"
+# (semantic_logger)
+_KIND_NAMES, _SAID_NAMES = ("type", "class", "name"), ("message",)
+
+
+def _exception(d: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    """The exception a record holds under one of the keys, flat ("exception.class") or one object down, as "Class:
+    message" (its class alone when it says no message); None when it names no class."""
+    for key in keys:
+        nested = lower(d.get(key))
+        kind = field(d, tuple(f"{key}.{n}" for n in _KIND_NAMES)) or field(nested, _KIND_NAMES)
+        if isinstance(kind, str) and kind.strip():
+            said = field(d, tuple(f"{key}.{n}" for n in _SAID_NAMES)) or field(nested, _SAID_NAMES)
+            return f"{kind}: {said}" if isinstance(said, str) and said.strip() else kind
+    return None
 
 
 # the keys zap (zap.Error: "error"), logrus (WithError: "error") and Go's and Node's loggers ("err") write a failure's
@@ -238,7 +268,8 @@ def record_paste(text: str) -> str | None:
         return None  # no message of its own: the record is read as it is
     # a sentence in an object with a level or a time alone may be a vendor's own error object (MYOB's "Severity" beside
     # its "Message"), read as it is; a level and a time together are a logger's, and so is a level beside nothing of a body
-    logged = (leveled and timed) or (leveled and _logger_fields_only(d))
+    # or beside an exception's class (GitLab's integrations_json.log: "severity", "message", "exception.class")
+    logged = (leveled and timed) or (leveled and (_logger_fields_only(d) or _exception(d, ("exception",)) is not None))
     return paste if logged or _MORE_THAN_WORDS.search(paste) else None
 
 
