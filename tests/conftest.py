@@ -19,6 +19,34 @@ SOURCES = REPO.parent / "shared" / "sources"
 
 
 @pytest.fixture(scope="session", autouse=True)
+def click_command_built_once():
+    """typer's CliRunner builds the whole click group from the app's signatures on every invoke (every command's
+    options: 55 ms a run on a loaded machine, 40 % of an explain or a scan in the tests; test_secrets_gate29's
+    every-output test, 728 runs, took 24 s, 18 s now). The real `errcat` builds it once per process, as here: once per
+    app and set of registered commands (a test that changes them gets a group of its own)."""
+    import typer.main
+    import typer.testing
+
+    built: dict[tuple[int, ...], tuple[object, list[object]]] = {}
+
+    def get_command(typer_instance):
+        parts = [
+            typer_instance,
+            typer_instance.registered_callback,
+            *(c.callback for c in typer_instance.registered_commands),
+            *(g.typer_instance for g in typer_instance.registered_groups),
+        ]
+        key = tuple(map(id, parts))
+        if key not in built:  # (the parts kept with it: no id of theirs is taken by another object)
+            built[key] = (typer.main.get_command(typer_instance), parts)
+        return built[key][0]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(typer.testing, "_get_command", get_command)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
 def private_cache(tmp_path_factory: pytest.TempPathFactory):
     """Every test run gets its own index cache folder: never the user's ~/.cache, never shared."""
     import os

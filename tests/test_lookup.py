@@ -262,11 +262,13 @@ def test_errcats_mark_is_never_broken_across_two_lines_of_a_terminal(catalog, mo
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("TERM", "xterm")
     marks = 0
+    queries = ("25008", "myob.observed.cftoken-access-denied", "sage.observed.record-not-found.couldnt-find-record")
+    found = {query: lookup(catalog, query) for query in queries}  # looked up once: only the printing has a width
     for width in range(40, 131):
         monkeypatch.setenv("COLUMNS", str(width))
-        for query in ("25008", "myob.observed.cftoken-access-denied", "sage.observed.record-not-found.couldnt-find-record"):
+        for query in queries:
             out = Tty()
-            print_lines(lookup_lines(lookup(catalog, query)), out)
+            print_lines(lookup_lines(found[query]), out)
             lines = out.getvalue().splitlines()
             marks += sum(line.count("[errcat's reading") for line in lines)
             assert not any(re.search(r"\[errcat's\s*$", line) for line in lines), (width, query)

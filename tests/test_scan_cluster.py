@@ -556,9 +556,11 @@ def test_a_cluster_of_separate_processes_over_s3_survives_a_worker_killed_mid_ru
     folder.mkdir()
     lines, _ = gen_log.block(3000, 6, seed=21, extras=True)
     text = "\n".join(lines) + "\n"
-    # just over one task's 32 MiB: two tasks, the first long enough to be caught running (a bigger file
-    # only lengthens every part of the test: upload, both scans)
-    (folder / "app-big.log").write_text(text * (cluster_module.TASK_BYTES // len(text) + 1))
+    # The scan's tasks of 2 MiB, not 32 (as the in-process tests' small_blocks): the big log just over one task
+    # (2.8 MB), two tasks, the first long enough to be caught running. At 32 MiB (36 MB of log) the upload and
+    # both scans took 60 of the test's 75 s, for the same behaviour.
+    task_bytes = 2 << 20
+    (folder / "app-big.log").write_text(text * (task_bytes // len(text) + 1))
     (folder / "app-old.log").write_bytes(gzip.compress(text.encode(), compresslevel=1))  # gzip by content: one task
     # 30 small logs cut from one block at record starts (a block call per file loaded the catalog 30 times: ~6 s)
     small, _ = gen_log.block(90, 2, seed=300, extras=True)
@@ -572,7 +574,11 @@ def test_a_cluster_of_separate_processes_over_s3_survives_a_worker_killed_mid_ru
         bucket.upload_file(str(path), "ops-logs", f"2026-12-04/{path.name}")
 
     dask = [sys.executable, "-m", "dask"]  # the `dask` command, wherever the scripts were installed
-    errcat_command = [sys.executable, "-m", "errcat"]
+    errcat_command = [  # the `errcat` script's entry, its task size set first
+        sys.executable,
+        "-c",
+        f"from errcat.scan import cluster; cluster.TASK_BYTES = {task_bytes}; from errcat.__main__ import main; main()",
+    ]
     env = {k: v for k, v in os.environ.items() if k != "ERRCAT_CATALOG"}
     started: list[subprocess.Popen[bytes]] = []
 

@@ -43,7 +43,8 @@ def test_a_base64_key_whose_pieces_read_as_a_path_head_or_an_acronym_is_hidden_w
     for seed in (5, 8):
         draws = random.Random(seed)
         for k in (base64.b64encode(draws.randbytes(30)).decode() for _ in range(1200)):
-            if "/" in k and any(k[i : i + 8] in screen(f"the key {k} end").text for i in range(len(k) - 7)):
+            out = screen(f"the key {k} end").text if "/" in k else ""  # screened once, not once a piece looked for
+            if any(k[i : i + 8] in out for i in range(len(k) - 7)):
                 shown_back.append(k)
     assert not shown_back, shown_back
     for path in ("see tools/x8Kd93hfKs92hdKs9dk3Lq for", "GET api/v2/CUSTOMERS/ABC123 now", "/usr/share/X11/XKBDATA/rules"):
