@@ -51,11 +51,6 @@ class _Explainer:
     def report(self) -> ScanReport:
         return self.triage.report
 
-    @report.setter
-    def report(self, report: ScanReport) -> None:
-        """Write into another report (a Dask task's part, whose tasks may come in any order)."""
-        self.triage.new_part(report)
-
     def read(self, name: str, finder: Finder, chunks: Iterable[bytes]) -> None:
         """Explain the records ``finder`` finds in the chunks of input ``name`` that the triage keeps."""
         self.triage.name = name
