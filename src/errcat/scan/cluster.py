@@ -63,7 +63,7 @@ def _explainer(blob: bytes, digest: str, options: ScanOptions, report: ScanRepor
     kept explanation is not counted towards its shape), so a kept one made a task's report depend on the tasks
     and scans its worker ran before (the same log scanned twice on a cluster gave two reports). The shipped
     index (or its documented-only view: the digest says) is deserialized once a process."""
-    from .stream import explainer_for
+    from .stream import Explainer
 
     if _SHIPPED.get("digest") != digest:
         db = sqlite3.connect(":memory:", check_same_thread=False)  # tasks run on the worker's threads, one at a time
@@ -71,7 +71,7 @@ def _explainer(blob: bytes, digest: str, options: ScanOptions, report: ScanRepor
         shipped = CatalogIndex(db, origin="shipped")
         _SHIPPED.clear()
         _SHIPPED.update(digest=digest, index=shipped.documented() if digest.endswith(DOCUMENTED) else shipped)
-    return explainer_for(_SHIPPED["index"], options, report)
+    return Explainer(_SHIPPED["index"], options, report)
 
 
 def run_task(blob: bytes, digest: str, options: ScanOptions, task: Task) -> tuple[Any, ...]:

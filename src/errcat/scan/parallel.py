@@ -299,9 +299,9 @@ def scan_parallel(
 
             try:
                 top_up()
-                from .stream import explainer_for
+                from .stream import Explainer
 
-                explainer = explainer_for(index, options, report)
+                explainer = Explainer(index, options, report)
                 while pending:
                     stop, future = pending[0]
                     part, templates, records, skipped, at_start, at_end, read_to, broken = future.result()
