@@ -240,13 +240,6 @@ def _answers(address: str) -> None:
         pass
 
 
-def _need_distributed() -> None:
-    try:
-        import distributed  # noqa: F401
-    except ImportError:
-        raise UsageError("--dask needs dask and distributed: pip install 'errcat[dask]'") from None
-
-
 def _unreachable(exc: Exception, dask: str) -> str:
     """Why the Client could not start: no scheduler there, or another server (HTTP, SSH, a proxy) answering
     Dask's handshake: its first bytes read as a frame length (a MemoryError for an exabyte), a frame table
@@ -511,8 +504,11 @@ def scan_remote(
     if not names:
         raise UsageError("nothing to scan: name log files or URLs")
     options = replace(options, vendor=check_vendor(options.vendor, index.vendors))  # in lower case
-    if dask is not None:
-        _need_distributed()  # before the inputs are read: without the extra, fsspec is missing too, and said first
+    if dask is not None:  # before the inputs are read: without the extra, fsspec is missing too, and said first
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise UsageError("--dask needs dask and distributed: pip install 'errcat[dask]'") from None
     started = time.perf_counter()
     files = expand(names)
     blob, digest = ship(index)
