@@ -138,7 +138,7 @@ class Explainer:
         return self._numbered
 
     def _count(
-        self, x: Explanation, place: Place, when: datetime | None, sample: Callable[[], str], column: int | None = None
+        self, x: Explanation, place: Place, when: datetime | None, sample: Callable[[], str], column: int | None
     ) -> Outcome | None:
         """Count an explained record; ``column``: a W3C line's status (w3c.py), which explain does not read.
         Its outcome when it was one undocumented error of a vendor (settled.py), else None."""
