@@ -1150,10 +1150,10 @@ def test_workers_read_ahead_while_the_log_is_explained_within_bounds(
         ahead.append(submitted[0] - placed[0])
         return take(self, name, prep, line_offset)
 
-    place, take = parallel._placed, stream._Explainer.take
+    place, take = parallel._placed, stream.Explainer.take
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", Counted)
     monkeypatch.setattr(parallel, "_placed", counted_placed)
-    monkeypatch.setattr(stream._Explainer, "take", slow_take)
+    monkeypatch.setattr(stream.Explainer, "take", slow_take)
     report = scan(index, [str(log)], ScanOptions(workers=2))
     assert report.errors == 40 and report.inputs[0].lines == 40 * 1301 and submitted[0] > 20
     assert max(ahead) <= most_ahead  # bounded: IN_FLIGHT per worker running, and what finished tasks hold here

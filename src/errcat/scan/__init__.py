@@ -62,9 +62,9 @@ def scan(
                 stats.lines = part.inputs[0].lines if part.inputs else 0
                 stats.broken = inp.broken  # the file changed or failed while workers read it
             elif not inp.problem:
-                from .stream import explainer_for, read_whole  # the explainer: imported once workers (if any) are running
+                from .stream import Explainer, read_whole  # the explainer: imported once workers (if any) are running
 
-                explainer = explainer or explainer_for(index, options, report)
+                explainer = explainer or Explainer(index, options, report)
                 read_whole(explainer, inp, _read(inp, progress, done_bytes), stats)
             if inp.problem:  # found before reading (missing file) or on reading (a binary file)
                 stats.problem = inp.problem

@@ -27,13 +27,14 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from ..errors import ErrcatError, UsageError, check_vendor
 from ..index.store import CatalogIndex
 from ..text import UTF8_BOM, WIDE, docker_framed
-from .inputs import BINARY, CHUNK, SHRANK, SNIFF, Input, _decoded, sniffed
-from .parallel import line_start, whole_range
+from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded, sniffed
+from .parallel import Blocks, line_start, whole_range
 from .prepared import ScanOptions, forget_lines
 from .records import LOOKBACK, MAX_RECORD, Finder
 from .remote import expand, failure, is_http, open_input, shown
@@ -63,7 +64,7 @@ def _explainer(blob: bytes, digest: str, options: ScanOptions, report: ScanRepor
     kept explanation is not counted towards its shape), so a kept one made a task's report depend on the tasks
     and scans its worker ran before (the same log scanned twice on a cluster gave two reports). The shipped
     index (or its documented-only view: the digest says) is deserialized once a process."""
-    from .stream import explainer_for
+    from .stream import Explainer
 
     if _SHIPPED.get("digest") != digest:
         db = sqlite3.connect(":memory:", check_same_thread=False)  # tasks run on the worker's threads, one at a time
@@ -71,7 +72,7 @@ def _explainer(blob: bytes, digest: str, options: ScanOptions, report: ScanRepor
         shipped = CatalogIndex(db, origin="shipped")
         _SHIPPED.clear()
         _SHIPPED.update(digest=digest, index=shipped.documented() if digest.endswith(DOCUMENTED) else shipped)
-    return explainer_for(_SHIPPED["index"], options, report)
+    return Explainer(_SHIPPED["index"], options, report)
 
 
 def run_task(blob: bytes, digest: str, options: ScanOptions, task: Task) -> tuple[Any, ...]:
@@ -138,7 +139,8 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
             data = f.read(end - begin) if end - begin <= whole_range(TASK_BYTES) else None
     except Exception as exc:  # as in _opened_chunks
         return 1, 1, f"read failed ({failure(exc)}); the rest was not read", a
-    got = _Read(url, begin, end - begin)
+    failed: list[str] = []
+    got = Blocks(partial(_read_part, url, failed), begin, end)
     # a block holding a line longer than a task is read a chunk at a time, the line let go (as parallel.WHOLE_RANGE)
     chunks: Iterable[bytes] = [data] if data is not None else got
     base = begin
@@ -146,30 +148,22 @@ def _read_block(explainer: Any, name: str, url: str, size: int, a: int, b: int) 
         chunks, base = _without_bom(iter(chunks))
     finder = Finder(own_start=start - base, own_end=stop - base if stop < size else None, columns=columns)
     explainer.read(name, finder, chunks)
-    read = len(data) if data is not None else got.n
-    broken = got.failed or (SHRANK if read < end - begin else None)
+    read = len(data) if data is not None else got.got
+    broken = failed[0] if failed else SHRANK if read < end - begin else None
     for s in finder.own_skipped():
         report.skip(name, s.line, s.what)
     return finder.line_at_start, finder.line_at_end, broken, stop
 
 
-class _Read:
-    """A block read a CHUNK at a time (parallel.WHOLE_RANGE): how much came, and a failure, which ends it."""
-
-    def __init__(self, url: str, begin: int, want: int):
-        self.url, self.begin, self.want = url, begin, want
-        self.n = 0
-        self.failed: str | None = None
-
-    def __iter__(self) -> Iterator[bytes]:
-        try:
-            with open_input(self.url) as f:
-                f.seek(self.begin)
-                while self.n < self.want and (block := f.read(min(CHUNK, self.want - self.n))):
-                    self.n += len(block)
-                    yield block
-        except Exception as exc:  # as in _opened_chunks
-            self.failed = f"read failed ({failure(exc)}); the rest was not read"
+def _read_part(url: str, failed: list[str], at: int, to: int) -> bytes:
+    """[at, to) of a URL, for parallel.Blocks; a failure, in ``failed``, ends the reading."""
+    try:
+        with open_input(url) as f:
+            f.seek(at)
+            return bytes(f.read(to - at))
+    except Exception as exc:  # as in _opened_chunks
+        failed.append(f"read failed ({failure(exc)}); the rest was not read")
+        return b""
 
 
 def _without_bom(chunks: Iterator[bytes]) -> tuple[Iterator[bytes], int]:
@@ -244,13 +238,6 @@ def _answers(address: str) -> None:
         ) from None
     except Exception:  # refused, unresolvable, a garbled answer: the Client says which
         pass
-
-
-def _need_distributed() -> None:
-    try:
-        import distributed  # noqa: F401
-    except ImportError:
-        raise UsageError("--dask needs dask and distributed: pip install 'errcat[dask]'") from None
 
 
 def _unreachable(exc: Exception, dask: str) -> str:
@@ -517,8 +504,11 @@ def scan_remote(
     if not names:
         raise UsageError("nothing to scan: name log files or URLs")
     options = replace(options, vendor=check_vendor(options.vendor, index.vendors))  # in lower case
-    if dask is not None:
-        _need_distributed()  # before the inputs are read: without the extra, fsspec is missing too, and said first
+    if dask is not None:  # before the inputs are read: without the extra, fsspec is missing too, and said first
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise UsageError("--dask needs dask and distributed: pip install 'errcat[dask]'") from None
     started = time.perf_counter()
     files = expand(names)
     blob, digest = ship(index)

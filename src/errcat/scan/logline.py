@@ -310,7 +310,7 @@ def _bare_date(value: str) -> bool:
     return True
 
 
-def parse_when(text: str, now: datetime | None = None, end: bool = False) -> datetime:
+def parse_when(text: str, end: bool = False) -> datetime:
     """A --since/--until value: ISO date or date-time (UTC unless it says), or a span back from
     now (``90m``, ``6h``, ``2d``, ``1w``). With ``end`` (--until), a bare date means the end of
     that day: ``--until 2026-11-20`` includes the 20th."""
@@ -319,7 +319,7 @@ def parse_when(text: str, now: datetime | None = None, end: bool = False) -> dat
     if m:
         unit = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days", "w": "weeks"}[m.group(2)]
         try:
-            return (now or datetime.now(UTC)) - timedelta(**{unit: int(m.group(1))})
+            return datetime.now(UTC) - timedelta(**{unit: int(m.group(1))})
         except (OverflowError, ValueError):
             raise UsageError(f"{shown(text)[:64]!r} reaches back before the year 1: use a shorter span or a date") from None
     try:

@@ -137,7 +137,7 @@ def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     from 1 at ``begin``."""
     source = (_HELD[0][0] if _HELD else None) or inp.path or ""
     if end - begin > WHOLE_RANGE:  # a line longer than a task in it: read as one reader does, a line too long let go
-        stream = _Blocks(inp, begin, end, source)
+        stream = Blocks(lambda at, to: b"" if inp.broken else bytes(_read_same(inp, at, to, source)), begin, end)
         chunks: Iterable[Buffer] = stream
     else:
         data = _read_same(inp, begin, end, source)
@@ -158,26 +158,18 @@ def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     return part, templates, records, finder.own_skipped(), finder.line_at_start, finder.line_at_end, read_to, inp.broken
 
 
-class _Blocks:
-    """[begin, end) of the file, read a CHUNK at a time, for a range too big to read whole (see WHOLE_RANGE); as
-    _read_same, nothing is read from a file that took the path (the input is marked)."""
+class Blocks:
+    """[begin, end) of a file read a CHUNK at a time by ``read(at, to)`` (b"": no more), for a range too big to read
+    whole (see whole_range); ``got``: how much came. A Dask task's block alike (cluster.py)."""
 
-    def __init__(self, inp: Input, begin: int, end: int, source: str):
-        self.inp, self.begin, self.end, self.source = inp, begin, end, source
+    def __init__(self, read: Callable[[int, int], bytes], begin: int, end: int):
+        self.read, self.begin, self.end = read, begin, end
         self.got = 0
 
     def __iter__(self) -> Iterator[bytes]:
-        at = self.begin
-        while at < self.end and not self.inp.broken:
-            if _replaced(self.source):
-                self.inp.broken = REPLACED
-                return
-            block = bytes(read_range(self.inp, at, min(self.end, at + CHUNK), self.source))
+        while (at := self.begin + self.got) < self.end and (block := self.read(at, min(self.end, at + CHUNK))):
             self.got += len(block)
-            at += len(block)
             yield block
-            if len(block) < CHUNK:
-                return
 
 
 def _read_same(inp: Input, begin: int, end: int, source: str) -> bytearray:
@@ -299,9 +291,9 @@ def scan_parallel(
 
             try:
                 top_up()
-                from .stream import explainer_for
+                from .stream import Explainer
 
-                explainer = explainer_for(index, options, report)
+                explainer = Explainer(index, options, report)
                 while pending:
                     stop, future = pending[0]
                     part, templates, records, skipped, at_start, at_end, read_to, broken = future.result()

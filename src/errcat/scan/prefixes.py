@@ -89,7 +89,7 @@ def _unsourced(data: bytes, at: int, last: bytes | None, seams: set[int]) -> tup
     return b"".join(pieces), last
 
 
-def without_prefixes(chunks: Iterable[Buffer], marks: list[int | None], seams: set[int] | None = None) -> Iterator[Buffer]:
+def without_prefixes(chunks: Iterable[Buffer], marks: list[int | None], seams: set[int]) -> Iterator[Buffer]:
     """The chunks of an input without its lines' prefixes when its first lines carry one (else as
     they are); each offset in ``marks`` (a line's start in the first chunk) is moved to where that
     line starts once they are gone, when the first chunk is taken. A runtime's prefixes also tell
@@ -105,7 +105,7 @@ def without_prefixes(chunks: Iterable[Buffer], marks: list[int | None], seams: s
         yield from it
         return
     marks[:] = [None if at is None else len(unprefixed(first[:at], prefix)) for at in marks]
-    sourced = seams is not None and prefix[1] is _AT_START
+    sourced = prefix[1] is _AT_START
     tail, at, last = b"", 0, None
     for chunk in chain([first], it):
         data = tail + bytes(chunk)
@@ -113,7 +113,6 @@ def without_prefixes(chunks: Iterable[Buffer], marks: list[int | None], seams: s
         tail = data[cut:]
         if cut:
             if sourced:
-                assert seams is not None
                 out, last = _unsourced(data[:cut], at, last, seams)
             else:
                 out = unprefixed(data[:cut], prefix)

@@ -1101,10 +1101,7 @@ def _cause_message_at(buf: Buffer, pos: int, limit: int, eof: bool) -> bool | No
     return False
 
 
-_NO_SEAMS: frozenset[int] = frozenset()
-
-
-def _head(buf: Buffer, ls: int, floor: int, seams: AbstractSet[int] = _NO_SEAMS, off: int = 0) -> int:
+def _head(buf: Buffer, ls: int, floor: int, seams: AbstractSet[int], off: int) -> int:
     """Where to start grouping lines so that the record holding the line at ``ls`` is found whole:
     the nearest earlier line that cannot be a continuation, or whose source is another than the line above's (or ``floor``)."""
     floor = _line_start(buf, floor, ls)
@@ -1130,7 +1127,7 @@ def _under_frame(buf: Buffer, floor: int, ls: int) -> bool:
 
 
 def _group(
-    buf: Buffer, head: int, target: int, limit: int, eof: bool, seams: AbstractSet[int] = _NO_SEAMS, off: int = 0
+    buf: Buffer, head: int, target: int, limit: int, eof: bool, seams: AbstractSet[int], off: int
 ) -> tuple[int, int, bool] | None:
     """The record (start, end, cut) holding the line that starts at ``target``, grouping lines from
     ``head``; None when it may continue past ``limit`` and more input is coming. No record runs

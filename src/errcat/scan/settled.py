@@ -1,6 +1,6 @@
 """A bound on what a log of many distinct undocumented vendor errors of one shape costs.
 
-A record's explanation is reused by its template (stream._Explainer), but a log whose vendor
+A record's explanation is reused by its template (stream.Explainer), but a log whose vendor
 errors each carry another code or a customer's name has a template per record: 100,000 of them
 were 100,000 explains (~1.5 ms each). Records are also known by their call's shape (``shape_of``:
 each quoted value's words and every number but a status masked, the URLs and hosts that name the

@@ -32,9 +32,9 @@ EXPLAINED_SIZE = 2_000
 _SETTLED_TEXT = 400  # characters of a settled record's template that name its group (signature cuts it to 160)
 
 
-class _Explainer:
+class Explainer:
     """Turns records into report entries: its triage counts what needs no catalog, and the rest
-    is explained here, once per template."""
+    is explained here, once per template (one per process: its caches serve every input)."""
 
     def __init__(self, index: CatalogIndex, options: ScanOptions, report: ScanReport):
         self.index, self.options = index, options
@@ -50,11 +50,6 @@ class _Explainer:
     @property
     def report(self) -> ScanReport:
         return self.triage.report
-
-    @report.setter
-    def report(self, report: ScanReport) -> None:
-        """Write into another report (a Dask task's part, whose tasks may come in any order)."""
-        self.triage.new_part(report)
 
     def read(self, name: str, finder: Finder, chunks: Iterable[bytes]) -> None:
         """Explain the records ``finder`` finds in the chunks of input ``name`` that the triage keeps."""
@@ -143,7 +138,7 @@ class _Explainer:
         return self._numbered
 
     def _count(
-        self, x: Explanation, place: Place, when: datetime | None, sample: Callable[[], str], column: int | None = None
+        self, x: Explanation, place: Place, when: datetime | None, sample: Callable[[], str], column: int | None
     ) -> Outcome | None:
         """Count an explained record; ``column``: a W3C line's status (w3c.py), which explain does not read.
         Its outcome when it was one undocumented error of a vendor (settled.py), else None."""
@@ -195,11 +190,6 @@ class _Explainer:
         return Outcome(x.vendor, x.errors[0].sent.status or status, endpoint) if alone and x.vendor else None
 
 
-def explainer_for(index: CatalogIndex, options: ScanOptions, report: ScanReport) -> _Explainer:
-    """What turns records into ``report`` entries (one per process: its cache serves every input)."""
-    return _Explainer(index, options, report)
-
-
 def _said(message: str) -> str:
     """An observed error's message as the log said it, redacted, for the head of its group."""
     return " ".join(shown(message).split())[:160]
@@ -223,7 +213,7 @@ def _shareable(x: Explanation, key: str, numbered: Callable[[], frozenset[str]])
     return True
 
 
-def read_whole(explainer: _Explainer, inp: Input, chunks: Iterable[bytes], stats: InputStats) -> None:
+def read_whole(explainer: Explainer, inp: Input, chunks: Iterable[bytes], stats: InputStats) -> None:
     """Read one input whole (a file, stdin, a cluster's URL) into the explainer's report."""
     finder = Finder()
     explainer.read(inp.name, finder, chunks)

@@ -446,8 +446,8 @@ class ScanReport:
         sample: Callable[[], str],
         guide: Callable[[], Guide | None],
         said: Callable[[], str | None] | None,
-        unsafe_method: str | None = None,
-        logged_status: int | None = None,
+        unsafe_method: str | None,
+        logged_status: int | None,
     ) -> None:
         """One occurrence of a documented error; ``unsafe_method``: its request's method when resending it
         may repeat what was done (a POST a gateway answered with 504); ``logged_status``: the status its

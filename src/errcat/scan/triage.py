@@ -153,14 +153,6 @@ class Triage:
 
     shape_of = staticmethod(shape_of)
 
-    def new_part(self, report: ScanReport) -> None:
-        """Sort into another report that may come before the last in the file (a Dask task's):
-        no shape is counted without its places until its group is full there."""
-        self.report = report
-        self.counted.clear()
-        self.by_status.clear()
-        self.coded.clear()
-
     def count_lines(
         self,
         buf: Buffer,
