@@ -283,6 +283,37 @@ def test_a_sentry_event_about_another_services_call_ships_no_credential_and_clai
     assert SECRET in json.dumps(unrelated)  # not about a call: the application's, as documented (its before_send)
 
 
+def test_a_logged_url_string_ships_to_sentry_without_its_credentials_in_the_event_or_the_breadcrumb(catalog):
+    """``log.error("sync failed: %s", url)`` with the URL a bare string (no response, no exception): Sentry's logging
+    integration shipped its api_key (and a password in its authority) in the event's ``logentry`` (``formatted`` and
+    ``params``), and a WARNING line quoting it came back as a breadcrumb in every later event. A log record quoting a URL
+    is screened as one about a call now, and a breadcrumb quoting one is too; nothing is claimed for it, the rest of the
+    URL is kept, and an event about no URL is the application's own."""
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
+    transport = CapturingTransport()
+    log = logging.getLogger("sync-sentry-url-args")
+    address = f"https://api.example.com/v1/things?api_key={SECRET}&page=2"
+    with _sentry_client(catalog, LoggingIntegration(event_level=logging.ERROR), transport=transport):
+        try:
+            log.warning("calling %s", address)  # a breadcrumb (the event level is ERROR)
+            log.error("sync failed: %s", address)
+            log.error("sync failed for %(url)s", {"url": f"https://sync:{SECRET}@api.example.com/x"})
+            log.error("the application's own words: %s", f"api_key={SECRET}")
+            sentry_sdk.flush()
+        finally:
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()
+    by_url, by_authority, unrelated = transport.events
+    said = json.dumps([by_url, by_authority])
+    assert SECRET not in said and SECRET not in json.dumps(unrelated.get("breadcrumbs"))
+    assert by_url["logentry"]["params"] == ["https://api.example.com/v1/things?api_key=[REDACTED]&page=2"]
+    assert by_authority["logentry"]["formatted"] == "sync failed for https://[REDACTED]@api.example.com/x"
+    crumbs = [c["message"] for c in unrelated["breadcrumbs"]["values"]]
+    assert crumbs[:2] == ["calling " + by_url["logentry"]["params"][0], by_url["logentry"]["formatted"]]
+    assert not any("fingerprint" in e or "errcat" in e.get("contexts", {}) for e in transport.events)
+    assert SECRET in unrelated["logentry"]["formatted"]  # no URL: the application's, as documented (its before_send)
+
+
 def test_sentry_groups_a_logged_http_error_passed_as_an_argument_and_ships_no_credential(server, catalog):
     """``log.error("sync failed: %s", error)`` with requests' or httpx's HTTPError as the argument (no exc_info):
     Sentry's logging integration made an event whose message and ``params`` quote the URL with its api_key, and
