@@ -38,7 +38,7 @@ from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
 from sentry_sdk.utils import safe_repr
 
-from . import MAX_SAID, given_catalog, hidden_value, screenable
+from . import MAX_SAID, attribute, given_catalog, hidden_value, screenable
 from .telemetry import explanation_of, facts, holds_response, worth_telling
 
 if TYPE_CHECKING:
@@ -186,7 +186,19 @@ def _about_a_call(hint: Hint) -> bool:
     record = hint.get("log_record")
     if getattr(record, "response", None) is not None or _quotes_a_url(getattr(record, "msg", None)):
         return True
-    return any((isinstance(arg, BaseException) and holds_response(arg)) or _quotes_a_url(arg) for arg in _record_args(record))
+    return any(
+        (isinstance(arg, BaseException) and holds_response(arg)) or _quotes_a_url(arg) or _is_response(arg)
+        for arg in _record_args(record)
+    )
+
+
+def _is_response(value: object) -> bool:
+    """Whether a log record's argument is an HTTP response (requests' or httpx's: a status code and headers), which
+    ``log.error("sync failed: %s", response)`` passes as ``extra={"response": response}`` passes it."""
+    if isinstance(value, BaseException | str):
+        return False
+    status = attribute(value, "status_code")
+    return isinstance(status, int) and not isinstance(status, bool) and attribute(value, "headers") is not None
 
 
 def _quotes_a_url(value: object) -> bool:
@@ -302,9 +314,10 @@ def _attachment(attachment: Attachment, data: bytes) -> Attachment:
 
 
 def _logged_response(hint: Hint, catalog: ErrorCatalog | CatalogIndex | None) -> Explanation | None:
-    """The explanation of the response a log record carries (``log.warning(..., extra={"response": r})``,
-    as ExplainFilter reads it), or of an exception among its arguments (``log.error("sync failed: %s", error)``,
-    whose message then quotes the URL with its api_key), for the event Sentry's logging integration makes of it."""
+    """The explanation of the response a log record carries (``log.warning(..., extra={"response": r})``, as
+    ExplainFilter reads it, or as an argument: ``log.error("sync failed: %s", r)``), or of an exception among its
+    arguments (``log.error("sync failed: %s", error)``, whose message then quotes the URL with its api_key), for the
+    event Sentry's logging integration makes of it."""
     from . import explain_response
 
     record = hint.get("log_record")
@@ -313,6 +326,11 @@ def _logged_response(hint: Hint, catalog: ErrorCatalog | CatalogIndex | None) ->
         x = explain_response(response, catalog=catalog)
         return x if worth_telling(x) else None
     for arg in _record_args(record):
+        if _is_response(arg):  # log.error("sync failed: %s", response): read as its response= is
+            told = explain_response(arg, catalog=catalog)
+            if worth_telling(told):
+                return told
+            continue
         found = explanation_of(arg, catalog) if isinstance(arg, BaseException) else None
         if found is not None:
             return found
