@@ -38,7 +38,7 @@ from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
 from sentry_sdk.utils import safe_repr
 
-from . import MAX_SAID, attribute, given_catalog, hidden_value, screenable
+from . import MAX_SAID, given_catalog, hidden_value, is_response, screenable
 from .telemetry import explanation_of, facts, holds_response, worth_telling
 
 if TYPE_CHECKING:
@@ -187,18 +187,9 @@ def _about_a_call(hint: Hint) -> bool:
     if getattr(record, "response", None) is not None or _quotes_a_url(getattr(record, "msg", None)):
         return True
     return any(
-        (isinstance(arg, BaseException) and holds_response(arg)) or _quotes_a_url(arg) or _is_response(arg)
+        (isinstance(arg, BaseException) and holds_response(arg)) or _quotes_a_url(arg) or is_response(arg)
         for arg in _record_args(record)
     )
-
-
-def _is_response(value: object) -> bool:
-    """Whether a log record's argument is an HTTP response (requests' or httpx's: a status code and headers), which
-    ``log.error("sync failed: %s", response)`` passes as ``extra={"response": response}`` passes it."""
-    if isinstance(value, BaseException | str):
-        return False
-    status = attribute(value, "status_code")
-    return isinstance(status, int) and not isinstance(status, bool) and attribute(value, "headers") is not None
 
 
 def _quotes_a_url(value: object) -> bool:
@@ -326,7 +317,7 @@ def _logged_response(hint: Hint, catalog: ErrorCatalog | CatalogIndex | None) ->
         x = explain_response(response, catalog=catalog)
         return x if worth_telling(x) else None
     for arg in _record_args(record):
-        if _is_response(arg):  # log.error("sync failed: %s", response): read as its response= is
+        if is_response(arg):  # log.error("sync failed: %s", response): read as its response= is
             told = explain_response(arg, catalog=catalog)
             if worth_telling(told):
                 return told
