@@ -422,6 +422,26 @@ def test_an_http_error_logged_as_an_argument_is_explained_and_reaches_no_handler
     _no_secret(text, *(str(r.attributes) + str(r.body) for r in records))
 
 
+def test_a_response_logged_as_an_argument_is_explained_as_its_response_extra_is(server, catalog):
+    """``logger.error("sync failed: %s", response)``, the response itself as the argument (its text only
+    ``<Response [400]>``): the filter read ``extra={"response": r}`` and exceptions among the arguments, not a
+    response there, so the line said nothing of the error and its ``url`` extra field kept the api_key. It is
+    explained now (requests' and httpx's alike, tuple or mapping arguments) and such a record's fields are hidden."""
+    address = f"{server}/accountright/{GUID}/Sale/Invoice/Item?api_key={IX_KEY}"
+    responses = [client.post(address, headers=SECRET_HEADERS) for client in (requests, httpx)]
+    with _logging_to_a_stream_and_opentelemetry(catalog, "sync-response-argument") as (logger, written, exported):
+        for response in responses:
+            logger.error("MYOB call failed: %s", response, extra={"url": address})
+        logger.error("batch %(batch)s: %(r)s", {"batch": 7, "r": responses[0]})
+    records = [getattr(r, "log_record", r) for r in exported.get_finished_logs()]
+    told = ["myob 25008 DatePriorToBeginningOfFinancialYear" in str(r.attributes.get("errcat")) for r in records]
+    assert told == [True, True, True]
+    text = written.getvalue()
+    assert "MYOB call failed: <Response [400]> [errcat: POST" in text and "batch 7: <Response [400]>" in text
+    assert all(str(r.attributes.get("url")).endswith("api_key=[REDACTED]") for r in records[:2])
+    _no_secret(text, *(str(r.attributes) + str(r.body) for r in records))
+
+
 class _Batch:
     """An application's object passed as an exception's argument: what it says is long and quotes the URL."""
 

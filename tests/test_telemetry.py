@@ -283,6 +283,69 @@ def test_a_sentry_event_about_another_services_call_ships_no_credential_and_clai
     assert SECRET in json.dumps(unrelated)  # not about a call: the application's, as documented (its before_send)
 
 
+def test_a_logged_url_string_ships_to_sentry_without_its_credentials_in_the_event_or_the_breadcrumb(catalog):
+    """``log.error("sync failed: %s", url)`` with the URL a bare string (no response, no exception): Sentry's logging
+    integration shipped its api_key (and a password in its authority) in the event's ``logentry`` (``formatted`` and
+    ``params``), and a WARNING line quoting it came back as a breadcrumb in every later event. A log record quoting a URL
+    is screened as one about a call now, and a breadcrumb quoting one is too; nothing is claimed for it, the rest of the
+    URL is kept, and an event about no URL is the application's own."""
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
+    transport = CapturingTransport()
+    log = logging.getLogger("sync-sentry-url-args")
+    address = f"https://api.example.com/v1/things?api_key={SECRET}&page=2"
+    with _sentry_client(catalog, LoggingIntegration(event_level=logging.ERROR), transport=transport):
+        try:
+            log.warning("calling %s", address)  # a breadcrumb (the event level is ERROR)
+            log.error("sync failed: %s", address)
+            log.error("sync failed for %(url)s", {"url": f"https://sync:{SECRET}@api.example.com/x"})
+            log.error("the application's own words: %s", f"api_key={SECRET}")
+            sentry_sdk.flush()
+        finally:
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()
+    by_url, by_authority, unrelated = transport.events
+    said = json.dumps([by_url, by_authority])
+    assert SECRET not in said and SECRET not in json.dumps(unrelated.get("breadcrumbs"))
+    assert by_url["logentry"]["params"] == ["https://api.example.com/v1/things?api_key=[REDACTED]&page=2"]
+    assert by_authority["logentry"]["formatted"] == "sync failed for https://[REDACTED]@api.example.com/x"
+    crumbs = [c["message"] for c in unrelated["breadcrumbs"]["values"]]
+    assert crumbs[:2] == ["calling " + by_url["logentry"]["params"][0], by_url["logentry"]["formatted"]]
+    assert not any("fingerprint" in e or "errcat" in e.get("contexts", {}) for e in transport.events)
+    assert SECRET in unrelated["logentry"]["formatted"]  # no URL: the application's, as documented (its before_send)
+
+
+def test_sentry_groups_a_logged_response_passed_as_an_argument_and_hides_the_scopes_credentials(server, catalog):
+    """``log.error("sync failed: %s", response)``, the response itself as the argument (its message says only
+    ``<Response [400]>``): errcat read a response given as ``extra={"response": r}`` but not as an argument, so the
+    event was neither grouped nor screened, and the URL the application had set as a tag shipped its api_key. It is
+    read as ``response=`` is now: MYOB's 25008 grouped under errcat's fingerprint (requests' and httpx's alike),
+    another service's call (Stripe's 402) screened and claimed for no vendor."""
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
+    transport = CapturingTransport()
+    log = logging.getLogger("sync-sentry-response-arg")
+    with _sentry_client(catalog, LoggingIntegration(event_level=logging.ERROR), transport=transport):
+        try:
+            for address, send in (
+                (url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", requests.post),
+                (url(server, "Sale/Invoice/Item") + f"?api_key={SECRET}", httpx.post),
+                (f"{server}/v1/charges?api_key={SECRET}", requests.post),
+            ):
+                sentry_sdk.set_tag("vendor_url", address)
+                log.error("sync failed: %s", send(address, json={}))
+            sentry_sdk.flush()
+        finally:
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()
+            sentry_sdk.get_isolation_scope().remove_tag("vendor_url")
+    by_requests, by_httpx, stripe = transport.events
+    expected = errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint
+    assert by_requests["fingerprint"] == by_httpx["fingerprint"] == [expected]
+    assert by_requests["tags"]["errcat.entry"] == "myob.generic.date-prior-to-beginning-of-financial-year"
+    assert "fingerprint" not in stripe and "errcat.vendor" not in stripe["tags"]
+    assert SECRET not in json.dumps(transport.events)
+    assert stripe["tags"]["vendor_url"].endswith("/v1/charges?api_key=[REDACTED]")
+
+
 def test_sentry_groups_a_logged_http_error_passed_as_an_argument_and_ships_no_credential(server, catalog):
     """``log.error("sync failed: %s", error)`` with requests' or httpx's HTTPError as the argument (no exc_info):
     Sentry's logging integration made an event whose message and ``params`` quote the URL with its api_key, and

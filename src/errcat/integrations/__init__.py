@@ -543,10 +543,23 @@ class ExplainFilter(logging.Filter):
         args = record.args
         values = args if isinstance(args, tuple) else tuple(args.values()) if isinstance(args, dict) else ()
         for value in values[:MAX_CHAIN]:
-            x = carried_explanation(value, self.catalog) if isinstance(value, BaseException) else None
+            if is_response(value):  # logger.error("sync failed: %s", response): read as its response= is
+                told = explain_response(value, catalog=self.catalog)
+                x = told if worth_telling(told) else None
+            else:
+                x = carried_explanation(value, self.catalog) if isinstance(value, BaseException) else None
             if x is not None:
                 return summary(x)
         return None
+
+
+def is_response(value: object) -> bool:
+    """Whether a log record's argument is an HTTP response (requests' or httpx's: a status code and headers), which
+    ``log.error("sync failed: %s", response)`` passes as ``extra={"response": response}`` passes it."""
+    if isinstance(value, BaseException | str):
+        return False
+    status = attribute(value, "status_code")
+    return isinstance(status, int) and not isinstance(status, bool) and attribute(value, "headers") is not None
 
 
 def _about_a_call(record: logging.LogRecord, error: BaseException | None) -> bool:
@@ -554,7 +567,9 @@ def _about_a_call(record: logging.LogRecord, error: BaseException | None) -> boo
     or one among its first arguments, holds a response, as raise_for_status()'s HTTPError does."""
     args = record.args
     values = args if isinstance(args, tuple) else tuple(args.values()) if isinstance(args, dict) else ()
-    return holds_response(error) or any(isinstance(v, BaseException) and holds_response(v) for v in values[:MAX_CHAIN])
+    return holds_response(error) or any(
+        (isinstance(v, BaseException) and holds_response(v)) or is_response(v) for v in values[:MAX_CHAIN]
+    )
 
 
 def _hide_arguments(record: logging.LogRecord) -> None:

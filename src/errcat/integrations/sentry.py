@@ -13,8 +13,9 @@ everything else such an event carries that may hold the call's credentials, the 
 data the application set on its scope included (``set_tag("api_key", ...)``, ``set_context("call",
 {"headers": ...})``); Sentry's trace context keeps its ids. An event about another service's HTTP call (an
 exception holding its response, a log record carrying one) is screened the same way, nothing claimed for it, as
-``ExplainFilter`` and the structlog processor screen such a record. Other events are the application's: errcat
-hides only their failed calls' breadcrumbs. A failure inside errcat leaves the event as it was.
+``ExplainFilter`` and the structlog processor screen such a record, and so is a log record quoting a URL as a string
+(``log.error("sync failed: %s", url)``). Other events are the application's: errcat hides only the breadcrumbs of their
+failed calls and of log lines quoting a URL. A failure inside errcat leaves the event as it was.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
 from sentry_sdk.utils import safe_repr
 
-from . import MAX_SAID, given_catalog, hidden_value, screenable
+from . import MAX_SAID, given_catalog, hidden_value, is_response, screenable
 from .telemetry import explanation_of, facts, holds_response, worth_telling
 
 if TYPE_CHECKING:
@@ -183,9 +184,19 @@ def _about_a_call(hint: Hint) -> bool:
     if isinstance(exc_info, tuple) and len(exc_info) == 3 and holds_response(exc_info[1]):
         return True
     record = hint.get("log_record")
-    if getattr(record, "response", None) is not None:
+    if getattr(record, "response", None) is not None or _quotes_a_url(getattr(record, "msg", None)):
         return True
-    return any(isinstance(arg, BaseException) and holds_response(arg) for arg in _record_args(record))
+    return any(
+        (isinstance(arg, BaseException) and holds_response(arg)) or _quotes_a_url(arg) or is_response(arg)
+        for arg in _record_args(record)
+    )
+
+
+def _quotes_a_url(value: object) -> bool:
+    """Whether a log record's message or argument is a string quoting a URL (``log.error("sync failed: %s", url)``):
+    its query may hold an api_key, its authority a password, which Sentry ships in the event's ``logentry`` (message,
+    ``formatted`` and ``params``) and in the breadcrumb of the record, as it ships an HTTP client's error quoting it."""
+    return isinstance(value, str) and "://" in value
 
 
 def _record_args(record: object) -> list[object]:
@@ -294,9 +305,10 @@ def _attachment(attachment: Attachment, data: bytes) -> Attachment:
 
 
 def _logged_response(hint: Hint, catalog: ErrorCatalog | CatalogIndex | None) -> Explanation | None:
-    """The explanation of the response a log record carries (``log.warning(..., extra={"response": r})``,
-    as ExplainFilter reads it), or of an exception among its arguments (``log.error("sync failed: %s", error)``,
-    whose message then quotes the URL with its api_key), for the event Sentry's logging integration makes of it."""
+    """The explanation of the response a log record carries (``log.warning(..., extra={"response": r})``, as
+    ExplainFilter reads it, or as an argument: ``log.error("sync failed: %s", r)``), or of an exception among its
+    arguments (``log.error("sync failed: %s", error)``, whose message then quotes the URL with its api_key), for the
+    event Sentry's logging integration makes of it."""
     from . import explain_response
 
     record = hint.get("log_record")
@@ -305,6 +317,11 @@ def _logged_response(hint: Hint, catalog: ErrorCatalog | CatalogIndex | None) ->
         x = explain_response(response, catalog=catalog)
         return x if worth_telling(x) else None
     for arg in _record_args(record):
+        if is_response(arg):  # log.error("sync failed: %s", response): read as its response= is
+            told = explain_response(arg, catalog=catalog)
+            if worth_telling(told):
+                return told
+            continue
         found = explanation_of(arg, catalog) if isinstance(arg, BaseException) else None
         if found is not None:
             return found
@@ -371,6 +388,10 @@ def scrub_failed_breadcrumbs(event: Event) -> Event:
         for crumb in crumbs if isinstance(crumbs, list) else []:
             if isinstance(crumb, dict) and _failed(crumb) and "data" in crumb:
                 crumb["data"] = _scrubbed(crumb["data"], "data", 0)
+            elif isinstance(crumb, dict) and _quotes_a_url(crumb.get("message")):  # a log line's breadcrumb
+                for key in ("message", "data"):
+                    if key in crumb:
+                        crumb[key] = _scrubbed(crumb[key], key, 0)
     except Exception:  # as annotate: the event goes on
         _log.debug("errcat could not scrub a Sentry event's breadcrumbs", exc_info=True)
     return event
