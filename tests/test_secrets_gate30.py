@@ -137,3 +137,12 @@ def test_a_key_that_names_a_message_or_a_record_is_shown_and_a_credentials_key_i
     for name in ("apiKey", "secretKey", "privateKey", "x-api-key", "signing_key", "INVOICEXPRESS_KEY"):
         assert "Quokkawinter3596" not in shown(f'{{"{name}":"Quokkawinter3596"}}'), name
         assert "wombat_harbor" not in shown(f'{{"{name}":"wombat_harbor"}}'), name
+
+
+def test_azure_s_primary_key_stays_hidden_whatever_its_value_reads_as():
+    """API Management's subscription keys (listSecrets, Get-AzApiManagementSubscriptionKey) are a "primaryKey" and a
+    "secondaryKey" of 32 hex digits, a shape the gate shows under a neutral name: the name alone hides them (review13:
+    the i18nKey exclusion had taken "primaryKey" for a table's primary key and showed the key)."""
+    key = "3c9d51f0a7e24b86b1d4e07f95a2c6d8"
+    for text in (f'{{"primaryKey":"{key}"}}', f"AZURE_APIM_PRIMARY_KEY={key}", f'{{"primary_key":"{key}"}}'):
+        assert key not in shown(text), text
