@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from corpus import shows_secret
 from errcat.gate import MARK, shown, shown_line
 from secrets30_pastes import CASES
 
@@ -33,19 +34,10 @@ FOUND = {  # the pastes whose credential main showed before this round
 }
 
 
-def windows(secret: str, n: int = 12) -> list[str]:
-    """The secret and each 12-character piece of it: a piece shown is a leak too."""
-    return [secret] if len(secret) <= n else [secret[i : i + n] for i in range(len(secret) - n + 1)]
-
-
-def shows(secret: str, out: str) -> bool:
-    return any(w in out for w in windows(secret))
-
-
 @pytest.mark.parametrize(("cid", "text", "secrets"), CASES, ids=IDS)
 def test_the_gate_hides_every_credential_of_each_paste(cid, text, secrets):
     out = shown(text)
-    assert not [s for s in secrets if shows(s, out)], out
+    assert not [s for s in secrets if shows_secret(s, out)], out
 
 
 @pytest.mark.parametrize(
@@ -58,7 +50,7 @@ def test_what_this_round_found_shown_is_hidden_by_explain_and_scan(cli, tmp_path
     log.write_text(text)
     scanned = cli("scan", "--all", "-f", "json", str(log))
     for out in (explained.stdout + explained.stderr, scanned.stdout + scanned.stderr):
-        assert not [s for s in secrets if shows(s, out)]
+        assert not [s for s in secrets if shows_secret(s, out)]
 
 
 @pytest.mark.parametrize(
