@@ -83,3 +83,9 @@ def score_case(case: dict[str, Any], runner: CliRunner | None = None) -> Verdict
 
     result = (runner or CliRunner()).invoke(app, ["explain", "--format", "json"], input=case["raw"], env={"ERRCAT_CATALOG": ""})
     return score_output(case, result.exit_code, result.stdout, result.stderr)
+
+
+def shows_secret(secret: str, out: str, n: int = 12) -> bool:
+    """Whether the output shows the secret or any 12-character piece of it: a piece shown is a leak too."""
+    pieces = [secret] if len(secret) <= n else [secret[i : i + n] for i in range(len(secret) - n + 1)]
+    return any(piece in out for piece in pieces)

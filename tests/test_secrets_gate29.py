@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from corpus import shows_secret
 from errcat.gate import shown
 from secrets29_pastes import CASES
 
@@ -25,19 +26,10 @@ FOUND = {  # the pastes whose credential main showed before this round, each a s
 }
 
 
-def windows(secret: str, n: int = 12) -> list[str]:
-    """The secret and each 12-character piece of it: a piece shown is a leak too."""
-    return [secret] if len(secret) <= n else [secret[i : i + n] for i in range(len(secret) - n + 1)]
-
-
-def shows(secret: str, out: str) -> bool:
-    return any(w in out for w in windows(secret))
-
-
 @pytest.mark.parametrize(("cid", "text", "secrets"), CASES, ids=IDS)
 def test_the_gate_hides_every_credential_of_each_paste(cid, text, secrets):
     out = shown(text)
-    assert not [s for s in secrets if shows(s, out)], out
+    assert not [s for s in secrets if shows_secret(s, out)], out
 
 
 @pytest.mark.parametrize(("cid", "text", "secrets"), [c for c in CASES if c[0] in FOUND], ids=sorted(FOUND))
@@ -48,7 +40,7 @@ def test_what_this_round_found_shown_is_hidden_by_explain_and_scan(cli, tmp_path
     log.write_text(text)
     scanned = cli("scan", "--all", "-f", "json", str(log))
     for out in (explained.stdout + explained.stderr, scanned.stdout + scanned.stderr):
-        assert not [s for s in secrets if shows(s, out)]
+        assert not [s for s in secrets if shows_secret(s, out)]
 
 
 @pytest.mark.parametrize(
@@ -159,7 +151,7 @@ def test_no_output_of_any_command_shows_a_credential_of_a_paste(cli, tmp_path, m
     by_mcp = anyio.run(mcp)
     for cid, text, secrets in CASES:
         for out in outputs(cid, text) + by_mcp[cid]:
-            leaks += [(cid, s) for s in secrets if shows(s, out)]
+            leaks += [(cid, s) for s in secrets if shows_secret(s, out)]
             assert "Traceback" not in out
     assert not leaks
 

@@ -10,6 +10,7 @@ import json
 
 import pytest
 
+from corpus import shows_secret
 from errcat.gate import MARK, shown, shown_line
 from secrets30_pastes import CASES
 
@@ -33,19 +34,10 @@ FOUND = {  # the pastes whose credential main showed before this round
 }
 
 
-def windows(secret: str, n: int = 12) -> list[str]:
-    """The secret and each 12-character piece of it: a piece shown is a leak too."""
-    return [secret] if len(secret) <= n else [secret[i : i + n] for i in range(len(secret) - n + 1)]
-
-
-def shows(secret: str, out: str) -> bool:
-    return any(w in out for w in windows(secret))
-
-
 @pytest.mark.parametrize(("cid", "text", "secrets"), CASES, ids=IDS)
 def test_the_gate_hides_every_credential_of_each_paste(cid, text, secrets):
     out = shown(text)
-    assert not [s for s in secrets if shows(s, out)], out
+    assert not [s for s in secrets if shows_secret(s, out)], out
 
 
 @pytest.mark.parametrize(
@@ -58,7 +50,7 @@ def test_what_this_round_found_shown_is_hidden_by_explain_and_scan(cli, tmp_path
     log.write_text(text)
     scanned = cli("scan", "--all", "-f", "json", str(log))
     for out in (explained.stdout + explained.stderr, scanned.stdout + scanned.stderr):
-        assert not [s for s in secrets if shows(s, out)]
+        assert not [s for s in secrets if shows_secret(s, out)]
 
 
 @pytest.mark.parametrize(
@@ -137,3 +129,12 @@ def test_a_key_that_names_a_message_or_a_record_is_shown_and_a_credentials_key_i
     for name in ("apiKey", "secretKey", "privateKey", "x-api-key", "signing_key", "INVOICEXPRESS_KEY"):
         assert "Quokkawinter3596" not in shown(f'{{"{name}":"Quokkawinter3596"}}'), name
         assert "wombat_harbor" not in shown(f'{{"{name}":"wombat_harbor"}}'), name
+
+
+def test_azure_s_primary_key_stays_hidden_whatever_its_value_reads_as():
+    """API Management's subscription keys (listSecrets, Get-AzApiManagementSubscriptionKey) are a "primaryKey" and a
+    "secondaryKey" of 32 hex digits, a shape the gate shows under a neutral name: the name alone hides them (review13:
+    the i18nKey exclusion had taken "primaryKey" for a table's primary key and showed the key)."""
+    key = "3c9d51f0a7e24b86b1d4e07f95a2c6d8"
+    for text in (f'{{"primaryKey":"{key}"}}', f"AZURE_APIM_PRIMARY_KEY={key}", f'{{"primary_key":"{key}"}}'):
+        assert key not in shown(text), text

@@ -93,8 +93,9 @@ _NOT_A_VALUE_REGEX = (
     # what it handles (ZooKeeper's "[SessionTracker:ZooKeeperServer@325]", SessionManager, TokenProcessor)
     r"|stdin|file|tracker|manager|handler|listener|factory|processor|thread|executor|scheduler|monitor"
     # a key that names a record, a message or a translation, not a credential (lexoffice's "i18nKey":"invalid_value",
-    # a table's primary_key, a queue's routingKey, an S3 object key, an Idempotency-Key)
-    r"|(?:i18n|message|translation|sort|primary|foreign|partition|routing|cache|lookup|row|object|idempotency)[_-]?key"
+    # a table's foreign_key, a queue's routingKey, an S3 object key, an Idempotency-Key). Not "primary": Azure's
+    # subscription keys are a "primaryKey" and a "secondaryKey" (API Management's listSecrets, 32 hex digits)
+    r"|(?:i18n|message|translation|sort|foreign|partition|routing|cache|lookup|row|object|idempotency)[_-]?key"
     # a name that goes on to say it is an error (Intuit's "AuthenticationErrorGeneral: SRV-110-..."), or that the call
     # was refused (pyactiveresource's "UnauthorizedAccess: Response(code=401, ...)")
     r"|(?:error|failure|exception)[a-z_]{0,24}|unauthori[sz]ed[_-]?(?:access|request|response|operation))s?$"
