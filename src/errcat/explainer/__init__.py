@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, MutableMapping, Sequence
 from http import HTTPStatus
 from itertools import islice
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
@@ -616,7 +616,9 @@ def explain_bytes(
     return explain(catalog, text, vendor=vendor, notes=notes)
 
 
-Memo = MutableMapping[tuple[SentError, Context], ErrorMatch]
+# what one explain leaves for the next: matches by (error, context), and the similarities of readings to entries
+# (match._similar, under a key of its own)
+Memo = MutableMapping[Any, Any]
 
 
 def explain(
@@ -1117,6 +1119,6 @@ def _match_all(catalog: CatalogIndex, errors: Sequence[SentError], ctx: Context,
     for sent in errors:
         m = memo.get((sent, ctx))
         if m is None:
-            m = memo[(sent, ctx)] = match_error(catalog, sent, ctx)
+            m = memo[(sent, ctx)] = match_error(catalog, sent, ctx, memo)
         out.append(m if m.sent is sent else m._replace(sent=sent))
     return out

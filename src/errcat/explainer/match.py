@@ -18,11 +18,11 @@ an InvoiceXpress error.
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from enum import StrEnum
 from functools import lru_cache
 from http import HTTPStatus
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..index.store import CatalogIndex, TemplateRow
 from ..model import Entry
@@ -495,10 +495,12 @@ def _relayed(message: str, text: str) -> bool:
 _FIELD_NAME = re.compile(r"[A-Za-z_][\w.\[\]]*")
 
 
-def _candidate_pool(ix: CatalogIndex, sent: SentError, ctx: Context, texts: list[str]) -> _Pool:
+def _candidate_pool(
+    ix: CatalogIndex, sent: SentError, ctx: Context, texts: list[str], known: MutableMapping[Any, Any] | None = None
+) -> _Pool:
     """Every entry that may explain the error, through the index: by its message (whole or as a
     template), code and name; by similar words when no text matched; by a name's variant when
-    nothing is even similar; by the status last."""
+    nothing is even similar; by the status last. ``known``: similarities computed before (_fuzzy)."""
     pool = _Pool(sent, ctx, ix.statuses)
     for text in texts:
         for e in ix.with_message_key(squash(text)):  # case and separators aside; verbatim ranks first
@@ -509,7 +511,7 @@ def _candidate_pool(ix: CatalogIndex, sent: SentError, ctx: Context, texts: list
     _by_code_and_name(ix, pool)
     _cut_start(ix, pool)
     if texts and not any(c.kind in BY_TEXT for c in pool.found.values()):
-        _fuzzy(ix, pool, texts)
+        _fuzzy(ix, pool, texts, {} if known is None else known)
     if not any(c.kind is not MatchKind.FUZZY or c.similarity >= FUZZY_FLOOR for c in pool.found.values()):
         _name_variants(ix, pool, [t for t in (sent.name, *texts) if t])
     _by_status(ix, pool)
@@ -636,11 +638,13 @@ def _names_another_error(e: Entry, sent: SentError) -> bool:
 _FUZZY_READINGS = 4
 
 
-def _fuzzy(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
+def _fuzzy(ix: CatalogIndex, pool: _Pool, texts: list[str], known: MutableMapping[Any, Any]) -> None:
     """Entries sharing the rarest words with the text, scored by similarity of the whole text. The
     first readings alone (the message, then what else the error says) choose and score them: a
     JSON log line read as a body has a reading per string field, and scoring 30 entries against
-    each of a GELF line's 19 fields cost 14 ms a line, to be judged no error after all."""
+    each of a GELF line's 19 fields cost 14 ms a line, to be judged no error after all. A reading's
+    similarity to an entry is kept in ``known`` (a scan's memo): a log line's readings past its
+    request id are those of the line before, and the likening was a quarter of explaining such a log."""
     texts = texts[:_FUZZY_READINGS]
     words = sorted({t for t in tokens(" ".join(texts)[:2000]) if t not in STOP_WORDS})
     counts = ix.word_counts(words)
@@ -651,9 +655,25 @@ def _fuzzy(ix: CatalogIndex, pool: _Pool, texts: list[str]) -> None:
         weights[pos] += rarity[t]
     best_positions = sorted(weights, key=lambda k: (-weights[k], k))[:30]
     for e in ix.at_positions(best_positions):
-        best, text = max(((_similarity(t, e.message or ""), t) for t in texts), key=lambda st: st[0], default=(0.0, ""))
+        best, text = max(((_similar(t, e, known), t) for t in texts), key=lambda st: st[0], default=(0.0, ""))
         if best >= FUZZY_FLOOR - 0.2:
             pool.consider(e, TextMatch.FUZZY, {}, text, best)
+
+
+_SIMILAR = ("similar",)  # the key in a memo of the similarities it keeps
+SIMILAR_KEPT = 50_000  # similarities kept by a memo (a log line's readings against 30 entries each: 120)
+
+
+def _similar(text: str, e: Entry, known: MutableMapping[Any, Any]) -> float:
+    """_similarity of a reading and an entry's message, computed once per ``known`` (kept apart from its matches,
+    which would be cleared 120 times as often)."""
+    kept: dict[tuple[str, str], float] = known.setdefault(_SIMILAR, {})
+    sim = kept.get((text, e.id))
+    if sim is None:
+        if len(kept) >= SIMILAR_KEPT:
+            kept.clear()
+        sim = kept[text, e.id] = _similarity(text, e.message or "")
+    return sim
 
 
 def literal_words(ix: CatalogIndex, cand: Candidate) -> int:
@@ -687,10 +707,10 @@ def _distinctive(ix: CatalogIndex, sent: SentError, cand: Candidate) -> bool:
     return False
 
 
-def match_error(ix: CatalogIndex, sent: SentError, ctx: Context) -> ErrorMatch:
+def match_error(ix: CatalogIndex, sent: SentError, ctx: Context, known: MutableMapping[Any, Any] | None = None) -> ErrorMatch:
     """Rank the catalog's entries against one error as sent and say what kind of match it is: the
-    strongest candidate's kind, as far as the rules below let it claim."""
-    pool = _candidate_pool(ix, sent, ctx, readings(sent))
+    strongest candidate's kind, as far as the rules below let it claim (``known``: see _fuzzy)."""
+    pool = _candidate_pool(ix, sent, ctx, readings(sent), known)
     ranked = _ranked(pool, ctx)
     if ranked and _says_otherwise(sent, ranked[0]):  # what the vendor documents (the status's meaning) comes first
         ranked = [c for c in ranked if not _by_code_observed(c)] + [c for c in ranked if _by_code_observed(c)]

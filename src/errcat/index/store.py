@@ -82,6 +82,7 @@ class CatalogIndex:
         self._answers: dict[tuple[str, tuple[Any, ...], str], list[Entry]] = {}  # queries asked before (a scan repeats them)
         self._guides: dict[str, Guide | None] = {}  # guides read before (each explanation copies its matches' guides)
         self._template_words: dict[str, tuple[tuple[Any, ...], ...]] = {}  # templates_for's rows, by key word
+        self._word_rows: dict[str, tuple[int | None, tuple[int, ...]]] = {}  # a word's count and positions (fuzzy)
 
     # --------------------------------------------------------------------------------- plumbing
 
@@ -323,12 +324,30 @@ class CatalogIndex:
         return TemplateRow(v, t, words, bool(bare), bool(lead))
 
     def word_counts(self, words: list[str]) -> dict[str, int]:
-        """How many literal messages contain each word (for rarity weights)."""
-        return dict(self._rows_in("SELECT token, n FROM word_counts WHERE token IN ({marks})", words))
+        """How many literal messages contain each word (for rarity weights); a word not in any is left out."""
+        rows = self._words_read(words)
+        return {w: n for w in words if (n := rows[w][0]) is not None}
 
     def with_words(self, words: list[str]) -> list[tuple[str, int]]:
-        """(word, position) of entries whose literal message contains one of the words: one query."""
-        return [(r[0], r[1]) for r in self._rows_in("SELECT token, pos FROM words WHERE token IN ({marks})", words)]
+        """(word, position) of entries whose literal message contains one of the words, by word, then position."""
+        rows = self._words_read(words)
+        return [(w, pos) for w in sorted(set(words)) for pos in rows[w][1]]
+
+    def _words_read(self, words: list[str]) -> dict[str, tuple[int | None, tuple[int, ...]]]:
+        """Each word's count and positions, read once and kept: fuzzy matching asks for a record's words, and
+        a log's records share most of them (two queries a record were 3 % of a vendor log's scan)."""
+        known = self._word_rows
+        missing = sorted({w for w in words if w not in known})
+        if missing:
+            counts = dict(self._rows_in("SELECT token, n FROM word_counts WHERE token IN ({marks})", missing))
+            places: dict[str, list[int]] = {w: [] for w in missing}
+            for token, pos in self._rows_in("SELECT token, pos FROM words WHERE token IN ({marks})", missing):
+                places[token].append(pos)
+            if len(known) + len(missing) > TEMPLATE_WORDS_MAX:
+                known.clear()
+            for w in missing:
+                known[w] = (counts.get(w), tuple(sorted(places[w])))
+        return {w: known[w] for w in words}
 
     def at_positions(self, positions: list[int]) -> list[Entry]:
         """The entries at these positions, in position order; those decoded before are not read again
