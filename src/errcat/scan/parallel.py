@@ -64,7 +64,7 @@ SHARED_MAX = 50_000  # distinct texts and times a range's records share (_shared
 
 # a task's part of the report, the template of each of its other programs' groups, its records to
 # explain, skipped places, line numbers at its start and stop, where it read to, and a read failure
-Found = tuple[ScanReport, dict[str, str], list[Prepared], list[Skipped], int, int, int, str | None]
+Found = tuple[ScanReport, dict[str, str | bytes], list[Prepared], list[Skipped], int, int, int, str | None]
 _TRIAGE: list[Triage] = []  # this worker's: its verdicts serve every range it reads
 # this worker's path to the file the scan holds open (_held; None: the input's path) and that file's device and inode
 _HELD: list[tuple[str | None, tuple[int, int]]] = []
@@ -153,7 +153,7 @@ def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     records = _shared(finder.to_explain(chunks))
     triage.settle()
     triage.took(part)
-    templates = {text: triage.templates.get(text, text) for text in part.other}
+    templates = triage.made(part)
     read_to = begin + (stream.got if stream is not None else len(data))
     return part, templates, records, finder.own_skipped(), finder.line_at_start, finder.line_at_end, read_to, inp.broken
 
@@ -240,11 +240,10 @@ def _room(pending: deque[tuple[int, Future[Found]]], workers: int, sizes: dict[F
     return running < IN_FLIGHT * workers and held < HELD_RANGES and records < HELD_RECORDS and text < HELD_TEXT
 
 
-def _placed(part: ScanReport, delta: int, templates: dict[str, str], texts: dict[str, str]) -> ScanReport:
-    """A task's part of the report with its line numbers made the file's, and each of other
-    programs' groups under the text the first of its template in the file gave it (``texts``, as
-    one reader names them: the first record a worker met may have been another)."""
-    part.shift(delta)
+def named(part: ScanReport, templates: dict[str, str | bytes], texts: dict[str | bytes, str]) -> ScanReport:
+    """A part of the report (a range's, a Dask task's) with each of other programs' groups under the text the first
+    record in the file of its template or shape (``templates``) gave it (``texts``, as one reader names them: the first
+    record a worker met may have been another, "jk6_init() ..." where one reader met "jk2_init() ..." first)."""
     other: dict[str, Unmatched] = {}
     for said, g in part.other.items():
         g.text = texts.setdefault(templates.get(said, said), said)
@@ -275,7 +274,7 @@ def scan_parallel(
         # each worker's triage (documented-only needles suffice), and the file as opened here
         setup = (needles_for(index.whole), options, inp.name, path, _identity(os.fstat(held.fileno())))
         report = ScanReport()
-        texts: dict[str, str] = {}  # a template -> the group text its first record in the file gave it
+        texts: dict[str | bytes, str] = {}  # a template (or shape) -> the group text its first record in the file gave it
         line = 1  # the file's line number at the start of the next range
         read = first  # bytes of the file read and explained
         with ProcessPoolExecutor(min(workers, -(-size // step)), initializer=_start_worker, initargs=setup) as pool:
@@ -301,7 +300,8 @@ def scan_parallel(
                     sizes.pop(future, None)
                     step_now[0] = min(FIRST_BYTES, step) if len(records) > DENSE_RECORDS * (stop - read) / (1 << 20) else step
                     delta = line - at_start
-                    report.merge(_placed(part, delta, templates, texts))
+                    part.shift(delta)  # its line numbers made the file's
+                    report.merge(named(part, templates, texts))
                     for k, prep in enumerate(records):
                         if not broken and k % TOP_UP_EVERY == 0:
                             top_up()

@@ -68,7 +68,12 @@ class Triage:
         self.verdicts: dict[bytes, tuple[Verdict, Prepared, list[bytes]]] = {}
         self.concerning: dict[str, bool] = {}  # a record's template -> whether it may concern a vendor (_concerns)
         self.signatures: dict[str, str] = {}  # a record's template -> its group text as another program's
-        self.templates: dict[str, str] = {}  # a group text -> the template it was first made for
+        # a group text -> what it was first made for: the shape of the one-line record that set its shape's verdict
+        # (``making``; every later record of that shape takes it), else the record's template. A parallel scan names
+        # each group by the text its first in the file gave that (parallel.named): a range that met a shape first
+        # in another line of it ("jk6_init() ..." where the file's first was "jk2_init() ...") made a group apart
+        self.templates: dict[str, str | bytes] = {}
+        self.making: bytes | None = None
         self.redacted: dict[str, str] = {}  # a first line masked, never shown -> its group text (see _signature)
         # the places and samples of each other program's group this process took in earlier ranges: a
         # later range's come after them in the file (a worker's ranges are in order), so it takes only
@@ -109,7 +114,9 @@ class Triage:
         prep = None if first is None else self._alike(rec, first[1], shape if kept else None)
         if prep is None:
             prep = prepare(rec, self.options, status)
+        self.making = shape if first is None and prep.outcome == "ok" and not prep.bad_utf8 else None
         verdict = self.sort(prep)
+        self.making = None
         if verdict is EXPLAIN:
             self.pending.append(prep)
         if shape is None or prep.outcome != "ok" or prep.bad_utf8:
@@ -150,6 +157,10 @@ class Triage:
         for said, group in part.other.items():
             places, samples = self.taken.get(said, (0, 0))
             self.taken[said] = places + len(group.places), samples + len(group.samples)
+
+    def made(self, part: ScanReport) -> dict[str, str | bytes]:
+        """What each of other programs' groups of ``part`` was first made for here (see ``templates``)."""
+        return {text: self.templates.get(text, text) for text in part.other}
 
     shape_of = staticmethod(shape_of)
 
@@ -474,7 +485,7 @@ class Triage:
             if said is None:
                 said = self.redacted[masked] = shown(masked) if served else status + signature(shown_line(head))
             self.signatures[key] = said
-            self.templates.setdefault(said, key)
+            self.templates.setdefault(said, self.making or key)
         return said
 
 
