@@ -373,15 +373,17 @@ class Triage:
                 group.seen_at(earliest)
                 group.seen_at(latest)
         self.seen.clear()
-        for said, heads in self.untimed.items():
-            if (group := self.report.other.get(said)) is None:
-                continue
-            lines = {_text(head) for head in (*heads, *self.bounds.get(said, ()))}  # in a log in time order, the same two
-            for line in lines:
-                if (when := record_time(line)) is not None:
-                    group.seen_at(when)
+        settle_untimed(self.report, self.handed())
+
+    def handed(self) -> dict[str, list[bytes | str]]:
+        """The first, last, lowest and highest line of each group counted without its time (see ``settle``), let go
+        here: a worker hands its range's on, and the parallel scan reads their times once from the file's (one reader's)."""
+        heads = {
+            said: [*first_last, *map(_bytes, self.bounds.get(said, first_last))] for said, first_last in self.untimed.items()
+        }
         self.untimed.clear()
         self.bounds.clear()
+        return heads
 
     def sort(self, prep: Prepared) -> Verdict | None:
         """Count a prepared record unless it may concern a vendor: cheap tests first (EXPLAIN: it
@@ -645,3 +647,30 @@ def _untimed_alike(first: Prepared, text: str, shape: bytes) -> str | None:
 
 def _text(head: Buffer | str) -> str:
     return head if isinstance(head, str) else bytes(head).decode("utf-8", errors="replace")
+
+
+def settle_untimed(report: ScanReport, heads: dict[str, list[bytes | str]]) -> None:
+    """Give each group the times of its first, last, lowest and highest line counted without one (Triage.settle)."""
+    for said, lines in heads.items():
+        if (group := report.other.get(said)) is None:
+            continue
+        for line in {_text(head) for head in lines}:  # in a log in time order, the same two
+            if (when := record_time(line)) is not None:
+                group.seen_at(when)
+
+
+def fold_untimed(heads: dict[str, list[bytes | str]], later: dict[str, list[bytes | str]], texts: dict[str, str]) -> None:
+    """Fold a later range's ``handed`` lines (under its group texts, named ``texts`` here) into ``heads``: the first
+    stays, the last is the later's, the lowest and highest in byte order of both (bytes, as _keep_untimed keeps them)."""
+    for said, (first, last, low, high) in later.items():
+        said = texts.get(said, said)
+        if (kept := heads.get(said)) is None:
+            heads[said] = [first, last, low, high]
+            continue
+        kept[1] = last
+        kept[2] = min(kept[2], low, key=_bytes)
+        kept[3] = max(kept[3], high, key=_bytes)
+
+
+def _bytes(line: Buffer | str) -> bytes:
+    return line.encode("utf-8", errors="replace") if isinstance(line, str) else bytes(line)
