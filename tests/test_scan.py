@@ -1150,9 +1150,9 @@ def test_workers_read_ahead_while_the_log_is_explained_within_bounds(
         ahead.append(submitted[0] - placed[0])
         return take(self, name, prep, line_offset)
 
-    place, take = parallel._placed, stream.Explainer.take
+    place, take = parallel.named, stream.Explainer.take
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", Counted)
-    monkeypatch.setattr(parallel, "_placed", counted_placed)
+    monkeypatch.setattr(parallel, "named", counted_placed)
     monkeypatch.setattr(stream.Explainer, "take", slow_take)
     report = scan(index, [str(log)], ScanOptions(workers=2))
     assert report.errors == 40 and report.inputs[0].lines == 40 * 1301 and submitted[0] > 20

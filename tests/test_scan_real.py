@@ -2859,3 +2859,47 @@ def test_aws_lambdas_timeout_is_an_error_and_its_invoke_error_is_named_by_its_wo
     assert invoke_lines == [4]
     assert invoke.startswith("ERROR Invoke Error {")
     assert '"this is an error"' in invoke and '["Error: this is an error"," at Runtime.http' in invoke
+
+
+@needs_loghub
+def test_workers_group_lines_of_one_shape_as_one_reader_whoever_met_it_first(index, monkeypatch, tmp_path):
+    """Lines that differ only in their digits are counted in the group the first of them in the file gave its text.
+    Loghub's Apache log, its digits varied as the bench's generator varies them, holds "[error] jk2_init() Can't find
+    child <n> in scoreboard" and, in another copy, "jk6_init() ...": a worker whose range met jk6 first made a group of
+    its own (two groups, where one reader has one), so the report depended on how many workers read the log, where
+    its ranges were cut and which worker took which (run to run). Here each range is read as a worker's first (a fresh
+    triage), in small ranges: the groups, their counts, places, samples and times are one reader's."""
+    import errcat.scan as scan_module
+    from errcat.scan import parallel
+    from errcat.scan.summary import ScanReport
+    from errcat.scan.triage import Triage
+
+    lines = (LOGHUB / "Apache_2k.log").read_text(encoding="utf-8").splitlines()
+    rnd, varied = random.Random(8), []
+    for _ in range(3):  # each copy's digits permuted
+        digits = list("0123456789")
+        rnd.shuffle(digits)
+        varied += [line.translate(str.maketrans("0123456789", "".join(digits))) for line in lines]
+    log = tmp_path / "varied.log"
+    log.write_text("\n".join(varied) + "\n", encoding="utf-8")
+    one = scan(index, [str(log)], ScanOptions(workers=1))
+    find = parallel._find
+
+    def first_range(*args):  # as a worker that read nothing before (forked: the pool's workers run this one)
+        met = parallel._TRIAGE[0]
+        parallel._TRIAGE[0] = Triage(met.needles, met.options, ScanReport(), met.name)
+        return find(*args)
+
+    first_range.__module__, first_range.__qualname__ = find.__module__, find.__qualname__  # sent to workers by name
+    monkeypatch.setattr(parallel, "_find", first_range)
+    monkeypatch.setattr(scan_module, "PARALLEL_MIN", 0)
+    monkeypatch.setattr(scan_module.os, "cpu_count", lambda: 4)
+    monkeypatch.setattr(parallel, "FIRST_BYTES", 8 << 10)
+    monkeypatch.setattr(parallel, "TASK_BYTES", 8 << 10)
+    many = scan(index, [str(log)], ScanOptions(workers=3))
+
+    def groups(report):
+        return {t: (g.count, g.places, g.samples, g.first_seen, g.last_seen) for t, g in report.other.items()}
+
+    assert len([t for t in one.other if "_init() Can't find child" in t]) == 1
+    assert groups(many) == groups(one)

@@ -34,7 +34,7 @@ from ..errors import ErrcatError, UsageError, check_vendor
 from ..index.store import CatalogIndex
 from ..text import UTF8_BOM, WIDE, docker_framed
 from .inputs import BINARY, SHRANK, SNIFF, Input, _decoded, sniffed
-from .parallel import Blocks, line_start, whole_range
+from .parallel import Blocks, line_start, named, whole_range
 from .prepared import ScanOptions, forget_lines
 from .records import LOOKBACK, MAX_RECORD, Finder
 from .remote import expand, failure, is_http, open_input, shown
@@ -87,8 +87,9 @@ def run_task(blob: bytes, digest: str, options: ScanOptions, task: Task) -> tupl
             if kind in ("files", "stream"):
                 for name, url, _size in what:
                     report.inputs.append(_read_whole(explainer, name, url, stream=kind == "stream"))
-                return (report,)
-            return (report, *_read_block(explainer, *what))
+                return report, explainer.triage.made(report)
+            block = _read_block(explainer, *what)
+            return (report, explainer.triage.made(report), *block)
         finally:  # a worker lives on after its task, on a cluster others share: it keeps none of the log's lines
             forget_lines()
             forget_signatures()
@@ -448,6 +449,7 @@ class _Merger:
     report: ScanReport
     line: int = 1  # the current big file's line number at the start of its next block
     broken: set[str] = field(default_factory=set)  # big files that failed: their later blocks are dropped
+    texts: dict[str | bytes, str] = field(default_factory=dict)  # as parallel.scan_parallel's: one reader's group names
 
     def take(self, task: Task, result: tuple[Any, ...]) -> int:
         """Merge a task's result; the bytes of the files it read (for progress)."""
@@ -460,19 +462,19 @@ class _Merger:
         part: ScanReport = result[0]
         self.report.engine = part.engine
         if kind in ("files", "stream"):
-            self.report.merge(part)
+            self.report.merge(named(part, result[1], self.texts))
             self.report.inputs += part.inputs
             return sum(size for _name, _url, size in what)
         name, _url, _size, a, b = what
         covered: int = b - a
         if name in self.broken:
             return covered
-        at_start, at_end, broken, stop = result[1:]
+        at_start, at_end, broken, stop = result[2:]
         if a == 0:
             self.line = 1
             self.report.inputs.append(InputStats(name))
         part.shift(self.line - at_start)
-        self.report.merge(part)
+        self.report.merge(named(part, result[1], self.texts))
         self.line += at_end - at_start
         stats = self.report.inputs[-1]
         stats.bytes, stats.lines = stop, self.line - 1

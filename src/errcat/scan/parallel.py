@@ -35,7 +35,7 @@ from .needles import Buffer
 from .prepared import Prepared, ScanOptions
 from .records import LOOKBACK, MAX_LINE, MAX_RECORD, Finder, Skipped
 from .summary import InputStats, ScanReport, Unmatched, read_before
-from .triage import Triage
+from .triage import Triage, fold_untimed, settle_untimed
 from .w3c import Columns, columns_at
 
 TASK_BYTES = 8 << 20  # one task's range: what it reads past its end (to finish a record) is searched, not read on
@@ -63,8 +63,10 @@ WHOLE_RANGE = whole_range(TASK_BYTES)
 SHARED_MAX = 50_000  # distinct texts and times a range's records share (_shared): only a bound
 
 # a task's part of the report, the template of each of its other programs' groups, its records to
-# explain, skipped places, line numbers at its start and stop, where it read to, and a read failure
-Found = tuple[ScanReport, dict[str, str], list[Prepared], list[Skipped], int, int, int, str | None]
+# explain, skipped places, line numbers at its start and stop, where it read to, a read failure, and the
+# lines of its groups whose times are read once the file is (Triage.handed)
+Untimed = dict[str, list[bytes | str]]
+Found = tuple[ScanReport, dict[str, str | bytes], list[Prepared], list[Skipped], int, int, int, str | None, Untimed]
 _TRIAGE: list[Triage] = []  # this worker's: its verdicts serve every range it reads
 # this worker's path to the file the scan holds open (_held; None: the input's path) and that file's device and inode
 _HELD: list[tuple[str | None, tuple[int, int]]] = []
@@ -151,11 +153,12 @@ def _find(inp: Input, begin: int, start: int, stop: int, end: int) -> Found:
     own_end = stop - begin if stop < (inp.size or 0) else None
     finder = Finder(own_start=start - begin, own_end=own_end, triage=triage, columns=columns)
     records = _shared(finder.to_explain(chunks))
+    untimed = triage.handed()  # (before settle, which would read their times in this range alone)
     triage.settle()
     triage.took(part)
-    templates = {text: triage.templates.get(text, text) for text in part.other}
+    templates = triage.made(part)
     read_to = begin + (stream.got if stream is not None else len(data))
-    return part, templates, records, finder.own_skipped(), finder.line_at_start, finder.line_at_end, read_to, inp.broken
+    return part, templates, records, finder.own_skipped(), finder.line_at_start, finder.line_at_end, read_to, inp.broken, untimed
 
 
 class Blocks:
@@ -240,11 +243,10 @@ def _room(pending: deque[tuple[int, Future[Found]]], workers: int, sizes: dict[F
     return running < IN_FLIGHT * workers and held < HELD_RANGES and records < HELD_RECORDS and text < HELD_TEXT
 
 
-def _placed(part: ScanReport, delta: int, templates: dict[str, str], texts: dict[str, str]) -> ScanReport:
-    """A task's part of the report with its line numbers made the file's, and each of other
-    programs' groups under the text the first of its template in the file gave it (``texts``, as
-    one reader names them: the first record a worker met may have been another)."""
-    part.shift(delta)
+def named(part: ScanReport, templates: dict[str, str | bytes], texts: dict[str | bytes, str]) -> ScanReport:
+    """A part of the report (a range's, a Dask task's) with each of other programs' groups under the text the first
+    record in the file of its template or shape (``templates``) gave it (``texts``, as one reader names them: the first
+    record a worker met may have been another, "jk6_init() ..." where one reader met "jk2_init() ..." first)."""
     other: dict[str, Unmatched] = {}
     for said, g in part.other.items():
         g.text = texts.setdefault(templates.get(said, said), said)
@@ -275,7 +277,8 @@ def scan_parallel(
         # each worker's triage (documented-only needles suffice), and the file as opened here
         setup = (needles_for(index.whole), options, inp.name, path, _identity(os.fstat(held.fileno())))
         report = ScanReport()
-        texts: dict[str, str] = {}  # a template -> the group text its first record in the file gave it
+        heads: Untimed = {}  # each group's first, last, lowest and highest line counted without its time
+        texts: dict[str | bytes, str] = {}  # a template (or shape) -> the group text its first record in the file gave it
         line = 1  # the file's line number at the start of the next range
         read = first  # bytes of the file read and explained
         with ProcessPoolExecutor(min(workers, -(-size // step)), initializer=_start_worker, initargs=setup) as pool:
@@ -296,12 +299,14 @@ def scan_parallel(
                 explainer = Explainer(index, options, report)
                 while pending:
                     stop, future = pending[0]
-                    part, templates, records, skipped, at_start, at_end, read_to, broken = future.result()
+                    part, templates, records, skipped, at_start, at_end, read_to, broken, untimed = future.result()
                     pending.popleft()
                     sizes.pop(future, None)
                     step_now[0] = min(FIRST_BYTES, step) if len(records) > DENSE_RECORDS * (stop - read) / (1 << 20) else step
                     delta = line - at_start
-                    report.merge(_placed(part, delta, templates, texts))
+                    part.shift(delta)  # its line numbers made the file's
+                    fold_untimed(heads, untimed, {said: texts.get(templates.get(said, said), said) for said in untimed})
+                    report.merge(named(part, templates, texts))
                     for k, prep in enumerate(records):
                         if not broken and k % TOP_UP_EVERY == 0:
                             top_up()
@@ -320,6 +325,7 @@ def scan_parallel(
                         progress(base + stop)
             finally:  # a broken file or an interrupt: the tasks queued ahead are not run
                 pool.shutdown(wait=False, cancel_futures=True)
+        settle_untimed(report, heads)  # the times of each group's first, last, lowest and highest line, as one reader's
         inp.read = read
         report.inputs.append(InputStats(inp.name, read, line - 1))
         return report

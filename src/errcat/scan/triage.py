@@ -68,7 +68,12 @@ class Triage:
         self.verdicts: dict[bytes, tuple[Verdict, Prepared, list[bytes]]] = {}
         self.concerning: dict[str, bool] = {}  # a record's template -> whether it may concern a vendor (_concerns)
         self.signatures: dict[str, str] = {}  # a record's template -> its group text as another program's
-        self.templates: dict[str, str] = {}  # a group text -> the template it was first made for
+        # a group text -> what it was first made for: the shape of the one-line record that set its shape's verdict
+        # (``making``; every later record of that shape takes it), else the record's template. A parallel scan names
+        # each group by the text its first in the file gave that (parallel.named): a range that met a shape first
+        # in another line of it ("jk6_init() ..." where the file's first was "jk2_init() ...") made a group apart
+        self.templates: dict[str, str | bytes] = {}
+        self.making: bytes | None = None
         self.redacted: dict[str, str] = {}  # a first line masked, never shown -> its group text (see _signature)
         # the places and samples of each other program's group this process took in earlier ranges: a
         # later range's come after them in the file (a worker's ranges are in order), so it takes only
@@ -109,7 +114,9 @@ class Triage:
         prep = None if first is None else self._alike(rec, first[1], shape if kept else None)
         if prep is None:
             prep = prepare(rec, self.options, status)
+        self.making = shape if first is None and prep.outcome == "ok" and not prep.bad_utf8 else None
         verdict = self.sort(prep)
+        self.making = None
         if verdict is EXPLAIN:
             self.pending.append(prep)
         if shape is None or prep.outcome != "ok" or prep.bad_utf8:
@@ -150,6 +157,10 @@ class Triage:
         for said, group in part.other.items():
             places, samples = self.taken.get(said, (0, 0))
             self.taken[said] = places + len(group.places), samples + len(group.samples)
+
+    def made(self, part: ScanReport) -> dict[str, str | bytes]:
+        """What each of other programs' groups of ``part`` was first made for here (see ``templates``)."""
+        return {text: self.templates.get(text, text) for text in part.other}
 
     shape_of = staticmethod(shape_of)
 
@@ -362,15 +373,17 @@ class Triage:
                 group.seen_at(earliest)
                 group.seen_at(latest)
         self.seen.clear()
-        for said, heads in self.untimed.items():
-            if (group := self.report.other.get(said)) is None:
-                continue
-            lines = {_text(head) for head in (*heads, *self.bounds.get(said, ()))}  # in a log in time order, the same two
-            for line in lines:
-                if (when := record_time(line)) is not None:
-                    group.seen_at(when)
+        settle_untimed(self.report, self.handed())
+
+    def handed(self) -> dict[str, list[bytes | str]]:
+        """The first, last, lowest and highest line of each group counted without its time (see ``settle``), let go
+        here: a worker hands its range's on, and the parallel scan reads their times once from the file's (one reader's)."""
+        heads = {
+            said: [*first_last, *map(_bytes, self.bounds.get(said, first_last))] for said, first_last in self.untimed.items()
+        }
         self.untimed.clear()
         self.bounds.clear()
+        return heads
 
     def sort(self, prep: Prepared) -> Verdict | None:
         """Count a prepared record unless it may concern a vendor: cheap tests first (EXPLAIN: it
@@ -474,7 +487,7 @@ class Triage:
             if said is None:
                 said = self.redacted[masked] = shown(masked) if served else status + signature(shown_line(head))
             self.signatures[key] = said
-            self.templates.setdefault(said, key)
+            self.templates.setdefault(said, self.making or key)
         return said
 
 
@@ -634,3 +647,30 @@ def _untimed_alike(first: Prepared, text: str, shape: bytes) -> str | None:
 
 def _text(head: Buffer | str) -> str:
     return head if isinstance(head, str) else bytes(head).decode("utf-8", errors="replace")
+
+
+def settle_untimed(report: ScanReport, heads: dict[str, list[bytes | str]]) -> None:
+    """Give each group the times of its first, last, lowest and highest line counted without one (Triage.settle)."""
+    for said, lines in heads.items():
+        if (group := report.other.get(said)) is None:
+            continue
+        for line in {_text(head) for head in lines}:  # in a log in time order, the same two
+            if (when := record_time(line)) is not None:
+                group.seen_at(when)
+
+
+def fold_untimed(heads: dict[str, list[bytes | str]], later: dict[str, list[bytes | str]], texts: dict[str, str]) -> None:
+    """Fold a later range's ``handed`` lines (under its group texts, named ``texts`` here) into ``heads``: the first
+    stays, the last is the later's, the lowest and highest in byte order of both (bytes, as _keep_untimed keeps them)."""
+    for said, (first, last, low, high) in later.items():
+        said = texts.get(said, said)
+        if (kept := heads.get(said)) is None:
+            heads[said] = [first, last, low, high]
+            continue
+        kept[1] = last
+        kept[2] = min(kept[2], low, key=_bytes)
+        kept[3] = max(kept[3], high, key=_bytes)
+
+
+def _bytes(line: Buffer | str) -> bytes:
+    return line.encode("utf-8", errors="replace") if isinstance(line, str) else bytes(line)
