@@ -89,3 +89,13 @@ def shows_secret(secret: str, out: str, n: int = 12) -> bool:
     """Whether the output shows the secret or any 12-character piece of it: a piece shown is a leak too."""
     pieces = [secret] if len(secret) <= n else [secret[i : i + n] for i in range(len(secret) - n + 1)]
     return any(piece in out for piece in pieces)
+
+
+def top_reading(catalog: Any, paste: str) -> tuple[str | None, str, str | None]:
+    """What explain makes of a paste, as the log-record tests compare it with the paste alone: the vendor, the first
+    error's kind and its first candidate's id."""
+    from errcat.explainer import explain
+
+    x = explain(catalog, paste)
+    top = x.errors[0]
+    return x.vendor, top.kind, top.candidates[0].entry.id if top.candidates else None

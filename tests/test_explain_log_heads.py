@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from corpus import top_reading
 from errcat.explainer import explain
 
 # documented messages each vendor's words name when sent bare (exact, or its template)
@@ -41,18 +42,12 @@ LAYOUTS = [
 ]
 
 
-def _answer(catalog, paste: str) -> tuple[str | None, str, str | None]:
-    x = explain(catalog, paste)
-    top = x.errors[0]
-    return x.vendor, top.kind, top.candidates[0].entry.id if top.candidates else None
-
-
 @pytest.mark.parametrize("message", MESSAGES)
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_a_vendors_message_after_a_log_head_is_matched_as_when_sent_bare(catalog, layout, message):
-    vendor, kind, entry = _answer(catalog, message)
+    vendor, kind, entry = top_reading(catalog, message)
     assert vendor is not None and kind in ("exact", "template")  # the premise: the message names its vendor bare
-    assert _answer(catalog, layout.format(m=message)) == (vendor, kind, entry)
+    assert top_reading(catalog, layout.format(m=message)) == (vendor, kind, entry)
 
 
 def test_sages_message_after_a_level_word_is_matched_under_its_host(catalog):
@@ -75,9 +70,9 @@ LEVEL_WORD_FIRST = [
 @pytest.mark.parametrize("message", LEVEL_WORD_FIRST)
 @pytest.mark.parametrize("layout", ["{m}", "ERROR {m}", "2026-11-19 02:00:00,123 WARNING {m}", "Error: {m}"])
 def test_a_message_that_starts_with_a_level_word_keeps_it(catalog, layout, message):
-    vendor, kind, entry = _answer(catalog, layout.format(m=message))
+    vendor, kind, entry = top_reading(catalog, layout.format(m=message))
     assert vendor in ("myob", "invoicexpress") and kind in ("exact", "template"), (vendor, kind)
-    assert (vendor, kind, entry) == _answer(catalog, message)
+    assert (vendor, kind, entry) == top_reading(catalog, message)
 
 
 def test_the_saf_t_warning_is_invoicexpress_documented_message(catalog):

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from corpus import OWN_CORPUS, load_cases
+from corpus import OWN_CORPUS, load_cases, top_reading
 from errcat.cli import app
 from errcat.explainer import explain
 from errcat.explainer.logrecord import record_paste
@@ -60,20 +60,14 @@ WRITTEN = {
 }
 
 
-def _answer(catalog, paste: str) -> tuple[str | None, str, str | None]:
-    x = explain(catalog, paste)
-    top = x.errors[0]
-    return x.vendor, top.kind, top.candidates[0].entry.id if top.candidates else None
-
-
 @pytest.mark.parametrize("written", WRITTEN)
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("case", VENDOR_PASTES)
 def test_a_vendors_body_in_a_log_records_message_is_matched_as_when_pasted_alone(catalog, case, layout, written):
     body = CASES[case]["raw"]
-    alone = _answer(catalog, body)
+    alone = top_reading(catalog, body)
     assert alone[0] is not None and alone[1] in ("exact", "template", "code")  # the premise: the body alone names it
-    assert _answer(catalog, WRITTEN[written](_record(LAYOUTS[layout], body))) == alone
+    assert top_reading(catalog, WRITTEN[written](_record(LAYOUTS[layout], body))) == alone
 
 
 def test_the_records_request_fields_are_read_as_the_exchange_they_say(catalog):
@@ -84,7 +78,7 @@ def test_the_records_request_fields_are_read_as_the_exchange_they_say(catalog):
     record = {**LAYOUTS["bunyan"], "msg": "request failed", "method": "GET", "status": 401, "url": url, "body": body}
     x = explain(catalog, json.dumps(record))
     assert (x.vendor, x.exchange.status, x.exchange.method) == ("invoicexpress", 401, "GET")
-    assert _answer(catalog, json.dumps(record)) == _answer(catalog, f"GET {url}\nHTTP/1.1 401 Unauthorized\n\n{body}")
+    assert top_reading(catalog, json.dumps(record)) == top_reading(catalog, f"GET {url}\nHTTP/1.1 401 Unauthorized\n\n{body}")
 
 
 def _other_services_bodies() -> list[str]:
@@ -140,9 +134,9 @@ def test_a_vendors_sentence_in_a_log_record_is_matched_as_when_pasted_alone(cata
     """A sentence alone in the message, or in zap's "error" field beside the record's own message: before, the
     record's other fields were read with it and the sentence was a fuzzy match or none."""
     sentence = CASES[case]["raw"]
-    alone = _answer(catalog, sentence)
+    alone = top_reading(catalog, sentence)
     assert alone[0] is not None and alone[1] in ("exact", "template")
-    assert _answer(catalog, json.dumps(_record(LAYOUTS[layout], sentence))) == alone
+    assert top_reading(catalog, json.dumps(_record(LAYOUTS[layout], sentence))) == alone
 
 
 # Google Cloud Logging's structured records as Cloud Run, GKE and Cloud Functions print them to stdout: a level and a
@@ -162,9 +156,9 @@ GCP_LAYOUTS: dict[str, dict[str, Any]] = {
 def test_a_vendors_sentence_in_a_cloud_logging_record_is_matched_as_when_pasted_alone(catalog, case, layout, written):
     """Before, MYOB's NoABN here was a fuzzy match or none: the record was read as a body whose keys were its words."""
     sentence = CASES[case]["raw"]
-    alone = _answer(catalog, sentence)
+    alone = top_reading(catalog, sentence)
     assert alone[0] is not None and alone[1] in ("exact", "template")
-    assert _answer(catalog, WRITTEN[written](_record(GCP_LAYOUTS[layout], sentence))) == alone
+    assert top_reading(catalog, WRITTEN[written](_record(GCP_LAYOUTS[layout], sentence))) == alone
 
 
 @pytest.mark.parametrize("layout", GCP_LAYOUTS)

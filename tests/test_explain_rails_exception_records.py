@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from corpus import OWN_CORPUS, load_cases
+from corpus import OWN_CORPUS, load_cases, top_reading
 from errcat.cli import app
 from errcat.explainer import explain
 
@@ -69,20 +69,14 @@ def _record(layout: str, message: str) -> dict[str, Any]:
 WRITTEN = {"bare": json.dumps, "pretty": lambda o: json.dumps(o, indent=2)}
 
 
-def _answer(catalog, paste: str) -> tuple[str | None, str, str | None]:
-    x = explain(catalog, paste)
-    top = x.errors[0]
-    return x.vendor, top.kind, top.candidates[0].entry.id if top.candidates else None
-
-
 @pytest.mark.parametrize("written", WRITTEN)
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("case", VENDOR_PASTES)
 def test_a_vendors_error_in_the_records_exception_is_matched_as_when_pasted_alone(catalog, case, layout, written):
     paste = CASES[case]["raw"]
-    alone = _answer(catalog, paste)
+    alone = top_reading(catalog, paste)
     assert alone[0] is not None and alone[1] in ("exact", "template", "code")  # the premise: the paste alone names it
-    assert _answer(catalog, WRITTEN[written](_record(layout, paste))) == alone
+    assert top_reading(catalog, WRITTEN[written](_record(layout, paste))) == alone
 
 
 def test_the_gitlab_records_status_stays_beside_its_exception_and_its_own_request_is_not_the_vendors(catalog):

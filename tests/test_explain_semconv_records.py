@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from corpus import OWN_CORPUS, load_cases
+from corpus import OWN_CORPUS, load_cases, top_reading
 from errcat.cli import app
 from errcat.explainer import explain
 
@@ -40,12 +40,6 @@ RECORD: dict[str, Any] = {
 # vendors' documented bodies of the corpus, each with the status its documents give: MYOB's IncorrectRowVersionSupplied
 # (own-x21-0, 409) and InsufficientItemQuantity (blind31-52, 400), Sage's PathNotFound fields (blind31-53, 404)
 VENDOR_BODIES = {"own-x21-0": 409, "blind31-52": 400, "blind31-53": 404}
-
-
-def _answer(catalog, paste: str) -> tuple[str | None, str, str | None]:
-    x = explain(catalog, paste)
-    top = x.errors[0]
-    return x.vendor, top.kind, top.candidates[0].entry.id if top.candidates else None
 
 
 # Python's ecs-logging line, its own fields as it writes them: tstack/lnav@e3a4454 test/logfile_ecs_log.json
@@ -79,9 +73,9 @@ def test_the_real_record_is_read_as_its_request_and_status_and_its_token_is_not_
 def test_a_vendors_body_in_the_records_body_field_is_matched_as_the_exchange_written_out(catalog, case, layout):
     body, status = CASES[case]["raw"], VENDOR_BODIES[case]
     written_out = f"POST /api/v1/token\nHTTP/1.1 {status}\n\n{body}"
-    alone = _answer(catalog, written_out)
+    alone = top_reading(catalog, written_out)
     assert alone[0] is not None and alone[1] in ("exact", "template", "code")  # the premise: the exchange names it
-    assert _answer(catalog, _record(body, status, layout)) == alone
+    assert top_reading(catalog, _record(body, status, layout)) == alone
     x = explain(catalog, _record(body, status, layout))
     assert (x.exchange.method, x.exchange.status) == ("POST", status)
 
