@@ -110,6 +110,24 @@ def test_lookup_table_leaves_out_columns_the_vendor_never_fills(catalog, pages, 
     assert len(rows) >= len({e.message for e in documented if e.message})
 
 
+def test_lookup_table_pairs_each_message_only_with_names_its_rows_give_it(catalog, pages):
+    """MYOB's ErrorCode 100 is Required on every row but one, whose body is QuantityRequired with "BillQuantity is
+    required": a reader scanning for a message must not be told it comes with a name no documented row gives it."""
+    header, rows = tables(pages["myob.md"])[0]
+    name_at, message_at = header.index("Name"), header.index("Message")
+    documented = [e for e in catalog.entries if e.vendor == "myob" and not e.observed and e.message]
+    seen = {}
+    for row in rows:
+        message = row[message_at].replace("\u200b", "")
+        given = {e.name for e in documented if e.name and e.message == message}
+        if given:  # a shortened message (…) is left to the test of verbatim messages
+            seen[message] = set(row[name_at].replace("\u200b", "").split(" / "))
+            assert seen[message] <= given, (message, seen[message], given)
+    assert seen["BillQuantity is required"] == {"QuantityRequired"}
+    assert seen["[Field] is required"] == {"Required"}
+    assert len(seen) > 60
+
+
 @pytest.mark.parametrize("name", ["index.md", *(f"{v}.md" for v in VENDORS)])
 def test_every_table_column_has_content_and_fits_a_narrow_column(pages, name):
     page = pages[name]
