@@ -238,6 +238,21 @@ def test_sample_responses_are_the_vendors_envelope_and_explain_as_their_own_erro
         assert reference.anchor(best.entry.guide_id, vendor) == frag, (frag, body)
 
 
+def test_myob_samples_show_the_documents_body_not_the_envelopes_placeholders(pages):
+    """A "documented body" sample is the row's body as MYOB's document prints it: "ErrorCode" : null stays null (the
+    envelope's 0 is no code MYOB gave), a key the body leaves out (AccessDenied's Name and Severity, LearnMore on most
+    rows) is left out, not shown as "..."."""
+    page = pages["myob.md"]
+    samples = dict(re.findall(r'<a id="([^"]+)"></a>(?:(?!<a id=).)*?```json\n(.*?)\n```', page, re.DOTALL))
+    bodies = {frag: json.loads(body) for frag, body in samples.items()}
+    assert len(bodies) > 60
+    assert all("..." not in body.values() for body in bodies.values()), [f for f, b in bodies.items() if "..." in b.values()]
+    assert bodies["gateway-timeout"]["ErrorCode"] is None and "AdditionalDetails" not in bodies["gateway-timeout"]
+    assert bodies["access-denied"] == {"Message": "You are not authorised to access this resource", "ErrorCode": "AccessDenied"}
+    assert bodies["111"]["AdditionalDetails"] is None and bodies["111"]["LearnMore"] == "[Documentation URI]"
+    assert sum("LearnMore" in b for b in bodies.values()) < 10
+
+
 def test_placeholders_survive_rendering(pages):
     page = pages["prospend.md"]
     cells = [c for _, rows in tables(page) for r in rows for c in r]
