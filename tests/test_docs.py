@@ -253,6 +253,22 @@ def test_myob_samples_show_the_documents_body_not_the_envelopes_placeholders(pag
     assert sum("LearnMore" in b for b in bodies.values()) < 10
 
 
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_no_sample_shows_a_placeholder_where_the_catalog_holds_the_value(pages, vendor):
+    """Sage's documented bodies print "$source": "Authorization" / "Gateway"; a sample showing "..." there hid what the
+    document gives (the envelope's $source was not filled from the entry)."""
+    samples = re.findall(r'<a id="([^"]+)"></a>(?:(?!<a id=).)*?```json\n(.*?)\n```', pages[f"{vendor}.md"], re.DOTALL)
+    assert samples
+    assert not [frag for frag, body in samples if '"..."' in body]
+    if vendor == "sage":
+        sources = {frag: json.loads(body)[0]["$source"] for frag, body in samples}
+        assert sources == {
+            "access-token-expired-error": "Authorization",
+            "path-not-found": "Gateway",
+            "method-not-allowed": "Gateway",
+        }
+
+
 def test_placeholders_survive_rendering(pages):
     page = pages["prospend.md"]
     cells = [c for _, rows in tables(page) for r in rows for c in r]

@@ -144,6 +144,7 @@ _FILL = {  # envelope keys (case and a leading $ ignored) -> what of the entry f
     "severity": "severity",
     "learnmore": "learn_more",
     "additionaldetails": "details",
+    "source": "details",  # Sage's $source: the catalog keeps it as the entry's details ("Authorization", "Gateway")
 }
 
 
