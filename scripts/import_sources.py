@@ -131,6 +131,15 @@ _MYOB_MESSAGE_SLIPS = {
     "'Use Timesheet for...'": "the Message elides the preference's name ('Use Timesheet for...'), which the other rows of"
     " ErrorCode 34003 spell out ('Use Timesheet for TimeBilling and Payroll'); kept as the document prints it",
 }
+# Messages odd as a whole (a key spelt unlike its twin; a bare placeholder that names another error's source),
+# keyed by the whole message, since the words also occur inside other rows' messages.
+_MYOB_WHOLE_MESSAGE_QUIRKS = {
+    "PurchaseEventLine_ItemTotalAmountUnBalance": "the key ends UnBalance where the sales rows' key ends UnBalanced"
+    " (SaleEventLine_ItemTotalAmountUnBalanced)",
+    "[Error message returned from serializer]": "the whole Message is a placeholder, and it names the serializer (as"
+    " SerializationError's does) though the row is about a resource not found; the document's other NotFound rows of"
+    " ErrorCode 150 print messages of their own ('RowID not found', 'Account not found'); kept as the document prints it",
+}
 _MYOB_SCENARIO_SLIPS = {
     "RowVerison": "the scenario spells RowVersion as 'RowVerison'; kept as printed",
     "'I Use Timesheet...\"": "the scenario opens the preference's name with a single quote and closes it with a double"
@@ -239,10 +248,7 @@ def _myob_quirks(body: dict[str, Any], message: Any, code: Any, name: Any) -> li
         quirks.append('Message is the quoted string "null", not a JSON null')
     if isinstance(message, str) and re.fullmatch(r"[A-Z][A-Za-z]+(?:_[A-Za-z]+)+", message):
         quirks.append(f"the Message is a resource key ({message}), not a sentence; kept as the document prints it")
-    if message == "PurchaseEventLine_ItemTotalAmountUnBalance":
-        quirks.append(
-            "the key ends UnBalance where the sales rows' key ends UnBalanced (SaleEventLine_ItemTotalAmountUnBalanced)"
-        )
+    quirks += [q for whole, q in _MYOB_WHOLE_MESSAGE_QUIRKS.items() if message == whole]
     quirks += _MYOB_DOCUMENT_DEFECTS.get((code, name), [])
     quirks += [q for words, q in _MYOB_MESSAGE_SLIPS.items() if isinstance(message, str) and words in message]
     if "AdditionalDetails" not in body["present"] and code in (None, "AccessDenied"):

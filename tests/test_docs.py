@@ -110,6 +110,24 @@ def test_lookup_table_leaves_out_columns_the_vendor_never_fills(catalog, pages, 
     assert len(rows) >= len({e.message for e in documented if e.message})
 
 
+def test_lookup_table_pairs_each_message_only_with_names_its_rows_give_it(catalog, pages):
+    """MYOB's ErrorCode 100 is Required on every row but one, whose body is QuantityRequired with "BillQuantity is
+    required": a reader scanning for a message must not be told it comes with a name no documented row gives it."""
+    header, rows = tables(pages["myob.md"])[0]
+    name_at, message_at = header.index("Name"), header.index("Message")
+    documented = [e for e in catalog.entries if e.vendor == "myob" and not e.observed and e.message]
+    seen = {}
+    for row in rows:
+        message = row[message_at].replace("\u200b", "")
+        given = {e.name for e in documented if e.name and e.message == message}
+        if given:  # a shortened message (…) is left to the test of verbatim messages
+            seen[message] = set(row[name_at].replace("\u200b", "").split(" / "))
+            assert seen[message] <= given, (message, seen[message], given)
+    assert seen["BillQuantity is required"] == {"QuantityRequired"}
+    assert seen["[Field] is required"] == {"Required"}
+    assert len(seen) > 60
+
+
 @pytest.mark.parametrize("name", ["index.md", *(f"{v}.md" for v in VENDORS)])
 def test_every_table_column_has_content_and_fits_a_narrow_column(pages, name):
     page = pages[name]
@@ -218,6 +236,37 @@ def test_sample_responses_are_the_vendors_envelope_and_explain_as_their_own_erro
         best = x.errors[0].best
         assert x.errors[0].kind in ("exact", "template", "code") and best is not None, (frag, body)
         assert reference.anchor(best.entry.guide_id, vendor) == frag, (frag, body)
+
+
+def test_myob_samples_show_the_documents_body_not_the_envelopes_placeholders(pages):
+    """A "documented body" sample is the row's body as MYOB's document prints it: "ErrorCode" : null stays null (the
+    envelope's 0 is no code MYOB gave), a key the body leaves out (AccessDenied's Name and Severity, LearnMore on most
+    rows) is left out, not shown as "..."."""
+    page = pages["myob.md"]
+    samples = dict(re.findall(r'<a id="([^"]+)"></a>(?:(?!<a id=).)*?```json\n(.*?)\n```', page, re.DOTALL))
+    bodies = {frag: json.loads(body) for frag, body in samples.items()}
+    assert len(bodies) > 60
+    assert all("..." not in body.values() for body in bodies.values()), [f for f, b in bodies.items() if "..." in b.values()]
+    assert bodies["gateway-timeout"]["ErrorCode"] is None and "AdditionalDetails" not in bodies["gateway-timeout"]
+    assert bodies["access-denied"] == {"Message": "You are not authorised to access this resource", "ErrorCode": "AccessDenied"}
+    assert bodies["111"]["AdditionalDetails"] is None and bodies["111"]["LearnMore"] == "[Documentation URI]"
+    assert sum("LearnMore" in b for b in bodies.values()) < 10
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_no_sample_shows_a_placeholder_where_the_catalog_holds_the_value(pages, vendor):
+    """Sage's documented bodies print "$source": "Authorization" / "Gateway"; a sample showing "..." there hid what the
+    document gives (the envelope's $source was not filled from the entry)."""
+    samples = re.findall(r'<a id="([^"]+)"></a>(?:(?!<a id=).)*?```json\n(.*?)\n```', pages[f"{vendor}.md"], re.DOTALL)
+    assert samples
+    assert not [frag for frag, body in samples if '"..."' in body]
+    if vendor == "sage":
+        sources = {frag: json.loads(body)[0]["$source"] for frag, body in samples}
+        assert sources == {
+            "access-token-expired-error": "Authorization",
+            "path-not-found": "Gateway",
+            "method-not-allowed": "Gateway",
+        }
 
 
 def test_placeholders_survive_rendering(pages):

@@ -144,17 +144,28 @@ _FILL = {  # envelope keys (case and a leading $ ignored) -> what of the entry f
     "severity": "severity",
     "learnmore": "learn_more",
     "additionaldetails": "details",
+    "source": "details",  # Sage's $source: the catalog keeps it as the entry's details ("Authorization", "Gateway")
 }
 
 
-def _value(e: Entry, field: str, placeholder: Any) -> Any:
+_UNSET = object()  # a key the document's body leaves out: the sample leaves it out too
+
+
+def _value(e: Entry, field: str, key: str, placeholder: Any) -> Any:
+    """What the sample shows under ``key``: the entry's own value; for a documented body the document's
+    row decides the rest, so a value it prints as null stays null (MYOB's RateLimitError "ErrorCode" : null,
+    not the envelope's 0), and a key it leaves out (its quirk says "the body has no Severity"; LearnMore on
+    most rows) is left out, not filled with the envelope's placeholder."""
     if field == "severity":
-        value: Any = e.vendor_severity or (placeholder if placeholder != "..." else e.severity)
+        value: Any = e.vendor_severity or (None if e.kind == "body" else placeholder if placeholder != "..." else e.severity)
     else:
         value = getattr(e, field)
     if field == "code" and isinstance(placeholder, int) and isinstance(value, str) and value.isdigit():
         value = int(value)
-    return value if value is not None else placeholder
+    if value is not None or e.kind != "body":
+        return value if value is not None else placeholder
+    absent = f"the body has no {key.lstrip('$')}" in e.quirks or field == "learn_more"
+    return _UNSET if absent else None
 
 
 def _fill(node: Any, e: Entry, filled: set[str]) -> Any:
@@ -163,10 +174,11 @@ def _fill(node: Any, e: Entry, filled: set[str]) -> Any:
         for key, value in node.items():
             field = _FILL.get(key.lower().lstrip("$"))
             if field is not None and not isinstance(value, list | dict):
-                new = _value(e, field, value)
+                new = _value(e, field, key, value)
                 if new != value or field == "severity":
                     filled.add(field)
-                out[key] = new
+                if new is not _UNSET:
+                    out[key] = new
             else:
                 out[key] = _fill(value, e, filled)
         return out

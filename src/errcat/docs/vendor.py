@@ -42,6 +42,14 @@ def _endpoint_title(key: str | None) -> str:
     return "All endpoints (generic errors)" if key is None else key
 
 
+def _message_names(group: ErrorGroup, message: str | None, codes: list[str], names: str) -> str:
+    """The names that come with this message in the catalog, where a code shares several (MYOB's
+    ErrorCode 100 is Required on every row but one, QuantityRequired with "BillQuantity is required"):
+    a row must not pair a message with a name no row gives it. The group's names otherwise."""
+    said = dict.fromkeys(e.name for e in group.entries if e.message == message and e.name and e.name not in codes)
+    return " / ".join(said) if said and message is not None else names
+
+
 def _find_table(groups: list[ErrorGroup]) -> str:
     """Status, code, name, message: one row per documented message, linked to the error's section;
     a column no error of this vendor fills is left out."""
@@ -60,7 +68,7 @@ def _find_table(groups: list[ErrorGroup]) -> str:
             cells: list[object] = [
                 status,
                 code_cell,
-                names_cell,
+                Raw(breakable(_message_names(g, message, codes, names))) if code and len(other) > 1 else names_cell,
                 Raw(link(label, f"#{frag}", narrow=True) if not code and not names else breakable(text or "")),
             ]
             rows.append((first, cells))
