@@ -365,8 +365,8 @@ def test_a_gin_access_line_is_an_error_by_its_status(index, tmp_path, use_engine
     coloured = GIN[0].replace("| 404 |", "|\x1b[90;43m 404 \x1b[0m|").replace('GET      "/"', 'GET      "/login"')
     report = scanned(index, tmp_path, "app.log", [*GIN, coloured])
     assert {t: [p.line for p in g.places] for t, g in report.other.items()} == {
-        "HTTP 404 GET /": [1],
-        "HTTP 404 GET /login": [4],
+        "HTTP error: GET /": [1],
+        "HTTP error: GET /login": [4],
     }
     assert (report.errors, report.records) == (2, 2)
 
@@ -1702,9 +1702,9 @@ def test_an_unquoted_request_is_grouped_by_its_request(index, tmp_path):
     """Named by the whole line masked, and the probes of paths that start with a digit (which the template masks
     whole) by the first one's path: "/<n>Ruh<n>e" for "/4iQjM5"."""
     assert other_groups(scanned(index, tmp_path, "couch.log", COUCHDB_ACCESS)) == [
-        ("HTTP 401 GET /", [4]),
-        ("HTTP 404 GET /z<n>ctc", [1]),
-        ("HTTP 404 GET /{id}", [2, 3]),
+        ("HTTP error: GET /", [4]),
+        ("HTTP error: GET /z<n>ctc", [1]),
+        ("HTTP error: GET /{id}", [2, 3]),
     ]
 
 

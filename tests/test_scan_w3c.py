@@ -424,4 +424,4 @@ def test_an_s3_access_lines_error_code_after_its_status_is_read(tmp_path):
     )
     path = tmp_path / "s3.log"
     path.write_text(line + "\n")
-    assert [(g["text"], g["count"]) for g in _scan(path)["other"]] == [("HTTP 404 GET /awsexamplebucket<n>", 1)]
+    assert [(g["text"], g["count"]) for g in _scan(path)["other"]] == [("HTTP error: GET /awsexamplebucket<n>", 1)]

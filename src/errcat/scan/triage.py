@@ -450,7 +450,9 @@ class Triage:
         are alike once masked (an nginx "open() ... failed" for each missing path) share the group
         text the first of them gave, redacted once: redacting each line cost 0.14 ms, more than
         the rest of counting it (the masked line is only a key, never shown)."""
-        key, stated = _group_key(prep)
+        key = prep.key if prep.key is not None else prep.paste
+        if codes := _OWN_CODE_TEXT.findall(prep.head):  # a template masks a code's digits too ("%ASA-1-<n>")
+            key = "\x01".join((key, *codes))
         said = self.signatures.get(key)
         if said is None:
             if len(self.signatures) >= SORTED_SIZE:
@@ -474,8 +476,10 @@ class Triage:
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
             served = (_COLUMNS_REQUEST if status else _REQUEST).search(head) if prep.reason == "status" else None
             if served:  # named by its request; a W3C line's status (from its column) shown as it is
-                status = status or (f"HTTP {stated} " if stated is not None and stated >= 400 else "")
-                masked = _request_named(served, status)
+                method, path = next(((served[at], served[at + 1]) for at in (1, 3, 6) if served[at]), (None, ""))
+                path = _DIGIT_LED.sub("/{id}", masked_path(path))
+                request = f"{method} {path}" if method else served[5]  # HAProxy's "<BADREQ>"
+                masked = status + signature(request) if status else signature(f"HTTP error: {request}")
             else:
                 status = status or _stated_status(prep)
                 masked = status + signature(head)
@@ -485,26 +489,6 @@ class Triage:
             self.signatures[key] = said
             self.templates.setdefault(said, self.making or key)
         return said
-
-
-def _group_key(prep: Prepared) -> tuple[str, int | None]:
-    """What a record's group text is remembered by: its template with the codes of its first line (a template masks a
-    code's digits too: "%ASA-1-<n>") and the status a server's line states, when no column gave one (a template masks
-    it: an access line's 404 and 503 were named by the first of them); and that status."""
-    key = prep.key if prep.key is not None else prep.paste
-    if codes := _OWN_CODE_TEXT.findall(prep.head):
-        key = "\x01".join((key, *codes))
-    stated = http_status(prep.paste) if prep.reason == "status" and prep.status is None else None
-    return (key if stated is None else f"{key}\x02{stated}"), stated
-
-
-def _request_named(served: re.Match[str], status: str) -> str:
-    """The group text of a line a server logged with an error status, by its request (_REQUEST, _COLUMNS_REQUEST) and
-    its status ("HTTP 404 GET /downloads/{id}"; "HTTP error: ..." where none was read)."""
-    method, path = next(((served[at], served[at + 1]) for at in (1, 3, 6) if served[at]), (None, ""))
-    path = _DIGIT_LED.sub("/{id}", masked_path(path))
-    request = f"{method} {path}" if method else served[5]  # HAProxy's "<BADREQ>"
-    return status + signature(request) if status else signature(f"HTTP error: {request}")
 
 
 _SECOND_STAMP_STARTS = frozenset("[0123456789")
@@ -626,8 +610,10 @@ _COLUMNS_REQUEST = re.compile(
 
 
 def _by_status(shape: bytes, data: Buffer) -> bytes:
-    """The shape of a line that states an error status (shape_of's "|E"), with its status, which its group text names
-    (a JSON line's, _stated_status; an access line's, "HTTP 404 GET /x"): records of two statuses took the first one's group."""
+    """The shape of a line that states an error status (shape_of's "|E"), with its status when the line may be a JSON
+    one, whose group text names it (_stated_status): records of two statuses took the first one's group."""
+    if b"{" not in data:
+        return shape
     numbers = status_numbers(bytes(data))
     return shape + b"\x02" + numbers[0] if len(numbers) == 1 and numbers[0] >= b"400" else shape
 
