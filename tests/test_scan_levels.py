@@ -1231,12 +1231,13 @@ CELERY = [
 ]
 
 
-def test_a_celery_records_group_is_named_by_its_level_process_and_message(index, tmp_path):
-    """Taking the time out of Celery's "[<time>: ERROR/MainProcess]" left "[: ERROR/MainProcess]": its separator goes too."""
+def test_a_celery_records_group_is_named_by_its_level_and_message(index, tmp_path):
+    """Taking the time out of Celery's "[<time>: ERROR/MainProcess]" left "[: ERROR/MainProcess]": its separator goes too;
+    and the process that logged it ("[ERROR/MainProcess]", "[ERROR/ForkPoolWorker-1]") makes no other error (sweep29)."""
     report = scanned(index, tmp_path, "worker.log", CELERY)
     assert sorted(report.other) == [
-        "[ERROR/ForkPoolWorker-<n>] masu.processor.tasks.get_report_files[<id>]:",
-        "[ERROR/MainProcess] Task handler raised error: ValueError('not enough values to unpack (expected <n>, got <n>)')",
+        "ERROR Task handler raised error: ValueError('not enough values to unpack (expected <n>, got <n>)')",
+        "ERROR masu.processor.tasks.get_report_files[<id>]:",
     ]
 
 

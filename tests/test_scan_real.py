@@ -469,9 +469,7 @@ def test_a_chained_python_traceback_ending_in_any_class_is_one_record(index, tmp
     # cut before the chain, by its UniqueViolation
     first, second = sorted(report.other.values(), key=lambda group: group.places[0].line)
     assert ([p.line for p in first.places], [p.line for p in second.places]) == ([2], [19])
-    assert (
-        first.text.startswith("[ERROR/ForkPoolWorker-<n>] Task augur") and str(first.first_seen)[:23] == "2025-12-11 10:00:01.250"
-    )
+    assert first.text.startswith("ERROR Task augur") and str(first.first_seen)[:23] == "2025-12-11 10:00:01.250"
     assert "failed sqlalchemy.exc.IntegrityError: (psycopg<n>.errors.UniqueViolation) duplicate key" in first.text
     assert "failed psycopg<n>.errors.UniqueViolation: duplicate key" in second.text
 

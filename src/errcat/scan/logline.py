@@ -27,8 +27,9 @@ _ZONES = {
     "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "AEST": 10, "AEDT": 11,
     "NZST": 12, "NZDT": 13,
 }  # fmt: skip
+# (Airflow's task log writes a comma after the date: "[2022-11-09, 09:59:40 UTC] {taskinstance.py:1851} ERROR - ...")
 _ISO = re.compile(
-    r"(?<!\d)(\d{4})[-/](\d\d)[-/](\d\d)[T \t](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(?!\d|:\d)[ ]?"
+    r"(?<!\d)(\d{4})[-/](\d\d)[-/](\d\d)(?:[T \t]|, )(\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(?!\d|:\d)[ ]?"
     r"(Z|UTC|GMT|[+-]\d\d:?\d\d(?!\d)|(?:" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b)?"
 )
 _CLF = re.compile(r"(?<!\d)(\d\d)/([A-Za-z]{3})/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?")
@@ -62,6 +63,9 @@ _YYMMDD = re.compile(r"(\d\d)/?(\d\d)/?(\d\d) (?: ?(\d{1,2}):(\d\d):(\d\d)|(\d\d
 _DASHED_DATE = re.compile(
     r"(\d\d)-(\d\d)-(\d{4}|\d\d)[ ,](\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))?(?![\d:])(?: ([+-]\d\d:?\d\d)(?!\d))?"
 )
+# Android's logcat: a month and day, no year, then the time to the millisecond ("04-10 17:48:35.417 22134-22134/? E/dex2oat:
+# ...", threadtime's "03-17 16:13:46.764  2227  2794 E Tag: ..."); its year is taken as a syslog time's is
+_MONTH_DAY = re.compile(r"(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)\.(\d{3})(?= )")
 _HEAD_WINDOW = 120  # a log line's timestamp is near its start
 # journald's PRIORITY, a syslog severity written as a digit ("PRIORITY" : "3")
 _SEVERITIES = dict(enumerate(("emerg", "alert", "crit", "error", "warning", "notice", "info", "debug")))
@@ -163,6 +167,9 @@ def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
         if int(a) <= 12 and int(b) <= 12 and a != b:  # either order reads: no time (month 0), the stamp still taken off
             mo = "0"
         return m, (y if len(y) == 4 else f"20{y}", mo, d, h, mi, s, frac, zone)
+    if head[2:3] == "-" and (m := _MONTH_DAY.match(head)) and 0 < int(m[1]) <= 12:
+        mo, d, h, mi, s, frac = m.groups()
+        return m, (_syslog_year(int(mo), int(d)), mo, d, h, mi, s, frac, None)
     if head[:1] == "[" and (m := _WEBSPHERE.match(head)):
         a, b, y, h, mi, s, frac, zone = m.groups()
         leaning = "0" in (a[0], b[0]) or (len(a) == len(b) == 2 and zone in _DAY_FIRST_ZONES)

@@ -69,6 +69,8 @@ _WORDS = (
     *(bytes((d,)) + b" " + letter + b" " for letter in (b"E", b"W", b"F", b"A") for d in b"0123456789"),
     # and Android Studio's Logcat window's, between its package column and the message, with two spaces each side
     *(b"  " + letter + b"  " for letter in (b"E", b"W", b"F", b"A")),
+    # and its window's before 2023, the letter before the tag ("22134-22134/? E/dex2oat: ...")
+    *(b" " + letter + b"/" for letter in (b"E", b"W", b"F")),
     # a syslog priority whose severity is an error or a warning (0 to 4, of any facility: verdict.level)
     # before the kernel's time (/dev/kmsg, dmesg -r: "<3>[    9.74] ...") or RFC 5424's version
     # ("<11>1 2026-..."): not Mac's "IOThunderboltSwitch<0>(0x0)"; a month after it (RFC 3164) cost

@@ -191,7 +191,26 @@ def _named_head(text: str, paste: str, head: str) -> str:
         head = f"{head.rstrip()} {described}"
     elif len(lines) > 1 and head.endswith(">") and _BARE_ERLANG_HEAD.search(head):
         head = " ".join([head.rstrip(), *(line.strip() for line in paste.split("\n")[1:6] if _SAYS.search(line))])
+    elif len(lines) > 1 and head.strip() in ("{", "[") and (said := _object_said(paste)):
+        head = said
     return head
+
+
+# a message's key and value on a line of a pretty-printed JSON record, and its exception's class: what names a record that
+# does not parse (GitLab's production_json.log fixture lacks a comma), whose first line "{" was its name ("HTTP 500 {")
+_MESSAGE_FIELD = re.compile(
+    r'^\s*"(?:exception\.message|message|msg|error_message|error)"\s*:\s*"((?:[^"\\\n]|\\.){1,300})"', re.M
+)
+_CLASS_FIELD = re.compile(r'^\s*"(?:exception\.class|error_class)"\s*:\s*"([\w.:$]{1,120})"', re.M)
+
+
+def _object_said(paste: str) -> str | None:
+    """The message a JSON record printed over lines holds (its exception's class before it), where it did not parse."""
+    said = _MESSAGE_FIELD.search(paste, 0, 16384)
+    if said is None:
+        return None
+    raised = _CLASS_FIELD.search(paste, 0, 16384)
+    return f"{raised[1]}: {said[1]}" if raised else said[1]
 
 
 def window_outcome(when: datetime | None, options: ScanOptions) -> str:

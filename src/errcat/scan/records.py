@@ -76,7 +76,7 @@ _BODY_GOES_ON = frozenset(b' \t}]"{[<')  # what a body's line starts with after 
 # to MAX_RECORD_LINES entries after it)
 _ENTRY_START = re.compile(
     rb"\[?(?:[A-Za-z][\w.-]{0,15} )?"
-    rb"(?:\d{4}[-/.]\d\d[-/.]\d\d[T ]\d\d?:\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d"
+    rb"(?:\d{4}[-/.]\d\d[-/.]\d\d(?:[T ]|, )\d\d?:\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d"
     rb"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) )"
 )
 # a dated entry's line that opens a quoted value it does not close: the lines up to the quote's end are

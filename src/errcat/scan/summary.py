@@ -71,6 +71,9 @@ _MASKS = (
     # an RFC 3164 header left before a line whose own dated time was read as the record's (firewalld's): its host
     # kept, one error on two hosts was two groups
     (re.compile(r"^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d{1,6})? \S{1,255} (?=\S+: )"), ""),
+    # Sidekiq's thread id, also after a syslog tag ("sidekiq: 2013-04-24T10:37:15Z 10117 TID-owed9kmd8 WARN: ..."), where
+    # the level's fields are not the line's first (from_level): random letters, one failure a group for each thread
+    (re.compile(r"\bTID-[0-9a-z]{1,32}\b"), "TID-<id>"),
     # the host Ansible names a task's failure on ("fatal: [web1]: FAILED! => ..."): ten hosts, one error
     (re.compile(r"^(fatal|failed): \[[^\]\n]{1,200}\]"), r"\1: [<host>]"),
     # the value of an id's key ("request_id=jh1dmn7lk9xbgp12", requestId=, id=, uuid=): each record's own, whatever its
@@ -79,6 +82,8 @@ _MASKS = (
     (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id|uuid|guid)=)(?![\s\"'])(?:\[[^\]\s]*\]|[^\s,;&\])}])+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
+    # the address in a Ruby object's inspection ("for #<Admin::DashboardController:0x00007ff3c9648588>"): each object's own
+    (re.compile(r"(?<=:)0x[0-9a-f]{8,16}(?=>)"), "<addr>"),
     # a path in brackets, as Tomcat and Spring write a message's values ("... the resource at [/WEB-INF/x.js]")
     (re.compile(r"\[/[^\]\n]{1,200}\]"), "[<path>]"),
     # the user name sshd names a failed login by ("for invalid user support from ...", "for root from ... port"):
@@ -200,7 +205,23 @@ def from_level(head: str) -> str:
         end = csv.end()
     head = head if not end or _THREAD_ALONE.fullmatch(head, 0, end) else head[end:]
     head = _THREAD_AFTER_LEVEL.sub(r"\1<thread>", _BRACKETED_THREAD_AFTER_LEVEL.sub(r"\1[<thread>]", head, 1), 1)
+    if head[:1] == "[":
+        head = _APACHE_PROCESS.sub(r"\1", _CELERY_PROCESS.sub(r"\1", head, 1), 1)
+    elif head[:1] in _DIGIT_OR_SPACE:
+        head = _LOGCAT_PROCESS.sub("", head, 1)
     return _ODOO_DATABASE.sub(r"\1", _NGINX_PROCESS.sub(r"\1", head, 1), 1)
+
+
+# Celery's level and process in one bracket, its time taken out ("[ERROR/MainProcess] ...", "[ERROR/ForkPoolWorker-1]"):
+# named by the level, as a logger's line is; which process logged it does not make it another error
+_CELERY_PROCESS = re.compile(rf"^\[((?:{LOUD_WORDS}|INFO|DEBUG))/[A-Za-z][\w-]{{0,63}}\]")
+# logcat's process and thread ids (and package) before its level letter, its time taken out: threadtime's "2227  2794 E Tag:
+# ...", Android Studio's "22134-22134/? E/dex2oat: ..."; each process's crash was a group of its own
+_DIGIT_OR_SPACE = frozenset("0123456789 ")
+_LOGCAT_PROCESS = re.compile(r"^ {0,8}(?:\d{1,10} +\d{1,10} +(?=[VDIWEFA] )|\d{1,10}-\d{1,10}/\S{1,128} (?=[VDIWEFA]/))")
+# Apache's process and thread ids and its client's address after its module and level ("[core:error] [pid 2451:tid
+# 1401696] [client 10.0.0.5:51234] File does not exist: ..."): who logged it and for whom, not what failed
+_APACHE_PROCESS = re.compile(r"^(\[[\w:]{0,40}\] )(?:\[pid \d{1,10}(?::tid \d{1,24})?\] )?(?:\[client [^\]\s]{1,64}\] )?")
 
 
 # a layout's fields, each possessive (no backtracking on a long run of digits or dots): separators, a bracketed or

@@ -623,7 +623,7 @@ def _stated_status(prep: Prepared) -> str:
     message or its fields, pino's and Cloudflare's lines of every status were one group (its shape is keyed by it: _by_status).
     Only a status a field holds: one in an error's words (zap's "error": "... responded with HTTP Status Code 500") is an
     upstream's, and the name of the collector's failure began with it."""
-    if "{" not in prep.head or (status := http_status(prep.paste)) is None or status < 400:
+    if ("{" not in prep.head and prep.paste[:1] != "{") or (status := http_status(prep.paste)) is None or status < 400:
         return ""
     held = _STATUS_FIELD.search(prep.head) or _STATUS_FIELD.search(prep.paste, 0, 8192)  # (a field on a line below)
     return f"HTTP {status} " if held else ""

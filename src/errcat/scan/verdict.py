@@ -81,6 +81,9 @@ _LEVEL = re.compile(
     # package when known, the letter and two spaces)
     r"|\d\d:\d\d\.\d{3} +\d+-\d+ +\S+ +(?:\S+ +)?(?P<studio>[VDIWEFA])  "
     r"|(?:^|\d )(?P<brief>[VDIWEFA])/[^(\n]{1,80}\( *\d+\): "
+    # and its window before 2023 (Android Studio's copy of it): "04-10 17:48:35.417 22134-22134/? E/dex2oat: ..." (pid-tid
+    # and the package, "?" when unknown, then the letter and the tag): seven "Failed to create oat file" read as no error
+    r"|\d\d:\d\d\.\d{3} +\d+-\d+/\S{1,128} (?P<studio_tag>[VDIWEFA])/[^\s:]{1,80}: "
     # Monolog's channel and level (Laravel's "local.ERROR:", zoneminder's "web_php[118].ERR "), a tag's
     # level suffix ("[CardDAVPlugin-ERROR]")
     rf"|(?<=[\w\]]\.)(?P<monolog>{LEVEL_WORDS})[: ]|(?<=\w-)(?P<suffix>{LEVEL_WORDS})\]"
@@ -110,6 +113,9 @@ _LEVEL = re.compile(
     r"|(?<=[a-z],)(?P<topics>error|warning)(?=[, ])"
     # Zeek's reporter.log level column: "1320279566.452687\tReporter::ERROR\tfield value missing ..."
     r"|(?<=Reporter::)(?P<zeek>INFO|WARNING|ERROR)\b"
+    # Icinga 2's level and component after its bracketed time: "[2017-04-04 11:16:34 +0200] warning/PluginNotificationTask:
+    # Notification command ... terminated with exit code 127" (debug, notice, information, warning, critical)
+    r"|\] (?P<icinga>debug|notice|information|warning|critical)/[A-Za-z]\w{0,80}: "
     # SAP HANA's trace: its level letter after the time, then the component and the source file's line ("[12036]{-1}
     # [-1/-1] 2025-08-18 09:14:33.987654 e commlib     commlibImpl.cpp(00456) : ..."; d, i, w, e, f)
     r"|\d\d:\d\d\.\d{6} (?P<hana>[diwef]) +\S{1,40} +\S{1,80}\(\d{1,6}\) : "
@@ -141,6 +147,7 @@ _MARKED_LEVELS = (
         "Strict Standards": "notice",
         "failed": "error",  # Ansible's
         "Fatal Error": "fatal",  # gfortran's
+        "information": "info",  # Icinga 2's
     }
     | dict(zip("01234567", ("emerg", "alert", "crit", "error", "warn", "notice", "info", "debug"), strict=True))
 )
