@@ -263,8 +263,9 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"net[ \t]+use(?:[ \t]+(?!/user:)[^\s]{1,256}){0,4}+[ \t]+/user:[^\s]{1,128}[ \t]+(['\"]?)([^\s'\"/*][^\s'\"]*)\1",
-        "net use \\\\server\\share /user:[domain\\]user password",
+        r"net[ \t]+use(?:[ \t]+(?!/u(?:ser)?:)[^\s]{1,256}){0,4}+[ \t]+/u(?:ser)?:[^\s]{1,128}[ \t]+"
+        r"(['\"]?)([^\s'\"/*][^\s'\"]*)\1",
+        "net use \\\\server\\share /user:[domain\\]user password (or /u:, the switch's prefix)",
         ("net use",),
         2,
         re.IGNORECASE,
@@ -303,6 +304,15 @@ FORMATS: tuple[Rule, ...] = (
         "RFC 4954 (SMTP AUTH) and RFC 9051 (IMAP AUTHENTICATE) with the LOGIN mechanism: the server's base64 prompt"
         ' "Password:" (334 UGFzc3dvcmQ6, + UGFzc3dvcmQ6), then the client\'s base64 line is the password',
         ("ugfzc3dvcmq6", "cgfzc3dvcmq6"),
+        1,
+        re.MULTILINE,
+    ),
+    Rule(
+        "password in an FTP or POP3 exchange",
+        r"^(?:[<>][ \t]|--->[ \t]|[CS]:[ \t]*)?PASS[ ]([^\s/]{1,256})[ \t]*\r?$",
+        "RFC 959 (FTP) and RFC 1939 (POP3): PASS <SP> password, a line of its own (as ftp -d, curl -v and a server's"
+        " log print it; a test runner's PASS line names a path)",
+        ("PASS",),
         1,
         re.MULTILINE,
     ),
@@ -479,9 +489,46 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password in SQL",
-        r"identified[ \t]+(?:with[ \t]+\w{1,64}[ \t]+)?by[ \t]+(?:password[ \t]+)?'((?:[^'\\\n]|\\.|''){1,512})'",
-        "MySQL CREATE/ALTER USER ... IDENTIFIED [WITH plugin] BY 'auth_string'; Oracle CREATE USER ... IDENTIFIED BY",
+        r"identified[ \t]+(?:with[ \t]+\w{1,64}[ \t]+)?by[ \t]+(?:password[ \t]+|values[ \t]+)?"
+        r"(['\"])((?:(?!\1)[^\\\n]|\\.|\1\1){1,512})\1",
+        "MySQL CREATE/ALTER USER ... IDENTIFIED [WITH plugin] BY 'auth_string'; Oracle CREATE USER ... IDENTIFIED BY "
+        "(and BY VALUES 'verifier': the password's hash, as good as the password; MySQL's string in double quotes too)",
         ("identified",),
+        2,
+        re.IGNORECASE,
+    ),
+    Rule(  # (Oracle's password is an identifier: bare or in double quotes; the user's name before it says it is SQL's)
+        "password in SQL",
+        r"""(?<![\w.-])(?:user|role|to)[ \t]+["\w$#.@%']{1,128}[ \t]+identified[ \t]+by[ \t]+(?!(?:values|random|password)\b)"""
+        r"""(")?((?(1)[^"\n]{1,512}|[^\s;'"]{1,512}))(?(1)")""",
+        "Oracle CREATE/ALTER USER user IDENTIFIED BY password, GRANT ... TO user IDENTIFIED BY, "
+        "CREATE DATABASE LINK ... CONNECT TO user IDENTIFIED BY password (a quoted identifier or a bare one)",
+        ("identified",),
+        2,
+        re.IGNORECASE,
+    ),
+    Rule(
+        "password in SQL",
+        r"sp_addlogin[ \t]+(?:@loginame[ \t]*=[ \t]*)?N?'[^'\n]{0,128}'[ \t]*,[ \t]*(?:@passwd[ \t]*=[ \t]*)?N?'([^'\n]{1,256})'",
+        "SQL Server: sp_addlogin 'login', 'password'",
+        ("sp_addlogin",),
+        1,
+        re.IGNORECASE,
+    ),
+    Rule(
+        "password in SQL",
+        r"sp_password[ \t]+(?:@old[ \t]*=[ \t]*)?(?:NULL|N?'[^'\n]{0,256}')[ \t]*,"
+        r"[ \t]*(?:@new[ \t]*=[ \t]*)?N?'([^'\n]{1,256})'",
+        "SQL Server: sp_password 'old_password', 'new_password', 'login' (the new password)",
+        ("sp_password",),
+        1,
+        re.IGNORECASE,
+    ),
+    Rule(
+        "password in SQL",
+        r"sp_password[ \t]+(?:@old[ \t]*=[ \t]*)?N?'([^'\n]{1,256})'",
+        "SQL Server: sp_password 'old_password', 'new_password', 'login' (the old password)",
+        ("sp_password",),
         1,
         re.IGNORECASE,
     ),

@@ -41,14 +41,15 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
       # ConvertTo-SecureString 'value', a flag's value on the next line after a shell's "\"
     )
     (?:string\(\d{{1,9}}\)[ \t]*|string[ \t]+|0x[0-9a-f]{{1,16}}[ \t]{{1,4}}(?=["'])
-      |\[[ \t]{{0,4}}(?=["'])|[bru]{{1,2}}(?=["'])|\$(?=["'])|<<(?=")
+      |\[[ \t]{{0,4}}(?=["'])|[bru]{{1,2}}(?=["'])|[ne](?=')|\$(?=["'])|<<(?=")
       |(?:(?:new[ \t]{{1,4}})?[a-z_][a-z0-9_.:]{{0,64}}\((?:[ \t]{{0,4}}\r?\n)?[ \t]{{0,40}}){{1,3}}
         (?=(?:"[^"\n]{{0,512}}"|'[^'\n]{{0,512}}')[ \t]{{0,4}},?(?:\r?\n[ \t]{{0,40}})?\))
       |(?<=\*=)[a-z0-9_-]{{0,40}}'[a-z-]{{0,16}}')?
     # var_dump's string(n), a shell's $'…', an Erlang or Elixir binary's <<"…">>, RFC 2231's charset'language' before an
     # extended value, a C string after its pointer (gdb's print: password = 0x5566 "…"), a JSON list, Python's b'…' and
-    # r'…', a call's one literal (SecretStr('…'), PASSWORD('…'), getenv('…'): the literal is judged, the call's name stays;
-    # or calls' nested, Rust's Some(Secret("…")), and Rust's pretty Debug with the literal on a line of its own: Some(\n "…",\n))
+    # r'…', SQL Server's N'…' and PostgreSQL's E'…', a call's one literal (SecretStr('…'), PASSWORD('…'), getenv('…'): the
+    # literal is judged, the call's name stays; or calls' nested, Rust's Some(Secret("…")), and Rust's pretty Debug with
+    # the literal on a line of its own: Some(\n "…",\n))
     (?P<val>{_QUOTED}|\{{[^}}\n]{{0,512}}\}}|\([^)\n]{{0,512}}\)|{_CDATA}|>[1-9+-]{{0,2}}(?=[ \t])
       |\((?:\s{{0,80}}(?:"[^"\n]{{0,256}}"|'[^'\n]{{0,256}}')){{1,16}}\s{{0,80}}\)  # Python's ("abc"\n "def")
       |[^\s,;}}\])'"&<>]{{1,4096}}+))"""  # (a bare value bounded: a name repeated in its escaped value stays linear)

@@ -196,11 +196,33 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
     if _USER_AT_HOST().fullmatch(value) and _FOR_WHOM().search(text, m.start(), m.start("val")):
         after = _AFTER_WHOM().match(text, m.end("val"))  # "password for app@localhost is …": the value after it
         return _word_value(text, after, prompt=False) if after else None  # (not the user@host: whose password it is)
-    if _an_id(text, m, value, prompt) or _DATE_LIKE().fullmatch(value) or _dashed_name(value) or _SOURCE_LINE().fullmatch(value):
+    if _dashed_name(value) and not _words_given_as_password(text, m, value):
+        return None
+    if _an_id(text, m, value, prompt) or _DATE_LIKE().fullmatch(value) or _SOURCE_LINE().fullmatch(value):
         return None
     if dotted_name(value) and _bare_key(text, m.start()) and not secret_on_line(_lowered(text), m.start()):
         return None  # an attribute's name after "key" ("invalid attribute key: http.status_code"), see named._pair_name
     return m.start("val"), m.start("val") + len(value)
+
+
+# "… with password wombat_harbour", "my password is …": a password's own word after "with" or "using" (or before "is"
+# after "my" or "the"), then words joined by underscores or dashes in lower case (a name a program gives is joined to the
+# word, "password_reset", or names a credential, "reset_token")
+_WITH_PASSWORD = _lazy(
+    r"(?:(?:with|using)[ \t]{1,4}(?:passw(?:or)?d|passphrase|pwd|senha|contrase\u00f1a|passwort)"
+    r"|(?:my|the|our|your|his|her|their)[ \t]{1,4}(?:passw(?:or)?d|passphrase|pwd)[ \t]{1,4}(?:is|was))[ \t]{1,4}\Z"
+)
+_JOINED_WORDS = _lazy(r"[a-z]{3,20}(?:[_-][a-z]{3,20}){1,3}")
+
+
+def _words_given_as_password(text: str, m: re.Match[str], value: str) -> bool:
+    """Whether words joined by dashes or underscores are a password a sentence gives (see _WITH_PASSWORD)."""
+    return bool(
+        _JOINED_WORDS().fullmatch(value)
+        and _WITH_PASSWORD().search(_lowered(text[max(0, m.start("val") - 40) : m.start("val")]))
+        and not _IN_NAME().search(value)
+        and text[m.end("val") : m.end("val") + 1] not in ("=", ":", "(")
+    )
 
 
 def _an_id(text: str, m: re.Match[str], value: str, prompt: bool) -> bool:

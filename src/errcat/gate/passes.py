@@ -24,12 +24,13 @@ from .nearby import (
     _users_and_passwords,
     _values_before_names,
 )
-from .passwords import _dotted_passwords, _signed_passwords
+from .passwords import _dotted_passwords, _signed_passwords, _wrapped_after_word
 from .places import (
     _PATH_SECRET,
     _WEBHOOK,
     _WEBHOOK_HINTS,
     _access_log_users,
+    _account_pairs,
     _added_masks,
     _bare_userinfo,
     _encoded_pairs,
@@ -65,6 +66,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _bare_userinfo(text)
     yield from _encoded_pairs(text) if ":" in text else ()
     yield from _login_pairs(text)
+    yield from _account_pairs(text)
     yield from _oracle_logins(text)
     yield from _expect_sends(text)
     yield from _grouped(_SASL_PASSWD(), text, 1, "credential by position") if "[" in text else ()
@@ -99,6 +101,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _next_line_words(text)
     yield from _name_lines(text)
     yield from _dotted_passwords(text)
+    yield from _wrapped_after_word(text)
     yield from _access_log_users(text)
     yield from _flags_alone(text)
     yield from _pointed_arguments(text)

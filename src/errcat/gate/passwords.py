@@ -8,7 +8,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from .basics import _HEX, _ID_LABEL, _LOWER_THEN_UPPER, _MARKED, Span, _lazy, distinct_lines
+from .basics import _HEX, _ID_LABEL, _LOWER_THEN_UPPER, _MARKED, Span, _lazy, _lowered, distinct_lines
 from .ids import api_id
 from .places import _PUBLIC_HEX_KEY
 from .shapes import _PLUS_WORD, _camel_words, _entropy, _reads_as_words, _word_like
@@ -368,3 +368,31 @@ def _credential_context(text: str, start: int, end: int) -> bool:
     first = max(0, start - _CONTEXT_REACH) if before < 0 else before + 1
     last = min(len(text), end + _CONTEXT_REACH) if after < 0 else after
     return _LOGIN_WORDS().search(text, first, last) is not None
+
+
+# A password a console or a mail wrapped onto a line of its own: its line ends with words that lead to it ("with
+# password", "using the password"; "=" or ":" after the word) or says what the password is ("the password for the
+# company file is"), and the next line is one token holding a letter and a digit or a sign ("Koala#24"): no path or URL,
+# no sentence's word and its full stop. A label's phrase stays ("Reset password" then "Winter2024": a page's next item)
+_WRAPPED_AFTER_WORD = _lazy(
+    r"(?<![\w-])(?:(?:with|using)[ \t]{1,4}(?:the[ \t]{1,4})?(?:passw(?:or)?d|passphrase|pwd)|(?:passw(?:or)?d|passphrase|pwd"
+    r"|senha|passwort|contrase\u00f1a)(?:(?:[ \t]{1,4}[^\s]{1,40}){0,5}?[ \t]{1,4}(?:is|was|\u00e9|ist|es)[ \t]*:?|[ \t]*[=:]))"
+    r"[ \t]*\r?\n"
+    r"[ \t]{0,40}(?P<val>(?=[^\s'\"<>/]{0,127}[a-z])(?=[^\s'\"<>/]{0,127}[^\sa-z'\"<>/.,;:!?])[^\s'\"<>/]{6,128})"
+    r"[ \t]*(?=\r?\n|$)"
+)
+
+
+def _wrapped_after_word(text: str) -> Iterator[Span]:
+    """The token alone on the line after a line that ends with a password's word (see _WRAPPED_AFTER_WORD): not a date,
+    a number or a version, nor a label ending in ":"."""
+    if "\n" not in text:
+        return
+    low = _lowered(text)
+    if "pass" not in low and "pwd" not in low and "senha" not in low and "contrase" not in low:
+        return
+    for m in _WRAPPED_AFTER_WORD().finditer(low):
+        value = text[m.start("val") : m.end("val")]
+        if _MARKED in value or value.endswith(":") or value[0] in "\\[{(" or _NOT_A_PASSWORD().fullmatch(value):
+            continue
+        yield Span(*m.span("val"), "credential by name")

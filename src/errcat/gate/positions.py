@@ -35,6 +35,8 @@ from .words import _IN_NAME, _not_a_value
 _PGPASS = _lazy(r":(?:\d{1,5}|\*):[A-Za-z_*][^\s:]{0,62}:[A-Za-z_*][^\s:]{0,62}:(\S{1,256})(?=\s|$)")
 _LOGIN_CALL_REGEX = r"""(?P<call>authenticate|login|logon|sign_?in|networkcredential|(?:basic|digest)auth|getconnection
     |(?:mysqli?|pg|oci|sqlsrv)_connect|new[ \t]{1,4}pdo|pdo->__construct|mysqli->(?:__construct|real_connect)
+    |changeuserpassword  # (MongoDB's db.changeUserPassword(user, password))
+    |client->__construct  # (a PHP trace's API client made with its credentials: Client->__construct('acme', 'ops', '…'))
     |usernamepasswordcredentials|passwordauthentication|(?:pymysql|mysqldb|pymssql|cx_oracle|oracledb)\.connect
     |(?<![\w.])credentials)  # (sbt's and Ivy's Credentials(realm, host, user, password))
     (?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
@@ -55,7 +57,7 @@ _BUNDLE_HOST = _lazy(
 # 2 MiB paste of them sent the whole text through the call pattern, 0.13 s, for no call)
 _CALL_NEEDLES = (
     "login", "authenticat", "basicauth", "digestauth", "logon", "sign", "credential", "_connect", "getconnection", "pdo(",
-    "->__construct(", ".connect(",
+    "->__construct(", ".connect(", "changeuserpassword",
 )  # fmt: skip
 _ARGUMENT = _lazy(r"""\\?"((?:[^"\\\n]|\\[^"\n]){1,512}?)\\?"|'([^'\n]{1,512})'""")
 
@@ -87,12 +89,14 @@ def _positional(text: str) -> Iterator[Span]:
 # HttpClient's UsernamePasswordCredentials(user, password), java.net.PasswordAuthentication(user, password),
 # PHP's oci_connect(username, password, …), mysqli_connect(host, user, password, …), new PDO(dsn, user, password) (a stack
 # trace's PDO->__construct(…), mysqli->real_connect(…));
-# JDBC's getConnection(url, user, password) and DataSource's getConnection(user, password): the last (-1).
+# JDBC's getConnection(url, user, password) and DataSource's getConnection(user, password): the last (-1), as an API client's
+# constructor in a PHP trace (Vendor\Client->__construct(account, user, password), or (key) alone).
 # A call not listed (login, authenticate, JSON-RPC params) has every quoted argument hidden.
 _PASSWORD_AT = {
     "networkcredential": 1, "basicauth": 1, "digestauth": 1, "usernamepasswordcredentials": 1,
     "passwordauthentication": 1, "oci_connect": 1, "mysql_connect": 2, "mysqli_connect": 2, "pdo": 2, "getconnection": -1,
     "credentials": -1, "pdo->__construct": 2, "mysqli->__construct": 2, "mysqli->real_connect": 2,
+    "client->__construct": -1, "changeuserpassword": 1,
     "pymysql.connect": 2, "mysqldb.connect": 2, "pymssql.connect": 2, "cx_oracle.connect": 1, "oracledb.connect": 1,
 }  # fmt: skip
 
