@@ -12,7 +12,7 @@ from .basics import _CDATA, _HEX_NUMBER, _NAME_CHAR, _QUOTED, Span, _checked, _i
 from .fields import _in_name_field, _listed_values, _next_field_value, _xml_value
 from .needles import _dense, _near_needles, _word_starts
 from .shapes import attribute_name, dotted_name
-from .words import _CREDENTIAL_WORD, _not_a_value, qualified_key, secret_on_line
+from .words import _CREDENTIAL_WORD, _not_a_value, qualified_key, runner_verdict, secret_on_line
 
 _SOURCE_FILE = _lazy(r"\.(?:c|cc|cpp|cxx|h|hh|hpp|go|py|java|kt|rs|rb|js|mjs|ts|php|cs|swift|scala)$", re.IGNORECASE)
 _LINE_NUMBER = _lazy(r":\d{1,6}(?![\w.-])")
@@ -89,7 +89,7 @@ def _named(text: str) -> Iterator[Span]:
             continue
         found: list[Span] = []
         for m in _named_matches(low, first, last):
-            if _prose(low, m):
+            if _prose(low, m) or runner_verdict(text, m.start()):
                 continue  # (told at once: a table or a log repeats them thousands of times)
             start = _name_start(text, m.start())
             key = _memo_key(text, low, m, start)

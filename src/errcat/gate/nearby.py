@@ -30,7 +30,7 @@ from .named import _name_start
 from .needles import Stretches, _dense, _judged_once, _near_needles, _word_matches, _word_starts
 from .passwords import _NOT_A_PASSWORD
 from .shapes import _dashed_name, dotted_name, looks_random
-from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value, qualified_key, secret_on_line
+from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value, qualified_key, runner_verdict, secret_on_line
 
 # "my password is Xy7!pq2w", "invalid token abc123def456", "the token we got back was …": a credential word, a few small
 # words, a value (or a verb of another language: "A senha \u00e9 …", "La password \u00e8 …", "l\u00f6senordet \u00e4r …",
@@ -315,6 +315,8 @@ def _typed_and_aligned(text: str) -> Iterator[Span]:
             behind_prefix = head.rstrip(" \t")[-1:] in _PREFIX_ENDS and head[-1:] in " \t"  # a logger's "worker: "
             if not (_NAME_CHAR.issuperset(before) or behind_prefix) or _not_a_value(low[m.start() : m.start("val")]):
                 continue  # the name starts its line (a table's first column), and names a value (SQL_PASSWORD)
+            if runner_verdict(text, m.start()):
+                continue  # Jest's " PASS  src/app.test.js"
             if behind_prefix and not _NAME_CHAR.issuperset(before) and not _secret_like(text[m.start("val") : m.end("val")]):
                 continue  # (a row a logger prefixed: its value holds a digit or a sign, no word of a message)
             if span := _checked(text, *m.span("val")):

@@ -138,3 +138,17 @@ def secret_on_line(low: str, at: int) -> bool:
     """Whether the line of the "key" at ``at`` (in the text lowered) speaks of a password or a secret."""
     start, end = low.rfind("\n", 0, at) + 1, low.find("\n", at)
     return _SECRET_SAID().search(low, start, len(low) if end < 0 else end) is not None
+
+
+# A test runner's verdict, not a credential's name: Go's "--- PASS: TestX (0.00s)" (indented for a subtest), Jest's
+# " PASS  src/app.test.js" (two spaces): the name that follows is a test's or a file's, which a CI log pasted whole shows.
+_TEST_VERDICT = _lazy(r"[ \t]*(?:--- PASS: (?:Test|Example|Benchmark|Fuzz)[A-Za-z0-9_]|PASS  \S{1,200}?\.[cm]?[jt]sx?(?:\s|$))")
+
+
+def runner_verdict(text: str, at: int) -> bool:
+    """Whether the PASS at ``at`` in ``text`` (its original case) starts a test runner's verdict line."""
+    if text[at : at + 4] != "PASS":
+        return False
+    line_start = text.rfind("\n", 0, at) + 1
+    head = text[line_start:at]
+    return head.strip(" \t") in ("", "---") and _TEST_VERDICT().match(text, line_start) is not None
