@@ -94,3 +94,29 @@ def test_sage_ones_own_path_on_that_host_stays_sages(catalog):
     url = "https://api.columbus.sage.com/uk/sageone/accounts/v3/contacts"
     d = explain(catalog, f"requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: {url}").as_dict()
     assert d["vendor"] == "sage"
+
+
+# MYOB's practice support note on an AE/AO Ledger migration (corpus blind35-63): MYOB's product, not its Business API
+AE_AO_NOTE = (
+    'Error: "Create business for client : xxxxPty Ltd(XX&X) (API status code 422) content"\n\n'
+    "In MYOB when attempting to migrate to Accountants Enterprise (AE) or Accountants Office (AO) Ledger you may "
+    "experience that the Migration Status appears as Failed.  Selecting the View migration log will then display the "
+    'following error:\n\n"Create business for client : xxxxPty Ltd(XX&X) (API status code 422) content : '
+    '{"message":"Validation errorerrors":{"client_code":["Alpha and numeric only"]}}, message : Unprocessable Entity'
+)
+
+
+def test_myobs_practice_software_is_not_the_myob_business_api(catalog):
+    d = explain(catalog, AE_AO_NOTE).as_dict()
+    assert d["vendor"] is None
+    assert not {e["match"] for e in d["errors"]} & DOCUMENTED
+
+
+def test_myob_named_beside_its_business_apis_own_body_stays_myob(catalog):
+    body = (
+        '{"Errors":[{"Name":"TransactionsCannotBeDeleted","Message":"Transactions cannot be deleted and must be '
+        'reversed","AdditionalDetails":"","ErrorCode":25003,"Severity":"Error"}]}'
+    )
+    d = explain(catalog, f"MYOB AccountRight sync failed: {body}").as_dict()
+    assert d["vendor"] == "myob"
+    assert d["errors"][0]["match"] in DOCUMENTED
