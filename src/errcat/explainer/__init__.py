@@ -384,9 +384,12 @@ def _request_head(ex: Exchange) -> str:
 
 # a value, not source code: "error_code = parsed_response.get(...)" names no code (nor does a call or a subscript)
 # ("DELETE returns error 25003": an error number of four digits or more said after "error" is its code; fewer could
-# be the HTTP status, "error 404")
+# be the HTTP status, "error 404"). A "status code", "response code" or "HTTP code" is the exchange's status, not an
+# error's code: Java's "Server returned HTTP response code: 409 for URL: …" (read as code 409, it ruled out the
+# vendor's own RESOURCE_CONFLICT that the 409 documents).
 _CODE_MENTION = re.compile(
-    r"\b(?:error[ _]?code|code|datacode)[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)"
+    r"\b(?:error[ _]?code|(?<!status )(?<!status-)(?<!response )(?<!response-)(?<!http )(?<!http-)code|datacode)"
+    r"[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)"
     r"|\b(?:returns?|returned|gives?|gave|throws?|with|raises?)\s+(?:an?\s+)?error\s+#?(\d{4,6})\b(?![.,]\d)",
     re.IGNORECASE,
 )

@@ -98,6 +98,9 @@ _STATUS_PATTERNS = (
     (re.compile(r"<HttpError ([1-5]\d\d) when requesting\b"), ("<httperror ",)),
     # OkHttp's Response.toString, "Response{protocol=h2, code=400, message=, url=…}" (HTTP/2 sends no reason phrase)
     (re.compile(r"\bResponse\{protocol=[\w/.]{1,16}, code=([1-5]\d\d)\b"), ("response{protocol=",)),
+    # Rust reqwest's Error in its Debug form, as a CLI prints it: "reqwest::Error { kind: Status(403, None), url: …}"
+    # (0.12; 0.11 and older "kind: Status(401)")
+    (re.compile(r"\bkind: Status\(([1-5]\d\d)\b"), ("kind: status(",)),
     # "status: 422", "statusCode=404", "HTTP 500"; Guzzle 3's "[status code] 400" closes the key's bracket; a sentence's
     # "Status was 403." (the sage_one gem's "SageOne sent HTML instead of JSON. Status was 403."). A body's quoted
     # "responseCode" key is its own code, not the exchange's status (Expensify's {"responseCode":410, ...} in an HTTP
