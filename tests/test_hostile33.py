@@ -164,3 +164,18 @@ def test_an_mcp_line_nested_too_deep_is_refused_as_such_and_the_server_serves_on
     refused = [a for a in answers if a.get("id") is None]
     assert [a["error"]["message"] for a in refused] == ["Parse error: the line's JSON nests deeper than the server reads"]
     assert next(a for a in answers if a.get("id") == 2)["result"]["isError"] is False
+
+
+# -- the exit codes in --help ------------------------------------------------------------------------------------
+# README's table was the only place that listed them: `errcat --help` named none.
+
+
+def test_help_lists_every_exit_code_the_readme_documents() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Exit codes", 1)[1].split("\n### ", 1)[0]
+    codes = {c for row in table.splitlines() if row.startswith("| ") for c in row.split("|")[1].replace(",", " ").split()}
+    codes.discard("code")
+    shown = " ".join(_cli(["--help"]).stdout.split())
+    listed = shown.split("Exit codes:", 1)[1]
+    assert codes == {"0", "1", "2", "3", "129", "130", "143"}
+    assert all(f" {c} " in f" {listed.replace(',', ' ').replace(';', ' ')} " for c in codes), listed
