@@ -402,6 +402,7 @@ def _plain_words(text: str) -> set[str]:
 
 
 MAX_EXTRA_ROWS = 500
+MAX_SEARCH_WORDS = 64  # query words searched (the first, each once); a longer query is ranked without its phrase
 
 
 def search(index: CatalogIndex, text: str, filters: Filters | None = None, limit: int = 10) -> list[SearchHit]:
@@ -414,7 +415,8 @@ def search(index: CatalogIndex, text: str, filters: Filters | None = None, limit
     filters.check_vendor(index)
     if limit < 1:
         raise UsageError(f"limit must be at least 1, not {limit}")
-    wanted = list(dict.fromkeys(tokens(text)))[:64]
+    words = tokens(text)
+    wanted = list(dict.fromkeys(words))[:MAX_SEARCH_WORDS]
     known = index.search_terms_known(wanted)
     # A CamelCase query word is also split into parts; its joined form is optional when absent.
     plain = _plain_words(text)  # once: per query word, it read a 100 KB query 64 times (5 s)
@@ -424,7 +426,8 @@ def search(index: CatalogIndex, text: str, filters: Filters | None = None, limit
     if not terms:
         raise UsageError("empty search: give one or more words")
     match = " AND ".join(f'"{t}"' for t in terms)
-    phrase = '"' + " ".join(tokens(text)) + '"' if len(terms) > 1 else None
+    # a phrase of more words than a query keeps is not built: "a OR a OR ..." of 250 KB took FTS5 37 s and 377 MB
+    phrase = '"' + " ".join(words) + '"' if len(terms) > 1 and len(words) <= MAX_SEARCH_WORDS else None
     vendor = filters.vendor.lower() if filters.vendor else None
     severity = filters.severity.lower() if filters.severity else None
     best: dict[tuple[str, str], float] = {}

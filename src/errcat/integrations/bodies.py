@@ -18,6 +18,7 @@ import codecs
 import contextlib
 import importlib
 import io
+import time
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from email.message import Message
@@ -30,6 +31,20 @@ CHUNK = 64 * 1024
 # encoded bytes read for a body at most: no coding makes LIMIT bytes much longer, and an endless stream that decodes
 # to nothing more (gzip members after the first, which zlib leaves unread) held a hook for ever
 RAW_LIMIT = 2 * LIMIT
+# seconds a hook reads a body at most: a stream that trickles a byte at a time never reaches the caps above, and no
+# client's read time-out fires while bytes come, so a hook on a response the caller streamed (stream=True) held it
+# for ever; what came by then is explained and kept, and the connection closed
+BODY_SECONDS = 30.0
+
+
+class StillArriving(Exception):
+    """A body still coming after BODY_SECONDS: read no further (broke says so)."""
+
+
+def in_time(deadline: float) -> None:
+    """Raise StillArriving once ``deadline`` (time.monotonic) has passed."""
+    if time.monotonic() > deadline:
+        raise StillArriving
 
 
 def _kept(chunks: list[bytes]) -> bytes:
@@ -41,8 +56,11 @@ def broke(response: Any, size: int, error: BaseException) -> None:
     the bytes that came are explained, not dropped, and not taken for the whole body."""
     kind = type(error).__name__
     kind = f"{type(error).__module__} {kind}" if kind == "error" else kind  # zlib's is called "error"
+    said = f"the body could not be read past its first {size:,} bytes ({kind}); only those were explained"
+    if isinstance(error, StillArriving):
+        said = f"the body was still arriving after {BODY_SECONDS:g} s; only its first {size:,} bytes were explained"
     with contextlib.suppress(AttributeError):  # a read-only response: the body is still explained
-        response._errcat_broken = f"the body could not be read past its first {size:,} bytes ({kind}); only those were explained"
+        response._errcat_broken = said
 
 
 class _Replayed(io.RawIOBase):
@@ -102,7 +120,7 @@ def read_requests(response: Any) -> None:
     """A ``requests.Response`` whose body is not read yet: read to LIMIT and kept as its content."""
     if getattr(response, "_content", None) is not False or getattr(response, "_content_consumed", True):
         return  # read already (by the client, the user, or us): nothing left to bound
-    chunks, size = [], 0
+    chunks, size, deadline = [], 0, time.monotonic() + BODY_SECONDS
     try:
         for chunk in _requests_chunks(response):
             chunks.append(chunk)
@@ -110,8 +128,11 @@ def read_requests(response: Any) -> None:
             if size >= LIMIT:
                 response.raw.close()  # the rest is never read: the connection is not reused
                 break
+            in_time(deadline)
     except Exception as exc:  # requests' ContentDecodingError, ChunkedEncodingError, ConnectionError: as far as read
         broke(response, size, exc)
+        if isinstance(exc, StillArriving):
+            response.raw.close()
     response._content = _kept(chunks)
     response._content_consumed = True
 
@@ -301,11 +322,12 @@ def read_httpx(response: Any) -> None:
     """An ``httpx.Response`` whose body is not read yet: read to LIMIT and kept as its content."""
     if not _unread_httpx(response, sync=True):
         return
-    body = _Decoded(response.headers)
+    body, deadline = _Decoded(response.headers), time.monotonic() + BODY_SECONDS
     try:  # chunks as they arrive: httpx holds back a short last one when the connection then fails
         for chunk in response.iter_raw() if body.raw else response.iter_bytes():
             if body.add(chunk):
                 break
+            in_time(deadline)
     except Exception as exc:  # zlib's error, httpx's DecodingError, ReadError, RemoteProtocolError: as far as read
         broke(response, body.size, exc)
     finally:
@@ -317,11 +339,12 @@ async def aread_httpx(response: Any) -> None:
     """read_httpx for a response of ``httpx.AsyncClient``."""
     if not _unread_httpx(response, sync=False):
         return
-    body = _Decoded(response.headers)
+    body, deadline = _Decoded(response.headers), time.monotonic() + BODY_SECONDS
     try:
         async for chunk in response.aiter_raw() if body.raw else response.aiter_bytes():
             if body.add(chunk):
                 break
+            in_time(deadline)
     except Exception as exc:  # as in read_httpx
         broke(response, body.size, exc)
     finally:

@@ -28,7 +28,8 @@ def sniffed(head: bytes, padded: bool = False) -> str:
     """What an input's first bytes say it is (text.byte_kind), a log whose start is NULs (``padded``: known of a file
     whose first bytes are all NULs, see _after_padding) read as the text after them: logrotate's copytruncate while the
     program writes on at its offset leaves the file's start a hole of NULs, and a crash pads its log so; read as a
-    binary file, every line after them was lost. The NULs stay in the log's first line (its lines keep their numbers)."""
+    binary file, every line after them was lost. A file is read from its text (Input.start; its lines keep their
+    numbers: NULs end no line)."""
     kind = byte_kind(head)
     if kind == "binary" and head[:1] == b"\x00" and (padded or ((rest := head.lstrip(b"\x00")) and byte_kind(rest) == "text")):
         return "text"
@@ -38,8 +39,10 @@ def sniffed(head: bytes, padded: bool = False) -> str:
 PADDING_READ = 16 << 20  # NULs read past at a file's start (a hole is skipped where the system says where data starts)
 
 
-def _after_padding(f: BinaryIO) -> bool:
-    """Whether a file whose first bytes are NULs has text after them (within PADDING_READ of NULs, a hole aside)."""
+def _after_padding(f: BinaryIO) -> int:
+    """Where the text after a file's first NULs starts (0: no text within PADDING_READ of NULs, a hole aside). The
+    scan reads from there: copytruncate leaves a hole as long as the log was, with no line end before the program's
+    next line, and read through, a hole of 10 GB took minutes and its first line, past 1 MiB, was skipped whole."""
     try:
         at = os.lseek(f.fileno(), 0, os.SEEK_DATA)  # Linux, macOS: a sparse file's hole is not read
     except (OSError, AttributeError):  # no data at all, or a system without SEEK_DATA
@@ -48,10 +51,12 @@ def _after_padding(f: BinaryIO) -> bool:
     for _ in range(PADDING_READ // SNIFF):
         block = f.read(SNIFF)
         if not block:
-            return False
+            return 0
         if rest := block.lstrip(b"\x00"):
-            return byte_kind(rest + f.read(SNIFF - len(rest))) == "text"
-    return False
+            text = byte_kind(rest + f.read(SNIFF - len(rest))) == "text"
+            return at + len(block) - len(rest) if text else 0
+        at += len(block)
+    return 0
 
 
 def _binary(head: bytes) -> str:
@@ -81,6 +86,7 @@ class Input:
     framed: bool = False  # Docker's multiplexed log stream: read whole, its frames' payloads joined
     cr_lines: bool = False  # lines end in a lone CR (see cr_only): read whole, each CR a line end
     padded: bool = False  # a file whose first bytes are all NULs, text after them (see sniffed)
+    start: int = 0  # where a padded file's text starts: it is read from there (_after_padding)
     read: int = 0  # bytes read from disk or stdin (compressed bytes for gzip)
     unpacked: int = 0  # bytes a gzip input decompressed to (what its lines hold)
 
@@ -162,7 +168,8 @@ def inputs(names: list[str]) -> list[Input]:
         try:
             with open(name, "rb") as f:
                 head = f.read(SNIFF)
-                inp.padded = bool(head) and not head.strip(b"\x00") and _after_padding(f)
+                inp.start = _after_padding(f) if head and not head.strip(b"\x00") else 0
+                inp.padded = inp.start > 0
             kind = sniffed(head, inp.padded)
             inp.gzip = kind == "gzip"
             inp.utf16 = kind in WIDE
@@ -227,6 +234,8 @@ def chunks(inp: Input) -> Iterator[bytes]:
         return
     try:
         raw: BinaryIO = sys.stdin.buffer if inp.path is None else open_input(inp.path)
+        if inp.start:
+            inp.read = raw.seek(inp.start)
     except OSError as exc:
         inp.problem = f"cannot read: {exc.strerror or exc}"
         return

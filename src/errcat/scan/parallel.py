@@ -270,9 +270,8 @@ def scan_parallel(
     size = inp.size
     with open(inp.path, "rb") as held:  # open until the scan ends: workers read this very file (_held)
         path = _held(held, inp.path)
-        first = (
-            len(UTF8_BOM) if held.read(len(UTF8_BOM)) == UTF8_BOM else 0
-        )  # a UTF-8 byte-order mark is no part of the first line
+        # a UTF-8 byte-order mark is no part of the first line; a padded file is read from its text (_after_padding)
+        first = inp.start or (len(UTF8_BOM) if held.read(len(UTF8_BOM)) == UTF8_BOM else 0)
         step = max(1, min(TASK_BYTES, size // workers))  # a file smaller than a task per worker: one range each
         # each worker's triage (documented-only needles suffice), and the file as opened here
         setup = (needles_for(index.whole), options, inp.name, path, _identity(os.fstat(held.fileno())))

@@ -475,6 +475,8 @@ class _UntilAnswered(_Wrapped):
                 code=INVALID_REQUEST,
                 message=f"Invalid Request: the line is over {MAX_LINE >> 20} MiB, not read (a paste is read up to 2 MB)",
             )
+        elif "json_invalid" in kinds and any("recursion" in str(e.get("msg")) for e in errors()):  # type: ignore[misc]
+            error = ErrorData(code=PARSE_ERROR, message="Parse error: the line's JSON nests deeper than the server reads")
         elif "json_invalid" in kinds:
             error = ErrorData(code=PARSE_ERROR, message="Parse error: the line is not JSON")
         else:
