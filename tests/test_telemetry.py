@@ -283,6 +283,68 @@ def test_a_sentry_event_about_another_services_call_ships_no_credential_and_clai
     assert SECRET in json.dumps(unrelated)  # not about a call: the application's, as documented (its before_send)
 
 
+def _refused_address() -> str:
+    """A URL on 127.0.0.1 whose port takes no connection (bound, then closed), an api_key in its query."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}/invoices.json?api_key={SECRET}"
+
+
+def test_a_call_that_got_no_answer_ships_and_logs_no_credential(catalog):
+    """A vendor that cannot be reached (connection refused, as a DNS failure or a connect timeout leaves it): requests'
+    ConnectionError quotes the URL, ``Max retries exceeded with url: /invoices.json?api_key=...``, and holds the request
+    but no response, so it was not taken for an error about a call: Sentry shipped the key (the exception's message, the
+    frames' locals), and ExplainFilter and the structlog processor passed it to every handler and renderer. Such an
+    error is screened as another service's is now, and nothing is claimed for it."""
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
+    errors: list[BaseException] = []
+    for call in (lambda: requests.get(_refused_address(), timeout=5), lambda: httpx.get(_refused_address(), timeout=5)):
+        with pytest.raises((requests.ConnectionError, httpx.ConnectError)) as raised:
+            call()
+        errors.append(raised.value)
+    assert SECRET in str(errors[0])  # requests' own message quotes the key
+    transport = CapturingTransport()
+    log = logging.getLogger("unreachable-sentry")
+    with _sentry_client(catalog, LoggingIntegration(event_level=logging.ERROR), transport=transport):
+        try:
+            for error in errors:
+                _capture(error)
+                log.error("sync failed: %s", error)
+            sentry_sdk.flush()
+        finally:
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()
+    shipped = json.dumps(transport.events)
+    assert len(transport.events) == 4 and SECRET not in shipped and "Max retries exceeded with url" in shipped
+    assert not any("fingerprint" in e or "errcat" in e.get("contexts", {}) for e in transport.events)
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    handler.addFilter(errcat.integrations.ExplainFilter(catalog))
+    logger = logging.getLogger("unreachable-logging")
+    logger.addHandler(handler)
+    try:
+        for error in errors:
+            try:
+                raise error
+            except Exception:
+                logger.exception("sync failed: %s", error)
+    finally:
+        logger.removeHandler(handler)
+    with _structlog_rendering(catalog, "json") as (slog, out):
+        for error in errors:
+            try:
+                raise error
+            except Exception:
+                slog.exception("sync failed")
+            slog.error("sync failed", error=error)
+    for text in (written.getvalue(), out.getvalue()):
+        assert "Max retries exceeded with url: /invoices.json?api_key=[REDACTED]" in text and SECRET not in text
+    assert SECRET in str(errors[0])  # the program's own exception is left as it is
+
+
 def test_a_logged_url_string_ships_to_sentry_without_its_credentials_in_the_event_or_the_breadcrumb(catalog):
     """``log.error("sync failed: %s", url)`` with the URL a bare string (no response, no exception): Sentry's logging
     integration shipped its api_key (and a password in its authority) in the event's ``logentry`` (``formatted`` and

@@ -693,11 +693,13 @@ def carried_explanation(
 def holds_response(error: BaseException | None) -> bool:
     """Whether an exception is about an HTTP call, whoever's API it called: it holds the response (requests',
     httpx's HTTPError) or is one (urllib's HTTPError, aiohttp's ClientResponseError: a status and headers), or is
-    raised from one. Such an exception quotes the call's URL, an api_key in its query, so its event is screened."""
+    raised from one. Such an exception quotes the call's URL, an api_key in its query, so its event is screened.
+    So does a call that got no answer: requests' ConnectionError or ConnectTimeout (``Max retries exceeded with
+    url: /invoices.json?api_key=...``) and httpx's RequestError hold the request they were sending, no response."""
     for _ in range(MAX_CHAIN):
         if error is None:
             return False
-        if attribute(error, "response") is not None:  # requests', httpx's
+        if attribute(error, "response") is not None or attribute(error, "request") is not None:  # requests', httpx's
             return True
         if isinstance(attribute(error, "status"), int) and attribute(error, "headers") is not None:  # urllib's, aiohttp's
             return True
