@@ -1,6 +1,7 @@
-"""An exception's qualified class after a failure's "authentication:" is what failed, not a credential (review14): Keycloak's
-KC-SERVICES0013 showed "Failed authentication: [REDACTED]", hiding the one thing its line says. A value of that shape after
-a password's name, or with random letters in it, stays hidden."""
+"""Over-hiding review14 found (each hid the one thing its line says), and the credentials of the same shape that stay
+hidden: an exception's qualified class after a failure's "authentication:" (Keycloak's KC-SERVICES0013 showed "Failed
+authentication: [REDACTED]"); a file's name after a folder named like a built-in account (Django's "TemplateDoesNotExist:
+admin/index.html" showed "admin/[REDACTED]", secrets31's "Administrator / password" rule)."""
 
 from __future__ import annotations
 
@@ -44,4 +45,26 @@ def test_keycloaks_failed_authentication_names_its_exception(cli, tmp_path, line
     ],
 )
 def test_a_credential_of_that_shape_stays_hidden(text):
+    assert screen(text).text != text
+
+
+# Django's TemplateDoesNotExist as public issues quote it: gnomeby/swiss-system-chess-tournament#3, munki/munkiwebadmin#25,
+# pinax/pinax-theme-bootstrap#129, and a template list (rbturnbull/dcodex#14)
+DJANGO = [
+    "TemplateDoesNotExist: admin/base.html",
+    "TemplateDoesNotExist at /admin/\nadmin/index.html\nRequest Method:\tGET",
+    "TemplateDoesNotExist at /admin/\nadmin/homepage.html",
+    "admin/imagedeck/deckbase/add_type_form.html, admin/imagedeck/add_type_form.html, admin/add_type_form.html",
+]
+
+
+@pytest.mark.parametrize("text", DJANGO)
+def test_a_template_under_admin_is_shown(text):
+    assert screen(text).text == text
+
+
+@pytest.mark.parametrize(
+    "text", ["Administrator / Quokka#77", "sa/Passw0rd!", "root/hunter2.x", "sa/p4ss.w0rd", "admin/Secret.Passw0rd"]
+)
+def test_a_built_in_accounts_password_stays_hidden(text):
     assert screen(text).text != text
