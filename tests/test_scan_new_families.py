@@ -4,11 +4,13 @@ the error it is: its level where the family writes it, its time out of its name,
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 import errcat
+from errcat.scan.prepared import _object_said
 from errcat.scan.verdict import level
 from scanlines import other_groups, scanned
 
@@ -131,3 +133,13 @@ def test_a_pretty_printed_record_that_does_not_parse_is_named_by_its_exception(i
     assert other_groups(scanned(index, tmp_path, "production_json.log", lines)) == [
         ("HTTP 500 NameError: undefined local variable or method `adsf' for #<Admin::DashboardController:<addr>>", [1])
     ]
+
+
+def test_naming_an_unparsed_record_reads_each_line_once():
+    """The message's key was looked for after "^\\s*", which read on over line breaks: a record of "{" and 16 KiB of lines
+    holding one space took a second to name (review14), each record of a log so."""
+    paste = "{" + "\n " * 9000 + '\n  "message": "boom"\n}'
+    started = time.perf_counter()
+    assert _object_said(paste) is None  # (the key stands past the 16 KiB read)
+    assert time.perf_counter() - started < 0.25
+    assert _object_said('{\n  "error_class": "NameError",\n\t"message" : "undefined"\n}') == "NameError: undefined"

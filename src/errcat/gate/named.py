@@ -67,6 +67,9 @@ _PROSE_SENTENCE = _lazy(r"[A-Z][a-z]{1,40}[ \t]+(?:[a-z]{2,}|[A-Z][a-z]{2,})\b")
 _PASSWORD_NAME = _lazy(
     r"pass|pw|secret|senha|contrase|kennwort|wachtwoord|haslo|has\u0142o|heslo|jelsz|parola|lozinka|geslo|slapta"
 )
+# an exception's qualified class (a namespace, then a class named ...Exception or ...Error), its message's colon after it:
+# what failed, named after a failure's "authentication:", not a credential
+_RAISED_CLASS = _lazy(r"(?:[A-Za-z][A-Za-z0-9_]{0,40}\.){1,12}[A-Z][A-Za-z0-9_$]{0,80}(?:Exception|Error):?")
 _PROSE_WORD = _lazy(r"[a-z]{1,40}[ \t]+[A-Za-z]")  # a prose word is short: a long run of letters is not read whole
 
 
@@ -261,10 +264,8 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
         if (scheme := _SCHEME_WORD().match(text, at)) is not None:
             return _checked(text, scheme.end(), _BARE().match(text, scheme.end()).end())  # type: ignore[union-attr]
         sep = m.group("sep") or ""
-        if ":" in sep and "=" not in sep and value.islower() and _PROSE_WORD().match(text, at):
-            return None  # "Password: must be 8 characters": prose after a colon
-        if ":" in sep and "=" not in sep and _PROSE_SENTENCE().match(text, at) and not _PASSWORD_NAME().search(name):
-            return None  # Facebook's "Error validating access token: Session has expired on ...": a sentence
+        if ":" in sep and "=" not in sep and _said_after_colon(text, at, value, name):
+            return None
         if opener == "[" and m.group("bracket") and "=>" in sep:
             line_end = text.find("\n", at)
             return _checked(text, at, len(text) if line_end < 0 else line_end)  # print_r: to the end of the line
@@ -275,6 +276,18 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
     elif value[:1] in "'\"" and (more := _QUOTE_RUN_ON().match(text, m.end("val"))) and more.group(1) == value[:1]:
         return _checked(text, at + 1, more.end() - 1)  # password='ab'cd': the quote inside was the password's
     return _inner(value, at)
+
+
+def _said_after_colon(text: str, at: int, value: str, name: str) -> bool:
+    """Whether a bare value after a name and a colon says what happened, not a credential: prose ("Password: must be 8
+    characters"); after a name that is not a password's, a sentence (Facebook's "Error validating access token: Session
+    has expired on ...") or an exception's class (Keycloak's "Failed authentication:
+    org.keycloak.authentication.AuthenticationFlowException")."""
+    if value.islower() and _PROSE_WORD().match(text, at):
+        return True
+    if _PASSWORD_NAME().search(name):
+        return False
+    return _PROSE_SENTENCE().match(text, at) is not None or _RAISED_CLASS().fullmatch(value) is not None
 
 
 _ARROWS = ("==>", "->", "-->", "\u2192")

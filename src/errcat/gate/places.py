@@ -186,6 +186,9 @@ _ACCOUNT_PAIR = _lazy(
     r"(?=[^\s/]{0,127}[A-Za-z])(?=[^\s/]{0,127}[^\sA-Za-z/])([^\s/.'\"<>,;()\[\]][^\s/'\"<>,;()\[\]]{5,127})(?=[\s,;'\")\]]|$)",
     re.IGNORECASE,
 )
+# a file's name in lower case after its folder (Django's "TemplateDoesNotExist: admin/index.html", "system/core-2.0.so:"): a
+# folder named like a built-in account, not a password
+_FILE_NAME = _lazy(r"[a-z0-9_-]{1,100}(?:\.[a-z0-9]{1,8}){0,3}\.[a-z]{2,5}:?")
 # what the text must hold for either pattern to match, found fast: a pattern whose every match starts with one literal
 # character is searched at C speed ("p", or "/" in the text reversed), the patterns' alternatives may start anywhere (20,000
 # log lines dense with vendor errors took 0.18 s through the two, 0.03 s through these)
@@ -201,7 +204,7 @@ def _account_pairs(text: str) -> Iterator[Span]:
             yield Span(*m.span(1), "credential by position")
     slashed = "/" in text and _ACCOUNT_SLASH_REVERSED().search(text[::-1])
     for m in _ACCOUNT_PAIR().finditer(text) if slashed else ():
-        if _MARKED not in m[1] and not _DATE_LIKE().fullmatch(m[1]):
+        if _MARKED not in m[1] and not _DATE_LIKE().fullmatch(m[1]) and not _FILE_NAME().fullmatch(m[1]):
             yield Span(*m.span(1), "credential by position")
 
 

@@ -197,11 +197,12 @@ def _named_head(text: str, paste: str, head: str) -> str:
 
 
 # a message's key and value on a line of a pretty-printed JSON record, and its exception's class: what names a record that
-# does not parse (GitLab's production_json.log fixture lacks a comma), whose first line "{" was its name ("HTTP 500 {")
+# does not parse (GitLab's production_json.log fixture lacks a comma), whose first line "{" was its name ("HTTP 500 {");
+# blanks within a line only (a "\s*" after "^" read on over every line break: 16 KiB of "\n " took a second a record)
 _MESSAGE_FIELD = re.compile(
-    r'^\s*"(?:exception\.message|message|msg|error_message|error)"\s*:\s*"((?:[^"\\\n]|\\.){1,300})"', re.M
+    r'^[ \t]*"(?:exception\.message|message|msg|error_message|error)"[ \t]*:[ \t]*"((?:[^"\\\n]|\\.){1,300})"', re.M
 )
-_CLASS_FIELD = re.compile(r'^\s*"(?:exception\.class|error_class)"\s*:\s*"([\w.:$]{1,120})"', re.M)
+_CLASS_FIELD = re.compile(r'^[ \t]*"(?:exception\.class|error_class)"[ \t]*:[ \t]*"([\w.:$]{1,120})"', re.M)
 
 
 def _object_said(paste: str) -> str | None:
