@@ -99,3 +99,23 @@ def top_reading(catalog: Any, paste: str) -> tuple[str | None, str, str | None]:
     x = explain(catalog, paste)
     top = x.errors[0]
     return x.vendor, top.kind, top.candidates[0].entry.id if top.candidates else None
+
+
+def shown_secrets(text: str, secrets: list[str]) -> list[str]:
+    """The secrets of a secrets round's paste the gate's shown text still shows (empty: all hidden)."""
+    from errcat.gate import shown
+
+    out = shown(text)
+    return [s for s in secrets if shows_secret(s, out)]
+
+
+def secrets_explain_and_scan_show(cli: Any, tmp_path: Path, text: str, secrets: list[str]) -> list[str]:
+    """The secrets a paste's ``explain -f json`` or ``scan --all -f json`` of it as a log shows, through the real
+    command line (``cli``: the conftest fixture); explain must answer a JSON document, not an error."""
+    explained = cli("explain", "-f", "json", input=text)
+    json.loads(explained.stdout)
+    log = tmp_path / "paste.log"
+    log.write_text(text)
+    scanned = cli("scan", "--all", "-f", "json", str(log))
+    outs = (explained.stdout + explained.stderr, scanned.stdout + scanned.stderr)
+    return [s for s in secrets for out in outs if shows_secret(s, out)]
