@@ -388,7 +388,8 @@ def _request_head(ex: Exchange) -> str:
 # error's code: Java's "Server returned HTTP response code: 409 for URL: …" (read as code 409, it ruled out the
 # vendor's own RESOURCE_CONFLICT that the 409 documents).
 _CODE_MENTION = re.compile(
-    r"\b(?:error[ _]?code|(?<!status )(?<!status-)(?<!response )(?<!response-)(?<!http )(?<!http-)code|datacode)"
+    r"\b(?:error[ _]?code|code(?<!status code)(?<!status-code)(?<!response code)(?<!response-code)(?<!http code)"
+    r"(?<!http-code)|datacode)"
     r"[\"']?\s*[:=]\s*[\"']?([A-Za-z0-9_]{2,64})\b(?![(\[]|\.\w)"
     r"|\b(?:returns?|returned|gives?|gave|throws?|with|raises?)\s+(?:an?\s+)?error\s+#?(\d{4,6})\b(?![.,]\d)",
     re.IGNORECASE,
