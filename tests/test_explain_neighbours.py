@@ -167,3 +167,31 @@ def test_a_name_inside_a_longer_domain_is_not_the_vendors(catalog):
     )
     assert ("foreign-host", "testing.myobadvanced.com", "myob") in {(c.kind, c.value, c.vendor) for c in x.clues}
     assert x.vendor is None and all(m.kind == "none" for m in x.errors)
+
+
+# A Java logger's name is its package, a domain written backwards: Keycloak's "[org.keycloak.services]" (the WARN line
+# of Keycloak's KC-SERVICES0013, as public issues quote it) and an integration's own "[com.acme.ledger.services]".
+KEYCLOAK_WARN = (
+    "2022-08-29 14:09:03,245 WARN  [org.keycloak.services] (executor-thread-50) KC-SERVICES0013: Failed "
+    "authentication: org.keycloak.authentication.AuthenticationFlowException: invalid_user_credentials"
+)
+MYOB_BODY_UNDER_A_LOGGER = (
+    '2024-03-01 10:00:00,123 ERROR [com.acme.ledger.services] (pool-1) MYOB call failed: 400 {"Errors":[{"Name":'
+    '"IncorrectRowVersionSupplied","Message":"Incorrect RowVersion supplied","AdditionalDetails":"","ErrorCode":4,'
+    '"Severity":"Error","LearnMore":null}],"Information":"Warning, error messages have not been finalised in this '
+    'release and may change"}'
+)
+
+
+def test_a_loggers_package_name_is_no_host(catalog):
+    """A package whose last word is also a top-level domain (services, app, cloud) was read as a foreign host: it
+    turned a MYOB body logged under it into 'vendor unknown', and the vendor line said Keycloak's logger was a host."""
+    x = explain(catalog, MYOB_BODY_UNDER_A_LOGGER)
+    assert x.vendor == "myob" and not [c for c in x.clues if c.kind == "foreign-mention"]
+    x = explain(catalog, KEYCLOAK_WARN)
+    assert x.vendor is None and "org.keycloak.services" not in evidence_summary(x)
+    # a host that starts with a word a domain may end with is still a host
+    x = explain(catalog, "POST https://app.acme.services/v1/sync failed: 500 Internal Server Error")
+    assert x.vendor is None
+    x = explain(catalog, "sync failed, see https://app.acme.services/status: upstream returned 500")
+    assert [c.value for c in x.clues if c.kind == "foreign-mention"][:1] == ["app.acme.services"]

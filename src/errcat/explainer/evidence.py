@@ -649,13 +649,25 @@ _NEUTRAL_DOMAINS = frozenset({
 _NEUTRAL_HOSTS = frozenset({"github.com", "www.github.com", "gist.github.com"})
 
 
+# A Java or Kotlin package (a logger's name) is a domain written backwards: a first label that ends domains, a last
+# that is a word ("[org.keycloak.services]", "com.acme.app"); a host ends with its top-level domain (au.api.myob.com).
+_PACKAGE_ROOTS = frozenset({"com", "org", "net", "io", "edu", "gov"}) | {t for t in _HOST_TLDS if len(t) == 2}
+_DOMAIN_ENDS = frozenset({"com", "net", "org", "edu", "gov"})
+
+
+def _package_name(name: str) -> bool:
+    """Whether a dotted name that reads as a host is a package's, written with its domain backwards."""
+    labels = name.split(".")
+    return len(labels) >= 3 and labels[0] in _PACKAGE_ROOTS and len(labels[-1]) >= 3 and labels[-1] not in _DOMAIN_ENDS
+
+
 def _foreign_mentions(facts: VendorFacts, head: str, written: dict[str, None], named: set[str | None]) -> list[Clue]:
     """The first host of no catalogued vendor written in a paste with no request line (a link in a message:
     "read the docs: https://platform.openai.com/...", a URL in a log) counts against every vendor whose hosts
     are known, but one whose own host is written there too (its error may quote a user's link). A host under
     a vendor's registered domain, or a domain named for it (myob.com.au), is never foreign."""
     for host in list(written)[:20]:
-        if host.rsplit(".", 1)[-1] in _HOST_TLDS and host in head and _is_foreign(facts, host):
+        if host.rsplit(".", 1)[-1] in _HOST_TLDS and host in head and not _package_name(host) and _is_foreign(facts, host):
             return [Clue.of("foreign-mention", host, v) for v, hosts in facts.hosts.items() if hosts and v not in named]
     return []
 
