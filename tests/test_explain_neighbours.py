@@ -188,10 +188,19 @@ def test_a_loggers_package_name_is_no_host(catalog):
     turned a MYOB body logged under it into 'vendor unknown', and the vendor line said Keycloak's logger was a host."""
     x = explain(catalog, MYOB_BODY_UNDER_A_LOGGER)
     assert x.vendor == "myob" and not [c for c in x.clues if c.kind == "foreign-mention"]
+    # a Python logger's dotted name ("%(name)s: %(message)s") under a word a domain may end with
+    for logger in ("billing.services", "sync.app", "ledger.cloud"):
+        line = MYOB_BODY_UNDER_A_LOGGER.replace("[com.acme.ledger.services] (pool-1)", logger + ":")
+        assert explain(catalog, line).vendor == "myob", logger
     x = explain(catalog, KEYCLOAK_WARN)
     assert x.vendor is None and "org.keycloak.services" not in evidence_summary(x)
     # a host that starts with a word a domain may end with is still a host
     x = explain(catalog, "POST https://app.acme.services/v1/sync failed: 500 Internal Server Error")
     assert x.vendor is None
-    x = explain(catalog, "sync failed, see https://app.acme.services/status: upstream returned 500")
-    assert [c.value for c in x.clues if c.kind == "foreign-mention"][:1] == ["app.acme.services"]
+    for text, host in [
+        ("sync failed, see https://app.acme.services/status: 500", "app.acme.services"),  # in a URL
+        ("upstream api.acme.services:443 said 500", "api.acme.services"),  # before a port
+        ("upstream api.acme.services/v1/sync said 500", "api.acme.services"),  # before a path
+    ]:
+        x = explain(catalog, text)
+        assert [c.value for c in x.clues if c.kind == "foreign-mention"][:1] == [host]

@@ -17,7 +17,7 @@ counts against it: their APIs are not catalogued.
 import importlib
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from itertools import chain
@@ -661,13 +661,44 @@ def _package_name(name: str) -> bool:
     return len(labels) >= 3 and labels[0] in _PACKAGE_ROOTS and len(labels[-1]) >= 3 and labels[-1] not in _DOMAIN_ENDS
 
 
+# Top-level domains that are words a module's or logger's name ends with too ("billing.services", "sync.app"): such a
+# name is a host only where it is written as one (a URL's, or before a port or a path)
+_WORD_TLDS = frozenset(t for t in _HOST_TLDS if len(t) >= 3) - _DOMAIN_ENDS
+
+
+def _written_as_host(name: str, head: str) -> bool:
+    """Whether a dotted name in ``head`` is written as a host: under a known top-level domain, not a package's name,
+    and, under a word's domain, inside a URL or before a port or a path."""
+    tld = name.rsplit(".", 1)[-1]
+    if tld not in _HOST_TLDS or name not in head or _package_name(name):
+        return False
+    if tld not in _WORD_TLDS:
+        return True
+    low = head.lower()
+    for at in _starts(low, name):
+        after = low[at + len(name) : at + len(name) + 2]
+        if low[max(0, at - 3) : at] == "://" or after[:1] == "/" or (after[:1] == ":" and after[1:].isdigit()):
+            return True
+    return False
+
+
+def _starts(text: str, part: str) -> Iterator[int]:
+    """Where ``part`` stands in ``text`` (the first 20 places)."""
+    at = text.find(part)
+    for _ in range(20):
+        if at < 0:
+            return
+        yield at
+        at = text.find(part, at + 1)
+
+
 def _foreign_mentions(facts: VendorFacts, head: str, written: dict[str, None], named: set[str | None]) -> list[Clue]:
     """The first host of no catalogued vendor written in a paste with no request line (a link in a message:
     "read the docs: https://platform.openai.com/...", a URL in a log) counts against every vendor whose hosts
     are known, but one whose own host is written there too (its error may quote a user's link). A host under
     a vendor's registered domain, or a domain named for it (myob.com.au), is never foreign."""
     for host in list(written)[:20]:
-        if host.rsplit(".", 1)[-1] in _HOST_TLDS and host in head and not _package_name(host) and _is_foreign(facts, host):
+        if _written_as_host(host, head) and _is_foreign(facts, host):
             return [Clue.of("foreign-mention", host, v) for v, hosts in facts.hosts.items() if hosts and v not in named]
     return []
 
