@@ -204,3 +204,30 @@ def test_a_loggers_package_name_is_no_host(catalog):
     ]:
         x = explain(catalog, text)
         assert [c.value for c in x.clues if c.kind == "foreign-mention"][:1] == [host]
+
+
+MYOB_25008 = (
+    'sync failed: 400 {"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be prior to '
+    'beginning of financial year","AdditionalDetails":"Date","ErrorCode":25008,"Severity":"Error","LearnMore":null}],'
+    '"Information":"Warning, error messages have not been finalised in this release and may change"}'
+)
+
+
+def test_the_machine_a_log_line_names_is_no_service_it_called(catalog):
+    """A syslog line names the machine that wrote it (rsyslog keeps its FQDN, RFC 5424 asks for it), as a record's
+    hostname field does: it counted against every vendor, so a MYOB body lost its vendor when the body did not say
+    MYOB (and its confidence when it did)."""
+    for head in (
+        "Mar  1 10:00:00 web-01.acme.com sync[123]: ",  # RFC 3164, the program's tag after the host
+        "<11>1 2024-03-01T10:00:00.003Z sync01.prod.acme.net sync 123 - - ",  # RFC 5424
+        "2024-03-01T10:00:00+00:00 web-01.acme.co.uk sync: ",  # rsyslog's high-precision time
+        'hostname=sync-7.acme.co.uk level=error msg="',  # logfmt
+        '{"host":{"name":"web-01.acme.com"},"message":"',  # Elastic Common Schema
+    ):
+        x = explain(catalog, head + MYOB_25008)
+        assert x.vendor == "myob" and not [c for c in x.clues if c.kind == "foreign-mention"], head
+        assert x.errors[0].kind == "exact"
+    # a host written elsewhere on such a line is still another service's
+    for line in ("Mar  1 10:00:00 web-01 sync[1]: call to api.stripe.com ", "2024-03-01T10:00:00Z api.stripe.com said "):
+        x = explain(catalog, line + MYOB_25008)
+        assert [c.value for c in x.clues if c.kind == "foreign-mention"][:1] == ["api.stripe.com"], line

@@ -510,7 +510,9 @@ def _request_clues(facts: VendorFacts, ex: Exchange, head: str) -> list[Clue]:
         written = dict.fromkeys(m.group(1) for m in _HOST_IN_TEXT.finditer(head.lower()))
         for host in written:
             clues += _host_clues(facts, host, foreign=False)
-        clues += _foreign_mentions(facts, head, written, {c.vendor for c in clues})
+        machines = _machine_hosts(head) if written else set()
+        mentioned = {h: None for h in written if h not in machines}
+        clues += _foreign_mentions(facts, head, mentioned, {c.vendor for c in clues})
     header_names = {k.lower() for k, _ in ex.headers}
     if "x-" in head or "X-" in head:
         header_names |= {m.group(1).lower() for m in _ANY_HEADER.finditer(head)}
@@ -627,6 +629,24 @@ def _prose(head: str) -> str:
         if "." in part or "/" in part or "x-" in part or "X-" in part:
             parts[i] = _HOSTNAME.sub(" ", part)
     return " ".join(parts)
+
+
+# The machine a log line names as its source, not a service it called: syslog's host after its time at a line's start
+# (RFC 3164 "Mar  1 10:00:00 web-01.acme.com sync[1]:", RFC 5424 "<11>1 2024-03-01T10:00:00Z web-01.acme.com sync 1 - -"),
+# and a record's hostname field (hostname=, host.name, Elastic's "host":{"name":…}, journald's _HOSTNAME)
+_MACHINE_HOST = re.compile(
+    r"^(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)"
+    r" ([A-Za-z0-9][A-Za-z0-9.-]*) [\w./-]{1,48}(?:\[\d{1,10}\])?: "  # (its program's tag after it)
+    r"|^<\d{1,3}>1 \S+ ([A-Za-z0-9][A-Za-z0-9.-]*) \S+ \S+ \S+ "
+    r"|[\"']?(?:_?hostname|host\.(?:host)?name|source_host|syslog_host)[\"']?[ \t]*[=:][ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9.-]*)"
+    r"|[\"']host[\"'][ \t]*:[ \t]*\{[ \t]*[\"'](?:host)?name[\"'][ \t]*:[ \t]*[\"']([A-Za-z0-9][A-Za-z0-9.-]*)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _machine_hosts(head: str) -> set[str]:
+    """The hosts a paste's log lines name as the machine that wrote them (see _MACHINE_HOST), in lower case."""
+    return {next(g for g in m.groups() if g).lower() for m in _MACHINE_HOST.finditer(head)}
 
 
 _PATH_IN_TEXT = re.compile(r"(?<![\w.:/-])/[A-Za-z][\w.{}-]*(?:/[\w.{}-]+)+")  # a path written in a report or table
