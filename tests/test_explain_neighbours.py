@@ -231,3 +231,19 @@ def test_the_machine_a_log_line_names_is_no_service_it_called(catalog):
     for line in ("Mar  1 10:00:00 web-01 sync[1]: call to api.stripe.com ", "2024-03-01T10:00:00Z api.stripe.com said "):
         x = explain(catalog, line + MYOB_25008)
         assert [c.value for c in x.clues if c.kind == "foreign-mention"][:1] == ["api.stripe.com"], line
+
+
+def test_a_link_to_where_the_error_was_read_is_not_the_request(catalog):
+    """A paste copied from an error tracker or an issue keeps its link (Sentry's issue, Jira's ticket, a Datadog log
+    view): it was taken as the failed call's URL, a host of no catalogued vendor, and a documented MYOB body with it
+    came out 'not in the catalog'. Those sites' APIs are still other services' requests."""
+    for link in (
+        "Sentry issue https://acme.sentry.io/issues/4512345/ ",
+        "Jira ACME-12 (https://acme.atlassian.net/browse/ACME-12): ",
+        "seen in https://app.datadoghq.com/logs?query=service%3Async ",
+    ):
+        x = explain(catalog, link + MYOB_25008)
+        assert x.vendor == "myob" and x.exchange.host is None and x.errors[0].kind == "exact", link
+    for call in ("POST https://acme.atlassian.net/rest/api/3/issue ", "GET https://api.datadoghq.com/api/v1/validate "):
+        x = explain(catalog, call + MYOB_25008)
+        assert x.vendor is None and [c.kind for c in x.clues if c.vendor == "myob"].count("foreign-host") == 1, call

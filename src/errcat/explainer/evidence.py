@@ -30,6 +30,7 @@ from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
 from .envelopes import OWN_SHAPE, SentError
 from .exchange import Exchange
+from .split import tool_page
 
 
 class ClueKind(NamedTuple):
@@ -504,7 +505,7 @@ def clues_for(catalog: CatalogIndex, ex: Exchange, errors: Sequence[SentError]) 
 def _request_clues(facts: VendorFacts, ex: Exchange, head: str) -> list[Clue]:
     """Hosts (the request's, else those written in the text), the vendor's headers, path prefix and endpoint."""
     clues: list[Clue] = []
-    if ex.host and not is_local_host(ex.host):
+    if ex.host and not is_local_host(ex.host) and not tool_page(ex.host, ex.path):
         clues += _host_clues(facts, ex.host, foreign=True)
     elif not ex.host:
         written = dict.fromkeys(m.group(1) for m in _HOST_IN_TEXT.finditer(head.lower()))
@@ -725,7 +726,7 @@ def _foreign_mentions(facts: VendorFacts, head: str, written: dict[str, None], n
 
 def _is_foreign(facts: VendorFacts, host: str) -> bool:
     domain = registered_domain(host)
-    if is_local_host(host) or domain in _NEUTRAL_DOMAINS or host in _NEUTRAL_HOSTS:
+    if is_local_host(host) or domain in _NEUTRAL_DOMAINS or host in _NEUTRAL_HOSTS or tool_page(host):
         return False
     if host_vendor(facts, host) or domain_vendor(facts, host):
         return False

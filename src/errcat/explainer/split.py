@@ -46,6 +46,24 @@ _DOC_HOST = re.compile(r"^(?:developer|developers|docs|help|support|www|learn|sc
 # a documentation page on any host, as an error message links one ("read the docs: https://platform.openai.com/docs/
 # guides/error-codes"): a docs, documentation or help-centre (/hc/) folder
 _DOC_PATH = re.compile(r"^/(?:[^/]+/)*?(?:docs?|documentation|hc)(?:/|$)", re.IGNORECASE)
+# Sites people read an error on and link beside it (error trackers, monitors, log services, issue trackers, chat, code
+# hosting, Q&A): their pages are not the failed call, and name no service that answered; their APIs (an api. host, an
+# /api/ or /rest/ path) are and do
+_TOOL_DOMAINS = (
+    "sentry.io", "datadoghq.com", "datadoghq.eu", "newrelic.com", "atlassian.net", "grafana.net", "pagerduty.com",
+    "opsgenie.com", "rollbar.com", "bugsnag.com", "honeybadger.io", "papertrailapp.com", "loggly.com", "slack.com",
+    "gitlab.com", "bitbucket.org", "stackexchange.com", "serverfault.com", "superuser.com",
+)  # fmt: skip
+
+
+def tool_page(host: str, path: str | None = None) -> bool:
+    """Whether a host (with its path, when known) is a page of a site people read errors on, not its API."""
+    host = host.lower()
+    if host.startswith("api.") or not any(host == d or host.endswith("." + d) for d in _TOOL_DOMAINS):
+        return False
+    return not path or not any(part in path for part in ("/api/", "/rest/", "/graphql"))
+
+
 # an XML namespace (xmlns="...", xmlns:sdata="..."), a DTD's or an entity's system identifier
 # (<!DOCTYPE x SYSTEM "...">, PUBLIC "-//..." "...") and a schema's location name a schema, not a
 # server anyone called
@@ -562,7 +580,7 @@ def _find_url(ex: Framing, text: str) -> None:
             continue
         url = _trim_url(u.group(0))
         host, path = url_parts(url) or (None, "")
-        if host and not _DOC_HOST.match(host) and not _DOC_PATH.match(path):
+        if host and not _DOC_HOST.match(host) and not _DOC_PATH.match(path) and not tool_page(host, path):
             ex.set_url(url)
             return
 
