@@ -33,6 +33,10 @@ try:
     import sentry_sdk
 except ImportError as missing:  # imported without its extra
     raise needs("sentry", "sentry-sdk", missing) from None
+if not sentry_sdk.VERSION.startswith("2."):  # 3.0 changed the scope, transaction and option API errcat screens through
+    raise ImportError(
+        f"errcat.integrations.sentry works with sentry-sdk 2.x, not {sentry_sdk.VERSION}: pip install 'sentry-sdk>=2,<3'"
+    )
 from sentry_sdk.attachments import Attachment
 from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
