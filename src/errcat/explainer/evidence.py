@@ -508,12 +508,13 @@ def _request_clues(facts: VendorFacts, ex: Exchange, head: str) -> list[Clue]:
     if ex.host and not is_local_host(ex.host) and not tool_page(ex.host, ex.path):
         clues += _host_clues(facts, ex.host, foreign=True)
     elif not ex.host:
-        written = dict.fromkeys(m.group(1) for m in _HOST_IN_TEXT.finditer(head.lower()))
+        low = head.lower()
+        written = dict.fromkeys(m.group(1) for m in _HOST_IN_TEXT.finditer(low))
         for host in written:
             clues += _host_clues(facts, host, foreign=False)
         machines = _machine_hosts(head) if written else set()
         mentioned = {h: None for h in written if h not in machines}
-        clues += _foreign_mentions(facts, head, mentioned, {c.vendor for c in clues})
+        clues += _foreign_mentions(facts, head, low, mentioned, {c.vendor for c in clues})
     header_names = {k.lower() for k, _ in ex.headers}
     if "x-" in head or "X-" in head:
         header_names |= {m.group(1).lower() for m in _ANY_HEADER.finditer(head)}
@@ -687,15 +688,14 @@ def _package_name(name: str) -> bool:
 _WORD_TLDS = frozenset(t for t in _HOST_TLDS if len(t) >= 3) - _DOMAIN_ENDS
 
 
-def _written_as_host(name: str, head: str) -> bool:
-    """Whether a dotted name in ``head`` is written as a host: under a known top-level domain, not a package's name,
-    and, under a word's domain, inside a URL or before a port or a path."""
+def _written_as_host(name: str, head: str, low: str) -> bool:
+    """Whether a dotted name in ``head`` (``low``: it in lower case) is written as a host: under a known top-level
+    domain, not a package's name, and, under a word's domain, inside a URL or before a port or a path."""
     tld = name.rsplit(".", 1)[-1]
     if tld not in _HOST_TLDS or name not in head or _package_name(name):
         return False
     if tld not in _WORD_TLDS:
         return True
-    low = head.lower()
     for at in _starts(low, name):
         after = low[at + len(name) : at + len(name) + 2]
         if low[max(0, at - 3) : at] == "://" or after[:1] == "/" or (after[:1] == ":" and after[1:].isdigit()):
@@ -713,13 +713,13 @@ def _starts(text: str, part: str) -> Iterator[int]:
         at = text.find(part, at + 1)
 
 
-def _foreign_mentions(facts: VendorFacts, head: str, written: dict[str, None], named: set[str | None]) -> list[Clue]:
+def _foreign_mentions(facts: VendorFacts, head: str, low: str, written: dict[str, None], named: set[str | None]) -> list[Clue]:
     """The first host of no catalogued vendor written in a paste with no request line (a link in a message:
     "read the docs: https://platform.openai.com/...", a URL in a log) counts against every vendor whose hosts
     are known, but one whose own host is written there too (its error may quote a user's link). A host under
     a vendor's registered domain, or a domain named for it (myob.com.au), is never foreign."""
     for host in list(written)[:20]:
-        if _written_as_host(host, head) and _is_foreign(facts, host):
+        if _written_as_host(host, head, low) and _is_foreign(facts, host):
             return [Clue.of("foreign-mention", host, v) for v, hosts in facts.hosts.items() if hosts and v not in named]
     return []
 
