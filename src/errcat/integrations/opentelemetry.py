@@ -16,6 +16,8 @@ read yet: on an error response errcat reads its start (to explain's 2 MiB) from 
 stream and puts it back, so the client reads the same bytes, the rest and any error as it would have;
 an event stream, a body encoded as errcat cannot decode (br, zstd) or another transport's stream is
 explained by its status and headers alone. requests hands over the ``Response`` with its body.
+
+A call that got no answer reaches no hook: ``ScreenedSpanExporter`` wrapped around the exporter screens every span.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from ..explainer import Explanation
     from ..index.store import CatalogIndex
 
-__all__ = ["ERROR_TYPE", "async_hook", "async_response_hook", "hook", "response_hook"]
+__all__ = ["ERROR_TYPE", "ScreenedSpanExporter", "async_hook", "async_response_hook", "hook", "response_hook"]
 
 ERROR_TYPE = "error.type"  # the semantic conventions' attribute for the class of an error
 ATTRIBUTES = ("fingerprint", "vendor", "entry", "match", "retry", "doc_url", "request_id")
@@ -191,3 +193,72 @@ def _text(value: Any) -> str | None:
     if value is None:
         return None
     return value.decode("latin-1") if isinstance(value, bytes | bytearray) else str(value)
+
+
+class ScreenedSpanExporter:
+    """A span exporter passing every span to ``exporter`` with the credentials of its name, attributes, events and
+    status hidden, each judged with its name (``url.full``, ``http.url``, an ``exception`` event's message):
+
+    >>> provider.add_span_processor(BatchSpanProcessor(ScreenedSpanExporter(OTLPSpanExporter())))
+
+    The response hook hides a call's URL when there is a response; a call that got none (a refused connection, a
+    name that does not resolve, a timeout) reaches no hook, and its span kept ``url.full`` with the api_key in its
+    query and an ``exception`` event quoting it (requests' ``Max retries exceeded with url: /x?api_key=...``). A span
+    errcat cannot screen is dropped, not sent as it was. Runs where the exporter runs (a batch processor's thread)."""
+
+    def __init__(self, exporter: Any) -> None:
+        self.exporter = exporter
+
+    def export(self, spans: Any) -> Any:
+        screened = []
+        for span in spans:
+            try:
+                screened.append(_screened_span(span))
+            except Exception:  # never shipped unscreened
+                _log.debug("errcat could not screen a span: dropped", exc_info=True)
+        return self.exporter.export(screened)
+
+    def shutdown(self) -> Any:
+        return self.exporter.shutdown()
+
+    def force_flush(self, timeout_millis: int = 30000) -> Any:
+        return self.exporter.force_flush(timeout_millis)
+
+
+def _screened_span(span: Any) -> Any:
+    from opentelemetry.sdk.trace import Event, ReadableSpan
+    from opentelemetry.trace import Status
+
+    from . import hidden_value
+
+    status = span.status
+    if status.description:
+        status = Status(status.status_code, hidden_value(status.description, "status"))
+    events = [Event(e.name, _screened_attributes(e.attributes), e.timestamp) for e in span.events]
+    return ReadableSpan(
+        name=hidden_value(span.name, "name"),
+        context=span.context,
+        parent=span.parent,
+        resource=span.resource,
+        attributes=_screened_attributes(span.attributes),
+        events=events,
+        links=span.links,
+        kind=span.kind,
+        status=status,
+        start_time=span.start_time,
+        end_time=span.end_time,
+        instrumentation_scope=span.instrumentation_scope,
+    )
+
+
+def _screened_attributes(attributes: Any) -> dict[str, Any]:
+    from . import hidden_value
+
+    def screened(key: str, value: Any) -> Any:
+        if isinstance(value, str):
+            return hidden_value(value, key)
+        if isinstance(value, tuple | list):
+            return tuple(hidden_value(v, key) if isinstance(v, str) else v for v in value)
+        return value
+
+    return {k: screened(k, v) for k, v in (attributes or {}).items()}

@@ -15,7 +15,9 @@ data the application set on its scope included (``set_tag("api_key", ...)``, ``s
 exception holding its response, a log record carrying one) is screened the same way, nothing claimed for it, as
 ``ExplainFilter`` and the structlog processor screen such a record, and so is a log record quoting a URL as a string
 (``log.error("sync failed: %s", url)``). Other events are the application's: errcat hides only the breadcrumbs of their
-failed calls and of log lines quoting a URL. A failure inside errcat leaves the event as it was.
+failed calls and of log lines quoting a URL, and its frames' variables quoting one. Works with sentry-sdk 2.x and 3.x:
+3.x streams spans and sends log records as Sentry logs, and errcat screens both before they are sent (LAST_PASSES).
+A failure inside errcat leaves the event as it was.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import logging
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import needs
@@ -33,9 +35,9 @@ try:
     import sentry_sdk
 except ImportError as missing:  # imported without its extra
     raise needs("sentry", "sentry-sdk", missing) from None
-if not sentry_sdk.VERSION.startswith("2."):  # 3.0 changed the scope, transaction and option API errcat screens through
+if not sentry_sdk.VERSION.startswith(("2.", "3.")):  # each major changed the API errcat screens through (3.0: spans, logs)
     raise ImportError(
-        f"errcat.integrations.sentry works with sentry-sdk 2.x, not {sentry_sdk.VERSION}: pip install 'sentry-sdk>=2,<3'"
+        f"errcat.integrations.sentry works with sentry-sdk 2.x and 3.x, not {sentry_sdk.VERSION}: pip install 'sentry-sdk>=2,<4'"
     )
 from sentry_sdk.attachments import Attachment
 from sentry_sdk.integrations import Integration
@@ -54,6 +56,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ErrcatIntegration", "annotate", "screen_other_call", "scrub_failed_breadcrumbs", "scrub_failed_calls"]
 
+_processor_added = False
 TAGS = ("vendor", "entry", "match", "retry")
 CONTEXT = ("fingerprint", "summary", "fix", "doc_url", "request_id", "status", "explanation")
 _log = logging.getLogger(__name__)
@@ -70,7 +73,16 @@ class ErrcatIntegration(Integration):
 
     @staticmethod
     def setup_once() -> None:
-        add_global_event_processor(_process)
+        global _processor_added
+        if not _processor_added:  # once a process: twice would screen an event twice ("Bearer [REDACTED]" hidden whole)
+            _processor_added = True
+            add_global_event_processor(_process)
+
+    def setup_once_with_options(self, options: dict[str, Any] | None = None) -> None:
+        """The last passes put in the first client's options at once: sentry-sdk 3 sends a span or a log as it ends,
+        before any error event would have put them there (as _process does for a client made later)."""
+        if isinstance(options, dict):
+            _scrubbed_last(options)
 
 
 def _process(event: Event, hint: Hint) -> Event:
@@ -94,7 +106,7 @@ def _scrubbed_last(options: dict[str, Any]) -> None:
     (``attach_stacktrace``'s frames) and what a scope's own processor adds after errcat's global one (a web
     framework's ``request``: the headers and query string of the request being served) shipped as they were.
     Then the application's own hook, which sees the event as it will be sent. Done once per client."""
-    for key, last in (("before_send", _event_last), ("before_send_transaction", _transaction_last)):
+    for key, last in LAST_PASSES:
         hook = options.get(key)
         if not getattr(hook, "errcat_last", False):
             options[key] = _then(last, hook)
@@ -118,7 +130,64 @@ LATE = ("request", "threads")
 def _event_last(event: Event, hint: Hint) -> Event:
     if _annotated(event):
         _scrub_late(event)
+    else:
+        _scrub_frames_quoting_urls(event)
     return event
+
+
+def _scrub_frames_quoting_urls(event: Event) -> None:
+    """Any other event's frame variables that quote a URL (an HTTP client's error, the URL itself: an api_key in its
+    query) with the credentials hidden, each judged with its name. sentry-sdk 3 attaches the stack, with its frames'
+    local variables, to every message and log event by default (``attach_stacktrace``), so a log line about anything
+    shipped the error of a call made earlier in the same function. Other variables are the application's."""
+    try:
+        for variables in _frame_variables(event):
+            for name, held in variables.items():
+                if "://" in (held if isinstance(held, str) else safe_repr(held)):
+                    variables[name] = _scrubbed(held, str(name), 0)
+    except Exception:  # as annotate: the event goes on
+        _log.debug("errcat could not scrub a Sentry event's frames", exc_info=True)
+
+
+def _frame_variables(event: Event) -> Iterator[dict[str, Any]]:
+    """The local variables of each frame of the event's exceptions and threads, as the event holds them."""
+    for key in ("exception", "threads"):
+        for value in _list(_mapping(event.get(key)).get("values")):
+            for frame in _list(_mapping(_mapping(value).get("stacktrace")).get("frames")):
+                if isinstance(frame, dict) and isinstance(frame.get("vars"), dict):
+                    yield frame["vars"]
+
+
+def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any]:
+    """A Sentry log (sentry-sdk 3 sends one for every log record by default; 2.x with ``enable_logs``) whose text
+    quotes a URL, with the credentials hidden in its body and attributes (the record's arguments, as
+    ``sentry.message.parameter.*``, and its extra fields), each judged with its name, as the breadcrumb of such a
+    record is. A log quoting no URL is the application's."""
+    try:
+        attributes = _mapping(log.get("attributes"))
+        said = [log.get("body"), *attributes.values()]
+        if any(_quotes_a_url(v if isinstance(v, str) else None) for v in said):
+            if isinstance(log.get("body"), str):
+                log["body"] = hidden_value(log["body"], "body")
+            log["attributes"] = _scrubbed(attributes, "attributes", 0)
+    except Exception:  # as annotate: the log goes on
+        _log.debug("errcat could not scrub a Sentry log", exc_info=True)
+    return log
+
+
+def _span_last(span: dict[str, Any], hint: Hint) -> dict[str, Any]:
+    """A streamed span (sentry-sdk 3's only kind; 2.x's with ``trace_lifecycle="stream"``) with its attributes
+    (``url.full``, ``url.query``, what the application set on the scope) and name screened, each judged with its name.
+    Every span: one is sent as it ends, before errcat could know that its call failed later or that its trace ends
+    in a vendor's error (2.x's transaction, sent last, told that; the scope's attributes reach every span of it)."""
+    try:
+        attributes = _mapping(span.get("attributes"))
+        span["attributes"] = {k: v if k.startswith(SDK_OWN) else _scrubbed(v, k, 1) for k, v in attributes.items()}
+        if isinstance(span.get("name"), str):
+            span["name"] = hidden_value(span["name"], "name")
+    except Exception:  # as annotate: the span goes on
+        _log.debug("errcat could not scrub a Sentry span", exc_info=True)
+    return span
 
 
 def _transaction_last(event: Event, hint: Hint) -> Event:
@@ -126,6 +195,33 @@ def _transaction_last(event: Event, hint: Hint) -> Event:
     if _annotated_trace(event) or any(isinstance(s, dict) and _failed(s) for s in (spans if isinstance(spans, list) else [])):
         _scrub_late(event)
     return event
+
+
+# What the SDK puts on every span that never holds a call's data (its release, the thread, the code's file): not
+# screened, as each string screened costs ~0.1-1 ms in the thread that ends the span (a span has ~10 of them).
+SDK_OWN = (
+    "sentry.origin",
+    "sentry.op",
+    "sentry.release",
+    "sentry.environment",
+    "sentry.sdk.",
+    "sentry.trace_lifecycle",
+    "sentry.dist",
+    "thread.",
+    "process.",
+    "code.",
+    "http.request.method",
+    "http.response.status_code",
+    "network.peer.port",
+)
+
+
+LAST_PASSES = (
+    ("before_send", _event_last),
+    ("before_send_transaction", _transaction_last),  # 2.x: 3.0 sends no transactions
+    ("before_send_log", _log_last),
+    ("before_send_span", _span_last),  # 3.x, and 2.x's trace_lifecycle="stream"
+)
 
 
 def _scrub_late(event: Event) -> None:
@@ -300,12 +396,11 @@ def _attachment_bytes(attachment: Attachment) -> tuple[bytes | None, int]:
 
 
 def _attachment(attachment: Attachment, data: bytes) -> Attachment:
-    return Attachment(
-        bytes=data,
-        filename=attachment.filename,
-        content_type=attachment.content_type,
-        add_to_transactions=attachment.add_to_transactions,
-    )
+    """A copy holding ``data``: 2.x's ``add_to_transactions`` kept (3.x has no transactions, nor that option)."""
+    copy = Attachment(bytes=data, filename=attachment.filename, content_type=attachment.content_type)
+    if hasattr(attachment, "add_to_transactions"):
+        copy.add_to_transactions = attachment.add_to_transactions
+    return copy
 
 
 def _logged_response(hint: Hint, catalog: ErrorCatalog | CatalogIndex | None) -> Explanation | None:
@@ -413,7 +508,8 @@ def _failed(span: Mapping[str, Any]) -> bool:
     return str(status).isdigit() and int(str(status)) >= 400
 
 
-HTTP_KEYS = ("url", "http.query", "http.method", "http.request.method")  # what the SDK's HTTP client spans hold
+# what the SDK's HTTP client spans hold (3.x: url.full, url.query)
+HTTP_KEYS = ("url", "url.full", "http.query", "url.query", "http.method", "http.request.method")
 
 
 def _scrubbed(value: Any, key: str | None, depth: int) -> Any:
@@ -430,6 +526,10 @@ def _scrubbed(value: Any, key: str | None, depth: int) -> Any:
     said = safe_repr(value)  # what the SDK will ship of an object (a log record's argument: an exception quoting a URL)
     hidden = hidden_value(said, key)
     return hidden if hidden != said else value
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _mapping(value: object) -> dict[str, Any]:
