@@ -1686,9 +1686,9 @@ def test_a_rails_fatal_block_is_one_error_named_by_its_exception(index, tmp_path
     report = scanned(index, tmp_path, "production.log", _RAILS_FATAL)
     assert report.other_count == 3
     assert other_groups(report) == [
-        ("F, [#<n>] FATAL -- : [<id>] ActionController::RoutingError (No route matches [GET] '…'):", [7]),
+        ("FATAL -- : [<id>] ActionController::RoutingError (No route matches [GET] '…'):", [7]),
         # named by its third line, read without the dyno logplex said again on each line after the first
-        ("F, [#<n>] FATAL -- : [<id>] NoMethodError (undefined method `[]' for nil:NilClass):", [2]),
+        ("FATAL -- : [<id>] NoMethodError (undefined method `[]' for nil:NilClass):", [2]),
         ("[<id>] ActiveRecord::RecordNotFound (Couldn't find User with '…'=<n>):", [11]),
     ]
 

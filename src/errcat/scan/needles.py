@@ -154,6 +154,9 @@ NEEDLES = (*(re.escape(w) for w in _WORDS), *(p + _NUMBER_END for p in _ERRING),
 # an array of objects or strings, a bracket at the line's end.
 _OPENS = (rb"[{<]", rb"\[[ \t]*[\x22{]")
 _OPENS_AT_END = rb"\[[ \t]*\r?"  # then the line's end
+# a level alone on its line, as Maven writes one between a failure and its help (records._LEVEL_BLOCK): it goes on with
+# the failure above it, and the help's lines after it
+LEVEL_ALONE = rb"\[(?:ERROR|WARNING)\][ \t]*\r?"  # then the line's end
 # a line that ends announcing a body, which may be plain text ("returned 422, response body:")
 SAYS_BODY_WORDS = (b"body", b"Body", b"BODY", b"response", b"Response", b"RESPONSE")  # then ":" (records._SAYS_BODY)
 _SAYS_BODY_AT_END = rb"(?:" + b"|".join(SAYS_BODY_WORDS) + rb"):[ \t]*\r?"  # then the line's end
@@ -255,7 +258,7 @@ def _database() -> tuple[Any, Any, Any] | None:
         _any(_OPENS) + _REST + b"|" + _any(_OPENS_ENDING) + b"\n",
         # from the newline before the line: reported after its first bytes (its bounds are found
         # when reported; such lines are few, and a pattern to the line's end costs twice as much)
-        rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + rb")?\n|\n" + _STAMPED + rb"\n)",
+        rb"\n" + _any(_CONTINUES) + rb"|\n(?:" + _OPENS_AT_END + b"|" + LEVEL_ALONE + rb")?\n|\n" + _STAMPED + rb"\n)",
     ]
     needle_ids, mark_ids = [_NEEDLE, _ERRING_ID, _GLOG_ID], [_OPENING, _CONTINUING]
     found = (
@@ -439,7 +442,7 @@ def _patterns() -> _Patterns:
 
 _GLOG_START = re.compile(_AT_LINE_START)
 _LINE_START_PATTERN = re.compile(
-    rb"^(?:" + _any(_CONTINUES) + b"|(?:" + _OPENS_AT_END + rb")?$|" + _STAMPED + rb"$))",
+    rb"^(?:" + _any(_CONTINUES) + b"|(?:" + _OPENS_AT_END + b"|" + LEVEL_ALONE + rb")?$|" + _STAMPED + rb"$))",
     re.MULTILINE,
 )
 

@@ -73,9 +73,10 @@ _SAYS_BODY = tuple(w + b":" for w in SAYS_BODY_WORDS)
 _BODY_GOES_ON = frozenset(b' \t}]"{[<')  # what a body's line starts with after its timestamp (_new_entry)
 # how a log entry starts, never a line of a JSON or XML body: a date and time (after a short tag:
 # mozharness's "[task 2025-..."), a syslog or Apache date (a body cut short in a log swallowed up
-# to MAX_RECORD_LINES entries after it)
+# to MAX_RECORD_LINES entries after it), Ruby Logger's letter before its bracketed time ("F, [2015-03-20T08:39:14.329870
+# #908] FATAL -- : ", Rails's production.log: its exception on the lines below such an empty FATAL was no part of it)
 _ENTRY_START = re.compile(
-    rb"\[?(?:[A-Za-z][\w.-]{0,15} )?"
+    rb"[DIWEFA], \[\d{4}-\d\d-\d\dT|\[?(?:[A-Za-z][\w.-]{0,15} )?"
     rb"(?:\d{4}[-/.]\d\d[-/.]\d\d(?:[T ]|, )\d\d?:\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d"
     rb"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) )"
 )
@@ -149,6 +150,10 @@ _REPORT_GOES_ON = b"Action:"
 _LEVEL_FIRST = re.compile(rb"(?:" + LEVEL_WORDS.encode() + rb")\b")
 
 
+# Maven's level before each line of a failure and the help after it, a line of the level alone between them ("[ERROR] Failed
+# to execute goal ... -> [Help 1]", "[ERROR] ", "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e
+# switch.", ... "[ERROR] [Help 1] http://cwiki.apache.org/..."): each help line was an error of its own, four for a failure
+_LEVEL_BLOCK = re.compile(rb"\[(?:ERROR|WARNING)\] ")
 # npm's error block: each line after its prefix, "npm ERR!" (to npm 8) or "npm error" (since 9); one failure, one record
 NPM_BLOCK = (b"npm ERR!", b"npm error")
 
@@ -238,6 +243,8 @@ class _Grouping:
     bare: bool = False  # the first line is a head whose message is on the lines below (_BARE_ERLANG_HEAD)
     quoted: bool = False  # a quoted value the dated first line opened is still open (_QUOTE_OPEN)
     npm: bytes = b""  # the first line's npm prefix (NPM_BLOCK): the lines with it go on with its block
+    block: bytes = b""  # the first line's bracketed level (_LEVEL_BLOCK): a line of it alone goes on, and opens ``blocked``
+    blocked: bool = False  # such a line was seen: the lines of that level after it go on with the record
     source: bytes = b""  # a logplex first line's date and source (_LOGPLEX): only its lines go on with the entry
     at: float = 0.0  # the time of day of the entry's last logplex line
     blank: bool = False  # the last line was blank (npm's "A complete log of this run" follows one)
@@ -304,6 +311,7 @@ class _Grouping:
         self.bare = line.rstrip().endswith(b">") and _BARE_ERLANG_HEAD.search(line) is not None
         self.quoted = _QUOTE_OPEN.search(line) is not None and _ENTRY_START.match(line) is not None
         self.npm = next((prefix for prefix in NPM_BLOCK if line.startswith(prefix)), b"")
+        self.block = m[0].rstrip() if (m := _LEVEL_BLOCK.match(line)) is not None else b""
 
     @staticmethod
     def _erring(line: Line) -> bool:
@@ -433,6 +441,14 @@ class _Grouping:
         that announces it ("vendor call failed:")."""
         return bool(line) and line[0] in _DUMP_MARKS and (self.dumped or self.announces) and _DUMPED.match(line) is not None
 
+    def _block_goes_on(self, line: Line) -> bool:
+        """Whether a line of the first line's bracketed level goes on with it: the level alone (Maven's "[ERROR] " between
+        a failure and its help), and each line of that level after one."""
+        if not line[len(self.block) :].strip():
+            self.blocked = True
+            return True
+        return self.blocked
+
     def _npm_gap(self) -> bool:
         """Whether a blank line may go on with npm's block: one, before its "A complete log of this run" lines."""
         return bool(self.npm) and not self.blank
@@ -505,6 +521,7 @@ class _Grouping:
             or self._dump_goes_on(line)
             or self._tagged_goes_on(line)
             or (self.npm and line.startswith(self.npm))
+            or (self.block and line.startswith(self.block) and self._block_goes_on(line))
             or (self.elixir and line.startswith(_ELIXIR_REPORT))
         ):
             return True

@@ -197,6 +197,8 @@ def from_level(head: str) -> str:
     (_THREAD_AFTER_LEVEL, _NGINX_PROCESS), and Odoo's database (_ODOO_DATABASE)."""
     if (glog := _GLOG_HEAD.match(head)) is not None:
         return f"{_GLOG_LEVELS[glog[1]]} {head[glog.end() :]}"
+    if head[1:3] == ", " and (ruby := _RUBY_LOGGER.match(head)) is not None:
+        head = head[ruby.end() :]
     m = _LAYOUT_FIELDS.match(head, 0, 512)
     end = m.end() if m and _LOUD_AHEAD.match(head, m.end()) else 0
     if not end and m and m.end() and (bracketed := _BRACKETED_LOUD.search(head, 0, m.end())) is not None:
@@ -212,6 +214,9 @@ def from_level(head: str) -> str:
     return _ODOO_DATABASE.sub(r"\1", _NGINX_PROCESS.sub(r"\1", head, 1), 1)
 
 
+# Ruby Logger's letter and bracket (its time taken out, its pid left) before the level it spells out ("I, [#7720]  INFO -- :
+# Completed 500 ..."): every Rails production.log name began "I, [#<n>]"
+_RUBY_LOGGER = re.compile(r"[DIWEFA], \[[^\]\n]{0,64}#\d{1,10}\] +(?=[A-Z]{1,8} -- )")
 # Celery's level and process in one bracket, its time taken out ("[ERROR/MainProcess] ...", "[ERROR/ForkPoolWorker-1]"):
 # named by the level, as a logger's line is; which process logged it does not make it another error
 _CELERY_PROCESS = re.compile(rf"^\[((?:{LOUD_WORDS}|INFO|DEBUG))/[A-Za-z][\w-]{{0,63}}\]")
@@ -234,7 +239,10 @@ _LAYOUT_FIELDS = re.compile(
     r"(?:[ \t:|,;/-]++|[AP]M\b|\[[^\]\s]{0,64}+\]|\([^)\s]{0,64}+\)|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+"
     r"|TID-\w{1,32}+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[\d.]{1,45}+)++"
 )
-_CSV_FIELDS = re.compile(rf"(?:[^\s,]{{0,64}}+,){{4,24}}?(?=(?:{LOUD_WORDS}),)")  # then the level's column
+# (quoted fields, and unquoted ones with spaces: PostgreSQL's csvlog, '"postgres","postgres",86,"172.24.0.1:48978",
+# 6028ff3a.56,6,"idle in transaction",2021-02-14 10:45:14 UTC,3/4,0,FATAL,25P03,"terminating connection ..."': its name began
+# with the user, database, session and its start); then the level's column
+_CSV_FIELDS = re.compile(rf"(?:(?:\"[^\"\n]{{0,64}}+\"|[^,\n\"]{{0,64}}+),){{4,24}}?(?=(?:{LOUD_WORDS}),)")
 _LOUD_AHEAD = re.compile(rf"(?:{LOUD_WORDS})\b")
 _BRACKETED_LOUD = re.compile(rf"\[(?:{LOUD_WORDS})\]", re.IGNORECASE)
 # glog's letter, month and day (CockroachDB's year too), time, thread id: its head

@@ -604,8 +604,10 @@ _DIGIT_LED = re.compile(r"/\d[^/]*")
 # Squid's, a URL (w3c.HEADERLESS): named by host and path, "HTTP 401 GET localhost/counters", as a proxy's quoted request is;
 # an AWS load balancer's, quoted ("GET https://paytm.com:443/shop/log HTTP/1.1"): "HTTP 504 POST paytm.com:443/shop/log"
 _COLUMNS_REQUEST = re.compile(
-    r"(?<![^\s\"])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE)\s+"  # Squid's PURGE, WebDAV's
-    r"(?:[^\s/]\S*\s+(?=/)|[a-z][\w.+-]*://(?:[^\s/?@]*@)?)?([^\s/?]*/[^\s?]*)"  # a URL's user-info: never its name
+    r"(?<![^\s\"])(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|PURGE|COPY|MOVE|PROPFIND|TRACE|CONNECT)\s+"  # Squid's PURGE, WebDAV's
+    # a URL's user-info: never its name; a proxy's tunnel by its host and port (Squid's "TCP_DENIED/407 1667 CONNECT
+    # us.mcafee.com:443 - NONE/- text/html" was named by its whole line)
+    r"(?:[^\s/]\S*\s+(?=/)|[a-z][\w.+-]*://(?:[^\s/?@]*@)?)?([^\s/?]*/[^\s?]*|(?<=CONNECT )[\w.-]{1,253}:\d{1,5}(?=\s))"
 )
 
 

@@ -357,9 +357,10 @@ _LATE_SEVERITY = re.compile(r"\bSecurityEvent=\"\w+\",EventTV=\"[^\"]*\",Severit
 # OpenVPN's "TLS Auth Error: Auth Username/Password verification failed for peer", Roundcube's "[10-May-2015 13:02:52
 # -0400]: Failed login for sampleuser from 1.2.3.4 in session ..." in its errors log, systemd's failed start. Not sshd's
 # "Failed password for ...", which sshd logs at INFO (Loghub's OpenSSH: its errors are its "error:" and "fatal:" lines,
-# test_scan_real)
+# test_scan_real); a Windows program's process and thread ids before the word (HID Bravura Monitor's "pamlws.exe
+# [44408,52004] Error: LWS [HID-TEST] foundcomputer record not found")
 # (each form starts with a literal, so that a search skips ahead in C; "<subject> Error: " looked for by its own)
-_ERROR_SUBJECT = re.compile(r"(?:(?<![\w.-])[A-Z]{2,5}(?: Auth)?|\(command \d+\))$")
+_ERROR_SUBJECT = re.compile(r"(?:(?<![\w.-])[A-Z]{2,5}(?: Auth)?|\(command \d+\)|(?<=\S) \[\d{1,10},\d{1,10}\])$")
 _FAILURE_EVENT = re.compile(
     r": SSL handshake failure\b"
     r"|authentication error for (?:illegal |invalid )?user\b"
@@ -531,8 +532,12 @@ def http_evidence(x: Explanation) -> bool:
 def _recorded_status(body: str, status: int | None) -> bool:
     """Whether a status is one field of an object that holds no error (an event recording how a
     request went: an audit log's ``{"statusCode": 403, ...}``, Envoy's ``"response_code":404``),
-    not a response's: with no host and no request, no vendor's either."""
-    return any(int(m[1]) == status for m in _STATUS_FIELD.finditer(body, 0, 8192))
+    or what a server says it answered (Rails's "Completed 500 Internal Server Error in 27ms", its
+    production.log counted as an unknown vendor's errors), not a response's: with no host and no
+    request, no vendor's either."""
+    return any(int(m[1]) == status for m in _STATUS_FIELD.finditer(body, 0, 8192)) or any(
+        int(m[1]) == status for m in _STATUS_COMPLETED.finditer(body, 0, 8192)
+    )
 
 
 _STATUS_FIELD = re.compile(r"(?i)[\"'](?:" + "|".join((*STATUS_KEYS, "response_code")) + r")[\"']\s*:\s*[\"']?(\d{3})\b")
