@@ -170,19 +170,25 @@ _ENCODED_PAIR = _lazy(
 # "user:password" or "user/password" as the value of a login's name ("login: Administrator:…", "U/P: ops/…"), or of
 # credentials named in another language ("credenciales: erp:…", "As credenciais=ops@acme.pt:…", "Zugangsdaten: ops:…"):
 # the user stays, whose login it is
-_LOGIN_PAIR = _lazy(
-    r"(?<![\w-])(?:login|logon|sign[ _-]?in|u/p|user/pass(?:word)?"
-    r"|cred(?:enciales|enciais|enziali)|(?:zugangs|anmelde)daten|identifiants|inloggegevens)[ \t]{0,4}[:=][ \t]{0,4}"
-    r"[A-Za-z][\w.@+-]{0,63}[:/]([^\s/'\"]{1,256})(?=[\s'\",;]|$)",
+_PAIR_VALUE = r"[ \t]{0,4}[:=][ \t]{0,4}[A-Za-z][\w.@+-]{0,63}[:/]([^\s/'\"]{1,256})(?=[\s'\",;]|$)"
+_LOGIN_PAIR = _lazy(r"(?<![\w-])(?:login|logon|sign[ _-]?in|u/p|user/pass(?:word)?)" + _PAIR_VALUE, re.IGNORECASE)
+_FOREIGN_PAIR = _lazy(
+    r"(?<![\w-])(?:cred(?:enciales|enciais|enziali)|(?:zugangs|anmelde)daten|identifiants|inloggegevens)" + _PAIR_VALUE,
     re.IGNORECASE,
 )
+_FOREIGN_PAIR_WORDS = ("creden", "daten", "identifiants", "inloggegevens")  # (what the text must hold: found at C speed)
 
 
 def _login_pairs(text: str) -> Iterator[Span]:
     """The password of a user and password a login's name gives as one value (see _LOGIN_PAIR)."""
-    for m in _LOGIN_PAIR().finditer(text) if "/" in text or ":" in text else ():
-        if _MARKED not in m[1]:
-            yield Span(*m.span(1), "credential by position")
+    if "/" not in text and ":" not in text:
+        return
+    low = _lowered(text)
+    foreign = any(w in low for w in _FOREIGN_PAIR_WORDS)
+    for pattern in (_LOGIN_PAIR(), _FOREIGN_PAIR()) if foreign else (_LOGIN_PAIR(),):
+        for m in pattern.finditer(text):
+            if _MARKED not in m[1]:
+                yield Span(*m.span(1), "credential by position")
 
 
 # A password given by its initial right after a user given by theirs ("u: ops p: …", "user=ops, pw=…"): "p" alone names
