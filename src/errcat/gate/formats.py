@@ -128,9 +128,9 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "curl credentials",
-        r"(?<![^\s'\"+])(?:-u|--user|--proxy-user)(?:[\s+]+|=)(['\"]?)([^\s'\":]*:[^\s'\"]*)\1",
+        r"(?<![^\s'\"+])(?:-u|--user|--proxy-user)(?:[\s+]+|=|(?<=-u)(?=[^\s'\"=+:-]))(['\"]?)([^\s'\":]*:[^\s'\"]*)\1",
         "curl manual: -u/--user <user:password> (a user alone, as docker login -u and mysql -u give it, is no"
-        " secret; a W3C or IIS log writes each space as +)",
+        " secret; a W3C or IIS log writes each space as +; a short option's value may be glued to it: -uops:pw)",
         ("-u", "--user", "--proxy-user"),  # (at the line's start too: a flag pasted alone)
         2,
     ),
@@ -332,6 +332,16 @@ FORMATS: tuple[Rule, ...] = (
         "RFC 9051 (IMAP4rev2) section 6.2.3: tag LOGIN userid password (at a line's start, or inside a log line or a"
         " logged string with a tag holding a digit: the line, the string or the command ends there, or JSON follows)",
         ("LOGIN",),
+        2,
+        re.MULTILINE,
+    ),
+    Rule(
+        "password flag",
+        r"^(?:[SC]:|[<>])?[ \t]{0,8}[A-Za-z]{1,8}\d{1,6}[ \t]+login[ \t]+(?:\"[^\"\n]{1,128}\"|[^\s\"]{1,128})[ \t]+"
+        r"(\"?)([^\s\"]+)\1[ \t]*\r?$",
+        "RFC 9051 section 6.2.3 again: commands are case-insensitive, so a client may send tag login userid password in"
+        " lower case (a line of its own, the tag letters then digits: a1, a001; not a count, 3 login attempts failed)",
+        (" login ",),
         2,
         re.MULTILINE,
     ),

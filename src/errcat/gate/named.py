@@ -26,7 +26,8 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
     (?:(?P<xml>(?:[ \t\r\n][^<>\r\n]{{0,200}}+)?>)(?P<xval>{_CDATA}|[^<]{{1,4096}})  # <name attrs>value
     |(?P<close>\\{{0,3}}["'](?:\)(?=[ \t]{{1,4}}=[ \t]{{1,4}}["']))?)?  # (or quoted in a call, then what the call
     # returned: ltrace's getenv("DB_PASSWORD") = "…")
-    (?P<vis>(?::\\{{0,3}}"[^"\n]{{1,128}}")?:(?:protected|private|public))?(?P<bracket>\])?
+    (?P<vis>(?::\\{{0,3}}"[^"\n]{{1,128}}"|:[a-z0-9_\\]{{1,128}}+)?:(?:protected|private|public))?(?P<bracket>\])?
+    # (var_dump's ["name":"Class":private], print_r's [name:Class\Name:private] and [name:protected])
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
       |(?P<sep>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}}(?=:))?  # a pretty-printer's colon on the next line
         (?:[ \t]{{1,4}}for[ \t]{{1,4}}[^\s=]{{1,128}}+)?  # SQL's SET PASSWORD FOR 'app'@'%' = …

@@ -24,7 +24,7 @@ from .nearby import (
     _users_and_passwords,
     _values_before_names,
 )
-from .passwords import _dotted_passwords, _signed_passwords, _wrapped_after_word
+from .passwords import _cjk_glued, _dotted_passwords, _signed_passwords, _wrapped_after_word
 from .places import (
     _PATH_SECRET,
     _WEBHOOK,
@@ -102,6 +102,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _name_lines(text)
     yield from _dotted_passwords(text)
     yield from _wrapped_after_word(text)
+    yield from _cjk_glued(text)
     yield from _access_log_users(text)
     yield from _flags_alone(text)
     yield from _pointed_arguments(text)

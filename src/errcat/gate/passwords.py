@@ -396,3 +396,28 @@ def _wrapped_after_word(text: str) -> Iterator[Span]:
         if _MARKED in value or value.endswith(":") or value[0] in "\\[{(" or _NOT_A_PASSWORD().fullmatch(value):
             continue
         yield Span(*m.span("val"), "credential by name")
+
+
+# A password's, a key's or a token's name in Chinese, Japanese or Korean glued to its value by a particle ("is": 是, 为,
+# 為, は, 는, 은) or a full-width colon after one ("密码是…", "密碼為…", "密码为：…", "パスワードは…です", "비밀번호는 …"):
+# no space or sign for the name pass to find. The value is the run of ASCII after it (these scripts' words and
+# punctuation end it: "密码错误" and "パスワードは8文字以上" hold none of 4 characters or more).
+_CJK_NAMES = (
+    "\u5bc6\u7801", "\u5bc6\u78bc", "\u53e3\u4ee4", "\u5bc6\u94a5", "\u5bc6\u9470", "\u79d8\u94a5", "\u4ee4\u724c",
+    "\u30d1\u30b9\u30ef\u30fc\u30c9", "\u6697\u8a3c\u756a\u53f7", "\u30c8\u30fc\u30af\u30f3", "\ube44\ubc00\ubc88\ud638",
+    "\uc554\ud638", "\ud1a0\ud070",
+)  # fmt: skip
+_CJK_GLUED = _lazy(
+    "(?:" + "|".join(_CJK_NAMES) + r")[ \t\u3000]{0,2}(?:\u662f|\u4e3a|\u70ba|\u306f|\ub294|\uc740)"
+    r"[ \t\u3000]{0,2}(?:[:\uff1a][ \t\u3000]{0,2})?(?P<val>[!-~]{4,256})"
+)
+
+
+def _cjk_glued(text: str) -> Iterator[Span]:
+    """The value a Chinese, Japanese or Korean sentence gives after a credential's name and "is" (see _CJK_GLUED)."""
+    if text.isascii() or not any(name in text for name in _CJK_NAMES):
+        return
+    for m in _CJK_GLUED().finditer(text):
+        value = m.group("val").rstrip(".,;:!?)]}'\"")
+        if len(value) >= 4 and _MARKED not in value:
+            yield Span(m.start("val"), m.start("val") + len(value), "credential by name")

@@ -111,10 +111,11 @@ _JOURNAL_CURSOR = _lazy(r"""__CURSOR["']?[ \t]{0,4}[=:][ \t]{0,4}["']?s=[0-9a-f]
 
 
 def _oracle_logins(text: str) -> Iterator[Span]:
-    """Oracle Net's username/password@(DESCRIPTION=…) and Easy Connect's username/password@//host:port/service:
-    found from each "@", the password and the user walked back from it (never a pattern tried at every letter)."""
+    """Oracle Net's username/password@(DESCRIPTION=…) and Easy Connect's username/password@//host:port/service (the
+    "//" is optional: erp/pw@db.acme.io:1521/ORCL): found from each "@", the password and the user walked back from it
+    (never a pattern tried at every letter)."""
     low = _lowered(text)
-    if "@(description" not in low and "@//" not in low:
+    if "@" not in low:
         return
     pos = 0
     for m in _ORACLE_AT().finditer(low):
@@ -122,14 +123,24 @@ def _oracle_logins(text: str) -> Iterator[Span]:
         slash = at
         while slash > max(pos, at - 129) and text[slash - 1] not in _NOT_IN_ORACLE_PASSWORD:
             slash -= 1
-        if slash < at and text[slash - 1 : slash] == "/" and _word_before(text, slash - 1, 128, _in_oracle_user, _ORACLE_OPENING):
+        if (
+            slash < at
+            and text[slash - 1 : slash] == "/"
+            and (m.group().startswith(("@/", "@(")) or _mixed(text[slash:at]))  # (docs/guide@host:8080/: a path)
+            and _word_before(text, slash - 1, 128, _in_oracle_user, _ORACLE_OPENING)
+        ):
             yield Span(slash, at, "password flag")
         pos = at
 
 
-_ORACLE_AT = _lazy(r"@(?:\(description[ \t]*=|//)")
+_ORACLE_AT = _lazy(r"@(?:\(description[ \t]*=|//|[a-z0-9][a-z0-9.-]{0,253}:\d{1,5}/)")
 _NOT_IN_ORACLE_PASSWORD = frozenset(" \t\r\n/@'\"()")
 _ORACLE_OPENING = " \t\r\n'\"=,;([{"
+
+
+def _mixed(value: str) -> bool:
+    """A password Easy Connect gives without its "//": 6 characters or more, a letter and a digit or a sign in them."""
+    return len(value) >= 6 and any(c.isalpha() for c in value) and any(not c.isalpha() for c in value)
 
 
 def _in_oracle_user(c: str) -> bool:
@@ -156,19 +167,28 @@ _ENCODED_PAIR = _lazy(
 )
 
 
-# "user:password" or "user/password" as the value of a login's name ("login: Administrator:…", "U/P: ops/…")
-_LOGIN_PAIR = _lazy(
-    r"(?<![\w-])(?:login|logon|sign[ _-]?in|u/p|user/pass(?:word)?)[ \t]{0,4}[:=][ \t]{0,4}"
-    r"[A-Za-z][\w.@+-]{0,63}[:/]([^\s/'\"]{1,256})(?=[\s'\",;]|$)",
+# "user:password" or "user/password" as the value of a login's name ("login: Administrator:…", "U/P: ops/…"), or of
+# credentials named in another language ("credenciales: erp:…", "As credenciais=ops@acme.pt:…", "Zugangsdaten: ops:…"):
+# the user stays, whose login it is
+_PAIR_VALUE = r"[ \t]{0,4}[:=][ \t]{0,4}[A-Za-z][\w.@+-]{0,63}[:/]([^\s/'\"]{1,256})(?=[\s'\",;]|$)"
+_LOGIN_PAIR = _lazy(r"(?<![\w-])(?:login|logon|sign[ _-]?in|u/p|user/pass(?:word)?)" + _PAIR_VALUE, re.IGNORECASE)
+_FOREIGN_PAIR = _lazy(
+    r"(?<![\w-])(?:cred(?:enciales|enciais|enziali)|(?:zugangs|anmelde)daten|identifiants|inloggegevens)" + _PAIR_VALUE,
     re.IGNORECASE,
 )
+_FOREIGN_PAIR_WORDS = ("creden", "daten", "identifiants", "inloggegevens")  # (what the text must hold: found at C speed)
 
 
 def _login_pairs(text: str) -> Iterator[Span]:
     """The password of a user and password a login's name gives as one value (see _LOGIN_PAIR)."""
-    for m in _LOGIN_PAIR().finditer(text) if "/" in text or ":" in text else ():
-        if _MARKED not in m[1]:
-            yield Span(*m.span(1), "credential by position")
+    if "/" not in text and ":" not in text:
+        return
+    low = _lowered(text)
+    foreign = any(w in low for w in _FOREIGN_PAIR_WORDS)
+    for pattern in (_LOGIN_PAIR(), _FOREIGN_PAIR()) if foreign else (_LOGIN_PAIR(),):
+        for m in pattern.finditer(text):
+            if _MARKED not in m[1]:
+                yield Span(*m.span(1), "credential by position")
 
 
 # A password given by its initial right after a user given by theirs ("u: ops p: …", "user=ops, pw=…"): "p" alone names
@@ -192,6 +212,8 @@ _FILE_NAME = _lazy(r"[a-z0-9_-]{1,100}(?:\.[a-z0-9]{1,8}){0,3}\.[a-z]{2,5}:?")
 # what the text must hold for either pattern to match, found fast: a pattern whose every match starts with one literal
 # character is searched at C speed ("p", or "/" in the text reversed), the patterns' alternatives may start anywhere (20,000
 # log lines dense with vendor errors took 0.18 s through the two, 0.03 s through these)
+# a number with a fraction after "p" is a measure (a p-value, a probability: "user=bob p=0.001"), never a password
+_FRACTION = _lazy(r"[+-]?(?:\d{0,32}\.\d{1,32}(?:e[+-]?\d{1,3})?|\d{1,32}e[+-]?\d{1,3})", re.IGNORECASE)
 _INITIAL_SEPARATOR = _lazy(r"pw?[ \t]{0,2}[:=]", re.IGNORECASE)
 _ACCOUNT_SLASH_REVERSED = _lazy(r"/[ \t]{0,2}(?:" + "|".join(name[::-1] for name in _ACCOUNTS) + ")", re.IGNORECASE)
 
@@ -200,7 +222,7 @@ def _account_pairs(text: str) -> Iterator[Span]:
     """The password after a user's initial and value (see _INITIALS_PAIR), or after a built-in account's name and a
     slash (see _ACCOUNT_PAIR)."""
     for m in _INITIALS_PAIR().finditer(text) if _INITIAL_SEPARATOR().search(text) else ():
-        if _MARKED not in m[1]:
+        if _MARKED not in m[1] and not _FRACTION().fullmatch(m[1]):
             yield Span(*m.span(1), "credential by position")
     slashed = "/" in text and _ACCOUNT_SLASH_REVERSED().search(text[::-1])
     for m in _ACCOUNT_PAIR().finditer(text) if slashed else ():

@@ -20,7 +20,7 @@ _CREDENTIAL_WORD = (
     r"|(?:have|lave)[_ -]?(?:d[aeo][_ -])?(?:api|acceso|acesso)|lave\b|hiave[_ -]?(?:api|segreta|d))"
     r"|k(?:ennwort|ata[_ -]?(?:sandi|laluan)|\u03c9\u03b4ik(?:\u03cc|o)\u03c2|ontrasenya)|wa(?:cht|g)woord"
     r"|l(?:(?:\u00f6|o)senord|ozinka|ykilor(?:\u00f0|d))"
-    r"|h(?:as(?:\u0142|l)o|eslo)\b|j(?:elsz(?:o|\u00f3)|eton\b)|ge(?:slo|heim)\b|m(?:yobapi-key|\u1eadt[_ ]?kh\u1ea9u)"
+    r"|h(?:as(?:\u0142|l)o|eslo)\b|j(?:elsz(?:o|\u00f3)|eton\b)|ge(?:slo|heim)\b|m(?:yobapi-key|\u1eadt[_ ]?kh\u1ea9u|dp\b)"
     r"|\u015fifre\b|\u0161ifra\b|\u043fapo\u043b(?:\u044c|a)|\u041fapo\u043b\u044c|\u30d1\u30b9\u30ef\u30fc\u30c9|\u30c8\u30fc\u30af\u30f3"
     r"|\u5bc6(?:\u7801|\u78bc|\u94a5|\u9470)|\u6697\u8a3c\u756a\u53f7|\u79d8\u94a5|\u4ee4\u724c|\u53e3\u4ee4"
     r"|\u05e1\u05d9\u05e1\u05de\u05d4|\ube44\ubc00\ubc88\ud638|\uc554\ud638|\ud1a0\ud070"
@@ -61,8 +61,8 @@ _NEEDLES = (
     "parol\u0103", "parool", "kontrasenya", "wagwoord", "\u0161ifra",
     # Swahili, Tagalog, Vietnamese without its marks, German's and Dutch's key
     "nenosiri", "lihim", "khau", "schl\u00fcssel", "schluessel", "sleutel",
-    # French's token (jeton d'acc\u00e8s)
-    "jeton",
+    # French's token (jeton d'acc\u00e8s) and password (mdp: mot de passe)
+    "jeton", "mdp",
 )  # fmt: skip
 
 
