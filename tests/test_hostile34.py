@@ -91,3 +91,22 @@ def test_validating_a_message_of_unclosed_brackets_costs_linear_time(tmp_path) -
     closed = tmp_path / "closed.yaml"
     closed.write_text(example.replace(said, "message: Upstream [Service] timed out", 1), encoding="utf-8")
     assert any(p.code == "CAT010" for p in errcat.validate([closed], builtin=False))
+
+
+# A bidirectional mark (U+200F RIGHT-TO-LEFT MARK, U+200E, U+061C) in a log line or a paste was printed as it came, to
+# a terminal too, while the overrides and isolates beside it were shown escaped.
+@pytest.mark.parametrize("command", ["scan", "explain"])
+def test_bidirectional_marks_are_shown_escaped(tmp_path, command: str) -> None:
+    import subprocess
+    import sys
+
+    log = tmp_path / "app.log"
+    body = '{"Errors":[{"Name":"OrderPaid","ErrorCode":37000,"Severity":"Error","Message":"x \u200f\u200e\u061c y"}]}'
+    log.write_text(f"2026-01-01T00:00:00Z ERROR POST https://api.myob.com/accountright/x/Sale/Invoice -> 400 {body}\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "errcat", command, str(log), "--format", "json"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode in (0, 1), done.stderr
+    for mark in ("\u200f", "\u200e", "\u061c"):
+        assert mark not in done.stdout + done.stderr
+    assert "\\u200f" in done.stdout
