@@ -93,9 +93,13 @@ def unwrapped(text: str) -> str:
 
 
 # What a terminal would act on instead of showing: C0 controls but tab and newline, DEL, C1
-# controls (U+009B is a CSI of its own), bidirectional overrides, and lone surrogates.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_UNSAFE_IN_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")  # json.dumps escapes C0 itself
+# controls (U+009B is a CSI of its own), bidirectional overrides and isolates, the bidirectional marks (U+200E, U+200F,
+# U+061C: they change the direction the digits and punctuation beside them are shown in), and
+# lone surrogates.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_IN_JSON = re.compile(
+    r"[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)  # json.dumps escapes C0 itself
 
 
 def visible(text: str) -> str:

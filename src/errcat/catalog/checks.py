@@ -108,13 +108,18 @@ def _template_mismatch(catalog: Catalog) -> Iterator[Problem]:
 CHECKS.append(Check("CAT008", "template-syntax", "A template is not valid {slot} syntax.", True))
 CHECKS.append(Check("CAT009", "template-slots", "A template's slots do not match the slot values given.", True))
 
-PLACEHOLDER = re.compile(r"\[[^\]]+\]|\*\*\*|<[^>]+>")
+
+def has_placeholder(message: str) -> bool:
+    """Whether a message holds a placeholder: ``[something]``, ``<something>`` or ``***``. Read in one pass: as the
+    pattern ``\\[[^\\]]+\\]|\\*\\*\\*|<[^>]+>``, each "[" of a run with no "]" after it read the rest of the message, and
+    a team catalog's message of 80,000 "[" took 6.9 s to validate (the 16 MiB a file may be: hours)."""
+    return "***" in message or any(opener in part[:-1] for opener, closer in ("[]", "<>") for part in message.split(closer)[:-1])
 
 
 @check("CAT010", "untemplated-placeholder", "A documented message holds a placeholder but has no template.")
 def _untemplated(catalog: Catalog) -> Iterator[Problem]:
     for e in catalog.entries:
-        if e.message and PLACEHOLDER.search(e.message) and e.template is None:
+        if e.message and has_placeholder(e.message) and e.template is None:
             yield _at(
                 catalog, "entry", e.id, "CAT010",
                 f"entry {e.id}: message {e.message!r} has a placeholder but no template", "warning",

@@ -122,11 +122,12 @@ _STATUS_PATTERNS = (
     # "status: 422", "statusCode=404", "HTTP 500"; Guzzle 3's "[status code] 400" closes the key's bracket; a sentence's
     # "Status was 403." (the sage_one gem's "SageOne sent HTML instead of JSON. Status was 403."). A body's quoted
     # "responseCode" key is its own code, not the exchange's status (Expensify's {"responseCode":410, ...} in an HTTP
-    # 200 means a bad request, not "410 Gone"); a log's "response code: 410" still is.
+    # 200 means a bad request, not "410 Gone"); a log's "response code: 410" still is. The blanks are taken without giving
+    # back (nothing after them is a blank): split between two \s*, 'status code"' then 16,000 blanks took 12.8 s of CPU.
     (
         re.compile(
             r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|(?<![\"'])response[ _-]?code|statusCode|HTTP)\b[\"'\]]?"
-            r"\s*[:=]?\s*(?:(?:was|is)[ \t]+)?[\"'\[]?([1-5]\d\d)\b",
+            r"\s*+[:=]?\s*+(?:(?:was|is)[ \t]++)?[\"'\[]?([1-5]\d\d)\b",
             re.IGNORECASE,
         ),
         ("status", "code", *_HTTP_WORD),
