@@ -1,0 +1,80 @@
+"""errcat explain on records of the loggers and tools blind36 measured: pino's and bunyan's serialised "err" (the
+status and body an error carries beside its type, message and stack), winston 2's "meta", Newman's JSON report (its
+response bodies as a Node Buffer's bytes), and JSON fragments pasted as text (a Sentry event's exception interface),
+whose bare null was "nearest" MYOB's 23002. Each record's shape is the logger's own (its documented serialiser); the
+bodies are the vendors' documented ones."""
+
+from __future__ import annotations
+
+import json
+
+from errcat.explainer import explain
+from errcat.explainer.logrecord import exchange_paste
+
+DOCUMENTED = {"exact", "template", "code", "status"}
+MYOB_URL = "https://arl2.api.myob.com/accountright/b7259c7c-a109-4013-a6e2-9be6410ab300/GeneralLedger/JournalTransaction/5d5c9a1e"
+MYOB_BODY = {
+    "Errors": [
+        {
+            "Name": "TransactionsCannotBeDeleted",
+            "Message": "Transactions cannot be deleted and must be reversed",
+            "AdditionalDetails": "",
+            "ErrorCode": 25003,
+            "Severity": "Error",
+        }
+    ],
+    "Information": "Warning, error messages have not been finalised in this release and may change",
+}
+SAGE_BODY = [{"$severity": "error", "$dataCode": "AccessTokenExpiredError", "$message": "Your Access token has expired.",
+              "$source": "Authorization"}]  # fmt: skip
+STACK = "Error: Request failed\n    at ApiClient.call (/app/src/api.js:41:11)"
+
+
+def _top(d: dict) -> tuple:
+    e = d["errors"][0]
+    return d["vendor"], e["match"], (e["candidates"] or [{}])[0].get("code")
+
+
+def test_a_pino_err_carrying_the_status_and_body_is_read(catalog):
+    # pino's err serialiser copies an error's own fields (here an app's ApiError with status and body) beside its
+    # type, message and stack; the record's msg alone ("sync failed") was all that was read
+    record = {"level": 50, "time": 1715677964120, "pid": 7, "hostname": "sync-7d9f8c6b5-x2k4q",
+              "err": {"type": "ApiError", "message": f"DELETE {MYOB_URL} failed with 400", "stack": STACK, "status": 400,
+                      "body": MYOB_BODY}, "msg": "sync failed"}  # fmt: skip
+    d = explain(catalog, json.dumps(record)).as_dict()
+    assert _top(d) == ("myob", "exact", 25003)
+    assert d["http"]["status"] == 400
+
+
+def test_a_bunyan_err_message_holding_a_body_is_read(catalog):
+    # bunyan's err: {message, name, stack}; the record's msg named it ("upstream call failed"), the body unread
+    record = {"name": "sync", "hostname": "worker-2", "pid": 311, "level": 50,
+              "err": {"message": f"401 Unauthorized: {json.dumps(SAGE_BODY)}", "name": "HttpError", "stack": STACK},
+              "url": "https://api.accounting.sage.com/v3.1/contacts?page=1", "msg": "upstream call failed",
+              "time": "2024-05-14T09:12:44.120Z", "v": 0}  # fmt: skip
+    d = explain(catalog, json.dumps(record)).as_dict()
+    assert _top(d) == ("sage", "exact", "AccessTokenExpiredError")
+
+
+def test_winston2s_meta_is_read_as_the_records_own_fields(catalog):
+    record = {"level": "error", "message": "upstream error", "timestamp": "2024-05-14T09:12:44.120Z",
+              "meta": {"statusCode": 400, "url": MYOB_URL, "body": json.dumps(MYOB_BODY)}}  # fmt: skip
+    d = explain(catalog, json.dumps(record)).as_dict()
+    assert _top(d) == ("myob", "exact", 25003)
+
+
+def test_another_services_body_in_a_pino_err_is_not_claimed(catalog):
+    # a code and sentence ProSpend documents, sent by another service (blind35's real pastes): read, never claimed
+    body = {"error": {"code": "INTERNAL_SERVER_ERROR", "message": "An unexpected error occurred"}}
+    record = {"level": 50, "time": 1715677964120, "err": {"type": "ApiError", "message": "POST failed", "stack": STACK,
+              "status": 500, "body": body}, "msg": "sync failed"}  # fmt: skip
+    d = explain(catalog, json.dumps(record)).as_dict()
+    assert d["vendor"] is None and d["http"]["status"] == 500
+    assert not {e["match"] for e in d["errors"]} & DOCUMENTED
+
+
+def test_scan_names_a_pino_record_by_its_message_as_before():
+    # scan reads every record's fields through exchange_paste without explain's error words: its groups stay named
+    # by the record's message, not by each error's own text
+    record = {"level": 50, "msg": "sync failed", "err": {"type": "ApiError", "message": "id 4411 failed", "stack": STACK}}
+    assert exchange_paste(record) == "sync failed"
