@@ -78,3 +78,29 @@ def test_scan_names_a_pino_record_by_its_message_as_before():
     # by the record's message, not by each error's own text
     record = {"level": 50, "msg": "sync failed", "err": {"type": "ApiError", "message": "id 4411 failed", "stack": STACK}}
     assert exchange_paste(record) == "sync failed"
+
+
+def _newman_report(url: dict, code: int, reason: str, body: bytes) -> str:
+    # newman's JSON reporter: the run summary with each execution's request (a Postman SDK URL object) and response
+    # (its body a Node Buffer, as JSON.stringify writes one); the collection comes first
+    execution = {"item": {"name": "call"}, "request": {"url": url, "method": "DELETE", "header": [
+        {"key": "Authorization", "value": "Bearer 9f8a7c6b5d4e3f2a1b0c9d8e7f6a5b4c"}]},
+        "response": {"id": "c1", "status": reason, "code": code, "header": [{"key": "Content-Type", "value": "application/json"}],
+                     "stream": {"type": "Buffer", "data": list(body)}, "responseTime": 212, "responseSize": len(body)}}  # fmt: skip
+    return json.dumps({"collection": {"info": {"name": "Sync"}, "item": []}, "run": {"executions": [execution]}}, indent=2)
+
+
+def test_a_newman_json_reports_failed_call_is_read_from_its_bytes(catalog):
+    host, path = MYOB_URL.split("/")[2], MYOB_URL.split("/", 3)[3]
+    url = {"protocol": "https", "host": host.split("."), "path": path.split("/")}
+    d = explain(catalog, _newman_report(url, 400, "Bad Request", json.dumps(MYOB_BODY).encode())).as_dict()
+    assert _top(d) == ("myob", "exact", 25003)
+    assert d["http"]["status"] == 400
+    assert "9f8a7c6b5d4e3f2a1b0c9d8e7f6a5b4c" not in json.dumps(d)
+
+
+def test_a_newman_reports_binary_body_is_named_not_printed(catalog):
+    url = {"protocol": "https", "host": ["api", "example", "org"], "path": ["v1", "files"]}
+    d = explain(catalog, _newman_report(url, 500, "Internal Server Error", b"\x89PNG\r\n\x1a\n" + bytes(200))).as_dict()
+    assert d["http"]["status"] == 500 and d["vendor"] is None
+    assert "\\u0000" not in json.dumps(d) and "\x00" not in json.dumps(d)
