@@ -104,3 +104,24 @@ def test_a_newman_reports_binary_body_is_named_not_printed(catalog):
     d = explain(catalog, _newman_report(url, 500, "Internal Server Error", b"\x89PNG\r\n\x1a\n" + bytes(200))).as_dict()
     assert d["http"]["status"] == 500 and d["vendor"] is None
     assert "\\u0000" not in json.dumps(d) and "\x00" not in json.dumps(d)
+
+
+# Real paste (tests/data/realworld.jsonl blind36-6): a Sentry event's exception interface pasted as a fragment
+SENTRY_FRAGMENT = (
+    '"exception": {\n"values": [\n{\n"type": "Invariant Violation",\n"value": "`new NativeEventEmitter()` requires a '
+    'non-null argument.",\n"stacktrace": {\n"frames": null\n},\n"mechanism": {\n"type": "generic",\n"handled": true\n}\n}\n]\n}'
+)
+
+
+def test_a_bare_null_in_a_pasted_fragment_is_no_error_message(catalog):
+    d = explain(catalog, SENTRY_FRAGMENT).as_dict()
+    assert d["vendor"] is None
+    assert not d["errors"][0]["candidates"]  # was MYOB's 23002 (message "null"), "exact 0.893", as nearest
+
+
+def test_myob_23002s_quoted_null_message_is_still_its_documented_error(catalog):
+    # MYOB documents 23002's message as the string "null" (a quirk): sent so, it is still matched
+    body = {"Errors": [{"Name": "SpendMoneyTxnContactNotSupplied", "Message": "null", "AdditionalDetails": "Contact.UID",
+                        "ErrorCode": 23002, "Severity": "Error"}]}  # fmt: skip
+    d = explain(catalog, f"HTTP/1.1 400 Bad Request\n\n{json.dumps(body)}").as_dict()
+    assert _top(d) == ("myob", "exact", 23002)
