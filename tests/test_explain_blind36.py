@@ -125,3 +125,34 @@ def test_myob_23002s_quoted_null_message_is_still_its_documented_error(catalog):
                         "ErrorCode": 23002, "Severity": "Error"}]}  # fmt: skip
     d = explain(catalog, f"HTTP/1.1 400 Bad Request\n\n{json.dumps(body)}").as_dict()
     assert _top(d) == ("myob", "exact", 23002)
+
+
+def _kv(key: str, value: object) -> dict:
+    return {"key": key, "value": {"intValue": str(value)} if isinstance(value, int) else {"stringValue": value}}
+
+
+def _otlp_spans(*spans: dict) -> str:
+    # OTLP/JSON as the collector's file exporter writes it: attributes as key/value pairs, intValue as a string
+    scope = {"scope": {"name": "io.opentelemetry.okhttp-3.0"}, "spans": list(spans)}
+    return json.dumps({"resourceSpans": [{"resource": {"attributes": [_kv("service.name", "sync")]}, "scopeSpans": [scope]}]})
+
+
+def test_an_otlp_spans_attributes_state_the_calls_status(catalog):
+    # a client span with no exception event: its status (a key/value pair) was unread, the vendor named by the URL alone
+    ok = {"name": "GET", "attributes": [_kv("url.full", "https://api.example.org/health"), _kv("http.response.status_code", 200)]}
+    failed = {"name": "GET", "status": {"code": 2}, "attributes": [
+        _kv("http.request.method", "GET"), _kv("url.full", "https://api.accounting.sage.com/v3.1/contacts?page=1"),
+        _kv("http.response.status_code", 401)]}  # fmt: skip
+    d = explain(catalog, _otlp_spans(ok, failed)).as_dict()
+    assert (d["vendor"], d["http"]["status"], d["errors"][0]["match"]) == ("sage", 401, "status")
+
+
+def test_an_otlp_log_records_exception_message_is_read(catalog):
+    body = json.dumps(SAGE_BODY)
+    record = {"timeUnixNano": "1715677964120000000", "severityNumber": 17, "severityText": "ERROR",
+              "body": {"stringValue": "upstream call failed"},
+              "attributes": [_kv("url.full", "https://api.accounting.sage.com/v3.1/contacts"),
+                             _kv("http.response.status_code", 401), _kv("exception.type", "ApiError"),
+                             _kv("exception.message", body)]}  # fmt: skip
+    paste = json.dumps({"resourceLogs": [{"scopeLogs": [{"scope": {"name": "sync"}, "logRecords": [record]}]}]})
+    assert _top(explain(catalog, paste).as_dict()) == ("sage", "exact", "AccessTokenExpiredError")
