@@ -156,3 +156,34 @@ def test_an_otlp_log_records_exception_message_is_read(catalog):
                              _kv("exception.message", body)]}  # fmt: skip
     paste = json.dumps({"resourceLogs": [{"scopeLogs": [{"scope": {"name": "sync"}, "logRecords": [record]}]}]})
     assert _top(explain(catalog, paste).as_dict()) == ("sage", "exact", "AccessTokenExpiredError")
+
+
+SAGE_URL = "https://api.accounting.sage.com/v3.1/contacts?page=1"
+
+
+def _sentry_event(value: str, *crumbs: tuple[str, int]) -> str:
+    # the payload a Sentry SDK sends (and an event's "JSON" link shows): exceptions oldest first, http breadcrumbs
+    breadcrumbs = [{"type": "http", "category": "httplib", "level": "info", "timestamp": 1715677964.0,
+                    "data": {"method": "GET", "url": url, "status_code": status}} for url, status in crumbs]  # fmt: skip
+    return json.dumps({
+        "event_id": "9f2c6a1be0d34c6f8e0c4b1f2a3d5e67", "level": "error", "platform": "python",
+        "exception": {"values": [{"type": "SageApiError", "module": "sync.sage", "value": value,
+                                  "stacktrace": {"frames": [{"filename": "sync/sage.py", "function": "call", "lineno": 88}]}}]},
+        "breadcrumbs": {"values": breadcrumbs}, "request": {"url": "https://app.acme.example/sync", "method": "POST"},
+        "sdk": {"name": "sentry.python", "version": "2.8.0"}}, indent=2)  # fmt: skip
+
+
+def test_a_sentry_events_exception_is_read_with_the_failed_call_its_breadcrumbs_recorded(catalog):
+    # the exception's "type: value" is the error (it was the event's whole JSON), the last failed http breadcrumb the
+    # call: the vendor, its status and the documented error (was: vendor unknown, a similar text only)
+    paste = _sentry_event("Your Access token has expired.", ("https://api.example.org/ok", 200), (SAGE_URL, 401))
+    d = explain(catalog, paste).as_dict()
+    assert _top(d) == ("sage", "exact", "AccessTokenExpiredError")
+    assert d["http"]["status"] == 401
+    assert d["errors"][0]["observed"]["message"] == "SageApiError: Your Access token has expired."
+
+
+def test_a_successful_call_in_a_sentry_events_breadcrumbs_is_not_its_error(catalog):
+    # an unrelated exception after a call that succeeded: the call's host named the vendor
+    d = explain(catalog, _sentry_event("KeyError: 'id'", (SAGE_URL, 200))).as_dict()
+    assert d["vendor"] is None and d["http"]["status"] is None

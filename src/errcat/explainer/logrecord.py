@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from ..values import OAUTH_CODES, STATUS_KEYS, to_status
+from .exported import exported_item
 
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
@@ -260,8 +261,8 @@ def record_paste(text: str) -> str | None:
     except (ValueError, RecursionError):
         return None
     d = lower(obj)
-    if (exported := _otlp_item(d)) is not None:
-        return exchange_paste(exported, error_words=True)
+    if (item := exported_item(d)) is not None:  # an OTLP export or a Sentry event: its error's fields, flat
+        return exchange_paste(item, error_words=True)
     leveled, timed = any(k in d for k in LEVEL_KEYS), any(k in d for k in TIME_KEYS)
     if not (leveled or timed):
         return None
@@ -294,55 +295,6 @@ def _lifted(d: dict[str, Any]) -> dict[str, Any]:
     if not (meta or said):
         return d
     return {**meta, **said, **{k: v for k, v in d.items() if k != "meta"}}
-
-
-# OTLP/JSON, as the OpenTelemetry collector's file and debug exporters and the SDKs' OTLP exporters write it: resources,
-# their scopes (instrumentationLibrary* before OTLP 0.15), then spans or log records
-_OTLP_PATHS = (
-    ("resourcespans", ("scopeSpans", "instrumentationLibrarySpans"), "spans"),
-    ("resourcelogs", ("scopeLogs", "instrumentationLibraryLogs"), "logRecords"),
-)
-
-
-def _otlp_item(d: dict[str, Any]) -> dict[str, Any] | None:
-    """The failed span or error log record of an OTLP/JSON export (the first item when none failed) as one flat record:
-    its attributes ({"key": "http.response.status_code", "value": {"intValue": "401"}}) and its exception events'
-    ("exception.type", "exception.message") by their names, its status's or body's words as its message. Its call's
-    URL named the vendor; its status, its exception's message and a body in it were unread (a list of key/value pairs)."""
-    items = [
-        item
-        for root, scopes, key in _OTLP_PATHS
-        for resource in _dicts(d.get(root))
-        for scope in (s for name in scopes for s in _dicts(resource.get(name)))
-        for item in _dicts(scope.get(key))
-    ]
-    if not items:
-        return None
-    item = next((i for i in items if _otlp_failed(i)), items[0])
-    flat = _otlp_values(item.get("attributes"))
-    for event in _dicts(item.get("events")):
-        flat.update(_otlp_values(event.get("attributes")))
-    said = _otlp_value(item.get("body")) or lower(item.get("status")).get("message")
-    return {**flat, "message": said} if isinstance(said, str) and said else flat
-
-
-def _otlp_failed(item: dict[str, Any]) -> bool:
-    """A span whose status is ERROR (code 2), or a log record of severity ERROR or worse (17 and up)."""
-    code, severity = lower(item.get("status")).get("code"), item.get("severityNumber")
-    return code in (2, "STATUS_CODE_ERROR") or (isinstance(severity, int) and severity >= 17)
-
-
-def _otlp_values(attributes: Any) -> dict[str, Any]:
-    return {str(a["key"]).lower(): _otlp_value(a.get("value")) for a in _dicts(attributes) if "key" in a}
-
-
-def _otlp_value(value: Any) -> Any:
-    """An OTLP AnyValue's value: {"stringValue": s}, {"intValue": "401"} (a string in JSON), {"boolValue": b}, ..."""
-    return next(iter(value.values()), None) if isinstance(value, dict) else None
-
-
-def _dicts(value: Any) -> list[dict[str, Any]]:
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 # the keys of MYOB's error object that no error-body word (_ERROR_BODY_KEY) names
