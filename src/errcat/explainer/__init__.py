@@ -462,6 +462,12 @@ def _without_markup(body: str) -> str:
     return "\n".join(" ".join(line.split()) for line in text.split("\n") if line.strip()) or body
 
 
+# what follows a separator in a JSON or YAML fragment pasted as text ('"frames": null,'): a value, no error's words. Read
+# as one, a bare null was "nearest" MYOB's 23002, whose documented message is the quoted string "null" ('exact 0.893'
+# under a Sentry event's exception); a "null" in quotes is still read
+_JSON_LITERALS = frozenset(("null", "true", "false"))
+
+
 def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     """Errors from a body with no recognised envelope: a bare code or name, a message, a log line.
 
@@ -485,6 +491,8 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     for line in lines[:20]:
         for part in _line_parts(line[: MAX_TEXT * 4]):
             part = part.strip()
+            if part.rstrip(",") in _JSON_LITERALS:
+                continue
             if part and part != whole and part not in readings and len(part) <= MAX_TEXT:
                 readings.append(part)
     # a labelled code on its own line: an empty "Code:" over "Message: ..." labels no code "Message"

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from ..values import OAUTH_CODES, STATUS_KEYS, to_status
+from .exported import exported_item
 
 # the record's own time first (Serilog's @t, ECS's @timestamp) and a business "date" last: an
 # invoice's Date field is no time the error happened
@@ -152,12 +153,16 @@ def _thrown(d: dict[str, Any], message: Any, error_words: bool) -> Any:
     unread. Not a message that holds a body ("{"), which explain reads as it is; not an "error" object alone, which
     may be a service's body ({"error": {"type": ..., "message": ...}})."""
     if isinstance(message, str) and message.strip() and "{" not in message:
-        thrown = _exception(d, ("error", "exception"))
+        thrown = _exception(d, _THROWN_KEYS if error_words else ("error", "exception"))
         return _with_error_text(d, message, error_words) if thrown is None else f"{message}: {thrown}"
     if message is None or message is d.get("exception"):
         return _exception(d, ("exception",)) or message
     return message
 
+
+# pino's and bunyan's serialised error ("err": {"type" or "name", "message", "stack"}) besides ECS's and Rails': read for
+# explain, which reads one record a person pasted; scan's groups stay named as before
+_THROWN_KEYS = ("error", "exception", "err")
 
 # how loggers name an exception's class: ECS's and OpenTelemetry's "type", Ruby's "class" (GitLab's logs) and "name"
 # (semantic_logger)
@@ -256,13 +261,15 @@ def record_paste(text: str) -> str | None:
     except (ValueError, RecursionError):
         return None
     d = lower(obj)
+    if (item := exported_item(d)) is not None:  # an OTLP export or a Sentry event: its error's fields, flat
+        return exchange_paste(item, error_words=True)
     leveled, timed = any(k in d for k in LEVEL_KEYS), any(k in d for k in TIME_KEYS)
     if not (leveled or timed):
         return None
     event = next((v for k in EVENT_KEYS if isinstance(v := d.get(k), dict)), None)
     if event is not None and field(d, MESSAGE_KEYS) is None:  # its message one object down (Rust tracing's "fields")
         d = {**lower(event), **{k: v for k, v in d.items() if k not in EVENT_KEYS}}
-    d = {k: v for k, v in d.items() if k not in TIME_KEYS}
+    d = {k: v for k, v in _lifted(d).items() if k not in TIME_KEYS}
     paste = exchange_paste(d, error_words=True)
     if paste.endswith(json.dumps(d, ensure_ascii=False)):
         return None  # no message of its own: the record is read as it is
@@ -271,6 +278,23 @@ def record_paste(text: str) -> str | None:
     # or beside an exception's class (GitLab's integrations_json.log: "severity", "message", "exception.class")
     logged = (leveled and timed) or (leveled and (_logger_fields_only(d) or _exception(d, ("exception",)) is not None))
     return paste if logged or _MORE_THAN_WORDS.search(paste) else None
+
+
+# what pino's and bunyan's serialisers copy from an error beside its type, message and stack (an HTTP client's own
+# fields: superagent's and got's "status"/"statusCode", a "body" or "response" an app set), and winston 2's "meta"
+_ERR_KEYS = frozenset((*_STATUS_KEYS, *_BODY_KEYS))
+
+
+def _lifted(d: dict[str, Any]) -> dict[str, Any]:
+    """A record with the fields its logger nests read as its own (the record's own win): winston 2's "meta" object
+    ({"message": "upstream error", "meta": {"statusCode": 400, "url": ..., "body": ...}}), and the status and body a pino
+    or bunyan "err" holds beside its message ({"msg": "sync failed", "err": {"type", "message", "stack", "status",
+    "body"}}). Both were read as their message alone ("sync failed"), the vendor's body and status unread."""
+    meta, err = lower(d.get("meta")), lower(d.get("err"))
+    said = {k: v for k, v in err.items() if k in _ERR_KEYS}
+    if not (meta or said):
+        return d
+    return {**meta, **said, **{k: v for k, v in d.items() if k != "meta"}}
 
 
 # the keys of MYOB's error object that no error-body word (_ERROR_BODY_KEY) names

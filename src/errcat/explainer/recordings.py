@@ -3,7 +3,8 @@
 Ruby's VCR and Python's vcrpy record ``request``/``response`` pairs (YAML or JSON, the body under
 ``body: {string: ...}``, the status under ``status: {code, message}``); a browser's devtools
 export HAR (``log.entries[].request/response``, the body under ``content.text``; one entry alone
-is read too, as a program logs it). Every response
+is read too, as a program logs it); Postman's Newman writes a JSON report (``run.executions[].request/response``, the
+body as a Node Buffer's bytes under ``stream``). Every response
 with a status of 400 or more, every redirect whose Location carries an OAuth error, and every 2xx whose body is a
 fault (Intuit's batch answers) becomes an
 HTTP exchange in text, in recorded order, for the rest of the pipeline to read as if it had been pasted on its own.
@@ -34,7 +35,7 @@ class Recorded(NamedTuple):
 
 
 class Recording(NamedTuple):
-    kind: str  # "VCR cassette" | "HAR file"
+    kind: str  # "VCR cassette" | "HAR file" | "HAR entry" | "Newman report"
     interactions: int  # the recorded exchanges read
     errors: list[Recorded]  # those with status >= 400, in order (at most MAX_INTERACTIONS)
     more: int  # error exchanges beyond MAX_INTERACTIONS
@@ -63,6 +64,8 @@ def read_recording(text: str) -> Recording | None:
         return _collect("HAR file", [_har(e) for e in data["log"]["entries"]])
     if isinstance(data, dict) and "startedDateTime" in data and isinstance(data.get("response"), dict):
         return _collect("HAR entry", [_har(data)])  # one entry, logged as a JSON line
+    if isinstance(data, dict) and isinstance(run := data.get("run"), dict) and isinstance(run.get("executions"), list):
+        return _collect("Newman report", [_newman(e) for e in run["executions"]])
     return _vcr_recording(data)
 
 
@@ -199,6 +202,11 @@ def _unbase64(text: str) -> str:
         data = base64.b64decode(text, validate=False)
     except (binascii.Error, ValueError):
         return ""
+    return _bytes_text(data)
+
+
+def _bytes_text(data: bytes) -> str:
+    """A recorded body's bytes as text: unpacked when gzip, decoded as a paste's bytes are; a binary body as a note."""
     if byte_kind(data[:4]) == "gzip":
         try:
             data = zlib.decompressobj(wbits=31).decompress(data, _UNPACKED_MAX)
@@ -263,4 +271,38 @@ def _har(e: Any) -> tuple[int | None, Recorded] | None:
         body = _unbase64(body)
     rec = _exchange(str(req.get("method") or ""), str(req.get("url") or ""), req.get("headers"), status,
                     str(resp.get("statusText") or ""), resp.get("headers"), body)  # fmt: skip
+    return status, rec
+
+
+def _postman_url(url: Any) -> str:
+    """A Postman SDK URL as text: a string, or its object ({"protocol", "host": [labels], "port", "path": [segments],
+    "query": [{"key", "value"}]})."""
+    if not isinstance(url, dict):
+        return "" if url is None else str(url)
+    host, path = url.get("host"), url.get("path")
+    host = ".".join(map(str, host)) if isinstance(host, list) else str(host or "")
+    port = f":{url['port']}" if url.get("port") else ""
+    path = "/".join(map(str, path)) if isinstance(path, list) else str(path or "").lstrip("/")
+    query = "&".join(f"{q.get('key')}={q.get('value')}" for q in url.get("query") or [] if isinstance(q, dict))
+    return f"{url.get('protocol') or 'https'}://{host}{port}/{path}" + (f"?{query}" if query else "")
+
+
+def _stream(value: Any) -> str:
+    """Newman's response body: a Node Buffer as JSON ({"type": "Buffer", "data": [bytes]}), read as a paste's bytes are."""
+    data = value.get("data") if isinstance(value, dict) else value
+    if isinstance(data, list) and all(isinstance(b, int) and 0 <= b < 256 for b in data):
+        return _bytes_text(bytes(data))
+    return _body(data)
+
+
+def _newman(e: Any) -> tuple[int | None, Recorded] | None:
+    """One execution of a Newman JSON report: its request (method, Postman URL) and response (code, status, header as
+    [{key, value}], stream); the body of each failed call was unread (the report's bytes are numbers)."""
+    if not isinstance(e, dict) or not isinstance(resp := e.get("response"), dict):
+        return None
+    req = _dict(e.get("request"))
+    status = status_of(resp.get("code"))
+    headers = [{"name": h.get("key"), "value": h.get("value")} for h in resp.get("header") or [] if isinstance(h, dict)]
+    rec = _exchange(str(req.get("method") or ""), _postman_url(req.get("url")), None, status, str(resp.get("status") or ""),
+                    headers, _stream(resp.get("stream")))  # fmt: skip
     return status, rec
