@@ -77,14 +77,15 @@ def test_mcp_ended_by_a_signal_during_a_call_exits_with_its_documented_code_sile
         {"jsonrpc": "2.0", "method": "notifications/initialized"},
         {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "explain", "arguments": {"text": paste}}},
     ]
-    # SIGINT at its default, as a shell starts a command in the foreground (a runner in the background, started by a
-    # shell's "&", ignores SIGINT and its children with it: errcat then rightly goes on)
+    # SIGINT and SIGHUP at their default, as a shell starts a command in the foreground (a runner in the background,
+    # started by a shell's "&", ignores SIGINT, and one under nohup SIGHUP, and their children with them: errcat then
+    # rightly goes on)
     proc = subprocess.Popen(
         [*ERRCAT, "mcp"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        preexec_fn=lambda: [signal.signal(s, signal.SIG_DFL) for s in (signal.SIGINT, signal.SIGHUP)],
     )
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write("".join(json.dumps(m) + "\n" for m in messages).encode())

@@ -360,6 +360,23 @@ def test_an_error_held_only_by_the_catalogs_generic_words_is_another_programs(in
     assert vendors == {"myob"}
 
 
+def test_an_error_named_by_myobs_token_error_alone_is_myobs(index, tmp_path):
+    """``OAuthTokenIsInvalid`` names MYOB for explain with nothing around it (no entry holds it, so it was
+    no scan needle): a MYOB integration's release note (realworld own-106) logged at error level was
+    counted as another program's error while explain of the same line said MYOB. A test's name that
+    only spells it inside a longer word stays another program's, as explain has it."""
+    note = "A 401/OAuthTokenIsInvalid from that malformed resource path was therefore not proof that the freshly issued Bearer token itself was corrupt."
+    lines = [
+        f"Dec 10 11:04:17 LabSZ syncd[24200]: error: {note}",
+        "2024-01-01 12:00:03,000 ERROR runner: whenOAuthTokenIsInvalidThenRefresh failed with status 401",
+    ]
+    report = scanned(index, tmp_path, "token.log", lines)
+    assert errcat.explain(lines[0]).vendor == "myob" and errcat.explain(lines[1]).vendor is None
+    (group,) = report.unmatched.values()
+    assert (group.vendor, group.status, [p.line for p in group.places]) == ("myob", 401, [1])
+    assert [p.line for g in report.other.values() for p in g.places] == [2]
+
+
 def test_a_stack_trace_is_one_record_with_the_entry_it_follows(index, tmp_path):
     """Python's traceback after an ERROR line and Java's 'Caused by:' were records of their own,
     so one error was counted two or three times (lines from a Django error log and a Zeebe trace

@@ -569,7 +569,8 @@ _MYOB_SCOPE = re.compile(r"(?<![\w-])sme-[a-z]+(?:-[a-z]+)*\b")  # its OAuth sco
 # its API's names for a call without a usable access token (OAuthTokenIsMissing is observed;
 # OAuthTokenIsInvalid, code 31001, is reported by integrators): no other API's error is so named,
 # though test names (whenOAuthTokenIsInvalid) spell it inside longer words
-_MYOB_TOKEN_NAME = re.compile(r"(?<![A-Za-z])OAuthTokenIs(?:Invalid|Missing)(?![A-Za-z])")
+TOKEN_NAMES = ("OAuthTokenIsInvalid", "OAuthTokenIsMissing")  # scan reads a record naming one (scan/concerns.py)
+_MYOB_TOKEN_NAME = re.compile(r"(?<![A-Za-z])(?:" + "|".join(TOKEN_NAMES) + r")(?![A-Za-z])")
 
 
 # Each form with a literal every match holds: a text without it is not searched.

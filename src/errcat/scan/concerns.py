@@ -29,14 +29,14 @@ class VendorNeedles:
     """The catalog's vendor needles, compiled once per index."""
 
     def __init__(self, index: CatalogIndex):
-        from ..explainer.evidence import facts_for
+        from ..explainer.evidence import TOKEN_NAMES, facts_for
 
         facts = facts_for(index)
         # each vendor's names as (pattern, what a match must hold, its twin for lower-cased ASCII):
         # explainer.evidence.NamePattern as a plain tuple, so that a worker imports no explainer
         self.mentions = tuple((m.pattern, m.needles, m.lowered) for m in facts.mentions.values())
         domains = {".".join(p.split(".")[-2:]).lower() for ps in facts.hosts.values() for p in ps}
-        words: set[str] = set()
+        words: set[str] = set(TOKEN_NAMES)  # names explain takes for MYOB's alone, though no entry has them
         literals: set[str] = set()
         templates: set[str] = set()
         for e in index.entries:
