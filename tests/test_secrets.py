@@ -100,6 +100,11 @@ SHAPES: list[tuple[str, str, tuple[Maker, ...]]] = [
             ),
         ),
     ),
+    (  # Loggly's documented endpoint: https://logs-01.loggly.com/inputs/TOKEN/tag/http/ (and /bulk/TOKEN/tag/bulk/)
+        "Loggly customer token in its HTTP endpoint",
+        "curl -d 'hello' https://logs-01.loggly.com/inputs/{0}/tag/http/ -> 403 Forbidden",
+        (lambda: "-".join(r(n, HEX) for n in (8, 4, 4, 4, 12)),),
+    ),
     (
         "Google API key in a query",
         "GET https://maps.googleapis.com/maps/api/geocode/json?address=x&k={0} -> 403",

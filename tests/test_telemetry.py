@@ -1106,6 +1106,32 @@ def test_a_sentry_transaction_without_a_span_of_the_failed_call_ships_no_credent
     assert SECRET.encode() not in b"".join(e for e in _SentryIngest.envelopes if b"nightly report" not in e)
 
 
+def test_a_streamed_root_span_ships_no_credential_of_the_processs_command_line(catalog, monkeypatch):
+    """sentry-sdk puts the process's command line (sys.argv, ``process.command_args``) on every streamed trace's root
+    span (3.x's only kind of span; 2.x's with ``trace_lifecycle="stream"``): a key or a password passed as an argument
+    shipped with every trace, as errcat left the SDK's own ``process.`` attributes unscreened. The rest of the line
+    stays as it was."""
+    database = "postgres://ops:Quokkawinter3596@db.acme.io/erp"
+    monkeypatch.setattr("sys.argv", ["sync.py", "--api-key", SECRET, "--password", "Wombat7Harbor", "--db", database])
+
+    class Spans(CapturingTransport):
+        spans: ClassVar[list[dict]] = []
+
+        def capture_envelope(self, envelope) -> None:
+            self.spans.extend(_spans(envelope))
+
+    stream = {} if SDK3 else {"trace_lifecycle": "stream"}
+    with _sentry_client(catalog, transport=Spans(), traces_sample_rate=1.0, **stream):
+        with importlib.import_module("sentry_sdk.traces").start_span(name="nightly sync"):
+            pass
+        sentry_sdk.flush(10)
+    (root,) = Spans.spans
+    argv = root["data"]["process.command_args"]
+    assert argv[:2] == ["sync.py", "--api-key"] and "--password" in argv and "--db" in argv
+    sent = json.dumps(Spans.spans)
+    assert SECRET not in sent and "Wombat7Harbor" not in sent and "Quokkawinter3596" not in sent
+
+
 def test_what_the_sdk_and_a_web_frameworks_scope_add_after_errcat_ships_no_credential(server, catalog):
     """Through the SDK's HTTP transport: a WSGI app (Sentry's own middleware) serving a request whose header and
     query hold a key calls MYOB with it and fails. The middleware's scope adds the request it serves (headers,

@@ -466,6 +466,9 @@ def _without_markup(body: str) -> str:
 # as one, a bare null was "nearest" MYOB's 23002, whose documented message is the quoted string "null" ('exact 0.893'
 # under a Sentry event's exception); a "null" in quotes is still read
 _JSON_LITERALS = frozenset(("null", "true", "false"))
+# such a line: a key and the literal alone ('"frames": null,', "handled: true"); a log line ending in one is not ("POST
+# .../Banking/SpendMoneyTxn/ failed with status 400: null" logs MYOB 23002's documented message, the string "null")
+_FRAGMENT_LINE = re.compile(r"\s*(?:\"[^\"\n]{1,200}\"|[\w.-]{1,64})\s*:\s*(?:null|true|false)\s*,?\s*$")
 
 
 def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
@@ -491,7 +494,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     for line in lines[:20]:
         for part in _line_parts(line[: MAX_TEXT * 4]):
             part = part.strip()
-            if part.rstrip(",") in _JSON_LITERALS:
+            if part.rstrip(",") in _JSON_LITERALS and _FRAGMENT_LINE.match(line):
                 continue
             if part and part != whole and part not in readings and len(part) <= MAX_TEXT:
                 readings.append(part)

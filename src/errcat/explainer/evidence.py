@@ -641,7 +641,8 @@ _MACHINE_HOST = re.compile(
     r"^(?:<\d{1,3}>)?(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)"
     r" ([A-Za-z0-9][A-Za-z0-9.-]*) [\w./-]{1,48}(?:\[\d{1,10}\])?: "  # (its program's tag after it)
     r"|^<\d{1,3}>1 \S+ ([A-Za-z0-9][A-Za-z0-9.-]*) \S+ \S+ \S+ "
-    r"|[\"']?(?:_?hostname|host\.(?:host)?name|source_host|syslog_host)[\"']?[ \t]*[=:][ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9.-]*)"
+    r"|[\"']?(?<![\w.-])(?:_?hostname|host\.(?:host)?name|source_host|syslog_host)"  # (not upstream_hostname=)
+    r"[\"']?[ \t]*[=:][ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9.-]*)"
     r"|[\"']host[\"'][ \t]*:[ \t]*\{[ \t]*[\"'](?:host)?name[\"'][ \t]*:[ \t]*[\"']([A-Za-z0-9][A-Za-z0-9.-]*)",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -685,23 +686,28 @@ def _package_name(name: str) -> bool:
 
 
 # Top-level domains that are words a module's or logger's name ends with too ("billing.services", "sync.app"): such a
-# name is a host only where it is written as one (a URL's, or before a port or a path)
+# name is no host where it is written only as a logger's ("billing.services: …", "[billing.services]")
 _WORD_TLDS = frozenset(t for t in _HOST_TLDS if len(t) >= 3) - _DOMAIN_ENDS
 
 
 def _written_as_host(name: str, head: str, low: str) -> bool:
     """Whether a dotted name in ``head`` (``low``: it in lower case) is written as a host: under a known top-level
-    domain, not a package's name, and, under a word's domain, inside a URL or before a port or a path."""
+    domain, and inside a URL or before a port or a path, or else neither a package's name nor, under a word's domain,
+    only a logger's. A bare host under a word's domain ("call to x3.acme.cloud failed") is another service's too: read
+    as a logger's, it let another SData server's body be claimed for Sage."""
     tld = name.rsplit(".", 1)[-1]
-    if tld not in _HOST_TLDS or name not in head or _package_name(name):
+    if tld not in _HOST_TLDS or name not in head:
         return False
     if tld not in _WORD_TLDS:
         return True
+    bare = False
     for at in _starts(low, name):
-        after = low[at + len(name) : at + len(name) + 2]
+        end = at + len(name)
+        after = low[end : end + 2]
         if low[max(0, at - 3) : at] == "://" or after[:1] == "/" or (after[:1] == ":" and after[1:].isdigit()):
             return True
-    return False
+        bare = bare or not (after[:1] == ":" or (after[:1] == "]" and low[at - 1 : at] == "["))
+    return bare and not _package_name(name)
 
 
 def _starts(text: str, part: str) -> Iterator[int]:

@@ -93,10 +93,20 @@ def _sentry_item(d: dict[str, Any]) -> dict[str, Any] | None:
     item: dict[str, Any] = {"message": "\n".join(said)}
     crumbs = _values(d.get("breadcrumbs")) or _values(entries.get("breadcrumbs"))
     failed = [c for c in crumbs if _crumb_failed(c)]
-    if failed:
+    if failed and not all(e.get("type") in _CODE_ERRORS for e in exceptions):
         call = _lower(failed[-1].get("data"))
         item.update(method=call.get("method"), url=call.get("url"), status=call.get("status_code"))
     return item
+
+
+# A mistake in the application's own code, which no HTTP call's answer raises: an event of only these is about the code,
+# and a call that failed earlier (its breadcrumb) is not its error ("KeyError: 'template_name'" was read as MYOB's 401)
+_CODE_ERRORS = frozenset((
+    "KeyError", "TypeError", "AttributeError", "IndexError", "NameError", "UnboundLocalError", "ZeroDivisionError",
+    "AssertionError", "ImportError", "ModuleNotFoundError", "RecursionError", "NotImplementedError", "SyntaxError",
+    "ReferenceError", "RangeError", "NoMethodError", "NullPointerException", "NullReferenceException",
+    "ClassCastException", "IndexOutOfRangeException", "ArrayIndexOutOfBoundsException",
+))  # fmt: skip
 
 
 def _values(value: Any) -> list[dict[str, Any]]:

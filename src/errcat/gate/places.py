@@ -34,11 +34,12 @@ _LEVEL_FIELD = _lazy(r"(?:emerg|alert|crit|critical|error|warn|warning|notice|in
 _USER_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
 _WEBHOOK = _lazy(
     r"https?://(?:hooks\.slack\.com|[\w.-]{0,100}\.webhook\.office\.com|outlook\.office(?:365)?\.com/webhook"
-    r"|discord(?:app)?\.com/api/webhooks|hooks\.zapier\.com|api\.telegram\.org|[\w.-]{0,100}\.logic\.azure\.com(?::\d{1,5})?)"
+    r"|discord(?:app)?\.com/api/webhooks|hooks\.zapier\.com|api\.telegram\.org|[\w.-]{0,100}\.logic\.azure\.com(?::\d{1,5})?"
+    r"|logs-\d{2}\.loggly\.com/(?:inputs|bulk))"  # (Loggly's customer token is the path's first part)
     r"(/[^\s'\"<>]{1,2048})",
     re.IGNORECASE,
 )
-_WEBHOOK_HINTS = ("hooks.", "webhook", "discord", "api.telegram.org", "logic.azure.com")
+_WEBHOOK_HINTS = ("hooks.", "webhook", "discord", "api.telegram.org", "logic.azure.com", "loggly.com/")
 _OAUTH_CODE = _lazy(r"code=(?P<val>[^&\s'\"#<>,;)}\]]+)")  # on the text in lower case
 
 

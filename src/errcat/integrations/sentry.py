@@ -183,6 +183,8 @@ def _span_last(span: dict[str, Any], hint: Hint) -> dict[str, Any]:
     try:
         attributes = _mapping(span.get("attributes"))
         span["attributes"] = {k: v if k.startswith(SDK_OWN) else _scrubbed(v, k, 1) for k, v in attributes.items()}
+        if COMMAND_ARGS in attributes:
+            span["attributes"][COMMAND_ARGS] = _screened_argv(attributes[COMMAND_ARGS])
         if isinstance(span.get("name"), str):
             span["name"] = hidden_value(span["name"], "name")
     except Exception:  # as annotate: the span goes on
@@ -208,12 +210,29 @@ SDK_OWN = (
     "sentry.trace_lifecycle",
     "sentry.dist",
     "thread.",
-    "process.",
+    "process.pid",
+    "process.executable.",
+    "process.runtime.",
     "code.",
     "http.request.method",
     "http.response.status_code",
     "network.peer.port",
 )
+
+
+# The process's command line, which the SDK puts on every trace's root span (sys.argv): a key or a password passed as an
+# argument (``--api-key sk_live_…``, ``--password …``, a database URL) shipped with every trace
+COMMAND_ARGS = "process.command_args"
+
+
+def _screened_argv(argv: Any) -> Any:
+    """A command line's arguments screened as the line they make, so that a value is judged with the flag before it
+    (``--password hunter2``); the line split again at its blanks where anything was hidden."""
+    if not isinstance(argv, list | tuple) or not all(isinstance(a, str) for a in argv):
+        return _scrubbed(argv, COMMAND_ARGS, 1)
+    line = " ".join(argv)
+    hidden = hidden_value(line, None)
+    return list(argv) if hidden == line else hidden.split(" ")
 
 
 LAST_PASSES = (
