@@ -220,7 +220,7 @@ def test_the_machine_a_log_line_names_is_no_service_it_called(catalog):
     for head in (
         "Mar  1 10:00:00 web-01.acme.com sync[123]: ",  # RFC 3164, the program's tag after the host
         "<11>1 2024-03-01T10:00:00.003Z sync01.prod.acme.net sync 123 - - ",  # RFC 5424
-        "2024-03-01T10:00:00+00:00 web-01.acme.co.uk sync: ",  # rsyslog's high-precision time
+        "2024-03-01T10:00:00+00:00 web-01.acme.co.uk sync[123]: ",  # rsyslog's high-precision time
         'hostname=sync-7.acme.co.uk level=error msg="',  # logfmt
         '{"host":{"name":"web-01.acme.com"},"message":"',  # Elastic Common Schema
     ):
@@ -229,6 +229,11 @@ def test_the_machine_a_log_line_names_is_no_service_it_called(catalog):
         assert x.errors[0].kind == "exact"
     # a host written elsewhere on such a line is still another service's
     for line in ("Mar  1 10:00:00 web-01 sync[1]: call to api.stripe.com ", "2024-03-01T10:00:00Z api.stripe.com said "):
+        x = explain(catalog, line + MYOB_25008)
+        assert [c.value for c in x.clues if c.kind == "foreign-mention"][:1] == ["api.stripe.com"], line
+    # and so is a host an app's line names after its time ("x3.acme.com responded:", no process id as syslog's tag has),
+    # and the hostname of a failed request's options as Node's util.inspect prints them (review15's hostile pastes)
+    for line in ("2024-03-01T10:00:00Z api.stripe.com responded: ", "AxiosError: failed\n  hostname: 'api.stripe.com',\n  "):
         x = explain(catalog, line + MYOB_25008)
         assert [c.value for c in x.clues if c.kind == "foreign-mention"][:1] == ["api.stripe.com"], line
 
@@ -244,6 +249,10 @@ def test_a_link_to_where_the_error_was_read_is_not_the_request(catalog):
     ):
         x = explain(catalog, link + MYOB_25008)
         assert x.vendor == "myob" and x.exchange.host is None and x.errors[0].kind == "exact", link
-    for call in ("POST https://acme.atlassian.net/rest/api/3/issue ", "GET https://api.datadoghq.com/api/v1/validate "):
+    for call in (
+        "POST https://acme.atlassian.net/rest/api/3/issue ",
+        "GET https://api.datadoghq.com/api/v1/validate ",
+        "POST https://notify.bugsnag.com/ ",  # a request line's URL is the call, whatever its path (review15)
+    ):
         x = explain(catalog, call + MYOB_25008)
         assert x.vendor is None and [c.kind for c in x.clues if c.vendor == "myob"].count("foreign-host") == 1, call
