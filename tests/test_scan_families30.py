@@ -177,3 +177,24 @@ def test_mavens_help_after_a_failure_is_part_of_it(index, tmp_path, use_engine, 
     assert name.startswith("[ERROR] Plugin org.apache.maven.plugins:maven-javadoc-plugin:<n> or one of its dependencies")
     assert lines == [7]
     assert report.errors == 1
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_vendor_error_logged_after_mavens_help_is_its_own_record(index, tmp_path, use_engine, engine):
+    """Only Maven's help goes on after the level alone: vendor errors an app logged under the same level after it (a
+    build's integration test failing on MYOB and Sage) were taken into the build's failure, their vendor, documented match
+    and lines lost (review15). Each is found at its line and matched; Maven's failure stays one other program's error."""
+    assert use_engine(engine) == engine
+    myob = (
+        '[ERROR] MYOB call failed: 400 {"Errors":[{"Name":"DatePriorToBeginningOfFinancialYear","Message":"Date cannot be '
+        'prior to beginning of financial year","AdditionalDetails":"Date","ErrorCode":25008,"Severity":"Error"}]}'
+    )
+    sage = (
+        '[ERROR] Sage call failed: 401 {"$severity":"error","$dataCode":"AccessTokenExpiredError","$message":"Your Access '
+        'token has expired.","$source":"Authorization"}'
+    )
+    for cut in (len(MAVEN), 9):  # after the whole help, and inside it (after "To see the full stack trace ...")
+        report = scanned(index, tmp_path, "build.log", [*MAVEN[:cut], myob, sage])
+        found = {k[0]: [p.line for p in g.places] for k, g in report.matched.items()}
+        assert found == {"myob": [cut + 1], "sage": [cut + 2]}, cut
+        assert [lines for _, lines in other_groups(report)] == [[7]]

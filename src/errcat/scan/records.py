@@ -154,6 +154,12 @@ _LEVEL_FIRST = re.compile(rb"(?:" + LEVEL_WORDS.encode() + rb")\b")
 # to execute goal ... -> [Help 1]", "[ERROR] ", "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e
 # switch.", ... "[ERROR] [Help 1] http://cwiki.apache.org/..."): each help line was an error of its own, four for a failure
 _LEVEL_BLOCK = re.compile(rb"\[(?:ERROR|WARNING)\] ")
+# the help's lines (Maven 2 to 3.9): only they go on after the level alone; any other line of that level is an error of
+# its own (a vendor's error logged after a build's failure was taken into it, its vendor and line lost)
+_MAVEN_HELP = (
+    b"To see the full stack trace", b"Re-run Maven", b"For more information about the errors", b"[Help ",
+    b"After correcting the problems", b"mvn ",
+)  # fmt: skip
 # npm's error block: each line after its prefix, "npm ERR!" (to npm 8) or "npm error" (since 9); one failure, one record
 NPM_BLOCK = (b"npm ERR!", b"npm error")
 
@@ -443,11 +449,12 @@ class _Grouping:
 
     def _block_goes_on(self, line: Line) -> bool:
         """Whether a line of the first line's bracketed level goes on with it: the level alone (Maven's "[ERROR] " between
-        a failure and its help), and each line of that level after one."""
-        if not line[len(self.block) :].strip():
+        a failure and its help), and each line of Maven's help after one."""
+        said = line[len(self.block) :].strip()
+        if not said:
             self.blocked = True
             return True
-        return self.blocked
+        return self.blocked and said.startswith(_MAVEN_HELP)
 
     def _npm_gap(self) -> bool:
         """Whether a blank line may go on with npm's block: one, before its "A complete log of this run" lines."""
