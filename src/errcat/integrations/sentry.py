@@ -417,8 +417,8 @@ def _attachment_bytes(attachment: Attachment) -> tuple[bytes | None, int]:
 def _attachment(attachment: Attachment, data: bytes) -> Attachment:
     """A copy holding ``data``: 2.x's ``add_to_transactions`` kept (3.x has no transactions, nor that option)."""
     copy = Attachment(bytes=data, filename=attachment.filename, content_type=attachment.content_type)
-    if hasattr(attachment, "add_to_transactions"):
-        copy.add_to_transactions = attachment.add_to_transactions
+    if hasattr(attachment, "add_to_transactions"):  # by name: the attribute type-checks against 2.x's stubs only
+        setattr(copy, "add_to_transactions", getattr(attachment, "add_to_transactions"))  # noqa: B009, B010
     return copy
 
 
