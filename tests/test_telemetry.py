@@ -163,8 +163,6 @@ def _query(data: dict) -> Any:
 def _sentry_client(catalog, *integrations: Any, **options: Any) -> Iterator[None]:
     """Sentry set up with errcat's integration (and these), none of the SDK's defaults; torn down after."""
     options = {k: v for k, v in options.items() if not (SDK3 and k in ONLY_2X)}
-    # each test's client set up as a process's first one is (the SDK sets an integration up once a process)
-    importlib.import_module("sentry_sdk.integrations")._processed_integrations.discard("errcat")
     sentry_sdk.init(integrations=[ErrcatIntegration(catalog), *integrations], default_integrations=False, **options)
     try:
         yield
@@ -1130,6 +1128,82 @@ def test_a_streamed_root_span_ships_no_credential_of_the_processs_command_line(c
     assert argv[:2] == ["sync.py", "--api-key"] and "--password" in argv and "--db" in argv
     sent = json.dumps(Spans.spans)
     assert SECRET not in sent and "Wombat7Harbor" not in sent and "Quokkawinter3596" not in sent
+
+
+class _Envelopes(Transport):
+    """Keeps every envelope the SDK would send, as the bytes it would send."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sent: list[bytes] = []
+
+    def capture_envelope(self, envelope) -> None:
+        self.sent.append(envelope.serialize())
+
+
+STREAMED = {} if SDK3 else {"trace_lifecycle": "stream"}  # 3.x streams every span; 2.x when told to
+DATABASE = "postgres://ops:Quokkawinter3596@db.acme.io/erp"  # no key name a data-collection filter knows
+
+
+def test_a_streamed_span_errcat_cannot_screen_ships_as_a_stub_and_such_a_log_not_at_all(catalog, monkeypatch):
+    """sentry-sdk sends a span as it ends and cannot drop one (``before_send_span`` only changes its name and
+    attributes; a hook that raises leaves it as it was). When screening a span failed, errcat's last pass returned
+    it as it was, and the span shipped the URL with its api_key and the database URL with its password. Now it ships
+    as a stub: its ids and times, the SDK's own attributes, none of the application's, and a name saying why. A
+    Sentry log errcat fails to screen was sent as it was too; it is now dropped."""
+    from errcat import gate
+
+    screen = gate.shown
+
+    def failing(text: str) -> str:  # screening that fails on this span's URL, as a bug in the gate would
+        if "invoices.json" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return screen(text)
+
+    monkeypatch.setattr(gate, "shown", failing)
+    transport = _Envelopes()
+    logs = {} if SDK3 else {"enable_logs": True}
+    with _sentry_client(catalog, transport=transport, traces_sample_rate=1.0, **STREAMED, **logs):
+        with importlib.import_module("sentry_sdk.traces").start_span(name="nightly sync") as span:
+            span.set_attribute("sync.source", DATABASE)
+            span.set_attribute("url.full", f"https://api.acme.io/invoices.json?api_key={SECRET}")
+        importlib.import_module("sentry_sdk.logger").warning(f"GET https://api.acme.io/invoices.json?api_key={SECRET}")
+        importlib.import_module("sentry_sdk.logger").warning(f"export to {DATABASE} failed")
+        sentry_sdk.flush(10)
+    sent = b"".join(transport.sent)
+    (stub,) = [s for envelope in transport.sent for s in _spans(envelope)]
+    assert SECRET.encode() not in sent and b"Quokkawinter3596" not in sent
+    assert stub["name"] == "errcat: span not screened" and stub["span_id"] == span.span_id
+    assert "sentry.sdk.name" in stub["data"] and "url.full" not in stub["data"] and "sync.source" not in stub["data"]
+    assert b"export to postgres://[REDACTED]@db.acme.io/erp failed" in sent  # the log errcat could screen
+
+
+def test_a_second_sentry_init_screens_the_spans_and_logs_sent_before_any_error_event(catalog):
+    """A process's second ``sentry_sdk.init`` (a worker that sets Sentry up again, a test suite) made a client whose
+    options errcat's last passes were put in only at its first error event: the SDK sets an integration up once a
+    process. The spans and Sentry logs it sent before that (3.x sends each as it ends) shipped their credentials.
+    Now the second client screens them from its start, as the first does; on 2.x and 3.x alike."""
+    with _sentry_client(catalog, transport=_Envelopes()):  # the process's first client, errcat set up
+        pass
+    transport = _Envelopes()
+    logs = {} if SDK3 else {"enable_logs": True}
+    sentry_sdk.init(
+        integrations=[ErrcatIntegration(catalog)], default_integrations=False, transport=transport,
+        traces_sample_rate=1.0, **STREAMED, **logs,
+    )  # fmt: skip
+    try:
+        with importlib.import_module("sentry_sdk.traces").start_span(name="nightly sync") as span:
+            span.set_attribute("sync.source", DATABASE)
+        importlib.import_module("sentry_sdk.logger").warning(f"export to {DATABASE} failed")
+        sentry_sdk.flush(10)
+    finally:
+        sentry_sdk.get_client().close()
+        sentry_sdk.get_global_scope().set_client(None)
+    sent = b"".join(transport.sent)
+    (sync,) = [s for envelope in transport.sent for s in _spans(envelope)]
+    assert sync["data"]["sync.source"] == "postgres://[REDACTED]@db.acme.io/erp"
+    assert b'"type":"log"' in sent and b"export to postgres://[REDACTED]@db.acme.io/erp failed" in sent
+    assert b"Quokkawinter3596" not in sent
 
 
 def test_what_the_sdk_and_a_web_frameworks_scope_add_after_errcat_ships_no_credential(server, catalog):

@@ -794,6 +794,18 @@ def hidden_value(text: str, key: str | None) -> str:
     return shown(f"{key}: {text}").split(":", 1)[1].lstrip()
 
 
+def hidden_words(values: list[Any] | tuple[Any, ...], key: str | None) -> list[Any]:
+    """A list attribute set under ``key`` (a command line's arguments, ``process.command_args``; a header's values)
+    with its strings screened as the line they make, so a value is judged with the word before it: ``--api-key k3y``
+    hides ``k3y``, which alone is no secret. Split again at its blanks where anything was hidden. One function for
+    Sentry's span attributes and OpenTelemetry's, so both read a command line alike."""
+    if not all(isinstance(v, str) for v in values):
+        return [hidden_value(v, key) if isinstance(v, str) else v for v in values]
+    line = " ".join(values)
+    hidden = hidden_value(line, key)
+    return list(values) if hidden == line else hidden.split(" ")
+
+
 def screenable(text: str) -> str:
     """The start of ``text`` that is screened: MAX_SAID characters, less a word the bound cuts."""
     if len(text) <= MAX_SAID:
