@@ -1453,6 +1453,68 @@ def test_opentelemetry_over_otlp_http_carries_the_fingerprint_and_no_credential(
     assert attributes(record)["exception.type"] == "RequestsVendorError"
 
 
+def test_the_screened_exporter_sends_no_credential_of_the_resource_command_line_links_or_events_over_otlp(catalog):
+    """The real SDK, OTLP/HTTP to 127.0.0.1, the protobuf decoded as a collector decodes it. ``ScreenedSpanExporter``
+    screened a span's own attributes and events only, each list element alone: the Resource (sent with every span:
+    ``process.command_line``, a ``service.instance.id`` URL with its token) and the links' attributes went as they
+    were, and ``process.command_args = [..., "--password", "Wombat7Harbor"]`` kept the password, which alone is no
+    secret. Now each is screened, a command line as the line it makes (as errcat's Sentry adapter reads it); the
+    spans, their link and event, and the rest of the resource arrive as they were."""
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+    from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.trace import Link
+
+    from errcat.integrations.opentelemetry import ScreenedSpanExporter
+
+    token = "Zx81kfPq0aLmWc3Tn6Yb"
+    argv = ["sync.py", "--api-key", SECRET, "--password", "Wombat7Harbor", "--db", DATABASE]
+    resource = Resource.create(
+        {"service.name": "invoice-sync", "process.command_line": " ".join(argv), "process.command_args": argv,
+         "service.instance.id": f"https://hooks.acme.io/i/42?token={token}"}
+    )  # fmt: skip
+    _OtlpReceiver.bodies["/v1/traces"].clear()
+    raw = InMemorySpanExporter()
+    with serving(_OtlpReceiver) as collector:
+        provider = TracerProvider(resource=resource)
+        provider.add_span_processor(SimpleSpanProcessor(ScreenedSpanExporter(OTLPSpanExporter(f"{collector}/v1/traces"))))
+        provider.add_span_processor(SimpleSpanProcessor(raw))
+        tracer = provider.get_tracer("invoice-sync")
+        with tracer.start_as_current_span("enqueue") as upstream:
+            pass
+        link = Link(upstream.get_span_context(), {"messaging.source": f"https://api.acme.io/jobs?api_key={SECRET}"})
+        with tracer.start_as_current_span("sync", links=[link], attributes={"process.command_args": argv}) as span:
+            span.add_event("retry", {"db.connection": DATABASE, "attempt": 2})
+        provider.shutdown()
+    assert all(s in json.dumps([json.loads(s.to_json()) for s in raw.get_finished_spans()]) for s in (SECRET, token))
+    sent = b"".join(_OtlpReceiver.bodies["/v1/traces"])
+    for credential in (SECRET, token, "Wombat7Harbor", "Quokkawinter3596"):
+        assert credential.encode() not in sent
+    request = ExportTraceServiceRequest()
+    request.ParseFromString(_OtlpReceiver.bodies["/v1/traces"][-1])
+    (kept,) = request.resource_spans
+
+    def said(item) -> dict:
+        return {a.key: _otlp_value(a.value) for a in item.attributes}
+
+    hidden = ["sync.py", "--api-key", "[REDACTED]", "--password", "[REDACTED]", "--db", "postgres://[REDACTED]@db.acme.io/erp"]
+    assert said(kept.resource)["service.name"] == "invoice-sync" and said(kept.resource)["process.command_args"] == hidden
+    assert said(kept.resource)["service.instance.id"] == "https://hooks.acme.io/i/42?token=[REDACTED]"
+    (synced,) = [s for ss in kept.scope_spans for s in ss.spans]
+    assert synced.name == "sync" and said(synced)["process.command_args"] == hidden
+    (linked,) = synced.links
+    assert linked.span_id == upstream.get_span_context().span_id.to_bytes(8, "big")
+    assert said(linked)["messaging.source"] == "https://api.acme.io/jobs?api_key=[REDACTED]"
+    (retry,) = synced.events
+    assert said(retry) == {"db.connection": "postgres://[REDACTED]@db.acme.io/erp", "attempt": 2}
+
+
+def _otlp_value(value: Any) -> Any:
+    """An OTLP AnyValue as Python: a string, a number, or a list of them."""
+    kind = value.WhichOneof("value")
+    return [_otlp_value(v) for v in value.array_value.values] if kind == "array_value" else getattr(value, kind)
+
+
 def test_opentelemetry_requests_span_carries_the_fingerprint(server, catalog, spans):
     for path in ("Sale/Invoice/Item", "Sale/Invoice/Item", "GeneralLedger/JournalTransaction", "ok"):
         requests.post(url(server, path), json={})
