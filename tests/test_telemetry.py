@@ -1459,7 +1459,8 @@ def test_the_screened_exporter_sends_no_credential_of_the_resource_command_line_
     ``process.command_line``, a ``service.instance.id`` URL with its token) and the links' attributes went as they
     were, and ``process.command_args = [..., "--password", "Wombat7Harbor"]`` kept the password, which alone is no
     secret. Now each is screened, a command line as the line it makes (as errcat's Sentry adapter reads it); the
-    spans, their link and event, and the rest of the resource arrive as they were."""
+    spans, their link and event, and the rest of the resource arrive as they were. A short value is remembered
+    screened, with its key: the same word is a key's value under ``x-myobapi-key``, an application's note elsewhere."""
     from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
     from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
     from opentelemetry.sdk.resources import Resource
@@ -1483,7 +1484,8 @@ def test_the_screened_exporter_sends_no_credential_of_the_resource_command_line_
         with tracer.start_as_current_span("enqueue") as upstream:
             pass
         link = Link(upstream.get_span_context(), {"messaging.source": f"https://api.acme.io/jobs?api_key={SECRET}"})
-        with tracer.start_as_current_span("sync", links=[link], attributes={"process.command_args": argv}) as span:
+        said_twice = {"invoice.note": "Kestrel4Meadow", "x-myobapi-key": "Kestrel4Meadow"}
+        with tracer.start_as_current_span("sync", links=[link], attributes={"process.command_args": argv, **said_twice}) as span:
             span.add_event("retry", {"db.connection": DATABASE, "attempt": 2})
         provider.shutdown()
     assert all(s in json.dumps([json.loads(s.to_json()) for s in raw.get_finished_spans()]) for s in (SECRET, token))
@@ -1502,6 +1504,7 @@ def test_the_screened_exporter_sends_no_credential_of_the_resource_command_line_
     assert said(kept.resource)["service.instance.id"] == "https://hooks.acme.io/i/42?token=[REDACTED]"
     (synced,) = [s for ss in kept.scope_spans for s in ss.spans]
     assert synced.name == "sync" and said(synced)["process.command_args"] == hidden
+    assert said(synced)["invoice.note"] == "Kestrel4Meadow" and said(synced)["x-myobapi-key"] == "[REDACTED]"
     (linked,) = synced.links
     assert linked.span_id == upstream.get_span_context().span_id.to_bytes(8, "big")
     assert said(linked)["messaging.source"] == "https://api.acme.io/jobs?api_key=[REDACTED]"

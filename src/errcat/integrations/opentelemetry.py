@@ -230,7 +230,7 @@ def _screened_span(span: Any) -> Any:
     from opentelemetry.sdk.trace import Event, ReadableSpan
     from opentelemetry.trace import Link, Status
 
-    from . import hidden_value
+    from . import hidden_attribute, hidden_value
 
     status = span.status
     if status.description:
@@ -238,7 +238,7 @@ def _screened_span(span: Any) -> Any:
     events = [Event(e.name, _screened_attributes(e.attributes), e.timestamp) for e in span.events]
     links = [Link(link.context, _screened_attributes(link.attributes)) for link in span.links]
     return ReadableSpan(
-        name=hidden_value(span.name, "name"),
+        name=hidden_attribute(span.name, "name"),
         context=span.context,
         parent=span.parent,
         resource=_screened_resource(span.resource),
@@ -276,11 +276,11 @@ def _screened_resource(resource: Any) -> Any:
 def _screened_attributes(attributes: Any) -> dict[str, Any]:
     """Each string judged with its key; a list as the line its strings make (hidden_words: ``--password`` and the
     value after it together, as Sentry's adapter reads a command line)."""
-    from . import hidden_value, hidden_words
+    from . import hidden_attribute, hidden_words
 
     def screened(key: str, value: Any) -> Any:
         if isinstance(value, str):
-            return hidden_value(value, key)
+            return hidden_attribute(value, key)
         if isinstance(value, tuple | list):
             return tuple(hidden_words(value, key))
         return value

@@ -44,7 +44,7 @@ from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
 from sentry_sdk.utils import safe_repr
 
-from . import MAX_SAID, given_catalog, hidden_value, hidden_words, is_response, screenable
+from . import MAX_SAID, given_catalog, hidden_attribute, hidden_value, hidden_words, is_response, screenable
 from .telemetry import explanation_of, facts, holds_response, worth_telling
 
 if TYPE_CHECKING:
@@ -205,7 +205,7 @@ def _span_last(span: dict[str, Any], hint: Hint) -> dict[str, Any]:
         attributes = _mapping(span.get("attributes"))
         screened = {k: v if k.startswith(SDK_OWN) else _attribute_screened(k, v) for k, v in attributes.items()}
         name = span.get("name")
-        name = hidden_value(name, "name") if isinstance(name, str) else name
+        name = hidden_attribute(name, "name") if isinstance(name, str) else name
     except Exception:  # never sent unscreened
         _log.debug("errcat could not screen a Sentry span: sent as a stub", exc_info=True)
         own = {k: v for k, v in _mapping(span.get("attributes")).items() if isinstance(k, str) and k.startswith(SDK_OWN)}
@@ -220,6 +220,8 @@ UNSCREENED = "errcat: span not screened"  # the name of a span errcat failed to 
 
 
 def _attribute_screened(key: str, value: Any) -> Any:
+    if isinstance(value, str):
+        return hidden_attribute(value, key)
     return hidden_words(value, key) if isinstance(value, list | tuple) else _scrubbed(value, key, 1)
 
 
@@ -240,6 +242,9 @@ SDK_OWN = (
     "sentry.sdk.",
     "sentry.trace_lifecycle",
     "sentry.dist",
+    "sentry.segment.id",  # the root span's id (its name, sentry.segment.name, is the application's: screened)
+    "sentry.segment.name.source",
+    "sentry.platform",
     "thread.",
     "process.pid",
     "process.executable.",
