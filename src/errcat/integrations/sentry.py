@@ -102,7 +102,7 @@ def _set_up_again() -> None:
             processed.discard(ErrcatIntegration.identifier)
 
 
-def _process(event: Event, hint: Hint) -> Event:
+def _process(event: Event, hint: Hint) -> Event | None:
     client = sentry_sdk.get_client()
     integration = client.get_integration(ErrcatIntegration)
     if integration is None:
@@ -225,10 +225,12 @@ def _attribute_screened(key: str, value: Any) -> Any:
     return hidden_words(value, key) if isinstance(value, list | tuple) else _scrubbed(value, key, 1)
 
 
-def _transaction_last(event: Event, hint: Hint) -> Event:
+def _transaction_last(event: Event, hint: Hint) -> Event | None:
+    """A transaction errcat screens (its trace annotated, or a call in it failed), screened once more for what was
+    added after errcat's processor; dropped when that fails, as its spans would go unscreened."""
     spans = event.get("spans")
     if _annotated_trace(event) or any(isinstance(s, dict) and _failed(s) for s in (spans if isinstance(spans, list) else [])):
-        _scrub_late(event)
+        return event if _scrub_late(event) else None
     return event
 
 
@@ -264,13 +266,16 @@ LAST_PASSES = (
 )
 
 
-def _scrub_late(event: Event) -> None:
+def _scrub_late(event: Event) -> bool:
+    """Whether what was added late (LATE) was screened: an error event goes on when not, a transaction does not."""
     try:
         for key in LATE:
             if key in event:
                 event[key] = _scrubbed(event[key], key, 0)  # type: ignore[literal-required]
-    except Exception:  # as annotate: the event goes on
+    except Exception:
         _log.debug("errcat could not scrub a Sentry event", exc_info=True)
+        return False
+    return True
 
 
 def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | None = None) -> Event:
@@ -493,14 +498,15 @@ def scrub(event: Event) -> None:
         event["contexts"] = {**_mapping(event.get("contexts")), **kept}
 
 
-def scrub_failed_calls(event: Event, hint: Hint | None = None) -> Event:
+def scrub_failed_calls(event: Event, hint: Hint | None = None) -> Event | None:
     """A transaction with the credentials of its failed HTTP calls hidden, as an error event errcat
     annotates has them hidden: the SDK's span of the call keeps its query (``http.query``, an api_key)
     apart from the URL. A span cannot say whose API it called (the response that would is not in it),
     so every call answered with an error status is scrubbed, and so is what the application set on the scope
     (tags, contexts, extra), which the error event of the call had hidden; that scope is scrubbed too when
     errcat annotated an error event of the same trace, with or without a span of the call (aiohttp's
-    ``raise_for_status=True`` leaves none). Only credentials change. Never raises."""
+    ``raise_for_status=True`` leaves none). Only credentials change. Never raises: a transaction errcat fails to
+    screen is dropped (None, as an event processor drops one), not sent with its spans unscreened."""
     try:
         spans = event.get("spans")
         failed = [span for span in (spans if isinstance(spans, list) else []) if isinstance(span, dict) and _failed(span)]
@@ -512,8 +518,9 @@ def scrub_failed_calls(event: Event, hint: Hint | None = None) -> Event:
         if failed or _annotated_trace(event):
             scrub(event)
             scrub_attachments(hint or {})
-    except Exception:  # as annotate: the transaction goes on
-        _log.debug("errcat could not scrub a Sentry transaction", exc_info=True)
+    except Exception:  # never sent unscreened
+        _log.debug("errcat could not screen a Sentry transaction: dropped", exc_info=True)
+        return None
     return event
 
 
