@@ -163,8 +163,6 @@ def _query(data: dict) -> Any:
 def _sentry_client(catalog, *integrations: Any, **options: Any) -> Iterator[None]:
     """Sentry set up with errcat's integration (and these), none of the SDK's defaults; torn down after."""
     options = {k: v for k, v in options.items() if not (SDK3 and k in ONLY_2X)}
-    # each test's client set up as a process's first one is (the SDK sets an integration up once a process)
-    importlib.import_module("sentry_sdk.integrations")._processed_integrations.discard("errcat")
     sentry_sdk.init(integrations=[ErrcatIntegration(catalog), *integrations], default_integrations=False, **options)
     try:
         yield
@@ -1132,6 +1130,109 @@ def test_a_streamed_root_span_ships_no_credential_of_the_processs_command_line(c
     assert SECRET not in sent and "Wombat7Harbor" not in sent and "Quokkawinter3596" not in sent
 
 
+class _Envelopes(Transport):
+    """Keeps every envelope the SDK would send, as the bytes it would send."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sent: list[bytes] = []
+
+    def capture_envelope(self, envelope) -> None:
+        self.sent.append(envelope.serialize())
+
+
+STREAMED = {} if SDK3 else {"trace_lifecycle": "stream"}  # 3.x streams every span; 2.x when told to
+DATABASE = "postgres://ops:Quokkawinter3596@db.acme.io/erp"  # no key name a data-collection filter knows
+
+
+def test_a_streamed_span_errcat_cannot_screen_ships_as_a_stub_and_such_a_log_not_at_all(catalog, monkeypatch):
+    """sentry-sdk sends a span as it ends and cannot drop one (``before_send_span`` only changes its name and
+    attributes; a hook that raises leaves it as it was). When screening a span failed, errcat's last pass returned
+    it as it was, and the span shipped the URL with its api_key and the database URL with its password. Now it ships
+    as a stub: its ids and times, the SDK's own attributes, none of the application's, and a name saying why. A
+    Sentry log errcat fails to screen was sent as it was too; it is now dropped."""
+    from errcat import gate
+
+    screen = gate.shown
+
+    def failing(text: str) -> str:  # screening that fails on this span's URL, as a bug in the gate would
+        if "invoices.json" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return screen(text)
+
+    monkeypatch.setattr(gate, "shown", failing)
+    transport = _Envelopes()
+    logs = {} if SDK3 else {"enable_logs": True}
+    with _sentry_client(catalog, transport=transport, traces_sample_rate=1.0, **STREAMED, **logs):
+        with importlib.import_module("sentry_sdk.traces").start_span(name="nightly sync") as span:
+            span.set_attribute("sync.source", DATABASE)
+            span.set_attribute("url.full", f"https://api.acme.io/invoices.json?api_key={SECRET}")
+        importlib.import_module("sentry_sdk.logger").warning(f"GET https://api.acme.io/invoices.json?api_key={SECRET}")
+        importlib.import_module("sentry_sdk.logger").warning(f"export to {DATABASE} failed")
+        sentry_sdk.flush(10)
+    sent = b"".join(transport.sent)
+    (stub,) = [s for envelope in transport.sent for s in _spans(envelope)]
+    assert SECRET.encode() not in sent and b"Quokkawinter3596" not in sent
+    assert stub["name"] == "errcat: span not screened" and stub["span_id"] == span.span_id
+    assert "sentry.sdk.name" in stub["data"] and "url.full" not in stub["data"] and "sync.source" not in stub["data"]
+    assert b"export to postgres://[REDACTED]@db.acme.io/erp failed" in sent  # the log errcat could screen
+
+
+def test_a_trace_errcat_fails_to_screen_sends_no_credential_and_the_next_trace_goes_on(server, catalog, monkeypatch):
+    """A failed call's span carries its query (2.x's transaction: ``http.query``; 3.x's streamed span: ``url.query``).
+    When screening it failed, 2.x's transaction was sent as it was, the api_key in it; it is now dropped (3.x's span
+    goes as a stub). A trace that screens well, before and after, is sent as it was."""
+    from sentry_sdk.integrations.stdlib import StdlibIntegration
+
+    from errcat import gate
+
+    screen = gate.shown
+
+    def failing(text: str) -> str:  # screening that fails on the key's string, as a bug in the gate would
+        if SECRET in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return screen(text)
+
+    monkeypatch.setattr(gate, "shown", failing)
+    transport = _Envelopes()
+    with _sentry_client(catalog, StdlibIntegration(), transport=transport, traces_sample_rate=1.0):
+        for name, query in (("nightly report", "?page=1"), ("invoice sync", f"?api_key={SECRET}&page=2"), ("audit", "")):
+            with sentry_sdk.isolation_scope(), _root(name):
+                requests.post(url(server, "Sale/Invoice/Item") + query, json={})
+        sentry_sdk.flush(10)
+    sent = b"".join(transport.sent)
+    assert SECRET.encode() not in sent
+    assert b"nightly report" in sent and b"page=1" in sent and b"audit" in sent
+
+
+def test_a_second_sentry_init_screens_the_spans_and_logs_sent_before_any_error_event(catalog):
+    """A process's second ``sentry_sdk.init`` (a worker that sets Sentry up again, a test suite) made a client whose
+    options errcat's last passes were put in only at its first error event: the SDK sets an integration up once a
+    process. The spans and Sentry logs it sent before that (3.x sends each as it ends) shipped their credentials.
+    Now the second client screens them from its start, as the first does; on 2.x and 3.x alike."""
+    with _sentry_client(catalog, transport=_Envelopes()):  # the process's first client, errcat set up
+        pass
+    transport = _Envelopes()
+    logs = {} if SDK3 else {"enable_logs": True}
+    sentry_sdk.init(
+        integrations=[ErrcatIntegration(catalog)], default_integrations=False, transport=transport,
+        traces_sample_rate=1.0, **STREAMED, **logs,
+    )  # fmt: skip
+    try:
+        with importlib.import_module("sentry_sdk.traces").start_span(name="nightly sync") as span:
+            span.set_attribute("sync.source", DATABASE)
+        importlib.import_module("sentry_sdk.logger").warning(f"export to {DATABASE} failed")
+        sentry_sdk.flush(10)
+    finally:
+        sentry_sdk.get_client().close()
+        sentry_sdk.get_global_scope().set_client(None)
+    sent = b"".join(transport.sent)
+    (sync,) = [s for envelope in transport.sent for s in _spans(envelope)]
+    assert sync["data"]["sync.source"] == "postgres://[REDACTED]@db.acme.io/erp"
+    assert b'"type":"log"' in sent and b"export to postgres://[REDACTED]@db.acme.io/erp failed" in sent
+    assert b"Quokkawinter3596" not in sent
+
+
 def test_what_the_sdk_and_a_web_frameworks_scope_add_after_errcat_ships_no_credential(server, catalog):
     """Through the SDK's HTTP transport: a WSGI app (Sentry's own middleware) serving a request whose header and
     query hold a key calls MYOB with it and fails. The middleware's scope adds the request it serves (headers,
@@ -1377,6 +1478,71 @@ def test_opentelemetry_over_otlp_http_carries_the_fingerprint_and_no_credential(
     (record,) = records
     assert record.severity_text == "ERROR" and "myob 25008" in attributes(record)["errcat"]
     assert attributes(record)["exception.type"] == "RequestsVendorError"
+
+
+def test_the_screened_exporter_sends_no_credential_of_the_resource_command_line_links_or_events_over_otlp(catalog):
+    """The real SDK, OTLP/HTTP to 127.0.0.1, the protobuf decoded as a collector decodes it. ``ScreenedSpanExporter``
+    screened a span's own attributes and events only, each list element alone: the Resource (sent with every span:
+    ``process.command_line``, a ``service.instance.id`` URL with its token) and the links' attributes went as they
+    were, and ``process.command_args = [..., "--password", "Wombat7Harbor"]`` kept the password, which alone is no
+    secret. Now each is screened, a command line as the line it makes (as errcat's Sentry adapter reads it); the
+    spans, their link and event, and the rest of the resource arrive as they were. A short value is remembered
+    screened, with its key: the same word is a key's value under ``x-myobapi-key``, an application's note elsewhere."""
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+    from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.trace import Link
+
+    from errcat.integrations.opentelemetry import ScreenedSpanExporter
+
+    token = "Zx81kfPq0aLmWc3Tn6Yb"
+    argv = ["sync.py", "--api-key", SECRET, "--password", "Wombat7Harbor", "--db", DATABASE]
+    resource = Resource.create(
+        {"service.name": "invoice-sync", "process.command_line": " ".join(argv), "process.command_args": argv,
+         "service.instance.id": f"https://hooks.acme.io/i/42?token={token}"}
+    )  # fmt: skip
+    _OtlpReceiver.bodies["/v1/traces"].clear()
+    raw = InMemorySpanExporter()
+    with serving(_OtlpReceiver) as collector:
+        provider = TracerProvider(resource=resource)
+        provider.add_span_processor(SimpleSpanProcessor(ScreenedSpanExporter(OTLPSpanExporter(f"{collector}/v1/traces"))))
+        provider.add_span_processor(SimpleSpanProcessor(raw))
+        tracer = provider.get_tracer("invoice-sync")
+        with tracer.start_as_current_span("enqueue") as upstream:
+            pass
+        link = Link(upstream.get_span_context(), {"messaging.source": f"https://api.acme.io/jobs?api_key={SECRET}"})
+        said_twice = {"invoice.note": "Kestrel4Meadow", "x-myobapi-key": "Kestrel4Meadow"}
+        with tracer.start_as_current_span("sync", links=[link], attributes={"process.command_args": argv, **said_twice}) as span:
+            span.add_event("retry", {"db.connection": DATABASE, "attempt": 2})
+        provider.shutdown()
+    assert all(s in json.dumps([json.loads(s.to_json()) for s in raw.get_finished_spans()]) for s in (SECRET, token))
+    sent = b"".join(_OtlpReceiver.bodies["/v1/traces"])
+    for credential in (SECRET, token, "Wombat7Harbor", "Quokkawinter3596"):
+        assert credential.encode() not in sent
+    request = ExportTraceServiceRequest()
+    request.ParseFromString(_OtlpReceiver.bodies["/v1/traces"][-1])
+    (kept,) = request.resource_spans
+
+    def said(item) -> dict:
+        return {a.key: _otlp_value(a.value) for a in item.attributes}
+
+    hidden = ["sync.py", "--api-key", "[REDACTED]", "--password", "[REDACTED]", "--db", "postgres://[REDACTED]@db.acme.io/erp"]
+    assert said(kept.resource)["service.name"] == "invoice-sync" and said(kept.resource)["process.command_args"] == hidden
+    assert said(kept.resource)["service.instance.id"] == "https://hooks.acme.io/i/42?token=[REDACTED]"
+    (synced,) = [s for ss in kept.scope_spans for s in ss.spans]
+    assert synced.name == "sync" and said(synced)["process.command_args"] == hidden
+    assert said(synced)["invoice.note"] == "Kestrel4Meadow" and said(synced)["x-myobapi-key"] == "[REDACTED]"
+    (linked,) = synced.links
+    assert linked.span_id == upstream.get_span_context().span_id.to_bytes(8, "big")
+    assert said(linked)["messaging.source"] == "https://api.acme.io/jobs?api_key=[REDACTED]"
+    (retry,) = synced.events
+    assert said(retry) == {"db.connection": "postgres://[REDACTED]@db.acme.io/erp", "attempt": 2}
+
+
+def _otlp_value(value: Any) -> Any:
+    """An OTLP AnyValue as Python: a string, a number, or a list of them."""
+    kind = value.WhichOneof("value")
+    return [_otlp_value(v) for v in value.array_value.values] if kind == "array_value" else getattr(value, kind)
 
 
 def test_opentelemetry_requests_span_carries_the_fingerprint(server, catalog, spans):

@@ -196,8 +196,9 @@ def _text(value: Any) -> str | None:
 
 
 class ScreenedSpanExporter:
-    """A span exporter passing every span to ``exporter`` with the credentials of its name, attributes, events and
-    status hidden, each judged with its name (``url.full``, ``http.url``, an ``exception`` event's message):
+    """A span exporter passing every span to ``exporter`` with the credentials of its name, attributes, events, links,
+    status and Resource hidden, each judged with its name (``url.full``, an ``exception`` event's message, the
+    resource's ``process.command_line``), a list as the line it makes (``process.command_args``):
 
     >>> provider.add_span_processor(BatchSpanProcessor(ScreenedSpanExporter(OTLPSpanExporter())))
 
@@ -227,22 +228,23 @@ class ScreenedSpanExporter:
 
 def _screened_span(span: Any) -> Any:
     from opentelemetry.sdk.trace import Event, ReadableSpan
-    from opentelemetry.trace import Status
+    from opentelemetry.trace import Link, Status
 
-    from . import hidden_value
+    from . import hidden_attribute, hidden_value
 
     status = span.status
     if status.description:
         status = Status(status.status_code, hidden_value(status.description, "status"))
     events = [Event(e.name, _screened_attributes(e.attributes), e.timestamp) for e in span.events]
+    links = [Link(link.context, _screened_attributes(link.attributes)) for link in span.links]
     return ReadableSpan(
-        name=hidden_value(span.name, "name"),
+        name=hidden_attribute(span.name, "name"),
         context=span.context,
         parent=span.parent,
-        resource=span.resource,
+        resource=_screened_resource(span.resource),
         attributes=_screened_attributes(span.attributes),
         events=events,
-        links=span.links,
+        links=links,
         kind=span.kind,
         status=status,
         start_time=span.start_time,
@@ -251,14 +253,36 @@ def _screened_span(span: Any) -> Any:
     )
 
 
+# The last Resource screened and its screened copy: a provider has one, sent with each of its spans, and screening its
+# ~10 strings per span would cost more than the span's own (a command line: ~1 ms).
+_resource_screened: tuple[Any, Any] | None = None
+
+
+def _screened_resource(resource: Any) -> Any:
+    """The Resource with its attributes screened (``process.command_line``, ``process.command_args``, a
+    ``service.instance.id`` URL with its token): the SDK fills it from sys.argv, and the exporter sends it with
+    every span. The same copy for the same Resource, so the exporter still groups its spans under one."""
+    global _resource_screened
+    from opentelemetry.sdk.resources import Resource
+
+    last = _resource_screened
+    if last is not None and last[0] is resource:
+        return last[1]
+    screened = Resource(_screened_attributes(resource.attributes), resource.schema_url)
+    _resource_screened = (resource, screened)
+    return screened
+
+
 def _screened_attributes(attributes: Any) -> dict[str, Any]:
-    from . import hidden_value
+    """Each string judged with its key; a list as the line its strings make (hidden_words: ``--password`` and the
+    value after it together, as Sentry's adapter reads a command line)."""
+    from . import hidden_attribute, hidden_words
 
     def screened(key: str, value: Any) -> Any:
         if isinstance(value, str):
-            return hidden_value(value, key)
+            return hidden_attribute(value, key)
         if isinstance(value, tuple | list):
-            return tuple(hidden_value(v, key) if isinstance(v, str) else v for v in value)
+            return tuple(hidden_words(value, key))
         return value
 
     return {k: screened(k, v) for k, v in (attributes or {}).items()}

@@ -44,7 +44,7 @@ from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
 from sentry_sdk.utils import safe_repr
 
-from . import MAX_SAID, given_catalog, hidden_value, is_response, screenable
+from . import MAX_SAID, given_catalog, hidden_attribute, hidden_value, hidden_words, is_response, screenable
 from .telemetry import explanation_of, facts, holds_response, worth_telling
 
 if TYPE_CHECKING:
@@ -70,6 +70,7 @@ class ErrcatIntegration(Integration):
     def __init__(self, catalog: ErrorCatalog | CatalogIndex | None = None) -> None:
         given_catalog(catalog)
         self.catalog = catalog
+        _set_up_again()
 
     @staticmethod
     def setup_once() -> None:
@@ -85,7 +86,23 @@ class ErrcatIntegration(Integration):
             _scrubbed_last(options)
 
 
-def _process(event: Event, hint: Hint) -> Event:
+def _set_up_again() -> None:
+    """Have the SDK set errcat up for the client this integration is given to. sentry-sdk sets an integration up
+    once a process: a second ``sentry_sdk.init`` got errcat's last passes only at its first error event (_process),
+    and the spans and logs it sent before that (3.x sends each as it ends) shipped their credentials. Marked as not
+    set up, errcat is set up again with the new client's options (setup_once_with_options), whose last passes then
+    hold from its start; setup_once still adds the global processor once. Nothing when the SDK keeps no such mark."""
+    import contextlib
+
+    from sentry_sdk import integrations
+
+    processed = getattr(integrations, "_processed_integrations", None)
+    with getattr(integrations, "_installer_lock", None) or contextlib.nullcontext():
+        if isinstance(processed, set):
+            processed.discard(ErrcatIntegration.identifier)
+
+
+def _process(event: Event, hint: Hint) -> Event | None:
     client = sentry_sdk.get_client()
     integration = client.get_integration(ErrcatIntegration)
     if integration is None:
@@ -158,11 +175,11 @@ def _frame_variables(event: Event) -> Iterator[dict[str, Any]]:
                     yield frame["vars"]
 
 
-def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any]:
+def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any] | None:
     """A Sentry log (sentry-sdk 3 sends one for every log record by default; 2.x with ``enable_logs``) whose text
     quotes a URL, with the credentials hidden in its body and attributes (the record's arguments, as
     ``sentry.message.parameter.*``, and its extra fields), each judged with its name, as the breadcrumb of such a
-    record is. A log quoting no URL is the application's."""
+    record is. A log quoting no URL is the application's. One errcat fails to screen is dropped, not sent as it was."""
     try:
         attributes = _mapping(log.get("attributes"))
         said = [log.get("body"), *attributes.values()]
@@ -170,8 +187,9 @@ def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any]:
             if isinstance(log.get("body"), str):
                 log["body"] = hidden_value(log["body"], "body")
             log["attributes"] = _scrubbed(attributes, "attributes", 0)
-    except Exception:  # as annotate: the log goes on
-        _log.debug("errcat could not scrub a Sentry log", exc_info=True)
+    except Exception:  # never sent unscreened: None drops it (the SDK counts it lost)
+        _log.debug("errcat could not screen a Sentry log: dropped", exc_info=True)
+        return None
     return log
 
 
@@ -179,23 +197,40 @@ def _span_last(span: dict[str, Any], hint: Hint) -> dict[str, Any]:
     """A streamed span (sentry-sdk 3's only kind; 2.x's with ``trace_lifecycle="stream"``) with its attributes
     (``url.full``, ``url.query``, what the application set on the scope) and name screened, each judged with its name.
     Every span: one is sent as it ends, before errcat could know that its call failed later or that its trace ends
-    in a vendor's error (2.x's transaction, sent last, told that; the scope's attributes reach every span of it)."""
+    in a vendor's error (2.x's transaction, sent last, told that; the scope's attributes reach every span of it).
+    A list of strings is screened as the line it makes (``process.command_args``, the SDK's sys.argv on each root
+    span: ``--api-key sk_live_…``). The SDK cannot drop a span and sends it as it was when this hook raises: a span
+    errcat fails to screen is sent as a stub (UNSCREENED), its ids, times and the SDK's own attributes only."""
     try:
         attributes = _mapping(span.get("attributes"))
-        span["attributes"] = {k: v if k.startswith(SDK_OWN) else _scrubbed(v, k, 1) for k, v in attributes.items()}
-        if COMMAND_ARGS in attributes:
-            span["attributes"][COMMAND_ARGS] = _screened_argv(attributes[COMMAND_ARGS])
-        if isinstance(span.get("name"), str):
-            span["name"] = hidden_value(span["name"], "name")
-    except Exception:  # as annotate: the span goes on
-        _log.debug("errcat could not scrub a Sentry span", exc_info=True)
+        screened = {k: v if k.startswith(SDK_OWN) else _attribute_screened(k, v) for k, v in attributes.items()}
+        name = span.get("name")
+        name = hidden_attribute(name, "name") if isinstance(name, str) else name
+    except Exception:  # never sent unscreened
+        _log.debug("errcat could not screen a Sentry span: sent as a stub", exc_info=True)
+        own = {k: v for k, v in _mapping(span.get("attributes")).items() if isinstance(k, str) and k.startswith(SDK_OWN)}
+        return {**span, "name": UNSCREENED, "attributes": own}
+    span["attributes"] = screened
+    if name is not None:
+        span["name"] = name
     return span
 
 
-def _transaction_last(event: Event, hint: Hint) -> Event:
+UNSCREENED = "errcat: span not screened"  # the name of a span errcat failed to screen, sent as a stub
+
+
+def _attribute_screened(key: str, value: Any) -> Any:
+    if isinstance(value, str):
+        return hidden_attribute(value, key)
+    return hidden_words(value, key) if isinstance(value, list | tuple) else _scrubbed(value, key, 1)
+
+
+def _transaction_last(event: Event, hint: Hint) -> Event | None:
+    """A transaction errcat screens (its trace annotated, or a call in it failed), screened once more for what was
+    added after errcat's processor; dropped when that fails, as its spans would go unscreened."""
     spans = event.get("spans")
     if _annotated_trace(event) or any(isinstance(s, dict) and _failed(s) for s in (spans if isinstance(spans, list) else [])):
-        _scrub_late(event)
+        return event if _scrub_late(event) else None
     return event
 
 
@@ -209,6 +244,9 @@ SDK_OWN = (
     "sentry.sdk.",
     "sentry.trace_lifecycle",
     "sentry.dist",
+    "sentry.segment.id",  # the root span's id (its name, sentry.segment.name, is the application's: screened)
+    "sentry.segment.name.source",
+    "sentry.platform",
     "thread.",
     "process.pid",
     "process.executable.",
@@ -220,21 +258,6 @@ SDK_OWN = (
 )
 
 
-# The process's command line, which the SDK puts on every trace's root span (sys.argv): a key or a password passed as an
-# argument (``--api-key sk_live_…``, ``--password …``, a database URL) shipped with every trace
-COMMAND_ARGS = "process.command_args"
-
-
-def _screened_argv(argv: Any) -> Any:
-    """A command line's arguments screened as the line they make, so that a value is judged with the flag before it
-    (``--password hunter2``); the line split again at its blanks where anything was hidden."""
-    if not isinstance(argv, list | tuple) or not all(isinstance(a, str) for a in argv):
-        return _scrubbed(argv, COMMAND_ARGS, 1)
-    line = " ".join(argv)
-    hidden = hidden_value(line, None)
-    return list(argv) if hidden == line else hidden.split(" ")
-
-
 LAST_PASSES = (
     ("before_send", _event_last),
     ("before_send_transaction", _transaction_last),  # 2.x: 3.0 sends no transactions
@@ -243,13 +266,16 @@ LAST_PASSES = (
 )
 
 
-def _scrub_late(event: Event) -> None:
+def _scrub_late(event: Event) -> bool:
+    """Whether what was added late (LATE) was screened: an error event goes on when not, a transaction does not."""
     try:
         for key in LATE:
             if key in event:
                 event[key] = _scrubbed(event[key], key, 0)  # type: ignore[literal-required]
-    except Exception:  # as annotate: the event goes on
+    except Exception:
         _log.debug("errcat could not scrub a Sentry event", exc_info=True)
+        return False
+    return True
 
 
 def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | None = None) -> Event:
@@ -472,14 +498,15 @@ def scrub(event: Event) -> None:
         event["contexts"] = {**_mapping(event.get("contexts")), **kept}
 
 
-def scrub_failed_calls(event: Event, hint: Hint | None = None) -> Event:
+def scrub_failed_calls(event: Event, hint: Hint | None = None) -> Event | None:
     """A transaction with the credentials of its failed HTTP calls hidden, as an error event errcat
     annotates has them hidden: the SDK's span of the call keeps its query (``http.query``, an api_key)
     apart from the URL. A span cannot say whose API it called (the response that would is not in it),
     so every call answered with an error status is scrubbed, and so is what the application set on the scope
     (tags, contexts, extra), which the error event of the call had hidden; that scope is scrubbed too when
     errcat annotated an error event of the same trace, with or without a span of the call (aiohttp's
-    ``raise_for_status=True`` leaves none). Only credentials change. Never raises."""
+    ``raise_for_status=True`` leaves none). Only credentials change. Never raises: a transaction errcat fails to
+    screen is dropped (None, as an event processor drops one), not sent with its spans unscreened."""
     try:
         spans = event.get("spans")
         failed = [span for span in (spans if isinstance(spans, list) else []) if isinstance(span, dict) and _failed(span)]
@@ -491,8 +518,9 @@ def scrub_failed_calls(event: Event, hint: Hint | None = None) -> Event:
         if failed or _annotated_trace(event):
             scrub(event)
             scrub_attachments(hint or {})
-    except Exception:  # as annotate: the transaction goes on
-        _log.debug("errcat could not scrub a Sentry transaction", exc_info=True)
+    except Exception:  # never sent unscreened
+        _log.debug("errcat could not screen a Sentry transaction: dropped", exc_info=True)
+        return None
     return event
 
 
