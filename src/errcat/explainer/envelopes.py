@@ -491,6 +491,8 @@ class _Reader:
             if said is not None
             else _code(_named_code(k)) or _code(_fault_detail_code(k)) or _oauth_code(reason)
         )
+        if code in _AXIOS_STATUS_CODES and (k.get("name") == "AxiosError" or str(msg).startswith(_AXIOS_MESSAGE)):
+            code = None  # axios's word for the status class (error.toJSON() of an AxiosError), no code of the API's
         # ASP.NET Web API's HttpError says "An error has occurred." and puts what happened beside it
         thrown = k.get("exceptionmessage")
         if not isinstance(thrown, str) and said is not None and code is None:
@@ -543,6 +545,10 @@ class _Reader:
         return True
 
 
+# axios's codes for a response with an error status: 4xx is ERR_BAD_REQUEST and 5xx ERR_BAD_RESPONSE, whatever the API
+# answered; its message then says "Request failed with status code 409"
+_AXIOS_STATUS_CODES = frozenset({"ERR_BAD_REQUEST", "ERR_BAD_RESPONSE"})
+_AXIOS_MESSAGE = "Request failed with status code"
 _TYPE_NAME = re.compile(r"[A-Z][A-Za-z0-9]{2,80}")  # an exception's type: ThrottlingException, ResourceNotFoundException
 _NAME_TOKEN = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # an error's name in capitals: INVALID_RESOURCE_ID
 _STATUS_DETAIL = re.compile(r"(?P<code>\d{3,5})\s?:\s(?P<message>\S.{0,1999})", re.S)
@@ -931,7 +937,7 @@ def read_body(body: str) -> Reading:
         reading.add_all(SentError(MESSAGE_LIST, message=i) for i in whole)
         return reading
     if _read_json(stripped, reader):
-        return reading
+        return _wrapped_body(whole, reading) if whole is not None and _only_messages(reading) else reading
     if whole is not None:  # valid JSON, no envelope: its pairs read leniently would mix its objects
         return _within_strings(whole, reading)  # (lnav's level table read as an OAuth error)
     retried = _requoted(stripped)
@@ -1007,6 +1013,25 @@ def _within_strings(whole: Any, reading: Reading) -> Reading:
         return reading
     inner.status, inner.url = inner.status or reading.status, inner.url or reading.url
     inner.method = inner.method or reading.method
+    return inner
+
+
+def _only_messages(reading: Reading) -> bool:
+    """Whether every error read is a bare message (no code, no name, no vendor's shape): a tool's own words may be
+    all it is."""
+    return bool(reading.errors) and all(e.shape is MESSAGE_BODY and e.code is None and e.name is None for e in reading.errors)
+
+
+def _wrapped_body(whole: Any, reading: Reading) -> Reading:
+    """A tool's error document whose own message is only its summary and whose string quotes the response body:
+    n8n's error details ({"errorMessage": "Your request is invalid or could not be processed by the service",
+    "errorDetails": {"rawErrorMessage": ["422 - \\"{\\\\\\"errors\\\\\\":[...]}\\""]}}, request-promise's message
+    escaped once more). The body's errors are the response's when they say more than the summary: a code, a name
+    or a vendor's shape."""
+    inner = _within_strings(whole, reading)
+    if inner is reading or not any(e.code or e.name or e.shape.weight > 0 for e in inner.errors):
+        return reading
+    inner.notes.append("the document's own message was read as a summary; the errors are those of the body it quotes")
     return inner
 
 
