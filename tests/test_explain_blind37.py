@@ -1,12 +1,14 @@
 """errcat explain on forms blind37 measured: n8n's error details (its summary beside the response body, escaped twice
-in "rawErrorMessage") and axios' error.toJSON() (its ERR_BAD_REQUEST is axios's word for a 4xx, not the API's code).
-The tools' shapes are their own (n8n 1.x's error JSON, axios's AxiosError.toJSON); the bodies are the vendors' documented
-ones."""
+in "rawErrorMessage"), axios' error.toJSON() (its ERR_BAD_REQUEST is axios's word for a 4xx, not the API's code),
+WeChat's errcode/errmsg keys (Sunbird RC's params.errmsg, a real paste: tests/data/realworld.jsonl blind37-2) and PHP's
+var_dump of a decoded InvoiceXpress body. The tools' shapes are their own (n8n 1.x's error JSON, axios's
+AxiosError.toJSON, PHP's var_dump); the bodies are the vendors' documented ones."""
 
 from __future__ import annotations
 
 import json
 
+from corpus import OWN_CORPUS, load_cases
 from errcat.explainer import explain
 
 SAGE_BODY = [{"$severity": "error", "$dataCode": "AccessTokenExpiredError", "$message": "Your Access token has expired.",
@@ -77,3 +79,43 @@ def test_an_apis_own_err_bad_request_code_is_kept(catalog):
     # not axios's: no AxiosError, no "Request failed with status code" message
     d = explain(catalog, '{"code":"ERR_BAD_REQUEST","message":"The payload is missing a currency"}').as_dict()
     assert d["errors"][0]["observed"]["code"] == "ERR_BAD_REQUEST"
+
+
+def test_wechats_errcode_and_errmsg_are_the_code_and_message(catalog):
+    d = explain(catalog, '{"errcode":40013,"errmsg":"invalid appid"}').as_dict()
+    e = d["errors"][0]
+    assert (e["observed"]["code"], e["observed"]["message"]) == ("40013", "invalid appid")
+    assert d["vendor"] is None
+    assert e["match"] == "none"
+
+
+def test_sunbird_params_errmsg_is_the_message(catalog):
+    # the whole body was the message: no key of it was known
+    raw = next(c["raw"] for c in load_cases(OWN_CORPUS) if c["id"] == "blind37-2")
+    d = explain(catalog, raw).as_dict()
+    assert d["errors"][0]["observed"]["message"] == "Validation Exception : #/Teacher : #/Teacher: 2 schema violations found"
+    assert d["http"]["status"] == 400
+    assert d["vendor"] is None
+
+
+def _var_dump(message: str) -> str:
+    """PHP's var_dump of json_decode()'s object for {"errors": [{"error": message}]}."""
+    return (
+        'object(stdClass)#1 (1) {\n  ["errors"]=>\n  array(1) {\n    [0]=>\n    object(stdClass)#2 (1) {\n'
+        f'      ["error"]=>\n      string({len(message.encode())}) "{message}"\n    }}\n  }}\n}}'
+    )
+
+
+def test_php_var_dump_of_an_invoicexpress_body(catalog):
+    # print_r's "[errors] => Array ( [0] => Array ( [error] =>" was known; var_dump's containers were not, and the lone
+    # "error" pair was read as any API's error field: no vendor, a fuzzy match
+    d = explain(catalog, _var_dump("Invoice has been settled so can't be changed anymore")).as_dict()
+    assert d["vendor"] == "invoicexpress"
+    assert d["errors"][0]["match"] == "exact"
+
+
+def test_php_var_dump_of_another_apis_errors_list_names_no_vendor(catalog):
+    # the same shape from another service (a real one: tests/data/realworld.jsonl blind37-7) is weak evidence only
+    d = explain(catalog, _var_dump("Session has expired.")).as_dict()
+    assert d["vendor"] is None
+    assert d["errors"][0]["match"] == "none"

@@ -555,10 +555,10 @@ _STATUS_DETAIL = re.compile(r"(?P<code>\d{3,5})\s?:\s(?P<message>\S.{0,1999})", 
 
 
 # A key naming the code, with a namespace prefix or not: "errorCode", Salesforce's "exceptionCode" (Bulk API),
-# NetSuite's "o:errorCode" (its REST web services' o:errorDetails), Chargebee's "api_error_code"
+# NetSuite's "o:errorCode" (its REST web services' o:errorDetails), Chargebee's "api_error_code", WeChat's "errcode"
 # SOAP's faultcode as a JSON gateway passes it on (Omie's "SOAP-ENV:Client-6"), a body's own responseCode beside its
 # responseMessage (Expensify's 410 in an HTTP 200); Portuguese and Spanish APIs' "codigo" ("codigo_erro")
-_NAMED_CODE = re.compile(r"(?:[a-z]{1,10}[:_])?(?:(?:error|exception|fault|response)_?code|c[oó]digo(?:_?erro)?)")
+_NAMED_CODE = re.compile(r"(?:[a-z]{1,10}[:_])?(?:(?:err(?:or)?|exception|fault|response)_?code|c[oó]digo(?:_?erro)?)")
 
 
 def _named_code(k: dict[str, Any]) -> Any:
@@ -602,9 +602,9 @@ def _causes(k: dict[str, Any]) -> str | None:
 
 
 _MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "errormsg", "error_msg", "exceptionmessage")
-# SOAP's faultstring (a gateway's JSON fault: Apigee's, Omie's), Okta's errorSummary, Portuguese and Spanish APIs' own
-# words: keys no catalogued vendor sends (read as OTHER_KEYS)
-_OTHER_MESSAGE_KEYS = ("faultstring", "errorsummary", "mensagem", "mensaje")
+# SOAP's faultstring (a gateway's JSON fault: Apigee's, Omie's), Okta's errorSummary, WeChat's and DingTalk's errmsg
+# (beside errcode), Portuguese and Spanish APIs' own words: keys no catalogued vendor sends (read as OTHER_KEYS)
+_OTHER_MESSAGE_KEYS = ("faultstring", "errorsummary", "errmsg", "mensagem", "mensaje")
 # where an error object in an errors list or under "error" describes itself: English, Portuguese, Spanish
 _DESCRIPTION_KEYS = ("description", "descricao", "descrição", "descripcion", "descripción")
 # keys holding errors: an object in a list under one (or the value of one) is an error, whatever its fields
@@ -651,10 +651,13 @@ _CUT_PAIR = re.compile(_KEY + r"""(["'])((?:(?!\4)[^\\\n]|\\.){0,4000})\s*\Z""")
 # An "Errors" key in any syntax (JSON, a repr, a dump): the objects around it are MYOB error bodies.
 _ERRORS_KEY = re.compile(r"""(?:["'\[:]|^[ \t]*+)Errors["'\]]?\s*(?::|=>)""", re.MULTILINE)  # ^\s*: quadratic on blank lines
 # InvoiceXpress's "errors" holding "error" objects in any syntax: JSON cut short, a Python repr, Ruby's inspect, PHP's
-# print_r ("[errors] => Array ( [0] => Array ( [error] => ..."); read leniently, those lone "error" pairs are its errors
+# print_r ("[errors] => Array ( [0] => Array ( [error] => ...") and var_dump of json_decode's object ('["errors"]=>
+# array(1) { [0]=> object(stdClass)#2 (1) { ["error"]=> string(52) "..."'); read leniently, those lone "error" pairs
+# are its errors
+_PHP_CONTAINER = r"""(?:(?:Array|array\(\d{1,9}\)|object\([\w\\]{1,100}\)#\d{1,9}\s\(\d{1,9}\))\s{0,40}[({]\s{0,40})?"""
 _IX_ERRORS_KEY = re.compile(
-    r"""["'\[:]errors["'\]]?\s{0,40}(?::|=>)\s{0,40}(?:Array\s{0,40}\(\s{0,40})?[\[{(]?\s{0,40}"""
-    r"""(?:(?:\[0\]|0)\s{0,40}=>\s{0,40}(?:Array\s{0,40}\(\s{0,40})?)?[{(]?\s{0,40}["'\[:]error["'\]]?\s{0,40}(?::|=>)"""
+    r"""["'\[:]errors["'\]]{0,2}\s{0,40}(?::|=>)\s{0,40}""" + _PHP_CONTAINER + r"""[\[{(]?\s{0,40}"""
+    r"""(?:(?:\[0\]|0)\s{0,40}=>\s{0,40}""" + _PHP_CONTAINER + r""")?[{(]?\s{0,40}["'\[:]{1,2}error["'\]]{0,2}\s{0,40}(?::|=>)"""
 )
 _LITERALS: dict[str, Any] = {
     "null": None, "NULL": None, "None": None, "nil": None, "true": True, "True": True, "false": False, "False": False,
