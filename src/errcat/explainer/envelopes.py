@@ -491,6 +491,8 @@ class _Reader:
             if said is not None
             else _code(_named_code(k)) or _code(_fault_detail_code(k)) or _oauth_code(reason)
         )
+        if code in _AXIOS_STATUS_CODES and (k.get("name") == "AxiosError" or str(msg).startswith(_AXIOS_MESSAGE)):
+            code = None  # axios's word for the status class (error.toJSON() of an AxiosError), no code of the API's
         # ASP.NET Web API's HttpError says "An error has occurred." and puts what happened beside it
         thrown = k.get("exceptionmessage")
         if not isinstance(thrown, str) and said is not None and code is None:
@@ -543,16 +545,20 @@ class _Reader:
         return True
 
 
+# axios's codes for a response with an error status: 4xx is ERR_BAD_REQUEST and 5xx ERR_BAD_RESPONSE, whatever the API
+# answered; its message then says "Request failed with status code 409"
+_AXIOS_STATUS_CODES = frozenset({"ERR_BAD_REQUEST", "ERR_BAD_RESPONSE"})
+_AXIOS_MESSAGE = "Request failed with status code"
 _TYPE_NAME = re.compile(r"[A-Z][A-Za-z0-9]{2,80}")  # an exception's type: ThrottlingException, ResourceNotFoundException
 _NAME_TOKEN = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")  # an error's name in capitals: INVALID_RESOURCE_ID
 _STATUS_DETAIL = re.compile(r"(?P<code>\d{3,5})\s?:\s(?P<message>\S.{0,1999})", re.S)
 
 
 # A key naming the code, with a namespace prefix or not: "errorCode", Salesforce's "exceptionCode" (Bulk API),
-# NetSuite's "o:errorCode" (its REST web services' o:errorDetails), Chargebee's "api_error_code"
+# NetSuite's "o:errorCode" (its REST web services' o:errorDetails), Chargebee's "api_error_code", WeChat's "errcode"
 # SOAP's faultcode as a JSON gateway passes it on (Omie's "SOAP-ENV:Client-6"), a body's own responseCode beside its
 # responseMessage (Expensify's 410 in an HTTP 200); Portuguese and Spanish APIs' "codigo" ("codigo_erro")
-_NAMED_CODE = re.compile(r"(?:[a-z]{1,10}[:_])?(?:(?:error|exception|fault|response)_?code|c[oó]digo(?:_?erro)?)")
+_NAMED_CODE = re.compile(r"(?:[a-z]{1,10}[:_])?(?:(?:err(?:or)?|exception|fault|response)_?code|c[oó]digo(?:_?erro)?)")
 
 
 def _named_code(k: dict[str, Any]) -> Any:
@@ -596,9 +602,9 @@ def _causes(k: dict[str, Any]) -> str | None:
 
 
 _MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "errormsg", "error_msg", "exceptionmessage")
-# SOAP's faultstring (a gateway's JSON fault: Apigee's, Omie's), Okta's errorSummary, Portuguese and Spanish APIs' own
-# words: keys no catalogued vendor sends (read as OTHER_KEYS)
-_OTHER_MESSAGE_KEYS = ("faultstring", "errorsummary", "mensagem", "mensaje")
+# SOAP's faultstring (a gateway's JSON fault: Apigee's, Omie's), Okta's errorSummary, WeChat's and DingTalk's errmsg
+# (beside errcode), Portuguese and Spanish APIs' own words: keys no catalogued vendor sends (read as OTHER_KEYS)
+_OTHER_MESSAGE_KEYS = ("faultstring", "errorsummary", "errmsg", "mensagem", "mensaje")
 # where an error object in an errors list or under "error" describes itself: English, Portuguese, Spanish
 _DESCRIPTION_KEYS = ("description", "descricao", "descrição", "descripcion", "descripción")
 # keys holding errors: an object in a list under one (or the value of one) is an error, whatever its fields
@@ -645,10 +651,13 @@ _CUT_PAIR = re.compile(_KEY + r"""(["'])((?:(?!\4)[^\\\n]|\\.){0,4000})\s*\Z""")
 # An "Errors" key in any syntax (JSON, a repr, a dump): the objects around it are MYOB error bodies.
 _ERRORS_KEY = re.compile(r"""(?:["'\[:]|^[ \t]*+)Errors["'\]]?\s*(?::|=>)""", re.MULTILINE)  # ^\s*: quadratic on blank lines
 # InvoiceXpress's "errors" holding "error" objects in any syntax: JSON cut short, a Python repr, Ruby's inspect, PHP's
-# print_r ("[errors] => Array ( [0] => Array ( [error] => ..."); read leniently, those lone "error" pairs are its errors
+# print_r ("[errors] => Array ( [0] => Array ( [error] => ...") and var_dump of json_decode's object ('["errors"]=>
+# array(1) { [0]=> object(stdClass)#2 (1) { ["error"]=> string(52) "..."'); read leniently, those lone "error" pairs
+# are its errors
+_PHP_CONTAINER = r"""(?:(?:Array|array\(\d{1,9}\)|object\([\w\\]{1,100}\)#\d{1,9}\s\(\d{1,9}\))\s{0,40}[({]\s{0,40})?"""
 _IX_ERRORS_KEY = re.compile(
-    r"""["'\[:]errors["'\]]?\s{0,40}(?::|=>)\s{0,40}(?:Array\s{0,40}\(\s{0,40})?[\[{(]?\s{0,40}"""
-    r"""(?:(?:\[0\]|0)\s{0,40}=>\s{0,40}(?:Array\s{0,40}\(\s{0,40})?)?[{(]?\s{0,40}["'\[:]error["'\]]?\s{0,40}(?::|=>)"""
+    r"""["'\[:]errors["'\]]{0,2}\s{0,40}(?::|=>)\s{0,40}""" + _PHP_CONTAINER + r"""[\[{(]?\s{0,40}"""
+    r"""(?:(?:\[0\]|0)\s{0,40}=>\s{0,40}""" + _PHP_CONTAINER + r""")?[{(]?\s{0,40}["'\[:]{1,2}error["'\]]{0,2}\s{0,40}(?::|=>)"""
 )
 _LITERALS: dict[str, Any] = {
     "null": None, "NULL": None, "None": None, "nil": None, "true": True, "True": True, "false": False, "False": False,
@@ -931,7 +940,7 @@ def read_body(body: str) -> Reading:
         reading.add_all(SentError(MESSAGE_LIST, message=i) for i in whole)
         return reading
     if _read_json(stripped, reader):
-        return reading
+        return _wrapped_body(whole, reading) if whole is not None and _only_messages(reading) else reading
     if whole is not None:  # valid JSON, no envelope: its pairs read leniently would mix its objects
         return _within_strings(whole, reading)  # (lnav's level table read as an OAuth error)
     retried = _requoted(stripped)
@@ -1007,6 +1016,25 @@ def _within_strings(whole: Any, reading: Reading) -> Reading:
         return reading
     inner.status, inner.url = inner.status or reading.status, inner.url or reading.url
     inner.method = inner.method or reading.method
+    return inner
+
+
+def _only_messages(reading: Reading) -> bool:
+    """Whether every error read is a bare message (no code, no name, no vendor's shape): a tool's own words may be
+    all it is."""
+    return bool(reading.errors) and all(e.shape is MESSAGE_BODY and e.code is None and e.name is None for e in reading.errors)
+
+
+def _wrapped_body(whole: Any, reading: Reading) -> Reading:
+    """A tool's error document whose own message is only its summary and whose string quotes the response body:
+    n8n's error details ({"errorMessage": "Your request is invalid or could not be processed by the service",
+    "errorDetails": {"rawErrorMessage": ["422 - \\"{\\\\\\"errors\\\\\\":[...]}\\""]}}, request-promise's message
+    escaped once more). The body's errors are the response's when they say more than the summary: a code, a name
+    or a vendor's shape."""
+    inner = _within_strings(whole, reading)
+    if inner is reading or not any(e.code or e.name or e.shape.weight > 0 for e in inner.errors):
+        return reading
+    inner.notes.append("the document's own message was read as a summary; the errors are those of the body it quotes")
     return inner
 
 
