@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import errcat
+from errcat.scan.prepared import shape_of, template_of
 from scanlines import other_groups, scanned
 from test_scan_new_families import AIRFLOW
 
@@ -37,3 +38,45 @@ def test_a_body_cut_short_ends_at_airflows_next_dated_entry(index, tmp_path):
             [5],
         )
     ]
+
+
+# elastic/beats@d847c0914739c1c27fbd333f62dcd5b490129c42 filebeat/module/hid_bravura_monitor/log/test/error.log
+# (Apache-2.0), whole; IAMconsortium/nomenclature issue #525 (https://github.com/IAMconsortium/nomenclature/issues/525),
+# its console line (Python logging's "%(asctime)s - %(name)s - %(levelname)s - %(message)s")
+HID_BRAVURA = "2021-01-16 00:35:25.258.7085 - [] pamlws.exe [44408,52004] Error: LWS [HID-TEST] foundcomputer record not found"
+PYTHON_DASHED = "2025-09-26 11:07:51 - root - ERROR - The following variable(s) are not defined in the variable codelist:"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        (HID_BRAVURA, "[] pamlws.exe [<n>] Error: LWS [HID-TEST] foundcomputer record not found"),
+        (PYTHON_DASHED, "root - ERROR - The following variable(s) are not defined in the variable codelist:"),
+    ],
+)
+def test_what_ends_a_leading_time_is_no_part_of_the_name(index, tmp_path, line, name):
+    """HID Bravura's second fraction and dash ("00:35:25.258.7085 - ") and Python logging's " - " end the time: the names
+    began ".<n> - [] pamlws.exe" and "- root - ERROR -", a fragment of the line's own prefix."""
+    assert other_groups(scanned(index, tmp_path, "error.log", [line])) == [(name, [1])]
+
+
+# red-hat-storage/ocs-ci issue #2698 (https://github.com/red-hat-storage/ocs-ci/issues/2698), its traceback's end as
+# quoted (description, 2020-08-12)
+BOTOCORE_403 = [
+    ' File "/home/muagarwa/golib/src/github.com/agarwal-mudit/new_ocs_ci/ocs-ci/.venv/lib64/python3.7/site-packages/botocore/'
+    'client.py", line 635, in _make_api_call',
+    "    raise error_class(parsed_response, operation_name)",
+    "botocore.exceptions.ClientError: An error occurred (403) when calling the HeadObject operation: Forbidden",
+]
+
+
+def test_an_errors_status_in_parentheses_stays_in_its_template_and_name(index, tmp_path):
+    """botocore's "An error occurred (403) when calling ..." names its error by the status: the template masked it, so
+    a 403 and a 404 of one call were one group named by the first, and a vendor's such records shared no explanation."""
+    assert template_of(BOTOCORE_403[-1]) == BOTOCORE_403[-1]
+    assert shape_of(BOTOCORE_403[-1].encode(), erring=False) is None  # its repeats: by its template, not by its digitless shape
+    assert template_of("GET /query failed (400)") == "GET /query failed (400)"  # own-x21-69's QuickBooks client
+    assert template_of("src\\main.cpp(404): fatal error") == "src\\main.cpp(#): fatal error"  # a line number stays masked
+    [(name, lines)] = other_groups(scanned(index, tmp_path, "ocs-ci.log", BOTOCORE_403))
+    assert name.endswith("An error occurred (403) when calling the HeadObject operation: Forbidden")
+    assert lines == [3]

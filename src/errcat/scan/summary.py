@@ -115,7 +115,8 @@ _MASKS = (
     # (Heroku's "code=H10"), a hex code after an error's or a result's name ("Errorcode 0xFFDF", "hr: 0x800705aa"),
     # a percent-escape's digits ("%D8%B3"), an IBM message id ("AMQ6776E:"), a message's own code (OWN_CODE: MSVC's
     # "warning C4996:", Oracle's "ORA-00942:", MySQL's "[MY-010068]", "%ASA-4-106023:", "sql_error_code = 40P01",
-    # "(vsim-8315)"); not a record's id ("invoice INV-00123:") nor any code's value ("verification code: 483920")
+    # "(vsim-8315)"), an error's HTTP status in parentheses ("failed (403)"); not a record's id ("invoice INV-00123:")
+    # nor any code's value ("verification code: 483920")
     (
         re.compile(
             r"(?P<code>\b(?:\w*[Cc]ode|\w*[Ee]rror|hr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)0[xX][0-9A-Fa-f]+\b"
@@ -125,7 +126,8 @@ _MASKS = (
             # masked above in lower case), and the digits inside a name (OpenSSL's function "ssl3_get_record",
             # "utf8mb4"): not a number, both say which error it is
             r"|(?<![\w.-])(?<![0-9A-Fa-f]:)(?=[A-F]*\d)(?=\d*[A-F])[0-9A-F]{6,8}(?![\w.-]|:[0-9A-Fa-f]{1,4}:)"
-            r"|(?<=[A-Za-z]{2})\d{1,2}(?=_?[A-Za-z]{2}))"
+            r"|(?<=[A-Za-z]{2})\d{1,2}(?=_?[A-Za-z]{2})"
+            r"|(?<= \()[45]\d\d(?=\)))"  # an HTTP status in parentheses (botocore's "An error occurred (403) when")
             r"|(?<![Cc]ode=)(?<![Cc]ode=[A-Z])(?<![Cc]ode=[A-Z]{2})(?<!\d)(?<!%)(?<!%[0-9A-Fa-f])\d+(?:[.,]\d+)*"
         ),
         lambda m: m["code"] or "<n>",
