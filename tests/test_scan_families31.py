@@ -80,3 +80,67 @@ def test_an_errors_status_in_parentheses_stays_in_its_template_and_name(index, t
     [(name, lines)] = other_groups(scanned(index, tmp_path, "ocs-ci.log", BOTOCORE_403))
     assert name.endswith("An error occurred (403) when calling the HeadObject operation: Forbidden")
     assert lines == [3]
+
+
+# InvoiceXpress's cURL time-out as a PHP client logs it (realworld own-x22-62, its key a random one), logged in four
+# real layouts: Loghub's ZooKeeper sample (line 755's head), Airflow's task log (apache/airflow #27614), Keycloak on
+# Quarkus (keycloak/keycloak #16290, its level ERROR) and WooCommerce's WC_Logger
+# (woocommerce/woocommerce #24931)
+CURL_TIMEOUT = (
+    "cURL error 28: Operation timed out for https://co.app.invoicexpress.com/invoices.json?"
+    "api_key=d109a9caf61e73b106f0dd1030387a79f2a82ca2"
+)
+LAYOUTS = [
+    "2015-07-29 19:03:35,413 - ERROR [LearnerHandler-/10.10.34.11:52225:LearnerHandler@562] - ",
+    "[2022-11-09, 09:59:40 UTC] {taskinstance.py:1851} ERROR - ",
+    "2023-01-06 18:09:38,535 ERROR [org.keycloak.services] (executor-thread-16) ",
+    "2019-10-30T02:16:30+00:00 CRITICAL ",
+]
+
+
+def test_a_vendors_error_logged_in_four_layouts_is_one_group(index, tmp_path):
+    """An undocumented vendor error is grouped by what the vendor said, not by the layout before it: four programs
+    logging InvoiceXpress's time-out made four groups, each named from its layout ("ERROR [<thread>:Sync@<n>] - ...")."""
+    report = scanned(index, tmp_path, "sync.log", [layout + CURL_TIMEOUT for layout in LAYOUTS])
+    [group] = report.unmatched.values()
+    assert (group.vendor, group.text) == ("invoicexpress", "cURL error <n>: Operation timed out for <url>")
+    assert [p.line for p in group.places] == [1, 2, 3, 4]
+
+
+# moby/moby issue #35875 (https://github.com/moby/moby/issues/35875), its Jenkins console excerpt's end (description);
+# damianszczepanik/cucumber-reporting-jenkins issue #79 (https://github.com/damianszczepanik/cucumber-reporting-jenkins/issues/79)
+JENKINS = [
+    "20:44:19 ./integration/COMPONENT/. See ./TESTING.md for more details.",
+    "20:44:19 ",
+    "20:44:20 Build step 'Execute shell' marked build as failure",
+    "20:44:20 Set build name.",
+    "20:44:20 New build name is '#35874'",
+    "18:45:10 [CucumberReportPublisher] Generating HTML reports",
+    "18:45:11 Build step 'Publish cucumber results as a report' marked build as failure",
+]
+# hashicorp/terraform issue #28045 (https://github.com/hashicorp/terraform/issues/28045), its log's end (turn 0)
+TERRAFORM_CRASH = [
+    "2021-03-11T01:19:44.218Z [DEBUG] plugin: plugin exited",
+    "",
+    "!!!!!!!!!!!!!!!!!!!!!!!!!!! TERRAFORM CRASH !!!!!!!!!!!!!!!!!!!!!!!!!!!!",
+    "",
+    "Terraform crashed! This is always indicative of a bug within Terraform.",
+    'A crash log has been placed at "crash.log" relative to your current',
+    "working directory. It would be immensely helpful if you could please",
+    "report the crash with Terraform[1] so that we can fix this.",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_a_failure_in_fixed_words_at_no_level_is_an_error(index, tmp_path, use_engine, engine):
+    """Jenkins's "Build step '...' marked build as failure" and Terraform's "Terraform crashed!" are a build's and a
+    run's failure, written at no level: neither was read (only Terraform's "SECURITY WARNING" below its banner was), by
+    either needle engine. Jenkins's timestamper writes a time of day alone: the names began "<n>:<n>:<n>"."""
+    assert use_engine(engine) == engine
+    assert other_groups(scanned(index, tmp_path, "console.log", JENKINS)) == [
+        ("Build step 'Execute shell' marked build as failure", [3]),
+        ("Build step 'Publish cucumber results as a report' marked build as failure", [7]),
+    ]
+    assert other_groups(scanned(index, tmp_path, "terraform.log", TERRAFORM_CRASH)) == [
+        ("Terraform crashed! This is always indicative of a bug within Terraform.", [5])
+    ]
