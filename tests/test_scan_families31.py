@@ -1,5 +1,5 @@
-"""Scan on real logs of families sweep31 read (MongoDB, Kafka, ActiveMQ, PHP-FPM, supervisord, Postfix, WooCommerce,
-.NET's console logger, Jenkins), and the scan leftovers it closed: each test fails without its rule."""
+"""Scan on real lines (sweep31): what its sweep of new log families (Jenkins's console among them) and the earlier
+sweeps' leftovers showed read wrong. Each test fails without its rule."""
 
 from __future__ import annotations
 
