@@ -91,6 +91,8 @@ _WORDS = (
     b"SIGSEGV",
     b"SIGABRT",
     b"Task timed out after ",  # AWS Lambda's, when a function runs out of its time (verdict._FAILURE_EVENT)
+    b"marked build as failure",  # Jenkins's, when a build step failed (verdict._FAILURE_EVENT)
+    b"crashed! This is always indicative of a bug",  # Terraform's crash banner (verdict._FAILURE_EVENT)
     # upper-case codes of error bodies that hold no error word (ProSpend's {"code": "ACCESS_FORBIDDEN"})
     b"UNAUTHORI",
     b"FORBIDDEN",

@@ -89,6 +89,8 @@ def _digit_token(m: re.Match[str]) -> str:
             return token
         if (phrase := _REASON_PHRASES.get(token)) and text.startswith((phrase, _CLIENT_OR_SERVER[token[0]]), m.end()):
             return token  # a status with its reason phrase (Spring's "$Conflict: 409 Conflict"), requests's "404 Client Error"
+        if token in _REASON_PHRASES and text[start - 2 : start] == " (" and text[m.end() : m.end() + 1] == ")":
+            return token  # a status in parentheses (botocore's "An error occurred (403) when", "GET /query failed (400)")
     return "#"
 
 
@@ -300,13 +302,14 @@ def _raised(text: str) -> str | None:
     return None
 
 
-# what makes a record's digits or hex letters say what it is: a code, an arrow, "returned", a NUL,
+# what makes a record's digits or hex letters say what it is: a code, an arrow, "returned", a NUL, an error's status
+# in parentheses (botocore's "An error occurred (403) when": a 404 and a 403 were one group, named by the first),
 # a syslog priority, or one character in brackets (a level letter the shape drops, "[e]", where
 # another record of the shape has "[3]") unless a level word stands before it (it is the first
 # level then, whatever the brackets hold: logrotate's "ALERT exited abnormally with [1]")
 # (each form led by a literal byte, so that re skips to them in C: "(?i:code)" and "^" made it try
 # every form at every byte; the priority is matched at the start)
-_TELLING = re.compile(rb"c[oO][dD][eE]|C[oO][dD][eE]|->|=>|returned|\x00")
+_TELLING = re.compile(rb"c[oO][dD][eE]|C[oO][dD][eE]|->|=>|returned|\x00|\([45]\d\d\)")
 _PRIORITY = re.compile(rb"<\d")
 _ONE_CHAR = re.compile(rb"[\[<(][0-9a-f][\]>)]")
 _LEVEL_WORD = re.compile(rb"(?<![\w.=:/-])(?:" + LEVEL_WORDS.encode() + rb")(?![\w=.(-])")
@@ -597,8 +600,8 @@ def _json_log_line(text: str) -> tuple[str, datetime | None, str | None] | None:
 
 
 def _leading(line: str, span: tuple[int, int]) -> int | None:
-    """Where a line starts after its timestamp at ``span`` and the space (or Windows CBS's comma and
-    space: "2016-10-31 11:25:11, Error ...") after it, when the line starts with it, bare or in
+    """Where a line starts after its timestamp at ``span`` and what ends it (_TIME_TAIL: the space, Windows CBS's comma
+    and space in "2016-10-31 11:25:11, Error ...", Python logging's " - ") after it, when the line starts with it, bare or in
     brackets (Jenkins's timestamper: "[2023-09-11T08:21:54.284Z] "), its zone's name in them too (PHP's error_log:
     "[12-Feb-2021 11:48:20 UTC] ", "[... Europe/Berlin] ", where every name began "[ UTC] PHP Warning:"), else None."""
     start, end = span
@@ -608,7 +611,14 @@ def _leading(line: str, span: tuple[int, int]) -> int | None:
             start, end = 0, close + 1
     if start != 0:
         return None
-    return end + 2 if line[end : end + 2] == ", " else end + (line[end : end + 1] == " ")
+    tail = _TIME_TAIL.match(line, end)
+    return tail.end() if tail else end
+
+
+# what ends a leading time: a second fraction (HID Bravura's "00:35:25.258.7085"), then a comma and a space (Windows
+# CBS's), a dash between spaces (Python logging's "%(asctime)s - %(name)s - ...", HID's), or a space. HID's names began
+# ".<n> - [] pamlws.exe", Python's "- app - ERROR - ": a fragment of the line's own prefix, no part of its error.
+_TIME_TAIL = re.compile(r"(?:[.,]\d+(?![\d:]))?(?:, | - |(?<= )- | )?")  # (a time read takes a space after it)
 
 
 def _unstamped(text: str) -> str:

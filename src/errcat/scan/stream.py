@@ -20,7 +20,7 @@ from .inputs import Input
 from .prepared import Prepared, ScanOptions, record_time, template_of
 from .records import Finder
 from .settled import MAX_SHAPED, SETTLE_AFTER, Outcome, Shapes, shape_of
-from .summary import InputStats, Place, ScanReport, masked_path
+from .summary import InputStats, Place, ScanReport, masked_path, own_words
 from .triage import Triage
 from .verdict import enveloped, http_evidence
 
@@ -171,7 +171,7 @@ class Explainer:
                     report.add_matched(key, e.id, m.kind, place, when, endpoint, sample, guide, heading, unsafe, status)
                 continue
             named = " ".join(str(p) for p in dict.fromkeys((obs.code, obs.name)) if p) or None  # "31001 OAuthTokenIsInvalid"
-            said = m.message or obs.message
+            said = own_words(said) if (said := m.message or obs.message) else said
             if said == named:  # the message only repeats its code (an OAuth error's)
                 said = None
             text = said or ("" if named else f"HTTP {obs.status}" if obs.status else sample())
@@ -192,7 +192,7 @@ class Explainer:
 
 def _said(message: str) -> str:
     """An observed error's message as the log said it, redacted, for the head of its group."""
-    return " ".join(shown(message).split())[:160]
+    return " ".join(own_words(shown(message)).split())[:160]
 
 
 def _shareable(x: Explanation, key: str, numbered: Callable[[], frozenset[str]]) -> bool:

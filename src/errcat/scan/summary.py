@@ -115,7 +115,8 @@ _MASKS = (
     # (Heroku's "code=H10"), a hex code after an error's or a result's name ("Errorcode 0xFFDF", "hr: 0x800705aa"),
     # a percent-escape's digits ("%D8%B3"), an IBM message id ("AMQ6776E:"), a message's own code (OWN_CODE: MSVC's
     # "warning C4996:", Oracle's "ORA-00942:", MySQL's "[MY-010068]", "%ASA-4-106023:", "sql_error_code = 40P01",
-    # "(vsim-8315)"); not a record's id ("invoice INV-00123:") nor any code's value ("verification code: 483920")
+    # "(vsim-8315)"), an error's HTTP status in parentheses ("failed (403)"); not a record's id ("invoice INV-00123:")
+    # nor any code's value ("verification code: 483920")
     (
         re.compile(
             r"(?P<code>\b(?:\w*[Cc]ode|\w*[Ee]rror|hr|HRESULT|[Ss]tatus)(?:\s*[=:]\s*|\s+)0[xX][0-9A-Fa-f]+\b"
@@ -125,7 +126,8 @@ _MASKS = (
             # masked above in lower case), and the digits inside a name (OpenSSL's function "ssl3_get_record",
             # "utf8mb4"): not a number, both say which error it is
             r"|(?<![\w.-])(?<![0-9A-Fa-f]:)(?=[A-F]*\d)(?=\d*[A-F])[0-9A-F]{6,8}(?![\w.-]|:[0-9A-Fa-f]{1,4}:)"
-            r"|(?<=[A-Za-z]{2})\d{1,2}(?=_?[A-Za-z]{2}))"
+            r"|(?<=[A-Za-z]{2})\d{1,2}(?=_?[A-Za-z]{2})"
+            r"|(?<= \()[45]\d\d(?=\)))"  # an HTTP status in parentheses (botocore's "An error occurred (403) when")
             r"|(?<![Cc]ode=)(?<![Cc]ode=[A-Z])(?<![Cc]ode=[A-Z]{2})(?<!\d)(?<!%)(?<!%[0-9A-Fa-f])\d+(?:[.,]\d+)*"
         ),
         lambda m: m["code"] or "<n>",
@@ -194,7 +196,9 @@ def from_level(head: str) -> str:
     "07-25-13,16:03:24.649,13,a98,0,AUTH,authapi.cpp(280),0,0,ERR,Sign in failed ...": each thread's hex id was a group),
     and glog's head says its letter as the word it stands for ("E0517 15:04:22.612345 1 controller.go:114] error syncing
     ..." is "ERROR controller.go:<n>] error syncing ..."). A thread or process named after the level goes too
-    (_THREAD_AFTER_LEVEL, _NGINX_PROCESS), and Odoo's database (_ODOO_DATABASE)."""
+    (_THREAD_AFTER_LEVEL, _NGINX_PROCESS), and Odoo's database (_ODOO_DATABASE). A clock without a date still
+    starting it goes (Jenkins's timestamper: "20:44:20 Build step 'Execute shell' marked build as failure" was "<n>:<n>:<n> Build
+    step ..."), as a time read does."""
     if (glog := _GLOG_HEAD.match(head)) is not None:
         return f"{_GLOG_LEVELS[glog[1]]} {head[glog.end() :]}"
     if head[1:3] == ", " and (ruby := _RUBY_LOGGER.match(head)) is not None:
@@ -211,9 +215,11 @@ def from_level(head: str) -> str:
         head = _APACHE_PROCESS.sub(r"\1", _CELERY_PROCESS.sub(r"\1", head, 1), 1)
     elif head[:1] in _DIGIT_OR_SPACE:
         head = _LOGCAT_PROCESS.sub("", head, 1)
-    return _ODOO_DATABASE.sub(r"\1", _NGINX_PROCESS.sub(r"\1", head, 1), 1)
+    head = _ODOO_DATABASE.sub(r"\1", _NGINX_PROCESS.sub(r"\1", head, 1), 1)
+    return head[clock.end() :] if head[2:3] == ":" and (clock := _CLOCK.match(head)) is not None else head
 
 
+_CLOCK = re.compile(r"\d\d:\d\d:\d\d(?:[.,]\d{1,9})? +(?=\S)")  # a time of day alone, before the line's words
 # Ruby Logger's letter and bracket (its time taken out, its pid left) before the level it spells out ("I, [#7720]  INFO -- :
 # Completed 500 ..."): every Rails production.log name began "I, [#<n>]"
 _RUBY_LOGGER = re.compile(r"[DIWEFA], \[[^\]\n]{0,64}#\d{1,10}\] +(?=[A-Z]{1,8} -- )")
@@ -288,6 +294,24 @@ _WINDOWS_EVENT = re.compile(
 )
 # a key=value line's message: a quoted phrase (of two words at least) under a message's key
 _KV_MESSAGE = re.compile(r"(?<![\w.])(?:msg|message|logdesc|description)=\"[^\"\n]{0,200} [^\"\n]{0,200}\"")
+
+
+def own_words(said: str) -> str:
+    """A vendor's error as a plain-text log line said it, without the layout before it (_LAYOUT_BEFORE_SAID): the same
+    error logged by two programs, "syncd[4242]: error: cURL error 28: ..." and "ERROR [main:Sync@42] - cURL error 28:
+    ...", was two groups, each named by its layout (integ22)."""
+    m = _LAYOUT_BEFORE_SAID.match(said)
+    return said[m.end() :] if m is not None and m.end() < len(said) else said
+
+
+# a line's layout up to its level and what follows the level before the message, explain's message of a log line
+# holding it (its time and a syslog host already out): a tag or a logger closed by a colon or a bracket ("syncd[4242]:",
+# Airflow's "{taskinstance.py:1851}"), the level in capitals or followed by a colon ("error:"), then a thread or a logger
+# in brackets or parentheses and dashes ("ERROR [main:Sync@42] - ", "WARN  [org.keycloak.services] (executor-thread-16) ")
+_LAYOUT_BEFORE_SAID = re.compile(
+    rf"(?:\S{{0,80}}[:\]}})] ){{0,2}}?(?:(?:{LOUD_WORDS})\b:?|(?i:{LOUD_WORDS}):)"
+    r"(?: +(?:\[[^\]\n]{0,80}\]|\([^)\n]{0,80}\)|-|\|)(?= ))* +"
+)
 
 
 def read_before(broken: str, read: int, lines: int) -> str:

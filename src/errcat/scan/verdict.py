@@ -343,7 +343,7 @@ def _unlevelled(head: str, window: str) -> str | None:
         return "error"
     return (
         "error"
-        if ("ailed" in window or "ailure" in window or "rror for" in window or "timed out after" in window)
+        if ("ailed" in window or "ailure" in window or "rror for" in window or "timed out after" in window or "rashed!" in window)
         and _FAILURE_EVENT.search(window)
         else None
     )
@@ -372,6 +372,12 @@ _FAILURE_EVENT = re.compile(
     # "2019-09-18T00:02:46.542Z f2704689-7aa3-4af3-ac88-857c01c4bd45 Task timed out after 5.01 seconds"): the most
     # common failure of a function was not read
     r"|Task timed out after \d{1,6}(?:\.\d{1,3})? seconds"
+    # Jenkins's console when a build step failed ("20:44:20 Build step 'Execute shell' marked build as failure"), and
+    # Terraform's crash banner ("Terraform crashed! This is always indicative of a bug within Terraform."): each a
+    # build's or a run's failure, in fixed words at no level, and neither was read (moby/moby #35875, hashicorp/terraform
+    # #28045: only the banner's "SECURITY WARNING" was)
+    r"|Build step '[^'\n]{1,200}' marked build as failure"
+    r"|Terraform crashed! This is always indicative of a bug"
 )
 
 
