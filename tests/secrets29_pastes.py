@@ -495,3 +495,15 @@ case(
 )
 v4 = human()
 case("devtools-form-data-name-then-value", f"Form Data\nusername\nAdministrator\npassword\n{v4}\n\nHTTP 401", v4)
+
+FOUND = {  # the pastes whose credential main showed before this round, each a shape no earlier test had
+    "mysql-one-column-password",
+    "psql-one-column-token",
+    "sqlite-column-mode-api-key",
+    "yaml-str-tag-password",
+    "yaml-custom-tag-token",
+    "prose-key-i-used-was",
+    "psw-abbreviation-env",
+    "psw-in-query-string",
+    "devtools-form-data-name-then-value",
+}

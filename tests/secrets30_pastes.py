@@ -515,3 +515,21 @@ p = picked()
 case("login-field-user-colon-password", f"MYOB company file login: Administrator:{p}\nHTTP/1.1 401 Unauthorized\n{MYOB_BODY}", p)
 p = picked()
 case("u-p-abbreviation-slash", f"U/P: ops/{p}\nErro 401 do InvoiceXpress", p)
+
+FOUND = {  # the pastes whose credential main showed before this round
+    "rust-debug-pretty",
+    "portuguese-chave-da-api-prose",
+    "prose-senha-da-conta-e",
+    "prose-passwort-fuer-myob-ist",
+    "prose-contrasena-actual-equals",
+    "prose-chave-da-api-colon",
+    "oracle-expdp-user-password",
+    "aws-cli-shorthand-parameter",
+    "echo-userpass-to-base64",
+    "csharp-getbytes-userpass",
+    "python-pymysql-positional",
+    "user-flag-at-line-start",
+    "rust-some-secret-nested",
+    "login-field-user-colon-password",
+    "u-p-abbreviation-slash",
+}

@@ -575,3 +575,23 @@ p = picked()
 case("mysql-identified-by-double-quotes", f'CREATE USER erp@localhost IDENTIFIED BY "{p}";\nERROR 1819 (HY000)', p)
 p = f"{R.choice(WORDS)}-{R.choice(WORDS)}".lower()
 case("prose-the-password-was-words", f"the password was {p} and InvoiceXpress answered {IX_BODY}", p)
+
+FOUND = {  # the pastes whose credential main showed before this round
+    "php-trace-arguments",
+    "oracle-alter-user-identified-by-bare",
+    "bare-administrator-slash-password",
+    "u-colon-p-colon",
+    "eight-char-password-wrapped-unindented",
+    "eight-char-password-wrapped-after-is",
+    "password-reads-as-words",
+    "username-password-slash-pair-prose",
+    "mssql-sp-addlogin",
+    "mssql-sp-password-old-new",
+    "mssql-alter-login-n-string",
+    "postgres-e-string-password",
+    "windows-net-use-u-abbreviated",
+    "ftp-pass-words",
+    "mongo-change-user-password",
+    "mysql-identified-by-double-quotes",
+    "prose-the-password-was-words",
+}

@@ -9,42 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus import secrets_explain_and_scan_show, shown_secrets
 from errcat.gate import MARK, shown
-from secrets31_pastes import CASES
-
-IDS = [c[0] for c in CASES]
-FOUND = {  # the pastes whose credential main showed before this round
-    "php-trace-arguments",
-    "oracle-alter-user-identified-by-bare",
-    "bare-administrator-slash-password",
-    "u-colon-p-colon",
-    "eight-char-password-wrapped-unindented",
-    "eight-char-password-wrapped-after-is",
-    "password-reads-as-words",
-    "username-password-slash-pair-prose",
-    "mssql-sp-addlogin",
-    "mssql-sp-password-old-new",
-    "mssql-alter-login-n-string",
-    "postgres-e-string-password",
-    "windows-net-use-u-abbreviated",
-    "ftp-pass-words",
-    "mongo-change-user-password",
-    "mysql-identified-by-double-quotes",
-    "prose-the-password-was-words",
-}
-
-
-@pytest.mark.parametrize(("cid", "text", "secrets"), CASES, ids=IDS)
-def test_the_gate_hides_every_credential_of_each_paste(cid, text, secrets):
-    assert not shown_secrets(text, secrets)
-
-
-@pytest.mark.parametrize(
-    ("cid", "text", "secrets"), [c for c in CASES if c[0] in FOUND], ids=[c[0] for c in CASES if c[0] in FOUND]
-)
-def test_what_this_round_found_shown_is_hidden_by_explain_and_scan(cli, tmp_path, cid, text, secrets):
-    assert not secrets_explain_and_scan_show(cli, tmp_path, text, secrets)
 
 
 @pytest.mark.parametrize(
