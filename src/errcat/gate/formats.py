@@ -246,7 +246,7 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"(?<![\w.-])(?:expdp|impdp|exp|imp|sqlldr|rman|dgmgrl)[ \t]+(?:(?:userid|target|auxiliary|catalog)[ \t]*=?[ \t]*)?"
+        r"(?<![\w.-])(?:expdp|impdp|exp|imp|sqlldr|rman|dgmgrl)[ \t]+(?:(?:userid|target|auxiliary|catalog)[ \t]*(?:=[ \t]*)?)?"
         r"['\"]?[A-Za-z][^\s/@'\"=]{0,127}/([^\s@'\"]+)",
         "Oracle Data Pump, Export/Import, SQL*Loader, RMAN, DGMGRL: the same username/password[@connect_identifier] as"
         " sqlplus (expdp ops/… directory=…, sqlldr userid=ops/…, rman target sys/…@orcl)",
