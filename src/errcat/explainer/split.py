@@ -199,7 +199,11 @@ _CLASS_STATUS = re.compile(r"\$(" + "|".join(sorted(_DOTNET_NAMES, key=len, reve
 _SUCCESS_STATUS = re.compile(r"\bdoes not indicate success: ([45]\d\d)\b")
 # A reason phrase under its own label, apart from the status: Guzzle 3's "[reason phrase] Bad Request", a log's
 # "reasonPhrase=Not Found"; taken only when it is the status's own phrase
-_LABELLED_REASON = re.compile(r"\breason[ _]?phrase\b[\]\"']?[ \t]*[:=]?[ \t]*[\"']?([A-Za-z][A-Za-z' -]{1,40})", re.IGNORECASE)
+# (blanks, then a ":" or "=" with its own blanks: two runs of blanks around an optional sign split a run of blanks
+# every way, 16,000 blanks after the label 4 s of CPU)
+_LABELLED_REASON = re.compile(
+    r"\breason[ _]?phrase\b[\]\"']?[ \t]*(?:[:=][ \t]*)?[\"']?([A-Za-z][A-Za-z' -]{1,40})", re.IGNORECASE
+)
 # An error line whose whole message is a status's own reason phrase of two words or more, with no number: a Node
 # client's "Error: Unprocessable Entity" (superagent's, GoCardless's), http-errors' "NotFoundError: Not Found". One
 # word ("Error: Forbidden", "Error: Conflict") is a word, not a status; nor is the phrase the message of an error

@@ -33,7 +33,7 @@ def _php_serialized(text: str) -> Iterator[Span]:
 # YAML's complex key ("? password" then ": value"), a value an INI file's credential section gives by user
 # (CouchDB's [admins], Shiro's [users]: "bob = password, role"), a dump's System.String (dotnet-dump's dumpobj)
 _COMPLEX_KEY = _lazy(
-    r"^[ \t]{0,40}\?[ \t]+[\"']?(?P<name>[^\r\n\"':]{1,64})[\"']?[ \t]*\r?\n[ \t]{0,40}:[ \t]+(?P<val>[^\r\n]{1,512})",
+    r"^[ \t]{0,40}\?[ \t]++[\"']?(?P<name>[^\r\n\"':]{1,64})[\"']?[ \t]*\r?\n[ \t]{0,40}:[ \t]+(?P<val>[^\r\n]{1,512})",
     re.MULTILINE,
 )
 _CREDENTIAL_SECTION = _lazy(rf"^[ \t]{{0,8}}\[(?:{'|'.join(_SECTIONS)})\][ \t]*\r?$", re.MULTILINE)

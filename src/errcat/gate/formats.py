@@ -128,7 +128,7 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "curl credentials",
-        r"(?<![^\s'\"+])(?:-u|--user|--proxy-user)(?:[\s+]+|=|(?<=-u)(?=[^\s'\"=+:-]))(['\"]?)([^\s'\":]*:[^\s'\"]*)\1",
+        r"(?<![^\s'\"+])(?:-u|--user|--proxy-user)(?:[\s+]++|=|(?<=-u)(?=[^\s'\"=+:-]))(['\"]?)([^\s'\":]*:[^\s'\"]*)\1",
         "curl manual: -u/--user <user:password> (a user alone, as docker login -u and mysql -u give it, is no"
         " secret; a W3C or IIS log writes each space as +; a short option's value may be glued to it: -uops:pw)",
         ("-u", "--user", "--proxy-user"),  # (at the line's start too: a flag pasted alone)
@@ -246,7 +246,7 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"(?<![\w.-])(?:expdp|impdp|exp|imp|sqlldr|rman|dgmgrl)[ \t]+(?:(?:userid|target|auxiliary|catalog)[ \t]*=?[ \t]*)?"
+        r"(?<![\w.-])(?:expdp|impdp|exp|imp|sqlldr|rman|dgmgrl)[ \t]+(?:(?:userid|target|auxiliary|catalog)[ \t]*(?:=[ \t]*)?)?"
         r"['\"]?[A-Za-z][^\s/@'\"=]{0,127}/([^\s@'\"]+)",
         "Oracle Data Pump, Export/Import, SQL*Loader, RMAN, DGMGRL: the same username/password[@connect_identifier] as"
         " sqlplus (expdp ops/… directory=…, sqlldr userid=ops/…, rman target sys/…@orcl)",

@@ -14,7 +14,7 @@ from .named import _SCHEME_WORD
 # a log line's "-> 400 {...}" after it is not part of the value.
 _HEADER_LINE = _lazy(  # on the text in lower case (a browser's WebSocket sends its token as a "subprotocol")
     r"""(?:authorization|cookie|x-myobapi-key|x-myobapi-cftoken|api-key|sec-websocket-protocol)"""
-    r"""[ \t]{0,10}:[ \t]{0,10}(?P<val>(?:(?![ \t]+(?:->|=>|\u2192)[ \t])[^\r\n'"])+)"""
+    r"""[ \t]{0,10}:[ \t]{0,10}(?P<val>(?:[^\r\n'" \t]|[ \t]++(?!(?:->|=>|\u2192)[ \t]))+)"""
 )
 _HEADER_HINTS = ("authorization", "cookie", "x-myobapi-key", "x-myobapi-cftoken", "api-key", "sec-websocket-protocol")
 # A URL scheme (2-21 characters, not the tail of a longer word; a console may wrap the line after
