@@ -800,9 +800,20 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
         service, owner = _answering_service(facts_for(catalog), head, catalog_words(catalog))
     if service is None:
         return []
-    own = {c.vendor for c in clues if c.weight > 0 and c.kind not in _SHARED}
+    own = {c.vendor for c in clues if c.weight > 0 and c.kind not in _WORDS_ONLY}
     kind = "other-service" if owner is None else "answered-by"
     return [Clue.of(kind, service, v) for v in catalog.vendors if v not in own and v != owner]
+
+
+# A vendor's name in words (and its brand): beside another service's name they tell nothing of who answered ("migrating
+# invoices from InvoiceXpress to Xero: 400 {Xero's body}", "prospend-export: NetsuiteAPIRequestError: HTTP401 …")
+_WORDS_ONLY = frozenset({"named", "brand"})
+
+
+def named_only(clues: Sequence[Clue], vendor: str) -> bool:
+    """Whether the vendor's only evidence is its name in words: another service named too splits it
+    (other_service_clues)."""
+    return all(c.kind in _WORDS_ONLY for c in clues if c.vendor == vendor and c.weight > 0)
 
 
 def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> tuple[str | None, str | None]:
