@@ -70,6 +70,9 @@ def test_a_vendor_named_only_in_words_beside_another_service_is_no_answer(catalo
         f"Migrating invoices from InvoiceXpress to Xero: 400 {xero}",
         f"prospend-export: {netsuite}",
         "moving our books from MYOB to Zoho: Response from Zoho is not success. Message: Invalid URL Passed",
+        # mcohen01/node-quickbooks#48: QuickBooks Online's fault as node-quickbooks logs it, its users' "QBO"
+        "myob-to-qbo: findCustomers failed { Message: 'A business validation error has occurred while processing your "
+        "request',\n  Detail: 'Business Validation Error: Unexpected Internal Error. (-30000)',\n  code: '6000',\n  element: '' }",
     ):
         x = explain(catalog, paste)
         assert x.vendor is None and all(m.kind == "none" for m in x.errors), paste
