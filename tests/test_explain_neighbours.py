@@ -269,6 +269,8 @@ def test_a_host_a_call_names_is_another_services_however_it_is_written(catalog):
     for line, host in (
         ("sync to uk.erp.acme.app failed: ", "uk.erp.acme.app"),  # a package's shape, but a call names it
         ("GET from eu.erp.acme.cloud returned ", "eu.erp.acme.cloud"),
+        ("sync via gw.erp.acme.app: ", "gw.erp.acme.app"),  # a call's word before it, a colon after
+        ("level=error upstream=eu.sync.acme.app body=", "eu.sync.acme.app"),
         ("call to ERP.ACME.COM failed: ", "erp.acme.com"),  # in capitals
         ("POST to LEDGER.ACME.COM.AU returned ", "ledger.acme.com.au"),
         ("sending to sentry.io failed: ", "sentry.io"),  # a tool site named bare: the service called, not a page
@@ -284,6 +286,7 @@ def test_a_host_a_call_names_is_another_services_however_it_is_written(catalog):
         "[uk.erp.acme.app] sync failed ",
         "System.Net.Http.HttpRequestException: sync failed ",
         "Sentry issue https://acme.sentry.io/issues/4512345/ ",
+        "asked on serverfault.com, no answer yet: ",  # a Q&A site named bare is where it was asked
     ):
         x = explain(catalog, line + MYOB_25008)
         assert x.vendor == "myob" and x.errors[0].kind == "exact" and not _foreign(x), line
@@ -299,6 +302,9 @@ def test_a_records_hostname_is_the_logging_machine_only_beside_its_process_id(ca
          "body": json.loads(body)},
         {"level": "error", "req": {"method": "POST", "hostname": "ledger.acme.com", "url": "/v1/journals"},
          "res": {"statusCode": 400}, "body": json.loads(body)},
+        # Elastic Common Schema's url.domain is the URL's host, beside a logging machine or not
+        {"@timestamp": "2024-03-01T10:00:00Z", "log.level": "error", "url": {"domain": "ledger.acme.com",
+         "path": "/v1/journals"}, "http": {"response": {"status_code": 400}}, "message": body},
     ):  # fmt: skip
         x = explain(catalog, json.dumps(record))
         assert x.vendor is None and x.errors[0].kind == "none" and _foreign(x), record

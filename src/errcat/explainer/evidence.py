@@ -686,6 +686,7 @@ _HOST_TLDS = frozenset({
 _NEUTRAL_DOMAINS = frozenset({
     "ietf.org", "w3.org", "rfc-editor.org", "iana.org", "json-schema.org", "schema.org", "json.org", "mozilla.org",
     "a9.com", "example.com", "example.net", "example.org", "stackoverflow.com", "microsoft.com", "githubusercontent.com",
+    "stackexchange.com", "serverfault.com", "superuser.com", "askubuntu.com",  # Q&A sites, named bare too ("asked on …")
 })  # fmt: skip
 _NEUTRAL_HOSTS = frozenset({"github.com", "www.github.com", "gist.github.com"})
 
@@ -711,8 +712,8 @@ _WORD_TLDS = frozenset(t for t in _HOST_TLDS if len(t) >= 3) - _DOMAIN_ENDS
 # …"): a name so written is a host even where it reads as a Java package (a logger's name is written before a colon,
 # in brackets or after a level, never after these)
 _CALLED_BEFORE = re.compile(
-    r"(?:\b(?:to|from|via|reach|reaching|contact|contacting|calling|call|upstream|host|server|endpoint|resolve|resolving)"
-    r"|->)[ \t]*\Z"
+    r"(?:\b(?:to|from|via|reach|reaching|contact|contacting|calling|call|resolve|resolving)|->"
+    r"|\b(?:upstream|host|server|endpoint)[ \t]*[=:]?[ \t]*[\"']?)[ \t]*\Z"  # upstream=, host: (not hostname=)
 )
 
 
@@ -727,16 +728,16 @@ def _written_as_host(name: str, head: str, low: str) -> bool:
         return False
     if tld not in _WORD_TLDS:
         return True
-    bare = called = False
+    bare = False
     for at in _starts(low, name):
         end = at + len(name)
         after = low[end : end + 2]
         if low[max(0, at - 3) : at] == "://" or after[:1] == "/" or (after[:1] == ":" and after[1:].isdigit()):
             return True
-        if not (after[:1] == ":" or (after[:1] == "]" and low[at - 1 : at] == "[")):
-            bare = True
-            called = called or bool(_CALLED_BEFORE.search(low, max(0, at - 16), at))
-    return bare and (called or not _package_name(name))
+        if _CALLED_BEFORE.search(low, max(0, at - 16), at):  # "sync via gw.erp.acme.app: 401" too
+            return True
+        bare = bare or not (after[:1] == ":" or (after[:1] == "]" and low[at - 1 : at] == "["))
+    return bare and not _package_name(name)
 
 
 def _starts(text: str, part: str) -> Iterator[int]:

@@ -282,14 +282,19 @@ def record_paste(text: str) -> str | None:
 
 
 def _with_called_host(d: dict[str, Any], paste: str) -> str:
-    """The paste with the host a record's "hostname" names (its own or its request's) as a request's Host header: the
-    host called, in a request's log or options ({"method":"GET","hostname":"x3.acme.com","status":401}). Only pino's and
-    bunyan's records, which name their process too ("pid"), and journald's ("_pid") name the machine that logged so;
-    a record read as its message alone lost the host, and another SData server's body was claimed for Sage (review15)."""
-    host = d.get("hostname") or lower(d.get("req") or d.get("request")).get("hostname")
-    if not isinstance(host, str) or "." not in host or "pid" in d or "_pid" in d or not _HOST_NAME.fullmatch(host):
+    """The paste with the host a record's "hostname" (its own or its request's) or ECS's "url.domain" names, as a
+    request's Host header, where its request line has none: the host called, in a request's log or options
+    ({"method":"GET","hostname":"x3.acme.com","status":401}). Only pino's and bunyan's records, which name their process
+    too ("pid"), and journald's ("_pid") name the machine that logged so; a record read as its message alone lost the
+    host, and another SData server's body was claimed for Sage (review15)."""
+    host = _attribute(d, ("url.domain",))  # Elastic Common Schema's: the URL's host, whatever else the record holds
+    if host is None and "pid" not in d and "_pid" not in d:
+        host = d.get("hostname") or lower(d.get("req") or d.get("request")).get("hostname")
+    if not isinstance(host, str) or "." not in host or not _HOST_NAME.fullmatch(host):
         return paste
     first, sep, rest = paste.partition("\n")
+    if "://" in first:  # the request's URL names its host
+        return paste
     if _PASTE_REQUEST.match(first):  # after its request line, as an HTTP request writes it
         return f"{first}\nHost: {host}{sep}{rest}"
     return f"Host: {host}\n{paste}"
