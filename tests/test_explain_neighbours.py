@@ -5,6 +5,7 @@ of its name included). Every paste here is real; its source is named beside it."
 
 from __future__ import annotations
 
+import json
 import time
 
 from errcat.explainer import explain
@@ -256,3 +257,59 @@ def test_a_link_to_where_the_error_was_read_is_not_the_request(catalog):
     ):
         x = explain(catalog, call + MYOB_25008)
         assert x.vendor is None and [c.kind for c in x.clues if c.vendor == "myob"].count("foreign-host") == 1, call
+
+
+def _foreign(x) -> list[str]:
+    return [c.value for c in x.clues if c.kind in ("foreign-mention", "foreign-host")][:1]
+
+
+def test_a_host_a_call_names_is_another_services_however_it_is_written(catalog):
+    """claims17's hostile pastes: a documented MYOB body beside the host another service answered from, written as a
+    Java package (uk.erp.acme.app), in capitals, or as a tool site's ingestion host, was claimed for MYOB."""
+    for line, host in (
+        ("sync to uk.erp.acme.app failed: ", "uk.erp.acme.app"),  # a package's shape, but a call names it
+        ("GET from eu.erp.acme.cloud returned ", "eu.erp.acme.cloud"),
+        ("sync via gw.erp.acme.app: ", "gw.erp.acme.app"),  # a call's word before it, a colon after
+        ("level=error upstream=eu.sync.acme.app body=", "eu.sync.acme.app"),
+        ("call to ERP.ACME.COM failed: ", "erp.acme.com"),  # in capitals
+        ("POST to LEDGER.ACME.COM.AU returned ", "ledger.acme.com.au"),
+        ("sending to sentry.io failed: ", "sentry.io"),  # a tool site named bare: the service called, not a page
+        ("sending event to o451234.ingest.sentry.io failed: ", "o451234.ingest.sentry.io"),  # its ingestion host
+        ("posting to hooks.slack.com failed: ", "hooks.slack.com"),
+        ("notify https://notify.bugsnag.com/ failed ", "notify.bugsnag.com"),  # linked, but an API's host
+    ):
+        x = explain(catalog, line + MYOB_25008)
+        assert x.vendor is None and x.errors[0].kind == "none" and _foreign(x) == [host], line
+    # a logger's package, a .NET namespace and a link to a tracker's page are still no service called
+    for line in (
+        "com.acme.app: sync failed ",
+        "[uk.erp.acme.app] sync failed ",
+        "System.Net.Http.HttpRequestException: sync failed ",
+        "Sentry issue https://acme.sentry.io/issues/4512345/ ",
+        "asked on serverfault.com, no answer yet: ",  # a Q&A site named bare is where it was asked
+    ):
+        x = explain(catalog, line + MYOB_25008)
+        assert x.vendor == "myob" and x.errors[0].kind == "exact" and not _foreign(x), line
+
+
+def test_a_records_hostname_is_the_logging_machine_only_beside_its_process_id(catalog):
+    """pino and bunyan write the machine as "hostname" beside the process's "pid"; a request's log or options name the
+    host called so (review15's {"level":50,"hostname":"x3.acme.com","msg":…} was claimed for the vendor)."""
+    body = MYOB_25008.split(" 400 ", 1)[1]  # the body alone
+    for record in (
+        {"level": 50, "hostname": "x3.acme.com", "msg": "400 " + body},
+        {"level": "error", "method": "POST", "hostname": "ledger.acme.com", "path": "/v1/journals", "status": 400,
+         "body": json.loads(body)},
+        {"level": "error", "req": {"method": "POST", "hostname": "ledger.acme.com", "url": "/v1/journals"},
+         "res": {"statusCode": 400}, "body": json.loads(body)},
+        # Elastic Common Schema's url.domain is the URL's host, beside a logging machine or not
+        {"@timestamp": "2024-03-01T10:00:00Z", "log.level": "error", "url": {"domain": "ledger.acme.com",
+         "path": "/v1/journals"}, "http": {"response": {"status_code": 400}}, "message": body},
+    ):  # fmt: skip
+        x = explain(catalog, json.dumps(record))
+        assert x.vendor is None and x.errors[0].kind == "none" and _foreign(x), record
+    pino = {"level": 50, "time": 1709287200000, "pid": 4242, "hostname": "web-01.acme.com", "msg": "400 " + body}
+    bunyan = {"name": "sync", "hostname": "web-01.acme.com", "pid": 7, "level": 50, "msg": "400 " + body, "v": 0}
+    for record in (pino, bunyan):
+        x = explain(catalog, json.dumps(record))
+        assert x.vendor == "myob" and x.errors[0].kind == "exact" and not _foreign(x), record

@@ -48,10 +48,34 @@ def test_a_request_to_another_services_host_says_whose_words_they_are(catalog):
 
 
 def test_the_vendor_named_beside_another_service_still_counts(catalog):
-    """Another service's name counts against the vendors nothing else names: a migration's note names both."""
+    """Another service's name counts against the vendors nothing else names: a migration's note names both. The
+    vendor's name is words alone, as the other service's is (claims17): its own documented message names it."""
     x = explain(catalog, f'Migrating from Xero to MYOB: "{MYOB_25008}"')
-    assert x.vendor == "myob" and x.errors[0].kind == "exact"
-    assert not [c for c in x.clues if c.kind == "other-service" and c.vendor == "myob"]
+    assert x.vendor == "myob" and x.errors[0].kind == "exact" and x.vendor_source == "message"
+
+
+def test_a_vendor_named_only_in_words_beside_another_service_is_no_answer(catalog):
+    """Another service's real error under a step or a note that names a catalogued vendor (claims17's hostile pastes:
+    Xero's ValidationException, NetSuite's INVALID_LOGIN, Zoho's ErrorResponseException): the vendor's name alone was
+    taken as its evidence, and the other service's answer was said to be the vendor's."""
+    xero = (
+        '{"ErrorNumber": 10, "Type": "ValidationException", "Message": "A validation exception occurred", '
+        '"Elements": [{"ValidationErrors": [{"Message": "Email address must be valid"}]}]}'
+    )  # XeroAPI/Xero-OpenAPI#461
+    netsuite = (
+        'NetsuiteAPIRequestError: HTTP401 - {"title":"Unauthorized","status":401,"o:errorDetails":[{"detail":"Invalid '
+        'login attempt.","o:errorCode":"INVALID_LOGIN"}]}'
+    )  # jacobsvante/netsuite#27 (its type and detail cut)
+    for paste in (
+        f"Migrating invoices from InvoiceXpress to Xero: 400 {xero}",
+        f"prospend-export: {netsuite}",
+        "moving our books from MYOB to Zoho: Response from Zoho is not success. Message: Invalid URL Passed",
+        # mcohen01/node-quickbooks#48: QuickBooks Online's fault as node-quickbooks logs it, its users' "QBO"
+        "myob-to-qbo: findCustomers failed { Message: 'A business validation error has occurred while processing your "
+        "request',\n  Detail: 'Business Validation Error: Unexpected Internal Error. (-30000)',\n  code: '6000',\n  element: '' }",
+    ):
+        x = explain(catalog, paste)
+        assert x.vendor is None and all(m.kind == "none" for m in x.errors), paste
 
 
 def test_the_message_alone_is_still_its_vendors(catalog):

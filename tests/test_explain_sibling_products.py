@@ -17,6 +17,13 @@ from errcat.explainer import explain
         ("PayGlobal gateway error: submission rejected by MYOB", "myob"),
         ('Sage HR API: {"$diagnoses":[{"$severity":"error","$message":"Not found"}]} (see https://www.sage.com)', "sage"),
         ("Sage People integration failed: see https://www.sage.com/en-gb/", "sage"),
+        # Sage X3's Web API on the customer's own (local) server: its path names it (claims17; the URL's form is
+        # online-help.sagex3.com's, the body Sage Accounting's documented one, claimed for Sage before)
+        (
+            "GET http://x3.acme.local:8124/api1/x3/erp/SEED/BPCUSTOMER('C001')?representation=BPCUSTOMER.$details 401 "
+            '[{"$severity":"error","$dataCode":"InvalidCredentials","$message":"Invalid credentials","$source":"Authorization"}]',
+            "sage",
+        ),
     ],
 )
 def test_a_sibling_products_name_counts_against_the_vendor(catalog, paste, vendor):

@@ -36,6 +36,7 @@ from .evidence import (
     decide,
     endpoint_for,
     facts_for,
+    named_only,
     other_service_clues,
     scores,
     sdk_exception,
@@ -906,12 +907,17 @@ def _decide_vendor(
         notes += _override_notes(catalog, override, clues)
         return VendorDecision(told, "override", (Clue.of("override", "--vendor", told), *clues), excluded, tuple(notes))
     chosen = decide(clues)
+    # a vendor named in words alone beside another service's name: only its own documented words (below) still name it
+    asked = chosen is not None and named_only(clues, chosen)
+    if asked and (others := other_service_clues(catalog, read.exchange, clues)):
+        clues += others
+        chosen = decide(clues)
     if chosen is not None:
         return VendorDecision(chosen, "evidence", tuple(clues), excluded, tuple(notes))
     if fallback and fallback not in excluded:
         rest = Clue.of("recording", "the recording's other exchanges", fallback)
         return VendorDecision(fallback, "evidence", (*clues, rest), excluded, tuple(notes))
-    if others := other_service_clues(catalog, read.exchange, clues):
+    if not asked and (others := other_service_clues(catalog, read.exchange, clues)):
         clues += others
         excluded |= frozenset(v for v, s in scores(clues).items() if s < 0)
     chosen, source, said = _vendor_from_words(catalog, clues, match_unnamed(excluded))

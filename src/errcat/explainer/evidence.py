@@ -653,9 +653,21 @@ _MACHINE_HOST = re.compile(
 )
 
 
+# A JSON record's bare "hostname" is the machine only in a logger's record that names its process too (pino's and
+# bunyan's: {"level":50,"pid":12,"hostname":…,"msg":…}); in a request's log or options it is the host called
+# ({"method":"GET","hostname":"x3.acme.com","status":401}, axios's config), as review15's hostile pastes showed
+_JSON_HOSTNAME = re.compile(r"[\"']hostname[\"']", re.IGNORECASE)
+_PROCESS_ID = re.compile(r"[\"']_?pid[\"'][ \t]*:[ \t]*\"?\d", re.IGNORECASE)
+
+
 def _machine_hosts(head: str) -> set[str]:
     """The hosts a paste's log lines name as the machine that wrote them (see _MACHINE_HOST), in lower case."""
-    return {next(g for g in m.groups() if g).lower() for m in _MACHINE_HOST.finditer(head)}
+    found = set()
+    for m in _MACHINE_HOST.finditer(head):
+        if _JSON_HOSTNAME.match(m.group(0)) and not _PROCESS_ID.search(head):
+            continue
+        found.add(next(g for g in m.groups() if g).lower())
+    return found
 
 
 _PATH_IN_TEXT = re.compile(r"(?<![\w.:/-])/[A-Za-z][\w.{}-]*(?:/[\w.{}-]+)+")  # a path written in a report or table
@@ -674,6 +686,7 @@ _HOST_TLDS = frozenset({
 _NEUTRAL_DOMAINS = frozenset({
     "ietf.org", "w3.org", "rfc-editor.org", "iana.org", "json-schema.org", "schema.org", "json.org", "mozilla.org",
     "a9.com", "example.com", "example.net", "example.org", "stackoverflow.com", "microsoft.com", "githubusercontent.com",
+    "stackexchange.com", "serverfault.com", "superuser.com", "askubuntu.com",  # Q&A sites, named bare too ("asked on …")
 })  # fmt: skip
 _NEUTRAL_HOSTS = frozenset({"github.com", "www.github.com", "gist.github.com"})
 
@@ -695,13 +708,23 @@ def _package_name(name: str) -> bool:
 _WORD_TLDS = frozenset(t for t in _HOST_TLDS if len(t) >= 3) - _DOMAIN_ENDS
 
 
+# The words before a host a message names as the one it called ("sync to uk.erp.acme.app failed", "GET from …", "upstream
+# …"): a name so written is a host even where it reads as a Java package (a logger's name is written before a colon,
+# in brackets or after a level, never after these)
+_CALLED_BEFORE = re.compile(
+    r"(?:\b(?:to|from|via|reach|reaching|contact|contacting|calling|call|resolve|resolving)|->"
+    r"|\b(?:upstream|host|server|endpoint)[ \t]*[=:]?[ \t]*[\"']?)[ \t]*\Z"  # upstream=, host: (not hostname=)
+)
+
+
 def _written_as_host(name: str, head: str, low: str) -> bool:
-    """Whether a dotted name in ``head`` (``low``: it in lower case) is written as a host: under a known top-level
-    domain, and inside a URL or before a port or a path, or else neither a package's name nor, under a word's domain,
-    only a logger's. A bare host under a word's domain ("call to x3.acme.cloud failed") is another service's too: read
-    as a logger's, it let another SData server's body be claimed for Sage."""
+    """Whether a dotted name in ``head`` (``low``: it in lower case) is written as a host: in lower case or all in
+    capitals (HTTPS://API.ACME.COM; System.Net is a namespace), under a known top-level domain, and inside a URL or
+    before a port or a path, or else neither a package's name nor, under a word's domain, only a logger's. A bare host
+    under a word's domain ("call to x3.acme.cloud failed") is another service's too: read as a logger's, it let another
+    SData server's body be claimed for Sage; so is a package-shaped one a call names ("sync to uk.erp.acme.app")."""
     tld = name.rsplit(".", 1)[-1]
-    if tld not in _HOST_TLDS or name not in head:
+    if tld not in _HOST_TLDS or (name not in head and name.upper() not in head):
         return False
     if tld not in _WORD_TLDS:
         return True
@@ -710,6 +733,8 @@ def _written_as_host(name: str, head: str, low: str) -> bool:
         end = at + len(name)
         after = low[end : end + 2]
         if low[max(0, at - 3) : at] == "://" or after[:1] == "/" or (after[:1] == ":" and after[1:].isdigit()):
+            return True
+        if _CALLED_BEFORE.search(low, max(0, at - 16), at):  # "sync via gw.erp.acme.app: 401" too
             return True
         bare = bare or not (after[:1] == ":" or (after[:1] == "]" and low[at - 1 : at] == "["))
     return bare and not _package_name(name)
@@ -731,14 +756,16 @@ def _foreign_mentions(facts: VendorFacts, head: str, low: str, written: dict[str
     are known, but one whose own host is written there too (its error may quote a user's link). A host under
     a vendor's registered domain, or a domain named for it (myob.com.au), is never foreign."""
     for host in list(written)[:20]:
-        if _written_as_host(host, head, low) and _is_foreign(facts, host):
+        if _written_as_host(host, head, low) and _is_foreign(facts, host, "://" + host in low):
             return [Clue.of("foreign-mention", host, v) for v, hosts in facts.hosts.items() if hosts and v not in named]
     return []
 
 
-def _is_foreign(facts: VendorFacts, host: str) -> bool:
+def _is_foreign(facts: VendorFacts, host: str, linked: bool) -> bool:
+    """Whether a host written in a paste is another service's: a tool site's host is a page read beside the error only
+    where it is linked (a URL); named bare ("sending to sentry.io failed") it is the service called."""
     domain = registered_domain(host)
-    if is_local_host(host) or domain in _NEUTRAL_DOMAINS or host in _NEUTRAL_HOSTS or tool_page(host):
+    if is_local_host(host) or domain in _NEUTRAL_DOMAINS or host in _NEUTRAL_HOSTS or (linked and tool_page(host)):
         return False
     if host_vendor(facts, host) or domain_vendor(facts, host):
         return False
@@ -774,9 +801,20 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
         service, owner = _answering_service(facts_for(catalog), head, catalog_words(catalog))
     if service is None:
         return []
-    own = {c.vendor for c in clues if c.weight > 0 and c.kind not in _SHARED}
+    own = {c.vendor for c in clues if c.weight > 0 and c.kind not in _WORDS_ONLY}
     kind = "other-service" if owner is None else "answered-by"
     return [Clue.of(kind, service, v) for v in catalog.vendors if v not in own and v != owner]
+
+
+# A vendor's name in words (and its brand): beside another service's name they tell nothing of who answered ("migrating
+# invoices from InvoiceXpress to Xero: 400 {Xero's body}", "prospend-export: NetsuiteAPIRequestError: HTTP401 …")
+_WORDS_ONLY = frozenset({"named", "brand"})
+
+
+def named_only(clues: Sequence[Clue], vendor: str) -> bool:
+    """Whether the vendor's only evidence is its name in words: another service named too splits it
+    (other_service_clues)."""
+    return all(c.kind in _WORDS_ONLY for c in clues if c.vendor == vendor and c.weight > 0)
 
 
 def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> tuple[str | None, str | None]:

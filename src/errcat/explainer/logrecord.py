@@ -273,11 +273,35 @@ def record_paste(text: str) -> str | None:
     paste = exchange_paste(d, error_words=True)
     if paste.endswith(json.dumps(d, ensure_ascii=False)):
         return None  # no message of its own: the record is read as it is
+    paste = _with_called_host(d, paste)
     # a sentence in an object with a level or a time alone may be a vendor's own error object (MYOB's "Severity" beside
     # its "Message"), read as it is; a level and a time together are a logger's, and so is a level beside nothing of a body
     # or beside an exception's class (GitLab's integrations_json.log: "severity", "message", "exception.class")
     logged = (leveled and timed) or (leveled and (_logger_fields_only(d) or _exception(d, ("exception",)) is not None))
     return paste if logged or _MORE_THAN_WORDS.search(paste) else None
+
+
+def _with_called_host(d: dict[str, Any], paste: str) -> str:
+    """The paste with the host a record's "hostname" (its own or its request's) or ECS's "url.domain" names, as a
+    request's Host header, where its request line has none: the host called, in a request's log or options
+    ({"method":"GET","hostname":"x3.acme.com","status":401}). Only pino's and bunyan's records, which name their process
+    too ("pid"), and journald's ("_pid") name the machine that logged so; a record read as its message alone lost the
+    host, and another SData server's body was claimed for Sage (review15)."""
+    host = _attribute(d, ("url.domain",))  # Elastic Common Schema's: the URL's host, whatever else the record holds
+    if host is None and "pid" not in d and "_pid" not in d:
+        host = d.get("hostname") or lower(d.get("req") or d.get("request")).get("hostname")
+    if not isinstance(host, str) or "." not in host or not _HOST_NAME.fullmatch(host):
+        return paste
+    first, sep, rest = paste.partition("\n")
+    if "://" in first:  # the request's URL names its host
+        return paste
+    if _PASTE_REQUEST.match(first):  # after its request line, as an HTTP request writes it
+        return f"{first}\nHost: {host}{sep}{rest}"
+    return f"Host: {host}\n{paste}"
+
+
+_HOST_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z][A-Za-z0-9-]{0,62}")
+_PASTE_REQUEST = re.compile(r"[A-Z]{3,7} /")  # exchange_paste's request line with a path alone (no host of its own)
 
 
 # what pino's and bunyan's serialisers copy from an error beside its type, message and stack (an HTTP client's own

@@ -23,7 +23,7 @@ from .people import names_a_person
 # commerce APIs
 OTHER_SERVICES: tuple[tuple[str, str], ...] = (
     ("Xero", "xero"),
-    ("QuickBooks", "quickbooks|intuit"),
+    ("QuickBooks", "quickbooks|intuit|qbo"),  # QBO: QuickBooks Online, as its users write it (QBO.findCustomers)
     ("FreshBooks", "freshbooks"),
     ("Zoho", "zoho"),
     ("NetSuite", "netsuite"),

@@ -56,10 +56,19 @@ _TOOL_DOMAINS = (
 )  # fmt: skip
 
 
+# A label that names a tool site's API or ingestion host, where SDKs and agents send (Sentry's DSN o1.ingest.sentry.io,
+# hooks.slack.com, notify.bugsnag.com, events.pagerduty.com, http-intake.logs.datadoghq.com, collector.newrelic.com,
+# log-api.newrelic.com, logs-01.loggly.com): a call that failed there is that service's answer, never a page read
+_TOOL_API_LABEL = re.compile(
+    r"api|[\w-]*(?:ingest|intake|collector)[\w-]*|hooks?|notify|sessions|events|[a-z]+-api|otlp|logs(?:-\d+)?"
+)
+
+
 def tool_page(host: str, path: str | None = None) -> bool:
     """Whether a host (with its path, when known) is a page of a site people read errors on, not its API."""
     host = host.lower()
-    if host.startswith("api.") or not any(host == d or host.endswith("." + d) for d in _TOOL_DOMAINS):
+    domain = next((d for d in _TOOL_DOMAINS if host == d or host.endswith("." + d)), None)
+    if domain is None or any(_TOOL_API_LABEL.fullmatch(label) for label in host[: -len(domain)].split(".")):
         return False
     return not path or not any(part in path for part in ("/api/", "/rest/", "/graphql"))
 
