@@ -64,6 +64,10 @@ L = "tasmandingo"
             P,
         ),
         ("the credentials are Administrator:Malleedingo9513 and still 401", "Malleedingo9513"),
+        (f"I logged in with password {L} and got 401", L),  # the clause goes on after "and"
+        (f"connect using the password {L}", L),
+        (f"a minha palavra-passe é {L}", L),
+        (f"mi contraseña es {L}", L),
     ],
 )
 def test_the_probed_variants_are_hidden(text, secret):
@@ -79,6 +83,12 @@ def test_the_probed_variants_are_hidden(text, secret):
         ("SSH connection with password authentication", "authentication"),
         ("Connecting with password\nauthentication\nfailed", "authentication"),
         ("accepted with password changed", "changed"),
+        ("the password is incorrect and expired", "incorrect"),
+        ("la contraseña es incorrecta", "incorrecta"),
+        ("a senha está bloqueada", "bloqueada"),
+        ("das Passwort ist abgelaufen", "abgelaufen"),
+        # a JSON object with a value field and braces, no HCL block in it (the block pass reads none)
+        ('{"name": "region", "value": "ap-southeast-2"}', "ap-southeast-2"),
         # a slash between words after a login's name: placeholders, a provider's name
         ("log in with username / password", "username / password"),
         ("login with Google / Microsoft", "Microsoft"),

@@ -117,16 +117,17 @@ _BLOCK_VALUE = _lazy(
 
 
 def _labelled_blocks(text: str) -> Iterator[Span]:
-    """The default or value of a block whose label names a credential, up to the block's closing brace (or _UNIT on)."""
+    """The default or value of a block whose label names a credential, up to the block's closing brace (or _UNIT on,
+    and never past the next block's label)."""
     low = _lowered(text)
     if "{" not in low or ("default" not in low and "value" not in low):
         return
     blocks = list(_LABELLED_BLOCK().finditer(low))
-    for m, after in zip(blocks, [*blocks[1:], None], strict=True):
+    for k, m in enumerate(blocks):
         if not _IN_NAME().search(m["name"]) or _not_a_value(m["name"]):
             continue
         end = low.find("\n}", m.end(), m.end() + _UNIT)
-        end = min(m.end() + _UNIT if end < 0 else end, len(low) if after is None else after.start())  # (nor past the next)
+        end = min(m.end() + _UNIT if end < 0 else end, blocks[k + 1].start() if k + 1 < len(blocks) else len(low))
         for v in _BLOCK_VALUE().finditer(low, m.end(), end):
             if span := _inner(text[v.start("val") : v.end("val")], v.start("val")):
                 yield Span(*span, "credential by name")

@@ -214,8 +214,9 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
 # after "my" or "the"), then words joined by underscores or dashes in lower case (a name a program gives is joined to the
 # word, "password_reset", or names a credential, "reset_token")
 _WITH_PASSWORD = _lazy(
-    r"(?:(?:with|using)[ \t]{1,4}(?:passw(?:or)?d|passphrase|pwd|senha|contrase\u00f1a|passwort)"
-    r"|(?:(?:my|the|our|your|his|her|their)[ \t]{1,4}|^|[\n.!?:][ \t]{0,4})(?:passw(?:or)?d|passphrase|pwd)[ \t]{1,4}(?:is|was))"
+    r"(?:(?:with|using)[ \t]{1,4}(?:the[ \t]{1,4})?(?:passw(?:or)?d|passphrase|pwd|senha|contrase\u00f1a|passwort)"
+    r"|(?:(?:my|the|our|your|his|her|their|a|minha|mi|la|o|meu|das|mein)[ \t]{1,4}|^|[\n.!?:][ \t]{0,4})"
+    r"(?:passw(?:or)?d|passphrase|pwd|senha|palavra-passe|contrase\u00f1a|passwort)[ \t]{1,4}(?:is|was|\u00e9|era|es|ist|war))"
     r"[ \t]{1,4}\Z"  # ("^": the text's start, the window read is 40 characters)
 )
 _JOINED_WORDS = _lazy(r"[a-z]{3,20}(?:[_-][a-z]{3,20}){1,3}")
@@ -231,7 +232,7 @@ def _words_given_as_password(text: str, m: re.Match[str], value: str) -> bool:
     )
 
 
-_CLAUSE_END = _lazy(r"[ \t]*(?:[.,;!?)]|\r?\n|$|(?:and|but|e|y|und|et)[ \t])")
+_WORDS_CLAUSE_END = _lazy(r"[ \t]*(?:[.,;!?)]|\r?\n|$|(?:and|but|e|y|und|et)[ \t])")
 
 
 def _letters_given_as_password(text: str, m: re.Match[str], value: str) -> bool:
@@ -239,7 +240,7 @@ def _letters_given_as_password(text: str, m: re.Match[str], value: str) -> bool:
     last word of its clause ("connecting as ops with password ledgerlisboa", "my password is kestrelwombat, but…")."""
     return bool(
         letters_password(value)
-        and _CLAUSE_END().match(text, m.start("val") + len(value))
+        and _WORDS_CLAUSE_END().match(text, m.start("val") + len(value))
         and _WITH_PASSWORD().search(_lowered(text[max(0, m.start("val") - 40) : m.start("val")]))
     )
 

@@ -379,13 +379,16 @@ def _credential_context(text: str, start: int, end: int) -> bool:
 _ENGLISH_ENDINGS = (
     "tion", "sion", "ing", "ed", "ment", "ness", "able", "ible", "ity", "ure", "ence", "ance", "ful", "less", "ive", "ous",
     "ly", "ies", "es", "ism", "ist", "ize", "ise", "age", "ery", "ory", "ant", "ent", "al", "ic", "ship", "hood", "ward",
-    "ator", "ager", "ider", "ader", "ser", "ter",
+    "ator", "ager", "ider", "ader", "ser", "ter", "ada", "ida", "ado", "ido",  # (and a participle: "caducada", "bloqueado")
 )  # fmt: skip
 _NOT_A_WORD_PASSWORD = _lazy(r"user|login|logon|e-?mail|account|admin|default|blank|empty|none|null")
 # what a sentence says a password is, in words no ending above tells ("the password is incorrect")
 _STATE_WORDS = frozenset((
     "incorrect", "invalid", "mandatory", "optional", "obsolete", "insecure", "unknown", "temporary", "plaintext",
     "correct", "unset", "readonly", "writeonly", "forbidden", "mismatch", "too", "wrong", "strong", "weak", "secure",
+    # (Spanish, Portuguese and German, after "es", "é" and "ist")
+    "incorrecta", "incorreta", "invalida", "obligatoria", "obrigatoria", "diferente", "correcta", "correta", "vacia",
+    "vazia", "insegura", "temporal", "abgelaufen", "gesperrt", "erforderlich", "ungueltig", "falsch",
 ))  # fmt: skip
 
 
