@@ -119,8 +119,10 @@ _BLOCK_VALUE = _lazy(
 def _labelled_blocks(text: str) -> Iterator[Span]:
     """The default or value of a block whose label names a credential, up to the block's closing brace (or _UNIT on,
     and never past the next block's label)."""
+    if '" {' not in text and '"{' not in text:
+        return  # (no label before a brace: a JSON body's braces and values are no block)
     low = _lowered(text)
-    if "{" not in low or ("default" not in low and "value" not in low):
+    if "default" not in low and "value" not in low:
         return
     blocks = list(_LABELLED_BLOCK().finditer(low))
     for k, m in enumerate(blocks):

@@ -65,9 +65,14 @@ _AFTER_FILE_FLAG = _lazy(
 )
 
 
+_FILE_FLAG_WORDS = ("pass", "pwd", "secret", "token")  # (what the flag's name must hold: found at C speed)
+
+
 def _after_file_flags(text: str) -> Iterator[Span]:
+    if "--" not in text and " -" not in text:
+        return  # (no flag: a date's or a name's dashes are no flag's)
     low = _lowered(text)
-    if "file" not in low and "path" not in low:
+    if ("file" not in low and "path" not in low) or not any(w in low for w in _FILE_FLAG_WORDS):
         return
     for m in _AFTER_FILE_FLAG().finditer(low):
         value = text[m.start("val") : m.end("val")]

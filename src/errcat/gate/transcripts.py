@@ -81,9 +81,9 @@ _TIME_CHARS = " \t0123456789-:.tz"  # a raw log's time before the marker (2024-0
 
 
 def _evaluated(text: str) -> Iterator[Span]:
-    low = _lowered(text)
-    if "evaluating: " not in low:
+    if "valuating: " not in text and "VALUATING: " not in text:
         return
+    low = _lowered(text)
     for m in _EVALUATING().finditer(low):
         if not _IN_NAME().search(m["expr"]) or _not_a_value(m["expr"].rstrip(")'\"")):
             continue
