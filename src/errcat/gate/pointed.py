@@ -36,10 +36,11 @@ def _flags_alone(text: str) -> Iterator[Span]:
 
 # A value a type named for a credential holds, printed as the type's repr or built in code (Secret('…'), SecretStr("…"),
 # AccessToken('…'), ApiKey("…")): pydantic's repr shows '**********', other libraries print the value; the type's name
-# is the credential's name. Only a class's (a capital first: get_password('ops') takes a user), one literal, no space
+# is the credential's name. Only a class's (a capital first: get_password('ops') takes a user), one literal, no space;
+# not a Credentials type's (UsernamePasswordCredentials("sync:…"): the user stays, the password is judged on its own)
 _SECRET_CALL = _lazy(
-    r"(?:Secret(?:Str|Bytes|String|Value)?|Password|Passphrase|Token|ApiKey|APIKey|AccessKey|SecretKey|PrivateKey"
-    r"|Credentials?)\([ \t]{0,4}[bru]{0,2}(?:\"(?P<dq>[^\"\s]{1,512})\"|'(?P<sq>[^'\s]{1,512})')[ \t]{0,4}\)"
+    r"(?:Secret(?:Str|Bytes|String|Value)?|Password|Passphrase|Token|ApiKey|APIKey|AccessKey|SecretKey|PrivateKey)"
+    r"\([ \t]{0,4}[bru]{0,2}(?:\"(?P<dq>[^\"\s]{1,512})\"|'(?P<sq>[^'\s]{1,512})')[ \t]{0,4}\)"
 )
 _IDENTIFIER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 
