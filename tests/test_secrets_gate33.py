@@ -92,6 +92,7 @@ def test_the_probed_variants_are_hidden(text, secret):
         # a slash between words after a login's name: placeholders, a provider's name
         ("log in with username / password", "username / password"),
         ("login with Google / Microsoft", "Microsoft"),
+        ("login to the portal / dashboard", "dashboard"),  # letters after a slash only under a login's label
         # a dash before a sentence; "palavra-chave" is a keyword
         ("reset password - see docs", "see docs"),
         ("Password - expired on 2024-01-01", "expired on"),

@@ -560,7 +560,8 @@ def _users_and_passwords(text: str) -> Iterator[Span]:
         return
     for m in _USER_SLASH_PASSWORD().finditer(low) if "/" in low else ():
         value = text[m.start("val") : m.end("val")]
-        if _separated_value(value) or letters_password(value):
+        labelled = ":" in low[m.start() : m.start("user")]  # ("login: ops / …"; not "login to the portal / dashboard")
+        if _separated_value(value) or (labelled and letters_password(value)):
             yield Span(*m.span("val"), "credential by position")
     for m in _LOGIN_WITH().finditer(low) if " with" in low else ():
         value = text[m.start("val") : m.end("val")].rstrip(".:!?")
