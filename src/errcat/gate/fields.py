@@ -108,6 +108,33 @@ def _yaml_name_values(text: str, low: str) -> Iterator[Span]:
             yield Span(*span, "credential by name")
 
 
+# an HCL block labelled by its name (Terraform's variable "db_password" {, Packer's, Nomad's), its default or value inside:
+# the label is the name, the attribute only says which value it is
+_LABELLED_BLOCK = _lazy(r'^[ \t]{0,8}[a-z_]{1,32}[ \t]{1,4}"(?P<name>[^"\r\n]{1,64})"[ \t]{0,4}\{[ \t]*\r?$', re.MULTILINE)
+_BLOCK_VALUE = _lazy(
+    rf"^[ \t]{{1,16}}(?:default|value)[ \t]{{0,16}}=[ \t]{{0,4}}(?P<val>{_QUOTED}|[^\s#]{{1,512}})", re.MULTILINE
+)
+
+
+def _labelled_blocks(text: str) -> Iterator[Span]:
+    """The default or value of a block whose label names a credential, up to the block's closing brace (or _UNIT on,
+    and never past the next block's label)."""
+    if '" {' not in text and '"{' not in text:
+        return  # (no label before a brace: a JSON body's braces and values are no block)
+    low = _lowered(text)
+    if "default" not in low and "value" not in low:
+        return
+    blocks = list(_LABELLED_BLOCK().finditer(low))
+    for k, m in enumerate(blocks):
+        if not _IN_NAME().search(m["name"]) or _not_a_value(m["name"]):
+            continue
+        end = low.find("\n}", m.end(), m.end() + _UNIT)
+        end = min(m.end() + _UNIT if end < 0 else end, blocks[k + 1].start() if k + 1 < len(blocks) else len(low))
+        for v in _BLOCK_VALUE().finditer(low, m.end(), end):
+            if span := _inner(text[v.start("val") : v.end("val")], v.start("val")):
+                yield Span(*span, "credential by name")
+
+
 def _listed_values(low: str, at: int) -> Iterator[Span]:
     """Every ``value`` field in the list starting at ``at`` (each cookie of a HAR entry)."""
     end = low.find("]", at, at + 65_536)

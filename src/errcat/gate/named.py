@@ -31,8 +31,9 @@ _NAMED_REGEX = rf"""(?P<word>{_CREDENTIAL_WORD})(?P<rest>(?:{_NAME_REST}|\\[:= ]
     (?:(?P<mp>\r?\n(?:[A-Za-z-]{{1,40}}:[^\r\n]{{0,200}}\r?\n){{0,3}}\r?\n)(?=[^\r\n])  # a multipart part's value
       |(?P<sep>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}}(?=:))?  # a pretty-printer's colon on the next line
         (?:[ \t]{{1,4}}for[ \t]{{1,4}}[^\s=]{{1,128}}+)?  # SQL's SET PASSWORD FOR 'app'@'%' = …
-        [ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|==>|-{{1,2}}>|\u2192|:=|\?=|=|:)  # => (var_dump: a line
-        # break), Scala's and a logger's arrows, := ?= = :
+        [ \t]{{0,10}}(?:=>(?:[ \t]{{0,10}}\r?\n[ \t]{{0,40}})?|==>|-{{1,2}}>|\u2192|:=|\?=|=|:|(?<=[ \t])[-\u2013\u2014](?=[ \t]))
+        # => (var_dump: a line break), Scala's and a logger's arrows, := ?= = :, and a dash between spaces as a
+        # list writes a name and its value ("пароль - …", "password – …")
         (?:[ \t]{{0,10}}(?:\r?\n[ \t]{{0,40}})?-(?=[ \t]))?[ \t]{{0,10}}
         (?:\\\r?\n[ \t]{{0,40}}|\\[ \t]{{1,4}}(?=[^\s\\])|(?:-{{3,8}}|={{3,8}})[ \t]{{1,4}}(?=[^\s=-]))?)  # and a YAML
         # list's "- ", or a line continuation (.properties' and a shell's "\" at the end of the line, or before a space
@@ -265,7 +266,7 @@ def _value(text: str, start: int, m: re.Match[str]) -> tuple[int, int] | None:
         if (scheme := _SCHEME_WORD().match(text, at)) is not None:
             return _checked(text, scheme.end(), _BARE().match(text, scheme.end()).end())  # type: ignore[union-attr]
         sep = m.group("sep") or ""
-        if ":" in sep and "=" not in sep and _said_after_colon(text, at, value, name):
+        if ((":" in sep and "=" not in sep) or sep.strip(" \t") in _DASHES) and _said_after_colon(text, at, value, name):
             return None
         if opener == "[" and m.group("bracket") and "=>" in sep:
             line_end = text.find("\n", at)
@@ -292,6 +293,7 @@ def _said_after_colon(text: str, at: int, value: str, name: str) -> bool:
 
 
 _ARROWS = ("==>", "->", "-->", "\u2192")
+_DASHES = ("-", "\u2013", "\u2014")  # a list's "name - value": read as a colon is
 # a value between typographic quotes with spaces inside them (French « … », with a space or a no-break space)
 _SPACED_QUOTES = _lazy(
     r"[\u00ab\u2039\u201e\u201c][ \t\u00a0\u202f]{1,2}([^\s\u00bb\u203a\u201c\u201d]{1,512})[ \t\u00a0\u202f]{1,2}"

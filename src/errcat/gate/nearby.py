@@ -28,7 +28,7 @@ from .basics import (
 )
 from .named import _name_start
 from .needles import Stretches, _dense, _judged_once, _near_needles, _word_matches, _word_starts
-from .passwords import _NOT_A_PASSWORD
+from .passwords import _NOT_A_PASSWORD, letters_password
 from .shapes import _dashed_name, dotted_name, looks_random
 from .words import _CREDENTIAL_WORD, _IN_NAME, _NOT_A_VALUE, _not_a_value, qualified_key, runner_verdict, secret_on_line
 
@@ -134,16 +134,19 @@ def _indented(text: str, name_at: int, at: int, block: bool) -> tuple[int, int] 
 
 # A passphrase quoted right after its name, with no sign between (PostgreSQL's and shells' messages: password "correct
 # horse battery"): words a paste would otherwise show, as prose (_after_word takes one token, never words)
-_QUOTED_PASSPHRASE = _lazy(r'(?<![a-z0-9_])(?:passw(?:or)?d|passphrase|pwd)[ \t]{1,4}"(?P<val>[^"\n\\]{1,128})"')
+_QUOTED_PASSPHRASE = _lazy(  # (or in single quotes: SQL's CREATE USER … PASSWORD '…', IDENTIFIED BY's neighbour)
+    r"""(?<![a-z0-9_])(?:passw(?:or)?d|passphrase|pwd)[ \t]{1,4}(?:"(?P<val>[^"\n\\]{1,128})"|'(?P<single>[^'\n\\]{1,128})')"""
+)
 
 
 def _quoted_passphrases(text: str) -> Iterator[Span]:
-    """A value in double quotes right after a password's own word: a passphrase of words, hidden whole."""
-    if '"' not in text:
+    """A value in quotes right after a password's own word: a passphrase of words, hidden whole."""
+    if '"' not in text and "'" not in text:
         return
     for m in _QUOTED_PASSPHRASE().finditer(_lowered(text)):
-        if m["val"].strip():
-            yield Span(m.start("val"), m.end("val"), "quoted passphrase after its name")
+        group = "val" if m["val"] is not None else "single"
+        if m[group].strip():
+            yield Span(*m.span(group), "quoted passphrase after its name")
 
 
 def _after_word(text: str) -> Iterator[Span]:
@@ -181,6 +184,8 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
     value = value if prompt or text[m.start("val") - 1] in "'\"" else value.rstrip(".:!?")  # a quoted value is whole
     letters = sum(c.isalpha() for c in value)
     others = len(value.lstrip("([{")) - letters  # a bracket before a word ("access token (unrecognized login") is no sign
+    if not others and _letters_given_as_password(text, m, value):
+        return m.start("val"), m.start("val") + len(value)
     if len(value) < 8 or not letters or not others or _MARKED in value or "/" in value or "://" in value:
         return None
     if _HEX_NUMBER().fullmatch(value) or _OBJECT_STRING().fullmatch(value) or _OAUTH_PROBLEM().match(value):
@@ -209,8 +214,10 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
 # after "my" or "the"), then words joined by underscores or dashes in lower case (a name a program gives is joined to the
 # word, "password_reset", or names a credential, "reset_token")
 _WITH_PASSWORD = _lazy(
-    r"(?:(?:with|using)[ \t]{1,4}(?:passw(?:or)?d|passphrase|pwd|senha|contrase\u00f1a|passwort)"
-    r"|(?:my|the|our|your|his|her|their)[ \t]{1,4}(?:passw(?:or)?d|passphrase|pwd)[ \t]{1,4}(?:is|was))[ \t]{1,4}\Z"
+    r"(?:(?:with|using)[ \t]{1,4}(?:the[ \t]{1,4})?(?:passw(?:or)?d|passphrase|pwd|senha|contrase\u00f1a|passwort)"
+    r"|(?:(?:my|the|our|your|his|her|their|a|minha|mi|la|o|meu|das|mein)[ \t]{1,4}|^|[\n.!?:][ \t]{0,4})"
+    r"(?:passw(?:or)?d|passphrase|pwd|senha|palavra-passe|contrase\u00f1a|passwort)[ \t]{1,4}(?:is|was|\u00e9|era|es|ist|war))"
+    r"[ \t]{1,4}\Z"  # ("^": the text's start, the window read is 40 characters)
 )
 _JOINED_WORDS = _lazy(r"[a-z]{3,20}(?:[_-][a-z]{3,20}){1,3}")
 
@@ -222,6 +229,19 @@ def _words_given_as_password(text: str, m: re.Match[str], value: str) -> bool:
         and _WITH_PASSWORD().search(_lowered(text[max(0, m.start("val") - 40) : m.start("val")]))
         and not _IN_NAME().search(value)
         and text[m.end("val") : m.end("val") + 1] not in ("=", ":", "(")
+    )
+
+
+_WORDS_CLAUSE_END = _lazy(r"[ \t]*(?:[.,;!?)]|\r?\n|$|(?:and|but|e|y|und|et)[ \t])")
+
+
+def _letters_given_as_password(text: str, m: re.Match[str], value: str) -> bool:
+    """Whether letters alone are a password a sentence gives (see _WITH_PASSWORD and passwords.letters_password): the
+    last word of its clause ("connecting as ops with password ledgerlisboa", "my password is kestrelwombat, but…")."""
+    return bool(
+        letters_password(value)
+        and _WORDS_CLAUSE_END().match(text, m.start("val") + len(value))
+        and _WITH_PASSWORD().search(_lowered(text[max(0, m.start("val") - 40) : m.start("val")]))
     )
 
 
@@ -238,6 +258,8 @@ def _an_id(text: str, m: re.Match[str], value: str, prompt: bool) -> bool:
     word = between.split(None, 1)[0].strip("\"'")
     if "-" in value or _ID_WORD().search(between):
         return True  # a GUID's piece, or the credential's id ("token id: 3fa9c21b")
+    if len(value) >= _KEY_HEX and (word.endswith(_KEY_WORDS) or (word == "key" and qualified_key(_lowered(text), m.start()))):
+        return False  # a key's 32 or 40 hex digits at a prompt ("API key do InvoiceXpress: <40 hex>"); a GUID has dashes
     return not word.endswith(_PASSWORD_WORDS) and not (named and word.endswith(_KEY_WORDS))
 
 
@@ -258,6 +280,7 @@ _SOURCE_LINE = _lazy(r"[A-Za-z_][\w-]{0,64}\.(?:pyw?|pyo|pyc|rb|js|ts|go|java|kt
 _PASSWORD_WORDS = ("password", "passwd", "pwd", "passphrase", "passcode", "pass", "secret", "senha", "kennwort", "wachtwoord")
 # a key's or a token's own word: a short hex value after it is the key ("apiKey is 3fa9c21b7e04"), no id
 _KEY_WORDS = ("apikey", "api_key", "api-key", "token", "secret")
+_KEY_HEX = 32
 _ID_WORD = _lazy(r"[ \t_-]id\b")
 
 
@@ -537,7 +560,8 @@ def _users_and_passwords(text: str) -> Iterator[Span]:
         return
     for m in _USER_SLASH_PASSWORD().finditer(low) if "/" in low else ():
         value = text[m.start("val") : m.end("val")]
-        if _separated_value(value):
+        labelled = ":" in low[m.start() : m.start("user")]  # ("login: ops / …"; not "login to the portal / dashboard")
+        if _separated_value(value) or (labelled and letters_password(value)):
             yield Span(*m.span("val"), "credential by position")
     for m in _LOGIN_WITH().finditer(low) if " with" in low else ():
         value = text[m.start("val") : m.end("val")].rstrip(".:!?")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from .basics import Span, _grouped, _lowered
 from .dumps import _byte_lists, _dumped_bytes, _listed_credentials, _php_serialized, _placed_values, _plain_hex_dumps
-from .fields import _name_fields
+from .fields import _labelled_blocks, _name_fields
 from .formats import _formats, _private_keys, _putty_keys
 from .named import _named
 from .nearby import (
@@ -36,16 +36,34 @@ from .places import (
     _encoded_pairs,
     _headers,
     _login_pairs,
+    _netrc_entries,
     _oauth_codes,
     _oracle_logins,
     _query_hex,
     _url_userinfo,
 )
-from .pointed import _env_fallbacks, _flags_alone, _ldap_simple_binds, _mysql_handshakes, _pointed_arguments, _redis_auth
+from .pointed import (
+    _after_file_flags,
+    _env_fallbacks,
+    _flags_alone,
+    _ldap_simple_binds,
+    _mysql_handshakes,
+    _pointed_arguments,
+    _redis_auth,
+    _secret_calls,
+)
 from .positions import _SASL_PASSWD, _lone_pairs, _paired_values, _positional, _struct_fields
 from .shapes import _random_tokens
 from .tables import _html_cells, _one_column_tables, _table_columns
-from .transcripts import _command_outputs, _echoed, _expect_sends, _new_values, _repl_values, _said_new_values
+from .transcripts import (
+    _command_outputs,
+    _echoed,
+    _evaluated,
+    _expect_sends,
+    _new_values,
+    _repl_values,
+    _said_new_values,
+)
 
 
 def _spans(text: str) -> Iterator[Span]:
@@ -54,6 +72,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _formats(text)
     yield from _named(text)
     yield from _name_fields(text)
+    yield from _labelled_blocks(text)
     yield from _next_lines(text)
     yield from _tagged_values(text)
     yield from _after_word(text)
@@ -67,6 +86,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _encoded_pairs(text) if ":" in text else ()
     yield from _login_pairs(text)
     yield from _account_pairs(text)
+    yield from _netrc_entries(text)
     yield from _oracle_logins(text)
     yield from _expect_sends(text)
     yield from _grouped(_SASL_PASSWD(), text, 1, "credential by position") if "[" in text else ()
@@ -78,6 +98,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _php_serialized(text)
     yield from _echoed(text)
     yield from _repl_values(text)
+    yield from _evaluated(text)
     yield from _lone_pairs(text)
     yield from _struct_fields(text)
     yield from _query_hex(text)
@@ -106,6 +127,8 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _access_log_users(text)
     yield from _flags_alone(text)
     yield from _pointed_arguments(text)
+    yield from _secret_calls(text)
+    yield from _after_file_flags(text)
     yield from _redis_auth(text)
     yield from _ldap_simple_binds(text)
     yield from _env_fallbacks(text)

@@ -12,6 +12,7 @@ from .basics import _HEX, _ID_LABEL, _LOWER_THEN_UPPER, _MARKED, Span, _lazy, _l
 from .ids import api_id
 from .places import _PUBLIC_HEX_KEY
 from .shapes import _PLUS_WORD, _camel_words, _entropy, _reads_as_words, _word_like
+from .words import _IN_NAME
 
 # A password a person set: letters, digits and a sign (!#%^&*+?~@) mixed in many runs ("_j2#!l#awEF", "i84%dXxUNw_a19KQ"),
 # standing alone where no name says what it is (a debugger's string, a call's argument, a list's item). Cut at what
@@ -370,6 +371,36 @@ def _credential_context(text: str, start: int, end: int) -> bool:
     return _LOGIN_WORDS().search(text, first, last) is not None
 
 
+# A password of letters alone ("kestrellisboa": two words run together, as people pick one), told only where nothing
+# else may stand: the words that lead to a password end a line or a clause right before it, or a user and a slash
+# before it end a line naming credentials. Even there an English word may stand ("with password authentication",
+# "using the password\nexpired"): a word that ends as English words of its kind end, or names a credential or a user,
+# is left; a run of 8 to 40 letters in lower case is taken (a capital first reads as a name: "with Google / Microsoft").
+_ENGLISH_ENDINGS = (
+    "tion", "sion", "ing", "ed", "ment", "ness", "able", "ible", "ity", "ure", "ence", "ance", "ful", "less", "ive", "ous",
+    "ly", "ies", "es", "ism", "ist", "ize", "ise", "age", "ery", "ory", "ant", "ent", "al", "ic", "ship", "hood", "ward",
+    "ator", "ager", "ider", "ader", "ser", "ter", "ada", "ida", "ado", "ido",  # (and a participle: "caducada", "bloqueado")
+)  # fmt: skip
+_NOT_A_WORD_PASSWORD = _lazy(r"user|login|logon|e-?mail|account|admin|default|blank|empty|none|null")
+# what a sentence says a password is, in words no ending above tells ("the password is incorrect")
+_STATE_WORDS = frozenset((
+    "incorrect", "invalid", "mandatory", "optional", "obsolete", "insecure", "unknown", "temporary", "plaintext",
+    "correct", "unset", "readonly", "writeonly", "forbidden", "mismatch", "too", "wrong", "strong", "weak", "secure",
+    # (Spanish, Portuguese and German, after "es", "é" and "ist")
+    "incorrecta", "incorreta", "invalida", "obligatoria", "obrigatoria", "diferente", "correcta", "correta", "vacia",
+    "vazia", "insegura", "temporal", "abgelaufen", "gesperrt", "erforderlich", "ungueltig", "falsch",
+))  # fmt: skip
+
+
+def letters_password(value: str) -> bool:
+    """Whether letters alone may be a password a person picked (see _ENGLISH_ENDINGS)."""
+    if not 8 <= len(value) <= 40 or not value.isalpha() or not value.isascii() or not value.islower():
+        return False
+    if value in _STATE_WORDS or value.endswith(_ENGLISH_ENDINGS):
+        return False
+    return not (_IN_NAME().search(value) or _NOT_A_WORD_PASSWORD().search(value))
+
+
 # A password a console or a mail wrapped onto a line of its own: its line ends with words that lead to it ("with
 # password", "using the password"; "=" or ":" after the word) or says what the password is ("the password for the
 # company file is"), and the next line is one token holding a letter and a digit or a sign ("Koala#24"): no path or URL,
@@ -378,9 +409,10 @@ _WRAPPED_AFTER_WORD = _lazy(
     r"(?<![\w-])(?:(?:with|using)[ \t]{1,4}(?:the[ \t]{1,4})?(?:passw(?:or)?d|passphrase|pwd)|(?:passw(?:or)?d|passphrase|pwd"
     r"|senha|passwort|contrase\u00f1a)(?:(?:[ \t]{1,4}[^\s]{1,40}){0,5}?[ \t]{1,4}(?:is|was|\u00e9|ist|es)[ \t]*:?|[ \t]*[=:]))"
     r"[ \t]*\r?\n"
-    r"[ \t]{0,40}(?P<val>(?=[^\s'\"<>/]{0,127}[a-z])(?=[^\s'\"<>/]{0,127}[^\sa-z'\"<>/.,;:!?])[^\s'\"<>/]{6,128})"
+    r"[ \t]{0,40}(?P<val>(?=[^\s'\"<>/]{0,127}[a-z])[^\s'\"<>/]{6,128})"
     r"[ \t]*(?=\r?\n|$)"
 )
+_LOWER_OR_STOP = frozenset("abcdefghijklmnopqrstuvwxyz.,;:!?")  # a token of these alone is a word (or letters_password)
 
 
 def _wrapped_after_word(text: str) -> Iterator[Span]:
@@ -395,6 +427,8 @@ def _wrapped_after_word(text: str) -> Iterator[Span]:
         value = text[m.start("val") : m.end("val")]
         if _MARKED in value or value.endswith(":") or value[0] in "\\[{(" or _NOT_A_PASSWORD().fullmatch(value):
             continue
+        if _LOWER_OR_STOP.issuperset(m["val"]) and not letters_password(value):
+            continue  # a word wrapped onto its line ("using the password\nexpired")
         yield Span(*m.span("val"), "credential by name")
 
 

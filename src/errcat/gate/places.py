@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .basics import _DATE_LIKE, _MARKED, Span, _grouped, _lazy, _lowered, _secret_like, _word_before
+from .basics import _DATE_LIKE, _MARKED, Span, _checked, _grouped, _lazy, _lowered, _secret_like, _word_before
 from .named import _SCHEME_WORD
 
 # Headers whose whole value (scheme, token, cookie list) is a credential, to the end of the line;
@@ -25,8 +25,8 @@ _URL_USERINFO = _lazy(
     r"([^\s/?#'\"<>]{1,512}|[^\s/?#'\"<>:]{0,256}:(?!\d{1,5}(?:[/?#]|$))[^\s'\"<>@]{1,128}+)@"  # a raw ? # or /
 )
 # user:password@host with no scheme (a proxy setting, a .netrc-like line, a DSN without its scheme)
-_BARE_USERINFO = _lazy(  # (Go's database/sql DSN: user:password@tcp(host:port)/db)
-    r":([^\s:@/'\"<>]{1,256})@(?:[A-Za-z0-9-]{1,63}\.[A-Za-z0-9-]{1,63}|(?:tcp6?|udp|unix)\()"
+_BARE_USERINFO = _lazy(  # (Go's database/sql DSN: user:password@tcp(host:port)/db; a UNC path's host\share)
+    r":([^\s:@/'\"<>]{1,256})@(?:[A-Za-z0-9-]{1,63}\.[A-Za-z0-9-]{1,63}|(?:tcp6?|udp|unix)\(|[A-Za-z0-9-]{1,63}\\)"
 )
 # a log level and a comma where the password would start: a log line's fields, Couchbase's
 # "[ns_server:error,2025-08-18T09:16:33.764Z,ns_1@127.0.0.1:0000:...]" (its level and time were hidden)
@@ -149,12 +149,13 @@ def _in_oracle_user(c: str) -> bool:
 
 
 def _bare_userinfo(text: str) -> Iterator[Span]:
-    """The password of ``user:password@host`` written without a scheme (proxy=sync:pw@proxy:3128)."""
+    """The password of ``user:password@host`` written without a scheme (proxy=sync:pw@proxy:3128), or in a UNC path
+    (``\\\\ops:pw@files\\share``) or after a Windows domain (``ACME\\ops:pw@host``): a backslash opens the user too."""
     if "@" not in text:
         return
     for m in _BARE_USERINFO().finditer(text):
         value = m.group(1)
-        user = _word_before(text, m.start(), 64, _USER_CHARS.__contains__, " \t\r\n=,;(['\"")
+        user = _word_before(text, m.start(), 64, _USER_CHARS.__contains__, " \t\r\n=,;(['\"\\")
         if user and _secret_like(value) and _MARKED not in value and not _LEVEL_FIELD().match(value):
             yield Span(*m.span(1), "URL credentials")
 
@@ -178,6 +179,14 @@ _FOREIGN_PAIR = _lazy(
     re.IGNORECASE,
 )
 _FOREIGN_PAIR_WORDS = ("creden", "daten", "identifiants", "inloggegevens")  # (what the text must hold: found at C speed)
+# ... or of words that say what it is: what a Basic header or MYOB's x-myobapi-cftoken decodes to ("cftoken decodes to
+# Administrator:…", "decoded: ops:…"), "the credentials are ops:…"
+_SAID_PAIR = _lazy(
+    r"(?<![\w-])(?:decod(?:es|ed|ing)(?:[ \t]{1,4}(?:to|as|into))?|cred(?:s|entials?)[ \t]{1,4}(?:are|is|were|was))"
+    r"(?::[ \t]{0,4}|[ \t]{1,4})[A-Za-z][\w.@+-]{0,63}:"  # (the password holds a letter and a digit or a sign)
+    r"(?=[^\s'\"]{0,255}[A-Za-z])(?=[^\s'\"]{0,255}[^\sA-Za-z'\"])([^\s/'\"]{1,256})(?=[\s'\",;]|$)",
+    re.IGNORECASE,
+)
 
 
 def _login_pairs(text: str) -> Iterator[Span]:
@@ -186,10 +195,13 @@ def _login_pairs(text: str) -> Iterator[Span]:
         return
     low = _lowered(text)
     foreign = any(w in low for w in _FOREIGN_PAIR_WORDS)
-    for pattern in (_LOGIN_PAIR(), _FOREIGN_PAIR()) if foreign else (_LOGIN_PAIR(),):
+    said = "decod" in low or "cred" in low
+    patterns = [_LOGIN_PAIR()] + [_FOREIGN_PAIR()] * foreign + [_SAID_PAIR()] * said
+    for pattern in patterns:
         for m in pattern.finditer(text):
             if _MARKED not in m[1]:
-                yield Span(*m.span(1), "credential by position")
+                start, end = m.span(1)
+                yield Span(start, end, "credential by position")
 
 
 # A password given by its initial right after a user given by theirs ("u: ops p: …", "user=ops, pw=…"): "p" alone names
@@ -217,6 +229,23 @@ _FILE_NAME = _lazy(r"[a-z0-9_-]{1,100}(?:\.[a-z0-9]{1,8}){0,3}\.[a-z]{2,5}:?")
 _FRACTION = _lazy(r"[+-]?(?:\d{0,32}\.\d{1,32}(?:e[+-]?\d{1,3})?|\d{1,32}e[+-]?\d{1,3})", re.IGNORECASE)
 _INITIAL_SEPARATOR = _lazy(r"pw?[ \t]{0,2}[:=]", re.IGNORECASE)
 _ACCOUNT_SLASH_REVERSED = _lazy(r"/[ \t]{0,2}(?:" + "|".join(name[::-1] for name in _ACCOUNTS) + ")", re.IGNORECASE)
+
+
+# a .netrc entry (curl, git, ftp and Python's netrc read it): "machine <host> login <user> password <value>" on one line or
+# one a line, in any order of login and account ("default" opens its line); the value is the password whatever it reads
+# as (letters alone too)
+_NETRC = _lazy(
+    r"(?:(?<![\w-])machine[ \t]+[^\s]{1,253}|(?<![^\n])[ \t]{0,8}default)(?:\s{1,40}(?:login|account)[ \t]+[^\s]{1,128}){0,2}"
+    r"\s{1,40}password[ \t]+([^\s]{1,256})"
+)
+
+
+def _netrc_entries(text: str) -> Iterator[Span]:
+    if "password" not in text or ("machine" not in text and "default" not in text):
+        return
+    for m in _NETRC().finditer(text):
+        if span := _checked(text, *m.span(1)):
+            yield Span(*span, "credential by position")
 
 
 def _account_pairs(text: str) -> Iterator[Span]:

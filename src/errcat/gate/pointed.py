@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .basics import _MARKED, Span, _checked, _lazy, _lowered, _may_be_secret
+from .basics import _MARKED, Span, _checked, _lazy, _lowered, _may_be_secret, _secret_like
 from .needles import _near_needles
 from .words import _IN_NAME, _not_a_value
 
@@ -32,6 +32,53 @@ def _flags_alone(text: str) -> Iterator[Span]:
             says = named[flag] = bool(_IN_NAME().search(flag)) and not _not_a_value(flag)
         if says and (span := _checked(text, m.start("val") - 1, m.end("val") - 1)) is not None:
             yield Span(*span, "credential by name")
+
+
+# A value a type named for a credential holds, printed as the type's repr or built in code (Secret('…'), SecretStr("…"),
+# AccessToken('…'), ApiKey("…")): pydantic's repr shows '**********', other libraries print the value; the type's name
+# is the credential's name. Only a class's (a capital first: get_password('ops') takes a user), one literal, no space;
+# not a Credentials type's (UsernamePasswordCredentials("sync:…"): the user stays, the password is judged on its own)
+_SECRET_CALL = _lazy(
+    r"(?:Secret(?:Str|Bytes|String|Value)?|Password|Passphrase|Token|ApiKey|APIKey|AccessKey|SecretKey|PrivateKey)"
+    r"\([ \t]{0,4}[bru]{0,2}(?:\"(?P<dq>[^\"\s]{1,512})\"|'(?P<sq>[^'\s]{1,512})')[ \t]{0,4}\)"
+)
+_IDENTIFIER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _secret_calls(text: str) -> Iterator[Span]:
+    if "(" not in text:
+        return
+    for m in _SECRET_CALL().finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1] in _IDENTIFIER_CHARS:
+            start -= 1
+        group = "dq" if m["dq"] is not None else "sq"
+        if text[start].isupper() and m[group].strip("*") and (span := _checked(text, *m.span(group))) is not None:
+            yield Span(*span, "credential by name")  # (not pydantic's '**********')
+
+
+# A word right after a credential file's flag and its path (--password-file=/run/x <word>, --token-file /t <word>): the
+# path is no credential, but a password typed after it (where --password would have taken it) is one; a word holding a
+# digit or a sign, no flag, path, URL, host, version or assignment (a key file's flag is followed by a host: ssh's)
+_AFTER_FILE_FLAG = _lazy(
+    r"(?<![\w-])--?[a-z0-9_.-]{0,64}(?:passw(?:or)?d|pass|pwd|secret|token)[a-z0-9_.-]{0,16}?(?:file|path)"
+    r"(?:=|[ \t]{1,4})(?:\"[^\"\n]{1,512}\"|'[^'\n]{1,512}'|[^\s'\"]{1,512})[ \t]{1,4}(?P<val>[^\s/.'\"-][^\s/=.]{5,256})(?=\s|$)"
+)
+
+
+_FILE_FLAG_WORDS = ("pass", "pwd", "secret", "token")  # (what the flag's name must hold: found at C speed)
+
+
+def _after_file_flags(text: str) -> Iterator[Span]:
+    if "--" not in text and " -" not in text:
+        return  # (no flag: a date's or a name's dashes are no flag's)
+    low = _lowered(text)
+    if ("file" not in low and "path" not in low) or not any(w in low for w in _FILE_FLAG_WORDS):
+        return
+    for m in _AFTER_FILE_FLAG().finditer(low):
+        value = text[m.start("val") : m.end("val")]
+        if _secret_like(value) and "://" not in value and (span := _checked(text, *m.span("val"))) is not None:
+            yield Span(*span, "password flag")
 
 
 # An arrow's line under a call: "│" where other arguments' arrows pass down, "└ " then the argument's value

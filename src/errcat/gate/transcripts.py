@@ -71,6 +71,37 @@ def _repl_value(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     return _inner(value, m.start("val"))
 
 
+# GitHub Actions' debug log of an expression (##[debug]Evaluating: env.DB_PASSWORD, its steps indented by dots, then
+# "##[debug]=> '…'" and "##[debug]Result: '…'"): the runner masks its registered secrets ('***'), not an env's or a
+# step output's value, which the two lines then show
+_EVALUATING = _lazy(r"^(?P<prefix>[^\r\n]{0,40}?)evaluating: (?P<expr>[^\r\n]{1,256})\r?$", re.MULTILINE)
+_EVALUATED = _lazy(r"(?:=>|result:)[ \t]{1,4}(?P<val>[^\r\n]{1,512}?)[ \t]*\r?$", re.MULTILINE)
+_EVALUATION_LINES = 64  # lines of one expression's steps read for its result
+_TIME_CHARS = " \t0123456789-:.tz"  # a raw log's time before the marker (2024-03-01t10:00:00.1234567z ##[debug])
+
+
+def _evaluated(text: str) -> Iterator[Span]:
+    if "valuating: " not in text and "VALUATING: " not in text:
+        return
+    low = _lowered(text)
+    for m in _EVALUATING().finditer(low):
+        if not _IN_NAME().search(m["expr"]) or _not_a_value(m["expr"].rstrip(")'\"")):
+            continue
+        pos, width, marker = m.end() + 1, len(m["prefix"]), m["prefix"].lstrip(_TIME_CHARS)  # (each line's own time)
+        for _ in range(_EVALUATION_LINES):
+            at = pos + width
+            if not low.endswith(marker, pos, at) or low.startswith("evaluating: ", at):
+                break  # another record, or the next expression
+            r = _EVALUATED().match(low, at)  # (its own steps are indented: "..=> 'DB_PASSWORD'")
+            if r is not None and (span := _inner(text[r.start("val") : r.end("val")], r.start("val"))):
+                yield Span(*span, "credential by name")
+            if r is not None and low.startswith("result:", at):
+                break
+            pos = low.find("\n", pos) + 1
+            if not pos:
+                break
+
+
 # Tcl Expect: expect "password:" then send "...\r": the text sent is the password (found from each send line, the
 # line before it read for expect and a credential prompt; never a pattern scanning on from every "expect")
 _EXPECT_SEND = _lazy(r"^[ \t]{0,40}send[ \t]+(?:--[ \t]+)?\"([^\"\n]{1,256}?)(?:\\r|\\n)?\"", re.MULTILINE)

@@ -17,7 +17,7 @@ _CREDENTIAL_WORD = (
     r"|p(?:assw(?:or)?d|assphrase|asswd|wd|rivate[_-]?key|ass\b|in\b|ass(?:code|wort|ord|e\b)|word|swd|sw\b|sk\b|arol(?:[ae]|\u0103)\b|arool\b)"
     r"|a(?:pi[_-]?key|pikey|ccess[_-]?key|ccount[_-]?key|uth(?!or(?!i[sz]))|dgangskode)"  # not an author (authorMacBook-Pro)
     r"|c(?:redential|ookie|ode[_-]?verifier|ontras(?:e(?:n|\u00f1|ny)a|inal)|l\u00e9[_ -]?(?:api|secr)"
-    r"|(?:have|lave)[_ -]?(?:d[aeo][_ -])?(?:api|acceso|acesso)|lave\b|hiave[_ -]?(?:api|segreta|d))"
+    r"|(?:have|lave)[_ -]?(?:d[aeo][_ -])?(?:api|acceso|acesso)|(?<!palavra[- ]c)have\b|lave\b|hiave[_ -]?(?:api|segreta|d))"
     r"|k(?:ennwort|ata[_ -]?(?:sandi|laluan)|\u03c9\u03b4ik(?:\u03cc|o)\u03c2|ontrasenya)|wa(?:cht|g)woord"
     r"|l(?:(?:\u00f6|o)senord|ozinka|ykilor(?:\u00f0|d))"
     r"|h(?:as(?:\u0142|l)o|eslo)\b|j(?:elsz(?:o|\u00f3)|eton\b)|ge(?:slo|heim)\b|m(?:yobapi-key|\u1eadt[_ ]?kh\u1ea9u|dp\b)"
