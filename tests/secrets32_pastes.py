@@ -339,3 +339,15 @@ case(
     f"ORA-01017: invalid username/password; logon denied\nconnect erp/{p}@db.acme.io:1521/LEDGER",
     p,
 )
+
+FOUND = {  # the pastes whose credential main showed before this round
+    "french-mdp",
+    "imap-lower-case-login",
+    "imap-lower-case-login-quoted",
+    "chinese-mima-shi-glued",
+    "chinese-traditional-mima-wei",
+    "korean-password-neun",
+    "spanish-credenciales-pair",
+    "portuguese-credenciais-pair",
+    "curl-u-glued",
+}

@@ -346,3 +346,15 @@ p = picked()
 case("sql-mssql-create-login", f"CREATE LOGIN sync WITH PASSWORD = N'{p}', CHECK_POLICY = OFF;\nMsg 15118", p)
 p = picked()
 case("sql-in-log-line", f"2026-02-01 10:00:00 ERROR statement: ALTER USER erp PASSWORD '{p}'", p)
+
+FOUND = {  # the pastes whose credential main showed before this round
+    "letters-password-after-word",
+    "letters-password-wrapped-alone",
+    "letters-password-slash-pair",
+    "russian-parol-dash",
+    "unc-with-login",
+    "hcl-variable-default",
+    "gha-debug-env-evaluated",
+    "myob-cftoken-decoded-shown",
+    "ix-portuguese-chave-e",
+}

@@ -9,34 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus import secrets_explain_and_scan_show, shown_secrets
 from errcat.gate import shown
-from secrets32_pastes import CASES
-
-IDS = [c[0] for c in CASES]
-FOUND = {  # the pastes whose credential main showed before this round
-    "french-mdp",
-    "imap-lower-case-login",
-    "imap-lower-case-login-quoted",
-    "chinese-mima-shi-glued",
-    "chinese-traditional-mima-wei",
-    "korean-password-neun",
-    "spanish-credenciales-pair",
-    "portuguese-credenciais-pair",
-    "curl-u-glued",
-}
-
-
-@pytest.mark.parametrize(("cid", "text", "secrets"), CASES, ids=IDS)
-def test_the_gate_hides_every_credential_of_each_paste(cid, text, secrets):
-    assert not shown_secrets(text, secrets)
-
-
-@pytest.mark.parametrize(
-    ("cid", "text", "secrets"), [c for c in CASES if c[0] in FOUND], ids=[c[0] for c in CASES if c[0] in FOUND]
-)
-def test_what_this_round_found_shown_is_hidden_by_explain_and_scan(cli, tmp_path, cid, text, secrets):
-    assert not secrets_explain_and_scan_show(cli, tmp_path, text, secrets)
 
 
 @pytest.mark.parametrize(
