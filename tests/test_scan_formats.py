@@ -250,8 +250,10 @@ def test_a_scans_meaning_and_retry_of_each_error_are_marked_as_errcats_reading(c
     assert "retry: after-fix [errcat's reading]" in table
     markdown = cli("scan", str(log), "--format", "markdown").stdout
     assert "**Retry:** after-fix \\[errcat's reading\\]" in markdown
-    github = cli("scan", str(log), "--format", "github").stdout
-    assert "retry: after-fix [errcat's reading]" in github.replace("%0A", "\n")
+    github = cli("scan", str(log), "--format", "github")
+    # (empty once on a fresh install under load, and passing on reruns: the exit code and stderr say why if again)
+    assert github.exit_code == 0, (github.exit_code, github.stderr, github.exception)
+    assert "retry: after-fix [errcat's reading]" in github.stdout.replace("%0A", "\n")
 
 
 def test_a_documented_error_logged_with_another_status_says_what_the_log_stated(cli, tmp_path):
