@@ -313,3 +313,22 @@ def test_a_records_hostname_is_the_logging_machine_only_beside_its_process_id(ca
     for record in (pino, bunyan):
         x = explain(catalog, json.dumps(record))
         assert x.vendor == "myob" and x.errors[0].kind == "exact" and not _foreign(x), record
+
+
+def test_a_tool_site_named_after_the_error_is_where_it_was_reported(catalog):
+    """review16: a tool site named bare counts as the service called (claims17), but named after the error's message it
+    is where the application reported the error: MYOB's documented body, and InvoiceXpress's, were no longer named
+    when the line went on to say it was sent to Sentry or posted to Slack. Named before the message it is still the
+    service called, and any other host after it still counts."""
+    body = MYOB_25008.split(" 400 ", 1)[1]
+    for tail in ("; event sent to sentry.io", " (alert posted to hooks.slack.com)", "\nreported to o451234.ingest.sentry.io"):
+        x = explain(catalog, "sync failed 400 " + body + tail)
+        assert x.vendor == "myob" and x.errors[0].kind == "exact" and not _foreign(x), tail
+    ix = explain(
+        catalog, 'InvoiceXpress create failed 422 {"errors":[{"error":"Client contact is invalid"}]}; notified hooks.slack.com'
+    )
+    assert ix.vendor == "invoicexpress" and ix.errors[0].kind == "exact" and not _foreign(ix)
+    for line, host in (("posting to hooks.slack.com failed: 400 " + body, "hooks.slack.com"),
+                       ("sync failed 400 " + body + " via gw.erp.acme.app", "gw.erp.acme.app")):  # fmt: skip
+        x = explain(catalog, line)
+        assert x.vendor is None and x.errors[0].kind == "none" and _foreign(x) == [host], line

@@ -502,3 +502,12 @@ def test_catalog13_clauses_say_no_more_than_the_documents(catalog):
     assert "errcat's advice: with the header" in guide(catalog, "sage.http-415").fix  # the row names no header
     p401 = guide(catalog, "prospend.unauthorized.authentication-failed-please-check-your").fix  # two versions of the page
     assert "en_AU/open-api/authentication" in p401 and "ProSpend issues the JWT directly" in p401
+
+
+def test_sage_500s_guide_says_what_the_document_asks_of_a_blocked_developer(catalog):
+    """review16: the Response Codes document's 500 section asks for contact ("if this is blocking your development, please
+    contact us"); catalog19 read only its table row ("you ran into a bug") and wrote that the document says only that it
+    is a bug, contacting support being errcat's advice: a claim about the source the source contradicts."""
+    fix = guide(catalog, "sage.http-500").fix
+    assert "please contact us (the document's words" in fix  # the clause itself is checked word for word above
+    assert "says only that it is a bug" not in fix and "contact Sage support (errcat's advice" not in fix

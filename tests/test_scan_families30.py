@@ -198,3 +198,48 @@ def test_a_vendor_error_logged_after_mavens_help_is_its_own_record(index, tmp_pa
         found = {k[0]: [p.line for p in g.places] for k, g in report.matched.items()}
         assert found == {"myob": [cut + 1], "sage": [cut + 2]}, cut
         assert [lines for _, lines in other_groups(report)] == [[7]]
+
+
+# Hebe-lab-2025/Cangqiongwaimai-Monica2026@dd67197 Readme/Debug/POM.md lines 4-23: Maven's failure to read a project,
+# its problems listed under the level alone, indented ("[ERROR]   The project ... has 1 error", "[ERROR]     Non-resolvable
+# parent POM ..."), then its help
+MAVEN_PROBLEMS = [
+    "[INFO] Scanning for projects...",
+    "[ERROR] [ERROR] Some problems were encountered while processing the POMs:",
+    "[WARNING] 'parent.relativePath' of POM org.example:sky-pojo:1.0-SNAPSHOT (/Users/yonggan/Downloads/sky-take-out-Monica-2026"
+    "/sky-take-out-Monica/sky-pojo/pom.xml) points at com.sky:sky-take-out-Monica instead of org.example:sky-take-out-Monica, "
+    "please verify your project structure @ line 5, column 13",
+    "[FATAL] Non-resolvable parent POM for org.example:sky-pojo:1.0-SNAPSHOT: The following artifacts could not be resolved: "
+    "org.example:sky-take-out-Monica:pom:1.0-SNAPSHOT (absent): Could not find artifact org.example:sky-take-out-Monica:pom:"
+    "1.0-SNAPSHOT and 'parent.relativePath' points at wrong local POM @ line 5, column 13",
+    "[WARNING] 'parent.relativePath' of POM com.sky:sky-common:1.0-SNAPSHOT (/Users/yonggan/Downloads/sky-take-out-Monica-2026"
+    "/sky-take-out-Monica/sky-common/pom.xml) points at com.sky:sky-take-out-Monica instead of com.sky:sky-take-out, please "
+    "verify your project structure @ line 5, column 13",
+    " @ ",
+    "[ERROR] The build could not read 1 project -> [Help 1]",
+    "[ERROR]   ",
+    "[ERROR]   The project org.example:sky-pojo:1.0-SNAPSHOT (/Users/yonggan/Downloads/sky-take-out-Monica-2026/sky-take-out-Monica"
+    "/sky-pojo/pom.xml) has 1 error",
+    "[ERROR]     Non-resolvable parent POM for org.example:sky-pojo:1.0-SNAPSHOT: The following artifacts could not be resolved: "
+    "org.example:sky-take-out-Monica:pom:1.0-SNAPSHOT (absent): Could not find artifact org.example:sky-take-out-Monica:pom:"
+    "1.0-SNAPSHOT and 'parent.relativePath' points at wrong local POM @ line 5, column 13 -> [Help 2]",
+    "[ERROR] ",
+    "[ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.",
+    "[ERROR] Re-run Maven using the -X switch to enable full debug logging.",
+    "[ERROR] ",
+    "[ERROR] For more information about the errors and possible solutions, please read the following articles:",
+    "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/ProjectBuildingException",
+    "[ERROR] [Help 2] http://cwiki.apache.org/confluence/display/MAVEN/UnresolvableModelException",
+]
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+def test_the_problems_maven_lists_under_a_failure_are_part_of_it(index, tmp_path, use_engine, engine):
+    """Maven lists the problems of a project it could not read under the level alone, indented, then its help: each problem
+    line was an error of its own (the project's "has 1 error" and its parent POM's, three errors for one failure), since
+    only Maven's help went on after the level alone (review16). They are the failure's lines; an unindented line is not."""
+    assert use_engine(engine) == engine
+    report = scanned(index, tmp_path, "build.log", MAVEN_PROBLEMS)
+    failures = [lines for text, lines in other_groups(report) if text.startswith("[ERROR] The build could not read")]
+    assert failures == [[7]]
+    assert not [text for text, _ in other_groups(report) if "has <n> error" in text or text.startswith("[ERROR] Non-resolvable")]

@@ -1539,6 +1539,37 @@ def test_the_screened_exporter_sends_no_credential_of_the_resource_command_line_
     assert said(retry) == {"db.connection": "postgres://[REDACTED]@db.acme.io/erp", "attempt": 2}
 
 
+def test_the_screened_exporter_hides_credentials_in_mapping_and_mixed_list_attributes(catalog):
+    """review16: the SDK (1.45) takes any AnyValue as an attribute: a mapping, a list holding None or a number, a list
+    of lists. ``ScreenedSpanExporter`` screened a string or a list of strings only, so a request's mapping
+    ({"url": "...?api_key=...", "password": ...}), an argument list with a None in it and a nested one went out over
+    OTLP as they were. Each string is now judged with its own key, a list's strings as the line they make."""
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+
+    from errcat.integrations.opentelemetry import ScreenedSpanExporter
+
+    attributes = {
+        "http.request": {"url": f"https://api.acme.io/v1/sync?api_key={SECRET}", "password": "Wombat7Harbor", "tries": 2},
+        "job.args": ["sync.py", None, "--password", "Quokkawinter3596", 7],
+        "job.steps": [["export", "--password", "Kestrel4Meadow"], ["notify"]],
+    }
+    _OtlpReceiver.bodies["/v1/traces"].clear()
+    raw = InMemorySpanExporter()
+    with serving(_OtlpReceiver) as collector:
+        provider = TracerProvider()
+        provider.add_span_processor(SimpleSpanProcessor(ScreenedSpanExporter(OTLPSpanExporter(f"{collector}/v1/traces"))))
+        provider.add_span_processor(SimpleSpanProcessor(raw))
+        with provider.get_tracer("invoice-sync").start_as_current_span("sync", attributes=attributes):
+            pass
+        provider.shutdown()
+    kept = json.dumps([json.loads(s.to_json()) for s in raw.get_finished_spans()])
+    secrets = (SECRET, "Wombat7Harbor", "Quokkawinter3596", "Kestrel4Meadow")
+    assert all(s in kept for s in secrets)  # the SDK holds them as set
+    sent = b"".join(_OtlpReceiver.bodies["/v1/traces"])
+    assert [s for s in secrets if s.encode() in sent] == []
+    assert all(word in sent for word in (b"api.acme.io/v1/sync?api_key=", b"sync.py", b"--password", b"export", b"notify"))
+
+
 def _otlp_value(value: Any) -> Any:
     """An OTLP AnyValue as Python: a string, a number, or a list of them."""
     kind = value.WhichOneof("value")

@@ -30,7 +30,7 @@ from ..index.store import CatalogIndex
 from ..model import Fact, Vendor
 from .envelopes import OWN_SHAPE, SentError
 from .exchange import Exchange
-from .split import tool_page
+from .split import tool_page, tool_site
 
 
 class ClueKind(NamedTuple):
@@ -492,7 +492,7 @@ def clues_for(catalog: CatalogIndex, ex: Exchange, errors: Sequence[SentError]) 
     """Every clue in the exchange and the shapes of its errors (not their words: see match.py)."""
     facts = facts_for(catalog)
     head = ex.text[:65536]
-    clues = _request_clues(facts, ex, head)
+    clues = _request_clues(facts, ex, head, _said_end(head, errors))
     prose = _prose(head)  # a name inside a URL, path or host is that clue's, counted above
     clues += _name_clues(facts, prose, head)
     clues += _vocabulary_clues(head)
@@ -502,7 +502,13 @@ def clues_for(catalog: CatalogIndex, ex: Exchange, errors: Sequence[SentError]) 
     return clues
 
 
-def _request_clues(facts: VendorFacts, ex: Exchange, head: str) -> list[Clue]:
+def _said_end(head: str, errors: Sequence[SentError]) -> int:
+    """Where the first error's message (as the paste writes it) ends in ``head``; past its end when none is found."""
+    ends = [at + len(e.message) for e in errors if e.message and (at := head.find(e.message)) >= 0]
+    return min(ends, default=len(head) + 1)
+
+
+def _request_clues(facts: VendorFacts, ex: Exchange, head: str, said_end: int) -> list[Clue]:
     """Hosts (the request's, else those written in the text), the vendor's headers, path prefix and endpoint."""
     clues: list[Clue] = []
     # a tool site's page linked beside the error is not the call; a request line's URL (its method read) is
@@ -515,7 +521,7 @@ def _request_clues(facts: VendorFacts, ex: Exchange, head: str) -> list[Clue]:
             clues += _host_clues(facts, host, foreign=False)
         machines = _machine_hosts(head) if written else set()
         mentioned = {h: None for h in written if h not in machines}
-        clues += _foreign_mentions(facts, head, low, mentioned, {c.vendor for c in clues})
+        clues += _foreign_mentions(facts, head, low, mentioned, {c.vendor for c in clues}, said_end)
     header_names = {k.lower() for k, _ in ex.headers}
     if "x-" in head or "X-" in head:
         header_names |= {m.group(1).lower() for m in _ANY_HEADER.finditer(head)}
@@ -750,13 +756,18 @@ def _starts(text: str, part: str) -> Iterator[int]:
         at = text.find(part, at + 1)
 
 
-def _foreign_mentions(facts: VendorFacts, head: str, low: str, written: dict[str, None], named: set[str | None]) -> list[Clue]:
+def _foreign_mentions(
+    facts: VendorFacts, head: str, low: str, written: dict[str, None], named: set[str | None], said_end: int
+) -> list[Clue]:
     """The first host of no catalogued vendor written in a paste with no request line (a link in a message:
     "read the docs: https://platform.openai.com/...", a URL in a log) counts against every vendor whose hosts
     are known, but one whose own host is written there too (its error may quote a user's link). A host under
-    a vendor's registered domain, or a domain named for it (myob.com.au), is never foreign."""
+    a vendor's registered domain, or a domain named for it (myob.com.au), is never foreign. A tool site named only
+    after the error's message ("... 400 {...}; event sent to sentry.io") is where the error was reported, as a link
+    to it is: named before it ("sending to sentry.io failed: 401 ...") it is the service called."""
     for host in list(written)[:20]:
-        if _written_as_host(host, head, low) and _is_foreign(facts, host, "://" + host in low):
+        reported = 0 <= said_end <= low.find(host) and tool_site(host)
+        if _written_as_host(host, head, low) and not reported and _is_foreign(facts, host, "://" + host in low):
             return [Clue.of("foreign-mention", host, v) for v, hosts in facts.hosts.items() if hosts and v not in named]
     return []
 

@@ -64,6 +64,12 @@ _TOOL_API_LABEL = re.compile(
 )
 
 
+def tool_site(host: str) -> bool:
+    """Whether a host is one of a tool site's, its pages or its API (sentry.io, o1.ingest.sentry.io, hooks.slack.com)."""
+    host = host.lower()
+    return any(host == d or host.endswith("." + d) for d in _TOOL_DOMAINS)
+
+
 def tool_page(host: str, path: str | None = None) -> bool:
     """Whether a host (with its path, when known) is a page of a site people read errors on, not its API."""
     host = host.lower()

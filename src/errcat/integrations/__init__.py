@@ -814,12 +814,21 @@ def hidden_words(values: list[Any] | tuple[Any, ...], key: str | None) -> list[A
     """A list attribute set under ``key`` (a command line's arguments, ``process.command_args``; a header's values)
     with its strings screened as the line they make, so a value is judged with the word before it: ``--api-key k3y``
     hides ``k3y``, which alone is no secret. Split again at its blanks where anything was hidden. One function for
-    Sentry's span attributes and OpenTelemetry's, so both read a command line alike."""
-    if not all(isinstance(v, str) for v in values):
-        return [hidden_attribute(v, key) if isinstance(v, str) else v for v in values]
-    line = " ".join(values)
-    hidden = hidden_attribute(line, key)
-    return list(values) if hidden == line else hidden.split(" ")
+    Sentry's span attributes and OpenTelemetry's, so both read a command line alike. Between values of other kinds
+    (OpenTelemetry takes ``["sync", None, "--password", "pw"]``) each run of strings is such a line: read each string
+    alone, the password after its flag went out."""
+    words: list[Any] = []
+    run: list[str] = []
+    for value in (*values, None):
+        if isinstance(value, str):
+            run.append(value)
+            continue
+        line = " ".join(run)
+        hidden = hidden_attribute(line, key) if run else line
+        words += run if hidden == line else hidden.split(" ")
+        run = []
+        words.append(value)
+    return words[:-1]
 
 
 def screenable(text: str) -> str:

@@ -275,14 +275,19 @@ def _screened_resource(resource: Any) -> Any:
 
 def _screened_attributes(attributes: Any) -> dict[str, Any]:
     """Each string judged with its key; a list as the line its strings make (hidden_words: ``--password`` and the
-    value after it together, as Sentry's adapter reads a command line)."""
+    value after it together, as Sentry's adapter reads a command line). The SDK takes any AnyValue (1.4x): a mapping's
+    strings are judged with their own keys, a list's lists and mappings each so in turn (they went out unscreened)."""
+    from collections.abc import Mapping
+
     from . import hidden_attribute, hidden_words
 
     def screened(key: str, value: Any) -> Any:
         if isinstance(value, str):
             return hidden_attribute(value, key)
         if isinstance(value, tuple | list):
-            return tuple(hidden_words(value, key))
+            return tuple(hidden_words([screened(key, v) if isinstance(v, tuple | list | Mapping) else v for v in value], key))
+        if isinstance(value, Mapping):
+            return {k: screened(k if isinstance(k, str) else key, v) for k, v in value.items()}
         return value
 
     return {k: screened(k, v) for k, v in (attributes or {}).items()}

@@ -449,12 +449,14 @@ class _Grouping:
 
     def _block_goes_on(self, line: Line) -> bool:
         """Whether a line of the first line's bracketed level goes on with it: the level alone (Maven's "[ERROR] " between
-        a failure and its help), and each line of Maven's help after one."""
-        said = line[len(self.block) :].strip()
+        a failure and its help), and after one each line of Maven's help or of the problems it lists indented under it
+        ("[ERROR]   The project ... has 1 error")."""
+        rest = line[len(self.block) :]
+        said = rest.strip()
         if not said:
             self.blocked = True
             return True
-        return self.blocked and said.startswith(_MAVEN_HELP)
+        return self.blocked and (said.startswith(_MAVEN_HELP) or rest.startswith(b"   "))
 
     def _npm_gap(self) -> bool:
         """Whether a blank line may go on with npm's block: one, before its "A complete log of this run" lines."""
