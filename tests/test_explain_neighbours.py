@@ -222,6 +222,9 @@ def test_the_machine_a_log_line_names_is_no_service_it_called(catalog):
         "Mar  1 10:00:00 web-01.acme.com sync[123]: ",  # RFC 3164, the program's tag after the host
         "<11>1 2024-03-01T10:00:00.003Z sync01.prod.acme.net sync 123 - - ",  # RFC 5424
         "2024-03-01T10:00:00+00:00 web-01.acme.co.uk sync[123]: ",  # rsyslog's high-precision time
+        # rsyslog's file format (microseconds and an offset) with a tag of no process id: `logger`'s, a script's
+        # (review16: the machine's FQDN was read as a service called, and MYOB's documented error was lost)
+        "2024-03-01T10:00:00.123456+00:00 web-01.acme.com myapp: ",
         'hostname=sync-7.acme.co.uk level=error msg="',  # logfmt
         '{"host":{"name":"web-01.acme.com"},"message":"',  # Elastic Common Schema
     ):

@@ -644,13 +644,16 @@ def _prose(head: str) -> str:
 # The machine a log line names as its source, not a service it called: syslog's host after its time at a line's start
 # (RFC 3164 "Mar  1 10:00:00 web-01.acme.com sync[1]:", RFC 5424 "<11>1 2024-03-01T10:00:00Z web-01.acme.com sync 1 - -",
 # rsyslog's RFC 3339 time with the program's process id: "2024-03-01T10:00:00Z x3.acme.com responded: 401" is an app's
-# line about the host it called), and a record's hostname field (hostname=, "hostname":, host.name, Elastic's
-# "host":{"name":…}, journald's _HOSTNAME; not a key written bare before a colon: Node's util.inspect of a failed
-# request's options, "hostname: 'x3.acme.com'", names the host called)
+# line about the host it called; or rsyslog's file format's time, microseconds and an offset, before any tag: `logger`
+# and the kernel write no process id, "2024-03-01T10:00:00.123456+00:00 web-01.acme.com myapp: "), and a record's
+# hostname field (hostname=, "hostname":, host.name, Elastic's "host":{"name":…}, journald's _HOSTNAME; not a key
+# written bare before a colon: Node's util.inspect of a failed request's options, "hostname: 'x3.acme.com'", names the
+# host called)
 _HOST_KEYS = r"(?<![\w.-])(?:_?hostname|host\.(?:host)?name|source_host|syslog_host)"  # (not upstream_hostname=)
 _MACHINE_HOST = re.compile(
     r"^(?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d ([A-Za-z0-9][A-Za-z0-9.-]*) [\w./-]{1,48}(?:\[\d{1,10}\])?: "
     r"|^(?:<\d{1,3}>)?\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)? ([A-Za-z0-9][A-Za-z0-9.-]*) [\w./-]{1,48}\[\d{1,10}\]: "
+    r"|^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}[+-]\d\d:\d\d ([A-Za-z0-9][A-Za-z0-9.-]*) [\w./-]{1,48}: "
     r"|^<\d{1,3}>1 \S+ ([A-Za-z0-9][A-Za-z0-9.-]*) \S+ \S+ \S+ "
     rf"|[\"']{_HOST_KEYS}[\"'][ \t]*[=:][ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9.-]*)"
     rf"|{_HOST_KEYS}[ \t]*=[ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9.-]*)"
