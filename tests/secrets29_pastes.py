@@ -7,26 +7,15 @@ from __future__ import annotations
 
 import base64
 import json
-import random
-import string
 
-R = random.Random(2929)
-A = string.ascii_letters + string.digits
+from secrets_kit import B64, HEX, IX_BODY, MYOB_BODY, SAGE_BODY, UP, A, Round
 
-
-def rnd(n, alphabet=A):
-    return "".join(R.choice(alphabet) for _ in range(n))
+_ROUND = Round(2929)
+R = _ROUND.random
+rnd, case, CASES = _ROUND.rnd, _ROUND.case, _ROUND.cases
 
 
-UP = string.ascii_uppercase + string.digits
-HEX = "0123456789abcdef"
-B64 = A + "+/"
-MYOB_BODY = '{"Errors":[{"Name":"OrderPaid","Message":"Order paid","AdditionalDetails":"","ErrorCode":37000,"Severity":"Error"}],"Information":""}'
 MYOB_URL = "https://api.myob.com/accountright/0b2f8a3c-1d4e-4b5f-9a6b-7c8d9e0f1a2b/Sale/Order/Item"
-SAGE_BODY = (
-    '[{"$severity":"error","$dataCode":"RecordInvalid","$message":"Contact type is invalid","$source":"contact_type_ids"}]'
-)
-IX_BODY = '{"errors":[{"error":"Client not found"}]}'
 
 
 def jwt():
@@ -37,13 +26,6 @@ def jwt():
         .decode()
     )
     return f"{h}.{p}.{rnd(86, A + '-_')}"
-
-
-CASES: list[tuple[str, str, list[str]]] = []
-
-
-def case(cid, text, *secrets):
-    CASES.append((cid, text, list(secrets)))
 
 
 # --- AWS

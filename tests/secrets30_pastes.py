@@ -7,40 +7,16 @@ person picks one. ``CASES``: (id, paste, the credentials in it)."""
 from __future__ import annotations
 
 import base64
-import random
-import string
 
-R = random.Random(3030)
-A = string.ascii_letters + string.digits
-UP = string.ascii_uppercase + string.digits
-HEX = "0123456789abcdef"
-B64 = A + "+/"
-
-
-def rnd(n, alphabet=A):
-    return "".join(R.choice(alphabet) for _ in range(n))
-
+from secrets_kit import B64, HEX, IX_BODY, MYOB_BODY, SAGE_BODY, A, Round
 
 WORDS = ("Harbour", "Ledger", "Koala", "Winter", "Quokka", "Invoice", "Tasman", "Mallee", "Orchard", "Lisboa", "Porto")
+_ROUND = Round(3030, WORDS)
+R = _ROUND.random
+rnd, case, picked, CASES = _ROUND.rnd, _ROUND.case, _ROUND.picked, _ROUND.cases
 
 
-def picked():
-    """A password as a person picks one: two words and digits (no randomness test sees it)."""
-    return f"{R.choice(WORDS)}{R.choice(WORDS).lower()}{R.randint(10, 9999)}"
-
-
-MYOB_BODY = '{"Errors":[{"Name":"OrderPaid","Message":"Order paid","AdditionalDetails":"","ErrorCode":37000,"Severity":"Error"}],"Information":""}'
 MYOB_URL = "https://api.myob.com/accountright/0b2f8a3c-1d4e-4b5f-9a6b-7c8d9e0f1a2b/Sale/Invoice/Item"
-IX_BODY = '{"errors":[{"error":"Client not found"}]}'
-SAGE_BODY = (
-    '[{"$severity":"error","$dataCode":"RecordInvalid","$message":"Contact type is invalid","$source":"contact_type_ids"}]'
-)
-
-CASES: list[tuple[str, str, list[str]]] = []
-
-
-def case(cid, text, *secrets):
-    CASES.append((cid, text, list(secrets)))
 
 
 # --- language debug dumps

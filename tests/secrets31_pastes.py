@@ -9,28 +9,13 @@ from __future__ import annotations
 
 import base64
 import json
-import random
-import string
 from urllib.parse import quote
 
-R = random.Random(3131)
-A = string.ascii_letters + string.digits
-UP = string.ascii_uppercase + string.digits
-HEX = "0123456789abcdef"
-B64 = A + "+/"
-URLSAFE = A + "-_"
+from secrets_kit import B64, HEX, IX_BODY, MYOB_401, SAGE_BODY, UP, URLSAFE, WORDS, A, Round
 
-
-def rnd(n, alphabet=A):
-    return "".join(R.choice(alphabet) for _ in range(n))
-
-
-WORDS = ("Wombat", "Harbour", "Ledger", "Kestrel", "Quokka", "Tasman", "Mallee", "Orchard", "Lisboa", "Boronia", "Dingo")
-
-
-def picked(sep=""):
-    """A password as a person picks one: two words and digits (no randomness test sees it)."""
-    return f"{R.choice(WORDS)}{sep}{R.choice(WORDS).lower()}{R.randint(10, 9999)}"
+_ROUND = Round(3131)
+R = _ROUND.random
+rnd, case, picked, CASES = _ROUND.rnd, _ROUND.case, _ROUND.picked, _ROUND.cases
 
 
 def b64u(raw: bytes) -> str:
@@ -47,22 +32,8 @@ def pem_body(lines: int) -> list[str]:
     return [rnd(64, B64) for _ in range(lines)]
 
 
-MYOB_BODY = '{"Errors":[{"Name":"OrderPaid","Message":"Order paid","AdditionalDetails":"","ErrorCode":37000,"Severity":"Error"}],"Information":""}'
-MYOB_401 = (
-    '{"Errors":[{"Name":"Unauthorized","Message":"Access denied","AdditionalDetails":"","ErrorCode":10001,"Severity":"Error"}]}'
-)
-IX_BODY = '{"errors":[{"error":"Client not found"}]}'
-SAGE_BODY = (
-    '[{"$severity":"error","$dataCode":"RecordInvalid","$message":"Contact type is invalid","$source":"contact_type_ids"}]'
-)
 SAGE_TOKEN_URL = "https://oauth.accounting.sage.com/token"
 MYOB_TOKEN_URL = "https://secure.myob.com/oauth2/v1/authorize"
-
-CASES: list[tuple[str, str, list[str]]] = []
-
-
-def case(cid, text, *secrets):
-    CASES.append((cid, text, list(secrets)))
 
 
 # --- HAR files (a browser's "Save all as HAR")

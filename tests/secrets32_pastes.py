@@ -10,51 +10,16 @@ from __future__ import annotations
 
 import base64
 import json
-import random
-import string
 
-R = random.Random(3232)
-A = string.ascii_letters + string.digits
-LOW = string.ascii_lowercase
-HEX = "0123456789abcdef"
-B64 = A + "+/"
-URLSAFE = A + "-_"
+from secrets_kit import HEX, IX_BODY, LOW, MYOB_401, SAGE_BODY, URLSAFE, A, Round
 
-
-def rnd(n, alphabet=A):
-    return "".join(R.choice(alphabet) for _ in range(n))
-
-
-WORDS = ("Wombat", "Harbour", "Ledger", "Kestrel", "Quokka", "Tasman", "Mallee", "Orchard", "Lisboa", "Boronia", "Dingo")
-
-
-def picked(sep=""):
-    """A password as a person picks one: two words and digits (no randomness test sees it)."""
-    return f"{R.choice(WORDS)}{sep}{R.choice(WORDS).lower()}{R.randint(10, 9999)}"
-
-
-def letters():
-    """A letters-only password of two words, as secrets31 left shown when it stood alone."""
-    return f"{R.choice(WORDS).lower()}{R.choice(WORDS).lower()}"
+_ROUND = Round(3232)
+R = _ROUND.random
+rnd, case, picked, letters, CASES = _ROUND.rnd, _ROUND.case, _ROUND.picked, _ROUND.letters, _ROUND.cases
 
 
 def basic(user, pw):
     return base64.b64encode(f"{user}:{pw}".encode()).decode()
-
-
-MYOB_401 = (
-    '{"Errors":[{"Name":"Unauthorized","Message":"Access denied","AdditionalDetails":"","ErrorCode":10001,"Severity":"Error"}]}'
-)
-IX_BODY = '{"errors":[{"error":"Client not found"}]}'
-SAGE_BODY = (
-    '[{"$severity":"error","$dataCode":"RecordInvalid","$message":"Contact type is invalid","$source":"contact_type_ids"}]'
-)
-
-CASES: list[tuple[str, str, list[str]]] = []
-
-
-def case(cid, text, *secrets):
-    CASES.append((cid, text, list(secrets)))
 
 
 # --- secrets31's leftovers
