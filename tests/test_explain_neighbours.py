@@ -335,3 +335,17 @@ def test_a_tool_site_named_after_the_error_is_where_it_was_reported(catalog):
                        ("sync failed 400 " + body + " via gw.erp.acme.app", "gw.erp.acme.app")):  # fmt: skip
         x = explain(catalog, line)
         assert x.vendor is None and x.errors[0].kind == "none" and _foreign(x) == [host], line
+
+
+def test_a_constant_in_capitals_or_a_java_package_after_from_is_no_service_called(catalog):
+    """A name under a word's top-level domain written only in capitals is a constant's or a field's ("LOGGER.INFO"),
+    and a package a message names its source by after "from" starts with com/org/net ("error from
+    com.acme.sync.services"): read as other services' hosts, each cost a MYOB body its vendor and its documented match
+    (review16). A host in capitals after a call's word, and a package-shaped host after a call's word, are still hosts."""
+    for head in ("LOGGER.INFO called; POST failed ", "error from com.acme.sync.services returned "):
+        x = explain(catalog, head + MYOB_25008)
+        assert x.vendor == "myob" and x.errors[0].kind == "exact", head
+        assert not [c for c in x.clues if c.kind == "foreign-mention"], head
+    for line in ("CALL TO GW.ERP.ACME.APP FAILED ", "sync to uk.erp.acme.app failed "):
+        x = explain(catalog, line + MYOB_25008)
+        assert x.vendor is None and [c for c in x.clues if c.kind == "foreign-mention"], line

@@ -733,7 +733,8 @@ def _written_as_host(name: str, head: str, low: str) -> bool:
     under a word's domain ("call to x3.acme.cloud failed") is another service's too: read as a logger's, it let another
     SData server's body be claimed for Sage; so is a package-shaped one a call names ("sync to uk.erp.acme.app")."""
     tld = name.rsplit(".", 1)[-1]
-    if tld not in _HOST_TLDS or (name not in head and name.upper() not in head):
+    capitals = name not in head  # written only in capitals
+    if tld not in _HOST_TLDS or (capitals and name.upper() not in head):
         return False
     if tld not in _WORD_TLDS:
         return True
@@ -743,10 +744,16 @@ def _written_as_host(name: str, head: str, low: str) -> bool:
         after = low[end : end + 2]
         if low[max(0, at - 3) : at] == "://" or after[:1] == "/" or (after[:1] == ":" and after[1:].isdigit()):
             return True
-        if _CALLED_BEFORE.search(low, max(0, at - 16), at):  # "sync via gw.erp.acme.app: 401" too
+        # "sync via gw.erp.acme.app: 401" too; not a Java package a message names its source by ("error from com.acme.x")
+        if _CALLED_BEFORE.search(low, max(0, at - 16), at) and not name.startswith(_JAVA_ROOTS):
             return True
         bare = bare or not (after[:1] == ":" or (after[:1] == "]" and low[at - 1 : at] == "["))
-    return bare and not _package_name(name)
+    # under a word's domain, a name in capitals alone is a constant's or a field's (LOGGER.INFO, INVOICE.SERVICES), not a
+    # host, unless a URL, a port, a path or a call's word says so (review16)
+    return bare and not capitals and not _package_name(name)
+
+
+_JAVA_ROOTS = ("com.", "org.", "net.")  # a package's first label; a host's never is
 
 
 def _starts(text: str, part: str) -> Iterator[int]:
