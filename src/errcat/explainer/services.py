@@ -147,6 +147,7 @@ _ERROR_KIND_TEXT = """
     max unicode abort standard base custom too many unavailable unreachable denied expired element retries
     conversion mapping constraint violation integrity precondition gone redirect sequelize
     prisma mongoose typeorm hibernate persistence transient dependency injection configuration initialization
+    communication transport protocol
     dotenv environment inner outer uncaught caught underlying nested root wrapped thrown handled rule rules friendly
 """
 _ERROR_KIND_WORDS = frozenset(_ERROR_KIND_TEXT.split())
