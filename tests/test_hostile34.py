@@ -16,13 +16,6 @@ from cputime import assert_grows_at_most
 SECRET = "Hk29sLq0Zp7Wm3XcR5tY"
 
 
-@pytest.fixture(scope="module")
-def catalog() -> errcat.ErrorCatalog:
-    c = errcat.open_catalog(use_env=False)
-    c.explain("warm up")  # the index and lazily compiled patterns load once, untimed
-    return c
-
-
 # An XML element explain reads a field from (<Message>, <Code>, ...) then blanks and no closing tag: the pattern's
 # blanks, lazy text and blanks could split a run three ways. 1,000 blanks took 0.7 s of CPU, 2,000 4.8 s, 60,000
 # never ended (a pasted 64 KB body hung explain). An XML-RPC fault's <value> the same way (1,000 blanks: 0.7 s), and a
@@ -34,8 +27,8 @@ HOSTILE_XML = {
 
 
 @pytest.mark.parametrize("build", HOSTILE_XML.values(), ids=HOSTILE_XML.keys())
-def test_an_xml_element_then_blanks_costs_linear_time(catalog: errcat.ErrorCatalog, build) -> None:
-    assert_grows_at_most(lambda n: catalog.explain(build(n) + f"\npassword={SECRET}"), 400, 4, 8)
+def test_an_xml_element_then_blanks_costs_linear_time(warm_catalog: errcat.ErrorCatalog, build) -> None:
+    assert_grows_at_most(lambda n: warm_catalog.explain(build(n) + f"\npassword={SECRET}"), 400, 4, 8)
 
 
 # A status's label ('status code"') then blanks: two \s* around an optional ":" split the run every way
@@ -48,19 +41,19 @@ HOSTILE_TEXT = {
 
 
 @pytest.mark.parametrize(("build", "size"), HOSTILE_TEXT.values(), ids=HOSTILE_TEXT.keys())
-def test_a_label_then_a_run_of_blanks_costs_linear_time(catalog: errcat.ErrorCatalog, build, size: int) -> None:
-    assert_grows_at_most(lambda n: catalog.explain(build(n) + f"\npassword={SECRET}"), size, 4, 8)
+def test_a_label_then_a_run_of_blanks_costs_linear_time(warm_catalog: errcat.ErrorCatalog, build, size: int) -> None:
+    assert_grows_at_most(lambda n: warm_catalog.explain(build(n) + f"\npassword={SECRET}"), size, 4, 8)
 
 
-def test_a_run_of_blanks_costs_linear_time_and_the_credential_after_it_stays_hidden(catalog: errcat.ErrorCatalog) -> None:
+def test_a_run_of_blanks_costs_linear_time_and_the_credential_after_it_stays_hidden(warm_catalog: errcat.ErrorCatalog) -> None:
     """A paste that says "response" is read for the service that answered: a run of blanks before "(" was tried from
     each of its blanks for a name in parentheses ("KashFlow (400):"): 16,000 blanks took 0.24 s, 60,000 3.2 s."""
-    assert_grows_at_most(lambda n: catalog.explain("Response" + " " * n + "x"), 8_000, 8, 16)
-    x = catalog.explain("Response" + " " * 64_000 + f"Authorization: Bearer {SECRET}")
+    assert_grows_at_most(lambda n: warm_catalog.explain("Response" + " " * n + "x"), 8_000, 8, 16)
+    x = warm_catalog.explain("Response" + " " * 64_000 + f"Authorization: Bearer {SECRET}")
     assert SECRET not in json.dumps(x.as_dict(), default=str)
 
 
-def test_an_xml_field_read_the_same_after_the_fix(catalog: errcat.ErrorCatalog) -> None:
+def test_an_xml_field_read_the_same_after_the_fix(warm_catalog: errcat.ErrorCatalog) -> None:
     """The rewritten patterns read what they did: the text between the tags, blanks around it dropped, and a
     value of blanks only as empty (compared with the old patterns on 90,000 texts, real pastes and random ones)."""
     fault = (
@@ -69,9 +62,9 @@ def test_an_xml_field_read_the_same_after_the_fix(catalog: errcat.ErrorCatalog) 
         "<member><name>faultString</name><value><string>  Access Denied  </string></value></member>"
         "</struct></value></fault></methodResponse>"
     )
-    err = catalog.explain(fault).errors[0]
+    err = warm_catalog.explain(fault).errors[0]
     assert (err.sent.code, err.sent.message) == ("2", "Access Denied")
-    doc = catalog.explain("<Error><Code> Throttled </Code><Message>\n  Rate exceeded \n</Message></Error>").errors[0]
+    doc = warm_catalog.explain("<Error><Code> Throttled </Code><Message>\n  Rate exceeded \n</Message></Error>").errors[0]
     assert (doc.sent.code, doc.sent.message) == ("Throttled", "Rate exceeded")
 
 

@@ -15,20 +15,13 @@ from cputime import assert_grows_at_most
 SECRET = "Hk29sLq0Zp7Wm3XcR5tY"
 
 
-@pytest.fixture(scope="module")
-def catalog() -> errcat.ErrorCatalog:
-    c = errcat.open_catalog(use_env=False)
-    c.explain("warm up")  # the index and lazily compiled patterns load once, untimed
-    return c
-
-
-def test_a_reason_phrase_label_then_blanks_costs_linear_time(catalog: errcat.ErrorCatalog) -> None:
+def test_a_reason_phrase_label_then_blanks_costs_linear_time(warm_catalog: errcat.ErrorCatalog) -> None:
     """Guzzle 3's '[reason phrase]' label read apart from the status: blanks, an optional ':' and blanks again split a
     run of blanks every way (1,000 blanks: 0.02 s of CPU, 4,000: 0.36 s, 16,000: 4 s; a 128 KB log line took scan
     70 s). The credential on the next line stays hidden."""
     build = lambda n: 'POST https://api.myob.com/accountright/x -> 400 reason phrase"' + " " * n + "x"  # noqa: E731
-    assert_grows_at_most(lambda n: catalog.explain(build(n) + f"\npassword={SECRET}"), 1_000, 4, 8)
-    x = catalog.explain(build(64_000) + f"\npassword={SECRET}")
+    assert_grows_at_most(lambda n: warm_catalog.explain(build(n) + f"\npassword={SECRET}"), 1_000, 4, 8)
+    x = warm_catalog.explain(build(64_000) + f"\npassword={SECRET}")
     assert SECRET not in json.dumps(x.as_dict(), default=str)
 
 
@@ -46,8 +39,8 @@ HOSTILE_GATE = {
 
 
 @pytest.mark.parametrize(("build", "size"), HOSTILE_GATE.values(), ids=HOSTILE_GATE.keys())
-def test_a_gate_rule_on_a_run_it_reads_twice_costs_linear_time(catalog: errcat.ErrorCatalog, build, size: int) -> None:
-    assert_grows_at_most(lambda n: catalog.explain(build(n) + f"\npassword={SECRET}"), size, 4, 8)
+def test_a_gate_rule_on_a_run_it_reads_twice_costs_linear_time(warm_catalog: errcat.ErrorCatalog, build, size: int) -> None:
+    assert_grows_at_most(lambda n: warm_catalog.explain(build(n) + f"\npassword={SECRET}"), size, 4, 8)
 
 
 # The three rules hide what they hid before (compared with the old patterns on 123,218 texts: the corpus, the secrets
@@ -62,5 +55,5 @@ SAME_AS_BEFORE = {
 
 
 @pytest.mark.parametrize("text", SAME_AS_BEFORE.values(), ids=SAME_AS_BEFORE.keys())
-def test_the_rewritten_gate_rules_still_hide_the_credential(catalog: errcat.ErrorCatalog, text: str) -> None:
-    assert SECRET not in json.dumps(catalog.explain(text).as_dict(), default=str)
+def test_the_rewritten_gate_rules_still_hide_the_credential(warm_catalog: errcat.ErrorCatalog, text: str) -> None:
+    assert SECRET not in json.dumps(warm_catalog.explain(text).as_dict(), default=str)

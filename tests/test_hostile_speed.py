@@ -16,8 +16,6 @@ from pathlib import Path
 
 import pytest
 
-import errcat
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from bench_hostile import MAX_LINE, all_fragments, explain_cpu, scan_cpu  # scripts/ is not a package
 
@@ -27,17 +25,10 @@ FLOOR_S = 0.15  # below this the large run is too quick to judge by a ratio (and
 BOUND_S = 2.5  # 512 KB on an idle machine: ~0.05-0.3 s
 
 
-@pytest.fixture(scope="module")
-def catalog() -> errcat.ErrorCatalog:
-    c = errcat.open_catalog(use_env=False)
-    c.explain("warm up")  # the index and lazily compiled patterns load once, untimed
-    return c
-
-
 @pytest.mark.parametrize("fragment", all_fragments(), ids=repr)
-def test_explain_time_grows_linearly_with_a_repeated_fragment(catalog, fragment):
-    small = min(explain_cpu(fragment, SMALL, catalog) for _ in range(2))
-    large = explain_cpu(fragment, LARGE, catalog)
+def test_explain_time_grows_linearly_with_a_repeated_fragment(warm_catalog, fragment):
+    small = min(explain_cpu(fragment, SMALL, warm_catalog) for _ in range(2))
+    large = explain_cpu(fragment, LARGE, warm_catalog)
     said = f"{fragment!r}: {small:.3f} s CPU at {SMALL // 1024} KB, {large:.3f} s at {LARGE // 1024} KB"
     assert large < max(RATIO * small, FLOOR_S), said
     assert large < BOUND_S, said
@@ -60,16 +51,16 @@ SCAN_FRAGMENTS = [
 
 
 @pytest.mark.parametrize("fragment", SCAN_FRAGMENTS, ids=repr)
-def test_scan_of_long_hostile_lines_stays_bounded(tmp_path, catalog, fragment):
+def test_scan_of_long_hostile_lines_stays_bounded(tmp_path, warm_catalog, fragment):
     """Two lines naming a vendor's API (so they are explained, not only counted), the fragment
     filling the rest: 64 KB lines, then lines of 1 MiB, the longest scan reads."""
-    small, large = (scan_cpu(fragment, tmp_path, size, 2, catalog) for size in (MAX_LINE // 16, MAX_LINE))
+    small, large = (scan_cpu(fragment, tmp_path, size, 2, warm_catalog) for size in (MAX_LINE // 16, MAX_LINE))
     said = f"{fragment!r}: {small:.3f} s CPU for 2 lines of 64 KB, {large:.3f} s for 2 lines of 1 MiB"
     assert large < max(RATIO * 2 * small, FLOOR_S), said  # 16 x the text
     assert large < 2 * BOUND_S, said
 
 
-def test_a_paste_equal_to_one_screened_before_costs_what_the_first_did(catalog):
+def test_a_paste_equal_to_one_screened_before_costs_what_the_first_did(warm_catalog):
     """The gate remembered what its passes share (the lowered text, where its credential words start)
     by the text's equality: the same paste explained again, made anew after other pastes (a second
     hook, a retry), had its 2 MB compared whole on each of ~95,000 look-ups, 14.8 s of CPU instead of
@@ -79,11 +70,11 @@ def test_a_paste_equal_to_one_screened_before_costs_what_the_first_did(catalog):
     line = 'oauth2: cannot fetch token: 400 Bad Request\nResponse: {"a": 1}\n'
     text = line * (4 * LARGE // len(line))  # 2 MiB: at 512 KB the look-ups cost only twice the screen
     started = time.process_time()
-    catalog.explain(text)
+    warm_catalog.explain(text)
     first = time.process_time() - started
-    catalog.explain('HTTP/1.1 400 Bad Request\n\n{"error": "x"}')
-    catalog.explain("token=abc other=def")
+    warm_catalog.explain('HTTP/1.1 400 Bad Request\n\n{"error": "x"}')
+    warm_catalog.explain("token=abc other=def")
     started = time.process_time()
-    catalog.explain("".join([text[:5], text[5:]]))  # equal, not the same object
+    warm_catalog.explain("".join([text[:5], text[5:]]))  # equal, not the same object
     again = time.process_time() - started
     assert again < 3 * max(first, FLOOR_S), f"{first:.2f} s CPU the first time, {again:.2f} s the same text again"
