@@ -64,16 +64,20 @@ _TOOL_API_LABEL = re.compile(
 )
 
 
+def _tool_domain(host: str) -> str | None:
+    """The tool site's domain a host (in lower case) is under, or None."""
+    return next((d for d in _TOOL_DOMAINS if host == d or host.endswith("." + d)), None)
+
+
 def tool_site(host: str) -> bool:
     """Whether a host is one of a tool site's, its pages or its API (sentry.io, o1.ingest.sentry.io, hooks.slack.com)."""
-    host = host.lower()
-    return any(host == d or host.endswith("." + d) for d in _TOOL_DOMAINS)
+    return _tool_domain(host.lower()) is not None
 
 
 def tool_page(host: str, path: str | None = None) -> bool:
     """Whether a host (with its path, when known) is a page of a site people read errors on, not its API."""
     host = host.lower()
-    domain = next((d for d in _TOOL_DOMAINS if host == d or host.endswith("." + d)), None)
+    domain = _tool_domain(host)
     if domain is None or any(_TOOL_API_LABEL.fullmatch(label) for label in host[: -len(domain)].split(".")):
         return False
     return not path or not any(part in path for part in ("/api/", "/rest/", "/graphql"))
