@@ -201,6 +201,8 @@ def from_level(head: str) -> str:
     step ..."), as a time read does."""
     if (glog := _GLOG_HEAD.match(head)) is not None:
         return f"{_GLOG_LEVELS[glog[1]]} {head[glog.end() :]}"
+    if head[:1] == "<" and (weblogic := _WEBLOGIC_FIELDS.match(head)) is not None:
+        head = f"{weblogic[1]} {head[weblogic.end() :]}"
     if head[1:3] == ", " and (ruby := _RUBY_LOGGER.match(head)) is not None:
         head = head[ruby.end() :]
     m = _LAYOUT_FIELDS.match(head, 0, 512)
@@ -219,6 +221,10 @@ def from_level(head: str) -> str:
     return head[clock.end() :] if head[2:3] == ":" and (clock := _CLOCK.match(head)) is not None else head
 
 
+# WebLogic's server log's fields between its severity and subsystem and its message id ("####<time> <Error> <HTTP>
+# <machine> <server> <[ACTIVE] ExecuteThread: '21' ...> <<WLS Kernel>> <> <context id> <1665074220461> <[severity-value: 8]
+# ...> <BEA-101017> <message>"): which machine, server, thread and request, not what failed; each named a group of its own
+_WEBLOGIC_FIELDS = re.compile(r"(<[A-Za-z]{1,16}> <[^<>\n]{1,80}>) <[^\n]{0,1024}?> (?=<BEA-\d{1,8}> )")  # one lazy run
 _CLOCK = re.compile(r"\d\d:\d\d:\d\d(?:[.,]\d{1,9})? +(?=\S)")  # a time of day alone, before the line's words
 # Ruby Logger's letter and bracket (its time taken out, its pid left) before the level it spells out ("I, [#7720]  INFO -- :
 # Completed 500 ..."): every Rails production.log name began "I, [#<n>]"

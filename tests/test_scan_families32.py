@@ -1,0 +1,79 @@
+"""Scan on real lines (sweep32): what its sweep of new log families (WebLogic's server logs among them) showed read
+wrong. Each test fails without its rule."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+import errcat
+from errcat.scan.logline import timestamp_in
+from scanlines import other_groups, scanned
+
+
+@pytest.fixture(scope="module")
+def index():
+    return errcat.open_catalog(use_env=False).index
+
+
+# oracle/docker-images issue #2622 (https://github.com/oracle/docker-images/issues/2622), description (2023-04-26): a
+# WebLogic 12.2.1.3 container's log, whole (its blank line kept)
+WEBLOGIC_2622 = [
+    '<Apr 26, 2023 1:59:44,283 PM GMT> <Notice> <Server> <BEA-002613> <Channel "Default[1]" is now listening on *.*.*.*:7001'
+    " for protocols iiop, t3, ldap, snmp, http.>",
+    "<Apr 26, 2023 1:59:44,307 PM GMT> <Notice> <WebLogicServer> <BEA-000360> <The server started in RUNNING mode.>",
+    "<Apr 26, 2023 1:59:44,312 PM GMT> <Notice> <WebLogicServer> <BEA-000365> <Server state changed to RUNNING.>",
+    "",
+    *(
+        f'<Apr 26, 2023 {t} PM GMT> <Error> <HTTP> <BEA-101215> <Malformed request "Can not parse URI from http request". '
+        "Request parsing failed, Code: -1>"
+        for t in ("2:14:01,436", "2:17:53,886", "2:17:55,162")
+    ),
+]
+# play2war/play2-war-plugin issue #270 (https://github.com/play2war/play2-war-plugin/issues/270), comment (2014-10-02): a
+# WebLogic server log's records ("####<...>" and every field), the third's trace cut where the excerpt was
+WEBLOGIC_270 = [
+    "####<1 Oct, 2014 9:58:13 PM IST> <Info> <Deployer> <SSS01> <myserver> <[ACTIVE] ExecuteThread: '0' for queue: "
+    "'weblogic.kernel.Default (self-tuning)'> <<WLS Kernel>> <> <> <1412180893202> <BEA-149059> <Module mam-1.0-SNAPSHOT.war "
+    "of application mam-1.0-SNAPSHOT is transitioning from STATE_PREPARED to STATE_ADMIN on server myserver.> ",
+    "####<1 Oct, 2014 9:58:13 PM IST> <Error> <Weblogic-Validation> <SSS01> <myserver> <[ACTIVE] ExecuteThread: '0' for "
+    "queue: 'weblogic.kernel.Default (self-tuning)'> <<WLS Kernel>> <> <> <1412180893274> <BEA-2156404> <Unable to find a "
+    "Validation Context. java.lang.RuntimeException: javax.naming.NamingException: String index out of range: -1",
+    "java.lang.RuntimeException: javax.naming.NamingException: String index out of range: -1",
+    "    at weblogic.validation.ValidationContextManager.getValidationContext(ValidationContextManager.java:71)",
+    "    at sun.reflect.NativeMethodAccessorImpl.invoke0(Native Method)",
+]
+
+
+def test_each_weblogic_record_starts_at_its_bracketed_time(index, tmp_path):
+    """WebLogic's "<Apr 26, 2023 ...>" starts an entry: read as an XML element opened and never closed, the first
+    <Notice> line held every line after it, and the three <Error> lines were no error at all."""
+    assert other_groups(scanned(index, tmp_path, "AdminServer.log", WEBLOGIC_2622)) == [
+        (
+            '<Error> <HTTP> <BEA-<n>> <Malformed request "Can not parse URI from http request". Request parsing failed, '
+            "Code: -<n>>",
+            [5, 6, 7],
+        )
+    ]
+
+
+def test_a_weblogic_name_is_its_severity_subsystem_id_and_message(index, tmp_path):
+    """The time, machine, server, thread, user and the raw time between the severity and the message id are the
+    layout's: the name began "####<<n> Oct, <n> <n>:<n>:<n> PM IST> <Error> <Weblogic-Validation> <SSS<n>> <myserver>
+    <[ACTIVE] ExecuteThread: ..." and was cut before the message."""
+    [(name, lines)] = other_groups(scanned(index, tmp_path, "myserver.log", WEBLOGIC_270))
+    assert lines == [2]
+    assert name.startswith("<Error> <Weblogic-Validation> <BEA-<n>> <Unable to find a Validation Context.")
+
+
+@pytest.mark.parametrize(
+    ("line", "when"),
+    [
+        (WEBLOGIC_2622[4], datetime(2023, 4, 26, 14, 14, 1, 436000, tzinfo=UTC)),
+        (WEBLOGIC_270[1], datetime(2014, 10, 1, 21, 58, 13, tzinfo=UTC)),
+    ],
+)
+def test_a_weblogic_time_is_read(line, when):
+    """Its time in the server's locale, on a 12-hour clock: --since and --until chose no WebLogic record by its time."""
+    assert timestamp_in(line) == (when, (0, line.index(">") + 1))
