@@ -77,3 +77,19 @@ def test_a_weblogic_name_is_its_severity_subsystem_id_and_message(index, tmp_pat
 def test_a_weblogic_time_is_read(line, when):
     """Its time in the server's locale, on a 12-hour clock: --since and --until chose no WebLogic record by its time."""
     assert timestamp_in(line) == (when, (0, line.index(">") + 1))
+
+
+# ClickHouse/ClickHouse issue #3302 (https://github.com/ClickHouse/ClickHouse/issues/3302), description (2018-10-05): a line
+# of clickhouse-server.err.log as quoted ("> " taken off)
+CLICKHOUSE_3302 = (
+    "2018.10.04 09:40:26.422333 [ 21 ] <Error> HTTPHandler: Code: 396, e.displayText() = DB::Exception: Limit for result "
+    "exceeded, max rows: 5.00 thousand, current rows: 16.38 thousand, e.what() = DB::Exception, Stack trace:"
+)
+
+
+def test_a_clickhouse_line_is_named_from_its_level(index, tmp_path):
+    """ClickHouse's date with points is its time, and the thread's number in padded brackets before its level in angle
+    brackets is the layout's: the name began "<n> <n>:<n>:<n> [ <n> ] <Error>", one group for each thread."""
+    assert timestamp_in(CLICKHOUSE_3302) == (datetime(2018, 10, 4, 9, 40, 26, 422333, tzinfo=UTC), (0, 27))
+    [(name, lines)] = other_groups(scanned(index, tmp_path, "clickhouse-server.err.log", [CLICKHOUSE_3302]))
+    assert (name.split(" = ")[0], lines) == ("<Error> HTTPHandler: Code: <n>, e.displayText()", [1])

@@ -27,9 +27,10 @@ _ZONES = {
     "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "AEST": 10, "AEDT": 11,
     "NZST": 12, "NZDT": 13,
 }  # fmt: skip
-# (Airflow's task log writes a comma after the date: "[2022-11-09, 09:59:40 UTC] {taskinstance.py:1851} ERROR - ...")
+# (Airflow's task log writes a comma after the date: "[2022-11-09, 09:59:40 UTC] {taskinstance.py:1851} ERROR - ...";
+# ClickHouse's server log points between its date's numbers: "2018.10.04 09:40:26.422333 [ 21 ] <Error> ...")
 _ISO = re.compile(
-    r"(?<!\d)(\d{4})[-/](\d\d)[-/](\d\d)(?:[T \t]|, )(\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(?!\d|:\d)[ ]?"
+    r"(?<!\d)(\d{4})[-/.](\d\d)[-/.](\d\d)(?:[T \t]|, )(\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(?!\d|:\d)[ ]?"
     r"(Z|UTC|GMT|[+-]\d\d:?\d\d(?!\d)|(?:" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b)?"
 )
 _CLF = re.compile(r"(?<!\d)(\d\d)/([A-Za-z]{3})/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?")
