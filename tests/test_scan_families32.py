@@ -93,3 +93,35 @@ def test_a_clickhouse_line_is_named_from_its_level(index, tmp_path):
     assert timestamp_in(CLICKHOUSE_3302) == (datetime(2018, 10, 4, 9, 40, 26, 422333, tzinfo=UTC), (0, 27))
     [(name, lines)] = other_groups(scanned(index, tmp_path, "clickhouse-server.err.log", [CLICKHOUSE_3302]))
     assert (name.split(" = ")[0], lines) == ("<Error> HTTPHandler: Code: <n>, e.displayText()", [1])
+
+
+# elastic/beats@2ee52cc652f942a4b3b6251caa0323a54aec3790 x-pack/filebeat/module/activemq/log/test/activemq.log (Elastic
+# License 2.0), lines 5-6, the exception line cut after its first 140 characters; elastic/beats@d13173e2df5cf5681216723b4aa70c3
+# fbfc0d403 filebeat/module/kafka/log/test/server-2.0.0.log (Apache-2.0), its ERROR line and the exception under it
+ACTIVEMQ = [
+    "2019-11-27 15:09:34,712 | ERROR | Failed to start Apache ActiveMQ (localhost, ID:5338986a6080-37033-1574867374550-0:1) | "
+    "org.apache.activemq.broker.BrokerService | main",
+    "java.io.IOException: Transport Connector could not be registered in JMX: java.io.IOException: Failed to bind to server "
+    "socket: tcp://0.0.0.0:61616",
+]
+KAFKA = [
+    "[2018-10-17 12:57:18,400] ERROR [ReplicaFetcher replicaId=10, leaderId=30, fetcherId=0] Error for partition test-3-0 at "
+    "offset 0 (kafka.server.ReplicaFetcherThread)",
+    "org.apache.kafka.common.errors.UnknownTopicOrPartitionException: This server does not host this topic-partition.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        (ACTIVEMQ, "ERROR | Failed to start Apache ActiveMQ (localhost, ID:<id>-<n>-<id>-<n>:<n>) java.io.IOException:"),
+        (KAFKA, "ERROR [<thread>] Error for partition test-<n>-<n> at offset <n> org.apache.kafka.common.errors."),
+    ],
+)
+def test_the_logger_a_layout_writes_after_the_message_is_no_part_of_the_name(index, tmp_path, lines, name):
+    """ActiveMQ's "| org.apache.activemq.broker.BrokerService | main" and Kafka's "(kafka.server.ReplicaFetcherThread)"
+    after the message say who logged it: the name held them between the message and the exception below it (and
+    ActiveMQ's thread named a group for each thread)."""
+    [(said, lines_at)] = other_groups(scanned(index, tmp_path, "server.log", lines))
+    assert lines_at == [1]
+    assert said.startswith(name)
