@@ -27,9 +27,10 @@ _ZONES = {
     "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8, "AEST": 10, "AEDT": 11,
     "NZST": 12, "NZDT": 13,
 }  # fmt: skip
-# (Airflow's task log writes a comma after the date: "[2022-11-09, 09:59:40 UTC] {taskinstance.py:1851} ERROR - ...")
+# (Airflow's task log writes a comma after the date: "[2022-11-09, 09:59:40 UTC] {taskinstance.py:1851} ERROR - ...";
+# ClickHouse's server log points between its date's numbers: "2018.10.04 09:40:26.422333 [ 21 ] <Error> ...")
 _ISO = re.compile(
-    r"(?<!\d)(\d{4})[-/](\d\d)[-/](\d\d)(?:[T \t]|, )(\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(?!\d|:\d)[ ]?"
+    r"(?<!\d)(\d{4})[-/.](\d\d)[-/.](\d\d)(?:[T \t]|, )(\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(?!\d|:\d)[ ]?"
     r"(Z|UTC|GMT|[+-]\d\d:?\d\d(?!\d)|(?:" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b)?"
 )
 _CLF = re.compile(r"(?<!\d)(\d\d)/([A-Za-z]{3})/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?")
@@ -52,6 +53,13 @@ _DAY_MONTH = re.compile(r"(\d\d)-([A-Z][a-z]{2}) (\d\d):(\d\d)(?= )")
 # both of two digits, the zone is Europe's; else the second
 _WEBSPHERE = re.compile(r"\[(\d{1,2})/(\d{1,2})/(\d\d) (\d{1,2}):(\d\d):(\d\d):(\d{3}) ([A-Z]{2,5})\]")
 _DAY_FIRST_ZONES = frozenset(("GMT", "BST", "WET", "WEST", "CET", "CEST", "EET", "EEST"))
+# WebLogic's, in angle brackets at a line's start (its server log's "####<" before it), in the server's locale: en_US's
+# "<Apr 26, 2023 2:14:01,436 PM GMT>", en_GB's "####<1 Oct, 2014 9:58:13 PM IST>", it_IT's "####<6-ott-2022 16.37.00,461 UTC>"
+# (a month not in English: no time, the stamp still taken off, as a name's words)
+_WEBLOGIC = re.compile(
+    r"(?:####)?<(?:([A-Z][a-z]{2}) (\d\d?)|(\d\d?)[- ]([^\W\d]{3,12}))[-, ]{1,2}(\d{4}) (\d\d?)[:.](\d\d)[:.](\d\d)"
+    r"(?:,(\d{1,3}))?(?: ([AP]M))?(?: [A-Z]{2,5})?>"
+)
 # a two-digit year, month and day then the time, at a line's start: MySQL's error log to 5.6 ("090902 10:43:55 [ERROR]",
 # "150318  9:05:01", its hour padded by a space), Hadoop's HDFS ("081109 214043 2561 WARN ...", no colons), Spark's
 # default log4j pattern, %d{yy/MM/dd HH:mm:ss} ("17/06/09 20:10:40 ERROR ..."); a component's tag glued to the time, as
@@ -170,13 +178,27 @@ def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
     if head[2:3] == "-" and (m := _MONTH_DAY.match(head)) and 0 < int(m[1]) <= 12:
         mo, d, h, mi, s, frac = m.groups()
         return m, (_syslog_year(int(mo), int(d)), mo, d, h, mi, s, frac, None)
+    return _bracketed(head) if head[:1] in "[<#" else None
+
+
+def _bracketed(head: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
+    """A time in brackets at a line's start, WebSphere's or WebLogic's, with its fields as ISO orders them."""
     if head[:1] == "[" and (m := _WEBSPHERE.match(head)):
         a, b, y, h, mi, s, frac, zone = m.groups()
         leaning = "0" in (a[0], b[0]) or (len(a) == len(b) == 2 and zone in _DAY_FIRST_ZONES)
         day_first = int(a) > 12 or (leaning and int(b) <= 12)  # a number past 12 is the day, whatever the leaning
         mo, d = (b, a) if day_first else (a, b)
         return m, (f"20{y}", mo, d, h, mi, s, frac, zone if zone in _ZONES or zone in ("UTC", "GMT") else None)
+    if head[:1] != "[" and (m := _WEBLOGIC.match(head)):
+        return m, _weblogic(m)
     return None
+
+
+def _weblogic(m: re.Match[str]) -> tuple[Any, ...]:
+    """A WebLogic time's fields as ISO orders them: its hour on a 24-hour clock, its month 0 (no time) when not English."""
+    mo, d = (m[1], m[2]) if m[1] else (m[4], m[3])
+    hour = int(m[6]) % 12 + (12 if m[10] == "PM" else 0) if m[10] else int(m[6])
+    return m[5], mo if mo.lower() in _MONTHS else "0", d, hour, m[7], m[8], m[9], None
 
 
 def _syslog_year(month: int, day: int) -> int:

@@ -74,9 +74,13 @@ _BODY_GOES_ON = frozenset(b' \t}]"{[<')  # what a body's line starts with after 
 # how a log entry starts, never a line of a JSON or XML body: a date and time (after a short tag:
 # mozharness's "[task 2025-..."), a syslog or Apache date (a body cut short in a log swallowed up
 # to MAX_RECORD_LINES entries after it), Ruby Logger's letter before its bracketed time ("F, [2015-03-20T08:39:14.329870
-# #908] FATAL -- : ", Rails's production.log: its exception on the lines below such an empty FATAL was no part of it)
+# #908] FATAL -- : ", Rails's production.log: its exception on the lines below such an empty FATAL was no part of it),
+# WebLogic's date in angle brackets, its month a word of the server's locale ("<Apr 26, 2023 2:14:01,436 PM GMT> <Error>",
+# "####<6-ott-2022 16.37.00,461 UTC> <Error>"): read as an XML element, its first line held every line after it, and
+# three <Error> lines under a <Notice> were none
 _ENTRY_START = re.compile(
-    rb"[DIWEFA], \[\d{4}-\d\d-\d\dT|\[?(?:[A-Za-z][\w.-]{0,15} )?"
+    rb"[DIWEFA], \[\d{4}-\d\d-\d\dT|(?:####)?<(?:[A-Z][a-z]{2} \d\d?, \d{4} |\d\d?[- ][^\W\d]{3,12}[-, ]{1,2}\d{4} )\d\d?[:.]\d\d"
+    rb"|\[?(?:[A-Za-z][\w.-]{0,15} )?"
     rb"(?:\d{4}[-/.]\d\d[-/.]\d\d(?:[T ]|, )\d\d?:\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d"
     rb"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) )"
 )

@@ -201,6 +201,8 @@ def from_level(head: str) -> str:
     step ..."), as a time read does."""
     if (glog := _GLOG_HEAD.match(head)) is not None:
         return f"{_GLOG_LEVELS[glog[1]]} {head[glog.end() :]}"
+    if head[:1] == "<" and (weblogic := _WEBLOGIC_FIELDS.match(head)) is not None:
+        head = f"{weblogic[1]} {head[weblogic.end() :]}"
     if head[1:3] == ", " and (ruby := _RUBY_LOGGER.match(head)) is not None:
         head = head[ruby.end() :]
     m = _LAYOUT_FIELDS.match(head, 0, 512)
@@ -219,6 +221,10 @@ def from_level(head: str) -> str:
     return head[clock.end() :] if head[2:3] == ":" and (clock := _CLOCK.match(head)) is not None else head
 
 
+# WebLogic's server log's fields between its severity and subsystem and its message id ("####<time> <Error> <HTTP>
+# <machine> <server> <[ACTIVE] ExecuteThread: '21' ...> <<WLS Kernel>> <> <context id> <1665074220461> <[severity-value: 8]
+# ...> <BEA-101017> <message>"): which machine, server, thread and request, not what failed; each named a group of its own
+_WEBLOGIC_FIELDS = re.compile(r"(<[A-Za-z]{1,16}> <[^<>\n]{1,80}>) <[^\n]{0,1024}?> (?=<BEA-\d{1,8}> )")  # one lazy run
 _CLOCK = re.compile(r"\d\d:\d\d:\d\d(?:[.,]\d{1,9})? +(?=\S)")  # a time of day alone, before the line's words
 # Ruby Logger's letter and bracket (its time taken out, its pid left) before the level it spells out ("I, [#7720]  INFO -- :
 # Completed 500 ..."): every Rails production.log name began "I, [#<n>]"
@@ -240,22 +246,25 @@ _APACHE_PROCESS = re.compile(r"^(\[[\w:]{0,40}\] )(?:\[pid \d{1,10}(?::tid \d{1,
 # random base-36 id named one failure once for each thread), a request's UUID (AWS Lambda's "<time>\t<request id>\tERROR
 # \tInvoke Error ...", named "<id> ERROR ..."), a number or an address, a date written with slashes and a clock's AM or PM
 # (NestJS's "[Nest] 7  - 08/02/2023, 7:32:47 PM    WARN [AuthService] ...": one warning was a group before noon and
-# another after, and one more where the clock was left out)
+# another after, and one more where the clock was left out); ClickHouse's thread and query id before
+# its level in angle brackets, "[ 21 ] {} <Error> HTTPHandler: ...": each thread's error was a group of its own)
 _LAYOUT_FIELDS = re.compile(
-    r"(?:[ \t:|,;/-]++|[AP]M\b|\[[^\]\s]{0,64}+\]|\([^)\s]{0,64}+\)|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+"
+    r"(?:[ \t:|,;/-]++|[AP]M\b|\[[^\]\s]{0,64}+\]|\[ \d{1,10}+ \]|\{[\w-]{0,64}+\}|\([^)\s]{0,64}+\)"
+    r"|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+"
     r"|TID-\w{1,32}+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[\d.]{1,45}+)++"
 )
 # (quoted fields, and unquoted ones with spaces: PostgreSQL's csvlog, '"postgres","postgres",86,"172.24.0.1:48978",
 # 6028ff3a.56,6,"idle in transaction",2021-02-14 10:45:14 UTC,3/4,0,FATAL,25P03,"terminating connection ..."': its name began
 # with the user, database, session and its start); then the level's column
 _CSV_FIELDS = re.compile(rf"(?:(?:\"[^\"\n]{{0,64}}+\"|[^,\n\"]{{0,64}}+),){{4,24}}?(?=(?:{LOUD_WORDS}),)")
-_LOUD_AHEAD = re.compile(rf"(?:{LOUD_WORDS})\b")
+_LOUD_AHEAD = re.compile(rf"(?:{LOUD_WORDS})\b|<(?i:{LOUD_WORDS})>")
 _BRACKETED_LOUD = re.compile(rf"\[(?:{LOUD_WORDS})\]", re.IGNORECASE)
 # glog's letter, month and day (CockroachDB's year too), time, thread id: its head
 _GLOG_HEAD = re.compile(r"([IWEF])\d{4}(?:\d\d)? \d\d:\d\d:\d\d\.\d+ +\d+ ")
 _GLOG_LEVELS = {"I": "INFO", "W": "WARNING", "E": "ERROR", "F": "FATAL"}
-# (not a number alone: a process id, gunicorn's "[1080] [ERROR] Worker (pid:1082) exited with code 3", is no thread)
-_THREAD_ALONE = re.compile(r"\[(?!\d+\])[^\]]*\] ?")
+# (not a number alone: a process id, gunicorn's "[1080] [ERROR] Worker (pid:1082) exited with code 3", ClickHouse's "[ 21 ]",
+# is no thread's name)
+_THREAD_ALONE = re.compile(r"\[(?! ?\d+ ?\])[^\]]*\] ?")
 # nginx's process and thread ids and the connection's number after its level ("[error] 54053#0: *1 open() ..."): named
 # "[error] <n>#<n>: *<n> open() ...", the ids before the message
 _NGINX_PROCESS = re.compile(r"^(\[(?:emerg|alert|crit|error|warn|notice|info|debug)\] )\d{1,10}#\d{1,10}: (?:\*\d{1,20} )?")

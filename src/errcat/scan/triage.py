@@ -42,7 +42,7 @@ from .prepared import (
 )
 from .records import Record
 from .summary import MAX_LINES_KEPT, MAX_SAMPLES, OWN_CODE, Place, Room, ScanReport, from_level, masked_path, signature
-from .verdict import TERMINAL_CODES, holds_error_body, http_status
+from .verdict import LOUD_WORDS, TERMINAL_CODES, holds_error_body, http_status
 
 # A verdict on a record: EXPLAIN, or None (no error), or the group text of another program's error.
 Verdict = str | bool | None
@@ -466,6 +466,7 @@ class Triage:
                 head = head[:context]
             elif head.endswith(_MONOLOG_EMPTY):
                 head = head[: -len(_MONOLOG_EMPTY)]
+            head = _without_logger_after(head)
             if prep.reason != "status" and (message := _message_beside_request(prep.head, head)) is not None:
                 head = message
             elif _DOTNET_HEAD.fullmatch(head) and (message := _said_below(prep.paste)):
@@ -492,6 +493,25 @@ class Triage:
 
 
 _SECOND_STAMP_STARTS = frozenset("[0123456789")
+# the logger (and thread) a layout writes after the message, at the line's end: ActiveMQ's log4j "%p | %m | %c | %t"
+# ("ERROR | Failed to start Apache ActiveMQ (...) | org.apache.activemq.broker.BrokerService | main": a failure was a
+# group for each thread that logged it), Kafka's "[%d] %p %m (%c)" ("ERROR [ReplicaFetcher ...] Error for partition test-3-0
+# at offset 0 (kafka.server.ReplicaFetcherThread)"): who logged it, in the middle of the name once the exception below is added
+_PIPED_LOGGER = re.compile(r"(?<=\S) \| [a-z][\w$]{0,80}(?:\.[\w$]{1,80}){1,16} \| [^|\n]{0,120}$")
+_LOGGER_IN_PARENS = re.compile(r"(?<=\S) \((?:[a-z][\w$]{0,80}\.){1,16}[A-Z][\w$]{0,80}\)$")
+_LEVEL_FIRST = re.compile(rf"(?:{LOUD_WORDS}|INFO|DEBUG) ")
+
+
+def _without_logger_after(head: str) -> str:
+    """A record's first line without the logger its layout writes after the message (_PIPED_LOGGER, and
+    _LOGGER_IN_PARENS after a level that starts the line)."""
+    if " | " in head and (piped := _PIPED_LOGGER.search(head)) is not None:
+        return head[: piped.start()]
+    if head.endswith(")") and _LEVEL_FIRST.match(head) and (logger := _LOGGER_IN_PARENS.search(head)) is not None:
+        return head[: logger.start()]
+    return head
+
+
 # Monolog's context after the message when it holds an exception (Laravel's, Magento's exception.log): its class, file and
 # line, then its whole trace ("local.ERROR: Target class [X] does not exist. {"exception":"[object] (Illuminate\\...");
 # a name ends with the message, as the line's first 130 characters did not
