@@ -510,6 +510,8 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
         ),
         None,
     )
+    if code is not None and code == str(ex.status):  # Alamofire's "unacceptableStatusCode(code: 429)": the status, no code
+        code = None
     code = code or next((m.group(1) for line in lines[:20] if (m := _LEADING_ERRORNO.match(line))), None)
     if title is not None and code is None and (said := _PAGE_ERROR_CODE.search(ex.body[:65536])):
         code = said.group(1)  # Cloudflare's page says its error's number below its title: "Error code: 1020"

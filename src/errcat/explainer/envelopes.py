@@ -363,6 +363,10 @@ class _Reader:
         for msg in value if isinstance(value, list) else [value]:
             if isinstance(msg, (str, int, float)):
                 self.r.add(SentError(IX_ERRORS, message=str(msg)))
+            elif isinstance(msg, dict) and (said := _message_of(k := _lower_keys(msg))) is not None:
+                # an error of message objects ({"error": [{"message": ...}]}, a Swift client's API): another API's keys,
+                # not InvoiceXpress's strings; read as nothing, the whole body was the message
+                self.r.add(SentError(OTHER_KEYS, code=_code(k.get("code")), message=said))
 
     def read_dict(self, d: dict[str, Any], depth: int, key: str | None = None) -> bool:
         k = _lower_keys(d)
@@ -498,12 +502,22 @@ class _Reader:
         if not isinstance(thrown, str) and said is not None and code is None:
             thrown = said
         details = thrown if isinstance(thrown, str) and thrown != msg else _causes(k)
-        name = k.get("name") if code is None and isinstance(k.get("name"), str) and _NAME_TOKEN.fullmatch(k["name"]) else None
-        if name is None and code is None and isinstance(k.get("__type"), str):  # AWS JSON: "com.amazonaws...#ThrottlingException"
-            thrown_type = k["__type"].rsplit("#", 1)[-1]
-            name = thrown_type if _TYPE_NAME.fullmatch(thrown_type) else None
-        self.r.add(SentError(shape, status=status, code=code, name=name, message=msg, details=details))
+        if (said_here := self.settled(k, code, status, msg, details)) is None:
+            return True
+        msg, details = said_here
+        self.r.add(SentError(shape, status=status, code=code, name=_error_name(k, code), message=msg, details=details))
         return True
+
+    def settled(self, k: dict[str, Any], code: str | None, status: int | None, msg: str, details: Any) -> tuple[str, Any] | None:
+        """The message and details of a generic error object (see generic), or None when the object reports success
+        (code 0 and "ok": WeChat's {"errcode":0,"errmsg":"ok"}); a PHP warning beside the API's answer quoted in a client's
+        summary gives way to the answer (see _PHP_WARNING)."""
+        if code == "0" and status is None and _SUCCESS_WORDS.fullmatch(msg.strip()):
+            self.r.notes.append(f"the body reports success (code 0, {msg.strip()!r}): no error was read from it")
+            return None
+        if "file" in k and (answered := _answer_beside_warning(msg, k.values())) is not None:
+            return answered, msg
+        return msg, details
 
     def code_alone(self, k: dict[str, Any], status: int | None) -> bool:
         """An item of an errors list that gives only its code (a tax authority's {"Erros": [{"Codigo": "E2220"}]}); one
@@ -561,6 +575,17 @@ _STATUS_DETAIL = re.compile(r"(?P<code>\d{3,5})\s?:\s(?P<message>\S.{0,1999})", 
 _NAMED_CODE = re.compile(r"(?:[a-z]{1,10}[:_])?(?:(?:err(?:or)?|exception|fault|response)_?code|c[oó]digo(?:_?erro)?)")
 
 
+def _error_name(k: dict[str, Any], code: str | None) -> str | None:
+    """The name of an error object with no code: a name in capitals (INVALID_RESOURCE_ID), else AWS JSON's __type's last
+    part ("com.amazonaws...#ThrottlingException")."""
+    if code is not None:
+        return None
+    if isinstance(k.get("name"), str) and _NAME_TOKEN.fullmatch(k["name"]):
+        return str(k["name"])
+    thrown_type = k["__type"].rsplit("#", 1)[-1] if isinstance(k.get("__type"), str) else ""
+    return thrown_type if _TYPE_NAME.fullmatch(thrown_type) else None
+
+
 def _named_code(k: dict[str, Any]) -> Any:
     return next((v for key, v in k.items() if _NAMED_CODE.fullmatch(key)), None)
 
@@ -599,6 +624,23 @@ def _causes(k: dict[str, Any]) -> str | None:
     said: list[Any] = next((k[c] for c in _CAUSES if isinstance(k.get(c), list)), [])
     found = [m for c in said[:20] if isinstance(c, dict) and (m := _message_of(_lower_keys(c)))]
     return "; ".join(found)[:MAX_TEXT] or None
+
+
+# what a reply that succeeded says beside its code 0 (WeChat's {"errcode":0,"errmsg":"ok"}, {"code":0,"message":"success"})
+_SUCCESS_WORDS = re.compile(r"(?i:ok|success(?:ful(?:ly)?)?|succeeded|sucesso|[eé]xito|成功)[.!]?")
+# A PHP warning the client's own code raised ("simplexml_load_string(): Entity: line 1: parser error : ..."), as a
+# wrapper's error document reports it with the file and line that raised it; beside it, Guzzle's summary of the response
+# quotes the API's own answer after "response:" (rpsimao/invoicexpress-api's api_msg, blind37-0/1)
+_PHP_WARNING = re.compile(r"[a-z_][a-z0-9_]{1,60}\(\): \S")
+_GUZZLE_ANSWER = re.compile(r"resulted in a `[1-5]\d\d[^`\n]{0,60}` response:\s{0,40}([^\s<][^\n<]{0,1999})")
+
+
+def _answer_beside_warning(message: str, beside: Iterable[Any]) -> str | None:
+    """The API's answer a client's summary quotes beside ``message`` when that is a PHP warning (see _PHP_WARNING)."""
+    if not _PHP_WARNING.match(message):
+        return None
+    said = next((m for v in beside if isinstance(v, str) and "resulted in a" in v and (m := _GUZZLE_ANSWER.search(v))), None)
+    return said.group(1).strip() if said else None
 
 
 _MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "errormsg", "error_msg", "exceptionmessage")
@@ -650,14 +692,16 @@ _PAIR = re.compile(
 _CUT_PAIR = re.compile(_KEY + r"""(["'])((?:(?!\4)[^\\\n]|\\.){0,4000})\s*\Z""")
 # An "Errors" key in any syntax (JSON, a repr, a dump): the objects around it are MYOB error bodies.
 _ERRORS_KEY = re.compile(r"""(?:["'\[:]|^[ \t]*+)Errors["'\]]?\s*(?::|=>)""", re.MULTILINE)  # ^\s*: quadratic on blank lines
-# InvoiceXpress's "errors" holding "error" objects in any syntax: JSON cut short, a Python repr, Ruby's inspect, PHP's
+# InvoiceXpress's "errors" holding "error" objects in any syntax: JSON cut short, a Python repr, Ruby's inspect, Elixir's
+# map (%{"error" => ...}), PHP's
 # print_r ("[errors] => Array ( [0] => Array ( [error] => ...") and var_dump of json_decode's object ('["errors"]=>
 # array(1) { [0]=> object(stdClass)#2 (1) { ["error"]=> string(52) "..."'); read leniently, those lone "error" pairs
 # are its errors
 _PHP_CONTAINER = r"""(?:(?:Array|array\(\d{1,9}\)|object\([\w\\]{1,100}\)#\d{1,9}\s\(\d{1,9}\))\s{0,40}[({]\s{0,40})?"""
 _IX_ERRORS_KEY = re.compile(
     r"""["'\[:]errors["'\]]{0,2}\s{0,40}(?::|=>)\s{0,40}""" + _PHP_CONTAINER + r"""[\[{(]?\s{0,40}"""
-    r"""(?:(?:\[0\]|0)\s{0,40}=>\s{0,40}""" + _PHP_CONTAINER + r""")?[{(]?\s{0,40}["'\[:]{1,2}error["'\]]{0,2}\s{0,40}(?::|=>)"""
+    r"""(?:(?:\[0\]|0)\s{0,40}=>\s{0,40}""" + _PHP_CONTAINER + r""")?"""
+    r"""%?[{(]?\s{0,40}["'\[:]{1,2}error["'\]]{0,2}\s{0,40}(?::|=>)"""
 )
 _LITERALS: dict[str, Any] = {
     "null": None, "NULL": None, "None": None, "nil": None, "true": True, "True": True, "false": False, "False": False,
@@ -830,6 +874,9 @@ def _xml_document(body: str, reading: Reading) -> bool:
             message = unescape(cut.group(1)).strip()
         if not message:
             continue
+        details = fields.get("detail") if fields.get("detail") != message else None
+        if (answered := _answer_beside_warning(message, [inner])) is not None:
+            message, details = unescape(answered), message
         code = _CODE_ATTR.search(attrs)
         reading.add(
             SentError(
@@ -837,7 +884,7 @@ def _xml_document(body: str, reading: Reading) -> bool:
                 code=code.group(1) if code else next((fields[k] for k in _XML_CODES if k in fields), None),
                 name=fields.get("type"),
                 message=message,
-                details=fields.get("detail") if fields.get("detail") != message else None,
+                details=details,
                 severity=fields.get("severity"),
                 cut=bool(cut),
             )
@@ -946,8 +993,8 @@ def read_body(body: str) -> Reading:
     retried = _requoted(stripped)
     if retried is not None:
         return retried
-    if stripped[0] == "{" and (inspected := _node_inspected(stripped)) is not None and reader.value(inspected):
-        reading.notes.append("the body is not valid JSON; it was read as the object a program printed (bare keys, single quotes)")
+    if (inspected := _inspected(stripped)) is not None and reader.value(inspected[0]):
+        reading.notes.append(f"the body is not valid JSON; it was read as the object {inspected[1]} printed")
         return reading
     _read_leniently(stripped, reader)
     return reading
@@ -978,6 +1025,30 @@ def _node_inspected(text: str) -> Any:
         return None
     value = _plain_json(_NODE_TOKEN.sub(_node_token, text))
     return value if isinstance(value, dict) else None
+
+
+# Elixir's inspect of a decoded body, or of a struct that holds one (Req's %Req.Response{status: 422, body: %{"errors" =>
+# [%{"error" => "..."}]}}): %{...} and %Name{...} are objects, "key" => value and key: value their pairs, nil is null.
+# Read pair by pair, a struct's own fields (status: 422) joined the body's first error object.
+_ELIXIR_TOKEN = re.compile(r'(?<!\\)"(?:[^"\\\n]|\\.){0,4000}"|%[\w.]{0,100}\{|=>|(?<![\w:."])([a-z_]\w{0,63}):(?=[ \t])|\bnil\b')
+_ELIXIR_START = re.compile(r"^%[\w.]{0,100}\{", re.MULTILINE)
+
+
+def _elixir_token(m: re.Match[str]) -> str:
+    said = m.group(0)
+    if m.group(1) is not None:
+        return f'"{m.group(1)}":'
+    return {"=>": ":", "nil": "null"}.get(said, "{" if said[0] == "%" else said)
+
+
+def _inspected(text: str) -> tuple[Any, str] | None:
+    """The object a program's print of a value stands for, and which program's print it is: Node's util.inspect (see
+    _NODE_TOKEN) or Elixir's inspect (see _ELIXIR_TOKEN); None when the text is neither."""
+    if text[0] == "{" and (node := _node_inspected(text)) is not None:
+        return node, "a program (bare keys, single quotes)"
+    start = _ELIXIR_START.search(text, 0, 4096) if "%" in text[:4096] and len(text) <= MAX_LENIENT_TEXT else None
+    value = _plain_json(_ELIXIR_TOKEN.sub(_elixir_token, text[start.start() :])) if start else None
+    return (value, "Elixir") if isinstance(value, dict) else None
 
 
 def _requoted(text: str) -> Reading | None:

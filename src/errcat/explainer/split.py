@@ -20,6 +20,7 @@ from ..errors import UsageError
 from ..model import HTTP_METHODS
 from ..text import UTF8_BOM, WIDE, byte_kind, compression
 from ..values import reason_phrase, reason_phrases, to_status
+from .curltrace import untraced
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024  # a paste larger than this is cut; the cut is reported
 MAX_REASON = 256  # of a status line's reason phrase ("Unprocessable Entity" is 20)
@@ -216,6 +217,8 @@ _DOTNET_STATUS = re.compile(
 # response has no reason phrase (HTTP/2: "does not indicate success: 404 ().")
 _CLASS_STATUS = re.compile(r"\$(" + "|".join(sorted(_DOTNET_NAMES, key=len, reverse=True)) + r"):[ \t]*([45]\d\d)\b")
 _SUCCESS_STATUS = re.compile(r"\bdoes not indicate success: ([45]\d\d)\b")
+# Alamofire's AFError for a response its validate() refused: "…ResponseValidationFailureReason.unacceptableStatusCode(code: 409))"
+_ALAMOFIRE_STATUS = re.compile(r"\bunacceptableStatusCode\(code: ([45]\d\d)\)")
 # A reason phrase under its own label, apart from the status: Guzzle 3's "[reason phrase] Bad Request", a log's
 # "reasonPhrase=Not Found"; taken only when it is the status's own phrase
 # (blanks, then a ":" or "=" with its own blanks: two runs of blanks around an optional sign split a run of blanks
@@ -439,7 +442,7 @@ def _framing_candidates(text: str) -> Iterator[int]:
 
 def split(text: str) -> Framing:
     """Find request line, status line, headers and body in a paste of any shape."""
-    lines = _strip_prefixes(text)
+    lines = _strip_prefixes(untraced(text))
     ex = Framing(text="\n".join(lines), body="")
     framing = _Framing(ex, len(lines))
     for i in _lines_to_read(ex.text, framing, len(lines)):
@@ -686,10 +689,12 @@ def _dotnet_status(head: str, low: str | None) -> tuple[int, str | None] | None:
 
 
 def _client_status(head: str) -> tuple[int, str | None] | None:
-    """A status a client's exception states with no reason phrase (see _CLASS_STATUS, _SUCCESS_STATUS)."""
+    """A status a client's exception states with no reason phrase (see _CLASS_STATUS, _SUCCESS_STATUS, _ALAMOFIRE_STATUS)."""
     if "$" in head and (named := _CLASS_STATUS.search(head)) and _DOTNET_NAMES[named.group(1)] == int(named.group(2)):
         return int(named.group(2)), None
     if "success: " in head and (said := _SUCCESS_STATUS.search(head)) and int(said.group(1)) in KNOWN_STATUSES:
+        return int(said.group(1)), None
+    if "StatusCode(" in head and (said := _ALAMOFIRE_STATUS.search(head)) and int(said.group(1)) in KNOWN_STATUSES:
         return int(said.group(1)), None
     return None
 
@@ -838,14 +843,25 @@ def pytest_error_lines(lines: list[str]) -> list[str]:
     return found if found and any(_PYTEST_MARK.match(line) for line in lines[:10_000]) else []
 
 
+# Python 3.11+'s marks under a frame's source line ("    ^^^^^^^^^^^^^^^^^^^^", "    ~~~~~~~~^^^^^^"): where in the line it
+# failed, no words (a Celery task's traceback, blind38-20, read them as its message)
+_POSITION_MARKS = re.compile(r"[ \t]*+[~^][ \t~^]*+")
+
+
 def without_stack_frames(lines: Iterable[str]) -> Iterator[str]:
     """The lines that are not a stack trace's frames (taken lazily): a traceback pasted with its
     exception says where it was raised, and only the exception's line says what went wrong."""
     frame_indent = -1  # the indentation of the Python frame line just read: a deeper line under it is its source
     numbered = False  # inside IPython's frame: its numbered source lines ("      2 x = f()") go with it
+    source = False  # the line before was a frame's source: Python 3.11+ marks the failing expression under it
     for line in lines:
         under, frame_indent = frame_indent, -1
+        if source and "^" in line and _POSITION_MARKS.fullmatch(line):
+            source = False
+            continue
+        source = False
         if under >= 0 and line.strip() and len(line) - len(line.lstrip()) > under and not _FRAME.fullmatch(line):
+            source = True
             continue
         if numbered and _NUMBERED_SOURCE.fullmatch(line):
             continue

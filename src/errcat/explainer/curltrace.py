@@ -1,0 +1,50 @@
+"""curl's --trace-ascii transcript, read as curl -v's: users paste it when -v does not show the body.
+
+Each block is headed by what it carries ("<= Recv header, 23 bytes (0x17)") and each of its lines starts with its
+offset ("0040: "); a data block is cut every 64 bytes and at each CRLF, so the body's JSON is split mid-word. Made
+curl -v's lines again ("> "/"< " headers, "* " notes, the body whole), the paste is framed as any curl -v paste is.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a block's head: its direction, what it carries, its size
+_BLOCK = re.compile(r"^(=>|<=) (?:Send|Recv) (header|data|SSL data), \d{1,12} bytes \(0x[0-9a-f]{1,12}\)$")
+_OFFSET = re.compile(r"^[0-9a-f]{4,8}: ?")
+_WIDTH = 64  # curl's width for --trace-ascii's lines (0x40)
+
+
+def untraced(text: str) -> str:
+    """``text`` as curl -v would have printed it, when it is a --trace-ascii transcript; else ``text`` itself."""
+    if "<= Recv " not in text or "bytes (0x" not in text:
+        return text
+    out: list[str] = []
+    kind: str | None = None  # the block being read: "> header", "< header", "< data"; None: a line of no block
+    data: list[str] = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        if (head := _BLOCK.match(line)) or not (kind and _OFFSET.match(line)):
+            out += _joined(data)
+            data = []
+            kind = f"{'>' if head.group(1) == '=>' else '<'} {head.group(2)}" if head else None
+            if not head:  # curl's notes ("== Info: ...") as -v prints them; any other line as it is
+                out.append("* " + line[9:] if line.startswith("== Info: ") else line)
+            continue
+        said = _OFFSET.sub("", line, count=1)
+        if kind.endswith(" header"):
+            out.append(f"{kind[0]} {said}".rstrip())
+        elif kind == "< data":  # the response's body; the request's (=> data) and TLS records are left out
+            data.append(said)
+    return "\n".join(out + _joined(data))
+
+
+def _joined(pieces: list[str]) -> list[str]:
+    """A data block's lines made its text again: a full-width line runs on into the next; a shorter one ended at a CRLF."""
+    lines: list[str] = []
+    run = ""
+    for piece in pieces:
+        run += piece
+        if len(piece) != _WIDTH:
+            lines.append(run)
+            run = ""
+    return lines + ([run] if run else [])
