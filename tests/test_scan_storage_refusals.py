@@ -69,6 +69,17 @@ def test_botocore_finding_no_credentials_is_said_so():
     assert failure(NoCredentialsError()).startswith("NoCredentialsError: no credentials found (environment, profile")
 
 
+def test_a_local_file_s_permission_error_is_the_os_s_not_a_storage_s():
+    """A local path on a Dask cluster is a file:// URL its worker opens: a file it may not read is the OS's refusal
+    (as open() raises it), not a storage's, and no credentials are blamed for it."""
+    import errno
+
+    from errcat.scan.remote import failure
+
+    denied = PermissionError(errno.EACCES, "Permission denied", "/var/log/sync/app.log")
+    assert failure(denied) == "PermissionError: Permission denied"
+
+
 def test_a_folder_named_by_url_says_the_glob_that_reads_its_files(cli, tmp_path):
     """`errcat scan s3://bucket/logs/` (a prefix) and a file:// folder, read through fsspec alike."""
     (tmp_path / "logs").mkdir()

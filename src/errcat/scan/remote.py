@@ -126,7 +126,9 @@ def failure(exc: BaseException) -> str:
     name = type(exc).__name__
     if name == "NoCredentialsError":  # botocore's: nothing in the environment, the profiles or an instance role
         return f"{name}: no credentials found (environment, profile or instance role; on a Dask cluster, the workers' own)"
-    if isinstance(exc, PermissionError):
+    if isinstance(exc, PermissionError) and exc.errno is not None:  # the OS's: a file:// URL, a path sent to a worker
+        return f"{name}: {exc.strerror}"
+    if isinstance(exc, PermissionError):  # a storage's answer (s3fs raises it with a message, no errno)
         error = getattr(exc.__cause__, "response", None)
         code = error.get("Error", {}).get("Code") if isinstance(error, dict) else None
         word = f" {code}" if isinstance(code, str) and _CODE_WORD.fullmatch(code) else ""
