@@ -88,3 +88,7 @@ def test_a_folder_named_by_url_says_the_glob_that_reads_its_files(cli, tmp_path)
     assert result.exit_code == 2
     assert f"not a file (a folder: name its files, as file://{tmp_path}/logs/*)" in result.stdout, result.stdout
     assert cli("scan", f"file://{tmp_path}/logs/*").exit_code == 0
+    from errcat.scan.remote import expand
+
+    (local,) = expand([str(tmp_path / "logs")])  # a path scanned on a cluster: said as a local scan says it
+    assert local.problem == "not a file"

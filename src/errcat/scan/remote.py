@@ -191,7 +191,8 @@ def _described(fs: Any, path: str, name: str, url: str) -> Input:
         return Input(name, url, problem="cannot read: No such file or directory")
     except Exception as exc:  # OSError, or a storage SDK's own (no credentials...): named, its text may quote a signed URL
         return Input(name, url, problem=f"cannot read: {failure(exc)}")
-    if info.get("type") == "directory":  # an S3 prefix, a folder: its files are named by a glob
+    if info.get("type") == "directory" and is_url(name):  # an S3 prefix, a folder: its files are named by a glob
+        # (a local path sent to a cluster as file:// is said as a local scan says it, whose report it must equal)
         return Input(name, url, problem=f"not a file (a folder: name its files, as {name.rstrip('/')}/*)")
     if info.get("type") != "file":
         return Input(name, url, problem="not a file")
