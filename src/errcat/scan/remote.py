@@ -19,6 +19,7 @@ from .stall import Stalled, floored_response
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@")
 _GLOB = re.compile(r"[*?\[]")
+_CODE_WORD = re.compile(r"[A-Z][A-Za-z.]{2,40}")  # a storage's error code (S3's InvalidAccessKeyId), not a status
 # the package each protocol needs beside fsspec, for a message naming what to install
 PACKAGES = {"s3": "s3fs", "s3a": "s3fs", "gs": "gcsfs", "gcs": "gcsfs", "az": "adlfs", "abfs": "adlfs", "abfss": "adlfs"}
 PACKAGES.update({"http": "aiohttp", "https": "aiohttp"})
@@ -114,13 +115,25 @@ def _options(url: str) -> dict[str, Any]:
 
 
 def failure(exc: BaseException) -> str:
-    """What went wrong, said without the exception's text (it may quote a signed URL)."""
+    """What went wrong, said without the exception's text (it may quote a signed URL). A storage's refusal
+    and missing credentials are said as what they are, with the storage's own error code (a word such as
+    ``InvalidAccessKeyId``, never a value): ``PermissionError`` alone read as a local file's mode."""
     stalled = next((e for e in (exc, exc.__cause__) if isinstance(e, Stalled)), None)  # fsspec re-raises it as its own
     if stalled is not None:
         return f"the server sent {stalled} (stalled)"
     if isinstance(exc, TimeoutError):
         return f"no answer in {HTTP_WAIT_SECONDS} s ({type(exc).__name__})"
-    return type(exc).__name__
+    name = type(exc).__name__
+    if name == "NoCredentialsError":  # botocore's: nothing in the environment, the profiles or an instance role
+        return f"{name}: no credentials found (environment, profile or instance role; on a Dask cluster, the workers' own)"
+    if isinstance(exc, PermissionError) and exc.errno is not None:  # the OS's: a file:// URL, a path sent to a worker
+        return f"{name}: {exc.strerror}"
+    if isinstance(exc, PermissionError):  # a storage's answer (s3fs raises it with a message, no errno)
+        error = getattr(exc.__cause__, "response", None)
+        code = error.get("Error", {}).get("Code") if isinstance(error, dict) else None
+        word = f" {code}" if isinstance(code, str) and _CODE_WORD.fullmatch(code) else ""
+        return f"{name}{word}: the storage refused access (no credentials, wrong ones, or too few rights)"
+    return name
 
 
 def expand(names: list[str]) -> list[Input]:
@@ -142,7 +155,7 @@ def expand(names: list[str]) -> list[Input]:
             try:  # with what the listing says of each: no request per object, and folders ("**" lists them) left out
                 found = fs.glob(path, detail=True)
             except Exception as exc:  # as in _described
-                raise UsageError(f"{shown(name)}: cannot list ({failure(exc)})") from None
+                raise UsageError(f"{shown(name)}: cannot list: {failure(exc)}") from None
             matches = sorted(m for m, info in found.items() if not isinstance(info, dict) or info.get("type") != "directory")
             _within_asking(name, matches, found)
             if not matches:
@@ -178,6 +191,9 @@ def _described(fs: Any, path: str, name: str, url: str) -> Input:
         return Input(name, url, problem="cannot read: No such file or directory")
     except Exception as exc:  # OSError, or a storage SDK's own (no credentials...): named, its text may quote a signed URL
         return Input(name, url, problem=f"cannot read: {failure(exc)}")
+    if info.get("type") == "directory" and is_url(name):  # an S3 prefix, a folder: its files are named by a glob
+        # (a local path sent to a cluster as file:// is said as a local scan says it, whose report it must equal)
+        return Input(name, url, problem=f"not a file (a folder: name its files, as {name.rstrip('/')}/*)")
     if info.get("type") != "file":
         return Input(name, url, problem="not a file")
     return Input(name, url, int(info.get("size") or 0))

@@ -1,0 +1,94 @@
+"""errcat scan of s3:// objects the storage refuses to serve (moto's S3 server on 127.0.0.1 with its IAM check on):
+wrong credentials and no credentials are each said as what they are, in the report's one line for the input, and
+neither the key id nor the secret is printed (integ24: the report said only `cannot read: PermissionError`); a
+folder named by URL (an S3 prefix) says the glob that reads its files (it said only `not a file`)."""
+
+from __future__ import annotations
+
+import pytest
+
+KEY_ID = "AKIAJ4QXW7RZ2LCVT8NB"  # random strings of AWS's shapes: no such user in moto's IAM
+SECRET = "pQ3v8KzR1xWm5TnYb7Lc2HdF9sJg4ZaE6uVo0iXe"
+
+
+@pytest.fixture(scope="module")
+def refusing_s3():
+    """moto's S3 API with IAM on from its first request: any access key is refused as S3 refuses an unknown one."""
+    from moto import settings
+    from moto.server import ThreadedMotoServer
+
+    saved = settings.INITIAL_NO_AUTH_ACTION_COUNT
+    settings.INITIAL_NO_AUTH_ACTION_COUNT = 0
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+    settings.INITIAL_NO_AUTH_ACTION_COUNT = saved
+
+
+@pytest.fixture
+def aws_env(refusing_s3, monkeypatch, tmp_path):
+    monkeypatch.setenv("AWS_ENDPOINT_URL_S3", refusing_s3)
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))  # no profile of the machine's
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")  # no instance role asked for
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_ENDPOINT_URL"):
+        monkeypatch.delenv(name, raising=False)
+    return monkeypatch
+
+
+@pytest.mark.parametrize("name", ["s3://team-logs/app.log", "s3://team-logs/2026-12-*/app-*.log"])
+def test_wrong_credentials_are_said_as_refused_and_never_printed(cli, aws_env, name):
+    aws_env.setenv("AWS_ACCESS_KEY_ID", KEY_ID)
+    aws_env.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
+    result = cli("scan", name)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    said = result.stdout + result.stderr
+    assert KEY_ID not in said and SECRET not in said and KEY_ID[4:] not in said
+    assert "PermissionError InvalidAccessKeyId: the storage refused access" in said or (
+        "cannot read: PermissionError: the storage refused access (no credentials, wrong ones, or too few rights)" in said
+    ), said  # a HEAD's refusal has no body, so no code: the listing's has S3's
+
+
+def test_no_credentials_at_all_are_said_as_none_found_or_refused(cli, aws_env):
+    """s3fs, finding no credentials, asks anonymously: the storage then refuses, and that is what is said."""
+    result = cli("scan", "s3://team-logs/app.log")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "cannot read: PermissionError: the storage refused access (no credentials" in result.stdout, result.stdout
+
+
+def test_botocore_finding_no_credentials_is_said_so():
+    """botocore's own NoCredentialsError (s3fs raises it when it is told not to fall back to anonymous reads, and
+    on a Dask worker started without the client's environment): named with where credentials are looked for."""
+    from botocore.exceptions import NoCredentialsError
+
+    from errcat.scan.remote import failure
+
+    assert failure(NoCredentialsError()).startswith("NoCredentialsError: no credentials found (environment, profile")
+
+
+def test_a_local_file_s_permission_error_is_the_os_s_not_a_storage_s():
+    """A local path on a Dask cluster is a file:// URL its worker opens: a file it may not read is the OS's refusal
+    (as open() raises it), not a storage's, and no credentials are blamed for it."""
+    import errno
+
+    from errcat.scan.remote import failure
+
+    denied = PermissionError(errno.EACCES, "Permission denied", "/var/log/sync/app.log")
+    assert failure(denied) == "PermissionError: Permission denied"
+
+
+def test_a_folder_named_by_url_says_the_glob_that_reads_its_files(cli, tmp_path):
+    """`errcat scan s3://bucket/logs/` (a prefix) and a file:// folder, read through fsspec alike."""
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "app.log").write_text("2026-12-07T10:00:00Z ERROR sync failed\n")
+    result = cli("scan", f"file://{tmp_path}/logs/")
+    assert result.exit_code == 2
+    assert f"not a file (a folder: name its files, as file://{tmp_path}/logs/*)" in result.stdout, result.stdout
+    assert cli("scan", f"file://{tmp_path}/logs/*").exit_code == 0
+    from errcat.scan.remote import expand
+
+    (local,) = expand([str(tmp_path / "logs")])  # a path scanned on a cluster: said as a local scan says it
+    assert local.problem == "not a file"
