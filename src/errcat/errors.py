@@ -1,6 +1,7 @@
 """One exception base for everything errcat reports to a user, each with its exit code."""
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 EXIT_OK = 0
@@ -47,8 +48,25 @@ def check_vendor(vendor: str | None, known: Iterable[str]) -> str | None:
 
         close = difflib.get_close_matches(vendor.lower(), names, n=1) if len(vendor) <= 64 else []  # (a typo is short)
         hint = f"; did you mean {close[0]}?" if close else ""
-        raise UsageError(f"unknown vendor {shown_within(vendor, MESSAGE_CHARS)!r} (known: {', '.join(names)}){hint}")
+        said = quoted_name(vendor, lambda v: shown_within(v, MESSAGE_CHARS), quote=True)
+        raise UsageError(f"unknown vendor {said} (known: {', '.join(names)}){hint}")
     return vendor.lower()
+
+
+# A name as a user types one: words of letters, a few digits at most ("sage50", "Xero", "quick books"). Anything else
+# given where a vendor's name belongs (a 32-hex key pasted into --vendor, an MCP argument filled with a token) is not
+# quoted back unless the exit gate hid what it holds: the gate hides the shapes it knows, and a bare hex or base64 key
+# has none it can tell from an id.
+_NAME_SHAPED = re.compile(r"[A-Za-z][A-Za-z .&_-]{0,38}[0-9]{0,4}")
+
+
+def quoted_name(value: str, shown: Callable[[str], str], quote: bool = False) -> str:
+    """A name the catalog does not know, for a message: as the exit gate (``shown``) shows it (in quotes with
+    ``quote``) when it is shaped as a name or the gate hid something in it; else only its length."""
+    said = shown(value)
+    if said != value or _NAME_SHAPED.fullmatch(value):
+        return repr(said) if quote else said
+    return f"<{len(value):,} characters, not shaped as a name: not shown>"
 
 
 class Problem(NamedTuple):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from ..errors import ErrcatError, UsageError
+from ..errors import ErrcatError, UsageError, quoted_name
 from ..fs import make_folders, read_regular, write_all_atomic
 from ..gate import shown
 from ..index.store import CatalogIndex
@@ -36,7 +36,10 @@ def generate(catalog: CatalogIndex, vendors: list[str] | None = None) -> dict[st
     chosen = list(dict.fromkeys(vendors)) if vendors else sorted(catalog.vendors)
     unknown = [v for v in chosen if v not in catalog.vendors]
     if unknown:
-        raise UsageError(f"unknown vendor(s): {', '.join(map(shown, unknown))} (known: {', '.join(sorted(catalog.vendors))})")
+        raise UsageError(
+            f"unknown vendor(s): {', '.join(quoted_name(v, shown) for v in unknown)}"
+            f" (known: {', '.join(sorted(catalog.vendors))})"
+        )
     pages = {f"{v}.md": vendor_page(catalog, v) for v in chosen}
     if not vendors:
         pages["index.md"] = index_page(catalog)
