@@ -5,6 +5,8 @@ folder named by URL (an S3 prefix) says the glob that reads its files (it said o
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 KEY_ID = "AKIAJ4QXW7RZ2LCVT8NB"  # random strings of AWS's shapes: no such user in moto's IAM
@@ -91,4 +93,6 @@ def test_a_folder_named_by_url_says_the_glob_that_reads_its_files(cli, tmp_path)
     from errcat.scan.remote import expand
 
     (local,) = expand([str(tmp_path / "logs")])  # a path scanned on a cluster: said as a local scan says it
-    assert local.problem == "not a file"
+    assert local.problem == f"not a file (a folder: name its files, as {tmp_path}/logs/*)"
+    alone = cli("scan", "-f", "json", str(tmp_path / "logs"))  # a local scan of the folder
+    assert alone.exit_code == 2 and json.loads(alone.stdout)["inputs"][0]["problem"] == local.problem

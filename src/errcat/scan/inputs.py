@@ -24,6 +24,12 @@ SNIFF = 8192  # bytes looked at to tell text from binary
 BINARY = "binary file (NUL or control bytes near its start), not a log"
 
 
+def folder_problem(name: str) -> str:
+    """What a folder given as an input is said to be: the glob that names its files (errcat reads the files it is
+    given; a folder's files are the shell's, or fsspec's for a URL, to list)."""
+    return f"not a file (a folder: name its files, as {name.rstrip('/')}/*)"
+
+
 def sniffed(head: bytes, padded: bool = False) -> str:
     """What an input's first bytes say it is (text.byte_kind), a log whose start is NULs (``padded``: known of a file
     whose first bytes are all NULs, see _after_padding) read as the text after them: logrotate's copytruncate while the
@@ -154,10 +160,9 @@ def inputs(names: list[str]) -> list[Input]:
             out.append(Input(argument(name), name, problem=KERNEL_LOG))
             continue
         if not os.path.isfile(name) and not (stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode)):  # a pipe, a terminal: read
+            problem = "not a file (a socket or folder)" if stat.S_ISSOCK(st.st_mode) else "not a file"
             out.append(
-                Input(
-                    argument(name), name, problem="not a file (a socket or folder)" if stat.S_ISSOCK(st.st_mode) else "not a file"
-                )
+                Input(argument(name), name, problem=folder_problem(argument(name)) if stat.S_ISDIR(st.st_mode) else problem)
             )
             continue
         first[(st.st_dev, st.st_ino)] = name

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..errors import UsageError
-from .inputs import Input
+from .inputs import Input, folder_problem
 from .stall import Stalled, floored_response
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
@@ -191,9 +191,8 @@ def _described(fs: Any, path: str, name: str, url: str) -> Input:
         return Input(name, url, problem="cannot read: No such file or directory")
     except Exception as exc:  # OSError, or a storage SDK's own (no credentials...): named, its text may quote a signed URL
         return Input(name, url, problem=f"cannot read: {failure(exc)}")
-    if info.get("type") == "directory" and is_url(name):  # an S3 prefix, a folder: its files are named by a glob
-        # (a local path sent to a cluster as file:// is said as a local scan says it, whose report it must equal)
-        return Input(name, url, problem=f"not a file (a folder: name its files, as {name.rstrip('/')}/*)")
+    if info.get("type") == "directory":  # an S3 prefix, a folder: its files are named by a glob (as a local scan says)
+        return Input(name, url, problem=folder_problem(name))
     if info.get("type") != "file":
         return Input(name, url, problem="not a file")
     return Input(name, url, int(info.get("size") or 0))
