@@ -1178,6 +1178,44 @@ def test_a_streamed_span_errcat_cannot_screen_ships_as_a_stub_and_such_a_log_not
     assert b"export to postgres://[REDACTED]@db.acme.io/erp failed" in sent  # the log errcat could screen
 
 
+def test_an_error_event_errcat_fails_to_screen_is_sent_as_a_grouped_stub_without_a_credential(server, catalog, monkeypatch):
+    """Through the SDK's HTTP transport: a failed MYOB call's error event, the key in its URL and on the scope's tags.
+    When screening it failed, errcat sent it annotated but as it was: the key three times (the exception's message,
+    the frames' variables, the tag). Dropping it would lose a crash report without a word; it is now sent as a stub:
+    errcat's fingerprint and tags, its trace, the exception's type and where it was raised, nothing the call or the
+    application filled in. An event that screens well beside it is sent whole."""
+    from errcat import gate
+
+    screen = gate.shown
+
+    def failing(text: str) -> str:  # screening that fails on the key's string, as a bug in the gate would
+        if SECRET in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return screen(text)
+
+    monkeypatch.setattr(gate, "shown", failing)
+    _SentryIngest.envelopes.clear()
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, dsn=_dsn(ingest)):
+        for query in (f"?api_key={SECRET}", "?page=2"):
+            with sentry_sdk.isolation_scope():
+                sentry_sdk.set_tag("myob_api_key", SECRET if query != "?page=2" else "none")
+                response = requests.post(url(server, "Sale/Invoice/Item") + query, json={})
+                with pytest.raises(requests.HTTPError) as raised:
+                    response.raise_for_status()
+                _capture(raised.value)
+        sentry_sdk.flush(10)
+    assert SECRET.encode() not in b"".join(_SentryIngest.envelopes)
+    stubbed, whole = _events(_SentryIngest.envelopes)
+    expected = [errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint]
+    assert stubbed["fingerprint"] == whole["fingerprint"] == expected
+    assert stubbed["tags"]["errcat.entry"] == whole["tags"]["errcat.entry"] and "myob_api_key" not in stubbed["tags"]
+    (error,) = stubbed["exception"]["values"]
+    assert error["type"] == "HTTPError" and error["value"] == "errcat: event not screened"
+    frames = error["stacktrace"]["frames"]
+    assert any(f["function"] == "_capture" for f in frames) and not any("vars" in f for f in frames)
+    assert "page=2" in whole["exception"]["values"][0]["value"] and whole["tags"]["myob_api_key"] == "none"
+
+
 def test_a_trace_errcat_fails_to_screen_sends_no_credential_and_the_next_trace_goes_on(server, catalog, monkeypatch):
     """A failed call's span carries its query (2.x's transaction: ``http.query``; 3.x's streamed span: ``url.query``).
     When screening it failed, 2.x's transaction was sent as it was, the api_key in it; it is now dropped (3.x's span
@@ -1537,6 +1575,48 @@ def test_the_screened_exporter_sends_no_credential_of_the_resource_command_line_
     assert said(linked)["messaging.source"] == "https://api.acme.io/jobs?api_key=[REDACTED]"
     (retry,) = synced.events
     assert said(retry) == {"db.connection": "postgres://[REDACTED]@db.acme.io/erp", "attempt": 2}
+
+
+def test_the_screened_exporter_sends_no_credential_of_an_event_name_the_tracers_scope_or_the_tracestate(catalog):
+    """The real SDK, OTLP/HTTP to 127.0.0.1, the protobuf decoded. Three places ``ScreenedSpanExporter`` sent as they
+    were: an event's name (``span.add_event(f"retry {url}")``), the instrumentation scope a tracer is made with (its
+    name and attributes travel beside its spans) and the W3C ``tracestate`` a caller sent (it travels with each span
+    of the trace and each link to it). Each is now screened, judged with its key; what holds no credential arrives as
+    it was (a vendor's tracestate entry, the scope's version), and the span keeps its trace."""
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+    from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+    from opentelemetry.trace import Link, NonRecordingSpan, SpanContext, TraceFlags, TraceState, set_span_in_context
+
+    from errcat.integrations.opentelemetry import ScreenedSpanExporter
+
+    token = "Zx81kfPq0aLmWc3Tn6Yb"
+    state = TraceState([("acme", f"session:{SECRET}"), ("dd", "s:1;o:rum")])
+    caller = SpanContext(0x5CA1AB1E, 0xC0FFEE, True, TraceFlags(1), state)
+    _OtlpReceiver.bodies["/v1/traces"].clear()
+    with serving(_OtlpReceiver) as collector:
+        provider = TracerProvider()
+        provider.add_span_processor(SimpleSpanProcessor(ScreenedSpanExporter(OTLPSpanExporter(f"{collector}/v1/traces"))))
+        tracer = provider.get_tracer(
+            f"sync token={token}", "2.1", attributes={"deploy.hook": f"https://hooks.acme.io/d?token={token}"}
+        )
+        with tracer.start_as_current_span(
+            "sync", context=set_span_in_context(NonRecordingSpan(caller)), links=[Link(caller)]
+        ) as span:
+            span.add_event(f"retry https://api.acme.io/invoices?api_key={SECRET}", {"attempt": 2})
+        provider.shutdown()
+    sent = b"".join(_OtlpReceiver.bodies["/v1/traces"])
+    assert SECRET.encode() not in sent and token.encode() not in sent
+    request = ExportTraceServiceRequest()
+    request.ParseFromString(_OtlpReceiver.bodies["/v1/traces"][-1])
+    (scoped,) = request.resource_spans[0].scope_spans
+    assert scoped.scope.name == "sync token=[REDACTED]" and scoped.scope.version == "2.1"
+    assert {a.key: _otlp_value(a.value) for a in scoped.scope.attributes} == {
+        "deploy.hook": "https://hooks.acme.io/d?token=[REDACTED]"
+    }
+    (synced,) = scoped.spans
+    assert synced.trace_id == (0x5CA1AB1E).to_bytes(16, "big") and synced.parent_span_id == (0xC0FFEE).to_bytes(8, "big")
+    assert synced.trace_state == "acme=session:[REDACTED],dd=s:1;o:rum"  # OTLP 1.45 sends no link's own tracestate
+    assert [e.name for e in synced.events] == ["retry https://api.acme.io/invoices?api_key=[REDACTED]"]
 
 
 def test_the_screened_exporter_hides_credentials_in_mapping_and_mixed_list_attributes(catalog):

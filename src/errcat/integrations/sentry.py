@@ -146,13 +146,11 @@ LATE = ("request", "threads")
 
 def _event_last(event: Event, hint: Hint) -> Event:
     if _annotated(event):
-        _scrub_late(event)
-    else:
-        _scrub_frames_quoting_urls(event)
-    return event
+        return event if _scrub_late(event) else stub(event, hint)
+    return event if _scrub_frames_quoting_urls(event) else stub(event, hint)
 
 
-def _scrub_frames_quoting_urls(event: Event) -> None:
+def _scrub_frames_quoting_urls(event: Event) -> bool:
     """Any other event's frame variables that quote a URL (an HTTP client's error, the URL itself: an api_key in its
     query) with the credentials hidden, each judged with its name. sentry-sdk 3 attaches the stack, with its frames'
     local variables, to every message and log event by default (``attach_stacktrace``), so a log line about anything
@@ -162,8 +160,10 @@ def _scrub_frames_quoting_urls(event: Event) -> None:
             for name, held in variables.items():
                 if "://" in (held if isinstance(held, str) else safe_repr(held)):
                     variables[name] = _scrubbed(held, str(name), 0)
-    except Exception:  # as annotate: the event goes on
+    except Exception:  # as annotate: sent as a stub
         _log.debug("errcat could not scrub a Sentry event's frames", exc_info=True)
+        return False
+    return True
 
 
 def _frame_variables(event: Event) -> Iterator[dict[str, Any]]:
@@ -217,6 +217,10 @@ def _span_last(span: dict[str, Any], hint: Hint) -> dict[str, Any]:
 
 
 UNSCREENED = "errcat: span not screened"  # the name of a span errcat failed to screen, sent as a stub
+UNSCREENED_EVENT = "errcat: event not screened"  # the value of each exception of an event sent as a stub
+# What an event sent as a stub keeps: the SDK's own fields, none the application or the failed call filled in
+STUB_KEPT = ("event_id", "timestamp", "level", "platform", "sdk", "release", "environment", "dist", "fingerprint", "type")
+FRAME_KEPT = ("filename", "module", "function", "lineno", "in_app")  # where the code is, not what it held
 
 
 def _attribute_screened(key: str, value: Any) -> Any:
@@ -278,6 +282,32 @@ def _scrub_late(event: Event) -> bool:
     return True
 
 
+def stub(event: Event, hint: Hint) -> Event:
+    """What is sent of an event errcat failed to screen: never the event as it was (its message, frames' variables,
+    scope and breadcrumbs may hold the call's credentials), never nothing (a crash report lost without a word).
+    Its ids, time, level, release, errcat's fingerprint and tags (built from redacted text), the trace's ids, and
+    for each exception its type and where it was raised: file, function and line of each frame, no variables, no
+    source lines. Its value says why. The hint's attachments are left out (they may quote the call as well)."""
+    kept: dict[str, Any] = {k: event[k] for k in STUB_KEPT if k in event}  # type: ignore[literal-required]
+    kept["tags"] = {k: v for k, v in _mapping(event.get("tags")).items() if str(k).startswith("errcat.")}
+    contexts = _mapping(event.get("contexts"))
+    kept["contexts"] = {k: contexts[k] for k in ("trace", "errcat") if isinstance(contexts.get(k), dict)}
+    kept["exception"] = {"values": [_stub_exception(v) for v in _list(_mapping(event.get("exception")).get("values"))]}
+    if not kept["exception"]["values"]:  # a message or log event: one line saying why
+        kept["message"] = UNSCREENED_EVENT
+    if isinstance(hint, dict) and isinstance(hint.get("attachments"), list):
+        hint["attachments"].clear()
+    return kept  # type: ignore[return-value]
+
+
+def _stub_exception(value: object) -> dict[str, Any]:
+    held = _mapping(value)
+    frames = _list(_mapping(held.get("stacktrace")).get("frames"))
+    kept = [{k: f[k] for k in FRAME_KEPT if k in f and isinstance(f[k], str | int | bool)} for f in frames if isinstance(f, dict)]
+    said = {k: held[k] for k in ("type", "module") if isinstance(held.get(k), str)}
+    return {**said, "value": UNSCREENED_EVENT, "stacktrace": {"frames": kept}}
+
+
 def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | None = None) -> Event:
     """The event with errcat's fingerprint, tags and context when its exception is a vendor's error
     response; otherwise (or when anything fails) the event unchanged. Never raises."""
@@ -299,8 +329,9 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
         _remember(event)
         scrub(event)
         scrub_attachments(hint)
-    except Exception:  # as above: the event goes on, annotated
-        _log.debug("errcat could not scrub a Sentry event", exc_info=True)
+    except Exception:  # never sent unscreened: a stub, grouped and tagged as it would have been
+        _log.debug("errcat could not scrub a Sentry event: sent as a stub", exc_info=True)
+        event = stub(event, hint)
     event["fingerprint"] = [found["fingerprint"]]
     event["tags"] = {**_mapping(event.get("tags")), **tags}
     event["contexts"] = {**_mapping(event.get("contexts")), "errcat": context}
@@ -317,8 +348,9 @@ def screen_other_call(event: Event, hint: Hint) -> Event:
             _remember(event)  # its last pass, and its transaction, as for an event errcat annotates
             scrub(event)
             scrub_attachments(hint)
-    except Exception:  # as annotate: the event goes on
-        _log.debug("errcat could not scrub a Sentry event", exc_info=True)
+    except Exception:  # as annotate: sent as a stub
+        _log.debug("errcat could not scrub a Sentry event: sent as a stub", exc_info=True)
+        return stub(event, hint)
     return event
 
 
@@ -538,8 +570,9 @@ def scrub_failed_breadcrumbs(event: Event) -> Event:
                 for key in ("message", "data"):
                     if key in crumb:
                         crumb[key] = _scrubbed(crumb[key], key, 0)
-    except Exception:  # as annotate: the event goes on
+    except Exception:  # as annotate: sent as a stub
         _log.debug("errcat could not scrub a Sentry event's breadcrumbs", exc_info=True)
+        return stub(event, {})
     return event
 
 
