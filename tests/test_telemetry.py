@@ -1271,6 +1271,66 @@ def test_a_second_sentry_init_screens_the_spans_and_logs_sent_before_any_error_e
     assert b"Quokkawinter3596" not in sent
 
 
+def test_two_sentry_inits_racing_in_two_threads_each_screen_their_spans_from_their_start(catalog, monkeypatch):
+    """Real threads, the real SDK: two threads each make errcat's integration, then call ``sentry_sdk.init`` one after
+    the other (as two workers of a process setting Sentry up at once do). errcat took itself off the SDK's list of
+    integrations set up when it was made, so the first init set it up and the second found it on the list again: the
+    client left global sent its spans as they were, a database password in them, until its first error event. Now
+    the SDK sets errcat up for each client, under its own lock."""
+    from sentry_sdk import integrations
+
+    # as in a fresh process: the SDK's own list, errcat not yet set up (the tests before set it up)
+    monkeypatch.setattr(integrations, "_processed_integrations", set(integrations._processed_integrations) | {"errcat"})
+    made, first_done, transports = __import__("threading").Barrier(2), __import__("threading").Event(), {}
+
+    def worker(name: str) -> None:
+        integration = ErrcatIntegration(catalog)
+        made.wait(10)
+        if name == "second":
+            first_done.wait(10)
+        transports[name] = _Envelopes()
+        sentry_sdk.init(
+            integrations=[integration], default_integrations=False, transport=transports[name], traces_sample_rate=1.0,
+            **STREAMED,
+        )  # fmt: skip
+        first_done.set()
+
+    threads = [__import__("threading").Thread(target=worker, args=(name,)) for name in ("first", "second")]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(20)
+        with importlib.import_module("sentry_sdk.traces").start_span(name="nightly sync") as span:
+            span.set_attribute("sync.source", DATABASE)
+        sentry_sdk.flush(10)
+    finally:
+        sentry_sdk.get_client().close()
+        sentry_sdk.get_global_scope().set_client(None)
+    (sync,) = [s for envelope in transports["second"].sent for s in _spans(envelope)]
+    assert sync["data"]["sync.source"] == "postgres://[REDACTED]@db.acme.io/erp"
+
+
+def test_errcats_integration_made_while_the_sdk_sets_up_integrations_in_that_thread_does_not_hang(monkeypatch):
+    """The SDK sets each integration up holding a lock that the same thread cannot take twice; errcat took it when
+    made, so an integration made inside another's setup (a wrapper that builds errcat's) waited for ever. It now
+    waits a bounded time, then goes on, set up as it would be."""
+    import time
+
+    from sentry_sdk import integrations
+
+    from errcat.integrations import sentry as errcat_sentry
+
+    monkeypatch.setattr(integrations, "_processed_integrations", set(integrations._processed_integrations))
+    monkeypatch.setattr(errcat_sentry, "TAKE_LOCK", 0.2)
+    started = time.monotonic()
+    with integrations._installer_lock:
+        ErrcatIntegration()
+    assert time.monotonic() - started < 5
+    integrations._processed_integrations.add("errcat")
+    assert "errcat" not in integrations._processed_integrations
+
+
 def test_what_the_sdk_and_a_web_frameworks_scope_add_after_errcat_ships_no_credential(server, catalog):
     """Through the SDK's HTTP transport: a WSGI app (Sentry's own middleware) serving a request whose header and
     query hold a key calls MYOB with it and fails. The middleware's scope adds the request it serves (headers,

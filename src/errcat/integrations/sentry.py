@@ -87,19 +87,41 @@ class ErrcatIntegration(Integration):
 
 
 def _set_up_again() -> None:
-    """Have the SDK set errcat up for the client this integration is given to. sentry-sdk sets an integration up
-    once a process: a second ``sentry_sdk.init`` got errcat's last passes only at its first error event (_process),
-    and the spans and logs it sent before that (3.x sends each as it ends) shipped their credentials. Marked as not
-    set up, errcat is set up again with the new client's options (setup_once_with_options), whose last passes then
-    hold from its start; setup_once still adds the global processor once. Nothing when the SDK keeps no such mark."""
-    import contextlib
-
+    """Have the SDK set errcat up for every client it is given to. sentry-sdk sets an integration up once a process
+    (its identifier kept in a set of those processed): a second ``sentry_sdk.init`` got errcat's last passes only at
+    its first error event (_process), and the spans and logs it sent before that (3.x sends each as it ends) shipped
+    their credentials. The set is replaced by one that never keeps errcat's identifier, so the SDK sets errcat up with
+    each new client's options (setup_once_with_options), under its own lock, whatever the threads do; setup_once still
+    adds the global processor once. Removing the identifier when an integration was made (as errcat did) lost the
+    race of two inits in two threads: both made, one client set up, the other (the one left global) sent its spans
+    unscreened. The SDK's lock is taken to replace the set, at most TAKE_LOCK seconds: a thread setting an integration
+    up holds it briefly; this thread holds it when made inside another integration's setup, then it goes on without.
+    Nothing when the SDK keeps no such set."""
     from sentry_sdk import integrations
 
     processed = getattr(integrations, "_processed_integrations", None)
-    with getattr(integrations, "_installer_lock", None) or contextlib.nullcontext():
-        if isinstance(processed, set):
-            processed.discard(ErrcatIntegration.identifier)
+    if type(processed) is not set:  # already replaced (or an SDK without it)
+        return
+    lock = getattr(integrations, "_installer_lock", None)
+    locked = lock.acquire(timeout=TAKE_LOCK) if lock is not None else False
+    try:
+        processed = integrations._processed_integrations  # as it is now, under the lock
+        if type(processed) is set:
+            integrations._processed_integrations = _NeverErrcat(processed - {ErrcatIntegration.identifier})
+    finally:
+        if locked and lock is not None:
+            lock.release()
+
+
+TAKE_LOCK = 2.0  # seconds
+
+
+class _NeverErrcat(set[str]):
+    """The SDK's set of integrations set up, which never keeps errcat's: each client sets errcat up (_set_up_again)."""
+
+    def add(self, identifier: str) -> None:
+        if identifier != ErrcatIntegration.identifier:
+            super().add(identifier)
 
 
 def _process(event: Event, hint: Hint) -> Event | None:
