@@ -1145,6 +1145,35 @@ STREAMED = {} if SDK3 else {"trace_lifecycle": "stream"}  # 3.x streams every sp
 DATABASE = "postgres://ops:Quokkawinter3596@db.acme.io/erp"  # no key name a data-collection filter knows
 
 
+def test_a_streamed_spans_links_ship_no_credential(catalog):
+    """sentry-sdk 3 sends a span's links with their attributes, and ``before_send_span`` may change only a span's name
+    and attributes (the SDK rebuilds the rest from its own copy after the hook): a link's attribute, a job's URL with
+    its api_key, went out as it was. errcat now screens a link's attributes as the link is stored, the link's ids kept.
+    sentry-sdk 2.x's streamed spans take no links: there is nothing for errcat to screen (checked, not assumed)."""
+    traces = importlib.import_module("sentry_sdk.traces")
+    if not SDK3:
+        assert not hasattr(traces.StreamedSpan, "add_link") and "links" not in traces.start_span.__code__.co_varnames
+        return
+    transport = _Envelopes()
+    with _sentry_client(catalog, transport=transport, traces_sample_rate=1.0):
+        with traces.start_span(name="enqueue") as upstream:
+            pass
+        source = {"messaging.source": f"https://api.acme.io/jobs?api_key={SECRET}", "messaging.batch": "2026-12-05"}
+        with traces.start_span(
+            name="sync", links=[{"trace_id": upstream.trace_id, "span_id": upstream.span_id, "attributes": source}]
+        ) as span:
+            span.add_link({"trace_id": upstream.trace_id, "span_id": upstream.span_id, "attributes": {"db": DATABASE}})
+        sentry_sdk.flush(10)
+    assert SECRET.encode() not in b"".join(transport.sent) and b"Quokkawinter3596" not in b"".join(transport.sent)
+    (sync,) = [s for envelope in transport.sent for s in _spans(envelope) if s["name"] == "sync"]
+    first, second = sync["links"]
+    assert first["span_id"] == second["span_id"] == upstream.span_id
+    assert {k: v["value"] for k, v in first["attributes"].items()} == {
+        "messaging.source": "https://api.acme.io/jobs?api_key=[REDACTED]", "messaging.batch": "2026-12-05"
+    }  # fmt: skip
+    assert second["attributes"]["db"]["value"] == "postgres://[REDACTED]@db.acme.io/erp"
+
+
 def test_a_streamed_span_errcat_cannot_screen_ships_as_a_stub_and_such_a_log_not_at_all(catalog, monkeypatch):
     """sentry-sdk sends a span as it ends and cannot drop one (``before_send_span`` only changes its name and
     attributes; a hook that raises leaves it as it was). When screening a span failed, errcat's last pass returned

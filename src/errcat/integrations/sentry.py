@@ -22,6 +22,7 @@ A failure inside errcat leaves the event as it was.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import threading
@@ -78,6 +79,7 @@ class ErrcatIntegration(Integration):
         if not _processor_added:  # once a process: twice would screen an event twice ("Bearer [REDACTED]" hidden whole)
             _processor_added = True
             add_global_event_processor(_process)
+            _screen_links()
 
     def setup_once_with_options(self, options: dict[str, Any] | None = None) -> None:
         """The last passes put in the first client's options at once: sentry-sdk 3 sends a span or a log as it ends,
@@ -122,6 +124,33 @@ class _NeverErrcat(set[str]):
     def add(self, identifier: str) -> None:
         if identifier != ErrcatIntegration.identifier:
             super().add(identifier)
+
+
+def _screen_links() -> None:
+    """sentry-sdk 3 sends a span's links (``add_link``, ``start_span(links=...)``) with their attributes, and lets
+    ``before_send_span`` change only a span's name and attributes: it rebuilds the span from its own copy after the
+    hook, so a link's ``{"source": url-with-api_key}`` went out as it was (as of 3.0.0 and sentry-python's main of
+    2026-08-13 there is no other hook). Its ``Span.add_link``, through which every link is stored (the constructor's
+    too), is wrapped to store a link's attributes screened, each judged with its name, as _span_last screens a span's,
+    when the client in use has errcat. A link errcat fails to screen keeps its ids only. 2.x streams no links."""
+    traces = importlib.import_module("sentry_sdk.traces") if sentry_sdk.VERSION.startswith("3.") else None
+    span = getattr(traces, "Span", None)
+    add_link = getattr(span, "add_link", None)
+    if span is None or add_link is None or getattr(add_link, "errcat_screened", False):
+        return
+
+    def screened_add_link(self: Any, link: Any) -> None:
+        if isinstance(link, Mapping) and link.get("attributes") and sentry_sdk.get_client().get_integration(ErrcatIntegration):
+            try:
+                attributes = {k: _attribute_screened(str(k), v) for k, v in _mapping(link.get("attributes")).items()}
+            except Exception:  # never stored unscreened: the link's ids only
+                _log.debug("errcat could not screen a Sentry span link: its attributes left out", exc_info=True)
+                attributes = {}
+            link = {**link, "attributes": attributes}
+        add_link(self, link)
+
+    screened_add_link.errcat_screened = True  # type: ignore[attr-defined]
+    span.add_link = screened_add_link
 
 
 def _process(event: Event, hint: Hint) -> Event | None:
