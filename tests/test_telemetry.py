@@ -977,6 +977,43 @@ def test_a_sentry_event_errcat_annotates_ships_no_credential_the_application_set
     assert event["contexts"]["trace"]["trace_id"] == transaction.trace_id
 
 
+def test_a_vendor_error_ships_no_credential_in_its_user_transaction_name_trace_op_or_a_sentry_log(server, catalog):
+    """Through the SDK's HTTP transport, 2.x and 3.x: the scope's user (``api_key``), the transaction's name (a query's
+    token) and the root span's op travel in the event errcat annotates (the op in its trace context), and the op in
+    every streamed span; all three shipped their credentials. A Sentry log naming an auth scheme without a URL
+    (``failed with {auth}``, a Sage Bearer token its argument) shipped it in its body and its parameter. Each is now
+    screened; the event keeps its trace ids, the log its template's words."""
+    bearer = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.Zk3Qm8Vn1Lp7Tz2Wx9Rc4Yb6Hd0Sa5Ge"  # a Sage access token's shape
+    _SentryIngest.envelopes.clear()
+    logs = {} if SDK3 else {"enable_logs": True}
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, dsn=_dsn(ingest), traces_sample_rate=1.0, **STREAMED, **logs):
+        with sentry_sdk.isolation_scope() as scope:
+            scope.set_user({"id": "42", "api_key": SECRET})
+            with importlib.import_module("sentry_sdk.traces").start_span(
+                name=f"nightly sync token={SECRET}", attributes={"sentry.op": f"queue.task key={SECRET}"}
+            ) as root:
+                response = requests.post(url(server, "Sale/Invoice/Item"), json={})
+                with pytest.raises(requests.HTTPError) as raised:
+                    response.raise_for_status()
+                _capture(raised.value)
+        importlib.import_module("sentry_sdk.logger").warning(
+            "export of {user} failed with {auth}", user="ops", auth=f"Bearer {bearer}"
+        )
+        sentry_sdk.flush(10)
+    sent = b"".join(_SentryIngest.envelopes)
+    assert SECRET.encode() not in sent and bearer.encode() not in sent
+    (event,) = _events(_SentryIngest.envelopes)
+    assert event["user"]["api_key"] in ("[REDACTED]", "[Filtered]")  # 2.x's own scrubber filters a user's api_key
+    assert event["user"]["id"] == "42" and event["transaction"] == "nightly sync token=[REDACTED]"
+    assert (
+        event["contexts"]["trace"]["trace_id"] == root.trace_id
+        and event["contexts"]["trace"]["op"] == "queue.task key=[REDACTED]"
+    )
+    spans = [s for envelope in _SentryIngest.envelopes for s in _spans(envelope)]
+    assert [s["op"] for s in spans if s["span_id"] == root.span_id] == ["queue.task key=[REDACTED]"]
+    assert b"export of ops failed with Bearer [REDACTED]" in sent
+
+
 def _attachments(envelope: bytes) -> dict[str, bytes]:
     """The attachments the SDK sent in one envelope, by file name."""
     from sentry_sdk.envelope import Envelope

@@ -25,6 +25,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
@@ -80,6 +81,7 @@ class ErrcatIntegration(Integration):
             _processor_added = True
             add_global_event_processor(_process)
             _screen_links()
+            _screen_baggage()
 
     def setup_once_with_options(self, options: dict[str, Any] | None = None) -> None:
         """The last passes put in the first client's options at once: sentry-sdk 3 sends a span or a log as it ends,
@@ -151,6 +153,34 @@ def _screen_links() -> None:
 
     screened_add_link.errcat_screened = True  # type: ignore[attr-defined]
     span.add_link = screened_add_link
+
+
+def _screen_baggage() -> None:
+    """The trace's name as the SDK's ``Baggage`` holds it, screened: the SDK puts a root span's (a transaction's) name
+    in the dynamic sampling context, which it sends in the header of every envelope of the trace and, as the
+    ``baggage`` header, to every service the trace calls (the vendor included). It is made once, when first needed
+    (the first outgoing call), from the name as the application gave it: ``nightly sync token=...`` went out there
+    while the span and the event had it hidden. No hook reaches it: the SDK's two makers of it are wrapped."""
+    baggage = getattr(importlib.import_module("sentry_sdk.tracing_utils"), "Baggage", None)
+    for name in ("populate_from_segment", "populate_from_transaction"):
+        made = getattr(baggage, name, None)
+        if made is None or getattr(made, "errcat_screened", False):
+            continue
+
+        def screened(cls: Any, /, *args: Any, _made: Any = made, **kwargs: Any) -> Any:
+            held = _made(*args, **kwargs)
+            items = getattr(held, "sentry_items", None)
+            said = items.get("transaction") if isinstance(items, dict) else None
+            if isinstance(said, str) and sentry_sdk.get_client().get_integration(ErrcatIntegration):
+                try:
+                    items["transaction"] = hidden_attribute(said, "name")  # type: ignore[index]
+                except Exception:  # never sent unscreened: the name left out (the SDK sends none for a URL's)
+                    _log.debug("errcat could not screen a trace's name", exc_info=True)
+                    items.pop("transaction", None)  # type: ignore[union-attr]
+            return held
+
+        screened.errcat_screened = True  # type: ignore[attr-defined]
+        setattr(baggage, name, classmethod(screened))
 
 
 def _process(event: Event, hint: Hint) -> Event | None:
@@ -230,11 +260,13 @@ def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any] | None:
     """A Sentry log (sentry-sdk 3 sends one for every log record by default; 2.x with ``enable_logs``) whose text
     quotes a URL, with the credentials hidden in its body and attributes (the record's arguments, as
     ``sentry.message.parameter.*``, and its extra fields), each judged with its name, as the breadcrumb of such a
-    record is. A log quoting no URL is the application's. One errcat fails to screen is dropped, not sent as it was."""
+    record is; so is a log naming a credential or an auth scheme (CREDENTIAL_WORD: ``failed with {auth}``, a Sage
+    ``Bearer`` token as its argument; an ``x-myobapi-key`` field). Others are the application's, sent as they are.
+    One errcat fails to screen is dropped, not sent as it was."""
     try:
         attributes = _mapping(log.get("attributes"))
-        said = [log.get("body"), *attributes.values()]
-        if any(_quotes_a_url(v if isinstance(v, str) else None) for v in said):
+        said = [log.get("body"), *attributes.values(), *attributes]
+        if any(isinstance(v, str) and CREDENTIAL_WORD.search(v) for v in said):
             if isinstance(log.get("body"), str):
                 log["body"] = hidden_value(log["body"], "body")
             log["attributes"] = _scrubbed(attributes, "attributes", 0)
@@ -242,6 +274,11 @@ def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any] | None:
         _log.debug("errcat could not screen a Sentry log: dropped", exc_info=True)
         return None
     return log
+
+
+# What a log holding a credential says (a URL's userinfo or query, an auth scheme, a key's, token's or cookie's name):
+# one search a log, where screening its strings costs ~0.1-1 ms each (most logs name none).
+CREDENTIAL_WORD = re.compile(r"://|bearer|basic |auth|api[-_ ]?key|token|passw|secret|cookie|session|myobapi", re.IGNORECASE)
 
 
 def _span_last(span: dict[str, Any], hint: Hint) -> dict[str, Any]:
@@ -293,7 +330,6 @@ def _transaction_last(event: Event, hint: Hint) -> Event | None:
 # screened, as each string screened costs ~0.1-1 ms in the thread that ends the span (a span has ~10 of them).
 SDK_OWN = (
     "sentry.origin",
-    "sentry.op",
     "sentry.release",
     "sentry.environment",
     "sentry.sdk.",
@@ -560,9 +596,13 @@ MAX_ARGS = 10  # a log record's arguments looked at for an exception about a ven
 
 # What an event errcat annotates has its credentials hidden in: what the SDK made of the failed call
 # (exception, frames, breadcrumbs, log message) and what the application set on its scope (tags,
-# contexts, extra), which the event errcat made ships with it; Sentry's request interface too.
-SCRUBBED = ("exception", "threads", "breadcrumbs", "logentry", "extra", "tags", "contexts", "request")
-KEPT_CONTEXTS = ("trace",)  # Sentry's own ids, which link the event to its trace: never a credential
+# contexts, extra, user, the transaction's name), which the event errcat made ships with it; Sentry's request
+# interface too.
+SCRUBBED = (
+    "exception", "threads", "breadcrumbs", "logentry", "message", "extra", "tags", "contexts", "request", "user",
+    "transaction",
+)  # fmt: skip
+TRACE_IDS = ("trace_id", "span_id", "parent_span_id")  # Sentry's own ids, which link the event to its trace: kept
 MAX_DEPTH = 12
 
 
@@ -572,13 +612,16 @@ def scrub(event: Event) -> None:
     its query), the frames' local variables (the headers a request was sent with), breadcrumbs (the
     stdlib integration's http.query), and the tags, contexts and extra the application set. Strings
     are redacted in place, each with its key, so a value is judged by its name as well as its shape
-    (``Authorization``, ``x-myobapi-key``)."""
-    kept = {k: v for k, v in _mapping(event.get("contexts")).items() if k in KEPT_CONTEXTS}
+    (``Authorization``, ``x-myobapi-key``). The trace context keeps its ids as they were (the event links to its
+    trace); its op, description and data (the root span's, which an application names) are screened as the rest."""
+    trace = _mapping(_mapping(event.get("contexts")).get("trace"))
+    ids = {k: trace[k] for k in TRACE_IDS if k in trace}
     for key in SCRUBBED:
         if key in event:
             event[key] = _scrubbed(event[key], key, 0)  # type: ignore[literal-required]
-    if kept:  # Sentry's own ids as they were (a trace id is no credential)
-        event["contexts"] = {**_mapping(event.get("contexts")), **kept}
+    if ids:  # a trace id is no credential, whatever its shape
+        contexts = _mapping(event.get("contexts"))
+        event["contexts"] = {**contexts, "trace": {**_mapping(contexts.get("trace")), **ids}}
 
 
 def scrub_failed_calls(event: Event, hint: Hint | None = None) -> Event | None:
