@@ -2238,6 +2238,27 @@ def test_structlog_screens_another_services_event_as_the_logging_filter_does(ser
     assert "HTTPError: 402 Client Error" in text and "402 for url" in text  # the renderer's traceback and values, as ever
 
 
+@pytest.mark.parametrize("renderer", ["json", "console"])
+def test_structlog_hides_credentials_in_bytes_sets_and_a_requests_header_mapping_of_a_vendor_event(server, catalog, renderer):
+    """A vendor call's event carrying the request's headers as requests keeps them (a ``CaseInsensitiveDict``, not a
+    dict), its body as bytes, a set of flags and a bytearray: each was rendered as it was, the MYOB key, the Sage
+    Bearer token, the api_key and the password in them (errcat looked into dicts, lists and tuples only). Each is now
+    screened, bytes as the text they decode to; the event is explained as before."""
+    bearer = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.Zk3Qm8Vn1Lp7Tz2Wx9Rc4Yb6Hd0Sa5Ge"  # a Sage access token's shape
+    response = requests.post(
+        url(server, "Sale/Invoice/Item"), json={}, headers={"x-myobapi-key": SECRET, "Authorization": f"Bearer {bearer}"}
+    )
+    with _structlog_rendering(catalog, renderer) as (log, out):
+        log.error(
+            "sync failed", response=response, headers=response.request.headers, body=f"api_key={SECRET}&page=2".encode(),
+            flags={"--password=Wombat7Harbor"}, raw=bytearray(f"Authorization: Bearer {bearer}".encode()),
+        )  # fmt: skip
+    text = out.getvalue()
+    assert "myob:" in text and "api_key=[REDACTED]&page=2" in text
+    for credential in (SECRET, bearer, "Wombat7Harbor"):
+        assert credential not in text
+
+
 def test_structlog_processor_never_breaks_the_log_line(catalog, caplog, monkeypatch):
     caplog.set_level(logging.DEBUG, logger="errcat.integrations.structlog")
 

@@ -46,7 +46,7 @@ from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
 from sentry_sdk.utils import safe_repr
 
-from . import MAX_SAID, given_catalog, hidden_attribute, hidden_value, hidden_words, is_response, screenable
+from . import MAX_SAID, _bytes_hidden, given_catalog, hidden_attribute, hidden_value, hidden_words, is_response, screenable
 from .telemetry import explanation_of, facts, holds_response, worth_telling
 
 if TYPE_CHECKING:
@@ -695,7 +695,9 @@ def _scrubbed(value: Any, key: str | None, depth: int) -> Any:
         return {k: _scrubbed(v, str(k), depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_scrubbed(v, key, depth + 1) for v in value]
-    if isinstance(value, int | float | bool | bytes | type(None)):
+    if isinstance(value, bytes | bytearray):  # the SDK ships their repr: b'api_key=...'
+        return _bytes_hidden(value, key)
+    if isinstance(value, int | float | bool | type(None)):
         return value
     said = safe_repr(value)  # what the SDK will ship of an object (a log record's argument: an exception quoting a URL)
     hidden = hidden_value(said, key)
