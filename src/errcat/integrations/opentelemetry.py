@@ -279,18 +279,25 @@ def _screened_context(context: Any) -> Any:
 
 def _screened_scope(scope: Any) -> Any:
     """The instrumentation scope (a tracer's name, version and attributes, which OTLP sends with its spans) with
-    its name and attributes screened; the same object when nothing in it changes (a library's name: most spans)."""
+    its name and attributes screened; the same object when nothing in it changes (a library's name: most spans).
+    The last one screened is remembered, as the Resource is: a tracer's spans come one after another."""
+    global _scope_screened
+    last = _scope_screened
+    if scope is None or (last is not None and last[0] is scope):
+        return scope if scope is None else last[1]  # type: ignore[index]
     from opentelemetry.sdk.util.instrumentation import InstrumentationScope
 
     from . import hidden_attribute
 
-    if scope is None:
-        return scope
     name = hidden_attribute(scope.name, "name") if isinstance(scope.name, str) else scope.name
     attributes = _screened_attributes(scope.attributes) if scope.attributes else None
-    if name == scope.name and (attributes is None or attributes == dict(scope.attributes)):
-        return scope
-    return InstrumentationScope(name, scope.version, scope.schema_url, attributes)
+    same = name == scope.name and (attributes is None or attributes == dict(scope.attributes))
+    screened = scope if same else InstrumentationScope(name, scope.version, scope.schema_url, attributes)
+    _scope_screened = (scope, screened)
+    return screened
+
+
+_scope_screened: tuple[Any, Any] | None = None  # the last scope screened and its screened copy
 
 
 # The last Resource screened and its screened copy: a provider has one, sent with each of its spans, and screening its
