@@ -977,6 +977,43 @@ def test_a_sentry_event_errcat_annotates_ships_no_credential_the_application_set
     assert event["contexts"]["trace"]["trace_id"] == transaction.trace_id
 
 
+def test_a_vendor_error_ships_no_credential_in_its_user_transaction_name_trace_op_or_a_sentry_log(server, catalog):
+    """Through the SDK's HTTP transport, 2.x and 3.x: the scope's user (``api_key``), the transaction's name (a query's
+    token) and the root span's op travel in the event errcat annotates (the op in its trace context), and the op in
+    every streamed span; all three shipped their credentials. A Sentry log naming an auth scheme without a URL
+    (``failed with {auth}``, a Sage Bearer token its argument) shipped it in its body and its parameter. Each is now
+    screened; the event keeps its trace ids, the log its template's words."""
+    bearer = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.Zk3Qm8Vn1Lp7Tz2Wx9Rc4Yb6Hd0Sa5Ge"  # a Sage access token's shape
+    _SentryIngest.envelopes.clear()
+    logs = {} if SDK3 else {"enable_logs": True}
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, dsn=_dsn(ingest), traces_sample_rate=1.0, **STREAMED, **logs):
+        with sentry_sdk.isolation_scope() as scope:
+            scope.set_user({"id": "42", "api_key": SECRET})
+            with importlib.import_module("sentry_sdk.traces").start_span(
+                name=f"nightly sync token={SECRET}", attributes={"sentry.op": f"queue.task key={SECRET}"}
+            ) as root:
+                response = requests.post(url(server, "Sale/Invoice/Item"), json={})
+                with pytest.raises(requests.HTTPError) as raised:
+                    response.raise_for_status()
+                _capture(raised.value)
+        importlib.import_module("sentry_sdk.logger").warning(
+            "export of {user} failed with {auth}", user="ops", auth=f"Bearer {bearer}"
+        )
+        sentry_sdk.flush(10)
+    sent = b"".join(_SentryIngest.envelopes)
+    assert SECRET.encode() not in sent and bearer.encode() not in sent
+    (event,) = _events(_SentryIngest.envelopes)
+    assert event["user"]["api_key"] in ("[REDACTED]", "[Filtered]")  # 2.x's own scrubber filters a user's api_key
+    assert event["user"]["id"] == "42" and event["transaction"] == "nightly sync token=[REDACTED]"
+    assert (
+        event["contexts"]["trace"]["trace_id"] == root.trace_id
+        and event["contexts"]["trace"]["op"] == "queue.task key=[REDACTED]"
+    )
+    spans = [s for envelope in _SentryIngest.envelopes for s in _spans(envelope)]
+    assert [s["op"] for s in spans if s["span_id"] == root.span_id] == ["queue.task key=[REDACTED]"]
+    assert b"export of ops failed with Bearer [REDACTED]" in sent
+
+
 def _attachments(envelope: bytes) -> dict[str, bytes]:
     """The attachments the SDK sent in one envelope, by file name."""
     from sentry_sdk.envelope import Envelope
@@ -1145,6 +1182,35 @@ STREAMED = {} if SDK3 else {"trace_lifecycle": "stream"}  # 3.x streams every sp
 DATABASE = "postgres://ops:Quokkawinter3596@db.acme.io/erp"  # no key name a data-collection filter knows
 
 
+def test_a_streamed_spans_links_ship_no_credential(catalog):
+    """sentry-sdk 3 sends a span's links with their attributes, and ``before_send_span`` may change only a span's name
+    and attributes (the SDK rebuilds the rest from its own copy after the hook): a link's attribute, a job's URL with
+    its api_key, went out as it was. errcat now screens a link's attributes as the link is stored, the link's ids kept.
+    sentry-sdk 2.x's streamed spans take no links: there is nothing for errcat to screen (checked, not assumed)."""
+    traces = importlib.import_module("sentry_sdk.traces")
+    if not SDK3:
+        assert not hasattr(traces.StreamedSpan, "add_link") and "links" not in traces.start_span.__code__.co_varnames
+        return
+    transport = _Envelopes()
+    with _sentry_client(catalog, transport=transport, traces_sample_rate=1.0):
+        with traces.start_span(name="enqueue") as upstream:
+            pass
+        source = {"messaging.source": f"https://api.acme.io/jobs?api_key={SECRET}", "messaging.batch": "2026-12-05"}
+        with traces.start_span(
+            name="sync", links=[{"trace_id": upstream.trace_id, "span_id": upstream.span_id, "attributes": source}]
+        ) as span:
+            span.add_link({"trace_id": upstream.trace_id, "span_id": upstream.span_id, "attributes": {"db": DATABASE}})
+        sentry_sdk.flush(10)
+    assert SECRET.encode() not in b"".join(transport.sent) and b"Quokkawinter3596" not in b"".join(transport.sent)
+    (sync,) = [s for envelope in transport.sent for s in _spans(envelope) if s["name"] == "sync"]
+    first, second = sync["links"]
+    assert first["span_id"] == second["span_id"] == upstream.span_id
+    assert {k: v["value"] for k, v in first["attributes"].items()} == {
+        "messaging.source": "https://api.acme.io/jobs?api_key=[REDACTED]", "messaging.batch": "2026-12-05"
+    }  # fmt: skip
+    assert second["attributes"]["db"]["value"] == "postgres://[REDACTED]@db.acme.io/erp"
+
+
 def test_a_streamed_span_errcat_cannot_screen_ships_as_a_stub_and_such_a_log_not_at_all(catalog, monkeypatch):
     """sentry-sdk sends a span as it ends and cannot drop one (``before_send_span`` only changes its name and
     attributes; a hook that raises leaves it as it was). When screening a span failed, errcat's last pass returned
@@ -1176,6 +1242,44 @@ def test_a_streamed_span_errcat_cannot_screen_ships_as_a_stub_and_such_a_log_not
     assert stub["name"] == "errcat: span not screened" and stub["span_id"] == span.span_id
     assert "sentry.sdk.name" in stub["data"] and "url.full" not in stub["data"] and "sync.source" not in stub["data"]
     assert b"export to postgres://[REDACTED]@db.acme.io/erp failed" in sent  # the log errcat could screen
+
+
+def test_an_error_event_errcat_fails_to_screen_is_sent_as_a_grouped_stub_without_a_credential(server, catalog, monkeypatch):
+    """Through the SDK's HTTP transport: a failed MYOB call's error event, the key in its URL and on the scope's tags.
+    When screening it failed, errcat sent it annotated but as it was: the key three times (the exception's message,
+    the frames' variables, the tag). Dropping it would lose a crash report without a word; it is now sent as a stub:
+    errcat's fingerprint and tags, its trace, the exception's type and where it was raised, nothing the call or the
+    application filled in. An event that screens well beside it is sent whole."""
+    from errcat import gate
+
+    screen = gate.shown
+
+    def failing(text: str) -> str:  # screening that fails on the key's string, as a bug in the gate would
+        if SECRET in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return screen(text)
+
+    monkeypatch.setattr(gate, "shown", failing)
+    _SentryIngest.envelopes.clear()
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, dsn=_dsn(ingest)):
+        for query in (f"?api_key={SECRET}", "?page=2"):
+            with sentry_sdk.isolation_scope():
+                sentry_sdk.set_tag("myob_api_key", SECRET if query != "?page=2" else "none")
+                response = requests.post(url(server, "Sale/Invoice/Item") + query, json={})
+                with pytest.raises(requests.HTTPError) as raised:
+                    response.raise_for_status()
+                _capture(raised.value)
+        sentry_sdk.flush(10)
+    assert SECRET.encode() not in b"".join(_SentryIngest.envelopes)
+    stubbed, whole = _events(_SentryIngest.envelopes)
+    expected = [errcat.explain(f"HTTP/1.1 400\n\n{BODY_25008}", catalog=catalog).fingerprint]
+    assert stubbed["fingerprint"] == whole["fingerprint"] == expected
+    assert stubbed["tags"]["errcat.entry"] == whole["tags"]["errcat.entry"] and "myob_api_key" not in stubbed["tags"]
+    (error,) = stubbed["exception"]["values"]
+    assert error["type"] == "HTTPError" and error["value"] == "errcat: event not screened"
+    frames = error["stacktrace"]["frames"]
+    assert any(f["function"] == "_capture" for f in frames) and not any("vars" in f for f in frames)
+    assert "page=2" in whole["exception"]["values"][0]["value"] and whole["tags"]["myob_api_key"] == "none"
 
 
 def test_a_trace_errcat_fails_to_screen_sends_no_credential_and_the_next_trace_goes_on(server, catalog, monkeypatch):
@@ -1231,6 +1335,66 @@ def test_a_second_sentry_init_screens_the_spans_and_logs_sent_before_any_error_e
     assert sync["data"]["sync.source"] == "postgres://[REDACTED]@db.acme.io/erp"
     assert b'"type":"log"' in sent and b"export to postgres://[REDACTED]@db.acme.io/erp failed" in sent
     assert b"Quokkawinter3596" not in sent
+
+
+def test_two_sentry_inits_racing_in_two_threads_each_screen_their_spans_from_their_start(catalog, monkeypatch):
+    """Real threads, the real SDK: two threads each make errcat's integration, then call ``sentry_sdk.init`` one after
+    the other (as two workers of a process setting Sentry up at once do). errcat took itself off the SDK's list of
+    integrations set up when it was made, so the first init set it up and the second found it on the list again: the
+    client left global sent its spans as they were, a database password in them, until its first error event. Now
+    the SDK sets errcat up for each client, under its own lock."""
+    from sentry_sdk import integrations
+
+    # as in a fresh process: the SDK's own list, errcat not yet set up (the tests before set it up)
+    monkeypatch.setattr(integrations, "_processed_integrations", set(integrations._processed_integrations) | {"errcat"})
+    made, first_done, transports = __import__("threading").Barrier(2), __import__("threading").Event(), {}
+
+    def worker(name: str) -> None:
+        integration = ErrcatIntegration(catalog)
+        made.wait(10)
+        if name == "second":
+            first_done.wait(10)
+        transports[name] = _Envelopes()
+        sentry_sdk.init(
+            integrations=[integration], default_integrations=False, transport=transports[name], traces_sample_rate=1.0,
+            **STREAMED,
+        )  # fmt: skip
+        first_done.set()
+
+    threads = [__import__("threading").Thread(target=worker, args=(name,)) for name in ("first", "second")]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(20)
+        with importlib.import_module("sentry_sdk.traces").start_span(name="nightly sync") as span:
+            span.set_attribute("sync.source", DATABASE)
+        sentry_sdk.flush(10)
+    finally:
+        sentry_sdk.get_client().close()
+        sentry_sdk.get_global_scope().set_client(None)
+    (sync,) = [s for envelope in transports["second"].sent for s in _spans(envelope)]
+    assert sync["data"]["sync.source"] == "postgres://[REDACTED]@db.acme.io/erp"
+
+
+def test_errcats_integration_made_while_the_sdk_sets_up_integrations_in_that_thread_does_not_hang(monkeypatch):
+    """The SDK sets each integration up holding a lock that the same thread cannot take twice; errcat took it when
+    made, so an integration made inside another's setup (a wrapper that builds errcat's) waited for ever. It now
+    waits a bounded time, then goes on, set up as it would be."""
+    import time
+
+    from sentry_sdk import integrations
+
+    from errcat.integrations import sentry as errcat_sentry
+
+    monkeypatch.setattr(integrations, "_processed_integrations", set(integrations._processed_integrations))
+    monkeypatch.setattr(errcat_sentry, "TAKE_LOCK", 0.2)
+    started = time.monotonic()
+    with integrations._installer_lock:
+        ErrcatIntegration()
+    assert time.monotonic() - started < 5
+    integrations._processed_integrations.add("errcat")
+    assert "errcat" not in integrations._processed_integrations
 
 
 def test_what_the_sdk_and_a_web_frameworks_scope_add_after_errcat_ships_no_credential(server, catalog):
@@ -1537,6 +1701,48 @@ def test_the_screened_exporter_sends_no_credential_of_the_resource_command_line_
     assert said(linked)["messaging.source"] == "https://api.acme.io/jobs?api_key=[REDACTED]"
     (retry,) = synced.events
     assert said(retry) == {"db.connection": "postgres://[REDACTED]@db.acme.io/erp", "attempt": 2}
+
+
+def test_the_screened_exporter_sends_no_credential_of_an_event_name_the_tracers_scope_or_the_tracestate(catalog):
+    """The real SDK, OTLP/HTTP to 127.0.0.1, the protobuf decoded. Three places ``ScreenedSpanExporter`` sent as they
+    were: an event's name (``span.add_event(f"retry {url}")``), the instrumentation scope a tracer is made with (its
+    name and attributes travel beside its spans) and the W3C ``tracestate`` a caller sent (it travels with each span
+    of the trace and each link to it). Each is now screened, judged with its key; what holds no credential arrives as
+    it was (a vendor's tracestate entry, the scope's version), and the span keeps its trace."""
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+    from opentelemetry.proto.collector.trace.v1.trace_service_pb2 import ExportTraceServiceRequest
+    from opentelemetry.trace import Link, NonRecordingSpan, SpanContext, TraceFlags, TraceState, set_span_in_context
+
+    from errcat.integrations.opentelemetry import ScreenedSpanExporter
+
+    token = "Zx81kfPq0aLmWc3Tn6Yb"
+    state = TraceState([("acme", f"session:{SECRET}"), ("dd", "s:1;o:rum")])
+    caller = SpanContext(0x5CA1AB1E, 0xC0FFEE, True, TraceFlags(1), state)
+    _OtlpReceiver.bodies["/v1/traces"].clear()
+    with serving(_OtlpReceiver) as collector:
+        provider = TracerProvider()
+        provider.add_span_processor(SimpleSpanProcessor(ScreenedSpanExporter(OTLPSpanExporter(f"{collector}/v1/traces"))))
+        tracer = provider.get_tracer(
+            f"sync token={token}", "2.1", attributes={"deploy.hook": f"https://hooks.acme.io/d?token={token}"}
+        )
+        with tracer.start_as_current_span(
+            "sync", context=set_span_in_context(NonRecordingSpan(caller)), links=[Link(caller)]
+        ) as span:
+            span.add_event(f"retry https://api.acme.io/invoices?api_key={SECRET}", {"attempt": 2})
+        provider.shutdown()
+    sent = b"".join(_OtlpReceiver.bodies["/v1/traces"])
+    assert SECRET.encode() not in sent and token.encode() not in sent
+    request = ExportTraceServiceRequest()
+    request.ParseFromString(_OtlpReceiver.bodies["/v1/traces"][-1])
+    (scoped,) = request.resource_spans[0].scope_spans
+    assert scoped.scope.name == "sync token=[REDACTED]" and scoped.scope.version == "2.1"
+    assert {a.key: _otlp_value(a.value) for a in scoped.scope.attributes} == {
+        "deploy.hook": "https://hooks.acme.io/d?token=[REDACTED]"
+    }
+    (synced,) = scoped.spans
+    assert synced.trace_id == (0x5CA1AB1E).to_bytes(16, "big") and synced.parent_span_id == (0xC0FFEE).to_bytes(8, "big")
+    assert synced.trace_state == "acme=session:[REDACTED],dd=s:1;o:rum"  # OTLP 1.45 sends no link's own tracestate
+    assert [e.name for e in synced.events] == ["retry https://api.acme.io/invoices?api_key=[REDACTED]"]
 
 
 def test_the_screened_exporter_hides_credentials_in_mapping_and_mixed_list_attributes(catalog):
@@ -2030,6 +2236,27 @@ def test_structlog_screens_another_services_event_as_the_logging_filter_does(ser
     assert "myob:" not in text and "fingerprint" not in text  # another service's: screened, never claimed (no errcat key)
     assert text.count("api_key=[REDACTED]") == 3 and "Bearer [REDACTED]" in text  # each url=, and the message
     assert "HTTPError: 402 Client Error" in text and "402 for url" in text  # the renderer's traceback and values, as ever
+
+
+@pytest.mark.parametrize("renderer", ["json", "console"])
+def test_structlog_hides_credentials_in_bytes_sets_and_a_requests_header_mapping_of_a_vendor_event(server, catalog, renderer):
+    """A vendor call's event carrying the request's headers as requests keeps them (a ``CaseInsensitiveDict``, not a
+    dict), its body as bytes, a set of flags and a bytearray: each was rendered as it was, the MYOB key, the Sage
+    Bearer token, the api_key and the password in them (errcat looked into dicts, lists and tuples only). Each is now
+    screened, bytes as the text they decode to; the event is explained as before."""
+    bearer = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.Zk3Qm8Vn1Lp7Tz2Wx9Rc4Yb6Hd0Sa5Ge"  # a Sage access token's shape
+    response = requests.post(
+        url(server, "Sale/Invoice/Item"), json={}, headers={"x-myobapi-key": SECRET, "Authorization": f"Bearer {bearer}"}
+    )
+    with _structlog_rendering(catalog, renderer) as (log, out):
+        log.error(
+            "sync failed", response=response, headers=response.request.headers, body=f"api_key={SECRET}&page=2".encode(),
+            flags={"--password=Wombat7Harbor"}, raw=bytearray(f"Authorization: Bearer {bearer}".encode()),
+        )  # fmt: skip
+    text = out.getvalue()
+    assert "myob:" in text and "api_key=[REDACTED]&page=2" in text
+    for credential in (SECRET, bearer, "Wombat7Harbor"):
+        assert credential not in text
 
 
 def test_structlog_processor_never_breaks_the_log_line(catalog, caplog, monkeypatch):

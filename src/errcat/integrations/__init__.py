@@ -13,7 +13,7 @@ import inspect
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import FrameType
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -614,7 +614,9 @@ MAX_ITEMS = 10_000  # values of one logged value screened (a string about 35 us:
 
 def hidden_copy(value: Any, key: str | None, depth: int = 0, budget: list[int] | None = None) -> Any:
     """``value`` with credentials hidden as a log shows it: a string by its key and shape, an exception by a copy
-    whose messages are screened, the items of a dict, list or tuple likewise; anything else as it is. Past
+    whose messages are screened, the items of a dict, list or tuple likewise, of another mapping (requests' headers,
+    a ``CaseInsensitiveDict``) as a dict, of a set as a set; bytes as the text they decode to (``b"api_key=..."``);
+    another object by what it says (``str``) when that holds a credential; anything else as it is. Past
     MAX_ITEMS values in all (``budget`` counts them down), a container's other items are cut off with a mark
     saying how many, since what is not screened may not be shown: a list of a million rows in ``extra`` held
     the log call for half a minute."""
@@ -627,18 +629,26 @@ def hidden_copy(value: Any, key: str | None, depth: int = 0, budget: list[int] |
         return credentials_hidden(value)
     if depth >= MAX_DEPTH:  # not looked into, so not shown: a formatter or renderer prints it whole
         return f"[errcat: nested deeper than {MAX_DEPTH} levels, not shown]" if isinstance(value, dict | list | tuple) else value
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         kept = _within(budget, value.items())
         copy = {k: hidden_copy(v, str(k), depth + 1, budget) for k, v in kept}
         if len(copy) < len(value):
             copy["[errcat: cut]"] = _cut_mark(len(value) - len(copy))
         return copy
-    if type(value) in (list, tuple):
+    if isinstance(value, list | tuple | set | frozenset):
         items = [hidden_copy(v, key, depth + 1, budget) for v in _within(budget, value)]
         if len(items) < len(value):
             items.append(_cut_mark(len(value) - len(items)))
-        return type(value)(items)
-    return value
+        return type(value)(items) if type(value) in (list, tuple, set, frozenset) else items
+    return _bytes_hidden(value, key) if isinstance(value, bytes | bytearray) else _arg_hidden(value)
+
+
+def _bytes_hidden(value: bytes | bytearray, key: str | None) -> Any:
+    """Bytes with credentials hidden in the text they decode to (a request's body, ``b"api_key=...&page=2"``): the
+    same type back, as a renderer shows it (``b'api_key=[REDACTED]&page=2'``); as it was when nothing is hidden."""
+    text = bytes(value[: 4 * MAX_SAID]).decode("utf-8", errors="replace")
+    hidden = hidden_value(text, key)
+    return value if hidden == text and len(value) <= 4 * MAX_SAID else type(value)(hidden.encode())
 
 
 def _within(budget: list[int], items: Iterable[T]) -> Iterator[T]:

@@ -23,6 +23,7 @@ A call that got no answer reaches no hook: ``ScreenedSpanExporter`` wrapped arou
 from __future__ import annotations
 
 import logging
+import re
 from typing import TYPE_CHECKING, Any
 
 from . import bodies, given_catalog, off_loop
@@ -196,9 +197,10 @@ def _text(value: Any) -> str | None:
 
 
 class ScreenedSpanExporter:
-    """A span exporter passing every span to ``exporter`` with the credentials of its name, attributes, events, links,
-    status and Resource hidden, each judged with its name (``url.full``, an ``exception`` event's message, the
-    resource's ``process.command_line``), a list as the line it makes (``process.command_args``):
+    """A span exporter passing every span to ``exporter`` with the credentials of its name, attributes, events (their
+    names too), links, status, tracestate, instrumentation scope and Resource hidden, each judged with its name
+    (``url.full``, an ``exception`` event's message, the resource's ``process.command_line``), a list as the line it
+    makes (``process.command_args``):
 
     >>> provider.add_span_processor(BatchSpanProcessor(ScreenedSpanExporter(OTLPSpanExporter())))
 
@@ -235,12 +237,12 @@ def _screened_span(span: Any) -> Any:
     status = span.status
     if status.description:
         status = Status(status.status_code, hidden_value(status.description, "status"))
-    events = [Event(e.name, _screened_attributes(e.attributes), e.timestamp) for e in span.events]
-    links = [Link(link.context, _screened_attributes(link.attributes)) for link in span.links]
+    events = [Event(hidden_attribute(e.name, "name"), _screened_attributes(e.attributes), e.timestamp) for e in span.events]
+    links = [Link(_screened_context(link.context), _screened_attributes(link.attributes)) for link in span.links]
     return ReadableSpan(
         name=hidden_attribute(span.name, "name"),
-        context=span.context,
-        parent=span.parent,
+        context=_screened_context(span.context),
+        parent=_screened_context(span.parent),
         resource=_screened_resource(span.resource),
         attributes=_screened_attributes(span.attributes),
         events=events,
@@ -249,8 +251,53 @@ def _screened_span(span: Any) -> Any:
         status=status,
         start_time=span.start_time,
         end_time=span.end_time,
-        instrumentation_scope=span.instrumentation_scope,
+        instrumentation_scope=_screened_scope(span.instrumentation_scope),
     )
+
+
+# a tracestate value as W3C Trace Context allows it (the SDK's own pattern): TraceState drops another with a warning
+_TRACESTATE_VALUE = re.compile(r"[\x20-\x2b\x2d-\x3c\x3e-\x7e]{0,255}[\x21-\x2b\x2d-\x3c\x3e-\x7e]")
+
+
+def _screened_context(context: Any) -> Any:
+    """A span context with its ``tracestate`` values screened, each judged with its key: the W3C header a caller
+    sent (or the application set) travels with every span and link, and a vendor's entry may carry what the caller
+    put in it. A value screened into what the header cannot hold (a blank at its end, ``=`` or ``,``) is left out."""
+    state = getattr(context, "trace_state", None)
+    if not state:  # most spans: no tracestate, nothing to copy
+        return context
+    from opentelemetry.trace import SpanContext, TraceState
+
+    from . import hidden_attribute
+
+    screened = [(k, hidden_attribute(v, k)) for k, v in state.items()]
+    if all(v == state[k] for k, v in screened):
+        return context
+    kept = TraceState([(k, v) for k, v in screened if _TRACESTATE_VALUE.fullmatch(v)])
+    return SpanContext(context.trace_id, context.span_id, context.is_remote, context.trace_flags, kept)
+
+
+def _screened_scope(scope: Any) -> Any:
+    """The instrumentation scope (a tracer's name, version and attributes, which OTLP sends with its spans) with
+    its name and attributes screened; the same object when nothing in it changes (a library's name: most spans).
+    The last one screened is remembered, as the Resource is: a tracer's spans come one after another."""
+    global _scope_screened
+    last = _scope_screened
+    if scope is None or (last is not None and last[0] is scope):
+        return scope if scope is None else last[1]  # type: ignore[index]
+    from opentelemetry.sdk.util.instrumentation import InstrumentationScope
+
+    from . import hidden_attribute
+
+    name = hidden_attribute(scope.name, "name") if isinstance(scope.name, str) else scope.name
+    attributes = _screened_attributes(scope.attributes) if scope.attributes else None
+    same = name == scope.name and (attributes is None or attributes == dict(scope.attributes))
+    screened = scope if same else InstrumentationScope(name, scope.version, scope.schema_url, attributes)
+    _scope_screened = (scope, screened)
+    return screened
+
+
+_scope_screened: tuple[Any, Any] | None = None  # the last scope screened and its screened copy
 
 
 # The last Resource screened and its screened copy: a provider has one, sent with each of its spans, and screening its

@@ -22,6 +22,7 @@ A failure inside errcat leaves the event as it was.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import threading
@@ -44,7 +45,7 @@ from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
 from sentry_sdk.utils import safe_repr
 
-from . import MAX_SAID, given_catalog, hidden_attribute, hidden_value, hidden_words, is_response, screenable
+from . import MAX_SAID, _bytes_hidden, given_catalog, hidden_attribute, hidden_value, hidden_words, is_response, screenable
 from .telemetry import explanation_of, facts, holds_response, worth_telling
 
 if TYPE_CHECKING:
@@ -78,6 +79,8 @@ class ErrcatIntegration(Integration):
         if not _processor_added:  # once a process: twice would screen an event twice ("Bearer [REDACTED]" hidden whole)
             _processor_added = True
             add_global_event_processor(_process)
+            _screen_links()
+            _screen_baggage()
 
     def setup_once_with_options(self, options: dict[str, Any] | None = None) -> None:
         """The last passes put in the first client's options at once: sentry-sdk 3 sends a span or a log as it ends,
@@ -87,19 +90,96 @@ class ErrcatIntegration(Integration):
 
 
 def _set_up_again() -> None:
-    """Have the SDK set errcat up for the client this integration is given to. sentry-sdk sets an integration up
-    once a process: a second ``sentry_sdk.init`` got errcat's last passes only at its first error event (_process),
-    and the spans and logs it sent before that (3.x sends each as it ends) shipped their credentials. Marked as not
-    set up, errcat is set up again with the new client's options (setup_once_with_options), whose last passes then
-    hold from its start; setup_once still adds the global processor once. Nothing when the SDK keeps no such mark."""
-    import contextlib
-
+    """Have the SDK set errcat up for every client it is given to. sentry-sdk sets an integration up once a process
+    (its identifier kept in a set of those processed): a second ``sentry_sdk.init`` got errcat's last passes only at
+    its first error event (_process), and the spans and logs it sent before that (3.x sends each as it ends) shipped
+    their credentials. The set is replaced by one that never keeps errcat's identifier, so the SDK sets errcat up with
+    each new client's options (setup_once_with_options), under its own lock, whatever the threads do; setup_once still
+    adds the global processor once. Removing the identifier when an integration was made (as errcat did) lost the
+    race of two inits in two threads: both made, one client set up, the other (the one left global) sent its spans
+    unscreened. The SDK's lock is taken to replace the set, at most TAKE_LOCK seconds: a thread setting an integration
+    up holds it briefly; this thread holds it when made inside another integration's setup, then it goes on without.
+    Nothing when the SDK keeps no such set."""
     from sentry_sdk import integrations
 
     processed = getattr(integrations, "_processed_integrations", None)
-    with getattr(integrations, "_installer_lock", None) or contextlib.nullcontext():
-        if isinstance(processed, set):
-            processed.discard(ErrcatIntegration.identifier)
+    if type(processed) is not set:  # already replaced (or an SDK without it)
+        return
+    lock = getattr(integrations, "_installer_lock", None)
+    locked = lock.acquire(timeout=TAKE_LOCK) if lock is not None else False
+    try:
+        processed = integrations._processed_integrations  # as it is now, under the lock
+        if type(processed) is set:
+            integrations._processed_integrations = _NeverErrcat(processed - {ErrcatIntegration.identifier})
+    finally:
+        if locked and lock is not None:
+            lock.release()
+
+
+TAKE_LOCK = 2.0  # seconds
+
+
+class _NeverErrcat(set[str]):
+    """The SDK's set of integrations set up, which never keeps errcat's: each client sets errcat up (_set_up_again)."""
+
+    def add(self, identifier: str) -> None:
+        if identifier != ErrcatIntegration.identifier:
+            super().add(identifier)
+
+
+def _screen_links() -> None:
+    """sentry-sdk 3 sends a span's links (``add_link``, ``start_span(links=...)``) with their attributes, and lets
+    ``before_send_span`` change only a span's name and attributes: it rebuilds the span from its own copy after the
+    hook, so a link's ``{"source": url-with-api_key}`` went out as it was (as of 3.0.0 and sentry-python's main of
+    2026-08-13 there is no other hook). Its ``Span.add_link``, through which every link is stored (the constructor's
+    too), is wrapped to store a link's attributes screened, each judged with its name, as _span_last screens a span's,
+    when the client in use has errcat. A link errcat fails to screen keeps its ids only. 2.x streams no links."""
+    traces = importlib.import_module("sentry_sdk.traces") if sentry_sdk.VERSION.startswith("3.") else None
+    span = getattr(traces, "Span", None)
+    add_link = getattr(span, "add_link", None)
+    if span is None or add_link is None or getattr(add_link, "errcat_screened", False):
+        return
+
+    def screened_add_link(self: Any, link: Any) -> None:
+        if isinstance(link, Mapping) and link.get("attributes") and sentry_sdk.get_client().get_integration(ErrcatIntegration):
+            try:
+                attributes = {k: _attribute_screened(str(k), v) for k, v in _mapping(link.get("attributes")).items()}
+            except Exception:  # never stored unscreened: the link's ids only
+                _log.debug("errcat could not screen a Sentry span link: its attributes left out", exc_info=True)
+                attributes = {}
+            link = {**link, "attributes": attributes}
+        add_link(self, link)
+
+    screened_add_link.errcat_screened = True  # type: ignore[attr-defined]
+    span.add_link = screened_add_link
+
+
+def _screen_baggage() -> None:
+    """The trace's name as the SDK's ``Baggage`` holds it, screened: the SDK puts a root span's (a transaction's) name
+    in the dynamic sampling context, which it sends in the header of every envelope of the trace and, as the
+    ``baggage`` header, to every service the trace calls (the vendor included). It is made once, when first needed
+    (the first outgoing call), from the name as the application gave it: ``nightly sync token=...`` went out there
+    while the span and the event had it hidden. No hook reaches it: the SDK's two makers of it are wrapped."""
+    baggage = getattr(importlib.import_module("sentry_sdk.tracing_utils"), "Baggage", None)
+    for name in ("populate_from_segment", "populate_from_transaction"):
+        made = getattr(baggage, name, None)
+        if made is None or getattr(made, "errcat_screened", False):
+            continue
+
+        def screened(cls: Any, /, *args: Any, _made: Any = made, **kwargs: Any) -> Any:
+            held = _made(*args, **kwargs)
+            items = getattr(held, "sentry_items", None)
+            said = items.get("transaction") if isinstance(items, dict) else None
+            if isinstance(said, str) and sentry_sdk.get_client().get_integration(ErrcatIntegration):
+                try:
+                    items["transaction"] = hidden_attribute(said, "name")  # type: ignore[index]
+                except Exception:  # never sent unscreened: the name left out (the SDK sends none for a URL's)
+                    _log.debug("errcat could not screen a trace's name", exc_info=True)
+                    items.pop("transaction", None)  # type: ignore[union-attr]
+            return held
+
+        screened.errcat_screened = True  # type: ignore[attr-defined]
+        setattr(baggage, name, classmethod(screened))
 
 
 def _process(event: Event, hint: Hint) -> Event | None:
@@ -146,13 +226,11 @@ LATE = ("request", "threads")
 
 def _event_last(event: Event, hint: Hint) -> Event:
     if _annotated(event):
-        _scrub_late(event)
-    else:
-        _scrub_frames_quoting_urls(event)
-    return event
+        return event if _scrub_late(event) else stub(event, hint)
+    return event if _scrub_frames_quoting_urls(event) else stub(event, hint)
 
 
-def _scrub_frames_quoting_urls(event: Event) -> None:
+def _scrub_frames_quoting_urls(event: Event) -> bool:
     """Any other event's frame variables that quote a URL (an HTTP client's error, the URL itself: an api_key in its
     query) with the credentials hidden, each judged with its name. sentry-sdk 3 attaches the stack, with its frames'
     local variables, to every message and log event by default (``attach_stacktrace``), so a log line about anything
@@ -162,8 +240,10 @@ def _scrub_frames_quoting_urls(event: Event) -> None:
             for name, held in variables.items():
                 if "://" in (held if isinstance(held, str) else safe_repr(held)):
                     variables[name] = _scrubbed(held, str(name), 0)
-    except Exception:  # as annotate: the event goes on
+    except Exception:  # as annotate: sent as a stub
         _log.debug("errcat could not scrub a Sentry event's frames", exc_info=True)
+        return False
+    return True
 
 
 def _frame_variables(event: Event) -> Iterator[dict[str, Any]]:
@@ -179,18 +259,26 @@ def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any] | None:
     """A Sentry log (sentry-sdk 3 sends one for every log record by default; 2.x with ``enable_logs``) whose text
     quotes a URL, with the credentials hidden in its body and attributes (the record's arguments, as
     ``sentry.message.parameter.*``, and its extra fields), each judged with its name, as the breadcrumb of such a
-    record is. A log quoting no URL is the application's. One errcat fails to screen is dropped, not sent as it was."""
+    record is; so is a log naming a credential or an auth scheme (CREDENTIAL_WORDS: ``failed with {auth}``, a Sage
+    ``Bearer`` token as its argument; an ``x-myobapi-key`` field). Others are the application's, sent as they are.
+    One errcat fails to screen is dropped, not sent as it was."""
     try:
         attributes = _mapping(log.get("attributes"))
-        said = [log.get("body"), *attributes.values()]
-        if any(_quotes_a_url(v if isinstance(v, str) else None) for v in said):
+        said = " ".join(str(v) for v in (log.get("body"), *attributes.values(), *attributes) if isinstance(v, str)).lower()
+        if any(word in said for word in CREDENTIAL_WORDS):
             if isinstance(log.get("body"), str):
                 log["body"] = hidden_value(log["body"], "body")
-            log["attributes"] = _scrubbed(attributes, "attributes", 0)
+            log["attributes"] = {k: v if k.startswith(SDK_OWN) else _attribute_screened(k, v) for k, v in attributes.items()}
     except Exception:  # never sent unscreened: None drops it (the SDK counts it lost)
         _log.debug("errcat could not screen a Sentry log: dropped", exc_info=True)
         return None
     return log
+
+
+# What a log holding a credential says (a URL's userinfo or query, an auth scheme, a key's, token's or cookie's name),
+# in lower case: a few substring tests a log (~2 us; a regular expression took ~40), where screening its strings costs
+# ~0.1-1 ms each (most logs name none).
+CREDENTIAL_WORDS = ("://", "bearer", "basic ", "auth", "key", "token", "passw", "secret", "cookie", "session")
 
 
 def _span_last(span: dict[str, Any], hint: Hint) -> dict[str, Any]:
@@ -217,6 +305,10 @@ def _span_last(span: dict[str, Any], hint: Hint) -> dict[str, Any]:
 
 
 UNSCREENED = "errcat: span not screened"  # the name of a span errcat failed to screen, sent as a stub
+UNSCREENED_EVENT = "errcat: event not screened"  # the value of each exception of an event sent as a stub
+# What an event sent as a stub keeps: the SDK's own fields, none the application or the failed call filled in
+STUB_KEPT = ("event_id", "timestamp", "level", "platform", "sdk", "release", "environment", "dist", "fingerprint", "type")
+FRAME_KEPT = ("filename", "module", "function", "lineno", "in_app")  # where the code is, not what it held
 
 
 def _attribute_screened(key: str, value: Any) -> Any:
@@ -238,7 +330,6 @@ def _transaction_last(event: Event, hint: Hint) -> Event | None:
 # screened, as each string screened costs ~0.1-1 ms in the thread that ends the span (a span has ~10 of them).
 SDK_OWN = (
     "sentry.origin",
-    "sentry.op",
     "sentry.release",
     "sentry.environment",
     "sentry.sdk.",
@@ -278,6 +369,32 @@ def _scrub_late(event: Event) -> bool:
     return True
 
 
+def stub(event: Event, hint: Hint) -> Event:
+    """What is sent of an event errcat failed to screen: never the event as it was (its message, frames' variables,
+    scope and breadcrumbs may hold the call's credentials), never nothing (a crash report lost without a word).
+    Its ids, time, level, release, errcat's fingerprint and tags (built from redacted text), the trace's ids, and
+    for each exception its type and where it was raised: file, function and line of each frame, no variables, no
+    source lines. Its value says why. The hint's attachments are left out (they may quote the call as well)."""
+    kept: dict[str, Any] = {k: event[k] for k in STUB_KEPT if k in event}  # type: ignore[literal-required]
+    kept["tags"] = {k: v for k, v in _mapping(event.get("tags")).items() if str(k).startswith("errcat.")}
+    contexts = _mapping(event.get("contexts"))
+    kept["contexts"] = {k: contexts[k] for k in ("trace", "errcat") if isinstance(contexts.get(k), dict)}
+    kept["exception"] = {"values": [_stub_exception(v) for v in _list(_mapping(event.get("exception")).get("values"))]}
+    if not kept["exception"]["values"]:  # a message or log event: one line saying why
+        kept["message"] = UNSCREENED_EVENT
+    if isinstance(hint, dict) and isinstance(hint.get("attachments"), list):
+        hint["attachments"].clear()
+    return kept  # type: ignore[return-value]
+
+
+def _stub_exception(value: object) -> dict[str, Any]:
+    held = _mapping(value)
+    frames = _list(_mapping(held.get("stacktrace")).get("frames"))
+    kept = [{k: f[k] for k in FRAME_KEPT if k in f and isinstance(f[k], str | int | bool)} for f in frames if isinstance(f, dict)]
+    said = {k: held[k] for k in ("type", "module") if isinstance(held.get(k), str)}
+    return {**said, "value": UNSCREENED_EVENT, "stacktrace": {"frames": kept}}
+
+
 def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | None = None) -> Event:
     """The event with errcat's fingerprint, tags and context when its exception is a vendor's error
     response; otherwise (or when anything fails) the event unchanged. Never raises."""
@@ -299,8 +416,9 @@ def annotate(event: Event, hint: Hint, catalog: ErrorCatalog | CatalogIndex | No
         _remember(event)
         scrub(event)
         scrub_attachments(hint)
-    except Exception:  # as above: the event goes on, annotated
-        _log.debug("errcat could not scrub a Sentry event", exc_info=True)
+    except Exception:  # never sent unscreened: a stub, grouped and tagged as it would have been
+        _log.debug("errcat could not scrub a Sentry event: sent as a stub", exc_info=True)
+        event = stub(event, hint)
     event["fingerprint"] = [found["fingerprint"]]
     event["tags"] = {**_mapping(event.get("tags")), **tags}
     event["contexts"] = {**_mapping(event.get("contexts")), "errcat": context}
@@ -317,8 +435,9 @@ def screen_other_call(event: Event, hint: Hint) -> Event:
             _remember(event)  # its last pass, and its transaction, as for an event errcat annotates
             scrub(event)
             scrub_attachments(hint)
-    except Exception:  # as annotate: the event goes on
-        _log.debug("errcat could not scrub a Sentry event", exc_info=True)
+    except Exception:  # as annotate: sent as a stub
+        _log.debug("errcat could not scrub a Sentry event: sent as a stub", exc_info=True)
+        return stub(event, hint)
     return event
 
 
@@ -477,9 +596,13 @@ MAX_ARGS = 10  # a log record's arguments looked at for an exception about a ven
 
 # What an event errcat annotates has its credentials hidden in: what the SDK made of the failed call
 # (exception, frames, breadcrumbs, log message) and what the application set on its scope (tags,
-# contexts, extra), which the event errcat made ships with it; Sentry's request interface too.
-SCRUBBED = ("exception", "threads", "breadcrumbs", "logentry", "extra", "tags", "contexts", "request")
-KEPT_CONTEXTS = ("trace",)  # Sentry's own ids, which link the event to its trace: never a credential
+# contexts, extra, user, the transaction's name), which the event errcat made ships with it; Sentry's request
+# interface too.
+SCRUBBED = (
+    "exception", "threads", "breadcrumbs", "logentry", "message", "extra", "tags", "contexts", "request", "user",
+    "transaction",
+)  # fmt: skip
+TRACE_IDS = ("trace_id", "span_id", "parent_span_id")  # Sentry's own ids, which link the event to its trace: kept
 MAX_DEPTH = 12
 
 
@@ -489,13 +612,16 @@ def scrub(event: Event) -> None:
     its query), the frames' local variables (the headers a request was sent with), breadcrumbs (the
     stdlib integration's http.query), and the tags, contexts and extra the application set. Strings
     are redacted in place, each with its key, so a value is judged by its name as well as its shape
-    (``Authorization``, ``x-myobapi-key``)."""
-    kept = {k: v for k, v in _mapping(event.get("contexts")).items() if k in KEPT_CONTEXTS}
+    (``Authorization``, ``x-myobapi-key``). The trace context keeps its ids as they were (the event links to its
+    trace); its op, description and data (the root span's, which an application names) are screened as the rest."""
+    trace = _mapping(_mapping(event.get("contexts")).get("trace"))
+    ids = {k: trace[k] for k in TRACE_IDS if k in trace}
     for key in SCRUBBED:
         if key in event:
             event[key] = _scrubbed(event[key], key, 0)  # type: ignore[literal-required]
-    if kept:  # Sentry's own ids as they were (a trace id is no credential)
-        event["contexts"] = {**_mapping(event.get("contexts")), **kept}
+    if ids:  # a trace id is no credential, whatever its shape
+        contexts = _mapping(event.get("contexts"))
+        event["contexts"] = {**contexts, "trace": {**_mapping(contexts.get("trace")), **ids}}
 
 
 def scrub_failed_calls(event: Event, hint: Hint | None = None) -> Event | None:
@@ -538,8 +664,9 @@ def scrub_failed_breadcrumbs(event: Event) -> Event:
                 for key in ("message", "data"):
                     if key in crumb:
                         crumb[key] = _scrubbed(crumb[key], key, 0)
-    except Exception:  # as annotate: the event goes on
+    except Exception:  # as annotate: sent as a stub
         _log.debug("errcat could not scrub a Sentry event's breadcrumbs", exc_info=True)
+        return stub(event, {})
     return event
 
 
@@ -568,7 +695,9 @@ def _scrubbed(value: Any, key: str | None, depth: int) -> Any:
         return {k: _scrubbed(v, str(k), depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [_scrubbed(v, key, depth + 1) for v in value]
-    if isinstance(value, int | float | bool | bytes | type(None)):
+    if isinstance(value, bytes | bytearray):  # the SDK ships their repr: b'api_key=...'
+        return _bytes_hidden(value, key)
+    if isinstance(value, int | float | bool | type(None)):
         return value
     said = safe_repr(value)  # what the SDK will ship of an object (a log record's argument: an exception quoting a URL)
     hidden = hidden_value(said, key)
