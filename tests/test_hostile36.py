@@ -1,0 +1,45 @@
+"""Hostile input, hostile36's round (harness under /work/notes/hostile36-harness): hostile35's leftovers (a YAML
+cassette of many headers, a relative ERRCAT_CACHE_DIR) and a fresh round over every entry point."""
+
+from __future__ import annotations
+
+import tracemalloc
+
+import errcat
+
+
+def _cassette(headers: int, exchanges: int = 1) -> str:
+    """One error exchange, then ``exchanges - 1`` answered 200, each with ``headers`` headers."""
+    one = (
+        "- request: {method: GET, uri: 'https://api.myob.com/accountright/x'}\n  response:\n    status: {code: STATUS}\n"
+        "    headers:\n" + "".join(f"      h{i}: [v]\n" for i in range(headers)) + "    body: {string: x}\n"
+    )
+    return "interactions:\n" + one.replace("STATUS", "400") + one.replace("STATUS", "200") * (exchanges - 1)
+
+
+def test_a_yaml_cassette_of_many_headers_is_not_composed_whole(warm_catalog: errcat.ErrorCatalog) -> None:
+    """One exchange of 25,000 headers (0.4 MB): PyYAML composed 75,000 nodes, 38 MB of Python objects and 1.3 s of
+    CPU (a 2 MB cassette: 4 s, 194 MB). A cassette of more values than 1,000 short exchanges hold is not composed;
+    the paste is read as text."""
+    text = _cassette(25_000)
+    tracemalloc.start()
+    try:
+        warm_catalog.explain(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 15_000_000, f"{peak:,} bytes at peak"
+
+
+def test_a_cassette_of_many_values_is_read_to_the_exchanges_within_the_cap_and_says_so(
+    warm_catalog: errcat.ErrorCatalog,
+) -> None:
+    """400 exchanges of 100 headers each (80,000 values) are cut between two exchanges, as a cassette of many
+    exchanges is, and the cut is noted; one of few headers is read whole as before."""
+    x = warm_catalog.explain(_cassette(100, 400))
+    cut = [n for n in x.notes if "exchanges were read" in n]
+    assert cut and "more left unread" in cut[0], x.notes
+    assert x.errors and x.errors[0].observed.status == 400
+    whole = warm_catalog.explain(_cassette(20, 3))
+    assert not [n for n in whole.notes if "left unread" in n]
+    assert any("a VCR cassette of 3 exchange(s): 1 error response(s)" in n for n in whole.notes), whole.notes
