@@ -3,9 +3,17 @@ cassette of many headers, a relative ERRCAT_CACHE_DIR) and a fresh round over ev
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tracemalloc
+from pathlib import Path
+
+import pytest
 
 import errcat
+
+SRC = Path(__file__).resolve().parent.parent / "src"
 
 
 def _cassette(headers: int, exchanges: int = 1) -> str:
@@ -43,3 +51,32 @@ def test_a_cassette_of_many_values_is_read_to_the_exchanges_within_the_cap_and_s
     whole = warm_catalog.explain(_cassette(20, 3))
     assert not [n for n in whole.notes if "left unread" in n]
     assert any("a VCR cassette of 3 exchange(s): 1 error response(s)" in n for n in whole.notes), whole.notes
+
+
+def _errcat(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    run_env = {**os.environ, "NO_COLOR": "1", **env}
+    run_env.pop("ERRCAT_CATALOG", None)
+    run_env["PYTHONPATH"] = os.pathsep.join([str(SRC), run_env.get("PYTHONPATH", "")])
+    return subprocess.run(
+        [sys.executable, "-m", "errcat", *args], cwd=cwd, env=run_env, capture_output=True, text=True, timeout=300
+    )
+
+
+@pytest.mark.parametrize("value", ["errcat-cache", "./x/errcat", "\x1b[31mred"])
+def test_a_relative_cache_folder_is_not_made_where_errcat_runs_and_says_so(tmp_path: Path, value: str) -> None:
+    """ERRCAT_CACHE_DIR=errcat-cache made a folder errcat-cache in whatever folder errcat ran from, silently: a cache
+    in each project, CI checkout and home folder a command ran in (an escape sequence as its name too). A relative
+    path is not used: the index is built in memory, and one warning line names the variable and what to do, as for
+    a folder that cannot be written; `cache info` says so, and `cache clear` refuses (exit 2)."""
+    env = {"ERRCAT_CACHE_DIR": value}
+    r = _errcat("lookup", "25008", cwd=tmp_path, env=env)
+    assert r.returncode == 0 and "25008" in r.stdout, r.stderr
+    assert list(tmp_path.iterdir()) == [], "a cache folder was made in the working folder"
+    warning = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(warning) == 1 and "relative path" in warning[0] and "\x1b" not in warning[0], r.stderr
+    assert "ERRCAT_CACHE_DIR" in warning[0] and "in memory" in warning[0]
+    info = _errcat("cache", "info", cwd=tmp_path, env=env)
+    assert info.returncode == 0 and "relative path" in info.stdout, info.stdout + info.stderr
+    cleared = _errcat("cache", "clear", cwd=tmp_path, env=env)
+    assert cleared.returncode == 2 and "relative path" in cleared.stderr and "Traceback" not in cleared.stderr
+    assert list(tmp_path.iterdir()) == []
