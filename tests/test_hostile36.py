@@ -3,6 +3,7 @@ cassette of many headers, a relative ERRCAT_CACHE_DIR) and a fresh round over ev
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -80,3 +81,30 @@ def test_a_relative_cache_folder_is_not_made_where_errcat_runs_and_says_so(tmp_p
     cleared = _errcat("cache", "clear", cwd=tmp_path, env=env)
     assert cleared.returncode == 2 and "relative path" in cleared.stderr and "Traceback" not in cleared.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def _mcp_lines(*messages: dict[str, object]) -> str:
+    init = {"protocolVersion": "2025-03-26", "capabilities": {}, "clientInfo": {"name": "hostile36", "version": "1"}}
+    head = [
+        {"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": init},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+    ]
+    return "".join(json.dumps(m) + "\n" for m in [*head, *messages])
+
+
+def test_mcp_answers_each_request_of_an_id_sent_twice_before_ending_at_the_end_of_its_input(tmp_path: Path) -> None:
+    """The same call sent twice with one id (a script's printf repeated, a client that reuses ids): the server ended at
+    the end of its input after the first answer, as it waited for each id once, and the second was never answered."""
+    call = {"jsonrpc": "2.0", "id": 99, "method": "tools/call", "params": {"name": "lookup", "arguments": {"query": "25008"}}}
+    env = {**os.environ, "PYTHONPATH": str(SRC), "ERRCAT_CACHE_DIR": str(tmp_path)}
+    p = subprocess.run(
+        [sys.executable, "-m", "errcat", "mcp"],
+        input=_mcp_lines(call, call, call),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    answers = [json.loads(line) for line in p.stdout.splitlines()]
+    assert [a["id"] for a in answers] == [0, 99, 99, 99], p.stdout[:500] + p.stderr
+    assert p.returncode == 0 and "Traceback" not in p.stderr
