@@ -323,7 +323,19 @@ def _home() -> str:
 NO_HOME = "no home folder: HOME is unset and the user has none, it names no user, or no folder is there"
 
 
+RELATIVE = "a relative path: each folder errcat runs from would get a cache of its own"
+
+
 def no_home(folder: Path) -> bool:
-    """Whether ``folder`` still starts with a ``~`` no home replaced: used as it is, it was a folder
-    named ``~`` made in the current folder (``./~/.cache/errcat``), wherever errcat was run."""
-    return not folder.is_absolute() and folder.parts[:1] != () and folder.parts[0].startswith("~")
+    """Whether ``folder`` is no place for the cache: a path still starting with a ``~`` no home replaced (used as
+    it is, it was a folder named ``~`` made in the current folder, ``./~/.cache/errcat``), or any relative
+    path (``ERRCAT_CACHE_DIR=errcat-cache`` made a folder in each project, checkout and home errcat ran in,
+    silently). :func:`unplaced` says which."""
+    return not folder.is_absolute()
+
+
+def unplaced(folder: Path) -> str | None:
+    """Why ``folder`` is no place for the cache (NO_HOME or RELATIVE), None when it is absolute."""
+    if folder.is_absolute():
+        return None
+    return NO_HOME if folder.parts[:1] != () and folder.parts[0].startswith("~") else RELATIVE

@@ -159,17 +159,18 @@ MAX_VALUES = 250_000
 _NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent)
 
 
-def _value_past_cap(text: str) -> yaml.Event | None:
-    """The event of the first value beyond MAX_VALUES, if the text holds that many. Each value is
+def value_past_cap(text: str, cap: int = MAX_VALUES) -> yaml.Event | None:
+    """The event of the first value beyond ``cap``, if the text holds that many. Each value is
     opened by a line, a comma, a colon, a bracket or a dash, so text with fewer of those is not
-    parsed twice; other text is counted by the C parser's events, never composed."""
+    parsed twice; other text is counted by the C parser's events, never composed. A cassette that
+    explain reads is capped this way too (explainer.recordings)."""
     marks = sum(text.count(c) for c in "\n,:[{-") + 1
-    if marks <= MAX_VALUES:
+    if marks <= cap:
         return None
     count = 0
     for event in yaml.parse(text, Loader=_BaseLoader):
         count += isinstance(event, _NODE_EVENTS)
-        if count > MAX_VALUES:
+        if count > cap:
             return event
     return None
 
@@ -178,7 +179,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, list[Problem]]:
     """Parse ``text``; return the data (None when unreadable) and any problems found."""
     problems: list[Problem] = []
     try:
-        if (past := _value_past_cap(text)) is not None:
+        if (past := value_past_cap(text)) is not None:
             message = f"the file holds more than {MAX_VALUES:,} values (keys, items and scalars): split it into smaller files"
             line = past.start_mark.line + 1 if past.start_mark is not None else 1
             problems.append(Problem(file, line, "CAT001", "yaml-syntax", message))

@@ -25,6 +25,9 @@ MAX_INTERACTIONS = 200  # error responses explained from one recording; the rest
 # Exchanges of a YAML cassette parsed: PyYAML builds ~4,000 a second here (a 2 MB cassette of
 # 17,000 short ones took 4.7 s), JSON ~100,000. Five times the errors explained.
 MAX_YAML_EXCHANGES = 1_000
+# Values (keys, items, scalars) of a YAML cassette composed: each costs ~600 bytes and ~10 us, and one
+# exchange of 100,000 headers (2 MB) took 4 s and 194 MB. 1,000 short exchanges hold ~30,000.
+MAX_YAML_VALUES = 60_000
 
 
 class Recorded(NamedTuple):
@@ -92,16 +95,43 @@ def _first_exchanges(text: str) -> tuple[str, int]:
         return text, 0
     items = re.compile("^" + re.escape(first.group(1)) + r"-[ \t]", re.MULTILINE)
     starts = [m.start() for m in items.finditer(text, first.start())]
-    if len(starts) <= MAX_YAML_EXCHANGES:
-        return text, 0
-    return text[: starts[MAX_YAML_EXCHANGES]], len(starts) - MAX_YAML_EXCHANGES
+    keep = min(len(starts), MAX_YAML_EXCHANGES, _within_values(text, starts))
+    return (text, 0) if keep == len(starts) else (text[: starts[keep]], len(starts) - keep)
+
+
+def _within_values(text: str, starts: list[int]) -> int:
+    """How many of the exchanges starting at ``starts`` come before the value past MAX_YAML_VALUES
+    (all of them when the text holds fewer): an exchange is kept whole or not at all."""
+    import yaml
+
+    from ..catalog.yamlio import value_past_cap
+
+    try:
+        past = value_past_cap(text, MAX_YAML_VALUES)
+    except yaml.YAMLError:
+        return len(starts)  # not YAML: composing fails as quickly
+    if past is None or past.start_mark is None:
+        return len(starts)
+    lines, seen, at = 0, 0, 0
+    for start in starts:
+        lines += text.count("\n", at, start)
+        at = start
+        if lines > past.start_mark.line:
+            break
+        seen += 1
+    return max(seen - 1, 0)  # the exchange that holds the value past the cap is not kept
 
 
 def _yaml(text: str) -> Any:
     import yaml  # only for a recording: PyYAML stays off explain's start-up path
 
-    from ..catalog.yamlio import expanded_beyond
+    from ..catalog.yamlio import expanded_beyond, value_past_cap
 
+    try:
+        if value_past_cap(text, MAX_YAML_VALUES) is not None:
+            return None  # a cassette's first exchange, or a YAML paste, of more values than any recording holds
+    except yaml.YAMLError:
+        return None
     loader = _lenient_loader()(text)  # a safe loader: no Ruby or Python objects are built
     try:
         node = loader.get_single_node()

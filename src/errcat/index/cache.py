@@ -36,6 +36,7 @@ from ..fs import (
     CACHE_ENV,
     NO_CACHE_ENV,
     NO_HOME,
+    RELATIVE,
     cache_dir,
     cache_disabled,
     clear_way,
@@ -43,6 +44,7 @@ from ..fs import (
     no_home,
     read_regular,
     remove_cache_entry,
+    unplaced,
     write_atomic,
 )
 from ..text import cut_line
@@ -271,8 +273,8 @@ def open_index(
     if cache_disabled():
         return _build_in_memory(paths, builtin, use_env)
     folder = cache_dir()
-    if no_home(folder):
-        return _in_memory_after(OSError(errno.ENOENT, NO_HOME), folder, paths, builtin, use_env)
+    if (unplaced_why := unplaced(folder)) is not None:
+        return _in_memory_after(OSError(errno.ENOENT, unplaced_why), folder, paths, builtin, use_env)
     name = index_name(states)
     index_file, stat_file = folder / f"{name}.sqlite", folder / f"{name}.stat"
     try:
@@ -479,8 +481,8 @@ def warn_unusable(folder: Path, exc: BaseException) -> None:
         return
     _warned.add(str(folder))
     fix, where = _FIXES.get(getattr(exc, "errno", None) or 0, ("fix its owner", "of yours"))
-    if no_home(folder):
-        fix, where = "set HOME", "of yours"
+    if (unplaced_why := unplaced(folder)) is not None:
+        fix, where = fix_for(unplaced_why)
     advice = f"{fix}, or set {CACHE_ENV} to a folder {where}"
     limit = _file_size_limit()
     if limit is not None and (getattr(exc, "errno", None) == errno.EFBIG or str(exc) in _PAST_A_LIMIT):
@@ -529,6 +531,8 @@ def fix_for(problem: str) -> tuple[str, str]:
     """What to do about the folder :func:`cache_problem` says is unusable, and where else to put it."""
     if problem == NO_HOME:
         return "set HOME", "of yours"
+    if problem == RELATIVE:
+        return "make it absolute", "from the root (/...)"
     return next((fix for code, fix in _FIXES.items() if os.strerror(code) == problem), ("fix the folder's owner", "of yours"))
 
 
@@ -543,8 +547,8 @@ def cache_problem(folder: Path | None = None) -> str | None:
     import tempfile
 
     folder = folder or cache_dir()
-    if no_home(folder):
-        return NO_HOME
+    if (unplaced_why := unplaced(folder)) is not None:
+        return unplaced_why
     try:
         if not folder.exists():
             parent = next((p for p in folder.parents if p.exists()), None)

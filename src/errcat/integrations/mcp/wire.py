@@ -255,20 +255,25 @@ class _WellFormedLines(io.TextIOWrapper):
 
 
 class _Unanswered:
-    """The ids of the requests read and not yet answered (nor cancelled by the client)."""
+    """The ids of the requests read and not yet answered (nor cancelled by the client), each with how many
+    requests carry it: a client that sends one id twice (``printf`` of the same call twice) got the first
+    answer only, as the end of its input waited for the id once (hostile36)."""
 
     def __init__(self) -> None:
-        self.ids: set[Any] = set()
+        self.ids: collections.Counter[Any] = collections.Counter()
         self.none_left = anyio.Event()
         self.none_left.set()
 
     def asked(self, request_id: Any) -> None:
         if self.none_left.is_set():
             self.none_left = anyio.Event()
-        self.ids.add(request_id)
+        self.ids[request_id] += 1
 
     def settled(self, request_id: Any) -> None:
-        self.ids.discard(request_id)
+        if self.ids[request_id] > 1:
+            self.ids[request_id] -= 1
+        else:
+            del self.ids[request_id]
         if not self.ids:
             self.none_left.set()
 
