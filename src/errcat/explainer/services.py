@@ -135,7 +135,10 @@ _AFTER_LABEL = re.compile(r"(?:\]:?|:) *(?:HTTP/?[\d.]* *)?[45]\d\d\b|(?P<parens
 _LABEL = re.compile(r"[ \t>*#-]*(?:\[(?P<bracket>[^\]\n]{3,40})\]:?|(?P<colon>[^:\[\]\n]{3,40}):|(?P<named>[^:()\[\]\n]{3,40}))")
 # An exception class named for its service ("KashFlowException:", "ReckonApiError:"), whose words are not all those of
 # a kind of error (_ERROR_KIND_WORDS, part of _NO_SERVICE: "HttpRequestException", "InvalidOperationException",
-# "Uncaught Error:", "Inner Exception:")
+# "Uncaught Error:", "Inner Exception:"; and the classes HTTP clients, resilience and retry libraries raise, whatever
+# service they called: Polly's BrokenCircuitException and TimeoutRejectedException, resilience4j's
+# CallNotPermittedException, Feign's RetryableException, Flurl's FlurlHttpException, Jackson's
+# MismatchedInputException, aiohttp's ServerDisconnectedError, Celery's WorkerLostError, EF Core's DbUpdateException)
 # (the class's ending found first, then the name before it: a lazy name tried at every word cost 8 ms on 64 KB)
 _EXCEPTION_END = re.compile(r"(?:Exception|Error):")
 _EXCEPTION = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Za-z][A-Za-z]{2,30}?)(?:Api|API)?\Z")
@@ -148,6 +151,8 @@ _ERROR_KIND_TEXT = """
     conversion mapping constraint violation integrity precondition gone redirect sequelize
     prisma mongoose typeorm hibernate persistence transient dependency injection configuration initialization
     communication transport protocol
+    rejected broken circuit isolated bulkhead execution retryable exhausted permitted full connect handshake
+    processing mismatched input unrecognized property disconnected lost breaker db flurl polly refit
     dotenv environment inner outer uncaught caught underlying nested root wrapped thrown handled rule rules friendly
 """
 _ERROR_KIND_WORDS = frozenset(_ERROR_KIND_TEXT.split())
