@@ -40,6 +40,8 @@ def _foreign(x) -> list[str]:
         '{"level":50,"pid":12,"upstream":{"hostname":"x3.acme.com","port":443},"status":401,"body":' + SAGE_401 + "}",
         # a YAML block without a level is a request's options, not a logger's record
         f"request:\n  hostname: x3.acme.com\n  port: 443\nstatus: 401\nbody: {SAGE_401}",
+        # ... and a hostname nested under another key of a logger's YAML record is a part's, not the record's
+        f"level: error\nupstream:\n  hostname: x3.acme.com\n  port: 443\nbody: {SAGE_401}",
         # an RFC 3339 line whose "tag" holds no process id (pid 0 is no process): the app's line about the host called
         f"2024-03-01T10:00:00Z x3.acme.com items[0]: 401 {SAGE_401}",
     ],

@@ -673,7 +673,7 @@ _MACHINE_HOST = re.compile(
 # logger's record), as review15's hostile pastes showed. A YAML record's is the machine beside the record's level.
 _JSON_HOSTNAME = re.compile(r"[\"']hostname[\"']", re.IGNORECASE)
 _PROCESS_ID = re.compile(r"[\"']_?pid[\"'][ \t]*:[ \t]*\"?\d", re.IGNORECASE)
-_YAML_LEVEL = re.compile(r"^[ \t]*(?:level|severity|lvl|log\.level):", re.IGNORECASE | re.MULTILINE)
+_YAML_LEVEL = re.compile(r"^([ \t]*)(?:level|severity|lvl|log\.level):", re.IGNORECASE | re.MULTILINE)
 _BRACE = re.compile(r"[{}]")
 
 
@@ -684,7 +684,7 @@ def _machine_hosts(head: str) -> set[str]:
     for m in _MACHINE_HOST.finditer(head):
         if _JSON_HOSTNAME.match(m.group(0)) and not _PROCESS_ID.search(_record(head, m.start())):
             continue
-        if m.group("yaml") is not None and not _YAML_LEVEL.search(_block(head, m.start())):
+        if m.group("yaml") is not None and not _same_level(m.group("yaml"), _block(head, m.start())):
             continue
         if m.start() and _CALLED_BEFORE.search(head[max(0, m.start() - 16) : m.start()].lower()):
             continue
@@ -708,6 +708,12 @@ def _relay_hosts(low: str) -> set[str]:
     if "via:" not in low and "proxy" not in low:
         return set()
     return {h.group(1) for m in _RELAY.finditer(low) for h in _HOST_IN_TEXT.finditer(m.group(0))}
+
+
+def _same_level(indent: str, block: str) -> bool:
+    """Whether a YAML block's level key stands at ``indent``, beside the hostname: one nested deeper is a part of the
+    record's (a hostname indented under ``upstream:``: the host called)."""
+    return any(m.group(1) == indent for m in _YAML_LEVEL.finditer(block))
 
 
 def _record(head: str, at: int) -> str:
