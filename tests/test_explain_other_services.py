@@ -412,3 +412,40 @@ def test_the_speakers_words_in_a_senders_place_leave_the_vendors_message_its_own
     x = explain(catalog, paste)
     assert x.vendor == "myob" and x.errors[0].kind == "exact", (x.vendor, x.errors)
     assert not [c for c in x.clues if c.kind == "other-service" and c.vendor == "myob"]
+
+
+# Real exception classes of the HTTP clients, resilience and retry libraries and runtimes a vendor's API is called
+# with (each library's documented API): their words name a kind of failure, never the service called
+LIBRARY_EXCEPTIONS = [
+    "Polly.Timeout.TimeoutRejectedException",  # Polly (.NET)
+    "Polly.CircuitBreaker.BrokenCircuitException",
+    "Polly.Bulkhead.BulkheadRejectedException",
+    "Flurl.Http.FlurlHttpException",  # Flurl (.NET)
+    "Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException",  # EF Core
+    "io.github.resilience4j.circuitbreaker.CallNotPermittedException",  # resilience4j (JVM)
+    "feign.RetryableException",  # OpenFeign
+    "com.fasterxml.jackson.databind.exc.MismatchedInputException",  # Jackson
+    "org.apache.http.conn.HttpHostConnectException",  # Apache HttpClient
+    "javax.net.ssl.SSLHandshakeException",
+    "org.springframework.retry.ExhaustedRetryException",  # Spring Retry
+    "aiohttp.client_exceptions.ServerDisconnectedError",  # aiohttp
+    "billiard.exceptions.WorkerLostError",  # Celery's worker pool
+    "pybreaker.CircuitBreakerError",  # pybreaker
+]
+
+
+@pytest.mark.parametrize("exception", LIBRARY_EXCEPTIONS)
+def test_a_librarys_exception_beside_a_vendor_named_in_words_names_no_other_service(catalog, exception):
+    """claims17: a vendor named only in words beside another service is not claimed; an exception class was read as
+    a service named by its words ("TimeoutRejected", "BrokenCircuit"), and a paste naming MYOB lost its vendor."""
+    x = explain(catalog, f"MYOB sync failed: {exception}: the request did not complete")
+    assert x.vendor == "myob", [c for c in x.clues if c.kind in ("other-service", "answered-by")]
+    x = explain(catalog, f"MYOB sync failed: {exception}: {MYOB_25008}")
+    assert x.vendor == "myob" and x.errors[0].kind == "exact"
+
+
+def test_an_exception_named_for_another_service_still_counts_beside_a_vendors_name(catalog):
+    """The same place holding a service's own exception (AcumaticaException, XeroApiException) is that service's."""
+    for exception in ("Acme.Erp.AcumaticaException", "Xero.NetStandard.OAuth2.Client.XeroApiException"):
+        x = explain(catalog, f"MYOB sync failed: {exception}: the request did not complete")
+        assert x.vendor is None, exception

@@ -511,15 +511,18 @@ def _said_end(head: str, errors: Sequence[SentError]) -> int:
 def _request_clues(facts: VendorFacts, ex: Exchange, head: str, said_end: int) -> list[Clue]:
     """Hosts (the request's, else those written in the text), the vendor's headers, path prefix and endpoint."""
     clues: list[Clue] = []
+    host = ex.host
+    if host and not ex.method and host in _relay_hosts(head.lower()):
+        host = None  # a proxy's URL the paste sets (HTTPS_PROXY=http://…), which a reader took for the request's
     # a tool site's page linked beside the error is not the call; a request line's URL (its method read) is
-    if ex.host and not is_local_host(ex.host) and (ex.method or not tool_page(ex.host, ex.path)):
-        clues += _host_clues(facts, ex.host, foreign=True)
-    elif not ex.host:
+    if host and not is_local_host(host) and (ex.method or not tool_page(host, ex.path)):
+        clues += _host_clues(facts, host, foreign=True)
+    elif not host:
         low = head.lower()
         written = dict.fromkeys(m.group(1) for m in _HOST_IN_TEXT.finditer(low))
         for host in written:
             clues += _host_clues(facts, host, foreign=False)
-        machines = _machine_hosts(head) if written else set()
+        machines = _machine_hosts(head) | _relay_hosts(low) if written else set()
         mentioned = {h: None for h in written if h not in machines}
         clues += _foreign_mentions(facts, head, low, mentioned, {c.vendor for c in clues}, said_end)
     header_names = {k.lower() for k, _ in ex.headers}
@@ -644,39 +647,103 @@ def _prose(head: str) -> str:
 # The machine a log line names as its source, not a service it called: syslog's host after its time at a line's start
 # (RFC 3164 "Mar  1 10:00:00 web-01.acme.com sync[1]:", RFC 5424 "<11>1 2024-03-01T10:00:00Z web-01.acme.com sync 1 - -",
 # rsyslog's RFC 3339 time with the program's process id: "2024-03-01T10:00:00Z x3.acme.com responded: 401" is an app's
-# line about the host it called; or rsyslog's file format's time, microseconds and an offset, before any tag: `logger`
-# and the kernel write no process id, "2024-03-01T10:00:00.123456+00:00 web-01.acme.com myapp: "), and a record's
-# hostname field (hostname=, "hostname":, host.name, Elastic's "host":{"name":…}, journald's _HOSTNAME; not a key
-# written bare before a colon: Node's util.inspect of a failed request's options, "hostname: 'x3.acme.com'", names the
-# host called)
+# line about the host it called, and so is "x3.acme.com items[0]:", no process's id; or rsyslog's file format's time,
+# microseconds and an offset, before any tag: `logger` and the kernel write no process id,
+# "2024-03-01T10:00:00.123456+00:00 web-01.acme.com myapp: "), and a record's hostname field (hostname=, "hostname":,
+# host.name, Elastic's "host":{"name":…}, journald's _HOSTNAME, a YAML record's bare hostname: beside its level; not
+# a key written bare before a quoted value: Node's util.inspect of a failed request's options, "hostname:
+# 'x3.acme.com'", names the host called)
 _HOST_KEYS = r"(?<![\w.-])(?:_?hostname|host\.(?:host)?name|source_host|syslog_host)"  # (not upstream_hostname=)
 _MACHINE_HOST = re.compile(
     r"^(?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d ([A-Za-z0-9][A-Za-z0-9.-]*) [\w./-]{1,48}(?:\[\d{1,10}\])?: "
-    r"|^(?:<\d{1,3}>)?\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)? ([A-Za-z0-9][A-Za-z0-9.-]*) [\w./-]{1,48}\[\d{1,10}\]: "
+    r"|^(?:<\d{1,3}>)?\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)? ([A-Za-z0-9][A-Za-z0-9.-]*) [\w./-]{1,48}\[[1-9]\d{0,9}\]: "
     r"|^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}[+-]\d\d:\d\d ([A-Za-z0-9][A-Za-z0-9.-]*) [\w./-]{1,48}: "
     r"|^<\d{1,3}>1 \S+ ([A-Za-z0-9][A-Za-z0-9.-]*) \S+ \S+ \S+ "
     rf"|[\"']{_HOST_KEYS}[\"'][ \t]*[=:][ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9.-]*)"
     rf"|{_HOST_KEYS}[ \t]*=[ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9.-]*)"
-    r"|[\"']host[\"'][ \t]*:[ \t]*\{[ \t]*[\"'](?:host)?name[\"'][ \t]*:[ \t]*[\"']([A-Za-z0-9][A-Za-z0-9.-]*)",
+    r"|[\"']host[\"'][ \t]*:[ \t]*\{[ \t]*[\"'](?:host)?name[\"'][ \t]*:[ \t]*[\"']([A-Za-z0-9][A-Za-z0-9.-]*)"
+    r"|^(?P<yaml>[ \t]*)hostname:[ \t]*([A-Za-z0-9][A-Za-z0-9.-]*)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 
 
 # A JSON record's bare "hostname" is the machine only in a logger's record that names its process too (pino's and
 # bunyan's: {"level":50,"pid":12,"hostname":…,"msg":…}); in a request's log or options it is the host called
-# ({"method":"GET","hostname":"x3.acme.com","status":401}, axios's config), as review15's hostile pastes showed
+# ({"method":"GET","hostname":"x3.acme.com","status":401}, axios's config, an "upstream":{"hostname":…} inside a
+# logger's record), as review15's hostile pastes showed. A YAML record's is the machine beside the record's level.
 _JSON_HOSTNAME = re.compile(r"[\"']hostname[\"']", re.IGNORECASE)
 _PROCESS_ID = re.compile(r"[\"']_?pid[\"'][ \t]*:[ \t]*\"?\d", re.IGNORECASE)
+_YAML_LEVEL = re.compile(r"^([ \t]*)(?:level|severity|lvl|log\.level):", re.IGNORECASE | re.MULTILINE)
+_BRACE = re.compile(r"[{}]")
 
 
 def _machine_hosts(head: str) -> set[str]:
-    """The hosts a paste's log lines name as the machine that wrote them (see _MACHINE_HOST), in lower case."""
+    """The hosts a paste's log lines name as the machine that wrote them (see _MACHINE_HOST), in lower case; a
+    hostname key after a word naming the far side ("upstream hostname=x3.acme.com") names the host called."""
     found = set()
     for m in _MACHINE_HOST.finditer(head):
-        if _JSON_HOSTNAME.match(m.group(0)) and not _PROCESS_ID.search(head):
+        if _JSON_HOSTNAME.match(m.group(0)) and not _PROCESS_ID.search(_record(head, m.start())):
             continue
-        found.add(next(g for g in m.groups() if g).lower())
+        if m.group("yaml") is not None and not _same_level(m.group("yaml"), _block(head, m.start())):
+            continue
+        if m.start() and _CALLED_BEFORE.search(head[max(0, m.start() - 16) : m.start()].lower()):
+            continue
+        found.add(next(g for g in m.groups()[:7] + m.groups()[8:] if g).lower())
     return found
+
+
+# The hosts a response passed through, not the service that answered: a Via header's proxies and CDNs ("Via: 1.1
+# squid.proxy.acme.pt (squid/5.7)", CloudFront's "Via: 1.1 9d8e7f.cloudfront.net (CloudFront)") and a proxy setting's
+# host (HTTPS_PROXY=http://proxy.corp.acme.com:3128, curl's "Uses proxy env variable https_proxy == '…'", --proxy)
+_RELAY = re.compile(
+    r"^[ \t<>*-]*via:[^\n]*"
+    r"|(?:\b(?:https?|all)_proxy|--proxy|\bproxy)(?:[ \t]*(?:==?|:)[ \t]*|[ \t]+)['\"]?(?:[a-z][a-z0-9+.-]*://)?"
+    r"(?:[^\s@'\"/]+@)?[a-z0-9.-]+",
+    re.MULTILINE,
+)
+
+
+def _relay_hosts(low: str) -> set[str]:
+    """The hosts a paste (in lower case) names as a proxy or a CDN the exchange went through (_RELAY)."""
+    if "via:" not in low and "proxy" not in low:
+        return set()
+    return {h.group(1) for m in _RELAY.finditer(low) for h in _HOST_IN_TEXT.finditer(m.group(0))}
+
+
+def _same_level(indent: str, block: str) -> bool:
+    """Whether a YAML block's level key stands at ``indent``, beside the hostname: one nested deeper is a part of the
+    record's (a hostname indented under ``upstream:``: the host called)."""
+    return any(m.group(1) == indent for m in _YAML_LEVEL.finditer(block))
+
+
+def _record(head: str, at: int) -> str:
+    """The JSON object (or dict's repr) holding the key at ``at``: from the nearest unclosed "{" before it to the "}"
+    closing it, within 4 KB either side (a brace inside a string is not told apart: a logger's record names its pid
+    before its message); the text around ``at`` where no brace opens one."""
+    depth, start = 0, -1
+    for i in range(at - 1, max(-1, at - 4097), -1):
+        if head[i] == "}":
+            depth += 1
+        elif head[i] == "{":
+            if depth == 0:
+                start = i
+                break
+            depth -= 1
+    if start < 0:
+        return head[max(0, at - 4096) : at + 4096]
+    depth = 0
+    for b in _BRACE.finditer(head, start, start + 8192):
+        depth += 1 if b.group() == "{" else -1
+        if depth == 0:
+            return head[start : b.end()]
+    return head[start : start + 8192]
+
+
+def _block(head: str, at: int) -> str:
+    """The block of lines holding ``at``: a YAML record, between blank lines or "---" (4 KB either side at most)."""
+    start = max(head.rfind("\n\n", max(0, at - 4096), at), head.rfind("---", max(0, at - 4096), at), at - 4096, 0)
+    end = head.find("\n\n", at, at + 4096)
+    return head[start : end if end >= 0 else at + 4096]
 
 
 _PATH_IN_TEXT = re.compile(r"(?<![\w.:/-])/[A-Za-z][\w.{}-]*(?:/[\w.{}-]+)+")  # a path written in a report or table
@@ -722,7 +789,8 @@ _WORD_TLDS = frozenset(t for t in _HOST_TLDS if len(t) >= 3) - _DOMAIN_ENDS
 # in brackets or after a level, never after these)
 _CALLED_BEFORE = re.compile(
     r"(?:\b(?:to|from|via|reach|reaching|contact|contacting|calling|call|resolve|resolving)|->"
-    r"|\b(?:upstream|host|server|endpoint)[ \t]*[=:]?[ \t]*[\"']?)[ \t]*\Z"  # upstream=, host: (not hostname=)
+    # upstream=, host:, "upstream hostname=" (not hostname= alone)
+    r"|\b(?:upstream|remote|target|peer|backend|destination|host|server|endpoint)[ \t]*[=:]?[ \t]*[\"']?)[ \t]*\Z"
 )
 
 
@@ -776,15 +844,26 @@ def _foreign_mentions(
     after the error's message ("... 400 {...}; event sent to sentry.io") is where the error was reported, as a link
     to it is: named before it ("sending to sentry.io failed: 401 ...") it is the service called."""
     for host in list(written)[:20]:
-        reported = 0 <= said_end <= low.find(host) and tool_site(host)
-        if _written_as_host(host, head, low) and not reported and _is_foreign(facts, host, "://" + host in low):
+        at = low.find(host)
+        reported = 0 <= said_end <= at and tool_site(host)
+        path = m[0] if (m := _PATH_AFTER.match(low, at + len(host))) else None
+        page = host.endswith(_READ_SITES) and tool_page(host, path)
+        linked = "://" + host in low or page
+        if _written_as_host(host, head, low) and not reported and _is_foreign(facts, host, linked):
             return [Clue.of("foreign-mention", host, v) for v, hosts in facts.hosts.items() if hosts and v not in named]
     return []
 
 
+# Code hosting and issue-tracking sites, where an error is read and discussed: named bare ("see gitlab.com/acme/erp",
+# "reported in acme.atlassian.net") they are a page, as github.com is, unless their API's host or path is named
+_READ_SITES = ("gitlab.com", "bitbucket.org", "atlassian.net")
+_PATH_AFTER = re.compile(r"/[^\s\"'<>]*")
+
+
 def _is_foreign(facts: VendorFacts, host: str, linked: bool) -> bool:
     """Whether a host written in a paste is another service's: a tool site's host is a page read beside the error only
-    where it is linked (a URL); named bare ("sending to sentry.io failed") it is the service called."""
+    where it is linked (a URL, or a code or issue site's page named bare); named bare ("sending to sentry.io failed")
+    it is the service called."""
     domain = registered_domain(host)
     if is_local_host(host) or domain in _NEUTRAL_DOMAINS or host in _NEUTRAL_HOSTS or (linked and tool_page(host)):
         return False

@@ -286,8 +286,11 @@ def _with_called_host(d: dict[str, Any], paste: str) -> str:
     request's Host header, where its request line has none: the host called, in a request's log or options
     ({"method":"GET","hostname":"x3.acme.com","status":401}). Only pino's and bunyan's records, which name their process
     too ("pid"), and journald's ("_pid") name the machine that logged so; a record read as its message alone lost the
-    host, and another SData server's body was claimed for Sage (review15)."""
+    host, and another SData server's body was claimed for Sage (review15). An object naming the far side holds the host
+    called whoever logged it ({"pid":12,"upstream":{"hostname":"x3.acme.com"}}, claims18)."""
     host = _attribute(d, ("url.domain",))  # Elastic Common Schema's: the URL's host, whatever else the record holds
+    if host is None:
+        host = next((h for k in _FAR_SIDE if isinstance(h := lower(d.get(k)).get("hostname"), str)), None)
     if host is None and "pid" not in d and "_pid" not in d:
         host = d.get("hostname") or lower(d.get("req") or d.get("request")).get("hostname")
     if not isinstance(host, str) or "." not in host or not _HOST_NAME.fullmatch(host):
@@ -300,6 +303,7 @@ def _with_called_host(d: dict[str, Any], paste: str) -> str:
     return f"Host: {host}\n{paste}"
 
 
+_FAR_SIDE = ("upstream", "target", "remote", "backend", "destination")  # keys of an object describing the host called
 _HOST_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z][A-Za-z0-9-]{0,62}")
 _PASTE_REQUEST = re.compile(r"[A-Z]{3,7} /")  # exchange_paste's request line with a path alone (no host of its own)
 

@@ -119,11 +119,13 @@ _ANSWER_CLAUSE = re.compile(
     r"(?i)\b(?:got|get|gets|getting|received?|receiving|seeing|error|errors|exception|response|reply|answer|rejection"
     r"|message|status|failure|fault|returned|rejected|thrown|raised|sent|[45]\d\d)\b"
 )
-# The object of "to" names the sender in a clause about sending a request (_SENDING): "When posting to KashFlow I get:",
-# "Sending the invoice to Reckon returned"; never a verb ("Failed to Post": the speaker's words)
-_TO = re.compile(r"(?:(?<= )|(?<=^)|(?<=\n))to (?:the )?")
+# The object of "to" (or "via") names the sender in a clause about sending a request (_SENDING): "When posting to
+# KashFlow I get:", "Sending the invoice to Reckon returned", "invoice email via Microsoft Graph failed"; never a verb
+# ("Failed to Post": the speaker's words)
+_TO = re.compile(r"(?:(?<= )|(?<=^)|(?<=\n))(?:to|via) (?:the )?")
 _SENDING = re.compile(
-    r"(?i)\b(?:post|posts|posting|posted|send|sends|sending|sent|submit|submits|submitting|submitted|push|pushes|pushing"
+    r"(?i)\b(?:email|emails|emailing|emailed|mail|mailing|mailed"
+    r"|post|posts|posting|posted|send|sends|sending|sent|submit|submits|submitting|submitted|push|pushes|pushing"
     r"|pushed|upload|uploads|uploading|uploaded|export|exports|exporting|exported|sync|syncs|syncing|synced|put|patch"
     r"|request|requests|call|calls|connect|connects|connecting|connected)\b"
 )
@@ -135,7 +137,10 @@ _AFTER_LABEL = re.compile(r"(?:\]:?|:) *(?:HTTP/?[\d.]* *)?[45]\d\d\b|(?P<parens
 _LABEL = re.compile(r"[ \t>*#-]*(?:\[(?P<bracket>[^\]\n]{3,40})\]:?|(?P<colon>[^:\[\]\n]{3,40}):|(?P<named>[^:()\[\]\n]{3,40}))")
 # An exception class named for its service ("KashFlowException:", "ReckonApiError:"), whose words are not all those of
 # a kind of error (_ERROR_KIND_WORDS, part of _NO_SERVICE: "HttpRequestException", "InvalidOperationException",
-# "Uncaught Error:", "Inner Exception:")
+# "Uncaught Error:", "Inner Exception:"; and the classes HTTP clients, resilience and retry libraries raise, whatever
+# service they called: Polly's BrokenCircuitException and TimeoutRejectedException, resilience4j's
+# CallNotPermittedException, Feign's RetryableException, Flurl's FlurlHttpException, Jackson's
+# MismatchedInputException, aiohttp's ServerDisconnectedError, Celery's WorkerLostError, EF Core's DbUpdateException)
 # (the class's ending found first, then the name before it: a lazy name tried at every word cost 8 ms on 64 KB)
 _EXCEPTION_END = re.compile(r"(?:Exception|Error):")
 _EXCEPTION = re.compile(r"(?<![A-Za-z0-9])(?P<name>[A-Za-z][A-Za-z]{2,30}?)(?:Api|API)?\Z")
@@ -148,6 +153,8 @@ _ERROR_KIND_TEXT = """
     conversion mapping constraint violation integrity precondition gone redirect sequelize
     prisma mongoose typeorm hibernate persistence transient dependency injection configuration initialization
     communication transport protocol
+    rejected broken circuit isolated bulkhead execution retryable exhausted permitted full connect handshake
+    processing mismatched input unrecognized property disconnected lost breaker db flurl polly refit
     dotenv environment inner outer uncaught caught underlying nested root wrapped thrown handled rule rules friendly
 """
 _ERROR_KIND_WORDS = frozenset(_ERROR_KIND_TEXT.split())
@@ -176,7 +183,7 @@ _ANSWER_NEEDLES = (
 _NO_SERVICE_WORDS = """
     a an the this that it its which what who he she they we i you my our your their his her me us them
     then so and or but also still now again only just here there when if after before once while because
-    api apis rest web http https soap json xml sdk server servers service services endpoint endpoints request
+    api apis rest web http https soap json xml sdk server servers service services endpoint endpoints request url uri
     requests response responses call calls query function method backend gateway proxy upstream remote host site
     system app application client platform website page everything nothing something everyone nobody someone
     error errors exception result output status code validation connection database webhook integration sync
@@ -192,7 +199,7 @@ _NO_SERVICE_WORDS = """
     node nodejs python java php ruby go golang javascript typescript kotlin swift rust perl dotnet net csharp
     axios fetch guzzle okhttp retrofit restsharp httpclient faraday requests httpx aiohttp urllib jquery ajax
     laravel django flask fastapi rails spring express nest nestjs symfony angular react vue next nuxt
-    iis apache nginx kestrel tomcat jetty haproxy envoy traefik cloudflare akamai fastly
+    iis apache nginx kestrel tomcat jetty haproxy envoy traefik cloudflare cloudfront akamai fastly squid
     azure aws amazon google gcp microsoft lambda heroku vercel netlify docker kubernetes github gitlab
     windows linux mac macos ios android excel word e-mail x-ray csv pdf xlsx xls txt ftp sftp disk drive folder email smtp
     update updated create created save saved submit submitted upload uploaded download push pushed pull sent
