@@ -9,7 +9,9 @@ Okta SSWS headers, ASP.NET, PHP and Express session cookies, signed URLs (SigV4'
 connection string, GCS V2), JWTs folded like a mail header, PEM keys each line behind a log prefix or on one line,
 Python/Java/Go/.NET reprs (``passwd=``, Go's ``http.Header`` map, .NET's ``HttpRequestMessage``), HAR and VCR
 response bodies, Polish, Czech, Turkish, Swedish, French and Japanese labels, and the four vendors' own headers and
-keys beside their documented bodies. Every credential is generated here: random strings of the real shapes (fixed
+keys beside their documented bodies; last, the shapes the gate-only probes found shown (curl's ``-U``, Cisco's
+``snmp-server community``, dot leaders, a literal continued by a backslash, git's prompt) and code a paste quotes
+(setters, builders, login calls taking a password by position, libcurl's ``CURLOPT_USERPWD``). Every credential is generated here: random strings of the real shapes (fixed
 seed) or a password as a person picks one. ``CASES``: (id, paste, credentials)."""
 
 from __future__ import annotations
@@ -380,6 +382,52 @@ case("git-prompt-quoted-url", f"Password for 'https://ops@git.acme.io': {p}\nrem
 p = picked()
 case("auth-failed-user-slash", f"2026-02-01 10:00:00 WARN auth failed: svc_sync/{p} (401)", p)
 
+# --- code a paste quotes: setters, builders and calls that take a password by position
+p = picked()
+case(
+    "javac-setpassword-line",
+    f'Sync.java:42: error: unreported exception SQLException\n        ds.setPassword("{p}");\n          ^\n1 error',
+    p,
+)
+p = picked()
+case(
+    "rust-sqlx-builder-password",
+    f'let opts = PgConnectOptions::new().host("db").username("erp").password("{p}");\n'
+    'Error: error returned from database: password authentication failed for user "erp"',
+    p,
+)
+p = picked()
+case(
+    "python-ldap-simple-bind",
+    f"  File \"sync.py\", line 9, in <module>\n    conn.simple_bind_s('cn=admin,dc=acme,dc=pt', '{p}')\n"
+    "ldap.INVALID_CREDENTIALS: {'desc': 'Invalid credentials'}",
+    p,
+)
+p = picked()
+case("perl-dbi-connect", f'my $dbh = DBI->connect("dbi:Pg:dbname=ledger;host=db", "erp", "{p}") or die $DBI::errstr;', p)
+p = picked()
+case(
+    "ruby-net-smtp-start",
+    f"Net::SMTP.start('smtp.acme.io', 587, 'acme.io', 'ops', '{p}', :login)\n"
+    "Net::SMTPAuthenticationError: 535 5.7.8 Authentication credentials invalid",
+    p,
+)
+p = picked()
+case("php-trace-setauth", f"#0 /var/www/sync.php(12): Acme\\Api\\Client->setAuth('ops', '{p}')\n#1 {{main}}\n{MYOB_401}", p)
+p = picked()
+case(
+    "powershell-networkcredential-new",
+    f"At C:\\sync\\run.ps1:4 char:1\n+ $cred = [System.Net.NetworkCredential]::new('ops', '{p}')\n"
+    "Invoke-RestMethod : The remote server returned an error: (401) Unauthorized.",
+    p,
+)
+p = picked()
+case("okhttp-credentials-basic", f'val auth = Credentials.basic("ops", "{p}")\n{PROSPEND_401}', p)
+p = picked()
+case("php-curlopt-userpwd", f"curl_setopt($ch, CURLOPT_USERPWD, 'ops:{p}');\n{IX_BODY}", p)
+p = picked()
+case("django-shell-set-password", f">>> u = User.objects.get(username='ops')\n>>> u.set_password('{p}')\n>>> u.save()", p)
+
 FOUND = {  # the pastes whose credential main showed before this round
     "auth-failed-user-slash",
     "cisco-snmp-community",
@@ -397,4 +445,14 @@ FOUND = {  # the pastes whose credential main showed before this round
     "terraform-random-password-state",
     "xtrace-echo-lone",
     "xtrace-echo-to-sudo-stdin",
+    "javac-setpassword-line",
+    "rust-sqlx-builder-password",
+    "python-ldap-simple-bind",
+    "perl-dbi-connect",
+    "ruby-net-smtp-start",
+    "php-trace-setauth",
+    "powershell-networkcredential-new",
+    "okhttp-credentials-basic",
+    "php-curlopt-userpwd",
+    "django-shell-set-password",
 }

@@ -5,7 +5,9 @@ pw``, ``svc_sync / pw``), a password of letters ending as English words do after
 Terraform's ``resource "random_password"`` and its ``result``, Oracle's quoted password (``erp/"p@ss"@host``), curl's
 ``-U``, Cisco's ``snmp-server community``, dot leaders with no space (``Password.......pw``), a Python literal continued
 with a backslash, a blank line between a password's label and its value, git's prompt holding a quoted URL, and "auth
-failed: user/pw"; then the probed variants, and the words beside these shapes that hold no secret."""
+failed: user/pw", and code: setters and builders named for a credential (``ds.setPassword("…")``), calls taking a
+password by position (``Credentials.basic``, ``simple_bind_s``, ``DBI->connect``, ``Net::SMTP.start``, ``->setAuth``,
+``[NetworkCredential]::new``) and libcurl's ``CURLOPT_USERPWD``; then the probed variants, and the words beside these shapes that hold no secret."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ L = "tasmandingo"
         (f"2024-03-01T10:00:00.1000001Z ##[debug]Result: '{P}'", P),
         (f"logged in as ops / {L}", L),  # the user after "as"
         (f"admin@acme.pt / {P}", P),  # an e-mail address for the user
-        (f"postgres / {P} -> psql: FATAL", P),  # a database's own login, an arrow going on
+        (f"connected as erp / {P} -> 28P01", P),  # an arrow going on to what happened
         (f"logins: Administrator / {'kestrelmorning'}", "kestrelmorning"),  # a word's ending after a login's label
         (
             '# random_password.db:\nresource "random_password" "db" {\n    id     = "none"\n    result = "x8-:%}1u+yFg"\n}',
@@ -42,6 +44,13 @@ L = "tasmandingo"
         (f"Password:\n\n{P}\n", P),
         (f"Password for 'https://ops@dev.azure.com': {P}", P),
         (f"authentication failed: svc_ledger/{P}", P),
+        # code: a setter or a builder's step named for a credential, calls taking a password by position
+        (f'props.setApiKey("{P}")', P),
+        (f"$this->withToken('{P}')", P),
+        (f"config::set_secret('{P}')", P),
+        (f'Credentials.basic(user, "{P}")', P),
+        (f"ldap.simple_bind('cn=admin', '{P}')", P),
+        (f"curl_setopt($ch, CURLOPT_PROXYUSERPWD, 'ops:{P}');", P),
     ],
 )
 def test_the_probed_variants_are_hidden(text, secret):
@@ -80,6 +89,13 @@ def test_the_probed_variants_are_hidden(text, secret):
         # a literal continued that is no credential's; a prompt whose value is a word
         ('message = "Order " \\\n    "paid"', '"paid"'),
         ("Password for 'https://ops@git.acme.io': ", "Password for"),
+        # a getter, a check, a secret's name, a mask, a variable: no literal password
+        ('user.getPassword("ops")', '"ops"'),
+        ('validator.checkPassword("Abc12345x")', "Abc12345x"),
+        ('k8s.secret("db-creds")', "db-creds"),
+        ("u.set_password('*****')", "*****"),
+        ('curl_setopt($ch, CURLOPT_USERPWD, $user . ":" . $pw);', "$user"),
+        ('DBI->connect("dbi:Pg:dbname=ledger", "erp", $pw)', '"erp"'),
     ],
 )
 def test_words_and_names_beside_the_new_shapes_stay(text, kept):

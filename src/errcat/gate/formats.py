@@ -485,6 +485,15 @@ FORMATS: tuple[Rule, ...] = (
         2,
     ),
     Rule(
+        "curl credentials",
+        r"curlopt_(?:proxy)?userpwd[ \t]*(?:,|=>)[ \t]*(['\"])[^'\":\r\n]{0,128}:([^'\"\r\n]{1,256})\1",
+        'libcurl: CURLOPT_USERPWD and CURLOPT_PROXYUSERPWD, "user:password" (curl_easy_setopt, PHP\'s curl_setopt and'
+        " curl_setopt_array's CURLOPT_USERPWD => '…')",
+        ("curlopt_",),
+        2,
+        re.IGNORECASE,
+    ),
+    Rule(
         "password flag",
         r"snmp-server[ \t]+community[ \t]+([^\s]+)",
         "Cisco IOS: snmp-server community string [view view-name] [ro | rw] [acl] (the community string is the password)",

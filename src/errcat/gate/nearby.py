@@ -307,10 +307,10 @@ _TYPED = _lazy(
     rf"""(?P<val>{_QUOTED}|[^\s,;)}}\]]{{1,512}})"""
 )
 _ALIGNED = _lazy(
-    rf"""(?:{_CREDENTIAL_WORD})(?:[a-z0-9_-]{{0,32}}+\.{{4,80}}[ \t]{{0,4}}"""  # (dot leaders with no space: "Password.....")
+    rf"""(?:{_CREDENTIAL_WORD})(?:[a-z0-9_-]{{0,32}}+\.{{4,80}}+[ \t]{{0,4}}+"""  # (dot leaders with no space: "Password.....")
     rf"""|[a-z0-9_.-]{{0,32}}+(?:[ \t]{{2,80}}|[ \t]{{1,4}}\.{{3,80}}[ \t]{{1,4}}))"""
     r"""(?:[a-z][\w$]{0,64}(?:\.[\w$]{1,64}){1,8}[ \t]{2,80})?"""  # a field's type between (Eclipse MAT: java.lang.String)
-    r"""(?P<val>[^\s]{4,512})[ \t]*\r?(?:\n|$)"""
+    r"""(?P<val>[^\s]{4,512}+)[ \t]*\r?(?:\n|$)"""  # (possessive: a value of no space ends where the spaces start)
 )
 
 

@@ -38,7 +38,9 @@ _LOGIN_CALL_REGEX = r"""(?P<call>authenticate|login|logon|sign_?in|networkcreden
     |changeuserpassword  # (MongoDB's db.changeUserPassword(user, password))
     |client->__construct  # (a PHP trace's API client made with its credentials: Client->__construct('acme', 'ops', '…'))
     |usernamepasswordcredentials|passwordauthentication|(?:pymysql|mysqldb|pymssql|cx_oracle|oracledb)\.connect
-    |(?<![\w.])credentials)  # (sbt's and Ivy's Credentials(realm, host, user, password))
+    |(?<![\w.])credentials  # (sbt's and Ivy's Credentials(realm, host, user, password))
+    |(?:credentials|httpauthenticationfeature)\.basic|networkcredential\]::new|->setauth|simple_bind(?:_s)?
+    |dbi->connect|net::smtp\.start)  # (OkHttp's, Jersey's; PowerShell's; Guzzle's; python-ldap's; Perl's; Ruby's)
     (?:[^\n]{0,512}?\\?"variables\\?"[ \t]{0,4}:[ \t]{0,4}\{
     |\\?["'][ \t]{0,4},[ \t]{0,4}\\?["'](?:params|args)\\?["'][ \t]{0,4}:[ \t]{0,4}\[|[ \t]{0,4}\()
     (?P<args>[^\])}\n]{1,1024})"""
@@ -57,7 +59,8 @@ _BUNDLE_HOST = _lazy(
 # 2 MiB paste of them sent the whole text through the call pattern, 0.13 s, for no call)
 _CALL_NEEDLES = (
     "login", "authenticat", "basicauth", "digestauth", "logon", "sign", "credential", "_connect", "getconnection", "pdo(",
-    "->__construct(", ".connect(", "changeuserpassword",
+    "->__construct(", ".connect(", "changeuserpassword", ".basic(", "]::new(", "->setauth(", "simple_bind", "->connect(",
+    "smtp.start(",
 )  # fmt: skip
 _ARGUMENT = _lazy(r"""\\?"((?:[^"\\\n]|\\[^"\n]){1,512}?)\\?"|'([^'\n]{1,512})'""")
 
@@ -86,7 +89,10 @@ def _positional(text: str) -> Iterator[Span]:
 
 # Where the password stands among a call's arguments, by the API's signature: .NET's NetworkCredential(userName,
 # password[, domain]), requests' HTTPBasicAuth(username, password), aiohttp's BasicAuth(login, password), Apache
-# HttpClient's UsernamePasswordCredentials(user, password), java.net.PasswordAuthentication(user, password),
+# HttpClient's UsernamePasswordCredentials(user, password), java.net.PasswordAuthentication(user, password), OkHttp's
+# Credentials.basic(user, password), Jersey's HttpAuthenticationFeature.basic(user, password), Guzzle's
+# ->setAuth(user, password), python-ldap's simple_bind_s(who, cred), Perl's DBI->connect(dsn, user, password), Ruby's
+# Net::SMTP.start(address, port, helo, user, secret, authtype),
 # PHP's oci_connect(username, password, …), mysqli_connect(host, user, password, …), new PDO(dsn, user, password) (a stack
 # trace's PDO->__construct(…), mysqli->real_connect(…));
 # JDBC's getConnection(url, user, password) and DataSource's getConnection(user, password): the last (-1), as an API client's
@@ -96,7 +102,9 @@ _PASSWORD_AT = {
     "networkcredential": 1, "basicauth": 1, "digestauth": 1, "usernamepasswordcredentials": 1,
     "passwordauthentication": 1, "oci_connect": 1, "mysql_connect": 2, "mysqli_connect": 2, "pdo": 2, "getconnection": -1,
     "credentials": -1, "pdo->__construct": 2, "mysqli->__construct": 2, "mysqli->real_connect": 2,
-    "client->__construct": -1, "changeuserpassword": 1,
+    "client->__construct": -1, "changeuserpassword": 1, "credentials.basic": 1, "httpauthenticationfeature.basic": 1,
+    "networkcredential]::new": 1, "->setauth": 1, "simple_bind": 1, "simple_bind_s": 1, "dbi->connect": 2,
+    "net::smtp.start": 4,
     "pymysql.connect": 2, "mysqldb.connect": 2, "pymssql.connect": 2, "cx_oracle.connect": 1, "oracledb.connect": 1,
 }  # fmt: skip
 
