@@ -77,6 +77,8 @@ def test_the_probed_variants_are_hidden(text, secret):
         ("Admin / Settings", "Settings"),
         ("root / workstation", "workstation"),  # an English word's ending where no label names a login
         ("docs / reference", "reference"),
+        ("Login: admin / disabled", "disabled"),  # an account's state after a login's label and a user
+        ("creds: ops / rotating", "rotating"),
         # a block whose labels name no credential; a random_password's length
         ('resource "random_id" "suffix" {\n  result = "a1b2c3d4e5"\n}', "a1b2c3d4e5"),
         ('resource "random_password" "db" {\n  length = 24\n}', "24"),

@@ -389,6 +389,9 @@ _STATE_WORDS = frozenset((
     # (Spanish, Portuguese and German, after "es", "é" and "ist")
     "incorrecta", "incorreta", "invalida", "obligatoria", "obrigatoria", "diferente", "correcta", "correta", "vacia",
     "vazia", "insegura", "temporal", "abgelaufen", "gesperrt", "erforderlich", "ungueltig", "falsch",
+    # (an account's state a listing gives after "user /", where no English ending is read: "Login: admin / disabled")
+    "disabled", "unlocked", "required", "rotating", "inactive", "suspended", "unchanged", "expiring", "archived",
+    "verified", "unverified", "approved", "rejected", "accepted", "unassigned", "disconnected",
 ))  # fmt: skip
 
 
