@@ -551,13 +551,15 @@ _USER_SLASH_PASSWORD = _lazy(
 )
 # A user of a login's shape and a password, no word naming them: "opened as ops / <password>", "prod: svc_sync /
 # <password>", "admin@acme.pt / <password>" (the user after "as", a service account, an administrator's or a database's
-# own login, an e-mail address; spaces around the slash: a path's words have none)
-_LOGIN_PAIR = _lazy(
+# own login, an e-mail address; spaces around the slash: a path's words have none). Read from each " / " found (the
+# user's pattern ends there, the value's starts there): a pattern tried at every word of a long paste cost 3 times
+# the pass
+_LOGIN_USER = _lazy(
     r"(?:(?<![\w-])as[ \t]{1,4}[a-z0-9_.@\\-]{1,64}|(?<![\w.@\\-])(?:[a-z0-9_.-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}"
-    r"|svc[_-][a-z0-9_.-]{1,60}|[a-z0-9_.-]{1,60}[_-]svc|administrator|admin|root|sa|sysadmin|superuser|postgres))"
-    rf"[ \t]{{1,4}}/[ \t]{{1,4}}(?P<val>[^\s'\"`,;/]{{6,128}}?){_PAIR_END}",
-    re.MULTILINE,
+    r"|svc[_-][a-z0-9_.-]{1,60}|[a-z0-9_.-]{1,60}[_-]svc|administrator|admin|root|sa|sysadmin|superuser|postgres))[ \t]{0,3}\Z"
 )
+_LOGIN_VALUE = _lazy(rf"[ \t]{{1,4}}(?P<val>[^\s'\"`,;/]{{6,128}}?){_PAIR_END}", re.MULTILINE)
+_LOGIN_USER_REACH = 80  # characters before the slash the user's pattern reads ("as " and 64 characters, spaces)
 
 
 # A failed login's line naming the user and what it was tried with: "login failed for svc with <password>"
@@ -572,10 +574,14 @@ _PAIR_WORDS = ("cred", "log", "sign", "auth", "daten", "identifiant", "pass", "p
 
 def _users_and_passwords(text: str) -> Iterator[Span]:
     low = _lowered(text)
-    for m in _LOGIN_PAIR().finditer(low) if " / " in low else ():
-        value = text[m.start("val") : m.end("val")]
-        if _separated_value(value) or letters_password(value):  # (no name: an English word may stand, "admin / dashboard")
-            yield Span(*m.span("val"), "credential by position")
+    at = low.find(" / ")
+    while at >= 0:
+        line_start = low.rfind("\n", max(0, at - _LOGIN_USER_REACH), at) + 1 or max(0, at - _LOGIN_USER_REACH)
+        if _LOGIN_USER().search(low, line_start, at) and (m := _LOGIN_VALUE().match(low, at + 2)):
+            value = text[m.start("val") : m.end("val")]
+            if _separated_value(value) or letters_password(value):  # (no name: an English word may stand: "admin / dashboard")
+                yield Span(*m.span("val"), "credential by position")
+        at = low.find(" / ", at + 2)
     if not any(w in low for w in _PAIR_WORDS):
         return
     for m in _USER_SLASH_PASSWORD().finditer(low) if "/" in low else ():
