@@ -12,9 +12,17 @@ import secrets30_pastes
 import secrets31_pastes
 import secrets32_pastes
 import secrets33_pastes
+import secrets34_pastes
 from corpus import secrets_explain_and_scan_show, shown_secrets
 
-ROUNDS = {29: secrets29_pastes, 30: secrets30_pastes, 31: secrets31_pastes, 32: secrets32_pastes, 33: secrets33_pastes}
+ROUNDS = {
+    29: secrets29_pastes,
+    30: secrets30_pastes,
+    31: secrets31_pastes,
+    32: secrets32_pastes,
+    33: secrets33_pastes,
+    34: secrets34_pastes,
+}
 
 
 def _pastes(found_only: bool) -> list[object]:

@@ -169,8 +169,10 @@ def _decoded_password(hidden: str) -> str:
 # A hidden value's tail a console or a tool wrapped onto the next line: a line of one token (after
 # curl --trace-ascii's "0080: " offset), or a string literal right after it (Python's 'Bearer ' 'abc…', "abc" + "def").
 _NEXT_TOKEN_LINE = _lazy(r"\r?\n(?P<offset>[0-9a-f]{4}: )?[ \t]{0,40}(?P<val>[A-Za-z0-9+/=_.~-]{2,512})(?=[ \t]*(?:\r?\n|$))")
-_NEXT_LITERAL = _lazy(  # (or joined by "+": JavaScript's, Java's, C#'s "abc" + "def", on one line or two)
-    r"""(?P<q>['"])[ \t]*(?:\+[ \t]*(?:\r?\n[ \t]{0,80})?|\r?\n[ \t]{0,80}(?:\+[ \t]*)?)(?P=q)(?P<val>[^'"\r\n]{1,512})(?P=q)"""
+_NEXT_LITERAL = _lazy(  # (or joined by "+": JavaScript's, Java's, C#'s "abc" + "def", on one line or two; or a line
+    # continued by "\\": Python's 'abc' \ then 'def')
+    r"""(?P<q>['"])[ \t]*(?:\+[ \t]*(?:\r?\n[ \t]{0,80})?|\\?\r?\n[ \t]{0,80}(?:\+[ \t]*)?)"""
+    r"""(?P=q)(?P<val>[^'"\r\n]{1,512})(?P=q)"""
 )
 _SOFT_BREAK = _lazy(r"=\r?\n([^\s'\"<>&;,:]{1,512})")
 _CONTINUED = _lazy(r"(?:\r?\n[ \t]{0,40}|[ \t]{1,4})([^\s'\"<>&;,\\]{1,512}\\?)")  # (or joined by a logger: "\ ")

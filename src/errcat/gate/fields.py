@@ -108,25 +108,31 @@ def _yaml_name_values(text: str, low: str) -> Iterator[Span]:
             yield Span(*span, "credential by name")
 
 
-# an HCL block labelled by its name (Terraform's variable "db_password" {, Packer's, Nomad's), its default or value inside:
-# the label is the name, the attribute only says which value it is
-_LABELLED_BLOCK = _lazy(r'^[ \t]{0,8}[a-z_]{1,32}[ \t]{1,4}"(?P<name>[^"\r\n]{1,64})"[ \t]{0,4}\{[ \t]*\r?$', re.MULTILINE)
+# an HCL block labelled by its name (Terraform's variable "db_password" {, Packer's, Nomad's) or by its type (resource
+# "random_password" "db" {, as a plan or terraform state show prints it, "+ " or "# " before), its default, value or
+# result inside: the label is the name, the attribute only says which value it is
+_LABELLED_BLOCK = _lazy(
+    r'^[ \t]{0,8}(?:[+~#-][ \t]{1,4})?[a-z_]{1,32}(?:[ \t]{1,4}"(?P<type>[^"\r\n]{1,64})")?[ \t]{1,4}"(?P<name>[^"\r\n]{1,64})"'
+    r"[ \t]{0,4}\{[ \t]*\r?$",
+    re.MULTILINE,
+)
 _BLOCK_VALUE = _lazy(
-    rf"^[ \t]{{1,16}}(?:default|value)[ \t]{{0,16}}=[ \t]{{0,4}}(?P<val>{_QUOTED}|[^\s#]{{1,512}})", re.MULTILINE
+    rf"^[ \t]{{1,16}}(?:[+~][ \t]{{1,4}})?(?:default|value|result)[ \t]{{0,16}}=[ \t]{{0,4}}(?P<val>{_QUOTED}|[^\s#]{{1,512}})",
+    re.MULTILINE,
 )
 
 
 def _labelled_blocks(text: str) -> Iterator[Span]:
-    """The default or value of a block whose label names a credential, up to the block's closing brace (or _UNIT on,
+    """The default, value or result of a block whose label names a credential, up to the block's closing brace (or _UNIT on,
     and never past the next block's label)."""
     if '" {' not in text and '"{' not in text:
         return  # (no label before a brace: a JSON body's braces and values are no block)
     low = _lowered(text)
-    if "default" not in low and "value" not in low:
+    if "default" not in low and "value" not in low and "result" not in low:
         return
     blocks = list(_LABELLED_BLOCK().finditer(low))
     for k, m in enumerate(blocks):
-        if not _IN_NAME().search(m["name"]) or _not_a_value(m["name"]):
+        if not any(label and _IN_NAME().search(label) and not _not_a_value(label) for label in (m["name"], m["type"])):
             continue
         end = low.find("\n}", m.end(), m.end() + _UNIT)
         end = min(m.end() + _UNIT if end < 0 else end, blocks[k + 1].start() if k + 1 < len(blocks) else len(low))

@@ -128,8 +128,9 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "curl credentials",
-        r"(?<![^\s'\"+])(?:-u|--user|--proxy-user)(?:[\s+]++|=|(?<=-u)(?=[^\s'\"=+:-]))(['\"]?)([^\s'\":]*:[^\s'\"]*)\1",
-        "curl manual: -u/--user <user:password> (a user alone, as docker login -u and mysql -u give it, is no"
+        r"(?<![^\s'\"+])(?:-u|--user|--proxy-user|-U(?=[\s+]++['\"]?[^\s'\":/]*:(?!//)))(?:[\s+]++|=|(?<=-u)(?=[^\s'\"=+:-]))"
+        r"(['\"]?)([^\s'\":]*:[^\s'\"]*)\1",
+        "curl manual: -u/--user <user:password>, -U/--proxy-user (a user alone, as docker login -u and mysql -u give it, is no"
         " secret; a W3C or IIS log writes each space as +; a short option's value may be glued to it: -uops:pw)",
         ("-u", "--user", "--proxy-user"),  # (at the line's start too: a flag pasted alone)
         2,
@@ -239,7 +240,7 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"sqlplus[ \t]+(?:-[A-Za-z]+[ \t]+){0,3}['\"]?[^\s/@'\"]{1,128}/([^\s@'\"]+)",
+        r"sqlplus[ \t]+(?:-[A-Za-z]+[ \t]+){0,3}['\"]?[^\s/@'\"]{1,128}/(\"[^\"\r\n]{1,256}\"|[^\s@'\"]+)",
         "SQL*Plus: sqlplus [options] username/password[@connect_identifier]",
         ("sqlplus",),
         1,
@@ -395,8 +396,9 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
-        r"jdbc:oracle:(?:thin|oci):([^\s/@:'\"]{1,128})/([^\s@'\"]{1,256})@",
-        "Oracle JDBC: jdbc:oracle:thin:user/password@host:port/service",
+        r"jdbc:oracle:(?:thin|oci):([^\s/@:'\"]{1,128})/(\"[^\"\r\n]{1,256}\"|[^\s@'\"]{1,256})@",
+        "Oracle JDBC: jdbc:oracle:thin:user/password@host:port/service (a password with signs in double quotes:"
+        ' user/"p@ss"@host)',
         ("jdbc:oracle:",),
         2,
     ),
@@ -481,6 +483,22 @@ FORMATS: tuple[Rule, ...] = (
         "Net-SNMP: -c community (v1/v2c), -A auth passphrase and -X privacy passphrase (v3)",
         ("snmp",),
         2,
+    ),
+    Rule(
+        "curl credentials",
+        r"curlopt_(?:proxy)?userpwd[ \t]*(?:,|=>)[ \t]*(['\"])[^'\":\r\n]{0,128}:([^'\"\r\n]{1,256})\1",
+        'libcurl: CURLOPT_USERPWD and CURLOPT_PROXYUSERPWD, "user:password" (curl_easy_setopt, PHP\'s curl_setopt and'
+        " curl_setopt_array's CURLOPT_USERPWD => '…')",
+        ("curlopt_",),
+        2,
+        re.IGNORECASE,
+    ),
+    Rule(
+        "password flag",
+        r"snmp-server[ \t]+community[ \t]+([^\s]+)",
+        "Cisco IOS: snmp-server community string [view view-name] [ro | rw] [acl] (the community string is the password)",
+        ("snmp-server",),
+        1,
     ),
     Rule(
         "password flag",

@@ -61,8 +61,9 @@ _NEXT_LINE = _lazy(
 )
 # a prompt or a message naming a credential, its value alone at the end of the line after a colon
 # (or before the JSON a log line gives after it)
-_PROMPT = _lazy(
-    rf"""(?:{_CREDENTIAL_WORD})[^\r\n:=]{{0,64}}+:[ \t]{{1,4}}(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)"""
+_PROMPT = _lazy(  # (a quoted stretch between may hold a colon: git's "Password for 'https://ops@host': ")
+    rf"""(?:{_CREDENTIAL_WORD})(?:[^\r\n:='"]|'[^'\r\n]{{0,128}}'|"[^"\r\n]{{0,128}}"|['"]){{0,64}}+:[ \t]{{1,4}}"""
+    rf"""(?P<val>[^\s'",;)}}\]<>]{{8,128}}+)"""
     r"""(?:[ \t]*(?=\r?\n|$)|[ \t]+(?=[{\[]))"""
 )
 # (a "|" or ">" ends the line of a block scalar's name: never a pipe table's "| a | password |" with no ":" or "=")
@@ -306,9 +307,10 @@ _TYPED = _lazy(
     rf"""(?P<val>{_QUOTED}|[^\s,;)}}\]]{{1,512}})"""
 )
 _ALIGNED = _lazy(
-    rf"""(?:{_CREDENTIAL_WORD})[a-z0-9_.-]{{0,32}}+(?:[ \t]{{2,80}}|[ \t]{{1,4}}\.{{3,80}}[ \t]{{1,4}})"""
+    rf"""(?:{_CREDENTIAL_WORD})(?:[a-z0-9_-]{{0,32}}+\.{{4,80}}+[ \t]{{0,4}}+"""  # (dot leaders with no space: "Password.....")
+    rf"""|[a-z0-9_.-]{{0,32}}+(?:[ \t]{{2,80}}|[ \t]{{1,4}}\.{{3,80}}[ \t]{{1,4}}))"""
     r"""(?:[a-z][\w$]{0,64}(?:\.[\w$]{1,64}){1,8}[ \t]{2,80})?"""  # a field's type between (Eclipse MAT: java.lang.String)
-    r"""(?P<val>[^\s]{4,512})[ \t]*\r?(?:\n|$)"""
+    r"""(?P<val>[^\s]{4,512}+)[ \t]*\r?(?:\n|$)"""  # (possessive: a value of no space ends where the spaces start)
 )
 
 
@@ -532,16 +534,32 @@ def _value_before(text: str, start: int, words: list[str]) -> tuple[int, int] | 
     return at + lead, at + lead + len(stripped)
 
 
+# where a user/password pair ends: its line's end (a full stop, a remark in brackets before it: "(401)"), or an arrow or a
+# dash going on to what happened ("… / <password> -> API says")
+_PAIR_END = r"(?:[ \t]*[.,;!]?(?:[ \t]+\([^()\r\n]{1,40}\))?[ \t]*\r?$|[ \t]+(?:->|=>|\u2014|\u2013|-)[ \t])"
+
+
 # A user and a password a sentence gives after naming them credentials: "Use these creds for staging: svc / <password>",
 # "login with svc / <password>" (the pair ends the line); in German, French, Spanish, Portuguese, Italian and Dutch too
 # ("Zugangsdaten: svc / <password>", "identifiants : svc / <password>")
 _USER_SLASH_PASSWORD = _lazy(
     r"(?:cred(?:s|entials?|enciales|enciais|enziali)|logins?|log[ \t]in[ \t]with|(?:zugangs|anmelde|login)daten|identifiants?"
-    r"|inloggegevens|pass(?:word|wort|wd)|pwd|mot[ \t]de[ \t]passe|contrase(?:ñ|n)a|senha|wachtwoord)"  # (a password's own name)
-    r"\b[^\r\n/]{0,64}?[ \t](?P<user>[a-z0-9_.@\\-]{1,64})[ \t]{0,4}/[ \t]{0,4}"
-    r"(?P<val>[^\s'\"`,;/]{6,128}?)[ \t]*[.,;!]?[ \t]*\r?$",
+    r"|inloggegevens|pass(?:word|wort|wd)|pwd|mot[ \t]de[ \t]passe|contrase(?:ñ|n)a|senha|wachtwoord|auth(?:entication)?)"
+    r"\b[^\r\n/]{0,64}?[ \t](?P<user>[a-z0-9_.@\\-]{1,64})[ \t]{0,4}/[ \t]{0,4}"  # (a password's own name; "auth failed:")
+    rf"(?P<val>[^\s'\"`,;/]{{6,128}}?){_PAIR_END}",
     re.MULTILINE,
 )
+# A user of a login's shape and a password, no word naming them: "opened as ops / <password>", "prod: svc_sync /
+# <password>", "admin@acme.pt / <password>" (the user after "as", a service account, an administrator's or a database's
+# own login, an e-mail address; spaces around the slash: a path's words have none). Read from each " / " found (the
+# user's pattern ends there, the value's starts there): a pattern tried at every word of a long paste cost 3 times
+# the pass
+_LOGIN_USER = _lazy(
+    r"(?:(?<![\w-])as[ \t]{1,4}[a-z0-9_.@\\-]{1,64}|(?<![\w.@\\-])(?:[a-z0-9_.-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}"
+    r"|svc[_-][a-z0-9_.-]{1,60}|[a-z0-9_.-]{1,60}[_-]svc|administrator|admin|root|sa|sysadmin|superuser|postgres))[ \t]{0,3}\Z"
+)
+_LOGIN_VALUE = _lazy(rf"[ \t]{{1,4}}(?P<val>[^\s'\"`,;/]{{6,128}}?){_PAIR_END}", re.MULTILINE)
+_LOGIN_USER_REACH = 80  # characters before the slash the user's pattern reads ("as " and 64 characters, spaces)
 
 
 # A failed login's line naming the user and what it was tried with: "login failed for svc with <password>"
@@ -556,12 +574,20 @@ _PAIR_WORDS = ("cred", "log", "sign", "auth", "daten", "identifiant", "pass", "p
 
 def _users_and_passwords(text: str) -> Iterator[Span]:
     low = _lowered(text)
+    at = low.find(" / ")
+    while at >= 0:
+        line_start = low.rfind("\n", max(0, at - _LOGIN_USER_REACH), at) + 1 or max(0, at - _LOGIN_USER_REACH)
+        if _LOGIN_USER().search(low, line_start, at) and (m := _LOGIN_VALUE().match(low, at + 2)):
+            value = text[m.start("val") : m.end("val")]
+            if _separated_value(value) or letters_password(value):  # (no name: an English word may stand: "admin / dashboard")
+                yield Span(*m.span("val"), "credential by position")
+        at = low.find(" / ", at + 2)
     if not any(w in low for w in _PAIR_WORDS):
         return
     for m in _USER_SLASH_PASSWORD().finditer(low) if "/" in low else ():
         value = text[m.start("val") : m.end("val")]
         labelled = ":" in low[m.start() : m.start("user")]  # ("login: ops / …"; not "login to the portal / dashboard")
-        if _separated_value(value) or (labelled and letters_password(value)):
+        if _separated_value(value) or (labelled and letters_password(value, prose=False)):
             yield Span(*m.span("val"), "credential by position")
     for m in _LOGIN_WITH().finditer(low) if " with" in low else ():
         value = text[m.start("val") : m.end("val")].rstrip(".:!?")

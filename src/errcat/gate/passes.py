@@ -63,6 +63,7 @@ from .transcripts import (
     _new_values,
     _repl_values,
     _said_new_values,
+    _traced_values,
 )
 
 
@@ -99,6 +100,7 @@ def _spans(text: str) -> Iterator[Span]:
     yield from _echoed(text)
     yield from _repl_values(text)
     yield from _evaluated(text)
+    yield from _traced_values(text)
     yield from _lone_pairs(text)
     yield from _struct_fields(text)
     yield from _query_hex(text)

@@ -389,14 +389,19 @@ _STATE_WORDS = frozenset((
     # (Spanish, Portuguese and German, after "es", "é" and "ist")
     "incorrecta", "incorreta", "invalida", "obligatoria", "obrigatoria", "diferente", "correcta", "correta", "vacia",
     "vazia", "insegura", "temporal", "abgelaufen", "gesperrt", "erforderlich", "ungueltig", "falsch",
+    # (an account's state a listing gives after "user /", where no English ending is read: "Login: admin / disabled")
+    "disabled", "unlocked", "required", "rotating", "inactive", "suspended", "unchanged", "expiring", "archived",
+    "verified", "unverified", "approved", "rejected", "accepted", "unassigned", "disconnected",
 ))  # fmt: skip
 
 
-def letters_password(value: str) -> bool:
-    """Whether letters alone may be a password a person picked (see _ENGLISH_ENDINGS)."""
+def letters_password(value: str, prose: bool = True) -> bool:
+    """Whether letters alone may be a password a person picked (see _ENGLISH_ENDINGS). Where no sentence goes on
+    (``prose`` False: a user and a slash before it, "login: ops / kestrelmorning"), a word ending as English words do
+    is taken too: there an English word would stand only as a state or a name (left), not as a sentence's next word."""
     if not 8 <= len(value) <= 40 or not value.isalpha() or not value.isascii() or not value.islower():
         return False
-    if value in _STATE_WORDS or value.endswith(_ENGLISH_ENDINGS):
+    if value in _STATE_WORDS or (prose and value.endswith(_ENGLISH_ENDINGS)):
         return False
     return not (_IN_NAME().search(value) or _NOT_A_WORD_PASSWORD().search(value))
 
@@ -408,7 +413,7 @@ def letters_password(value: str) -> bool:
 _WRAPPED_AFTER_WORD = _lazy(
     r"(?<![\w-])(?:(?:with|using)[ \t]{1,4}(?:the[ \t]{1,4})?(?:passw(?:or)?d|passphrase|pwd)|(?:passw(?:or)?d|passphrase|pwd"
     r"|senha|passwort|contrase\u00f1a)(?:(?:[ \t]{1,4}[^\s]{1,40}){0,5}?[ \t]{1,4}(?:is|was|\u00e9|ist|es)[ \t]*:?|[ \t]*[=:]))"
-    r"[ \t]*\r?\n"
+    r"[ \t]*\r?\n(?:[ \t]*\r?\n)?"  # (a blank line between: a mail's "Password:", a blank line, the password)
     r"[ \t]{0,40}(?P<val>(?=[^\s'\"<>/]{0,127}[a-z])[^\s'\"<>/]{6,128})"
     r"[ \t]*(?=\r?\n|$)"
 )

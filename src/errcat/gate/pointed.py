@@ -42,6 +42,17 @@ _SECRET_CALL = _lazy(
     r"(?:Secret(?:Str|Bytes|String|Value)?|Password|Passphrase|Token|ApiKey|APIKey|AccessKey|SecretKey|PrivateKey)"
     r"\([ \t]{0,4}[bru]{0,2}(?:\"(?P<dq>[^\"\s]{1,512})\"|'(?P<sq>[^'\s]{1,512})')[ \t]{0,4}\)"
 )
+# A method named for the credential it sets, given it as its one literal: a setter or a builder's step in code a trace or
+# a paste quotes (ds.setPassword("…"), .password("…"), withToken('…'), user.set_password('…')); called on an object
+# (after ".", "->" or "::"), never a getter's (getPassword("ops") takes a user) nor a check's; "secret" alone names one
+# (k8s.secret("db-creds")), setSecret("…") sets one
+_SETTER_CALL = _lazy(
+    r"(?:\.|->|::)(?:(?:set|with|use)_?secret|(?:set|with|use)?_?(?:password|passwd|passphrase|client_?secret|secret_?key"
+    r"|api_?key|access_?token|auth_?token|token))"
+    r"\([ \t]{0,4}[bru]{0,2}(?:\"(?P<dq>[^\"\s]{1,512})\"|'(?P<sq>[^'\s]{1,512})')[ \t]{0,4}\)"
+)
+_SETTER_NEEDLES = ("password(", "passwd(", "passphrase(", "secret(", "key(", "token(")  # (each setter's name ends so)
+_SETTER_REACH = 24  # how far before its name's last word a setter's call starts (".with_client_secret(")
 _IDENTIFIER_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 
 
@@ -55,6 +66,17 @@ def _secret_calls(text: str) -> Iterator[Span]:
         group = "dq" if m["dq"] is not None else "sq"
         if text[start].isupper() and m[group].strip("*") and (span := _checked(text, *m.span(group))) is not None:
             yield Span(*span, "credential by name")  # (not pydantic's '**********')
+    low = _lowered(text)
+    for needle in _SETTER_NEEDLES:  # (read around each name found: the pattern tried at every "." cost 4 times the pass)
+        done, at = 0, low.find(needle)  # (each call ends in one needle: found once)
+        while at >= 0:
+            call = _SETTER_CALL().search(low, max(done, at - _SETTER_REACH), at + len(needle) + 530)
+            if call is not None and call.start() <= at:
+                done = call.end()
+                group = "dq" if call["dq"] is not None else "sq"
+                if call[group].strip("*") and (span := _checked(text, *call.span(group))) is not None:
+                    yield Span(*span, "credential by name")
+            at = low.find(needle, at + len(needle))
 
 
 # A word right after a credential file's flag and its path (--password-file=/run/x <word>, --token-file /t <word>): the

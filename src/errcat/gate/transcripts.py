@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from .basics import Span, _checked, _inner, _lazy, _lowered, absent
 from .fields import yaml_pair_value
-from .nearby import _word_value
+from .nearby import _separated_value, _word_value
 from .needles import _dense, _near_needles
 from .words import _CREDENTIAL_WORD, _IN_NAME, _not_a_value
 
@@ -100,6 +100,40 @@ def _evaluated(text: str) -> Iterator[Span]:
             pos = low.find("\n", pos) + 1
             if not pos:
                 break
+
+
+# A lone value a transcript shows with nothing naming it: a shell's trace (bash -x) of an echo or a printf of one token,
+# as "echo "$PW" | sudo -S …" prints its pipe's first command (+ echo <password>) on a line of its own; GitHub Actions'
+# debug result of an expression ("##[debug]=> '…'", "##[debug]Result: '…'") whose "Evaluating:" line the paste cut off
+# (with its line there, _evaluated judges the result by the expression it names: success()'s result stays)
+_TRACED_ECHO = _lazy(
+    r"^\+{1,8}[ \t](?:echo|printf)(?:[ \t]+-[ne]{1,3})?(?:[ \t]+(['\"]?)%s(?:\\n)?\1)?[ \t]+(['\"]?)"
+    r"(?P<val>[^\s'\"|;&<>()$`]{8,128})\2[ \t]*\r?$",
+    re.MULTILINE,
+)
+_DEBUG_RESULT = _lazy(
+    r"^[^\r\n]{0,40}?##\[debug\]\.{0,16}(?:=>|result:)[ \t]{1,4}'(?P<val>[^'\s]{8,128})'[ \t]*\r?$", re.MULTILINE
+)
+_EVALUATION_REACH = 8192  # how far back an expression's "Evaluating:" line stands (its steps: _EVALUATION_LINES)
+_TOKEN_SIGNS = frozenset("/\\.:=")  # a path's, a version's, a time's or a setting's
+
+
+def _traced_values(text: str) -> Iterator[Span]:
+    """A lone token a trace printed (see _TRACED_ECHO, _DEBUG_RESULT) when it mixes letters and digits as a password or
+    a key does: not a commit's or an id's hex, a date, a version, a path, a name with its number (build-1234)."""
+    low = _lowered(text)
+    traced = "+ echo" in low or "+ printf" in low
+    debug = "##[debug]" in low
+    for pattern in (_TRACED_ECHO() if traced else None, _DEBUG_RESULT() if debug else None):
+        for m in pattern.finditer(low) if pattern is not None else ():
+            value = text[m.start("val") : m.end("val")]
+            if pattern is _DEBUG_RESULT() and "evaluating: " in low[max(0, m.start() - _EVALUATION_REACH) : m.start()]:
+                continue
+            if _TOKEN_SIGNS.isdisjoint(value) and _separated_value(value) and not _HEX_ONLY().fullmatch(value):
+                yield Span(*m.span("val"), "credential by position")
+
+
+_HEX_ONLY = _lazy(r"[0-9a-fA-F]+")
 
 
 # Tcl Expect: expect "password:" then send "...\r": the text sent is the password (found from each send line, the
