@@ -209,7 +209,6 @@ SLOW: dict[str, set[str]] = {
     "test_explain_real_forms.py": {
         "test_a_bare_status_lists_the_vendors_that_document_it",
         "test_recording_cli_json_labels_each_error_with_its_request",
-        "test_vendor_evidence",
     },
     "test_export.py": {"test_yaml_and_csv_exports_agree_with_json"},
     "test_fuzz_hostile.py": {"*"},
