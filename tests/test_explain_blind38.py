@@ -69,6 +69,13 @@ def test_alamofire_status_without_a_body(catalog):
     assert _first(d)["observed"]["code"] is None
 
 
+def test_a_code_a_text_states_beside_its_status_is_still_its_code(catalog):
+    # review17: only Alamofire's unacceptableStatusCode(code: n) states the status as a code; blind31-30 (Rubrik's
+    # Terraform provider: "... (code: 404, traceId: ...)") lost its code 404 and was offered MYOB's NotFound as similar
+    d = explain(catalog, CASES["blind31-30"]["raw"]).as_dict()
+    assert (d["vendor"], _first(d)["observed"]["code"], _first(d)["match"]) == (None, "404", "none")
+
+
 @pytest.mark.parametrize("body", ['{"errcode":0,"errmsg":"ok"}', '{"code":0,"message":"success"}'])
 def test_a_success_reply_is_not_read_as_an_error(catalog, body):
     d = explain(catalog, body).as_dict()
