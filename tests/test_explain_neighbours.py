@@ -349,3 +349,24 @@ def test_a_constant_in_capitals_or_a_java_package_after_from_is_no_service_calle
     for line in ("CALL TO GW.ERP.ACME.APP FAILED ", "sync to uk.erp.acme.app failed "):
         x = explain(catalog, line + MYOB_25008)
         assert x.vendor is None and [c for c in x.clues if c.kind == "foreign-mention"], line
+
+
+def test_a_host_named_as_an_app_names_it_is_the_service_called_and_a_function_is_no_host(catalog):
+    """review17's hostile variants of the late rules. A host in capitals of three or more labels is a host, not a
+    constant (LOGGER.INFO has two); a host before a verb of answering after an isoformat() or syslog time is the one an
+    app's line names as called, not the machine's (rsyslog's tag is a program's name): each let another service's
+    SData body be claimed for Sage. A name before its parenthesis is a function ("logger.info('...')"), no host: MYOB's
+    documented error beside it was lost."""
+    for line, host in (
+        ("GW.ERP.ACME.APP 401 UNAUTHORIZED ", "gw.erp.acme.app"),
+        ("2024-03-01T10:00:00.123456+00:00 x3.acme.com responded: ", "x3.acme.com"),
+        ("2024-03-01T10:00:00.123456+00:00 gw.erp.acme.app said: ", "gw.erp.acme.app"),
+        ("Mar  1 10:00:00 x3.acme.com returned: ", "x3.acme.com"),
+    ):
+        x = explain(catalog, line + "401 " + SAGE_SDATA)
+        assert x.vendor is None and x.errors[0].kind == "none" and _foreign(x) == [host], line
+    x = explain(catalog, "logger.info('posting'); POST failed " + MYOB_25008)
+    assert x.vendor == "myob" and x.errors[0].kind == "exact" and not _foreign(x)
+
+
+SAGE_SDATA = '[{"$severity":"error","$dataCode":"InvalidCredentials","$message":"Invalid credentials","$source":"Authorization"}]'

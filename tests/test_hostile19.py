@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-import errcat
 from errcat.scan import ScanOptions, scan
 
 MYOB = '2026-11-19T02:00:01Z ERROR POST https://api.myob.com/x -> 400 {"Errors":[{"Name":"A","ErrorCode":1}]}'
@@ -21,11 +20,6 @@ SAGE = (
     "2026-11-19T03:00:01Z ERROR GET https://api.accounting.sage.com/v3.1/contacts/1 -> 404 "
     '[{"$severity":"error","$dataCode":"RecordNotFound","$message":"Couldn\'t find record.","$source":""}]'
 )
-
-
-@pytest.fixture(scope="module")
-def index() -> errcat.CatalogIndex:
-    return errcat.open_catalog(use_env=False).index
 
 
 def _log(error: str, records: int) -> str:

@@ -17,11 +17,6 @@ NAMES = ["Kofi Nakamura", "Rosa Okafor", "Chen Kowalski", "Ivo Ivanova", "Dana S
 WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
-@pytest.fixture(scope="module")
-def index() -> errcat.CatalogIndex:
-    return errcat.open_catalog(use_env=False).index
-
-
 def _line(k: int, body: str) -> str:
     return f"2026-11-19T02:{k // 60 % 60:02d}:{k % 60:02d}Z ERROR POST {URL} -> 400 {body}\n"
 

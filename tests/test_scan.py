@@ -16,7 +16,6 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-import errcat
 from errcat.cli import app
 from errcat.scan import ScanOptions, scan
 from errcat.scan.records import MAX_LINE, Finder
@@ -25,11 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import gen_log
 
 runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
 
 
 @pytest.fixture(scope="module")

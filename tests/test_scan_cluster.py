@@ -106,11 +106,6 @@ def logs(tmp_path_factory):
     return big, gz, small
 
 
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
-
-
 def _comparable(document):
     """A scan document without what differs by where it ran: the engine, time taken, and how many
     records explain() read (each worker has its own cache). Other programs' errors are compared

@@ -5,19 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-import errcat
 from errcat.scan.prefixes import without_prefixes
 from errcat.scan.records import Finder
 from scanlines import other_groups, scanned
 
 DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
 
 
 # https://github.com/odoo/odoo/issues/9094 (akram1's log): Odoo 9 on Python 2, two failed JSON requests and a werkzeug

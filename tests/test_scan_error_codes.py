@@ -3,16 +3,7 @@ each of its errors by: two errors of one program differ by it (sweep16, on real 
 
 from __future__ import annotations
 
-import pytest
-
-import errcat
 from scanlines import other_groups, scanned
-
-
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
-
 
 # Real lines, each from the public file named beside it (the part before the first ':' each group's text is
 # compared by): MSVC's, C#'s, NuGet's, Apache httpd's, Cisco ASA's, MySQL 8's and IAR's codes

@@ -7,15 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-import errcat
 from errcat.scan.verdict import level
 from scanlines import is_read, other_groups, scanned
-
-
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
-
 
 # khalid-hussain/HisnulMuslim issue #63 (https://github.com/khalid-hussain/HisnulMuslim/issues/63), the first lines of its
 # logcat as Android Studio's window before 2023 showed them (pid-tid, "?" for the package, then the letter and the tag)

@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-import errcat
 from errcat.scan.prepared import shape_of, template_of
 from scanlines import other_groups, scanned
 from test_scan_new_families import AIRFLOW
-
-
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
-
 
 # Sage's documented expired-token body (catalog: sage.access-token-expired-error), logged pretty-printed by an Airflow
 # HTTP task and cut short after its fourth line, before Airflow's real task log (issue #27614) goes on

@@ -7,15 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-import errcat
 from errcat.scan.logline import timestamp_in
 from scanlines import other_groups, scanned
-
-
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
-
 
 # oracle/docker-images issue #2622 (https://github.com/oracle/docker-images/issues/2622), description (2023-04-26): a
 # WebLogic 12.2.1.3 container's log, whole (its blank line kept)

@@ -8,15 +8,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-import errcat
 from errcat.scan import ScanOptions, scan
 from scanlines import other_groups, scanned
-
-
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
-
 
 # Postgres relayed through syslog, its log_line_prefix with db, user, app and client (Alain-L/quellog@ee3e46f3
 # test/testdata/comprehensive/syslog.log lines 670, 671, 674, 323; syslog_bsd.log line 671)

@@ -16,11 +16,6 @@ from errcat.scan.verdict import error_reason, http_status, level
 from scanlines import is_read, other_groups, scanned
 
 
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
-
-
 def _reason(line: str) -> str | None:
     return error_reason(level(line), line) if is_read(line) else None
 

@@ -4,17 +4,8 @@ function's name kept whole, a JSON context's keys, the exception or reason a rec
 
 from __future__ import annotations
 
-import pytest
-
-import errcat
 from errcat.scan.summary import signature
 from scanlines import OTEL_EXPORT_FAILED, other_groups, scanned
-
-
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
-
 
 # GoogleCloudPlatform/ops-agent@588c4b962526c18cc104d00a87ca83fcb9c19f94
 # transformation_test/testdata/logging_processor-nginx-error/input.log, lines 3 and 5

@@ -7,19 +7,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pytest
-
-import errcat
 from errcat.scan.prepared import _object_said
 from errcat.scan.verdict import level
 from scanlines import other_groups, scanned
 
 DATA = Path(__file__).parent / "data"
-
-
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
 
 
 # ilahi123/Taxi-Booking-Android-App issue #1 (https://github.com/ilahi123/Taxi-Booking-Android-App/issues/1), its first

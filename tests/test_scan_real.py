@@ -47,11 +47,6 @@ HTTP_ERROR = re.compile(r"status: [45]\d\d\b")  # OpenStack's wsgi lines
 EXCEPTION = re.compile(r"\b[A-Z]\w*Exception: |\bException causing\b")
 
 
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
-
-
 OPENSEARCH_401 = '2025-01-22T13:09:20.606136+01:00 wazuh-prod opensearch-dashboards[9400]: {"type":"response","@timestamp":"2025-01-22T12:09:20Z","tags":[],"pid":9400,"method":"post","statusCode":401,"req":{"url":"/auth/login?dataSourceId=","method":"post","headers":{"host":"wazuh.auk.test","user-agent":"Mozilla/5.0 (X11; Linux x86_64; rv:134.0) Gecko/20100101 Firefox/134.0","accept":"*/*","accept-language":"fr,fr-FR;q=0.8,en-US;q=0.5,en;q=0.3","accept-encoding":"gzip, deflate, br, zstd","referer":"https://wazuh.auk.test/app/login?nextUrl=%2Fapp%2Fwz-home","content-type":"application/json","osd-version":"2.16.0","osd-xsrf":"osd-fetch","content-length":"40","origin":"https://wazuh.auk.test","sec-gpc":"1","connection":"keep-alive","sec-fetch-dest":"empty","sec-fetch-mode":"cors","sec-fetch-site":"same-origin","priority":"u=0"},"remoteAddress":"192.168.1.1","userAgent":"Mozilla/5.0 (X11; Linux x86_64; rv:134.0) Gecko/20100101 Firefox/134.0","referer":"https://wazuh.auk.test/app/login?nextUrl=%2Fapp%2Fwz-home"},"res":{"statusCode":401,"responseTime":333,"contentLength":9},"message":"POST /auth/login?dataSourceId= 401 333ms - 9.0B"}'
 
 

@@ -15,18 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import errcat
 from errcat.scan import ScanOptions, scan
 from errcat.scan import needles as needles_module
 from errcat.scan.records import Finder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import gen_log
-
-
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
 
 
 def _records(data: bytes, size: int) -> list[tuple[int, int, bytes]]:

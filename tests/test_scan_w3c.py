@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import errcat
 from errcat.cli import app
 from errcat.scan import ScanOptions, scan
 from errcat.scan import needles as needles_module
@@ -32,11 +31,6 @@ QUOTED = DATA / "lnav_logfile_w3c.3"
 KINESIS = DATA / "kinesistap_emf_iis.log"
 runner = CliRunner()
 _COLUMN = re.compile(r'(?:"[^"]*")+|\S+')  # a spaced column; a quoted one may hold spaces
-
-
-@pytest.fixture(scope="module")
-def index():
-    return errcat.open_catalog(use_env=False).index
 
 
 @pytest.fixture(params=["hyperscan", "python"])

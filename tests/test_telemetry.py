@@ -2352,3 +2352,25 @@ def test_readme_screened_exporter_example_sends_an_unanswered_calls_span_over_ot
     (event,) = [e for e in span.events if e.name == "exception"]
     message = {a.key: a.value.string_value for a in event.attributes}["exception.message"]
     assert "Max retries exceeded" in message and "api_key=[REDACTED]" in message
+
+
+def test_a_sentry_log_holding_a_credential_named_by_no_url_or_auth_word_ships_none(catalog):
+    """review17: a Sentry log is screened only when its text names a credential; an ODBC connection string's ``Pwd=``,
+    "credentials <password>", a bare JWT (a Sage access token's shape) and an AWS access key id named no word errcat
+    looked for, and went out over the DSN as logged, though the gate hides each once asked."""
+    password, jwt = "Kestrel-wombat7734", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.Zk3Qm8Vn1Lp7Tz2Wx9Rc4Yb6Hd0Sa5Ge"
+    said = {
+        f"erp db connect failed: Server=db.acme.local;Database=erp;Uid=sa;Pwd={password};": password,
+        f"ops credentials {password} rejected": password,
+        f"nightly sync with {jwt} failed": jwt,
+        "export used AKIAQ7ZK2M9XW4RB8TLC": "AKIAQ7ZK2M9XW4RB8TLC",
+    }
+    _SentryIngest.envelopes.clear()
+    logs = {} if SDK3 else {"enable_logs": True}
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, dsn=_dsn(ingest), **logs):
+        for text in said:
+            importlib.import_module("sentry_sdk.logger").warning(text)
+        sentry_sdk.flush(10)
+    sent = b"".join(_SentryIngest.envelopes)
+    assert b"erp db connect failed" in sent and b"nightly sync with" in sent  # the logs went, their words kept
+    assert not [secret for secret in said.values() if secret.encode() in sent]

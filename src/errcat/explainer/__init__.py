@@ -510,7 +510,9 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
         ),
         None,
     )
-    if code is not None and code == str(ex.status):  # Alamofire's "unacceptableStatusCode(code: 429)": the status, no code
+    # Alamofire's "unacceptableStatusCode(code: 429)": the status, no code; another text's "(code: 404, ...)" beside its
+    # status is its code still (dropped, a Rubrik error was offered MYOB's NotFound as similar text: review17)
+    if code is not None and code == str(ex.status) and any(f"StatusCode(code: {code})" in line for line in lines):
         code = None
     code = code or next((m.group(1) for line in lines[:20] if (m := _LEADING_ERRORNO.match(line))), None)
     if title is not None and code is None and (said := _PAGE_ERROR_CODE.search(ex.body[:65536])):

@@ -24,18 +24,23 @@ def untraced(text: str) -> str:
     data: list[str] = []
     for line in text.replace("\r\n", "\n").split("\n"):
         if (head := _BLOCK.match(line)) or not (kind and _OFFSET.match(line)):
-            out += _joined(data)
+            out += _block_lines(kind, data)
             data = []
             kind = f"{'>' if head.group(1) == '=>' else '<'} {head.group(2)}" if head else None
             if not head:  # curl's notes ("== Info: ...") as -v prints them; any other line as it is
                 out.append("* " + line[9:] if line.startswith("== Info: ") else line)
             continue
-        said = _OFFSET.sub("", line, count=1)
-        if kind.endswith(" header"):
-            out.append(f"{kind[0]} {said}".rstrip())
-        elif kind == "< data":  # the response's body; the request's (=> data) and TLS records are left out
-            data.append(said)
-    return "\n".join(out + _joined(data))
+        if kind.endswith(" header") or kind == "< data":  # the request's data (=> data) and TLS records are left out
+            data.append(_OFFSET.sub("", line, count=1))
+    return "\n".join(out + _block_lines(kind, data))
+
+
+def _block_lines(kind: str | None, pieces: list[str]) -> list[str]:
+    """A block's lines as curl -v prints them: a header's after its direction ("> ", "< "), each made whole again as
+    the body's are (a request line or an Authorization header longer than 64 bytes is cut as the body is: read cut,
+    the URL lost its endpoint and a token its second part); the body's as they are."""
+    lines = _joined(pieces)
+    return [f"{kind[0]} {line}".rstrip() for line in lines] if kind is not None and kind.endswith(" header") else lines
 
 
 def _joined(pieces: list[str]) -> list[str]:

@@ -653,11 +653,18 @@ def _prose(head: str) -> str:
 # host.name, Elastic's "host":{"name":…}, journald's _HOSTNAME, a YAML record's bare hostname: beside its level; not
 # a key written bare before a quoted value: Node's util.inspect of a failed request's options, "hostname:
 # 'x3.acme.com'", names the host called)
+# ... where a program's tag stands, not a verb of answering or an error's word: an app's line with Python's isoformat()
+# time ("2024-03-01T10:00:00.123456+00:00 x3.acme.com responded: 401") or syslog's names the host it called (review17)
+_ANSWER_TAG = (
+    r"(?:respon(?:ded|ds|se)|return(?:ed|s)|repl(?:ied|ies|y)|sa(?:id|ys)|reject(?:ed|s)|refused|answered|error|failed):"
+)
 _HOST_KEYS = r"(?<![\w.-])(?:_?hostname|host\.(?:host)?name|source_host|syslog_host)"  # (not upstream_hostname=)
 _MACHINE_HOST = re.compile(
-    r"^(?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d ([A-Za-z0-9][A-Za-z0-9.-]*) [\w./-]{1,48}(?:\[\d{1,10}\])?: "
+    r"^(?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d ([A-Za-z0-9][A-Za-z0-9.-]*) "
+    rf"(?!{_ANSWER_TAG})[\w./-]{{1,48}}(?:\[\d{{1,10}}\])?: "
     r"|^(?:<\d{1,3}>)?\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)? ([A-Za-z0-9][A-Za-z0-9.-]*) [\w./-]{1,48}\[[1-9]\d{0,9}\]: "
-    r"|^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}[+-]\d\d:\d\d ([A-Za-z0-9][A-Za-z0-9.-]*) [\w./-]{1,48}: "
+    r"|^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}[+-]\d\d:\d\d ([A-Za-z0-9][A-Za-z0-9.-]*) "
+    rf"(?!{_ANSWER_TAG})[\w./-]{{1,48}}: "
     r"|^<\d{1,3}>1 \S+ ([A-Za-z0-9][A-Za-z0-9.-]*) \S+ \S+ \S+ "
     rf"|[\"']{_HOST_KEYS}[\"'][ \t]*[=:][ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9.-]*)"
     rf"|{_HOST_KEYS}[ \t]*=[ \t]*[\"']?([A-Za-z0-9][A-Za-z0-9.-]*)"
@@ -815,10 +822,12 @@ def _written_as_host(name: str, head: str, low: str) -> bool:
         # "sync via gw.erp.acme.app: 401" too; not a Java package a message names its source by ("error from com.acme.x")
         if _CALLED_BEFORE.search(low, max(0, at - 16), at) and not name.startswith(_JAVA_ROOTS):
             return True
-        bare = bare or not (after[:1] == ":" or (after[:1] == "]" and low[at - 1 : at] == "["))
-    # under a word's domain, a name in capitals alone is a constant's or a field's (LOGGER.INFO, INVOICE.SERVICES), not a
-    # host, unless a URL, a port, a path or a call's word says so (review16)
-    return bare and not capitals and not _package_name(name)
+        # a logger's name before a colon or in brackets; a function's before its parenthesis ("logger.info('...')")
+        bare = bare or not (after[:1] in ":(" or (after[:1] == "]" and low[at - 1 : at] == "["))
+    # under a word's domain, a name of two words in capitals alone is a constant's or a field's (LOGGER.INFO,
+    # INVOICE.SERVICES), not a host, unless a URL, a port, a path or a call's word says so (review16); a host's three or
+    # more (GW.ERP.ACME.APP) still count (review17)
+    return bare and not (capitals and name.count(".") == 1) and not _package_name(name)
 
 
 _JAVA_ROOTS = ("com.", "org.", "net.")  # a package's first label; a host's never is

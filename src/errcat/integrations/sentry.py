@@ -277,8 +277,12 @@ def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any] | None:
 
 # What a log holding a credential says (a URL's userinfo or query, an auth scheme, a key's, token's or cookie's name),
 # in lower case: a few substring tests a log (~2 us; a regular expression took ~40), where screening its strings costs
-# ~0.1-1 ms each (most logs name none).
-CREDENTIAL_WORDS = ("://", "bearer", "basic ", "auth", "key", "token", "passw", "secret", "cookie", "session")
+# ~0.1-1 ms each (most logs name none). Also a connection string's pwd=, "pass"/"credentials" before a password, a JWT's
+# start (eyJ: a bare Sage access token) and an AWS access key id's (AKIA): each went out as logged (review17).
+CREDENTIAL_WORDS = (
+    "://", "bearer", "basic ", "auth", "key", "token", "pass", "pwd", "credential", "secret", "cookie", "session", "eyj",
+    "akia",
+)  # fmt: skip
 
 
 def _span_last(span: dict[str, Any], hint: Hint) -> dict[str, Any]:
