@@ -1,7 +1,7 @@
 """errcat explain on the readings blind38 left (none a false claim, each a wrong or missing fact): the status Octokit's
 message, PHP's print_r and PowerShell's $err session state; a Google-shaped error object's integer code, which is the
 HTTP status (HipChat's); a bru run report's failed assertion, no error the API sent; Celery Flower's rows under a
-requests traceback, no part of its exception. The real pastes are tests/data/realworld.jsonl's blind38-3, -20, -21,
+requests traceback, no part of its exception; a sentence under "errors" (Shopify's). The real pastes are tests/data/realworld.jsonl's blind38-3, -20, -21,
 -26; the PowerShell and bru forms wrap the vendors' documented bodies (blind38's probes)."""
 
 from __future__ import annotations
@@ -108,13 +108,20 @@ def test_flower_rows_after_a_requests_traceback_are_no_message(catalog):
     assert d["vendor"] is None
 
 
-def test_a_chained_exception_after_a_requests_error_is_read(catalog):
+def test_a_body_printed_after_a_requests_traceback_is_still_read(catalog):
+    # only a page's "Label<TAB>value" rows go: a REPL's resp.text after the traceback is the API's answer
     paste = (
         "Traceback (most recent call last):\n  File \"/app/sync.py\", line 12, in push\n    resp.raise_for_status()\n"
-        "requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.example.org/v1/items\n\n"
-        "During handling of the above exception, another exception occurred:\n\n"
-        "Traceback (most recent call last):\n  File \"/app/sync.py\", line 14, in push\n    raise SyncFailed(str(e))\n"
-        "sync.SyncFailed: the ledger refused the token"
+        "requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://acme.myshopify.com/admin/api/2024-04/orders.json\n"
+        ">>> resp.text\n'{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}'"
     )  # fmt: skip
     d = explain(catalog, paste).as_dict()
-    assert "the ledger refused the token" in _first(d)["observed"]["message"]
+    assert "Invalid API key" in _first(d)["observed"]["message"]
+    assert d["vendor"] is None
+
+
+def test_a_sentence_under_errors_is_the_error(catalog):
+    # Shopify's {"errors": "[API] Invalid API key ..."}: the sentence, not the whole body, is the message
+    d = explain(catalog, '{"errors":"[API] Invalid API key or access token (unrecognized login or wrong password)"}').as_dict()
+    assert _first(d)["observed"]["message"] == "[API] Invalid API key or access token (unrecognized login or wrong password)"
+    assert d["vendor"] is None and _first(d)["match"] == "none"

@@ -610,23 +610,24 @@ def _bracketed_code(catalog: CatalogIndex, text: str) -> str | None:
     return None
 
 
-# Python's words that chain one traceback to the next: the exception before them is not the last one
-_CHAINED = ("During handling of the above exception", "The above exception was the direct cause")
+# A row of a page's table of fields copied with it, "Label<TAB>value": Celery Flower's task page shows a failed task's
+# traceback in one row and its "Clock", "Root", "Parent" rows after it
+_FIELD_ROW = re.compile(r"[A-Z][\w ]{0,40}\t\S")
 
 
 def _within_tracebacks(lines: list[str]) -> Iterator[str]:
-    """The lines of a text but those after a Python traceback that ends in requests' HTTPError ("401 Client Error: ...
-    for url: ..."), up to the next chained traceback: that exception's whole message is on its one line, and what
-    follows is no part of it (Celery Flower's "Clock 64" and "Root <Task ...>" rows under the traceback it shows)."""
-    in_traceback = skipping = False
+    """The lines of a text but the table rows (_FIELD_ROW) right after a Python traceback that ends in requests'
+    HTTPError ("401 Client Error: ... for url: ..."): that exception's whole message is on its one line, and the rows
+    are the page's other fields, no part of it (Flower's "Clock 64", "Root <Task ...>" were read as the message)."""
+    in_traceback = rows = False
     for line in lines:
-        if skipping and not line.startswith(_CHAINED):
+        if rows and (not line.strip() or _FIELD_ROW.match(line)):
             continue
-        skipping = False
+        rows = False
         in_traceback = in_traceback or line.lstrip().startswith("Traceback (most recent call last)")
         yield line
         if in_traceback and line[:1].isalpha() and is_status_noise(line):
-            skipping, in_traceback = True, False
+            rows, in_traceback = True, False
 
 
 def _is_status_text(line: str, status: int | None) -> bool:

@@ -409,6 +409,9 @@ class _Reader:
             return self.read_list(errors, depth + 1, "errors")
         if isinstance(errors, dict):
             return self.errors_dict(errors)
+        if isinstance(errors, str) and " " in errors.strip():  # a sentence: Shopify's {"errors": "[API] Invalid API key ..."}
+            self.r.add(SentError(OTHER_KEYS, message=errors.strip()))
+            return True
         return False
 
     def errors_dict(self, errors: dict[str, Any]) -> bool:
