@@ -9,7 +9,7 @@ Secrets are removed before any other stage sees the text.
 """
 
 import re
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from http import HTTPStatus
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -480,6 +480,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     body = title if title is not None else _without_markup(ex.body)
     raw_lines = body.split("\n")
     raw_lines = pytest_error_lines(raw_lines) or raw_lines
+    raw_lines = list(_within_tracebacks(raw_lines)) if "Traceback (" in body else raw_lines
     bare_lines = (ln.strip().lstrip("•·*").strip() for ln in without_stack_frames(raw_lines))  # nor bullets
     kept = (ln for ln in bare_lines if ln and ln != ex.url and not is_status_noise(ln) and not _is_status_text(ln, ex.status))
     lines = leading_lines(kept, MAX_TEXT, 40)  # all that is read below: a million lines are not each cleaned
@@ -609,6 +610,26 @@ def _bracketed_code(catalog: CatalogIndex, text: str) -> str | None:
             if code := re.match(r"[ \w]{0,12}?\s?\[(\d{1,6})\]", text[m.end() : m.end() + 24]):
                 return code.group(1)
     return None
+
+
+# A row of a page's table of fields copied with it, "Label<TAB>value": Celery Flower's task page shows a failed task's
+# traceback in one row and its "Clock", "Root", "Parent" rows after it
+_FIELD_ROW = re.compile(r"[A-Z][\w ]{0,40}\t\S")
+
+
+def _within_tracebacks(lines: list[str]) -> Iterator[str]:
+    """The lines of a text but the table rows (_FIELD_ROW) right after a Python traceback that ends in requests'
+    HTTPError ("401 Client Error: ... for url: ..."): that exception's whole message is on its one line, and the rows
+    are the page's other fields, no part of it (Flower's "Clock 64", "Root <Task ...>" were read as the message)."""
+    in_traceback = rows = False
+    for line in lines:
+        if rows and (not line.strip() or _FIELD_ROW.match(line)):
+            continue
+        rows = False
+        in_traceback = in_traceback or line.lstrip().startswith("Traceback (most recent call last)")
+        yield line
+        if in_traceback and line[:1].isalpha() and is_status_noise(line):
+            rows, in_traceback = True, False
 
 
 def _is_status_text(line: str, status: int | None) -> bool:

@@ -13,6 +13,7 @@ foreign shape is never claimed for a vendor on the strength of its words alone.
 import json
 import re
 from collections.abc import Iterable, Iterator
+from http import HTTPStatus
 from typing import Any, NamedTuple
 from urllib.parse import parse_qs
 
@@ -408,6 +409,9 @@ class _Reader:
             return self.read_list(errors, depth + 1, "errors")
         if isinstance(errors, dict):
             return self.errors_dict(errors)
+        if isinstance(errors, str) and " " in errors.strip():  # a sentence: Shopify's {"errors": "[API] Invalid API key ..."}
+            self.r.add(SentError(OTHER_KEYS, message=errors.strip()))
+            return True
         return False
 
     def errors_dict(self, errors: dict[str, Any]) -> bool:
@@ -434,6 +438,8 @@ class _Reader:
         for name, v in d.items():
             if str(name).lower() in _CAUSES and _message_of(_lower_keys(d)) is not None:
                 continue  # what caused the error beside its own message (Okta's errorCauses): its details, read there
+            if str(name).lower() in _ASSERTIONS:
+                continue  # a test runner's checks of the response ("expected 409 to equal 200"): no error the API sent
             if isinstance(v, (dict, list, str)):
                 nested = self.value(v, depth + 1, str(name).lower()) or nested
         return nested
@@ -497,6 +503,7 @@ class _Reader:
         )
         if code in _AXIOS_STATUS_CODES and (k.get("name") == "AxiosError" or str(msg).startswith(_AXIOS_MESSAGE)):
             code = None  # axios's word for the status class (error.toJSON() of an AxiosError), no code of the API's
+        code, status = self.google(k, code, status) if error_object else (code, status)
         # ASP.NET Web API's HttpError says "An error has occurred." and puts what happened beside it
         thrown = k.get("exceptionmessage")
         if not isinstance(thrown, str) and said is not None and code is None:
@@ -507,6 +514,14 @@ class _Reader:
         msg, details = said_here
         self.r.add(SentError(shape, status=status, code=code, name=_error_name(k, code), message=msg, details=details))
         return True
+
+    def google(self, k: dict[str, Any], code: str | None, status: int | None) -> tuple[str | None, int | None]:
+        """The code and status of an "error" object: a Google-shaped one's integer "code" is the HTTP status, no code of
+        the API's (see _GOOGLE_KEYS), and the exchange's status when nothing else stated one."""
+        if status is not None or (stated := _google_status(k)) is None:
+            return code, status
+        self.r.status = self.r.status or stated
+        return None, stated
 
     def settled(self, k: dict[str, Any], code: str | None, status: int | None, msg: str, details: Any) -> tuple[str, Any] | None:
         """The message and details of a generic error object (see generic), or None when the object reports success
@@ -573,6 +588,24 @@ _STATUS_DETAIL = re.compile(r"(?P<code>\d{3,5})\s?:\s(?P<message>\S.{0,1999})", 
 # SOAP's faultcode as a JSON gateway passes it on (Omie's "SOAP-ENV:Client-6"), a body's own responseCode beside its
 # responseMessage (Expensify's 410 in an HTTP 200); Portuguese and Spanish APIs' "codigo" ("codigo_erro")
 _NAMED_CODE = re.compile(r"(?:[a-z]{1,10}[:_])?(?:(?:err(?:or)?|exception|fault|response)_?code|c[oó]digo(?:_?erro)?)")
+
+
+# Google's error object ({"error": {"code": 401, "message": "...", "status": "UNAUTHENTICATED"}}, AIP-193) and those
+# shaped like it (HipChat's {"error": {"code": 401, "message": "...", "type": "Unauthorized"}}): the number is the HTTP
+# status the response carried, not a code of the API's own (none of the catalogued vendors' codes is one)
+_GOOGLE_KEYS = frozenset({"code", "message", "status", "type", "errors", "details"})
+_HTTP_STATUSES = frozenset(s.value for s in HTTPStatus)
+
+
+def _google_status(k: dict[str, Any]) -> int | None:
+    """The HTTP status a Google-shaped error object states as its integer "code" (see _GOOGLE_KEYS)."""
+    said = k.get("code")
+    if not isinstance(said, int) or isinstance(said, bool) or not isinstance(k.get("message"), str):
+        return None
+    named = k.get("status") if isinstance(k.get("status"), str) else k.get("type")
+    if not isinstance(named, str) or not k.keys() <= _GOOGLE_KEYS:
+        return None
+    return said if said >= 400 and said in _HTTP_STATUSES else None
 
 
 def _error_name(k: dict[str, Any], code: str | None) -> str | None:
@@ -651,6 +684,9 @@ _OTHER_MESSAGE_KEYS = ("faultstring", "errorsummary", "errmsg", "mensagem", "men
 _DESCRIPTION_KEYS = ("description", "descricao", "descrição", "descripcion", "descripción")
 # keys holding errors: an object in a list under one (or the value of one) is an error, whatever its fields
 _ERROR_CONTAINERS = frozenset({"error", "errors", "erros", "errores", "fault"})
+# A test runner's report beside the response it checked: bru run's "assertionResults"/"testResults", newman's
+# "assertions"; their "error" is the test's ("expected 409 to equal 200"), its numbers are no response's
+_ASSERTIONS = frozenset({"assertionresults", "testresults", "assertions"})
 _CAUSES = ("errorcauses", "causes")
 # keys some APIs put their message under, read only when it is a sentence: "reason":"rateLimitExceeded" is a code
 _SENTENCE_KEYS = ("err", "reason")

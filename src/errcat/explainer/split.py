@@ -139,7 +139,8 @@ _STATUS_PATTERNS = (
     # Rust reqwest's Error in its Debug form, as a CLI prints it: "reqwest::Error { kind: Status(403, None), url: …}"
     # (0.12; 0.11 and older "kind: Status(401)")
     (re.compile(r"\bkind: Status\(([1-5]\d\d)\b"), ("kind: status(",)),
-    # "status: 422", "statusCode=404", "HTTP 500"; Guzzle 3's "[status code] 400" closes the key's bracket; a sentence's
+    # "status: 422", "statusCode=404", "HTTP 500"; Guzzle 3's "[status code] 400" closes the key's bracket, PHP's print_r
+    # "[HTTP Status] => 500" and a Ruby hash's "status"=>500 point to the value; a sentence's
     # "Status was 403." (the sage_one gem's "SageOne sent HTML instead of JSON. Status was 403."). A body's quoted
     # "responseCode" key is its own code, not the exchange's status (Expensify's {"responseCode":410, ...} in an HTTP
     # 200 means a bad request, not "410 Gone"); a log's "response code: 410" still is. The blanks are taken without giving
@@ -147,7 +148,7 @@ _STATUS_PATTERNS = (
     (
         re.compile(
             r"\b(?:status(?:[ _-]?code)?|http[ _-]?status|http[ _-]?code|(?<![\"'])response[ _-]?code|statusCode|HTTP)\b[\"'\]]?"
-            r"\s*+[:=]?\s*+(?:(?:was|is)[ \t]++)?[\"'\[]?([1-5]\d\d)\b",
+            r"\s*+(?:=>|[:=])?\s*+(?:(?:was|is)[ \t]++)?[\"'\[]?([1-5]\d\d)\b",
             re.IGNORECASE,
         ),
         ("status", "code", *_HTTP_WORD),
@@ -219,6 +220,12 @@ _CLASS_STATUS = re.compile(r"\$(" + "|".join(sorted(_DOTNET_NAMES, key=len, reve
 _SUCCESS_STATUS = re.compile(r"\bdoes not indicate success: ([45]\d\d)\b")
 # Alamofire's AFError for a response its validate() refused: "…ResponseValidationFailureReason.unacceptableStatusCode(code: 409))"
 _ALAMOFIRE_STATUS = re.compile(r"\bunacceptableStatusCode\(code: ([45]\d\d)\)")
+# Octokit's error message, "POST https://api.github.com/…: 401 - Bad credentials // See: …" (Octokit::Error: method,
+# URL, status, " - ", the API's message)
+_OCTOKIT_STATUS = re.compile(rf"\b(?:{_METHOD}) https?://\S+: ([45]\d\d) - ")
+# PowerShell's session printing a caught error's status as a number: "PS> $err.Exception.Response.StatusCode.value__"
+# then "401" on the next line
+_PS_STATUS = re.compile(r"\.StatusCode\.value__[ \t]*\r?\n[ \t]*([45]\d\d)[ \t]*\r?$", re.MULTILINE)
 # A reason phrase under its own label, apart from the status: Guzzle 3's "[reason phrase] Bad Request", a log's
 # "reasonPhrase=Not Found"; taken only when it is the status's own phrase
 # (blanks, then a ":" or "=" with its own blanks: two runs of blanks around an optional sign split a run of blanks
@@ -689,12 +696,17 @@ def _dotnet_status(head: str, low: str | None) -> tuple[int, str | None] | None:
 
 
 def _client_status(head: str) -> tuple[int, str | None] | None:
-    """A status a client's exception states with no reason phrase (see _CLASS_STATUS, _SUCCESS_STATUS, _ALAMOFIRE_STATUS)."""
+    """A status a client's exception states with no reason phrase (see _CLASS_STATUS, _SUCCESS_STATUS, _ALAMOFIRE_STATUS,
+    _OCTOKIT_STATUS, _PS_STATUS)."""
     if "$" in head and (named := _CLASS_STATUS.search(head)) and _DOTNET_NAMES[named.group(1)] == int(named.group(2)):
         return int(named.group(2)), None
     if "success: " in head and (said := _SUCCESS_STATUS.search(head)) and int(said.group(1)) in KNOWN_STATUSES:
         return int(said.group(1)), None
     if "StatusCode(" in head and (said := _ALAMOFIRE_STATUS.search(head)) and int(said.group(1)) in KNOWN_STATUSES:
+        return int(said.group(1)), None
+    if " - " in head and (said := _OCTOKIT_STATUS.search(head)) and int(said.group(1)) in KNOWN_STATUSES:
+        return int(said.group(1)), None
+    if "value__" in head and (said := _PS_STATUS.search(head)) and int(said.group(1)) in KNOWN_STATUSES:
         return int(said.group(1)), None
     return None
 
