@@ -378,6 +378,11 @@ _SLIPS = [  # (field, words that carry the slip, a word the quirk must say)
     ("scenario", "Layout type mismatch on order conversion", "'Layout type mismatch on Order conversion'"),
     ("scenario", "Layout type mismatch on Order conversion", "'Layout type mismatch on order conversion'"),
     ("scenario", "Account UID is NOT same", "'Account.UID is not same as UndepositedFunds Linked Account.UID'"),
+    # catalog20: a zero ShipQuantity answered as a missing one; odd casing in three messages
+    ("scenario", "ShipQuantity is ZERO, UnitPrice NOT supplied", "yet the body says 'ShipQuantity is required'"),
+    ("message", "Your Access token has expired.", "capitalises 'Access' mid-sentence"),
+    ("message", "Vat Number", "capitalises 'Vat Number'"),
+    ("message", "Postal Code", "capitalises 'Postal Code'"),
 ]
 
 
