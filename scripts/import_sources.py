@@ -145,6 +145,12 @@ _MYOB_SCENARIO_SLIPS = {
     "'I Use Timesheet...\"": "the scenario opens the preference's name with a single quote and closes it with a double"
     " one ('I Use Timesheet...\"); kept as printed",
 }
+# Rows whose scenario and body disagree (catalog20): keyed by the scenario's words, as the slips are.
+_MYOB_SCENARIO_DEFECTS = {
+    "ShipQuantity is ZERO, UnitPrice NOT supplied": "the scenario has ShipQuantity sent as ZERO, yet the body says"
+    " 'ShipQuantity is required', as for a ShipQuantity not supplied; the purchase rows answer a BillQuantity of ZERO"
+    " with QuantityNotValid (12100, 'BillQuantity must be non-zero'); kept as printed",
+}
 
 
 def _myob_value(raw: str, key: str, quirks: list[str]) -> Any:
@@ -299,7 +305,7 @@ def _myob_entry(row: _MyobRow, index: int, body_lines: list[tuple[int, str]]) ->
         del entry["learn_more"]
     quirks = _myob_quirks(body, entry["message"], code, name) + _status_quirks(row.status_line, name)
     quirks += _method_quirks(row.scenario, row.methods)
-    quirks += [q for words, q in _MYOB_SCENARIO_SLIPS.items() if words in row.scenario]
+    quirks += [q for words, q in (_MYOB_SCENARIO_SLIPS | _MYOB_SCENARIO_DEFECTS).items() if words in row.scenario]
     if severity == "Warning":
         quirks.append(
             f"a body of Severity Warning listed with {row.status_line}, as the errors are; the document does not say"
@@ -494,6 +500,18 @@ def _status_table(
     return i
 
 
+# Odd casing in Sage's documented messages (catalog20), recorded rather than smoothed over.
+_SAGE_MESSAGE_QUIRKS = {
+    "Your Access token": "the message capitalises 'Access' mid-sentence ('Your Access token has expired.'), where the"
+    " document's own text says 'access token'; kept as the document prints it",
+}
+
+
+def _sage_message_quirks(body: dict[str, str]) -> list[str]:
+    message = body.get("$message") or ""
+    return [q for words, q in _SAGE_MESSAGE_QUIRKS.items() if words in message]
+
+
 def parse_sage(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Sage's "Response Codes": the status table, the example bodies and the 401 causes."""
     lines = text.splitlines()
@@ -531,7 +549,7 @@ def parse_sage(text: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                 "vendor_severity": body.get("$severity"),
                 "guide": f"sage.{slug(code)}" if code else f"sage.http-{heading_status}",
                 "source": {"document": SAGE_DOC, "section": heading, "line": body_line},
-                "quirks": ["the documented body is shown without its enclosing braces"],
+                "quirks": ["the documented body is shown without its enclosing braces", *_sage_message_quirks(body)],
             }
         )
         body = {}
@@ -665,6 +683,10 @@ _IX_MESSAGE_QUIRKS = {
     "within 1 and 3": "the message says 'within 1 and 3' where English has 'between 1 and 3'; kept as the document prints it",
     "Serie ": "the message says 'Serie' (not an English word) where the next message says 'sequence'; kept as the document"
     " prints it",
+    "Vat Number": "the message capitalises 'Vat Number' (and writes VAT as 'Vat'), where most of the document's other"
+    " messages write a field's name in sentence case ('Unit price', 'Tax region'); kept as the document prints it",
+    "Postal Code": "the message capitalises 'Postal Code', where most of the document's other messages write a field's name in"
+    " sentence case ('Unit price', 'Tax region'); kept as the document prints it",
 }
 # "Email: is an invalid email": the document leaves a gap where the message's subject would go.
 _IX_EMPTY_SLOT = re.compile(r"^(\w+): is ")

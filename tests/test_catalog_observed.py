@@ -120,3 +120,11 @@ def test_catalog16_claims_keep_their_sources_hedges_and_speakers(catalog):
     oauth = _entry(catalog, "myob.observed.oauth-invalid-request")
     assert "2-5 minutes" in catalog.guides[oauth.guide_id].fix
     assert any("expires in 2-5 minutes" in (s.note or "") for s in oauth.sources)
+
+
+def test_a_scenario_does_not_say_which_record_a_vendors_reply_only_asks_to_check(catalog):
+    """catalog20: Sage PHP #32 shows "Couldn't find record." and a reply asking to verify contact_id, ledger_account_id
+    and product_id; the scenario said the invoice referred to an id Sage cannot find, which the thread does not show."""
+    e = _entry(catalog, "sage.observed.record-not-found.couldnt-find-record")
+    assert "asks to verify" in e.scenario and "is not shown" in e.scenario
+    assert "that refers to a contact, ledger account or product id Sage cannot find" not in e.scenario
