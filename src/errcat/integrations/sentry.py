@@ -45,6 +45,7 @@ from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
 from sentry_sdk.utils import safe_repr
 
+from ..gate.formats import format_hinted
 from . import MAX_SAID, _bytes_hidden, given_catalog, hidden_attribute, hidden_value, hidden_words, is_response, screenable
 from .telemetry import explanation_of, facts, holds_response, worth_telling
 
@@ -260,12 +261,13 @@ def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any] | None:
     quotes a URL, with the credentials hidden in its body and attributes (the record's arguments, as
     ``sentry.message.parameter.*``, and its extra fields), each judged with its name, as the breadcrumb of such a
     record is; so is a log naming a credential or an auth scheme (CREDENTIAL_WORDS: ``failed with {auth}``, a Sage
-    ``Bearer`` token as its argument; an ``x-myobapi-key`` field). Others are the application's, sent as they are.
+    ``Bearer`` token as its argument; an ``x-myobapi-key`` field) or holding what starts a secret of a known format
+    (the gate's hints: ``sk_live_``, ``ghp_``, ``xoxb-``). Others are the application's, sent as they are.
     One errcat fails to screen is dropped, not sent as it was."""
     try:
         attributes = _mapping(log.get("attributes"))
-        said = " ".join(str(v) for v in (log.get("body"), *attributes.values(), *attributes) if isinstance(v, str)).lower()
-        if any(word in said for word in CREDENTIAL_WORDS):
+        said = " ".join(str(v) for v in (log.get("body"), *attributes.values(), *attributes) if isinstance(v, str))
+        if any(word in said.lower() for word in CREDENTIAL_WORDS) or format_hinted(said):
             if isinstance(log.get("body"), str):
                 log["body"] = hidden_value(log["body"], "body")
             log["attributes"] = {k: v if k.startswith(SDK_OWN) else _attribute_screened(k, v) for k, v in attributes.items()}
@@ -278,7 +280,8 @@ def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any] | None:
 # What a log holding a credential says (a URL's userinfo or query, an auth scheme, a key's, token's or cookie's name),
 # in lower case: a few substring tests a log (~2 us; a regular expression took ~40), where screening its strings costs
 # ~0.1-1 ms each (most logs name none). Also a connection string's pwd=, "pass"/"credentials" before a password, a JWT's
-# start (eyJ: a bare Sage access token) and an AWS access key id's (AKIA): each went out as logged (review17).
+# start (eyJ: a bare Sage access token) and an AWS access key id's (AKIA): each went out as logged (review17). The
+# gate's format hints are looked for too (gate.formats.format_hinted, one scan of ~10 us on a 70-character log).
 CREDENTIAL_WORDS = (
     "://", "bearer", "basic ", "auth", "key", "token", "pass", "pwd", "credential", "secret", "cookie", "session", "eyj",
     "akia",
