@@ -1282,6 +1282,37 @@ def test_an_error_event_errcat_fails_to_screen_is_sent_as_a_grouped_stub_without
     assert "page=2" in whole["exception"]["values"][0]["value"] and whole["tags"]["myob_api_key"] == "none"
 
 
+def test_an_error_event_sent_as_a_stub_keeps_only_the_ids_of_its_trace(server, catalog, monkeypatch):
+    """review18: the stub of an event errcat failed to screen kept the event's whole trace context, though its
+    docstring says the trace's ids: the root span's op and the dynamic sampling context's transaction (the span's name,
+    which the application gives: "nightly sync api_key=...") went out unscreened in it."""
+    from errcat import gate
+
+    screen = gate.shown
+
+    def failing(text: str) -> str:  # screening that fails on the key's string, as a bug in the gate would
+        if SECRET in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return screen(text)
+
+    monkeypatch.setattr(gate, "shown", failing)
+    _SentryIngest.envelopes.clear()
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, dsn=_dsn(ingest), traces_sample_rate=1.0):
+        named = {"name": f"nightly sync api_key={SECRET}"}
+        span = sentry_sdk.start_span(**named, attributes={"sentry.op": f"sync api_key={SECRET}"}) if SDK3 else None
+        with span or sentry_sdk.start_transaction(**named, op=f"sync api_key={SECRET}"):
+            response = requests.post(url(server, "Sale/Invoice/Item"), json={})
+            with pytest.raises(requests.HTTPError) as raised:
+                response.raise_for_status()
+            _capture(raised.value)
+        sentry_sdk.flush(10)
+    (stubbed,) = _events(_SentryIngest.envelopes)
+    assert stubbed["exception"]["values"][0]["value"] == "errcat: event not screened"
+    assert SECRET not in json.dumps(stubbed)
+    trace = stubbed["contexts"]["trace"]
+    assert len(trace["trace_id"]) == 32 and len(trace["span_id"]) == 16  # the event still links to its trace
+
+
 def test_a_trace_errcat_fails_to_screen_sends_no_credential_and_the_next_trace_goes_on(server, catalog, monkeypatch):
     """A failed call's span carries its query (2.x's transaction: ``http.query``; 3.x's streamed span: ``url.query``).
     When screening it failed, 2.x's transaction was sent as it was, the api_key in it; it is now dropped (3.x's span

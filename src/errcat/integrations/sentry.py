@@ -385,7 +385,10 @@ def stub(event: Event, hint: Hint) -> Event:
     kept: dict[str, Any] = {k: event[k] for k in STUB_KEPT if k in event}  # type: ignore[literal-required]
     kept["tags"] = {k: v for k, v in _mapping(event.get("tags")).items() if str(k).startswith("errcat.")}
     contexts = _mapping(event.get("contexts"))
-    kept["contexts"] = {k: contexts[k] for k in ("trace", "errcat") if isinstance(contexts.get(k), dict)}
+    trace = _mapping(contexts.get("trace"))  # its ids only: its op and sampling context carry the span's name
+    kept["contexts"] = {"trace": {k: trace[k] for k in TRACE_IDS if k in trace}} if trace else {}
+    if isinstance(contexts.get("errcat"), dict):
+        kept["contexts"]["errcat"] = contexts["errcat"]
     kept["exception"] = {"values": [_stub_exception(v) for v in _list(_mapping(event.get("exception")).get("values"))]}
     if not kept["exception"]["values"]:  # a message or log event: one line saying why
         kept["message"] = UNSCREENED_EVENT
