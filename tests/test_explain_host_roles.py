@@ -123,3 +123,15 @@ def test_a_code_site_named_bare_as_the_one_called_is_another_service(catalog, te
     x = explain(catalog, text)
     assert x.vendor is None and _foreign(x), [(c.kind, c.value) for c in x.clues]
     assert all(e.kind == "none" for e in x.errors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [f"the proxy x3.acme.com returned 401 {OTHER_SDATA}", f"proxy gw.acme.com responded: 401 {OTHER_SDATA}"],
+)
+def test_a_proxy_named_as_the_one_that_answered_is_another_service(catalog, text):
+    """review18: a host after the word "proxy" was read as a relay the response passed through (claims18), also where
+    the paste says it answered: its foreign clue was lost and another server's SData body was claimed for Sage."""
+    x = explain(catalog, text)
+    assert x.vendor is None and _foreign(x), [(c.kind, c.value) for c in x.clues]
+    assert all(e.kind == "none" for e in x.errors)

@@ -711,10 +711,13 @@ _RELAY = re.compile(
 
 
 def _relay_hosts(low: str) -> set[str]:
-    """The hosts a paste (in lower case) names as a proxy or a CDN the exchange went through (_RELAY)."""
+    """The hosts a paste (in lower case) names as a proxy or a CDN the exchange went through (_RELAY); not one it says
+    answered ("the proxy x3.acme.com returned 401": the one that answered, read as a relay another server's SData body
+    was Sage's, review18)."""
     if "via:" not in low and "proxy" not in low:
         return set()
-    return {h.group(1) for m in _RELAY.finditer(low) for h in _HOST_IN_TEXT.finditer(m.group(0))}
+    found = ((m, h) for m in _RELAY.finditer(low) for h in _HOST_IN_TEXT.finditer(m.group(0)))
+    return {h.group(1) for m, h in found if not _ANSWERED_AFTER.match(low, m.start() + h.end(1))}
 
 
 def _same_level(indent: str, block: str) -> bool:
