@@ -2290,6 +2290,19 @@ def test_structlog_hides_credentials_in_bytes_sets_and_a_requests_header_mapping
         assert credential not in text
 
 
+@pytest.mark.parametrize("renderer", ["json", "console"])
+def test_structlog_hides_an_object_logged_under_a_credentials_name(server, catalog, renderer):
+    """review18: an object that is no string, dict, list or bytes was screened by what it says alone, without its key:
+    an API key held as a ``uuid.UUID`` (a UUID-shaped key, made up here) logged as ``api_key=`` was rendered whole,
+    though the same key as a string is hidden by its name. A UUID under another name (a request id) stays."""
+    key, request_id = uuid.UUID("7c9e6679-7425-40de-944b-e07fc1f90ae7"), uuid.UUID("0f8fad5b-d9cb-469f-a165-70867728950e")
+    response = requests.post(url(server, "Sale/Invoice/Item"), json={})
+    with _structlog_rendering(catalog, renderer) as (log, out):
+        log.error("sync failed", response=response, api_key=key, request_id=request_id)
+    text = out.getvalue()
+    assert "myob:" in text and str(key) not in text and str(request_id) in text
+
+
 def test_structlog_processor_never_breaks_the_log_line(catalog, caplog, monkeypatch):
     caplog.set_level(logging.DEBUG, logger="errcat.integrations.structlog")
 
