@@ -2291,6 +2291,21 @@ def test_structlog_hides_credentials_in_bytes_sets_and_a_requests_header_mapping
 
 
 @pytest.mark.parametrize("renderer", ["json", "console"])
+def test_structlog_shows_nothing_unscreened_past_the_depth_it_looks_into(server, catalog, renderer):
+    """review18: past MAX_DEPTH levels a dict, list or tuple is replaced by a mark ("not looked into, so not shown"),
+    but the types screened since claims18 (another mapping: requests' headers; a set; bytes) were returned as they
+    were there, and the renderer printed the MYOB key and the api_key in them."""
+    response = requests.post(url(server, "Sale/Invoice/Item"), json={}, headers={"x-myobapi-key": SECRET})
+    held: Any = {"headers": response.request.headers, "body": f"api_key={SECRET}".encode(), "flags": {f"--key={SECRET}"}}
+    for level in ("call", "attempt", "step", "batch", "job"):
+        held = {level: held}
+    with _structlog_rendering(catalog, renderer) as (log, out):
+        log.error("sync failed", response=response, context=held)
+    text = out.getvalue()
+    assert "myob:" in text and SECRET not in text
+
+
+@pytest.mark.parametrize("renderer", ["json", "console"])
 def test_structlog_hides_an_object_logged_under_a_credentials_name(server, catalog, renderer):
     """review18: an object that is no string, dict, list or bytes was screened by what it says alone, without its key:
     an API key held as a ``uuid.UUID`` (a UUID-shaped key, made up here) logged as ``api_key=`` was rendered whole,

@@ -627,8 +627,8 @@ def hidden_copy(value: Any, key: str | None, depth: int = 0, budget: list[int] |
         return hidden_value(value, key)
     if isinstance(value, BaseException):
         return credentials_hidden(value)
-    if depth >= MAX_DEPTH:  # not looked into, so not shown: a formatter or renderer prints it whole
-        return f"[errcat: nested deeper than {MAX_DEPTH} levels, not shown]" if isinstance(value, dict | list | tuple) else value
+    if depth >= MAX_DEPTH and isinstance(value, Mapping | list | tuple | set | frozenset):  # not looked into, so not
+        return f"[errcat: nested deeper than {MAX_DEPTH} levels, not shown]"  # shown: a renderer prints it whole
     if isinstance(value, Mapping):
         kept = _within(budget, value.items())
         copy = {k: hidden_copy(v, str(k), depth + 1, budget) for k, v in kept}
