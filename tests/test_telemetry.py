@@ -290,6 +290,31 @@ def test_sentry_groups_a_logged_response_as_it_groups_the_exception(server, cata
     assert SECRET not in json.dumps([first, second])
 
 
+def test_a_log_lines_breadcrumb_holding_a_credential_is_screened_as_its_sentry_log_is(catalog):
+    """review18: a log record holding a credential is screened as a Sentry log (review17, and the gate's formats
+    since review18), but the breadcrumb the same record leaves on the scope was screened only when it quoted a URL:
+    the next event of any kind (an unrelated ValueError) shipped the Stripe-shaped key in its breadcrumbs."""
+    from sentry_sdk.integrations.logging import LoggingIntegration
+
+    transport = CapturingTransport()
+    log = logging.getLogger("sync-crumbs")
+    with _sentry_client(catalog, LoggingIntegration(level=logging.INFO, event_level=None), transport=transport):
+        try:
+            log.warning("nightly charge sync used %s", SECRET)
+            log.warning("nightly export ran with password=Wombat7Harbor")
+            try:
+                raise ValueError("unrelated failure")
+            except ValueError:
+                sentry_sdk.capture_exception()
+            sentry_sdk.flush()
+        finally:
+            sentry_sdk.get_isolation_scope().clear_breadcrumbs()
+    (event,) = transport.events
+    crumbs = json.dumps(event["breadcrumbs"])
+    assert "nightly charge sync used" in crumbs and "nightly export ran with" in crumbs  # the crumbs went, words kept
+    assert SECRET not in crumbs and "Wombat7Harbor" not in crumbs
+
+
 def test_a_sentry_event_about_another_services_call_ships_no_credential_and_claims_nothing(server, catalog):
     """Another service's failed call (Stripe's card_declined: no vendor of the catalog) captured as raise_for_status()'s
     error (requests, httpx) or logged with response= shipped the api_key its URL quotes in the exception's message, where

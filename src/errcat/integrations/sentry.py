@@ -267,7 +267,7 @@ def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any] | None:
     try:
         attributes = _mapping(log.get("attributes"))
         said = " ".join(str(v) for v in (log.get("body"), *attributes.values(), *attributes) if isinstance(v, str))
-        if any(word in said.lower() for word in CREDENTIAL_WORDS) or format_hinted(said):
+        if _names_a_credential(said):
             if isinstance(log.get("body"), str):
                 log["body"] = hidden_value(log["body"], "body")
             log["attributes"] = {k: v if k.startswith(SDK_OWN) else _attribute_screened(k, v) for k, v in attributes.items()}
@@ -275,6 +275,12 @@ def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any] | None:
         _log.debug("errcat could not screen a Sentry log: dropped", exc_info=True)
         return None
     return log
+
+
+def _names_a_credential(said: str) -> bool:
+    """Whether a log's text (or a log line's breadcrumb's) may hold a credential: CREDENTIAL_WORDS, or a hint of a
+    format the gate knows (gate.formats.format_hinted)."""
+    return any(word in said.lower() for word in CREDENTIAL_WORDS) or format_hinted(said)
 
 
 # What a log holding a credential says (a URL's userinfo or query, an auth scheme, a key's, token's or cookie's name),
@@ -664,13 +670,15 @@ def scrub_failed_breadcrumbs(event: Event) -> Event:
     """Any event with the credentials of its failed HTTP calls' breadcrumbs hidden (the query the SDK
     keeps apart from the URL, ``http.query``): the scope keeps a call's breadcrumb for the events
     after it, so a vendor call's api_key, hidden in the event errcat annotated, came back in the next
-    event of any kind. As in a transaction, every call answered with an error status. Never raises."""
+    event of any kind. As in a transaction, every call answered with an error status; and a log line's
+    breadcrumb that may hold a credential, as its Sentry log is screened (_log_last). Never raises."""
     try:
         crumbs = _mapping(event.get("breadcrumbs")).get("values")
         for crumb in crumbs if isinstance(crumbs, list) else []:
             if isinstance(crumb, dict) and _failed(crumb) and "data" in crumb:
                 crumb["data"] = _scrubbed(crumb["data"], "data", 0)
-            elif isinstance(crumb, dict) and _quotes_a_url(crumb.get("message")):  # a log line's breadcrumb
+            elif isinstance(crumb, dict) and isinstance(crumb.get("message"), str) and _names_a_credential(crumb["message"]):
+                # a log line's breadcrumb: screened as the record's Sentry log is (review18: only one quoting a URL was)
                 for key in ("message", "data"):
                     if key in crumb:
                         crumb[key] = _scrubbed(crumb[key], key, 0)
