@@ -280,7 +280,8 @@ def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any] | None:
 def _names_a_credential(said: str) -> bool:
     """Whether a log's text (or a log line's breadcrumb's) may hold a credential: CREDENTIAL_WORDS, or a hint of a
     format the gate knows (gate.formats.format_hinted)."""
-    return any(word in said.lower() for word in CREDENTIAL_WORDS) or format_hinted(said)
+    low = said.lower()
+    return any(word in low for word in CREDENTIAL_WORDS) or format_hinted(said)
 
 
 # What a log holding a credential says (a URL's userinfo or query, an auth scheme, a key's, token's or cookie's name),
