@@ -99,3 +99,39 @@ def test_a_service_an_email_was_sent_through_is_the_sender(catalog):
     )
     x = explain(catalog, f"MYOB invoice email via Microsoft Graph failed: 401 {graph}")
     assert x.vendor is None and all(e.kind == "none" for e in x.errors)
+
+
+# Sage's SData shape from another server (review17's SAGE_SDATA): claimed for Sage, its status was Sage's 401
+OTHER_SDATA = (
+    '[{"$severity":"error","$dataCode":"InvalidCredentials","$message":"Invalid credentials","$source":"Authorization"}]'
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"pushing the export to gitlab.com failed: 401 {OTHER_SDATA}",
+        f"uploading the invoice PDF to bitbucket.org returned 401 {OTHER_SDATA}",
+        f"calling acme.atlassian.net returned 401 {OTHER_SDATA}",
+        f"gitlab.com responded 401 {OTHER_SDATA}",
+    ],
+)
+def test_a_code_site_named_bare_as_the_one_called_is_another_service(catalog, text):
+    """review18: a code or issue site named bare was read as a page (claims18), whatever the words around it: one a
+    call was sent to ("to gitlab.com", "calling acme.atlassian.net") or that answered ("gitlab.com responded") lost
+    its foreign clue, and another server's SData body was claimed for Sage by its status."""
+    x = explain(catalog, text)
+    assert x.vendor is None and _foreign(x), [(c.kind, c.value) for c in x.clues]
+    assert all(e.kind == "none" for e in x.errors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [f"the proxy x3.acme.com returned 401 {OTHER_SDATA}", f"proxy gw.acme.com responded: 401 {OTHER_SDATA}"],
+)
+def test_a_proxy_named_as_the_one_that_answered_is_another_service(catalog, text):
+    """review18: a host after the word "proxy" was read as a relay the response passed through (claims18), also where
+    the paste says it answered: its foreign clue was lost and another server's SData body was claimed for Sage."""
+    x = explain(catalog, text)
+    assert x.vendor is None and _foreign(x), [(c.kind, c.value) for c in x.clues]
+    assert all(e.kind == "none" for e in x.errors)

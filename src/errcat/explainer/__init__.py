@@ -28,6 +28,7 @@ from ..values import (
     resend_may_repeat,
     unsafe_resend_words,
 )
+from .curltrace import untraced
 from .envelopes import MAX_TEXT, STATUS_ONLY, TEXT, Reading, SentError, read_body, redirect_error, with_exchange_status
 from .evidence import (
     Clue,
@@ -678,6 +679,9 @@ def explain(
     check_vendor(vendor, catalog.vendors)
     text, notes = _bounded(repaired(text), notes)
     text = unwrapped(text)  # a Windows console's copy, its long lines cut at its width
+    # curl's --trace(-ascii) made curl -v's lines before redaction: the gate sees a token whole, not cut at 64 or 16
+    # bytes (--trace's hex column spells it whatever the gate hid of its text column)
+    text = untraced(text)
     if not text.strip():
         raise UsageError("nothing to explain: the input is empty (paste an error response, a message or a code)")
     # A recording's structure is parsed first (redaction may not keep its JSON or YAML well formed);

@@ -711,10 +711,13 @@ _RELAY = re.compile(
 
 
 def _relay_hosts(low: str) -> set[str]:
-    """The hosts a paste (in lower case) names as a proxy or a CDN the exchange went through (_RELAY)."""
+    """The hosts a paste (in lower case) names as a proxy or a CDN the exchange went through (_RELAY); not one it says
+    answered ("the proxy x3.acme.com returned 401": the one that answered, read as a relay another server's SData body
+    was Sage's, review18)."""
     if "via:" not in low and "proxy" not in low:
         return set()
-    return {h.group(1) for m in _RELAY.finditer(low) for h in _HOST_IN_TEXT.finditer(m.group(0))}
+    found = ((m, h) for m in _RELAY.finditer(low) for h in _HOST_IN_TEXT.finditer(m.group(0)))
+    return {h.group(1) for m, h in found if not _ANSWERED_AFTER.match(low, m.start() + h.end(1))}
 
 
 def _same_level(indent: str, block: str) -> bool:
@@ -855,9 +858,7 @@ def _foreign_mentions(
     for host in list(written)[:20]:
         at = low.find(host)
         reported = 0 <= said_end <= at and tool_site(host)
-        path = m[0] if (m := _PATH_AFTER.match(low, at + len(host))) else None
-        page = host.endswith(_READ_SITES) and tool_page(host, path)
-        linked = "://" + host in low or page
+        linked = "://" + host in low or _read_page(host, low, at)
         if _written_as_host(host, head, low) and not reported and _is_foreign(facts, host, linked):
             return [Clue.of("foreign-mention", host, v) for v, hosts in facts.hosts.items() if hosts and v not in named]
     return []
@@ -867,6 +868,22 @@ def _foreign_mentions(
 # "reported in acme.atlassian.net") they are a page, as github.com is, unless their API's host or path is named
 _READ_SITES = ("gitlab.com", "bitbucket.org", "atlassian.net")
 _PATH_AFTER = re.compile(r"/[^\s\"'<>]*")
+# a site's answer after its name ("gitlab.com responded 401"): the service called, not a page
+_ANSWERED_AFTER = re.compile(
+    r"[ \t]*(?:respon(?:ded|ds)|return(?:ed|s)|repl(?:ied|ies)|sa(?:id|ys)|reject(?:ed|s)|refused|answered)\b"
+)
+
+
+def _read_page(host: str, low: str, at: int) -> bool:
+    """Whether a code or issue site (_READ_SITES) written at ``at`` of ``low`` is a page read beside the error: one
+    of its pages named by its path, or the site alone where no word says it was called or answered ("pushing to
+    gitlab.com failed", "gitlab.com responded 401": read as pages, another server's SData body was Sage's, review18)."""
+    if not host.endswith(_READ_SITES):
+        return False
+    if (path := _PATH_AFTER.match(low, at + len(host))) is not None:
+        return tool_page(host, path[0])
+    called = _CALLED_BEFORE.search(low, max(0, at - 16), at) or _ANSWERED_AFTER.match(low, at + len(host))
+    return called is None and tool_page(host)
 
 
 def _is_foreign(facts: VendorFacts, host: str, linked: bool) -> bool:

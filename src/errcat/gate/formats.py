@@ -640,6 +640,13 @@ def present_hints(hay: str, any_hint: re.Pattern[str], hints: frozenset[str]) ->
     return out
 
 
+def format_hinted(text: str) -> bool:
+    """Whether ``text`` holds a hint of any format rule (a token's prefix, a flag that takes a secret): one scan for
+    each case. For a caller that screens only what may hold a credential (Sentry's logs): a word list of its own
+    missed the formats (a Stripe, GitHub or Slack key in a log naming no credential went out as logged, review18)."""
+    return _ANY_LOWER_HINT().search(text.lower()) is not None or _ANY_CASED_HINT().search(text) is not None
+
+
 _PRIVATE_KEY = _lazy(r"-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _PRIVATE_KEY_END = _lazy(r"-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----")
 _KEY_BODY = _lazy(r"[A-Za-z0-9+/=\s:,-]{0,20000}")

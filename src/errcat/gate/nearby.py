@@ -579,7 +579,9 @@ def _users_and_passwords(text: str) -> Iterator[Span]:
         line_start = low.rfind("\n", max(0, at - _LOGIN_USER_REACH), at) + 1 or max(0, at - _LOGIN_USER_REACH)
         if _LOGIN_USER().search(low, line_start, at) and (m := _LOGIN_VALUE().match(low, at + 2)):
             value = text[m.start("val") : m.end("val")]
-            if _separated_value(value) or letters_password(value):  # (no name: an English word may stand: "admin / dashboard")
+            # (no name: a word ending as English words do stands, "as ops / reporting"; one that does not is hidden as a
+            # password of letters would be, "admin / dashboard": no word list tells the two apart)
+            if _separated_value(value) or letters_password(value):
                 yield Span(*m.span("val"), "credential by position")
         at = low.find(" / ", at + 2)
     if not any(w in low for w in _PAIR_WORDS):

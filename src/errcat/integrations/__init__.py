@@ -616,7 +616,7 @@ def hidden_copy(value: Any, key: str | None, depth: int = 0, budget: list[int] |
     """``value`` with credentials hidden as a log shows it: a string by its key and shape, an exception by a copy
     whose messages are screened, the items of a dict, list or tuple likewise, of another mapping (requests' headers,
     a ``CaseInsensitiveDict``) as a dict, of a set as a set; bytes as the text they decode to (``b"api_key=..."``);
-    another object by what it says (``str``) when that holds a credential; anything else as it is. Past
+    another object by what it says (``str``, judged with its key) when that holds a credential; anything else as it is. Past
     MAX_ITEMS values in all (``budget`` counts them down), a container's other items are cut off with a mark
     saying how many, since what is not screened may not be shown: a list of a million rows in ``extra`` held
     the log call for half a minute."""
@@ -627,8 +627,8 @@ def hidden_copy(value: Any, key: str | None, depth: int = 0, budget: list[int] |
         return hidden_value(value, key)
     if isinstance(value, BaseException):
         return credentials_hidden(value)
-    if depth >= MAX_DEPTH:  # not looked into, so not shown: a formatter or renderer prints it whole
-        return f"[errcat: nested deeper than {MAX_DEPTH} levels, not shown]" if isinstance(value, dict | list | tuple) else value
+    if depth >= MAX_DEPTH and isinstance(value, Mapping | list | tuple | set | frozenset):  # not looked into, so not
+        return f"[errcat: nested deeper than {MAX_DEPTH} levels, not shown]"  # shown: a renderer prints it whole
     if isinstance(value, Mapping):
         kept = _within(budget, value.items())
         copy = {k: hidden_copy(v, str(k), depth + 1, budget) for k, v in kept}
@@ -640,7 +640,17 @@ def hidden_copy(value: Any, key: str | None, depth: int = 0, budget: list[int] |
         if len(items) < len(value):
             items.append(_cut_mark(len(value) - len(items)))
         return type(value)(items) if type(value) in (list, tuple, set, frozenset) else items
-    return _bytes_hidden(value, key) if isinstance(value, bytes | bytearray) else _arg_hidden(value)
+    return _bytes_hidden(value, key) if isinstance(value, bytes | bytearray) else _object_hidden(value, key)
+
+
+def _object_hidden(value: Any, key: str | None) -> Any:
+    """Another object by what it says (``str``), judged with its key as a string is: that text when anything in it is
+    hidden, else the object as it is. Judged by its shape alone, ``api_key=UUID("…")`` was logged whole (review18)."""
+    if key is None or isinstance(value, int | float | bool | type(None)):
+        return _arg_hidden(value)
+    text = _said(value)
+    hidden = hidden_value(text, key)
+    return hidden if hidden != text else value
 
 
 def _bytes_hidden(value: bytes | bytearray, key: str | None) -> Any:

@@ -45,6 +45,7 @@ from sentry_sdk.integrations import Integration
 from sentry_sdk.scope import add_global_event_processor
 from sentry_sdk.utils import safe_repr
 
+from ..gate.formats import format_hinted
 from . import MAX_SAID, _bytes_hidden, given_catalog, hidden_attribute, hidden_value, hidden_words, is_response, screenable
 from .telemetry import explanation_of, facts, holds_response, worth_telling
 
@@ -260,12 +261,13 @@ def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any] | None:
     quotes a URL, with the credentials hidden in its body and attributes (the record's arguments, as
     ``sentry.message.parameter.*``, and its extra fields), each judged with its name, as the breadcrumb of such a
     record is; so is a log naming a credential or an auth scheme (CREDENTIAL_WORDS: ``failed with {auth}``, a Sage
-    ``Bearer`` token as its argument; an ``x-myobapi-key`` field). Others are the application's, sent as they are.
+    ``Bearer`` token as its argument; an ``x-myobapi-key`` field) or holding what starts a secret of a known format
+    (the gate's hints: ``sk_live_``, ``ghp_``, ``xoxb-``). Others are the application's, sent as they are.
     One errcat fails to screen is dropped, not sent as it was."""
     try:
         attributes = _mapping(log.get("attributes"))
-        said = " ".join(str(v) for v in (log.get("body"), *attributes.values(), *attributes) if isinstance(v, str)).lower()
-        if any(word in said for word in CREDENTIAL_WORDS):
+        said = " ".join(str(v) for v in (log.get("body"), *attributes.values(), *attributes) if isinstance(v, str))
+        if _names_a_credential(said):
             if isinstance(log.get("body"), str):
                 log["body"] = hidden_value(log["body"], "body")
             log["attributes"] = {k: v if k.startswith(SDK_OWN) else _attribute_screened(k, v) for k, v in attributes.items()}
@@ -275,10 +277,18 @@ def _log_last(log: dict[str, Any], hint: Hint) -> dict[str, Any] | None:
     return log
 
 
+def _names_a_credential(said: str) -> bool:
+    """Whether a log's text (or a log line's breadcrumb's) may hold a credential: CREDENTIAL_WORDS, or a hint of a
+    format the gate knows (gate.formats.format_hinted)."""
+    low = said.lower()
+    return any(word in low for word in CREDENTIAL_WORDS) or format_hinted(said)
+
+
 # What a log holding a credential says (a URL's userinfo or query, an auth scheme, a key's, token's or cookie's name),
 # in lower case: a few substring tests a log (~2 us; a regular expression took ~40), where screening its strings costs
 # ~0.1-1 ms each (most logs name none). Also a connection string's pwd=, "pass"/"credentials" before a password, a JWT's
-# start (eyJ: a bare Sage access token) and an AWS access key id's (AKIA): each went out as logged (review17).
+# start (eyJ: a bare Sage access token) and an AWS access key id's (AKIA): each went out as logged (review17). The
+# gate's format hints are looked for too (gate.formats.format_hinted, one scan of ~10 us on a 70-character log).
 CREDENTIAL_WORDS = (
     "://", "bearer", "basic ", "auth", "key", "token", "pass", "pwd", "credential", "secret", "cookie", "session", "eyj",
     "akia",
@@ -382,7 +392,10 @@ def stub(event: Event, hint: Hint) -> Event:
     kept: dict[str, Any] = {k: event[k] for k in STUB_KEPT if k in event}  # type: ignore[literal-required]
     kept["tags"] = {k: v for k, v in _mapping(event.get("tags")).items() if str(k).startswith("errcat.")}
     contexts = _mapping(event.get("contexts"))
-    kept["contexts"] = {k: contexts[k] for k in ("trace", "errcat") if isinstance(contexts.get(k), dict)}
+    trace = _mapping(contexts.get("trace"))  # its ids only: its op and sampling context carry the span's name
+    kept["contexts"] = {"trace": {k: trace[k] for k in TRACE_IDS if k in trace}} if trace else {}
+    if isinstance(contexts.get("errcat"), dict):
+        kept["contexts"]["errcat"] = contexts["errcat"]
     kept["exception"] = {"values": [_stub_exception(v) for v in _list(_mapping(event.get("exception")).get("values"))]}
     if not kept["exception"]["values"]:  # a message or log event: one line saying why
         kept["message"] = UNSCREENED_EVENT
@@ -658,13 +671,15 @@ def scrub_failed_breadcrumbs(event: Event) -> Event:
     """Any event with the credentials of its failed HTTP calls' breadcrumbs hidden (the query the SDK
     keeps apart from the URL, ``http.query``): the scope keeps a call's breadcrumb for the events
     after it, so a vendor call's api_key, hidden in the event errcat annotated, came back in the next
-    event of any kind. As in a transaction, every call answered with an error status. Never raises."""
+    event of any kind. As in a transaction, every call answered with an error status; and a log line's
+    breadcrumb that may hold a credential, as its Sentry log is screened (_log_last). Never raises."""
     try:
         crumbs = _mapping(event.get("breadcrumbs")).get("values")
         for crumb in crumbs if isinstance(crumbs, list) else []:
             if isinstance(crumb, dict) and _failed(crumb) and "data" in crumb:
                 crumb["data"] = _scrubbed(crumb["data"], "data", 0)
-            elif isinstance(crumb, dict) and _quotes_a_url(crumb.get("message")):  # a log line's breadcrumb
+            elif isinstance(crumb, dict) and isinstance(crumb.get("message"), str) and _names_a_credential(crumb["message"]):
+                # a log line's breadcrumb: screened as the record's Sentry log is (review18: only one quoting a URL was)
                 for key in ("message", "data"):
                     if key in crumb:
                         crumb[key] = _scrubbed(crumb[key], key, 0)
