@@ -1002,6 +1002,24 @@ def test_a_sentry_event_errcat_annotates_ships_no_credential_the_application_set
     assert event["contexts"]["trace"]["trace_id"] == transaction.trace_id
 
 
+def test_a_sentry_event_errcat_annotates_ships_no_credential_nested_deeper_than_errcat_looks(server, catalog):
+    """Through the SDK's HTTP transport: a value nested past the twelve levels errcat screens in an event was kept as
+    it was (review18), so a key the application put deep in its extra data shipped whole. It is a mark now, as
+    past the depth hidden_copy looks into."""
+    deep: object = {"headers": {"x-myobapi-key": SECRET}, "url": f"https://api.myob.com/x?api_key={SECRET}"}
+    for _ in range(13):
+        deep = {"next": [deep]}
+    _SentryIngest.envelopes.clear()
+    with serving(_SentryIngest) as ingest, _sentry_client(catalog, dsn=_dsn(ingest), max_request_body_size="always"):
+        with sentry_sdk.isolation_scope():
+            sentry_sdk.set_extra("batch", deep)
+            _sync_and_capture(server)
+        sentry_sdk.flush(10)
+    (event,) = _events(_SentryIngest.envelopes)
+    assert SECRET not in json.dumps(event)
+    assert "errcat" in json.dumps(event["extra"]["batch"])  # a mark where the deep value was, not a silent drop
+
+
 def test_a_vendor_error_ships_no_credential_in_its_user_transaction_name_trace_op_or_a_sentry_log(server, catalog):
     """Through the SDK's HTTP transport, 2.x and 3.x: the scope's user (``api_key``), the transaction's name (a query's
     token) and the root span's op travel in the event errcat annotates (the op in its trace context), and the op in

@@ -708,8 +708,12 @@ HTTP_KEYS = ("url", "url.full", "http.query", "url.query", "http.method", "http.
 def _scrubbed(value: Any, key: str | None, depth: int) -> Any:
     if isinstance(value, str):
         return hidden_value(value, key)
-    if depth >= MAX_DEPTH:
-        return value
+    if depth >= MAX_DEPTH:  # not looked into, so not shipped: the SDK would send it whole
+        return (
+            value
+            if isinstance(value, int | float | bool | type(None))
+            else f"[errcat: nested deeper than {MAX_DEPTH} levels, not shown]"
+        )
     if isinstance(value, Mapping):
         return {k: _scrubbed(v, str(k), depth + 1) for k, v in value.items()}
     if isinstance(value, list | tuple):
