@@ -627,7 +627,7 @@ def _shape_clue(name: str, vendor: str, weight: float) -> Clue:
 
 
 _HOSTNAME = re.compile(  # URLs, paths, host and x- header names: their clues are counted as such
-    r"\bhttps?://\S+|(?<![^\s>'\"(])/\S+|\bx-[a-z0-9-]+"
+    r"\bhttps?://\S+|(?<![^\s>'\"(])(?:~|\.{1,2})?/\S+|\b[A-Za-z]:\\\S+|\bx-[a-z0-9-]+"
     r"|(?<![\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|net|org|au|nz|uk|co|pt|es|fr|de|ca|us|test|local)(?![\w-])",
     re.IGNORECASE,
 )
@@ -639,7 +639,7 @@ def _prose(head: str) -> str:
     stretches between blanks that hold a "/", "." or "x-": a third of the cost of the whole text."""
     parts = head.split(" ")
     for i, part in enumerate(parts):
-        if "." in part or "/" in part or "x-" in part or "X-" in part:
+        if "." in part or "/" in part or "\\" in part or "x-" in part or "X-" in part:
             parts[i] = _HOSTNAME.sub(" ", part)
     return " ".join(parts)
 
@@ -886,10 +886,26 @@ def _named_domain(facts: VendorFacts, domain: str) -> str | None:
     vendor's: myob.com.au), when it is no other vendor's. A name inside a longer label is another product's
     or another business's: sagepay.com is not Sage's, myobadvanced.com is MYOB Advanced's."""
     label, _, tld = domain.partition(".")
-    if not _is_top_level(tld.rsplit(".", 1)[-1]):  # sage.structure, sage.all: a Python module of SageMath's
+    if not _country_domain(tld):  # sage.structure: a Python module of SageMath's; myob.xyz, sageone.co: anyone's
         return None
     named = {v for v, p in (*facts.mentions.items(), *facts.brands.items()) if p.search(label, None) == label}
     return next(iter(named)) if len(named) == 1 else None
+
+
+# Countries' domains sold to anyone as generic names: a vendor's name under one (sageone.co, myob.io) is a look-alike's
+_GENERIC_COUNTRIES = frozenset({"co", "io", "ai", "me", "tv", "cc", "ws", "to", "sh", "gg", "ly", "fm", "so", "la", "nu", "tk"})
+
+
+def _country_domain(suffix: str) -> bool:
+    """Whether a domain's suffix after its first label is a country's (au, com.au, co.nz), where a vendor registers
+    its name as it does at home (myob.com.au beside myob.com); under a generic one (xyz, net, cloud) or a country's
+    sold as generic (co, io) the name is anyone's: a look-alike host (api.myob.xyz, sageone.co) was taken for the
+    vendor's and let another server's vendor-shaped body be claimed as its documented error."""
+    labels = suffix.split(".")
+    country = labels[-1]
+    if len(country) != 2 or not _is_top_level(country) or country in _GENERIC_COUNTRIES:
+        return False
+    return len(labels) == 1 or (len(labels) == 2 and labels[0] in _SECOND_LEVEL)
 
 
 def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clue]) -> list[Clue]:
