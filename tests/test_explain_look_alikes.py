@@ -68,3 +68,23 @@ def test_a_vendors_name_inside_a_relative_home_or_windows_path_is_no_evidence(ca
     assert x.vendor is None, [(c.kind, c.value, c.vendor) for c in x.clues]
     assert not any(c.kind == "named" for c in x.clues)
     assert all(e.kind not in CLAIMS for e in x.errors), [e.kind for e in x.errors]
+
+
+def test_a_number_another_service_sent_is_not_the_named_vendors_code(catalog):
+    """A program named after MYOB logs Facebook's answer: MYOB is named (in words), but 190 in Facebook's error object,
+    beside words of its own, is no documented MYOB error."""
+    x = explain(catalog, f"myob-sync worker: Transmitting. Response: 400: {FB_190}")
+    assert all(e.kind not in CLAIMS for e in x.errors), [(e.kind, e.best and e.best.entry.id) for e in x.errors]
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        # MYOB's own envelope, or the ErrorCode body MYOB sends, with its code and other words: still the code's error
+        '{"Errors":[{"Name":"ZeroAmount","Message":"Amount applied must be above zero","ErrorCode":190,"Severity":"Error"}]}',
+        'MYOB: {"Message":"Total must be positive","ErrorCode":190}',
+    ],
+)
+def test_the_vendors_number_in_a_shape_it_sends_still_names_its_error(catalog, paste):
+    x = explain(catalog, paste)
+    assert x.vendor == "myob" and x.errors[0].kind == "code" and x.errors[0].best.entry.code == 190, x.errors

@@ -430,6 +430,8 @@ def _body_kind(
         # the vendor's code or name says it is another error, or it is documented for other methods
         # only: whatever the words share, they do not make it this error
         return MatchKind.FUZZY if how else None
+    if by_code and how is None and not agree.name_hit and _foreign_number(e, sent):
+        return None
     if how is TextMatch.SPACED:  # not the documented words: its code or name says which error, if sent
         return MatchKind.CODE if by_code else MatchKind.EXACT
     if how in (TextMatch.EXACT, TextMatch.CUT):
@@ -443,6 +445,15 @@ def _body_kind(
     if sent.status is not None and e.status == sent.status and (e.vendor, sent.status) in statuses:
         return MatchKind.STATUS  # the vendor documents what this status means, nothing more matched
     return None
+
+
+def _foreign_number(e: Entry, sent: SentError) -> bool:
+    """Whether the code that found the entry is a number sent, beside words of its own, in a shape its vendor does not
+    send: any service's numbers meet the vendor's (Facebook's OAuthException 190 is MYOB's ZeroAmount by number), and
+    there its words, not its number, say which error it is. Where the vendor was named only in words ("myob-sync:
+    ... 400: {Facebook's body}") the number alone was claimed as the vendor's documented error."""
+    code = str(sent.code or "")
+    return code.isdigit() and bool(sent.message) and e.vendor not in sent.shape.vendors
 
 
 def _slots_dominate(sent: SentError, rule: TemplateRow, slots: dict[str, str], text: str, ctx: Context) -> bool:
