@@ -88,3 +88,29 @@ def test_a_number_another_service_sent_is_not_the_named_vendors_code(catalog):
 def test_the_vendors_number_in_a_shape_it_sends_still_names_its_error(catalog, paste):
     x = explain(catalog, paste)
     assert x.vendor == "myob" and x.errors[0].kind == "code" and x.errors[0].best.entry.code == 190, x.errors
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        '{"code":"BAD_REQUEST","message":"Invalid number format - abc"}',
+        '{"error":"Invalid number format - \'12,5\'"}',
+        "Invalid number format - 12,5",
+    ],
+)
+def test_a_wrapper_phrase_before_free_text_names_no_vendor(catalog, paste):
+    """ProSpend documents "Invalid number format - <Error Message>"; Java's NumberFormatException handlers, a PHP
+    validator and a lexer write the same words before a value (find_string), so outside a ProSpend exchange they
+    are no ProSpend error (synthetic probes)."""
+    x = explain(catalog, paste)
+    assert x.vendor is None and all(e.kind not in CLAIMS for e in x.errors), (x.vendor, [e.kind for e in x.errors])
+
+
+def test_a_wrapper_phrase_in_the_vendors_exchange_is_still_its_error(catalog):
+    x = explain(
+        catalog,
+        "POST https://api.apac.prospend.io/beta/company/42/bills failed with status 400: "
+        '{"code":"BAD_REQUEST","message":"Invalid number format - abc"}',
+    )
+    assert x.vendor == "prospend" and x.errors[0].kind == "template"
+    assert x.errors[0].best.entry.id == "prospend.bad-request.invalid-number-format-error-message"

@@ -1157,11 +1157,27 @@ def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Ca
     So MYOB's "Date cannot be in locked period" sent bare is MYOB's; InvoiceXpress's "Name has already
     been taken" is no one's, in whatever shape but an envelope only InvoiceXpress sends."""
     same_kind = [c for c in ranked if c.kind == top.kind]
-    claimants = [c for c in same_kind if _distinctive(ix, sent, c) and not _generic(sent, c) and not _stock_phrase(ix, sent, c)]
+    claimants = [
+        c
+        for c in same_kind
+        if _distinctive(ix, sent, c) and not _generic(sent, c) and not _stock_phrase(ix, sent, c) and not _wrapper(sent, c)
+    ]
     vendors = {c.entry.vendor for c in claimants}
     if len(vendors) == 1 and (top.kind is not MatchKind.CODE or len({c.entry.vendor for c in same_kind}) == 1):
         return vendors.pop()
     return None
+
+
+def _wrapper(sent: SentError, cand: Candidate) -> bool:
+    """A template whose words only lead the free text that ends it ("Invalid number format - {detail}", "An unexpected
+    error occurred. {detail}"), found outside the vendor's own envelope and with no code of its own beside it: a wrapper
+    any program puts around a message (find_string: Java's NumberFormatException handlers, a PHP validator and a lexer
+    write "Invalid number format - " + the value), so its words name no vendor. A bare "Invalid number format - abc"
+    was claimed as ProSpend's documented BAD_REQUEST."""
+    e = cand.entry
+    if cand.kind is not MatchKind.TEMPLATE or not e.template or sent.shape.own or _code_agrees(sent, e):
+        return False
+    return e.template.rstrip().endswith("}")
 
 
 def _by_code_alone(c: Candidate) -> bool:
