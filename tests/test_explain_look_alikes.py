@@ -114,3 +114,37 @@ def test_a_wrapper_phrase_in_the_vendors_exchange_is_still_its_error(catalog):
     )
     assert x.vendor == "prospend" and x.errors[0].kind == "template"
     assert x.errors[0].best.entry.id == "prospend.bad-request.invalid-number-format-error-message"
+
+
+STRIPE_404 = (
+    '{"error":{"code":"resource_missing","message":"No such customer: \'cus_Q1w2E3r4T5y6U7\'","param":"customer",'
+    '"type":"invalid_request_error"}}'
+)
+
+
+def test_a_call_its_line_says_succeeded_is_not_the_failed_exchange(catalog):
+    """A log of two calls: MYOB's answered 200, Stripe's failed. The first call was read as the exchange, and MYOB's
+    host named MYOB for Stripe's error (synthetic; Stripe's error object as its API documents it)."""
+    x = explain(
+        catalog,
+        "10:00:01 GET https://api.myob.com/accountright/ 200 OK\n"
+        f"10:00:02 POST https://api.stripe.com/v1/charges 404 {STRIPE_404}",
+    )
+    assert x.vendor is None and x.exchange.host == "api.stripe.com", (x.vendor, x.clues)
+    assert all(e.kind not in CLAIMS for e in x.errors)
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        # the vendor's own failed call after its successful one, and a failed call first
+        "GET https://api.myob.com/accountright/ 200 OK\n"
+        "POST https://api.myob.com/accountright/0a1b2c3d-0000-4000-8000-000000000000/Sale/Invoice/Item 400 " + MYOB_REQUIRED,
+        "POST https://api.myob.com/accountright/0a1b2c3d-0000-4000-8000-000000000000/Sale/Invoice/Item 400 "
+        + MYOB_REQUIRED
+        + "\nPOST https://hooks.slack.com/services/T0/B0/x 200",
+    ],
+)
+def test_the_vendors_failed_call_stays_the_exchange(catalog, paste):
+    x = explain(catalog, paste)
+    assert x.vendor == "myob" and x.exchange.path.endswith("/Sale/Invoice/Item") and x.errors[0].kind == "template"
