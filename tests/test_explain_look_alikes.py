@@ -148,3 +148,20 @@ def test_a_call_its_line_says_succeeded_is_not_the_failed_exchange(catalog):
 def test_the_vendors_failed_call_stays_the_exchange(catalog, paste):
     x = explain(catalog, paste)
     assert x.vendor == "myob" and x.exchange.path.endswith("/Sale/Invoice/Item") and x.errors[0].kind == "template"
+
+
+def test_words_several_documented_errors_share_say_so(catalog):
+    """MYOB documents "Cannot delete order with payment(s) applied" as 37000 OrderPaid (a sale order) and 38000
+    PurchaseOrderPaid (a purchase order): sent bare, the words are MYOB's, but not which of the two; the reading showed
+    38000 alone. An endpoint, a code or a name says which (then no note)."""
+    x = explain(catalog, "Cannot delete order with payment(s) applied")
+    assert x.vendor == "myob" and x.errors[0].kind == "exact"
+    note = next(n for n in x.notes if n.startswith("2 documented errors share these words"))
+    assert "37000 OrderPaid" in note and "38000 PurchaseOrderPaid" in note
+    for paste in (
+        "DELETE https://api.myob.com/accountright/0a1b2c3d-0000-4000-8000-000000000000/Purchase/Order/Item/1\n"
+        "HTTP/1.1 400 Bad Request\n\nCannot delete order with payment(s) applied",
+        '{"Errors":[{"Name":"OrderPaid","Message":"Cannot delete order with payment(s) applied","ErrorCode":37000}]}',
+    ):
+        x = explain(catalog, paste)
+        assert x.errors[0].kind == "exact" and not any("share these words" in n for n in x.notes), x.notes
