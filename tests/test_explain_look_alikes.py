@@ -165,3 +165,27 @@ def test_words_several_documented_errors_share_say_so(catalog):
     ):
         x = explain(catalog, paste)
         assert x.errors[0].kind == "exact" and not any("share these words" in n for n in x.notes), x.notes
+
+
+def test_a_link_to_the_vendors_site_beside_another_services_error_is_no_answer(catalog):
+    """Xero's words under a link to MYOB's error page, no request shown: the link said MYOB (a host of MYOB's domain,
+    0.6), and the paste's "Xero 400" was never weighed (synthetic; Xero's message as its API sends it)."""
+    x = explain(
+        catalog,
+        "Xero 400: Account code '999' is not a valid code for this document. (compare "
+        "https://developer.myob.com/api/accountright/api-overview/error-messages/)",
+    )
+    assert x.vendor is None and any(c.kind == "other-service" and c.value == "Xero" for c in x.clues), x.clues
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        # the link alone, or beside the vendor's own documented words, still reads as the vendor's
+        "DELETE returns error 25003 (see https://developer.myob.com/api/myob-business-api/api-overview/error-messages/)",
+        'Migrating from Xero to MYOB: "Date cannot be prior to beginning of financial year" (see '
+        "https://developer.myob.com/api/accountright/api-overview/error-messages/)",
+    ],
+)
+def test_a_link_to_the_vendors_site_still_counts_for_it(catalog, paste):
+    assert explain(catalog, paste).vendor == "myob"

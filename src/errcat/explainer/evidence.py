@@ -926,7 +926,8 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
         service, owner = _answering_service(facts_for(catalog), head, catalog_words(catalog))
     if service is None:
         return []
-    own = {c.vendor for c in clues if c.weight > 0 and c.kind not in _WORDS_ONLY}
+    words = words_only(ex)
+    own = {c.vendor for c in clues if c.weight > 0 and c.kind not in words}
     kind = "other-service" if owner is None else "answered-by"
     return [Clue.of(kind, service, v) for v in catalog.vendors if v not in own and v != owner]
 
@@ -934,12 +935,20 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
 # A vendor's name in words (and its brand): beside another service's name they tell nothing of who answered ("migrating
 # invoices from InvoiceXpress to Xero: 400 {Xero's body}", "prospend-export: NetsuiteAPIRequestError: HTTP401 …")
 _WORDS_ONLY = frozenset({"named", "brand"})
+# ... and, where the paste shows no request, a page of the vendor's site it links ("Xero 400: ... (compare
+# https://developer.myob.com/api/...)"): a host it writes that is not the API's says as little of who answered
+_LINKED_ONLY = _WORDS_ONLY | {"host-domain", "registered-domain"}
 
 
-def named_only(clues: Sequence[Clue], vendor: str) -> bool:
-    """Whether the vendor's only evidence is its name in words: another service named too splits it
-    (other_service_clues)."""
-    return all(c.kind in _WORDS_ONLY for c in clues if c.vendor == vendor and c.weight > 0)
+def words_only(ex: Exchange) -> frozenset[str]:
+    """The kinds of clue that name a vendor in words only, for this exchange (see _LINKED_ONLY)."""
+    return _WORDS_ONLY if ex.host else _LINKED_ONLY
+
+
+def named_only(clues: Sequence[Clue], vendor: str, words: frozenset[str] = _WORDS_ONLY) -> bool:
+    """Whether the vendor's only evidence is its name in words (``words``: those kinds of clue, see words_only): another
+    service named too splits it (other_service_clues)."""
+    return all(c.kind in words for c in clues if c.vendor == vendor and c.weight > 0)
 
 
 def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> tuple[str | None, str | None]:
