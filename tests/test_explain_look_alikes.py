@@ -189,3 +189,16 @@ def test_a_link_to_the_vendors_site_beside_another_services_error_is_no_answer(c
 )
 def test_a_link_to_the_vendors_site_still_counts_for_it(catalog, paste):
     assert explain(catalog, paste).vendor == "myob"
+
+
+def test_a_shape_others_send_too_does_not_keep_an_earlier_lines_vendor(catalog):
+    """InvoiceXpress named on an earlier line, a step naming Shopify, and Rails's {"errors":[{"error": ...}]} list,
+    which InvoiceXpress sends too: the shape kept InvoiceXpress from being weighed against Shopify, and its documented
+    "Client is invalid" was claimed (synthetic)."""
+    x = explain(catalog, 'invoicexpress sync finished\n[shopify] 422 {"errors":[{"error":"Client is invalid"}]}')
+    assert x.vendor is None and all(e.kind not in CLAIMS for e in x.errors), (x.vendor, x.clues)
+
+
+def test_the_vendors_list_shape_with_its_name_and_words_is_still_its_error(catalog):
+    x = explain(catalog, 'InvoiceXpress: 422 {"errors":[{"error":"Due date must be later than date"}]}')
+    assert x.vendor == "invoicexpress" and x.errors[0].kind == "exact"

@@ -910,8 +910,8 @@ def _country_domain(suffix: str) -> bool:
 
 def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clue]) -> list[Clue]:
     """Another service the paste names in words (services.py: "xero returns 400 ..."), counted against every
-    vendor nothing of its own in the paste names (a host, a header, its product's name, its own envelope; not a
-    brand word or a shape others send too): "from Xero to MYOB: ..." still names MYOB. Another product of a
+    vendor nothing of its own in the paste names (a host, a header, its own envelope; not its name or brand in words,
+    nor a shape others send too): "from Xero to MYOB: ..." still names MYOB by MYOB's documented words alone. Another product of a
     vendor's (Sage Intacct) is such a service for the other vendors too. Asked only when the rest
     of the evidence named no vendor, before the words alone may (a scanned log's records mostly name theirs).
     services.py is loaded here, for such a paste only: most name their vendor."""
@@ -933,8 +933,9 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
 
 
 # A vendor's name in words (and its brand): beside another service's name they tell nothing of who answered ("migrating
-# invoices from InvoiceXpress to Xero: 400 {Xero's body}", "prospend-export: NetsuiteAPIRequestError: HTTP401 …")
-_WORDS_ONLY = frozenset({"named", "brand"})
+# invoices from InvoiceXpress to Xero: 400 {Xero's body}", "prospend-export: NetsuiteAPIRequestError: HTTP401 …"); nor
+# does a shape others send too ("invoicexpress sync finished\n[shopify] 422 {"errors":[{"error":…}]}": Rails's list)
+_WORDS_ONLY = frozenset({"named", "brand", "common-envelope"})
 # ... and, where the paste shows no request, a page of the vendor's site it links ("Xero 400: ... (compare
 # https://developer.myob.com/api/...)"): a host it writes that is not the API's says as little of who answered
 _LINKED_ONLY = _WORDS_ONLY | {"host-domain", "registered-domain"}
