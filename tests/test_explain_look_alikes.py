@@ -96,6 +96,7 @@ def test_the_vendors_number_in_a_shape_it_sends_still_names_its_error(catalog, p
         '{"code":"BAD_REQUEST","message":"Invalid number format - abc"}',
         '{"error":"Invalid number format - \'12,5\'"}',
         "Invalid number format - 12,5",
+        "Error converting value 12.5 to type Int32",  # Json.NET's words, MYOB's serializer template, any .NET program's
     ],
 )
 def test_a_wrapper_phrase_before_free_text_names_no_vendor(catalog, paste):
