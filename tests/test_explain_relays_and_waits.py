@@ -35,7 +35,8 @@ CLAIMED_ALONE = [
     ("Cannot delete Invoice with payment(s) applied", "myob"),
     ("Tax region is empty", "invoicexpress"),
     ("Invoices[n] is required", "myob"),  # a template with its slot
-    ("Invalid number format - For input string: 12a", "prospend"),  # ProSpend's "Invalid number format - <Error Message>"
+    # ProSpend's template with its slot inside ("Invalid number format - <Error Message>" alone is any program's, claims19)
+    ("The required parameter email is missing. Please check your request data and try again.", "prospend"),
 ]
 RELAYS = [
     "The remote server returned an error: (400) Bad Request. {m}",

@@ -627,7 +627,7 @@ def _shape_clue(name: str, vendor: str, weight: float) -> Clue:
 
 
 _HOSTNAME = re.compile(  # URLs, paths, host and x- header names: their clues are counted as such
-    r"\bhttps?://\S+|(?<![^\s>'\"(])/\S+|\bx-[a-z0-9-]+"
+    r"\bhttps?://\S+|(?<![^\s>'\"(])(?:~|\.{1,2})?/\S+|\b[A-Za-z]:\\\S+|\bx-[a-z0-9-]+"
     r"|(?<![\w.-])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|net|org|au|nz|uk|co|pt|es|fr|de|ca|us|test|local)(?![\w-])",
     re.IGNORECASE,
 )
@@ -639,7 +639,7 @@ def _prose(head: str) -> str:
     stretches between blanks that hold a "/", "." or "x-": a third of the cost of the whole text."""
     parts = head.split(" ")
     for i, part in enumerate(parts):
-        if "." in part or "/" in part or "x-" in part or "X-" in part:
+        if "." in part or "/" in part or "\\" in part or "x-" in part or "X-" in part:
             parts[i] = _HOSTNAME.sub(" ", part)
     return " ".join(parts)
 
@@ -903,16 +903,32 @@ def _named_domain(facts: VendorFacts, domain: str) -> str | None:
     vendor's: myob.com.au), when it is no other vendor's. A name inside a longer label is another product's
     or another business's: sagepay.com is not Sage's, myobadvanced.com is MYOB Advanced's."""
     label, _, tld = domain.partition(".")
-    if not _is_top_level(tld.rsplit(".", 1)[-1]):  # sage.structure, sage.all: a Python module of SageMath's
+    if not _country_domain(tld):  # sage.structure: a Python module of SageMath's; myob.xyz, sageone.co: anyone's
         return None
     named = {v for v, p in (*facts.mentions.items(), *facts.brands.items()) if p.search(label, None) == label}
     return next(iter(named)) if len(named) == 1 else None
 
 
+# Countries' domains sold to anyone as generic names: a vendor's name under one (sageone.co, myob.io) is a look-alike's
+_GENERIC_COUNTRIES = frozenset({"co", "io", "ai", "me", "tv", "cc", "ws", "to", "sh", "gg", "ly", "fm", "so", "la", "nu", "tk"})
+
+
+def _country_domain(suffix: str) -> bool:
+    """Whether a domain's suffix after its first label is a country's (au, com.au, co.nz), where a vendor registers
+    its name as it does at home (myob.com.au beside myob.com); under a generic one (xyz, net, cloud) or a country's
+    sold as generic (co, io) the name is anyone's: a look-alike host (api.myob.xyz, sageone.co) was taken for the
+    vendor's and let another server's vendor-shaped body be claimed as its documented error."""
+    labels = suffix.split(".")
+    country = labels[-1]
+    if len(country) != 2 or not _is_top_level(country) or country in _GENERIC_COUNTRIES:
+        return False
+    return len(labels) == 1 or (len(labels) == 2 and labels[0] in _SECOND_LEVEL)
+
+
 def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clue]) -> list[Clue]:
     """Another service the paste names in words (services.py: "xero returns 400 ..."), counted against every
-    vendor nothing of its own in the paste names (a host, a header, its product's name, its own envelope; not a
-    brand word or a shape others send too): "from Xero to MYOB: ..." still names MYOB. Another product of a
+    vendor nothing of its own in the paste names (a host, a header, its own envelope; not its name or brand in words,
+    nor a shape others send too): "from Xero to MYOB: ..." still names MYOB by MYOB's documented words alone. Another product of a
     vendor's (Sage Intacct) is such a service for the other vendors too. Asked only when the rest
     of the evidence named no vendor, before the words alone may (a scanned log's records mostly name theirs).
     services.py is loaded here, for such a paste only: most name their vendor."""
@@ -927,20 +943,30 @@ def other_service_clues(catalog: CatalogIndex, ex: Exchange, clues: Sequence[Clu
         service, owner = _answering_service(facts_for(catalog), head, catalog_words(catalog))
     if service is None:
         return []
-    own = {c.vendor for c in clues if c.weight > 0 and c.kind not in _WORDS_ONLY}
+    words = words_only(ex)
+    own = {c.vendor for c in clues if c.weight > 0 and c.kind not in words}
     kind = "other-service" if owner is None else "answered-by"
     return [Clue.of(kind, service, v) for v in catalog.vendors if v not in own and v != owner]
 
 
 # A vendor's name in words (and its brand): beside another service's name they tell nothing of who answered ("migrating
-# invoices from InvoiceXpress to Xero: 400 {Xero's body}", "prospend-export: NetsuiteAPIRequestError: HTTP401 …")
-_WORDS_ONLY = frozenset({"named", "brand"})
+# invoices from InvoiceXpress to Xero: 400 {Xero's body}", "prospend-export: NetsuiteAPIRequestError: HTTP401 …"); nor
+# does a shape others send too ("invoicexpress sync finished\n[shopify] 422 {"errors":[{"error":…}]}": Rails's list)
+_WORDS_ONLY = frozenset({"named", "brand", "common-envelope"})
+# ... and, where the paste shows no request, a page of the vendor's site it links ("Xero 400: ... (compare
+# https://developer.myob.com/api/...)"): a host it writes that is not the API's says as little of who answered
+_LINKED_ONLY = _WORDS_ONLY | {"host-domain", "registered-domain"}
 
 
-def named_only(clues: Sequence[Clue], vendor: str) -> bool:
-    """Whether the vendor's only evidence is its name in words: another service named too splits it
-    (other_service_clues)."""
-    return all(c.kind in _WORDS_ONLY for c in clues if c.vendor == vendor and c.weight > 0)
+def words_only(ex: Exchange) -> frozenset[str]:
+    """The kinds of clue that name a vendor in words only, for this exchange (see _LINKED_ONLY)."""
+    return _WORDS_ONLY if ex.host else _LINKED_ONLY
+
+
+def named_only(clues: Sequence[Clue], vendor: str, words: frozenset[str] = _WORDS_ONLY) -> bool:
+    """Whether the vendor's only evidence is its name in words (``words``: those kinds of clue, see words_only): another
+    service named too splits it (other_service_clues)."""
+    return all(c.kind in words for c in clues if c.vendor == vendor and c.weight > 0)
 
 
 def _answering_service(facts: VendorFacts, head: str, words: frozenset[str]) -> tuple[str | None, str | None]:

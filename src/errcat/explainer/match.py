@@ -430,6 +430,8 @@ def _body_kind(
         # the vendor's code or name says it is another error, or it is documented for other methods
         # only: whatever the words share, they do not make it this error
         return MatchKind.FUZZY if how else None
+    if by_code and how is None and not agree.name_hit and _foreign_number(e, sent):
+        return None
     if how is TextMatch.SPACED:  # not the documented words: its code or name says which error, if sent
         return MatchKind.CODE if by_code else MatchKind.EXACT
     if how in (TextMatch.EXACT, TextMatch.CUT):
@@ -443,6 +445,15 @@ def _body_kind(
     if sent.status is not None and e.status == sent.status and (e.vendor, sent.status) in statuses:
         return MatchKind.STATUS  # the vendor documents what this status means, nothing more matched
     return None
+
+
+def _foreign_number(e: Entry, sent: SentError) -> bool:
+    """Whether the code that found the entry is a number sent, beside words of its own, in a shape its vendor does not
+    send: any service's numbers meet the vendor's (Facebook's OAuthException 190 is MYOB's ZeroAmount by number), and
+    there its words, not its number, say which error it is. Where the vendor was named only in words ("myob-sync:
+    ... 400: {Facebook's body}") the number alone was claimed as the vendor's documented error."""
+    code = str(sent.code or "")
+    return code.isdigit() and bool(sent.message) and e.vendor not in sent.shape.vendors
 
 
 def _slots_dominate(sent: SentError, rule: TemplateRow, slots: dict[str, str], text: str, ctx: Context) -> bool:
@@ -1146,11 +1157,27 @@ def _claimant(ix: CatalogIndex, sent: SentError, top: Candidate, ranked: list[Ca
     So MYOB's "Date cannot be in locked period" sent bare is MYOB's; InvoiceXpress's "Name has already
     been taken" is no one's, in whatever shape but an envelope only InvoiceXpress sends."""
     same_kind = [c for c in ranked if c.kind == top.kind]
-    claimants = [c for c in same_kind if _distinctive(ix, sent, c) and not _generic(sent, c) and not _stock_phrase(ix, sent, c)]
+    claimants = [
+        c
+        for c in same_kind
+        if _distinctive(ix, sent, c) and not _generic(sent, c) and not _stock_phrase(ix, sent, c) and not _wrapper(sent, c)
+    ]
     vendors = {c.entry.vendor for c in claimants}
     if len(vendors) == 1 and (top.kind is not MatchKind.CODE or len({c.entry.vendor for c in same_kind}) == 1):
         return vendors.pop()
     return None
+
+
+def _wrapper(sent: SentError, cand: Candidate) -> bool:
+    """A template whose words only lead the free text that ends it ("Invalid number format - {detail}", "An unexpected
+    error occurred. {detail}"), found outside the vendor's own envelope and with no code of its own beside it: a wrapper
+    any program puts around a message (find_string: Java's NumberFormatException handlers, a PHP validator and a lexer
+    write "Invalid number format - " + the value), so its words name no vendor. A bare "Invalid number format - abc"
+    was claimed as ProSpend's documented BAD_REQUEST."""
+    e = cand.entry
+    if cand.kind is not MatchKind.TEMPLATE or not e.template or sent.shape.own or _code_agrees(sent, e):
+        return False
+    return e.template.rstrip().endswith("}")
 
 
 def _by_code_alone(c: Candidate) -> bool:

@@ -592,7 +592,7 @@ def _find_url(ex: Framing, text: str) -> None:
     """The request URL a log line or exception names (and its method): requests' ``for url:``, a
     method beside a URL, else the first URL that is not a documentation page."""
     m = ("for url: " in text or "when requesting " in text) and re.search(r"\b(?:for url:|when requesting) (\S+)", text)
-    m = m or (any(map(text.__contains__, METHODS)) and _METHOD_URL.search(text))
+    m = m or (any(map(text.__contains__, METHODS)) and _failed_call(text))
     if m:
         url = m.group(m.lastindex or 1)
         if m.re is _METHOD_URL:
@@ -617,6 +617,28 @@ def _find_url(ex: Framing, text: str) -> None:
         if host and not _DOC_HOST.match(host) and not _DOC_PATH.match(path) and not tool_page(host, path):
             ex.set_url(url)
             return
+
+
+def _failed_call(text: str) -> re.Match[str] | None:
+    """The first method and URL the text names; past it, when its own line says it succeeded (a 2xx or 3xx status after
+    it), the first later one whose line says it failed. In a log of several calls ("GET https://api.myob.com/... 200 OK"
+    then "POST https://api.stripe.com/v1/charges 402 {...}") the failed call is the exchange, and the first, a MYOB call,
+    had named MYOB for Stripe's error."""
+    first = None
+    for i, m in enumerate(_METHOD_URL.finditer(text)):
+        said = _LINE_STATUS.match(text, m.end())
+        if first is None:
+            first = m
+            if not (said and said.group(1)[0] in "23"):
+                return m
+        elif said and said.group(1)[0] in "45":
+            return m
+        if i >= 20:
+            break
+    return first
+
+
+_LINE_STATUS = re.compile(r"[^\n\d]{0,24}\b([1-5]\d\d)\b(?![\d.])")  # the status a call's line gives after its URL
 
 
 def _trim_url(url: str) -> str:
