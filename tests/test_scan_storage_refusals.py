@@ -150,3 +150,31 @@ def test_an_endpoint_that_refuses_the_connection_is_said_so(cli, aws_env):
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "cannot read: EndpointConnectionError: could not connect to the storage's endpoint" in result.stderr
     assert KEY_ID not in result.output and SECRET not in result.output
+
+
+def test_an_http_server_refusing_the_connection_or_the_tls_handshake_is_said_in_words(cli, tmp_path):
+    """integ25: http(s):// inputs read by aiohttp were said by its class alone: `cannot read: ClientConnectorError` (a
+    refused connection) and `cannot read: ClientConnectorSSLError` (https:// to a server speaking plain http, here
+    `python -m http.server`'s handler on 127.0.0.1). A password in the URL stays masked."""
+    pytest.importorskip("aiohttp")
+    import socket
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    (tmp_path / "app.log").write_text("2026-12-07T10:00:00Z ERROR sync failed\n", encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    try:
+        refused = cli("scan", f"http://127.0.0.1:{closed}/app.log")
+        plain = cli("scan", f"https://user:Xq7vB2nK9wLp@127.0.0.1:{server.server_address[1]}/app.log")
+    finally:
+        server.shutdown()
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    assert "cannot read: ClientConnectorError: could not connect to the server (the connection was refused" in refused.stderr
+    assert plain.exit_code == 2 and "Traceback" not in plain.output
+    assert "cannot read: ClientConnectorSSLError: the TLS handshake with the server failed" in plain.stderr
+    assert "Xq7vB2nK9wLp" not in plain.output and "https://***@127.0.0.1" in plain.stderr

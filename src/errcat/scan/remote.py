@@ -114,8 +114,9 @@ def _options(url: str) -> dict[str, Any]:
     return {"client_kwargs": {"timeout": wait, "response_class": floored_response()}}
 
 
-# What botocore's errors mean, said in words of ours (integ25: an endpoint that refused the connection was
-# "cannot read: EndpointConnectionError", and s3://KEY:SECRET@bucket/x.log "cannot read: ParamValidationError").
+# What botocore's and aiohttp's errors mean, said in words of ours (integ25: an endpoint that refused the connection
+# was "cannot read: EndpointConnectionError", s3://KEY:SECRET@bucket/x.log "cannot read: ParamValidationError", and
+# https:// to a server speaking plain http "cannot read: ClientConnectorSSLError").
 _CONNECT = "could not connect to the storage's endpoint (a wrong endpoint URL or region, or no network)"
 _SAID = {
     # nothing in the environment, the profiles or an instance role
@@ -123,6 +124,11 @@ _SAID = {
     "EndpointConnectionError": _CONNECT,
     "ConnectTimeoutError": _CONNECT,
     # checked before any request: a bucket name S3 does not allow, which a user:password@ in the URL makes
+    # aiohttp's, for http(s):// inputs (their text names the host and port, which the line names already)
+    "ClientConnectorError": "could not connect to the server (the connection was refused, or its name does not resolve)",
+    "ClientConnectorDNSError": "the server's name does not resolve",
+    "ClientConnectorSSLError": "the TLS handshake with the server failed (does it speak https on that port?)",
+    "ClientConnectorCertificateError": "the server's TLS certificate is not one this machine trusts",
     "ParamValidationError": "the URL names no valid bucket or key (S3's bucket names are lower-case letters, digits, dots"
     " and hyphens); credentials are read from the environment, never from the URL",
 }
