@@ -1084,6 +1084,30 @@ def test_calls_piped_in_are_all_answered_and_a_line_that_is_no_message_gets_its_
     assert key not in out and key not in done.stderr.decode()
 
 
+def test_a_request_the_sdk_refuses_is_refused_with_its_id() -> None:
+    """integ25: a request whose id and method are plain but whose rest the SDK refuses (params that are no object, a
+    "jsonrpc" of "1.0") got -32600 with id null: the client's call with that id was never answered, and the SDK's
+    client waits for it until its own time-out, if it has one. Its id is now echoed (JSON-RPC: null only when the id
+    cannot be told); a message with no method (no request) still gets null, and the session goes on."""
+    command, args = errcat_command()
+    initialize = {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "0"}}
+    lines = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": initialize},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {"jsonrpc": "2.0", "id": 7, "method": "tools/call", "params": "explain 25008"},
+        {"jsonrpc": "1.0", "id": "eight", "method": "ping"},
+        {"jsonrpc": "2.0", "id": 9, "result": "no request"},  # an answer to nothing the server asked: no id to fail
+        {"jsonrpc": "2.0", "id": 10, "method": "ping"},
+    ]
+    piped = "".join(json.dumps(line) + "\n" for line in lines)
+    done = subprocess.run([command, *args], input=piped.encode(), capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    answers = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    by_id = {a["id"]: a for a in answers}
+    assert by_id[7]["error"]["code"] == -32600 and by_id["eight"]["error"]["code"] == -32600
+    assert by_id[10]["result"] == {} and 9 not in by_id
+
+
 def test_a_json_rpc_batch_is_answered_as_one_array_of_its_answers() -> None:
     """MCP 2025-03-26 (which the SDK still negotiates) says a server MUST receive JSON-RPC batches: a client
     written against it may send its calls as one array. The batch was refused whole as one invalid request

@@ -96,3 +96,85 @@ def test_a_folder_named_by_url_says_the_glob_that_reads_its_files(cli, tmp_path)
     assert local.problem == f"not a file (a folder: name its files, as {tmp_path}/logs/*)"
     alone = cli("scan", "-f", "json", str(tmp_path / "logs"))  # a local scan of the folder
     assert alone.exit_code == 2 and json.loads(alone.stdout)["inputs"][0]["problem"] == local.problem
+
+
+def test_the_line_on_stderr_names_the_input_and_why_it_was_not_read(cli, aws_env, tmp_path):
+    """integ25: with nothing read, stderr said only `errcat: no input could be read`, and why (no credentials, a
+    missing bucket) was in the report alone, which `--format json > report.json` sends to a file: the line now names
+    the first input unread and what kept it so, and counts the others."""
+    result = cli("scan", "s3://team-logs/app.log", "--format", "json")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "errcat: no input could be read: s3://team-logs/app.log: cannot read: PermissionError: the storage refused access"
+        " (no credentials, wrong ones, or too few rights)"
+    ]
+    missing = [str(tmp_path / "a.log"), str(tmp_path / "b.log"), str(tmp_path / "c.log")]
+    result = cli("scan", *missing)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"errcat: no input could be read: {missing[0]}: cannot read: No such file or directory"
+        " (and 2 more input(s) unread: see the report)"
+    ]
+
+
+def test_credentials_written_into_an_s3_url_are_said_to_belong_in_the_environment(cli, aws_env):
+    """integ25: s3://KEY:SECRET@bucket/key (as some tools take them) makes the bucket name 'KEY:SECRET@bucket', which
+    botocore refuses before any request: the report said `cannot read: ParamValidationError`, nothing a user could act
+    on. Neither part of the credential is printed."""
+    key_id, secret = "AKIAR7WQ2ZC9XL4MTB6N", "hV8sT2yQ0pK5nR3mX7cW1bJ9fL6dG4zA8eU2oI5q"  # random, of AWS's shapes
+    result = cli("scan", f"s3://{key_id}:{secret}@team-logs/app.log")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    said = result.stdout + result.stderr
+    assert key_id not in said and secret not in said
+    assert "cannot read: ParamValidationError: the URL names no valid bucket or key" in result.stderr
+    assert "credentials are read from the environment, never from the URL" in result.stderr
+
+
+def test_an_endpoint_that_refuses_the_connection_is_said_so(cli, aws_env):
+    """integ25: an endpoint nothing listens on (a wrong AWS_ENDPOINT_URL_S3, a proxy down) was said as
+    `cannot read: EndpointConnectionError` alone; botocore's text, which names the URL, is still not quoted."""
+    import socket
+
+    with socket.socket() as s:  # a port of 127.0.0.1 that was free a moment ago: nothing listens there now
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    aws_env.setenv("AWS_ENDPOINT_URL_S3", f"http://127.0.0.1:{port}")
+    aws_env.setenv("AWS_ACCESS_KEY_ID", KEY_ID)
+    aws_env.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
+    aws_env.setenv("AWS_MAX_ATTEMPTS", "1")  # botocore's own retries of a refused connection, not errcat's to test
+    import s3fs
+
+    s3fs.S3FileSystem.clear_instance_cache()  # this process's earlier tests made one for moto's endpoint
+    result = cli("scan", "s3://team-logs/app.log")
+    s3fs.S3FileSystem.clear_instance_cache()
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "cannot read: EndpointConnectionError: could not connect to the storage's endpoint" in result.stderr
+    assert KEY_ID not in result.output and SECRET not in result.output
+
+
+def test_an_http_server_refusing_the_connection_or_the_tls_handshake_is_said_in_words(cli, tmp_path):
+    """integ25: http(s):// inputs read by aiohttp were said by its class alone: `cannot read: ClientConnectorError` (a
+    refused connection) and `cannot read: ClientConnectorSSLError` (https:// to a server speaking plain http, here
+    `python -m http.server`'s handler on 127.0.0.1). A password in the URL stays masked."""
+    pytest.importorskip("aiohttp")
+    import socket
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    (tmp_path / "app.log").write_text("2026-12-07T10:00:00Z ERROR sync failed\n", encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = s.getsockname()[1]
+    try:
+        refused = cli("scan", f"http://127.0.0.1:{closed}/app.log")
+        plain = cli("scan", f"https://user:Xq7vB2nK9wLp@127.0.0.1:{server.server_address[1]}/app.log")
+    finally:
+        server.shutdown()
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    assert "cannot read: ClientConnectorError: could not connect to the server (the connection was refused" in refused.stderr
+    assert plain.exit_code == 2 and "Traceback" not in plain.output
+    assert "cannot read: ClientConnectorSSLError: the TLS handshake with the server failed" in plain.stderr
+    assert "Xq7vB2nK9wLp" not in plain.output and "https://***@127.0.0.1" in plain.stderr

@@ -295,7 +295,7 @@ def scan(
     if format is ScanFormat.github:
         _step_summary(report, top)
     if report.nothing_read:
-        _fail("no input could be read", EXIT_USAGE)
+        _fail(report.why_nothing_read(), EXIT_USAGE)
     if report.fails(fail_on.value if fail_on else None):
         raise typer.Exit(EXIT_NOT_FOUND)
 

@@ -192,6 +192,7 @@ def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
             )
         )  # CRITICAL: closing, the workers logged failed heartbeats as ERROR, a traceback each; a task's failure is ours
         return stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
+    _reachable(dask)
     _answers(dask)
     # a scheduler lost mid-scan: the client logs its failed reconnection (a traceback) while errcat says it in one line
     stack.enter_context(_quiet("distributed.client"))
@@ -208,6 +209,36 @@ def _client(dask: Any, stack: contextlib.ExitStack) -> Any:
 
 
 SILENT = 10.0  # seconds a tcp:// address may take to answer Dask's first message
+
+
+def _reachable(address: str) -> None:
+    """A UsageError at once for an address no scheduler can be at: a scheme Dask has no transport for
+    (``nonsense://x`` was "cannot reach the scheduler (ValueError)" after 26 s), and a tcp:// host that refuses the
+    connection or whose name does not resolve (distributed retries both until its time-out: 38 s on a loaded machine
+    for a port nothing listens on, then "(OSError)")."""
+    import socket
+
+    from distributed.comm import registry
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    try:
+        scheme, location = parse_address(address.strip())
+    except ValueError:
+        return  # left to the Client, which says so
+    if scheme not in registry.backends:
+        known = ", ".join(f"{s}://" for s in sorted(registry.backends))
+        raise UsageError(f"--dask {shown(address)}: no Dask transport for {scheme}:// (Dask's: {known}), or local")
+    if scheme != "tcp":
+        return
+    try:
+        host, port = parse_host_port(location)
+        socket.create_connection((host, port), timeout=SILENT).close()
+    except ConnectionRefusedError:
+        raise UsageError(f"--dask {shown(address)}: cannot reach the scheduler: the connection was refused") from None
+    except socket.gaierror:
+        raise UsageError(f"--dask {shown(address)}: cannot reach the scheduler: the host name does not resolve") from None
+    except (OSError, ValueError, TypeError):  # a time-out, no route, a port that is not a number: the Client says which
+        return
 
 
 def _answers(address: str) -> None:

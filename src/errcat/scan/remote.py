@@ -114,6 +114,26 @@ def _options(url: str) -> dict[str, Any]:
     return {"client_kwargs": {"timeout": wait, "response_class": floored_response()}}
 
 
+# What botocore's and aiohttp's errors mean, said in words of ours (integ25: an endpoint that refused the connection
+# was "cannot read: EndpointConnectionError", s3://KEY:SECRET@bucket/x.log "cannot read: ParamValidationError", and
+# https:// to a server speaking plain http "cannot read: ClientConnectorSSLError").
+_CONNECT = "could not connect to the storage's endpoint (a wrong endpoint URL or region, or no network)"
+_SAID = {
+    # nothing in the environment, the profiles or an instance role
+    "NoCredentialsError": "no credentials found (environment, profile or instance role; on a Dask cluster, the workers' own)",
+    "EndpointConnectionError": _CONNECT,
+    "ConnectTimeoutError": _CONNECT,
+    # checked before any request: a bucket name S3 does not allow, which a user:password@ in the URL makes
+    # aiohttp's, for http(s):// inputs (their text names the host and port, which the line names already)
+    "ClientConnectorError": "could not connect to the server (the connection was refused, or its name does not resolve)",
+    "ClientConnectorDNSError": "the server's name does not resolve",
+    "ClientConnectorSSLError": "the TLS handshake with the server failed (does it speak https on that port?)",
+    "ClientConnectorCertificateError": "the server's TLS certificate is not one this machine trusts",
+    "ParamValidationError": "the URL names no valid bucket or key (S3's bucket names are lower-case letters, digits, dots"
+    " and hyphens); credentials are read from the environment, never from the URL",
+}
+
+
 def failure(exc: BaseException) -> str:
     """What went wrong, said without the exception's text (it may quote a signed URL). A storage's refusal
     and missing credentials are said as what they are, with the storage's own error code (a word such as
@@ -124,8 +144,8 @@ def failure(exc: BaseException) -> str:
     if isinstance(exc, TimeoutError):
         return f"no answer in {HTTP_WAIT_SECONDS} s ({type(exc).__name__})"
     name = type(exc).__name__
-    if name == "NoCredentialsError":  # botocore's: nothing in the environment, the profiles or an instance role
-        return f"{name}: no credentials found (environment, profile or instance role; on a Dask cluster, the workers' own)"
+    if name in _SAID:  # botocore's, named by class: their text quotes the endpoint's URL or the bucket as typed
+        return f"{name}: {_SAID[name]}"
     if isinstance(exc, PermissionError) and exc.errno is not None:  # the OS's: a file:// URL, a path sent to a worker
         return f"{name}: {exc.strerror}"
     if isinstance(exc, PermissionError):  # a storage's answer (s3fs raises it with a message, no errno)

@@ -492,6 +492,17 @@ class ScanReport:
         """No input could be read at all (every file missing, binary or unreadable)."""
         return all(i.problem for i in self.inputs)
 
+    def why_nothing_read(self) -> str:
+        """The one line that says no input could be read, with the first input and what kept it unread (the
+        report lists them all): "no input could be read" alone sent a user with the report redirected to a file
+        (``--format json > report.json``) to look for why, a missing bucket or no credentials."""
+        first = next((i for i in self.inputs if i.problem), None)
+        if first is None:
+            return "no input could be read"
+        more = len(self.inputs) - 1
+        rest = f" (and {more:,} more input(s) unread: see the report)" if more else ""
+        return f"no input could be read: {first.name}: {first.problem}{rest}"
+
     def skip(self, file: str, line: int | None, what: str) -> None:
         self.skipped_count[what] += 1
         if len(self.skipped) < MAX_SKIPPED_KEPT:

@@ -116,6 +116,27 @@ class _TooLong:
         self.id = request
 
 
+class _Line:
+    """Where a line of one message came from: its first part, to answer a request the SDK refuses (params that are
+    no object, a "jsonrpc" that is not "2.0") with its id: answered with id null, the client's call waited for ever
+    (integ25: the SDK's client raises nothing for it until its own time-out, if it has one)."""
+
+    def __init__(self, head: str) -> None:
+        self.head = head
+
+    @property
+    def id(self) -> str | int | None:
+        """The line's request id, when it is JSON (read whole: within HEAD) with a "method" and a string or integer "id"."""
+        try:
+            message = json.loads(self.head)
+        except (ValueError, RecursionError):  # not JSON, or longer than HEAD: no id is guessed
+            return None
+        if not isinstance(message, dict) or not isinstance(message.get("method"), str):
+            return None  # no request: an answer or a notification has no id to fail
+        found = message.get("id")
+        return found if isinstance(found, str | int) and not isinstance(found, bool) else None
+
+
 HEAD = 1 << 16  # characters of a line over MAX_LINE kept to find its request's id
 # a JSON string or a bracket: the tokens that tell a message's top level in its first part
 _JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.){0,1024}+"|[{}\[\]]')
@@ -226,7 +247,7 @@ class _WellFormedLines(io.TextIOWrapper):
         if members is None:
             version = session_version(line)
             self.batches = self.batches if version is None else version <= LAST_WITH_BATCHES  # dates: YYYY-MM-DD
-            return line, None
+            return line, _Line(self._head)
         if not self.batches:
             return NO_MESSAGE, NO_BATCH
         batch = _Batch(len(members))
@@ -489,7 +510,8 @@ class _UntilAnswered(_Wrapped):
                 code=INVALID_REQUEST,
                 message="Invalid Request: no JSON-RPC request, notification or answer (a request's id is a string or integer)",
             )
-        refusal = JSONRPCError(jsonrpc="2.0", id=member.id if isinstance(member, _TooLong) else None, error=error)
+        request = member.id if isinstance(member, _TooLong | _Line) and error.code == INVALID_REQUEST else None
+        refusal = JSONRPCError(jsonrpc="2.0", id=request, error=error)
         if not isinstance(member, tuple):
             await self._write.send(SessionMessage(refusal))
             return
