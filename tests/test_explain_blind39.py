@@ -1,0 +1,63 @@
+"""errcat explain on what blind39 measured on real pastes nobody here had seen (tests/data/realworld.jsonl blind39-*):
+XML error documents whose elements hold their text in CDATA sections (PrestaShop's webservice, FacturaDirecta's API),
+the British "401 Unauthorised" (MYOB's own pages spell it so, as do UK and Australian services'), and a Markdown code
+fence framing the error a post quotes. Pastes written here are labelled synthetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus import OWN_CORPUS, load_cases
+from cputime import assert_grows_at_most
+from errcat.explainer import explain
+
+CASES = {c["id"]: c for c in load_cases(OWN_CORPUS)}
+CLAIMS = {"exact", "template", "code", "status"}
+
+
+def _read(catalog, paste: str) -> dict:
+    return explain(catalog, paste).as_dict()
+
+
+def _said(d: dict) -> list[tuple[str | None, str | None]]:
+    return [(e["observed"]["code"], e["observed"]["message"]) for e in d["errors"]]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "said"),
+    [
+        # PrestaShop 1.7.8's 500 (PrestaShop/PrestaShop#26361), each value in a CDATA section: was the whole document
+        ("blind39-18", [("134", "You cannot set 0 or a negative position, the minimum is 1 .")]),
+        # FacturaDirecta's <xml><errorCode>..<errorMessage><![CDATA[..]]>: was the whole document, its code unread
+        ("blind39-9", [("INVALID_INPUT_DATA", "Se ha recibido un atributo personalizado que no existe en el objeto")]),
+    ],
+)
+def test_an_elements_text_in_a_cdata_section_is_its_text(catalog, case_id, said):
+    d = _read(catalog, CASES[case_id]["raw"])
+    assert _said(d) == said
+    assert d["vendor"] is None
+    assert not {e["match"] for e in d["errors"]} & CLAIMS
+
+
+def test_prestashops_errors_list_is_its_messages_not_invoicexpress(catalog):
+    # Bukimedia/PrestaSharp#207: <errors><error><message><![CDATA[..]]> four times. InvoiceXpress's <errors> block holds
+    # text, not elements: this one is another API's, read error by error, with no vendor
+    d = _read(catalog, CASES["blind39-17"]["raw"])
+    assert {m for _, m in _said(d)} == {"Internal error. To see this error please display the PHP errors."}
+    assert d["total_errors"] == 4
+    assert d["vendor"] is None
+
+
+def test_invoicexpress_xml_errors_in_cdata_stay_invoicexpress(catalog):
+    # synthetic guard: InvoiceXpress's own <errors><error> text, in a CDATA section, is still read as InvoiceXpress's
+    d = _read(catalog, "<errors><error><![CDATA[Invoice has been settled so can't be changed anymore]]></error></errors>")
+    assert d["vendor"] == "invoicexpress"
+    assert d["errors"][0]["match"] in {"exact", "template"}
+
+
+def test_a_cdata_section_never_closed_is_not_rescanned(catalog):
+    # synthetic: starts of sections with no end, then one element closed: unwrapping stops at the last "]]>"
+    def work(n: int) -> object:
+        return explain(catalog, "<error><message>" + "<![CDATA[x " * n + "]]></message></error>" + "<![CDATA[y" * n)
+
+    assert_grows_at_most(work, 2000, 8, 30)
