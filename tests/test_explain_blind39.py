@@ -61,3 +61,16 @@ def test_a_cdata_section_never_closed_is_not_rescanned(catalog):
         return explain(catalog, "<error><message>" + "<![CDATA[x " * n + "]]></message></error>" + "<![CDATA[y" * n)
 
     assert_grows_at_most(work, 2000, 8, 30)
+
+
+@pytest.mark.parametrize(
+    "paste",
+    [
+        CASES["blind39-24"]["raw"],  # Pleo's legacy error table, a row as the page renders it
+        "401 Unauthorised",  # synthetic: the status line MYOB's pages print
+        "401 Unauthorised: token expired",  # synthetic
+    ],
+)
+def test_the_british_unauthorised_states_401(catalog, paste):
+    # "Unauthorised" was no reason phrase of 401: the status went unread and the row was words only
+    assert _read(catalog, paste)["http"]["status"] == 401
