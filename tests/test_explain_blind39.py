@@ -74,3 +74,18 @@ def test_a_cdata_section_never_closed_is_not_rescanned(catalog):
 def test_the_british_unauthorised_states_401(catalog, paste):
     # "Unauthorised" was no reason phrase of 401: the status went unread and the row was words only
     assert _read(catalog, paste)["http"]["status"] == 401
+
+
+def test_a_code_fence_is_no_part_of_the_errors_words(catalog):
+    # minimul/qbo_api#84: QuickBooks' 401 quoted in a fenced block; the fences were read into the message
+    d = _read(catalog, CASES["blind39-15"]["raw"])
+    message = d["errors"][0]["observed"]["message"]
+    assert message.startswith("AuthenticationErrorGeneral: SRV-110-Authentication Failure , statusCode: 401")
+    assert "```" not in message
+    assert d["vendor"] is None
+
+
+def test_a_fenced_documented_message_is_read_without_its_fences(catalog):
+    # synthetic: MYOB's documented daily-limit message as a chat quotes it, in a fence with a language tag
+    d = _read(catalog, "```text\nAPI key has exceeded the daily rate limit\n```")
+    assert d["errors"][0]["observed"]["message"] == "API key has exceeded the daily rate limit"
