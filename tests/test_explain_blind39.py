@@ -89,3 +89,45 @@ def test_a_fenced_documented_message_is_read_without_its_fences(catalog):
     # synthetic: MYOB's documented daily-limit message as a chat quotes it, in a fence with a language tag
     d = _read(catalog, "```text\nAPI key has exceeded the daily rate limit\n```")
     assert d["errors"][0]["observed"]["message"] == "API key has exceeded the daily rate limit"
+
+
+def test_in_a_log_of_several_calls_the_request_is_the_one_that_failed(catalog):
+    # florin-szilagyi/ts-anaf#2: the token call's URL came first and its 200 was read with the data call's 403; the
+    # request is the call whose line states the status
+    d = _read(catalog, CASES["blind39-35"]["raw"])
+    assert (d["http"]["status"], d["http"]["host"], d["http"]["method"]) == (403, "api.anaf.ro", "GET")
+
+
+def test_the_failed_calls_host_names_the_vendor(catalog):
+    # synthetic, the same log's shape: a token from another service, then MYOB's 401; the vendor was missed (the
+    # request was read as the token call to auth.example.com)
+    paste = (
+        "[HTTP] POST https://auth.example.com/oauth/token\n[HTTP] Response 200 for https://auth.example.com/oauth/token\n"
+        "[HTTP] GET https://api.myob.com/accountright/\n[HTTP] Response 401 for https://api.myob.com/accountright/"
+    )
+    d = _read(catalog, paste)
+    assert (d["vendor"], d["http"]["host"], d["http"]["method"]) == ("myob", "api.myob.com", "GET")
+
+
+@pytest.mark.parametrize(
+    ("paste", "host"),
+    [
+        # synthetic: the status inside another URL of a later line is no statement of it
+        ("GET https://a.example.com/x\nnext https://cdn.example.com/img/500.png\n500 Internal Server Error", "a.example.com"),
+        # synthetic: requests' message names the URL beside the status; a link the API's words give is no request
+        (
+            "403 Client Error: Forbidden for url: https://api.example.com/v1/x\nsee https://status.example.com/403",
+            "api.example.com",
+        ),
+    ],
+)
+def test_the_url_read_first_stays_when_no_other_call_failed(catalog, paste, host):
+    assert _read(catalog, paste)["http"]["host"] == host
+
+
+def test_a_long_line_of_statuses_and_links_is_read_in_linear_time(catalog):
+    # synthetic hostile: one line holding the status and thousands of links a person is pointed to
+    def work(n: int) -> object:
+        return explain(catalog, "GET https://api.example.com/x\n" + "404 see https://docs.example.com/a " * n)
+
+    assert_grows_at_most(work, 500, 8, 30)
