@@ -131,3 +131,17 @@ def test_a_long_line_of_statuses_and_links_is_read_in_linear_time(catalog):
         return explain(catalog, "GET https://api.example.com/x\n" + "404 see https://docs.example.com/a " * n)
 
     assert_grows_at_most(work, 500, 8, 30)
+
+
+def test_curls_progress_meter_is_no_part_of_the_errors_words(catalog):
+    # Cyclenerd/hcloud-github-runner#18: a CI step's curl --fail; its meter's heading and rows were read as words
+    message = _read(catalog, CASES["blind39-41"]["raw"])["errors"][0]["observed"]["message"]
+    assert "% Total" not in message and "Dload" not in message and "--:--:--" not in message
+    assert "curl: (22) The requested URL returned error: 404" in message
+
+
+def test_a_terminal_uis_tree_glyphs_are_no_part_of_the_errors_words(catalog):
+    # di-sukharev/opencommit#197: a CLI's clack-style tree ("└  Error: ...", "│")
+    message = _read(catalog, CASES["blind39-43"]["raw"])["errors"][0]["observed"]["message"]
+    assert message.startswith("Error: Request failed with status code 401")
+    assert "│" not in message and "└" not in message
