@@ -145,3 +145,16 @@ def test_a_terminal_uis_tree_glyphs_are_no_part_of_the_errors_words(catalog):
     message = _read(catalog, CASES["blind39-43"]["raw"])["errors"][0]["observed"]["message"]
     assert message.startswith("Error: Request failed with status code 401")
     assert "│" not in message and "└" not in message
+
+
+def test_a_status_in_a_traceback_source_line_is_code_not_the_status(catalog):
+    # own-626 (sigmavirus24/github3.py#576): the frame's source line "if self._boolean(response, status_code, 404)"
+    # was read as the status; the error the traceback ends with is GitHub's 422
+    case = next(c for c in load_cases(OWN_CORPUS) if c["id"] == "own-626")
+    assert _read(catalog, case["raw"])["http"]["status"] != 404
+
+
+def test_a_status_a_frame_does_not_hold_is_still_read(catalog):
+    # synthetic guard: the same words outside a frame's source line state the status
+    paste = 'File "app.py", line 3, in f\n    sync()\nsync failed with 404 from the API'
+    assert _read(catalog, paste)["http"]["status"] == 404

@@ -770,8 +770,22 @@ def _patterned_status(head: str, low: str | None) -> tuple[int, str | None] | No
             after = head[m.end() : m.end() + 64].lstrip(" \t:")
             if pattern is _LOOSE_STATUS and _in_body_text(head, m.start()) and not _said_as_http(head, m.start(), status, after):
                 continue  # "Error 502: Value ..." in an XML parser's message is its error number, not the HTTP status
+            if pattern is _LOOSE_STATUS and _in_frame_source(head, m.start()):
+                continue  # a traceback's source line is code: "self._boolean(response, status_code, 404)" states none
             return status, (reason_phrase(status, after) if pattern is _STATUS_PATTERNS[0][0] else None)
     return None
+
+
+_PY_FRAME = re.compile(r"[ \t]*File \"[^\"\n]{1,500}\", line \d+")
+
+
+def _in_frame_source(head: str, at: int) -> bool:
+    """Whether position ``at`` is on the source line a Python traceback prints under a frame's 'File "x.py", line 3'."""
+    start = head.rfind("\n", 0, at)
+    if start <= 0:
+        return False
+    before = head.rfind("\n", 0, start) + 1
+    return _PY_FRAME.match(head, before, start) is not None
 
 
 def _stated_status(head: str, low: str | None) -> tuple[int, str] | None:
