@@ -158,3 +158,10 @@ def test_a_status_a_frame_does_not_hold_is_still_read(catalog):
     # synthetic guard: the same words outside a frame's source line state the status
     paste = 'File "app.py", line 3, in f\n    sync()\nsync failed with 404 from the API'
     assert _read(catalog, paste)["http"]["status"] == 404
+
+
+def test_terraforms_box_is_no_part_of_the_errors_words(catalog):
+    # own-271 (anschoewe/terraform-provider-curl#10): Terraform's diagnostic box closed with "╵" in the message
+    case = next(c for c in load_cases(OWN_CORPUS) if c["id"] == "own-271")
+    message = _read(catalog, case["raw"])["errors"][0]["observed"]["message"]
+    assert message == "Error: status: 401, body: token contains an invalid number of segments"

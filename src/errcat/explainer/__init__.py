@@ -491,8 +491,8 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     raw_lines = body.split("\n")
     raw_lines = pytest_error_lines(raw_lines) or raw_lines
     raw_lines = list(_within_tracebacks(raw_lines)) if "Traceback (" in body else raw_lines
-    # nor bullets, nor a terminal UI's tree and box rules ("└  Error: ...", "│")
-    bare_lines = (ln.strip().lstrip("•·*│└┌├┃┗┏◇◆").strip() for ln in without_stack_frames(raw_lines))
+    # nor bullets, nor a terminal UI's tree and box rules ("└  Error: ...", "│", Terraform's "╷" and "╵")
+    bare_lines = (ln.strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip() for ln in without_stack_frames(raw_lines))
     kept = (
         ln
         for ln in bare_lines
