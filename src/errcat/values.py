@@ -122,6 +122,7 @@ def reason_phrases() -> dict[int, tuple[str, ...]]:
     from http import HTTPStatus
 
     aliases = {
+        401: ("Unauthorised",),  # British spelling: MYOB's pages ("401 Unauthorised"), UK and Australian APIs'
         422: ("Unprocessable Content",),
         413: ("Content Too Large",),
         408: ("Request Time-out",),

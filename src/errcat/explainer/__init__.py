@@ -474,6 +474,16 @@ _JSON_LITERALS = frozenset(("null", "true", "false"))
 _FRAGMENT_LINE = re.compile(r"\s*(?:\"[^\"\n]{1,200}\"|[\w.-]{1,64})\s*:\s*(?:null|true|false)\s*,?\s*$")
 
 
+# curl's progress meter, as a CI log keeps it: its two heading lines and its rows of figures ("100   176  100   176    0
+# 0   1082      0 --:--:-- --:--:-- --:--:--  1079"): no error's words
+_CURL_METER = re.compile(
+    r"%[ \t]+Total[ \t]+%[ \t]+Received|Dload[ \t]+Upload[ \t]+Total|"
+    r"\d{1,3}(?:[ \t]+[\d.]+[kMGTP]?){7}(?:[ \t]+(?:--:--:--|\d{1,2}:\d\d:\d\d)){3}[ \t]+[\d.]+[kMGTP]?$"
+)
+# a Markdown code fence alone on its line (```, ```json, ~~~): how a post or a chat frames the error, none of its words
+_FENCE = re.compile(r"(?:`{3,}|~{3,})[\w+.-]{0,20}")
+
+
 def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     """Errors from a body with no recognised envelope: a bare code or name, a message, a log line.
 
@@ -483,8 +493,18 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     raw_lines = body.split("\n")
     raw_lines = pytest_error_lines(raw_lines) or raw_lines
     raw_lines = list(_within_tracebacks(raw_lines)) if "Traceback (" in body else raw_lines
-    bare_lines = (ln.strip().lstrip("•·*").strip() for ln in without_stack_frames(raw_lines))  # nor bullets
-    kept = (ln for ln in bare_lines if ln and ln != ex.url and not is_status_noise(ln) and not _is_status_text(ln, ex.status))
+    # nor bullets, nor a terminal UI's tree and box rules ("└  Error: ...", "│", Terraform's "╷" and "╵")
+    bare_lines = (ln.strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip() for ln in without_stack_frames(raw_lines))
+    kept = (
+        ln
+        for ln in bare_lines
+        if ln
+        and ln != ex.url
+        and not _FENCE.fullmatch(ln)
+        and not _CURL_METER.match(ln)
+        and not is_status_noise(ln)
+        and not _is_status_text(ln, ex.status)
+    )
     lines = leading_lines(kept, MAX_TEXT, 40)  # all that is read below: a million lines are not each cleaned
     if not lines:
         return ([SentError(STATUS_ONLY)] if ex.status is not None else []), None

@@ -883,6 +883,18 @@ def _xml(body: str, reading: Reading) -> bool:
     return True
 
 
+def _without_cdata(text: str) -> str:
+    """``text`` with each closed ``<![CDATA[...]]>`` section replaced by its text, escaped: an element's text in a
+    section (PrestaShop's ``<message><![CDATA[...]]></message>``, FacturaDirecta's ``<errorMessage>``) is read as the
+    element's text. Only up to the last ``]]>``: a lazy search for it from an unclosed start would rescan the rest."""
+    from html import escape
+
+    closed = _closed(text, _CDATA_CLOSE)
+    if not closed:
+        return text
+    return _CDATA.sub(lambda m: escape(m.group(1), quote=False), closed) + text[len(closed) :]
+
+
 def _xml_document(body: str, reading: Reading) -> bool:
     """Another API's XML error document, element by element: each ``<Error>`` it lists (else the
     document as one error) with its message, code, detail and severity. Not an HTML page, nor
@@ -892,7 +904,7 @@ def _xml_document(body: str, reading: Reading) -> bool:
         # document's text may hold ["foo"]); a web page
     from html import unescape
 
-    head = body[:MAX_LENIENT_TEXT]
+    head = _without_cdata(body[:MAX_LENIENT_TEXT])
     elements = [(m.group(1), m.group(2)) for m in _XML_ANY_ERROR.finditer(_closed(head, _ANY_ERROR_CLOSE))]
     for attrs, inner in elements or [("", head)]:
         fields: dict[str, str] = {}

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from http import HTTPStatus
+from itertools import islice
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
@@ -466,7 +467,53 @@ def split(text: str) -> Framing:
         _find_status(ex)
         if ex.status is not None and not framing.framed:
             ex.body = _after_status_line(ex.body, ex.status)
+    if ex.status is not None and ex.status >= 400 and framing.target is None and ex.url is not None:
+        _failed_request(ex)
     return ex
+
+
+def _failed_request(ex: Framing) -> None:
+    """In a log of several requests, the request is the one whose line states the error's status ("[HTTP] Response 403
+    for https://api.anaf.ro/...", after a token call's "Response 200 for https://logincert.anaf.ro/..."): the first URL
+    a paste names is the first call's, which may have succeeded. Its method is the one a line gives beside that URL."""
+    text, read = ex.text[:65536], ex.url
+    if read is None or text.count("://") < 2:
+        return
+    said = re.compile(rf"(?<![\w.]){ex.status}(?![\w.])")
+    for line in text.split("\n")[:400]:
+        if "://" not in line or not said.search(line) or not _said_outside_urls(said, line):
+            continue
+        if read in line:  # the status beside the URL already read (requests' "403 ... for url: ...")
+            return
+        if (url := _line_url(line)) is not None:
+            ex.set_url(url)
+            m = next((m for m in islice(_METHOD_URL.finditer(text), 400) if _trim_url(m.group(2)) == url), None)
+            ex.method = m.group(1) if m else None
+        return  # the first line that states the status and a URL only: a log of thousands is not each searched
+
+
+def _said_outside_urls(said: re.Pattern[str], line: str) -> bool:
+    """Whether the line states the status outside its URLs ("?limit=500", ".../img/404.png" state none)."""
+    spans = [u.span() for u in islice(_URL.finditer(line), _MAX_LINKS)]
+    return any(not any(a <= m.start() < b for a, b in spans) for m in islice(said.finditer(line), _MAX_LINKS))
+
+
+def _line_url(line: str) -> str | None:
+    """The URL of a line that is a request's: the one it names as requested ("for url:", a method beside it), else
+    its first that is no documentation page, link or XML namespace."""
+    named = ("for url: " in line or "when requesting " in line) and re.search(r"\b(?:for url:|when requesting) (\S+)", line)
+    named = named or _METHOD_URL.search(line)
+    if named and "://" in (url := named.group(named.lastindex or 1)):
+        return _trim_url(url)
+    for u in islice(_URL.finditer(line), _MAX_LINKS):
+        before = line[max(0, u.start() - 240) : u.start()]
+        if _XML_NAMESPACE.search(before[-64:]) or _PROSE_LINK.search(before) or _LINK_KEY.search(before[-80:]):
+            continue
+        url = _trim_url(u.group(0))
+        host, path = url_parts(url) or (None, "")
+        if host and not _DOC_HOST.match(host) and not _DOC_PATH.match(path) and not tool_page(host, path):
+            return url
+    return None
 
 
 _BODY_LABELS = frozenset({"body", "response", "response body", "payload"})
@@ -745,8 +792,22 @@ def _patterned_status(head: str, low: str | None) -> tuple[int, str | None] | No
             after = head[m.end() : m.end() + 64].lstrip(" \t:")
             if pattern is _LOOSE_STATUS and _in_body_text(head, m.start()) and not _said_as_http(head, m.start(), status, after):
                 continue  # "Error 502: Value ..." in an XML parser's message is its error number, not the HTTP status
+            if pattern is _LOOSE_STATUS and _in_frame_source(head, m.start()):
+                continue  # a traceback's source line is code: "self._boolean(response, status_code, 404)" states none
             return status, (reason_phrase(status, after) if pattern is _STATUS_PATTERNS[0][0] else None)
     return None
+
+
+_PY_FRAME = re.compile(r"[ \t]*File \"[^\"\n]{1,500}\", line \d+")
+
+
+def _in_frame_source(head: str, at: int) -> bool:
+    """Whether position ``at`` is on the source line a Python traceback prints under a frame's 'File "x.py", line 3'."""
+    start = head.rfind("\n", 0, at)
+    if start <= 0:
+        return False
+    before = head.rfind("\n", 0, start) + 1
+    return _PY_FRAME.match(head, before, start) is not None
 
 
 def _stated_status(head: str, low: str | None) -> tuple[int, str] | None:
