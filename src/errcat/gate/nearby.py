@@ -236,11 +236,23 @@ def _words_given_as_password(text: str, m: re.Match[str], value: str) -> bool:
 _WORDS_CLAUSE_END = _lazy(r"[ \t]*(?:[.,;!?)]|\r?\n|$|(?:and|but|e|y|und|et)[ \t])")
 
 
+# A long run of letters a sentence gives after "with password" ends as an English word may and still be two words run
+# together ("with password kestrelmorning and …"): English words that long after a password's word are these few
+_LONG_COMPOUND = 12
+_LONG_PROSE_WORDS = frozenset((
+    "authentication", "authenticating", "authorization", "authorisation", "verification", "confirmation", "configuration",
+    "synchronization", "synchronisation", "administration", "registration", "specification", "notification",
+    "complexities", "strengthening",
+))  # fmt: skip
+
+
 def _letters_given_as_password(text: str, m: re.Match[str], value: str) -> bool:
     """Whether letters alone are a password a sentence gives (see _WITH_PASSWORD and passwords.letters_password): the
-    last word of its clause ("connecting as ops with password ledgerlisboa", "my password is kestrelwombat, but…")."""
+    last word of its clause ("connecting as ops with password ledgerlisboa", "my password is kestrelwombat, but…"),
+    one that ends as English words do when long and none of the few English words that long after it."""
+    long_compound = len(value) >= _LONG_COMPOUND and value not in _LONG_PROSE_WORDS and letters_password(value, prose=False)
     return bool(
-        letters_password(value)
+        (letters_password(value) or long_compound)
         and _WORDS_CLAUSE_END().match(text, m.start("val") + len(value))
         and _WITH_PASSWORD().search(_lowered(text[max(0, m.start("val") - 40) : m.start("val")]))
     )
@@ -558,6 +570,8 @@ _LOGIN_USER = _lazy(
     r"(?:(?<![\w-])as[ \t]{1,4}[a-z0-9_.@\\-]{1,64}|(?<![\w.@\\-])(?:[a-z0-9_.-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}"
     r"|svc[_-][a-z0-9_.-]{1,60}|[a-z0-9_.-]{1,60}[_-]svc|administrator|admin|root|sa|sysadmin|superuser|postgres))[ \t]{0,3}\Z"
 )
+# a user alone before the slash on its line (a list's dash before it): "ops / <password>" a line of its own says no more
+_USER_ALONE = _lazy(r"[ \t]{0,8}(?:[-*][ \t]{1,3})?[a-z_][a-z0-9_.@\\-]{1,63}[ \t]{0,3}")
 _LOGIN_VALUE = _lazy(rf"[ \t]{{1,4}}(?P<val>[^\s'\"`,;/]{{6,128}}?){_PAIR_END}", re.MULTILINE)
 _LOGIN_USER_REACH = 80  # characters before the slash the user's pattern reads ("as " and 64 characters, spaces)
 
@@ -577,9 +591,11 @@ def _users_and_passwords(text: str) -> Iterator[Span]:
     at = low.find(" / ")
     while at >= 0:
         line_start = low.rfind("\n", max(0, at - _LOGIN_USER_REACH), at) + 1 or max(0, at - _LOGIN_USER_REACH)
-        if _LOGIN_USER().search(low, line_start, at) and (m := _LOGIN_VALUE().match(low, at + 2)):
+        alone = _USER_ALONE().fullmatch(low, line_start, at) is not None
+        if (alone or _LOGIN_USER().search(low, line_start, at)) and (m := _LOGIN_VALUE().match(low, at + 2)):
             value = text[m.start("val") : m.end("val")]
-            if _separated_value(value) or letters_password(value):  # (no name: an English word may stand: "admin / dashboard")
+            # (no name: an English word may stand, "admin / dashboard", after a user alone on its line too)
+            if _separated_value(value) or letters_password(value):
                 yield Span(*m.span("val"), "credential by position")
         at = low.find(" / ", at + 2)
     if not any(w in low for w in _PAIR_WORDS):
