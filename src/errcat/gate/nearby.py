@@ -556,8 +556,9 @@ _PAIR_END = r"(?:[ \t]*[.,;!]?(?:[ \t]+\([^()\r\n]{1,40}\))?[ \t]*\r?$|[ \t]+(?:
 # ("Zugangsdaten: svc / <password>", "identifiants : svc / <password>")
 _USER_SLASH_PASSWORD = _lazy(
     r"(?:cred(?:s|entials?|enciales|enciais|enziali)|logins?|log[ \t]in[ \t]with|(?:zugangs|anmelde|login)daten|identifiants?"
-    r"|inloggegevens|pass(?:word|wort|wd)|pwd|mot[ \t]de[ \t]passe|contrase(?:ñ|n)a|senha|wachtwoord|auth(?:entication)?)"
-    r"\b[^\r\n/]{0,64}?[ \t](?P<user>[a-z0-9_.@\\-]{1,64})[ \t]{0,4}/[ \t]{0,4}"  # (a password's own name; "auth failed:")
+    r"|inloggegevens|pass(?:word|wort|wd)|pwd|mot[ \t]de[ \t]passe|contrase(?:ñ|n)a|senha|wachtwoord|auth(?:entication)?"
+    r"|wi-?fi|wlan)"  # (a wireless network's name and its passphrase: "wifi: AcmeGuest / …")
+    r"\b[^\r\n/]{0,64}?[ \t](?P<user>[a-z0-9_.@\\-]{1,64})(?:[ \t]{0,4}/[ \t]{0,4}|:)"  # (a password's own name; "auth failed:")
     rf"(?P<val>[^\s'\"`,;/]{{6,128}}?){_PAIR_END}",
     re.MULTILINE,
 )
@@ -583,7 +584,15 @@ _LOGIN_WITH = _lazy(
 )
 
 
-_PAIR_WORDS = ("cred", "log", "sign", "auth", "daten", "identifiant", "pass", "pwd", "contrase", "senha", "wachtwoord")
+# a user joined to its password by a colon: a login's name, no host (no dot) and no field's name ("code:", "host:")
+_COLON_USER = _lazy(
+    r"(?!(?:error|err|code|status|host|hostname|server|port|id|type|name|level|time|date|url|path|file|line|at|in)$)"
+    r"[a-z_][a-z0-9_-]{1,31}"
+)
+_PAIR_WORDS = (
+    "cred", "log", "sign", "auth", "daten", "identifiant", "pass", "pwd", "contrase", "senha", "wachtwoord", "wifi", "wi-fi",
+    "wlan",
+)  # fmt: skip
 
 
 def _users_and_passwords(text: str) -> Iterator[Span]:
@@ -600,8 +609,10 @@ def _users_and_passwords(text: str) -> Iterator[Span]:
         at = low.find(" / ", at + 2)
     if not any(w in low for w in _PAIR_WORDS):
         return
-    for m in _USER_SLASH_PASSWORD().finditer(low) if "/" in low else ():
+    for m in _USER_SLASH_PASSWORD().finditer(low) if "/" in low or ":" in low else ():
         value = text[m.start("val") : m.end("val")]
+        if low[m.end("user")] == ":" and not _COLON_USER().fullmatch(m["user"]):
+            continue  # ("login ops:<password>"; not a host's port, "auth to api.acme.io:8443", or "error: code:E11000")
         labelled = ":" in low[m.start() : m.start("user")]  # ("login: ops / …"; not "login to the portal / dashboard")
         if _separated_value(value) or (labelled and letters_password(value, prose=False)):
             yield Span(*m.span("val"), "credential by position")
