@@ -404,6 +404,12 @@ c = picked()
 case("junos-snmp-community", f"set snmp community {c} authorization read-only\nset snmp location DC1", c)
 c = picked()
 case("community-string-label", f"SNMP community string: {c}\npolling erp01 ... timeout", c)
+p = letters()
+case("user-then-password-letters", f"staging: user svc_sync, password {p}\n{MYOB_401}", p)
+p = letters()
+case("password-set-to-letters", f"IT changed the password to {p}. Since then ProSpend says\n{PROSPEND_401}", p)
+p = letters()
+case("my-pw-is-letters", f"my pw is {p}, and Sage answers\n{SAGE_BODY}", p)
 
 FOUND = {  # the pastes whose credential main showed before this round, in any output (/work/notes/secrets35-harness)
     "bare-slash-pair-letters",
@@ -418,4 +424,7 @@ FOUND = {  # the pastes whose credential main showed before this round, in any o
     "wifi-ssid-slash-passphrase",
     "junos-snmp-community",
     "community-string-label",
+    "user-then-password-letters",
+    "password-set-to-letters",
+    "my-pw-is-letters",
 }

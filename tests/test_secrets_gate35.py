@@ -182,3 +182,32 @@ def test_a_login_joined_by_a_colon_a_wireless_passphrase_and_a_community_string_
 )
 def test_hosts_ports_and_words_beside_those_names_stay(text):
     assert shown(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("user ops, password tasmandingo", "tasmandingo"),
+        ("username ops and password kestrelledger\n401", "kestrelledger"),
+        ("IT changed the password to malleeharbour.", "malleeharbour"),
+        ("the password was reset to wombatlisboa, still 401", "wombatlisboa"),
+        ("my pw is quokkaorchard", "quokkaorchard"),
+    ],
+)
+def test_letters_a_sentence_gives_after_a_user_or_as_what_a_password_was_set_to_are_hidden(text, secret):
+    assert secret not in shown(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "user ops, password authentication failed",
+        "user ops password expired",
+        "username ops and password required",
+        "password was set to expire",
+        "my pw is wrong",
+        "the password was reset to default",
+    ],
+)
+def test_what_a_sentence_says_of_a_users_password_stays(text):
+    assert shown(text) == text
