@@ -265,13 +265,13 @@ def shown(value: str) -> str:
 
 def shown_named(name: str, value: str) -> str:
     """A value a program gave under ``name`` (a log event's key, a span's attribute) as it may be shown: judged after its
-    name, as ``name: value`` (``x-myobapi-key``, ``password``), and, when it holds a blank, alone as well: its first line
-    read after the name is no longer a line of its own (a user and a password alone on it, "ops / kestrelledger"; a hex
-    dump's first line)."""
+    name, as ``name: value`` (``x-myobapi-key``, ``password``), and its first line, when it holds a blank, alone as well:
+    read after the name it is no longer a line of its own ("ops / kestrelledger", a user and a password alone on it)."""
     head = f"{name}: "
     spans = [Span(max(s.start - len(head), 0), s.end - len(head), s.kind) for s in _hidden(head + value) if s.end > len(head)]
-    if any(c.isspace() for c in value):
-        spans += _hidden(value)
+    first = value.split("\n", 1)[0]
+    if " " in first or "\t" in first:  # (the lines after it read the same either way: only the first is read again)
+        spans += _hidden(first)
     return _masked(value, spans).text
 
 

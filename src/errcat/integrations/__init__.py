@@ -802,7 +802,11 @@ def hidden_value(text: str, key: str | None) -> str:
         return screened(text)
     if key is None or ":" in key or not text:
         return shown(text)
-    return shown_named(key, text).lstrip()
+    named = shown(f"{key}: {text}").split(":", 1)[1].lstrip()
+    first = text.split("\n", 1)[0]
+    if (" " in first or "\t" in first) and shown(first) != first:  # its first line alone hides what the name beside it
+        return shown_named(key, text).lstrip()  # did not ("ops / <password>" a line of its own): both readings, joined
+    return named
 
 
 SHORT = 200  # characters of an attribute remembered screened: an id-bearing URL rarely repeats, a method does
