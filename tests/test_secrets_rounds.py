@@ -13,6 +13,7 @@ import secrets31_pastes
 import secrets32_pastes
 import secrets33_pastes
 import secrets34_pastes
+import secrets35_pastes
 from corpus import secrets_explain_and_scan_show, shown_secrets
 
 ROUNDS = {
@@ -22,6 +23,7 @@ ROUNDS = {
     32: secrets32_pastes,
     33: secrets33_pastes,
     34: secrets34_pastes,
+    35: secrets35_pastes,
 }
 
 

@@ -95,9 +95,11 @@ def _secret_data(text: str, low: str) -> Iterator[Span]:
 
 
 # hexdump -C's, xxd's and tcpdump -X's lines: an offset, the bytes in hex, the bytes as text (between bars for hexdump).
-# The hex may give back its last groups: a text column starting with hex letters ("Bearer", "cafe") is text.
+# The hex may give back its last groups: a text column starting with hex letters ("Bearer", "cafe") is text. A line may
+# open with what a logger or a label put before the dump ("body: 00000000: 7061 …", "app[web.1]: 00000010: …").
 _DUMP_LINE = _lazy(
-    r"^[ \t]{0,8}(?P<off>(?:0x)?[0-9a-fA-F]{4,16}:?)[ \t]{1,4}(?P<hex>[0-9a-fA-F]{2,32}(?:[ \t]{1,3}[0-9a-fA-F]{2,32}){0,31})"
+    r"^(?:[^\r\n]{0,80}?[:\]>|][ \t]{1,4})??"  # (tried without what stands before first: a dump's own offset is no prefix)
+    r"[ \t]{0,8}(?P<off>(?:0x)?[0-9a-fA-F]{4,16}:?)[ \t]{1,4}(?P<hex>[0-9a-fA-F]{2,32}(?:[ \t]{1,3}[0-9a-fA-F]{2,32}){0,31})"
     r"(?:[ \t]{2,8}(?P<ascii>[^\r\n]{1,80}?))?[ \t]*\r?$",
     re.MULTILINE,
 )

@@ -502,6 +502,16 @@ FORMATS: tuple[Rule, ...] = (
     ),
     Rule(
         "password flag",
+        r"(?:snmp[ \t]+community(?:[ \t]+string)?[ \t]*[:=]?[ \t]*|community[ \t]+(?:string|name)[ \t]*[:=][ \t]*)"
+        r"(['\"]?)([^\s'\"]{1,128})\1",
+        "SNMP's community string named in words or in a device's configuration (Junos' set snmp community <name>; a"
+        ' note\'s "community string: <value>"): the community string is the password',
+        ("community",),
+        2,
+        re.IGNORECASE,
+    ),
+    Rule(
+        "password flag",
         r"AuthInfo:[^\s\"]{0,253}(?:[ \t]+\"(?![Pp][:=])[^\"\n]{0,256}\"){0,8}+[ \t]+\"P[:=]([^\"\n]{1,256})\"",
         'sendmail\'s access/authinfo map: AuthInfo:host "U:user" "P:password" (P= a password in base64)',
         ("authinfo",),

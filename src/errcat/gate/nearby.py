@@ -217,7 +217,11 @@ def _word_value(text: str, m: re.Match[str], prompt: bool) -> tuple[int, int] | 
 _WITH_PASSWORD = _lazy(
     r"(?:(?:with|using)[ \t]{1,4}(?:the[ \t]{1,4})?(?:passw(?:or)?d|passphrase|pwd|senha|contrase\u00f1a|passwort)"
     r"|(?:(?:my|the|our|your|his|her|their|a|minha|mi|la|o|meu|das|mein)[ \t]{1,4}|^|[\n.!?:][ \t]{0,4})"
-    r"(?:passw(?:or)?d|passphrase|pwd|senha|palavra-passe|contrase\u00f1a|passwort)[ \t]{1,4}(?:is|was|\u00e9|era|es|ist|war))"
+    r"(?:passw(?:or)?d|passphrase|pwd|pw|senha|palavra-passe|contrase\u00f1a|passwort)[ \t]{1,4}(?:is|was|\u00e9|era|es|ist|war)"
+    # (a user named first, "user ops, password …", "username ops and password …"; a password set to it)
+    r"|(?:user(?:name)?|login)[ \t]{1,4}[a-z0-9_.@\\-]{1,64},?[ \t]{1,4}(?:and[ \t]{1,4})?(?:passw(?:or)?d|pwd|pass)"
+    r"|(?:set|changed?|reset|updated?)[ \t]{1,4}(?:(?:the|my|our|their|his|her)[ \t]{1,4})?(?:passw(?:or)?d|pwd)[ \t]{1,4}to"
+    r"|(?:passw(?:or)?d|pwd)[ \t]{1,4}(?:was|is|has[ \t]been)[ \t]{1,4}(?:set|changed|reset)[ \t]{1,4}to)"
     r"[ \t]{1,4}\Z"  # ("^": the text's start, the window read is 40 characters)
 )
 _JOINED_WORDS = _lazy(r"[a-z]{3,20}(?:[_-][a-z]{3,20}){1,3}")
@@ -236,11 +240,23 @@ def _words_given_as_password(text: str, m: re.Match[str], value: str) -> bool:
 _WORDS_CLAUSE_END = _lazy(r"[ \t]*(?:[.,;!?)]|\r?\n|$|(?:and|but|e|y|und|et)[ \t])")
 
 
+# A long run of letters a sentence gives after "with password" ends as an English word may and still be two words run
+# together ("with password kestrelmorning and …"): English words that long after a password's word are these few
+_LONG_COMPOUND = 12
+_LONG_PROSE_WORDS = frozenset((
+    "authentication", "authenticating", "authorization", "authorisation", "verification", "confirmation", "configuration",
+    "synchronization", "synchronisation", "administration", "registration", "specification", "notification",
+    "complexities", "strengthening",
+))  # fmt: skip
+
+
 def _letters_given_as_password(text: str, m: re.Match[str], value: str) -> bool:
     """Whether letters alone are a password a sentence gives (see _WITH_PASSWORD and passwords.letters_password): the
-    last word of its clause ("connecting as ops with password ledgerlisboa", "my password is kestrelwombat, but…")."""
+    last word of its clause ("connecting as ops with password ledgerlisboa", "my password is kestrelwombat, but…"),
+    one that ends as English words do when long and none of the few English words that long after it."""
+    long_compound = len(value) >= _LONG_COMPOUND and value not in _LONG_PROSE_WORDS and letters_password(value, prose=False)
     return bool(
-        letters_password(value)
+        (letters_password(value) or long_compound)
         and _WORDS_CLAUSE_END().match(text, m.start("val") + len(value))
         and _WITH_PASSWORD().search(_lowered(text[max(0, m.start("val") - 40) : m.start("val")]))
     )
@@ -544,8 +560,9 @@ _PAIR_END = r"(?:[ \t]*[.,;!]?(?:[ \t]+\([^()\r\n]{1,40}\))?[ \t]*\r?$|[ \t]+(?:
 # ("Zugangsdaten: svc / <password>", "identifiants : svc / <password>")
 _USER_SLASH_PASSWORD = _lazy(
     r"(?:cred(?:s|entials?|enciales|enciais|enziali)|logins?|log[ \t]in[ \t]with|(?:zugangs|anmelde|login)daten|identifiants?"
-    r"|inloggegevens|pass(?:word|wort|wd)|pwd|mot[ \t]de[ \t]passe|contrase(?:ñ|n)a|senha|wachtwoord|auth(?:entication)?)"
-    r"\b[^\r\n/]{0,64}?[ \t](?P<user>[a-z0-9_.@\\-]{1,64})[ \t]{0,4}/[ \t]{0,4}"  # (a password's own name; "auth failed:")
+    r"|inloggegevens|pass(?:word|wort|wd)|pwd|mot[ \t]de[ \t]passe|contrase(?:ñ|n)a|senha|wachtwoord|auth(?:entication)?"
+    r"|wi-?fi|wlan)"  # (a wireless network's name and its passphrase: "wifi: AcmeGuest / …")
+    r"\b[^\r\n/]{0,64}?[ \t](?P<user>[a-z0-9_.@\\-]{1,64})(?:[ \t]{0,4}/[ \t]{0,4}|:)"  # (a password's own name; "auth failed:")
     rf"(?P<val>[^\s'\"`,;/]{{6,128}}?){_PAIR_END}",
     re.MULTILINE,
 )
@@ -558,6 +575,8 @@ _LOGIN_USER = _lazy(
     r"(?:(?<![\w-])as[ \t]{1,4}[a-z0-9_.@\\-]{1,64}|(?<![\w.@\\-])(?:[a-z0-9_.-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,8}"
     r"|svc[_-][a-z0-9_.-]{1,60}|[a-z0-9_.-]{1,60}[_-]svc|administrator|admin|root|sa|sysadmin|superuser|postgres))[ \t]{0,3}\Z"
 )
+# a user alone before the slash on its line (a list's dash before it): "ops / <password>" a line of its own says no more
+_USER_ALONE = _lazy(r"[ \t]{0,8}(?:[-*][ \t]{1,3})?[a-z_][a-z0-9_.@\\-]{1,63}[ \t]{0,3}")
 _LOGIN_VALUE = _lazy(rf"[ \t]{{1,4}}(?P<val>[^\s'\"`,;/]{{6,128}}?){_PAIR_END}", re.MULTILINE)
 _LOGIN_USER_REACH = 80  # characters before the slash the user's pattern reads ("as " and 64 characters, spaces)
 
@@ -569,7 +588,15 @@ _LOGIN_WITH = _lazy(
 )
 
 
-_PAIR_WORDS = ("cred", "log", "sign", "auth", "daten", "identifiant", "pass", "pwd", "contrase", "senha", "wachtwoord")
+# a user joined to its password by a colon: a login's name, no host (no dot) and no field's name ("code:", "host:")
+_COLON_USER = _lazy(
+    r"(?!(?:error|err|code|status|host|hostname|server|port|id|type|name|level|time|date|url|path|file|line|at|in)$)"
+    r"[a-z_][a-z0-9_-]{1,31}"
+)
+_PAIR_WORDS = (
+    "cred", "log", "sign", "auth", "daten", "identifiant", "pass", "pwd", "contrase", "senha", "wachtwoord", "wifi", "wi-fi",
+    "wlan",
+)  # fmt: skip
 
 
 def _users_and_passwords(text: str) -> Iterator[Span]:
@@ -577,17 +604,21 @@ def _users_and_passwords(text: str) -> Iterator[Span]:
     at = low.find(" / ")
     while at >= 0:
         line_start = low.rfind("\n", max(0, at - _LOGIN_USER_REACH), at) + 1 or max(0, at - _LOGIN_USER_REACH)
-        if _LOGIN_USER().search(low, line_start, at) and (m := _LOGIN_VALUE().match(low, at + 2)):
+        alone = _USER_ALONE().fullmatch(low, line_start, at) is not None
+        if (alone or _LOGIN_USER().search(low, line_start, at)) and (m := _LOGIN_VALUE().match(low, at + 2)):
             value = text[m.start("val") : m.end("val")]
             # (no name: a word ending as English words do stands, "as ops / reporting"; one that does not is hidden as a
-            # password of letters would be, "admin / dashboard": no word list tells the two apart)
+            # password of letters would be, "admin / dashboard": no word list tells the two apart;
+            # the same after a user alone on its line)
             if _separated_value(value) or letters_password(value):
                 yield Span(*m.span("val"), "credential by position")
         at = low.find(" / ", at + 2)
     if not any(w in low for w in _PAIR_WORDS):
         return
-    for m in _USER_SLASH_PASSWORD().finditer(low) if "/" in low else ():
+    for m in _USER_SLASH_PASSWORD().finditer(low) if "/" in low or ":" in low else ():
         value = text[m.start("val") : m.end("val")]
+        if low[m.end("user")] == ":" and not _COLON_USER().fullmatch(m["user"]):
+            continue  # ("login ops:<password>"; not a host's port, "auth to api.acme.io:8443", or "error: code:E11000")
         labelled = ":" in low[m.start() : m.start("user")]  # ("login: ops / …"; not "login to the portal / dashboard")
         if _separated_value(value) or (labelled and letters_password(value, prose=False)):
             yield Span(*m.span("val"), "credential by position")

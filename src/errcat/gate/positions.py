@@ -46,12 +46,17 @@ _LOGIN_CALL = _lazy(_LOGIN_CALL_REGEX, re.VERBOSE)
 # the calls of clients whose names no needle above finds (OkHttp's, Jersey's; PowerShell's; Guzzle's; python-ldap's;
 # Perl's; Ruby's): a pattern of their own, tried only on a text holding one (in the pattern above they cost every
 # login call's text a fifth more)
+# XMLHttpRequest's open(method, url, async, user, password): a method's name first, never a file's open(path, mode);
+# MongoDB shell's db.auth(user, password); Ruby's Net::HTTP basic_auth user, password (its parentheses left out)
 _CLIENT_CALL = _lazy(
     r"""(?P<call>(?:credentials|httpauthenticationfeature)\.basic|networkcredential\]::new|->setauth|simple_bind(?:_s)?
-    |dbi->connect|net::smtp\.start)[ \t]{0,4}\((?P<args>[^\])}\n]{1,1024})""",
+    |dbi->connect|net::smtp\.start|(?<=\.)open(?=[ \t]{0,4}\([ \t]{0,4}['"](?:get|post|put|patch|delete|head|options)['"])
+    |(?<![\w.])db\.auth|(?<!\w)basic_auth)(?:[ \t]{0,4}\(|[ \t]{1,4}(?=['"]))(?P<args>[^\])}\n]{1,1024})""",
     re.VERBOSE,
 )
-_CLIENT_NEEDLES = (".basic(", "]::new(", "->setauth(", "simple_bind", "dbi->connect(", "smtp.start(")
+_CLIENT_NEEDLES = (
+    ".basic(", "]::new(", "->setauth(", "simple_bind", "dbi->connect(", "smtp.start(", ".open(", "db.auth(", "basic_auth",
+)  # fmt: skip
 _LOGIN_CALL_NO_GRAPHQL = _lazy(_LOGIN_CALL_REGEX.replace("(?:[^\\n]{0,512}?", "(?:(?!)"), re.VERBOSE)  # no "variables"
 _CASE_CLASS = _lazy(r"credentials?\([^(),\s]{1,128},[ \t]?([^(),\s]{1,256})\)")
 _HTTP_BASIC = _lazy(r"\bhttp-basic\.[^\s]{1,253}[ \t]{1,4}[^\s]{1,128}[ \t]{1,4}['\"]?([^\s'\"]{1,256})")
@@ -113,7 +118,7 @@ _PASSWORD_AT = {
     "credentials": -1, "pdo->__construct": 2, "mysqli->__construct": 2, "mysqli->real_connect": 2,
     "client->__construct": -1, "changeuserpassword": 1, "credentials.basic": 1, "httpauthenticationfeature.basic": 1,
     "networkcredential]::new": 1, "->setauth": 1, "simple_bind": 1, "simple_bind_s": 1, "dbi->connect": 2,
-    "net::smtp.start": 4,
+    "net::smtp.start": 4, "open": 4, "db.auth": 1, "basic_auth": 1,
     "pymysql.connect": 2, "mysqldb.connect": 2, "pymssql.connect": 2, "cx_oracle.connect": 1, "oracledb.connect": 1,
 }  # fmt: skip
 
@@ -343,7 +348,15 @@ def _is_port(value: str) -> bool:
     return bool(_CSV_PORT().fullmatch(value)) and 0 < int(value) < 65536
 
 
+# SASL PLAIN's message decoded ([authzid] NUL user NUL password: SMTP's, IMAP's, Kafka's AUTH PLAIN) as a bytes repr or an
+# escaped string prints it (b'\x00ops@acme.io\x00<password>', "\u0000ops\u0000<password>"), or with its NULs raw
+_NUL = r"(?:\\x00|\\0(?![0-7])|\\u0000|\x00)"
+_SASL_PLAIN = _lazy(rf"{_NUL}[\w.@+-]{{1,128}}{_NUL}([^\s\\'\"\x00]{{4,256}})")
+
+
 def _paired_values(text: str) -> Iterator[Span]:
+    if "\\x00" in text or "\\0" in text or "\\u0000" in text or "\x00" in text:
+        yield from _grouped(_SASL_PLAIN(), text, 1, "credential by position")
     if "," in text and _CSV_PORT_FIELD().search(text):
         yield from _csv_logins(text)
     if "cmp(" in text or "coll(" in text or "cmpi" in text:

@@ -806,13 +806,17 @@ def screened(text: str) -> str:
 def hidden_value(text: str, key: str | None) -> str:
     """A string an application logged or set under ``key``, credentials hidden: judged by its name as well as its
     shape (``x-myobapi-key``, ``Authorization``), as ``key: text``; longer than MAX_SAID, cut as ``screened`` cuts."""
-    from ..gate import shown
+    from ..gate import shown, shown_named
 
     if len(text) > MAX_SAID:
         return screened(text)
     if key is None or ":" in key or not text:
         return shown(text)
-    return shown(f"{key}: {text}").split(":", 1)[1].lstrip()
+    named = shown(f"{key}: {text}").split(":", 1)[1].lstrip()
+    first = text.split("\n", 1)[0]
+    if (" " in first or "\t" in first) and shown(first) != first:  # its first line alone hides what the name beside it
+        return shown_named(key, text).lstrip()  # did not ("ops / <password>" a line of its own): both readings, joined
+    return named
 
 
 SHORT = 200  # characters of an attribute remembered screened: an id-bearing URL rarely repeats, a method does
