@@ -92,6 +92,10 @@ _QUOTE_OPEN = re.compile(QUOTE_OPEN_AT_END + rb"\n?$")
 # the entry it follows), and an exception line: Java's qualified one right after its entry's line,
 # or the one that ends a Python traceback, after its frames
 _TRACEBACK = b"Traceback (most recent call last)"
+# a traceback that opens at the end of an entry's first line, as vdsm logs it ("MainThread::ERROR::2011-12-05
+# 07:04:56,300::vdsm::74::vds::(run) Traceback (most recent call last):"): its frames and exception, unindented in lnav's
+# copy of such a log, were no part of the entry, the exception not read at all
+_TRACEBACK_OPENED = _TRACEBACK + b":"
 _PHP_TRACE = (b"Stack trace:", b"[stacktrace]")  # PHP's, Laravel's: its "#0 ..." frames follow
 # .NET's line between an async trace's parts
 _ASYNC_SEAM = b"--- End of stack trace from previous location"
@@ -350,8 +354,8 @@ class _Grouping:
         empty; ``stripped`` is it stripped)."""
         if line[0] in _INDENT or line.startswith(_PHP_TRACE) or (self.traceback and line.startswith(_PY_FRAME)):
             self.frames = True
-        elif line.startswith(_TRACEBACK):
-            self.traceback, self.raised = True, False
+        elif line.startswith(_TRACEBACK) or (self.lines == 1 and stripped.endswith(_TRACEBACK_OPENED)):
+            self.traceback, self.raised = True, False  # (also opened at the end of the entry's first line: vdsm's)
         elif line.startswith(_ELIXIR_RAISED):
             self.elixir = True
         elif stripped.endswith(_ROOT_CAUSE):

@@ -81,6 +81,10 @@ _MASKS = (
     # Ignoring ..." was named "[Broker id=<id> Ignoring ...")
     (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id|uuid|guid)=)(?![\s\"'])(?:\[[^\]\s]*\]|[^\s,;&\])}])+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
+    # a session's or request's tag in angle brackets, of lower-case letters and digits both (Roundcube's "[30-Dec-2014
+    # 13:02:34 -0500]: <3z506z6r> IMAP Error: Login failed ...", "roundcube[12]: <crk1n8i> ..."), at a name's start or after its
+    # program's tag: one failure was a group for each session, and one more where no session was open
+    (re.compile(r"(?:^|(?<=: ))<(?=[a-z]{0,31}\d)(?=\d{0,31}[a-z])[0-9a-z]{6,32}> (?=\S)"), ""),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
     # the address in a Ruby object's inspection ("for #<Admin::DashboardController:0x00007ff3c9648588>"): each object's own
     (re.compile(r"(?<=:)0x[0-9a-f]{8,16}(?=>)"), "<addr>"),

@@ -1,0 +1,104 @@
+"""Scan on real lines (sweep33): what its sweep of new log families (Dovecot, Roundcube, vdsm, FreeSWITCH, ...) showed
+read wrong. Each test fails without its rule."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from errcat.scan.logline import timestamp_in
+from scanlines import other_groups, scanned
+
+# Dovecot's log, its level after the service: hestiacp/hestiacp issue #620 (https://github.com/hestiacp/hestiacp/issues/620),
+# turn 0 (/var/log/dovecot.log); fail2ban/fail2ban@deffcbc fail2ban/tests/files/logs/dovecot (GPL-2.0), line 34 of its log
+# lines (the OpenSSL error a client's bad handshake left, logged at Info); docker-mailserver/docker-mailserver pull request
+# #3550 (https://github.com/docker-mailserver/docker-mailserver/pull/3550), turn 1 (a Debug line that says "Failed")
+DOVECOT = [
+    "Oct 25 07:27:04 master: Info: Dovecot v2.2.22 (fe789d2) starting up for imap, pop3 (core dumps disabled)",
+    "Oct 25 17:50:42 auth: Error: passwd-file(info,67.211.213.194): stat(/etc/exim4/domains//passwd) failed: No such file or "
+    "directory",
+    "Oct 25 23:25:58 imap: Error: Invalid user settings. Refer to server log for more information.",
+    "Jan 29 09:38:46 pop3-login: Info: Disconnected (no auth attempts in 10 secs): user=<>, rip=176.61.137.100, TLS "
+    "handshaking: SSL_accept() failed: error:140760FC:SSL routines:SSL23_GET_CLIENT_HELLO:unknown protocol",
+    "Sep 27 23:42:06 mail dovecot: lmtp(user1@localhost.localdomain)<1004><kM7nKc69FGXsAwAAUi6ngw>: Debug: sieve: "
+    "msgid=<20230927234206.87D03B0E8@mail.example.test>: Failed to open mailbox 'INBOX': Mailbox INBOX: Failed to autocreate "
+    "mailbox: Internal error occurred. Refer to server log for more information. [2023-09-27 23:42:06]",
+]
+
+
+def test_dovecots_level_after_its_service_is_read(index, tmp_path):
+    """Dovecot writes its level after the service ("pop3-login: Info: ..."): an Info line holding the OpenSSL error a
+    client's bad handshake left ("SSL_accept() failed: error:140760FC:...") was counted an error by that string."""
+    groups = other_groups(scanned(index, tmp_path, "dovecot.log", DOVECOT))
+    assert sorted(line for _, lines in groups for line in lines) == [2, 3]
+
+
+# Roundcube's errors log (PHP's date "d-M-Y H:i:s O" in brackets, then a colon, a session's tag when one is open):
+# fail2ban/fail2ban@deffcbc fail2ban/tests/files/logs/roundcube-auth (GPL-2.0), lines 10, 11 and 13 of its log lines
+ROUNDCUBE = [
+    "[30-Dec-2014 13:02:34 -0500]: IMAP Error: Login failed for admin@example.com from 1.2.3.4. AUTHENTICATE PLAIN: "
+    "Authentication failed. in /docroot/path/program/lib/Roundcube/rcube_imap.php on line 184 (POST "
+    "/?_task=login?_task=login&_action=login)",
+    "[10-May-2015 13:02:52 -0400]: Failed login for sampleuser from 1.2.3.4 in session 1z506z6rvddstv6k7jz08hxo27 (error: 0)",
+    "[30-Dec-2014 13:02:34 -0500]: <3z506z6r> IMAP Error: Login failed for admin@example.com from 1.2.3.4. AUTHENTICATE "
+    "PLAIN: Authentication failed. in /docroot/path/program/lib/Roundcube/rcube_imap.php on line 198 (POST "
+    "/?_task=login?_task=login&_action=login)",
+]
+
+
+def test_roundcubes_time_is_read_with_its_offset():
+    """Roundcube's time ends in its offset: it was read as UTC (five hours off here)."""
+    assert timestamp_in(ROUNDCUBE[0])[0] == datetime(2014, 12, 30, 18, 2, 34, tzinfo=UTC)
+    assert timestamp_in(ROUNDCUBE[1])[0] == datetime(2015, 5, 10, 17, 2, 52, tzinfo=UTC)
+
+
+def test_roundcubes_time_and_session_are_out_of_its_names(index, tmp_path):
+    """Every Roundcube name began with its offset ("[ -<n>]: IMAP Error: ..."), and one failure was a group for each
+    session's tag ("<<n>z<n>z<n>r> IMAP Error: ...") and one more without it."""
+    groups = other_groups(scanned(index, tmp_path, "errors.log", ROUNDCUBE))
+    assert groups == [
+        ("Failed login for sampleuser from <n> in session [REDACTED] (error: <n>)", [2]),
+        (
+            "IMAP Error: Login failed for <email> from <n>. AUTHENTICATE PLAIN: Authentication failed. in "
+            "/docroot/path/program/lib/Roundcube/rcube_imap.php on line <n> (POS",
+            [1, 3],
+        ),
+    ]
+
+
+# tstack/lnav@bb0005f test/logfile_vdsm.0 (BSD-2-Clause), lines 1-14: oVirt's vdsm logging a traceback on its entry's
+# first line, the frames' indentation taken off in lnav's copy
+VDSM = [
+    "MainThread::INFO::2011-12-05 07:04:56,101::vdsm::71::vds::(run) I am the actual vdsm 4.9-0",
+    "MainThread::ERROR::2011-12-05 07:04:56,300::vdsm::74::vds::(run) Traceback (most recent call last):",
+    'File "/usr/share/vdsm/vdsm", line 72, in run',
+    "    serve_clients(log)",
+    'File "/usr/share/vdsm/vdsm", line 40, in serve_clients',
+    "    cif = clientIF.clientIF(log)",
+    'File "/usr/share/vdsm/clientIF.py", line 111, in init',
+    "    self._libvirt = libvirtconnection.get()",
+    'File "/usr/share/vdsm/libvirtconnection.py", line 111, in get',
+    "    conn = libvirt.openAuth('qemu:///system', auth, 0)",
+    'File "/usr/lib64/python2.6/site-packages/libvirt.py", line 102, in openAuth',
+    "    if ret is None:raise libvirtError('virConnectOpenAuth() failed')",
+    "libvirtError: Failed to connect socket to '/var/run/libvirt/libvirt-sock': No such file or directory",
+    "Thread-15::DEBUG::2011-12-07 11:44:17,737::clientIF::54::vds::(wrapper) [10.35.17.240]::call getVdsCapabilities with () {}",
+]
+NAMED = "MainThread::ERROR::::vdsm::<n>::vds::(run) libvirtError: Failed to connect socket to '…': No such file or directory"
+
+
+@pytest.mark.parametrize("engine", ["hyperscan", "python"])
+@pytest.mark.parametrize("indent", ["", "  "], ids=["as-lnav-kept-it", "indented"])
+def test_a_traceback_opened_on_an_entrys_first_line_is_its_record_named_by_its_exception(
+    index, tmp_path, use_engine, engine, indent
+):
+    """vdsm's traceback starts at the end of its entry's first line: its frames and exception were no part of the
+    record (the exception not read), which was named "... Traceback (most recent call last):" for every failure; with
+    the frames indented (synthetic: Python's own indentation put back) it was named by its first frame. Python 2's
+    libvirtError, a class in lower case, names it."""
+    assert use_engine(engine) == engine
+    lines = [indent + line if line.startswith("File") else line for line in VDSM]
+    report = scanned(index, tmp_path, "vdsm.log", lines)
+    assert other_groups(report) == [(NAMED, [2])]
+    assert report.errors == 1 and report.records == 1
