@@ -102,3 +102,24 @@ def test_a_traceback_opened_on_an_entrys_first_line_is_its_record_named_by_its_e
     report = scanned(index, tmp_path, "vdsm.log", lines)
     assert other_groups(report) == [(NAMED, [2])]
     assert report.errors == 1 and report.records == 1
+
+
+# FreeSWITCH's console log, alone and under rsyslog: fail2ban/fail2ban@deffcbc fail2ban/tests/files/logs/freeswitch
+# (GPL-2.0), lines 1, 6 and 10 of its log lines (FreeSWITCH 1.10 writes the idle CPU before the level)
+FREESWITCH = [
+    "2013-12-31 17:39:54.767815 [WARNING] sofia_reg.c:1533 SIP auth challenge (INVITE) on sofia profile 'internal' for "
+    "[011448708752617@192.168.2.51] from ip 81.94.202.251",
+    "2016-09-25T18:57:58.150982 www.srv.tld freeswitch[122921]: 2016-09-25 18:57:58.150982 [WARNING] sofia_reg.c:2889 Can't "
+    "find user [201@::1] from 192.0.2.1",
+    "2021-10-29 21:04:58.150982 00.00% [WARNING] sofia_reg.c:2889 Can't find user [201@::1] from 192.0.2.5",
+]
+
+
+def test_a_programs_own_time_after_its_tag_and_a_percentage_before_its_level_are_out_of_its_name(index, tmp_path):
+    """Under rsyslog FreeSWITCH's own time follows its tag ("freeswitch[<n>]: <n>-<n>-<n> <n>:<n>:<n> [WARNING] ..."), and
+    FreeSWITCH 1.10 writes the idle CPU before its level ("<n>% [WARNING] ..."): both were in the names."""
+    assert other_groups(scanned(index, tmp_path, "freeswitch.log", FREESWITCH)) == [
+        ("[WARNING] sofia_reg.c:<n> Can't find user [<n>@::<n>] from <n>", [3]),
+        ("[WARNING] sofia_reg.c:<n> SIP auth challenge (INVITE) on sofia profile '…' for [<id>@<n>] from ip <n>", [1]),
+        ("freeswitch[<n>]: [WARNING] sofia_reg.c:<n> Can't find user [<n>@::<n>] from <n>", [2]),
+    ]
