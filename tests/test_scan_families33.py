@@ -123,3 +123,17 @@ def test_a_programs_own_time_after_its_tag_and_a_percentage_before_its_level_are
         ("[WARNING] sofia_reg.c:<n> SIP auth challenge (INVITE) on sofia profile '…' for [<id>@<n>] from ip <n>", [1]),
         ("freeswitch[<n>]: [WARNING] sofia_reg.c:<n> Can't find user [<n>@::<n>] from <n>", [2]),
     ]
+
+
+def test_a_dated_entry_after_an_unindented_frame_is_no_source_line_of_it(index, tmp_path):
+    """A thread's entry logged between a frame and its source line (synthetic: an InvoiceXpress error in vdsm's layout put
+    after VDSM's first frame) was read as the frame's source line: the traceback's record was explained as that error,
+    found at the traceback's line, and vdsm's failure was not counted."""
+    body = '{"errors": [{"error": "Value must be a number between 0 and 99.99"}]}'
+    logged = (
+        "Thread-12::ERROR::2011-12-05 07:04:56,310::sync::74::sync::(post) POST "
+        f"https://acme.app.invoicexpress.com/invoices.json -> 422 {body}"
+    )
+    report = scanned(index, tmp_path, "vdsm.log", [*VDSM[:3], logged, *VDSM[3:]])
+    assert [[p.line for p in g.places] for g in report.matched.values()] == [[4]]
+    assert report.errors == 2

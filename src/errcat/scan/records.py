@@ -96,6 +96,9 @@ _TRACEBACK = b"Traceback (most recent call last)"
 # 07:04:56,300::vdsm::74::vds::(run) Traceback (most recent call last):"): its frames and exception, unindented in lnav's
 # copy of such a log, were no part of the entry, the exception not read at all
 _TRACEBACK_OPENED = _TRACEBACK + b":"
+# a date and time near a line's start, wherever the layout puts it (vdsm's "Thread-12::ERROR::2011-12-05 07:04:56,310::..."):
+# the next entry, not the source line an unindented frame's line is followed by
+_DATED = re.compile(rb"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
 _PHP_TRACE = (b"Stack trace:", b"[stacktrace]")  # PHP's, Laravel's: its "#0 ..." frames follow
 # .NET's line between an async trace's parts
 _ASYNC_SEAM = b"--- End of stack trace from previous location"
@@ -391,7 +394,9 @@ class _Grouping:
     def _unindented_frame_goes_on(self, line: Line) -> bool:
         """Whether a line goes on with an open traceback whose indentation was taken off: a frame's line, or the
         source line after one (not a line that starts a log entry of its own)."""
-        return line.startswith(_PY_FRAME) or (self.framed and _ENTRY_START.match(line) is None)
+        return line.startswith(_PY_FRAME) or (
+            self.framed and _ENTRY_START.match(line) is None and _DATED.search(line, 0, HEAD) is None
+        )
 
     def _tagged_goes_on(self, line: Line) -> bool:
         """Whether a line goes on with a Rails FATAL block (``tagged``): the same head, pid and
