@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from errcat.scan.logline import timestamp_in
+from errcat.scan.logline import time_value, timestamp_in
 from scanlines import other_groups, scanned
 
 # Dovecot's log, its level after the service: hestiacp/hestiacp issue #620 (https://github.com/hestiacp/hestiacp/issues/620),
@@ -137,3 +137,19 @@ def test_a_dated_entry_after_an_unindented_frame_is_no_source_line_of_it(index, 
     report = scanned(index, tmp_path, "vdsm.log", [*VDSM[:3], logged, *VDSM[3:]])
     assert [[p.line for p in g.places] for g in report.matched.values()] == [[4]]
     assert report.errors == 2
+
+
+# tstack/lnav@bb0005f test/logfile_mongodb.0 (BSD-2-Clause), its third line: MongoDB's structured log (4.4 on), its time
+# in extended JSON
+MONGODB_JSON = (
+    '{"t":{"$date":"2026-03-10T20:58:10.004+00:00"},"s":"W",  "c":"STORAGE",  "id":22220,   "ctx":"initandlisten",'
+    '"msg":"Detected unclean shutdown"}'
+)
+
+
+def test_mongodbs_time_in_extended_json_is_read(index, tmp_path):
+    """MongoDB writes its time as {"$date": ...}: its records had no time (no first or last seen, left out of any
+    --since window)."""
+    [group] = scanned(index, tmp_path, "mongod.log", [MONGODB_JSON]).other.values()
+    assert group.first_seen == datetime(2026, 3, 10, 20, 58, 10, 4000, tzinfo=UTC)
+    assert time_value({"$date": {"$numberLong": "1773176290004"}}) == datetime(2026, 3, 10, 20, 58, 10, 4000, tzinfo=UTC)

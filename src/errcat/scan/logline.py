@@ -213,7 +213,12 @@ def _syslog_year(month: int, day: int) -> int:
 
 
 def time_value(value: Any) -> datetime | None:
-    """A JSON field's timestamp: ISO text, or epoch seconds / milliseconds."""
+    """A JSON field's timestamp: ISO text, or epoch seconds / milliseconds; in MongoDB's extended JSON too, as its log
+    writes it since 4.4 ({"t":{"$date":"2026-03-10T20:58:10.004+00:00"},"s":"W",...}: its records had no time)."""
+    if isinstance(value, dict) and len(value) == 1:
+        value = value.get("$date")
+        if isinstance(value, dict) and len(value) == 1 and isinstance(number := value.get("$numberLong"), str):
+            value = int(number) if number.isdigit() else None
     if isinstance(value, str):
         found = timestamp_in(value)
         return found[0] if found else None
