@@ -3,6 +3,7 @@ read wrong. Each test fails without its rule."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -153,3 +154,27 @@ def test_mongodbs_time_in_extended_json_is_read(index, tmp_path):
     [group] = scanned(index, tmp_path, "mongod.log", [MONGODB_JSON]).other.values()
     assert group.first_seen == datetime(2026, 3, 10, 20, 58, 10, 4000, tzinfo=UTC)
     assert time_value({"$date": {"$numberLong": "1773176290004"}}) == datetime(2026, 3, 10, 20, 58, 10, 4000, tzinfo=UTC)
+
+
+# synthetic: a MYOB error logged as a MongoDB-shaped record (the keys of lnav's line above, its call under "attr") and as
+# Go's slog with a group (slog.Group("http", ...)): the call, its status and its body one object down
+MYOB_BODY = (
+    '{"Errors": [{"Name": "DateInLockedPeriod", "Message": "Date cannot be in locked period", "AdditionalDetails": "Date", '
+    '"ErrorCode": 25009, "Severity": "Error"}]}'
+)
+MYOB_URL = "https://arl2.api.myob.com/accountright/6d5b2a4e-1c3f-4a8b-9e0d-2f7c8b1a9e33/Purchase/Order/Professional"
+NESTED_CALLS = [
+    json.dumps({"t": {"$date": "2026-03-10T20:58:09.525+00:00"}, "s": "E", "c": "COMMAND", "id": 51803, "ctx": "conn162095",
+                "msg": "request failed", "attr": {"method": "POST", "url": MYOB_URL, "status": 400, "body": MYOB_BODY}}),
+    json.dumps({"time": "2026-03-10T20:58:09.525Z", "level": "ERROR", "msg": "request failed",
+                "http": {"method": "POST", "url": MYOB_URL, "status": 400, "body": MYOB_BODY}}),
+]  # fmt: skip
+
+
+def test_a_calls_body_one_object_down_beside_its_request_is_read(index, tmp_path):
+    """A record holding the call one object down (its method, URL and status read there) had its body there unread: the
+    MYOB error was "not in the catalog", named by the record's message ("request failed")."""
+    report = scanned(index, tmp_path, "nested.log", NESTED_CALLS)
+    assert not report.unmatched
+    [(key, group)] = report.matched.items()
+    assert key[:3] == ("myob", 400, 25009) and [p.line for p in group.places] == [1, 2]
