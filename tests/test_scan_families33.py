@@ -178,3 +178,12 @@ def test_a_calls_body_one_object_down_beside_its_request_is_read(index, tmp_path
     assert not report.unmatched
     [(key, group)] = report.matched.items()
     assert key[:3] == ("myob", 400, 25009) and [p.line for p in group.places] == [1, 2]
+
+
+def test_an_undated_entry_with_its_level_first_after_an_unindented_frame_is_no_source_line_of_it(index, tmp_path):
+    """The same with an undated layout, its level first (synthetic: Python logging's default "ERROR:sync:..." put after
+    VDSM's first frame): it was read as the frame's source line, the InvoiceXpress error not found."""
+    body = '{"errors": [{"error": "Value must be a number between 0 and 99.99"}]}'
+    logged = f"ERROR:sync:POST https://acme.app.invoicexpress.com/invoices.json -> 422 {body}"
+    report = scanned(index, tmp_path, "vdsm.log", [*VDSM[:3], logged, *VDSM[3:]])
+    assert [[p.line for p in g.places] for g in report.matched.values()] == [[4]]

@@ -99,6 +99,9 @@ _TRACEBACK_OPENED = _TRACEBACK + b":"
 # a date and time near a line's start, wherever the layout puts it (vdsm's "Thread-12::ERROR::2011-12-05 07:04:56,310::..."):
 # the next entry, not the source line an unindented frame's line is followed by
 _DATED = re.compile(rb"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+# or a level word in capitals first, as an undated layout writes it (Python logging's default "ERROR:root:...", "ERROR
+# sync ..."): not a source line either (not an assignment to a name so spelt)
+_LEVEL_FIRST = re.compile(rb"(?:ERROR|WARNING|WARN|FATAL|CRITICAL|SEVERE)\b(?! *=)")
 _PHP_TRACE = (b"Stack trace:", b"[stacktrace]")  # PHP's, Laravel's: its "#0 ..." frames follow
 # .NET's line between an async trace's parts
 _ASYNC_SEAM = b"--- End of stack trace from previous location"
@@ -395,7 +398,10 @@ class _Grouping:
         """Whether a line goes on with an open traceback whose indentation was taken off: a frame's line, or the
         source line after one (not a line that starts a log entry of its own)."""
         return line.startswith(_PY_FRAME) or (
-            self.framed and _ENTRY_START.match(line) is None and _DATED.search(line, 0, HEAD) is None
+            self.framed
+            and _ENTRY_START.match(line) is None
+            and _DATED.search(line, 0, HEAD) is None
+            and _LEVEL_FIRST.match(line) is None
         )
 
     def _tagged_goes_on(self, line: Line) -> bool:
