@@ -95,8 +95,7 @@ def exchange_paste(d: dict[str, Any], *, error_words: bool = False) -> str:
     if _action_failed(d):  # the app's own request, not its call to the vendor: its method ruled the vendor's out
         method = url = None
     status = _record_status(d, request)
-    body_key = next((k for k in _BODY_KEYS if k in d), None)
-    body = _attribute(d, _SEMCONV_BODY) if body_key is None else d[body_key]
+    body_key, body = _body(d, request)
     if body_key in _CONTEXT_KEYS and _context_only(body) and isinstance(said := field(d, MESSAGE_KEYS), str) and said.strip():
         body = None  # Nextcloud's "data":{"app":"PHP"} beside its message: the record says its error itself
     if isinstance(body, dict):  # {"response": {"status": 400, "body": {...}}}
@@ -121,6 +120,20 @@ def exchange_paste(d: dict[str, Any], *, error_words: bool = False) -> str:
         lines = [message, ""]  # ("POST https://api.myob.com/... -> 400" beside a body field: the vendor was lost)
     lines.append(body if isinstance(body, str) else json.dumps(body, ensure_ascii=False))
     return "\n".join(lines)
+
+
+def _body(d: dict[str, Any], request: dict[str, Any]) -> tuple[str | None, Any]:
+    """The key a record's body is under and the body: in its own fields, in OpenTelemetry's name, or beside the call one
+    object down (_served: MongoDB's "attr", a Go slog group), whose method, URL and status were read there and its body
+    not (a MYOB error so logged was "not in the catalog", named by the record's message)."""
+    body_key = next((k for k in _BODY_KEYS if k in d), None)
+    if body_key is not None:
+        return body_key, d[body_key]
+    body = _attribute(d, _SEMCONV_BODY)
+    if body is None and request and "request" not in d and "req" not in d:
+        body_key = next((k for k in _BODY_KEYS if k in request), None)
+        body = None if body_key is None else request[body_key]
+    return body_key, body
 
 
 def _action_failed(d: dict[str, Any]) -> bool:

@@ -35,8 +35,11 @@ _ISO = re.compile(
 )
 _CLF = re.compile(r"(?<!\d)(\d\d)/([A-Za-z]{3})/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?")
 # Tomcat's (JULI's OneLineFormatter, catalina.out's default): "23-Mar-2016 14:43:42.847"; log4j's %d{DATE}:
-# "23 Mar 2016 14:43:42,847"
-_DAY_MONTH_YEAR = re.compile(r"(?<![\w-])(\d\d)[- ]([A-Za-z]{3})[- ](\d{4}) (\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?!\d)")
+# "23 Mar 2016 14:43:42,847"; Roundcube's, its offset after it (PHP's "d-M-Y H:i:s O": "[22-Jan-2013 22:28:21 +0200]: FAILED
+# login ...": read as UTC, its name began "[ +<n>]:")
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<![\w-])(\d\d)[- ]([A-Za-z]{3})[- ](\d{4}) (\d\d):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?!\d)(?: ([+-]\d\d:?\d\d)(?![\d:]))?"
+)
 # C's asctime, as Apache's error log writes it: [Sun Dec 04 04:47:44 2005], [Fri Mar 24 06:10:30.985225 2023]
 _ASCTIME = re.compile(
     r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:\.(\d{1,9}))? (\d{4})\b"
@@ -155,8 +158,8 @@ def _stamp(line: str) -> tuple[re.Match[str], tuple[Any, ...]] | None:
         d, mo, y, h, mi, s, zone = m.groups()
         return m, (y, mo, d, h, mi, s, None, zone)
     if (m := _DAY_MONTH_YEAR.search(head)) and m.group(2).lower() in _MONTHS:
-        d, mo, y, h, mi, s, frac = m.groups()
-        return m, (y, mo, d, h, mi, s, frac, None)
+        d, mo, y, h, mi, s, frac, zone = m.groups()
+        return m, (y, mo, d, h, mi, s, frac, zone)
     if (m := _ASCTIME.search(head)) and m.group(1).lower() in _MONTHS:
         mo, d, h, mi, s, frac, y = m.groups()
         return m, (y, mo, d, h, mi, s, frac, None)
@@ -210,7 +213,12 @@ def _syslog_year(month: int, day: int) -> int:
 
 
 def time_value(value: Any) -> datetime | None:
-    """A JSON field's timestamp: ISO text, or epoch seconds / milliseconds."""
+    """A JSON field's timestamp: ISO text, or epoch seconds / milliseconds; in MongoDB's extended JSON too, as its log
+    writes it since 4.4 ({"t":{"$date":"2026-03-10T20:58:10.004+00:00"},"s":"W",...}: its records had no time)."""
+    if isinstance(value, dict) and len(value) == 1:
+        value = value.get("$date")
+        if isinstance(value, dict) and len(value) == 1 and isinstance(number := value.get("$numberLong"), str):
+            value = int(number) if number.isdigit() else None
     if isinstance(value, str):
         found = timestamp_in(value)
         return found[0] if found else None

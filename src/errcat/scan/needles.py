@@ -178,7 +178,9 @@ _CONTINUES = (
     rb"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) ",
     rb"[A-Za-z][A-Za-z0-9-]*:[ \t]",
     # a stack trace's unindented parts (records._TRACE_STARTS, _PHP_FRAME, _EXCEPTION_LINE)
-    rb"Caused by: |Traceback \(|Stack trace:|\[stacktrace\]|#\d+ |[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b",
+    # (and a Python frame's line with its indentation taken off, records._PY_FRAME, under vdsm's traceback opened on its entry's
+    # first line)
+    rb"Caused by: |Traceback \(|Stack trace:|\[stacktrace\]|#\d+ |File \x22|[A-Za-z_$][\w$]*(?:\.[\w$]+)*(?:Exception|Error)\b",
     # a Rails FATAL block's next line (records._RUBY_FATAL): Ruby's FATAL head, or a request id's tag
     # alone, also after a Heroku dyno's name ("app[web.1]: ")
     rb"(?:\w+\[[\w.]+\]: )?(?:F, \[|\[[0-9a-f]{8}-[0-9a-f]{4}-)",

@@ -617,8 +617,9 @@ def _leading(line: str, span: tuple[int, int]) -> int | None:
 
 # what ends a leading time: a second fraction (HID Bravura's "00:35:25.258.7085"), then a comma and a space (Windows
 # CBS's), a dash between spaces (Python logging's "%(asctime)s - %(name)s - ...", HID's), or a space. HID's names began
-# ".<n> - [] pamlws.exe", Python's "- app - ERROR - ": a fragment of the line's own prefix, no part of its error.
-_TIME_TAIL = re.compile(r"(?:[.,]\d+(?![\d:]))?(?:, | - |(?<= )- | )?")  # (a time read takes a space after it)
+# ".<n> - [] pamlws.exe", Python's "- app - ERROR - ": a fragment of the line's own prefix, no part of its error. A colon
+# after a bracketed time (Roundcube's "[22-Jan-2013 22:28:21 +0200]: FAILED login ...") too.
+_TIME_TAIL = re.compile(r"(?:[.,]\d+(?![\d:]))?(?:, | - |(?<= )- |(?<=\]): | )?")  # (a time read takes a space after it)
 
 
 def _unstamped(text: str) -> str:

@@ -92,6 +92,16 @@ _QUOTE_OPEN = re.compile(QUOTE_OPEN_AT_END + rb"\n?$")
 # the entry it follows), and an exception line: Java's qualified one right after its entry's line,
 # or the one that ends a Python traceback, after its frames
 _TRACEBACK = b"Traceback (most recent call last)"
+# a traceback that opens at the end of an entry's first line, as vdsm logs it ("MainThread::ERROR::2011-12-05
+# 07:04:56,300::vdsm::74::vds::(run) Traceback (most recent call last):"): its frames and exception, unindented in lnav's
+# copy of such a log, were no part of the entry, the exception not read at all
+_TRACEBACK_OPENED = _TRACEBACK + b":"
+# a date and time near a line's start, wherever the layout puts it (vdsm's "Thread-12::ERROR::2011-12-05 07:04:56,310::..."):
+# the next entry, not the source line an unindented frame's line is followed by
+_DATED = re.compile(rb"\d{4}-\d\d-\d\d[T ]\d\d:\d\d")
+# or a level word in capitals first, as an undated layout writes it (Python logging's default "ERROR:root:...", "ERROR
+# sync ..."): not a source line either (not an assignment to a name so spelt)
+_LEVEL_FIRST = re.compile(rb"(?:ERROR|WARNING|WARN|FATAL|CRITICAL|SEVERE)\b(?! *=)")
 _PHP_TRACE = (b"Stack trace:", b"[stacktrace]")  # PHP's, Laravel's: its "#0 ..." frames follow
 # .NET's line between an async trace's parts
 _ASYNC_SEAM = b"--- End of stack trace from previous location"
@@ -350,8 +360,8 @@ class _Grouping:
         empty; ``stripped`` is it stripped)."""
         if line[0] in _INDENT or line.startswith(_PHP_TRACE) or (self.traceback and line.startswith(_PY_FRAME)):
             self.frames = True
-        elif line.startswith(_TRACEBACK):
-            self.traceback, self.raised = True, False
+        elif line.startswith(_TRACEBACK) or (self.lines == 1 and stripped.endswith(_TRACEBACK_OPENED)):
+            self.traceback, self.raised = True, False  # (also opened at the end of the entry's first line: vdsm's)
         elif line.startswith(_ELIXIR_RAISED):
             self.elixir = True
         elif stripped.endswith(_ROOT_CAUSE):
@@ -387,7 +397,12 @@ class _Grouping:
     def _unindented_frame_goes_on(self, line: Line) -> bool:
         """Whether a line goes on with an open traceback whose indentation was taken off: a frame's line, or the
         source line after one (not a line that starts a log entry of its own)."""
-        return line.startswith(_PY_FRAME) or (self.framed and _ENTRY_START.match(line) is None)
+        return line.startswith(_PY_FRAME) or (
+            self.framed
+            and _ENTRY_START.match(line) is None
+            and _DATED.search(line, 0, HEAD) is None
+            and _LEVEL_FIRST.match(line) is None
+        )
 
     def _tagged_goes_on(self, line: Line) -> bool:
         """Whether a line goes on with a Rails FATAL block (``tagged``): the same head, pid and

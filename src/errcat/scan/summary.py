@@ -81,6 +81,10 @@ _MASKS = (
     # Ignoring ..." was named "[Broker id=<id> Ignoring ...")
     (re.compile(r"\b((?:\w*(?:[_-][Ii][Dd]|Id|ID)|id|uuid|guid)=)(?![\s\"'])(?:\[[^\]\s]*\]|[^\s,;&\])}])+"), r"\1<id>"),
     (re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b", re.IGNORECASE), "<id>"),
+    # a session's or request's tag in angle brackets, of lower-case letters and digits both (Roundcube's "[30-Dec-2014
+    # 13:02:34 -0500]: <3z506z6r> IMAP Error: Login failed ...", "roundcube[12]: <crk1n8i> ..."), at a name's start or after its
+    # program's tag: one failure was a group for each session, and one more where no session was open
+    (re.compile(r"(?:^|(?<=: ))<(?=[a-z]{0,31}\d)(?=\d{0,31}[a-z])[0-9a-z]{6,32}> (?=\S)"), ""),
     (re.compile(r"\bhttps?://\S+", re.IGNORECASE), "<url>"),
     # the address in a Ruby object's inspection ("for #<Admin::DashboardController:0x00007ff3c9648588>"): each object's own
     (re.compile(r"(?<=:)0x[0-9a-f]{8,16}(?=>)"), "<addr>"),
@@ -201,6 +205,8 @@ def from_level(head: str) -> str:
     step ..."), as a time read does."""
     if (glog := _GLOG_HEAD.match(head)) is not None:
         return f"{_GLOG_LEVELS[glog[1]]} {head[glog.end() :]}"
+    if "]: " in head[:80] and (own := _TAGGED_TIME.match(head)) is not None:
+        head = own[1] + head[own.end() :]
     if head[:1] == "<" and (weblogic := _WEBLOGIC_FIELDS.match(head)) is not None:
         head = f"{weblogic[1]} {head[weblogic.end() :]}"
     if head[1:3] == ", " and (ruby := _RUBY_LOGGER.match(head)) is not None:
@@ -221,6 +227,11 @@ def from_level(head: str) -> str:
     return head[clock.end() :] if head[2:3] == ":" and (clock := _CLOCK.match(head)) is not None else head
 
 
+# a program's own time after its syslog tag, the header's time taken out (FreeSWITCH under rsyslog: "freeswitch[122921]:
+# 2016-09-25 18:57:58.150982 [WARNING] sofia_reg.c:2889 Can't find user ..."): named "freeswitch[<n>]: <n>-<n>-<n> <n>:..."
+_TAGGED_TIME = re.compile(
+    r"([\w./-]{1,64}\[\d{1,10}\]: )\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)? (?=\S)"
+)
 # WebLogic's server log's fields between its severity and subsystem and its message id ("####<time> <Error> <HTTP>
 # <machine> <server> <[ACTIVE] ExecuteThread: '21' ...> <<WLS Kernel>> <> <context id> <1665074220461> <[severity-value: 8]
 # ...> <BEA-101017> <message>"): which machine, server, thread and request, not what failed; each named a group of its own
@@ -246,12 +257,13 @@ _APACHE_PROCESS = re.compile(r"^(\[[\w:]{0,40}\] )(?:\[pid \d{1,10}(?::tid \d{1,
 # random base-36 id named one failure once for each thread), a request's UUID (AWS Lambda's "<time>\t<request id>\tERROR
 # \tInvoke Error ...", named "<id> ERROR ..."), a number or an address, a date written with slashes and a clock's AM or PM
 # (NestJS's "[Nest] 7  - 08/02/2023, 7:32:47 PM    WARN [AuthService] ...": one warning was a group before noon and
-# another after, and one more where the clock was left out); ClickHouse's thread and query id before
+# another after, and one more where the clock was left out), a percentage (FreeSWITCH's idle CPU before its level: "82.43%
+# [WARNING] sofia_reg.c:2889 ..."); ClickHouse's thread and query id before
 # its level in angle brackets, "[ 21 ] {} <Error> HTTPHandler: ...": each thread's error was a group of its own)
 _LAYOUT_FIELDS = re.compile(
     r"(?:[ \t:|,;/-]++|[AP]M\b|\[[^\]\s]{0,64}+\]|\[ \d{1,10}+ \]|\{[\w-]{0,64}+\}|\([^)\s]{0,64}+\)"
     r"|[\w.-]{0,64}+@[\w.-]{0,64}+|\w{1,32}+=[^\s,]{0,64}+"
-    r"|TID-\w{1,32}+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[\d.]{1,45}+)++"
+    r"|TID-\w{1,32}+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[\d.]{1,45}+%?+)++"
 )
 # (quoted fields, and unquoted ones with spaces: PostgreSQL's csvlog, '"postgres","postgres",86,"172.24.0.1:48978",
 # 6028ff3a.56,6,"idle in transaction",2021-02-14 10:45:14 UTC,3/4,0,FATAL,25P03,"terminating connection ..."': its name began

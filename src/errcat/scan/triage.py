@@ -472,7 +472,8 @@ class Triage:
             elif _DOTNET_HEAD.fullmatch(head) and (message := _said_below(prep.paste)):
                 head = f"{head} {message}"
             elif prep.reason != "status" and (raised := _raised_below(prep.paste, head)) and _exception_name(raised) not in head:
-                head = f"{head.rstrip()} {raised}"  # (not where the message names it: Celery's "raised unexpected: X()")
+                head = f"{head.removesuffix(_TRACEBACK_BELOW[1:]).rstrip()} {raised}"  # (not where the message names it:
+                # Celery's "raised unexpected: X()")
             head = from_level(head)
             status = "" if prep.status is None else f"HTTP {prep.status} "  # a W3C line's, from its column (w3c.py)
             served = (_COLUMNS_REQUEST if status else _REQUEST).search(head) if prep.reason == "status" else None
@@ -539,17 +540,21 @@ _TRACEBACK_BELOW = "\nTraceback (most recent call last):"
 
 # an exception's line: its class (a module's dotted path before it), alone or before a colon; not Postgres's "DETAIL:
 # Key ..." after it, nor "The above exception was the direct cause of the following exception:"
-_EXCEPTION_LINE = re.compile(r"(?:[A-Za-z_]\w*\.)*[A-Z]\w*[a-z]\w*(?::|\s*$)")
+_EXCEPTION_LINE = re.compile(r"(?:[A-Za-z_]\w*\.)*(?:[A-Z]\w*[a-z]\w*|[a-z]\w*(?:Error|Exception))(?::|\s*$)")
 
 
 def _raised_below(paste: str, head: str) -> str | None:
     """The exception a traceback below a record's first line ended in: its last exception's line, without its time (a line
-    of App Service's or `docker logs -t`'s log carries one). Else what the second line says where it names the error: a
+    of App Service's or `docker logs -t`'s log carries one); also where the traceback starts at the first line's end
+    (vdsm's "MainThread::ERROR::2011-12-05 07:04:56,300::vdsm::74::vds::(run) Traceback (most recent call last):": its
+    every failure was one group, named by that). Else what the second line says where it names the error: a
     Java exception thrown under a message (Tomcat's "Servlet.service() for servlet [dispatcher] threw exception" then
     "java.lang.NullPointerException: ...": every servlet's crash was one group, named by neither), or the reason under a
     first line that ends in a colon (CouchDB's "Error in process <0.463.0> with exit value:" then the Erlang term, its
     first 80 characters; not where the record is named by another line than its first, as a traceback by its exception)."""
     at = paste.find(_TRACEBACK_BELOW)
+    if at < 0 and head.endswith(_TRACEBACK_BELOW[1:]):  # the traceback's first line on the record's (vdsm's)
+        at = paste.find(_TRACEBACK_BELOW[1:]) - 1
     if at < 0:
         return _said_next(paste, head)
     for line in reversed(paste[at + len(_TRACEBACK_BELOW) :].split("\n")):

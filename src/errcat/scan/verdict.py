@@ -124,6 +124,9 @@ _LEVEL = re.compile(
     # CMake's message of its configure step ("CMake Error at error.cmake:2 (message):", "CMake Warning (dev) at ...",
     # "CMake Warning in CMakeLists.txt:", "CMake Deprecation Warning at ...")
     r"|CMake (?:Deprecation )?(?P<cmake>Error|Warning)(?: \(dev\))?(?: at | in |:)"
+    # Dovecot's level after its service ("dovecot: pop3-login: Info: Disconnected: ... SSL_accept() failed: error:140760FC:
+    # ...", "dovecot: imap(bob): Error: ..."): an INFO line whose OpenSSL error string was read as its level
+    r"|(?<=: )(?P<titled>Info|Debug|Warning|Error|Fatal|Panic)(?=: )"
     # a Cisco message's severity digit (ASA's "%ASA-4-106023: Deny tcp ...", IOS's "%LINK-3-UPDOWN: ...")
     r"|" + CISCO_SEVERITY + r")"
 )
