@@ -1,0 +1,25 @@
+"""Hostile input, hostile37's round (harness, fuzz counts and raw inputs under /work/notes/hostile37-harness: a seeded
+mutation loop over explain and scan's record reader, each input capped in CPU and memory, and attacks on every entry
+point). Each timing test measures two sizes 4 x apart in CPU time (tests/cputime.py): a linear path costs ~4 x."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import errcat
+from cputime import assert_grows_at_most
+
+
+def test_a_log_line_of_escaped_quotes_never_closed_costs_scan_linear_time(
+    warm_catalog: errcat.ErrorCatalog, tmp_path: Path
+) -> None:
+    """A JSON body escaped inside a log line and cut off ('{\\"errors\\":[{\\"errors\\":[...'): scan's bracket count
+    took each quote of the line as a string's start and read to the line's end from each, as none closes (the
+    fuzzer's 45 KB line: 5 s of CPU; 4,000 bytes 0.045 s, 16,000 0.64 s)."""
+    log = tmp_path / "app.log"
+
+    def scan(n: int) -> None:
+        log.write_text("2026-01-01 ERROR body=" + '{\\"errors\\":[' * (n // 13) + "\n", encoding="utf-8")
+        warm_catalog.scan([str(log)], workers=1)
+
+    assert_grows_at_most(scan, 4_000, 4, 8)
