@@ -23,3 +23,10 @@ def test_a_log_line_of_escaped_quotes_never_closed_costs_scan_linear_time(
         warm_catalog.scan([str(log)], workers=1)
 
     assert_grows_at_most(scan, 4_000, 4, 8)
+
+
+def test_a_print_r_value_then_a_run_of_blanks_costs_linear_time(warm_catalog: errcat.ErrorCatalog) -> None:
+    """print_r's '[key] => value' read its value up to the next '[key] =>', a ')' or the line's end, looked for at each
+    character: from each blank of a run the look read the run to its end (the fuzzer's 41 KB Laravel log line in
+    capitals, 36,000 blanks after '[LINE 105] => ...': 7.3 s of CPU; 4,000 blanks 0.19 s of the regex, 16,000 3.3 s)."""
+    assert_grows_at_most(lambda n: warm_catalog.explain("[LINE 105] => X" + " " * n + ":"), 4_000, 4, 8)
