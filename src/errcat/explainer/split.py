@@ -836,7 +836,9 @@ _FRAME = re.compile(
 _PYTHON_FILE_LINE = re.compile(r'(\s*)File "')
 # Python's header inside a line ("debug: Traceback (most recent call last):", a client's one-line error that
 # quotes a server's traceback): where frames start, never the error's words
-_INLINE_TRACEBACK = re.compile(r"\s*\bTraceback \(most recent call last\):?")
+# (tried where a run of blanks starts, not at each blank of it: each try read the run to its end, a line holding
+# "Traceback (" and 16,000 blanks took 5.4 s of CPU; the leftmost match is the same)
+_INLINE_TRACEBACK = re.compile(r"(?<!\s)\s*\bTraceback \(most recent call last\):?")
 _NUMBERED_SOURCE = re.compile(r"\s{2,}\d{1,6} .{0,500}")
 
 
