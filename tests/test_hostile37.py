@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import errcat
-from cputime import assert_grows_at_most
+from cputime import assert_grows_at_most, cpu_seconds
 
 
 def test_a_log_line_of_escaped_quotes_never_closed_costs_scan_linear_time(
@@ -38,3 +38,14 @@ def test_a_line_holding_traceback_then_a_run_of_blanks_costs_linear_time(warm_ca
     Odoo traceback with 16,000 blanks in it: 3.2 s of CPU in scan; 8,000 blanks took explain 1.5 s, 16,000 5.4 s)."""
     build = lambda n: "HTTP/1.1 500 Server Error\n\nRPC_ERROR Traceback (most recent call last):" + " " * n + "x"  # noqa: E731
     assert_grows_at_most(lambda n: warm_catalog.explain(build(n)), 2_000, 4, 8)
+
+
+def test_a_string_value_the_paste_stops_inside_then_blanks_costs_little(warm_catalog: errcat.ErrorCatalog) -> None:
+    """A body cut inside a string value ('"Message": "a', blanks, a word): the value was given back a character at a
+    time, up to 4,000 times, each time reading the blanks after it to their end in search of the paste's end (64,000
+    blanks: 3.9 s of CPU). Bounded (4,000 x the blanks, up to the 64 KB read pair by pair), so no growth test: the cost is
+    held to that of the same paste with the value closed."""
+    head = 'HTTP/1.1 400 Bad Request\n\n{"Errors":[{"Name":"X","Message":"a'
+    cut = cpu_seconds(lambda: warm_catalog.explain(head + " " * 64_000 + "x"))
+    whole = cpu_seconds(lambda: warm_catalog.explain(head + '"}]}' + " " * 64_000 + "x"))
+    assert cut < 4 * whole + 0.3, f"{cut:.2f} s CPU against {whole:.2f} s"
