@@ -4,7 +4,10 @@ point). Each timing test measures two sizes 4 x apart in CPU time (tests/cputime
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+
+import pytest
 
 import errcat
 from cputime import assert_grows_at_most, cpu_seconds
@@ -49,3 +52,19 @@ def test_a_string_value_the_paste_stops_inside_then_blanks_costs_little(warm_cat
     cut = cpu_seconds(lambda: warm_catalog.explain(head + " " * 64_000 + "x"))
     whole = cpu_seconds(lambda: warm_catalog.explain(head + '"}]}' + " " * 64_000 + "x"))
     assert cut < 4 * whole + 0.3, f"{cut:.2f} s CPU against {whole:.2f} s"
+
+
+# fsspec protocols whose package is no errcat extra, each with the package fsspec asks for
+UNLISTED = {"sftp": "paramiko", "smb": "smbprotocol", "git": "pygit2"}
+
+
+def test_a_url_whose_fsspec_package_is_missing_names_the_package(warm_catalog: errcat.ErrorCatalog) -> None:
+    """scan sftp://host/x.log without paramiko said "needs the package its fsspec package: pip install its fsspec
+    package": the package's name was lost for every protocol errcat has no name of. fsspec's own words name it."""
+    missing = [(proto, pkg) for proto, pkg in UNLISTED.items() if importlib.util.find_spec(pkg) is None]
+    assert missing, "every package is installed: no protocol left to try"
+    protocol, package = missing[0]
+    with pytest.raises(errcat.UsageError) as raised:
+        warm_catalog.scan([f"{protocol}://127.0.0.1:1/x.log"], workers=1)
+    said = str(raised.value)
+    assert package in said and "its fsspec package" not in said and "\n" not in said, said
