@@ -5,6 +5,10 @@ point). Each timing test measures two sizes 4 x apart in CPU time (tests/cputime
 from __future__ import annotations
 
 import importlib.util
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -68,3 +72,40 @@ def test_a_url_whose_fsspec_package_is_missing_names_the_package(warm_catalog: e
         warm_catalog.scan([f"{protocol}://127.0.0.1:1/x.log"], workers=1)
     said = str(raised.value)
     assert package in said and "its fsspec package" not in said and "\n" not in said, said
+
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+MISSHAPEN = {
+    "params a list": ({"jsonrpc": "2.0", "id": 4, "method": "tools/call", "params": [1, 2]}, '"params"'),
+    "params a string": ({"jsonrpc": "2.0", "id": "s", "method": "tools/call", "params": "x"}, '"params"'),
+    "no jsonrpc": ({"id": 24, "method": "ping"}, '"jsonrpc"'),
+    "method a number": ({"jsonrpc": "2.0", "id": 22, "method": 5}, '"method"'),
+}
+
+
+def test_mcp_answers_a_misshapen_request_with_its_own_id(tmp_path: Path) -> None:
+    """A request with a good id but params that are a list or a string, a method that is a number, or no "jsonrpc":
+    the SDK refused it with id null ("a request's id is a string or integer", of a request whose id was one), so the
+    client, waiting on its own id, waited forever. Each is refused with its id, saying what is wrong with it."""
+    init = {"protocolVersion": "2025-03-26", "capabilities": {}, "clientInfo": {"name": "hostile37", "version": "1"}}
+    head = [
+        {"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": init},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+    ]
+    sent = [m for m, _ in MISSHAPEN.values()]
+    env = {**os.environ, "PYTHONPATH": str(SRC), "ERRCAT_CACHE_DIR": str(tmp_path)}
+    p = subprocess.run(
+        [sys.executable, "-m", "errcat", "mcp"],
+        input="".join(json.dumps(m) + "\n" for m in [*head, *sent, {"jsonrpc": "2.0", "id": "last", "method": "ping"}]),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    answers = {json.dumps(a["id"]): a for a in map(json.loads, p.stdout.splitlines())}
+    for message, field in MISSHAPEN.values():
+        answer = answers.get(json.dumps(message["id"]))
+        assert answer is not None, f"{message['id']!r} unanswered: {p.stdout[-800:]}"
+        assert answer["error"]["code"] == -32600 and field in answer["error"]["message"], answer
+    assert '"last"' in answers and p.returncode == 0 and "Traceback" not in p.stderr
+
