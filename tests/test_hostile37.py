@@ -109,3 +109,21 @@ def test_mcp_answers_a_misshapen_request_with_its_own_id(tmp_path: Path) -> None
         assert answer["error"]["code"] == -32600 and field in answer["error"]["message"], answer
     assert '"last"' in answers and p.returncode == 0 and "Traceback" not in p.stderr
 
+
+def _colour(text: str) -> str:
+    return "\x1b[1;31m" + text.replace("\n", "\x1b[0m\n\x1b[32m").replace('":', '"\x1b[0m:\x1b[33m') + "\x1b[0m"
+
+
+def test_a_paste_in_colour_is_read_as_text_not_refused_as_binary(warm_catalog: errcat.ErrorCatalog) -> None:
+    """A paste carrying a terminal's colour codes (a logger's, jq -C's, a CI log's) was refused: "the input looks
+    binary, not text", once one byte in twenty was an escape, though scan reads the same bytes as text (an escape is
+    text's: text.is_binary). Read, its colour codes split the body's keys from their values ('"ErrorCode"\x1b[0m:
+    \x1b[33m25008'): they are left out, and the paste is explained as the same paste without its colours."""
+    plain_paste = 'HTTP/1.1 400 Bad Request\n\n{"Errors":[{"Name":"ValidationError","Message":"Bad","ErrorCode":25008}]}'
+    coloured = _colour(plain_paste).encode()
+    assert coloured.count(b"\x1b") * 20 > len(coloured)
+    x, plain_x = warm_catalog.explain_bytes(coloured), warm_catalog.explain_bytes(plain_paste.encode())
+    assert x.exchange.status == plain_x.exchange.status == 400
+    assert [e.observed.code for e in x.errors] == [e.observed.code for e in plain_x.errors] == ["25008"]
+    with pytest.raises(errcat.UsageError, match="looks binary"):  # control bytes text does not hold still are binary
+        warm_catalog.explain_bytes(b"\x01\x02\x03\x04 junk" * 40)
