@@ -127,3 +127,15 @@ def test_a_paste_in_colour_is_read_as_text_not_refused_as_binary(warm_catalog: e
     assert [e.observed.code for e in x.errors] == [e.observed.code for e in plain_x.errors] == ["25008"]
     with pytest.raises(errcat.UsageError, match="looks binary"):  # control bytes text does not hold still are binary
         warm_catalog.explain_bytes(b"\x01\x02\x03\x04 junk" * 40)
+
+
+def test_a_json_log_line_whose_key_holds_a_lone_surrogate_escape_is_scanned(
+    warm_catalog: errcat.ErrorCatalog, tmp_path: Path
+) -> None:
+    """The fuzzer's 83-byte JSON line, a key with half an emoji escaped in it ("m\\ud83dessage"): decoded, the key held a
+    lone surrogate, and the vendor-needle pass (Hyperscan's) encoded it strictly: UnicodeEncodeError, a traceback out
+    of `errcat scan`."""
+    log = tmp_path / "app.log"
+    log.write_bytes(b'{"errors":[{"code":"resource_not_found","m\\ud83dessage":"not found"}],"status":404}\n')
+    report = warm_catalog.scan([str(log)], workers=1)
+    assert report is not None
