@@ -141,6 +141,17 @@ _UNMARKED = 64  # bytes of UTF-16 or UTF-32 without a mark (16 to 32 characters)
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
+# A terminal's codes in a paste: CSI sequences (colours, "\x1b[1;31m") and OSC ones (a window title, a link:
+# "\x1b]8;;url\x1b\\"), each bounded; what they wrap is kept
+_TERMINAL_CODE = re.compile(r"\x1b\[[0-?]{0,64}[ -/]{0,8}[@-~]|\x1b\][^\x07\x1b\n]{0,2048}(?:\x07|\x1b\\)")
+
+
+def without_terminal_codes(text: str) -> str:
+    """``text`` without a terminal's colour and title codes: a logger's, ``jq -C``'s or a CI log's colours split a
+    body's keys from their values ('"ErrorCode"\x1b[0m:\x1b[33m25008') and its status line from its words."""
+    return _TERMINAL_CODE.sub("", text) if "\x1b" in text else text
+
+
 # control bytes text does not hold (tab, line ends, form feed, escape and a man page's backspace aside)
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\x08\t\n\x0b\x0c\r\x1b")
 

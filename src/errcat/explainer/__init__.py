@@ -18,7 +18,7 @@ from ..errors import UsageError, check_vendor
 from ..index.store import CatalogIndex
 from ..legend import reading
 from ..model import Entry, Guide
-from ..text import normalize_path, repaired, squash, unwrapped
+from ..text import normalize_path, repaired, squash, unwrapped, without_terminal_codes
 from ..values import (
     TRANSIENT_STATUSES,
     asked_wait,
@@ -698,7 +698,7 @@ def explain(
     thousands of records, most of them the same few errors); an error is matched once per context.
     ``catalog.documented()`` leaves out errors the vendor does not document (the observed layer)."""
     check_vendor(vendor, catalog.vendors)
-    text, notes = _bounded(repaired(text), notes)
+    text, notes = _bounded(repaired(without_terminal_codes(text)), notes)
     text = unwrapped(text)  # a Windows console's copy, its long lines cut at its width
     # curl's --trace(-ascii) made curl -v's lines before redaction: the gate sees a token whole, not cut at 64 or 16
     # bytes (--trace's hex column spells it whatever the gate hid of its text column)

@@ -513,7 +513,9 @@ def literal_test(literals: tuple[str, ...]) -> Callable[[str], bool]:
 
     def holds(text: str) -> bool:
         try:
-            db.scan(text.encode(), match_event_handler=lambda *_: True)  # True: the first match ends the scan
+            # surrogatepass: a JSON line's key or value may hold half an emoji, escaped ("m\\ud83dessage"), decoded
+            # as a lone surrogate: strictly encoded, it ended scan with a traceback. True: the first match ends the scan
+            db.scan(text.encode("utf-8", "surrogatepass"), match_event_handler=lambda *_: True)
         except hyperscan.ScanTerminated:
             return True
         return False

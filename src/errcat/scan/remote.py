@@ -56,7 +56,11 @@ def filesystem(url: str) -> tuple[Any, str]:
         return fs, str(path)
     except ImportError as exc:
         protocol = url.split("://", 1)[0].lower()
-        package = PACKAGES.get(protocol) or getattr(exc, "name", None) or "its fsspec package"
+        package = PACKAGES.get(protocol) or getattr(exc, "name", None)
+        if package is None:  # fsspec's own words name it ('SFTPFileSystem requires "paramiko" to be installed'); they
+            # were replaced by "needs the package its fsspec package: pip install its fsspec package"
+            said = " ".join(str(exc).split())[:200]
+            raise UsageError(f"reading {protocol}:// inputs needs a package fsspec names: {said}") from None
         raise UsageError(f"reading {protocol}:// inputs needs the package {package}: pip install {package}") from None
     except ValueError as exc:
         raise UsageError(f"{shown(url)}: {exc}") from None

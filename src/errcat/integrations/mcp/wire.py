@@ -67,18 +67,43 @@ def well_formed(line: str) -> str:
 NO_MESSAGE = '{"jsonrpc": "2.0"}\n'  # no request, notification or answer: the SDK refuses it, and is answered
 
 
-def _bad_request_id(line: str) -> bool:
-    """Whether ``line`` is a request (a method and an id) whose id is no string or integer."""
+def _as_request(line: str) -> dict[str, Any] | None:
+    """``line`` read as a request (a JSON object with a method and an id), or None."""
     if '"id"' not in line or '"method"' not in line:  # every request has both; a notification no id
-        return False
+        return None
     try:
         message = json.loads(line)
     except (ValueError, RecursionError):  # the SDK's parser says so, as the parse error
-        return False
-    if not isinstance(message, dict) or "method" not in message or "id" not in message:
-        return False
-    request_id = message["id"]
+        return None
+    return message if isinstance(message, dict) and "method" in message and "id" in message else None
+
+
+def _bad_request_id(request: dict[str, Any]) -> bool:
+    """Whether a request's id is no string or integer."""
+    request_id = request["id"]
     return isinstance(request_id, bool) or not isinstance(request_id, str | int)
+
+
+class _Misshapen:
+    """A request with a string or integer id that is no request the SDK reads: its "params" a list or a string, its
+    "method" no string, its "jsonrpc" not "2.0". The SDK refused it with id null, and a client waited for its id
+    forever; it is handed on as no message and refused with its id and what is wrong with it."""
+
+    def __init__(self, request: str | int, wrong: str) -> None:
+        self.id = request
+        self.wrong = wrong
+
+
+def _misshapen(request: dict[str, Any]) -> _Misshapen | None:
+    if request.get("jsonrpc") != "2.0":
+        wrong = 'its "jsonrpc" is not "2.0"'
+    elif not isinstance(request["method"], str):
+        wrong = 'its "method" is not a string'
+    elif not isinstance(request.get("params"), dict | None):
+        wrong = 'its "params" is not an object'
+    else:
+        return None
+    return _Misshapen(request["id"], wrong)
 
 
 @dataclass(eq=False)
@@ -231,7 +256,11 @@ class _WellFormedLines(io.TextIOWrapper):
 
     def readline(self, size: int = -1, /) -> str:  # type: ignore[override]  # typeshed: _IOBase's bytes
         line, origin = self._queued.popleft() if self._queued else self._next_line(size)
-        line = NO_MESSAGE if _bad_request_id(line) else line
+        request = _as_request(line)
+        if request is not None and _bad_request_id(request):
+            line = NO_MESSAGE
+        elif request is not None and isinstance(origin, _Line) and (misshapen := _misshapen(request)) is not None:
+            line, origin = NO_MESSAGE, misshapen  # refused with its id, not the SDK's id null
         if line:
             self.origins.append(origin)
         return line
@@ -496,7 +525,9 @@ class _UntilAnswered(_Wrapped):
 
         errors = getattr(exc, "errors", None)
         kinds = {e.get("type") for e in errors()} if callable(errors) else set()
-        if isinstance(member, _TooLong):
+        if isinstance(member, _Misshapen):
+            error = ErrorData(code=INVALID_REQUEST, message=f"Invalid Request: {member.wrong}")
+        elif isinstance(member, _TooLong):
             error = ErrorData(
                 code=INVALID_REQUEST,
                 message=f"Invalid Request: the line is over {MAX_LINE >> 20} MiB, not read (a paste is read up to 2 MB)",
@@ -510,7 +541,7 @@ class _UntilAnswered(_Wrapped):
                 code=INVALID_REQUEST,
                 message="Invalid Request: no JSON-RPC request, notification or answer (a request's id is a string or integer)",
             )
-        request = member.id if isinstance(member, _TooLong | _Line) and error.code == INVALID_REQUEST else None
+        request = member.id if isinstance(member, _TooLong | _Misshapen | _Line) and error.code == INVALID_REQUEST else None
         refusal = JSONRPCError(jsonrpc="2.0", id=request, error=error)
         if not isinstance(member, tuple):
             await self._write.send(SessionMessage(refusal))
