@@ -354,7 +354,7 @@ def test_lookup_of_a_busy_status_is_bounded(cli) -> None:
     result = call("lookup", {"query": "400", "limit": 10})
     document = result.structured_content
     shown = sum(len(s["errors"]) for s in document["sections"])
-    assert groups > 50 and shown == 10
+    assert groups > 50 and 0 < shown <= 10  # fewer when ten groups' JSON is over MAX_CHARS: counted in left_out
     assert document["complete"] is False and document["left_out"]["errors"] == groups - shown
     assert all(len(g["entries"]) <= bounds.MAX_ENTRIES for s in document["sections"] for g in s["errors"])
     assert len(result.content[0].text) <= bounds.MAX_CHARS
