@@ -10,24 +10,15 @@ credentials)."""
 
 from __future__ import annotations
 
-import base64
 import json
 import string
 from urllib.parse import quote
 
-from secrets_kit import HEX, IX_BODY, LOW, MYOB_401, SAGE_BODY, URLSAFE, A, Round
+from secrets_kit import HEX, IX_BODY, LOW, MYOB_401, SAGE_BODY, URLSAFE, A, Round, b64, b64url
 
 _ROUND = Round(3333)
 R = _ROUND.random
 rnd, case, picked, letters, CASES = _ROUND.rnd, _ROUND.case, _ROUND.picked, _ROUND.letters, _ROUND.cases
-
-
-def b64(text):
-    return base64.b64encode(text.encode()).decode()
-
-
-def b64url(text):
-    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
 def jwt():

@@ -5,6 +5,7 @@ sees) and the list of cases its ``case`` fills. A round's seed fixes every crede
 
 from __future__ import annotations
 
+import base64
 import random
 import string
 
@@ -20,6 +21,9 @@ MYOB_401 = (
     '{"Errors":[{"Name":"Unauthorized","Message":"Access denied","AdditionalDetails":"","ErrorCode":10001,"Severity":"Error"}]}'
 )
 IX_BODY = '{"errors":[{"error":"Client not found"}]}'
+PROSPEND_401 = (
+    '{"status":401,"error":"UNAUTHORIZED","message":"Authentication failed. Please check your credentials and try again."}'
+)
 SAGE_BODY = (
     '[{"$severity":"error","$dataCode":"RecordInvalid","$message":"Contact type is invalid","$source":"contact_type_ids"}]'
 )
@@ -49,3 +53,12 @@ class Round:
 
     def case(self, cid: str, text: str, *secrets: str) -> None:
         self.cases.append((cid, text, list(secrets)))
+
+
+def b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+def b64url(text: str) -> str:
+    """Base64url without its padding, as a JWT's parts are written."""
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
