@@ -1254,22 +1254,27 @@ def test_a_streamed_spans_links_ship_no_credential(catalog):
     assert second["attributes"]["db"]["value"] == "postgres://[REDACTED]@db.acme.io/erp"
 
 
+def _gate_failing_on(marker: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The exit gate failing on any text holding ``marker``, as a bug in the gate would."""
+    from errcat import gate
+
+    screen = gate.shown
+
+    def failing(text: str) -> str:
+        if marker in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return screen(text)
+
+    monkeypatch.setattr(gate, "shown", failing)
+
+
 def test_a_streamed_span_errcat_cannot_screen_ships_as_a_stub_and_such_a_log_not_at_all(catalog, monkeypatch):
     """sentry-sdk sends a span as it ends and cannot drop one (``before_send_span`` only changes its name and
     attributes; a hook that raises leaves it as it was). When screening a span failed, errcat's last pass returned
     it as it was, and the span shipped the URL with its api_key and the database URL with its password. Now it ships
     as a stub: its ids and times, the SDK's own attributes, none of the application's, and a name saying why. A
     Sentry log errcat fails to screen was sent as it was too; it is now dropped."""
-    from errcat import gate
-
-    screen = gate.shown
-
-    def failing(text: str) -> str:  # screening that fails on this span's URL, as a bug in the gate would
-        if "invoices.json" in text:
-            raise RecursionError("maximum recursion depth exceeded")
-        return screen(text)
-
-    monkeypatch.setattr(gate, "shown", failing)
+    _gate_failing_on("invoices.json", monkeypatch)
     transport = _Envelopes()
     logs = {} if SDK3 else {"enable_logs": True}
     with _sentry_client(catalog, transport=transport, traces_sample_rate=1.0, **STREAMED, **logs):
@@ -1293,16 +1298,7 @@ def test_an_error_event_errcat_fails_to_screen_is_sent_as_a_grouped_stub_without
     the frames' variables, the tag). Dropping it would lose a crash report without a word; it is now sent as a stub:
     errcat's fingerprint and tags, its trace, the exception's type and where it was raised, nothing the call or the
     application filled in. An event that screens well beside it is sent whole."""
-    from errcat import gate
-
-    screen = gate.shown
-
-    def failing(text: str) -> str:  # screening that fails on the key's string, as a bug in the gate would
-        if SECRET in text:
-            raise RecursionError("maximum recursion depth exceeded")
-        return screen(text)
-
-    monkeypatch.setattr(gate, "shown", failing)
+    _gate_failing_on(SECRET, monkeypatch)
     _SentryIngest.envelopes.clear()
     with serving(_SentryIngest) as ingest, _sentry_client(catalog, dsn=_dsn(ingest)):
         for query in (f"?api_key={SECRET}", "?page=2"):
@@ -1329,16 +1325,7 @@ def test_an_error_event_sent_as_a_stub_keeps_only_the_ids_of_its_trace(server, c
     """review18: the stub of an event errcat failed to screen kept the event's whole trace context, though its
     docstring says the trace's ids: the root span's op and the dynamic sampling context's transaction (the span's name,
     which the application gives: "nightly sync api_key=...") went out unscreened in it."""
-    from errcat import gate
-
-    screen = gate.shown
-
-    def failing(text: str) -> str:  # screening that fails on the key's string, as a bug in the gate would
-        if SECRET in text:
-            raise RecursionError("maximum recursion depth exceeded")
-        return screen(text)
-
-    monkeypatch.setattr(gate, "shown", failing)
+    _gate_failing_on(SECRET, monkeypatch)
     _SentryIngest.envelopes.clear()
     with serving(_SentryIngest) as ingest, _sentry_client(catalog, dsn=_dsn(ingest), traces_sample_rate=1.0):
         named = {"name": f"nightly sync api_key={SECRET}"}
@@ -1362,16 +1349,7 @@ def test_a_trace_errcat_fails_to_screen_sends_no_credential_and_the_next_trace_g
     goes as a stub). A trace that screens well, before and after, is sent as it was."""
     from sentry_sdk.integrations.stdlib import StdlibIntegration
 
-    from errcat import gate
-
-    screen = gate.shown
-
-    def failing(text: str) -> str:  # screening that fails on the key's string, as a bug in the gate would
-        if SECRET in text:
-            raise RecursionError("maximum recursion depth exceeded")
-        return screen(text)
-
-    monkeypatch.setattr(gate, "shown", failing)
+    _gate_failing_on(SECRET, monkeypatch)
     transport = _Envelopes()
     with _sentry_client(catalog, StdlibIntegration(), transport=transport, traces_sample_rate=1.0):
         for name, query in (("nightly report", "?page=1"), ("invoice sync", f"?api_key={SECRET}&page=2"), ("audit", "")):
