@@ -114,6 +114,8 @@ OTHER_SDATA = (
         f"uploading the invoice PDF to bitbucket.org returned 401 {OTHER_SDATA}",
         f"calling acme.atlassian.net returned 401 {OTHER_SDATA}",
         f"gitlab.com responded 401 {OTHER_SDATA}",
+        f"pushing the export to github.com failed: 401 {OTHER_SDATA}",  # github.com was neutral wherever it stood
+        f"www.github.com responded 401 {OTHER_SDATA}",
     ],
 )
 def test_a_code_site_named_bare_as_the_one_called_is_another_service(catalog, text):

@@ -774,7 +774,7 @@ _NEUTRAL_DOMAINS = frozenset({
     "a9.com", "example.com", "example.net", "example.org", "stackoverflow.com", "microsoft.com", "githubusercontent.com",
     "stackexchange.com", "serverfault.com", "superuser.com", "askubuntu.com",  # Q&A sites, named bare too ("asked on …")
 })  # fmt: skip
-_NEUTRAL_HOSTS = frozenset({"github.com", "www.github.com", "gist.github.com"})
+_NEUTRAL_HOSTS = frozenset({"gist.github.com"})
 
 
 # A Java or Kotlin package (a logger's name) is a domain written backwards: a first label that ends domains, a last
@@ -866,7 +866,7 @@ def _foreign_mentions(
 
 # Code hosting and issue-tracking sites, where an error is read and discussed: named bare ("see gitlab.com/acme/erp",
 # "reported in acme.atlassian.net") they are a page, as github.com is, unless their API's host or path is named
-_READ_SITES = ("gitlab.com", "bitbucket.org", "atlassian.net")
+_READ_SITES = ("github.com", "gitlab.com", "bitbucket.org", "atlassian.net")
 _PATH_AFTER = re.compile(r"/[^\s\"'<>]*")
 # a site's answer after its name ("gitlab.com responded 401"): the service called, not a page
 _ANSWERED_AFTER = re.compile(
