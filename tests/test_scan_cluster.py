@@ -656,6 +656,22 @@ def _without_errcat(tmp_path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(fake.parent)}
 
 
+def _listening(port: int, within: float = 120.0) -> None:
+    """Wait until a scheduler started in another process takes connections on ``port``."""
+    import socket
+    import time
+
+    deadline = time.monotonic() + within
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 @pytest.mark.parametrize("where", ["scheduler", "worker"])
 def test_a_cluster_without_errcat_is_said_in_one_line_not_a_hang(where, tmp_path, monkeypatch):
     """`dask scheduler` and `dask worker` started by an operator, errcat missing on one of them (the docs said the
@@ -690,6 +706,7 @@ def test_a_cluster_without_errcat_is_said_in_one_line_not_a_hang(where, tmp_path
         **quiet,
     )
     try:
+        _listening(port)  # errcat says a refused address at once: the scheduler must be up first
         with pytest.raises(errcat.ErrcatError) as said:
             cluster_module.scan_remote(errcat.open_catalog(use_env=False).index, [str(log)], ScanOptions(), address)
     finally:
