@@ -142,24 +142,22 @@ class _TooLong:
 
 
 class _Line:
-    """Where a line of one message came from: its first part, to answer a request the SDK refuses (params that are
-    no object, a "jsonrpc" that is not "2.0") with its id: answered with id null, the client's call waited for ever
-    (integ25: the SDK's client raises nothing for it until its own time-out, if it has one)."""
+    """Where a line of one message came from: its first part, to answer a request the SDK refuses with its id (a shape
+    _Misshapen does not name): answered with id null, the client's call waited for ever (integ25: the SDK's client
+    raises nothing for it until its own time-out, if it has one)."""
 
     def __init__(self, head: str) -> None:
         self.head = head
 
     @property
     def id(self) -> str | int | None:
-        """The line's request id, when it is JSON (read whole: within HEAD) with a "method" and a string or integer "id"."""
-        try:
-            message = json.loads(self.head)
-        except (ValueError, RecursionError):  # not JSON, or longer than HEAD: no id is guessed
-            return None
-        if not isinstance(message, dict) or not isinstance(message.get("method"), str):
-            return None  # no request: an answer or a notification has no id to fail
-        found = message.get("id")
-        return found if isinstance(found, str | int) and not isinstance(found, bool) else None
+        """The line's request id, when it is JSON (read whole: within HEAD) with a string "method" and a string or
+        integer "id"."""
+        request = _as_request(self.head)
+        if request is None or not isinstance(request["method"], str) or _bad_request_id(request):
+            return None  # not JSON, no request (an answer or a notification has no id to fail), or no usable id
+        found: str | int = request["id"]
+        return found
 
 
 HEAD = 1 << 16  # characters of a line over MAX_LINE kept to find its request's id
