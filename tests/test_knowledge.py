@@ -526,3 +526,17 @@ def test_myob_100s_guide_covers_the_row_that_answers_a_zero_shipquantity_as_miss
         assert re.search(r"ShipQuantity is ZERO, UnitPrice NOT supplied.*?\"ShipQuantity is required\"", text, re.S)
     g = guide(catalog, "myob.100")
     assert any("ShipQuantity sent as zero" in c and "/Sale/Invoice/Item" in c for c in g.causes)
+
+
+def test_a_guide_asks_no_more_of_an_amount_than_its_message(catalog):
+    """catalog21: MYOB code 190's message asks for "a non-zero number" and its fix said "greater than zero", a
+    condition the document does not set; a guide whose rows ask only for non-zero says no 'greater than', 'positive'."""
+    checked = 0
+    for gid, g in catalog.guides.items():
+        messages = [e.message.lower() for e in catalog.entries if e.guide_id == gid and not e.observed and e.message]
+        if not messages or not all("non-zero" in m and "positive" not in m for m in messages):
+            continue
+        checked += 1
+        for text in (g.summary, g.fix, *g.causes):
+            assert not re.search(r"greater than (?:zero|0)|\bpositive\b|above zero", text, re.I), (gid, text)
+    assert checked >= 2  # myob.190 and myob.12100 ask for non-zero only
