@@ -346,6 +346,17 @@ def test_an_oauth_1_problem_report_is_shown_not_hidden(catalog):
     assert "Qm9vYmFyQmF6MTIzNDU2Nzg" not in said and "token_expired" in said
 
 
+def test_an_oauth_1_problem_with_encoded_spaces_is_read_whole(catalog):
+    """XeroAPI/Xero-Net#216 (real): Xero's OAuth 1.0a rate limit, 'oauth_problem=rate%20limit%20exceeded&...', was read
+    as the code 'rate' and the message 'rate': the problem stopped at its first encoded space and the advice was lost."""
+    x = explain(
+        catalog, "oauth_problem=rate%20limit%20exceeded&oauth_problem_advice=please%20wait%20before%20retrying%20the%20xero%20api"
+    )
+    (m,) = x.errors
+    assert (m.sent.code, m.sent.message, x.vendor) == ("rate limit exceeded", "please wait before retrying the xero api", None)
+    assert m.kind not in ("exact", "template", "code")
+
+
 @pytest.mark.parametrize(
     ("paste", "code", "message"),
     [

@@ -989,7 +989,8 @@ def _xmlrpc_fault(body: str, reading: Reading) -> bool:
 
 
 _OAUTH1_PROBLEM = re.compile(
-    r"(?<![\w%])oauth_problem=([A-Za-z_]{1,64}+)(?![\w=])(?:&oauth_problem_advice=([^&\s\"'<>]{1,2000}))?"
+    r"(?<![\w%])oauth_problem=([A-Za-z_]{1,64}+(?:(?:%20|\+)[A-Za-z_]{1,64}+){0,8}+)(?![\w=%])"
+    r"(?:&oauth_problem_advice=([^&\s\"'<>]{1,2000}))?"
 )
 
 
@@ -1003,7 +1004,8 @@ def _oauth1_problem(body: str, reading: Reading) -> bool:
     from urllib.parse import unquote_plus
 
     advice = unquote_plus(found.group(2)).strip() if found.group(2) else None
-    reading.add(SentError(OAUTH1_PROBLEM, code=found.group(1), message=advice or found.group(1)))
+    problem = unquote_plus(found.group(1))  # Xero's "rate%20limit%20exceeded" is one problem, not "rate"
+    reading.add(SentError(OAUTH1_PROBLEM, code=problem, message=advice or problem))
     return True
 
 
