@@ -346,6 +346,31 @@ def test_an_oauth_1_problem_report_is_shown_not_hidden(catalog):
     assert "Qm9vYmFyQmF6MTIzNDU2Nzg" not in said and "token_expired" in said
 
 
+def test_an_error_objects_explanation_is_its_message(catalog):
+    """scriptpapi/MPGS-Integration-Guides-and-Samples#2 (real): Mastercard Gateway's {"error": {"cause", "explanation"}}
+    was read as plain text, the whole JSON document shown as the message; its explanation is what went wrong."""
+    paste = """{
+    "error": {
+        "cause": "INVALID_REQUEST",
+        "explanation": "Authenticated entity not authorised to perform operation for target entity"
+    },
+    "result": "ERROR"
+}"""
+    x = explain(catalog, paste)
+    (m,) = x.errors
+    assert (m.sent.message, x.vendor) == ("Authenticated entity not authorised to perform operation for target entity", None)
+    assert m.kind not in ("exact", "template", "code")
+
+
+def test_a_spanish_errors_lists_detalle_is_its_message(catalog):
+    """www.suinba.com's API page (real): {"errores": [{"código": "5", "detalle": ...}]} was read as plain text, the whole
+    document its message; "detalle" (Spanish "detail", Portuguese "detalhe") describes the error beside its code."""
+    x = explain(catalog, '{ "errores": [ { "código": "5", "detalle": "SERVICE CALL LIMIT EXCEEDED" } ] }')
+    (m,) = x.errors
+    assert (m.sent.code, m.sent.message, x.vendor) == ("5", "SERVICE CALL LIMIT EXCEEDED", None)
+    assert m.kind not in ("exact", "template", "code")
+
+
 def test_an_oauth_1_problem_with_encoded_spaces_is_read_whole(catalog):
     """XeroAPI/Xero-Net#216 (real): Xero's OAuth 1.0a rate limit, 'oauth_problem=rate%20limit%20exceeded&...', was read
     as the code 'rate' and the message 'rate': the problem stopped at its first encoded space and the advice was lost."""

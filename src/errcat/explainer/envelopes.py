@@ -680,8 +680,11 @@ _MESSAGE_KEYS = ("message", "msg", "detail", "error_message", "errormessage", "e
 # SOAP's faultstring (a gateway's JSON fault: Apigee's, Omie's), Okta's errorSummary, WeChat's and DingTalk's errmsg
 # (beside errcode), Portuguese and Spanish APIs' own words: keys no catalogued vendor sends (read as OTHER_KEYS)
 _OTHER_MESSAGE_KEYS = ("faultstring", "errorsummary", "errmsg", "mensagem", "mensaje")
-# where an error object in an errors list or under "error" describes itself: English, Portuguese, Spanish
-_DESCRIPTION_KEYS = ("description", "descricao", "descrição", "descripcion", "descripción")
+# where an error object in an errors list or under "error" describes itself: English (Mastercard Gateway's "explanation"
+# beside its "cause"), Portuguese, Spanish (its "detalle" beside a "código": {"errores": [{"código": "5", "detalle": ...}]})
+_DESCRIPTION_KEYS = (
+    "description", "descricao", "descrição", "descripcion", "descripción", "explanation", "detalle", "detalhe",
+)  # fmt: skip
 # keys holding errors: an object in a list under one (or the value of one) is an error, whatever its fields
 _ERROR_CONTAINERS = frozenset({"error", "errors", "erros", "errores", "fault"})
 # A test runner's report beside the response it checked: bru run's "assertionResults"/"testResults", newman's
