@@ -362,6 +362,39 @@ def test_an_error_objects_explanation_is_its_message(catalog):
     assert m.kind not in ("exact", "template", "code")
 
 
+# HewlettPackard/terraform-provider-oneview#347 (real): TF_LOG=trace lines, then Terraform's error box
+TERRAFORM_TRACE_THEN_ERROR = '2021-07-07T09:48:20.182+0930 [TRACE] dag/walk: upstream of "data.oneview_scope.scope (expand)" errored, so skipping\n2021-07-07T09:48:20.182+0930 [TRACE] dag/walk: upstream of "output.oneview_logical_enclosure_value" errored, so skipping\n2021-07-07T09:48:20.182+0930 [TRACE] dag/walk: upstream of "data.oneview_server_hardware.server_hardware (expand)" errored, so skipping\n2021-07-07T09:48:20.182+0930 [TRACE] dag/walk: upstream of "meta.count-boundary (EachMode fixup)" errored, so skipping\n2021-07-07T09:48:20.182+0930 [TRACE] dag/walk: upstream of "provider[\\"registry.terraform.io/hewlettpackard/oneview\\"] (close)" errored, so skipping\n2021-07-07T09:48:20.182+0930 [TRACE] dag/walk: upstream of "root" errored, so skipping\n2021-07-07T09:48:20.182+0930 [INFO]  backend/local: plan operation completed\n╷\n│ Error: Error in response: Forbidden\n│  Response Status: 403 Forbidden\n│  Response Details: You are not allowed to access the requested resource.\n│\n│   with provider["registry.terraform.io/hewlettpackard/oneview"],\n│   on provider.tf line 11, in provider "oneview":\n│   11: provider "oneview" {\n│\n╵\n2021-07-07T09:48:20.183+0930 [TRACE] statemgr.Filesystem: removing lock metadata file .terraform.tfstate.lock.info'
+# scaleway/terraform-provider-scaleway#3183 (real): the box alone, its summary then where the error was raised
+TERRAFORM_ERROR_BOX = '│ Error: scaleway-sdk-go: http error 403 Forbidden: Permission denied\n│ \n│   with module.website.scaleway_edge_services_pipeline.website[0],\n│   on website/waf.tf line 7, in resource "scaleway_edge_services_pipeline" "website":\n│    7: resource "scaleway_edge_services_pipeline" "website" {\n│ '
+
+
+@pytest.mark.parametrize(
+    ("paste", "message"),
+    [
+        (
+            TERRAFORM_TRACE_THEN_ERROR,
+            "Error: Error in response: Forbidden Response Status: 403 Forbidden "
+            "Response Details: You are not allowed to access the requested resource.",
+        ),
+        (TERRAFORM_ERROR_BOX, "Error: scaleway-sdk-go: http error 403 Forbidden: Permission denied"),
+        (
+            "[2018-07-25 18:05:01.645107] [info] Invoice ID: 5 needs to be exported\n"
+            "[2018-07-25 18:05:02.638551] [error] Client with Display name containing: UCRMID-1 is not found\n"
+            "[2018-07-25 18:05:02.638624] [info] CLI process ended",
+            "Client with Display name containing: UCRMID-1 is not found",
+        ),
+    ],
+)
+def test_the_error_a_log_or_a_tool_states_is_the_message_not_its_other_lines(catalog, paste, message):
+    """The message of an error in a log or a tool's output was every line of the paste joined: trace lines before
+    Terraform's error, the place it names after it (with ..., on provider.tf line 11 ...), a log's info lines around
+    its one [error] line (Ubiquiti-App/UCRM-plugins#31, real). The error's own lines are its message."""
+    x = explain(catalog, paste)
+    (m,) = x.errors
+    assert (m.sent.message, x.vendor) == (message, None)
+    assert m.kind not in ("exact", "template", "code")
+
+
 def test_a_spanish_errors_lists_detalle_is_its_message(catalog):
     """www.suinba.com's API page (real): {"errores": [{"código": "5", "detalle": ...}]} was read as plain text, the whole
     document its message; "detalle" (Spanish "detail", Portuguese "detalhe") describes the error beside its code."""

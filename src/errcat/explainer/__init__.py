@@ -44,7 +44,7 @@ from .evidence import (
     words_only,
 )
 from .exchange import Exchange
-from .loghead import messages_after_head
+from .loghead import error_block, messages_after_head
 from .logrecord import record_paste
 from .match import (
     DOCUMENTED_KINDS,
@@ -546,7 +546,8 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     cell_code, cell_name = _cell_code(lines)
     hints = TextHints(cell_code, labelled.get("name") if labelled.get("message") else None, cell_name)
     message = whole
-    if not labelled.get("message") and (inline := _inline_message(lines)) is not None:
+    # a message labelled in its line, else the error a log or a tool states among its other lines
+    if not labelled.get("message") and (inline := _inline_message(lines) or error_block(lines)) is not None:
         message, readings = inline, [whole, *(r for r in readings if r != inline)]
     return [SentError(TEXT, code=code, message=message, readings=tuple(readings[:40]))], hints
 
