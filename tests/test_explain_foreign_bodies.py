@@ -404,6 +404,18 @@ def test_a_spanish_errors_lists_detalle_is_its_message(catalog):
     assert m.kind not in ("exact", "template", "code")
 
 
+def test_logbacks_common_frames_omitted_is_a_frame_not_the_message(catalog):
+    """XeroAPI/Xero-Java#32 (real): Logback's "... 70 common frames omitted" under a "Caused by:" line was read into the
+    message (and the next cause after it); like the JVM's "... 12 more", it is the trace's, no error's words."""
+    paste = (
+        "Caused by: java.lang.IllegalStateException: Error unmarshalling response: The resource you're looking for cannot"
+        " be found\n\tat com.xero.api.XeroClient.unmarshallResponse(XeroClient.java:366)\n\t... 70 common frames omitted"
+    )
+    (m,) = explain(catalog, paste).errors
+    assert "frames omitted" not in (m.sent.message or "")
+    assert (m.sent.message or "").endswith("The resource you're looking for cannot be found")
+
+
 def test_an_oauth_1_problem_with_encoded_spaces_is_read_whole(catalog):
     """XeroAPI/Xero-Net#216 (real): Xero's OAuth 1.0a rate limit, 'oauth_problem=rate%20limit%20exceeded&...', was read
     as the code 'rate' and the message 'rate': the problem stopped at its first encoded space and the advice was lost."""

@@ -902,7 +902,8 @@ def is_status_noise(text: str) -> bool:
 # "<ipython-input-1-ab> in f()" and "x.py in f(a)", "----> 1 code" lines and its rule of dashes) and its 'File "x.py",
 # line 3, in f' (the deeper-indented source line under one goes with it), Java's and .NET's "at a.B.c(B.java:12)",
 # Node's "at f (/app/x.js:1:2)" and "at <anonymous>", PHP's "#0 /app/x.php(12): f()", Ruby's "from x.rb:3:in `f'",
-# a JVM's "... 12 more" and .NET's "--- End of stack trace from previous location ... ---".
+# a JVM's "... 12 more" (Logback's "... 70 common frames omitted") and .NET's "--- End of stack trace from previous
+# location ... ---".
 _FRAME = re.compile(
     r"""\s*(?:(?:[\w.]{1,200}\s+)?Traceback\ \(most\ recent\ call\ last\):?
     | (?:<[^<>\n]{1,200}>|\S{1,500}\.py)\ in\ [\w<>]{1,200}\(.{0,500}\)
@@ -913,7 +914,7 @@ _FRAME = re.compile(
     | at\ (?:<anonymous>|[^\s()]{1,500}:\d+(?::\d+)?)
     | \#\d+\ (?:\{main\}|\S.{0,500}\(\d+\):\ .{0,500})
     | from\ \S{1,500}:\d+:in\ .{1,200}
-    | \.\.\.\ \d+\ more
+    | \.\.\.\ \d+\ (?:more|common\ frames\ omitted)
     | ---\ End\ of\ (?:inner\ exception\ )?stack\ trace.{0,200})\s*""",
     re.VERBOSE,
 )
