@@ -416,6 +416,19 @@ def test_logbacks_common_frames_omitted_is_a_frame_not_the_message(catalog):
     assert (m.sent.message or "").endswith("The resource you're looking for cannot be found")
 
 
+def test_a_curl_command_above_its_output_is_not_the_message(catalog):
+    """tick/tick-api#7 (real): the curl command typed above Tick's one-line answer was read with it as one message;
+    the command (and the lines a backslash continues it onto) is the request, the answer is the error."""
+    paste = '    curl -k -u "myemail:mypwd" -H "User-Agent: myapp(myurl)" https://www.tickspot.com/api/v2/roles.json\n    Bad credentials'
+    (m,) = explain(catalog, paste).errors
+    assert m.sent.message == "Bad credentials"
+    continued = (
+        "$ curl -s \\\n  -H 'Accept: application/json' \\\n  'https://www.tickspot.com/api/v2/roles.json'\nBad credentials"
+    )
+    (m,) = explain(catalog, continued).errors
+    assert m.sent.message == "Bad credentials"
+
+
 def test_an_oauth_1_problem_with_encoded_spaces_is_read_whole(catalog):
     """XeroAPI/Xero-Net#216 (real): Xero's OAuth 1.0a rate limit, 'oauth_problem=rate%20limit%20exceeded&...', was read
     as the code 'rate' and the message 'rate': the problem stopped at its first encoded space and the advice was lost."""

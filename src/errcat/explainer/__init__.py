@@ -9,7 +9,7 @@ Secrets are removed before any other stage sees the text.
 """
 
 import re
-from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from http import HTTPStatus
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -484,6 +484,22 @@ _CURL_METER = re.compile(
 _FENCE = re.compile(r"(?:`{3,}|~{3,})[\w+.-]{0,20}")
 
 
+# A curl command typed above its output ("$ curl -k -u ... https://host/x", Jupyter's "!curl ...", PowerShell's prompt)
+# and the lines it goes on to after a backslash ("  -H 'Accept: ...' \\"): the request, none of the answer's words
+# (tick/tick-api#7's "Bad credentials" was read with the command before it as one message)
+_CURL_COMMAND = re.compile(r"[ \t]*+(?:\$|!|>|PS [^>\n]{0,200}>)?[ \t]*+curl(?:\.exe)?[ \t]+\S")
+
+
+def _without_commands(lines: Iterable[str]) -> Iterator[str]:
+    """The lines that are not a curl command's (see _CURL_COMMAND), taken lazily."""
+    going_on = False
+    for line in lines:
+        if going_on or _CURL_COMMAND.match(line):
+            going_on = line.rstrip().endswith("\\")
+            continue
+        yield line
+
+
 def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     """Errors from a body with no recognised envelope: a bare code or name, a message, a log line.
 
@@ -494,7 +510,7 @@ def _text_errors(ex: Exchange) -> tuple[list[SentError], TextHints | None]:
     raw_lines = pytest_error_lines(raw_lines) or raw_lines
     raw_lines = list(_within_tracebacks(raw_lines)) if "Traceback (" in body else raw_lines
     # nor bullets, nor a terminal UI's tree and box rules ("└  Error: ...", "│", Terraform's "╷" and "╵")
-    bare_lines = (ln.strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip() for ln in without_stack_frames(raw_lines))
+    bare_lines = (ln.strip().lstrip("•·*│└┌├┃┗┏◇◆╷╵").strip() for ln in without_stack_frames(_without_commands(raw_lines)))
     kept = (
         ln
         for ln in bare_lines
