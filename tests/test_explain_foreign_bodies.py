@@ -416,6 +416,17 @@ def test_logbacks_common_frames_omitted_is_a_frame_not_the_message(catalog):
     assert (m.sent.message or "").endswith("The resource you're looking for cannot be found")
 
 
+def test_the_place_node_names_over_an_uncaught_error_is_not_its_message(catalog):
+    """ONDC-Official/biap-client-node-js#7 (real): the "src/middlewares/authentication.js:15:22" line under the error
+    (where Node says it was thrown) was read into the message; like an "at ..." frame it says where, not what."""
+    paste = (
+        "UNAUTHENTICATED_ERROR: Unauthenticated\n\nDesktop/biap-client-node-js/src/middlewares/authentication.js:15:22\n"
+        "    at processTicksAndRejections (node:internal/process/task_queues:96:5)"
+    )
+    (m,) = explain(catalog, paste).errors
+    assert m.sent.message == "UNAUTHENTICATED_ERROR: Unauthenticated"
+
+
 def test_a_curl_command_above_its_output_is_not_the_message(catalog):
     """tick/tick-api#7 (real): the curl command typed above Tick's one-line answer was read with it as one message;
     the command (and the lines a backslash continues it onto) is the request, the answer is the error."""
