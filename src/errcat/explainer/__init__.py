@@ -8,6 +8,7 @@ catalog's vocabulary, a ``VendorDecision`` (evidence.py; made once), the matches
 Secrets are removed before any other stage sees the text.
 """
 
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from http import HTTPStatus
@@ -915,14 +916,41 @@ def read_errors(ex: Exchange, request: str | None = None) -> ErrorsRead:
     redirected = None if reading.errors else _redirected(ex, errors)
     if redirected:  # its status (302) is the redirect's, not the error's
         errors, hints = [redirected], None
+    notes = list(reading.notes)
+    if not reading.errors and _succeeded(ex):
+        errors, hints = [], None
+        notes.append(f"HTTP {ex.status} is a success: the reply holds no error to explain")
     if request:
         errors = [o._replace(request=request) for o in errors]
-    notes = list(reading.notes)
     if reading.total > len(reading.errors):
         notes.append(f"the body holds {reading.total:,} errors; the first {len(reading.errors):,} are explained")
     if not errors and holds_stack_frames(ex.body):
         notes.append("the paste holds a stack trace's frames only: its exception's line (a traceback's last) says the error")
     return ErrorsRead(ex, tuple(errors), reading.total or len(errors), tuple(notes), hints)
+
+
+# words an error would be named by in a reply's body: an API that answers an error with 200 says so ("success": false,
+# "errcode": 40001, "status": "failed", "Errors": [...])
+_FAILURE_WORDS = re.compile(
+    r"(?i)err|fault|fail|exception|invalid|denied|unauthori[sz]|forbidden|not[ _]?found|problem|warn|refus|reject|limit|false"
+)
+
+
+def _succeeded(ex: Exchange) -> bool:
+    """Whether the exchange is a success that holds no error (a 2xx status; no body, or a JSON document with no error's
+    word): its 201 Created read as an error 'not in the catalog' (blind39). A body in any other form is still read."""
+    if ex.status is None or not 200 <= ex.status < 300:
+        return False
+    body = ex.body.strip()
+    if not body:
+        return True
+    if body[0] not in "{[" or len(body) > MAX_TEXT * 64 or _FAILURE_WORDS.search(body):
+        return False
+    try:
+        json.loads(body)
+    except ValueError:
+        return False
+    return True
 
 
 def _redirected(ex: Exchange, text_errors: Sequence[SentError]) -> SentError | None:
